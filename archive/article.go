@@ -1,0 +1,116 @@
+// Package archive owns folio's domain: the Article, the on-disk article format
+// (Markdown with YAML or TOML front matter), loading an archive from any fs.FS,
+// validation and sanitising of untrusted text, and the bundled archive that ships
+// inside the binary.
+package archive
+
+import (
+	"fmt"
+	"time"
+)
+
+// Precision says how much of an article's date is known. A piece known only
+// to the month is never given an invented day.
+type Precision string
+
+const (
+	PrecisionDay   Precision = "day"
+	PrecisionMonth Precision = "month"
+	PrecisionYear  Precision = "year"
+)
+
+// Date is a publication date with its precision. Time holds the first instant
+// of the known period (the 1st of the month for month precision, 1 January for
+// year precision) in UTC.
+type Date struct {
+	Time      time.Time
+	Precision Precision
+}
+
+// String formats the date to its precision: 2017-10-19, 2017-09 or 1863.
+func (d Date) String() string {
+	switch d.Precision {
+	case PrecisionYear:
+		return d.Time.Format("2006")
+	case PrecisionMonth:
+		return d.Time.Format("2006-01")
+	case PrecisionDay:
+		return d.Time.Format("2006-01-02")
+	}
+	return ""
+}
+
+// Human formats the date for reading: 19 October 2017, September 2017, 1863.
+func (d Date) Human() string {
+	switch d.Precision {
+	case PrecisionYear:
+		return d.Time.Format("2006")
+	case PrecisionMonth:
+		return d.Time.Format("January 2006")
+	case PrecisionDay:
+		return d.Time.Format("2 January 2006")
+	}
+	return ""
+}
+
+// End returns the last instant of the period the date stands for, so that a
+// range filter "to 2017-09-30" keeps a piece dated only "2017-09".
+func (d Date) End() time.Time {
+	switch d.Precision {
+	case PrecisionYear:
+		return d.Time.AddDate(1, 0, 0).Add(-time.Nanosecond)
+	case PrecisionMonth:
+		return d.Time.AddDate(0, 1, 0).Add(-time.Nanosecond)
+	}
+	return d.Time.AddDate(0, 0, 1).Add(-time.Nanosecond)
+}
+
+// Kinds of piece. Any other string is accepted; these are the common ones.
+const (
+	KindArticle   = "article"
+	KindInterview = "interview"
+)
+
+// Article is one piece of commentary. All text fields have been sanitised:
+// they hold no terminal control sequences.
+type Article struct {
+	ID         string   // slug of the path, unique in an archive
+	Path       string   // slash-separated path inside the archive's fs.FS
+	Title      string   // required
+	Authors    []string // author/authors/by
+	Outlet     string   // where it was published
+	Date       Date     // required
+	Tags       []string // lower-case, de-duplicated
+	URL        string   // original URL, http(s) only; empty when not known
+	Source     string   // where the archive copy came from
+	Kind       string   // article (default), interview, speech, ...
+	Standfirst string   // standfirst/summary/description
+	Note       string   // the archive keeper's own comment on the piece
+	Body       string   // Markdown
+}
+
+// Link is the URL to open for the piece: its original URL, else its source.
+func (a Article) Link() string {
+	if a.URL != "" {
+		return a.URL
+	}
+	return a.Source
+}
+
+// Problem is one thing wrong with one file of an archive. It prints as
+// path:line: message (line omitted when unknown).
+type Problem struct {
+	Path  string
+	Line  int
+	Msg   string
+	Fatal bool // the file was skipped; otherwise the article loaded with the problem noted
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+}
+
+func (p Problem) Error() string { return p.String() }

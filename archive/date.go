@@ -1,0 +1,77 @@
+package archive
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dayLayouts are the day-precision forms seen in real archives: ISO dates,
+// RFC 3339 (Hugo), Jekyll's "2017-10-19 10:00:00 +0100", and written dates.
+var dayLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 MST",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006/01/02",
+	"2 January 2006",
+	"2 Jan 2006",
+	"January 2, 2006",
+	"Jan 2, 2006",
+	time.RFC1123Z,
+	time.RFC1123,
+}
+
+var monthLayouts = []string{"2006-01", "2006/01", "January 2006", "Jan 2006"}
+
+// ParseDate reads a date of day, month or year precision. A date with a time
+// keeps its calendar day in its own zone: "2017-10-19T23:30:00+01:00" is the
+// 19th, as the author wrote it.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if len(s) == 4 {
+		if y, err := strconv.Atoi(s); err == nil && y > 0 {
+			return Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear}, nil
+		}
+	}
+	for _, layout := range monthLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return Date{Time: time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionMonth}, nil
+		}
+	}
+	for _, layout := range dayLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return dayOf(t), nil
+		}
+	}
+	return Date{}, fmt.Errorf("unparseable date %q (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)", s)
+}
+
+func dayOf(t time.Time) Date {
+	return Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}
+}
+
+// dateFromValue accepts what a YAML or TOML decoder makes of a date: a
+// string, a time.Time (YAML timestamps, TOML dates) or a bare year number.
+func dateFromValue(v any) (Date, error) {
+	switch v := v.(type) {
+	case string:
+		return ParseDate(v)
+	case time.Time:
+		return dayOf(v), nil
+	case int:
+		return ParseDate(strconv.Itoa(v))
+	case int64:
+		return ParseDate(strconv.FormatInt(v, 10))
+	case nil:
+		return Date{}, fmt.Errorf("empty date")
+	}
+	return ParseDate(fmt.Sprint(v))
+}

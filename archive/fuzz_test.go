@@ -1,0 +1,69 @@
+package archive
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParse feeds arbitrary files to the parser: it must never panic, must
+// either return a usable article or a fatal problem, and what it returns must
+// be sanitised. Seeds: testdata/fuzz/FuzzParse plus the repo's fixtures.
+func FuzzParse(f *testing.F) {
+	fixtures, _ := filepath.Glob("../testdata/*/*.md")
+	bundled, _ := filepath.Glob("bundled/*.md")
+	for _, p := range append(fixtures, bundled...) {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, probs := Parse("f.md", data)
+		if IsFatal(probs) {
+			if a.ID != "" {
+				t.Fatalf("fatal problem but article returned: %v", probs)
+			}
+			return
+		}
+		if a.Title == "" || a.Date.Precision == "" {
+			t.Fatalf("article without title or date: %+v", a)
+		}
+		for _, s := range append([]string{a.Title, a.Outlet, a.URL, a.Source, a.Kind, a.Note, a.Standfirst, a.Body}, append(a.Tags, a.Authors...)...) {
+			if !utf8.ValidString(s) || Sanitize(s) != s {
+				t.Fatalf("unsanitised text %q", s)
+			}
+		}
+		if a.URL != "" && ValidURL(a.URL) != nil {
+			t.Fatalf("invalid URL kept: %q", a.URL)
+		}
+		for _, p := range probs {
+			if strings.ContainsAny(p.Msg, "\x1b\x07") {
+				t.Fatalf("problem message carries control characters: %q", p.Msg)
+			}
+		}
+	})
+}
+
+// FuzzSanitize: the output never holds a control character but tab and
+// newline, and sanitising is idempotent.
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{"plain", "\x1b]52;c;ZXZpbA==\x07", "\x1b[31mred", "\u202egnp", "a\r\nb", "\xff\xfe", "\x1b]8;;x\x1b\\y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		for _, r := range out {
+			if r != '\n' && r != '\t' && isUnsafe(r) {
+				t.Fatalf("Sanitize(%q) kept %U", s, r)
+			}
+		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("Sanitize(%q) is not UTF-8", s)
+		}
+		if again := Sanitize(out); again != out {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, out, again)
+		}
+	})
+}

@@ -1,0 +1,274 @@
+package archive
+
+import (
+	"cmp"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+)
+
+//go:embed bundled
+var bundledFiles embed.FS
+
+// BundledName is the Archive.Name of the archive that ships inside folio.
+const BundledName = "bundled"
+
+// Bundled returns the archive that ships inside the binary: Raffaello
+// Pantucci's 2017 counter-terrorism commentary and the interviews it mentions.
+func Bundled() fs.FS {
+	sub, err := fs.Sub(bundledFiles, "bundled")
+	if err != nil {
+		panic(err) // the embed pattern guarantees the directory
+	}
+	return sub
+}
+
+// Archive is a loaded collection of articles.
+type Archive struct {
+	Name     string    // BundledName, or the folder's absolute path
+	FS       fs.FS     // where the files are read from
+	Articles []Article // newest first, then by title
+	byID     map[string]int
+}
+
+// Get returns the article with the given ID.
+func (a *Archive) Get(id string) (Article, bool) {
+	i, ok := a.byID[id]
+	if !ok {
+		return Article{}, false
+	}
+	return a.Articles[i], true
+}
+
+// Source names where an archive lives: the bundled archive for an empty dir,
+// else the folder. It does not read any article.
+func Source(dir string) (name string, fsys fs.FS, err error) {
+	if dir == "" {
+		return BundledName, Bundled(), nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", nil, err
+	}
+	st, err := os.Stat(abs)
+	if err != nil {
+		return "", nil, fmt.Errorf("archive folder: %w", err)
+	}
+	if !st.IsDir() {
+		return "", nil, fmt.Errorf("archive %s is not a folder", abs)
+	}
+	return abs, os.DirFS(abs), nil
+}
+
+// Open loads the archive in dir, or the bundled archive when dir is empty.
+// The error is only for a folder that cannot be read at all; problems with
+// single files are returned alongside the articles that did load.
+func Open(dir string) (*Archive, []Problem, error) {
+	name, fsys, err := Source(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, probs := Load(fsys)
+	a.Name = name
+	return a, probs, nil
+}
+
+// FileInfo is what Scan learns of an article file without reading it.
+type FileInfo struct {
+	Path    string
+	Size    int64
+	ModTime time.Time
+}
+
+// IsArticlePath reports whether a file name is an article by its extension.
+func IsArticlePath(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// Scan lists the article files of fsys: .md and .markdown files at any depth,
+// hidden files and folders skipped. Symbolic links to folders are not
+// followed (so loops cannot happen); links to files are. Unreadable folders
+// are reported and skipped.
+func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
+	var files []FileInfo
+	var probs []Problem
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			probs = append(probs, Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != "." && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !IsArticlePath(name) {
+			return nil
+		}
+		info, err := fs.Stat(fsys, p) // follows a link to a file
+		if err != nil {
+			probs = append(probs, Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true})
+			return nil
+		}
+		if !info.Mode().IsRegular() {
+			return nil // a link to a folder, a device, a pipe
+		}
+		files = append(files, FileInfo{Path: p, Size: info.Size(), ModTime: info.ModTime()})
+		return nil
+	})
+	return files, probs
+}
+
+// ReadFile reads an article file, refusing one over MaxFileSize before
+// reading it all.
+func ReadFile(fsys fs.FS, p string) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, over the %d MB limit", st.Size(), MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("file is over the %d MB limit", MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+// ParseFile reads and parses one article file.
+func ParseFile(fsys fs.FS, p string) (Article, []Problem) {
+	data, err := ReadFile(fsys, p)
+	if err != nil {
+		return Article{}, []Problem{{Path: p, Msg: errText(err), Fatal: true}}
+	}
+	return Parse(p, data)
+}
+
+// Load reads every article of fsys. It never fails as a whole: each file's
+// problems are collected and every good article loads. Files are parsed in
+// parallel, a bounded number at a time, so memory stays bounded by the
+// articles kept rather than the files read.
+func Load(fsys fs.FS) (*Archive, []Problem) {
+	files, probs := Scan(fsys)
+	type parsed struct {
+		a     Article
+		probs []Problem
+	}
+	results := make([]parsed, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				a, p := ParseFile(fsys, files[i].Path)
+				results[i] = parsed{a, p}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	arch := &Archive{FS: fsys, byID: map[string]int{}}
+	firstPath := map[string]string{}
+	for _, r := range results {
+		probs = append(probs, r.probs...)
+		if IsFatal(r.probs) {
+			continue
+		}
+		if prev, dup := firstPath[r.a.ID]; dup {
+			probs = append(probs, DuplicateProblem(r.a.Path, prev, r.a.ID))
+			continue
+		}
+		firstPath[r.a.ID] = r.a.Path
+		arch.Articles = append(arch.Articles, r.a)
+	}
+	SortNewestFirst(arch.Articles)
+	for i, a := range arch.Articles {
+		arch.byID[a.ID] = i
+	}
+	slices.SortStableFunc(probs, func(a, b Problem) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
+	})
+	return arch, probs
+}
+
+// DuplicateProblem reports a file whose ID another file already has. The
+// file that sorts first by path keeps the ID.
+func DuplicateProblem(p, other, id string) Problem {
+	return Problem{Path: p, Msg: fmt.Sprintf("duplicate id %q: %s has the same id; skipped", id, other), Fatal: true}
+}
+
+// SortNewestFirst orders articles by date (newest first), then title, then ID.
+func SortNewestFirst(as []Article) {
+	slices.SortStableFunc(as, func(a, b Article) int {
+		return cmp.Or(b.Date.Time.Compare(a.Date.Time), strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID))
+	})
+}
+
+// IDFromPath derives an article's ID from its path: lower-case, each path
+// segment slugged, the extension dropped, and a page bundle's index.md named
+// by its folder ("posts/raqqa/index.md" is "posts/raqqa").
+func IDFromPath(p string) string {
+	p = strings.TrimSuffix(p, path.Ext(p))
+	segs := strings.Split(path.Clean("/" + filepath.ToSlash(p))[1:], "/")
+	if n := len(segs); n > 1 && (segs[n-1] == "index" || segs[n-1] == "_index") {
+		segs = segs[:n-1]
+	}
+	out := segs[:0]
+	for _, s := range segs {
+		if s = slug(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "/")
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,414 @@
+package archive
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize caps what folio reads of one article file. The longest State of
+// the Union address is ~200 KB; a 10 MB "article" is a mistake or an attack.
+const MaxFileSize = 10 << 20
+
+// field is one front-matter value with the file line of its key (0 if unknown).
+type field struct {
+	value any
+	line  int
+}
+
+// matter is decoded front matter, keyed by lower-cased key.
+type matter map[string]field
+
+// Key aliases, in order of preference. Hugo, Jekyll and Zola archives open as
+// they are; keys not listed (lastmod, draft, layout, slug, ...) are ignored.
+var (
+	titleKeys      = []string{"title"}
+	dateKeys       = []string{"date", "published", "publishdate", "pubdate", "date_published"}
+	outletKeys     = []string{"outlet", "publication", "publisher", "venue", "journal"}
+	authorKeys     = []string{"authors", "author", "by", "creator"}
+	tagKeys        = []string{"tags", "categories", "keywords", "topics"}
+	urlKeys        = []string{"url", "link", "canonical", "canonical_url", "canonicalurl", "original_url"}
+	sourceKeys     = []string{"source"}
+	kindKeys       = []string{"kind"}
+	standfirstKeys = []string{"standfirst", "summary", "description", "subtitle", "dek", "excerpt"}
+	noteKeys       = []string{"note"}
+)
+
+var yamlErrLine = regexp.MustCompile(`line (\d+)`)
+
+// Parse reads one article file. It is pure: path is used only for the ID and
+// for messages. Problems marked Fatal mean the article is unusable (its ID is
+// empty); others (an unusable url, say) are reported and the article kept.
+func Parse(path string, data []byte) (Article, []Problem) {
+	var probs []Problem
+	fail := func(line int, format string, args ...any) (Article, []Problem) {
+		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
+	}
+	if len(data) > MaxFileSize {
+		return fail(0, "file is %d bytes, over the %d MB limit", len(data), MaxFileSize>>20)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fail(0, "empty file")
+	}
+	if line, ok := firstBinaryLine(data); ok {
+		return fail(line, "not a text file (NUL or other binary bytes)")
+	}
+	if !utf8.Valid(data) {
+		return fail(firstInvalidUTF8Line(data), "invalid UTF-8")
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+
+	offset := firstContentLine(data) // front matter line 1 is file line offset+1
+	var m matter
+	var decodeErr error
+	formats := []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, decodeErr = decodeYAML(b); return nil }),
+		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); return nil }),
+	}
+	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
+	switch {
+	case errors.Is(err, frontmatter.ErrNotFound) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("---")),
+		errors.Is(err, frontmatter.ErrNotFound) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("+++")):
+		return fail(offset, "front matter is not closed")
+	case errors.Is(err, frontmatter.ErrNotFound):
+		return fail(1, "no front matter (a file must start with --- YAML or +++ TOML holding title and date)")
+	case err != nil:
+		return fail(0, "reading front matter: %v", err)
+	}
+	if decodeErr != nil {
+		var line int
+		var perr toml.ParseError
+		if errors.As(decodeErr, &perr) {
+			line = perr.Position.Line
+		} else if sm := yamlErrLine.FindStringSubmatch(decodeErr.Error()); sm != nil {
+			line, _ = strconv.Atoi(sm[1])
+			if strings.Contains(decodeErr.Error(), "did not find expected") {
+				line++ // yaml.v3 reports these at its 0-based context mark
+			}
+		}
+		if line > 0 {
+			line += offset
+		}
+		return fail(line, "invalid front matter: %s", cleanDecodeError(decodeErr))
+	}
+	at := func(f field) int {
+		if f.line > 0 {
+			return f.line + offset
+		}
+		return 0
+	}
+
+	a := Article{ID: IDFromPath(path), Path: path}
+	if a.ID == "" {
+		return fail(0, "cannot derive an id from the path")
+	}
+	title, tf := m.first(titleKeys)
+	a.Title = SanitizeLine(stringOf(title.value))
+	if a.Title == "" {
+		if tf == "" {
+			return fail(offset, "missing title")
+		}
+		return fail(at(title), "empty title")
+	}
+	date, df := m.first(dateKeys)
+	if df == "" {
+		return fail(offset, "missing date")
+	}
+	d, err := dateFromValue(date.value)
+	if err != nil {
+		return fail(at(date), "%v", err)
+	}
+	a.Date = d
+
+	outlet, _ := m.first(outletKeys)
+	a.Outlet = SanitizeLine(stringOf(outlet.value))
+	for _, k := range authorKeys {
+		a.Authors = appendUnique(a.Authors, names(m[k].value)...)
+	}
+	for _, k := range tagKeys {
+		a.Tags = appendUnique(a.Tags, tagsOf(m[k].value)...)
+	}
+	if u, k := m.first(urlKeys); k != "" {
+		s := strings.TrimSpace(stringOf(u.value))
+		switch {
+		case s == "":
+		case strings.HasPrefix(s, "/") && !strings.HasPrefix(s, "//"):
+			// Hugo's url is a site path (a permalink override), not the original URL.
+		default:
+			if err := ValidURL(s); err != nil {
+				probs = append(probs, Problem{Path: path, Line: at(u), Msg: fmt.Sprintf("%s: %v; ignored", k, err)})
+			} else {
+				a.URL = s
+			}
+		}
+	}
+	if s, k := m.first(sourceKeys); k != "" {
+		a.Source = SanitizeLine(stringOf(s.value))
+		if a.Source != "" && ValidURL(a.Source) != nil && strings.Contains(a.Source, ":") && !strings.Contains(a.Source, " ") {
+			// A source that looks like a URL must be a safe one; plain text ("print edition") is fine.
+			if u, err := url.Parse(a.Source); err == nil && u.Scheme != "" {
+				probs = append(probs, Problem{Path: path, Line: at(s), Msg: fmt.Sprintf("source: %v; ignored", ValidURL(a.Source))})
+				a.Source = ""
+			}
+		}
+	}
+	kind, _ := m.first(kindKeys)
+	a.Kind = strings.ToLower(SanitizeLine(stringOf(kind.value)))
+	if a.Kind == "" {
+		a.Kind = KindArticle
+	}
+	sf, _ := m.first(standfirstKeys)
+	a.Standfirst = strings.TrimSpace(Sanitize(stringOf(sf.value)))
+	note, _ := m.first(noteKeys)
+	a.Note = strings.TrimSpace(Sanitize(stringOf(note.value)))
+	a.Body = strings.TrimSpace(Sanitize(string(body)))
+	return a, probs
+}
+
+// IsFatal reports whether any problem made its article unusable.
+func IsFatal(probs []Problem) bool {
+	for _, p := range probs {
+		if p.Fatal {
+			return true
+		}
+	}
+	return false
+}
+
+// ValidURL accepts only what folio will ever open: an absolute http or https
+// URL with a host, no whitespace or control characters, not starting with '-'
+// (which a launcher could take for an option).
+func ValidURL(s string) error {
+	if s == "" {
+		return errors.New("empty URL")
+	}
+	if strings.HasPrefix(s, "-") {
+		return errors.New("URL starts with '-'")
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || isUnsafe(r) }) {
+		return errors.New("URL contains spaces or control characters")
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Errorf("not a URL: %v", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("not an http(s) URL: %q", truncate(s, 60))
+	}
+	if u.Host == "" || u.Hostname() == "" {
+		return errors.New("URL has no host")
+	}
+	return nil
+}
+
+func decodeYAML(b []byte) (matter, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, err
+	}
+	m := matter{}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return m, nil // empty front matter: missing title/date will be reported
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("line %d: front matter is not a mapping of keys to values", root.Line)
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var val any
+		if err := v.Decode(&val); err != nil {
+			return nil, fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
+		}
+		key := strings.ToLower(k.Value)
+		if _, dup := m[key]; !dup {
+			m[key] = field{value: val, line: k.Line}
+		}
+	}
+	return m, nil
+}
+
+var tomlKeyLine = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
+
+func decodeTOML(b []byte) (matter, error) {
+	raw := map[string]any{}
+	if _, err := toml.Decode(string(b), &raw); err != nil {
+		return nil, err
+	}
+	// The TOML decoder does not report key positions; top-level keys are found
+	// by their "key =" line, which is exact before the first [table].
+	lines := map[string]int{}
+	for i, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "[") {
+			break
+		}
+		if sm := tomlKeyLine.FindStringSubmatch(l); sm != nil {
+			if _, ok := lines[strings.ToLower(sm[1])]; !ok {
+				lines[strings.ToLower(sm[1])] = i + 1
+			}
+		}
+	}
+	m := matter{}
+	for k, v := range raw {
+		key := strings.ToLower(k)
+		m[key] = field{value: v, line: lines[key]}
+	}
+	return m, nil
+}
+
+func (m matter) first(keys []string) (field, string) {
+	for _, k := range keys {
+		if f, ok := m[k]; ok {
+			return f, k
+		}
+	}
+	return field{}, ""
+}
+
+func stringOf(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case time.Time:
+		return v.Format("2006-01-02")
+	case []any:
+		parts := make([]string, 0, len(v))
+		for _, e := range v {
+			if s := stringOf(e); s != "" {
+				parts = append(parts, s)
+			}
+		}
+		return strings.Join(parts, ", ")
+	case map[string]any:
+		return stringOf(v["name"])
+	}
+	return fmt.Sprint(v)
+}
+
+// names reads author values: "A", ["A", "B"], {name: A} or [{name: A}].
+func names(v any) []string {
+	var out []string
+	switch v := v.(type) {
+	case nil:
+	case []any:
+		for _, e := range v {
+			out = append(out, names(e)...)
+		}
+	case map[string]any:
+		out = append(out, names(v["name"])...)
+	default:
+		if s := SanitizeLine(stringOf(v)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// tagsOf reads tags as a list or a string. A string is split on commas, or on
+// whitespace when it has none (Jekyll's convention), and tags are lower-cased.
+func tagsOf(v any) []string {
+	var raw []string
+	switch v := v.(type) {
+	case nil:
+	case []any:
+		for _, e := range v {
+			raw = append(raw, stringOf(e))
+		}
+	case string:
+		if strings.Contains(v, ",") {
+			raw = strings.Split(v, ",")
+		} else {
+			raw = strings.Fields(v)
+		}
+	default:
+		raw = []string{stringOf(v)}
+	}
+	out := raw[:0]
+	for _, t := range raw {
+		if t = strings.ToLower(SanitizeLine(t)); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func appendUnique(dst []string, vals ...string) []string {
+	for _, v := range vals {
+		dup := false
+		for _, d := range dst {
+			if strings.EqualFold(d, v) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			dst = append(dst, v)
+		}
+	}
+	return dst
+}
+
+func firstContentLine(data []byte) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(l)) > 0 {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// firstBinaryLine finds a NUL or another control byte that no text file holds.
+func firstBinaryLine(data []byte) (int, bool) {
+	line := 1
+	for _, c := range data {
+		switch {
+		case c == '\n':
+			line++
+		case c == 0:
+			return line, true
+		}
+	}
+	return 0, false
+}
+
+func firstInvalidUTF8Line(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[n:]
+	}
+	return line
+}
+
+func cleanDecodeError(err error) string {
+	s := err.Error()
+	s = strings.TrimPrefix(s, "yaml: ")
+	s = yamlErrLine.ReplaceAllString(s, "")
+	s = strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), ":")), "toml: ")
+	return truncate(s, 200)
+}
+
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

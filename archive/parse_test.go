@@ -1,0 +1,260 @@
+package archive
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func TestParseFields(t *testing.T) {
+	tests := []struct {
+		name string
+		file string
+		want Article
+	}{
+		{
+			name: "folio keys",
+			file: `---
+title: It's not Isil's returning terrorists we should worry about
+date: 2017-10-19
+outlet: The Telegraph
+authors: [Raffaello Pantucci]
+tags: [ISIS, foreign-fighters, isis]
+url: https://www.example.com/raqqa
+source: https://raffaellopantucci.com/tag/counter-terrorism/
+kind: Article
+standfirst: Raqqa has fallen
+note: |
+  Further catching up on posting.
+---
+
+Body text.
+`,
+			want: Article{
+				Title: "It's not Isil's returning terrorists we should worry about", Outlet: "The Telegraph",
+				Authors: []string{"Raffaello Pantucci"}, Tags: []string{"isis", "foreign-fighters"},
+				URL: "https://www.example.com/raqqa", Source: "https://raffaellopantucci.com/tag/counter-terrorism/",
+				Kind: "article", Standfirst: "Raqqa has fallen", Note: "Further catching up on posting.",
+				Body: "Body text.", Date: Date{time.Date(2017, 10, 19, 0, 0, 0, 0, time.UTC), PrecisionDay},
+			},
+		},
+		{
+			name: "month precision and Hugo aliases",
+			file: "---\ntitle: Low-level plots\ndate: \"2017-09\"\nby: Someone\ncategories: [Terrorism]\nkeywords: [Parsons Green]\npublication: London Evening Standard\ndescription: A summary\nlink: http://example.org/x\nlastmod: 2020-01-01\n---\nText",
+			want: Article{
+				Title: "Low-level plots", Outlet: "London Evening Standard", Authors: []string{"Someone"},
+				Tags: []string{"terrorism", "parsons green"}, URL: "http://example.org/x", Kind: "article",
+				Standfirst: "A summary", Body: "Text", Date: Date{time.Date(2017, 9, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth},
+			},
+		},
+		{
+			name: "year precision as a bare number",
+			file: "---\ntitle: State of the Union\ndate: 1863\nauthors: Abraham Lincoln\n---\nText",
+			want: Article{Title: "State of the Union", Authors: []string{"Abraham Lincoln"}, Kind: "article", Body: "Text",
+				Date: Date{time.Date(1863, 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear}},
+		},
+		{
+			name: "TOML with RFC 3339 date keeps the author's calendar day",
+			file: "+++\ntitle = \"Late night\"\ndate = 2017-10-19T23:30:00+01:00\npublisher = \"RUSI\"\ntags = [\"mi5\"]\n+++\nBody",
+			want: Article{Title: "Late night", Outlet: "RUSI", Tags: []string{"mi5"}, Kind: "article", Body: "Body",
+				Date: Date{time.Date(2017, 10, 19, 0, 0, 0, 0, time.UTC), PrecisionDay}},
+		},
+		{
+			name: "Jekyll: author map, space-separated categories, time with offset",
+			file: "---\nlayout: post\ntitle: Brussels\ndate: 2016-03-22 18:00:00 +0100\nauthor:\n  name: R P\ncategories: terrorism europe\n---\nBody",
+			want: Article{Title: "Brussels", Authors: []string{"R P"}, Tags: []string{"terrorism", "europe"}, Kind: "article", Body: "Body",
+				Date: Date{time.Date(2016, 3, 22, 0, 0, 0, 0, time.UTC), PrecisionDay}},
+		},
+		{
+			name: "Hugo url is a site path, not an original URL",
+			file: "---\ntitle: T\ndate: 2019-02-01T08:00:00Z\nurl: /posts/custom/\n---\nB",
+			want: Article{Title: "T", Kind: "article", Body: "B", Date: Date{time.Date(2019, 2, 1, 0, 0, 0, 0, time.UTC), PrecisionDay}},
+		},
+		{
+			name: "control characters are stripped where text enters",
+			file: "---\ntitle: \"Evil \\e]52;c;ZXZpbA==\\a title\\e[2J\"\ndate: 2017-01-01\ntags: [\"a\\u202eb\"]\n---\nline one\tok\r\n\x1b[31mred\x1b[0m \u009b31m c1\n",
+			want: Article{Title: "Evil title", Tags: []string{"ab"}, Kind: "article", Body: "line one\tok\nred 31m c1",
+				Date: Date{time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), PrecisionDay}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, probs := Parse("x/piece.md", []byte(tt.file))
+			if len(probs) > 0 {
+				t.Fatalf("problems: %v", probs)
+			}
+			tt.want.ID, tt.want.Path = "x/piece", "x/piece.md"
+			if g, w := strings.Join(got.Tags, "|"), strings.Join(tt.want.Tags, "|"); g != w {
+				t.Errorf("tags = %q, want %q", g, w)
+			}
+			if g, w := strings.Join(got.Authors, "|"), strings.Join(tt.want.Authors, "|"); g != w {
+				t.Errorf("authors = %q, want %q", g, w)
+			}
+			got.Tags, got.Authors, tt.want.Tags, tt.want.Authors = nil, nil, nil, nil
+			if got.Date != tt.want.Date {
+				t.Errorf("date = %v %s, want %v %s", got.Date.Time, got.Date.Precision, tt.want.Date.Time, tt.want.Date.Precision)
+			}
+			got.Date, tt.want.Date = Date{}, Date{}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name, file string
+		want       string // the problem, as printed
+		fatal      bool
+	}{
+		{"missing title", "---\ndate: 2017-01-01\n---\nx", "p.md:1: missing title", true},
+		{"missing date", "---\ntitle: T\n---\nx", "p.md:1: missing date", true},
+		{"unparseable date on its line", "---\ntitle: T\noutlet: O\ndate: autumn\n---\n", `p.md:4: unparseable date "autumn"`, true},
+		{"invalid yaml names its line", "---\ntitle: T\ndate: 2017-01-01\ntags: [a, b\nouter: x\n---\n", "p.md:4: invalid front matter", true},
+		{"yaml mapping error names its line", "---\ntitle: T\ndate: : 2017-01-01\n---\n", "p.md:3: invalid front matter", true},
+		{"invalid toml names its line", "+++\ntitle = \"T\"\ndate = = 3\n+++\n", "p.md:3: invalid front matter", true},
+		{"front matter not closed", "---\ntitle: T\ndate: 2017-01-01\n", "p.md:1: front matter is not closed", true},
+		{"no front matter", "# Title\n\ntext", "p.md:1: no front matter", true},
+		{"empty", " \n\n", "p.md: empty file", true},
+		{"binary", "---\ntitle: T\ndate: 2017-01-01\n---\n\x00\x01PNG", "p.md:5: not a text file", true},
+		{"invalid utf-8", "---\ntitle: T\ndate: 2017-01-01\n---\nCaf\xe9", "p.md:5: invalid UTF-8", true},
+		{"too big", "---\ntitle: T\ndate: 2017-01-01\n---\n" + strings.Repeat("a", MaxFileSize), "p.md: file is", true},
+		{"front matter is a list", "---\n- a\n- b\n---\n", "p.md:2: invalid front matter: front matter is not a mapping", true},
+		{"javascript url is refused, piece kept", "---\ntitle: T\ndate: 2017-01-01\nurl: javascript:alert(1)\n---\n", `p.md:4: url: not an http(s) URL`, false},
+		{"file url is refused", "---\ntitle: T\ndate: 2017-01-01\nlink: file:///etc/passwd\n---\n", `p.md:4: link: not an http(s) URL`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, probs := Parse("p.md", []byte(tt.file))
+			if len(probs) != 1 {
+				t.Fatalf("problems = %v, want one like %q", probs, tt.want)
+			}
+			if got := probs[0].String(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("problem = %q, want prefix %q", got, tt.want)
+			}
+			if probs[0].Fatal != tt.fatal {
+				t.Errorf("fatal = %v, want %v", probs[0].Fatal, tt.fatal)
+			}
+			if tt.fatal != (a.ID == "") {
+				t.Errorf("article ID = %q with fatal=%v", a.ID, tt.fatal)
+			}
+		})
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"2017-10-19": "2017-10-19 day", "2017-10-19T08:00:00Z": "2017-10-19 day", "2017-09": "2017-09 month",
+		"1863": "1863 year", "19 October 2017": "2017-10-19 day", "October 19, 2017": "2017-10-19 day",
+		"September 2017": "2017-09 month", "2016-03-22 18:00:00 +0100": "2016-03-22 day",
+	} {
+		d, err := ParseDate(in)
+		if err != nil {
+			t.Errorf("ParseDate(%q): %v", in, err)
+			continue
+		}
+		if got := d.String() + " " + string(d.Precision); got != want {
+			t.Errorf("ParseDate(%q) = %s, want %s", in, got, want)
+		}
+	}
+	for _, bad := range []string{"", "autumn", "2017-13", "0000", "17-10-2017x"} {
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) succeeded", bad)
+		}
+	}
+	d, _ := ParseDate("2017-09")
+	if end := d.End(); end.Month() != time.September || end.Day() != 30 {
+		t.Errorf("End of 2017-09 = %v", end)
+	}
+}
+
+func TestIDFromPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"2017-10-19-raqqa.md":              "2017-10-19-raqqa",
+		"Posts/Raqqa Has Fallen!.markdown": "posts/raqqa-has-fallen",
+		"content/posts/bundle/index.md":    "content/posts/bundle",
+		"interviews/ft-2017-10-03.md":      "interviews/ft-2017-10-03",
+		"Café/Déjà vu.md":                  "café/déjà-vu",
+		"a/../b.md":                        "b",
+	} {
+		if got := IDFromPath(in); got != want {
+			t.Errorf("IDFromPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLoadKeepsGoodFilesAndReportsBadOnes(t *testing.T) {
+	good := "---\ntitle: %s\ndate: %s\n---\nbody"
+	fsys := fstest.MapFS{
+		"a.md":              {Data: []byte(sprintf(good, "A", "2017-01-01"))},
+		"sub/b.markdown":    {Data: []byte(sprintf(good, "B", "2018-05"))},
+		"sub/c.md":          {Data: []byte("---\ndate: 2017-01-01\n---\n")},
+		"A.md":              {Data: []byte(sprintf(good, "A again", "2019-01-01"))},
+		".hidden/d.md":      {Data: []byte(sprintf(good, "D", "2017-01-01"))},
+		"notes.txt":         {Data: []byte("not an article")},
+		"sub/.draft.md":     {Data: []byte(sprintf(good, "E", "2017-01-01"))},
+		"deep/1/2/3/4/5.md": {Data: []byte(sprintf(good, "Deep", "2016"))},
+	}
+	arch, probs := Load(fsys)
+	var ids []string
+	for _, a := range arch.Articles {
+		ids = append(ids, a.ID)
+	}
+	if got, want := strings.Join(ids, " "), "a sub/b deep/1/2/3/4/5"; got != want {
+		t.Errorf("ids newest first = %q, want %q", got, want)
+	}
+	var msgs []string
+	for _, p := range probs {
+		msgs = append(msgs, p.String())
+	}
+	want := []string{`a.md: duplicate id "a": A.md has the same id; skipped`, "sub/c.md:1: missing title"}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+	if _, ok := arch.Get("sub/b"); !ok {
+		t.Error("Get(sub/b) failed")
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain\ttext\nkept":                           "plain\ttext\nkept",
+		"\x1b]52;c;ZXZpbA==\x07after":                 "after",
+		"\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\": "link",
+		"\x1b[2J\x1b[Hclear":                          "clear",
+		"bell\x07 back\x08space":                      "bell backspace",
+		"c1\u009b31m":                                 "c131m",
+		"bidi \u202egnp.exe\u202c":                    "bidi gnp.exe",
+		"isolate \u2066x\u2069":                       "isolate x",
+		"crlf\r\nline":                                "crlf\nline",
+		"marks \ue000forged\ue001":                    "marks forged",
+		"bad \xff utf8":                               "bad \uFFFD utf8",
+		"Café — “quotes” 中文":                          "Café — “quotes” 中文",
+	} {
+		if got := Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestValidURL(t *testing.T) {
+	good := []string{"https://www.telegraph.co.uk/news/2017/06/07/x/", "http://example.org", "https://rusi.org/a%E2%80%93b?x=1#f"}
+	bad := []string{"", "javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "-https://x.org", "https://x.org/a b",
+		"https://x.org/\nevil", "ftp://x.org", "https://", "http:///path", "//x.org/a", "https://x.org/\x1b[2J", "mailto:a@b.c"}
+	for _, u := range good {
+		if err := ValidURL(u); err != nil {
+			t.Errorf("ValidURL(%q) = %v", u, err)
+		}
+	}
+	for _, u := range bad {
+		if err := ValidURL(u); err == nil {
+			t.Errorf("ValidURL(%q) accepted", u)
+		}
+	}
+}
+
+func sprintf(f string, a ...any) string { return fmt.Sprintf(f, a...) }

@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newCheckCmd) }
+
+func newCheckCmd(env *Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check [DIR]",
+		Short: "Validate an archive: print every problem as path:line: message",
+		Long: `Validate an archive folder (default: --archive, else the bundled archive).
+Every problem is printed as path:line: message. Exits 1 if there is any
+problem, 0 with a one-line summary otherwise.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := env.ArchiveDir
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			arch, probs, err := archive.Open(dir)
+			if err != nil {
+				return err
+			}
+			for _, p := range probs {
+				if dir != "" {
+					p.Path = filepath.Join(dir, p.Path) // as the user named it, so editors can jump to it
+				}
+				fmt.Fprintln(env.Out, p)
+			}
+			skipped := 0
+			for _, p := range probs {
+				if p.Fatal {
+					skipped++
+				}
+			}
+			if len(probs) > 0 {
+				fmt.Fprintf(env.Err, "%s: %d problem(s); %d file(s) skipped, %d piece(s) loaded\n",
+					arch.Name, len(probs), skipped, len(arch.Articles))
+				return exitCode(1)
+			}
+			fmt.Fprintf(env.Out, "%s: %d pieces, no problems\n", arch.Name, len(arch.Articles))
+			return nil
+		},
+	}
+}

@@ -1,0 +1,115 @@
+// Package cli holds folio's command line: the cobra commands, their flags and
+// their output. Each command is a thin layer over the archive, index and ui
+// packages; main.go only calls Execute.
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+)
+
+// Env is what every command shares: the global flags and where output goes.
+type Env struct {
+	ArchiveDir string // --archive or FOLIO_ARCHIVE; "" is the bundled archive
+	IndexDir   string // --index-dir; "" is the user cache dir
+	Out, Err   io.Writer
+	In         io.Reader
+}
+
+// commands are added by each command's file, so commands live one per file
+// and the root does not change when one is added.
+var commands []func(*Env) *cobra.Command
+
+func register(newCmd func(*Env) *cobra.Command) { commands = append(commands, newCmd) }
+
+// tuiCommand runs the TUI when folio is started without a subcommand; set by
+// tui.go.
+var tuiCommand func(*Env, *cobra.Command) error
+
+// NewRoot builds the folio command tree.
+func NewRoot(version string, env *Env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "folio",
+		Short: "A terminal reader for an archive of commentary",
+		Long: `folio reads an archive of commentary (op-eds, think-tank pieces, interviews)
+offline in the terminal: search by topic, narrow by tag, outlet and date, read
+a piece rendered from Markdown, and open its original URL.
+
+Without a subcommand folio opens the reader on the bundled archive, or on the
+folder given by --archive (or $FOLIO_ARCHIVE).`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if tuiCommand == nil {
+				return cmd.Help()
+			}
+			return tuiCommand(env, cmd)
+		},
+	}
+	root.SetOut(env.Out)
+	root.SetErr(env.Err)
+	root.SetIn(env.In)
+	root.PersistentFlags().StringVar(&env.ArchiveDir, "archive", os.Getenv("FOLIO_ARCHIVE"),
+		"folder of Markdown articles to read instead of the bundled archive (env FOLIO_ARCHIVE)")
+	root.PersistentFlags().StringVar(&env.IndexDir, "index-dir", "",
+		"where to keep the search index (default: the user cache dir)")
+	_ = root.MarkPersistentFlagDirname("archive")
+	_ = root.MarkPersistentFlagDirname("index-dir")
+	for _, c := range commands {
+		root.AddCommand(c(env))
+	}
+	return root
+}
+
+// Execute runs folio with the process's arguments and returns the exit code.
+func Execute(version string) int {
+	env := &Env{Out: os.Stdout, Err: os.Stderr, In: os.Stdin}
+	root := NewRoot(version, env)
+	if err := root.Execute(); err != nil {
+		var ec exitCode
+		if asExitCode(err, &ec) {
+			return int(ec)
+		}
+		fmt.Fprintln(env.Err, "folio:", err)
+		return 2
+	}
+	return 0
+}
+
+// exitCode is returned by a command that has already printed what it had to
+// say and only needs the process to exit with a status (check's 1).
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+func asExitCode(err error, ec *exitCode) bool {
+	e, ok := err.(exitCode)
+	if ok {
+		*ec = e
+	}
+	return ok
+}
+
+// openArchive loads the archive named by the global flags.
+func (e *Env) openArchive() (*archive.Archive, []archive.Problem, error) {
+	return archive.Open(e.ArchiveDir)
+}
+
+// isTerminal reports whether w is a terminal, for choosing plain output.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// colour reports whether styled output should go to w: a terminal, and
+// NO_COLOR unset (https://no-color.org).
+func colour(w io.Writer) bool {
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
+}
