@@ -7,6 +7,7 @@ import (
 
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
 	"github.com/spf13/cobra"
@@ -52,16 +53,21 @@ Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
 					Body       string `json:"body"`
 				}{toJSON(a), a.Standfirst, a.Note, a.Body})
 			}
-			md := PieceMarkdown(a)
 			if raw {
-				_, err := io.WriteString(env.Out, md)
+				_, err := io.WriteString(env.Out, PieceMarkdown(a))
 				return err
 			}
-			out, err := RenderMarkdown(md, width, colour(env.Out))
+			styled := colour(env.Out)
+			body := a.Body
+			if a.Note != "" {
+				// A paragraph, not a block quote: Glamour wraps quotes past the width.
+				body = "*Note: " + strings.Join(strings.Fields(a.Note), " ") + "*\n\n---\n\n" + body
+			}
+			out, err := RenderMarkdown(body, width, styled)
 			if err != nil {
 				return err
 			}
-			_, err = io.WriteString(env.Out, out)
+			_, err = io.WriteString(env.Out, pieceHeader(a, width, styled)+out)
 			return err
 		},
 	}
@@ -102,10 +108,8 @@ func PieceMarkdown(a archive.Article) string {
 		b.WriteString("*" + strings.Join(strings.Fields(a.Standfirst), " ") + "*\n\n")
 	}
 	if a.Note != "" {
-		for _, l := range strings.Split(a.Note, "\n") {
-			b.WriteString("> " + l + "\n")
-		}
-		b.WriteString("\n")
+		// A paragraph, not a block quote: Glamour wraps quotes past the width.
+		b.WriteString("**Note:** " + a.Note + "\n\n")
 	}
 	b.WriteString("---\n\n")
 	b.WriteString(a.Body)
@@ -113,12 +117,56 @@ func PieceMarkdown(a archive.Article) string {
 	return b.String()
 }
 
+// pieceHeader is the block above a rendered piece. It is not rendered by
+// Glamour, so the URL is never broken across lines and stays clickable (an
+// OSC 8 hyperlink on a terminal).
+func pieceHeader(a archive.Article, width int, styled bool) string {
+	bold, dim := lipgloss.NewStyle(), lipgloss.NewStyle()
+	if styled {
+		bold = bold.Bold(true).Foreground(lipgloss.Color("212"))
+		dim = dim.Foreground(lipgloss.Color("245"))
+	}
+	wrap := lipgloss.NewStyle().Width(width - 2)
+	var b strings.Builder
+	b.WriteString("\n")
+	line := func(s string) { b.WriteString(trimLines(indent(wrap.Render(s))) + "\n") }
+	line(bold.Render(a.Title))
+	meta := []string{}
+	if a.Outlet != "" {
+		meta = append(meta, a.Outlet)
+	}
+	meta = append(meta, a.Date.Human())
+	if len(a.Authors) > 0 {
+		meta = append(meta, strings.Join(a.Authors, ", "))
+	}
+	if a.Kind != archive.KindArticle {
+		meta = append(meta, a.Kind)
+	}
+	line(strings.Join(meta, " · "))
+	if len(a.Tags) > 0 {
+		line(dim.Render("tags: " + strings.Join(a.Tags, " ")))
+	}
+	for _, l := range []struct{ label, url string }{{"url", a.URL}, {"source", a.Source}} {
+		if l.url == "" || (l.label == "source" && l.url == a.URL) {
+			continue
+		}
+		text := l.url
+		if styled && archive.ValidURL(l.url) == nil {
+			text = ansi.SetHyperlink(l.url) + l.url + ansi.ResetHyperlink()
+		}
+		b.WriteString("  " + dim.Render(l.label+": ") + text + "\n")
+	}
+	return b.String()
+}
+
+func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
+
 // RenderMarkdown renders Markdown with Glamour's dark style, or plain text
 // without any escape sequence when styled is false.
 func RenderMarkdown(md string, width int, styled bool) (string, error) {
 	style := styles.DarkStyle
 	if !styled {
-		style = styles.NoTTYStyle
+		style = styles.AsciiStyle
 	}
 	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
 	if err != nil {
@@ -129,7 +177,16 @@ func RenderMarkdown(md string, width int, styled bool) (string, error) {
 		return "", err
 	}
 	if !styled {
-		out = ansi.Strip(out) // notty still emits resets; plain means plain
+		out = ansi.Strip(out) // the ascii style still emits resets; plain means plain
 	}
-	return out, nil
+	return trimLines(out), nil
+}
+
+// trimLines drops the spaces Glamour and Lip Gloss pad every line with.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,0 +1,170 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
+
+// run executes folio in-process with args and returns stdout, stderr and the
+// exit code, as Execute would.
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	t.Setenv("FOLIO_ARCHIVE", "")
+	var out, errb bytes.Buffer
+	env := &Env{Out: &out, Err: &errb, In: strings.NewReader("")}
+	root := NewRoot("test", env)
+	root.SetArgs(append([]string{"--index-dir", t.TempDir()}, args...))
+	code := 0
+	if err := root.Execute(); err != nil {
+		var ec exitCode
+		if asExitCode(err, &ec) {
+			code = int(ec)
+		} else {
+			errb.WriteString(err.Error())
+			code = 2
+		}
+	}
+	return out.String(), errb.String(), code
+}
+
+func TestListBundled(t *testing.T) {
+	out, _, code := run(t, "list", "--kind", "article")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 7 {
+		t.Fatalf("%d articles listed, want 7:\n%s", len(lines), out)
+	}
+	for i, want := range []string{"2017-10-19  The Telegraph", "2017-09     London Evening Standard", "2017-08     London Evening Standard",
+		"2017-07     The Telegraph", "2017-06-07  The Telegraph", "2017-05-31  RUSI", "2017-05-26  The New York Times"} {
+		if !strings.HasPrefix(lines[i], want) {
+			t.Errorf("line %d = %q, want prefix %q", i, lines[i], want)
+		}
+	}
+}
+
+func TestListJSONAndOutletFilter(t *testing.T) {
+	out, _, code := run(t, "list", "--json", "--outlet", "financial times")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var pieces []map[string]any
+	if err := json.Unmarshal([]byte(out), &pieces); err != nil {
+		t.Fatalf("list --json is not JSON: %v\n%s", err, out)
+	}
+	if len(pieces) != 2 {
+		t.Fatalf("%d Financial Times pieces, want 2", len(pieces))
+	}
+	for _, k := range []string{"id", "title", "outlet", "authors", "date", "date_precision", "tags", "url", "kind"} {
+		if _, ok := pieces[0][k]; !ok {
+			t.Errorf("JSON piece lacks %q", k)
+		}
+	}
+	if pieces[0]["kind"] != "interview" || pieces[0]["date"] != "2017-10-03" || pieces[1]["date_precision"] != "month" {
+		t.Errorf("unexpected pieces: %v", pieces)
+	}
+}
+
+func TestShowPlainWhenPiped(t *testing.T) {
+	out, _, code := run(t, "show", "2017-06-07-intelligence-is-fragmented-by-nature")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if strings.ContainsRune(out, 0x1b) {
+		t.Error("piped show output has escape sequences")
+	}
+	for _, want := range []string{"Intelligence is fragmented by nature", "The Telegraph", "7 June 2017",
+		"https://www.telegraph.co.uk/news/2017/06/07/fact-terrorists-will-sometimes-slip-intelligence-net/"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show output lacks %q", want)
+		}
+	}
+	raw, _, _ := run(t, "show", "--raw", "2017-06-07-intelligence-is-fragmented-by-nature")
+	if !strings.HasPrefix(raw, "# Intelligence is fragmented by nature") {
+		t.Errorf("--raw does not print Markdown: %.80q", raw)
+	}
+	if _, errOut, code := run(t, "show", "no-such-piece"); code == 0 || !strings.Contains(errOut, "no piece with id") {
+		t.Errorf("unknown id: exit %d, %q", code, errOut)
+	}
+}
+
+func TestCheckNamesEveryBadFile(t *testing.T) {
+	out, _, code := run(t, "check", "../testdata/bad")
+	if code != 1 {
+		t.Errorf("check exit = %d, want 1", code)
+	}
+	for _, want := range []string{
+		"../testdata/bad/bad-date.md:4: unparseable date",
+		"../testdata/bad/binary.md:5: not a text file",
+		"../testdata/bad/broken-yaml.md:4: invalid front matter",
+		"../testdata/bad/javascript-url.md:4: url: not an http(s) URL",
+		"../testdata/bad/latin1.md:5: invalid UTF-8",
+		"../testdata/bad/missing-title.md:1: missing title",
+		"../testdata/bad/no-front-matter.md:1: no front matter",
+		"../testdata/bad/unclosed.md:1: front matter is not closed",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, code = run(t, "check")
+	if code != 0 || !strings.Contains(out, "bundled: 24 pieces, no problems") {
+		t.Errorf("check of the bundled archive: exit %d, %q", code, out)
+	}
+}
+
+func TestMixedArchiveListsTheGoodOnes(t *testing.T) {
+	out, errOut, code := run(t, "--archive", "../testdata/mixed", "list")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"Foreign fighters come home", "Why deradicalisation programmes need patience", "A piece with a hostile link"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q", want)
+		}
+	}
+	if !strings.Contains(errOut, "5 file(s) skipped") {
+		t.Errorf("stderr = %q, want the skipped count", errOut)
+	}
+}
+
+func TestHugoAndJekyllFoldersOpenAsTheyAre(t *testing.T) {
+	out, _, _ := run(t, "--archive", "../testdata/hugo", "list", "--json")
+	var pieces []articleJSON
+	if err := json.Unmarshal([]byte(out), &pieces); err != nil || len(pieces) != 2 {
+		t.Fatalf("hugo: %v, %d pieces", err, len(pieces))
+	}
+	p := pieces[1]
+	if p.Title != "The threat has evolved" || p.Outlet != "The Telegraph" || p.Date != "2017-07-07" ||
+		strings.Join(p.Authors, ",") != "Raffaello Pantucci" || p.URL != "https://example.com/threat-evolved" ||
+		strings.Join(p.Tags, ",") != "counter-terrorism,7/7,prevent" {
+		t.Errorf("hugo TOML post = %+v", p)
+	}
+	out, _, _ = run(t, "--archive", "../testdata/jekyll", "list")
+	if strings.Count(strings.TrimSpace(out), "\n") != 0 || !strings.Contains(out, "Brussels and the network behind Paris") {
+		t.Errorf("jekyll: want exactly the one visible post, got:\n%s", out)
+	}
+}
+
+func TestStateOfTheUnionCorpusLoads(t *testing.T) {
+	const dir = "../../shared/corpora/sotu"
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("corpus not present:", err)
+	}
+	out, _, code := run(t, "check", dir)
+	if code != 0 || !strings.Contains(out, "233 pieces, no problems") {
+		t.Fatalf("check sotu: exit %d: %s", code, out)
+	}
+	out, _, _ = run(t, "--archive", dir, "list", "--json")
+	var pieces []articleJSON
+	if err := json.Unmarshal([]byte(out), &pieces); err != nil {
+		t.Fatal(err)
+	}
+	if last := pieces[len(pieces)-1]; last.Date != "1790" || last.DatePrecision != "year" {
+		t.Errorf("oldest address = %s (%s), want 1790 (year)", last.Date, last.DatePrecision)
+	}
+}
