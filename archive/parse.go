@@ -99,7 +99,11 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		if line > 0 {
 			line += offset
 		}
-		return fail(line, "invalid front matter: %s", cleanDecodeError(decodeErr))
+		msg := cleanDecodeError(decodeErr)
+		if perr.Message != "" {
+			msg = perr.Message
+		}
+		return fail(line, "invalid front matter: %s", msg)
 	}
 	at := func(f field) int {
 		if f.line > 0 {
@@ -400,7 +404,7 @@ func firstInvalidUTF8Line(data []byte) int {
 
 func cleanDecodeError(err error) string {
 	s := err.Error()
-	s = strings.TrimPrefix(s, "yaml: ")
+	s = strings.ReplaceAll(s, "yaml: ", "")
 	s = yamlErrLine.ReplaceAllString(s, "")
 	s = strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), ":")), "toml: ")
 	return truncate(s, 200)

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/folio-tui/folio/internal/hostile"
 )
 
 // run executes folio in-process with args and returns stdout, stderr and the
@@ -166,5 +168,50 @@ func TestStateOfTheUnionCorpusLoads(t *testing.T) {
 	}
 	if last := pieces[len(pieces)-1]; last.Date != "1790" || last.DatePrecision != "year" {
 		t.Errorf("oldest address = %s (%s), want 1790 (year)", last.Date, last.DatePrecision)
+	}
+}
+
+// TestHostileArchiveThroughTheCLI: folio check names every hostile file, and
+// list --json lists the rest with sanitised text.
+func TestHostileArchiveThroughTheCLI(t *testing.T) {
+	dir := t.TempDir()
+	cases, err := hostile.Write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, "check", dir)
+	if code != 1 {
+		t.Errorf("check exit %d, want 1", code)
+	}
+	for _, c := range cases {
+		if c.Msg != "" && !strings.Contains(out, c.Msg) {
+			t.Errorf("check does not report %s (%q)", c.Path, c.Msg)
+		}
+	}
+	out, _, code = run(t, "--archive", dir, "list", "--json")
+	if code != 0 {
+		t.Fatalf("list exit %d", code)
+	}
+	var pieces []articleJSON
+	if err := json.Unmarshal([]byte(out), &pieces); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, p := range pieces {
+		ids[p.ID] = true
+	}
+	for _, want := range []string{hostile.Good, "injection", "long-front-matter"} {
+		if !ids[want] {
+			t.Errorf("list --json lacks %q", want)
+		}
+	}
+	if strings.ContainsAny(out, "\x1b\x07\x08\u009b\u202e") || strings.Contains(out, `\u001b`) {
+		t.Error("list --json carries control characters")
+	}
+	for _, args := range [][]string{{"list"}, {"show", "injection"}, {"show", "--raw", "injection"}} {
+		out, _, _ := run(t, append([]string{"--archive", dir}, args...)...)
+		if strings.ContainsAny(out, "\x1b\x07\x08\u009b\u202e") {
+			t.Errorf("%v output carries control characters", args)
+		}
 	}
 }

@@ -1,0 +1,81 @@
+package archive_test
+
+import (
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/hostile"
+)
+
+// TestHostileArchive loads an archive of hostile files: every case is
+// reported as path:line: message, the legal ones load, and memory stays
+// bounded (the 50 MB file is refused before it is read).
+func TestHostileArchive(t *testing.T) {
+	dir := t.TempDir()
+	cases, err := hostile.Write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	arch, probs, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 40<<20 {
+		t.Errorf("loading allocated %d MB: the 50 MB file was read", grew>>20)
+	}
+	var all []string
+	for _, p := range probs {
+		all = append(all, p.String())
+	}
+	report := strings.Join(all, "\n")
+	for _, c := range cases {
+		if c.Msg == "" {
+			continue
+		}
+		if !strings.Contains(report, c.Msg) {
+			t.Errorf("no problem %q for %s", c.Msg, c.Path)
+		}
+	}
+	ids := map[string]bool{}
+	for _, a := range arch.Articles {
+		ids[a.ID] = true
+	}
+	for _, want := range []string{hostile.Good, "long-front-matter", strings.Repeat("d/", 60) + "deep", "injection", "evil-url"} {
+		if !ids[want] {
+			t.Errorf("piece %q did not load", want)
+		}
+	}
+	inj, _ := arch.Get("injection")
+	for _, s := range append([]string{inj.Title, inj.Outlet, inj.URL, inj.Note, inj.Body}, append(inj.Tags, inj.Authors...)...) {
+		if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f || r == 0x202e }) {
+			t.Errorf("control characters survived: %q", s)
+		}
+	}
+	if !strings.Contains(inj.Body, "\tTabbed line kept.") {
+		t.Errorf("tabs and newlines must survive: %q", inj.Body)
+	}
+	if inj.URL != "" {
+		t.Errorf("url with an escape kept: %q", inj.URL)
+	}
+}
+
+func TestUnreadableFolderIsReported(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every folder")
+	}
+	dir := t.TempDir()
+	os.WriteFile(dir+"/ok.md", []byte("---\ntitle: T\ndate: 2017-01-01\n---\n"), 0o644)
+	os.Mkdir(dir+"/locked", 0o000)
+	defer os.Chmod(dir+"/locked", 0o755)
+	arch, probs, _ := archive.Open(dir)
+	if len(arch.Articles) != 1 || len(probs) != 1 || !strings.HasPrefix(probs[0].String(), "locked: cannot read") {
+		t.Errorf("articles %d, problems %v", len(arch.Articles), probs)
+	}
+}
