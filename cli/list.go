@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -44,7 +45,7 @@ func nonNil(s []string) []string {
 }
 
 func newListCmd(env *Env) *cobra.Command {
-	var asJSON bool
+	var asJSON, starred, unread bool
 	var outlets, tags, kinds []string
 	cmd := &cobra.Command{
 		Use:   "list",
@@ -64,6 +65,12 @@ are listed.`,
 					keep = append(keep, a)
 				}
 			}
+			if starred || unread {
+				st := openState(env, arch)
+				keep = slices.DeleteFunc(keep, func(a archive.Article) bool {
+					return starred && !st.IsStarred(a.ID) || unread && st.IsRead(a.ID)
+				})
+			}
 			reportSkipped(env.Err, probs)
 			if asJSON {
 				out := make([]articleJSON, 0, len(keep))
@@ -79,6 +86,8 @@ are listed.`,
 	cmd.Flags().StringArrayVar(&outlets, "outlet", nil, "only pieces from this outlet (repeatable; case-insensitive)")
 	cmd.Flags().StringArrayVar(&tags, "tag", nil, "only pieces with this tag (repeatable)")
 	cmd.Flags().StringArrayVar(&kinds, "kind", nil, "only pieces of this kind: article, interview, ... (repeatable)")
+	cmd.Flags().BoolVar(&starred, "starred", false, "only starred pieces (reading state: see folio history)")
+	cmd.Flags().BoolVar(&unread, "unread", false, "only pieces not yet read")
 	return cmd
 }
 

@@ -4,11 +4,14 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 )
@@ -95,6 +98,15 @@ func asExitCode(err error, ec *exitCode) bool {
 		*ec = e
 	}
 	return ok
+}
+
+// source names the archive the global flags point at, without reading it.
+func (e *Env) source() (string, fs.FS, error) { return archive.Source(e.ArchiveDir) }
+
+// openIndex opens (building or refreshing as needed) the index of the
+// archive the global flags point at.
+func (e *Env) openIndex(ctx context.Context, progress index.Progress) (*index.Index, error) {
+	return index.OpenDir(ctx, e.ArchiveDir, index.Options{Dir: e.IndexDir, Progress: progress})
 }
 
 // openArchive loads the archive named by the global flags.

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newCiteCmd) }
+
+func newCiteCmd(env *Env) *cobra.Command {
+	var format, accessed string
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "cite ID... | --all",
+		Short: "Print citations of pieces: text, bibtex, ris or csl-json",
+		Long: `Print citations of the pieces named by ID (folio list shows the ids), or of
+every piece with --all, in one of these formats:
+
+  text      a Chicago-style note: Author, "Title," *Outlet*, 19 October 2017, URL.
+  bibtex    biblatex entries (@article, @online or @misc) with citation keys
+            such as pantucci2017isil
+  ris       RIS records (TY  - NEWS, ELEC, ...) for Zotero, EndNote, Mendeley
+  csl-json  a CSL-JSON array for Zotero, Pandoc and citeproc
+
+A date known only to the month or year is cited as such. The access date of
+online pieces is today unless --accessed gives another.`,
+		Example: `  folio cite 2017-10-19-raqqa-terror-is-here-to-stay
+  folio cite --all --format bibtex > pantucci.bib`,
+		ValidArgsFunction: completeIDs(env),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := cite.ParseFormat(format)
+			if err != nil {
+				return err
+			}
+			when := time.Now()
+			if accessed != "" {
+				if when, err = time.Parse("2006-01-02", accessed); err != nil {
+					return fmt.Errorf("--accessed %q: want YYYY-MM-DD", accessed)
+				}
+			}
+			switch {
+			case all && len(args) > 0:
+				return fmt.Errorf("give ids or --all, not both")
+			case !all && len(args) == 0:
+				return fmt.Errorf("name the pieces to cite by id (folio list shows them), or use --all")
+			}
+			arch, _, err := env.openArchive()
+			if err != nil {
+				return err
+			}
+			arts, err := piecesByID(arch, args, all)
+			if err != nil {
+				return err
+			}
+			out, err := cite.Cite(arts, f, when)
+			if err != nil {
+				return err
+			}
+			_, err = io.WriteString(env.Out, out)
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "citation format: text, bibtex, ris or csl-json")
+	cmd.Flags().BoolVar(&all, "all", false, "cite every piece of the archive")
+	cmd.Flags().StringVar(&accessed, "accessed", "", "access date for online pieces, YYYY-MM-DD (default today)")
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var names []string
+		for _, f := range cite.Formats {
+			names = append(names, string(f))
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// piecesByID looks up ids in the archive, in the order given, or returns
+// every piece when all is set. Every unknown id is named in the error.
+func piecesByID(arch *archive.Archive, ids []string, all bool) ([]archive.Article, error) {
+	if all {
+		return arch.Articles, nil
+	}
+	var arts []archive.Article
+	var missing []string
+	for _, id := range ids {
+		if a, ok := arch.Get(id); ok {
+			arts = append(arts, a)
+		} else {
+			missing = append(missing, fmt.Sprintf("%q", id))
+		}
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("no piece with id %s in %s (folio list shows the ids)", strings.Join(missing, ", "), arch.Name)
+	}
+	return arts, nil
+}
+
+// completeIDs completes piece ids, with titles as descriptions.
+func completeIDs(env *Env) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		arch, _, err := env.openArchive()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		ids := make([]string, 0, len(arch.Articles))
+		for _, a := range arch.Articles {
+			ids = append(ids, a.ID+"\t"+a.Title)
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	}
+}

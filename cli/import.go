@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/folio-tui/folio/importer"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newImportCmd) }
+
+func newImportCmd(env *Env) *cobra.Command {
+	var opts importer.Options
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "import FILE --into DIR",
+		Short: "Turn an RSS, Atom or WordPress export file into archive files",
+		Long: `Turn a feed file on disk (RSS 2.0, Atom, or a WordPress export in WXR) into one
+Markdown file per published item in DIR, with front matter folio reads: title,
+date, authors, outlet (the feed's title), tags (its categories), url, source.
+WordPress pages, drafts, private posts and attachments are left out.
+
+Run it again after the feed changes: new items are added, changed items are
+updated in place, unchanged files are not touched, and a file you have edited
+since it was imported is never overwritten (it is reported as skipped; --force
+overwrites it). folio does not fetch feeds: download the file first.`,
+		Example: `  folio import export.xml --into ~/archive/blog
+  folio --archive ~/archive/blog list`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rep, err := importer.ImportFile(args[0], opts)
+			if err != nil {
+				return err
+			}
+			verb := "imported"
+			if rep.DryRun {
+				verb = "would import"
+			}
+			fmt.Fprintf(env.Out, "%s %s feed %q into %s\n", verb, rep.Format, rep.Feed, rep.Into)
+			for _, r := range rep.Results {
+				switch {
+				case r.Action == importer.Ignored:
+					fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, r.Title, r.Reason)
+				case r.Action == importer.Skipped:
+					fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, r.Path, r.Reason)
+				case r.Action != importer.Unchanged || verbose:
+					fmt.Fprintf(env.Out, "  %-9s %s\n", r.Action, r.Path)
+				}
+			}
+			fmt.Fprintf(env.Out, "%d added, %d updated, %d unchanged, %d skipped, %d ignored\n",
+				rep.Count(importer.Added), rep.Count(importer.Updated), rep.Count(importer.Unchanged),
+				rep.Count(importer.Skipped), rep.Count(importer.Ignored))
+			for _, p := range rep.Problems {
+				p.Path = filepath.Join(opts.Into, p.Path)
+				fmt.Fprintln(env.Err, p)
+			}
+			if len(rep.Problems) > 0 {
+				return exitCode(1)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&opts.Into, "into", "", "folder to write the Markdown files into (created if missing)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files edited since they were imported")
+	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "say what would be done, write nothing")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also list unchanged files")
+	_ = cmd.MarkFlagRequired("into")
+	_ = cmd.MarkFlagDirname("into")
+	return cmd
+}

@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/folio-tui/folio/archive"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newStatsCmd) }
+
+// count is one bar of a stats table.
+type count struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"`
+}
+
+// archiveStats is the JSON shape of folio stats.
+type archiveStats struct {
+	Archive string  `json:"archive"`
+	Pieces  int     `json:"pieces"`
+	Years   []count `json:"years"`  // oldest first
+	Months  []count `json:"months"` // YYYY-MM, oldest first; pieces dated only to the year are not in any month
+	Outlets []count `json:"outlets"`
+	Tags    []count `json:"tags"`
+	Kinds   []count `json:"kinds"`
+}
+
+func newStatsCmd(env *Env) *cobra.Command {
+	var asJSON bool
+	var top int
+	cmd := &cobra.Command{
+		Use:   "stats [--json]",
+		Short: "Count the pieces of an archive per year, month, outlet, tag and kind",
+		Long: `Count the pieces of an archive per year, per month (pieces whose month is
+known), per outlet, per tag and per kind, with bars. Outlets and tags are
+listed most frequent first; --top limits them (0 for all).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			arch, probs, err := env.openArchive()
+			if err != nil {
+				return err
+			}
+			reportSkipped(env.Err, probs)
+			st := computeStats(arch)
+			if asJSON {
+				return writeJSON(env.Out, st)
+			}
+			return writeStats(env.Out, st, top)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (all outlets and tags)")
+	cmd.Flags().IntVar(&top, "top", 15, "show only the N most frequent outlets and tags (0 for all)")
+	return cmd
+}
+
+func computeStats(arch *archive.Archive) archiveStats {
+	years, months, outlets, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	for _, a := range arch.Articles {
+		years[strconv.Itoa(a.Date.Time.Year())]++
+		if a.Date.Precision != archive.PrecisionYear {
+			months[a.Date.Time.Format("2006-01")]++
+		}
+		outlets[cmp.Or(a.Outlet, "(no outlet)")]++
+		for _, t := range a.Tags {
+			tags[t]++
+		}
+		kinds[cmp.Or(a.Kind, archive.KindArticle)]++
+	}
+	return archiveStats{
+		Archive: arch.Name, Pieces: len(arch.Articles),
+		Years: byKey(years), Months: byKey(months),
+		Outlets: byCount(outlets), Tags: byCount(tags), Kinds: byCount(kinds),
+	}
+}
+
+func byKey(m map[string]int) []count {
+	out := make([]count, 0, len(m))
+	for k, n := range m {
+		out = append(out, count{k, n})
+	}
+	slices.SortFunc(out, func(a, b count) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
+
+func byCount(m map[string]int) []count {
+	out := byKey(m)
+	slices.SortStableFunc(out, func(a, b count) int { return cmp.Compare(b.Count, a.Count) })
+	return out
+}
+
+// barWidth is the longest bar, in cells.
+const barWidth = 30
+
+func writeStats(w io.Writer, st archiveStats, top int) error {
+	fmt.Fprintf(w, "%s: %d pieces\n", st.Archive, st.Pieces)
+	section := func(title string, cs []count, limit bool) {
+		if len(cs) == 0 {
+			return
+		}
+		more := 0
+		if limit && top > 0 && len(cs) > top {
+			cs, more = cs[:top], len(cs)-top
+		}
+		keyWidth, most := 0, 0
+		for _, c := range cs {
+			keyWidth = max(keyWidth, ansi.StringWidth(c.Key))
+			most = max(most, c.Count)
+		}
+		fmt.Fprintf(w, "\n%s\n", title)
+		for _, c := range cs {
+			n := c.Count * barWidth / most
+			if n == 0 {
+				n = 1 // a piece is never invisible
+			}
+			pad := strings.Repeat(" ", keyWidth-ansi.StringWidth(c.Key))
+			fmt.Fprintf(w, "  %s%s  %s %d\n", c.Key, pad, strings.Repeat("█", n), c.Count)
+		}
+		if more > 0 {
+			fmt.Fprintf(w, "  … and %d more (--top 0 shows all)\n", more)
+		}
+	}
+	section("Year", st.Years, false)
+	section("Month", st.Months, false)
+	section("Outlet", st.Outlets, true)
+	section("Tag", st.Tags, true)
+	section("Kind", st.Kinds, false)
+	return nil
+}

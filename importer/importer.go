@@ -1,0 +1,729 @@
+// Package importer turns a feed file (RSS 2.0, Atom, or a WordPress export in
+// WXR) into folio archive files: one Markdown file per published item, with
+// front matter folio reads (title, date, authors, outlet, tags, url, source,
+// standfirst) and the item's HTML converted to Markdown.
+//
+// Imports are repeatable. Each file records the item it came from
+// (import_id: the item's GUID, else its link) and a hash of what was written
+// (import_hash). Running the import again
+//
+//   - adds files for new items,
+//   - rewrites the file of an item that changed in the feed (under the same
+//     name, so the piece keeps its archive ID and reading state),
+//   - leaves unchanged items alone (the file is not touched at all), and
+//   - never overwrites a file edited since it was imported (its content no
+//     longer matches its import_hash): it is reported as skipped, unless
+//     Force is set.
+//
+// Items removed from the feed keep their files. Feeds are read from disk
+// only; nothing is fetched.
+package importer
+
+import (
+	"bytes"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/state"
+	"github.com/mmcdole/gofeed"
+	ext "github.com/mmcdole/gofeed/extensions"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFeedSize caps the feed file read. WordPress exports of large blogs run to
+// tens of megabytes; beyond this is not a feed.
+const MaxFeedSize = 256 << 20
+
+// Action is what an import did with one item.
+type Action string
+
+const (
+	Added     Action = "added"     // a new file was written
+	Updated   Action = "updated"   // the item changed in the feed; its file was rewritten
+	Unchanged Action = "unchanged" // the file already holds the item as imported
+	Skipped   Action = "skipped"   // the file was edited since import and was left alone
+	Ignored   Action = "ignored"   // not a published post (a page, draft, attachment, ...) or unusable
+)
+
+// Result is what happened to one item of the feed.
+type Result struct {
+	Action Action
+	Path   string // the file, relative to the import folder; "" when Ignored
+	Title  string
+	Reason string // why it was skipped or ignored
+}
+
+// Report is the outcome of an import.
+type Report struct {
+	Format  string // "rss", "atom" or "wordpress"
+	Feed    string // the feed's title
+	Into    string // the import folder
+	DryRun  bool
+	Results []Result // in feed order
+	// Problems are what folio's own parser finds in the files written. An
+	// import should produce none; they are reported rather than hidden.
+	Problems []archive.Problem
+}
+
+// Count returns how many items met with the action.
+func (r *Report) Count(a Action) int {
+	n := 0
+	for _, res := range r.Results {
+		if res.Action == a {
+			n++
+		}
+	}
+	return n
+}
+
+// Options control an import.
+type Options struct {
+	Into   string // the folder to write into (created if missing); required
+	Force  bool   // overwrite files edited since they were imported
+	DryRun bool   // report what would happen, write nothing
+}
+
+// ImportFile imports the feed file at path. The error is for a feed that
+// cannot be read or parsed at all, or a folder that cannot be written;
+// trouble with single items is in the report.
+func ImportFile(path string, opts Options) (*Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Import(f, filepath.Base(path), opts)
+}
+
+// Import imports a feed read from r. name is the feed file's name, used as
+// the pieces' source when the feed gives no link of its own.
+func Import(r io.Reader, name string, opts Options) (*Report, error) {
+	if opts.Into == "" {
+		return nil, errors.New("no folder to import into")
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxFeedSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFeedSize {
+		return nil, fmt.Errorf("%s is over %d MB: not a feed", name, MaxFeedSize>>20)
+	}
+	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s is not an RSS, Atom or WordPress export file: %w", name, err)
+	}
+
+	rep := &Report{Format: feed.FeedType, Feed: archive.SanitizeLine(feed.Title), Into: opts.Into, DryRun: opts.DryRun}
+	wxr := isWXR(feed)
+	if wxr {
+		rep.Format = "wordpress"
+	}
+	existing, err := scanImported(opts.Into)
+	if err != nil {
+		return nil, err
+	}
+	if !opts.DryRun {
+		if err := os.MkdirAll(opts.Into, 0o755); err != nil {
+			return nil, err
+		}
+	}
+
+	c := converterFor(feed, name, wxr)
+	claimed := map[string]bool{} // paths written or kept in this run
+	seenIDs := map[string]bool{}
+	for _, item := range feed.Items {
+		p, why := c.piece(item)
+		if why != "" {
+			rep.Results = append(rep.Results, Result{Action: Ignored, Title: archive.SanitizeLine(item.Title), Reason: why})
+			continue
+		}
+		if seenIDs[p.ImportID] {
+			rep.Results = append(rep.Results, Result{Action: Ignored, Title: p.Title, Reason: "appears twice in the feed"})
+			continue
+		}
+		seenIDs[p.ImportID] = true
+		res, err := place(p, existing, claimed, opts, rep)
+		if err != nil {
+			return rep, err
+		}
+		rep.Results = append(rep.Results, res)
+	}
+	return rep, nil
+}
+
+// place writes (or not) one piece and says what happened.
+func place(p *piece, existing map[string]string, claimed map[string]bool, opts Options, rep *Report) (Result, error) {
+	res := Result{Title: p.Title}
+	content, err := p.render()
+	if err != nil {
+		res.Action, res.Reason = Ignored, err.Error()
+		return res, nil
+	}
+	rel, ok := existing[p.ImportID]
+	if ok {
+		res.Path = rel
+		old, err := os.ReadFile(filepath.Join(opts.Into, rel))
+		switch {
+		case err != nil:
+			res.Action, res.Reason = Skipped, "cannot read the imported file: "+err.Error()
+			return res, nil
+		case bytes.Equal(old, content):
+			res.Action = Unchanged
+		case !writtenByImport(old) && !opts.Force:
+			res.Action, res.Reason = Skipped, "edited since it was imported (--force overwrites)"
+		default:
+			res.Action = Updated
+		}
+	} else {
+		rel = freeName(opts.Into, p.fileStem(), claimed)
+		res.Path, res.Action = rel, Added
+	}
+	claimed[rel] = true
+	if res.Action == Added || res.Action == Updated {
+		if _, probs := archive.Parse(filepath.ToSlash(rel), content); len(probs) > 0 {
+			rep.Problems = append(rep.Problems, probs...)
+		}
+		if !opts.DryRun {
+			path := filepath.Join(opts.Into, rel)
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return res, err
+			}
+			if err := state.WriteFileAtomic(path, content, 0o644); err != nil {
+				return res, err
+			}
+		}
+	}
+	return res, nil
+}
+
+// freeName picks a file name for a new piece: stem.md, else stem-2.md, ….
+// A name is taken if a file has it or this run already used it.
+func freeName(dir, stem string, claimed map[string]bool) string {
+	for n := 1; ; n++ {
+		name := stem + ".md"
+		if n > 1 {
+			name = fmt.Sprintf("%s-%d.md", stem, n)
+		}
+		if claimed[name] {
+			continue
+		}
+		if _, err := os.Lstat(filepath.Join(dir, name)); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+	}
+}
+
+// ---- the file format ----
+
+// frontMatter is what an imported file's front matter holds, in this order.
+// It is marshalled with yaml.v3, so any title (quotes, colons, leading
+// dashes) comes out as valid YAML.
+type frontMatter struct {
+	Title      string   `yaml:"title"`
+	Date       string   `yaml:"date"`
+	Authors    []string `yaml:"authors,omitempty,flow"`
+	Outlet     string   `yaml:"outlet,omitempty"`
+	Tags       []string `yaml:"tags,omitempty,flow"`
+	URL        string   `yaml:"url,omitempty"`
+	Source     string   `yaml:"source,omitempty"`
+	Standfirst string   `yaml:"standfirst,omitempty"`
+	ImportID   string   `yaml:"import_id"`
+	ImportHash string   `yaml:"import_hash,omitempty"` // must stay last: see render
+}
+
+type piece struct {
+	frontMatter
+	slug string // preferred file name part (WordPress's own slug), may be ""
+	Body string
+}
+
+// render is the file's bytes. import_hash is a hash of the file as it would
+// be without the import_hash line, so the file can be checked for edits by
+// removing that line and hashing the rest.
+func (p *piece) render() ([]byte, error) {
+	fm := p.frontMatter
+	fm.ImportHash = ""
+	without, err := renderFile(fm, p.Body)
+	if err != nil {
+		return nil, err
+	}
+	fm.ImportHash = hashOf(without)
+	return renderFile(fm, p.Body)
+}
+
+func renderFile(fm frontMatter, body string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(fm); err != nil {
+		return nil, fmt.Errorf("writing front matter: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	b.WriteString("---\n")
+	if body != "" {
+		b.WriteString("\n" + body + "\n")
+	}
+	return b.Bytes(), nil
+}
+
+func hashOf(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
+}
+
+var hashLine = regexp.MustCompile(`(?m)^import_hash: ([0-9a-f]{16})\n`)
+
+// writtenByImport reports whether a file is exactly as the import wrote it.
+func writtenByImport(content []byte) bool {
+	m := hashLine.FindSubmatchIndex(content)
+	if m == nil {
+		return false
+	}
+	without := slices.Concat(content[:m[0]], content[m[1]:])
+	return hashOf(without) == string(content[m[2]:m[3]])
+}
+
+var idLine = regexp.MustCompile(`(?m)^import_id: .*$`)
+
+// scanImported maps import_id to file (relative to dir) for the files a
+// previous import wrote into dir, including files the user has since moved
+// into subfolders. Only the import_id line is decoded, so a file whose front
+// matter the user broke is still recognised (and then skipped, not
+// duplicated).
+func scanImported(dir string) (map[string]string, error) {
+	found := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() || !archive.IsArticlePath(d.Name()) {
+			return nil
+		}
+		if info, err := d.Info(); err != nil || info.Size() > archive.MaxFileSize {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		line := idLine.Find(frontMatterOf(data))
+		if line == nil {
+			return nil
+		}
+		var v struct {
+			ImportID string `yaml:"import_id"`
+		}
+		if yaml.Unmarshal(line, &v) != nil || v.ImportID == "" {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, path)
+		if _, dup := found[v.ImportID]; !dup { // WalkDir goes in lexical order
+			found[v.ImportID] = rel
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", dir, err)
+	}
+	return found, nil
+}
+
+// frontMatterOf is the YAML front matter block of a file, or nil.
+func frontMatterOf(data []byte) []byte {
+	rest, ok := bytes.CutPrefix(data, []byte("---\n"))
+	if !ok {
+		return nil
+	}
+	if i := bytes.Index(rest, []byte("\n---")); i >= 0 {
+		return rest[:i+1]
+	}
+	return nil
+}
+
+// fileStem is date-slug: 2017-10-19-raqqa-has-fallen.
+func (p *piece) fileStem() string {
+	s := cmp.Or(slug(p.slug), slug(p.Title), "item-"+hashOf([]byte(p.ImportID))[:6])
+	return p.Date + "-" + s
+}
+
+// slug is a file-name-safe form of s, as archive IDs are made: lower-case
+// letters and digits, other runs as one dash, cut at a word boundary near 60
+// bytes.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				if b.Len() >= 60 {
+					break
+				}
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// ---- from feed items to pieces ----
+
+// itemConverter holds what every item of one feed shares.
+type itemConverter struct {
+	wxr     bool
+	outlet  string
+	source  string
+	base    *url.URL          // the site, for relative links
+	authors []string          // the feed's own authors, for items without any
+	logins  map[string]string // WordPress login -> display name
+}
+
+func converterFor(feed *gofeed.Feed, name string, wxr bool) *itemConverter {
+	c := &itemConverter{wxr: wxr, outlet: archive.SanitizeLine(htmlText(feed.Title)), logins: map[string]string{}}
+	for _, link := range []string{feed.FeedLink, feed.Link} {
+		if archive.ValidURL(link) == nil {
+			c.source = link
+			break
+		}
+	}
+	c.source = cmp.Or(c.source, archive.SanitizeLine(name))
+	if u, err := url.Parse(feed.Link); err == nil && archive.ValidURL(feed.Link) == nil {
+		c.base = u
+	}
+	c.authors = personNames(feed.Authors)
+	if wxr {
+		for _, a := range feed.Extensions["wp"]["author"] {
+			login, display := child(a, "author_login"), child(a, "author_display_name")
+			if login != "" && display != "" {
+				c.logins[login] = display
+			}
+		}
+	}
+	return c
+}
+
+func isWXR(feed *gofeed.Feed) bool {
+	if _, ok := feed.Extensions["wp"]; ok {
+		return true
+	}
+	for _, it := range feed.Items {
+		if _, ok := it.Extensions["wp"]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// wp is the value of a wp: element of a WordPress export item.
+func wp(item *gofeed.Item, name string) string {
+	if vs := item.Extensions["wp"][name]; len(vs) > 0 {
+		return strings.TrimSpace(vs[0].Value)
+	}
+	return ""
+}
+
+func child(e ext.Extension, name string) string {
+	if vs := e.Children[name]; len(vs) > 0 {
+		return strings.TrimSpace(vs[0].Value)
+	}
+	return ""
+}
+
+// piece converts one item, or says why it is not imported.
+func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
+	p := &piece{}
+	if c.wxr {
+		if t := cmp.Or(wp(item, "post_type"), "post"); t != "post" {
+			return nil, "WordPress " + t + ", not a post"
+		}
+		if s := wp(item, "status"); s != "publish" {
+			return nil, "WordPress " + cmp.Or(s, "unknown-status") + " post, not published"
+		}
+		if wp(item, "post_password") != "" {
+			return nil, "password-protected post"
+		}
+		p.slug = wp(item, "post_name")
+	}
+
+	p.ImportID = archive.SanitizeLine(cmp.Or(item.GUID, item.Link))
+	d, ok := c.date(item)
+	if !ok {
+		return nil, "no publication date"
+	}
+	p.Date = d.String()
+	if p.ImportID == "" {
+		p.ImportID = "sha256:" + hashOf([]byte(item.Title+"\n"+p.Date+"\n"+item.Content+item.Description))
+	}
+
+	content, desc := item.Content, item.Description
+	if content == "" {
+		content, desc = desc, ""
+	}
+	if c.wxr {
+		content = autop(content)
+	}
+	body, err := c.markdown(content)
+	if err != nil {
+		return nil, "body cannot be converted: " + err.Error()
+	}
+	p.Body = body
+
+	p.Title = archive.SanitizeLine(htmlText(item.Title))
+	if p.Title == "" {
+		p.Title = firstWords(htmlText(content), 10)
+	}
+	if p.Title == "" {
+		return nil, "no title and no text"
+	}
+	p.Authors = c.itemAuthors(item)
+	p.Outlet = c.outlet
+	p.Tags = tags(item.Categories)
+	p.URL = c.link(item.Link)
+	p.Source = c.source
+	p.Standfirst = c.standfirst(item, desc, content)
+	return p, ""
+}
+
+// date is the item's publication date as its author saw it. WordPress's
+// wp:post_date is the blog's local time; a feed's date string is parsed in
+// its own zone (gofeed's parsed value is in UTC, which can move a late
+// evening piece to the next day).
+func (c *itemConverter) date(item *gofeed.Item) (archive.Date, bool) {
+	if c.wxr {
+		if d, err := archive.ParseDate(wp(item, "post_date")); err == nil && d.Time.Year() > 1 {
+			return d, true
+		}
+	}
+	for _, s := range []string{item.Published, item.Updated} {
+		if d, err := archive.ParseDate(s); err == nil {
+			return d, true
+		}
+	}
+	for _, t := range []*time.Time{item.PublishedParsed, item.UpdatedParsed} {
+		if t != nil && t.Year() > 1 {
+			return archive.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}, true
+		}
+	}
+	return archive.Date{}, false
+}
+
+func (c *itemConverter) markdown(h string) (string, error) {
+	if strings.TrimSpace(h) == "" {
+		return "", nil
+	}
+	var opts []converter.ConvertOptionFunc
+	if c.base != nil {
+		opts = append(opts, converter.WithDomain(c.base.String()))
+	}
+	md, err := htmltomarkdown.ConvertString(h, opts...)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(archive.Sanitize(md)), nil
+}
+
+// itemAuthors are the item's authors by name: all Dublin Core creators, or
+// the feed's item authors, WordPress logins turned into display names;
+// e-mail addresses are not names. Without any, the feed's own authors.
+func (c *itemConverter) itemAuthors(item *gofeed.Item) []string {
+	var names []string
+	if item.DublinCoreExt != nil && len(item.DublinCoreExt.Creator) > 0 {
+		names = item.DublinCoreExt.Creator
+	} else {
+		names = personNames(item.Authors)
+	}
+	var out []string
+	for _, n := range names {
+		n = archive.SanitizeLine(n)
+		if d, ok := c.logins[n]; ok {
+			n = d
+		}
+		if n != "" && !strings.Contains(n, "@") && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		return c.authors
+	}
+	return out
+}
+
+func personNames(ps []*gofeed.Person) []string {
+	var out []string
+	for _, p := range ps {
+		if p != nil && p.Name != "" && !strings.Contains(p.Name, "@") {
+			out = append(out, archive.SanitizeLine(p.Name))
+		}
+	}
+	return out
+}
+
+// tags are the item's categories in the archive's tag style (lower case,
+// words joined by dashes), without WordPress's placeholder "Uncategorized".
+func tags(categories []string) []string {
+	var out []string
+	for _, c := range categories {
+		t := strings.Join(strings.Fields(strings.ToLower(archive.SanitizeLine(htmlText(c)))), "-")
+		if t != "" && t != "uncategorized" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// link is the item's URL made absolute against the site, if it is one folio
+// would open; else "".
+func (c *itemConverter) link(s string) string {
+	s = strings.TrimSpace(s)
+	if u, err := url.Parse(s); err == nil && !u.IsAbs() && c.base != nil {
+		s = c.base.ResolveReference(u).String()
+	}
+	if archive.ValidURL(s) != nil {
+		return ""
+	}
+	return s
+}
+
+// standfirst is a short summary distinct from the body: WordPress's excerpt,
+// or a feed's description/summary when the item also has full content and the
+// description is not just its opening.
+func (c *itemConverter) standfirst(item *gofeed.Item, desc, content string) string {
+	var s string
+	if c.wxr {
+		if vs := item.Extensions["excerpt"]["encoded"]; len(vs) > 0 {
+			s = vs[0].Value
+		}
+	} else {
+		s = desc
+	}
+	s = strings.Join(strings.Fields(htmlText(s)), " ")
+	if s == "" || len(s) > 600 {
+		return ""
+	}
+	text := strings.Join(strings.Fields(htmlText(content)), " ")
+	probe := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s, "[…]"), "…"), " .")
+	if probe != "" && strings.HasPrefix(text, probe) {
+		return ""
+	}
+	return archive.Sanitize(s)
+}
+
+// htmlText is the text of an HTML fragment (tags dropped, entities decoded),
+// via the HTML5 parser; text without markup is returned as it is.
+func htmlText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return s
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style"):
+			return
+		case n.Type == html.ElementNode && blockTags[n.Data]:
+			b.WriteString(" ")
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	for _, n := range nodes {
+		walk(n)
+	}
+	return b.String()
+}
+
+func firstWords(s string, n int) string {
+	words := strings.Fields(archive.SanitizeLine(s))
+	if len(words) > n {
+		return strings.Join(words[:n], " ") + "…"
+	}
+	return strings.Join(words, " ")
+}
+
+// blockTags are HTML elements that start a block, for autop and htmlText.
+var blockTags = map[string]bool{}
+
+func init() {
+	for _, t := range strings.Fields(`address article aside blockquote caption dd details div dl dt figcaption figure footer
+	form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul iframe script style
+	br`) {
+		blockTags[t] = true
+	}
+}
+
+var blockLine = regexp.MustCompile(`^\s*</?([a-zA-Z][a-zA-Z0-9]*)`)
+
+// autop does what WordPress does to a classic post when it shows it: the
+// export holds text whose paragraphs are separated by blank lines and whose
+// line breaks are meaningful, with HTML only for the rest. Each run of text
+// lines becomes a <p>, its inner newlines <br>; lines that are block-level
+// markup are left as they are. Block-editor posts (<!-- wp:… -->) already
+// carry their <p>s and are returned unchanged.
+func autop(s string) string {
+	if strings.Contains(s, "<!-- wp:") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var out strings.Builder
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			out.WriteString("<p>" + strings.Join(para, "<br>\n") + "</p>\n")
+			para = para[:0]
+		}
+	}
+	for _, line := range strings.Split(s, "\n") {
+		if m := blockLine.FindStringSubmatch(line); m != nil && blockTags[strings.ToLower(m[1])] && strings.ToLower(m[1]) != "br" {
+			flush()
+			out.WriteString(line + "\n")
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
+			flush()
+			continue
+		}
+		para = append(para, line)
+	}
+	flush()
+	return out.String()
+}

@@ -1,0 +1,531 @@
+package importer
+
+import (
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+const feeds = "../testdata/feeds"
+
+func importFixture(t *testing.T, name, into string) *Report {
+	t.Helper()
+	rep, err := ImportFile(filepath.Join(feeds, name), Options{Into: into})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) > 0 {
+		t.Errorf("import reports problems: %v", rep.Problems)
+	}
+	return rep
+}
+
+// load opens the import folder the way folio does and fails on any problem.
+func load(t *testing.T, dir string) *archive.Archive {
+	t.Helper()
+	arch, probs, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(probs) > 0 {
+		t.Fatalf("archive.Open finds problems in imported files: %v", probs)
+	}
+	return arch
+}
+
+func get(t *testing.T, arch *archive.Archive, id string) archive.Article {
+	t.Helper()
+	a, ok := arch.Get(id)
+	if !ok {
+		var ids []string
+		for _, a := range arch.Articles {
+			ids = append(ids, a.ID)
+		}
+		t.Fatalf("no piece %s; have %v", id, ids)
+	}
+	return a
+}
+
+func day(s string) archive.Date {
+	d, _ := archive.ParseDate(s)
+	return d
+}
+
+func TestImportRSS(t *testing.T) {
+	dir := t.TempDir()
+	rep := importFixture(t, "rss.xml", dir)
+	if rep.Format != "rss" || rep.Feed != "Harbour Institute – Commentary" || rep.Count(Added) != 3 {
+		t.Fatalf("report: %+v", rep)
+	}
+	arch := load(t, dir)
+	if len(arch.Articles) != 3 {
+		t.Fatalf("%d pieces", len(arch.Articles))
+	}
+	a := get(t, arch, "2017-10-19-raqqa-has-fallen-what-victory-means-for-the-threat-at-home")
+	check(t, a, archive.Article{
+		Title:      `Raqqa has fallen: what "victory" means for the threat at home`,
+		Date:       day("2017-10-19"),
+		Authors:    []string{"Amira Haddad"},
+		Outlet:     "Harbour Institute – Commentary",
+		Tags:       []string{"counter-terrorism", "syria", "foreign-fighters"},
+		URL:        "https://harbour-institute.example.org/commentary/raqqa-has-fallen/",
+		Source:     "https://harbour-institute.example.org/commentary/feed/",
+		Standfirst: "The fall of the caliphate's capital does not end the danger in Europe.",
+		Kind:       archive.KindArticle,
+	})
+	for _, want := range []string{
+		"greeted as a **turning point**",
+		"## Returnees are not the main problem",
+		"[known to the authorities](https://harbour-institute.example.org/research/returnees/)",
+		"- Those who never left",
+		`> "The threat is more diverse than ever," the head of MI5 said.`,
+	} {
+		if !strings.Contains(a.Body, want) {
+			t.Errorf("body lacks %q:\n%s", want, a.Body)
+		}
+	}
+	// Several dc:creator elements are all authors; a description that is the
+	// whole text is the body, not a standfirst.
+	b := get(t, arch, "2017-09-18-parsons-green-the-limits-of-vigilance")
+	if !slices.Equal(b.Authors, []string{"Tom Whitaker", "Amira Haddad"}) || b.Title != "Parsons Green & the limits of vigilance" {
+		t.Errorf("parsons green: %+v", b)
+	}
+	if b.Standfirst != "" || !strings.HasPrefix(b.Body, "A bucket bomb") {
+		t.Errorf("description-only item: standfirst %q body %q", b.Standfirst, b.Body)
+	}
+	if p := get(t, arch, "2017-10-03-podcast-europe-after-the-caliphate"); len(p.Authors) != 0 || !strings.Contains(p.Body, "*Harbour*") {
+		t.Errorf("podcast: %+v", p)
+	}
+}
+
+func TestImportAtom(t *testing.T) {
+	dir := t.TempDir()
+	rep := importFixture(t, "atom.xml", dir)
+	if rep.Format != "atom" || rep.Count(Added) != 2 {
+		t.Fatalf("report: %+v", rep)
+	}
+	arch := load(t, dir)
+	a := get(t, arch, "2017-11-01-known-suspects-why-watch-lists-fail")
+	check(t, a, archive.Article{
+		Title:      "Known suspects: why watch lists fail", // type="html" title: markup dropped
+		Date:       day("2017-11-01"),
+		Authors:    []string{"Clara Lindqvist"},
+		Outlet:     "Northern Security Review",
+		Tags:       []string{"intelligence", "known-suspects"},
+		URL:        "https://northernreview.example.net/2017/11/known-suspects/",
+		Source:     "https://northernreview.example.net/atom.xml",
+		Standfirst: "Every attacker was known to someone. That is not the same as being knowable.",
+		Kind:       archive.KindArticle,
+	})
+	if !strings.Contains(a.Body, "*was he known?*") || !strings.Contains(a.Body, "1. Prioritise") {
+		t.Errorf("body:\n%s", a.Body)
+	}
+	// An entry without an author inherits the feed's (Atom's rule); its date
+	// is the day in its own zone (22:00 UTC would still be the 30th, but the
+	// zone is what counts).
+	e := get(t, arch, "2017-10-30-editorial-the-year-in-terrorism-a-first-look")
+	if !slices.Equal(e.Authors, []string{"Editorial Board"}) || e.Date != day("2017-10-30") || !strings.Contains(e.Body, "**2017**") {
+		t.Errorf("editorial: %+v", e)
+	}
+}
+
+func TestImportWordPress(t *testing.T) {
+	dir := t.TempDir()
+	rep := importFixture(t, "wordpress.xml", dir)
+	if rep.Format != "wordpress" || rep.Feed != "Notes from the Field" {
+		t.Fatalf("report: %+v", rep)
+	}
+	var ignored []string
+	for _, r := range rep.Results {
+		if r.Action == Ignored {
+			ignored = append(ignored, r.Title+": "+r.Reason)
+		}
+	}
+	wantIgnored := []string{
+		"About: WordPress page, not a post",
+		"kashgar-station: WordPress attachment, not a post",
+		"Draft: SCO summit preview: WordPress draft post, not published",
+		"Private: reading list: WordPress private post, not published",
+	}
+	if !slices.Equal(ignored, wantIgnored) {
+		t.Errorf("ignored:\n%s\nwant:\n%s", strings.Join(ignored, "\n"), strings.Join(wantIgnored, "\n"))
+	}
+	arch := load(t, dir)
+	if len(arch.Articles) != 2 {
+		t.Fatalf("%d pieces, want the 2 published posts", len(arch.Articles))
+	}
+	k := get(t, arch, "2017-09-12-kashgar-from-the-train") // named by WordPress's slug
+	check(t, k, archive.Article{
+		Title:      `Kashgar, from the train: notes on a "new" Silk Road`,
+		Date:       day("2017-09-12"),
+		Authors:    []string{"Nadia Sokolova"}, // the login's display name
+		Outlet:     "Notes from the Field",
+		Tags:       []string{"central-asia", "china", "belt-and-road"},
+		URL:        "https://fieldnotes.example.com/2017/09/kashgar-from-the-train/",
+		Source:     "https://fieldnotes.example.com",
+		Standfirst: "A day on the train to Kashgar, and what it says about China's westward push.",
+		Kind:       archive.KindArticle,
+	})
+	// Classic-editor text: blank lines are paragraphs, lists stay lists.
+	want := "The train from Ürümqi takes a full day. Most of the passengers were traders.\n\nThree things stood out:\n\n- Checkpoints every few hours\n- Almost no foreign visitors\n\nSecurity in Xinjiang is *visible*"
+	if !strings.HasPrefix(k.Body, want) {
+		t.Errorf("classic post body:\n%s\nwant prefix:\n%s", k.Body, want)
+	}
+	g := get(t, arch, "2017-10-04-guest-post-almaty-law")
+	if !slices.Equal(g.Authors, []string{"Daniyar Akhmetov"}) || !slices.Equal(g.Tags, []string{"kazakhstan"}) {
+		t.Errorf("guest post (Uncategorized must not become a tag): %+v", g)
+	}
+	if strings.Contains(g.Body, "wp:paragraph") || !strings.Contains(g.Body, "> Religious education") {
+		t.Errorf("block-editor body:\n%s", g.Body)
+	}
+}
+
+func check(t *testing.T, got, want archive.Article) {
+	t.Helper()
+	type fields struct {
+		Title, Outlet, URL, Source, Standfirst, Kind, Date string
+		Authors, Tags                                      []string
+	}
+	f := func(a archive.Article) fields {
+		return fields{a.Title, a.Outlet, a.URL, a.Source, a.Standfirst, a.Kind, a.Date.String() + "/" + string(a.Date.Precision), a.Authors, a.Tags}
+	}
+	if g, w := f(got), f(want); fmt.Sprint(g) != fmt.Sprint(w) {
+		t.Errorf("%s:\ngot  %+v\nwant %+v", got.ID, g, w)
+	}
+}
+
+// snapshot is every file of dir with its content and modification time.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, _ := d.Info()
+		data, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[rel] = info.ModTime().Format(time.RFC3339Nano) + "\n" + string(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestReimportIsIdempotent(t *testing.T) {
+	for _, name := range []string{"rss.xml", "atom.xml", "wordpress.xml"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			first := importFixture(t, name, dir)
+			before := snapshot(t, dir)
+			// Make a rewrite visible even on file systems with coarse mtimes.
+			old := time.Now().Add(-time.Hour)
+			for rel := range before {
+				_ = os.Chtimes(filepath.Join(dir, rel), old, old)
+			}
+			before = snapshot(t, dir)
+			again := importFixture(t, name, dir)
+			if again.Count(Unchanged) != first.Count(Added) || again.Count(Added)+again.Count(Updated)+again.Count(Skipped) != 0 {
+				t.Errorf("re-import: %+v", again.Results)
+			}
+			after := snapshot(t, dir)
+			if fmt.Sprint(before) != fmt.Sprint(after) {
+				t.Error("re-import touched files")
+			}
+		})
+	}
+}
+
+func TestEditedFileIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	importFixture(t, "rss.xml", dir)
+	rel := "2017-09-18-parsons-green-the-limits-of-vigilance.md"
+	path := filepath.Join(dir, rel)
+	data, _ := os.ReadFile(path)
+	edited := strings.Replace(string(data), "Luck is not a strategy.", "Luck is not a strategy. (My note: compare 2005.)", 1)
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep := importFixture(t, "rss.xml", dir)
+	var skipped []Result
+	for _, r := range rep.Results {
+		if r.Action == Skipped {
+			skipped = append(skipped, r)
+		}
+	}
+	if len(skipped) != 1 || skipped[0].Path != rel || !strings.Contains(skipped[0].Reason, "edited") {
+		t.Fatalf("skipped: %+v", skipped)
+	}
+	if got, _ := os.ReadFile(path); string(got) != edited {
+		t.Error("the user's edit was overwritten")
+	}
+	// Editing only the front matter counts too.
+	if got := strings.Replace(edited, "tags: [", "tags: [mine, ", 1); true {
+		_ = os.WriteFile(path, []byte(got), 0o644)
+		if r := findResult(importFixture(t, "rss.xml", dir), rel); r.Action != Skipped {
+			t.Errorf("front matter edit: %+v", r)
+		}
+	}
+	rep, err := ImportFile(filepath.Join(feeds, "rss.xml"), Options{Into: dir, Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := findResult(rep, rel); r.Action != Updated {
+		t.Errorf("--force: %+v", r)
+	}
+	if got, _ := os.ReadFile(path); string(got) != string(data) {
+		t.Error("--force did not restore the imported file")
+	}
+}
+
+func findResult(rep *Report, rel string) Result {
+	for _, r := range rep.Results {
+		if r.Path == rel {
+			return r
+		}
+	}
+	return Result{}
+}
+
+func TestChangedItemUpdatesItsFile(t *testing.T) {
+	dir := t.TempDir()
+	importFixture(t, "rss.xml", dir)
+	feed, _ := os.ReadFile(filepath.Join(feeds, "rss.xml"))
+	changed := strings.NewReplacer(
+		// The title changes: the file keeps its name, so the piece keeps its ID.
+		"Raqqa has fallen: what", "Raqqa has fallen – what",
+		"It is one, but not the one many hope for.", "It is one, but not the one many hope for. [Updated 20 October.]",
+	).Replace(string(feed))
+	// And a new item appears.
+	changed = strings.Replace(changed, "</channel>", `<item><title>Manchester, six months on</title>
+<link>https://harbour-institute.example.org/commentary/manchester-six-months/</link>
+<guid isPermaLink="false">https://harbour-institute.example.org/?p=4850</guid>
+<pubDate>Wed, 22 Nov 2017 09:00:00 +0000</pubDate>
+<description><![CDATA[<p>Half a year after the Arena attack.</p>]]></description></item></channel>`, 1)
+	rep, err := Import(strings.NewReader(changed), "rss.xml", Options{Into: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := "2017-10-19-raqqa-has-fallen-what-victory-means-for-the-threat-at-home.md"
+	if r := findResult(rep, rel); r.Action != Updated {
+		t.Errorf("changed item: %+v", rep.Results)
+	}
+	if rep.Count(Added) != 1 || rep.Count(Unchanged) != 2 {
+		t.Errorf("report: %+v", rep.Results)
+	}
+	arch := load(t, dir)
+	a := get(t, arch, strings.TrimSuffix(rel, ".md"))
+	if a.Title != `Raqqa has fallen – what "victory" means for the threat at home` || !strings.Contains(a.Body, "[Updated 20 October.]") {
+		t.Errorf("updated piece: %q\n%s", a.Title, a.Body)
+	}
+	if len(arch.Articles) != 4 {
+		t.Errorf("%d pieces, want 4 (no duplicates)", len(arch.Articles))
+	}
+}
+
+func TestMovedFileIsStillRecognised(t *testing.T) {
+	dir := t.TempDir()
+	importFixture(t, "atom.xml", dir)
+	rel := "2017-11-01-known-suspects-why-watch-lists-fail.md"
+	if err := os.MkdirAll(filepath.Join(dir, "2017"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, rel), filepath.Join(dir, "2017", rel)); err != nil {
+		t.Fatal(err)
+	}
+	rep := importFixture(t, "atom.xml", dir)
+	if rep.Count(Added) != 0 || findResult(rep, filepath.Join("2017", rel)).Action != Unchanged {
+		t.Errorf("moved file: %+v", rep.Results)
+	}
+}
+
+func TestDryRunWritesNothing(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new")
+	rep, err := ImportFile(filepath.Join(feeds, "wordpress.xml"), Options{Into: dir, DryRun: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count(Added) != 2 || !rep.DryRun {
+		t.Errorf("dry run: %+v", rep.Results)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Error("dry run created the folder")
+	}
+}
+
+func TestNotAFeed(t *testing.T) {
+	for _, content := range []string{"", "just text", "<html><body>hi</body></html>", "<rss><channel><item>"} {
+		if _, err := Import(strings.NewReader(content), "x.xml", Options{Into: t.TempDir()}); err == nil {
+			t.Errorf("%q accepted as a feed", content)
+		}
+	}
+	if _, err := ImportFile(filepath.Join(feeds, "missing.xml"), Options{Into: t.TempDir()}); err == nil {
+		t.Error("missing file accepted")
+	}
+	if _, err := ImportFile(filepath.Join(feeds, "rss.xml"), Options{}); err == nil {
+		t.Error("no folder accepted")
+	}
+}
+
+// rssWith builds a feed around items given as title, pubDate, link, guid.
+func rssWith(items ...[4]string) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://example.org/blog/</link>`)
+	for _, it := range items {
+		esc := func(s string) string {
+			var e strings.Builder
+			_ = xml.EscapeText(&e, []byte(s))
+			return e.String()
+		}
+		fmt.Fprintf(&b, "<item><title>%s</title><pubDate>%s</pubDate><link>%s</link><guid>%s</guid><description>&lt;p&gt;Body of %s&lt;/p&gt;</description></item>",
+			esc(it[0]), it[1], esc(it[2]), esc(it[3]), esc(it[3]))
+	}
+	b.WriteString("</channel></rss>")
+	return b.String()
+}
+
+func TestAnyTitleMakesValidYAML(t *testing.T) {
+	titles := []string{
+		`: starts with a colon`, `- starts with a dash`, `"fully quoted"`, `'single'`, `# not a comment`,
+		`yes`, `null`, `2017`, `[a, b]`, `{a: b}`, `a: b: c`, `*alias`, `&anchor`, `!tag`, `%directive`,
+		`@at`, "`tick`", `---`, `...`, `key: "value" # comment`, `tab	inside`, `back\slash`, `ends with colon:`,
+		"bidi \u202eevil\u202c and C1 \u009b31m", // (ESC and BEL cannot appear in XML at all), "  leading and trailing  ", `|`, `>`, `?`, `~`, `Ünïcödé – “quotes”`,
+	}
+	var items [][4]string
+	for i, title := range titles {
+		items = append(items, [4]string{title, "Mon, 02 Jan 2017 10:00:00 +0000", fmt.Sprintf("https://example.org/p/%d", i), fmt.Sprintf("id-%d", i)})
+	}
+	dir := t.TempDir()
+	rep, err := Import(strings.NewReader(rssWith(items...)), "t.xml", Options{Into: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) > 0 {
+		t.Errorf("problems: %v", rep.Problems)
+	}
+	arch := load(t, dir)
+	var got []string
+	for _, a := range arch.Articles {
+		got = append(got, a.Title)
+	}
+	var want []string
+	for _, title := range titles {
+		if s := archive.SanitizeLine(title); s != "" {
+			want = append(want, s)
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("titles after the round trip:\n%q\nwant:\n%q", got, want)
+	}
+	// Same titles again: nothing changes.
+	rep, _ = Import(strings.NewReader(rssWith(items...)), "t.xml", Options{Into: dir})
+	if rep.Count(Unchanged) != len(titles) {
+		t.Errorf("second run: %+v", rep.Results)
+	}
+}
+
+func TestItemEdgeCases(t *testing.T) {
+	dir := t.TempDir()
+	feed := rssWith(
+		[4]string{"Same", "Mon, 02 Jan 2017 10:00:00 +0000", "https://example.org/a", "a"},
+		[4]string{"Same", "Mon, 02 Jan 2017 12:00:00 +0000", "https://example.org/b", "b"},
+		[4]string{"Late evening", "Thu, 19 Oct 2017 23:30:00 -0500", "javascript:alert(1)", "c"},
+		[4]string{"Relative link", "2017-10-20T10:00:00Z", "/blog/relative/", "d"},
+		[4]string{"Twice", "Mon, 02 Jan 2017 10:00:00 +0000", "https://example.org/a2", "a"},
+		[4]string{"Undated", "", "https://example.org/u", "u"},
+	)
+	rep, err := Import(strings.NewReader(feed), "t.xml", Options{Into: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, r := range rep.Results {
+		lines = append(lines, fmt.Sprintf("%s %s %s", r.Action, r.Path, r.Reason))
+	}
+	want := []string{
+		"added 2017-01-02-same.md ",
+		"added 2017-01-02-same-2.md ",
+		"added 2017-10-19-late-evening.md ", // its own day, not UTC's 20th
+		"added 2017-10-20-relative-link.md ",
+		"ignored  appears twice in the feed",
+		"ignored  no publication date",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("results:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+	arch := load(t, dir)
+	if a := get(t, arch, "2017-10-19-late-evening"); a.URL != "" {
+		t.Errorf("javascript: link kept as url %q", a.URL)
+	}
+	if a := get(t, arch, "2017-10-20-relative-link"); a.URL != "https://example.org/blog/relative/" {
+		t.Errorf("relative link: %q", a.URL)
+	}
+	// Re-running keeps each "Same" in its own file.
+	rep, _ = Import(strings.NewReader(feed), "t.xml", Options{Into: dir})
+	if rep.Count(Unchanged) != 4 || rep.Count(Added) != 0 {
+		t.Errorf("second run: %+v", rep.Results)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "2017-01-02-same-2.md")); !strings.Contains(string(b), "Body of b") {
+		t.Error("the two same-titled items swapped files")
+	}
+}
+
+func TestUserFileWithSameNameIsKept(t *testing.T) {
+	dir := t.TempDir()
+	mine := "---\ntitle: Same\ndate: 2017-01-02\n---\n\nMy own notes.\n"
+	if err := os.WriteFile(filepath.Join(dir, "2017-01-02-same.md"), []byte(mine), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Import(strings.NewReader(rssWith([4]string{"Same", "Mon, 02 Jan 2017 10:00:00 +0000", "https://example.org/a", "a"})), "t.xml", Options{Into: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rep.Results[0]; r.Action != Added || r.Path != "2017-01-02-same-2.md" {
+		t.Errorf("result %+v", r)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "2017-01-02-same.md")); string(got) != mine {
+		t.Error("a file the import did not write was overwritten")
+	}
+}
+
+func TestAutop(t *testing.T) {
+	in := "First line\nsecond line\n\nNew paragraph\n<ul>\n\t<li>one</li>\n</ul>\nAfter <em>list</em>\n\n<!-- comment -->"
+	want := "<p>First line<br>\nsecond line</p>\n<p>New paragraph</p>\n<ul>\n\t<li>one</li>\n</ul>\n<p>After <em>list</em></p>\n<p><!-- comment --></p>\n"
+	if got := autop(in); got != want {
+		t.Errorf("autop:\n%q\nwant:\n%q", got, want)
+	}
+	block := "<!-- wp:paragraph -->\n<p>x</p>\n<!-- /wp:paragraph -->"
+	if autop(block) != block {
+		t.Error("block-editor content changed")
+	}
+}
+
+func TestWrittenByImport(t *testing.T) {
+	p := &piece{frontMatter: frontMatter{Title: "T", Date: "2017-01-02", ImportID: "x"}, Body: "Body"}
+	content, err := p.render()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !writtenByImport(content) {
+		t.Fatalf("own output not recognised:\n%s", content)
+	}
+	for _, edit := range []string{"Body.", "Bod"} {
+		if writtenByImport([]byte(strings.Replace(string(content), "Body", edit, 1))) {
+			t.Errorf("edit %q not noticed", edit)
+		}
+	}
+	if writtenByImport([]byte("---\ntitle: x\n---\n")) {
+		t.Error("a file without a hash counts as imported")
+	}
+}

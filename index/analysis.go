@@ -1,0 +1,235 @@
+package index
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/registry"
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
+)
+
+// The text analyser is one tokenizer plus one token filter that does, in a
+// single pass over each token: Unicode folding (é→e, ’→'), lower-casing,
+// possessive stripping, stop-word removal, British→American spelling and
+// Porter stemming. One filter instead of a chain of five keeps allocations
+// down: indexing speed is dominated by analysis.
+//
+// Short upper-case acronyms whose lower-case form is a stop word (IS, US, IT,
+// WHO) are kept as upper-case terms, unstemmed, so that "IS" (the group) is
+// searchable while "is" (the verb) is not indexed at all. A run of capitals
+// (a shouted headline) is not taken for acronyms.
+const (
+	textAnalyzerName = "folio_text"
+	textFilterName   = "folio_normalize"
+)
+
+func init() {
+	// Registered once for the process; the mapping refers to them by name.
+	_ = registry.RegisterTokenFilter(textFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return normalizeFilter{}, nil
+	})
+}
+
+var stopWords = func() analysis.TokenMap {
+	tm := analysis.NewTokenMap()
+	_ = tm.LoadBytes(en.EnglishStopWords)
+	return tm
+}()
+
+// textAnalyzer is the same analyser the mapping builds, for use outside
+// bleve (query parsing, snippets, related pieces).
+var textAnalyzer = &analysis.DefaultAnalyzer{
+	Tokenizer:    wordTokenizer{},
+	TokenFilters: []analysis.TokenFilter{normalizeFilter{}},
+}
+
+// analyzeTerms returns the terms of s as the index holds them.
+func analyzeTerms(s string) []string {
+	toks := textAnalyzer.Analyze([]byte(s))
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// normalizeTerm analyses one already-separated word; "" when it is a stop
+// word or has no letters or digits.
+func normalizeTerm(w string) string {
+	ts := analyzeTerms(w)
+	if len(ts) == 0 {
+		return ""
+	}
+	return ts[0]
+}
+
+type normalizeFilter struct{}
+
+func (normalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	// New terms are appended to one arena per stream. Terms from the
+	// tokenizer alias the field's bytes, which must never be modified.
+	total := 0
+	for _, t := range input {
+		total += len(t.Term)
+	}
+	arena := make([]byte, 0, total+16)
+	var runes []rune
+
+	out := input[:0]
+	for i, tok := range input {
+		term := tok.Term
+		if len(term) == 0 {
+			continue
+		}
+		if isAcronym(input, i) {
+			// kept verbatim (upper case), never stemmed
+			tok.KeyWord = true
+			out = append(out, tok)
+			continue
+		}
+		ascii := true
+		upper := false
+		for _, c := range term {
+			if c >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				upper = true
+			}
+		}
+		if !ascii {
+			term = foldLower(term)
+		} else if upper {
+			start := len(arena)
+			for _, c := range term {
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				arena = append(arena, c)
+			}
+			term = arena[start:len(arena):len(arena)]
+		}
+		term = stripApostrophes(term, &arena)
+		if len(term) == 0 {
+			continue
+		}
+		if _, stop := stopWords[string(term)]; stop {
+			continue
+		}
+		if r, ok := americanSpelling(term); ok {
+			term = []byte(r)
+		}
+		if hasLetterOnly(term) && len(term) > 2 {
+			runes = runes[:0]
+			for _, c := range string(term) {
+				runes = append(runes, c)
+			}
+			stem := porterstemmer.StemWithoutLowerCasing(runes)
+			if len(stem) != len(term) || !sameRunes(stem, term) {
+				start := len(arena)
+				for _, r := range stem {
+					arena = utf8.AppendRune(arena, r)
+				}
+				term = arena[start:len(arena):len(arena)]
+			}
+		}
+		tok.Term = term
+		out = append(out, tok)
+	}
+	return out
+}
+
+var folder = asciifolding.New()
+
+// foldLower folds a non-ASCII term to ASCII where it can and lower-cases it.
+func foldLower(term []byte) []byte {
+	f := folder.Filter(term)
+	return bytes.ToLower(f)
+}
+
+// stripApostrophes removes a possessive 's and any remaining apostrophes
+// ("Britain's" → "britain", "o'brien" → "obrien").
+func stripApostrophes(term []byte, arena *[]byte) []byte {
+	if bytes.IndexByte(term, '\'') < 0 {
+		return term
+	}
+	term = bytes.TrimSuffix(term, []byte("'s"))
+	if bytes.IndexByte(term, '\'') < 0 {
+		return term
+	}
+	start := len(*arena)
+	for _, c := range term {
+		if c != '\'' {
+			*arena = append(*arena, c)
+		}
+	}
+	return (*arena)[start:len(*arena):len(*arena)]
+}
+
+func hasLetterOnly(term []byte) bool {
+	for _, c := range term {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func sameRunes(rs []rune, b []byte) bool {
+	for i, r := range rs {
+		if rune(b[i]) != r {
+			return false
+		}
+	}
+	return true
+}
+
+// isAcronym reports whether input[i] is an upper-case acronym that would
+// otherwise be lost as a stop word: "IS", "US", "IT", "WHO".
+func isAcronym(input analysis.TokenStream, i int) bool {
+	t := input[i].Term
+	if len(t) < 2 || len(t) > 4 || !allUpper(t) {
+		return false
+	}
+	if _, stop := stopWords[strings.ToLower(string(t))]; !stop {
+		return false
+	}
+	// In a run of capitals ("WHAT IS TERRORISM") it is just shouting.
+	if i > 0 && isShouted(input[i-1]) || i+1 < len(input) && isShouted(input[i+1]) {
+		return false
+	}
+	return true
+}
+
+func isShouted(t *analysis.Token) bool {
+	return len(t.Term) >= 2 && allUpper(t.Term) && !hasDigit(t.Term)
+}
+
+func allUpper(t []byte) bool {
+	letters := 0
+	for _, c := range t {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			letters++
+		case 'a' <= c && c <= 'z':
+			return false
+		case c >= utf8.RuneSelf:
+			return false
+		}
+	}
+	return letters > 0
+}
+
+func hasDigit(t []byte) bool {
+	for _, c := range t {
+		if '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,139 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/internal/corpus"
+)
+
+// Benchmarks over generated archives (internal/corpus). Archives are
+// generated once per size into the system temp folder and reused.
+//
+//	go test ./index/ -run '^$' -bench . -benchtime 1x
+
+const benchSeed = 1
+
+var benchSizes = []int{1000, 10000}
+
+func benchArchive(b *testing.B, n int) string {
+	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("folio-bench-%d-%d", n, benchSeed))
+	done := filepath.Join(dir, ".complete")
+	if _, err := os.Stat(done); err == nil {
+		return dir
+	}
+	_ = os.RemoveAll(dir)
+	if err := corpus.Generate(dir, n, benchSeed); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(done, nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			src := benchArchive(b, n)
+			var bytes int64
+			var docs int
+			var took time.Duration
+			for i := 0; b.Loop(); i++ {
+				ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: filepath.Join(b.TempDir(), strconv.Itoa(i))})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if ix.Fallback != "" {
+					b.Fatal(ix.Fallback)
+				}
+				bytes += ix.Stats.Bytes
+				docs += ix.Stats.Indexed
+				took += ix.Stats.Took
+				ix.Close()
+			}
+			b.ReportMetric(float64(docs)/took.Seconds(), "docs/s")
+			b.ReportMetric(float64(bytes)/1e6/took.Seconds(), "MB/s")
+		})
+	}
+}
+
+func BenchmarkReopen(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			src := benchArchive(b, n)
+			dir := b.TempDir()
+			ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ix.Close()
+			for b.Loop() {
+				ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !ix.Stats.Unchanged {
+					b.Fatalf("reopen re-indexed: %+v", ix.Stats)
+				}
+				ix.Close()
+			}
+		})
+	}
+}
+
+// BenchQueries is the fixed query mix of the search benchmarks.
+var BenchQueries = []struct {
+	Name  string
+	Query Query
+}{
+	{"common", Query{Text: "government "}},
+	{"rare", Query{Text: "prohibitory "}},
+	{"phrase", Query{Text: `"united states" `}},
+	{"and3", Query{Text: "congress economy revenue "}},
+	{"prefix", Query{Text: "radica"}},
+	{"synonym", Query{Text: "isis "}},
+	{"facet-only", Query{Tags: []string{"mi5"}}},
+	{"filtered", Query{Text: "intelligence ", Outlets: []string{"The Telegraph"}, From: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}},
+}
+
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			src := benchArchive(b, n)
+			ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: b.TempDir()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ix.Close()
+			var lat []time.Duration
+			for i := 0; b.Loop(); i++ {
+				for _, bq := range BenchQueries {
+					q := bq.Query
+					q.Limit = 50
+					q.Offset = i % 2 // defeat the result cache
+					ix.cache.clear()
+					start := time.Now()
+					if _, err := ix.Search(context.Background(), q); err != nil {
+						b.Fatal(err)
+					}
+					lat = append(lat, time.Since(start))
+				}
+			}
+			slices.Sort(lat)
+			pct := func(p float64) float64 {
+				return float64(lat[min(len(lat)-1, int(p*float64(len(lat))))].Microseconds()) / 1000
+			}
+			b.ReportMetric(pct(0.50), "p50-ms")
+			b.ReportMetric(pct(0.95), "p95-ms")
+			b.ReportMetric(pct(0.99), "p99-ms")
+		})
+	}
+}

@@ -1,0 +1,407 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Compiling a parsed query into bleve queries. Plain words search the
+// "text" field (everything) and the title, which weighs more.
+
+type weightedField struct {
+	name  string
+	boost float64
+}
+
+var (
+	// The text field holds the title twice, which weighs title words more
+	// without a second clause per word.
+	plainFields  = []weightedField{{fText, 1}}
+	titleFields  = []weightedField{{fTitle, 1}}
+	authorFields = []weightedField{{fAuthors, 1}}
+	outletFields = []weightedField{{fOutletText, 1}}
+)
+
+const (
+	minOpenPrefix     = 3 // a word being typed matches as a prefix from 3 letters
+	minExplicitPrefix = 2 // word* from 2 letters
+	maxPrefixTerms    = 64
+)
+
+// compiled is a text query ready to combine with filters.
+type compiled struct {
+	must    []query.Query
+	mustNot []query.Query
+	// highlight holds what the snippets mark: analysed terms and prefixes.
+	highlight highlightSet
+	// dropped is true when some words were too common to search for.
+	dropped []string
+}
+
+// compile turns a parsed query into bleve queries.
+func compile(pq parsedQuery, syn *Synonyms) compiled {
+	var c compiled
+	c.highlight = newHighlightSet()
+	groups := applySynonyms(pq.groups, syn)
+	for _, g := range groups {
+		var alts []query.Query
+		for _, cl := range g {
+			if q := c.clauseQuery(cl, syn, true); q != nil {
+				alts = append(alts, q)
+			} else if cl.text != "" && !cl.open {
+				c.dropped = append(c.dropped, cl.text)
+			}
+		}
+		switch len(alts) {
+		case 0:
+		case 1:
+			c.must = append(c.must, alts[0])
+		default:
+			c.must = append(c.must, query.NewDisjunctionQuery(alts))
+		}
+	}
+	for _, cl := range pq.exclude {
+		if q := c.clauseQuery(cl, syn, false); q != nil {
+			c.mustNot = append(c.mustNot, q)
+		}
+	}
+	return c
+}
+
+// applySynonyms replaces runs of plain words (and phrases) that spell a
+// variant of a synonym group by the group. Groups keep their OR members.
+func applySynonyms(groups [][]clause, syn *Synonyms) [][]clause {
+	if syn == nil || syn.Groups() == 0 {
+		return groups
+	}
+	out := make([][]clause, 0, len(groups))
+	i := 0
+	for i < len(groups) {
+		g := groups[i]
+		// phrases and multi-word OR members: a whole variant each
+		if len(g) > 1 || !isPlainWord(g[0]) {
+			ng := make([]clause, len(g))
+			for k, cl := range g {
+				ng[k] = cl
+				if cl.field == qfText && !cl.prefix && cl.fuzzy == 0 {
+					terms := nonEmpty(analyzePhrase(cl.text))
+					if gr, n := syn.match(terms); gr >= 0 && n == len(terms) {
+						ng[k].syn = gr + 1
+					}
+				}
+			}
+			out = append(out, ng)
+			i++
+			continue
+		}
+		// a run of plain single-word groups
+		j := i
+		for j < len(groups) && len(groups[j]) == 1 && isPlainWord(groups[j][0]) {
+			j++
+		}
+		run := groups[i:j]
+		var terms []string
+		var wordAt []int // term index → run index
+		starts := make([]int, len(run)+1)
+		for k, rg := range run {
+			starts[k] = len(terms)
+			for _, t := range nonEmpty(analyzePhrase(rg[0].text)) {
+				terms = append(terms, t)
+				wordAt = append(wordAt, k)
+			}
+		}
+		starts[len(run)] = len(terms)
+		k := 0
+		for k < len(run) {
+			s := starts[k]
+			if s < len(terms) && wordAt[s] == k {
+				if gr, n := syn.match(terms[s:]); gr >= 0 {
+					end := s + n
+					// the variant must end at a word boundary
+					last := -1
+					for w := k; w <= len(run); w++ {
+						if starts[w] == end {
+							last = w
+							break
+						}
+					}
+					if last > k {
+						cl := run[k][0]
+						cl.text = joinClauseText(run[k:last])
+						cl.open = run[last-1][0].open && last-1 == k
+						cl.syn = gr + 1
+						out = append(out, []clause{cl})
+						k = last
+						continue
+					}
+				}
+			}
+			out = append(out, run[k])
+			k++
+		}
+		i = j
+	}
+	return out
+}
+
+func joinClauseText(gs [][]clause) string {
+	parts := make([]string, len(gs))
+	for i, g := range gs {
+		parts[i] = g[0].text
+	}
+	return strings.Join(parts, " ")
+}
+
+func isPlainWord(c clause) bool {
+	return c.field == qfText && !c.phrase && !c.prefix && c.fuzzy == 0 && !c.negate
+}
+
+// clauseQuery builds the query for one clause; nil when nothing in it can
+// be searched (a stop word). mark adds its terms to the highlight set.
+func (c *compiled) clauseQuery(cl clause, syn *Synonyms, mark bool) query.Query {
+	hl := &c.highlight
+	if !mark {
+		hl = nil
+	}
+	switch cl.field {
+	case qfTag:
+		return keywordQuery(fTags, cl, func(v string) []string {
+			v = strings.ToLower(strings.TrimSpace(v))
+			return uniq(v, strings.ReplaceAll(v, " ", "-"))
+		})
+	case qfKind:
+		return keywordQuery(fKind, cl, func(v string) []string {
+			return []string{strings.ToLower(strings.TrimSpace(v))}
+		})
+	}
+	fields := plainFields
+	switch cl.field {
+	case qfTitle:
+		fields = titleFields
+	case qfAuthor:
+		fields = authorFields
+		hl = nil
+	case qfOutlet:
+		fields = outletFields
+		hl = nil
+	}
+
+	var alts []query.Query
+	switch {
+	case cl.syn > 0 && syn != nil && cl.syn-1 < len(syn.groups):
+		for _, v := range syn.groups[cl.syn-1] {
+			alts = append(alts, unitQuery(v, fields))
+			hl.addUnit(v)
+		}
+	case cl.prefix:
+		if utf8.RuneCountInString(cl.text) < minExplicitPrefix {
+			terms := analyzePhrase(cl.text)
+			if q := unitQuery(terms, fields); q != nil {
+				alts = append(alts, q)
+				hl.addUnit(terms)
+			}
+			break
+		}
+		alts = append(alts, prefixQueries(cl.text, fields, hl)...)
+	case cl.fuzzy > 0:
+		terms := analyzePhrase(cl.text)
+		if len(terms) == 1 && !hasDigitString(terms[0]) && utf8.RuneCountInString(terms[0]) >= 3 && !isUpperTerm(terms[0]) {
+			for _, f := range fields {
+				fq := query.NewFuzzyQuery(terms[0])
+				fq.SetField(f.name)
+				fq.SetFuzziness(cl.fuzzy)
+				fq.Prefix = 1 // the first letter is rarely wrong, and it bounds the work
+				fq.SetBoost(f.boost)
+				alts = append(alts, fq)
+			}
+			hl.addFuzzy(terms[0], cl.fuzzy)
+		} else if q := unitQuery(terms, fields); q != nil {
+			alts = append(alts, q)
+			hl.addUnit(terms)
+		}
+	default:
+		terms := analyzePhrase(cl.text)
+		if q := unitQuery(terms, fields); q != nil {
+			alts = append(alts, q)
+			hl.addUnit(terms)
+		}
+	}
+	if cl.open && !cl.phrase && utf8.RuneCountInString(cl.text) >= minOpenPrefix && isWordy(cl.text) {
+		alts = append(alts, prefixQueries(lastWord(cl.text), fields, hl)...)
+	}
+	switch len(alts) {
+	case 0:
+		return nil
+	case 1:
+		return alts[0]
+	}
+	return query.NewDisjunctionQuery(alts)
+}
+
+// keywordQuery matches a keyword field exactly (and as a prefix while the
+// value is being typed).
+func keywordQuery(field string, cl clause, values func(string) []string) query.Query {
+	var alts []query.Query
+	for _, v := range values(cl.text) {
+		if v == "" {
+			continue
+		}
+		tq := query.NewTermQuery(v)
+		tq.SetField(field)
+		alts = append(alts, tq)
+		if cl.open || cl.prefix {
+			pq := query.NewPrefixQuery(v)
+			pq.SetField(field)
+			alts = append(alts, pq)
+		}
+	}
+	switch len(alts) {
+	case 0:
+		return nil
+	case 1:
+		return alts[0]
+	}
+	return query.NewDisjunctionQuery(alts)
+}
+
+// unitQuery matches analysed terms (one term, or a phrase with "" for any
+// word) in any of fields.
+func unitQuery(terms []string, fields []weightedField) query.Query {
+	n := len(nonEmpty(terms))
+	if n == 0 {
+		return nil
+	}
+	one := func(f weightedField) query.Query {
+		if n == 1 && len(terms) == 1 {
+			tq := query.NewTermQuery(terms[0])
+			tq.SetField(f.name)
+			tq.SetBoost(f.boost)
+			return tq
+		}
+		mt := make([][]string, len(terms))
+		for i, t := range terms {
+			if t != "" {
+				mt[i] = []string{t}
+			}
+		}
+		pq := query.NewMultiPhraseQuery(mt, f.name)
+		pq.SetBoost(f.boost)
+		return pq
+	}
+	var alts []query.Query
+	for _, f := range fields {
+		alts = append(alts, one(f))
+	}
+	if len(alts) == 1 {
+		return alts[0]
+	}
+	return query.NewDisjunctionQuery(alts)
+}
+
+// prefixQueries match the words starting with p. The index holds stems
+// ("radicalisation" is "radic"), so a typed prefix longer than the stem
+// ("radica") must also match the stems it starts with: the query adds term
+// queries for p's own truncations down to half its length (at least four
+// letters), and for p analysed as a word.
+func prefixQueries(p string, fields []weightedField, hl *highlightSet) []query.Query {
+	p = foldPrefix(p)
+	if utf8.RuneCountInString(p) < minExplicitPrefix {
+		return nil
+	}
+	cands := []string{}
+	if t := normalizeTerm(p); t != "" && t != p {
+		cands = append(cands, t)
+	}
+	rs := []rune(p)
+	for k := len(rs) - 1; k >= max(4, (len(rs)+1)/2); k-- {
+		cands = append(cands, string(rs[:k]))
+	}
+	var out []query.Query
+	for _, f := range fields {
+		pq := query.NewPrefixQuery(p)
+		pq.SetField(f.name)
+		pq.SetBoost(f.boost * 0.8)
+		out = append(out, pq)
+		for _, t := range cands {
+			tq := query.NewTermQuery(t)
+			tq.SetField(f.name)
+			tq.SetBoost(f.boost * 0.8)
+			out = append(out, tq)
+		}
+	}
+	hl.addPrefix(p)
+	hl.addTerms(cands)
+	return out
+}
+
+// foldPrefix lower-cases and folds a prefix the way the analyser folds words,
+// without stemming or dropping it.
+func foldPrefix(p string) string {
+	p = strings.TrimRight(p, "*~")
+	var b []byte
+	for i := 0; i < len(p); i++ {
+		if p[i] >= utf8.RuneSelf {
+			b = foldLower([]byte(p))
+			break
+		}
+	}
+	if b == nil {
+		b = []byte(strings.ToLower(p))
+	}
+	// keep letters, digits and inner apostrophes only
+	out := make([]rune, 0, len(b))
+	for _, r := range string(b) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+func lastWord(s string) string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func isWordy(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigitString(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isUpperTerm(s string) bool { return allUpper([]byte(s)) }
+
+func uniq(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		dup := false
+		for _, o := range out {
+			if o == s {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+

@@ -1,0 +1,489 @@
+package index
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Snippets are computed here rather than by bleve's highlighter: the words
+// of a hit's text are matched against the query's analysed terms, so that a
+// snippet marks "radicalisation" for the query "radicalization", "Isil" for
+// "isis", and words being typed for their prefix. A cheap two-letter key
+// check means only a few words per text are analysed.
+
+type highlightSet struct {
+	terms    map[string]bool // analysed terms
+	prefixes []string        // folded prefixes
+	fuzzy    []fuzzyTerm
+	keys     map[string]bool // first two folded letters of anything that can match
+	acronyms map[string]bool // upper-case terms (IS), matched verbatim
+	// phrases are marked only where all their words follow one another
+	phrases     [][]string
+	phraseTerms map[string]bool
+}
+
+type fuzzyTerm struct {
+	term string
+	dist int
+}
+
+func newHighlightSet() highlightSet {
+	return highlightSet{terms: map[string]bool{}, keys: map[string]bool{}, acronyms: map[string]bool{}, phraseTerms: map[string]bool{}}
+}
+
+func (h *highlightSet) empty() bool {
+	return h == nil || len(h.terms) == 0 && len(h.prefixes) == 0 && len(h.fuzzy) == 0 &&
+		len(h.acronyms) == 0 && len(h.phrases) == 0
+}
+
+// addUnit adds the analysed terms of one word or phrase.
+func (h *highlightSet) addUnit(ts []string) {
+	if h == nil {
+		return
+	}
+	words := nonEmpty(ts)
+	if len(words) < 2 {
+		h.addTerms(words)
+		return
+	}
+	h.phrases = append(h.phrases, words)
+	for _, t := range words {
+		h.phraseTerms[t] = true
+		h.addKey(t)
+	}
+}
+
+// addTerms adds terms that match on their own.
+func (h *highlightSet) addTerms(ts []string) {
+	if h == nil {
+		return
+	}
+	for _, t := range ts {
+		if t == "" {
+			continue
+		}
+		if isUpperTerm(t) {
+			h.acronyms[t] = true
+			continue
+		}
+		h.terms[t] = true
+		h.addKey(t)
+	}
+}
+
+func (h *highlightSet) addPrefix(p string) {
+	if h == nil || p == "" {
+		return
+	}
+	h.prefixes = append(h.prefixes, p)
+	h.addKey(p)
+}
+
+func (h *highlightSet) addFuzzy(t string, d int) {
+	if h == nil {
+		return
+	}
+	h.fuzzy = append(h.fuzzy, fuzzyTerm{t, d})
+	h.addKey(t) // fuzzy queries keep the first letter; keys are two: see matchKey
+	if r, size := utf8.DecodeRuneInString(t); r != utf8.RuneError {
+		h.keys["1"+t[:size]] = true
+	}
+}
+
+func (h *highlightSet) addKey(t string) {
+	h.keys[key2(t)] = true
+	// British spellings whose first letters differ from the American
+	// (sceptic/skeptic, pyjamas/pajamas)
+	for brit, am := range americanWords {
+		if key2(am) == key2(t) && key2(brit) != key2(t) {
+			h.keys[key2(brit)] = true
+		}
+	}
+}
+
+func key2(s string) string {
+	n := 0
+	for i := range s {
+		if n == 2 {
+			return s[:i]
+		}
+		n++
+	}
+	return s
+}
+
+// match says whether a word of a text matches on its own (strong), or
+// is a word of a phrase (the phrase's analysed term, to check in context).
+func (h *highlightSet) match(word string) (strong bool, phraseTerm string) {
+	if h.acronyms[word] {
+		return true, ""
+	}
+	low := foldPrefix(word)
+	if low == "" {
+		return false, ""
+	}
+	_, size := utf8.DecodeRuneInString(low)
+	if !h.keys[key2(low)] && !(len(h.fuzzy) > 0 && h.keys["1"+low[:size]]) {
+		return false, ""
+	}
+	for _, p := range h.prefixes {
+		if strings.HasPrefix(low, p) {
+			return true, ""
+		}
+	}
+	t := normalizeTerm(word)
+	if t == "" {
+		return false, ""
+	}
+	if h.terms[t] {
+		return true, ""
+	}
+	for _, f := range h.fuzzy {
+		if levenshteinWithin(t, f.term, f.dist) {
+			return true, ""
+		}
+	}
+	if h.phraseTerms[t] {
+		return false, t
+	}
+	return false, ""
+}
+
+// span is a matched word's byte range in a text.
+type span struct{ start, end int }
+
+// findMatches lists the matching words of text, at most limit.
+func (h *highlightSet) findMatches(text string, limit int) []span {
+	var out []span
+	type weak struct {
+		span
+		term string
+	}
+	var weaks []weak
+	i := 0
+	for i < len(text) && len(out) < limit {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if isWordRune(r) {
+				i += size
+				continue
+			}
+			// an apostrophe inside a word (Isil’s)
+			if (r == '\'' || r == '’') && i+size < len(text) {
+				if r2, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(r2) {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		strong, pt := h.match(text[start:i])
+		switch {
+		case strong:
+			out = append(out, span{start, i})
+		case pt != "":
+			weaks = append(weaks, weak{span{start, i}, pt})
+		}
+	}
+	if len(weaks) == 0 {
+		return out
+	}
+	// phrase words count where the whole phrase runs, a few bytes (stop
+	// words, punctuation) apart at most
+	const maxGap = 24
+	for _, ph := range h.phrases {
+		for k := 0; k+len(ph) <= len(weaks); k++ {
+			ok := true
+			for j := range ph {
+				w := weaks[k+j]
+				if w.term != ph[j] || j > 0 && w.start-weaks[k+j-1].end > maxGap {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				for j := range ph {
+					out = append(out, weaks[k+j].span)
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
+	return slices.CompactFunc(out, func(a, b span) bool { return a == b })
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// mark returns text with the given spans between MarkStart and MarkEnd,
+// cleaned of Markdown markup.
+func mark(text string, spans []span) string {
+	var b strings.Builder
+	b.Grow(len(text) + 8*len(spans))
+	prev := 0
+	for _, s := range spans {
+		if s.start < prev || s.end > len(text) {
+			continue
+		}
+		writeClean(&b, text[prev:s.start])
+		b.WriteString(MarkStart)
+		b.WriteString(text[s.start:s.end])
+		b.WriteString(MarkEnd)
+		prev = s.end
+	}
+	writeClean(&b, text[prev:])
+	return strings.TrimSpace(b.String())
+}
+
+// writeClean writes Markdown as plain text on one line: emphasis and
+// heading markers dropped, link targets dropped, whitespace collapsed.
+func writeClean(b *strings.Builder, s string) {
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ']' && i+size < len(s) && s[i+size] == '(':
+			// drop the link target "](...)"
+			end := strings.IndexByte(s[i+size:], ')')
+			if end >= 0 && end < 300 {
+				i += size + end + 1
+				continue
+			}
+		case r == '*' || r == '`' || r == '#' || r == '[' || r == ']' || r == '>' || r == '|':
+			i += size
+			continue
+		case r == '_' && (i == 0 || i+size >= len(s) || !isWordRune(prevRune(s, i)) || !isWordRune(nextRune(s, i+size))):
+			i += size
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			i += size
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	if space && b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+}
+
+func prevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+func nextRune(s string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+const (
+	snippetLen     = 200 // bytes of text around the matches
+	snippetsPerHit = 2
+	maxMatchesScan = 400
+)
+
+// snippets picks up to snippetsPerHit windows of the texts with the most
+// distinct matched words and marks them.
+func (h *highlightSet) snippets(texts ...string) []string {
+	type window struct {
+		text     string
+		from, to int
+		spans    []span
+		score    int
+	}
+	var best []window
+	for _, text := range texts {
+		if text == "" {
+			continue
+		}
+		ms := h.findMatches(text, maxMatchesScan)
+		if len(ms) == 0 {
+			continue
+		}
+		// candidate windows start at each match
+		var cands []window
+		for i := 0; i < len(ms); i++ {
+			from := ms[i].start
+			to := from + snippetLen
+			distinct := map[string]bool{}
+			var sp []span
+			for j := i; j < len(ms) && ms[j].end <= to; j++ {
+				sp = append(sp, ms[j])
+				distinct[strings.ToLower(text[ms[j].start:ms[j].end])] = true
+			}
+			cands = append(cands, window{text: text, from: from, to: to, spans: sp, score: 4*len(distinct) + len(sp)})
+		}
+		for _, c := range cands {
+			overlaps := false
+			for _, b := range best {
+				if b.text == c.text && c.from < b.to && b.from < c.to {
+					overlaps = true
+				}
+			}
+			if !overlaps {
+				best = append(best, c)
+			}
+			// keep the best few
+			sortWindows(best, func(a, b window) bool { return a.score > b.score })
+			if len(best) > snippetsPerHit {
+				best = best[:snippetsPerHit]
+			}
+		}
+	}
+	out := make([]string, 0, len(best))
+	for _, w := range best {
+		out = append(out, excerpt(w.text, w.spans))
+	}
+	return out
+}
+
+func sortWindows[T any](ws []T, less func(a, b T) bool) {
+	for i := 1; i < len(ws); i++ {
+		for j := i; j > 0 && less(ws[j], ws[j-1]); j-- {
+			ws[j], ws[j-1] = ws[j-1], ws[j]
+		}
+	}
+}
+
+// excerpt cuts text around spans (a little context before the first),
+// at word boundaries, and marks the spans.
+func excerpt(text string, spans []span) string {
+	if len(spans) == 0 {
+		return lead(text)
+	}
+	from := spans[0].start - 60
+	if from < 0 {
+		from = 0
+	} else {
+		from = wordStart(text, from)
+	}
+	to := from + snippetLen + 40
+	if to < spans[len(spans)-1].end {
+		to = spans[len(spans)-1].end
+	}
+	if to >= len(text) {
+		to = len(text)
+	} else {
+		to = wordEnd(text, to)
+	}
+	var rel []span
+	for _, s := range spans {
+		if s.start >= from && s.end <= to {
+			rel = append(rel, span{s.start - from, s.end - from})
+		}
+	}
+	out := mark(text[from:to], rel)
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(text) {
+		out += "…"
+	}
+	return out
+}
+
+// lead is the start of a text as a snippet, without marks.
+func lead(text string) string {
+	to := len(text)
+	if to > snippetLen {
+		to = wordEnd(text, snippetLen)
+	}
+	out := mark(text[:to], nil)
+	if to < len(text) {
+		out += "…"
+	}
+	return out
+}
+
+// wordStart moves i forward to the start of the next word (unless at one).
+func wordStart(s string, i int) int {
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	if i > 0 && i < len(s) && isWordRune(prevRune(s, i)) {
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += size
+		}
+	}
+	return i
+}
+
+// wordEnd moves i back to the end of the previous word.
+func wordEnd(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	j := i
+	for j > 0 && j < len(s) && isWordRune(nextRune(s, j)) && isWordRune(prevRune(s, j)) {
+		_, size := utf8.DecodeLastRuneInString(s[:j])
+		j -= size
+	}
+	if j == 0 {
+		return i
+	}
+	return j
+}
+
+// markTitle marks the matching words of a title.
+func (h *highlightSet) markTitle(title string) string {
+	return mark(title, h.findMatches(title, 50))
+}
+
+// levenshteinWithin reports whether a and b are within d edits.
+func levenshteinWithin(a, b string, d int) bool {
+	ra, rb := []rune(a), []rune(b)
+	if abs(len(ra)-len(rb)) > d {
+		return false
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > d {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= d
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

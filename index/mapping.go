@@ -1,0 +1,177 @@
+package index
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// SchemaVersion names the layout of the documents in the index: the mapping,
+// the analyser, the spelling tables. Bump it whenever any of them changes; an
+// index with another version is deleted and rebuilt on open.
+const SchemaVersion = 1
+
+// Field names. "text" is everything searchable by plain words (title,
+// standfirst, note, body, authors); "title" is indexed again on its own so
+// that a title match can weigh more and title: can target it.
+const (
+	fText       = "text"
+	fTitle      = "title"
+	fAuthors    = "authors"     // analysed, for author:
+	fAuthor     = "author"      // exact, one value per author
+	fOutlet     = "outlet"      // exact, facets and filters
+	fOutletText = "outlet_text" // analysed, for outlet:telegraph
+	fTags       = "tags"
+	fKind       = "kind"
+	fYear       = "year"
+	fMonth      = "month"
+	fDateStart  = "date_start" // first instant of the date's period
+	fDateEnd    = "date_end"   // last instant of the date's period
+	fDate       = "date"       // stored only: 2017-10-19, 2017-09, 1863
+	fURL        = "url"
+	fPath       = "path"
+	fStandfirst = "standfirst" // stored only, for snippets
+	fNote       = "note"       // stored only, for snippets
+	fBody       = "body"       // stored only, for snippets
+	fWords      = "words"      // stored only: length of the piece, for ranking
+)
+
+// storedFields are loaded with every hit.
+var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fWords}
+
+func newMapping() *mapping.IndexMappingImpl {
+	im := mapping.NewIndexMapping()
+	im.ScoringModel = bleveindex.TFIDFScoring
+	_ = im.AddCustomAnalyzer(textAnalyzerName, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     tokenizerName,
+		"token_filters": []string{textFilterName},
+	})
+	im.DefaultAnalyzer = textAnalyzerName
+	im.DefaultMapping.Enabled = false
+	im.DefaultMapping.Dynamic = false
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+
+	text := func(store, vectors bool) *mapping.FieldMapping {
+		return &mapping.FieldMapping{Type: "text", Analyzer: textAnalyzerName, Index: true,
+			Store: store, IncludeTermVectors: vectors}
+	}
+	kw := func(store bool) *mapping.FieldMapping {
+		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true,
+			Store: store, DocValues: true}
+	}
+	storedOnly := func() *mapping.FieldMapping {
+		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Store: true}
+	}
+	date := func() *mapping.FieldMapping {
+		return &mapping.FieldMapping{Type: "datetime", Index: true, DocValues: true}
+	}
+
+	doc := mapping.NewDocumentStaticMapping()
+	add := func(name string, fm *mapping.FieldMapping) {
+		fm.Name = name
+		doc.AddFieldMappingsAt(name, fm)
+	}
+	// Term vectors (positions) are needed for phrase queries.
+	add(fText, text(false, true))
+	add(fTitle, text(true, true))
+	add(fAuthors, text(true, true))
+	add(fOutletText, text(false, true))
+	add(fAuthor, kw(false))
+	add(fOutlet, kw(true))
+	add(fTags, kw(true))
+	add(fKind, kw(true))
+	add(fYear, kw(false))
+	add(fMonth, kw(false))
+	add(fDateStart, date())
+	add(fDateEnd, date())
+	add(fDate, storedOnly())
+	add(fURL, storedOnly())
+	add(fPath, storedOnly())
+	add(fStandfirst, storedOnly())
+	add(fNote, storedOnly())
+	add(fBody, storedOnly())
+	add(fWords, &mapping.FieldMapping{Type: "number", Store: true})
+	// no _all composite: the "text" field is ours
+	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
+	im.DefaultType = "article"
+	im.AddDocumentMapping("article", doc)
+	im.TypeField = "_type" // never present: every document is an "article"
+	return im
+}
+
+// document turns an article into what the mapping indexes.
+func document(a archive.Article) map[string]interface{} {
+	var text strings.Builder
+	text.Grow(len(a.Title) + len(a.Standfirst) + len(a.Note) + len(a.Body) + 64)
+	// the title twice: title words weigh more
+	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, ", "), strings.Join(a.Tags, ", ")} {
+		if s != "" {
+			text.WriteString(s)
+			text.WriteString("\n\n")
+		}
+	}
+	kind := a.Kind
+	if kind == "" {
+		kind = archive.KindArticle
+	}
+	d := map[string]interface{}{
+		fText:       text.String(),
+		fTitle:      a.Title,
+		fOutlet:     a.Outlet,
+		fOutletText: a.Outlet,
+		fKind:       kind,
+		fDate:       a.Date.String(),
+		fPath:       a.Path,
+		fWords:      float64(countWords(a.Standfirst) + countWords(a.Body)),
+	}
+	if len(a.Authors) > 0 {
+		d[fAuthors] = a.Authors
+		d[fAuthor] = a.Authors
+	}
+	if len(a.Tags) > 0 {
+		d[fTags] = a.Tags
+	}
+	if a.URL != "" {
+		d[fURL] = a.URL
+	}
+	if a.Standfirst != "" {
+		d[fStandfirst] = a.Standfirst
+	}
+	if a.Note != "" {
+		d[fNote] = a.Note
+	}
+	if a.Body != "" {
+		d[fBody] = a.Body
+	}
+	if !a.Date.Time.IsZero() {
+		d[fDateStart] = a.Date.Time.UTC()
+		d[fDateEnd] = a.Date.End().UTC()
+		d[fYear] = a.Date.Time.Format("2006")
+		if a.Date.Precision != archive.PrecisionYear {
+			d[fMonth] = a.Date.Time.Format("2006-01")
+		}
+	}
+	return d
+}
+
+// countWords counts runs of non-space bytes.
+func countWords(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}

@@ -1,0 +1,752 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// Options configure Open.
+type Options struct {
+	// Dir is the folder for the index (--index-dir). Empty: the user cache
+	// folder, os.UserCacheDir()/folio/<key>, keyed by the archive.
+	Dir string
+	// Memory builds the index in memory only, never touching the cache.
+	Memory bool
+	// Progress, when set, is called as files are indexed.
+	Progress Progress
+	// Synonyms for query expansion; nil: DefaultSynonyms() (bundled + user file).
+	Synonyms *Synonyms
+	// LockTimeout bounds the wait for an index another folio holds; 0: 1 s.
+	LockTimeout time.Duration
+	// Workers parse files in parallel; 0: GOMAXPROCS.
+	Workers int
+	// BatchBytes and BatchDocs cap one indexing batch; 0: 8 MB and 1000.
+	BatchBytes int
+	BatchDocs  int
+}
+
+// Stats describe what Open did.
+type Stats struct {
+	Files     int           // article files in the archive
+	Docs      int           // documents in the index
+	Indexed   int           // documents (re)indexed by this open
+	Removed   int           // documents removed by this open
+	Bytes     int64         // bytes of the files (re)indexed
+	Rebuilt   bool          // the index was built from scratch
+	Took      time.Duration // time spent in Open
+	Dir       string        // the index folder; "" in memory
+	Unchanged bool          // the archive had not changed: nothing was read
+}
+
+// Index is a searchable archive. It is safe for concurrent use.
+type Index struct {
+	bi       bleve.Index
+	name     string
+	fsys     fs.FS
+	dir      string
+	lock     *fileLock
+	synonyms *Synonyms
+
+	// Fallback says why the index is in memory instead of the cache, when
+	// it could not be used (unwritable, locked, corrupt); "" otherwise.
+	Fallback string
+	// Stats of the open.
+	Stats Stats
+
+	mu        sync.RWMutex
+	problems  []archive.Problem
+	allFacets Facets
+	count     int
+	cache     *resultCache
+}
+
+// ErrNoIndex is returned by methods of a closed Index.
+var ErrNoIndex = errors.New("index is closed")
+
+// OpenDir opens the index of the archive in dir, or of the bundled archive
+// when dir is "".
+func OpenDir(ctx context.Context, dir string, opts Options) (*Index, error) {
+	name, fsys, err := archive.Source(dir)
+	if err != nil {
+		return nil, err
+	}
+	return Open(ctx, name, fsys, opts)
+}
+
+// Open opens (building or refreshing as needed) the index of the archive
+// named name (archive.BundledName or its absolute path) whose files are in
+// fsys. An unchanged archive is not read at all; a changed one has only its
+// added, changed and removed files re-indexed. When the cache cannot be
+// used, the index is built in memory and Fallback says why. The error is
+// only for a cancelled ctx.
+func Open(ctx context.Context, name string, fsys fs.FS, opts Options) (*Index, error) {
+	start := time.Now()
+	ix := &Index{name: name, fsys: fsys, synonyms: opts.Synonyms, cache: newResultCache(64)}
+	if ix.synonyms == nil {
+		ix.synonyms = DefaultSynonyms()
+	}
+	var err error
+	if opts.Memory {
+		err = ix.openMemory(ctx, opts)
+	} else {
+		dir := opts.Dir
+		if dir == "" {
+			dir, err = CacheDir(name)
+		}
+		if err == nil {
+			err = ix.openDisk(ctx, dir, opts)
+		}
+		if err != nil && ctx.Err() == nil {
+			ix.closeBleve()
+			ix.Fallback = "index cache not used (" + err.Error() + "): index kept in memory"
+			err = ix.openMemory(ctx, opts)
+		}
+	}
+	if err != nil {
+		ix.closeBleve()
+		return nil, err
+	}
+	ix.Stats.Took = time.Since(start)
+	return ix, nil
+}
+
+// CacheDir is the default index folder of an archive:
+// os.UserCacheDir()/folio/bundled, or /folio/<basename>-<hash of the path>.
+func CacheDir(name string) (string, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(base, "folio", cacheKey(name)), nil
+}
+
+func cacheKey(name string) string {
+	if name == archive.BundledName {
+		return "bundled"
+	}
+	sum := sha256.Sum256([]byte(name))
+	b := filepath.Base(name)
+	b = strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, b)
+	if len(b) > 40 {
+		b = b[:40]
+	}
+	return b + "-" + hex.EncodeToString(sum[:6])
+}
+
+func (ix *Index) openMemory(ctx context.Context, opts Options) error {
+	bi, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return err
+	}
+	ix.bi = bi
+	ix.dir = ""
+	m := &manifest{Schema: SchemaVersion, Archive: ix.name, Files: map[string]fileEntry{}}
+	ix.Stats.Rebuilt = true
+	return ix.update(ctx, m, opts, "")
+}
+
+const bleveSubdir = "bleve"
+
+func (ix *Index) openDisk(ctx context.Context, dir string, opts Options) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	timeout := opts.LockTimeout
+	if timeout <= 0 {
+		timeout = time.Second
+	}
+	lock, err := lockDir(filepath.Join(dir, "lock"), timeout)
+	if err != nil {
+		return err
+	}
+	ix.lock = lock
+	ix.dir = dir
+	ix.Stats.Dir = dir
+	bdir := filepath.Join(dir, bleveSubdir)
+
+	m, merr := readManifest(dir)
+	rebuild := merr != nil || m.Schema != SchemaVersion || m.Archive != ix.name
+	if !rebuild {
+		bi, err := bleve.OpenUsing(bdir, map[string]interface{}{"bolt_timeout": timeout.String(), "unsafe_batch": true})
+		if err != nil {
+			if isTimeout(err) {
+				return errLocked
+			}
+			rebuild = true // corrupt or missing: rebuild below
+		} else {
+			ix.bi = bi
+			if m.Complete {
+				if n, err := bi.DocCount(); err != nil || int(n) != m.Docs {
+					rebuild = true
+				}
+			}
+			if rebuild {
+				_ = bi.Close()
+				ix.bi = nil
+			}
+		}
+	}
+	if rebuild {
+		if err := os.RemoveAll(bdir); err != nil {
+			return err
+		}
+		_ = os.Remove(filepath.Join(dir, manifestName))
+		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
+		if err != nil {
+			return err
+		}
+		ix.bi = bi
+		m = &manifest{Schema: SchemaVersion, Archive: ix.name, Files: map[string]fileEntry{}}
+		ix.Stats.Rebuilt = true
+	}
+	return ix.update(ctx, m, opts, dir)
+}
+
+func isTimeout(err error) bool {
+	return err != nil && strings.Contains(strings.ToLower(err.Error()), "timeout")
+}
+
+// work is one file to (re)index.
+type work struct {
+	info  archive.FileInfo
+	data  []byte // already read (to compare hashes), or nil
+	entry fileEntry
+}
+
+type parsed struct {
+	path    string
+	entry   fileEntry
+	article archive.Article
+	size    int
+}
+
+// update brings the index in line with the archive's files and writes the
+// manifest (when dir != "").
+func (ix *Index) update(ctx context.Context, m *manifest, opts Options, dir string) error {
+	files, scanProbs := archive.Scan(ix.fsys)
+	slices.SortFunc(files, func(a, b archive.FileInfo) int { return strings.Compare(a.Path, b.Path) })
+	ix.Stats.Files = len(files)
+
+	// Decide, for each file, whether it is unchanged; files on a file
+	// system without modification times (the embedded archive) are hashed.
+	type state struct {
+		info      archive.FileInfo
+		unchanged bool
+		data      []byte
+		hash      string
+	}
+	states := make([]state, len(files))
+	present := make(map[string]bool, len(files))
+	for i, f := range files {
+		present[f.Path] = true
+		st := state{info: f}
+		e, ok := m.Files[f.Path]
+		if ok && e.Size == f.Size && f.Size >= 0 {
+			if f.ModTime.IsZero() {
+				if data, err := archive.ReadFile(ix.fsys, f.Path); err == nil {
+					st.data = data
+					st.hash = hashOf(data)
+					st.unchanged = st.hash == e.Hash && e.MTime == 0
+				}
+			} else {
+				st.unchanged = e.MTime == f.ModTime.UnixNano()
+			}
+		}
+		states[i] = st
+	}
+
+	// Owners of IDs: the first path (in path order) with that ID that is
+	// not known to be unusable. Others are duplicates, skipped.
+	owner := map[string]string{}
+	for _, st := range states {
+		id := archive.IDFromPath(st.info.Path)
+		if st.unchanged && m.Files[st.info.Path].Fatal {
+			continue
+		}
+		if _, ok := owner[id]; !ok && id != "" {
+			owner[id] = st.info.Path
+		}
+	}
+
+	var todo []work
+	newFiles := make(map[string]fileEntry, len(files))
+	for _, st := range states {
+		p := st.info.Path
+		id := archive.IDFromPath(p)
+		e := m.Files[p]
+		isOwner := owner[id] == p
+		if st.unchanged && (e.Fatal || e.Indexed == isOwner) {
+			newFiles[p] = e
+			continue
+		}
+		if st.unchanged && !isOwner {
+			// was indexed, now a duplicate of a new owner
+			e.Indexed = false
+			e.Problems = append(withoutDuplicate(e.Problems), archive.DuplicateProblem(p, owner[id], id))
+			newFiles[p] = e
+			continue
+		}
+		todo = append(todo, work{info: st.info, data: st.data, entry: fileEntry{ID: id}})
+	}
+
+	// IDs to delete: indexed before, owned by no file now.
+	var deletes []string
+	for p, e := range m.Files {
+		if !e.Indexed || e.ID == "" {
+			continue
+		}
+		if o, ok := owner[e.ID]; !ok || !present[o] {
+			deletes = append(deletes, e.ID)
+		}
+		_ = p
+	}
+	slices.Sort(deletes)
+	deletes = slices.Compact(deletes)
+
+	if len(todo) == 0 && len(deletes) == 0 {
+		ix.Stats.Unchanged = !ix.Stats.Rebuilt
+		ix.finish(m, scanProbs)
+		if m.Facets == nil || !m.Complete || dir == "" {
+			// first build of an empty archive, or an old manifest
+			m.Files = newFiles
+			m.Complete = true
+			return ix.commit(ctx, m, dir, scanProbs)
+		}
+		return nil
+	}
+
+	if dir != "" {
+		// Mark the work in progress so that an interruption is redone.
+		pending := &manifest{Schema: SchemaVersion, Archive: ix.name, Files: make(map[string]fileEntry, len(m.Files)+len(todo))}
+		for p, e := range m.Files {
+			pending.Files[p] = e
+		}
+		for p, e := range newFiles {
+			pending.Files[p] = e
+		}
+		for _, w := range todo {
+			pending.Files[w.info.Path] = fileEntry{Size: -1, ID: w.entry.ID, Indexed: true}
+		}
+		if err := writeManifest(dir, pending); err != nil {
+			return err
+		}
+	}
+
+	if err := ix.apply(ctx, todo, deletes, owner, newFiles, opts); err != nil {
+		return err
+	}
+	ix.Stats.Removed = len(deletes)
+	m.Files = newFiles
+	m.Complete = true
+	return ix.commit(ctx, m, dir, scanProbs)
+}
+
+func withoutDuplicate(ps []archive.Problem) []archive.Problem {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if !strings.HasPrefix(p.Msg, "duplicate id") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// commit computes the all-documents facets, records the count and writes
+// the manifest.
+func (ix *Index) commit(ctx context.Context, m *manifest, dir string, scanProbs []archive.Problem) error {
+	n, err := ix.bi.DocCount()
+	if err != nil {
+		return err
+	}
+	m.Docs = int(n)
+	f, err := ix.computeFacets(ctx, nil, nil)
+	if err != nil {
+		return err
+	}
+	m.Facets = &f
+	ix.finish(m, scanProbs)
+	if dir != "" {
+		return writeManifest(dir, m)
+	}
+	return nil
+}
+
+// finish sets the in-memory state from the manifest.
+func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
+	var probs []archive.Problem
+	probs = append(probs, scanProbs...)
+	for _, e := range m.Files {
+		probs = append(probs, e.Problems...)
+	}
+	slices.SortStableFunc(probs, func(a, b archive.Problem) int {
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.problems = probs
+	ix.count = m.Docs
+	if m.Facets != nil {
+		ix.allFacets = *m.Facets
+	}
+	ix.Stats.Docs = m.Docs
+	ix.cache.clear()
+}
+
+// apply parses the files of todo in parallel and indexes them in batches
+// capped by bytes and count; deletes go in the first batch.
+//
+// Batches are submitted by two goroutines at once, so that one segment is
+// built while the next batch is analysed, and with scorch's unsafe_batch:
+// a batch returns once searchable, without waiting for its fsync. Every
+// batch carries a persisted callback, and apply returns only when all have
+// been persisted, so the manifest written after it never runs ahead of the
+// index on disk.
+func (ix *Index) apply(ctx context.Context, todo []work, deletes []string, owner map[string]string,
+	newFiles map[string]fileEntry, opts Options) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	maxBytes := opts.BatchBytes
+	if maxBytes <= 0 {
+		maxBytes = 8 << 20
+	}
+	maxDocs := opts.BatchDocs
+	if maxDocs <= 0 {
+		maxDocs = 1000
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan int)
+	results := make(chan parsed, 4*workers)
+	var parsers sync.WaitGroup
+	for range workers {
+		parsers.Go(func() {
+			for i := range jobs {
+				select {
+				case results <- parseWork(ix.fsys, todo[i]):
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		defer close(jobs)
+		for i := range todo {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		parsers.Wait()
+		close(results)
+	}()
+
+	var (
+		mu       sync.Mutex // guards newFiles, ix.Stats, done, firstErr
+		done     int
+		firstErr error
+		persist  sync.WaitGroup
+		perrMu   sync.Mutex
+		persErr  error
+	)
+	total := len(todo)
+	report := func() {
+		if opts.Progress != nil {
+			opts.Progress(done, total)
+		}
+	}
+	fail := func(err error) {
+		if firstErr == nil {
+			firstErr = err
+		}
+		cancel()
+	}
+	submit := func(batch *bleve.Batch) error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		persist.Add(1)
+		var once sync.Once
+		batch.SetPersistedCallback(func(err error) {
+			once.Do(func() {
+				if err != nil {
+					perrMu.Lock()
+					persErr = err
+					perrMu.Unlock()
+				}
+				persist.Done()
+			})
+		})
+		if err := ix.bi.Batch(batch); err != nil {
+			once.Do(persist.Done)
+			return err
+		}
+		return nil
+	}
+
+	mu.Lock()
+	report()
+	mu.Unlock()
+	if len(deletes) > 0 {
+		batch := ix.bi.NewBatch()
+		for _, id := range deletes {
+			batch.Delete(id)
+		}
+		if err := submit(batch); err != nil {
+			return err
+		}
+	}
+
+	const batchers = 2
+	var wg sync.WaitGroup
+	for range batchers {
+		wg.Go(func() {
+			batch := ix.bi.NewBatch()
+			batchBytes := 0
+			flush := func() {
+				if err := submit(batch); err != nil {
+					mu.Lock()
+					fail(err)
+					mu.Unlock()
+				}
+				batch = ix.bi.NewBatch()
+				batchBytes = 0
+			}
+			for r := range results {
+				if ctx.Err() != nil {
+					continue // drain
+				}
+				e := r.entry
+				indexed := false
+				if !e.Fatal {
+					if o := owner[e.ID]; o != r.path {
+						e.Problems = append(e.Problems, archive.DuplicateProblem(r.path, o, e.ID))
+					} else if err := batch.Index(e.ID, document(r.article)); err != nil {
+						e.Problems = append(e.Problems, archive.Problem{Path: r.path, Msg: "not indexed: " + err.Error(), Fatal: true})
+						e.Fatal = true
+					} else {
+						e.Indexed = true
+						indexed = true
+						batchBytes += r.size
+					}
+				}
+				mu.Lock()
+				newFiles[r.path] = e
+				done++
+				if indexed {
+					ix.Stats.Indexed++
+					ix.Stats.Bytes += int64(r.size)
+				}
+				if done%100 == 0 {
+					report()
+				}
+				mu.Unlock()
+				if batchBytes >= maxBytes || batch.Size() >= maxDocs {
+					flush()
+				}
+			}
+			if ctx.Err() == nil {
+				flush()
+			}
+		})
+	}
+	wg.Wait()
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = ctx.Err()
+	}
+	// Wait for persistence even after an error: the callbacks of batches
+	// already submitted still fire.
+	persisted := make(chan struct{})
+	go func() {
+		persist.Wait()
+		close(persisted)
+	}()
+	select {
+	case <-persisted:
+	case <-time.After(5 * time.Minute):
+		if firstErr == nil {
+			firstErr = errors.New("index not persisted after 5 minutes")
+		}
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	if persErr != nil {
+		return persErr
+	}
+	mu.Lock()
+	report()
+	mu.Unlock()
+	return nil
+}
+
+func parseWork(fsys fs.FS, w work) parsed {
+	p := w.info.Path
+	e := fileEntry{Size: w.info.Size, ID: w.entry.ID}
+	if !w.info.ModTime.IsZero() {
+		e.MTime = w.info.ModTime.UnixNano()
+	}
+	data := w.data
+	if data == nil {
+		var err error
+		data, err = archive.ReadFile(fsys, p)
+		if err != nil {
+			e.Fatal = true
+			e.Problems = []archive.Problem{{Path: p, Msg: "cannot read: " + err.Error(), Fatal: true}}
+			return parsed{path: p, entry: e}
+		}
+	}
+	e.Size = int64(len(data))
+	if w.info.ModTime.IsZero() {
+		e.Hash = hashOf(data)
+	}
+	a, probs := parseSafely(p, data)
+	e.Problems = probs
+	if archive.IsFatal(probs) || a.ID == "" {
+		e.Fatal = true
+		return parsed{path: p, entry: e}
+	}
+	e.ID = a.ID
+	return parsed{path: p, entry: e, article: a, size: len(data)}
+}
+
+// parseSafely turns a panic in the parser (a bug, but on user data) into a
+// problem for the file.
+func parseSafely(p string, data []byte) (a archive.Article, probs []archive.Problem) {
+	defer func() {
+		if r := recover(); r != nil {
+			a = archive.Article{}
+			probs = []archive.Problem{{Path: p, Msg: fmt.Sprintf("cannot parse: %v", r), Fatal: true}}
+		}
+	}()
+	return archive.Parse(p, data)
+}
+
+func hashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:16])
+}
+
+// Close releases the index and its lock.
+func (ix *Index) Close() error {
+	if ix == nil {
+		return nil
+	}
+	err := ix.closeBleve()
+	ix.lock.unlock()
+	return err
+}
+
+func (ix *Index) closeBleve() error {
+	if ix.bi == nil {
+		return nil
+	}
+	err := ix.bi.Close()
+	ix.bi = nil
+	return err
+}
+
+// Name is the archive's name: archive.BundledName or its absolute path.
+func (ix *Index) Name() string { return ix.name }
+
+// Count is the number of documents in the index.
+func (ix *Index) Count() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.count
+}
+
+// Problems are the archive's problems: files skipped or loaded with a
+// warning, including those of files not re-read by this open.
+func (ix *Index) Problems() []archive.Problem {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return slices.Clone(ix.problems)
+}
+
+// Skipped is the number of files that could not be indexed.
+func (ix *Index) Skipped() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	seen := map[string]bool{}
+	for _, p := range ix.problems {
+		if p.Fatal {
+			seen[p.Path] = true
+		}
+	}
+	return len(seen)
+}
+
+// Article reads and parses the piece with the given ID from the archive.
+func (ix *Index) Article(id string) (archive.Article, error) {
+	p, err := ix.pathOf(id)
+	if err != nil {
+		return archive.Article{}, err
+	}
+	data, err := archive.ReadFile(ix.fsys, p)
+	if err != nil {
+		return archive.Article{}, err
+	}
+	a, probs := parseSafely(p, data)
+	if archive.IsFatal(probs) || a.ID == "" {
+		for _, pr := range probs {
+			if pr.Fatal {
+				return archive.Article{}, pr
+			}
+		}
+		return archive.Article{}, fmt.Errorf("%s: cannot be read", p)
+	}
+	return a, nil
+}
+
+// pathOf finds the file of a piece: stored in the index.
+func (ix *Index) pathOf(id string) (string, error) {
+	if ix.bi == nil {
+		return "", ErrNoIndex
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = []string{fPath}
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return "", err
+	}
+	if len(res.Hits) == 0 {
+		return "", fmt.Errorf("no piece %q", id)
+	}
+	p, _ := res.Hits[0].Fields[fPath].(string)
+	if p == "" || !fs.ValidPath(p) || path.IsAbs(p) {
+		return "", fmt.Errorf("no file for piece %q", id)
+	}
+	return p, nil
+}

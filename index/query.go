@@ -1,0 +1,285 @@
+package index
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// folio's query language, one parser for the TUI and the CLI:
+//
+//	radicalisation prisons     both words (AND), ranked by relevance
+//	"foreign fighters"         exact phrase
+//	-word  -"a phrase"         exclude (also NOT word)
+//	title:raqqa  title:"..."   in the title only
+//	outlet:telegraph           outlet by word ("The Telegraph")
+//	tag:mi5  author:pantucci   a tag; an author by name
+//	kind:interview             a kind of piece
+//	radical*                   words starting with radical
+//	terorism~                  fuzzy (never on numbers)
+//	isis OR daesh              either
+//
+// The last word, when not followed by a space, also matches as a prefix
+// (search as you type). Every input is legal: what cannot be understood is
+// searched literally and explained in a hint.
+
+// Field of a clause.
+const (
+	qfText   = ""
+	qfTitle  = "title"
+	qfOutlet = "outlet"
+	qfTag    = "tag"
+	qfAuthor = "author"
+	qfKind   = "kind"
+)
+
+var fieldNames = map[string]string{
+	"title": qfTitle, "outlet": qfOutlet, "tag": qfTag, "tags": qfTag,
+	"author": qfAuthor, "by": qfAuthor, "kind": qfKind,
+}
+
+// clause is one term of a query.
+type clause struct {
+	field  string
+	text   string // the word or the phrase's words, as typed
+	phrase bool   // quoted
+	negate bool
+	prefix bool // word*
+	fuzzy  int  // word~ (1 or 2); 0 for none
+	open   bool // last word still being typed: also matches as a prefix
+	syn    int  // 1 + the synonym group the clause spells; 0 for none
+}
+
+// parsedQuery is an AND of OR-groups of positive clauses, minus the negated
+// clauses.
+type parsedQuery struct {
+	groups  [][]clause
+	exclude []clause
+	hints   []string
+}
+
+func (p *parsedQuery) hint(h string) {
+	for _, x := range p.hints {
+		if x == h {
+			return
+		}
+	}
+	p.hints = append(p.hints, h)
+}
+
+// maxQueryLen bounds the work a pasted novel can cause.
+const maxQueryLen = 1000
+
+// parseQuery never fails: malformed syntax becomes literal words and a hint.
+func parseQuery(s string) parsedQuery {
+	var pq parsedQuery
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, " ")
+	}
+	if len(s) > maxQueryLen {
+		s = s[:maxQueryLen]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+		pq.hint("query too long: only its start was searched")
+	}
+	trailingSpace := s == "" || unicode.IsSpace(lastRune(s))
+
+	var clauses []clause
+	var ors []bool // ors[i]: clause i is joined to clause i-1 by OR
+	pendingOr := false
+	pendingNot := false
+	rs := []rune(s)
+	i := 0
+	for i < len(rs) {
+		if unicode.IsSpace(rs[i]) {
+			i++
+			continue
+		}
+		c := clause{}
+		if pendingNot {
+			c.negate = true
+			pendingNot = false
+		}
+		// -word, -"phrase"; a lone - is ignored
+		if rs[i] == '-' || rs[i] == '+' {
+			neg := rs[i] == '-'
+			j := i
+			for j < len(rs) && (rs[j] == '-' || rs[j] == '+') {
+				j++
+			}
+			if j == len(rs) || unicode.IsSpace(rs[j]) {
+				if j < len(rs) || trailingSpace {
+					pq.hint("a lone " + string(rs[i:j]) + " was ignored")
+				}
+				i = j
+				continue
+			}
+			if neg {
+				c.negate = true
+			}
+			i = j
+		}
+		// field:value
+		if name, n := fieldPrefix(rs[i:]); n > 0 {
+			j := i + n
+			if j == len(rs) || unicode.IsSpace(rs[j]) {
+				pq.hint(name + ": needs a value and was ignored")
+				i = j
+				continue
+			}
+			c.field = fieldNames[name]
+			i = j
+		}
+		if rs[i] == '"' {
+			end := indexRune(rs, i+1, '"')
+			if end < 0 {
+				pq.hint("unbalanced quote: searched as words")
+				// the rest, as plain words with this clause's field and sign
+				words := strings.Fields(string(rs[i+1:]))
+				for k, w := range words {
+					cw := clause{field: c.field, text: w, negate: c.negate}
+					if k == len(words)-1 && !trailingSpace {
+						cw.open = true
+					}
+					clauses = append(clauses, cw)
+					ors = append(ors, pendingOr && k == 0)
+				}
+				pendingOr = false
+				i = len(rs)
+				continue
+			}
+			c.text = string(rs[i+1 : end])
+			c.phrase = true
+			i = end + 1
+			// a phrase glued to more text ("a"b) ends at the quote
+		} else {
+			j := i
+			for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' {
+				j++
+			}
+			word := string(rs[i:j])
+			i = j
+			if c.field == "" && !c.negate {
+				switch word {
+				case "OR":
+					if len(clauses) == 0 {
+						pq.hint("OR needs a word on each side")
+					} else {
+						pendingOr = true // a trailing OR waits for the next word
+					}
+					continue
+				case "AND", "&&":
+					continue
+				case "NOT":
+					pendingNot = true
+					continue
+				}
+			}
+			word, c.prefix, c.fuzzy = wordSuffix(word)
+			if word == "" {
+				continue
+			}
+			c.text = word
+			if i == len(rs) && !trailingSpace && !c.prefix && c.fuzzy == 0 {
+				c.open = true
+			}
+		}
+		clauses = append(clauses, c)
+		ors = append(ors, pendingOr)
+		pendingOr = false
+	}
+	if pendingNot {
+		pq.hint("NOT needs a word after it")
+	}
+
+	for k, c := range clauses {
+		if c.negate {
+			c.open = false // excluding a half-typed word would hide what the user is after
+			pq.exclude = append(pq.exclude, c)
+			continue
+		}
+		if ors[k] && len(pq.groups) > 0 {
+			last := len(pq.groups) - 1
+			pq.groups[last] = append(pq.groups[last], c)
+			continue
+		}
+		pq.groups = append(pq.groups, []clause{c})
+	}
+	return pq
+}
+
+// fieldPrefix recognises "title:" and friends at the start of rs.
+func fieldPrefix(rs []rune) (string, int) {
+	j := 0
+	for j < len(rs) && j < 8 && unicode.IsLetter(rs[j]) {
+		j++
+	}
+	if j == 0 || j >= len(rs) || rs[j] != ':' {
+		return "", 0
+	}
+	name := strings.ToLower(string(rs[:j]))
+	if _, ok := fieldNames[name]; !ok {
+		return "", 0
+	}
+	return name, j + 1
+}
+
+// wordSuffix strips a trailing * (prefix) or ~ / ~N (fuzzy).
+func wordSuffix(w string) (string, bool, int) {
+	if strings.HasSuffix(w, "*") {
+		return strings.TrimRight(w, "*"), true, 0
+	}
+	if i := strings.LastIndexByte(w, '~'); i >= 0 && i > 0 {
+		n := 1
+		if d := w[i+1:]; d != "" {
+			v, err := strconv.Atoi(d)
+			if err != nil {
+				return w, false, 0
+			}
+			n = max(1, min(v, 2))
+		} else if utf8.RuneCountInString(w[:i]) > 5 {
+			n = 2
+		}
+		return w[:i], false, n
+	}
+	return w, false, 0
+}
+
+func indexRune(rs []rune, from int, r rune) int {
+	for k := from; k < len(rs); k++ {
+		if rs[k] == r {
+			return k
+		}
+	}
+	return -1
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// Terms are the words of a query for highlighting in a rendered piece: each
+// positive word and phrase word, as typed (not negated ones, not field
+// values other than title:).
+func (p parsedQuery) terms() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range p.groups {
+		for _, c := range g {
+			if c.field != qfText && c.field != qfTitle {
+				continue
+			}
+			for _, w := range strings.Fields(c.text) {
+				w = strings.Trim(w, `"'()[]{}.,;:!?`)
+				if w != "" && !seen[strings.ToLower(w)] {
+					seen[strings.ToLower(w)] = true
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,534 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+const (
+	defaultLimit = 50
+	maxLimit     = 10000
+)
+
+// facet fields, in the order of Facets.
+var facetFields = []string{fTags, fOutlet, fKind, fYear, fMonth}
+
+// Search runs a query. Facet counts are for the query and the filters of
+// the other fields: the Tags counts ignore the Tags filter (so that picking
+// a second tag shows what it would add), and so on; a field without a
+// filter counts exactly the hits. With no text and no filters, the
+// all-documents facets precomputed for this index version are served.
+func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
+	start := time.Now()
+	if ix == nil || ix.bi == nil {
+		return Results{}, ErrNoIndex
+	}
+	key := queryKey(q)
+	if r, ok := ix.cache.get(key); ok {
+		r.Took = time.Since(start)
+		return r, nil
+	}
+
+	pq := parseQuery(q.Text)
+	c := compile(pq, ix.synonyms)
+	res := Results{Terms: pq.terms(), Hits: []Hit{}}
+	hints := pq.hints
+	if len(c.must) == 0 && len(c.dropped) > 0 {
+		hints = append(hints, fmt.Sprintf("%q is too common to search for", strings.Join(c.dropped, " ")))
+	}
+	res.Hint = strings.Join(hints, "; ")
+
+	hasText := len(c.must) > 0 || len(c.mustNot) > 0
+	filters, restrict, none := ix.filterQueries(q)
+	if none {
+		res.Took = time.Since(start)
+		return res, nil
+	}
+
+	limit := q.Limit
+	if limit <= 0 {
+		limit = defaultLimit
+	}
+	limit = min(limit, maxLimit)
+	offset := max(q.Offset, 0)
+
+	// main query: text AND filters AND restrictions, NOT exclusions
+	mainQ := combine(c.must, c.mustNot, filters, restrict, "")
+	sortOrder := q.Sort
+	if sortOrder == SortRelevance && len(c.must) == 0 {
+		sortOrder = SortNewest
+	}
+	// Relevance re-ranks the best rerankDepth hits by length: see lengthPrior.
+	rerank := sortOrder == SortRelevance
+	size, from := limit, offset
+	if rerank {
+		size, from = max(offset+limit, rerankDepth), 0
+	}
+	req := bleve.NewSearchRequestOptions(mainQ, size, from, false)
+	req.Fields = storedFields
+	if hasText {
+		req.Fields = append(slices.Clone(storedFields), fStandfirst, fNote, fBody)
+	}
+	switch sortOrder {
+	case SortNewest:
+		req.SortBy([]string{"-" + fDateStart, "_id"})
+	case SortOldest:
+		req.SortBy([]string{fDateStart, "_id"})
+	default:
+		req.SortBy([]string{"-_score", "-" + fDateStart, "_id"})
+	}
+
+	allDocs := !hasText && len(filters) == 0 && len(restrict) == 0
+	ix.mu.RLock()
+	all := ix.allFacets
+	ix.mu.RUnlock()
+	if !allDocs {
+		for _, f := range facetFields {
+			if filters[f] == nil {
+				req.AddFacet(f, bleve.NewFacetRequest(f, facetSize(all, f)))
+			}
+		}
+	}
+
+	// Facets of filtered fields run beside the main search.
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var extraErr error
+	extra := map[string]*search.FacetResult{}
+	if !allDocs {
+		for _, f := range facetFields {
+			if filters[f] == nil {
+				continue
+			}
+			wg.Go(func() {
+				fq := combine(c.must, c.mustNot, filters, restrict, f)
+				r := bleve.NewSearchRequestOptions(fq, 0, 0, false)
+				r.AddFacet(f, bleve.NewFacetRequest(f, facetSize(all, f)))
+				sr, err := ix.bi.SearchInContext(ctx, r)
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					extraErr = err
+					return
+				}
+				extra[f] = sr.Facets[f]
+			})
+		}
+	}
+	sr, err := ix.bi.SearchInContext(ctx, req)
+	wg.Wait()
+	if err != nil {
+		return Results{}, err
+	}
+	if extraErr != nil {
+		return Results{}, extraErr
+	}
+	if err := ctx.Err(); err != nil {
+		return Results{}, err
+	}
+
+	res.Total = int(sr.Total)
+	if allDocs {
+		res.Facets = all
+	} else {
+		for f, fr := range extra {
+			sr.Facets[f] = fr
+		}
+		res.Facets = facetsOf(sr.Facets)
+	}
+	hits := sr.Hits
+	if rerank {
+		hits = rerankByLength(hits, offset, limit)
+	}
+	res.Hits = make([]Hit, 0, len(hits))
+	for _, dm := range hits {
+		res.Hits = append(res.Hits, ix.hitOf(dm, &c, hasText))
+	}
+	res.Took = time.Since(start)
+	ix.cache.put(key, res)
+	return res, nil
+}
+
+// combine builds must ∧ filters ∧ restrict ∧ ¬mustNot, leaving out the
+// filter of field skip (for that field's facet counts).
+func combine(must, mustNot []query.Query, filters map[string]query.Query, restrict []query.Query, skip string) query.Query {
+	var all []query.Query
+	all = append(all, must...)
+	for _, f := range facetFields {
+		if q := filters[f]; q != nil && f != skip {
+			all = append(all, q)
+		}
+	}
+	all = append(all, restrict...)
+	if len(all) == 0 {
+		all = append(all, query.NewMatchAllQuery())
+	}
+	if len(mustNot) == 0 {
+		if len(all) == 1 {
+			return all[0]
+		}
+		return query.NewConjunctionQuery(all)
+	}
+	bq := query.NewBooleanQuery(all, nil, mustNot)
+	return bq
+}
+
+// filterQueries turns the Query's filters into queries: facet-field filters
+// by field, the rest (IDs, dates) as restrictions. none is true when the
+// filters can match nothing (IDs given but empty).
+func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, bool) {
+	ix.mu.RLock()
+	all := ix.allFacets
+	ix.mu.RUnlock()
+	filters := map[string]query.Query{}
+	terms := func(field string, values []string, known []FacetValue, loose bool) {
+		var vs []string
+		for _, v := range values {
+			vs = append(vs, resolveValue(v, known, loose)...)
+		}
+		if len(values) == 0 {
+			return
+		}
+		if len(vs) == 0 {
+			vs = values // match nothing, honestly
+		}
+		var alts []query.Query
+		for _, v := range uniq(vs...) {
+			tq := query.NewTermQuery(v)
+			tq.SetField(field)
+			alts = append(alts, tq)
+		}
+		if len(alts) == 1 {
+			filters[field] = alts[0]
+		} else {
+			filters[field] = query.NewDisjunctionQuery(alts)
+		}
+	}
+	terms(fTags, q.Tags, all.Tags, false)
+	terms(fOutlet, q.Outlets, all.Outlets, true)
+	terms(fKind, q.Kinds, all.Kinds, false)
+	terms(fYear, q.Years, all.Years, false)
+	terms(fMonth, q.Months, all.Months, false)
+
+	var restrict []query.Query
+	if q.IDs != nil {
+		if len(q.IDs) == 0 {
+			return nil, nil, true
+		}
+		restrict = append(restrict, query.NewDocIDQuery(q.IDs))
+	}
+	// A piece matches a date range when its period overlaps it: a piece of
+	// "2017-09" is kept by From 2017-09-15.
+	t := true
+	if !q.From.IsZero() {
+		dq := query.NewDateRangeInclusiveQuery(q.From.UTC(), time.Time{}, &t, nil)
+		dq.SetField(fDateEnd)
+		restrict = append(restrict, dq)
+	}
+	if !q.To.IsZero() {
+		to := q.To.UTC()
+		if to.Hour() == 0 && to.Minute() == 0 && to.Second() == 0 && to.Nanosecond() == 0 {
+			to = to.AddDate(0, 0, 1).Add(-time.Nanosecond) // a date means the whole day
+		}
+		dq := query.NewDateRangeInclusiveQuery(time.Time{}, to, nil, &t)
+		dq.SetField(fDateStart)
+		restrict = append(restrict, dq)
+	}
+	return filters, restrict, false
+}
+
+// resolveValue maps a filter value to the index's values: exact, else
+// case-insensitive, else (loose, for outlets) the values containing it as a
+// word: "telegraph" → "The Telegraph".
+func resolveValue(v string, known []FacetValue, loose bool) []string {
+	for _, k := range known {
+		if k.Value == v {
+			return []string{v}
+		}
+	}
+	var out []string
+	for _, k := range known {
+		if strings.EqualFold(k.Value, v) {
+			out = append(out, k.Value)
+		}
+	}
+	if len(out) > 0 || !loose {
+		if len(out) == 0 {
+			return []string{strings.ToLower(v)}
+		}
+		return out
+	}
+	lv := strings.ToLower(strings.TrimSpace(v))
+	if lv == "" {
+		return nil
+	}
+	for _, k := range known {
+		for _, w := range strings.FieldsFunc(strings.ToLower(k.Value), func(r rune) bool { return !isWordRune(r) }) {
+			if w == lv {
+				out = append(out, k.Value)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// facetSize is enough to count every value of the field (known from the
+// all-documents facets of this index version).
+func facetSize(all Facets, field string) int {
+	n := 0
+	switch field {
+	case fTags:
+		n = len(all.Tags)
+	case fOutlet:
+		n = len(all.Outlets)
+	case fKind:
+		n = len(all.Kinds)
+	case fYear:
+		n = len(all.Years)
+	case fMonth:
+		n = len(all.Months)
+	}
+	return max(n, 10)
+}
+
+func facetsOf(fr search.FacetResults) Facets {
+	get := func(name string, byValue bool) []FacetValue {
+		r := fr[name]
+		if r == nil || r.Terms == nil {
+			return []FacetValue{}
+		}
+		var out []FacetValue
+		for _, t := range r.Terms.Terms() {
+			out = append(out, FacetValue{Value: t.Term, Count: t.Count})
+		}
+		sortFacet(out, byValue)
+		return out
+	}
+	return Facets{
+		Tags:    get(fTags, false),
+		Outlets: get(fOutlet, false),
+		Kinds:   get(fKind, false),
+		Years:   get(fYear, true),
+		Months:  get(fMonth, true),
+	}
+}
+
+func sortFacet(vs []FacetValue, byValue bool) {
+	slices.SortFunc(vs, func(a, b FacetValue) int {
+		if !byValue && a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+}
+
+// computeFacets counts facet values over the documents matching q (all
+// documents when q is nil).
+func (ix *Index) computeFacets(ctx context.Context, q query.Query, _ []string) (Facets, error) {
+	if q == nil {
+		q = query.NewMatchAllQuery()
+	}
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	for _, f := range facetFields {
+		req.AddFacet(f, bleve.NewFacetRequest(f, 1<<20))
+	}
+	sr, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return Facets{}, err
+	}
+	return facetsOf(sr.Facets), nil
+}
+
+// AllFacets are the facet counts over every document (for `folio stats`).
+func (ix *Index) AllFacets() Facets {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.allFacets
+}
+
+// hitOf converts a bleve hit.
+func (ix *Index) hitOf(dm *search.DocumentMatch, c *compiled, hasText bool) Hit {
+	f := dm.Fields
+	h := Hit{
+		ID:      dm.ID,
+		Score:   dm.Score,
+		Title:   str(f[fTitle]),
+		Outlet:  str(f[fOutlet]),
+		Tags:    strs(f[fTags]),
+		Authors: strs(f[fAuthors]),
+		Kind:    str(f[fKind]),
+		URL:     str(f[fURL]),
+		Date:    parseStoredDate(str(f[fDate])),
+	}
+	if !hasText {
+		return h
+	}
+	hl := &c.highlight
+	if !hl.empty() {
+		h.TitleMarked = hl.markTitle(h.Title)
+	}
+	standfirst, note, body := str(f[fStandfirst]), str(f[fNote]), str(f[fBody])
+	if !hl.empty() {
+		h.Snippets = hl.snippets(standfirst, body, note)
+	}
+	if len(h.Snippets) == 0 {
+		for _, t := range []string{standfirst, body, note} {
+			if t != "" {
+				h.Snippets = []string{lead(t)}
+				break
+			}
+		}
+	}
+	return h
+}
+
+func str(v interface{}) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case []interface{}:
+		if len(x) > 0 {
+			s, _ := x[0].(string)
+			return s
+		}
+	}
+	return ""
+}
+
+func strs(v interface{}) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{x}
+	case []interface{}:
+		out := make([]string, 0, len(x))
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// parseStoredDate reads the date as document() stored it: 2017-10-19,
+// 2017-09 or 1863.
+func parseStoredDate(s string) archive.Date {
+	parts := strings.Split(s, "-")
+	n := make([]int, len(parts))
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil {
+			return archive.Date{}
+		}
+		n[i] = v
+	}
+	switch len(n) {
+	case 1:
+		return archive.Date{Time: time.Date(n[0], 1, 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionYear}
+	case 2:
+		return archive.Date{Time: time.Date(n[0], time.Month(n[1]), 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionMonth}
+	case 3:
+		return archive.Date{Time: time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
+	}
+	return archive.Date{}
+}
+
+// queryKey identifies a query for the result cache.
+func queryKey(q Query) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q|%q|%q|%q|%q|%q|", q.Text, q.Tags, q.Outlets, q.Kinds, q.Years, q.Months)
+	if q.IDs != nil {
+		fmt.Fprintf(&b, "ids%q", q.IDs)
+	}
+	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit)
+	return b.String()
+}
+
+// resultCache keeps recent results of this index version: typing and
+// deleting a letter, paging back, reopening a list cost nothing.
+type resultCache struct {
+	mu    sync.Mutex
+	max   int
+	order []string
+	m     map[string]Results
+}
+
+func newResultCache(n int) *resultCache { return &resultCache{max: n, m: map[string]Results{}} }
+
+func (c *resultCache) get(k string) (Results, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[k]
+	if ok {
+		r.Hits = slices.Clone(r.Hits)
+	}
+	return r, ok
+}
+
+func (c *resultCache) put(k string, r Results) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[k]; !ok {
+		c.order = append(c.order, k)
+		if len(c.order) > c.max {
+			delete(c.m, c.order[0])
+			c.order = c.order[1:]
+		}
+	}
+	r.Hits = slices.Clone(r.Hits)
+	c.m[k] = r
+}
+
+func (c *resultCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.order = nil
+	c.m = map[string]Results{}
+}
+
+// rerankDepth is how many of the best-scoring hits are re-ranked.
+const rerankDepth = 100
+
+// lengthPrior weighs a score by the length of the piece. Term statistics
+// alone favour short pieces: in an archive that mixes full articles with
+// few-line records of interviews, a record that names a place twice
+// outranks the article about it. A piece of 70 words keeps a quarter of its
+// score, one of 1,000 words four fifths.
+func lengthPrior(words float64) float64 {
+	return (words + 20) / (words + 300)
+}
+
+// rerankByLength applies lengthPrior to hits sorted by score and returns the
+// page [offset, offset+limit).
+func rerankByLength(hits search.DocumentMatchCollection, offset, limit int) search.DocumentMatchCollection {
+	for _, h := range hits {
+		w, _ := h.Fields[fWords].(float64)
+		h.Score *= lengthPrior(w)
+	}
+	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return 0 // keep bleve's order: newest, then ID
+	})
+	if offset >= len(hits) {
+		return nil
+	}
+	return hits[offset:min(offset+limit, len(hits))]
+}

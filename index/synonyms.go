@@ -1,0 +1,184 @@
+package index
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+//go:embed synonyms.txt
+var bundledSynonyms []byte
+
+// Synonyms are groups of names for one thing (Isil, ISIS, IS, Islamic State,
+// Daesh). A query for any variant of a group searches for all of them. The
+// expansion happens at query time, so editing the list never needs a
+// re-index.
+type Synonyms struct {
+	groups [][][]string // group → variant → analysed terms ("" for a dropped stop word)
+	// byFirst maps the first term of a variant to the groups it starts.
+	byFirst map[string][]variantRef
+}
+
+type variantRef struct{ group, variant int }
+
+// UserSynonymsPath is where a user's own synonym groups live:
+// $XDG_CONFIG_HOME/folio/synonyms.txt (os.UserConfigDir).
+func UserSynonymsPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "folio", "synonyms.txt")
+}
+
+// LoadSynonyms reads the bundled groups plus those in the given files.
+// A file that does not exist is skipped; one that cannot be read is an
+// error (the groups that did load are still returned).
+func LoadSynonyms(paths ...string) (*Synonyms, error) {
+	s := &Synonyms{byFirst: map[string][]variantRef{}}
+	s.add(bundledSynonyms)
+	var errs []error
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		s.add(data)
+	}
+	return s, errors.Join(errs...)
+}
+
+var (
+	defaultSynonymsOnce sync.Once
+	defaultSynonyms     *Synonyms
+)
+
+// DefaultSynonyms is the bundled list plus the user's file, loaded once.
+func DefaultSynonyms() *Synonyms {
+	defaultSynonymsOnce.Do(func() {
+		defaultSynonyms, _ = LoadSynonyms(UserSynonymsPath())
+	})
+	return defaultSynonyms
+}
+
+// ParseSynonyms reads groups in the synonyms.txt format only (no bundled
+// groups); for tests and tools.
+func ParseSynonyms(data []byte) *Synonyms {
+	s := &Synonyms{byFirst: map[string][]variantRef{}}
+	s.add(data)
+	return s
+}
+
+func (s *Synonyms) add(data []byte) {
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		var group [][]string
+		seen := map[string]bool{}
+		for _, v := range strings.Split(line, ",") {
+			terms := analyzePhrase(strings.TrimSpace(v))
+			key := strings.Join(terms, " ")
+			if len(terms) == 0 || seen[key] {
+				continue
+			}
+			seen[key] = true
+			group = append(group, terms)
+		}
+		if len(group) < 2 {
+			continue
+		}
+		g := len(s.groups)
+		s.groups = append(s.groups, group)
+		for vi, v := range group {
+			s.byFirst[v[0]] = append(s.byFirst[v[0]], variantRef{g, vi})
+		}
+	}
+}
+
+// match finds the longest variant that starts terms[0] (a run of the
+// query's plain words, analysed) and returns its group and length in terms.
+func (s *Synonyms) match(terms []string) (group, n int) {
+	if s == nil || len(terms) == 0 {
+		return -1, 0
+	}
+	group = -1
+	for _, ref := range s.byFirst[terms[0]] {
+		v := nonEmpty(s.groups[ref.group][ref.variant])
+		if len(v) <= n || len(v) > len(terms) {
+			continue
+		}
+		if equalStrings(v, terms[:len(v)]) {
+			group, n = ref.group, len(v)
+		}
+	}
+	return group, n
+}
+
+// Groups returns the number of groups (for tests and `folio stats`).
+func (s *Synonyms) Groups() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.groups)
+}
+
+// analyzePhrase analyses s into terms by position: a stop word inside the
+// phrase leaves "" (any word) so that "Islamic State of Iraq" matches as a
+// phrase; stop words at either end are dropped.
+func analyzePhrase(s string) []string {
+	toks := textAnalyzer.Analyze([]byte(s))
+	if len(toks) == 0 {
+		return nil
+	}
+	first := toks[0].Position
+	last := toks[len(toks)-1].Position
+	if last-first > 64 {
+		last = first + 64 // a pasted paragraph is not a phrase worth positional matching
+	}
+	out := make([]string, last-first+1)
+	for _, t := range toks {
+		if p := t.Position - first; p < len(out) && out[p] == "" {
+			out[p] = string(t.Term)
+		}
+	}
+	return out
+}
+
+func nonEmpty(ss []string) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,113 @@
+package index
+
+import (
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// Sort orders results.
+type Sort int
+
+const (
+	SortRelevance Sort = iota // by score; newest first when the query has no text
+	SortNewest
+	SortOldest
+)
+
+func (s Sort) String() string {
+	switch s {
+	case SortNewest:
+		return "newest"
+	case SortOldest:
+		return "oldest"
+	}
+	return "relevance"
+}
+
+// ParseSort reads "relevance", "newest" or "oldest".
+func ParseSort(s string) (Sort, bool) {
+	switch s {
+	case "relevance", "":
+		return SortRelevance, true
+	case "newest":
+		return SortNewest, true
+	case "oldest":
+		return SortOldest, true
+	}
+	return SortRelevance, false
+}
+
+// Query is a search: text in folio's query language plus filters. Filters are
+// ANDed across fields and ORed within one (Tags: ["isis","mi5"] matches either).
+type Query struct {
+	Text    string
+	Tags    []string
+	Outlets []string
+	Kinds   []string
+	Years   []string  // "2017"
+	Months  []string  // "2017-09"
+	IDs     []string  // restrict to these piece IDs (starred, unread, ...); nil means no restriction
+	From    time.Time // zero: open; a piece matches when its period overlaps [From, To]
+	To      time.Time // zero: open; inclusive
+	Sort    Sort
+	Offset  int
+	Limit   int // 0 means a default (50)
+}
+
+// Hit is one matching piece.
+type Hit struct {
+	ID      string
+	Score   float64
+	Title   string
+	Outlet  string
+	Date    archive.Date
+	Tags    []string
+	Authors []string
+	Kind    string
+	URL     string
+	// TitleHTML is the title with matched words marked by Mark (empty without a text query).
+	TitleMarked string
+	// Snippets are fragments of body/standfirst/note with matched words marked.
+	Snippets []string
+}
+
+// Mark delimits matched words in TitleMarked and Snippets. They are private-use
+// runes so that they can never come from sanitised archive text; the UI styles
+// what lies between them, the CLI turns them into its own markers.
+const (
+	MarkStart = "\uE000"
+	MarkEnd   = "\uE001"
+)
+
+// FacetValue is one value of a facet with its count.
+type FacetValue struct {
+	Value string
+	Count int
+}
+
+// Facets holds counts for the current query and filters, sorted by count
+// (descending) then value, except Years and Months, which are sorted by value.
+type Facets struct {
+	Tags    []FacetValue
+	Outlets []FacetValue
+	Kinds   []FacetValue
+	Years   []FacetValue
+	Months  []FacetValue
+}
+
+// Results is the answer to a Query.
+type Results struct {
+	Total  int
+	Hits   []Hit
+	Facets Facets
+	Took   time.Duration
+	// Hint explains how the query was understood when its syntax was malformed
+	// and degraded to a literal search ("unbalanced quote: searched literally").
+	Hint string
+	// Terms are the words of the query, for highlighting in a rendered piece.
+	Terms []string
+}
+
+// Progress reports index building: done of total files.
+type Progress func(done, total int)

@@ -1,0 +1,544 @@
+// Package state keeps a reader's own state for one archive: which pieces are
+// read, which are starred, where the reader stopped in each, and a history of
+// what was opened when.
+//
+// The state of an archive lives in one small JSON file in the XDG state
+// directory ($XDG_STATE_HOME/folio/, by default ~/.local/state/folio/), meant
+// to be read and, if need be, edited by a person:
+//
+//	{
+//	  "about": "folio reading state ...",
+//	  "version": 1,
+//	  "archive": "/home/ana/commentary",
+//	  "pieces": {
+//	    "2017-10-19-raqqa-terror-is-here-to-stay": {
+//	      "read": true,
+//	      "starred": true,
+//	      "position": 42,
+//	      "last_opened": "2025-11-25T21:44:00Z"
+//	    }
+//	  },
+//	  "history": [
+//	    {"id": "2017-10-19-raqqa-terror-is-here-to-stay", "opened_at": "2025-11-25T21:44:00Z"}
+//	  ]
+//	}
+//
+// Pieces are keyed by their archive ID (the slug of the file's path), so the
+// state survives re-indexing. The file name is the archive folder's base name
+// plus a short hash of its absolute path ("commentary-1a2b3c4d.json"; the
+// bundled archive uses "bundled.json"), so two folders that happen to share a
+// base name never share state. When an archive folder is moved, its new path
+// has no state file yet: Open then adopts the state of a folder with the same
+// base name whose recorded path no longer exists (see Open).
+//
+// The file is written atomically (temporary file in the same folder, fsync,
+// rename, fsync of the folder), so a crash leaves either the old or the new
+// state. A file that cannot be parsed is never overwritten: it is renamed to
+// "<file>.corrupt-<UTC time>" and the reader starts afresh, with a warning.
+package state
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// Version is the state file format written by this folio.
+const Version = 1
+
+// MaxHistory caps the reading history; the oldest visits are dropped first.
+const MaxHistory = 1000
+
+// about is written into every state file so that a person who finds it knows
+// what it is.
+const about = "folio reading state for one archive: per piece id, read/starred/position (line offset in the reader)/last_opened; history lists opens, oldest first. Safe to edit while folio is not running."
+
+// Piece is the reading state of one piece. The zero value is an unread,
+// unstarred piece never opened.
+type Piece struct {
+	Read       bool      `json:"read,omitempty"`
+	Starred    bool      `json:"starred,omitempty"`
+	Position   int       `json:"position,omitempty"` // first visible line in the reader
+	LastOpened time.Time `json:"last_opened,omitzero"`
+}
+
+// Visit is one opening of a piece.
+type Visit struct {
+	ID       string    `json:"id"`
+	OpenedAt time.Time `json:"opened_at"`
+}
+
+// file is the on-disk shape.
+type file struct {
+	About   string           `json:"about"`
+	Version int              `json:"version"`
+	Archive string           `json:"archive"`
+	Pieces  map[string]Piece `json:"pieces"`
+	History []Visit          `json:"history"`
+}
+
+// Store is the reading state of one archive. It is safe for concurrent use.
+// Changes stay in memory until Save.
+type Store struct {
+	mu      sync.Mutex
+	path    string // "" when no state folder could be found: the store is memory-only
+	archive string
+	pieces  map[string]Piece
+	history []Visit
+
+	// What this process changed since the last Save. Save merges these into
+	// the file as it is on disk then, so two folio processes on the same
+	// archive do not undo each other's marks.
+	dirty     map[string]bool
+	newVisits []Visit
+
+	// refuse is why Save must not write: the file exists but could not be
+	// read (permissions, I/O), so writing would destroy state we never saw.
+	refuse error
+	// adoptedFrom is the state file of a moved archive this store started
+	// from, if any.
+	adoptedFrom string
+}
+
+// DefaultDir is where state files live: $XDG_STATE_HOME/folio, or
+// ~/.local/state/folio when XDG_STATE_HOME is unset or not absolute (as the
+// XDG Base Directory specification requires).
+func DefaultDir() (string, error) {
+	if d := os.Getenv("XDG_STATE_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "folio"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("no state folder: %w", err)
+	}
+	return filepath.Join(home, ".local", "state", "folio"), nil
+}
+
+// FileName is the state file name for an archive name (archive.Archive.Name:
+// "bundled" or an absolute folder path): a readable slug of the folder's base
+// name and, for folders, 8 hex digits of a hash of the full path.
+func FileName(archiveName string) string {
+	if !filepath.IsAbs(archiveName) {
+		if s := slug(archiveName); s != "" {
+			return s + ".json"
+		}
+	}
+	sum := sha256.Sum256([]byte(archiveName))
+	base := slug(filepath.Base(archiveName))
+	if base == "" {
+		base = "archive"
+	}
+	return base + "-" + hex.EncodeToString(sum[:4]) + ".json"
+}
+
+// Open loads the state of the archive named archiveName from dir ("" for
+// DefaultDir). It always returns a usable Store; a non-nil error is a warning
+// for the user (a corrupt file set aside, an unreadable file, no state
+// folder), after which the store starts empty.
+//
+// When the archive has no state file yet, Open looks for the state of the same
+// archive at an earlier path: a file for a folder with the same base name
+// whose recorded "archive" path no longer exists. If there is exactly one, its
+// marks are adopted (the old file is left as it is; Save writes the new one).
+// A folder that is renamed, not just moved, starts empty: its old state file
+// can be copied to the new FileName by hand.
+func Open(archiveName, dir string) (*Store, error) {
+	s := &Store{archive: archiveName, pieces: map[string]Piece{}, dirty: map[string]bool{}}
+	if dir == "" {
+		d, err := DefaultDir()
+		if err != nil {
+			s.refuse = err
+			return s, fmt.Errorf("reading state is not saved: %w", err)
+		}
+		dir = d
+	}
+	s.path = filepath.Join(dir, FileName(archiveName))
+
+	f, err := readFile(s.path)
+	switch {
+	case err == nil:
+		s.pieces, s.history = f.Pieces, f.History
+		return s, nil
+	case errors.Is(err, fs.ErrNotExist):
+		if old := movedArchiveState(dir, archiveName); old != "" {
+			if f, err := readFile(old); err == nil {
+				s.pieces, s.history = f.Pieces, f.History
+				s.adoptedFrom = old
+				for id := range s.pieces {
+					s.dirty[id] = true // so the first Save carries them over
+				}
+				s.newVisits = slices.Clone(s.history)
+			}
+		}
+		return s, nil
+	case errors.As(err, new(*corruptError)):
+		aside := s.path + ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
+		if rerr := os.Rename(s.path, aside); rerr != nil {
+			s.refuse = fmt.Errorf("corrupt state file %s could not be set aside: %w", s.path, rerr)
+			return s, s.refuse
+		}
+		return s, fmt.Errorf("state file %s was corrupt (%v); moved it to %s and started afresh", s.path, err, filepath.Base(aside))
+	default:
+		s.refuse = fmt.Errorf("state file %s cannot be read: %w", s.path, err)
+		return s, fmt.Errorf("%w; reading state will not be saved this session", s.refuse)
+	}
+}
+
+// corruptError is a state file that exists and was read but is not a state
+// file: it is set aside, never overwritten.
+type corruptError struct{ err error }
+
+func (e *corruptError) Error() string { return e.err.Error() }
+
+// readFile reads and validates a state file. Entries that make no sense (an
+// empty or unprintable ID, a negative position) are dropped quietly: one odd
+// entry in a hand-edited file is not worth losing the rest.
+func readFile(path string) (*file, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f file
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, &corruptError{err}
+	}
+	if f.Version > Version {
+		// A newer folio wrote it. Not corrupt, so not set aside; but this
+		// folio would drop what it does not know, so it is left alone (Open
+		// warns and Save refuses).
+		return nil, fmt.Errorf("written by a newer folio (format %d, this one reads %d)", f.Version, Version)
+	}
+	pieces := make(map[string]Piece, len(f.Pieces))
+	for id, p := range f.Pieces {
+		if !validID(id) {
+			continue
+		}
+		p.Position = max(p.Position, 0)
+		pieces[id] = p
+	}
+	f.Pieces = pieces
+	f.History = slices.DeleteFunc(f.History, func(v Visit) bool { return !validID(v.ID) })
+	sortVisits(f.History)
+	if len(f.History) > MaxHistory {
+		f.History = f.History[len(f.History)-MaxHistory:]
+	}
+	return &f, nil
+}
+
+func validID(id string) bool {
+	return id != "" && archive.SanitizeLine(id) == id
+}
+
+// movedArchiveState finds the state file of the archive before it moved: the
+// only file for a folder of the same base name whose recorded path is gone.
+func movedArchiveState(dir, archiveName string) string {
+	if !filepath.IsAbs(archiveName) {
+		return ""
+	}
+	base := slug(filepath.Base(archiveName))
+	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(base)+"-????????.json"))
+	var found []string
+	for _, m := range matches {
+		data, err := os.ReadFile(m)
+		if err != nil {
+			continue
+		}
+		var f struct {
+			Archive string `json:"archive"`
+		}
+		if json.Unmarshal(data, &f) != nil || f.Archive == "" || f.Archive == archiveName {
+			continue
+		}
+		if _, err := os.Stat(f.Archive); errors.Is(err, fs.ErrNotExist) {
+			found = append(found, m)
+		}
+	}
+	if len(found) != 1 {
+		return "" // none, or ambiguous: better empty state than someone else's
+	}
+	return found[0]
+}
+
+func globEscape(s string) string {
+	return strings.NewReplacer(`*`, `\*`, `?`, `\?`, `[`, `\[`, `\`, `\\`).Replace(s)
+}
+
+// Path is the state file (empty when the store is memory-only).
+func (s *Store) Path() string { return s.path }
+
+// AdoptedFrom is the state file of the archive's earlier location that this
+// store started from, or "" (see Open).
+func (s *Store) AdoptedFrom() string { return s.adoptedFrom }
+
+// Get returns the state of one piece.
+func (s *Store) Get(id string) Piece {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.pieces[id]
+}
+
+// update changes one piece under the lock and marks it for Save.
+func (s *Store) update(id string, change func(*Piece)) Piece {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.pieces[id]
+	change(&p)
+	if p == (Piece{}) {
+		delete(s.pieces, id) // keep the file to the pieces that have a state
+	} else {
+		s.pieces[id] = p
+	}
+	s.dirty[id] = true
+	return p
+}
+
+// MarkRead sets whether a piece is read.
+func (s *Store) MarkRead(id string, read bool) {
+	s.update(id, func(p *Piece) { p.Read = read })
+}
+
+// ToggleRead flips a piece between read and unread and returns the new value.
+func (s *Store) ToggleRead(id string) bool {
+	return s.update(id, func(p *Piece) { p.Read = !p.Read }).Read
+}
+
+// ToggleStar stars or unstars a piece and returns the new value.
+func (s *Store) ToggleStar(id string) bool {
+	return s.update(id, func(p *Piece) { p.Starred = !p.Starred }).Starred
+}
+
+// SetStarred sets whether a piece is starred.
+func (s *Store) SetStarred(id string, starred bool) {
+	s.update(id, func(p *Piece) { p.Starred = starred })
+}
+
+// IsRead reports whether a piece is read.
+func (s *Store) IsRead(id string) bool { return s.Get(id).Read }
+
+// IsStarred reports whether a piece is starred.
+func (s *Store) IsStarred(id string) bool { return s.Get(id).Starred }
+
+// SetPosition records where the reader stopped in a piece (the first visible
+// line). Negative values count as 0.
+func (s *Store) SetPosition(id string, line int) {
+	s.update(id, func(p *Piece) { p.Position = max(line, 0) })
+}
+
+// Position is where the reader stopped in a piece; 0 for the top.
+func (s *Store) Position(id string) int { return s.Get(id).Position }
+
+// RecordOpen notes that a piece was opened at t: it becomes read, its
+// last_opened is t, and the visit joins the history. Times are kept in UTC to
+// the second.
+func (s *Store) RecordOpen(id string, t time.Time) {
+	t = t.UTC().Truncate(time.Second)
+	s.update(id, func(p *Piece) { p.Read, p.LastOpened = true, t })
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v := Visit{ID: id, OpenedAt: t}
+	s.history = append(s.history, v)
+	if len(s.history) > MaxHistory {
+		s.history = slices.Delete(s.history, 0, len(s.history)-MaxHistory)
+	}
+	s.newVisits = append(s.newVisits, v)
+}
+
+// History returns the visits, oldest first.
+func (s *Store) History() []Visit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.history)
+}
+
+// Starred returns the IDs of all starred pieces, sorted. It may name pieces
+// no longer in the archive; StarredIn filters by the archive's IDs.
+func (s *Store) Starred() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []string
+	for id, p := range s.pieces {
+		if p.Starred {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// StarredIn returns the IDs of ids that are starred, in the order given.
+func (s *Store) StarredIn(ids []string) []string {
+	return s.filter(ids, func(p Piece) bool { return p.Starred })
+}
+
+// Unread returns the IDs of ids that are not read, in the order given.
+func (s *Store) Unread(ids []string) []string {
+	return s.filter(ids, func(p Piece) bool { return !p.Read })
+}
+
+func (s *Store) filter(ids []string, keep func(Piece) bool) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []string{}
+	for _, id := range ids {
+		if keep(s.pieces[id]) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// Save writes the state file atomically. What this process changed since the
+// last Save is merged into the file as it is now on disk (another folio may
+// have written it meanwhile): for each piece changed here, this process's
+// state wins; visits from both are kept. A file found corrupt at that point
+// is set aside as in Open.
+func (s *Store) Save() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.refuse != nil {
+		return s.refuse
+	}
+	if s.path == "" {
+		return errors.New("no state folder")
+	}
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
+		return fmt.Errorf("state folder: %w", err)
+	}
+
+	pieces, history := map[string]Piece{}, []Visit{}
+	disk, err := readFile(s.path)
+	switch {
+	case err == nil:
+		pieces, history = disk.Pieces, disk.History
+	case errors.Is(err, fs.ErrNotExist):
+	case errors.As(err, new(*corruptError)):
+		aside := s.path + ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
+		if rerr := os.Rename(s.path, aside); rerr != nil {
+			return fmt.Errorf("state file %s is corrupt and could not be set aside: %w", s.path, rerr)
+		}
+		// Nothing on disk to merge with: write all we know.
+		for id := range s.pieces {
+			s.dirty[id] = true
+		}
+		s.newVisits = slices.Clone(s.history)
+	default:
+		return fmt.Errorf("state file %s cannot be read, not overwriting it: %w", s.path, err)
+	}
+
+	for id := range s.dirty {
+		if p, ok := s.pieces[id]; ok {
+			pieces[id] = p
+		} else {
+			delete(pieces, id)
+		}
+	}
+	history = mergeVisits(history, s.newVisits)
+
+	data, err := json.MarshalIndent(file{About: about, Version: Version, Archive: s.archive, Pieces: pieces, History: history}, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := WriteFileAtomic(s.path, append(data, '\n'), 0o600); err != nil {
+		return err
+	}
+	s.pieces, s.history = pieces, history
+	s.dirty, s.newVisits = map[string]bool{}, nil
+	return nil
+}
+
+// mergeVisits adds visits not already in history, keeps time order and the cap.
+func mergeVisits(history, visits []Visit) []Visit {
+	seen := make(map[Visit]bool, len(history))
+	for _, v := range history {
+		seen[v] = true
+	}
+	for _, v := range visits {
+		if !seen[v] {
+			history = append(history, v)
+			seen[v] = true
+		}
+	}
+	sortVisits(history)
+	if len(history) > MaxHistory {
+		history = history[len(history)-MaxHistory:]
+	}
+	return history
+}
+
+func sortVisits(vs []Visit) {
+	slices.SortStableFunc(vs, func(a, b Visit) int { return a.OpenedAt.Compare(b.OpenedAt) })
+}
+
+// WriteFileAtomic replaces path with data so that a crash at any moment leaves
+// either the old file or the new one, never a mix: it writes a temporary file
+// in the same folder, syncs it, renames it over path and syncs the folder.
+func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(perm); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return err
+	}
+	// The rename is durable only once the folder entry is on disk. Some
+	// systems cannot sync a folder; the file itself is already safe there.
+	if d, derr := os.Open(dir); derr == nil {
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// slug is a file-name-safe, readable form of s: lower-case letters and digits,
+// other runs as one dash, at most 40 bytes.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		default:
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	return b.String()
+}

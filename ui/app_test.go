@@ -1,0 +1,835 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/index"
+)
+
+// harness drives a Model the way Bubble Tea would, synchronously: every
+// message goes through Update and every returned Cmd is run and its message
+// fed back. A Cmd that does not answer within cmdTimeout (the status line's
+// clearing timer, a browser) is dropped, so tests never sleep for seconds.
+type harness struct {
+	t    *testing.T
+	m    Model
+	msgs []tea.Msg
+}
+
+const cmdTimeout = 150 * time.Millisecond
+
+func newHarness(t *testing.T, s Searcher, w, h int) *harness {
+	t.Helper()
+	t.Setenv("NO_COLOR", "")
+	count := 0
+	if f, ok := s.(*fakeSearcher); ok {
+		count = len(f.articles)
+	}
+	opts := Options{OpenIndex: func(ctx context.Context, progress func(done, total int)) (Searcher, Info, error) {
+		return s, Info{Count: count}, nil
+	}}
+	hs := &harness{t: t, m: New(opts)}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(openIndexCmd(context.Background(), opts.OpenIndex, hs.m.relay))
+	return hs
+}
+
+// send delivers msg and runs what follows from it.
+func (h *harness) send(msg tea.Msg) {
+	h.t.Helper()
+	next, cmd := h.m.Update(msg)
+	h.m = next.(Model)
+	h.run(cmd)
+}
+
+// sendOnly delivers msg and returns its Cmd without running it.
+func (h *harness) sendOnly(msg tea.Msg) tea.Cmd {
+	h.t.Helper()
+	next, cmd := h.m.Update(msg)
+	h.m = next.(Model)
+	return cmd
+}
+
+func (h *harness) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg, ok := runCmd(c)
+		if !ok || msg == nil {
+			continue
+		}
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			queue = append(queue, batch...)
+			continue
+		}
+		h.msgs = append(h.msgs, msg)
+		next, more := h.m.Update(msg)
+		h.m = next.(Model)
+		queue = append(queue, more)
+	}
+}
+
+func runCmd(c tea.Cmd) (tea.Msg, bool) {
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case msg := <-ch:
+		return msg, true
+	case <-time.After(cmdTimeout):
+		return nil, false
+	}
+}
+
+// key sends key presses: "enter", "esc", "tab", "shift+tab", "space",
+// "ctrl+c" or single characters.
+func (h *harness) key(keys ...string) {
+	h.t.Helper()
+	for _, k := range keys {
+		h.send(keyPress(k))
+	}
+}
+
+// typeText types s into whatever has the keyboard.
+func (h *harness) typeText(s string) {
+	for _, r := range s {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func keyPress(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+func (h *harness) screen() string { return ansi.Strip(h.m.View().Content) }
+
+func (h *harness) requireScreen(want string) {
+	h.t.Helper()
+	if s := h.screen(); !strings.Contains(s, want) {
+		h.t.Fatalf("screen does not show %q:\n%s", want, s)
+	}
+}
+
+func (h *harness) quitSeen() bool {
+	for _, m := range h.msgs {
+		if _, ok := m.(tea.QuitMsg); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func lastQuery(t *testing.T, f *fakeSearcher) index.Query {
+	t.Helper()
+	qs := f.Queries()
+	if len(qs) == 0 {
+		t.Fatal("no search ran")
+	}
+	return qs[len(qs)-1]
+}
+
+func TestStartupSearchesAndListsNewestFirst(t *testing.T) {
+	f := newFake(testArticles()...)
+	h := newHarness(t, f, 100, 30)
+	if h.m.list.total != 5 {
+		t.Fatalf("total = %d, want 5", h.m.list.total)
+	}
+	if hit, _ := h.m.list.selected(); hit.ID != "raqqa" {
+		t.Errorf("first hit = %q, want the newest (raqqa)", hit.ID)
+	}
+	h.requireScreen("5 of 5")
+	h.requireScreen("Raqqa has fallen")
+	h.requireScreen("OUTLETS")
+	if h.m.focus != paneList {
+		t.Errorf("focus = %v, want the list", h.m.focus)
+	}
+}
+
+func TestFirstFrameBeforeIndexAndProgress(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	m := New(Options{})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(Model)
+	if s := ansi.Strip(m.View().Content); !strings.Contains(s, "Opening the index") {
+		t.Fatalf("first frame:\n%s", s)
+	}
+	next, cmd := m.Update(indexProgressMsg{done: 30, total: 120})
+	m = next.(Model)
+	if cmd == nil {
+		t.Error("progress must ask for the next report")
+	}
+	s := ansi.Strip(m.View().Content)
+	if !strings.Contains(s, "Indexing 30 of 120 files") || !strings.Contains(s, "█") {
+		t.Fatalf("progress frame:\n%s", s)
+	}
+	if pb := m.View().ProgressBar; pb == nil || pb.Value != 25 {
+		t.Errorf("terminal progress bar = %+v, want 25%%", pb)
+	}
+}
+
+func TestProgressRelayCoalescesReports(t *testing.T) {
+	r := newProgressRelay()
+	go func() {
+		for i := 1; i <= 1000; i++ {
+			r.report(i, 1000)
+		}
+	}()
+	deadline := time.After(2 * time.Second)
+	for {
+		msg := waitProgressCmd(r)().(indexProgressMsg)
+		if msg.done == 1000 {
+			break
+		}
+		select {
+		case <-deadline:
+			t.Fatal("never saw the last report")
+		default:
+		}
+	}
+	r.finish()
+	if msg := waitProgressCmd(r)(); msg != nil {
+		t.Errorf("after finish the waiter returns %v, want nil", msg)
+	}
+}
+
+func TestIndexErrorIsShownNotFatal(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	opts := Options{OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+		return nil, Info{}, errors.New("index locked by PID 42")
+	}}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireScreen("Could not open the index")
+	h.requireScreen("index locked by PID 42")
+	h.key("q")
+	if !h.quitSeen() {
+		t.Error("q must still quit")
+	}
+}
+
+func TestOpenIndexPanicBecomesError(t *testing.T) {
+	msg := openIndexCmd(context.Background(), func(context.Context, func(int, int)) (Searcher, Info, error) {
+		panic("boom")
+	}, newProgressRelay())()
+	if m, ok := msg.(indexOpenedMsg); !ok || m.err == nil || !strings.Contains(m.err.Error(), "boom") {
+		t.Fatalf("got %#v", msg)
+	}
+}
+
+func TestFocusMovesAsTheKeyTableSays(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	steps := []struct {
+		key  string
+		want pane
+	}{
+		{"/", paneSearch},
+		{"esc", paneList},
+		{"tab", paneSidebar},
+		{"tab", paneList},
+		{"shift+tab", paneSidebar},
+		{"/", paneSearch},
+		{"enter", paneList},
+		{"/", paneSearch},
+		{"down", paneList},
+		{"enter", paneReader},
+		{"esc", paneList},
+		{"enter", paneReader},
+		{"q", paneList},
+		{"enter", paneReader},
+		{"backspace", paneList},
+	}
+	for i, s := range steps {
+		h.key(s.key)
+		if h.m.focus != s.want {
+			t.Fatalf("step %d (%s): focus = %v, want %v", i, s.key, h.m.focus, s.want)
+		}
+	}
+	if h.quitSeen() {
+		t.Fatal("q in the reader must go back, not quit")
+	}
+}
+
+func TestTypingKeysGoToTheSearchBox(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("/")
+	h.typeText("q?xs/") // keys that act elsewhere are text here
+	if got := h.m.search.value(); got != "q?xs/" {
+		t.Fatalf("search box = %q", got)
+	}
+	if h.quitSeen() || h.m.helpOpen || h.m.sort != index.SortRelevance {
+		t.Fatal("a key typed into the search box acted as a command")
+	}
+	h.key("ctrl+c")
+	if !h.quitSeen() {
+		t.Fatal("ctrl+c must quit even while typing")
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	for _, focus := range []string{"list", "sidebar"} {
+		h := newHarness(t, newFake(testArticles()...), 100, 30)
+		if focus == "sidebar" {
+			h.key("tab")
+		}
+		h.key("q")
+		if !h.quitSeen() {
+			t.Errorf("q in the %s did not quit", focus)
+		}
+	}
+}
+
+func TestTypingIsDebouncedAndStaleResultsDropped(t *testing.T) {
+	f := newFake(testArticles()...)
+	h := newHarness(t, f, 100, 30)
+	before := len(f.Queries())
+	h.key("/")
+
+	// Each keystroke returns a debounce tick; only the last may search.
+	var ticks []tea.Cmd
+	for _, r := range "raqqa" {
+		ticks = append(ticks, h.sendOnly(tea.KeyPressMsg{Code: r, Text: string(r)}))
+	}
+	for _, tick := range ticks[:len(ticks)-1] {
+		h.run(tick)
+	}
+	if n := len(f.Queries()) - before; n != 0 {
+		t.Fatalf("%d searches ran for superseded keystrokes", n)
+	}
+	h.run(ticks[len(ticks)-1])
+	if q := lastQuery(t, f); q.Text != "raqqa" {
+		t.Fatalf("searched %q, want raqqa", q.Text)
+	}
+	if h.m.list.total != 1 {
+		t.Fatalf("total = %d, want 1", h.m.list.total)
+	}
+	if h.m.terms == nil || !h.m.terms.MatchString("Raqqa") {
+		t.Error("the query's words are not kept for highlighting")
+	}
+
+	// An answer from an older generation is dropped.
+	stale := resultsMsg{gen: h.m.gen - 1, results: index.Results{Total: 99}}
+	h.send(stale)
+	if h.m.list.total != 1 {
+		t.Fatalf("a stale result replaced the list (total %d)", h.m.list.total)
+	}
+}
+
+func TestNewSearchCancelsTheRunningOne(t *testing.T) {
+	f := newFake(testArticles()...)
+	h := newHarness(t, f, 100, 30)
+	f.delay = func(q index.Query) time.Duration {
+		if q.Text == "slow" {
+			return time.Hour
+		}
+		return 0
+	}
+	h.key("/")
+	h.m.search.setValue("slow")
+	slow := h.m.startSearch()
+	h.m.search.setValue("raqqa")
+	fast := h.m.startSearch()
+	h.run(fast)
+	done := make(chan tea.Msg, 1)
+	go func() { done <- slow() }()
+	select {
+	case msg := <-done:
+		if msg != nil {
+			t.Fatalf("cancelled search answered %#v", msg)
+		}
+	case <-time.After(2 * time.Second):
+		t.Fatal("the first search was not cancelled")
+	}
+	if h.m.list.total != 1 {
+		t.Errorf("total = %d, want the newer query's 1", h.m.list.total)
+	}
+}
+
+func TestEscLeavesThenClearsTheQuery(t *testing.T) {
+	f := newFake(testArticles()...)
+	h := newHarness(t, f, 100, 30)
+	h.key("/")
+	h.typeText("threat")
+	h.key("esc")
+	if h.m.focus != paneList || h.m.search.value() != "threat" {
+		t.Fatalf("first esc: focus %v, query %q", h.m.focus, h.m.search.value())
+	}
+	if q := lastQuery(t, f); q.Text != "threat" {
+		t.Fatalf("query %q was not searched", q.Text)
+	}
+	h.key("esc")
+	if h.m.search.value() != "" {
+		t.Fatalf("second esc left the query %q", h.m.search.value())
+	}
+	if q := lastQuery(t, f); q.Text != "" || h.m.list.total != 5 {
+		t.Fatalf("after clearing: query %q, total %d", q.Text, h.m.list.total)
+	}
+}
+
+func TestFacetToggleSearchesAtOnce(t *testing.T) {
+	f := newFake(testArticles()...)
+	h := newHarness(t, f, 100, 30)
+	h.key("tab")
+	// The first value is the biggest outlet: The Telegraph (3).
+	cmd := h.sendOnly(keyPress("space"))
+	msg, ok := runCmd(cmd)
+	if !ok {
+		t.Fatal("toggle did not search at once")
+	}
+	if _, ok := msg.(resultsMsg); !ok {
+		t.Fatalf("toggle returned %T, want results without a debounce", msg)
+	}
+	h.send(msg)
+	q := lastQuery(t, f)
+	if len(q.Outlets) != 1 || q.Outlets[0] != "The Telegraph" {
+		t.Fatalf("outlets = %v", q.Outlets)
+	}
+	if h.m.list.total != 3 {
+		t.Fatalf("total = %d, want 3", h.m.list.total)
+	}
+	h.requireScreen("3 of 5")
+	h.requireScreen("outlet:The Telegraph")
+	h.requireScreen("◉ The Telegraph")
+
+	// Multi-select within the group: another outlet is ORed in.
+	h.key("j", "space")
+	if q := lastQuery(t, f); len(q.Outlets) != 2 {
+		t.Fatalf("outlets after a second toggle = %v", q.Outlets)
+	}
+	// Toggling again removes it.
+	h.key("space")
+	if q := lastQuery(t, f); len(q.Outlets) != 1 {
+		t.Fatalf("outlets after untoggle = %v", q.Outlets)
+	}
+	// x clears everything.
+	h.key("x")
+	if q := lastQuery(t, f); len(q.Outlets)+len(q.Tags)+len(q.Years)+len(q.Kinds) != 0 {
+		t.Fatalf("x left filters %+v", q)
+	}
+	if h.m.list.total != 5 {
+		t.Fatalf("total after x = %d", h.m.list.total)
+	}
+}
+
+func TestEmptyResultsSuggestClearingFilters(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("tab", "space") // The Telegraph
+	h.key("/")
+	h.typeText("intelligence") // only in a RUSI piece
+	h.key("enter")
+	if h.m.list.total != 0 {
+		t.Fatalf("total = %d, want 0", h.m.list.total)
+	}
+	h.requireScreen("No pieces match")
+	h.requireScreen("press x to clear them")
+}
+
+func TestSearchErrorIsShown(t *testing.T) {
+	f := newFake(testArticles()...)
+	f.failText = "boom"
+	h := newHarness(t, f, 100, 30)
+	h.key("/")
+	h.typeText("boom")
+	h.key("enter")
+	h.requireScreen("Search failed: index exploded")
+}
+
+func TestSortCycles(t *testing.T) {
+	f := newFake(testArticles()...)
+	h := newHarness(t, f, 100, 30)
+	for _, want := range []index.Sort{index.SortNewest, index.SortOldest, index.SortRelevance} {
+		h.key("s")
+		if q := lastQuery(t, f); q.Sort != want {
+			t.Fatalf("sort = %v, want %v", q.Sort, want)
+		}
+	}
+	h.key("s", "s") // oldest
+	if hit, _ := h.m.list.selected(); hit.ID != "intel" {
+		t.Errorf("oldest first starts with %q", hit.ID)
+	}
+	h.requireScreen("oldest")
+}
+
+func TestListMovement(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("j", "j")
+	if h.m.list.cursor != 2 {
+		t.Fatalf("cursor = %d", h.m.list.cursor)
+	}
+	h.key("k")
+	if h.m.list.cursor != 1 {
+		t.Fatalf("cursor = %d", h.m.list.cursor)
+	}
+	h.key("G")
+	if h.m.list.cursor != 4 {
+		t.Fatalf("G: cursor = %d", h.m.list.cursor)
+	}
+	h.key("g")
+	if h.m.list.cursor != 0 {
+		t.Fatalf("g: cursor = %d", h.m.list.cursor)
+	}
+	h.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 60, Y: 5})
+	if h.m.list.offset != 1 && h.m.list.total > h.m.list.visibleRows() {
+		t.Errorf("wheel did not scroll: offset %d", h.m.list.offset)
+	}
+}
+
+func TestReaderOpensNavigatesAndGoesBack(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("j") // parsons
+	h.key("enter")
+	if h.m.focus != paneReader || h.m.reader.key.id != "parsons" {
+		t.Fatalf("reader shows %q (focus %v)", h.m.reader.key.id, h.m.focus)
+	}
+	h.requireScreen("Low-level plots") // the rendered heading
+	h.requireScreen("Evening Standard · 16 September 2017")
+	h.requireScreen("https://www.standard.co.uk/parsons")
+
+	h.key("]")
+	if h.m.reader.key.id != "barcelona" {
+		t.Fatalf("] opened %q", h.m.reader.key.id)
+	}
+	h.key("[", "[")
+	if h.m.reader.key.id != "raqqa" {
+		t.Fatalf("[[ opened %q", h.m.reader.key.id)
+	}
+	h.key("[")
+	h.requireScreen("first piece")
+
+	h.key("esc")
+	if h.m.focus != paneList || h.m.list.cursor != 0 {
+		t.Fatalf("back: focus %v cursor %d", h.m.focus, h.m.list.cursor)
+	}
+}
+
+func TestReaderShowsNoteAndHighlightsQueryWords(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("/")
+	h.typeText("fighters")
+	h.key("enter", "enter")
+	h.requireScreen("┃ Further catching up on posting.")
+	v := h.m.View().Content
+	styled := h.m.styles.Match.Render("fighters")
+	if !strings.Contains(v, styled) {
+		t.Errorf("the query's word is not highlighted in the piece")
+	}
+}
+
+func TestReaderFindNextPrevious(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("enter") // raqqa
+	h.key("/")
+	if !h.m.reader.finding {
+		t.Fatal("/ did not open the find box")
+	}
+	h.typeText("foreign")
+	h.key("enter")
+	r := h.m.reader
+	if r.finding || len(r.matches) < 2 {
+		t.Fatalf("find: finding=%v, %d matches", r.finding, len(r.matches))
+	}
+	first := r.current
+	h.key("n")
+	if h.m.reader.current != (first+1)%len(r.matches) {
+		t.Fatalf("n: current %d", h.m.reader.current)
+	}
+	h.key("N")
+	if h.m.reader.current != first {
+		t.Fatalf("N: current %d", h.m.reader.current)
+	}
+	h.requireScreen("“foreign” 1/")
+	h.key("/")
+	h.typeText("zzzz")
+	h.key("enter")
+	h.requireScreen("not in this piece")
+}
+
+func TestReaderScrollingNeverRenders(t *testing.T) {
+	long := testArticles()
+	long[0].Body = strings.Repeat("A paragraph about threats.\n\n", 200)
+	h := newHarness(t, newFake(long...), 80, 24)
+	h.key("enter")
+	for _, k := range []string{"j", "j", "space", "b", "G", "g", "d", "u"} {
+		if cmd := h.sendOnly(keyPress(k)); cmd != nil {
+			t.Fatalf("%s returned a Cmd: scrolling must not render", k)
+		}
+	}
+	h.key("G")
+	h.requireScreen("100%")
+	h.send(tea.MouseWheelMsg{Button: tea.MouseWheelUp})
+	if h.m.reader.offset != h.m.reader.maxOffset()-3 {
+		t.Errorf("wheel up scrolled to %d of %d", h.m.reader.offset, h.m.reader.maxOffset())
+	}
+}
+
+func TestRenderForAnOldWidthIsDropped(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 80, 24)
+	render := h.sendOnly(keyPress("enter"))
+	old, _ := runCmd(render)
+	// The terminal narrows before the render arrives.
+	h.send(tea.WindowSizeMsg{Width: 50, Height: 24})
+	if h.m.reader.key.width != 50 {
+		t.Fatalf("reader wants width %d", h.m.reader.key.width)
+	}
+	if batch, ok := old.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			if c == nil {
+				continue
+			}
+			if msg, ok := runCmd(c); ok {
+				if rm, ok := msg.(renderedMsg); ok {
+					old = rm
+				}
+			}
+		}
+	}
+	rm, ok := old.(renderedMsg)
+	if !ok {
+		t.Fatalf("no render for the first width: %T", old)
+	}
+	if h.m.reader.setRendered(rm) {
+		t.Fatal("a rendering for the old width was used")
+	}
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if ansi.StringWidth(l) > 50 {
+			t.Fatalf("line wider than the terminal: %q", l)
+		}
+	}
+}
+
+func TestRenderCache(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 80, 24)
+	h.key("enter", "esc")
+	if cmd := h.sendOnly(keyPress("enter")); cmd != nil {
+		if msg, ok := runCmd(cmd); ok {
+			if batch, ok := msg.(tea.BatchMsg); ok {
+				for _, c := range batch {
+					if c == nil {
+						continue
+					}
+					if m, _ := runCmd(c); m != nil {
+						if _, isRender := m.(renderedMsg); isRender {
+							t.Fatal("reopening a piece rendered it again")
+						}
+					}
+				}
+			}
+		}
+	}
+	if !h.m.reader.ready {
+		t.Fatal("cached rendering was not installed")
+	}
+}
+
+func TestBackgroundColourSwitchesStyles(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 80, 24)
+	h.key("enter")
+	if h.m.reader.key.style != "dark" {
+		t.Fatalf("style before the reply = %q", h.m.reader.key.style)
+	}
+	h.send(tea.BackgroundColorMsg{Color: whiteColor{}})
+	if h.m.styles.Dark || h.m.reader.key.style != "light" || !h.m.reader.ready {
+		t.Fatalf("after a light background: dark=%v style=%q ready=%v", h.m.styles.Dark, h.m.reader.key.style, h.m.reader.ready)
+	}
+}
+
+type whiteColor struct{}
+
+func (whiteColor) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+func TestCopyURLUsesOSC52(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 80, 24)
+	h.key("enter", "y")
+	h.requireScreen("Copied URL: https://www.telegraph.co.uk/news/raqqa")
+}
+
+func TestOpenURLRunsBrowserWithTheURL(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "opened")
+	script := filepath.Join(dir, "browser.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s\\n' \"$@\" > '"+out+"'\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("BROWSER", script)
+	h := newHarness(t, newFake(testArticles()...), 80, 24)
+	h.key("enter", "o")
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("the browser script did not run: %v", err)
+	}
+	if strings.TrimSpace(string(got)) != "https://www.telegraph.co.uk/news/raqqa" {
+		t.Fatalf("browser got %q", got)
+	}
+	h.requireScreen("Opened in browser")
+
+	// A piece without url falls back to its source.
+	h.key("]", "]") // barcelona
+	h.key("o")
+	got, _ = os.ReadFile(out)
+	if strings.TrimSpace(string(got)) != "https://example.org/barcelona" {
+		t.Fatalf("browser got %q, want the source", got)
+	}
+}
+
+func TestOpenURLRefusesEvilURL(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "opened")
+	t.Setenv("BROWSER", "touch "+out)
+	h := newHarness(t, newFake(testArticles()...), 80, 24)
+	h.key("G", "enter") // intel: javascript: URL
+	h.key("o")
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("a javascript: URL reached the browser")
+	}
+	h.requireScreen("refusing to open")
+	h.key("]")
+	h.requireScreen("last piece")
+}
+
+func TestTinyAndOddSizesNeverPanic(t *testing.T) {
+	sizes := [][2]int{{0, 0}, {1, 1}, {20, 6}, {40, 12}, {80, 24}, {300, 80}, {0, 30}, {30, 0}, {3, 2}}
+	for _, state := range []string{"list", "sidebar", "reader", "help", "search", "find"} {
+		h := newHarness(t, newFake(testArticles()...), 80, 24)
+		switch state {
+		case "sidebar":
+			h.key("tab")
+		case "reader":
+			h.key("enter")
+		case "help":
+			h.key("?")
+		case "search":
+			h.key("/")
+			h.typeText("raqqa")
+		case "find":
+			h.key("enter", "/")
+		}
+		for _, s := range sizes {
+			h.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+			screen := h.screen()
+			lines := strings.Split(screen, "\n")
+			if screen != "" && len(lines) > s[1] {
+				t.Errorf("%s at %dx%d: %d lines", state, s[0], s[1], len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > s[0] {
+					t.Errorf("%s at %dx%d: line %d wide: %q", state, s[0], s[1], w, l)
+					break
+				}
+			}
+			h.key("j", "k", "G", "g")
+		}
+	}
+}
+
+func TestNarrowHidesSidebarUnlessFocused(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 40, 12)
+	if strings.Contains(h.screen(), "OUTLETS") {
+		t.Fatal("sidebar shown at 40 columns")
+	}
+	h.key("tab")
+	h.requireScreen("OUTLETS")
+	h.key("tab")
+	if strings.Contains(h.screen(), "OUTLETS") {
+		t.Fatal("sidebar still shown after leaving it")
+	}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.requireScreen("OUTLETS")
+	h.key("f")
+	if strings.Contains(h.screen(), "OUTLETS") {
+		t.Fatal("f did not hide the sidebar")
+	}
+}
+
+func TestHelpOverlay(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("?")
+	h.requireScreen("folio keys")
+	h.requireScreen("next piece")
+	h.key("?")
+	if h.m.helpOpen {
+		t.Fatal("? did not close the help")
+	}
+}
+
+func TestStatusClearsByItsOwnTimer(t *testing.T) {
+	var s statusLine
+	cmd := s.set("one", false)
+	s.set("two", false)
+	_ = cmd // the first timer fires after the second message replaced it
+	s.clear(1)
+	if s.text != "two" {
+		t.Fatalf("an old timer cleared a newer message")
+	}
+	s.clear(2)
+	if s.active() {
+		t.Fatal("the message was not cleared")
+	}
+}
+
+func TestManyHitsArePagedAndOnlyVisibleRowsRendered(t *testing.T) {
+	base := testArticles()
+	var many []archiveArticle
+	for i := 0; i < 2500; i++ {
+		a := base[i%len(base)]
+		a.ID = a.ID + "-" + itoa(i)
+		many = append(many, a)
+	}
+	f := newFake(many...)
+	h := newHarness(t, f, 100, 30)
+	if h.m.list.total != 2500 {
+		t.Fatalf("total %d", h.m.list.total)
+	}
+	for _, q := range f.Queries() {
+		if q.Limit != pageSize {
+			t.Fatalf("a search asked for %d hits, want pages of %d", q.Limit, pageSize)
+		}
+	}
+	h.key("G")
+	if _, ok := h.m.list.selected(); !ok {
+		t.Fatal("the last page was not loaded after G")
+	}
+	loaded := len(h.m.list.pages)
+	if loaded > 4 {
+		t.Fatalf("%d pages loaded for a jump to the end", loaded)
+	}
+	start := time.Now()
+	for i := 0; i < 100; i++ {
+		_ = h.m.View()
+	}
+	if d := time.Since(start) / 100; d > 20*time.Millisecond {
+		t.Errorf("a frame takes %v", d)
+	}
+}

@@ -1,0 +1,22 @@
+// Package ui is folio's terminal interface: a Bubble Tea v2 program that
+// searches an archive as you type, narrows the results with facets, and reads
+// a piece rendered with Glamour.
+//
+// The package talks to the index only through the small [Searcher]
+// interface, so it never sees Bleve and its tests can use a fake. Every
+// component is a small value model with Update/View/SetSize in its own file;
+// app.go routes messages between them, msgs.go holds every message type and
+// cmds.go every tea.Cmd that does I/O (searching, loading and rendering a
+// piece, opening a URL).
+//
+// Two rules keep the interface responsive and safe:
+//
+//   - Nothing blocks Update. Searches, renders and the index build run in
+//     tea.Cmds tagged with a generation number; an answer for an old query or
+//     an old width is dropped when it arrives. There is no fixed-rate ticker:
+//     an idle folio uses no CPU.
+//   - Nothing from the archive reaches the terminal raw. Article text is
+//     sanitised by the archive package when it is loaded; everything else the
+//     UI prints that did not come from folio itself (errors, file names) goes
+//     through [archive.SanitizeLine] first.
+package ui

@@ -1,0 +1,162 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+)
+
+// KeyMap holds every key binding of the interface. The keys follow issue 4's
+// table (and so the README): less/vim habits in the list and the reader, a
+// search box that owns every printable key while it is focused.
+type KeyMap struct {
+	// Anywhere.
+	Quit      key.Binding // ctrl+c, even while typing
+	QuitShort key.Binding // q, in the list and the sidebar
+	Help      key.Binding
+	Problems  key.Binding
+
+	// Moving between panes.
+	FocusSearch  key.Binding
+	NextPane     key.Binding
+	PrevPane     key.Binding
+	ToggleFilter key.Binding
+
+	// Search box.
+	SearchAccept key.Binding
+	SearchLeave  key.Binding
+
+	// List.
+	Up       key.Binding
+	Down     key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Open     key.Binding
+	ClearAll key.Binding
+	Sort     key.Binding
+	Clear    key.Binding // esc in the list: clear the query
+
+	// Sidebar.
+	Toggle key.Binding
+
+	// Reader.
+	ScrollUp     key.Binding
+	ScrollDown   key.Binding
+	HalfPageUp   key.Binding
+	HalfPageDown key.Binding
+	ReaderPgUp   key.Binding
+	ReaderPgDown key.Binding
+	ReaderTop    key.Binding
+	ReaderBottom key.Binding
+	Find         key.Binding
+	FindNext     key.Binding
+	FindPrev     key.Binding
+	NextPiece    key.Binding
+	PrevPiece    key.Binding
+	OpenURL      key.Binding
+	CopyURL      key.Binding
+	Back         key.Binding
+
+	// Find box in the reader.
+	FindAccept key.Binding
+	FindCancel key.Binding
+}
+
+// DefaultKeyMap returns the bindings documented in the README.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		QuitShort: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Problems:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "skipped files")),
+
+		FocusSearch:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextPane:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "list ⇄ filters")),
+		PrevPane:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		ToggleFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show/hide filters")),
+
+		SearchAccept: key.NewBinding(key.WithKeys("enter", "down"), key.WithHelp("enter/↓", "to results")),
+		SearchLeave:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave search")),
+
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
+		ClearAll: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear query")),
+
+		Toggle: key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "toggle")),
+
+		ScrollUp:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		ScrollDown:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
+		HalfPageDown: key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "½ page down")),
+		ReaderPgUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
+		ReaderPgDown: key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "page down")),
+		ReaderTop:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
+		ReaderBottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
+		Find:         key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
+		FindNext:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		FindPrev:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev match")),
+		NextPiece:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next piece")),
+		PrevPiece:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev piece")),
+		OpenURL:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open URL")),
+		CopyURL:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL")),
+		Back:         key.NewBinding(key.WithKeys("esc", "q", "backspace"), key.WithHelp("esc/q", "back")),
+
+		FindAccept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "find")),
+		FindCancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// ShortHelp and FullHelp make KeyMap a help.KeyMap for the whole program; the
+// footer uses the per-pane views below instead.
+func (k KeyMap) ShortHelp() []key.Binding { return k.listHelp().ShortHelp() }
+
+// FullHelp lists every binding, grouped by pane, for the `?` overlay.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.FocusSearch, k.SearchAccept, k.SearchLeave, k.Clear, k.NextPane, k.ToggleFilter},
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Sort, k.ClearAll, k.Toggle},
+		{k.ScrollDown, k.ScrollUp, k.ReaderPgDown, k.ReaderPgUp, k.ReaderTop, k.ReaderBottom, k.Find, k.FindNext, k.FindPrev},
+		{k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Back, k.Problems, k.Help, k.QuitShort, k.Quit},
+	}
+}
+
+// paneHelp is the help.KeyMap of one pane: the footer shows the bindings of
+// the focused pane only.
+type paneHelp struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (p paneHelp) ShortHelp() []key.Binding  { return p.short }
+func (p paneHelp) FullHelp() [][]key.Binding { return p.full }
+
+var _ help.KeyMap = KeyMap{}
+var _ help.KeyMap = paneHelp{}
+
+func (k KeyMap) searchHelp() paneHelp {
+	return paneHelp{short: []key.Binding{k.SearchAccept, k.SearchLeave, k.Quit}}
+}
+
+func (k KeyMap) listHelp() paneHelp {
+	return paneHelp{short: []key.Binding{k.Down, k.Open, k.FocusSearch, k.NextPane, k.Sort, k.ClearAll, k.Help, k.QuitShort}}
+}
+
+func (k KeyMap) sidebarHelp() paneHelp {
+	return paneHelp{short: []key.Binding{k.Down, k.Toggle, k.NextPane, k.ClearAll, k.FocusSearch, k.Help, k.QuitShort}}
+}
+
+func (k KeyMap) readerHelp() paneHelp {
+	return paneHelp{short: []key.Binding{k.ReaderPgDown, k.Find, k.FindNext, k.NextPiece, k.OpenURL, k.CopyURL, k.Back, k.Help}}
+}
+
+func (k KeyMap) findHelp() paneHelp {
+	return paneHelp{short: []key.Binding{k.FindAccept, k.FindCancel}}
+}

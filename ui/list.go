@@ -1,0 +1,267 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+)
+
+// pageSize is how many hits one search request asks for. The list holds
+// pages sparsely and asks for a page only when it comes into view, so 100k
+// hits cost no more than the few pages around the cursor.
+const pageSize = 100
+
+// resultList is the main list of hits. It renders only the rows on screen.
+type resultList struct {
+	gen     int                 // generation of the search these hits belong to
+	total   int                 // hits the query matched
+	pages   map[int][]index.Hit // page number -> hits
+	pending map[int]bool        // pages requested and not yet answered
+	hasText bool                // the query has text: rows show a snippet
+
+	cursor int // selected hit, 0..total-1
+	offset int // first hit on screen
+
+	width, height int
+	focused       bool
+}
+
+func newResultList() resultList {
+	return resultList{pages: map[int][]index.Hit{}, pending: map[int]bool{}}
+}
+
+// reset replaces the list with the first page of a new search. The cursor
+// goes back to the top: these are other results.
+func (l *resultList) reset(gen int, r index.Results, hasText bool) {
+	l.gen = gen
+	l.total = max(r.Total, len(r.Hits))
+	l.pages = map[int][]index.Hit{0: r.Hits}
+	l.pending = map[int]bool{}
+	l.hasText = hasText
+	l.cursor, l.offset = 0, 0
+}
+
+// addPage stores a further page of the current search.
+func (l *resultList) addPage(offset int, hits []index.Hit) {
+	p := offset / pageSize
+	delete(l.pending, p)
+	l.pages[p] = hits
+}
+
+// hit returns hit i if its page is loaded.
+func (l resultList) hit(i int) (index.Hit, bool) {
+	if i < 0 || i >= l.total {
+		return index.Hit{}, false
+	}
+	page, ok := l.pages[i/pageSize]
+	if !ok || i%pageSize >= len(page) {
+		return index.Hit{}, false
+	}
+	return page[i%pageSize], true
+}
+
+func (l resultList) selected() (index.Hit, bool) { return l.hit(l.cursor) }
+
+// rowHeight is the lines one hit takes: title, meta line, a snippet when the
+// query has text, and a blank line between hits when there is room.
+func (l resultList) rowHeight() int {
+	h := 2
+	if l.hasText {
+		h++
+	}
+	if l.height >= 3*(h+1) {
+		h++
+	}
+	return h
+}
+
+// visibleRows is how many hits fit on screen (at least one).
+func (l resultList) visibleRows() int { return max(l.height/l.rowHeight(), 1) }
+
+func (l *resultList) setSize(w, h int) {
+	l.width, l.height = max(w, 0), max(h, 0)
+	l.follow()
+}
+
+// moveTo puts the cursor on hit i (clamped) and scrolls it into view.
+func (l *resultList) moveTo(i int) {
+	if l.total == 0 {
+		l.cursor, l.offset = 0, 0
+		return
+	}
+	l.cursor = min(max(i, 0), l.total-1)
+	l.follow()
+}
+
+func (l *resultList) move(delta int) { l.moveTo(l.cursor + delta) }
+
+// follow keeps the cursor on screen.
+func (l *resultList) follow() {
+	rows := l.visibleRows()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+rows {
+		l.offset = l.cursor - rows + 1
+	}
+	l.offset = min(max(l.offset, 0), max(l.total-rows, 0))
+}
+
+// scroll moves the view by delta rows (mouse wheel), dragging the cursor
+// along when it would leave the screen.
+func (l *resultList) scroll(delta int) {
+	rows := l.visibleRows()
+	l.offset = min(max(l.offset+delta, 0), max(l.total-rows, 0))
+	if l.cursor < l.offset {
+		l.cursor = l.offset
+	}
+	if l.cursor >= l.offset+rows {
+		l.cursor = l.offset + rows - 1
+	}
+}
+
+// wantPages returns the offsets of pages that should be loaded for what is on
+// screen (and one page either side of the cursor, so that ] in the reader
+// rarely waits) and marks them pending.
+func (l *resultList) wantPages() []int {
+	if l.total == 0 {
+		return nil
+	}
+	need := map[int]bool{}
+	last := min(l.offset+l.visibleRows(), l.total) - 1
+	for p := l.offset / pageSize; p <= last/pageSize; p++ {
+		need[p] = true
+	}
+	for _, i := range []int{l.cursor - pageSize/2, l.cursor, l.cursor + pageSize/2} {
+		if i >= 0 && i < l.total {
+			need[i/pageSize] = true
+		}
+	}
+	var offsets []int
+	for p := range need {
+		if _, ok := l.pages[p]; ok || l.pending[p] {
+			continue
+		}
+		l.pending[p] = true
+		offsets = append(offsets, p*pageSize)
+	}
+	return offsets
+}
+
+// rowAt maps a line of the list (0 = first line) to a hit index.
+func (l resultList) rowAt(y int) (int, bool) {
+	if y < 0 || y >= l.height {
+		return 0, false
+	}
+	i := l.offset + y/l.rowHeight()
+	return i, i < l.total
+}
+
+func (l resultList) view(st Styles) string {
+	if l.width <= 0 || l.height <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, l.height)
+	rh := l.rowHeight()
+	for i := l.offset; i < l.total && len(lines) < l.height; i++ {
+		for _, line := range l.row(i, rh, st) {
+			if len(lines) < l.height {
+				lines = append(lines, line)
+			}
+		}
+	}
+	for len(lines) < l.height {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// row renders hit i as rh lines.
+func (l resultList) row(i, rh int, st Styles) []string {
+	selected := i == l.cursor
+	bar := "  "
+	if selected {
+		bar = st.CursorBar.Render("▌ ")
+		if !l.focused {
+			bar = st.Meta.Render("▌ ")
+		}
+	}
+	w := max(l.width-2, 0)
+	out := make([]string, 0, rh)
+	h, ok := l.hit(i)
+	if !ok {
+		out = append(out, bar+st.Meta.Render(truncateCells("…", w)))
+		for len(out) < rh {
+			out = append(out, "")
+		}
+		return out
+	}
+
+	titleStyle := st.Title
+	if selected {
+		titleStyle = st.TitleSelected
+	}
+	title := h.Title
+	if h.TitleMarked != "" {
+		title = h.TitleMarked
+	}
+	out = append(out, bar+truncateCells(renderMarked(title, titleStyle, st.Match), w))
+
+	meta := []string{}
+	if d := h.Date.String(); d != "" {
+		meta = append(meta, d)
+	}
+	if h.Outlet != "" {
+		meta = append(meta, archive.SanitizeLine(h.Outlet))
+	}
+	if len(h.Tags) > 0 {
+		meta = append(meta, archive.SanitizeLine(strings.Join(h.Tags, " ")))
+	}
+	metaBar := "  "
+	if selected {
+		metaBar = bar
+	}
+	out = append(out, metaBar+st.Meta.Render(truncateCells(strings.Join(meta, " · "), w)))
+
+	if l.hasText {
+		snippet := ""
+		if len(h.Snippets) > 0 {
+			snippet = renderMarked(h.Snippets[0], st.Snippet, st.Match)
+		}
+		out = append(out, metaBar+truncateCells(snippet, w))
+	}
+	for len(out) < rh {
+		out = append(out, "")
+	}
+	return out
+}
+
+// countText is the "3 of 7" at the top right.
+func (l resultList) countText(archiveCount int) string {
+	if archiveCount > 0 && archiveCount >= l.total {
+		return fmt.Sprintf("%s of %s", thousands(l.total), thousands(archiveCount))
+	}
+	return thousands(l.total) + " found"
+}
+
+// thousands writes n with thin separators: 100000 -> 100,000.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 || len(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	pre := len(s) % 3
+	if pre > 0 {
+		b.WriteString(s[:pre])
+	}
+	for i := pre; i < len(s); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCheckURL(t *testing.T) {
+	good := []string{
+		"https://www.telegraph.co.uk/news/2017/10/19/raqqa/",
+		"http://example.com",
+		"https://example.com:8443/a?b=c&d=e#f",
+		"https://[::1]/x",
+		"https://xn--bcher-kva.example/",
+	}
+	evil := map[string]string{
+		"":                                     "no URL",
+		"javascript:alert(1)":                  "http(s)",
+		"JavaScript:alert(document.cookie)":    "http(s)",
+		"file:///etc/passwd":                   "http(s)",
+		"data:text/html,<script>x</script>":    "http(s)",
+		"-https://example.com":                 "'-'",
+		"--new-window=https://evil":            "'-'",
+		"https://example.com/a b":              "spaces",
+		"https://example.com/\nfile:///etc":    "spaces",
+		"https://example.com/\x1b]52;c;aGk=\a": "control",
+		"https:///nohost":                      "host",
+		"https:":                               "host",
+		"ftp://example.com/x":                  "http(s)",
+		"//example.com/x":                      "http(s)",
+		"example.com":                          "http(s)",
+		"https://exa\u202emple.com":            "control",
+	}
+	for _, u := range good {
+		if err := checkURL(u); err != nil {
+			t.Errorf("checkURL(%q) = %v, want ok", u, err)
+		}
+	}
+	for u, why := range evil {
+		err := checkURL(u)
+		if err == nil {
+			t.Errorf("checkURL(%q) passed", u)
+			continue
+		}
+		if !strings.Contains(err.Error(), why) {
+			t.Errorf("checkURL(%q) = %q, want it to say %q", u, err, why)
+		}
+		if strings.ContainsAny(err.Error(), "\x1b\a\n\u202e") {
+			t.Errorf("the message for %q carries control characters: %q", u, err)
+		}
+	}
+}
+
+func TestBrowserCommand(t *testing.T) {
+	const u = "https://example.com/?q=a;b"
+	cases := []struct {
+		env  string
+		want []string
+	}{
+		{"firefox", []string{"firefox", u}},
+		{"firefox --new-tab", []string{"firefox", "--new-tab", u}},
+		{"  open   -a Safari ", []string{"open", "-a", "Safari", u}},
+		{`"/Applications/My Browser.app/run" --x`, []string{"/Applications/My Browser.app/run", "--x", u}},
+		{`'/opt/my browser/bin' %s --flag`, []string{"/opt/my browser/bin", u, "--flag"}},
+		{`/opt/my\ browser`, []string{"/opt/my browser", u}},
+		{`echo $(rm -rf ~); ls | cat`, []string{"echo", "$(rm", "-rf", "~);", "ls", "|", "cat", u}},
+		{`w3m --url=%s`, []string{"w3m", "--url=" + u}},
+	}
+	for _, c := range cases {
+		got, err := browserCommand(c.env, u)
+		if err != nil || !slices.Equal(got, c.want) {
+			t.Errorf("browserCommand(%q) = %q, %v; want %q", c.env, got, err, c.want)
+		}
+	}
+	for _, bad := range []string{"", "   ", `"unterminated`, `trailing\`} {
+		if _, err := browserCommand(bad, u); err == nil {
+			t.Errorf("browserCommand(%q) accepted", bad)
+		}
+	}
+}
+
+// TestOpenURLScriptCapture runs a real $BROWSER script without a shell and
+// checks it got exactly the URL, as one argument, with stdout/stderr of the
+// script kept off the terminal.
+func TestOpenURLScriptCapture(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "args")
+	script := filepath.Join(dir, "browse")
+	body := "#!/bin/sh\necho scribble\necho scribble >&2\nfor a in \"$@\"; do printf '[%s]\\n' \"$a\"; done > '" + out + "'\n"
+	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	const u = "https://example.com/a?x=1&y=$(id)"
+	if err := openURL(u, script+" --new-tab"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "[--new-tab]\n[" + u + "]\n"; string(got) != want {
+		t.Fatalf("script got %q, want %q", got, want)
+	}
+}
+
+func TestOpenURLReportsBrowserFailure(t *testing.T) {
+	if err := openURL("https://example.com", "false"); err == nil || !strings.Contains(err.Error(), "failed") {
+		t.Errorf("a failing $BROWSER gave %v", err)
+	}
+	if err := openURL("https://example.com", "/nonexistent/browser"); err == nil {
+		t.Error("a missing $BROWSER gave no error")
+	}
+	if err := openURL("file:///etc/passwd", "true"); err == nil {
+		t.Error("file: URL opened")
+	}
+}
+
+func TestOpenURLDoesNotWaitForALongRunningBrowser(t *testing.T) {
+	start := time.Now()
+	if err := openURL("https://example.com", "sh -c 'sleep 30'"); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > browserGrace+time.Second {
+		t.Fatalf("openURL waited %v for a browser that stays open", d)
+	}
+}

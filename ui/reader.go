@@ -1,0 +1,387 @@
+package ui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+)
+
+// readerMaxWidth caps the reading column: long lines are hard to read, so on
+// a wide terminal the piece is set in a centred column.
+const readerMaxWidth = 100
+
+// findMatch is one find-in-piece match, in cells of one rendered line.
+type findMatch struct{ line, start, end int }
+
+// reader shows one piece: a header, the note, the rendered body, scrolled by
+// line. Rendering happens in a Cmd (cmds.go); the reader only slices the
+// rendered lines, so scrolling never renders anything again.
+type reader struct {
+	index   int       // position of the piece in the results, for ] and [
+	hit     index.Hit // what the list knew about the piece, shown while loading
+	article archive.Article
+	key     renderKey // the rendering on screen, or being waited for
+	ready   bool      // lines hold key's rendering
+	err     error
+
+	lines  []string // rendered, styled lines
+	plain  []string // the same lines without styling, for finding
+	offset int
+
+	width, height int
+
+	terms *regexp.Regexp // the query's words, highlighted
+
+	findInput textinput.Model
+	finding   bool // the find box has the keyboard
+	findRe    *regexp.Regexp
+	findQuery string
+	matches   []findMatch
+	current   int
+}
+
+func newReader(st Styles) reader {
+	in := textinput.New()
+	in.Prompt = "find: "
+	in.CharLimit = 200
+	in.SetVirtualCursor(true)
+	r := reader{findInput: in}
+	r.setStyles(st)
+	return r
+}
+
+func (r *reader) setStyles(st Styles) {
+	s := textinput.DefaultStyles(st.Dark)
+	s.Cursor.Blink = false
+	s.Focused.Prompt = st.Prompt
+	if st.NoColor {
+		s = textinput.Styles{Cursor: textinput.CursorStyle{Blink: false}}
+	}
+	r.findInput.SetStyles(s)
+}
+
+// columnWidth is the width the piece is rendered at.
+func (r reader) columnWidth() int { return columnWidthFor(r.width) }
+
+func columnWidthFor(w int) int { return max(min(w, readerMaxWidth), 1) }
+
+// bodyHeight is the lines available to the piece (the last line is the
+// reader's bar).
+func (r reader) bodyHeight() int { return max(r.height-1, 0) }
+
+// show starts reading hit (at position i of the results). The rendering is
+// set later with setRendered.
+func (r *reader) show(i int, hit index.Hit, style string, terms *regexp.Regexp) {
+	r.index, r.hit = i, hit
+	r.article = archive.Article{}
+	r.key = renderKey{id: hit.ID, width: r.columnWidth(), style: style}
+	r.ready, r.err = false, nil
+	r.lines, r.plain = nil, nil
+	r.offset = 0
+	r.terms = terms
+	r.finding = false
+	r.findInput.Blur()
+	r.setFind("")
+}
+
+// setRendered installs a rendering if it is the one the reader waits for.
+// It reports whether it was used.
+func (r *reader) setRendered(m renderedMsg) bool {
+	if m.key != r.key {
+		return false
+	}
+	if m.err != nil {
+		r.err, r.ready = m.err, true
+		r.lines, r.plain = nil, nil
+		return true
+	}
+	fraction := r.scrollFraction()
+	wasReady := r.ready
+	r.article, r.lines, r.ready, r.err = m.article, m.lines, true, nil
+	r.plain = make([]string, len(m.lines))
+	for i, l := range m.lines {
+		r.plain[i] = ansi.Strip(l)
+	}
+	if wasReady {
+		// A re-render at another width: stay at about the same place.
+		r.offset = int(fraction * float64(r.maxOffset()))
+	}
+	r.clampOffset()
+	r.findMatches()
+	return true
+}
+
+// setSize resizes the reader. It reports whether the piece must be rendered
+// again (the column width changed).
+func (r *reader) setSize(w, h int) bool {
+	r.width, r.height = max(w, 0), max(h, 0)
+	r.findInput.SetWidth(max(w-10, 1))
+	r.clampOffset()
+	if r.key.id != "" && r.key.width != r.columnWidth() {
+		r.key.width = r.columnWidth()
+		return true
+	}
+	return false
+}
+
+// restyle switches the Glamour style; it reports whether a render is needed.
+func (r *reader) restyle(style string) bool {
+	if r.key.id != "" && r.key.style != style {
+		r.key.style = style
+		return true
+	}
+	return false
+}
+
+func (r reader) maxOffset() int { return max(len(r.lines)-r.bodyHeight(), 0) }
+
+func (r *reader) clampOffset() { r.offset = min(max(r.offset, 0), r.maxOffset()) }
+
+func (r *reader) scroll(n int) {
+	r.offset += n
+	r.clampOffset()
+}
+
+func (r *reader) top()    { r.offset = 0 }
+func (r *reader) bottom() { r.offset = r.maxOffset() }
+
+func (r reader) scrollFraction() float64 {
+	if r.maxOffset() == 0 {
+		return 0
+	}
+	return float64(r.offset) / float64(r.maxOffset())
+}
+
+// scrollPercent is shown in the bar: 100% when everything is on screen.
+func (r reader) scrollPercent() int {
+	if r.maxOffset() == 0 {
+		return 100
+	}
+	return int(r.scrollFraction()*100 + 0.5)
+}
+
+// startFind opens the find box.
+func (r *reader) startFind() tea.Cmd {
+	r.finding = true
+	r.findInput.SetValue(r.findQuery)
+	r.findInput.CursorEnd()
+	return r.findInput.Focus()
+}
+
+// endFind closes the find box, keeping (accept) or dropping the query.
+func (r *reader) endFind(accept bool) {
+	r.finding = false
+	r.findInput.Blur()
+	if accept {
+		r.setFind(r.findInput.Value())
+		r.jumpToMatch(r.firstMatchFrom(r.offset))
+	}
+}
+
+// setFind sets the find query and finds its matches.
+func (r *reader) setFind(q string) {
+	r.findQuery = q
+	r.findRe = findRegexp(q)
+	r.findMatches()
+}
+
+func (r *reader) findMatches() {
+	r.matches, r.current = nil, 0
+	if r.findRe == nil {
+		return
+	}
+	for i, p := range r.plain {
+		for _, c := range matchRanges(p, r.findRe, lipgloss.Style{}) {
+			r.matches = append(r.matches, findMatch{line: i, start: c.start, end: c.end})
+		}
+	}
+}
+
+// firstMatchFrom is the first match on or after line.
+func (r reader) firstMatchFrom(line int) int {
+	for i, m := range r.matches {
+		if m.line >= line {
+			return i
+		}
+	}
+	return 0
+}
+
+// nextMatch moves to the next (dir 1) or previous (dir -1) match, wrapping.
+func (r *reader) nextMatch(dir int) bool {
+	if len(r.matches) == 0 {
+		return false
+	}
+	r.jumpToMatch((r.current + dir + len(r.matches)) % len(r.matches))
+	return true
+}
+
+// jumpToMatch makes match i current and scrolls it into view, a third of
+// the way down the screen so that its context shows.
+func (r *reader) jumpToMatch(i int) {
+	if i < 0 || i >= len(r.matches) {
+		return
+	}
+	r.current = i
+	line := r.matches[i].line
+	if line < r.offset || line >= r.offset+r.bodyHeight() {
+		r.offset = line - r.bodyHeight()/3
+		r.clampOffset()
+	}
+}
+
+func (r reader) view(st Styles) string {
+	if r.width <= 0 || r.height <= 0 {
+		return ""
+	}
+	colW := r.columnWidth()
+	margin := strings.Repeat(" ", max((r.width-colW)/2, 0))
+	bodyH := r.bodyHeight()
+	lines := make([]string, 0, r.height)
+
+	switch {
+	case r.err != nil:
+		lines = append(lines, "", "  "+st.ReaderTitle.Render(truncateCells(oneLine(r.hit.Title), colW-2)),
+			"", "  "+st.Error.Render(truncateCells("Could not show this piece: "+archive.SanitizeLine(r.err.Error()), colW-2)))
+	case !r.ready:
+		lines = append(lines, "", "  "+st.ReaderTitle.Render(truncateCells(oneLine(r.hit.Title), colW-2)),
+			"", "  "+st.Hint.Render("Loading…"))
+	default:
+		end := min(r.offset+bodyH, len(r.lines))
+		for i := r.offset; i < end; i++ {
+			lines = append(lines, r.highlight(i, st))
+		}
+	}
+	for i, l := range lines {
+		lines[i] = margin + truncateCells(l, colW)
+	}
+	if len(lines) > bodyH {
+		lines = lines[:bodyH]
+	}
+	for len(lines) < bodyH {
+		lines = append(lines, "")
+	}
+	lines = append(lines, r.barView(st))
+	return strings.Join(lines, "\n")
+}
+
+// highlight styles the find matches (the current one apart) and the query's
+// words on rendered line i.
+func (r reader) highlight(i int, st Styles) string {
+	var ranges []cellRange
+	for j, m := range r.matches {
+		if m.line != i {
+			continue
+		}
+		style := st.FindMatch
+		if j == r.current {
+			style = st.FindCurrent
+		}
+		ranges = append(ranges, cellRange{start: m.start, end: m.end, style: style})
+	}
+	ranges = append(ranges, matchRanges(r.plain[i], r.terms, st.Match)...)
+	return applyRanges(r.lines[i], ranges)
+}
+
+// barView is the reader's last line: the find box, or the piece's title,
+// the find position and the scroll percentage.
+func (r reader) barView(st Styles) string {
+	if r.finding {
+		return truncateCells(" "+r.findInput.View(), r.width)
+	}
+	right := fmt.Sprintf("%d%%", r.scrollPercent())
+	if r.findQuery != "" {
+		if len(r.matches) == 0 {
+			right = fmt.Sprintf("“%s” not found · %s", truncateCells(r.findQuery, 20), right)
+		} else {
+			right = fmt.Sprintf("“%s” %d/%d · %s", truncateCells(r.findQuery, 20), r.current+1, len(r.matches), right)
+		}
+	}
+	right = " " + right + " "
+	leftW := max(r.width-ansi.StringWidth(right)-1, 0)
+	left := fitCells(" "+oneLine(r.hit.Title), leftW)
+	return st.ReaderBar.Render(left+" ") + st.ScrollAmount.Render(truncateCells(right, r.width-leftW-1))
+}
+
+// composePiece lays out a piece for the reader at width cells: the header
+// (title, outlet · date · authors, tags, the URL as a terminal hyperlink,
+// related pieces when the index can find them), the keeper's note as a
+// quote, then the rendered body.
+func composePiece(a archive.Article, related []index.Hit, body string, width int, st Styles) []string {
+	const indent = "  " // Glamour's own document margin
+	w := max(width-2*len(indent), 1)
+	wrap := func(style lipgloss.Style, s string) []string {
+		return strings.Split(style.Width(w).Render(s), "\n")
+	}
+	var out []string
+	add := func(ls ...string) {
+		for _, l := range ls {
+			out = append(out, trimRightCells(indent+l))
+		}
+	}
+
+	add("")
+	add(wrap(st.ReaderTitle, oneLine(a.Title))...)
+	var meta []string
+	for _, m := range []string{a.Outlet, a.Date.Human(), strings.Join(a.Authors, ", ")} {
+		if m = oneLine(m); m != "" {
+			meta = append(meta, m)
+		}
+	}
+	if a.Kind != "" && a.Kind != archive.KindArticle {
+		meta = append(meta, a.Kind)
+	}
+	if len(meta) > 0 {
+		add(wrap(st.ReaderMeta, strings.Join(meta, " · "))...)
+	}
+	if len(a.Tags) > 0 {
+		add(wrap(st.ReaderTag, "#"+strings.Join(a.Tags, "  #"))...)
+	}
+	if link := a.Link(); link != "" {
+		add(hyperlink(link, w, st))
+	}
+	if sf := strings.TrimSpace(a.Standfirst); sf != "" {
+		add("")
+		add(wrap(st.ReaderMeta.Italic(true), oneLine(sf))...)
+	}
+	if len(related) > 0 {
+		add("", st.GroupHeader.Render("Related"))
+		for _, h := range related {
+			add(st.ReaderMeta.Render(truncateCells("· "+h.Date.String()+"  "+oneLine(stripMarks(h.Title)), w)))
+		}
+	}
+	if note := strings.TrimSpace(a.Note); note != "" {
+		add("")
+		quote := st.ReaderNote.
+			Border(lipgloss.ThickBorder(), false, false, false, true).
+			BorderForeground(st.Rule.GetForeground()).
+			PaddingLeft(1).
+			Width(w)
+		add(strings.Split(quote.Render(note), "\n")...)
+	}
+	add("", st.Rule.Render(strings.Repeat("─", w)))
+	for _, l := range strings.Split(body, "\n") {
+		out = append(out, truncateCells(trimRightCells(l), width))
+	}
+	out = append(out, "")
+	return out
+}
+
+// hyperlink shows a URL as an OSC 8 terminal hyperlink, cut to width. Only a
+// URL that folio would open gets the link escape; anything else is shown as
+// plain (sanitised) text.
+func hyperlink(u string, width int, st Styles) string {
+	text := truncateCells(archive.SanitizeLine(u), width)
+	if checkURL(u) != nil {
+		return st.ReaderMeta.Render(text)
+	}
+	return ansi.SetHyperlink(u) + st.ReaderURL.Render(text) + ansi.ResetHyperlink()
+}

@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestHostileTextNeverReachesTheTerminal gives the interface a Searcher that
+// returns raw hostile text (as if the archive's sanitiser had been bypassed)
+// and checks that no screen carries the sequences: clipboard writes, title
+// changes, BEL, C1 controls, bidi overrides.
+func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
+	evil := "\x1b]52;c;cm0gLXJmIH4=\a\x1b]0;pwned\a\x1b[2J\x07\u009b31m\u202eevil"
+	as := testArticles()
+	as[0].Title += evil
+	as[0].Outlet += evil
+	as[0].Tags = append(as[0].Tags, "tag"+evil)
+	as[0].Note += evil
+	as[0].Body += "\n\n" + evil + "\n"
+	as[0].Authors = []string{"Author" + evil}
+	h := newHarness(t, newFake(as...), 100, 30)
+	check := func(where string) {
+		t.Helper()
+		v := h.m.View().Content
+		// BEL itself is allowed raw only as the terminator of folio's own
+		// OSC 8 hyperlink; the stripped text below must not contain it.
+		for _, bad := range []string{"]52;", "]0;pwned", "\x1b[2J", "\u009b", "\u202e"} {
+			if strings.Contains(v, bad) {
+				t.Errorf("%s: the screen carries %q", where, bad)
+			}
+		}
+		for _, r := range ansi.Strip(v) {
+			if r < 0x20 && r != '\n' || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+				t.Errorf("%s: visible text carries control %U", where, r)
+				break
+			}
+		}
+	}
+	check("list")
+	h.key("/")
+	h.typeText("raqqa")
+	h.key("enter")
+	check("list with a query")
+	h.key("enter")
+	check("reader")
+	h.key("tab") // no-op in the reader
+	h.key("esc", "tab")
+	check("sidebar")
+}

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// searchHint is the placeholder of the empty search box: a reminder of the
+// query language (see the index package).
+const searchHint = `words  "a phrase"  -exclude  tag:x  outlet:x  author:x  prefix*`
+
+// searchBox is the query input at the top of the screen.
+type searchBox struct {
+	input textinput.Model
+}
+
+func newSearchBox(st Styles) searchBox {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = searchHint
+	in.CharLimit = 500
+	// A steady cursor: a blinking one would wake the program twice a second.
+	in.SetVirtualCursor(true)
+	b := searchBox{input: in}
+	b.setStyles(st)
+	return b
+}
+
+func (b *searchBox) setStyles(st Styles) {
+	s := textinput.DefaultStyles(st.Dark)
+	s.Cursor.Blink = false
+	s.Focused.Prompt = st.Prompt
+	s.Blurred.Prompt = st.Hint
+	s.Focused.Placeholder = st.Hint
+	s.Blurred.Placeholder = st.Hint
+	if st.NoColor {
+		s = textinput.Styles{Cursor: textinput.CursorStyle{Blink: false}}
+	}
+	b.input.SetStyles(s)
+}
+
+func (b *searchBox) focus() tea.Cmd { return b.input.Focus() }
+func (b *searchBox) blur()          { b.input.Blur() }
+func (b searchBox) focused() bool   { return b.input.Focused() }
+func (b searchBox) value() string   { return b.input.Value() }
+
+func (b *searchBox) setValue(s string) {
+	b.input.SetValue(s)
+	b.input.CursorEnd()
+}
+
+// setWidth sizes the input; a box too narrow for the syntax reminder gets a
+// short placeholder instead of a cut-off one.
+func (b *searchBox) setWidth(w int) {
+	b.input.SetWidth(max(w-lenPrompt, 1))
+	if w-lenPrompt < len(searchHint) {
+		b.input.Placeholder = shortSearchHint
+	} else {
+		b.input.Placeholder = searchHint
+	}
+}
+
+// shortSearchHint is the placeholder on narrow terminals.
+const shortSearchHint = "type to search"
+
+const lenPrompt = 2 // "/ "
+
+// update passes a message to the input and says whether the text changed.
+func (b searchBox) update(msg tea.Msg) (searchBox, tea.Cmd, bool) {
+	before := b.input.Value()
+	var cmd tea.Cmd
+	b.input, cmd = b.input.Update(msg)
+	return b, cmd, b.input.Value() != before
+}
+
+func (b searchBox) view() string { return b.input.View() }

@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// How long a status message stays. Errors stay longer: they need reading.
+const (
+	statusShort = 3 * time.Second
+	statusLong  = 8 * time.Second
+)
+
+// statusLine is the transient message in the footer. Each message gets an id
+// and its own timer; a timer that fires after a newer message replaced its
+// own does nothing.
+type statusLine struct {
+	id    int
+	text  string
+	isErr bool
+}
+
+// set shows text and returns the Cmd that clears it later.
+func (s *statusLine) set(text string, isErr bool) tea.Cmd {
+	s.id++
+	s.text, s.isErr = archive.SanitizeLine(text), isErr
+	d := statusShort
+	if isErr {
+		d = statusLong
+	}
+	return clearStatusCmd(s.id, d)
+}
+
+// setFor shows text for d.
+func (s *statusLine) setFor(text string, isErr bool, d time.Duration) tea.Cmd {
+	s.id++
+	s.text, s.isErr = archive.SanitizeLine(text), isErr
+	return clearStatusCmd(s.id, d)
+}
+
+func (s *statusLine) clear(id int) {
+	if id == s.id {
+		s.text, s.isErr = "", false
+	}
+}
+
+func (s statusLine) active() bool { return s.text != "" }
+
+func (s statusLine) view(width int, st Styles) string {
+	if s.text == "" || width <= 0 {
+		return ""
+	}
+	style := st.Status
+	if s.isErr {
+		style = st.StatusError
+	}
+	return style.Render(ansi.Truncate(s.text, width, "…"))
+}

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+)
+
+// truncateCells cuts a (possibly styled) string to w terminal cells, with an
+// ellipsis when something was cut. w <= 0 gives "".
+func truncateCells(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// fitCells truncates s to w cells and pads it with spaces to exactly w.
+func fitCells(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	s = truncateCells(s, w)
+	if pad := w - ansi.StringWidth(s); pad > 0 {
+		s += strings.Repeat(" ", pad)
+	}
+	return s
+}
+
+// oneLine makes text from the archive safe for one line of the screen:
+// sanitised, newlines and tabs folded into single spaces. (It also drops
+// the index's match marks: use renderMarked for marked text.)
+func oneLine(s string) string { return archive.SanitizeLine(s) }
+
+// renderMarked styles text in which the index marked the matched words with
+// index.MarkStart/MarkEnd: base for the text, match for the marked words.
+// Unbalanced or stray marks are dropped, never printed.
+//
+// Each piece of text is passed through archive.SanitizeLine on the way: hits
+// come from the index, which stores sanitised text, but a row of the list is
+// the last place where a stray control character could still be stopped.
+func renderMarked(s string, base, match lipgloss.Style) string {
+	if !strings.Contains(s, index.MarkStart) && !strings.Contains(s, index.MarkEnd) {
+		return base.Render(archive.SanitizeLine(s))
+	}
+	var b strings.Builder
+	inMatch := false
+	for s != "" {
+		next := strings.IndexAny(s, index.MarkStart+index.MarkEnd)
+		if next < 0 {
+			next = len(s)
+		}
+		if seg := sanitizeKeepSpaces(s[:next]); seg != "" {
+			if inMatch {
+				b.WriteString(match.Render(seg))
+			} else {
+				b.WriteString(base.Render(seg))
+			}
+		}
+		if next == len(s) {
+			break
+		}
+		inMatch = strings.HasPrefix(s[next:], index.MarkStart)
+		s = s[next+len(index.MarkStart):] // both marks are 3 bytes in UTF-8
+	}
+	return b.String()
+}
+
+// sanitizeKeepSpaces is archive.SanitizeLine without trimming the spaces at
+// the ends, which separate a marked word from its neighbours.
+func sanitizeKeepSpaces(s string) string {
+	clean := archive.SanitizeLine(s)
+	if clean == "" {
+		if strings.TrimSpace(s) == "" && s != "" {
+			return " "
+		}
+		return ""
+	}
+	if strings.HasPrefix(s, " ") {
+		clean = " " + clean
+	}
+	if strings.HasSuffix(s, " ") {
+		clean += " "
+	}
+	return clean
+}
+
+// stripMarks removes the index's match marks.
+func stripMarks(s string) string {
+	return strings.NewReplacer(index.MarkStart, "", index.MarkEnd, "").Replace(s)
+}
+
+// trimRightCells drops trailing blanks from a styled line. Glamour pads
+// every line to the wrap width with styled spaces; without them a piece is
+// several times smaller and matches are found at the right columns.
+func trimRightCells(line string) string {
+	plain := ansi.Strip(line)
+	trimmed := strings.TrimRight(plain, " ")
+	if len(trimmed) == len(plain) {
+		return line
+	}
+	return ansi.Truncate(line, ansi.StringWidth(trimmed), "")
+}
+
+// cellRange is a run of cells [start, end) on one line to restyle.
+type cellRange struct {
+	start, end int
+	style      lipgloss.Style
+}
+
+// applyRanges restyles the given cell ranges of a styled line. Ranges may
+// come unsorted and overlapping; earlier ones win where they overlap, so
+// callers list the most important highlight first.
+func applyRanges(line string, ranges []cellRange) string {
+	if len(ranges) == 0 {
+		return line
+	}
+	kept := make([]cellRange, 0, len(ranges))
+	for _, r := range ranges {
+		if r.end <= r.start {
+			continue
+		}
+		overlaps := false
+		for _, k := range kept {
+			if r.start < k.end && k.start < r.end {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			kept = append(kept, r)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	lr := make([]lipgloss.Range, len(kept))
+	for i, r := range kept {
+		lr[i] = lipgloss.NewRange(r.start, r.end, r.style)
+	}
+	return lipgloss.StyleRanges(line, lr...)
+}
+
+// matchRanges finds re in the plain text of a line and returns cell ranges.
+func matchRanges(plain string, re *regexp.Regexp, style lipgloss.Style) []cellRange {
+	if re == nil || plain == "" {
+		return nil
+	}
+	locs := re.FindAllStringIndex(plain, -1)
+	if len(locs) == 0 {
+		return nil
+	}
+	out := make([]cellRange, 0, len(locs))
+	for _, l := range locs {
+		if l[1] <= l[0] {
+			continue
+		}
+		start := ansi.StringWidth(plain[:l[0]])
+		end := start + ansi.StringWidth(plain[l[0]:l[1]])
+		out = append(out, cellRange{start: start, end: end, style: style})
+	}
+	return out
+}
+
+// termsRegexp matches the query's words in running text, case-insensitively,
+// as whole words give or take a plural or verb ending: the index stems, so
+// "fighter" also found "fighters".
+func termsRegexp(terms []string) *regexp.Regexp {
+	var alts []string
+	seen := map[string]bool{}
+	for _, t := range terms {
+		t = strings.ToLower(strings.TrimSpace(t))
+		if len([]rune(t)) < 2 || seen[t] {
+			continue
+		}
+		seen[t] = true
+		alts = append(alts, regexp.QuoteMeta(t))
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	// Longer words first, so "foreign fighters" wins over "foreign".
+	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
+	re, err := regexp.Compile(`(?i)\b(?:` + strings.Join(alts, "|") + `)(?:s|es|ed|ing|'s|’s)?\b`)
+	if err != nil {
+		return nil
+	}
+	return re
+}
+
+// findRegexp matches a find-in-piece query literally, case-insensitively.
+func findRegexp(q string) *regexp.Regexp {
+	if strings.TrimSpace(q) == "" {
+		return nil
+	}
+	return regexp.MustCompile(`(?i)` + regexp.QuoteMeta(q))
+}
+
+// termsFromText is the fallback when the index returned no Terms: the plain
+// words of the query, without operators, field prefixes and exclusions.
+func termsFromText(text string) []string {
+	var out []string
+	for _, w := range strings.Fields(text) {
+		if strings.HasPrefix(w, "-") || strings.Contains(w, ":") || strings.EqualFold(w, "OR") {
+			continue
+		}
+		w = strings.Trim(w, `"*~()`)
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
