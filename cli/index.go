@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newIndexCmd) }
+
+func newIndexCmd(env *Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "index",
+		Short: "Build or refresh the search index, with progress",
+		Long: `Build the search index of the archive, or refresh it: only added, changed and
+removed files are re-indexed. folio does this by itself at start-up; this
+command shows what it did.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ix, err := env.openIndex(cmd.Context(), progressBar(env.Err))
+			if err != nil {
+				return err
+			}
+			defer ix.Close()
+			st := ix.Stats
+			if ix.Fallback != "" {
+				fmt.Fprintln(env.Err, "folio:", ix.Fallback)
+			}
+			what := "refreshed"
+			switch {
+			case st.Rebuilt:
+				what = "built"
+			case st.Unchanged:
+				what = "unchanged"
+			}
+			where := st.Dir
+			if where == "" {
+				where = "memory"
+			}
+			fmt.Fprintf(env.Out, "%s: %s: %d pieces (%d indexed, %d removed, %.1f MB) in %s; index in %s\n",
+				ix.Name(), what, st.Docs, st.Indexed, st.Removed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
+			if n := ix.Skipped(); n > 0 {
+				fmt.Fprintf(env.Out, "%d file(s) skipped; folio check lists why\n", n)
+			}
+			return nil
+		},
+	}
+}

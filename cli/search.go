@@ -1,0 +1,223 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newSearchCmd) }
+
+type searchFlags struct {
+	tags, outlets, kinds []string
+	from, to, sort       string
+	limit, offset        int
+	asJSON               bool
+}
+
+func newSearchCmd(env *Env) *cobra.Command {
+	var f searchFlags
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Search the archive and print ranked hits with snippets and facet counts",
+		Long: `Search the archive. The query language:
+
+  words          all must match, ranked by relevance (the last word also matches as a prefix)
+  "a phrase"     exact phrase
+  -word          exclude (also -"a phrase")
+  word*  word~   prefix, fuzzy
+  a OR b         either
+  title:x  outlet:x  tag:x  author:x   match one field
+
+Aliases are searched together (ISIS = Isil = Islamic State = Daesh, ...; see the
+README). An empty query matches every piece: folio search '' --tag mi5.
+Exits 0 whether or not anything matched.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			q, err := f.query(args)
+			if err != nil {
+				return err
+			}
+			ix, err := env.openIndex(cmd.Context(), progressBar(env.Err))
+			if err != nil {
+				return err
+			}
+			defer ix.Close()
+			if ix.Fallback != "" {
+				fmt.Fprintln(env.Err, "folio:", ix.Fallback)
+			}
+			res, err := ix.Search(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			if f.asJSON {
+				return writeJSON(env.Out, searchJSON(res))
+			}
+			printResults(env.Out, res, colour(env.Out))
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringArrayVar(&f.tags, "tag", nil, "only pieces with this tag (repeatable: any of them)")
+	fl.StringArrayVar(&f.outlets, "outlet", nil, "only pieces from this outlet (repeatable: any of them)")
+	fl.StringArrayVar(&f.kinds, "kind", nil, "only pieces of this kind (repeatable)")
+	fl.StringVar(&f.from, "from", "", "only pieces from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&f.to, "to", "", "only pieces up to this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)")
+	fl.StringVar(&f.sort, "sort", "relevance", "relevance, newest or oldest")
+	fl.IntVar(&f.limit, "limit", 20, "how many hits to print")
+	fl.IntVar(&f.offset, "offset", 0, "skip this many hits")
+	fl.BoolVar(&f.asJSON, "json", false, "print JSON")
+	_ = cmd.RegisterFlagCompletionFunc("sort", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"relevance", "newest", "oldest"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+func (f searchFlags) query(args []string) (index.Query, error) {
+	q := index.Query{Tags: f.tags, Outlets: f.outlets, Kinds: f.kinds, Limit: f.limit, Offset: f.offset}
+	if len(args) == 1 {
+		q.Text = args[0]
+	}
+	var ok bool
+	if q.Sort, ok = index.ParseSort(f.sort); !ok {
+		return q, fmt.Errorf("--sort %q: want relevance, newest or oldest", f.sort)
+	}
+	if f.from != "" {
+		d, err := archive.ParseDate(f.from)
+		if err != nil {
+			return q, fmt.Errorf("--from: %v", err)
+		}
+		q.From = d.Time
+	}
+	if f.to != "" {
+		d, err := archive.ParseDate(f.to)
+		if err != nil {
+			return q, fmt.Errorf("--to: %v", err)
+		}
+		q.To = d.End() // --to 2017-09 keeps the whole of September
+	}
+	if f.limit < 0 || f.offset < 0 {
+		return q, fmt.Errorf("--limit and --offset must not be negative")
+	}
+	return q, nil
+}
+
+type hitJSON struct {
+	ID            string   `json:"id"`
+	Title         string   `json:"title"`
+	Outlet        string   `json:"outlet"`
+	Date          string   `json:"date"`
+	DatePrecision string   `json:"date_precision"`
+	Authors       []string `json:"authors"`
+	Tags          []string `json:"tags"`
+	Kind          string   `json:"kind"`
+	URL           string   `json:"url"`
+	Score         float64  `json:"score"`
+	Snippets      []string `json:"snippets"`
+}
+
+type resultsJSON struct {
+	Total  int                       `json:"total"`
+	TookMS float64                   `json:"took_ms"`
+	Hint   string                    `json:"hint,omitempty"`
+	Hits   []hitJSON                 `json:"hits"`
+	Facets map[string]map[string]int `json:"facets"`
+}
+
+// Matches are marked «like this» in JSON and plain output.
+var plainMarks = strings.NewReplacer(index.MarkStart, "«", index.MarkEnd, "»")
+
+func searchJSON(res index.Results) resultsJSON {
+	out := resultsJSON{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hint: res.Hint, Hits: []hitJSON{}}
+	for _, h := range res.Hits {
+		snips := make([]string, 0, len(h.Snippets))
+		for _, s := range h.Snippets {
+			snips = append(snips, plainMarks.Replace(s))
+		}
+		out.Hits = append(out.Hits, hitJSON{
+			ID: h.ID, Title: h.Title, Outlet: h.Outlet, Date: h.Date.String(), DatePrecision: string(h.Date.Precision),
+			Authors: nonNil(h.Authors), Tags: nonNil(h.Tags), Kind: h.Kind, URL: h.URL, Score: h.Score, Snippets: snips,
+		})
+	}
+	counts := func(vs []index.FacetValue) map[string]int {
+		m := make(map[string]int, len(vs))
+		for _, v := range vs {
+			m[v.Value] = v.Count
+		}
+		return m
+	}
+	out.Facets = map[string]map[string]int{
+		"tags": counts(res.Facets.Tags), "outlets": counts(res.Facets.Outlets), "kinds": counts(res.Facets.Kinds),
+		"years": counts(res.Facets.Years), "months": counts(res.Facets.Months),
+	}
+	return out
+}
+
+func printResults(w io.Writer, res index.Results, styled bool) {
+	marks := plainMarks
+	bold, dim, reset := "", "", ""
+	if styled {
+		bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+		marks = strings.NewReplacer(index.MarkStart, "\x1b[1;33m", index.MarkEnd, "\x1b[0m")
+	}
+	if res.Hint != "" {
+		fmt.Fprintf(w, "%snote: %s%s\n", dim, res.Hint, reset)
+	}
+	for _, h := range res.Hits {
+		fmt.Fprintf(w, "%s · %s · %s%s%s\n", h.Date, orDash(h.Outlet), bold, h.Title, reset)
+		fmt.Fprintf(w, "  %s%s%s\n", dim, h.ID, reset)
+		if len(h.Snippets) > 0 {
+			fmt.Fprintf(w, "  %s\n", marks.Replace(strings.Join(strings.Fields(h.Snippets[0]), " ")))
+		}
+		fmt.Fprintln(w)
+	}
+	shown := len(res.Hits)
+	fmt.Fprintf(w, "%d of %d hits (%s)\n", shown, res.Total, res.Took.Round(10*time.Microsecond))
+	if res.Total == 0 {
+		return
+	}
+	group := func(name string, vs []index.FacetValue, n int) {
+		if len(vs) == 0 {
+			return
+		}
+		parts := []string{}
+		for i, v := range vs {
+			if i == n {
+				parts = append(parts, fmt.Sprintf("… %d more", len(vs)-n))
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s (%d)", v.Value, v.Count))
+		}
+		fmt.Fprintf(w, "%s%-8s%s %s\n", dim, name, reset, strings.Join(parts, ", "))
+	}
+	group("outlets", res.Facets.Outlets, 8)
+	group("tags", res.Facets.Tags, 10)
+	group("kinds", res.Facets.Kinds, 5)
+	group("years", res.Facets.Years, 12)
+}
+
+// progressBar draws index-building progress on w (stderr) when it is a
+// terminal; it draws nothing when the index is already up to date.
+func progressBar(w io.Writer) index.Progress {
+	if !isTerminal(w) {
+		return nil
+	}
+	last := time.Time{}
+	return func(done, total int) {
+		if total == 0 || (done != total && time.Since(last) < 50*time.Millisecond) {
+			return
+		}
+		last = time.Now()
+		const width = 30
+		n := width * done / total
+		fmt.Fprintf(w, "\rindexing [%s%s] %d/%d", strings.Repeat("█", n), strings.Repeat("·", width-n), done, total)
+		if done == total {
+			fmt.Fprint(w, "\r\x1b[K")
+		}
+	}
+}

@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func searchIDs(t *testing.T, args ...string) resultsJSON {
+	t.Helper()
+	out, errOut, code := run(t, append([]string{"search", "--json", "--limit", "100"}, args...)...)
+	if code != 0 {
+		t.Fatalf("search %v: exit %d: %s", args, code, errOut)
+	}
+	var res resultsJSON
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("search --json is not JSON: %v\n%s", err, out)
+	}
+	return res
+}
+
+func ids(res resultsJSON) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+func TestSearchAcceptance(t *testing.T) {
+	if got := searchIDs(t, "raqqa"); len(got.Hits) == 0 || got.Hits[0].ID != "2017-10-19-raqqa-terror-is-here-to-stay" {
+		t.Errorf("raqqa: first hit %v, want the Telegraph piece of 2017-10-19", ids(got))
+	}
+	// "radicalization" finds pieces that say "radicalisation".
+	radical := searchIDs(t, "radicalization")
+	if len(radical.Hits) == 0 {
+		t.Error("radicalization finds nothing")
+	}
+	british := false
+	for _, h := range radical.Hits {
+		british = british || strings.Contains(strings.Join(h.Snippets, " "), "«radicalis")
+	}
+	if !british {
+		t.Errorf("radicalization: no hit shows a British spelling: %+v", radical.Hits)
+	}
+	// "isis" finds pieces that say only "Isil".
+	if got := ids(searchIDs(t, "isis")); !slices.Contains(got, "2017-10-19-raqqa-terror-is-here-to-stay") {
+		t.Errorf("isis does not find the Isil piece: %v", got)
+	}
+	all := searchIDs(t, `"foreign fighters"`)
+	narrowed := searchIDs(t, `"foreign fighters"`, "--outlet", "The Telegraph")
+	if len(narrowed.Hits) == 0 || len(narrowed.Hits) >= len(all.Hits) {
+		t.Errorf(`"foreign fighters": %d hits, with --outlet %d`, len(all.Hits), len(narrowed.Hits))
+	}
+	for _, h := range narrowed.Hits {
+		if h.Outlet != "The Telegraph" {
+			t.Errorf("--outlet The Telegraph let through %s (%s)", h.ID, h.Outlet)
+		}
+	}
+	// --from 2017-09-01 drops earlier pieces and keeps the September piece known only to the month.
+	from := searchIDs(t, "", "--from", "2017-09-01")
+	if !slices.Contains(ids(from), "2017-09-parsons-green-low-level-plots") {
+		t.Errorf("--from 2017-09-01 lost the month-precision September piece: %v", ids(from))
+	}
+	for _, h := range from.Hits {
+		if h.Date < "2017-09" {
+			t.Errorf("--from 2017-09-01 kept %s of %s", h.ID, h.Date)
+		}
+	}
+	if got := searchIDs(t, "", "--tag", "mi5"); got.Total != 2 {
+		t.Errorf("'' --tag mi5: %d hits, want the 2 pieces tagged mi5", got.Total)
+	}
+	if got := searchIDs(t, "nothingmatchesthis"); got.Total != 0 || len(got.Hits) != 0 {
+		t.Errorf("no match: %+v", got)
+	}
+}
+
+// TestSearchFacetsCountTheHits: each facet value's count is the number of
+// hits that carry it.
+func TestSearchFacetsCountTheHits(t *testing.T) {
+	for _, args := range [][]string{{"terrorism"}, {""}, {"isis", "--kind", "article"}, {"threat", "--from", "2017-07"}} {
+		res := searchIDs(t, args...)
+		if res.Total != len(res.Hits) {
+			t.Fatalf("%v: %d of %d hits returned", args, len(res.Hits), res.Total)
+		}
+		count := map[string]map[string]int{"tags": {}, "outlets": {}, "years": {}}
+		for _, h := range res.Hits {
+			for _, tag := range h.Tags {
+				count["tags"][tag]++
+			}
+			count["outlets"][h.Outlet]++
+			count["years"][h.Date[:4]]++
+		}
+		for field, want := range count {
+			if got := res.Facets[field]; !mapsEqual(got, want) {
+				t.Errorf("%v: facet %s = %v, hits carry %v", args, field, got, want)
+			}
+		}
+	}
+}
+
+func mapsEqual(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestSearchMalformedQueriesNeverFail(t *testing.T) {
+	for _, q := range []string{`"unbalanced`, "-", "tag:", "OR", "((", "*", "~", `title:"x`, "-\"\""} {
+		if _, errOut, code := run(t, "search", "--", q); code != 0 {
+			t.Errorf("search %q: exit %d: %s", q, code, errOut)
+		}
+	}
+	if _, _, code := run(t, "search", "x", "--sort", "sideways"); code == 0 {
+		t.Error("a bad --sort must be a usage error")
+	}
+}
