@@ -184,8 +184,8 @@ func Open(archiveName, dir string) (*Store, error) {
 		}
 		return s, nil
 	case errors.As(err, new(*corruptError)):
-		aside := s.path + ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
-		if rerr := os.Rename(s.path, aside); rerr != nil {
+		aside, rerr := setAside(s.path)
+		if rerr != nil {
 			s.refuse = fmt.Errorf("corrupt state file %s could not be set aside: %w", s.path, rerr)
 			return s, s.refuse
 		}
@@ -194,6 +194,20 @@ func Open(archiveName, dir string) (*Store, error) {
 		s.refuse = fmt.Errorf("state file %s cannot be read: %w", s.path, err)
 		return s, fmt.Errorf("%w; reading state will not be saved this session", s.refuse)
 	}
+}
+
+// setAside renames a corrupt state file to <file>.corrupt-<UTC time>, never
+// over an earlier set-aside file.
+func setAside(path string) (string, error) {
+	base := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
+	aside := base
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		aside = fmt.Sprintf("%s-%d", base, n)
+	}
+	return aside, os.Rename(path, aside)
 }
 
 // corruptError is a state file that exists and was read but is not a state
@@ -424,8 +438,7 @@ func (s *Store) Save() error {
 		pieces, history = disk.Pieces, disk.History
 	case errors.Is(err, fs.ErrNotExist):
 	case errors.As(err, new(*corruptError)):
-		aside := s.path + ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
-		if rerr := os.Rename(s.path, aside); rerr != nil {
+		if _, rerr := setAside(s.path); rerr != nil {
 			return fmt.Errorf("state file %s is corrupt and could not be set aside: %w", s.path, rerr)
 		}
 		// Nothing on disk to merge with: write all we know.

@@ -464,3 +464,19 @@ func TestNoStateFolderIsMemoryOnly(t *testing.T) {
 		t.Error("Save without a state folder reported success")
 	}
 }
+
+func TestRepeatedCorruptionKeepsEveryCopy(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName("bundled"))
+	for i := range 3 {
+		if err := os.WriteFile(path, []byte(fmt.Sprintf("{bad %d", i)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, warn := Open("bundled", dir); warn == nil {
+			t.Fatal("no warning")
+		}
+	}
+	if aside, _ := filepath.Glob(path + ".corrupt-*"); len(aside) != 3 {
+		t.Errorf("set-aside copies: %v", aside)
+	}
+}
