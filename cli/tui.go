@@ -3,12 +3,15 @@ package cli
 import (
 	"context"
 	"errors"
+	"io"
+	"log"
 	"os"
 	"os/signal"
 	"sync"
 	"syscall"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/state"
 	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
 )
@@ -22,6 +25,9 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
+	// Bleve's scorch logs through the standard logger (to stderr, which is
+	// the screen here): a corrupt cache being repaired must not scribble on it.
+	log.SetOutput(io.Discard)
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	var (
@@ -50,7 +56,14 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 			Problems: opened.Problems(),
 		}, nil
 	}
-	err = ui.Run(ctx, ui.Options{OpenIndex: open, ArchiveName: name})
+	// The reading state is opened by the UI, in a Cmd after its first frame;
+	// a warning (a corrupt file set aside, no state folder) comes with a
+	// usable store and is shown in the status line.
+	openState := func() (ui.ReadingState, error) {
+		st, warn := state.Open(name, "")
+		return st, warn
+	}
+	err = ui.Run(ctx, ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState})
 	if errors.Is(err, ui.ErrNoTerminal) {
 		cmd.PrintErrln("folio:", err)
 		return exitCode(2)

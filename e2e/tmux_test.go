@@ -1,15 +1,23 @@
 // Package e2e drives the real folio binary in a real terminal (tmux), the
 // way fzf tests itself: a private tmux server, keys sent with send-keys, the
 // screen read back with capture-pane and polled until a pattern appears.
+//
+// Every test runs folio from a shell in its own tmux server, with its own
+// index folder and its own XDG_STATE_HOME, so that it neither reads nor
+// writes the user's reading state, and so that the shell prompt shows
+// whether folio gave the terminal back.
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -17,6 +25,13 @@ import (
 // screenTimeout bounds every wait for the screen; generous because the first
 // start builds the index.
 const screenTimeout = 20 * time.Second
+
+// prompt is the shell prompt of the test panes; promptRe finds it on a
+// captured screen, which has no trailing blanks.
+const (
+	prompt   = "e2e-prompt$ "
+	promptRe = `e2e-prompt\$`
+)
 
 type tmux struct {
 	t      *testing.T
@@ -38,6 +53,14 @@ func (tm *tmux) keys(keys ...string) {
 	tm.run(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
 }
 
+// escape sends Escape on its own and pauses: an Escape followed at once by
+// another key reaches the program as alt+key.
+func (tm *tmux) escape() {
+	tm.t.Helper()
+	tm.keys("Escape")
+	time.Sleep(150 * time.Millisecond)
+}
+
 // typeText sends literal text.
 func (tm *tmux) typeText(s string) {
 	tm.t.Helper()
@@ -47,6 +70,12 @@ func (tm *tmux) typeText(s string) {
 func (tm *tmux) screen() string {
 	tm.t.Helper()
 	return tm.run("capture-pane", "-p", "-t", "e2e")
+}
+
+// display reads a tmux format of the pane, e.g. #{alternate_on}.
+func (tm *tmux) display(format string) string {
+	tm.t.Helper()
+	return strings.TrimSpace(tm.run("display-message", "-p", "-t", "e2e", format))
 }
 
 // waitFor polls the screen until re matches, and fails with the screen.
@@ -76,7 +105,20 @@ func buildFolio(t *testing.T, dir string) string {
 	return bin
 }
 
-func TestTUIInTmux(t *testing.T) {
+// session is folio's binary and the folders of one test, and a tmux server
+// with one 120×40 pane running a shell.
+type session struct {
+	*tmux
+	bin      string
+	dir      string
+	env      string // assignments put before the folio command
+	indexDir string
+}
+
+// newSession skips without tmux (or with -short), builds folio and starts a
+// shell in a private tmux server that the test's cleanup kills.
+func newSession(t *testing.T) *session {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")
 	}
@@ -84,51 +126,113 @@ func TestTUIInTmux(t *testing.T) {
 		t.Skip("drives a real terminal; skipped with -short")
 	}
 	dir := t.TempDir()
-	bin := buildFolio(t, dir)
+	s := &session{
+		bin:      buildFolio(t, dir),
+		dir:      dir,
+		indexDir: filepath.Join(dir, "index"),
+		env:      "XDG_STATE_HOME='" + filepath.Join(dir, "state") + "'",
+	}
+	name := regexp.MustCompile(`\W+`).ReplaceAllString(t.Name(), "-")
+	s.tmux = &tmux{t: t, socket: fmt.Sprintf("folio-%s-%d", name, os.Getpid())}
+	s.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "env", "PS1="+prompt, "sh")
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("last screen:\n%s", s.screen())
+		}
+	})
+	s.waitFor("the shell", regexp.MustCompile(promptRe))
+	return s
+}
 
-	opened := filepath.Join(dir, "opened-url")
-	browser := filepath.Join(dir, "browser.sh")
+// startFolio types the folio command at the shell prompt, with an echo
+// after it that proves the shell got the terminal back, and waits for the
+// results.
+func (s *session) startFolio(extraEnv string) {
+	s.t.Helper()
+	s.run("send-keys", "-t", "e2e", "clear", "Enter")
+	s.typeText(fmt.Sprintf("%s %s '%s' --index-dir '%s'; echo folio-exited-$?", s.env, extraEnv, s.bin, s.indexDir))
+	s.keys("Enter")
+	s.waitFor("the result count", regexp.MustCompile(`\d+ of \d+`))
+}
+
+// waitExited waits for folio's exit line and the prompt after it.
+func (s *session) waitExited() string {
+	s.t.Helper()
+	return s.waitFor("the shell prompt", regexp.MustCompile(`folio-exited-\d+\s+`+promptRe))
+}
+
+// folioPID is the process id of folio: the child of the pane's shell.
+func (s *session) folioPID() int {
+	s.t.Helper()
+	shell := s.display("#{pane_pid}")
+	deadline := time.Now().Add(screenTimeout)
+	for time.Now().Before(deadline) {
+		out, _ := exec.Command("pgrep", "-P", shell, "-f", s.bin).Output()
+		if f := strings.Fields(string(out)); len(f) > 0 {
+			pid, err := strconv.Atoi(f[0])
+			if err == nil {
+				return pid
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("no folio process under the shell %s", shell)
+	return 0
+}
+
+// requireTerminalRestored checks what folio must undo on any exit: the
+// alternate screen left, the cursor shown, mouse reporting off.
+func (s *session) requireTerminalRestored(how string) {
+	s.t.Helper()
+	for format, want := range map[string]string{
+		"#{alternate_on}":        "0",
+		"#{cursor_flag}":         "1",
+		"#{mouse_any_flag}":      "0",
+		"#{mouse_button_flag}":   "0",
+		"#{mouse_standard_flag}": "0",
+	} {
+		if got := s.display(format); got != want {
+			s.t.Errorf("after %s: %s is %q, want %q", how, format, got, want)
+		}
+	}
+	if screen := s.screen(); strings.Contains(screen, "TIMELINE") || strings.Contains(screen, "READING") {
+		s.t.Errorf("after %s folio's screen is still there:\n%s", how, screen)
+	}
+}
+
+func TestTUIInTmux(t *testing.T) {
+	s := newSession(t)
+	opened := filepath.Join(s.dir, "opened-url")
+	browser := filepath.Join(s.dir, "browser.sh")
 	script := "#!/bin/sh\nprintf '%s\\n' \"$1\" > '" + opened + "'\n"
 	if err := os.WriteFile(browser, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-
-	tm := &tmux{t: t, socket: fmt.Sprintf("foliotest%d", os.Getpid())}
-	tm.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "env", "PS1=e2e-prompt$ ", "sh")
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", tm.socket, "kill-server").Run() })
-	defer func() {
-		if t.Failed() {
-			t.Logf("last screen:\n%s", tm.screen())
-		}
-	}()
-	tm.waitFor("the shell", regexp.MustCompile(`e2e-prompt\$`))
-
-	// Start folio; the echo after it proves the shell got the terminal back.
-	tm.typeText(fmt.Sprintf("BROWSER='%s' '%s' --index-dir '%s'; echo folio-exited-$?", browser, bin, filepath.Join(dir, "index")))
-	tm.keys("Enter")
-	tm.waitFor("the result count", regexp.MustCompile(`\d+ of \d+`))
+	s.startFolio(fmt.Sprintf("BROWSER='%s'", browser))
 
 	// Type a query and see the hit.
-	tm.keys("/")
-	tm.typeText("foreign fighters")
-	tm.waitFor("the Raqqa piece", regexp.MustCompile(`Isil’s returning terrorists`))
-	tm.keys("Enter")
+	s.keys("/")
+	s.typeText("foreign fighters")
+	s.waitFor("the Raqqa piece", regexp.MustCompile(`Isil’s returning terrorists`))
+	s.keys("Enter")
 
-	// Toggle the first outlet in the sidebar.
-	tm.keys("Tab")
-	tm.keys("Space")
-	tm.waitFor("the outlet filter", regexp.MustCompile(`of \d+ · \w+ · outlet:`))
-	tm.keys("Tab")
+	// Toggle the first outlet in the sidebar (under the Reading group's
+	// Starred and Unread).
+	s.keys("Tab")
+	s.keys("j", "j", "Space")
+	s.waitFor("the outlet filter", regexp.MustCompile(`of \d+ · \w+ · outlet:`))
+	s.keys("Tab")
 
 	// Open the first piece and see its rendered header.
-	tm.keys("Enter")
-	screen := tm.waitFor("the reader", regexp.MustCompile(`(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}`))
+	s.keys("Enter")
+	screen := s.waitFor("the reader", regexp.MustCompile(`(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}`))
 	if !regexp.MustCompile(`\d+%`).MatchString(screen) {
 		t.Errorf("the reader shows no scroll percentage:\n%s", screen)
 	}
 
 	// Open its URL: the BROWSER script writes it to a file.
-	tm.keys("o")
+	s.keys("o")
 	deadline := time.Now().Add(screenTimeout)
 	var url []byte
 	for time.Now().Before(deadline) {
@@ -141,13 +245,177 @@ func TestTUIInTmux(t *testing.T) {
 	if !strings.HasPrefix(string(url), "http") {
 		t.Fatalf("the browser script got %q", url)
 	}
-	tm.waitFor("the status line", regexp.MustCompile(`Opened in browser`))
+	s.waitFor("the status line", regexp.MustCompile(`Opened in browser`))
+
+	// r reads the related pieces in turn; the reader says which.
+	s.keys("r")
+	s.waitFor("the first related piece", regexp.MustCompile(`related 1/\d`))
 
 	// Back to the list, with the query kept.
-	tm.keys("Escape")
-	tm.waitFor("the list", regexp.MustCompile(`/ foreign fighters`))
+	s.escape()
+	s.waitFor("the list", regexp.MustCompile(`/ foreign fighters`))
 
 	// Quit: the shell prompt is back.
-	tm.keys("q")
-	tm.waitFor("the shell prompt", regexp.MustCompile(`folio-exited-0\s+e2e-prompt\$`))
+	s.keys("q")
+	s.waitFor("the shell prompt", regexp.MustCompile(`folio-exited-0\s+`+promptRe))
+	s.requireTerminalRestored("q")
+}
+
+// TestReadingStateSurvivesARestart is issue 6's acceptance in a terminal:
+// star two pieces, mark one unread, quit, start again with the same state
+// folder: the stars are back, the Starred filter shows two, and a piece
+// reopens where reading stopped.
+func TestReadingStateSurvivesARestart(t *testing.T) {
+	s := newSession(t)
+	s.startFolio("")
+	s.waitFor("the Reading counts", regexp.MustCompile(`Unread\s+24 │`))
+
+	// Star the first two pieces.
+	s.keys("*")
+	s.waitFor("one star", regexp.MustCompile(`Starred\s+1 │`))
+	s.keys("j", "*")
+	s.waitFor("two stars", regexp.MustCompile(`Starred\s+2 │`))
+
+	// Read the first piece some way down, go back: it is read.
+	s.keys("g", "Enter")
+	s.waitFor("the reader at the top", readerAtTop)
+	s.keys("d", "d")
+	screen := s.waitFor("the reader scrolled", readerScrolled)
+	percent := readerScrolled.FindStringSubmatch(screen)[1]
+	s.escape()
+	s.waitFor("one piece read", regexp.MustCompile(`Unread\s+23 │`))
+
+	// Mark it unread again from the list.
+	s.keys("m")
+	s.waitFor("the mark", regexp.MustCompile(`Marked unread`))
+	s.waitFor("all unread", regexp.MustCompile(`Unread\s+24 │`))
+
+	s.keys("q")
+	s.waitExited()
+
+	// Start again, with the same XDG_STATE_HOME.
+	s.startFolio("")
+	screen = s.waitFor("the stars", regexp.MustCompile(`Starred\s+2 │`))
+	// A row of the list: cursor bar or blank, then the marks column (unread
+	// dot or blank, star).
+	if n := len(regexp.MustCompile(`[▌ ] [• ]★ \S`).FindAllString(screen, -1)); n != 2 {
+		t.Errorf("%d starred rows after the restart, want 2:\n%s", n, screen)
+	}
+	if !regexp.MustCompile(`Unread\s+24 │`).MatchString(screen) {
+		t.Errorf("the piece marked unread came back read:\n%s", screen)
+	}
+
+	// The Starred filter shows the two.
+	s.keys("Tab", "Space")
+	s.waitFor("the Starred filter", regexp.MustCompile(`2 of 24 · newest · is:starred`))
+
+	// The first piece opens where reading stopped.
+	s.keys("Tab", "g", "Enter")
+	s.waitFor("the reader at the same place", regexp.MustCompile(` `+percent+`%\s*\n`))
+
+	s.escape()
+	s.keys("q")
+	s.waitExited()
+}
+
+// TestTerminalIsRestoredOnSignals is issue 5's terminal life-cycle: SIGTERM
+// and ctrl+c end folio with the terminal given back to the shell.
+func TestTerminalIsRestoredOnSignals(t *testing.T) {
+	s := newSession(t)
+
+	s.startFolio("")
+	pid := s.folioPID()
+	if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
+		t.Fatalf("kill -TERM %d: %v", pid, err)
+	}
+	s.waitExited()
+	s.requireTerminalRestored("SIGTERM")
+
+	s.startFolio("")
+	s.keys("/")
+	s.typeText("terror") // ctrl+c works even while typing
+	s.keys("C-c")
+	s.waitFor("the shell prompt", regexp.MustCompile(`folio-exited-0\s+`+promptRe))
+	s.requireTerminalRestored("ctrl+c")
+
+	// SIGTERM from the reader, with a piece open and scrolled: the place
+	// is written on the way out (it is otherwise kept only when the reader
+	// is left), so a signal loses no reading state.
+	s.startFolio("")
+	s.keys("Enter")
+	s.waitFor("the reader at the top", readerAtTop)
+	s.keys("d")
+	s.waitFor("the reader scrolled", readerScrolled)
+	if err := syscall.Kill(s.folioPID(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	s.waitExited()
+	s.requireTerminalRestored("SIGTERM in the reader")
+	if pos := savedPositions(t, filepath.Join(s.dir, "state", "folio", "bundled.json")); len(pos) != 1 {
+		t.Errorf("after SIGTERM the state file has positions %v, want the open piece's", pos)
+	}
+}
+
+// The reader's bar ends in how far the piece is read: "0%" at the top of
+// a piece longer than the screen (the bundled archive's first piece is),
+// between 1% and 99% further down. While a piece loads it says "loading".
+var (
+	readerAtTop    = regexp.MustCompile(` 0%\s*\n`)
+	readerScrolled = regexp.MustCompile(` ([1-9]\d?)%\s*\n`)
+)
+
+// savedPositions reads the reading positions from a state file (see the
+// state package for its format).
+func savedPositions(t *testing.T, path string) map[string]int {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("the state file: %v", err)
+	}
+	var f struct {
+		Pieces map[string]struct {
+			Position int `json:"position"`
+		} `json:"pieces"`
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatalf("the state file %s: %v", path, err)
+	}
+	out := map[string]int{}
+	for id, p := range f.Pieces {
+		if p.Position > 0 {
+			out[id] = p.Position
+		}
+	}
+	return out
+}
+
+// TestResizesWhileSearching resizes the window again and again while a
+// query is typed: folio keeps answering and shows the results at the size
+// it ends at.
+func TestResizesWhileSearching(t *testing.T) {
+	s := newSession(t)
+	s.startFolio("")
+	sizes := [][2]int{{80, 24}, {40, 12}, {20, 6}, {150, 50}, {60, 20}, {100, 30}}
+	s.keys("/")
+	for i, word := range []string{"fo", "re", "ig", "n ", "fig", "hters"} {
+		s.typeText(word)
+		size := sizes[i%len(sizes)]
+		s.run("resize-window", "-t", "e2e", "-x", strconv.Itoa(size[0]), "-y", strconv.Itoa(size[1]))
+	}
+	for _, size := range sizes {
+		s.run("resize-window", "-t", "e2e", "-x", strconv.Itoa(size[0]), "-y", strconv.Itoa(size[1]))
+	}
+	s.run("resize-window", "-t", "e2e", "-x", "120", "-y", "40")
+	s.waitFor("the query's results", regexp.MustCompile(`(?s)/ foreign fighters.*Isil’s returning terrorists`))
+
+	// Still answering keys: into the list, open the piece, back.
+	s.keys("Enter", "Enter")
+	s.waitFor("the reader", regexp.MustCompile(`\d+%\s*\n`))
+	s.run("resize-window", "-t", "e2e", "-x", "70", "-y", "20")
+	s.run("resize-window", "-t", "e2e", "-x", "120", "-y", "40")
+	s.waitFor("the reader after resizing", regexp.MustCompile(`Isil’s returning terrorists.*\d+%\s*\n`))
+	s.escape()
+	s.keys("q")
+	s.waitExited()
+	s.requireTerminalRestored("resizes")
 }

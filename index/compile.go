@@ -39,6 +39,8 @@ type compiled struct {
 	highlight highlightSet
 	// dropped is true when some words were too common to search for.
 	dropped []string
+	// synonyms are the variants the query was expanded with, as written
+	synonyms []string
 }
 
 // compile turns a parsed query into bleve queries.
@@ -51,7 +53,7 @@ func compile(pq parsedQuery, syn *Synonyms) compiled {
 		for _, cl := range g {
 			if q := c.clauseQuery(cl, syn, true); q != nil {
 				alts = append(alts, q)
-			} else if cl.text != "" && !cl.open {
+			} else if cl.text != "" && !cl.open && isWordy(cl.text) {
 				c.dropped = append(c.dropped, cl.text)
 			}
 		}
@@ -192,9 +194,12 @@ func (c *compiled) clauseQuery(cl clause, syn *Synonyms, mark bool) query.Query 
 	var alts []query.Query
 	switch {
 	case cl.syn > 0 && syn != nil && cl.syn-1 < len(syn.groups):
-		for _, v := range syn.groups[cl.syn-1] {
+		for _, v := range syn.searched(cl.syn - 1) {
 			alts = append(alts, unitQuery(v, fields))
 			hl.addUnit(v)
+		}
+		if mark {
+			c.synonyms = append(c.synonyms, syn.raw[cl.syn-1]...)
 		}
 	case cl.prefix:
 		if utf8.RuneCountInString(cl.text) < minExplicitPrefix {
@@ -404,4 +409,3 @@ func uniq(ss ...string) []string {
 	}
 	return out
 }
-

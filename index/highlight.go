@@ -22,6 +22,23 @@ type highlightSet struct {
 	// phrases are marked only where all their words follow one another
 	phrases     [][]string
 	phraseTerms map[string]bool
+	// memo keeps the analysed form of the words seen, per search: the
+	// same words recur across the hits' texts
+	memo map[string]string
+	// key2s is keys for two lower-case ASCII letters, as a table: the
+	// check runs for every word of every snippet text
+	key2s [36 * 36]bool
+}
+
+// keyIndex maps a lower-case ASCII letter or digit to 0..35, else -1.
+func keyIndex(c byte) int {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return int(c - 'a')
+	case '0' <= c && c <= '9':
+		return 26 + int(c-'0')
+	}
+	return -1
 }
 
 type fuzzyTerm struct {
@@ -30,7 +47,8 @@ type fuzzyTerm struct {
 }
 
 func newHighlightSet() highlightSet {
-	return highlightSet{terms: map[string]bool{}, keys: map[string]bool{}, acronyms: map[string]bool{}, phraseTerms: map[string]bool{}}
+	return highlightSet{terms: map[string]bool{}, keys: map[string]bool{}, acronyms: map[string]bool{},
+		phraseTerms: map[string]bool{}, memo: map[string]string{}}
 }
 
 func (h *highlightSet) empty() bool {
@@ -92,13 +110,23 @@ func (h *highlightSet) addFuzzy(t string, d int) {
 	}
 }
 
+func (h *highlightSet) setKey(k string) {
+	h.keys[k] = true
+	if len(k) == 2 {
+		a, b := keyIndex(k[0]), keyIndex(k[1])
+		if a >= 0 && b >= 0 {
+			h.key2s[a*36+b] = true
+		}
+	}
+}
+
 func (h *highlightSet) addKey(t string) {
-	h.keys[key2(t)] = true
+	h.setKey(key2(t))
 	// British spellings whose first letters differ from the American
 	// (sceptic/skeptic, pyjamas/pajamas)
 	for brit, am := range americanWords {
 		if key2(am) == key2(t) && key2(brit) != key2(t) {
-			h.keys[key2(brit)] = true
+			h.setKey(key2(brit))
 		}
 	}
 }
@@ -117,23 +145,56 @@ func key2(s string) string {
 // match says whether a word of a text matches on its own (strong), or
 // is a word of a phrase (the phrase's analysed term, to check in context).
 func (h *highlightSet) match(word string) (strong bool, phraseTerm string) {
-	if h.acronyms[word] {
+	if len(word) <= 5 && h.acronyms[word] {
 		return true, ""
 	}
-	low := foldPrefix(word)
-	if low == "" {
-		return false, ""
-	}
-	_, size := utf8.DecodeRuneInString(low)
-	if !h.keys[key2(low)] && !(len(h.fuzzy) > 0 && h.keys["1"+low[:size]]) {
-		return false, ""
-	}
-	for _, p := range h.prefixes {
-		if strings.HasPrefix(low, p) {
-			return true, ""
+	if isASCII(word) {
+		// the common case, without allocating: most words fail the key check
+		var k [2]byte
+		n := copy(k[:], word)
+		for i := range n {
+			k[i] = lowerASCII(k[i])
+		}
+		hit := false
+		if n == 2 {
+			if a, b := keyIndex(k[0]), keyIndex(k[1]); a >= 0 && b >= 0 {
+				hit = h.key2s[a*36+b]
+			} else {
+				hit = h.keys[string(k[:n])]
+			}
+		} else {
+			hit = h.keys[string(k[:n])]
+		}
+		if !hit && !(len(h.fuzzy) > 0 && h.keys[string([]byte{'1', k[0]})]) {
+			return false, ""
+		}
+		for _, p := range h.prefixes {
+			if hasPrefixFold(word, p) {
+				return true, ""
+			}
+		}
+	} else {
+		low := foldPrefix(word)
+		if low == "" {
+			return false, ""
+		}
+		_, size := utf8.DecodeRuneInString(low)
+		if !h.keys[key2(low)] && !(len(h.fuzzy) > 0 && h.keys["1"+low[:size]]) {
+			return false, ""
+		}
+		for _, p := range h.prefixes {
+			if strings.HasPrefix(low, p) {
+				return true, ""
+			}
 		}
 	}
-	t := normalizeTerm(word)
+	t, ok := h.memo[word]
+	if !ok {
+		t = normalizeTerm(word)
+		if len(h.memo) < 20000 {
+			h.memo[word] = t
+		}
+	}
 	if t == "" {
 		return false, ""
 	}
@@ -297,7 +358,7 @@ func nextRune(s string, i int) rune {
 const (
 	snippetLen     = 200 // bytes of text around the matches
 	snippetsPerHit = 2
-	maxMatchesScan = 400
+	maxMatchesScan = 24 // the best windows among the first matches: scanning a whole long piece costs more than it gains
 )
 
 // snippets picks up to snippetsPerHit windows of the texts with the most
@@ -486,4 +547,37 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasPrefixFold reports whether the ASCII word starts with the lower-case
+// prefix p, ignoring case and skipping apostrophes as foldPrefix does.
+func hasPrefixFold(word, p string) bool {
+	j := 0
+	for i := 0; i < len(word) && j < len(p); i++ {
+		c := word[i]
+		if c == '\'' {
+			continue
+		}
+		if lowerASCII(c) != p[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(p)
 }

@@ -32,6 +32,7 @@ type fileEntry struct {
 	Hash     string            `json:"hash,omitempty"`
 	ID       string            `json:"id,omitempty"`
 	Indexed  bool              `json:"indexed,omitempty"` // a document with ID is in the index for this file
+	Words    int               `json:"words,omitempty"`   // length, for ranking
 	Fatal    bool              `json:"fatal,omitempty"`   // the file could not be used
 	Problems []archive.Problem `json:"problems,omitempty"`
 }

@@ -14,7 +14,7 @@ import (
 // SchemaVersion names the layout of the documents in the index: the mapping,
 // the analyser, the spelling tables. Bump it whenever any of them changes; an
 // index with another version is deleted and rebuilt on open.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -38,11 +38,10 @@ const (
 	fStandfirst = "standfirst" // stored only, for snippets
 	fNote       = "note"       // stored only, for snippets
 	fBody       = "body"       // stored only, for snippets
-	fWords      = "words"      // stored only: length of the piece, for ranking
 )
 
 // storedFields are loaded with every hit.
-var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fWords}
+var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath}
 
 func newMapping() *mapping.IndexMappingImpl {
 	im := mapping.NewIndexMapping()
@@ -98,7 +97,6 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fStandfirst, storedOnly())
 	add(fNote, storedOnly())
 	add(fBody, storedOnly())
-	add(fWords, &mapping.FieldMapping{Type: "number", Store: true})
 	// no _all composite: the "text" field is ours
 	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
 	im.DefaultType = "article"
@@ -130,7 +128,6 @@ func document(a archive.Article) map[string]interface{} {
 		fKind:       kind,
 		fDate:       a.Date.String(),
 		fPath:       a.Path,
-		fWords:      float64(countWords(a.Standfirst) + countWords(a.Body)),
 	}
 	if len(a.Authors) > 0 {
 		d[fAuthors] = a.Authors

@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -37,9 +38,14 @@ type Options struct {
 	LockTimeout time.Duration
 	// Workers parse files in parallel; 0: GOMAXPROCS.
 	Workers int
-	// BatchBytes and BatchDocs cap one indexing batch; 0: 8 MB and 1000.
+	// BatchBytes and BatchDocs cap one indexing batch; 0: 2 MB and 1000.
+	// Memory grows with the batch (analysed tokens, the segment being
+	// built, two batches at once): 2 MB keeps a build near 0.6 GB peak.
 	BatchBytes int
 	BatchDocs  int
+	// ResultCache is how many recent results are kept; 0: 64; negative:
+	// none (benchmarks).
+	ResultCache int
 }
 
 // Stats describe what Open did.
@@ -71,6 +77,7 @@ type Index struct {
 	Stats Stats
 
 	mu        sync.RWMutex
+	words     map[string]int // ID → length in words, for ranking
 	problems  []archive.Problem
 	allFacets Facets
 	count     int
@@ -98,7 +105,11 @@ func OpenDir(ctx context.Context, dir string, opts Options) (*Index, error) {
 // only for a cancelled ctx.
 func Open(ctx context.Context, name string, fsys fs.FS, opts Options) (*Index, error) {
 	start := time.Now()
-	ix := &Index{name: name, fsys: fsys, synonyms: opts.Synonyms, cache: newResultCache(64)}
+	cacheSize := opts.ResultCache
+	if cacheSize == 0 {
+		cacheSize = 64
+	}
+	ix := &Index{name: name, fsys: fsys, synonyms: opts.Synonyms, cache: newResultCache(cacheSize)}
 	if ix.synonyms == nil {
 		ix.synonyms = DefaultSynonyms()
 	}
@@ -115,12 +126,16 @@ func Open(ctx context.Context, name string, fsys fs.FS, opts Options) (*Index, e
 		}
 		if err != nil && ctx.Err() == nil {
 			ix.closeBleve()
+			ix.lock.unlock()
+			ix.lock = nil
+			ix.Stats = Stats{}
 			ix.Fallback = "index cache not used (" + err.Error() + "): index kept in memory"
 			err = ix.openMemory(ctx, opts)
 		}
 	}
 	if err != nil {
 		ix.closeBleve()
+		ix.lock.unlock()
 		return nil, err
 	}
 	ix.Stats.Took = time.Since(start)
@@ -189,13 +204,20 @@ func (ix *Index) openDisk(ctx context.Context, dir string, opts Options) error {
 	m, merr := readManifest(dir)
 	rebuild := merr != nil || m.Schema != SchemaVersion || m.Archive != ix.name
 	if !rebuild {
-		bi, err := bleve.OpenUsing(bdir, map[string]interface{}{"bolt_timeout": timeout.String(), "unsafe_batch": true})
-		if err != nil {
-			if isTimeout(err) {
-				return errLocked
-			}
+		p := ix.plan(m)
+		cfg := map[string]interface{}{"bolt_timeout": timeout.String(), "unsafe_batch": true}
+		// Nothing to do: open read-only, so that not one index file changes.
+		readOnly := p.empty() && m.Complete && m.Facets != nil
+		if readOnly {
+			cfg["read_only"] = true
+		}
+		bi, err := openBleve(bdir, cfg)
+		switch {
+		case err != nil && isTimeout(err):
+			return errLocked
+		case err != nil:
 			rebuild = true // corrupt or missing: rebuild below
-		} else {
+		default:
 			ix.bi = bi
 			if m.Complete {
 				if n, err := bi.DocCount(); err != nil || int(n) != m.Docs {
@@ -205,6 +227,8 @@ func (ix *Index) openDisk(ctx context.Context, dir string, opts Options) error {
 			if rebuild {
 				_ = bi.Close()
 				ix.bi = nil
+			} else {
+				return ix.execute(ctx, m, p, opts, dir)
 			}
 		}
 	}
@@ -222,6 +246,17 @@ func (ix *Index) openDisk(ctx context.Context, dir string, opts Options) error {
 		ix.Stats.Rebuilt = true
 	}
 	return ix.update(ctx, m, opts, dir)
+}
+
+// openBleve opens an existing index, turning a panic on a damaged index
+// into an error.
+func openBleve(path string, cfg map[string]interface{}) (bi bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			bi, err = nil, fmt.Errorf("damaged index: %v", r)
+		}
+	}()
+	return bleve.OpenUsing(path, cfg)
 }
 
 func isTimeout(err error) bool {
@@ -242,9 +277,28 @@ type parsed struct {
 	size    int
 }
 
+// plan is the work that brings an index in line with the archive.
+type plan struct {
+	todo      []work
+	deletes   []string
+	owner     map[string]string    // ID → the path that has it
+	newFiles  map[string]fileEntry // entries of the files not in todo
+	scanProbs []archive.Problem
+}
+
+func (p *plan) empty() bool { return len(p.todo) == 0 && len(p.deletes) == 0 }
+
 // update brings the index in line with the archive's files and writes the
 // manifest (when dir != "").
 func (ix *Index) update(ctx context.Context, m *manifest, opts Options, dir string) error {
+	p := ix.plan(m)
+	return ix.execute(ctx, m, p, opts, dir)
+}
+
+// plan compares the archive's files with the manifest. Unchanged files
+// are not read, except on file systems without modification times (the
+// embedded archive), where they are hashed.
+func (ix *Index) plan(m *manifest) *plan {
 	files, scanProbs := archive.Scan(ix.fsys)
 	slices.SortFunc(files, func(a, b archive.FileInfo) int { return strings.Compare(a.Path, b.Path) })
 	ix.Stats.Files = len(files)
@@ -313,19 +367,23 @@ func (ix *Index) update(ctx context.Context, m *manifest, opts Options, dir stri
 
 	// IDs to delete: indexed before, owned by no file now.
 	var deletes []string
-	for p, e := range m.Files {
+	for _, e := range m.Files {
 		if !e.Indexed || e.ID == "" {
 			continue
 		}
 		if o, ok := owner[e.ID]; !ok || !present[o] {
 			deletes = append(deletes, e.ID)
 		}
-		_ = p
 	}
 	slices.Sort(deletes)
 	deletes = slices.Compact(deletes)
+	return &plan{todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs}
+}
 
-	if len(todo) == 0 && len(deletes) == 0 {
+// execute carries out a plan and writes the manifest.
+func (ix *Index) execute(ctx context.Context, m *manifest, p *plan, opts Options, dir string) error {
+	todo, deletes, owner, newFiles, scanProbs := p.todo, p.deletes, p.owner, p.newFiles, p.scanProbs
+	if p.empty() {
 		ix.Stats.Unchanged = !ix.Stats.Rebuilt
 		ix.finish(m, scanProbs)
 		if m.Facets == nil || !m.Complete || dir == "" {
@@ -381,7 +439,7 @@ func (ix *Index) commit(ctx context.Context, m *manifest, dir string, scanProbs 
 		return err
 	}
 	m.Docs = int(n)
-	f, err := ix.computeFacets(ctx, nil, nil)
+	f, err := ix.computeFacets(ctx)
 	if err != nil {
 		return err
 	}
@@ -410,6 +468,12 @@ func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 	defer ix.mu.Unlock()
 	ix.problems = probs
 	ix.count = m.Docs
+	ix.words = make(map[string]int, m.Docs)
+	for _, e := range m.Files {
+		if e.Indexed {
+			ix.words[e.ID] = e.Words
+		}
+	}
 	if m.Facets != nil {
 		ix.allFacets = *m.Facets
 	}
@@ -434,13 +498,16 @@ func (ix *Index) apply(ctx context.Context, todo []work, deletes []string, owner
 	}
 	maxBytes := opts.BatchBytes
 	if maxBytes <= 0 {
-		maxBytes = 8 << 20
+		maxBytes = 2 << 20
 	}
 	maxDocs := opts.BatchDocs
 	if maxDocs <= 0 {
 		maxDocs = 1000
 	}
 
+	if len(todo) >= 500 {
+		defer relaxGC()()
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
@@ -495,6 +562,9 @@ func (ix *Index) apply(ctx context.Context, todo []work, deletes []string, owner
 	submit := func(batch *bleve.Batch) error {
 		if batch.Size() == 0 {
 			return nil
+		}
+		if ix.dir == "" {
+			return ix.bi.Batch(batch) // in memory: nothing is ever persisted
 		}
 		persist.Add(1)
 		var once sync.Once
@@ -638,6 +708,7 @@ func parseWork(fsys fs.FS, w work) parsed {
 		return parsed{path: p, entry: e}
 	}
 	e.ID = a.ID
+	e.Words = countWords(a.Standfirst) + countWords(a.Body)
 	return parsed{path: p, entry: e, article: a, size: len(data)}
 }
 
@@ -749,4 +820,39 @@ func (ix *Index) pathOf(id string) (string, error) {
 		return "", fmt.Errorf("no file for piece %q", id)
 	}
 	return p, nil
+}
+
+var (
+	gcMu    sync.Mutex
+	gcDepth int
+	gcOld   int
+)
+
+// gcRelaxed is GOGC during a large build. Measured at 10k pieces: 100 →
+// 12.7 MB/s, 1.1 GB peak; 200 → 15 MB/s, 1.1 GB; 400 → 15 MB/s, 2.2 GB
+// (with 8 MB batches; 2 MB batches bring the peak to ~0.6 GB).
+const gcRelaxed = 200
+
+// relaxGC raises GOGC to gcRelaxed while a large build runs (nested builds
+// share it) and returns the function that restores it: indexing allocates
+// much short-lived garbage, and collecting it less often saves CPU for
+// some more memory.
+func relaxGC() func() {
+	gcMu.Lock()
+	defer gcMu.Unlock()
+	if gcDepth == 0 {
+		gcOld = debug.SetGCPercent(gcRelaxed)
+		if gcOld < 0 || gcOld > gcRelaxed {
+			debug.SetGCPercent(gcOld) // the user's choice was laxer already
+		}
+	}
+	gcDepth++
+	return func() {
+		gcMu.Lock()
+		defer gcMu.Unlock()
+		gcDepth--
+		if gcDepth == 0 {
+			debug.SetGCPercent(gcOld)
+		}
+	}
 }

@@ -43,6 +43,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	pq := parseQuery(q.Text)
 	c := compile(pq, ix.synonyms)
 	res := Results{Terms: pq.terms(), Hits: []Hit{}}
+	for _, v := range c.synonyms {
+		if !slices.ContainsFunc(res.Terms, func(t string) bool { return strings.EqualFold(t, v) }) {
+			res.Terms = append(res.Terms, v)
+		}
+	}
 	hints := pq.hints
 	if len(c.must) == 0 && len(c.dropped) > 0 {
 		hints = append(hints, fmt.Sprintf("%q is too common to search for", strings.Join(c.dropped, " ")))
@@ -76,9 +81,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		size, from = max(offset+limit, rerankDepth), 0
 	}
 	req := bleve.NewSearchRequestOptions(mainQ, size, from, false)
-	req.Fields = storedFields
+	fields := storedFields
 	if hasText {
-		req.Fields = append(slices.Clone(storedFields), fStandfirst, fNote, fBody)
+		fields = append(slices.Clone(storedFields), fStandfirst, fNote, fBody)
+	}
+	if !rerank {
+		req.Fields = fields // else loaded for the page only, after re-ranking
 	}
 	switch sortOrder {
 	case SortNewest:
@@ -86,74 +94,84 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	case SortOldest:
 		req.SortBy([]string{fDateStart, "_id"})
 	default:
-		req.SortBy([]string{"-_score", "-" + fDateStart, "_id"})
+		// score only: a tie-breaking field would load doc values for every match
+		req.SortBy([]string{"-_score"})
 	}
 
 	allDocs := !hasText && len(filters) == 0 && len(restrict) == 0
 	ix.mu.RLock()
 	all := ix.allFacets
 	ix.mu.RUnlock()
-	if !allDocs {
-		for _, f := range facetFields {
-			if filters[f] == nil {
-				req.AddFacet(f, bleve.NewFacetRequest(f, facetSize(all, f)))
-			}
-		}
-	}
-
-	// Facets of filtered fields run beside the main search.
+	// Facets of fields without a filter are counted by the main search (a
+	// search of their own would evaluate the query twice: measured slower
+	// for phrases). Fields with a filter are counted without it, by one
+	// search each beside the main one.
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var extraErr error
-	extra := map[string]*search.FacetResult{}
+	var facetErr error
+	facetResults := search.FacetResults{}
+	facetSearch := func(q query.Query, fields ...string) {
+		r := bleve.NewSearchRequestOptions(q, 0, 0, false)
+		for _, f := range fields {
+			r.AddFacet(f, bleve.NewFacetRequest(f, facetSize(all, f)))
+		}
+		sr, err := ix.bi.SearchInContext(ctx, r)
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil {
+			facetErr = err
+			return
+		}
+		for _, f := range fields {
+			facetResults[f] = sr.Facets[f]
+		}
+	}
+	var plain []string
 	if !allDocs {
 		for _, f := range facetFields {
 			if filters[f] == nil {
+				plain = append(plain, f)
+				req.AddFacet(f, bleve.NewFacetRequest(f, facetSize(all, f)))
 				continue
 			}
-			wg.Go(func() {
-				fq := combine(c.must, c.mustNot, filters, restrict, f)
-				r := bleve.NewSearchRequestOptions(fq, 0, 0, false)
-				r.AddFacet(f, bleve.NewFacetRequest(f, facetSize(all, f)))
-				sr, err := ix.bi.SearchInContext(ctx, r)
-				mu.Lock()
-				defer mu.Unlock()
-				if err != nil {
-					extraErr = err
-					return
-				}
-				extra[f] = sr.Facets[f]
-			})
+			wg.Go(func() { facetSearch(combine(c.must, c.mustNot, filters, restrict, f), f) })
 		}
 	}
 	sr, err := ix.bi.SearchInContext(ctx, req)
-	wg.Wait()
 	if err != nil {
+		wg.Wait()
 		return Results{}, err
 	}
-	if extraErr != nil {
-		return Results{}, extraErr
-	}
-	if err := ctx.Err(); err != nil {
-		return Results{}, err
-	}
-
 	res.Total = int(sr.Total)
-	if allDocs {
-		res.Facets = all
-	} else {
-		for f, fr := range extra {
-			sr.Facets[f] = fr
-		}
-		res.Facets = facetsOf(sr.Facets)
+	mu.Lock()
+	for _, f := range plain {
+		facetResults[f] = sr.Facets[f]
 	}
+	mu.Unlock()
+
 	hits := sr.Hits
 	if rerank {
-		hits = rerankByLength(hits, offset, limit)
+		hits = ix.rerankByLength(hits, offset, limit)
+		if err := ix.loadFields(ctx, hits, fields); err != nil {
+			wg.Wait()
+			return Results{}, err
+		}
 	}
 	res.Hits = make([]Hit, 0, len(hits))
 	for _, dm := range hits {
 		res.Hits = append(res.Hits, ix.hitOf(dm, &c, hasText))
+	}
+	wg.Wait()
+	if facetErr != nil {
+		return Results{}, facetErr
+	}
+	if err := ctx.Err(); err != nil {
+		return Results{}, err
+	}
+	if allDocs {
+		res.Facets = all
+	} else {
+		res.Facets = facetsOf(facetResults)
 	}
 	res.Took = time.Since(start)
 	ix.cache.put(key, res)
@@ -334,13 +352,10 @@ func sortFacet(vs []FacetValue, byValue bool) {
 	})
 }
 
-// computeFacets counts facet values over the documents matching q (all
-// documents when q is nil).
-func (ix *Index) computeFacets(ctx context.Context, q query.Query, _ []string) (Facets, error) {
-	if q == nil {
-		q = query.NewMatchAllQuery()
-	}
-	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+// computeFacets counts facet values over all documents, once per index
+// version (they are kept in the manifest).
+func (ix *Index) computeFacets(ctx context.Context) (Facets, error) {
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
 	for _, f := range facetFields {
 		req.AddFacet(f, bleve.NewFacetRequest(f, 1<<20))
 	}
@@ -479,6 +494,9 @@ func (c *resultCache) get(k string) (Results, bool) {
 }
 
 func (c *resultCache) put(k string, r Results) {
+	if c.max <= 0 {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.m[k]; !ok {
@@ -512,23 +530,49 @@ func lengthPrior(words float64) float64 {
 }
 
 // rerankByLength applies lengthPrior to hits sorted by score and returns the
-// page [offset, offset+limit).
-func rerankByLength(hits search.DocumentMatchCollection, offset, limit int) search.DocumentMatchCollection {
+// page [offset, offset+limit). Lengths come from memory, not stored fields.
+func (ix *Index) rerankByLength(hits search.DocumentMatchCollection, offset, limit int) search.DocumentMatchCollection {
+	ix.mu.RLock()
 	for _, h := range hits {
-		w, _ := h.Fields[fWords].(float64)
-		h.Score *= lengthPrior(w)
+		h.Score *= lengthPrior(float64(ix.words[h.ID]))
 	}
+	ix.mu.RUnlock()
 	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
-		if a.Score != b.Score {
-			if a.Score > b.Score {
-				return -1
-			}
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
 			return 1
 		}
-		return 0 // keep bleve's order: newest, then ID
+		return strings.Compare(a.ID, b.ID)
 	})
 	if offset >= len(hits) {
 		return nil
 	}
 	return hits[offset:min(offset+limit, len(hits))]
+}
+
+// loadFields fills the stored fields of hits with one search by ID.
+func (ix *Index) loadFields(ctx context.Context, hits search.DocumentMatchCollection, fields []string) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	idList := make([]string, len(hits))
+	for i, h := range hits {
+		idList[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(idList), len(idList), 0, false)
+	req.Fields = fields
+	sr, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]map[string]interface{}, len(sr.Hits))
+	for _, h := range sr.Hits {
+		byID[h.ID] = h.Fields
+	}
+	for _, h := range hits {
+		h.Fields = byID[h.ID]
+	}
+	return nil
 }

@@ -21,6 +21,7 @@ var bundledSynonyms []byte
 // re-index.
 type Synonyms struct {
 	groups [][][]string // group → variant → analysed terms ("" for a dropped stop word)
+	raw    [][]string   // group → variant as written
 	// byFirst maps the first term of a variant to the groups it starts.
 	byFirst map[string][]variantRef
 }
@@ -91,21 +92,25 @@ func (s *Synonyms) add(data []byte) {
 			line = line[:i]
 		}
 		var group [][]string
+		var raw []string
 		seen := map[string]bool{}
 		for _, v := range strings.Split(line, ",") {
-			terms := analyzePhrase(strings.TrimSpace(v))
+			v = strings.TrimSpace(v)
+			terms := analyzePhrase(v)
 			key := strings.Join(terms, " ")
 			if len(terms) == 0 || seen[key] {
 				continue
 			}
 			seen[key] = true
 			group = append(group, terms)
+			raw = append(raw, v)
 		}
 		if len(group) < 2 {
 			continue
 		}
 		g := len(s.groups)
 		s.groups = append(s.groups, group)
+		s.raw = append(s.raw, raw)
 		for vi, v := range group {
 			s.byFirst[v[0]] = append(s.byFirst[v[0]], variantRef{g, vi})
 		}
@@ -181,4 +186,36 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// searched are the variants of group g worth a query: a variant containing
+// another ("Islamic State of Iraq and Syria" contains "Islamic State") can
+// only match where the shorter one does, so searching it is wasted work.
+func (s *Synonyms) searched(g int) [][]string {
+	vs := s.groups[g]
+	out := make([][]string, 0, len(vs))
+	for i, v := range vs {
+		redundant := false
+		for j, w := range vs {
+			if i != j && len(nonEmpty(w)) < len(nonEmpty(v)) && containsRun(v, nonEmpty(w)) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// containsRun reports whether the phrase v (with "" for any word) contains
+// the words w one after another.
+func containsRun(v, w []string) bool {
+	for i := 0; i+len(w) <= len(v); i++ {
+		if equalStrings(v[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }

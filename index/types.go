@@ -105,7 +105,9 @@ type Results struct {
 	// Hint explains how the query was understood when its syntax was malformed
 	// and degraded to a literal search ("unbalanced quote: searched literally").
 	Hint string
-	// Terms are the words of the query, for highlighting in a rendered piece.
+	// Terms are the words of the query, for highlighting in a rendered piece,
+	// followed by the aliases they were expanded with ("isis" adds "Isil",
+	// "Islamic State", ...; a variant may be several words).
 	Terms []string
 }
 

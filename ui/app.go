@@ -7,6 +7,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -15,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
 )
 
@@ -32,6 +34,29 @@ type RelatedSearcher interface {
 	Related(id string, n int) ([]index.Hit, error)
 }
 
+// ReadingState is the reader's own marks on one archive: which pieces are
+// read and starred, and where reading stopped in each. The state package's
+// Store implements it; tests use a real one in a temporary folder.
+//
+// Everything but Save works in memory and is called from Update and View;
+// Save writes a file and is called only from a Cmd (and once more when the
+// program has stopped, see Run).
+type ReadingState interface {
+	IsRead(id string) bool
+	IsStarred(id string) bool
+	ToggleRead(id string) bool
+	ToggleStar(id string) bool
+	// Position is the first line on screen when reading stopped; 0 for the top.
+	Position(id string) int
+	SetPosition(id string, line int)
+	// RecordOpen marks a piece read and notes the visit in the history.
+	RecordOpen(id string, t time.Time)
+	// Starred lists the starred pieces; Unread keeps the unread ones of ids.
+	Starred() []string
+	Unread(ids []string) []string
+	Save() error
+}
+
 // OpenIndexFunc opens or builds the index. It is called in a tea.Cmd after
 // the first frame; progress may be called from any goroutine.
 type OpenIndexFunc func(ctx context.Context, progress func(done, total int)) (Searcher, Info, error)
@@ -40,6 +65,24 @@ type OpenIndexFunc func(ctx context.Context, progress func(done, total int)) (Se
 type Options struct {
 	OpenIndex   OpenIndexFunc
 	ArchiveName string // shown in the window title ("bundled" or a folder)
+
+	// OpenState opens the reading state. It is called in a Cmd after the
+	// first frame; an error that comes with a state is a warning (a corrupt
+	// file set aside, no state folder) shown in the status line. Without
+	// it there are no marks and no Reading filters.
+	OpenState func() (ReadingState, error)
+
+	// CitationFormat is the style c and C copy citations in; empty means
+	// cite.Text, a Chicago-style note.
+	CitationFormat cite.Format
+}
+
+// citationFormat is the style of the citations c and C copy.
+func (o Options) citationFormat() cite.Format {
+	if o.CitationFormat == "" {
+		return cite.Text
+	}
+	return o.CitationFormat
 }
 
 // Info describes the opened index.
@@ -109,6 +152,20 @@ type Model struct {
 	searchErr  error
 	terms      *regexp.Regexp
 
+	// The Reading filters of generation gen, and its query before they were
+	// resolved into IDs (query has them once the first page is back).
+	readingFilter readingFilter
+	baseQuery     index.Query
+	countsSeq     int // bumped by every request of the Reading counts
+
+	// Reading state.
+	reading     ReadingState // nil until opened, or when there is none
+	stateWarned bool         // opening it gave a warning (shown then)
+	saveSeq     int          // bumped by every change; see saveDueMsg
+	saveFailing bool         // the last save failed: said once, not at every save
+	allIDs      *allPieceIDs // every piece's ID, for the Unread filter
+	tour        relatedTour  // the walk through related pieces (r)
+
 	cache *renderCache
 }
 
@@ -133,6 +190,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		list:      newResultList(),
 		reader:    newReader(st),
 		cache:     newRenderCache(),
+		allIDs:    &allPieceIDs{},
 		searchCtx: ctx,
 	}
 }
@@ -140,6 +198,10 @@ func newModel(ctx context.Context, opts Options) Model {
 // Run runs the interface until the user quits. Bubble Tea restores the
 // terminal (alternate screen left, cursor shown, mouse off) on quit,
 // ctrl+c, SIGTERM and panics; cancelling ctx stops the program too.
+//
+// The reading state is saved once more when the program has stopped, so
+// that a signal (which ends the program without a last Update) loses
+// neither a mark nor the place in the open piece.
 func Run(ctx context.Context, opts Options) error {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 		return ErrNoTerminal
@@ -147,7 +209,13 @@ func Run(ctx context.Context, opts Options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops an index build still running when the user quits
 	p := tea.NewProgram(newModel(ctx, opts), tea.WithContext(ctx))
-	_, err := p.Run()
+	final, err := p.Run()
+	if serr := saveOnExit(final); serr != nil && err == nil {
+		// Said at exit only when the interface did not say it already.
+		if m, ok := final.(Model); ok && !m.saveFailing && !m.stateWarned {
+			return fmt.Errorf("reading state not saved: %w", serr)
+		}
+	}
 	switch {
 	case err == nil, errors.Is(err, tea.ErrInterrupted):
 		return nil
@@ -161,11 +229,15 @@ func Run(ctx context.Context, opts Options) error {
 // is opened and the terminal is asked for its background (the answer, if
 // any, arrives as a message; nothing waits for it).
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(
+	cmds := []tea.Cmd{
 		openIndexCmd(m.ctx, m.opts.OpenIndex, m.relay),
 		waitProgressCmd(m.relay),
 		tea.RequestBackgroundColor,
-	)
+	}
+	if m.opts.OpenState != nil {
+		cmds = append(cmds, openStateCmd(m.opts.OpenState))
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update routes a message.
@@ -203,6 +275,27 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case statusMsg:
 		return m, m.status.set(msg.text, msg.isErr)
+
+	case stateOpenedMsg:
+		return m, m.stateOpened(msg)
+
+	case saveDueMsg:
+		if msg.seq != m.saveSeq || m.reading == nil {
+			return m, nil // a later change has its own pause
+		}
+		return m, saveStateCmd(m.reading)
+
+	case stateSavedMsg:
+		return m, m.stateSaved(msg)
+
+	case readingCountsMsg:
+		if msg.gen == m.gen && msg.seq == m.countsSeq && msg.err == nil {
+			m.sidebar.setReadingCounts(msg.starred, msg.unread)
+		}
+		return m, nil
+
+	case citedMsg:
+		return m, m.cited(msg)
 
 	case clearStatusMsg:
 		m.status.clear(msg.id)
@@ -277,8 +370,13 @@ func (m *Model) startSearch() tea.Cmd {
 	}
 	m.searchCtx, m.cancel = context.WithCancel(m.ctx)
 	m.gen++
-	m.query = m.buildQuery()
-	return searchCmd(m.searchCtx, m.searcher, m.query, m.gen)
+	m.baseQuery = m.buildQuery()
+	m.query = m.baseQuery
+	m.readingFilter = m.sidebar.readingFilter()
+	return tea.Batch(
+		newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.allIDs, m.gen),
+		m.refreshCounts(),
+	)
 }
 
 // gotResults takes a search answer if it belongs to the current generation.
@@ -295,6 +393,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 		return nil
 	}
 	m.haveResult = true
+	m.query = msg.query
 	m.searchErr = msg.err
 	if msg.err != nil {
 		return nil
@@ -336,12 +435,27 @@ func (m *Model) openPiece(i int) tea.Cmd {
 	if !ok {
 		return m.status.set("Still loading that piece…", false)
 	}
+	m.tour = relatedTour{}
 	m.list.moveTo(i)
+	return m.showPiece(i, h)
+}
+
+// showPiece opens h in the reader; i is its place in the results (for ]
+// and [), or that of the piece a walk through related pieces started from.
+// The piece open before keeps its place; h becomes read and opens where
+// reading stopped in it last time.
+func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
+	cmds := []tea.Cmd{m.rememberPosition()}
 	m.focus = paneReader
 	m.search.blur()
 	m.layout()
 	m.reader.show(i, h, m.styles.GlamourStyle, m.terms)
-	return tea.Batch(m.ensureRendered(), m.loadPages())
+	if m.reading != nil {
+		m.reader.resumeAt = m.reading.Position(h.ID)
+		m.reading.RecordOpen(h.ID, time.Now())
+		cmds = append(cmds, m.stateChanged())
+	}
+	return tea.Batch(append(cmds, m.ensureRendered(), m.loadPages())...)
 }
 
 // ensureRendered gives the reader its rendering from the cache, or starts
@@ -451,6 +565,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, m.status.set("No filters to clear", false)
 		}
 		return m, tea.Batch(m.startSearch(), m.status.set("Filters cleared", false))
+	case key.Matches(msg, k.CiteAll):
+		return m, m.citeResults()
 	case key.Matches(msg, k.Sort):
 		m.sort = (m.sort + 1) % 3
 		return m, tea.Batch(m.startSearch(), m.status.set("Sorted by "+m.sortLabel(), false))
@@ -509,6 +625,15 @@ func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.startSearch(), m.status.set("Query cleared", false))
 	case key.Matches(msg, k.Open):
 		return m, m.openPiece(m.list.cursor)
+	case key.Matches(msg, k.ToggleRead), key.Matches(msg, k.ToggleStar):
+		h, ok := m.list.selected()
+		if !ok {
+			return m, nil
+		}
+		if key.Matches(msg, k.ToggleRead) {
+			return m, m.toggleRead(h.ID)
+		}
+		return m, m.toggleStar(h.ID)
 	case key.Matches(msg, k.Up):
 		m.list.move(-1)
 	case key.Matches(msg, k.Down):
@@ -546,6 +671,10 @@ func (m Model) sidebarKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.sidebar.move(-max(m.sidebar.listHeight()-1, 1))
 	case key.Matches(msg, k.PageDown):
 		m.sidebar.move(max(m.sidebar.listHeight()-1, 1))
+	case key.Matches(msg, k.BarLeft):
+		m.sidebar.moveBar(-1)
+	case key.Matches(msg, k.BarRight):
+		m.sidebar.moveBar(1)
 	case key.Matches(msg, k.FindCancel):
 		m.focus = paneList
 		m.layout()
@@ -572,8 +701,24 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Back):
+		cmd := m.rememberPosition()
+		m.tour = relatedTour{}
 		m.focus = paneList
 		m.layout()
+		return m, cmd
+	case key.Matches(msg, k.ToggleRead):
+		return m, m.toggleRead(r.key.id)
+	case key.Matches(msg, k.ToggleStar):
+		return m, m.toggleStar(r.key.id)
+	case key.Matches(msg, k.Cite):
+		if m.searcher == nil || r.key.id == "" {
+			return m, nil
+		}
+		return m, citePiecesCmd(m.searcher, []string{r.key.id}, m.opts.citationFormat())
+	case key.Matches(msg, k.CiteAll):
+		return m, m.citeResults()
+	case key.Matches(msg, k.Related):
+		return m, m.nextRelated()
 	case key.Matches(msg, k.Help):
 		m.helpOpen = true
 	case key.Matches(msg, k.ScrollDown):
@@ -625,12 +770,17 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// quit cancels whatever is running and ends the program.
+// quit cancels whatever is running and ends the program, after saving the
+// reading state with the place in the open piece.
 func (m *Model) quit() tea.Cmd {
 	if m.cancel != nil {
 		m.cancel()
 	}
-	return tea.Quit
+	if m.reading == nil {
+		return tea.Quit
+	}
+	m.rememberPosition()
+	return tea.Sequence(saveStateCmd(m.reading), tea.Quit)
 }
 
 // handleWheel scrolls what is under the pointer.
@@ -672,10 +822,21 @@ func (m Model) handleClick(msg tea.MouseClickMsg) (tea.Model, tea.Cmd) {
 	}
 	y := msg.Y - m.bodyTop()
 	if sw := m.sidebarWidthNow(); sw > 0 && msg.X < sw {
+		if i, ok := m.sidebar.barAt(msg.X, y); ok {
+			m.search.blur()
+			m.focus = paneSidebar
+			m.sidebar.inTimeline = true
+			m.layout()
+			if m.sidebar.toggleBar(i) {
+				return m, m.startSearch()
+			}
+			return m, nil
+		}
 		if i, ok := m.sidebar.entryAt(y); ok {
 			m.search.blur()
 			m.focus = paneSidebar
 			m.sidebar.cursor = i
+			m.sidebar.inTimeline = false
 			m.layout()
 			if m.sidebar.toggle() {
 				return m, m.startSearch()
@@ -817,6 +978,8 @@ func (m Model) paneHelp() help.KeyMap {
 		return m.keys.findHelp()
 	case m.focus == paneReader:
 		return m.keys.readerHelp()
+	case m.focus == paneSidebar && m.sidebar.inTimeline:
+		return m.keys.timelineHelp()
 	case m.focus == paneSidebar:
 		return m.keys.sidebarHelp()
 	}

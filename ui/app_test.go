@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -75,11 +76,31 @@ func (h *harness) run(cmd tea.Cmd) {
 			queue = append(queue, batch...)
 			continue
 		}
+		if seq, ok := sequence(msg); ok {
+			// tea.Sequence: each Cmd and all that follows from it, in order.
+			for _, c := range seq {
+				h.run(c)
+			}
+			continue
+		}
 		h.msgs = append(h.msgs, msg)
 		next, more := h.m.Update(msg)
 		h.m = next.(Model)
 		queue = append(queue, more)
 	}
+}
+
+// sequence unpacks the message of tea.Sequence, whose type is private.
+func sequence(msg tea.Msg) ([]tea.Cmd, bool) {
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice || v.Type().Elem() != reflect.TypeFor[tea.Cmd]() {
+		return nil, false
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds, true
 }
 
 func runCmd(c tea.Cmd) (tea.Msg, bool) {

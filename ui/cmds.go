@@ -14,11 +14,13 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
 )
 
 // This file holds every tea.Cmd that does I/O: it is the only place that
-// calls the Searcher, Glamour or a browser. Each Cmd runs on its own
+// calls the Searcher, Glamour, a browser or the reading state's Open and
+// Save. Each Cmd runs on its own
 // goroutine; it turns a panic from a dependency into an error message, so a
 // bad piece shows an error instead of taking the interface down.
 
@@ -132,8 +134,8 @@ type renderKey struct {
 }
 
 // relatedCount is how many related pieces the reader header lists when the
-// Searcher can find them.
-const relatedCount = 3
+// Searcher can find them (and r walks through).
+const relatedCount = 4
 
 // renderCmd loads the full piece and renders it into lines for the reader.
 func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
@@ -159,7 +161,7 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 			body = a.Body
 		}
 		lines := composePiece(a, related, body, key.width, st)
-		return renderedMsg{key: key, article: a, lines: lines}
+		return renderedMsg{key: key, article: a, related: related, lines: lines}
 	}
 }
 
@@ -212,4 +214,234 @@ func sanitizeArticle(a archive.Article) archive.Article {
 		a.Tags[i] = archive.SanitizeLine(a.Tags[i])
 	}
 	return a
+}
+
+// newSearchCmd runs the first page of a new search: the Reading filters are
+// resolved into IDs first (in here, because the Unread filter may need the
+// list of every piece), and the resolved query comes back with the results.
+func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, all *allPieceIDs, gen int) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = resultsMsg{gen: gen, query: q, err: fmt.Errorf("search failed: %v", r)}
+			}
+		}()
+		resolved, err := applyReading(ctx, s, q, f, rs, all)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return resultsMsg{gen: gen, query: q, err: err}
+		}
+		res, err := s.Search(ctx, resolved)
+		if ctx.Err() != nil {
+			return nil
+		}
+		return resultsMsg{gen: gen, query: resolved, results: res, err: err}
+	}
+}
+
+// applyReading narrows q to what the Reading filters ask: the starred
+// pieces, the unread ones, or both (starred and not read yet), as a list of
+// IDs. Starred needs only the state; Unread needs every piece's ID, because
+// the state can say whether a piece is read but not list them.
+func applyReading(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, all *allPieceIDs) (index.Query, error) {
+	if !f.active() || rs == nil {
+		return q, nil
+	}
+	var ids []string
+	switch {
+	case f.starred && f.unread:
+		ids = rs.Unread(rs.Starred())
+	case f.starred:
+		ids = rs.Starred()
+	default:
+		every, err := all.get(ctx, s)
+		if err != nil {
+			return q, fmt.Errorf("listing the pieces for the Unread filter: %w", err)
+		}
+		ids = rs.Unread(every)
+	}
+	// An empty list must stay non-nil: nil would mean "no restriction".
+	q.IDs = append([]string{}, ids...)
+	return q, nil
+}
+
+// idPageSize is how many IDs one request of allPieceIDs asks for.
+const idPageSize = 5000
+
+// allPieceIDs is the ID of every piece in the index, listed on first use
+// and kept: the index does not change while folio runs. It is shared by the
+// Cmds of one Model; the mutex makes a second caller wait for the first
+// listing instead of starting another.
+type allPieceIDs struct {
+	mu  sync.Mutex
+	ids []string
+}
+
+func (a *allPieceIDs) get(ctx context.Context, s Searcher) ([]string, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.ids != nil {
+		return a.ids, nil
+	}
+	ids := []string{}
+	for {
+		// Oldest first: a stable order, so the pages neither skip nor repeat.
+		res, err := s.Search(ctx, index.Query{Sort: index.SortOldest, Offset: len(ids), Limit: idPageSize})
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		if len(res.Hits) == 0 || len(ids) >= res.Total {
+			break
+		}
+	}
+	a.ids = ids
+	return ids, nil
+}
+
+// readingCountsCmd counts the results of q that are starred and unread, as
+// they would be with that Reading filter turned on (the way a facet counts
+// what choosing it would give). Each count is a search for one hit: only
+// its Total is used.
+func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, all *allPieceIDs, gen, seq int) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = readingCountsMsg{gen: gen, seq: seq, err: fmt.Errorf("counting failed: %v", r)}
+			}
+		}()
+		count := func(with readingFilter) (int, error) {
+			cq, err := applyReading(ctx, s, q, with, rs, all)
+			if err != nil {
+				return 0, err
+			}
+			cq.Offset, cq.Limit = 0, 1
+			res, err := s.Search(ctx, cq)
+			return res.Total, err
+		}
+		starred, err := count(readingFilter{starred: true, unread: f.unread})
+		if err != nil {
+			return readingCountsMsg{gen: gen, seq: seq, err: err}
+		}
+		unread, err := count(readingFilter{starred: f.starred, unread: true})
+		if ctx.Err() != nil {
+			return nil
+		}
+		return readingCountsMsg{gen: gen, seq: seq, starred: starred, unread: unread, err: err}
+	}
+}
+
+// openStateCmd opens the reading state after the first frame.
+func openStateCmd(open func() (ReadingState, error)) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = stateOpenedMsg{err: fmt.Errorf("opening the reading state failed: %v", r)}
+			}
+		}()
+		st, err := open()
+		return stateOpenedMsg{state: st, err: err}
+	}
+}
+
+// saveDelay is the pause after a change of the reading state before it is
+// written: long enough to make a burst of marks one write, short enough
+// that a crash loses little.
+const saveDelay = 700 * time.Millisecond
+
+// saveSoonCmd asks for a saveDueMsg after the pause.
+func saveSoonCmd(seq int) tea.Cmd {
+	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return saveDueMsg{seq: seq} })
+}
+
+// saveStateCmd writes the reading state (atomically: see the state package).
+func saveStateCmd(rs ReadingState) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = stateSavedMsg{err: fmt.Errorf("saving failed: %v", r)}
+			}
+		}()
+		return stateSavedMsg{err: rs.Save()}
+	}
+}
+
+// saveOnExit is the last save, after the program has stopped: it keeps the
+// position in the open piece and the marks not yet written when folio was
+// stopped by a signal rather than by a key (the keys save in a Cmd).
+func saveOnExit(final tea.Model) error {
+	m, ok := final.(Model)
+	if !ok || m.reading == nil {
+		return nil
+	}
+	m.rememberPosition()
+	return m.reading.Save()
+}
+
+// maxCitations caps C: a bibliography of more pieces is unlikely to be
+// wanted, and a clipboard write (OSC 52) of much more is refused by many
+// terminals.
+const maxCitations = 500
+
+// citeResultsCmd cites the first maxCitations results of q, in the order
+// the list shows them.
+func citeResultsCmd(ctx context.Context, s Searcher, q index.Query, f cite.Format) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = citedMsg{err: fmt.Errorf("citing failed: %v", r)}
+			}
+		}()
+		q.Offset, q.Limit = 0, maxCitations
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return citedMsg{err: err}
+		}
+		ids := make([]string, 0, len(res.Hits))
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		out := citePieces(s, ids, f)
+		out.total = max(res.Total, out.n)
+		return out
+	}
+}
+
+// citePiecesCmd cites pieces by ID.
+func citePiecesCmd(s Searcher, ids []string, f cite.Format) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = citedMsg{err: fmt.Errorf("citing failed: %v", r)}
+			}
+		}()
+		out := citePieces(s, ids, f)
+		out.total = out.n
+		return out
+	}
+}
+
+// citePieces loads the pieces (citations need their authors and URL, which
+// the hits may not carry in full) and cites them.
+func citePieces(s Searcher, ids []string, f cite.Format) citedMsg {
+	arts := make([]archive.Article, 0, len(ids))
+	for _, id := range ids {
+		a, err := s.Article(id)
+		if err != nil {
+			return citedMsg{err: err}
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		return citedMsg{err: errors.New("no pieces to cite")}
+	}
+	text, err := cite.Cite(arts, f, time.Now())
+	if len(arts) == 1 && f == cite.Text {
+		text = strings.TrimSuffix(text, "\n") // one note pastes into a sentence
+	}
+	return citedMsg{text: text, n: len(arts), err: err}
 }

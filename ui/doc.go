@@ -3,11 +3,15 @@
 // a piece rendered with Glamour.
 //
 // The package talks to the index only through the small [Searcher]
-// interface, so it never sees Bleve and its tests can use a fake. Every
+// interface, so it never sees Bleve and its tests can use a fake, and to
+// the reader's own marks (read, starred, the place in each piece) through
+// [ReadingState], which the state package's Store implements. Every
 // component is a small value model with Update/View/SetSize in its own file;
-// app.go routes messages between them, msgs.go holds every message type and
-// cmds.go every tea.Cmd that does I/O (searching, loading and rendering a
-// piece, opening a URL).
+// app.go routes messages between them, reading.go holds the research side
+// (marks, citations, the walk through related pieces), msgs.go every
+// message type and cmds.go every tea.Cmd that does I/O (searching, loading
+// and rendering a piece, opening a URL, opening and saving the reading
+// state, citing).
 //
 // Two rules keep the interface responsive and safe:
 //

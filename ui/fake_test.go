@@ -77,6 +77,12 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (index.Results
 			}
 			return false
 		}
+		if q.IDs != nil && !slices.Contains(q.IDs, a.ID) {
+			return false
+		}
+		if !q.From.IsZero() && a.Date.Time.Before(q.From) || !q.To.IsZero() && a.Date.Time.After(q.To) {
+			return false
+		}
 		return (skip == "outlet" || in(q.Outlets, a.Outlet)) &&
 			(skip == "tag" || in(q.Tags, a.Tags...)) &&
 			(skip == "year" || in(q.Years, a.Date.Time.Format("2006"))) &&
@@ -205,5 +211,38 @@ func testArticles() []archive.Article {
 }
 
 type archiveArticle = archive.Article
+
+// relatedFake is a fakeSearcher that also finds related pieces: the other
+// pieces sharing a tag with the piece, most shared tags first.
+type relatedFake struct{ *fakeSearcher }
+
+func (f relatedFake) Related(id string, n int) ([]index.Hit, error) {
+	a, err := f.Article(id)
+	if err != nil {
+		return nil, err
+	}
+	type scored struct {
+		hit    index.Hit
+		shared int
+	}
+	var all []scored
+	for _, b := range f.articles {
+		shared := 0
+		for _, t := range b.Tags {
+			if slices.Contains(a.Tags, t) {
+				shared++
+			}
+		}
+		if b.ID != id && shared > 0 {
+			all = append(all, scored{index.Hit{ID: b.ID, Title: b.Title, Date: b.Date, Outlet: b.Outlet}, shared})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].shared > all[j].shared })
+	var out []index.Hit
+	for _, s := range all[:min(n, len(all))] {
+		out = append(out, s.hit)
+	}
+	return out, nil
+}
 
 func itoa(i int) string { return fmt.Sprint(i) }

@@ -3,7 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
-	"strings"
+	"regexp"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -13,6 +13,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/folio-tui/folio/state"
 )
 
 // probe wraps the root model in a teatest program and publishes the plain
@@ -47,6 +49,13 @@ func TestGoldenScreens(t *testing.T) {
 		until string
 	}{
 		{name: "list", w: 100, h: 30, until: "5 of 5"},
+		{name: "marks", w: 100, h: 30, drive: func(tm *teatest.TestModel) {
+			tm.Send(keyPress("*"))
+			tm.Send(keyPress("j"))
+			tm.Send(keyPress("m"))
+			tm.Send(keyPress("j"))
+			tm.Send(keyPress("*"))
+		}, until: `Starred\s+2 │`},
 		{name: "query", w: 100, h: 30, drive: func(tm *teatest.TestModel) {
 			tm.Send(keyPress("/"))
 			tm.Type("fighters")
@@ -54,12 +63,20 @@ func TestGoldenScreens(t *testing.T) {
 		}, until: "1 of 5 · relevance"},
 		{name: "filtered", w: 100, h: 30, drive: func(tm *teatest.TestModel) {
 			tm.Send(keyPress("tab"))
+			tm.Send(keyPress("j")) // past the Reading group's two toggles
+			tm.Send(keyPress("j"))
 			tm.Send(keyPress("space"))
 		}, until: "3 of 5 · newest · outlet:The Telegraph"},
+		{name: "timeline", w: 100, h: 30, drive: func(tm *teatest.TestModel) {
+			tm.Send(keyPress("tab"))
+			tm.Send(keyPress("G"))
+			tm.Send(keyPress("j"))
+			tm.Send(keyPress("enter"))
+		}, until: "4 of 5 · newest · date:2017"},
 		{name: "reader", w: 100, h: 30, drive: func(tm *teatest.TestModel) {
 			tm.Send(keyPress("enter"))
 		}, until: "the head of MI5 gave interviews"},
-		{name: "narrow", w: 40, h: 12, until: "5 of 5"},
+		{name: "narrow", w: 40, h: 12, until: `▌ • +Raqqa`},
 		{name: "help", w: 80, h: 24, drive: func(tm *teatest.TestModel) {
 			tm.Send(keyPress("?"))
 		}, until: "folio keys"},
@@ -67,15 +84,23 @@ func TestGoldenScreens(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := newFake(testArticles()...)
-			opts := Options{OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
-				return f, Info{Count: len(f.articles)}, nil
-			}}
+			dir := t.TempDir()
+			opts := Options{
+				OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+					return f, Info{Count: len(f.articles)}, nil
+				},
+				// A fresh reading state: every piece unread, none starred.
+				OpenState: func() (ReadingState, error) { return state.Open("golden", dir) },
+			}
 			screen := &atomic.Value{}
 			screen.Store("")
 			tm := teatest.NewTestModel(t, probe{inner: New(opts), screen: screen},
 				teatest.WithInitialTermSize(c.w, c.h),
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ANSI)))
 			waitScreen(t, screen, "of 5")
+			if c.w >= narrowWidth {
+				waitScreen(t, screen, `Unread\s+\d`) // the Reading counts are in
+			}
 			if c.drive != nil {
 				c.drive(tm)
 			}
@@ -94,14 +119,16 @@ func TestGoldenScreens(t *testing.T) {
 	}
 }
 
+// waitScreen waits until the screen matches the regular expression want.
 func waitScreen(t *testing.T, screen *atomic.Value, want string) {
 	t.Helper()
+	re := regexp.MustCompile(want)
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
-		if strings.Contains(screen.Load().(string), want) {
+		if re.MatchString(screen.Load().(string)) {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	t.Fatalf("screen never showed %q:\n%s", want, screen.Load())
+	t.Fatalf("screen never matched %q:\n%s", want, screen.Load())
 }

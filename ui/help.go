@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	"charm.land/lipgloss/v2"
 )
 
@@ -23,20 +22,24 @@ func footerView(width int, status statusLine, pane help.KeyMap, st Styles) strin
 	return h.ShortHelpView(pane.ShortHelp())
 }
 
-// fullHelpView is the `?` overlay: every binding, grouped in columns when
-// they fit, stacked when the terminal is narrow.
+// fullHelpView is the `?` overlay: every binding, its groups side by side
+// in as many columns as the width allows, in rows of columns when not all
+// fit, stacked when the terminal is narrow.
 func fullHelpView(width, height int, keys KeyMap, st Styles) string {
 	h := help.New()
 	h.Styles = st.Help
 	groups := keys.FullHelp()
 	inner := max(width-4, 1)
-	body := h.FullHelpView(groups)
-	if lipgloss.Width(body) > inner {
-		parts := make([]string, 0, len(groups))
-		for _, g := range groups {
-			parts = append(parts, h.FullHelpView([][]key.Binding{g}))
+	var body string
+	for cols := len(groups); cols >= 1; cols-- {
+		rows := make([]string, 0, (len(groups)+cols-1)/cols)
+		for i := 0; i < len(groups); i += cols {
+			rows = append(rows, h.FullHelpView(groups[i:min(i+cols, len(groups))]))
 		}
-		body = strings.Join(parts, "\n\n")
+		body = strings.Join(rows, "\n\n")
+		if lipgloss.Width(body) <= inner {
+			break
+		}
 	}
 	title := st.Brand.Render("folio keys") + st.Hint.Render("  (? or esc to close)")
 	return overlayBox(title+"\n\n"+body, width, height, st)

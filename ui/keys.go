@@ -7,7 +7,9 @@ import (
 
 // KeyMap holds every key binding of the interface. The keys follow issue 4's
 // table (and so the README): less/vim habits in the list and the reader, a
-// search box that owns every printable key while it is focused.
+// search box that owns every printable key while it is focused. The
+// research keys (issue 6) use letters that table leaves free: m, *, c, C, r,
+// and h/l on the timeline.
 type KeyMap struct {
 	// Anywhere.
 	Quit      key.Binding // ctrl+c, even while typing
@@ -38,7 +40,16 @@ type KeyMap struct {
 	Clear    key.Binding // esc in the list: clear the query
 
 	// Sidebar.
-	Toggle key.Binding
+	Toggle   key.Binding
+	BarLeft  key.Binding // on the timeline
+	BarRight key.Binding
+
+	// Research: the list (the selected piece) and the reader (the open one).
+	ToggleRead key.Binding
+	ToggleStar key.Binding
+	Cite       key.Binding // reader
+	CiteAll    key.Binding // list, sidebar and reader
+	Related    key.Binding // reader
 
 	// Reader.
 	ScrollUp     key.Binding
@@ -90,7 +101,15 @@ func DefaultKeyMap() KeyMap {
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear query")),
 
-		Toggle: key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "toggle")),
+		Toggle:   key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "toggle")),
+		BarLeft:  key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "earlier bar")),
+		BarRight: key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "later bar")),
+
+		ToggleRead: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
+		ToggleStar: key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
+		Cite:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy citation")),
+		CiteAll:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "cite all results")),
+		Related:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related: next, then back")),
 
 		ScrollUp:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
 		ScrollDown:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
@@ -121,10 +140,11 @@ func (k KeyMap) ShortHelp() []key.Binding { return k.listHelp().ShortHelp() }
 // FullHelp lists every binding, grouped by pane, for the `?` overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.FocusSearch, k.SearchAccept, k.SearchLeave, k.Clear, k.NextPane, k.ToggleFilter},
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Sort, k.ClearAll, k.Toggle},
+		{k.FocusSearch, k.SearchAccept, k.SearchLeave, k.Clear, k.NextPane, k.ToggleFilter, k.Toggle, k.BarLeft, k.BarRight},
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Sort, k.ClearAll},
 		{k.ScrollDown, k.ScrollUp, k.ReaderPgDown, k.ReaderPgUp, k.ReaderTop, k.ReaderBottom, k.Find, k.FindNext, k.FindPrev},
 		{k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Back, k.Problems, k.Help, k.QuitShort, k.Quit},
+		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.Related},
 	}
 }
 
@@ -146,15 +166,24 @@ func (k KeyMap) searchHelp() paneHelp {
 }
 
 func (k KeyMap) listHelp() paneHelp {
-	return paneHelp{short: []key.Binding{k.Down, k.Open, k.FocusSearch, k.NextPane, k.Sort, k.ClearAll, k.Help, k.QuitShort}}
+	// ? comes early: on a narrow terminal the end of the line is cut.
+	return paneHelp{short: []key.Binding{k.Down, k.Open, k.FocusSearch, k.NextPane, k.ToggleStar, k.Help, k.Sort, k.ClearAll, k.ToggleRead, k.QuitShort}}
 }
 
 func (k KeyMap) sidebarHelp() paneHelp {
 	return paneHelp{short: []key.Binding{k.Down, k.Toggle, k.NextPane, k.ClearAll, k.FocusSearch, k.Help, k.QuitShort}}
 }
 
+// timelineHelp is the sidebar's help while the cursor is on the timeline.
+func (k KeyMap) timelineHelp() paneHelp {
+	toggle := key.NewBinding(key.WithKeys(k.Toggle.Keys()...), key.WithHelp(k.Toggle.Help().Key, "choose period"))
+	up := key.NewBinding(key.WithKeys(k.Up.Keys()...), key.WithHelp("↑/k", "to filters"))
+	return paneHelp{short: []key.Binding{k.BarLeft, k.BarRight, toggle, up, k.ClearAll, k.Help}}
+}
+
 func (k KeyMap) readerHelp() paneHelp {
-	return paneHelp{short: []key.Binding{k.ReaderPgDown, k.Find, k.FindNext, k.NextPiece, k.OpenURL, k.CopyURL, k.Back, k.Help}}
+	related := key.NewBinding(key.WithKeys(k.Related.Keys()...), key.WithHelp(k.Related.Help().Key, "related"))
+	return paneHelp{short: []key.Binding{k.ReaderPgDown, k.Find, k.NextPiece, k.Back, k.Help, k.ToggleStar, k.Cite, related, k.OpenURL}}
 }
 
 func (k KeyMap) findHelp() paneHelp {

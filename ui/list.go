@@ -24,9 +24,19 @@ type resultList struct {
 	cursor int // selected hit, 0..total-1
 	offset int // first hit on screen
 
+	// marks answers whether a piece is read and starred; nil (no reading
+	// state) leaves the marks column out.
+	marks ReadingState
+
 	width, height int
 	focused       bool
 }
+
+// The marks of the reading state, in the list, the sidebar and the reader.
+const (
+	starMark   = "★"
+	unreadMark = "•"
+)
 
 func newResultList() resultList {
 	return resultList{pages: map[int][]index.Hit{}, pending: map[int]bool{}}
@@ -178,16 +188,22 @@ func (l resultList) view(st Styles) string {
 	return strings.Join(lines, "\n")
 }
 
+// barOnly is the left edge of a row: the cursor bar on the selected hit
+// (dim when the list does not have the keyboard), else blanks.
+func barOnly(selected, focused bool, st Styles) string {
+	switch {
+	case !selected:
+		return "  "
+	case focused:
+		return st.CursorBar.Render("▌ ")
+	}
+	return st.Meta.Render("▌ ")
+}
+
 // row renders hit i as rh lines.
 func (l resultList) row(i, rh int, st Styles) []string {
 	selected := i == l.cursor
-	bar := "  "
-	if selected {
-		bar = st.CursorBar.Render("▌ ")
-		if !l.focused {
-			bar = st.Meta.Render("▌ ")
-		}
-	}
+	bar := barOnly(selected, l.focused, st)
 	w := max(l.width-2, 0)
 	out := make([]string, 0, rh)
 	h, ok := l.hit(i)
@@ -207,6 +223,22 @@ func (l resultList) row(i, rh int, st Styles) []string {
 	if h.TitleMarked != "" {
 		title = h.TitleMarked
 	}
+	// The marks column: unread dot, then star, so each keeps its place and
+	// a column of dots reads at a glance; the lines under the title are
+	// indented to match.
+	indent := ""
+	if l.marks != nil {
+		unread, star := " ", " "
+		if !l.marks.IsRead(h.ID) {
+			unread = st.UnreadMark.Render(unreadMark)
+		}
+		if l.marks.IsStarred(h.ID) {
+			star = st.StarMark.Render(starMark)
+		}
+		bar += unread + star + " "
+		indent = "   "
+		w = max(w-len(indent), 0)
+	}
 	out = append(out, bar+truncateCells(renderMarked(title, titleStyle, st.Match), w))
 
 	meta := []string{}
@@ -219,9 +251,9 @@ func (l resultList) row(i, rh int, st Styles) []string {
 	if len(h.Tags) > 0 {
 		meta = append(meta, archive.SanitizeLine(strings.Join(h.Tags, " ")))
 	}
-	metaBar := "  "
+	metaBar := "  " + indent
 	if selected {
-		metaBar = bar
+		metaBar = barOnly(selected, l.focused, st) + indent
 	}
 	out = append(out, metaBar+st.Meta.Render(truncateCells(strings.Join(meta, " · "), w)))
 

@@ -25,10 +25,13 @@ type indexOpenedMsg struct {
 type debounceMsg struct{ seq int }
 
 // resultsMsg answers a search of generation gen: the first page (offset 0),
-// which also brings facets, or a further page of the same query.
+// which also brings facets, or a further page of the same query. The first
+// page carries its query with the Reading filters resolved into IDs, so
+// that the further pages ask exactly the same.
 type resultsMsg struct {
 	gen     int
 	offset  int
+	query   index.Query
 	results index.Results
 	err     error
 }
@@ -38,8 +41,42 @@ type resultsMsg struct {
 type renderedMsg struct {
 	key     renderKey
 	article archive.Article
+	related []index.Hit // pieces like this one, when the Searcher finds them
 	lines   []string
 	err     error
+}
+
+// stateOpenedMsg brings the reading state, opened after the first frame. A
+// non-nil err with a state is a warning (a corrupt file set aside, no state
+// folder) for the status line.
+type stateOpenedMsg struct {
+	state ReadingState
+	err   error
+}
+
+// saveDueMsg fires a pause after a change of the reading state; it saves
+// only when no later change came (seq is still current), so a burst of
+// marks is one write.
+type saveDueMsg struct{ seq int }
+
+// stateSavedMsg reports a save of the reading state.
+type stateSavedMsg struct{ err error }
+
+// readingCountsMsg answers how many of the results of search generation gen
+// are starred and unread; seq tells apart the counts asked again for the
+// same results after a mark changed.
+type readingCountsMsg struct {
+	gen, seq        int
+	starred, unread int
+	err             error
+}
+
+// citedMsg brings citations to copy to the clipboard: of n pieces, of total
+// results when the copy was capped.
+type citedMsg struct {
+	text     string
+	n, total int
+	err      error
 }
 
 // statusMsg shows a transient line in the footer ("Opened in browser").

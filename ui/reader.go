@@ -32,9 +32,14 @@ type reader struct {
 	ready   bool      // lines hold key's rendering
 	err     error
 
-	lines  []string // rendered, styled lines
-	plain  []string // the same lines without styling, for finding
-	offset int
+	lines    []string // rendered, styled lines
+	plain    []string // the same lines without styling, for finding
+	offset   int
+	resumeAt int // the line to show first once rendered: where reading stopped
+
+	related  []index.Hit  // pieces like this one, for r
+	tourNote string       // "related 2/4" during a walk through related pieces
+	marks    ReadingState // for the star and unread marks in the bar; may be nil
 
 	width, height int
 
@@ -85,7 +90,8 @@ func (r *reader) show(i int, hit index.Hit, style string, terms *regexp.Regexp) 
 	r.key = renderKey{id: hit.ID, width: r.columnWidth(), style: style}
 	r.ready, r.err = false, nil
 	r.lines, r.plain = nil, nil
-	r.offset = 0
+	r.offset, r.resumeAt = 0, 0
+	r.related, r.tourNote = nil, ""
 	r.terms = terms
 	r.finding = false
 	r.findInput.Blur()
@@ -106,6 +112,7 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	fraction := r.scrollFraction()
 	wasReady := r.ready
 	r.article, r.lines, r.ready, r.err = m.article, m.lines, true, nil
+	r.related = m.related
 	r.plain = make([]string, len(m.lines))
 	for i, l := range m.lines {
 		r.plain[i] = ansi.Strip(l)
@@ -113,6 +120,8 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	if wasReady {
 		// A re-render at another width: stay at about the same place.
 		r.offset = int(fraction * float64(r.maxOffset()))
+	} else {
+		r.offset = r.resumeAt
 	}
 	r.clampOffset()
 	r.findMatches()
@@ -298,6 +307,15 @@ func (r reader) barView(st Styles) string {
 		return truncateCells(" "+r.findInput.View(), r.width)
 	}
 	right := fmt.Sprintf("%d%%", r.scrollPercent())
+	if !r.ready {
+		right = "loading" // a percentage of nothing would say 100%
+	}
+	if r.tourNote != "" {
+		right = r.tourNote + " · " + right
+	}
+	if r.marks != nil && r.key.id != "" && !r.marks.IsRead(r.key.id) {
+		right = "unread · " + right // only after m: opening marks a piece read
+	}
 	if r.findQuery != "" {
 		if len(r.matches) == 0 {
 			right = fmt.Sprintf("“%s” not found · %s", truncateCells(r.findQuery, 20), right)
@@ -307,7 +325,11 @@ func (r reader) barView(st Styles) string {
 	}
 	right = " " + right + " "
 	leftW := max(r.width-ansi.StringWidth(right)-1, 0)
-	left := fitCells(" "+oneLine(r.hit.Title), leftW)
+	title := " " + oneLine(stripMarks(r.hit.Title))
+	if r.marks != nil && r.key.id != "" && r.marks.IsStarred(r.key.id) {
+		title = " " + starMark + title
+	}
+	left := fitCells(title, leftW)
 	return st.ReaderBar.Render(left+" ") + st.ScrollAmount.Render(truncateCells(right, r.width-leftW-1))
 }
 
@@ -353,9 +375,9 @@ func composePiece(a archive.Article, related []index.Hit, body string, width int
 		add(wrap(st.ReaderMeta.Italic(true), oneLine(sf))...)
 	}
 	if len(related) > 0 {
-		add("", st.GroupHeader.Render("Related"))
-		for _, h := range related {
-			add(st.ReaderMeta.Render(truncateCells("· "+h.Date.String()+"  "+oneLine(stripMarks(h.Title)), w)))
+		add("", st.GroupHeader.Render("Related")+st.Hint.Render(" · r reads them in turn"))
+		for i, h := range related {
+			add(st.ReaderMeta.Render(truncateCells(fmt.Sprintf("%d. %s  %s", i+1, h.Date.String(), oneLine(stripMarks(h.Title))), w)))
 		}
 	}
 	if note := strings.TrimSpace(a.Note); note != "" {

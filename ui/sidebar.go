@@ -5,7 +5,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/index"
@@ -15,7 +17,8 @@ import (
 type facetGroup int
 
 const (
-	groupOutlets facetGroup = iota
+	groupReading facetGroup = iota // the reader's own marks: starred, unread
+	groupOutlets
 	groupTags
 	groupYears
 	groupKinds
@@ -24,6 +27,8 @@ const (
 
 func (g facetGroup) title() string {
 	switch g {
+	case groupReading:
+		return "READING"
 	case groupOutlets:
 		return "OUTLETS"
 	case groupTags:
@@ -40,6 +45,8 @@ func (g facetGroup) title() string {
 // active filters ("tag:mi5").
 func (g facetGroup) prefix() string {
 	switch g {
+	case groupReading:
+		return "is"
 	case groupOutlets:
 		return "outlet"
 	case groupTags:
@@ -52,6 +59,16 @@ func (g facetGroup) prefix() string {
 	return ""
 }
 
+// The values of the Reading group.
+const (
+	readingStarred = "starred"
+	readingUnread  = "unread"
+)
+
+// unknownCount is a count not known yet (the Reading counts arrive after
+// the results).
+const unknownCount = -1
+
 // sidebarEntry is one line of the facet list: a group header or a value.
 type sidebarEntry struct {
 	group  facetGroup
@@ -60,15 +77,56 @@ type sidebarEntry struct {
 	header bool
 }
 
-// sidebar shows the facets of the current results, lets the user select
-// values (several per group: they are ORed; groups are ANDed) and draws a
-// small timeline of the results.
+// label is what the entry shows: the value, or for the Reading group the
+// mark the result list uses for it, so that the sidebar explains the marks.
+func (e sidebarEntry) label() string {
+	if e.group == groupReading {
+		switch e.value {
+		case readingStarred:
+			return starMark + " Starred"
+		case readingUnread:
+			return unreadMark + " Unread"
+		}
+	}
+	return oneLine(e.value)
+}
+
+// readingFilter is what the Reading group asks of the results. Both may be
+// on: then the results are the starred pieces not read yet.
+type readingFilter struct{ starred, unread bool }
+
+func (f readingFilter) active() bool { return f.starred || f.unread }
+
+// period is a span of time chosen on the timeline. Choosing one narrows the
+// results with Query.From/To (a restriction, not a facet filter), so the
+// facets and the timeline then show that period only: choosing a year shows
+// its months, which can be chosen in turn.
+type period struct {
+	label    string    // "2017", "2017-09", or "2016–2018" for a squeezed bar
+	from, to time.Time // whole days, inclusive
+}
+
+func (p period) isZero() bool { return p.label == "" }
+
+// sidebar shows the reader's own marks (starred, unread) and the facets of
+// the current results, lets the user select values (several per group: they
+// are ORed; groups are ANDed) and draws a small timeline of the results
+// whose bars can be chosen to narrow the results to a period.
 type sidebar struct {
 	facets  index.Facets
 	chosen  [groupCount][]string // selected values per group, in selection order
 	entries []sidebarEntry
 	cursor  int // index into entries; never a header when there are values
 	offset  int // first entry on screen
+
+	// The Reading group, shown once the reading state is open.
+	hasReading        bool
+	starredN, unreadN int // unknownCount until the counts arrive
+
+	// The timeline.
+	period     period // chosen on it; zero for none
+	inTimeline bool   // the cursor is on the timeline's bars
+	bar        int    // the bar under the cursor
 
 	width, height int
 	focused       bool
@@ -84,12 +142,52 @@ func (s *sidebar) setSize(w, h int) {
 
 func (s sidebar) isChosen(g facetGroup, v string) bool { return slices.Contains(s.chosen[g], v) }
 
+// showReading adds the Reading group (once the reading state is open).
+// The state opens a moment after start-up, before or after the first
+// results: either way the cursor starts on the group's first value, as it
+// would had the group been there from the start.
+func (s *sidebar) showReading() {
+	s.hasReading = true
+	s.starredN, s.unreadN = unknownCount, unknownCount
+	s.rebuild()
+	s.cursor, s.offset = 0, 0
+	s.fixCursor(1)
+	s.follow()
+}
+
+// setReadingCounts shows how many of the current results are starred and
+// unread.
+func (s *sidebar) setReadingCounts(starred, unread int) {
+	s.starredN, s.unreadN = starred, unread
+	for i, e := range s.entries {
+		switch {
+		case e.group != groupReading || e.header:
+		case e.value == readingStarred:
+			s.entries[i].count = starred
+		case e.value == readingUnread:
+			s.entries[i].count = unread
+		}
+	}
+}
+
+// readingFilter is the Reading group's selection.
+func (s sidebar) readingFilter() readingFilter {
+	return readingFilter{
+		starred: s.isChosen(groupReading, readingStarred),
+		unread:  s.isChosen(groupReading, readingUnread),
+	}
+}
+
 // setFacets shows new counts, keeping the cursor on the same value.
 func (s *sidebar) setFacets(f index.Facets) {
 	var keep *sidebarEntry
 	if s.cursor >= 0 && s.cursor < len(s.entries) {
 		e := s.entries[s.cursor]
 		keep = &e
+	}
+	keepBar := ""
+	if bars := s.timelineBars(); s.bar >= 0 && s.bar < len(bars) {
+		keepBar = bars[s.bar].label
 	}
 	s.facets = f
 	s.rebuild()
@@ -102,6 +200,18 @@ func (s *sidebar) setFacets(f index.Facets) {
 		}
 	}
 	s.fixCursor(1)
+	if s.inTimeline && s.timelineHeight() == 0 {
+		s.inTimeline = false // the timeline went away with these results
+	}
+	// The timeline cursor stays on its period; when that is gone (the
+	// timeline changed from years to months), it goes to the latest.
+	bars := s.timelineBars()
+	s.bar = max(len(bars)-1, 0)
+	for i, b := range bars {
+		if b.label == keepBar {
+			s.bar = i
+		}
+	}
 	s.follow()
 }
 
@@ -110,13 +220,20 @@ func (s *sidebar) setFacets(f index.Facets) {
 // contain (count 0), so that they can still be unselected.
 func (s *sidebar) rebuild() {
 	s.entries = s.entries[:0]
+	if s.hasReading {
+		// Always both, even at 0: they are filters, not facets of the results.
+		s.entries = append(s.entries,
+			sidebarEntry{group: groupReading, header: true},
+			sidebarEntry{group: groupReading, value: readingStarred, count: s.starredN},
+			sidebarEntry{group: groupReading, value: readingUnread, count: s.unreadN})
+	}
 	groups := [groupCount][]index.FacetValue{
 		groupOutlets: s.facets.Outlets,
 		groupTags:    s.facets.Tags,
 		groupYears:   reversed(s.facets.Years), // newest year first
 		groupKinds:   s.facets.Kinds,
 	}
-	for g := facetGroup(0); g < groupCount; g++ {
+	for g := groupOutlets; g < groupCount; g++ {
 		values := groups[g]
 		for _, c := range s.chosen[g] {
 			if !slices.ContainsFunc(values, func(v index.FacetValue) bool { return v.Value == c }) {
@@ -164,15 +281,22 @@ func (s *sidebar) fixCursor(dir int) {
 	}
 }
 
+// move moves the cursor by delta values. Moving down past the last value
+// enters the timeline (when it is shown); moving up leaves it.
 func (s *sidebar) move(delta int) {
-	if len(s.entries) == 0 {
+	if s.inTimeline {
+		if delta < 0 {
+			s.inTimeline = false
+			s.follow()
+		}
 		return
 	}
 	dir := 1
 	if delta < 0 {
 		dir = -1
 	}
-	for n := 0; n < abs(delta); n++ {
+	moved := false
+	for n := 0; n < abs(delta) && len(s.entries) > 0; n++ {
 		next := s.cursor + dir
 		for next >= 0 && next < len(s.entries) && s.entries[next].header {
 			next += dir
@@ -180,12 +304,25 @@ func (s *sidebar) move(delta int) {
 		if next < 0 || next >= len(s.entries) {
 			break
 		}
-		s.cursor = next
+		s.cursor, moved = next, true
+	}
+	if !moved && dir > 0 && s.timelineHeight() > 0 {
+		s.inTimeline = true
+		s.bar = len(s.timelineBars()) - 1 // the latest period first
 	}
 	s.follow()
 }
 
+// moveBar moves the timeline cursor by delta bars.
+func (s *sidebar) moveBar(delta int) {
+	if !s.inTimeline {
+		return
+	}
+	s.bar = min(max(s.bar+delta, 0), max(len(s.timelineBars())-1, 0))
+}
+
 func (s *sidebar) moveTo(i int) {
+	s.inTimeline = false
 	s.cursor = i
 	dir := 1
 	if i >= len(s.entries)-1 {
@@ -205,6 +342,9 @@ func abs(n int) int {
 // toggle selects or unselects the value under the cursor. It reports
 // whether the filters changed.
 func (s *sidebar) toggle() bool {
+	if s.inTimeline {
+		return s.toggleBar(s.bar)
+	}
 	if s.cursor < 0 || s.cursor >= len(s.entries) || s.entries[s.cursor].header {
 		return false
 	}
@@ -219,10 +359,27 @@ func (s *sidebar) toggle() bool {
 	return true
 }
 
+// toggleBar chooses the period of timeline bar i, or unchooses it when it
+// is the period chosen already. It reports whether the filters changed.
+func (s *sidebar) toggleBar(i int) bool {
+	bars := s.timelineBars()
+	if i < 0 || i >= len(bars) {
+		return false
+	}
+	s.bar = i
+	if p := bars[i].period; p.label == s.period.label {
+		s.period = period{}
+	} else {
+		s.period = p
+	}
+	return true
+}
+
 // clear unselects everything and reports whether anything was selected.
 func (s *sidebar) clear() bool {
 	had := s.anyChosen()
 	s.chosen = [groupCount][]string{}
+	s.period = period{}
 	s.rebuild()
 	s.fixCursor(1)
 	s.follow()
@@ -230,6 +387,9 @@ func (s *sidebar) clear() bool {
 }
 
 func (s sidebar) anyChosen() bool {
+	if !s.period.isZero() {
+		return true
+	}
 	for _, c := range s.chosen {
 		if len(c) > 0 {
 			return true
@@ -238,15 +398,17 @@ func (s sidebar) anyChosen() bool {
 	return false
 }
 
-// applyTo copies the selection into a query.
+// applyTo copies the selection into a query. The Reading group is not a
+// field of the index: the root resolves it into IDs (see readingFilter).
 func (s sidebar) applyTo(q *index.Query) {
 	q.Outlets = slices.Clone(s.chosen[groupOutlets])
 	q.Tags = slices.Clone(s.chosen[groupTags])
 	q.Years = slices.Clone(s.chosen[groupYears])
 	q.Kinds = slices.Clone(s.chosen[groupKinds])
+	q.From, q.To = s.period.from, s.period.to
 }
 
-// summary lists the active filters: "tag:mi5 outlet:The Telegraph".
+// summary lists the active filters: "is:starred tag:mi5 date:2017-09".
 func (s sidebar) summary() string {
 	var parts []string
 	for g := facetGroup(0); g < groupCount; g++ {
@@ -254,16 +416,44 @@ func (s sidebar) summary() string {
 			parts = append(parts, g.prefix()+":"+oneLine(v))
 		}
 	}
+	if !s.period.isZero() {
+		parts = append(parts, "date:"+s.period.label)
+	}
 	return strings.Join(parts, " ")
 }
 
 // timelineHeight is the lines the timeline takes under the facets, when the
-// sidebar is tall enough to spare them.
+// sidebar is tall enough to spare them. A single bar says nothing, except
+// when it is the chosen period: then it stays, to show and unchoose it.
 func (s sidebar) timelineHeight() int {
-	if s.height < 14 || len(timelineBuckets(s.facets)) < 2 {
+	n := len(timelineBuckets(s.facets))
+	if s.height < 14 || n < 2 && (n == 0 || s.period.isZero()) {
 		return 0
 	}
 	return 4
+}
+
+// timelineWidth is the cells the bars may take: the sidebar's text width
+// (its width less a space and the border) less a margin either side.
+func (s sidebar) timelineWidth() int { return s.width - 2 - 2 }
+
+// timelineBars are the bars on screen.
+func (s sidebar) timelineBars() []timelineBar {
+	return timelineBars(timelineBuckets(s.facets), s.timelineWidth())
+}
+
+// barAt maps a point of the sidebar (x, y from its top left) to a timeline
+// bar.
+func (s sidebar) barAt(x, y int) (int, bool) {
+	if s.timelineHeight() == 0 || y != s.listHeight()+2 {
+		return 0, false
+	}
+	bars := s.timelineBars()
+	if len(bars) == 0 || x < 1 {
+		return 0, false
+	}
+	i := (x - 1) / bars[0].cells
+	return i, i < len(bars)
 }
 
 // listHeight is the lines left for the facet entries.
@@ -315,8 +505,12 @@ func (s sidebar) view(st Styles) string {
 		lines = append(lines, "")
 	}
 	if s.timelineHeight() > 0 {
+		cursor := -1
+		if s.focused && s.inTimeline {
+			cursor = s.bar
+		}
 		lines = append(lines, "")
-		lines = append(lines, timelineView(s.facets, w, st)...)
+		lines = append(lines, s.timelineView(w, cursor, st)...)
 	}
 	border := st.PaneBorder.Render("│")
 	for i, l := range lines {
@@ -336,11 +530,15 @@ func (s sidebar) entryView(i, w int, st Styles) string {
 		mark, valueStyle = "◉", st.FacetChosen
 	}
 	count := fmt.Sprint(e.count)
-	nameWidth := max(w-4-len(count), 1) // " ◉ " + name + " " + count
-	name := truncateCells(oneLine(e.value), nameWidth)
-	gap := max(w-3-ansi.StringWidth(name)-len(count), 1)
+	if e.count == unknownCount {
+		count = "…"
+	}
+	countW := ansi.StringWidth(count)
+	nameWidth := max(w-4-countW, 1) // " ◉ " + name + " " + count
+	name := truncateCells(e.label(), nameWidth)
+	gap := max(w-3-ansi.StringWidth(name)-countW, 1)
 	line := " " + mark + " " + valueStyle.Render(name) + strings.Repeat(" ", gap) + st.FacetCount.Render(count)
-	if i == s.cursor && s.focused {
+	if i == s.cursor && s.focused && !s.inTimeline {
 		// Re-render plainly so that the reverse bar is one even block.
 		plain := " " + mark + " " + name + strings.Repeat(" ", gap) + count
 		return st.FacetCursor.Render(fitCells(plain, w))
@@ -422,32 +620,87 @@ func parseMonth(s string) (year, month int, ok bool) {
 	return year, month, year > 0 && month >= 1 && month <= 12
 }
 
-// sparkChars are the bar heights, lowest first.
-const sparkChars = "▁▂▃▄▅▆▇█"
+// bucketPeriod is the span of a bucket label: a year or a month.
+func bucketPeriod(label string) (from, to time.Time, ok bool) {
+	if len(label) == 4 {
+		if y := atoiOr(label); y > 0 {
+			from = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			return from, from.AddDate(1, 0, -1), true
+		}
+	}
+	if y, m, ok := parseMonth(label); ok {
+		from = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return from, from.AddDate(0, 1, -1), true
+	}
+	return time.Time{}, time.Time{}, false
+}
 
-// sparkline draws counts as one line of bars, squeezing buckets together
-// (summing them) when there are more than width, and widening each bar (up
-// to 3 cells) when there are few.
-func sparkline(buckets []timelineBucket, width int) string {
+// timelineBar is one bar on screen: one bucket, or several squeezed
+// together when there are more buckets than cells.
+type timelineBar struct {
+	period
+	count int
+	cells int // width on screen
+}
+
+// timelineBars groups buckets into at most width bars (summing the counts
+// of buckets squeezed together) and widens each bar (up to 3 cells) when
+// there are few.
+func timelineBars(buckets []timelineBucket, width int) []timelineBar {
 	if width <= 0 || len(buckets) == 0 {
-		return ""
+		return nil
 	}
 	n := min(len(buckets), width)
 	cell := barWidth(len(buckets), width)
-	sums := make([]int, n)
+	bars := make([]timelineBar, n)
+	first := make([]string, n)
 	for i, b := range buckets {
-		sums[i*n/len(buckets)] += b.count
+		g := i * n / len(buckets)
+		bars[g].count += b.count
+		from, to, ok := bucketPeriod(b.label)
+		if first[g] == "" {
+			first[g] = b.label
+			bars[g].label, bars[g].from = b.label, from
+		} else {
+			bars[g].label = first[g] + "–" + b.label
+		}
+		if ok {
+			bars[g].to = to
+		}
 	}
-	peak := slices.Max(sums)
+	for i := range bars {
+		bars[i].cells = cell
+	}
+	return bars
+}
+
+// sparkChars are the bar heights, lowest first.
+const sparkChars = "▁▂▃▄▅▆▇█"
+
+// sparkline draws the bars as one line; bar cursor (-1 for none) in the
+// cursor style, the rest in style.
+func sparkline(bars []timelineBar, cursor int, style, cursorStyle lipgloss.Style) string {
+	if len(bars) == 0 {
+		return ""
+	}
+	peak := 0
+	for _, b := range bars {
+		peak = max(peak, b.count)
+	}
 	sparkLevels := []rune(sparkChars)
 	var sb strings.Builder
-	for _, c := range sums {
+	for i, b := range bars {
 		bar := ' '
-		if c > 0 && peak > 0 {
-			level := (c*len(sparkLevels) - 1) / peak // 1..peak -> 0..7
+		if b.count > 0 && peak > 0 {
+			level := (b.count*len(sparkLevels) - 1) / peak // 1..peak -> 0..7
 			bar = sparkLevels[min(level, len(sparkLevels)-1)]
 		}
-		sb.WriteString(strings.Repeat(string(bar), cell))
+		cells := strings.Repeat(string(bar), b.cells)
+		if i == cursor {
+			sb.WriteString(cursorStyle.Render(cells))
+		} else {
+			sb.WriteString(style.Render(cells))
+		}
 	}
 	return sb.String()
 }
@@ -460,17 +713,32 @@ func barWidth(buckets, width int) int {
 	return min(width/buckets, 3)
 }
 
-// timelineView is the timeline block: a header with the busiest period, the
-// bars, and the first and last period under them.
-func timelineView(f index.Facets, w int, st Styles) []string {
-	buckets := timelineBuckets(f)
+// timelineView is the timeline block: a header with the chosen period or
+// the busiest one, the bars (bar cursor under the cursor; -1 for none), and
+// under them the first and last period, or the period under the cursor.
+func (s sidebar) timelineView(w, cursor int, st Styles) []string {
+	buckets := timelineBuckets(s.facets)
 	if len(buckets) == 0 || w < 6 {
 		return nil
 	}
 	inner := w - 2
+	bars := timelineBars(buckets, inner)
 	busiest := slices.MaxFunc(buckets, func(a, b timelineBucket) int { return a.count - b.count })
-	header := st.GroupHeader.Render(" TIMELINE") + st.TimelineAxis.Render(truncateCells(fmt.Sprintf("  peak %s", busiest.label), max(w-9, 0)))
-	bars := " " + st.Timeline.Render(sparkline(buckets, inner))
+	note := st.TimelineAxis.Render(fmt.Sprintf("  peak %s", busiest.label))
+	if !s.period.isZero() {
+		note = "  " + st.FacetChosen.Render("◉ "+s.period.label)
+	}
+	header := st.GroupHeader.Render(" TIMELINE") + truncateCells(note, max(w-9, 0))
+	barLine := " " + sparkline(bars, cursor, st.Timeline, st.FacetCursor)
+	if cursor >= 0 && cursor < len(bars) {
+		// Under the cursor: what enter would choose.
+		b := bars[cursor]
+		what := fmt.Sprintf("%s: %s", b.label, plural(b.count, "piece"))
+		if b.label == s.period.label {
+			what += " ◉"
+		}
+		return []string{header, barLine, " " + st.FacetChosen.Render(truncateCells(what, inner))}
+	}
 	first, last := buckets[0].label, buckets[len(buckets)-1].label
 	axis := first
 	barsWidth := min(len(buckets), inner) * barWidth(len(buckets), inner)
@@ -478,5 +746,5 @@ func timelineView(f index.Facets, w int, st Styles) []string {
 	if gap := axisWidth - len(first) - len(last); gap >= 1 {
 		axis = first + strings.Repeat(" ", gap) + last
 	}
-	return []string{header, bars, " " + st.TimelineAxis.Render(truncateCells(axis, inner))}
+	return []string{header, barLine, " " + st.TimelineAxis.Render(truncateCells(axis, inner))}
 }

@@ -30,6 +30,8 @@ type Styles struct {
 	Match         lipgloss.Style // a query word in a title, snippet or rendered piece
 	CursorBar     lipgloss.Style
 	Empty         lipgloss.Style
+	UnreadMark    lipgloss.Style
+	StarMark      lipgloss.Style
 
 	// Sidebar.
 	GroupHeader  lipgloss.Style
@@ -77,16 +79,17 @@ func NewStyles(dark, noColor bool) Styles {
 		return ld(lipgloss.Color(light), lipgloss.Color(darkHex))
 	}
 	var (
-		accent   = c("#5A3FC0", "#A78BFA")
-		text     = c("#1F1F1F", "#E6E6E6")
-		subtle   = c("#6B6B6B", "#9A9A9A")
-		faint    = c("#B5B5B5", "#4A4A4A")
-		matchBg  = c("#FFE58A", "#6B5A00")
-		matchFg  = c("#1F1F1F", "#FFF3B0")
-		currBg   = c("#FF9F43", "#E07A00")
-		errColor = c("#B3261E", "#FF6B6B")
-		okColor  = c("#1B7F3B", "#6BD68B")
-		tagColor = c("#0B6E75", "#5CC8D0")
+		accent    = c("#5A3FC0", "#A78BFA")
+		text      = c("#1F1F1F", "#E6E6E6")
+		subtle    = c("#6B6B6B", "#9A9A9A")
+		faint     = c("#B5B5B5", "#4A4A4A")
+		matchBg   = c("#FFE58A", "#6B5A00")
+		matchFg   = c("#1F1F1F", "#FFF3B0")
+		currBg    = c("#FF9F43", "#E07A00")
+		errColor  = c("#B3261E", "#FF6B6B")
+		okColor   = c("#1B7F3B", "#6BD68B")
+		tagColor  = c("#0B6E75", "#5CC8D0")
+		starColor = c("#B07800", "#F5C542")
 	)
 
 	s := Styles{Dark: dark, NoColor: noColor}
@@ -105,6 +108,8 @@ func NewStyles(dark, noColor bool) Styles {
 	s.Match = lipgloss.NewStyle().Foreground(matchFg).Background(matchBg).Bold(true)
 	s.CursorBar = lipgloss.NewStyle().Foreground(accent)
 	s.Empty = lipgloss.NewStyle().Foreground(subtle)
+	s.UnreadMark = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.StarMark = lipgloss.NewStyle().Foreground(starColor)
 
 	s.GroupHeader = lipgloss.NewStyle().Foreground(subtle).Bold(true)
 	s.FacetValue = lipgloss.NewStyle().Foreground(text)

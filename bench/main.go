@@ -1,0 +1,236 @@
+// Command bench measures folio's index at scale on generated archives
+// (internal/corpus): build speed, reopen time, search latency over a fixed
+// query mix, peak memory. Each size runs in its own process so that peak
+// RSS is that size's.
+//
+//	go run ./bench                      # 1k, 10k, 100k
+//	go run ./bench -sizes 1000,10000    # fewer
+//	go run ./bench -sizes 1000000       # 1M (not in CI)
+//
+// It prints a Markdown table for the README.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/corpus"
+)
+
+type result struct {
+	Docs        int
+	MB          float64
+	GenSeconds  float64
+	BuildSecs   float64
+	ReopenMs    float64
+	SearchMs    map[string][3]float64 // query → p50, p95, p99
+	AllMs       [3]float64
+	PeakRSSMB   float64
+	IndexDiskMB float64
+}
+
+var queries = []struct {
+	name string
+	q    index.Query
+}{
+	{"common word", index.Query{Text: "government "}},
+	{"rare word", index.Query{Text: "prohibitory "}},
+	{"phrase", index.Query{Text: `"united states" `}},
+	{"3-term AND", index.Query{Text: "congress economy revenue "}},
+	{"prefix (typing)", index.Query{Text: "radica"}},
+	{"synonyms", index.Query{Text: "isis "}},
+	{"facet-only", index.Query{Tags: []string{"mi5"}}},
+	{"filtered", index.Query{Text: "intelligence ", Outlets: []string{"The Telegraph"}, From: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}},
+}
+
+func main() {
+	sizes := flag.String("sizes", "1000,10000,100000", "archive sizes, comma-separated")
+	dir := flag.String("dir", "", "where to generate archives and indexes (default: a temp folder, removed)")
+	rounds := flag.Int("rounds", 30, "search rounds over the query mix")
+	one := flag.Int("one", 0, "internal: run one size in this process and print JSON")
+	flag.Parse()
+
+	if *one > 0 {
+		r, err := runOne(*dir, *one, *rounds)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		json.NewEncoder(os.Stdout).Encode(r)
+		return
+	}
+	base := *dir
+	if base == "" {
+		tmp, err := os.MkdirTemp("", "folio-bench")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		defer os.RemoveAll(tmp)
+		base = tmp
+	}
+	var results []result
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			fmt.Fprintf(os.Stderr, "bad size %q\n", s)
+			os.Exit(2)
+		}
+		fmt.Fprintf(os.Stderr, "bench: %d pieces…\n", n)
+		cmd := exec.Command(os.Args[0], "-one", strconv.Itoa(n), "-dir", base, "-rounds", strconv.Itoa(*rounds))
+		cmd.Stderr = os.Stderr
+		out, err := cmd.Output()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		var r result
+		if err := json.Unmarshal(out, &r); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		results = append(results, r)
+	}
+	printTable(results)
+}
+
+func runOne(base string, n, rounds int) (result, error) {
+	r := result{Docs: n, SearchMs: map[string][3]float64{}}
+	arch := filepath.Join(base, fmt.Sprintf("archive-%d", n))
+	if _, err := os.Stat(filepath.Join(arch, ".complete")); err != nil {
+		start := time.Now()
+		os.RemoveAll(arch)
+		if err := corpus.Generate(arch, n, 1); err != nil {
+			return r, err
+		}
+		os.WriteFile(filepath.Join(arch, ".complete"), nil, 0o644)
+		r.GenSeconds = time.Since(start).Seconds()
+	}
+	idx := filepath.Join(base, fmt.Sprintf("index-%d", n))
+	os.RemoveAll(idx)
+	ctx := context.Background()
+
+	start := time.Now()
+	ix, err := index.OpenDir(ctx, arch, index.Options{Dir: idx})
+	if err != nil {
+		return r, err
+	}
+	if ix.Fallback != "" {
+		return r, fmt.Errorf("fallback: %s", ix.Fallback)
+	}
+	r.BuildSecs = time.Since(start).Seconds()
+	r.MB = float64(ix.Stats.Bytes) / 1e6
+	ix.Close()
+	r.IndexDiskMB = float64(dirSize(idx)) / 1e6
+
+	start = time.Now()
+	ix, err = index.OpenDir(ctx, arch, index.Options{Dir: idx, ResultCache: -1})
+	if err != nil {
+		return r, err
+	}
+	r.ReopenMs = float64(time.Since(start).Microseconds()) / 1000
+	if !ix.Stats.Unchanged {
+		return r, fmt.Errorf("reopen re-indexed: %+v", ix.Stats)
+	}
+	defer ix.Close()
+
+	var all []time.Duration
+	per := map[string][]time.Duration{}
+	for range rounds {
+		for _, q := range queries {
+			qq := q.q
+			qq.Limit = 50
+			t0 := time.Now()
+			if _, err := ix.Search(ctx, qq); err != nil {
+				return r, err
+			}
+			d := time.Since(t0)
+			per[q.name] = append(per[q.name], d)
+			all = append(all, d)
+		}
+	}
+	for name, ds := range per {
+		r.SearchMs[name] = percentiles(ds)
+	}
+	r.AllMs = percentiles(all)
+	r.PeakRSSMB = peakRSSMB()
+	return r, nil
+}
+
+func percentiles(ds []time.Duration) [3]float64 {
+	slices.Sort(ds)
+	p := func(f float64) float64 {
+		return float64(ds[min(len(ds)-1, int(f*float64(len(ds))))].Microseconds()) / 1000
+	}
+	return [3]float64{p(0.50), p(0.95), p(0.99)}
+}
+
+// peakRSSMB reads VmHWM from /proc/self/status (Linux); 0 elsewhere.
+func peakRSSMB() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			f := strings.Fields(rest)
+			if len(f) > 0 {
+				kb, _ := strconv.ParseFloat(f[0], 64)
+				return kb / 1024
+			}
+		}
+	}
+	return 0
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
+		if err == nil && info.Mode().IsRegular() {
+			n += info.Size()
+		}
+		return nil
+	})
+	return n
+}
+
+func printTable(rs []result) {
+	fmt.Printf("Machine: %s/%s, %d CPUs, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	fmt.Println("| pieces | text MB | build s | build docs/s | build MB/s | index MB | reopen ms | search p50 / p95 / p99 ms | peak RSS MB |")
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, r := range rs {
+		fmt.Printf("| %d | %.0f | %.1f | %.0f | %.1f | %.0f | %.0f | %.2f / %.2f / %.2f | %.0f |\n",
+			r.Docs, r.MB, r.BuildSecs, float64(r.Docs)/r.BuildSecs, r.MB/r.BuildSecs, r.IndexDiskMB, r.ReopenMs,
+			r.AllMs[0], r.AllMs[1], r.AllMs[2], r.PeakRSSMB)
+	}
+	fmt.Println()
+	fmt.Print("| query (p50 / p99 ms) |")
+	for _, r := range rs {
+		fmt.Printf(" %d |", r.Docs)
+	}
+	fmt.Println()
+	fmt.Print("|---|")
+	for range rs {
+		fmt.Print("---:|")
+	}
+	fmt.Println()
+	for _, q := range queries {
+		fmt.Printf("| %s |", q.name)
+		for _, r := range rs {
+			p := r.SearchMs[q.name]
+			fmt.Printf(" %.2f / %.2f |", p[0], p[2])
+		}
+		fmt.Println()
+	}
+}

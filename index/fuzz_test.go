@@ -1,0 +1,57 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+var (
+	fuzzOnce  sync.Once
+	fuzzIndex *Index
+)
+
+// FuzzQuery: any input is a legal query. It never panics, never errors,
+// and every mark it places is closed.
+//
+//	go test ./index/ -run '^$' -fuzz FuzzQuery -fuzztime 1m
+func FuzzQuery(f *testing.F) {
+	for _, s := range []string{
+		"", "raqqa", `"foreign fighters"`, `-"a`, `tag:`, `title:"x`, "a OR", "OR", "NOT NOT x",
+		"radica", "x~2", "***", "-", "--x", "+x", `"`, `""`, "7/7", "IS", "is", "al-Qaeda",
+		"outlet:telegraph isis", "author:\"smith", "kind:speech", "é~", "\u00e9\u0301", "\xff",
+		"x* y~ \"z\" -w", strings.Repeat("(", 100),
+	} {
+		f.Add(s)
+	}
+	fuzzOnce.Do(func() {
+		ix, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Memory: true, Synonyms: DefaultSynonyms()})
+		if err != nil {
+			f.Fatal(err)
+		}
+		fuzzIndex = ix
+	})
+	f.Fuzz(func(t *testing.T, s string) {
+		pq := parseQuery(s)
+		_ = pq.terms()
+		r, err := fuzzIndex.Search(context.Background(), Query{Text: s, Limit: 5})
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
+		if r.Total < len(r.Hits) {
+			t.Fatalf("%q: total %d < %d hits", s, r.Total, len(r.Hits))
+		}
+		for _, h := range r.Hits {
+			for _, m := range append([]string{h.TitleMarked}, h.Snippets...) {
+				if strings.Count(m, MarkStart) != strings.Count(m, MarkEnd) {
+					t.Fatalf("%q: unbalanced marks in %q", s, m)
+				}
+				if !utf8.ValidString(m) {
+					t.Fatalf("%q: invalid UTF-8 in %q", s, m)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,819 @@
+package index
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestQueryLanguage(t *testing.T) {
+	ix := openFixtures(t)
+	tests := []struct {
+		query string
+		want  []string // sorted IDs
+	}{
+		{"raqqa ", []string{"2017/raqqa"}},
+		{"radicalization ", []string{"2017/prisons", "2017/raqqa"}},
+		{"radicalisation ", []string{"2017/prisons", "2017/raqqa"}},
+		{"organize ", []string{"2017/prisons"}},
+		{"defense center ", []string{"2017/manchester"}},
+		{"traveling ", []string{"2017/prisons"}},
+		{"isis ", []string{"2017/manchester", "2017/raqqa"}},              // Isil; Islamic State and IS
+		{"daesh ", []string{"2017/manchester", "2017/raqqa"}},             // a variant finds every variant
+		{"IS ", []string{"2017/manchester", "2017/raqqa"}},                // IS in capitals is the group
+		{"mi5 ", []string{"2017/raqqa", "interviews/mi5"}},                // MI5 = Security Service
+		{`"security service" `, []string{"2017/raqqa", "interviews/mi5"}}, // and back
+		{"al qaida ", []string{"2017/seven-seven"}},
+		{"7/7 ", []string{"2017/seven-seven"}},
+		{`"july 7 2005" `, []string{"2017/seven-seven"}},
+		{`"foreign fighters" `, []string{"2017/raqqa"}},
+		{`"fighters foreign" `, nil},
+		{"raqqa -isil ", nil},
+		{`isis -"foreign fighters" `, []string{"2017/manchester"}},
+		{"isis NOT raqqa ", []string{"2017/manchester"}},
+		{"title:raqqa ", []string{"2017/raqqa"}},
+		{"title:radicalization ", []string{"2017/prisons"}},
+		{"outlet:telegraph ", []string{"2016/shouting", "2017/raqqa", "2017/seven-seven"}},
+		{`outlet:"sky news" `, []string{"interviews/mi5"}},
+		{"tag:mi5 ", []string{"interviews/mi5"}},
+		{"tag:foreign-fighters ", []string{"2017/raqqa"}},
+		{`tag:"foreign fighters" `, []string{"2017/raqqa"}},
+		{"author:smith ", []string{"2017/prisons"}},
+		{`author:"alexandros petersen" `, []string{"2016/china"}},
+		{"kind:speech ", []string{"old/1863"}},
+		{"xinj* ", []string{"2016/china"}},
+		{"radical* ", []string{"2017/prisons", "2017/raqqa"}},
+		{"raqa~ ", []string{"2017/raqqa"}},
+		{"xinjang~ ", []string{"2016/china"}},
+		{"1863 ", []string{"old/1863"}},
+		{"1864~ ", nil}, // never fuzzy on numbers
+		{"xinjiang OR manchester ", []string{"2016/china", "2017/manchester"}},
+		{"prisons raqqa ", nil}, // AND
+		{"harvests union ", []string{"old/1863"}},
+		{"beijing uighur xinjiang ", []string{"2016/china"}},
+		{"US policy ", []string{"2016/shouting"}},
+		{"terrorism ", []string{"2016/shouting", "2017/raqqa"}}, // terror stems with terrorism
+	}
+	for _, tt := range tests {
+		r := run(t, ix, Query{Text: tt.query})
+		if got := sortedIDs(r); !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("%q: got %v, want %v (hint %q)", tt.query, got, tt.want, r.Hint)
+		}
+	}
+}
+
+func TestStopWordsAndAcronyms(t *testing.T) {
+	if got := analyzeTerms("WHAT IS TERRORISM"); slices.Contains(got, "IS") {
+		t.Errorf("a shouted headline's IS is not the group: %q", got)
+	}
+	if got := analyzeTerms("IS claimed it"); !slices.Contains(got, "IS") {
+		t.Errorf("IS in prose is the group: %q", got)
+	}
+	if got := analyzeTerms("this is it"); len(got) != 0 {
+		t.Errorf("stop words indexed: %q", got)
+	}
+	ix := openFixtures(t)
+	r := run(t, ix, Query{Text: "is "})
+	if r.Hint == "" {
+		t.Errorf("a stop word alone should explain itself")
+	}
+	// "is" lower-case is the verb: it does not expand to the group
+	r = run(t, ix, Query{Text: "is raqqa "})
+	if got := sortedIDs(r); !slices.Equal(got, []string{"2017/raqqa"}) {
+		t.Errorf("is raqqa: %v", got)
+	}
+}
+
+func TestSpelling(t *testing.T) {
+	same := [][2]string{
+		{"radicalisation", "radicalization"}, {"organise", "organize"}, {"organised", "organized"},
+		{"defence", "defense"}, {"offences", "offenses"}, {"centre", "center"}, {"labour", "labor"},
+		{"behaviour", "behavior"}, {"neighbourhood", "neighborhood"}, {"travelling", "traveling"},
+		{"programme", "program"}, {"analysed", "analyzed"}, {"mobilisation", "mobilization"},
+		{"recognise", "recognize"}, {"favourite", "favorite"}, {"sceptical", "skeptical"},
+		{"Isil’s", "isil"}, {"café", "cafe"}, {"Britain's", "britain"},
+	}
+	for _, p := range same {
+		a, b := analyzeTerms(p[0]), analyzeTerms(p[1])
+		if !slices.Equal(a, b) {
+			t.Errorf("%s → %q, %s → %q: want the same", p[0], a, p[1], b)
+		}
+	}
+	different := [][2]string{{"promise", "promize"}, {"rise", "rize"}, {"exercise", "exercize"}, {"cancellation", "cancelation"}}
+	for _, p := range different {
+		if w, ok := americanSpelling([]byte(p[0])); ok {
+			t.Errorf("%s rewritten to %s", p[0], w)
+		}
+	}
+}
+
+func TestBundledAcceptance(t *testing.T) {
+	ix := openBundled(t)
+	const telegraph = "2017-10-19-raqqa-terror-is-here-to-stay"
+	for _, q := range []string{"raqqa", "raqqa ", "Raqqa "} {
+		r := run(t, ix, Query{Text: q})
+		if len(r.Hits) == 0 || r.Hits[0].ID != telegraph {
+			t.Errorf("%q: want the Telegraph piece first, got %s", q, describe(r))
+		}
+	}
+	r := run(t, ix, Query{Text: "radicalization "})
+	found := false
+	for _, h := range r.Hits {
+		for _, s := range h.Snippets {
+			if strings.Contains(s, MarkStart+"radicalisation"+MarkEnd) {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Errorf("radicalization: no snippet marks radicalisation: %s", describe(r))
+	}
+	r = run(t, ix, Query{Text: "isis "})
+	if !slices.Contains(ids(r), telegraph) {
+		t.Errorf("isis does not find the Isil piece: %s", describe(r))
+	}
+	all := run(t, ix, Query{Text: `"foreign fighters"`})
+	narrowed := run(t, ix, Query{Text: `"foreign fighters"`, Outlets: []string{"The Telegraph"}})
+	if narrowed.Total == 0 || narrowed.Total >= all.Total {
+		t.Errorf("outlet filter: %d of %d", narrowed.Total, all.Total)
+	}
+	for _, h := range narrowed.Hits {
+		if h.Outlet != "The Telegraph" {
+			t.Errorf("outlet filter let through %s (%s)", h.ID, h.Outlet)
+		}
+	}
+	from := time.Date(2017, 9, 1, 0, 0, 0, 0, time.UTC)
+	r = run(t, ix, Query{From: from})
+	sawMonth := false
+	for _, h := range r.Hits {
+		if h.Date.End().Before(from) {
+			t.Errorf("From kept %s of %s", h.ID, h.Date)
+		}
+		if h.Date.String() == "2017-09" {
+			sawMonth = true
+		}
+	}
+	if !sawMonth {
+		t.Errorf("From 2017-09-01 lost the month-precision September pieces: %v", ids(r))
+	}
+}
+
+func TestDateRange(t *testing.T) {
+	ix := openFixtures(t)
+	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		from, to time.Time
+		want     []string
+	}{
+		{d(2017, 9, 1), time.Time{}, []string{"2017/prisons", "2017/raqqa", "interviews/mi5"}},
+		{d(2017, 9, 15), d(2017, 9, 20), []string{"2017/prisons"}},                                            // month precision overlaps
+		{time.Time{}, d(2017, 5, 31), []string{"2016/china", "2016/shouting", "2017/manchester", "old/1863"}}, // To is inclusive of the day
+		{d(1863, 6, 1), d(1863, 6, 30), []string{"old/1863"}},                                                 // year precision
+		{d(2017, 10, 20), d(2017, 10, 31), []string{"interviews/mi5"}},
+	}
+	for _, tt := range tests {
+		r := run(t, ix, Query{From: tt.from, To: tt.to})
+		if got := sortedIDs(r); !slices.Equal(got, tt.want) {
+			t.Errorf("%s..%s: got %v, want %v", tt.from.Format("2006-01-02"), tt.to.Format("2006-01-02"), got, tt.want)
+		}
+	}
+}
+
+func TestFilters(t *testing.T) {
+	ix := openFixtures(t)
+	tests := []struct {
+		q    Query
+		want []string
+	}{
+		{Query{Tags: []string{"mi5", "china"}}, []string{"2016/china", "interviews/mi5"}},                    // OR within
+		{Query{Tags: []string{"isis"}, Outlets: []string{"The Telegraph"}}, []string{"2017/raqqa"}},          // AND across
+		{Query{Outlets: []string{"telegraph"}}, []string{"2016/shouting", "2017/raqqa", "2017/seven-seven"}}, // loose outlet
+		{Query{Kinds: []string{"interview"}}, []string{"interviews/mi5"}},
+		{Query{Years: []string{"2016"}}, []string{"2016/china", "2016/shouting"}},
+		{Query{Months: []string{"2017-09", "2017-07"}}, []string{"2017/prisons", "2017/seven-seven"}},
+		{Query{IDs: []string{"2017/raqqa", "old/1863"}, Text: "raqqa "}, []string{"2017/raqqa"}},
+		{Query{IDs: []string{}}, nil},
+		{Query{Text: "pantucci ", Tags: []string{"nonexistent"}}, nil},
+	}
+	for _, tt := range tests {
+		r := run(t, ix, tt.q)
+		if got := sortedIDs(r); !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("%+v: got %v, want %v", tt.q, got, tt.want)
+		}
+		if r.Total != len(r.Hits) {
+			t.Errorf("%+v: total %d, %d hits", tt.q, r.Total, len(r.Hits))
+		}
+	}
+}
+
+// Facet counts equal the number of hits carrying each value; a field with a
+// filter counts as though its own filter were not set.
+func TestFacetsEqualHitCounts(t *testing.T) {
+	ix := openFixtures(t)
+	// fields with a filter count as though it were not set: skipped here,
+	// checked below
+	check := func(q Query, skipTags bool) {
+		t.Helper()
+		r := run(t, ix, q)
+		count := func(vals func(Hit) []string) map[string]int {
+			m := map[string]int{}
+			for _, h := range r.Hits {
+				for _, v := range vals(h) {
+					m[v]++
+				}
+			}
+			return m
+		}
+		compare := func(name string, got []FacetValue, want map[string]int) {
+			t.Helper()
+			g := map[string]int{}
+			for _, fv := range got {
+				g[fv.Value] = fv.Count
+			}
+			if len(g) != len(want) {
+				t.Errorf("%+v %s: facets %v, hits %v", q, name, g, want)
+				return
+			}
+			for k, v := range want {
+				if g[k] != v {
+					t.Errorf("%+v %s: facets %v, hits %v", q, name, g, want)
+					return
+				}
+			}
+		}
+		if !skipTags {
+			compare("tags", r.Facets.Tags, count(func(h Hit) []string { return h.Tags }))
+		}
+		if len(q.Outlets) == 0 {
+			compare("outlets", r.Facets.Outlets, count(func(h Hit) []string { return []string{h.Outlet} }))
+		}
+		compare("kinds", r.Facets.Kinds, count(func(h Hit) []string { return []string{h.Kind} }))
+		if len(q.Years) == 0 {
+			compare("years", r.Facets.Years, count(func(h Hit) []string { return []string{h.Date.Time.Format("2006")} }))
+		}
+		compare("months", r.Facets.Months, count(func(h Hit) []string {
+			if h.Date.Precision == "year" {
+				return nil
+			}
+			return []string{h.Date.Time.Format("2006-01")}
+		}))
+	}
+	check(Query{}, false)
+	check(Query{Text: "pantucci "}, false)
+	check(Query{Text: "isis "}, false)
+	check(Query{Text: "the"}, false)
+	check(Query{Outlets: []string{"The Telegraph"}, Years: []string{"2017"}}, false)
+	check(Query{Tags: []string{"isis"}}, true)
+
+	// the tags facet under a tags filter counts as without it
+	with := run(t, ix, Query{Text: "pantucci ", Tags: []string{"mi5"}})
+	without := run(t, ix, Query{Text: "pantucci "})
+	if !slices.Equal(with.Facets.Tags, without.Facets.Tags) {
+		t.Errorf("tags facet under a tags filter: %v, want %v", with.Facets.Tags, without.Facets.Tags)
+	}
+	if !slices.Equal(ix.AllFacets().Tags, run(t, ix, Query{}).Facets.Tags) {
+		t.Errorf("AllFacets differ from an empty search's")
+	}
+	// sorted by count, then value; years by value
+	for i := 1; i < len(without.Facets.Tags); i++ {
+		a, b := without.Facets.Tags[i-1], without.Facets.Tags[i]
+		if a.Count < b.Count || a.Count == b.Count && a.Value > b.Value {
+			t.Errorf("tags not sorted: %v", without.Facets.Tags)
+		}
+	}
+	ys := ix.AllFacets().Years
+	if !slices.IsSortedFunc(ys, func(a, b FacetValue) int { return strings.Compare(a.Value, b.Value) }) {
+		t.Errorf("years not sorted by value: %v", ys)
+	}
+}
+
+func TestSort(t *testing.T) {
+	ix := openFixtures(t)
+	dates := func(r Results) []time.Time {
+		var out []time.Time
+		for _, h := range r.Hits {
+			out = append(out, h.Date.Time)
+		}
+		return out
+	}
+	newest := run(t, ix, Query{})
+	if !slices.IsSortedFunc(dates(newest), func(a, b time.Time) int { return b.Compare(a) }) {
+		t.Errorf("empty query not newest first: %v", ids(newest))
+	}
+	oldest := run(t, ix, Query{Text: "pantucci ", Sort: SortOldest})
+	if !slices.IsSortedFunc(dates(oldest), func(a, b time.Time) int { return a.Compare(b) }) {
+		t.Errorf("oldest: %v", ids(oldest))
+	}
+	nw := run(t, ix, Query{Text: "pantucci ", Sort: SortNewest})
+	if !slices.IsSortedFunc(dates(nw), func(a, b time.Time) int { return b.Compare(a) }) {
+		t.Errorf("newest: %v", ids(nw))
+	}
+	rel := run(t, ix, Query{Text: "raqqa isil OR radicalisation "})
+	if len(rel.Hits) == 0 || rel.Hits[0].ID != "2017/raqqa" {
+		t.Errorf("relevance: %s", describe(rel))
+	}
+	// paging
+	p1 := run(t, ix, Query{Limit: 3})
+	p2 := run(t, ix, Query{Limit: 3, Offset: 3})
+	if len(p1.Hits) != 3 || len(p2.Hits) != 3 || p1.Total != len(fixtures) || slices.Contains(ids(p2), p1.Hits[0].ID) {
+		t.Errorf("paging: %v then %v of %d", ids(p1), ids(p2), p1.Total)
+	}
+	rp1 := run(t, ix, Query{Text: "pantucci ", Limit: 2})
+	rp2 := run(t, ix, Query{Text: "pantucci ", Limit: 2, Offset: 2})
+	rall := run(t, ix, Query{Text: "pantucci "})
+	if !slices.Equal(append(ids(rp1), ids(rp2)...), ids(rall)[:4]) {
+		t.Errorf("relevance paging: %v + %v vs %v", ids(rp1), ids(rp2), ids(rall))
+	}
+}
+
+func TestHighlights(t *testing.T) {
+	ix := openFixtures(t)
+	r := run(t, ix, Query{Text: "raqqa "})
+	h := r.Hits[0]
+	if !strings.Contains(h.TitleMarked, MarkStart+"Raqqa"+MarkEnd) {
+		t.Errorf("title: %q", h.TitleMarked)
+	}
+	if len(h.Snippets) == 0 || !strings.Contains(h.Snippets[0], MarkStart+"Raqqa"+MarkEnd) {
+		t.Errorf("snippets: %q", h.Snippets)
+	}
+	if !slices.Equal(r.Terms, []string{"raqqa"}) {
+		t.Errorf("terms: %q", r.Terms)
+	}
+	r = run(t, ix, Query{Text: "isis "})
+	for _, h := range r.Hits {
+		joined := strings.Join(h.Snippets, " ")
+		if h.ID == "2017/raqqa" && !strings.Contains(joined, MarkStart+"Isil's"+MarkEnd) {
+			t.Errorf("isis should mark Isil's: %q", h.Snippets)
+		}
+		if h.ID == "2017/manchester" && (!strings.Contains(joined, MarkStart+"Islamic"+MarkEnd+" "+MarkStart+"State"+MarkEnd) ||
+			!strings.Contains(joined, MarkStart+"IS"+MarkEnd) || strings.Contains(joined, MarkStart+"is"+MarkEnd)) {
+			t.Errorf("isis should mark Islamic State and IS, not is: %q", h.Snippets)
+		}
+	}
+	// a phrase's words are marked only together
+	r = run(t, ix, Query{Text: `"foreign fighters" raqqa`})
+	for _, s := range r.Hits[0].Snippets {
+		if strings.Count(s, MarkStart) == 0 {
+			t.Errorf("unmarked snippet %q", s)
+		}
+	}
+	// no text: no marks
+	r = run(t, ix, Query{})
+	if r.Hits[0].TitleMarked != "" || len(r.Hits[0].Snippets) != 0 {
+		t.Errorf("marks without a query: %+v", r.Hits[0])
+	}
+	// snippets are plain text on one line
+	r = run(t, ix, Query{Text: "harvests "})
+	if s := strings.Join(r.Hits[0].Snippets, ""); strings.ContainsAny(s, "\n*#") {
+		t.Errorf("snippet not cleaned: %q", s)
+	}
+}
+
+func TestPrefixAsYouType(t *testing.T) {
+	ix := openFixtures(t)
+	for _, q := range []string{"radica", "radicalisa", "radicalization", "Radic", "xinji", "pris", "tag:pri", "outlet:tele"} {
+		r := run(t, ix, Query{Text: q})
+		if r.Total == 0 {
+			t.Errorf("%q (being typed) found nothing", q)
+		}
+	}
+	if r := run(t, ix, Query{Text: "radica "}); r.Total != 0 {
+		t.Errorf("a finished word is not a prefix: %v", ids(r))
+	}
+	r := run(t, ix, Query{Text: "raqqa radica"})
+	if got := ids(r); !slices.Equal(got, []string{"2017/raqqa"}) {
+		t.Errorf("raqqa radica: %v", got)
+	}
+	// marks follow the prefix
+	r = run(t, ix, Query{Text: "radica"})
+	if !strings.Contains(strings.Join(r.Hits[0].Snippets, " ")+r.Hits[0].TitleMarked, MarkStart+"Radicalisation"+MarkEnd) &&
+		!strings.Contains(strings.Join(r.Hits[0].Snippets, " "), MarkStart+"radicalisation"+MarkEnd) {
+		t.Errorf("prefix not marked: %q %q", r.Hits[0].TitleMarked, r.Hits[0].Snippets)
+	}
+}
+
+func TestMalformedQueries(t *testing.T) {
+	ix := openFixtures(t)
+	tests := []struct {
+		query string
+		hint  bool
+		some  bool // finds something
+	}{
+		{`"foreign fighters`, true, true},
+		{`raqqa "`, true, true},
+		{`-`, false, true}, // being typed: no hint yet
+		{`raqqa - `, true, true},
+		{`- raqqa`, true, true},
+		{`tag: raqqa`, true, true},
+		{`title:`, true, true},
+		{`OR raqqa`, true, true},
+		{`raqqa OR`, false, true},
+		{`NOT`, true, true},
+		{`***`, false, true},
+		{`~~~`, false, true},
+		{`raqqa~9`, false, true},
+		{`"" raqqa`, false, true},
+		{`((raqqa))`, false, true},
+		{`title:"`, true, true},
+		{"\x00\xff raqqa", false, true},
+		{strings.Repeat("raqqa ", 500), true, true},
+		{`-raqqa`, false, true},
+		{`-"foreign fighters"`, false, true},
+		{`a*`, true, true}, // a one-letter prefix is the word "a", a stop word
+		{`http://example.org/x?y=1`, false, false},
+	}
+	for _, tt := range tests {
+		r, err := ix.Search(context.Background(), Query{Text: tt.query})
+		if err != nil {
+			t.Errorf("%q: %v", tt.query, err)
+			continue
+		}
+		if (r.Hint != "") != tt.hint {
+			t.Errorf("%q: hint %q", tt.query, r.Hint)
+		}
+		if (r.Total > 0) != tt.some {
+			t.Errorf("%q: %d hits", tt.query, r.Total)
+		}
+	}
+}
+
+func TestCancelledSearch(t *testing.T) {
+	ix := openFixtures(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ix.Search(ctx, Query{Text: "pantucci "}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled search: %v", err)
+	}
+}
+
+func TestArticle(t *testing.T) {
+	ix := openFixtures(t)
+	a, err := ix.Article("2017/raqqa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Outlet != "The Telegraph" || !strings.Contains(a.Body, "Isil's loss") {
+		t.Errorf("article: %+v", a)
+	}
+	if _, err := ix.Article("nope"); err == nil {
+		t.Errorf("missing article: no error")
+	}
+	if ix.Count() != len(fixtures) {
+		t.Errorf("count %d", ix.Count())
+	}
+}
+
+func TestUserSynonyms(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "synonyms.txt")
+	if err := os.WriteFile(p, []byte("# mine\nUighur, Uyghur, Uygur\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	syn, err := LoadSynonyms(p, filepath.Join(t.TempDir(), "missing.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Memory: true, Synonyms: syn})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if got := ids(run(t, ix, Query{Text: "uyghur "})); !slices.Equal(got, []string{"2016/china"}) {
+		t.Errorf("user synonym: %v", got)
+	}
+	if got := ids(run(t, ix, Query{Text: "daesh "})); len(got) == 0 {
+		t.Errorf("bundled synonyms lost with a user file")
+	}
+}
+
+// An unchanged archive is not re-indexed: the manifest says so and no
+// index file changes.
+func TestReopenUnchanged(t *testing.T) {
+	src := writeFixtures(t)
+	dir := t.TempDir()
+	open := func() *Index {
+		t.Helper()
+		ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ix.Fallback != "" {
+			t.Fatal(ix.Fallback)
+		}
+		return ix
+	}
+	ix := open()
+	if !ix.Stats.Rebuilt || ix.Stats.Indexed != len(fixtures) {
+		t.Fatalf("first open: %+v", ix.Stats)
+	}
+	ix.Close()
+	before := fileMtimes(t, dir)
+	time.Sleep(20 * time.Millisecond)
+	ix = open()
+	if ix.Stats.Rebuilt || ix.Stats.Indexed != 0 || !ix.Stats.Unchanged || ix.Count() != len(fixtures) {
+		t.Errorf("reopen: %+v", ix.Stats)
+	}
+	if got := run(t, ix, Query{Text: "raqqa "}); got.Total != 1 {
+		t.Errorf("reopened index: %d hits", got.Total)
+	}
+	ix.Close()
+	after := fileMtimes(t, dir)
+	for p, m := range before {
+		if filepath.Base(p) == "lock" {
+			continue
+		}
+		if !after[p].Equal(m) {
+			t.Errorf("%s changed on an unchanged reopen", p)
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			t.Errorf("%s created on an unchanged reopen", p)
+		}
+	}
+	m, err := readManifest(dir)
+	if err != nil || !m.Complete || m.Docs != len(fixtures) || len(m.Files) != len(fixtures) {
+		t.Errorf("manifest: %+v %v", m, err)
+	}
+}
+
+// Changing one file re-indexes exactly one document; removing and adding
+// files follow.
+func TestIncrementalRefresh(t *testing.T) {
+	src := writeFixtures(t)
+	dir := t.TempDir()
+	open := func() *Index {
+		t.Helper()
+		ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	open().Close()
+
+	p := filepath.Join(src, "2017", "prisons.md")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, append(data, []byte("\nA new word: zeitgeist.\n")...), 0o644)
+	later := time.Now().Add(time.Second)
+	os.Chtimes(p, later, later)
+	ix := open()
+	if ix.Stats.Indexed != 1 || ix.Stats.Removed != 0 || ix.Stats.Rebuilt {
+		t.Errorf("after changing one file: %+v", ix.Stats)
+	}
+	if got := ids(run(t, ix, Query{Text: "zeitgeist "})); !slices.Equal(got, []string{"2017/prisons"}) {
+		t.Errorf("changed file not searchable: %v", got)
+	}
+	ix.Close()
+
+	// touching alone (new mtime) re-indexes the file too
+	later = later.Add(time.Second)
+	os.Chtimes(filepath.Join(src, "2016", "china.md"), later, later)
+	ix = open()
+	if ix.Stats.Indexed != 1 {
+		t.Errorf("after touching one file: %+v", ix.Stats)
+	}
+	ix.Close()
+
+	os.Remove(filepath.Join(src, "2016", "china.md"))
+	os.WriteFile(filepath.Join(src, "2016", "new.md"), []byte("---\ntitle: New piece\ndate: 2016-02-02\n---\nAbout Kyrgyzstan.\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "2016", "broken.md"), []byte("---\ntitle: [unclosed\n---\nx\n"), 0o644)
+	ix = open()
+	defer ix.Close()
+	if ix.Stats.Indexed != 1 || ix.Stats.Removed != 1 {
+		t.Errorf("after removing one file and adding two: %+v", ix.Stats)
+	}
+	if got := run(t, ix, Query{Text: "xinjiang "}); got.Total != 0 {
+		t.Errorf("removed file still found")
+	}
+	if got := run(t, ix, Query{Text: "kyrgyzstan "}); got.Total != 1 {
+		t.Errorf("added file not found")
+	}
+	if ix.Count() != len(fixtures) || ix.Skipped() != 1 {
+		t.Errorf("count %d skipped %d problems %v", ix.Count(), ix.Skipped(), ix.Problems())
+	}
+	ix.Close()
+	// problems of unchanged files survive a reopen
+	ix = open()
+	if ix.Skipped() != 1 || !ix.Stats.Unchanged {
+		t.Errorf("problems after reopen: %v %+v", ix.Problems(), ix.Stats)
+	}
+}
+
+func TestDuplicateIDs(t *testing.T) {
+	src := writeFixtures(t)
+	dup := filepath.Join(src, "2017", "Raqqa.markdown") // same ID as 2017/raqqa.md
+	os.WriteFile(dup, []byte("---\ntitle: Copy\ndate: 2017-01-01\n---\nduplicate body zanzibar\n"), 0o644)
+	dir := t.TempDir()
+	ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Count() != len(fixtures) || ix.Skipped() != 1 {
+		t.Errorf("count %d, problems %v", ix.Count(), ix.Problems())
+	}
+	// "2017/Raqqa.markdown" sorts first: it keeps the ID
+	if got := ids(run(t, ix, Query{Text: "zanzibar "})); !slices.Equal(got, []string{"2017/raqqa"}) {
+		t.Errorf("owner: %v", got)
+	}
+	ix.Close()
+	os.Remove(dup)
+	ix, err = Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if ix.Skipped() != 0 || ix.Count() != len(fixtures) {
+		t.Errorf("after removing the owner: count %d, problems %v", ix.Count(), ix.Problems())
+	}
+	if got := run(t, ix, Query{Text: "raqqa "}); got.Total != 1 {
+		t.Errorf("the other file takes the ID: %v", ids(got))
+	}
+}
+
+func TestSchemaVersionRebuild(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	m, _ := readManifest(dir)
+	m.Schema = SchemaVersion - 1
+	data, _ := json.Marshal(m)
+	os.WriteFile(filepath.Join(dir, manifestName), data, 0o600)
+	ix, err = Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if !ix.Stats.Rebuilt || ix.Stats.Indexed != len(fixtures) || ix.Fallback != "" {
+		t.Errorf("old schema: %+v %q", ix.Stats, ix.Fallback)
+	}
+	if m, _ := readManifest(dir); m.Schema != SchemaVersion {
+		t.Errorf("manifest schema %d", m.Schema)
+	}
+}
+
+func TestCorruptCache(t *testing.T) {
+	for name, corrupt := range map[string]func(dir string){
+		"manifest": func(dir string) {
+			os.WriteFile(filepath.Join(dir, manifestName), []byte("{not json"), 0o600)
+		},
+		"no manifest": func(dir string) { os.Remove(filepath.Join(dir, manifestName)) },
+		"index files": func(dir string) {
+			filepath.WalkDir(filepath.Join(dir, bleveSubdir), func(p string, d os.DirEntry, err error) error {
+				if err == nil && !d.IsDir() {
+					os.WriteFile(p, []byte("garbage"), 0o600)
+				}
+				return nil
+			})
+		},
+		"index gone": func(dir string) { os.RemoveAll(filepath.Join(dir, bleveSubdir)) },
+		"doc count": func(dir string) {
+			m, _ := readManifest(dir)
+			m.Docs++
+			data, _ := json.Marshal(m)
+			os.WriteFile(filepath.Join(dir, manifestName), data, 0o600)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			ix, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix.Close()
+			corrupt(dir)
+			ix, err = Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ix.Close()
+			if ix.Fallback == "" && !ix.Stats.Rebuilt {
+				t.Errorf("corrupt cache neither rebuilt nor replaced: %+v", ix.Stats)
+			}
+			if got := run(t, ix, Query{Text: "raqqa "}); got.Total != 1 {
+				t.Errorf("after corruption: %d hits (%s)", got.Total, ix.Fallback)
+			}
+		})
+	}
+}
+
+// A cache another folio holds is not waited on for more than about a
+// second: the index is built in memory instead.
+func TestLockedCacheFallsBack(t *testing.T) {
+	dir := t.TempDir()
+	first, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	start := time.Now()
+	second, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("waited %v for a locked cache", took)
+	}
+	if second.Fallback == "" || second.Stats.Dir != "" && second.Stats.Rebuilt == false {
+		t.Errorf("locked cache: fallback %q, stats %+v", second.Fallback, second.Stats)
+	}
+	if got := run(t, second, Query{Text: "raqqa "}); got.Total != 1 {
+		t.Errorf("fallback index: %d hits", got.Total)
+	}
+	// the first still works, and the cache is intact for the next open
+	if got := run(t, first, Query{Text: "raqqa "}); got.Total != 1 {
+		t.Errorf("first index: %d hits", got.Total)
+	}
+}
+
+func TestUnwritableCacheFallsBack(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(file, nil, 0o600)
+	ix, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: filepath.Join(file, "sub")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if ix.Fallback == "" {
+		t.Errorf("no fallback for an unwritable cache")
+	}
+	if got := run(t, ix, Query{Text: "raqqa "}); got.Total != 1 {
+		t.Errorf("fallback: %d hits", got.Total)
+	}
+}
+
+func TestProgressAndCancel(t *testing.T) {
+	var calls, lastDone, lastTotal int
+	ix, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Memory: true, Progress: func(done, total int) {
+		calls++
+		lastDone, lastTotal = done, total
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if calls < 2 || lastDone != len(fixtures) || lastTotal != len(fixtures) {
+		t.Errorf("progress: %d calls, last %d/%d", calls, lastDone, lastTotal)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Open(ctx, "fixtures", fixtureFS(), Options{Dir: t.TempDir()}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled open: %v", err)
+	}
+}
+
+func TestCacheDir(t *testing.T) {
+	a, _ := CacheDir("/home/x/My Archive")
+	b, _ := CacheDir("/home/y/My Archive")
+	c, _ := CacheDir("bundled")
+	if a == b || !strings.Contains(a, "My Archive-") || filepath.Base(c) != "bundled" {
+		t.Errorf("cache dirs: %s %s %s", a, b, c)
+	}
+}
+
+func TestRelated(t *testing.T) {
+	ix := openBundled(t)
+	const telegraph = "2017-10-19-raqqa-terror-is-here-to-stay"
+	hits, err := ix.Related(telegraph, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 {
+		t.Fatal("no related pieces")
+	}
+	for _, h := range hits {
+		if h.ID == telegraph {
+			t.Errorf("a piece is not related to itself")
+		}
+	}
+	top := hits[0]
+	if !slices.Contains(top.Tags, "isis") && !slices.Contains(top.Tags, "foreign-fighters") {
+		t.Errorf("related to the Raqqa piece, first: %s %v", top.ID, top.Tags)
+	}
+	for _, h := range hits {
+		t.Logf("%s %v", h.ID, h.Tags)
+	}
+	if _, err := ix.Related("no/such", 5); err == nil {
+		t.Errorf("related of a missing piece: no error")
+	}
+}
+
+func TestTermsIncludeAliases(t *testing.T) {
+	ix := openFixtures(t)
+	r := run(t, ix, Query{Text: "isis -raqqa"})
+	if len(r.Terms) == 0 || r.Terms[0] != "isis" || !slices.Contains(r.Terms, "Isil") || !slices.Contains(r.Terms, "Islamic State") {
+		t.Errorf("terms: %q", r.Terms)
+	}
+	if slices.Contains(r.Terms, "raqqa") {
+		t.Errorf("an excluded word is not a term to highlight: %q", r.Terms)
+	}
+}

@@ -1,0 +1,125 @@
+package index
+
+import (
+	"math"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+const (
+	relatedTerms = 16 // distinctive words of a piece used to find its relatives
+	relatedLimit = 50
+)
+
+// Related returns up to n pieces most like the piece with the given ID:
+// more-like-this over its most distinctive words (frequent in the piece,
+// rare in the archive) and its tags, weighted by their rarity.
+func (ix *Index) Related(id string, n int) ([]Hit, error) {
+	if ix == nil || ix.bi == nil {
+		return nil, ErrNoIndex
+	}
+	if n <= 0 {
+		n = 10
+	}
+	n = min(n, relatedLimit)
+	a, err := ix.Article(id)
+	if err != nil {
+		return nil, err
+	}
+
+	tf := map[string]int{}
+	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Body} {
+		for _, t := range analyzeTerms(s) {
+			if utf8.RuneCountInString(t) < 3 || hasDigitString(t) {
+				continue
+			}
+			tf[t]++
+		}
+	}
+	total := float64(ix.Count())
+	type weighted struct {
+		term string
+		w    float64
+	}
+	var ws []weighted
+	for t, f := range tf {
+		df := ix.docFreq(fText, t)
+		if df < 2 { // only in this piece: it cannot relate it to another
+			continue
+		}
+		idf := math.Log(total / float64(df))
+		if idf <= 0.1 {
+			continue
+		}
+		ws = append(ws, weighted{t, math.Sqrt(float64(f)) * idf})
+	}
+	slices.SortFunc(ws, func(a, b weighted) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		}
+		return 0
+	})
+	if len(ws) > relatedTerms {
+		ws = ws[:relatedTerms]
+	}
+
+	var should []query.Query
+	for _, w := range ws {
+		tq := query.NewTermQuery(w.term)
+		tq.SetField(fText)
+		tq.SetBoost(w.w)
+		should = append(should, tq)
+	}
+	all := ix.AllFacets()
+	for _, tag := range a.Tags {
+		df := 0
+		for _, fv := range all.Tags {
+			if fv.Value == tag {
+				df = fv.Count
+			}
+		}
+		if df < 2 {
+			continue
+		}
+		tq := query.NewTermQuery(tag)
+		tq.SetField(fTags)
+		tq.SetBoost(2 * math.Log(total/float64(df)+1))
+		should = append(should, tq)
+	}
+	if len(should) == 0 {
+		return []Hit{}, nil
+	}
+	dq := query.NewDisjunctionQuery(should)
+	q := query.NewBooleanQuery([]query.Query{dq}, nil, []query.Query{query.NewDocIDQuery([]string{a.ID})})
+	req := bleve.NewSearchRequestOptions(q, n, 0, false)
+	req.Fields = storedFields
+	sr, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Hit, 0, len(sr.Hits))
+	for _, dm := range sr.Hits {
+		out = append(out, ix.hitOf(dm, nil, false))
+	}
+	return out, nil
+}
+
+// docFreq is the number of documents with term in field.
+func (ix *Index) docFreq(field, term string) int {
+	d, err := ix.bi.FieldDictRange(field, []byte(term), []byte(term))
+	if err != nil {
+		return 0
+	}
+	defer d.Close()
+	e, err := d.Next()
+	if err != nil || e == nil || e.Term != term {
+		return 0
+	}
+	return int(e.Count)
+}

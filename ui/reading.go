@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/index"
+)
+
+// This file is the research side of the root model: the reading state
+// (read and starred marks, the place in each piece), citations and the walk
+// through related pieces. The state's own I/O (open, save) runs in the
+// Cmds of cmds.go; what is here only changes it in memory and schedules
+// the save.
+
+// stateOpened installs the reading state: the list shows its marks, the
+// sidebar its Reading group.
+func (m *Model) stateOpened(msg stateOpenedMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	if msg.err != nil {
+		m.stateWarned = true
+		cmds = append(cmds, m.status.setFor("Reading state: "+msg.err.Error(), true, statusLong))
+	}
+	if msg.state == nil {
+		return tea.Batch(cmds...)
+	}
+	m.reading = msg.state
+	m.list.marks = msg.state
+	m.reader.marks = msg.state
+	m.sidebar.showReading()
+	cmds = append(cmds, m.layout(), m.refreshCounts())
+	return tea.Batch(cmds...)
+}
+
+// stateSaved reports a failed save once, not at every later save that
+// fails the same way; a save that works again resets that.
+func (m *Model) stateSaved(msg stateSavedMsg) tea.Cmd {
+	if msg.err == nil {
+		m.saveFailing = false
+		return nil
+	}
+	if m.saveFailing || m.stateWarned {
+		m.saveFailing = true
+		return nil // said already, when it first failed or when the state opened
+	}
+	m.saveFailing = true
+	return m.status.setFor("Reading state not saved: "+msg.err.Error(), true, statusLong)
+}
+
+// stateChanged follows a change of the reading state: a save after a short
+// pause, and fresh Reading counts. The list is not searched again: a piece
+// unstarred under the Starred filter stays in sight until the next search,
+// so the cursor does not jump away from what the user just touched.
+func (m *Model) stateChanged() tea.Cmd {
+	m.saveSeq++
+	return tea.Batch(saveSoonCmd(m.saveSeq), m.refreshCounts())
+}
+
+// refreshCounts asks for the Reading counts of the current results.
+func (m *Model) refreshCounts() tea.Cmd {
+	if m.reading == nil || m.searcher == nil {
+		return nil
+	}
+	m.countsSeq++
+	return readingCountsCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.allIDs, m.gen, m.countsSeq)
+}
+
+// rememberPosition records where reading stopped in the open piece, when
+// the reader is left (back to the list, another piece, quitting). A piece
+// still loading, or that failed, keeps the place it had.
+func (m *Model) rememberPosition() tea.Cmd {
+	r := m.reader
+	if m.reading == nil || m.focus != paneReader || !r.ready || r.err != nil || r.key.id == "" {
+		return nil
+	}
+	if m.reading.Position(r.key.id) == r.offset {
+		return nil
+	}
+	m.reading.SetPosition(r.key.id, r.offset)
+	return m.stateChanged()
+}
+
+func (m *Model) toggleRead(id string) tea.Cmd {
+	if m.reading == nil {
+		return m.status.set("No reading state: read marks are not kept", true)
+	}
+	text := "Marked unread"
+	if m.reading.ToggleRead(id) {
+		text = "Marked read"
+	}
+	return tea.Batch(m.stateChanged(), m.status.set(text, false))
+}
+
+func (m *Model) toggleStar(id string) tea.Cmd {
+	if m.reading == nil {
+		return m.status.set("No reading state: stars are not kept", true)
+	}
+	text := "Star removed"
+	if m.reading.ToggleStar(id) {
+		text = starMark + " Starred"
+	}
+	return tea.Batch(m.stateChanged(), m.status.set(text, false))
+}
+
+// citeResults copies the citations of the current results (C): a
+// bibliography of the search, in the order of the list.
+func (m *Model) citeResults() tea.Cmd {
+	switch {
+	case m.searcher == nil || !m.haveResult || m.readingFilter.active() && m.query.IDs == nil:
+		return m.status.set("Still searching…", false)
+	case m.list.total == 0:
+		return m.status.set("No results to cite", false)
+	}
+	return tea.Batch(
+		m.status.set(fmt.Sprintf("Citing %s…", plural(min(m.list.total, maxCitations), "piece")), false),
+		citeResultsCmd(m.searchCtx, m.searcher, m.query, m.opts.citationFormat()),
+	)
+}
+
+// cited copies citations to the clipboard (OSC 52).
+func (m *Model) cited(msg citedMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.status.set("Could not cite: "+msg.err.Error(), true)
+	}
+	text := "Copied citation"
+	switch {
+	case msg.n > 1 && msg.total > msg.n:
+		text = fmt.Sprintf("Copied %d citations: the first %d of %s results", msg.n, msg.n, thousands(msg.total))
+	case msg.n > 1:
+		text = fmt.Sprintf("Copied %d citations", msg.n)
+	}
+	return tea.Batch(tea.SetClipboard(msg.text), m.status.set(text, false))
+}
+
+// relatedTour is a walk through the pieces related to one piece, with r.
+// A researcher reading a piece wants to look at what is like it and come
+// back: the first r opens the first related piece, each further r the next
+// one of the same list, and the r after the last returns to the piece the
+// walk started from, at the place reading stopped in it. ] and [ carry on
+// through the results from that piece; esc goes back to the list at it.
+type relatedTour struct {
+	origin      index.Hit
+	originIndex int         // its place in the results
+	hits        []index.Hit // its related pieces
+	at          int         // the related piece open now
+}
+
+func (t relatedTour) active() bool { return len(t.hits) > 0 }
+
+// nextRelated is r in the reader.
+func (m *Model) nextRelated() tea.Cmd {
+	if t := m.tour; t.active() && m.reader.key.id == t.hits[t.at].ID {
+		if t.at+1 >= len(t.hits) {
+			m.tour = relatedTour{}
+			return tea.Batch(m.showPiece(t.originIndex, t.origin),
+				m.status.set("Back to “"+oneLine(stripMarks(t.origin.Title))+"”", false))
+		}
+		m.tour.at++
+		return m.openRelated()
+	}
+	if _, ok := m.searcher.(RelatedSearcher); !ok {
+		return m.status.set("This index cannot find related pieces", false)
+	}
+	if !m.reader.ready {
+		return m.status.set("Still loading this piece…", false)
+	}
+	if len(m.reader.related) == 0 {
+		return m.status.set("No related pieces found", false)
+	}
+	m.tour = relatedTour{origin: m.reader.hit, originIndex: m.reader.index, hits: m.reader.related}
+	return m.openRelated()
+}
+
+// openRelated opens the related piece the walk is at.
+func (m *Model) openRelated() tea.Cmd {
+	t := m.tour
+	cmd := m.showPiece(t.originIndex, t.hits[t.at])
+	m.reader.tourNote = fmt.Sprintf("related %d/%d", t.at+1, len(t.hits))
+	next := "r: next related"
+	if t.at+1 == len(t.hits) {
+		next = "r: back to where you started"
+	}
+	return tea.Batch(cmd, m.status.set(fmt.Sprintf("Related piece %d of %d · %s", t.at+1, len(t.hits), next), false))
+}

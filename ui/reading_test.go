@@ -1,0 +1,580 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/state"
+)
+
+// testArchiveName names the archive of the reading-state tests.
+const testArchiveName = "ui-test"
+
+// newReadingHarness is newHarness with a real reading state in dir (a
+// t.TempDir() shared by the "runs" of a test that restarts folio). It
+// returns the store the interface uses.
+func newReadingHarness(t *testing.T, s Searcher, dir string, w, h int) (*harness, *state.Store) {
+	t.Helper()
+	t.Setenv("NO_COLOR", "")
+	st, warn := state.Open(testArchiveName, dir)
+	if warn != nil {
+		t.Fatalf("state.Open: %v", warn)
+	}
+	count := 0
+	if f, ok := s.(*fakeSearcher); ok {
+		count = len(f.articles)
+	}
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return s, Info{Count: count}, nil
+		},
+		OpenState: func() (ReadingState, error) { return st, nil },
+	}
+	hs := &harness{t: t, m: New(opts)}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(openStateCmd(opts.OpenState))
+	hs.run(openIndexCmd(context.Background(), opts.OpenIndex, hs.m.relay))
+	return hs, st
+}
+
+// longArticle is a piece long enough to scroll in any test terminal.
+func longArticle() archive.Article {
+	var b strings.Builder
+	for i := 1; i <= 80; i++ {
+		fmt.Fprintf(&b, "Paragraph %d of a long piece about intelligence.\n\n", i)
+	}
+	return archive.Article{ID: "long", Title: "A long piece", Outlet: "RUSI", Date: day("2015-03-01"),
+		Tags: []string{"intelligence"}, Kind: "article", URL: "https://rusi.org/long", Body: b.String()}
+}
+
+// clipboard is the text of the last clipboard write (OSC 52) the harness saw.
+func (h *harness) clipboard() (string, bool) {
+	for i := len(h.msgs) - 1; i >= 0; i-- {
+		v := reflect.ValueOf(h.msgs[i])
+		if v.Kind() == reflect.String && v.Type().Name() == "setClipboardMsg" {
+			return v.String(), true
+		}
+	}
+	return "", false
+}
+
+// searchQueries are the searches of the list (not the Reading counts, which
+// ask for one hit, nor the listing of all IDs).
+func searchQueries(f *fakeSearcher) []index.Query {
+	var out []index.Query
+	for _, q := range f.Queries() {
+		if q.Limit == pageSize {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+func selectedID(t *testing.T, h *harness) string {
+	t.Helper()
+	hit, ok := h.m.list.selected()
+	if !ok {
+		t.Fatal("no piece selected")
+	}
+	return hit.ID
+}
+
+func TestOpeningMarksReadAndTheListShowsMarks(t *testing.T) {
+	h, st := newReadingHarness(t, newFake(testArticles()...), t.TempDir(), 100, 30)
+	// All unread at first: every row has the dot.
+	if n := unreadRows(h); n != 5 {
+		t.Fatalf("%d unread marks, want 5:\n%s", n, h.screen())
+	}
+	h.key("enter")
+	if !st.IsRead("raqqa") {
+		t.Fatal("opening did not mark the piece read")
+	}
+	if len(st.History()) != 1 {
+		t.Fatalf("history %v", st.History())
+	}
+	h.key("esc")
+	if n := unreadRows(h); n != 4 {
+		t.Fatalf("%d unread marks after reading one, want 4", n)
+	}
+}
+
+// unreadRows counts the rows of the list that carry the unread mark.
+func unreadRows(h *harness) int {
+	return len(regexp.MustCompile(`(?m)[│▌ ] `+unreadMark+`[ `+starMark+`] \S`).FindAllString(h.screen(), -1))
+}
+
+// requireMatch fails unless the screen matches the regular expression.
+func (h *harness) requireMatch(expr string) {
+	h.t.Helper()
+	if !regexp.MustCompile(expr).MatchString(h.screen()) {
+		h.t.Fatalf("screen does not match %s:\n%s", expr, h.screen())
+	}
+}
+
+func TestMarkAndStarInTheList(t *testing.T) {
+	h, st := newReadingHarness(t, newFake(testArticles()...), t.TempDir(), 100, 30)
+	h.key("j") // parsons
+	h.key("*")
+	if !st.IsStarred("parsons") {
+		t.Fatal("* did not star the selected piece")
+	}
+	h.requireScreen("Starred")
+	if !strings.Contains(h.screen(), unreadMark+starMark+" Parsons Green") {
+		t.Fatalf("the row shows no star:\n%s", h.screen())
+	}
+	h.key("m")
+	if !st.IsRead("parsons") {
+		t.Fatal("m did not mark the selected piece read")
+	}
+	h.requireScreen("Marked read")
+	h.key("m", "*")
+	if st.IsRead("parsons") || st.IsStarred("parsons") {
+		t.Fatal("m and * do not toggle back")
+	}
+}
+
+func TestMarkAndStarInTheReader(t *testing.T) {
+	h, st := newReadingHarness(t, newFake(testArticles()...), t.TempDir(), 100, 30)
+	h.key("enter") // raqqa, now read
+	h.key("*")
+	if !st.IsStarred("raqqa") {
+		t.Fatal("* did not star the open piece")
+	}
+	if bar := readerBar(h.screen()); !strings.Contains(bar, starMark+" Raqqa has fallen") {
+		t.Fatalf("the reader's bar shows no star: %q", bar)
+	}
+	h.key("m")
+	if st.IsRead("raqqa") {
+		t.Fatal("m did not mark the open piece unread")
+	}
+	h.requireScreen("Marked unread")
+	h.key("esc")
+	if st.IsRead("raqqa") {
+		t.Fatal("leaving the reader marked the piece read again")
+	}
+}
+
+// readerBar is the reader's own last line, above the footer.
+func readerBar(s string) string {
+	lines := strings.Split(s, "\n")
+	return lines[len(lines)-2]
+}
+
+func TestPositionIsKeptPerPiece(t *testing.T) {
+	as := append(testArticles(), longArticle())
+	dir := t.TempDir()
+	h, st := newReadingHarness(t, newFake(as...), dir, 80, 20)
+	h.key("G", "enter") // the long piece is the oldest
+	if h.m.reader.key.id != "long" {
+		t.Fatalf("opened %q", h.m.reader.key.id)
+	}
+	h.key("d", "d")
+	at := h.m.reader.offset
+	if at == 0 {
+		t.Fatal("d did not scroll")
+	}
+	h.key("esc")
+	if got := st.Position("long"); got != at {
+		t.Fatalf("position %d saved, want %d", got, at)
+	}
+	// Another piece opens at its top; the long one where reading stopped.
+	h.key("g", "enter")
+	if h.m.reader.offset != 0 {
+		t.Fatalf("another piece opened at line %d", h.m.reader.offset)
+	}
+	h.key("esc", "G", "enter")
+	if h.m.reader.offset != at {
+		t.Fatalf("reopened at line %d, want %d", h.m.reader.offset, at)
+	}
+	// ] to the next piece keeps the place too.
+	h.key("j")
+	h.key("[")
+	if got := st.Position("long"); got != at+1 {
+		t.Fatalf("] kept position %d, want %d", got, at+1)
+	}
+}
+
+func TestQuitSavesTheStateAndTheOpenPiecesPlace(t *testing.T) {
+	as := append(testArticles(), longArticle())
+	dir := t.TempDir()
+	h, _ := newReadingHarness(t, newFake(as...), dir, 80, 20)
+	h.key("*", "j", "*")
+	h.key("G", "enter", "d")
+	at := h.m.reader.offset
+	h.key("ctrl+c")
+	if !h.quitSeen() {
+		t.Fatal("ctrl+c did not quit")
+	}
+	// A restart: a new store from the same folder.
+	again, warn := state.Open(testArchiveName, dir)
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	if got := again.Starred(); !slices.Equal(got, []string{"parsons", "raqqa"}) {
+		t.Fatalf("starred after restart: %v", got)
+	}
+	if got := again.Position("long"); got != at || at == 0 {
+		t.Fatalf("position after restart %d, want %d", got, at)
+	}
+	h2, _ := newReadingHarness(t, newFake(as...), dir, 100, 30)
+	if n := strings.Count(h2.screen(), starMark); n < 2 {
+		t.Fatalf("the stars are not back:\n%s", h2.screen())
+	}
+	h2.key("G", "enter")
+	if h2.m.reader.offset != at {
+		t.Fatalf("after restart the piece opened at %d, want %d", h2.m.reader.offset, at)
+	}
+}
+
+func TestSaveWaitsForAPauseAndReportsFailure(t *testing.T) {
+	dir := t.TempDir()
+	h, _ := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+	h.key("*", "j", "*")
+	seq := h.m.saveSeq
+	if cmd := h.sendOnly(saveDueMsg{seq: seq - 1}); cmd != nil {
+		t.Fatal("a save ran although a later change came")
+	}
+	h.send(saveDueMsg{seq: seq})
+	again, _ := state.Open(testArchiveName, dir)
+	if len(again.Starred()) != 2 {
+		t.Fatalf("after the pause the file has %v starred", again.Starred())
+	}
+	h.send(stateSavedMsg{err: errors.New("disk full")})
+	h.requireScreen("Reading state not saved: disk full")
+	h.send(clearStatusMsg{id: h.m.status.id})
+	h.send(stateSavedMsg{err: errors.New("disk full")})
+	if h.m.status.active() {
+		t.Fatal("the same failure was reported twice")
+	}
+}
+
+func TestStateWarningIsShown(t *testing.T) {
+	st, _ := state.Open(testArchiveName, t.TempDir())
+	opts := Options{OpenState: func() (ReadingState, error) {
+		return st, errors.New("state file was corrupt; moved it aside")
+	}}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openStateCmd(opts.OpenState))
+	h.requireScreen("Reading state: state file was corrupt")
+	if h.m.reading == nil {
+		t.Fatal("the state that came with the warning is not used")
+	}
+}
+
+func TestReadingFiltersAndCounts(t *testing.T) {
+	f := newFake(testArticles()...)
+	h, st := newReadingHarness(t, f, t.TempDir(), 100, 30)
+	h.key("*", "j", "*") // raqqa, parsons
+	h.key("j", "enter", "esc")
+	if !st.IsRead("barcelona") {
+		t.Fatal("barcelona not read")
+	}
+	h.key("tab")
+	h.requireScreen("READING")
+	h.requireMatch(starMark + ` Starred\s+2 │`)
+	h.requireMatch(unreadMark + ` Unread\s+4 │`)
+
+	h.key("space") // Starred
+	q := searchQueries(f)[len(searchQueries(f))-1]
+	if !slices.Equal(q.IDs, []string{"parsons", "raqqa"}) {
+		t.Fatalf("the Starred filter searched IDs %v", q.IDs)
+	}
+	if h.m.list.total != 2 {
+		t.Fatalf("Starred shows %d pieces", h.m.list.total)
+	}
+	h.requireScreen("is:starred")
+
+	h.key("space", "j", "space") // Starred off, Unread on
+	if h.m.list.total != 4 {
+		t.Fatalf("Unread shows %d pieces", h.m.list.total)
+	}
+	for i := 0; i < h.m.list.total; i++ {
+		if hit, _ := h.m.list.hit(i); hit.ID == "barcelona" {
+			t.Fatal("a read piece is in the Unread results")
+		}
+	}
+	h.key("k", "space") // both: starred and unread
+	if h.m.list.total != 2 {
+		t.Fatalf("Starred+Unread shows %d pieces", h.m.list.total)
+	}
+	// No starred piece at all: the filter shows nothing, not everything.
+	h.key("tab", "*", "j", "*")
+	if len(st.Starred()) != 0 {
+		t.Fatalf("still starred: %v", st.Starred())
+	}
+	h.key("tab", "x", "g", "space") // Starred only
+	if h.m.list.total != 0 {
+		t.Fatalf("Starred with no stars shows %d pieces", h.m.list.total)
+	}
+	h.requireScreen("No pieces match")
+}
+
+func TestCountsFollowTheQuery(t *testing.T) {
+	h, _ := newReadingHarness(t, newFake(testArticles()...), t.TempDir(), 100, 30)
+	h.key("*")
+	h.key("/")
+	h.typeText("parsons")
+	h.key("enter", "tab")
+	h.requireMatch(starMark + ` Starred\s+0 │`)
+	h.requireMatch(unreadMark + ` Unread\s+1 │`)
+}
+
+func TestTimelineBarFiltersToAPeriod(t *testing.T) {
+	f := newFake(testArticles()...) // 2016 and 2017
+	h := newHarness(t, f, 100, 30)
+	h.requireScreen("TIMELINE")
+	h.key("tab", "G", "j")
+	if !h.m.sidebar.inTimeline {
+		t.Fatal("j past the last value did not enter the timeline")
+	}
+	h.requireScreen("2017: 4 pieces")
+	h.key("h")
+	h.requireScreen("2016: 1 piece")
+	h.key("l", "enter")
+	q := lastQuery(t, f)
+	if want := time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC); !q.From.Equal(want) {
+		t.Fatalf("From %v, want %v", q.From, want)
+	}
+	if want := time.Date(2017, 12, 31, 0, 0, 0, 0, time.UTC); !q.To.Equal(want) {
+		t.Fatalf("To %v, want %v", q.To, want)
+	}
+	if h.m.list.total != 4 {
+		t.Fatalf("2017 shows %d pieces", h.m.list.total)
+	}
+	h.requireScreen("date:2017")
+	// The timeline now shows the months of 2017; choose the last (October).
+	h.requireScreen("◉ 2017")
+	if !h.m.sidebar.inTimeline {
+		t.Fatal("the cursor left the timeline")
+	}
+	h.key("l", "l", "l", "l", "l", "l", "enter")
+	if h.m.list.total != 1 {
+		t.Fatalf("2017-10 shows %d pieces", h.m.list.total)
+	}
+	h.requireScreen("date:2017-10")
+	// x clears the period like any filter.
+	h.key("x")
+	if h.m.list.total != 5 || !lastQuery(t, f).From.IsZero() {
+		t.Fatalf("x left %d pieces, From %v", h.m.list.total, lastQuery(t, f).From)
+	}
+	h.key("k")
+	if h.m.sidebar.inTimeline {
+		t.Fatal("k did not leave the timeline")
+	}
+}
+
+func TestClickingATimelineBar(t *testing.T) {
+	f := newFake(testArticles()...)
+	h := newHarness(t, f, 100, 30)
+	sb := h.m.sidebar
+	barsY := h.m.bodyTop() + sb.listHeight() + 2
+	// The first bar (2016) starts one cell in.
+	h.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: 1, Y: barsY})
+	if h.m.list.total != 1 || h.m.sidebar.period.label != "2016" {
+		t.Fatalf("click chose %q: %d pieces", h.m.sidebar.period.label, h.m.list.total)
+	}
+	if h.m.focus != paneSidebar || !h.m.sidebar.inTimeline {
+		t.Fatal("the click did not put the cursor on the timeline")
+	}
+}
+
+func TestTimelineBarsSqueezeLongSpans(t *testing.T) {
+	var buckets []timelineBucket
+	for y := 1900; y < 2000; y++ {
+		buckets = append(buckets, timelineBucket{label: fmt.Sprint(y), count: 1})
+	}
+	bars := timelineBars(buckets, 22)
+	if len(bars) != 22 {
+		t.Fatalf("%d bars", len(bars))
+	}
+	total := 0
+	for _, b := range bars {
+		total += b.count
+	}
+	if total != 100 {
+		t.Fatalf("the bars hold %d pieces, want 100", total)
+	}
+	first, last := bars[0], bars[len(bars)-1]
+	if first.label != "1900–1904" || !first.from.Equal(time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)) ||
+		!first.to.Equal(time.Date(1904, 12, 31, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("first bar %+v", first)
+	}
+	if !last.to.Equal(time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("last bar %+v", last)
+	}
+}
+
+func TestCiteCopiesTheOpenPiece(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("enter", "c")
+	got, ok := h.clipboard()
+	if !ok {
+		t.Fatal("c wrote nothing to the clipboard")
+	}
+	want := `Raffaello Pantucci, "Raqqa has fallen, but terror is here to stay," *The Telegraph*, 19 October 2017, https://www.telegraph.co.uk/news/raqqa.`
+	if got != want {
+		t.Fatalf("citation\n got %q\nwant %q", got, want)
+	}
+	h.requireScreen("Copied citation")
+}
+
+func TestCiteAllCopiesTheResults(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("/")
+	h.typeText("threat")
+	h.key("enter")
+	h.key("C")
+	got, _ := h.clipboard()
+	if n := strings.Count(got, "\n"); n != 3 {
+		t.Fatalf("C copied %d citations for 3 results:\n%s", n, got)
+	}
+	if !strings.HasPrefix(got, "Raffaello Pantucci") {
+		t.Fatalf("not in the list's order:\n%s", got)
+	}
+	h.requireScreen("Copied 3 citations")
+	// The reader's C is the same bibliography.
+	h.key("enter", "C")
+	h.requireScreen("Copied 3 citations")
+}
+
+func TestCiteAllIsCapped(t *testing.T) {
+	base := testArticles()
+	var many []archive.Article
+	for i := 0; i < maxCitations+100; i++ {
+		a := base[i%len(base)]
+		a.ID = fmt.Sprintf("%s-%d", a.ID, i)
+		many = append(many, a)
+	}
+	h := newHarness(t, newFake(many...), 100, 30)
+	msg := citeResultsCmd(context.Background(), h.m.searcher, h.m.query, h.m.opts.citationFormat())()
+	cited := msg.(citedMsg)
+	if cited.n != maxCitations || cited.total != maxCitations+100 {
+		t.Fatalf("cited %d of %d", cited.n, cited.total)
+	}
+	h.send(cited)
+	h.requireScreen(fmt.Sprintf("Copied %d citations: the first %d of 600 results", maxCitations, maxCitations))
+}
+
+func TestRelatedWalkAndBack(t *testing.T) {
+	f := relatedFake{newFake(testArticles()...)}
+	h, st := newReadingHarness(t, f, t.TempDir(), 100, 40)
+	h.key("enter") // raqqa: isis, foreign-fighters, mi5
+	h.requireScreen("Related · r reads them in turn")
+	related := h.m.reader.related
+	if len(related) != 3 {
+		t.Fatalf("related %v", related)
+	}
+	for i, want := range related {
+		h.key("r")
+		if h.m.reader.key.id != want.ID {
+			t.Fatalf("r #%d opened %q, want %q", i+1, h.m.reader.key.id, want.ID)
+		}
+		if !st.IsRead(want.ID) {
+			t.Fatalf("the related piece %q was not marked read", want.ID)
+		}
+		h.requireScreen(fmt.Sprintf("related %d/3", i+1))
+	}
+	h.key("r")
+	if h.m.reader.key.id != "raqqa" {
+		t.Fatalf("the r after the last opened %q, not the piece the walk started from", h.m.reader.key.id)
+	}
+	h.requireScreen("Back to “Raqqa has fallen")
+	// During a walk, ] carries on through the results from the first piece.
+	h.key("r", "]")
+	if h.m.reader.key.id != "parsons" {
+		t.Fatalf("] during a walk opened %q", h.m.reader.key.id)
+	}
+	h.key("esc")
+	if h.m.list.cursor != 1 {
+		t.Fatalf("back at list row %d", h.m.list.cursor)
+	}
+}
+
+func TestRelatedWithoutSupport(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("enter", "r")
+	h.requireScreen("This index cannot find related pieces")
+}
+
+func TestHelpListsTheResearchKeys(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 120, 40)
+	h.key("?")
+	for _, want := range []string{"read/unread", "star", "copy citation", "cite all results", "related: next, then back", "earlier bar"} {
+		h.requireScreen(want)
+	}
+}
+
+func TestSaveOnExitKeepsThePlace(t *testing.T) {
+	as := append(testArticles(), longArticle())
+	dir := t.TempDir()
+	h, _ := newReadingHarness(t, newFake(as...), dir, 80, 20)
+	h.key("G", "enter", "d")
+	at := h.m.reader.offset
+	// As if a signal stopped the program: no key, just the final model.
+	if err := saveOnExit(h.m); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := state.Open(testArchiveName, dir)
+	if got := again.Position("long"); got != at || at == 0 {
+		t.Fatalf("position %d, want %d", got, at)
+	}
+}
+
+func TestResearchStatesAtTinySizesNeverPanic(t *testing.T) {
+	sizes := [][2]int{{0, 0}, {1, 1}, {20, 6}, {40, 12}, {80, 24}, {300, 80}, {0, 30}, {30, 0}, {3, 2}, {100, 14}}
+	for _, where := range []string{"marks", "timeline", "period", "related"} {
+		f := relatedFake{newFake(append(testArticles(), longArticle())...)}
+		h, _ := newReadingHarness(t, f, t.TempDir(), 100, 30)
+		switch where {
+		case "marks":
+			h.key("*", "j", "m")
+		case "timeline":
+			h.key("tab", "G", "j")
+		case "period":
+			h.key("tab", "G", "j", "enter")
+		case "related":
+			h.key("enter", "r")
+		}
+		for _, s := range sizes {
+			h.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+			screen := h.screen()
+			lines := strings.Split(screen, "\n")
+			if screen != "" && len(lines) > s[1] {
+				t.Errorf("%s at %dx%d: %d lines", where, s[0], s[1], len(lines))
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > s[0] {
+					t.Errorf("%s at %dx%d: line %d wide: %q", where, s[0], s[1], w, l)
+					break
+				}
+			}
+			h.key("j", "l", "h", "k", "space")
+			h.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: 2, Y: s[1] - 3})
+		}
+	}
+}
+
+// The reading state may open before or after the first results; the
+// sidebar's cursor starts on Starred either way.
+func TestSidebarCursorStartsOnStarredWhateverOpensFirst(t *testing.T) {
+	st, _ := state.Open(testArchiveName, t.TempDir())
+	h := newHarness(t, newFake(testArticles()...), 100, 30) // results first
+	h.send(stateOpenedMsg{state: st})
+	h.key("tab", "space")
+	if !h.m.sidebar.readingFilter().starred {
+		t.Fatalf("the first value under the cursor is not Starred: %+v", h.m.sidebar.entries[h.m.sidebar.cursor])
+	}
+}
