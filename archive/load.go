@@ -241,19 +241,25 @@ func IDFromPath(p string) string {
 	}
 	out := segs[:0]
 	for _, s := range segs {
-		if s = slug(s); s != "" {
+		if s = Slug(s, 0); s != "" {
 			out = append(out, s)
 		}
 	}
 	return strings.Join(out, "/")
 }
 
-func slug(s string) string {
+// Slug is the readable, file-name-safe form of s that IDs are made of:
+// lower-case letters and digits, other runs as one dash. A max above 0 cuts
+// it at the word boundary reached at max bytes.
+func Slug(s string, max int) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if dash && b.Len() > 0 {
+				if max > 0 && b.Len() >= max {
+					break
+				}
 				b.WriteByte('-')
 			}
 			b.WriteRune(r)

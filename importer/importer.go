@@ -35,12 +35,11 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/folio-tui/folio/archive"
-	"github.com/folio-tui/folio/state"
+	"github.com/folio-tui/folio/internal/atomicfile"
 	"github.com/mmcdole/gofeed"
 	ext "github.com/mmcdole/gofeed/extensions"
 	"golang.org/x/net/html"
@@ -206,7 +205,7 @@ func place(p *piece, existing map[string]string, claimed map[string]bool, opts O
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				return res, err
 			}
-			if err := state.WriteFileAtomic(path, content, 0o644); err != nil {
+			if err := atomicfile.WriteFile(path, content, 0o644); err != nil {
 				return res, err
 			}
 		}
@@ -372,31 +371,8 @@ func frontMatterOf(data []byte) []byte {
 
 // fileStem is date-slug: 2017-10-19-raqqa-has-fallen.
 func (p *piece) fileStem() string {
-	s := cmp.Or(slug(p.slug), slug(p.Title), "item-"+hashOf([]byte(p.ImportID))[:6])
+	s := cmp.Or(archive.Slug(p.slug, 60), archive.Slug(p.Title, 60), "item-"+hashOf([]byte(p.ImportID))[:6])
 	return p.Date + "-" + s
-}
-
-// slug is a file-name-safe form of s, as archive IDs are made: lower-case
-// letters and digits, other runs as one dash, cut at a word boundary near 60
-// bytes.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if dash && b.Len() > 0 {
-				if b.Len() >= 60 {
-					break
-				}
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
-	}
-	return b.String()
 }
 
 // ---- from feed items to pieces ----

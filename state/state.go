@@ -43,6 +43,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/folio-tui/folio/internal/atomicfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -50,7 +51,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -131,12 +131,12 @@ func DefaultDir() (string, error) {
 // name and, for folders, 8 hex digits of a hash of the full path.
 func FileName(archiveName string) string {
 	if !filepath.IsAbs(archiveName) {
-		if s := slug(archiveName); s != "" {
+		if s := archive.Slug(archiveName, 40); s != "" {
 			return s + ".json"
 		}
 	}
 	sum := sha256.Sum256([]byte(archiveName))
-	base := slug(filepath.Base(archiveName))
+	base := archive.Slug(filepath.Base(archiveName), 40)
 	if base == "" {
 		base = "archive"
 	}
@@ -261,7 +261,7 @@ func movedArchiveState(dir, archiveName string) string {
 	if !filepath.IsAbs(archiveName) {
 		return ""
 	}
-	base := slug(filepath.Base(archiveName))
+	base := archive.Slug(filepath.Base(archiveName), 40)
 	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(base)+"-????????.json"))
 	var found []string
 	for _, m := range matches {
@@ -463,7 +463,7 @@ func (s *Store) Save() error {
 	if err != nil {
 		return err
 	}
-	if err := WriteFileAtomic(s.path, append(data, '\n'), 0o600); err != nil {
+	if err := atomicfile.WriteFile(s.path, append(data, '\n'), 0o600); err != nil {
 		return err
 	}
 	s.pieces, s.history = pieces, history
@@ -492,66 +492,4 @@ func mergeVisits(history, visits []Visit) []Visit {
 
 func sortVisits(vs []Visit) {
 	slices.SortStableFunc(vs, func(a, b Visit) int { return a.OpenedAt.Compare(b.OpenedAt) })
-}
-
-// WriteFileAtomic replaces path with data so that a crash at any moment leaves
-// either the old file or the new one, never a mix: it writes a temporary file
-// in the same folder, syncs it, renames it over path and syncs the folder.
-func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	// The rename is durable only once the folder entry is on disk. Some
-	// systems cannot sync a folder; the file itself is already safe there.
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync()
-		d.Close()
-	}
-	return nil
-}
-
-// slug is a file-name-safe, readable form of s: lower-case letters and digits,
-// other runs as one dash, at most 40 bytes.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-		if b.Len() >= 40 {
-			break
-		}
-	}
-	return b.String()
 }
