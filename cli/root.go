@@ -125,3 +125,18 @@ func isTerminal(w io.Writer) bool {
 func colour(w io.Writer) bool {
 	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
 }
+
+// completeIDs completes piece ids, with titles as descriptions.
+func completeIDs(env *Env) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		arch, _, err := env.openArchive()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		ids := make([]string, 0, len(arch.Articles))
+		for _, a := range arch.Articles {
+			ids = append(ids, a.ID+"\t"+a.Title)
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	}
+}

@@ -24,18 +24,8 @@ func newShowCmd(env *Env) *cobra.Command {
 		Long: `Print a piece with a header (title, outlet, date, authors, tags, URL), rendered
 with Glamour. --raw prints the Markdown file's fields and body as Markdown.
 Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
-		Args: cobra.ExactArgs(1),
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			arch, _, err := env.openArchive()
-			if err != nil {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			ids := make([]string, 0, len(arch.Articles))
-			for _, a := range arch.Articles {
-				ids = append(ids, a.ID+"\t"+a.Title)
-			}
-			return ids, cobra.ShellCompDirectiveNoFileComp
-		},
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeIDs(env),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			arch, _, err := env.openArchive()
 			if err != nil {
