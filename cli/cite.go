@@ -99,5 +99,3 @@ func piecesByID(arch *archive.Archive, ids []string, all bool) ([]archive.Articl
 	}
 	return arts, nil
 }
-
-// completeIDs completes piece ids, with titles as descriptions.
