@@ -208,9 +208,15 @@ func TestHostileArchiveThroughTheCLI(t *testing.T) {
 	if strings.ContainsAny(out, "\x1b\x07\x08\u009b\u202e") || strings.Contains(out, `\u001b`) {
 		t.Error("list --json carries control characters")
 	}
-	for _, args := range [][]string{{"list"}, {"show", "injection"}, {"show", "--raw", "injection"}} {
+	for _, args := range [][]string{
+		{"list"}, {"show", "injection"}, {"show", "--raw", "injection"},
+		{"search", "tabbed bell"}, {"search", "--json", "tabbed bell"},
+	} {
 		out, _, _ := run(t, append([]string{"--archive", dir}, args...)...)
-		if strings.ContainsAny(out, "\x1b\x07\x08\u009b\u202e") {
+		if args[0] == "search" && !strings.Contains(out, "injection") {
+			t.Errorf("%v does not find the piece:\n%s", args, out)
+		}
+		if strings.ContainsAny(out, "\x1b\x07\x08\u009b\u202e") || strings.Contains(out, `\u001b`) {
 			t.Errorf("%v output carries control characters", args)
 		}
 	}
