@@ -286,15 +286,7 @@ func unitQuery(terms []string, fields []weightedField) query.Query {
 			tq.SetBoost(f.boost)
 			return tq
 		}
-		mt := make([][]string, len(terms))
-		for i, t := range terms {
-			if t != "" {
-				mt[i] = []string{t}
-			}
-		}
-		pq := query.NewMultiPhraseQuery(mt, f.name)
-		pq.SetBoost(f.boost)
-		return pq
+		return newPhraseQuery(terms, f.name, f.boost)
 	}
 	var alts []query.Query
 	for _, f := range fields {

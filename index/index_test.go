@@ -34,6 +34,13 @@ func TestQueryLanguage(t *testing.T) {
 		{`"july 7 2005" `, []string{"2017/seven-seven"}},
 		{`"foreign fighters" `, []string{"2017/raqqa"}},
 		{`"fighters foreign" `, nil},
+		{`"state of the union" `, []string{"old/1863"}},             // stop words keep their places
+		{`"state the of union" `, []string{"old/1863"}},             // (any stop words)
+		{`"state union" `, nil},                                     // but not none
+		{`"health abundant harvests" `, nil},                        // words present, apart
+		{`"sufficiently abundant harvests" `, []string{"old/1863"}}, // three words
+		{`author:"pantucci alexandros" `, nil},                      // not across two authors
+		{`author:"raffaello pantucci" `, []string{"2016/china", "2017/manchester", "2017/raqqa", "2017/seven-seven", "interviews/mi5"}},
 		{"raqqa -isil ", nil},
 		{`isis -"foreign fighters" `, []string{"2017/manchester"}},
 		{"isis NOT raqqa ", []string{"2017/manchester"}},

@@ -1,0 +1,166 @@
+package index
+
+import (
+	"context"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// phraseQuery matches words at given distances in one field, like bleve's
+// MultiPhraseQuery with one word per place. Bleve's phrase searcher builds
+// a map of locations for every candidate piece and was the slowest part of
+// the benchmark mix ("united states", the Islamic State group): a phrase of
+// two common words read positions in every piece. This one lets a
+// conjunction of plain term searchers find and score the candidates (the
+// same score bleve's phrase searcher gives) and reads positions straight
+// from the postings, into reused buffers, only to check the candidates.
+type phraseQuery struct {
+	field string
+	terms []string // "" keeps the place of a stop word
+	boost float64
+}
+
+func newPhraseQuery(terms []string, field string, boost float64) *phraseQuery {
+	return &phraseQuery{field: field, terms: terms, boost: boost}
+}
+
+func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping,
+	opts search.SearcherOptions) (search.Searcher, error) {
+	var words []string
+	var offsets []uint64
+	for i, t := range q.terms {
+		if t != "" {
+			words = append(words, t)
+			offsets = append(offsets, uint64(i))
+		}
+	}
+	if len(words) == 0 {
+		return searcher.NewMatchNoneSearcher(r)
+	}
+	scoreOpts := opts
+	scoreOpts.IncludeTermVectors = false
+	var subs []search.Searcher
+	var readers []bleveindex.TermFieldReader
+	fail := func(err error) (search.Searcher, error) {
+		for _, s := range subs {
+			_ = s.Close()
+		}
+		for _, rd := range readers {
+			_ = rd.Close()
+		}
+		return nil, err
+	}
+	for _, w := range words {
+		s, err := searcher.NewTermSearcher(ctx, r, w, q.field, q.boost, scoreOpts)
+		if err != nil {
+			return fail(err)
+		}
+		subs = append(subs, s)
+	}
+	if len(words) == 1 {
+		return subs[0], nil
+	}
+	for _, w := range words {
+		rd, err := r.TermFieldReader(ctx, []byte(w), q.field, false, false, true)
+		if err != nil {
+			return fail(err)
+		}
+		readers = append(readers, rd)
+	}
+	conj, err := searcher.NewConjunctionSearcher(ctx, r, subs, scoreOpts)
+	if err != nil {
+		return fail(err)
+	}
+	return &phraseSearcher{
+		Searcher: conj,
+		readers:  readers,
+		offsets:  offsets,
+		docs:     make([]bleveindex.TermFieldDoc, len(readers)),
+		pos:      make([][]uint64, len(readers)),
+	}, nil
+}
+
+// phraseSearcher is a conjunction whose matches are kept only when the
+// words stand at the phrase's distances.
+type phraseSearcher struct {
+	search.Searcher // the conjunction: candidates and scores
+	readers         []bleveindex.TermFieldReader
+	offsets         []uint64
+	docs            []bleveindex.TermFieldDoc
+	pos             [][]uint64
+}
+
+func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	return s.first(ctx, dm, err)
+}
+
+func (s *phraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	return s.first(ctx, dm, err)
+}
+
+// first returns dm or the first match after it that has the phrase.
+func (s *phraseSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	for dm != nil && err == nil {
+		ok, err := s.hasPhrase(dm.IndexInternalID)
+		if err != nil || ok {
+			return dm, err
+		}
+		ctx.DocumentMatchPool.Put(dm)
+		dm, err = s.Searcher.Next(ctx)
+	}
+	return dm, err
+}
+
+// hasPhrase reads the positions of every word in piece id and looks for a
+// place where each stands at its offset.
+func (s *phraseSearcher) hasPhrase(id bleveindex.IndexInternalID) (bool, error) {
+	for i, rd := range s.readers {
+		d, err := rd.Advance(id, s.docs[i].Reset())
+		if err != nil {
+			return false, err
+		}
+		if d == nil || !d.ID.Equals(id) {
+			return false, nil
+		}
+		p := s.pos[i][:0]
+		for _, v := range d.Vectors {
+			k := v.Pos
+			if len(v.ArrayPositions) > 0 {
+				k |= v.ArrayPositions[0] << 40 // places count within one value of a list
+			}
+			p = append(p, k)
+		}
+		slices.Sort(p)
+		s.pos[i] = p
+	}
+	for _, p0 := range s.pos[0] {
+		if p0 < s.offsets[0] {
+			continue
+		}
+		start := p0 - s.offsets[0]
+		all := true
+		for i := 1; i < len(s.pos) && all; i++ {
+			_, all = slices.BinarySearch(s.pos[i], start+s.offsets[i])
+		}
+		if all {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func (s *phraseSearcher) Close() error {
+	err := s.Searcher.Close()
+	for _, rd := range s.readers {
+		if e := rd.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
