@@ -14,7 +14,7 @@ import (
 // SchemaVersion names the layout of the documents in the index: the mapping,
 // the analyser, the spelling tables. Bump it whenever any of them changes; an
 // index with another version is deleted and rebuilt on open.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -38,7 +38,17 @@ const (
 	fStandfirst = "standfirst" // stored only, for snippets
 	fNote       = "note"       // stored only, for snippets
 	fBody       = "body"       // stored only, for snippets
+	fFacets     = "facets"     // doc values only: every facet value, as facetTerm
 )
+
+// facetCodes prefix the values of the facet fields in the one "facets"
+// field. Counting five fields read five doc-value columns per hit; one
+// column of prefixed values is read once (facets were half the time of a
+// query that matches most of the archive).
+var facetCodes = map[string]string{fTags: "t", fOutlet: "o", fKind: "k", fYear: "y", fMonth: "m"}
+
+// facetTerm is the value v of facet field f as the "facets" field holds it.
+func facetTerm(f, v string) string { return facetCodes[f] + ":" + v }
 
 // storedFields are loaded with every hit.
 var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath}
@@ -63,8 +73,7 @@ func newMapping() *mapping.IndexMappingImpl {
 			Store: store, IncludeTermVectors: vectors}
 	}
 	kw := func(store bool) *mapping.FieldMapping {
-		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true,
-			Store: store, DocValues: true}
+		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, Store: store}
 	}
 	storedOnly := func() *mapping.FieldMapping {
 		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Store: true}
@@ -89,6 +98,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fKind, kw(true))
 	add(fYear, kw(false))
 	add(fMonth, kw(false))
+	add(fFacets, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, DocValues: true})
 	add(fDateStart, date())
 	add(fDateEnd, date())
 	add(fDate, storedOnly())
@@ -156,6 +166,20 @@ func document(a archive.Article) map[string]interface{} {
 			d[fMonth] = a.Date.Time.Format("2006-01")
 		}
 	}
+	facets := make([]string, 0, len(a.Tags)+4)
+	for _, f := range []string{fTags, fOutlet, fKind, fYear, fMonth} {
+		switch v := d[f].(type) {
+		case string:
+			if v != "" {
+				facets = append(facets, facetTerm(f, v))
+			}
+		case []string:
+			for _, x := range v {
+				facets = append(facets, facetTerm(f, x))
+			}
+		}
+	}
+	d[fFacets] = facets
 	return d
 }
 

@@ -109,12 +109,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var facetErr error
-	facetResults := search.FacetResults{}
-	facetSearch := func(q query.Query, fields ...string) {
+	counted := map[string][]FacetValue{}
+	nFacets := facetsSize(all)
+	facetSearch := func(q query.Query, f string) {
 		r := bleve.NewSearchRequestOptions(q, 0, 0, false)
-		for _, f := range fields {
-			r.AddFacet(f, bleve.NewFacetRequest(f, facetSize(all, f)))
-		}
+		r.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, nFacets))
 		sr, err := ix.bi.SearchInContext(ctx, r)
 		mu.Lock()
 		defer mu.Unlock()
@@ -122,19 +121,24 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 			facetErr = err
 			return
 		}
-		for _, f := range fields {
-			facetResults[f] = sr.Facets[f]
-		}
+		counted[f] = splitFacets(sr.Facets[fFacets])[f]
 	}
 	var plain []string
 	if !allDocs {
 		for _, f := range facetFields {
 			if filters[f] == nil {
 				plain = append(plain, f)
-				req.AddFacet(f, bleve.NewFacetRequest(f, facetSize(all, f)))
+				continue
+			}
+			if !hasText && len(restrict) == 0 && len(filters) == 1 {
+				// without its own filter, the field's counts are the all-documents ones
+				counted[f] = all.of(f)
 				continue
 			}
 			wg.Go(func() { facetSearch(combine(c.must, c.mustNot, filters, restrict, f), f) })
+		}
+		if len(plain) > 0 {
+			req.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, nFacets))
 		}
 	}
 	sr, err := ix.bi.SearchInContext(ctx, req)
@@ -143,11 +147,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		return Results{}, err
 	}
 	res.Total = int(sr.Total)
-	mu.Lock()
-	for _, f := range plain {
-		facetResults[f] = sr.Facets[f]
+	if len(plain) > 0 {
+		byField := splitFacets(sr.Facets[fFacets])
+		mu.Lock()
+		for _, f := range plain {
+			counted[f] = byField[f]
+		}
+		mu.Unlock()
 	}
-	mu.Unlock()
 
 	hits := sr.Hits
 	if rerank {
@@ -171,7 +178,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if allDocs {
 		res.Facets = all
 	} else {
-		res.Facets = facetsOf(facetResults)
+		res.Facets = facetsOf(counted)
 	}
 	res.Took = time.Since(start)
 	ix.cache.put(key, res)
@@ -302,37 +309,56 @@ func resolveValue(v string, known []FacetValue, loose bool) []string {
 	return out
 }
 
-// facetSize is enough to count every value of the field (known from the
-// all-documents facets of this index version).
-func facetSize(all Facets, field string) int {
-	n := 0
-	switch field {
+// of returns the values of facet field f.
+func (fs Facets) of(f string) []FacetValue {
+	switch f {
 	case fTags:
-		n = len(all.Tags)
+		return fs.Tags
 	case fOutlet:
-		n = len(all.Outlets)
+		return fs.Outlets
 	case fKind:
-		n = len(all.Kinds)
+		return fs.Kinds
 	case fYear:
-		n = len(all.Years)
+		return fs.Years
 	case fMonth:
-		n = len(all.Months)
+		return fs.Months
 	}
-	return max(n, 10)
+	return nil
 }
 
-func facetsOf(fr search.FacetResults) Facets {
-	get := func(name string, byValue bool) []FacetValue {
-		r := fr[name]
-		if r == nil || r.Terms == nil {
+// facetsSize is enough to count every facet value (known from the
+// all-documents facets of this index version).
+func facetsSize(all Facets) int {
+	return max(len(all.Tags)+len(all.Outlets)+len(all.Kinds)+len(all.Years)+len(all.Months), 64)
+}
+
+// splitFacets sorts the counts of the "facets" field out by field.
+func splitFacets(r *search.FacetResult) map[string][]FacetValue {
+	out := map[string][]FacetValue{}
+	if r == nil || r.Terms == nil {
+		return out
+	}
+	byCode := make(map[string]string, len(facetCodes))
+	for f, c := range facetCodes {
+		byCode[c] = f
+	}
+	for _, t := range r.Terms.Terms() {
+		code, v, ok := strings.Cut(t.Term, ":")
+		if f := byCode[code]; ok && f != "" {
+			out[f] = append(out[f], FacetValue{Value: v, Count: t.Count})
+		}
+	}
+	return out
+}
+
+func facetsOf(byField map[string][]FacetValue) Facets {
+	get := func(f string, byValue bool) []FacetValue {
+		vs := slices.Clone(byField[f])
+		if vs == nil {
 			return []FacetValue{}
 		}
-		var out []FacetValue
-		for _, t := range r.Terms.Terms() {
-			out = append(out, FacetValue{Value: t.Term, Count: t.Count})
-		}
-		sortFacet(out, byValue)
-		return out
+		sortFacet(vs, byValue)
+		return vs
 	}
 	return Facets{
 		Tags:    get(fTags, false),
@@ -356,14 +382,12 @@ func sortFacet(vs []FacetValue, byValue bool) {
 // version (they are kept in the manifest).
 func (ix *Index) computeFacets(ctx context.Context) (Facets, error) {
 	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
-	for _, f := range facetFields {
-		req.AddFacet(f, bleve.NewFacetRequest(f, 1<<20))
-	}
+	req.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, 1<<20))
 	sr, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return Facets{}, err
 	}
-	return facetsOf(sr.Facets), nil
+	return facetsOf(splitFacets(sr.Facets[fFacets])), nil
 }
 
 // AllFacets are the facet counts over every document (for `folio stats`).
