@@ -58,6 +58,7 @@ func TestQueryLanguage(t *testing.T) {
 		{"radical* ", []string{"2017/prisons", "2017/raqqa"}},
 		{"raqa~ ", []string{"2017/raqqa"}},
 		{"xinjang~ ", []string{"2016/china"}},
+		{"manchster~ ", []string{"2017/manchester"}}, // stemming the typo goes astray
 		{"1863 ", []string{"old/1863"}},
 		{"1864~ ", nil}, // never fuzzy on numbers
 		{"xinjiang OR manchester ", []string{"2016/china", "2017/manchester"}},
