@@ -207,6 +207,9 @@ func TestFilters(t *testing.T) {
 		{Query{Months: []string{"2017-09", "2017-07"}}, []string{"2017/prisons", "2017/seven-seven"}},
 		{Query{IDs: []string{"2017/raqqa", "old/1863"}, Text: "raqqa "}, []string{"2017/raqqa"}},
 		{Query{IDs: []string{}}, nil},
+		{Query{Text: "pantucci ", ExcludeIDs: []string{"2017/raqqa", "2016/china", "2017/manchester", "nonexistent"}},
+			[]string{"2017/seven-seven", "interviews/mi5"}},
+		{Query{Tags: []string{"mi5", "china"}, ExcludeIDs: []string{"2016/china"}}, []string{"interviews/mi5"}},
 		{Query{Text: "pantucci ", Tags: []string{"nonexistent"}}, nil},
 	}
 	for _, tt := range tests {

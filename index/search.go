@@ -253,6 +253,9 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 		}
 		restrict = append(restrict, query.NewDocIDQuery(q.IDs))
 	}
+	if len(q.ExcludeIDs) > 0 {
+		restrict = append(restrict, query.NewBooleanQuery(nil, nil, []query.Query{query.NewDocIDQuery(q.ExcludeIDs)}))
+	}
 	// A piece matches a date range when its period overlaps it: a piece of
 	// "2017-09" is kept by From 2017-09-15.
 	t := true
@@ -491,6 +494,9 @@ func queryKey(q Query) string {
 	fmt.Fprintf(&b, "%q|%q|%q|%q|%q|%q|", q.Text, q.Tags, q.Outlets, q.Kinds, q.Years, q.Months)
 	if q.IDs != nil {
 		fmt.Fprintf(&b, "ids%q", q.IDs)
+	}
+	if len(q.ExcludeIDs) > 0 {
+		fmt.Fprintf(&b, "|not%q", q.ExcludeIDs)
 	}
 	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit)
 	return b.String()

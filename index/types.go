@@ -45,14 +45,17 @@ type Query struct {
 	Tags    []string
 	Outlets []string
 	Kinds   []string
-	Years   []string  // "2017"
-	Months  []string  // "2017-09"
-	IDs     []string  // restrict to these piece IDs (starred, unread, ...); nil means no restriction
-	From    time.Time // zero: open; a piece matches when its period overlaps [From, To]
-	To      time.Time // zero: open; inclusive
-	Sort    Sort
-	Offset  int
-	Limit   int // 0 means a default (50)
+	Years   []string // "2017"
+	Months  []string // "2017-09"
+	IDs     []string // restrict to these piece IDs (starred, ...); nil means no restriction
+	// ExcludeIDs leaves these pieces out (the read ones, for "unread"): a
+	// short list where IDs would name nearly every piece.
+	ExcludeIDs []string
+	From       time.Time // zero: open; a piece matches when its period overlaps [From, To]
+	To         time.Time // zero: open; inclusive
+	Sort       Sort
+	Offset     int
+	Limit      int // 0 means a default (50)
 }
 
 // Hit is one matching piece.

@@ -391,6 +391,21 @@ func (s *Store) Starred() []string {
 	return ids
 }
 
+// Read returns the IDs of all pieces marked read, sorted. It may name
+// pieces no longer in the archive.
+func (s *Store) Read() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []string
+	for id, p := range s.pieces {
+		if p.Read {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
 // StarredIn returns the IDs of ids that are starred, in the order given.
 func (s *Store) StarredIn(ids []string) []string {
 	return s.filter(ids, func(p Piece) bool { return p.Starred })

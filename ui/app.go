@@ -51,8 +51,10 @@ type ReadingState interface {
 	SetPosition(id string, line int)
 	// RecordOpen marks a piece read and notes the visit in the history.
 	RecordOpen(id string, t time.Time)
-	// Starred lists the starred pieces; Unread keeps the unread ones of ids.
+	// Starred and Read list the starred and the read pieces; Unread keeps
+	// the unread ones of ids.
 	Starred() []string
+	Read() []string
 	Unread(ids []string) []string
 	Save() error
 }
@@ -163,7 +165,6 @@ type Model struct {
 	stateWarned bool         // opening it gave a warning (shown then)
 	saveSeq     int          // bumped by every change; see saveDueMsg
 	saveFailing bool         // the last save failed: said once, not at every save
-	allIDs      *allPieceIDs // every piece's ID, for the Unread filter
 	tour        relatedTour  // the walk through related pieces (r)
 
 	cache *renderCache
@@ -190,7 +191,6 @@ func newModel(ctx context.Context, opts Options) Model {
 		list:      newResultList(),
 		reader:    newReader(st),
 		cache:     newRenderCache(),
-		allIDs:    &allPieceIDs{},
 		searchCtx: ctx,
 	}
 }
@@ -374,7 +374,7 @@ func (m *Model) startSearch() tea.Cmd {
 	m.query = m.baseQuery
 	m.readingFilter = m.sidebar.readingFilter()
 	return tea.Batch(
-		newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.allIDs, m.gen),
+		newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.gen),
 		m.refreshCounts(),
 	)
 }

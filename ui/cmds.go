@@ -219,20 +219,14 @@ func sanitizeArticle(a archive.Article) archive.Article {
 // newSearchCmd runs the first page of a new search: the Reading filters are
 // resolved into IDs first (in here, because the Unread filter may need the
 // list of every piece), and the resolved query comes back with the results.
-func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, all *allPieceIDs, gen int) tea.Cmd {
+func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, gen int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = resultsMsg{gen: gen, query: q, err: fmt.Errorf("search failed: %v", r)}
 			}
 		}()
-		resolved, err := applyReading(ctx, s, q, f, rs, all)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return resultsMsg{gen: gen, query: q, err: err}
-		}
+		resolved := applyReading(q, f, rs)
 		res, err := s.Search(ctx, resolved)
 		if ctx.Err() != nil {
 			return nil
@@ -242,72 +236,29 @@ func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilte
 }
 
 // applyReading narrows q to what the Reading filters ask: the starred
-// pieces, the unread ones, or both (starred and not read yet), as a list of
-// IDs. Starred needs only the state; Unread needs every piece's ID, because
-// the state can say whether a piece is read but not list them.
-func applyReading(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, all *allPieceIDs) (index.Query, error) {
+// pieces (a list of IDs), the unread ones (all but the read ones, which are
+// usually far fewer), or both (starred and not read yet).
+func applyReading(q index.Query, f readingFilter, rs ReadingState) index.Query {
 	if !f.active() || rs == nil {
-		return q, nil
+		return q
 	}
-	var ids []string
 	switch {
 	case f.starred && f.unread:
-		ids = rs.Unread(rs.Starred())
+		// An empty list must stay non-nil: nil would mean "no restriction".
+		q.IDs = append([]string{}, rs.Unread(rs.Starred())...)
 	case f.starred:
-		ids = rs.Starred()
+		q.IDs = append([]string{}, rs.Starred()...)
 	default:
-		every, err := all.get(ctx, s)
-		if err != nil {
-			return q, fmt.Errorf("listing the pieces for the Unread filter: %w", err)
-		}
-		ids = rs.Unread(every)
+		q.ExcludeIDs = rs.Read()
 	}
-	// An empty list must stay non-nil: nil would mean "no restriction".
-	q.IDs = append([]string{}, ids...)
-	return q, nil
-}
-
-// idPageSize is how many IDs one request of allPieceIDs asks for.
-const idPageSize = 5000
-
-// allPieceIDs is the ID of every piece in the index, listed on first use
-// and kept: the index does not change while folio runs. It is shared by the
-// Cmds of one Model; the mutex makes a second caller wait for the first
-// listing instead of starting another.
-type allPieceIDs struct {
-	mu  sync.Mutex
-	ids []string
-}
-
-func (a *allPieceIDs) get(ctx context.Context, s Searcher) ([]string, error) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.ids != nil {
-		return a.ids, nil
-	}
-	ids := []string{}
-	for {
-		// Oldest first: a stable order, so the pages neither skip nor repeat.
-		res, err := s.Search(ctx, index.Query{Sort: index.SortOldest, Offset: len(ids), Limit: idPageSize})
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range res.Hits {
-			ids = append(ids, h.ID)
-		}
-		if len(res.Hits) == 0 || len(ids) >= res.Total {
-			break
-		}
-	}
-	a.ids = ids
-	return ids, nil
+	return q
 }
 
 // readingCountsCmd counts the results of q that are starred and unread, as
 // they would be with that Reading filter turned on (the way a facet counts
 // what choosing it would give). Each count is a search for one hit: only
 // its Total is used.
-func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, all *allPieceIDs, gen, seq int) tea.Cmd {
+func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, gen, seq int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -315,10 +266,7 @@ func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingF
 			}
 		}()
 		count := func(with readingFilter) (int, error) {
-			cq, err := applyReading(ctx, s, q, with, rs, all)
-			if err != nil {
-				return 0, err
-			}
+			cq := applyReading(q, with, rs)
 			cq.Offset, cq.Limit = 0, 1
 			res, err := s.Search(ctx, cq)
 			return res.Total, err

@@ -77,7 +77,7 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (index.Results
 			}
 			return false
 		}
-		if q.IDs != nil && !slices.Contains(q.IDs, a.ID) {
+		if q.IDs != nil && !slices.Contains(q.IDs, a.ID) || slices.Contains(q.ExcludeIDs, a.ID) {
 			return false
 		}
 		if !q.From.IsZero() && a.Date.Time.Before(q.From) || !q.To.IsZero() && a.Date.Time.After(q.To) {

@@ -63,7 +63,7 @@ func (m *Model) refreshCounts() tea.Cmd {
 		return nil
 	}
 	m.countsSeq++
-	return readingCountsCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.allIDs, m.gen, m.countsSeq)
+	return readingCountsCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.gen, m.countsSeq)
 }
 
 // rememberPosition records where reading stopped in the open piece, when

@@ -71,7 +71,7 @@ func (h *harness) clipboard() (string, bool) {
 }
 
 // searchQueries are the searches of the list (not the Reading counts, which
-// ask for one hit, nor the listing of all IDs).
+// ask for one hit).
 func searchQueries(f *fakeSearcher) []index.Query {
 	var out []index.Query
 	for _, q := range f.Queries() {
@@ -300,6 +300,11 @@ func TestReadingFiltersAndCounts(t *testing.T) {
 	h.key("space", "j", "space") // Starred off, Unread on
 	if h.m.list.total != 4 {
 		t.Fatalf("Unread shows %d pieces", h.m.list.total)
+	}
+	// Unread leaves out the read pieces rather than listing every other one.
+	q = searchQueries(f)[len(searchQueries(f))-1]
+	if q.IDs != nil || !slices.Equal(q.ExcludeIDs, []string{"barcelona"}) {
+		t.Fatalf("the Unread filter searched IDs %v, excluding %v", q.IDs, q.ExcludeIDs)
 	}
 	for i := 0; i < h.m.list.total; i++ {
 		if hit, _ := h.m.list.hit(i); hit.ID == "barcelona" {
