@@ -26,7 +26,10 @@ type harness struct {
 	msgs []tea.Msg
 }
 
-const cmdTimeout = 150 * time.Millisecond
+// cmdTimeout is shorter than the shortest timer a test must not wait for
+// (saveDelay, 700 ms) and longer than any real work: under the race
+// detector a Glamour render takes several times as long.
+var cmdTimeout = map[bool]time.Duration{false: 150 * time.Millisecond, true: 600 * time.Millisecond}[raceEnabled]
 
 func newHarness(t *testing.T, s Searcher, w, h int) *harness {
 	t.Helper()
