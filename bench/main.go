@@ -59,6 +59,9 @@ func main() {
 	dir := flag.String("dir", "", "where to generate archives and indexes (default: a temp folder, removed)")
 	rounds := flag.Int("rounds", 30, "search rounds over the query mix")
 	one := flag.Int("one", 0, "internal: run one size in this process and print JSON")
+	tui := flag.Bool("tui", false, "then the whole-process figures: folio in tmux (start, keystrokes, RSS, idle CPU) and folio search vs grep; see tui.go")
+	tuiRuns := flag.Int("tui-runs", 15, "starts per archive for start to first frame (-tui)")
+	indexFigures := flag.Bool("index", true, "the index figures (-index=false with -tui: the terminal figures alone)")
 	flag.Parse()
 
 	if *one > 0 {
@@ -81,11 +84,16 @@ func main() {
 		base = tmp
 	}
 	var results []result
+	var ns []int
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n <= 0 {
 			fmt.Fprintf(os.Stderr, "bad size %q\n", s)
 			os.Exit(2)
+		}
+		ns = append(ns, n)
+		if !*indexFigures {
+			continue
 		}
 		fmt.Fprintf(os.Stderr, "bench: %d pieces…\n", n)
 		cmd := exec.Command(os.Args[0], "-one", strconv.Itoa(n), "-dir", base, "-rounds", strconv.Itoa(*rounds))
@@ -102,7 +110,12 @@ func main() {
 		}
 		results = append(results, r)
 	}
-	printTable(results)
+	if *indexFigures {
+		printTable(results)
+	}
+	if *tui {
+		runTUIBench(base, ns, *tuiRuns)
+	}
 }
 
 func runOne(base string, n, rounds int) (result, error) {
