@@ -220,6 +220,11 @@ func TestFilters(t *testing.T) {
 		if r.Total != len(r.Hits) {
 			t.Errorf("%+v: total %d, %d hits", tt.q, r.Total, len(r.Hits))
 		}
+		cq := tt.q
+		cq.CountOnly = true
+		if c := run(t, ix, cq); c.Total != r.Total || len(c.Hits) != 0 {
+			t.Errorf("%+v: CountOnly gives total %d and %d hits, want %d and none", tt.q, c.Total, len(c.Hits), r.Total)
+		}
 	}
 }
 

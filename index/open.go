@@ -823,10 +823,17 @@ func (ix *Index) pathOf(id string) (string, error) {
 }
 
 var (
-	gcMu    sync.Mutex
-	gcDepth int
-	gcOld   int
+	gcMu       sync.Mutex
+	gcDepth    int
+	gcOld      int
+	gcOldLimit int64
 )
+
+// buildMemoryLimit is the Go memory limit during a large build: GOGC 200
+// lets the heap grow to three times what is live, and merging the segments
+// of 100k pieces took the peak RSS past 1 GB. Near the limit the collector
+// runs more often instead. A lower GOMEMLIMIT of the user's is kept.
+const buildMemoryLimit = 700 << 20
 
 // gcRelaxed is GOGC during a large build. Measured at 10k pieces: 100 →
 // 12.7 MB/s, 1.1 GB peak; 200 → 15 MB/s, 1.1 GB; 400 → 15 MB/s, 2.2 GB
@@ -845,6 +852,10 @@ func relaxGC() func() {
 		if gcOld < 0 || gcOld > gcRelaxed {
 			debug.SetGCPercent(gcOld) // the user's choice was laxer already
 		}
+		gcOldLimit = debug.SetMemoryLimit(-1)
+		if gcOldLimit > buildMemoryLimit {
+			debug.SetMemoryLimit(buildMemoryLimit)
+		}
 	}
 	gcDepth++
 	return func() {
@@ -853,6 +864,7 @@ func relaxGC() func() {
 		gcDepth--
 		if gcDepth == 0 {
 			debug.SetGCPercent(gcOld)
+			debug.SetMemoryLimit(gcOldLimit)
 		}
 	}
 }

@@ -61,6 +61,17 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		return res, nil
 	}
 
+	if q.CountOnly {
+		sr, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(combine(c.must, c.mustNot, filters, restrict, ""), 0, 0, false))
+		if err != nil {
+			return Results{}, err
+		}
+		res.Total = int(sr.Total)
+		res.Took = time.Since(start)
+		ix.cache.put(key, res)
+		return res, nil
+	}
+
 	limit := q.Limit
 	if limit <= 0 {
 		limit = defaultLimit
@@ -498,7 +509,7 @@ func queryKey(q Query) string {
 	if len(q.ExcludeIDs) > 0 {
 		fmt.Fprintf(&b, "|not%q", q.ExcludeIDs)
 	}
-	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit)
+	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.CountOnly)
 	return b.String()
 }
 

@@ -51,11 +51,13 @@ type Query struct {
 	// ExcludeIDs leaves these pieces out (the read ones, for "unread"): a
 	// short list where IDs would name nearly every piece.
 	ExcludeIDs []string
-	From       time.Time // zero: open; a piece matches when its period overlaps [From, To]
-	To         time.Time // zero: open; inclusive
-	Sort       Sort
-	Offset     int
-	Limit      int // 0 means a default (50)
+	// CountOnly asks for Total alone: no hits, facets or snippets.
+	CountOnly bool
+	From      time.Time // zero: open; a piece matches when its period overlaps [From, To]
+	To        time.Time // zero: open; inclusive
+	Sort      Sort
+	Offset    int
+	Limit     int // 0 means a default (50)
 }
 
 // Hit is one matching piece.

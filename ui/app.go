@@ -151,6 +151,7 @@ type Model struct {
 	cancel     context.CancelFunc // cancels generation gen
 	query      index.Query        // the query of generation gen
 	haveResult bool               // generation gen has answered
+	searchTook time.Duration      // how long the last search took, for the typing pause
 	searchErr  error
 	terms      *regexp.Regexp
 
@@ -373,10 +374,9 @@ func (m *Model) startSearch() tea.Cmd {
 	m.baseQuery = m.buildQuery()
 	m.query = m.baseQuery
 	m.readingFilter = m.sidebar.readingFilter()
-	return tea.Batch(
-		newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.gen),
-		m.refreshCounts(),
-	)
+	// The Reading counts are asked for when the results are in, not
+	// beside them: on two cores they would slow the results down.
+	return newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.gen)
 }
 
 // gotResults takes a search answer if it belongs to the current generation.
@@ -407,7 +407,8 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	m.list.reset(m.gen, r, m.query.Text != "")
 	m.sidebar.setFacets(r.Facets)
 	m.layout()
-	var cmds []tea.Cmd
+	m.searchTook = r.Took
+	cmds := []tea.Cmd{m.refreshCounts()}
 	if r.Hint != "" {
 		cmds = append(cmds, m.status.set(r.Hint, false))
 	}
@@ -603,6 +604,9 @@ func (m Model) forwardToInput(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.search, cmd, changed = m.search.update(msg)
 		if changed {
 			m.typingSeq++
+			if m.searchTook < slowSearch {
+				return m, tea.Batch(cmd, m.startSearch())
+			}
 			return m, tea.Batch(cmd, debounceCmd(m.typingSeq))
 		}
 		return m, cmd

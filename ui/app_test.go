@@ -336,13 +336,33 @@ func TestQuitKeys(t *testing.T) {
 	}
 }
 
+// On an index fast enough, every keystroke searches at once.
+func TestTypingSearchesAtOnceOnAFastIndex(t *testing.T) {
+	f := newFake(testArticles()...)
+	h := newHarness(t, f, 100, 30)
+	h.key("/", "r", "a", "q")
+	for _, msg := range h.msgs {
+		if _, ok := msg.(debounceMsg); ok {
+			t.Fatal("typing waited for a pause on a fast index")
+		}
+	}
+	if q := lastQuery(t, f); q.Text != "raq" {
+		t.Fatalf("searched %q after typing, want raq", q.Text)
+	}
+	if h.m.list.total != 1 {
+		t.Fatalf("total = %d, want 1", h.m.list.total)
+	}
+}
+
 func TestTypingIsDebouncedAndStaleResultsDropped(t *testing.T) {
 	f := newFake(testArticles()...)
+	f.delay = func(index.Query) time.Duration { return slowSearch + time.Millisecond }
 	h := newHarness(t, f, 100, 30)
 	before := len(f.Queries())
 	h.key("/")
 
-	// Each keystroke returns a debounce tick; only the last may search.
+	// On a slow index each keystroke returns a debounce tick; only the
+	// last may search.
 	var ticks []tea.Cmd
 	for _, r := range "raqqa" {
 		ticks = append(ticks, h.sendOnly(tea.KeyPressMsg{Code: r, Text: string(r)}))

@@ -24,8 +24,14 @@ import (
 // goroutine; it turns a panic from a dependency into an error message, so a
 // bad piece shows an error instead of taking the interface down.
 
-// searchDebounce is how long typing must pause before a search starts.
-const searchDebounce = 50 * time.Millisecond
+// searchDebounce is how long typing must pause before a search starts, on
+// an index slow enough to need it: one whose last search took slowSearch or
+// more. A faster index searches at every keystroke (a newer search cancels
+// the older one), so results follow typing without the pause.
+const (
+	searchDebounce = 50 * time.Millisecond
+	slowSearch     = 25 * time.Millisecond
+)
 
 // debounceCmd asks for a debounceMsg after the typing pause.
 func debounceCmd(seq int) tea.Cmd {
@@ -267,7 +273,7 @@ func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingF
 		}()
 		count := func(with readingFilter) (int, error) {
 			cq := applyReading(q, with, rs)
-			cq.Offset, cq.Limit = 0, 1
+			cq.Offset, cq.Limit, cq.CountOnly = 0, 1, true
 			res, err := s.Search(ctx, cq)
 			return res.Total, err
 		}

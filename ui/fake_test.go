@@ -100,6 +100,9 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (index.Results
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Date.Time.After(hits[j].Date.Time) })
 	}
 	res := index.Results{Total: len(hits), Terms: words}
+	if delay != nil {
+		res.Took = delay(q)
+	}
 	limit := q.Limit
 	if limit == 0 {
 		limit = 50
