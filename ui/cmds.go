@@ -10,7 +10,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
@@ -156,36 +155,25 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 			return renderedMsg{key: key, err: err}
 		}
 		a = sanitizeArticle(a)
+		// Related pieces are found while Glamour renders (on another core).
 		var related []index.Hit
+		var wg sync.WaitGroup
 		if rs, ok := s.(RelatedSearcher); ok {
-			// Related pieces are a bonus: an error just leaves the list out.
-			related, _ = rs.Related(key.id, relatedCount)
+			wg.Go(func() {
+				defer func() { _ = recover() }()
+				// Related pieces are a bonus: an error just leaves the list out.
+				related, _ = rs.Related(key.id, relatedCount)
+			})
 		}
 		body, err := renderMarkdown(a.Body, key.width, key.style)
 		if err != nil {
 			// Show the source rather than nothing.
-			body = a.Body
+			body = fitLines(a.Body, key.width)
 		}
+		wg.Wait()
 		lines := composePiece(a, related, body, key.width, st)
 		return renderedMsg{key: key, article: a, related: related, lines: lines}
 	}
-}
-
-// renderMarkdown renders a piece's Markdown body with a fixed Glamour style
-// (never "auto", which would query the terminal) wrapped to width.
-func renderMarkdown(md string, width int, style string) (string, error) {
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(style),
-		glamour.WithWordWrap(max(width, 10)),
-	)
-	if err != nil {
-		return "", err
-	}
-	out, err := r.Render(md)
-	if err != nil {
-		return "", err
-	}
-	return strings.Trim(out, "\n"), nil
 }
 
 // openURLCmd opens u in the user's browser and reports in the status line.

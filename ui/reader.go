@@ -337,7 +337,7 @@ func (r reader) barView(st Styles) string {
 // (title, outlet · date · authors, tags, the URL as a terminal hyperlink,
 // related pieces when the index can find them), the keeper's note as a
 // quote, then the rendered body.
-func composePiece(a archive.Article, related []index.Hit, body string, width int, st Styles) []string {
+func composePiece(a archive.Article, related []index.Hit, body []string, width int, st Styles) []string {
 	const indent = "  " // Glamour's own document margin
 	w := max(width-2*len(indent), 1)
 	wrap := func(style lipgloss.Style, s string) []string {
@@ -390,9 +390,7 @@ func composePiece(a archive.Article, related []index.Hit, body string, width int
 		add(strings.Split(quote.Render(note), "\n")...)
 	}
 	add("", st.Rule.Render(strings.Repeat("─", w)))
-	for _, l := range strings.Split(body, "\n") {
-		out = append(out, truncateCells(trimRightCells(l), width))
-	}
+	out = append(out, body...)
 	out = append(out, "")
 	return out
 }

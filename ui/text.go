@@ -105,8 +105,11 @@ func stripMarks(s string) string {
 func trimRightCells(line string) string {
 	plain := ansi.Strip(line)
 	trimmed := strings.TrimRight(plain, " ")
-	if len(trimmed) == len(plain) {
+	if len(trimmed) == len(plain) && (plain != "" || line == "") {
 		return line
+	}
+	if trimmed == "" {
+		return "" // styling with nothing to show
 	}
 	return ansi.Truncate(line, ansi.StringWidth(trimmed), "")
 }
