@@ -102,11 +102,19 @@ func IsArticlePath(name string) bool {
 // followed (so loops cannot happen); links to files are. Unreadable folders
 // are reported and skipped.
 func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
-	var files []FileInfo
-	var probs []Problem
+	// The walk lists the candidates in order; their stats (one system call
+	// each, most of the time of reopening an unchanged archive) run on
+	// several goroutines.
+	type entry struct {
+		path string
+		prob *Problem // a folder that could not be read
+		info fs.FileInfo
+		err  error
+	}
+	var entries []entry
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			probs = append(probs, Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true})
+			entries = append(entries, entry{prob: &Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true}})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -122,17 +130,33 @@ func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
 		if d.IsDir() || !IsArticlePath(name) {
 			return nil
 		}
-		info, err := fs.Stat(fsys, p) // follows a link to a file
-		if err != nil {
-			probs = append(probs, Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true})
-			return nil
-		}
-		if !info.Mode().IsRegular() {
-			return nil // a link to a folder, a device, a pipe
-		}
-		files = append(files, FileInfo{Path: p, Size: info.Size(), ModTime: info.ModTime()})
+		entries = append(entries, entry{path: p})
 		return nil
 	})
+	const workers = 8 // stats wait on the kernel more than on a core
+	var wg sync.WaitGroup
+	for w := range min(workers, len(entries)) {
+		wg.Go(func() {
+			for i := w; i < len(entries); i += workers {
+				if e := &entries[i]; e.prob == nil {
+					e.info, e.err = fs.Stat(fsys, e.path) // follows a link to a file
+				}
+			}
+		})
+	}
+	wg.Wait()
+	var files []FileInfo
+	var probs []Problem
+	for _, e := range entries {
+		switch {
+		case e.prob != nil:
+			probs = append(probs, *e.prob)
+		case e.err != nil:
+			probs = append(probs, Problem{Path: e.path, Msg: "cannot read: " + errText(e.err), Fatal: true})
+		case e.info.Mode().IsRegular(): // not a link to a folder, a device, a pipe
+			files = append(files, FileInfo{Path: e.path, Size: e.info.Size(), ModTime: e.info.ModTime()})
+		}
+	}
 	return files, probs
 }
 

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -661,8 +660,9 @@ func TestSchemaVersionRebuild(t *testing.T) {
 	ix.Close()
 	m, _ := readManifest(dir)
 	m.Schema = SchemaVersion - 1
-	data, _ := json.Marshal(m)
-	os.WriteFile(filepath.Join(dir, manifestName), data, 0o600)
+	if err := writeManifest(dir, m); err != nil {
+		t.Fatal(err)
+	}
 	ix, err = Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
@@ -694,8 +694,9 @@ func TestCorruptCache(t *testing.T) {
 		"doc count": func(dir string) {
 			m, _ := readManifest(dir)
 			m.Docs++
-			data, _ := json.Marshal(m)
-			os.WriteFile(filepath.Join(dir, manifestName), data, 0o600)
+			if err := writeManifest(dir, m); err != nil {
+				t.Fatal(err)
+			}
 		},
 	} {
 		t.Run(name, func(t *testing.T) {

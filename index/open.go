@@ -307,6 +307,7 @@ func (ix *Index) plan(m *manifest) *plan {
 	// system without modification times (the embedded archive) are hashed.
 	type state struct {
 		info      archive.FileInfo
+		id        string
 		unchanged bool
 		data      []byte
 		hash      string
@@ -315,8 +316,11 @@ func (ix *Index) plan(m *manifest) *plan {
 	present := make(map[string]bool, len(files))
 	for i, f := range files {
 		present[f.Path] = true
-		st := state{info: f}
 		e, ok := m.Files[f.Path]
+		st := state{info: f, id: e.ID}
+		if !ok || e.ID == "" {
+			st.id = archive.IDFromPath(f.Path)
+		}
 		if ok && e.Size == f.Size && f.Size >= 0 {
 			if f.ModTime.IsZero() {
 				if data, err := archive.ReadFile(ix.fsys, f.Path); err == nil {
@@ -335,7 +339,7 @@ func (ix *Index) plan(m *manifest) *plan {
 	// not known to be unusable. Others are duplicates, skipped.
 	owner := map[string]string{}
 	for _, st := range states {
-		id := archive.IDFromPath(st.info.Path)
+		id := st.id
 		if st.unchanged && m.Files[st.info.Path].Fatal {
 			continue
 		}
@@ -348,7 +352,7 @@ func (ix *Index) plan(m *manifest) *plan {
 	newFiles := make(map[string]fileEntry, len(files))
 	for _, st := range states {
 		p := st.info.Path
-		id := archive.IDFromPath(p)
+		id := st.id
 		e := m.Files[p]
 		isOwner := owner[id] == p
 		if st.unchanged && (e.Fatal || e.Indexed == isOwner) {
