@@ -68,7 +68,7 @@ func Source(dir string) (name string, fsys fs.FS, err error) {
 	if !st.IsDir() {
 		return "", nil, fmt.Errorf("archive %s is not a folder", abs)
 	}
-	return abs, os.DirFS(abs), nil
+	return abs, newDirFS(abs), nil
 }
 
 // Open loads the archive in dir, or the bundled archive when dir is empty.
@@ -108,10 +108,9 @@ func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
 	type entry struct {
 		path string
 		prob *Problem // a folder that could not be read
-		info fs.FileInfo
-		err  error
 	}
 	var entries []entry
+	var paths []string
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			entries = append(entries, entry{prob: &Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true}})
@@ -131,34 +130,65 @@ func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
 			return nil
 		}
 		entries = append(entries, entry{path: p})
+		paths = append(paths, p)
 		return nil
 	})
-	const workers = 8 // stats wait on the kernel more than on a core
+	infos := make([]fileStat, len(paths))
+	const workers = 4 // stats wait on the kernel more than on a core
+	chunk := (len(paths) + workers - 1) / workers
 	var wg sync.WaitGroup
-	for w := range min(workers, len(entries)) {
+	for start := 0; start < len(paths); start += chunk {
+		end := min(start+chunk, len(paths))
 		wg.Go(func() {
-			for i := w; i < len(entries); i += workers {
-				if e := &entries[i]; e.prob == nil {
-					e.info, e.err = fs.Stat(fsys, e.path) // follows a link to a file
-				}
+			if r, ok := fsys.(interface{ Root() string }); ok {
+				statFiles(r.Root(), paths[start:end], infos[start:end])
+				return
+			}
+			for i := start; i < end; i++ {
+				infos[i] = statFS(fsys, paths[i])
 			}
 		})
 	}
 	wg.Wait()
 	var files []FileInfo
 	var probs []Problem
+	k := 0
 	for _, e := range entries {
-		switch {
-		case e.prob != nil:
+		if e.prob != nil {
 			probs = append(probs, *e.prob)
-		case e.err != nil:
-			probs = append(probs, Problem{Path: e.path, Msg: "cannot read: " + errText(e.err), Fatal: true})
-		case e.info.Mode().IsRegular(): // not a link to a folder, a device, a pipe
-			files = append(files, FileInfo{Path: e.path, Size: e.info.Size(), ModTime: e.info.ModTime()})
+			continue
+		}
+		info := infos[k]
+		k++
+		switch {
+		case info.err != nil:
+			probs = append(probs, Problem{Path: e.path, Msg: "cannot read: " + errText(info.err), Fatal: true})
+		case info.regular: // not a link to a folder, a device, a pipe
+			files = append(files, FileInfo{Path: e.path, Size: info.size, ModTime: info.modTime})
 		}
 	}
 	return files, probs
 }
+
+// fileStat is what Scan needs of a file's stat.
+type fileStat struct {
+	size    int64
+	modTime time.Time
+	regular bool
+	err     error
+}
+
+// statFS stats p in fsys, following a link to a file.
+func statFS(fsys fs.FS, p string) fileStat {
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		return fileStat{err: err}
+	}
+	return fileStat{size: info.Size(), modTime: info.ModTime(), regular: info.Mode().IsRegular()}
+}
+
+// statPath stats p under the folder root.
+func statPath(root, p string) fileStat { return statFS(os.DirFS(root), p) }
 
 // ReadFile reads an article file, refusing one over MaxFileSize before
 // reading it all.
