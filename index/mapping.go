@@ -14,7 +14,7 @@ import (
 // SchemaVersion names the layout of the documents in the index: the mapping,
 // the analyser, the spelling tables. Bump it whenever any of them changes; an
 // index with another version is deleted and rebuilt on open.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -39,6 +39,11 @@ const (
 	fNote       = "note"       // stored only, for snippets
 	fBody       = "body"       // stored only, for snippets
 	fFacets     = "facets"     // doc values only: every facet value, as facetTerm
+	// fID is the piece's ID as a doc-values column, the tie-break of date
+	// sorts: bleve's "_id" sort reads each candidate's stored document, and
+	// sorting 100k pieces by date that way read most of the index (590 MB
+	// resident, 0.45 s).
+	fID = "id"
 )
 
 // facetCodes prefix the values of the facet fields in the one "facets"
@@ -98,6 +103,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fKind, kw(true))
 	add(fYear, kw(false))
 	add(fMonth, kw(false))
+	add(fID, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, DocValues: true})
 	add(fFacets, &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, DocValues: true})
 	add(fDateStart, date())
 	add(fDateEnd, date())
@@ -138,6 +144,7 @@ func document(a archive.Article) map[string]interface{} {
 		fKind:       kind,
 		fDate:       a.Date.String(),
 		fPath:       a.Path,
+		fID:         a.ID,
 	}
 	if len(a.Authors) > 0 {
 		d[fAuthors] = a.Authors

@@ -69,6 +69,8 @@ type Index struct {
 	dir      string
 	lock     *fileLock
 	synonyms *Synonyms
+	// restoreGC undoes relaxGC when a large build's index is closed
+	restoreGC func()
 
 	// Fallback says why the index is in memory instead of the cache, when
 	// it could not be used (unwritable, locked, corrupt); "" otherwise.
@@ -416,6 +418,11 @@ func (ix *Index) execute(ctx context.Context, m *manifest, p *plan, opts Options
 		}
 	}
 
+	if len(todo) >= 500 && ix.restoreGC == nil {
+		// Until the index is closed: its segments are merged after the last
+		// batch, and closing waits for those merges.
+		ix.restoreGC = relaxGC()
+	}
 	if err := ix.apply(ctx, todo, deletes, owner, newFiles, opts); err != nil {
 		return err
 	}
@@ -509,9 +516,6 @@ func (ix *Index) apply(ctx context.Context, todo []work, deletes []string, owner
 		maxDocs = 1000
 	}
 
-	if len(todo) >= 500 {
-		defer relaxGC()()
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
@@ -744,6 +748,12 @@ func (ix *Index) Close() error {
 }
 
 func (ix *Index) closeBleve() error {
+	defer func() {
+		if ix.restoreGC != nil {
+			ix.restoreGC()
+			ix.restoreGC = nil
+		}
+	}()
 	if ix.bi == nil {
 		return nil
 	}
@@ -837,7 +847,7 @@ var (
 // lets the heap grow to three times what is live, and merging the segments
 // of 100k pieces took the peak RSS past 1 GB. Near the limit the collector
 // runs more often instead. A lower GOMEMLIMIT of the user's is kept.
-const buildMemoryLimit = 700 << 20
+const buildMemoryLimit = 400 << 20
 
 // gcRelaxed is GOGC during a large build. Measured at 10k pieces: 100 →
 // 12.7 MB/s, 1.1 GB peak; 200 → 15 MB/s, 1.1 GB; 400 → 15 MB/s, 2.2 GB

@@ -101,9 +101,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	switch sortOrder {
 	case SortNewest:
-		req.SortBy([]string{"-" + fDateStart, "_id"})
+		req.SortBy([]string{"-" + fDateStart, fID})
 	case SortOldest:
-		req.SortBy([]string{fDateStart, "_id"})
+		req.SortBy([]string{fDateStart, fID})
 	default:
 		// score only: a tie-breaking field would load doc values for every match
 		req.SortBy([]string{"-_score"})
