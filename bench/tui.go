@@ -3,7 +3,8 @@
 // generated size:
 //
 //   - start to first frame and to the list on screen (median of -tui-runs);
-//   - keystroke → results on screen while typing (with the UI's debounce),
+//   - keystroke → results on screen while typing (searching at every key
+//     unless the index is slow, see ui/cmds.go slowSearch),
 //     with Enter after the query (no debounce) and for a facet toggle in the
 //     sidebar (no debounce);
 //   - peak RSS (VmHWM) after start and after the queries, idle CPU over 10 s;
@@ -917,7 +918,7 @@ func printTUITable(rs []tuiResult, haveTmux bool, runs int, root string) {
 		}
 	}
 	if haveTmux {
-		fmt.Printf("Method: folio's binary in tmux (private server, %d×%d, TERM=screen), read through control mode: every %%output of the pane is answered by a capture-pane on the same connection, and a screen counts from the arrival of the first capture that shows it. Start: from respawn-pane to a frame showing \"folio\" (first frame) and to the result count with the list's first row (list), index cached, %d runs after one warm-up. Keystrokes: from send-keys to the screen showing the result count the same query gives in-process; a keystroke whose count equals the one on screen cannot be told apart and is not counted (%s). Typing includes the UI's debounce of %s (ui/cmds.go searchDebounce) and Bubble Tea's 60 fps frame tick (≤ 16.7 ms); query + Enter and facet toggles start the search at once, without the debounce. Peak RSS: VmHWM of the folio process; idle CPU: utime+stime over %d s with no input.\n",
+		fmt.Printf("Method: folio's binary in tmux (private server, %d×%d, TERM=screen), read through control mode: every %%output of the pane is answered by a capture-pane on the same connection, and a screen counts from the arrival of the first capture that shows it. Start: from respawn-pane to a frame showing \"folio\" (first frame) and to the result count with the list's first row (list), index cached, %d runs after one warm-up. Keystrokes: from send-keys to the screen showing the result count the same query gives in-process; a keystroke whose count equals the one on screen cannot be told apart and is not counted (%s). Typing: each character searches at once unless the last search took 100 ms or more, then after the UI's pause of %s (ui/cmds.go searchDebounce, slowSearch); every figure includes Bubble Tea's 60 fps frame tick (≤ 16.7 ms). Query + Enter: the whole query typed at once, then Enter. Peak RSS: VmHWM of the folio process; idle CPU: utime+stime over %d s with no input.\n",
 			tuiWidth, tuiHeight, runs, skipped(rs), debounce(root), idleSecs)
 	}
 	fmt.Printf("search vs grep: whole processes, output to /dev/null, one warm-up run each, then %d alternating runs; locale %s.\n", grepRuns, loc)
