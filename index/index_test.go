@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -229,6 +230,33 @@ func TestFilters(t *testing.T) {
 
 // Facet counts equal the number of hits carrying each value; a field with a
 // filter counts as though its own filter were not set.
+// A search in two passes, hits without facets and then facets without
+// hits, gives what one search gives.
+func TestHitsAndFacetsInTwoPasses(t *testing.T) {
+	ix := openFixtures(t)
+	for _, q := range []Query{
+		{Text: "raqqa "}, {Text: "pantucci "}, {Text: "isis ", Outlets: []string{"The Telegraph"}},
+		{Tags: []string{"mi5", "china"}}, {}, {Text: `"foreign fighters" `, Sort: SortNewest},
+	} {
+		whole := run(t, ix, q)
+		hq, fq := q, q
+		hq.NoFacets, fq.FacetsOnly = true, true
+		hits, facets := run(t, ix, hq), run(t, ix, fq)
+		if !slices.Equal(sortedIDs(hits), sortedIDs(whole)) || hits.Total != whole.Total {
+			t.Errorf("%+v: NoFacets gives %v (%d), one search %v (%d)", q, sortedIDs(hits), hits.Total, sortedIDs(whole), whole.Total)
+		}
+		if n := len(hits.Facets.Tags) + len(hits.Facets.Outlets) + len(hits.Facets.Years); n != 0 {
+			t.Errorf("%+v: NoFacets counted %d facet values", q, n)
+		}
+		if len(facets.Hits) != 0 || facets.Total != whole.Total {
+			t.Errorf("%+v: FacetsOnly gives %d hits, total %d (want none, %d)", q, len(facets.Hits), facets.Total, whole.Total)
+		}
+		if fmt.Sprint(facets.Facets) != fmt.Sprint(whole.Facets) {
+			t.Errorf("%+v: FacetsOnly facets %v, one search %v", q, facets.Facets, whole.Facets)
+		}
+	}
+}
+
 func TestFacetsEqualHitCounts(t *testing.T) {
 	ix := openFixtures(t)
 	// fields with a filter count as though it were not set: skipped here,

@@ -81,12 +81,15 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 
 	// main query: text AND filters AND restrictions, NOT exclusions
 	mainQ := combine(c.must, c.mustNot, filters, restrict, "")
+	if q.FacetsOnly {
+		limit, offset = 0, 0
+	}
 	sortOrder := q.Sort
 	if sortOrder == SortRelevance && len(c.must) == 0 {
 		sortOrder = SortNewest
 	}
 	// Relevance re-ranks the best rerankDepth hits by length: see lengthPrior.
-	rerank := sortOrder == SortRelevance
+	rerank := sortOrder == SortRelevance && !q.FacetsOnly
 	size, from := limit, offset
 	if rerank {
 		size, from = max(offset+limit, rerankDepth), 0
@@ -135,7 +138,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		counted[f] = splitFacets(sr.Facets[fFacets])[f]
 	}
 	var plain []string
-	if !allDocs {
+	if !allDocs && !q.NoFacets {
 		for _, f := range facetFields {
 			if filters[f] == nil {
 				plain = append(plain, f)
@@ -186,9 +189,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if err := ctx.Err(); err != nil {
 		return Results{}, err
 	}
-	if allDocs {
+	switch {
+	case q.NoFacets:
+		res.Facets = facetsOf(nil)
+	case allDocs:
 		res.Facets = all
-	} else {
+	default:
 		res.Facets = facetsOf(counted)
 	}
 	res.Took = time.Since(start)
@@ -509,7 +515,7 @@ func queryKey(q Query) string {
 	if len(q.ExcludeIDs) > 0 {
 		fmt.Fprintf(&b, "|not%q", q.ExcludeIDs)
 	}
-	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.CountOnly)
+	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%t%t%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.CountOnly, q.NoFacets, q.FacetsOnly)
 	return b.String()
 }
 

@@ -289,6 +289,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stateSavedMsg:
 		return m, m.stateSaved(msg)
 
+	case facetsMsg:
+		if msg.gen == m.gen && msg.err == nil {
+			m.sidebar.setFacets(msg.facets)
+			m.layout()
+		}
+		return m, nil
+
 	case readingCountsMsg:
 		if msg.gen == m.gen && msg.seq == m.countsSeq && msg.err == nil {
 			m.sidebar.setReadingCounts(msg.starred, msg.unread)
@@ -405,10 +412,9 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	}
 	m.terms = termsRegexp(terms)
 	m.list.reset(m.gen, r, m.query.Text != "")
-	m.sidebar.setFacets(r.Facets)
 	m.layout()
 	m.searchTook = r.Took
-	cmds := []tea.Cmd{m.refreshCounts()}
+	cmds := []tea.Cmd{facetsCmd(m.searchCtx, m.searcher, m.query, m.gen), m.refreshCounts()}
 	if r.Hint != "" {
 		cmds = append(cmds, m.status.set(r.Hint, false))
 	}

@@ -223,11 +223,30 @@ func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilte
 			}
 		}()
 		resolved := applyReading(q, f, rs)
+		resolved.NoFacets = true // asked for next: facetsCmd
 		res, err := s.Search(ctx, resolved)
 		if ctx.Err() != nil {
 			return nil
 		}
 		return resultsMsg{gen: gen, query: resolved, results: res, err: err}
+	}
+}
+
+// facetsCmd counts the facets of q, whose hits are on screen: the hits of
+// a keystroke come first, the counts of the sidebar a moment later.
+func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd {
+	q.NoFacets, q.FacetsOnly, q.Offset, q.Limit = false, true, 0, 0
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = facetsMsg{gen: gen, err: fmt.Errorf("counting failed: %v", r)}
+			}
+		}()
+		res, err := s.Search(ctx, q)
+		if ctx.Err() != nil {
+			return nil
+		}
+		return facetsMsg{gen: gen, facets: res.Facets, err: err}
 	}
 }
 

@@ -140,6 +140,12 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (index.Results
 		})
 		return out
 	}
+	if q.FacetsOnly {
+		res.Hits = nil
+	}
+	if q.NoFacets {
+		return res, nil
+	}
 	res.Facets = index.Facets{
 		Outlets: count("outlet", func(a archive.Article) []string { return []string{a.Outlet} }),
 		Tags:    count("tag", func(a archive.Article) []string { return a.Tags }),

@@ -105,6 +105,9 @@ func TestGoldenScreens(t *testing.T) {
 				c.drive(tm)
 			}
 			waitScreen(t, screen, c.until)
+			// The sidebar's counts follow the hits (facetsMsg, the Reading
+			// counts): the screen is taken once nothing has changed for a while.
+			waitSettled(t, screen, 150*time.Millisecond)
 			if err := tm.Quit(); err != nil {
 				t.Fatal(err)
 			}
@@ -120,6 +123,22 @@ func TestGoldenScreens(t *testing.T) {
 }
 
 // waitScreen waits until the screen matches the regular expression want.
+// waitSettled waits until the screen has not changed for quiet.
+func waitSettled(t *testing.T, screen *atomic.Value, quiet time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	last, since := screen.Load().(string), time.Now()
+	for time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+		if cur := screen.Load().(string); cur != last {
+			last, since = cur, time.Now()
+		} else if time.Since(since) >= quiet {
+			return
+		}
+	}
+	t.Fatal("the screen never settled")
+}
+
 func waitScreen(t *testing.T, screen *atomic.Value, want string) {
 	t.Helper()
 	re := regexp.MustCompile(want)

@@ -36,6 +36,14 @@ type resultsMsg struct {
 	err     error
 }
 
+// facetsMsg carries the facet counts of generation gen's query, asked for
+// after its hits.
+type facetsMsg struct {
+	gen    int
+	facets index.Facets
+	err    error
+}
+
 // renderedMsg carries a piece loaded and rendered for key. The reader uses it
 // only while it still shows key.id at key.width in key.style.
 type renderedMsg struct {
