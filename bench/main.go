@@ -36,6 +36,8 @@ type result struct {
 	ReopenMs    float64
 	SearchMs    map[string][3]float64 // query → p50, p95, p99
 	AllMs       [3]float64
+	HitsMs      [3]float64 // the same searches without facets (the interface's first pass)
+	FacetsMs    [3]float64 // facets alone (its second pass)
 	PeakRSSMB   float64
 	IndexDiskMB float64
 }
@@ -158,21 +160,36 @@ func runOne(base string, n, rounds int) (result, error) {
 	}
 	defer ix.Close()
 
-	var all []time.Duration
+	var all, hits, facets []time.Duration
 	per := map[string][]time.Duration{}
+	timed := func(q index.Query) (time.Duration, error) {
+		t0 := time.Now()
+		_, err := ix.Search(ctx, q)
+		return time.Since(t0), err
+	}
 	for range rounds {
 		for _, q := range queries {
 			qq := q.q
 			qq.Limit = 50
-			t0 := time.Now()
-			if _, err := ix.Search(ctx, qq); err != nil {
+			d, err := timed(qq)
+			if err != nil {
 				return r, err
 			}
-			d := time.Since(t0)
 			per[q.name] = append(per[q.name], d)
 			all = append(all, d)
+			hq, fq := qq, qq
+			hq.NoFacets, fq.FacetsOnly = true, true
+			if d, err = timed(hq); err != nil {
+				return r, err
+			}
+			hits = append(hits, d)
+			if d, err = timed(fq); err != nil {
+				return r, err
+			}
+			facets = append(facets, d)
 		}
 	}
+	r.HitsMs, r.FacetsMs = percentiles(hits), percentiles(facets)
 	for name, ds := range per {
 		r.SearchMs[name] = percentiles(ds)
 	}
@@ -220,12 +237,12 @@ func dirSize(dir string) int64 {
 
 func printTable(rs []result) {
 	fmt.Printf("Machine: %s/%s, %d CPUs, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
-	fmt.Println("| pieces | text MB | build s | build docs/s | build MB/s | index MB | reopen ms | search p50 / p95 / p99 ms | peak RSS MB |")
-	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Println("| pieces | text MB | build s | build docs/s | build MB/s | index MB | reopen ms | search p50 / p95 / p99 ms | hits only p50 / p99 | facets only p50 / p99 | peak RSS MB |")
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rs {
-		fmt.Printf("| %d | %.0f | %.1f | %.0f | %.1f | %.0f | %.0f | %.2f / %.2f / %.2f | %.0f |\n",
+		fmt.Printf("| %d | %.0f | %.1f | %.0f | %.1f | %.0f | %.0f | %.2f / %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.0f |\n",
 			r.Docs, r.MB, r.BuildSecs, float64(r.Docs)/r.BuildSecs, r.MB/r.BuildSecs, r.IndexDiskMB, r.ReopenMs,
-			r.AllMs[0], r.AllMs[1], r.AllMs[2], r.PeakRSSMB)
+			r.AllMs[0], r.AllMs[1], r.AllMs[2], r.HitsMs[0], r.HitsMs[2], r.FacetsMs[0], r.FacetsMs[2], r.PeakRSSMB)
 	}
 	fmt.Println()
 	fmt.Print("| query (p50 / p99 ms) |")
