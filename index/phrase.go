@@ -107,9 +107,12 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexI
 // first returns dm or the first match after it that has the phrase.
 func (s *phraseSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
 	for dm != nil && err == nil {
-		ok, err := s.hasPhrase(dm.IndexInternalID)
-		if err != nil || ok {
-			return dm, err
+		ok, perr := s.hasPhrase(dm.IndexInternalID)
+		if perr != nil {
+			return nil, perr
+		}
+		if ok {
+			return dm, nil
 		}
 		ctx.DocumentMatchPool.Put(dm)
 		dm, err = s.Searcher.Next(ctx)
