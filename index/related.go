@@ -3,6 +3,7 @@ package index
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -12,7 +13,23 @@ import (
 const (
 	relatedTerms = 16 // distinctive words of a piece used to find its relatives
 	relatedLimit = 50
+	// relatedTextBytes is how much of a body Related reads: what a piece
+	// is about shows in its opening, and reading all of a 50 KB piece took
+	// a core while Glamour rendered it (the reader's 50 KB render: 22 ->
+	// 18 ms).
+	relatedTextBytes = 8 << 10
 )
+
+// opening returns the first n bytes of s or a little less, cut at a space.
+func opening(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:n], ' '); i > 0 {
+		return s[:i]
+	}
+	return s[:n]
+}
 
 // Related returns up to n pieces most like the piece with the given ID:
 // more-like-this over its most distinctive words (frequent in the piece,
@@ -31,7 +48,7 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 	}
 
 	tf := map[string]int{}
-	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Body} {
+	for _, s := range []string{a.Title, a.Title, a.Standfirst, opening(a.Body, relatedTextBytes)} {
 		for _, t := range analyzeTerms(s) {
 			if utf8.RuneCountInString(t) < 3 || hasDigitString(t) {
 				continue
