@@ -10,27 +10,31 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// statFiles stats the files at paths (relative to root) into infos, one
-// open directory per folder and fstatat per file: stat with a full path
-// walks every folder of it again, and reopening an archive is mostly these
-// stats. Links are followed, like fs.Stat.
+// statFiles stats the files at paths (relative to root) into infos with
+// fstatat on their open directory: stat with a full path walks every folder
+// of it again, and reopening an archive is mostly these stats. Paths come in
+// walk order, a folder's files together, so one directory is open at a time
+// (an archive of a folder per piece must not use up file descriptors).
+// Links are followed, like fs.Stat.
 func statFiles(root string, paths []string, infos []fileStat) {
-	dirs := map[string]int{}
+	openDir, fd := "", -1
 	defer func() {
-		for _, fd := range dirs {
+		if fd >= 0 {
 			_ = unix.Close(fd)
 		}
 	}()
 	for i, p := range paths {
 		dir, name := path.Split(p)
-		fd, ok := dirs[dir]
-		if !ok {
+		if dir != openDir || i == 0 {
+			if fd >= 0 {
+				_ = unix.Close(fd)
+			}
 			var err error
 			fd, err = unix.Open(filepath.Join(root, filepath.FromSlash(dir)), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 			if err != nil {
 				fd = -1
 			}
-			dirs[dir] = fd
+			openDir = dir
 		}
 		if fd < 0 {
 			infos[i] = statPath(root, p)

@@ -228,8 +228,6 @@ func TestFilters(t *testing.T) {
 	}
 }
 
-// Facet counts equal the number of hits carrying each value; a field with a
-// filter counts as though its own filter were not set.
 // A search in two passes, hits without facets and then facets without
 // hits, gives what one search gives.
 func TestHitsAndFacetsInTwoPasses(t *testing.T) {
@@ -257,6 +255,8 @@ func TestHitsAndFacetsInTwoPasses(t *testing.T) {
 	}
 }
 
+// Facet counts equal the number of hits carrying each value; a field with a
+// filter counts as though its own filter were not set.
 func TestFacetsEqualHitCounts(t *testing.T) {
 	ix := openFixtures(t)
 	// fields with a filter count as though it were not set: skipped here,
@@ -860,5 +860,16 @@ func TestTermsIncludeAliases(t *testing.T) {
 	}
 	if slices.Contains(r.Terms, "raqqa") {
 		t.Errorf("an excluded word is not a term to highlight: %q", r.Terms)
+	}
+}
+
+// A result served from the cache reports how long computing it took, not
+// the lookup: the interface paces typing by Took.
+func TestCachedResultKeepsItsTook(t *testing.T) {
+	ix := openFixtures(t)
+	first := run(t, ix, Query{Text: "raqqa "})
+	again := run(t, ix, Query{Text: "raqqa "})
+	if first.Took <= 0 || again.Took != first.Took {
+		t.Errorf("Took %v, then from the cache %v", first.Took, again.Took)
 	}
 }

@@ -112,7 +112,9 @@ type Results struct {
 	Total  int
 	Hits   []Hit
 	Facets Facets
-	Took   time.Duration
+	// Took is how long computing the results took; a result served from
+	// the cache keeps it (the interface paces typing by it).
+	Took time.Duration
 	// Hint explains how the query was understood when its syntax was malformed
 	// and degraded to a literal search ("unbalanced quote: searched literally").
 	Hint string

@@ -290,10 +290,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.stateSaved(msg)
 
 	case facetsMsg:
-		if msg.gen == m.gen && msg.err == nil {
-			m.sidebar.setFacets(msg.facets)
-			m.layout()
+		if msg.gen != m.gen {
+			return m, nil // a newer query's counts are coming
 		}
+		if msg.err != nil {
+			return m, m.status.set("Could not count the filters: "+msg.err.Error(), true)
+		}
+		m.sidebar.setFacets(msg.facets)
+		m.layout()
 		return m, nil
 
 	case readingCountsMsg:

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"runtime"
 	"strings"
@@ -30,7 +31,15 @@ func renderMarkdown(md string, width int, style string) ([]string, error) {
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
 	for i, p := range parts {
-		wg.Go(func() { outs[i], errs[i] = renderPart(p, width, style) })
+		wg.Go(func() {
+			// renderCmd's recover does not reach this goroutine
+			defer func() {
+				if r := recover(); r != nil {
+					errs[i] = fmt.Errorf("rendering failed: %v", r)
+				}
+			}()
+			outs[i], errs[i] = renderPart(p, width, style)
+		})
 	}
 	wg.Wait()
 	var lines []string
@@ -78,38 +87,13 @@ var referenceDefinition = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:`)
 // lines between two plain paragraphs outside fenced code: a line of text
 // that does not start with a space, a list marker, a quote, a table, a
 // heading underline or HTML, after one that is not indented either. A piece
-// with reference definitions, or too short, stays whole.
+// with reference definitions or any HTML (a comment or a <pre> can hold
+// blank lines), or too short, stays whole.
 func splitMarkdown(md string, n int) []string {
-	if n < 2 || len(md) < minSplitBytes || referenceDefinition.MatchString(md) {
+	if n < 2 || len(md) < minSplitBytes || referenceDefinition.MatchString(md) || strings.Contains(md, "<") {
 		return []string{md}
 	}
-	var cuts []int // byte offsets of the blank lines where a cut is safe
-	inFence := false
-	prev := ""
-	for off := 0; off < len(md); {
-		end := strings.IndexByte(md[off:], '\n')
-		if end < 0 {
-			end = len(md)
-		} else {
-			end += off
-		}
-		line := md[off:end]
-		trimmed := strings.TrimLeft(line, " ")
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			inFence = !inFence
-		}
-		if !inFence && strings.TrimSpace(line) == "" && plainParagraphLine(prev) && end+1 < len(md) {
-			next := md[end+1:]
-			if i := strings.IndexByte(next, '\n'); i >= 0 {
-				next = next[:i]
-			}
-			if plainParagraphLine(next) {
-				cuts = append(cuts, end+1)
-			}
-		}
-		prev = line
-		off = end + 1
-	}
+	cuts := safeCuts(md)
 	var parts []string
 	start := 0
 	for k := 1; k < n; k++ {
@@ -127,6 +111,62 @@ func splitMarkdown(md string, n int) []string {
 		start = best
 	}
 	return append(parts, md[start:])
+}
+
+// safeCuts returns the byte offsets where md may be cut: the line after a
+// blank line between two plain paragraph lines, outside fenced code.
+func safeCuts(md string) []int {
+	var cuts []int
+	fence := "" // the opening fence of the code block we are in
+	prev := ""
+	for off := 0; off < len(md); {
+		end := strings.IndexByte(md[off:], '\n')
+		if end < 0 {
+			end = len(md)
+		} else {
+			end += off
+		}
+		line := md[off:end]
+		fence = nextFence(fence, line)
+		if fence == "" && strings.TrimSpace(line) == "" && plainParagraphLine(prev) && end+1 < len(md) {
+			next := md[end+1:]
+			if i := strings.IndexByte(next, '\n'); i >= 0 {
+				next = next[:i]
+			}
+			if plainParagraphLine(next) {
+				cuts = append(cuts, end+1)
+			}
+		}
+		prev = line
+		off = end + 1
+	}
+	return cuts
+}
+
+// nextFence follows fenced code blocks (CommonMark): a fence is three or
+// more backticks or tildes indented by at most three spaces, closed by a
+// fence of the same character at least as long with nothing after it.
+// open is the opening fence of the block line is in, "" outside one.
+func nextFence(open, line string) string {
+	indent := len(line) - len(strings.TrimLeft(line, " "))
+	if indent > 3 {
+		return open
+	}
+	rest := line[indent:]
+	if rest == "" || (rest[0] != '`' && rest[0] != '~') {
+		return open
+	}
+	run := len(rest) - len(strings.TrimLeft(rest, rest[:1]))
+	if run < 3 {
+		return open
+	}
+	if open == "" {
+		return rest[:run]
+	}
+	if rest[0] == open[0] && run >= len(open) && strings.TrimSpace(rest[run:]) == "" {
+		return ""
+	}
+	return open
 }
 
 // plainParagraphLine reports whether line is text of a top-level paragraph.

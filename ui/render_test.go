@@ -52,10 +52,19 @@ Text after a heading, and a [link](https://example.org) in it.
 
 `, 60)
 	withRefs := tricky + "Text with a [reference link][r].\n\n[r]: https://example.org/ref\n"
-	for name, md := range map[string]string{"bundled": all.String(), "tricky": tricky, "references": withRefs} {
+	// Blank lines between plain lines inside blocks a naive fence toggle
+	// gets wrong, and HTML that can hold blank lines.
+	fences := strings.Repeat("Plain text before the blocks, long enough to be a paragraph of its own.\n\n"+
+		"```\ncode\n~~~\nStill code\n\nStill code after a blank\n```\n\n"+
+		"````\nouter\n```\nStill outer\n\nStill outer after a blank\n````\n\n"+
+		"Text\n\n    indented code\n    ```\n\nText after indented code\n\n```\nreal fence\n\nStill fenced\n```\n\n"+
+		"One paragraph.\n\nAnother paragraph.\n\n", 80)
+	html := strings.Repeat("Before a comment, plain text.\n\n<!--\nHidden\n\nMore hidden -->\n\nAfter the comment.\n\n"+
+		"<pre>\nPre text\n\nMore pre text\n</pre>\n\nAfter the pre.\n\n", 60)
+	for name, md := range map[string]string{"bundled": all.String(), "tricky": tricky, "references": withRefs, "fences": fences, "html": html} {
 		for _, width := range []int{40, 76, 120} {
 			parts := splitMarkdown(md, 2)
-			if name != "references" && len(parts) < 2 {
+			if (name == "bundled" || name == "tricky" || name == "fences") && len(parts) < 2 {
 				t.Errorf("%s: not split (%d bytes)", name, len(md))
 			}
 			whole, err := renderPart(md, width, "dark")
@@ -76,5 +85,22 @@ Text after a heading, and a [link](https://example.org) in it.
 				t.Errorf("%s at width %d: %d lines whole, %d split", name, width, len(whole), len(split))
 			}
 		}
+	}
+}
+
+// No cut inside a fenced block, however its fences look: a tilde line in a
+// backtick block, a longer fence around a shorter one, a fence-like line in
+// indented code. And a piece with HTML (a comment or <pre> can hold blank
+// lines) is never cut.
+func TestSplitNeverCutsInsideBlocks(t *testing.T) {
+	traps := strings.Repeat("```\ncode\n~~~\nStill code\n\nStill code after a blank\n```\n\n"+
+		"````\nouter\n```\nStill outer\n\nStill outer after a blank\n````\n\n"+
+		"    indented code\n    ```\n\nText after indented code\n\n```\nreal fence\n\nStill fenced\n```\n\n", 10)
+	if cuts := safeCuts(traps); len(cuts) != 0 {
+		t.Errorf("cuts inside fenced blocks at %v: %q", cuts, traps[max(0, cuts[0]-40):cuts[0]+20])
+	}
+	html := strings.Repeat("Plain text.\n\n<!--\nHidden\n\nMore hidden -->\n\nAfter.\n\n", 400)
+	if parts := splitMarkdown(html, 2); len(parts) != 1 {
+		t.Errorf("a piece with HTML was cut in %d parts", len(parts))
 	}
 }
