@@ -19,19 +19,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/folio-tui/folio/index"
-	"github.com/folio-tui/folio/internal/corpus"
 )
 
 type result struct {
 	Docs        int
 	MB          float64
-	GenSeconds  float64
 	BuildSecs   float64
 	ReopenMs    float64
 	SearchMs    map[string][3]float64 // query → p50, p95, p99
@@ -123,14 +120,8 @@ func main() {
 func runOne(base string, n, rounds int) (result, error) {
 	r := result{Docs: n, SearchMs: map[string][3]float64{}}
 	arch := filepath.Join(base, fmt.Sprintf("archive-%d", n))
-	if _, err := os.Stat(filepath.Join(arch, ".complete")); err != nil {
-		start := time.Now()
-		os.RemoveAll(arch)
-		if err := corpus.Generate(arch, n, 1); err != nil {
-			return r, err
-		}
-		os.WriteFile(filepath.Join(arch, ".complete"), nil, 0o644)
-		r.GenSeconds = time.Since(start).Seconds()
+	if err := ensureArchive(arch, n); err != nil {
+		return r, err
 	}
 	idx := filepath.Join(base, fmt.Sprintf("index-%d", n))
 	os.RemoveAll(idx)
@@ -194,34 +185,17 @@ func runOne(base string, n, rounds int) (result, error) {
 		r.SearchMs[name] = percentiles(ds)
 	}
 	r.AllMs = percentiles(all)
-	r.PeakRSSMB = peakRSSMB()
+	r.PeakRSSMB = vmHWM("self")
 	return r, nil
 }
 
+// percentiles are the p50, p95 and p99 of ds in milliseconds.
 func percentiles(ds []time.Duration) [3]float64 {
-	slices.Sort(ds)
-	p := func(f float64) float64 {
-		return float64(ds[min(len(ds)-1, int(f*float64(len(ds))))].Microseconds()) / 1000
+	xs := make([]float64, len(ds))
+	for i, d := range ds {
+		xs[i] = ms(d)
 	}
-	return [3]float64{p(0.50), p(0.95), p(0.99)}
-}
-
-// peakRSSMB reads VmHWM from /proc/self/status (Linux); 0 elsewhere.
-func peakRSSMB() float64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			f := strings.Fields(rest)
-			if len(f) > 0 {
-				kb, _ := strconv.ParseFloat(f[0], 64)
-				return kb / 1024
-			}
-		}
-	}
-	return 0
+	return [3]float64{pct(xs, 0.50), pct(xs, 0.95), pct(xs, 0.99)}
 }
 
 func dirSize(dir string) int64 {

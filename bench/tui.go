@@ -793,8 +793,9 @@ func (t *tmux) close() {
 }
 
 // vmHWM is a process's peak RSS in MB (Linux); 0 elsewhere.
-func vmHWM(pid int) float64 {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+// pid is a number or "self".
+func vmHWM(pid any) float64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%v/status", pid))
 	if err != nil {
 		return 0
 	}

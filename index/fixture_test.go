@@ -123,6 +123,20 @@ func writeFixtures(t *testing.T) string {
 	return dir
 }
 
+// openFolder opens the index in dir of the archive folder src; the caller
+// closes it.
+func openFolder(t *testing.T, src, dir string) *Index {
+	t.Helper()
+	ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Fallback != "" {
+		t.Fatal(ix.Fallback)
+	}
+	return ix
+}
+
 func openFixtures(t *testing.T) *Index {
 	t.Helper()
 	ix, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})

@@ -539,17 +539,7 @@ func TestUserSynonyms(t *testing.T) {
 func TestReopenUnchanged(t *testing.T) {
 	src := writeFixtures(t)
 	dir := t.TempDir()
-	open := func() *Index {
-		t.Helper()
-		ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if ix.Fallback != "" {
-			t.Fatal(ix.Fallback)
-		}
-		return ix
-	}
+	open := func() *Index { return openFolder(t, src, dir) }
 	ix := open()
 	if !ix.Stats.Rebuilt || ix.Stats.Indexed != len(fixtures) {
 		t.Fatalf("first open: %+v", ix.Stats)
@@ -590,14 +580,7 @@ func TestReopenUnchanged(t *testing.T) {
 func TestIncrementalRefresh(t *testing.T) {
 	src := writeFixtures(t)
 	dir := t.TempDir()
-	open := func() *Index {
-		t.Helper()
-		ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ix
-	}
+	open := func() *Index { return openFolder(t, src, dir) }
 	open().Close()
 
 	p := filepath.Join(src, "2017", "prisons.md")
@@ -653,10 +636,7 @@ func TestDuplicateIDs(t *testing.T) {
 	dup := filepath.Join(src, "2017", "Raqqa.markdown") // same ID as 2017/raqqa.md
 	os.WriteFile(dup, []byte("---\ntitle: Copy\ndate: 2017-01-01\n---\nduplicate body zanzibar\n"), 0o644)
 	dir := t.TempDir()
-	ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := openFolder(t, src, dir)
 	if ix.Count() != len(fixtures) || ix.Skipped() != 1 {
 		t.Errorf("count %d, problems %v", ix.Count(), ix.Problems())
 	}
@@ -666,10 +646,7 @@ func TestDuplicateIDs(t *testing.T) {
 	}
 	ix.Close()
 	os.Remove(dup)
-	ix, err = Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix = openFolder(t, src, dir)
 	defer ix.Close()
 	if ix.Skipped() != 0 || ix.Count() != len(fixtures) {
 		t.Errorf("after removing the owner: count %d, problems %v", ix.Count(), ix.Problems())

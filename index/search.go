@@ -60,17 +60,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		return res, nil
 	}
 
-	if q.CountOnly {
-		sr, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(combine(c.must, c.mustNot, filters, restrict, ""), 0, 0, false))
-		if err != nil {
-			return Results{}, err
-		}
-		res.Total = int(sr.Total)
-		res.Took = time.Since(start)
-		ix.cache.put(key, res)
-		return res, nil
-	}
-
 	limit := q.Limit
 	if limit <= 0 {
 		limit = defaultLimit
@@ -80,15 +69,20 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 
 	// main query: text AND filters AND restrictions, NOT exclusions
 	mainQ := combine(c.must, c.mustNot, filters, restrict, "")
-	if q.FacetsOnly {
+	noHits := q.FacetsOnly || q.CountOnly
+	noFacets := q.NoFacets || q.CountOnly
+	if noHits {
 		limit, offset = 0, 0
 	}
 	sortOrder := q.Sort
-	if sortOrder == SortRelevance && len(c.must) == 0 {
+	switch {
+	case noHits:
+		sortOrder = SortRelevance // by score alone: a date sort reads doc values of every match
+	case sortOrder == SortRelevance && len(c.must) == 0:
 		sortOrder = SortNewest
 	}
 	// Relevance re-ranks the best rerankDepth hits by length: see lengthPrior.
-	rerank := sortOrder == SortRelevance && !q.FacetsOnly
+	rerank := sortOrder == SortRelevance && !noHits
 	size, from := limit, offset
 	if rerank {
 		size, from = max(offset+limit, rerankDepth), 0
@@ -137,7 +131,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		counted[f] = splitFacets(sr.Facets[fFacets])[f]
 	}
 	var plain []string
-	if !allDocs && !q.NoFacets {
+	if !allDocs && !noFacets {
 		for _, f := range facetFields {
 			if filters[f] == nil {
 				plain = append(plain, f)
@@ -189,7 +183,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		return Results{}, err
 	}
 	switch {
-	case q.NoFacets:
+	case noFacets:
 		res.Facets = facetsOf(nil)
 	case allDocs:
 		res.Facets = all

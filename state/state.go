@@ -379,26 +379,22 @@ func (s *Store) History() []Visit {
 // Starred returns the IDs of all starred pieces, sorted. It may name pieces
 // no longer in the archive; StarredIn filters by the archive's IDs.
 func (s *Store) Starred() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var ids []string
-	for id, p := range s.pieces {
-		if p.Starred {
-			ids = append(ids, id)
-		}
-	}
-	slices.Sort(ids)
-	return ids
+	return s.all(func(p Piece) bool { return p.Starred })
 }
 
 // Read returns the IDs of all pieces marked read, sorted. It may name
 // pieces no longer in the archive.
 func (s *Store) Read() []string {
+	return s.all(func(p Piece) bool { return p.Read })
+}
+
+// all returns the IDs of the pieces in the state that keep holds for, sorted.
+func (s *Store) all(keep func(Piece) bool) []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var ids []string
 	for id, p := range s.pieces {
-		if p.Read {
+		if keep(p) {
 			ids = append(ids, id)
 		}
 	}

@@ -158,6 +158,23 @@ func keyPress(k string) tea.KeyPressMsg {
 	return tea.KeyPressMsg{Code: r, Text: k}
 }
 
+// requireFits fails the test when the screen has more lines or wider
+// lines than a w×ht terminal holds.
+func (h *harness) requireFits(name string, w, ht int) {
+	h.t.Helper()
+	screen := h.screen()
+	lines := strings.Split(screen, "\n")
+	if screen != "" && len(lines) > ht {
+		h.t.Errorf("%s at %dx%d: %d lines", name, w, ht, len(lines))
+	}
+	for _, l := range lines {
+		if lw := ansi.StringWidth(l); lw > w {
+			h.t.Errorf("%s at %dx%d: line %d wide: %q", name, w, ht, lw, l)
+			break
+		}
+	}
+}
+
 func (h *harness) screen() string { return ansi.Strip(h.m.View().Content) }
 
 func (h *harness) requireScreen(want string) {
@@ -782,17 +799,7 @@ func TestTinyAndOddSizesNeverPanic(t *testing.T) {
 		}
 		for _, s := range sizes {
 			h.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
-			screen := h.screen()
-			lines := strings.Split(screen, "\n")
-			if screen != "" && len(lines) > s[1] {
-				t.Errorf("%s at %dx%d: %d lines", state, s[0], s[1], len(lines))
-			}
-			for _, l := range lines {
-				if w := ansi.StringWidth(l); w > s[0] {
-					t.Errorf("%s at %dx%d: line %d wide: %q", state, s[0], s[1], w, l)
-					break
-				}
-			}
+			h.requireFits(state, s[0], s[1])
 			h.key("j", "k", "G", "g")
 		}
 	}

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -555,17 +554,7 @@ func TestResearchStatesAtTinySizesNeverPanic(t *testing.T) {
 		}
 		for _, s := range sizes {
 			h.send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
-			screen := h.screen()
-			lines := strings.Split(screen, "\n")
-			if screen != "" && len(lines) > s[1] {
-				t.Errorf("%s at %dx%d: %d lines", where, s[0], s[1], len(lines))
-			}
-			for _, l := range lines {
-				if w := ansi.StringWidth(l); w > s[0] {
-					t.Errorf("%s at %dx%d: line %d wide: %q", where, s[0], s[1], w, l)
-					break
-				}
-			}
+			h.requireFits(where, s[0], s[1])
 			h.key("j", "l", "h", "k", "space")
 			h.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: 2, Y: s[1] - 3})
 		}
