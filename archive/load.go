@@ -100,20 +100,33 @@ func IsArticlePath(name string) bool {
 // Scan lists the article files of fsys: .md and .markdown files at any depth,
 // hidden files and folders skipped. Symbolic links to folders are not
 // followed (so loops cannot happen); links to files are. Unreadable folders
-// are reported and skipped.
+// are reported and skipped. Files come sorted by path.
+//
+// A real folder (from Source) is scanned by scanRoot, which on Unix reads
+// and stats each folder through one open descriptor, several folders at a
+// time: reopening an unchanged archive is mostly this scan.
 func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
-	// The walk lists the candidates in order; their stats (one system call
-	// each, most of the time of reopening an unchanged archive) run on
-	// several goroutines.
-	type entry struct {
-		path string
-		prob *Problem // a folder that could not be read
+	var files []FileInfo
+	var probs []Problem
+	if r, ok := fsys.(interface{ Root() string }); ok {
+		files, probs = scanRoot(r.Root())
+	} else {
+		files, probs = scanFS(fsys)
 	}
-	var entries []entry
+	slices.SortFunc(files, byPath)
+	slices.SortStableFunc(probs, func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
+	return files, probs
+}
+
+func byPath(a, b FileInfo) int { return strings.Compare(a.Path, b.Path) }
+
+// scanFS is Scan on any fs.FS: a walk, then the stats on several goroutines.
+func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 	var paths []string
+	var probs []Problem
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			entries = append(entries, entry{prob: &Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true}})
+			probs = append(probs, Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -129,7 +142,6 @@ func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
 		if d.IsDir() || !IsArticlePath(name) {
 			return nil
 		}
-		entries = append(entries, entry{path: p})
 		paths = append(paths, p)
 		return nil
 	})
@@ -140,10 +152,6 @@ func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
 	for start := 0; start < len(paths); start += chunk {
 		end := min(start+chunk, len(paths))
 		wg.Go(func() {
-			if r, ok := fsys.(interface{ Root() string }); ok {
-				statFiles(r.Root(), paths[start:end], infos[start:end])
-				return
-			}
 			for i := start; i < end; i++ {
 				infos[i] = statFS(fsys, paths[i])
 			}
@@ -151,20 +159,11 @@ func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
 	}
 	wg.Wait()
 	var files []FileInfo
-	var probs []Problem
-	k := 0
-	for _, e := range entries {
-		if e.prob != nil {
-			probs = append(probs, *e.prob)
-			continue
-		}
-		info := infos[k]
-		k++
-		switch {
-		case info.err != nil:
-			probs = append(probs, Problem{Path: e.path, Msg: "cannot read: " + errText(info.err), Fatal: true})
-		case info.regular: // not a link to a folder, a device, a pipe
-			files = append(files, FileInfo{Path: e.path, Size: info.size, ModTime: info.modTime})
+	for i, info := range infos {
+		if f, prob, ok := info.file(paths[i]); prob != nil {
+			probs = append(probs, *prob)
+		} else if ok {
+			files = append(files, f)
 		}
 	}
 	return files, probs
@@ -176,6 +175,19 @@ type fileStat struct {
 	modTime time.Time
 	regular bool
 	err     error
+}
+
+// file is what Scan reports of the file at p: a FileInfo (ok) for a regular
+// file, a problem for one that could not be stated, nothing for a link to
+// a folder, a device or a pipe.
+func (st fileStat) file(p string) (f FileInfo, prob *Problem, ok bool) {
+	switch {
+	case st.err != nil:
+		return f, &Problem{Path: p, Msg: "cannot read: " + errText(st.err), Fatal: true}, false
+	case st.regular:
+		return FileInfo{Path: p, Size: st.size, ModTime: st.modTime}, nil, true
+	}
+	return f, nil, false
 }
 
 // statFS stats p in fsys, following a link to a file.

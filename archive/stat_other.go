@@ -2,8 +2,4 @@
 
 package archive
 
-func statFiles(root string, paths []string, infos []fileStat) {
-	for i, p := range paths {
-		infos[i] = statPath(root, p)
-	}
-}
+func scanRoot(root string) ([]FileInfo, []Problem) { return scanFS(newDirFS(root)) }

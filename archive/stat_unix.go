@@ -3,59 +3,168 @@
 package archive
 
 import (
-	"path"
+	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
 )
 
-// statFiles stats the files at paths (relative to root) into infos with
-// fstatat on their open directory: stat with a full path walks every folder
-// of it again, and reopening an archive is mostly these stats. Paths come in
-// walk order, a folder's files together, so one directory is open at a time
-// (an archive of a folder per piece must not use up file descriptors).
-// Links are followed, like fs.Stat.
-func statFiles(root string, paths []string, infos []fileStat) {
-	openDir, fd := "", -1
-	defer func() {
-		if fd >= 0 {
-			_ = unix.Close(fd)
-		}
-	}()
-	for i, p := range paths {
-		dir, name := path.Split(p)
-		if dir != openDir || i == 0 {
-			if fd >= 0 {
-				_ = unix.Close(fd)
-			}
-			var err error
-			fd, err = unix.Open(filepath.Join(root, filepath.FromSlash(dir)), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
-			if err != nil {
-				fd = -1
-			}
-			openDir = dir
-		}
-		if fd < 0 {
-			infos[i] = statPath(root, p)
-			continue
-		}
-		var st unix.Stat_t
-		for {
-			err := unix.Fstatat(fd, name, &st, 0)
-			if err == unix.EINTR {
-				continue
-			}
-			if err != nil {
-				infos[i] = statPath(root, p) // for the error text fs.Stat gives
-			} else {
-				infos[i] = fileStat{
-					size:    st.Size,
-					modTime: time.Unix(int64(st.Mtim.Sec), int64(st.Mtim.Nsec)),
-					regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
+// scanRoot is Scan on the folder root. Each folder is opened once: its
+// entries are read from that descriptor and its articles stated relative to
+// it with fstatat (a stat by full path walks every folder of the path
+// again). Folders are taken from a shared queue by a few workers, so the
+// kernel work of listing and stating runs on every core. Only the folders
+// being read are open at a time. Links are followed for files, like fs.Stat,
+// and never for folders.
+func scanRoot(root string) ([]FileInfo, []Problem) {
+	q := &dirQueue{dirs: []string{"."}, pending: 1}
+	q.cond = sync.NewCond(&q.mu)
+	workers := runtime.GOMAXPROCS(0) // stats wait on the kernel as much as on a core
+	files := make([][]FileInfo, workers)
+	probs := make([][]Problem, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			// The worker's own slices, stored once at the end: appending to
+			// files[w] in place bounced one cache line between the cores.
+			var myFiles []FileInfo
+			var myProbs []Problem
+			buf := make([]byte, 32<<10)
+			for {
+				dir, ok := q.take()
+				if !ok {
+					break
 				}
+				scanFolder(root, dir, q, buf, &myFiles, &myProbs)
+				q.done()
 			}
-			break
+			files[w], probs[w] = myFiles, myProbs
+		})
+	}
+	wg.Wait()
+	return slices.Concat(files...), slices.Concat(probs...)
+}
+
+// direntType is what a folder entry tells of its file without a stat.
+type direntType uint8
+
+const (
+	direntOther   direntType = iota // a file, a link, a device...
+	direntDir                       // a folder (not a link to one)
+	direntUnknown                   // the file system does not say
+)
+
+// scanFolder lists and stats the articles of one folder (dir, relative to
+// root, "." for root itself) into files and probs, and queues its
+// subfolders. buf is reused for the folder's entries.
+func scanFolder(root, dir string, q *dirQueue, buf []byte, files *[]FileInfo, probs *[]Problem) {
+	cannotRead := func(p string, err error) {
+		*probs = append(*probs, Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true})
+	}
+	f, err := os.Open(filepath.Join(root, filepath.FromSlash(dir)))
+	if err != nil {
+		cannotRead(dir, err)
+		return
+	}
+	defer f.Close()
+	fd := int(f.Fd())
+	prefix := dir + "/"
+	if dir == "." {
+		prefix = ""
+	}
+	err = readDirents(f, buf, func(nameBytes []byte, typ direntType) {
+		if nameBytes[0] == '.' || typ != direntDir && typ != direntUnknown && !IsArticlePath(string(nameBytes)) {
+			return // hidden, or not an article: no string made of its name
 		}
+		p := prefix + string(nameBytes)
+		name := p[len(prefix):]
+		var st unix.Stat_t
+		if typ == direntUnknown {
+			typ = direntOther
+			if fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
+				typ = direntDir
+			}
+		}
+		if typ == direntDir {
+			q.add(p)
+			return
+		}
+		if !IsArticlePath(name) {
+			return
+		}
+		var info fileStat
+		if err := fstatat(fd, name, &st, 0); err != nil {
+			info = statPath(root, p) // for the error text fs.Stat gives
+		} else {
+			info = fileStat{
+				size:    st.Size,
+				modTime: time.Unix(int64(st.Mtim.Sec), int64(st.Mtim.Nsec)),
+				regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
+			}
+		}
+		if fi, prob, ok := info.file(p); prob != nil {
+			*probs = append(*probs, *prob)
+		} else if ok {
+			*files = append(*files, fi)
+		}
+	})
+	if err != nil {
+		cannotRead(dir, err)
+	}
+}
+
+// fstatat is unix.Fstatat, retried when interrupted.
+func fstatat(fd int, name string, st *unix.Stat_t, flags int) error {
+	for {
+		if err := unix.Fstatat(fd, name, st, flags); err != unix.EINTR {
+			return err
+		}
+	}
+}
+
+// dirQueue is the folders still to scan. pending counts those queued or
+// being scanned: when it reaches zero the scan is over.
+type dirQueue struct {
+	mu      sync.Mutex
+	cond    *sync.Cond
+	dirs    []string
+	pending int
+}
+
+func (q *dirQueue) add(dir string) {
+	q.mu.Lock()
+	q.dirs = append(q.dirs, dir)
+	q.pending++
+	q.mu.Unlock()
+	q.cond.Signal()
+}
+
+// take waits for a folder to scan; false when none is left.
+func (q *dirQueue) take() (string, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.dirs) == 0 && q.pending > 0 {
+		q.cond.Wait()
+	}
+	if len(q.dirs) == 0 {
+		return "", false
+	}
+	dir := q.dirs[len(q.dirs)-1]
+	q.dirs = q.dirs[:len(q.dirs)-1]
+	return dir, true
+}
+
+// done marks a folder taken with take as scanned.
+func (q *dirQueue) done() {
+	q.mu.Lock()
+	q.pending--
+	last := q.pending == 0
+	q.mu.Unlock()
+	if last {
+		q.cond.Broadcast()
 	}
 }
