@@ -2,9 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func searchIDs(t *testing.T, args ...string) resultsJSON {
@@ -120,5 +123,42 @@ func TestSearchMalformedQueriesNeverFail(t *testing.T) {
 	}
 	if _, _, code := run(t, "search", "x", "--sort", "sideways"); code == 0 {
 		t.Error("a bad --sort must be a usage error")
+	}
+}
+
+// A search answered from the cached index while the archive is checked
+// (searchCached) must still see every change to the archive: an edited,
+// an added and a removed file.
+func TestSearchSeesChangesToTheArchive(t *testing.T) {
+	arch, idx := t.TempDir(), t.TempDir()
+	write := func(name, word string) {
+		t.Helper()
+		p := filepath.Join(arch, name)
+		body := "---\ntitle: " + name + "\ndate: 2017-01-02\n---\nThe word is " + word + ".\n"
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Duration(len(word)) * time.Second) // a new mtime whatever the clock's grain
+		os.Chtimes(p, later, later)
+	}
+	total := func(q string) int {
+		t.Helper()
+		return searchIDs(t, "--archive", arch, "--index-dir", idx, q).Total
+	}
+	write("a.md", "aardvark")
+	if total("aardvark") != 1 || total("aardvark") != 1 { // built, then cached
+		t.Fatal("aardvark not found")
+	}
+	write("a.md", "zebra")
+	if total("zebra") != 1 || total("aardvark") != 0 {
+		t.Error("an edited file is not searched as edited")
+	}
+	write("b.md", "yak")
+	if total("yak") != 1 {
+		t.Error("an added file is not searched")
+	}
+	os.Remove(filepath.Join(arch, "a.md"))
+	if total("zebra") != 0 || total("yak") != 1 {
+		t.Error("a removed file is still searched")
 	}
 }

@@ -1,15 +1,20 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 func TestQueryLanguage(t *testing.T) {
@@ -570,8 +575,65 @@ func TestReopenUnchanged(t *testing.T) {
 		}
 	}
 	m, err := readManifest(dir)
+	if err == nil {
+		err = m.loadFiles()
+	}
 	if err != nil || !m.Complete || m.Docs != len(fixtures) || len(m.Files) != len(fixtures) {
 		t.Errorf("manifest: %+v %v", m, err)
+	}
+}
+
+// An unchanged reopen reads only the manifest's head, which must give the
+// same problems and the same ranking (lengths) as the open that built it.
+// With the file entries cut off, an unchanged archive still opens; a
+// changed one is rebuilt.
+func TestReopenFromManifestHead(t *testing.T) {
+	src := writeFixtures(t)
+	os.WriteFile(filepath.Join(src, "broken.md"), []byte("---\ntitle: [unclosed\n---\n"), 0o644)
+	dir := t.TempDir()
+	q := Query{Text: "islamic state", Limit: 10}
+	ix := openFolder(t, src, dir)
+	wantProbs, wantHits := ix.Problems(), ids(run(t, ix, q))
+	ix.Close()
+	if len(wantProbs) == 0 || len(wantHits) < 2 {
+		t.Fatalf("fixtures: problems %v, hits %d", wantProbs, len(wantHits))
+	}
+
+	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := readManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var headOnly bytes.Buffer
+	if err := gob.NewEncoder(&headOnly).Encode(head.manifestHead); err != nil {
+		t.Fatal(err)
+	}
+	if headOnly.Len() >= len(data) {
+		t.Fatalf("head %d bytes of %d", headOnly.Len(), len(data))
+	}
+	os.WriteFile(filepath.Join(dir, manifestName), headOnly.Bytes(), 0o644)
+
+	ix = openFolder(t, src, dir)
+	if !ix.Stats.Unchanged || ix.Stats.Rebuilt {
+		t.Errorf("reopen from the head: %+v", ix.Stats)
+	}
+	if got := ix.Problems(); !reflect.DeepEqual(got, wantProbs) {
+		t.Errorf("problems from the head:\n%v\nwant\n%v", got, wantProbs)
+	}
+	if got := ids(run(t, ix, q)); !slices.Equal(got, wantHits) {
+		t.Errorf("ranking from the head: %v, want %v", got, wantHits)
+	}
+	ix.Close()
+
+	later := time.Now().Add(time.Second)
+	os.Chtimes(filepath.Join(src, "2017", "prisons.md"), later, later)
+	ix = openFolder(t, src, dir)
+	defer ix.Close()
+	if !ix.Stats.Rebuilt || ix.Count() != len(fixtures) {
+		t.Errorf("changed archive, no file entries: %+v", ix.Stats)
 	}
 }
 
@@ -848,5 +910,55 @@ func TestCachedResultKeepsItsTook(t *testing.T) {
 	again := run(t, ix, Query{Text: "raqqa "})
 	if first.Took <= 0 || again.Took != first.Took {
 		t.Errorf("Took %v, then from the cache %v", first.Took, again.Took)
+	}
+}
+
+// OpenCached serves the recorded index at once and Verify tells whether
+// the archive still matches it: true when untouched (with the scan's
+// problems then known), false after a change, which Open then indexes.
+func TestOpenCachedAndVerify(t *testing.T) {
+	src := writeFixtures(t)
+	dir := t.TempDir()
+	opts := Options{Dir: dir}
+	if _, err := OpenCached(src, os.DirFS(src), opts); !errors.Is(err, ErrNotCached) {
+		t.Fatalf("no cache yet: %v", err)
+	}
+	if _, err := OpenCached(archive.BundledName, archive.Bundled(), Options{Dir: t.TempDir()}); !errors.Is(err, ErrNotCached) {
+		t.Fatalf("bundled: %v", err)
+	}
+	openFolder(t, src, dir).Close()
+	// a problem only the scan finds, not recorded in the cache
+	os.Symlink("nowhere.md", filepath.Join(src, "broken.md"))
+
+	ix, err := OpenCached(src, os.DirFS(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := run(t, ix, Query{Text: "raqqa "})
+	if got.Total != 1 || !ix.Verify() || !ix.Stats.Unchanged || ix.Count() != len(fixtures) {
+		t.Errorf("unchanged: %d hits, stats %+v", got.Total, ix.Stats)
+	}
+	if !slices.ContainsFunc(ix.Problems(), func(p archive.Problem) bool { return p.Path == "broken.md" }) {
+		t.Errorf("the scan's problems are not reported: %v", ix.Problems())
+	}
+	ix.Close()
+
+	p := filepath.Join(src, "2017", "prisons.md")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, append(data, []byte("\nA new word: zeitgeist.\n")...), 0o644)
+	later := time.Now().Add(time.Second)
+	os.Chtimes(p, later, later)
+	ix, err = OpenCached(src, os.DirFS(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.Verify() {
+		t.Error("a changed file passed Verify")
+	}
+	ix.Close()
+	ix = openFolder(t, src, dir)
+	defer ix.Close()
+	if got := run(t, ix, Query{Text: "zeitgeist "}); got.Total != 1 || ix.Stats.Indexed != 1 {
+		t.Errorf("after the change: %d hits, stats %+v", got.Total, ix.Stats)
 	}
 }

@@ -14,7 +14,7 @@ import (
 // SchemaVersion names the layout of the documents in the index: the mapping,
 // the analyser, the spelling tables. Bump it whenever any of them changes; an
 // index with another version is deleted and rebuilt on open.
-const SchemaVersion = 4
+const SchemaVersion = 5
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -51,6 +51,15 @@ const (
 // column of prefixed values is read once (facets were half the time of a
 // query that matches most of the archive).
 var facetCodes = map[string]string{fTags: "t", fOutlet: "o", fKind: "k", fYear: "y", fMonth: "m"}
+
+// fieldOfCode is the facet field of each code.
+var fieldOfCode = func() map[string]string {
+	m := make(map[string]string, len(facetCodes))
+	for f, c := range facetCodes {
+		m[c] = f
+	}
+	return m
+}()
 
 // facetTerm is the value v of facet field f as the "facets" field holds it.
 func facetTerm(f, v string) string { return facetCodes[f] + ":" + v }

@@ -1,6 +1,8 @@
 package index
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -78,12 +80,16 @@ type Index struct {
 	// Stats of the open.
 	Stats Stats
 
-	mu        sync.RWMutex
-	words     map[string]int // ID → length in words, for ranking
-	problems  []archive.Problem
-	allFacets Facets
-	count     int
-	cache     *resultCache
+	mu      sync.RWMutex
+	lengths lengths         // of the pieces in words, for ranking
+	cached  *manifest       // the head OpenCached opened by, for Verify
+	scanned chan scanResult // the scan OpenCached started, for Verify
+	// facetTerms are the values of allFacets, for counting facets
+	facetTerms *facetTerms
+	problems   []archive.Problem
+	allFacets  Facets
+	count      int
+	cache      *resultCache
 }
 
 // ErrNoIndex is returned by methods of a closed Index.
@@ -107,22 +113,13 @@ func OpenDir(ctx context.Context, dir string, opts Options) (*Index, error) {
 // only for a cancelled ctx.
 func Open(ctx context.Context, name string, fsys fs.FS, opts Options) (*Index, error) {
 	start := time.Now()
-	cacheSize := opts.ResultCache
-	if cacheSize == 0 {
-		cacheSize = 64
-	}
-	ix := &Index{name: name, fsys: fsys, synonyms: opts.Synonyms, cache: newResultCache(cacheSize)}
-	if ix.synonyms == nil {
-		ix.synonyms = DefaultSynonyms()
-	}
+	ix := newIndex(name, fsys, opts)
 	var err error
 	if opts.Memory {
 		err = ix.openMemory(ctx, opts)
 	} else {
-		dir := opts.Dir
-		if dir == "" {
-			dir, err = CacheDir(name)
-		}
+		var dir string
+		dir, err = cacheDir(name, opts)
 		if err == nil {
 			err = ix.openDisk(ctx, dir, opts)
 		}
@@ -142,6 +139,93 @@ func Open(ctx context.Context, name string, fsys fs.FS, opts Options) (*Index, e
 	}
 	ix.Stats.Took = time.Since(start)
 	return ix, nil
+}
+
+func newIndex(name string, fsys fs.FS, opts Options) *Index {
+	cacheSize := opts.ResultCache
+	if cacheSize == 0 {
+		cacheSize = 64
+	}
+	ix := &Index{name: name, fsys: fsys, synonyms: opts.Synonyms, cache: newResultCache(cacheSize)}
+	if ix.synonyms == nil {
+		ix.synonyms = DefaultSynonyms()
+	}
+	return ix
+}
+
+// ErrNotCached is returned by OpenCached when the cache holds no complete
+// index of the archive that Verify could check.
+var ErrNotCached = errors.New("no complete cached index")
+
+// OpenCached opens the cached index of an archive as it was last recorded,
+// so that a search can run while Verify checks the archive's files against
+// it; the scan for Verify starts at once, beside the opening. Unless Verify
+// returns true, the index may be out of date: close it and use Open. The
+// embedded archive is never opened this way (ErrNotCached): its files are
+// checked by their hashes.
+func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
+	start := time.Now()
+	ix := newIndex(name, fsys, opts)
+	dir, err := cacheDir(name, opts)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, manifestName)); err != nil {
+		return nil, ErrNotCached
+	}
+	scanned := make(chan scanResult, 1)
+	go func() {
+		files, probs := archive.Scan(fsys)
+		scanned <- scanResult{files, probs}
+	}()
+	ix.scanned = scanned
+	if err := ix.lockCache(dir, opts); err != nil {
+		return nil, err
+	}
+	m, err := readManifest(dir)
+	if err != nil || !m.describes(name) || !m.Complete || m.Facets == nil || len(m.Fingerprint) == 0 {
+		ix.Close()
+		return nil, ErrNotCached
+	}
+	if ok, err := ix.openBleve(m, true, opts); !ok || err != nil {
+		ix.Close()
+		return nil, cmp.Or(err, ErrNotCached)
+	}
+	ix.cached = m
+	ix.finish(m, nil)
+	ix.Stats.Took = time.Since(start)
+	return ix, nil
+}
+
+// Verify scans the archive's files and reports whether they are as the
+// index opened by OpenCached recorded them, and so its results current.
+// It may run while the index is searched.
+func (ix *Index) Verify() bool {
+	if ix.cached == nil {
+		return false
+	}
+	scan := <-ix.scanned
+	files, scanProbs := scan.files, scan.probs
+	ix.Stats.Files = len(files)
+	if !bytes.Equal(scanFingerprint(files), ix.cached.Fingerprint) {
+		return false
+	}
+	ix.finish(ix.cached, scanProbs)
+	ix.Stats.Unchanged = true
+	return true
+}
+
+type scanResult struct {
+	files []archive.FileInfo
+	probs []archive.Problem
+}
+
+// cacheDir is the index folder of an archive: opts.Dir or CacheDir.
+func cacheDir(name string, opts Options) (string, error) {
+	if opts.Dir != "" {
+		return opts.Dir, nil
+	}
+	return CacheDir(name)
 }
 
 // CacheDir is the default index folder of an archive:
@@ -179,75 +263,109 @@ func (ix *Index) openMemory(ctx context.Context, opts Options) error {
 	}
 	ix.bi = bi
 	ix.dir = ""
-	m := &manifest{Schema: SchemaVersion, Archive: ix.name, Files: map[string]fileEntry{}}
+	m := newManifest(ix.name)
 	ix.Stats.Rebuilt = true
-	return ix.update(ctx, m, opts, "")
+	files, scanProbs := ix.scan()
+	return ix.execute(ctx, m, ix.plan(m, files, scanProbs), opts, "")
+}
+
+func newManifest(name string) *manifest {
+	return &manifest{manifestHead: manifestHead{Schema: SchemaVersion, Archive: name}, Files: map[string]fileEntry{}}
 }
 
 const bleveSubdir = "bleve"
 
-func (ix *Index) openDisk(ctx context.Context, dir string, opts Options) error {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	timeout := opts.LockTimeout
-	if timeout <= 0 {
-		timeout = time.Second
-	}
-	lock, err := lockDir(filepath.Join(dir, "lock"), timeout)
+// lockCache takes the lock of the index folder dir, waiting up to
+// opts.LockTimeout for another folio to let go of it.
+func (ix *Index) lockCache(dir string, opts Options) error {
+	lock, err := lockDir(filepath.Join(dir, "lock"), lockTimeout(opts))
 	if err != nil {
 		return err
 	}
 	ix.lock = lock
 	ix.dir = dir
 	ix.Stats.Dir = dir
+	return nil
+}
+
+func lockTimeout(opts Options) time.Duration {
+	if opts.LockTimeout <= 0 {
+		return time.Second
+	}
+	return opts.LockTimeout
+}
+
+func (ix *Index) openDisk(ctx context.Context, dir string, opts Options) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	if err := ix.lockCache(dir, opts); err != nil {
+		return err
+	}
 	bdir := filepath.Join(dir, bleveSubdir)
 
-	m, merr := readManifest(dir)
-	rebuild := merr != nil || m.Schema != SchemaVersion || m.Archive != ix.name
-	if !rebuild {
-		p := ix.plan(m)
-		cfg := map[string]interface{}{"bolt_timeout": timeout.String(), "unsafe_batch": true}
-		// Nothing to do: open read-only, so that not one index file changes.
-		readOnly := p.empty() && m.Complete && m.Facets != nil
-		if readOnly {
-			cfg["read_only"] = true
-		}
-		bi, err := openBleve(bdir, cfg)
-		switch {
-		case err != nil && isTimeout(err):
-			return errLocked
-		case err != nil:
-			rebuild = true // corrupt or missing: rebuild below
-		default:
-			ix.bi = bi
-			if m.Complete {
-				if n, err := bi.DocCount(); err != nil || int(n) != m.Docs {
-					rebuild = true
-				}
-			}
-			if rebuild {
-				_ = bi.Close()
-				ix.bi = nil
-			} else {
-				return ix.execute(ctx, m, p, opts, dir)
-			}
-		}
-	}
-	if rebuild {
-		if err := os.RemoveAll(bdir); err != nil {
+	files, scanProbs := ix.scan()
+	if m, err := readManifest(dir); err == nil && m.describes(ix.name) {
+		if reused, err := ix.reopen(ctx, m, files, scanProbs, opts); reused || err != nil {
 			return err
 		}
-		_ = os.Remove(filepath.Join(dir, manifestName))
-		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
-		if err != nil {
-			return err
-		}
-		ix.bi = bi
-		m = &manifest{Schema: SchemaVersion, Archive: ix.name, Files: map[string]fileEntry{}}
-		ix.Stats.Rebuilt = true
 	}
-	return ix.update(ctx, m, opts, dir)
+	if err := os.RemoveAll(bdir); err != nil {
+		return err
+	}
+	_ = os.Remove(filepath.Join(dir, manifestName))
+	bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
+	if err != nil {
+		return err
+	}
+	ix.bi = bi
+	ix.Stats.Rebuilt = true
+	m := newManifest(ix.name)
+	return ix.execute(ctx, m, ix.plan(m, files, scanProbs), opts, dir)
+}
+
+// reopen opens the index on disk that m describes and brings it in line
+// with the archive's files; false when it must be rebuilt instead.
+func (ix *Index) reopen(ctx context.Context, m *manifest, files []archive.FileInfo, scanProbs []archive.Problem,
+	opts Options) (bool, error) {
+	var p *plan
+	if fp := scanFingerprint(files); m.Complete && m.Facets != nil && fp != nil && bytes.Equal(fp, m.Fingerprint) {
+		// Unchanged, as far as sizes and times tell: the file entries need
+		// not even be decoded.
+		p = &plan{scanProbs: scanProbs}
+	} else if err := m.loadFiles(); err != nil {
+		return false, nil
+	} else {
+		p = ix.plan(m, files, scanProbs)
+	}
+	// Nothing to do: read-only, so that not one index file changes.
+	readOnly := p.empty() && m.Complete && m.Facets != nil
+	if ok, err := ix.openBleve(m, readOnly, opts); !ok || err != nil {
+		return false, err
+	}
+	return true, ix.execute(ctx, m, p, opts, ix.dir)
+}
+
+// openBleve opens the bleve index of the cache that m describes; false
+// when it is missing, damaged or does not hold m's documents.
+func (ix *Index) openBleve(m *manifest, readOnly bool, opts Options) (bool, error) {
+	cfg := map[string]interface{}{"bolt_timeout": lockTimeout(opts).String(), "unsafe_batch": true}
+	if readOnly {
+		cfg["read_only"] = true
+	}
+	bi, err := openBleve(filepath.Join(ix.dir, bleveSubdir), cfg)
+	switch {
+	case err != nil && isTimeout(err):
+		return false, errLocked
+	case err != nil:
+		return false, nil // corrupt or missing
+	}
+	if n, err := bi.DocCount(); m.Complete && (err != nil || int(n) != m.Docs) {
+		_ = bi.Close()
+		return false, nil
+	}
+	ix.bi = bi
+	return true, nil
 }
 
 // openBleve opens an existing index, turning a panic on a damaged index
@@ -290,20 +408,17 @@ type plan struct {
 
 func (p *plan) empty() bool { return len(p.todo) == 0 && len(p.deletes) == 0 }
 
-// update brings the index in line with the archive's files and writes the
-// manifest (when dir != "").
-func (ix *Index) update(ctx context.Context, m *manifest, opts Options, dir string) error {
-	p := ix.plan(m)
-	return ix.execute(ctx, m, p, opts, dir)
+// scan lists the archive's files, sorted by path.
+func (ix *Index) scan() ([]archive.FileInfo, []archive.Problem) {
+	files, probs := archive.Scan(ix.fsys)
+	ix.Stats.Files = len(files)
+	return files, probs
 }
 
-// plan compares the archive's files with the manifest. Unchanged files
-// are not read, except on file systems without modification times (the
-// embedded archive), where they are hashed.
-func (ix *Index) plan(m *manifest) *plan {
-	files, scanProbs := archive.Scan(ix.fsys)
-	slices.SortFunc(files, func(a, b archive.FileInfo) int { return strings.Compare(a.Path, b.Path) })
-	ix.Stats.Files = len(files)
+// plan compares the archive's files (from scan) with the manifest, whose
+// files are loaded. Unchanged files are not read, except on file systems
+// without modification times (the embedded archive), where they are hashed.
+func (ix *Index) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.Problem) *plan {
 
 	// Decide, for each file, whether it is unchanged; files on a file
 	// system without modification times (the embedded archive) are hashed.
@@ -403,7 +518,7 @@ func (ix *Index) execute(ctx context.Context, m *manifest, p *plan, opts Options
 
 	if dir != "" {
 		// Mark the work in progress so that an interruption is redone.
-		pending := &manifest{Schema: SchemaVersion, Archive: ix.name, Files: make(map[string]fileEntry, len(m.Files)+len(todo))}
+		pending := newManifest(ix.name)
 		for p, e := range m.Files {
 			pending.Files[p] = e
 		}
@@ -455,6 +570,7 @@ func (ix *Index) commit(ctx context.Context, m *manifest, dir string, scanProbs 
 		return err
 	}
 	m.Facets = &f
+	m.summarize()
 	ix.finish(m, scanProbs)
 	if dir != "" {
 		return writeManifest(dir, m)
@@ -462,13 +578,9 @@ func (ix *Index) commit(ctx context.Context, m *manifest, dir string, scanProbs 
 	return nil
 }
 
-// finish sets the in-memory state from the manifest.
+// finish sets the in-memory state from the manifest's head.
 func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
-	var probs []archive.Problem
-	probs = append(probs, scanProbs...)
-	for _, e := range m.Files {
-		probs = append(probs, e.Problems...)
-	}
+	probs := slices.Concat(scanProbs, m.Problems)
 	slices.SortStableFunc(probs, func(a, b archive.Problem) int {
 		if c := strings.Compare(a.Path, b.Path); c != 0 {
 			return c
@@ -479,15 +591,11 @@ func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 	defer ix.mu.Unlock()
 	ix.problems = probs
 	ix.count = m.Docs
-	ix.words = make(map[string]int, m.Docs)
-	for _, e := range m.Files {
-		if e.Indexed {
-			ix.words[e.ID] = e.Words
-		}
-	}
+	ix.lengths = m.Lengths
 	if m.Facets != nil {
 		ix.allFacets = *m.Facets
 	}
+	ix.facetTerms = newFacetTerms(ix.allFacets)
 	ix.Stats.Docs = m.Docs
 	ix.cache.clear()
 }

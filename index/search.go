@@ -87,27 +87,21 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if rerank {
 		size, from = max(offset+limit, rerankDepth), 0
 	}
-	req := bleve.NewSearchRequestOptions(mainQ, size, from, false)
 	fields := storedFields
 	if hasText {
 		fields = append(slices.Clone(storedFields), fStandfirst, fNote, fBody)
 	}
-	if !rerank {
-		req.Fields = fields // else loaded for the page only, after re-ranking
-	}
+	sortBy := []string{"-_score"} // score only: a tie-breaking field would load doc values for every match
 	switch sortOrder {
 	case SortNewest:
-		req.SortBy([]string{"-" + fDateStart, fID})
+		sortBy = []string{"-" + fDateStart, fID}
 	case SortOldest:
-		req.SortBy([]string{fDateStart, fID})
-	default:
-		// score only: a tie-breaking field would load doc values for every match
-		req.SortBy([]string{"-_score"})
+		sortBy = []string{fDateStart, fID}
 	}
 
 	allDocs := !hasText && len(filters) == 0 && len(restrict) == 0
 	ix.mu.RLock()
-	all := ix.allFacets
+	all, terms := ix.allFacets, ix.facetTerms
 	ix.mu.RUnlock()
 	// Facets of fields without a filter are counted by the main search (a
 	// search of their own would evaluate the query twice: measured slower
@@ -117,20 +111,19 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	var mu sync.Mutex
 	var facetErr error
 	counted := map[string][]FacetValue{}
-	nFacets := facetsSize(all)
 	facetSearch := func(q query.Query, f string) {
-		r := bleve.NewSearchRequestOptions(q, 0, 0, false)
-		r.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, nFacets))
-		sr, err := ix.bi.SearchInContext(ctx, r)
+		counter := terms.counter()
+		_, _, err := ix.collect(ctx, q, 0, 0, []string{"-_score"}, counter)
 		mu.Lock()
 		defer mu.Unlock()
 		if err != nil {
 			facetErr = err
 			return
 		}
-		counted[f] = splitFacets(sr.Facets[fFacets])[f]
+		counted[f] = counter.byField()[f]
 	}
 	var plain []string
+	var counter *facetCounter // of the main search
 	if !allDocs && !noFacets {
 		for _, f := range facetFields {
 			if filters[f] == nil {
@@ -145,17 +138,17 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 			wg.Go(func() { facetSearch(combine(c.must, c.mustNot, filters, restrict, f), f) })
 		}
 		if len(plain) > 0 {
-			req.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, nFacets))
+			counter = terms.counter()
 		}
 	}
-	sr, err := ix.bi.SearchInContext(ctx, req)
+	hits, total, err := ix.collect(ctx, mainQ, size, from, sortBy, counter)
 	if err != nil {
 		wg.Wait()
 		return Results{}, err
 	}
-	res.Total = int(sr.Total)
-	if len(plain) > 0 {
-		byField := splitFacets(sr.Facets[fFacets])
+	res.Total = total
+	if counter != nil {
+		byField := counter.byField()
 		mu.Lock()
 		for _, f := range plain {
 			counted[f] = byField[f]
@@ -163,13 +156,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		mu.Unlock()
 	}
 
-	hits := sr.Hits
 	if rerank {
 		hits = ix.rerankByLength(hits, offset, limit)
-		if err := ix.loadFields(ctx, hits, fields); err != nil {
-			wg.Wait()
-			return Results{}, err
-		}
+	}
+	// Stored fields for the page only: after re-ranking, one search by ID.
+	if err := ix.loadFields(ctx, hits, fields); err != nil {
+		wg.Wait()
+		return Results{}, err
 	}
 	res.Hits = make([]Hit, 0, len(hits))
 	for _, dm := range hits {
@@ -339,29 +332,24 @@ func (fs Facets) of(f string) []FacetValue {
 	return nil
 }
 
-// facetsSize is enough to count every facet value (known from the
-// all-documents facets of this index version).
-func facetsSize(all Facets) int {
-	return max(len(all.Tags)+len(all.Outlets)+len(all.Kinds)+len(all.Years)+len(all.Months), 64)
-}
-
 // splitFacets sorts the counts of the "facets" field out by field.
 func splitFacets(r *search.FacetResult) map[string][]FacetValue {
 	out := map[string][]FacetValue{}
-	if r == nil || r.Terms == nil {
-		return out
-	}
-	byCode := make(map[string]string, len(facetCodes))
-	for f, c := range facetCodes {
-		byCode[c] = f
-	}
-	for _, t := range r.Terms.Terms() {
-		code, v, ok := strings.Cut(t.Term, ":")
-		if f := byCode[code]; ok && f != "" {
-			out[f] = append(out[f], FacetValue{Value: v, Count: t.Count})
+	if r != nil && r.Terms != nil {
+		for _, t := range r.Terms.Terms() {
+			addFacetCount(out, t.Term, t.Count)
 		}
 	}
 	return out
+}
+
+// addFacetCount adds the count n of term (of the "facets" field) to the
+// counts by field.
+func addFacetCount(byField map[string][]FacetValue, term string, n int) {
+	code, v, ok := strings.Cut(term, ":")
+	if f := fieldOfCode[code]; ok && f != "" {
+		byField[f] = append(byField[f], FacetValue{Value: v, Count: n})
+	}
 }
 
 func facetsOf(byField map[string][]FacetValue) Facets {
@@ -574,7 +562,7 @@ func lengthPrior(words float64) float64 {
 func (ix *Index) rerankByLength(hits search.DocumentMatchCollection, offset, limit int) search.DocumentMatchCollection {
 	ix.mu.RLock()
 	for _, h := range hits {
-		h.Score *= lengthPrior(float64(ix.words[h.ID]))
+		h.Score *= lengthPrior(float64(ix.lengths.of(h.ID)))
 	}
 	ix.mu.RUnlock()
 	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
