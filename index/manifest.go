@@ -2,10 +2,11 @@ package index
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
+	"hash/crc64"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,7 +42,7 @@ type manifestHead struct {
 	// so that reopening needs no search to show them.
 	Facets *Facets
 	// Fingerprint sums the path, size and modification time of every file
-	// in Files; nil when some file has no modification time (the embedded
+	// in Files (see fingerprint); nil when some file has no modification time (the embedded
 	// archive), whose files are compared by their hashes instead.
 	Fingerprint []byte
 	// Problems and Lengths are summaries of Files.
@@ -151,38 +152,48 @@ func (m *manifest) summarize() {
 	m.Lengths = sorted
 	m.Fingerprint = nil
 	if mtimes {
-		files := make([]archive.FileInfo, len(paths))
-		for i, p := range paths {
-			files[i] = archive.FileInfo{Path: p, Size: m.Files[p].Size}
-		}
-		m.Fingerprint = fingerprint(files, func(i int) int64 { return m.Files[paths[i]].MTime })
+		m.Fingerprint = fingerprint(len(paths), func(i int) (string, int64, int64) {
+			e := m.Files[paths[i]]
+			return paths[i], e.Size, e.MTime
+		})
 	}
 }
 
-// fingerprint sums the path, size and modification time (mtime(i), in
-// UnixNano) of files, which are sorted by path.
-func fingerprint(files []archive.FileInfo, mtime func(i int) int64) []byte {
-	h := sha256.New()
-	var buf []byte
-	for i, f := range files {
-		buf = binary.AppendUvarint(buf[:0], uint64(len(f.Path)))
-		buf = append(buf, f.Path...)
-		buf = binary.AppendVarint(buf, f.Size)
-		buf = binary.AppendVarint(buf, mtime(i))
-		h.Write(buf)
+// fingerprint sums a hash of each of n files' path, size and modification
+// time (UnixNano): a sum, so that the files may come in any order and an
+// unchanged archive is told without sorting its scan. Two 64-bit hashes of
+// different kinds (FNV-1a and CRC-64) make an accidental equality of two
+// archives' sums as unlikely as one of a 128-bit hash.
+func fingerprint(n int, file func(i int) (path string, size, mtime int64)) []byte {
+	var fnvSum, crcSum uint64
+	h := fnv.New64a()
+	var rec []byte
+	for i := range n {
+		p, size, mtime := file(i)
+		rec = append(rec[:0], p...) // the two fixed-width numbers end it
+		rec = binary.LittleEndian.AppendUint64(rec, uint64(size))
+		rec = binary.LittleEndian.AppendUint64(rec, uint64(mtime))
+		h.Reset()
+		h.Write(rec)
+		fnvSum += h.Sum64()
+		crcSum += crc64.Checksum(rec, crcTable)
 	}
-	return h.Sum(nil)
+	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, fnvSum), crcSum)
 }
 
-// scanFingerprint is the fingerprint of a scan, nil when some file has no
-// modification time.
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+// scanFingerprint is the fingerprint of a scan (in any order), nil when
+// some file has no modification time.
 func scanFingerprint(files []archive.FileInfo) []byte {
 	for _, f := range files {
 		if f.ModTime.IsZero() {
 			return nil
 		}
 	}
-	return fingerprint(files, func(i int) int64 { return files[i].ModTime.UnixNano() })
+	return fingerprint(len(files), func(i int) (string, int64, int64) {
+		return files[i].Path, files[i].Size, files[i].ModTime.UnixNano()
+	})
 }
 
 // writeManifest replaces the manifest atomically; it is written last, so a

@@ -175,7 +175,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	}
 	scanned := make(chan scanResult, 1)
 	go func() {
-		files, probs := archive.Scan(fsys)
+		files, probs := archive.ScanUnsorted(fsys)
 		scanned <- scanResult{files, probs}
 	}()
 	ix.scanned = scanned
