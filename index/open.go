@@ -165,6 +165,9 @@ var ErrNotCached = errors.New("no complete cached index")
 // checked by their hashes.
 func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	start := time.Now()
+	if name == archive.BundledName {
+		return nil, ErrNotCached
+	}
 	ix := newIndex(name, fsys, opts)
 	dir, err := cacheDir(name, opts)
 	if err != nil {
