@@ -250,7 +250,8 @@ func (e *Env) searchCached(ctx context.Context, q index.Query, print func(io.Wri
 	if err != nil {
 		return nil, false
 	}
-	ix, err := index.OpenCached(name, fsys, index.Options{Dir: e.IndexDir})
+	// No waiting for a lock held by another folio: Open waits for it.
+	ix, err := index.OpenCached(name, fsys, index.Options{Dir: e.IndexDir, LockTimeout: time.Nanosecond})
 	if err != nil {
 		return nil, false
 	}
