@@ -959,13 +959,14 @@ var (
 // of 100k pieces took the peak RSS past 1 GB. Near the limit the collector
 // runs more often instead. A lower GOMEMLIMIT of the user's is kept.
 //
-// What folio keeps per file (the manifest, lengths for ranking) grows with
-// the archive, so past 500k files the limit does too: at 1M files a flat
-// 400 MiB left the collector running all the time and the build at a third
-// of its speed.
+// What folio keeps per file while building (the plan's entries, owners and
+// new manifest, about 500 bytes a file) grows with the archive, so past
+// 250k files the limit does too: at 1M files a flat 400 MiB left the
+// collector running all the time and the build at a third of its speed,
+// and 800 bytes a file still spent half the CPU in the collector.
 const (
 	buildMemoryLimit = 400 << 20
-	perFileMemory    = 800
+	perFileMemory    = 1600
 )
 
 // gcRelaxed is GOGC during a large build. Measured at 10k pieces: 100 →
