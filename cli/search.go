@@ -256,6 +256,8 @@ func (e *Env) searchCached(ctx context.Context, q index.Query, print func(io.Wri
 		return nil, false
 	}
 	defer ix.Close()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	var out bytes.Buffer
 	printed := make(chan error, 1)
 	go func() {
@@ -265,8 +267,12 @@ func (e *Env) searchCached(ctx context.Context, q index.Query, print func(io.Wri
 		}
 		printed <- err
 	}()
-	current := ix.Verify()
-	if err := <-printed; err != nil || !current {
+	if !ix.Verify() {
+		cancel() // stale: no need to finish
+		<-printed
+		return nil, false
+	}
+	if err := <-printed; err != nil {
 		return nil, false
 	}
 	return out.Bytes(), true

@@ -962,3 +962,86 @@ func TestOpenCachedAndVerify(t *testing.T) {
 		t.Errorf("after the change: %d hits, stats %+v", got.Total, ix.Stats)
 	}
 }
+
+// An open that finds a file unusable settles everything in the same open:
+// its piece leaves the index, and a file that was its duplicate takes its
+// ID. The next open is unchanged and must not need to finish the job (its
+// fingerprint would skip it).
+func TestUnusableFileSettlesInOneOpen(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	write := func(name, word string) {
+		t.Helper()
+		body := ""
+		if word != "" {
+			body = "---\ntitle: " + word + "\ndate: 2017-01-02\n---\nThe word is " + word + ".\n"
+		}
+		p := filepath.Join(src, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Duration(len(body)) * time.Second)
+		os.Chtimes(p, later, later)
+	}
+	hits := func(ix *Index, word string) int { return run(t, ix, Query{Text: word + " "}).Total }
+	write("foo bar.md", "aardvark") // id foo-bar
+	write("foo-bar.md", "zebra")    // id foo-bar too: a duplicate
+	write("alone.md", "yak")
+	ix := openFolder(t, src, dir)
+	if hits(ix, "aardvark") != 1 || hits(ix, "zebra") != 0 {
+		t.Fatalf("first open: aardvark %d, zebra %d", hits(ix, "aardvark"), hits(ix, "zebra"))
+	}
+	ix.Close()
+
+	write("foo bar.md", "") // unusable now
+	write("alone.md", "")
+	for i := range 2 {
+		ix = openFolder(t, src, dir)
+		if a, z, y := hits(ix, "aardvark"), hits(ix, "zebra"), hits(ix, "yak"); a != 0 || z != 1 || y != 0 {
+			t.Errorf("open %d after the files became unusable: aardvark %d, zebra %d, yak %d (want 0, 1, 0)", i+2, a, z, y)
+		}
+		ix.Close()
+	}
+}
+
+// A closed index answers ErrNoIndex; Verify answers the same twice.
+func TestClosedIndexAndVerifyTwice(t *testing.T) {
+	src, dir := writeFixtures(t), t.TempDir()
+	openFolder(t, src, dir).Close()
+	ix, err := OpenCached(src, os.DirFS(src), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	go func() { done <- ix.Verify() && ix.Verify() }()
+	select {
+	case ok := <-done:
+		if !ok {
+			t.Error("Verify: false on an unchanged archive")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a second Verify hangs")
+	}
+	ix.Close()
+	if _, err := ix.Search(context.Background(), Query{Text: "raqqa"}); !errors.Is(err, ErrNoIndex) {
+		t.Errorf("search on a closed index: %v", err)
+	}
+	if _, err := ix.Related("2017/raqqa", 3); !errors.Is(err, ErrNoIndex) {
+		t.Errorf("related on a closed index: %v", err)
+	}
+}
+
+// A file dated at the Unix epoch has a modification time like any other:
+// it must not turn the fingerprint off.
+func TestEpochMtimeKeepsTheFingerprint(t *testing.T) {
+	src, dir := writeFixtures(t), t.TempDir()
+	os.Chtimes(filepath.Join(src, "2017", "raqqa.md"), time.Unix(0, 0), time.Unix(0, 0))
+	openFolder(t, src, dir).Close()
+	ix, err := OpenCached(src, os.DirFS(src), Options{Dir: dir})
+	if err != nil {
+		t.Fatalf("OpenCached: %v", err)
+	}
+	defer ix.Close()
+	if !ix.Verify() {
+		t.Error("Verify: false on an unchanged archive")
+	}
+}

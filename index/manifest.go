@@ -70,7 +70,7 @@ type lengths struct {
 
 // of is the length of the piece id, 0 when unknown.
 func (l lengths) of(id string) int {
-	if i, ok := slices.BinarySearch(l.IDs, id); ok {
+	if i, ok := slices.BinarySearch(l.IDs, id); ok && i < len(l.Words) {
 		return int(l.Words[i])
 	}
 	return 0
@@ -132,7 +132,7 @@ func (m *manifest) summarize() {
 			m.Lengths.IDs = append(m.Lengths.IDs, e.ID)
 			m.Lengths.Words = append(m.Lengths.Words, int32(min(e.Words, 1<<31-1)))
 		}
-		mtimes = mtimes && e.MTime != 0
+		mtimes = mtimes && e.Hash == "" // compared by time, not hashed
 	}
 	slices.SortFunc(m.Problems, func(a, b archive.Problem) int {
 		if c := strings.Compare(a.Path, b.Path); c != 0 {

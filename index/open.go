@@ -80,10 +80,16 @@ type Index struct {
 	// Stats of the open.
 	Stats Stats
 
+	// verify is Verify's check, for an index opened by OpenCached
+	verify func() bool
+
+	// inUse is held for reading by every search and for writing by Close:
+	// bleve must not be closed under a search (collect reads its snapshot
+	// directly, and a closed one makes it panic).
+	inUse sync.RWMutex
+
 	mu      sync.RWMutex
-	lengths lengths         // of the pieces in words, for ranking
-	cached  *manifest       // the head OpenCached opened by, for Verify
-	scanned chan scanResult // the scan OpenCached started, for Verify
+	lengths lengths // of the pieces in words, for ranking
 	// facetTerms are the values of allFacets, for counting facets
 	facetTerms *facetTerms
 	problems   []archive.Problem
@@ -176,25 +182,34 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(dir, manifestName)); err != nil {
 		return nil, ErrNotCached
 	}
+	if err := ix.lockCache(dir, opts); err != nil {
+		return nil, err
+	}
 	scanned := make(chan scanResult, 1)
 	go func() {
 		files, probs := archive.ScanUnsorted(fsys)
 		scanned <- scanResult{files, probs}
 	}()
-	ix.scanned = scanned
-	if err := ix.lockCache(dir, opts); err != nil {
-		return nil, err
-	}
 	m, err := readManifest(dir)
 	if err != nil || !m.describes(name) || !m.Complete || m.Facets == nil || len(m.Fingerprint) == 0 {
 		ix.Close()
 		return nil, ErrNotCached
 	}
+	m.files = nil // the file entries are not needed: let them go
 	if ok, err := ix.openBleve(m, true, opts); !ok || err != nil {
 		ix.Close()
 		return nil, cmp.Or(err, ErrNotCached)
 	}
-	ix.cached = m
+	ix.verify = sync.OnceValue(func() bool {
+		scan := <-scanned
+		ix.Stats.Files = len(scan.files)
+		if !bytes.Equal(scanFingerprint(scan.files), m.Fingerprint) {
+			return false
+		}
+		ix.finish(m, scan.probs)
+		ix.Stats.Unchanged = true
+		return true
+	})
 	ix.finish(m, nil)
 	ix.Stats.Took = time.Since(start)
 	return ix, nil
@@ -204,18 +219,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 // index opened by OpenCached recorded them, and so its results current.
 // It may run while the index is searched.
 func (ix *Index) Verify() bool {
-	if ix.cached == nil {
-		return false
-	}
-	scan := <-ix.scanned
-	files, scanProbs := scan.files, scan.probs
-	ix.Stats.Files = len(files)
-	if !bytes.Equal(scanFingerprint(files), ix.cached.Fingerprint) {
-		return false
-	}
-	ix.finish(ix.cached, scanProbs)
-	ix.Stats.Unchanged = true
-	return true
+	return ix.verify != nil && ix.verify()
 }
 
 type scanResult struct {
@@ -391,17 +395,23 @@ type work struct {
 	info  archive.FileInfo
 	data  []byte // already read (to compare hashes), or nil
 	entry fileEntry
+	// indexedID is the ID of the document the file had in the index, if
+	// it had one
+	indexedID string
 }
 
 type parsed struct {
-	path    string
-	entry   fileEntry
-	article archive.Article
-	size    int
+	indexedID string // see work
+	path      string
+	entry     fileEntry
+	article   archive.Article
+	size      int
 }
 
 // plan is the work that brings an index in line with the archive.
 type plan struct {
+	files     []archive.FileInfo // the scan planned from
+	round     int                // 0, or 1 for a plan made right after executing one
 	todo      []work
 	deletes   []string
 	owner     map[string]string    // ID → the path that has it
@@ -486,7 +496,11 @@ func (ix *Index) plan(m *manifest, files []archive.FileInfo, scanProbs []archive
 			newFiles[p] = e
 			continue
 		}
-		todo = append(todo, work{info: st.info, data: st.data, entry: fileEntry{ID: id}})
+		w := work{info: st.info, data: st.data, entry: fileEntry{ID: id}}
+		if e.Indexed {
+			w.indexedID = e.ID
+		}
+		todo = append(todo, w)
 	}
 
 	// IDs to delete: indexed before, owned by no file now.
@@ -501,7 +515,7 @@ func (ix *Index) plan(m *manifest, files []archive.FileInfo, scanProbs []archive
 	}
 	slices.Sort(deletes)
 	deletes = slices.Compact(deletes)
-	return &plan{todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs}
+	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs}
 }
 
 // execute carries out a plan and writes the manifest.
@@ -544,9 +558,18 @@ func (ix *Index) execute(ctx context.Context, m *manifest, p *plan, opts Options
 	if err := ix.apply(ctx, todo, deletes, owner, newFiles, opts); err != nil {
 		return err
 	}
-	ix.Stats.Removed = len(deletes)
+	ix.Stats.Removed += len(deletes)
 	m.Files = newFiles
 	m.Complete = true
+	// A file found unusable in this run hands its ID to a file that was
+	// its duplicate: planning again over the same scan finds that work,
+	// which the next open would skip, its fingerprint matching.
+	if p.round == 0 {
+		if again := ix.plan(m, p.files, scanProbs); !again.empty() {
+			again.round = 1
+			return ix.execute(ctx, m, again, opts, dir)
+		}
+	}
 	return ix.commit(ctx, m, dir, scanProbs)
 }
 
@@ -750,6 +773,10 @@ func (ix *Index) apply(ctx context.Context, todo []work, deletes []string, owner
 						batchBytes += r.size
 					}
 				}
+				if !indexed && r.indexedID != "" && owner[r.indexedID] == r.path {
+					// the file's piece, which the file no longer gives
+					batch.Delete(r.indexedID)
+				}
 				mu.Lock()
 				newFiles[r.path] = e
 				done++
@@ -813,7 +840,7 @@ func parseWork(fsys fs.FS, w work) parsed {
 		if err != nil {
 			e.Fatal = true
 			e.Problems = []archive.Problem{{Path: p, Msg: "cannot read: " + err.Error(), Fatal: true}}
-			return parsed{path: p, entry: e}
+			return parsed{indexedID: w.indexedID, path: p, entry: e}
 		}
 	}
 	e.Size = int64(len(data))
@@ -824,11 +851,11 @@ func parseWork(fsys fs.FS, w work) parsed {
 	e.Problems = probs
 	if archive.IsFatal(probs) || a.ID == "" {
 		e.Fatal = true
-		return parsed{path: p, entry: e}
+		return parsed{indexedID: w.indexedID, path: p, entry: e}
 	}
 	e.ID = a.ID
 	e.Words = countWords(a.Standfirst) + countWords(a.Body)
-	return parsed{path: p, entry: e, article: a, size: len(data)}
+	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data)}
 }
 
 // parseSafely turns a panic in the parser (a bug, but on user data) into a
@@ -865,6 +892,8 @@ func (ix *Index) closeBleve() error {
 			ix.restoreGC = nil
 		}
 	}()
+	ix.inUse.Lock() // after the searches under way
+	defer ix.inUse.Unlock()
 	if ix.bi == nil {
 		return nil
 	}
@@ -906,6 +935,13 @@ func (ix *Index) Skipped() int {
 
 // Article reads and parses the piece with the given ID from the archive.
 func (ix *Index) Article(id string) (archive.Article, error) {
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	return ix.article(id)
+}
+
+// article is Article for a caller that holds inUse.
+func (ix *Index) article(id string) (archive.Article, error) {
 	p, err := ix.pathOf(id)
 	if err != nil {
 		return archive.Article{}, err

@@ -35,14 +35,19 @@ func opening(s string, n int) string {
 // more-like-this over its most distinctive words (frequent in the piece,
 // rare in the archive) and its tags, weighted by their rarity.
 func (ix *Index) Related(id string, n int) ([]Hit, error) {
-	if ix == nil || ix.bi == nil {
+	if ix == nil {
+		return nil, ErrNoIndex
+	}
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	if ix.bi == nil {
 		return nil, ErrNoIndex
 	}
 	if n <= 0 {
 		n = 10
 	}
 	n = min(n, relatedLimit)
-	a, err := ix.Article(id)
+	a, err := ix.article(id)
 	if err != nil {
 		return nil, err
 	}

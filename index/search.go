@@ -31,7 +31,12 @@ var facetFields = []string{fTags, fOutlet, fKind, fYear, fMonth}
 // all-documents facets precomputed for this index version are served.
 func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	start := time.Now()
-	if ix == nil || ix.bi == nil {
+	if ix == nil {
+		return Results{}, ErrNoIndex
+	}
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	if ix.bi == nil {
 		return Results{}, ErrNoIndex
 	}
 	key := queryKey(q)
