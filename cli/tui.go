@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
@@ -21,7 +22,7 @@ func init() { tuiCommand = runTUI }
 // runTUI opens the reader. The index is opened inside the UI (after its
 // first frame) and closed here when the UI returns.
 func runTUI(env *Env, cmd *cobra.Command) error {
-	name, _, err := env.source()
+	name, fsys, err := env.source()
 	if err != nil {
 		return err
 	}
@@ -41,7 +42,26 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 			ix.Close()
 		}
 	}()
+	infoOf := func(ix *index.Index) ui.Info {
+		return ui.Info{Count: ix.Count(), Rebuilt: ix.Stats.Indexed, Fallback: ix.Fallback, Problems: ix.Problems()}
+	}
 	open := func(ctx context.Context, progress func(done, total int)) (ui.Searcher, ui.Info, error) {
+		// The index as last recorded lists at once (a large archive's
+		// check of every file takes a while); Refresh brings it up to date
+		// after. No waiting for a lock another folio holds: Open waits.
+		opts := index.Options{Dir: env.IndexDir}
+		if cached, err := index.OpenCached(name, fsys, index.Options{Dir: env.IndexDir, LockTimeout: time.Nanosecond}); err == nil {
+			mu.Lock()
+			ix = cached
+			mu.Unlock()
+			info := infoOf(cached)
+			info.Refresh = func(ctx context.Context, progress func(done, total int)) (ui.Info, bool, error) {
+				opts.Progress = progress
+				changed, err := cached.Refresh(ctx, opts)
+				return infoOf(cached), changed, err
+			}
+			return cached, info, nil
+		}
 		opened, err := env.openIndex(ctx, progress)
 		if err != nil {
 			return nil, ui.Info{}, err
@@ -49,12 +69,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		mu.Lock()
 		ix = opened
 		mu.Unlock()
-		return opened, ui.Info{
-			Count:    opened.Count(),
-			Rebuilt:  opened.Stats.Indexed,
-			Fallback: opened.Fallback,
-			Problems: opened.Problems(),
-		}, nil
+		return opened, infoOf(opened), nil
 	}
 	// The reading state is opened by the UI, in a Cmd after its first frame;
 	// a warning (a corrupt file set aside, no state folder) comes with a

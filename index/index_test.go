@@ -1045,3 +1045,50 @@ func TestEpochMtimeKeepsTheFingerprint(t *testing.T) {
 		t.Error("Verify: false on an unchanged archive")
 	}
 }
+
+// Refresh after OpenCached: nothing when the archive is unchanged; after an
+// edit, the file is indexed while a search waits for it, and later
+// searches see the edit.
+func TestRefreshAfterOpenCached(t *testing.T) {
+	src, dir := writeFixtures(t), t.TempDir()
+	opts := Options{Dir: dir}
+	openFolder(t, src, dir).Close()
+	ix, err := OpenCached(src, os.DirFS(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := ix.Refresh(context.Background(), opts); changed || err != nil {
+		t.Errorf("unchanged archive: changed %v, %v", changed, err)
+	}
+	ix.Close()
+
+	p := filepath.Join(src, "2017", "prisons.md")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, append(data, []byte("\nA new word: zeitgeist.\n")...), 0o644)
+	later := time.Now().Add(time.Second)
+	os.Chtimes(p, later, later)
+	ix, err = OpenCached(src, os.DirFS(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	during := make(chan error, 8)
+	for range 8 {
+		go func() {
+			_, err := ix.Search(context.Background(), Query{Text: "prisons"})
+			during <- err
+		}()
+	}
+	changed, err := ix.Refresh(context.Background(), opts)
+	if !changed || err != nil || ix.Stats.Indexed != 1 || ix.Fallback != "" {
+		t.Fatalf("after an edit: changed %v, %v, stats %+v, fallback %q", changed, err, ix.Stats, ix.Fallback)
+	}
+	for range 8 {
+		if err := <-during; err != nil {
+			t.Errorf("a search beside Refresh: %v", err)
+		}
+	}
+	if got := run(t, ix, Query{Text: "zeitgeist "}); got.Total != 1 {
+		t.Errorf("after Refresh: zeitgeist %d hits", got.Total)
+	}
+}

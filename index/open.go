@@ -217,9 +217,45 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 
 // Verify scans the archive's files and reports whether they are as the
 // index opened by OpenCached recorded them, and so its results current.
-// It may run while the index is searched.
+// It may run while the index is searched; a second call gives the first
+// answer.
 func (ix *Index) Verify() bool {
 	return ix.verify != nil && ix.verify()
+}
+
+// Refresh brings an index opened by OpenCached in line with the archive, as
+// Open would have, and reports whether it changed: when Verify holds there
+// is nothing to do; else the searches under way finish first and later ones
+// wait while the changed files are indexed. When the cache cannot be
+// written, the index is rebuilt in memory and Fallback says why.
+func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
+	if ix.verify == nil {
+		return false, errors.New("Refresh needs an index opened by OpenCached")
+	}
+	if ix.Verify() {
+		return false, nil
+	}
+	ix.inUse.Lock()
+	defer ix.inUse.Unlock()
+	if ix.bi == nil {
+		return false, ErrNoIndex
+	}
+	_ = ix.bi.Close() // read-only: nothing to lose
+	ix.bi = nil
+	ix.Stats = Stats{Dir: ix.dir}
+	err := ix.openLocked(ctx, ix.dir, opts)
+	if err != nil && ctx.Err() == nil {
+		if ix.bi != nil {
+			_ = ix.bi.Close()
+			ix.bi = nil
+		}
+		ix.lock.unlock()
+		ix.lock = nil
+		ix.Stats = Stats{}
+		ix.Fallback = "index cache not used (" + err.Error() + "): index kept in memory"
+		err = ix.openMemory(ctx, opts)
+	}
+	return true, err
 }
 
 type scanResult struct {
@@ -309,8 +345,13 @@ func (ix *Index) openDisk(ctx context.Context, dir string, opts Options) error {
 	if err := ix.lockCache(dir, opts); err != nil {
 		return err
 	}
-	bdir := filepath.Join(dir, bleveSubdir)
+	return ix.openLocked(ctx, dir, opts)
+}
 
+// openLocked opens, refreshes or builds the index in dir, whose lock ix
+// holds.
+func (ix *Index) openLocked(ctx context.Context, dir string, opts Options) error {
+	bdir := filepath.Join(dir, bleveSubdir)
 	files, scanProbs := ix.scan()
 	if m, err := readManifest(dir); err == nil && m.describes(ix.name) {
 		if reused, err := ix.reopen(ctx, m, files, scanProbs, opts); reused || err != nil {

@@ -93,6 +93,12 @@ type Info struct {
 	Rebuilt  int               // pieces (re)indexed at this start
 	Fallback string            // why a fallback (e.g. in-memory) index is used, if one is
 	Problems []archive.Problem // files skipped; listed with `!`
+
+	// Refresh is set when the index was opened as it was last recorded,
+	// before its files were checked, so that the list shows at once. The
+	// interface then calls it in a Cmd: it brings the index up to date
+	// (searches meanwhile wait) and says what changed.
+	Refresh func(ctx context.Context, progress func(done, total int)) (info Info, changed bool, err error)
 }
 
 // ErrNoTerminal is returned by Run when stdin or stdout is not a terminal.
@@ -130,11 +136,14 @@ type Model struct {
 	hideSidebar  bool // the user pressed f
 
 	// Start-up.
-	relay    *progressRelay
-	progress indexProgressMsg
-	searcher Searcher
-	info     Info
-	indexErr error
+	relay *progressRelay
+	// refreshing: the index shown is the one last recorded, being brought
+	// up to date (Info.Refresh)
+	refreshing bool
+	progress   indexProgressMsg
+	searcher   Searcher
+	info       Info
+	indexErr   error
 
 	// Panes.
 	search  searchBox
@@ -258,6 +267,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case indexOpenedMsg:
 		return m, m.indexOpened(msg)
 
+	case indexRefreshedMsg:
+		return m, m.indexRefreshed(msg)
+
 	case debounceMsg:
 		if msg.seq != m.typingSeq {
 			return m, nil // more typing came; its own tick will search
@@ -351,17 +363,42 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 		return nil
 	}
 	m.searcher, m.info = msg.searcher, msg.info
-	var cmds []tea.Cmd
-	switch {
-	case msg.info.Fallback != "":
-		cmds = append(cmds, m.status.setFor(msg.info.Fallback, false, statusLong))
-	case len(msg.info.Problems) > 0:
-		cmds = append(cmds, m.status.setFor(plural(len(msg.info.Problems), "file")+" skipped: press ! to see why", true, statusLong))
-	case msg.info.Rebuilt > 0:
-		cmds = append(cmds, m.status.set(fmt.Sprintf("Indexed %s pieces", thousands(msg.info.Rebuilt)), false))
+	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch()}
+	if msg.info.Refresh != nil {
+		m.refreshing = true
+		m.relay = newProgressRelay()
+		cmds = append(cmds, refreshIndexCmd(m.ctx, msg.info.Refresh, m.relay), waitProgressCmd(m.relay))
 	}
-	cmds = append(cmds, m.startSearch())
 	return tea.Batch(cmds...)
+}
+
+// indexRefreshed takes the index brought up to date after a start from
+// the recorded one: what changed is searched again.
+func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
+	m.refreshing = false
+	m.progress = indexProgressMsg{}
+	if msg.err != nil {
+		return m.status.setFor("Could not bring the index up to date: "+msg.err.Error(), true, statusLong)
+	}
+	m.info = msg.info
+	status := m.indexStatus(msg.info)
+	if !msg.changed {
+		return status
+	}
+	return tea.Batch(status, m.startSearch())
+}
+
+// indexStatus says in the status line what opening the index found.
+func (m *Model) indexStatus(info Info) tea.Cmd {
+	switch {
+	case info.Fallback != "":
+		return m.status.setFor(info.Fallback, false, statusLong)
+	case len(info.Problems) > 0:
+		return m.status.setFor(plural(len(info.Problems), "file")+" skipped: press ! to see why", true, statusLong)
+	case info.Rebuilt > 0:
+		return m.status.set(fmt.Sprintf("Indexed %s pieces", thousands(info.Rebuilt)), false)
+	}
+	return nil
 }
 
 // buildQuery is the query for the current input, filters and sort.
@@ -949,7 +986,7 @@ func (m Model) View() tea.View {
 	if m.opts.ArchiveName != "" {
 		v.WindowTitle = "folio — " + archive.SanitizeLine(m.opts.ArchiveName)
 	}
-	if m.searcher == nil && m.indexErr == nil {
+	if (m.searcher == nil || m.refreshing && m.progress.total > 0) && m.indexErr == nil {
 		// The terminal's own progress indicator, where it has one.
 		if m.progress.total > 0 {
 			v.ProgressBar = tea.NewProgressBar(tea.ProgressBarDefault, 100*m.progress.done/m.progress.total)
@@ -1012,6 +1049,9 @@ func (m Model) countView() string {
 		return ""
 	}
 	parts := []string{m.list.countText(m.info.Count), m.sortLabel()}
+	if p := m.progress; m.refreshing && p.total > 0 {
+		parts = append([]string{fmt.Sprintf("indexing %s of %s", thousands(p.done), thousands(p.total))}, parts...)
+	}
 	if f := m.sidebar.summary(); f != "" {
 		parts = append(parts, f)
 	}

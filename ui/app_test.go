@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -882,5 +883,29 @@ func TestManyHitsArePagedAndOnlyVisibleRowsRendered(t *testing.T) {
 	}
 	if d := time.Since(start) / 100; d > 20*time.Millisecond {
 		t.Errorf("a frame takes %v", d)
+	}
+}
+
+// An index opened as last recorded shows its list at once; when Refresh
+// reports a change, the query is searched again and the new piece shows.
+func TestRefreshedIndexIsSearchedAgain(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	as := testArticles()
+	f := newFake(as[:len(as)-1]...)
+	opts := Options{OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+		return f, Info{Count: len(as) - 1, Refresh: func(context.Context, func(int, int)) (Info, bool, error) {
+			f.mu.Lock()
+			f.articles = as
+			f.mu.Unlock()
+			return Info{Count: len(as), Rebuilt: 1}, true, nil
+		}}, nil
+	}}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireScreen(strconv.Itoa(len(as)) + " of " + strconv.Itoa(len(as)))
+	h.requireScreen(as[len(as)-1].Title[:20])
+	if n := len(f.Queries()); n < 2 {
+		t.Errorf("%d searches, want the first and one after the refresh", n)
 	}
 }

@@ -132,6 +132,21 @@ func openIndexCmd(ctx context.Context, open OpenIndexFunc, relay *progressRelay)
 	}
 }
 
+// refreshIndexCmd brings an index opened as last recorded up to date.
+func refreshIndexCmd(ctx context.Context, refresh func(context.Context, func(done, total int)) (Info, bool, error), relay *progressRelay) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer relay.finish()
+		defer func() {
+			if r := recover(); r != nil {
+				msg = indexRefreshedMsg{err: fmt.Errorf("refreshing the index failed: %v", r)}
+			}
+		}()
+		info, changed, err := refresh(ctx, relay.report)
+		info.Refresh = nil
+		return indexRefreshedMsg{info: info, changed: changed, err: err}
+	}
+}
+
 // renderKey identifies one rendering of a piece: the same piece at another
 // width or in another style is another rendering.
 type renderKey struct {

@@ -20,6 +20,13 @@ type indexOpenedMsg struct {
 	err      error
 }
 
+// indexRefreshedMsg answers Info.Refresh.
+type indexRefreshedMsg struct {
+	info    Info
+	changed bool
+	err     error
+}
+
 // debounceMsg fires ~50 ms after a keystroke in the search box; it starts a
 // search only when no later keystroke came (seq is still current).
 type debounceMsg struct{ seq int }
