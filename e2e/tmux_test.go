@@ -421,3 +421,47 @@ func TestResizesWhileSearching(t *testing.T) {
 	s.waitExited()
 	s.requireTerminalRestored("resizes")
 }
+
+// A folder archive edited between two runs: the second run lists from the
+// index as recorded, brings it up to date behind the list, and the edit,
+// the added piece and the removed one are all as they are on disk.
+func TestArchiveEditedBetweenRuns(t *testing.T) {
+	s := newSession(t)
+	arch := filepath.Join(s.dir, "archive")
+	if err := os.MkdirAll(arch, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, title, body string) {
+		t.Helper()
+		p := filepath.Join(arch, name)
+		text := "---\ntitle: " + title + "\ndate: 2017-03-04\noutlet: RUSI\n---\n" + body + "\n"
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Duration(len(text)) * time.Second)
+		os.Chtimes(p, later, later)
+	}
+	write("one.md", "First piece", "About prisons.")
+	write("two.md", "Second piece", "About borders.")
+	write("three.md", "Third piece", "About ports.")
+	env := "FOLIO_ARCHIVE='" + arch + "'"
+	s.startFolio(env)
+	s.waitFor("three pieces", regexp.MustCompile(`3 of 3`))
+	s.keys("q")
+	s.waitExited()
+
+	write("one.md", "First piece", "About prisons, and a quokka.")
+	write("four.md", "Fourth piece", "About a quokka too.")
+	os.Remove(filepath.Join(arch, "three.md"))
+	s.startFolio(env)
+	s.waitFor("the archive as it is now", regexp.MustCompile(`3 of 3`))
+	s.keys("/")
+	s.typeText("quokka")
+	screen := s.waitFor("the edited and the added piece", regexp.MustCompile(`2 of 3`))
+	if strings.Contains(screen, "Third piece") {
+		t.Errorf("the removed piece is listed:\n%s", screen)
+	}
+	s.escape()
+	s.keys("q")
+	s.waitExited()
+}
