@@ -281,7 +281,9 @@ func TestReadingStateSurvivesARestart(t *testing.T) {
 	// Read the first piece some way down, go back: it is read.
 	s.keys("g", "Enter")
 	s.waitFor("the reader at the top", readerAtTop)
-	s.keys("d", "d")
+	// One key: after two, the screen between them could be read as the
+	// place reached (under load it was: 30 % read, 59 % kept).
+	s.keys("d")
 	screen := s.waitFor("the reader scrolled", readerScrolled)
 	percent := readerScrolled.FindStringSubmatch(screen)[1]
 	s.escape()
