@@ -5,7 +5,10 @@
 package archive
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -114,3 +117,16 @@ func (p Problem) String() string {
 }
 
 func (p Problem) Error() string { return p.String() }
+
+// SortProblems orders problems by path, then line, keeping the order of
+// those on the same line.
+func SortProblems(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
+	})
+}
+
+// cannotRead is the problem of a file or folder that could not be read.
+func cannotRead(p string, err error) Problem {
+	return Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true}
+}

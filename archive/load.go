@@ -108,7 +108,7 @@ func IsArticlePath(name string) bool {
 func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
 	files, probs := ScanUnsorted(fsys)
 	slices.SortFunc(files, byPath)
-	slices.SortStableFunc(probs, func(a, b Problem) int { return strings.Compare(a.Path, b.Path) })
+	SortProblems(probs)
 	return files, probs
 }
 
@@ -129,7 +129,7 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 	var probs []Problem
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			probs = append(probs, Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true})
+			probs = append(probs, cannotRead(p, err))
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -186,7 +186,8 @@ type fileStat struct {
 func (st fileStat) file(p string) (f FileInfo, prob *Problem, ok bool) {
 	switch {
 	case st.err != nil:
-		return f, &Problem{Path: p, Msg: "cannot read: " + errText(st.err), Fatal: true}, false
+		prob := cannotRead(p, st.err)
+		return f, &prob, false
 	case st.regular:
 		return FileInfo{Path: p, Size: st.size, ModTime: st.modTime}, nil, true
 	}
@@ -280,9 +281,7 @@ func Load(fsys fs.FS) (*Archive, []Problem) {
 	for i, a := range arch.Articles {
 		arch.byID[a.ID] = i
 	}
-	slices.SortStableFunc(probs, func(a, b Problem) int {
-		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
-	})
+	SortProblems(probs)
 	return arch, probs
 }
 

@@ -62,12 +62,9 @@ const (
 // root, "." for root itself) into files and probs, and queues its
 // subfolders. buf is reused for the folder's entries.
 func scanFolder(root, dir string, q *dirQueue, buf []byte, files *[]FileInfo, probs *[]Problem) {
-	cannotRead := func(p string, err error) {
-		*probs = append(*probs, Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true})
-	}
 	f, err := os.Open(filepath.Join(root, filepath.FromSlash(dir)))
 	if err != nil {
-		cannotRead(dir, err)
+		*probs = append(*probs, cannotRead(dir, err))
 		return
 	}
 	defer f.Close()
@@ -113,7 +110,7 @@ func scanFolder(root, dir string, q *dirQueue, buf []byte, files *[]FileInfo, pr
 		}
 	})
 	if err != nil {
-		cannotRead(dir, err)
+		*probs = append(*probs, cannotRead(dir, err))
 	}
 }
 

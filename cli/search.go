@@ -47,14 +47,14 @@ Exits 0 whether or not anything matched.`,
 			if err != nil {
 				return err
 			}
-			print := func(w io.Writer, res index.Results) error {
+			write := func(w io.Writer, res index.Results) error {
 				if f.asJSON {
 					return writeJSON(w, searchJSON(res))
 				}
 				printResults(w, res, colour(env.Out))
 				return nil
 			}
-			if out, ok := env.searchCached(cmd.Context(), q, print); ok {
+			if out, ok := env.searchCached(cmd.Context(), q, write); ok {
 				_, err := env.Out.Write(out)
 				return err
 			}
@@ -70,7 +70,7 @@ Exits 0 whether or not anything matched.`,
 			if err != nil {
 				return err
 			}
-			return print(env.Out, res)
+			return write(env.Out, res)
 		},
 	}
 	fl := cmd.Flags()
@@ -233,7 +233,7 @@ func progressBar(w io.Writer) index.Progress {
 	}
 }
 
-// searchCached runs q on the cached index and prints its results with print
+// searchCached runs q on the cached index and writes its results with write
 // into a buffer while the archive's files are checked against the index, on
 // another core: when they are unchanged, as they usually are, the output is
 // ready when the check is. false when there is no such index or the
@@ -242,7 +242,7 @@ func progressBar(w io.Writer) index.Progress {
 // The collector runs a quarter as often meanwhile (unless GOGC is set): the
 // process allocates a few megabytes and exits, and a search of 10k pieces
 // took 36.5 instead of 39 ms (medians of 15 runs).
-func (e *Env) searchCached(ctx context.Context, q index.Query, print func(io.Writer, index.Results) error) ([]byte, bool) {
+func (e *Env) searchCached(ctx context.Context, q index.Query, write func(io.Writer, index.Results) error) ([]byte, bool) {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
@@ -250,8 +250,7 @@ func (e *Env) searchCached(ctx context.Context, q index.Query, print func(io.Wri
 	if err != nil {
 		return nil, false
 	}
-	// No waiting for a lock held by another folio: Open waits for it.
-	ix, err := index.OpenCached(name, fsys, index.Options{Dir: e.IndexDir, LockTimeout: time.Nanosecond})
+	ix, err := index.OpenCached(name, fsys, index.Options{Dir: e.IndexDir})
 	if err != nil {
 		return nil, false
 	}
@@ -263,7 +262,7 @@ func (e *Env) searchCached(ctx context.Context, q index.Query, print func(io.Wri
 	go func() {
 		res, err := ix.Search(ctx, q)
 		if err == nil {
-			err = print(&out, res)
+			err = write(&out, res)
 		}
 		printed <- err
 	}()

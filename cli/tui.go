@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
-	"time"
 
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
@@ -48,9 +47,9 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	open := func(ctx context.Context, progress func(done, total int)) (ui.Searcher, ui.Info, error) {
 		// The index as last recorded lists at once (a large archive's
 		// check of every file takes a while); Refresh brings it up to date
-		// after. No waiting for a lock another folio holds: Open waits.
+		// after.
 		opts := index.Options{Dir: env.IndexDir}
-		if cached, err := index.OpenCached(name, fsys, index.Options{Dir: env.IndexDir, LockTimeout: time.Nanosecond}); err == nil {
+		if cached, err := index.OpenCached(name, fsys, opts); err == nil {
 			mu.Lock()
 			ix = cached
 			mu.Unlock()

@@ -137,6 +137,34 @@ func openFolder(t *testing.T, src, dir string) *Index {
 	return ix
 }
 
+// openCached is OpenCached on the folder src with its index in dir.
+func openCached(t *testing.T, src, dir string) *Index {
+	t.Helper()
+	ix, err := OpenCached(src, os.DirFS(src), Options{Dir: dir})
+	if err != nil {
+		t.Fatalf("OpenCached: %v", err)
+	}
+	return ix
+}
+
+// addZeitgeist edits 2017/prisons.md of the fixtures in src: a sentence with
+// a word no other piece has, and a later modification time.
+func addZeitgeist(t *testing.T, src string) {
+	t.Helper()
+	p := filepath.Join(src, "2017", "prisons.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(data, []byte("\nA new word: zeitgeist.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Second)
+	if err := os.Chtimes(p, later, later); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func openFixtures(t *testing.T) *Index {
 	t.Helper()
 	ix, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})

@@ -645,11 +645,7 @@ func TestIncrementalRefresh(t *testing.T) {
 	open := func() *Index { return openFolder(t, src, dir) }
 	open().Close()
 
-	p := filepath.Join(src, "2017", "prisons.md")
-	data, _ := os.ReadFile(p)
-	os.WriteFile(p, append(data, []byte("\nA new word: zeitgeist.\n")...), 0o644)
-	later := time.Now().Add(time.Second)
-	os.Chtimes(p, later, later)
+	addZeitgeist(t, src)
 	ix := open()
 	if ix.Stats.Indexed != 1 || ix.Stats.Removed != 0 || ix.Stats.Rebuilt {
 		t.Errorf("after changing one file: %+v", ix.Stats)
@@ -660,7 +656,7 @@ func TestIncrementalRefresh(t *testing.T) {
 	ix.Close()
 
 	// touching alone (new mtime) re-indexes the file too
-	later = later.Add(time.Second)
+	later := time.Now().Add(2 * time.Second)
 	os.Chtimes(filepath.Join(src, "2016", "china.md"), later, later)
 	ix = open()
 	if ix.Stats.Indexed != 1 {
@@ -930,10 +926,7 @@ func TestOpenCachedAndVerify(t *testing.T) {
 	// a problem only the scan finds, not recorded in the cache
 	os.Symlink("nowhere.md", filepath.Join(src, "broken.md"))
 
-	ix, err := OpenCached(src, os.DirFS(src), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := openCached(t, src, dir)
 	got := run(t, ix, Query{Text: "raqqa "})
 	if got.Total != 1 || !ix.Verify() || !ix.Stats.Unchanged || ix.Count() != len(fixtures) {
 		t.Errorf("unchanged: %d hits, stats %+v", got.Total, ix.Stats)
@@ -943,15 +936,8 @@ func TestOpenCachedAndVerify(t *testing.T) {
 	}
 	ix.Close()
 
-	p := filepath.Join(src, "2017", "prisons.md")
-	data, _ := os.ReadFile(p)
-	os.WriteFile(p, append(data, []byte("\nA new word: zeitgeist.\n")...), 0o644)
-	later := time.Now().Add(time.Second)
-	os.Chtimes(p, later, later)
-	ix, err = OpenCached(src, os.DirFS(src), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	addZeitgeist(t, src)
+	ix = openCached(t, src, dir)
 	if ix.Verify() {
 		t.Error("a changed file passed Verify")
 	}
@@ -1007,10 +993,7 @@ func TestUnusableFileSettlesInOneOpen(t *testing.T) {
 func TestClosedIndexAndVerifyTwice(t *testing.T) {
 	src, dir := writeFixtures(t), t.TempDir()
 	openFolder(t, src, dir).Close()
-	ix, err := OpenCached(src, os.DirFS(src), Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := openCached(t, src, dir)
 	done := make(chan bool)
 	go func() { done <- ix.Verify() && ix.Verify() }()
 	select {
@@ -1036,10 +1019,7 @@ func TestEpochMtimeKeepsTheFingerprint(t *testing.T) {
 	src, dir := writeFixtures(t), t.TempDir()
 	os.Chtimes(filepath.Join(src, "2017", "raqqa.md"), time.Unix(0, 0), time.Unix(0, 0))
 	openFolder(t, src, dir).Close()
-	ix, err := OpenCached(src, os.DirFS(src), Options{Dir: dir})
-	if err != nil {
-		t.Fatalf("OpenCached: %v", err)
-	}
+	ix := openCached(t, src, dir)
 	defer ix.Close()
 	if !ix.Verify() {
 		t.Error("Verify: false on an unchanged archive")
@@ -1053,24 +1033,14 @@ func TestRefreshAfterOpenCached(t *testing.T) {
 	src, dir := writeFixtures(t), t.TempDir()
 	opts := Options{Dir: dir}
 	openFolder(t, src, dir).Close()
-	ix, err := OpenCached(src, os.DirFS(src), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := openCached(t, src, dir)
 	if changed, err := ix.Refresh(context.Background(), opts); changed || err != nil {
 		t.Errorf("unchanged archive: changed %v, %v", changed, err)
 	}
 	ix.Close()
 
-	p := filepath.Join(src, "2017", "prisons.md")
-	data, _ := os.ReadFile(p)
-	os.WriteFile(p, append(data, []byte("\nA new word: zeitgeist.\n")...), 0o644)
-	later := time.Now().Add(time.Second)
-	os.Chtimes(p, later, later)
-	ix, err = OpenCached(src, os.DirFS(src), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	addZeitgeist(t, src)
+	ix = openCached(t, src, dir)
 	defer ix.Close()
 	during := make(chan error, 8)
 	for range 8 {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"hash/crc64"
 	"hash/fnv"
+	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -117,46 +119,46 @@ func (m *manifest) loadFiles() error {
 
 // summarize sets the head's summaries of Files.
 func (m *manifest) summarize() {
-	paths := make([]string, 0, len(m.Files))
-	for p := range m.Files {
-		paths = append(paths, p)
+	type length struct {
+		id    string
+		words int32
 	}
-	slices.Sort(paths)
+	var ls []length
 	m.Problems = nil
-	m.Lengths = lengths{}
-	mtimes := true
-	for _, p := range paths {
-		e := m.Files[p]
+	timed := true // every file is compared by its time, none by a hash
+	for _, e := range m.Files {
 		m.Problems = append(m.Problems, e.Problems...)
 		if e.Indexed {
-			m.Lengths.IDs = append(m.Lengths.IDs, e.ID)
-			m.Lengths.Words = append(m.Lengths.Words, int32(min(e.Words, 1<<31-1)))
+			ls = append(ls, length{e.ID, int32(min(e.Words, math.MaxInt32))})
 		}
-		mtimes = mtimes && e.Hash == "" // compared by time, not hashed
+		timed = timed && e.Hash == ""
 	}
-	slices.SortFunc(m.Problems, func(a, b archive.Problem) int {
-		if c := strings.Compare(a.Path, b.Path); c != 0 {
-			return c
-		}
-		return a.Line - b.Line
-	})
-	byID := make([]int, len(m.Lengths.IDs))
-	for i := range byID {
-		byID[i] = i
+	archive.SortProblems(m.Problems)
+	slices.SortFunc(ls, func(a, b length) int { return strings.Compare(a.id, b.id) })
+	m.Lengths = lengths{IDs: make([]string, len(ls)), Words: make([]int32, len(ls))}
+	for i, l := range ls {
+		m.Lengths.IDs[i], m.Lengths.Words[i] = l.id, l.words
 	}
-	slices.SortFunc(byID, func(a, b int) int { return strings.Compare(m.Lengths.IDs[a], m.Lengths.IDs[b]) })
-	sorted := lengths{IDs: make([]string, len(byID)), Words: make([]int32, len(byID))}
-	for i, j := range byID {
-		sorted.IDs[i], sorted.Words[i] = m.Lengths.IDs[j], m.Lengths.Words[j]
-	}
-	m.Lengths = sorted
 	m.Fingerprint = nil
-	if mtimes {
+	if timed {
+		paths := slices.Collect(maps.Keys(m.Files))
 		m.Fingerprint = fingerprint(len(paths), func(i int) (string, int64, int64) {
 			e := m.Files[paths[i]]
 			return paths[i], e.Size, e.MTime
 		})
 	}
+}
+
+// checkable reports whether a scan can tell that m is current: its index
+// is complete and it has a fingerprint.
+func (m *manifest) checkable() bool {
+	return m.Complete && m.Facets != nil && len(m.Fingerprint) > 0
+}
+
+// current reports whether files, a scan of the archive, are the files the
+// complete index of m was built from: then nothing needs to be read.
+func (m *manifest) current(files []archive.FileInfo) bool {
+	return m.checkable() && bytes.Equal(scanFingerprint(files), m.Fingerprint)
 }
 
 // fingerprint sums a hash of each of n files' path, size and modification

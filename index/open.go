@@ -1,7 +1,6 @@
 package index
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -131,11 +130,7 @@ func Open(ctx context.Context, name string, fsys fs.FS, opts Options) (*Index, e
 		}
 		if err != nil && ctx.Err() == nil {
 			ix.closeBleve()
-			ix.lock.unlock()
-			ix.lock = nil
-			ix.Stats = Stats{}
-			ix.Fallback = "index cache not used (" + err.Error() + "): index kept in memory"
-			err = ix.openMemory(ctx, opts)
+			err = ix.inMemory(ctx, opts, err)
 		}
 	}
 	if err != nil {
@@ -166,9 +161,10 @@ var ErrNotCached = errors.New("no complete cached index")
 // OpenCached opens the cached index of an archive as it was last recorded,
 // so that a search can run while Verify checks the archive's files against
 // it; the scan for Verify starts at once, beside the opening. Unless Verify
-// returns true, the index may be out of date: close it and use Open. The
-// embedded archive is never opened this way (ErrNotCached): its files are
-// checked by their hashes.
+// returns true, the index may be out of date: use Refresh, or close it and
+// use Open. It does not wait for a lock another folio holds (errLocked):
+// Open, which waits, is the way on. The embedded archive is never opened
+// this way (ErrNotCached): its files are checked by their hashes.
 func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	start := time.Now()
 	if name == archive.BundledName {
@@ -182,7 +178,9 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	if _, err := os.Stat(filepath.Join(dir, manifestName)); err != nil {
 		return nil, ErrNotCached
 	}
-	if err := ix.lockCache(dir, opts); err != nil {
+	noWait := opts
+	noWait.LockTimeout = time.Nanosecond
+	if err := ix.lockCache(dir, noWait); err != nil {
 		return nil, err
 	}
 	scanned := make(chan scanResult, 1)
@@ -191,7 +189,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		scanned <- scanResult{files, probs}
 	}()
 	m, err := readManifest(dir)
-	if err != nil || !m.describes(name) || !m.Complete || m.Facets == nil || len(m.Fingerprint) == 0 {
+	if err != nil || !m.describes(name) || !m.checkable() {
 		ix.Close()
 		return nil, ErrNotCached
 	}
@@ -203,7 +201,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	ix.verify = sync.OnceValue(func() bool {
 		scan := <-scanned
 		ix.Stats.Files = len(scan.files)
-		if !bytes.Equal(scanFingerprint(scan.files), m.Fingerprint) {
+		if !m.current(scan.files) {
 			return false
 		}
 		ix.finish(m, scan.probs)
@@ -240,22 +238,24 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	if ix.bi == nil {
 		return false, ErrNoIndex
 	}
-	_ = ix.bi.Close() // read-only: nothing to lose
-	ix.bi = nil
+	ix.closeBleveLocked() // read-only: nothing to lose
 	ix.Stats = Stats{Dir: ix.dir}
 	err := ix.openLocked(ctx, ix.dir, opts)
 	if err != nil && ctx.Err() == nil {
-		if ix.bi != nil {
-			_ = ix.bi.Close()
-			ix.bi = nil
-		}
-		ix.lock.unlock()
-		ix.lock = nil
-		ix.Stats = Stats{}
-		ix.Fallback = "index cache not used (" + err.Error() + "): index kept in memory"
-		err = ix.openMemory(ctx, opts)
+		ix.closeBleveLocked()
+		err = ix.inMemory(ctx, opts, err)
 	}
 	return true, err
+}
+
+// inMemory gives up the cache, which failed with err, and builds the index
+// in memory instead; bleve is closed already.
+func (ix *Index) inMemory(ctx context.Context, opts Options, err error) error {
+	ix.lock.unlock()
+	ix.lock = nil
+	ix.Stats = Stats{}
+	ix.Fallback = "index cache not used (" + err.Error() + "): index kept in memory"
+	return ix.openMemory(ctx, opts)
 }
 
 type scanResult struct {
@@ -377,7 +377,7 @@ func (ix *Index) openLocked(ctx context.Context, dir string, opts Options) error
 func (ix *Index) reopen(ctx context.Context, m *manifest, files []archive.FileInfo, scanProbs []archive.Problem,
 	opts Options) (bool, error) {
 	var p *plan
-	if fp := scanFingerprint(files); m.Complete && m.Facets != nil && fp != nil && bytes.Equal(fp, m.Fingerprint) {
+	if m.current(files) {
 		// Unchanged, as far as sizes and times tell: the file entries need
 		// not even be decoded.
 		p = &plan{scanProbs: scanProbs}
@@ -648,12 +648,7 @@ func (ix *Index) commit(ctx context.Context, m *manifest, dir string, scanProbs 
 // finish sets the in-memory state from the manifest's head.
 func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 	probs := slices.Concat(scanProbs, m.Problems)
-	slices.SortStableFunc(probs, func(a, b archive.Problem) int {
-		if c := strings.Compare(a.Path, b.Path); c != 0 {
-			return c
-		}
-		return a.Line - b.Line
-	})
+	archive.SortProblems(probs)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.problems = probs
@@ -935,6 +930,11 @@ func (ix *Index) closeBleve() error {
 	}()
 	ix.inUse.Lock() // after the searches under way
 	defer ix.inUse.Unlock()
+	return ix.closeBleveLocked()
+}
+
+// closeBleveLocked is closeBleve for a caller that holds inUse.
+func (ix *Index) closeBleveLocked() error {
 	if ix.bi == nil {
 		return nil
 	}

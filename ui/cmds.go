@@ -142,7 +142,6 @@ func refreshIndexCmd(ctx context.Context, refresh func(context.Context, func(don
 			}
 		}()
 		info, changed, err := refresh(ctx, relay.report)
-		info.Refresh = nil
 		return indexRefreshedMsg{info: info, changed: changed, err: err}
 	}
 }
