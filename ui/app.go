@@ -765,7 +765,7 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if m.searcher == nil || r.key.id == "" {
 			return m, nil
 		}
-		return m, citePiecesCmd(m.searcher, []string{r.key.id}, m.opts.citationFormat())
+		return m, citePiecesCmd(m.ctx, m.searcher, []string{r.key.id}, m.opts.citationFormat())
 	case key.Matches(msg, k.CiteAll):
 		return m, m.citeResults()
 	case key.Matches(msg, k.Related):

@@ -382,29 +382,30 @@ func citeResultsCmd(ctx context.Context, s Searcher, q index.Query, f cite.Forma
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
 		}
-		out := citePieces(s, ids, f)
+		out := citePieces(ctx, s, ids, f)
 		out.total = max(res.Total, out.n)
 		return out
 	}
 }
 
 // citePiecesCmd cites pieces by ID.
-func citePiecesCmd(s Searcher, ids []string, f cite.Format) tea.Cmd {
+func citePiecesCmd(ctx context.Context, s Searcher, ids []string, f cite.Format) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = citedMsg{err: fmt.Errorf("citing failed: %v", r)}
 			}
 		}()
-		out := citePieces(s, ids, f)
+		out := citePieces(ctx, s, ids, f)
 		out.total = out.n
 		return out
 	}
 }
 
 // citePieces loads the pieces (citations need their authors and URL, which
-// the hits may not carry in full) and cites them.
-func citePieces(s Searcher, ids []string, f cite.Format) citedMsg {
+// the hits may not carry in full) and cites them, with the citation keys
+// the archive gives them (see keyringFor).
+func citePieces(ctx context.Context, s Searcher, ids []string, f cite.Format) citedMsg {
 	arts := make([]archive.Article, 0, len(ids))
 	for _, id := range ids {
 		a, err := s.Article(id)
@@ -416,9 +417,44 @@ func citePieces(s Searcher, ids []string, f cite.Format) citedMsg {
 	if len(arts) == 0 {
 		return citedMsg{err: errors.New("no pieces to cite")}
 	}
-	text, err := cite.Cite(arts, f, time.Now())
+	keys, err := keyringFor(ctx, s, arts)
+	if err != nil {
+		return citedMsg{err: err}
+	}
+	text, err := cite.Cite(arts, f, time.Now(), keys)
 	if len(arts) == 1 && f == cite.Text {
 		text = strings.TrimSuffix(text, "\n") // one note pastes into a sentence
 	}
 	return citedMsg{text: text, n: len(arts), err: err}
+}
+
+// keyringFor is the keyring of the pieces of the years of arts: they alone
+// decide the keys of arts (see cite.Keyring), so c and C give a piece the
+// key `folio cite` gives it, whatever else is cited with it.
+func keyringFor(ctx context.Context, s Searcher, arts []archive.Article) (*cite.Keyring, error) {
+	var years []string
+	for _, a := range arts {
+		if y := a.Date.Time.Format("2006"); !a.Date.Time.IsZero() && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	if len(years) == 0 {
+		return cite.NewKeyring(arts), nil
+	}
+	q := index.Query{Years: years, Sort: index.SortOldest, Limit: 10000}
+	var peers []archive.Article
+	for {
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			peers = append(peers, archive.Article{ID: h.ID, Title: h.Title, Authors: h.Authors, Outlet: h.Outlet, Date: h.Date, Kind: h.Kind, URL: h.URL})
+		}
+		if len(res.Hits) == 0 || len(peers) >= res.Total {
+			break
+		}
+		q.Offset = len(peers)
+	}
+	return cite.NewKeyring(peers), nil
 }
