@@ -168,7 +168,8 @@ type Model struct {
 	// resolved into IDs (query has them once the first page is back).
 	readingFilter readingFilter
 	baseQuery     index.Query
-	countsSeq     int // bumped by every request of the Reading counts
+	readingSnap   *readingSnapshot // the marks the results were found with
+	countsSeq     int              // bumped by every request of the Reading counts
 
 	// Reading state.
 	reading     ReadingState // nil until opened, or when there is none
@@ -442,6 +443,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	}
 	m.haveResult = true
 	m.query = msg.query
+	m.readingSnap = msg.reading
 	m.searchErr = msg.err
 	if msg.err != nil {
 		return nil

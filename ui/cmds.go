@@ -236,13 +236,14 @@ func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilte
 				msg = resultsMsg{gen: gen, query: q, err: fmt.Errorf("search failed: %v", r)}
 			}
 		}()
-		resolved := applyReading(q, f, rs)
+		snap := takeReading(rs)
+		resolved := applyReading(q, f, snap)
 		resolved.NoFacets = true // asked for next: facetsCmd
 		res, err := s.Search(ctx, resolved)
 		if ctx.Err() != nil {
 			return nil
 		}
-		return resultsMsg{gen: gen, query: resolved, results: res, err: err}
+		return resultsMsg{gen: gen, query: resolved, results: res, reading: snap, err: err}
 	}
 }
 
@@ -267,18 +268,18 @@ func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd 
 // applyReading narrows q to what the Reading filters ask: the starred
 // pieces (a list of IDs), the unread ones (all but the read ones, which are
 // usually far fewer), or both (starred and not read yet).
-func applyReading(q index.Query, f readingFilter, rs ReadingState) index.Query {
-	if !f.active() || rs == nil {
+func applyReading(q index.Query, f readingFilter, snap *readingSnapshot) index.Query {
+	if !f.active() || snap == nil {
 		return q
 	}
 	switch {
 	case f.starred && f.unread:
 		// An empty list must stay non-nil: nil would mean "no restriction".
-		q.IDs = append([]string{}, rs.Unread(rs.Starred())...)
+		q.IDs = append([]string{}, snap.unreadStarred()...)
 	case f.starred:
-		q.IDs = append([]string{}, rs.Starred()...)
+		q.IDs = append([]string{}, snap.starred...)
 	default:
-		q.ExcludeIDs = rs.Read()
+		q.ExcludeIDs = snap.read
 	}
 	return q
 }
@@ -286,16 +287,20 @@ func applyReading(q index.Query, f readingFilter, rs ReadingState) index.Query {
 // readingCountsCmd counts the results of q that are starred and unread, as
 // they would be with that Reading filter turned on (the way a facet counts
 // what choosing it would give). Each count is a search for one hit: only
-// its Total is used.
-func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, gen, seq int) tea.Cmd {
+// its Total is used. The marks counted are those of snap, or the reading
+// state's as they are now when snap is nil (see refreshCounts).
+func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, snap *readingSnapshot, gen, seq int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = readingCountsMsg{gen: gen, seq: seq, err: fmt.Errorf("counting failed: %v", r)}
 			}
 		}()
+		if snap == nil {
+			snap = takeReading(rs)
+		}
 		count := func(with readingFilter) (int, error) {
-			cq := applyReading(q, with, rs)
+			cq := applyReading(q, with, snap)
 			cq.Offset, cq.Limit, cq.CountOnly = 0, 1, true
 			res, err := s.Search(ctx, cq)
 			return res.Total, err
