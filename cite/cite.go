@@ -22,6 +22,9 @@
 //     escaped.
 //   - The kind of source is guessed from the outlet's name (see Classify),
 //     since the archive does not record whether an outlet is a newspaper.
+//   - Citation keys (bibtex keys, CSL ids) belong to the archive: a piece's
+//     key depends only on the piece and the archive, never on which pieces
+//     are cited together (see Keyring for the rule).
 package cite
 
 import (
@@ -69,18 +72,22 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("unknown citation format %q (want text, bibtex, ris or csl-json)", s)
 }
 
-// Cite writes citations of arts in format f, in the order given, with
-// citation keys made unique among them (see Keys).
-func Cite(arts []archive.Article, f Format, accessed time.Time) (string, error) {
+// Cite writes citations of arts in format f, in the order given, with the
+// citation keys of keys: the keyring of their archive (see Keyring). A nil
+// keyring stands for NewKeyring(arts), right when arts is the whole archive.
+func Cite(arts []archive.Article, f Format, accessed time.Time, keys *Keyring) (string, error) {
+	if keys == nil {
+		keys = NewKeyring(arts)
+	}
 	switch f {
 	case Text:
 		return TextCitations(arts), nil
 	case BibTeX:
-		return BibTeXEntries(arts, accessed), nil
+		return BibTeXEntries(arts, accessed, keys), nil
 	case RIS:
 		return RISRecords(arts, accessed), nil
 	case CSLJSON:
-		b, err := CSLJSONItems(arts, accessed)
+		b, err := CSLJSONItems(arts, accessed, keys)
 		return string(b), err
 	}
 	return "", fmt.Errorf("unknown citation format %q", f)
@@ -280,39 +287,88 @@ func asciiWord(s string) string {
 	return b.String()
 }
 
-// Keys returns the citation keys of arts, made unique among them: when pieces
-// share a key, the earliest (by date, then ID) keeps it and the others get
-// a, b, c… in that order, so the same set of pieces always gets the same keys
-// whatever order they are given in.
-func Keys(arts []archive.Article) []string {
-	keys := make([]string, len(arts))
-	groups := map[string][]int{}
-	for i, a := range arts {
-		keys[i] = Key(a)
-		groups[keys[i]] = append(groups[keys[i]], i)
+// Keyring holds the citation key of every piece of an archive. A piece's
+// key depends only on that piece and the archive, never on which pieces are
+// cited together, so `folio cite X`, `folio cite X Y`, `folio cite --all` and
+// the reader's c and C give X the same key.
+//
+// The rule: every piece has its Key. Pieces of the archive that share a Key
+// are put in order of date, then ID; the first keeps the Key and the others
+// get a, b, c… appended in that order, skipping any key that another piece
+// of the same year has as its own Key. Since the year is part of every key,
+// the pieces of a piece's year are all the rule looks at: a keyring of the
+// pieces of some years gives those pieces the keys the whole archive gives
+// them.
+type Keyring struct {
+	byID map[string]string
+}
+
+// NewKeyring assigns keys to the pieces of an archive (or to all the pieces
+// of some of its years).
+func NewKeyring(arts []archive.Article) *Keyring {
+	r := &Keyring{byID: make(map[string]string, len(arts))}
+	type member struct {
+		a   archive.Article
+		key string
 	}
-	taken := map[string]bool{}
-	for _, k := range keys {
-		taken[k] = true
+	groups := map[string][]member{} // by Key
+	taken := map[string]bool{}      // year + "|" + key
+	for _, a := range arts {
+		k := Key(a)
+		if _, dup := r.byID[a.ID]; dup {
+			continue // IDs are unique in an archive; the first one counts
+		}
+		r.byID[a.ID] = k
+		groups[k] = append(groups[k], member{a, k})
+		taken[yearOf(a)+"|"+k] = true
 	}
-	for k, idx := range groups {
-		if len(idx) < 2 {
+	for k, ms := range groups {
+		if len(ms) < 2 {
 			continue
 		}
-		slices.SortFunc(idx, func(i, j int) int {
-			return cmp.Or(arts[i].Date.Time.Compare(arts[j].Date.Time), strings.Compare(arts[i].ID, arts[j].ID), cmp.Compare(i, j))
+		slices.SortFunc(ms, func(x, y member) int {
+			return cmp.Or(x.a.Date.Time.Compare(y.a.Date.Time), strings.Compare(x.a.ID, y.a.ID))
 		})
 		n := 0
-		for _, i := range idx[1:] {
+		for _, m := range ms[1:] {
 			for {
 				cand := k + suffix(n)
 				n++
-				if !taken[cand] {
-					keys[i], taken[cand] = cand, true
+				if t := yearOf(m.a) + "|" + cand; !taken[t] {
+					r.byID[m.a.ID], taken[t] = cand, true
 					break
 				}
 			}
 		}
+	}
+	return r
+}
+
+func yearOf(a archive.Article) string {
+	if a.Date.Time.IsZero() {
+		return "nd"
+	}
+	return strconv.Itoa(a.Date.Time.Year())
+}
+
+// Key is the citation key of a. A piece the keyring does not hold (by ID)
+// gets its plain Key.
+func (r *Keyring) Key(a archive.Article) string {
+	if r != nil {
+		if k, ok := r.byID[a.ID]; ok {
+			return k
+		}
+	}
+	return Key(a)
+}
+
+// Keys returns the citation keys of arts, treating arts as the whole
+// archive (see Keyring).
+func Keys(arts []archive.Article) []string {
+	r := NewKeyring(arts)
+	keys := make([]string, len(arts))
+	for i, a := range arts {
+		keys[i] = r.Key(a)
 	}
 	return keys
 }
@@ -440,15 +496,18 @@ func nonEmpty(ss ...string) []string {
 
 // ---- biblatex ----
 
-// BibTeXEntries writes a biblatex entry per piece, separated by blank lines.
-func BibTeXEntries(arts []archive.Article, accessed time.Time) string {
-	keys := Keys(arts)
+// BibTeXEntries writes a biblatex entry per piece, separated by blank
+// lines, with the keys of keys (nil: NewKeyring(arts)).
+func BibTeXEntries(arts []archive.Article, accessed time.Time, keys *Keyring) string {
+	if keys == nil {
+		keys = NewKeyring(arts)
+	}
 	var b strings.Builder
 	for i, a := range arts {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(bibtexEntry(a, keys[i], accessed))
+		b.WriteString(bibtexEntry(a, keys.Key(a), accessed))
 	}
 	return b.String()
 }
@@ -645,12 +704,15 @@ type CSLDate struct {
 	DateParts [][]int `json:"date-parts"`
 }
 
-// CSLJSONItems writes a CSL-JSON array of the pieces, indented.
-func CSLJSONItems(arts []archive.Article, accessed time.Time) ([]byte, error) {
-	keys := Keys(arts)
+// CSLJSONItems writes a CSL-JSON array of the pieces, indented, with the
+// keys of keys as ids (nil: NewKeyring(arts)).
+func CSLJSONItems(arts []archive.Article, accessed time.Time, keys *Keyring) ([]byte, error) {
+	if keys == nil {
+		keys = NewKeyring(arts)
+	}
 	items := make([]CSLItem, len(arts))
 	for i, a := range arts {
-		items[i] = cslItem(a, keys[i], accessed)
+		items[i] = cslItem(a, keys.Key(a), accessed)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

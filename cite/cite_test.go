@@ -133,7 +133,7 @@ ER  -
 `},
 	}
 	for _, c := range cases {
-		got, err := Cite([]archive.Article{piece(t, arch, c.id)}, c.format, accessed)
+		got, err := Cite([]archive.Article{piece(t, arch, c.id)}, c.format, accessed, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,7 +149,7 @@ func TestGoldens(t *testing.T) {
 	arch := bundled(t)
 	ext := map[Format]string{Text: "txt", BibTeX: "bib", RIS: "ris", CSLJSON: "json"}
 	for _, f := range Formats {
-		got, err := Cite(arch.Articles, f, accessed)
+		got, err := Cite(arch.Articles, f, accessed, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -176,13 +176,13 @@ func TestPrecisionNeverInventsADay(t *testing.T) {
 	year := p
 	year.Date = archive.Date{Time: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionYear}
 	for _, f := range Formats {
-		got, _ := Cite([]archive.Article{p}, f, accessed)
+		got, _ := Cite([]archive.Article{p}, f, accessed, nil)
 		for _, invented := range []string{"2017-09-01", "2017/09/01", "1 September", "[2017, 9, 1]"} {
 			if strings.Contains(got, invented) {
 				t.Errorf("%s invents a day (%q):\n%s", f, invented, got)
 			}
 		}
-		got, _ = Cite([]archive.Article{year}, f, accessed)
+		got, _ = Cite([]archive.Article{year}, f, accessed, nil)
 		want := map[Format]string{Text: ", 2017.", BibTeX: "date         = {2017}", RIS: "DA  - 2017///", CSLJSON: `"date-parts": [[2017]]`}[f]
 		if !strings.Contains(got, want) {
 			t.Errorf("%s of a year-precision piece lacks %q:\n%s", f, want, got)
@@ -257,7 +257,7 @@ func TestRISParsesBack(t *testing.T) {
 // it against the CSL data schema's rules for the fields folio writes.
 func TestCSLJSONParsesBack(t *testing.T) {
 	arch := bundled(t)
-	out, err := CSLJSONItems(arch.Articles, accessed)
+	out, err := CSLJSONItems(arch.Articles, accessed, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,7 +390,7 @@ func TestSplitName(t *testing.T) {
 func TestNamesInEachFormat(t *testing.T) {
 	d := archive.Date{Time: time.Date(2021, 1, 20, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
 	a := archive.Article{ID: "x", Title: "Inaugural", Authors: []string{"Joseph R. Biden Jr.", "Ursula von der Leyen", "García Márquez, Gabriel"}, Date: d}
-	bib := BibTeXEntries([]archive.Article{a}, accessed)
+	bib := BibTeXEntries([]archive.Article{a}, accessed, nil)
 	if !strings.Contains(bib, "author = {Biden, Jr., Joseph R. and von der Leyen, Ursula and {García Márquez}, Gabriel}") {
 		t.Errorf("bibtex names:\n%s", bib)
 	}
@@ -409,7 +409,7 @@ func TestNamesInEachFormat(t *testing.T) {
 	if got := TextCitation(a); !strings.HasPrefix(got, "Joseph R. Biden Jr. and Ursula von der Leyen, ") {
 		t.Errorf("two authors: %s", got)
 	}
-	out, _ := CSLJSONItems([]archive.Article{a}, accessed)
+	out, _ := CSLJSONItems([]archive.Article{a}, accessed, nil)
 	var items []CSLItem
 	if err := json.Unmarshal(out, &items); err != nil {
 		t.Fatal(err)
@@ -426,10 +426,10 @@ func TestOutletAsAuthor(t *testing.T) {
 	if got := TextCitation(a); got != `"The view: leave it," *The Guardian*, March 2019, https://example.com/a.` {
 		t.Errorf("text without author: %s", got)
 	}
-	if got := BibTeXEntries([]archive.Article{a}, accessed); !strings.Contains(got, "@article{guardian2019view,\n  author       = {{The Guardian}},") {
+	if got := BibTeXEntries([]archive.Article{a}, accessed, nil); !strings.Contains(got, "@article{guardian2019view,\n  author       = {{The Guardian}},") {
 		t.Errorf("bibtex without author:\n%s", got)
 	}
-	out, _ := CSLJSONItems([]archive.Article{a}, accessed)
+	out, _ := CSLJSONItems([]archive.Article{a}, accessed, nil)
 	if !strings.Contains(string(out), `"literal": "The Guardian"`) {
 		t.Errorf("csl without author:\n%s", out)
 	}
@@ -441,7 +441,7 @@ func TestOutletAsAuthor(t *testing.T) {
 func TestBibTeXEscaping(t *testing.T) {
 	d := archive.Date{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionYear}
 	a := archive.Article{ID: "x", Title: `50% of #1 & $5 {x} ~ ^ _ \ end`, Authors: []string{"A_B Smith"}, Outlet: "Q&A Weekly", Date: d, URL: "https://example.com/a{b}?q=%20"}
-	got := BibTeXEntries([]archive.Article{a}, accessed)
+	got := BibTeXEntries([]archive.Article{a}, accessed, nil)
 	for _, want := range []string{
 		`title        = {50\% of \#1 \& \$5 \{x\} \textasciitilde{} \textasciicircum{} \_ \textbackslash{} end},`,
 		`author       = {Smith, A\_B},`,
@@ -519,14 +519,14 @@ func TestParseFormat(t *testing.T) {
 	if _, err := ParseFormat("mla"); err == nil {
 		t.Error("unknown format accepted")
 	}
-	if _, err := Cite(nil, "mla", accessed); err == nil {
+	if _, err := Cite(nil, "mla", accessed, nil); err == nil {
 		t.Error("Cite accepted an unknown format")
 	}
 }
 
 func TestEmpty(t *testing.T) {
 	for _, f := range Formats {
-		got, err := Cite(nil, f, accessed)
+		got, err := Cite(nil, f, accessed, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -538,7 +538,7 @@ func TestEmpty(t *testing.T) {
 
 func TestZeroArticleDoesNotPanic(t *testing.T) {
 	for _, f := range Formats {
-		if _, err := Cite([]archive.Article{{}, {Authors: []string{"", " ", ","}}}, f, time.Time{}); err != nil {
+		if _, err := Cite([]archive.Article{{}, {Authors: []string{"", " ", ","}}}, f, time.Time{}, nil); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
 	}

@@ -58,7 +58,9 @@ online pieces is today unless --accessed gives another.`,
 			if err != nil {
 				return err
 			}
-			out, err := cite.Cite(arts, f, when)
+			// Keys come from the whole archive: a piece's key does not
+			// depend on what else is cited with it.
+			out, err := cite.Cite(arts, f, when, cite.NewKeyring(arch.Articles))
 			if err != nil {
 				return err
 			}

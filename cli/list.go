@@ -4,11 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
 
@@ -45,31 +45,32 @@ func nonNil(s []string) []string {
 }
 
 func newListCmd(env *Env) *cobra.Command {
-	var asJSON, starred, unread bool
-	var outlets, tags, kinds []string
+	var asJSON bool
+	var f filterFlags
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List every piece, newest first",
 		Long: `List every piece of the archive, newest first: date, outlet, title and tags.
+The filters are those of folio search and folio stats and match the same way
+(an outlet by its name or words of it in a row; tags and kinds ignoring case).
 Problems with files are reported on stderr (see folio check); the good pieces
 are listed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := f.filter(); err != nil {
+				return err
+			}
 			arch, probs, err := env.openArchive()
 			if err != nil {
 				return err
 			}
-			var keep []archive.Article
-			for _, a := range arch.Articles {
-				if matchesAny(a.Outlet, outlets) && anyTag(a.Tags, tags) && matchesAny(a.Kind, kinds) {
-					keep = append(keep, a)
-				}
+			var st *state.Store
+			if f.reading() {
+				st = openState(env, arch)
 			}
-			if starred || unread {
-				st := openState(env, arch)
-				keep = slices.DeleteFunc(keep, func(a archive.Article) bool {
-					return starred && !st.IsStarred(a.ID) || unread && st.IsRead(a.ID)
-				})
+			keep, err := f.keep(arch, st)
+			if err != nil {
+				return err
 			}
 			reportSkipped(env.Err, probs)
 			if asJSON {
@@ -83,36 +84,8 @@ are listed.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	cmd.Flags().StringArrayVar(&outlets, "outlet", nil, "only pieces from this outlet (repeatable; case-insensitive)")
-	cmd.Flags().StringArrayVar(&tags, "tag", nil, "only pieces with this tag (repeatable)")
-	cmd.Flags().StringArrayVar(&kinds, "kind", nil, "only pieces of this kind: article, interview, ... (repeatable)")
-	cmd.Flags().BoolVar(&starred, "starred", false, "only starred pieces (reading state: see folio history)")
-	cmd.Flags().BoolVar(&unread, "unread", false, "only pieces not yet read")
+	f.add(cmd)
 	return cmd
-}
-
-func matchesAny(v string, want []string) bool {
-	if len(want) == 0 {
-		return true
-	}
-	for _, w := range want {
-		if strings.EqualFold(v, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func anyTag(tags, want []string) bool {
-	if len(want) == 0 {
-		return true
-	}
-	for _, t := range tags {
-		if matchesAny(t, want) {
-			return true
-		}
-	}
-	return false
 }
 
 func writeTable(w io.Writer, as []archive.Article) error {

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 	"github.com/spf13/cobra"
 )
@@ -18,10 +17,10 @@ import (
 func init() { register(newSearchCmd) }
 
 type searchFlags struct {
-	tags, outlets, kinds []string
-	from, to, sort       string
-	limit, offset        int
-	asJSON               bool
+	filterFlags
+	sort          string
+	limit, offset int
+	asJSON        bool
 }
 
 func newSearchCmd(env *Env) *cobra.Command {
@@ -46,6 +45,15 @@ Exits 0 whether or not anything matched.`,
 			q, err := f.query(args)
 			if err != nil {
 				return err
+			}
+			if f.reading() {
+				name, _, err := env.source()
+				if err != nil {
+					return err
+				}
+				if err := f.applyTo(&q, openStateOf(env, name)); err != nil {
+					return err
+				}
 			}
 			write := func(w io.Writer, res index.Results) error {
 				if f.asJSON {
@@ -73,12 +81,8 @@ Exits 0 whether or not anything matched.`,
 			return write(env.Out, res)
 		},
 	}
+	f.add(cmd)
 	fl := cmd.Flags()
-	fl.StringArrayVar(&f.tags, "tag", nil, "only pieces with this tag (repeatable: any of them)")
-	fl.StringArrayVar(&f.outlets, "outlet", nil, "only pieces from this outlet (repeatable: any of them)")
-	fl.StringArrayVar(&f.kinds, "kind", nil, "only pieces of this kind (repeatable)")
-	fl.StringVar(&f.from, "from", "", "only pieces from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
-	fl.StringVar(&f.to, "to", "", "only pieces up to this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)")
 	fl.StringVar(&f.sort, "sort", "relevance", "relevance, newest or oldest")
 	fl.IntVar(&f.limit, "limit", 20, "how many hits to print")
 	fl.IntVar(&f.offset, "offset", 0, "skip this many hits")
@@ -89,8 +93,10 @@ Exits 0 whether or not anything matched.`,
 	return cmd
 }
 
+// query is the search of the flags; the reading filters are applied
+// apart (applyTo), since they need the reading state.
 func (f searchFlags) query(args []string) (index.Query, error) {
-	q := index.Query{Tags: f.tags, Outlets: f.outlets, Kinds: f.kinds, Limit: f.limit, Offset: f.offset}
+	q := index.Query{Limit: f.limit, Offset: f.offset}
 	if len(args) == 1 {
 		q.Text = args[0]
 	}
@@ -98,19 +104,8 @@ func (f searchFlags) query(args []string) (index.Query, error) {
 	if q.Sort, ok = index.ParseSort(f.sort); !ok {
 		return q, fmt.Errorf("--sort %q: want relevance, newest or oldest", f.sort)
 	}
-	if f.from != "" {
-		d, err := archive.ParseDate(f.from)
-		if err != nil {
-			return q, fmt.Errorf("--from: %v", err)
-		}
-		q.From = d.Time
-	}
-	if f.to != "" {
-		d, err := archive.ParseDate(f.to)
-		if err != nil {
-			return q, fmt.Errorf("--to: %v", err)
-		}
-		q.To = d.End() // --to 2017-09 keeps the whole of September
+	if err := f.applyTo(&q, nil); err != nil {
+		return q, err
 	}
 	if f.limit < 0 || f.offset < 0 {
 		return q, fmt.Errorf("--limit and --offset must not be negative")

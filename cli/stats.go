@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
 
@@ -35,20 +36,33 @@ type archiveStats struct {
 func newStatsCmd(env *Env) *cobra.Command {
 	var asJSON bool
 	var top int
+	var f filterFlags
 	cmd := &cobra.Command{
 		Use:   "stats [--json]",
 		Short: "Count the pieces of an archive per year, month, outlet, tag and kind",
 		Long: `Count the pieces of an archive per year, per month (pieces whose month is
 known), per outlet, per tag and per kind, with bars. Outlets and tags are
-listed most frequent first; --top limits them (0 for all).`,
+listed most frequent first; --top limits them (0 for all). The filters are
+those of folio list and folio search and count the pieces they list.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if _, err := f.filter(); err != nil {
+				return err
+			}
 			arch, probs, err := env.openArchive()
 			if err != nil {
 				return err
 			}
+			var rs *state.Store
+			if f.reading() {
+				rs = openState(env, arch)
+			}
+			keep, err := f.keep(arch, rs)
+			if err != nil {
+				return err
+			}
 			reportSkipped(env.Err, probs)
-			st := computeStats(arch)
+			st := computeStats(arch.Name, keep)
 			if asJSON {
 				return writeJSON(env.Out, st)
 			}
@@ -57,12 +71,14 @@ listed most frequent first; --top limits them (0 for all).`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (all outlets and tags)")
 	cmd.Flags().IntVar(&top, "top", 15, "show only the N most frequent outlets and tags (0 for all)")
+	f.add(cmd)
 	return cmd
 }
 
-func computeStats(arch *archive.Archive) archiveStats {
+// computeStats counts arts, the pieces of the archive named name.
+func computeStats(name string, arts []archive.Article) archiveStats {
 	years, months, outlets, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	for _, a := range arch.Articles {
+	for _, a := range arts {
 		years[strconv.Itoa(a.Date.Time.Year())]++
 		if a.Date.Precision != archive.PrecisionYear {
 			months[a.Date.Time.Format("2006-01")]++
@@ -74,7 +90,7 @@ func computeStats(arch *archive.Archive) archiveStats {
 		kinds[cmp.Or(a.Kind, archive.KindArticle)]++
 	}
 	return archiveStats{
-		Archive: arch.Name, Pieces: len(arch.Articles),
+		Archive: name, Pieces: len(arts),
 		Years: byKey(years), Months: byKey(months),
 		Outlets: byCount(outlets), Tags: byCount(tags), Kinds: byCount(kinds),
 	}

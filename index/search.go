@@ -284,40 +284,14 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 	return filters, restrict, false
 }
 
-// resolveValue maps a filter value to the index's values: exact, else
-// case-insensitive, else (loose, for outlets) the values containing it as a
-// word: "telegraph" → "The Telegraph".
+// resolveValue maps a filter value to the index's values by the rule every
+// command shares (see archive.Filter; loose is for outlets, by words).
 func resolveValue(v string, known []FacetValue, loose bool) []string {
-	for _, k := range known {
-		if k.Value == v {
-			return []string{v}
-		}
+	values := make([]string, len(known))
+	for i, k := range known {
+		values[i] = k.Value
 	}
-	var out []string
-	for _, k := range known {
-		if strings.EqualFold(k.Value, v) {
-			out = append(out, k.Value)
-		}
-	}
-	if len(out) > 0 || !loose {
-		if len(out) == 0 {
-			return []string{strings.ToLower(v)}
-		}
-		return out
-	}
-	lv := strings.ToLower(strings.TrimSpace(v))
-	if lv == "" {
-		return nil
-	}
-	for _, k := range known {
-		for _, w := range strings.FieldsFunc(strings.ToLower(k.Value), func(r rune) bool { return !isWordRune(r) }) {
-			if w == lv {
-				out = append(out, k.Value)
-				break
-			}
-		}
-	}
-	return out
+	return archive.PickValues(v, values, loose)
 }
 
 // of returns the values of facet field f.

@@ -168,7 +168,8 @@ type Model struct {
 	// resolved into IDs (query has them once the first page is back).
 	readingFilter readingFilter
 	baseQuery     index.Query
-	countsSeq     int // bumped by every request of the Reading counts
+	readingSnap   *readingSnapshot // the marks the results were found with
+	countsSeq     int              // bumped by every request of the Reading counts
 
 	// Reading state.
 	reading     ReadingState // nil until opened, or when there is none
@@ -442,6 +443,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	}
 	m.haveResult = true
 	m.query = msg.query
+	m.readingSnap = msg.reading
 	m.searchErr = msg.err
 	if msg.err != nil {
 		return nil
@@ -765,7 +767,7 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if m.searcher == nil || r.key.id == "" {
 			return m, nil
 		}
-		return m, citePiecesCmd(m.searcher, []string{r.key.id}, m.opts.citationFormat())
+		return m, citePiecesCmd(m.ctx, m.searcher, []string{r.key.id}, m.opts.citationFormat())
 	case key.Matches(msg, k.CiteAll):
 		return m, m.citeResults()
 	case key.Matches(msg, k.Related):

@@ -236,13 +236,14 @@ func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilte
 				msg = resultsMsg{gen: gen, query: q, err: fmt.Errorf("search failed: %v", r)}
 			}
 		}()
-		resolved := applyReading(q, f, rs)
+		snap := takeReading(rs)
+		resolved := applyReading(q, f, snap)
 		resolved.NoFacets = true // asked for next: facetsCmd
 		res, err := s.Search(ctx, resolved)
 		if ctx.Err() != nil {
 			return nil
 		}
-		return resultsMsg{gen: gen, query: resolved, results: res, err: err}
+		return resultsMsg{gen: gen, query: resolved, results: res, reading: snap, err: err}
 	}
 }
 
@@ -267,18 +268,18 @@ func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd 
 // applyReading narrows q to what the Reading filters ask: the starred
 // pieces (a list of IDs), the unread ones (all but the read ones, which are
 // usually far fewer), or both (starred and not read yet).
-func applyReading(q index.Query, f readingFilter, rs ReadingState) index.Query {
-	if !f.active() || rs == nil {
+func applyReading(q index.Query, f readingFilter, snap *readingSnapshot) index.Query {
+	if !f.active() || snap == nil {
 		return q
 	}
 	switch {
 	case f.starred && f.unread:
 		// An empty list must stay non-nil: nil would mean "no restriction".
-		q.IDs = append([]string{}, rs.Unread(rs.Starred())...)
+		q.IDs = append([]string{}, snap.unreadStarred()...)
 	case f.starred:
-		q.IDs = append([]string{}, rs.Starred()...)
+		q.IDs = append([]string{}, snap.starred...)
 	default:
-		q.ExcludeIDs = rs.Read()
+		q.ExcludeIDs = snap.read
 	}
 	return q
 }
@@ -286,16 +287,20 @@ func applyReading(q index.Query, f readingFilter, rs ReadingState) index.Query {
 // readingCountsCmd counts the results of q that are starred and unread, as
 // they would be with that Reading filter turned on (the way a facet counts
 // what choosing it would give). Each count is a search for one hit: only
-// its Total is used.
-func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, gen, seq int) tea.Cmd {
+// its Total is used. The marks counted are those of snap, or the reading
+// state's as they are now when snap is nil (see refreshCounts).
+func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, snap *readingSnapshot, gen, seq int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = readingCountsMsg{gen: gen, seq: seq, err: fmt.Errorf("counting failed: %v", r)}
 			}
 		}()
+		if snap == nil {
+			snap = takeReading(rs)
+		}
 		count := func(with readingFilter) (int, error) {
-			cq := applyReading(q, with, rs)
+			cq := applyReading(q, with, snap)
 			cq.Offset, cq.Limit, cq.CountOnly = 0, 1, true
 			res, err := s.Search(ctx, cq)
 			return res.Total, err
@@ -382,29 +387,30 @@ func citeResultsCmd(ctx context.Context, s Searcher, q index.Query, f cite.Forma
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
 		}
-		out := citePieces(s, ids, f)
+		out := citePieces(ctx, s, ids, f)
 		out.total = max(res.Total, out.n)
 		return out
 	}
 }
 
 // citePiecesCmd cites pieces by ID.
-func citePiecesCmd(s Searcher, ids []string, f cite.Format) tea.Cmd {
+func citePiecesCmd(ctx context.Context, s Searcher, ids []string, f cite.Format) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = citedMsg{err: fmt.Errorf("citing failed: %v", r)}
 			}
 		}()
-		out := citePieces(s, ids, f)
+		out := citePieces(ctx, s, ids, f)
 		out.total = out.n
 		return out
 	}
 }
 
 // citePieces loads the pieces (citations need their authors and URL, which
-// the hits may not carry in full) and cites them.
-func citePieces(s Searcher, ids []string, f cite.Format) citedMsg {
+// the hits may not carry in full) and cites them, with the citation keys
+// the archive gives them (see keyringFor).
+func citePieces(ctx context.Context, s Searcher, ids []string, f cite.Format) citedMsg {
 	arts := make([]archive.Article, 0, len(ids))
 	for _, id := range ids {
 		a, err := s.Article(id)
@@ -416,9 +422,44 @@ func citePieces(s Searcher, ids []string, f cite.Format) citedMsg {
 	if len(arts) == 0 {
 		return citedMsg{err: errors.New("no pieces to cite")}
 	}
-	text, err := cite.Cite(arts, f, time.Now())
+	keys, err := keyringFor(ctx, s, arts)
+	if err != nil {
+		return citedMsg{err: err}
+	}
+	text, err := cite.Cite(arts, f, time.Now(), keys)
 	if len(arts) == 1 && f == cite.Text {
 		text = strings.TrimSuffix(text, "\n") // one note pastes into a sentence
 	}
 	return citedMsg{text: text, n: len(arts), err: err}
+}
+
+// keyringFor is the keyring of the pieces of the years of arts: they alone
+// decide the keys of arts (see cite.Keyring), so c and C give a piece the
+// key `folio cite` gives it, whatever else is cited with it.
+func keyringFor(ctx context.Context, s Searcher, arts []archive.Article) (*cite.Keyring, error) {
+	var years []string
+	for _, a := range arts {
+		if y := a.Date.Time.Format("2006"); !a.Date.Time.IsZero() && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	if len(years) == 0 {
+		return cite.NewKeyring(arts), nil
+	}
+	q := index.Query{Years: years, Sort: index.SortOldest, Limit: 10000}
+	var peers []archive.Article
+	for {
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			peers = append(peers, archive.Article{ID: h.ID, Title: h.Title, Authors: h.Authors, Outlet: h.Outlet, Date: h.Date, Kind: h.Kind, URL: h.URL})
+		}
+		if len(res.Hits) == 0 || len(peers) >= res.Total {
+			break
+		}
+		q.Offset = len(peers)
+	}
+	return cite.NewKeyring(peers), nil
 }

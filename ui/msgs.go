@@ -40,6 +40,7 @@ type resultsMsg struct {
 	offset  int
 	query   index.Query
 	results index.Results
+	reading *readingSnapshot // the marks the Reading filters were resolved with
 	err     error
 }
 

@@ -58,12 +58,55 @@ func (m *Model) stateChanged() tea.Cmd {
 }
 
 // refreshCounts asks for the Reading counts of the current results.
+//
+// With a Reading filter on, the list shows the pieces that were starred or
+// unread when it was searched: a piece read or unstarred since stays in
+// sight until the next search. Its header counts those pieces, so the
+// Reading counts are taken with the same marks (the snapshot the search
+// used), and the header and the sidebar agree; the next search (any change
+// of query or filters) brings both up to date. With no Reading filter on,
+// the results do not depend on the marks and the counts follow every mark
+// at once.
 func (m *Model) refreshCounts() tea.Cmd {
 	if m.reading == nil || m.searcher == nil {
 		return nil
 	}
 	m.countsSeq++
-	return readingCountsCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.gen, m.countsSeq)
+	var snap *readingSnapshot
+	if m.readingFilter.active() {
+		snap = m.readingSnap
+	}
+	return readingCountsCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, snap, m.gen, m.countsSeq)
+}
+
+// readingSnapshot is the reading marks at one moment: the lists the Reading
+// filters are resolved with.
+type readingSnapshot struct {
+	read, starred []string
+}
+
+// takeReading copies the marks of rs; nil when there is no reading state.
+// It is called in Cmds: the state package's Store locks its marks.
+func takeReading(rs ReadingState) *readingSnapshot {
+	if rs == nil {
+		return nil
+	}
+	return &readingSnapshot{read: rs.Read(), starred: rs.Starred()}
+}
+
+// unreadStarred are the starred pieces not read.
+func (s *readingSnapshot) unreadStarred() []string {
+	read := make(map[string]bool, len(s.read))
+	for _, id := range s.read {
+		read[id] = true
+	}
+	out := []string{}
+	for _, id := range s.starred {
+		if !read[id] {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // rememberPosition records where reading stopped in the open piece, when

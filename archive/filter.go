@@ -1,0 +1,120 @@
+package archive
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Filter is what folio list, folio search, folio stats and the reader's
+// sidebar narrow an archive to. They all match the same way:
+//
+//   - Tags and Kinds pick the values equal to a filter value, ignoring case.
+//   - Outlets pick the outlet a filter value names, ignoring case; when it
+//     names none, every outlet whose name holds the value's words in a row,
+//     ignoring case and punctuation: "telegraph" picks "The Telegraph" and
+//     "The Sunday Telegraph", "new york" picks "The New York Times".
+//   - In each field a value that is exactly one of the archive's values
+//     (as the sidebar sends them) picks that value alone.
+//   - Several values of one field pick any of them; fields combine with AND.
+//   - A piece is kept by From and To when its period (a day, a month or a
+//     year, as precise as its date) overlaps [From, To]; a To at midnight
+//     stands for the whole of that day. Zero times are open ends.
+type Filter struct {
+	Tags, Outlets, Kinds []string
+	From, To             time.Time
+}
+
+// PickValues returns the values of known that the filter value v picks, by
+// the rule of Filter (byWords for outlets); nil when it picks none.
+func PickValues(v string, known []string, byWords bool) []string {
+	if slices.Contains(known, v) {
+		return []string{v}
+	}
+	var out []string
+	for _, k := range known {
+		if strings.EqualFold(k, v) {
+			out = append(out, k)
+		}
+	}
+	if len(out) > 0 || !byWords {
+		return out
+	}
+	want := nameWords(v)
+	if len(want) == 0 {
+		return nil
+	}
+	for _, k := range known {
+		words := nameWords(k)
+		for i := 0; i+len(want) <= len(words); i++ {
+			if slices.Equal(words[i:i+len(want)], want) {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// nameWords are the lower-cased words of a name: runs of letters and digits.
+func nameWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// Keep returns the pieces of arts the filter keeps, in their order. The
+// values a filter names are resolved against the values of arts.
+func (f Filter) Keep(arts []Article) []Article {
+	var tags, outlets, kinds []string
+	for _, a := range arts {
+		for _, t := range a.Tags {
+			if !slices.Contains(tags, t) {
+				tags = append(tags, t)
+			}
+		}
+		if a.Outlet != "" && !slices.Contains(outlets, a.Outlet) {
+			outlets = append(outlets, a.Outlet)
+		}
+		if k := kindOf(a); !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	pick := func(values, known []string, byWords bool) map[string]bool {
+		if len(values) == 0 {
+			return nil
+		}
+		m := map[string]bool{}
+		for _, v := range values {
+			for _, k := range PickValues(v, known, byWords) {
+				m[k] = true
+			}
+		}
+		return m
+	}
+	wantTags, wantOutlets, wantKinds := pick(f.Tags, tags, false), pick(f.Outlets, outlets, true), pick(f.Kinds, kinds, false)
+	to := f.To
+	if !to.IsZero() && to.Hour() == 0 && to.Minute() == 0 && to.Second() == 0 && to.Nanosecond() == 0 {
+		to = to.AddDate(0, 0, 1).Add(-time.Nanosecond)
+	}
+	var out []Article
+	for _, a := range arts {
+		switch {
+		case wantTags != nil && !slices.ContainsFunc(a.Tags, func(t string) bool { return wantTags[t] }),
+			wantOutlets != nil && !wantOutlets[a.Outlet],
+			wantKinds != nil && !wantKinds[kindOf(a)],
+			!f.From.IsZero() && a.Date.End().Before(f.From),
+			!to.IsZero() && a.Date.Time.After(to):
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// kindOf is a piece's kind, KindArticle when it has none.
+func kindOf(a Article) string {
+	if a.Kind == "" {
+		return KindArticle
+	}
+	return a.Kind
+}

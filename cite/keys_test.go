@@ -1,0 +1,136 @@
+package cite
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// collisionArchive is an archive made to collide: three authors, two years,
+// three title words, dates that tie, and titles whose words are a key
+// plus a suffix ("Xa" makes smith2020xa, the key the second "X" by Smith
+// in 2020 would get).
+func collisionArchive() []archive.Article {
+	var arts []archive.Article
+	authors := [][]string{{"Ann Smith"}, {"Bo Smith"}, {"Cy Jones"}, nil}
+	titles := []string{"X", "Xa", "The X", "Xb", "Y"}
+	for i := range 90 {
+		d := archive.Date{Time: time.Date(2020+i%2, time.Month(1+i%3), 1+i%4, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
+		if i%5 == 0 {
+			d = archive.Date{Time: time.Date(2020+i%2, 1, 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionYear}
+		}
+		arts = append(arts, archive.Article{
+			ID:      fmt.Sprintf("p%02d", (i*37)%90), // IDs not in date order
+			Title:   titles[i%len(titles)],
+			Authors: authors[i%len(authors)],
+			Outlet:  "Smith Weekly",
+			Date:    d,
+		})
+	}
+	return arts
+}
+
+// bibKeys reads the keys of biblatex entries, in order.
+var bibKey = regexp.MustCompile(`(?m)^@\w+\{([^,]+),$`)
+
+func citedKeys(t *testing.T, arts []archive.Article, keys *Keyring) []string {
+	t.Helper()
+	out, err := Cite(arts, BibTeX, accessed, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range bibKey.FindAllStringSubmatch(out, -1) {
+		got = append(got, m[1])
+	}
+	if len(got) != len(arts) {
+		t.Fatalf("%d keys for %d pieces:\n%s", len(got), len(arts), out)
+	}
+	return got
+}
+
+// TestKeysDoNotDependOnWhatIsCitedWithThem cites random subsets of the
+// bundled archive and of an archive full of collisions, in random orders,
+// and asserts that every piece gets the key citing the whole archive gives
+// it; that keys are unique over the archive; and that a keyring of the
+// pieces of a piece's year (what the reader builds) agrees.
+func TestKeysDoNotDependOnWhatIsCitedWithThem(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		arts []archive.Article
+	}{{"bundled", bundled(t).Articles}, {"collisions", collisionArchive()}} {
+		t.Run(c.name, func(t *testing.T) {
+			ring := NewKeyring(c.arts)
+			all := citedKeys(t, c.arts, ring)
+			want := map[string]string{}
+			seen := map[string]string{}
+			for i, a := range c.arts {
+				want[a.ID] = all[i]
+				if other, dup := seen[all[i]]; dup {
+					t.Errorf("key %s given to %s and %s", all[i], other, a.ID)
+				}
+				seen[all[i]] = a.ID
+			}
+			// --all cites in archive order; any other order gives the same keys.
+			shuffled := slices.Clone(c.arts)
+			seed := uint64(time.Now().UnixNano())
+			r := rand.New(rand.NewPCG(seed, 7))
+			t.Logf("seed %d", seed)
+			for range 300 {
+				r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+				sub := shuffled[:1+r.IntN(min(len(shuffled), 6))]
+				if r.IntN(4) == 0 {
+					sub = shuffled[:r.IntN(len(shuffled))+1]
+				}
+				for i, k := range citedKeys(t, sub, ring) {
+					if want[sub[i].ID] != k {
+						t.Fatalf("%s keyed %s among %d pieces, %s in the whole archive", sub[i].ID, k, len(sub), want[sub[i].ID])
+					}
+				}
+				// The reader's keyring: the pieces of the years of sub.
+				var years []int
+				for _, a := range sub {
+					years = append(years, a.Date.Time.Year())
+				}
+				var peers []archive.Article
+				for _, a := range c.arts {
+					if slices.Contains(years, a.Date.Time.Year()) {
+						peers = append(peers, a)
+					}
+				}
+				r.Shuffle(len(peers), func(i, j int) { peers[i], peers[j] = peers[j], peers[i] })
+				local := NewKeyring(peers)
+				for _, a := range sub {
+					if k := local.Key(a); k != want[a.ID] {
+						t.Fatalf("%s keyed %s by the pieces of its year, %s by the archive", a.ID, k, want[a.ID])
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestCollisionOrder pins the rule: earliest date, then ID, keeps the key;
+// suffixes skip keys other pieces have as their own.
+func TestCollisionOrder(t *testing.T) {
+	d := func(s string) archive.Date {
+		tm, _ := time.Parse("2006-01-02", s)
+		return archive.Date{Time: tm, Precision: archive.PrecisionDay}
+	}
+	arts := []archive.Article{
+		{ID: "c", Title: "X", Authors: []string{"Ann Smith"}, Date: d("2020-03-01")},
+		{ID: "b", Title: "X", Authors: []string{"Ann Smith"}, Date: d("2020-02-01")},
+		{ID: "a", Title: "X", Authors: []string{"Ann Smith"}, Date: d("2020-03-01")},
+		{ID: "z", Title: "Xa", Authors: []string{"Ann Smith"}, Date: d("2020-12-01")},
+		{ID: "y", Title: "X", Authors: []string{"Ann Smith"}, Date: d("2021-01-01")},
+	}
+	got := Keys(arts)
+	if want := []string{"smith2020xc", "smith2020x", "smith2020xb", "smith2020xa", "smith2021x"}; !slices.Equal(got, want) {
+		t.Errorf("keys %v, want %v", got, want)
+	}
+}

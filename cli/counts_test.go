@@ -1,0 +1,195 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/state"
+)
+
+// outletArchive writes an archive whose outlets share words (three
+// Telegraphs, two New Yorks, a Times), over several years, kinds and date
+// precisions, some pieces with no outlet.
+func outletArchive(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	outlets := []string{"The Telegraph", "The Sunday Telegraph", "Daily Telegraph", "The New York Times", "New York Post", "The Times", "Sky News", ""}
+	kinds := []string{"article", "interview", "speech"}
+	tags := []string{"mi5", "isis", "prisons", "china", "europe"}
+	for i := range 48 {
+		date := fmt.Sprintf("%d-%02d-%02d", 2014+i%5, 1+i%12, 1+i%27)
+		switch i % 4 {
+		case 1:
+			date = date[:7]
+		case 2:
+			date = date[:4]
+		}
+		var fm strings.Builder
+		fmt.Fprintf(&fm, "---\ntitle: \"Piece %d\"\ndate: %q\nauthor: Ann Smith\nkind: %s\ntags: [%s, %s]\n",
+			i, date, kinds[i%3], tags[i%5], tags[(i/5)%5])
+		if o := outlets[i%len(outlets)]; o != "" {
+			fmt.Fprintf(&fm, "outlet: %q\n", o)
+		}
+		fm.WriteString("---\n\nA piece about terror and prisons.\n")
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%02d.md", i)), []byte(fm.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestFiltersCountTheSameEverywhere runs folio list, folio search ” and
+// folio stats with random combinations of the same filters (outlet names
+// and words of them, tags and kinds in any case, dates, Reading filters) and
+// asserts that they count the same pieces, and that stats' counts are the
+// search's facet counts.
+func TestFiltersCountTheSameEverywhere(t *testing.T) {
+	t.Setenv("FOLIO_ARCHIVE", "")
+	stateHome := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", stateHome)
+	indexDir := t.TempDir()
+	seed := uint64(time.Now().UnixNano())
+	r := rand.New(rand.NewPCG(seed, 3))
+	t.Logf("seed %d", seed)
+	for _, dir := range []string{"", outletArchive(t)} {
+		name, fsys, err := archive.Source(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arch, _ := archive.Load(fsys)
+		st, _ := state.Open(name, "")
+		for _, a := range arch.Articles {
+			if r.IntN(3) == 0 {
+				st.ToggleRead(a.ID)
+			}
+			if r.IntN(4) == 0 {
+				st.ToggleStar(a.ID)
+			}
+		}
+		if err := st.Save(); err != nil {
+			t.Fatal(err)
+		}
+		folio := func(args ...string) string {
+			t.Helper()
+			var out, errb bytes.Buffer
+			root := NewRoot("test", &Env{Out: &out, Err: &errb, In: strings.NewReader("")})
+			root.SetArgs(append([]string{"--index-dir", indexDir, "--archive", dir}, args...))
+			if err := root.Execute(); err != nil {
+				t.Fatalf("folio %q: %v\n%s", args, err, errb.String())
+			}
+			return out.String()
+		}
+		outlets := []string{"telegraph", "The Telegraph", "new york", "NEW YORK TIMES", "times", "sky", "financial times", "rusi", "Evening Standard", "nowhere"}
+		tags := []string{"MI5", "isis", "china", "counter-terrorism", "prisons", "Europe", "uk-china-relations"}
+		kinds := []string{"Interview", "article", "speech"}
+		dates := []string{"2014", "2016-03", "2017-06", "2017-09-16", "2018-01-05"}
+		for round := range 25 {
+			var args []string
+			add := func(flag string, from []string, most int) (n int) {
+				for range r.IntN(most + 1) {
+					args = append(args, flag, from[r.IntN(len(from))])
+					n++
+				}
+				return n
+			}
+			nOutlets, nTags, nKinds := add("--outlet", outlets, 2), add("--tag", tags, 2), add("--kind", kinds, 1)
+			add("--from", dates, 1)
+			add("--to", dates, 1)
+			if r.IntN(4) == 0 {
+				args = append(args, "--starred")
+			}
+			if r.IntN(4) == 0 {
+				args = append(args, "--unread")
+			}
+			where := fmt.Sprintf("archive %q, seed %d, round %d: %q", dir, seed, round, args)
+
+			var listed []articleJSON
+			if err := json.Unmarshal([]byte(folio(append([]string{"list", "--json"}, args...)...)), &listed); err != nil {
+				t.Fatalf("%s: list: %v", where, err)
+			}
+			var found resultsJSON
+			if err := json.Unmarshal([]byte(folio(append([]string{"search", "", "--json", "--limit", "1000"}, args...)...)), &found); err != nil {
+				t.Fatalf("%s: search: %v", where, err)
+			}
+			var stats archiveStats
+			if err := json.Unmarshal([]byte(folio(append([]string{"stats", "--json"}, args...)...)), &stats); err != nil {
+				t.Fatalf("%s: stats: %v", where, err)
+			}
+			if len(listed) != found.Total || stats.Pieces != found.Total || len(found.Hits) != found.Total {
+				t.Fatalf("%s: list %d, search %d (%d hits), stats %d", where, len(listed), found.Total, len(found.Hits), stats.Pieces)
+			}
+			ids := map[string]bool{}
+			for _, a := range listed {
+				ids[a.ID] = true
+			}
+			for _, h := range found.Hits {
+				if !ids[h.ID] {
+					t.Fatalf("%s: search finds %s, list does not list it", where, h.ID)
+				}
+			}
+			if found.Total == 0 {
+				continue
+			}
+			// stats counts the pieces kept; a facet counts what choosing
+			// its value would keep: the same for a field without a filter,
+			// and for the values picked in a field with one (not for tags,
+			// where a piece kept for one tag also counts under its others).
+			asMap := func(cs []count) map[string]int {
+				m := map[string]int{}
+				for _, c := range cs {
+					if c.Key != "(no outlet)" {
+						m[c.Key] = c.Count
+					}
+				}
+				return m
+			}
+			compare := func(field string, stat map[string]int, facet map[string]int, filtered bool) {
+				if filtered {
+					for k, n := range stat {
+						if facet[k] != n {
+							t.Fatalf("%s: stats counts %s %q as %d, the search's facet %d", where, field, k, n, facet[k])
+						}
+					}
+					return
+				}
+				if !maps.Equal(stat, facet) {
+					t.Fatalf("%s: %s: stats %v, search facets %v", where, field, stat, facet)
+				}
+			}
+			compare("outlets", asMap(stats.Outlets), found.Facets["outlets"], nOutlets > 0)
+			if nTags == 0 {
+				compare("tags", asMap(stats.Tags), found.Facets["tags"], false)
+			}
+			compare("kinds", asMap(stats.Kinds), found.Facets["kinds"], nKinds > 0)
+			compare("years", asMap(stats.Years), found.Facets["years"], false)
+			compare("months", asMap(stats.Months), found.Facets["months"], false)
+		}
+	}
+}
+
+// The outlet filter matches by the outlet's name or words of it in a row,
+// in list as in search (it matched only whole names in list).
+func TestListOutletByWords(t *testing.T) {
+	for _, c := range []struct {
+		outlet string
+		want   int
+	}{{"telegraph", 3}, {"The Telegraph", 3}, {"THE TELEGRAPH", 3}, {"financial times", 2}, {"times", 4}, {"york times", 2}, {"graph", 0}} {
+		out, _, code := run(t, "list", "--json", "--outlet", c.outlet)
+		var pieces []articleJSON
+		if err := json.Unmarshal([]byte(out), &pieces); code != 0 || err != nil {
+			t.Fatalf("list --outlet %q: exit %d, %v", c.outlet, code, err)
+		}
+		if len(pieces) != c.want {
+			t.Errorf("list --outlet %q: %d pieces, want %d", c.outlet, len(pieces), c.want)
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/state"
+	"github.com/spf13/cobra"
+)
+
+// filterFlags are the filters list, search and stats share. They match as
+// archive.Filter says, in every command and in the reader's sidebar, so the
+// same filters count the same pieces everywhere.
+type filterFlags struct {
+	tags, outlets, kinds []string
+	from, to             string
+	starred, unread      bool
+}
+
+func (f *filterFlags) add(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringArrayVar(&f.tags, "tag", nil, "only pieces with this tag (repeatable: any of them; case-insensitive)")
+	fl.StringArrayVar(&f.outlets, "outlet", nil, "only pieces from this outlet: its name, or words of it in a row (repeatable; case-insensitive)")
+	fl.StringArrayVar(&f.kinds, "kind", nil, "only pieces of this kind: article, interview, ... (repeatable)")
+	fl.StringVar(&f.from, "from", "", "only pieces from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fl.StringVar(&f.to, "to", "", "only pieces up to this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)")
+	fl.BoolVar(&f.starred, "starred", false, "only starred pieces (reading state: see folio history)")
+	fl.BoolVar(&f.unread, "unread", false, "only pieces not yet read")
+}
+
+// filter is the archive.Filter of the flags.
+func (f filterFlags) filter() (archive.Filter, error) {
+	af := archive.Filter{Tags: f.tags, Outlets: f.outlets, Kinds: f.kinds}
+	if f.from != "" {
+		d, err := archive.ParseDate(f.from)
+		if err != nil {
+			return af, fmt.Errorf("--from: %v", err)
+		}
+		af.From = d.Time
+	}
+	if f.to != "" {
+		d, err := archive.ParseDate(f.to)
+		if err != nil {
+			return af, fmt.Errorf("--to: %v", err)
+		}
+		af.To = d.End() // --to 2017-09 keeps the whole of September
+	}
+	return af, nil
+}
+
+// reading reports whether a reading filter is asked for.
+func (f filterFlags) reading() bool { return f.starred || f.unread }
+
+// applyTo sets q's filters. The reading filters need the reading state st
+// (nil when none is asked for): starred pieces as IDs, read ones excluded,
+// as the reader does.
+func (f filterFlags) applyTo(q *index.Query, st *state.Store) error {
+	af, err := f.filter()
+	if err != nil {
+		return err
+	}
+	q.Tags, q.Outlets, q.Kinds, q.From, q.To = af.Tags, af.Outlets, af.Kinds, af.From, af.To
+	if st != nil {
+		switch {
+		case f.starred && f.unread:
+			q.IDs = append([]string{}, st.Unread(st.Starred())...)
+		case f.starred:
+			q.IDs = append([]string{}, st.Starred()...)
+		case f.unread:
+			q.ExcludeIDs = st.Read()
+		}
+	}
+	return nil
+}
+
+// keep returns the pieces of arch the filters keep, in archive order; st is
+// the reading state, needed only for the reading filters.
+func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Article, error) {
+	af, err := f.filter()
+	if err != nil {
+		return nil, err
+	}
+	keep := af.Keep(arch.Articles)
+	if st != nil && f.reading() {
+		keep = slices.DeleteFunc(keep, func(a archive.Article) bool {
+			return f.starred && !st.IsStarred(a.ID) || f.unread && st.IsRead(a.ID)
+		})
+	}
+	return keep, nil
+}
+
+// openStateOf opens the reading state of the archive named name, with a
+// warning on stderr when it comes with one (see openState).
+func openStateOf(env *Env, name string) *state.Store {
+	st, warn := state.Open(name, "")
+	if warn != nil {
+		fmt.Fprintln(env.Err, "folio: warning:", warn)
+	}
+	return st
+}

@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/index"
+)
+
+// realIndex builds a real index of the archive in dir ("" for the bundled
+// one) in a temporary folder, and loads the archive beside it.
+func realIndex(t *testing.T, dir string) (*index.Index, *archive.Archive) {
+	t.Helper()
+	ix, err := index.OpenDir(context.Background(), dir, index.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	_, fsys, err := archive.Source(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arch, _ := archive.Load(fsys)
+	return ix, arch
+}
+
+// collidingArchive writes an archive whose pieces share citation keys:
+// two authors, three years, two title words, dates that tie.
+func collidingArchive(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i := range 40 {
+		author := []string{"Ann Smith", "Bo Smith"}[i%2]
+		title := []string{"Terror", "Terror at home", "The terror", "Terrora"}[i%4]
+		date := fmt.Sprintf("%d-%02d", 2015+i%3, 1+i%2)
+		if i%3 == 0 {
+			date += "-01"
+		}
+		body := fmt.Sprintf("---\ntitle: %q\nauthor: %s\ndate: %q\noutlet: The Paper\n---\n\nPiece %d.\n", title, author, date, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%02d.md", (i*7)%40)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var entryKey = regexp.MustCompile(`(?m)^@\w+\{([^,]+),$`)
+
+// TestReaderCitationKeysAreTheArchives asserts that c (one piece) and C
+// (the results of a search) give every piece the key `folio cite --all`
+// gives it, on the bundled archive and on one full of collisions.
+func TestReaderCitationKeysAreTheArchives(t *testing.T) {
+	for _, dir := range []string{"", collidingArchive(t)} {
+		ix, arch := realIndex(t, dir)
+		ring := cite.NewKeyring(arch.Articles)
+		keyOf := func(text string) []string {
+			var ks []string
+			for _, m := range entryKey.FindAllStringSubmatch(text, -1) {
+				ks = append(ks, m[1])
+			}
+			return ks
+		}
+		ctx := context.Background()
+		for _, a := range arch.Articles {
+			msg := citePiecesCmd(ctx, ix, []string{a.ID}, cite.BibTeX)().(citedMsg)
+			if msg.err != nil {
+				t.Fatal(msg.err)
+			}
+			if ks := keyOf(msg.text); len(ks) != 1 || ks[0] != ring.Key(a) {
+				t.Errorf("c on %s copies key %v; folio cite gives %s", a.ID, ks, ring.Key(a))
+			}
+		}
+		seed := uint64(time.Now().UnixNano())
+		r := rand.New(rand.NewPCG(seed, 1))
+		for range 10 {
+			// C on a random filter: a year, or an outlet, or none.
+			q := index.Query{Limit: pageSize}
+			a := arch.Articles[r.IntN(len(arch.Articles))]
+			switch r.IntN(3) {
+			case 0:
+				q.Years = []string{a.Date.Time.Format("2006")}
+			case 1:
+				q.IDs = []string{a.ID, arch.Articles[r.IntN(len(arch.Articles))].ID}
+			}
+			msg := citeResultsCmd(ctx, ix, q, cite.BibTeX)().(citedMsg)
+			if msg.err != nil {
+				t.Fatal(msg.err)
+			}
+			res, err := ix.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]bool{}
+			for _, h := range res.Hits {
+				b, _ := arch.Get(h.ID)
+				want[ring.Key(b)] = true
+			}
+			for _, k := range keyOf(msg.text) {
+				if !want[k] {
+					t.Errorf("seed %d: C on %+v copies key %s, which folio cite gives none of the results (%v)", seed, q, k, want)
+				}
+			}
+			if n := len(keyOf(msg.text)); n != msg.n {
+				t.Errorf("C cited %d pieces, %d keys", msg.n, n)
+			}
+		}
+	}
+}
