@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // Precision says how much of an article's date is known. A piece known only
@@ -101,7 +103,9 @@ func (a Article) Link() string {
 }
 
 // Problem is one thing wrong with one file of an archive. It prints as
-// path:line: message (line omitted when unknown).
+// path:line: message (line omitted when unknown), on one line and safe for a
+// terminal: an odd path is quoted (termsafe.Quote) and control characters in
+// the message (a front-matter key holds any) are escaped (termsafe.Escape).
 type Problem struct {
 	Path  string
 	Line  int
@@ -110,10 +114,11 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
+	path, msg := termsafe.Quote(p.Path), termsafe.Escape(p.Msg)
 	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
+		return fmt.Sprintf("%s:%d: %s", path, p.Line, msg)
 	}
-	return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+	return fmt.Sprintf("%s: %s", path, msg)
 }
 
 func (p Problem) Error() string { return p.String() }

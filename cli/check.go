@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -41,10 +42,10 @@ problem, 0 with a one-line summary otherwise.`,
 			}
 			if len(probs) > 0 {
 				fmt.Fprintf(env.Err, "%s: %d problem(s); %d file(s) skipped, %d piece(s) loaded\n",
-					arch.Name, len(probs), skipped, len(arch.Articles))
+					termsafe.Quote(arch.Name), len(probs), skipped, len(arch.Articles))
 				return exitCode(1)
 			}
-			fmt.Fprintf(env.Out, "%s: %d pieces, no problems\n", arch.Name, len(arch.Articles))
+			fmt.Fprintf(env.Out, "%s: %d pieces, no problems\n", termsafe.Quote(arch.Name), len(arch.Articles))
 			return nil
 		},
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -97,7 +98,7 @@ func piecesByID(arch *archive.Archive, ids []string, all bool) ([]archive.Articl
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("no piece with id %s in %s (folio list shows the ids)", strings.Join(missing, ", "), arch.Name)
+		return nil, fmt.Errorf("no piece with id %s in %s (folio list shows the ids)", strings.Join(missing, ", "), termsafe.Quote(arch.Name))
 	}
 	return arts, nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
@@ -51,12 +52,12 @@ holds the last 1000 openings.`,
 				return writeJSON(env.Out, out)
 			}
 			if len(out) == 0 {
-				fmt.Fprintf(env.Err, "folio: nothing opened yet in %s\n", arch.Name)
+				fmt.Fprintf(env.Err, "folio: nothing opened yet in %s\n", termsafe.Quote(arch.Name))
 				return nil
 			}
 			tw := tabwriter.NewWriter(env.Out, 0, 0, 2, ' ', 0)
 			for _, v := range out {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", v.OpenedAt.Local().Format("2006-01-02 15:04"), v.Title, v.ID)
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", v.OpenedAt.Local().Format("2006-01-02 15:04"), termsafe.Escape(v.Title), termsafe.Quote(v.ID))
 			}
 			return tw.Flush()
 		},
@@ -72,7 +73,7 @@ holds the last 1000 openings.`,
 func openState(env *Env, arch *archive.Archive) *state.Store {
 	st, warn := state.Open(arch.Name, "")
 	if warn != nil {
-		fmt.Fprintln(env.Err, "folio: warning:", warn)
+		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(warn.Error()))
 	}
 	return st
 }

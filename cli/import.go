@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/folio-tui/folio/importer"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -37,15 +38,15 @@ overwrites it). folio does not fetch feeds: download the file first.`,
 			if rep.DryRun {
 				verb = "would import"
 			}
-			fmt.Fprintf(env.Out, "%s %s feed %q into %s\n", verb, rep.Format, rep.Feed, rep.Into)
+			fmt.Fprintf(env.Out, "%s %s feed %q into %s\n", verb, rep.Format, rep.Feed, termsafe.Quote(rep.Into))
 			for _, r := range rep.Results {
 				switch {
 				case r.Action == importer.Ignored:
-					fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, r.Title, r.Reason)
+					fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Escape(r.Title), termsafe.Escape(r.Reason))
 				case r.Action == importer.Skipped:
-					fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, r.Path, r.Reason)
+					fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Quote(r.Path), termsafe.Escape(r.Reason))
 				case r.Action != importer.Unchanged || verbose:
-					fmt.Fprintf(env.Out, "  %-9s %s\n", r.Action, r.Path)
+					fmt.Fprintf(env.Out, "  %-9s %s\n", r.Action, termsafe.Quote(r.Path))
 				}
 			}
 			fmt.Fprintf(env.Out, "%d added, %d updated, %d unchanged, %d skipped, %d ignored\n",

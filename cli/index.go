@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -24,7 +25,7 @@ command shows what it did.`,
 			defer ix.Close()
 			st := ix.Stats
 			if ix.Fallback != "" {
-				fmt.Fprintln(env.Err, "folio:", ix.Fallback)
+				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(ix.Fallback))
 			}
 			what := "refreshed"
 			switch {
@@ -36,9 +37,11 @@ command shows what it did.`,
 			where := st.Dir
 			if where == "" {
 				where = "memory"
+			} else {
+				where = termsafe.Quote(where)
 			}
 			fmt.Fprintf(env.Out, "%s: %s: %d pieces (%d indexed, %d removed, %.1f MB) in %s; index in %s\n",
-				ix.Name(), what, st.Docs, st.Indexed, st.Removed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
+				termsafe.Quote(ix.Name()), what, st.Docs, st.Indexed, st.Removed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
 			if n := ix.Skipped(); n > 0 {
 				fmt.Fprintf(env.Out, "%d file(s) skipped; folio check lists why\n", n)
 			}

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
@@ -91,7 +92,8 @@ are listed.`,
 func writeTable(w io.Writer, as []archive.Article) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, a := range as {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Date, orDash(a.Outlet), a.Title, strings.Join(a.Tags, " "), a.ID)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Date, termsafe.Escape(orDash(a.Outlet)), termsafe.Escape(a.Title),
+			termsafe.Escape(strings.Join(a.Tags, " ")), termsafe.Quote(a.ID))
 	}
 	return tw.Flush()
 }

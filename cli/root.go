@@ -12,6 +12,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 )
@@ -80,10 +81,16 @@ func Execute(version string) int {
 		if asExitCode(err, &ec) {
 			return int(ec)
 		}
-		fmt.Fprintln(env.Err, "folio:", err)
+		reportError(env.Err, err)
 		return 2
 	}
 	return 0
+}
+
+// reportError prints the error a command ended with. Errors may name files
+// and keys from the archive: control characters are escaped.
+func reportError(w io.Writer, err error) {
+	fmt.Fprintln(w, "folio:", termsafe.EscapeLines(err.Error()))
 }
 
 // exitCode is returned by a command that has already printed what it had to

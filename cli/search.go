@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -72,7 +73,7 @@ Exits 0 whether or not anything matched.`,
 			}
 			defer ix.Close()
 			if ix.Fallback != "" {
-				fmt.Fprintln(env.Err, "folio:", ix.Fallback)
+				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(ix.Fallback))
 			}
 			res, err := ix.Search(cmd.Context(), q)
 			if err != nil {
@@ -172,13 +173,13 @@ func printResults(w io.Writer, res index.Results, styled bool) {
 		marks = strings.NewReplacer(index.MarkStart, "\x1b[1;33m", index.MarkEnd, "\x1b[0m")
 	}
 	if res.Hint != "" {
-		fmt.Fprintf(w, "%snote: %s%s\n", dim, res.Hint, reset)
+		fmt.Fprintf(w, "%snote: %s%s\n", dim, termsafe.Escape(res.Hint), reset)
 	}
 	for _, h := range res.Hits {
-		fmt.Fprintf(w, "%s · %s · %s%s%s\n", h.Date, orDash(h.Outlet), bold, h.Title, reset)
-		fmt.Fprintf(w, "  %s%s%s\n", dim, h.ID, reset)
+		fmt.Fprintf(w, "%s · %s · %s%s%s\n", h.Date, termsafe.Escape(orDash(h.Outlet)), bold, termsafe.Escape(h.Title), reset)
+		fmt.Fprintf(w, "  %s%s%s\n", dim, termsafe.Quote(h.ID), reset)
 		if len(h.Snippets) > 0 {
-			fmt.Fprintf(w, "  %s\n", marks.Replace(strings.Join(strings.Fields(h.Snippets[0]), " ")))
+			fmt.Fprintf(w, "  %s\n", marks.Replace(termsafe.Escape(strings.Join(strings.Fields(h.Snippets[0]), " "))))
 		}
 		fmt.Fprintln(w)
 	}
@@ -197,7 +198,7 @@ func printResults(w io.Writer, res index.Results, styled bool) {
 				parts = append(parts, fmt.Sprintf("… %d more", len(vs)-n))
 				break
 			}
-			parts = append(parts, fmt.Sprintf("%s (%d)", v.Value, v.Count))
+			parts = append(parts, fmt.Sprintf("%s (%d)", termsafe.Escape(v.Value), v.Count))
 		}
 		fmt.Fprintf(w, "%s%-8s%s %s\n", dim, name, reset, strings.Join(parts, ", "))
 	}

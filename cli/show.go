@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -33,7 +34,7 @@ Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
 			}
 			a, ok := arch.Get(args[0])
 			if !ok {
-				return fmt.Errorf("no piece with id %q in %s (folio list shows the ids)", args[0], arch.Name)
+				return fmt.Errorf("no piece with id %q in %s (folio list shows the ids)", args[0], termsafe.Quote(arch.Name))
 			}
 			if asJSON {
 				return writeJSON(env.Out, struct {
@@ -44,7 +45,7 @@ Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
 				}{toJSON(a), a.Standfirst, a.Note, a.Body})
 			}
 			if raw {
-				_, err := io.WriteString(env.Out, PieceMarkdown(a))
+				_, err := io.WriteString(env.Out, termsafe.Rendered(PieceMarkdown(a)))
 				return err
 			}
 			styled := colour(env.Out)
@@ -57,7 +58,13 @@ Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
 			if err != nil {
 				return err
 			}
-			_, err = io.WriteString(env.Out, pieceHeader(a, width, styled)+out)
+			// Cleaned after the last step that makes characters: Glamour
+			// decodes entities ("&#27;" is ESC) and writes hyperlinks.
+			page := termsafe.Rendered(pieceHeader(a, width, styled) + out)
+			if !styled {
+				page = ansi.Strip(page)
+			}
+			_, err = io.WriteString(env.Out, page)
 			return err
 		},
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
@@ -115,7 +116,7 @@ func byCount(m map[string]int) []count {
 const barWidth = 30
 
 func writeStats(w io.Writer, st archiveStats, top int) error {
-	fmt.Fprintf(w, "%s: %d pieces\n", st.Archive, st.Pieces)
+	fmt.Fprintf(w, "%s: %d pieces\n", termsafe.Quote(st.Archive), st.Pieces)
 	section := func(title string, cs []count, limit bool) {
 		if len(cs) == 0 {
 			return
@@ -125,6 +126,10 @@ func writeStats(w io.Writer, st archiveStats, top int) error {
 			cs, more = cs[:top], len(cs)-top
 		}
 		keyWidth, most := 0, 0
+		cs = slices.Clone(cs)
+		for i := range cs {
+			cs[i].Key = termsafe.Escape(cs[i].Key)
+		}
 		for _, c := range cs {
 			keyWidth = max(keyWidth, ansi.StringWidth(c.Key))
 			most = max(most, c.Count)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // readerMaxWidth caps the reading column: long lines are hard to read, so on
@@ -111,11 +112,16 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	}
 	fraction := r.scrollFraction()
 	wasReady := r.ready
-	r.article, r.lines, r.ready, r.err = m.article, m.lines, true, nil
+	r.article, r.ready, r.err = m.article, true, nil
 	r.related = m.related
+	// Cleaned here, after Glamour (which decodes entities such as "&#27;"
+	// into ESC) and for cached renderings too: only colours and http(s)
+	// hyperlinks reach the screen.
+	r.lines = make([]string, len(m.lines))
 	r.plain = make([]string, len(m.lines))
 	for i, l := range m.lines {
-		r.plain[i] = ansi.Strip(l)
+		r.lines[i] = termsafe.Rendered(l)
+		r.plain[i] = ansi.Strip(r.lines[i])
 	}
 	if wasReady {
 		// A re-render at another width: stay at about the same place.

@@ -1,0 +1,224 @@
+// Package termsafe makes text safe to write to a terminal, at the last step
+// before it is written: after Markdown rendering and entity decoding, which
+// can turn harmless-looking text ("&#27;]0;title&#7;") into escape sequences.
+//
+// Rendered cleans styled output (Glamour, Lip Gloss): it keeps colours and
+// http(s) hyperlinks and drops every other control. Quote and Escape are for
+// the command line's names and messages: a file name, a front-matter key or
+// an error printed with them cannot move the cursor, set the title, write
+// the clipboard or break a "path:line: message" line in two.
+package termsafe
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// maxSGR is the longest colour sequence kept; Glamour's longest (a 24-bit
+// foreground and background) is under 40 bytes.
+const maxSGR = 128
+
+// Rendered returns s with only what a rendered page may hold: printable text,
+// newlines and tabs, SGR sequences (CSI ... m: colours and text attributes)
+// and OSC 8 hyperlinks to an http or https URL with a host. Everything else is
+// dropped: other CSI sequences (cursor moves, erasing, modes), other OSC
+// sequences (titles, clipboard writes, colours), DCS, APC, PM and SOS strings,
+// other ESC sequences, BEL, backspace, carriage return and the other C0
+// controls, DEL, the C1 controls U+0080–U+009F, and the bidirectional
+// embedding, override and isolate characters (U+202A–U+202E, U+2066–U+2069,
+// U+061C). A hyperlink to another scheme loses its OSC 8 wrapper and keeps its
+// text. Invalid UTF-8 becomes U+FFFD. An escape sequence that is cut off (no
+// terminator) loses only its introducer: the text after it stays visible.
+func Rendered(s string) string {
+	if plainASCII(s) {
+		return s
+	}
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if s[i] == ansi.ESC {
+			seq, _, n, state := ansi.DecodeSequence(s[i:], ansi.NormalState, nil)
+			switch {
+			case n <= 0:
+				n = 1
+			case state != ansi.NormalState || !terminated(seq):
+				// Cut off: drop the introducer, show the rest as text.
+				n = min(n, 2)
+			default:
+				b.WriteString(keep(seq))
+			}
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\n' || r == '\t' || !unsafeRune(r) {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII, newlines and tabs only.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\n' && c != '\t') || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// terminated reports whether a sequence DecodeSequence returned ends the
+// way its kind must end: a string (OSC, DCS, ...) with BEL or ST, a CSI with
+// its final byte, a plain ESC sequence with its final byte.
+func terminated(seq string) bool {
+	if len(seq) < 2 {
+		return false
+	}
+	switch seq[1] {
+	case ']', 'P', 'X', '^', '_':
+		return strings.HasSuffix(seq, "\a") || strings.HasSuffix(seq, "\x1b\\")
+	case '[':
+		c := seq[len(seq)-1]
+		return len(seq) > 2 && c >= '@' && c <= '~'
+	}
+	c := seq[len(seq)-1]
+	return c >= '0' && c <= '~'
+}
+
+// keep returns what is kept of one complete escape sequence: an SGR as it
+// is, an OSC 8 hyperlink to an http(s) URL rewritten without parameters, the
+// end of a hyperlink, or nothing.
+func keep(seq string) string {
+	if isSGR(seq) {
+		return seq
+	}
+	if !strings.HasPrefix(seq, "\x1b]8;") {
+		return ""
+	}
+	body := strings.TrimPrefix(seq, "\x1b]8;")
+	body = strings.TrimSuffix(strings.TrimSuffix(body, "\a"), "\x1b\\")
+	_, uri, ok := strings.Cut(body, ";")
+	if !ok {
+		return ""
+	}
+	if uri == "" {
+		return ansi.ResetHyperlink()
+	}
+	if !LinkTarget(uri) {
+		return ""
+	}
+	return ansi.SetHyperlink(uri)
+}
+
+// isSGR reports whether seq is ESC [ params m with only digits, ';' and ':'
+// as parameters (no private prefix, no intermediate byte).
+func isSGR(seq string) bool {
+	if len(seq) < 3 || len(seq) > maxSGR || !strings.HasPrefix(seq, "\x1b[") || seq[len(seq)-1] != 'm' {
+		return false
+	}
+	for i := 2; i < len(seq)-1; i++ {
+		if c := seq[i]; (c < '0' || c > '9') && c != ';' && c != ':' {
+			return false
+		}
+	}
+	return true
+}
+
+// LinkTarget reports whether uri may be the target of a terminal hyperlink:
+// an absolute http or https URL with a host, printable ASCII only (no
+// spaces, no controls, nothing a terminal could read as the end of the
+// sequence).
+func LinkTarget(uri string) bool {
+	if uri == "" || len(uri) > 4096 {
+		return false
+	}
+	for i := 0; i < len(uri); i++ {
+		if uri[i] <= ' ' || uri[i] >= 0x7f {
+			return false
+		}
+	}
+	u, err := url.Parse(uri)
+	if err != nil {
+		return false
+	}
+	scheme := strings.ToLower(u.Scheme)
+	return (scheme == "http" || scheme == "https") && u.Hostname() != ""
+}
+
+// unsafeRune reports the runes Rendered and Escape never let through as
+// they are: C0 and C1 controls, DEL, and the bidirectional controls that can
+// make text read in another order than it is stored (Trojan Source).
+func unsafeRune(r rune) bool {
+	switch {
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, // LRE, RLE, PDF, LRO, RLO
+		r >= 0x2066 && r <= 0x2069, // LRI, RLI, FSI, PDI
+		r == 0x061c:                // Arabic letter mark
+		return true
+	}
+	return false
+}
+
+// Quote returns a name (a path, a front-matter key, a feed field) for a
+// line of output: as it is when every character is printable and it holds no
+// quote or backslash, else quoted like Go's %q, where a control character
+// shows as \x1b, a newline as \n, invalid UTF-8 as \xff and a bidi override
+// as \u202e. Ordinary names stay readable; an odd one cannot act on the
+// terminal nor break the line.
+func Quote(s string) string {
+	if s != "" && utf8.ValidString(s) && !strings.ContainsAny(s, `"\`) &&
+		!strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+// Escape returns a message for one line of output with every unsafe
+// character written as an escape, in place: control characters (\n, \t, \r,
+// \x1b, \u009b), DEL, bidi controls (\u202e), the invisible direction marks
+// U+200E and U+200F, the line and paragraph separators, and invalid bytes
+// (\xff). Everything else, quotes and backslashes included, is left as it is.
+func Escape(s string) string { return escape(s, false) }
+
+// EscapeLines is Escape for a message of several lines: newlines and tabs
+// are kept.
+func EscapeLines(s string) string { return escape(s, true) }
+
+func escape(s string, lines bool) string {
+	escaped := func(r rune) bool {
+		return escapedRune(r) && !(lines && (r == '\n' || r == '\t'))
+	}
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, escaped) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case escaped(r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func escapedRune(r rune) bool {
+	return unsafeRune(r) || r == 0x200e || r == 0x200f || r == 0x2028 || r == 0x2029
+}

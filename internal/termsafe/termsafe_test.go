@@ -1,0 +1,119 @@
+package termsafe
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRenderedKeepsColoursAndWebLinks(t *testing.T) {
+	for _, s := range []string{
+		"plain text\n\twith a tab",
+		"\x1b[1;38;5;212mTitle\x1b[0m \x1b[m\x1b[38:2::255:0:0mred\x1b[39m",
+		"\x1b]8;;https://example.org/a?b=c#d\x07link\x1b]8;;\x07",
+		"\x1b]8;;http://example.org\x07x\x1b]8;;\x07 café — “quoted” 日本語 \u200f",
+	} {
+		if got := Rendered(s); got != s {
+			t.Errorf("Rendered(%q) = %q, want it unchanged", s, got)
+		}
+		if v := Violation(s, false); v != "" {
+			t.Errorf("Violation(%q) = %s", s, v)
+		}
+	}
+}
+
+func TestRenderedDropsEverythingElse(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"a\x1b]0;PWNED\x07b", "ab"},
+		{"a\x1b]2;T\x1b\\b", "ab"},
+		{"a\x1b]52;c;UFdORUQ=\x07b", "ab"},
+		{"a\x1b[2Jb\x1b[Hc\x1b[?1049hd\x1b[>4;1me", "abcde"},
+		{"a\x1bPq#0;2;0;0;0\x1b\\b", "ab"},
+		{"a\x1b_Gf=100;AAAA\x1b\\b\x1b^pm\x1b\\c\x1bXsos\x1b\\d", "abcd"},
+		{"a\x1bcb\x1b7c\x1b(Bd", "abcd"},
+		{"bell\x07 bs\b cr\r del\x7f nul\x00", "bell bs cr del nul"},
+		{"c1 \u009b2J \u009d0;x\u009c \u0085 end", "c1 2J 0;x  end"},
+		{"bidi \u202eevil\u202c \u2066iso\u2069 \u061c", "bidi evil iso "},
+		{"bad \xff\xfe utf8", "bad \uFFFD utf8"},
+		// An OSC 8 link to another scheme keeps its text only.
+		{"\x1b]8;;javascript:alert(1)\x07js\x1b]8;;\x07", "js\x1b]8;;\x07"},
+		{"\x1b]8;;file:///etc/passwd\x1b\\f\x1b]8;;\x1b\\", "f\x1b]8;;\x07"},
+		{"\x1b]8;;smb://host/share\x07s", "s"},
+		{"\x1b]8;;https://\x07nohost", "nohost"},
+		{"\x1b]8;id=1;https://example.org/\x07p", "\x1b]8;;https://example.org/\x07p"},
+		// Cut off: the introducer goes, the text stays visible.
+		{"a\x1b]0;no end", "a0;no end"},
+		{"a\x1b[31", "a31"},
+		{"a\x1b", "a"},
+		{"a\x1b\x1b[31mb", "a\x1b[31mb"},
+		{"a\x1b]0;x\x18b", "a0;xb"},
+		// A colour too long to be Glamour's is not one.
+		{"\x1b[" + strings.Repeat("1;", 100) + "mx", "x"},
+	}
+	for _, c := range cases {
+		got := Rendered(c.in)
+		if got != c.want {
+			t.Errorf("Rendered(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if v := Violation(got, false); v != "" {
+			t.Errorf("Rendered(%q) = %q: %s", c.in, got, v)
+		}
+	}
+}
+
+func TestViolationFindsControls(t *testing.T) {
+	for _, s := range []string{
+		"\x1b]0;t\x07", "\x1b[2J", "\x07", "\u009b", "\u202e", "\xff", "\r",
+		"\x1b]8;;javascript:x\x07", "\x1b]8;;file:///x\x07", "\x1bP\x1b\\", "\x1b]8;;https://\x07",
+	} {
+		if Violation("ok "+s, false) == "" {
+			t.Errorf("Violation(%q) found nothing", s)
+		}
+	}
+	if v := Violation("a\r\n", true); v != "" {
+		t.Errorf("crlf: %s", v)
+	}
+}
+
+func TestQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"2017/piece.md":       "2017/piece.md",
+		"dir with space/é.md": "dir with space/é.md",
+		"k\x1b]2;T\a":         `"k\x1b]2;T\a"`,
+		"new\nline.md":        `"new\nline.md"`,
+		"bad\xffname.md":      `"bad\xffname.md"`,
+		"rlo\u202eevil.md":    `"rlo\u202eevil.md"`,
+		"c1\u009b.md":         `"c1\u009b.md"`,
+		`back\slash`:          `"back\\slash"`,
+		"":                    `""`,
+	} {
+		if got := Quote(in); got != want {
+			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		`duplicate id "x": y.md has the same id`: `duplicate id "x": y.md has the same id`,
+		"line 3: k\x1b]2;T\a: bad":               `line 3: k\x1b]2;T\a: bad`,
+		"two\nlines\r\tand tab":                  `two\nlines\r\tand tab`,
+		"WordPress \u0085\u202e post":            `WordPress \u0085\u202e post`,
+		"bad \xff byte":                          `bad \xff byte`,
+		"café — fine":                            "café — fine",
+	} {
+		if got := Escape(in); got != want {
+			t.Errorf("Escape(%q) = %s, want %s", in, got, want)
+		}
+		if v := Violation(Escape(in), false); v != "" || strings.Contains(Escape(in), "\n") {
+			t.Errorf("Escape(%q): %s", in, v)
+		}
+	}
+}
+
+func TestEscapeLinesKeepsLines(t *testing.T) {
+	in := "unknown command\n\nDid you mean this?\n\tsearch \x1b]2;x\a"
+	want := "unknown command\n\nDid you mean this?\n\tsearch \\x1b]2;x\\a"
+	if got := EscapeLines(in); got != want {
+		t.Errorf("EscapeLines(%q) = %q, want %q", in, got, want)
+	}
+}
