@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/buildgc"
 )
 
 type result struct {
@@ -128,15 +129,15 @@ func runOne(base string, n, rounds int) (result, error) {
 	ctx := context.Background()
 
 	start := time.Now()
-	ix, err := index.OpenDir(ctx, arch, index.Options{Dir: idx})
+	ix, err := index.OpenDir(ctx, arch, index.Options{Dir: idx, LargeBuild: buildgc.Relax})
 	if err != nil {
 		return r, err
 	}
-	if ix.Fallback != "" {
-		return r, fmt.Errorf("fallback: %s", ix.Fallback)
+	if ix.Fallback() != "" {
+		return r, fmt.Errorf("fallback: %s", ix.Fallback())
 	}
 	r.BuildSecs = time.Since(start).Seconds()
-	r.MB = float64(ix.Stats.Bytes) / 1e6
+	r.MB = float64(ix.Stats().Bytes) / 1e6
 	ix.Close()
 	r.IndexDiskMB = float64(dirSize(idx)) / 1e6
 
@@ -146,8 +147,8 @@ func runOne(base string, n, rounds int) (result, error) {
 		return r, err
 	}
 	r.ReopenMs = float64(time.Since(start).Microseconds()) / 1000
-	if !ix.Stats.Unchanged {
-		return r, fmt.Errorf("reopen re-indexed: %+v", ix.Stats)
+	if !ix.Stats().Unchanged {
+		return r, fmt.Errorf("reopen re-indexed: %+v", ix.Stats())
 	}
 	defer ix.Close()
 
@@ -169,7 +170,7 @@ func runOne(base string, n, rounds int) (result, error) {
 			per[q.name] = append(per[q.name], d)
 			all = append(all, d)
 			hq, fq := qq, qq
-			hq.NoFacets, fq.FacetsOnly = true, true
+			hq.Mode, fq.Mode = index.ModeHits, index.ModeFacets
 			if d, err = timed(hq); err != nil {
 				return r, err
 			}

@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/buildgc"
 	"github.com/folio-tui/folio/internal/corpus"
 )
 
@@ -444,13 +445,13 @@ func outletCounts(lines []string) []int {
 // (trimmed text, no filters); a text whose search fails is left out.
 func expectedTotals(arch, idx string, texts map[string]bool) (map[string]int, error) {
 	ctx := context.Background()
-	ix, err := index.OpenDir(ctx, arch, index.Options{Dir: idx, ResultCache: -1})
+	ix, err := index.OpenDir(ctx, arch, index.Options{Dir: idx, ResultCache: -1, LargeBuild: buildgc.Relax})
 	if err != nil {
 		return nil, err
 	}
 	defer ix.Close()
-	if ix.Fallback != "" {
-		return nil, errors.New(ix.Fallback)
+	if ix.Fallback() != "" {
+		return nil, errors.New(ix.Fallback())
 	}
 	out := map[string]int{}
 	for t := range texts {

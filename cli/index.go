@@ -23,9 +23,9 @@ command shows what it did.`,
 				return err
 			}
 			defer ix.Close()
-			st := ix.Stats
-			if ix.Fallback != "" {
-				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(ix.Fallback))
+			st := ix.Stats()
+			if ix.Fallback() != "" {
+				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(ix.Fallback()))
 			}
 			what := "refreshed"
 			switch {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/buildgc"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -113,7 +114,7 @@ func (e *Env) source() (string, fs.FS, error) { return archive.Source(e.ArchiveD
 // openIndex opens (building or refreshing as needed) the index of the
 // archive the global flags point at.
 func (e *Env) openIndex(ctx context.Context, progress index.Progress) (*index.Index, error) {
-	return index.OpenDir(ctx, e.ArchiveDir, index.Options{Dir: e.IndexDir, Progress: progress})
+	return index.OpenDir(ctx, e.ArchiveDir, index.Options{Dir: e.IndexDir, Progress: progress, LargeBuild: buildgc.Relax})
 }
 
 // openArchive loads the archive named by the global flags.

@@ -72,8 +72,8 @@ Exits 0 whether or not anything matched.`,
 				return err
 			}
 			defer ix.Close()
-			if ix.Fallback != "" {
-				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(ix.Fallback))
+			if ix.Fallback() != "" {
+				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(ix.Fallback()))
 			}
 			res, err := ix.Search(cmd.Context(), q)
 			if err != nil {

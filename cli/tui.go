@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/buildgc"
 	"github.com/folio-tui/folio/state"
 	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
@@ -42,13 +43,13 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		}
 	}()
 	infoOf := func(ix *index.Index) ui.Info {
-		return ui.Info{Count: ix.Count(), Rebuilt: ix.Stats.Indexed, Fallback: ix.Fallback, Problems: ix.Problems()}
+		return ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: ix.Fallback(), Problems: ix.Problems()}
 	}
 	open := func(ctx context.Context, progress func(done, total int)) (ui.Searcher, ui.Info, error) {
 		// The index as last recorded lists at once (a large archive's
 		// check of every file takes a while); Refresh brings it up to date
 		// after.
-		opts := index.Options{Dir: env.IndexDir}
+		opts := index.Options{Dir: env.IndexDir, LargeBuild: buildgc.Relax}
 		if cached, err := index.OpenCached(name, fsys, opts); err == nil {
 			mu.Lock()
 			ix = cached

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/folio-tui/folio/internal/buildgc"
 	"github.com/folio-tui/folio/internal/corpus"
 )
 
@@ -49,16 +50,16 @@ func BenchmarkBuild(b *testing.B) {
 			var took time.Duration
 			cpu0 := cpuTime()
 			for i := 0; b.Loop(); i++ {
-				ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: filepath.Join(b.TempDir(), strconv.Itoa(i))})
+				ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: filepath.Join(b.TempDir(), strconv.Itoa(i)), LargeBuild: buildgc.Relax})
 				if err != nil {
 					b.Fatal(err)
 				}
-				if ix.Fallback != "" {
-					b.Fatal(ix.Fallback)
+				if ix.Fallback() != "" {
+					b.Fatal(ix.Fallback())
 				}
-				bytes += ix.Stats.Bytes
-				docs += ix.Stats.Indexed
-				took += ix.Stats.Took
+				bytes += ix.Stats().Bytes
+				docs += ix.Stats().Indexed
+				took += ix.Stats().Took
 				ix.Close()
 			}
 			cpu := cpuTime() - cpu0
@@ -85,8 +86,8 @@ func BenchmarkReopen(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if !ix.Stats.Unchanged {
-					b.Fatalf("reopen re-indexed: %+v", ix.Stats)
+				if !ix.Stats().Unchanged {
+					b.Fatalf("reopen re-indexed: %+v", ix.Stats())
 				}
 				ix.Close()
 			}

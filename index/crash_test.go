@@ -41,7 +41,7 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(4)
 		}
-		fmt.Printf("%d %d %q\n", res.Total, time.Since(start).Milliseconds(), ix.Fallback)
+		fmt.Printf("%d %d %q\n", res.Total, time.Since(start).Milliseconds(), ix.Fallback())
 		hold, _ := time.ParseDuration(os.Getenv("FOLIO_HOLD"))
 		time.Sleep(hold)
 		ix.Close()
@@ -103,7 +103,7 @@ func TestKilledBuildIsRepaired(t *testing.T) {
 			t.Fatalf("run %d: reopen: %v", runs, err)
 		}
 		if got := ix.Count(); got != docs {
-			t.Errorf("run %d: %d documents after a killed build, want %d (fallback %q)", runs, got, docs, ix.Fallback)
+			t.Errorf("run %d: %d documents after a killed build, want %d (fallback %q)", runs, got, docs, ix.Fallback())
 		}
 		res, err := ix.Search(context.Background(), Query{Limit: 1})
 		if err != nil || res.Total != docs {

@@ -131,8 +131,8 @@ func openFolder(t *testing.T, src, dir string) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ix.Fallback != "" {
-		t.Fatal(ix.Fallback)
+	if ix.Fallback() != "" {
+		t.Fatal(ix.Fallback())
 	}
 	return ix
 }
@@ -171,8 +171,8 @@ func openFixtures(t *testing.T) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ix.Fallback != "" {
-		t.Fatalf("fallback: %s", ix.Fallback)
+	if ix.Fallback() != "" {
+		t.Fatalf("fallback: %s", ix.Fallback())
 	}
 	t.Cleanup(func() { ix.Close() })
 	return ix

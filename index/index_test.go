@@ -226,9 +226,9 @@ func TestFilters(t *testing.T) {
 			t.Errorf("%+v: total %d, %d hits", tt.q, r.Total, len(r.Hits))
 		}
 		cq := tt.q
-		cq.CountOnly = true
+		cq.Mode = ModeCount
 		if c := run(t, ix, cq); c.Total != r.Total || len(c.Hits) != 0 {
-			t.Errorf("%+v: CountOnly gives total %d and %d hits, want %d and none", tt.q, c.Total, len(c.Hits), r.Total)
+			t.Errorf("%+v: ModeCount gives total %d and %d hits, want %d and none", tt.q, c.Total, len(c.Hits), r.Total)
 		}
 	}
 }
@@ -243,19 +243,19 @@ func TestHitsAndFacetsInTwoPasses(t *testing.T) {
 	} {
 		whole := run(t, ix, q)
 		hq, fq := q, q
-		hq.NoFacets, fq.FacetsOnly = true, true
+		hq.Mode, fq.Mode = ModeHits, ModeFacets
 		hits, facets := run(t, ix, hq), run(t, ix, fq)
 		if !slices.Equal(sortedIDs(hits), sortedIDs(whole)) || hits.Total != whole.Total {
-			t.Errorf("%+v: NoFacets gives %v (%d), one search %v (%d)", q, sortedIDs(hits), hits.Total, sortedIDs(whole), whole.Total)
+			t.Errorf("%+v: ModeHits gives %v (%d), one search %v (%d)", q, sortedIDs(hits), hits.Total, sortedIDs(whole), whole.Total)
 		}
 		if n := len(hits.Facets.Tags) + len(hits.Facets.Outlets) + len(hits.Facets.Years); n != 0 {
-			t.Errorf("%+v: NoFacets counted %d facet values", q, n)
+			t.Errorf("%+v: ModeHits counted %d facet values", q, n)
 		}
 		if len(facets.Hits) != 0 || facets.Total != whole.Total {
-			t.Errorf("%+v: FacetsOnly gives %d hits, total %d (want none, %d)", q, len(facets.Hits), facets.Total, whole.Total)
+			t.Errorf("%+v: ModeFacets gives %d hits, total %d (want none, %d)", q, len(facets.Hits), facets.Total, whole.Total)
 		}
 		if fmt.Sprint(facets.Facets) != fmt.Sprint(whole.Facets) {
-			t.Errorf("%+v: FacetsOnly facets %v, one search %v", q, facets.Facets, whole.Facets)
+			t.Errorf("%+v: ModeFacets facets %v, one search %v", q, facets.Facets, whole.Facets)
 		}
 	}
 }
@@ -546,15 +546,15 @@ func TestReopenUnchanged(t *testing.T) {
 	dir := t.TempDir()
 	open := func() *Index { return openFolder(t, src, dir) }
 	ix := open()
-	if !ix.Stats.Rebuilt || ix.Stats.Indexed != len(fixtures) {
-		t.Fatalf("first open: %+v", ix.Stats)
+	if !ix.Stats().Rebuilt || ix.Stats().Indexed != len(fixtures) {
+		t.Fatalf("first open: %+v", ix.Stats())
 	}
 	ix.Close()
 	before := fileMtimes(t, dir)
 	time.Sleep(20 * time.Millisecond)
 	ix = open()
-	if ix.Stats.Rebuilt || ix.Stats.Indexed != 0 || !ix.Stats.Unchanged || ix.Count() != len(fixtures) {
-		t.Errorf("reopen: %+v", ix.Stats)
+	if ix.Stats().Rebuilt || ix.Stats().Indexed != 0 || !ix.Stats().Unchanged || ix.Count() != len(fixtures) {
+		t.Errorf("reopen: %+v", ix.Stats())
 	}
 	if got := run(t, ix, Query{Text: "raqqa "}); got.Total != 1 {
 		t.Errorf("reopened index: %d hits", got.Total)
@@ -617,8 +617,8 @@ func TestReopenFromManifestHead(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, manifestName), headOnly.Bytes(), 0o644)
 
 	ix = openFolder(t, src, dir)
-	if !ix.Stats.Unchanged || ix.Stats.Rebuilt {
-		t.Errorf("reopen from the head: %+v", ix.Stats)
+	if !ix.Stats().Unchanged || ix.Stats().Rebuilt {
+		t.Errorf("reopen from the head: %+v", ix.Stats())
 	}
 	if got := ix.Problems(); !reflect.DeepEqual(got, wantProbs) {
 		t.Errorf("problems from the head:\n%v\nwant\n%v", got, wantProbs)
@@ -632,8 +632,8 @@ func TestReopenFromManifestHead(t *testing.T) {
 	os.Chtimes(filepath.Join(src, "2017", "prisons.md"), later, later)
 	ix = openFolder(t, src, dir)
 	defer ix.Close()
-	if !ix.Stats.Rebuilt || ix.Count() != len(fixtures) {
-		t.Errorf("changed archive, no file entries: %+v", ix.Stats)
+	if !ix.Stats().Rebuilt || ix.Count() != len(fixtures) {
+		t.Errorf("changed archive, no file entries: %+v", ix.Stats())
 	}
 }
 
@@ -647,8 +647,8 @@ func TestIncrementalRefresh(t *testing.T) {
 
 	addZeitgeist(t, src)
 	ix := open()
-	if ix.Stats.Indexed != 1 || ix.Stats.Removed != 0 || ix.Stats.Rebuilt {
-		t.Errorf("after changing one file: %+v", ix.Stats)
+	if ix.Stats().Indexed != 1 || ix.Stats().Removed != 0 || ix.Stats().Rebuilt {
+		t.Errorf("after changing one file: %+v", ix.Stats())
 	}
 	if got := ids(run(t, ix, Query{Text: "zeitgeist "})); !slices.Equal(got, []string{"2017/prisons"}) {
 		t.Errorf("changed file not searchable: %v", got)
@@ -659,8 +659,8 @@ func TestIncrementalRefresh(t *testing.T) {
 	later := time.Now().Add(2 * time.Second)
 	os.Chtimes(filepath.Join(src, "2016", "china.md"), later, later)
 	ix = open()
-	if ix.Stats.Indexed != 1 {
-		t.Errorf("after touching one file: %+v", ix.Stats)
+	if ix.Stats().Indexed != 1 {
+		t.Errorf("after touching one file: %+v", ix.Stats())
 	}
 	ix.Close()
 
@@ -669,8 +669,8 @@ func TestIncrementalRefresh(t *testing.T) {
 	os.WriteFile(filepath.Join(src, "2016", "broken.md"), []byte("---\ntitle: [unclosed\n---\nx\n"), 0o644)
 	ix = open()
 	defer ix.Close()
-	if ix.Stats.Indexed != 1 || ix.Stats.Removed != 1 {
-		t.Errorf("after removing one file and adding two: %+v", ix.Stats)
+	if ix.Stats().Indexed != 1 || ix.Stats().Removed != 1 {
+		t.Errorf("after removing one file and adding two: %+v", ix.Stats())
 	}
 	if got := run(t, ix, Query{Text: "xinjiang "}); got.Total != 0 {
 		t.Errorf("removed file still found")
@@ -684,8 +684,8 @@ func TestIncrementalRefresh(t *testing.T) {
 	ix.Close()
 	// problems of unchanged files survive a reopen
 	ix = open()
-	if ix.Skipped() != 1 || !ix.Stats.Unchanged {
-		t.Errorf("problems after reopen: %v %+v", ix.Problems(), ix.Stats)
+	if ix.Skipped() != 1 || !ix.Stats().Unchanged {
+		t.Errorf("problems after reopen: %v %+v", ix.Problems(), ix.Stats())
 	}
 }
 
@@ -731,8 +731,8 @@ func TestSchemaVersionRebuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if !ix.Stats.Rebuilt || ix.Stats.Indexed != len(fixtures) || ix.Fallback != "" {
-		t.Errorf("old schema: %+v %q", ix.Stats, ix.Fallback)
+	if !ix.Stats().Rebuilt || ix.Stats().Indexed != len(fixtures) || ix.Fallback() != "" {
+		t.Errorf("old schema: %+v %q", ix.Stats(), ix.Fallback())
 	}
 	if m, _ := readManifest(dir); m.Schema != SchemaVersion {
 		t.Errorf("manifest schema %d", m.Schema)
@@ -775,11 +775,11 @@ func TestCorruptCache(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer ix.Close()
-			if ix.Fallback == "" && !ix.Stats.Rebuilt {
-				t.Errorf("corrupt cache neither rebuilt nor replaced: %+v", ix.Stats)
+			if ix.Fallback() == "" && !ix.Stats().Rebuilt {
+				t.Errorf("corrupt cache neither rebuilt nor replaced: %+v", ix.Stats())
 			}
 			if got := run(t, ix, Query{Text: "raqqa "}); got.Total != 1 {
-				t.Errorf("after corruption: %d hits (%s)", got.Total, ix.Fallback)
+				t.Errorf("after corruption: %d hits (%s)", got.Total, ix.Fallback())
 			}
 		})
 	}
@@ -803,8 +803,8 @@ func TestLockedCacheFallsBack(t *testing.T) {
 	if took := time.Since(start); took > 2*time.Second {
 		t.Errorf("waited %v for a locked cache", took)
 	}
-	if second.Fallback == "" || second.Stats.Dir != "" && second.Stats.Rebuilt == false {
-		t.Errorf("locked cache: fallback %q, stats %+v", second.Fallback, second.Stats)
+	if second.Fallback() == "" || second.Stats().Dir != "" && second.Stats().Rebuilt == false {
+		t.Errorf("locked cache: fallback %q, stats %+v", second.Fallback(), second.Stats())
 	}
 	if got := run(t, second, Query{Text: "raqqa "}); got.Total != 1 {
 		t.Errorf("fallback index: %d hits", got.Total)
@@ -823,7 +823,7 @@ func TestUnwritableCacheFallsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if ix.Fallback == "" {
+	if ix.Fallback() == "" {
 		t.Errorf("no fallback for an unwritable cache")
 	}
 	if got := run(t, ix, Query{Text: "raqqa "}); got.Total != 1 {
@@ -928,8 +928,8 @@ func TestOpenCachedAndVerify(t *testing.T) {
 
 	ix := openCached(t, src, dir)
 	got := run(t, ix, Query{Text: "raqqa "})
-	if got.Total != 1 || !ix.Verify() || !ix.Stats.Unchanged || ix.Count() != len(fixtures) {
-		t.Errorf("unchanged: %d hits, stats %+v", got.Total, ix.Stats)
+	if got.Total != 1 || !ix.Verify() || !ix.Stats().Unchanged || ix.Count() != len(fixtures) {
+		t.Errorf("unchanged: %d hits, stats %+v", got.Total, ix.Stats())
 	}
 	if !slices.ContainsFunc(ix.Problems(), func(p archive.Problem) bool { return p.Path == "broken.md" }) {
 		t.Errorf("the scan's problems are not reported: %v", ix.Problems())
@@ -944,8 +944,8 @@ func TestOpenCachedAndVerify(t *testing.T) {
 	ix.Close()
 	ix = openFolder(t, src, dir)
 	defer ix.Close()
-	if got := run(t, ix, Query{Text: "zeitgeist "}); got.Total != 1 || ix.Stats.Indexed != 1 {
-		t.Errorf("after the change: %d hits, stats %+v", got.Total, ix.Stats)
+	if got := run(t, ix, Query{Text: "zeitgeist "}); got.Total != 1 || ix.Stats().Indexed != 1 {
+		t.Errorf("after the change: %d hits, stats %+v", got.Total, ix.Stats())
 	}
 }
 
@@ -1050,8 +1050,8 @@ func TestRefreshAfterOpenCached(t *testing.T) {
 		}()
 	}
 	changed, err := ix.Refresh(context.Background(), opts)
-	if !changed || err != nil || ix.Stats.Indexed != 1 || ix.Fallback != "" {
-		t.Fatalf("after an edit: changed %v, %v, stats %+v, fallback %q", changed, err, ix.Stats, ix.Fallback)
+	if !changed || err != nil || ix.Stats().Indexed != 1 || ix.Fallback() != "" {
+		t.Fatalf("after an edit: changed %v, %v, stats %+v, fallback %q", changed, err, ix.Stats(), ix.Fallback())
 	}
 	for range 8 {
 		if err := <-during; err != nil {

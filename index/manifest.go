@@ -211,3 +211,7 @@ func writeManifest(dir string, m *manifest) error {
 	}
 	return atomicfile.WriteFile(filepath.Join(dir, manifestName), b.Bytes(), 0o644)
 }
+
+func newManifest(name string) *manifest {
+	return &manifest{manifestHead: manifestHead{Schema: SchemaVersion, Archive: name}, Files: map[string]fileEntry{}}
+}

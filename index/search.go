@@ -74,8 +74,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 
 	// main query: text AND filters AND restrictions, NOT exclusions
 	mainQ := combine(c.must, c.mustNot, filters, restrict, "")
-	noHits := q.FacetsOnly || q.CountOnly
-	noFacets := q.NoFacets || q.CountOnly
+	noHits := q.Mode == ModeFacets || q.Mode == ModeCount
+	noFacets := q.Mode == ModeHits || q.Mode == ModeCount
 	if noHits {
 		limit, offset = 0, 0
 	}
@@ -358,18 +358,6 @@ func sortFacet(vs []FacetValue, byValue bool) {
 	})
 }
 
-// computeFacets counts facet values over all documents, once per index
-// version (they are kept in the manifest).
-func (ix *Index) computeFacets(ctx context.Context) (Facets, error) {
-	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
-	req.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, 1<<20))
-	sr, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return Facets{}, err
-	}
-	return facetsOf(splitFacets(sr.Facets[fFacets])), nil
-}
-
 // AllFacets are the facet counts over every document (for `folio stats`).
 func (ix *Index) AllFacets() Facets {
 	ix.mu.RLock()
@@ -475,7 +463,7 @@ func queryKey(q Query) string {
 	if len(q.ExcludeIDs) > 0 {
 		fmt.Fprintf(&b, "|not%q", q.ExcludeIDs)
 	}
-	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%t%t%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.CountOnly, q.NoFacets, q.FacetsOnly)
+	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%d", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.Mode)
 	return b.String()
 }
 

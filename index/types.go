@@ -51,20 +51,32 @@ type Query struct {
 	// ExcludeIDs leaves these pieces out (the read ones, for "unread"): a
 	// short list where IDs would name nearly every piece.
 	ExcludeIDs []string
-	// CountOnly asks for Total alone: no hits, facets or snippets.
-	CountOnly bool
-	// NoFacets leaves the facet counts out (Facets empty), FacetsOnly the
+	// Mode says which parts of the results to compute: all of them
+	// (the zero value), the total alone, the hits without the facet
+	// counts or the counts without the hits.
+	Mode   Mode
+	From   time.Time // zero: open; a piece matches when its period overlaps [From, To]
+	To     time.Time // zero: open; inclusive
+	Sort   Sort
+	Offset int
+	Limit  int // 0 means a default (50)
+}
+
+// Mode says which parts of Results a Query computes.
+type Mode int
+
+const (
+	// ModeAll computes the total, the hits and the facet counts.
+	ModeAll Mode = iota
+	// ModeCount computes the total alone: no hits, facets or snippets.
+	ModeCount
+	// ModeHits leaves the facet counts out (Facets empty), ModeFacets the
 	// hits: the interface shows the hits of a keystroke first and asks for
 	// the counts next, since counting is half the time of a query that
 	// matches most of a large archive.
-	NoFacets   bool
-	FacetsOnly bool
-	From       time.Time // zero: open; a piece matches when its period overlaps [From, To]
-	To         time.Time // zero: open; inclusive
-	Sort       Sort
-	Offset     int
-	Limit      int // 0 means a default (50)
-}
+	ModeHits
+	ModeFacets
+)
 
 // Hit is one matching piece.
 type Hit struct {

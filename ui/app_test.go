@@ -865,7 +865,7 @@ func TestManyHitsArePagedAndOnlyVisibleRowsRendered(t *testing.T) {
 		t.Fatalf("total %d", h.m.list.total)
 	}
 	for _, q := range f.Queries() {
-		if q.Limit != pageSize && !q.FacetsOnly && !q.CountOnly {
+		if q.Limit != pageSize && q.Mode != index.ModeFacets && q.Mode != index.ModeCount {
 			t.Fatalf("a search asked for %d hits, want pages of %d", q.Limit, pageSize)
 		}
 	}

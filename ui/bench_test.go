@@ -74,8 +74,8 @@ func newRenderFixture(b *testing.B) renderFixture {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if ix.Fallback != "" {
-		b.Fatal(ix.Fallback)
+	if ix.Fallback() != "" {
+		b.Fatal(ix.Fallback())
 	}
 	b.Cleanup(func() { ix.Close() })
 	return renderFixture{ix: ix, id: id, body: body}

@@ -238,7 +238,7 @@ func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilte
 		}()
 		snap := takeReading(rs)
 		resolved := applyReading(q, f, snap)
-		resolved.NoFacets = true // asked for next: facetsCmd
+		resolved.Mode = index.ModeHits // the counts are asked for next: facetsCmd
 		res, err := s.Search(ctx, resolved)
 		if ctx.Err() != nil {
 			return nil
@@ -250,7 +250,7 @@ func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilte
 // facetsCmd counts the facets of q, whose hits are on screen: the hits of
 // a keystroke come first, the counts of the sidebar a moment later.
 func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd {
-	q.NoFacets, q.FacetsOnly, q.Offset, q.Limit = false, true, 0, 0
+	q.Mode, q.Offset, q.Limit = index.ModeFacets, 0, 0
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -301,7 +301,7 @@ func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingF
 		}
 		count := func(with readingFilter) (int, error) {
 			cq := applyReading(q, with, snap)
-			cq.Offset, cq.Limit, cq.CountOnly = 0, 1, true
+			cq.Offset, cq.Limit, cq.Mode = 0, 1, index.ModeCount
 			res, err := s.Search(ctx, cq)
 			return res.Total, err
 		}

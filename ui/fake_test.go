@@ -140,10 +140,10 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (index.Results
 		})
 		return out
 	}
-	if q.FacetsOnly {
+	if q.Mode == index.ModeFacets || q.Mode == index.ModeCount {
 		res.Hits = nil
 	}
-	if q.NoFacets {
+	if q.Mode == index.ModeHits || q.Mode == index.ModeCount {
 		return res, nil
 	}
 	res.Facets = index.Facets{

@@ -1,0 +1,384 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// build brings one bleve index in line with the archive's files: plan
+// (plan.go) compares the files with the manifest, execute carries the plan
+// out, in batches, and writes the manifest.
+type build struct {
+	bi   bleve.Index
+	fsys fs.FS
+	name string
+	// dir is the folder the manifest is written to; "" in memory
+	dir   string
+	opts  Options
+	stats Stats
+	// restore undoes opts.LargeBuild, once the index is closed
+	restore func()
+}
+
+// largeBuild is the number of files whose indexing calls opts.LargeBuild.
+const largeBuild = 500
+
+// execute carries out a plan and writes the manifest; the Index is then
+// set from m (see Index.finish).
+func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
+	todo, deletes, owner, newFiles := p.todo, p.deletes, p.owner, p.newFiles
+	if p.empty() {
+		b.stats.Unchanged = !b.stats.Rebuilt
+		if m.Facets == nil || !m.Complete || b.dir == "" {
+			// first build of an empty archive, or an old manifest
+			m.Files = newFiles
+			m.Complete = true
+			return b.commit(ctx, m)
+		}
+		return nil
+	}
+
+	if b.dir != "" {
+		// Mark the work in progress so that an interruption is redone.
+		pending := newManifest(b.name)
+		for p, e := range m.Files {
+			pending.Files[p] = e
+		}
+		for p, e := range newFiles {
+			pending.Files[p] = e
+		}
+		for _, w := range todo {
+			pending.Files[w.info.Path] = fileEntry{Size: -1, ID: w.entry.ID, Indexed: true}
+		}
+		if err := writeManifest(b.dir, pending); err != nil {
+			return err
+		}
+	}
+
+	if len(todo) >= largeBuild && b.restore == nil && b.opts.LargeBuild != nil {
+		// Until the index is closed: its segments are merged after the last
+		// batch, and closing waits for those merges.
+		b.restore = b.opts.LargeBuild(len(m.Files) + len(todo))
+	}
+	if err := b.apply(ctx, todo, deletes, owner, newFiles); err != nil {
+		return err
+	}
+	b.stats.Removed += len(deletes)
+	m.Files = newFiles
+	m.Complete = true
+	// A file found unusable in this run hands its ID to a file that was
+	// its duplicate: planning again over the same scan finds that work,
+	// which the next open would skip, its fingerprint matching.
+	if p.round == 0 {
+		if again := b.plan(m, p.files, p.scanProbs); !again.empty() {
+			again.round = 1
+			return b.execute(ctx, m, again)
+		}
+	}
+	return b.commit(ctx, m)
+}
+
+func withoutDuplicate(ps []archive.Problem) []archive.Problem {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if !strings.HasPrefix(p.Msg, "duplicate id") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// commit computes the all-documents facets, records the count and writes
+// the manifest.
+func (b *build) commit(ctx context.Context, m *manifest) error {
+	n, err := b.bi.DocCount()
+	if err != nil {
+		return err
+	}
+	m.Docs = int(n)
+	f, err := countAllFacets(ctx, b.bi)
+	if err != nil {
+		return err
+	}
+	m.Facets = &f
+	m.summarize()
+	if b.dir != "" {
+		return writeManifest(b.dir, m)
+	}
+	return nil
+}
+
+// countAllFacets counts facet values over all documents, once per index
+// version (they are kept in the manifest).
+func countAllFacets(ctx context.Context, bi bleve.Index) (Facets, error) {
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 0, 0, false)
+	req.AddFacet(fFacets, bleve.NewFacetRequest(fFacets, 1<<20))
+	sr, err := bi.SearchInContext(ctx, req)
+	if err != nil {
+		return Facets{}, err
+	}
+	return facetsOf(splitFacets(sr.Facets[fFacets])), nil
+}
+
+// apply parses the files of todo in parallel and indexes them in batches
+// capped by bytes and count; deletes go in the first batch.
+//
+// Batches are submitted by two goroutines at once, so that one segment is
+// built while the next batch is analysed, and with scorch's unsafe_batch:
+// a batch returns once searchable, without waiting for its fsync. Every
+// batch carries a persisted callback, and apply returns only when all have
+// been persisted, so the manifest written after it never runs ahead of the
+// index on disk.
+func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner map[string]string,
+	newFiles map[string]fileEntry) error {
+	opts := b.opts
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	maxBytes := opts.BatchBytes
+	if maxBytes <= 0 {
+		maxBytes = 2 << 20
+	}
+	maxDocs := opts.BatchDocs
+	if maxDocs <= 0 {
+		maxDocs = 1000
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan int)
+	results := make(chan parsed, 4*workers)
+	var parsers sync.WaitGroup
+	for range workers {
+		parsers.Go(func() {
+			for i := range jobs {
+				select {
+				case results <- parseWork(b.fsys, todo[i]):
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		defer close(jobs)
+		for i := range todo {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		parsers.Wait()
+		close(results)
+	}()
+
+	var (
+		mu       sync.Mutex // guards newFiles, b.stats, done, firstErr
+		done     int
+		firstErr error
+		persist  sync.WaitGroup
+		perrMu   sync.Mutex
+		persErr  error
+	)
+	total := len(todo)
+	report := func() {
+		if opts.Progress != nil {
+			opts.Progress(done, total)
+		}
+	}
+	fail := func(err error) {
+		if firstErr == nil {
+			firstErr = err
+		}
+		cancel()
+	}
+	submit := func(batch *bleve.Batch) error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if b.dir == "" {
+			return b.bi.Batch(batch) // in memory: nothing is ever persisted
+		}
+		persist.Add(1)
+		var once sync.Once
+		batch.SetPersistedCallback(func(err error) {
+			once.Do(func() {
+				if err != nil {
+					perrMu.Lock()
+					persErr = err
+					perrMu.Unlock()
+				}
+				persist.Done()
+			})
+		})
+		if err := b.bi.Batch(batch); err != nil {
+			once.Do(persist.Done)
+			return err
+		}
+		return nil
+	}
+
+	mu.Lock()
+	report()
+	mu.Unlock()
+	if len(deletes) > 0 {
+		batch := b.bi.NewBatch()
+		for _, id := range deletes {
+			batch.Delete(id)
+		}
+		if err := submit(batch); err != nil {
+			return err
+		}
+	}
+
+	const batchers = 2
+	var wg sync.WaitGroup
+	for range batchers {
+		wg.Go(func() {
+			batch := b.bi.NewBatch()
+			batchBytes := 0
+			flush := func() {
+				if err := submit(batch); err != nil {
+					mu.Lock()
+					fail(err)
+					mu.Unlock()
+				}
+				batch = b.bi.NewBatch()
+				batchBytes = 0
+			}
+			for r := range results {
+				if ctx.Err() != nil {
+					continue // drain
+				}
+				e := r.entry
+				indexed := false
+				if !e.Fatal {
+					if o := owner[e.ID]; o != r.path {
+						e.Problems = append(e.Problems, archive.DuplicateProblem(r.path, o, e.ID))
+					} else if err := batch.Index(e.ID, document(r.article)); err != nil {
+						e.Problems = append(e.Problems, archive.Problem{Path: r.path, Msg: "not indexed: " + err.Error(), Fatal: true})
+						e.Fatal = true
+					} else {
+						e.Indexed = true
+						indexed = true
+						batchBytes += r.size
+					}
+				}
+				if !indexed && r.indexedID != "" && owner[r.indexedID] == r.path {
+					// the file's piece, which the file no longer gives
+					batch.Delete(r.indexedID)
+				}
+				mu.Lock()
+				newFiles[r.path] = e
+				done++
+				if indexed {
+					b.stats.Indexed++
+					b.stats.Bytes += int64(r.size)
+				}
+				if done%100 == 0 {
+					report()
+				}
+				mu.Unlock()
+				if batchBytes >= maxBytes || batch.Size() >= maxDocs {
+					flush()
+				}
+			}
+			if ctx.Err() == nil {
+				flush()
+			}
+		})
+	}
+	wg.Wait()
+	if firstErr == nil && ctx.Err() != nil {
+		firstErr = ctx.Err()
+	}
+	// Wait for persistence even after an error: the callbacks of batches
+	// already submitted still fire.
+	persisted := make(chan struct{})
+	go func() {
+		persist.Wait()
+		close(persisted)
+	}()
+	select {
+	case <-persisted:
+	case <-time.After(5 * time.Minute):
+		if firstErr == nil {
+			firstErr = errors.New("index not persisted after 5 minutes")
+		}
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	if persErr != nil {
+		return persErr
+	}
+	mu.Lock()
+	report()
+	mu.Unlock()
+	return nil
+}
+
+func parseWork(fsys fs.FS, w work) parsed {
+	p := w.info.Path
+	e := fileEntry{Size: w.info.Size, ID: w.entry.ID}
+	if !w.info.ModTime.IsZero() {
+		e.MTime = w.info.ModTime.UnixNano()
+	}
+	data := w.data
+	if data == nil {
+		var err error
+		data, err = archive.ReadFile(fsys, p)
+		if err != nil {
+			e.Fatal = true
+			e.Problems = []archive.Problem{{Path: p, Msg: "cannot read: " + err.Error(), Fatal: true}}
+			return parsed{indexedID: w.indexedID, path: p, entry: e}
+		}
+	}
+	e.Size = int64(len(data))
+	if w.info.ModTime.IsZero() {
+		e.Hash = hashOf(data)
+	}
+	a, probs := parseSafely(p, data)
+	e.Problems = probs
+	if archive.IsFatal(probs) || a.ID == "" {
+		e.Fatal = true
+		return parsed{indexedID: w.indexedID, path: p, entry: e}
+	}
+	e.ID = a.ID
+	e.Words = countWords(a.Standfirst) + countWords(a.Body)
+	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data)}
+}
+
+// parseSafely turns a panic in the parser (a bug, but on user data) into a
+// problem for the file.
+func parseSafely(p string, data []byte) (a archive.Article, probs []archive.Problem) {
+	defer func() {
+		if r := recover(); r != nil {
+			a = archive.Article{}
+			probs = []archive.Problem{{Path: p, Msg: fmt.Sprintf("cannot parse: %v", r), Fatal: true}}
+		}
+	}()
+	return archive.Parse(p, data)
+}
+
+func hashOf(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:16])
+}

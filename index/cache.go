@@ -1,0 +1,101 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// The on-disk cache of an archive's index is a folder (cacheDir) holding
+// the lock (lock_unix.go), the manifest (manifest.go) and the bleve index
+// in bleveSubdir.
+
+const bleveSubdir = "bleve"
+
+// cacheDir is the index folder of an archive: opts.Dir or CacheDir.
+func cacheDir(name string, opts Options) (string, error) {
+	if opts.Dir != "" {
+		return opts.Dir, nil
+	}
+	return CacheDir(name)
+}
+
+// CacheDir is the default index folder of an archive:
+// os.UserCacheDir()/folio/bundled, or /folio/<basename>-<hash of the path>.
+func CacheDir(name string) (string, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(base, "folio", cacheKey(name)), nil
+}
+
+func cacheKey(name string) string {
+	if name == archive.BundledName {
+		return "bundled"
+	}
+	sum := sha256.Sum256([]byte(name))
+	b := filepath.Base(name)
+	b = strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+			return '_'
+		}
+		return r
+	}, b)
+	if len(b) > 40 {
+		b = b[:40]
+	}
+	return b + "-" + hex.EncodeToString(sum[:6])
+}
+
+func lockTimeout(opts Options) time.Duration {
+	if opts.LockTimeout <= 0 {
+		return time.Second
+	}
+	return opts.LockTimeout
+}
+
+// openCachedBleve opens the bleve index in the cache folder dir that m
+// describes; false when it is missing, damaged or does not hold m's
+// documents.
+func openCachedBleve(dir string, m *manifest, readOnly bool, opts Options) (bleve.Index, bool, error) {
+	cfg := map[string]interface{}{"bolt_timeout": lockTimeout(opts).String(), "unsafe_batch": true}
+	if readOnly {
+		cfg["read_only"] = true
+	}
+	bi, err := openBleve(filepath.Join(dir, bleveSubdir), cfg)
+	switch {
+	case err != nil && isTimeout(err):
+		return nil, false, errLocked
+	case err != nil:
+		return nil, false, nil // corrupt or missing
+	}
+	if n, err := bi.DocCount(); m.Complete && (err != nil || int(n) != m.Docs) {
+		_ = bi.Close()
+		return nil, false, nil
+	}
+	return bi, true, nil
+}
+
+// openBleve opens an existing index, turning a panic on a damaged index
+// into an error.
+func openBleve(path string, cfg map[string]interface{}) (bi bleve.Index, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			bi, err = nil, fmt.Errorf("damaged index: %v", r)
+		}
+	}()
+	return bleve.OpenUsing(path, cfg)
+}
+
+func isTimeout(err error) bool {
+	return err != nil && strings.Contains(strings.ToLower(err.Error()), "timeout")
+}

@@ -1,0 +1,135 @@
+package index
+
+import (
+	"slices"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// work is one file to (re)index.
+type work struct {
+	info  archive.FileInfo
+	data  []byte // already read (to compare hashes), or nil
+	entry fileEntry
+	// indexedID is the ID of the document the file had in the index, if
+	// it had one
+	indexedID string
+}
+
+type parsed struct {
+	indexedID string // see work
+	path      string
+	entry     fileEntry
+	article   archive.Article
+	size      int
+}
+
+// plan is the work that brings an index in line with the archive.
+type plan struct {
+	files     []archive.FileInfo // the scan planned from
+	round     int                // 0, or 1 for a plan made right after executing one
+	todo      []work
+	deletes   []string
+	owner     map[string]string    // ID → the path that has it
+	newFiles  map[string]fileEntry // entries of the files not in todo
+	scanProbs []archive.Problem
+}
+
+func (p *plan) empty() bool { return len(p.todo) == 0 && len(p.deletes) == 0 }
+
+// scan lists the archive's files, sorted by path.
+func (b *build) scan() ([]archive.FileInfo, []archive.Problem) {
+	files, probs := archive.Scan(b.fsys)
+	b.stats.Files = len(files)
+	return files, probs
+}
+
+// plan compares the archive's files (from scan) with the manifest, whose
+// files are loaded. Unchanged files are not read, except on file systems
+// without modification times (the embedded archive), where they are hashed.
+func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.Problem) *plan {
+
+	// Decide, for each file, whether it is unchanged; files on a file
+	// system without modification times (the embedded archive) are hashed.
+	type state struct {
+		info      archive.FileInfo
+		id        string
+		unchanged bool
+		data      []byte
+		hash      string
+	}
+	states := make([]state, len(files))
+	present := make(map[string]bool, len(files))
+	for i, f := range files {
+		present[f.Path] = true
+		e, ok := m.Files[f.Path]
+		st := state{info: f, id: e.ID}
+		if !ok || e.ID == "" {
+			st.id = archive.IDFromPath(f.Path)
+		}
+		if ok && e.Size == f.Size && f.Size >= 0 {
+			if f.ModTime.IsZero() {
+				if data, err := archive.ReadFile(b.fsys, f.Path); err == nil {
+					st.data = data
+					st.hash = hashOf(data)
+					st.unchanged = st.hash == e.Hash && e.MTime == 0
+				}
+			} else {
+				st.unchanged = e.MTime == f.ModTime.UnixNano()
+			}
+		}
+		states[i] = st
+	}
+
+	// Owners of IDs: the first path (in path order) with that ID that is
+	// not known to be unusable. Others are duplicates, skipped.
+	owner := map[string]string{}
+	for _, st := range states {
+		id := st.id
+		if st.unchanged && m.Files[st.info.Path].Fatal {
+			continue
+		}
+		if _, ok := owner[id]; !ok && id != "" {
+			owner[id] = st.info.Path
+		}
+	}
+
+	var todo []work
+	newFiles := make(map[string]fileEntry, len(files))
+	for _, st := range states {
+		p := st.info.Path
+		id := st.id
+		e := m.Files[p]
+		isOwner := owner[id] == p
+		if st.unchanged && (e.Fatal || e.Indexed == isOwner) {
+			newFiles[p] = e
+			continue
+		}
+		if st.unchanged && !isOwner {
+			// was indexed, now a duplicate of a new owner
+			e.Indexed = false
+			e.Problems = append(withoutDuplicate(e.Problems), archive.DuplicateProblem(p, owner[id], id))
+			newFiles[p] = e
+			continue
+		}
+		w := work{info: st.info, data: st.data, entry: fileEntry{ID: id}}
+		if e.Indexed {
+			w.indexedID = e.ID
+		}
+		todo = append(todo, w)
+	}
+
+	// IDs to delete: indexed before, owned by no file now.
+	var deletes []string
+	for _, e := range m.Files {
+		if !e.Indexed || e.ID == "" {
+			continue
+		}
+		if o, ok := owner[e.ID]; !ok || !present[o] {
+			deletes = append(deletes, e.ID)
+		}
+	}
+	slices.Sort(deletes)
+	deletes = slices.Compact(deletes)
+	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs}
+}

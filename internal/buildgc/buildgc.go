@@ -1,0 +1,66 @@
+// Package buildgc tunes the Go garbage collector of a process while it
+// builds a large index: a command passes Relax as index.Options.LargeBuild.
+// It is process-wide, so it is the command's choice, not the library's.
+package buildgc
+
+import (
+	"runtime/debug"
+	"sync"
+)
+
+var (
+	gcMu       sync.Mutex
+	gcDepth    int
+	gcOld      int
+	gcOldLimit int64
+)
+
+// buildMemoryLimit is the Go memory limit during a large build: GOGC 200
+// lets the heap grow to three times what is live, and merging the segments
+// of 100k pieces took the peak RSS past 1 GB. Near the limit the collector
+// runs more often instead. A lower GOMEMLIMIT of the user's is kept.
+//
+// What folio keeps per file while building (the plan's entries, owners and
+// new manifest, about 500 bytes a file) grows with the archive, so past
+// 250k files the limit does too: at 1M files a flat 400 MiB left the
+// collector running all the time and the build at a third of its speed,
+// and 800 bytes a file still spent half the CPU in the collector.
+const (
+	buildMemoryLimit = 400 << 20
+	perFileMemory    = 1600
+)
+
+// gcRelaxed is GOGC during a large build. Measured at 10k pieces: 100 →
+// 12.7 MB/s, 1.1 GB peak; 200 → 15 MB/s, 1.1 GB; 400 → 15 MB/s, 2.2 GB
+// (with 8 MB batches; 2 MB batches bring the peak to ~0.6 GB).
+const gcRelaxed = 200
+
+// Relax raises GOGC to gcRelaxed while a large build runs (nested builds
+// share it) and returns the function that restores it: indexing allocates
+// much short-lived garbage, and collecting it less often saves CPU for
+// some more memory.
+func Relax(files int) func() {
+	limit := max(buildMemoryLimit, perFileMemory*int64(files))
+	gcMu.Lock()
+	defer gcMu.Unlock()
+	if gcDepth == 0 {
+		gcOld = debug.SetGCPercent(gcRelaxed)
+		if gcOld < 0 || gcOld > gcRelaxed {
+			debug.SetGCPercent(gcOld) // the user's choice was laxer already
+		}
+		gcOldLimit = debug.SetMemoryLimit(-1)
+		if gcOldLimit > limit {
+			debug.SetMemoryLimit(limit)
+		}
+	}
+	gcDepth++
+	return func() {
+		gcMu.Lock()
+		defer gcMu.Unlock()
+		gcDepth--
+		if gcDepth == 0 {
+			debug.SetGCPercent(gcOld)
+			debug.SetMemoryLimit(gcOldLimit)
+		}
+	}
+}
