@@ -59,11 +59,19 @@ func main() {
 	dir := flag.String("dir", "", "where to generate archives and indexes (default: a temp folder, removed)")
 	rounds := flag.Int("rounds", 30, "search rounds over the query mix")
 	one := flag.Int("one", 0, "internal: run one size in this process and print JSON")
+	hold := flag.String("hold", "", "internal: hold the index (in -dir) of this archive open as folio's reader does, until stdin closes")
 	tui := flag.Bool("tui", false, "then the whole-process figures: folio in tmux (start, keystrokes, RSS, idle CPU) and folio search vs grep; see tui.go")
 	tuiRuns := flag.Int("tui-runs", 15, "starts per archive for start to first frame (-tui)")
 	indexFigures := flag.Bool("index", true, "the index figures (-index=false with -tui: the terminal figures alone)")
 	flag.Parse()
 
+	if *hold != "" {
+		if err := holdIndex(*hold, *dir); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *one > 0 {
 		r, err := runOne(*dir, *one, *rounds)
 		if err != nil {

@@ -32,6 +32,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/folio-tui/folio/index"
@@ -56,6 +57,10 @@ type tuiResult struct {
 	IdleCPU      float64   // % of one CPU over idleSecs
 	IdleOutputs  int       // %output notifications while idle
 	SearchMs     []float64 // folio search WORD, wall, per run
+	BesideMs     []float64 // the same with a reader holding the index (holdIndex)
+	SearchRSSMB  float64   // peak RSS of folio search, max over the runs, alone
+	BesideRSSMB  float64   // and beside the reader
+	BesideNotes  int       // runs beside the reader that printed a notice (fallback, behind)
 	GrepMs       []float64 // grep -ril WORD DIR, wall, per run
 	SearchTotal  int       // pieces folio found for WORD
 	GrepFiles    int       // files grep listed
@@ -215,7 +220,9 @@ func ensureArchive(arch string, n int) error {
 }
 
 // searchVsGrep times `folio search WORD` and `grep -ril WORD DIR`, whole
-// processes, output to /dev/null, after one warm-up run of each.
+// processes, output to /dev/null, after one warm-up run of each; then
+// `folio search WORD` again beside a reader, another process holding the
+// index open (startHolder).
 func searchVsGrep(bin string, args []string, arch string, r *tuiResult) {
 	search := exec.Command(bin, append(slices.Clone(args), "search", grepWord, "--json", "--limit", "1")...)
 	if out, err := search.Output(); err == nil {
@@ -234,7 +241,28 @@ func searchVsGrep(bin string, args []string, arch string, r *tuiResult) {
 		}
 		return float64(time.Since(t0).Microseconds()) / 1000
 	}
-	folio := func() float64 { return timeIt(bin, append(slices.Clone(args), "search", grepWord)...) }
+	// folio runs folio search, returning its time, its peak RSS (rusage
+	// maxrss: it includes the pages of this small process it was started
+	// from, so it is an upper bound) and whether it printed a notice.
+	folioRun := func() (ms, rssMB float64, notice bool) {
+		c := exec.Command(bin, append(slices.Clone(args), "search", grepWord)...)
+		var stderr strings.Builder
+		c.Stderr = &stderr
+		t0 := time.Now()
+		if err := c.Run(); err != nil {
+			fmt.Fprintln(os.Stderr, "bench: folio search:", err)
+		}
+		ms = float64(time.Since(t0).Microseconds()) / 1000
+		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rssMB = float64(ru.Maxrss) / 1024
+		}
+		return ms, rssMB, stderr.Len() > 0
+	}
+	folio := func() float64 {
+		ms, rss, _ := folioRun()
+		r.SearchRSSMB = max(r.SearchRSSMB, rss)
+		return ms
+	}
 	grep := func() float64 { return timeIt("grep", "-ril", grepWord, arch) }
 	folio()
 	grep()
@@ -242,6 +270,67 @@ func searchVsGrep(bin string, args []string, arch string, r *tuiResult) {
 		r.SearchMs = append(r.SearchMs, folio())
 		r.GrepMs = append(r.GrepMs, grep())
 	}
+	// Beside a reader: another process holding the index as folio's reader
+	// does (holdIndex).
+	idx := args[slices.Index(args, "--index-dir")+1]
+	stop, err := startHolder(arch, idx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench: holding the index:", err)
+		return
+	}
+	defer stop()
+	folioRun()
+	for range grepRuns {
+		ms, rss, notice := folioRun()
+		r.BesideMs = append(r.BesideMs, ms)
+		r.BesideRSSMB = max(r.BesideRSSMB, rss)
+		if notice {
+			r.BesideNotes++
+		}
+	}
+}
+
+// startHolder starts this program with -hold: a process that holds the
+// index of arch in idx open as folio's reader does, until stop.
+func startHolder(arch, idx string) (stop func(), err error) {
+	c := exec.Command(os.Args[0], "-hold", arch, "-dir", idx)
+	in, err := c.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := c.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	c.Stderr = os.Stderr
+	if err := c.Start(); err != nil {
+		return nil, err
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil || strings.TrimSpace(line) != "ready" {
+		in.Close()
+		c.Wait()
+		return nil, fmt.Errorf("holder said %q: %v", line, err)
+	}
+	return func() { in.Close(); c.Wait() }, nil
+}
+
+// holdIndex opens the index of arch in idx as folio's reader does
+// (cli/tui.go: OpenCached, then Refresh), says "ready" and holds it open
+// until stdin closes.
+func holdIndex(arch, idx string) error {
+	opts := index.Options{Dir: idx}
+	ix, err := index.OpenCached(arch, os.DirFS(arch), opts)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		return err
+	}
+	fmt.Println("ready")
+	_, err = io.Copy(io.Discard, os.Stdin)
+	return err
 }
 
 // tuiArchive takes the terminal figures of one archive.
@@ -902,14 +991,15 @@ func printTUITable(rs []tuiResult, haveTmux bool, runs int, root string) {
 		}
 		fmt.Println()
 	}
-	fmt.Printf("| pieces | `folio search %s` (median of %d) | `grep -ril %s DIR` (median of %d) | grep / folio | pieces found / files grep listed |\n", grepWord, grepRuns, grepWord, grepRuns)
-	fmt.Println("|---:|---:|---:|---:|---:|")
+	fmt.Printf("| pieces | `folio search %s` (median of %d) | beside a reader (median) | peak RSS alone / beside MB | notices beside | `grep -ril %s DIR` (median of %d) | grep / folio | pieces found / files grep listed |\n", grepWord, grepRuns, grepWord, grepRuns)
+	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rs {
 		if r.Docs == 0 {
 			continue
 		}
 		s, g := median(r.SearchMs), median(r.GrepMs)
-		fmt.Printf("| %s | %.1f ms | %.1f ms | %.2f× | %d / %d |\n", r.Name, s, g, g/s, r.SearchTotal, r.GrepFiles)
+		fmt.Printf("| %s | %.1f ms | %.1f ms | %.0f / %.0f | %d of %d | %.1f ms | %.2f× | %d / %d |\n", r.Name, s, median(r.BesideMs),
+			r.SearchRSSMB, r.BesideRSSMB, r.BesideNotes, len(r.BesideMs), g, g/s, r.SearchTotal, r.GrepFiles)
 	}
 	fmt.Println()
 	loc := "C"

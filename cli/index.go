@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/folio-tui/folio/internal/termsafe"
@@ -24,8 +25,8 @@ command shows what it did.`,
 			}
 			defer ix.Close()
 			st := ix.Stats()
-			if ix.Fallback() != "" {
-				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(ix.Fallback()))
+			if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
+				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
 			}
 			what := "refreshed"
 			switch {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -72,8 +73,8 @@ Exits 0 whether or not anything matched.`,
 				return err
 			}
 			defer ix.Close()
-			if ix.Fallback() != "" {
-				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(ix.Fallback()))
+			if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
+				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
 			}
 			res, err := ix.Search(cmd.Context(), q)
 			if err != nil {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"io"
@@ -43,7 +44,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		}
 	}()
 	infoOf := func(ix *index.Index) ui.Info {
-		return ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: ix.Fallback(), Problems: ix.Problems()}
+		return ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems()}
 	}
 	open := func(ctx context.Context, progress func(done, total int)) (ui.Searcher, ui.Info, error) {
 		// The index as last recorded lists at once (a large archive's

@@ -46,6 +46,8 @@ func TestMain(m *testing.M) {
 		time.Sleep(hold)
 		ix.Close()
 		os.Exit(0)
+	case "reader", "cli", "writer":
+		os.Exit(procsChild(os.Getenv(childEnv)))
 	}
 	os.Exit(m.Run())
 }

@@ -1,15 +1,62 @@
 // Package index owns everything about searching an archive: the Bleve
 // (scorch) index and its mapping and analyser, the on-disk cache and its
-// manifest (incremental refresh, locking, fallback to memory), folio's query
-// language, facets, snippets and related pieces. No Bleve type leaves the
-// package: the TUI and the CLI use Query, Results, Hit and Facets.
+// manifest (incremental refresh, generations, locking, fallback to
+// memory), folio's query language, facets, snippets and related pieces. No
+// Bleve type leaves the package: the TUI and the CLI use Query, Results,
+// Hit and Facets.
 //
 // The files are in three rooms. The on-disk cache: cache.go (the folder,
-// opening its bleve index), manifest.go (what the index was built from and
-// the archive's fingerprint) and lock_*.go. The build: plan.go compares the
+// opening its bleve index), generations.go (the generations and their
+// locks, below), manifest.go (what an index was built from and the
+// archive's fingerprint) and lock_*.go. The build: plan.go compares the
 // archive's files with the manifest, build.go carries the plan out in
-// batches and writes the manifest. On top, open.go's Index opens, refreshes
-// and closes; search.go and the query files answer queries. The package
+// batches and writes the manifest. On top, open.go's Index opens,
+// refreshes and closes, disk.go opens the cache's index or makes its next
+// generation; search.go and the query files answer queries. The package
 // sets nothing process-wide: a command that wants the garbage collector
 // tuned for a large build passes Options.LargeBuild.
+//
+// # Many folios on one archive: one writer, many readers
+//
+// The cache folder of an archive holds generations of its index:
+//
+//	lock         the writer's lock (flock, exclusive)
+//	CURRENT      names the live generation; replaced atomically
+//	gen-000007/  manifest.gob, bleve/ (scorch), readers
+//
+// A generation is never changed once CURRENT names it. Any number of
+// processes open the live one read-only (bleve's "read_only": bbolt then
+// takes a shared flock on root.bolt and scorch runs no persister or
+// merger), each holding a shared flock on the generation's readers file
+// for as long as it has it open. Opening takes no other lock, so a reader
+// or a CLI search never waits for another folio, and an idle reader holds
+// nothing exclusive.
+//
+// A process that finds the archive changed (Open, Refresh) takes the
+// writer's lock, waiting at most Options.LockTimeout (1 s), and makes the
+// next generation: scorch's segment files (*.zap) are immutable, so they
+// are hard-linked from the live generation and only root.bolt and
+// index_meta.json are copied; the changed files are indexed into the copy
+// (a read-write open, which takes bbolt's exclusive lock on the copy
+// alone), the index is closed (its merges done and persisted), its folders
+// are synced, and CURRENT is replaced (temp file, fsync, rename). The
+// writer then opens the new generation read-only like everyone else and
+// lets go of the lock. Other processes go on answering from the generation
+// they hold, and move to the new one at their next Refresh (which finds
+// CURRENT current and takes no lock). A process that finds the writer's
+// lock taken uses the live generation as it is and says so (Behind); the
+// next Refresh picks the change up.
+//
+// Old generations are removed, under the writer's lock, by the writer
+// after publishing or by a process letting go of one, when no process
+// holds them: a remover takes the readers lock exclusively (without
+// waiting) and renames the folder away before deleting it, and a reader
+// checks after locking that the file it locked is still in place, so a
+// reader never opens a generation being removed. A writer killed midway
+// leaves a generation CURRENT does not name: the next writer removes it
+// and makes the change again. A cache laid out before generations
+// (manifest.gob and bleve/ in the folder) is moved into a first
+// generation. The index is built in memory (Fallback) only when the cache
+// cannot be used at all: unwritable, or locked by a writer before it has
+// any generation.
 package index

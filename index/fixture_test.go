@@ -251,3 +251,13 @@ func describe(r Results) string {
 	}
 	return b.String()
 }
+
+// liveGen is the folder of the live generation of the cache in dir.
+func liveGen(t testing.TB, dir string) string {
+	t.Helper()
+	g := readCurrent(dir)
+	if g == "" {
+		t.Fatalf("no live generation in %s", dir)
+	}
+	return filepath.Join(dir, g)
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -574,7 +575,7 @@ func TestReopenUnchanged(t *testing.T) {
 			t.Errorf("%s created on an unchanged reopen", p)
 		}
 	}
-	m, err := readManifest(dir)
+	m, err := readManifest(liveGen(t, dir))
 	if err == nil {
 		err = m.loadFiles()
 	}
@@ -599,11 +600,12 @@ func TestReopenFromManifestHead(t *testing.T) {
 		t.Fatalf("fixtures: problems %v, hits %d", wantProbs, len(wantHits))
 	}
 
-	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	gen := liveGen(t, dir)
+	data, err := os.ReadFile(filepath.Join(gen, manifestName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	head, err := readManifest(dir)
+	head, err := readManifest(gen)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -614,7 +616,7 @@ func TestReopenFromManifestHead(t *testing.T) {
 	if headOnly.Len() >= len(data) {
 		t.Fatalf("head %d bytes of %d", headOnly.Len(), len(data))
 	}
-	os.WriteFile(filepath.Join(dir, manifestName), headOnly.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(gen, manifestName), headOnly.Bytes(), 0o644)
 
 	ix = openFolder(t, src, dir)
 	if !ix.Stats().Unchanged || ix.Stats().Rebuilt {
@@ -721,9 +723,9 @@ func TestSchemaVersionRebuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Close()
-	m, _ := readManifest(dir)
+	m, _ := readManifest(liveGen(t, dir))
 	m.Schema = SchemaVersion - 1
-	if err := writeManifest(dir, m); err != nil {
+	if err := writeManifest(liveGen(t, dir), m); err != nil {
 		t.Fatal(err)
 	}
 	ix, err = Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
@@ -734,7 +736,7 @@ func TestSchemaVersionRebuild(t *testing.T) {
 	if !ix.Stats().Rebuilt || ix.Stats().Indexed != len(fixtures) || ix.Fallback() != "" {
 		t.Errorf("old schema: %+v %q", ix.Stats(), ix.Fallback())
 	}
-	if m, _ := readManifest(dir); m.Schema != SchemaVersion {
+	if m, _ := readManifest(liveGen(t, dir)); m.Schema != SchemaVersion {
 		t.Errorf("manifest schema %d", m.Schema)
 	}
 }
@@ -769,7 +771,7 @@ func TestCorruptCache(t *testing.T) {
 				t.Fatal(err)
 			}
 			ix.Close()
-			corrupt(dir)
+			corrupt(liveGen(t, dir))
 			ix, err = Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
 			if err != nil {
 				t.Fatal(err)
@@ -785,33 +787,131 @@ func TestCorruptCache(t *testing.T) {
 	}
 }
 
-// A cache another folio holds is not waited on for more than about a
-// second: the index is built in memory instead.
-func TestLockedCacheFallsBack(t *testing.T) {
+// Two folios open one cache at once: neither waits nor falls back to
+// memory, and the cache keeps one live generation.
+func TestTwoOpensShareTheCache(t *testing.T) {
+	src := writeFixtures(t)
 	dir := t.TempDir()
-	first, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := openFolder(t, src, dir)
 	defer first.Close()
 	start := time.Now()
-	second, err := Open(context.Background(), "fixtures", fixtureFS(), Options{Dir: dir})
+	second := openFolder(t, src, dir) // fails on a fallback
+	defer second.Close()
+	if took := time.Since(start); took > 2*time.Second {
+		t.Errorf("waited %v beside another folio", took)
+	}
+	if !second.Stats().Unchanged || second.Stats().Dir != dir {
+		t.Errorf("second open: %+v", second.Stats())
+	}
+	for _, ix := range []*Index{first, second} {
+		if got := run(t, ix, Query{Text: "raqqa "}); got.Total != 1 {
+			t.Errorf("%d hits", got.Total)
+		}
+	}
+}
+
+// A folio that changes the archive makes a new generation while another
+// keeps searching the old one; the other picks the change up at its
+// Refresh, and the old generation is removed once no folio holds it.
+func TestWriterBesideAReader(t *testing.T) {
+	src := writeFixtures(t)
+	dir := t.TempDir()
+	openFolder(t, src, dir).Close()
+	reader := openCached(t, src, dir)
+	defer reader.Close()
+	old := readCurrent(dir)
+
+	addZeitgeist(t, src)
+	writer := openFolder(t, src, dir)
+	if writer.Stats().Indexed != 1 || readCurrent(dir) == old {
+		t.Errorf("writer: %+v, generation %s after %s", writer.Stats(), readCurrent(dir), old)
+	}
+	writer.Close()
+	if got := run(t, reader, Query{Text: "zeitgeist "}); got.Total != 0 {
+		t.Errorf("the reader's generation changed under it: %d hits", got.Total)
+	}
+	if _, err := os.Stat(filepath.Join(dir, old)); err != nil {
+		t.Errorf("a generation a reader holds was removed: %v", err)
+	}
+	changed, err := reader.Refresh(context.Background(), Options{Dir: dir})
+	if !changed || err != nil || reader.Stats().Indexed != 0 || reader.Fallback() != "" {
+		t.Fatalf("refresh: %v %v %+v %q", changed, err, reader.Stats(), reader.Fallback())
+	}
+	if got := run(t, reader, Query{Text: "zeitgeist "}); got.Total != 1 {
+		t.Errorf("after refresh: %d hits", got.Total)
+	}
+	if changed, err := reader.Refresh(context.Background(), Options{Dir: dir}); changed || err != nil {
+		t.Errorf("second refresh: %v %v", changed, err)
+	}
+	// the next writer removes the generation no one holds
+	os.WriteFile(filepath.Join(src, "2016", "new.md"), []byte("---\ntitle: New piece\ndate: 2016-02-02\n---\nAbout Kyrgyzstan.\n"), 0o644)
+	openFolder(t, src, dir).Close()
+	if _, err := os.Stat(filepath.Join(dir, old)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("old generation %s kept: %v", old, err)
+	}
+}
+
+// While another folio holds the writer's lock (a long build), an open of
+// a changed archive does not wait for it: it uses the index as it was and
+// says so, and a Refresh after the lock is let go brings the change.
+func TestBusyWriterLeavesTheIndexAsItWas(t *testing.T) {
+	src := writeFixtures(t)
+	dir := t.TempDir()
+	openFolder(t, src, dir).Close()
+	addZeitgeist(t, src)
+	w, err := lockDir(filepath.Join(dir, writerName), time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer second.Close()
+	opts := Options{Dir: dir, LockTimeout: 200 * time.Millisecond}
+	start := time.Now()
+	ix, err := Open(context.Background(), src, os.DirFS(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
 	if took := time.Since(start); took > 2*time.Second {
-		t.Errorf("waited %v for a locked cache", took)
+		t.Errorf("waited %v for a busy writer", took)
 	}
-	if second.Fallback() == "" || second.Stats().Dir != "" && second.Stats().Rebuilt == false {
-		t.Errorf("locked cache: fallback %q, stats %+v", second.Fallback(), second.Stats())
+	if ix.Fallback() != "" || ix.Behind() == "" {
+		t.Errorf("busy writer: fallback %q, behind %q", ix.Fallback(), ix.Behind())
 	}
-	if got := run(t, second, Query{Text: "raqqa "}); got.Total != 1 {
-		t.Errorf("fallback index: %d hits", got.Total)
+	if got := run(t, ix, Query{Text: "raqqa "}); got.Total != 1 {
+		t.Errorf("the index as it was: %d hits", got.Total)
 	}
-	// the first still works, and the cache is intact for the next open
-	if got := run(t, first, Query{Text: "raqqa "}); got.Total != 1 {
-		t.Errorf("first index: %d hits", got.Total)
+	if changed, err := ix.Refresh(context.Background(), opts); changed || err != nil || ix.Behind() == "" {
+		t.Errorf("refresh while busy: %v %v %q", changed, err, ix.Behind())
+	}
+	w.unlock()
+	if changed, err := ix.Refresh(context.Background(), opts); !changed || err != nil || ix.Behind() != "" {
+		t.Errorf("refresh after: %v %v %q", changed, err, ix.Behind())
+	}
+	if got := run(t, ix, Query{Text: "zeitgeist "}); got.Total != 1 {
+		t.Errorf("after refresh: %d hits", got.Total)
+	}
+}
+
+// A cache laid out before generations (manifest.gob and bleve/ in the
+// folder itself) is moved into a first generation, not rebuilt.
+func TestOldLayoutMigrates(t *testing.T) {
+	src := writeFixtures(t)
+	dir := t.TempDir()
+	openFolder(t, src, dir).Close()
+	gen := liveGen(t, dir)
+	for _, name := range []string{manifestName, bleveSubdir} {
+		if err := os.Rename(filepath.Join(gen, name), filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.RemoveAll(gen)
+	os.Remove(filepath.Join(dir, currentName))
+	ix := openFolder(t, src, dir)
+	defer ix.Close()
+	if ix.Stats().Rebuilt || !ix.Stats().Unchanged || ix.Count() != len(fixtures) {
+		t.Errorf("old layout: %+v", ix.Stats())
+	}
+	if _, err := os.Stat(filepath.Join(dir, manifestName)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("old manifest left: %v", err)
 	}
 }
 

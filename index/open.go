@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -63,34 +62,69 @@ type Stats struct {
 
 // Index is a searchable archive. It is safe for concurrent use.
 type Index struct {
-	bi       bleve.Index
+	bi       bleve.Index // cur's, for searches
 	name     string
 	fsys     fs.FS
-	dir      string
-	lock     *fileLock
 	synonyms *Synonyms
-	// restore undoes Options.LargeBuild when the index is closed
-	restore []func()
 
 	// verify is Verify's check, for an index opened by OpenCached
-	verify func() bool
+	verify    func() bool
+	refreshMu sync.Mutex // one Refresh at a time
 
-	// inUse is held for reading by every search and for writing by Close:
-	// bleve must not be closed under a search (collect reads its snapshot
-	// directly, and a closed one makes it panic).
+	// inUse is held for reading by every search and for writing while the
+	// view changes: bleve must not be closed under a search (collect reads
+	// its snapshot directly, and a closed one makes it panic).
 	inUse sync.RWMutex
+	cur   *view
 
 	mu sync.RWMutex
 	// fallback says why the index is in memory instead of the cache
 	fallback string
-	stats    Stats
-	lengths  lengths // of the pieces in words, for ranking
+	// behind says why the index may be older than the archive
+	behind  string
+	stats   Stats
+	lengths lengths // of the pieces in words, for ranking
 	// facetTerms are the values of allFacets, for counting facets
 	facetTerms *facetTerms
 	problems   []archive.Problem
 	allFacets  Facets
 	count      int
 	cache      *resultCache
+}
+
+// view is one opened version of the index: a generation of the cache,
+// open read-only and held (view.hold), or an index in memory.
+type view struct {
+	bi    bleve.Index
+	hold  *genHold  // nil in memory
+	m     *manifest // the head: what the index holds
+	probs []archive.Problem
+	stats Stats
+	// restore undoes Options.LargeBuild for an index in memory
+	restore  []func()
+	fallback string
+	behind   string
+}
+
+func (v *view) close() error {
+	var err error
+	if v.bi != nil {
+		err = v.bi.Close()
+	}
+	if v.hold != nil {
+		v.hold.release()
+		// The last folio to let go of an old generation removes it, unless
+		// a writer is at work (it removes it then).
+		cache := filepath.Dir(v.hold.dir)
+		if w := tryLockExclusive(filepath.Join(cache, writerName)); w != nil {
+			removeStale(cache)
+			w.unlock()
+		}
+	}
+	for _, restore := range slices.Backward(v.restore) {
+		restore()
+	}
+	return err
 }
 
 // ErrNoIndex is returned by methods of a closed Index.
@@ -109,33 +143,20 @@ func OpenDir(ctx context.Context, dir string, opts Options) (*Index, error) {
 // Open opens (building or refreshing as needed) the index of the archive
 // named name (archive.BundledName or its absolute path) whose files are in
 // fsys. An unchanged archive is not read at all; a changed one has only its
-// added, changed and removed files re-indexed. When the cache cannot be
-// used, the index is built in memory and Fallback says why. The error is
-// only for a cancelled ctx.
+// added, changed and removed files re-indexed, into a new generation of
+// the cache (doc.go). When another folio is changing the cache, the index
+// as it was is used and Behind says so; when the cache cannot be used, the
+// index is built in memory and Fallback says why. The error is only for a
+// cancelled ctx.
 func Open(ctx context.Context, name string, fsys fs.FS, opts Options) (*Index, error) {
 	start := time.Now()
 	ix := newIndex(name, fsys, opts)
-	var err error
-	if opts.Memory {
-		err = ix.openMemory(ctx, opts)
-	} else {
-		var dir string
-		dir, err = cacheDir(name, opts)
-		if err == nil {
-			err = ix.openDisk(ctx, dir, opts)
-		}
-		if err != nil && ctx.Err() == nil {
-			ix.closeBleve()
-			err = ix.inMemory(ctx, opts, err)
-		}
-	}
+	v, err := ix.openView(ctx, opts)
 	if err != nil {
-		ix.Close()
 		return nil, err
 	}
-	ix.mu.Lock()
-	ix.stats.Took = time.Since(start)
-	ix.mu.Unlock()
+	v.stats.Took = time.Since(start)
+	ix.use(v)
 	return ix, nil
 }
 
@@ -155,13 +176,14 @@ func newIndex(name string, fsys fs.FS, opts Options) *Index {
 // index of the archive that Verify could check.
 var ErrNotCached = errors.New("no complete cached index")
 
-// OpenCached opens the cached index of an archive as it was last recorded,
-// so that a search can run while Verify checks the archive's files against
-// it; the scan for Verify starts at once, beside the opening. Unless Verify
-// returns true, the index may be out of date: use Refresh, or close it and
-// use Open. It does not wait for a lock another folio holds (errLocked):
-// Open, which waits, is the way on. The embedded archive is never opened
-// this way (ErrNotCached): its files are checked by their hashes.
+// OpenCached opens the live generation of the cached index of an archive,
+// read-only, as it was last recorded, so that a search can run while
+// Verify checks the archive's files against it; the scan for Verify starts
+// at once, beside the opening. Unless Verify returns true, the index may
+// be out of date: use Refresh, or close it and use Open. It takes no
+// writer's lock, so it runs beside any number of other folios. The
+// embedded archive is never opened this way (ErrNotCached): its files are
+// checked by their hashes.
 func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	start := time.Now()
 	if name == archive.BundledName {
@@ -172,12 +194,10 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(filepath.Join(dir, manifestName)); err != nil {
+	hold, err := holdCurrent(dir, lockTimeout(opts))
+	if errors.Is(err, errNoGen) {
 		return nil, ErrNotCached
-	}
-	noWait := opts
-	noWait.LockTimeout = time.Nanosecond
-	if err := ix.lockCache(dir, noWait); err != nil {
+	} else if err != nil {
 		return nil, err
 	}
 	scanned := make(chan scanResult, 1)
@@ -185,18 +205,19 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		files, probs := archive.ScanUnsorted(fsys)
 		scanned <- scanResult{files, probs}
 	}()
-	m, err := readManifest(dir)
+	m, err := readManifest(hold.dir)
 	if err != nil || !m.describes(name) || !m.checkable() {
-		ix.Close()
+		hold.release()
 		return nil, ErrNotCached
 	}
 	m.files = nil // the file entries are not needed: let them go
-	bi, ok, err := openCachedBleve(dir, m, true, opts)
-	if !ok || err != nil {
-		ix.Close()
+	v, err := openHeld(hold, m, Stats{Dir: dir}, nil, opts)
+	if v == nil || err != nil {
+		hold.release()
 		return nil, cmp.Or(err, ErrNotCached)
 	}
-	ix.bi = bi
+	v.stats.Took = time.Since(start)
+	ix.use(v)
 	ix.verify = sync.OnceValue(func() bool {
 		scan := <-scanned
 		ix.mu.Lock()
@@ -211,10 +232,6 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		ix.mu.Unlock()
 		return true
 	})
-	ix.finish(m, nil)
-	ix.mu.Lock()
-	ix.stats.Took = time.Since(start)
-	ix.mu.Unlock()
 	return ix, nil
 }
 
@@ -226,41 +243,45 @@ func (ix *Index) Verify() bool {
 	return ix.verify != nil && ix.verify()
 }
 
-// Refresh brings an index opened by OpenCached in line with the archive, as
-// Open would have, and reports whether it changed: when Verify holds there
-// is nothing to do; else the searches under way finish first and later ones
-// wait while the changed files are indexed. When the cache cannot be
-// written, the index is rebuilt in memory and Fallback says why.
+// Refresh brings the index in line with the archive, as Open would, and
+// reports whether it changed: the archive's files are scanned; when they
+// changed, and no other folio has already brought the cache in line,
+// this one takes the writer's role for as long as the change takes.
+// Searches go on meanwhile, on the index as it was, and move to the new
+// one when it is ready. When the cache cannot be used, the index is
+// rebuilt in memory and Fallback says why; when another folio is changing
+// it, the index stays as it was and Behind says so.
 func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
-	if ix.verify == nil {
-		return false, errors.New("Refresh needs an index opened by OpenCached")
-	}
-	if ix.Verify() {
-		return false, nil
-	}
-	ix.inUse.Lock()
-	defer ix.inUse.Unlock()
-	if ix.bi == nil {
+	ix.refreshMu.Lock()
+	defer ix.refreshMu.Unlock()
+	ix.inUse.RLock()
+	cur := ix.cur
+	ix.inUse.RUnlock()
+	if cur == nil {
 		return false, ErrNoIndex
 	}
-	ix.closeBleveLocked() // read-only: nothing to lose
-	err := ix.openLocked(ctx, ix.dir, opts)
-	if err != nil && ctx.Err() == nil {
-		ix.closeBleveLocked()
-		err = ix.inMemory(ctx, opts, err)
+	start := time.Now()
+	var have *genHold
+	if cur.hold != nil {
+		have = cur.hold
+	} else if files, _ := archive.ScanUnsorted(ix.fsys); cur.m != nil && cur.m.current(files) {
+		return false, nil // in memory, and unchanged
 	}
-	return true, err
-}
-
-// inMemory gives up the cache, which failed with err, and builds the index
-// in memory instead; bleve is closed already.
-func (ix *Index) inMemory(ctx context.Context, opts Options, err error) error {
-	ix.lock.unlock()
-	ix.lock = nil
-	ix.mu.Lock()
-	ix.fallback = "index cache not used (" + err.Error() + "): index kept in memory"
-	ix.mu.Unlock()
-	return ix.openMemory(ctx, opts)
+	v, err := ix.openView(ctx, opts, have)
+	if err != nil || v == nil {
+		return false, err
+	}
+	if v.behind != "" && have != nil && v.hold.name == have.name {
+		// the generation this index has, which another folio is changing
+		v.close()
+		ix.mu.Lock()
+		ix.behind = v.behind
+		ix.mu.Unlock()
+		return false, nil
+	}
+	v.stats.Took = time.Since(start)
+	ix.use(v)
+	return true, nil
 }
 
 type scanResult struct {
@@ -268,107 +289,75 @@ type scanResult struct {
 	probs []archive.Problem
 }
 
-func (ix *Index) openMemory(ctx context.Context, opts Options) error {
+// openView opens the index as Open does: from the cache, else in memory.
+// have is the generation the caller has open, if any: a nil view means
+// it is current.
+func (ix *Index) openView(ctx context.Context, opts Options, have ...*genHold) (*view, error) {
+	if opts.Memory {
+		return ix.memoryView(ctx, opts)
+	}
+	dir, err := cacheDir(ix.name, opts)
+	if err == nil {
+		var v *view
+		var h *genHold
+		if len(have) > 0 {
+			h = have[0]
+		}
+		if v, err = ix.diskView(ctx, dir, opts, h); err == nil {
+			return v, nil
+		}
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	v, merr := ix.memoryView(ctx, opts)
+	if merr != nil {
+		return nil, merr
+	}
+	v.fallback = "index cache not used (" + err.Error() + "): index kept in memory"
+	return v, nil
+}
+
+// memoryView builds the index in memory.
+func (ix *Index) memoryView(ctx context.Context, opts Options) (*view, error) {
 	bi, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	ix.dir = ""
 	b := &build{bi: bi, fsys: ix.fsys, name: ix.name, opts: opts, stats: Stats{Rebuilt: true}}
 	m := newManifest(ix.name)
 	files, scanProbs := b.scan()
-	return ix.built(b, m, scanProbs, b.execute(ctx, m, b.plan(m, files, scanProbs)))
-}
-
-// built makes the index that b built, after err, the Index's; unless err,
-// its state is set from m.
-func (ix *Index) built(b *build, m *manifest, scanProbs []archive.Problem, err error) error {
-	ix.bi = b.bi
+	err = b.execute(ctx, m, b.plan(m, files, scanProbs))
+	v := &view{bi: bi, m: headOf(m), probs: scanProbs, stats: b.stats}
 	if b.restore != nil {
-		ix.restore = append(ix.restore, b.restore)
+		v.restore = append(v.restore, b.restore)
 	}
 	if err != nil {
-		return err
+		v.close()
+		return nil, err
 	}
+	return v, nil
+}
+
+// headOf is m without its file entries, which an open index does not need.
+func headOf(m *manifest) *manifest {
+	return &manifest{manifestHead: m.manifestHead}
+}
+
+// use makes v the index searched; the view it replaces is closed once the
+// searches on it are done.
+func (ix *Index) use(v *view) {
+	ix.inUse.Lock()
+	old := ix.cur
+	ix.cur, ix.bi = v, v.bi
 	ix.mu.Lock()
-	ix.stats = b.stats
+	ix.stats, ix.fallback, ix.behind = v.stats, v.fallback, v.behind
 	ix.mu.Unlock()
-	ix.finish(m, scanProbs)
-	return nil
-}
-
-// lockCache takes the lock of the index folder dir, waiting up to
-// opts.LockTimeout for another folio to let go of it.
-func (ix *Index) lockCache(dir string, opts Options) error {
-	lock, err := lockDir(filepath.Join(dir, "lock"), lockTimeout(opts))
-	if err != nil {
-		return err
+	ix.finish(v.m, v.probs)
+	ix.inUse.Unlock()
+	if old != nil {
+		old.close()
 	}
-	ix.lock = lock
-	ix.dir = dir
-	ix.mu.Lock()
-	ix.stats.Dir = dir
-	ix.mu.Unlock()
-	return nil
-}
-
-func (ix *Index) openDisk(ctx context.Context, dir string, opts Options) error {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	if err := ix.lockCache(dir, opts); err != nil {
-		return err
-	}
-	return ix.openLocked(ctx, dir, opts)
-}
-
-// openLocked opens, refreshes or builds the index in dir, whose lock ix
-// holds.
-func (ix *Index) openLocked(ctx context.Context, dir string, opts Options) error {
-	bdir := filepath.Join(dir, bleveSubdir)
-	b := &build{fsys: ix.fsys, name: ix.name, dir: dir, opts: opts, stats: Stats{Dir: dir}}
-	files, scanProbs := b.scan()
-	if m, err := readManifest(dir); err == nil && m.describes(ix.name) {
-		if reused, err := ix.reopen(ctx, b, m, files, scanProbs); reused || err != nil {
-			return err
-		}
-	}
-	if err := os.RemoveAll(bdir); err != nil {
-		return err
-	}
-	_ = os.Remove(filepath.Join(dir, manifestName))
-	bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
-	if err != nil {
-		return err
-	}
-	b.bi = bi
-	b.stats.Rebuilt = true
-	m := newManifest(ix.name)
-	return ix.built(b, m, scanProbs, b.execute(ctx, m, b.plan(m, files, scanProbs)))
-}
-
-// reopen opens the index on disk that m describes and brings it in line
-// with the archive's files; false when it must be rebuilt instead.
-func (ix *Index) reopen(ctx context.Context, b *build, m *manifest, files []archive.FileInfo,
-	scanProbs []archive.Problem) (bool, error) {
-	var p *plan
-	if m.current(files) {
-		// Unchanged, as far as sizes and times tell: the file entries need
-		// not even be decoded.
-		p = &plan{scanProbs: scanProbs}
-	} else if err := m.loadFiles(); err != nil {
-		return false, nil
-	} else {
-		p = b.plan(m, files, scanProbs)
-	}
-	// Nothing to do: read-only, so that not one index file changes.
-	readOnly := p.empty() && m.Complete && m.Facets != nil
-	bi, ok, err := openCachedBleve(b.dir, m, readOnly, b.opts)
-	if !ok || err != nil {
-		return false, err
-	}
-	b.bi = bi
-	return true, ix.built(b, m, scanProbs, b.execute(ctx, m, p))
 }
 
 // finish sets the in-memory state from the manifest's head.
@@ -388,36 +377,19 @@ func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 	ix.cache.clear()
 }
 
-// Close releases the index and its lock.
+// Close releases the index and its hold on the cache.
 func (ix *Index) Close() error {
 	if ix == nil {
 		return nil
 	}
-	err := ix.closeBleve()
-	ix.lock.unlock()
-	return err
-}
-
-func (ix *Index) closeBleve() error {
-	defer func() {
-		for _, restore := range slices.Backward(ix.restore) {
-			restore()
-		}
-		ix.restore = nil
-	}()
 	ix.inUse.Lock() // after the searches under way
-	defer ix.inUse.Unlock()
-	return ix.closeBleveLocked()
-}
-
-// closeBleveLocked is closeBleve for a caller that holds inUse.
-func (ix *Index) closeBleveLocked() error {
-	if ix.bi == nil {
+	v := ix.cur
+	ix.cur, ix.bi = nil, nil
+	ix.inUse.Unlock()
+	if v == nil {
 		return nil
 	}
-	err := ix.bi.Close()
-	ix.bi = nil
-	return err
+	return v.close()
 }
 
 // Name is the archive's name: archive.BundledName or its absolute path.
@@ -428,6 +400,15 @@ func (ix *Index) Stats() Stats {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.stats
+}
+
+// Behind says why the index may be older than the archive: another folio
+// was changing it when it was opened or refreshed; "" otherwise. The next
+// Refresh picks the change up.
+func (ix *Index) Behind() string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.behind
 }
 
 // Fallback says why the index is in memory instead of the cache, when it

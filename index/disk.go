@@ -1,0 +1,179 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// The index in the cache: a folio opens the live generation read-only and
+// takes the writer's role only to make the next one (doc.go).
+
+// diskView opens the index in the cache folder dir: the live generation,
+// read-only, when it is current; else, in the writer's role, a new
+// generation made from it with the archive's changes. have, when not nil,
+// is the generation the caller has open: when it is current, diskView
+// returns no view.
+func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *genHold) (*view, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	b := &build{fsys: ix.fsys, name: ix.name, opts: opts, stats: Stats{Dir: dir}}
+	files, scanProbs := b.scan()
+
+	// The live generation, when it is current: no writer's lock at all.
+	hold, m, p := ix.planOn(dir, b, files, scanProbs, opts)
+	if usable(m, p) && p.empty() {
+		if have != nil && have.name == hold.name {
+			hold.release()
+			return nil, nil
+		}
+		b.stats.Unchanged = true
+		if v, err := openHeld(hold, m, b.stats, scanProbs, opts); v != nil || err != nil {
+			return v, err
+		}
+	}
+
+	// A change: the writer's role.
+	w, err := lockDir(filepath.Join(dir, writerName), lockTimeout(opts))
+	if err != nil {
+		if errors.Is(err, errLocked) && usable(m, p) {
+			// Another folio is changing the index: use it as it was.
+			st := Stats{Dir: dir, Files: b.stats.Files}
+			if v, _ := openHeld(hold, m, st, scanProbs, opts); v != nil {
+				v.behind = "another folio is updating the index: it shows the archive as it was until the next refresh"
+				return v, nil
+			}
+		}
+		hold.release()
+		return nil, err
+	}
+	defer w.unlock()
+	defer removeStale(dir)
+	migrate(dir)
+	if g := readCurrent(dir); hold == nil || g != hold.name {
+		// Changed while the lock was awaited (or laid out before
+		// generations): plan again on the live generation.
+		hold.release()
+		hold, m, p = ix.planOn(dir, b, files, scanProbs, opts)
+		if usable(m, p) && p.empty() {
+			b.stats.Unchanged = true
+			if v, err := openHeld(hold, m, b.stats, scanProbs, opts); v != nil || err != nil {
+				return v, err
+			}
+		}
+	}
+	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
+	hold.release()
+	return v, err
+}
+
+// usable reports whether a generation's manifest and plan (planOn) can be
+// built on.
+func usable(m *manifest, p *plan) bool {
+	return m != nil && p != nil && m.Complete && m.Facets != nil
+}
+
+// planOn takes a hold on the live generation of the cache dir, reads its
+// manifest and plans the archive's changes; m and p are nil when there is
+// no such generation or it must be rebuilt, hold nil when there is none.
+func (ix *Index) planOn(dir string, b *build, files []archive.FileInfo, scanProbs []archive.Problem,
+	opts Options) (*genHold, *manifest, *plan) {
+	hold, err := holdCurrent(dir, lockTimeout(opts))
+	if err != nil {
+		return nil, nil, nil
+	}
+	m, err := readManifest(hold.dir)
+	if err != nil || !m.describes(ix.name) {
+		return hold, nil, nil
+	}
+	if m.current(files) {
+		// Unchanged, as far as sizes and times tell: the file entries need
+		// not even be decoded.
+		return hold, m, &plan{scanProbs: scanProbs}
+	}
+	if err := m.loadFiles(); err != nil {
+		return hold, nil, nil
+	}
+	return hold, m, b.plan(m, files, scanProbs)
+}
+
+// openHeld opens the bleve index of the held generation that m describes,
+// read-only; no view when it is missing, damaged or does not hold m's
+// documents. The view holds the generation.
+func openHeld(hold *genHold, m *manifest, st Stats, scanProbs []archive.Problem, opts Options) (*view, error) {
+	bi, ok, err := openCachedBleve(hold.dir, m, true, opts)
+	if !ok || err != nil {
+		return nil, err
+	}
+	return &view{bi: bi, hold: hold, m: headOf(m), probs: scanProbs, stats: st}, nil
+}
+
+// write makes the next generation of the cache dir, whose writer's lock
+// the caller holds: a copy of from (when m and p are usable) with the plan
+// p carried out, or a new build; it publishes it and opens it read-only.
+func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manifest, p *plan, b *build,
+	files []archive.FileInfo, scanProbs []archive.Problem) (*view, error) {
+	fresh := m == nil || p == nil
+	g, err := newGen(dir)
+	if err != nil {
+		return nil, err
+	}
+	b.dir = filepath.Join(dir, g)
+	bdir := filepath.Join(b.dir, bleveSubdir)
+	if !fresh {
+		fresh = true // unless the live generation's index copies and opens
+		if copyIndex(filepath.Join(from.dir, bleveSubdir), bdir) == nil {
+			bi, ok, err := openCachedBleve(b.dir, m, false, b.opts)
+			if err != nil {
+				return nil, err
+			}
+			b.bi, fresh = bi, !ok
+		}
+		if fresh {
+			if err := os.RemoveAll(bdir); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if fresh {
+		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
+		if err != nil {
+			return nil, err
+		}
+		b.bi = bi
+		b.stats.Rebuilt = true
+		m = newManifest(ix.name)
+		p = b.plan(m, files, scanProbs)
+	}
+	err = b.execute(ctx, m, p)
+	// Closing waits for scorch's merges, and lets go of bolt's exclusive
+	// lock, so that other folios can open the generation.
+	err = cmp.Or(err, b.bi.Close())
+	if b.restore != nil {
+		b.restore()
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := publish(dir, g); err != nil {
+		return nil, err
+	}
+	hold, err := holdCurrent(dir, lockTimeout(b.opts))
+	if err != nil {
+		return nil, err
+	}
+	v, err := openHeld(hold, m, b.stats, scanProbs, b.opts)
+	if v == nil {
+		hold.release()
+		return nil, cmp.Or(err, errors.New("the new index cannot be opened"))
+	}
+	return v, err
+}
