@@ -61,6 +61,7 @@ type tuiResult struct {
 	SearchRSSMB  float64   // peak RSS of folio search, max over the runs, alone
 	BesideRSSMB  float64   // and beside the reader
 	BesideNotes  int       // runs beside the reader that printed a notice (fallback, behind)
+	SearchFailed int       // measured runs of folio search or grep that failed (not counted)
 	GrepMs       []float64 // grep -ril WORD DIR, wall, per run
 	SearchTotal  int       // pieces folio found for WORD
 	GrepFiles    int       // files grep listed
@@ -233,42 +234,52 @@ func searchVsGrep(bin string, args []string, arch string, r *tuiResult) {
 	if out, err := exec.Command("grep", "-ril", grepWord, arch).Output(); err == nil {
 		r.GrepFiles = strings.Count(string(out), "\n")
 	}
-	timeIt := func(name string, argv ...string) float64 {
+	// timeIt runs a command and times it; false when it failed, whose
+	// time (a fast failure) is not a figure.
+	timeIt := func(name string, argv ...string) (float64, bool) {
 		c := exec.Command(name, argv...)
 		t0 := time.Now()
-		if err := c.Run(); err != nil {
+		err := c.Run()
+		ms := float64(time.Since(t0).Microseconds()) / 1000
+		if err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", name, err)
+			r.SearchFailed++
+			return 0, false
 		}
-		return float64(time.Since(t0).Microseconds()) / 1000
+		return ms, true
 	}
-	// folio runs folio search, returning its time, its peak RSS (rusage
+	// folioRun runs folio search, returning its time, its peak RSS (rusage
 	// maxrss: it includes the pages of this small process it was started
-	// from, so it is an upper bound) and whether it printed a notice.
-	folioRun := func() (ms, rssMB float64, notice bool) {
+	// from, so it is an upper bound) and whether it printed a notice; false
+	// when it failed.
+	folioRun := func() (ms, rssMB float64, notice, ok bool) {
 		c := exec.Command(bin, append(slices.Clone(args), "search", grepWord)...)
 		var stderr strings.Builder
 		c.Stderr = &stderr
 		t0 := time.Now()
-		if err := c.Run(); err != nil {
-			fmt.Fprintln(os.Stderr, "bench: folio search:", err)
-		}
+		err := c.Run()
 		ms = float64(time.Since(t0).Microseconds()) / 1000
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench: folio search:", err, stderr.String())
+			r.SearchFailed++
+			return 0, 0, false, false
+		}
 		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			rssMB = float64(ru.Maxrss) / 1024
 		}
-		return ms, rssMB, stderr.Len() > 0
+		return ms, rssMB, stderr.Len() > 0, true
 	}
-	folio := func() float64 {
-		ms, rss, _ := folioRun()
-		r.SearchRSSMB = max(r.SearchRSSMB, rss)
-		return ms
-	}
-	grep := func() float64 { return timeIt("grep", "-ril", grepWord, arch) }
-	folio()
-	grep()
+	folioRun()
+	timeIt("grep", "-ril", grepWord, arch)
+	r.SearchFailed = 0 // the warm-up runs'
 	for range grepRuns {
-		r.SearchMs = append(r.SearchMs, folio())
-		r.GrepMs = append(r.GrepMs, grep())
+		if ms, rss, _, ok := folioRun(); ok {
+			r.SearchMs = append(r.SearchMs, ms)
+			r.SearchRSSMB = max(r.SearchRSSMB, rss)
+		}
+		if ms, ok := timeIt("grep", "-ril", grepWord, arch); ok {
+			r.GrepMs = append(r.GrepMs, ms)
+		}
 	}
 	// Beside a reader: another process holding the index as folio's reader
 	// does (holdIndex).
@@ -281,7 +292,10 @@ func searchVsGrep(bin string, args []string, arch string, r *tuiResult) {
 	defer stop()
 	folioRun()
 	for range grepRuns {
-		ms, rss, notice := folioRun()
+		ms, rss, notice, ok := folioRun()
+		if !ok {
+			continue
+		}
 		r.BesideMs = append(r.BesideMs, ms)
 		r.BesideRSSMB = max(r.BesideRSSMB, rss)
 		if notice {
@@ -1000,6 +1014,9 @@ func printTUITable(rs []tuiResult, haveTmux bool, runs int, root string) {
 		s, g := median(r.SearchMs), median(r.GrepMs)
 		fmt.Printf("| %s | %.1f ms | %.1f ms | %.0f / %.0f | %d of %d | %.1f ms | %.2f× | %d / %d |\n", r.Name, s, median(r.BesideMs),
 			r.SearchRSSMB, r.BesideRSSMB, r.BesideNotes, len(r.BesideMs), g, g/s, r.SearchTotal, r.GrepFiles)
+		if r.SearchFailed > 0 {
+			fmt.Printf("\n%s: %d runs failed and are not counted.\n", r.Name, r.SearchFailed)
+		}
 	}
 	fmt.Println()
 	loc := "C"
