@@ -74,8 +74,9 @@ type Index struct {
 	// inUse is held for reading by every search and for writing while the
 	// view changes: bleve must not be closed under a search (collect reads
 	// its snapshot directly, and a closed one makes it panic).
-	inUse sync.RWMutex
-	cur   *view
+	inUse  sync.RWMutex
+	cur    *view
+	closed bool
 
 	mu sync.RWMutex
 	// fallback says why the index is in memory instead of the cache
@@ -220,16 +221,18 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	ix.use(v)
 	ix.verify = sync.OnceValue(func() bool {
 		scan := <-scanned
-		ix.mu.Lock()
-		ix.stats.Files = len(scan.files)
-		ix.mu.Unlock()
 		if !m.current(scan.files) {
 			return false
 		}
-		ix.finish(m, scan.probs)
-		ix.mu.Lock()
-		ix.stats.Unchanged = true
-		ix.mu.Unlock()
+		ix.inUse.RLock() // the view may have changed since (Refresh)
+		defer ix.inUse.RUnlock()
+		if ix.cur == v {
+			ix.finish(m, scan.probs)
+			ix.mu.Lock()
+			ix.stats.Files = len(scan.files)
+			ix.stats.Unchanged = true
+			ix.mu.Unlock()
+		}
 		return true
 	})
 	return ix, nil
@@ -348,6 +351,11 @@ func headOf(m *manifest) *manifest {
 // searches on it are done.
 func (ix *Index) use(v *view) {
 	ix.inUse.Lock()
+	if ix.closed {
+		ix.inUse.Unlock()
+		v.close()
+		return
+	}
 	old := ix.cur
 	ix.cur, ix.bi = v, v.bi
 	ix.mu.Lock()
@@ -384,7 +392,7 @@ func (ix *Index) Close() error {
 	}
 	ix.inUse.Lock() // after the searches under way
 	v := ix.cur
-	ix.cur, ix.bi = nil, nil
+	ix.cur, ix.bi, ix.closed = nil, nil, true
 	ix.inUse.Unlock()
 	if v == nil {
 		return nil
