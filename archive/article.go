@@ -79,19 +79,22 @@ const (
 // Article is one piece of commentary. All text fields have been sanitised:
 // they hold no terminal control sequences.
 type Article struct {
-	ID         string   // slug of the path, unique in an archive
-	Path       string   // slash-separated path inside the archive's fs.FS
-	Title      string   // required
-	Authors    []string // author/authors/by
-	Outlet     string   // where it was published
-	Date       Date     // required
-	Tags       []string // lower-case, de-duplicated
-	URL        string   // original URL, http(s) only; empty when not known
-	Source     string   // where the archive copy came from
-	Kind       string   // article (default), interview, speech, ...
-	Standfirst string   // standfirst/summary/description
-	Note       string   // the archive keeper's own comment on the piece
-	Body       string   // Markdown
+	ID      string   // slug of the path, unique in an archive
+	Path    string   // slash-separated path inside the archive's fs.FS
+	Title   string   // required
+	Authors []string // author/authors/by
+	// Organizations are the Authors that are organisations, not people
+	// ({name: RUSI, organization: true}): cited as written.
+	Organizations []string
+	Outlet        string   // where it was published
+	Date          Date     // required
+	Tags          []string // lower-case, de-duplicated
+	URL           string   // original URL, http(s) only; empty when not known
+	Source        string   // where the archive copy came from
+	Kind          string   // article (default), interview, speech, ...
+	Standfirst    string   // standfirst/summary/description
+	Note          string   // the archive keeper's own comment on the piece
+	Body          string   // Markdown
 }
 
 // Link is the URL to open for the piece: its original URL, else its source.

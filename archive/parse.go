@@ -138,6 +138,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	a.Outlet = SanitizeLine(stringOf(outlet.value))
 	for _, k := range authorKeys {
 		a.Authors = appendUnique(a.Authors, names(m[k].value)...)
+		a.Organizations = appendUnique(a.Organizations, organizations(m[k].value)...)
 	}
 	for _, k := range tagKeys {
 		a.Tags = appendUnique(a.Tags, tagsOf(m[k].value)...)
@@ -311,10 +312,37 @@ func names(v any) []string {
 			out = append(out, names(e)...)
 		}
 	case map[string]any:
-		out = append(out, names(v["name"])...)
+		if _, ok := v["name"]; !ok {
+			out = append(out, names(v["organization"])...)
+		} else {
+			out = append(out, names(v["name"])...)
+		}
 	default:
 		if s := SanitizeLine(stringOf(v)); s != "" {
 			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// organizations are the author values marked as organisations:
+// {name: RUSI, organization: true} (or type: organization), or
+// {organization: RUSI}.
+func organizations(v any) []string {
+	var out []string
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			out = append(out, organizations(e)...)
+		}
+	case map[string]any:
+		if _, ok := v["name"]; !ok {
+			return names(v["organization"])
+		}
+		flag := strings.ToLower(strings.TrimSpace(stringOf(v["organization"])))
+		kind := strings.ToLower(strings.TrimSpace(stringOf(v["type"])))
+		if flag == "true" || flag == "yes" || kind == "organization" || kind == "organisation" {
+			out = append(out, names(v["name"])...)
 		}
 	}
 	return out

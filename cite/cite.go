@@ -1,6 +1,7 @@
 // Package cite writes citations of archive pieces in the formats researchers
-// paste into papers or load into reference managers: a Chicago-style note
-// (text), biblatex (bibtex), RIS and CSL-JSON.
+// paste into papers, notes or reference managers: a Chicago-style note as
+// plain text (text) or Markdown (markdown), biblatex (bibtex), RIS and
+// CSL-JSON.
 //
 // Every format honours the precision of a piece's date: a piece known only to
 // the month is cited as "September 2017", @article{... date = {2017-09}},
@@ -12,16 +13,23 @@
 // Choices made where styles leave room:
 //
 //   - text is a Chicago notes-bibliography note, day-month-year as the
-//     archive shows dates: Raffaello Pantucci, "Title," *The Telegraph*,
-//     19 October 2017, URL. The outlet is marked *like this* (Markdown
-//     emphasis, what Chicago sets in italics), so pasting into Markdown,
-//     Pandoc or a notes app keeps the italics; delete the asterisks for a
-//     plain-text document. Titles are kept as written (no case changes).
+//     archive shows dates: Raffaello Pantucci, "Title," The Telegraph,
+//     19 October 2017, URL. It has no marks at all; markdown is the same
+//     note with the outlet in *italics* (what Chicago sets in italics) and
+//     Markdown's own characters escaped, for Markdown, Pandoc or a notes
+//     app. Titles are kept as written (no case changes).
 //   - bibtex is biblatex (for biber): date, journaltitle and urldate rather
 //     than BibTeX's year/month/journal, UTF-8 kept as is, LaTeX specials
 //     escaped.
-//   - The kind of source is guessed from the outlet's name (see Classify),
-//     since the archive does not record whether an outlet is a newspaper.
+//   - Authors are read as people write bylines (see Bylines): "Russ Cox,
+//     for the Go team" is Russ Cox, "TOM KRISHER; AP Auto Writer" Tom
+//     Krisher; an organisation (marked in the archive, or recognisable:
+//     RUSI, Reuters, Editorial Board) is cited literally.
+//   - A piece's kind decides its type (speech: CSL speech, RIS SLIDE with
+//     M3 Speech, @misc with type Speech; report, blog post, podcast, video…:
+//     see kindTypes). An article's type is guessed from its outlet's name
+//     (see Classify), since the archive does not record whether an outlet
+//     is a newspaper.
 //   - Citation keys (bibtex keys, CSL ids) belong to the archive: a piece's
 //     key depends only on the piece and the archive, never on which pieces
 //     are cited together (see Keyring for the rule).
@@ -47,21 +55,24 @@ import (
 type Format string
 
 const (
-	Text    Format = "text"
-	BibTeX  Format = "bibtex"
-	RIS     Format = "ris"
-	CSLJSON Format = "csl-json"
+	Text     Format = "text"
+	Markdown Format = "markdown"
+	BibTeX   Format = "bibtex"
+	RIS      Format = "ris"
+	CSLJSON  Format = "csl-json"
 )
 
 // Formats lists the formats in the order help texts show them.
-var Formats = []Format{Text, BibTeX, RIS, CSLJSON}
+var Formats = []Format{Text, Markdown, BibTeX, RIS, CSLJSON}
 
 // ParseFormat accepts a format name, case-insensitively, plus the common
 // aliases biblatex, csl and json.
 func ParseFormat(s string) (Format, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "text", "txt", "chicago":
+	case "text", "txt", "chicago", "plain":
 		return Text, nil
+	case "markdown", "md":
+		return Markdown, nil
 	case "bibtex", "biblatex", "bib":
 		return BibTeX, nil
 	case "ris":
@@ -69,7 +80,7 @@ func ParseFormat(s string) (Format, error) {
 	case "csl-json", "csljson", "csl", "json":
 		return CSLJSON, nil
 	}
-	return "", fmt.Errorf("unknown citation format %q (want text, bibtex, ris or csl-json)", s)
+	return "", fmt.Errorf("unknown citation format %q (want text, markdown, bibtex, ris or csl-json)", s)
 }
 
 // Cite writes citations of arts in format f, in the order given, with the
@@ -82,6 +93,8 @@ func Cite(arts []archive.Article, f Format, accessed time.Time, keys *Keyring) (
 	switch f {
 	case Text:
 		return TextCitations(arts), nil
+	case Markdown:
+		return MarkdownCitations(arts), nil
 	case BibTeX:
 		return BibTeXEntries(arts, accessed, keys), nil
 	case RIS:
@@ -203,17 +216,23 @@ func splitParticle(family string) Name {
 	return Name{Particle: strings.Join(words[:i], " "), Family: strings.Join(words[i:], " ")}
 }
 
-// creators are the names to cite a piece under: its authors, or its outlet
-// as an organisation when it has none.
+// creators are the names to cite a piece under: its authors (see Bylines),
+// or its outlet as an organisation when it has none.
 func creators(a archive.Article) []Name {
-	var ns []Name
-	for _, au := range a.Authors {
-		if n := SplitName(au); n.Family != "" {
-			ns = append(ns, n)
-		}
-	}
+	ns := authors(a)
 	if len(ns) == 0 && a.Outlet != "" {
 		ns = append(ns, Name{Literal: a.Outlet})
+	}
+	return ns
+}
+
+// authors are the piece's bylines that name someone.
+func authors(a archive.Article) []Name {
+	var ns []Name
+	for _, n := range Bylines(a) {
+		if n.Family != "" || n.Literal != "" {
+			ns = append(ns, n)
+		}
 	}
 	return ns
 }
@@ -234,9 +253,13 @@ func init() {
 // Key is a piece's citation key before disambiguation: the first creator's
 // family name (or the outlet's first significant word), the year, and the
 // first significant word of the title, all lower-case ASCII:
-// pantucci2017isil for "It’s not Isil’s returning terrorists…".
+// pantucci2017isil for "It’s not Isil’s returning terrorists…". Names are
+// read as Bylines reads them, but from the author strings alone: marking
+// an author as an organisation changes how it is cited, not the key, so
+// that a key can be made from what the index keeps of a piece.
 func Key(a archive.Article) string {
 	var who string
+	a.Organizations = nil
 	if ns := creators(a); len(ns) > 0 {
 		if ns[0].Literal != "" {
 			who = firstSignificant(ns[0].Literal)
@@ -385,9 +408,58 @@ func suffix(n int) string {
 	}
 }
 
-// ---- text (Chicago note) ----
+// ---- kinds ----
 
-// TextCitations writes one Chicago-style note per piece, one per line.
+// kindType is how one kind of piece is typed in each format.
+type kindType struct {
+	label string // its name in a note, biblatex's type and RIS's M3: "Speech"
+	csl   string // CSL type
+	ris   string // RIS TY; "" types it by its outlet (see Classify)
+	bib   string // biblatex entry type; "" types it by its outlet
+	note  string // how a note cites it: "speech" (in parentheses), "report", "medium", "blog" or ""
+}
+
+// kindTypes maps a piece's kind (lower-case, "-" and "_" read as spaces) to
+// its types. An article, and a kind not listed, is typed by its outlet
+// (newspaper, magazine, journal, web page: see Classify). RIS has no type
+// for a speech or an interview: a speech is SLIDE (what Zotero writes for a
+// presentation) with M3 Speech; an interview is typed by its outlet with
+// M3 Interview.
+var kindTypes = map[string]kindType{
+	"interview":     {"Interview", "interview", "", "misc", ""},
+	"speech":        {"Speech", "speech", "SLIDE", "misc", "speech"},
+	"address":       {"Speech", "speech", "SLIDE", "misc", "speech"},
+	"lecture":       {"Lecture", "speech", "SLIDE", "misc", "speech"},
+	"talk":          {"Talk", "speech", "SLIDE", "misc", "speech"},
+	"presentation":  {"Presentation", "speech", "SLIDE", "misc", "speech"},
+	"testimony":     {"Testimony", "hearing", "HEAR", "misc", "speech"},
+	"report":        {"Report", "report", "RPRT", "report", "report"},
+	"working paper": {"Working paper", "report", "RPRT", "report", "report"},
+	"briefing":      {"Briefing paper", "report", "RPRT", "report", "report"},
+	"policy brief":  {"Policy brief", "report", "RPRT", "report", "report"},
+	"blog post":     {"Blog post", "post-weblog", "BLOG", "online", "blog"},
+	"blog":          {"Blog post", "post-weblog", "BLOG", "online", "blog"},
+	"post":          {"Blog post", "post-weblog", "BLOG", "online", "blog"},
+	"podcast":       {"Podcast", "broadcast", "SOUND", "misc", "medium"},
+	"radio":         {"Radio broadcast", "broadcast", "SOUND", "misc", "medium"},
+	"broadcast":     {"Broadcast", "broadcast", "MPCT", "misc", "medium"},
+	"video":         {"Video", "motion_picture", "VIDEO", "misc", "medium"},
+	"book":          {"Book", "book", "BOOK", "book", "report"},
+	"review":        {"Review", "review", "", "", ""},
+}
+
+// typeOf is the kind's types; ok is false for an article or an unknown
+// kind, typed by its outlet.
+func typeOf(a archive.Article) (kindType, bool) {
+	k := strings.Join(strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(strings.ToLower(a.Kind))), " ")
+	t, ok := kindTypes[k]
+	return t, ok
+}
+
+// ---- text and Markdown (Chicago notes) ----
+
+// TextCitations writes one Chicago-style note per piece, one per line, as
+// plain text: no Markdown marks.
 func TextCitations(arts []archive.Article) string {
 	var b strings.Builder
 	for _, a := range arts {
@@ -397,33 +469,90 @@ func TextCitations(arts []archive.Article) string {
 	return b.String()
 }
 
-// TextCitation is a Chicago notes-bibliography note for a piece:
+// MarkdownCitations writes one Chicago-style note per piece, one per line,
+// in Markdown: the outlet (or a report's title) in *italics*, Markdown's
+// own characters in the text escaped.
+func MarkdownCitations(arts []archive.Article) string {
+	var b strings.Builder
+	for _, a := range arts {
+		b.WriteString(MarkdownCitation(a))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// TextCitation is a Chicago notes-bibliography note for a piece, as plain
+// text:
 //
-//	Raffaello Pantucci, "Title," *The Telegraph*, 19 October 2017, https://….
+//	Raffaello Pantucci, "Title," The Telegraph, 19 October 2017, https://….
 //
 // A title ending in ? or ! takes no comma; double quotes inside the title
-// become single ones; the date keeps its precision ("September 2017").
-func TextCitation(a archive.Article) string {
+// become single ones; the date keeps its precision ("September 2017"). The
+// kind of piece shapes the note as Chicago does: a speech is cited as
+// "Title" (speech, venue, date); a report by its title (publisher, date);
+// a podcast or video names its medium after the outlet; a blog post marks
+// the outlet "(blog)".
+func TextCitation(a archive.Article) string { return note(a, false) }
+
+// MarkdownCitation is TextCitation in Markdown: *The Telegraph*.
+func MarkdownCitation(a archive.Article) string { return note(a, true) }
+
+// mdEscape escapes the characters Markdown reads as marks.
+var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`).Replace
+
+func note(a archive.Article, md bool) string {
+	esc := func(s string) string { return s }
+	italic := esc
+	if md {
+		esc = mdEscape
+		italic = func(s string) string { return "*" + mdEscape(s) + "*" }
+	}
+	kt, _ := typeOf(a)
 	var parts []string
 	// Without an author a note starts with the title; the outlet follows it
 	// anyway.
-	var authors []Name
-	for _, au := range a.Authors {
-		if n := SplitName(au); n.Family != "" {
-			authors = append(authors, n)
-		}
-	}
-	if who := textCreators(authors); who != "" {
-		parts = append(parts, who)
+	if who := textCreators(authors(a)); who != "" {
+		parts = append(parts, esc(who))
 	}
 	title := strings.NewReplacer(`"`, "'", "“", "‘", "”", "’").Replace(a.Title)
-	title = strings.TrimRight(title, ".,;: ")
+	title = esc(strings.TrimRight(title, ".,;: "))
+	date := a.Date.Human()
+	switch kt.note {
+	case "speech", "report":
+		// "Title" (speech, Venue, Date), URL. / *Title* (Publisher, Date), URL.
+		inside := nonEmpty(esc(a.Outlet), date)
+		if kt.note == "speech" {
+			inside = append([]string{strings.ToLower(kt.label)}, inside...)
+			title = `"` + title + `"`
+		} else if md {
+			title = "*" + title + "*"
+		}
+		if len(inside) > 0 {
+			title += " (" + strings.Join(inside, ", ") + ")"
+		}
+		parts = append(parts, title)
+		if a.URL != "" {
+			parts = append(parts, a.URL)
+		}
+		return strings.Join(parts, ", ") + "."
+	}
 	var rest []string
 	if a.Outlet != "" {
-		rest = append(rest, "*"+a.Outlet+"*")
+		o := italic(a.Outlet)
+		if kt.note == "blog" {
+			o += " (blog)"
+		}
+		rest = append(rest, o)
 	}
-	if d := a.Date.Human(); d != "" {
-		rest = append(rest, d)
+	if kt.note == "medium" {
+		medium := strings.ToLower(kt.label)
+		if kt.label == "Podcast" {
+			medium = "podcast audio" // Chicago's words
+		}
+		rest = append(rest, medium)
+	}
+	if date != "" {
+		rest = append(rest, date)
 	}
 	if a.URL != "" {
 		rest = append(rest, a.URL)
@@ -527,10 +656,24 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time) string {
 	add("author", strings.Join(authors, " and "))
 	add("title", bibEscape(a.Title))
 	entry := "misc"
+	kt, typed := typeOf(a)
 	switch t := Classify(a); {
-	case a.Kind == archive.KindInterview:
-		// Being interviewed by a paper is not writing an article in it.
+	case typed && kt.bib == "misc":
+		// Being interviewed by a paper is not writing an article in it;
+		// a speech, podcast or video is not one either.
+		entry = "misc"
 		add("howpublished", bibEscape(a.Outlet))
+		add("type", kt.label)
+	case typed && kt.bib == "report":
+		entry = "report"
+		add("institution", bibEscape(a.Outlet))
+		add("type", kt.label)
+	case typed && kt.bib == "book":
+		entry = "book"
+		add("publisher", bibEscape(a.Outlet))
+	case typed && kt.bib == "online":
+		entry = "online"
+		add("organization", bibEscape(a.Outlet))
 	case t == Newspaper || t == Magazine || t == Journal:
 		entry = "article"
 		add("journaltitle", bibEscape(a.Outlet))
@@ -544,9 +687,6 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time) string {
 	if a.URL != "" {
 		add("url", bibURL(a.URL))
 		add("urldate", accessed.Format("2006-01-02"))
-	}
-	if a.Kind == archive.KindInterview {
-		add("note", "Interview")
 	}
 	var tags []string
 	for _, t := range a.Tags {
@@ -627,21 +767,30 @@ func risRecord(a archive.Article, accessed time.Time) string {
 		}
 	}
 	ty := map[Type]string{Newspaper: "NEWS", Magazine: "MGZN", Journal: "JOUR", Web: "ELEC", Other: "GEN"}[Classify(a)]
+	kt, typed := typeOf(a)
+	if typed && kt.ris != "" {
+		ty = kt.ris
+	}
 	line("TY", ty)
 	for _, n := range creators(a) {
 		line("AU", n.ris())
 	}
 	line("TI", a.Title)
-	// T2 is the outlet for every type: Zotero reads it as the publication
-	// title (newspapers, magazines, journals) or website title (ELEC). JO
-	// would be read as a journal abbreviation.
-	line("T2", a.Outlet)
+	// T2 is the outlet: Zotero reads it as the publication title
+	// (newspapers, magazines, journals), website or blog title (ELEC,
+	// BLOG), meeting name (SLIDE). JO would be read as a journal
+	// abbreviation. A report's or a book's outlet is its publisher (PB).
+	if ty == "RPRT" || ty == "BOOK" {
+		line("PB", a.Outlet)
+	} else {
+		line("T2", a.Outlet)
+	}
 	if !a.Date.Time.IsZero() {
 		line("PY", strconv.Itoa(a.Date.Time.Year()))
 		line("DA", risDate(a.Date))
 	}
-	if a.Kind == archive.KindInterview {
-		line("M3", "Interview")
+	if typed && (kt.csl == "interview" || kt.note == "speech" || kt.note == "report" && ty == "RPRT") {
+		line("M3", kt.label) // interview medium, presentation or report type
 	}
 	line("UR", a.URL)
 	if a.URL != "" {
@@ -686,6 +835,9 @@ type CSLItem struct {
 	URL            string    `json:"URL,omitempty"`
 	Accessed       *CSLDate  `json:"accessed,omitempty"`
 	Keyword        string    `json:"keyword,omitempty"`
+	Genre          string    `json:"genre,omitempty"`
+	Publisher      string    `json:"publisher,omitempty"`
+	EventTitle     string    `json:"event-title,omitempty"`
 	Note           string    `json:"note,omitempty"`
 }
 
@@ -737,8 +889,20 @@ var dateArray = regexp.MustCompile(`"date-parts": \[\s*\[[\s\d,-]*\]\s*\]`)
 func cslItem(a archive.Article, key string, accessed time.Time) CSLItem {
 	it := CSLItem{ID: key, Title: a.Title, ContainerTitle: a.Outlet, URL: a.URL}
 	it.Type = map[Type]string{Newspaper: "article-newspaper", Magazine: "article-magazine", Journal: "article-journal", Web: "webpage", Other: "article"}[Classify(a)]
-	if a.Kind == archive.KindInterview {
-		it.Type = "interview"
+	if kt, ok := typeOf(a); ok {
+		it.Type = kt.csl
+		switch {
+		case kt.note == "speech":
+			// The occasion, not a container: State of the Union.
+			it.ContainerTitle, it.EventTitle, it.Genre = "", a.Outlet, kt.label
+		case kt.csl == "report" || kt.csl == "book":
+			it.ContainerTitle, it.Publisher = "", a.Outlet
+			if kt.csl == "report" {
+				it.Genre = kt.label
+			}
+		case kt.note == "medium":
+			it.Genre = kt.label
+		}
 	}
 	for _, n := range creators(a) {
 		it.Author = append(it.Author, CSLName{Family: n.Family, Given: n.Given, NonDroppingParticle: n.Particle, Suffix: n.Suffix, Literal: n.Literal})

@@ -53,9 +53,11 @@ func TestHandChecked(t *testing.T) {
 		format Format
 		want   string
 	}{
-		{raqqa, Text, `Raffaello Pantucci, "It’s not Isil’s returning terrorists we should worry about. It’s those who are already here," *The Telegraph*, 19 October 2017.` + "\n"},
-		{parsons, Text, `Raffaello Pantucci, "Low-level plots like Parsons Green need even more vigilance," *London Evening Standard*, September 2017.` + "\n"},
-		{rusi, Text, `Raffaello Pantucci, "What Policy Changes Are Needed after the Manchester Attack?" *RUSI*, 31 May 2017, https://rusi.org/explore-our-research/publications/commentary/what-policy-changes-are-needed-after-manchester-attack.` + "\n"},
+		{raqqa, Text, `Raffaello Pantucci, "It’s not Isil’s returning terrorists we should worry about. It’s those who are already here," The Telegraph, 19 October 2017.` + "\n"},
+		{raqqa, Markdown, `Raffaello Pantucci, "It’s not Isil’s returning terrorists we should worry about. It’s those who are already here," *The Telegraph*, 19 October 2017.` + "\n"},
+		{parsons, Text, `Raffaello Pantucci, "Low-level plots like Parsons Green need even more vigilance," London Evening Standard, September 2017.` + "\n"},
+		{rusi, Text, `Raffaello Pantucci, "What Policy Changes Are Needed after the Manchester Attack?" RUSI, 31 May 2017, https://rusi.org/explore-our-research/publications/commentary/what-policy-changes-are-needed-after-manchester-attack.` + "\n"},
+		{rusi, Markdown, `Raffaello Pantucci, "What Policy Changes Are Needed after the Manchester Attack?" *RUSI*, 31 May 2017, https://rusi.org/explore-our-research/publications/commentary/what-policy-changes-are-needed-after-manchester-attack.` + "\n"},
 		{parsons, BibTeX, `@article{pantucci2017lowlevel,
   author       = {Pantucci, Raffaello},
   title        = {Low-level plots like Parsons Green need even more vigilance},
@@ -78,8 +80,8 @@ func TestHandChecked(t *testing.T) {
   author       = {Pantucci, Raffaello},
   title        = {Interview with Sky News on the Parsons Green attack},
   howpublished = {Sky News},
+  type         = {Interview},
   date         = {2017-09},
-  note         = {Interview},
   keywords     = {counter-terrorism, parsons-green},
 }
 `},
@@ -147,7 +149,7 @@ ER  -
 // testdata/ (regenerate with -update, then read the diff).
 func TestGoldens(t *testing.T) {
 	arch := bundled(t)
-	ext := map[Format]string{Text: "txt", BibTeX: "bib", RIS: "ris", CSLJSON: "json"}
+	ext := map[Format]string{Text: "txt", Markdown: "md", BibTeX: "bib", RIS: "ris", CSLJSON: "json"}
 	for _, f := range Formats {
 		got, err := Cite(arch.Articles, f, accessed, nil)
 		if err != nil {
@@ -423,7 +425,7 @@ func TestNamesInEachFormat(t *testing.T) {
 func TestOutletAsAuthor(t *testing.T) {
 	d := archive.Date{Time: time.Date(2019, 3, 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionMonth}
 	a := archive.Article{ID: "ed", Title: "The view: leave it", Outlet: "The Guardian", Date: d, URL: "https://example.com/a"}
-	if got := TextCitation(a); got != `"The view: leave it," *The Guardian*, March 2019, https://example.com/a.` {
+	if got := TextCitation(a); got != `"The view: leave it," The Guardian, March 2019, https://example.com/a.` {
 		t.Errorf("text without author: %s", got)
 	}
 	if got := BibTeXEntries([]archive.Article{a}, accessed, nil); !strings.Contains(got, "@article{guardian2019view,\n  author       = {{The Guardian}},") {
@@ -462,10 +464,10 @@ func TestBibTeXEscaping(t *testing.T) {
 func TestTextTitles(t *testing.T) {
 	d := archive.Date{Time: time.Date(2020, 5, 4, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
 	for title, want := range map[string]string{
-		`He said "no"`:   `"He said 'no'," *Outlet*, 4 May 2020.`,
-		"Ends with.":     `"Ends with," *Outlet*, 4 May 2020.`,
-		"Really!":        `"Really!" *Outlet*, 4 May 2020.`,
-		"“Curly” quotes": `"‘Curly’ quotes," *Outlet*, 4 May 2020.`,
+		`He said "no"`:   `"He said 'no'," Outlet, 4 May 2020.`,
+		"Ends with.":     `"Ends with," Outlet, 4 May 2020.`,
+		"Really!":        `"Really!" Outlet, 4 May 2020.`,
+		"“Curly” quotes": `"‘Curly’ quotes," Outlet, 4 May 2020.`,
 	} {
 		if got := TextCitation(archive.Article{Title: title, Outlet: "Outlet", Date: d}); got != want {
 			t.Errorf("%q: got %s, want %s", title, got, want)

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,18 +20,22 @@ func newCiteCmd(env *Env) *cobra.Command {
 	var all bool
 	cmd := &cobra.Command{
 		Use:   "cite ID... | --all",
-		Short: "Print citations of pieces: text, bibtex, ris or csl-json",
+		Short: "Print citations of pieces: text, markdown, bibtex, ris or csl-json",
 		Long: `Print citations of the pieces named by ID (folio list shows the ids), or of
 every piece with --all, in one of these formats:
 
-  text      a Chicago-style note: Author, "Title," *Outlet*, 19 October 2017, URL.
+  text      a Chicago-style note, plain: Author, "Title," Outlet, 19 October 2017, URL.
+  markdown  the same note in Markdown, for notes: Author, "Title," *Outlet*, ...
   bibtex    biblatex entries (@article, @online or @misc) with citation keys
             such as pantucci2017isil
   ris       RIS records (TY  - NEWS, ELEC, ...) for Zotero, EndNote, Mendeley
   csl-json  a CSL-JSON array for Zotero, Pandoc and citeproc
 
 A date known only to the month or year is cited as such. The access date of
-online pieces is today unless --accessed gives another.`,
+online pieces is today unless --accessed gives another. Pieces are cited in
+the order given; --all cites the archive as a bibliography, by author then
+date. Citation keys belong to the archive: a piece has the same key however
+it is cited (see the README).`,
 		Example: `  folio cite 2017-10-19-raqqa-terror-is-here-to-stay
   folio cite --all --format bibtex > pantucci.bib`,
 		ValidArgsFunction: completeIDs(env),
@@ -59,6 +64,11 @@ online pieces is today unless --accessed gives another.`,
 			if err != nil {
 				return err
 			}
+			if all {
+				// A bibliography of the archive, ordered as one.
+				arts = slices.Clone(arts)
+				cite.SortBibliography(arts)
+			}
 			// Keys come from the whole archive: a piece's key does not
 			// depend on what else is cited with it.
 			out, err := cite.Cite(arts, f, when, cite.NewKeyring(arch.Articles))
@@ -69,7 +79,7 @@ online pieces is today unless --accessed gives another.`,
 			return err
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "citation format: text, bibtex, ris or csl-json")
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "citation format: text, markdown, bibtex, ris or csl-json")
 	cmd.Flags().BoolVar(&all, "all", false, "cite every piece of the archive")
 	cmd.Flags().StringVar(&accessed, "accessed", "", "access date for online pieces, YYYY-MM-DD (default today)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

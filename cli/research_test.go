@@ -34,7 +34,7 @@ func TestCiteCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `Raffaello Pantucci, "It’s not Isil’s returning terrorists we should worry about. It’s those who are already here," *The Telegraph*, 19 October 2017.` + "\n"; out != want {
+	if want := `Raffaello Pantucci, "It’s not Isil’s returning terrorists we should worry about. It’s those who are already here," The Telegraph, 19 October 2017.` + "\n"; out != want {
 		t.Errorf("text:\n%s", out)
 	}
 	out, _, err = folio(t, home, "cite", "--all", "--format", "bibtex", "--accessed", "2025-01-02")

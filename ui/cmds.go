@@ -369,8 +369,8 @@ func saveOnExit(final tea.Model) error {
 // terminals.
 const maxCitations = 500
 
-// citeResultsCmd cites the first maxCitations results of q, in the order
-// the list shows them.
+// citeResultsCmd cites the first maxCitations results of q (those the
+// list shows first), sorted as a bibliography is: by author, then date.
 func citeResultsCmd(ctx context.Context, s Searcher, q index.Query, f cite.Format) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
@@ -387,7 +387,7 @@ func citeResultsCmd(ctx context.Context, s Searcher, q index.Query, f cite.Forma
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
 		}
-		out := citePieces(ctx, s, ids, f)
+		out := citePieces(ctx, s, ids, f, true)
 		out.total = max(res.Total, out.n)
 		return out
 	}
@@ -401,7 +401,7 @@ func citePiecesCmd(ctx context.Context, s Searcher, ids []string, f cite.Format)
 				msg = citedMsg{err: fmt.Errorf("citing failed: %v", r)}
 			}
 		}()
-		out := citePieces(ctx, s, ids, f)
+		out := citePieces(ctx, s, ids, f, false)
 		out.total = out.n
 		return out
 	}
@@ -409,8 +409,9 @@ func citePiecesCmd(ctx context.Context, s Searcher, ids []string, f cite.Format)
 
 // citePieces loads the pieces (citations need their authors and URL, which
 // the hits may not carry in full) and cites them, with the citation keys
-// the archive gives them (see keyringFor).
-func citePieces(ctx context.Context, s Searcher, ids []string, f cite.Format) citedMsg {
+// the archive gives them (see keyringFor); a bibliography is sorted by
+// author, then date.
+func citePieces(ctx context.Context, s Searcher, ids []string, f cite.Format, bibliography bool) citedMsg {
 	arts := make([]archive.Article, 0, len(ids))
 	for _, id := range ids {
 		a, err := s.Article(id)
@@ -422,12 +423,15 @@ func citePieces(ctx context.Context, s Searcher, ids []string, f cite.Format) ci
 	if len(arts) == 0 {
 		return citedMsg{err: errors.New("no pieces to cite")}
 	}
+	if bibliography {
+		cite.SortBibliography(arts)
+	}
 	keys, err := keyringFor(ctx, s, arts)
 	if err != nil {
 		return citedMsg{err: err}
 	}
 	text, err := cite.Cite(arts, f, time.Now(), keys)
-	if len(arts) == 1 && f == cite.Text {
+	if len(arts) == 1 && (f == cite.Text || f == cite.Markdown) {
 		text = strings.TrimSuffix(text, "\n") // one note pastes into a sentence
 	}
 	return citedMsg{text: text, n: len(arts), err: err}

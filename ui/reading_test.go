@@ -428,7 +428,7 @@ func TestCiteCopiesTheOpenPiece(t *testing.T) {
 	if !ok {
 		t.Fatal("c wrote nothing to the clipboard")
 	}
-	want := `Raffaello Pantucci, "Raqqa has fallen, but terror is here to stay," *The Telegraph*, 19 October 2017, https://www.telegraph.co.uk/news/raqqa.`
+	want := `Raffaello Pantucci, "Raqqa has fallen, but terror is here to stay," The Telegraph, 19 October 2017, https://www.telegraph.co.uk/news/raqqa.`
 	if got != want {
 		t.Fatalf("citation\n got %q\nwant %q", got, want)
 	}
@@ -445,8 +445,11 @@ func TestCiteAllCopiesTheResults(t *testing.T) {
 	if n := strings.Count(got, "\n"); n != 3 {
 		t.Fatalf("C copied %d citations for 3 results:\n%s", n, got)
 	}
-	if !strings.HasPrefix(got, "Raffaello Pantucci") {
-		t.Fatalf("not in the list's order:\n%s", got)
+	// As a bibliography: by author (the outlet for a piece without one,
+	// "The" aside), not by the list's order (newest first).
+	lines := strings.Split(got, "\n")
+	if !strings.HasPrefix(lines[0], `"Parsons Green`) || !strings.HasPrefix(lines[1], "Raffaello Pantucci") || !strings.HasPrefix(lines[2], `"Twelve years`) {
+		t.Fatalf("not sorted as a bibliography:\n%s", got)
 	}
 	h.requireScreen("Copied 3 citations")
 	// The reader's C is the same bibliography.

@@ -1,0 +1,227 @@
+package cite
+
+import (
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// realBylines are author strings as real pages write them, with the names
+// a citation should give. Those marked corpus are copied from the pages of
+// ../shared/corpora/web-articles (meta tags and bylines of Reuters, AP,
+// Business Insider, NJ.com, Cleveland.com, Quanta, the Guardian...); the
+// test checks that they are there.
+var realBylines = []struct {
+	byline string
+	corpus bool
+	want   []Name
+}{
+	{"Russ Cox, for the Go team", false, []Name{{Given: "Russ", Family: "Cox"}}},
+	{"TOM KRISHER; AP Auto Writer", false, []Name{{Given: "Tom", Family: "Krisher"}}},
+	{"Tanza Loudenback, Business Insider", true, []Name{{Given: "Tanza", Family: "Loudenback"}}},
+	{"Amy Kuperinsky | NJ Advance Media for NJ.com", true, []Name{{Given: "Amy", Family: "Kuperinsky"}}},
+	{"Troy L. Smith, Cleveland.com", true, []Name{{Given: "Troy L.", Family: "Smith"}}},
+	{"JANIE HAR", true, []Name{{Given: "Janie", Family: "Har"}}},
+	{"By DANICA KIRKA and JILL LAWLESS", true, []Name{{Given: "Danica", Family: "Kirka"}, {Given: "Jill", Family: "Lawless"}}},
+	{"Lucy Reading-Ikkanda/Quanta Magazine", true, []Name{{Given: "Lucy", Family: "Reading-Ikkanda"}}},
+	{"Nathan Birch", true, []Name{{Given: "Nathan", Family: "Birch"}}},
+	{"Reuters", true, []Name{{Literal: "Reuters"}}},
+	{"Editorial", true, []Name{{Literal: "Editorial"}}},
+	{"The Russian and Syrian defense ministries", true, []Name{{Literal: "The Russian and Syrian defense ministries"}}},
+	{"PMJS - Coordenadoria de TI", true, []Name{{Literal: "PMJS"}}},
+	{"RUSI", false, []Name{{Literal: "RUSI"}}},
+	{"Associated Press", false, []Name{{Literal: "Associated Press"}}},
+	{"The Go Team", false, []Name{{Literal: "The Go Team"}}},
+	// Names that only look like bylines with extras.
+	{"Pantucci, Raffaello", false, []Name{{Given: "Raffaello", Family: "Pantucci"}}},
+	{"García Márquez, Gabriel", false, []Name{{Given: "Gabriel", Family: "García Márquez"}}},
+	{"King, Martin Luther, Jr.", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}}},
+	{"Ann Lee, Senior Editor", false, []Name{{Given: "Ann", Family: "Lee"}}},
+	{"SEAN O'BRIEN and MARY MCDONALD-SMITH", false, []Name{{Given: "Sean", Family: "O'Brien"}, {Given: "Mary", Family: "McDonald-Smith"}}},
+	{"URSULA VON DER LEYEN", false, []Name{{Given: "Ursula", Particle: "von der", Family: "Leyen"}}},
+	{"Joseph R. Biden Jr.", false, []Name{{Given: "Joseph R.", Family: "Biden", Suffix: "Jr."}}},
+	{"by Jane Doe (Reuters)", false, []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Madonna", false, []Name{{Family: "Madonna"}}},
+}
+
+func TestRealBylines(t *testing.T) {
+	corpus := readCorpus(t)
+	for _, c := range realBylines {
+		if c.corpus && corpus != "" && !strings.Contains(corpus, c.byline) {
+			t.Errorf("%q is not in the web-articles pages", c.byline)
+		}
+		got := Bylines(archive.Article{Authors: []string{c.byline}})
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Bylines(%q) = %+v, want %+v", c.byline, got, c.want)
+		}
+	}
+}
+
+// readCorpus is the text of the web-articles pages ("" when absent), found
+// in shared/corpora beside the checkout or a folder above it.
+func readCorpus(t *testing.T) string {
+	t.Helper()
+	var files []string
+	for up := "../.."; len(files) == 0 && len(up) < 20; up += "/.." {
+		files, _ = filepath.Glob(up + "/shared/corpora/web-articles/html/*.html.gz")
+	}
+	var b strings.Builder
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(fh)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if _, err := io.Copy(&b, zr); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		fh.Close()
+	}
+	if len(files) == 0 {
+		t.Log("web-articles corpus not present: bylines not checked against it")
+	}
+	return strings.ReplaceAll(b.String(), `\/`, "/") // JSON in the pages escapes slashes
+}
+
+// An organisation marked in the archive is cited as written, whatever it
+// looks like; the key does not change with the mark.
+func TestMarkedOrganisation(t *testing.T) {
+	d := archive.Date{Time: time.Date(2017, 5, 31, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
+	a := archive.Article{ID: "x", Title: "Commentary", Authors: []string{"Human Rights Watch"}, Date: d}
+	if got := Bylines(a); got[0].Literal != "" {
+		t.Fatalf("unmarked: %+v", got)
+	}
+	key := Key(a)
+	a.Organizations = []string{"Human Rights Watch"}
+	if got := Bylines(a); !slices.Equal(got, []Name{{Literal: "Human Rights Watch"}}) {
+		t.Errorf("marked: %+v", got)
+	}
+	bib := BibTeXEntries([]archive.Article{a}, accessed, nil)
+	if !strings.Contains(bib, "author = {{Human Rights Watch}}") {
+		t.Errorf("bibtex:\n%s", bib)
+	}
+	if !strings.HasPrefix(TextCitation(a), "Human Rights Watch, ") {
+		t.Errorf("text: %s", TextCitation(a))
+	}
+	if Key(a) != key {
+		t.Errorf("the mark changed the key: %s, %s", key, Key(a))
+	}
+}
+
+// Every kind is typed as each format types it.
+func TestKindsInEachFormat(t *testing.T) {
+	d := archive.Date{Time: time.Date(1790, 1, 8, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
+	base := archive.Article{ID: "x", Title: "State of the Union Address", Authors: []string{"George Washington"}, Outlet: "State of the Union", Date: d, URL: "https://example.org/x"}
+	for _, c := range []struct {
+		kind, csl, ris, bib, text string
+	}{
+		{"speech", "speech", "SLIDE", "@misc{", `George Washington, "State of the Union Address" (speech, State of the Union, 8 January 1790), https://example.org/x.`},
+		{"Lecture", "speech", "SLIDE", "@misc{", `(lecture, State of the Union, 8 January 1790)`},
+		{"interview", "interview", "ELEC", "@misc{", `George Washington, "State of the Union Address," State of the Union, 8 January 1790, https://example.org/x.`},
+		{"report", "report", "RPRT", "@report{", `George Washington, State of the Union Address (State of the Union, 8 January 1790), https://example.org/x.`},
+		{"working-paper", "report", "RPRT", "@report{", `(State of the Union, 8 January 1790)`},
+		{"blog post", "post-weblog", "BLOG", "@online{", `"State of the Union Address," State of the Union (blog), 8 January 1790`},
+		{"podcast", "broadcast", "SOUND", "@misc{", `"State of the Union Address," State of the Union, podcast audio, 8 January 1790`},
+		{"video", "motion_picture", "VIDEO", "@misc{", `"State of the Union Address," State of the Union, video, 8 January 1790`},
+		{"book", "book", "BOOK", "@book{", `State of the Union Address (State of the Union, 8 January 1790)`},
+		{"article", "webpage", "ELEC", "@online{", `"State of the Union Address," State of the Union, 8 January 1790`},
+		{"op-ed", "webpage", "ELEC", "@online{", `"State of the Union Address," State of the Union, 8 January 1790`},
+	} {
+		a := base
+		a.Kind = c.kind
+		items, _ := CSLJSONItems([]archive.Article{a}, accessed, nil)
+		if !strings.Contains(string(items), `"type": "`+c.csl+`"`) {
+			t.Errorf("%s: CSL:\n%s", c.kind, items)
+		}
+		if ris := RISRecords([]archive.Article{a}, accessed); !strings.HasPrefix(ris, "TY  - "+c.ris+"\n") {
+			t.Errorf("%s: RIS:\n%s", c.kind, ris)
+		}
+		if bib := BibTeXEntries([]archive.Article{a}, accessed, nil); !strings.HasPrefix(bib, c.bib) {
+			t.Errorf("%s: biblatex:\n%s", c.kind, bib)
+		}
+		if got := TextCitation(a); !strings.Contains(got, c.text) {
+			t.Errorf("%s: text %s, want %s", c.kind, got, c.text)
+		}
+	}
+	// The parts each type reads.
+	a := base
+	a.Kind = "speech"
+	items, _ := CSLJSONItems([]archive.Article{a}, accessed, nil)
+	if s := string(items); !strings.Contains(s, `"event-title": "State of the Union"`) || strings.Contains(s, "container-title") || !strings.Contains(s, `"genre": "Speech"`) {
+		t.Errorf("speech CSL:\n%s", s)
+	}
+	if ris := RISRecords([]archive.Article{a}, accessed); !strings.Contains(ris, "M3  - Speech\n") || !strings.Contains(ris, "T2  - State of the Union\n") {
+		t.Errorf("speech RIS:\n%s", ris)
+	}
+	if bib := BibTeXEntries([]archive.Article{a}, accessed, nil); !strings.Contains(bib, "type         = {Speech}") || !strings.Contains(bib, "howpublished = {State of the Union}") {
+		t.Errorf("speech biblatex:\n%s", bib)
+	}
+	a.Kind = "report"
+	if bib := BibTeXEntries([]archive.Article{a}, accessed, nil); !strings.Contains(bib, "institution = {State of the Union}") || !strings.Contains(bib, "type        = {Report}") {
+		t.Errorf("report biblatex:\n%s", bib)
+	}
+	if ris := RISRecords([]archive.Article{a}, accessed); !strings.Contains(ris, "PB  - State of the Union\n") || strings.Contains(ris, "T2  -") {
+		t.Errorf("report RIS:\n%s", ris)
+	}
+	items, _ = CSLJSONItems([]archive.Article{a}, accessed, nil)
+	if s := string(items); !strings.Contains(s, `"publisher": "State of the Union"`) || strings.Contains(s, "container-title") {
+		t.Errorf("report CSL:\n%s", s)
+	}
+}
+
+// Plain text has no Markdown marks; Markdown escapes the text's own.
+func TestPlainAndMarkdownNotes(t *testing.T) {
+	d := archive.Date{Time: time.Date(2020, 5, 4, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
+	a := archive.Article{Title: "The *real* cost of [security]_now", Authors: []string{"A_B Smith"}, Outlet: "The Times", Date: d, URL: "https://example.com/a_b"}
+	plain := TextCitation(a)
+	if want := `A_B Smith, "The *real* cost of [security]_now," The Times, 4 May 2020, https://example.com/a_b.`; plain != want {
+		t.Errorf("plain:\n got %s\nwant %s", plain, want)
+	}
+	md := MarkdownCitation(a)
+	if want := `A\_B Smith, "The \*real\* cost of \[security\]\_now," *The Times*, 4 May 2020, https://example.com/a_b.`; md != want {
+		t.Errorf("markdown:\n got %s\nwant %s", md, want)
+	}
+	for _, a := range bundled(t).Articles {
+		if strings.ContainsAny(TextCitation(a), "*") {
+			t.Errorf("a mark in plain text: %s", TextCitation(a))
+		}
+	}
+	if f, err := ParseFormat("md"); err != nil || f != Markdown {
+		t.Errorf("ParseFormat(md) = %q, %v", f, err)
+	}
+}
+
+func TestSortBibliography(t *testing.T) {
+	day := func(s string) archive.Date {
+		tm, _ := time.Parse("2006-01-02", s)
+		return archive.Date{Time: tm, Precision: archive.PrecisionDay}
+	}
+	arts := []archive.Article{
+		{ID: "1", Title: "B", Authors: []string{"Zoe Adams"}, Date: day("2020-01-01")},
+		{ID: "2", Title: "A", Authors: []string{"Ludwig van Beethoven"}, Date: day("2019-01-01")},
+		{ID: "3", Title: "C", Outlet: "The Guardian", Date: day("2018-01-01")},
+		{ID: "4", Title: "D", Authors: []string{"Ann Adams"}, Date: day("2021-01-01")},
+		{ID: "5", Title: "E", Authors: []string{"Ann Adams"}, Date: day("2017-01-01")},
+		{ID: "6", Title: "F", Authors: []string{"Émile Zola"}, Date: day("2017-01-01")},
+		{ID: "7", Title: "G", Authors: []string{"RUSI"}, Date: day("2017-01-01")},
+	}
+	SortBibliography(arts)
+	var got []string
+	for _, a := range arts {
+		got = append(got, a.ID)
+	}
+	// Adams Ann (2017, 2021), Adams Zoe, Beethoven, Guardian, RUSI, Zola.
+	if want := []string{"5", "4", "1", "2", "3", "7", "6"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}

@@ -1,0 +1,263 @@
+package cite
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/folio-tui/folio/archive"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Bylines as pages and feeds write them carry more than a name: roles,
+// affiliations, "By", capitals ("Russ Cox, for the Go team", "TOM KRISHER;
+// AP Auto Writer", "Amy Kuperinsky | NJ Advance Media for NJ.com"). A
+// citation wants the person: Bylines reads each author string into the
+// names it holds.
+
+// orgWords are words that make a name an organisation's ("Editorial Board",
+// "The Go Team", "Associated Press"), matched as whole words, ignoring case.
+var orgWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`institute institution team staff board desk editorial editors agency press
+	service services council committee ministry ministries department office association foundation centre center
+	group university college government bureau commission network news newsroom reporters correspondents inc ltd llc
+	corporation company society organization organisation reuters afp associated`) {
+		orgWords[w] = true
+	}
+}
+
+// roleWords are words of a role written after a name ("Ann Lee, Senior
+// Editor"), matched as whole words, ignoring case.
+var roleWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`editor editors correspondent writer reporter columnist contributor contributing
+	director fellow professor analyst chief author host producer president ceo founder manager researcher associate
+	senior lead head member guest special intern staff`) {
+		roleWords[w] = true
+	}
+}
+
+// Bylines reads a piece's author strings into the names to cite: roles and
+// affiliations dropped, capitals normalised, several people in one string
+// ("DANICA KIRKA and JILL LAWLESS") split, organisations (named in
+// a.Organizations, or recognisable: RUSI, Reuters, Editorial Board) kept
+// literal.
+func Bylines(a archive.Article) []Name {
+	var out []Name
+	for _, s := range a.Authors {
+		if slices.Contains(a.Organizations, s) {
+			if s = strings.Join(strings.Fields(s), " "); s != "" {
+				out = append(out, Name{Literal: s})
+			}
+			continue
+		}
+		out = append(out, byline(s)...)
+	}
+	return out
+}
+
+// byline reads one author string.
+func byline(s string) []Name {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
+		s = strings.TrimSpace(s[3:])
+	}
+	// Whatever follows these is a role or an affiliation.
+	for _, sep := range []string{";", " | ", "|", " / ", "/", " — ", " – ", " - ", " (", "(", " for ", " at "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = strings.TrimSpace(s[:i])
+		}
+	}
+	s = strings.TrimRight(s, " ,")
+	if s == "" {
+		return nil
+	}
+	if isOrganisation(s) {
+		return []Name{{Literal: s}}
+	}
+	// "A and B", "A, B and C", "A & B": several people, when each part is
+	// a name of two words or more.
+	if parts := splitPeople(s); len(parts) > 1 {
+		var ns []Name
+		for _, p := range parts {
+			ns = append(ns, person(p))
+		}
+		return ns
+	}
+	// "Name, Affiliation" or "Family, Given": the comma inverts a name
+	// when one word (with its particles) comes before it ("Pantucci,
+	// Raffaello", "van Beethoven, Ludwig") or one given name after it
+	// ("García Márquez, Gabriel"); otherwise, or when a role follows it
+	// ("Ann Lee, Senior Editor", "Troy L. Smith, Cleveland.com"), it ends
+	// the name.
+	if before, after, ok := strings.Cut(s, ","); ok && !suffixes[strings.ToLower(strings.TrimSpace(after))] {
+		words, rest := strings.Fields(before), strings.Fields(after)
+		if _, tail, ok := strings.Cut(after, ","); ok && suffixes[strings.ToLower(strings.TrimSpace(tail))] {
+			rest = strings.Fields(strings.TrimSuffix(strings.TrimSpace(after), tail))
+		}
+		inverted := len(words)-particleCount(words) <= 1 || len(rest) == 1 && !strings.ContainsAny(after, ".@")
+		if !inverted || slices.ContainsFunc(rest, func(w string) bool {
+			return roleWords[strings.ToLower(strings.Trim(w, ".,"))] || orgWords[strings.ToLower(w)]
+		}) {
+			s = strings.TrimSpace(before)
+		}
+	}
+	return []Name{person(s)}
+}
+
+// person splits a person's name, its capitals normalised when it was
+// written all in capitals.
+func person(s string) Name {
+	if isShouting(s) {
+		s = titleCase(s)
+	}
+	return SplitName(s)
+}
+
+func particleCount(words []string) int {
+	n := 0
+	for _, w := range words {
+		if particles[strings.ToLower(w)] {
+			n++
+		}
+	}
+	return n
+}
+
+// splitPeople splits "A and B", "A, B and C" and "A & B" when every part has
+// two words or more; otherwise it returns s alone.
+func splitPeople(s string) []string {
+	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") {
+		return []string{s}
+	}
+	var parts []string
+	for _, p := range strings.FieldsFunc(strings.NewReplacer(" and ", ",", " AND ", ",", " & ", ",").Replace(s), func(r rune) bool { return r == ',' }) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	for _, p := range parts {
+		if len(strings.Fields(p)) < 2 || suffixes[strings.ToLower(p)] {
+			return []string{s}
+		}
+	}
+	return parts
+}
+
+// isOrganisation tells an organisation's name from a person's: an acronym
+// (RUSI, BBC), a name starting with "The", or one with a word such as
+// Institute, Team, Board, Press or News.
+func isOrganisation(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
+	if len(words) == 0 {
+		return false
+	}
+	if len(words) == 1 && utf8.RuneCountInString(words[0]) >= 2 && isShouting(words[0]) {
+		return true
+	}
+	if strings.EqualFold(words[0], "the") {
+		return true
+	}
+	for _, w := range words {
+		if orgWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isShouting: every letter of s is a capital (and it has letters).
+func isShouting(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
+}
+
+// titleCase writes a name given in capitals as names are written: "TOM
+// KRISHER" is Tom Krisher, "O'BRIEN" O'Brien, "READING-IKKANDA"
+// Reading-Ikkanda, "MCDONALD" McDonald, "VAN DER BERG" van der Berg.
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if i > 0 && i < len(words)-1 && particles[lw] {
+			words[i] = lw
+			continue
+		}
+		if suffixes[lw] {
+			if lw == "jr" || lw == "jr." || lw == "sr" || lw == "sr." {
+				words[i] = strings.ToUpper(lw[:1]) + lw[1:]
+			}
+			continue // II, III, IV stay
+		}
+		var b strings.Builder
+		upper := true
+		for j, r := range lw {
+			if upper {
+				b.WriteRune(unicode.ToUpper(r))
+			} else {
+				b.WriteRune(r)
+			}
+			upper = r == '-' || r == '\'' || r == '’' || r == '.'
+			if j == 1 && strings.HasPrefix(lw, "mc") {
+				upper = true
+			}
+		}
+		words[i] = b.String()
+	}
+	return strings.Join(words, " ")
+}
+
+// SortBibliography orders pieces as a bibliography lists them: by the
+// first author's family name (an organisation by its name, a piece with no
+// author by its outlet, as it is cited), then given name, then date, then
+// title, ignoring case and accents.
+func SortBibliography(arts []archive.Article) {
+	type sortKey struct{ who, given, title string }
+	keys := make(map[string]sortKey, len(arts))
+	keyOf := func(a archive.Article) sortKey {
+		if k, ok := keys[a.ID]; ok && a.ID != "" {
+			return k
+		}
+		var k sortKey
+		if ns := creators(a); len(ns) > 0 {
+			n := ns[0]
+			k.who = foldForSort(n.Family + " " + n.Literal)
+			if n.Literal != "" {
+				k.who = foldForSort(strings.TrimPrefix(strings.TrimPrefix(n.Literal, "The "), "the "))
+			}
+			k.given = foldForSort(n.Given)
+		}
+		k.title = foldForSort(a.Title)
+		keys[a.ID] = k
+		return k
+	}
+	slices.SortStableFunc(arts, func(x, y archive.Article) int {
+		kx, ky := keyOf(x), keyOf(y)
+		return cmp.Or(strings.Compare(kx.who, ky.who), strings.Compare(kx.given, ky.given),
+			x.Date.Time.Compare(y.Date.Time), strings.Compare(kx.title, ky.title), strings.Compare(x.ID, y.ID))
+	})
+}
+
+// foldForSort is s lower-cased without accents, for ordering names.
+func foldForSort(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(asciiFold.Replace(strings.TrimSpace(s))) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
