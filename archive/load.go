@@ -5,7 +5,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -207,24 +206,20 @@ func statFS(fsys fs.FS, p string) fileStat {
 func statPath(root, p string) fileStat { return statFS(os.DirFS(root), p) }
 
 // ReadFile reads an article file, refusing one over MaxFileSize before
-// reading it all.
+// reading it all, and one that is not a regular file (a named pipe, a
+// device: see OpenRegular, which a real folder's files are opened with).
 func ReadFile(fsys fs.FS, p string) ([]byte, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
-		return nil, fmt.Errorf("file is %d bytes, over the %d MB limit", st.Size(), MaxFileSize>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	if st, err := f.Stat(); err != nil {
 		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: p, Err: ErrNotRegular}
 	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is over the %d MB limit", MaxFileSize>>20)
-	}
-	return data, nil
+	return readLimited(f, MaxFileSize)
 }
 
 // ParseFile reads and parses one article file.

@@ -136,13 +136,23 @@ func Parse(path string, data []byte) (Article, []Problem) {
 
 	outlet, _ := m.first(outletKeys)
 	a.Outlet = SanitizeLine(stringOf(outlet.value))
+	authors, orgs := uniqueList{max: MaxAuthors}, uniqueList{max: MaxAuthors}
 	for _, k := range authorKeys {
-		a.Authors = appendUnique(a.Authors, names(m[k].value)...)
-		a.Organizations = appendUnique(a.Organizations, organizations(m[k].value)...)
+		orgs.add(organizations(m[k].value))
+		if authors.add(names(m[k].value)); authors.over {
+			probs = append(probs, Problem{Path: path, Line: at(m[k]), Msg: fmt.Sprintf("%s: more than %d authors; the first %d kept", k, MaxAuthors, MaxAuthors)})
+			break
+		}
 	}
+	a.Authors, a.Organizations = authors.vals, orgs.vals
+	tags := uniqueList{max: MaxTags}
 	for _, k := range tagKeys {
-		a.Tags = appendUnique(a.Tags, tagsOf(m[k].value)...)
+		if tags.add(tagsOf(m[k].value)); tags.over {
+			probs = append(probs, Problem{Path: path, Line: at(m[k]), Msg: fmt.Sprintf("%s: more than %d tags; the first %d kept", k, MaxTags, MaxTags)})
+			break
+		}
 	}
+	a.Tags = tags.vals
 	if u, k := m.first(urlKeys); k != "" {
 		s := strings.TrimSpace(stringOf(u.value))
 		switch {
@@ -216,10 +226,27 @@ func ValidURL(s string) error {
 	return nil
 }
 
+// knownKeys are the keys Parse reads: only their values are decoded.
+var knownKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, keys := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, tagKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys} {
+		for _, k := range keys {
+			m[k] = true
+		}
+	}
+	return m
+}()
+
 func decodeYAML(b []byte) (matter, error) {
+	if err := checkValueCount(b); err != nil {
+		return nil, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
 		return nil, err
+	}
+	if line, ok := yamlNesting(&doc, MaxNesting); !ok {
+		return nil, fmt.Errorf("line %d: front matter nests deeper than %d levels", line, MaxNesting)
 	}
 	m := matter{}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -231,14 +258,15 @@ func decodeYAML(b []byte) (matter, error) {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		key := strings.ToLower(k.Value)
+		if _, dup := m[key]; dup || !knownKeys[key] {
+			continue // the first of a key wins; others are not read
+		}
 		var val any
 		if err := v.Decode(&val); err != nil {
 			return nil, fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
 		}
-		key := strings.ToLower(k.Value)
-		if _, dup := m[key]; !dup {
-			m[key] = field{value: val, line: k.Line}
-		}
+		m[key] = field{value: val, line: k.Line}
 	}
 	return m, nil
 }
@@ -246,6 +274,14 @@ func decodeYAML(b []byte) (matter, error) {
 var tomlKeyLine = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
 
 func decodeTOML(b []byte) (matter, error) {
+	if err := checkValueCount(b); err != nil {
+		return nil, err
+	}
+	if line, too, ok := tomlNesting(b, MaxNesting); too {
+		return nil, fmt.Errorf("line %d: front matter nests too many tables too deep", line)
+	} else if !ok {
+		return nil, fmt.Errorf("line %d: front matter nests deeper than %d levels", line, MaxNesting)
+	}
 	raw := map[string]any{}
 	if _, err := toml.Decode(string(b), &raw); err != nil {
 		return nil, err
@@ -258,8 +294,10 @@ func decodeTOML(b []byte) (matter, error) {
 			break
 		}
 		if sm := tomlKeyLine.FindStringSubmatch(l); sm != nil {
-			if _, ok := lines[strings.ToLower(sm[1])]; !ok {
-				lines[strings.ToLower(sm[1])] = i + 1
+			if k := strings.ToLower(sm[1]); knownKeys[k] {
+				if _, ok := lines[k]; !ok {
+					lines[k] = i + 1
+				}
 			}
 		}
 	}
@@ -374,22 +412,6 @@ func tagsOf(v any) []string {
 		}
 	}
 	return out
-}
-
-func appendUnique(dst []string, vals ...string) []string {
-	for _, v := range vals {
-		dup := false
-		for _, d := range dst {
-			if strings.EqualFold(d, v) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			dst = append(dst, v)
-		}
-	}
-	return dst
 }
 
 func firstContentLine(data []byte) int {

@@ -62,7 +62,9 @@ const (
 // root, "." for root itself) into files and probs, and queues its
 // subfolders. buf is reused for the folder's entries.
 func scanFolder(root, dir string, q *dirQueue, buf []byte, files *[]FileInfo, probs *[]Problem) {
-	f, err := os.Open(filepath.Join(root, filepath.FromSlash(dir)))
+	// O_DIRECTORY: a folder swapped for a named pipe since it was listed
+	// fails instead of blocking the open.
+	f, err := os.OpenFile(filepath.Join(root, filepath.FromSlash(dir)), os.O_RDONLY|unix.O_DIRECTORY|unix.O_NONBLOCK, 0)
 	if err != nil {
 		*probs = append(*probs, cannotRead(dir, err))
 		return

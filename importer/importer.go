@@ -34,7 +34,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
+	"unicode/utf8"
 
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -102,9 +104,10 @@ type Options struct {
 
 // ImportFile imports the feed file at path. The error is for a feed that
 // cannot be read or parsed at all, or a folder that cannot be written;
-// trouble with single items is in the report.
+// trouble with single items is in the report. Only a regular file is read
+// (see archive.OpenRegular): a named pipe or a device is refused at once.
 func ImportFile(path string, opts Options) (*Report, error) {
-	f, err := os.Open(path)
+	f, err := archive.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +182,7 @@ func place(p *piece, existing map[string]string, claimed map[string]bool, opts O
 	rel, ok := existing[p.ImportID]
 	if ok {
 		res.Path = rel
-		old, err := os.ReadFile(filepath.Join(opts.Into, rel))
+		old, err := archive.ReadRegular(filepath.Join(opts.Into, rel), archive.MaxFileSize)
 		switch {
 		case err != nil:
 			res.Action, res.Reason = Skipped, "cannot read the imported file: "+err.Error()
@@ -192,7 +195,11 @@ func place(p *piece, existing map[string]string, claimed map[string]bool, opts O
 			res.Action = Updated
 		}
 	} else {
-		rel = freeName(opts.Into, p.fileStem(), claimed)
+		rel, err = freeName(opts.Into, p.fileStem(), claimed)
+		if err != nil {
+			res.Action, res.Reason = Ignored, err.Error()
+			return res, nil
+		}
 		res.Path, res.Action = rel, Added
 	}
 	claimed[rel] = true
@@ -213,21 +220,56 @@ func place(p *piece, existing map[string]string, claimed map[string]bool, opts O
 	return res, nil
 }
 
-// freeName picks a file name for a new piece: stem.md, else stem-2.md, ….
-// A name is taken if a file has it or this run already used it.
-func freeName(dir, stem string, claimed map[string]bool) string {
-	for n := 1; ; n++ {
-		name := stem + ".md"
+// maxNameBytes is the longest name a piece's file gets: the usual file
+// systems take 255 bytes in one name (ext4, XFS, Btrfs, APFS; NTFS counts
+// 255 UTF-16 units, never fewer than the bytes), less the 16 that the
+// temporary file of an atomic write adds (".name.tmp-" and 10 digits).
+const maxNameBytes = 255 - 16
+
+// maxNameTries bounds the search for a free name.
+const maxNameTries = 10000
+
+// freeName picks a file name for a new piece: stem.md, else stem-2.md, …,
+// the stem cut (by bytes, on a character boundary) so that the name fits
+// in maxNameBytes, or in less on a file system that says the name is too
+// long (eCryptfs takes 143). A name is taken if a file has it or this run
+// already used it. The search ends: a name that cannot be checked (the
+// folder is a file, say) or maxNameTries names taken is an error.
+func freeName(dir, stem string, claimed map[string]bool) (string, error) {
+	limit := maxNameBytes
+	for n := 1; n <= maxNameTries; n++ {
+		suffix := ".md"
 		if n > 1 {
-			name = fmt.Sprintf("%s-%d.md", stem, n)
+			suffix = fmt.Sprintf("-%d.md", n)
 		}
+		name := cutName(stem, limit-len(suffix)) + suffix
 		if claimed[name] {
 			continue
 		}
-		if _, err := os.Lstat(filepath.Join(dir, name)); errors.Is(err, fs.ErrNotExist) {
-			return name
+		_, err := os.Lstat(filepath.Join(dir, name))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return name, nil
+		case errors.Is(err, syscall.ENAMETOOLONG) && limit > 64:
+			limit -= limit / 4
+			n-- // the same number, shorter
+		case err != nil:
+			return "", fmt.Errorf("no file name: %w", err)
 		}
 	}
+	return "", fmt.Errorf("no free file name after %d tries", maxNameTries)
+}
+
+// cutName cuts s to at most n bytes, at the start of a character, without
+// a dash left at the end.
+func cutName(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.TrimRight(s[:n], "-")
 }
 
 // ---- the file format ----
@@ -331,7 +373,10 @@ func scanImported(dir string) (map[string]string, error) {
 		if info, err := d.Info(); err != nil || info.Size() > archive.MaxFileSize {
 			return nil
 		}
-		data, err := os.ReadFile(path)
+		data, err := archive.ReadRegular(path, archive.MaxFileSize)
+		if errors.Is(err, archive.ErrNotRegular) {
+			return nil // swapped for a pipe or a device since it was listed
+		}
 		if err != nil {
 			return err
 		}

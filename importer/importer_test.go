@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -527,5 +528,72 @@ func TestWrittenByImport(t *testing.T) {
 	}
 	if writtenByImport([]byte("---\ntitle: x\n---\n")) {
 		t.Error("a file without a hash counts as imported")
+	}
+}
+
+// TestLongTitleImportEnds is issue 12's hang: an item whose title is one
+// "word" longer than a file name may be (102 Japanese characters, 306
+// bytes) made the search for a free name loop for ever, every name being
+// too long for the file system. Names are now cut to maxNameBytes on a
+// character boundary; a second item with the same title gets its own.
+func TestLongTitleImportEnds(t *testing.T) {
+	title := strings.Repeat("日本語の長い題名", 13)[:102*3] // 102 characters, no space
+	feed := rssWith(
+		[4]string{title, "Mon, 02 Jan 2017 10:00:00 +0000", "https://example.org/a", "a"},
+		[4]string{title, "Mon, 02 Jan 2017 10:00:00 +0000", "https://example.org/b", "b"},
+		[4]string{strings.Repeat("é", 300), "Mon, 02 Jan 2017 10:00:00 +0000", "https://example.org/c", "c"},
+	)
+	dir := t.TempDir()
+	var rep *Report
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		rep, err = Import(strings.NewReader(feed), "feed.xml", Options{Into: dir})
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Minute): // only a guard against the hang
+		t.Fatal("the import never ended")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count(Added) != 3 {
+		t.Fatalf("results %+v", rep.Results)
+	}
+	names := map[string]bool{}
+	for _, r := range rep.Results {
+		if len(r.Path) > maxNameBytes || len(r.Path) < maxNameBytes-8 || !utf8.ValidString(r.Path) || names[r.Path] {
+			t.Errorf("name %q (%d bytes)", r.Path, len(r.Path))
+		}
+		names[r.Path] = true
+	}
+	arch := load(t, dir)
+	if len(arch.Articles) != 3 || get(t, arch, archive.IDFromPath(rep.Results[0].Path)).Title != title {
+		t.Errorf("loaded %d pieces", len(arch.Articles))
+	}
+}
+
+// TestFreeNameEnds: a folder that cannot hold the name is an error, not a
+// loop.
+func TestFreeNameEnds(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if name, err := freeName(file, "2017-01-02-x", map[string]bool{}); err == nil {
+		t.Errorf("a file as the folder gave name %q", name)
+	}
+	claimed := map[string]bool{}
+	for n := 1; n <= maxNameTries; n++ {
+		if n == 1 {
+			claimed["x.md"] = true
+		} else {
+			claimed[fmt.Sprintf("x-%d.md", n)] = true
+		}
+	}
+	if name, err := freeName(t.TempDir(), "x", claimed); err == nil {
+		t.Errorf("every name taken gave %q", name)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 //go:embed synonyms.txt
@@ -49,7 +51,7 @@ func LoadSynonyms(paths ...string) (*Synonyms, error) {
 		if p == "" {
 			continue
 		}
-		data, err := os.ReadFile(p)
+		data, err := archive.ReadRegular(p, archive.MaxFileSize) // not a pipe: it would block
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}

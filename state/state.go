@@ -210,6 +210,11 @@ func setAside(path string) (string, error) {
 	return aside, os.Rename(path, aside)
 }
 
+// maxFileSize caps the state file read: far above the state of any
+// archive (a piece takes about 100 bytes), and only regular files are
+// read (see archive.ReadRegular: a named pipe would block).
+const maxFileSize = 256 << 20
+
 // corruptError is a state file that exists and was read but is not a state
 // file: it is set aside, never overwritten.
 type corruptError struct{ err error }
@@ -220,7 +225,7 @@ func (e *corruptError) Error() string { return e.err.Error() }
 // empty or unprintable ID, a negative position) are dropped quietly: one odd
 // entry in a hand-edited file is not worth losing the rest.
 func readFile(path string) (*file, error) {
-	data, err := os.ReadFile(path)
+	data, err := archive.ReadRegular(path, maxFileSize)
 	if err != nil {
 		return nil, err
 	}
@@ -265,7 +270,7 @@ func movedArchiveState(dir, archiveName string) string {
 	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(base)+"-????????.json"))
 	var found []string
 	for _, m := range matches {
-		data, err := os.ReadFile(m)
+		data, err := archive.ReadRegular(m, maxFileSize)
 		if err != nil {
 			continue
 		}
