@@ -48,21 +48,9 @@ Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
 				_, err := io.WriteString(env.Out, termsafe.Rendered(PieceMarkdown(a)))
 				return err
 			}
-			styled := colour(env.Out)
-			body := a.Body
-			if a.Note != "" {
-				// A paragraph, not a block quote: Glamour wraps quotes past the width.
-				body = "*Note: " + strings.Join(strings.Fields(a.Note), " ") + "*\n\n---\n\n" + body
-			}
-			out, err := RenderMarkdown(body, width, styled)
+			page, err := showPage(a, width, colour(env.Out))
 			if err != nil {
 				return err
-			}
-			// Cleaned after the last step that makes characters: Glamour
-			// decodes entities ("&#27;" is ESC) and writes hyperlinks.
-			page := termsafe.Rendered(pieceHeader(a, width, styled) + out)
-			if !styled {
-				page = ansi.Strip(page)
 			}
 			_, err = io.WriteString(env.Out, page)
 			return err
@@ -72,6 +60,27 @@ Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the piece as JSON, body included")
 	cmd.Flags().IntVar(&width, "width", 80, "wrap the rendered text at this many columns")
 	return cmd
+}
+
+// showPage is what folio show writes for a piece: the header, then the
+// note and the body rendered by Glamour, styled or plain, cleaned for the
+// terminal after the last step that makes characters (Glamour decodes
+// entities, "&#27;" is ESC, and writes hyperlinks of any scheme).
+func showPage(a archive.Article, width int, styled bool) (string, error) {
+	body := a.Body
+	if a.Note != "" {
+		// A paragraph, not a block quote: Glamour wraps quotes past the width.
+		body = "*Note: " + strings.Join(strings.Fields(a.Note), " ") + "*\n\n---\n\n" + body
+	}
+	out, err := RenderMarkdown(body, width, styled)
+	if err != nil {
+		return "", err
+	}
+	page := termsafe.Rendered(pieceHeader(a, width, styled) + out)
+	if !styled {
+		page = ansi.Strip(page)
+	}
+	return page, nil
 }
 
 // PieceMarkdown is a piece as one Markdown document: a header block (title,

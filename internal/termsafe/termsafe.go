@@ -43,8 +43,15 @@ func Rendered(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	kept := 0 // s[kept:i] is text to keep, not yet written
 	for i := 0; i < len(s); {
-		if s[i] == ansi.ESC {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f || c == '\n' || c == '\t' {
+			i++
+			continue
+		}
+		if c == ansi.ESC {
+			b.WriteString(s[kept:i])
 			seq, _, n, state := ansi.DecodeSequence(s[i:], ansi.NormalState, nil)
 			switch {
 			case n <= 0:
@@ -56,14 +63,17 @@ func Rendered(s string) string {
 				b.WriteString(keep(seq))
 			}
 			i += n
+			kept = i
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == '\n' || r == '\t' || !unsafeRune(r) {
-			b.WriteString(s[i : i+size])
+		if unsafeRune(r) {
+			b.WriteString(s[kept:i])
+			kept = i + size
 		}
 		i += size
 	}
+	b.WriteString(s[kept:])
 	return b.String()
 }
 

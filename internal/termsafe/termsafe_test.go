@@ -117,3 +117,29 @@ func TestEscapeLinesKeepsLines(t *testing.T) {
 		t.Errorf("EscapeLines(%q) = %q, want %q", in, got, want)
 	}
 }
+
+// FuzzRendered: whatever the input, Rendered's output passes Violation
+// (written independently of it), and cleaning twice changes nothing.
+func FuzzRendered(f *testing.F) {
+	for _, s := range []string{
+		"\x1b[31mred\x1b[0m", "\x1b]8;;https://example.org/\x07x\x1b]8;;\x07", "\x1b]0;t\x07", "\x1bP1$qm\x1b\\",
+		"\u009b2J\u202e\xff", "\x1b]8;;javascript:x\x1b\\y", "a\x1b", "\x1b[" + strings.Repeat("1;", 70) + "m",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Rendered(s)
+		if v := Violation(out, false); v != "" {
+			t.Fatalf("Rendered(%q) = %q: %s", s, out, v)
+		}
+		if again := Rendered(out); again != out {
+			t.Fatalf("Rendered is not idempotent on %q: %q then %q", s, out, again)
+		}
+		if q := Quote(s); Violation(q, false) != "" || strings.ContainsAny(q, "\n\t") {
+			t.Fatalf("Quote(%q) = %q", s, q)
+		}
+		if e := Escape(s); Violation(e, false) != "" || strings.ContainsAny(e, "\n\t") {
+			t.Fatalf("Escape(%q) = %q", s, e)
+		}
+	})
+}
