@@ -44,11 +44,11 @@ func TestHostileNamesPrintSafely(t *testing.T) {
 		want []string // in stdout and stderr
 	}{
 		{[]string{"check"}, tm.Problems},
-		{[]string{"check", tm.Dir}, append([]string{quotedDir[:len(quotedDir)-1] + `/key.md":4:`}, tm.Problems...)},
+		{[]string{"check", tm.Dir}, append([]string{quotedDir[:len(quotedDir)-1] + `/toml.md":5:`}, tm.Problems...)},
 		{[]string{"list"}, []string{"Hostile entities"}},
-		{[]string{"stats"}, []string{quotedDir + ": 3 pieces"}},
+		{[]string{"stats"}, []string{quotedDir + ": 4 pieces"}},
 		{[]string{"history"}, []string{"Hostile name"}},
-		{[]string{"index"}, []string{quotedDir + ": built: 3 pieces"}},
+		{[]string{"index"}, []string{quotedDir + ": built: 4 pieces"}},
 		{[]string{"search", "hostile"}, []string{"Hostile links"}},
 		{[]string{"show", tm.Entities}, []string{"Hello", "Note", "Every control"}},
 		{[]string{"show", "--raw", tm.Entities}, []string{"Hello"}},
