@@ -11,6 +11,7 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/buildgc"
 	"github.com/folio-tui/folio/state"
@@ -79,7 +80,15 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		st, warn := state.Open(name, "")
 		return st, warn
 	}
-	err = ui.Run(ctx, ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState})
+	// The citation format c and C copy in, as chosen last time (F). A bad
+	// config file leaves the default; saving a new choice then says what is
+	// wrong with it, rather than overwriting it.
+	cfgPath := configPath()
+	cfg, _ := readConfig(cfgPath)
+	format, _ := citationFormatIn(cfg, cfgPath)
+	saveFormat := func(f cite.Format) error { return saveCitationFormat(cfgPath, f) }
+	err = ui.Run(ctx, ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState,
+		CitationFormat: format, SaveCitationFormat: saveFormat})
 	if errors.Is(err, ui.ErrNoTerminal) {
 		cmd.PrintErrln("folio:", err)
 		return exitCode(2)

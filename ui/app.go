@@ -75,8 +75,10 @@ type Options struct {
 	OpenState func() (ReadingState, error)
 
 	// CitationFormat is the style c and C copy citations in; empty means
-	// cite.Text, a Chicago-style note.
-	CitationFormat cite.Format
+	// cite.Text, a Chicago-style note. F chooses another; when
+	// SaveCitationFormat is set, it is called in a Cmd to keep the choice.
+	CitationFormat     cite.Format
+	SaveCitationFormat func(cite.Format) error
 }
 
 // citationFormat is the style of the citations c and C copy.
@@ -177,6 +179,8 @@ type Model struct {
 	saveSeq     int          // bumped by every change; see saveDueMsg
 	saveFailing bool         // the last save failed: said once, not at every save
 	tour        relatedTour  // the walk through related pieces (r)
+
+	formatPrompt int // the status id of the citation format chooser (F) on screen
 
 	cache *renderCache
 }
@@ -321,6 +325,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case citedMsg:
 		return m, m.cited(msg)
+
+	case formatSavedMsg:
+		if msg.err != nil {
+			return m, m.status.set("Citation format not kept for next time: "+msg.err.Error(), true)
+		}
+		return m, nil
 
 	case clearStatusMsg:
 		m.status.clear(msg.id)
@@ -570,6 +580,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.choosingFormat() {
+		return m, m.chooseFormat(msg)
+	}
 
 	switch m.focus {
 	case paneSearch:
@@ -617,6 +630,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.startSearch(), m.status.set("Filters cleared", false))
 	case key.Matches(msg, k.CiteAll):
 		return m, m.citeResults()
+	case key.Matches(msg, k.CiteFormat):
+		return m, m.askFormat()
 	case key.Matches(msg, k.Sort):
 		m.sort = (m.sort + 1) % 3
 		return m, tea.Batch(m.startSearch(), m.status.set("Sorted by "+m.sortLabel(), false))
@@ -770,6 +785,8 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, citePiecesCmd(m.ctx, m.searcher, []string{r.key.id}, m.opts.citationFormat())
 	case key.Matches(msg, k.CiteAll):
 		return m, m.citeResults()
+	case key.Matches(msg, k.CiteFormat):
+		return m, m.askFormat()
 	case key.Matches(msg, k.Related):
 		return m, m.nextRelated()
 	case key.Matches(msg, k.Help):

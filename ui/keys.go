@@ -49,6 +49,7 @@ type KeyMap struct {
 	ToggleStar key.Binding
 	Cite       key.Binding // reader
 	CiteAll    key.Binding // list, sidebar and reader
+	CiteFormat key.Binding // list, sidebar and reader: choose the format of c and C
 	Related    key.Binding // reader
 
 	// Reader.
@@ -109,6 +110,7 @@ func DefaultKeyMap() KeyMap {
 		ToggleStar: key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
 		Cite:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy citation")),
 		CiteAll:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "cite all results")),
+		CiteFormat: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "citation format")),
 		Related:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related: next, then back")),
 
 		ScrollUp:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
@@ -144,7 +146,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Sort, k.ClearAll},
 		{k.ScrollDown, k.ScrollUp, k.ReaderPgDown, k.ReaderPgUp, k.ReaderTop, k.ReaderBottom, k.Find, k.FindNext, k.FindPrev},
 		{k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Back, k.Problems, k.Help, k.QuitShort, k.Quit},
-		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.Related},
+		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.CiteFormat, k.Related},
 	}
 }
 

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/internal/atomicfile"
+)
+
+// The config file keeps what the reader remembers between runs: for now
+// the citation format c and C copy in. It is $XDG_CONFIG_HOME/folio/config.toml
+// (os.UserConfigDir), beside synonyms.txt:
+//
+//	citation_format = "bibtex"
+//
+// Keys folio does not know are kept when it writes the file.
+
+// configPath is the config file's path; "" when there is no config folder.
+func configPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "folio", "config.toml")
+}
+
+// readConfig reads the config file at path: a missing file is an empty
+// config; a bad one is an error naming it (the reader then starts with the
+// defaults and says so).
+func readConfig(path string) (map[string]any, error) {
+	cfg := map[string]any{}
+	if path == "" {
+		return cfg, nil
+	}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, err
+	}
+	if _, err := toml.Decode(string(data), &cfg); err != nil {
+		return map[string]any{}, fmt.Errorf("%s: %v", path, err)
+	}
+	return cfg, nil
+}
+
+// citationFormatIn is the citation format of a config; "" when it has
+// none, and an error when it names no format.
+func citationFormatIn(cfg map[string]any, path string) (cite.Format, error) {
+	v, ok := cfg["citation_format"]
+	if !ok {
+		return "", nil
+	}
+	s, _ := v.(string)
+	f, err := cite.ParseFormat(s)
+	if err != nil {
+		return "", fmt.Errorf("%s: citation_format: %v", path, err)
+	}
+	return f, nil
+}
+
+// saveCitationFormat records f in the config file at path, keeping its
+// other keys; the file is replaced atomically.
+func saveCitationFormat(path string, f cite.Format) error {
+	if path == "" {
+		return errors.New("no config folder")
+	}
+	cfg, err := readConfig(path)
+	if err != nil {
+		return err // never overwrite a file folio cannot read
+	}
+	cfg["citation_format"] = string(f)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(cfg); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(path, buf.Bytes(), 0o644)
+}

@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/cite"
+)
+
+func TestCitationFormatChooser(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	var saved []cite.Format
+	saveErr := error(nil)
+	s := newFake(testArticles()...)
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return s, Info{Count: len(s.articles)}, nil
+		},
+		SaveCitationFormat: func(f cite.Format) error { saved = append(saved, f); return saveErr },
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 140, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+
+	h.key("F")
+	h.requireScreen("Cite as: t text · m markdown · b bibtex · r ris · j csl-json (now text")
+	h.key("b")
+	h.requireScreen("c and C now copy bibtex")
+	if len(saved) != 1 || saved[0] != cite.BibTeX {
+		t.Fatalf("saved %v", saved)
+	}
+	h.key("enter", "c")
+	if got, _ := h.clipboard(); !strings.HasPrefix(got, "@article{pantucci2017raqqa,") {
+		t.Fatalf("c after choosing bibtex copied:\n%s", got)
+	}
+	// In the reader too; a key that is not a format keeps the format, and
+	// does nothing else.
+	h.key("F")
+	h.requireScreen("(now bibtex")
+	h.key("q")
+	h.requireScreen("Citation format kept: bibtex")
+	if h.m.focus != paneReader || h.quitSeen() {
+		t.Fatal("the key at the chooser acted as a command")
+	}
+	// A choice that cannot be kept says so.
+	saveErr = errors.New("config.toml: bad")
+	h.key("F", "m")
+	h.requireScreen("Citation format not kept for next time: config.toml: bad")
+	h.key("C")
+	if got, _ := h.clipboard(); !strings.Contains(got, "*The Telegraph*") {
+		t.Fatalf("C after choosing markdown copied:\n%s", got)
+	}
+}
