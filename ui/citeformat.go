@@ -54,18 +54,3 @@ func (m *Model) chooseFormat(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	return m.status.set("Citation format kept: "+string(m.opts.citationFormat()), false)
 }
-
-// saveFormatCmd records the chosen format.
-func saveFormatCmd(save func(cite.Format) error, f cite.Format) tea.Cmd {
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = formatSavedMsg{err: fmt.Errorf("saving failed: %v", r)}
-			}
-		}()
-		return formatSavedMsg{err: save(f)}
-	}
-}
-
-// formatSavedMsg says whether the chosen format was recorded.
-type formatSavedMsg struct{ err error }

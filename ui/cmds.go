@@ -467,3 +467,15 @@ func keyringFor(ctx context.Context, s Searcher, arts []archive.Article) (*cite.
 	}
 	return cite.NewKeyring(peers), nil
 }
+
+// saveFormatCmd records the chosen format.
+func saveFormatCmd(save func(cite.Format) error, f cite.Format) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = formatSavedMsg{err: fmt.Errorf("saving failed: %v", r)}
+			}
+		}()
+		return formatSavedMsg{err: save(f)}
+	}
+}

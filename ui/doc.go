@@ -8,7 +8,8 @@
 // [ReadingState], which the state package's Store implements. Every
 // component is a small value model with Update/View/SetSize in its own file;
 // app.go routes messages between them, reading.go holds the research side
-// (marks, citations, the walk through related pieces), msgs.go every
+// (marks, citations, the walk through related pieces), citeformat.go the
+// one-key chooser of the citation format, msgs.go every
 // message type and cmds.go every tea.Cmd that does I/O (searching, loading
 // and rendering a piece, opening a URL, opening and saving the reading
 // state, citing).

@@ -103,3 +103,6 @@ type statusMsg struct {
 
 // clearStatusMsg removes status message id, unless a newer one replaced it.
 type clearStatusMsg struct{ id int }
+
+// formatSavedMsg says whether the chosen format was recorded.
+type formatSavedMsg struct{ err error }
