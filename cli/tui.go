@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
@@ -20,6 +21,28 @@ import (
 )
 
 func init() { tuiCommand = runTUI }
+
+// indexCloseWait bounds how long quitting waits for the index to close.
+// Close waits for the searches and piece reads under way (an index build
+// is cancelled when the interface returns); a read the kernel never
+// finishes (a file on a dead network mount) must not keep folio running,
+// its terminal waiting and its index locked. The operating system drops
+// the lock when the process ends.
+const indexCloseWait = 5 * time.Second
+
+// closeWithin runs closeFn and returns when it has, or after d, leaving
+// it running: the process is about to exit.
+func closeWithin(closeFn func() error, d time.Duration) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = closeFn()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+	}
+}
 
 // runTUI opens the reader. The index is opened inside the UI (after its
 // first frame) and closed here when the UI returns.
@@ -38,10 +61,14 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		ix *index.Index
 	)
 	defer func() {
+		// The interface is gone: from here a signal ends folio the
+		// default way, and the index gets a bounded time to close.
+		stop()
 		mu.Lock()
-		defer mu.Unlock()
-		if ix != nil {
-			ix.Close()
+		opened := ix
+		mu.Unlock()
+		if opened != nil {
+			closeWithin(opened.Close, indexCloseWait)
 		}
 	}()
 	infoOf := func(ix *index.Index) ui.Info {

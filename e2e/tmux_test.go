@@ -467,3 +467,63 @@ func TestArchiveEditedBetweenRuns(t *testing.T) {
 	s.keys("q")
 	s.waitExited()
 }
+
+// TestPieceSwappedForAPipe is issue 12's blocking file: a piece replaced by
+// a named pipe after the list is shown made the reader wait on "Loading…"
+// for ever (opening a pipe waits for a writer), and after q the process
+// never exited, ignored ctrl+c and SIGTERM and kept the index lock. As
+// root, the archive also holds a link to /proc/kmsg, which used to keep
+// the list on "indexing…". Now the reader says the piece cannot be shown,
+// and q ends the process: it is gone, and the next start gets the lock.
+func TestPieceSwappedForAPipe(t *testing.T) {
+	s := newSession(t)
+	arch := filepath.Join(s.dir, "archive")
+	if err := os.MkdirAll(arch, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, date := range map[string]string{"newest.md": "2019-01-01", "older.md": "2018-01-01", "oldest.md": "2017-01-01"} {
+		text := "---\ntitle: Piece " + strings.TrimSuffix(name, ".md") + "\ndate: " + date + "\n---\nBody.\n"
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if f, err := os.Open("/proc/kmsg"); err == nil { // root: reading it blocks
+		f.Close()
+		if err := os.Symlink("/proc/kmsg", filepath.Join(arch, "kmsg.md")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := "FOLIO_ARCHIVE='" + arch + "'"
+	s.startFolio(env)
+	s.waitFor("the list", regexp.MustCompile(`3 of 3`))
+	pid := s.folioPID()
+
+	newest := filepath.Join(arch, "newest.md")
+	if err := os.Remove(newest); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(newest, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	s.keys("g", "Enter")
+	s.waitFor("the reader's error", regexp.MustCompile(`Could not show this piece: .*not a regular file`))
+	s.keys("q") // back to the list
+	s.waitFor("the list", regexp.MustCompile(`3 of 3`))
+	s.keys("q")
+	s.waitExited()
+	s.requireTerminalRestored("q")
+	if err := syscall.Kill(pid, 0); err != syscall.ESRCH {
+		t.Errorf("folio (pid %d) is still there after q: kill -0 gives %v", pid, err)
+	}
+
+	// The lock went with the process: a second start uses the index cache
+	// (a locked one would be set aside for an index kept in memory, which
+	// the status line says).
+	s.startFolio(env)
+	s.waitFor("the list", regexp.MustCompile(`2 of 2`))
+	if screen := s.screen(); strings.Contains(screen, "kept in memory") {
+		t.Errorf("the second start did not get the index:\n%s", screen)
+	}
+	s.keys("q")
+	s.waitExited()
+}
