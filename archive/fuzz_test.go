@@ -10,7 +10,9 @@ import (
 
 // FuzzParse feeds arbitrary files to the parser: it must never panic, must
 // either return a usable article or a fatal problem, and what it returns must
-// be sanitised. Seeds: testdata/fuzz/FuzzParse plus the repo's fixtures.
+// be sanitised, and tags and authors are distinct and within their caps.
+// Seeds: testdata/fuzz/FuzzParse (the nesting and long-list bombs of issue
+// 12 among them, at sizes that stay fast) plus the repo's fixtures.
 func FuzzParse(f *testing.F) {
 	fixtures, _ := filepath.Glob("../testdata/*/*.md")
 	bundled, _ := filepath.Glob("bundled/*.md")
@@ -33,6 +35,18 @@ func FuzzParse(f *testing.F) {
 		for _, s := range append([]string{a.Title, a.Outlet, a.URL, a.Source, a.Kind, a.Note, a.Standfirst, a.Body}, append(a.Tags, a.Authors...)...) {
 			if !utf8.ValidString(s) || Sanitize(s) != s {
 				t.Fatalf("unsanitised text %q", s)
+			}
+		}
+		if len(a.Tags) > MaxTags || len(a.Authors) > MaxAuthors {
+			t.Fatalf("%d tags, %d authors kept", len(a.Tags), len(a.Authors))
+		}
+		for _, list := range [][]string{a.Tags, a.Authors} {
+			seen := map[string]bool{}
+			for _, v := range list {
+				if seen[foldKey(v)] {
+					t.Fatalf("%q twice in %q", v, list)
+				}
+				seen[foldKey(v)] = true
 			}
 		}
 		if a.URL != "" && ValidURL(a.URL) != nil {
