@@ -414,11 +414,16 @@ func tagsOf(v any) []string {
 	return out
 }
 
+// firstContentLine is the number of the first line that is not blank. It
+// walks the lines in place: splitting a 10 MB file of short lines made
+// 115 MB of slices.
 func firstContentLine(data []byte) int {
-	for i, l := range bytes.Split(data, []byte("\n")) {
+	line := 1
+	for l := range bytes.Lines(data) {
 		if len(bytes.TrimSpace(l)) > 0 {
-			return i + 1
+			return line
 		}
+		line++
 	}
 	return 1
 }
