@@ -20,7 +20,8 @@ const (
 	MaxNesting = 100
 	// MaxFrontMatterValues caps the values (list items, keys, tables) that
 	// front matter may hold, estimated before decoding from the characters
-	// that can start one (see countValueMarks).
+	// that can start one, line ends included (see countValueMarks): a
+	// front matter of more lines than this is refused too.
 	MaxFrontMatterValues = 250_000
 	// MaxTags and MaxAuthors cap what is kept of one piece's tags and
 	// authors; the rest are dropped with a problem.
@@ -63,7 +64,7 @@ func countValueMarks(b []byte, max int) (n, line int) {
 // value marks.
 func checkValueCount(b []byte) error {
 	if n, line := countValueMarks(b, MaxFrontMatterValues); n > MaxFrontMatterValues {
-		return fmt.Errorf("line %d: front matter holds more than %d values", line, MaxFrontMatterValues)
+		return fmt.Errorf("line %d: front matter too long: over %d values or lines", line, MaxFrontMatterValues)
 	}
 	return nil
 }
