@@ -64,7 +64,24 @@ func countValueMarks(b []byte, max int) (n, line int) {
 // value marks.
 func checkValueCount(b []byte) error {
 	if n, line := countValueMarks(b, MaxFrontMatterValues); n > MaxFrontMatterValues {
-		return fmt.Errorf("line %d: front matter too long: over %d values or lines", line, MaxFrontMatterValues)
+		return fmt.Errorf("line %d: too long: over %d values or lines", line, MaxFrontMatterValues)
+	}
+	return nil
+}
+
+// CheckTOML refuses TOML text that would cost the decoder too much memory
+// or time: over MaxFrontMatterValues values or lines, nested deeper than
+// MaxNesting, or with too many deeply nested tables (see tomlNesting).
+// Front matter and folio's config file are checked with it before they are
+// decoded. The error begins "line N:".
+func CheckTOML(b []byte) error {
+	if err := checkValueCount(b); err != nil {
+		return err
+	}
+	if line, too, ok := tomlNesting(b, MaxNesting); too {
+		return fmt.Errorf("line %d: too many tables nested too deep", line)
+	} else if !ok {
+		return fmt.Errorf("line %d: nested deeper than %d levels", line, MaxNesting)
 	}
 	return nil
 }

@@ -43,18 +43,18 @@ func bombs() []bomb {
 		return strings.Join(parts, ", ")
 	}
 	return []bomb{
-		{"toml-inline-10k", func() string { return tomlHead + "x = " + rep("{a=", 10000) + "1" + rep("}", 10000) + "\n+++\n" }, "4: invalid front matter: front matter nests deeper than 100 levels", true},
-		{"toml-inline-5k", func() string { return tomlHead + "x = " + rep("{a=", 5000) + "1" + rep("}", 5000) + "\n+++\n" }, "4: invalid front matter: front matter nests deeper than 100 levels", true},
-		{"toml-array-10k", func() string { return tomlHead + "x = " + rep("[", 10000) + "1" + rep("]", 10000) + "\n+++\n" }, "4: invalid front matter: front matter nests deeper than 100 levels", true},
-		{"toml-dotted-key-10k", func() string { return tomlHead + rep("a.", 9999) + "a = 1\n+++\n" }, "4: invalid front matter: front matter nests deeper than 100 levels", true},
-		{"toml-header-10k", func() string { return tomlHead + "[" + rep("a.", 9999) + "a]\nb = 1\n+++\n" }, "4: invalid front matter: front matter nests deeper than 100 levels", true},
-		{"toml-inline-dotted", func() string { return tomlHead + "x = " + rep("{a.a.a=", 40) + "1" + rep("}", 40) + "\n+++\n" }, "4: invalid front matter: front matter nests deeper than 100 levels", true},
+		{"toml-inline-10k", func() string { return tomlHead + "x = " + rep("{a=", 10000) + "1" + rep("}", 10000) + "\n+++\n" }, "4: invalid front matter: nested deeper than 100 levels", true},
+		{"toml-inline-5k", func() string { return tomlHead + "x = " + rep("{a=", 5000) + "1" + rep("}", 5000) + "\n+++\n" }, "4: invalid front matter: nested deeper than 100 levels", true},
+		{"toml-array-10k", func() string { return tomlHead + "x = " + rep("[", 10000) + "1" + rep("]", 10000) + "\n+++\n" }, "4: invalid front matter: nested deeper than 100 levels", true},
+		{"toml-dotted-key-10k", func() string { return tomlHead + rep("a.", 9999) + "a = 1\n+++\n" }, "4: invalid front matter: nested deeper than 100 levels", true},
+		{"toml-header-10k", func() string { return tomlHead + "[" + rep("a.", 9999) + "a]\nb = 1\n+++\n" }, "4: invalid front matter: nested deeper than 100 levels", true},
+		{"toml-inline-dotted", func() string { return tomlHead + "x = " + rep("{a.a.a=", 40) + "1" + rep("}", 40) + "\n+++\n" }, "4: invalid front matter: nested deeper than 100 levels", true},
 		{"toml-headers-many", func() string { return tomlHead + headers.String() + "+++\n" }, "", true},
 		{"toml-dotted-keys-many", func() string { return tomlHead + dotted.String() + "+++\n" }, "", true},
-		{"toml-wide", func() string { return tomlHead + "x = [" + rep("[],", 3_000_000) + "]\n+++\n" }, "4: invalid front matter: front matter too long: over 250000 values or lines", true},
-		{"yaml-flow-10k", func() string { return yamlHead + "x: " + rep("[", 10000) + "1" + rep("]", 10000) + "\n---\n" }, "4: invalid front matter: front matter nests deeper than 100 levels", true},
-		{"yaml-flow-map-10k", func() string { return yamlHead + "x: " + rep("{a: ", 10000) + "1" + rep("}", 10000) + "\n---\n" }, "4: invalid front matter: front matter nests deeper than 100 levels", true},
-		{"yaml-block-seq-10k", func() string { return yamlHead + "x:\n" + rep("- ", 10000) + "1\n---\n" }, "5: invalid front matter: front matter nests deeper than 100 levels", true},
+		{"toml-wide", func() string { return tomlHead + "x = [" + rep("[],", 3_000_000) + "]\n+++\n" }, "4: invalid front matter: too long: over 250000 values or lines", true},
+		{"yaml-flow-10k", func() string { return yamlHead + "x: " + rep("[", 10000) + "1" + rep("]", 10000) + "\n---\n" }, "4: invalid front matter: nested deeper than 100 levels", true},
+		{"yaml-flow-map-10k", func() string { return yamlHead + "x: " + rep("{a: ", 10000) + "1" + rep("}", 10000) + "\n---\n" }, "4: invalid front matter: nested deeper than 100 levels", true},
+		{"yaml-block-seq-10k", func() string { return yamlHead + "x:\n" + rep("- ", 10000) + "1\n---\n" }, "5: invalid front matter: nested deeper than 100 levels", true},
 		{"yaml-block-map-150", func() string {
 			var b strings.Builder
 			b.WriteString(yamlHead + "x:\n")
@@ -62,8 +62,8 @@ func bombs() []bomb {
 				b.WriteString(rep(" ", i) + "a:\n")
 			}
 			return b.String() + rep(" ", 151) + "a: 1\n---\n"
-		}, "105: invalid front matter: front matter nests deeper than 100 levels", true},
-		{"yaml-wide", func() string { return yamlHead + "x: [" + rep("[],", 3_000_000) + "]\n---\n" }, "4: invalid front matter: front matter too long: over 250000 values or lines", true},
+		}, "105: invalid front matter: nested deeper than 100 levels", true},
+		{"yaml-wide", func() string { return yamlHead + "x: [" + rep("[],", 3_000_000) + "]\n---\n" }, "4: invalid front matter: too long: over 250000 values or lines", true},
 		{"yaml-wide-deep", func() string { return yamlHead + rep("x: "+rep("[", 9000)+"1"+rep("]", 9000)+"\n", 500) + "---\n" }, "", true},
 		{"yaml-tags-200k", func() string { return yamlHead + "tags: [" + list(200_000, "t%d") + "]\n---\n" }, "4: tags: more than 1000 tags; the first 1000 kept", false},
 		{"toml-tags-200k", func() string { return tomlHead + "tags = [" + list(200_000, `"t%d"`) + "]\n+++\n" }, "4: tags: more than 1000 tags; the first 1000 kept", false},

@@ -246,7 +246,7 @@ func decodeYAML(b []byte) (matter, error) {
 		return nil, err
 	}
 	if line, ok := yamlNesting(&doc, MaxNesting); !ok {
-		return nil, fmt.Errorf("line %d: front matter nests deeper than %d levels", line, MaxNesting)
+		return nil, fmt.Errorf("line %d: nested deeper than %d levels", line, MaxNesting)
 	}
 	m := matter{}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -274,13 +274,8 @@ func decodeYAML(b []byte) (matter, error) {
 var tomlKeyLine = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
 
 func decodeTOML(b []byte) (matter, error) {
-	if err := checkValueCount(b); err != nil {
+	if err := CheckTOML(b); err != nil {
 		return nil, err
-	}
-	if line, too, ok := tomlNesting(b, MaxNesting); too {
-		return nil, fmt.Errorf("line %d: front matter nests too many tables too deep", line)
-	} else if !ok {
-		return nil, fmt.Errorf("line %d: front matter nests deeper than %d levels", line, MaxNesting)
 	}
 	raw := map[string]any{}
 	if _, err := toml.Decode(string(b), &raw); err != nil {

@@ -3,12 +3,15 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // TestBlockingFilesDoNotHangCommands is issue 12's blocking files through
@@ -75,5 +78,28 @@ func TestBlockingFilesDoNotHangCommands(t *testing.T) {
 	}
 	for _, args := range [][]string{{"search", "quokkas"}, {"show", "good"}, {"list"}, {"index"}} {
 		folio(args...)
+	}
+}
+
+// TestConfigFileThatIsAPipe: a config file that is a named pipe is
+// refused at once (opening it used to wait for a writer).
+func TestConfigFileThatIsAPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "config.toml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, err = readConfig(fifo)
+	}()
+	select {
+	case <-done:
+	case <-time.After(time.Minute): // only a guard against the hang
+		t.Fatal("reading a config file that is a pipe hung")
+	}
+	if !errors.Is(err, archive.ErrNotRegular) {
+		t.Errorf("config from a pipe: %v, want %v", err, archive.ErrNotRegular)
 	}
 }

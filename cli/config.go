@@ -10,6 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/internal/atomicfile"
 )
@@ -31,6 +32,9 @@ func configPath() string {
 	return filepath.Join(dir, "folio", "config.toml")
 }
 
+// maxConfigSize caps the config file read: a few lines are expected.
+const maxConfigSize = 1 << 20
+
 // readConfig reads the config file at path: a missing file is an empty
 // config; a bad one is an error naming it (the reader then starts with the
 // defaults and says so).
@@ -39,12 +43,15 @@ func readConfig(path string) (map[string]any, error) {
 	if path == "" {
 		return cfg, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := archive.ReadRegular(path, maxConfigSize) // not a pipe: it would block
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
 	if err != nil {
 		return cfg, err
+	}
+	if err := archive.CheckTOML(data); err != nil { // nesting that would exhaust memory
+		return map[string]any{}, fmt.Errorf("%s: %v", path, err)
 	}
 	if _, err := toml.Decode(string(data), &cfg); err != nil {
 		return map[string]any{}, fmt.Errorf("%s: %v", path, err)

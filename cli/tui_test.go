@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -25,5 +28,22 @@ func TestCloseWithinLeavesABlockedClose(t *testing.T) {
 	closeWithin(func() error { closed = true; return nil }, time.Minute)
 	if !closed {
 		t.Error("closeWithin returned before a Close that returns")
+	}
+}
+
+// TestConfigNestingBombIsRefused: 10,000 nested inline tables (40 KB)
+// took 3.5 GB to decode; the config file is refused with its line before
+// it is decoded, and saving does not overwrite it.
+func TestConfigNestingBombIsRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "config.toml")
+	bomb := "citation_format = \"bibtex\"\nx = " + strings.Repeat("{a=", 10000) + "1" + strings.Repeat("}", 10000) + "\n"
+	if err := os.WriteFile(path, []byte(bomb), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readConfig(path); err == nil || !strings.Contains(err.Error(), "line 2: nested deeper than 100 levels") {
+		t.Errorf("read: %v", err)
+	}
+	if err := saveCitationFormat(path, "apa"); err == nil {
+		t.Error("a config folio cannot read was overwritten")
 	}
 }
