@@ -108,7 +108,7 @@ func (a Article) Link() string {
 // Problem is one thing wrong with one file of an archive. It prints as
 // path:line: message (line omitted when unknown), on one line and safe for a
 // terminal: an odd path is quoted (termsafe.Quote) and control characters in
-// the message (a front-matter key holds any) are escaped (termsafe.Escape).
+// the message (a front-matter value can hold any) are escaped (termsafe.Escape).
 type Problem struct {
 	Path  string
 	Line  int

@@ -55,6 +55,7 @@ func TestHostileNamesPrintSafely(t *testing.T) {
 		{[]string{"show", tm.Links}, []string{"html link"}},
 		{[]string{"show", "no-such-piece"}, []string{"no piece with id", quotedDir}},
 		{[]string{"cite", "no-such-piece"}, []string{"no piece with id", quotedDir}},
+		{[]string{"cite", "--all"}, []string{"Hostile entities"}},
 		{[]string{"import", tm.RSS, "--into", into}, []string{"2 added"}},
 		{[]string{"import", tm.WXR, "--into", into}, []string{
 			`Odd type (WordPress page\u0085\u009b2J\u202e, not a post)`,

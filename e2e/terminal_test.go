@@ -86,17 +86,25 @@ func (h *hostileSession) requireUntouched(titleKept bool) {
 // TestShowOnATerminalWritesNoControlSequence is issue 12's acceptance for
 // folio show: styled output to a terminal, for pieces whose character
 // references decode to every control character, and whose links point to
-// other schemes, holds nothing but text, colours and http(s) hyperlinks.
+// other schemes, and for an RSS item with twice-escaped references
+// imported then shown, holds nothing but text, colours and http(s)
+// hyperlinks.
 func TestShowOnATerminalWritesNoControlSequence(t *testing.T) {
 	h := newHostileSession(t)
-	h.folio("show " + h.tm.Entities + "; '" + filepath.Join(h.dir, "run.sh") + "' show " + h.tm.Links)
+	// The two hostile pieces, then an RSS item with twice-escaped
+	// references, imported and shown.
+	run := "'" + filepath.Join(h.dir, "run.sh") + "'"
+	into := filepath.Join(h.dir, "imported")
+	h.folio("show " + h.tm.Entities + " && " + run + " show " + h.tm.Links + " && " +
+		run + " import '" + h.tm.RSS + "' --into '" + into + "' >/dev/null && " +
+		run + " --archive '" + into + "' show 2017-01-03-rss-cdata")
 	h.waitFor("the pieces shown", regexp.MustCompile(`folio-exited-0`))
 	out := h.output()
 	if v := termsafe.Violation(out, true); v != "" {
 		t.Errorf("folio show wrote %s:\n%q", v, out)
 	}
 	plain := ansi.Strip(out)
-	for _, want := range []string{"Hostile entities", "Hello", "Hostile links", "html link"} {
+	for _, want := range []string{"Hostile entities", "Hello", "Hostile links", "html link", "RSS CDATA"} {
 		if !strings.Contains(plain, want) {
 			t.Errorf("the output lacks %q:\n%s", want, plain)
 		}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // TestHostileTextNeverReachesTheTerminal gives the interface a Searcher that
@@ -24,6 +26,9 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	check := func(where string) {
 		t.Helper()
 		v := h.m.View().Content
+		if bad := termsafe.Violation(v, false); bad != "" {
+			t.Errorf("%s: the screen has %s", where, bad)
+		}
 		// BEL itself is allowed raw only as the terminator of folio's own
 		// OSC 8 hyperlink; the stripped text below must not contain it.
 		for _, bad := range []string{"]52;", "]0;pwned", "\x1b[2J", "\u009b", "\u202e"} {

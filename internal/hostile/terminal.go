@@ -91,7 +91,9 @@ func WriteTerminal(parent string) (Terminal, error) {
 		"dir\x1b[31m/piece.md": "---\ntitle: no date\n---\n",
 		// A key folio does not read is not decoded: the piece loads, and
 		// nothing names the key.
-		"key.md":                      front("key") + "\"k\\e]2;PWNED-KEY\\a\\u202e\": !!int abc\n---\n",
+		"key.md": front("key") + "\"k\\e]2;PWNED-KEY\\a\\u202e\": !!int abc\n---\n",
+		// A value with escapes, quoted in the message.
+		"value.md":                    "---\ntitle: Hostile value\ndate: !!int \"2017\\e]2;PWNED-VAL\\a\\u202e\"\n---\n",
 		"toml.md":                     "+++\ntitle = \"T\"\ndate = 2017-01-01\n\"k\\u001b]2;PWNED-TOML\\u0007\" = 1\n\"k\\u001b]2;PWNED-TOML\\u0007\" = 2\n+++\n",
 		"note\x1b]52;c;UFdORUQ=\a.md": "not front matter\n",
 	}
@@ -102,6 +104,7 @@ func WriteTerminal(parent string) (Terminal, error) {
 		`rlo\u202egpj.md":1: missing date`,
 		`c1\u009b2Jname.md":1: missing date`,
 		`dir\x1b[31m/piece.md":1: missing date`,
+		"value.md\":3: invalid front matter: date: cannot decode !!str `2017\\x1b]2;PWNED-VAL\\a\\u202e`",
 		`toml.md":5: invalid front matter: `,
 		`note\x1b]52;c;UFdORUQ=\a.md":1: no front matter`,
 	}
