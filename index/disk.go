@@ -36,8 +36,9 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 			return nil, nil
 		}
 		b.stats.Unchanged = true
-		if v, err := openHeld(hold, m, b.stats, scanProbs, opts); v != nil || err != nil {
-			return v, err
+		v, err := openHeld(hold, m, b.stats, scanProbs, opts)
+		if v != nil || err != nil {
+			return v, releaseOn(err, hold)
 		}
 	}
 
@@ -65,14 +66,23 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		hold, m, p = ix.planOn(dir, b, files, scanProbs, opts)
 		if usable(m, p) && p.empty() {
 			b.stats.Unchanged = true
-			if v, err := openHeld(hold, m, b.stats, scanProbs, opts); v != nil || err != nil {
-				return v, err
+			v, err := openHeld(hold, m, b.stats, scanProbs, opts)
+			if v != nil || err != nil {
+				return v, releaseOn(err, hold)
 			}
 		}
 	}
 	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
 	hold.release()
 	return v, err
+}
+
+// releaseOn lets go of hold when err is not nil, and returns err.
+func releaseOn(err error, hold *genHold) error {
+	if err != nil {
+		hold.release()
+	}
+	return err
 }
 
 // usable reports whether a generation's manifest and plan (planOn) can be

@@ -851,6 +851,35 @@ func TestWriterBesideAReader(t *testing.T) {
 	}
 }
 
+// A new generation starts as a copy of the live one whose segment files
+// are hard links (scorch never changes one) and whose root.bolt is a copy
+// (bbolt writes it in place).
+func TestNewGenerationLinksSegments(t *testing.T) {
+	src := writeFixtures(t)
+	dir := t.TempDir()
+	openFolder(t, src, dir).Close()
+	from := filepath.Join(liveGen(t, dir), bleveSubdir)
+	to := filepath.Join(t.TempDir(), bleveSubdir)
+	if err := copyIndex(from, to); err != nil {
+		t.Fatal(err)
+	}
+	zaps, _ := filepath.Glob(filepath.Join(from, "store", "*.zap"))
+	if len(zaps) == 0 {
+		t.Fatalf("no segment files in %s", from)
+	}
+	for _, name := range append(zaps, filepath.Join(from, "store", "root.bolt"), filepath.Join(from, "index_meta.json")) {
+		rel, _ := filepath.Rel(from, name)
+		a, err1 := os.Stat(name)
+		b, err2 := os.Stat(filepath.Join(to, rel))
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%s: %v %v", rel, err1, err2)
+		}
+		if linked := os.SameFile(a, b); linked != strings.HasSuffix(name, ".zap") || a.Size() != b.Size() {
+			t.Errorf("%s: hard link %v, sizes %d and %d", rel, linked, a.Size(), b.Size())
+		}
+	}
+}
+
 // While another folio holds the writer's lock (a long build), an open of
 // a changed archive does not wait for it: it uses the index as it was and
 // says so, and a Refresh after the lock is let go brings the change.

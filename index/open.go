@@ -27,7 +27,8 @@ type Options struct {
 	Progress Progress
 	// Synonyms for query expansion; nil: DefaultSynonyms() (bundled + user file).
 	Synonyms *Synonyms
-	// LockTimeout bounds the wait for an index another folio holds; 0: 1 s.
+	// LockTimeout bounds the wait for the writer's lock, which another
+	// folio holds while it changes the index (doc.go); 0: 1 s.
 	LockTimeout time.Duration
 	// Workers parse files in parallel; 0: GOMAXPROCS.
 	Workers int

@@ -137,8 +137,11 @@ func (r *reader) ask(t *testing.T, line string) string {
 }
 
 func (r *reader) stop() {
-	r.in.Close()
-	_ = r.cmd.Wait()
+	if r.in != nil {
+		r.in.Close()
+		_ = r.cmd.Wait()
+		r.in = nil
+	}
 }
 
 // cliRun runs the cli child: the total for word, the time it took in the
@@ -205,13 +208,14 @@ func TestSearchBesideAReader(t *testing.T) {
 	var alone, beside []time.Duration
 	var peak float64
 	want, _, _, _ := cliRun(t, arch, dir, word)
+	// Alternately alone and beside a reader, so that the machine's load
+	// weighs on both alike.
 	for range runs {
 		_, d, _, _ := cliRun(t, arch, dir, word)
 		alone = append(alone, d)
-	}
-	startReader(t, arch, dir)
-	for range runs {
+		r := startReader(t, arch, dir)
 		total, d, rss, note := cliRun(t, arch, dir, word)
+		r.stop()
 		if total != want || note != "" {
 			t.Fatalf("beside a reader: total %d (alone %d), notice %q", total, want, note)
 		}
