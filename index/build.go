@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -235,6 +236,17 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 		return nil
 	}
 
+	// A write scorch fails is retried for ever: give up at the first.
+	writeFailed := make(chan struct{})
+	if b.dir != "" {
+		defer watchPersist(filepath.Join(b.dir, bleveSubdir), func(err error) {
+			mu.Lock()
+			fail(err)
+			mu.Unlock()
+			close(writeFailed)
+		})()
+	}
+
 	mu.Lock()
 	report()
 	mu.Unlock()
@@ -306,9 +318,11 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 		})
 	}
 	wg.Wait()
+	mu.Lock() // a failed write may still be reported
 	if firstErr == nil && ctx.Err() != nil {
 		firstErr = ctx.Err()
 	}
+	mu.Unlock()
 	// Wait for persistence even after an error: the callbacks of batches
 	// already submitted still fire.
 	persisted := make(chan struct{})
@@ -318,13 +332,17 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 	}()
 	select {
 	case <-persisted:
+	case <-writeFailed:
 	case <-time.After(5 * time.Minute):
-		if firstErr == nil {
-			firstErr = errors.New("index not persisted after 5 minutes")
-		}
+		mu.Lock()
+		fail(errors.New("index not persisted after 5 minutes"))
+		mu.Unlock()
 	}
-	if firstErr != nil {
-		return firstErr
+	mu.Lock()
+	err := firstErr
+	mu.Unlock()
+	if err != nil {
+		return err
 	}
 	if persErr != nil {
 		return persErr
