@@ -135,7 +135,7 @@ func countAllFacets(ctx context.Context, bi bleve.Index) (Facets, error) {
 }
 
 // apply parses the files of todo in parallel and indexes them in batches
-// capped by bytes and count; deletes go in the first batch.
+// capped by bytes, words and count; deletes go in the first batch.
 //
 // Batches are submitted by two goroutines at once, so that one segment is
 // built while the next batch is analysed, and with scorch's unsafe_batch:
@@ -265,7 +265,7 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 	for range batchers {
 		wg.Go(func() {
 			batch := b.bi.NewBatch()
-			batchBytes := 0
+			batchBytes, batchTokens := 0, 0
 			flush := func() {
 				if err := submit(batch); err != nil {
 					mu.Lock()
@@ -273,7 +273,7 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 					mu.Unlock()
 				}
 				batch = b.bi.NewBatch()
-				batchBytes = 0
+				batchBytes, batchTokens = 0, 0
 			}
 			for r := range results {
 				if ctx.Err() != nil {
@@ -291,6 +291,7 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 						e.Indexed = true
 						indexed = true
 						batchBytes += r.size
+						batchTokens += r.tokens
 					}
 				}
 				if !indexed && r.indexedID != "" && owner[r.indexedID] == r.path {
@@ -308,7 +309,7 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 					report()
 				}
 				mu.Unlock()
-				if batchBytes >= maxBytes || batch.Size() >= maxDocs {
+				if batchBytes >= maxBytes || batch.Size() >= maxDocs || batchTokens >= maxBatchTokens {
 					flush()
 				}
 			}
@@ -380,8 +381,12 @@ func parseWork(fsys fs.FS, w work) parsed {
 		return parsed{indexedID: w.indexedID, path: p, entry: e}
 	}
 	e.ID = a.ID
+	tokens, cut := limitWords(&a)
+	if cut {
+		e.Problems = append(e.Problems, cutProblem(p))
+	}
 	e.Words = countWords(a.Standfirst) + countWords(a.Body)
-	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data)}
+	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data), tokens: max(tokens, e.Words)}
 }
 
 // parseSafely turns a panic in the parser (a bug, but on user data) into a
