@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -134,7 +135,7 @@ func countAllFacets(ctx context.Context, bi bleve.Index) (Facets, error) {
 }
 
 // apply parses the files of todo in parallel and indexes them in batches
-// capped by bytes and count; deletes go in the first batch.
+// capped by bytes, words and count; deletes go in the first batch.
 //
 // Batches are submitted by two goroutines at once, so that one segment is
 // built while the next batch is analysed, and with scorch's unsafe_batch:
@@ -235,6 +236,17 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 		return nil
 	}
 
+	// A write scorch fails is retried for ever: give up at the first.
+	writeFailed := make(chan struct{})
+	if b.dir != "" {
+		defer watchPersist(filepath.Join(b.dir, bleveSubdir), func(err error) {
+			mu.Lock()
+			fail(err)
+			mu.Unlock()
+			close(writeFailed)
+		})()
+	}
+
 	mu.Lock()
 	report()
 	mu.Unlock()
@@ -253,7 +265,7 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 	for range batchers {
 		wg.Go(func() {
 			batch := b.bi.NewBatch()
-			batchBytes := 0
+			batchBytes, batchTokens := 0, 0
 			flush := func() {
 				if err := submit(batch); err != nil {
 					mu.Lock()
@@ -261,7 +273,7 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 					mu.Unlock()
 				}
 				batch = b.bi.NewBatch()
-				batchBytes = 0
+				batchBytes, batchTokens = 0, 0
 			}
 			for r := range results {
 				if ctx.Err() != nil {
@@ -279,6 +291,7 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 						e.Indexed = true
 						indexed = true
 						batchBytes += r.size
+						batchTokens += r.tokens
 					}
 				}
 				if !indexed && r.indexedID != "" && owner[r.indexedID] == r.path {
@@ -296,7 +309,7 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 					report()
 				}
 				mu.Unlock()
-				if batchBytes >= maxBytes || batch.Size() >= maxDocs {
+				if batchBytes >= maxBytes || batch.Size() >= maxDocs || batchTokens >= maxBatchTokens {
 					flush()
 				}
 			}
@@ -306,9 +319,11 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 		})
 	}
 	wg.Wait()
+	mu.Lock() // a failed write may still be reported
 	if firstErr == nil && ctx.Err() != nil {
 		firstErr = ctx.Err()
 	}
+	mu.Unlock()
 	// Wait for persistence even after an error: the callbacks of batches
 	// already submitted still fire.
 	persisted := make(chan struct{})
@@ -318,13 +333,17 @@ func (b *build) apply(ctx context.Context, todo []work, deletes []string, owner 
 	}()
 	select {
 	case <-persisted:
+	case <-writeFailed:
 	case <-time.After(5 * time.Minute):
-		if firstErr == nil {
-			firstErr = errors.New("index not persisted after 5 minutes")
-		}
+		mu.Lock()
+		fail(errors.New("index not persisted after 5 minutes"))
+		mu.Unlock()
 	}
-	if firstErr != nil {
-		return firstErr
+	mu.Lock()
+	err := firstErr
+	mu.Unlock()
+	if err != nil {
+		return err
 	}
 	if persErr != nil {
 		return persErr
@@ -362,8 +381,12 @@ func parseWork(fsys fs.FS, w work) parsed {
 		return parsed{indexedID: w.indexedID, path: p, entry: e}
 	}
 	e.ID = a.ID
+	tokens, cut := limitWords(&a)
+	if cut {
+		e.Problems = append(e.Problems, cutProblem(p))
+	}
 	e.Words = countWords(a.Standfirst) + countWords(a.Body)
-	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data)}
+	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data), tokens: max(tokens, e.Words)}
 }
 
 // parseSafely turns a panic in the parser (a bug, but on user data) into a

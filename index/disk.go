@@ -154,7 +154,7 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 		}
 	}
 	if fresh {
-		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{"unsafe_batch": true})
+		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, bleveConfig())
 		if err != nil {
 			return nil, err
 		}

@@ -12,9 +12,12 @@
 // archive's files with the manifest, build.go carries the plan out in
 // batches and writes the manifest. On top, open.go's Index opens,
 // refreshes and closes, disk.go opens the cache's index or makes its next
-// generation; search.go and the query files answer queries. The package
-// sets nothing process-wide: a command that wants the garbage collector
-// tuned for a large build passes Options.LargeBuild.
+// generation; search.go and the query files answer queries; limit.go caps
+// the words indexed of a piece and persist.go stops a build whose writes
+// fail. The package sets nothing process-wide but two things of bleve's,
+// at init: scorch's async-error callback "folio" (persist.go) and zap's
+// segment-buffer estimate, turned off (limit.go). A command that wants the
+// garbage collector tuned for a large build passes Options.LargeBuild.
 //
 // # Many folios on one archive: one writer, many readers
 //

@@ -35,6 +35,7 @@ type Options struct {
 	// BatchBytes and BatchDocs cap one indexing batch; 0: 2 MB and 1000.
 	// Memory grows with the batch (analysed tokens, the segment being
 	// built, two batches at once): 2 MB keeps a build near 0.6 GB peak.
+	// A batch also ends at maxBatchTokens words.
 	BatchBytes int
 	BatchDocs  int
 	// ResultCache is how many recent results are kept; 0: 64; negative:

@@ -22,6 +22,7 @@ type parsed struct {
 	entry     fileEntry
 	article   archive.Article
 	size      int
+	tokens    int // words indexed, at least roughly (limitWords)
 }
 
 // plan is the work that brings an index in line with the archive.
