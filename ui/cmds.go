@@ -181,10 +181,13 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 				related, _ = rs.Related(key.id, relatedCount)
 			})
 		}
-		body, err := renderMarkdown(a.Body, key.width, key.style)
+		body, note, err := renderMarkdown(a.Body, key.width, key.style)
 		if err != nil {
 			// Show the source rather than nothing.
-			body = fitLines(a.Body, key.width)
+			body, note = fitLines(a.Body, key.width), "could not be rendered, shown as Markdown"
+		}
+		if note != "" {
+			body = append([]string{"  " + st.Hint.Render(truncateCells("This piece "+note+".", max(key.width-4, 1))), ""}, body...)
 		}
 		wg.Wait()
 		lines := composePiece(a, related, body, key.width, st)
