@@ -158,8 +158,15 @@ type renderKey struct {
 // Searcher can find them (and r walks through).
 const relatedCount = 4
 
+// renderStarted, when set (by tests), is called with the key of every
+// render Cmd made.
+var renderStarted func(renderKey)
+
 // renderCmd loads the full piece and renders it into lines for the reader.
 func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
+	if renderStarted != nil {
+		renderStarted(key)
+	}
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
