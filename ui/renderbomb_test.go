@@ -173,11 +173,16 @@ func TestRenderBombsAreBounded(t *testing.T) {
 	cmd.Env = append(os.Environ(), "FOLIO_RENDER_BOMBS=child")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		tail := string(out)
-		if len(tail) > 3000 {
-			tail = "…" + tail[len(tail)-3000:]
+		last, why := "", ""
+		for l := range strings.Lines(string(out)) {
+			if strings.HasPrefix(l, "rendering ") {
+				last = strings.TrimSpace(strings.TrimPrefix(l, "rendering "))
+			}
+			if why == "" && (strings.HasPrefix(l, "fatal error") || strings.HasPrefix(l, "panic") || strings.Contains(l, "_test.go:")) {
+				why = strings.TrimSpace(l)
+			}
 		}
-		t.Fatalf("the child failed (%v): the bomb it rendered last is the one:\n%s", err, tail)
+		t.Fatalf("the child failed (%v) rendering %q: %s", err, last, why)
 	}
 	for _, b := range renderBombs() {
 		if !strings.Contains(string(out), "rendered "+b.name) {
