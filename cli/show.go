@@ -181,7 +181,7 @@ func RenderMarkdown(md string, width int, styled bool) (string, error) {
 		return "", err
 	}
 	if note != "" {
-		lines = append([]string{"  (This piece " + note + ".)", ""}, lines...)
+		lines = append([]string{"  (Rendering limited: " + note + ".)", ""}, lines...)
 	}
 	out := "\n" + strings.Join(lines, "\n") + "\n\n"
 	if !styled {

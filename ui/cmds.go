@@ -191,10 +191,10 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 		body, note, err := renderMarkdown(a.Body, key.width, key.style)
 		if err != nil {
 			// Show the source rather than nothing.
-			body, note = fitLines(a.Body, key.width), "could not be rendered, shown as Markdown"
+			body, note = fitLines(a.Body, key.width), "the piece is shown as Markdown (rendering failed)"
 		}
 		if note != "" {
-			body = append([]string{"  " + st.Hint.Render(truncateCells("This piece "+note+".", max(key.width-4, 1))), ""}, body...)
+			body = append([]string{"  " + st.Hint.Render(truncateCells("Rendering limited: "+note+".", max(key.width-4, 1))), ""}, body...)
 		}
 		wg.Wait()
 		lines := composePiece(a, related, body, key.width, st)

@@ -44,10 +44,10 @@ func renderMarkdown(md string, width int, style string) (lines []string, note st
 // without trailing blanks. It is the one render path of folio (the reader
 // and folio show): what a shape of Markdown may cost is bounded, and what
 // was too costly is shown as plain text, which note says ("" when all of
-// md was rendered).
+// md was rendered). The caller says it after "Rendering limited: ".
 func RenderMarkdown(md string, width int, style string) (lines []string, note string, err error) {
 	if len(md) > maxRenderBytes {
-		return plainLines(md, width), fmt.Sprintf("over %d MB, shown as plain text", maxRenderBytes>>20), nil
+		return plainLines(md, width), fmt.Sprintf("over %d MB, the piece is shown as plain text", maxRenderBytes>>20), nil
 	}
 	parts := splitMarkdown(md, runtime.GOMAXPROCS(0))
 	deadline := time.Now().Add(highlightBudget)
@@ -100,9 +100,9 @@ func notes(lims []*limits) string {
 	}
 	switch {
 	case plain == len(lims):
-		return "too costly to render, shown as plain text"
+		return "the piece is shown as plain text (too costly to render)"
 	case plain > 0:
-		return "in part too costly to render, shown in part as plain text"
+		return "part of the piece is shown as plain text (too costly to render)"
 	}
 	return sum.note()
 }
