@@ -137,6 +137,9 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	for i, l := range lines {
 		lines[i] = trimRightCells(l)
 	}
+	for len(lines) > 1 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1] // the margins of nested blocks
+	}
 	return lines, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -266,4 +267,45 @@ func FuzzRenderMarkdown(f *testing.F) {
 			t.Fatal("a piece over the limit was shown plain without a note")
 		}
 	})
+}
+
+// Nesting past the limit is shown flat, and no word of it is lost: quotes,
+// lists of both kinds, definitions and emphasis nested 40 deep.
+func TestDeepNestingIsFlattenedWithoutLoss(t *testing.T) {
+	var quotes, lists, emph strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&quotes, "%sq%d\n\n", strings.Repeat("> ", i+1), i)
+		marker := "-"
+		if i%2 == 1 {
+			marker = "1."
+		}
+		fmt.Fprintf(&lists, "%s%s l%d\n", strings.Repeat("   ", i), marker, i)
+	}
+	for i := range 20 {
+		fmt.Fprintf(&emph, "*x%d **y%d ", i, i)
+	}
+	emph.WriteString("z")
+	for i := 19; i >= 0; i-- {
+		fmt.Fprintf(&emph, " y%d** x%d*", i, i)
+	}
+	defs := "Term\n: " + strings.Repeat("> ", 30) + "d0\n"
+	for name, md := range map[string]string{"quotes": quotes.String(), "lists": lists.String(), "emphasis": emph.String(), "definitions": defs} {
+		lines, note, err := renderMarkdown(md, 80, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(note, "nesting deeper than") {
+			t.Errorf("%s: note %q", name, note)
+		}
+		text := ansi.Strip(strings.Join(lines, "\n"))
+		for _, w := range strings.FieldsFunc(md, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if w != "1" && !strings.Contains(text, w) {
+				t.Errorf("%s: %q lost:\n%s", name, w, text)
+				break
+			}
+		}
+		if len(lines) > 0 && lines[len(lines)-1] == "" {
+			t.Errorf("%s: ends with a blank line", name)
+		}
+	}
 }

@@ -194,7 +194,7 @@ func lift(parent, c ast.Node) ast.Node {
 	collect = func(n ast.Node) {
 		for k := n.FirstChild(); k != nil; k = k.NextSibling() {
 			switch k.Kind() {
-			case ast.KindListItem, east.KindDefinitionTerm, east.KindDefinitionDescription:
+			case ast.KindListItem, east.KindDefinitionDescription:
 				collect(k)
 			default:
 				moved = append(moved, k)
@@ -205,8 +205,8 @@ func lift(parent, c ast.Node) ast.Node {
 	var first ast.Node
 	for _, m := range moved {
 		m.Parent().RemoveChild(m.Parent(), m)
-		if m.Kind() == ast.KindTextBlock {
-			// a tight item's text becomes a paragraph of its parent
+		if m.Kind() == ast.KindTextBlock || m.Kind() == east.KindDefinitionTerm {
+			// a tight item's text, or a term, becomes a paragraph
 			p := ast.NewParagraph()
 			p.SetLines(m.Lines())
 			for k := m.FirstChild(); k != nil; {
@@ -215,6 +215,10 @@ func lift(parent, c ast.Node) ast.Node {
 				k = next
 			}
 			m = p
+		}
+		if t, ok := m.LastChild().(*ast.Text); ok && m.Kind() == ast.KindParagraph && parent.Kind() == ast.KindListItem {
+			// Glamour runs the paragraphs of an item together
+			t.SetSoftLineBreak(true)
 		}
 		parent.InsertBefore(parent, c, m)
 		if first == nil {
