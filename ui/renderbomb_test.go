@@ -309,3 +309,13 @@ func TestDeepNestingIsFlattenedWithoutLoss(t *testing.T) {
 		}
 	}
 }
+
+// The reader says above a piece what rendering limited.
+func TestReaderSaysWhatRenderingLimited(t *testing.T) {
+	as := testArticles()
+	as[0].Body = strings.Repeat("> ", 20) + "deepest words\n"
+	h := newHarness(t, newFake(as...), 100, 30)
+	h.key("enter")
+	h.requireScreen("Rendering limited: nesting deeper than 8 levels shown flat.")
+	h.requireScreen("deepest words")
+}
