@@ -122,7 +122,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	).Parser().Parse(text.NewReader(src))
 	lim.fillPlain(src)
 	lim.flatten(doc, 0, 0)
-	if cost(doc, src) > int(renderBudget*lim.share) {
+	if cost(doc) > int(renderBudget*lim.share) {
 		lim.plain = true
 		return plainLines(md, width), nil
 	}

@@ -40,10 +40,10 @@ import (
 //     a long paragraph of unclosed links is quadratic. A paragraph over
 //     maxParagraphBytes, or a large one once the large ones have used
 //     largeParagraphBudget, is shown as plain text (its lines as they are).
-//   - Everything else costs Glamour about the same per node and per byte,
-//     but the nodes add up (50,000 thematic breaks took 2.7 s and 840 MB):
-//     a piece whose nodes and bytes cost more than renderBudget, or that is
-//     over maxRenderBytes, is shown as plain text, wrapped.
+//   - Everything else costs Glamour about the same per node, per line it
+//     writes and per byte, but it adds up (50,000 thematic breaks took
+//     2.7 s and 840 MB): a piece that costs more than renderBudget (cost),
+//     or is over maxRenderBytes, is shown as plain text, wrapped.
 //
 // Every fallback is said in the note renderMarkdown returns.
 const (
@@ -54,18 +54,20 @@ const (
 	largeParagraphBytes  = 2 << 10
 	largeParagraphBudget = 48 << 10
 	highlightBudget      = 100 * time.Millisecond
-	renderBudget         = 600_000
+	renderBudget         = 500_000
 )
 
-// Cost weights of the budget, about Glamour's microseconds per node and
-// per ten bytes at the reader's style (measured: 50,000 thematic breaks
-// 2.7 s, 50,000 links 1.3 s, 800 KB of paragraphs 0.3 s, 20,000 lines of
-// code 0.66 s).
+// Cost weights of the budget, about Glamour's microseconds of CPU at the
+// reader's style per node, per line it writes out and per bytesPerCost
+// bytes of text (measured: 50,000 thematic breaks 2.7 s, 50,000 links
+// 1.3 s, 800 KB of paragraphs in 12,000 lines 0.3 s, 20,000 lines of code
+// 0.66 s, 20,000 lines of HTML 0.5 s).
 const (
 	blockCost    = 50
 	linkCost     = 30
 	inlineCost   = 5
-	codeLineCost = 30
+	lineCost     = 25
+	bytesPerCost = 3
 )
 
 // limits holds what one render has done about costly shapes, for its note.
@@ -109,7 +111,7 @@ func (l *limits) Transform(p *ast.Paragraph, _ text.Reader, _ parser.Context) {
 	if n <= largeParagraphBytes {
 		return
 	}
-	if n <= int(maxParagraphBytes*l.share)+largeParagraphBytes && l.largeParagraphs+n <= int(largeParagraphBudget*l.share)+largeParagraphBytes {
+	if n <= maxParagraphBytes && l.largeParagraphs+n <= int(largeParagraphBudget*l.share)+largeParagraphBytes {
 		l.largeParagraphs += n
 		return
 	}
@@ -294,7 +296,7 @@ func (l *limits) highlights(code, lang string) bool {
 }
 
 // cost estimates Glamour's work on doc (see renderBudget).
-func cost(doc ast.Node, src []byte) int {
+func cost(doc ast.Node) int {
 	total := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -303,26 +305,27 @@ func cost(doc ast.Node, src []byte) int {
 		switch n.Kind() {
 		case ast.KindText:
 			s := n.(*ast.Text).Segment
-			total += (s.Stop - s.Start) / 10
+			total += inlineCost + (s.Stop-s.Start)/bytesPerCost
 		case ast.KindLink, ast.KindImage, ast.KindAutoLink, east.KindFootnoteLink:
 			total += linkCost
-		case ast.KindFencedCodeBlock, ast.KindCodeBlock:
-			// Glamour writes code line by line through four writers
-			total += codeLineCost * n.Lines().Len()
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			// Glamour writes these line by line through four writers
+			lines := n.Lines()
+			total += blockCost + lineCost*lines.Len()
+			for i := range lines.Len() {
+				s := lines.At(i)
+				total += (s.Stop - s.Start) / bytesPerCost
+			}
 		case ast.KindList:
 			// Glamour counts an item's previous siblings to number it
 			k := n.ChildCount()
-			total += k * k / 1000
-		}
-		if n.Type() == ast.TypeBlock {
-			total += blockCost
-			lines := n.Lines()
-			for i := range lines.Len() {
-				s := lines.At(i)
-				total += (s.Stop - s.Start) / 10
+			total += blockCost + k*k/1000
+		default:
+			if n.Type() == ast.TypeBlock {
+				total += blockCost
+			} else {
+				total += inlineCost
 			}
-		} else {
-			total += inlineCost
 		}
 		return ast.WalkContinue, nil
 	})
