@@ -6,9 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
-	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 	"unicode"
@@ -169,7 +167,7 @@ func TestRenderBombsAreBounded(t *testing.T) {
 		renderBombsChild(t)
 		return
 	}
-	if runtime.GOOS != "linux" {
+	if !canLimitAddressSpace {
 		t.Skip("the child's memory limit is set through Linux's RLIMIT_AS")
 	}
 	if raceEnabled {
@@ -205,11 +203,7 @@ const renderBombsMemory = 300 << 20
 func renderBombsChild(t *testing.T) {
 	bombs := renderBombs()
 	runtime.GC()
-	vm := addressSpace(t)
-	lim := syscall.Rlimit{Cur: vm + renderBombsMemory, Max: vm + renderBombsMemory}
-	if err := syscall.Setrlimit(syscall.RLIMIT_AS, &lim); err != nil {
-		t.Fatal(err)
-	}
+	limitAddressSpace(t, renderBombsMemory)
 	for _, b := range bombs {
 		fmt.Fprintf(os.Stderr, "rendering %s\n", b.name)
 		lines, note, err := renderMarkdown(b.md, 100, "dark")
@@ -223,19 +217,6 @@ func renderBombsChild(t *testing.T) {
 		}
 		fmt.Printf("rendered %s: %d lines, note %q\n", b.name, len(lines), note)
 	}
-}
-
-// addressSpace is the process's virtual memory size in bytes.
-func addressSpace(t *testing.T) uint64 {
-	statm, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages, err := strconv.ParseUint(strings.Fields(string(statm))[0], 10, 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pages * uint64(os.Getpagesize())
 }
 
 // FuzzRenderMarkdown renders any Markdown (seeded with smaller bombs):
