@@ -5,12 +5,12 @@ import (
 	"io"
 	"strings"
 
-	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
 )
 
@@ -168,20 +168,22 @@ func pieceHeader(a archive.Article, width int, styled bool) string {
 func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
 
 // RenderMarkdown renders Markdown with Glamour's dark style, or plain text
-// without any escape sequence when styled is false.
+// without any escape sequence when styled is false, through the reader's
+// render path (ui.RenderMarkdown): what a piece may cost is bounded, and a
+// line above the text says what was too costly and shown as plain text.
 func RenderMarkdown(md string, width int, styled bool) (string, error) {
 	style := styles.DarkStyle
 	if !styled {
 		style = styles.AsciiStyle
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
+	lines, note, err := ui.RenderMarkdown(md, width, style)
 	if err != nil {
 		return "", err
 	}
-	out, err := r.Render(md)
-	if err != nil {
-		return "", err
+	if note != "" {
+		lines = append([]string{"  (Rendering limited: " + note + ".)", ""}, lines...)
 	}
+	out := "\n" + strings.Join(lines, "\n") + "\n\n"
 	if !styled {
 		out = ansi.Strip(out) // the ascii style still emits resets; plain means plain
 	}

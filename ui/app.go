@@ -286,6 +286,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.gotResults(msg)
 
 	case renderedMsg:
+		m.cache.done(msg.key)
 		if msg.err == nil {
 			m.cache.put(msg)
 		}
@@ -529,6 +530,9 @@ func (m *Model) ensureRendered() tea.Cmd {
 	if r, ok := m.cache.get(k); ok {
 		m.reader.setRendered(r)
 		return nil
+	}
+	if !m.cache.start(k) {
+		return nil // running: its result will be used when it comes
 	}
 	return renderCmd(m.searcher, k, m.styles)
 }

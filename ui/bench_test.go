@@ -188,7 +188,7 @@ func BenchmarkRenderMarkdown50KB(b *testing.B) {
 	b.SetBytes(int64(len(fx.body)))
 	b.ResetTimer()
 	for range b.N {
-		if _, err := renderMarkdown(fx.body, columnWidthFor(benchWidth), "dark"); err != nil {
+		if _, _, err := renderMarkdown(fx.body, columnWidthFor(benchWidth), "dark"); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -158,8 +158,15 @@ type renderKey struct {
 // Searcher can find them (and r walks through).
 const relatedCount = 4
 
+// renderStarted, when set (by tests), is called with the key of every
+// render Cmd made.
+var renderStarted func(renderKey)
+
 // renderCmd loads the full piece and renders it into lines for the reader.
 func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
+	if renderStarted != nil {
+		renderStarted(key)
+	}
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -181,10 +188,13 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 				related, _ = rs.Related(key.id, relatedCount)
 			})
 		}
-		body, err := renderMarkdown(a.Body, key.width, key.style)
+		body, note, err := renderMarkdown(a.Body, key.width, key.style)
 		if err != nil {
 			// Show the source rather than nothing.
-			body = fitLines(a.Body, key.width)
+			body, note = fitLines(a.Body, key.width), "the piece is shown as Markdown (rendering failed)"
+		}
+		if note != "" {
+			body = append([]string{"  " + st.Hint.Render(truncateCells("Rendering limited: "+note+".", max(key.width-4, 1))), ""}, body...)
 		}
 		wg.Wait()
 		lines := composePiece(a, related, body, key.width, st)

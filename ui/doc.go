@@ -13,6 +13,8 @@
 // message type and cmds.go every tea.Cmd that does I/O (searching, loading
 // and rendering a piece, opening a URL, opening and saving the reading
 // state, citing).
+// render.go turns Markdown into lines for the reader and for folio show,
+// within the bounds of renderguard.go.
 //
 // Two rules keep the interface responsive and safe:
 //

@@ -1,31 +1,63 @@
 package ui
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Glamour renders about 3 MB/s on one core: a 50 KB piece took 17 ms. A
 // long piece is cut at paragraph breaks where cutting cannot change the
 // rendering, and its parts are rendered at once on the machine's cores.
+// What a piece may cost is bounded (renderguard.go).
 
 // minSplitBytes is the size from which a piece is rendered in parts.
 const minSplitBytes = 16 << 10
 
-// renderMarkdown renders a piece's Markdown body with a fixed Glamour style
-// (never "auto", which would query the terminal) wrapped to width, into the
-// reader's lines: no trailing blanks, none wider than width.
-func renderMarkdown(md string, width int, style string) ([]string, error) {
+// renderMarkdown renders a piece's Markdown body as RenderMarkdown does,
+// into the reader's lines: none wider than width.
+func renderMarkdown(md string, width int, style string) (lines []string, note string, err error) {
+	lines, note, err = RenderMarkdown(md, width, style)
+	for i, l := range lines {
+		lines[i] = truncateCells(l, width)
+	}
+	return lines, note, err
+}
+
+// RenderMarkdown renders Markdown with a Glamour standard style (never
+// "auto", which would query the terminal) wrapped to width, into lines
+// without trailing blanks. It is the one render path of folio (the reader
+// and folio show): what a shape of Markdown may cost is bounded, and what
+// was too costly is shown as plain text, which note says ("" when all of
+// md was rendered). The caller says it after "Rendering limited: ".
+func RenderMarkdown(md string, width int, style string) (lines []string, note string, err error) {
+	if len(md) > maxRenderBytes {
+		return plainLines(md, width), fmt.Sprintf("over %d MB, the piece is shown as plain text", maxRenderBytes>>20), nil
+	}
 	parts := splitMarkdown(md, runtime.GOMAXPROCS(0))
+	deadline := time.Now().Add(highlightBudget)
+	lims := make([]*limits, len(parts))
+	for i, p := range parts {
+		lims[i] = &limits{deadline: deadline, share: float64(len(p)) / float64(max(len(md), 1))}
+	}
 	if len(parts) == 1 {
-		return renderPart(md, width, style)
+		lines, err = renderPart(md, width, style, lims[0])
+		return lines, notes(lims), err
 	}
 	outs := make([][]string, len(parts))
 	errs := make([]error, len(parts))
@@ -38,36 +70,77 @@ func renderMarkdown(md string, width int, style string) ([]string, error) {
 					errs[i] = fmt.Errorf("rendering failed: %v", r)
 				}
 			}()
-			outs[i], errs[i] = renderPart(p, width, style)
+			outs[i], errs[i] = renderPart(p, width, style, lims[i])
 		})
 	}
 	wg.Wait()
-	var lines []string
 	for i, out := range outs {
 		if errs[i] != nil {
-			return nil, errs[i]
+			return nil, "", errs[i]
 		}
 		if i > 0 {
 			lines = append(lines, "") // Glamour separates blocks by one blank line
 		}
 		lines = append(lines, out...)
 	}
-	return lines, nil
+	return lines, notes(lims), nil
 }
 
-func renderPart(md string, width int, style string) ([]string, error) {
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(style),
-		glamour.WithWordWrap(max(width, 10)),
-	)
-	if err != nil {
+// notes says what the parts of a piece showed as plain text.
+func notes(lims []*limits) string {
+	var sum limits
+	plain := 0
+	for _, l := range lims {
+		sum.plainParagraphs += l.plainParagraphs
+		sum.plainCode += l.plainCode
+		sum.flattened = sum.flattened || l.flattened
+		if l.plain {
+			plain++
+		}
+	}
+	switch {
+	case plain == len(lims):
+		return "the piece is shown as plain text (too costly to render)"
+	case plain > 0:
+		return "part of the piece is shown as plain text (too costly to render)"
+	}
+	return sum.note()
+}
+
+// renderPart renders md within lim (see renderguard.go). Glamour's own
+// TermRenderer is not used: it parses with automatic heading IDs and gives
+// no way to look at the document before rendering it.
+func renderPart(md string, width int, style string, lim *limits) ([]string, error) {
+	cfg, ok := styles.DefaultStyles[style]
+	if !ok {
+		return nil, fmt.Errorf("%s: style not found", style)
+	}
+	src := []byte(md)
+	doc := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+		goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(lim, 10000))),
+	).Parser().Parse(text.NewReader(src))
+	lim.fillPlain(src)
+	lim.flatten(doc, 0, 0)
+	if cost(doc) > int(renderBudget*lim.share) {
+		lim.plain = true
+		return plainLines(md, width), nil
+	}
+	src = lim.prepareCode(doc, src)
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(
+		gansi.NewRenderer(gansi.Options{WordWrap: max(width, 10), Styles: *cfg}), 1000)))
+	var out bytes.Buffer
+	if err := r.Render(&out, src, doc); err != nil {
 		return nil, err
 	}
-	out, err := r.Render(md)
-	if err != nil {
-		return nil, err
+	lines := strings.Split(strings.Trim(out.String(), "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = trimRightCells(l)
 	}
-	return fitLines(strings.Trim(out, "\n"), width), nil
+	for len(lines) > 1 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1] // the margins of nested blocks
+	}
+	return lines, nil
 }
 
 // fitLines splits text into lines without trailing blanks, cut to width.

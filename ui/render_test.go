@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"charm.land/glamour/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -67,11 +68,11 @@ Text after a heading, and a [link](https://example.org) in it.
 			if (name == "bundled" || name == "tricky" || name == "fences") && len(parts) < 2 {
 				t.Errorf("%s: not split (%d bytes)", name, len(md))
 			}
-			whole, err := renderPart(md, width, "dark")
+			whole, err := renderPart(md, width, "dark", &limits{share: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
-			split, err := renderMarkdown(md, width, "dark")
+			split, _, err := renderMarkdown(md, width, "dark")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -102,5 +103,50 @@ func TestSplitNeverCutsInsideBlocks(t *testing.T) {
 	html := strings.Repeat("Plain text.\n\n<!--\nHidden\n\nMore hidden -->\n\nAfter.\n\n", 400)
 	if parts := splitMarkdown(html, 2); len(parts) != 1 {
 		t.Errorf("a piece with HTML was cut in %d parts", len(parts))
+	}
+}
+
+// The render path (goldmark parsed once, looked at, then Glamour's ANSI
+// renderer) renders ordinary Markdown exactly as Glamour's own TermRenderer
+// does: the bundled archive and the tricky shapes, at both styles.
+func TestRenderPathEqualsGlamour(t *testing.T) {
+	a, _ := archive.Load(archive.Bundled())
+	docs := []string{strings.Repeat("Text with `code`, *emphasis*, **strong**, ~~struck~~ and a [link](https://example.org).\n\n"+
+		"```go\nfunc main() { fmt.Println(\"hi\") }\n```\n\n    indented code\n\n> a quote\n> > nested\n\n- a\n  - b\n    1. c\n\n"+
+		"| a | b |\n|---|---|\n| 1 | 2 |\n\n# Heading\n\nTerm\n: definition\n\n- [x] done\n\nText[^1].\n\n[^1]: A note.\n\n---\n\n", 3)}
+	for _, p := range a.Articles {
+		docs = append(docs, p.Body)
+	}
+	for _, style := range []string{"dark", "ascii"} {
+		for i, md := range docs {
+			tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(76))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := tr.Render(md)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, note, err := RenderMarkdown(md, 76, style)
+			if err != nil || note != "" {
+				t.Fatalf("doc %d: %v, note %q", i, err, note)
+			}
+			wantLines := strings.Split(strings.Trim(want, "\n"), "\n")
+			for k, l := range wantLines {
+				wantLines[k] = trimRightCells(l)
+			}
+			for len(wantLines) > 1 && wantLines[len(wantLines)-1] == "" {
+				wantLines = wantLines[:len(wantLines)-1] // no trailing blanks
+			}
+			if !slices.Equal(got, wantLines) {
+				for k := range min(len(got), len(wantLines)) {
+					if got[k] != wantLines[k] {
+						t.Errorf("%s doc %d: line %d differs:\ngot  %q\nwant %q", style, i, k, got[k], wantLines[k])
+						break
+					}
+				}
+				t.Errorf("%s doc %d: %d lines, Glamour %d", style, i, len(got), len(wantLines))
+			}
+		}
 	}
 }

@@ -1,0 +1,309 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// gatedSearcher holds every Article call until gate is closed: a render
+// that is still running.
+type gatedSearcher struct {
+	*fakeSearcher
+	gate chan struct{}
+}
+
+func (g gatedSearcher) Article(id string) (archive.Article, error) {
+	<-g.gate
+	return g.fakeSearcher.Article(id)
+}
+
+// runAll runs cmd and everything batched in it on their own goroutines, as
+// Bubble Tea does, and sends their messages to out.
+func runAll(cmd tea.Cmd, out chan<- tea.Msg) {
+	if cmd == nil {
+		return
+	}
+	go func() {
+		msg := cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range batch {
+				runAll(c, out)
+			}
+			return
+		}
+		if msg != nil {
+			out <- msg
+		}
+	}()
+}
+
+// A piece left with esc while it renders, and opened again, is not rendered
+// a second time: the reader waits for the render already running and
+// shows its result.
+func TestRenderLeftWithEscIsNotStartedAgain(t *testing.T) {
+	g := gatedSearcher{newFake(testArticles()...), make(chan struct{})}
+	var started []renderKey // appended to in Update, on this goroutine
+	renderStarted = func(k renderKey) { started = append(started, k) }
+	t.Cleanup(func() { renderStarted = nil })
+	h := newHarness(t, g, 80, 24)
+
+	first := h.sendOnly(keyPress("enter"))
+	if len(started) != 1 || h.m.focus != paneReader {
+		t.Fatalf("opening a piece started %d renders (focus %v)", len(started), h.m.focus)
+	}
+	msgs := make(chan tea.Msg, 64)
+	runAll(first, msgs) // the render waits at the gate
+	h.key("esc")
+	if h.m.focus == paneReader {
+		t.Fatal("esc did not leave the reader")
+	}
+	again := h.sendOnly(keyPress("enter"))
+	if len(started) != 1 {
+		t.Fatalf("opening the piece again started another render: %v", started)
+	}
+	h.requireScreen("Loading")
+
+	close(g.gate)
+	hang := time.After(60 * time.Second) // a hang guard only
+	for !h.m.reader.ready {
+		select {
+		case msg := <-msgs:
+			if rm, ok := msg.(renderedMsg); ok {
+				h.send(rm)
+			}
+		case <-hang:
+			t.Fatal("the first render never came back")
+		}
+	}
+	h.run(again)
+	h.requireScreen("Foreign fighters have not returned")
+	if len(started) != 1 {
+		t.Fatalf("%d renders for one piece: %v", len(started), started)
+	}
+	// Once back, the piece comes from the cache; a new width renders anew.
+	h.key("esc", "enter")
+	h.send(tea.WindowSizeMsg{Width: 70, Height: 24})
+	if len(started) != 2 || started[1].width == started[0].width {
+		t.Fatalf("renders after a resize: %v", started)
+	}
+}
+
+// renderBombs are Markdown shapes whose rendering grew faster than their
+// size before the limits of renderguard.go (time and peak RSS on main, at
+// the reader's style): the five of issue 12 and the other shapes of the
+// same causes.
+func renderBombs() []struct{ name, md string } {
+	rep := strings.Repeat
+	var refs, notes, rows strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&refs, "[r%d]: https://example.org/%d\n", i, i)
+		fmt.Fprintf(&notes, "x[^%d] ", i)
+	}
+	for i := range 20000 {
+		fmt.Fprintf(&notes, "\n\n[^%d]: a note", i)
+		fmt.Fprintf(&rows, "| %d | y |\n", i)
+	}
+	return []struct{ name, md string }{
+		{"1,000 nested quotes (20 s, 870 MB)", rep("> ", 1000) + "x\n"},
+		{"2,000 nested quotes (over 60 s, 2.3 GB)", rep("> ", 2000) + "x\n"},
+		{"20,000 headings (47 s)", rep("# h\n", 20000)},
+		{"40 KB Perl string (28 s)", "```perl\n" + rep(`"\"`, 40000/3) + "\n```\n"},
+		{"200,000-line fence (over 60 s)", "```\n" + rep("x\n", 200000) + "```\n"},
+		{"nested quotes on 500 lines", rep(rep("> ", 40)+"x\n", 500)},
+		{"2,000 nested list items on a line", rep("- ", 2000) + "x\n"},
+		{"300 nested indented list items", func() string {
+			var b strings.Builder
+			for i := range 300 {
+				b.WriteString(rep("  ", i) + "- x\n")
+			}
+			return b.String()
+		}()},
+		{"quotes and lists nested", rep("> - ", 300) + "x\n"},
+		{"20,000 nested emphases (stack overflow)", rep("*a **a ", 20000) + "b" + rep(" a** a*", 20000) + "\n"},
+		{"unclosed links", rep("[a](b", 20000) + "\n"},
+		{"unclosed link destinations", rep("[a](<b", 20000) + "\n"},
+		{"50,000 links", rep("[a](https://example.org/1) ", 50000) + "\n"},
+		{"30,000 images", rep("![a](https://example.org/i.png) ", 30000) + "\n"},
+		{"50,000 autolinks", rep("www.example.com ", 50000) + "\n"},
+		{"20,000 reference definitions", refs.String() + rep("[a][r7] ", 2000) + "\n"},
+		{"20,000 footnotes", notes.String() + "\n"},
+		{"20,000 table rows", "| a | b |\n|---|---|\n" + rows.String()},
+		{"3,000 table columns", "|" + rep("a|", 3000) + "\n|" + rep("-|", 3000) + "\n|" + rep("x|", 3000) + "\n"},
+		{"a 1 MB line of words", rep("word ", 200000) + "\n"},
+		{"a 1 MB word", rep("x", 1<<20-1) + "\n"},
+		{"50,000 thematic breaks", rep("---\n\n", 50000)},
+		{"30,000 setext headings", rep("a\n=\n\n", 30000)},
+		{"50,000 task items", rep("- [ ] a\n", 50000)},
+		{"50,000 HTML blocks", rep("<div>\n\n", 50000)},
+		{"an HTML block of 90,000 lines", "<div>\n" + rep("<p>x</p>\n", 90000) + "</div>\n"},
+		{"30,000 loose list items", rep("- a\n\n  b\n\n", 30000)},
+		{"40,000 definitions", rep("Term\n: definition\n\n", 40000)},
+		{"100,000 lines of indented code", rep("    code\n", 100000)},
+		{"100,000 code spans", rep("`a` ", 100000) + "\n"},
+		{"100,000 hard breaks", rep("a  \n", 100000)},
+		{"9 MB of paragraphs", rep(rep("Some words in a paragraph, as a long piece has them. ", 10)+"\n\n", 17000)},
+		{"9 MB on one line", rep("Some words on one line. ", 380000)},
+	}
+}
+
+// TestRenderBombsAreBounded renders every bomb in a child process whose
+// address space may grow by at most 300 MB over what it has when the
+// renders start (Go dies with "out of memory" past it), with a deadline of
+// minutes only as a hang guard. On main the first bomb alone took 870 MB.
+func TestRenderBombsAreBounded(t *testing.T) {
+	if os.Getenv("FOLIO_RENDER_BOMBS") == "child" {
+		renderBombsChild(t)
+		return
+	}
+	if !canLimitAddressSpace {
+		t.Skip("the child's memory limit is set through Linux's RLIMIT_AS")
+	}
+	if raceEnabled {
+		t.Skip("the race detector multiplies memory: the limit would not mean the same")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestRenderBombsAreBounded$", "-test.v")
+	cmd.Env = append(os.Environ(), "FOLIO_RENDER_BOMBS=child")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		last, why := "", ""
+		for l := range strings.Lines(string(out)) {
+			if strings.HasPrefix(l, "rendering ") {
+				last = strings.TrimSpace(strings.TrimPrefix(l, "rendering "))
+			}
+			if why == "" && (strings.HasPrefix(l, "fatal error") || strings.HasPrefix(l, "panic") || strings.Contains(l, "_test.go:")) {
+				why = strings.TrimSpace(l)
+			}
+		}
+		t.Fatalf("the child failed (%v) rendering %q: %s", err, last, why)
+	}
+	for _, b := range renderBombs() {
+		if !strings.Contains(string(out), "rendered "+b.name) {
+			t.Errorf("the child did not render %q:\n%s", b.name, out)
+		}
+	}
+}
+
+// renderBombsMemory is how far the child's address space may grow.
+const renderBombsMemory = 300 << 20
+
+func renderBombsChild(t *testing.T) {
+	bombs := renderBombs()
+	runtime.GC()
+	limitAddressSpace(t, renderBombsMemory)
+	for _, b := range bombs {
+		fmt.Fprintf(os.Stderr, "rendering %s\n", b.name)
+		lines, note, err := renderMarkdown(b.md, 100, "dark")
+		if err != nil || len(lines) == 0 {
+			t.Fatalf("%s: %v (%d lines)", b.name, err, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > 100 {
+				t.Fatalf("%s: line %d is %d cells wide", b.name, i, w)
+			}
+		}
+		fmt.Printf("rendered %s: %d lines, note %q\n", b.name, len(lines), note)
+	}
+}
+
+// FuzzRenderMarkdown renders any Markdown (seeded with smaller bombs):
+// never a panic, never a line wider than the width, and the note says
+// whenever text was shown unrendered.
+func FuzzRenderMarkdown(f *testing.F) {
+	rep := strings.Repeat
+	for _, seed := range []string{
+		"# Title\n\nText with *emphasis* and a [link](https://example.org).\n",
+		rep("> ", 300) + "x\n",
+		rep("- ", 300) + "x\n",
+		rep("# h\n", 3000),
+		"```perl\n" + rep(`"\"`, 3000) + "\n```\n",
+		"```\n" + rep("x\n", 30000) + "```\n",
+		rep("*a **a ", 3000) + "b" + rep(" a** a*", 3000) + "\n",
+		rep("[a](b", 5000) + "\n",
+		rep("---\n\n", 10000),
+		"| a |\n|---|\n" + rep("| x |\n", 5000),
+		rep("- [ ] a\n", 10000),
+		rep("x", 100000),
+	} {
+		f.Add(seed, 60)
+	}
+	f.Fuzz(func(t *testing.T, md string, width int) {
+		width = 10 + abs(width)%150
+		lines, note, err := renderMarkdown(md, width, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > width {
+				t.Fatalf("line %d is %d cells wide at width %d", i, w, width)
+			}
+		}
+		if len(md) > maxRenderBytes && note == "" {
+			t.Fatal("a piece over the limit was shown plain without a note")
+		}
+	})
+}
+
+// Nesting past the limit is shown flat, and no word of it is lost: quotes,
+// lists of both kinds, definitions and emphasis nested 40 deep.
+func TestDeepNestingIsFlattenedWithoutLoss(t *testing.T) {
+	var quotes, lists, emph strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&quotes, "%sq%d\n\n", strings.Repeat("> ", i+1), i)
+		marker := "-"
+		if i%2 == 1 {
+			marker = "1."
+		}
+		fmt.Fprintf(&lists, "%s%s l%d\n", strings.Repeat("   ", i), marker, i)
+	}
+	for i := range 20 {
+		fmt.Fprintf(&emph, "*x%d **y%d ", i, i)
+	}
+	emph.WriteString("z")
+	for i := 19; i >= 0; i-- {
+		fmt.Fprintf(&emph, " y%d** x%d*", i, i)
+	}
+	defs := "Term\n: " + strings.Repeat("> ", 30) + "d0\n"
+	for name, md := range map[string]string{"quotes": quotes.String(), "lists": lists.String(), "emphasis": emph.String(), "definitions": defs} {
+		lines, note, err := renderMarkdown(md, 80, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(note, "nesting deeper than") {
+			t.Errorf("%s: note %q", name, note)
+		}
+		text := ansi.Strip(strings.Join(lines, "\n"))
+		for _, w := range strings.FieldsFunc(md, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if w != "1" && !strings.Contains(text, w) {
+				t.Errorf("%s: %q lost:\n%s", name, w, text)
+				break
+			}
+		}
+		if len(lines) > 0 && lines[len(lines)-1] == "" {
+			t.Errorf("%s: ends with a blank line", name)
+		}
+	}
+}
+
+// The reader says above a piece what rendering limited.
+func TestReaderSaysWhatRenderingLimited(t *testing.T) {
+	as := testArticles()
+	as[0].Body = strings.Repeat("> ", 20) + "deepest words\n"
+	h := newHarness(t, newFake(as...), 100, 30)
+	h.key("enter")
+	h.requireScreen("Rendering limited: nesting deeper than 8 levels shown flat.")
+	h.requireScreen("deepest words")
+}

@@ -1,0 +1,352 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Markdown from a file someone else wrote can make Glamour (and the
+// goldmark parser and chroma highlighter under it) take minutes and
+// gigabytes: the work of some shapes grows faster than their size. The
+// causes, measured on 2 KB to 1 MB bodies, and what renderMarkdown does
+// about each:
+//
+//   - Nesting: Glamour wraps and indents every block quote and list level
+//     again, so each level costs as much as everything inside it; 1,000
+//     nested ">" took 20 s and 870 MB, 300 took 21 GB at the reader's style.
+//     Nested emphasis recurses once per level (20,000 levels overflowed the
+//     1 GB stack). Blocks nested deeper than maxBlockDepth and inlines deeper
+//     than maxInlineDepth are lifted into their parent (the text stays).
+//   - Heading IDs: goldmark's automatic IDs try "h-1", "h-2", … anew for
+//     every repeated heading (quadratic: 20,000 "# h" took 47 s). The
+//     terminal has no use for IDs: they are not generated.
+//   - Code blocks: Glamour joins a block's lines with += (quadratic:
+//     200,000 lines took over a minute), guesses the language of an
+//     unlabelled block by running every lexer over it, and chroma's
+//     regular expressions backtrack (a 40 KB Perl string took 28 s, each
+//     match bounded only by chroma's 250 ms timeout). A block is handed
+//     over as one line; unlabelled or unknown languages are plain text; a
+//     labelled block is highlighted only if chroma tokenises it before the
+//     piece's highlighting deadline (highlightBudget), else it is plain.
+//   - Inline parsing: goldmark scans ahead from each "[" or delimiter, so
+//     a long paragraph of unclosed links is quadratic. A paragraph over
+//     maxParagraphBytes, or a large one once the large ones have used
+//     largeParagraphBudget, is shown as plain text (its lines as they are).
+//   - Everything else costs Glamour about the same per node, per line it
+//     writes and per byte, but it adds up (50,000 thematic breaks took
+//     2.7 s and 840 MB): a piece that costs more than renderBudget (cost),
+//     or is over maxRenderBytes, is shown as plain text, wrapped.
+//
+// Every fallback is said in the note renderMarkdown returns.
+const (
+	maxRenderBytes       = 1 << 20
+	maxBlockDepth        = 8
+	maxInlineDepth       = 16
+	maxParagraphBytes    = 24 << 10
+	largeParagraphBytes  = 2 << 10
+	largeParagraphBudget = 48 << 10
+	highlightBudget      = 100 * time.Millisecond
+	renderBudget         = 500_000
+)
+
+// Cost weights of the budget, about Glamour's microseconds of CPU at the
+// reader's style per node, per line it writes out and per bytesPerCost
+// bytes of text (measured: 50,000 thematic breaks 2.7 s, 50,000 links
+// 1.3 s, 800 KB of paragraphs in 12,000 lines 0.3 s, 20,000 lines of code
+// 0.66 s, 20,000 lines of HTML 0.5 s).
+const (
+	blockCost    = 50
+	linkCost     = 30
+	inlineCost   = 5
+	lineCost     = 25
+	bytesPerCost = 3
+)
+
+// limits holds what one render has done about costly shapes, for its note.
+type limits struct {
+	deadline        time.Time // of syntax highlighting, for every part
+	share           float64   // this part's share of the piece's budgets
+	largeParagraphs int       // bytes of large paragraphs parsed so far
+	plainParagraphs int
+	flattened       bool
+	plainCode       int
+	plain           bool // the whole part was shown as plain text
+	plainText       []plainParagraph
+}
+
+// note says what was not rendered as Markdown, or "".
+func (l *limits) note() string {
+	var say []string
+	if l.plainParagraphs > 0 {
+		say = append(say, plural(l.plainParagraphs, "long paragraph")+" shown as plain text")
+	}
+	if l.flattened {
+		say = append(say, "nesting deeper than 8 levels shown flat")
+	}
+	if l.plainCode > 0 {
+		say = append(say, plural(l.plainCode, "code block")+" not highlighted (too costly)")
+	}
+	return strings.Join(say, "; ")
+}
+
+// Transform is a goldmark paragraph transformer that runs after the others
+// (link references, tables): it turns a paragraph too costly to parse for
+// emphasis and links into plain text, one Text node per line, before the
+// inline parser sees it.
+func (l *limits) Transform(p *ast.Paragraph, _ text.Reader, _ parser.Context) {
+	lines := p.Lines()
+	n := 0
+	for i := range lines.Len() {
+		s := lines.At(i)
+		n += s.Stop - s.Start
+	}
+	if n <= largeParagraphBytes {
+		return
+	}
+	if n <= maxParagraphBytes && l.largeParagraphs+n <= int(largeParagraphBudget*l.share)+largeParagraphBytes {
+		l.largeParagraphs += n
+		return
+	}
+	l.plainParagraphs++
+	// A new paragraph without lines: goldmark neither closes (which would
+	// drop it) nor parses it. Its text is added after parsing (fillPlain):
+	// the parser walks into every child of a block.
+	plain := ast.NewParagraph()
+	plain.SetBlankPreviousLines(p.HasBlankPreviousLines())
+	p.Parent().ReplaceChild(p.Parent(), p, plain)
+	l.plainText = append(l.plainText, plainParagraph{plain, lines})
+}
+
+type plainParagraph struct {
+	p     *ast.Paragraph
+	lines *text.Segments
+}
+
+// fillPlain gives the paragraphs Transform made plain their text, a Text
+// node per line.
+func (l *limits) fillPlain(src []byte) {
+	for _, pp := range l.plainText {
+		for i := range pp.lines.Len() {
+			seg := pp.lines.At(i)
+			seg = seg.TrimLeftSpace(src)
+			t := ast.NewTextSegment(seg.TrimRightSpace(src))
+			t.SetSoftLineBreak(i < pp.lines.Len()-1)
+			pp.p.AppendChild(pp.p, t)
+		}
+	}
+	l.plainText = nil
+}
+
+// isBlockNest reports whether n is a block that Glamour indents and wraps
+// again: a quote or a list (its items count with it).
+func isBlockNest(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindBlockquote, ast.KindList, east.KindDefinitionList:
+		return true
+	}
+	return false
+}
+
+// isInlineNest reports whether n is an inline Glamour renders recursively.
+func isInlineNest(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindEmphasis, ast.KindLink, east.KindStrikethrough:
+		return true
+	}
+	return false
+}
+
+// flatten lifts the content of blocks nested deeper than maxBlockDepth,
+// and of inlines nested deeper than maxInlineDepth, into their parent. It
+// recurses only as deep as the limits.
+func (l *limits) flatten(n ast.Node, blocks, inlines int) {
+	for c := n.FirstChild(); c != nil; {
+		b, i := blocks, inlines
+		if isBlockNest(c) {
+			b++
+		}
+		if isInlineNest(c) {
+			i++
+		}
+		if b > maxBlockDepth || i > maxInlineDepth {
+			l.flattened = true
+			c = lift(n, c)
+			continue
+		}
+		l.flatten(c, b, i)
+		c = c.NextSibling()
+	}
+}
+
+// lift replaces c, a child of parent, by its content (a list by the content
+// of its items, a definition list by its terms' and descriptions'
+// content), and returns the first node that took its place, or the node
+// after it.
+func lift(parent, c ast.Node) ast.Node {
+	var moved []ast.Node
+	var collect func(n ast.Node)
+	collect = func(n ast.Node) {
+		for k := n.FirstChild(); k != nil; k = k.NextSibling() {
+			switch k.Kind() {
+			case ast.KindListItem, east.KindDefinitionDescription:
+				collect(k)
+			default:
+				moved = append(moved, k)
+			}
+		}
+	}
+	collect(c)
+	var first ast.Node
+	for _, m := range moved {
+		m.Parent().RemoveChild(m.Parent(), m)
+		if m.Kind() == ast.KindTextBlock || m.Kind() == east.KindDefinitionTerm {
+			// a tight item's text, or a term, becomes a paragraph
+			p := ast.NewParagraph()
+			p.SetLines(m.Lines())
+			for k := m.FirstChild(); k != nil; {
+				next := k.NextSibling()
+				p.AppendChild(p, k)
+				k = next
+			}
+			m = p
+		}
+		if t, ok := m.LastChild().(*ast.Text); ok && m.Kind() == ast.KindParagraph && parent.Kind() == ast.KindListItem {
+			// Glamour runs the paragraphs of an item together
+			t.SetSoftLineBreak(true)
+		}
+		parent.InsertBefore(parent, c, m)
+		if first == nil {
+			first = m
+		}
+	}
+	next := c.NextSibling()
+	parent.RemoveChild(parent, c)
+	if first != nil {
+		return first // examined again at this depth
+	}
+	return next
+}
+
+// prepareCode hands Glamour each code block as one segment of src (which
+// it appends to), with a language chroma can highlight within the
+// deadline, or "plaintext". It returns the new src.
+func (l *limits) prepareCode(doc ast.Node, src []byte) []byte {
+	var blocks []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock) {
+			blocks = append(blocks, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range blocks {
+		var code strings.Builder
+		lines := n.Lines()
+		for i := range lines.Len() {
+			seg := lines.At(i)
+			code.Write(seg.Value(src))
+		}
+		lang := ""
+		if f, ok := n.(*ast.FencedCodeBlock); ok {
+			lang = string(f.Language(src))
+		}
+		if lang != "" && !l.highlights(code.String(), lang) {
+			l.plainCode++
+			lang = ""
+		}
+		if lang == "" {
+			lang = "plaintext"
+		}
+		start := len(src)
+		src = append(src, lang...)
+		info := ast.NewTextSegment(text.NewSegment(start, len(src)))
+		start = len(src)
+		src = append(src, code.String()...)
+		fc := ast.NewFencedCodeBlock(info)
+		fc.Lines().Append(text.NewSegment(start, len(src)))
+		n.Parent().ReplaceChild(n.Parent(), n, fc)
+	}
+	return src
+}
+
+// highlights reports whether chroma knows lang and tokenises code before
+// the deadline. Glamour then tokenises it once more.
+func (l *limits) highlights(code, lang string) bool {
+	lexer := lexers.Get(lang)
+	if lexer == nil || time.Now().After(l.deadline) {
+		return false
+	}
+	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+	if err != nil {
+		return false
+	}
+	for t := it(); t != chroma.EOF; t = it() {
+		if time.Now().After(l.deadline) {
+			return false
+		}
+	}
+	return true
+}
+
+// cost estimates Glamour's work on doc (see renderBudget).
+func cost(doc ast.Node) int {
+	total := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindText:
+			s := n.(*ast.Text).Segment
+			total += inlineCost + (s.Stop-s.Start)/bytesPerCost
+		case ast.KindLink, ast.KindImage, ast.KindAutoLink, east.KindFootnoteLink:
+			total += linkCost
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
+			// Glamour writes these line by line through four writers
+			lines := n.Lines()
+			total += blockCost + lineCost*lines.Len()
+			for i := range lines.Len() {
+				s := lines.At(i)
+				total += (s.Stop - s.Start) / bytesPerCost
+			}
+		case ast.KindList:
+			// Glamour counts an item's previous siblings to number it
+			k := n.ChildCount()
+			total += blockCost + k*k/1000
+		default:
+			if n.Type() == ast.TypeBlock {
+				total += blockCost
+			} else {
+				total += inlineCost
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return total
+}
+
+// plainLines is md as it is, wrapped at width with Glamour's margin of two
+// cells: the rendering of a piece too costly to render.
+func plainLines(md string, width int) []string {
+	const margin = "  "
+	w := max(width-2*len(margin), 1)
+	var out []string
+	for line := range strings.SplitSeq(strings.Trim(md, "\n"), "\n") {
+		line = strings.ReplaceAll(strings.TrimRight(line, " \t\r"), "\t", "    ")
+		if line == "" {
+			out = append(out, "")
+			continue
+		}
+		for l := range strings.SplitSeq(ansi.Wrap(line, w, ""), "\n") {
+			out = append(out, strings.TrimRight(margin+l, " "))
+		}
+	}
+	return out
+}
