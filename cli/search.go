@@ -32,12 +32,16 @@ func newSearchCmd(env *Env) *cobra.Command {
 		Short: "Search the archive and print ranked hits with snippets and facet counts",
 		Long: `Search the archive. The query language:
 
-  words          all must match, ranked by relevance (the last word also matches as a prefix)
-  "a phrase"     exact phrase
-  -word          exclude (also -"a phrase")
-  word*  word~   prefix, fuzzy
+  words          all must match, stemmed (tax finds taxes, taxed), ranked by relevance
+  "word"         that word form only, any case, unstemmed; "a phrase" those words in order
+  AIDS  NATO     a word in capitals: that spelling only (and its aliases)
+  -word          exclude (also -"a phrase", NOT word)
+  word*  word~   words starting with word; fuzzy (misspellings)
   a OR b         either
   title:x  outlet:x  tag:x  author:x   match one field
+
+Notes on how the query was read, the word forms stemming searched and a
+"did you mean" go to stderr (--json: "notes", "forms", "suggestion").
 
 Aliases are searched together (ISIS = Isil = Islamic State = Daesh, ...; see the
 README). An empty query matches every piece: folio search '' --tag mi5.
@@ -61,6 +65,7 @@ Exits 0 whether or not anything matched.`,
 				if f.asJSON {
 					return writeJSON(w, searchJSON(res))
 				}
+				printNotes(env.Err, res)
 				printResults(w, res, colour(env.Out))
 				return nil
 			}
@@ -130,18 +135,34 @@ type hitJSON struct {
 }
 
 type resultsJSON struct {
-	Total  int                       `json:"total"`
-	TookMS float64                   `json:"took_ms"`
-	Hint   string                    `json:"hint,omitempty"`
-	Hits   []hitJSON                 `json:"hits"`
-	Facets map[string]map[string]int `json:"facets"`
+	Total      int                       `json:"total"`
+	TookMS     float64                   `json:"took_ms"`
+	Hint       string                    `json:"hint,omitempty"`
+	Notes      []string                  `json:"notes"`
+	Forms      []string                  `json:"forms"`
+	Suggestion *suggestionJSON           `json:"suggestion,omitempty"`
+	Hits       []hitJSON                 `json:"hits"`
+	Facets     map[string]map[string]int `json:"facets"`
+}
+
+// suggestionJSON is "did you mean": the word, its correction, the pieces
+// the corrected query finds, and that query.
+type suggestionJSON struct {
+	Word  string `json:"word"`
+	Fix   string `json:"fix"`
+	Count int    `json:"count"`
+	Query string `json:"query"`
 }
 
 // Matches are marked «like this» in JSON and plain output.
 var plainMarks = strings.NewReplacer(index.MarkStart, "«", index.MarkEnd, "»")
 
 func searchJSON(res index.Results) resultsJSON {
-	out := resultsJSON{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hint: res.Hint, Hits: []hitJSON{}}
+	out := resultsJSON{Total: res.Total, TookMS: float64(res.Took.Microseconds()) / 1000, Hint: res.Hint, Hits: []hitJSON{},
+		Notes: nonNil(res.Notes), Forms: nonNil(res.Forms)}
+	if s := res.Suggestion; s != nil {
+		out.Suggestion = &suggestionJSON{Word: s.Word, Fix: s.Fix, Count: s.Count, Query: s.Query}
+	}
 	for _, h := range res.Hits {
 		snips := make([]string, 0, len(h.Snippets))
 		for _, s := range h.Snippets {
@@ -172,9 +193,6 @@ func printResults(w io.Writer, res index.Results, styled bool) {
 	if styled {
 		bold, dim, reset = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 		marks = strings.NewReplacer(index.MarkStart, "\x1b[1;33m", index.MarkEnd, "\x1b[0m")
-	}
-	if res.Hint != "" {
-		fmt.Fprintf(w, "%snote: %s%s\n", dim, termsafe.Escape(res.Hint), reset)
 	}
 	for _, h := range res.Hits {
 		fmt.Fprintf(w, "%s · %s · %s%s%s\n", h.Date, termsafe.Escape(orDash(h.Outlet)), bold, termsafe.Escape(h.Title), reset)
@@ -207,6 +225,20 @@ func printResults(w io.Writer, res index.Results, styled bool) {
 	group("tags", res.Facets.Tags, 10)
 	group("kinds", res.Facets.Kinds, 5)
 	group("years", res.Facets.Years, 12)
+}
+
+// printNotes writes to w (stderr) how the query was read: its notes, the
+// word forms stemming searched, and "did you mean".
+func printNotes(w io.Writer, res index.Results) {
+	for _, n := range res.Notes {
+		fmt.Fprintln(w, "folio: note:", termsafe.Escape(n))
+	}
+	for _, f := range res.Forms {
+		fmt.Fprintln(w, "folio: searched", termsafe.Escape(f), `("quotes" for the exact word)`)
+	}
+	if s := res.Suggestion; s != nil {
+		fmt.Fprintf(w, "folio: did you mean %s? (%d pieces: folio search %q)\n", termsafe.Escape(s.Fix), s.Count, termsafe.Escape(s.Query))
+	}
 }
 
 // progressBar draws index-building progress on w (stderr) when it is a

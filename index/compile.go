@@ -36,26 +36,16 @@ const (
 type compiled struct {
 	must    []query.Query
 	mustNot []query.Query
-	// highlight holds what the snippets mark: analysed terms and prefixes.
-	highlight highlightSet
-	// dropped is true when some words were too common to search for.
-	dropped []string
-	// synonyms are the variants the query was expanded with, as written
-	synonyms []string
 }
 
-// compile turns a parsed query into bleve queries.
-func compile(pq parsedQuery, syn *Synonyms) compiled {
+// compile turns a plan into bleve queries.
+func compile(p queryPlan) compiled {
 	var c compiled
-	c.highlight = newHighlightSet()
-	groups := applySynonyms(pq.groups, syn)
-	for _, g := range groups {
+	for _, g := range p.groups {
 		var alts []query.Query
-		for _, cl := range g {
-			if q := c.clauseQuery(cl, syn, true); q != nil {
+		for _, pc := range g {
+			if q := clauseQuery(pc); q != nil {
 				alts = append(alts, q)
-			} else if cl.text != "" && !cl.open && isWordy(cl.text) {
-				c.dropped = append(c.dropped, cl.text)
 			}
 		}
 		switch len(alts) {
@@ -66,8 +56,8 @@ func compile(pq parsedQuery, syn *Synonyms) compiled {
 			c.must = append(c.must, query.NewDisjunctionQuery(alts))
 		}
 	}
-	for _, cl := range pq.exclude {
-		if q := c.clauseQuery(cl, syn, false); q != nil {
+	for _, pc := range p.exclude {
+		if q := clauseQuery(pc); q != nil {
 			c.mustNot = append(c.mustNot, q)
 		}
 	}
@@ -76,6 +66,7 @@ func compile(pq parsedQuery, syn *Synonyms) compiled {
 
 // applySynonyms replaces runs of plain words (and phrases) that spell a
 // variant of a synonym group by the group. Groups keep their OR members.
+// A quoted phrase is not a variant: it matches as written.
 func applySynonyms(groups [][]clause, syn *Synonyms) [][]clause {
 	if syn == nil || syn.Groups() == 0 {
 		return groups
@@ -84,12 +75,12 @@ func applySynonyms(groups [][]clause, syn *Synonyms) [][]clause {
 	i := 0
 	for i < len(groups) {
 		g := groups[i]
-		// phrases and multi-word OR members: a whole variant each
+		// OR members: a whole variant each
 		if len(g) > 1 || !isPlainWord(g[0]) {
 			ng := make([]clause, len(g))
 			for k, cl := range g {
 				ng[k] = cl
-				if cl.field == qfText && !cl.prefix && cl.fuzzy == 0 {
+				if cl.field == qfText && !cl.prefix && cl.fuzzy == 0 && !cl.phrase {
 					terms := nonEmpty(analyzePhrase(cl.text))
 					if gr, n := syn.match(terms); gr >= 0 && n == len(terms) {
 						ng[k].syn = gr + 1
@@ -162,83 +153,96 @@ func isPlainWord(c clause) bool {
 	return c.field == qfText && !c.phrase && !c.prefix && c.fuzzy == 0 && !c.negate
 }
 
-// clauseQuery builds the query for one clause; nil when nothing in it can
-// be searched (a stop word). mark adds its terms to the highlight set.
-func (c *compiled) clauseQuery(cl clause, syn *Synonyms, mark bool) query.Query {
-	hl := &c.highlight
-	if !mark {
-		hl = nil
-	}
-	switch cl.field {
+// clauseQuery builds the query for one clause from its units; nil when
+// nothing in it can be searched (a stop word).
+func clauseQuery(pc planClause) query.Query {
+	switch pc.field {
 	case qfTag:
-		return keywordQuery(fTags, cl, func(v string) []string {
+		return keywordQuery(fTags, pc.clause, func(v string) []string {
 			v = strings.ToLower(strings.TrimSpace(v))
 			return uniq(v, strings.ReplaceAll(v, " ", "-"))
 		})
 	case qfKind:
-		return keywordQuery(fKind, cl, func(v string) []string {
+		return keywordQuery(fKind, pc.clause, func(v string) []string {
 			return []string{strings.ToLower(strings.TrimSpace(v))}
 		})
 	}
 	fields := plainFields
-	switch cl.field {
+	switch pc.field {
 	case qfTitle:
 		fields = titleFields
 	case qfAuthor:
 		fields = authorFields
-		hl = nil
 	case qfOutlet:
 		fields = outletFields
-		hl = nil
 	}
-
 	var alts []query.Query
-	switch {
-	case cl.syn > 0 && syn != nil && cl.syn-1 < len(syn.groups):
-		for _, v := range syn.searched(cl.syn - 1) {
-			alts = append(alts, unitQuery(v, fields))
-			hl.addUnit(v)
-		}
-		if mark {
-			c.synonyms = append(c.synonyms, syn.raw[cl.syn-1]...)
-		}
-	case cl.prefix:
-		if utf8.RuneCountInString(cl.text) < minExplicitPrefix {
-			terms := analyzePhrase(cl.text)
-			if q := unitQuery(terms, fields); q != nil {
+	for _, u := range pc.units {
+		switch u.kind {
+		case uStem:
+			if q := unitQuery(u.terms, fields); q != nil {
 				alts = append(alts, q)
-				hl.addUnit(terms)
 			}
-			break
-		}
-		alts = append(alts, prefixQueries(cl.text, fields, hl)...)
-	case cl.fuzzy > 0:
-		terms := analyzePhrase(cl.text)
-		if len(terms) == 1 && !hasDigitString(terms[0]) && utf8.RuneCountInString(terms[0]) >= 3 && !isUpperTerm(terms[0]) {
-			for _, v := range fuzzyVariants(terms[0], cl.text) {
+		case uExact, uCase:
+			for _, f := range fields {
+				if _, ok := storedOf[f.name]; !ok {
+					// author:, outlet: have no stored text of their own
+					if q := unitQuery(u.terms, []weightedField{f}); q != nil {
+						alts = append(alts, q)
+					}
+					continue
+				}
+				if q := unitQuery(u.terms, []weightedField{f}); q != nil {
+					alts = append(alts, &exactQuery{candidates: q, field: f.name, u: u})
+				}
+			}
+		case uPrefix:
+			for _, f := range fields {
+				pq := query.NewPrefixQuery(u.terms[0])
+				pq.SetField(f.name)
+				pq.SetBoost(f.boost)
+				if _, ok := storedOf[f.name]; !ok {
+					alts = append(alts, pq)
+					continue
+				}
+				alts = append(alts, &exactQuery{candidates: pq, field: f.name, u: u})
+			}
+		case uTyping:
+			for _, f := range fields {
+				pq := query.NewPrefixQuery(u.prefix)
+				pq.SetField(f.name)
+				pq.SetBoost(f.boost * 0.8)
+				alts = append(alts, pq)
+				if _, ok := storedOf[f.name]; !ok || len(u.terms) == 0 {
+					continue
+				}
+				// stems shorter than the prefix ("radic" for "radica"), kept
+				// only where a word of the text starts with the prefix
+				var ts []query.Query
+				for _, t := range u.terms {
+					tq := query.NewTermQuery(t)
+					tq.SetField(f.name)
+					tq.SetBoost(f.boost * 0.8)
+					ts = append(ts, tq)
+				}
+				var cand query.Query = query.NewDisjunctionQuery(ts)
+				if len(ts) == 1 {
+					cand = ts[0]
+				}
+				alts = append(alts, &exactQuery{candidates: cand, field: f.name, u: unit{kind: uPrefix, prefix: u.prefix}})
+			}
+		case uFuzzy:
+			for _, v := range u.variants {
 				for _, f := range fields {
 					fq := query.NewFuzzyQuery(v)
 					fq.SetField(f.name)
-					fq.SetFuzziness(cl.fuzzy)
+					fq.SetFuzziness(u.fuzzy)
 					fq.Prefix = 1 // the first letter is rarely wrong, and it bounds the work
 					fq.SetBoost(f.boost)
 					alts = append(alts, fq)
 				}
-				hl.addFuzzy(v, cl.fuzzy)
 			}
-		} else if q := unitQuery(terms, fields); q != nil {
-			alts = append(alts, q)
-			hl.addUnit(terms)
 		}
-	default:
-		terms := analyzePhrase(cl.text)
-		if q := unitQuery(terms, fields); q != nil {
-			alts = append(alts, q)
-			hl.addUnit(terms)
-		}
-	}
-	if cl.open && !cl.phrase && utf8.RuneCountInString(cl.text) >= minOpenPrefix && isWordy(cl.text) {
-		alts = append(alts, prefixQueries(lastWord(cl.text), fields, hl)...)
 	}
 	switch len(alts) {
 	case 0:
@@ -320,42 +324,6 @@ func unitQuery(terms []string, fields []weightedField) query.Query {
 		return alts[0]
 	}
 	return query.NewDisjunctionQuery(alts)
-}
-
-// prefixQueries match the words starting with p. The index holds stems
-// ("radicalisation" is "radic"), so a typed prefix longer than the stem
-// ("radica") must also match the stems it starts with: the query adds term
-// queries for p's own truncations down to half its length (at least four
-// letters), and for p analysed as a word.
-func prefixQueries(p string, fields []weightedField, hl *highlightSet) []query.Query {
-	p = foldPrefix(p)
-	if utf8.RuneCountInString(p) < minExplicitPrefix {
-		return nil
-	}
-	cands := []string{}
-	if t := normalizeTerm(p); t != "" && t != p {
-		cands = append(cands, t)
-	}
-	rs := []rune(p)
-	for k := len(rs) - 1; k >= max(4, (len(rs)+1)/2); k-- {
-		cands = append(cands, string(rs[:k]))
-	}
-	var out []query.Query
-	for _, f := range fields {
-		pq := query.NewPrefixQuery(p)
-		pq.SetField(f.name)
-		pq.SetBoost(f.boost * 0.8)
-		out = append(out, pq)
-		for _, t := range cands {
-			tq := query.NewTermQuery(t)
-			tq.SetField(f.name)
-			tq.SetBoost(f.boost * 0.8)
-			out = append(out, tq)
-		}
-	}
-	hl.addPrefix(p)
-	hl.addTerms(cands)
-	return out
 }
 
 // foldPrefix lower-cases and folds a prefix the way the analyser folds words,

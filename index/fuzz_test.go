@@ -34,9 +34,13 @@ func FuzzQuery(f *testing.F) {
 		fuzzIndex = ix
 	})
 	f.Fuzz(func(t *testing.T, s string) {
-		pq := parseQuery(s)
-		_ = pq.terms()
-		r, err := fuzzIndex.Search(context.Background(), Query{Text: s, Limit: 5})
+		for _, typing := range []bool{false, true} {
+			p := buildPlan(parseQuery(s, typing), DefaultSynonyms())
+			_ = p.terms()
+			_ = p.widened()
+			_ = compile(p)
+		}
+		r, err := fuzzIndex.Search(context.Background(), Query{Text: s, Limit: 5, Typing: true})
 		if err != nil {
 			t.Fatalf("%q: %v", s, err)
 		}

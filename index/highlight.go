@@ -14,11 +14,13 @@ import (
 // check means only a few words per text are analysed.
 
 type highlightSet struct {
-	terms    map[string]bool // analysed terms
-	prefixes []string        // folded prefixes
-	fuzzy    []fuzzyTerm
-	keys     map[string]bool // first two folded letters of anything that can match
-	acronyms map[string]bool // upper-case terms (IS), matched verbatim
+	terms     map[string]bool // analysed terms
+	prefixes  []string        // folded prefixes
+	fuzzy     []fuzzyTerm
+	keys      map[string]bool // first two folded letters of anything that can match
+	acronyms  map[string]bool // upper-case terms (IS), matched verbatim
+	exact     map[string]bool // exact forms (exactKey)
+	exactCase map[string]bool // case-sensitive forms (caseKey)
 	// phrases are marked only where all their words follow one another
 	phrases     [][]string
 	phraseTerms map[string]bool
@@ -48,12 +50,27 @@ type fuzzyTerm struct {
 
 func newHighlightSet() highlightSet {
 	return highlightSet{terms: map[string]bool{}, keys: map[string]bool{}, acronyms: map[string]bool{},
-		phraseTerms: map[string]bool{}, memo: map[string]string{}}
+		phraseTerms: map[string]bool{}, memo: map[string]string{},
+		exact: map[string]bool{}, exactCase: map[string]bool{}}
 }
 
 func (h *highlightSet) empty() bool {
 	return h == nil || len(h.terms) == 0 && len(h.prefixes) == 0 && len(h.fuzzy) == 0 &&
-		len(h.acronyms) == 0 && len(h.phrases) == 0
+		len(h.acronyms) == 0 && len(h.phrases) == 0 && len(h.exact) == 0 && len(h.exactCase) == 0
+}
+
+// addExact adds a word form matched as written: any case, or this case.
+func (h *highlightSet) addExact(f string, caseSensitive bool) {
+	if h == nil || f == "" {
+		return
+	}
+	if caseSensitive {
+		h.exactCase[f] = true
+		h.setKey(key2(strings.ToLower(f)))
+		return
+	}
+	h.exact[f] = true
+	h.addKey(f)
 }
 
 // addUnit adds the analysed terms of one word or phrase.
@@ -187,6 +204,9 @@ func (h *highlightSet) match(word string) (strong bool, phraseTerm string) {
 				return true, ""
 			}
 		}
+	}
+	if len(h.exactCase) > 0 && h.exactCase[caseKey(word)] || len(h.exact) > 0 && h.exact[exactKey(word)] {
+		return true, ""
 	}
 	t, ok := h.memo[word]
 	if !ok {

@@ -30,18 +30,19 @@ func TestQueryLanguage(t *testing.T) {
 		{"organize ", []string{"2017/prisons"}},
 		{"defense center ", []string{"2017/manchester"}},
 		{"traveling ", []string{"2017/prisons"}},
-		{"isis ", []string{"2017/manchester", "2017/raqqa"}},              // Isil; Islamic State and IS
-		{"daesh ", []string{"2017/manchester", "2017/raqqa"}},             // a variant finds every variant
-		{"IS ", []string{"2017/manchester", "2017/raqqa"}},                // IS in capitals is the group
-		{"mi5 ", []string{"2017/raqqa", "interviews/mi5"}},                // MI5 = Security Service
-		{`"security service" `, []string{"2017/raqqa", "interviews/mi5"}}, // and back
+		{"isis ", []string{"2017/manchester", "2017/raqqa"}},            // Isil; Islamic State and IS
+		{"daesh ", []string{"2017/manchester", "2017/raqqa"}},           // a variant finds every variant
+		{"IS ", []string{"2017/manchester", "2017/raqqa"}},              // IS in capitals is the group
+		{"mi5 ", []string{"2017/raqqa", "interviews/mi5"}},              // MI5 = Security Service
+		{"security service ", []string{"2017/raqqa", "interviews/mi5"}}, // and back
+		{`"security service" `, []string{"interviews/mi5"}},             // quoted: as written, no aliases
 		{"al qaida ", []string{"2017/seven-seven"}},
 		{"7/7 ", []string{"2017/seven-seven"}},
-		{`"july 7 2005" `, []string{"2017/seven-seven"}},
+		{"july 7 2005 ", []string{"2017/seven-seven"}},
 		{`"foreign fighters" `, []string{"2017/raqqa"}},
 		{`"fighters foreign" `, nil},
 		{`"state of the union" `, []string{"old/1863"}},             // stop words keep their places
-		{`"state the of union" `, []string{"old/1863"}},             // (any stop words)
+		{`"state the of union" `, nil},                              // quoted: the words as written
 		{`"state union" `, nil},                                     // but not none
 		{`"health abundant harvests" `, nil},                        // words present, apart
 		{`"sufficiently abundant harvests" `, []string{"old/1863"}}, // three words
@@ -427,7 +428,7 @@ func TestHighlights(t *testing.T) {
 func TestPrefixAsYouType(t *testing.T) {
 	ix := openFixtures(t)
 	for _, q := range []string{"radica", "radicalisa", "radicalization", "Radic", "xinji", "pris", "tag:pri", "outlet:tele"} {
-		r := run(t, ix, Query{Text: q})
+		r := run(t, ix, Query{Text: q, Typing: true})
 		if r.Total == 0 {
 			t.Errorf("%q (being typed) found nothing", q)
 		}
@@ -435,12 +436,17 @@ func TestPrefixAsYouType(t *testing.T) {
 	if r := run(t, ix, Query{Text: "radica "}); r.Total != 0 {
 		t.Errorf("a finished word is not a prefix: %v", ids(r))
 	}
-	r := run(t, ix, Query{Text: "raqqa radica"})
-	if got := ids(r); !slices.Equal(got, []string{"2017/raqqa"}) {
+	for _, q := range []string{"radica", "xinji", "pris"} {
+		if r := run(t, ix, Query{Text: q}); r.Total != 0 || r.Typed != "" {
+			t.Errorf("%q (not typing) is a prefix: %v", q, ids(r))
+		}
+	}
+	r := run(t, ix, Query{Text: "raqqa radica", Typing: true})
+	if got := ids(r); !slices.Equal(got, []string{"2017/raqqa"}) || r.Typed != "radica" {
 		t.Errorf("raqqa radica: %v", got)
 	}
 	// marks follow the prefix
-	r = run(t, ix, Query{Text: "radica"})
+	r = run(t, ix, Query{Text: "radica", Typing: true})
 	if !strings.Contains(strings.Join(r.Hits[0].Snippets, " ")+r.Hits[0].TitleMarked, MarkStart+"Radicalisation"+MarkEnd) &&
 		!strings.Contains(strings.Join(r.Hits[0].Snippets, " "), MarkStart+"radicalisation"+MarkEnd) {
 		t.Errorf("prefix not marked: %q %q", r.Hits[0].TitleMarked, r.Hits[0].Snippets)
@@ -456,7 +462,7 @@ func TestMalformedQueries(t *testing.T) {
 	}{
 		{`"foreign fighters`, true, true},
 		{`raqqa "`, true, true},
-		{`-`, false, true}, // being typed: no hint yet
+		{`-`, true, true}, // typed in the reader, no note yet: TestNotes
 		{`raqqa - `, true, true},
 		{`- raqqa`, true, true},
 		{`tag: raqqa`, true, true},

@@ -20,9 +20,11 @@ import (
 //	terorism~                  fuzzy (never on numbers)
 //	isis OR daesh              either
 //
-// The last word, when not followed by a space, also matches as a prefix
-// (search as you type). Every input is legal: what cannot be understood is
-// searched literally and explained in a hint.
+// Words match as written: stemmed, exact when quoted or in capitals (see
+// plan.go). Only while the reader's user is typing (Query.Typing) does the
+// last word, when not followed by a space, also match as a prefix. Every
+// input is legal: what cannot be understood is searched literally and
+// explained in a note.
 
 // Field of a clause.
 const (
@@ -49,6 +51,9 @@ type clause struct {
 	fuzzy  int  // word~ (1 or 2); 0 for none
 	open   bool // last word still being typed: also matches as a prefix
 	syn    int  // 1 + the synonym group the clause spells; 0 for none
+	// partial: a word being typed too short (under minOpenPrefix letters)
+	// to search for; it is left out ("keep typing")
+	partial bool
 }
 
 // parsedQuery is an AND of OR-groups of positive clauses, minus the negated
@@ -57,6 +62,8 @@ type parsedQuery struct {
 	groups  [][]clause
 	exclude []clause
 	hints   []string
+	// partial is the half-typed last word left out of the query ("r")
+	partial string
 }
 
 func (p *parsedQuery) hint(h string) {
@@ -71,8 +78,15 @@ func (p *parsedQuery) hint(h string) {
 // maxQueryLen bounds the work a pasted novel can cause.
 const maxQueryLen = 1000
 
-// parseQuery never fails: malformed syntax becomes literal words and a hint.
-func parseQuery(s string) parsedQuery {
+// knownFields lists the field names for the note on an unknown one.
+const knownFields = "title, outlet, tag, author, kind"
+
+// parseQuery never fails: malformed syntax becomes literal words and a
+// note. typing says the last word is still being typed (the reader, while
+// keys arrive): then it also matches as a prefix (from minOpenPrefix
+// letters; a shorter one is left out), and a - or field: at the very end is
+// not yet a mistake.
+func parseQuery(s string, typing bool) parsedQuery {
 	var pq parsedQuery
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
@@ -82,9 +96,15 @@ func parseQuery(s string) parsedQuery {
 		for !utf8.ValidString(s) {
 			s = s[:len(s)-1]
 		}
+		if i := strings.LastIndexFunc(s, unicode.IsSpace); i > 0 {
+			s = s[:i+1] // not half a word
+		}
 		pq.hint("query too long: only its start was searched")
 	}
-	trailingSpace := s == "" || unicode.IsSpace(lastRune(s))
+	trailingSpace := s == "" || unicode.IsSpace(lastRune(s)) || !typing
+	if n := unbalancedParens(s); n != 0 {
+		pq.hint("unbalanced parenthesis: parentheses are ignored")
+	}
 
 	var clauses []clause
 	var ors []bool // ors[i]: clause i is joined to clause i-1 by OR
@@ -122,10 +142,15 @@ func parseQuery(s string) parsedQuery {
 			i = j
 		}
 		// field:value
+		if name, n := unknownField(rs[i:]); n > 0 && (i+n < len(rs) && !unicode.IsSpace(rs[i+n]) || trailingSpace) {
+			pq.hint(name + ": is not a field, searched as words (fields: " + knownFields + ")")
+		}
 		if name, n := fieldPrefix(rs[i:]); n > 0 {
 			j := i + n
 			if j == len(rs) || unicode.IsSpace(rs[j]) {
-				pq.hint(name + ": needs a value and was ignored")
+				if j < len(rs) || trailingSpace {
+					pq.hint(name + ": needs a value and was ignored")
+				}
 				i = j
 				continue
 			}
@@ -161,6 +186,21 @@ func parseQuery(s string) parsedQuery {
 			}
 			word := string(rs[i:j])
 			i = j
+			if c.field == "" && !c.negate && (i < len(rs) || trailingSpace) {
+				switch strings.ToLower(word) {
+				case "or", "and", "not":
+					if word == strings.ToLower(word) && len(clauses) > 0 && nextWordAfter(rs, i) {
+						switch word {
+						case "or":
+							pq.hint(`lowercase "or" is ignored: write OR for either word`)
+						case "and":
+							pq.hint(`lowercase "and" is ignored: every word must match already (OR for either)`)
+						default:
+							pq.hint(`lowercase "not" is ignored: write -word or NOT word to exclude one`)
+						}
+					}
+				}
+			}
 			if c.field == "" && !c.negate {
 				switch word {
 				case "OR":
@@ -184,6 +224,9 @@ func parseQuery(s string) parsedQuery {
 			c.text = word
 			if i == len(rs) && !trailingSpace && !c.prefix && c.fuzzy == 0 {
 				c.open = true
+				if utf8.RuneCountInString(word) < minOpenPrefix {
+					c.partial = true
+				}
 			}
 		}
 		clauses = append(clauses, c)
@@ -195,6 +238,10 @@ func parseQuery(s string) parsedQuery {
 	}
 
 	for k, c := range clauses {
+		if c.partial && !c.phrase && c.field == qfText {
+			pq.partial = c.text // too short to search for yet
+			continue
+		}
 		if c.negate {
 			c.open = false // excluding a half-typed word would hide what the user is after
 			pq.exclude = append(pq.exclude, c)
@@ -208,6 +255,61 @@ func parseQuery(s string) parsedQuery {
 		pq.groups = append(pq.groups, []clause{c})
 	}
 	return pq
+}
+
+// unknownField recognises "foo:" where foo is a run of letters that is not a
+// field name (and not a URL's scheme).
+func unknownField(rs []rune) (string, int) {
+	j := 0
+	for j < len(rs) && j < 16 && unicode.IsLetter(rs[j]) {
+		j++
+	}
+	if j == 0 || j >= len(rs) || rs[j] != ':' {
+		return "", 0
+	}
+	if j+2 < len(rs) && rs[j+1] == '/' && rs[j+2] == '/' {
+		return "", 0
+	}
+	name := strings.ToLower(string(rs[:j]))
+	if _, ok := fieldNames[name]; ok {
+		return "", 0
+	}
+	return string(rs[:j]), j + 1
+}
+
+// nextWordAfter reports whether a word follows position i.
+func nextWordAfter(rs []rune, i int) bool {
+	for ; i < len(rs); i++ {
+		if !unicode.IsSpace(rs[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// unbalancedParens counts ( minus ) outside quotes; not 0 when they do not
+// pair up (a ) before its ( counts too).
+func unbalancedParens(s string) int {
+	depth, bad := 0, false
+	quoted := false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case quoted:
+		case r == '(':
+			depth++
+		case r == ')':
+			depth--
+			if depth < 0 {
+				bad = true
+			}
+		}
+	}
+	if bad && depth == 0 {
+		return -1
+	}
+	return depth
 }
 
 // fieldPrefix recognises "title:" and friends at the start of rs.

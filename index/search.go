@@ -39,24 +39,28 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if ix.bi == nil {
 		return Results{}, ErrNoIndex
 	}
+	return ix.search(ctx, q, start)
+}
+
+// search is Search under the index's read lock.
+func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results, error) {
 	key := queryKey(q)
 	if r, ok := ix.cache.get(key); ok {
 		return r, nil // with the Took of the search that computed it
 	}
 
-	pq := parseQuery(q.Text)
-	c := compile(pq, ix.synonyms)
-	res := Results{Terms: pq.terms(), Hits: []Hit{}}
-	for _, v := range c.synonyms {
-		if !slices.ContainsFunc(res.Terms, func(t string) bool { return strings.EqualFold(t, v) }) {
-			res.Terms = append(res.Terms, v)
-		}
+	p := buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms)
+	widens := p.typed != "" && ix.resolveTyping(ctx, &p)
+	c := compile(p)
+	hl := p.highlight()
+	res := Results{Terms: p.terms(), Hits: []Hit{}, Notes: p.notes, Partial: p.partial}
+	if res.Notes == nil {
+		res.Notes = []string{}
 	}
-	hints := pq.hints
-	if len(c.must) == 0 && len(c.dropped) > 0 {
-		hints = append(hints, fmt.Sprintf("%q is too common to search for", strings.Join(c.dropped, " ")))
+	res.Hint = strings.Join(res.Notes, "; ")
+	if widens {
+		res.Typed = p.typed
 	}
-	res.Hint = strings.Join(hints, "; ")
 
 	hasText := len(c.must) > 0 || len(c.mustNot) > 0
 	filters, restrict, none := ix.filterQueries(q)
@@ -171,8 +175,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	res.Hits = make([]Hit, 0, len(hits))
 	for _, dm := range hits {
-		res.Hits = append(res.Hits, ix.hitOf(dm, &c, hasText))
+		res.Hits = append(res.Hits, ix.hitOf(dm, &hl, hasText))
 	}
+	res.Forms = formsFound(p.widened(), res.Hits)
 	wg.Wait()
 	if facetErr != nil {
 		return Results{}, facetErr
@@ -187,6 +192,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		res.Facets = all
 	default:
 		res.Facets = facetsOf(counted)
+	}
+	if hasText && res.Total <= suggestMaxCount && !q.Typing && !noHits {
+		res.Suggestion = ix.suggest(ctx, q, p)
 	}
 	res.Took = time.Since(start)
 	ix.cache.put(key, res)
@@ -366,7 +374,7 @@ func (ix *Index) AllFacets() Facets {
 }
 
 // hitOf converts a bleve hit.
-func (ix *Index) hitOf(dm *search.DocumentMatch, c *compiled, hasText bool) Hit {
+func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool) Hit {
 	f := dm.Fields
 	h := Hit{
 		ID:      dm.ID,
@@ -382,7 +390,6 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, c *compiled, hasText bool) Hit 
 	if !hasText {
 		return h
 	}
-	hl := &c.highlight
 	if !hl.empty() {
 		h.TitleMarked = hl.markTitle(h.Title)
 	}
@@ -463,7 +470,7 @@ func queryKey(q Query) string {
 	if len(q.ExcludeIDs) > 0 {
 		fmt.Fprintf(&b, "|not%q", q.ExcludeIDs)
 	}
-	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%d", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.Mode)
+	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%d|%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.Mode, q.Typing)
 	return b.String()
 }
 

@@ -54,7 +54,12 @@ type Query struct {
 	// Mode says which parts of the results to compute: all of them
 	// (the zero value), the total alone, the hits without the facet
 	// counts or the counts without the hits.
-	Mode   Mode
+	Mode Mode
+	// Typing says the last word of Text is still being typed (the reader,
+	// while keys arrive): it also matches as a prefix, from three letters
+	// (a shorter one is left out: Results.Partial). Off, every word matches
+	// as written.
+	Typing bool
 	From   time.Time // zero: open; a piece matches when its period overlaps [From, To]
 	To     time.Time // zero: open; inclusive
 	Sort   Sort
@@ -127,13 +132,35 @@ type Results struct {
 	// Took is how long computing the results took; a result served from
 	// the cache keeps it (the interface paces typing by it).
 	Took time.Duration
-	// Hint explains how the query was understood when its syntax was malformed
-	// and degraded to a literal search ("unbalanced quote: searched literally").
-	Hint string
+	// Notes explain how the query was understood where it may not be what
+	// was meant: malformed syntax searched as words ("unbalanced quote:
+	// searched as words"), an unknown field, a lowercase or, a word too
+	// common to search for. Hint is the same, joined by "; ".
+	Notes []string
+	Hint  string
+	// Forms are the word forms stemming searched beyond a plain word, one
+	// line a word: "aids → aids, aid, aided, aide…".
+	Forms []string
+	// Suggestion is a spelling from the index's own words that finds (far)
+	// more than a word of the query; nil when there is none.
+	Suggestion *Suggestion
+	// Typed is the word being typed when it matched as a prefix and the
+	// index has words it begins (the reader shows "radica…"); Partial is a
+	// word being typed too short to search for yet, left out.
+	Typed   string
+	Partial string
 	// Terms are the words of the query, for highlighting in a rendered piece,
 	// followed by the aliases they were expanded with ("isis" adds "Isil",
 	// "Islamic State", ...; a variant may be several words).
 	Terms []string
+}
+
+// Suggestion is a correction of one word of a query.
+type Suggestion struct {
+	Word  string // as the query had it: "terorism"
+	Fix   string // the correction: "terrorism"
+	Count int    // pieces the query with the correction finds (with the same filters)
+	Query string // the query's text with the word corrected
 }
 
 // Progress reports index building: done of total files.

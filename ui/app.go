@@ -80,6 +80,14 @@ type Options struct {
 	// SaveCitationFormat is set, it is called in a Cmd to keep the choice.
 	CitationFormat     cite.Format
 	SaveCitationFormat func(cite.Format) error
+
+	// TypingPause is how long after the last keystroke in the search box
+	// the query is searched as written; until then its last word also
+	// matches as a prefix. 0 means 400 ms.
+	TypingPause time.Duration
+	// After returns a Cmd that delivers msg after d; nil means tea.Tick.
+	// Tests pass their own to deliver the pause when they choose.
+	After func(d time.Duration, msg tea.Msg) tea.Cmd
 }
 
 // citationFormat is the style of the citations c and C copy.
@@ -158,6 +166,7 @@ type Model struct {
 	// Searching.
 	sort       index.Sort
 	typingSeq  int                // bumped by every keystroke that changes the query
+	typing     bool               // keys are arriving in the search box: no pause yet
 	gen        int                // bumped by every search; older answers are dropped
 	searchCtx  context.Context    // context of generation gen
 	cancel     context.CancelFunc // cancels generation gen
@@ -166,6 +175,7 @@ type Model struct {
 	searchTook time.Duration      // how long the last search took, for the typing pause
 	searchErr  error
 	terms      *regexp.Regexp
+	said       querySaid // what the index said about the query of generation gen
 
 	// The Reading filters of generation gen, and its query before they were
 	// resolved into IDs (query has them once the first page is back).
@@ -281,6 +291,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil // more typing came; its own tick will search
 		}
 		return m, m.startSearch()
+
+	case typingPausedMsg:
+		if msg.seq != m.typingSeq || !m.typing {
+			return m, nil // more typing came, or the query was run already
+		}
+		return m, m.stopTyping()
 
 	case resultsMsg:
 		return m, m.gotResults(msg)
@@ -416,9 +432,22 @@ func (m *Model) indexStatus(info Info) tea.Cmd {
 
 // buildQuery is the query for the current input, filters and sort.
 func (m Model) buildQuery() index.Query {
-	q := index.Query{Text: strings.TrimSpace(m.search.value()), Sort: m.sort, Limit: pageSize}
+	v := m.search.value()
+	q := index.Query{Text: strings.TrimSpace(v), Sort: m.sort, Limit: pageSize}
+	// while keys arrive, the word being typed is also a prefix
+	q.Typing = m.typing && q.Text != "" && !strings.HasSuffix(v, " ")
 	m.sidebar.applyTo(&q)
 	return q
+}
+
+// stopTyping ends the typing: the query is searched as written if it was
+// searched as typed.
+func (m *Model) stopTyping() tea.Cmd {
+	m.typing = false
+	if m.baseQuery.Typing || m.query.Text != strings.TrimSpace(m.search.value()) {
+		return m.startSearch()
+	}
+	return nil
 }
 
 // startSearch starts a new generation: the previous search is cancelled and
@@ -469,10 +498,8 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	m.list.reset(m.gen, r, m.query.Text != "")
 	m.layout()
 	m.searchTook = r.Took
+	m.said = querySaid{notes: r.Notes, forms: r.Forms, suggestion: r.Suggestion, typed: r.Typed, partial: r.Partial}
 	cmds := []tea.Cmd{facetsCmd(m.searchCtx, m.searcher, m.query, m.gen), m.refreshCounts()}
-	if r.Hint != "" {
-		cmds = append(cmds, m.status.set(r.Hint, false))
-	}
 	cmds = append(cmds, m.loadPages())
 	return tea.Batch(cmds...)
 }
@@ -654,11 +681,13 @@ func (m Model) searchKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.search.blur()
 		m.focus = paneList
 		m.layout()
-		// Leaving the box searches at once rather than after the pause.
-		if m.query.Text != strings.TrimSpace(m.search.value()) {
-			return m, m.startSearch()
-		}
-		return m, nil
+		// Leaving the box searches as written at once rather than after
+		// the pause.
+		cmd := m.stopTyping()
+		return m, cmd
+	case key.Matches(msg, m.keys.UseSuggestion):
+		cmd := m.useSuggestion()
+		return m, cmd
 	}
 	return m.forwardToInput(msg)
 }
@@ -673,10 +702,12 @@ func (m Model) forwardToInput(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.search, cmd, changed = m.search.update(msg)
 		if changed {
 			m.typingSeq++
+			m.typing = true
+			pause := m.pauseCmd(m.typingSeq)
 			if m.searchTook < slowSearch {
-				return m, tea.Batch(cmd, m.startSearch())
+				return m, tea.Batch(cmd, m.startSearch(), pause)
 			}
-			return m, tea.Batch(cmd, debounceCmd(m.typingSeq))
+			return m, tea.Batch(cmd, debounceCmd(m.typingSeq), pause)
 		}
 		return m, cmd
 	case m.focus == paneReader && m.reader.finding:
@@ -696,6 +727,9 @@ func (m Model) listKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		m.search.setValue("")
 		return m, tea.Batch(m.startSearch(), m.status.set("Query cleared", false))
+	case key.Matches(msg, k.UseSuggestion):
+		cmd := m.useSuggestion()
+		return m, cmd
 	case key.Matches(msg, k.Open):
 		return m, m.openPiece(m.list.cursor)
 	case key.Matches(msg, k.ToggleRead), key.Matches(msg, k.ToggleStar):
@@ -1039,7 +1073,7 @@ func (m Model) screen() string {
 			parts = append(parts, m.body(h))
 		}
 	}
-	parts = append(parts, footerView(m.width, m.status, m.paneHelp(), st))
+	parts = append(parts, footerView(m.width, m.status, m.queryLine(), m.paneHelp(), st))
 	out := strings.Join(parts, "\n")
 	// A last guard: nothing may be wider or taller than the terminal, and
 	// nothing but colours and http(s) hyperlinks reaches it (0.13 ms for a
@@ -1075,6 +1109,12 @@ func (m Model) countView() string {
 		return ""
 	}
 	parts := []string{m.list.countText(m.info.Count), m.sortLabel()}
+	switch {
+	case m.said.partial != "":
+		parts = append([]string{"keep typing"}, parts...)
+	case m.said.typed != "":
+		parts = append([]string{archive.SanitizeLine(m.said.typed) + "…"}, parts...)
+	}
 	if p := m.progress; m.refreshing && p.total > 0 {
 		parts = append([]string{fmt.Sprintf("indexing %s of %s", thousands(p.done), thousands(p.total))}, parts...)
 	}
@@ -1142,8 +1182,13 @@ func (m Model) listArea() string {
 		return say("", st.Error.Render(" Search failed: "+archive.SanitizeLine(m.searchErr.Error())))
 	case !m.haveResult:
 		return say("", st.Hint.Render(" Searching…"))
+	case m.list.total == 0 && m.said.partial != "":
+		return say("", st.Hint.Render(" Keep typing…"))
 	case m.list.total == 0:
 		lines := []string{"", st.Empty.Render(" No pieces match.")}
+		if s := m.said.suggestion; s != nil {
+			lines = append(lines, st.Hint.Render(" "+m.suggestionText()))
+		}
 		if m.sidebar.anyChosen() {
 			lines = append(lines, st.Hint.Render(" Filters are on ("+m.sidebar.summary()+"): press x to clear them."))
 		}

@@ -34,6 +34,24 @@ const (
 	slowSearch     = 100 * time.Millisecond
 )
 
+// typingPause is how long typing must stop before the query is searched
+// as written (its last word no longer also a prefix).
+const typingPause = 400 * time.Millisecond
+
+// pauseCmd asks for a typingPausedMsg after the typing pause, through the
+// timer of Options.After when there is one (tests deliver it themselves).
+func (m Model) pauseCmd(seq int) tea.Cmd {
+	d := m.opts.TypingPause
+	if d <= 0 {
+		d = typingPause
+	}
+	msg := typingPausedMsg{seq: seq}
+	if m.opts.After != nil {
+		return m.opts.After(d, msg)
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
 // debounceCmd asks for a debounceMsg after the typing pause.
 func debounceCmd(seq int) tea.Cmd {
 	return tea.Tick(searchDebounce, func(time.Time) tea.Msg { return debounceMsg{seq: seq} })

@@ -5,16 +5,20 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // footerView is the last line: the status message while there is one, else
 // the short help of the focused pane, cut to the width.
-func footerView(width int, status statusLine, pane help.KeyMap, st Styles) string {
+func footerView(width int, status statusLine, query string, pane help.KeyMap, st Styles) string {
 	if width <= 0 {
 		return ""
 	}
 	if status.active() {
 		return status.view(width, st)
+	}
+	if query != "" {
+		return st.Status.Render(ansi.Truncate(query, width, "…"))
 	}
 	h := help.New()
 	h.Styles = st.Help

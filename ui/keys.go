@@ -26,6 +26,8 @@ type KeyMap struct {
 	// Search box.
 	SearchAccept key.Binding
 	SearchLeave  key.Binding
+	// UseSuggestion searches the "did you mean" spelling (search box and list).
+	UseSuggestion key.Binding
 
 	// List.
 	Up       key.Binding
@@ -88,8 +90,9 @@ func DefaultKeyMap() KeyMap {
 		PrevPane:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
 		ToggleFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show/hide filters")),
 
-		SearchAccept: key.NewBinding(key.WithKeys("enter", "down"), key.WithHelp("enter/↓", "to results")),
-		SearchLeave:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave search")),
+		SearchAccept:  key.NewBinding(key.WithKeys("enter", "down"), key.WithHelp("enter/↓", "to results")),
+		SearchLeave:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave search")),
+		UseSuggestion: key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "search the suggestion")),
 
 		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),

@@ -31,6 +31,11 @@ type indexRefreshedMsg struct {
 // search only when no later keystroke came (seq is still current).
 type debounceMsg struct{ seq int }
 
+// typingPausedMsg comes a typing pause (Options.TypingPause) after a
+// keystroke in the search box: the query, searched with its last word as
+// a prefix while keys arrived, is now searched as written.
+type typingPausedMsg struct{ seq int }
+
 // resultsMsg answers a search of generation gen: the first page (offset 0),
 // which also brings facets, or a further page of the same query. The first
 // page carries its query with the Reading filters resolved into IDs, so

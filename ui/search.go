@@ -1,8 +1,14 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 )
 
 // searchHint is the placeholder of the empty search box: a reminder of the
@@ -74,3 +80,54 @@ func (b searchBox) update(msg tea.Msg) (searchBox, tea.Cmd, bool) {
 }
 
 func (b searchBox) view() string { return b.input.View() }
+
+// querySaid is what the index said about the current query: its notes,
+// the forms stemming searched, a spelling suggestion, the word being typed
+// that matched as a prefix, a word too short to search for yet.
+type querySaid struct {
+	notes      []string
+	forms      []string
+	suggestion *index.Suggestion
+	typed      string
+	partial    string
+}
+
+// queryLine is the footer's line about the query, while the list or the
+// search box has the keyboard: the notes, else the suggestion, else (in the
+// search box) the forms searched. "" when there is nothing to say.
+func (m Model) queryLine() string {
+	if m.focus != paneSearch && m.focus != paneList || !m.haveResult {
+		return ""
+	}
+	switch {
+	case len(m.said.notes) > 0:
+		return archive.SanitizeLine("note: " + strings.Join(m.said.notes, "; "))
+	case m.said.suggestion != nil:
+		return m.suggestionText()
+	case m.focus == paneSearch && len(m.said.forms) > 0:
+		return archive.SanitizeLine("searched " + strings.Join(m.said.forms, "; ") + ` · "quotes" for the exact word`)
+	}
+	return ""
+}
+
+// suggestionText offers the suggestion and its key.
+func (m Model) suggestionText() string {
+	s := m.said.suggestion
+	if s == nil {
+		return ""
+	}
+	k := m.keys.UseSuggestion.Help().Key
+	return archive.SanitizeLine(fmt.Sprintf("Did you mean %s (%s)? %s to search it", s.Fix, thousands(s.Count), k))
+}
+
+// useSuggestion puts the suggested query in the box and searches it.
+func (m *Model) useSuggestion() tea.Cmd {
+	s := m.said.suggestion
+	if s == nil {
+		return nil
+	}
+	m.search.setValue(s.Query)
+	m.typingSeq++
+	m.typing = false
+	return m.startSearch()
+}

@@ -1,0 +1,283 @@
+package index
+
+import (
+	"bytes"
+	"context"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// exactQuery matches the pieces whose text has a unit's exact forms: a
+// word or phrase as written (uExact, any case; uCase, this case) or a word
+// starting with a prefix (uPrefix). The index holds stems only, so the
+// stems' query finds the candidates (a superset: every piece with an exact
+// form has its stems) and each candidate's stored text is read and its
+// words compared. Scores are the candidates'. The cost is paid by the
+// queries that ask for it, at search time, instead of by every build (an
+// unstemmed field cost 37-42 % more build time when it was tried); the
+// index benchmark measures it.
+type exactQuery struct {
+	candidates query.Query
+	field      string // fText: the piece's whole text; fTitle: its title
+	u          unit
+}
+
+// storedOf are the stored fields that make up each searchable field.
+var storedOf = map[string][]string{
+	fText:  {fTitle, fStandfirst, fNote, fBody, fAuthors, fTags},
+	fTitle: {fTitle},
+}
+
+func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping,
+	opts search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.candidates.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	fields := map[string]bool{}
+	for _, f := range storedOf[q.field] {
+		fields[f] = true
+	}
+	return &exactSearcher{Searcher: s, r: r, fields: fields, m: newFormMatcher(q.u)}, nil
+}
+
+type exactSearcher struct {
+	search.Searcher // the candidates
+	r               bleveindex.IndexReader
+	fields          map[string]bool
+	m               formMatcher
+}
+
+func (s *exactSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	return s.first(ctx, dm, err)
+}
+
+func (s *exactSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	return s.first(ctx, dm, err)
+}
+
+// first returns dm or the first candidate after it whose text has the forms.
+func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	for dm != nil && err == nil {
+		ok, derr := s.has(dm.IndexInternalID)
+		if derr != nil {
+			return nil, derr
+		}
+		if ok {
+			return dm, nil
+		}
+		ctx.DocumentMatchPool.Put(dm)
+		dm, err = s.Searcher.Next(ctx)
+	}
+	return dm, err
+}
+
+func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
+	ext, err := s.r.ExternalID(id)
+	if err != nil {
+		return false, err
+	}
+	doc, err := s.r.Document(ext)
+	if err != nil || doc == nil {
+		return false, err
+	}
+	found := false
+	doc.VisitFields(func(f bleveindex.Field) {
+		if !found && s.fields[f.Name()] {
+			found = s.m.in(f.Value())
+		}
+	})
+	return found, nil
+}
+
+// formMatcher finds a unit's exact forms in a text.
+type formMatcher struct {
+	kind   unitKind
+	forms  []string
+	prefix string
+	keys   []string // reused: the keys of a text's words
+}
+
+func newFormMatcher(u unit) formMatcher {
+	return formMatcher{kind: u.kind, forms: u.forms, prefix: u.prefix}
+}
+
+// in reports whether text has the forms one after another (or a word
+// starting with the prefix). The text's words are scanned in place, as the
+// tokenizer splits them (wordTokenizer, without its allocations: reading
+// the candidates' text is most of an exact query's time).
+func (m *formMatcher) in(text []byte) bool {
+	if m.kind != uPrefix && len(m.forms) == 0 {
+		return false
+	}
+	if m.kind == uPrefix {
+		found := false
+		scanWords(text, func(w []byte) bool {
+			found = m.maybe(w, m.prefix) && m.hasPrefix(w)
+			return !found
+		})
+		return found
+	}
+	if len(m.forms) == 1 {
+		f := m.forms[0]
+		found := false
+		scanWords(text, func(w []byte) bool {
+			found = m.maybe(w, f) && m.is(w, f)
+			return !found
+		})
+		return found
+	}
+	// a phrase: the words' keys, where their first letter can match
+	m.keys = m.keys[:0]
+	scanWords(text, func(w []byte) bool {
+		k := ""
+		for _, f := range m.forms {
+			if m.maybe(w, f) {
+				k = m.key(w)
+				break
+			}
+		}
+		m.keys = append(m.keys, k)
+		return true
+	})
+	for i := 0; i+len(m.forms) <= len(m.keys); i++ {
+		all := true
+		for j, f := range m.forms {
+			if m.keys[i+j] != f {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// is reports whether word w has the key f, without allocating in the
+// common case (an ASCII word without an apostrophe).
+func (m *formMatcher) is(w []byte, f string) bool {
+	plain := true
+	for _, c := range w {
+		if c >= utf8.RuneSelf || c == '\'' {
+			plain = false
+			break
+		}
+	}
+	if m.kind == uCase {
+		if plain {
+			return string(w) == f
+		}
+		return caseKey(string(w)) == f
+	}
+	if plain && len(w) == len(f) && bytes.EqualFold(w, []byte(f)) {
+		return true
+	}
+	if plain && (len(w) < len(f)-2 || len(w) > len(f)+3) {
+		return false // not even another spelling of it
+	}
+	return exactKey(string(w)) == f
+}
+
+// hasPrefix reports whether w starts with the prefix, in either spelling
+// (radicalis* finds radicalisation).
+func (m *formMatcher) hasPrefix(w []byte) bool {
+	if len(w) >= len(m.prefix) && isASCII(m.prefix) && bytes.EqualFold(w[:len(m.prefix)], []byte(m.prefix)) {
+		return true
+	}
+	s := string(w)
+	return hasPrefixString(exactKey(s), m.prefix) || hasPrefixString(foldPrefix(s), m.prefix)
+}
+
+// scanWords calls fn with each word of text, split as wordTokenizer splits
+// it, until fn returns false.
+func scanWords(text []byte, fn func([]byte) bool) {
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(text[i:])
+			if !isWordRuneU(r) {
+				i += size
+				continue
+			}
+			if isIdeograph(r) {
+				if !fn(text[i : i+size]) {
+					return
+				}
+				i += size
+				continue
+			}
+		}
+		start := i
+		for i < len(text) {
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if isASCIIAlnum(c) {
+					i++
+					continue
+				}
+				if i+1 < len(text) && i > start {
+					next := text[i+1]
+					if c == '\'' && isASCIIAlpha(next) && isASCIIAlpha(text[i-1]) {
+						i++
+						continue
+					}
+					if (c == '.' || c == ',') && isDigit(next) && isDigit(text[i-1]) {
+						i++
+						continue
+					}
+				}
+				break
+			}
+			r, size := utf8.DecodeRune(text[i:])
+			if r == '’' && i+size < len(text) && isASCIIAlpha(text[i+size]) && i > start {
+				i += size
+				continue
+			}
+			if !isWordRuneU(r) || isIdeograph(r) {
+				break
+			}
+			i += size
+		}
+		if !fn(text[start:i]) {
+			return
+		}
+	}
+}
+
+func (m *formMatcher) key(w []byte) string {
+	if m.kind == uCase {
+		return caseKey(string(w))
+	}
+	return exactKey(string(w))
+}
+
+// maybe is a cheap test that word w can have the key f: its first letter
+// (of an ASCII word) is f's, in either case.
+func (m *formMatcher) maybe(w []byte, f string) bool {
+	if len(w) == 0 || len(f) == 0 {
+		return false
+	}
+	c := w[0]
+	if c >= 0x80 || f[0] >= 0x80 {
+		return true
+	}
+	if m.kind == uCase {
+		return c == f[0]
+	}
+	return lowerASCII(c) == lowerASCII(f[0])
+}
+
+func hasPrefixString(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }

@@ -1,0 +1,357 @@
+package index
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// "Did you mean": a word of the query that matches nothing, or far fewer
+// pieces than a spelling one or two edits away, is offered the closest
+// spelling from the index's own words. The index holds stems, so the
+// candidates are the stems near the word's stem (bleve's fuzzy term
+// dictionary), and the word shown is the form of the best stem closest to
+// what was typed, read from a piece that has it.
+
+const (
+	// suggestRatio: a word with matches is corrected only when the
+	// correction finds this many times more pieces
+	suggestRatio = 20
+	// suggestMaxCount: nor when the word itself finds more than this
+	suggestMaxCount = 3
+	minSuggestLen   = 4
+)
+
+// typingCheckMax bounds the pieces whose text is read to check the word
+// being typed against stems shorter than it: more, and only the stems it
+// begins are searched until typing pauses.
+const typingCheckMax = 500
+
+// resolveTyping completes the plan's typing units from the dictionary: the
+// stems shorter than the prefix it may stand for ("radic" for "radica",
+// checked on the text), and reports whether the word being typed matches,
+// as a prefix, anything other than its own stem: then the results may
+// include words it begins.
+func (ix *Index) resolveTyping(ctx context.Context, p *queryPlan) bool {
+	r, done, err := ix.reader()
+	if err != nil {
+		return false
+	}
+	defer done()
+	widens := false
+	for _, g := range p.groups {
+		for _, pc := range g {
+			for k, u := range pc.units {
+				if u.kind != uTyping {
+					continue
+				}
+				field := fText
+				switch pc.field {
+				case qfTitle:
+					field = fTitle
+				case qfAuthor:
+					field = fAuthors
+				case qfOutlet:
+					field = fOutletText
+				}
+				own := normalizeTerm(lastWord(pc.text))
+				if prefixHasOther(r, field, u.prefix, own) {
+					widens = true
+				}
+				if _, ok := storedOf[field]; !ok {
+					continue
+				}
+				var found []string
+				total := 0
+				rs := []rune(u.prefix)
+				for n := len(rs) - 1; n >= max(4, (len(rs)+1)/2); n-- {
+					t := string(rs[:n])
+					if c := docFreq(ctx, r, t, field); c > 0 && t != own {
+						found = append(found, t)
+						total += c
+					}
+				}
+				if len(found) > 0 && total <= typingCheckMax {
+					pc.units[k].terms = found
+					widens = true
+				}
+			}
+		}
+	}
+	return widens
+}
+
+// prefixHasOther reports whether field has a term starting with pre other
+// than own.
+func prefixHasOther(r bleveindex.IndexReader, field, pre, own string) bool {
+	d, err := r.FieldDictPrefix(field, []byte(pre))
+	if err != nil {
+		return false
+	}
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			return false
+		}
+		if e.Term != own {
+			return true
+		}
+	}
+}
+
+// reader opens a reader of the index's current snapshot.
+func (ix *Index) reader() (bleveindex.IndexReader, func(), error) {
+	bix, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := bix.Reader()
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, func() { _ = r.Close() }, nil
+}
+
+// suggest finds a correction for one word of q's plan, or nil.
+func (ix *Index) suggest(ctx context.Context, q Query, p queryPlan) *Suggestion {
+	r, done, err := ix.reader()
+	if err != nil {
+		return nil
+	}
+	defer done()
+	fz, ok := r.(bleveindex.IndexReaderFuzzy)
+	if !ok {
+		return nil
+	}
+	var best *Suggestion
+	bestGain := 0
+	for _, g := range p.groups {
+		for _, pc := range g {
+			if pc.field != qfText || pc.syn > 0 || pc.phrase || pc.open || len(pc.units) != 1 {
+				continue
+			}
+			u := pc.units[0]
+			if u.kind != uStem || len(u.terms) != 1 || strings.ContainsRune(pc.text, ' ') {
+				continue
+			}
+			stem := u.terms[0]
+			typed := strings.ToLower(pc.text)
+			if utf8.RuneCountInString(typed) < minSuggestLen || hasDigitString(stem) || isUpperTerm(stem) {
+				continue
+			}
+			have := docFreq(ctx, r, stem, fText)
+			if have > suggestMaxCount {
+				continue
+			}
+			fix, n := bestNear(ctx, r, fz, stem, have)
+			if fix == "" {
+				continue
+			}
+			word := oneEditWith(typed, fix)
+			if word == "" {
+				word = ix.surfaceForm(ctx, r, fix, typed)
+			}
+			if word == "" || word == typed {
+				continue
+			}
+			if gain := n - have; gain > bestGain {
+				bestGain = gain
+				best = &Suggestion{Word: pc.text, Fix: word, Query: replaceWord(q.Text, pc.text, word)}
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	cq := q
+	cq.Text, cq.Typing = best.Query, false
+	cq.Mode = ModeCount
+	cq.Offset, cq.Limit = 0, 0
+	res, err := ix.search(ctx, cq, time.Now())
+	if err != nil || res.Total == 0 {
+		return nil
+	}
+	best.Count = res.Total
+	return best
+}
+
+// bestNear is the stem within one edit (two for longer words) of stem
+// found in the most pieces, if it finds suggestRatio times more than have
+// (or any, when have is 0).
+func bestNear(ctx context.Context, r bleveindex.IndexReader, fz bleveindex.IndexReaderFuzzy, stem string, have int) (string, int) {
+	fuzziness := 1
+	if utf8.RuneCountInString(stem) > 4 {
+		fuzziness = 2
+	}
+	_, size := utf8.DecodeRuneInString(stem)
+	d, err := fz.FieldDictFuzzy(fText, stem, fuzziness, stem[:size])
+	if err != nil {
+		return "", 0
+	}
+	defer d.Close()
+	best, bestN, bestDist := "", 0, 99
+	for {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			break
+		}
+		if e.Term == stem || isUpperTerm(e.Term) {
+			continue
+		}
+		n := int(e.Count) // 0 from a fuzzy dictionary: asked for
+		if n == 0 {
+			n = docFreq(ctx, r, e.Term, fText)
+		}
+		if n == 0 {
+			continue
+		}
+		dist := levenshtein(stem, e.Term)
+		// one edit beats two unless two finds ten times more
+		better := false
+		switch {
+		case best == "":
+			better = true
+		case dist < bestDist:
+			better = n*10 > bestN
+		case dist > bestDist:
+			better = n > bestN*10
+		default:
+			better = n > bestN
+		}
+		if better {
+			best, bestN, bestDist = e.Term, n, dist
+		}
+	}
+	if best == "" || have > 0 && bestN < have*suggestRatio {
+		return "", 0
+	}
+	return best, bestN
+}
+
+// docFreq is how many pieces hold term in field.
+func docFreq(ctx context.Context, r bleveindex.IndexReader, term, field string) int {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return int(tfr.Count())
+}
+
+// surfaceForm is the word with stem found in a dozen pieces (or fewer, once
+// one is a single edit away) that is closest to typed ("terrorism" for the stem "terror" and "terorism").
+func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem, typed string) string {
+	tfr, err := r.TermFieldReader(ctx, []byte(stem), fText, false, false, false)
+	if err != nil {
+		return ""
+	}
+	defer tfr.Close()
+	best, bestDist := "", 1<<30
+	seen := map[string]bool{}
+	for k := 0; k < 12 && bestDist > 1; k++ {
+		d, err := tfr.Next(nil)
+		if err != nil || d == nil {
+			break
+		}
+		ext, err := r.ExternalID(d.ID)
+		if err != nil {
+			break
+		}
+		doc, err := r.Document(ext)
+		if err != nil || doc == nil {
+			continue
+		}
+		doc.VisitFields(func(f bleveindex.Field) {
+			if f.Name() != fTitle && f.Name() != fBody && f.Name() != fStandfirst {
+				return
+			}
+			for _, w := range textWords(string(f.Value())) {
+				lw := strings.ToLower(w)
+				if seen[lw] || len(lw) < 2 || lw[0] != stem[0] {
+					continue
+				}
+				seen[lw] = true
+				if normalizeTerm(lw) != stem || !isLowerASCIIWord(lw) {
+					continue
+				}
+				if dist := levenshtein(lw, typed); dist < bestDist {
+					best, bestDist = lw, dist
+				}
+			}
+		})
+	}
+	return best
+}
+
+// oneEditWith is a word one edit from typed whose stem is stem
+// ("terrorism" from "terorism" and "terror"), or "".
+func oneEditWith(typed, stem string) string {
+	if !isLowerASCIIWord(typed) {
+		return ""
+	}
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	try := func(w string) bool { return isLowerASCIIWord(w) && normalizeTerm(w) == stem }
+	for i := 0; i <= len(typed); i++ {
+		for _, c := range letters { // insertions first: the commonest slip
+			if w := typed[:i] + string(c) + typed[i:]; try(w) {
+				return w
+			}
+		}
+	}
+	for i := 0; i < len(typed); i++ {
+		if w := typed[:i] + typed[i+1:]; try(w) {
+			return w
+		}
+		for _, c := range letters {
+			if w := typed[:i] + string(c) + typed[i+1:]; try(w) {
+				return w
+			}
+		}
+		if i+1 < len(typed) {
+			if w := typed[:i] + string(typed[i+1]) + string(typed[i]) + typed[i+2:]; try(w) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// replaceWord replaces the first whole-word w in s by fix.
+func replaceWord(s, w, fix string) string {
+	re, err := regexp.Compile(`(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(w) + `($|[^\p{L}\p{N}])`)
+	if err != nil {
+		return s
+	}
+	loc := re.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return s
+	}
+	return s[:loc[3]] + fix + s[loc[4]:]
+}
+
+// levenshtein is the edit distance of a and b, by runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
