@@ -85,8 +85,10 @@ func (normalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		if len(term) == 0 {
 			continue
 		}
-		if isAcronym(input, i) {
-			// kept verbatim (upper case), never stemmed
+		if base, ok := acronymBase(input, i); ok {
+			// kept verbatim (upper case), never stemmed; a possessive
+			// dropped (IS’s)
+			tok.Term = base
 			tok.KeyWord = true
 			out = append(out, tok)
 			continue
@@ -189,10 +191,25 @@ func sameRunes(rs []rune, b []byte) bool {
 	return true
 }
 
-// isAcronym reports whether input[i] is an upper-case acronym that would
-// otherwise be lost as a stop word: "IS", "US", "IT", "WHO".
-func isAcronym(input analysis.TokenStream, i int) bool {
+// acronymBase reports whether input[i] is an upper-case acronym that would
+// otherwise be lost as a stop word: "IS", "US", "IT", "WHO", possessive
+// too ("IS’s"), and returns it without the possessive.
+func acronymBase(input analysis.TokenStream, i int) ([]byte, bool) {
 	t := input[i].Term
+	if n := len(t); n > 2 && t[n-1] == 's' {
+		switch {
+		case t[n-2] == '\'':
+			t = t[:n-2]
+		case n > 4 && string(t[n-4:n-1]) == "’":
+			t = t[:n-4]
+		}
+	}
+	return t, isAcronym(input, i, t)
+}
+
+// isAcronym reports whether t, the term of input[i] (less a possessive),
+// is an upper-case acronym that would otherwise be lost as a stop word.
+func isAcronym(input analysis.TokenStream, i int, t []byte) bool {
 	if len(t) < 2 || len(t) > 4 || !allUpper(t) {
 		return false
 	}

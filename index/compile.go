@@ -198,14 +198,28 @@ func clauseQuery(pc planClause) query.Query {
 			}
 		case uPrefix:
 			for _, f := range fields {
-				pq := query.NewPrefixQuery(u.terms[0])
-				pq.SetField(f.name)
-				pq.SetBoost(f.boost)
+				var cands []query.Query
+				for _, t := range u.terms {
+					pq := query.NewPrefixQuery(t)
+					pq.SetField(f.name)
+					pq.SetBoost(f.boost)
+					cands = append(cands, pq)
+				}
+				for _, t := range u.variants {
+					tq := query.NewTermQuery(t)
+					tq.SetField(f.name)
+					tq.SetBoost(f.boost)
+					cands = append(cands, tq)
+				}
+				var cand query.Query = query.NewDisjunctionQuery(cands)
+				if len(cands) == 1 {
+					cand = cands[0]
+				}
 				if _, ok := storedOf[f.name]; !ok {
-					alts = append(alts, pq)
+					alts = append(alts, cand)
 					continue
 				}
-				alts = append(alts, &exactQuery{candidates: pq, field: f.name, u: u})
+				alts = append(alts, &exactQuery{candidates: cand, field: f.name, u: u})
 			}
 		case uTyping:
 			for _, f := range fields {

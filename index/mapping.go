@@ -14,7 +14,7 @@ import (
 // SchemaVersion names the layout of the documents in the index: the mapping,
 // the analyser, the spelling tables. Bump it whenever any of them changes; an
 // index with another version is deleted and rebuilt on open.
-const SchemaVersion = 6
+const SchemaVersion = 7
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

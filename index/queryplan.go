@@ -50,7 +50,8 @@ type unit struct {
 	forms  []string
 	prefix string // uPrefix, uTyping: folded
 	fuzzy  int    // uFuzzy: edits
-	// variants are the fuzzy unit's forms matched against the stems
+	// variants are the fuzzy unit's forms matched against the stems; the
+	// prefix unit's truncations, candidates whose text is checked
 	variants []string
 }
 
@@ -150,13 +151,15 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 			add(unit{kind: uStem, terms: analyzePhrase(cl.text)})
 			break
 		}
-		// candidates: the stems starting with the stem of the prefix
-		// ("radical" → "radic"), or with the prefix itself
-		stem := normalizeTerm(pre)
-		if stem == "" || isUpperTerm(stem) {
-			stem = pre
+		// candidates: the stems starting with the prefix or its stem
+		// ("radical" → "radic"), and the prefix's truncations to half its
+		// length ("radicalis" → "radic"): the text settles which have a
+		// word starting with the prefix
+		cands := []string{pre}
+		if stem := normalizeTerm(pre); stem != "" && !isUpperTerm(stem) && stem != pre {
+			cands = append(cands, stem)
 		}
-		pc.units = append(pc.units, unit{kind: uPrefix, terms: []string{stem}, prefix: pre})
+		pc.units = append(pc.units, unit{kind: uPrefix, terms: cands, prefix: pre, variants: truncations(pre)})
 	case cl.fuzzy > 0:
 		terms := analyzePhrase(cl.text)
 		if len(terms) == 1 && !hasDigitString(terms[0]) && utf8.RuneCountInString(terms[0]) >= 3 && !isUpperTerm(terms[0]) {
@@ -176,6 +179,17 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 		}
 	}
 	return pc
+}
+
+// truncations are p less one letter, two, … down to half its length (at
+// least four letters).
+func truncations(p string) []string {
+	var out []string
+	rs := []rune(p)
+	for n := len(rs) - 1; n >= max(4, (len(rs)+1)/2); n-- {
+		out = append(out, string(rs[:n]))
+	}
+	return out
 }
 
 // exactUnit matches the words of s as written: any case (caseSensitive

@@ -67,9 +67,7 @@ func (ix *Index) resolveTyping(ctx context.Context, p *queryPlan) bool {
 				}
 				var found []string
 				total := 0
-				rs := []rune(u.prefix)
-				for n := len(rs) - 1; n >= max(4, (len(rs)+1)/2); n-- {
-					t := string(rs[:n])
+				for _, t := range truncations(u.prefix) {
 					if c := docFreq(ctx, r, t, field); c > 0 && t != own {
 						found = append(found, t)
 						total += c
@@ -149,12 +147,19 @@ func (ix *Index) suggest(ctx context.Context, q Query, p queryPlan) *Suggestion 
 				continue
 			}
 			fix, n := bestNear(ctx, r, fz, stem, have)
-			if fix == "" {
-				continue
+			word := ""
+			if fix != "" {
+				word = oneEditWith(typed, fix)
+				if word == "" {
+					word = ix.surfaceForm(ctx, r, fix, typed)
+				}
+			} else {
+				// a long word whose stem is much shorter than it
+				// ("radicalisaton" is far from "radic"): its own edits
+				word, n = bestEdit(ctx, r, typed, stem, have)
 			}
-			word := oneEditWith(typed, fix)
 			if word == "" {
-				word = ix.surfaceForm(ctx, r, fix, typed)
+				continue
 			}
 			if word == "" || word == typed {
 				continue
@@ -288,37 +293,74 @@ func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem
 	return best
 }
 
+// bestEdit is the word one edit from typed whose stem is found in the
+// most pieces, if it finds suggestRatio times more than have.
+func bestEdit(ctx context.Context, r bleveindex.IndexReader, typed, stem string, have int) (string, int) {
+	if !isLowerASCIIWord(typed) || len(typed) > 30 {
+		return "", 0
+	}
+	best, bestN := "", 0
+	counted := map[string]int{stem: have}
+	edits1(typed, func(w string) bool {
+		s := normalizeTerm(w)
+		n, ok := counted[s]
+		if !ok {
+			n = docFreq(ctx, r, s, fText)
+			counted[s] = n
+		}
+		if n > bestN {
+			best, bestN = w, n
+		}
+		return true
+	})
+	if best == "" || have > 0 && bestN < have*suggestRatio {
+		return "", 0
+	}
+	return best, bestN
+}
+
+// edits1 calls fn with every word one edit from w (lower-case ASCII):
+// insertions, deletions, substitutions, transpositions; until fn returns
+// false.
+func edits1(w string, fn func(string) bool) {
+	const letters = "abcdefghijklmnopqrstuvwxyz"
+	for i := 0; i <= len(w); i++ {
+		for _, c := range letters {
+			if !fn(w[:i] + string(c) + w[i:]) {
+				return
+			}
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		if !fn(w[:i] + w[i+1:]) {
+			return
+		}
+		for _, c := range letters {
+			if byte(c) != w[i] && !fn(w[:i]+string(c)+w[i+1:]) {
+				return
+			}
+		}
+		if i+1 < len(w) && w[i] != w[i+1] && !fn(w[:i]+string(w[i+1])+string(w[i])+w[i+2:]) {
+			return
+		}
+	}
+}
+
 // oneEditWith is a word one edit from typed whose stem is stem
 // ("terrorism" from "terorism" and "terror"), or "".
 func oneEditWith(typed, stem string) string {
 	if !isLowerASCIIWord(typed) {
 		return ""
 	}
-	const letters = "abcdefghijklmnopqrstuvwxyz"
-	try := func(w string) bool { return isLowerASCIIWord(w) && normalizeTerm(w) == stem }
-	for i := 0; i <= len(typed); i++ {
-		for _, c := range letters { // insertions first: the commonest slip
-			if w := typed[:i] + string(c) + typed[i:]; try(w) {
-				return w
-			}
+	found := ""
+	edits1(typed, func(w string) bool {
+		if normalizeTerm(w) == stem {
+			found = w
+			return false
 		}
-	}
-	for i := 0; i < len(typed); i++ {
-		if w := typed[:i] + typed[i+1:]; try(w) {
-			return w
-		}
-		for _, c := range letters {
-			if w := typed[:i] + string(c) + typed[i+1:]; try(w) {
-				return w
-			}
-		}
-		if i+1 < len(typed) {
-			if w := typed[:i] + string(typed[i+1]) + string(typed[i]) + typed[i+2:]; try(w) {
-				return w
-			}
-		}
-	}
-	return ""
+		return true
+	})
+	return found
 }
 
 // replaceWord replaces the first whole-word w in s by fix.

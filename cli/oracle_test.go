@@ -1,0 +1,234 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// The counts a researcher cites, checked against an oracle computed here
+// from the archive's own files: `folio search WORD` counts the pieces that
+// have one of WORD's inflections (the same Porter stemmer), `"WORD"` the
+// pieces with that very form (any case), and a word in capitals the pieces
+// with that spelling, case-sensitive, or one of its declared aliases.
+
+// oracleWords: common, rare, inflected and capitalised words. None has a
+// British spelling or an accent, which the index folds and this oracle
+// does not.
+var oracleWords = []string{
+	"government", "war", "people", "congress", "peace", "law", "money", "bank", "army", "navy",
+	"internet", "terrorism", "railroad", "telegraph", "slavery", "nuclear", "tariff",
+	"immigration", "inflation", "computer", "pollution", "welfare", "art",
+	"taxes", "railroads", "fighting", "children", "women", "freedoms", "elected", "negotiations", "aids",
+}
+
+var oracleAcronyms = []string{"AIDS", "NATO", "NASA", "FBI", "USSR"}
+
+// sotuDir finds the shared corpus beside the repository (CI has ../shared)
+// or beside the worktree's parent.
+func sotuDir(t *testing.T) string {
+	for _, d := range []string{"../../shared/corpora/sotu", "../../../shared/corpora/sotu"} {
+		if _, err := os.Stat(d); err == nil {
+			return d
+		}
+	}
+	t.Skip("the State of the Union corpus (../shared/corpora/sotu) is not present")
+	return ""
+}
+
+var oracleWord = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’][\p{L}]+)*`)
+
+// pieceWords are the words of what the index searches of a piece.
+func pieceWords(a archive.Article) []string {
+	text := strings.Join([]string{a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, ", "), strings.Join(a.Tags, ", ")}, "\n\n")
+	return oracleWord.FindAllString(text, -1)
+}
+
+// key drops a possessive and other apostrophes, as the index does.
+func oracleKey(w string) string {
+	w = strings.ReplaceAll(w, "’", "'")
+	w = strings.TrimSuffix(w, "'s")
+	return strings.ReplaceAll(w, "'", "")
+}
+
+func oracleStem(w string) string {
+	w = strings.ToLower(oracleKey(w))
+	if len(w) <= 2 {
+		return w
+	}
+	return porterstemmer.StemString(w)
+}
+
+// oracleArchive holds each piece's words, split once.
+type oracleArchive struct {
+	words    [][]string        // by piece, in order
+	distinct []map[string]bool // by piece
+	stems    map[string]string // memo of oracleStem
+}
+
+func newOracle(as []archive.Article) *oracleArchive {
+	o := &oracleArchive{stems: map[string]string{}}
+	for _, a := range as {
+		ws := pieceWords(a)
+		d := make(map[string]bool, len(ws)/4)
+		for _, w := range ws {
+			d[w] = true
+		}
+		o.words = append(o.words, ws)
+		o.distinct = append(o.distinct, d)
+	}
+	return o
+}
+
+// count is the number of pieces with a word for which m is true.
+func (o *oracleArchive) count(m func(string) bool) int {
+	n := 0
+	for _, d := range o.distinct {
+		for w := range d {
+			if m(w) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// countPhrases is the number of pieces with one of the phrases: words one
+// after another, each compared by its function.
+func (o *oracleArchive) countPhrases(phrases [][]func(string) bool) int {
+	n := 0
+	for _, ws := range o.words {
+	piece:
+		for _, ph := range phrases {
+			for i := 0; i+len(ph) <= len(ws); i++ {
+				all := true
+				for j, m := range ph {
+					if !m(ws[i+j]) {
+						all = false
+						break
+					}
+				}
+				if all {
+					n++
+					break piece
+				}
+			}
+		}
+	}
+	return n
+}
+
+func (o *oracleArchive) stemIs(word string) func(string) bool {
+	s := oracleStem(word)
+	return func(w string) bool {
+		st, ok := o.stems[w]
+		if !ok {
+			st = oracleStem(w)
+			o.stems[w] = st
+		}
+		return st == s
+	}
+}
+
+func formIs(word string) func(string) bool {
+	return func(w string) bool { return strings.EqualFold(oracleKey(w), word) }
+}
+
+func spellingIs(word string) func(string) bool {
+	return func(w string) bool { return oracleKey(w) == word }
+}
+
+// exactPhrase matches a declared alias as written: any case, or this case
+// for one in capitals.
+func exactPhrase(alias string) []func(string) bool {
+	var out []func(string) bool
+	for _, w := range oracleWord.FindAllString(alias, -1) {
+		if strings.ToUpper(w) == w && strings.ToLower(w) != w && len(w) >= 2 {
+			out = append(out, spellingIs(w))
+		} else {
+			out = append(out, formIs(w))
+		}
+	}
+	return out
+}
+
+// searchTotal runs folio search --json on an archive with a shared index.
+func searchTotal(t *testing.T, env []string, q string) int {
+	t.Helper()
+	out, errOut, code := run(t, append(env, "search", "--json", "--limit", "1", q)...)
+	if code != 0 {
+		t.Fatalf("search %q: exit %d: %s", q, code, errOut)
+	}
+	var r struct{ Total int }
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("search %q: %v", q, err)
+	}
+	return r.Total
+}
+
+func TestCountsMatchTheFilesOnTheStateOfTheUnion(t *testing.T) {
+	dir := sotuDir(t)
+	arch, _, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"--index-dir", t.TempDir(), "--archive", dir}
+	o := newOracle(arch.Articles)
+	for _, w := range oracleWords {
+		if got, want := searchTotal(t, env, w), o.count(o.stemIs(w)); got != want {
+			t.Errorf("%s: %d pieces, the files have %d with its inflections", w, got, want)
+		}
+		if got, want := searchTotal(t, env, `"`+w+`"`), o.count(formIs(w)); got != want {
+			t.Errorf(`"%s": %d pieces, the files have %d with the form`, w, got, want)
+		}
+	}
+	for _, w := range oracleAcronyms {
+		if got, want := searchTotal(t, env, w), o.count(spellingIs(w)); got != want {
+			t.Errorf("%s: %d pieces, the files have %d with that spelling", w, got, want)
+		}
+	}
+	// the issue's figures, which the oracle above reproduces
+	for q, want := range map[string]int{"internet": 11, `"aids"`: 39, "AIDS": 19, `"railroad"`: 62, `"taxes"`: 133} {
+		if got := searchTotal(t, env, q); got != want {
+			t.Errorf("%s: %d, want %d", q, got, want)
+		}
+	}
+}
+
+// On the bundled archive, capitalised words with declared aliases: the
+// spelling, case-sensitive, or an alias as written.
+func TestCountsMatchTheFilesOnTheBundledArchive(t *testing.T) {
+	fsys := archive.Bundled()
+	arch, _ := archive.Load(fsys)
+	env := []string{"--index-dir", t.TempDir()}
+	o := newOracle(arch.Articles)
+	aliases := map[string][]string{
+		"MI5":  {"Security Service"},
+		"GCHQ": {"Government Communications Headquarters"},
+		"ISIS": {"Isil", "IS", "Islamic State", "Daesh", "Daish", "Islamic State of Iraq and Syria", "Islamic State of Iraq and the Levant"},
+	}
+	for w, as := range aliases {
+		phrases := [][]func(string) bool{{spellingIs(w)}}
+		for _, a := range as {
+			phrases = append(phrases, exactPhrase(a))
+		}
+		if got, want := searchTotal(t, env, w), o.countPhrases(phrases); got != want {
+			t.Errorf("%s: %d pieces, the files have %d with it or an alias", w, got, want)
+		}
+	}
+	for _, w := range []string{"prison", "prisons", "attack", "attacks", "police", "intelligence", "fighters", "security", "syria"} {
+		if got, want := searchTotal(t, env, w), o.count(o.stemIs(w)); got != want {
+			t.Errorf("%s: %d pieces, the files have %d with its inflections", w, got, want)
+		}
+		if got, want := searchTotal(t, env, `"`+w+`"`), o.count(formIs(w)); got != want {
+			t.Errorf(`"%s": %d pieces, the files have %d with the form`, w, got, want)
+		}
+	}
+}
