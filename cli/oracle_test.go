@@ -232,3 +232,43 @@ func TestCountsMatchTheFilesOnTheBundledArchive(t *testing.T) {
 		}
 	}
 }
+
+// Notes, the forms searched and "did you mean" reach stderr and --json.
+func TestSearchSaysHowItReadTheQuery(t *testing.T) {
+	dir := sotuDir(t)
+	env := []string{"--index-dir", t.TempDir(), "--archive", dir}
+	out, errOut, _ := run(t, append(env, "search", "--limit", "1", "terorism")...)
+	if !strings.Contains(errOut, `did you mean terrorism? (54 pieces: folio search "terrorism")`) || strings.Contains(out, "did you mean") {
+		t.Errorf("stderr %q, stdout %q", errOut, out)
+	}
+	out, _, _ = run(t, append(env, "search", "--json", "terorism")...)
+	var r struct {
+		Notes      []string
+		Forms      []string
+		Suggestion struct {
+			Word, Fix, Query string
+			Count            int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Suggestion.Fix != "terrorism" || r.Suggestion.Count != 54 || r.Suggestion.Word != "terorism" || r.Notes == nil {
+		t.Errorf("json: %+v", r)
+	}
+	out, errOut, _ = run(t, append(env, "search", "--json", "mi5 or gchq")...)
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Notes) != 1 || !strings.Contains(r.Notes[0], `lowercase "or" is ignored`) || errOut != "" {
+		t.Errorf("json notes %q, stderr %q", r.Notes, errOut)
+	}
+	_, errOut, _ = run(t, append(env, "search", "foo:bar war")...)
+	if !strings.Contains(errOut, "folio: note: foo: is not a field, searched as words (fields: title, outlet, tag, author, kind)") {
+		t.Errorf("stderr %q", errOut)
+	}
+	_, errOut, _ = run(t, append(env, "search", "taxes")...)
+	if !strings.Contains(errOut, "folio: searched taxes → ") || !strings.Contains(errOut, "taxes") {
+		t.Errorf("forms: stderr %q", errOut)
+	}
+}
