@@ -28,7 +28,7 @@ func TestWordForms(t *testing.T) {
 		{"TERRORISM", false, []string{"2016/shouting"}},               // capitals: that spelling
 		{"MI5", false, []string{"2017/raqqa", "interviews/mi5"}},      // and its aliases
 		{"IS", false, []string{"2017/manchester", "2017/raqqa"}},      // an alias of Isil (Isil’s)
-		{"ISIL", false, []string{"2017/manchester", "2017/raqqa"}}, // Isil's, Islamic State, IS
+		{"ISIL", false, []string{"2017/manchester", "2017/raqqa"}},    // Isil's, Islamic State, IS
 		{`"islamic state"`, false, []string{"2017/manchester"}},
 		{"radical", false, []string{"2017/prisons", "2017/raqqa"}}, // the stem radic
 		{"radica", false, nil},                                     // no prefix unless typing
