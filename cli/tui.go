@@ -115,10 +115,21 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	format, _ := citationFormatIn(cfg, cfgPath)
 	saveFormat := func(f cite.Format) error { return saveCitationFormat(cfgPath, f) }
 	err = ui.Run(ctx, ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState,
-		CitationFormat: format, SaveCitationFormat: saveFormat})
+		CitationFormat: format, SaveCitationFormat: saveFormat, TypingPause: typingPause()})
 	if errors.Is(err, ui.ErrNoTerminal) {
 		cmd.PrintErrln("folio:", err)
 		return exitCode(2)
 	}
 	return err
+}
+
+// typingPause reads $FOLIO_TYPING_PAUSE (a Go duration, "2s"): how long
+// typing stops before the reader searches the query as written. Unset or
+// invalid: the reader's default.
+func typingPause() time.Duration {
+	d, err := time.ParseDuration(os.Getenv("FOLIO_TYPING_PAUSE"))
+	if err != nil || d < 0 {
+		return 0
+	}
+	return d
 }

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/index"
+)
+
+// pausingHarness drives the interface over the bundled archive's real
+// index, holding the typing pause's messages until the test delivers them.
+type pausingHarness struct {
+	*harness
+	paused []tea.Msg
+}
+
+func newPausingHarness(t *testing.T) *pausingHarness {
+	t.Helper()
+	t.Setenv("NO_COLOR", "")
+	ix, err := index.OpenDir(context.Background(), "", index.Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	ph := &pausingHarness{}
+	opts := Options{
+		OpenIndex: func(ctx context.Context, progress func(done, total int)) (Searcher, Info, error) {
+			return ix, Info{Count: ix.Count()}, nil
+		},
+		After: func(d time.Duration, msg tea.Msg) tea.Cmd {
+			if d <= 0 {
+				t.Errorf("typing pause %v", d)
+			}
+			ph.paused = append(ph.paused, msg)
+			return nil
+		},
+	}
+	ph.harness = &harness{t: t, m: New(opts)}
+	ph.send(tea.WindowSizeMsg{Width: 110, Height: 30})
+	ph.run(openIndexCmd(context.Background(), opts.OpenIndex, ph.m.relay))
+	return ph
+}
+
+// pause delivers the typing pause of the last keystroke.
+func (h *pausingHarness) pause() {
+	h.t.Helper()
+	if len(h.paused) == 0 {
+		h.t.Fatal("no typing pause was asked for")
+	}
+	h.send(h.paused[len(h.paused)-1])
+}
+
+func (h *pausingHarness) header() string {
+	return strings.SplitN(h.screen(), "\n", 2)[0]
+}
+
+// While keys arrive the word being typed is also a prefix, and the header
+// says so; after the pause the query runs as written.
+func TestTypingPauseRunsTheQueryAsWritten(t *testing.T) {
+	h := newPausingHarness(t)
+	h.key("/")
+	h.typeText("radica")
+	if !h.m.query.Typing || h.m.list.total == 0 || !strings.Contains(h.header(), "radica…") {
+		t.Fatalf("while typing: query %+v, %d hits, header %q", h.m.query, h.m.list.total, h.header())
+	}
+	typingTotal := h.m.list.total
+	// an older keystroke's pause changes nothing
+	before := h.m.gen
+	h.send(h.paused[0])
+	if h.m.gen != before {
+		t.Fatal("a superseded pause searched again")
+	}
+	h.pause()
+	if h.m.query.Typing || strings.Contains(h.header(), "…") {
+		t.Fatalf("after the pause: query %+v, header %q", h.m.query, h.header())
+	}
+	if h.m.list.total >= typingTotal {
+		t.Errorf("radica as written finds %d, as a prefix %d", h.m.list.total, typingTotal)
+	}
+	// the pause after a finished search asks for nothing more
+	gen := h.m.gen
+	h.pause()
+	if h.m.gen != gen {
+		t.Error("a second pause searched again")
+	}
+}
+
+// enter runs the query as written at once.
+func TestEnterRunsTheQueryAsWritten(t *testing.T) {
+	h := newPausingHarness(t)
+	h.key("/")
+	h.typeText("radica")
+	h.key("enter")
+	if h.m.query.Typing || strings.Contains(h.header(), "radica…") {
+		t.Fatalf("after enter: query %+v, header %q", h.m.query, h.header())
+	}
+}
+
+// One or two letters never read as a failed search.
+func TestShortWordsSayKeepTyping(t *testing.T) {
+	h := newPausingHarness(t)
+	h.key("/")
+	for _, s := range []string{"r", "a"} {
+		h.typeText(s)
+		scr := h.screen()
+		if strings.Contains(scr, "No pieces match") || !strings.Contains(h.header(), "keep typing") {
+			t.Fatalf("after %q:\n%s", h.m.search.value(), scr)
+		}
+	}
+}
+
+// A misspelt word offers the index's spelling, and ctrl+y searches it.
+func TestDidYouMeanInTheReader(t *testing.T) {
+	h := newPausingHarness(t)
+	h.key("/")
+	h.typeText("radicalisaton")
+	h.pause()
+	s := h.m.said.suggestion
+	if s == nil || s.Fix != "radicalisation" {
+		t.Fatalf("suggestion %+v", s)
+	}
+	h.requireScreen("Did you mean radicalisation (")
+	h.requireScreen("ctrl+y to search it")
+	h.key("ctrl+y")
+	if got := h.m.search.value(); got != "radicalisation" || h.m.list.total != s.Count || h.m.list.total == 0 {
+		t.Fatalf("after ctrl+y: %q, %d hits, want %d", got, h.m.list.total, s.Count)
+	}
+}
+
+// Notes stay while the query is malformed and go when it is mended.
+func TestNotesInTheFooterClearWithTheQuery(t *testing.T) {
+	h := newPausingHarness(t)
+	h.key("/")
+	h.typeText(`"civil rights`)
+	h.pause()
+	h.requireScreen("note: unbalanced quote: searched as words")
+	h.typeText(`"`)
+	h.pause()
+	if strings.Contains(h.screen(), "unbalanced quote") {
+		t.Fatalf("the note stayed after the quote was closed:\n%s", h.screen())
+	}
+	h.key("esc")
+	h.key("/")
+	h.typeText("mi5 or gchq")
+	h.pause()
+	h.requireScreen(`note: lowercase "or" is ignored`)
+}
