@@ -104,7 +104,7 @@ var BenchQueries = []struct {
 	{"rare", Query{Text: "prohibitory "}},
 	{"phrase", Query{Text: `"united states" `}},
 	{"and3", Query{Text: "congress economy revenue "}},
-	{"prefix", Query{Text: "radica"}},
+	{"prefix", Query{Text: "radica", Typing: true}},
 	{"synonym", Query{Text: "isis "}},
 	{"facet-only", Query{Tags: []string{"mi5"}}},
 	{"filtered", Query{Text: "intelligence ", Outlets: []string{"The Telegraph"}, From: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}},

@@ -36,7 +36,18 @@ const (
 type compiled struct {
 	must    []query.Query
 	mustNot []query.Query
+	// should only ranks: the query's words in the title or a tag, and
+	// side by side in the text
+	should []query.Query
 }
+
+// Boosts of the ranking clauses (compiled.should): measured on the bundled
+// archive's tag judgments and the ranking tests in relevance_test.go.
+const (
+	titleBoost    = 2.0
+	tagBoost      = 2.0
+	adjacentBoost = 3.0
+)
 
 // compile turns a plan into bleve queries.
 func compile(p queryPlan) compiled {
@@ -61,7 +72,62 @@ func compile(p queryPlan) compiled {
 			c.mustNot = append(c.mustNot, q)
 		}
 	}
+	if len(c.must) > 0 {
+		c.should = rankingQueries(p)
+	}
 	return c
+}
+
+// rankingQueries are the optional clauses that rank: a piece whose title
+// has a word of the query, or whose tag is a word or the query's words
+// ("foreign fighters" → foreign-fighters), ranks above one that mentions
+// it in passing; the words side by side rank above the words apart.
+func rankingQueries(p queryPlan) []query.Query {
+	var out []query.Query
+	var words []string // the plain words' stems, in order
+	var typed []string // the plain words as typed, lower-cased
+	for _, g := range p.groups {
+		if len(g) != 1 {
+			continue
+		}
+		pc := g[0]
+		if pc.field != qfText || pc.phrase {
+			continue
+		}
+		for _, u := range pc.units {
+			if u.kind != uStem && u.kind != uExact && u.kind != uCase || len(nonEmpty(u.terms)) == 0 {
+				continue
+			}
+			q := unitQuery(u.terms, []weightedField{{fTitle, titleBoost}})
+			if q != nil {
+				out = append(out, q)
+			}
+		}
+		if pc.syn == 0 && len(pc.units) == 1 && pc.units[0].kind == uStem && len(pc.units[0].terms) == 1 {
+			words = append(words, pc.units[0].terms[0])
+			typed = append(typed, strings.ToLower(pc.text))
+		}
+	}
+	tags := map[string]bool{}
+	for i := range typed {
+		tags[typed[i]] = true
+		if i+1 < len(typed) {
+			tags[typed[i]+"-"+typed[i+1]] = true
+		}
+	}
+	if len(typed) > 2 {
+		tags[strings.Join(typed, "-")] = true
+	}
+	for tg := range tags {
+		tq := query.NewTermQuery(tg)
+		tq.SetField(fTags)
+		tq.SetBoost(tagBoost)
+		out = append(out, tq)
+	}
+	if len(words) >= 2 && len(words) <= 8 {
+		out = append(out, newPhraseQuery(words, fText, adjacentBoost))
+	}
+	return out
 }
 
 // applySynonyms replaces runs of plain words (and phrases) that spell a

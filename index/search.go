@@ -77,7 +77,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	offset := max(q.Offset, 0)
 
 	// main query: text AND filters AND restrictions, NOT exclusions
-	mainQ := combine(c.must, c.mustNot, filters, restrict, "")
+	mainQ := combine(c.must, c.mustNot, c.should, filters, restrict, "")
 	noHits := q.Mode == ModeFacets || q.Mode == ModeCount
 	noFacets := q.Mode == ModeHits || q.Mode == ModeCount
 	if noHits {
@@ -144,7 +144,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 				counted[f] = all.of(f)
 				continue
 			}
-			wg.Go(func() { facetSearch(combine(c.must, c.mustNot, filters, restrict, f), f) })
+			wg.Go(func() { facetSearch(combine(c.must, c.mustNot, nil, filters, restrict, f), f) })
 		}
 		if len(plain) > 0 {
 			counter = terms.counter()
@@ -203,7 +203,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 
 // combine builds must ∧ filters ∧ restrict ∧ ¬mustNot, leaving out the
 // filter of field skip (for that field's facet counts).
-func combine(must, mustNot []query.Query, filters map[string]query.Query, restrict []query.Query, skip string) query.Query {
+func combine(must, mustNot, should []query.Query, filters map[string]query.Query, restrict []query.Query, skip string) query.Query {
 	var all []query.Query
 	all = append(all, must...)
 	for _, f := range facetFields {
@@ -215,13 +215,13 @@ func combine(must, mustNot []query.Query, filters map[string]query.Query, restri
 	if len(all) == 0 {
 		all = append(all, query.NewMatchAllQuery())
 	}
-	if len(mustNot) == 0 {
+	if len(mustNot) == 0 && len(should) == 0 {
 		if len(all) == 1 {
 			return all[0]
 		}
 		return query.NewConjunctionQuery(all)
 	}
-	bq := query.NewBooleanQuery(all, nil, mustNot)
+	bq := query.NewBooleanQuery(all, should, mustNot)
 	return bq
 }
 
