@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"regexp"
 	"strings"
@@ -149,10 +150,7 @@ func (ix *Index) suggest(ctx context.Context, q Query, p queryPlan) *Suggestion 
 			fix, n := bestNear(ctx, r, fz, stem, have)
 			word := ""
 			if fix != "" {
-				word = oneEditWith(typed, fix)
-				if word == "" {
-					word = ix.surfaceForm(ctx, r, fix, typed)
-				}
+				word = ix.surfaceForm(ctx, r, fix, typed)
 			} else {
 				// a long word whose stem is much shorter than it
 				// ("radicalisaton" is far from "radic"): its own edits
@@ -161,7 +159,8 @@ func (ix *Index) suggest(ctx context.Context, q Query, p queryPlan) *Suggestion 
 			if word == "" {
 				continue
 			}
-			if word == "" || word == typed {
+			// one edit in a short word, two from eight letters
+			if word == "" || word == typed || levenshtein(word, typed) > max(1, len(typed)/4) {
 				continue
 			}
 			if gain := n - have; gain > bestGain {
@@ -248,8 +247,10 @@ func docFreq(ctx context.Context, r bleveindex.IndexReader, term, field string) 
 	return int(tfr.Count())
 }
 
-// surfaceForm is the word with stem found in a dozen pieces (or fewer, once
-// one is a single edit away) that is closest to typed ("terrorism" for the stem "terror" and "terorism").
+// surfaceForm is the word of the archive with stem closest to typed
+// ("terrorism" for the stem "terror" and "terorism"), read from the pieces
+// that have the stem until one is a single edit away (at most
+// surfaceScanMax pieces): a word that is in the archive, never one made up.
 func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem, typed string) string {
 	tfr, err := r.TermFieldReader(ctx, []byte(stem), fText, false, false, false)
 	if err != nil {
@@ -258,7 +259,8 @@ func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem
 	defer tfr.Close()
 	best, bestDist := "", 1<<30
 	seen := map[string]bool{}
-	for k := 0; k < 12 && bestDist > 1; k++ {
+	key := stem[:min(2, len(stem))]
+	for k := 0; k < surfaceScanMax && bestDist > 1; k++ {
 		d, err := tfr.Next(nil)
 		if err != nil || d == nil {
 			break
@@ -275,23 +277,29 @@ func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem
 			if f.Name() != fTitle && f.Name() != fBody && f.Name() != fStandfirst {
 				return
 			}
-			for _, w := range textWords(string(f.Value())) {
-				lw := strings.ToLower(w)
-				if seen[lw] || len(lw) < 2 || lw[0] != stem[0] {
-					continue
+			scanWords(f.Value(), func(w []byte) bool {
+				if len(w) < len(key) || !bytes.EqualFold(w[:len(key)], []byte(key)) {
+					return true
+				}
+				lw := strings.ToLower(string(w))
+				if seen[lw] {
+					return true
 				}
 				seen[lw] = true
-				if normalizeTerm(lw) != stem || !isLowerASCIIWord(lw) {
-					continue
+				if isLowerASCIIWord(lw) && normalizeTerm(lw) == stem {
+					if dist := levenshtein(lw, typed); dist < bestDist {
+						best, bestDist = lw, dist
+					}
 				}
-				if dist := levenshtein(lw, typed); dist < bestDist {
-					best, bestDist = lw, dist
-				}
-			}
+				return bestDist > 1
+			})
 		})
 	}
 	return best
 }
+
+// surfaceScanMax bounds the pieces read for a suggestion's spelling.
+const surfaceScanMax = 60
 
 // bestEdit is the word one edit from typed whose stem is found in the
 // most pieces, if it finds suggestRatio times more than have.
@@ -344,23 +352,6 @@ func edits1(w string, fn func(string) bool) {
 			return
 		}
 	}
-}
-
-// oneEditWith is a word one edit from typed whose stem is stem
-// ("terrorism" from "terorism" and "terror"), or "".
-func oneEditWith(typed, stem string) string {
-	if !isLowerASCIIWord(typed) {
-		return ""
-	}
-	found := ""
-	edits1(typed, func(w string) bool {
-		if normalizeTerm(w) == stem {
-			found = w
-			return false
-		}
-		return true
-	})
-	return found
 }
 
 // replaceWord replaces the first whole-word w in s by fix.
