@@ -61,14 +61,19 @@ Exits 0 whether or not anything matched.`,
 					return err
 				}
 			}
+			// the notes of the results printed last: a cached search's
+			// output may be dropped for a fresh one
+			var notes bytes.Buffer
 			write := func(w io.Writer, res index.Results) error {
 				if f.asJSON {
 					return writeJSON(w, searchJSON(res))
 				}
-				printNotes(env.Err, res)
+				notes.Reset()
+				printNotes(&notes, res)
 				printResults(w, res, colour(env.Out))
 				return nil
 			}
+			defer func() { _, _ = env.Err.Write(notes.Bytes()) }()
 			if out, ok := env.searchCached(cmd.Context(), q, write); ok {
 				_, err := env.Out.Write(out)
 				return err

@@ -163,7 +163,7 @@ func TestRankingTitleTagsAndProximity(t *testing.T) {
 			ModTime: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}
 	}
 	fsys := fstest.MapFS{
-		"passing.md":  piece("Notes on the season", "music", filler(1)+" a xylophone, xylophone, xylophone played "+filler(2)),
+		"passing.md":  piece("Notes on the season", "music", filler(1)+" a xylophone, xylophone, xylophone, xylophone, xylophone played "+filler(2)),
 		"titled.md":   piece("The xylophone question", "music", filler(1)+" a xylophone played "+filler(2)),
 		"tagged.md":   piece("A concert", "xylophone", filler(1)+" a xylophone played "+filler(2)),
 		"apart.md":    piece("Evening one", "music", "marimba marimba "+filler(3)+" orchestra orchestra"),
