@@ -311,7 +311,7 @@ func clauseQuery(pc planClause) query.Query {
 				if len(ts) == 1 {
 					cand = ts[0]
 				}
-				alts = append(alts, &exactQuery{candidates: cand, field: f.name, u: unit{kind: uPrefix, prefix: u.prefix}})
+				alts = append(alts, &exactQuery{candidates: cand, field: f.name, u: unit{kind: uPrefix, prefix: u.prefix}, budget: typingCheckMax})
 			}
 		case uFuzzy:
 			for _, v := range u.variants {

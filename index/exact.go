@@ -24,6 +24,10 @@ type exactQuery struct {
 	candidates query.Query
 	field      string // fText: the piece's whole text; fTitle: its title
 	u          unit
+	// budget, when not 0, is how many candidates' texts are read at most;
+	// the rest do not match (the word being typed: fewer hits, each right,
+	// rather than a keystroke that reads the archive)
+	budget int
 }
 
 // storedOf are the stored fields that make up each searchable field.
@@ -42,7 +46,7 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 	for _, f := range storedOf[q.field] {
 		fields[f] = true
 	}
-	return &exactSearcher{Searcher: s, r: r, fields: fields, m: newFormMatcher(q.u)}, nil
+	return &exactSearcher{Searcher: s, r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget}, nil
 }
 
 type exactSearcher struct {
@@ -50,6 +54,7 @@ type exactSearcher struct {
 	r               bleveindex.IndexReader
 	fields          map[string]bool
 	m               formMatcher
+	budget, read    int
 }
 
 func (s *exactSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -79,6 +84,10 @@ func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatc
 }
 
 func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
+	if s.budget > 0 && s.read >= s.budget {
+		return false, nil
+	}
+	s.read++
 	ext, err := s.r.ExternalID(id)
 	if err != nil {
 		return false, err
