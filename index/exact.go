@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"context"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -290,3 +291,42 @@ func (m *formMatcher) maybe(w []byte, f string) bool {
 }
 
 func hasPrefixString(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// textWords splits s into words the way the tokenizer does.
+func textWords(s string) []string {
+	toks := wordTokenizer{}.Tokenize([]byte(s))
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
+
+// exactKey is a word as an exact form compares: accents folded, lower
+// case, a possessive 's and other apostrophes dropped, British spelling
+// made American (one spelling of one word, not another form).
+func exactKey(w string) string {
+	b := []byte(w)
+	if isASCII(w) {
+		b = []byte(strings.ToLower(w))
+	} else {
+		b = foldLower(b)
+		b = []byte(strings.ReplaceAll(string(b), "’", "'"))
+	}
+	var arena []byte
+	b = stripApostrophes(b, &arena)
+	if r, ok := americanSpelling(b); ok {
+		return r
+	}
+	return string(b)
+}
+
+// caseKey is a word as a case-sensitive form compares: possessive and
+// apostrophes dropped, nothing else changed.
+func caseKey(w string) string {
+	w = strings.ReplaceAll(w, "’", "'")
+	if strings.HasSuffix(w, "'s") {
+		w = w[:len(w)-2]
+	}
+	return strings.ReplaceAll(w, "'", "")
+}

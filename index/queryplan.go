@@ -1,16 +1,19 @@
 package index
 
 import (
-	"slices"
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // A query takes one road: parse (query.go) → plan (here) → the bleve query
 // (compile.go), the highlight set, the notes and the forms searched, all
 // read from the plan. The plan holds, for each clause, every form it will
-// match, decided once:
+// match, decided once (alias groups and, for the word being typed, the
+// index's dictionary included):
 //
 //	radicalisation      stemmed: the analysed term ("radic"), so every
 //	                    inflection and both spellings
@@ -288,79 +291,6 @@ func (p *queryPlan) terms() []string {
 	return out
 }
 
-// widened lists the plain words the stemmer widens, with their stems:
-// the words whose forms Results.Forms reports.
-func (p *queryPlan) widened() [][2]string {
-	var out [][2]string
-	for _, g := range p.groups {
-		for _, pc := range g {
-			if pc.syn > 0 || pc.phrase || pc.field != qfText && pc.field != qfTitle {
-				continue
-			}
-			for _, u := range pc.units {
-				if u.kind == uStem && len(u.terms) == 1 && u.terms[0] != "" && !strings.ContainsRune(pc.text, ' ') {
-					out = append(out, [2]string{strings.ToLower(pc.text), u.terms[0]})
-				}
-			}
-		}
-	}
-	return out
-}
-
-// maxForms is how many forms of a word Results.Forms names.
-const maxForms = 6
-
-// formsFound lists, for each word the stemmer widened, the forms of it
-// marked in the hits' titles and snippets, most frequent first, when there
-// are several: "aids → aid, aids, aided…" (… when there were more).
-func formsFound(words [][2]string, hits []Hit) []string {
-	if len(words) == 0 || len(hits) == 0 {
-		return nil
-	}
-	count := map[string]int{}
-	for _, h := range hits {
-		for _, t := range append([]string{h.TitleMarked}, h.Snippets...) {
-			for {
-				i := strings.Index(t, MarkStart)
-				if i < 0 {
-					break
-				}
-				t = t[i+len(MarkStart):]
-				j := strings.Index(t, MarkEnd)
-				if j < 0 {
-					break
-				}
-				count[strings.ToLower(t[:j])]++
-				t = t[j+len(MarkEnd):]
-			}
-		}
-	}
-	var out []string
-	for _, w := range words {
-		var fs []string
-		for f := range count {
-			if normalizeTerm(f) == w[1] {
-				fs = append(fs, f)
-			}
-		}
-		if len(fs) < 2 {
-			continue
-		}
-		slices.SortFunc(fs, func(a, b string) int {
-			if count[a] != count[b] {
-				return count[b] - count[a]
-			}
-			return strings.Compare(a, b)
-		})
-		more := ""
-		if len(fs) > maxForms {
-			fs, more = fs[:maxForms], "…"
-		}
-		out = append(out, w[0]+" → "+strings.Join(fs, ", ")+more)
-	}
-	return out
-}
-
 func isLowerASCIIWord(w string) bool {
 	if w == "" {
 		return false
@@ -373,41 +303,166 @@ func isLowerASCIIWord(w string) bool {
 	return true
 }
 
-// textWords splits s into words the way the tokenizer does.
-func textWords(s string) []string {
-	toks := wordTokenizer{}.Tokenize([]byte(s))
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		out = append(out, string(t.Term))
+// applySynonyms replaces runs of plain words (and phrases) that spell a
+// variant of a synonym group by the group. Groups keep their OR members.
+// A quoted phrase is not a variant: it matches as written.
+func applySynonyms(groups [][]clause, syn *Synonyms) [][]clause {
+	if syn == nil || syn.Groups() == 0 {
+		return groups
+	}
+	out := make([][]clause, 0, len(groups))
+	i := 0
+	for i < len(groups) {
+		g := groups[i]
+		// OR members: a whole variant each
+		if len(g) > 1 || !isPlainWord(g[0]) {
+			ng := make([]clause, len(g))
+			for k, cl := range g {
+				ng[k] = cl
+				if cl.field == qfText && !cl.prefix && cl.fuzzy == 0 && !cl.phrase {
+					terms := nonEmpty(analyzePhrase(cl.text))
+					if gr, n := syn.match(terms); gr >= 0 && n == len(terms) {
+						ng[k].syn = gr + 1
+					}
+				}
+			}
+			out = append(out, ng)
+			i++
+			continue
+		}
+		// a run of plain single-word groups
+		j := i
+		for j < len(groups) && len(groups[j]) == 1 && isPlainWord(groups[j][0]) {
+			j++
+		}
+		run := groups[i:j]
+		var terms []string
+		var wordAt []int // term index → run index
+		starts := make([]int, len(run)+1)
+		for k, rg := range run {
+			starts[k] = len(terms)
+			for _, t := range nonEmpty(analyzePhrase(rg[0].text)) {
+				terms = append(terms, t)
+				wordAt = append(wordAt, k)
+			}
+		}
+		starts[len(run)] = len(terms)
+		k := 0
+		for k < len(run) {
+			s := starts[k]
+			if s < len(terms) && wordAt[s] == k {
+				if gr, n := syn.match(terms[s:]); gr >= 0 {
+					end := s + n
+					// the variant must end at a word boundary
+					last := -1
+					for w := k; w <= len(run); w++ {
+						if starts[w] == end {
+							last = w
+							break
+						}
+					}
+					if last > k {
+						cl := run[k][0]
+						cl.text = joinClauseText(run[k:last])
+						cl.open = run[last-1][0].open && last-1 == k
+						cl.syn = gr + 1
+						out = append(out, []clause{cl})
+						k = last
+						continue
+					}
+				}
+			}
+			out = append(out, run[k])
+			k++
+		}
+		i = j
 	}
 	return out
 }
 
-// exactKey is a word as an exact form compares: accents folded, lower
-// case, a possessive 's and other apostrophes dropped, British spelling
-// made American (one spelling of one word, not another form).
-func exactKey(w string) string {
-	b := []byte(w)
-	if isASCII(w) {
-		b = []byte(strings.ToLower(w))
-	} else {
-		b = foldLower(b)
-		b = []byte(strings.ReplaceAll(string(b), "’", "'"))
+func joinClauseText(gs [][]clause) string {
+	parts := make([]string, len(gs))
+	for i, g := range gs {
+		parts[i] = g[0].text
 	}
-	var arena []byte
-	b = stripApostrophes(b, &arena)
-	if r, ok := americanSpelling(b); ok {
-		return r
-	}
-	return string(b)
+	return strings.Join(parts, " ")
 }
 
-// caseKey is a word as a case-sensitive form compares: possessive and
-// apostrophes dropped, nothing else changed.
-func caseKey(w string) string {
-	w = strings.ReplaceAll(w, "’", "'")
-	if strings.HasSuffix(w, "'s") {
-		w = w[:len(w)-2]
+func isPlainWord(c clause) bool {
+	return c.field == qfText && !c.phrase && !c.prefix && c.fuzzy == 0 && !c.negate
+}
+
+// typingCheckMax bounds the pieces whose text is read, per field and
+// keystroke, to check the word being typed against stems shorter than it
+// ("radic" for "radica"): past it, such pieces are left out until typing
+// pauses (about 60 µs a piece of 1,000 words).
+const typingCheckMax = 200
+
+// resolveTyping completes the plan's typing units from the dictionary: the
+// stems shorter than the prefix it may stand for ("radic" for "radica",
+// checked on the text), and reports whether the word being typed matches,
+// as a prefix, anything other than its own stem: then the results may
+// include words it begins.
+func (ix *Index) resolveTyping(ctx context.Context, p *queryPlan) bool {
+	r, done, err := ix.reader()
+	if err != nil {
+		return false
 	}
-	return strings.ReplaceAll(w, "'", "")
+	defer done()
+	widens := false
+	for _, g := range p.groups {
+		for _, pc := range g {
+			for k, u := range pc.units {
+				if u.kind != uTyping {
+					continue
+				}
+				field := fText
+				switch pc.field {
+				case qfTitle:
+					field = fTitle
+				case qfAuthor:
+					field = fAuthors
+				case qfOutlet:
+					field = fOutletText
+				}
+				own := normalizeTerm(lastWord(pc.text))
+				if prefixHasOther(r, field, u.prefix, own) {
+					widens = true
+				}
+				if _, ok := storedOf[field]; !ok {
+					continue
+				}
+				var found []string
+				for _, t := range truncations(u.prefix) {
+					if c := docFreq(ctx, r, t, field); c > 0 && t != own {
+						found = append(found, t)
+					}
+				}
+				if len(found) > 0 {
+					pc.units[k].terms = found
+					widens = true
+				}
+			}
+		}
+	}
+	return widens
+}
+
+// prefixHasOther reports whether field has a term starting with pre other
+// than own.
+func prefixHasOther(r bleveindex.IndexReader, field, pre, own string) bool {
+	d, err := r.FieldDictPrefix(field, []byte(pre))
+	if err != nil {
+		return false
+	}
+	defer d.Close()
+	for {
+		e, err := d.Next()
+		if err != nil || e == nil {
+			return false
+		}
+		if e.Term != own {
+			return true
+		}
+	}
 }

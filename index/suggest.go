@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -11,6 +12,9 @@ import (
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
+// What a search says back about its words: the forms stemming widened a
+// word to (formsFound), and "did you mean".
+//
 // "Did you mean": a word of the query that matches nothing, or far fewer
 // pieces than a spelling one or two edits away, is offered the closest
 // spelling from the index's own words. The index holds stems, so the
@@ -26,81 +30,6 @@ const (
 	suggestMaxCount = 3
 	minSuggestLen   = 4
 )
-
-// typingCheckMax bounds the pieces whose text is read, per field and
-// keystroke, to check the word being typed against stems shorter than it
-// ("radic" for "radica"): past it, such pieces are left out until typing
-// pauses (about 60 µs a piece of 1,000 words).
-const typingCheckMax = 200
-
-// resolveTyping completes the plan's typing units from the dictionary: the
-// stems shorter than the prefix it may stand for ("radic" for "radica",
-// checked on the text), and reports whether the word being typed matches,
-// as a prefix, anything other than its own stem: then the results may
-// include words it begins.
-func (ix *Index) resolveTyping(ctx context.Context, p *queryPlan) bool {
-	r, done, err := ix.reader()
-	if err != nil {
-		return false
-	}
-	defer done()
-	widens := false
-	for _, g := range p.groups {
-		for _, pc := range g {
-			for k, u := range pc.units {
-				if u.kind != uTyping {
-					continue
-				}
-				field := fText
-				switch pc.field {
-				case qfTitle:
-					field = fTitle
-				case qfAuthor:
-					field = fAuthors
-				case qfOutlet:
-					field = fOutletText
-				}
-				own := normalizeTerm(lastWord(pc.text))
-				if prefixHasOther(r, field, u.prefix, own) {
-					widens = true
-				}
-				if _, ok := storedOf[field]; !ok {
-					continue
-				}
-				var found []string
-				for _, t := range truncations(u.prefix) {
-					if c := docFreq(ctx, r, t, field); c > 0 && t != own {
-						found = append(found, t)
-					}
-				}
-				if len(found) > 0 {
-					pc.units[k].terms = found
-					widens = true
-				}
-			}
-		}
-	}
-	return widens
-}
-
-// prefixHasOther reports whether field has a term starting with pre other
-// than own.
-func prefixHasOther(r bleveindex.IndexReader, field, pre, own string) bool {
-	d, err := r.FieldDictPrefix(field, []byte(pre))
-	if err != nil {
-		return false
-	}
-	defer d.Close()
-	for {
-		e, err := d.Next()
-		if err != nil || e == nil {
-			return false
-		}
-		if e.Term != own {
-			return true
-		}
-	}
-}
 
 // reader opens a reader of the index's current snapshot.
 func (ix *Index) reader() (bleveindex.IndexReader, func(), error) {
@@ -386,4 +315,77 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// widened lists the plain words the stemmer widens, with their stems:
+// the words whose forms Results.Forms reports.
+func (p *queryPlan) widened() [][2]string {
+	var out [][2]string
+	for _, g := range p.groups {
+		for _, pc := range g {
+			if pc.syn > 0 || pc.phrase || pc.field != qfText && pc.field != qfTitle {
+				continue
+			}
+			for _, u := range pc.units {
+				if u.kind == uStem && len(u.terms) == 1 && u.terms[0] != "" && !strings.ContainsRune(pc.text, ' ') {
+					out = append(out, [2]string{strings.ToLower(pc.text), u.terms[0]})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// maxForms is how many forms of a word Results.Forms names.
+const maxForms = 6
+
+// formsFound lists, for each word the stemmer widened, the forms of it
+// marked in the hits' titles and snippets, most frequent first, when there
+// are several: "aids → aid, aids, aided…" (… when there were more).
+func formsFound(words [][2]string, hits []Hit) []string {
+	if len(words) == 0 || len(hits) == 0 {
+		return nil
+	}
+	count := map[string]int{}
+	for _, h := range hits {
+		for _, t := range append([]string{h.TitleMarked}, h.Snippets...) {
+			for {
+				i := strings.Index(t, MarkStart)
+				if i < 0 {
+					break
+				}
+				t = t[i+len(MarkStart):]
+				j := strings.Index(t, MarkEnd)
+				if j < 0 {
+					break
+				}
+				count[strings.ToLower(t[:j])]++
+				t = t[j+len(MarkEnd):]
+			}
+		}
+	}
+	var out []string
+	for _, w := range words {
+		var fs []string
+		for f := range count {
+			if normalizeTerm(f) == w[1] {
+				fs = append(fs, f)
+			}
+		}
+		if len(fs) < 2 {
+			continue
+		}
+		slices.SortFunc(fs, func(a, b string) int {
+			if count[a] != count[b] {
+				return count[b] - count[a]
+			}
+			return strings.Compare(a, b)
+		})
+		more := ""
+		if len(fs) > maxForms {
+			fs, more = fs[:maxForms], "…"
+		}
+		out = append(out, w[0]+" → "+strings.Join(fs, ", ")+more)
+	}
+	return out
 }

@@ -138,8 +138,9 @@ type Results struct {
 	// common to search for. Hint is the same, joined by "; ".
 	Notes []string
 	Hint  string
-	// Forms are the word forms stemming searched beyond a plain word, one
-	// line a word: "aids → aids, aid, aided, aide…".
+	// Forms say what stemming widened a plain word to: for each such word,
+	// its forms marked in the hits returned, when there are several, most
+	// frequent first: "aids → aid, aids, aided…".
 	Forms []string
 	// Suggestion is a spelling from the index's own words that finds (far)
 	// more than a word of the query; nil when there is none.
