@@ -396,7 +396,7 @@ func isPlainWord(c clause) bool {
 // keystroke, to check the word being typed against stems shorter than it
 // ("radic" for "radica"): past it, such pieces are left out until typing
 // pauses (about 60 µs a piece of 1,000 words).
-const typingCheckMax = 200
+const typingCheckMax = 64
 
 // resolveTyping completes the plan's typing units from the dictionary: the
 // stems shorter than the prefix it may stand for ("radic" for "radica",
