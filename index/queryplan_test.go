@@ -184,3 +184,11 @@ func TestFormsSearched(t *testing.T) {
 		t.Errorf("formsFound = %q", got)
 	}
 }
+
+// The forms line names the word as a word, without the query's punctuation.
+func TestFormsNameTheWord(t *testing.T) {
+	p := buildPlan(parseQuery("(prisons", false), nil)
+	if w := p.widened(); len(w) != 1 || w[0] != [2]string{"prisons", "prison"} {
+		t.Errorf("widened %q", w)
+	}
+}

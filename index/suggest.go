@@ -328,7 +328,7 @@ func (p *queryPlan) widened() [][2]string {
 			}
 			for _, u := range pc.units {
 				if u.kind == uStem && len(u.terms) == 1 && u.terms[0] != "" && !strings.ContainsRune(pc.text, ' ') {
-					out = append(out, [2]string{strings.ToLower(pc.text), u.terms[0]})
+					out = append(out, [2]string{strings.ToLower(strings.Trim(pc.text, `"'()[]{}.,;:!?`)), u.terms[0]})
 				}
 			}
 		}
