@@ -9,8 +9,9 @@ import (
 
 // folio's query language, one parser for the TUI and the CLI:
 //
-//	radicalisation prisons     both words (AND), ranked by relevance
-//	"foreign fighters"         exact phrase
+//	radicalisation prisons     both words (AND), stemmed, ranked by relevance
+//	"aids"  "foreign fighters" those word forms, in order, any case, unstemmed
+//	AIDS  MI5                  that spelling (case-sensitive) and its aliases
 //	-word  -"a phrase"         exclude (also NOT word)
 //	title:raqqa  title:"..."   in the title only
 //	outlet:telegraph           outlet by word ("The Telegraph")
@@ -21,7 +22,7 @@ import (
 //	isis OR daesh              either
 //
 // Words match as written: stemmed, exact when quoted or in capitals (see
-// plan.go). Only while the reader's user is typing (Query.Typing) does the
+// queryplan.go). Only while the reader's user is typing (Query.Typing) does the
 // last word, when not followed by a space, also match as a prefix. Every
 // input is legal: what cannot be understood is searched literally and
 // explained in a note.
