@@ -35,16 +35,23 @@ type RelatedSearcher interface {
 	Related(id string, n int) ([]index.Hit, error)
 }
 
+// Marks is what the list and the reader need of the reading state to draw a
+// piece's marks: read-only, in memory, never waiting on I/O.
+type Marks interface {
+	IsRead(id string) bool
+	IsStarred(id string) bool
+}
+
 // ReadingState is the reader's own marks on one archive: which pieces are
 // read and starred, and where reading stopped in each. The state package's
 // Store implements it; tests use a real one in a temporary folder.
 //
-// Everything but Save works in memory and is called from Update and View;
-// Save writes a file and is called only from a Cmd (and once more when the
-// program has stopped, see Run).
+// Everything but Save and Reload works in memory and is called from Update
+// and View; Save and Reload do file I/O and are called only from a Cmd (and
+// Save once more when the program has stopped, see Run). Neither holds up
+// the in-memory methods while it waits for the disk.
 type ReadingState interface {
-	IsRead(id string) bool
-	IsStarred(id string) bool
+	Marks
 	ToggleRead(id string) bool
 	ToggleStar(id string) bool
 	// Position is the first line on screen when reading stopped; 0 for the top.
@@ -58,6 +65,10 @@ type ReadingState interface {
 	Read() []string
 	Unread(ids []string) []string
 	Save() error
+	// Reload writes this process's changes and takes in those other folio
+	// processes on the archive saved (it is Save, saying whether the marks
+	// changed).
+	Reload() (changed bool, err error)
 }
 
 // OpenIndexFunc opens or builds the index. It is called in a tea.Cmd after
@@ -587,6 +598,10 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.choosingFormat() {
 		return m, m.chooseFormat(msg)
+	}
+
+	if key.Matches(msg, k.Refresh) && m.focus != paneSearch && !(m.focus == paneReader && m.reader.finding) {
+		return m, m.forceRefresh()
 	}
 
 	switch m.focus {

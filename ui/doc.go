@@ -5,7 +5,8 @@
 // The package talks to the index only through the small [Searcher]
 // interface, so it never sees Bleve and its tests can use a fake, and to
 // the reader's own marks (read, starred, the place in each piece) through
-// [ReadingState], which the state package's Store implements. Every
+// [ReadingState], which the state package's Store implements; the list and
+// the reader see only its read-only part, [Marks]. Every
 // component is a small value model with Update/View/SetSize in its own file;
 // app.go routes messages between them, reading.go holds the research side
 // (marks, citations, the walk through related pieces), citeformat.go the

@@ -26,7 +26,7 @@ type resultList struct {
 
 	// marks answers whether a piece is read and starred; nil (no reading
 	// state) leaves the marks column out.
-	marks ReadingState
+	marks Marks
 
 	width, height int
 	focused       bool
