@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -148,4 +149,66 @@ func TestTwoReadersStarAtOnce(t *testing.T) {
 	if got := savedStars(t, path); len(got) != 2 {
 		t.Errorf("after quitting the state file has stars %v", got)
 	}
+}
+
+// TestLiveArchive is issue 14's live archive in a terminal: a piece's
+// title edited from outside while the reader shows it appears in the list
+// without a key; e opens the piece in $EDITOR (a script here, which checks
+// it has the terminal) and the change shows on return.
+func TestLiveArchive(t *testing.T) {
+	s := newSession(t)
+	arch := filepath.Join(s.dir, "archive")
+	if err := os.MkdirAll(filepath.Join(arch, "2017"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, title, body string) {
+		t.Helper()
+		text := "---\ntitle: " + title + "\ndate: 2017-03-04\noutlet: RUSI\n---\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("2017/one.md", "First piece", "About prisons.")
+	write("two.md", "Second piece", "About borders.")
+
+	// The editor: says whether it had the terminal, then rewrites the file.
+	editor := filepath.Join(s.dir, "editor.sh")
+	script := "#!/bin/sh\nif [ -t 0 ] && [ -t 1 ]; then echo tty > '" + s.dir + "/editor-had'; fi\n" +
+		"printf -- '---\\ntitle: First piece\\ndate: 2017-03-04\\noutlet: RUSI\\n---\\nRewritten in the editor: quokkas.\\n' > \"$1\"\n"
+	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s.startFolio(fmt.Sprintf("FOLIO_ARCHIVE='%s' VISUAL= EDITOR='%s'", arch, editor))
+	s.waitFor("two pieces", regexp.MustCompile(`2 of 2`))
+
+	// Edited from outside: the list follows by itself.
+	write("two.md", "Second piece, retitled outside", "About borders.")
+	s.waitFor("the new title", regexp.MustCompile(`Second piece, retitled outside`))
+	// Added and removed from outside.
+	write("2017/three.md", "Third piece", "About ports.")
+	s.waitFor("the added piece", regexp.MustCompile(`(?s)3 of 3.*Third piece`))
+	if err := os.Remove(filepath.Join(arch, "2017", "three.md")); err != nil {
+		t.Fatal(err)
+	}
+	screen := s.waitFor("the piece removed", regexp.MustCompile(`2 of 2`))
+	if strings.Contains(screen, "Third piece") {
+		t.Errorf("the removed piece is listed:\n%s", screen)
+	}
+
+	// e in the reader: the editor gets the terminal, the reader shows the
+	// file as it left it.
+	s.keys("/")
+	s.typeText("prisons")
+	s.waitFor("the search", regexp.MustCompile(`1 of 2`))
+	s.keys("Enter", "Enter")
+	s.waitFor("the piece", regexp.MustCompile(`About prisons`))
+	s.keys("e")
+	s.waitFor("the rewritten piece", regexp.MustCompile(`Rewritten in the editor: quokkas`))
+	if had, _ := os.ReadFile(filepath.Join(s.dir, "editor-had")); strings.TrimSpace(string(had)) != "tty" {
+		t.Error("the editor did not have the terminal")
+	}
+	s.escape()
+	s.keys("q")
+	s.waitExited()
+	s.requireTerminalRestored("the editor and q")
 }

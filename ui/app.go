@@ -91,6 +91,14 @@ type Options struct {
 	// SaveCitationFormat is set, it is called in a Cmd to keep the choice.
 	CitationFormat     cite.Format
 	SaveCitationFormat func(cite.Format) error
+
+	// ArchiveDir is the archive's folder, watched while the reader runs and
+	// where e edits a piece's file; "" for the embedded archive, which is
+	// read-only. Reindex brings the index in line with the folder's files
+	// again, as Info.Refresh does at start (see live.go); it is called in
+	// a Cmd, any number of times.
+	ArchiveDir string
+	Reindex    func(ctx context.Context, progress func(done, total int)) (info Info, changed bool, err error)
 }
 
 // citationFormat is the style of the citations c and C copy.
@@ -113,6 +121,11 @@ type Info struct {
 	// interface then calls it in a Cmd: it brings the index up to date
 	// (searches meanwhile wait) and says what changed.
 	Refresh func(ctx context.Context, progress func(done, total int)) (info Info, changed bool, err error)
+
+	// Stale, from Refresh or Options.Reindex: the index could not be
+	// brought up to date just now (another folio was changing it); the
+	// interface asks again a moment later.
+	Stale bool
 }
 
 // ErrNoTerminal is returned by Run when stdin or stdout is not a terminal.
@@ -192,7 +205,8 @@ type Model struct {
 	saveFailing bool         // the last save failed: said once, not at every save
 	tour        relatedTour  // the walk through related pieces (r)
 
-	formatPrompt int // the status id of the citation format chooser (F) on screen
+	formatPrompt int       // the status id of the citation format chooser (F) on screen
+	live         liveState // the archive changing under the reader (live.go)
 
 	cache *renderCache
 }
@@ -319,6 +333,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stateSavedMsg:
 		return m, m.stateSaved(msg)
 
+	case liveMsg:
+		return m.updateLive(msg)
+
 	case facetsMsg:
 		if msg.gen != m.gen {
 			return m, nil // a newer query's counts are coming
@@ -387,7 +404,7 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 		return nil
 	}
 	m.searcher, m.info = msg.searcher, msg.info
-	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch()}
+	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch(), m.startWatching()}
 	if msg.info.Refresh != nil {
 		m.refreshing = true
 		m.relay = newProgressRelay()
@@ -397,19 +414,17 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 }
 
 // indexRefreshed takes the index brought up to date after a start from
-// the recorded one: what changed is searched again.
+// the recorded one, or after the archive changed (live.go): what changed
+// is searched again, with the cursor kept on its piece.
 func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 	m.refreshing = false
 	m.progress = indexProgressMsg{}
 	if msg.err != nil {
-		return m.status.setFor("Could not bring the index up to date: "+msg.err.Error(), true, statusLong)
+		return tea.Batch(m.status.setFor("Could not bring the index up to date: "+msg.err.Error(), true, statusLong), m.afterRefresh(msg))
 	}
 	m.info = msg.info
 	status := m.indexStatus(msg.info)
-	if !msg.changed {
-		return status
-	}
-	return tea.Batch(status, m.startSearch())
+	return tea.Batch(status, m.afterRefresh(msg))
 }
 
 // indexStatus says in the status line what opening the index found.
@@ -462,6 +477,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 			return m.status.set("Could not load more results: "+msg.err.Error(), true)
 		}
 		m.list.addPage(msg.offset, msg.results.Hits)
+		m.list.restorePlace()
 		return nil
 	}
 	m.haveResult = true
@@ -478,6 +494,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	}
 	m.terms = termsRegexp(terms)
 	m.list.reset(m.gen, r, m.query.Text != "")
+	m.list.restorePlace()
 	m.layout()
 	m.searchTook = r.Took
 	cmds := []tea.Cmd{facetsCmd(m.searchCtx, m.searcher, m.query, m.gen), m.refreshCounts()}
@@ -600,8 +617,13 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.chooseFormat(msg)
 	}
 
-	if key.Matches(msg, k.Refresh) && m.focus != paneSearch && !(m.focus == paneReader && m.reader.finding) {
-		return m, m.forceRefresh()
+	if m.focus != paneSearch && !(m.focus == paneReader && m.reader.finding) {
+		switch {
+		case key.Matches(msg, k.Refresh):
+			return m, m.forceRefresh()
+		case key.Matches(msg, k.Edit) && m.focus != paneSidebar:
+			return m, m.editPiece()
+		}
 	}
 
 	switch m.focus {

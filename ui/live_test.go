@@ -1,8 +1,18 @@
 package ui
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // starredRows counts the rows of the list that carry the star.
@@ -34,4 +44,201 @@ func TestTwoReadersMergeStars(t *testing.T) {
 		t.Errorf("after R the first shows %d stars, want both:\n%s", n, a.screen())
 	}
 	a.requireMatch(`Starred\s+2`)
+}
+
+// stoppedWatch is a watch that has ended: waitChangeCmd returns at once.
+func stoppedWatch() *archiveWatch {
+	w := &archiveWatch{changes: make(chan struct{}, 1), stop: func() {}, done: make(chan struct{})}
+	close(w.done)
+	return w
+}
+
+// liveFake is a folder archive whose files the test changes: Reindex
+// reports a change when the test said there is one, and counts its calls.
+type liveFake struct {
+	*fakeSearcher
+	mu       sync.Mutex
+	changed  bool
+	reindexs int
+}
+
+func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reindexs++
+	changed := f.changed
+	f.changed = false
+	return Info{Count: len(f.articles)}, changed, nil
+}
+
+func (f *liveFake) calls() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.reindexs
+}
+
+// edit changes the archive as an editor would.
+func (f *liveFake) edit(change func([]archive.Article) []archive.Article) {
+	f.fakeSearcher.mu.Lock()
+	f.articles = change(f.articles)
+	f.fakeSearcher.mu.Unlock()
+	f.mu.Lock()
+	f.changed = true
+	f.mu.Unlock()
+}
+
+// newLiveHarness is a harness on a folder archive in dir (not watched: the
+// tests send the watch's messages themselves).
+func newLiveHarness(t *testing.T, f *liveFake, dir string) *harness {
+	t.Helper()
+	t.Setenv("NO_COLOR", "")
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return f.fakeSearcher, Info{Count: len(f.articles)}, nil
+		},
+		ArchiveDir: dir,
+		Reindex:    f.reindex,
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.m.live.watch = stoppedWatch()
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	return h
+}
+
+// A piece added before the selected one while the reader runs: the list
+// shows it, and the cursor stays on the piece it was on.
+func TestArchiveChangeKeepsTheCursorOnItsPiece(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	h.key("j", "j")
+	if id := selectedID(t, h); id != "barcelona" {
+		t.Fatalf("selected %q", id)
+	}
+	f.edit(func(as []archive.Article) []archive.Article {
+		return append(as, archive.Article{ID: "new", Title: "A piece written just now", Outlet: "RUSI", Date: day("2018-01-01"), Body: "New."})
+	})
+	h.send(archiveChangedMsg{stoppedWatch()})
+	if !strings.Contains(h.screen(), "A piece written just now") {
+		t.Fatalf("the added piece is not listed:\n%s", h.screen())
+	}
+	if id := selectedID(t, h); id != "barcelona" || h.m.list.cursor != 3 {
+		t.Errorf("cursor on %q at %d, want barcelona at 3", id, h.m.list.cursor)
+	}
+	// The selected piece removed: the cursor stays at its row.
+	f.edit(func(as []archive.Article) []archive.Article {
+		return slices.DeleteFunc(as, func(a archive.Article) bool { return a.ID == "barcelona" })
+	})
+	h.send(archiveChangedMsg{stoppedWatch()})
+	if id := selectedID(t, h); id != "seven" || h.m.list.cursor != 3 {
+		t.Errorf("after the removal: cursor on %q at %d, want the next piece at the same row", id, h.m.list.cursor)
+	}
+}
+
+// The open piece edited: the reader shows the new text, at the same place.
+func TestArchiveChangeRerendersTheOpenPiece(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	h.key("enter")
+	h.requireMatch(`head of MI5`)
+	f.edit(func(as []archive.Article) []archive.Article {
+		as[0].Body = "# Raqqa\n\nRewritten: the director general spoke.\n"
+		return as
+	})
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`Rewritten: the director general spoke`)
+	if h.m.focus != paneReader {
+		t.Error("the reader was left")
+	}
+}
+
+// Changes during a refresh make exactly one more refresh after it.
+func TestChangesDuringARefreshRefreshOnceMore(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	first := h.sendOnly(archiveChangedMsg{stoppedWatch()}) // the refresh, not run yet
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.send(archiveChangedMsg{stoppedWatch()})
+	if f.calls() != 0 || !h.m.live.again {
+		t.Fatalf("%d refreshes started during one, again=%v", f.calls(), h.m.live.again)
+	}
+	h.run(first)
+	if n := f.calls(); n != 2 {
+		t.Errorf("%d refreshes, want the first and one more", n)
+	}
+}
+
+// R re-reads the archive and says so.
+func TestRRefreshesTheArchive(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	h.key("R")
+	if f.calls() != 1 {
+		t.Fatalf("R made %d refreshes", f.calls())
+	}
+	h.requireMatch(`The archive is as it was`)
+}
+
+// e on the embedded archive says it is read-only and runs nothing.
+func TestEditOnTheBundledArchiveIsReadOnly(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("e")
+	h.requireMatch(`read-only`)
+	h.key("enter", "e")
+	h.requireMatch(`read-only`)
+}
+
+// e finds the piece's file in the archive's folder; the editor (here a
+// script, as $EDITOR) changes it, and on return the archive is re-read.
+func TestEditRunsTheEditorOnThePiecesFile(t *testing.T) {
+	dir := t.TempDir()
+	arts := testArticles()
+	arts[0].Path = "2017/raqqa.md"
+	f := &liveFake{fakeSearcher: newFake(arts...)}
+	h := newLiveHarness(t, f, dir)
+	cmd := h.sendOnly(keyPress("e"))
+	msg, ok := runCmd(cmd)
+	edit, isEdit := msg.(editFileMsg)
+	if !ok || !isEdit || edit.err != nil || edit.path != filepath.Join(dir, "2017", "raqqa.md") {
+		t.Fatalf("e asked to edit %#v", msg)
+	}
+
+	// The editor command: $VISUAL first, arguments kept, the path passed
+	// as an argument (a space and a quote in it stay one argument).
+	script := filepath.Join(dir, "editor.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s|' \"$@\" > \"$(dirname \"$0\")/args\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", script+" --wait")
+	odd := filepath.Join(dir, "it's a piece.md")
+	if err := editorCommand(odd).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "args")); string(got) != "--wait|"+odd+"|" {
+		t.Errorf("the editor got %q", got)
+	}
+
+	// Back from the editor: the archive is read again.
+	f.edit(func(as []archive.Article) []archive.Article { as[0].Title = "Raqqa, retitled"; return as })
+	h.send(editedMsg{})
+	if f.calls() != 1 {
+		t.Fatalf("%d refreshes after the editor", f.calls())
+	}
+	h.requireMatch(`Raqqa, retitled`)
+	h.requireMatch(`Archive re-read: 5 pieces`)
+}
+
+// A refresh that found another folio changing the index is tried again.
+func TestAStaleRefreshIsTriedAgain(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	cmd := h.sendOnly(indexRefreshedMsg{info: Info{Count: 5, Stale: true}})
+	if cmd == nil {
+		t.Fatal("nothing follows a stale refresh")
+	}
+	h.send(reindexDueMsg{})
+	if f.calls() != 1 {
+		t.Errorf("%d refreshes when the retry was due", f.calls())
+	}
 }
