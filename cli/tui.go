@@ -127,7 +127,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	cfg, _ := readConfig(cfgPath)
 	format, _ := citationFormatIn(cfg, cfgPath)
 	saveFormat := func(f cite.Format) error { return saveCitationFormat(cfgPath, f) }
-	opts := ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState,
+	opts := ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState, Watch: true,
 		CitationFormat: format, SaveCitationFormat: saveFormat}
 	if name != archive.BundledName {
 		// A folder archive is watched, and R and e re-index it; the

@@ -92,7 +92,8 @@ func savedStars(t *testing.T, path string) []string {
 
 // TestTwoReadersStarAtOnce is issue 14's acceptance in a terminal: two
 // readers on one archive star different pieces at the same moment; both
-// stars are saved, and each reader shows both after a refresh (R).
+// stars are saved, and each reader shows both, at once (each watches the
+// state file) and after a refresh (R).
 func TestTwoReadersStarAtOnce(t *testing.T) {
 	s := newSession(t)
 	s.startFolio("")
@@ -135,8 +136,15 @@ func TestTwoReadersStarAtOnce(t *testing.T) {
 		t.Fatalf("the state file has stars %v, want both readers'", got)
 	}
 
+	// Each reader watches the state file: the other's save shows without
+	// a key.
+	for _, p := range []*pane{{s, "e2e"}, other} {
+		p.waitFor("both stars without a key", regexp.MustCompile(`Starred\s+2 │`))
+	}
+	// And R, the refresh, keeps them.
 	for _, p := range []*pane{{s, "e2e"}, other} {
 		p.keys("R")
+		p.waitFor("the refresh", regexp.MustCompile(`Reading state reloaded`))
 		screen := p.waitFor("both stars", regexp.MustCompile(`Starred\s+2 │`))
 		if n := len(regexp.MustCompile(`[▌ ] [• ]★ \S`).FindAllString(screen, -1)); n != 2 {
 			t.Errorf("%s shows %d starred rows, want 2:\n%s", p.target, n, screen)

@@ -99,6 +99,11 @@ type Options struct {
 	// a Cmd, any number of times.
 	ArchiveDir string
 	Reindex    func(ctx context.Context, progress func(done, total int)) (info Info, changed bool, err error)
+	// Watch turns on the watches of watch.go: of ArchiveDir, and of the
+	// reading state's file (another folio's saves show without a key).
+	// Each holds an fsnotify instance and a goroutine until the context of
+	// the program ends.
+	Watch bool
 }
 
 // citationFormat is the style of the citations c and C copy.

@@ -29,8 +29,9 @@ import (
 // liveState is the root model's part in this.
 type liveState struct {
 	watch  *archiveWatch
-	again  bool // the archive changed during a refresh: refresh once more
-	forced bool // the refresh running was asked for with R or e: say how it ended
+	state  *archiveWatch // of the reading state's file
+	again  bool          // the archive changed during a refresh: refresh once more
+	forced bool          // the refresh running was asked for with R or e: say how it ended
 }
 
 // liveMsg is any message of this file; Update hands them to updateLive.
@@ -44,6 +45,13 @@ type watchStartedMsg struct {
 
 // archiveChangedMsg: the watch saw the archive's files change.
 type archiveChangedMsg struct{ w *archiveWatch }
+
+// stateWatchStartedMsg brings the watch of the reading state's file.
+type stateWatchStartedMsg struct{ w *archiveWatch }
+
+// stateFileChangedMsg: the reading state's file was written, by this folio
+// or another one on the archive.
+type stateFileChangedMsg struct{ w *archiveWatch }
 
 // editFileMsg brings the file of the piece to edit (e).
 type editFileMsg struct {
@@ -62,11 +70,13 @@ type reindexDueMsg struct{}
 // second or so for a few changed files).
 const staleRetry = time.Second
 
-func (watchStartedMsg) liveMsg()   {}
-func (archiveChangedMsg) liveMsg() {}
-func (editFileMsg) liveMsg()       {}
-func (reindexDueMsg) liveMsg()     {}
-func (editedMsg) liveMsg()         {}
+func (watchStartedMsg) liveMsg()      {}
+func (archiveChangedMsg) liveMsg()    {}
+func (stateWatchStartedMsg) liveMsg() {}
+func (stateFileChangedMsg) liveMsg()  {}
+func (editFileMsg) liveMsg()          {}
+func (reindexDueMsg) liveMsg()        {}
+func (editedMsg) liveMsg()            {}
 
 func (m Model) updateLive(msg liveMsg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -75,14 +85,21 @@ func (m Model) updateLive(msg liveMsg) (tea.Model, tea.Cmd) {
 			return m, m.status.setFor("Not watching the archive: "+msg.err.Error(), true, statusLong)
 		}
 		m.live.watch = msg.w
-		cmd := waitChangeCmd(msg.w)
+		cmd := waitChangeCmd(msg.w, archiveChangedMsg{msg.w})
 		if strings.HasPrefix(msg.w.how, "checking") {
 			cmd = tea.Batch(cmd, m.status.setFor("Archive: "+msg.w.how, false, statusLong))
 		}
 		return m, cmd
 	case archiveChangedMsg:
 		cmd := m.reindex()
-		return m, tea.Batch(cmd, waitChangeCmd(msg.w))
+		return m, tea.Batch(cmd, waitChangeCmd(msg.w, msg))
+	case stateWatchStartedMsg:
+		m.live.state = msg.w
+		return m, waitChangeCmd(msg.w, stateFileChangedMsg{msg.w})
+	case stateFileChangedMsg:
+		// Reload: another folio's marks show; this folio's own save
+		// comes back here too, and reloads nothing new.
+		return m, tea.Batch(saveStateCmd(m.reading), waitChangeCmd(msg.w, msg))
 	case reindexDueMsg:
 		return m, m.reindex()
 	case editFileMsg:
@@ -103,7 +120,7 @@ func (m Model) updateLive(msg liveMsg) (tea.Model, tea.Cmd) {
 
 // startWatching starts the watch of a folder archive.
 func (m *Model) startWatching() tea.Cmd {
-	if m.opts.ArchiveDir == "" || m.opts.Reindex == nil || m.live.watch != nil {
+	if !m.opts.Watch || m.opts.ArchiveDir == "" || m.opts.Reindex == nil || m.live.watch != nil {
 		return nil
 	}
 	ctx, dir := m.ctx, m.opts.ArchiveDir
@@ -113,13 +130,32 @@ func (m *Model) startWatching() tea.Cmd {
 	}
 }
 
-// waitChangeCmd waits for the watch's next signal. It is not a ticker:
-// without changes it sleeps on a channel.
-func waitChangeCmd(w *archiveWatch) tea.Cmd {
+// watchStateFile starts the watch of the reading state's file, when the
+// state has one: when another folio on the archive saves, this one reloads
+// and shows the merged marks without a key. Where the watch cannot start,
+// R still reloads.
+func (m *Model) watchStateFile(rs ReadingState) tea.Cmd {
+	f, ok := rs.(interface{ Path() string })
+	if !m.opts.Watch || !ok || f.Path() == "" || m.live.state != nil {
+		return nil
+	}
+	ctx, path := m.ctx, f.Path()
+	return func() tea.Msg {
+		w, err := startFileWatch(ctx, path, defaultWatch)
+		if err != nil {
+			return nil
+		}
+		return stateWatchStartedMsg{w}
+	}
+}
+
+// waitChangeCmd waits for the watch's next signal, answered with msg. It
+// is not a ticker: without changes it sleeps on a channel.
+func waitChangeCmd(w *archiveWatch, msg tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		select {
 		case <-w.changes:
-			return archiveChangedMsg{w}
+			return msg
 		case <-w.done:
 			return nil
 		}

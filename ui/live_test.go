@@ -99,8 +99,7 @@ func newLiveHarness(t *testing.T, f *liveFake, dir string) *harness {
 		ArchiveDir: dir,
 		Reindex:    f.reindex,
 	}
-	h := &harness{t: t, m: New(opts)}
-	h.m.live.watch = stoppedWatch()
+	h := &harness{t: t, m: New(opts)} // no Watch: the test is the watch
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
 	return h
@@ -241,4 +240,34 @@ func TestAStaleRefreshIsTriedAgain(t *testing.T) {
 	if f.calls() != 1 {
 		t.Errorf("%d refreshes when the retry was due", f.calls())
 	}
+}
+
+// Another folio's save shows without a key: the watch of the state file
+// signals, and the reader reloads.
+func TestAnotherFoliosSaveShowsWithoutAKey(t *testing.T) {
+	dir := t.TempDir()
+	a, stA := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+	b, _ := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+
+	// The watch the interface starts with Options.Watch, on the state's file.
+	a.m.opts.Watch = true
+	msg, ok := runCmd(a.m.watchStateFile(stA))
+	started, isStarted := msg.(stateWatchStartedMsg)
+	if !ok || !isStarted {
+		t.Fatalf("the state watch did not start: %#v", msg)
+	}
+	t.Cleanup(started.w.close)
+
+	b.key("*")
+	b.send(saveDueMsg{seq: b.m.saveSeq})
+	waitSignal(t, started.w, "another folio's save")
+
+	if n := starredRows(a); n != 0 {
+		t.Fatalf("%d stars before the reload", n)
+	}
+	a.send(stateFileChangedMsg{stoppedWatch()})
+	if n := starredRows(a); n != 1 {
+		t.Errorf("after the other's save %d stars show, want its one:\n%s", n, a.screen())
+	}
+	a.requireMatch(`Starred\s+1`)
 }

@@ -29,7 +29,7 @@ func (m *Model) stateOpened(msg stateOpenedMsg) tea.Cmd {
 	m.list.marks = msg.state
 	m.reader.marks = msg.state
 	m.sidebar.showReading()
-	cmds = append(cmds, m.layout(), m.refreshCounts())
+	cmds = append(cmds, m.layout(), m.refreshCounts(), m.watchStateFile(msg.state))
 	return tea.Batch(cmds...)
 }
 

@@ -63,7 +63,7 @@ func startWatch(ctx context.Context, dir string, cfg watchConfig) (*archiveWatch
 		fw, err := watchDirs(dirs)
 		if err == nil {
 			w.how = "watching " + plural(len(dirs), "folder")
-			go w.watch(ctx, fw, cfg)
+			go w.watch(ctx, fw, cfg, "")
 			return w, nil
 		}
 		reason = "watching failed: " + err.Error()
@@ -88,6 +88,25 @@ func (w *archiveWatch) signal() {
 	case w.changes <- struct{}{}:
 	default:
 	}
+}
+
+// startFileWatch signals when the file at path is written or replaced
+// (the reading state, which other folios on the archive save). It watches
+// the file's folder, made if missing, since a file replaced by a rename is
+// a new file.
+func startFileWatch(ctx context.Context, path string, cfg watchConfig) (*archiveWatch, error) {
+	path = filepath.Clean(path)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	fw, err := watchDirs([]string{filepath.Dir(path)})
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	w := &archiveWatch{changes: make(chan struct{}, 1), stop: cancel, done: make(chan struct{}), how: "watching " + path}
+	go w.watch(ctx, fw, cfg, path)
+	return w, nil
 }
 
 // archiveDirs lists dir and its folders as the archive's scan sees them:
@@ -138,7 +157,10 @@ func relevant(name string) bool {
 	return archive.IsArticlePath(base) || filepath.Ext(base) == ""
 }
 
-func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watchConfig) {
+// watch turns fsnotify's events into signals. With file set (a file
+// watch, see startFileWatch), only events on that file count; else (an
+// archive) events on pieces and folders, and new folders are watched too.
+func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watchConfig, file string) {
 	defer close(w.done)
 	defer fw.Close()
 	var quiet *time.Timer
@@ -158,6 +180,12 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 		case ev, ok := <-fw.Events:
 			if !ok {
 				return
+			}
+			if file != "" {
+				if filepath.Clean(ev.Name) == file {
+					changed()
+				}
+				continue
 			}
 			if ev.Has(fsnotify.Create) {
 				// A new folder, and what was put in it before its watch.
