@@ -463,6 +463,7 @@ func (m *Model) startSearch() tea.Cmd {
 	}
 	m.searchCtx, m.cancel = context.WithCancel(m.ctx)
 	m.gen++
+	m.list.keep = keptPlace{} // a search of its own, not the one after a refresh
 	m.baseQuery = m.buildQuery()
 	m.query = m.baseQuery
 	m.readingFilter = m.sidebar.readingFilter()

@@ -207,11 +207,13 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 // cursor stays on the piece it was on, and the open piece is rendered
 // again from its file as it is now, at the same place.
 func (m *Model) searchKeepingPlace() tea.Cmd {
-	if h, ok := m.list.selected(); ok {
-		m.list.keep = keptPlace{id: h.ID, at: m.list.cursor}
-	}
+	h, ok := m.list.selected()
+	at := m.list.cursor
 	m.cache = newRenderCache() // renderings of the files as they were
 	cmds := []tea.Cmd{m.startSearch()}
+	if ok {
+		m.list.keep = keptPlace{id: h.ID, at: at} // after startSearch, which drops it
+	}
 	if m.focus == paneReader && m.reader.key.id != "" && m.searcher != nil {
 		cmds = append(cmds, renderCmd(m.searcher, m.reader.key, m.styles))
 	}
