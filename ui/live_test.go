@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/state"
 )
 
 // starredRows counts the rows of the list that carry the star.
@@ -270,4 +271,32 @@ func TestAnotherFoliosSaveShowsWithoutAKey(t *testing.T) {
 		t.Errorf("after the other's save %d stars show, want its one:\n%s", n, a.screen())
 	}
 	a.requireMatch(`Starred\s+1`)
+}
+
+// A save that really fails (the state folder has become a file) is said on
+// screen, the star stays, and the next save that can write keeps it.
+func TestAFailedSaveIsShownAndNotLost(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "folio")
+	h, _ := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.key("*")
+	h.send(saveDueMsg{seq: h.m.saveSeq})
+	h.requireMatch(`Reading state not saved: state folder`)
+	if n := starredRows(h); n != 1 {
+		t.Fatalf("the star is gone from the screen after the failed save")
+	}
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	h.key("j", "*")
+	h.send(saveDueMsg{seq: h.m.saveSeq})
+	again, _ := state.Open(testArchiveName, dir)
+	if got := again.Starred(); len(got) != 2 {
+		t.Errorf("after the folder came back the file has %v starred, want both", got)
+	}
 }
