@@ -160,8 +160,8 @@ func TestTwoReadersStarAtOnce(t *testing.T) {
 }
 
 // TestLiveArchive is issue 14's live archive in a terminal: a piece's
-// title edited from outside while the reader shows it appears in the list
-// without a key; e opens the piece in $EDITOR (a script here, which checks
+// title edited from outside while two readers show it appears in both
+// lists without a key; e opens the piece in $EDITOR (a script here, which checks
 // it has the terminal) and the change shows on return.
 func TestLiveArchive(t *testing.T) {
 	s := newSession(t)
@@ -186,12 +186,21 @@ func TestLiveArchive(t *testing.T) {
 	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	s.startFolio(fmt.Sprintf("FOLIO_ARCHIVE='%s' VISUAL= EDITOR='%s'", arch, editor))
+	env := fmt.Sprintf("FOLIO_ARCHIVE='%s' VISUAL= EDITOR='%s'", arch, editor)
+	s.startFolio(env)
 	s.waitFor("two pieces", regexp.MustCompile(`2 of 2`))
+	// A second reader on the same archive: the two refresh at once, one
+	// of them changes the index and the other takes the change after it.
+	other := s.newPane("second")
+	other.startFolio(env)
+	other.waitFor("two pieces", regexp.MustCompile(`2 of 2`))
 
-	// Edited from outside: the list follows by itself.
+	// Edited from outside: the lists follow by themselves.
 	write("two.md", "Second piece, retitled outside", "About borders.")
 	s.waitFor("the new title", regexp.MustCompile(`Second piece, retitled outside`))
+	other.waitFor("the new title in the second reader", regexp.MustCompile(`Second piece, retitled outside`))
+	other.keys("q")
+	other.waitFor("the second reader's exit", regexp.MustCompile(`folio-exited-0\s+`+promptRe))
 	// Added and removed from outside.
 	write("2017/three.md", "Third piece", "About ports.")
 	s.waitFor("the added piece", regexp.MustCompile(`(?s)3 of 3.*Third piece`))
