@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/buildgc"
@@ -74,6 +75,22 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	infoOf := func(ix *index.Index) ui.Info {
 		return ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems()}
 	}
+	// reindex brings the open index in line with the archive's files again
+	// (index.Refresh, which may run any number of times): the UI calls it at
+	// start for an index opened as last recorded, and, for a folder
+	// archive, on R and e and when its watch sees the folder change.
+	reindex := func(ctx context.Context, progress func(done, total int)) (ui.Info, bool, error) {
+		mu.Lock()
+		cur := ix
+		mu.Unlock()
+		if cur == nil {
+			return ui.Info{}, false, index.ErrNoIndex
+		}
+		changed, err := cur.Refresh(ctx, index.Options{Dir: env.IndexDir, LargeBuild: buildgc.Relax, Progress: progress})
+		info := infoOf(cur)
+		info.Stale = cur.Behind() != ""
+		return info, changed, err
+	}
 	open := func(ctx context.Context, progress func(done, total int)) (ui.Searcher, ui.Info, error) {
 		// The index as last recorded lists at once (a large archive's
 		// check of every file takes a while); Refresh brings it up to date
@@ -84,11 +101,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 			ix = cached
 			mu.Unlock()
 			info := infoOf(cached)
-			info.Refresh = func(ctx context.Context, progress func(done, total int)) (ui.Info, bool, error) {
-				opts.Progress = progress
-				changed, err := cached.Refresh(ctx, opts)
-				return infoOf(cached), changed, err
-			}
+			info.Refresh = reindex
 			return cached, info, nil
 		}
 		opened, err := env.openIndex(ctx, progress)
@@ -114,8 +127,14 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	cfg, _ := readConfig(cfgPath)
 	format, _ := citationFormatIn(cfg, cfgPath)
 	saveFormat := func(f cite.Format) error { return saveCitationFormat(cfgPath, f) }
-	err = ui.Run(ctx, ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState,
-		CitationFormat: format, SaveCitationFormat: saveFormat, TypingPause: typingPause()})
+	opts := ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState, Watch: true,
+		CitationFormat: format, SaveCitationFormat: saveFormat, TypingPause: typingPause()}
+	if name != archive.BundledName {
+		// A folder archive is watched, and R and e re-index it; the
+		// embedded one never changes.
+		opts.ArchiveDir, opts.Reindex = name, reindex
+	}
+	err = ui.Run(ctx, opts)
 	if errors.Is(err, ui.ErrNoTerminal) {
 		cmd.PrintErrln("folio:", err)
 		return exitCode(2)

@@ -35,6 +35,19 @@
 // rename, fsync of the folder), so a crash leaves either the old or the new
 // state. A file that cannot be parsed is never overwritten: it is renamed to
 // "<file>.corrupt-<UTC time>" and the reader starts afresh, with a warning.
+//
+// Several folio processes may use one archive's state at once (two readers,
+// a reader and the CLI). Each Store records its changes as operations on one
+// field of one piece (read, starred, position, opened), keeps them in memory
+// and applies them at Save to the file as it is on disk then: under an
+// exclusive flock on the state folder, Save re-reads the file, applies the
+// operations, adds the visits and writes it atomically. So no change is lost
+// (the last Save wins only where two processes set the same field of the
+// same piece), and after a Save or a Reload the Store holds the merged
+// state. The lock is held for one read and one write; the in-memory state
+// has a lock of its own that is never held across I/O, so the screen never
+// waits for a Save. Where flock does not exist (not Unix) there is no lock,
+// and two Saves at the very same moment can still lose one's changes.
 package state
 
 import (
@@ -45,6 +58,7 @@ import (
 	"fmt"
 	"github.com/folio-tui/folio/internal/atomicfile"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -91,18 +105,29 @@ type file struct {
 
 // Store is the reading state of one archive. It is safe for concurrent use.
 // Changes stay in memory until Save.
+//
+// Two locks keep the screen from ever waiting on the disk: mu guards the
+// in-memory state and is held only to read or change it (never across I/O),
+// so IsRead, IsStarred and the other getters return at once; saveMu makes
+// one Save at a time in this process and is held across the file's I/O.
 type Store struct {
+	saveMu sync.Mutex // one Save at a time; held across I/O, never taken by the getters
+
 	mu      sync.Mutex
 	path    string // "" when no state folder could be found: the store is memory-only
 	archive string
 	pieces  map[string]Piece
 	history []Visit
 
-	// What this process changed since the last Save. Save merges these into
-	// the file as it is on disk then, so two folio processes on the same
-	// archive do not undo each other's marks.
-	dirty     map[string]bool
+	// What this process changed since the last Save, as operations in the
+	// order they were made. Save applies them to the file as it is on disk
+	// then, under a lock, so that several folio processes on one archive
+	// merge their changes piece by piece and field by field.
+	pending   []op
 	newVisits []Visit
+	// writeAll: the file on disk cannot be merged with (it was set aside as
+	// corrupt after Open): the next Save writes all this store knows.
+	writeAll bool
 
 	// refuse is why Save must not write: the file exists but could not be
 	// read (permissions, I/O), so writing would destroy state we never saw.
@@ -110,6 +135,55 @@ type Store struct {
 	// adoptedFrom is the state file of a moved archive this store started
 	// from, if any.
 	adoptedFrom string
+}
+
+// op is one change of one field of one piece: it sets the field to the
+// value the change gave it here. Applying an op twice is the same as once,
+// so a Save that failed can apply its ops again at the next one.
+type op struct {
+	id    string
+	field field
+	on    bool      // fieldRead, fieldStarred
+	line  int       // fieldPosition
+	at    time.Time // fieldOpened: the piece is read and was opened at this time
+	piece Piece     // fieldAll
+}
+
+type field uint8
+
+const (
+	fieldRead field = iota
+	fieldStarred
+	fieldPosition
+	fieldOpened
+	fieldAll // the whole piece (state adopted from a moved archive)
+)
+
+// apply sets the op's field in pieces; a piece left with no state is
+// removed, so that the file keeps only the pieces that have one.
+func (o op) apply(pieces map[string]Piece) Piece {
+	p := pieces[o.id]
+	switch o.field {
+	case fieldRead:
+		p.Read = o.on
+	case fieldStarred:
+		p.Starred = o.on
+	case fieldPosition:
+		p.Position = o.line
+	case fieldOpened:
+		p.Read = true
+		if o.at.After(p.LastOpened) {
+			p.LastOpened = o.at
+		}
+	case fieldAll:
+		p = o.piece
+	}
+	if p == (Piece{}) {
+		delete(pieces, o.id)
+	} else {
+		pieces[o.id] = p
+	}
+	return p
 }
 
 // DefaultDir is where state files live: $XDG_STATE_HOME/folio, or
@@ -155,7 +229,7 @@ func FileName(archiveName string) string {
 // A folder that is renamed, not just moved, starts empty: its old state file
 // can be copied to the new FileName by hand.
 func Open(archiveName, dir string) (*Store, error) {
-	s := &Store{archive: archiveName, pieces: map[string]Piece{}, dirty: map[string]bool{}}
+	s := &Store{archive: archiveName, pieces: map[string]Piece{}}
 	if dir == "" {
 		d, err := DefaultDir()
 		if err != nil {
@@ -176,10 +250,7 @@ func Open(archiveName, dir string) (*Store, error) {
 			if f, err := readFile(old); err == nil {
 				s.pieces, s.history = f.Pieces, f.History
 				s.adoptedFrom = old
-				for id := range s.pieces {
-					s.dirty[id] = true // so the first Save carries them over
-				}
-				s.newVisits = slices.Clone(s.history)
+				s.writeAll = true // so the first Save carries them over
 			}
 		}
 		return s, nil
@@ -308,39 +379,43 @@ func (s *Store) Get(id string) Piece {
 	return s.pieces[id]
 }
 
-// update changes one piece under the lock and marks it for Save.
-func (s *Store) update(id string, change func(*Piece)) Piece {
+// change applies one op under the lock and keeps it for Save.
+func (s *Store) change(o op) Piece {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	p := s.pieces[id]
-	change(&p)
-	if p == (Piece{}) {
-		delete(s.pieces, id) // keep the file to the pieces that have a state
-	} else {
-		s.pieces[id] = p
-	}
-	s.dirty[id] = true
-	return p
+	s.pending = append(s.pending, o)
+	return o.apply(s.pieces)
 }
 
 // MarkRead sets whether a piece is read.
 func (s *Store) MarkRead(id string, read bool) {
-	s.update(id, func(p *Piece) { p.Read = read })
+	s.change(op{id: id, field: fieldRead, on: read})
 }
 
 // ToggleRead flips a piece between read and unread and returns the new value.
+// What is kept for Save is the new value, not the flip: another process that
+// marked the same piece meanwhile is overruled, not undone.
 func (s *Store) ToggleRead(id string) bool {
-	return s.update(id, func(p *Piece) { p.Read = !p.Read }).Read
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o := op{id: id, field: fieldRead, on: !s.pieces[id].Read}
+	s.pending = append(s.pending, o)
+	return o.apply(s.pieces).Read
 }
 
-// ToggleStar stars or unstars a piece and returns the new value.
+// ToggleStar stars or unstars a piece and returns the new value (kept for
+// Save as the value, like ToggleRead).
 func (s *Store) ToggleStar(id string) bool {
-	return s.update(id, func(p *Piece) { p.Starred = !p.Starred }).Starred
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o := op{id: id, field: fieldStarred, on: !s.pieces[id].Starred}
+	s.pending = append(s.pending, o)
+	return o.apply(s.pieces).Starred
 }
 
 // SetStarred sets whether a piece is starred.
 func (s *Store) SetStarred(id string, starred bool) {
-	s.update(id, func(p *Piece) { p.Starred = starred })
+	s.change(op{id: id, field: fieldStarred, on: starred})
 }
 
 // IsRead reports whether a piece is read.
@@ -352,20 +427,23 @@ func (s *Store) IsStarred(id string) bool { return s.Get(id).Starred }
 // SetPosition records where the reader stopped in a piece (the first visible
 // line). Negative values count as 0.
 func (s *Store) SetPosition(id string, line int) {
-	s.update(id, func(p *Piece) { p.Position = max(line, 0) })
+	s.change(op{id: id, field: fieldPosition, line: max(line, 0)})
 }
 
 // Position is where the reader stopped in a piece; 0 for the top.
 func (s *Store) Position(id string) int { return s.Get(id).Position }
 
 // RecordOpen notes that a piece was opened at t: it becomes read, its
-// last_opened is t, and the visit joins the history. Times are kept in UTC to
+// last_opened is t (or stays a later time already recorded, perhaps by
+// another folio), and the visit joins the history. Times are kept in UTC to
 // the second.
 func (s *Store) RecordOpen(id string, t time.Time) {
 	t = t.UTC().Truncate(time.Second)
-	s.update(id, func(p *Piece) { p.Read, p.LastOpened = true, t })
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	o := op{id: id, field: fieldOpened, at: t}
+	s.pending = append(s.pending, o)
+	o.apply(s.pieces)
 	v := Visit{ID: id, OpenedAt: t}
 	s.history = append(s.history, v)
 	if len(s.history) > MaxHistory {
@@ -429,62 +507,146 @@ func (s *Store) filter(ids []string, keep func(Piece) bool) []string {
 	return out
 }
 
-// Save writes the state file atomically. What this process changed since the
-// last Save is merged into the file as it is now on disk (another folio may
-// have written it meanwhile): for each piece changed here, this process's
-// state wins; visits from both are kept. A file found corrupt at that point
-// is set aside as in Open.
+// Save writes this process's changes into the state file and takes in
+// what other folio processes on the same archive wrote meanwhile.
+//
+// Under an exclusive lock on the state folder (flock, where the system has
+// it), Save re-reads the file, applies the changes made here since the last
+// Save in the order they were made, each to one field of one piece (read,
+// starred, position; an open sets read and keeps the later last_opened),
+// adds the visits made here to the history, and writes the result
+// atomically; then it releases the lock. Changes to different pieces, or to
+// different fields of one piece, are all kept; when two processes set the
+// same field of the same piece, the later Save wins. The store then holds
+// the merged state, with any change made during the Save on top.
+//
+// The screen never waits for it: the getters and the changes take only the
+// in-memory lock, which Save holds only to copy what it writes and to
+// install what it read, never across I/O. A Save that fails keeps its
+// changes for the next one. A file found corrupt is set aside as in Open
+// and replaced by all this store knows. With nothing to write, Save only
+// re-reads the file (see Reload).
 func (s *Store) Save() error {
+	_, err := s.sync()
+	return err
+}
+
+// Reload takes in what other folio processes wrote to the state file since
+// this store last read it, and writes this process's pending changes with
+// it (it is Save, reporting whether the marks shown should be redrawn:
+// changed is true when the state differs from what the store held).
+func (s *Store) Reload() (changed bool, err error) {
+	return s.sync()
+}
+
+// lockTimeout bounds the wait for another folio's Save (which holds the lock
+// for one read and one write of a small file).
+const lockTimeout = 5 * time.Second
+
+func (s *Store) sync() (changed bool, err error) {
+	s.saveMu.Lock()
+	defer s.saveMu.Unlock()
+
+	// Copy under the lock what is to be written.
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.refuse != nil {
-		return s.refuse
+	if s.refuse != nil || s.path == "" {
+		err := s.refuse
+		if err == nil {
+			err = errors.New("no state folder")
+		}
+		s.mu.Unlock()
+		return false, err
 	}
-	if s.path == "" {
-		return errors.New("no state folder")
+	ops, visits := s.pending, s.newVisits
+	s.pending, s.newVisits = nil, nil
+	if s.writeAll {
+		ops = append(s.allOps(), ops...)
+		visits = slices.Clone(s.history)
 	}
-	if err := os.MkdirAll(filepath.Dir(s.path), 0o700); err != nil {
-		return fmt.Errorf("state folder: %w", err)
+	writeAll := s.writeAll
+	s.writeAll = false
+	s.mu.Unlock()
+
+	merged, err := s.write(ops, visits)
+	if err != nil {
+		// Keep the changes for the next Save, before any made meanwhile.
+		s.mu.Lock()
+		s.pending = append(ops, s.pending...)
+		s.newVisits = append(visits, s.newVisits...)
+		s.writeAll = s.writeAll || writeAll
+		s.mu.Unlock()
+		return false, err
 	}
 
-	pieces, history := map[string]Piece{}, []Visit{}
+	// Install the merged state, with the changes made meanwhile on top.
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, o := range s.pending {
+		o.apply(merged.Pieces)
+	}
+	history := mergeVisits(merged.History, s.newVisits)
+	changed = !maps.Equal(s.pieces, merged.Pieces) || !slices.Equal(s.history, history)
+	s.pieces, s.history = merged.Pieces, history
+	return changed, nil
+}
+
+// allOps turns the whole in-memory state into ops (s.mu held).
+func (s *Store) allOps() []op {
+	ops := make([]op, 0, len(s.pieces))
+	for id, p := range s.pieces {
+		ops = append(ops, op{id: id, field: fieldAll, piece: p})
+	}
+	return ops
+}
+
+// write is the I/O of a Save: lock, re-read, apply, write, unlock. With no
+// ops and no visits it only reads. It returns the file as written (or read).
+func (s *Store) write(ops []op, visits []Visit) (*file, error) {
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("state folder: %w", err)
+	}
+	unlock, err := lockFolder(dir, lockTimeout)
+	if err != nil {
+		return nil, fmt.Errorf("state folder %s: %w", dir, err)
+	}
+	defer unlock()
+
 	disk, err := readFile(s.path)
 	switch {
 	case err == nil:
-		pieces, history = disk.Pieces, disk.History
 	case errors.Is(err, fs.ErrNotExist):
+		disk = &file{Pieces: map[string]Piece{}}
 	case errors.As(err, new(*corruptError)):
 		if _, rerr := setAside(s.path); rerr != nil {
-			return fmt.Errorf("state file %s is corrupt and could not be set aside: %w", s.path, rerr)
+			return nil, fmt.Errorf("state file %s is corrupt and could not be set aside: %w", s.path, rerr)
 		}
 		// Nothing on disk to merge with: write all we know.
-		for id := range s.pieces {
-			s.dirty[id] = true
-		}
-		s.newVisits = slices.Clone(s.history)
+		s.mu.Lock()
+		ops = append(s.allOps(), ops...)
+		visits = mergeVisits(slices.Clone(s.history), visits)
+		s.mu.Unlock()
+		disk = &file{Pieces: map[string]Piece{}}
 	default:
-		return fmt.Errorf("state file %s cannot be read, not overwriting it: %w", s.path, err)
+		return nil, fmt.Errorf("state file %s cannot be read, not overwriting it: %w", s.path, err)
 	}
-
-	for id := range s.dirty {
-		if p, ok := s.pieces[id]; ok {
-			pieces[id] = p
-		} else {
-			delete(pieces, id)
-		}
+	if len(ops) == 0 && len(visits) == 0 {
+		return disk, nil
 	}
-	history = mergeVisits(history, s.newVisits)
+	for _, o := range ops {
+		o.apply(disk.Pieces)
+	}
+	disk.History = mergeVisits(disk.History, visits)
+	disk.About, disk.Version, disk.Archive = about, Version, s.archive
 
-	data, err := json.MarshalIndent(file{About: about, Version: Version, Archive: s.archive, Pieces: pieces, History: history}, "", "  ")
+	data, err := json.MarshalIndent(disk, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := atomicfile.WriteFile(s.path, append(data, '\n'), 0o600); err != nil {
-		return err
+		return nil, err
 	}
-	s.pieces, s.history = pieces, history
-	s.dirty, s.newVisits = map[string]bool{}, nil
-	return nil
+	return disk, nil
 }
 
 // mergeVisits adds visits not already in history, keeps time order and the cap.

@@ -35,16 +35,23 @@ type RelatedSearcher interface {
 	Related(id string, n int) ([]index.Hit, error)
 }
 
+// Marks is what the list and the reader need of the reading state to draw a
+// piece's marks: read-only, in memory, never waiting on I/O.
+type Marks interface {
+	IsRead(id string) bool
+	IsStarred(id string) bool
+}
+
 // ReadingState is the reader's own marks on one archive: which pieces are
 // read and starred, and where reading stopped in each. The state package's
 // Store implements it; tests use a real one in a temporary folder.
 //
-// Everything but Save works in memory and is called from Update and View;
-// Save writes a file and is called only from a Cmd (and once more when the
-// program has stopped, see Run).
+// Everything but Save and Reload works in memory and is called from Update
+// and View; Save and Reload do file I/O and are called only from a Cmd (and
+// Save once more when the program has stopped, see Run). Neither holds up
+// the in-memory methods while it waits for the disk.
 type ReadingState interface {
-	IsRead(id string) bool
-	IsStarred(id string) bool
+	Marks
 	ToggleRead(id string) bool
 	ToggleStar(id string) bool
 	// Position is the first line on screen when reading stopped; 0 for the top.
@@ -58,6 +65,10 @@ type ReadingState interface {
 	Read() []string
 	Unread(ids []string) []string
 	Save() error
+	// Reload writes this process's changes and takes in those other folio
+	// processes on the archive saved (it is Save, saying whether the marks
+	// changed).
+	Reload() (changed bool, err error)
 }
 
 // OpenIndexFunc opens or builds the index. It is called in a tea.Cmd after
@@ -88,6 +99,18 @@ type Options struct {
 	// After returns a Cmd that delivers msg after d; nil means tea.Tick.
 	// Tests pass their own to deliver the pause when they choose.
 	After func(d time.Duration, msg tea.Msg) tea.Cmd
+	// ArchiveDir is the archive's folder, watched while the reader runs and
+	// where e edits a piece's file; "" for the embedded archive, which is
+	// read-only. Reindex brings the index in line with the folder's files
+	// again, as Info.Refresh does at start (see live.go); it is called in
+	// a Cmd, any number of times.
+	ArchiveDir string
+	Reindex    func(ctx context.Context, progress func(done, total int)) (info Info, changed bool, err error)
+	// Watch turns on the watches of watch.go: of ArchiveDir, and of the
+	// reading state's file (another folio's saves show without a key).
+	// Each holds an fsnotify instance and a goroutine until the context of
+	// the program ends.
+	Watch bool
 }
 
 // citationFormat is the style of the citations c and C copy.
@@ -108,8 +131,14 @@ type Info struct {
 	// Refresh is set when the index was opened as it was last recorded,
 	// before its files were checked, so that the list shows at once. The
 	// interface then calls it in a Cmd: it brings the index up to date
-	// (searches meanwhile wait) and says what changed.
+	// (searches go on meanwhile, on the index as it was) and says what
+	// changed.
 	Refresh func(ctx context.Context, progress func(done, total int)) (info Info, changed bool, err error)
+
+	// Stale, from Refresh or Options.Reindex: the index could not be
+	// brought up to date just now (another folio was changing it); the
+	// interface asks again a moment later.
+	Stale bool
 }
 
 // ErrNoTerminal is returned by Run when stdin or stdout is not a terminal.
@@ -191,7 +220,8 @@ type Model struct {
 	saveFailing bool         // the last save failed: said once, not at every save
 	tour        relatedTour  // the walk through related pieces (r)
 
-	formatPrompt int // the status id of the citation format chooser (F) on screen
+	formatPrompt int       // the status id of the citation format chooser (F) on screen
+	live         liveState // the archive changing under the reader (live.go)
 
 	cache *renderCache
 }
@@ -324,6 +354,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case stateSavedMsg:
 		return m, m.stateSaved(msg)
 
+	case liveMsg:
+		return m.updateLive(msg)
+
 	case facetsMsg:
 		if msg.gen != m.gen {
 			return m, nil // a newer query's counts are coming
@@ -392,7 +425,7 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 		return nil
 	}
 	m.searcher, m.info = msg.searcher, msg.info
-	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch()}
+	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch(), m.startWatching()}
 	if msg.info.Refresh != nil {
 		m.refreshing = true
 		m.relay = newProgressRelay()
@@ -402,19 +435,17 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 }
 
 // indexRefreshed takes the index brought up to date after a start from
-// the recorded one: what changed is searched again.
+// the recorded one, or after the archive changed (live.go): what changed
+// is searched again, with the cursor kept on its piece.
 func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 	m.refreshing = false
 	m.progress = indexProgressMsg{}
 	if msg.err != nil {
-		return m.status.setFor("Could not bring the index up to date: "+msg.err.Error(), true, statusLong)
+		return tea.Batch(m.status.setFor("Could not bring the index up to date: "+msg.err.Error(), true, statusLong), m.afterRefresh(msg))
 	}
 	m.info = msg.info
 	status := m.indexStatus(msg.info)
-	if !msg.changed {
-		return status
-	}
-	return tea.Batch(status, m.startSearch())
+	return tea.Batch(status, m.afterRefresh(msg))
 }
 
 // indexStatus says in the status line what opening the index found.
@@ -461,6 +492,7 @@ func (m *Model) startSearch() tea.Cmd {
 	}
 	m.searchCtx, m.cancel = context.WithCancel(m.ctx)
 	m.gen++
+	m.list.keep = keptPlace{} // a search of its own, not the one after a refresh
 	m.baseQuery = m.buildQuery()
 	m.query = m.baseQuery
 	m.readingFilter = m.sidebar.readingFilter()
@@ -480,6 +512,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 			return m.status.set("Could not load more results: "+msg.err.Error(), true)
 		}
 		m.list.addPage(msg.offset, msg.results.Hits)
+		m.list.restorePlace()
 		return nil
 	}
 	m.haveResult = true
@@ -496,6 +529,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	}
 	m.terms = termsRegexp(terms)
 	m.list.reset(m.gen, r, m.query.Text != "")
+	m.list.restorePlace()
 	m.layout()
 	m.searchTook = r.Took
 	m.said = querySaid{notes: r.Notes, forms: r.Forms, suggestion: r.Suggestion, typed: r.Typed, partial: r.Partial}
@@ -614,6 +648,15 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.choosingFormat() {
 		return m, m.chooseFormat(msg)
+	}
+
+	if m.focus != paneSearch && !(m.focus == paneReader && m.reader.finding) {
+		switch {
+		case key.Matches(msg, k.Refresh):
+			return m, m.forceRefresh()
+		case key.Matches(msg, k.Edit) && m.focus != paneSidebar:
+			return m, m.editPiece()
+		}
 	}
 
 	switch m.focus {

@@ -368,7 +368,8 @@ func saveSoonCmd(seq int) tea.Cmd {
 	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return saveDueMsg{seq: seq} })
 }
 
-// saveStateCmd writes the reading state (atomically: see the state package).
+// saveStateCmd writes the reading state, merged with what other folio
+// processes saved meanwhile (see the state package), and brings that back.
 func saveStateCmd(rs ReadingState) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
@@ -376,7 +377,8 @@ func saveStateCmd(rs ReadingState) tea.Cmd {
 				msg = stateSavedMsg{err: fmt.Errorf("saving failed: %v", r)}
 			}
 		}()
-		return stateSavedMsg{err: rs.Save()}
+		changed, err := rs.Reload()
+		return stateSavedMsg{changed: changed, err: err}
 	}
 }
 

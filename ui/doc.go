@@ -5,23 +5,27 @@
 // The package talks to the index only through the small [Searcher]
 // interface, so it never sees Bleve and its tests can use a fake, and to
 // the reader's own marks (read, starred, the place in each piece) through
-// [ReadingState], which the state package's Store implements. Every
-// component is a small value model with Update/View/SetSize in its own file;
-// app.go routes messages between them, reading.go holds the research side
-// (marks, citations, the walk through related pieces), citeformat.go the
-// one-key chooser of the citation format, msgs.go every
-// message type and cmds.go every tea.Cmd that does I/O (searching, loading
-// and rendering a piece, opening a URL, opening and saving the reading
-// state, citing).
-// render.go turns Markdown into lines for the reader and for folio show,
-// within the bounds of renderguard.go.
+// [ReadingState], which the state package's Store implements; the list and
+// the reader see only its read-only part, [Marks]. Every component is a
+// small value model with Update/View/SetSize in its own file; app.go routes
+// messages between them, reading.go holds the research side (marks,
+// citations, the walk through related pieces), citeformat.go the one-key
+// chooser of the citation format, msgs.go every message type and cmds.go
+// every tea.Cmd that does I/O (searching, loading and rendering a piece,
+// opening a URL, opening and saving the reading state, citing). render.go
+// turns Markdown into lines for the reader and for folio show, within the
+// bounds of renderguard.go. live.go and watch.go, with messages and Cmds of
+// their own, keep the screen in step with a folder archive whose files
+// change while it runs and with the marks other folios on the archive save.
 //
 // Two rules keep the interface responsive and safe:
 //
 //   - Nothing blocks Update. Searches, renders and the index build run in
 //     tea.Cmds tagged with a generation number; an answer for an old query or
-//     an old width is dropped when it arrives. There is no fixed-rate ticker:
-//     an idle folio uses no CPU.
+//     an old width is dropped when it arrives. folio itself runs no
+//     fixed-rate ticker, except the 5 s check of a folder archive too large
+//     to watch (watch.go); a watched archive wakes it only when its files
+//     change.
 //   - Nothing from the archive reaches the terminal raw. Article text is
 //     sanitised by the archive package when it is loaded; everything else the
 //     UI prints that did not come from folio itself (errors, file names) goes

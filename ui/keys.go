@@ -16,6 +16,8 @@ type KeyMap struct {
 	QuitShort key.Binding // q, in the list and the sidebar
 	Help      key.Binding
 	Problems  key.Binding
+	Refresh   key.Binding // R, in the list, the sidebar and the reader
+	Edit      key.Binding // e, in the list and the reader
 
 	// Moving between panes.
 	FocusSearch  key.Binding
@@ -84,6 +86,8 @@ func DefaultKeyMap() KeyMap {
 		QuitShort: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Problems:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "skipped files")),
+		Refresh:   key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refresh")),
+		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the file")),
 
 		FocusSearch:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextPane:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "list ⇄ filters")),
@@ -149,7 +153,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Sort, k.ClearAll},
 		{k.ScrollDown, k.ScrollUp, k.ReaderPgDown, k.ReaderPgUp, k.ReaderTop, k.ReaderBottom, k.Find, k.FindNext, k.FindPrev},
 		{k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Back, k.Problems, k.Help, k.QuitShort, k.Quit},
-		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.CiteFormat, k.Related},
+		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.CiteFormat, k.Related, k.Edit, k.Refresh},
 	}
 }
 

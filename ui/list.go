@@ -24,9 +24,13 @@ type resultList struct {
 	cursor int // selected hit, 0..total-1
 	offset int // first hit on screen
 
+	// keep is the piece the cursor stays on when the archive changed and
+	// the results came again (see restorePlace).
+	keep keptPlace
+
 	// marks answers whether a piece is read and starred; nil (no reading
 	// state) leaves the marks column out.
-	marks ReadingState
+	marks Marks
 
 	width, height int
 	focused       bool

@@ -80,8 +80,12 @@ type stateOpenedMsg struct {
 // marks is one write.
 type saveDueMsg struct{ seq int }
 
-// stateSavedMsg reports a save of the reading state.
-type stateSavedMsg struct{ err error }
+// stateSavedMsg reports a save of the reading state; changed: it brought
+// marks saved by another folio process.
+type stateSavedMsg struct {
+	changed bool
+	err     error
+}
 
 // readingCountsMsg answers how many of the results of search generation gen
 // are starred and unread; seq tells apart the counts asked again for the

@@ -38,9 +38,9 @@ type reader struct {
 	offset   int
 	resumeAt int // the line to show first once rendered: where reading stopped
 
-	related  []index.Hit  // pieces like this one, for r
-	tourNote string       // "related 2/4" during a walk through related pieces
-	marks    ReadingState // for the star and unread marks in the bar; may be nil
+	related  []index.Hit // pieces like this one, for r
+	tourNote string      // "related 2/4" during a walk through related pieces
+	marks    Marks       // for the star and unread marks in the bar; may be nil
 
 	width, height int
 

@@ -29,7 +29,7 @@ func (m *Model) stateOpened(msg stateOpenedMsg) tea.Cmd {
 	m.list.marks = msg.state
 	m.reader.marks = msg.state
 	m.sidebar.showReading()
-	cmds = append(cmds, m.layout(), m.refreshCounts())
+	cmds = append(cmds, m.layout(), m.refreshCounts(), m.watchStateFile(msg.state))
 	return tea.Batch(cmds...)
 }
 
@@ -38,6 +38,9 @@ func (m *Model) stateOpened(msg stateOpenedMsg) tea.Cmd {
 func (m *Model) stateSaved(msg stateSavedMsg) tea.Cmd {
 	if msg.err == nil {
 		m.saveFailing = false
+		if msg.changed {
+			return m.refreshCounts() // the rows redraw with the new marks anyway
+		}
 		return nil
 	}
 	if m.saveFailing || m.stateWarned {

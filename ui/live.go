@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// This file keeps the screen in step with what changes under it: the
+// archive's files (added, edited, removed, by the user's editor through e
+// or from outside), watched by watch.go, and the reading state other
+// folios on the same archive save.
+//
+// A change of the files is taken in the way the start-up takes a cached
+// index (Info.Refresh): Options.Reindex runs in a Cmd behind the list
+// (searches go on meanwhile, on the index as it was), and when it says the
+// index changed the current search runs again with the cursor kept on the
+// piece it was on and the open piece rendered again. Changes that come
+// while one refresh runs make one more refresh after it; a refresh that
+// found another folio changing the index (Info.Stale) is tried again a
+// second later.
+
+// liveState is the root model's part in this.
+type liveState struct {
+	watch  *archiveWatch
+	state  *archiveWatch // of the reading state's file
+	again  bool          // the archive changed during a refresh: refresh once more
+	forced bool          // the refresh running was asked for with R or e: say how it ended
+}
+
+// liveMsg is any message of this file; Update hands them to updateLive.
+type liveMsg interface{ liveMsg() }
+
+// watchStartedMsg brings the archive's watch, started after the index opened.
+type watchStartedMsg struct {
+	w   *archiveWatch
+	err error
+}
+
+// archiveChangedMsg: the watch saw the archive's files change.
+type archiveChangedMsg struct{ w *archiveWatch }
+
+// stateWatchStartedMsg brings the watch of the reading state's file.
+type stateWatchStartedMsg struct{ w *archiveWatch }
+
+// stateFileChangedMsg: the reading state's file was written, by this folio
+// or another one on the archive.
+type stateFileChangedMsg struct{ w *archiveWatch }
+
+// editFileMsg brings the file of the piece to edit (e).
+type editFileMsg struct {
+	path string
+	err  error
+}
+
+// editedMsg: the editor has returned the terminal.
+type editedMsg struct{ err error }
+
+// reindexDueMsg: a refresh found the index stale; time to try again.
+type reindexDueMsg struct{}
+
+// staleRetry is the pause before asking again for a refresh that found
+// another folio changing the index (it holds the writer's role for a
+// second or so for a few changed files).
+const staleRetry = time.Second
+
+func (watchStartedMsg) liveMsg()      {}
+func (archiveChangedMsg) liveMsg()    {}
+func (stateWatchStartedMsg) liveMsg() {}
+func (stateFileChangedMsg) liveMsg()  {}
+func (editFileMsg) liveMsg()          {}
+func (reindexDueMsg) liveMsg()        {}
+func (editedMsg) liveMsg()            {}
+
+func (m Model) updateLive(msg liveMsg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case watchStartedMsg:
+		if msg.err != nil {
+			return m, m.status.setFor("Not watching the archive: "+msg.err.Error(), true, statusLong)
+		}
+		m.live.watch = msg.w
+		cmd := waitChangeCmd(msg.w, archiveChangedMsg{msg.w})
+		if strings.HasPrefix(msg.w.how, "checking") {
+			cmd = tea.Batch(cmd, m.status.setFor("Archive: "+msg.w.how, false, statusLong))
+		}
+		return m, cmd
+	case archiveChangedMsg:
+		cmd := m.reindex()
+		return m, tea.Batch(cmd, waitChangeCmd(msg.w, msg))
+	case stateWatchStartedMsg:
+		m.live.state = msg.w
+		return m, waitChangeCmd(msg.w, stateFileChangedMsg{msg.w})
+	case stateFileChangedMsg:
+		// Reload: another folio's marks show; this folio's own save
+		// comes back here too, and reloads nothing new.
+		return m, tea.Batch(saveStateCmd(m.reading), waitChangeCmd(msg.w, msg))
+	case reindexDueMsg:
+		return m, m.reindex()
+	case editFileMsg:
+		if msg.err != nil {
+			return m, m.status.set("Cannot edit: "+msg.err.Error(), true)
+		}
+		return m, tea.ExecProcess(editorCommand(msg.path), func(err error) tea.Msg { return editedMsg{err} })
+	case editedMsg:
+		m.live.forced = true
+		cmd := m.reindex()
+		if msg.err != nil {
+			return m, tea.Batch(cmd, m.status.set("The editor failed: "+msg.err.Error(), true))
+		}
+		return m, tea.Batch(cmd, m.status.set("Reading the file again…", false))
+	}
+	return m, nil
+}
+
+// startWatching starts the watch of a folder archive.
+func (m *Model) startWatching() tea.Cmd {
+	if !m.opts.Watch || m.opts.ArchiveDir == "" || m.opts.Reindex == nil || m.live.watch != nil {
+		return nil
+	}
+	ctx, dir := m.ctx, m.opts.ArchiveDir
+	return func() tea.Msg {
+		w, err := startWatch(ctx, dir, defaultWatch)
+		return watchStartedMsg{w: w, err: err}
+	}
+}
+
+// watchStateFile starts the watch of the reading state's file, when the
+// state has one: when another folio on the archive saves, this one reloads
+// and shows the merged marks without a key. Where the watch cannot start,
+// R still reloads.
+func (m *Model) watchStateFile(rs ReadingState) tea.Cmd {
+	f, ok := rs.(interface{ Path() string })
+	if !m.opts.Watch || !ok || f.Path() == "" || m.live.state != nil {
+		return nil
+	}
+	ctx, path := m.ctx, f.Path()
+	return func() tea.Msg {
+		w, err := startFileWatch(ctx, path, defaultWatch)
+		if err != nil {
+			return nil
+		}
+		return stateWatchStartedMsg{w}
+	}
+}
+
+// waitChangeCmd waits for the watch's next signal, answered with msg. It
+// is not a ticker: without changes it sleeps on a channel.
+func waitChangeCmd(w *archiveWatch, msg tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case <-w.changes:
+			return msg
+		case <-w.done:
+			return nil
+		}
+	}
+}
+
+// reindex brings the index in line with the archive's files, behind the
+// list; during another refresh it only notes that one more is due.
+func (m *Model) reindex() tea.Cmd {
+	if m.opts.Reindex == nil || m.searcher == nil {
+		return nil
+	}
+	if m.refreshing {
+		m.live.again = true
+		return nil
+	}
+	m.refreshing = true
+	m.relay = newProgressRelay()
+	return tea.Batch(refreshIndexCmd(m.ctx, m.opts.Reindex, m.relay), waitProgressCmd(m.relay))
+}
+
+// afterRefresh follows a refresh of the index (see indexRefreshed): the
+// search again when the index changed, a word when the user asked for it,
+// and the next refresh when the archive changed meanwhile.
+func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	if msg.err == nil && msg.changed {
+		cmds = append(cmds, m.searchKeepingPlace())
+	}
+	if m.live.forced && msg.err == nil {
+		text := "The archive is as it was"
+		if msg.changed {
+			text = "Archive re-read: " + plural(msg.info.Count, "piece")
+		}
+		cmds = append(cmds, m.status.set(text, false))
+	}
+	m.live.forced = false
+	if msg.err == nil && msg.info.Stale && m.opts.Reindex != nil {
+		cmds = append(cmds, tea.Tick(staleRetry, func(time.Time) tea.Msg { return reindexDueMsg{} }))
+	}
+	if m.live.again {
+		m.live.again = false
+		cmds = append(cmds, m.reindex())
+	}
+	return tea.Batch(cmds...)
+}
+
+// searchKeepingPlace runs the current search again on a changed index: the
+// cursor stays on the piece it was on, and the open piece is rendered
+// again from its file as it is now, at the same place.
+func (m *Model) searchKeepingPlace() tea.Cmd {
+	h, ok := m.list.selected()
+	at := m.list.cursor
+	m.cache = newRenderCache() // renderings of the files as they were
+	cmds := []tea.Cmd{m.startSearch()}
+	if ok {
+		m.list.keep = keptPlace{id: h.ID, at: at} // after startSearch, which drops it
+	}
+	if m.focus == paneReader && m.reader.key.id != "" && m.searcher != nil {
+		cmds = append(cmds, renderCmd(m.searcher, m.reader.key, m.styles))
+	}
+	return tea.Batch(cmds...)
+}
+
+// keptPlace is the piece the list's cursor was on before a refresh, and
+// where.
+type keptPlace struct {
+	id string
+	at int
+}
+
+// restorePlace puts the cursor back on the kept piece once the results of
+// the search after a refresh are in: on it if its page is loaded; else at
+// the same row, so that the page around it is asked for and this is tried
+// again when it comes. A piece no longer there leaves the cursor at the
+// row it was on.
+func (l *resultList) restorePlace() {
+	k := l.keep
+	if k.id == "" {
+		return
+	}
+	for p, hits := range l.pages {
+		for i, h := range hits {
+			if h.ID == k.id {
+				l.keep = keptPlace{}
+				l.moveTo(p*pageSize + i)
+				return
+			}
+		}
+	}
+	l.moveTo(k.at)
+	if _, loaded := l.pages[l.cursor/pageSize]; loaded {
+		l.keep = keptPlace{} // it has gone
+	}
+}
+
+// forceRefresh is R: the reading state is saved and reloaded (marks other
+// folios saved show here) and the archive's files are read again.
+func (m *Model) forceRefresh() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.reading != nil {
+		cmds = append(cmds, saveStateCmd(m.reading))
+	}
+	switch {
+	case m.opts.Reindex != nil && m.searcher != nil:
+		m.live.forced = true
+		cmds = append(cmds, m.status.set("Refreshing…", false), m.reindex())
+	case m.reading == nil:
+		return m.status.set("Nothing to refresh yet", false)
+	default:
+		cmds = append(cmds, m.status.set("Reading state reloaded", false))
+	}
+	return tea.Batch(cmds...)
+}
+
+// editPiece is e: the piece's file opens in the user's editor, which has
+// the terminal until it exits; then the file is read again.
+func (m *Model) editPiece() tea.Cmd {
+	if m.opts.ArchiveDir == "" {
+		return m.status.set("The bundled archive is read-only: e edits the pieces of a folder (folio --archive DIR)", false)
+	}
+	id := m.reader.key.id
+	if m.focus == paneList {
+		h, ok := m.list.selected()
+		if !ok {
+			return nil
+		}
+		id = h.ID
+	}
+	if id == "" || m.searcher == nil {
+		return nil
+	}
+	return editFileCmd(m.searcher, m.opts.ArchiveDir, id)
+}
+
+// editFileCmd finds the file of piece id in the archive's folder.
+func editFileCmd(s Searcher, dir, id string) tea.Cmd {
+	return func() tea.Msg {
+		a, err := s.Article(id)
+		if err != nil {
+			return editFileMsg{err: err}
+		}
+		if a.Path == "" || !filepath.IsLocal(filepath.FromSlash(a.Path)) {
+			return editFileMsg{err: errors.New("the piece has no file in the archive")}
+		}
+		return editFileMsg{path: filepath.Join(dir, filepath.FromSlash(a.Path))}
+	}
+}
+
+// editorCommand runs $VISUAL, else $EDITOR, else vi on path. As git does,
+// the variable is read by the shell, so it may hold arguments
+// ("code --wait"); the path is passed as an argument, never as shell text.
+func editorCommand(path string) *exec.Cmd {
+	editor := strings.TrimSpace(os.Getenv("VISUAL"))
+	if editor == "" {
+		editor = strings.TrimSpace(os.Getenv("EDITOR"))
+	}
+	if editor == "" {
+		editor = "vi"
+	}
+	if runtime.GOOS == "windows" {
+		f := strings.Fields(editor)
+		return exec.Command(f[0], append(f[1:], path)...)
+	}
+	return exec.Command("sh", "-c", editor+` "$1"`, "folio-editor", path)
+}

@@ -1,0 +1,326 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/state"
+)
+
+// starredRows counts the rows of the list that carry the star.
+func starredRows(h *harness) int {
+	return len(regexp.MustCompile(`(?m)[│▌ ] [`+unreadMark+` ]`+starMark+` \S`).FindAllString(h.screen(), -1))
+}
+
+// saveNow runs the save a saveDueMsg starts to its end: the harness drops
+// a Cmd slower than cmdTimeout, and on a busy disk a save (two fsyncs) can
+// be; a dropped save would finish later, behind the test's back.
+func saveNow(h *harness) {
+	h.t.Helper()
+	cmd := h.sendOnly(saveDueMsg{seq: h.m.saveSeq})
+	if cmd == nil {
+		h.t.Fatal("no save")
+	}
+	h.send(cmd())
+}
+
+// Two folios on one archive star different pieces at the same moment: the
+// one that saves second shows both stars after its save, the other after R;
+// neither loses its own.
+func TestTwoReadersMergeStars(t *testing.T) {
+	dir := t.TempDir()
+	a, _ := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+	b, _ := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+	a.key("*")
+	b.key("j", "*")
+	// The pause before a save is a timer the harness drops: save now, as
+	// the timer would.
+	saveNow(a)
+	saveNow(b)
+	if n := starredRows(b); n != 2 {
+		t.Errorf("the second to save shows %d stars, want both:\n%s", n, b.screen())
+	}
+	// The first shows its own star at least (both, when the harness let a
+	// save timer of the other through first: a busy machine can).
+	if n := starredRows(a); n < 1 {
+		t.Fatalf("the first to save shows %d stars before a refresh, want its own", n)
+	}
+	a.key("R")
+	if n := starredRows(a); n != 2 {
+		t.Errorf("after R the first shows %d stars, want both:\n%s", n, a.screen())
+	}
+	a.requireMatch(`Starred\s+2`)
+}
+
+// stoppedWatch is a watch that has ended: waitChangeCmd returns at once.
+func stoppedWatch() *archiveWatch {
+	w := &archiveWatch{changes: make(chan struct{}, 1), stop: func() {}, done: make(chan struct{})}
+	close(w.done)
+	return w
+}
+
+// liveFake is a folder archive whose files the test changes: Reindex
+// reports a change when the test said there is one, and counts its calls.
+type liveFake struct {
+	*fakeSearcher
+	mu       sync.Mutex
+	changed  bool
+	reindexs int
+}
+
+func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reindexs++
+	changed := f.changed
+	f.changed = false
+	return Info{Count: len(f.articles)}, changed, nil
+}
+
+func (f *liveFake) calls() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.reindexs
+}
+
+// edit changes the archive as an editor would.
+func (f *liveFake) edit(change func([]archive.Article) []archive.Article) {
+	f.fakeSearcher.mu.Lock()
+	f.articles = change(f.articles)
+	f.fakeSearcher.mu.Unlock()
+	f.mu.Lock()
+	f.changed = true
+	f.mu.Unlock()
+}
+
+// newLiveHarness is a harness on a folder archive in dir (not watched: the
+// tests send the watch's messages themselves).
+func newLiveHarness(t *testing.T, f *liveFake, dir string) *harness {
+	t.Helper()
+	t.Setenv("NO_COLOR", "")
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return f.fakeSearcher, Info{Count: len(f.articles)}, nil
+		},
+		ArchiveDir: dir,
+		Reindex:    f.reindex,
+	}
+	h := &harness{t: t, m: New(opts)} // no Watch: the test is the watch
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	return h
+}
+
+// A piece added before the selected one while the reader runs: the list
+// shows it, and the cursor stays on the piece it was on.
+func TestArchiveChangeKeepsTheCursorOnItsPiece(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	h.key("j", "j")
+	if id := selectedID(t, h); id != "barcelona" {
+		t.Fatalf("selected %q", id)
+	}
+	f.edit(func(as []archive.Article) []archive.Article {
+		return append(as, archive.Article{ID: "new", Title: "A piece written just now", Outlet: "RUSI", Date: day("2018-01-01"), Body: "New."})
+	})
+	h.send(archiveChangedMsg{stoppedWatch()})
+	if !strings.Contains(h.screen(), "A piece written just now") {
+		t.Fatalf("the added piece is not listed:\n%s", h.screen())
+	}
+	if id := selectedID(t, h); id != "barcelona" || h.m.list.cursor != 3 {
+		t.Errorf("cursor on %q at %d, want barcelona at 3", id, h.m.list.cursor)
+	}
+	// The selected piece removed: the cursor stays at its row.
+	f.edit(func(as []archive.Article) []archive.Article {
+		return slices.DeleteFunc(as, func(a archive.Article) bool { return a.ID == "barcelona" })
+	})
+	h.send(archiveChangedMsg{stoppedWatch()})
+	if id := selectedID(t, h); id != "seven" || h.m.list.cursor != 3 {
+		t.Errorf("after the removal: cursor on %q at %d, want the next piece at the same row", id, h.m.list.cursor)
+	}
+}
+
+// The open piece edited: the reader shows the new text, at the same place.
+func TestArchiveChangeRerendersTheOpenPiece(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	h.key("enter")
+	h.requireMatch(`head of MI5`)
+	f.edit(func(as []archive.Article) []archive.Article {
+		as[0].Body = "# Raqqa\n\nRewritten: the director general spoke.\n"
+		return as
+	})
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`Rewritten: the director general spoke`)
+	if h.m.focus != paneReader {
+		t.Error("the reader was left")
+	}
+}
+
+// Changes during a refresh make exactly one more refresh after it.
+func TestChangesDuringARefreshRefreshOnceMore(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	first := h.sendOnly(archiveChangedMsg{stoppedWatch()}) // the refresh, not run yet
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.send(archiveChangedMsg{stoppedWatch()})
+	if f.calls() != 0 || !h.m.live.again {
+		t.Fatalf("%d refreshes started during one, again=%v", f.calls(), h.m.live.again)
+	}
+	h.run(first)
+	if n := f.calls(); n != 2 {
+		t.Errorf("%d refreshes, want the first and one more", n)
+	}
+}
+
+// R re-reads the archive and says so.
+func TestRRefreshesTheArchive(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	h.key("R")
+	if f.calls() != 1 {
+		t.Fatalf("R made %d refreshes", f.calls())
+	}
+	h.requireMatch(`The archive is as it was`)
+}
+
+// e on the embedded archive says it is read-only and runs nothing.
+func TestEditOnTheBundledArchiveIsReadOnly(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("e")
+	h.requireMatch(`read-only`)
+	h.key("enter", "e")
+	h.requireMatch(`read-only`)
+}
+
+// e finds the piece's file in the archive's folder; the editor (here a
+// script, as $EDITOR) changes it, and on return the archive is re-read.
+func TestEditRunsTheEditorOnThePiecesFile(t *testing.T) {
+	dir := t.TempDir()
+	arts := testArticles()
+	arts[0].Path = "2017/raqqa.md"
+	f := &liveFake{fakeSearcher: newFake(arts...)}
+	h := newLiveHarness(t, f, dir)
+	cmd := h.sendOnly(keyPress("e"))
+	msg, ok := runCmd(cmd)
+	edit, isEdit := msg.(editFileMsg)
+	if !ok || !isEdit || edit.err != nil || edit.path != filepath.Join(dir, "2017", "raqqa.md") {
+		t.Fatalf("e asked to edit %#v", msg)
+	}
+
+	// The editor command: $VISUAL first, arguments kept, the path passed
+	// as an argument (a space and a quote in it stay one argument).
+	script := filepath.Join(dir, "editor.sh")
+	if err := os.WriteFile(script, []byte("#!/bin/sh\nprintf '%s|' \"$@\" > \"$(dirname \"$0\")/args\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("VISUAL", "")
+	t.Setenv("EDITOR", script+" --wait")
+	odd := filepath.Join(dir, "it's a piece.md")
+	if err := editorCommand(odd).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "args")); string(got) != "--wait|"+odd+"|" {
+		t.Errorf("the editor got %q", got)
+	}
+
+	// Back from the editor: the archive is read again.
+	f.edit(func(as []archive.Article) []archive.Article { as[0].Title = "Raqqa, retitled"; return as })
+	h.send(editedMsg{})
+	if f.calls() != 1 {
+		t.Fatalf("%d refreshes after the editor", f.calls())
+	}
+	h.requireMatch(`Raqqa, retitled`)
+	h.requireMatch(`Archive re-read: 5 pieces`)
+}
+
+// A refresh that found another folio changing the index is tried again.
+func TestAStaleRefreshIsTriedAgain(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	cmd := h.sendOnly(indexRefreshedMsg{info: Info{Count: 5, Stale: true}})
+	if cmd == nil {
+		t.Fatal("nothing follows a stale refresh")
+	}
+	h.send(reindexDueMsg{})
+	if f.calls() != 1 {
+		t.Errorf("%d refreshes when the retry was due", f.calls())
+	}
+}
+
+// Another folio's save shows without a key: the watch of the state file
+// signals, and the reader reloads.
+func TestAnotherFoliosSaveShowsWithoutAKey(t *testing.T) {
+	dir := t.TempDir()
+	a, stA := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+	b, _ := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+
+	// The watch the interface starts with Options.Watch, on the state's file.
+	a.m.opts.Watch = true
+	msg, ok := runCmd(a.m.watchStateFile(stA))
+	started, isStarted := msg.(stateWatchStartedMsg)
+	if !ok || !isStarted {
+		t.Fatalf("the state watch did not start: %#v", msg)
+	}
+	t.Cleanup(started.w.close)
+
+	b.key("*")
+	saveNow(b)
+	waitSignal(t, started.w, "another folio's save")
+
+	if n := starredRows(a); n != 0 {
+		t.Fatalf("%d stars before the reload", n)
+	}
+	// What the signal starts: a reload (and the next wait, here at its end).
+	reload := a.sendOnly(stateFileChangedMsg{stoppedWatch()})
+	batch, ok := reload().(tea.BatchMsg)
+	if !ok {
+		t.Fatalf("the signal started %T", reload())
+	}
+	for _, c := range batch {
+		if msg := c(); msg != nil {
+			a.send(msg)
+		}
+	}
+	if n := starredRows(a); n != 1 {
+		t.Errorf("after the other's save %d stars show, want its one:\n%s", n, a.screen())
+	}
+	a.requireMatch(`Starred\s+1`)
+}
+
+// A save that really fails (the state folder has become a file) is said on
+// screen, the star stays, and the next save that can write keeps it.
+func TestAFailedSaveIsShownAndNotLost(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "folio")
+	h, _ := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
+	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.key("*")
+	saveNow(h)
+	h.requireMatch(`Reading state not saved: state folder`)
+	if n := starredRows(h); n != 1 {
+		t.Fatalf("the star is gone from the screen after the failed save")
+	}
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	h.key("j", "*")
+	saveNow(h)
+	again, _ := state.Open(testArchiveName, dir)
+	if got := again.Starred(); len(got) != 2 {
+		t.Errorf("after the folder came back the file has %v starred, want both", got)
+	}
+}

@@ -1,0 +1,251 @@
+package ui
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// archiveWatch tells the reader when the files of a folder archive change:
+// with fsnotify, one watch per folder (new folders are watched as they
+// appear), or, where that is not available or the archive has too many
+// folders, by scanning the archive's file list at an interval and comparing.
+// A burst of changes (an editor saving, a copy of many files) is one signal:
+// it is sent when no further change came for a short pause. The signals
+// wait in a channel of one, so changes that come while the reader is busy
+// re-indexing are one more signal, not many.
+type archiveWatch struct {
+	changes chan struct{}
+	how     string // what the watch does, for the status line
+
+	stop     context.CancelFunc
+	stopOnce sync.Once
+	done     chan struct{} // closed when the goroutine has ended
+}
+
+// watchConfig are the watch's limits and pauses; tests shorten them.
+type watchConfig struct {
+	debounce time.Duration // quiet after the last event before the signal
+	poll     time.Duration // interval of the periodic check
+	maxDirs  int           // more folders than this are checked, not watched
+}
+
+// defaultWatch: a quarter second gathers an editor's save (write, rename,
+// chmod) into one signal. Above 1,000 folders the archive is checked every
+// 5 s instead of watched: inotify takes one watch per folder from a limit
+// shared by all of the user's programs (8,192 on many systems), and kqueue
+// (macOS, the BSDs) an open file descriptor per file.
+var defaultWatch = watchConfig{debounce: 250 * time.Millisecond, poll: 5 * time.Second, maxDirs: 1000}
+
+// startWatch watches the archive in dir until ctx ends or stop is called.
+// It falls back to the periodic check when watching cannot start.
+func startWatch(ctx context.Context, dir string, cfg watchConfig) (*archiveWatch, error) {
+	dirs, err := archiveDirs(dir)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	w := &archiveWatch{changes: make(chan struct{}, 1), stop: cancel, done: make(chan struct{})}
+	reason := fmt.Sprintf("%s: too many to watch", plural(len(dirs), "folder"))
+	if len(dirs) <= cfg.maxDirs {
+		fw, err := watchDirs(dirs)
+		if err == nil {
+			w.how = "watching " + plural(len(dirs), "folder")
+			go w.watch(ctx, fw, cfg, "")
+			return w, nil
+		}
+		reason = "watching failed: " + err.Error()
+	}
+	w.how = fmt.Sprintf("checking every %s (%s)", cfg.poll, reason)
+	go w.check(ctx, dir, fingerprint(dir), cfg)
+	return w, nil
+}
+
+// close stops the watch and waits for its goroutine.
+func (w *archiveWatch) close() {
+	if w == nil {
+		return
+	}
+	w.stopOnce.Do(w.stop)
+	<-w.done
+}
+
+// signal notes a change; one pending signal is enough.
+func (w *archiveWatch) signal() {
+	select {
+	case w.changes <- struct{}{}:
+	default:
+	}
+}
+
+// startFileWatch signals when the file at path is written or replaced
+// (the reading state, which other folios on the archive save). It watches
+// the file's folder, made if missing, since a file replaced by a rename is
+// a new file.
+func startFileWatch(ctx context.Context, path string, cfg watchConfig) (*archiveWatch, error) {
+	path = filepath.Clean(path)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	fw, err := watchDirs([]string{filepath.Dir(path)})
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	w := &archiveWatch{changes: make(chan struct{}, 1), stop: cancel, done: make(chan struct{}), how: "watching " + path}
+	go w.watch(ctx, fw, cfg, path)
+	return w, nil
+}
+
+// archiveDirs lists dir and its folders as the archive's scan sees them:
+// hidden folders are left out and links to folders are not followed.
+func archiveDirs(dir string) ([]string, error) {
+	var dirs []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			return nil // an unreadable folder: the scan reports it
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
+		dirs = append(dirs, p)
+		return nil
+	})
+	return dirs, err
+}
+
+func watchDirs(dirs []string) (*fsnotify.Watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range dirs {
+		if err := fw.Add(d); err != nil {
+			fw.Close()
+			return nil, err
+		}
+	}
+	return fw, nil
+}
+
+// relevant reports whether an event can change the archive: an article
+// file, or a name without an extension (a folder, perhaps removed), not
+// hidden (editors' swap files are).
+func relevant(name string) bool {
+	base := filepath.Base(name)
+	if strings.HasPrefix(base, ".") {
+		return false
+	}
+	return archive.IsArticlePath(base) || filepath.Ext(base) == ""
+}
+
+// watch turns fsnotify's events into signals. With file set (a file
+// watch, see startFileWatch), only events on that file count; else (an
+// archive) events on pieces and folders, and new folders are watched too.
+func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watchConfig, file string) {
+	defer close(w.done)
+	defer fw.Close()
+	var quiet *time.Timer
+	var fire <-chan time.Time
+	changed := func() {
+		if quiet == nil {
+			quiet = time.NewTimer(cfg.debounce)
+		} else {
+			quiet.Reset(cfg.debounce)
+		}
+		fire = quiet.C
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-fw.Events:
+			if !ok {
+				return
+			}
+			if file != "" {
+				if filepath.Clean(ev.Name) == file {
+					changed()
+				}
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				// A new folder, and what was put in it before its watch.
+				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() && !strings.HasPrefix(filepath.Base(ev.Name), ".") {
+					if dirs, err := archiveDirs(ev.Name); err == nil {
+						for _, d := range dirs {
+							_ = fw.Add(d)
+						}
+					}
+					changed()
+					continue
+				}
+			}
+			if relevant(ev.Name) {
+				changed()
+			}
+		case _, ok := <-fw.Errors:
+			if !ok {
+				return
+			}
+			changed() // events were lost (a queue overflow): look again
+		case <-fire:
+			fire = nil
+			w.signal()
+		}
+	}
+}
+
+// check is the periodic check: the archive's file list (paths, sizes,
+// modification times) is scanned at each interval and compared with the
+// last (the first, last, is taken before the watch is returned).
+func (w *archiveWatch) check(ctx context.Context, dir string, last uint64, cfg watchConfig) {
+	defer close(w.done)
+	tick := time.NewTicker(cfg.poll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if now := fingerprint(dir); now != last {
+				last = now
+				w.signal()
+			}
+		}
+	}
+}
+
+// fingerprint sums the archive's file list.
+func fingerprint(dir string) uint64 {
+	_, fsys, err := archive.Source(dir)
+	if err != nil {
+		return 0
+	}
+	files, probs := archive.ScanUnsorted(fsys)
+	slices.SortFunc(files, func(a, b archive.FileInfo) int { return cmp.Compare(a.Path, b.Path) })
+	h := fnv.New64a()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%d\x00%d\n", f.Path, f.Size, f.ModTime.UnixNano())
+	}
+	fmt.Fprintf(h, "%d problems", len(probs))
+	return h.Sum64()
+}

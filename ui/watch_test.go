@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// signalTimeout bounds the wait for a watch's signal: generous, since a
+// busy machine delays the events; a test that passes never waits for it.
+const signalTimeout = 20 * time.Second
+
+// fastWatch is defaultWatch with short pauses, for the tests.
+var fastWatch = watchConfig{debounce: 10 * time.Millisecond, poll: 10 * time.Millisecond, maxDirs: 1000}
+
+func waitSignal(t *testing.T, w *archiveWatch, what string) {
+	t.Helper()
+	select {
+	case <-w.changes:
+	case <-time.After(signalTimeout):
+		t.Fatalf("no signal after %s (%s)", what, w.how)
+	}
+}
+
+func writePiece(t *testing.T, path, title string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	text := "---\ntitle: " + title + "\ndate: 2017-03-04\n---\nBody.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// drain empties a pending signal, so that the next wait is for a new one.
+func drain(w *archiveWatch) {
+	select {
+	case <-w.changes:
+	default:
+	}
+}
+
+func TestWatchSeesAddedEditedRemovedFiles(t *testing.T) {
+	for _, mode := range []string{"watching", "checking"} {
+		t.Run(mode, func(t *testing.T) {
+			dir := t.TempDir()
+			writePiece(t, filepath.Join(dir, "one.md"), "One")
+			cfg := fastWatch
+			if mode == "checking" {
+				cfg.maxDirs = 0 // every archive is too large to watch
+			}
+			w, err := startWatch(context.Background(), dir, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(w.close)
+			if !strings.HasPrefix(w.how, mode) {
+				t.Fatalf("the watch is %q, want %s", w.how, mode)
+			}
+
+			writePiece(t, filepath.Join(dir, "two.md"), "Two")
+			waitSignal(t, w, "a file added")
+			drain(w)
+			writePiece(t, filepath.Join(dir, "one.md"), "One, edited at more length")
+			waitSignal(t, w, "a file edited")
+			drain(w)
+			if err := os.Remove(filepath.Join(dir, "two.md")); err != nil {
+				t.Fatal(err)
+			}
+			waitSignal(t, w, "a file removed")
+			drain(w)
+			// A folder made while running, and a piece put in it after:
+			// the new folder is watched too. (An empty folder changes no
+			// piece: the periodic check does not see it.)
+			if err := os.Mkdir(filepath.Join(dir, "2018"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if mode == "watching" {
+				waitSignal(t, w, "a folder added")
+				drain(w)
+				// Its watch is in place once the signal came (it is added
+				// before the signal's pause starts).
+			}
+			writePiece(t, filepath.Join(dir, "2018", "three.md"), "Three")
+			waitSignal(t, w, "a file added in the new folder")
+		})
+	}
+}
+
+// A folder whose watch cannot start (it is gone) is an error, said once.
+func TestWatchOfAMissingFolder(t *testing.T) {
+	if _, err := startWatch(context.Background(), filepath.Join(t.TempDir(), "gone"), fastWatch); err == nil {
+		t.Error("no error for a missing folder")
+	}
+}
+
+// The watch leaves hidden folders (.git) alone, as the archive does.
+func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{".git/objects", "2017/10", "notes"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs, err := archiveDirs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) != 4 { // dir, 2017, 2017/10, notes
+		t.Errorf("watched folders %v", dirs)
+	}
+	for _, name := range []string{"a.md", "x/y.markdown", "2018"} {
+		if !relevant(name) {
+			t.Errorf("%s is not relevant", name)
+		}
+	}
+	for _, name := range []string{".a.md.swp", "a.md~", "4913.tmp", ".git"} {
+		if relevant(name) {
+			t.Errorf("%s is relevant", name)
+		}
+	}
+}
