@@ -117,6 +117,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	}
 	src := []byte(md)
 	doc := goldmark.New(
+		goldmark.WithParser(newParser(lim)),
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(lim, 10000))),
 	).Parser().Parse(text.NewReader(src))

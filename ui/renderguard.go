@@ -11,6 +11,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Markdown from a file someone else wrote can make Glamour (and the
@@ -37,9 +38,11 @@ import (
 //     labelled block is highlighted only if chroma tokenises it before the
 //     piece's highlighting deadline (highlightBudget), else it is plain.
 //   - Inline parsing: goldmark scans ahead from each "[" or delimiter, so
-//     a long paragraph of unclosed links is quadratic. A paragraph over
-//     maxParagraphBytes, or a large one once the large ones have used
-//     largeParagraphBudget, is shown as plain text (its lines as they are).
+//     a long paragraph (or heading, or table cell) of unclosed links is
+//     quadratic. A block over maxParagraphBytes, or a large one once the
+//     large ones have used largeParagraphBudget, is shown as plain text
+//     (Transform for paragraphs, boundedInline for the others).
+//   - A link's URL costs Glamour per byte (one of 750 KB: 2.2 s, 409 MB).
 //   - Everything else costs Glamour about the same per node, per line it
 //     writes and per byte, but it adds up (50,000 thematic breaks took
 //     2.7 s and 840 MB): a piece that costs more than renderBudget (cost),
@@ -68,6 +71,7 @@ const (
 	inlineCost   = 5
 	lineCost     = 25
 	bytesPerCost = 3
+	destCost     = 3 // per byte of a link's URL (one of 750 KB: 2.2 s)
 )
 
 // limits holds what one render has done about costly shapes, for its note.
@@ -80,13 +84,15 @@ type limits struct {
 	plainCode       int
 	plain           bool // the whole part was shown as plain text
 	plainText       []plainParagraph
+	lastBlock       ast.Node // of tooLong
+	lastTooLong     bool
 }
 
 // note says what was not rendered as Markdown, or "".
 func (l *limits) note() string {
 	var say []string
 	if l.plainParagraphs > 0 {
-		say = append(say, plural(l.plainParagraphs, "long paragraph")+" shown as plain text")
+		say = append(say, plural(l.plainParagraphs, "long block")+" shown as plain text")
 	}
 	if l.flattened {
 		say = append(say, "nesting deeper than 8 levels shown flat")
@@ -108,14 +114,9 @@ func (l *limits) Transform(p *ast.Paragraph, _ text.Reader, _ parser.Context) {
 		s := lines.At(i)
 		n += s.Stop - s.Start
 	}
-	if n <= largeParagraphBytes {
+	if l.parse(n) {
 		return
 	}
-	if n <= maxParagraphBytes && l.largeParagraphs+n <= int(largeParagraphBudget*l.share)+largeParagraphBytes {
-		l.largeParagraphs += n
-		return
-	}
-	l.plainParagraphs++
 	// A new paragraph without lines: goldmark neither closes (which would
 	// drop it) nor parses it. Its text is added after parsing (fillPlain):
 	// the parser walks into every child of a block.
@@ -143,6 +144,102 @@ func (l *limits) fillPlain(src []byte) {
 		}
 	}
 	l.plainText = nil
+}
+
+// parse reports whether the inlines of a block of n bytes may be parsed:
+// a small one always, a large one within maxParagraphBytes and the piece's
+// budget of large ones. A block that may not is counted for the note.
+func (l *limits) parse(n int) bool {
+	if n <= largeParagraphBytes {
+		return true
+	}
+	if n <= maxParagraphBytes && l.largeParagraphs+n <= int(largeParagraphBudget*l.share)+largeParagraphBytes {
+		l.largeParagraphs += n
+		return true
+	}
+	l.plainParagraphs++
+	return false
+}
+
+// boundedParser is goldmark's parser with every inline parser, its own and
+// the extensions', wrapped in boundedInline.
+type boundedParser struct {
+	parser.Parser
+	lim *limits
+}
+
+// newParser is goldmark's default parser, bounded by lim.
+func newParser(lim *limits) parser.Parser {
+	p := boundedParser{parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	), lim}
+	p.AddOptions(parser.WithInlineParsers(parser.DefaultInlineParsers()...))
+	return p
+}
+
+// AddOptions adds options, wrapping the inline parsers of an option that
+// adds only inline parsers (as parser.WithInlineParsers does).
+func (p boundedParser) AddOptions(opts ...parser.Option) {
+	for _, o := range opts {
+		c := parser.NewConfig()
+		o.SetParserOption(c)
+		if len(c.InlineParsers) == 0 || len(c.BlockParsers)+len(c.ParagraphTransformers)+len(c.ASTTransformers)+len(c.Options) > 0 || c.EscapedSpace {
+			p.Parser.AddOptions(o)
+			continue
+		}
+		wrapped := make([]util.PrioritizedValue, len(c.InlineParsers))
+		for i, v := range c.InlineParsers {
+			wrapped[i] = util.Prioritized(boundedInline{v.Value.(parser.InlineParser), p.lim}, v.Priority)
+		}
+		p.Parser.AddOptions(parser.WithInlineParsers(wrapped...))
+	}
+}
+
+// boundedInline parses nothing in a block over maxParagraphBytes (a
+// heading, a table cell: a paragraph is made plain before): its text stays
+// plain. goldmark's link and emphasis parsers scan ahead from each "[" or
+// delimiter, which is quadratic in such a block.
+type boundedInline struct {
+	parser.InlineParser
+	lim *limits
+}
+
+func (b boundedInline) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if b.lim.tooLong(parent) {
+		return nil
+	}
+	return b.InlineParser.Parse(parent, block, pc)
+}
+
+func (b boundedInline) CloseBlock(parent ast.Node, block text.Reader, pc parser.Context) {
+	if cb, ok := b.InlineParser.(parser.CloseBlocker); ok {
+		cb.CloseBlock(parent, block, pc)
+	}
+}
+
+func (b boundedInline) SetOption(name parser.OptionName, value any) {
+	if so, ok := b.InlineParser.(parser.SetOptioner); ok {
+		so.SetOption(name, value)
+	}
+}
+
+// tooLong reports whether the inlines of block are not to be parsed; the
+// answer for the last block asked about is kept (inline parsers ask at
+// every trigger character).
+func (l *limits) tooLong(block ast.Node) bool {
+	if block != l.lastBlock {
+		n := 0
+		if block.Type() == ast.TypeBlock && block.Kind() != ast.KindParagraph { // paragraphs: Transform
+			lines := block.Lines()
+			for i := range lines.Len() {
+				s := lines.At(i)
+				n += s.Stop - s.Start
+			}
+		}
+		l.lastBlock, l.lastTooLong = block, !l.parse(n)
+	}
+	return l.lastTooLong
 }
 
 // isBlockNest reports whether n is a block that Glamour indents and wraps
@@ -306,7 +403,11 @@ func cost(doc ast.Node) int {
 		case ast.KindText:
 			s := n.(*ast.Text).Segment
 			total += inlineCost + (s.Stop-s.Start)/bytesPerCost
-		case ast.KindLink, ast.KindImage, ast.KindAutoLink, east.KindFootnoteLink:
+		case ast.KindLink:
+			total += linkCost + destCost*len(n.(*ast.Link).Destination)
+		case ast.KindImage:
+			total += linkCost + destCost*len(n.(*ast.Image).Destination)
+		case ast.KindAutoLink, east.KindFootnoteLink:
 			total += linkCost
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock:
 			// Glamour writes these line by line through four writers
