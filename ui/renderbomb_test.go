@@ -311,3 +311,36 @@ func TestReaderSaysWhatRenderingLimited(t *testing.T) {
 	h.requireScreen("Rendering limited: nesting deeper than 8 levels shown flat.")
 	h.requireScreen("deepest words")
 }
+
+// A block shown as plain text keeps all its text, in whatever holds it: at
+// the top, in a tight or a loose list item, a quote, a definition, a
+// heading.
+func TestPlainBlocksKeepTheirText(t *testing.T) {
+	var long strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&long, "w%d [x](y ", i) // an unclosed link after each word
+	}
+	text := strings.TrimSpace(long.String())
+	for name, md := range map[string]string{
+		"top":        text + "\n",
+		"tight item": "- a\n- " + text + "\n- b\n",
+		"loose item": "- a\n\n- " + text + "\n\n- b\n",
+		"quote":      "> " + text + "\n",
+		"definition": "Term\n: " + text + "\n",
+		"heading":    "# " + text + "\n",
+	} {
+		lines, note, err := renderMarkdown(md, 100, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(note, "long block shown as plain text") {
+			t.Errorf("%s: note %q", name, note)
+		}
+		out := ansi.Strip(strings.Join(lines, "\n"))
+		for _, w := range []string{"w0 ", "w2500 ", "w4999 "} {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: %q lost (%d lines)", name, w, len(lines))
+			}
+		}
+	}
+}

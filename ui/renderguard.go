@@ -83,7 +83,7 @@ type limits struct {
 	flattened       bool
 	plainCode       int
 	plain           bool // the whole part was shown as plain text
-	plainText       []plainParagraph
+	plainText       []*plainBlock
 	lastBlock       ast.Node // of tooLong
 	lastTooLong     bool
 }
@@ -117,31 +117,51 @@ func (l *limits) Transform(p *ast.Paragraph, _ text.Reader, _ parser.Context) {
 	if l.parse(n) {
 		return
 	}
-	// A new paragraph without lines: goldmark neither closes (which would
-	// drop it) nor parses it. Its text is added after parsing (fillPlain):
-	// the parser walks into every child of a block.
-	plain := ast.NewParagraph()
+	// A raw block in its place: goldmark neither closes (which would drop
+	// a paragraph without lines) nor parses it, and a tight list does not
+	// turn it into a text block. It becomes a paragraph of plain text
+	// after parsing (fillPlain): the parser walks into every child of a
+	// block, so none is added before.
+	plain := &plainBlock{lines: lines}
+	plain.SetLines(text.NewSegments())
 	plain.SetBlankPreviousLines(p.HasBlankPreviousLines())
 	p.Parent().ReplaceChild(p.Parent(), p, plain)
-	l.plainText = append(l.plainText, plainParagraph{plain, lines})
+	l.plainText = append(l.plainText, plain)
 }
 
-type plainParagraph struct {
-	p     *ast.Paragraph
+// plainBlock stands for a paragraph shown as plain text while goldmark
+// parses.
+type plainBlock struct {
+	ast.BaseBlock
 	lines *text.Segments
 }
 
-// fillPlain gives the paragraphs Transform made plain their text, a Text
+var kindPlainBlock = ast.NewNodeKind("PlainBlock")
+
+func (b *plainBlock) Kind() ast.NodeKind { return kindPlainBlock }
+func (b *plainBlock) IsRaw() bool        { return true }
+func (b *plainBlock) Dump(src []byte, level int) {
+	ast.DumpHelper(b, src, level, nil, nil)
+}
+
+// fillPlain replaces each plainBlock by a paragraph of its text, a Text
 // node per line.
 func (l *limits) fillPlain(src []byte) {
-	for _, pp := range l.plainText {
-		for i := range pp.lines.Len() {
-			seg := pp.lines.At(i)
+	for _, pb := range l.plainText {
+		parent := pb.Parent()
+		if parent == nil {
+			continue
+		}
+		p := ast.NewParagraph()
+		p.SetBlankPreviousLines(pb.HasBlankPreviousLines())
+		for i := range pb.lines.Len() {
+			seg := pb.lines.At(i)
 			seg = seg.TrimLeftSpace(src)
 			t := ast.NewTextSegment(seg.TrimRightSpace(src))
-			t.SetSoftLineBreak(i < pp.lines.Len()-1)
-			pp.p.AppendChild(pp.p, t)
+			t.SetSoftLineBreak(i < pb.lines.Len()-1)
+			p.AppendChild(p, t)
 		}
+		parent.ReplaceChild(parent, pb, p)
 	}
 	l.plainText = nil
 }
