@@ -20,7 +20,7 @@ func TestShowSaysWhatRenderingLimited(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if !strings.Contains(out, "(Rendering limited: nesting deeper than 8 levels shown flat.)") || !strings.Contains(out, "deepest words") {
+	if !strings.Contains(out, "(Rendering limited: quotes and lists nested deeper than 8 levels shown flat.)") || !strings.Contains(out, "deepest words") {
 		t.Fatalf("show did not say what it limited, or lost the text:\n%s", out)
 	}
 }

@@ -93,7 +93,8 @@ func notes(lims []*limits) string {
 	for _, l := range lims {
 		sum.plainParagraphs += l.plainParagraphs
 		sum.plainCode += l.plainCode
-		sum.flattened = sum.flattened || l.flattened
+		sum.flatBlocks = sum.flatBlocks || l.flatBlocks
+		sum.flatInlines = sum.flatInlines || l.flatInlines
 		if l.plain {
 			plain++
 		}

@@ -286,7 +286,7 @@ func TestDeepNestingIsFlattenedWithoutLoss(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(note, "nesting deeper than") {
+		if !strings.Contains(note, "nested deeper than") {
 			t.Errorf("%s: note %q", name, note)
 		}
 		text := ansi.Strip(strings.Join(lines, "\n"))
@@ -308,7 +308,7 @@ func TestReaderSaysWhatRenderingLimited(t *testing.T) {
 	as[0].Body = strings.Repeat("> ", 20) + "deepest words\n"
 	h := newHarness(t, newFake(as...), 100, 30)
 	h.key("enter")
-	h.requireScreen("Rendering limited: nesting deeper than 8 levels shown flat.")
+	h.requireScreen("Rendering limited: quotes and lists nested deeper than 8 levels shown")
 	h.requireScreen("deepest words")
 }
 

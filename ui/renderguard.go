@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -80,7 +81,8 @@ type limits struct {
 	share           float64   // this part's share of the piece's budgets
 	largeParagraphs int       // bytes of large paragraphs parsed so far
 	plainParagraphs int
-	flattened       bool
+	flatBlocks      bool // blocks nested too deep were lifted
+	flatInlines     bool // inlines nested too deep were lifted
 	plainCode       int
 	plain           bool // the whole part was shown as plain text
 	plainText       []*plainBlock
@@ -94,8 +96,11 @@ func (l *limits) note() string {
 	if l.plainParagraphs > 0 {
 		say = append(say, plural(l.plainParagraphs, "long block")+" shown as plain text")
 	}
-	if l.flattened {
-		say = append(say, "nesting deeper than 8 levels shown flat")
+	if l.flatBlocks {
+		say = append(say, fmt.Sprintf("quotes and lists nested deeper than %d levels shown flat", maxBlockDepth))
+	}
+	if l.flatInlines {
+		say = append(say, fmt.Sprintf("emphasis and links nested deeper than %d levels shown flat", maxInlineDepth))
 	}
 	if l.plainCode > 0 {
 		say = append(say, plural(l.plainCode, "code block")+" not highlighted (too costly)")
@@ -294,7 +299,8 @@ func (l *limits) flatten(n ast.Node, blocks, inlines int) {
 			i++
 		}
 		if b > maxBlockDepth || i > maxInlineDepth {
-			l.flattened = true
+			l.flatBlocks = l.flatBlocks || b > maxBlockDepth
+			l.flatInlines = l.flatInlines || i > maxInlineDepth
 			c = lift(n, c)
 			continue
 		}
