@@ -114,6 +114,9 @@ type Problem struct {
 	Line  int
 	Msg   string
 	Fatal bool // the file was skipped; otherwise the article loaded with the problem noted
+	// Quiet marks a file that is not a piece by design (a Hugo or Zola
+	// section page): skipped and listed, but not a problem to report.
+	Quiet bool
 }
 
 func (p Problem) String() string {
@@ -132,6 +135,18 @@ func SortProblems(ps []Problem) {
 	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
 	})
+}
+
+// CountProblems counts the problems that are problems: those not Quiet.
+func CountProblems(ps []Problem) (problems, quiet int) {
+	for _, p := range ps {
+		if p.Quiet {
+			quiet++
+		} else {
+			problems++
+		}
+	}
+	return problems, quiet
 }
 
 // cannotRead is the problem of a file or folder that could not be read.

@@ -453,8 +453,8 @@ func (m *Model) indexStatus(info Info) tea.Cmd {
 	switch {
 	case info.Fallback != "":
 		return m.status.setFor(info.Fallback, false, statusLong)
-	case len(info.Problems) > 0:
-		return m.status.setFor(plural(len(info.Problems), "file")+" skipped: press ! to see why", true, statusLong)
+	case problemCount(info) > 0:
+		return m.status.setFor(plural(problemCount(info), "file")+" skipped: press ! to see why", true, statusLong)
 	case info.Rebuilt > 0:
 		return m.status.set(fmt.Sprintf("Indexed %s pieces", thousands(info.Rebuilt)), false)
 	}
@@ -1165,7 +1165,7 @@ func (m Model) countView() string {
 		parts = append(parts, f)
 	}
 	right := st.Count.Render(strings.Join(parts, " · "))
-	if n := len(m.info.Problems); n > 0 {
+	if n := problemCount(m.info); n > 0 {
 		right += st.Error.Render(fmt.Sprintf(" · %d skipped !", n))
 	}
 	return right
@@ -1265,6 +1265,13 @@ func (m Model) problemsView(w, h int) string {
 		lines = append(lines, archive.SanitizeLine(p.String()))
 	}
 	return overlayBox(strings.Join(lines, "\n"), w, h, st)
+}
+
+// problemCount is the number of skipped files that are problems: section
+// pages are listed under ! but do not call for attention.
+func problemCount(info Info) int {
+	n, _ := archive.CountProblems(info.Problems)
+	return n
 }
 
 // plural writes "1 file", "2 files".
