@@ -197,7 +197,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	a.Standfirst = strings.TrimSpace(Sanitize(stringOf(sf.value)))
 	note, _ := m.first(noteKeys)
 	a.Note = strings.TrimSpace(Sanitize(stringOf(note.value)))
-	a.Body = strings.TrimSpace(Sanitize(string(body)))
+	a.Body = strings.TrimSpace(Sanitize(Readable(string(body))))
 	return a, probs
 }
 

@@ -137,10 +137,10 @@ func TestMixedArchiveListsTheGoodOnes(t *testing.T) {
 func TestHugoAndJekyllFoldersOpenAsTheyAre(t *testing.T) {
 	out, _, _ := run(t, "--archive", "../testdata/hugo", "list", "--json")
 	var pieces []articleJSON
-	if err := json.Unmarshal([]byte(out), &pieces); err != nil || len(pieces) != 2 {
+	if err := json.Unmarshal([]byte(out), &pieces); err != nil || len(pieces) != 3 {
 		t.Fatalf("hugo: %v, %d pieces", err, len(pieces))
 	}
-	p := pieces[1]
+	p := pieces[2]
 	if p.Title != "The threat has evolved" || p.Outlet != "The Telegraph" || p.Date != "2017-07-07" ||
 		strings.Join(p.Authors, ",") != "Raffaello Pantucci" || p.URL != "https://example.com/threat-evolved" ||
 		strings.Join(p.Tags, ",") != "counter-terrorism,7/7,prevent" {
