@@ -175,6 +175,8 @@ type Model struct {
 	problemsTop  int
 	hideSidebar  bool // the user pressed f
 
+	links linkHints // L: links to other pieces, and the way back
+
 	// Start-up.
 	relay *progressRelay
 	// refreshing: the index shown is the one last recorded, being brought
@@ -330,6 +332,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case resultsMsg:
 		return m, m.gotResults(msg)
+
+	case linksMsg:
+		return m, m.gotLinks(msg)
 
 	case renderedMsg:
 		m.cache.done(msg.key)
@@ -649,6 +654,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.choosingFormat() {
 		return m, m.chooseFormat(msg)
 	}
+	if m.links.open {
+		return m, m.linksKey(msg)
+	}
 
 	if m.focus != paneSearch && !(m.focus == paneReader && m.reader.finding) {
 		switch {
@@ -849,9 +857,17 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m.forwardToInput(msg)
 	}
+	if msg.String() == "backspace" {
+		if cmd, ok := m.linkBack(); ok {
+			return m, cmd
+		}
+	}
 	switch {
+	case key.Matches(msg, k.Links):
+		return m, m.openLinks()
 	case key.Matches(msg, k.Back):
 		cmd := m.rememberPosition()
+		m.links.back = nil
 		m.tour = relatedTour{}
 		m.focus = paneList
 		m.layout()
@@ -1105,7 +1121,9 @@ func (m Model) screen() string {
 	}
 	st := m.styles
 	var parts []string
-	if m.focus == paneReader && !m.helpOpen {
+	if m.focus == paneReader && m.links.open && !m.helpOpen {
+		parts = append(parts, m.linksView(m.width, m.height-1))
+	} else if m.focus == paneReader && !m.helpOpen {
 		parts = append(parts, m.reader.view(st))
 	} else {
 		parts = append(parts, m.topBar())
