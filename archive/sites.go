@@ -28,11 +28,10 @@ func IsDraftsFolder(name string) bool { return name == "_drafts" }
 // jekyllName is what Jekyll reads from a post's file name.
 type jekyllName struct {
 	date  Date
-	slug  string // pi-day
 	title string // Pi Day, Jekyll's title when the front matter has none
 }
 
-// jekyllPost reads the date and slug of a Jekyll post from its file name,
+// jekyllPost reads the date and title of a Jekyll post from its file name,
 // _posts/2021-03-14-pi-day.md, as Jekyll does; false for any other file.
 func jekyllPost(p string) (jekyllName, bool) {
 	if !strings.HasPrefix(p, "_posts/") && !strings.Contains(p, "/_posts/") {
@@ -48,7 +47,7 @@ func jekyllPost(p string) (jekyllName, bool) {
 		return jekyllName{}, false
 	}
 	slug := base[11:]
-	return jekyllName{date: dayOf(t), slug: slug, title: titleizeSlug(slug)}, slug != ""
+	return jekyllName{date: dayOf(t), title: titleizeSlug(slug)}, slug != ""
 }
 
 // titleizeSlug is Jekyll's Utils.titleize_slug: the slug's words, split
