@@ -33,6 +33,16 @@ var htmlBlockTags = map[string]bool{
 	"link": true, "meta": true, "br": true, "hr": true,
 }
 
+// inlineTags open an HTML block only when the line holds the tag alone
+// (CommonMark's type 7); else the line is a paragraph with inline HTML.
+var inlineTags = map[string]bool{"a": true, "span": true, "img": true, "picture": true, "video": true, "audio": true}
+
+// isLoneTag reports whether line is one tag and nothing else.
+func isLoneTag(line string) bool {
+	t := strings.TrimSpace(line)
+	return strings.HasSuffix(t, ">") && strings.Count(t, "<") == 1
+}
+
 // rawHTMLTags open a block that ends at their closing tag, blank lines or
 // not (CommonMark's HTML block type 1).
 var rawHTMLTags = map[string]bool{"pre": true, "script": true, "style": true, "textarea": true}
@@ -80,7 +90,7 @@ func readableHTML(md string) string {
 			b.WriteString(htmlToMarkdown(md[i:end]))
 			i, prevBlank = end, false
 			continue
-		case htmlBlockTags[tag]:
+		case htmlBlockTags[tag] && (!inlineTags[tag] || isLoneTag(line)):
 			end := next
 			for end < len(md) {
 				l, n := lineAt(md, end)
