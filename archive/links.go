@@ -99,3 +99,70 @@ func LinkCandidates(fromPath, target string) []string {
 	}
 	return out
 }
+
+// MarkLinks rewrites the inline links of body that name another piece
+// (see LinkCandidates; title says whether an id is a piece, and its
+// title) as text followed by that piece's title, "here (→ “The threat has
+// evolved”)", so that a reader sees where the link goes in the archive
+// rather than the site's path. Other links, and fenced or indented code,
+// are left as they are; at most maxLinkLookups targets are looked up.
+func MarkLinks(body, fromPath string, title func(id string) (string, bool)) string {
+	if !strings.Contains(body, "](") {
+		return body
+	}
+	found := map[string]string{} // target -> title, "" when not a piece
+	lookups := 0
+	resolve := func(target string) string {
+		if t, ok := found[target]; ok {
+			return t
+		}
+		t := ""
+		if lookups < maxLinkLookups {
+			lookups++
+			for _, id := range LinkCandidates(fromPath, target) {
+				if tt, ok := title(id); ok {
+					t = tt
+					break
+				}
+			}
+		}
+		found[target] = t
+		return t
+	}
+	var b strings.Builder
+	b.Grow(len(body))
+	var f fence
+	prevBlank := true
+	for i := 0; i < len(body); {
+		line, next := lineAt(body, i)
+		newline := next > i+len(line)
+		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
+		f.indented = code && isIndentedCode(line)
+		prevBlank = strings.TrimSpace(line) == ""
+		if !code && strings.Contains(line, "](") {
+			line = mdLink.ReplaceAllStringFunc(line, func(l string) string {
+				m := mdLink.FindStringSubmatch(l)
+				if !isRelativeLink(m[2]) {
+					return l
+				}
+				t := resolve(m[2])
+				if t == "" {
+					return l
+				}
+				return m[1] + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
+			})
+		}
+		b.WriteString(line)
+		if newline {
+			b.WriteByte('\n')
+		}
+		i = next
+	}
+	return b.String()
+}
+
+// maxLinkLookups caps the link targets MarkLinks looks up in one piece.
+const maxLinkLookups = 200
+
+// markdownEscaper escapes what would format text in Markdown.
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`)

@@ -42,3 +42,21 @@ func TestLinkCandidatesFindTheSitesPieces(t *testing.T) {
 		t.Errorf("absolute URL: %v", got)
 	}
 }
+
+func TestMarkLinksNamesThePiece(t *testing.T) {
+	pieces := map[string]string{"content/posts/first-post": "The *threat* has evolved"}
+	title := func(id string) (string, bool) { t, ok := pieces[id]; return t, ok }
+	body := "Notes [here](/posts/first-post/) and [there](/posts/none/) and [site](https://go.dev/).\n\n" +
+		"```\n[here](/posts/first-post/)\n```\n\n    [here](/posts/first-post/)\n"
+	want := "Notes here (→ “The \\*threat\\* has evolved”) and [there](/posts/none/) and [site](https://go.dev/).\n\n" +
+		"```\n[here](/posts/first-post/)\n```\n\n    [here](/posts/first-post/)\n"
+	if got := MarkLinks(body, "content/posts/gopher.md", title); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	calls := 0
+	count := func(id string) (string, bool) { calls++; return "", false }
+	MarkLinks(strings.Repeat("[a](/x) [b](/y)\n", 1000), "a/b.md", count)
+	if calls > 2*len(LinkCandidates("a/b.md", "/x")) {
+		t.Errorf("%d lookups for two targets", calls)
+	}
+}

@@ -25,6 +25,7 @@ func TestShowReadsSitesAsTheyShow(t *testing.T) {
 		"    fmt.Println(\"hello, gophers\")",
 		"Someone summed it up[1] in a tweet:",
 		"Thanks to everyone who came.[2]",
+		"here (→ “The threat has evolved”)", "(→ “A page bundle post”)",
 		"Notes:\n\n  1. The tweet is from the Go team's account.\n  2. And to the volunteers,",
 	} {
 		if !strings.Contains(out, want) {

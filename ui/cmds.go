@@ -206,7 +206,12 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 				related, _ = rs.Related(key.id, relatedCount)
 			})
 		}
-		body, note, err := renderMarkdown(a.Body, key.width, key.style)
+		// A link to another piece reads as that piece's title.
+		md := archive.MarkLinks(a.Body, a.Path, func(id string) (string, bool) {
+			p, err := s.Article(id)
+			return p.Title, err == nil
+		})
+		body, note, err := renderMarkdown(md, key.width, key.style)
 		if err != nil {
 			// Show the source rather than nothing.
 			body, note = fitLines(a.Body, key.width), "the piece is shown as Markdown (rendering failed)"

@@ -22,6 +22,7 @@ func TestFollowALinkToAnotherPieceAndBack(t *testing.T) {
 	if h.m.reader.key.id != "content/posts/gopher" {
 		t.Fatalf("opened %q", h.m.reader.key.id)
 	}
+	h.requireScreen("notes are here (→ “The threat has evolved”), the bundle (→ “A page bundle post”)")
 	h.key("L")
 	h.requireScreen("Links to other pieces")
 	h.requireScreen("1  The threat has evolved (2017-07-07)  ← here")
