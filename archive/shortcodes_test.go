@@ -129,8 +129,8 @@ func hostileBodies(size int) map[string]string {
 
 // A hostile body is read in one pass and grows by a bounded factor. A
 // quadratic scanner would take many minutes on these 1 MB bodies; the time
-// is in BenchmarkReadableHostile (from 3 MB/s for 4 MB of images in HTML
-// blocks, linear: the same speed at 1 and 4 MB).
+// is in BenchmarkReadableHostile (about 3 MB/s at the slowest, images in
+// HTML blocks, at 1 MB as at 4 MB: linear).
 func TestReadableHostileBodies(t *testing.T) {
 	size := 1 << 20
 	if testing.Short() {
