@@ -129,7 +129,7 @@ func hostileBodies(size int) map[string]string {
 
 // A hostile body is read in one pass and grows by a bounded factor. A
 // quadratic scanner would take many minutes on these 1 MB bodies; the time
-// is in BenchmarkReadableHostile (about 3 MB/s at the slowest, images in
+// is in BenchmarkReadableHostile (about 2 MB/s at the slowest, images in
 // HTML blocks, at 1 MB as at 4 MB: linear).
 func TestReadableHostileBodies(t *testing.T) {
 	size := 1 << 20
