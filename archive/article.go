@@ -1,7 +1,8 @@
 // Package archive owns folio's domain: the Article, the on-disk article format
-// (Markdown with YAML or TOML front matter), loading an archive from any fs.FS,
-// validation and sanitising of untrusted text, and the bundled archive that ships
-// inside the binary.
+// (Markdown with YAML or TOML front matter, and the layouts and bodies of Hugo,
+// Jekyll and Zola sites read as the sites show them), loading an archive from
+// any fs.FS, validation and sanitising of untrusted text, and the bundled
+// archive that ships inside the binary.
 package archive
 
 import (
@@ -114,6 +115,9 @@ type Problem struct {
 	Line  int
 	Msg   string
 	Fatal bool // the file was skipped; otherwise the article loaded with the problem noted
+	// Quiet marks a file that is not a piece by design (a Hugo or Zola
+	// section page): skipped and listed, but not a problem to report.
+	Quiet bool
 }
 
 func (p Problem) String() string {
@@ -132,6 +136,18 @@ func SortProblems(ps []Problem) {
 	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
 	})
+}
+
+// CountProblems counts the problems that are problems: those not Quiet.
+func CountProblems(ps []Problem) (problems, quiet int) {
+	for _, p := range ps {
+		if p.Quiet {
+			quiet++
+		} else {
+			problems++
+		}
+	}
+	return problems, quiet
 }
 
 // cannotRead is the problem of a file or folder that could not be read.

@@ -97,7 +97,7 @@ func IsArticlePath(name string) bool {
 }
 
 // Scan lists the article files of fsys: .md and .markdown files at any depth,
-// hidden files and folders skipped. Symbolic links to folders are not
+// hidden files and folders and Jekyll's _drafts skipped. Symbolic links to folders are not
 // followed (so loops cannot happen); links to files are. Unreadable folders
 // are reported and skipped. Files come sorted by path.
 //
@@ -140,6 +140,9 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 				return fs.SkipDir
 			}
 			return nil
+		}
+		if d.IsDir() && IsDraftsFolder(name) {
+			return fs.SkipDir
 		}
 		if d.IsDir() || !IsArticlePath(name) {
 			return nil

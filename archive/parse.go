@@ -54,6 +54,9 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	fail := func(line int, format string, args ...any) (Article, []Problem) {
 		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
 	}
+	if IsSectionPage(path) {
+		return Article{}, []Problem{{Path: path, Msg: SectionPageMsg, Fatal: true, Quiet: true}}
+	}
 	if len(data) > MaxFileSize {
 		return fail(0, "file is %d bytes, over the %d MB limit", len(data), MaxFileSize>>20)
 	}
@@ -116,8 +119,12 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	if a.ID == "" {
 		return fail(0, "cannot derive an id from the path")
 	}
+	post, isPost := jekyllPost(path)
 	title, tf := m.first(titleKeys)
 	a.Title = SanitizeLine(stringOf(title.value))
+	if a.Title == "" && tf == "" && isPost {
+		a.Title = post.title
+	}
 	if a.Title == "" {
 		if tf == "" {
 			return fail(offset, "missing title")
@@ -125,14 +132,18 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		return fail(at(title), "empty title")
 	}
 	date, df := m.first(dateKeys)
-	if df == "" {
+	switch {
+	case df == "" && isPost:
+		a.Date = post.date
+	case df == "":
 		return fail(offset, "missing date")
+	default:
+		d, err := dateFromValue(date.value)
+		if err != nil {
+			return fail(at(date), "%v", err)
+		}
+		a.Date = d
 	}
-	d, err := dateFromValue(date.value)
-	if err != nil {
-		return fail(at(date), "%v", err)
-	}
-	a.Date = d
 
 	outlet, _ := m.first(outletKeys)
 	a.Outlet = SanitizeLine(stringOf(outlet.value))
@@ -186,7 +197,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	a.Standfirst = strings.TrimSpace(Sanitize(stringOf(sf.value)))
 	note, _ := m.first(noteKeys)
 	a.Note = strings.TrimSpace(Sanitize(stringOf(note.value)))
-	a.Body = strings.TrimSpace(Sanitize(string(body)))
+	a.Body = strings.TrimSpace(Sanitize(Readable(string(body))))
 	return a, probs
 }
 
@@ -256,19 +267,36 @@ func decodeYAML(b []byte) (matter, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("line %d: front matter is not a mapping of keys to values", root.Line)
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
+	nested := matter{} // the known keys of Zola's [taxonomies] and [extra]
+	if err := yamlKeys(root, m, nested); err != nil {
+		return nil, err
+	}
+	m.fill(nested)
+	return m, nil
+}
+
+// yamlKeys decodes the known keys of the mapping node into m, and those of
+// its Zola tables (taxonomies, extra) into nested.
+func yamlKeys(node *yaml.Node, m, nested matter) error {
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i], node.Content[i+1]
 		key := strings.ToLower(k.Value)
+		if nested != nil && zolaTables[key] && v.Kind == yaml.MappingNode {
+			if err := yamlKeys(v, nested, nil); err != nil {
+				return err
+			}
+			continue
+		}
 		if _, dup := m[key]; dup || !knownKeys[key] {
 			continue // the first of a key wins; others are not read
 		}
 		var val any
 		if err := v.Decode(&val); err != nil {
-			return nil, fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
+			return fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
 		}
 		m[key] = field{value: val, line: k.Line}
 	}
-	return m, nil
+	return nil
 }
 
 var tomlKeyLine = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
@@ -281,27 +309,61 @@ func decodeTOML(b []byte) (matter, error) {
 	if _, err := toml.Decode(string(b), &raw); err != nil {
 		return nil, err
 	}
-	// The TOML decoder does not report key positions; top-level keys are found
-	// by their "key =" line, which is exact before the first [table].
+	// The TOML decoder does not report key positions; keys are found by
+	// their "key =" line: top-level ones before the first [table], and those
+	// of Zola's [taxonomies] and [extra] tables under their headers.
 	lines := map[string]int{}
+	table := ""
 	for i, l := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(strings.TrimSpace(l), "[") {
-			break
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "[") {
+			table = strings.ToLower(strings.TrimSpace(strings.Trim(t, "[]")))
+			if !zolaTables[table] {
+				table = "?"
+			}
+			continue
 		}
-		if sm := tomlKeyLine.FindStringSubmatch(l); sm != nil {
+		if sm := tomlKeyLine.FindStringSubmatch(l); sm != nil && table != "?" {
 			if k := strings.ToLower(sm[1]); knownKeys[k] {
+				if table != "" {
+					k = table + "." + k
+				}
 				if _, ok := lines[k]; !ok {
 					lines[k] = i + 1
 				}
 			}
 		}
 	}
-	m := matter{}
+	m, nested := matter{}, matter{}
 	for k, v := range raw {
 		key := strings.ToLower(k)
+		if t, ok := v.(map[string]any); ok && zolaTables[key] {
+			for k2, v2 := range t {
+				if k2 = strings.ToLower(k2); knownKeys[k2] {
+					if _, dup := nested[k2]; !dup || key == "taxonomies" {
+						nested[k2] = field{value: v2, line: lines[key+"."+k2]}
+					}
+				}
+			}
+			continue
+		}
 		m[key] = field{value: v, line: lines[key]}
 	}
+	m.fill(nested)
 	return m, nil
+}
+
+// zolaTables are the front-matter tables whose keys are read as if they
+// were top-level: Zola keeps tags, categories and authors in [taxonomies]
+// and everything of its own (author, url, ...) in [extra].
+var zolaTables = map[string]bool{"taxonomies": true, "extra": true}
+
+// fill adds the fields of other that m does not have.
+func (m matter) fill(other matter) {
+	for k, f := range other {
+		if _, ok := m[k]; !ok {
+			m[k] = f
+		}
+	}
 }
 
 func (m matter) first(keys []string) (field, string) {

@@ -89,7 +89,9 @@ func scanFolder(root, dir string, q *dirQueue, buf []byte, files *[]FileInfo, pr
 			}
 		}
 		if typ == direntDir {
-			q.add(p)
+			if !IsDraftsFolder(name) {
+				q.add(p)
+			}
 			return
 		}
 		if !IsArticlePath(name) {

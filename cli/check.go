@@ -17,7 +17,8 @@ func newCheckCmd(env *Env) *cobra.Command {
 		Short: "Validate an archive: print every problem as path:line: message",
 		Long: `Validate an archive folder (default: --archive, else the bundled archive).
 Every problem is printed as path:line: message. Exits 1 if there is any
-problem, 0 with a one-line summary otherwise.`,
+problem, 0 with a one-line summary otherwise. Section pages (Hugo's and
+Zola's _index.md) are not pieces and not problems: the summary counts them.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := env.ArchiveDir
@@ -29,6 +30,9 @@ problem, 0 with a one-line summary otherwise.`,
 				return err
 			}
 			for _, p := range probs {
+				if p.Quiet {
+					continue // a section page is not a problem
+				}
 				if dir != "" {
 					p.Path = filepath.Join(dir, p.Path) // as the user named it, so editors can jump to it
 				}
@@ -36,16 +40,21 @@ problem, 0 with a one-line summary otherwise.`,
 			}
 			skipped := 0
 			for _, p := range probs {
-				if p.Fatal {
+				if p.Fatal && !p.Quiet {
 					skipped++
 				}
 			}
-			if len(probs) > 0 {
-				fmt.Fprintf(env.Err, "%s: %d problem(s); %d file(s) skipped, %d piece(s) loaded\n",
-					termsafe.Quote(arch.Name), len(probs), skipped, len(arch.Articles))
+			n, sections := archive.CountProblems(probs)
+			also := ""
+			if sections > 0 {
+				also = fmt.Sprintf(" (%d section page(s) are not pieces)", sections)
+			}
+			if n > 0 {
+				fmt.Fprintf(env.Err, "%s: %d problem(s); %d file(s) skipped, %d piece(s) loaded%s\n",
+					termsafe.Quote(arch.Name), n, skipped, len(arch.Articles), also)
 				return exitCode(1)
 			}
-			fmt.Fprintf(env.Out, "%s: %d pieces, no problems\n", termsafe.Quote(arch.Name), len(arch.Articles))
+			fmt.Fprintf(env.Out, "%s: %d pieces, no problems%s\n", termsafe.Quote(arch.Name), len(arch.Articles), also)
 			return nil
 		},
 	}

@@ -137,18 +137,29 @@ func TestMixedArchiveListsTheGoodOnes(t *testing.T) {
 func TestHugoAndJekyllFoldersOpenAsTheyAre(t *testing.T) {
 	out, _, _ := run(t, "--archive", "../testdata/hugo", "list", "--json")
 	var pieces []articleJSON
-	if err := json.Unmarshal([]byte(out), &pieces); err != nil || len(pieces) != 2 {
+	if err := json.Unmarshal([]byte(out), &pieces); err != nil || len(pieces) != 3 {
 		t.Fatalf("hugo: %v, %d pieces", err, len(pieces))
 	}
-	p := pieces[1]
+	p := pieces[2]
 	if p.Title != "The threat has evolved" || p.Outlet != "The Telegraph" || p.Date != "2017-07-07" ||
 		strings.Join(p.Authors, ",") != "Raffaello Pantucci" || p.URL != "https://example.com/threat-evolved" ||
 		strings.Join(p.Tags, ",") != "counter-terrorism,7/7,prevent" {
 		t.Errorf("hugo TOML post = %+v", p)
 	}
-	out, _, _ = run(t, "--archive", "../testdata/jekyll", "list")
-	if strings.Count(strings.TrimSpace(out), "\n") != 0 || !strings.Contains(out, "Brussels and the network behind Paris") {
-		t.Errorf("jekyll: want exactly the one visible post, got:\n%s", out)
+	out, errOut, _ := run(t, "--archive", "../testdata/jekyll", "list")
+	if strings.Count(strings.TrimSpace(out), "\n") != 2 || !strings.Contains(out, "Brussels and the network behind Paris") ||
+		!strings.Contains(out, "New Year Resolutions") || strings.Contains(out, "Unfinished") || errOut != "" {
+		t.Errorf("jekyll: want the three posts (not the draft, not the hidden file), got:\n%s%s", out, errOut)
+	}
+	// Section pages are not problems: check passes and counts them.
+	for _, dir := range []string{"../testdata/hugo", "../testdata/zola"} {
+		out, errOut, code := run(t, "check", dir)
+		if code != 0 || !strings.Contains(out, "no problems (2 section page(s) are not pieces)") || strings.Contains(out, "_index") {
+			t.Errorf("check %s: exit %d: %s%s", dir, code, out, errOut)
+		}
+		if _, errOut, _ := run(t, "--archive", dir, "list"); errOut != "" {
+			t.Errorf("list %s: stderr %q", dir, errOut)
+		}
 	}
 }
 

@@ -117,7 +117,7 @@ func orDash(s string) string {
 func reportSkipped(w io.Writer, probs []archive.Problem) {
 	n := 0
 	for _, p := range probs {
-		if p.Fatal {
+		if p.Fatal && !p.Quiet {
 			n++
 		}
 	}

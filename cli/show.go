@@ -48,6 +48,11 @@ Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
 				_, err := io.WriteString(env.Out, termsafe.Rendered(PieceMarkdown(a)))
 				return err
 			}
+			// A link to another piece reads as that piece's title.
+			a.Body = archive.MarkLinks(a.Body, a.Path, func(id string) (string, bool) {
+				p, ok := arch.Get(id)
+				return p.Title, ok
+			})
 			page, err := showPage(a, width, colour(env.Out))
 			if err != nil {
 				return err

@@ -1,7 +1,9 @@
 // Package importer turns a feed file (RSS 2.0, Atom, or a WordPress export in
 // WXR) into folio archive files: one Markdown file per published item, with
 // front matter folio reads (title, date, authors, outlet, tags, url, source,
-// standfirst) and the item's HTML converted to Markdown.
+// standfirst) and the item's HTML converted to Markdown (archive.HTMLConverter:
+// tables kept, images as "[image: alt] URL"), WordPress shortcodes first
+// written as what they show.
 //
 // Imports are repeatable. Each file records the item it came from
 // (import_id: the item's GUID, else its link) and a hash of what was written
@@ -38,7 +40,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/atomicfile"
@@ -430,6 +431,9 @@ type itemConverter struct {
 	base    *url.URL          // the site, for relative links
 	authors []string          // the feed's own authors, for items without any
 	logins  map[string]string // WordPress login -> display name
+	// attachments are the URLs of a WordPress export's attachments by
+	// post id, for [gallery ids=…]
+	attachments map[string]string
 }
 
 func converterFor(feed *gofeed.Feed, name string, wxr bool) *itemConverter {
@@ -446,6 +450,12 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool) *itemConverter {
 	}
 	c.authors = personNames(feed.Authors)
 	if wxr {
+		c.attachments = map[string]string{}
+		for _, it := range feed.Items {
+			if id, u := wp(it, "post_id"), wp(it, "attachment_url"); id != "" && u != "" {
+				c.attachments[id] = u
+			}
+		}
 		for _, a := range feed.Extensions["wp"]["author"] {
 			login, display := child(a, "author_login"), child(a, "author_display_name")
 			if login != "" && display != "" {
@@ -513,6 +523,7 @@ func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
 	if content == "" {
 		content, desc = desc, ""
 	}
+	content = c.wpShortcodes(content)
 	if c.wxr {
 		content = autop(content)
 	}
@@ -569,7 +580,7 @@ func (c *itemConverter) markdown(h string) (string, error) {
 	if c.base != nil {
 		opts = append(opts, converter.WithDomain(c.base.String()))
 	}
-	md, err := htmltomarkdown.ConvertString(h, opts...)
+	md, err := archive.HTMLConverter().ConvertString(h, opts...)
 	if err != nil {
 		return "", err
 	}

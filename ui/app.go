@@ -175,6 +175,8 @@ type Model struct {
 	problemsTop  int
 	hideSidebar  bool // the user pressed f
 
+	links linkHints // L: links to other pieces, and the way back
+
 	// Start-up.
 	relay *progressRelay
 	// refreshing: the index shown is the one last recorded, being brought
@@ -331,6 +333,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case resultsMsg:
 		return m, m.gotResults(msg)
 
+	case linksMsg:
+		return m, m.gotLinks(msg)
+
 	case renderedMsg:
 		m.cache.done(msg.key)
 		if msg.err == nil {
@@ -453,8 +458,8 @@ func (m *Model) indexStatus(info Info) tea.Cmd {
 	switch {
 	case info.Fallback != "":
 		return m.status.setFor(info.Fallback, false, statusLong)
-	case len(info.Problems) > 0:
-		return m.status.setFor(plural(len(info.Problems), "file")+" skipped: press ! to see why", true, statusLong)
+	case problemCount(info) > 0:
+		return m.status.setFor(plural(problemCount(info), "file")+" skipped: press ! to see why", true, statusLong)
 	case info.Rebuilt > 0:
 		return m.status.set(fmt.Sprintf("Indexed %s pieces", thousands(info.Rebuilt)), false)
 	}
@@ -648,6 +653,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.choosingFormat() {
 		return m, m.chooseFormat(msg)
+	}
+	if m.links.open {
+		return m, m.linksKey(msg)
 	}
 
 	if m.focus != paneSearch && !(m.focus == paneReader && m.reader.finding) {
@@ -849,9 +857,17 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		return m.forwardToInput(msg)
 	}
+	if msg.String() == "backspace" {
+		if cmd, ok := m.linkBack(); ok {
+			return m, cmd
+		}
+	}
 	switch {
+	case key.Matches(msg, k.Links):
+		return m, m.openLinks()
 	case key.Matches(msg, k.Back):
 		cmd := m.rememberPosition()
+		m.links.back = nil
 		m.tour = relatedTour{}
 		m.focus = paneList
 		m.layout()
@@ -1105,7 +1121,9 @@ func (m Model) screen() string {
 	}
 	st := m.styles
 	var parts []string
-	if m.focus == paneReader && !m.helpOpen {
+	if m.focus == paneReader && m.links.open && !m.helpOpen {
+		parts = append(parts, m.linksView(m.width, m.height-1))
+	} else if m.focus == paneReader && !m.helpOpen {
 		parts = append(parts, m.reader.view(st))
 	} else {
 		parts = append(parts, m.topBar())
@@ -1165,7 +1183,7 @@ func (m Model) countView() string {
 		parts = append(parts, f)
 	}
 	right := st.Count.Render(strings.Join(parts, " · "))
-	if n := len(m.info.Problems); n > 0 {
+	if n := problemCount(m.info); n > 0 {
 		right += st.Error.Render(fmt.Sprintf(" · %d skipped !", n))
 	}
 	return right
@@ -1265,6 +1283,13 @@ func (m Model) problemsView(w, h int) string {
 		lines = append(lines, archive.SanitizeLine(p.String()))
 	}
 	return overlayBox(strings.Join(lines, "\n"), w, h, st)
+}
+
+// problemCount is the number of skipped files that are problems: section
+// pages are listed under ! but do not call for attention.
+func problemCount(info Info) int {
+	n, _ := archive.CountProblems(info.Problems)
+	return n
 }
 
 // plural writes "1 file", "2 files".

@@ -206,7 +206,12 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 				related, _ = rs.Related(key.id, relatedCount)
 			})
 		}
-		body, note, err := renderMarkdown(a.Body, key.width, key.style)
+		// A link to another piece reads as that piece's title.
+		md := archive.MarkLinks(a.Body, a.Path, func(id string) (string, bool) {
+			p, err := s.Article(id)
+			return p.Title, err == nil
+		})
+		body, note, err := renderMarkdown(md, key.width, key.style)
 		if err != nil {
 			// Show the source rather than nothing.
 			body, note = fitLines(a.Body, key.width), "the piece is shown as Markdown (rendering failed)"
@@ -507,5 +512,43 @@ func saveFormatCmd(save func(cite.Format) error, f cite.Format) tea.Cmd {
 			}
 		}()
 		return formatSavedMsg{err: save(f)}
+	}
+}
+
+// linksCmd finds which of a's relative links name a piece: the first of a
+// link's candidate ids the Searcher has. Each target is looked up once.
+func linksCmd(s Searcher, a archive.Article) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = linksMsg{from: a.ID}
+			}
+		}()
+		var out []pieceLink
+		seen := map[string]bool{a.ID: true}
+		links := archive.Links(a.Body)
+		for _, l := range links[:min(len(links), maxLinkTargets)] {
+			for _, id := range archive.LinkCandidates(a.Path, l.Target) {
+				if seen[id] {
+					break
+				}
+				p, err := s.Article(id)
+				if err != nil {
+					continue
+				}
+				seen[id] = true
+				text := l.Text
+				if text == "" {
+					text = l.Target
+				}
+				out = append(out, pieceLink{text: text, hit: index.Hit{ID: p.ID, Title: p.Title, Outlet: p.Outlet,
+					Date: p.Date, Tags: p.Tags, Authors: p.Authors, Kind: p.Kind, URL: p.URL}})
+				break
+			}
+			if len(out) == len(linkKeys) {
+				break
+			}
+		}
+		return linksMsg{from: a.ID, links: out}
 	}
 }

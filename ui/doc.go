@@ -10,7 +10,8 @@
 // small value model with Update/View/SetSize in its own file; app.go routes
 // messages between them, reading.go holds the research side (marks,
 // citations, the walk through related pieces), citeformat.go the one-key
-// chooser of the citation format, msgs.go every message type and cmds.go
+// chooser of the citation format, links.go the list of a piece's links to
+// other pieces (L) and the way back, msgs.go every message type and cmds.go
 // every tea.Cmd that does I/O (searching, loading and rendering a piece,
 // opening a URL, opening and saving the reading state, citing). render.go
 // turns Markdown into lines for the reader and for folio show, within the

@@ -73,6 +73,7 @@ type KeyMap struct {
 	OpenURL      key.Binding
 	CopyURL      key.Binding
 	Back         key.Binding
+	Links        key.Binding
 
 	// Find box in the reader.
 	FindAccept key.Binding
@@ -136,6 +137,7 @@ func DefaultKeyMap() KeyMap {
 		OpenURL:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open URL")),
 		CopyURL:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL")),
 		Back:         key.NewBinding(key.WithKeys("esc", "q", "backspace"), key.WithHelp("esc/q", "back")),
+		Links:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links to pieces")),
 
 		FindAccept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "find")),
 		FindCancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
@@ -153,7 +155,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Sort, k.ClearAll},
 		{k.ScrollDown, k.ScrollUp, k.ReaderPgDown, k.ReaderPgUp, k.ReaderTop, k.ReaderBottom, k.Find, k.FindNext, k.FindPrev},
 		{k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Back, k.Problems, k.Help, k.QuitShort, k.Quit},
-		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.CiteFormat, k.Related, k.Edit, k.Refresh},
+		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.CiteFormat, k.Related, k.Edit, k.Refresh, k.Links},
 	}
 }
 

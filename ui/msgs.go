@@ -115,3 +115,9 @@ type clearStatusMsg struct{ id int }
 
 // formatSavedMsg says whether the chosen format was recorded.
 type formatSavedMsg struct{ err error }
+
+// linksMsg brings the links of piece from that name pieces.
+type linksMsg struct {
+	from  string
+	links []pieceLink
+}

@@ -110,7 +110,8 @@ func startFileWatch(ctx context.Context, path string, cfg watchConfig) (*archive
 }
 
 // archiveDirs lists dir and its folders as the archive's scan sees them:
-// hidden folders are left out and links to folders are not followed.
+// hidden folders and Jekyll's _drafts are left out and links to folders
+// are not followed.
 func archiveDirs(dir string) ([]string, error) {
 	var dirs []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -123,7 +124,7 @@ func archiveDirs(dir string) ([]string, error) {
 		if !d.IsDir() {
 			return nil
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != dir && (strings.HasPrefix(d.Name(), ".") || archive.IsDraftsFolder(d.Name())) {
 			return fs.SkipDir
 		}
 		dirs = append(dirs, p)

@@ -98,10 +98,11 @@ func TestWatchOfAMissingFolder(t *testing.T) {
 	}
 }
 
-// The watch leaves hidden folders (.git) alone, as the archive does.
+// The watch leaves hidden folders (.git) and Jekyll's _drafts alone, as the
+// archive does.
 func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 	dir := t.TempDir()
-	for _, d := range []string{".git/objects", "2017/10", "notes"} {
+	for _, d := range []string{".git/objects", "2017/10", "notes", "_drafts/old"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -110,7 +111,7 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(dirs) != 4 { // dir, 2017, 2017/10, notes
+	if len(dirs) != 4 { // dir, 2017, 2017/10, notes; not _drafts
 		t.Errorf("watched folders %v", dirs)
 	}
 	for _, name := range []string{"a.md", "x/y.markdown", "2018"} {

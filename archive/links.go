@@ -1,0 +1,168 @@
+package archive
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// Link is a link in a piece's body: its text and where it points.
+type Link struct {
+	Text   string
+	Target string
+}
+
+// mdLink is an inline Markdown link, [text](target "title"), or a
+// reference definition, [label]: target. Go's regexp runs in linear time.
+var (
+	mdLink = regexp.MustCompile(`\[([^\[\]\n]{0,300})\]\(\s*<?([^\s()<>]{1,1000})>?(?:\s+"[^"\n]{0,300}")?\s*\)`)
+	mdDef  = regexp.MustCompile(`(?m)^ {0,3}\[([^\]\n]{1,300})\]:\s*<?([^\s<>]{1,1000})>?`)
+)
+
+// maxLinks caps the links read from one piece.
+const maxLinks = 1000
+
+// Links are the links of a Markdown body that may point at another piece of
+// the archive: relative ones (/blog/gopher, ../other.md, posts/x.md#part),
+// in the order they appear, each target once. Links with a scheme
+// (https:, mailto:), protocol-relative ones and bare #fragments are left out.
+func Links(body string) []Link {
+	var out []Link
+	seen := map[string]bool{}
+	add := func(text, target string) {
+		if len(out) >= maxLinks || seen[target] || !isRelativeLink(target) {
+			return
+		}
+		seen[target] = true
+		out = append(out, Link{Text: SanitizeLine(text), Target: target})
+	}
+	for _, m := range mdLink.FindAllStringSubmatch(body, maxLinks*4) {
+		add(m[1], m[2])
+	}
+	for _, m := range mdDef.FindAllStringSubmatch(body, maxLinks*4) {
+		if !strings.HasPrefix(m[1], "^") {
+			add(m[1], m[2])
+		}
+	}
+	return out
+}
+
+func isRelativeLink(target string) bool {
+	if target == "" || strings.HasPrefix(target, "#") || strings.HasPrefix(target, "//") {
+		return false
+	}
+	u, err := url.Parse(target)
+	return err == nil && u.Scheme == "" && u.Host == "" && u.Path != ""
+}
+
+// jekyllPermalink is Jekyll's default post URL, /2021/03/14/pi-day.html
+// (after any categories).
+var jekyllPermalink = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html)?/?$`)
+
+// LinkCandidates are the ids a relative link in the piece at fromPath may
+// name, most likely first: a file path (../other.md) resolved from the
+// piece's folder; a site path (/blog/gopher, /posts/x/) tried under each
+// folder above the piece, since a site's root is a folder of the archive
+// (Hugo's content/, the Go blog's _content/); a Jekyll permalink
+// (/2021/03/14/pi-day.html) as the post _posts/2021-03-14-pi-day. The
+// caller keeps the first that is a piece.
+func LinkCandidates(fromPath, target string) []string {
+	u, err := url.Parse(target)
+	if err != nil || !isRelativeLink(target) {
+		return nil
+	}
+	p := u.Path
+	dir := path.Dir(fromPath)
+	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if id := IDFromPath(p); id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	p = strings.TrimSuffix(p, "/")
+	p = strings.TrimSuffix(p, ".html")
+	if !strings.HasPrefix(p, "/") {
+		add(path.Join(dir, p))
+	}
+	// A site path: under each folder from the piece's up to the archive's root.
+	for d := dir; ; d = path.Dir(d) {
+		add(path.Join(d, p))
+		if m := jekyllPermalink.FindStringSubmatch(p); m != nil {
+			add(path.Join(d, "_posts", m[1]+"-"+m[2]+"-"+m[3]+"-"+m[4]))
+		}
+		if d == "." || d == "/" || d == "" {
+			break
+		}
+	}
+	return out
+}
+
+// MarkLinks rewrites the inline links of body that name another piece
+// (see LinkCandidates; title says whether an id is a piece, and its
+// title) as text followed by that piece's title, "here (→ “The threat has
+// evolved”)", so that a reader sees where the link goes in the archive
+// rather than the site's path. Other links, and fenced or indented code,
+// are left as they are; at most maxLinkLookups targets are looked up.
+func MarkLinks(body, fromPath string, title func(id string) (string, bool)) string {
+	if !strings.Contains(body, "](") {
+		return body
+	}
+	found := map[string]string{} // target -> title, "" when not a piece
+	lookups := 0
+	resolve := func(target string) string {
+		if t, ok := found[target]; ok {
+			return t
+		}
+		t := ""
+		if lookups < maxLinkLookups {
+			lookups++
+			for _, id := range LinkCandidates(fromPath, target) {
+				if tt, ok := title(id); ok {
+					t = tt
+					break
+				}
+			}
+		}
+		found[target] = t
+		return t
+	}
+	var b strings.Builder
+	b.Grow(len(body))
+	var f fence
+	prevBlank := true
+	for i := 0; i < len(body); {
+		line, next := lineAt(body, i)
+		newline := next > i+len(line)
+		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
+		f.indented = code && isIndentedCode(line)
+		prevBlank = strings.TrimSpace(line) == ""
+		if !code && strings.Contains(line, "](") {
+			line = mdLink.ReplaceAllStringFunc(line, func(l string) string {
+				m := mdLink.FindStringSubmatch(l)
+				if !isRelativeLink(m[2]) {
+					return l
+				}
+				t := resolve(m[2])
+				if t == "" {
+					return l
+				}
+				return m[1] + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
+			})
+		}
+		b.WriteString(line)
+		if newline {
+			b.WriteByte('\n')
+		}
+		i = next
+	}
+	return b.String()
+}
+
+// maxLinkLookups caps the link targets MarkLinks looks up in one piece.
+const maxLinkLookups = 200
+
+// markdownEscaper escapes what would format text in Markdown.
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`)

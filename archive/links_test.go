@@ -1,0 +1,62 @@
+package archive
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestLinksAreTheRelativeOnes(t *testing.T) {
+	body := "See [the gopher](/blog/gopher) and [other](../other.md#part \"Other\") and [site](https://go.dev/x),\n" +
+		"[mail](mailto:a@b.c), [top](#top), [again](/blog/gopher) and [ref][r].\n\n[r]: posts/x.md\n[^1]: a note"
+	got := Links(body)
+	want := []Link{{"the gopher", "/blog/gopher"}, {"other", "../other.md#part"}, {"r", "posts/x.md"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Links = %+v, want %+v", got, want)
+	}
+	if n := len(Links(strings.Repeat("[a](/x)", 100000))); n != 1 {
+		t.Errorf("repeated link listed %d times", n)
+	}
+}
+
+func TestLinkCandidatesFindTheSitesPieces(t *testing.T) {
+	for _, c := range []struct{ from, target, want string }{
+		{"_content/blog/gif-decoder.md", "/blog/go-slices-usage-and-internals", "content/blog/go-slices-usage-and-internals"},
+		{"content/posts/gopher-week.md", "first-post.md", "content/posts/first-post"},
+		{"content/posts/gopher-week.md", "/posts/bundle-post", "content/posts/bundle-post"},
+		{"content/posts/gopher-week.md", "/posts/first-post/", "content/posts/first-post"},
+		{"blog/a/index.md", "../b/index.md", "blog/b"},
+		{"_posts/2021-03-14-pi-day.md", "/2016/03/22/brussels.html", "posts/2016-03-22-brussels"},
+		{"_posts/2021-03-14-pi-day.md", "/europe/2016/03/22/brussels.html", "posts/2016-03-22-brussels"},
+	} {
+		got := LinkCandidates(c.from, c.target)
+		found := false
+		for _, id := range got {
+			found = found || id == c.want
+		}
+		if !found {
+			t.Errorf("LinkCandidates(%q, %q) = %v, want it to hold %q", c.from, c.target, got, c.want)
+		}
+	}
+	if got := LinkCandidates("a.md", "https://example.com/a"); got != nil {
+		t.Errorf("absolute URL: %v", got)
+	}
+}
+
+func TestMarkLinksNamesThePiece(t *testing.T) {
+	pieces := map[string]string{"content/posts/first-post": "The *threat* has evolved"}
+	title := func(id string) (string, bool) { t, ok := pieces[id]; return t, ok }
+	body := "Notes [here](/posts/first-post/) and [there](/posts/none/) and [site](https://go.dev/).\n\n" +
+		"```\n[here](/posts/first-post/)\n```\n\n    [here](/posts/first-post/)\n"
+	want := "Notes here (→ “The \\*threat\\* has evolved”) and [there](/posts/none/) and [site](https://go.dev/).\n\n" +
+		"```\n[here](/posts/first-post/)\n```\n\n    [here](/posts/first-post/)\n"
+	if got := MarkLinks(body, "content/posts/gopher.md", title); got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+	calls := 0
+	count := func(id string) (string, bool) { calls++; return "", false }
+	MarkLinks(strings.Repeat("[a](/x) [b](/y)\n", 1000), "a/b.md", count)
+	if calls > 2*len(LinkCandidates("a/b.md", "/x")) {
+		t.Errorf("%d lookups for two targets", calls)
+	}
+}

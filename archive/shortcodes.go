@@ -1,0 +1,386 @@
+package archive
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Readable rewrites a piece's Markdown body so that what its site would
+// show reads as text in a terminal, where a renderer would print template
+// braces or drop HTML:
+//
+//   - Hugo shortcodes ({{< figure >}}, youtube, vimeo, tweet, x, gist,
+//     instagram, ref, relref, highlight, details; any {{% … %}} too) and the
+//     Go blog's template calls ({{image}}, {{video}}, {{code}}, {{play}},
+//     {{raw}}) become what they show: "[image: caption] URL",
+//     "[video: title] URL", "[code: file]", the path of a ref, a fenced code
+//     block, the raw text. An unknown shortcode with arguments becomes
+//     "[name: arguments]", one without is dropped (a paired one keeps what
+//     it encloses). Like the sites, this happens everywhere in the body,
+//     code included; Hugo's escaped {{</* x */>}} comes out as {{< x >}}.
+//   - HTML blocks (<div>, <figure>, <p>, <table>, …) become Markdown, an
+//     <img> "[image: alt] URL" and an <iframe> or <video> "[video] URL".
+//   - Footnotes ([^1] and [^1]: …) become numbered references, [1], with
+//     the notes listed at the end.
+//
+// It takes time linear in the length of md (each shortcode and HTML block
+// is bounded: see maxShortcode, maxRaw, maxHTMLBlock) and makes no
+// terminal-unsafe text of its own, but HTML entities are decoded: sanitise
+// its result.
+func Readable(md string) string {
+	md = expandShortcodes(md)
+	md = readableHTML(md)
+	return footnotes(md)
+}
+
+const (
+	maxShortcode = 4 << 10  // bytes of one {{< … >}} or {{name …}}
+	maxRaw       = 64 << 10 // bytes of one {{raw `…`}}
+)
+
+// nextIndex finds the next tok in s at or after a position. It remembers
+// its last answer, so that a scan asking from positions that only move
+// forward reads s once, however many openings fail to close.
+type nextIndex struct {
+	s, tok   string
+	from, at int // no tok in s[from:at]; tok at at, or at == len(s) for none
+	ok       bool
+}
+
+func (f *nextIndex) index(p int) int {
+	if !f.ok || p < f.from || p > f.at {
+		f.from, f.ok = p, true
+		if i := strings.Index(f.s[p:], f.tok); i >= 0 {
+			f.at = p + i
+		} else {
+			f.at = len(f.s)
+		}
+	}
+	if f.at >= len(f.s) {
+		return -1
+	}
+	return f.at
+}
+
+// goBlogCalls are the Go blog's template functions that Readable renders.
+var goBlogCalls = []string{"image", "video", "code", "play", "raw"}
+
+type shortcodes struct {
+	s                      string
+	hugoEnd, pctEnd, goEnd nextIndex // ">}}", "%}}", "}}"
+	tick                   nextIndex // "`"
+	open                   []string  // names of the paired shortcodes open
+}
+
+func expandShortcodes(s string) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	sc := &shortcodes{s: s,
+		hugoEnd: nextIndex{s: s, tok: ">}}"}, pctEnd: nextIndex{s: s, tok: "%}}"},
+		goEnd: nextIndex{s: s, tok: "}}"}, tick: nextIndex{s: s, tok: "`"}}
+	var b strings.Builder
+	b.Grow(len(s))
+	i := 0
+	for {
+		j := strings.Index(s[i:], "{{")
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		j += i
+		b.WriteString(s[i:j])
+		if out, end, ok := sc.at(j); ok {
+			b.WriteString(out)
+			i = end
+			continue
+		}
+		b.WriteString("{{")
+		i = j + 2
+	}
+	return b.String()
+}
+
+// at reads the shortcode or template call starting at s[j] ("{{"): what it
+// shows and where it ends; false if there is none.
+func (sc *shortcodes) at(j int) (string, int, bool) {
+	s := sc.s
+	if j+2 >= len(s) {
+		return "", 0, false
+	}
+	switch s[j+2] {
+	case '<', '%':
+		f, closer := &sc.hugoEnd, ">}}"
+		if s[j+2] == '%' {
+			f, closer = &sc.pctEnd, "%}}"
+		}
+		e := f.index(j + 3)
+		if e < 0 || e-j > maxShortcode {
+			return "", 0, false
+		}
+		inner := strings.TrimSpace(s[j+3 : e])
+		if len(inner) >= 4 && strings.HasPrefix(inner, "/*") && strings.HasSuffix(inner, "*/") {
+			// Hugo's escape: the shortcode shown as written.
+			return s[j:j+3] + " " + strings.TrimSpace(inner[2:len(inner)-2]) + " " + closer, e + 3, true
+		}
+		if strings.HasPrefix(inner, "/") {
+			return sc.close(strings.TrimSpace(inner[1:])), e + 3, true
+		}
+		return sc.hugo(strings.TrimSuffix(inner, "/")), e + 3, true
+	}
+	for _, name := range goBlogCalls {
+		k := j + 2 + len(name)
+		if !strings.HasPrefix(s[j+2:], name) || k >= len(s) || !isSpace(s[k]) {
+			continue
+		}
+		if name == "raw" {
+			return sc.raw(k)
+		}
+		e := sc.goEnd.index(k)
+		if e < 0 || e-j > maxShortcode {
+			return "", 0, false
+		}
+		pos, _, _ := shortcodeArgs(s[k:e])
+		return goBlogCall(name, pos), e + 2, true
+	}
+	return "", 0, false
+}
+
+// raw reads {{raw `text`}} from the space after "raw" at k: the text as is.
+func (sc *shortcodes) raw(k int) (string, int, bool) {
+	s := sc.s
+	for k < len(s) && isSpace(s[k]) {
+		k++
+	}
+	if k >= len(s) || s[k] != '`' {
+		return "", 0, false
+	}
+	e := sc.tick.index(k + 1)
+	if e < 0 || e-k > maxRaw {
+		return "", 0, false
+	}
+	end := e + 1
+	for end < len(s) && end-e < 64 && isSpace(s[end]) {
+		end++
+	}
+	if !strings.HasPrefix(s[end:], "}}") {
+		return "", 0, false
+	}
+	return s[k+1 : e], end + 2, true
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// goBlogCall is what the Go blog shows for {{name args}}.
+func goBlogCall(name string, pos []string) string {
+	arg := ""
+	if len(pos) > 0 {
+		arg = pos[0]
+	}
+	switch name {
+	case "image":
+		return mediaLine("image", "", arg)
+	case "video":
+		return mediaLine("video", "", arg)
+	}
+	return `\[code: ` + oneLine(arg) + `\]` // code, play: a program from a file
+}
+
+// hugo is what Hugo shows for the shortcode {{< inner >}}.
+func (sc *shortcodes) hugo(inner string) string {
+	name, rest := inner, ""
+	if i := strings.IndexAny(inner, " \t\n\r"); i >= 0 {
+		name, rest = inner[:i], inner[i:]
+	}
+	pos, named, vals := shortcodeArgs(rest)
+	arg := func(key string, i int) string {
+		if v, ok := named[key]; ok {
+			return v
+		}
+		if i < len(pos) {
+			return pos[i]
+		}
+		return ""
+	}
+	lname := strings.ToLower(name)
+	switch lname {
+	case "figure", "img", "image":
+		return mediaLine("image", firstOf(named["caption"], named["title"], named["alt"]), arg("src", 0))
+	case "youtube":
+		return mediaLine("video", named["title"], prefixed("https://www.youtube.com/watch?v=", arg("id", 0)))
+	case "vimeo":
+		return mediaLine("video", named["title"], prefixed("https://vimeo.com/", arg("id", 0)))
+	case "tweet", "x", "twitter":
+		id, user := arg("id", 0), named["user"]
+		if id == "" {
+			return ""
+		}
+		if user == "" {
+			return mediaLine("tweet", "", "https://twitter.com/i/status/"+url.PathEscape(id))
+		}
+		return mediaLine("tweet", "", "https://x.com/"+url.PathEscape(user)+"/status/"+url.PathEscape(id))
+	case "instagram":
+		return mediaLine("instagram", "", prefixed("https://www.instagram.com/p/", arg("id", 0)))
+	case "gist":
+		user, id := arg("user", 0), arg("id", 1)
+		if user == "" || id == "" {
+			return ""
+		}
+		return mediaLine("gist", arg("file", 2), "https://gist.github.com/"+url.PathEscape(user)+"/"+url.PathEscape(id))
+	case "ref", "relref":
+		return strings.ReplaceAll(arg("path", 0), " ", "%20")
+	case "param":
+		return ""
+	case "highlight":
+		sc.push(lname)
+		return "```" + oneLine(arg("lang", 0))
+	case "details":
+		sc.push(lname)
+		if s := oneLine(named["summary"]); s != "" {
+			return "**" + s + "**"
+		}
+		return ""
+	}
+	sc.push(lname)
+	var args []string
+	for _, v := range vals {
+		if v = oneLine(v); v != "" {
+			args = append(args, v)
+		}
+	}
+	if len(args) == 0 {
+		return ""
+	}
+	return `\[` + oneLine(name) + ": " + strings.Join(args, " ") + `\]`
+}
+
+// push notes an opened shortcode, in case it is paired (a bounded stack:
+// only its closing needs it).
+func (sc *shortcodes) push(name string) {
+	if len(sc.open) < 100 {
+		sc.open = append(sc.open, name)
+	}
+}
+
+// close is what a closing {{< /name >}} shows.
+func (sc *shortcodes) close(name string) string {
+	name = strings.ToLower(name)
+	for i := len(sc.open) - 1; i >= 0; i-- {
+		if sc.open[i] == name {
+			sc.open = sc.open[:i]
+			break
+		}
+	}
+	if name == "highlight" {
+		return "```"
+	}
+	return ""
+}
+
+// mediaLine is "[kind: caption] URL", or "[kind] URL" without a caption.
+func mediaLine(kind, caption, link string) string {
+	link = strings.ReplaceAll(strings.TrimSpace(link), " ", "%20")
+	if link == "" && caption == "" {
+		return ""
+	}
+	label := kind
+	if c := oneLine(caption); c != "" {
+		label += ": " + c
+	}
+	if link == "" {
+		return `\[` + label + `\]`
+	}
+	return `\[` + label + `\] ` + link
+}
+
+func prefixed(prefix, id string) string {
+	if id = strings.TrimSpace(id); id == "" || strings.Contains(id, "://") {
+		return id
+	}
+	return prefix + url.PathEscape(id)
+}
+
+func firstOf(vals ...string) string {
+	for _, v := range vals {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// oneLine is s with runs of white space as one space and the brackets that
+// would end a "[label]" escaped.
+func oneLine(s string) string {
+	return bracketEscaper.Replace(strings.Join(strings.Fields(s), " "))
+}
+
+var bracketEscaper = strings.NewReplacer(`[`, `\[`, `]`, `\]`)
+
+// shortcodeArgs splits a shortcode's arguments into positional ones and
+// key=value ones (vals: all values in order); values may be "quoted" (with
+// \" escapes) or `raw`.
+func shortcodeArgs(s string) (pos []string, named map[string]string, vals []string) {
+	named = map[string]string{}
+	i := 0
+	for i < len(s) {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		if i >= len(s) {
+			break
+		}
+		key := ""
+		if s[i] != '"' && s[i] != '`' {
+			k := i
+			for k < len(s) && !isSpace(s[k]) && s[k] != '=' && s[k] != '"' && s[k] != '`' {
+				k++
+			}
+			if k < len(s) && s[k] == '=' {
+				key, i = strings.ToLower(s[i:k]), k+1
+			}
+		}
+		var val string
+		val, i = shortcodeValue(s, i)
+		vals = append(vals, val)
+		if key != "" {
+			if _, dup := named[key]; !dup {
+				named[key] = val
+			}
+		} else {
+			pos = append(pos, val)
+		}
+	}
+	return pos, named, vals
+}
+
+// shortcodeValue reads one value at s[i]: quoted, raw or bare.
+func shortcodeValue(s string, i int) (string, int) {
+	if i >= len(s) {
+		return "", i
+	}
+	switch s[i] {
+	case '"':
+		var b strings.Builder
+		k := i + 1
+		for k < len(s) && s[k] != '"' {
+			if s[k] == '\\' && k+1 < len(s) {
+				k++
+			}
+			b.WriteByte(s[k])
+			k++
+		}
+		return b.String(), min(k+1, len(s))
+	case '`':
+		k := strings.IndexByte(s[i+1:], '`')
+		if k < 0 {
+			return s[i+1:], len(s)
+		}
+		return s[i+1 : i+1+k], i + 2 + k
+	}
+	k := i
+	for k < len(s) && !isSpace(s[k]) {
+		k++
+	}
+	return s[i:k], k
+}

@@ -1,0 +1,181 @@
+package archive
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestHugoFixtureReadsAsTheSiteShowsIt(t *testing.T) {
+	a, probs := loadSite(t, "../testdata/hugo")
+	if n, _ := CountProblems(probs); n != 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	p := byPathOf(t, a, "content/posts/gopher-week.md")
+	if p.Title != "A week with the gopher" || strings.Join(p.Authors, ",") != "Ana Lima,Rob Kerr" ||
+		strings.Join(p.Tags, ",") != "gophercon,go fix" || p.Standfirst != "Notes from a week of talks, with pictures." {
+		t.Errorf("fields: %+v", p)
+	}
+	for _, want := range []string{
+		`\[image: The gopher, *live*\] /images/gopher-stage.jpg`,
+		`\[video: Keynote: Go at 15\] https://www.youtube.com/watch?v=w7Ft2ymGmfc`,
+		`\[tweet\] https://x.com/golang/status/1453110110599868418`,
+		`[here](first-post.md)`,
+		`[the bundle](/posts/bundle-post)`,
+		`\[image\] gophercon/stage.png`,
+		`\[video\] https://www.youtube.com/embed/gPJkM95KpKo`,
+		`\[code: gophercon/handler.go\]`,
+		"\n\t$ go run handler.go\n\tlistening on :8080\n",
+		`\[image: The conference badge\] /images/badge.png`,
+		`Slides are [on the site](https://example.com/slides).`,
+		"`{{< figure src=\"x.png\" >}}`",
+		"```go\nfmt.Println(\"hello, gophers\")\n```",
+		`summed it up\[1\] in a tweet`,
+		`who came.\[2\]`,
+		"---\n\nNotes:\n\n1. The tweet is from the Go team's account.\n2. And to the volunteers,\n    who ran the badge desk.",
+	} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("body lacks %q", want)
+		}
+	}
+	for _, gone := range []string{"{{<", "{{image", "{{raw", "{{code", "{{video", "<div", "<img", "[^"} {
+		if strings.Count(p.Body, gone) > map[string]int{"{{<": 1}[gone] { // the escaped one is meant to show
+			t.Errorf("body still holds %q:\n%s", gone, p.Body)
+		}
+	}
+}
+
+func TestReadableForms(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`{{< figure src="/a.png" title="T" >}}`, `\[image: T\] /a.png`},
+		{`{{< figure src="/a b.png" >}}`, `\[image\] /a%20b.png`},
+		{`{{< youtube w7Ft2ymGmfc >}}`, `\[video\] https://www.youtube.com/watch?v=w7Ft2ymGmfc`},
+		{`{{< vimeo 146022717 >}}`, `\[video\] https://vimeo.com/146022717`},
+		{`{{< tweet 877500564405444608 >}}`, `\[tweet\] https://twitter.com/i/status/877500564405444608`},
+		{`{{< gist spf13 7896402 >}}`, `\[gist\] https://gist.github.com/spf13/7896402`},
+		{`{{< instagram BWNjjyYFxVx >}}`, `\[instagram\] https://www.instagram.com/p/BWNjjyYFxVx`},
+		{`{{% notice warning %}}Mind the gap{{% /notice %}}`, `\[notice: warning\]Mind the gap`},
+		{`{{< note >}}Inside{{< /note >}}`, `Inside`},
+		{`{{< details summary="More" >}}hidden{{< /details >}}`, `**More**hidden`},
+		{`{{< param author >}}`, ``},
+		{`{{< figure src="x.png" caption="a [b] c" />}}`, `\[image: a \[b\] c\] x.png`},
+		{`see {{< ref "posts/x.md#part" >}}`, `see posts/x.md#part`},
+		{"{{raw\n`<b>x</b>`}}", `<b>x</b>`},
+		{`{{play "a/b.go" /START/ /END/}}`, `\[code: a/b.go\]`},
+		{`template text {{.Title}} and {{ .Date }}`, `template text {{.Title}} and {{ .Date }}`},
+		{`{{< unclosed`, `{{< unclosed`},
+		{`{{raw ` + "`never closed", `{{raw ` + "`never closed"},
+		{`{{image "a.png"`, `{{image "a.png"`},
+		{`text <img src="/i.png" alt="An &amp; B"> more`, `text \[image: An & B\] /i.png more`},
+		{"<figure>\n<img src=\"f.png\" alt=\"F\">\n<figcaption>The caption</figcaption>\n</figure>", "\\[image: F\\] f.png\n\nThe caption"},
+		{"<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", `\[video\] https://www.youtube.com/embed/x`},
+		{"```\n<div>kept</div>\n{{< figure src=\"in-code.png\" >}}\n```", "```\n<div>kept</div>\n\\[image\\] in-code.png\n```"},
+		{"\t<div>indented code</div>", "\t<div>indented code</div>"},
+		{"<a href=\"/x\">A link</a> starts a *paragraph*.", "<a href=\"/x\">A link</a> starts a *paragraph*."},
+		{"<img src=\"a.png\" alt=\"A\"> and *text*", "\\[image: A\\] a.png and *text*"},
+		{"<a href=\"/big.png\">\n<img src=\"/small.png\" alt=\"S\">\n</a>", "\\[image: S\\] /small.png"},
+		{"<pre>\n  a\n\n  b\n</pre>\nafter", "```\n  a\n\n  b\n```"},
+		{"<table><tr><th>Year</th><th>Value</th></tr><tr><td>2022</td><td>5</td></tr></table>", "| Year | Value |\n|---|---|\n| 2022 | 5 |"},
+		{"A[^1] and B[^x] and C[^nope].\n\n[^x]: Ex.\n[^1]: One.", "A\\[1\\] and B\\[2\\] and C[^nope].\n\n---\n\nNotes:\n\n1. One.\n2. Ex.\n"},
+		{"```\n[^1]: in code\n```\nx[^1]", "```\n[^1]: in code\n```\nx[^1]"},
+	} {
+		got := Readable(c.in)
+		if !strings.Contains(got, c.want) {
+			t.Errorf("Readable(%q) =\n%q\nwant it to hold %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestFootnotesNumberedInReferenceOrder(t *testing.T) {
+	got := Readable("A[^b] then[^a] again[^b].\n\n[^a]: Note a\n  continued.\n\n    Second paragraph.\n[^b]: Note b.\n[^c]: Never referred to.\n\nAfter the notes.")
+	want := "A\\[1\\] then\\[2\\] again\\[1\\].\n\nAfter the notes.\n\n---\n\nNotes:\n\n1. Note b.\n2. Note a\n      continued.\n\n    Second paragraph.\n3. Never referred to.\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}
+
+// hostileBodies are bodies built to make a careless scanner quadratic or a
+// converter blow up: openings that never close, deep or misnested HTML,
+// thousands of references.
+func hostileBodies(size int) map[string]string {
+	rep := func(unit string) string { return strings.Repeat(unit, size/len(unit)) }
+	blocks := func(unit string, block int) string {
+		var b strings.Builder
+		for b.Len() < size {
+			b.WriteString(strings.Repeat(unit, block/len(unit)) + "\n\n")
+		}
+		return b.String()
+	}
+	return map[string]string{
+		"unclosed shortcodes": rep("{{<"),
+		"unclosed percent":    rep("{{% x "),
+		"unclosed raw":        rep("{{raw `"),
+		"unclosed calls":      rep("{{image \""),
+		"escaped shortcodes":  rep("{{</* x */>}}"),
+		"closing shortcodes":  rep("{{< /x >}}"),
+		"nested divs":         blocks("<div>", 60000),
+		"unclosed a p":        blocks("<a><p>", 60000),
+		"misnested":           blocks("<div><b><i></b></i>", 60000),
+		"images in a block":   blocks("<img src=x alt=y>", 60000),
+		"inline images":       rep("text <img src=x alt=y> "),
+		"long table cell":     "<table><tr><td>" + strings.Repeat("x", 30000) + "</td></tr>" + strings.Repeat("<tr><td>1</td></tr>", 1500) + "</table>",
+		"unclosed pre":        rep("<pre>\n"),
+		"references":          rep("[^a]") + "\n\n[^a]: x",
+		"definitions":         rep("[^a]: x\n"),
+		"fences":              rep("```\n"),
+	}
+}
+
+// A hostile body is read in one pass and grows by a bounded factor. A
+// quadratic scanner would take many minutes on these 1 MB bodies; the time
+// is in BenchmarkReadableHostile (about 2 MB/s at the slowest, images in
+// HTML blocks, at 1 MB as at 4 MB: linear).
+func TestReadableHostileBodies(t *testing.T) {
+	size := 1 << 20
+	if testing.Short() {
+		size = 256 << 10
+	}
+	for name, in := range hostileBodies(size) {
+		if out := Readable(in); len(out) > 8*len(in)+1024 {
+			t.Errorf("%s: %d bytes became %d", name, len(in), len(out))
+		}
+	}
+}
+
+func BenchmarkReadableHostile(b *testing.B) {
+	for _, size := range []int{1 << 20, 4 << 20} {
+		for name, in := range hostileBodies(size) {
+			b.Run(fmt.Sprintf("%s/%dMB", name, size>>20), func(b *testing.B) {
+				b.SetBytes(int64(len(in)))
+				for b.Loop() {
+					Readable(in)
+				}
+			})
+		}
+	}
+}
+
+func FuzzReadable(f *testing.F) {
+	fixture, err := os.ReadFile("../testdata/hugo/content/posts/gopher-week.md")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(fixture))
+	for _, in := range hostileBodies(300) {
+		f.Add(in)
+	}
+	f.Add("{{< figure src=\"\\\" caption=`x` >}}{{<x/>}}{{%/x%}}{{raw\n``}}")
+	f.Add("<div>\n<img src=x alt='y'>\n<table><tr><td>a</td></tr></table>\n</div>\n\n<pre>\n\n</pre>")
+	f.Add("a[^1][^2]\n[^1]: b[^2]\n[^2]: c[^1]\n    d\n\n\te")
+	f.Fuzz(func(t *testing.T, in string) {
+		out := Readable(in)
+		if len(out) > 8*len(in)+1024 {
+			t.Fatalf("%d bytes became %d", len(in), len(out))
+		}
+		a, probs := Parse("p.md", []byte("---\ntitle: T\ndate: 2020-01-01\n---\n"+in))
+		if !IsFatal(probs) && Sanitize(a.Body) != a.Body {
+			t.Fatalf("body not sanitised after Readable: %q", a.Body)
+		}
+	})
+}

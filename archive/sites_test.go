@@ -1,0 +1,148 @@
+package archive
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// loadSite loads a fixture folder through the same scan as a real archive.
+func loadSite(t *testing.T, dir string) (*Archive, []Problem) {
+	t.Helper()
+	a, probs, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, probs
+}
+
+func byPathOf(t *testing.T, a *Archive, p string) Article {
+	t.Helper()
+	for _, x := range a.Articles {
+		if x.Path == p {
+			return x
+		}
+	}
+	t.Fatalf("no piece at %s; have %d pieces", p, len(a.Articles))
+	return Article{}
+}
+
+func TestJekyllSiteAsJekyllReadsIt(t *testing.T) {
+	a, probs := loadSite(t, "../testdata/jekyll")
+	if len(probs) != 0 {
+		t.Errorf("problems: %v", probs)
+	}
+	if len(a.Articles) != 3 {
+		t.Errorf("%d pieces, want 3 (the draft and the hidden file skipped)", len(a.Articles))
+	}
+	for _, x := range a.Articles {
+		if strings.Contains(x.Path, "_drafts") {
+			t.Errorf("draft loaded: %s", x.Path)
+		}
+	}
+	pi := byPathOf(t, a, "_posts/2021-03-14-pi-day.md")
+	if pi.Date.String() != "2021-03-14" || pi.Date.Precision != PrecisionDay || pi.Title != "Pi Day, and why we still measure circles" {
+		t.Errorf("pi day: %q %s", pi.Title, pi.Date)
+	}
+	ny := byPathOf(t, a, "_posts/2020-01-02-new-year-resolutions.markdown")
+	if ny.Date.String() != "2020-01-02" || ny.Title != "New Year Resolutions" || strings.Join(ny.Tags, ",") != "notes" {
+		t.Errorf("no title, no date: %q %s %v", ny.Title, ny.Date, ny.Tags)
+	}
+	// A date in the front matter wins over the file name's.
+	if b := byPathOf(t, a, "_posts/2016-03-22-brussels.markdown"); b.Date.String() != "2016-03-22" {
+		t.Errorf("brussels: %s", b.Date)
+	}
+}
+
+func TestJekyllNameOutsidePostsIsNotADate(t *testing.T) {
+	_, probs := Parse("pages/2021-03-14-pi-day.md", []byte("---\ntitle: T\n---\nB"))
+	if !IsFatal(probs) || !strings.Contains(probs[0].Msg, "missing date") {
+		t.Errorf("outside _posts: %v", probs)
+	}
+	a, probs := Parse("_posts/2021-02-30-bad.md", []byte("---\ntitle: T\n---\nB"))
+	if !IsFatal(probs) {
+		t.Errorf("30 February taken as a date: %+v", a)
+	}
+	a, probs = Parse("blog/_posts/2021-03-14-pi-day.md", []byte("---\ntitle: T\ndate: 2021-03-15\n---\nB"))
+	if IsFatal(probs) || a.Date.String() != "2021-03-15" {
+		t.Errorf("front matter date: %v %v", a.Date, probs)
+	}
+}
+
+func TestSectionPagesAreQuietlySkipped(t *testing.T) {
+	for _, dir := range []string{"../testdata/hugo", "../testdata/zola"} {
+		a, probs := loadSite(t, dir)
+		n, quiet := CountProblems(probs)
+		if n != 0 || quiet != 2 {
+			t.Errorf("%s: %d problems, %d section pages, want 0 and 2: %v", dir, n, quiet, probs)
+		}
+		for _, p := range probs {
+			if !p.Fatal || !p.Quiet || p.Msg != SectionPageMsg || !strings.HasSuffix(p.Path, "_index.md") {
+				t.Errorf("%s: %+v", dir, p)
+			}
+		}
+		for _, x := range a.Articles {
+			if IsSectionPage(x.Path) {
+				t.Errorf("%s: section page loaded as a piece: %s", dir, x.Path)
+			}
+		}
+	}
+}
+
+func TestZolaTaxonomiesAndExtra(t *testing.T) {
+	a, _ := loadSite(t, "../testdata/zola")
+	if len(a.Articles) != 3 {
+		t.Fatalf("%d pieces, want 3", len(a.Articles))
+	}
+	s := byPathOf(t, a, "content/blog/sleeper-revival.md")
+	if strings.Join(s.Tags, ",") != "night trains,europe,transport" || strings.Join(s.Authors, ",") != "Mira Okafor" ||
+		s.Outlet != "Rail Review" || s.URL != "https://example.org/rail-review/sleeper-revival" ||
+		s.Standfirst != "Night trains are back across Europe, slowly." {
+		t.Errorf("sleeper revival: %+v", s)
+	}
+	n := byPathOf(t, a, "content/blog/night-trains/index.md")
+	if n.ID != "content/blog/night-trains" || strings.Join(n.Authors, ",") != "Tom Ibsen" || n.Kind != "interview" ||
+		n.URL != "https://example.org/night-trains-lost" || strings.Join(n.Tags, ",") != "night trains" {
+		t.Errorf("night trains: %+v", n)
+	}
+	y := byPathOf(t, a, "content/notes/yaml-front-matter.md")
+	if strings.Join(y.Tags, ",") != "zola" || strings.Join(y.Authors, ",") != "Lee Chan" || y.Outlet != "Notes" {
+		t.Errorf("yaml zola: %+v", y)
+	}
+}
+
+func TestZolaTablesKeepLinesAndTopLevelWins(t *testing.T) {
+	file := "+++\ntitle = \"T\"\ndate = 2020-01-01\nauthors = [\"Top\"]\n\n[taxonomies]\nauthors = [\"Taxonomy\"]\n\n[extra]\nurl = \"javascript:alert(1)\"\n+++\nB"
+	a, probs := Parse("p.md", []byte(file))
+	if strings.Join(a.Authors, ",") != "Top" {
+		t.Errorf("authors = %v, want the top-level one", a.Authors)
+	}
+	if len(probs) != 1 || probs[0].Line != 10 || !strings.HasPrefix(probs[0].Msg, "url:") {
+		t.Errorf("problems = %v, want the [extra] url's line 10", probs)
+	}
+	// Other tables are not read.
+	a, _ = Parse("p.md", []byte("+++\ntitle = \"T\"\ndate = 2020-01-01\n[params]\nauthor = \"No\"\n+++\nB"))
+	if len(a.Authors) != 0 {
+		t.Errorf("[params] read: %v", a.Authors)
+	}
+}
+
+func TestDraftsFolderIsNotScanned(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"_drafts/a.md", "x/_drafts/b.md", "_posts/2020-01-01-c.md"} {
+		if err := os.MkdirAll(dir+"/"+p[:strings.LastIndex(p, "/")], 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dir+"/"+p, []byte("---\ntitle: T\n---\nB"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := os.DirFS(dir)
+	for _, files := range [][]FileInfo{first(Scan(fsys)), first(Scan(newDirFS(dir)))} {
+		if len(files) != 1 || files[0].Path != "_posts/2020-01-01-c.md" {
+			t.Errorf("scan = %v", files)
+		}
+	}
+}
+
+func first[A, B any](a A, _ B) A { return a }

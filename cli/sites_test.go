@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// A Hugo page's shortcodes, HTML and footnotes, and a Jekyll post's
+// footnotes, come out of folio show as what the sites show.
+func TestShowReadsSitesAsTheyShow(t *testing.T) {
+	out, errOut, code := run(t, "--archive", "../testdata/hugo", "show", "content/posts/gopher-week")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"3 June 2024", "Ana Lima", "Rob Kerr",
+		"[image: The gopher, *live*] /images/gopher-stage.jpg",
+		"[video: Keynote: Go at 15] https://www.youtube.com/watch?v=w7Ft2ymGmfc",
+		"[tweet] https://x.com/golang/status/1453110110599868418",
+		"[image] gophercon/stage.png",
+		"[code: gophercon/handler.go]",
+		"    $ go run handler.go\n    listening on :8080",
+		"[image: The conference badge] /images/badge.png",
+		"Slides are on the site https://example.com/slides.",
+		"    fmt.Println(\"hello, gophers\")",
+		"Someone summed it up[1] in a tweet:",
+		"Thanks to everyone who came.[2]",
+		"here (→ “The threat has evolved”)", "(→ “A page bundle post”)",
+		"Notes:\n\n  1. The tweet is from the Go team's account.\n  2. And to the volunteers,",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+	for _, gone := range []string{"{{image", "{{<  youtube", "{{raw", "[^", "<div", "<img"} {
+		if strings.Contains(out, gone) {
+			t.Errorf("show still holds %q", gone)
+		}
+	}
+	out, _, _ = run(t, "--archive", "../testdata/jekyll", "show", "posts/2021-03-14-pi-day")
+	if !strings.Contains(out, "14 March 2021") || !strings.Contains(out, "Ada Reader") || !strings.Contains(out, "bakes a pie.[1]") ||
+		!strings.Contains(out, "2. In *Synopsis Palmariorum Matheseos*, page 263.") {
+		t.Errorf("jekyll footnotes:\n%s", out)
+	}
+	out, _, _ = run(t, "--archive", "../testdata/zola", "show", "content/blog/sleeper-revival")
+	for _, want := range []string{"Rail Review", "17 May 2023", "Mira Okafor", "night trains",
+		"https://example.org/rail-review/sleeper-revival", "The Nightjet from Vienna now reaches Paris."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("zola show lacks %q:\n%s", want, out)
+		}
+	}
+}

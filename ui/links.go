@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/index"
+)
+
+// Links between pieces: L lists the open piece's links that point at other
+// pieces of the archive (/blog/gopher, ../other.md, a Hugo ref), each with
+// a key, like a browser's link hints; its key opens the piece, and
+// backspace returns to the piece the link was followed from.
+
+// linkKeys label the links, in order.
+const linkKeys = "123456789abcdefghijkmnopqrstuvwxyz"
+
+// maxLinkTargets caps the links looked up in one piece.
+const maxLinkTargets = 200
+
+type pieceLink struct {
+	text string
+	hit  index.Hit
+}
+
+// linkHints is the state of L: the list shown, and the way back.
+type linkHints struct {
+	open  bool
+	from  string // the piece the list is of
+	links []pieceLink
+	back  []linkOrigin // pieces left by following a link, the last on top
+}
+
+// linkOrigin is a piece left by following a link, to return to.
+type linkOrigin struct {
+	index int
+	hit   index.Hit
+}
+
+// openLinks starts finding the open piece's links to other pieces.
+func (m *Model) openLinks() tea.Cmd {
+	if !m.reader.ready || m.reader.article.ID == "" || m.searcher == nil {
+		return m.status.set("Still loading this piece…", false)
+	}
+	return linksCmd(m.searcher, m.reader.article)
+}
+
+// gotLinks shows the links found, if the piece is still open.
+func (m *Model) gotLinks(msg linksMsg) tea.Cmd {
+	if msg.from != m.reader.key.id || m.focus != paneReader {
+		return nil
+	}
+	if len(msg.links) == 0 {
+		return m.status.set("No links to other pieces of the archive in this one", false)
+	}
+	m.links.open, m.links.from, m.links.links = true, msg.from, msg.links
+	return nil
+}
+
+// linksKey handles a key while the list of links is open: a link's key
+// follows it, anything else closes the list.
+func (m *Model) linksKey(msg tea.KeyPressMsg) tea.Cmd {
+	m.links.open = false
+	k := msg.String()
+	i := strings.Index(linkKeys, k)
+	if len(k) != 1 || i < 0 || i >= len(m.links.links) {
+		return nil
+	}
+	l := m.links.links[i]
+	if len(m.links.back) < 100 {
+		m.links.back = append(m.links.back, linkOrigin{m.reader.index, m.reader.hit})
+	}
+	return tea.Batch(m.showPiece(m.reader.index, l.hit), m.status.set("backspace: back to “"+oneLine(stripMarks(m.reader.hit.Title))+"”", false))
+}
+
+// linkBack returns to the piece the last followed link was in; false when
+// no link was followed.
+func (m *Model) linkBack() (tea.Cmd, bool) {
+	n := len(m.links.back)
+	if n == 0 {
+		return nil, false
+	}
+	o := m.links.back[n-1]
+	m.links.back = m.links.back[:n-1]
+	return tea.Batch(m.showPiece(o.index, o.hit), m.status.set("Back to “"+oneLine(stripMarks(o.hit.Title))+"”", false)), true
+}
+
+// linksView is the list of links, over the reader.
+func (m Model) linksView(w, h int) string {
+	st := m.styles
+	lines := []string{st.Brand.Render("Links to other pieces") + st.Hint.Render("  (press a key to open · esc close)"), ""}
+	for i, l := range m.links.links {
+		title := oneLine(l.hit.Title)
+		if d := l.hit.Date.String(); d != "" {
+			title += " (" + d + ")"
+		}
+		line := fmt.Sprintf("%c  %s", linkKeys[i], title)
+		if t := oneLine(l.text); t != "" && !strings.EqualFold(t, oneLine(l.hit.Title)) {
+			line += st.Hint.Render("  ← " + t)
+		}
+		lines = append(lines, line)
+	}
+	return overlayBox(strings.Join(lines, "\n"), w, h, st)
+}

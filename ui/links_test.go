@@ -1,0 +1,58 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// L lists the open piece's links to other pieces; a link's key opens the
+// piece and backspace returns to the one it was followed from.
+func TestFollowALinkToAnotherPieceAndBack(t *testing.T) {
+	as := []archive.Article{
+		{ID: "content/posts/gopher", Path: "content/posts/gopher.md", Title: "A week with the gopher", Date: day("2024-06-03"), Kind: "article",
+			Body: "Last year's notes are [here](/posts/first-post/), the [bundle](bundle/index.md) and [Go](https://go.dev/).\n"},
+		{ID: "content/posts/first-post", Path: "content/posts/first-post.md", Title: "The threat has evolved", Date: day("2017-07-07"), Kind: "article",
+			Body: "The first post, which links [back](gopher.md).\n"},
+		{ID: "content/posts/bundle", Path: "content/posts/bundle/index.md", Title: "A page bundle post", Date: day("2019-02-01"), Kind: "article",
+			Body: "Bundle body.\n"},
+	}
+	h := newHarness(t, newFake(as...), 100, 24)
+	h.key("enter")
+	if h.m.reader.key.id != "content/posts/gopher" {
+		t.Fatalf("opened %q", h.m.reader.key.id)
+	}
+	h.requireScreen("notes are here (→ “The threat has evolved”), the bundle (→ “A page bundle post”)")
+	h.key("L")
+	h.requireScreen("Links to other pieces")
+	h.requireScreen("1  The threat has evolved (2017-07-07)  ← here")
+	h.requireScreen("2  A page bundle post (2019-02-01)  ← bundle")
+	h.requireFits("links", 100, 24)
+	h.key("1")
+	if h.m.reader.key.id != "content/posts/first-post" {
+		t.Fatalf("followed to %q", h.m.reader.key.id)
+	}
+	h.requireScreen("The first post")
+	h.requireScreen("backspace: back to")
+	// Links are followed from the piece reached too, and each backspace
+	// goes back one.
+	h.key("L", "1")
+	if h.m.reader.key.id != "content/posts/gopher" {
+		t.Fatalf("second link: %q", h.m.reader.key.id)
+	}
+	h.key("backspace")
+	if h.m.reader.key.id != "content/posts/first-post" {
+		t.Fatalf("backspace: %q", h.m.reader.key.id)
+	}
+	h.key("backspace")
+	if h.m.reader.key.id != "content/posts/gopher" || h.m.focus != paneReader {
+		t.Fatalf("second backspace: %q, focus %v", h.m.reader.key.id, h.m.focus)
+	}
+	h.key("backspace") // nothing left to go back to: back to the list
+	if h.m.focus != paneList {
+		t.Fatalf("focus = %v, want the list", h.m.focus)
+	}
+	// A piece without links says so.
+	h.key("G", "k", "enter", "L")
+	h.requireScreen("No links to other pieces")
+}
