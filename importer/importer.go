@@ -17,8 +17,9 @@
 //     longer matches its import_hash): it is reported as skipped, unless
 //     Force is set.
 //
-// Items removed from the feed keep their files. Feeds are read from disk
-// only; nothing is fetched.
+// Items removed from the feed keep their files. This package fetches
+// nothing: feeds are read from disk, and AddPage (web.go) is given a page
+// its caller fetched.
 package importer
 
 import (
@@ -287,6 +288,9 @@ type frontMatter struct {
 	URL        string   `yaml:"url,omitempty"`
 	Source     string   `yaml:"source,omitempty"`
 	Standfirst string   `yaml:"standfirst,omitempty"`
+	Language   string   `yaml:"language,omitempty"`  // pages from the web (AddPage)
+	Fetched    string   `yaml:"fetched,omitempty"`   // the day AddPage fetched the page
+	Extracted  string   `yaml:"extracted,omitempty"` // how AddPage extracted the text
 	ImportID   string   `yaml:"import_id"`
 	ImportHash string   `yaml:"import_hash,omitempty"` // must stay last: see render
 }

@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/importer"
+	"github.com/folio-tui/folio/internal/fetch"
+	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newAddCmd) }
+
+// fetchClient is the fetcher the web commands use; tests shorten its
+// timeouts and delays.
+var fetchClient = func(timeout time.Duration) *fetch.Client {
+	return &fetch.Client{Timeout: timeout}
+}
+
+func newAddCmd(env *Env) *cobra.Command {
+	var opts importer.PageOptions
+	var htmlFile, pageURL string
+	var timeout time.Duration
+	cmd := &cobra.Command{
+		Use:   "add URL... --into DIR",
+		Short: "Fetch web pages and add the pieces on them to an archive",
+		Long: `Fetch each URL, extract the piece on the page (its main text as Markdown, with
+title, authors, date, outlet, canonical URL, standfirst, tags and language) with
+go-trafilatura, and write it into DIR as an ordinary folio piece. The file also
+records source (the URL fetched), fetched (the day) and extracted (how).
+
+A page already in DIR (the same canonical or fetched URL, or the same text) is
+reported and nothing is written; --force rewrites its file. A page without a
+publication date is refused unless --date gives one: folio never invents a date.
+With --html FILE --url URL, a page saved from a browser is added without
+fetching anything.
+
+folio fetches politely: http and https only, a User-Agent naming folio, robots.txt
+obeyed, one request at a time per host a second apart, 30 s per response, at most
+10 MB and 5 redirects, non-HTML refused. One failed URL does not stop the others.`,
+		Example: `  folio add https://example.com/2024/05/a-piece --into ~/archive/web
+  folio add --html saved.html --url https://example.com/paywalled --into ~/archive/web`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if htmlFile != "" {
+				if len(args) > 0 || pageURL == "" {
+					return errors.New("--html takes no URL arguments and needs --url, the page's address")
+				}
+				if err := fetch.CheckURL(pageURL); err != nil {
+					return err
+				}
+				data, err := archive.ReadRegular(htmlFile, fetch.DefaultMaxBytes)
+				if err != nil {
+					return err
+				}
+				resp := &fetch.Response{Body: data, ContentType: "text/html"}
+				rep, err := importer.AddPage(importer.Page{HTML: resp.UTF8(), URL: pageURL, Fetched: time.Now(), Saved: true}, opts)
+				if err != nil {
+					return err
+				}
+				if printAdded(env.Out, env.Err, pageURL, rep, opts.Into) {
+					return exitCode(1)
+				}
+				return nil
+			}
+			if len(args) == 0 {
+				return errors.New("no URL given (or --html FILE --url URL)")
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			c := fetchClient(timeout)
+			failed := false
+			for _, u := range args {
+				rep, err := addURL(ctx, c, u, opts)
+				if err != nil {
+					fmt.Fprintf(env.Err, "failed    %s\n", termsafe.EscapeLines(err.Error()))
+					failed = true
+					continue
+				}
+				failed = printAdded(env.Out, env.Err, u, rep, opts.Into) || failed
+			}
+			if failed {
+				return exitCode(1)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&opts.Into, "into", "", "folder to write the pieces into (created if missing)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "rewrite a piece already in the archive, even one edited since")
+	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "say what would be done, write nothing")
+	cmd.Flags().StringVar(&opts.Date, "date", "", "publication date for a page that gives none (YYYY-MM-DD, YYYY-MM or YYYY)")
+	cmd.Flags().StringVar(&htmlFile, "html", "", "add a page saved from a browser instead of fetching (needs --url)")
+	cmd.Flags().StringVar(&pageURL, "url", "", "the address of the page given with --html")
+	cmd.Flags().DurationVar(&timeout, "timeout", fetch.DefaultTimeout, "longest wait for one response")
+	_ = cmd.MarkFlagRequired("into")
+	_ = cmd.MarkFlagDirname("into")
+	return cmd
+}
+
+// acceptHTML refuses what is not a web page.
+func acceptHTML(mt string) error {
+	switch mt {
+	case "text/html", "application/xhtml+xml", "":
+		return nil
+	}
+	return fmt.Errorf("not a web page (content type %s)", mt)
+}
+
+// addURL fetches one page and adds it.
+func addURL(ctx context.Context, c *fetch.Client, u string, opts importer.PageOptions) (*importer.Report, error) {
+	resp, err := c.Get(ctx, u, fetch.Conditional{}, acceptHTML)
+	if err != nil {
+		return nil, err
+	}
+	return importer.AddPage(importer.Page{HTML: resp.UTF8(), URL: resp.URL, Fetched: time.Now()}, opts)
+}
+
+// printAdded prints what add did with one page and reports whether it
+// failed.
+func printAdded(out, errw io.Writer, u string, rep *importer.Report, into string) bool {
+	failed := false
+	for _, r := range rep.Results {
+		switch r.Action {
+		case importer.Ignored:
+			fmt.Fprintf(errw, "failed    %s: %s\n", termsafe.Quote(u), termsafe.Escape(r.Reason))
+			failed = true
+		case importer.Present:
+			fmt.Fprintf(out, "present   %s already holds it (%s); nothing written (--force rewrites)\n",
+				termsafe.Quote(filepath.Join(into, r.Path)), termsafe.Escape(r.Reason))
+		case importer.Skipped:
+			fmt.Fprintf(out, "skipped   %s (%s)\n", termsafe.Quote(filepath.Join(into, r.Path)), termsafe.Escape(r.Reason))
+		default:
+			verb := string(r.Action)
+			if rep.DryRun {
+				verb = "would be " + verb
+			}
+			fmt.Fprintf(out, "%-9s %s: %s\n", verb, termsafe.Quote(filepath.Join(into, r.Path)), termsafe.Escape(strings.TrimSpace(r.Title)))
+		}
+	}
+	for _, p := range rep.Problems {
+		p.Path = filepath.Join(into, p.Path)
+		fmt.Fprintln(errw, p)
+		failed = true
+	}
+	return failed
+}

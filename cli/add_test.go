@@ -1,0 +1,250 @@
+package cli
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/fetch"
+	"github.com/folio-tui/folio/internal/termsafe"
+)
+
+// quickFetch makes the web commands' fetcher fast for tests: no delay
+// between requests, timeout as given by --timeout.
+func quickFetch(t *testing.T) {
+	old := fetchClient
+	fetchClient = func(timeout time.Duration) *fetch.Client {
+		return &fetch.Client{Timeout: timeout, Delay: -1, Retries: -1}
+	}
+	t.Cleanup(func() { fetchClient = old })
+}
+
+const articleHTML = `<!doctype html><html lang="en"><head>
+<title>%[1]s | The Daily Example</title>
+<meta property="og:title" content="%[1]s">
+<meta property="og:site_name" content="The Daily Example">
+<meta name="author" content="%[2]s">
+<meta property="article:published_time" content="2019-11-06T10:00:00Z">
+<meta property="article:tag" content="Foreign policy">
+<meta name="description" content="A standfirst about the piece.">
+<link rel="canonical" href="%[3]s">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>%[1]s</h1>
+<p>The first paragraph of the piece says something worth keeping about the alliance and its future, at some length, so that an extractor sees a real body of text here.</p>
+<p>A second paragraph goes on with the argument: treaties, budgets and the long view of the ministers who signed them, with <a href="javascript:alert(1)">a hostile link</a> and <a href="/related">a relative one</a>.</p>
+<p>A third paragraph closes the argument with a conclusion about what the next government should do, and why the reader ought to care about it this winter.</p>
+</article>
+<footer>Share this on social media. Cookie settings.</footer>
+</body></html>`
+
+func page(title, author, canonical string) string {
+	return fmt.Sprintf(articleHTML, title, author, canonical)
+}
+
+func TestAddURL(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+		case "/2019/11/piece", "/2019/11/piece-again":
+			if !strings.HasPrefix(r.UserAgent(), "folio/") {
+				t.Errorf("User-Agent %q does not name folio", r.UserAgent())
+			}
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
+		case "/private/x":
+			t.Error("fetched a path robots.txt disallows")
+		case "/doc.pdf":
+			w.Header().Set("Content-Type", "application/pdf")
+			fmt.Fprint(w, "%PDF-1.4")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+
+	out, errs, code := run(t, "add", srv.URL+"/2019/11/piece", srv.URL+"/doc.pdf", srv.URL+"/private/x", srv.URL+"/missing", "--into", into)
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (some URLs failed): %s %s", code, out, errs)
+	}
+	if !strings.Contains(out, "added") || !strings.Contains(out, "The alliance at seventy") {
+		t.Errorf("want the added piece reported, got %q", out)
+	}
+	for _, want := range []string{"doc.pdf: not a web page (content type application/pdf)", "/private/x: robots.txt", "/missing: the server answered 404"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("want %q in the errors, got %q", want, errs)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 1 || filepath.Base(files[0]) != "2019-11-06-the-alliance-at-seventy.md" {
+		t.Fatalf("want one file named by date and title, got %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	a, probs := archive.Parse("x.md", data)
+	if len(probs) > 0 {
+		t.Fatalf("the written piece has problems: %v", probs)
+	}
+	if a.Title != "The alliance at seventy" || a.Outlet != "The Daily Example" || a.Date.String() != "2019-11-06" ||
+		len(a.Authors) != 1 || a.Authors[0] != "Jane Doe" || a.URL != srv.URL+"/2019/11/piece" || a.Source != srv.URL+"/2019/11/piece" ||
+		a.Standfirst != "A standfirst about the piece." {
+		t.Errorf("metadata: %+v", a)
+	}
+	for _, want := range []string{"fetched: ", "extracted: go-trafilatura", "language: en", "tags: [foreign-policy]"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("want %q in the file:\n%s", want, data)
+		}
+	}
+	if strings.Contains(string(data), "javascript:") || strings.Contains(string(data), "Cookie settings") {
+		t.Errorf("hostile link or page furniture in the file:\n%s", data)
+	}
+	if !strings.Contains(string(data), "("+srv.URL+"/related)") {
+		t.Errorf("want the relative link made absolute:\n%s", data)
+	}
+
+	// The same page again, by another URL with the same canonical: present.
+	out, _, code = run(t, "add", srv.URL+"/2019/11/piece-again", "--into", into)
+	if code != 0 || !strings.Contains(out, "present") || !strings.Contains(out, "same URL") {
+		t.Errorf("re-adding: exit %d, %q", code, out)
+	}
+	// Edited by hand: even --force... rewrites (refresh), and says so.
+	os.WriteFile(files[0], append(data, "\nMy note.\n"...), 0o644)
+	out, _, code = run(t, "add", srv.URL+"/2019/11/piece", "--into", into, "--force")
+	if code != 0 || !strings.Contains(out, "updated") {
+		t.Errorf("--force: exit %d, %q", code, out)
+	}
+	if files2, _ := filepath.Glob(filepath.Join(into, "*.md")); len(files2) != 1 {
+		t.Errorf("--force wrote a second file: %v", files2)
+	}
+}
+
+func TestAddSameTextFromAnotherOutlet(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+r.URL.Path))
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+	if out, errs, code := run(t, "add", srv.URL+"/a", "--into", into); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	out, _, code := run(t, "add", srv.URL+"/b", "--into", into)
+	if code != 0 || !strings.Contains(out, "same text") {
+		t.Errorf("want the same text found, exit %d: %q", code, out)
+	}
+}
+
+func TestAddSlowHugeAndLooping(t *testing.T) {
+	quickFetch(t)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/slow":
+			select { // answers only when the test ends
+			case <-release:
+			case <-r.Context().Done():
+			}
+		case "/huge":
+			w.Header().Set("Content-Type", "text/html")
+			chunk := strings.Repeat("<p>word word word word</p>\n", 4096)
+			for i := 0; i < (fetch.DefaultMaxBytes/len(chunk))+2; i++ {
+				if _, err := w.Write([]byte(chunk)); err != nil {
+					return
+				}
+			}
+		case "/loop":
+			http.Redirect(w, r, "/loop2", http.StatusFound)
+		case "/loop2":
+			http.Redirect(w, r, "/loop", http.StatusFound)
+		case "/ftp":
+			http.Redirect(w, r, "ftp://example.com/x", http.StatusFound)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	into := t.TempDir()
+	_, errs, code := run(t, "add", "--timeout", "300ms", srv.URL+"/slow", srv.URL+"/huge", srv.URL+"/loop", srv.URL+"/ftp", "file:///etc/passwd", "--into", into)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		srv.URL + "/slow: no complete answer within 300ms (timed out)",
+		srv.URL + "/huge: the response is over the 10 MB limit",
+		srv.URL + "/loop: more than 5 redirects",
+		srv.URL + "/ftp: redirected to not an http or https URL",
+		`not an http or https URL: "file:///etc/passwd"`,
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("want %q in:\n%s", want, errs)
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(into, "*")); len(files) != 0 {
+		t.Errorf("failed fetches wrote files: %v", files)
+	}
+}
+
+func TestAddHostilePage(t *testing.T) {
+	quickFetch(t)
+	const evil = "\x1b]0;owned\x07Evil \x1b[2Jtitle\u202e\x9b31m"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, page(evil+"&#27;[31m", "Mal\x1b[1mlory &#7;Author", "javascript:alert(1)"))
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+	out, errs, code := run(t, "add", srv.URL+"/../../etc/x", "--into", into)
+	if code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	if v := termsafe.Violation(out+errs, false); v != "" {
+		t.Errorf("output holds %s: %q", v, out+errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("want one file inside the folder, got %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	for i, r := range string(data) {
+		if r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x202e {
+			t.Fatalf("control %U at %d in the file:\n%q", r, i, data)
+		}
+	}
+	if strings.Contains(string(data), "javascript:") {
+		t.Errorf("javascript: URL in the file:\n%s", data)
+	}
+}
+
+func TestAddSavedPage(t *testing.T) {
+	dir := t.TempDir()
+	saved := filepath.Join(dir, "saved.html")
+	os.WriteFile(saved, []byte(page("Behind the paywall", "Ann Other", "https://example.com/2019/11/paywalled")), 0o644)
+	into := filepath.Join(dir, "archive")
+	out, errs, code := run(t, "add", "--html", saved, "--url", "https://example.com/2019/11/paywalled", "--into", into)
+	if code != 0 || !strings.Contains(out, "Behind the paywall") {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("files: %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	if !strings.Contains(string(data), "from a saved copy") || !strings.Contains(string(data), "source: https://example.com/2019/11/paywalled") {
+		t.Errorf("file:\n%s", data)
+	}
+	if _, errs, code := run(t, "add", "--html", saved, "--into", into); code != 2 || !strings.Contains(errs, "--url") {
+		t.Errorf("--html without --url: exit %d %q", code, errs)
+	}
+}

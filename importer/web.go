@@ -1,0 +1,393 @@
+package importer
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"regexp"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/neardup"
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+)
+
+// Present is what AddPage does with a page the archive already holds.
+const Present Action = "present"
+
+// SameText is the shingle similarity (Jaccard over 4-word shingles) above
+// which a page's text counts as one the archive already holds.
+const SameText = 0.8
+
+// Page is one web page to add to an archive.
+type Page struct {
+	HTML    []byte // the page, UTF-8
+	URL     string // where it was fetched from, or the URL a saved page came from
+	Fetched time.Time
+	Saved   bool // read from a file saved by a browser, not fetched by folio
+}
+
+// PageOptions control AddPage.
+type PageOptions struct {
+	Options
+	// Date is the publication date to record when the page gives none
+	// (folio never invents one); "" refuses such a page.
+	Date string
+}
+
+// AddPage extracts the piece on a web page (main text as Markdown, and its
+// metadata) with go-trafilatura and writes it into opts.Into as an ordinary
+// folio piece, with the names and the never-overwrite-an-edited-file rule
+// of Import. A page whose canonical URL, fetched URL or text is already in
+// the folder is reported as Present and nothing is written, unless Force is
+// set: then the file holding it is rewritten.
+func AddPage(pg Page, opts PageOptions) (*Report, error) {
+	if opts.Into == "" {
+		return nil, errors.New("no folder to add to")
+	}
+	rep := &Report{Format: "web", Feed: archive.SanitizeLine(pg.URL), Into: opts.Into, DryRun: opts.DryRun}
+	p, why := extractPage(pg, opts.Date)
+	if why != "" {
+		rep.Results = append(rep.Results, Result{Action: Ignored, Title: archive.SanitizeLine(pg.URL), Reason: why})
+		return rep, nil
+	}
+	existing, err := scanImported(opts.Into)
+	if err != nil {
+		return nil, err
+	}
+	if rel, reason := alreadyHeld(opts.Into, p, pg.URL); rel != "" {
+		if !opts.Force {
+			rep.Results = append(rep.Results, Result{Action: Present, Path: rel, Title: p.Title, Reason: reason})
+			return rep, nil
+		}
+		existing[p.ImportID] = rel
+		opts.Options.Force = true
+	}
+	if !opts.DryRun {
+		if err := os.MkdirAll(opts.Into, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	res, err := place(p, existing, map[string]bool{}, opts.Options, rep)
+	if err != nil {
+		return rep, err
+	}
+	rep.Results = append(rep.Results, res)
+	return rep, nil
+}
+
+// Extractor names the extraction library and its version, as recorded in
+// the pieces' "extracted" field.
+var Extractor = func() string {
+	const mod = "github.com/markusmobius/go-trafilatura"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == mod {
+				return "go-trafilatura " + d.Version
+			}
+		}
+	}
+	return "go-trafilatura"
+}()
+
+// extractPage turns a page into a piece, or says why it cannot.
+func extractPage(pg Page, date string) (*piece, string) {
+	base, err := url.Parse(pg.URL)
+	if err != nil || archive.ValidURL(pg.URL) != nil {
+		return nil, "not an http or https URL"
+	}
+	doc, err := html.Parse(bytes.NewReader(pg.HTML))
+	if err != nil {
+		return nil, "not HTML: " + err.Error()
+	}
+	dateDoc, err := html.Parse(bytes.NewReader(pg.HTML))
+	if err != nil {
+		return nil, "not HTML: " + err.Error()
+	}
+	found, _ := htmldate.FromDocument(dateDoc, htmldate.Options{UseOriginalDate: true, URL: pg.URL})
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
+		OriginalURL:      base,
+		EnableFallback:   true,
+		ExcludeComments:  true,
+		IncludeLinks:     true,
+		Focus:            trafilatura.FavorPrecision,
+		HtmlDateOverride: &found,
+	})
+	if err != nil {
+		return nil, "no article found on the page: " + err.Error()
+	}
+	if res.ContentNode == nil {
+		return nil, "no article found on the page"
+	}
+	md := &Metadata{m: res.Metadata, date: found}
+	p := &piece{}
+
+	cleanLinks(res.ContentNode, base)
+	var b strings.Builder
+	for ch := res.ContentNode.FirstChild; ch != nil; ch = ch.NextSibling {
+		if err := html.Render(&b, ch); err != nil {
+			return nil, "the text cannot be rendered: " + err.Error()
+		}
+	}
+	body, err := (&itemConverter{base: base}).markdown(b.String())
+	if err != nil {
+		return nil, "the text cannot be converted to Markdown: " + err.Error()
+	}
+	if strings.TrimSpace(body) == "" {
+		return nil, "no article text found on the page"
+	}
+	p.Body = body
+
+	p.Title = archive.SanitizeLine(md.m.Title)
+	if p.Title == "" {
+		p.Title = firstWords(res.ContentText, 10)
+	}
+	if d, ok := md.Date(); ok {
+		p.Date = d.String()
+	} else if date != "" {
+		d, err := archive.ParseDate(date)
+		if err != nil {
+			return nil, err.Error()
+		}
+		p.Date = d.String()
+	} else {
+		return nil, "no publication date on the page (give one with --date)"
+	}
+	p.Authors = md.Authors()
+	p.Outlet = cmp.Or(archive.SanitizeLine(md.m.Sitename), hostName(base))
+	p.Tags = tags(slices.Concat(md.m.Tags, md.m.Categories))
+	p.URL = md.Canonical(base)
+	p.Source = pg.URL
+	p.Standfirst = standfirstOf(md.m.Description, res.ContentText)
+	p.Language = archive.SanitizeLine(md.m.Language)
+	if !pg.Fetched.IsZero() {
+		p.Fetched = pg.Fetched.UTC().Format("2006-01-02")
+	}
+	p.Extracted = Extractor
+	if pg.Saved {
+		p.Extracted += " (from a saved copy of the page)"
+	}
+	p.ImportID = cmp.Or(p.URL, pg.URL)
+	return p, ""
+}
+
+// Metadata is what the page says about itself, as go-trafilatura found it
+// (JSON-LD, then OpenGraph and <meta> tags, then the page), with the date as
+// go-htmldate found it.
+type Metadata struct {
+	m    trafilatura.Metadata
+	date htmldate.Result
+}
+
+var numbers = regexp.MustCompile(`\d+`)
+
+// Date is the publication date to the precision the page gives: a date
+// read from the URL's /2019/11/ or a bare "© 2019" is not given a day.
+func (md *Metadata) Date() (archive.Date, bool) {
+	r := md.date
+	if r.IsZero() {
+		return archive.Date{}, false
+	}
+	t := r.DateTime
+	day := archive.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
+	src := strings.TrimSpace(r.SrcString)
+	if src == "" {
+		return day, true
+	}
+	if d, err := archive.ParseDate(src); err == nil && d.Time.Year() == t.Year() {
+		return d, true
+	}
+	var ns []int
+	for _, s := range numbers.FindAllString(src, -1) {
+		if n, err := strconv.Atoi(s); err == nil {
+			ns = append(ns, n)
+		}
+	}
+	if !slices.Contains(ns, t.Year()) && !slices.Contains(ns, t.Year()%100) {
+		return day, true // a form we do not read (another calendar, say): trust the library
+	}
+	// The numbers other than the year, and the month's name, say what
+	// is known: a day equal to the month's number must be written twice
+	// (2019-11-11) or beside a named month.
+	rest := slices.DeleteFunc(slices.Clone(ns), func(n int) bool { return n == t.Year() })
+	named := strings.Contains(strings.ToLower(src), strings.ToLower(t.Month().String()[:3]))
+	hasMonth := named || slices.Contains(rest, int(t.Month()))
+	hasDay := slices.Contains(rest, t.Day()) && (t.Day() != int(t.Month()) || named || count(rest, t.Day()) > 1)
+	switch {
+	case hasMonth && hasDay:
+		return day, true
+	case hasMonth:
+		return archive.Date{Time: time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionMonth}, true
+	}
+	return archive.Date{Time: time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionYear}, true
+}
+
+func count(ns []int, n int) int {
+	c := 0
+	for _, x := range ns {
+		if x == n {
+			c++
+		}
+	}
+	return c
+}
+
+// Authors are the page's authors by name, without e-mail addresses, at most
+// archive.MaxAuthors.
+func (md *Metadata) Authors() []string {
+	var out []string
+	for _, a := range strings.Split(md.m.Author, ";") {
+		a = archive.SanitizeLine(a)
+		if a != "" && !strings.Contains(a, "@") && !slices.Contains(out, a) && len(out) < archive.MaxAuthors {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Canonical is the page's canonical URL if it is an http(s) URL on the web,
+// else the URL it was fetched from.
+func (md *Metadata) Canonical(base *url.URL) string {
+	if c := strings.TrimSpace(md.m.URL); c != "" {
+		if u, err := url.Parse(c); err == nil {
+			c = base.ResolveReference(u).String()
+			if archive.ValidURL(c) == nil {
+				return c
+			}
+		}
+	}
+	return base.String()
+}
+
+func hostName(u *url.URL) string {
+	return archive.SanitizeLine(strings.TrimPrefix(u.Hostname(), "www."))
+}
+
+// standfirstOf is the page's description unless it is only the opening of
+// the text.
+func standfirstOf(desc, text string) string {
+	s := archive.SanitizeLine(htmlText(desc))
+	if s == "" || len(s) > 600 {
+		return ""
+	}
+	probe := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s, "[…]"), "…"), " .")
+	if probe != "" && strings.HasPrefix(strings.Join(strings.Fields(text), " "), probe) {
+		return ""
+	}
+	return s
+}
+
+// cleanLinks makes every link in the extracted text absolute and drops the
+// links that are not http, https or mailto (javascript:, data:, ...),
+// keeping their text; images and other embedded sources are removed.
+func cleanLinks(n *html.Node, base *url.URL) {
+	for ch := n.FirstChild; ch != nil; {
+		next := ch.NextSibling
+		if ch.Type == html.ElementNode {
+			switch ch.Data {
+			case "img", "picture", "source", "video", "audio", "iframe", "object", "embed", "script", "style", "svg":
+				n.RemoveChild(ch)
+				ch = next
+				continue
+			case "a":
+				href := ""
+				for _, a := range ch.Attr {
+					if a.Key == "href" {
+						href = a.Val
+					}
+				}
+				ch.Attr = nil
+				if target := safeLink(href, base); target != "" {
+					ch.Attr = []html.Attribute{{Key: "href", Val: target}}
+				}
+			}
+			cleanLinks(ch, base)
+		}
+		ch = next
+	}
+}
+
+func safeLink(href string, base *url.URL) string {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || href == "" {
+		return ""
+	}
+	u = base.ResolveReference(u)
+	switch u.Scheme {
+	case "http", "https":
+		if u.Host == "" {
+			return ""
+		}
+	case "mailto":
+	default:
+		return ""
+	}
+	s := u.String()
+	if archive.Sanitize(s) != s || strings.ContainsAny(s, " <>\"") {
+		return ""
+	}
+	return s
+}
+
+// alreadyHeld finds a piece in dir that is the page: the same canonical or
+// fetched URL, or text whose shingles are at least SameText alike. It
+// returns the file (relative to dir) and why, or "".
+func alreadyHeld(dir string, p *piece, fetched string) (string, string) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return "", ""
+	}
+	arch, _, err := archive.Open(dir)
+	if err != nil {
+		return "", ""
+	}
+	want := map[string]bool{}
+	for _, u := range []string{p.URL, fetched, p.Source} {
+		if k := urlKey(u); k != "" {
+			want[k] = true
+		}
+	}
+	for _, a := range arch.Articles {
+		for _, u := range []string{a.URL, a.Source} {
+			if k := urlKey(u); k != "" && want[k] {
+				return a.Path, "same URL"
+			}
+		}
+	}
+	mine := neardup.Shingles(p.Body)
+	for _, a := range arch.Articles {
+		if j := neardup.Jaccard(mine, neardup.Shingles(a.Body)); j >= SameText {
+			return a.Path, fmt.Sprintf("same text (%.0f%% alike)", j*100)
+		}
+	}
+	return "", ""
+}
+
+// urlKey is a URL reduced for comparison: no scheme, no "www.", no
+// fragment, no trailing slash, no utm_ tracking parameters.
+func urlKey(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	q := u.Query()
+	for k := range q {
+		if strings.HasPrefix(strings.ToLower(k), "utm_") {
+			q.Del(k)
+		}
+	}
+	key := strings.TrimPrefix(strings.ToLower(u.Host), "www.") + strings.TrimRight(u.EscapedPath(), "/")
+	if len(q) > 0 {
+		key += "?" + q.Encode()
+	}
+	return key
+}

@@ -1,0 +1,305 @@
+package importer
+
+import (
+	"bytes"
+	readability "codeberg.org/readeck/go-readability/v2"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"golang.org/x/net/html"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/fetch"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// webCorpus is ../shared/corpora/web-articles beside the checkout (or a
+// folder above it); the test is skipped without it.
+func webCorpus(t testing.TB) string {
+	t.Helper()
+	for up := "../.."; len(up) < 20; up += "/.." {
+		dir := up + "/shared/corpora/web-articles"
+		if _, err := os.Stat(dir + "/ground-truth.json"); err == nil {
+			return dir
+		}
+	}
+	t.Skip("web-articles corpus not present")
+	return ""
+}
+
+type truth struct {
+	Body string `json:"articleBody"`
+	URL  string `json:"url"`
+}
+
+// corpusServer serves every corpus page at its recorded path and query, as
+// text/html without a charset (as a saved page would be). It returns the
+// server and, for each page, its ground truth and local URL.
+func corpusServer(t testing.TB) (*httptest.Server, map[string]truth, map[string]string) {
+	dir := webCorpus(t)
+	raw, err := os.ReadFile(dir + "/ground-truth.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gt map[string]truth
+	if err := json.Unmarshal(raw, &gt); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string][]byte{}
+	for id, tr := range gt {
+		f, err := os.Open(filepath.Join(dir, "html", id+".html.gz"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, _ := url.Parse(tr.URL)
+		pages[u.RequestURI()] = b
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, ok := pages[r.URL.RequestURI()]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(b)
+	}))
+	t.Cleanup(srv.Close)
+	local := map[string]string{}
+	for id, tr := range gt {
+		u, _ := url.Parse(tr.URL)
+		local[id] = srv.URL + u.RequestURI()
+	}
+	return srv, gt, local
+}
+
+// plainText is the text of a Markdown body, as a reader sees it: link
+// targets and markup left out, blocks on their own lines.
+func plainText(md string) string {
+	src := []byte(md)
+	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	var b strings.Builder
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(n.Segment.Value(src))
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					b.WriteByte('\n')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(n.Value)
+			}
+		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
+			if entering {
+				if l := n.Lines(); l != nil {
+					for i := 0; i < l.Len(); i++ {
+						seg := l.At(i)
+						b.Write(seg.Value(src))
+					}
+				}
+			}
+		}
+		if !entering && n.Type() == ast.TypeBlock {
+			b.WriteByte('\n')
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// shingleCounts are the benchmark's 4-word shingles of \w+ tokens, as a
+// multiset (case kept, as in its evaluate.py).
+func shingleCounts(s string) map[string]int {
+	w := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+	out := map[string]int{}
+	for i := 0; i < max(1, len(w)-3); i++ {
+		sh := strings.Join(w[i:min(i+4, len(w))], " ")
+		if sh != "" {
+			out[sh]++
+		}
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' ||
+		r > 0x7f && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
+}
+
+// scores is one page's normalised true positives, false positives and false
+// negatives over shingles, as the benchmark counts them.
+func scores(truthText, got string) (tp, fp, fn float64) {
+	tc, pc := shingleCounts(truthText), shingleCounts(got)
+	for k, n := range tc {
+		tp += float64(min(n, pc[k]))
+		fn += float64(max(0, n-pc[k]))
+	}
+	for k, n := range pc {
+		fp += float64(max(0, n-tc[k]))
+	}
+	if s := tp + fp + fn; s > 0 {
+		tp, fp, fn = tp/s, fp/s, fn/s
+	}
+	return
+}
+
+// f1 is the benchmark's figure: mean precision and mean recall over pages,
+// then their harmonic mean.
+func f1(pages [][3]float64) (f, p, r float64) {
+	var np, nr int
+	for _, x := range pages {
+		tp, fp, fn := x[0], x[1], x[2]
+		if tp+fp > 0 {
+			np++
+			if fp == 0 && fn == 0 {
+				p++
+			} else {
+				p += tp / (tp + fp)
+			}
+		}
+		if tp+fn > 0 {
+			nr++
+			if fp == 0 && fn == 0 {
+				r++
+			} else {
+				r += tp / (tp + fn)
+			}
+		}
+	}
+	p, r = p/float64(np), r/float64(nr)
+	return 2 * p * r / (p + r), p, r
+}
+
+func TestShingleMetric(t *testing.T) {
+	if tp, fp, fn := scores("a b c d e", "a b c d e"); tp != 1 || fp != 0 || fn != 0 {
+		t.Errorf("same text: %v %v %v", tp, fp, fn)
+	}
+	// 2 shingles in truth, 2 predicted, 1 shared: tp=1 fp=1 fn=1 of 3.
+	tp, fp, fn := scores("a b c d e", "a b c d x")
+	if tp != 1.0/3 || fp != 1.0/3 || fn != 1.0/3 {
+		t.Errorf("one shingle apart: %v %v %v", tp, fp, fn)
+	}
+	if f, _, _ := f1([][3]float64{{1, 0, 0}, {0.5, 0.5, 0}}); f <= 0.8 || f >= 0.9 {
+		t.Errorf("f1 = %v, want 2*0.75*1/1.75", f)
+	}
+}
+
+// TestWebCorpusExtraction fetches each of the 30 corpus pages from a local
+// server with folio's fetcher, adds it with AddPage, and scores the plain
+// text of the written body against the page's true text with the
+// benchmark's metric. It also counts the metadata found.
+func TestWebCorpusExtraction(t *testing.T) {
+	_, gt, local := corpusServer(t)
+	into := t.TempDir()
+	c := &fetch.Client{Delay: -1}
+	ids := make([]string, 0, len(gt))
+	for id := range gt {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var pages, base [][3]float64
+	found := map[string]int{}
+	for _, id := range ids {
+		resp, err := c.Get(context.Background(), local[id], fetch.Conditional{}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pg := Page{HTML: resp.UTF8(), URL: resp.URL, Fetched: time.Now()}
+		if p, why := extractPage(pg, ""); why == "" {
+			found["date"]++
+			found["title"] += b2i(p.Title != "")
+			found["authors"] += b2i(len(p.Authors) > 0)
+			found["outlet (site name)"] += b2i(p.Outlet != "" && p.Outlet != "127.0.0.1")
+			found["language"] += b2i(p.Language != "")
+		}
+		rep, err := AddPage(pg, PageOptions{Options: Options{Into: into}, Date: "2019"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := rep.Results[0]
+		got := ""
+		if r.Action == Added {
+			data, err := os.ReadFile(filepath.Join(into, r.Path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, probs := archive.Parse(r.Path, data)
+			if len(probs) > 0 {
+				t.Errorf("%s: %v", r.Path, probs)
+			}
+			got = plainText(a.Body)
+		} else {
+			t.Logf("%s: %s %s (%s)", id[:8], r.Action, r.Path, r.Reason)
+		}
+		tp, fp, fn := scores(gt[id].Body, got)
+		pages = append(pages, [3]float64{tp, fp, fn})
+		base = append(base, readabilityScores(pg, gt[id].Body))
+		if p := tp / (tp + fp); tp+fp > 0 && (p < 0.8 || tp/(tp+fn) < 0.8) {
+			t.Logf("%s: precision %.3f recall %.3f (%s)", id[:8], p, tp/(tp+fn), gt[id].URL)
+		}
+	}
+	f, p, r := f1(pages)
+	t.Logf("go-trafilatura via AddPage on %d pages: F1 %.3f (precision %.3f, recall %.3f)", len(pages), f, p, r)
+	bf, bp, br := f1(base)
+	t.Logf("baseline, readeck/go-readability through the same Markdown: F1 %.3f (precision %.3f, recall %.3f)", bf, bp, br)
+	if f <= bf {
+		t.Errorf("go-trafilatura (F1 %.3f) is not ahead of the Readability baseline (%.3f)", f, bf)
+	}
+	for _, k := range []string{"title", "date", "authors", "outlet (site name)", "language"} {
+		t.Logf("  %-18s found on %d of %d pages", k, found[k], len(pages))
+	}
+	if f < f1Floor {
+		t.Errorf("F1 %.3f is under the floor %.2f", f, f1Floor)
+	}
+}
+
+// f1Floor is a little under the measured figure (see README), so that a
+// change that loses text fails.
+const f1Floor = 0.93
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// readabilityScores scores the Readability-style baseline on a page: the
+// article readeck/go-readability finds, converted to Markdown as AddPage
+// converts, as plain text.
+func readabilityScores(pg Page, truthText string) [3]float64 {
+	u, _ := url.Parse(pg.URL)
+	var got string
+	if art, err := readability.FromReader(bytes.NewReader(pg.HTML), u); err == nil && art.Node != nil {
+		var b strings.Builder
+		html.Render(&b, art.Node)
+		md, _ := (&itemConverter{base: u}).markdown(b.String())
+		got = plainText(md)
+	}
+	tp, fp, fn := scores(truthText, got)
+	return [3]float64{tp, fp, fn}
+}

@@ -1,0 +1,376 @@
+// Package fetch is folio's polite HTTP client, used only by the commands
+// that take something from the web (add, import of a feed URL, sync).
+//
+// It fetches http and https URLs only, with a User-Agent naming folio,
+// a connect timeout and a whole-response timeout, at most MaxBytes of body
+// and MaxRedirects redirects (each to http or https). Requests to one host
+// go one at a time, Delay apart; a 429 or 5xx answer is retried a few
+// times after Retry-After (capped) or an exponential backoff. robots.txt is
+// read once per host (github.com/temoto/robotstxt) and a disallowed path is
+// not fetched. Every error names the URL.
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/temoto/robotstxt"
+	"golang.org/x/net/html/charset"
+)
+
+// UserAgent names folio to the sites it fetches from.
+const UserAgent = "folio/1 (terminal reader of commentary; +https://github.com/folio-tui/folio)"
+
+// Defaults for a Client's zero fields.
+const (
+	DefaultTimeout      = 30 * time.Second
+	DefaultConnect      = 10 * time.Second
+	DefaultMaxBytes     = 10 << 20
+	DefaultMaxRedirects = 5
+	DefaultDelay        = time.Second
+	DefaultRetries      = 2
+	maxRetryAfter       = 60 * time.Second
+)
+
+// Client fetches web pages and feeds politely. The zero value is ready to
+// use with the defaults above; a Client is safe for concurrent use.
+type Client struct {
+	Timeout      time.Duration // whole request, body included
+	Connect      time.Duration // dialing and TLS
+	MaxBytes     int64         // largest body read
+	MaxRedirects int
+	Delay        time.Duration // between two requests to one host; negative for none
+	Retries      int           // after a 429 or 5xx; negative for none
+	// MaxRetryAfter caps a server's Retry-After and the backoff (60 s when 0).
+	MaxRetryAfter time.Duration
+	// IgnoreRobots skips robots.txt (tests, or a page the user saved).
+	IgnoreRobots bool
+	// Transport replaces the default transport (tests).
+	Transport http.RoundTripper
+
+	once   sync.Once
+	http   *http.Client
+	mu     sync.Mutex
+	hosts  map[string]*host
+	robots map[string]*robotstxt.RobotsData
+}
+
+type host struct {
+	sync.Mutex
+	last time.Time
+}
+
+// Conditional carries the validators of an earlier response, for a
+// conditional GET.
+type Conditional struct {
+	ETag         string
+	LastModified string
+}
+
+// Response is a successful fetch.
+type Response struct {
+	URL          string // after redirects
+	Status       int
+	ContentType  string // media type, lower case, without parameters
+	Charset      string // from the header, if any
+	Body         []byte // as sent (see UTF8)
+	ETag         string
+	LastModified string
+	NotModified  bool // 304 to a conditional GET: Body is empty
+}
+
+// UTF8 is the body decoded to UTF-8, from the charset in the header, a
+// <meta> in the page, or a guess (golang.org/x/net/html/charset).
+func (r *Response) UTF8() []byte {
+	enc, name, _ := charset.DetermineEncoding(r.Body, r.ContentType+"; charset="+r.Charset)
+	if name == "utf-8" || enc == nil {
+		return r.Body
+	}
+	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(r.Body)))
+	if err != nil {
+		return r.Body
+	}
+	return out
+}
+
+func (c *Client) init() {
+	c.once.Do(func() {
+		connect := or(c.Connect, DefaultConnect)
+		tr := c.Transport
+		if tr == nil {
+			tr = &http.Transport{
+				Proxy:                 http.ProxyFromEnvironment,
+				DialContext:           (&net.Dialer{Timeout: connect}).DialContext,
+				TLSHandshakeTimeout:   connect,
+				ResponseHeaderTimeout: or(c.Timeout, DefaultTimeout),
+				MaxIdleConnsPerHost:   1,
+			}
+		}
+		maxRedir := c.MaxRedirects
+		if maxRedir == 0 {
+			maxRedir = DefaultMaxRedirects
+		}
+		c.http = &http.Client{
+			Transport: tr,
+			CheckRedirect: func(req *http.Request, via []*http.Request) error {
+				if len(via) > maxRedir {
+					return &Error{URL: via[0].URL.String(), Msg: fmt.Sprintf("more than %d redirects", maxRedir)}
+				}
+				if err := CheckURL(req.URL.String()); err != nil {
+					return &Error{URL: via[0].URL.String(), Msg: "redirected to " + err.Error()}
+				}
+				return nil
+			},
+		}
+		c.hosts = map[string]*host{}
+		c.robots = map[string]*robotstxt.RobotsData{}
+	})
+}
+
+func or[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+// Error is a failed fetch: the URL and why, on one line.
+type Error struct {
+	URL    string
+	Msg    string
+	Status int // the HTTP status, when there was one
+}
+
+func (e *Error) Error() string { return e.URL + ": " + e.Msg }
+
+// CheckURL says whether s is a URL folio fetches: absolute http or https
+// with a host.
+func CheckURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Errorf("not a URL: %q", s)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Errorf("not an http or https URL: %q", s)
+	}
+	if u.Host == "" {
+		return fmt.Errorf("no host in %q", s)
+	}
+	return nil
+}
+
+// Get fetches rawURL. accept, if not nil, is asked about the media type
+// before the body is read; its error refuses the response. cond makes the
+// request conditional.
+func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accept func(mediaType string) error) (*Response, error) {
+	c.init()
+	if err := CheckURL(rawURL); err != nil {
+		return nil, err
+	}
+	u, _ := url.Parse(rawURL)
+	u.Fragment = ""
+	rawURL = u.String()
+	if !c.IgnoreRobots {
+		if !c.allowed(ctx, u) {
+			return nil, &Error{URL: rawURL, Msg: "robots.txt asks robots not to fetch it"}
+		}
+	}
+	retries := c.Retries
+	if retries == 0 {
+		retries = DefaultRetries
+	}
+	for attempt := 0; ; attempt++ {
+		resp, wait, err := c.once1(ctx, u, cond, accept)
+		if err == nil || wait < 0 || attempt >= retries {
+			return resp, err
+		}
+		if wait == 0 {
+			wait = time.Duration(1<<attempt) * time.Second
+		}
+		wait = min(wait, or(c.MaxRetryAfter, maxRetryAfter))
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, &Error{URL: rawURL, Msg: ctx.Err().Error()}
+		case <-t.C:
+		}
+	}
+}
+
+// once1 makes one request. wait >= 0 with an error means the error may pass
+// (429, 5xx): try again after wait (0: the caller's backoff).
+func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept func(string) error) (*Response, time.Duration, error) {
+	rawURL := u.String()
+	h := c.host(u.Host)
+	h.Lock()
+	defer h.Unlock()
+	delay := or(c.Delay, DefaultDelay)
+	if d := delay - time.Since(h.last); delay > 0 && !h.last.IsZero() && d > 0 {
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil, -1, &Error{URL: rawURL, Msg: ctx.Err().Error()}
+		case <-t.C:
+		}
+	}
+	defer func() { h.last = time.Now() }()
+
+	timeout := or(c.Timeout, DefaultTimeout)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return nil, -1, &Error{URL: rawURL, Msg: err.Error()}
+	}
+	req.Header.Set("User-Agent", UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.8,*/*;q=0.5")
+	if cond.ETag != "" {
+		req.Header.Set("If-None-Match", cond.ETag)
+	}
+	if cond.LastModified != "" {
+		req.Header.Set("If-Modified-Since", cond.LastModified)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, -1, c.explain(rawURL, err, timeout)
+	}
+	defer resp.Body.Close()
+	final := resp.Request.URL.String()
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		return &Response{URL: final, Status: resp.StatusCode, NotModified: true,
+			ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}, 0, nil
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
+		return nil, retryAfter(resp.Header.Get("Retry-After")), &Error{URL: rawURL, Status: resp.StatusCode, Msg: "the server answered " + resp.Status}
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
+		return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: "the server answered " + resp.Status}
+	}
+	mt, params, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	mt = strings.ToLower(mt)
+	if accept != nil {
+		if err := accept(mt); err != nil {
+			return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: err.Error()}
+		}
+	}
+	limit := or(c.MaxBytes, DefaultMaxBytes)
+	if resp.ContentLength > limit {
+		return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: fmt.Sprintf("the response is %d bytes, over the %s limit", resp.ContentLength, size(limit))}
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, -1, c.explain(rawURL, err, timeout)
+	}
+	if int64(len(body)) > limit {
+		return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: fmt.Sprintf("the response is over the %s limit", size(limit))}
+	}
+	return &Response{URL: final, Status: resp.StatusCode, ContentType: mt, Charset: params["charset"], Body: body,
+		ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}, 0, nil
+}
+
+func size(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d-byte", n)
+}
+
+// explain turns a transport error into a message naming the URL.
+func (c *Client) explain(rawURL string, err error, timeout time.Duration) error {
+	var fe *Error
+	if errors.As(err, &fe) {
+		return fe
+	}
+	var ne net.Error
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
+		return &Error{URL: rawURL, Msg: fmt.Sprintf("no complete answer within %s (timed out)", timeout)}
+	case errors.Is(err, context.Canceled):
+		return &Error{URL: rawURL, Msg: "cancelled"}
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return &Error{URL: rawURL, Msg: err.Error()}
+}
+
+// retryAfter reads a Retry-After header: seconds or an HTTP date. 0 when
+// absent or unreadable (the caller backs off exponentially).
+func retryAfter(v string) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(time.Until(t), 0)
+	}
+	return 0
+}
+
+func (c *Client) host(name string) *host {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	h := c.hosts[name]
+	if h == nil {
+		h = &host{}
+		c.hosts[name] = h
+	}
+	return h
+}
+
+// allowed reads the host's robots.txt (once) and asks it about u's path.
+// A robots.txt that cannot be had allows everything, as the convention says.
+func (c *Client) allowed(ctx context.Context, u *url.URL) bool {
+	key := u.Scheme + "://" + u.Host
+	c.mu.Lock()
+	rd, ok := c.robots[key]
+	c.mu.Unlock()
+	if !ok {
+		ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
+		resp, _, err := c.once1(ctx, ru, Conditional{}, nil)
+		switch {
+		case err == nil:
+			rd, _ = robotstxt.FromStatusAndBytes(resp.Status, resp.Body)
+		default:
+			var fe *Error
+			if errors.As(err, &fe) && fe.Status != 0 && fe.Status < 500 { // a 5xx is not a "disallow all"
+				rd, _ = robotstxt.FromStatusAndBytes(fe.Status, nil)
+			}
+		}
+		c.mu.Lock()
+		c.robots[key] = rd
+		c.mu.Unlock()
+	}
+	if rd == nil {
+		return true
+	}
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return rd.TestAgent(cmpOr(p, "/"), "folio")
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

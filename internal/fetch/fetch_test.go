@@ -1,0 +1,83 @@
+package fetch
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+func TestRetryAfterThenSuccess(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		if n.Add(1) == 1 {
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1}
+	resp, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil)
+	if err != nil || string(resp.Body) != "ok" || n.Load() != 2 {
+		t.Fatalf("after a 429: %v %v, %d requests", resp, err, n.Load())
+	}
+}
+
+func TestGivesUpAfterRetries(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/robots.txt" {
+			n.Add(1)
+		}
+		w.Header().Set("Retry-After", "0")
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: 2}
+	_, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil)
+	if err == nil || !strings.Contains(err.Error(), srv.URL+"/x: the server answered 503") || n.Load() != 3 {
+		t.Fatalf("err %v after %d requests, want 3 and a 503 message", err, n.Load())
+	}
+}
+
+func TestConditionalGet(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		w.Header().Set("Last-Modified", "Tue, 01 Dec 2026 10:00:00 GMT")
+		w.Write([]byte("<rss/>"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, IgnoreRobots: true}
+	first, err := c.Get(context.Background(), srv.URL, Conditional{}, nil)
+	if err != nil || first.ETag != `"v1"` || first.NotModified {
+		t.Fatalf("first: %+v %v", first, err)
+	}
+	second, err := c.Get(context.Background(), srv.URL, Conditional{ETag: first.ETag, LastModified: first.LastModified}, nil)
+	if err != nil || !second.NotModified {
+		t.Fatalf("second: %+v %v", second, err)
+	}
+}
+
+func TestCharsetDecoded(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=iso-8859-1")
+		w.Write([]byte("<p>caf\xe9</p>"))
+	}))
+	defer srv.Close()
+	resp, err := (&Client{Delay: -1, IgnoreRobots: true}).Get(context.Background(), srv.URL, Conditional{}, nil)
+	if err != nil || string(resp.UTF8()) != "<p>café</p>" {
+		t.Fatalf("%q %v", resp.UTF8(), err)
+	}
+}
