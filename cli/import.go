@@ -3,8 +3,10 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/folio-tui/folio/importer"
+	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -15,7 +17,7 @@ func newImportCmd(env *Env) *cobra.Command {
 	var opts importer.Options
 	var verbose bool
 	cmd := &cobra.Command{
-		Use:   "import FILE --into DIR",
+		Use:   "import FILE|URL --into DIR",
 		Short: "Turn an RSS, Atom or WordPress export file into archive files",
 		Long: `Turn a feed file on disk (RSS 2.0, Atom, or a WordPress export in WXR) into one
 Markdown file per published item in DIR, with front matter folio reads: title,
@@ -25,12 +27,19 @@ WordPress pages, drafts, private posts and attachments are left out.
 Run it again after the feed changes: new items are added, changed items are
 updated in place, unchanged files are not touched, and a file you have edited
 since it was imported is never overwritten (it is reported as skipped; --force
-overwrites it). folio does not fetch feeds: download the file first.`,
+overwrites it). FILE may be the feed's http or https URL: it is fetched politely
+(see folio add).`,
 		Example: `  folio import export.xml --into ~/archive/blog
   folio --archive ~/archive/blog list`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rep, err := importer.ImportFile(args[0], opts)
+			var rep *importer.Report
+			var err error
+			if strings.HasPrefix(args[0], "http://") || strings.HasPrefix(args[0], "https://") {
+				rep, _, err = fetchFeed(cmd.Context(), fetchClient(fetch.DefaultTimeout), args[0], fetch.Conditional{}, opts, false)
+			} else {
+				rep, err = importer.ImportFile(args[0], opts)
+			}
 			if err != nil {
 				return err
 			}

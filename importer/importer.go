@@ -102,6 +102,10 @@ type Options struct {
 	Into   string // the folder to write into (created if missing); required
 	Force  bool   // overwrite files edited since they were imported
 	DryRun bool   // report what would happen, write nothing
+	// FullText, when set, fetches the page of each new item that has a link;
+	// the piece's body is then the text extracted from it (see AddPage).
+	// Items already in the folder are left alone, not fetched again.
+	FullText func(link string) (Page, error)
 }
 
 // ImportFile imports the feed file at path. The error is for a feed that
@@ -164,7 +168,17 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 			continue
 		}
 		seenIDs[p.ImportID] = true
+		note := ""
+		if opts.FullText != nil {
+			if rel, ok := existing[p.ImportID]; ok {
+				claimed[rel] = true
+				rep.Results = append(rep.Results, Result{Action: Unchanged, Path: rel, Title: p.Title})
+				continue
+			}
+			note = fullText(p, opts.FullText)
+		}
 		res, err := place(p, existing, claimed, opts, rep)
+		res.Reason = cmp.Or(res.Reason, note)
 		if err != nil {
 			return rep, err
 		}

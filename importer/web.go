@@ -86,6 +86,28 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	return rep, nil
 }
 
+// fullText replaces the feed item's body by the text of its page, fetched
+// with get; it returns why not, or "".
+func fullText(p *piece, get func(string) (Page, error)) string {
+	if p.URL == "" {
+		return "no link: the feed's text kept"
+	}
+	pg, err := get(p.URL)
+	if err != nil {
+		return "the feed's text kept: " + archive.SanitizeLine(err.Error())
+	}
+	full, why := extractPage(pg, p.Date)
+	if why != "" {
+		return "the feed's text kept: " + why
+	}
+	p.Body = full.Body
+	p.Fetched, p.Extracted, p.Language = full.Fetched, full.Extracted, full.Language
+	if len(p.Authors) == 0 {
+		p.Authors = full.Authors
+	}
+	return ""
+}
+
 // Extractor names the extraction library and its version, as recorded in
 // the pieces' "extracted" field.
 var Extractor = func() string {

@@ -1,0 +1,205 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/importer"
+	"github.com/folio-tui/folio/internal/atomicfile"
+	"github.com/folio-tui/folio/internal/fetch"
+	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newFeedsCmd) }
+
+// The subscriptions are kept in $XDG_CONFIG_HOME/folio/feeds.toml
+// (os.UserConfigDir), with what sync needs for a conditional GET:
+//
+//	[[feed]]
+//	url = "https://example.com/feed.xml"
+//	full_text = true
+//	etag = "\"abc\""
+//	last_modified = "Tue, 01 Dec 2026 10:00:00 GMT"
+type feed struct {
+	URL          string `toml:"url"`
+	FullText     bool   `toml:"full_text,omitempty"`
+	ETag         string `toml:"etag,omitempty"`
+	LastModified string `toml:"last_modified,omitempty"`
+}
+
+type feedList struct {
+	Feed []feed `toml:"feed"`
+}
+
+func feedsPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "folio", "feeds.toml"), nil
+}
+
+func readFeeds(path string) (*feedList, error) {
+	fl := &feedList{}
+	data, err := archive.ReadRegular(path, maxConfigSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fl, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := archive.CheckTOML(data); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if _, err := toml.Decode(string(data), fl); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return fl, nil
+}
+
+func writeFeeds(path string, fl *feedList) error {
+	var b bytes.Buffer
+	b.WriteString("# folio's feed subscriptions: folio feeds add|list|rm, folio sync\n")
+	if err := toml.NewEncoder(&b).Encode(fl); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(path, b.Bytes(), 0o644)
+}
+
+func newFeedsCmd(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "feeds add URL [--full-text] | list | rm URL",
+		Short: "The feeds folio sync fetches",
+		Long: `Subscribe to feeds by URL; folio sync fetches them all. The list is kept in
+$XDG_CONFIG_HOME/folio/feeds.toml. With --full-text, sync fetches each new item's
+page and keeps the whole piece extracted from it, not the feed's summary.`,
+		Args: cobra.NoArgs,
+	}
+	var fullText bool
+	add := &cobra.Command{
+		Use:   "add URL",
+		Short: "Subscribe to a feed",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := fetch.CheckURL(args[0]); err != nil {
+				return err
+			}
+			path, err := feedsPath()
+			if err != nil {
+				return err
+			}
+			fl, err := readFeeds(path)
+			if err != nil {
+				return err
+			}
+			i := slices.IndexFunc(fl.Feed, func(f feed) bool { return f.URL == args[0] })
+			if i >= 0 {
+				fl.Feed[i].FullText = fullText
+				fmt.Fprintf(env.Out, "already subscribed to %s (full text: %v)\n", termsafe.Quote(args[0]), fullText)
+			} else {
+				fl.Feed = append(fl.Feed, feed{URL: args[0], FullText: fullText})
+				fmt.Fprintf(env.Out, "subscribed to %s\n", termsafe.Quote(args[0]))
+			}
+			return writeFeeds(path, fl)
+		},
+	}
+	add.Flags().BoolVar(&fullText, "full-text", false, "fetch each new item's page for the whole piece")
+	list := &cobra.Command{
+		Use:   "list",
+		Short: "List the subscribed feeds",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := feedsPath()
+			if err != nil {
+				return err
+			}
+			fl, err := readFeeds(path)
+			if err != nil {
+				return err
+			}
+			for _, f := range fl.Feed {
+				extra := ""
+				if f.FullText {
+					extra = " (full text)"
+				}
+				fmt.Fprintf(env.Out, "%s%s\n", termsafe.Quote(f.URL), extra)
+			}
+			return nil
+		},
+	}
+	rm := &cobra.Command{
+		Use:   "rm URL",
+		Short: "Unsubscribe from a feed (its pieces stay in the archive)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := feedsPath()
+			if err != nil {
+				return err
+			}
+			fl, err := readFeeds(path)
+			if err != nil {
+				return err
+			}
+			n := len(fl.Feed)
+			fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return f.URL == args[0] })
+			if len(fl.Feed) == n {
+				return fmt.Errorf("not subscribed to %s", termsafe.Quote(args[0]))
+			}
+			fmt.Fprintf(env.Out, "unsubscribed from %s\n", termsafe.Quote(args[0]))
+			return writeFeeds(path, fl)
+		},
+	}
+	cmd.AddCommand(add, list, rm)
+	return cmd
+}
+
+// acceptFeed refuses what cannot be a feed.
+func acceptFeed(mt string) error {
+	if mt == "text/html" || mt == "application/xhtml+xml" {
+		return fmt.Errorf("a web page, not a feed (folio add adds a page)")
+	}
+	if strings.HasPrefix(mt, "image/") || strings.HasPrefix(mt, "audio/") || strings.HasPrefix(mt, "video/") || mt == "application/pdf" {
+		return fmt.Errorf("not a feed (content type %s)", mt)
+	}
+	return nil
+}
+
+// fetchFeed fetches a feed and imports it. A 304 to the conditional GET
+// returns a nil report and the response.
+func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Conditional, opts importer.Options, fullText bool) (*importer.Report, *fetch.Response, error) {
+	resp, err := c.Get(ctx, u, cond, acceptFeed)
+	if err != nil {
+		return nil, nil, err
+	}
+	if resp.NotModified {
+		return nil, resp, nil
+	}
+	if fullText {
+		opts.FullText = func(link string) (importer.Page, error) {
+			pr, err := c.Get(ctx, link, fetch.Conditional{}, acceptHTML)
+			if err != nil {
+				return importer.Page{}, err
+			}
+			return importer.Page{HTML: pr.UTF8(), URL: pr.URL, Fetched: time.Now()}, nil
+		}
+	}
+	rep, err := importer.Import(bytes.NewReader(resp.Body), resp.URL, opts)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", u, err)
+	}
+	return rep, resp, nil
+}

@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+const feedXML = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>The Daily Example</title><link>%[1]s/</link>
+<item><title>The alliance at seventy</title><link>%[1]s/2019/11/piece</link><guid>%[1]s/2019/11/piece</guid>
+<pubDate>Wed, 06 Nov 2019 10:00:00 GMT</pubDate><description>Only a summary of the piece.</description></item>
+</channel></rss>`
+
+func TestFeedsAndSync(t *testing.T) {
+	quickFetch(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var feedGets, notModified, pageGets atomic.Int32
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			feedGets.Add(1)
+			if r.Header.Get("If-None-Match") == `"v1"` {
+				notModified.Add(1)
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", `"v1"`)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, feedXML, srv.URL)
+		case "/2019/11/piece":
+			pageGets.Add(1)
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
+		case "/page.html":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, "<html></html>")
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+
+	if out, errs, code := run(t, "feeds", "add", srv.URL+"/feed.xml", "--full-text"); code != 0 || !strings.Contains(out, "subscribed") {
+		t.Fatalf("feeds add: %d %s %s", code, out, errs)
+	}
+	run(t, "feeds", "add", srv.URL+"/missing.xml")
+	out, _, _ := run(t, "feeds", "list")
+	if !strings.Contains(out, srv.URL+"/feed.xml (full text)") || !strings.Contains(out, "/missing.xml") {
+		t.Errorf("feeds list: %q", out)
+	}
+
+	out, errs, code := run(t, "sync", "--into", into)
+	if code != 1 || !strings.Contains(out, "1 new") || !strings.Contains(errs, "/missing.xml: the server answered 404") ||
+		!strings.Contains(out, "2 feeds: 0 not modified, 1 failed; items: 1 new") {
+		t.Errorf("first sync: exit %d\n%s\n%s", code, out, errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("files %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	if !strings.Contains(string(data), "A third paragraph closes the argument") || !strings.Contains(string(data), "extracted: go-trafilatura") {
+		t.Errorf("want the full text of the page, got:\n%s", data)
+	}
+
+	run(t, "feeds", "rm", srv.URL+"/missing.xml")
+	out, errs, code = run(t, "sync", "--into", into)
+	if code != 0 || !strings.Contains(out, "not modified") || notModified.Load() != 1 || pageGets.Load() != 1 {
+		t.Errorf("second sync: exit %d, %d not-modified answers, %d page fetches\n%s\n%s", code, notModified.Load(), pageGets.Load(), out, errs)
+	}
+
+	// import takes a feed URL; a web page is refused.
+	into2 := t.TempDir()
+	out, errs, code = run(t, "import", srv.URL+"/feed.xml", "--into", into2)
+	if code != 0 || !strings.Contains(out, "1 added") {
+		t.Errorf("import URL: exit %d %s %s", code, out, errs)
+	}
+	_, errs, code = run(t, "import", srv.URL+"/page.html", "--into", into2)
+	if code != 2 || !strings.Contains(errs, "a web page, not a feed") {
+		t.Errorf("import of a page: exit %d %q", code, errs)
+	}
+}
