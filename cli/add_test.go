@@ -39,6 +39,7 @@ const articleHTML = `<!doctype html><html lang="en"><head>
 <article><h1>%[1]s</h1>
 <p>The first paragraph of the piece says something worth keeping about the alliance and its future, at some length, so that an extractor sees a real body of text here.</p>
 <p>A second paragraph goes on with the argument: treaties, budgets and the long view of the ministers who signed them, with <a href="javascript:alert(1)">a hostile link</a> and <a href="/related">a relative one</a>.</p>
+<p>An interlude: the ministers met in a cold hall, the translators worked through the night, and the communiqué that came out of it all was shorter than anyone had expected, which told its own story.</p>
 <p>A third paragraph closes the argument with a conclusion about what the next government should do, and why the reader ought to care about it this winter.</p>
 </article>
 <footer>Share this on social media. Cookie settings.</footer>

@@ -362,8 +362,9 @@ func safeLink(href string, base *url.URL) string {
 }
 
 // alreadyHeld finds a piece in dir that is the page: the same canonical or
-// fetched URL, or text whose shingles are at least SameText alike. It
-// returns the file (relative to dir) and why, or "".
+// fetched URL, or text of archive.MinCopyWords or more whose shingles are
+// at least SameText alike. It returns the file (relative to dir) and why,
+// or "".
 func alreadyHeld(dir string, p *piece, fetched string) (string, string) {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return "", ""
@@ -374,16 +375,19 @@ func alreadyHeld(dir string, p *piece, fetched string) (string, string) {
 	}
 	want := map[string]bool{}
 	for _, u := range []string{p.URL, fetched, p.Source} {
-		if k := urlKey(u); k != "" {
+		if k := archive.URLKey(u); k != "" {
 			want[k] = true
 		}
 	}
 	for _, a := range arch.Articles {
 		for _, u := range []string{a.URL, a.Source} {
-			if k := urlKey(u); k != "" && want[k] {
+			if k := archive.URLKey(u); k != "" && want[k] {
 				return a.Path, "same URL"
 			}
 		}
+	}
+	if len(neardup.Words(p.Body)) < archive.MinCopyWords {
+		return "", "" // short notes from one template are alike without being one piece
 	}
 	mine := neardup.Shingles(p.Body)
 	for _, a := range arch.Articles {
@@ -392,24 +396,4 @@ func alreadyHeld(dir string, p *piece, fetched string) (string, string) {
 		}
 	}
 	return "", ""
-}
-
-// urlKey is a URL reduced for comparison: no scheme, no "www.", no
-// fragment, no trailing slash, no utm_ tracking parameters.
-func urlKey(s string) string {
-	u, err := url.Parse(strings.TrimSpace(s))
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return ""
-	}
-	q := u.Query()
-	for k := range q {
-		if strings.HasPrefix(strings.ToLower(k), "utm_") {
-			q.Del(k)
-		}
-	}
-	key := strings.TrimPrefix(strings.ToLower(u.Host), "www.") + strings.TrimRight(u.EscapedPath(), "/")
-	if len(q) > 0 {
-		key += "?" + q.Encode()
-	}
-	return key
 }
