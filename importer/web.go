@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/neardup"
@@ -187,7 +189,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 	}
 	p.Authors = md.Authors()
 	p.Outlet = cmp.Or(archive.SanitizeLine(md.m.Sitename), hostName(base))
-	p.Tags = tags(slices.Concat(md.m.Tags, md.m.Categories))
+	p.Tags = webTags(slices.Concat(md.m.Tags, md.m.Categories))
 	p.URL = md.Canonical(base)
 	p.Source = pg.URL
 	p.Standfirst = standfirstOf(md.m.Description, res.ContentText)
@@ -289,6 +291,16 @@ func (md *Metadata) Canonical(base *url.URL) string {
 		}
 	}
 	return base.String()
+}
+
+// webTags are the page's keywords, article:tag and categories as tags,
+// without the site's own markers: tags that do not start with a letter or
+// a digit ("@lll", "_no-apple-news") and domain names ("gizmodo.com").
+func webTags(ts []string) []string {
+	return slices.DeleteFunc(tags(ts), func(t string) bool {
+		r, _ := utf8.DecodeRuneInString(t)
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.Contains(t, ".")
+	})
 }
 
 func hostName(u *url.URL) string {
