@@ -11,9 +11,15 @@ import (
 	"time"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/importer"
+	"github.com/folio-tui/folio/internal/extract"
 	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/termsafe"
 )
+
+// The tests extract in-process, with the library the helper program
+// folio-extract runs (cmd/folio-extract tests the program itself).
+func init() { importer.Extract = extract.Page }
 
 // quickFetch makes the web commands' fetcher fast for tests: no delay
 // between requests, timeout as given by --timeout.

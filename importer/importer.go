@@ -18,8 +18,9 @@
 //     Force is set.
 //
 // Items removed from the feed keep their files. This package fetches
-// nothing: feeds are read from disk, and AddPage (web.go) is given a page
-// its caller fetched.
+// nothing: feeds are read from disk or given by the caller, and AddPage
+// (web.go) is given a page its caller fetched; it extracts the piece with
+// Extract, by default the helper program folio-extract (extractor.go).
 package importer
 
 import (

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -9,7 +8,6 @@ import (
 	"net/url"
 	"os"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,9 +17,9 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/neardup"
-	"github.com/markusmobius/go-htmldate"
-	"github.com/markusmobius/go-trafilatura"
+	"github.com/folio-tui/folio/internal/webpage"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Present is what AddPage does with a page the archive already holds.
@@ -48,7 +46,7 @@ type PageOptions struct {
 }
 
 // AddPage extracts the piece on a web page (main text as Markdown, and its
-// metadata) with go-trafilatura and writes it into opts.Into as an ordinary
+// metadata) with Extract and writes it into opts.Into as an ordinary
 // folio piece, with the names and the never-overwrite-an-edited-file rule
 // of Import. A page whose canonical URL, fetched URL or text is already in
 // the folder is reported as Present and nothing is written, unless Force is
@@ -110,55 +108,30 @@ func fullText(p *piece, get func(string) (Page, error)) string {
 	return ""
 }
 
-// Extractor names the extraction library and its version, as recorded in
-// the pieces' "extracted" field.
-var Extractor = func() string {
-	const mod = "github.com/markusmobius/go-trafilatura"
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, d := range bi.Deps {
-			if d.Path == mod {
-				return "go-trafilatura " + d.Version
-			}
-		}
-	}
-	return "go-trafilatura"
-}()
-
 // extractPage turns a page into a piece, or says why it cannot.
 func extractPage(pg Page, date string) (*piece, string) {
 	base, err := url.Parse(pg.URL)
 	if err != nil || archive.ValidURL(pg.URL) != nil {
 		return nil, "not an http or https URL"
 	}
-	doc, err := html.Parse(bytes.NewReader(pg.HTML))
-	if err != nil {
-		return nil, "not HTML: " + err.Error()
-	}
-	dateDoc, err := html.Parse(bytes.NewReader(pg.HTML))
-	if err != nil {
-		return nil, "not HTML: " + err.Error()
-	}
-	found, _ := htmldate.FromDocument(dateDoc, htmldate.Options{UseOriginalDate: true, URL: pg.URL})
-	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		OriginalURL:      base,
-		EnableFallback:   true,
-		ExcludeComments:  true,
-		IncludeLinks:     true,
-		Focus:            trafilatura.FavorPrecision,
-		HtmlDateOverride: &found,
-	})
+	ex, err := Extract(pg.HTML, pg.URL)
 	if err != nil {
 		return nil, "no article found on the page: " + err.Error()
 	}
-	if res.ContentNode == nil {
-		return nil, "no article found on the page"
-	}
-	md := &Metadata{m: res.Metadata, date: found}
+	md := &Metadata{m: ex}
 	p := &piece{}
 
-	cleanLinks(res.ContentNode, base)
+	content, err := html.ParseFragment(strings.NewReader(ex.ContentHTML), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return nil, "the text cannot be read: " + err.Error()
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range content {
+		root.AppendChild(n)
+	}
+	cleanLinks(root, base)
 	var b strings.Builder
-	for ch := res.ContentNode.FirstChild; ch != nil; ch = ch.NextSibling {
+	for ch := root.FirstChild; ch != nil; ch = ch.NextSibling {
 		if err := html.Render(&b, ch); err != nil {
 			return nil, "the text cannot be rendered: " + err.Error()
 		}
@@ -174,7 +147,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 
 	p.Title = archive.SanitizeLine(md.m.Title)
 	if p.Title == "" {
-		p.Title = firstWords(res.ContentText, 10)
+		p.Title = firstWords(ex.Text, 10)
 	}
 	if d, ok := md.Date(); ok {
 		p.Date = d.String()
@@ -192,12 +165,12 @@ func extractPage(pg Page, date string) (*piece, string) {
 	p.Tags = webTags(slices.Concat(md.m.Tags, md.m.Categories))
 	p.URL = md.Canonical(base)
 	p.Source = pg.URL
-	p.Standfirst = standfirstOf(md.m.Description, res.ContentText)
+	p.Standfirst = standfirstOf(md.m.Description, ex.Text)
 	p.Language = archive.SanitizeLine(md.m.Language)
 	if !pg.Fetched.IsZero() {
 		p.Fetched = pg.Fetched.UTC().Format("2006-01-02")
 	}
-	p.Extracted = Extractor
+	p.Extracted = archive.SanitizeLine(ex.Extractor)
 	if pg.Saved {
 		p.Extracted += " (from a saved copy of the page)"
 	}
@@ -205,12 +178,10 @@ func extractPage(pg Page, date string) (*piece, string) {
 	return p, ""
 }
 
-// Metadata is what the page says about itself, as go-trafilatura found it
-// (JSON-LD, then OpenGraph and <meta> tags, then the page), with the date as
-// go-htmldate found it.
+// Metadata is what the page says about itself, as the extractor found it
+// (JSON-LD, then OpenGraph and <meta> tags, then the page).
 type Metadata struct {
-	m    trafilatura.Metadata
-	date htmldate.Result
+	m *webpage.Extraction
 }
 
 var numbers = regexp.MustCompile(`\d+`)
@@ -218,13 +189,12 @@ var numbers = regexp.MustCompile(`\d+`)
 // Date is the publication date to the precision the page gives: a date
 // read from the URL's /2019/11/ or a bare "© 2019" is not given a day.
 func (md *Metadata) Date() (archive.Date, bool) {
-	r := md.date
-	if r.IsZero() {
+	if md.m == nil || md.m.Date.IsZero() {
 		return archive.Date{}, false
 	}
-	t := r.DateTime
+	t := md.m.Date
 	day := archive.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
-	src := strings.TrimSpace(r.SrcString)
+	src := strings.TrimSpace(md.m.DateSource)
 	if src == "" {
 		return day, true
 	}

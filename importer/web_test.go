@@ -20,10 +20,14 @@ import (
 	"unicode"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/extract"
 	"github.com/folio-tui/folio/internal/fetch"
-	"github.com/markusmobius/go-htmldate"
+	"github.com/folio-tui/folio/internal/webpage"
 	"github.com/yuin/goldmark"
 )
+
+// The tests extract in-process, with the library the helper program runs.
+func init() { Extract = extract.Page }
 
 // webCorpus is ../shared/corpora/web-articles beside the checkout (or a
 // folder above it); the test is skipped without it.
@@ -293,7 +297,7 @@ func TestPageDatePrecision(t *testing.T) {
 		{"/2019/11/", at(2019, 11, 11), "2019-11"},
 		{"", at(2019, 11, 6), "2019-11-06"},
 	} {
-		md := &Metadata{date: htmldate.Result{DateTime: c.t, SrcString: c.src}}
+		md := &Metadata{m: &webpage.Extraction{Date: c.t, DateSource: c.src}}
 		d, ok := md.Date()
 		if !ok || d.String() != c.want {
 			t.Errorf("%q (%s): got %s %v, want %s", c.src, c.t.Format("2006-01-02"), d, ok, c.want)

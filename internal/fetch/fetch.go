@@ -196,7 +196,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 		if err == nil || wait < 0 || attempt >= retries {
 			return resp, err
 		}
-		if wait == 0 {
+		if wait == backoff {
 			wait = time.Duration(1<<attempt) * time.Second
 		}
 		wait = min(wait, or(c.MaxRetryAfter, maxRetryAfter))
@@ -210,8 +210,12 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 	}
 }
 
+// backoff is the wait once1 returns for a 429 or 5xx without a readable
+// Retry-After: the caller backs off exponentially.
+const backoff = time.Duration(1<<63 - 1)
+
 // once1 makes one request. wait >= 0 with an error means the error may pass
-// (429, 5xx): try again after wait (0: the caller's backoff).
+// (429, 5xx): try again after wait (backoff: the caller's backoff).
 func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept func(string) error) (*Response, time.Duration, error) {
 	rawURL := u.String()
 	h := c.host(u.Host)
@@ -308,12 +312,12 @@ func (c *Client) explain(rawURL string, err error, timeout time.Duration) error 
 	return &Error{URL: rawURL, Msg: err.Error()}
 }
 
-// retryAfter reads a Retry-After header: seconds or an HTTP date. 0 when
-// absent or unreadable (the caller backs off exponentially).
+// retryAfter reads a Retry-After header: seconds or an HTTP date; backoff
+// when absent or unreadable.
 func retryAfter(v string) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return 0
+		return backoff
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
 		return time.Duration(s) * time.Second
@@ -321,7 +325,7 @@ func retryAfter(v string) time.Duration {
 	if t, err := http.ParseTime(v); err == nil {
 		return max(time.Until(t), 0)
 	}
-	return 0
+	return backoff
 }
 
 func (c *Client) host(name string) *host {

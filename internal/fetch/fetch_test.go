@@ -5,7 +5,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
+	"time"
 	"testing"
 )
 
@@ -79,5 +81,56 @@ func TestCharsetDecoded(t *testing.T) {
 	resp, err := (&Client{Delay: -1, IgnoreRobots: true}).Get(context.Background(), srv.URL, Conditional{}, nil)
 	if err != nil || string(resp.UTF8()) != "<p>café</p>" {
 		t.Fatalf("%q %v", resp.UTF8(), err)
+	}
+}
+
+// TestOneRequestAtATimePerHost: concurrent fetches from one host are made
+// one after another; the server sees at most one at a time.
+func TestOneRequestAtATimePerHost(t *testing.T) {
+	var now, most atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := now.Add(1)
+		defer now.Add(-1)
+		for {
+			m := most.Load()
+			if n <= m || most.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: time.Millisecond, IgnoreRobots: true}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := c.Get(context.Background(), srv.URL, Conditional{}, nil); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if most.Load() != 1 {
+		t.Errorf("the server saw %d requests at once", most.Load())
+	}
+}
+
+// TestBackoffWithoutRetryAfter: a 503 without Retry-After is retried after
+// the backoff (capped here so that the test does not wait).
+func TestBackoffWithoutRetryAfter(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) < 3 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, IgnoreRobots: true, MaxRetryAfter: time.Millisecond}
+	if resp, err := c.Get(context.Background(), srv.URL, Conditional{}, nil); err != nil || string(resp.Body) != "ok" || n.Load() != 3 {
+		t.Fatalf("%v after %d requests", err, n.Load())
 	}
 }
