@@ -35,7 +35,9 @@ func newAddCmd(env *Env) *cobra.Command {
 		Short: "Fetch web pages and add the pieces on them to an archive",
 		Long: `Fetch each URL, extract the piece on the page (its main text as Markdown, with
 title, authors, date, outlet, canonical URL, standfirst, tags and language) with
-go-trafilatura, and write it into DIR as an ordinary folio piece. The file also
+go-trafilatura, run by the helper program folio-extract (installed beside folio:
+go install github.com/folio-tui/folio/cmd/folio-extract@latest), and write it into
+DIR as an ordinary folio piece. The file also
 records source (the URL fetched), fetched (the day) and extracted (how).
 
 A page already in DIR (the same canonical or fetched URL, or the same text) is
