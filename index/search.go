@@ -22,7 +22,7 @@ const (
 )
 
 // facet fields, in the order of Facets.
-var facetFields = []string{fTags, fOutlet, fKind, fYear, fMonth}
+var facetFields = []string{fTags, fOutlet, fKind, fYear, fMonth, fWeek}
 
 // Search runs a query. Facet counts are for the query and the filters of
 // the other fields: the Tags counts ignore the Tags filter (so that picking
@@ -315,6 +315,8 @@ func (fs Facets) of(f string) []FacetValue {
 		return fs.Years
 	case fMonth:
 		return fs.Months
+	case fWeek:
+		return fs.Weeks
 	}
 	return nil
 }
@@ -354,6 +356,7 @@ func facetsOf(byField map[string][]FacetValue) Facets {
 		Kinds:   get(fKind, false),
 		Years:   get(fYear, true),
 		Months:  get(fMonth, true),
+		Weeks:   get(fWeek, true),
 	}
 }
 

@@ -115,13 +115,18 @@ type FacetValue struct {
 }
 
 // Facets holds counts for the current query and filters, sorted by count
-// (descending) then value, except Years and Months, which are sorted by value.
+// (descending) then value, except Years, Months and Weeks, which are sorted
+// by value. Months count the pieces dated to the month or the day. Weeks
+// count the pieces dated to the day by ISO week ("2017-W35") and those dated
+// only to the month by month ("2017-09"): a piece is never counted in a
+// period finer than its date.
 type Facets struct {
 	Tags    []FacetValue
 	Outlets []FacetValue
 	Kinds   []FacetValue
 	Years   []FacetValue
 	Months  []FacetValue
+	Weeks   []FacetValue
 }
 
 // Results is the answer to a Query.

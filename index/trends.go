@@ -1,0 +1,318 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Period is the bin of a trend: a calendar year, a month or an ISO week.
+type Period int
+
+const (
+	ByYear Period = iota
+	ByMonth
+	ByWeek
+)
+
+func (p Period) String() string {
+	switch p {
+	case ByMonth:
+		return "month"
+	case ByWeek:
+		return "week"
+	}
+	return "year"
+}
+
+// ParsePeriod reads "year", "month" or "week".
+func ParsePeriod(s string) (Period, bool) {
+	switch s {
+	case "year":
+		return ByYear, true
+	case "month":
+		return ByMonth, true
+	case "week":
+		return ByWeek, true
+	}
+	return ByYear, false
+}
+
+// WeekOf names the ISO 8601 week of t: "2017-W35" (the year is the ISO
+// year: 2017-01-01 is in 2016-W52).
+func WeekOf(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}
+
+// TrendPoint is one period of a trend: the pieces of the query dated in it
+// (Count) and all the pieces of the archive dated in it (Total).
+type TrendPoint struct {
+	Period string    // "2017", "2017-09" or "2017-W35"
+	Start  time.Time // the first day of the period (UTC)
+	Count  int
+	Total  int
+}
+
+// Share is Count/Total, 0 for a period without pieces.
+func (p TrendPoint) Share() float64 {
+	if p.Total == 0 {
+		return 0
+	}
+	return float64(p.Count) / float64(p.Total)
+}
+
+// Trend is a query's pieces per period.
+//
+// A piece is counted in a period only as precisely as it is dated: by
+// month, a piece dated only to the year is not put in any month but in
+// Coarser, under its year; by week, pieces dated to the month or the year
+// go to Coarser under "2017-09" or "2017". Undated pieces are counted in
+// Undated. Count of the Points, Coarser and Undated adds up to the query's
+// total (over the periods kept, see Trend).
+type Trend struct {
+	By      Period
+	Points  []TrendPoint // every period from the archive's first to its last, empty ones too
+	Coarser []TrendPoint // pieces dated less precisely than By, by their own period
+	Undated TrendPoint   // Period "undated"
+	Took    time.Duration
+}
+
+// Matched is the number of pieces counted: in the points, the coarser
+// periods and undated.
+func (t Trend) Matched() int {
+	n := t.Undated.Count
+	for _, p := range t.Points {
+		n += p.Count
+	}
+	for _, p := range t.Coarser {
+		n += p.Count
+	}
+	return n
+}
+
+// Peak is the index of the point with the largest Count (or Share when
+// share is true), -1 when every point is 0.
+func (t Trend) Peak(share bool) int {
+	best, at := 0.0, -1
+	for i, p := range t.Points {
+		v := float64(p.Count)
+		if share {
+			v = p.Share()
+		}
+		if v > best {
+			best, at = v, i
+		}
+	}
+	return at
+}
+
+// AutoPeriod is the finest period that suits the archive: one at which at
+// least half of the dated pieces are dated precisely enough to be placed,
+// and that gives at most maxPoints periods from the first to the last.
+func (ix *Index) AutoPeriod(maxPoints int) Period {
+	all := ix.AllFacets()
+	dated := sumCounts(all.Years)
+	for _, p := range []Period{ByWeek, ByMonth} {
+		vs, _ := split(p, all)
+		if len(vs) == 0 || 2*sumCounts(vs) < dated {
+			continue
+		}
+		first, _ := periodStart(p, vs[0].Value)
+		last, _ := periodStart(p, vs[len(vs)-1].Value)
+		if n := len(periodsBetween(p, first, last)); n <= maxPoints {
+			return p
+		}
+	}
+	return ByYear
+}
+
+// split returns the counts of the periods of by in fs, and the counts of
+// the pieces dated less precisely, by their own period (months, then years).
+func split(by Period, fs Facets) (points, coarser []FacetValue) {
+	switch by {
+	case ByYear:
+		return fs.Years, nil
+	case ByMonth:
+		return fs.Months, yearOnly(fs)
+	}
+	for _, v := range fs.Weeks {
+		if strings.Contains(v.Value, "-W") {
+			points = append(points, v)
+		} else {
+			coarser = append(coarser, v) // a month: pieces dated only to it
+		}
+	}
+	return points, append(coarser, yearOnly(fs)...)
+}
+
+// yearOnly counts, per year, the pieces dated only to the year: the year's
+// pieces less those of its months.
+func yearOnly(fs Facets) []FacetValue {
+	inMonths := map[string]int{}
+	for _, m := range fs.Months {
+		inMonths[m.Value[:4]] += m.Count
+	}
+	var out []FacetValue
+	for _, y := range fs.Years {
+		if n := y.Count - inMonths[y.Value]; n > 0 {
+			out = append(out, FacetValue{Value: y.Value, Count: n})
+		}
+	}
+	return out
+}
+
+// Trend counts the pieces of q per period, from the facet counts of one
+// search (Mode ModeFacets), with the archive's own counts per period for
+// the share. The period filters of q (Years, Months, From, To) do not
+// narrow the counts: a chart over time shows the query's whole history;
+// From and To, when set, trim the periods to those overlapping [From, To].
+func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
+	start := time.Now()
+	from, to := q.From, q.To
+	q.Years, q.Months, q.From, q.To = nil, nil, time.Time{}, time.Time{}
+	q.Mode, q.Offset, q.Limit = ModeFacets, 0, 0
+	res, err := ix.Search(ctx, q)
+	if err != nil {
+		return Trend{}, err
+	}
+	all := ix.AllFacets()
+	t := Trend{By: by}
+
+	qPoints, qCoarser := split(by, res.Facets)
+	aPoints, aCoarser := split(by, all)
+	if len(aPoints) > 0 {
+		first, _ := periodStart(by, aPoints[0].Value)
+		last, _ := periodStart(by, aPoints[len(aPoints)-1].Value)
+		counts, totals := facetMap(qPoints), facetMap(aPoints)
+		for _, s := range periodsBetween(by, first, last) {
+			label := periodLabel(by, s)
+			t.Points = append(t.Points, TrendPoint{Period: label, Start: s, Count: counts[label], Total: totals[label]})
+		}
+	}
+	counts := facetMap(qCoarser)
+	for _, v := range aCoarser {
+		per := coarserPeriod(v.Value)
+		s, _ := periodStart(per, v.Value)
+		t.Coarser = append(t.Coarser, TrendPoint{Period: v.Value, Start: s, Count: counts[v.Value], Total: v.Count})
+	}
+	slices.SortStableFunc(t.Coarser, func(a, b TrendPoint) int { return strings.Compare(a.Period, b.Period) })
+	t.Undated = TrendPoint{Period: "undated", Count: res.Total - sumCounts(res.Facets.Years), Total: ix.Count() - sumCounts(all.Years)}
+
+	if !from.IsZero() || !to.IsZero() {
+		drop := func(per Period) func(TrendPoint) bool {
+			return func(p TrendPoint) bool {
+				per := per
+				if per < 0 {
+					per = coarserPeriod(p.Period)
+				}
+				return !from.IsZero() && periodEnd(per, p.Start).Before(from) || !to.IsZero() && p.Start.After(to)
+			}
+		}
+		t.Points = slices.DeleteFunc(t.Points, drop(by))
+		t.Coarser = slices.DeleteFunc(t.Coarser, drop(-1))
+		t.Undated = TrendPoint{Period: "undated"}
+	}
+	t.Took = time.Since(start)
+	return t, nil
+}
+
+// coarserPeriod is the period of a label of Trend.Coarser.
+func coarserPeriod(label string) Period {
+	if len(label) == 4 {
+		return ByYear
+	}
+	return ByMonth
+}
+
+func sumCounts(vs []FacetValue) int {
+	n := 0
+	for _, v := range vs {
+		n += v.Count
+	}
+	return n
+}
+
+func facetMap(vs []FacetValue) map[string]int {
+	m := make(map[string]int, len(vs))
+	for _, v := range vs {
+		m[v.Value] = v.Count
+	}
+	return m
+}
+
+// periodStart reads a label of period p: "2017", "2017-09", "2017-W35".
+func periodStart(p Period, label string) (time.Time, bool) {
+	switch p {
+	case ByYear:
+		y, err := strconv.Atoi(label)
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), err == nil
+	case ByMonth:
+		t, err := time.Parse("2006-01", label)
+		return t, err == nil
+	}
+	ys, ws, ok := strings.Cut(label, "-W")
+	y, err1 := strconv.Atoi(ys)
+	w, err2 := strconv.Atoi(ws)
+	if !ok || err1 != nil || err2 != nil {
+		return time.Time{}, false
+	}
+	// the Monday of ISO week 1 is the Monday on or before 4 January
+	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
+	return monday.AddDate(0, 0, 7*(w-1)), true
+}
+
+// periodEnd is the last instant of the period of p starting at s.
+func periodEnd(p Period, s time.Time) time.Time {
+	switch p {
+	case ByYear:
+		return s.AddDate(1, 0, 0).Add(-time.Nanosecond)
+	case ByMonth:
+		return s.AddDate(0, 1, 0).Add(-time.Nanosecond)
+	}
+	return s.AddDate(0, 0, 7).Add(-time.Nanosecond)
+}
+
+func periodLabel(p Period, s time.Time) string {
+	switch p {
+	case ByYear:
+		return s.Format("2006")
+	case ByMonth:
+		return s.Format("2006-01")
+	}
+	return WeekOf(s)
+}
+
+// periodsBetween lists the starts of the periods from first to last.
+func periodsBetween(p Period, first, last time.Time) []time.Time {
+	var out []time.Time
+	for s := first; !s.After(last); s = periodEnd(p, s).Add(time.Nanosecond) {
+		out = append(out, s)
+	}
+	return out
+}
+
+// PeriodRange is the date range of a period label of a trend ("2017",
+// "2017-09", "2017-W35"), for filtering the results to it: From is its
+// first day, To its last.
+func PeriodRange(label string) (from, to time.Time, ok bool) {
+	var p Period
+	switch {
+	case strings.Contains(label, "-W"):
+		p = ByWeek
+	case len(label) == 4:
+		p = ByYear
+	default:
+		p = ByMonth
+	}
+	s, ok := periodStart(p, label)
+	if !ok {
+		return time.Time{}, time.Time{}, false
+	}
+	e := periodEnd(p, s)
+	return s, time.Date(e.Year(), e.Month(), e.Day(), 0, 0, 0, 0, time.UTC), true
+}

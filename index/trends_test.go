@@ -1,0 +1,244 @@
+package index
+
+import (
+	"context"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// findCorpus walks up from the working directory to a folder holding
+// shared/corpora/name (worktrees are nested at different depths).
+func findCorpus(t testing.TB, name string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		p := filepath.Join(dir, "shared", "corpora", name)
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return p
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Skipf("corpus %s not found above the working directory", name)
+		}
+		dir = up
+	}
+}
+
+// TestTrendEqualsSearchTotals: for random queries over the bundled archive,
+// every period's count is what a search filtered to that period finds,
+// every period's total what the empty search filtered to it finds, and the
+// counts add up to the query's total.
+func TestTrendEqualsSearchTotals(t *testing.T) {
+	ix := openBundled(t)
+	ctx := context.Background()
+	words := []string{"", "terror", "isis", "barcelona", "london", "attack", "mi5", "syria", "prevent", "intelligence", "china", "plot"}
+	rng := rand.New(rand.NewPCG(17, 1))
+	for range 12 {
+		text := words[rng.IntN(len(words))]
+		if rng.IntN(3) == 0 {
+			text += " " + words[rng.IntN(len(words))]
+		}
+		q := Query{Text: strings.TrimSpace(text)}
+		total := run(t, ix, q).Total
+		for _, by := range []Period{ByYear, ByMonth, ByWeek} {
+			tr, err := ix.Trend(ctx, q, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tr.Matched() != total {
+				t.Errorf("%q by %s: %d counted, search finds %d", q.Text, by, tr.Matched(), total)
+			}
+			for _, p := range tr.Points {
+				got, all := periodSearch(t, ix, q.Text, by, p.Period), periodSearch(t, ix, "", by, p.Period)
+				if p.Count != got || p.Total != all {
+					t.Errorf("%q %s: trend %d of %d, search %d of %d", q.Text, p.Period, p.Count, p.Total, got, all)
+				}
+			}
+		}
+	}
+}
+
+// periodSearch counts the pieces matching text dated within the period
+// label and at least as precisely.
+func periodSearch(t *testing.T, ix *Index, text string, by Period, label string) int {
+	t.Helper()
+	switch by {
+	case ByYear:
+		return run(t, ix, Query{Text: text, Years: []string{label}}).Total
+	case ByMonth:
+		return run(t, ix, Query{Text: text, Months: []string{label}}).Total
+	}
+	from, to, ok := PeriodRange(label)
+	if !ok {
+		t.Fatalf("PeriodRange(%q)", label)
+	}
+	n := 0
+	for _, h := range run(t, ix, Query{Text: text, From: from, To: to, Limit: 10000}).Hits {
+		if h.Date.Precision == archive.PrecisionDay && WeekOf(h.Date.Time) == label {
+			n++
+		}
+	}
+	return n
+}
+
+// TestTrendPrecision: the bundled archive mixes pieces dated to the day and
+// to the month; by week, the month-dated ones are counted under their
+// month in Coarser, never in a week.
+func TestTrendPrecision(t *testing.T) {
+	ix := openBundled(t)
+	tr, err := ix.Trend(context.Background(), Query{}, ByWeek)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arch, _ := archive.Load(archive.Bundled())
+	days, months := map[string]int{}, map[string]int{}
+	for _, a := range arch.Articles {
+		switch a.Date.Precision {
+		case archive.PrecisionDay:
+			days[WeekOf(a.Date.Time)]++
+		case archive.PrecisionMonth:
+			months[a.Date.Time.Format("2006-01")]++
+		}
+	}
+	if len(months) == 0 || len(days) == 0 {
+		t.Fatal("the bundled archive should mix day and month dates")
+	}
+	got := map[string]int{}
+	for _, p := range tr.Points {
+		if p.Count > 0 {
+			got[p.Period] = p.Count
+		}
+		if p.Count != p.Total {
+			t.Errorf("%s: the empty query counts %d of %d", p.Period, p.Count, p.Total)
+		}
+	}
+	if !mapsEqual(got, days) {
+		t.Errorf("weeks %v, want %v", got, days)
+	}
+	got = map[string]int{}
+	for _, p := range tr.Coarser {
+		got[p.Period] = p.Count
+	}
+	if !mapsEqual(got, months) {
+		t.Errorf("coarser %v, want the month-dated pieces %v", got, months)
+	}
+	// the weeks run without gaps from the first to the last
+	for i := 1; i < len(tr.Points); i++ {
+		if d := tr.Points[i].Start.Sub(tr.Points[i-1].Start).Hours(); d != 7*24 {
+			t.Fatalf("%s → %s: %v hours", tr.Points[i-1].Period, tr.Points[i].Period, d)
+		}
+	}
+	if p := ix.AutoPeriod(120); p != ByMonth {
+		t.Errorf("AutoPeriod of the bundled archive = %s, want month (most pieces are dated to the month)", p)
+	}
+}
+
+func mapsEqual(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// TestTrendSOTU: the State of the Union addresses are dated to the year;
+// the pieces naming slavery per year, counted from the files, are the
+// trend's; by month every piece is "year only".
+func TestTrendSOTU(t *testing.T) {
+	dir := findCorpus(t, "sotu")
+	arch, probs := archive.Load(os.DirFS(dir))
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	// the oracle: the pieces search finds, binned by the dates in their
+	// files (what matches is the query language's business, where they
+	// fall in time the trend's)
+	hit := map[string]bool{}
+	for _, h := range run(t, ix, Query{Text: "slavery", Limit: 10000}).Hits {
+		hit[h.ID] = true
+	}
+	want, all := map[string]int{}, map[string]int{}
+	for _, a := range arch.Articles {
+		y := a.Date.Time.Format("2006")
+		all[y]++
+		if hit[a.ID] {
+			want[y]++
+		}
+	}
+	if len(hit) < 30 {
+		t.Fatalf("slavery finds %d addresses", len(hit))
+	}
+	tr, err := ix.Trend(context.Background(), Query{Text: "slavery"}, ByYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, gotAll := map[string]int{}, map[string]int{}
+	for _, p := range tr.Points {
+		if p.Count > 0 {
+			got[p.Period] = p.Count
+		}
+		if p.Total > 0 {
+			gotAll[p.Period] = p.Total
+		}
+	}
+	if !mapsEqual(got, want) || !mapsEqual(gotAll, all) {
+		t.Errorf("slavery by year:\n got %v\nwant %v\n all %v\nwant %v", got, want, gotAll, all)
+	}
+	if first, last := tr.Points[0].Period, tr.Points[len(tr.Points)-1].Period; first != "1790" || len(tr.Points) != mustAtoi(t, last)-1790+1 {
+		t.Errorf("years %s..%s in %d points: want every year from 1790", first, last, len(tr.Points))
+	}
+	bm, err := ix.Trend(context.Background(), Query{Text: "slavery"}, ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bm.Points) != 0 || bm.Matched() != tr.Matched() {
+		t.Errorf("by month: %d points, %d of %d counted; want none in months, all year only", len(bm.Points), bm.Matched(), tr.Matched())
+	}
+	if ix.AutoPeriod(120) != ByYear {
+		t.Error("AutoPeriod of SOTU is not year")
+	}
+}
+
+func mustAtoi(t *testing.T, s string) int {
+	t.Helper()
+	from, _, ok := PeriodRange(s)
+	if !ok {
+		t.Fatal(s)
+	}
+	return from.Year()
+}
+
+func TestPeriodRange(t *testing.T) {
+	for label, want := range map[string]string{
+		"2017":     "2017-01-01 2017-12-31",
+		"2017-09":  "2017-09-01 2017-09-30",
+		"2017-W35": "2017-08-28 2017-09-03",
+		"2016-W52": "2016-12-26 2017-01-01",
+		"2020-W53": "2020-12-28 2021-01-03",
+	} {
+		from, to, ok := PeriodRange(label)
+		if got := from.Format("2006-01-02") + " " + to.Format("2006-01-02"); !ok || got != want {
+			t.Errorf("PeriodRange(%q) = %s, want %s", label, got, want)
+		}
+		if strings.Contains(label, "-W") && WeekOf(from) != label {
+			t.Errorf("WeekOf(%s) = %s", from, WeekOf(from))
+		}
+	}
+}
