@@ -9,13 +9,16 @@ import (
 	"time"
 )
 
-// Period is the bin of a trend: a calendar year, a month or an ISO week.
+// Period is the bin of a trend: a calendar year, a month, an ISO week or
+// a decade (1950–1959, "1950s": an archive of centuries has about one piece
+// a year, and a line of ones and zeros says nothing).
 type Period int
 
 const (
 	ByYear Period = iota
 	ByMonth
 	ByWeek
+	ByDecade
 )
 
 func (p Period) String() string {
@@ -24,11 +27,13 @@ func (p Period) String() string {
 		return "month"
 	case ByWeek:
 		return "week"
+	case ByDecade:
+		return "decade"
 	}
 	return "year"
 }
 
-// ParsePeriod reads "year", "month" or "week".
+// ParsePeriod reads "year", "month", "week" or "decade".
 func ParsePeriod(s string) (Period, bool) {
 	switch s {
 	case "year":
@@ -37,6 +42,8 @@ func ParsePeriod(s string) (Period, bool) {
 		return ByMonth, true
 	case "week":
 		return ByWeek, true
+	case "decade":
+		return ByDecade, true
 	}
 	return ByYear, false
 }
@@ -110,9 +117,21 @@ func (t Trend) Peak(share bool) int {
 	return at
 }
 
+// Ties counts the other points as high as point i.
+func (t Trend) Ties(i int, share bool) int {
+	n := 0
+	for j, p := range t.Points {
+		if j != i && (!share && p.Count == t.Points[i].Count || share && p.Share() == t.Points[i].Share()) {
+			n++
+		}
+	}
+	return n
+}
+
 // AutoPeriod is the finest period that suits the archive: one at which at
 // least half of the dated pieces are dated precisely enough to be placed,
-// and that gives at most maxPoints periods from the first to the last.
+// and that gives at most maxPoints periods from the first to the last;
+// decades when years would give more than maxPoints.
 func (ix *Index) AutoPeriod(maxPoints int) Period {
 	all := ix.AllFacets()
 	dated := sumCounts(all.Years)
@@ -127,6 +146,13 @@ func (ix *Index) AutoPeriod(maxPoints int) Period {
 			return p
 		}
 	}
+	if ys := all.Years; len(ys) > 0 {
+		first, _ := periodStart(ByYear, ys[0].Value)
+		last, _ := periodStart(ByYear, ys[len(ys)-1].Value)
+		if last.Year()-first.Year() >= maxPoints {
+			return ByDecade
+		}
+	}
 	return ByYear
 }
 
@@ -136,6 +162,16 @@ func split(by Period, fs Facets) (points, coarser []FacetValue) {
 	switch by {
 	case ByYear:
 		return fs.Years, nil
+	case ByDecade:
+		for _, y := range fs.Years {
+			d := y.Value[:3] + "0s"
+			if n := len(points); n > 0 && points[n-1].Value == d {
+				points[n-1].Count += y.Count
+			} else {
+				points = append(points, FacetValue{Value: d, Count: y.Count})
+			}
+		}
+		return points, nil
 	case ByMonth:
 		return fs.Months, yearOnly(fs)
 	}
@@ -253,6 +289,9 @@ func periodStart(p Period, label string) (time.Time, bool) {
 	case ByMonth:
 		t, err := time.Parse("2006-01", label)
 		return t, err == nil
+	case ByDecade:
+		y, err := strconv.Atoi(strings.TrimSuffix(label, "s"))
+		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), err == nil && strings.HasSuffix(label, "0s")
 	}
 	ys, ws, ok := strings.Cut(label, "-W")
 	y, err1 := strconv.Atoi(ys)
@@ -273,6 +312,8 @@ func periodEnd(p Period, s time.Time) time.Time {
 		return s.AddDate(1, 0, 0).Add(-time.Nanosecond)
 	case ByMonth:
 		return s.AddDate(0, 1, 0).Add(-time.Nanosecond)
+	case ByDecade:
+		return s.AddDate(10, 0, 0).Add(-time.Nanosecond)
 	}
 	return s.AddDate(0, 0, 7).Add(-time.Nanosecond)
 }
@@ -283,6 +324,8 @@ func periodLabel(p Period, s time.Time) string {
 		return s.Format("2006")
 	case ByMonth:
 		return s.Format("2006-01")
+	case ByDecade:
+		return s.Format("2006") + "s"
 	}
 	return WeekOf(s)
 }
@@ -297,11 +340,13 @@ func periodsBetween(p Period, first, last time.Time) []time.Time {
 }
 
 // PeriodRange is the date range of a period label of a trend ("2017",
-// "2017-09", "2017-W35"), for filtering the results to it: From is its
-// first day, To its last.
+// "2017-09", "2017-W35", "1950s"), for filtering the results to it: From is
+// its first day, To its last.
 func PeriodRange(label string) (from, to time.Time, ok bool) {
 	var p Period
 	switch {
+	case strings.HasSuffix(label, "s"):
+		p = ByDecade
 	case strings.Contains(label, "-W"):
 		p = ByWeek
 	case len(label) == 4:

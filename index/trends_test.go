@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -48,7 +49,7 @@ func TestTrendEqualsSearchTotals(t *testing.T) {
 		}
 		q := Query{Text: strings.TrimSpace(text)}
 		total := run(t, ix, q).Total
-		for _, by := range []Period{ByYear, ByMonth, ByWeek} {
+		for _, by := range []Period{ByYear, ByMonth, ByWeek, ByDecade} {
 			tr, err := ix.Trend(ctx, q, by)
 			if err != nil {
 				t.Fatal(err)
@@ -75,6 +76,12 @@ func periodSearch(t *testing.T, ix *Index, text string, by Period, label string)
 		return run(t, ix, Query{Text: text, Years: []string{label}}).Total
 	case ByMonth:
 		return run(t, ix, Query{Text: text, Months: []string{label}}).Total
+	case ByDecade:
+		var years []string
+		for y := range 10 {
+			years = append(years, label[:3]+strconv.Itoa(y))
+		}
+		return run(t, ix, Query{Text: text, Years: years}).Total
 	}
 	from, to, ok := PeriodRange(label)
 	if !ok {
@@ -211,8 +218,25 @@ func TestTrendSOTU(t *testing.T) {
 	if len(bm.Points) != 0 || bm.Matched() != tr.Matched() {
 		t.Errorf("by month: %d points, %d of %d counted; want none in months, all year only", len(bm.Points), bm.Matched(), tr.Matched())
 	}
-	if ix.AutoPeriod(120) != ByYear {
-		t.Error("AutoPeriod of SOTU is not year")
+	if p := ix.AutoPeriod(120); p != ByDecade {
+		t.Errorf("AutoPeriod of SOTU (232 years) = %s, want decade", p)
+	}
+	bd, err := ix.Trend(context.Background(), Query{Text: "slavery"}, ByDecade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range bd.Points {
+		n, all := 0, 0
+		for y := p.Start.Year(); y < p.Start.Year()+10; y++ {
+			n += want[strconv.Itoa(y)]
+			all += gotAll[strconv.Itoa(y)]
+		}
+		if p.Count != n || p.Total != all {
+			t.Errorf("%s: %d of %d, want %d of %d", p.Period, p.Count, p.Total, n, all)
+		}
+	}
+	if bd.Points[0].Period != "1790s" || bd.Matched() != tr.Matched() {
+		t.Errorf("by decade: first %s, %d counted, want 1790s and %d", bd.Points[0].Period, bd.Matched(), tr.Matched())
 	}
 }
 
@@ -232,6 +256,7 @@ func TestPeriodRange(t *testing.T) {
 		"2017-W35": "2017-08-28 2017-09-03",
 		"2016-W52": "2016-12-26 2017-01-01",
 		"2020-W53": "2020-12-28 2021-01-03",
+		"1950s":    "1950-01-01 1959-12-31",
 	} {
 		from, to, ok := PeriodRange(label)
 		if got := from.Format("2006-01-02") + " " + to.Format("2006-01-02"); !ok || got != want {

@@ -1,0 +1,323 @@
+package cli
+
+import (
+	"cmp"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newTrendsCmd) }
+
+type trendsFlags struct {
+	filterFlags
+	by               string
+	share            bool
+	asCSV, asJSON    bool
+	svgPath, pngPath string
+}
+
+// maxAutoPoints is the most periods --by auto chooses: a finer period
+// that would give more is passed over for a coarser one.
+const maxAutoPoints = 120
+
+func newTrendsCmd(env *Env) *cobra.Command {
+	var f trendsFlags
+	cmd := &cobra.Command{
+		Use:   "trends QUERY [QUERY...]",
+		Short: "Count the pieces matching each query per year, month, week or decade",
+		Long: `Attention over time: the pieces matching each query per period, from the
+index's date facets, with all the archive's pieces in that period beside them
+(--share divides the one by the other: the archive's own volume varies).
+
+A piece is counted only as precisely as it is dated. By month, a piece dated
+only to the year is in no month: it is counted on a "year only" line under its
+year. By week (ISO weeks, 2017-W35), pieces dated only to the month or the
+year are counted on "month only" and "year only" lines. Undated pieces are
+counted on an "undated" line. The lines of a query add up to its
+folio search total.
+
+--from and --to keep the periods that overlap them. --by is chosen from the
+archive when not given: the finest period at which most pieces are dated
+and that gives at most 120 periods; decades (1950s) when years would give
+more.
+
+--svg FILE and --png FILE write a chart (gonum/plot) titled with the archive,
+the queries and the date of the run.`,
+		Example: `  folio trends terrorism communism --by year --share
+  folio --archive sotu trends slavery terrorism --csv > attention.csv
+  folio --archive sotu trends slavery terrorism --svg attention.svg`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if f.asCSV && f.asJSON {
+				return fmt.Errorf("--csv and --json: choose one")
+			}
+			var base index.Query
+			if err := f.applyTo(&base, nil); err != nil {
+				return err
+			}
+			name, _, err := env.source()
+			if err != nil {
+				return err
+			}
+			if f.reading() {
+				if err := f.applyTo(&base, openStateOf(env, name)); err != nil {
+					return err
+				}
+			}
+			ix, err := env.openIndex(cmd.Context(), progressBar(env.Err))
+			if err != nil {
+				return err
+			}
+			defer ix.Close()
+			if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
+				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
+			}
+			by := ix.AutoPeriod(maxAutoPoints)
+			if f.by != "" && f.by != "auto" {
+				var ok bool
+				if by, ok = index.ParsePeriod(f.by); !ok {
+					return fmt.Errorf("--by %q: want year, month, week, decade or auto", f.by)
+				}
+			}
+			ts := trendSet{Archive: archiveLabel(name), By: by, Run: time.Now()}
+			for _, text := range args {
+				q := base
+				q.Text = text
+				tr, err := ix.Trend(cmd.Context(), q, by)
+				if err != nil {
+					return err
+				}
+				ts.Queries = append(ts.Queries, text)
+				ts.Trends = append(ts.Trends, tr)
+			}
+			if f.svgPath != "" {
+				if err := writeChart(f.svgPath, "svg", ts, f.share); err != nil {
+					return err
+				}
+			}
+			if f.pngPath != "" {
+				if err := writeChart(f.pngPath, "png", ts, f.share); err != nil {
+					return err
+				}
+			}
+			switch {
+			case f.asJSON:
+				return writeJSON(env.Out, ts.json(f.share))
+			case f.asCSV:
+				return ts.writeCSV(env.Out, f.share)
+			case f.svgPath != "" || f.pngPath != "":
+				return nil // the chart was asked for, not the table
+			}
+			return ts.writeTable(env.Out, f.share)
+		},
+	}
+	f.add(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&f.by, "by", "auto", "year, month, week, decade or auto")
+	fl.BoolVar(&f.share, "share", false, "add each query's share of all the pieces of the period")
+	fl.BoolVar(&f.asCSV, "csv", false, "print CSV")
+	fl.BoolVar(&f.asJSON, "json", false, "print JSON")
+	fl.StringVar(&f.svgPath, "svg", "", "write an SVG chart to this file")
+	fl.StringVar(&f.pngPath, "png", "", "write a PNG chart to this file")
+	_ = cmd.RegisterFlagCompletionFunc("by", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"auto", "year", "month", "week", "decade"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// archiveLabel names the archive in titles: its folder's name.
+func archiveLabel(name string) string {
+	if name == archive.BundledName {
+		return "the bundled archive"
+	}
+	return filepath.Base(name)
+}
+
+// trendSet is the trends of several queries over the same periods.
+type trendSet struct {
+	Archive string
+	By      index.Period
+	Run     time.Time
+	Queries []string
+	Trends  []index.Trend
+}
+
+// row is one line of the table or the CSV: a period with its counts per query.
+type trendRow struct {
+	period, kind string // kind: "period", "year only", "month only", "undated"
+	total        int
+	counts       []int
+}
+
+// rows are the periods, then the pieces dated less precisely, then the
+// undated ones; lines where the archive has no piece are left out except
+// among the periods (a gap in time is data).
+func (ts trendSet) rows() []trendRow {
+	if len(ts.Trends) == 0 {
+		return nil
+	}
+	n := len(ts.Trends)
+	first := ts.Trends[0]
+	var rows []trendRow
+	for i, p := range first.Points {
+		r := trendRow{period: p.Period, kind: "period", total: p.Total, counts: make([]int, n)}
+		for j, t := range ts.Trends {
+			r.counts[j] = t.Points[i].Count
+		}
+		rows = append(rows, r)
+	}
+	for i, p := range first.Coarser {
+		kind := "year only"
+		if len(p.Period) == 7 {
+			kind = "month only"
+		}
+		r := trendRow{period: p.Period, kind: kind, total: p.Total, counts: make([]int, n)}
+		for j, t := range ts.Trends {
+			r.counts[j] = t.Coarser[i].Count
+		}
+		rows = append(rows, r)
+	}
+	if first.Undated.Total > 0 {
+		r := trendRow{period: "undated", kind: "undated", total: first.Undated.Total, counts: make([]int, n)}
+		for j, t := range ts.Trends {
+			r.counts[j] = t.Undated.Count
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func share(count, total int) string {
+	if total == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(float64(count)/float64(total), 'f', 4, 64)
+}
+
+func (ts trendSet) writeCSV(w io.Writer, withShare bool) error {
+	cw := csv.NewWriter(w)
+	head := []string{"period", "dated_to", "all"}
+	for _, q := range ts.Queries {
+		head = append(head, q)
+		if withShare {
+			head = append(head, q+" share")
+		}
+	}
+	_ = cw.Write(head)
+	for _, r := range ts.rows() {
+		kind := ts.By.String()
+		if r.kind != "period" {
+			kind = r.kind
+		}
+		rec := []string{r.period, kind, strconv.Itoa(r.total)}
+		for _, c := range r.counts {
+			rec = append(rec, strconv.Itoa(c))
+			if withShare {
+				rec = append(rec, share(c, r.total))
+			}
+		}
+		_ = cw.Write(rec)
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (ts trendSet) writeTable(w io.Writer, withShare bool) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	head := []string{ts.By.String(), "all"}
+	for _, q := range ts.Queries {
+		head = append(head, termsafe.Escape(q))
+		if withShare {
+			head = append(head, "share")
+		}
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	for _, r := range ts.rows() {
+		label := r.period
+		if r.kind != "period" && r.kind != "undated" {
+			label += " (" + r.kind + ")"
+		}
+		cells := []string{label, strconv.Itoa(r.total)}
+		for _, c := range r.counts {
+			cells = append(cells, strconv.Itoa(c))
+			if withShare {
+				cells = append(cells, cmp.Or(share(c, r.total), "-"))
+			}
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for i, t := range ts.Trends {
+		fmt.Fprintf(w, "%s: %d pieces", termsafe.Escape(ts.Queries[i]), t.Matched())
+		if p := t.Peak(withShare); p >= 0 {
+			fmt.Fprintf(w, ", peak %s", t.Points[p].Period)
+			if n := t.Ties(p, withShare); n > 0 {
+				fmt.Fprintf(w, " (and %d more %ss as high)", n, ts.By)
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}
+
+type trendPointJSON struct {
+	Period   string   `json:"period"`
+	DatedTo  string   `json:"dated_to"` // year, month, week, "year only", "month only", "undated"
+	Count    int      `json:"count"`
+	All      int      `json:"all"`
+	Share    *float64 `json:"share,omitempty"`
+	StartDay string   `json:"start,omitempty"`
+}
+
+type trendJSON struct {
+	Query   string           `json:"query"`
+	Matched int              `json:"matched"`
+	Peak    string           `json:"peak,omitempty"`
+	TookMS  float64          `json:"took_ms"`
+	Points  []trendPointJSON `json:"points"`
+}
+
+type trendsJSON struct {
+	Archive string      `json:"archive"`
+	By      string      `json:"by"`
+	Run     string      `json:"run"`
+	Trends  []trendJSON `json:"trends"`
+}
+
+func (ts trendSet) json(withShare bool) trendsJSON {
+	out := trendsJSON{Archive: ts.Archive, By: ts.By.String(), Run: ts.Run.UTC().Format(time.RFC3339), Trends: []trendJSON{}}
+	rows := ts.rows()
+	for j, t := range ts.Trends {
+		tj := trendJSON{Query: ts.Queries[j], Matched: t.Matched(), TookMS: float64(t.Took.Microseconds()) / 1000, Points: []trendPointJSON{}}
+		if p := t.Peak(withShare); p >= 0 {
+			tj.Peak = t.Points[p].Period
+		}
+		for i, r := range rows {
+			p := trendPointJSON{Period: r.period, DatedTo: r.kind, Count: r.counts[j], All: r.total}
+			if r.kind == "period" {
+				p.DatedTo = ts.By.String()
+				p.StartDay = t.Points[i].Start.Format("2006-01-02")
+			}
+			if withShare && r.total > 0 {
+				s := float64(r.counts[j]) / float64(r.total)
+				p.Share = &s
+			}
+			tj.Points = append(tj.Points, p)
+		}
+		out.Trends = append(out.Trends, tj)
+	}
+	return out
+}

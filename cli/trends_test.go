@@ -1,0 +1,209 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// corpusDir walks up from the working directory to shared/corpora/name:
+// worktrees are nested at different depths.
+func corpusDir(t *testing.T, name string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		p := filepath.Join(dir, "shared", "corpora", name)
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return p
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Skipf("corpus %s not found above the working directory", name)
+		}
+		dir = up
+	}
+}
+
+// TestTrendsCSVAddsUpToSearch: on the bundled archive, the CSV's lines of a
+// query add up to what folio search finds, the month-dated pieces are on
+// "month only" lines by week, and share is count / all.
+func TestTrendsCSVAddsUpToSearch(t *testing.T) {
+	monthDated := 0
+	for _, p := range listPieces(t) {
+		if p.DatePrecision == "month" {
+			monthDated++
+		}
+	}
+	for _, by := range []string{"year", "month", "week"} {
+		out, errOut, code := run(t, "trends", "terror", "barcelona", "--by", by, "--share", "--csv")
+		if code != 0 {
+			t.Fatalf("--by %s: exit %d: %s", by, code, errOut)
+		}
+		recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatalf("not CSV: %v\n%s", err, out)
+		}
+		if got := strings.Join(recs[0], ","); got != "period,dated_to,all,terror,terror share,barcelona,barcelona share" {
+			t.Fatalf("header %q", got)
+		}
+		sums := []int{0, 0}
+		monthOnly := 0
+		for _, r := range recs[1:] {
+			all := atoi(t, r[2])
+			for j, col := range []int{3, 5} {
+				n := atoi(t, r[col])
+				sums[j] += n
+				if all > 0 {
+					if s, _ := strconv.ParseFloat(r[col+1], 64); strconv.FormatFloat(float64(n)/float64(all), 'f', 4, 64) != strconv.FormatFloat(s, 'f', 4, 64) {
+						t.Errorf("%s: share %s of %d/%d", r[0], r[col+1], n, all)
+					}
+				}
+			}
+			if r[1] == "month only" {
+				monthOnly += all
+			}
+			if r[1] != by && r[1] != "month only" && r[1] != "year only" {
+				t.Errorf("--by %s: line %v", by, r)
+			}
+		}
+		for j, q := range []string{"terror", "barcelona"} {
+			if want := trendSearchTotal(t, "search", q); sums[j] != want {
+				t.Errorf("--by %s: %q adds up to %d, search finds %d", by, q, sums[j], want)
+			}
+		}
+		if by == "week" && monthOnly != monthDated {
+			t.Errorf("by week, %d pieces on month-only lines; the bundled archive has %d dated to the month", monthOnly, monthDated)
+		}
+		if by != "week" && monthOnly != 0 {
+			t.Errorf("--by %s: month-only lines", by)
+		}
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func trendSearchTotal(t *testing.T, args ...string) int {
+	t.Helper()
+	out, errOut, code := run(t, append(args, "--json")...)
+	if code != 0 {
+		t.Fatalf("%v: %s", args, errOut)
+	}
+	var r struct{ Total int }
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	return r.Total
+}
+
+// TestTrendsSOTUChart: on the State of the Union addresses (dated to the
+// year), the JSON by decade counts per decade what the files' dates say
+// of search's hits, and the SVG and PNG charts are written with their
+// legend and title.
+func TestTrendsSOTUChart(t *testing.T) {
+	dir := corpusDir(t, "sotu")
+	tmp := t.TempDir()
+	svg, pngPath := filepath.Join(tmp, "a.svg"), filepath.Join(tmp, "a.png")
+	out, errOut, code := run(t, "--archive", dir, "trends", "slavery", "terrorism", "--json", "--svg", svg, "--png", pngPath)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got trendsJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.By != "decade" || got.Archive != "sotu" || len(got.Trends) != 2 {
+		t.Fatalf("by %s, archive %s, %d trends", got.By, got.Archive, len(got.Trends))
+	}
+	// the oracle: search's hits, by the dates list reads from the files
+	hout, _, _ := run(t, "--archive", dir, "search", "slavery", "--json", "--limit", "1000")
+	var hits struct {
+		Total int
+		Hits  []struct{ ID string }
+	}
+	if err := json.Unmarshal([]byte(hout), &hits); err != nil {
+		t.Fatal(err)
+	}
+	dates := map[string]string{}
+	for _, p := range listPieces(t, "--archive", dir) {
+		dates[p.ID] = p.Date
+	}
+	byDecade := map[string]int{}
+	for _, h := range hits.Hits {
+		byDecade[dates[h.ID][:3]+"0s"]++
+	}
+	slavery := got.Trends[0]
+	if slavery.Matched != hits.Total || len(hits.Hits) != hits.Total {
+		t.Errorf("matched %d, search %d (%d hits)", slavery.Matched, hits.Total, len(hits.Hits))
+	}
+	for _, p := range slavery.Points {
+		if p.Count != byDecade[p.Period] {
+			t.Errorf("%s: %d, search's hits %d", p.Period, p.Count, byDecade[p.Period])
+		}
+	}
+	if terror := got.Trends[1]; terror.Peak != "2000s" {
+		t.Errorf("terrorism peaks in %s, want 2000s", terror.Peak)
+	}
+
+	data, err := os.ReadFile(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<svg", "&#34;slavery&#34; (72 pieces)", "&#34;terrorism&#34;", "archive: sotu", "run 20", "1950"} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("the SVG has no %q", want)
+		}
+	}
+	f, err := os.Open(pngPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 1600 || b.Dy() != 900 {
+		t.Errorf("PNG %v, want 1600×900 (8×4.5 in at 200 dpi)", b)
+	}
+}
+
+func listPieces(t *testing.T, args ...string) []articleJSON {
+	t.Helper()
+	out, errOut, code := run(t, append(args, "list", "--json")...)
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	var pieces []articleJSON
+	if err := json.Unmarshal([]byte(out), &pieces); err != nil {
+		t.Fatal(err)
+	}
+	return pieces
+}
+
+func TestTrendsBadFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"trends", "x", "--by", "fortnight"},
+		{"trends", "x", "--csv", "--json"},
+		{"trends"},
+	} {
+		if _, errOut, code := run(t, args...); code == 0 || errOut == "" {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+	}
+}
