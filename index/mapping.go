@@ -14,10 +14,10 @@ import (
 // SchemaVersion names the layout of the documents in the index: the mapping,
 // the analyser, the spelling tables, and what archive.Parse makes of a file
 // (8: section pages skipped, Jekyll post names, Zola tables, bodies made
-// readable: shortcodes, HTML blocks, footnotes). Bump it
+// readable: shortcodes, HTML blocks, footnotes; 9: ISO week facets). Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 8
+const SchemaVersion = 9
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

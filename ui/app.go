@@ -225,6 +225,9 @@ type Model struct {
 	formatPrompt int       // the status id of the citation format chooser (F) on screen
 	live         liveState // the archive changing under the reader (live.go)
 
+	trends trendsPane    // the chart of attention over time (t), in trends.go
+	period *periodFilter // the chart's period the results are filtered to (enter there)
+
 	cache *renderCache
 }
 
@@ -382,6 +385,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case citedMsg:
 		return m, m.cited(msg)
 
+	case trendsMsg:
+		m.trends = m.trends.got(msg)
+		return m, nil
+
 	case formatSavedMsg:
 		if msg.err != nil {
 			return m, m.status.set("Citation format not kept for next time: "+msg.err.Error(), true)
@@ -473,6 +480,7 @@ func (m Model) buildQuery() index.Query {
 	// while keys arrive, the word being typed is also a prefix
 	q.Typing = m.typing && q.Text != "" && !strings.HasSuffix(v, " ")
 	m.sidebar.applyTo(&q)
+	m.period.applyTo(&q)
 	return q
 }
 
@@ -657,6 +665,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.links.open {
 		return m, m.linksKey(msg)
 	}
+	if m.trends.open {
+		return m.trendsKey(msg)
+	}
 
 	if m.focus != paneSearch && !(m.focus == paneReader && m.reader.finding) {
 		switch {
@@ -706,8 +717,12 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		m.layout()
 		return m, nil
+	case key.Matches(msg, newTrendKeys().Open):
+		return m, m.openTrends()
 	case key.Matches(msg, k.ClearAll):
-		if !m.sidebar.clear() {
+		hadPeriod := m.period != nil
+		m.period = nil
+		if !m.sidebar.clear() && !hadPeriod {
 			return m, m.status.set("No filters to clear", false)
 		}
 		return m, tea.Batch(m.startSearch(), m.status.set("Filters cleared", false))
@@ -1144,6 +1159,8 @@ func (m Model) screen() string {
 
 func (m Model) paneHelp() help.KeyMap {
 	switch {
+	case m.trends.open:
+		return m.trends.keys
 	case m.focus == paneSearch:
 		return m.keys.searchHelp()
 	case m.focus == paneReader && m.reader.finding:
@@ -1182,6 +1199,9 @@ func (m Model) countView() string {
 	if f := m.sidebar.summary(); f != "" {
 		parts = append(parts, f)
 	}
+	if m.period != nil {
+		parts = append(parts, m.period.label)
+	}
 	right := st.Count.Render(strings.Join(parts, " · "))
 	if n := problemCount(m.info); n > 0 {
 		right += st.Error.Render(fmt.Sprintf(" · %d skipped !", n))
@@ -1207,6 +1227,8 @@ func (m Model) body(h int) string {
 		return fullHelpView(w, h, m.keys, st)
 	case m.problemsOpen:
 		return m.problemsView(w, h)
+	case m.trends.open:
+		return m.trends.view(w, h, st, m.noColor)
 	case m.indexErr != nil:
 		msg := "Could not open the index:\n\n" + archive.Sanitize(m.indexErr.Error()) + "\n\nPress q to quit."
 		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center,

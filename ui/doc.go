@@ -18,6 +18,8 @@
 // bounds of renderguard.go. live.go and watch.go, with messages and Cmds of
 // their own, keep the screen in step with a folder archive whose files
 // change while it runs and with the marks other folios on the archive save.
+// trends.go, with its own keys, message and Cmd, is the chart of attention
+// over time (t).
 //
 // Two rules keep the interface responsive and safe:
 //

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/index"
+)
+
+// TestTrendsChart: t draws the current query's pieces per period on the
+// bundled archive (dated to the month and the day: months are chosen),
+// with the peak, a pinned query beside it with its own glyph, and enter
+// filters the results to the period under the cursor, exactly the bar's
+// pieces.
+func TestTrendsChart(t *testing.T) {
+	ix, _ := realIndex(t, "")
+	h := newHarness(t, ix, 100, 30)
+	h.key("/")
+	h.typeText("barcelona")
+	h.key("enter", "t")
+	h.requireScreen("Attention over time · pieces per month")
+	h.requireScreen("██ barcelona 7")
+	h.requireScreen("peak 2017-08")
+	h.requireFits("chart", 100, 30)
+	h.key("P", "esc")
+	if h.m.trends.open {
+		t.Fatal("esc did not close the chart")
+	}
+	h.key("/")
+	for range len("barcelona") {
+		h.key("backspace")
+	}
+	h.typeText("raqqa")
+	h.key("enter", "t")
+	h.requireScreen("▒▒ barcelona 7")
+	h.requireScreen("██ raqqa")
+	if q := h.m.query.Text; q != "raqqa" {
+		t.Fatalf("query %q", q)
+	}
+	if got := len(h.m.trends.series); got != 2 {
+		t.Fatalf("%d series, want raqqa and the pinned barcelona", got)
+	}
+	h.key("s")
+	h.requireScreen("share of the period's pieces per month")
+	h.key("s")
+
+	// the cursor to 2017-08 (the start of barcelona's peak), then enter
+	h.key("g")
+	pts := h.m.trends.series[0].trend.Points
+	for pts[h.m.trends.cursor].Period != "2017-08" {
+		h.key("l")
+	}
+	h.requireScreen("2017-08: 10 pieces in the archive")
+	bar := pts[h.m.trends.cursor].Count
+	h.key("enter")
+	if h.m.trends.open {
+		t.Fatal("enter did not close the chart")
+	}
+	if h.m.query.Months == nil || h.m.query.Months[0] != "2017-08" || h.m.list.total != bar {
+		t.Fatalf("filtered to %v: %d results, the bar has %d", h.m.query.Months, h.m.list.total, bar)
+	}
+	h.requireScreen("2017-08")
+	h.key("x")
+	if h.m.period != nil || h.m.query.Months != nil {
+		t.Fatalf("x left the period filter: %v", h.m.query.Months)
+	}
+	// p cycles month → week: the month-dated pieces are not in any week
+	h.key("t", "p")
+	if h.m.trends.by != index.ByWeek {
+		t.Fatalf("p: %s", h.m.trends.by)
+	}
+	h.requireScreen("pieces per week")
+	h.requireMatch(`dated less precisely`)
+	h.requireFits("weeks", 100, 30)
+}
+
+// TestTrendsNarrowAndColourless: the chart fits small terminals and tells
+// the series apart by glyph without colour.
+func TestTrendsNarrowAndColourless(t *testing.T) {
+	ix, _ := realIndex(t, "")
+	h := newHarness(t, ix, 40, 14)
+	h.key("t")
+	if v := h.m.trends.view(40, 12, NewStyles(true, true), true); strings.Contains(v, "\x1b[38") {
+		t.Errorf("a foreground colour under NO_COLOR: %q", v)
+	}
+	if v := h.m.trends.view(40, 12, NewStyles(true, false), false); !strings.Contains(v, "\x1b[38") {
+		t.Errorf("no colour without NO_COLOR: %q", v)
+	}
+	h.requireFits("narrow chart", 40, 14)
+	if !regexp.MustCompile(`█`).MatchString(h.screen()) {
+		t.Fatalf("no bars:\n%s", h.screen())
+	}
+}
+
+// noTrends is a Searcher without Trend.
+type noTrends struct{ *fakeSearcher }
+
+func TestTrendsWithoutTheCapability(t *testing.T) {
+	h := newHarness(t, noTrends{newFake(testArticles()...)}, 80, 24)
+	h.key("t")
+	if h.m.trends.open || !strings.Contains(h.screen(), "cannot count pieces over time") {
+		t.Fatalf("screen:\n%s", h.screen())
+	}
+}
