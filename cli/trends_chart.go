@@ -47,7 +47,7 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 	p := plot.New()
 	quoted := make([]string, len(ts.Queries))
 	for i, q := range ts.Queries {
-		quoted[i] = strconv.Quote(q)
+		quoted[i] = queryLabel(q)
 	}
 	what := "pieces"
 	if share {
@@ -108,6 +108,15 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 	// room above the highest point for the legend
 	p.Y.Max = max(top, 1) * (1.1 + 0.09*float64(len(ts.Trends)))
 	return p, nil
+}
+
+// queryLabel is a query as the chart names it: in quotes, unless it has
+// its own (a phrase, an exact word).
+func queryLabel(q string) string {
+	if strings.Contains(q, `"`) {
+		return q
+	}
+	return `"` + q + `"`
 }
 
 // yearTicks marks round years: every 1, 2, 5, 10, 20, 25, 50 or 100 years,
