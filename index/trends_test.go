@@ -267,3 +267,31 @@ func TestPeriodRange(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkTrend: a query's trend by month and the archive's by week, over
+// the generated archives (go test ./index -run '^$' -bench Trend).
+func BenchmarkTrend(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			src := benchArchive(b, n)
+			ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: b.TempDir()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ix.Close()
+			for _, c := range []struct {
+				text string
+				by   Period
+			}{{"terror", ByMonth}, {"", ByWeek}, {"security policy", ByYear}} {
+				b.Run(c.by.String()+"/"+strconv.Quote(c.text), func(b *testing.B) {
+					for b.Loop() {
+						ix.cache.clear()
+						if _, err := ix.Trend(context.Background(), Query{Text: c.text}, c.by); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		})
+	}
+}
