@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newTermsCmd) }
+
+type termsFlags struct {
+	filterFlags
+	n, sample int
+	asJSON    bool
+}
+
+func newTermsCmd(env *Env) *cobra.Command {
+	var f termsFlags
+	cmd := &cobra.Command{
+		Use:   "terms QUERY",
+		Short: "The words and two-word phrases most distinctive of a query's results",
+		Long: `The words and two-word phrases most over-represented in the results of QUERY
+against the whole archive, with the pieces of the results and of the archive
+that have each. The score is JLH, Elasticsearch's significant_terms default:
+(fg − bg)·fg/bg, fg and bg the shares of the results and of the archive with
+the term. Words are counted as the index analyses them (one line for
+"spice" and "spices"; the commonest form is shown). When the results are
+more than --sample, only the best --sample by relevance are read, and the
+output says so. The query's own words are left out.`,
+		Example: `  folio terms barcelona
+  folio --archive sotu terms '"communism"' --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			q := index.Query{Text: args[0]}
+			if err := f.applyTo(&q, nil); err != nil {
+				return err
+			}
+			if f.reading() {
+				name, _, err := env.source()
+				if err != nil {
+					return err
+				}
+				if err := f.applyTo(&q, openStateOf(env, name)); err != nil {
+					return err
+				}
+			}
+			ix, err := env.openIndex(cmd.Context(), progressBar(env.Err))
+			if err != nil {
+				return err
+			}
+			defer ix.Close()
+			if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
+				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
+			}
+			r, err := ix.Terms(cmd.Context(), q, index.TermsOptions{N: f.n, Sample: f.sample})
+			if err != nil {
+				return err
+			}
+			if f.asJSON {
+				return writeJSON(env.Out, termsJSONOf(args[0], r))
+			}
+			return writeTerms(env, r)
+		},
+	}
+	f.add(cmd)
+	fl := cmd.Flags()
+	fl.IntVar(&f.n, "limit", 20, "how many terms to print")
+	fl.IntVar(&f.sample, "sample", 1000, "read at most this many results, the best by relevance")
+	fl.BoolVar(&f.asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func writeTerms(env *Env, r index.TermsResult) error {
+	w := env.Out
+	if r.Results == 0 {
+		fmt.Fprintln(w, "No piece matches.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "term\tin results\tin archive\tscore")
+	for _, t := range r.Terms {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", termsafe.Escape(t.Term), t.InResults, t.InArchive, strconv.FormatFloat(t.Score, 'f', 3, 64))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	what := fmt.Sprintf("%d results", r.Results)
+	if r.Sampled() {
+		what = fmt.Sprintf("the best %d of %d results", r.Sample, r.Results)
+	}
+	fmt.Fprintf(w, "%d terms of %s against %d pieces (%s)\n", len(r.Terms), what, r.Archive, r.Took.Round(100_000))
+	if len(r.Terms) == 0 {
+		fmt.Fprintln(w, strings.TrimSpace("No word is in enough of the results and rarer in the archive."))
+	}
+	return nil
+}
+
+type termJSON struct {
+	Term      string  `json:"term"`
+	Phrase    bool    `json:"phrase"`
+	InResults int     `json:"in_results"`
+	InArchive int     `json:"in_archive"`
+	Score     float64 `json:"score"`
+}
+
+type termsJSON struct {
+	Query   string     `json:"query"`
+	Results int        `json:"results"`
+	Sample  int        `json:"sample"`
+	Sampled bool       `json:"sampled"`
+	Archive int        `json:"archive"`
+	TookMS  float64    `json:"took_ms"`
+	Terms   []termJSON `json:"terms"`
+}
+
+func termsJSONOf(q string, r index.TermsResult) termsJSON {
+	out := termsJSON{Query: q, Results: r.Results, Sample: r.Sample, Sampled: r.Sampled(), Archive: r.Archive,
+		TookMS: float64(r.Took.Microseconds()) / 1000, Terms: []termJSON{}}
+	for _, t := range r.Terms {
+		out.Terms = append(out.Terms, termJSON{Term: t.Term, Phrase: t.Phrase, InResults: t.InResults, InArchive: t.InArchive, Score: t.Score})
+	}
+	return out
+}

@@ -1,0 +1,372 @@
+package index
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// SignificantTerm is a word, or two words in a row, over-represented in a
+// query's results against the whole archive.
+type SignificantTerm struct {
+	Term      string // the commonest form of the word (or words) in the results, lower case
+	Key       string // as the index holds it: stemmed, British spellings made American
+	Phrase    bool   // two words in a row
+	InResults int    // pieces of the results (of the sample) that have it
+	InArchive int    // pieces of the archive that have it
+	Score     float64
+}
+
+// TermsResult is the answer to Terms.
+type TermsResult struct {
+	Terms   []SignificantTerm
+	Results int // pieces matching the query
+	Sample  int // pieces read: the best Sample results when Results is larger
+	Archive int // pieces in the archive
+	Took    time.Duration
+}
+
+// Sampled reports whether only the best results were read.
+func (r TermsResult) Sampled() bool { return r.Sample < r.Results }
+
+// TermsOptions bound Terms.
+type TermsOptions struct {
+	N       int // terms to return (default 20)
+	Sample  int // results read at most, the best by relevance (default 500); fewer when their text passes maxTermsBytes
+	MinDocs int // least pieces of the sample a term must be in (default 3, or 2 for a sample under 30)
+	Phrases int // two-word candidates counted in the archive (default 40; each is a search)
+}
+
+// Terms finds the words and two-word phrases most over-represented in the
+// results of q against the whole archive, scored by JLH (the default of
+// Elasticsearch's significant_terms): (fg − bg)·fg/bg, where fg is the
+// share of the results (the sample) with the term and bg the share of the
+// archive. Words come from the results' text analysed as the index
+// analyses it; a word's archive count is its document frequency in the
+// index, a phrase's the total of a phrase search. The query's own words
+// are left out.
+func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsResult, error) {
+	start := time.Now()
+	if opt.N <= 0 {
+		opt.N = 20
+	}
+	if opt.Sample <= 0 {
+		opt.Sample = 500
+	}
+	if opt.Phrases <= 0 {
+		opt.Phrases = 40
+	}
+	q.Offset, q.Limit, q.Mode = 0, opt.Sample, ModeHits
+	if strings.TrimSpace(q.Text) != "" {
+		q.Sort = SortRelevance
+	}
+	res, err := ix.Search(ctx, q)
+	if err != nil {
+		return TermsResult{}, err
+	}
+	out := TermsResult{Results: res.Total, Archive: ix.Count()}
+	if len(res.Hits) == 0 {
+		out.Took = time.Since(start)
+		return out, nil
+	}
+	own := map[string]bool{}
+	for _, t := range res.Terms {
+		for _, w := range analyzeTerms(t) {
+			own[w] = true
+		}
+	}
+
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	words, pairs, forms, read, err := ix.sampleTerms(ctx, ids)
+	if err != nil {
+		return TermsResult{}, err
+	}
+	out.Sample = read
+	if opt.MinDocs <= 0 {
+		opt.MinDocs = 3
+		if out.Sample < 30 {
+			opt.MinDocs = 2
+		}
+	}
+
+	fgN, bgN := float64(out.Sample), float64(max(out.Archive, 1))
+	jlh := func(fg, bg int) float64 {
+		f, b := float64(fg)/fgN, float64(max(bg, fg))/bgN
+		if f <= b {
+			return 0
+		}
+		return (f - b) * f / b
+	}
+	var cands []SignificantTerm
+	dfs, err := ix.docFreqs(ctx, words, opt.MinDocs, own)
+	if err != nil {
+		return TermsResult{}, err
+	}
+	for w, bg := range dfs {
+		fg := words[w]
+		if s := jlh(fg, bg); s > 0 {
+			cands = append(cands, SignificantTerm{Term: forms.best(w), Key: w, InResults: fg, InArchive: max(bg, fg), Score: s})
+		}
+	}
+	// phrases: the most frequent pairs of the sample, counted in the archive
+	type pc struct {
+		p string
+		n int
+	}
+	var ps []pc
+	for p, n := range pairs {
+		a, b, _ := strings.Cut(p, " ")
+		if n >= opt.MinDocs && !own[a] && !own[b] {
+			ps = append(ps, pc{p, n})
+		}
+	}
+	slices.SortFunc(ps, func(x, y pc) int {
+		if x.n != y.n {
+			return y.n - x.n
+		}
+		return strings.Compare(x.p, y.p)
+	})
+	// A phrase's score is highest when it is nowhere else (bg = fg), and
+	// that best score grows with fg: the pairs are searched, most frequent
+	// first, only while their best score could still make the list.
+	byScore := func() {
+		slices.SortFunc(cands, func(a, b SignificantTerm) int {
+			switch {
+			case a.Score > b.Score:
+				return -1
+			case a.Score < b.Score:
+				return 1
+			}
+			return strings.Compare(a.Term, b.Term)
+		})
+	}
+	byScore()
+	for _, p := range ps[:min(len(ps), opt.Phrases)] {
+		if len(cands) >= opt.N && jlh(p.n, p.n) <= cands[opt.N-1].Score {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return TermsResult{}, err
+		}
+		mp := query.NewMatchPhraseQuery(forms.best(p.p))
+		mp.SetField(fText)
+		r, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(mp, 0, 0, false))
+		if err != nil {
+			return TermsResult{}, err
+		}
+		if s := jlh(p.n, int(r.Total)); s > 0 {
+			cands = append(cands, SignificantTerm{Term: forms.best(p.p), Key: p.p, Phrase: true, InResults: p.n, InArchive: max(int(r.Total), p.n), Score: s})
+			byScore()
+		}
+	}
+	slices.SortFunc(cands, func(a, b SignificantTerm) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return strings.Compare(a.Term, b.Term)
+	})
+	out.Terms = cands[:min(len(cands), opt.N)]
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// surfaceForms counts, for each indexed term (or pair), the forms it had
+// in the text.
+type surfaceForms map[string]map[string]int
+
+func (sf surfaceForms) add(key, form string) { sf.addN(key, form, 1) }
+
+func (sf surfaceForms) addN(key, form string, n int) {
+	m := sf[key]
+	if m == nil {
+		m = map[string]int{}
+		sf[key] = m
+	}
+	m[form] += n
+}
+
+// best is the commonest form of key (the first in order on a tie).
+func (sf surfaceForms) best(key string) string {
+	best, n := key, 0
+	for f, c := range sf[key] {
+		if c > n || c == n && f < best {
+			best, n = f, c
+		}
+	}
+	return best
+}
+
+// sampleTerms reads the stored text of the pieces ids, in their order,
+// until maxTermsBytes, and counts, for each word and each pair of words in
+// a row, the pieces that have it; read is how many pieces were read.
+func (ix *Index) sampleTerms(ctx context.Context, ids []string) (words, pairs map[string]int, forms surfaceForms, read int, err error) {
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	if ix.bi == nil {
+		return nil, nil, nil, 0, ErrNoIndex
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fTitle, fStandfirst, fNote, fBody}
+	sr, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, nil, nil, 0, err
+	}
+	// the texts in the order of ids, within the budget
+	byID := make(map[string]map[string]interface{}, len(sr.Hits))
+	for _, h := range sr.Hits {
+		byID[h.ID] = h.Fields
+	}
+	var texts [][][]byte
+	budget := maxTermsBytes
+	for _, id := range ids {
+		f, ok := byID[id]
+		if !ok {
+			continue
+		}
+		var t [][]byte
+		for _, name := range req.Fields {
+			b := []byte(str(f[name]))
+			if len(b) > maxTermsText {
+				b = b[:maxTermsText]
+			}
+			t = append(t, b)
+			budget -= len(b)
+		}
+		texts = append(texts, t)
+		if budget <= 0 {
+			break
+		}
+	}
+	// analysed in parallel, each worker with its own counts, merged after
+	workers := max(min(runtime.GOMAXPROCS(0), len(texts)), 1)
+	type counts struct {
+		words, pairs map[string]int
+		forms        surfaceForms
+	}
+	parts := make([]counts, workers)
+	var wg sync.WaitGroup
+	for k := range workers {
+		wg.Go(func() {
+			c := counts{map[string]int{}, map[string]int{}, surfaceForms{}}
+			seenW, seenP := map[string]bool{}, map[[2]string]bool{}
+			for ti := k; ti < len(texts); ti += workers {
+				clear(seenW)
+				clear(seenP)
+				for _, text := range texts[ti] {
+					countTerms(text, c.words, c.pairs, c.forms, seenW, seenP)
+				}
+			}
+			parts[k] = c
+		})
+	}
+	wg.Wait()
+	words, pairs, forms = parts[0].words, parts[0].pairs, parts[0].forms
+	for _, c := range parts[1:] {
+		for w, n := range c.words {
+			words[w] += n
+		}
+		for p, n := range c.pairs {
+			pairs[p] += n
+		}
+		for key, m := range c.forms {
+			for f, n := range m {
+				forms.addN(key, f, n)
+			}
+		}
+	}
+	return words, pairs, forms, len(texts), nil
+}
+
+// Terms reads at most the first maxTermsText bytes of each field of a
+// piece, and stops reading pieces when it has read maxTermsBytes: folio's
+// analyser reads 2–4 MB/s on one core of a busy machine, and a State of
+// the Union address runs to 50 KB.
+const (
+	maxTermsText  = 16 << 10
+	maxTermsBytes = 512 << 10
+)
+
+// countTerms adds the words and pairs of words in a row of text to the
+// counts of pieces (seenW and seenP: those of this piece so far), with
+// the form each had where it was first seen in a piece.
+func countTerms(text []byte, words, pairs map[string]int, forms surfaceForms, seenW map[string]bool, seenP map[[2]string]bool) {
+	toks := textAnalyzer.Analyze(text)
+	form := func(i int) string { return strings.ToLower(string(text[toks[i].Start:toks[i].End])) }
+	prev := ""
+	for i, t := range toks {
+		w := string(t.Term)
+		if !wordLike(w) {
+			prev = ""
+			continue
+		}
+		if !seenW[w] {
+			seenW[w] = true
+			words[w]++
+			forms.add(w, form(i))
+		}
+		if prev != "" && prev != w && toks[i-1].Position == t.Position-1 {
+			if k := [2]string{prev, w}; !seenP[k] {
+				seenP[k] = true
+				p := prev + " " + w
+				pairs[p]++
+				forms.add(p, form(i-1)+" "+form(i))
+			}
+		}
+		prev = w
+	}
+}
+
+// wordLike keeps words of three or more characters with a letter: no
+// numbers, no stray letters.
+func wordLike(w string) bool {
+	if utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	return strings.IndexFunc(w, unicode.IsLetter) >= 0
+}
+
+// docFreqs looks up in the index how many pieces have each word of words
+// that is in at least min pieces of the sample and not in skip.
+func (ix *Index) docFreqs(ctx context.Context, words map[string]int, min int, skip map[string]bool) (map[string]int, error) {
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	if ix.bi == nil {
+		return nil, ErrNoIndex
+	}
+	bix, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := bix.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	out := map[string]int{}
+	for w, n := range words {
+		if n < min || skip[w] {
+			continue
+		}
+		tfr, err := r.TermFieldReader(ctx, []byte(w), fText, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		out[w] = int(tfr.Count())
+		_ = tfr.Close()
+	}
+	return out, nil
+}
