@@ -227,6 +227,7 @@ type Model struct {
 
 	trends trendsPane    // the chart of attention over time (t), in trends.go
 	period *periodFilter // the chart's period the results are filtered to (enter there)
+	words  termsPane     // the distinctive words of the results (w), in terms.go
 
 	cache *renderCache
 }
@@ -387,6 +388,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 	case trendsMsg:
 		m.trends = m.trends.got(msg)
+		return m, nil
+
+	case termsMsg:
+		m.words = m.words.got(msg)
 		return m, nil
 
 	case formatSavedMsg:
@@ -668,6 +673,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.trends.open {
 		return m.trendsKey(msg)
 	}
+	if m.words.open {
+		return m.termsKey(msg)
+	}
 
 	if m.focus != paneSearch && !(m.focus == paneReader && m.reader.finding) {
 		switch {
@@ -719,6 +727,8 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, newTrendKeys().Open):
 		return m, m.openTrends()
+	case key.Matches(msg, newTermsKeys().Open):
+		return m, m.openTerms()
 	case key.Matches(msg, k.ClearAll):
 		hadPeriod := m.period != nil
 		m.period = nil
@@ -1161,6 +1171,8 @@ func (m Model) paneHelp() help.KeyMap {
 	switch {
 	case m.trends.open:
 		return m.trends.keys
+	case m.words.open:
+		return m.words.keys
 	case m.focus == paneSearch:
 		return m.keys.searchHelp()
 	case m.focus == paneReader && m.reader.finding:
@@ -1229,6 +1241,8 @@ func (m Model) body(h int) string {
 		return m.problemsView(w, h)
 	case m.trends.open:
 		return m.trends.view(w, h, st, m.noColor)
+	case m.words.open:
+		return m.words.view(w, h, st)
 	case m.indexErr != nil:
 		msg := "Could not open the index:\n\n" + archive.Sanitize(m.indexErr.Error()) + "\n\nPress q to quit."
 		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center,

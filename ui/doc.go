@@ -18,8 +18,9 @@
 // bounds of renderguard.go. live.go and watch.go, with messages and Cmds of
 // their own, keep the screen in step with a folder archive whose files
 // change while it runs and with the marks other folios on the archive save.
-// trends.go, with its own keys, message and Cmd, is the chart of attention
-// over time (t).
+// trends.go and terms.go, each with its own keys, message and Cmd, are the
+// chart of attention over time (t) and the distinctive words of the
+// results (w).
 //
 // Two rules keep the interface responsive and safe:
 //

@@ -1,0 +1,165 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+)
+
+// The distinctive words of the results (w): a full-screen list of the
+// words and two-word phrases most over-represented in the current results
+// against the whole archive; enter adds one to the query. The pane owns
+// its keys and tells the root what to do through a termsIntent.
+
+// TermsSearcher is implemented by a Searcher that finds distinctive words
+// (index.Index does); without it w says so.
+type TermsSearcher interface {
+	Terms(ctx context.Context, q index.Query, opt index.TermsOptions) (index.TermsResult, error)
+}
+
+// termsMsg answers termsCmd for request seq.
+type termsMsg struct {
+	seq int
+	res index.TermsResult
+	err error
+}
+
+func termsCmd(ctx context.Context, s TermsSearcher, q index.Query, seq int) tea.Cmd {
+	return func() tea.Msg {
+		r, err := s.Terms(ctx, q, index.TermsOptions{N: 40})
+		return termsMsg{seq: seq, res: r, err: err}
+	}
+}
+
+type termsKeys struct{ Open, Close, Up, Down, Add key.Binding }
+
+func newTermsKeys() termsKeys {
+	b := func(keys []string, k, h string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, h))
+	}
+	return termsKeys{
+		Open:  b([]string{"w"}, "w", "distinctive words"),
+		Close: b([]string{"esc", "w", "q"}, "esc", "back"),
+		Up:    b([]string{"up", "k"}, "↑/k", "up"),
+		Down:  b([]string{"down", "j"}, "↓/j", "down"),
+		Add:   b([]string{"enter"}, "enter", "add to the query"),
+	}
+}
+
+func (k termsKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Up, k.Down, k.Add, k.Close} }
+func (k termsKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// termsIntent is what a key in the list asks of the root.
+type termsIntent struct {
+	close bool
+	add   string // add this to the query (a phrase in quotes)
+}
+
+type termsPane struct {
+	open   bool
+	keys   termsKeys
+	seq    int
+	loaded bool
+	res    index.TermsResult
+	err    error
+	cursor int
+}
+
+func (p termsPane) update(msg tea.KeyPressMsg) (termsPane, termsIntent) {
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.Close):
+		p.open = false
+		return p, termsIntent{close: true}
+	case key.Matches(msg, k.Up):
+		p.cursor = max(p.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		p.cursor = min(p.cursor+1, max(len(p.res.Terms)-1, 0))
+	case key.Matches(msg, k.Add):
+		if p.cursor < len(p.res.Terms) {
+			t := p.res.Terms[p.cursor]
+			add := t.Term
+			if t.Phrase {
+				add = `"` + add + `"`
+			}
+			p.open = false
+			return p, termsIntent{add: add}
+		}
+	}
+	return p, termsIntent{}
+}
+
+func (p termsPane) got(msg termsMsg) termsPane {
+	if msg.seq == p.seq {
+		p.loaded, p.res, p.err, p.cursor = true, msg.res, msg.err, 0
+	}
+	return p
+}
+
+func (p termsPane) view(w, h int, st Styles) string {
+	out := []string{st.ReaderTitle.Render("Distinctive words of the results")}
+	switch {
+	case p.err != nil:
+		out = append(out, "", st.Error.Render(archive.SanitizeLine(p.err.Error())))
+	case !p.loaded:
+		out = append(out, "", st.Count.Render("reading the results…"))
+	case p.res.Results == 0:
+		out = append(out, "", "No piece matches.")
+	case len(p.res.Terms) == 0:
+		out = append(out, "", "No word is in enough of the results and rarer in the archive.")
+	default:
+		what := fmt.Sprintf("%d results", p.res.Results)
+		if p.res.Sampled() {
+			what = fmt.Sprintf("the best %d of %d results", p.res.Sample, p.res.Results)
+		}
+		out = append(out, st.Count.Render(fmt.Sprintf("of %s against %d pieces · JLH score · in results / in archive", what, p.res.Archive)), "")
+		rows := max(h-len(out), 1)
+		first := min(max(p.cursor-rows/2, 0), max(len(p.res.Terms)-rows, 0))
+		for i := first; i < min(first+rows, len(p.res.Terms)); i++ {
+			t := p.res.Terms[i]
+			line := fmt.Sprintf("%-32s %5d / %-6d %7.3f", truncateCells(archive.SanitizeLine(t.Term), 32), t.InResults, t.InArchive, t.Score)
+			if i == p.cursor {
+				line = st.TitleSelected.Render("▌ " + line)
+			} else {
+				line = "  " + line
+			}
+			out = append(out, line)
+		}
+	}
+	for i := range out {
+		out[i] = truncateCells(out[i], w)
+	}
+	if len(out) > h {
+		out = out[:h]
+	}
+	return strings.Join(out, "\n")
+}
+
+// Root glue.
+
+func (m *Model) openTerms() tea.Cmd {
+	ts, ok := m.searcher.(TermsSearcher)
+	if !ok {
+		return m.status.set("This index cannot find distinctive words", true)
+	}
+	m.words = termsPane{open: true, keys: newTermsKeys(), seq: m.words.seq + 1}
+	q := m.query
+	q.Offset, q.Limit = 0, 0
+	return termsCmd(m.searchCtx, ts, q, m.words.seq)
+}
+
+func (m Model) termsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var in termsIntent
+	m.words, in = m.words.update(msg)
+	if in.add != "" {
+		m.search.setValue(strings.TrimSpace(m.search.value() + " " + in.add))
+		return m, tea.Batch(m.startSearch(), m.status.set("Added "+in.add+" to the query", false))
+	}
+	return m, nil
+}
