@@ -219,36 +219,39 @@ func (ix *Index) sampleTerms(ctx context.Context, ids []string) (words, pairs ma
 	if ix.bi == nil {
 		return nil, nil, nil, 0, ErrNoIndex
 	}
-	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fTitle, fStandfirst, fNote, fBody}
-	sr, err := ix.bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, nil, nil, 0, err
-	}
-	// the texts in the order of ids, within the budget
-	byID := make(map[string]map[string]interface{}, len(sr.Hits))
-	for _, h := range sr.Hits {
-		byID[h.ID] = h.Fields
-	}
+	// the texts in the order of ids, within the budget, loaded a chunk at
+	// a time (loading all 500 when 60 fill the budget cost more than reading)
+	fields := []string{fTitle, fStandfirst, fNote, fBody}
 	var texts [][][]byte
 	budget := maxTermsBytes
-	for _, id := range ids {
-		f, ok := byID[id]
-		if !ok {
-			continue
+	for len(ids) > 0 && budget > 0 {
+		chunk := ids[:min(len(ids), 32)]
+		ids = ids[len(chunk):]
+		req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(chunk), len(chunk), 0, false)
+		req.Fields = fields
+		sr, err := ix.bi.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, nil, nil, 0, err
 		}
-		var t [][]byte
-		for _, name := range req.Fields {
-			b := []byte(str(f[name]))
-			if len(b) > maxTermsText {
-				b = b[:maxTermsText]
+		byID := make(map[string]map[string]interface{}, len(sr.Hits))
+		for _, h := range sr.Hits {
+			byID[h.ID] = h.Fields
+		}
+		for _, id := range chunk {
+			f, ok := byID[id]
+			if !ok || budget <= 0 {
+				continue
 			}
-			t = append(t, b)
-			budget -= len(b)
-		}
-		texts = append(texts, t)
-		if budget <= 0 {
-			break
+			var t [][]byte
+			for _, name := range fields {
+				b := []byte(str(f[name]))
+				if len(b) > maxTermsText {
+					b = b[:maxTermsText]
+				}
+				t = append(t, b)
+				budget -= len(b)
+			}
+			texts = append(texts, t)
 		}
 	}
 	// analysed in parallel, each worker with its own counts, merged after
@@ -293,11 +296,11 @@ func (ix *Index) sampleTerms(ctx context.Context, ids []string) (words, pairs ma
 
 // Terms reads at most the first maxTermsText bytes of each field of a
 // piece, and stops reading pieces when it has read maxTermsBytes: folio's
-// analyser reads 2–4 MB/s on one core of a busy machine, and a State of
+// analyser read 2–4 MB/s on one core of a busy machine, and a State of
 // the Union address runs to 50 KB.
 const (
 	maxTermsText  = 16 << 10
-	maxTermsBytes = 512 << 10
+	maxTermsBytes = 256 << 10
 )
 
 // countTerms adds the words and pairs of words in a row of text to the
