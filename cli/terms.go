@@ -71,7 +71,7 @@ output says so. The query's own words are left out.`,
 	f.add(cmd)
 	fl := cmd.Flags()
 	fl.IntVar(&f.n, "limit", 20, "how many terms to print")
-	fl.IntVar(&f.sample, "sample", 1000, "read at most this many results, the best by relevance")
+	fl.IntVar(&f.sample, "sample", 100, "read at most this many results, the best by relevance")
 	fl.BoolVar(&f.asJSON, "json", false, "print JSON")
 	return cmd
 }

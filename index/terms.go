@@ -40,9 +40,9 @@ func (r TermsResult) Sampled() bool { return r.Sample < r.Results }
 // TermsOptions bound Terms.
 type TermsOptions struct {
 	N       int // terms to return (default 20)
-	Sample  int // results read at most, the best by relevance (default 500); fewer when their text passes maxTermsBytes
-	MinDocs int // least pieces of the sample a term must be in (default 3, or 2 for a sample under 30)
-	Phrases int // two-word candidates counted in the archive (default 40; each is a search)
+	Sample  int // results read at most, the best by relevance (default 100); fewer when their text passes maxTermsBytes
+	MinDocs int // least pieces of the sample a term must be in (default 3, or 2 for a sample under 10)
+	Phrases int // two-word candidates counted in the archive (default 15; each is a phrase search, most of Terms' time at 10k)
 }
 
 // Terms finds the words and two-word phrases most over-represented in the
@@ -59,10 +59,10 @@ func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsRes
 		opt.N = 20
 	}
 	if opt.Sample <= 0 {
-		opt.Sample = 500
+		opt.Sample = 100
 	}
 	if opt.Phrases <= 0 {
-		opt.Phrases = 40
+		opt.Phrases = 15
 	}
 	q.Offset, q.Limit, q.Mode = 0, opt.Sample, ModeHits
 	if strings.TrimSpace(q.Text) != "" {
@@ -95,7 +95,7 @@ func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsRes
 	out.Sample = read
 	if opt.MinDocs <= 0 {
 		opt.MinDocs = 3
-		if out.Sample < 30 {
+		if out.Sample < 10 {
 			opt.MinDocs = 2
 		}
 	}
@@ -300,7 +300,7 @@ func (ix *Index) sampleTerms(ctx context.Context, ids []string) (words, pairs ma
 // the Union address runs to 50 KB.
 const (
 	maxTermsText  = 16 << 10
-	maxTermsBytes = 256 << 10
+	maxTermsBytes = 384 << 10
 )
 
 // countTerms adds the words and pairs of words in a row of text to the
