@@ -92,6 +92,11 @@ func TestShowPlainWhenPiped(t *testing.T) {
 	if _, errOut, code := run(t, "show", "no-such-piece"); code == 0 || !strings.Contains(errOut, "no piece with id") {
 		t.Errorf("unknown id: exit %d, %q", code, errOut)
 	}
+	// Every line is padded to the width: --width 200000000 ran out of memory.
+	if out, errOut, code := run(t, "show", "--width", "20000", "2017-06-07-intelligence-is-fragmented-by-nature"); code == 0 ||
+		!strings.Contains(errOut, "at most 10000 columns") || out != "" {
+		t.Errorf("--width 20000: exit %d, %q, %d bytes out", code, errOut, len(out))
+	}
 }
 
 func TestCheckNamesEveryBadFile(t *testing.T) {

@@ -98,11 +98,42 @@ func writeTable(w io.Writer, as []archive.Article) error {
 	return tw.Flush()
 }
 
+// writeJSON writes v as indented JSON, safe on a terminal: encoding/json
+// escapes the C0 controls itself but writes DEL, the C1 controls (U+009B is
+// a CSI) and the bidi controls as they are, so these are written as \u
+// escapes too (the same JSON value). A path is not sanitised by the loader:
+// a folder named with U+202E reversed what followed it in stats --json.
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, jsonTerminalSafe(buf.String()))
+	return err
+}
+
+// jsonTerminalSafe writes DEL, C1 and bidi controls and the direction marks
+// in JSON text as \u escapes; outside strings JSON has none of them.
+func jsonTerminalSafe(s string) string {
+	unsafe := func(r rune) bool {
+		return r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
+			r == 0x061c || r == 0x200e || r == 0x200f
+	}
+	if !strings.ContainsFunc(s, unsafe) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unsafe(r) {
+			fmt.Fprintf(&b, `\u%04x`, r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func orDash(s string) string {

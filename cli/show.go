@@ -16,6 +16,9 @@ import (
 
 func init() { register(newShowCmd) }
 
+// maxShowWidth is the widest page show renders, far wider than a terminal.
+const maxShowWidth = 10000
+
 func newShowCmd(env *Env) *cobra.Command {
 	var raw, asJSON bool
 	var width int
@@ -28,6 +31,11 @@ Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeIDs(env),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if width > maxShowWidth {
+				// Lip Gloss pads every line to the width: 200,000,000
+				// columns ran out of memory.
+				return fmt.Errorf("--width %d: at most %d columns", width, maxShowWidth)
+			}
 			arch, _, err := env.openArchive()
 			if err != nil {
 				return err

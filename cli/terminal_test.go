@@ -46,6 +46,10 @@ func TestHostileNamesPrintSafely(t *testing.T) {
 		{[]string{"check"}, tm.Problems},
 		{[]string{"check", tm.Dir}, append([]string{quotedDir[:len(quotedDir)-1] + `/toml.md":5:`}, tm.Problems...)},
 		{[]string{"list"}, []string{"Hostile entities"}},
+		{[]string{"list", "--json"}, []string{"Hostile entities"}},
+		{[]string{"search", "hostile", "--json"}, []string{"Hostile links"}},
+		{[]string{"stats", "--json"}, []string{`PWNED-DIR\u0007\u202e"`}}, // the same JSON value
+		{[]string{"show", "--json", tm.Entities}, []string{"Hello"}},
 		{[]string{"stats"}, []string{quotedDir + ": 4 pieces"}},
 		{[]string{"history"}, []string{"Hostile name"}},
 		{[]string{"index"}, []string{quotedDir + ": built: 4 pieces"}},

@@ -67,6 +67,23 @@ func normalizeTerm(w string) string {
 	return ts[0]
 }
 
+// maxTermBytes is the longest term indexed; a longer word is cut to it (on
+// a character boundary), as Lucene's tokenizers cut at 255 characters. The
+// index's term dictionary costs memory per byte of its longest term: one
+// word of 9.9 MB (a piece of "xxx…") took 1.2 GB to index, three ran out of
+// memory at 6 GB.
+const maxTermBytes = 255
+
+// cutTerm returns the first maxTermBytes bytes of term or fewer, ending on a
+// character boundary.
+func cutTerm(term []byte) []byte {
+	n := maxTermBytes
+	for n > 0 && !utf8.RuneStart(term[n]) {
+		n--
+	}
+	return term[:n:n]
+}
+
 type normalizeFilter struct{}
 
 func (normalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
@@ -84,6 +101,10 @@ func (normalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 		term := tok.Term
 		if len(term) == 0 {
 			continue
+		}
+		if len(term) > maxTermBytes {
+			term = cutTerm(term)
+			tok.Term = term
 		}
 		if base, ok := acronymBase(input, i); ok {
 			// kept verbatim (upper case), never stemmed; a possessive

@@ -70,6 +70,22 @@ func TestBigFilesBuildInBoundedMemory(t *testing.T) {
 	b.Reset()
 	write("small.md", piece("Small", "a small piece\n"))
 
+	count, peak, fallback, probs := buildInChild(t, arch)
+	if count != 3 || fallback != "" {
+		t.Fatalf("%d pieces (want 3), fallback %q", count, fallback)
+	}
+	if strings.Count(probs, "only the first") != 2 {
+		t.Errorf("problems %s: want a note on each big file", probs)
+	}
+	if peak > 1<<30 {
+		t.Errorf("peak RSS %d MB, want under 1 GB", peak>>20)
+	}
+}
+
+// buildInChild indexes arch in TestBigFilesChild and returns what it
+// printed: the count, the peak RSS in bytes, the fallback and the problems.
+func buildInChild(t *testing.T, arch string) (count int, peak int64, fallback, probs string) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run", "^TestBigFilesChild$", "-test.v")
@@ -81,9 +97,6 @@ func TestBigFilesBuildInBoundedMemory(t *testing.T) {
 	if err != nil {
 		t.Fatalf("child: %v\n%.2000s", err, out)
 	}
-	var count int
-	var peak int64
-	var fallback, probs string
 	for _, line := range strings.Split(string(out), "\n") {
 		if rest, ok := strings.CutPrefix(line, "RESULT "); ok {
 			if _, err := fmt.Sscanf(rest, "%d %d %q %q", &count, &peak, &fallback, &probs); err != nil {
@@ -92,11 +105,33 @@ func TestBigFilesBuildInBoundedMemory(t *testing.T) {
 		}
 	}
 	t.Logf("peak RSS %d MB", peak>>20)
-	if count != 3 || fallback != "" {
-		t.Fatalf("%d pieces (want 3), fallback %q", count, fallback)
+	return count, peak, fallback, probs
+}
+
+// One word of 9.5 MB, and a tag, an outlet and an author of 9 MB each, are
+// indexed in bounded memory: the term dictionary costs memory per byte of
+// its longest term, and one such word took 1.2 GB, three ran out of memory
+// at 6 GB; the three values 5.6 GB. Words and whole values are cut to
+// maxTermBytes (a plain search for such a word still finds it).
+func TestLongWordsBuildInBoundedMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an index of 37 MB of long words in a child process")
 	}
-	if strings.Count(probs, "only the first") != 2 {
-		t.Errorf("problems %s: want a note on each big file", probs)
+	arch := t.TempDir()
+	long := func(c string) string { return strings.Repeat(c, 9_000_000) }
+	for name, data := range map[string]string{
+		"word.md":   string(piece("Word", long("x")+"\n")),
+		"tag.md":    "---\ntitle: Tag\ndate: \"2001\"\ntags: [\"" + long("q") + "\"]\n---\nbody\n",
+		"outlet.md": "---\ntitle: Outlet\ndate: \"2001\"\noutlet: \"" + long("o") + "\"\n---\nbody\n",
+		"author.md": "---\ntitle: Author\ndate: \"2001\"\nauthors: [\"" + long("a") + "\"]\n---\nbody\n",
+	} {
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count, peak, fallback, _ := buildInChild(t, arch)
+	if count != 4 || fallback != "" {
+		t.Fatalf("%d pieces (want 4), fallback %q", count, fallback)
 	}
 	if peak > 1<<30 {
 		t.Errorf("peak RSS %d MB, want under 1 GB", peak>>20)

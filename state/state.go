@@ -601,6 +601,23 @@ func (s *Store) allOps() []op {
 
 // write is the I/O of a Save: lock, re-read, apply, write, unlock. With no
 // ops and no visits it only reads. It returns the file as written (or read).
+// removeStaleTemps removes the temporary files atomicfile.WriteFile left
+// beside path when a folio was killed in the middle of a Save. Every Save
+// writes its temporary file under the folder lock, which the caller holds:
+// one found now belongs to no running Save.
+func removeStaleTemps(path string) {
+	entries, err := os.ReadDir(filepath.Dir(path))
+	if err != nil {
+		return
+	}
+	prefix := "." + filepath.Base(path) + ".tmp-"
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+			_ = os.Remove(filepath.Join(filepath.Dir(path), e.Name()))
+		}
+	}
+}
+
 func (s *Store) write(ops []op, visits []Visit) (*file, error) {
 	dir := filepath.Dir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -611,6 +628,7 @@ func (s *Store) write(ops []op, visits []Visit) (*file, error) {
 		return nil, fmt.Errorf("state folder %s: %w", dir, err)
 	}
 	defer unlock()
+	removeStaleTemps(s.path)
 
 	disk, err := readFile(s.path)
 	switch {

@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"regexp"
 	"runtime"
 	"strings"
@@ -19,6 +20,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // Glamour renders about 3 MB/s on one core: a 50 KB piece took 17 ms. A
@@ -49,6 +52,7 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 	if len(md) > maxRenderBytes {
 		return plainLines(md, width), fmt.Sprintf("over %d MB, the piece is shown as plain text", maxRenderBytes>>20), nil
 	}
+	md = defuseReferences(md)
 	parts := splitMarkdown(md, runtime.GOMAXPROCS(0))
 	deadline := time.Now().Add(highlightBudget)
 	lims := make([]*limits, len(parts))
@@ -84,6 +88,31 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 		lines = append(lines, out...)
 	}
 	return lines, notes(lims), nil
+}
+
+// numericReference is a numeric character reference as html.UnescapeString
+// reads it: "&#" and decimal digits or "&#x" and hex digits, the ";"
+// optional, the value wrapping at 32 bits ("&#4294967323;" is ESC).
+var numericReference = regexp.MustCompile(`&#(?:[xX][0-9a-fA-F]+|[0-9]+);?`)
+
+// defuseReferences replaces with U+FFFD each numeric character reference in
+// md that decodes to a character termsafe.Rendered drops (ESC, BEL, the other
+// C0 and C1 controls, DEL, bidi controls). Glamour decodes references with
+// html.UnescapeString in code spans and HTML, where CommonMark leaves them
+// as written: "`&#27;[8m`" became ESC [8m, a colour sequence termsafe.Rendered
+// cannot tell from Glamour's own, and "`&#27;]8;;https://x/&#7;`" a hidden
+// hyperlink. Cleaning the output stays the last guard; this keeps the piece
+// from writing the sequences it lets through.
+func defuseReferences(md string) string {
+	if !strings.Contains(md, "&#") {
+		return md
+	}
+	return numericReference.ReplaceAllStringFunc(md, func(ref string) string {
+		if d := html.UnescapeString(ref); termsafe.Rendered(d) != d {
+			return "\uFFFD"
+		}
+		return ref
+	})
 }
 
 // notes says what the parts of a piece showed as plain text.

@@ -54,3 +54,41 @@ func TestHostileTextNeverReachesTheTerminal(t *testing.T) {
 	h.key("esc", "tab")
 	check("sidebar")
 }
+
+// TestReferencesInCodeAndHTMLWriteNoSequence renders character references to
+// ESC where Glamour decodes them itself (code spans, HTML blocks and spans,
+// a note's code span): the page, cleaned as show and the reader clean it,
+// must hold no colour or hyperlink the piece wrote. termsafe.Rendered keeps
+// SGR and http(s) OSC 8, so these passed it: "`&#27;[8m`" hid text.
+func TestReferencesInCodeAndHTMLWriteNoSequence(t *testing.T) {
+	for _, md := range []string{
+		"Code `&#27;[8mHIDDEN&#27;[0m` here.",
+		"Code `&#x1B;[5mBLINK` and `&#0027;[5mBLINK` and `&#27[5mBLINK`.",
+		"Overflow `&#4294967323;[5mBLINK`.",
+		"Link `&#27;]8;;https://evil.example/&#7;click&#27;]8;;&#7;` here.",
+		"<p>&#27;[8mHIDDEN</p>",
+		"Span <b>&#x1b;[5mBLINK</b> here.",
+		"- [ ] task `&#27;[8mHIDDEN`",
+		"~~strike `&#27;[8mHIDDEN`~~",
+		"Term\n: def `&#27;[8mHIDDEN`",
+		"Bidi `&#8238;evil` and C1 `&#155;2J`.",
+	} {
+		for _, style := range []string{"dark", "notty"} {
+			lines, _, err := RenderMarkdown(md, 80, style)
+			if err != nil {
+				t.Fatalf("%q: %v", md, err)
+			}
+			page := termsafe.Rendered(strings.Join(lines, "\n"))
+			for _, bad := range []string{"\x1b[8m", "\x1b[5m", "\x1b[0m", "\x1b]8;;https://evil", "\u202e"} {
+				if strings.Contains(page, bad) {
+					t.Errorf("%s: %q renders to a page with %q:\n%q", style, md, bad, page)
+				}
+			}
+		}
+	}
+	// As CommonMark has them, references outside code still decode.
+	lines, _, err := RenderMarkdown("Caf&#233; `&#233;`", 80, "notty")
+	if err != nil || !strings.Contains(strings.Join(lines, "\n"), "Café") {
+		t.Errorf("a harmless reference is no longer decoded: %q, %v", lines, err)
+	}
+}
