@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/folio-tui/folio/archive"
@@ -54,9 +53,7 @@ match it.`,
 					}
 					out = append(out, js)
 				}
-				enc := json.NewEncoder(env.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(out)
+				return writeJSON(env.Out, out)
 			}
 			for i, g := range groups {
 				if i > 0 {
