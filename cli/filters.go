@@ -14,15 +14,16 @@ import (
 // archive.Filter says, in every command and in the reader's sidebar, so the
 // same filters count the same pieces everywhere.
 type filterFlags struct {
-	tags, outlets, kinds []string
-	from, to             string
-	starred, unread      bool
+	tags, outlets, authors, kinds []string
+	from, to                      string
+	starred, unread               bool
 }
 
 func (f *filterFlags) add(cmd *cobra.Command) {
 	fl := cmd.Flags()
 	fl.StringArrayVar(&f.tags, "tag", nil, "only pieces with this tag (repeatable: any of them; case-insensitive)")
 	fl.StringArrayVar(&f.outlets, "outlet", nil, "only pieces from this outlet: its name, or words of it in a row (repeatable; case-insensitive)")
+	fl.StringArrayVar(&f.authors, "author", nil, "only pieces by this author: a name, or words of it in a row (repeatable; case-insensitive)")
 	fl.StringArrayVar(&f.kinds, "kind", nil, "only pieces of this kind: article, interview, ... (repeatable)")
 	fl.StringVar(&f.from, "from", "", "only pieces from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&f.to, "to", "", "only pieces up to this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)")
@@ -32,7 +33,7 @@ func (f *filterFlags) add(cmd *cobra.Command) {
 
 // filter is the archive.Filter of the flags.
 func (f filterFlags) filter() (archive.Filter, error) {
-	af := archive.Filter{Tags: f.tags, Outlets: f.outlets, Kinds: f.kinds}
+	af := archive.Filter{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds}
 	if f.from != "" {
 		d, err := archive.ParseDate(f.from)
 		if err != nil {
@@ -61,7 +62,7 @@ func (f filterFlags) applyTo(q *index.Query, st *state.Store) error {
 	if err != nil {
 		return err
 	}
-	q.Tags, q.Outlets, q.Kinds, q.From, q.To = af.Tags, af.Outlets, af.Kinds, af.From, af.To
+	q.Tags, q.Outlets, q.Authors, q.Kinds, q.From, q.To = af.Tags, af.Outlets, af.Authors, af.Kinds, af.From, af.To
 	if st != nil {
 		switch {
 		case f.starred && f.unread:

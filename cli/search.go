@@ -186,7 +186,8 @@ func searchJSON(res index.Results) resultsJSON {
 		return m
 	}
 	out.Facets = map[string]map[string]int{
-		"tags": counts(res.Facets.Tags), "outlets": counts(res.Facets.Outlets), "kinds": counts(res.Facets.Kinds),
+		"tags": counts(res.Facets.Tags), "outlets": counts(res.Facets.Outlets), "authors": counts(res.Facets.Authors),
+		"kinds": counts(res.Facets.Kinds),
 		"years": counts(res.Facets.Years), "months": counts(res.Facets.Months),
 	}
 	return out
@@ -227,6 +228,9 @@ func printResults(w io.Writer, res index.Results, styled bool) {
 		fmt.Fprintf(w, "%s%-8s%s %s\n", dim, name, reset, strings.Join(parts, ", "))
 	}
 	group("outlets", res.Facets.Outlets, 8)
+	if len(res.Facets.Authors) > 1 {
+		group("authors", res.Facets.Authors, 8)
+	}
 	group("tags", res.Facets.Tags, 10)
 	group("kinds", res.Facets.Kinds, 5)
 	group("years", res.Facets.Years, 12)
