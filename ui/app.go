@@ -373,7 +373,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.status.set("Could not count the filters: "+msg.err.Error(), true)
 		}
+		m.sidebar.newQuery(m.baseQuery.Text)
 		m.sidebar.setFacets(msg.facets)
+		m.list.sawAuthors(msg.facets.Authors)
 		m.layout()
 		return m, nil
 
@@ -692,6 +694,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case paneReader:
 		return m.readerKey(msg)
 	}
+	if m.focus == paneSidebar {
+		if m, cmd, ok := m.sidebarFilterKey(msg); ok {
+			return m, cmd
+		}
+	}
 
 	// List and sidebar share these.
 	switch {
@@ -854,10 +861,8 @@ func (m Model) sidebarKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.sidebar.move(-max(m.sidebar.listHeight()-1, 1))
 	case key.Matches(msg, k.PageDown):
 		m.sidebar.move(max(m.sidebar.listHeight()-1, 1))
-	case key.Matches(msg, k.BarLeft):
-		m.sidebar.moveBar(-1)
-	case key.Matches(msg, k.BarRight):
-		m.sidebar.moveBar(1)
+	case key.Matches(msg, k.BarLeft, k.BarRight):
+		m.sidebarSideways(key.Matches(msg, k.BarRight))
 	case key.Matches(msg, k.FindCancel):
 		m.focus = paneList
 		m.layout()

@@ -303,6 +303,9 @@ func TestFocusMovesAsTheKeyTableSays(t *testing.T) {
 		{"tab", paneSidebar},
 		{"tab", paneList},
 		{"shift+tab", paneSidebar},
+		{"/", paneSidebar}, // in the sidebar, / filters its values
+		{"enter", paneSidebar},
+		{"tab", paneList},
 		{"/", paneSearch},
 		{"enter", paneList},
 		{"/", paneSearch},
@@ -509,7 +512,7 @@ func TestFacetToggleSearchesAtOnce(t *testing.T) {
 func TestEmptyResultsSuggestClearingFilters(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 100, 30)
 	h.key("tab", "space") // The Telegraph
-	h.key("/")
+	h.key("tab", "/")
 	h.typeText("intelligence") // only in a RUSI piece
 	h.key("enter")
 	if h.m.list.total != 0 {
