@@ -1111,10 +1111,11 @@ func (m *Model) layout() tea.Cmd {
 func (m Model) brand() string { return " " + m.styles.Brand.Render("folio") + "  " }
 
 // rightWidth is the room given to the count at the top right: what it
-// needs, leaving the search box at least half the line.
+// needs, leaving the search box a third of the line and room for its query
+// (see searchRoom).
 func (m Model) rightWidth() int {
 	brandW := lipgloss.Width(m.brand())
-	return max(min(lipgloss.Width(m.countView()), (m.width-brandW)/2), 0)
+	return max(min(lipgloss.Width(m.countView()), m.width-brandW-m.searchRoom()), 0)
 }
 
 func (m Model) sortLabel() string {
@@ -1193,7 +1194,10 @@ func (m Model) paneHelp() help.KeyMap {
 }
 
 // countView is the top right: "3 of 7 · relevance · tag:mi5".
-func (m Model) countView() string {
+func (m Model) countView() string { return m.countViewWith(m.sidebar.summary()) }
+
+// countViewWith is countView with the filters named as f.
+func (m Model) countViewWith(f string) string {
 	st := m.styles
 	switch {
 	case m.indexErr != nil:
@@ -1213,7 +1217,7 @@ func (m Model) countView() string {
 	if p := m.progress; m.refreshing && p.total > 0 {
 		parts = append([]string{fmt.Sprintf("indexing %s of %s", thousands(p.done), thousands(p.total))}, parts...)
 	}
-	if f := m.sidebar.summary(); f != "" {
+	if f != "" {
 		parts = append(parts, f)
 	}
 	if m.period != nil {
@@ -1229,7 +1233,11 @@ func (m Model) countView() string {
 // topBar is the brand, the search box and the count of results.
 func (m Model) topBar() string {
 	brand := m.brand()
-	right := truncateCells(m.countView(), m.rightWidth())
+	right := m.countView()
+	if rw := m.rightWidth(); lipgloss.Width(right) > rw {
+		// whole filter names, as many as fit, rather than "outlet:The Ne…"
+		right = truncateCells(m.countViewWith(m.sidebar.summaryFit(rw-lipgloss.Width(m.countViewWith(""))-3)), rw)
+	}
 	inputW := max(m.width-lipgloss.Width(brand)-lipgloss.Width(right)-1, 0)
 	left := fitCells(brand+m.search.view(), lipgloss.Width(brand)+inputW)
 	return truncateCells(left+" "+right, m.width)

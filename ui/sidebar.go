@@ -457,7 +457,10 @@ func (s sidebar) applyTo(q *index.Query) {
 }
 
 // summary lists the active filters: "is:starred tag:mi5 date:2017-09".
-func (s sidebar) summary() string {
+func (s sidebar) summary() string { return strings.Join(s.summaryParts(), " ") }
+
+// summaryParts are the active filters, one by one.
+func (s sidebar) summaryParts() []string {
 	var parts []string
 	for g := facetGroup(0); g < groupCount; g++ {
 		for _, v := range s.chosen[g] {
@@ -467,7 +470,7 @@ func (s sidebar) summary() string {
 	if !s.period.isZero() {
 		parts = append(parts, "date:"+s.period.label)
 	}
-	return strings.Join(parts, " ")
+	return parts
 }
 
 // timelineHeight is the lines the timeline takes under the facets, when the
