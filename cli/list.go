@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/folio-tui/folio/archive"
-	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
@@ -46,12 +44,15 @@ func nonNil(s []string) []string {
 }
 
 func newListCmd(env *Env) *cobra.Command {
-	var asJSON bool
+	var asJSON, wide bool
 	var f filterFlags
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List every piece, newest first",
-		Long: `List every piece of the archive, newest first: date, outlet, title and tags.
+		Long: `List every piece of the archive, newest first: date, author (when the pieces
+have several), outlet, title, tags and id. On a terminal each piece takes
+one line, the title cut with "…" to fit; piped or with --wide every column
+is whole.
 The filters are those of folio search and folio stats and match the same way
 (an outlet by its name or words of it in a row; tags and kinds ignoring case).
 Problems with files are reported on stderr (see folio check); the good pieces
@@ -81,21 +82,17 @@ are listed.`,
 				}
 				return writeJSON(env.Out, out)
 			}
-			return writeTable(env.Out, keep)
+			width := 0
+			if !wide {
+				width = termWidth(env.Out)
+			}
+			return writeTable(env.Out, keep, width)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
+	cmd.Flags().BoolVar(&wide, "wide", false, "every column whole, even on a terminal narrower than the rows")
 	f.add(cmd)
 	return cmd
-}
-
-func writeTable(w io.Writer, as []archive.Article) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, a := range as {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Date, termsafe.Escape(orDash(a.Outlet)), termsafe.Escape(a.Title),
-			termsafe.Escape(strings.Join(a.Tags, " ")), termsafe.Quote(a.ID))
-	}
-	return tw.Flush()
 }
 
 // writeJSON writes v as indented JSON, safe on a terminal: encoding/json
