@@ -253,3 +253,26 @@ func TestAuthorFilter(t *testing.T) {
 		t.Errorf("stats text has no Author section:\n%s", text)
 	}
 }
+
+// Completion offers the archive's tags, outlets and authors for --tag,
+// --outlet and --author, the most frequent first.
+func TestFilterFlagsComplete(t *testing.T) {
+	dir := outletArchive(t)
+	for _, c := range []struct {
+		cmd, flag, prefix, want string
+	}{
+		{"list", "--author", "", "Ann Smith\t20\nBob Jones\t20\nRobert Smith-Jones\t9\n"},
+		{"search", "--author", "rob", "Robert Smith-Jones\t9\n"},
+		{"stats", "--outlet", "the s", "The Sunday Telegraph\t6\n"},
+		{"list", "--tag", "pri", "prisons\t"},
+	} {
+		args := []string{"--archive", dir, "__complete", c.cmd}
+		if c.cmd == "search" {
+			args = append(args, "x")
+		}
+		out, _, code := run(t, append(args, c.flag, c.prefix)...)
+		if code != 0 || !strings.HasPrefix(out, c.want) {
+			t.Errorf("completing %s %s %q: exit %d\n%s", c.cmd, c.flag, c.prefix, code, out)
+		}
+	}
+}

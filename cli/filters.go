@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -19,8 +24,18 @@ type filterFlags struct {
 	starred, unread               bool
 }
 
-func (f *filterFlags) add(cmd *cobra.Command) {
+func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 	fl := cmd.Flags()
+	defer func() {
+		for flag, values := range map[string]func(archive.Article) []string{
+			"tag":    func(a archive.Article) []string { return a.Tags },
+			"outlet": func(a archive.Article) []string { return []string{a.Outlet} },
+			"author": func(a archive.Article) []string { return a.Authors },
+			"kind":   func(a archive.Article) []string { return []string{cmp.Or(a.Kind, archive.KindArticle)} },
+		} {
+			_ = cmd.RegisterFlagCompletionFunc(flag, completeValues(env, values))
+		}
+	}()
 	fl.StringArrayVar(&f.tags, "tag", nil, "only pieces with this tag (repeatable: any of them; case-insensitive)")
 	fl.StringArrayVar(&f.outlets, "outlet", nil, "only pieces from this outlet: its name, or words of it in a row (repeatable; case-insensitive)")
 	fl.StringArrayVar(&f.authors, "author", nil, "only pieces by this author: a name, or words of it in a row (repeatable; case-insensitive)")
@@ -90,6 +105,33 @@ func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Art
 		})
 	}
 	return keep, nil
+}
+
+// completeValues completes a filter flag with the archive's values of a
+// field (tags, outlets, authors, kinds), the most frequent first, each
+// with its count as the description.
+func completeValues(env *Env, values func(archive.Article) []string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		arch, _, err := env.openArchive()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		counts := map[string]int{}
+		for _, a := range arch.Articles {
+			for _, v := range values(a) {
+				if v != "" && strings.HasPrefix(strings.ToLower(v), strings.ToLower(prefix)) {
+					counts[v]++
+				}
+			}
+		}
+		vs := slices.Collect(maps.Keys(counts))
+		slices.SortFunc(vs, func(a, b string) int { return cmp.Or(counts[b]-counts[a], strings.Compare(a, b)) })
+		out := make([]string, len(vs))
+		for i, v := range vs {
+			out[i] = fmt.Sprintf("%s\t%d", termsafe.Escape(v), counts[v])
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+	}
 }
 
 // openStateOf opens the reading state of the archive named name, with a

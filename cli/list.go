@@ -91,7 +91,7 @@ are listed.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
 	cmd.Flags().BoolVar(&wide, "wide", false, "every column whole, even on a terminal narrower than the rows")
-	f.add(cmd)
+	f.add(cmd, env)
 	return cmd
 }
 

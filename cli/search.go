@@ -99,7 +99,7 @@ Exits 0 whether or not anything matched.`,
 			return write(env.Out, res)
 		},
 	}
-	f.add(cmd)
+	f.add(cmd, env)
 	fl := cmd.Flags()
 	fl.StringVar(&f.sort, "sort", "relevance", "relevance, newest or oldest")
 	fl.IntVar(&f.limit, "limit", 20, "how many hits to print")

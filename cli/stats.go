@@ -74,7 +74,7 @@ those of folio list and folio search and count the pieces they list.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (all outlets, authors and tags)")
 	cmd.Flags().IntVar(&top, "top", 15, "show only the N most frequent outlets, authors and tags (0 for all)")
-	f.add(cmd)
+	f.add(cmd, env)
 	return cmd
 }
 
