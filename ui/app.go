@@ -884,6 +884,9 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.FindCancel):
 			r.endFind(false)
 			return m, nil
+		case msg.String() == "up":
+			r.recallFind()
+			return m, nil
 		}
 		return m.forwardToInput(msg)
 	}

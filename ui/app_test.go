@@ -636,6 +636,19 @@ func TestReaderFindNextPrevious(t *testing.T) {
 		t.Fatalf("N: current %d", h.m.reader.current)
 	}
 	h.requireScreen("“foreign” 1/")
+	// / starts empty, as in less and vim; up recalls the last term
+	h.key("/")
+	if v := h.m.reader.findInput.Value(); v != "" {
+		t.Fatalf("/ opened with %q in the box", v)
+	}
+	h.key("up")
+	if v := h.m.reader.findInput.Value(); v != "foreign" {
+		t.Fatalf("up recalled %q", v)
+	}
+	h.key("esc", "/", "enter") // an empty box finds the last term again
+	if h.m.reader.findQuery != "foreign" || len(h.m.reader.matches) != len(r.matches) {
+		t.Fatalf("enter on an empty box: query %q, %d matches", h.m.reader.findQuery, len(h.m.reader.matches))
+	}
 	h.key("/")
 	h.typeText("zzzz")
 	h.key("enter")

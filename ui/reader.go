@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strings"
@@ -183,12 +184,18 @@ func (r reader) scrollPercent() int {
 	return int(r.scrollFraction()*100 + 0.5)
 }
 
-// startFind opens the find box.
+// startFind opens the find box, empty as less's and vim's: up recalls
+// the last term (recallFind), and enter on an empty box finds it again.
 func (r *reader) startFind() tea.Cmd {
 	r.finding = true
+	r.findInput.SetValue("")
+	return r.findInput.Focus()
+}
+
+// recallFind puts the last term in the find box.
+func (r *reader) recallFind() {
 	r.findInput.SetValue(r.findQuery)
 	r.findInput.CursorEnd()
-	return r.findInput.Focus()
 }
 
 // endFind closes the find box, keeping (accept) or dropping the query.
@@ -196,7 +203,7 @@ func (r *reader) endFind(accept bool) {
 	r.finding = false
 	r.findInput.Blur()
 	if accept {
-		r.setFind(r.findInput.Value())
+		r.setFind(cmp.Or(r.findInput.Value(), r.findQuery))
 		r.jumpToMatch(r.firstMatchFrom(r.offset))
 	}
 }
