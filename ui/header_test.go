@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,4 +26,12 @@ func TestHeaderNamesFiltersInFull(t *testing.T) {
 	if !strings.Contains(top, "outlet:The Telegraph +1") || strings.Contains(top, "…") {
 		t.Fatalf("at 70 columns: %q", top)
 	}
+}
+
+// o with no browser to start shows the URL and says y copies it.
+func TestOpenURLWithoutBrowserSuggestsCopying(t *testing.T) {
+	t.Setenv("BROWSER", filepath.Join(t.TempDir(), "no-such-browser"))
+	h := newHarness(t, newFake(testArticles()...), 120, 30)
+	h.key("enter", "o")
+	h.requireScreen("Could not open https://www.telegraph.co.uk/news/raqqa: press y to copy it")
 }
