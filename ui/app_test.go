@@ -845,7 +845,7 @@ func TestHelpOverlay(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 100, 30)
 	h.key("?")
 	h.requireScreen("folio keys")
-	h.requireScreen("next piece")
+	h.requireScreen("next, previous piece")
 	h.key("?")
 	if h.m.helpOpen {
 		t.Fatal("? did not close the help")

@@ -35,3 +35,21 @@ func TestOpenURLWithoutBrowserSuggestsCopying(t *testing.T) {
 	h.key("enter", "o")
 	h.requireScreen("Could not open https://www.telegraph.co.uk/news/raqqa: press y to copy it")
 }
+
+// ? at 80×24 shows every key, grouped by where it works, each once, d/u
+// among them, nothing cut.
+func TestHelpFitsEightyByTwentyFour(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 80, 24)
+	h.key("?")
+	screen := h.screen()
+	t.Logf("\n%s", screen)
+	for _, want := range []string{"ANYWHERE", "SEARCH BOX", "LIST", "SIDEBAR", "READER", "d u", "half page", "back", "skipped files", "cite all, format"} {
+		if strings.Count(screen, want) != 1 {
+			t.Errorf("%q is on the help %d times", want, strings.Count(screen, want))
+		}
+	}
+	if strings.Contains(screen, "…") || strings.Contains(screen, "MORE") {
+		t.Errorf("the help is cut, or keys are not in their sections")
+	}
+	h.requireFits("help", 80, 24)
+}
