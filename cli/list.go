@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
@@ -75,6 +76,9 @@ are listed.`,
 				return err
 			}
 			reportSkipped(env.Err, probs)
+			if len(arch.Articles) == 0 {
+				fmt.Fprintf(env.Err, "folio: %s has no pieces\n", termsafe.Quote(arch.Name))
+			}
 			if asJSON {
 				out := make([]articleJSON, 0, len(keep))
 				for _, a := range keep {

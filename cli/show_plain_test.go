@@ -99,3 +99,16 @@ func TestShowByFileAndDidYouMean(t *testing.T) {
 		t.Errorf("no near id: %q", errOut)
 	}
 }
+
+// folio list on a folder with no pieces says so on stderr, with the files
+// skipped.
+func TestListEmptyFolderSaysSo(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: x\n---\nno date\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "--archive", dir, "list")
+	if code != 0 || out != "" || !strings.Contains(errOut, "1 file(s) skipped") || !strings.Contains(errOut, "has no pieces") {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+}

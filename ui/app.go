@@ -748,7 +748,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.CiteFormat):
 		return m, m.askFormat()
 	case key.Matches(msg, k.Sort):
-		m.sort = (m.sort + 1) % 3
+		m.sort = m.nextSort()
 		return m, tea.Batch(m.startSearch(), m.status.set("Sorted by "+m.sortLabel(), false))
 	}
 
@@ -1295,6 +1295,8 @@ func (m Model) listArea() string {
 		return say("", st.Error.Render(" Search failed: "+archive.SanitizeLine(m.searchErr.Error())))
 	case !m.haveResult:
 		return say("", st.Hint.Render(" Searching…"))
+	case m.list.total == 0 && m.info.Count == 0:
+		return say(m.emptyArchiveLines()...)
 	case m.list.total == 0 && m.said.partial != "":
 		return say("", st.Hint.Render(" Keep typing…"))
 	case m.list.total == 0:

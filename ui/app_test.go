@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 )
 
@@ -535,17 +536,46 @@ func TestSearchErrorIsShown(t *testing.T) {
 func TestSortCycles(t *testing.T) {
 	f := newFake(testArticles()...)
 	h := newHarness(t, f, 100, 30)
+	// With no words, relevance is newest first: the first s goes to oldest.
+	h.key("s")
+	if q := lastQuery(t, f); q.Sort != index.SortOldest {
+		t.Fatalf("the first s with no words: sort = %v, want oldest", q.Sort)
+	}
+	if hit, _ := h.m.list.selected(); hit.ID != "intel" {
+		t.Errorf("oldest first starts with %q", hit.ID)
+	}
+	h.requireScreen("oldest")
+	h.key("s")
+	if q := lastQuery(t, f); q.Sort != index.SortRelevance {
+		t.Fatalf("sort = %v, want relevance (newest)", q.Sort)
+	}
+	// With words, s goes through all three.
+	h.key("/")
+	h.typeText("terror")
+	h.key("enter")
 	for _, want := range []index.Sort{index.SortNewest, index.SortOldest, index.SortRelevance} {
 		h.key("s")
 		if q := lastQuery(t, f); q.Sort != want {
 			t.Fatalf("sort = %v, want %v", q.Sort, want)
 		}
 	}
-	h.key("s", "s") // oldest
-	if hit, _ := h.m.list.selected(); hit.ID != "intel" {
-		t.Errorf("oldest first starts with %q", hit.ID)
+}
+
+// An archive with no pieces says so, and how many files were skipped.
+func TestEmptyArchiveSaysSo(t *testing.T) {
+	h := newHarness(t, newFake(), 100, 30)
+	h.requireScreen("This archive has no pieces.")
+	if strings.Contains(h.screen(), "No pieces match") {
+		t.Fatal("an empty archive says no pieces match")
 	}
-	h.requireScreen("oldest")
+	open := func(context.Context, func(done, total int)) (Searcher, Info, error) {
+		return newFake(), Info{Problems: []archive.Problem{{Path: "a.md", Msg: "no title", Fatal: true}, {Path: "b.md", Msg: "no date", Fatal: true}}}, nil
+	}
+	h = &harness{t: t, m: New(Options{OpenIndex: open})}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), open, h.m.relay))
+	h.requireScreen("This archive has no pieces.")
+	h.requireScreen("2 files skipped: press ! to see why.")
 }
 
 func TestListMovement(t *testing.T) {
