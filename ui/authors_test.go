@@ -104,6 +104,14 @@ func TestAuthorsAndDecadesInTheSidebar(t *testing.T) {
 	if entryIndex(d.m.sidebar, groupYears, "1993", false) < 0 {
 		t.Fatalf("a decade holding the chosen year closed")
 	}
+	// a decade opened at the bottom of a short sidebar shows its years
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 20})
+	d.m.sidebar.moveTo(len(d.m.sidebar.entries) - 1) // the 1950s
+	d.key("l")
+	s = d.m.sidebar
+	if last := entryIndex(s, groupYears, "1950", false); last < 0 || last >= s.offset+s.listHeight() {
+		t.Fatalf("the 1950s opened at the bottom: 1950 at %d, screen %d..%d", last, s.offset, s.offset+s.listHeight())
+	}
 	d.key("x")
 	d.settled()
 

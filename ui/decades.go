@@ -70,6 +70,16 @@ func (s *sidebar) openDecade(d string, open bool) {
 		}
 	}
 	s.follow()
+	if open {
+		// its years in sight below it, as many as fit
+		last := s.cursor
+		for last+1 < len(s.entries) && s.entries[last+1].inner && decadeOf(s.entries[last+1].value) == d {
+			last++
+		}
+		if h := s.listHeight(); last >= s.offset+h {
+			s.offset = min(s.cursor, last-h+1)
+		}
+	}
 }
 
 // onDecade is the decade under the cursor, if the cursor is on one or on
