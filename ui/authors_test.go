@@ -11,6 +11,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -183,3 +185,24 @@ func TestSidebarBackToTopAfterANewQuery(t *testing.T) {
 }
 
 func screenOf(m Model) string { return ansi.Strip(m.View().Content) }
+
+// Related pieces name their authors when they are not all the piece's
+// (four SOTU pieces have the same title), and not when one writer wrote
+// them all.
+func TestRelatedNameTheirAuthors(t *testing.T) {
+	st := NewStyles(true, true)
+	a := archive.Article{Title: "State of the Union Address, 1818", Authors: []string{"James Monroe"}}
+	related := []index.Hit{
+		{Title: "State of the Union Address, 1819", Authors: []string{"James Monroe"}},
+		{Title: "State of the Union Address, 1812", Authors: []string{"James Madison"}},
+	}
+	out := ansi.Strip(strings.Join(composePiece(a, related, nil, 100, st), "\n"))
+	if !strings.Contains(out, "1819 · James Monroe") || !strings.Contains(out, "1812 · James Madison") {
+		t.Fatalf("related entries do not name their authors:\n%s", out)
+	}
+	related[1].Authors = []string{"James Monroe"}
+	out = ansi.Strip(strings.Join(composePiece(a, related, nil, 100, st), "\n"))
+	if strings.Contains(out, "1819 · James Monroe") {
+		t.Fatalf("one writer's related pieces name him on every line:\n%s", out)
+	}
+}
