@@ -46,11 +46,15 @@ func listColumns(as []archive.Article) [][]string {
 	return rows
 }
 
+// minTitle is the cells a title is given before the outlet and the byline
+// give theirs up.
+const minTitle = 24
+
 // writeTable lists as one piece a line. With width 0 (piped, or --wide)
 // every column is whole, aligned by tabs. Otherwise each line fits width
 // cells: when the rows are wider, the tags go, the byline and outlet are
 // cut (to 18, then 12 cells, then left out when the title would have under
-// 16), and the title takes the rest of its line, cut with "…". The id,
+// minTitle), and the title takes the rest of its line, cut with "…". The id,
 // needed to open a piece, ends the line whole; a title with no room left
 // beside a long id is left out.
 func writeTable(w io.Writer, as []archive.Article, width int) error {
@@ -89,7 +93,7 @@ func writeTable(w io.Writer, as []archive.Article, width int) error {
 	slices.Sort(ids)
 	widths := slices.Clone(natural)
 	widths[tags], widths[id] = 0, ids[len(ids)/2]
-	fits := func() bool { return sum(widths)-widths[title]+16 <= width }
+	fits := func() bool { return sum(widths)-widths[title]+minTitle <= width }
 	for i := 1; i < title && !fits(); i++ {
 		if same(rows, i) {
 			widths[i] = 0 // the same outlet on every line says nothing here
