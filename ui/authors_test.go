@@ -102,6 +102,9 @@ func TestAuthorsAndDecadesInTheSidebar(t *testing.T) {
 	if bars := d.m.sidebar.timelineBars(); d.m.sidebar.timelineHeight() == 0 || !slices.Contains(d.m.sidebar.chosenBars(bars), true) {
 		t.Fatalf("the chosen year is not marked on the timeline")
 	}
+	if v := screenOf(d.m); !strings.Contains(v, "TIMELINE  ◉ 1993") {
+		t.Fatalf("the timeline does not name the chosen year:\n%s", v)
+	}
 	d.key("h")
 	if entryIndex(d.m.sidebar, groupYears, "1993", false) < 0 {
 		t.Fatalf("a decade holding the chosen year closed")

@@ -796,8 +796,11 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 	bars := timelineBars(buckets, inner)
 	busiest := slices.MaxFunc(buckets, func(a, b timelineBucket) int { return a.count - b.count })
 	note := st.TimelineAxis.Render(fmt.Sprintf("  peak %s", busiest.label))
-	if !s.period.isZero() {
+	switch {
+	case !s.period.isZero():
 		note = "  " + st.FacetChosen.Render("◉ "+s.period.label)
+	case len(s.chosen[groupYears]) > 0:
+		note = "  " + st.FacetChosen.Render("◉ "+strings.Join(s.chosen[groupYears], " "))
 	}
 	header := st.GroupHeader.Render(" TIMELINE") + truncateCells(note, max(w-9, 0))
 	barLine := " " + sparkline(bars, cursor, s.chosenBars(bars), st.Timeline, st.FacetChosen, st.FacetCursor)
