@@ -60,6 +60,9 @@ func TestListAtEightyColumnsInTmux(t *testing.T) {
 	dir := speechArchive(t)
 	s.run("resize-window", "-t", "e2e", "-x", "80", "-y", "80")
 	s.run("send-keys", "-t", "e2e", "clear", "Enter")
+	// typed only once the screen is clear, or the shell's echo of it is
+	// cleared and the list starts beside the prompt
+	s.waitFor("the cleared screen", regexp.MustCompile(`^`+promptRe+`\s*$`))
 	s.typeText(fmt.Sprintf("%s '%s' --archive '%s' list; echo list-done", s.env, s.bin, dir))
 	s.keys("Enter")
 	screen := s.waitFor("the list", regexp.MustCompile(`(?m)^list-done`))
