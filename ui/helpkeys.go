@@ -53,9 +53,10 @@ func (k KeyMap) helpSections() []helpSection {
 			{pair(k.NextPiece, k.PrevPiece), "next, previous piece"},
 			{pair(k.OpenURL, k.CopyURL), "open, copy the URL"},
 			{pair(k.Cite, k.Related), "cite, related"},
+			{h(k.Links), "links to other pieces"},
 			{h(k.Back), "back"},
 		}, keys: []key.Binding{k.ScrollUp, k.ScrollDown, k.ReaderPgDown, k.ReaderPgUp, k.HalfPageDown, k.HalfPageUp, k.ReaderTop, k.ReaderBottom,
-			k.Find, k.FindNext, k.FindPrev, k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Cite, k.Related, k.Back, k.FindAccept, k.FindCancel}},
+			k.Find, k.FindNext, k.FindPrev, k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Cite, k.Related, k.Links, k.Back, k.FindAccept, k.FindCancel}},
 	}
 }
 
