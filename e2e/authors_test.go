@@ -59,21 +59,20 @@ func TestListAtEightyColumnsInTmux(t *testing.T) {
 	s := newSession(t)
 	dir := speechArchive(t)
 	s.run("resize-window", "-t", "e2e", "-x", "80", "-y", "80")
-	s.run("send-keys", "-t", "e2e", "clear", "Enter")
-	// typed only once the screen is clear, or the shell's echo of it is
-	// cleared and the list starts beside the prompt
-	s.waitFor("the cleared screen", regexp.MustCompile(`^`+promptRe+`\s*$`))
-	s.typeText(fmt.Sprintf("%s '%s' --archive '%s' list; echo list-done", s.env, s.bin, dir))
+	// markers printed by printf, so that the echoed command line does not
+	// hold them (no clear: typed before it ran, the command's echo would be
+	// cleared and the list start beside the prompt)
+	s.typeText(fmt.Sprintf("printf 'list-%%s\\n' start; %s '%s' --archive '%s' list; printf 'list-%%s\\n' done", s.env, s.bin, dir))
 	s.keys("Enter")
 	screen := s.waitFor("the list", regexp.MustCompile(`(?m)^list-done`))
-	// the lines from the first row to list-done, the command line above
+	// the lines between the markers
 	lines := strings.Split(screen, "\n")
-	first := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "2009  ") })
-	done := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "list-done") })
-	if first < 0 || done < first {
+	start := slices.IndexFunc(lines, func(l string) bool { return l == "list-start" })
+	done := slices.IndexFunc(lines, func(l string) bool { return l == "list-done" })
+	if start < 0 || done < start {
 		t.Fatalf("no list:\n%s", screen)
 	}
-	rows := lines[first:done]
+	rows := lines[start+1 : done]
 	for _, l := range rows {
 		if !regexp.MustCompile(`^(19[5-9]\d|200\d)  `).MatchString(l) {
 			t.Fatalf("a line that is not a piece (a row wrapped?): %q\n%s", l, screen)
