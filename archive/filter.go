@@ -11,7 +11,7 @@ import (
 // sidebar narrow an archive to. They all match the same way:
 //
 //   - Tags and Kinds pick the values equal to a filter value, ignoring case.
-//   - Outlets pick the outlet a filter value names, ignoring case; when it
+//   - Outlets (and Authors, the same way) pick the outlet a filter value names, ignoring case; when it
 //     names none, every outlet whose name holds the value's words in a row,
 //     ignoring case and punctuation: "telegraph" picks "The Telegraph" and
 //     "The Sunday Telegraph", "new york" picks "The New York Times".
@@ -22,12 +22,12 @@ import (
 //     year, as precise as its date) overlaps [From, To]; a To at midnight
 //     stands for the whole of that day. Zero times are open ends.
 type Filter struct {
-	Tags, Outlets, Kinds []string
-	From, To             time.Time
+	Tags, Outlets, Authors, Kinds []string
+	From, To                      time.Time
 }
 
 // PickValues returns the values of known that the filter value v picks, by
-// the rule of Filter (byWords for outlets); nil when it picks none.
+// the rule of Filter (byWords for outlets and authors); nil when it picks none.
 func PickValues(v string, known []string, byWords bool) []string {
 	if slices.Contains(known, v) {
 		return []string{v}
@@ -65,8 +65,15 @@ func nameWords(s string) []string {
 // Keep returns the pieces of arts the filter keeps, in their order. The
 // values a filter names are resolved against the values of arts.
 func (f Filter) Keep(arts []Article) []Article {
-	var tags, outlets, kinds []string
+	var tags, outlets, authors, kinds []string
 	for _, a := range arts {
+		if len(f.Authors) > 0 {
+			for _, au := range a.Authors {
+				if !slices.Contains(authors, au) {
+					authors = append(authors, au)
+				}
+			}
+		}
 		for _, t := range a.Tags {
 			if !slices.Contains(tags, t) {
 				tags = append(tags, t)
@@ -92,6 +99,7 @@ func (f Filter) Keep(arts []Article) []Article {
 		return m
 	}
 	wantTags, wantOutlets, wantKinds := pick(f.Tags, tags, false), pick(f.Outlets, outlets, true), pick(f.Kinds, kinds, false)
+	wantAuthors := pick(f.Authors, authors, true)
 	to := f.To
 	if !to.IsZero() && to.Hour() == 0 && to.Minute() == 0 && to.Second() == 0 && to.Nanosecond() == 0 {
 		to = to.AddDate(0, 0, 1).Add(-time.Nanosecond)
@@ -101,6 +109,7 @@ func (f Filter) Keep(arts []Article) []Article {
 		switch {
 		case wantTags != nil && !slices.ContainsFunc(a.Tags, func(t string) bool { return wantTags[t] }),
 			wantOutlets != nil && !wantOutlets[a.Outlet],
+			wantAuthors != nil && !slices.ContainsFunc(a.Authors, func(au string) bool { return wantAuthors[au] }),
 			wantKinds != nil && !wantKinds[kindOf(a)],
 			!f.From.IsZero() && a.Date.End().Before(f.From),
 			!to.IsZero() && a.Date.Time.After(to):

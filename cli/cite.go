@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
-	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -92,8 +90,9 @@ it is cited (see the README).`,
 	return cmd
 }
 
-// piecesByID looks up ids in the archive, in the order given, or returns
-// every piece when all is set. Every unknown id is named in the error.
+// piecesByID looks up ids (or file names: see findPiece) in the archive, in
+// the order given, or returns every piece when all is set. Every unknown id
+// is named in the error.
 func piecesByID(arch *archive.Archive, ids []string, all bool) ([]archive.Article, error) {
 	if all {
 		return arch.Articles, nil
@@ -101,14 +100,14 @@ func piecesByID(arch *archive.Archive, ids []string, all bool) ([]archive.Articl
 	var arts []archive.Article
 	var missing []string
 	for _, id := range ids {
-		if a, ok := arch.Get(id); ok {
+		if a, ok := findPiece(arch, id); ok {
 			arts = append(arts, a)
 		} else {
-			missing = append(missing, fmt.Sprintf("%q", id))
+			missing = append(missing, id)
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("no piece with id %s in %s (folio list shows the ids)", strings.Join(missing, ", "), termsafe.Quote(arch.Name))
+		return nil, noPiece(arch, missing)
 	}
 	return arts, nil
 }

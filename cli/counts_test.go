@@ -25,6 +25,7 @@ func outletArchive(t *testing.T) string {
 	outlets := []string{"The Telegraph", "The Sunday Telegraph", "Daily Telegraph", "The New York Times", "New York Post", "The Times", "Sky News", ""}
 	kinds := []string{"article", "interview", "speech"}
 	tags := []string{"mi5", "isis", "prisons", "china", "europe"}
+	authors := []string{"Ann Smith", "Ann Smith, Bob Jones", "Bob Jones", "Robert Smith-Jones", ""}
 	for i := range 48 {
 		date := fmt.Sprintf("%d-%02d-%02d", 2014+i%5, 1+i%12, 1+i%27)
 		switch i % 4 {
@@ -34,8 +35,8 @@ func outletArchive(t *testing.T) string {
 			date = date[:4]
 		}
 		var fm strings.Builder
-		fmt.Fprintf(&fm, "---\ntitle: \"Piece %d\"\ndate: %q\nauthor: Ann Smith\nkind: %s\ntags: [%s, %s]\n",
-			i, date, kinds[i%3], tags[i%5], tags[(i/5)%5])
+		fmt.Fprintf(&fm, "---\ntitle: \"Piece %d\"\ndate: %q\nauthors: [%s]\nkind: %s\ntags: [%s, %s]\n",
+			i, date, authors[i%len(authors)], kinds[i%3], tags[i%5], tags[(i/5)%5])
 		if o := outlets[i%len(outlets)]; o != "" {
 			fmt.Fprintf(&fm, "outlet: %q\n", o)
 		}
@@ -89,6 +90,7 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 			return out.String()
 		}
 		outlets := []string{"telegraph", "The Telegraph", "new york", "NEW YORK TIMES", "times", "sky", "financial times", "rusi", "Evening Standard", "nowhere"}
+		authors := []string{"Ann Smith", "ann", "smith", "jones", "Bob Jones", "Raffaello Pantucci", "nobody"}
 		tags := []string{"MI5", "isis", "china", "counter-terrorism", "prisons", "Europe", "uk-china-relations"}
 		kinds := []string{"Interview", "article", "speech"}
 		dates := []string{"2014", "2016-03", "2017-06", "2017-09-16", "2018-01-05"}
@@ -102,6 +104,7 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 				return n
 			}
 			nOutlets, nTags, nKinds := add("--outlet", outlets, 2), add("--tag", tags, 2), add("--kind", kinds, 1)
+			nAuthors := add("--author", authors, 2)
 			add("--from", dates, 1)
 			add("--to", dates, 1)
 			if r.IntN(4) == 0 {
@@ -146,7 +149,7 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 			asMap := func(cs []count) map[string]int {
 				m := map[string]int{}
 				for _, c := range cs {
-					if c.Key != "(no outlet)" {
+					if c.Key != "(no outlet)" && c.Key != "(no author)" {
 						m[c.Key] = c.Count
 					}
 				}
@@ -169,6 +172,10 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 			if nTags == 0 {
 				compare("tags", asMap(stats.Tags), found.Facets["tags"], false)
 			}
+			if nAuthors == 0 {
+				// (a piece kept for one author also counts under its others, as for tags)
+				compare("authors", asMap(stats.Authors), found.Facets["authors"], false)
+			}
 			compare("kinds", asMap(stats.Kinds), found.Facets["kinds"], nKinds > 0)
 			compare("years", asMap(stats.Years), found.Facets["years"], false)
 			compare("months", asMap(stats.Months), found.Facets["months"], false)
@@ -190,6 +197,82 @@ func TestListOutletByWords(t *testing.T) {
 		}
 		if len(pieces) != c.want {
 			t.Errorf("list --outlet %q: %d pieces, want %d", c.outlet, len(pieces), c.want)
+		}
+	}
+}
+
+// --author matches as --outlet does (a name, or words of it in a row), in
+// list and in search alike, and stats counts the authors.
+func TestAuthorFilter(t *testing.T) {
+	t.Setenv("FOLIO_ARCHIVE", "")
+	dir := outletArchive(t)
+	idx := t.TempDir()
+	for _, c := range []struct {
+		author string
+		want   int
+	}{{"Ann Smith", 20}, {"ann smith", 20}, {"smith", 29}, {"jones", 29}, {"Bob", 20}, {"Smith Jones", 9}, {"nobody", 0}} {
+		var counts []int
+		for _, args := range [][]string{{"list", "--json"}, {"search", "", "--json", "--limit", "1000"}} {
+			out, errOut, code := run(t, append([]string{"--index-dir", idx, "--archive", dir}, append(args, "--author", c.author)...)...)
+			if code != 0 {
+				t.Fatalf("%q --author %q: exit %d: %s", args, c.author, code, errOut)
+			}
+			if args[0] == "list" {
+				var pieces []articleJSON
+				if err := json.Unmarshal([]byte(out), &pieces); err != nil {
+					t.Fatal(err)
+				}
+				counts = append(counts, len(pieces))
+			} else {
+				var res resultsJSON
+				if err := json.Unmarshal([]byte(out), &res); err != nil {
+					t.Fatal(err)
+				}
+				counts = append(counts, res.Total)
+			}
+		}
+		if counts[0] != c.want || counts[1] != c.want {
+			t.Errorf("--author %q: list %d, search %d; want %d", c.author, counts[0], counts[1], c.want)
+		}
+	}
+	out, _, _ := run(t, "--archive", dir, "stats", "--json")
+	var st archiveStats
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, c := range st.Authors {
+		got[c.Key] = c.Count
+	}
+	want := map[string]int{"Ann Smith": 20, "Bob Jones": 20, "Robert Smith-Jones": 9, "(no author)": 9}
+	if !maps.Equal(got, want) {
+		t.Errorf("stats authors %v, want %v", got, want)
+	}
+	text, _, _ := run(t, "--archive", dir, "stats")
+	if !strings.Contains(text, "\nAuthor\n  Ann Smith ") {
+		t.Errorf("stats text has no Author section:\n%s", text)
+	}
+}
+
+// Completion offers the archive's tags, outlets and authors for --tag,
+// --outlet and --author, the most frequent first.
+func TestFilterFlagsComplete(t *testing.T) {
+	dir := outletArchive(t)
+	for _, c := range []struct {
+		cmd, flag, prefix, want string
+	}{
+		{"list", "--author", "", "Ann Smith\t20\nBob Jones\t20\nRobert Smith-Jones\t9\n"},
+		{"search", "--author", "rob", "Robert Smith-Jones\t9\n"},
+		{"stats", "--outlet", "the s", "The Sunday Telegraph\t6\n"},
+		{"list", "--tag", "pri", "prisons\t"},
+	} {
+		args := []string{"--archive", dir, "__complete", c.cmd}
+		if c.cmd == "search" {
+			args = append(args, "x")
+		}
+		out, _, code := run(t, append(args, c.flag, c.prefix)...)
+		if code != 0 || !strings.HasPrefix(out, c.want) {
+			t.Errorf("completing %s %s %q: exit %d\n%s", c.cmd, c.flag, c.prefix, code, out)
 		}
 	}
 }

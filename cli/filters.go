@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -14,15 +19,26 @@ import (
 // archive.Filter says, in every command and in the reader's sidebar, so the
 // same filters count the same pieces everywhere.
 type filterFlags struct {
-	tags, outlets, kinds []string
-	from, to             string
-	starred, unread      bool
+	tags, outlets, authors, kinds []string
+	from, to                      string
+	starred, unread               bool
 }
 
-func (f *filterFlags) add(cmd *cobra.Command) {
+func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 	fl := cmd.Flags()
+	defer func() {
+		for flag, values := range map[string]func(archive.Article) []string{
+			"tag":    func(a archive.Article) []string { return a.Tags },
+			"outlet": func(a archive.Article) []string { return []string{a.Outlet} },
+			"author": func(a archive.Article) []string { return a.Authors },
+			"kind":   func(a archive.Article) []string { return []string{cmp.Or(a.Kind, archive.KindArticle)} },
+		} {
+			_ = cmd.RegisterFlagCompletionFunc(flag, completeValues(env, values))
+		}
+	}()
 	fl.StringArrayVar(&f.tags, "tag", nil, "only pieces with this tag (repeatable: any of them; case-insensitive)")
 	fl.StringArrayVar(&f.outlets, "outlet", nil, "only pieces from this outlet: its name, or words of it in a row (repeatable; case-insensitive)")
+	fl.StringArrayVar(&f.authors, "author", nil, "only pieces by this author: a name, or words of it in a row (repeatable; case-insensitive)")
 	fl.StringArrayVar(&f.kinds, "kind", nil, "only pieces of this kind: article, interview, ... (repeatable)")
 	fl.StringVar(&f.from, "from", "", "only pieces from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&f.to, "to", "", "only pieces up to this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)")
@@ -32,7 +48,7 @@ func (f *filterFlags) add(cmd *cobra.Command) {
 
 // filter is the archive.Filter of the flags.
 func (f filterFlags) filter() (archive.Filter, error) {
-	af := archive.Filter{Tags: f.tags, Outlets: f.outlets, Kinds: f.kinds}
+	af := archive.Filter{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds}
 	if f.from != "" {
 		d, err := archive.ParseDate(f.from)
 		if err != nil {
@@ -61,7 +77,7 @@ func (f filterFlags) applyTo(q *index.Query, st *state.Store) error {
 	if err != nil {
 		return err
 	}
-	q.Tags, q.Outlets, q.Kinds, q.From, q.To = af.Tags, af.Outlets, af.Kinds, af.From, af.To
+	q.Tags, q.Outlets, q.Authors, q.Kinds, q.From, q.To = af.Tags, af.Outlets, af.Authors, af.Kinds, af.From, af.To
 	if st != nil {
 		switch {
 		case f.starred && f.unread:
@@ -89,6 +105,33 @@ func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Art
 		})
 	}
 	return keep, nil
+}
+
+// completeValues completes a filter flag with the archive's values of a
+// field (tags, outlets, authors, kinds), the most frequent first, each
+// with its count as the description.
+func completeValues(env *Env, values func(archive.Article) []string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		arch, _, err := env.openArchive()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		counts := map[string]int{}
+		for _, a := range arch.Articles {
+			for _, v := range values(a) {
+				if v != "" && strings.HasPrefix(strings.ToLower(v), strings.ToLower(prefix)) {
+					counts[v]++
+				}
+			}
+		}
+		vs := slices.Collect(maps.Keys(counts))
+		slices.SortFunc(vs, func(a, b string) int { return cmp.Or(counts[b]-counts[a], strings.Compare(a, b)) })
+		out := make([]string, len(vs))
+		for i, v := range vs {
+			out[i] = fmt.Sprintf("%s\t%d", termsafe.Escape(v), counts[v])
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+	}
 }
 
 // openStateOf opens the reading state of the archive named name, with a

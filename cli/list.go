@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/termsafe"
@@ -46,12 +45,15 @@ func nonNil(s []string) []string {
 }
 
 func newListCmd(env *Env) *cobra.Command {
-	var asJSON bool
+	var asJSON, wide bool
 	var f filterFlags
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List every piece, newest first",
-		Long: `List every piece of the archive, newest first: date, outlet, title and tags.
+		Long: `List every piece of the archive, newest first: date, author (when the pieces
+have several), outlet, title, tags and id. On a terminal each piece takes
+one line, the title cut with "…" to fit; piped or with --wide every column
+is whole.
 The filters are those of folio search and folio stats and match the same way
 (an outlet by its name or words of it in a row; tags and kinds ignoring case).
 Problems with files are reported on stderr (see folio check); the good pieces
@@ -74,6 +76,9 @@ are listed.`,
 				return err
 			}
 			reportSkipped(env.Err, probs)
+			if len(arch.Articles) == 0 {
+				fmt.Fprintf(env.Err, "folio: %s has no pieces\n", termsafe.Quote(arch.Name))
+			}
 			if asJSON {
 				out := make([]articleJSON, 0, len(keep))
 				for _, a := range keep {
@@ -81,21 +86,17 @@ are listed.`,
 				}
 				return writeJSON(env.Out, out)
 			}
-			return writeTable(env.Out, keep)
+			width := 0
+			if !wide {
+				width = termWidth(env.Out)
+			}
+			return writeTable(env.Out, keep, width)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
-	f.add(cmd)
+	cmd.Flags().BoolVar(&wide, "wide", false, "every column whole, even on a terminal narrower than the rows")
+	f.add(cmd, env)
 	return cmd
-}
-
-func writeTable(w io.Writer, as []archive.Article) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, a := range as {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Date, termsafe.Escape(orDash(a.Outlet)), termsafe.Escape(a.Title),
-			termsafe.Escape(strings.Join(a.Tags, " ")), termsafe.Quote(a.ID))
-	}
-	return tw.Flush()
 }
 
 // writeJSON writes v as indented JSON, safe on a terminal: encoding/json

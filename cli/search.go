@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
@@ -22,7 +24,7 @@ type searchFlags struct {
 	filterFlags
 	sort          string
 	limit, offset int
-	asJSON        bool
+	asJSON, wide  bool
 }
 
 func newSearchCmd(env *Env) *cobra.Command {
@@ -70,7 +72,11 @@ Exits 0 whether or not anything matched.`,
 				}
 				notes.Reset()
 				printNotes(&notes, res)
-				printResults(w, res, colour(env.Out))
+				width := 0
+				if !f.wide {
+					width = termWidth(env.Out)
+				}
+				printResults(w, res, colour(env.Out), width)
 				return nil
 			}
 			defer func() { _, _ = env.Err.Write(notes.Bytes()) }()
@@ -93,12 +99,13 @@ Exits 0 whether or not anything matched.`,
 			return write(env.Out, res)
 		},
 	}
-	f.add(cmd)
+	f.add(cmd, env)
 	fl := cmd.Flags()
 	fl.StringVar(&f.sort, "sort", "relevance", "relevance, newest or oldest")
 	fl.IntVar(&f.limit, "limit", 20, "how many hits to print")
 	fl.IntVar(&f.offset, "offset", 0, "skip this many hits")
 	fl.BoolVar(&f.asJSON, "json", false, "print JSON")
+	fl.BoolVar(&f.wide, "wide", false, "lines whole, even on a terminal narrower than them")
 	_ = cmd.RegisterFlagCompletionFunc("sort", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"relevance", "newest", "oldest"}, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -186,13 +193,28 @@ func searchJSON(res index.Results) resultsJSON {
 		return m
 	}
 	out.Facets = map[string]map[string]int{
-		"tags": counts(res.Facets.Tags), "outlets": counts(res.Facets.Outlets), "kinds": counts(res.Facets.Kinds),
+		"tags": counts(res.Facets.Tags), "outlets": counts(res.Facets.Outlets), "authors": counts(res.Facets.Authors),
+		"kinds": counts(res.Facets.Kinds),
 		"years": counts(res.Facets.Years), "months": counts(res.Facets.Months),
 	}
 	return out
 }
 
-func printResults(w io.Writer, res index.Results, styled bool) {
+// printResults writes res for reading: each hit's date, byline (when the
+// hits have several authors), outlet and title, its id, and a snippet.
+// With width > 0 (a terminal) each line is cut to width cells with "…".
+func printResults(w io.Writer, res index.Results, styled bool, width int) {
+	fit := func(s string) string {
+		if width <= 0 {
+			return s
+		}
+		return ansi.Truncate(s, width, "…")
+	}
+	byAuthor := make([]archive.Article, len(res.Hits))
+	for i, h := range res.Hits {
+		byAuthor[i].Authors = h.Authors
+	}
+	many := archive.ManyAuthors(byAuthor)
 	marks := plainMarks
 	bold, dim, reset := "", "", ""
 	if styled {
@@ -200,10 +222,14 @@ func printResults(w io.Writer, res index.Results, styled bool) {
 		marks = strings.NewReplacer(index.MarkStart, "\x1b[1;33m", index.MarkEnd, "\x1b[0m")
 	}
 	for _, h := range res.Hits {
-		fmt.Fprintf(w, "%s · %s · %s%s%s\n", h.Date, termsafe.Escape(orDash(h.Outlet)), bold, termsafe.Escape(h.Title), reset)
+		by := ""
+		if b := archive.Byline(h.Authors); many && b != "" {
+			by = termsafe.Escape(b) + " · "
+		}
+		fmt.Fprintln(w, fit(fmt.Sprintf("%s · %s%s · %s%s%s", h.Date, by, termsafe.Escape(orDash(h.Outlet)), bold, termsafe.Escape(h.Title), reset)))
 		fmt.Fprintf(w, "  %s%s%s\n", dim, termsafe.Quote(h.ID), reset)
 		if len(h.Snippets) > 0 {
-			fmt.Fprintf(w, "  %s\n", marks.Replace(termsafe.Escape(strings.Join(strings.Fields(h.Snippets[0]), " "))))
+			fmt.Fprintln(w, fit("  "+marks.Replace(termsafe.Escape(strings.Join(strings.Fields(h.Snippets[0]), " ")))))
 		}
 		fmt.Fprintln(w)
 	}
@@ -224,9 +250,12 @@ func printResults(w io.Writer, res index.Results, styled bool) {
 			}
 			parts = append(parts, fmt.Sprintf("%s (%d)", termsafe.Escape(v.Value), v.Count))
 		}
-		fmt.Fprintf(w, "%s%-8s%s %s\n", dim, name, reset, strings.Join(parts, ", "))
+		fmt.Fprintln(w, fit(fmt.Sprintf("%s%-8s%s %s", dim, name, reset, strings.Join(parts, ", "))))
 	}
 	group("outlets", res.Facets.Outlets, 8)
+	if len(res.Facets.Authors) > 1 {
+		group("authors", res.Facets.Authors, 8)
+	}
 	group("tags", res.Facets.Tags, 10)
 	group("kinds", res.Facets.Kinds, 5)
 	group("years", res.Facets.Years, 12)

@@ -23,11 +23,13 @@ func newShowCmd(env *Env) *cobra.Command {
 	var raw, asJSON bool
 	var width int
 	cmd := &cobra.Command{
-		Use:   "show ID",
+		Use:   "show ID|FILE",
 		Short: "Print a piece, rendered from Markdown",
-		Long: `Print a piece with a header (title, outlet, date, authors, tags, URL), rendered
-with Glamour. --raw prints the Markdown file's fields and body as Markdown.
-Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
+		Long: `Print a piece with a header (title, outlet, date, authors, tags, URL,
+standfirst), rendered with Glamour. The piece is named by its id or its file
+(1981_jimmy_carter.md, or a path to it). --raw prints the Markdown file's fields and body as Markdown.
+Output is plain text (no colour, no Markdown marks) when stdout is not a
+terminal or NO_COLOR is set.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeIDs(env),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -40,9 +42,9 @@ Output is plain (no colour) when stdout is not a terminal or NO_COLOR is set.`,
 			if err != nil {
 				return err
 			}
-			a, ok := arch.Get(args[0])
+			a, ok := findPiece(arch, args[0])
 			if !ok {
-				return fmt.Errorf("no piece with id %q in %s (folio list shows the ids)", args[0], termsafe.Quote(arch.Name))
+				return noPiece(arch, args)
 			}
 			if asJSON {
 				return writeJSON(env.Out, struct {
@@ -158,12 +160,14 @@ func pieceHeader(a archive.Article, width int, styled bool) string {
 	if len(a.Authors) > 0 {
 		meta = append(meta, strings.Join(a.Authors, ", "))
 	}
-	if a.Kind != archive.KindArticle {
+	if a.Kind != "" && a.Kind != archive.KindArticle {
 		meta = append(meta, a.Kind)
 	}
 	line(strings.Join(meta, " · "))
 	if len(a.Tags) > 0 {
-		line(dim.Render("tags: " + strings.Join(a.Tags, " ")))
+		for _, l := range tagLines(a.Tags, width-2) {
+			b.WriteString("  " + dim.Render(l) + "\n")
+		}
 	}
 	for _, l := range []struct{ label, url string }{{"url", a.URL}, {"source", a.Source}} {
 		if l.url == "" || (l.label == "source" && l.url == a.URL) {
@@ -175,7 +179,32 @@ func pieceHeader(a archive.Article, width int, styled bool) string {
 		}
 		b.WriteString("  " + dim.Render(l.label+": ") + text + "\n")
 	}
+	if sf := strings.Join(strings.Fields(a.Standfirst), " "); sf != "" {
+		b.WriteString("\n")
+		line(lipgloss.NewStyle().Italic(styled).Render(sf))
+	}
 	return b.String()
+}
+
+// tagLines are the tags as "tags: a, b, c", on as many lines of width
+// cells as they need, broken only between tags: "go fix" or
+// "counter-terrorism" is never split.
+func tagLines(tags []string, width int) []string {
+	var lines []string
+	cur := "tags:"
+	for i, t := range tags {
+		t = strings.Join(strings.Fields(t), " ")
+		if i < len(tags)-1 {
+			t += ","
+		}
+		if cur != "" && ansi.StringWidth(cur)+1+ansi.StringWidth(t) > width && cur != "tags:" {
+			lines = append(lines, cur)
+			cur = "      " + t
+			continue
+		}
+		cur += " " + t
+	}
+	return append(lines, cur)
 }
 
 func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }
@@ -187,7 +216,7 @@ func indent(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ")
 func RenderMarkdown(md string, width int, styled bool) (string, error) {
 	style := styles.DarkStyle
 	if !styled {
-		style = styles.AsciiStyle
+		style = ui.PlainStyle
 	}
 	lines, note, err := ui.RenderMarkdown(md, width, style)
 	if err != nil {

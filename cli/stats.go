@@ -30,6 +30,7 @@ type archiveStats struct {
 	Years   []count `json:"years"`  // oldest first
 	Months  []count `json:"months"` // YYYY-MM, oldest first; pieces dated only to the year are not in any month
 	Outlets []count `json:"outlets"`
+	Authors []count `json:"authors"` // a piece by two authors counts for each
 	Tags    []count `json:"tags"`
 	Kinds   []count `json:"kinds"`
 }
@@ -40,10 +41,11 @@ func newStatsCmd(env *Env) *cobra.Command {
 	var f filterFlags
 	cmd := &cobra.Command{
 		Use:   "stats [--json]",
-		Short: "Count the pieces of an archive per year, month, outlet, tag and kind",
+		Short: "Count the pieces of an archive per year, month, outlet, author, tag and kind",
 		Long: `Count the pieces of an archive per year, per month (pieces whose month is
-known), per outlet, per tag and per kind, with bars. Outlets and tags are
-listed most frequent first; --top limits them (0 for all). The filters are
+known), per outlet, per author, per tag and per kind, with bars. Outlets,
+authors and tags are listed most frequent first; --top limits them (0 for
+all); a piece by two authors counts for each. The filters are
 those of folio list and folio search and count the pieces they list.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -70,21 +72,27 @@ those of folio list and folio search and count the pieces they list.`,
 			return writeStats(env.Out, st, top)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (all outlets and tags)")
-	cmd.Flags().IntVar(&top, "top", 15, "show only the N most frequent outlets and tags (0 for all)")
-	f.add(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (all outlets, authors and tags)")
+	cmd.Flags().IntVar(&top, "top", 15, "show only the N most frequent outlets, authors and tags (0 for all)")
+	f.add(cmd, env)
 	return cmd
 }
 
 // computeStats counts arts, the pieces of the archive named name.
 func computeStats(name string, arts []archive.Article) archiveStats {
-	years, months, outlets, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, a := range arts {
 		years[strconv.Itoa(a.Date.Time.Year())]++
 		if a.Date.Precision != archive.PrecisionYear {
 			months[a.Date.Time.Format("2006-01")]++
 		}
 		outlets[cmp.Or(a.Outlet, "(no outlet)")]++
+		if len(a.Authors) == 0 {
+			authors["(no author)"]++
+		}
+		for _, au := range a.Authors {
+			authors[au]++
+		}
 		for _, t := range a.Tags {
 			tags[t]++
 		}
@@ -93,7 +101,7 @@ func computeStats(name string, arts []archive.Article) archiveStats {
 	return archiveStats{
 		Archive: name, Pieces: len(arts),
 		Years: byKey(years), Months: byKey(months),
-		Outlets: byCount(outlets), Tags: byCount(tags), Kinds: byCount(kinds),
+		Outlets: byCount(outlets), Authors: byCount(authors), Tags: byCount(tags), Kinds: byCount(kinds),
 	}
 }
 
@@ -150,6 +158,7 @@ func writeStats(w io.Writer, st archiveStats, top int) error {
 	section("Year", st.Years, false)
 	section("Month", st.Months, false)
 	section("Outlet", st.Outlets, true)
+	section("Author", st.Authors, true)
 	section("Tag", st.Tags, true)
 	section("Kind", st.Kinds, false)
 	return nil

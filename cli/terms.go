@@ -68,7 +68,7 @@ output says so. The query's own words are left out.`,
 			return writeTerms(env, r)
 		},
 	}
-	f.add(cmd)
+	f.add(cmd, env)
 	fl := cmd.Flags()
 	fl.IntVar(&f.n, "limit", 20, "how many terms to print")
 	fl.IntVar(&f.sample, "sample", 100, "read at most this many results, the best by relevance")

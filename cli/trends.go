@@ -122,7 +122,7 @@ the queries and the date of the run.`,
 			return ts.writeTable(env.Out, f.share)
 		},
 	}
-	f.add(cmd)
+	f.add(cmd, env)
 	fl := cmd.Flags()
 	fl.StringVar(&f.by, "by", "auto", "year, month, week, decade or auto")
 	fl.BoolVar(&f.share, "share", false, "add each query's share of all the pieces of the period")

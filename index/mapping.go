@@ -16,9 +16,10 @@ import (
 // the analyser, the spelling tables, and what archive.Parse makes of a file
 // (8: section pages skipped, Jekyll post names, Zola tables, bodies made
 // readable: shortcodes, HTML blocks, footnotes; 9: ISO week facets; 10:
-// words and whole values cut to 255 bytes). Bump it whenever any of them
-// changes; an index with another version is deleted and rebuilt on open.
-const SchemaVersion = 10
+// words and whole values cut to 255 bytes; 11: the authors facet). Bump it
+// whenever any of them changes; an index with another version is deleted
+// and rebuilt on open.
+const SchemaVersion = 11
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -55,7 +56,7 @@ const (
 // field. Counting five fields read five doc-value columns per hit; one
 // column of prefixed values is read once (facets were half the time of a
 // query that matches most of the archive).
-var facetCodes = map[string]string{fTags: "t", fOutlet: "o", fKind: "k", fYear: "y", fMonth: "m", fWeek: "w"}
+var facetCodes = map[string]string{fTags: "t", fOutlet: "o", fAuthor: "a", fKind: "k", fYear: "y", fMonth: "m", fWeek: "w"}
 
 // fieldOfCode is the facet field of each code.
 var fieldOfCode = func() map[string]string {
@@ -196,11 +197,11 @@ func document(a archive.Article) map[string]interface{} {
 	case a.Date.Precision == archive.PrecisionMonth:
 		week = a.Date.Time.Format("2006-01")
 	}
-	facets := make([]string, 0, len(a.Tags)+4)
+	facets := make([]string, 0, len(a.Tags)+len(a.Authors)+4)
 	if week != "" {
 		facets = append(facets, facetTerm(fWeek, week))
 	}
-	for _, f := range []string{fTags, fOutlet, fKind, fYear, fMonth} {
+	for _, f := range facetFields { // (no week in d: it is added above)
 		switch v := d[f].(type) {
 		case string:
 			if v != "" {

@@ -22,7 +22,7 @@ const (
 )
 
 // facet fields, in the order of Facets.
-var facetFields = []string{fTags, fOutlet, fKind, fYear, fMonth, fWeek}
+var facetFields = []string{fTags, fOutlet, fAuthor, fKind, fYear, fMonth, fWeek}
 
 // Search runs a query. Facet counts are for the query and the filters of
 // the other fields: the Tags counts ignore the Tags filter (so that picking
@@ -258,6 +258,7 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 	}
 	terms(fTags, q.Tags, all.Tags, false)
 	terms(fOutlet, q.Outlets, all.Outlets, true)
+	terms(fAuthor, q.Authors, all.Authors, true)
 	terms(fKind, q.Kinds, all.Kinds, false)
 	terms(fYear, q.Years, all.Years, false)
 	terms(fMonth, q.Months, all.Months, false)
@@ -309,6 +310,8 @@ func (fs Facets) of(f string) []FacetValue {
 		return fs.Tags
 	case fOutlet:
 		return fs.Outlets
+	case fAuthor:
+		return fs.Authors
 	case fKind:
 		return fs.Kinds
 	case fYear:
@@ -353,6 +356,7 @@ func facetsOf(byField map[string][]FacetValue) Facets {
 	return Facets{
 		Tags:    get(fTags, false),
 		Outlets: get(fOutlet, false),
+		Authors: get(fAuthor, false),
 		Kinds:   get(fKind, false),
 		Years:   get(fYear, true),
 		Months:  get(fMonth, true),
@@ -466,7 +470,7 @@ func parseStoredDate(s string) archive.Date {
 // queryKey identifies a query for the result cache.
 func queryKey(q Query) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q|%q|%q|%q|%q|%q|", q.Text, q.Tags, q.Outlets, q.Kinds, q.Years, q.Months)
+	fmt.Fprintf(&b, "%q|%q|%q|%q|%q|%q|%q|", q.Text, q.Tags, q.Outlets, q.Authors, q.Kinds, q.Years, q.Months)
 	if q.IDs != nil {
 		fmt.Fprintf(&b, "ids%q", q.IDs)
 	}

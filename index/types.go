@@ -44,6 +44,8 @@ type Query struct {
 	Text    string
 	Tags    []string
 	Outlets []string
+	// Authors match as Outlets do: a name, or words of it in a row.
+	Authors []string
 	Kinds   []string
 	Years   []string // "2017"
 	Months  []string // "2017-09"
@@ -123,6 +125,7 @@ type FacetValue struct {
 type Facets struct {
 	Tags    []FacetValue
 	Outlets []FacetValue
+	Authors []FacetValue
 	Kinds   []FacetValue
 	Years   []FacetValue
 	Months  []FacetValue

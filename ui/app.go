@@ -373,7 +373,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, m.status.set("Could not count the filters: "+msg.err.Error(), true)
 		}
+		m.sidebar.newQuery(m.baseQuery.Text)
 		m.sidebar.setFacets(msg.facets)
+		m.list.sawAuthors(msg.facets.Authors)
 		m.layout()
 		return m, nil
 
@@ -692,6 +694,11 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case paneReader:
 		return m.readerKey(msg)
 	}
+	if m.focus == paneSidebar {
+		if m, cmd, ok := m.sidebarFilterKey(msg); ok {
+			return m, cmd
+		}
+	}
 
 	// List and sidebar share these.
 	switch {
@@ -741,7 +748,7 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.CiteFormat):
 		return m, m.askFormat()
 	case key.Matches(msg, k.Sort):
-		m.sort = (m.sort + 1) % 3
+		m.sort = m.nextSort()
 		return m, tea.Batch(m.startSearch(), m.status.set("Sorted by "+m.sortLabel(), false))
 	}
 
@@ -854,10 +861,8 @@ func (m Model) sidebarKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.sidebar.move(-max(m.sidebar.listHeight()-1, 1))
 	case key.Matches(msg, k.PageDown):
 		m.sidebar.move(max(m.sidebar.listHeight()-1, 1))
-	case key.Matches(msg, k.BarLeft):
-		m.sidebar.moveBar(-1)
-	case key.Matches(msg, k.BarRight):
-		m.sidebar.moveBar(1)
+	case key.Matches(msg, k.BarLeft, k.BarRight):
+		m.sidebarSideways(key.Matches(msg, k.BarRight))
 	case key.Matches(msg, k.FindCancel):
 		m.focus = paneList
 		m.layout()
@@ -878,6 +883,9 @@ func (m Model) readerKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		case key.Matches(msg, k.FindCancel):
 			r.endFind(false)
+			return m, nil
+		case msg.String() == "up":
+			r.recallFind()
 			return m, nil
 		}
 		return m.forwardToInput(msg)
@@ -1106,10 +1114,11 @@ func (m *Model) layout() tea.Cmd {
 func (m Model) brand() string { return " " + m.styles.Brand.Render("folio") + "  " }
 
 // rightWidth is the room given to the count at the top right: what it
-// needs, leaving the search box at least half the line.
+// needs, leaving the search box a third of the line and room for its query
+// (see searchRoom).
 func (m Model) rightWidth() int {
 	brandW := lipgloss.Width(m.brand())
-	return max(min(lipgloss.Width(m.countView()), (m.width-brandW)/2), 0)
+	return max(min(lipgloss.Width(m.countView()), m.width-brandW-m.searchRoom()), 0)
 }
 
 func (m Model) sortLabel() string {
@@ -1188,7 +1197,10 @@ func (m Model) paneHelp() help.KeyMap {
 }
 
 // countView is the top right: "3 of 7 · relevance · tag:mi5".
-func (m Model) countView() string {
+func (m Model) countView() string { return m.countViewWith(m.sidebar.summary()) }
+
+// countViewWith is countView with the filters named as f.
+func (m Model) countViewWith(f string) string {
 	st := m.styles
 	switch {
 	case m.indexErr != nil:
@@ -1208,7 +1220,7 @@ func (m Model) countView() string {
 	if p := m.progress; m.refreshing && p.total > 0 {
 		parts = append([]string{fmt.Sprintf("indexing %s of %s", thousands(p.done), thousands(p.total))}, parts...)
 	}
-	if f := m.sidebar.summary(); f != "" {
+	if f != "" {
 		parts = append(parts, f)
 	}
 	if m.period != nil {
@@ -1224,7 +1236,11 @@ func (m Model) countView() string {
 // topBar is the brand, the search box and the count of results.
 func (m Model) topBar() string {
 	brand := m.brand()
-	right := truncateCells(m.countView(), m.rightWidth())
+	right := m.countView()
+	if rw := m.rightWidth(); lipgloss.Width(right) > rw {
+		// whole filter names, as many as fit, rather than "outlet:The Ne…"
+		right = truncateCells(m.countViewWith(m.sidebar.summaryFit(rw-lipgloss.Width(m.countViewWith(""))-3)), rw)
+	}
 	inputW := max(m.width-lipgloss.Width(brand)-lipgloss.Width(right)-1, 0)
 	left := fitCells(brand+m.search.view(), lipgloss.Width(brand)+inputW)
 	return truncateCells(left+" "+right, m.width)
@@ -1279,6 +1295,8 @@ func (m Model) listArea() string {
 		return say("", st.Error.Render(" Search failed: "+archive.SanitizeLine(m.searchErr.Error())))
 	case !m.haveResult:
 		return say("", st.Hint.Render(" Searching…"))
+	case m.list.total == 0 && m.info.Count == 0:
+		return say(m.emptyArchiveLines()...)
 	case m.list.total == 0 && m.said.partial != "":
 		return say("", st.Hint.Render(" Keep typing…"))
 	case m.list.total == 0:

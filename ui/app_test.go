@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 )
 
@@ -303,6 +304,9 @@ func TestFocusMovesAsTheKeyTableSays(t *testing.T) {
 		{"tab", paneSidebar},
 		{"tab", paneList},
 		{"shift+tab", paneSidebar},
+		{"/", paneSidebar}, // in the sidebar, / filters its values
+		{"enter", paneSidebar},
+		{"tab", paneList},
 		{"/", paneSearch},
 		{"enter", paneList},
 		{"/", paneSearch},
@@ -509,7 +513,7 @@ func TestFacetToggleSearchesAtOnce(t *testing.T) {
 func TestEmptyResultsSuggestClearingFilters(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 100, 30)
 	h.key("tab", "space") // The Telegraph
-	h.key("/")
+	h.key("tab", "/")
 	h.typeText("intelligence") // only in a RUSI piece
 	h.key("enter")
 	if h.m.list.total != 0 {
@@ -532,17 +536,46 @@ func TestSearchErrorIsShown(t *testing.T) {
 func TestSortCycles(t *testing.T) {
 	f := newFake(testArticles()...)
 	h := newHarness(t, f, 100, 30)
+	// With no words, relevance is newest first: the first s goes to oldest.
+	h.key("s")
+	if q := lastQuery(t, f); q.Sort != index.SortOldest {
+		t.Fatalf("the first s with no words: sort = %v, want oldest", q.Sort)
+	}
+	if hit, _ := h.m.list.selected(); hit.ID != "intel" {
+		t.Errorf("oldest first starts with %q", hit.ID)
+	}
+	h.requireScreen("oldest")
+	h.key("s")
+	if q := lastQuery(t, f); q.Sort != index.SortRelevance {
+		t.Fatalf("sort = %v, want relevance (newest)", q.Sort)
+	}
+	// With words, s goes through all three.
+	h.key("/")
+	h.typeText("terror")
+	h.key("enter")
 	for _, want := range []index.Sort{index.SortNewest, index.SortOldest, index.SortRelevance} {
 		h.key("s")
 		if q := lastQuery(t, f); q.Sort != want {
 			t.Fatalf("sort = %v, want %v", q.Sort, want)
 		}
 	}
-	h.key("s", "s") // oldest
-	if hit, _ := h.m.list.selected(); hit.ID != "intel" {
-		t.Errorf("oldest first starts with %q", hit.ID)
+}
+
+// An archive with no pieces says so, and how many files were skipped.
+func TestEmptyArchiveSaysSo(t *testing.T) {
+	h := newHarness(t, newFake(), 100, 30)
+	h.requireScreen("This archive has no pieces.")
+	if strings.Contains(h.screen(), "No pieces match") {
+		t.Fatal("an empty archive says no pieces match")
 	}
-	h.requireScreen("oldest")
+	open := func(context.Context, func(done, total int)) (Searcher, Info, error) {
+		return newFake(), Info{Problems: []archive.Problem{{Path: "a.md", Msg: "no title", Fatal: true}, {Path: "b.md", Msg: "no date", Fatal: true}}}, nil
+	}
+	h = &harness{t: t, m: New(Options{OpenIndex: open})}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), open, h.m.relay))
+	h.requireScreen("This archive has no pieces.")
+	h.requireScreen("2 files skipped: press ! to see why.")
 }
 
 func TestListMovement(t *testing.T) {
@@ -633,6 +666,19 @@ func TestReaderFindNextPrevious(t *testing.T) {
 		t.Fatalf("N: current %d", h.m.reader.current)
 	}
 	h.requireScreen("“foreign” 1/")
+	// / starts empty, as in less and vim; up recalls the last term
+	h.key("/")
+	if v := h.m.reader.findInput.Value(); v != "" {
+		t.Fatalf("/ opened with %q in the box", v)
+	}
+	h.key("up")
+	if v := h.m.reader.findInput.Value(); v != "foreign" {
+		t.Fatalf("up recalled %q", v)
+	}
+	h.key("esc", "/", "enter") // an empty box finds the last term again
+	if h.m.reader.findQuery != "foreign" || len(h.m.reader.matches) != len(r.matches) {
+		t.Fatalf("enter on an empty box: query %q, %d matches", h.m.reader.findQuery, len(h.m.reader.matches))
+	}
 	h.key("/")
 	h.typeText("zzzz")
 	h.key("enter")
@@ -829,7 +875,7 @@ func TestHelpOverlay(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 100, 30)
 	h.key("?")
 	h.requireScreen("folio keys")
-	h.requireScreen("next piece")
+	h.requireScreen("next, previous piece")
 	h.key("?")
 	if h.m.helpOpen {
 		t.Fatal("? did not close the help")

@@ -225,11 +225,17 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 	}
 }
 
-// openURLCmd opens u in the user's browser and reports in the status line.
+// openURLCmd opens u in the user's browser and reports in the status line;
+// when no browser can be started, the line shows the URL and that y copies
+// it.
 func openURLCmd(u string) tea.Cmd {
 	return func() tea.Msg {
 		if err := openURL(u, browserFromEnv()); err != nil {
-			return statusMsg{text: err.Error(), isErr: true}
+			if checkURL(u) != nil {
+				return statusMsg{text: err.Error(), isErr: true}
+			}
+			return statusMsg{text: fmt.Sprintf("Could not open %s: press y to copy it (%s)",
+				ansi.Truncate(archive.SanitizeLine(u), 60, "…"), err), isErr: true}
 		}
 		return statusMsg{text: "Opened in browser: " + ansi.Truncate(u, 60, "…")}
 	}

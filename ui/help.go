@@ -26,25 +26,12 @@ func footerView(width int, status statusLine, query string, pane help.KeyMap, st
 	return h.ShortHelpView(pane.ShortHelp())
 }
 
-// fullHelpView is the `?` overlay: every binding, its groups side by side
-// in as many columns as the width allows, in rows of columns when not all
-// fit, stacked when the terminal is narrow.
+// fullHelpView is the `?` overlay: the keys grouped by where they work,
+// each listed once (helpkeys.go), in as many columns as the width allows
+// (three at 80 columns, where all of it fits in 24 lines).
 func fullHelpView(width, height int, keys KeyMap, st Styles) string {
-	h := help.New()
-	h.Styles = st.Help
-	groups := keys.FullHelp()
-	inner := max(width-4, 1)
-	var body string
-	for cols := len(groups); cols >= 1; cols-- {
-		rows := make([]string, 0, (len(groups)+cols-1)/cols)
-		for i := 0; i < len(groups); i += cols {
-			rows = append(rows, h.FullHelpView(groups[i:min(i+cols, len(groups))]))
-		}
-		body = strings.Join(rows, "\n\n")
-		if lipgloss.Width(body) <= inner {
-			break
-		}
-	}
+	// the frame takes 4 cells and 2 lines, the title 2 lines
+	body := helpBody(keys.withOthers(keys.helpSections()), max(width-4, 1), max(height-4, 1), st)
 	title := st.Brand.Render("folio keys") + st.Hint.Render("  (? or esc to close)")
 	return overlayBox(title+"\n\n"+body, width, height, st)
 }

@@ -182,7 +182,8 @@ func (k KeyMap) listHelp() paneHelp {
 }
 
 func (k KeyMap) sidebarHelp() paneHelp {
-	return paneHelp{short: []key.Binding{k.Down, k.Toggle, k.NextPane, k.ClearAll, k.FocusSearch, k.Help, k.QuitShort}}
+	filter := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter values"))
+	return paneHelp{short: []key.Binding{k.Down, k.Toggle, k.NextPane, k.ClearAll, filter, k.Help, k.QuitShort}}
 }
 
 // timelineHelp is the sidebar's help while the cursor is on the timeline.

@@ -32,6 +32,10 @@ type resultList struct {
 	// state) leaves the marks column out.
 	marks Marks
 
+	// manyAuthors: the archive has more than one author, so rows name
+	// them (see sawAuthors).
+	manyAuthors bool
+
 	width, height int
 	focused       bool
 }
@@ -249,11 +253,14 @@ func (l resultList) row(i, rh int, st Styles) []string {
 	if d := h.Date.String(); d != "" {
 		meta = append(meta, d)
 	}
+	if by := archive.Byline(h.Authors); by != "" && l.manyAuthors {
+		meta = append(meta, archive.SanitizeLine(by))
+	}
 	if h.Outlet != "" {
 		meta = append(meta, archive.SanitizeLine(h.Outlet))
 	}
 	if len(h.Tags) > 0 {
-		meta = append(meta, archive.SanitizeLine(strings.Join(h.Tags, " ")))
+		meta = append(meta, tagList(h.Tags))
 	}
 	metaBar := "  " + indent
 	if selected {
@@ -272,6 +279,25 @@ func (l resultList) row(i, rh int, st Styles) []string {
 		out = append(out, "")
 	}
 	return out
+}
+
+// sawAuthors notes the authors of a set of results: once more than one has
+// been seen (the first, unfiltered results show the archive's), rows name
+// their authors.
+func (l *resultList) sawAuthors(authors []index.FacetValue) {
+	if len(authors) > 1 {
+		l.manyAuthors = true
+	}
+}
+
+// tagList shows tags so that a tag of several words reads as one:
+// "go fix, static analysis", never "go fix static analysis".
+func tagList(tags []string) string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = archive.SanitizeLine(t)
+	}
+	return strings.Join(out, ", ")
 }
 
 // countText is the "3 of 7" at the top right.

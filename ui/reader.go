@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strings"
@@ -183,12 +184,18 @@ func (r reader) scrollPercent() int {
 	return int(r.scrollFraction()*100 + 0.5)
 }
 
-// startFind opens the find box.
+// startFind opens the find box, empty as less's and vim's: up recalls
+// the last term (recallFind), and enter on an empty box finds it again.
 func (r *reader) startFind() tea.Cmd {
 	r.finding = true
+	r.findInput.SetValue("")
+	return r.findInput.Focus()
+}
+
+// recallFind puts the last term in the find box.
+func (r *reader) recallFind() {
 	r.findInput.SetValue(r.findQuery)
 	r.findInput.CursorEnd()
-	return r.findInput.Focus()
 }
 
 // endFind closes the find box, keeping (accept) or dropping the query.
@@ -196,7 +203,7 @@ func (r *reader) endFind(accept bool) {
 	r.finding = false
 	r.findInput.Blur()
 	if accept {
-		r.setFind(r.findInput.Value())
+		r.setFind(cmp.Or(r.findInput.Value(), r.findQuery))
 		r.jumpToMatch(r.firstMatchFrom(r.offset))
 	}
 }
@@ -371,7 +378,7 @@ func composePiece(a archive.Article, related []index.Hit, body []string, width i
 		add(wrap(st.ReaderMeta, strings.Join(meta, " · "))...)
 	}
 	if len(a.Tags) > 0 {
-		add(wrap(st.ReaderTag, "#"+strings.Join(a.Tags, "  #"))...)
+		add(wrap(st.ReaderTag, tagLine(a.Tags))...)
 	}
 	if link := a.Link(); link != "" {
 		add(hyperlink(link, w, st))
@@ -382,8 +389,13 @@ func composePiece(a archive.Article, related []index.Hit, body []string, width i
 	}
 	if len(related) > 0 {
 		add("", st.GroupHeader.Render("Related")+st.Hint.Render(" · r reads them in turn"))
+		byline := relatedBylines(a, related)
 		for i, h := range related {
-			add(st.ReaderMeta.Render(truncateCells(fmt.Sprintf("%d. %s  %s", i+1, h.Date.String(), oneLine(stripMarks(h.Title))), w)))
+			line := fmt.Sprintf("%d. %s  %s", i+1, h.Date.String(), oneLine(stripMarks(h.Title)))
+			if by := archive.Byline(h.Authors); byline && by != "" {
+				line += " · " + oneLine(by)
+			}
+			add(st.ReaderMeta.Render(truncateCells(line, w)))
 		}
 	}
 	if note := strings.TrimSpace(a.Note); note != "" {
@@ -399,6 +411,27 @@ func composePiece(a archive.Article, related []index.Hit, body []string, width i
 	out = append(out, body...)
 	out = append(out, "")
 	return out
+}
+
+// relatedBylines reports whether related pieces name their authors: when
+// they and the piece are not all by one author (four SOTU pieces have the
+// same title; their presidents tell them apart).
+func relatedBylines(a archive.Article, related []index.Hit) bool {
+	arts := []archive.Article{a}
+	for _, h := range related {
+		arts = append(arts, archive.Article{Authors: h.Authors})
+	}
+	return archive.ManyAuthors(arts)
+}
+
+// tagLine is the reader's tags: "#go fix · #static analysis", a tag's words
+// joined by no-break spaces so that wrapping never splits one.
+func tagLine(tags []string) string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = "#" + strings.ReplaceAll(oneLine(t), " ", "\u00a0")
+	}
+	return strings.Join(out, " · ")
 }
 
 // hyperlink shows a URL as an OSC 8 terminal hyperlink, cut to width. Only a

@@ -519,7 +519,7 @@ func TestRelatedWithoutSupport(t *testing.T) {
 func TestHelpListsTheResearchKeys(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 120, 40)
 	h.key("?")
-	for _, want := range []string{"read/unread", "star", "copy citation", "cite all results", "related: next, then back", "earlier bar"} {
+	for _, want := range []string{"read, star", "cite, related", "cite all, format", "timeline bar", "half page"} {
 		h.requireScreen(want)
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	gansi "charm.land/glamour/v2/ansi"
-	"charm.land/glamour/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -141,7 +140,7 @@ func notes(lims []*limits) string {
 // TermRenderer is not used: it parses with automatic heading IDs and gives
 // no way to look at the document before rendering it.
 func renderPart(md string, width int, style string, lim *limits) ([]string, error) {
-	cfg, ok := styles.DefaultStyles[style]
+	cfg, ok := styleConfig(style)
 	if !ok {
 		return nil, fmt.Errorf("%s: style not found", style)
 	}

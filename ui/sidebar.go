@@ -19,6 +19,7 @@ type facetGroup int
 const (
 	groupReading facetGroup = iota // the reader's own marks: starred, unread
 	groupOutlets
+	groupAuthors
 	groupTags
 	groupYears
 	groupKinds
@@ -31,6 +32,8 @@ func (g facetGroup) title() string {
 		return "READING"
 	case groupOutlets:
 		return "OUTLETS"
+	case groupAuthors:
+		return "AUTHORS"
 	case groupTags:
 		return "TAGS"
 	case groupYears:
@@ -49,6 +52,8 @@ func (g facetGroup) prefix() string {
 		return "is"
 	case groupOutlets:
 		return "outlet"
+	case groupAuthors:
+		return "author"
 	case groupTags:
 		return "tag"
 	case groupYears:
@@ -75,6 +80,10 @@ type sidebarEntry struct {
 	value  string
 	count  int
 	header bool
+	// decade is a YEARS entry that stands for a decade's years ("1990s"):
+	// enter shows or hides them (see decades.go).
+	decade bool
+	inner  bool // a year shown under its decade
 }
 
 // label is what the entry shows: the value, or for the Reading group the
@@ -87,6 +96,9 @@ func (e sidebarEntry) label() string {
 		case readingUnread:
 			return unreadMark + " Unread"
 		}
+	}
+	if e.inner {
+		return "  " + oneLine(e.value)
 	}
 	return oneLine(e.value)
 }
@@ -127,6 +139,19 @@ type sidebar struct {
 	period     period // chosen on it; zero for none
 	inTimeline bool   // the cursor is on the timeline's bars
 	bar        int    // the bar under the cursor
+
+	// YEARS by decade (when there are many years): the decades open.
+	openDecades map[string]bool
+
+	// queryText is the query text of the facets shown; facets of another
+	// text put the sidebar back at its top (toTop).
+	queryText string
+	toTop     bool
+
+	// The filter typed with / (see sidebarfilter.go): only values that
+	// contain it are shown.
+	filter    string
+	filtering bool // the filter is being typed
 
 	width, height int
 	focused       bool
@@ -199,6 +224,10 @@ func (s *sidebar) setFacets(f index.Facets) {
 			}
 		}
 	}
+	if s.toTop {
+		// another query: its groups from the top, not where the last one was
+		s.toTop, s.cursor, s.offset, s.inTimeline = false, 0, 0, false
+	}
 	s.fixCursor(1)
 	if s.inTimeline && s.timelineHeight() == 0 {
 		s.inTimeline = false // the timeline went away with these results
@@ -215,6 +244,14 @@ func (s *sidebar) setFacets(f index.Facets) {
 	s.follow()
 }
 
+// newQuery tells the sidebar the query text of the facets it is given next:
+// when the text changed, they are shown from the top.
+func (s *sidebar) newQuery(text string) {
+	if text != s.queryText {
+		s.queryText, s.toTop = text, true
+	}
+}
+
 // rebuild lays out the entries: for each group its header, then the values
 // with counts, plus chosen values that the current results no longer
 // contain (count 0), so that they can still be unselected.
@@ -229,6 +266,7 @@ func (s *sidebar) rebuild() {
 	}
 	groups := [groupCount][]index.FacetValue{
 		groupOutlets: s.facets.Outlets,
+		groupAuthors: s.facets.Authors,
 		groupTags:    s.facets.Tags,
 		groupYears:   reversed(s.facets.Years), // newest year first
 		groupKinds:   s.facets.Kinds,
@@ -240,14 +278,19 @@ func (s *sidebar) rebuild() {
 				values = append(values, index.FacetValue{Value: c})
 			}
 		}
-		// A kind facet with a single kind says nothing.
-		if g == groupKinds && len(values) < 2 && len(s.chosen[g]) == 0 {
+		// A kind or author facet with a single value says nothing.
+		if (g == groupKinds || g == groupAuthors) && len(values) < 2 && len(s.chosen[g]) == 0 {
 			continue
 		}
+		values = s.filtered(g, values)
 		if len(values) == 0 {
 			continue
 		}
 		s.entries = append(s.entries, sidebarEntry{group: g, header: true})
+		if g == groupYears && len(groups[g]) > maxYears && s.filter == "" {
+			s.entries = append(s.entries, s.decadeEntries(values)...)
+			continue
+		}
 		for _, v := range values {
 			s.entries = append(s.entries, sidebarEntry{group: g, value: v.Value, count: v.Count})
 		}
@@ -349,6 +392,10 @@ func (s *sidebar) toggle() bool {
 		return false
 	}
 	e := s.entries[s.cursor]
+	if e.decade {
+		s.openDecade(e.value, !s.decadeOpen(e.value))
+		return false
+	}
 	if i := slices.Index(s.chosen[e.group], e.value); i >= 0 {
 		s.chosen[e.group] = slices.Delete(s.chosen[e.group], i, i+1)
 	} else {
@@ -402,6 +449,7 @@ func (s sidebar) anyChosen() bool {
 // field of the index: the root resolves it into IDs (see readingFilter).
 func (s sidebar) applyTo(q *index.Query) {
 	q.Outlets = slices.Clone(s.chosen[groupOutlets])
+	q.Authors = slices.Clone(s.chosen[groupAuthors])
 	q.Tags = slices.Clone(s.chosen[groupTags])
 	q.Years = slices.Clone(s.chosen[groupYears])
 	q.Kinds = slices.Clone(s.chosen[groupKinds])
@@ -409,7 +457,10 @@ func (s sidebar) applyTo(q *index.Query) {
 }
 
 // summary lists the active filters: "is:starred tag:mi5 date:2017-09".
-func (s sidebar) summary() string {
+func (s sidebar) summary() string { return strings.Join(s.summaryParts(), " ") }
+
+// summaryParts are the active filters, one by one.
+func (s sidebar) summaryParts() []string {
 	var parts []string
 	for g := facetGroup(0); g < groupCount; g++ {
 		for _, v := range s.chosen[g] {
@@ -419,15 +470,18 @@ func (s sidebar) summary() string {
 	if !s.period.isZero() {
 		parts = append(parts, "date:"+s.period.label)
 	}
-	return strings.Join(parts, " ")
+	return parts
 }
 
 // timelineHeight is the lines the timeline takes under the facets, when the
-// sidebar is tall enough to spare them. A single bar says nothing, except
-// when it is the chosen period: then it stays, to show and unchoose it.
+// sidebar is tall enough to spare them. A single year says nothing, except
+// when it is chosen (on the timeline or under YEARS): then it stays, to show
+// and unchoose it; a single month stays too (the results of one month).
 func (s sidebar) timelineHeight() int {
-	n := len(timelineBuckets(s.facets))
-	if s.height < 14 || n < 2 && (n == 0 || s.period.isZero()) {
+	buckets := timelineBuckets(s.facets)
+	n := len(buckets)
+	single := n == 1 && (!s.period.isZero() || len(s.chosen[groupYears]) > 0 || len(buckets[0].label) == 7)
+	if s.height < 14 || n < 2 && !single {
 		return 0
 	}
 	return 4
@@ -445,7 +499,7 @@ func (s sidebar) timelineBars() []timelineBar {
 // barAt maps a point of the sidebar (x, y from its top left) to a timeline
 // bar.
 func (s sidebar) barAt(x, y int) (int, bool) {
-	if s.timelineHeight() == 0 || y != s.listHeight()+2 {
+	if s.timelineHeight() == 0 || y != s.filterHeight()+s.listHeight()+2 {
 		return 0, false
 	}
 	bars := s.timelineBars()
@@ -457,12 +511,13 @@ func (s sidebar) barAt(x, y int) (int, bool) {
 }
 
 // listHeight is the lines left for the facet entries.
-func (s sidebar) listHeight() int { return max(s.height-s.timelineHeight(), 0) }
+func (s sidebar) listHeight() int { return max(s.height-s.timelineHeight()-s.filterHeight(), 0) }
 
 // follow keeps the cursor on screen, with its group's header when possible.
 func (s *sidebar) follow() {
 	h := s.listHeight()
-	if h <= 0 {
+	s.cursor = min(max(s.cursor, 0), max(len(s.entries)-1, 0))
+	if h <= 0 || len(s.entries) == 0 {
 		s.offset = 0
 		return
 	}
@@ -481,6 +536,7 @@ func (s *sidebar) follow() {
 
 // entryAt maps a line of the sidebar to an entry index.
 func (s sidebar) entryAt(y int) (int, bool) {
+	y -= s.filterHeight()
 	i := s.offset + y
 	if y < 0 || y >= s.listHeight() || i >= len(s.entries) {
 		return 0, false
@@ -494,7 +550,10 @@ func (s sidebar) view(st Styles) string {
 		return ""
 	}
 	lines := make([]string, 0, s.height)
-	lh := s.listHeight()
+	lh := s.listHeight() + s.filterHeight()
+	if s.filterHeight() > 0 {
+		lines = append(lines, s.filterView(w, st))
+	}
 	if len(s.entries) == 0 {
 		lines = append(lines, st.Hint.Render(truncateCells("no facets", w)))
 	}
@@ -526,7 +585,15 @@ func (s sidebar) entryView(i, w int, st Styles) string {
 	}
 	chosen := s.isChosen(e.group, e.value)
 	mark, valueStyle := "○", st.FacetValue
-	if chosen {
+	switch {
+	case e.decade && s.decadeOpen(e.value):
+		mark = "▾"
+		if s.decadeChosen(e.value) {
+			valueStyle = st.FacetChosen
+		}
+	case e.decade:
+		mark = "▸"
+	case chosen:
 		mark, valueStyle = "◉", st.FacetChosen
 	}
 	count := fmt.Sprint(e.count)
@@ -678,8 +745,9 @@ func timelineBars(buckets []timelineBucket, width int) []timelineBar {
 const sparkChars = "▁▂▃▄▅▆▇█"
 
 // sparkline draws the bars as one line; bar cursor (-1 for none) in the
-// cursor style, the rest in style.
-func sparkline(bars []timelineBar, cursor int, style, cursorStyle lipgloss.Style) string {
+// cursor style, the chosen ones (chosen[i]; nil for none) in chosenStyle,
+// the rest in style.
+func sparkline(bars []timelineBar, cursor int, chosen []bool, style, chosenStyle, cursorStyle lipgloss.Style) string {
 	if len(bars) == 0 {
 		return ""
 	}
@@ -696,9 +764,12 @@ func sparkline(bars []timelineBar, cursor int, style, cursorStyle lipgloss.Style
 			bar = sparkLevels[min(level, len(sparkLevels)-1)]
 		}
 		cells := strings.Repeat(string(bar), b.cells)
-		if i == cursor {
+		switch {
+		case i == cursor:
 			sb.WriteString(cursorStyle.Render(cells))
-		} else {
+		case i < len(chosen) && chosen[i]:
+			sb.WriteString(chosenStyle.Render(cells))
+		default:
 			sb.WriteString(style.Render(cells))
 		}
 	}
@@ -725,11 +796,14 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 	bars := timelineBars(buckets, inner)
 	busiest := slices.MaxFunc(buckets, func(a, b timelineBucket) int { return a.count - b.count })
 	note := st.TimelineAxis.Render(fmt.Sprintf("  peak %s", busiest.label))
-	if !s.period.isZero() {
+	switch {
+	case !s.period.isZero():
 		note = "  " + st.FacetChosen.Render("◉ "+s.period.label)
+	case len(s.chosen[groupYears]) > 0:
+		note = "  " + st.FacetChosen.Render("◉ "+strings.Join(s.chosen[groupYears], " "))
 	}
 	header := st.GroupHeader.Render(" TIMELINE") + truncateCells(note, max(w-9, 0))
-	barLine := " " + sparkline(bars, cursor, st.Timeline, st.FacetCursor)
+	barLine := " " + sparkline(bars, cursor, s.chosenBars(bars), st.Timeline, st.FacetChosen, st.FacetCursor)
 	if cursor >= 0 && cursor < len(bars) {
 		// Under the cursor: what enter would choose.
 		b := bars[cursor]
@@ -743,7 +817,7 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 	axis := first
 	barsWidth := min(len(buckets), inner) * barWidth(len(buckets), inner)
 	axisWidth := max(barsWidth, min(inner, len(first)+len(last)+1))
-	if gap := axisWidth - len(first) - len(last); gap >= 1 {
+	if gap := axisWidth - len(first) - len(last); gap >= 1 && first != last {
 		axis = first + strings.Repeat(" ", gap) + last
 	}
 	return []string{header, barLine, " " + st.TimelineAxis.Render(truncateCells(axis, inner))}

@@ -1,0 +1,33 @@
+package archive
+
+// Byline is how a list row names a piece's authors: "A", "A and B" or
+// "A et al."; empty when the piece names none.
+func Byline(authors []string) string {
+	switch len(authors) {
+	case 0:
+		return ""
+	case 1:
+		return authors[0]
+	case 2:
+		return authors[0] + " and " + authors[1]
+	}
+	return authors[0] + " et al."
+}
+
+// ManyAuthors reports whether arts name more than one author between them:
+// then a list of them shows each piece's byline (in an archive of one
+// writer's pieces it would say the same on every row).
+func ManyAuthors(arts []Article) bool {
+	first := ""
+	for _, a := range arts {
+		for _, au := range a.Authors {
+			switch {
+			case first == "":
+				first = au
+			case au != first:
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
+)
+
+// termWidth is the width of the terminal w writes to; 0 when w is not a
+// terminal (piped output keeps every column whole).
+func termWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !isTerminal(w) {
+		return 0
+	}
+	cols, _, err := term.GetSize(f.Fd())
+	if err != nil || cols <= 0 {
+		return 0
+	}
+	return cols
+}
+
+// listColumns are the cells of one row of folio list, each made safe for
+// the terminal: date, byline (when the pieces have several authors),
+// outlet, title, tags and id.
+func listColumns(as []archive.Article) [][]string {
+	many := archive.ManyAuthors(as)
+	rows := make([][]string, 0, len(as))
+	for _, a := range as {
+		row := []string{a.Date.String()}
+		if many {
+			row = append(row, termsafe.Escape(orDash(archive.Byline(a.Authors))))
+		}
+		row = append(row, termsafe.Escape(orDash(a.Outlet)), termsafe.Escape(a.Title),
+			termsafe.Escape(strings.Join(a.Tags, ", ")), termsafe.Quote(a.ID))
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// minTitle is the cells a title is given before the outlet and the byline
+// give theirs up.
+const minTitle = 24
+
+// writeTable lists as one piece a line. With width 0 (piped, or --wide)
+// every column is whole, aligned by tabs. Otherwise each line fits width
+// cells: when the rows are wider, the tags go, the byline and outlet are
+// cut (to 18, then 12 cells, then left out when the title would have under
+// minTitle), and the title takes the rest of its line, cut with "…". The id,
+// needed to open a piece, ends the line whole; a title with no room left
+// beside a long id is left out.
+func writeTable(w io.Writer, as []archive.Article, width int) error {
+	rows := listColumns(as)
+	if len(rows) == 0 {
+		return nil
+	}
+	n := len(rows[0])
+	title, tags, id := n-3, n-2, n-1
+	natural := make([]int, n)
+	ids := make([]int, 0, len(rows))
+	for _, r := range rows {
+		for i, c := range r {
+			natural[i] = max(natural[i], ansi.StringWidth(c))
+		}
+		ids = append(ids, ansi.StringWidth(r[id]))
+	}
+	const gap = 2
+	sum := func(ws []int) int {
+		t := 0
+		for _, c := range ws {
+			if c > 0 {
+				t += c + gap
+			}
+		}
+		return t - gap
+	}
+	if width <= 0 || sum(natural) <= width {
+		tw := tabwriter.NewWriter(w, 0, 0, gap, ' ', 0)
+		for _, r := range rows {
+			tw.Write([]byte(strings.Join(r, "\t") + "\n"))
+		}
+		return tw.Flush()
+	}
+	// The columns before the title, laid out for a typical id (the median).
+	slices.Sort(ids)
+	widths := slices.Clone(natural)
+	widths[tags], widths[id] = 0, ids[len(ids)/2]
+	fits := func() bool { return sum(widths)-widths[title]+minTitle <= width }
+	for i := 1; i < title && !fits(); i++ {
+		if same(rows, i) {
+			widths[i] = 0 // the same outlet on every line says nothing here
+		}
+	}
+	for _, most := range []int{18, 12} {
+		if !fits() {
+			cutMiddle(widths, n, most)
+		}
+	}
+	for i := title - 1; i >= 1 && !fits(); i-- {
+		widths[i] = 0 // the outlet, then the byline
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		var cells []string
+		used := 0
+		for i := range title {
+			if widths[i] == 0 {
+				continue
+			}
+			c := ansi.Truncate(r[i], widths[i], "…")
+			cells = append(cells, c+strings.Repeat(" ", widths[i]-ansi.StringWidth(c)))
+			used += widths[i] + gap
+		}
+		// the title's column ends where a typical id begins; a longer id
+		// takes room from its own title
+		col := min(width-used-gap-widths[id], widths[title])
+		if room := min(col, width-used-gap-ansi.StringWidth(r[id])); room >= 8 {
+			c := ansi.Truncate(r[title], room, "…")
+			cells = append(cells, c+strings.Repeat(" ", max(room-ansi.StringWidth(c), 0)))
+		}
+		cells = append(cells, r[id])
+		line := strings.Join(cells, strings.Repeat(" ", gap))
+		b.WriteString(ansi.Truncate(line, width, "…") + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// same reports whether column i holds one value on every row.
+func same(rows [][]string, i int) bool {
+	for _, r := range rows {
+		if r[i] != rows[0][i] {
+			return false
+		}
+	}
+	return true
+}
+
+// cutMiddle caps the columns between the date and the title (byline,
+// outlet) at most cells.
+func cutMiddle(widths []int, n, most int) {
+	for i := 1; i < n-3; i++ {
+		widths[i] = min(widths[i], most)
+	}
+}

@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+)
+
+// speeches writes n addresses by several presidents, titled alike, with
+// long tags.
+func speeches(t *testing.T, n int) string {
+	t.Helper()
+	dir := t.TempDir()
+	presidents := []string{"George Washington", "John Adams", "Thomas Jefferson", "Franklin D. Roosevelt, Jr."}
+	for i := range n {
+		y := 1790 + i
+		fm := fmt.Sprintf("---\ntitle: \"State of the Union Address, %d\"\ndate: \"%d\"\nauthors: [%q]\noutlet: State of the Union\nkind: speech\ntags: [\"no party\", \"foreign policy\", \"public credit\"]\n---\nFellow-Citizens.\n", y, y, presidents[i%len(presidents)])
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d_%s.md", y, strings.ToLower(strings.Fields(presidents[i%len(presidents)])[1]))), []byte(fm), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// At 80 columns folio list gives one line per piece, each at most 80
+// cells, the title cut with "…", the id whole; piped, every column whole.
+func TestListFitsTheTerminal(t *testing.T) {
+	for _, dir := range []string{"", speeches(t, 40)} {
+		arch, _, err := archive.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := writeTable(&out, arch.Articles, 80); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		if len(lines) != len(arch.Articles) {
+			t.Fatalf("archive %q: %d lines for %d pieces", dir, len(lines), len(arch.Articles))
+		}
+		cut := 0
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > 80 {
+				t.Fatalf("line %d is %d cells: %q", i, w, l)
+			}
+			if !strings.HasSuffix(l, arch.Articles[i].ID) {
+				t.Fatalf("line %d does not end with the id %q: %q", i, arch.Articles[i].ID, l)
+			}
+			if strings.Contains(l, "…") {
+				cut++
+			}
+		}
+		if dir != "" {
+			// several presidents: the byline is in every row
+			for i, a := range arch.Articles {
+				if !strings.Contains(lines[i], a.Authors[0]) {
+					t.Fatalf("row %d does not name %q:\n%s", i, a.Authors[0], out.String())
+				}
+			}
+		}
+		t.Logf("archive %q: %d of %d lines cut\n%s", dir, cut, len(lines), strings.Join(lines[:3], "\n"))
+
+		out.Reset()
+		if err := writeTable(&out, arch.Articles, 0); err != nil {
+			t.Fatal(err)
+		}
+		for i, a := range arch.Articles {
+			if !strings.Contains(out.String(), a.Title) {
+				t.Fatalf("piped, the title of piece %d is not whole: %q", i, a.Title)
+			}
+		}
+		if dir != "" && !strings.Contains(out.String(), "no party, foreign policy, public credit") {
+			t.Fatalf("piped, the tags are not whole and told apart")
+		}
+	}
+}
+
+// folio search on a terminal: every line fits, the hits name their authors.
+func TestSearchFitsTheTerminal(t *testing.T) {
+	long := strings.Repeat("a very long title ", 10)
+	res := index.Results{Total: 2, Hits: []index.Hit{
+		{ID: "1790-washington", Title: long, Outlet: "State of the Union", Authors: []string{"George Washington"}, Snippets: []string{strings.Repeat("snippet ", 30)}},
+		{ID: "1791-adams", Title: "Short", Outlet: "State of the Union", Authors: []string{"John Adams", "Abigail Adams"}},
+	}}
+	var out bytes.Buffer
+	printResults(&out, res, false, 80)
+	for _, l := range strings.Split(out.String(), "\n") {
+		if ansi.StringWidth(l) > 80 {
+			t.Fatalf("a line of %d cells: %q", ansi.StringWidth(l), l)
+		}
+	}
+	if !strings.Contains(out.String(), "George Washington · State of the Union · a very") || !strings.Contains(out.String(), "John Adams and Abigail Adams") {
+		t.Fatalf("hits do not name their authors:\n%s", out.String())
+	}
+	out.Reset()
+	printResults(&out, res, false, 0)
+	if !strings.Contains(out.String(), long) {
+		t.Fatalf("piped, the title is cut:\n%s", out.String())
+	}
+}

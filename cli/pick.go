@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/agnivade/levenshtein"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
+)
+
+// findPiece finds the piece arg names in arch: its id, or its file, by
+// name (1981_jimmy_carter.md), by path inside the archive
+// (interviews/x.md) or by a path on disk that ends with one (a shell's
+// completion of ~/sotu/1981_jimmy_carter.md). ok is false when it names
+// none, or several files of one name.
+func findPiece(arch *archive.Archive, arg string) (archive.Article, bool) {
+	if a, ok := arch.Get(arg); ok {
+		return a, true
+	}
+	p := strings.TrimPrefix(filepath.ToSlash(filepath.Clean(arg)), "./")
+	var found []archive.Article
+	for _, a := range arch.Articles {
+		if a.Path == p || strings.HasSuffix(p, "/"+a.Path) || !strings.Contains(p, "/") && path.Base(a.Path) == p {
+			found = append(found, a)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return archive.Article{}, false
+}
+
+// noPiece is the error for args that name no piece of arch, with the ids
+// nearest to each (by edit distance, or holding it) as "did you mean".
+func noPiece(arch *archive.Archive, args []string) error {
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = strconv.Quote(a)
+	}
+	msg := fmt.Sprintf("no piece with id %s in %s", strings.Join(quoted, ", "), termsafe.Quote(arch.Name))
+	if len(args) == 1 {
+		if near := nearIDs(arch, args[0], 3); len(near) > 0 {
+			for i, id := range near {
+				near[i] = termsafe.Quote(id)
+			}
+			return fmt.Errorf("%s; did you mean %s?", msg, strings.Join(near, " or "))
+		}
+	}
+	return fmt.Errorf("%s (folio list shows the ids)", msg)
+}
+
+// nearIDs are at most n ids of arch close to arg: those that hold it or
+// its file name's stem, then those within a third of its length in edits,
+// nearest first.
+func nearIDs(arch *archive.Archive, arg string, n int) []string {
+	stem := strings.ToLower(strings.TrimSuffix(path.Base(filepath.ToSlash(arg)), path.Ext(arg)))
+	if stem == "" {
+		return nil
+	}
+	type cand struct {
+		id   string
+		dist int
+	}
+	var cands []cand
+	most := max(len(stem)/3, 2)
+	for _, a := range arch.Articles {
+		id := strings.ToLower(a.ID)
+		if strings.Contains(id, stem) {
+			cands = append(cands, cand{a.ID, 0})
+			continue
+		}
+		if abs(len(id)-len(stem)) > most {
+			continue
+		}
+		if d := levenshtein.ComputeDistance(stem, id); d <= most {
+			cands = append(cands, cand{a.ID, d})
+		}
+	}
+	slices.SortFunc(cands, func(a, b cand) int { return cmp.Or(a.dist-b.dist, strings.Compare(a.id, b.id)) })
+	var out []string
+	for _, c := range cands[:min(n, len(cands))] {
+		out = append(out, c.id)
+	}
+	return out
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

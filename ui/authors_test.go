@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/state"
+)
+
+// speechArchive writes an archive like the State of the Union corpus: one
+// address a year for 60 years (1950-2009), every title the same but for
+// the year, six presidents, a tag of two words.
+func speechArchive(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	presidents := []string{"Harry S. Truman", "Dwight D. Eisenhower", "John F. Kennedy", "Richard Nixon", "Jimmy Carter", "Ronald Reagan"}
+	for i := range 60 {
+		y := 1950 + i
+		tags := `["no party"]`
+		if i%2 == 0 {
+			tags = `["foreign policy", "economy"]`
+		}
+		fm := fmt.Sprintf("---\ntitle: \"State of the Union Address, %d\"\ndate: \"%d\"\nauthors: [%q]\noutlet: State of the Union\nkind: speech\ntags: %s\n---\nMr. Speaker, the state of the union in %d.\n",
+			y, y, presidents[i/10], tags, y)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.md", y)), []byte(fm), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func newSpeechDriver(t *testing.T) *countDriver {
+	ix, _ := realIndex(t, speechArchive(t))
+	st, warn := state.Open("speeches", t.TempDir())
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	d := newCountDriver(t, ix, st)
+	d.settled()
+	return d
+}
+
+// entryIndex is the sidebar entry of group g with value v, -1 if none.
+func entryIndex(s sidebar, g facetGroup, v string, decade bool) int {
+	return slices.IndexFunc(s.entries, func(e sidebarEntry) bool {
+		return !e.header && e.group == g && e.value == v && e.decade == decade
+	})
+}
+
+// The list names each piece's president, the AUTHORS group filters by
+// one, with counts that follow the query, and YEARS, with 60 years, lists
+// decades that open to their years.
+func TestAuthorsAndDecadesInTheSidebar(t *testing.T) {
+	d := newSpeechDriver(t)
+	screen := screenOf(d.m)
+	if !strings.Contains(screen, "2009 · Ronald Reagan · State of the Union · foreign policy, economy") &&
+		!strings.Contains(screen, "2008 · Ronald Reagan · State of the Union · foreign policy, economy") {
+		t.Fatalf("rows do not name the author, or tags are not told apart:\n%s", screen)
+	}
+	s := d.m.sidebar
+	for _, p := range []string{"Harry S. Truman", "Ronald Reagan"} {
+		i := entryIndex(s, groupAuthors, p, false)
+		if i < 0 || s.entries[i].count != 10 {
+			t.Fatalf("AUTHORS has no %q with 10 pieces: %+v", p, s.entries)
+		}
+	}
+	// YEARS: six decades, not 60 years.
+	if entryIndex(s, groupYears, "1990", false) >= 0 {
+		t.Fatalf("60 years are listed one by one")
+	}
+	dec := entryIndex(s, groupYears, "1990s", true)
+	if dec < 0 || s.entries[dec].count != 10 {
+		t.Fatalf("no 1990s decade of 10 pieces")
+	}
+	// enter on the decade opens it; it does not search.
+	gen := d.m.gen
+	d.key("tab")
+	d.m.sidebar.moveTo(dec)
+	d.key("enter")
+	if d.m.gen != gen || entryIndex(d.m.sidebar, groupYears, "1993", false) < 0 {
+		t.Fatalf("enter on a decade did not open it (gen %d → %d)", gen, d.m.gen)
+	}
+	if v := screenOf(d.m); !strings.Contains(v, "▾ 1990s") || !strings.Contains(v, "1993") {
+		t.Fatalf("the open decade is not drawn:\n%s", v)
+	}
+	// choosing a year of it filters; the decade cannot close over it.
+	d.m.sidebar.moveTo(entryIndex(d.m.sidebar, groupYears, "1993", false))
+	d.key("enter")
+	d.settled()
+	if d.m.list.total != 1 || !slices.Equal(d.m.baseQuery.Years, []string{"1993"}) {
+		t.Fatalf("choosing 1993: %d hits, query %+v", d.m.list.total, d.m.baseQuery)
+	}
+	if bars := d.m.sidebar.timelineBars(); d.m.sidebar.timelineHeight() == 0 || !slices.Contains(d.m.sidebar.chosenBars(bars), true) {
+		t.Fatalf("the chosen year is not marked on the timeline")
+	}
+	if v := screenOf(d.m); !strings.Contains(v, "TIMELINE  ◉ 1993") {
+		t.Fatalf("the timeline does not name the chosen year:\n%s", v)
+	}
+	d.key("h")
+	if entryIndex(d.m.sidebar, groupYears, "1993", false) < 0 {
+		t.Fatalf("a decade holding the chosen year closed")
+	}
+	// a decade opened at the bottom of a short sidebar shows its years
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 20})
+	d.m.sidebar.moveTo(len(d.m.sidebar.entries) - 1) // the 1950s
+	d.key("l")
+	s = d.m.sidebar
+	if last := entryIndex(s, groupYears, "1950", false); last < 0 || last >= s.offset+s.listHeight() {
+		t.Fatalf("the 1950s opened at the bottom: 1950 at %d, screen %d..%d", last, s.offset, s.offset+s.listHeight())
+	}
+	d.key("x")
+	d.settled()
+
+	// AUTHORS filters, and its counts follow the query.
+	d.m.sidebar.moveTo(entryIndex(d.m.sidebar, groupAuthors, "Jimmy Carter", false))
+	d.key("enter")
+	d.settled()
+	if d.m.list.total != 10 || !slices.Equal(d.m.baseQuery.Authors, []string{"Jimmy Carter"}) {
+		t.Fatalf("choosing Jimmy Carter: %d hits, query %+v", d.m.list.total, d.m.baseQuery)
+	}
+	if !strings.Contains(d.m.countView(), "author:Jimmy Carter") {
+		t.Fatalf("the header does not name the author filter: %q", d.m.countView())
+	}
+	for _, e := range d.m.sidebar.entries {
+		if e.group == groupTags && e.value == "economy" && e.count != 5 {
+			t.Fatalf("tag counts do not follow the author filter: %+v", e)
+		}
+	}
+}
+
+// Typing / in the sidebar filters the values of every group; esc clears.
+func TestSidebarFilterTyping(t *testing.T) {
+	d := newSpeechDriver(t)
+	d.key("tab", "/")
+	for _, c := range "ron" {
+		d.send(tea.KeyPressMsg{Code: c, Text: string(c)})
+	}
+	var values []string
+	for _, e := range d.m.sidebar.entries {
+		if !e.header && e.group != groupReading {
+			values = append(values, e.value)
+		}
+	}
+	want := []string{"Ronald Reagan"}
+	if !slices.Equal(values, want) {
+		t.Fatalf("filter %q shows %q, want %q", d.m.sidebar.filter, values, want)
+	}
+	if d.m.focus != paneSidebar || d.m.search.value() != "" {
+		t.Fatalf("typing left the sidebar (focus %v, query %q)", d.m.focus, d.m.search.value())
+	}
+	d.key("enter", "space") // keep the filter, choose the value under the cursor
+	d.settled()
+	if !slices.Equal(d.m.baseQuery.Authors, want) {
+		t.Fatalf("choosing under a filter: query %+v", d.m.baseQuery)
+	}
+	d.key("esc")
+	if d.m.sidebar.filter != "" || entryIndex(d.m.sidebar, groupAuthors, "Harry S. Truman", false) < 0 {
+		t.Fatalf("esc did not clear the filter")
+	}
+}
+
+// After a new query the sidebar shows its first group from the top.
+func TestSidebarBackToTopAfterANewQuery(t *testing.T) {
+	d := newSpeechDriver(t)
+	d.send(tea.WindowSizeMsg{Width: 120, Height: 16})
+	d.key("tab", "G")
+	if d.m.sidebar.offset == 0 {
+		t.Fatalf("the sidebar did not scroll (height %d, %d entries)", d.m.sidebar.listHeight(), len(d.m.sidebar.entries))
+	}
+	d.key("tab", "/") // to the list, then the search box
+	for _, c := range "union" {
+		d.send(tea.KeyPressMsg{Code: c, Text: string(c)})
+	}
+	d.key("enter")
+	d.settled()
+	if d.m.sidebar.offset != 0 || d.m.sidebar.cursor > 2 {
+		t.Fatalf("after a new query the sidebar is at offset %d, cursor %d", d.m.sidebar.offset, d.m.sidebar.cursor)
+	}
+}
+
+func screenOf(m Model) string { return ansi.Strip(m.View().Content) }
+
+// Related pieces name their authors when they are not all the piece's
+// (four SOTU pieces have the same title), and not when one writer wrote
+// them all.
+func TestRelatedNameTheirAuthors(t *testing.T) {
+	st := NewStyles(true, true)
+	a := archive.Article{Title: "State of the Union Address, 1818", Authors: []string{"James Monroe"}}
+	related := []index.Hit{
+		{Title: "State of the Union Address, 1819", Authors: []string{"James Monroe"}},
+		{Title: "State of the Union Address, 1812", Authors: []string{"James Madison"}},
+	}
+	out := ansi.Strip(strings.Join(composePiece(a, related, nil, 100, st), "\n"))
+	if !strings.Contains(out, "1819 · James Monroe") || !strings.Contains(out, "1812 · James Madison") {
+		t.Fatalf("related entries do not name their authors:\n%s", out)
+	}
+	related[1].Authors = []string{"James Monroe"}
+	out = ansi.Strip(strings.Join(composePiece(a, related, nil, 100, st), "\n"))
+	if strings.Contains(out, "1819 · James Monroe") {
+		t.Fatalf("one writer's related pieces name him on every line:\n%s", out)
+	}
+}

@@ -1,0 +1,137 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/folio-tui/folio/index"
+)
+
+// maxYears is the most years YEARS lists one by one; with more (SOTU spans
+// 232) it lists decades, each opened with enter to show its years.
+const maxYears = 25
+
+// decadeOf is the decade of a year value: "1993" is "1990s"; "" for a value
+// that is not a year.
+func decadeOf(year string) string {
+	if len(year) < 4 || atoiOr(year) == 0 {
+		return ""
+	}
+	return year[:len(year)-1] + "0s"
+}
+
+// decadeEntries are the YEARS entries by decade, newest first as the years
+// are: each decade with the sum of its years' counts, followed by its years
+// when it is open. A decade holding a chosen year is always open, so that
+// the year can be unchosen.
+func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
+	var out []sidebarEntry
+	for i := 0; i < len(years); {
+		d := decadeOf(years[i].Value)
+		j := i
+		n := 0
+		for j < len(years) && decadeOf(years[j].Value) == d {
+			n += years[j].Count
+			j++
+		}
+		out = append(out, sidebarEntry{group: groupYears, value: d, count: n, decade: d != ""})
+		if d == "" || s.decadeOpen(d) {
+			for _, y := range years[i:j] {
+				out = append(out, sidebarEntry{group: groupYears, value: y.Value, count: y.Count, inner: d != ""})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// decadeOpen reports whether decade d shows its years: opened, or holding
+// a chosen year.
+func (s sidebar) decadeOpen(d string) bool { return s.openDecades[d] || s.decadeChosen(d) }
+
+// decadeChosen reports whether a year of decade d is chosen.
+func (s sidebar) decadeChosen(d string) bool {
+	return slices.ContainsFunc(s.chosen[groupYears], func(y string) bool { return decadeOf(y) == d })
+}
+
+// openDecade opens or closes decade d, keeping the cursor on it.
+func (s *sidebar) openDecade(d string, open bool) {
+	if s.openDecades == nil {
+		s.openDecades = map[string]bool{}
+	}
+	if s.decadeOpen(d) == open {
+		return // (a decade holding a chosen year stays open)
+	}
+	s.openDecades[d] = open
+	s.rebuild()
+	for i, e := range s.entries {
+		if e.decade && e.value == d {
+			s.cursor = i
+		}
+	}
+	s.follow()
+	if open {
+		// its years in sight below it, as many as fit
+		last := s.cursor
+		for last+1 < len(s.entries) && s.entries[last+1].inner && decadeOf(s.entries[last+1].value) == d {
+			last++
+		}
+		if h := s.listHeight(); last >= s.offset+h {
+			s.offset = min(s.cursor, last-h+1)
+		}
+	}
+}
+
+// onDecade is the decade under the cursor, if the cursor is on one or on
+// one of its years.
+func (s sidebar) onDecade() (string, bool) {
+	if s.inTimeline || s.cursor < 0 || s.cursor >= len(s.entries) {
+		return "", false
+	}
+	e := s.entries[s.cursor]
+	switch {
+	case e.decade:
+		return e.value, true
+	case e.inner:
+		return decadeOf(e.value), true
+	}
+	return "", false
+}
+
+// chosenBars says which timeline bars hold the chosen period or a chosen
+// year, to mark them.
+func (s sidebar) chosenBars(bars []timelineBar) []bool {
+	out := make([]bool, len(bars))
+	for i, b := range bars {
+		if !s.period.isZero() && b.label == s.period.label {
+			out[i] = true
+			continue
+		}
+		for _, y := range s.chosen[groupYears] {
+			from, to, ok := bucketPeriod(y)
+			if ok && !b.from.IsZero() && !from.After(b.to) && !to.Before(b.from) {
+				out[i] = true
+			}
+		}
+		if !out[i] && !s.period.isZero() && strings.Contains(b.label, "–") &&
+			!s.period.from.After(b.to) && !s.period.to.Before(b.from) {
+			out[i] = true // a squeezed bar holding the chosen period
+		}
+	}
+	return out
+}
+
+// sidebarSideways is h/l in the sidebar: on the timeline, the bar to the
+// left or right; on a decade (or one of its years), close or open it.
+func (m *Model) sidebarSideways(right bool) {
+	s := &m.sidebar
+	if d, ok := s.onDecade(); ok {
+		s.openDecade(d, right)
+		return
+	}
+	if right {
+		s.moveBar(1)
+	} else {
+		s.moveBar(-1)
+	}
+}

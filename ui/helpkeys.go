@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/lipgloss/v2"
+)
+
+// helpSection is one block of the ? overlay: where its keys work, and
+// each key (or a few keys that go together) with what it does there.
+type helpSection struct {
+	title string
+	rows  [][2]string // key, what it does
+	keys  []key.Binding
+}
+
+// helpSections are the keys by where they work, each listed once: a key
+// that does the same in the list and the reader is listed where it is
+// first met, its description saying where else it works.
+func (k KeyMap) helpSections() []helpSection {
+	h := func(b key.Binding) string { return b.Help().Key }
+	pair := func(a, b key.Binding) string { return h(a) + " " + h(b) }
+	return []helpSection{
+		{title: "ANYWHERE", rows: [][2]string{
+			{h(k.NextPane), "list ⇄ filters"},
+			{pair(k.ToggleFilter, k.ClearAll), "hide, clear filters"},
+			{h(k.Refresh), "read the folder again"},
+			{pair(k.Help, k.Problems), "help, skipped files"},
+			{pair(k.QuitShort, k.Quit), "quit"},
+		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Refresh, k.Help, k.Problems, k.QuitShort, k.Quit}},
+		{title: "SEARCH BOX", rows: [][2]string{
+			{pair(k.SearchAccept, k.SearchLeave), "to the results, leave"},
+		}, keys: []key.Binding{k.SearchAccept, k.SearchLeave}},
+		{title: "SIDEBAR", rows: [][2]string{
+			{"space enter", "toggle, open decade"},
+			{"/", "filter the values"},
+			{pair(k.BarLeft, k.BarRight), "timeline bar, decade"},
+		}, keys: []key.Binding{k.Toggle, k.BarLeft, k.BarRight}},
+		{title: "LIST", rows: [][2]string{
+			{"j k g G pgdn", "move"},
+			{pair(k.Open, k.FocusSearch), "read, search"},
+			{pair(k.Sort, k.Clear), "sort, clear the query"},
+			{pair(k.ToggleRead, k.ToggleStar), "read, star (+reader)"},
+			{h(k.Edit), "edit the file (+reader)"},
+			{pair(k.CiteAll, k.CiteFormat), "cite all, format"},
+		}, keys: []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.FocusSearch, k.Sort, k.Clear, k.ToggleRead, k.ToggleStar, k.Edit, k.CiteAll, k.CiteFormat}},
+		{title: "READER", rows: [][2]string{
+			{"j k g G", "scroll, top, bottom"},
+			{"space b " + pair(k.HalfPageDown, k.HalfPageUp), "page, half page"},
+			{h(k.Find) + " n N", "find, next, previous"},
+			{pair(k.NextPiece, k.PrevPiece), "next, previous piece"},
+			{pair(k.OpenURL, k.CopyURL), "open, copy the URL"},
+			{pair(k.Cite, k.Related), "cite, related"},
+			{h(k.Links), "links to other pieces"},
+			{h(k.Back), "back"},
+		}, keys: []key.Binding{k.ScrollUp, k.ScrollDown, k.ReaderPgDown, k.ReaderPgUp, k.HalfPageDown, k.HalfPageUp, k.ReaderTop, k.ReaderBottom,
+			k.Find, k.FindNext, k.FindPrev, k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Cite, k.Related, k.Links, k.Back, k.FindAccept, k.FindCancel}},
+	}
+}
+
+// withOthers adds a MORE section for any binding of FullHelp that no
+// section lists, so that a key added to the KeyMap is never missing from ?.
+func (k KeyMap) withOthers(sections []helpSection) []helpSection {
+	var listed []string
+	for _, s := range sections {
+		for _, b := range s.keys {
+			listed = append(listed, strings.Join(b.Keys(), ","))
+		}
+	}
+	more := helpSection{title: "MORE"}
+	for _, group := range k.FullHelp() {
+		for _, b := range group {
+			if id := strings.Join(b.Keys(), ","); b.Enabled() && !slices.Contains(listed, id) {
+				listed = append(listed, id)
+				more.rows = append(more.rows, [2]string{b.Help().Key, b.Help().Desc})
+			}
+		}
+	}
+	if len(more.rows) > 0 {
+		sections = append(sections, more)
+	}
+	return sections
+}
+
+// sectionView draws a section: its title, then its keys in a column as
+// wide as the widest, and what they do.
+func (s helpSection) view(st Styles) []string {
+	kw := 0
+	for _, r := range s.rows {
+		kw = max(kw, lipgloss.Width(r[0]))
+	}
+	out := []string{st.GroupHeader.Render(s.title)}
+	for _, r := range s.rows {
+		out = append(out, st.Help.FullKey.Render(r[0]+strings.Repeat(" ", kw-lipgloss.Width(r[0])))+"  "+st.Help.FullDesc.Render(r[1]))
+	}
+	return out
+}
+
+// helpBody lays the sections out in columns of at most height lines, in
+// order, each column as wide as its widest line; when they are wider than
+// width, in one column (that the overlay clips).
+func helpBody(sections []helpSection, width, height int, st Styles) string {
+	var columns [][]string
+	var cur []string
+	for _, s := range sections {
+		v := s.view(st)
+		if len(cur) > 0 && len(cur)+1+len(v) > height {
+			columns, cur = append(columns, cur), nil
+		}
+		if len(cur) > 0 {
+			cur = append(cur, "")
+		}
+		cur = append(cur, v...)
+	}
+	columns = append(columns, cur)
+	blocks := make([]string, len(columns))
+	for i, c := range columns {
+		blocks[i] = strings.Join(c, "\n")
+		if i < len(columns)-1 {
+			blocks[i] = lipgloss.NewStyle().PaddingRight(3).Render(blocks[i])
+		}
+	}
+	body := lipgloss.JoinHorizontal(lipgloss.Top, blocks...)
+	if lipgloss.Width(body) > width {
+		var all []string
+		for _, c := range columns {
+			all = append(all, c...)
+		}
+		return strings.Join(all, "\n")
+	}
+	return body
+}

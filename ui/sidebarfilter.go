@@ -1,0 +1,98 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/index"
+)
+
+// The sidebar's filter: / in the sidebar starts typing a filter, and the
+// groups then show only the values that contain it (ignoring case), plus
+// the chosen ones, so that one of the Go blog's 150 tags is a few letters
+// away. enter keeps the filter and returns to the values; esc clears it.
+
+// filtered is values of group g that the typed filter keeps.
+func (s sidebar) filtered(g facetGroup, values []index.FacetValue) []index.FacetValue {
+	if s.filter == "" || g == groupReading {
+		return values
+	}
+	want := strings.ToLower(s.filter)
+	var out []index.FacetValue
+	for _, v := range values {
+		if strings.Contains(strings.ToLower(v.Value), want) || s.isChosen(g, v.Value) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// filterHeight is the line the filter takes at the top, while it is typed
+// or set.
+func (s sidebar) filterHeight() int {
+	if (s.filtering || s.filter != "") && s.height > 2 {
+		return 1
+	}
+	return 0
+}
+
+func (s sidebar) filterView(w int, st Styles) string {
+	line := " /" + oneLine(s.filter)
+	if s.filtering {
+		return st.FacetChosen.Render(truncateCells(line+"▏", w))
+	}
+	return st.Hint.Render(truncateCells(line+"  (esc clears)", w))
+}
+
+// setFilter shows the values that contain f, the cursor on the first.
+func (s *sidebar) setFilter(f string) {
+	s.filter = f
+	s.rebuild()
+	s.cursor, s.offset = 0, 0
+	if f != "" {
+		// on the first value found, past the Reading group it does not filter
+		s.cursor = max(slices.IndexFunc(s.entries, func(e sidebarEntry) bool { return e.group != groupReading }), 0)
+	}
+	s.fixCursor(1)
+	s.follow()
+}
+
+// sidebarFilterKey handles the keys of the sidebar's filter: / to start
+// it; while typing, text, backspace, enter (keep) and esc (clear); esc
+// clears a kept filter. ok is false for the keys it leaves to the sidebar.
+func (m Model) sidebarFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
+	s := &m.sidebar
+	if !s.filtering {
+		switch {
+		case msg.String() == "/":
+			s.filtering, s.inTimeline = true, false
+			s.setFilter(s.filter)
+			return m, nil, true
+		case s.filter != "" && key.Matches(msg, m.keys.FindCancel):
+			s.setFilter("")
+			return m, nil, true
+		}
+		return m, nil, false
+	}
+	switch msg.String() {
+	case "esc":
+		s.filtering = false
+		s.setFilter("")
+	case "enter", "down", "tab":
+		s.filtering = false
+		s.follow()
+	case "backspace":
+		if r := []rune(s.filter); len(r) > 0 {
+			s.setFilter(string(r[:len(r)-1]))
+		}
+	default:
+		if t := msg.Text; t != "" && !strings.ContainsFunc(t, unicode.IsControl) {
+			s.setFilter(s.filter + t)
+		}
+	}
+	return m, nil, true
+}
