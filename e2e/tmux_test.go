@@ -54,15 +54,28 @@ func (tm *tmux) keys(keys ...string) {
 	tm.run(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
 }
 
-// escape sends Escape on its own and waits until the screen shows that
-// folio took it: an Escape followed at once by another key reaches the
-// program as alt+key, and no pause is long enough on a busy machine.
+// escape sends Escape on its own and waits until folio took it: an Escape
+// followed at once by another key reaches the program as alt+key, and no
+// pause is long enough on a busy machine. Leaving the reader or the search
+// box, it waits until that pane's footer ("esc/q back", "esc leave
+// search") is gone; elsewhere, until the screen changes. A test that sends
+// a key next should wait for the state it expects (the list, say) first:
+// the screen may change for other reasons (a render for a new width).
 func (tm *tmux) escape() {
 	tm.t.Helper()
 	before := tm.screen()
 	tm.keys("Escape")
+	for _, footer := range []string{"esc/q back", "esc leave search"} {
+		if strings.Contains(before, footer) {
+			tm.poll("Escape to leave the pane ("+footer+")", func(s string) bool { return !strings.Contains(s, footer) })
+			return
+		}
+	}
 	tm.poll("the screen after Escape", func(s string) bool { return s != before })
 }
+
+// listShown is the list's header: "N of M · sort".
+var listShown = regexp.MustCompile(`\d+ of \d+ · `)
 
 // typeText sends literal text.
 func (tm *tmux) typeText(s string) {
@@ -343,6 +356,7 @@ func TestReadingStateSurvivesARestart(t *testing.T) {
 	s.waitFor("the reader at the same place", regexp.MustCompile(` `+percent+`%\s*\n`))
 
 	s.escape()
+	s.waitFor("the list", listShown)
 	s.keys("q")
 	s.waitExited()
 }
@@ -444,6 +458,7 @@ func TestResizesWhileSearching(t *testing.T) {
 	s.run("resize-window", "-t", "e2e", "-x", "120", "-y", "40")
 	s.waitFor("the reader after resizing", regexp.MustCompile(`Isil’s returning terrorists.*\d+%\s*\n`))
 	s.escape()
+	s.waitFor("the list", listShown)
 	s.keys("q")
 	s.waitExited()
 	s.requireTerminalRestored("resizes")
@@ -488,7 +503,8 @@ func TestArchiveEditedBetweenRuns(t *testing.T) {
 	if strings.Contains(screen, "Third piece") {
 		t.Errorf("the removed piece is listed:\n%s", screen)
 	}
-	s.escape()
+	s.escape() // the search box: the list keeps the keys
+	s.waitFor("the list's keys", regexp.MustCompile(`enter read`))
 	s.keys("q")
 	s.waitExited()
 }
