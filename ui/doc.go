@@ -8,9 +8,11 @@
 // [ReadingState], which the state package's Store implements; the list and
 // the reader see only its read-only part, [Marks]. Each pane (search box,
 // list, sidebar, reader, status line) is a small value in its own file with
-// a view method and, where its size matters, setSize; only the search box
-// has an update (it wraps Bubbles' text input). The root model in app.go
-// handles every pane's keys and routes messages between them; reading.go
+// a view method and, where its size matters, setSize; of these only the
+// search box has an update (it wraps Bubbles' text input). The root model
+// in app.go handles their keys and routes messages between them (the
+// trends and terms panes below take their own keys and return intents);
+// reading.go
 // holds the research side (marks, citations, the walk through related
 // pieces), citeformat.go the one-key chooser of the citation format,
 // links.go the list of a piece's links to other pieces (L) and the way
