@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/folio-tui/folio/internal/dirents"
 )
 
 // scanRoot is Scan on the folder root. Each folder is opened once: its
@@ -49,15 +51,6 @@ func scanRoot(root string) ([]FileInfo, []Problem) {
 	return slices.Concat(files...), slices.Concat(probs...)
 }
 
-// direntType is what a folder entry tells of its file without a stat.
-type direntType uint8
-
-const (
-	direntOther   direntType = iota // a file, a link, a device...
-	direntDir                       // a folder (not a link to one)
-	direntUnknown                   // the file system does not say
-)
-
 // scanFolder lists and stats the articles of one folder (dir, relative to
 // root, "." for root itself) into files and probs, and queues its
 // subfolders. buf is reused for the folder's entries.
@@ -75,20 +68,20 @@ func scanFolder(root, dir string, q *dirQueue, buf []byte, files *[]FileInfo, pr
 	if dir == "." {
 		prefix = ""
 	}
-	err = readDirents(f, buf, func(nameBytes []byte, typ direntType) {
-		if nameBytes[0] == '.' || typ != direntDir && typ != direntUnknown && !IsArticlePath(string(nameBytes)) {
+	err = dirents.Read(f, buf, func(nameBytes []byte, typ dirents.Type) {
+		if nameBytes[0] == '.' || typ != dirents.Dir && typ != dirents.Unknown && !IsArticlePath(string(nameBytes)) {
 			return // hidden, or not an article: no string made of its name
 		}
 		p := prefix + string(nameBytes)
 		name := p[len(prefix):]
 		var st unix.Stat_t
-		if typ == direntUnknown {
-			typ = direntOther
+		if typ == dirents.Unknown {
+			typ = dirents.Other
 			if fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
-				typ = direntDir
+				typ = dirents.Dir
 			}
 		}
-		if typ == direntDir {
+		if typ == dirents.Dir {
 			if !IsDraftsFolder(name) {
 				q.add(p)
 			}

@@ -18,8 +18,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newAddCmd) }
-
 // fetchClient is the fetcher the web commands use; tests shorten its
 // timeouts and delays.
 var fetchClient = func(timeout time.Duration) *fetch.Client {

@@ -9,8 +9,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newCheckCmd) }
-
 func newCheckCmd(env *Env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "check [DIR]",

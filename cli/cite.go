@@ -11,8 +11,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newCiteCmd) }
-
 func newCiteCmd(env *Env) *cobra.Command {
 	var format, accessed string
 	var all bool

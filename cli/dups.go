@@ -8,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newDupsCmd) }
-
 // dupJSON is one piece of a group in folio dups --json.
 type dupJSON struct {
 	ID     string `json:"id"`

@@ -21,8 +21,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newFeedsCmd) }
-
 // The subscriptions are kept in $XDG_CONFIG_HOME/folio/feeds.toml
 // (os.UserConfigDir), with what sync needs for a conditional GET:
 //

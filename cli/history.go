@@ -12,8 +12,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newHistoryCmd) }
-
 func newHistoryCmd(env *Env) *cobra.Command {
 	var asJSON bool
 	var limit int

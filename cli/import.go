@@ -11,8 +11,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newImportCmd) }
-
 func newImportCmd(env *Env) *cobra.Command {
 	var opts importer.Options
 	var verbose bool

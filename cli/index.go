@@ -8,8 +8,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newIndexCmd) }
-
 func newIndexCmd(env *Env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "index",

@@ -12,8 +12,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newListCmd) }
-
 // articleJSON is the JSON shape of a piece in list, search and show output.
 type articleJSON struct {
 	ID            string   `json:"id"`

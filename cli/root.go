@@ -26,15 +26,25 @@ type Env struct {
 	In         io.Reader
 }
 
-// commands are added by each command's file, so commands live one per file
-// and the root does not change when one is added.
-var commands []func(*Env) *cobra.Command
-
-func register(newCmd func(*Env) *cobra.Command) { commands = append(commands, newCmd) }
-
-// tuiCommand runs the TUI when folio is started without a subcommand; set by
-// tui.go.
-var tuiCommand func(*Env, *cobra.Command) error
+// commands are folio's subcommands, one a line, each built by its own
+// file; a new command adds its line here.
+var commands = []func(*Env) *cobra.Command{
+	newAddCmd,
+	newCheckCmd,
+	newCiteCmd,
+	newDupsCmd,
+	newFeedsCmd,
+	newHistoryCmd,
+	newImportCmd,
+	newIndexCmd,
+	newListCmd,
+	newSearchCmd,
+	newShowCmd,
+	newStatsCmd,
+	newSyncCmd,
+	newTermsCmd,
+	newTrendsCmd,
+}
 
 // NewRoot builds the folio command tree.
 func NewRoot(version string, env *Env) *cobra.Command {
@@ -52,10 +62,7 @@ folder given by --archive (or $FOLIO_ARCHIVE).`,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if tuiCommand == nil {
-				return cmd.Help()
-			}
-			return tuiCommand(env, cmd)
+			return runTUI(env, cmd) // no subcommand: the reader (tui.go)
 		},
 	}
 	root.SetOut(env.Out)

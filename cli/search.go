@@ -18,8 +18,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newSearchCmd) }
-
 type searchFlags struct {
 	filterFlags
 	sort          string

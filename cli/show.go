@@ -14,8 +14,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newShowCmd) }
-
 // maxShowWidth is the widest page show renders, far wider than a terminal.
 const maxShowWidth = 10000
 

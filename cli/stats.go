@@ -15,8 +15,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newStatsCmd) }
-
 // count is one bar of a stats table.
 type count struct {
 	Key   string `json:"key"`

@@ -12,8 +12,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newSyncCmd) }
-
 func newSyncCmd(env *Env) *cobra.Command {
 	var into string
 	var opts importer.Options

@@ -12,8 +12,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newTermsCmd) }
-
 type termsFlags struct {
 	filterFlags
 	n, sample int

@@ -17,8 +17,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { register(newTrendsCmd) }
-
 type trendsFlags struct {
 	filterFlags
 	by               string

@@ -21,8 +21,6 @@ import (
 	"github.com/spf13/cobra"
 )
 
-func init() { tuiCommand = runTUI }
-
 // indexCloseWait bounds how long quitting waits for the index to close.
 // Close waits for the searches and piece reads under way (an index build
 // is cancelled when the interface returns); a read the kernel never

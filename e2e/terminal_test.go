@@ -143,6 +143,7 @@ func TestReaderWritesNoHostileSequence(t *testing.T) {
 	h.keys("G")
 	h.waitFor("its end", regexp.MustCompile(`100%\s*\n`))
 	h.escape()
+	h.waitFor("the list", listShown)
 	h.keys("q")
 	h.waitExited()
 	out := h.output()

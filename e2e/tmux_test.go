@@ -22,9 +22,10 @@ import (
 	"time"
 )
 
-// screenTimeout bounds every wait for the screen; generous because the first
-// start builds the index.
-const screenTimeout = 20 * time.Second
+// screenTimeout bounds every wait for the screen. It is a guard against a
+// hang only, never a measure: with both cores busy (the suite must pass so)
+// a first start that builds the index and renders a piece took over 20 s.
+const screenTimeout = 90 * time.Second
 
 // prompt is the shell prompt of the test panes; promptRe finds it on a
 // captured screen, which has no trailing blanks.
@@ -53,13 +54,28 @@ func (tm *tmux) keys(keys ...string) {
 	tm.run(append([]string{"send-keys", "-t", "e2e"}, keys...)...)
 }
 
-// escape sends Escape on its own and pauses: an Escape followed at once by
-// another key reaches the program as alt+key.
+// escape sends Escape on its own and waits until folio took it: an Escape
+// followed at once by another key reaches the program as alt+key, and no
+// pause is long enough on a busy machine. Leaving the reader or the search
+// box, it waits until that pane's footer ("esc/q back", "esc leave
+// search") is gone; elsewhere, until the screen changes. A test that sends
+// a key next should wait for the state it expects (the list, say) first:
+// the screen may change for other reasons (a render for a new width).
 func (tm *tmux) escape() {
 	tm.t.Helper()
+	before := tm.screen()
 	tm.keys("Escape")
-	time.Sleep(150 * time.Millisecond)
+	for _, footer := range []string{"esc/q back", "esc leave search"} {
+		if strings.Contains(before, footer) {
+			tm.poll("Escape to leave the pane ("+footer+")", func(s string) bool { return !strings.Contains(s, footer) })
+			return
+		}
+	}
+	tm.poll("the screen after Escape", func(s string) bool { return s != before })
 }
+
+// listShown is the list's header: "N of M · sort".
+var listShown = regexp.MustCompile(`\d+ of \d+ · `)
 
 // typeText sends literal text.
 func (tm *tmux) typeText(s string) {
@@ -78,19 +94,40 @@ func (tm *tmux) display(format string) string {
 	return strings.TrimSpace(tm.run("display-message", "-p", "-t", "e2e", format))
 }
 
-// waitFor polls the screen until re matches, and fails with the screen.
-func (tm *tmux) waitFor(what string, re *regexp.Regexp) string {
+// waitFor polls the screen until re and every one of more match the same
+// capture, and returns that capture: a test asserts on the screen it waited
+// for, never on a second capture taken later. It fails with the screen.
+func (tm *tmux) waitFor(what string, re *regexp.Regexp, more ...*regexp.Regexp) string {
+	tm.t.Helper()
+	all := append([]*regexp.Regexp{re}, more...)
+	return tm.poll(fmt.Sprintf("%s (%v)", what, all), func(s string) bool {
+		for _, re := range all {
+			if !re.MatchString(s) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// poll captures the screen until ok holds for a capture and returns it.
+// The deadline (screenTimeout) only guards against a hang; between two
+// captures it yields briefly rather than spinning on tmux.
+func (tm *tmux) poll(what string, ok func(screen string) bool) string {
 	tm.t.Helper()
 	deadline := time.Now().Add(screenTimeout)
 	var s string
-	for time.Now().Before(deadline) {
+	for {
 		s = tm.screen()
-		if re.MatchString(s) {
+		if ok(s) {
 			return s
 		}
-		time.Sleep(50 * time.Millisecond)
+		if time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	tm.t.Fatalf("waiting for %s (%s): the screen is\n%s", what, re, s)
+	tm.t.Fatalf("waiting for %s: the screen is\n%s", what, s)
 	return ""
 }
 
@@ -228,10 +265,11 @@ func TestTUIInTmux(t *testing.T) {
 
 	// Open the first piece and see its rendered header.
 	s.keys("Enter")
-	screen := s.waitFor("the reader", regexp.MustCompile(`(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}`))
-	if !regexp.MustCompile(`\d+%`).MatchString(screen) {
-		t.Errorf("the reader shows no scroll percentage:\n%s", screen)
-	}
+	// The header and the bar's scroll percentage, on one capture: the
+	// bar can be drawn a frame after the header.
+	s.waitFor("the reader with its scroll percentage",
+		regexp.MustCompile(`(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}`),
+		regexp.MustCompile(`\d+%\s*\n`))
 
 	// Open its URL: the BROWSER script writes it to a file.
 	s.keys("o")
@@ -318,6 +356,7 @@ func TestReadingStateSurvivesARestart(t *testing.T) {
 	s.waitFor("the reader at the same place", regexp.MustCompile(` `+percent+`%\s*\n`))
 
 	s.escape()
+	s.waitFor("the list", listShown)
 	s.keys("q")
 	s.waitExited()
 }
@@ -419,6 +458,7 @@ func TestResizesWhileSearching(t *testing.T) {
 	s.run("resize-window", "-t", "e2e", "-x", "120", "-y", "40")
 	s.waitFor("the reader after resizing", regexp.MustCompile(`Isil’s returning terrorists.*\d+%\s*\n`))
 	s.escape()
+	s.waitFor("the list", listShown)
 	s.keys("q")
 	s.waitExited()
 	s.requireTerminalRestored("resizes")
@@ -463,7 +503,8 @@ func TestArchiveEditedBetweenRuns(t *testing.T) {
 	if strings.Contains(screen, "Third piece") {
 		t.Errorf("the removed piece is listed:\n%s", screen)
 	}
-	s.escape()
+	s.escape() // the search box: the list keeps the keys
+	s.waitFor("the list's keys", regexp.MustCompile(`enter read`))
 	s.keys("q")
 	s.waitExited()
 }
@@ -520,8 +561,7 @@ func TestPieceSwappedForAPipe(t *testing.T) {
 	// (a locked one would be set aside for an index kept in memory, which
 	// the status line says).
 	s.startFolio(env)
-	s.waitFor("the list", regexp.MustCompile(`2 of 2`))
-	if screen := s.screen(); strings.Contains(screen, "kept in memory") {
+	if screen := s.waitFor("the list", regexp.MustCompile(`2 of 2`)); strings.Contains(screen, "kept in memory") {
 		t.Errorf("the second start did not get the index:\n%s", screen)
 	}
 	s.keys("q")

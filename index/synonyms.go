@@ -77,14 +77,6 @@ func DefaultSynonyms() *Synonyms {
 	return defaultSynonyms
 }
 
-// ParseSynonyms reads groups in the synonyms.txt format only (no bundled
-// groups); for tests and tools.
-func ParseSynonyms(data []byte) *Synonyms {
-	s := &Synonyms{byFirst: map[string][]variantRef{}}
-	s.add(data)
-	return s
-}
-
 func (s *Synonyms) add(data []byte) {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1<<20)

@@ -96,7 +96,7 @@ type Hit struct {
 	Authors []string
 	Kind    string
 	URL     string
-	// TitleHTML is the title with matched words marked by Mark (empty without a text query).
+	// TitleMarked is the title with matched words between MarkStart and MarkEnd (empty without a text query).
 	TitleMarked string
 	// Snippets are fragments of body/standfirst/note with matched words marked.
 	Snippets []string

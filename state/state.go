@@ -460,7 +460,7 @@ func (s *Store) History() []Visit {
 }
 
 // Starred returns the IDs of all starred pieces, sorted. It may name pieces
-// no longer in the archive; StarredIn filters by the archive's IDs.
+// no longer in the archive.
 func (s *Store) Starred() []string {
 	return s.all(func(p Piece) bool { return p.Starred })
 }
@@ -483,11 +483,6 @@ func (s *Store) all(keep func(Piece) bool) []string {
 	}
 	slices.Sort(ids)
 	return ids
-}
-
-// StarredIn returns the IDs of ids that are starred, in the order given.
-func (s *Store) StarredIn(ids []string) []string {
-	return s.filter(ids, func(p Piece) bool { return p.Starred })
 }
 
 // Unread returns the IDs of ids that are not read, in the order given.

@@ -89,7 +89,6 @@ func TestMarksRoundTrip(t *testing.T) {
 		{"last opened in UTC to the second", r.Get("f").LastOpened, time.Date(2025, 11, 25, 20, 44, 5, 0, time.UTC)},
 		{"starred", fmt.Sprint(r.Starred()), "[b]"},
 		{"read", fmt.Sprint(r.Read()), "[a f]"},
-		{"starred in", fmt.Sprint(r.StarredIn([]string{"z", "b", "a"})), "[b]"},
 		{"unread", fmt.Sprint(r.Unread([]string{"f", "a", "b", "c"})), "[b c]"},
 		{"history", fmt.Sprint(r.History()), fmt.Sprint([]Visit{{"f", time.Date(2025, 11, 25, 20, 44, 5, 0, time.UTC)}})},
 	}

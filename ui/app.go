@@ -97,7 +97,10 @@ type Options struct {
 	// matches as a prefix. 0 means 400 ms.
 	TypingPause time.Duration
 	// After returns a Cmd that delivers msg after d; nil means tea.Tick.
-	// Tests pass their own to deliver the pause when they choose.
+	// Every timer of the interface goes through it, each one-shot (the
+	// typing pauses, the status line's clearing, the pause before the
+	// reading state is saved): tests pass their own to deliver a timer's
+	// message when they choose, and never wait for one.
 	After func(d time.Duration, msg tea.Msg) tea.Cmd
 	// ArchiveDir is the archive's folder, watched while the reader runs and
 	// where e edits a piece's file; "" for the embedded archive, which is
@@ -111,6 +114,17 @@ type Options struct {
 	// Each holds an fsnotify instance and a goroutine until the context of
 	// the program ends.
 	Watch bool
+}
+
+// afterFunc is the shape of Options.After.
+type afterFunc func(d time.Duration, msg tea.Msg) tea.Cmd
+
+// after is Options.After, or tea.Tick's timer without it.
+func (o Options) after(d time.Duration, msg tea.Msg) tea.Cmd {
+	if o.After != nil {
+		return o.After(d, msg)
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 }
 
 // citationFormat is the style of the citations c and C copy.
@@ -252,6 +266,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		search:    newSearchBox(st),
 		list:      newResultList(),
 		reader:    newReader(st),
+		status:    statusLine{after: opts.after},
 		cache:     newRenderCache(),
 		searchCtx: ctx,
 	}
@@ -790,7 +805,7 @@ func (m Model) forwardToInput(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.searchTook < slowSearch {
 				return m, tea.Batch(cmd, m.startSearch(), pause)
 			}
-			return m, tea.Batch(cmd, debounceCmd(m.typingSeq), pause)
+			return m, tea.Batch(cmd, debounceCmd(m.opts.after, m.typingSeq), pause)
 		}
 		return m, cmd
 	case m.focus == paneReader && m.reader.finding:

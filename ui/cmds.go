@@ -45,16 +45,12 @@ func (m Model) pauseCmd(seq int) tea.Cmd {
 	if d <= 0 {
 		d = typingPause
 	}
-	msg := typingPausedMsg{seq: seq}
-	if m.opts.After != nil {
-		return m.opts.After(d, msg)
-	}
-	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+	return m.opts.after(d, typingPausedMsg{seq: seq})
 }
 
 // debounceCmd asks for a debounceMsg after the typing pause.
-func debounceCmd(seq int) tea.Cmd {
-	return tea.Tick(searchDebounce, func(time.Time) tea.Msg { return debounceMsg{seq: seq} })
+func debounceCmd(after afterFunc, seq int) tea.Cmd {
+	return after(searchDebounce, debounceMsg{seq: seq})
 }
 
 // searchCmd runs q. A search whose ctx was cancelled (a newer query started)
@@ -243,8 +239,11 @@ func openURLCmd(u string) tea.Cmd {
 
 // clearStatusCmd clears status message id after d. One timer per message,
 // not a ticker: nothing runs while the interface is idle.
-func clearStatusCmd(id int, d time.Duration) tea.Cmd {
-	return tea.Tick(d, func(time.Time) tea.Msg { return clearStatusMsg{id: id} })
+func clearStatusCmd(after afterFunc, id int, d time.Duration) tea.Cmd {
+	if after == nil { // a statusLine made without New
+		after = Options{}.after
+	}
+	return after(d, clearStatusMsg{id: id})
 }
 
 // sanitizeArticle passes every text field through the archive's sanitiser.
@@ -375,8 +374,8 @@ func openStateCmd(open func() (ReadingState, error)) tea.Cmd {
 const saveDelay = 700 * time.Millisecond
 
 // saveSoonCmd asks for a saveDueMsg after the pause.
-func saveSoonCmd(seq int) tea.Cmd {
-	return tea.Tick(saveDelay, func(time.Time) tea.Msg { return saveDueMsg{seq: seq} })
+func saveSoonCmd(after afterFunc, seq int) tea.Cmd {
+	return after(saveDelay, saveDueMsg{seq: seq})
 }
 
 // saveStateCmd writes the reading state, merged with what other folio

@@ -94,13 +94,13 @@ func (d *countDriver) send(msg tea.Msg) {
 
 func (d *countDriver) until(what string, cond func(Model) bool) {
 	d.t.Helper()
-	timeout := time.After(30 * time.Second)
+	timeout := time.After(cmdHangGuard) // a hang guard only
 	for !cond(d.m) {
 		select {
 		case msg := <-d.msgs:
 			d.send(msg)
 		case <-timeout:
-			d.t.Fatalf("waited 30 s for %s", what)
+			d.t.Fatalf("waited %v for %s: a hang", cmdHangGuard, what)
 		}
 	}
 }

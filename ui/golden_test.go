@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"regexp"
 	"sync/atomic"
 	"testing"
@@ -17,21 +18,86 @@ import (
 	"github.com/folio-tui/folio/state"
 )
 
-// probe wraps the root model in a teatest program and publishes the plain
-// screen after every update, so that a test can wait for a state without
-// parsing the renderer's incremental output.
+// probe wraps the root model in a teatest program. It counts the Cmds in
+// flight (each is wrapped to answer a doneMsg, which the probe unwraps and
+// delivers) and publishes, after every update, the plain screen and whether
+// the program is idle: no Cmd running and none of their messages waiting.
+// Timers come from the test clock and are parked, never fired. A test then
+// waits for a screen that is both what it wants and final, with no pause
+// for quiet.
 type probe struct {
-	inner  Model
-	screen *atomic.Value
+	inner    Model
+	screen   *atomic.Value // a shot
+	inflight *atomic.Int64
 }
 
-func (p probe) Init() tea.Cmd { return p.inner.Init() }
+type shot struct {
+	screen string
+	idle   bool
+}
+
+type doneMsg struct{ msg tea.Msg }
+
+func newProbe(m Model) probe {
+	p := probe{inner: m, screen: &atomic.Value{}, inflight: &atomic.Int64{}}
+	p.screen.Store(shot{})
+	return p
+}
+
+// track wraps cmd so that its answer comes back through the probe.
+func (p probe) track(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	p.inflight.Add(1)
+	return func() tea.Msg { return doneMsg{cmd()} }
+}
+
+func (p probe) trackAll(cmds []tea.Cmd) []tea.Cmd {
+	out := make([]tea.Cmd, len(cmds))
+	for i, c := range cmds {
+		out[i] = p.track(c)
+	}
+	return out
+}
+
+func (p probe) Init() tea.Cmd { return p.track(p.inner.Init()) }
 
 func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	done, isDone := msg.(doneMsg)
+	switch {
+	case !isDone:
+		cmd = p.deliver(msg)
+	case done.msg == nil:
+	default:
+		if batch, ok := done.msg.(tea.BatchMsg); ok {
+			cmd = tea.Batch(p.trackAll(batch)...)
+		} else if seq, ok := sequence(done.msg); ok {
+			cmd = tea.Sequence(p.trackAll(seq)...)
+		} else if _, ok := done.msg.(timerMsg); ok {
+			// parked: the screen is taken before any timer would fire
+		} else if reflect.TypeOf(done.msg).PkgPath() == reflect.TypeFor[probe]().PkgPath() {
+			cmd = p.deliver(done.msg)
+		} else {
+			// Bubble Tea's own (quit, window title, clipboard): the
+			// program acts on them; they do not change the screen.
+			m := done.msg
+			cmd = func() tea.Msg { return m }
+		}
+	}
+	if isDone {
+		p.inflight.Add(-1)
+	}
+	p.screen.Store(shot{screen: ansi.Strip(p.inner.View().Content), idle: p.inflight.Load() == 0})
+	return p, cmd
+}
+
+// deliver passes msg to the root model and tracks what follows from it.
+func (p *probe) deliver(msg tea.Msg) tea.Cmd {
 	next, cmd := p.inner.Update(msg)
 	p.inner = next.(Model)
-	p.screen.Store(ansi.Strip(p.inner.View().Content))
-	return p, cmd
+	return p.track(cmd)
 }
 
 func (p probe) View() tea.View { return p.inner.View() }
@@ -91,10 +157,11 @@ func TestGoldenScreens(t *testing.T) {
 				},
 				// A fresh reading state: every piece unread, none starred.
 				OpenState: func() (ReadingState, error) { return state.Open("golden", dir) },
+				After:     testClock,
 			}
-			screen := &atomic.Value{}
-			screen.Store("")
-			tm := teatest.NewTestModel(t, probe{inner: New(opts), screen: screen},
+			p := newProbe(New(opts))
+			screen := p.screen
+			tm := teatest.NewTestModel(t, p,
 				teatest.WithInitialTermSize(c.w, c.h),
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ANSI)))
 			waitScreen(t, screen, "of 5")
@@ -104,14 +171,13 @@ func TestGoldenScreens(t *testing.T) {
 			if c.drive != nil {
 				c.drive(tm)
 			}
-			waitScreen(t, screen, c.until)
 			// The sidebar's counts follow the hits (facetsMsg, the Reading
-			// counts): the screen is taken once nothing has changed for a while.
-			waitSettled(t, screen, 150*time.Millisecond)
+			// counts): the screen is taken once no Cmd is in flight.
+			waitIdle(t, screen, c.until)
 			if err := tm.Quit(); err != nil {
 				t.Fatal(err)
 			}
-			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(probe).inner
+			final := tm.FinalModel(t, teatest.WithFinalTimeout(hangGuard)).(probe).inner
 			var out bytes.Buffer
 			w := &colorprofile.Writer{Forward: &out, Profile: colorprofile.ANSI}
 			if _, err := w.WriteString(final.View().Content); err != nil {
@@ -122,32 +188,35 @@ func TestGoldenScreens(t *testing.T) {
 	}
 }
 
-// waitScreen waits until the screen matches the regular expression want.
-// waitSettled waits until the screen has not changed for quiet.
-func waitSettled(t *testing.T, screen *atomic.Value, quiet time.Duration) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	last, since := screen.Load().(string), time.Now()
-	for time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-		if cur := screen.Load().(string); cur != last {
-			last, since = cur, time.Now()
-		} else if time.Since(since) >= quiet {
-			return
-		}
-	}
-	t.Fatal("the screen never settled")
-}
+// hangGuard bounds the waits of the golden tests: it tells a hang from a
+// slow machine, and no passing run comes near it.
+const hangGuard = time.Minute
 
+// waitScreen waits until the screen matches the regular expression want.
 func waitScreen(t *testing.T, screen *atomic.Value, want string) {
 	t.Helper()
+	waitShot(t, screen, want, false)
+}
+
+// waitIdle waits until the screen matches want with no Cmd in flight: the
+// screen it will stay.
+func waitIdle(t *testing.T, screen *atomic.Value, want string) {
+	t.Helper()
+	waitShot(t, screen, want, true)
+}
+
+func waitShot(t *testing.T, screen *atomic.Value, want string, idle bool) {
+	t.Helper()
 	re := regexp.MustCompile(want)
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) {
-		if re.MatchString(screen.Load().(string)) {
+	deadline := time.Now().Add(hangGuard)
+	for {
+		sh := screen.Load().(shot)
+		if re.MatchString(sh.screen) && (sh.idle || !idle) {
 			return
 		}
-		time.Sleep(10 * time.Millisecond)
+		if time.Now().After(deadline) {
+			t.Fatalf("screen never matched %q (idle: %v, wanted idle: %v):\n%s", want, sh.idle, idle, sh.screen)
+		}
+		time.Sleep(5 * time.Millisecond) // a poll, not a wait for time
 	}
-	t.Fatalf("screen never matched %q:\n%s", want, screen.Load())
 }

@@ -194,7 +194,7 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 	}
 	m.live.forced = false
 	if msg.err == nil && msg.info.Stale && m.opts.Reindex != nil {
-		cmds = append(cmds, tea.Tick(staleRetry, func(time.Time) tea.Msg { return reindexDueMsg{} }))
+		cmds = append(cmds, m.opts.after(staleRetry, reindexDueMsg{}))
 	}
 	if m.live.again {
 		m.live.again = false

@@ -251,7 +251,11 @@ func TestAStaleRefreshIsTriedAgain(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("nothing follows a stale refresh")
 	}
-	h.send(reindexDueMsg{})
+	h.run(cmd)
+	if f.calls() != 0 {
+		t.Fatalf("%d refreshes before the retry was due", f.calls())
+	}
+	h.advance(staleRetry)
 	if f.calls() != 1 {
 		t.Errorf("%d refreshes when the retry was due", f.calls())
 	}

@@ -57,7 +57,7 @@ func (m *Model) stateSaved(msg stateSavedMsg) tea.Cmd {
 // so the cursor does not jump away from what the user just touched.
 func (m *Model) stateChanged() tea.Cmd {
 	m.saveSeq++
-	return tea.Batch(saveSoonCmd(m.saveSeq), m.refreshCounts())
+	return tea.Batch(saveSoonCmd(m.opts.after, m.saveSeq), m.refreshCounts())
 }
 
 // refreshCounts asks for the Reading counts of the current results.

@@ -47,7 +47,6 @@ func (b *searchBox) setStyles(st Styles) {
 
 func (b *searchBox) focus() tea.Cmd { return b.input.Focus() }
 func (b *searchBox) blur()          { b.input.Blur() }
-func (b searchBox) focused() bool   { return b.input.Focused() }
 func (b searchBox) value() string   { return b.input.Value() }
 
 func (b *searchBox) setValue(s string) {

@@ -35,7 +35,9 @@ func newPausingHarness(t *testing.T) *pausingHarness {
 			if d <= 0 {
 				t.Errorf("typing pause %v", d)
 			}
-			ph.paused = append(ph.paused, msg)
+			if _, ok := msg.(typingPausedMsg); ok { // not the status line's or the save's timers
+				ph.paused = append(ph.paused, msg)
+			}
 			return nil
 		},
 	}

@@ -19,6 +19,7 @@ const (
 // and its own timer; a timer that fires after a newer message replaced its
 // own does nothing.
 type statusLine struct {
+	after afterFunc // makes the clearing timers (Options.after)
 	id    int
 	text  string
 	isErr bool
@@ -32,14 +33,14 @@ func (s *statusLine) set(text string, isErr bool) tea.Cmd {
 	if isErr {
 		d = statusLong
 	}
-	return clearStatusCmd(s.id, d)
+	return clearStatusCmd(s.after, s.id, d)
 }
 
 // setFor shows text for d.
 func (s *statusLine) setFor(text string, isErr bool, d time.Duration) tea.Cmd {
 	s.id++
 	s.text, s.isErr = archive.SanitizeLine(text), isErr
-	return clearStatusCmd(s.id, d)
+	return clearStatusCmd(s.after, s.id, d)
 }
 
 func (s *statusLine) clear(id int) {

@@ -14,7 +14,6 @@ type Styles struct {
 	Dark    bool
 	NoColor bool
 
-	App        lipgloss.Style
 	Brand      lipgloss.Style
 	Prompt     lipgloss.Style
 	Count      lipgloss.Style
@@ -93,7 +92,6 @@ func NewStyles(dark, noColor bool) Styles {
 	)
 
 	s := Styles{Dark: dark, NoColor: noColor}
-	s.App = lipgloss.NewStyle()
 	s.Brand = lipgloss.NewStyle().Bold(true).Foreground(accent)
 	s.Prompt = lipgloss.NewStyle().Foreground(accent).Bold(true)
 	s.Count = lipgloss.NewStyle().Foreground(subtle)
