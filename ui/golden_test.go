@@ -164,7 +164,10 @@ func TestGoldenScreens(t *testing.T) {
 			tm := teatest.NewTestModel(t, p,
 				teatest.WithInitialTermSize(c.w, c.h),
 				teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ANSI)))
-			waitScreen(t, screen, "of 5")
+			// Keys go in once the first screen is settled (hits, facets,
+			// Reading counts, timeline): sent earlier, "G" in the sidebar
+			// reached the last group drawn so far, not the timeline.
+			waitIdle(t, screen, "of 5")
 			if c.w >= narrowWidth {
 				waitScreen(t, screen, `Unread\s+\d`) // the Reading counts are in
 			}
