@@ -88,7 +88,7 @@ are listed.`,
 			if !wide {
 				width = termWidth(env.Out)
 			}
-			return writeTable(env.Out, keep, width)
+			return writeTable(env.Out, keep, arch.Articles, width)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")

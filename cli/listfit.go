@@ -55,9 +55,10 @@ const minTitle = 24
 // cells: when the rows are wider, the tags go, the byline and outlet are
 // cut (to 18, then 12 cells, then left out when the title would have under
 // minTitle), and the title takes the rest of its line, cut with "…". The id,
-// needed to open a piece, ends the line whole; a title with no room left
-// beside a long id is left out.
-func writeTable(w io.Writer, as []archive.Article, width int) error {
+// needed to open a piece, ends the line; an id too long to leave the title
+// minTitle cells is cut to a prefix no other id of all (the whole archive)
+// starts with, then "…": `folio show` and `cite` take that prefix.
+func writeTable(w io.Writer, as, all []archive.Article, width int) error {
 	rows := listColumns(as)
 	if len(rows) == 0 {
 		return nil
@@ -107,8 +108,9 @@ func writeTable(w io.Writer, as []archive.Article, width int) error {
 	for i := title - 1; i >= 1 && !fits(); i-- {
 		widths[i] = 0 // the outlet, then the byline
 	}
+	uniq := uniquePrefixes(all)
 	var b strings.Builder
-	for _, r := range rows {
+	for ri, r := range rows {
 		var cells []string
 		used := 0
 		for i := range title {
@@ -119,14 +121,24 @@ func writeTable(w io.Writer, as []archive.Article, width int) error {
 			cells = append(cells, c+strings.Repeat(" ", widths[i]-ansi.StringWidth(c)))
 			used += widths[i] + gap
 		}
-		// the title's column ends where a typical id begins; a longer id
-		// takes room from its own title
-		col := min(width-used-gap-widths[id], widths[title])
-		if room := min(col, width-used-gap-ansi.StringWidth(r[id])); room >= 8 {
+		idCell := r[id]
+		if raw := as[ri].ID; idCell == raw && width-used-gap-len(raw) < minTitle {
+			// an id in plain ASCII (as ids are) too long for its title: its
+			// unique prefix, at least, and as much more as leaves minTitle
+			keep := max(width-used-gap-minTitle-gap-1, uniq[raw])
+			if keep < len(raw)-1 {
+				idCell = raw[:keep] + "…"
+			}
+		}
+		// the title's column ends where a typical id begins (or where a
+		// cut one does, leaving minTitle); a longer id takes room from its
+		// own title
+		col := min(width-used-gap-min(widths[id], width-used-gap-minTitle-gap), widths[title])
+		if room := min(col, width-used-gap-ansi.StringWidth(idCell)); room >= 8 {
 			c := ansi.Truncate(r[title], room, "…")
 			cells = append(cells, c+strings.Repeat(" ", max(room-ansi.StringWidth(c), 0)))
 		}
-		cells = append(cells, r[id])
+		cells = append(cells, idCell)
 		line := strings.Join(cells, strings.Repeat(" ", gap))
 		b.WriteString(ansi.Truncate(line, width, "…") + "\n")
 	}
@@ -150,4 +162,57 @@ func cutMiddle(widths []int, n, most int) {
 	for i := 1; i < n-3; i++ {
 		widths[i] = min(widths[i], most)
 	}
+}
+
+// uniquePrefixes gives, for each plain-ASCII id of as, the length of its
+// shortest prefix that no other id starts with (the whole id when another id
+// starts with all of it). Sorted ids make it the longest prefix shared with
+// a neighbour, plus one.
+func uniquePrefixes(as []archive.Article) map[string]int {
+	ids := make([]string, 0, len(as))
+	for _, a := range as {
+		ids = append(ids, a.ID)
+	}
+	slices.Sort(ids)
+	common := func(a, b string) int {
+		n := 0
+		for n < len(a) && n < len(b) && a[n] == b[n] {
+			n++
+		}
+		return n
+	}
+	out := make(map[string]int, len(ids))
+	for i, id := range ids {
+		n := 0
+		if i > 0 {
+			n = max(n, common(id, ids[i-1]))
+		}
+		if i+1 < len(ids) {
+			n = max(n, common(id, ids[i+1]))
+		}
+		out[id] = min(n+1, len(id))
+	}
+	return out
+}
+
+// byIDPrefix is the one piece whose id starts with prefix (a trailing "…",
+// as folio list prints a cut id, is dropped); ok is false when none or
+// several do.
+func byIDPrefix(as []archive.Article, prefix string) (archive.Article, bool) {
+	prefix = strings.TrimSuffix(prefix, "…")
+	if prefix == "" {
+		return archive.Article{}, false
+	}
+	var found []archive.Article
+	for _, a := range as {
+		if strings.HasPrefix(a.ID, prefix) {
+			if found = append(found, a); len(found) > 1 {
+				return archive.Article{}, false
+			}
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	return archive.Article{}, false
 }

@@ -39,7 +39,7 @@ func TestListFitsTheTerminal(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out bytes.Buffer
-		if err := writeTable(&out, arch.Articles, 80); err != nil {
+		if err := writeTable(&out, arch.Articles, arch.Articles, 80); err != nil {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
@@ -51,8 +51,18 @@ func TestListFitsTheTerminal(t *testing.T) {
 			if w := ansi.StringWidth(l); w > 80 {
 				t.Fatalf("line %d is %d cells: %q", i, w, l)
 			}
-			if !strings.HasSuffix(l, arch.Articles[i].ID) {
-				t.Fatalf("line %d does not end with the id %q: %q", i, arch.Articles[i].ID, l)
+			a := arch.Articles[i]
+			if !strings.HasSuffix(l, a.ID) {
+				// a long id is cut to a prefix only it has, which show takes
+				f := strings.Fields(l)
+				last := f[len(f)-1]
+				if got, ok := byIDPrefix(arch.Articles, last); !strings.HasSuffix(last, "…") || !ok || got.ID != a.ID {
+					t.Fatalf("line %d ends with neither the id %q nor a prefix only it has: %q", i, a.ID, l)
+				}
+			}
+			// every row shows the start of its title
+			if title := []rune(a.Title); !strings.Contains(l, string(title[:min(8, len(title))])) {
+				t.Fatalf("line %d shows nothing of its title %q: %q", i, a.Title, l)
 			}
 			if strings.Contains(l, "…") {
 				cut++
@@ -69,7 +79,7 @@ func TestListFitsTheTerminal(t *testing.T) {
 		t.Logf("archive %q: %d of %d lines cut\n%s", dir, cut, len(lines), strings.Join(lines[:3], "\n"))
 
 		out.Reset()
-		if err := writeTable(&out, arch.Articles, 0); err != nil {
+		if err := writeTable(&out, arch.Articles, arch.Articles, 0); err != nil {
 			t.Fatal(err)
 		}
 		for i, a := range arch.Articles {

@@ -18,7 +18,8 @@ import (
 // findPiece finds the piece arg names in arch: its id, or its file, by
 // name (1981_jimmy_carter.md), by path inside the archive
 // (interviews/x.md) or by a path on disk that ends with one (a shell's
-// completion of ~/sotu/1981_jimmy_carter.md). ok is false when it names
+// completion of ~/sotu/1981_jimmy_carter.md), or a prefix of its id that no
+// other id has (folio list cuts a long id so). ok is false when it names
 // none, or several files of one name.
 func findPiece(arch *archive.Archive, arg string) (archive.Article, bool) {
 	if a, ok := arch.Get(arg); ok {
@@ -34,7 +35,7 @@ func findPiece(arch *archive.Archive, arg string) (archive.Article, bool) {
 	if len(found) == 1 {
 		return found[0], true
 	}
-	return archive.Article{}, false
+	return byIDPrefix(arch.Articles, arg)
 }
 
 // noPiece is the error for args that name no piece of arch, with the ids
