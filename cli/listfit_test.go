@@ -116,3 +116,20 @@ func TestSearchFitsTheTerminal(t *testing.T) {
 		t.Fatalf("piped, the title is cut:\n%s", out.String())
 	}
 }
+
+// show and cite take the prefix folio list cuts a long id to, with or
+// without its "…"; a prefix two ids share names neither.
+func TestShowTakesAnIDPrefixOnlyOnePieceHas(t *testing.T) {
+	home := t.TempDir()
+	out, _, err := folio(t, home, "show", "interviews/2017-10-03-financial-times-h…")
+	if err != nil || !strings.Contains(out, "How well prepared is London") {
+		t.Fatalf("show by a cut id: %v\n%s", err, out)
+	}
+	out, _, err = folio(t, home, "cite", "interviews/2017-10-arab-n")
+	if err != nil || !strings.Contains(out, "Arab News") {
+		t.Fatalf("cite by an id prefix: %v\n%s", err, out)
+	}
+	if _, _, err := folio(t, home, "show", "interviews/2017-10-"); err == nil {
+		t.Fatal("a prefix of several ids named one piece")
+	}
+}
