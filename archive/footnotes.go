@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 var (
-	footnoteDef = regexp.MustCompile(`^ {0,3}\[\^([^\]\s]{1,100})\]:[ \t]?`)
-	footnoteRef = regexp.MustCompile(`\[\^([^\]\s]{1,100})\]`)
+	// compiled when first used (counted repetitions are costly to compile)
+	footnoteDef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^ {0,3}\[\^([^\]\s]{1,100})\]:[ \t]?`) })
+	footnoteRef = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\[\^([^\]\s]{1,100})\]`) })
 )
 
 // footnotes turns Markdown footnotes into numbered references, "[1]",
@@ -44,7 +46,7 @@ func footnotes(md string) string {
 				cur.lines = append(cur.lines, strings.TrimPrefix(strings.TrimPrefix(line, "\t"), "    "))
 				blankInNote = false
 				continue
-			case !blankInNote && !footnoteDef.MatchString(line):
+			case !blankInNote && !footnoteDef().MatchString(line):
 				cur.lines = append(cur.lines, line) // a lazy continuation
 				continue
 			}
@@ -54,7 +56,7 @@ func footnotes(md string) string {
 		f.indented = code && isIndentedCode(line)
 		prevBlank = strings.TrimSpace(line) == ""
 		if !code {
-			if m := footnoteDef.FindStringSubmatchIndex(line); m != nil {
+			if m := footnoteDef().FindStringSubmatchIndex(line); m != nil {
 				label := line[m[2]:m[3]]
 				if _, dup := byLabel[label]; !dup {
 					cur = &note{label: label, lines: []string{line[m[1]:]}}
@@ -73,7 +75,7 @@ func footnotes(md string) string {
 	number := map[string]int{}
 	var order []*note
 	refer := func(s string) string {
-		return footnoteRef.ReplaceAllStringFunc(s, func(ref string) string {
+		return footnoteRef().ReplaceAllStringFunc(s, func(ref string) string {
 			label := ref[2 : len(ref)-1]
 			n, ok := byLabel[label]
 			if !ok {

@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Link is a link in a piece's body: its text and where it points.
@@ -16,8 +17,14 @@ type Link struct {
 // mdLink is an inline Markdown link, [text](target "title"), or a
 // reference definition, [label]: target. Go's regexp runs in linear time.
 var (
-	mdLink = regexp.MustCompile(`\[([^\[\]\n]{0,300})\]\(\s*<?([^\s()<>]{1,1000})>?(?:\s+"[^"\n]{0,300}")?\s*\)`)
-	mdDef  = regexp.MustCompile(`(?m)^ {0,3}\[([^\]\n]{1,300})\]:\s*<?([^\s<>]{1,1000})>?`)
+	// compiled when first used: their counted repetitions expand to
+	// thousands of instructions, 5–7 ms at every start when compiled at init
+	mdLink = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\[([^\[\]\n]{0,300})\]\(\s*<?([^\s()<>]{1,1000})>?(?:\s+"[^"\n]{0,300}")?\s*\)`)
+	})
+	mdDef = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?m)^ {0,3}\[([^\]\n]{1,300})\]:\s*<?([^\s<>]{1,1000})>?`)
+	})
 )
 
 // maxLinks caps the links read from one piece.
@@ -37,10 +44,10 @@ func Links(body string) []Link {
 		seen[target] = true
 		out = append(out, Link{Text: SanitizeLine(text), Target: target})
 	}
-	for _, m := range mdLink.FindAllStringSubmatch(body, maxLinks*4) {
+	for _, m := range mdLink().FindAllStringSubmatch(body, maxLinks*4) {
 		add(m[1], m[2])
 	}
-	for _, m := range mdDef.FindAllStringSubmatch(body, maxLinks*4) {
+	for _, m := range mdDef().FindAllStringSubmatch(body, maxLinks*4) {
 		if !strings.HasPrefix(m[1], "^") {
 			add(m[1], m[2])
 		}
@@ -140,8 +147,8 @@ func MarkLinks(body, fromPath string, title func(id string) (string, bool)) stri
 		f.indented = code && isIndentedCode(line)
 		prevBlank = strings.TrimSpace(line) == ""
 		if !code && strings.Contains(line, "](") {
-			line = mdLink.ReplaceAllStringFunc(line, func(l string) string {
-				m := mdLink.FindStringSubmatch(l)
+			line = mdLink().ReplaceAllStringFunc(line, func(l string) string {
+				m := mdLink().FindStringSubmatch(l)
 				if !isRelativeLink(m[2]) {
 					return l
 				}

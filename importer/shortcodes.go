@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // WordPress shortcodes in an export's HTML, [caption]…[/caption] and the
@@ -13,7 +14,12 @@ import (
 
 // wpShortcode is the opening of a shortcode folio reads (its attributes on
 // one line, at most 1,000 bytes).
-var wpShortcode = regexp.MustCompile(`\[(caption|wp_caption|embed|gallery|audio|video|playlist)((?:\s[^\]\n]{0,1000})?)\]`)
+// wpShortcode is compiled when first used: its counted repetition expands
+// to a thousand instructions, 1.5 ms at every start of folio when compiled
+// at init.
+var wpShortcode = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[(caption|wp_caption|embed|gallery|audio|video|playlist)((?:\s[^\]\n]{0,1000})?)\]`)
+})
 
 var wpAttr = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))`)
 
@@ -56,7 +62,7 @@ func (c *itemConverter) wpShortcodes(h string) string {
 		return h
 	}
 	h = strings.ReplaceAll(h, "\r\n", "\n")
-	matches := wpShortcode.FindAllStringSubmatchIndex(h, -1)
+	matches := wpShortcode().FindAllStringSubmatchIndex(h, -1)
 	if len(matches) == 0 {
 		return h
 	}
