@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // pane is a second tmux session of a test's server, for a second folio.
@@ -44,14 +43,9 @@ func (p *pane) screen() string {
 
 func (p *pane) waitFor(what string, re *regexp.Regexp) string {
 	p.s.t.Helper()
-	deadline := time.Now().Add(screenTimeout)
 	var screen string
-	for time.Now().Before(deadline) {
-		screen = p.screen()
-		if re.MatchString(screen) {
-			return screen
-		}
-		time.Sleep(50 * time.Millisecond)
+	if eventually(func() bool { screen = p.screen(); return re.MatchString(screen) }) {
+		return screen
 	}
 	p.s.t.Fatalf("waiting in %s for %s (%s): the screen is\n%s", p.target, what, re, screen)
 	return ""
@@ -109,15 +103,11 @@ func TestTwoReadersStarAtOnce(t *testing.T) {
 		t.Fatalf("no selected row:\n%s", other.screen())
 	}
 	other.keys("j")
-	deadline := time.Now().Add(screenTimeout)
-	for {
-		if m := selected.FindStringSubmatch(other.screen()); m != nil && m[1] != first[1] {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the cursor did not move:\n%s", other.screen())
-		}
-		time.Sleep(50 * time.Millisecond)
+	if !eventually(func() bool {
+		m := selected.FindStringSubmatch(other.screen())
+		return m != nil && m[1] != first[1]
+	}) {
+		t.Fatalf("the cursor did not move:\n%s", other.screen())
 	}
 
 	// Both stars in one tmux command: the two keys arrive together.
@@ -128,10 +118,7 @@ func TestTwoReadersStarAtOnce(t *testing.T) {
 
 	// Both saves land in the file (each a pause after its star).
 	path := filepath.Join(s.dir, "state", "folio", "bundled.json")
-	deadline = time.Now().Add(screenTimeout)
-	for len(savedStars(t, path)) < 2 && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
-	}
+	eventually(func() bool { return len(savedStars(t, path)) >= 2 })
 	if got := savedStars(t, path); len(got) != 2 {
 		t.Fatalf("the state file has stars %v, want both readers'", got)
 	}

@@ -111,24 +111,29 @@ func (tm *tmux) waitFor(what string, re *regexp.Regexp, more ...*regexp.Regexp) 
 }
 
 // poll captures the screen until ok holds for a capture and returns it.
-// The deadline (screenTimeout) only guards against a hang; between two
-// captures it yields briefly rather than spinning on tmux.
 func (tm *tmux) poll(what string, ok func(screen string) bool) string {
 	tm.t.Helper()
-	deadline := time.Now().Add(screenTimeout)
 	var s string
-	for {
-		s = tm.screen()
-		if ok(s) {
-			return s
-		}
+	if !eventually(func() bool { s = tm.screen(); return ok(s) }) {
+		tm.t.Fatalf("waiting for %s: the screen is\n%s", what, s)
+	}
+	return s
+}
+
+// eventually tries cond until it holds and says whether it did. What the
+// tests wait for is a state of another process (folio's screen in tmux, a
+// file folio or a script writes, a process appearing), which cannot signal
+// the test: so the state is polled, with a short pause between two tries
+// rather than a spin, and screenTimeout only guards against a hang.
+func eventually(cond func() bool) bool {
+	deadline := time.Now().Add(screenTimeout)
+	for !cond() {
 		if time.Now().After(deadline) {
-			break
+			return false
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	tm.t.Fatalf("waiting for %s: the screen is\n%s", what, s)
-	return ""
+	return true
 }
 
 func buildFolio(t *testing.T, dir string) string {
@@ -203,16 +208,15 @@ func (s *session) waitExited() string {
 func (s *session) folioPID() int {
 	s.t.Helper()
 	shell := s.display("#{pane_pid}")
-	deadline := time.Now().Add(screenTimeout)
-	for time.Now().Before(deadline) {
+	pid := 0
+	if eventually(func() bool {
 		out, _ := exec.Command("pgrep", "-P", shell, "-f", s.bin).Output()
 		if f := strings.Fields(string(out)); len(f) > 0 {
-			pid, err := strconv.Atoi(f[0])
-			if err == nil {
-				return pid
-			}
+			pid, _ = strconv.Atoi(f[0])
 		}
-		time.Sleep(50 * time.Millisecond)
+		return pid > 0
+	}) {
+		return pid
 	}
 	s.t.Fatalf("no folio process under the shell %s", shell)
 	return 0
@@ -273,15 +277,8 @@ func TestTUIInTmux(t *testing.T) {
 
 	// Open its URL: the BROWSER script writes it to a file.
 	s.keys("o")
-	deadline := time.Now().Add(screenTimeout)
 	var url []byte
-	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(opened); err == nil && len(b) > 0 {
-			url = b
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	eventually(func() bool { url, _ = os.ReadFile(opened); return len(url) > 0 })
 	if !strings.HasPrefix(string(url), "http") {
 		t.Fatalf("the browser script got %q", url)
 	}
