@@ -27,7 +27,7 @@ import (
 // for quiet.
 type probe struct {
 	inner    Model
-	screen   *atomic.Value // a shot
+	screen   *screenBox
 	inflight *atomic.Int64
 }
 
@@ -39,10 +39,27 @@ type shot struct {
 type doneMsg struct{ msg tea.Msg }
 
 func newProbe(m Model) probe {
-	p := probe{inner: m, screen: &atomic.Value{}, inflight: &atomic.Int64{}}
-	p.screen.Store(shot{})
+	p := probe{inner: m, screen: &screenBox{changed: make(chan struct{}, 1)}, inflight: &atomic.Int64{}}
+	p.screen.store(shot{})
 	return p
 }
+
+// screenBox holds the last shot the probe took, and says when a new one
+// is taken: waits wake on the change, not on a timer.
+type screenBox struct {
+	v       atomic.Value // a shot
+	changed chan struct{}
+}
+
+func (b *screenBox) store(sh shot) {
+	b.v.Store(sh)
+	select {
+	case b.changed <- struct{}{}:
+	default: // a wake-up is already pending
+	}
+}
+
+func (b *screenBox) load() shot { return b.v.Load().(shot) }
 
 // track wraps cmd so that its answer comes back through the probe.
 func (p probe) track(cmd tea.Cmd) tea.Cmd {
@@ -89,7 +106,7 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if isDone {
 		p.inflight.Add(-1)
 	}
-	p.screen.Store(shot{screen: ansi.Strip(p.inner.View().Content), idle: p.inflight.Load() == 0})
+	p.screen.store(shot{screen: ansi.Strip(p.inner.View().Content), idle: p.inflight.Load() == 0})
 	return p, cmd
 }
 
@@ -196,30 +213,32 @@ func TestGoldenScreens(t *testing.T) {
 const hangGuard = time.Minute
 
 // waitScreen waits until the screen matches the regular expression want.
-func waitScreen(t *testing.T, screen *atomic.Value, want string) {
+func waitScreen(t *testing.T, screen *screenBox, want string) {
 	t.Helper()
 	waitShot(t, screen, want, false)
 }
 
 // waitIdle waits until the screen matches want with no Cmd in flight: the
 // screen it will stay.
-func waitIdle(t *testing.T, screen *atomic.Value, want string) {
+func waitIdle(t *testing.T, screen *screenBox, want string) {
 	t.Helper()
 	waitShot(t, screen, want, true)
 }
 
-func waitShot(t *testing.T, screen *atomic.Value, want string, idle bool) {
+func waitShot(t *testing.T, screen *screenBox, want string, idle bool) {
 	t.Helper()
 	re := regexp.MustCompile(want)
-	deadline := time.Now().Add(hangGuard)
+	guard := time.NewTimer(hangGuard)
+	defer guard.Stop()
 	for {
-		sh := screen.Load().(shot)
+		sh := screen.load()
 		if re.MatchString(sh.screen) && (sh.idle || !idle) {
 			return
 		}
-		if time.Now().After(deadline) {
+		select {
+		case <-screen.changed: // a new shot: look again
+		case <-guard.C:
 			t.Fatalf("screen never matched %q (idle: %v, wanted idle: %v):\n%s", want, sh.idle, idle, sh.screen)
 		}
-		time.Sleep(5 * time.Millisecond) // a poll, not a wait for time
 	}
 }
