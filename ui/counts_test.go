@@ -23,9 +23,8 @@ import (
 // a timer nobody waits for is left behind. It notes which generation's
 // facets and Reading counts have arrived.
 type countDriver struct {
-	t    *testing.T
-	m    Model
-	msgs chan tea.Msg
+	t            *testing.T
+	*benchDriver // runs the Cmds and feeds their answers back
 
 	facetsGen            int
 	countsGen, countsSeq int
@@ -39,44 +38,16 @@ func newCountDriver(t *testing.T, ix *index.Index, st *state.Store) *countDriver
 		},
 		OpenState: func() (ReadingState, error) { return st, nil },
 	}
-	d := &countDriver{t: t, m: New(opts), msgs: make(chan tea.Msg, 1024), facetsGen: -1, countsGen: -1}
+	d := &countDriver{t: t, benchDriver: &benchDriver{m: New(opts), msgs: make(chan tea.Msg, 1024)}, facetsGen: -1, countsGen: -1}
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	d.run(openStateCmd(opts.OpenState))
 	d.run(openIndexCmd(context.Background(), opts.OpenIndex, d.m.relay))
 	return d
 }
 
-func (d *countDriver) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	go func() {
-		if msg := cmd(); msg != nil {
-			d.msgs <- msg
-		}
-	}()
-}
-
+// send notes which generation the facets and Reading counts on screen
+// belong to, then updates the model as the bench driver does.
 func (d *countDriver) send(msg tea.Msg) {
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		for _, c := range batch {
-			d.run(c)
-		}
-		return
-	}
-	if seq, ok := sequence(msg); ok {
-		go func() {
-			for _, c := range seq {
-				if c == nil {
-					continue
-				}
-				if msg := c(); msg != nil {
-					d.msgs <- msg
-				}
-			}
-		}()
-		return
-	}
 	switch msg := msg.(type) {
 	case facetsMsg:
 		if msg.gen == d.m.gen && msg.err == nil {
@@ -87,9 +58,7 @@ func (d *countDriver) send(msg tea.Msg) {
 			d.countsGen, d.countsSeq = msg.gen, msg.seq
 		}
 	}
-	next, cmd := d.m.Update(msg)
-	d.m = next.(Model)
-	d.run(cmd)
+	d.benchDriver.send(msg)
 }
 
 func (d *countDriver) until(what string, cond func(Model) bool) {
