@@ -1,7 +1,7 @@
 package archive
 
 import (
-	"os"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"slices"
 	"strings"
 	"testing"
@@ -70,15 +70,7 @@ func TestRepublished(t *testing.T) {
 // TestRepublishedSOTU: 233 State of the Union addresses, two pairs of them
 // with the same title (1953 and 1961, two presidents each), share no group.
 func TestRepublishedSOTU(t *testing.T) {
-	dir := ""
-	for up := "../.."; len(up) < 20 && dir == ""; up += "/.." {
-		if _, err := os.Stat(up + "/shared/corpora/sotu"); err == nil {
-			dir = up + "/shared/corpora/sotu"
-		}
-	}
-	if dir == "" {
-		t.Skip("sotu corpus not present")
-	}
+	dir := testcorpus.Dir(t, "sotu")
 	arch, _, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)

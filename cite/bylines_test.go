@@ -2,6 +2,7 @@ package cite
 
 import (
 	"compress/gzip"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"io"
 	"os"
 	"path/filepath"
@@ -65,12 +66,12 @@ func TestRealBylines(t *testing.T) {
 }
 
 // readCorpus is the text of the web-articles pages ("" when absent), found
-// in shared/corpora beside the checkout or a folder above it.
+// in shared/corpora beside the checkout or a folder above it (testcorpus).
 func readCorpus(t *testing.T) string {
 	t.Helper()
 	var files []string
-	for up := "../.."; len(files) == 0 && len(up) < 20; up += "/.." {
-		files, _ = filepath.Glob(up + "/shared/corpora/web-articles/html/*.html.gz")
+	if dir, ok := testcorpus.Find("web-articles"); ok {
+		files, _ = filepath.Glob(dir + "/html/*.html.gz")
 	}
 	var b strings.Builder
 	for _, f := range files {

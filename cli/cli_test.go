@@ -3,7 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"os"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"strings"
 	"testing"
 
@@ -169,10 +169,7 @@ func TestHugoAndJekyllFoldersOpenAsTheyAre(t *testing.T) {
 }
 
 func TestStateOfTheUnionCorpusLoads(t *testing.T) {
-	const dir = "../../shared/corpora/sotu"
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("corpus not present:", err)
-	}
+	dir := testcorpus.Dir(t, "sotu")
 	out, _, code := run(t, "check", dir)
 	if code != 0 || !strings.Contains(out, "233 pieces, no problems") {
 		t.Fatalf("check sotu: exit %d: %s", code, out)

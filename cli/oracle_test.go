@@ -2,7 +2,7 @@ package cli
 
 import (
 	"encoding/json"
-	"os"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"regexp"
 	"strings"
 	"testing"
@@ -29,18 +29,6 @@ var oracleWords = []string{
 }
 
 var oracleAcronyms = []string{"AIDS", "NATO", "NASA", "FBI", "USSR"}
-
-// sotuDir finds the shared corpus beside the repository (CI has ../shared)
-// or beside the worktree's parent.
-func sotuDir(t *testing.T) string {
-	for _, d := range []string{"../../shared/corpora/sotu", "../../../shared/corpora/sotu"} {
-		if _, err := os.Stat(d); err == nil {
-			return d
-		}
-	}
-	t.Skip("the State of the Union corpus (../shared/corpora/sotu) is not present")
-	return ""
-}
 
 var oracleWord = regexp.MustCompile(`[\p{L}\p{N}]+(?:['’][\p{L}]+)*`)
 
@@ -174,7 +162,7 @@ func searchTotal(t *testing.T, env []string, q string) int {
 }
 
 func TestCountsMatchTheFilesOnTheStateOfTheUnion(t *testing.T) {
-	dir := sotuDir(t)
+	dir := testcorpus.Dir(t, "sotu")
 	arch, _, err := archive.Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -235,7 +223,7 @@ func TestCountsMatchTheFilesOnTheBundledArchive(t *testing.T) {
 
 // Notes, the forms searched and "did you mean" reach stderr and --json.
 func TestSearchSaysHowItReadTheQuery(t *testing.T) {
-	dir := sotuDir(t)
+	dir := testcorpus.Dir(t, "sotu")
 	env := []string{"--index-dir", t.TempDir(), "--archive", dir}
 	out, errOut, _ := run(t, append(env, "search", "--limit", "1", "terorism")...)
 	if !strings.Contains(errOut, `did you mean terrorism? (54 pieces: folio search "terrorism")`) || strings.Contains(out, "did you mean") {

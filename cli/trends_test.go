@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -11,27 +12,6 @@ import (
 	"strings"
 	"testing"
 )
-
-// corpusDir walks up from the working directory to shared/corpora/name:
-// worktrees are nested at different depths.
-func corpusDir(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "corpora", name)
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skipf("corpus %s not found above the working directory", name)
-		}
-		dir = up
-	}
-}
 
 // TestTrendsCSVAddsUpToSearch: on the bundled archive, the CSV's lines of a
 // query add up to what folio search finds, the month-dated pieces are on
@@ -116,7 +96,7 @@ func trendSearchTotal(t *testing.T, args ...string) int {
 // of search's hits, and the SVG and PNG charts are written with their
 // legend and title.
 func TestTrendsSOTUChart(t *testing.T) {
-	dir := corpusDir(t, "sotu")
+	dir := testcorpus.Dir(t, "sotu")
 	tmp := t.TempDir()
 	svg, pngPath := filepath.Join(tmp, "a.svg"), filepath.Join(tmp, "a.png")
 	out, errOut, code := run(t, "--archive", dir, "trends", "slavery", "terrorism", "--json", "--svg", svg, "--png", pngPath)

@@ -2,26 +2,10 @@ package e2e
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"regexp"
 	"testing"
 )
-
-// sotu finds the shared State of the Union corpus beside the repository.
-func sotu(t *testing.T) string {
-	for _, d := range []string{"../../shared/corpora/sotu", "../../../shared/corpora/sotu"} {
-		if _, err := os.Stat(d); err == nil {
-			abs, err := filepath.Abs(d)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return abs
-		}
-	}
-	t.Skip("the State of the Union corpus (../shared/corpora/sotu) is not present")
-	return ""
-}
 
 // Issue 13's acceptance: type "internet" slowly into the reader on the
 // State of the Union. While keys arrive the header shows the word being
@@ -30,7 +14,7 @@ func sotu(t *testing.T) string {
 // set long (FOLIO_TYPING_PAUSE) so that the typing state can be seen
 // before it ends, whatever the machine's load.
 func TestTypingInternetSlowly(t *testing.T) {
-	dir := sotu(t)
+	dir := testcorpus.Dir(t, "sotu")
 	s := newSession(t)
 	s.run("send-keys", "-t", "e2e", "clear", "Enter")
 	s.typeText(fmt.Sprintf("%s FOLIO_TYPING_PAUSE=4s '%s' --archive '%s' --index-dir '%s'; echo folio-exited-$?", s.env, s.bin, dir, s.indexDir))

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"regexp"
 	"testing"
 )
@@ -11,7 +12,7 @@ import (
 // communism's peak, shows terrorism's 2000s, names both in its legend, and
 // enter on a decade filters the results to it.
 func TestTrendsChartOnSOTU(t *testing.T) {
-	dir := sotu(t)
+	dir := testcorpus.Dir(t, "sotu")
 	s := newSession(t)
 	s.run("send-keys", "-t", "e2e", "clear", "Enter")
 	s.typeText(fmt.Sprintf("%s NO_COLOR=1 '%s' --archive '%s' --index-dir '%s'; echo folio-exited-$?", s.env, s.bin, dir, s.indexDir))

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"golang.org/x/net/html"
 	"io"
 	"net/http"
@@ -29,20 +30,6 @@ import (
 // The tests extract in-process, with the library the helper program runs.
 func init() { Extract = extract.Page }
 
-// webCorpus is ../shared/corpora/web-articles beside the checkout (or a
-// folder above it); the test is skipped without it.
-func webCorpus(t testing.TB) string {
-	t.Helper()
-	for up := "../.."; len(up) < 20; up += "/.." {
-		dir := up + "/shared/corpora/web-articles"
-		if _, err := os.Stat(dir + "/ground-truth.json"); err == nil {
-			return dir
-		}
-	}
-	t.Skip("web-articles corpus not present")
-	return ""
-}
-
 type truth struct {
 	Body string `json:"articleBody"`
 	URL  string `json:"url"`
@@ -52,7 +39,7 @@ type truth struct {
 // text/html without a charset (as a saved page would be). It returns the
 // server and, for each page, its ground truth and local URL.
 func corpusServer(t testing.TB) (*httptest.Server, map[string]truth, map[string]string) {
-	dir := webCorpus(t)
+	dir := testcorpus.Dir(t, "web-articles")
 	raw, err := os.ReadFile(dir + "/ground-truth.json")
 	if err != nil {
 		t.Fatal(err)

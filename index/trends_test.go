@@ -2,36 +2,15 @@ package index
 
 import (
 	"context"
+	"github.com/folio-tui/folio/internal/testcorpus"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
 )
-
-// findCorpus walks up from the working directory to a folder holding
-// shared/corpora/name (worktrees are nested at different depths).
-func findCorpus(t testing.TB, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "corpora", name)
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			return p
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skipf("corpus %s not found above the working directory", name)
-		}
-		dir = up
-	}
-}
 
 // TestTrendEqualsSearchTotals: for random queries over the bundled archive,
 // every period's count is what a search filtered to that period finds,
@@ -164,7 +143,7 @@ func mapsEqual(a, b map[string]int) bool {
 // the pieces naming slavery per year, counted from the files, are the
 // trend's; by month every piece is "year only".
 func TestTrendSOTU(t *testing.T) {
-	dir := findCorpus(t, "sotu")
+	dir := testcorpus.Dir(t, "sotu")
 	arch, probs := archive.Load(os.DirFS(dir))
 	if len(probs) > 0 {
 		t.Fatal(probs)

@@ -1,0 +1,41 @@
+// Package testcorpus finds the shared real corpora (../shared/corpora
+// beside the checkout: State of the Union addresses, web pages) for tests
+// in any package. Worktrees are nested at different depths, so it walks up
+// from the working directory.
+package testcorpus
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Find is the absolute path of shared/corpora/name in the working directory
+// or a folder above it; ok is false when there is none.
+func Find(name string) (dir string, ok bool) {
+	d, err := os.Getwd()
+	if err != nil {
+		return "", false
+	}
+	for {
+		p := filepath.Join(d, "shared", "corpora", name)
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			return p, true
+		}
+		up := filepath.Dir(d)
+		if up == d {
+			return "", false
+		}
+		d = up
+	}
+}
+
+// Dir is Find for a test that needs the corpus: it skips without it.
+func Dir(t testing.TB, name string) string {
+	t.Helper()
+	dir, ok := Find(name)
+	if !ok {
+		t.Skipf("the corpus %s (../shared/corpora/%s) is not present", name, name)
+	}
+	return dir
+}
