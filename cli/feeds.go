@@ -66,6 +66,17 @@ func readFeeds(path string) (*feedList, error) {
 	return fl, nil
 }
 
+// loadFeeds reads the subscriptions from feedsPath, returning the path to
+// write them back to.
+func loadFeeds() (string, *feedList, error) {
+	path, err := feedsPath()
+	if err != nil {
+		return "", nil, err
+	}
+	fl, err := readFeeds(path)
+	return path, fl, err
+}
+
 func writeFeeds(path string, fl *feedList) error {
 	var b bytes.Buffer
 	b.WriteString("# folio's feed subscriptions: folio feeds add|list|rm, folio sync\n")
@@ -96,11 +107,7 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 			if err := fetch.CheckURL(args[0]); err != nil {
 				return err
 			}
-			path, err := feedsPath()
-			if err != nil {
-				return err
-			}
-			fl, err := readFeeds(path)
+			path, fl, err := loadFeeds()
 			if err != nil {
 				return err
 			}
@@ -121,11 +128,7 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 		Short: "List the subscribed feeds",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, err := feedsPath()
-			if err != nil {
-				return err
-			}
-			fl, err := readFeeds(path)
+			_, fl, err := loadFeeds()
 			if err != nil {
 				return err
 			}
@@ -144,11 +147,7 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 		Short: "Unsubscribe from a feed (its pieces stay in the archive)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, err := feedsPath()
-			if err != nil {
-				return err
-			}
-			fl, err := readFeeds(path)
+			path, fl, err := loadFeeds()
 			if err != nil {
 				return err
 			}
