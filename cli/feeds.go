@@ -3,9 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,7 +11,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/importer"
 	"github.com/folio-tui/folio/internal/atomicfile"
 	"github.com/folio-tui/folio/internal/fetch"
@@ -50,18 +47,8 @@ func feedsPath() (string, error) {
 
 func readFeeds(path string) (*feedList, error) {
 	fl := &feedList{}
-	data, err := archive.ReadRegular(path, maxConfigSize)
-	if errors.Is(err, fs.ErrNotExist) {
-		return fl, nil
-	}
-	if err != nil {
+	if err := readTOML(path, fl); err != nil {
 		return nil, err
-	}
-	if err := archive.CheckTOML(data); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	if _, err := toml.Decode(string(data), fl); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
 	}
 	return fl, nil
 }
