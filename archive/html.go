@@ -9,6 +9,7 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"github.com/folio-tui/folio/internal/nextindex"
 	"golang.org/x/net/html"
 )
 
@@ -56,7 +57,7 @@ func readableHTML(md string) string {
 		return md
 	}
 	lower := asciiLower(md)
-	closers := map[string]*nextIndex{}
+	closers := map[string]*nextindex.Finder{}
 	var b strings.Builder
 	b.Grow(len(md))
 	var f fence
@@ -76,10 +77,10 @@ func readableHTML(md string) string {
 		case rawHTMLTags[tag]:
 			c := closers[tag]
 			if c == nil {
-				c = &nextIndex{s: lower, tok: "</" + tag}
+				c = nextindex.New(lower, "</"+tag)
 				closers[tag] = c
 			}
-			e := c.index(i)
+			e := c.Index(i)
 			if e < 0 || e-i > maxHTMLBlock {
 				break
 			}

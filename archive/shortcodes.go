@@ -3,6 +3,8 @@ package archive
 import (
 	"net/url"
 	"strings"
+
+	"github.com/folio-tui/folio/internal/nextindex"
 )
 
 // Readable rewrites a piece's Markdown body so that what its site would
@@ -38,38 +40,14 @@ const (
 	maxRaw       = 64 << 10 // bytes of one {{raw `…`}}
 )
 
-// nextIndex finds the next tok in s at or after a position. It remembers
-// its last answer, so that a scan asking from positions that only move
-// forward reads s once, however many openings fail to close.
-type nextIndex struct {
-	s, tok   string
-	from, at int // no tok in s[from:at]; tok at at, or at == len(s) for none
-	ok       bool
-}
-
-func (f *nextIndex) index(p int) int {
-	if !f.ok || p < f.from || p > f.at {
-		f.from, f.ok = p, true
-		if i := strings.Index(f.s[p:], f.tok); i >= 0 {
-			f.at = p + i
-		} else {
-			f.at = len(f.s)
-		}
-	}
-	if f.at >= len(f.s) {
-		return -1
-	}
-	return f.at
-}
-
 // goBlogCalls are the Go blog's template functions that Readable renders.
 var goBlogCalls = []string{"image", "video", "code", "play", "raw"}
 
 type shortcodes struct {
 	s                      string
-	hugoEnd, pctEnd, goEnd nextIndex // ">}}", "%}}", "}}"
-	tick                   nextIndex // "`"
-	open                   []string  // names of the paired shortcodes open
+	hugoEnd, pctEnd, goEnd *nextindex.Finder // ">}}", "%}}", "}}"
+	tick                   *nextindex.Finder // "`"
+	open                   []string          // names of the paired shortcodes open
 }
 
 func expandShortcodes(s string) string {
@@ -77,8 +55,8 @@ func expandShortcodes(s string) string {
 		return s
 	}
 	sc := &shortcodes{s: s,
-		hugoEnd: nextIndex{s: s, tok: ">}}"}, pctEnd: nextIndex{s: s, tok: "%}}"},
-		goEnd: nextIndex{s: s, tok: "}}"}, tick: nextIndex{s: s, tok: "`"}}
+		hugoEnd: nextindex.New(s, ">}}"), pctEnd: nextindex.New(s, "%}}"),
+		goEnd: nextindex.New(s, "}}"), tick: nextindex.New(s, "`")}
 	var b strings.Builder
 	b.Grow(len(s))
 	i := 0
@@ -110,11 +88,11 @@ func (sc *shortcodes) at(j int) (string, int, bool) {
 	}
 	switch s[j+2] {
 	case '<', '%':
-		f, closer := &sc.hugoEnd, ">}}"
+		f, closer := sc.hugoEnd, ">}}"
 		if s[j+2] == '%' {
-			f, closer = &sc.pctEnd, "%}}"
+			f, closer = sc.pctEnd, "%}}"
 		}
-		e := f.index(j + 3)
+		e := f.Index(j + 3)
 		if e < 0 || e-j > maxShortcode {
 			return "", 0, false
 		}
@@ -136,7 +114,7 @@ func (sc *shortcodes) at(j int) (string, int, bool) {
 		if name == "raw" {
 			return sc.raw(k)
 		}
-		e := sc.goEnd.index(k)
+		e := sc.goEnd.Index(k)
 		if e < 0 || e-j > maxShortcode {
 			return "", 0, false
 		}
@@ -155,7 +133,7 @@ func (sc *shortcodes) raw(k int) (string, int, bool) {
 	if k >= len(s) || s[k] != '`' {
 		return "", 0, false
 	}
-	e := sc.tick.index(k + 1)
+	e := sc.tick.Index(k + 1)
 	if e < 0 || e-k > maxRaw {
 		return "", 0, false
 	}

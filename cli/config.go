@@ -43,20 +43,29 @@ func readConfig(path string) (map[string]any, error) {
 	if path == "" {
 		return cfg, nil
 	}
-	data, err := archive.ReadRegular(path, maxConfigSize) // not a pipe: it would block
-	if errors.Is(err, fs.ErrNotExist) {
-		return cfg, nil
-	}
-	if err != nil {
-		return cfg, err
-	}
-	if err := archive.CheckTOML(data); err != nil { // nesting that would exhaust memory
-		return map[string]any{}, fmt.Errorf("%s: %v", path, err)
-	}
-	if _, err := toml.Decode(string(data), &cfg); err != nil {
-		return map[string]any{}, fmt.Errorf("%s: %v", path, err)
+	if err := readTOML(path, &cfg); err != nil {
+		return map[string]any{}, err
 	}
 	return cfg, nil
+}
+
+// readTOML decodes the TOML file at path, of at most maxConfigSize bytes,
+// into v; a missing file leaves v as it is. A bad one is an error naming it.
+func readTOML(path string, v any) error {
+	data, err := archive.ReadRegular(path, maxConfigSize) // not a pipe: it would block
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := archive.CheckTOML(data); err != nil { // nesting that would exhaust memory
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	if _, err := toml.Decode(string(data), v); err != nil {
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	return nil
 }
 
 // citationFormatIn is the citation format of a config; "" when it has

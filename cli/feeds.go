@@ -3,9 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,7 +11,6 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
-	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/importer"
 	"github.com/folio-tui/folio/internal/atomicfile"
 	"github.com/folio-tui/folio/internal/fetch"
@@ -50,20 +47,21 @@ func feedsPath() (string, error) {
 
 func readFeeds(path string) (*feedList, error) {
 	fl := &feedList{}
-	data, err := archive.ReadRegular(path, maxConfigSize)
-	if errors.Is(err, fs.ErrNotExist) {
-		return fl, nil
-	}
-	if err != nil {
+	if err := readTOML(path, fl); err != nil {
 		return nil, err
 	}
-	if err := archive.CheckTOML(data); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	if _, err := toml.Decode(string(data), fl); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
 	return fl, nil
+}
+
+// loadFeeds reads the subscriptions from feedsPath, returning the path to
+// write them back to.
+func loadFeeds() (string, *feedList, error) {
+	path, err := feedsPath()
+	if err != nil {
+		return "", nil, err
+	}
+	fl, err := readFeeds(path)
+	return path, fl, err
 }
 
 func writeFeeds(path string, fl *feedList) error {
@@ -96,11 +94,7 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 			if err := fetch.CheckURL(args[0]); err != nil {
 				return err
 			}
-			path, err := feedsPath()
-			if err != nil {
-				return err
-			}
-			fl, err := readFeeds(path)
+			path, fl, err := loadFeeds()
 			if err != nil {
 				return err
 			}
@@ -121,11 +115,7 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 		Short: "List the subscribed feeds",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, err := feedsPath()
-			if err != nil {
-				return err
-			}
-			fl, err := readFeeds(path)
+			_, fl, err := loadFeeds()
 			if err != nil {
 				return err
 			}
@@ -144,11 +134,7 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 		Short: "Unsubscribe from a feed (its pieces stay in the archive)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, err := feedsPath()
-			if err != nil {
-				return err
-			}
-			fl, err := readFeeds(path)
+			path, fl, err := loadFeeds()
 			if err != nil {
 				return err
 			}

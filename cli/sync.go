@@ -33,11 +33,7 @@ $FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is th
 			if opts.Into == "" {
 				return errors.New("no folder to write into: give --into DIR (or --archive DIR)")
 			}
-			path, err := feedsPath()
-			if err != nil {
-				return err
-			}
-			fl, err := readFeeds(path)
+			path, fl, err := loadFeeds()
 			if err != nil {
 				return err
 			}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/folio-tui/folio/internal/nextindex"
 )
 
 // WordPress shortcodes in an export's HTML, [caption]…[/caption] and the
@@ -28,29 +30,6 @@ var wpAttr = regexp.MustCompile(`([A-Za-z0-9_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(
 // the opening stands alone and the text after it stays where it is.
 const maxShortcodeContent = 8 << 10
 
-// nextAt finds the next tok at or after a position, remembering its last
-// answer so that a pass asking from later and later positions reads s once.
-type nextAt struct {
-	s, tok   string
-	from, at int // no tok in s[from:at]; tok at at, or at == len(s) for none
-	ok       bool
-}
-
-func (f *nextAt) index(p int) int {
-	if !f.ok || p < f.from || p > f.at {
-		f.from, f.ok = p, true
-		if i := strings.Index(f.s[p:], f.tok); i >= 0 {
-			f.at = p + i
-		} else {
-			f.at = len(f.s)
-		}
-	}
-	if f.at >= len(f.s) {
-		return -1
-	}
-	return f.at
-}
-
 // wpShortcodes rewrites the shortcodes of a post's HTML: a caption as
 // "[image: caption] URL", an embed as "[embed] URL" ("[video] URL" for a
 // video site), a gallery as its images, audio and video as "[audio] URL"
@@ -66,8 +45,8 @@ func (c *itemConverter) wpShortcodes(h string) string {
 	if len(matches) == 0 {
 		return h
 	}
-	closers := map[string]*nextAt{}
-	blank := &nextAt{s: h, tok: "\n\n"}
+	closers := map[string]*nextindex.Finder{}
+	blank := nextindex.New(h, "\n\n")
 	var b strings.Builder
 	pos := 0
 	for _, m := range matches {
@@ -78,12 +57,12 @@ func (c *itemConverter) wpShortcodes(h string) string {
 		end, content := m[1], ""
 		f := closers[name]
 		if f == nil {
-			f = &nextAt{s: h, tok: "[/" + name + "]"}
+			f = nextindex.New(h, "[/"+name+"]")
 			closers[name] = f
 		}
-		if e := f.index(m[1]); e >= 0 && e-m[1] <= maxShortcodeContent {
-			if bl := blank.index(m[1]); bl < 0 || bl > e {
-				content, end = h[m[1]:e], e+len(f.tok)
+		if e := f.Index(m[1]); e >= 0 && e-m[1] <= maxShortcodeContent {
+			if bl := blank.Index(m[1]); bl < 0 || bl > e {
+				content, end = h[m[1]:e], e+len("[/]")+len(name) // past "[/name]"
 			}
 		}
 		b.WriteString(wpClosing.ReplaceAllString(h[pos:m[0]], ""))

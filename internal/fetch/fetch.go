@@ -12,6 +12,7 @@ package fetch
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -106,14 +107,14 @@ func (r *Response) UTF8() []byte {
 
 func (c *Client) init() {
 	c.once.Do(func() {
-		connect := or(c.Connect, DefaultConnect)
+		connect := cmp.Or(c.Connect, DefaultConnect)
 		tr := c.Transport
 		if tr == nil {
 			tr = &http.Transport{
 				Proxy:                 http.ProxyFromEnvironment,
 				DialContext:           (&net.Dialer{Timeout: connect}).DialContext,
 				TLSHandshakeTimeout:   connect,
-				ResponseHeaderTimeout: or(c.Timeout, DefaultTimeout),
+				ResponseHeaderTimeout: cmp.Or(c.Timeout, DefaultTimeout),
 				MaxIdleConnsPerHost:   1,
 			}
 		}
@@ -136,14 +137,6 @@ func (c *Client) init() {
 		c.hosts = map[string]*host{}
 		c.robots = map[string]*robotstxt.RobotsData{}
 	})
-}
-
-func or[T comparable](v, def T) T {
-	var zero T
-	if v == zero {
-		return def
-	}
-	return v
 }
 
 // Error is a failed fetch: the URL and why, on one line.
@@ -199,7 +192,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 		if wait == backoff {
 			wait = time.Duration(1<<attempt) * time.Second
 		}
-		wait = min(wait, or(c.MaxRetryAfter, maxRetryAfter))
+		wait = min(wait, cmp.Or(c.MaxRetryAfter, maxRetryAfter))
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
@@ -221,7 +214,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	h := c.host(u.Host)
 	h.Lock()
 	defer h.Unlock()
-	delay := or(c.Delay, DefaultDelay)
+	delay := cmp.Or(c.Delay, DefaultDelay)
 	if d := delay - time.Since(h.last); delay > 0 && !h.last.IsZero() && d > 0 {
 		t := time.NewTimer(d)
 		select {
@@ -233,7 +226,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	}
 	defer func() { h.last = time.Now() }()
 
-	timeout := or(c.Timeout, DefaultTimeout)
+	timeout := cmp.Or(c.Timeout, DefaultTimeout)
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
@@ -270,7 +263,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 			return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: err.Error()}
 		}
 	}
-	limit := or(c.MaxBytes, DefaultMaxBytes)
+	limit := cmp.Or(c.MaxBytes, DefaultMaxBytes)
 	if resp.ContentLength > limit {
 		return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: fmt.Sprintf("the response is %d bytes, over the %s limit", resp.ContentLength, size(limit))}
 	}
@@ -369,12 +362,5 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) bool {
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return rd.TestAgent(cmpOr(p, "/"), "folio")
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
+	return rd.TestAgent(cmp.Or(p, "/"), "folio")
 }
