@@ -125,8 +125,9 @@ type Store struct {
 	// merge their changes piece by piece and field by field.
 	pending   []op
 	newVisits []Visit
-	// writeAll: the file on disk cannot be merged with (it was set aside as
-	// corrupt after Open): the next Save writes all this store knows.
+	// writeAll: the state was adopted from a moved archive's file (Open),
+	// which this archive's file lacks: the next Save writes all this store
+	// knows.
 	writeAll bool
 
 	// refuse is why Save must not write: the file exists but could not be
