@@ -14,8 +14,9 @@
 // refreshes and closes, disk.go opens the cache's index or makes its next
 // generation; search.go and the query files answer queries; limit.go caps
 // the words indexed of a piece and persist.go stops a build whose writes
-// fail. The package sets nothing process-wide but two things of bleve's,
-// at init: scorch's async-error callback "folio" (persist.go) and zap's
+// fail. The package sets nothing process-wide but, at init, its analyser's
+// tokenizer and filter in bleve's registry (tokenizer.go, analysis.go),
+// scorch's async-error callback "folio" (persist.go) and zap's
 // segment-buffer estimate, turned off (limit.go). A command that wants the
 // garbage collector tuned for a large build passes Options.LargeBuild.
 //

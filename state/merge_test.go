@@ -3,6 +3,7 @@ package state
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,7 +19,6 @@ import (
 const (
 	workerEnv = "FOLIO_STATE_TEST_WORKER" // the worker's name; its pieces are <name>-<n>
 	dirEnv    = "FOLIO_STATE_TEST_DIR"
-	goEnv     = "FOLIO_STATE_TEST_GO" // a file whose existence starts the workers
 )
 
 // stressOps is how many changes each worker makes, saving after each one.
@@ -38,11 +38,10 @@ func TestWorkerProcess(t *testing.T) {
 	if warn != nil {
 		t.Fatal(warn)
 	}
-	for { // wait for the other worker, so that the two run interleaved
-		if _, err := os.Stat(os.Getenv(goEnv)); err == nil {
-			break
-		}
-		time.Sleep(time.Millisecond)
+	// Wait for the other worker, so that the two run interleaved: the
+	// parent closes both stdins once both have started.
+	if _, err := io.Copy(io.Discard, os.Stdin); err != nil {
+		t.Fatal(err)
 	}
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var seenOther int
@@ -81,21 +80,26 @@ func TestTwoProcessesToggleStars(t *testing.T) {
 		t.Skip("starts two processes that save 500 times each")
 	}
 	dir := t.TempDir()
-	start := filepath.Join(t.TempDir(), "go")
 	workers := map[string]*exec.Cmd{}
+	var starts []io.Closer
 	outs := map[string]*strings.Builder{}
 	for _, name := range []string{"a", "b"} {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestWorkerProcess$", "-test.v")
-		cmd.Env = append(os.Environ(), workerEnv+"="+name, dirEnv+"="+dir, goEnv+"="+start)
+		cmd.Env = append(os.Environ(), workerEnv+"="+name, dirEnv+"="+dir)
 		out := &strings.Builder{}
 		cmd.Stdout, cmd.Stderr = out, out
+		start, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		starts = append(starts, start)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
 		workers[name], outs[name] = cmd, out
 	}
-	if err := os.WriteFile(start, nil, 0o600); err != nil {
-		t.Fatal(err)
+	for _, start := range starts {
+		start.Close()
 	}
 	shown := 0
 	for name, cmd := range workers {

@@ -125,8 +125,9 @@ type Store struct {
 	// merge their changes piece by piece and field by field.
 	pending   []op
 	newVisits []Visit
-	// writeAll: the file on disk cannot be merged with (it was set aside as
-	// corrupt after Open): the next Save writes all this store knows.
+	// writeAll: the state was adopted from a moved archive's file (Open),
+	// which this archive's file lacks: the next Save writes all this store
+	// knows.
 	writeAll bool
 
 	// refuse is why Save must not write: the file exists but could not be
@@ -594,8 +595,6 @@ func (s *Store) allOps() []op {
 	return ops
 }
 
-// write is the I/O of a Save: lock, re-read, apply, write, unlock. With no
-// ops and no visits it only reads. It returns the file as written (or read).
 // removeStaleTemps removes the temporary files atomicfile.WriteFile left
 // beside path when a folio was killed in the middle of a Save. Every Save
 // writes its temporary file under the folder lock, which the caller holds:
@@ -613,6 +612,8 @@ func removeStaleTemps(path string) {
 	}
 }
 
+// write is the I/O of a Save: lock, re-read, apply, write, unlock. With no
+// ops and no visits it only reads. It returns the file as written (or read).
 func (s *Store) write(ops []op, visits []Visit) (*file, error) {
 	dir := filepath.Dir(s.path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
