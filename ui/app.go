@@ -99,8 +99,9 @@ type Options struct {
 	// After returns a Cmd that delivers msg after d; nil means tea.Tick.
 	// Every timer of the interface goes through it, each one-shot (the
 	// typing pauses, the status line's clearing, the pause before the
-	// reading state is saved): tests pass their own to deliver a timer's
-	// message when they choose, and never wait for one.
+	// reading state is saved, the retry of a stale refresh), but for the
+	// file watch's own (watch.go): tests pass their own to deliver a
+	// timer's message when they choose, and never wait for one.
 	After func(d time.Duration, msg tea.Msg) tea.Cmd
 	// ArchiveDir is the archive's folder, watched while the reader runs and
 	// where e edits a piece's file; "" for the embedded archive, which is

@@ -34,13 +34,18 @@
 //     through the reading state in memory; the Store writes its file outside
 //     the lock they take. folio's own timers are one-shot, made by
 //     [Options.After] (the typing pauses, the status line's clearing, the
-//     pause before a save); its one fixed-rate ticker is the 5 s check of a
-//     folder archive too large to watch (watch.go), and a watched archive
-//     wakes it only when its files change. Bubble Tea's renderer still wakes
+//     pause before a save, the retry of a stale refresh), but for the
+//     quarter-second gathering of a burst of file events in the watch's
+//     goroutine; its one fixed-rate ticker is the 5 s check of a folder
+//     archive too large to watch (watch.go), and a watched archive wakes it
+//     only when its files change. Bubble Tea's renderer still wakes
 //     at its 60 Hz frame rate: an idle folio uses 0.4–0.7 % of a core
 //     (README).
 //   - Nothing from the archive reaches the terminal raw. Article text is
 //     sanitised by the archive package when it is loaded; everything else the
 //     UI prints that did not come from folio itself (errors, file names) goes
-//     through [archive.SanitizeLine] first.
+//     through [archive.SanitizeLine] first. After the last transformation,
+//     the reader's lines as Glamour left them and the whole screen in View
+//     pass through termsafe.Rendered: only colours and http(s) hyperlinks
+//     reach the terminal.
 package ui

@@ -214,7 +214,7 @@ func (m *Model) searchKeepingPlace() tea.Cmd {
 	if ok {
 		m.list.keep = keptPlace{id: h.ID, at: at} // after startSearch, which drops it
 	}
-	if m.focus == paneReader && m.reader.key.id != "" && m.searcher != nil {
+	if m.focus == paneReader && m.reader.key.id != "" && m.searcher != nil && m.cache.start(m.reader.key) {
 		cmds = append(cmds, renderCmd(m.searcher, m.reader.key, m.styles))
 	}
 	return tea.Batch(cmds...)

@@ -57,8 +57,7 @@ func (k termsKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHe
 
 // termsIntent is what a key in the list asks of the root.
 type termsIntent struct {
-	close bool
-	add   string // add this to the query (a phrase in quotes)
+	add string // add this to the query (a phrase in quotes)
 }
 
 type termsPane struct {
@@ -76,7 +75,7 @@ func (p termsPane) update(msg tea.KeyPressMsg) (termsPane, termsIntent) {
 	switch {
 	case key.Matches(msg, k.Close):
 		p.open = false
-		return p, termsIntent{close: true}
+		return p, termsIntent{}
 	case key.Matches(msg, k.Up):
 		p.cursor = max(p.cursor-1, 0)
 	case key.Matches(msg, k.Down):

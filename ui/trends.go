@@ -17,8 +17,9 @@ import (
 // The attention-over-time view (t): a full-screen bar chart of the current
 // query's pieces per period, as counts or as a share of all the archive's
 // pieces in the period, with up to maxPinned pinned queries beside it. The
-// pane owns its keys; what it cannot do itself (close, filter the results
-// to a period) it returns to the root as a trendIntent.
+// pane owns its keys (esc closes it); what it cannot do itself (filter
+// the results to a period, count again) it returns to the root as a
+// trendIntent.
 
 // TrendSearcher is implemented by a Searcher that counts a query's pieces
 // per period (index.Index does); without it t says so.
@@ -90,7 +91,6 @@ func (k trendKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHe
 
 // trendIntent is what a key in the chart asks of the root.
 type trendIntent struct {
-	close  bool
 	filter *periodFilter // filter the results to this period
 	fetch  bool          // the series or the period changed: count again
 }
@@ -160,7 +160,7 @@ func (p trendsPane) update(msg tea.KeyPressMsg, current trendSeries) (trendsPane
 	switch {
 	case key.Matches(msg, k.Close):
 		p.open = false
-		return p, trendIntent{close: true}
+		return p, trendIntent{}
 	case key.Matches(msg, k.Left):
 		p.cursor = max(p.cursor-1, 0)
 	case key.Matches(msg, k.Right):
