@@ -11,7 +11,7 @@ import (
 func (m Model) emptyArchiveLines() []string {
 	st := m.styles
 	lines := []string{"", st.Empty.Render(" This archive has no pieces.")}
-	if n := len(m.info.Problems); n > 0 {
+	if n := problemCount(m.info); n > 0 {
 		lines = append(lines, st.Hint.Render(" "+plural(n, "file")+" skipped: press ! to see why."))
 	} else {
 		lines = append(lines, st.Hint.Render(" Add Markdown files (.md) with a title and a date in their front matter."))

@@ -31,7 +31,12 @@ type termsMsg struct {
 }
 
 func termsCmd(ctx context.Context, s TermsSearcher, q index.Query, seq int) tea.Cmd {
-	return func() tea.Msg {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = termsMsg{seq: seq, err: fmt.Errorf("finding the distinctive words failed: %v", r)}
+			}
+		}()
 		r, err := s.Terms(ctx, q, index.TermsOptions{N: 40})
 		return termsMsg{seq: seq, res: r, err: err}
 	}

@@ -47,7 +47,12 @@ type trendsMsg struct {
 
 // trendsCmd counts every query of series per period.
 func trendsCmd(ctx context.Context, s TrendSearcher, series []trendSeries, by index.Period, seq int) tea.Cmd {
-	return func() tea.Msg {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = trendsMsg{seq: seq, err: fmt.Errorf("counting the pieces per period failed: %v", r)}
+			}
+		}()
 		out := make([]trendSeries, len(series))
 		for i, sr := range series {
 			t, err := s.Trend(ctx, sr.query, by)
