@@ -91,7 +91,6 @@ type Index struct {
 	facetTerms *facetTerms
 	problems   []archive.Problem
 	allFacets  Facets
-	count      int
 	cache      *resultCache
 }
 
@@ -377,7 +376,6 @@ func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.problems = probs
-	ix.count = m.Docs
 	ix.lengths = m.Lengths
 	if m.Facets != nil {
 		ix.allFacets = *m.Facets
@@ -429,11 +427,11 @@ func (ix *Index) Fallback() string {
 	return ix.fallback
 }
 
-// Count is the number of documents in the index.
+// Count is the number of documents in the index (Stats().Docs).
 func (ix *Index) Count() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.count
+	return ix.stats.Docs
 }
 
 // Problems are the archive's problems: files skipped or loaded with a
