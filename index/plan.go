@@ -49,22 +49,30 @@ func (b *build) scan() ([]archive.FileInfo, []archive.Problem) {
 // files are loaded. Unchanged files are not read, except on file systems
 // without modification times (the embedded archive), where they are hashed.
 func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.Problem) *plan {
+	states := b.fileStates(m, files)
+	owner := owners(m, states)
+	todo, newFiles := sortOut(m, states, owner)
+	deletes := deletesOf(m, files, owner)
+	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs}
+}
 
-	// Decide, for each file, whether it is unchanged; files on a file
-	// system without modification times (the embedded archive) are hashed.
-	type state struct {
-		info      archive.FileInfo
-		id        string
-		unchanged bool
-		data      []byte
-		hash      string
-	}
-	states := make([]state, len(files))
-	present := make(map[string]bool, len(files))
+// fileState is what plan decided of one file.
+type fileState struct {
+	info      archive.FileInfo
+	id        string
+	unchanged bool
+	data      []byte
+	hash      string
+}
+
+// fileStates decides, for each file, whether it is unchanged; files on a
+// file system without modification times (the embedded archive) are
+// hashed.
+func (b *build) fileStates(m *manifest, files []archive.FileInfo) []fileState {
+	states := make([]fileState, len(files))
 	for i, f := range files {
-		present[f.Path] = true
 		e, ok := m.Files[f.Path]
-		st := state{info: f, id: e.ID}
+		st := fileState{info: f, id: e.ID}
 		if !ok || e.ID == "" {
 			st.id = archive.IDFromPath(f.Path)
 		}
@@ -81,9 +89,12 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 		}
 		states[i] = st
 	}
+	return states
+}
 
-	// Owners of IDs: the first path (in path order) with that ID that is
-	// not known to be unusable. Others are duplicates, skipped.
+// owners maps each ID to the first path (in path order) with that ID that
+// is not known to be unusable. Others are duplicates, skipped.
+func owners(m *manifest, states []fileState) map[string]string {
 	owner := map[string]string{}
 	for _, st := range states {
 		id := st.id
@@ -94,9 +105,14 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 			owner[id] = st.info.Path
 		}
 	}
+	return owner
+}
 
+// sortOut parts the files into the work to do and the entries of the
+// files left as they are.
+func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, map[string]fileEntry) {
 	var todo []work
-	newFiles := make(map[string]fileEntry, len(files))
+	newFiles := make(map[string]fileEntry, len(states))
 	for _, st := range states {
 		p := st.info.Path
 		id := st.id
@@ -119,8 +135,15 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 		}
 		todo = append(todo, w)
 	}
+	return todo, newFiles
+}
 
-	// IDs to delete: indexed before, owned by no file now.
+// deletesOf lists the IDs to delete: indexed before, owned by no file now.
+func deletesOf(m *manifest, files []archive.FileInfo, owner map[string]string) []string {
+	present := make(map[string]bool, len(files))
+	for _, f := range files {
+		present[f.Path] = true
+	}
 	var deletes []string
 	for _, e := range m.Files {
 		if !e.Indexed || e.ID == "" {
@@ -131,6 +154,5 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 		}
 	}
 	slices.Sort(deletes)
-	deletes = slices.Compact(deletes)
-	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs}
+	return slices.Compact(deletes)
 }

@@ -89,6 +89,28 @@ const knownFields = "title, outlet, tag, author, kind"
 // not yet a mistake.
 func parseQuery(s string, typing bool) parsedQuery {
 	var pq parsedQuery
+	s = pq.clip(s)
+	sc := queryScanner{
+		pq:            &pq,
+		rs:            []rune(s),
+		trailingSpace: s == "" || unicode.IsSpace(lastRune(s)) || !typing,
+	}
+	if n := unbalancedParens(s); n != 0 {
+		pq.hint("unbalanced parenthesis: parentheses are ignored")
+	}
+	for sc.i < len(sc.rs) {
+		sc.next()
+	}
+	if sc.pendingNot {
+		pq.hint("NOT needs a word after it")
+	}
+	pq.group(sc.clauses, sc.ors)
+	return pq
+}
+
+// clip makes s valid UTF-8 of at most maxQueryLen bytes, cut between
+// words.
+func (pq *parsedQuery) clip(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
 	}
@@ -102,142 +124,13 @@ func parseQuery(s string, typing bool) parsedQuery {
 		}
 		pq.hint("query too long: only its start was searched")
 	}
-	trailingSpace := s == "" || unicode.IsSpace(lastRune(s)) || !typing
-	if n := unbalancedParens(s); n != 0 {
-		pq.hint("unbalanced parenthesis: parentheses are ignored")
-	}
+	return s
+}
 
-	var clauses []clause
-	var ors []bool // ors[i]: clause i is joined to clause i-1 by OR
-	pendingOr := false
-	pendingNot := false
-	rs := []rune(s)
-	i := 0
-	for i < len(rs) {
-		if unicode.IsSpace(rs[i]) {
-			i++
-			continue
-		}
-		c := clause{}
-		if pendingNot {
-			c.negate = true
-			pendingNot = false
-		}
-		// -word, -"phrase"; a lone - is ignored
-		if rs[i] == '-' || rs[i] == '+' {
-			neg := rs[i] == '-'
-			j := i
-			for j < len(rs) && (rs[j] == '-' || rs[j] == '+') {
-				j++
-			}
-			if j == len(rs) || unicode.IsSpace(rs[j]) {
-				if j < len(rs) || trailingSpace {
-					pq.hint("a lone " + string(rs[i:j]) + " was ignored")
-				}
-				i = j
-				continue
-			}
-			if neg {
-				c.negate = true
-			}
-			i = j
-		}
-		// field:value
-		if name, n := unknownField(rs[i:]); n > 0 && (i+n < len(rs) && !unicode.IsSpace(rs[i+n]) || trailingSpace) {
-			pq.hint(name + ": is not a field, searched as words (fields: " + knownFields + ")")
-		}
-		if name, n := fieldPrefix(rs[i:]); n > 0 {
-			j := i + n
-			if j == len(rs) || unicode.IsSpace(rs[j]) {
-				if j < len(rs) || trailingSpace {
-					pq.hint(name + ": needs a value and was ignored")
-				}
-				i = j
-				continue
-			}
-			c.field = fieldNames[name]
-			i = j
-		}
-		if rs[i] == '"' {
-			end := indexRune(rs, i+1, '"')
-			if end < 0 {
-				pq.hint("unbalanced quote: searched as words")
-				// the rest, as plain words with this clause's field and sign
-				words := strings.Fields(string(rs[i+1:]))
-				for k, w := range words {
-					cw := clause{field: c.field, text: w, negate: c.negate}
-					if k == len(words)-1 && !trailingSpace {
-						cw.open = true
-					}
-					clauses = append(clauses, cw)
-					ors = append(ors, pendingOr && k == 0)
-				}
-				pendingOr = false
-				i = len(rs)
-				continue
-			}
-			c.text = string(rs[i+1 : end])
-			c.phrase = true
-			i = end + 1
-			// a phrase glued to more text ("a"b) ends at the quote
-		} else {
-			j := i
-			for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' {
-				j++
-			}
-			word := string(rs[i:j])
-			i = j
-			if c.field == "" && !c.negate && (i < len(rs) || trailingSpace) {
-				switch strings.ToLower(word) {
-				case "or", "and", "not":
-					if word == strings.ToLower(word) && len(clauses) > 0 && nextWordAfter(rs, i) {
-						switch word {
-						case "or":
-							pq.hint(`lowercase "or" is ignored: write OR for either word`)
-						case "and":
-							pq.hint(`lowercase "and" is ignored: every word must match already (OR for either)`)
-						default:
-							pq.hint(`lowercase "not" is ignored: write -word or NOT word to exclude one`)
-						}
-					}
-				}
-			}
-			if c.field == "" && !c.negate {
-				switch word {
-				case "OR":
-					if len(clauses) == 0 {
-						pq.hint("OR needs a word on each side")
-					} else {
-						pendingOr = true // a trailing OR waits for the next word
-					}
-					continue
-				case "AND", "&&":
-					continue
-				case "NOT":
-					pendingNot = true
-					continue
-				}
-			}
-			word, c.prefix, c.fuzzy = wordSuffix(word)
-			if word == "" {
-				continue
-			}
-			c.text = word
-			if i == len(rs) && !trailingSpace && !c.prefix && c.fuzzy == 0 {
-				c.open = true
-				if utf8.RuneCountInString(word) < minOpenPrefix {
-					c.partial = true
-				}
-			}
-		}
-		clauses = append(clauses, c)
-		ors = append(ors, pendingOr)
-		pendingOr = false
-	}
-	if pendingNot {
-		pq.hint("NOT needs a word after it")
-	}
-
+// group sorts the clauses out: the negated ones excluded, the others in
+// OR-groups (ors[i]: clause i is joined to clause i-1 by OR), a word too
+// short to search for yet set aside.
+func (pq *parsedQuery) group(clauses []clause, ors []bool) {
 	for k, c := range clauses {
 		if c.partial && !c.phrase && c.field == qfText {
 			pq.partial = c.text // too short to search for yet
@@ -255,7 +148,194 @@ func parseQuery(s string, typing bool) parsedQuery {
 		}
 		pq.groups = append(pq.groups, []clause{c})
 	}
-	return pq
+}
+
+// queryScanner reads a query's clauses, left to right.
+type queryScanner struct {
+	pq            *parsedQuery // for its hints
+	rs            []rune
+	i             int  // the next rune to read
+	trailingSpace bool // the last word is complete
+	clauses       []clause
+	ors           []bool // ors[i]: clause i is joined to clause i-1 by OR
+	pendingOr     bool
+	pendingNot    bool
+}
+
+// next reads what starts at sc.i: a clause, an operator, or something
+// ignored with a note.
+func (sc *queryScanner) next() {
+	if unicode.IsSpace(sc.rs[sc.i]) {
+		sc.i++
+		return
+	}
+	c := clause{}
+	if sc.pendingNot {
+		c.negate = true
+		sc.pendingNot = false
+	}
+	if !sc.sign(&c) || !sc.field(&c) {
+		return
+	}
+	if sc.rs[sc.i] == '"' {
+		if !sc.phrase(&c) {
+			return
+		}
+	} else if !sc.word(&c) {
+		return
+	}
+	sc.add(c, sc.pendingOr)
+	sc.pendingOr = false
+}
+
+func (sc *queryScanner) add(c clause, or bool) {
+	sc.clauses = append(sc.clauses, c)
+	sc.ors = append(sc.ors, or)
+}
+
+// sign reads the - of -word and -"phrase" (and ignores a +). A lone - is
+// ignored: false, nothing more to read here.
+func (sc *queryScanner) sign(c *clause) bool {
+	rs, i := sc.rs, sc.i
+	if rs[i] != '-' && rs[i] != '+' {
+		return true
+	}
+	neg := rs[i] == '-'
+	j := i
+	for j < len(rs) && (rs[j] == '-' || rs[j] == '+') {
+		j++
+	}
+	sc.i = j
+	if j == len(rs) || unicode.IsSpace(rs[j]) {
+		if j < len(rs) || sc.trailingSpace {
+			sc.pq.hint("a lone " + string(rs[i:j]) + " was ignored")
+		}
+		return false
+	}
+	if neg {
+		c.negate = true
+	}
+	return true
+}
+
+// field reads the field: of field:value. A field without a value is
+// ignored: false, nothing more to read here.
+func (sc *queryScanner) field(c *clause) bool {
+	rs, i := sc.rs, sc.i
+	if name, n := unknownField(rs[i:]); n > 0 && (i+n < len(rs) && !unicode.IsSpace(rs[i+n]) || sc.trailingSpace) {
+		sc.pq.hint(name + ": is not a field, searched as words (fields: " + knownFields + ")")
+	}
+	name, n := fieldPrefix(rs[i:])
+	if n == 0 {
+		return true
+	}
+	j := i + n
+	sc.i = j
+	if j == len(rs) || unicode.IsSpace(rs[j]) {
+		if j < len(rs) || sc.trailingSpace {
+			sc.pq.hint(name + ": needs a value and was ignored")
+		}
+		return false
+	}
+	c.field = fieldNames[name]
+	return true
+}
+
+// phrase reads a quoted phrase into c. Without its closing quote, the rest
+// of the query is added as plain words with c's field and sign: false.
+func (sc *queryScanner) phrase(c *clause) bool {
+	rs, i := sc.rs, sc.i
+	end := indexRune(rs, i+1, '"')
+	if end < 0 {
+		sc.pq.hint("unbalanced quote: searched as words")
+		words := strings.Fields(string(rs[i+1:]))
+		for k, w := range words {
+			cw := clause{field: c.field, text: w, negate: c.negate}
+			if k == len(words)-1 && !sc.trailingSpace {
+				cw.open = true
+			}
+			sc.add(cw, sc.pendingOr && k == 0)
+		}
+		sc.pendingOr = false
+		sc.i = len(rs)
+		return false
+	}
+	c.text = string(rs[i+1 : end])
+	c.phrase = true
+	sc.i = end + 1
+	// a phrase glued to more text ("a"b) ends at the quote
+	return true
+}
+
+// word reads a word into c; false when it was an operator or nothing.
+func (sc *queryScanner) word(c *clause) bool {
+	rs := sc.rs
+	j := sc.i
+	for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' {
+		j++
+	}
+	word := string(rs[sc.i:j])
+	sc.i = j
+	if c.field == "" && !c.negate {
+		if sc.i < len(rs) || sc.trailingSpace {
+			sc.lowercaseOperator(word)
+		}
+		if sc.operator(word) {
+			return false
+		}
+	}
+	word, c.prefix, c.fuzzy = wordSuffix(word)
+	if word == "" {
+		return false
+	}
+	c.text = word
+	if sc.i == len(rs) && !sc.trailingSpace && !c.prefix && c.fuzzy == 0 {
+		c.open = true
+		if utf8.RuneCountInString(word) < minOpenPrefix {
+			c.partial = true
+		}
+	}
+	return true
+}
+
+// lowercaseOperator notes that "or", "and" and "not" between words are
+// searched as words.
+func (sc *queryScanner) lowercaseOperator(word string) {
+	switch strings.ToLower(word) {
+	case "or", "and", "not":
+	default:
+		return
+	}
+	if word != strings.ToLower(word) || len(sc.clauses) == 0 || !nextWordAfter(sc.rs, sc.i) {
+		return
+	}
+	switch word {
+	case "or":
+		sc.pq.hint(`lowercase "or" is ignored: write OR for either word`)
+	case "and":
+		sc.pq.hint(`lowercase "and" is ignored: every word must match already (OR for either)`)
+	default:
+		sc.pq.hint(`lowercase "not" is ignored: write -word or NOT word to exclude one`)
+	}
+}
+
+// operator applies OR, AND (&&) and NOT, and reports whether word was one.
+func (sc *queryScanner) operator(word string) bool {
+	switch word {
+	case "OR":
+		if len(sc.clauses) == 0 {
+			sc.pq.hint("OR needs a word on each side")
+		} else {
+			sc.pendingOr = true // a trailing OR waits for the next word
+		}
+		return true
+	case "AND", "&&":
+		return true
+	case "NOT":
+		sc.pendingNot = true
+		return true
+	}
+	return false
 }
 
 // unknownField recognises "foo:" where foo is a run of letters that is not a
