@@ -146,15 +146,7 @@ func clauseQuery(pc planClause) query.Query {
 			return []string{strings.ToLower(strings.TrimSpace(v))}
 		})
 	}
-	fields := plainFields
-	switch pc.field {
-	case qfTitle:
-		fields = titleFields
-	case qfAuthor:
-		fields = authorFields
-	case qfOutlet:
-		fields = outletFields
-	}
+	fields := fieldsOf(pc.field)
 	var alts []query.Query
 	for _, u := range pc.units {
 		switch u.kind {
@@ -163,78 +155,13 @@ func clauseQuery(pc planClause) query.Query {
 				alts = append(alts, q)
 			}
 		case uExact, uCase:
-			for _, f := range fields {
-				if _, ok := storedOf[f.name]; !ok {
-					// author:, outlet: have no stored text of their own
-					if q := unitQuery(u.terms, []weightedField{f}); q != nil {
-						alts = append(alts, q)
-					}
-					continue
-				}
-				if q := unitQuery(u.terms, []weightedField{f}); q != nil {
-					alts = append(alts, &exactQuery{candidates: q, field: f.name, u: u})
-				}
-			}
+			alts = append(alts, exactUnitQueries(u, fields)...)
 		case uPrefix:
-			for _, f := range fields {
-				var cands []query.Query
-				for _, t := range u.terms {
-					pq := query.NewPrefixQuery(t)
-					pq.SetField(f.name)
-					pq.SetBoost(f.boost)
-					cands = append(cands, pq)
-				}
-				for _, t := range u.variants {
-					tq := query.NewTermQuery(t)
-					tq.SetField(f.name)
-					tq.SetBoost(f.boost)
-					cands = append(cands, tq)
-				}
-				var cand query.Query = query.NewDisjunctionQuery(cands)
-				if len(cands) == 1 {
-					cand = cands[0]
-				}
-				if _, ok := storedOf[f.name]; !ok {
-					alts = append(alts, cand)
-					continue
-				}
-				alts = append(alts, &exactQuery{candidates: cand, field: f.name, u: u})
-			}
+			alts = append(alts, prefixUnitQueries(u, fields)...)
 		case uTyping:
-			for _, f := range fields {
-				pq := query.NewPrefixQuery(u.prefix)
-				pq.SetField(f.name)
-				pq.SetBoost(f.boost * 0.8)
-				alts = append(alts, pq)
-				if _, ok := storedOf[f.name]; !ok || len(u.terms) == 0 {
-					continue
-				}
-				// stems shorter than the prefix ("radic" for "radica"), kept
-				// only where a word of the text starts with the prefix
-				var ts []query.Query
-				for _, t := range u.terms {
-					tq := query.NewTermQuery(t)
-					tq.SetField(f.name)
-					tq.SetBoost(f.boost * 0.8)
-					ts = append(ts, tq)
-				}
-				var cand query.Query = query.NewDisjunctionQuery(ts)
-				if len(ts) == 1 {
-					cand = ts[0]
-				}
-				alts = append(alts, &exactQuery{candidates: cand, field: f.name, u: unit{kind: uPrefix, prefix: u.prefix}, budget: typingCheckMax})
-			}
+			alts = append(alts, typingUnitQueries(u, fields)...)
 		case uFuzzy:
-			for _, v := range u.variants {
-				for _, f := range fields {
-					fq := query.NewFuzzyQuery(v)
-					fq.SetField(f.name)
-					fq.SetFuzziness(u.fuzzy)
-					fq.Prefix = 1 // the first letter is rarely wrong, and it bounds the work
-					fq.SetBoost(f.boost)
-					alts = append(alts, fq)
-				}
-			}
+			alts = append(alts, fuzzyUnitQueries(u, fields)...)
 		}
 	}
 	switch len(alts) {
@@ -244,6 +171,116 @@ func clauseQuery(pc planClause) query.Query {
 		return alts[0]
 	}
 	return query.NewDisjunctionQuery(alts)
+}
+
+// fieldsOf are the fields a text clause of field searches.
+func fieldsOf(field string) []weightedField {
+	switch field {
+	case qfTitle:
+		return titleFields
+	case qfAuthor:
+		return authorFields
+	case qfOutlet:
+		return outletFields
+	}
+	return plainFields
+}
+
+// anyOf is the disjunction of qs, or its one query.
+func anyOf(qs []query.Query) query.Query {
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
+// exactUnitQueries match a word form as written (uExact, uCase): the
+// analysed terms find candidates, checked against the stored text.
+func exactUnitQueries(u unit, fields []weightedField) []query.Query {
+	var alts []query.Query
+	for _, f := range fields {
+		if _, ok := storedOf[f.name]; !ok {
+			// author:, outlet: have no stored text of their own
+			if q := unitQuery(u.terms, []weightedField{f}); q != nil {
+				alts = append(alts, q)
+			}
+			continue
+		}
+		if q := unitQuery(u.terms, []weightedField{f}); q != nil {
+			alts = append(alts, &exactQuery{candidates: q, field: f.name, u: u})
+		}
+	}
+	return alts
+}
+
+// prefixUnitQueries match word*: the prefixes and the variants, checked
+// against the stored text where there is one.
+func prefixUnitQueries(u unit, fields []weightedField) []query.Query {
+	var alts []query.Query
+	for _, f := range fields {
+		var cands []query.Query
+		for _, t := range u.terms {
+			pq := query.NewPrefixQuery(t)
+			pq.SetField(f.name)
+			pq.SetBoost(f.boost)
+			cands = append(cands, pq)
+		}
+		for _, t := range u.variants {
+			tq := query.NewTermQuery(t)
+			tq.SetField(f.name)
+			tq.SetBoost(f.boost)
+			cands = append(cands, tq)
+		}
+		cand := anyOf(cands)
+		if _, ok := storedOf[f.name]; !ok {
+			alts = append(alts, cand)
+			continue
+		}
+		alts = append(alts, &exactQuery{candidates: cand, field: f.name, u: u})
+	}
+	return alts
+}
+
+// typingUnitQueries match the word being typed as a prefix, weighing a
+// little less.
+func typingUnitQueries(u unit, fields []weightedField) []query.Query {
+	var alts []query.Query
+	for _, f := range fields {
+		pq := query.NewPrefixQuery(u.prefix)
+		pq.SetField(f.name)
+		pq.SetBoost(f.boost * 0.8)
+		alts = append(alts, pq)
+		if _, ok := storedOf[f.name]; !ok || len(u.terms) == 0 {
+			continue
+		}
+		// stems shorter than the prefix ("radic" for "radica"), kept
+		// only where a word of the text starts with the prefix
+		var ts []query.Query
+		for _, t := range u.terms {
+			tq := query.NewTermQuery(t)
+			tq.SetField(f.name)
+			tq.SetBoost(f.boost * 0.8)
+			ts = append(ts, tq)
+		}
+		alts = append(alts, &exactQuery{candidates: anyOf(ts), field: f.name, u: unit{kind: uPrefix, prefix: u.prefix}, budget: typingCheckMax})
+	}
+	return alts
+}
+
+// fuzzyUnitQueries match word~: each variant within u.fuzzy edits.
+func fuzzyUnitQueries(u unit, fields []weightedField) []query.Query {
+	var alts []query.Query
+	for _, v := range u.variants {
+		for _, f := range fields {
+			fq := query.NewFuzzyQuery(v)
+			fq.SetField(f.name)
+			fq.SetFuzziness(u.fuzzy)
+			fq.Prefix = 1 // the first letter is rarely wrong, and it bounds the work
+			fq.SetBoost(f.boost)
+			alts = append(alts, fq)
+		}
+	}
+	return alts
 }
 
 // fuzzyVariants are the forms of a fuzzy word matched against the index's

@@ -52,68 +52,9 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 		return nil, err
 	}
 
-	tf := map[string]int{}
-	for _, s := range []string{a.Title, a.Title, a.Standfirst, opening(a.Body, relatedTextBytes)} {
-		for _, t := range analyzeTerms(s) {
-			if utf8.RuneCountInString(t) < 3 || hasDigitString(t) {
-				continue
-			}
-			tf[t]++
-		}
-	}
 	total := float64(ix.Count())
-	type weighted struct {
-		term string
-		w    float64
-	}
-	var ws []weighted
-	for t, f := range tf {
-		df := ix.docFreq(fText, t)
-		if df < 2 { // only in this piece: it cannot relate it to another
-			continue
-		}
-		idf := math.Log(total / float64(df))
-		if idf <= 0.1 {
-			continue
-		}
-		ws = append(ws, weighted{t, math.Sqrt(float64(f)) * idf})
-	}
-	slices.SortFunc(ws, func(a, b weighted) int {
-		switch {
-		case a.w > b.w:
-			return -1
-		case a.w < b.w:
-			return 1
-		}
-		return 0
-	})
-	if len(ws) > relatedTerms {
-		ws = ws[:relatedTerms]
-	}
-
-	var should []query.Query
-	for _, w := range ws {
-		tq := query.NewTermQuery(w.term)
-		tq.SetField(fText)
-		tq.SetBoost(w.w)
-		should = append(should, tq)
-	}
-	all := ix.AllFacets()
-	for _, tag := range a.Tags {
-		df := 0
-		for _, fv := range all.Tags {
-			if fv.Value == tag {
-				df = fv.Count
-			}
-		}
-		if df < 2 {
-			continue
-		}
-		tq := query.NewTermQuery(tag)
-		tq.SetField(fTags)
-		tq.SetBoost(2 * math.Log(total/float64(df)+1))
-		should = append(should, tq)
-	}
+	should := ix.wordQueries(a.Title, a.Standfirst, a.Body, total)
+	should = append(should, ix.tagQueries(a.Tags, total)...)
 	if len(should) == 0 {
 		return []Hit{}, nil
 	}
@@ -130,6 +71,82 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 		out = append(out, ix.hitOf(dm, nil, false))
 	}
 	return out, nil
+}
+
+// relatedWord is a distinctive word of a piece and its weight.
+type relatedWord struct {
+	term string
+	w    float64
+}
+
+// wordQueries ask for the most distinctive words of a piece (its title,
+// standfirst and the opening of its body), each weighted by its frequency
+// in the piece and its rarity in the archive of total pieces.
+func (ix *Index) wordQueries(title, standfirst, body string, total float64) []query.Query {
+	tf := map[string]int{}
+	for _, s := range []string{title, title, standfirst, opening(body, relatedTextBytes)} {
+		for _, t := range analyzeTerms(s) {
+			if utf8.RuneCountInString(t) < 3 || hasDigitString(t) {
+				continue
+			}
+			tf[t]++
+		}
+	}
+	var ws []relatedWord
+	for t, f := range tf {
+		df := ix.docFreq(fText, t)
+		if df < 2 { // only in this piece: it cannot relate it to another
+			continue
+		}
+		idf := math.Log(total / float64(df))
+		if idf <= 0.1 {
+			continue
+		}
+		ws = append(ws, relatedWord{t, math.Sqrt(float64(f)) * idf})
+	}
+	slices.SortFunc(ws, func(a, b relatedWord) int {
+		switch {
+		case a.w > b.w:
+			return -1
+		case a.w < b.w:
+			return 1
+		}
+		return 0
+	})
+	if len(ws) > relatedTerms {
+		ws = ws[:relatedTerms]
+	}
+	var should []query.Query
+	for _, w := range ws {
+		tq := query.NewTermQuery(w.term)
+		tq.SetField(fText)
+		tq.SetBoost(w.w)
+		should = append(should, tq)
+	}
+	return should
+}
+
+// tagQueries ask for a piece's tags that another piece has, weighted by
+// their rarity in the archive of total pieces.
+func (ix *Index) tagQueries(tags []string, total float64) []query.Query {
+	all := ix.AllFacets()
+	var should []query.Query
+	for _, tag := range tags {
+		df := 0
+		for _, fv := range all.Tags {
+			if fv.Value == tag {
+				df = fv.Count
+			}
+		}
+		if df < 2 {
+			continue
+		}
+		tq := query.NewTermQuery(tag)
+		tq.SetField(fTags)
+		tq.SetBoost(2 * math.Log(total/float64(df)+1))
+		should = append(should, tq)
+	}
+	return should
 }
 
 // docFreq is the number of documents with term in field.

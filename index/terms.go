@@ -55,15 +55,7 @@ type TermsOptions struct {
 // are left out.
 func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsResult, error) {
 	start := time.Now()
-	if opt.N <= 0 {
-		opt.N = 20
-	}
-	if opt.Sample <= 0 {
-		opt.Sample = 100
-	}
-	if opt.Phrases <= 0 {
-		opt.Phrases = 15
-	}
+	opt = opt.withDefaults()
 	q.Offset, q.Limit, q.Mode = 0, opt.Sample, ModeHits
 	if strings.TrimSpace(q.Text) != "" {
 		q.Sort = SortRelevance
@@ -77,13 +69,7 @@ func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsRes
 		out.Took = time.Since(start)
 		return out, nil
 	}
-	own := map[string]bool{}
-	for _, t := range res.Terms {
-		for _, w := range analyzeTerms(t) {
-			own[w] = true
-		}
-	}
-
+	own := ownTerms(res.Terms)
 	ids := make([]string, len(res.Hits))
 	for i, h := range res.Hits {
 		ids[i] = h.ID
@@ -99,77 +85,129 @@ func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsRes
 			opt.MinDocs = 2
 		}
 	}
-
-	fgN, bgN := float64(out.Sample), float64(max(out.Archive, 1))
-	jlh := func(fg, bg int) float64 {
-		f, b := float64(fg)/fgN, float64(max(bg, fg))/bgN
-		if f <= b {
-			return 0
-		}
-		return (f - b) * f / b
-	}
-	var cands []SignificantTerm
+	score := jlh{fgN: float64(out.Sample), bgN: float64(max(out.Archive, 1))}
 	dfs, err := ix.docFreqs(ctx, words, opt.MinDocs, own)
 	if err != nil {
 		return TermsResult{}, err
 	}
+	cands := wordCandidates(words, dfs, forms, score)
+	cands, err = ix.addPhrases(ctx, cands, frequentPairs(pairs, opt.MinDocs, own), forms, opt, score)
+	if err != nil {
+		return TermsResult{}, err
+	}
+	sortByScore(cands)
+	out.Terms = cands[:min(len(cands), opt.N)]
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// withDefaults fills in the options left 0, but MinDocs (it depends on the
+// sample).
+func (opt TermsOptions) withDefaults() TermsOptions {
+	if opt.N <= 0 {
+		opt.N = 20
+	}
+	if opt.Sample <= 0 {
+		opt.Sample = 100
+	}
+	if opt.Phrases <= 0 {
+		opt.Phrases = 15
+	}
+	return opt
+}
+
+// ownTerms are the analysed words of a query's terms, left out of Terms.
+func ownTerms(terms []string) map[string]bool {
+	own := map[string]bool{}
+	for _, t := range terms {
+		for _, w := range analyzeTerms(t) {
+			own[w] = true
+		}
+	}
+	return own
+}
+
+// jlh scores a term in fg pieces of the sample of fgN and bg of the
+// archive of bgN.
+type jlh struct{ fgN, bgN float64 }
+
+func (j jlh) score(fg, bg int) float64 {
+	f, b := float64(fg)/j.fgN, float64(max(bg, fg))/j.bgN
+	if f <= b {
+		return 0
+	}
+	return (f - b) * f / b
+}
+
+// wordCandidates are the words of dfs that score above 0.
+func wordCandidates(words, dfs map[string]int, forms surfaceForms, score jlh) []SignificantTerm {
+	var cands []SignificantTerm
 	for w, bg := range dfs {
 		fg := words[w]
-		if s := jlh(fg, bg); s > 0 {
+		if s := score.score(fg, bg); s > 0 {
 			cands = append(cands, SignificantTerm{Term: forms.best(w), Key: w, InResults: fg, InArchive: max(bg, fg), Score: s})
 		}
 	}
-	// phrases: the most frequent pairs of the sample, counted in the archive
-	type pc struct {
-		p string
-		n int
-	}
-	var ps []pc
+	return cands
+}
+
+// pairCount is a pair of words and the pieces of the sample that have it.
+type pairCount struct {
+	p string
+	n int
+}
+
+// frequentPairs are the pairs in at least minDocs pieces of the sample,
+// without a word of skip, the most frequent first.
+func frequentPairs(pairs map[string]int, minDocs int, skip map[string]bool) []pairCount {
+	var ps []pairCount
 	for p, n := range pairs {
 		a, b, _ := strings.Cut(p, " ")
-		if n >= opt.MinDocs && !own[a] && !own[b] {
-			ps = append(ps, pc{p, n})
+		if n >= minDocs && !skip[a] && !skip[b] {
+			ps = append(ps, pairCount{p, n})
 		}
 	}
-	slices.SortFunc(ps, func(x, y pc) int {
+	slices.SortFunc(ps, func(x, y pairCount) int {
 		if x.n != y.n {
 			return y.n - x.n
 		}
 		return strings.Compare(x.p, y.p)
 	})
-	// A phrase's score is highest when it is nowhere else (bg = fg), and
-	// that best score grows with fg: the pairs are searched, most frequent
-	// first, only while their best score could still make the list.
-	byScore := func() {
-		slices.SortFunc(cands, func(a, b SignificantTerm) int {
-			switch {
-			case a.Score > b.Score:
-				return -1
-			case a.Score < b.Score:
-				return 1
-			}
-			return strings.Compare(a.Term, b.Term)
-		})
-	}
-	byScore()
+	return ps
+}
+
+// addPhrases counts the most frequent pairs of the sample in the archive
+// and adds those that score to cands.
+//
+// A phrase's score is highest when it is nowhere else (bg = fg), and that
+// best score grows with fg: the pairs are searched, most frequent first,
+// only while their best score could still make the list.
+func (ix *Index) addPhrases(ctx context.Context, cands []SignificantTerm, ps []pairCount, forms surfaceForms,
+	opt TermsOptions, score jlh) ([]SignificantTerm, error) {
+	sortByScore(cands)
 	for _, p := range ps[:min(len(ps), opt.Phrases)] {
-		if len(cands) >= opt.N && jlh(p.n, p.n) <= cands[opt.N-1].Score {
+		if len(cands) >= opt.N && score.score(p.n, p.n) <= cands[opt.N-1].Score {
 			break
 		}
 		if err := ctx.Err(); err != nil {
-			return TermsResult{}, err
+			return nil, err
 		}
 		mp := query.NewMatchPhraseQuery(forms.best(p.p))
 		mp.SetField(fText)
 		r, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(mp, 0, 0, false))
 		if err != nil {
-			return TermsResult{}, err
+			return nil, err
 		}
-		if s := jlh(p.n, int(r.Total)); s > 0 {
+		if s := score.score(p.n, int(r.Total)); s > 0 {
 			cands = append(cands, SignificantTerm{Term: forms.best(p.p), Key: p.p, Phrase: true, InResults: p.n, InArchive: max(int(r.Total), p.n), Score: s})
-			byScore()
+			sortByScore(cands)
 		}
 	}
+	return cands, nil
+}
+
+// sortByScore sorts terms by score, best first, then by term.
+func sortByScore(cands []SignificantTerm) {
 	slices.SortFunc(cands, func(a, b SignificantTerm) int {
 		switch {
 		case a.Score > b.Score:
@@ -179,9 +217,6 @@ func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsRes
 		}
 		return strings.Compare(a.Term, b.Term)
 	})
-	out.Terms = cands[:min(len(cands), opt.N)]
-	out.Took = time.Since(start)
-	return out, nil
 }
 
 // surfaceForms counts, for each indexed term (or pair), the forms it had
@@ -219,8 +254,18 @@ func (ix *Index) sampleTerms(ctx context.Context, ids []string) (words, pairs ma
 	if ix.bi == nil {
 		return nil, nil, nil, 0, ErrNoIndex
 	}
-	// the texts in the order of ids, within the budget, loaded a chunk at
-	// a time (loading all 500 when 60 fill the budget cost more than reading)
+	texts, err := ix.sampleTexts(ctx, ids)
+	if err != nil {
+		return nil, nil, nil, 0, err
+	}
+	words, pairs, forms = countSample(texts)
+	return words, pairs, forms, len(texts), nil
+}
+
+// sampleTexts loads the texts of the pieces ids in their order, within the
+// budget, a chunk at a time (loading all 500 when 60 fill the budget cost
+// more than reading). The caller holds ix.inUse.
+func (ix *Index) sampleTexts(ctx context.Context, ids []string) ([][][]byte, error) {
 	fields := []string{fTitle, fStandfirst, fNote, fBody}
 	var texts [][][]byte
 	budget := maxTermsBytes
@@ -231,7 +276,7 @@ func (ix *Index) sampleTerms(ctx context.Context, ids []string) (words, pairs ma
 		req.Fields = fields
 		sr, err := ix.bi.SearchInContext(ctx, req)
 		if err != nil {
-			return nil, nil, nil, 0, err
+			return nil, err
 		}
 		byID := make(map[string]map[string]interface{}, len(sr.Hits))
 		for _, h := range sr.Hits {
@@ -254,7 +299,12 @@ func (ix *Index) sampleTerms(ctx context.Context, ids []string) (words, pairs ma
 			texts = append(texts, t)
 		}
 	}
-	// analysed in parallel, each worker with its own counts, merged after
+	return texts, nil
+}
+
+// countSample counts the words and pairs of the texts (one per piece),
+// analysed in parallel, each worker with its own counts, merged after.
+func countSample(texts [][][]byte) (words, pairs map[string]int, forms surfaceForms) {
 	workers := max(min(runtime.GOMAXPROCS(0), len(texts)), 1)
 	type counts struct {
 		words, pairs map[string]int
@@ -291,7 +341,7 @@ func (ix *Index) sampleTerms(ctx context.Context, ids []string) (words, pairs ma
 			}
 		}
 	}
-	return words, pairs, forms, len(texts), nil
+	return words, pairs, forms
 }
 
 // Terms reads at most the first maxTermsText bytes of each field of a
