@@ -3,6 +3,9 @@ package index
 import (
 	"context"
 	"reflect"
+	"slices"
+	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
@@ -121,4 +124,159 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, from int, sor
 		return nil, 0, err
 	}
 	return coll.Results(), int(coll.Total()), nil
+}
+
+// of returns the values of facet field f.
+func (fs Facets) of(f string) []FacetValue {
+	switch f {
+	case fTags:
+		return fs.Tags
+	case fOutlet:
+		return fs.Outlets
+	case fAuthor:
+		return fs.Authors
+	case fKind:
+		return fs.Kinds
+	case fYear:
+		return fs.Years
+	case fMonth:
+		return fs.Months
+	case fWeek:
+		return fs.Weeks
+	}
+	return nil
+}
+
+// splitFacets sorts the counts of the "facets" field out by field.
+func splitFacets(r *search.FacetResult) map[string][]FacetValue {
+	out := map[string][]FacetValue{}
+	if r != nil && r.Terms != nil {
+		for _, t := range r.Terms.Terms() {
+			addFacetCount(out, t.Term, t.Count)
+		}
+	}
+	return out
+}
+
+// addFacetCount adds the count n of term (of the "facets" field) to the
+// counts by field.
+func addFacetCount(byField map[string][]FacetValue, term string, n int) {
+	code, v, ok := strings.Cut(term, ":")
+	if f := fieldOfCode[code]; ok && f != "" {
+		byField[f] = append(byField[f], FacetValue{Value: v, Count: n})
+	}
+}
+
+func facetsOf(byField map[string][]FacetValue) Facets {
+	get := func(f string, byValue bool) []FacetValue {
+		vs := slices.Clone(byField[f])
+		if vs == nil {
+			return []FacetValue{}
+		}
+		sortFacet(vs, byValue)
+		return vs
+	}
+	return Facets{
+		Tags:    get(fTags, false),
+		Outlets: get(fOutlet, false),
+		Authors: get(fAuthor, false),
+		Kinds:   get(fKind, false),
+		Years:   get(fYear, true),
+		Months:  get(fMonth, true),
+		Weeks:   get(fWeek, true),
+	}
+}
+
+func sortFacet(vs []FacetValue, byValue bool) {
+	slices.SortFunc(vs, func(a, b FacetValue) int {
+		if !byValue && a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+}
+
+// AllFacets are the facet counts over every document (for `folio stats`).
+func (ix *Index) AllFacets() Facets {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.allFacets
+}
+
+// facetSearches count the facets of a search. Those of fields without a
+// filter are counted by the main search (a search of their own would
+// evaluate the query twice: measured slower for phrases), into counter.
+// Fields with a filter are counted without it, by one search each beside
+// the main one.
+type facetSearches struct {
+	wg      sync.WaitGroup
+	mu      sync.Mutex // guards counted and err until wg is done
+	counted map[string][]FacetValue
+	err     error
+	plain   []string      // the fields counted by the main search
+	counter *facetCounter // of the main search; nil when it counts none
+}
+
+// start starts the searches of the fields with a filter.
+func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms, all Facets, c compiled,
+	filters map[string]query.Query, restrict []query.Query, hasText bool) {
+	for _, f := range facetFields {
+		if filters[f] == nil {
+			fc.plain = append(fc.plain, f)
+			continue
+		}
+		if !hasText && len(restrict) == 0 && len(filters) == 1 {
+			// without its own filter, the field's counts are the all-documents ones
+			fc.counted[f] = all.of(f)
+			continue
+		}
+		fc.wg.Go(func() { fc.search(ctx, ix, terms, combine(c.must, c.mustNot, nil, filters, restrict, f), f) })
+	}
+	if len(fc.plain) > 0 {
+		fc.counter = terms.counter()
+	}
+}
+
+// search counts the facets of field f over the hits of q.
+func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q query.Query, f string) {
+	counter := terms.counter()
+	_, _, err := ix.collect(ctx, q, 0, 0, []string{"-_score"}, counter)
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if err != nil {
+		fc.err = err
+		return
+	}
+	fc.counted[f] = counter.byField()[f]
+}
+
+// addMain adds the counts of the main search, once it is done.
+func (fc *facetSearches) addMain() {
+	if fc.counter == nil {
+		return
+	}
+	byField := fc.counter.byField()
+	fc.mu.Lock()
+	for _, f := range fc.plain {
+		fc.counted[f] = byField[f]
+	}
+	fc.mu.Unlock()
+}
+
+// wait waits for the searches and returns the error of one that failed.
+func (fc *facetSearches) wait() error {
+	fc.wg.Wait()
+	return fc.err
+}
+
+// facets are the counts: none, all (the all-documents ones), or those
+// counted.
+func (fc *facetSearches) facets(none, allDocs bool, all Facets) Facets {
+	switch {
+	case none:
+		return facetsOf(nil)
+	case allDocs:
+		return all
+	}
+	return facetsOf(fc.counted)
 }

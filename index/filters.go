@@ -1,0 +1,110 @@
+package index
+
+import (
+	"time"
+
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/folio-tui/folio/archive"
+)
+
+// combine builds must ∧ filters ∧ restrict ∧ ¬mustNot, leaving out the
+// filter of field skip (for that field's facet counts).
+func combine(must, mustNot, should []query.Query, filters map[string]query.Query, restrict []query.Query, skip string) query.Query {
+	var all []query.Query
+	all = append(all, must...)
+	for _, f := range facetFields {
+		if q := filters[f]; q != nil && f != skip {
+			all = append(all, q)
+		}
+	}
+	all = append(all, restrict...)
+	if len(all) == 0 {
+		all = append(all, query.NewMatchAllQuery())
+	}
+	if len(mustNot) == 0 && len(should) == 0 {
+		if len(all) == 1 {
+			return all[0]
+		}
+		return query.NewConjunctionQuery(all)
+	}
+	bq := query.NewBooleanQuery(all, should, mustNot)
+	return bq
+}
+
+// filterQueries turns the Query's filters into queries: facet-field filters
+// by field, the rest (IDs, dates) as restrictions. none is true when the
+// filters can match nothing (IDs given but empty).
+func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, bool) {
+	ix.mu.RLock()
+	all := ix.allFacets
+	ix.mu.RUnlock()
+	filters := map[string]query.Query{}
+	terms := func(field string, values []string, known []FacetValue, loose bool) {
+		var vs []string
+		for _, v := range values {
+			vs = append(vs, resolveValue(v, known, loose)...)
+		}
+		if len(values) == 0 {
+			return
+		}
+		if len(vs) == 0 {
+			vs = values // match nothing, honestly
+		}
+		var alts []query.Query
+		for _, v := range uniq(vs...) {
+			tq := query.NewTermQuery(v)
+			tq.SetField(field)
+			alts = append(alts, tq)
+		}
+		if len(alts) == 1 {
+			filters[field] = alts[0]
+		} else {
+			filters[field] = query.NewDisjunctionQuery(alts)
+		}
+	}
+	terms(fTags, q.Tags, all.Tags, false)
+	terms(fOutlet, q.Outlets, all.Outlets, true)
+	terms(fAuthor, q.Authors, all.Authors, true)
+	terms(fKind, q.Kinds, all.Kinds, false)
+	terms(fYear, q.Years, all.Years, false)
+	terms(fMonth, q.Months, all.Months, false)
+
+	var restrict []query.Query
+	if q.IDs != nil {
+		if len(q.IDs) == 0 {
+			return nil, nil, true
+		}
+		restrict = append(restrict, query.NewDocIDQuery(q.IDs))
+	}
+	if len(q.ExcludeIDs) > 0 {
+		restrict = append(restrict, query.NewBooleanQuery(nil, nil, []query.Query{query.NewDocIDQuery(q.ExcludeIDs)}))
+	}
+	// A piece matches a date range when its period overlaps it: a piece of
+	// "2017-09" is kept by From 2017-09-15.
+	t := true
+	if !q.From.IsZero() {
+		dq := query.NewDateRangeInclusiveQuery(q.From.UTC(), time.Time{}, &t, nil)
+		dq.SetField(fDateEnd)
+		restrict = append(restrict, dq)
+	}
+	if !q.To.IsZero() {
+		to := q.To.UTC()
+		if to.Hour() == 0 && to.Minute() == 0 && to.Second() == 0 && to.Nanosecond() == 0 {
+			to = to.AddDate(0, 0, 1).Add(-time.Nanosecond) // a date means the whole day
+		}
+		dq := query.NewDateRangeInclusiveQuery(time.Time{}, to, nil, &t)
+		dq.SetField(fDateStart)
+		restrict = append(restrict, dq)
+	}
+	return filters, restrict, false
+}
+
+// resolveValue maps a filter value to the index's values by the rule every
+// command shares (see archive.Filter; loose is for outlets, by words).
+func resolveValue(v string, known []FacetValue, loose bool) []string {
+	values := make([]string, len(known))
+	for i, k := range known {
+		values[i] = k.Value
+	}
+	return archive.PickValues(v, values, loose)
+}

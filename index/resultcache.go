@@ -1,0 +1,67 @@
+package index
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// queryKey identifies a query for the result cache.
+func queryKey(q Query) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q|%q|%q|%q|%q|%q|%q|", q.Text, q.Tags, q.Outlets, q.Authors, q.Kinds, q.Years, q.Months)
+	if q.IDs != nil {
+		fmt.Fprintf(&b, "ids%q", q.IDs)
+	}
+	if len(q.ExcludeIDs) > 0 {
+		fmt.Fprintf(&b, "|not%q", q.ExcludeIDs)
+	}
+	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%d|%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.Mode, q.Typing)
+	return b.String()
+}
+
+// resultCache keeps recent results of this index version: typing and
+// deleting a letter, paging back, reopening a list cost nothing.
+type resultCache struct {
+	mu    sync.Mutex
+	max   int
+	order []string
+	m     map[string]Results
+}
+
+func newResultCache(n int) *resultCache { return &resultCache{max: n, m: map[string]Results{}} }
+
+func (c *resultCache) get(k string) (Results, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	r, ok := c.m[k]
+	if ok {
+		r.Hits = slices.Clone(r.Hits)
+	}
+	return r, ok
+}
+
+func (c *resultCache) put(k string, r Results) {
+	if c.max <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.m[k]; !ok {
+		c.order = append(c.order, k)
+		if len(c.order) > c.max {
+			delete(c.m, c.order[0])
+			c.order = c.order[1:]
+		}
+	}
+	r.Hits = slices.Clone(r.Hits)
+	c.m[k] = r
+}
+
+func (c *resultCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.order = nil
+	c.m = map[string]Results{}
+}

@@ -1,0 +1,229 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Snippets: windows of a hit's text around the words highlight.go found,
+// cut at word boundaries, cleaned of Markdown and marked.
+
+// mark returns text with the given spans between MarkStart and MarkEnd,
+// cleaned of Markdown markup.
+func mark(text string, spans []span) string {
+	var b strings.Builder
+	b.Grow(len(text) + 8*len(spans))
+	prev := 0
+	for _, s := range spans {
+		if s.start < prev || s.end > len(text) {
+			continue
+		}
+		writeClean(&b, text[prev:s.start])
+		b.WriteString(MarkStart)
+		b.WriteString(text[s.start:s.end])
+		b.WriteString(MarkEnd)
+		prev = s.end
+	}
+	writeClean(&b, text[prev:])
+	return strings.TrimSpace(b.String())
+}
+
+// writeClean writes Markdown as plain text on one line: emphasis and
+// heading markers dropped, link targets dropped, whitespace collapsed.
+func writeClean(b *strings.Builder, s string) {
+	space := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == ']' && i+size < len(s) && s[i+size] == '(':
+			// drop the link target "](...)"
+			end := strings.IndexByte(s[i+size:], ')')
+			if end >= 0 && end < 300 {
+				i += size + end + 1
+				continue
+			}
+		case r == '*' || r == '`' || r == '#' || r == '[' || r == ']' || r == '>' || r == '|':
+			i += size
+			continue
+		case r == '_' && (i == 0 || i+size >= len(s) || !isWordRune(prevRune(s, i)) || !isWordRune(nextRune(s, i+size))):
+			i += size
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			i += size
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	if space && b.Len() > 0 {
+		b.WriteByte(' ')
+	}
+}
+
+func prevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+func nextRune(s string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+const (
+	snippetLen     = 200 // bytes of text around the matches
+	snippetsPerHit = 2
+	maxMatchesScan = 24 // the best windows among the first matches: scanning a whole long piece costs more than it gains
+)
+
+// snippets picks up to snippetsPerHit windows of the texts with the most
+// distinct matched words and marks them.
+func (h *highlightSet) snippets(texts ...string) []string {
+	type window struct {
+		text     string
+		from, to int
+		spans    []span
+		score    int
+	}
+	var best []window
+	for _, text := range texts {
+		if text == "" {
+			continue
+		}
+		ms := h.findMatches(text, maxMatchesScan)
+		if len(ms) == 0 {
+			continue
+		}
+		// candidate windows start at each match
+		var cands []window
+		for i := 0; i < len(ms); i++ {
+			from := ms[i].start
+			to := from + snippetLen
+			distinct := map[string]bool{}
+			var sp []span
+			for j := i; j < len(ms) && ms[j].end <= to; j++ {
+				sp = append(sp, ms[j])
+				distinct[strings.ToLower(text[ms[j].start:ms[j].end])] = true
+			}
+			cands = append(cands, window{text: text, from: from, to: to, spans: sp, score: 4*len(distinct) + len(sp)})
+		}
+		for _, c := range cands {
+			overlaps := false
+			for _, b := range best {
+				if b.text == c.text && c.from < b.to && b.from < c.to {
+					overlaps = true
+				}
+			}
+			if !overlaps {
+				best = append(best, c)
+			}
+			// keep the best few
+			sortWindows(best, func(a, b window) bool { return a.score > b.score })
+			if len(best) > snippetsPerHit {
+				best = best[:snippetsPerHit]
+			}
+		}
+	}
+	out := make([]string, 0, len(best))
+	for _, w := range best {
+		out = append(out, excerpt(w.text, w.spans))
+	}
+	return out
+}
+
+func sortWindows[T any](ws []T, less func(a, b T) bool) {
+	for i := 1; i < len(ws); i++ {
+		for j := i; j > 0 && less(ws[j], ws[j-1]); j-- {
+			ws[j], ws[j-1] = ws[j-1], ws[j]
+		}
+	}
+}
+
+// excerpt cuts text around spans (a little context before the first),
+// at word boundaries, and marks the spans.
+func excerpt(text string, spans []span) string {
+	if len(spans) == 0 {
+		return lead(text)
+	}
+	from := spans[0].start - 60
+	if from < 0 {
+		from = 0
+	} else {
+		from = wordStart(text, from)
+	}
+	to := from + snippetLen + 40
+	if to < spans[len(spans)-1].end {
+		to = spans[len(spans)-1].end
+	}
+	if to >= len(text) {
+		to = len(text)
+	} else {
+		to = wordEnd(text, to)
+	}
+	var rel []span
+	for _, s := range spans {
+		if s.start >= from && s.end <= to {
+			rel = append(rel, span{s.start - from, s.end - from})
+		}
+	}
+	out := mark(text[from:to], rel)
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(text) {
+		out += "…"
+	}
+	return out
+}
+
+// lead is the start of a text as a snippet, without marks.
+func lead(text string) string {
+	to := len(text)
+	if to > snippetLen {
+		to = wordEnd(text, snippetLen)
+	}
+	out := mark(text[:to], nil)
+	if to < len(text) {
+		out += "…"
+	}
+	return out
+}
+
+// wordStart moves i forward to the start of the next word (unless at one).
+func wordStart(s string, i int) int {
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	if i > 0 && i < len(s) && isWordRune(prevRune(s, i)) {
+		for i < len(s) {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += size
+		}
+	}
+	return i
+}
+
+// wordEnd moves i back to the end of the previous word.
+func wordEnd(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	j := i
+	for j > 0 && j < len(s) && isWordRune(nextRune(s, j)) && isWordRune(prevRune(s, j)) {
+		_, size := utf8.DecodeLastRuneInString(s[:j])
+		j -= size
+	}
+	if j == 0 {
+		return i
+	}
+	return j
+}
