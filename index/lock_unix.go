@@ -3,77 +3,69 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"os"
-	"syscall"
 	"time"
+
+	"github.com/gofrs/flock"
 )
 
-// fileLock is an advisory lock (flock) on a file of the index folder: the
-// writer's lock, held exclusively while one folio changes the index, or a
-// reader's hold on a generation, shared (see doc.go). bbolt's own lock
-// (shared for a read-only open, exclusive otherwise) backs it up.
-type fileLock struct{ f *os.File }
+// fileLock is an advisory lock (flock, by github.com/gofrs/flock) on a
+// file of the index folder: the writer's lock, held exclusively while one
+// folio changes the index, or a reader's hold on a generation, shared (see
+// doc.go). bbolt's own lock (shared for a read-only open, exclusive
+// otherwise) backs it up.
+type fileLock struct{ fl *flock.Flock }
 
 var errLocked = errors.New("the index is being changed by another folio")
+
+// lockRetry is how long a wait for a lock sleeps between tries.
+const lockRetry = 10 * time.Millisecond
 
 // lockDir takes the exclusive lock on path, creating it, retrying until
 // timeout.
 func lockDir(path string, timeout time.Duration) (*fileLock, error) {
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		return nil, err
-	}
-	return flockWait(f, syscall.LOCK_EX, timeout)
+	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR))
+	return flockWait(fl, fl.TryLockContext, timeout)
 }
 
 // lockShared takes a shared lock on path, which must exist, retrying until
 // timeout.
 func lockShared(path string, timeout time.Duration) (*fileLock, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	return flockWait(f, syscall.LOCK_SH, timeout)
+	fl := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	return flockWait(fl, fl.TryRLockContext, timeout)
 }
 
 // tryLockExclusive takes the exclusive lock on path, which must exist,
 // when no one holds it; nil otherwise.
 func tryLockExclusive(path string) *fileLock {
-	f, err := os.Open(path)
-	if err != nil {
+	fl := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	if ok, err := fl.TryLock(); !ok || err != nil {
 		return nil
 	}
-	if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil {
-		f.Close()
-		return nil
-	}
-	return &fileLock{f}
+	return &fileLock{fl}
 }
 
-func flockWait(f *os.File, how int, timeout time.Duration) (*fileLock, error) {
-	deadline := time.Now().Add(timeout)
-	for {
-		err := syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
-		if err == nil {
-			return &fileLock{f}, nil
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
-			f.Close()
-			return nil, err
-		}
-		if time.Now().After(deadline) {
-			f.Close()
-			return nil, errLocked
-		}
-		time.Sleep(10 * time.Millisecond)
+// flockWait takes fl's lock with try (TryLockContext or TryRLockContext),
+// errLocked when another folio holds it past timeout.
+func flockWait(fl *flock.Flock, try func(context.Context, time.Duration) (bool, error), timeout time.Duration) (*fileLock, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	ok, err := try(ctx, lockRetry)
+	switch {
+	case ok:
+		return &fileLock{fl}, nil
+	case err == nil || errors.Is(err, context.DeadlineExceeded):
+		return nil, errLocked
 	}
+	return nil, err
 }
 
 // stillAt reports whether the locked file is still the one at path (a
 // generation being removed is renamed away first).
 func (l *fileLock) stillAt(path string) bool {
-	held, err := l.f.Stat()
+	held, err := l.fl.Stat() // of the open file
 	if err != nil {
 		return false
 	}
@@ -82,10 +74,9 @@ func (l *fileLock) stillAt(path string) bool {
 }
 
 func (l *fileLock) unlock() {
-	if l == nil || l.f == nil {
+	if l == nil || l.fl == nil {
 		return
 	}
-	_ = syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
-	_ = l.f.Close()
-	l.f = nil
+	_ = l.fl.Unlock() // and closes the file
+	l.fl = nil
 }

@@ -1,0 +1,72 @@
+//go:build unix
+
+package index
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// The locks of the cache folder: one writer excludes everyone, readers
+// share, a remover gets in only when no one holds the file, a wait ends
+// with errLocked, and a hold sees its file renamed away.
+func TestFileLocks(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lock")
+	if _, err := lockShared(path, 50*time.Millisecond); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("shared lock of a missing file: %v, want not exist", err)
+	}
+	w, err := lockDir(path, time.Second) // creates it
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lockShared(path, 50*time.Millisecond); !errors.Is(err, errLocked) {
+		t.Errorf("shared lock beside the writer's: %v, want errLocked", err)
+	}
+	if _, err := lockDir(path, 50*time.Millisecond); !errors.Is(err, errLocked) {
+		t.Errorf("second writer: %v, want errLocked", err)
+	}
+	if l := tryLockExclusive(path); l != nil {
+		t.Error("tryLockExclusive took a held lock")
+	}
+	w.unlock()
+	w.unlock() // twice is harmless
+
+	r1, err := lockShared(path, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2, err := lockShared(path, time.Second)
+	if err != nil {
+		t.Fatalf("readers do not share: %v", err)
+	}
+	if l := tryLockExclusive(path); l != nil {
+		t.Error("tryLockExclusive took a lock readers hold")
+	}
+	if _, err := lockDir(path, 50*time.Millisecond); !errors.Is(err, errLocked) {
+		t.Errorf("writer beside readers: %v, want errLocked", err)
+	}
+	r1.unlock()
+	if !r2.stillAt(path) {
+		t.Error("stillAt: false for the file in place")
+	}
+	if err := os.Rename(path, path+".old"); err != nil {
+		t.Fatal(err)
+	}
+	if r2.stillAt(path) {
+		t.Error("stillAt: true for a file renamed away")
+	}
+	if err := os.Rename(path+".old", path); err != nil {
+		t.Fatal(err)
+	}
+	r2.unlock()
+	l := tryLockExclusive(path)
+	if l == nil {
+		t.Fatal("tryLockExclusive failed on a free file")
+	}
+	l.unlock()
+}
