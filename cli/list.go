@@ -110,29 +110,8 @@ func writeJSON(w io.Writer, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, jsonTerminalSafe(buf.String()))
+	_, err := io.WriteString(w, termsafe.JSON(buf.String()))
 	return err
-}
-
-// jsonTerminalSafe writes DEL, C1 and bidi controls and the direction marks
-// in JSON text as \u escapes; outside strings JSON has none of them.
-func jsonTerminalSafe(s string) string {
-	unsafe := func(r rune) bool {
-		return r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
-			r == 0x061c || r == 0x200e || r == 0x200f
-	}
-	if !strings.ContainsFunc(s, unsafe) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unsafe(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 func orDash(s string) string {
