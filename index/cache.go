@@ -15,8 +15,8 @@ import (
 )
 
 // The on-disk cache of an archive's index is a folder (cacheDir) holding
-// the lock (lock_unix.go), the manifest (manifest.go) and the bleve index
-// in bleveSubdir.
+// the writer's lock and the generations (generations.go), each a manifest
+// (manifest.go) and the bleve index in bleveSubdir.
 
 const bleveSubdir = "bleve"
 

@@ -5,16 +5,39 @@
 // Bleve type leaves the package: the TUI and the CLI use Query, Results,
 // Hit and Facets.
 //
-// The files are in three rooms. The on-disk cache: cache.go (the folder,
-// opening its bleve index), generations.go (the generations and their
-// locks, below), manifest.go (what an index was built from and the
-// archive's fingerprint) and lock_*.go. The build: plan.go compares the
-// archive's files with the manifest, build.go carries the plan out in
-// batches and writes the manifest. On top, open.go's Index opens,
-// refreshes and closes, disk.go opens the cache's index or makes its next
-// generation; search.go and the query files answer queries; limit.go caps
-// the words indexed of a piece and persist.go stops a build whose writes
-// fail. The package sets nothing process-wide but, at init, its analyser's
+// The files are in four rooms.
+//
+// The on-disk cache: cache.go (the folder, opening its bleve index),
+// generations.go (the generations and their locks, below), manifest.go
+// (what an index was built from and the archive's fingerprint) and
+// lock_*.go (the flock of a file, by github.com/gofrs/flock).
+//
+// The build: plan.go compares the archive's files with the manifest;
+// build.go carries the plan out and writes the manifest; batches.go is its
+// pipeline (parsers in parallel, two batchers, waiting for scorch to
+// persist every batch); mapping.go is the bleve mapping and turns an
+// Article into a document; limit.go caps the words indexed of a piece and
+// of a batch; persist.go stops a build whose writes fail.
+//
+// The Index: open.go opens, refreshes and closes it and answers its
+// getters; disk.go opens the cache's live generation or makes the next
+// one; article.go reads a piece back from the archive.
+//
+// Answering: search.go runs a Query (the page it asks for, the re-ranking
+// by length), filters.go turns its filters into queries, facets.go counts
+// the facets, hits.go makes the Hits and loads their stored fields,
+// resultcache.go keeps recent results. A query's text goes parse
+// (query.go) → plan (queryplan.go, with synonyms.go's aliases) → bleve
+// queries (compile.go, with exact.go's check of forms as written and
+// phrase.go's phrase searcher); highlight.go matches a hit's words against
+// the plan and snippet.go cuts and marks the snippets; suggest.go says
+// "did you mean" and which forms were found. Related (related.go), Terms
+// (terms.go) and Trend (trends.go) are searches of their own.
+// tokenizer.go and analysis.go (with spelling.go's British → American
+// forms) are the analyser, shared by indexing and queries; types.go holds
+// the types of the API.
+//
+// The package sets nothing process-wide but, at init, its analyser's
 // tokenizer and filter in bleve's registry (tokenizer.go, analysis.go),
 // scorch's async-error callback "folio" (persist.go) and zap's
 // segment-buffer estimate, turned off (limit.go). A command that wants the

@@ -6,7 +6,8 @@
 // http(s) hyperlinks and drops every other control. Quote and Escape are for
 // the command line's names and messages: a file name, a front-matter key or
 // an error printed with them cannot move the cursor, set the title, write
-// the clipboard or break a "path:line: message" line in two.
+// the clipboard or break a "path:line: message" line in two. JSON escapes
+// what encoding/json leaves raw in JSON text (--json output).
 package termsafe
 
 import (
