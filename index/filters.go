@@ -39,35 +39,23 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 	all := ix.allFacets
 	ix.mu.RUnlock()
 	filters := map[string]query.Query{}
-	terms := func(field string, values []string, known []FacetValue, loose bool) {
-		var vs []string
-		for _, v := range values {
-			vs = append(vs, resolveValue(v, known, loose)...)
-		}
-		if len(values) == 0 {
-			return
-		}
-		if len(vs) == 0 {
-			vs = values // match nothing, honestly
-		}
-		var alts []query.Query
-		for _, v := range uniq(vs...) {
-			tq := query.NewTermQuery(v)
-			tq.SetField(field)
-			alts = append(alts, tq)
-		}
-		if len(alts) == 1 {
-			filters[field] = alts[0]
-		} else {
-			filters[field] = query.NewDisjunctionQuery(alts)
+	for _, f := range []struct {
+		field  string
+		values []string
+		known  []FacetValue
+		loose  bool
+	}{
+		{fTags, q.Tags, all.Tags, false},
+		{fOutlet, q.Outlets, all.Outlets, true},
+		{fAuthor, q.Authors, all.Authors, true},
+		{fKind, q.Kinds, all.Kinds, false},
+		{fYear, q.Years, all.Years, false},
+		{fMonth, q.Months, all.Months, false},
+	} {
+		if fq := valueFilter(f.field, f.values, f.known, f.loose); fq != nil {
+			filters[f.field] = fq
 		}
 	}
-	terms(fTags, q.Tags, all.Tags, false)
-	terms(fOutlet, q.Outlets, all.Outlets, true)
-	terms(fAuthor, q.Authors, all.Authors, true)
-	terms(fKind, q.Kinds, all.Kinds, false)
-	terms(fYear, q.Years, all.Years, false)
-	terms(fMonth, q.Months, all.Months, false)
 
 	var restrict []query.Query
 	if q.IDs != nil {
@@ -79,8 +67,38 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 	if len(q.ExcludeIDs) > 0 {
 		restrict = append(restrict, query.NewBooleanQuery(nil, nil, []query.Query{query.NewDocIDQuery(q.ExcludeIDs)}))
 	}
-	// A piece matches a date range when its period overlaps it: a piece of
-	// "2017-09" is kept by From 2017-09-15.
+	return filters, append(restrict, dateRestrictions(q)...), false
+}
+
+// valueFilter matches any of the values of a facet field (resolved against
+// the index's, see resolveValue); nil for no values.
+func valueFilter(field string, values []string, known []FacetValue, loose bool) query.Query {
+	var vs []string
+	for _, v := range values {
+		vs = append(vs, resolveValue(v, known, loose)...)
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	if len(vs) == 0 {
+		vs = values // match nothing, honestly
+	}
+	var alts []query.Query
+	for _, v := range uniq(vs...) {
+		tq := query.NewTermQuery(v)
+		tq.SetField(field)
+		alts = append(alts, tq)
+	}
+	if len(alts) == 1 {
+		return alts[0]
+	}
+	return query.NewDisjunctionQuery(alts)
+}
+
+// dateRestrictions keep the pieces whose period overlaps q's From–To: a
+// piece of "2017-09" is kept by From 2017-09-15.
+func dateRestrictions(q Query) []query.Query {
+	var restrict []query.Query
 	t := true
 	if !q.From.IsZero() {
 		dq := query.NewDateRangeInclusiveQuery(q.From.UTC(), time.Time{}, &t, nil)
@@ -96,7 +114,7 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 		dq.SetField(fDateStart)
 		restrict = append(restrict, dq)
 	}
-	return filters, restrict, false
+	return restrict
 }
 
 // resolveValue maps a filter value to the index's values by the rule every

@@ -130,18 +130,8 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 	switch {
 	case cl.syn > 0 && syn != nil && cl.syn-1 < len(syn.groups):
 		g := cl.syn - 1
-		if isCapsWord(cl.text) {
-			// an acronym: this spelling, and the aliases as written
-			add(exactUnit(cl.text, true))
-			for _, v := range syn.raw[g] {
-				if v != cl.text {
-					add(exactUnit(v, isCapsWord(v)))
-				}
-			}
-		} else {
-			for _, v := range syn.searched(g) {
-				add(unit{kind: uStem, terms: v})
-			}
+		for _, u := range synonymUnits(cl.text, syn, g) {
+			add(u)
 		}
 		if !cl.negate {
 			p.synonyms = append(p.synonyms, syn.raw[g]...)
@@ -154,15 +144,7 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 			add(unit{kind: uStem, terms: analyzePhrase(cl.text)})
 			break
 		}
-		// candidates: the stems starting with the prefix or its stem
-		// ("radical" → "radic"), and the prefix's truncations to half its
-		// length ("radicalis" → "radic"): the text settles which have a
-		// word starting with the prefix
-		cands := []string{pre}
-		if stem := normalizeTerm(pre); stem != "" && !isUpperTerm(stem) && stem != pre {
-			cands = append(cands, stem)
-		}
-		pc.units = append(pc.units, unit{kind: uPrefix, terms: cands, prefix: pre, variants: truncations(pre)})
+		pc.units = append(pc.units, prefixUnit(pre))
 	case cl.fuzzy > 0:
 		terms := analyzePhrase(cl.text)
 		if len(terms) == 1 && !hasDigitString(terms[0]) && utf8.RuneCountInString(terms[0]) >= 3 && !isUpperTerm(terms[0]) {
@@ -182,6 +164,39 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 		}
 	}
 	return pc
+}
+
+// synonymUnits are the units of a clause that spells a variant of synonym
+// group g: for an acronym, this spelling and the aliases as written; else
+// every variant, stemmed.
+func synonymUnits(text string, syn *Synonyms, g int) []unit {
+	var us []unit
+	if isCapsWord(text) {
+		us = append(us, exactUnit(text, true))
+		for _, v := range syn.raw[g] {
+			if v != text {
+				us = append(us, exactUnit(v, isCapsWord(v)))
+			}
+		}
+		return us
+	}
+	for _, v := range syn.searched(g) {
+		us = append(us, unit{kind: uStem, terms: v})
+	}
+	return us
+}
+
+// prefixUnit is the unit of word* for the folded prefix pre. Its
+// candidates are the stems starting with the prefix or its stem ("radical"
+// → "radic"), and the prefix's truncations to half its length
+// ("radicalis" → "radic"): the text settles which have a word starting
+// with the prefix.
+func prefixUnit(pre string) unit {
+	cands := []string{pre}
+	if stem := normalizeTerm(pre); stem != "" && !isUpperTerm(stem) && stem != pre {
+		cands = append(cands, stem)
+	}
+	return unit{kind: uPrefix, terms: cands, prefix: pre, variants: truncations(pre)}
 }
 
 // truncations are p less one letter, two, … down to half its length (at
@@ -316,17 +331,7 @@ func applySynonyms(groups [][]clause, syn *Synonyms) [][]clause {
 		g := groups[i]
 		// OR members: a whole variant each
 		if len(g) > 1 || !isPlainWord(g[0]) {
-			ng := make([]clause, len(g))
-			for k, cl := range g {
-				ng[k] = cl
-				if cl.field == qfText && !cl.prefix && cl.fuzzy == 0 && !cl.phrase {
-					terms := nonEmpty(analyzePhrase(cl.text))
-					if gr, n := syn.match(terms); gr >= 0 && n == len(terms) {
-						ng[k].syn = gr + 1
-					}
-				}
-			}
-			out = append(out, ng)
+			out = append(out, markVariants(g, syn))
 			i++
 			continue
 		}
@@ -335,47 +340,70 @@ func applySynonyms(groups [][]clause, syn *Synonyms) [][]clause {
 		for j < len(groups) && len(groups[j]) == 1 && isPlainWord(groups[j][0]) {
 			j++
 		}
-		run := groups[i:j]
-		var terms []string
-		var wordAt []int // term index → run index
-		starts := make([]int, len(run)+1)
-		for k, rg := range run {
-			starts[k] = len(terms)
-			for _, t := range nonEmpty(analyzePhrase(rg[0].text)) {
-				terms = append(terms, t)
-				wordAt = append(wordAt, k)
+		out = append(out, synonymRun(groups[i:j], syn)...)
+		i = j
+	}
+	return out
+}
+
+// markVariants marks the members of an OR group that are each a whole
+// variant of a synonym group.
+func markVariants(g []clause, syn *Synonyms) []clause {
+	ng := make([]clause, len(g))
+	for k, cl := range g {
+		ng[k] = cl
+		if cl.field == qfText && !cl.prefix && cl.fuzzy == 0 && !cl.phrase {
+			terms := nonEmpty(analyzePhrase(cl.text))
+			if gr, n := syn.match(terms); gr >= 0 && n == len(terms) {
+				ng[k].syn = gr + 1
 			}
 		}
-		starts[len(run)] = len(terms)
-		k := 0
-		for k < len(run) {
-			s := starts[k]
-			if s < len(terms) && wordAt[s] == k {
-				if gr, n := syn.match(terms[s:]); gr >= 0 {
-					end := s + n
-					// the variant must end at a word boundary
-					last := -1
-					for w := k; w <= len(run); w++ {
-						if starts[w] == end {
-							last = w
-							break
-						}
-					}
-					if last > k {
-						cl := run[k][0]
-						cl.text = joinClauseText(run[k:last])
-						cl.open = run[last-1][0].open && last-1 == k
-						cl.syn = gr + 1
-						out = append(out, []clause{cl})
-						k = last
-						continue
+	}
+	return ng
+}
+
+// synonymRun joins the words of a run of plain single-word groups that
+// spell a variant into one clause of its synonym group.
+func synonymRun(run [][]clause, syn *Synonyms) [][]clause {
+	var out [][]clause
+	var terms []string
+	var wordAt []int // term index → run index
+	starts := make([]int, len(run)+1)
+	for k, rg := range run {
+		starts[k] = len(terms)
+		for _, t := range nonEmpty(analyzePhrase(rg[0].text)) {
+			terms = append(terms, t)
+			wordAt = append(wordAt, k)
+		}
+	}
+	starts[len(run)] = len(terms)
+	k := 0
+	for k < len(run) {
+		s := starts[k]
+		if s < len(terms) && wordAt[s] == k {
+			if gr, n := syn.match(terms[s:]); gr >= 0 {
+				end := s + n
+				// the variant must end at a word boundary
+				last := -1
+				for w := k; w <= len(run); w++ {
+					if starts[w] == end {
+						last = w
+						break
 					}
 				}
+				if last > k {
+					cl := run[k][0]
+					cl.text = joinClauseText(run[k:last])
+					cl.open = run[last-1][0].open && last-1 == k
+					cl.syn = gr + 1
+					out = append(out, []clause{cl})
+					k = last
+					continue
+				}
 			}
-			out = append(out, run[k])
-			k++
 		}
-		i = j
+		out = append(out, run[k])
+		k++
 	}
 	return out
 }

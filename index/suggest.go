@@ -59,36 +59,8 @@ func (ix *Index) suggest(ctx context.Context, q Query, p queryPlan) *Suggestion 
 	bestGain := 0
 	for _, g := range p.groups {
 		for _, pc := range g {
-			if pc.field != qfText || pc.syn > 0 || pc.phrase || pc.open || len(pc.units) != 1 {
-				continue
-			}
-			u := pc.units[0]
-			if u.kind != uStem || len(u.terms) != 1 || strings.ContainsRune(pc.text, ' ') {
-				continue
-			}
-			stem := u.terms[0]
-			typed := strings.ToLower(pc.text)
-			if utf8.RuneCountInString(typed) < minSuggestLen || hasDigitString(stem) || isUpperTerm(stem) {
-				continue
-			}
-			have := docFreq(ctx, r, stem, fText)
-			if have > suggestMaxCount {
-				continue
-			}
-			fix, n := bestNear(ctx, r, fz, stem, have)
-			word := ""
-			if fix != "" {
-				word = ix.surfaceForm(ctx, r, fix, typed)
-			} else {
-				// a long word whose stem is much shorter than it
-				// ("radicalisaton" is far from "radic"): its own edits
-				word, n = bestEdit(ctx, r, typed, stem, have)
-			}
+			word, n, have := ix.correction(ctx, r, fz, pc)
 			if word == "" {
-				continue
-			}
-			// one edit in a short word, two from eight letters
-			if word == "" || word == typed || levenshtein(word, typed) > max(1, len(typed)/4) {
 				continue
 			}
 			if gain := n - have; gain > bestGain {
@@ -110,6 +82,40 @@ func (ix *Index) suggest(ctx context.Context, q Query, p queryPlan) *Suggestion 
 	}
 	best.Count = res.Total
 	return best
+}
+
+// correction is the spelling suggested for one clause of a query, with the
+// pieces it finds (n) and those the clause finds (have); "" for none.
+func (ix *Index) correction(ctx context.Context, r bleveindex.IndexReader, fz bleveindex.IndexReaderFuzzy, pc planClause) (word string, n, have int) {
+	if pc.field != qfText || pc.syn > 0 || pc.phrase || pc.open || len(pc.units) != 1 {
+		return "", 0, 0
+	}
+	u := pc.units[0]
+	if u.kind != uStem || len(u.terms) != 1 || strings.ContainsRune(pc.text, ' ') {
+		return "", 0, 0
+	}
+	stem := u.terms[0]
+	typed := strings.ToLower(pc.text)
+	if utf8.RuneCountInString(typed) < minSuggestLen || hasDigitString(stem) || isUpperTerm(stem) {
+		return "", 0, 0
+	}
+	have = docFreq(ctx, r, stem, fText)
+	if have > suggestMaxCount {
+		return "", 0, 0
+	}
+	fix, n := bestNear(ctx, r, fz, stem, have)
+	if fix != "" {
+		word = ix.surfaceForm(ctx, r, fix, typed)
+	} else {
+		// a long word whose stem is much shorter than it
+		// ("radicalisaton" is far from "radic"): its own edits
+		word, n = bestEdit(ctx, r, typed, stem, have)
+	}
+	// one edit in a short word, two from eight letters
+	if word == "" || word == typed || levenshtein(word, typed) > max(1, len(typed)/4) {
+		return "", 0, 0
+	}
+	return word, n, have
 }
 
 // bestNear is the stem within one edit (two for longer words) of stem
