@@ -411,7 +411,7 @@ func TestTypingKeysGoToTheSearchBox(t *testing.T) {
 	if got := h.m.search.value(); got != "q?xs/" {
 		t.Fatalf("search box = %q", got)
 	}
-	if h.quitSeen() || h.m.helpOpen || h.m.sort != index.SortRelevance {
+	if h.quitSeen() || h.m.help.open || h.m.sort != index.SortRelevance {
 		t.Fatal("a key typed into the search box acted as a command")
 	}
 	h.key("ctrl+c")
@@ -964,7 +964,7 @@ func TestHelpOverlay(t *testing.T) {
 	h.requireScreen("folio keys")
 	h.requireScreen("next, previous piece")
 	h.key("?")
-	if h.m.helpOpen {
+	if h.m.help.open {
 		t.Fatal("? did not close the help")
 	}
 }

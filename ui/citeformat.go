@@ -22,6 +22,22 @@ var formatKeys = []struct {
 	{"t", cite.Text}, {"m", cite.Markdown}, {"b", cite.BibTeX}, {"r", cite.RIS}, {"j", cite.CSLJSON},
 }
 
+// formatChooser is the chooser: the id of its prompt in the status line,
+// 0 when it was not asked for. It is on screen while the status line shows
+// that prompt; the next key is its.
+type formatChooser struct{ prompt int }
+
+// open reports whether the chooser is on screen.
+func (c formatChooser) open(status statusLine) bool {
+	return c.prompt != 0 && c.prompt == status.id && status.active()
+}
+
+// update takes the key pressed at the chooser: the chooser closes and
+// returns the key, which the root turns into a format (chooseFormat).
+func (c formatChooser) update(msg tea.KeyPressMsg) (formatChooser, intent) {
+	return formatChooser{}, formatChosenIntent{key: msg.String()}
+}
+
 // askFormat shows the chooser.
 func (m *Model) askFormat() tea.Cmd {
 	var parts []string
@@ -29,20 +45,15 @@ func (m *Model) askFormat() tea.Cmd {
 		parts = append(parts, fk.key+" "+string(fk.format))
 	}
 	cmd := m.status.setFor(fmt.Sprintf("Cite as: %s (now %s; any other key keeps it)", strings.Join(parts, " · "), m.opts.citationFormat()), false, statusLong)
-	m.formatPrompt = m.status.id
+	m.format = formatChooser{prompt: m.status.id}
 	return cmd
 }
 
-// choosingFormat reports whether the chooser is on screen.
-func (m Model) choosingFormat() bool {
-	return m.formatPrompt != 0 && m.formatPrompt == m.status.id && m.status.active()
-}
-
-// chooseFormat takes the key pressed at the chooser.
-func (m *Model) chooseFormat(msg tea.KeyPressMsg) tea.Cmd {
-	m.formatPrompt = 0
+// chooseFormat takes the key pressed at the chooser: its format, or any
+// other key keeps the format as it is.
+func (m *Model) chooseFormat(k string) tea.Cmd {
 	for _, fk := range formatKeys {
-		if msg.String() != fk.key {
+		if k != fk.key {
 			continue
 		}
 		m.opts.CitationFormat = fk.format

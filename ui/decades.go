@@ -120,18 +120,3 @@ func (s sidebar) chosenBars(bars []timelineBar) []bool {
 	}
 	return out
 }
-
-// sidebarSideways is h/l in the sidebar: on the timeline, the bar to the
-// left or right; on a decade (or one of its years), close or open it.
-func (m *Model) sidebarSideways(right bool) {
-	s := &m.sidebar
-	if d, ok := s.onDecade(); ok {
-		s.openDecade(d, right)
-		return
-	}
-	if right {
-		s.moveBar(1)
-	} else {
-		s.moveBar(-1)
-	}
-}

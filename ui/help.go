@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -26,14 +29,48 @@ func footerView(width int, status statusLine, query string, pane help.KeyMap, st
 	return h.ShortHelpView(pane.ShortHelp())
 }
 
-// fullHelpView is the `?` overlay: the keys grouped by where they work,
-// each listed once (helpkeys.go), in as many columns as the width allows
-// (three at 80 columns, where all of it fits in 24 lines).
-func fullHelpView(width, height int, keys KeyMap, st Styles) string {
+// helpPageKeys turn the pages of the ? overlay.
+type helpPageKeys struct{ Next, Prev, Close key.Binding }
+
+func newHelpPageKeys() helpPageKeys {
+	return helpPageKeys{
+		Next:  key.NewBinding(key.WithKeys("space", "pgdown", "right", "l", "j", "down"), key.WithHelp("space", "next page")),
+		Prev:  key.NewBinding(key.WithKeys("b", "pgup", "left", "h", "k", "up"), key.WithHelp("b", "previous page")),
+		Close: key.NewBinding(key.WithKeys("?", "esc", "q"), key.WithHelp("?/esc", "close")),
+	}
+}
+
+// helpPane is the ? overlay: every key of the KeyMap by where it works
+// (helpkeys.go), in as many columns as the width allows and, when they do
+// not all fit, on pages turned with space and b.
+type helpPane struct {
+	open bool
+	page int
+}
+
+// update handles a key while the overlay is open.
+func (h helpPane) update(msg tea.KeyPressMsg, k helpPageKeys) helpPane {
+	switch {
+	case key.Matches(msg, k.Close):
+		h.open, h.page = false, 0
+	case key.Matches(msg, k.Next):
+		h.page++ // view keeps it in range
+	case key.Matches(msg, k.Prev):
+		h.page = max(h.page-1, 0)
+	}
+	return h
+}
+
+// view draws the overlay in width×height.
+func (h helpPane) view(width, height int, keys KeyMap, st Styles) string {
 	// the frame takes 4 cells and 2 lines, the title 2 lines
-	body := helpBody(keys.withOthers(keys.helpSections()), max(width-4, 1), max(height-4, 1), st)
+	pages := helpPages(keys.withOthers(keys.helpSections()), max(width-4, 1), max(height-4, 1), st)
+	page := min(h.page, len(pages)-1)
 	title := st.Brand.Render("folio keys") + st.Hint.Render("  (? or esc to close)")
-	return overlayBox(title+"\n\n"+body, width, height, st)
+	if len(pages) > 1 {
+		title += st.Hint.Render(fmt.Sprintf(" · page %d of %d: space, b", page+1, len(pages)))
+	}
+	return overlayBox(title+"\n\n"+pages[page], width, height, st)
 }
 
 // overlayBox frames content and centres it in width×height, clipping what

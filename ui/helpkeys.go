@@ -18,26 +18,30 @@ type helpSection struct {
 
 // helpSections are the keys by where they work, each listed once: a key
 // that does the same in the list and the reader is listed where it is
-// first met, its description saying where else it works.
+// first met, its description saying where else it works. It is a table:
+// a pane's new key is a row in its section (and a binding in keys), and
+// withOthers lists any binding no section names.
 func (k KeyMap) helpSections() []helpSection {
 	h := func(b key.Binding) string { return b.Help().Key }
 	pair := func(a, b key.Binding) string { return h(a) + " " + h(b) }
-	return []helpSection{
+	return append([]helpSection{
 		{title: "ANYWHERE", rows: [][2]string{
 			{h(k.NextPane), "list ⇄ filters"},
 			{pair(k.ToggleFilter, k.ClearAll), "hide, clear filters"},
+			{pair(k.Trends, k.Words), "attention over time, words"},
 			{h(k.Refresh), "read the folder again"},
 			{pair(k.Help, k.Problems), "help, skipped files"},
 			{pair(k.QuitShort, k.Quit), "quit"},
-		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Refresh, k.Help, k.Problems, k.QuitShort, k.Quit}},
+		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.Refresh, k.Help, k.Problems, k.QuitShort, k.Quit}},
 		{title: "SEARCH BOX", rows: [][2]string{
 			{pair(k.SearchAccept, k.SearchLeave), "to the results, leave"},
-		}, keys: []key.Binding{k.SearchAccept, k.SearchLeave}},
+			{h(k.UseSuggestion), "did you mean (+list)"},
+		}, keys: []key.Binding{k.SearchAccept, k.SearchLeave, k.UseSuggestion}},
 		{title: "SIDEBAR", rows: [][2]string{
 			{"space enter", "toggle, open decade"},
-			{"/", "filter the values"},
+			{h(k.FilterValues), "filter the values"},
 			{pair(k.BarLeft, k.BarRight), "timeline bar, decade"},
-		}, keys: []key.Binding{k.Toggle, k.BarLeft, k.BarRight}},
+		}, keys: []key.Binding{k.Toggle, k.FilterValues, k.BarLeft, k.BarRight}},
 		{title: "LIST", rows: [][2]string{
 			{"j k g G pgdn", "move"},
 			{pair(k.Open, k.FocusSearch), "read, search"},
@@ -57,6 +61,39 @@ func (k KeyMap) helpSections() []helpSection {
 			{h(k.Back), "back"},
 		}, keys: []key.Binding{k.ScrollUp, k.ScrollDown, k.ReaderPgDown, k.ReaderPgUp, k.HalfPageDown, k.HalfPageUp, k.ReaderTop, k.ReaderBottom,
 			k.Find, k.FindNext, k.FindPrev, k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Cite, k.Related, k.Links, k.Back, k.FindAccept, k.FindCancel}},
+	}, k.overlaySections()...)
+}
+
+// overlaySections are the keys of the chart, the words, the citation
+// format chooser and the list of links.
+func (k KeyMap) overlaySections() []helpSection {
+	h := func(b key.Binding) string { return b.Help().Key }
+	pair := func(a, b key.Binding) string { return h(a) + " " + h(b) }
+	c, w := k.Chart, k.WordsList
+	var formats, names []string
+	for _, fk := range formatKeys {
+		formats, names = append(formats, fk.key), append(names, string(fk.format))
+	}
+	return []helpSection{
+		{title: "CHART (" + h(k.Trends) + ")", rows: [][2]string{
+			{"h l g G", "earlier, later, first, last"},
+			{h(c.Filter), "filter the results to it"},
+			{pair(c.Share, c.Period), "counts/share, period"},
+			{pair(c.Pin, c.Unpin), "pin the query, unpin"},
+			{h(c.Close), "back"},
+		}},
+		{title: "WORDS (" + h(k.Words) + ")", rows: [][2]string{
+			{pair(w.Up, w.Down), "move"},
+			{h(w.Add), "add to the query"},
+			{h(w.Close), "back"},
+		}},
+		{title: "CITATION FORMAT (" + h(k.CiteFormat) + ")", rows: [][2]string{
+			{strings.Join(formats, " "), strings.Join(names, ", ")},
+		}},
+		{title: "LINKS (" + h(k.Links) + ")", rows: [][2]string{
+			{"1-9 a-z", "open that link"},
+			{"backspace", "back along it"},
+		}},
 	}
 }
 
@@ -98,37 +135,49 @@ func (s helpSection) view(st Styles) []string {
 	return out
 }
 
-// helpBody lays the sections out in columns of at most height lines, in
-// order, each column as wide as its widest line; when they are wider than
-// width, in one column (that the overlay clips).
-func helpBody(sections []helpSection, width, height int, st Styles) string {
-	var columns [][]string
+// helpPages lays the sections out in columns of at most height lines, in
+// order, each column as wide as its widest line, and the columns on pages
+// of at most width cells (a column wider than width has a page of its own,
+// which the overlay clips).
+func helpPages(sections []helpSection, width, height int, st Styles) []string {
+	var columns []string
 	var cur []string
 	for _, s := range sections {
 		v := s.view(st)
 		if len(cur) > 0 && len(cur)+1+len(v) > height {
-			columns, cur = append(columns, cur), nil
+			columns, cur = append(columns, strings.Join(cur, "\n")), nil
 		}
 		if len(cur) > 0 {
 			cur = append(cur, "")
 		}
 		cur = append(cur, v...)
 	}
-	columns = append(columns, cur)
+	columns = append(columns, strings.Join(cur, "\n"))
+	const gap = 3
+	var pages []string
+	var page []string
+	pageW := 0
+	for _, c := range columns {
+		w := lipgloss.Width(c)
+		if len(page) > 0 && pageW+gap+w > width {
+			pages, page, pageW = append(pages, joinColumns(page, gap)), nil, 0
+		}
+		if len(page) > 0 {
+			pageW += gap
+		}
+		page, pageW = append(page, c), pageW+w
+	}
+	return append(pages, joinColumns(page, gap))
+}
+
+// joinColumns sets columns side by side, gap cells apart.
+func joinColumns(columns []string, gap int) string {
 	blocks := make([]string, len(columns))
 	for i, c := range columns {
-		blocks[i] = strings.Join(c, "\n")
+		blocks[i] = c
 		if i < len(columns)-1 {
-			blocks[i] = lipgloss.NewStyle().PaddingRight(3).Render(blocks[i])
+			blocks[i] = lipgloss.NewStyle().PaddingRight(gap).Render(c)
 		}
 	}
-	body := lipgloss.JoinHorizontal(lipgloss.Top, blocks...)
-	if lipgloss.Width(body) > width {
-		var all []string
-		for _, c := range columns {
-			all = append(all, c...)
-		}
-		return strings.Join(all, "\n")
-	}
-	return body
+	return lipgloss.JoinHorizontal(lipgloss.Top, blocks...)
 }

@@ -24,6 +24,8 @@ type KeyMap struct {
 	NextPane     key.Binding
 	PrevPane     key.Binding
 	ToggleFilter key.Binding
+	Trends       key.Binding // t: the chart of attention over time (trends.go)
+	Words        key.Binding // w: the distinctive words of the results (terms.go)
 
 	// Search box.
 	SearchAccept key.Binding
@@ -44,9 +46,10 @@ type KeyMap struct {
 	Clear    key.Binding // esc in the list: clear the query
 
 	// Sidebar.
-	Toggle   key.Binding
-	BarLeft  key.Binding // on the timeline
-	BarRight key.Binding
+	Toggle       key.Binding
+	FilterValues key.Binding // / in the sidebar: type a filter of the values
+	BarLeft      key.Binding // on the timeline
+	BarRight     key.Binding
 
 	// Research: the list (the selected piece) and the reader (the open one).
 	ToggleRead key.Binding
@@ -78,70 +81,92 @@ type KeyMap struct {
 	// Find box in the reader.
 	FindAccept key.Binding
 	FindCancel key.Binding
+
+	// The full-screen panes' own keys, and the help overlay's pages.
+	Chart     trendKeys
+	WordsList termsKeys
+	HelpPage  helpPageKeys
 }
 
 // DefaultKeyMap returns the bindings documented in the README.
 func DefaultKeyMap() KeyMap {
-	return KeyMap{
-		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		QuitShort: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Problems:  key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "skipped files")),
-		Refresh:   key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refresh")),
-		Edit:      key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the file")),
+	k := KeyMap{Chart: newTrendKeys(), WordsList: newTermsKeys(), HelpPage: newHelpPageKeys()}
+	k.globalKeys()
+	k.listKeys()
+	k.readerKeys()
+	return k
+}
 
-		FocusSearch:  key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		NextPane:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "list ⇄ filters")),
-		PrevPane:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
-		ToggleFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show/hide filters")),
+// globalKeys are the keys of more than one pane, the search box's and the
+// sidebar's.
+func (k *KeyMap) globalKeys() {
+	k.Quit = key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))
+	k.QuitShort = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
+	k.Help = key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help"))
+	k.Problems = key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "skipped files"))
+	k.Refresh = key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refresh"))
+	k.Edit = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the file"))
 
-		SearchAccept:  key.NewBinding(key.WithKeys("enter", "down"), key.WithHelp("enter/↓", "to results")),
-		SearchLeave:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave search")),
-		UseSuggestion: key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "search the suggestion")),
+	k.FocusSearch = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search"))
+	k.NextPane = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "list ⇄ filters"))
+	k.PrevPane = key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane"))
+	k.ToggleFilter = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show/hide filters"))
+	k.Trends = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "attention over time"))
+	k.Words = key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "distinctive words"))
 
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read")),
-		ClearAll: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters")),
-		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear query")),
+	k.SearchAccept = key.NewBinding(key.WithKeys("enter", "down"), key.WithHelp("enter/↓", "to results"))
+	k.SearchLeave = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave search"))
+	k.UseSuggestion = key.NewBinding(key.WithKeys("ctrl+y"), key.WithHelp("ctrl+y", "search the suggestion"))
 
-		Toggle:   key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "toggle")),
-		BarLeft:  key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "earlier bar")),
-		BarRight: key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "later bar")),
+	k.Toggle = key.NewBinding(key.WithKeys("space", "enter"), key.WithHelp("space", "toggle"))
+	k.FilterValues = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter values"))
+	k.BarLeft = key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "earlier bar"))
+	k.BarRight = key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "later bar"))
 
-		ToggleRead: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread")),
-		ToggleStar: key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
-		Cite:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy citation")),
-		CiteAll:    key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "cite all results")),
-		CiteFormat: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "citation format")),
-		Related:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related: next, then back")),
+	k.ToggleRead = key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "read/unread"))
+	k.ToggleStar = key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star"))
+	k.CiteAll = key.NewBinding(key.WithKeys("C"), key.WithHelp("C", "cite all results"))
+	k.CiteFormat = key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "citation format"))
+}
 
-		ScrollUp:     key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		ScrollDown:   key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		HalfPageUp:   key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
-		HalfPageDown: key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "½ page down")),
-		ReaderPgUp:   key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
-		ReaderPgDown: key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "page down")),
-		ReaderTop:    key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
-		ReaderBottom: key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		Find:         key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find")),
-		FindNext:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		FindPrev:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev match")),
-		NextPiece:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next piece")),
-		PrevPiece:    key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev piece")),
-		OpenURL:      key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open URL")),
-		CopyURL:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL")),
-		Back:         key.NewBinding(key.WithKeys("esc", "q", "backspace"), key.WithHelp("esc/q", "back")),
-		Links:        key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links to pieces")),
+// listKeys are the list's keys.
+func (k *KeyMap) listKeys() {
+	k.Up = key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up"))
+	k.Down = key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down"))
+	k.Top = key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first"))
+	k.Bottom = key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last"))
+	k.PageUp = key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up"))
+	k.PageDown = key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down"))
+	k.Open = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read"))
+	k.ClearAll = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filters"))
+	k.Sort = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort"))
+	k.Clear = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear query"))
+}
 
-		FindAccept: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "find")),
-		FindCancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	}
+// readerKeys are the reader's keys and its find box's.
+func (k *KeyMap) readerKeys() {
+	k.Cite = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy citation"))
+	k.Related = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related: next, then back"))
+	k.ScrollUp = key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up"))
+	k.ScrollDown = key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down"))
+	k.HalfPageUp = key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up"))
+	k.HalfPageDown = key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "½ page down"))
+	k.ReaderPgUp = key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up"))
+	k.ReaderPgDown = key.NewBinding(key.WithKeys("space", "pgdown"), key.WithHelp("space", "page down"))
+	k.ReaderTop = key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top"))
+	k.ReaderBottom = key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom"))
+	k.Find = key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find"))
+	k.FindNext = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match"))
+	k.FindPrev = key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "prev match"))
+	k.NextPiece = key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next piece"))
+	k.PrevPiece = key.NewBinding(key.WithKeys("["), key.WithHelp("[", "prev piece"))
+	k.OpenURL = key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open URL"))
+	k.CopyURL = key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL"))
+	k.Back = key.NewBinding(key.WithKeys("esc", "q", "backspace"), key.WithHelp("esc/q", "back"))
+	k.Links = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links to pieces"))
+
+	k.FindAccept = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "find"))
+	k.FindCancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
 }
 
 // ShortHelp and FullHelp make KeyMap a help.KeyMap for the whole program; the
@@ -156,6 +181,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.ScrollDown, k.ScrollUp, k.ReaderPgDown, k.ReaderPgUp, k.ReaderTop, k.ReaderBottom, k.Find, k.FindNext, k.FindPrev},
 		{k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Back, k.Problems, k.Help, k.QuitShort, k.Quit},
 		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.CiteFormat, k.Related, k.Edit, k.Refresh, k.Links},
+		{k.Trends, k.Words, k.UseSuggestion, k.FilterValues, k.PrevPane},
 	}
 }
 
@@ -182,8 +208,7 @@ func (k KeyMap) listHelp() paneHelp {
 }
 
 func (k KeyMap) sidebarHelp() paneHelp {
-	filter := key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter values"))
-	return paneHelp{short: []key.Binding{k.Down, k.Toggle, k.NextPane, k.ClearAll, filter, k.Help, k.QuitShort}}
+	return paneHelp{short: []key.Binding{k.Down, k.Toggle, k.NextPane, k.ClearAll, k.FilterValues, k.Help, k.QuitShort}}
 }
 
 // timelineHelp is the sidebar's help while the cursor is on the timeline.

@@ -59,20 +59,30 @@ func (m *Model) gotLinks(msg linksMsg) tea.Cmd {
 	return nil
 }
 
-// linksKey handles a key while the list of links is open: a link's key
-// follows it, anything else closes the list.
-func (m *Model) linksKey(msg tea.KeyPressMsg) tea.Cmd {
-	m.links.open = false
+// update handles a key while the list of links is open: a link's key
+// asks for its piece, and any key closes the list.
+func (l linkHints) update(msg tea.KeyPressMsg) (linkHints, intent) {
+	l.open = false
 	k := msg.String()
 	i := strings.Index(linkKeys, k)
-	if len(k) != 1 || i < 0 || i >= len(m.links.links) {
-		return nil
+	if len(k) != 1 || i < 0 || i >= len(l.links) {
+		return l, nil
 	}
-	l := m.links.links[i]
+	return l, followLinkIntent{link: l.links[i]}
+}
+
+// forget drops the way back (the reader was left for the list).
+func (l *linkHints) forget() { l.back = nil }
+
+// followLink opens the piece of a link, keeping the way back to the piece
+// open now.
+func (m *Model) followLink(l pieceLink) tea.Cmd {
+	from := linkOrigin{m.reader.index, m.reader.hit}
 	if len(m.links.back) < 100 {
-		m.links.back = append(m.links.back, linkOrigin{m.reader.index, m.reader.hit})
+		m.links.back = append(m.links.back, from)
 	}
-	return tea.Batch(m.showPiece(m.reader.index, l.hit), m.status.set("backspace: back to “"+oneLine(stripMarks(m.reader.hit.Title))+"”", false))
+	cmd := m.showPiece(from.index, l.hit)
+	return tea.Batch(cmd, m.status.set("backspace: back to “"+oneLine(stripMarks(from.hit.Title))+"”", false))
 }
 
 // linkBack returns to the piece the last followed link was in; false when
@@ -84,7 +94,8 @@ func (m *Model) linkBack() (tea.Cmd, bool) {
 	}
 	o := m.links.back[n-1]
 	m.links.back = m.links.back[:n-1]
-	return tea.Batch(m.showPiece(o.index, o.hit), m.status.set("Back to “"+oneLine(stripMarks(o.hit.Title))+"”", false)), true
+	cmd := m.showPiece(o.index, o.hit)
+	return tea.Batch(cmd, m.status.set("Back to “"+oneLine(stripMarks(o.hit.Title))+"”", false)), true
 }
 
 // linksView is the list of links, over the reader.

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 )
@@ -327,3 +330,40 @@ func thousands(n int) string {
 	}
 	return b.String()
 }
+
+// update handles a key of the list. ok is false for a key that is not the
+// list's (the root then tries its own).
+func (l resultList) update(msg tea.KeyPressMsg, k KeyMap) (resultList, intent, bool) {
+	switch {
+	case key.Matches(msg, k.Clear):
+		return l, clearQueryIntent{}, true
+	case key.Matches(msg, k.UseSuggestion):
+		return l, useSuggestionIntent{}, true
+	case key.Matches(msg, k.Open):
+		return l, openPieceIntent{i: l.cursor}, true
+	case key.Matches(msg, k.ToggleRead, k.ToggleStar):
+		h, ok := l.selected()
+		if !ok {
+			return l, nil, true
+		}
+		return l, markIntent{id: h.ID, star: key.Matches(msg, k.ToggleStar)}, true
+	case key.Matches(msg, k.Up):
+		l.move(-1)
+	case key.Matches(msg, k.Down):
+		l.move(1)
+	case key.Matches(msg, k.Top):
+		l.moveTo(0)
+	case key.Matches(msg, k.Bottom):
+		l.moveTo(l.total - 1)
+	case key.Matches(msg, k.PageUp):
+		l.move(-l.visibleRows())
+	case key.Matches(msg, k.PageDown):
+		l.move(l.visibleRows())
+	default:
+		return l, nil, false
+	}
+	return l, pagesIntent{}, true
+}
+
+// at is the hit under the cursor.
+func (l resultList) at() int { return l.cursor }

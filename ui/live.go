@@ -78,44 +78,44 @@ func (editFileMsg) liveMsg()          {}
 func (reindexDueMsg) liveMsg()        {}
 func (editedMsg) liveMsg()            {}
 
-func (m Model) updateLive(msg liveMsg) (tea.Model, tea.Cmd) {
+func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case watchStartedMsg:
 		if msg.err != nil {
-			return m, m.status.setFor("Not watching the archive: "+msg.err.Error(), true, statusLong)
+			return m.status.setFor("Not watching the archive: "+msg.err.Error(), true, statusLong)
 		}
 		m.live.watch = msg.w
 		cmd := waitChangeCmd(msg.w, archiveChangedMsg{msg.w})
 		if strings.HasPrefix(msg.w.how, "checking") {
 			cmd = tea.Batch(cmd, m.status.setFor("Archive: "+msg.w.how, false, statusLong))
 		}
-		return m, cmd
+		return cmd
 	case archiveChangedMsg:
 		cmd := m.reindex()
-		return m, tea.Batch(cmd, waitChangeCmd(msg.w, msg))
+		return tea.Batch(cmd, waitChangeCmd(msg.w, msg))
 	case stateWatchStartedMsg:
 		m.live.state = msg.w
-		return m, waitChangeCmd(msg.w, stateFileChangedMsg{msg.w})
+		return waitChangeCmd(msg.w, stateFileChangedMsg{msg.w})
 	case stateFileChangedMsg:
 		// Reload: another folio's marks show; this folio's own save
 		// comes back here too, and reloads nothing new.
-		return m, tea.Batch(saveStateCmd(m.reading), waitChangeCmd(msg.w, msg))
+		return tea.Batch(saveStateCmd(m.reading), waitChangeCmd(msg.w, msg))
 	case reindexDueMsg:
-		return m, m.reindex()
+		return m.reindex()
 	case editFileMsg:
 		if msg.err != nil {
-			return m, m.status.set("Cannot edit: "+msg.err.Error(), true)
+			return m.status.set("Cannot edit: "+msg.err.Error(), true)
 		}
-		return m, tea.ExecProcess(editorCommand(msg.path), func(err error) tea.Msg { return editedMsg{err} })
+		return tea.ExecProcess(editorCommand(msg.path), func(err error) tea.Msg { return editedMsg{err} })
 	case editedMsg:
 		m.live.forced = true
 		cmd := m.reindex()
 		if msg.err != nil {
-			return m, tea.Batch(cmd, m.status.set("The editor failed: "+msg.err.Error(), true))
+			return tea.Batch(cmd, m.status.set("The editor failed: "+msg.err.Error(), true))
 		}
-		return m, tea.Batch(cmd, m.status.set("Reading the file again…", false))
+		return tea.Batch(cmd, m.status.set("Reading the file again…", false))
 	}
-	return m, nil
+	return nil
 }
 
 // startWatching starts the watch of a folder archive.

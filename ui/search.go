@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
@@ -70,12 +71,25 @@ const shortSearchHint = "type to search"
 
 const lenPrompt = 2 // "/ "
 
-// update passes a message to the input and says whether the text changed.
-func (b searchBox) update(msg tea.Msg) (searchBox, tea.Cmd, bool) {
+// update handles a message while the box has the keyboard: enter and esc
+// leave it, ctrl+y takes the suggestion, and everything else goes to the
+// input; a change of the text is a queryChangedIntent.
+func (b searchBox) update(msg tea.Msg, k KeyMap) (searchBox, tea.Cmd, intent) {
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(kp, k.SearchLeave, k.SearchAccept):
+			return b, nil, leaveSearchIntent{}
+		case key.Matches(kp, k.UseSuggestion):
+			return b, nil, useSuggestionIntent{}
+		}
+	}
 	before := b.input.Value()
 	var cmd tea.Cmd
 	b.input, cmd = b.input.Update(msg)
-	return b, cmd, b.input.Value() != before
+	if b.input.Value() != before {
+		return b, cmd, queryChangedIntent{}
+	}
+	return b, cmd, nil
 }
 
 func (b searchBox) view() string { return b.input.View() }

@@ -3,10 +3,6 @@ package ui
 import (
 	"slices"
 	"strings"
-	"unicode"
-
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/index"
 )
@@ -59,40 +55,4 @@ func (s *sidebar) setFilter(f string) {
 	}
 	s.fixCursor(1)
 	s.follow()
-}
-
-// sidebarFilterKey handles the keys of the sidebar's filter: / to start
-// it; while typing, text, backspace, enter (keep) and esc (clear); esc
-// clears a kept filter. ok is false for the keys it leaves to the sidebar.
-func (m Model) sidebarFilterKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd, bool) {
-	s := &m.sidebar
-	if !s.filtering {
-		switch {
-		case msg.String() == "/":
-			s.filtering, s.inTimeline = true, false
-			s.setFilter(s.filter)
-			return m, nil, true
-		case s.filter != "" && key.Matches(msg, m.keys.FindCancel):
-			s.setFilter("")
-			return m, nil, true
-		}
-		return m, nil, false
-	}
-	switch msg.String() {
-	case "esc":
-		s.filtering = false
-		s.setFilter("")
-	case "enter", "down", "tab":
-		s.filtering = false
-		s.follow()
-	case "backspace":
-		if r := []rune(s.filter); len(r) > 0 {
-			s.setFilter(string(r[:len(r)-1]))
-		}
-	default:
-		if t := msg.Text; t != "" && !strings.ContainsFunc(t, unicode.IsControl) {
-			s.setFilter(s.filter + t)
-		}
-	}
-	return m, nil, true
 }

@@ -42,14 +42,13 @@ func termsCmd(ctx context.Context, s TermsSearcher, q index.Query, seq int) tea.
 	}
 }
 
-type termsKeys struct{ Open, Close, Up, Down, Add key.Binding }
+type termsKeys struct{ Close, Up, Down, Add key.Binding }
 
 func newTermsKeys() termsKeys {
 	b := func(keys []string, k, h string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, h))
 	}
 	return termsKeys{
-		Open:  b([]string{"w"}, "w", "distinctive words"),
 		Close: b([]string{"esc", "w", "q"}, "esc", "back"),
 		Up:    b([]string{"up", "k"}, "↑/k", "up"),
 		Down:  b([]string{"down", "j"}, "↓/j", "down"),
@@ -60,14 +59,8 @@ func newTermsKeys() termsKeys {
 func (k termsKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Up, k.Down, k.Add, k.Close} }
 func (k termsKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// termsIntent is what a key in the list asks of the root.
-type termsIntent struct {
-	add string // add this to the query (a phrase in quotes)
-}
-
 type termsPane struct {
 	open   bool
-	keys   termsKeys
 	seq    int
 	loaded bool
 	res    index.TermsResult
@@ -75,12 +68,13 @@ type termsPane struct {
 	cursor int
 }
 
-func (p termsPane) update(msg tea.KeyPressMsg) (termsPane, termsIntent) {
-	k := p.keys
+// update handles a key while the list is open; enter closes it and asks
+// for the word under the cursor to be added to the query (a phrase in
+// quotes).
+func (p termsPane) update(msg tea.KeyPressMsg, k termsKeys) (termsPane, intent) {
 	switch {
 	case key.Matches(msg, k.Close):
 		p.open = false
-		return p, termsIntent{}
 	case key.Matches(msg, k.Up):
 		p.cursor = max(p.cursor-1, 0)
 	case key.Matches(msg, k.Down):
@@ -93,10 +87,10 @@ func (p termsPane) update(msg tea.KeyPressMsg) (termsPane, termsIntent) {
 				add = `"` + add + `"`
 			}
 			p.open = false
-			return p, termsIntent{add: add}
+			return p, addTermIntent{term: add}
 		}
 	}
-	return p, termsIntent{}
+	return p, nil
 }
 
 func (p termsPane) got(msg termsMsg) termsPane {
@@ -152,18 +146,8 @@ func (m *Model) openTerms() tea.Cmd {
 	if !ok {
 		return m.status.set("This index cannot find distinctive words", true)
 	}
-	m.words = termsPane{open: true, keys: newTermsKeys(), seq: m.words.seq + 1}
+	m.words = termsPane{open: true, seq: m.words.seq + 1}
 	q := m.query
 	q.Offset, q.Limit = 0, 0
 	return termsCmd(m.searchCtx, ts, q, m.words.seq)
-}
-
-func (m Model) termsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var in termsIntent
-	m.words, in = m.words.update(msg)
-	if in.add != "" {
-		m.search.setValue(strings.TrimSpace(m.search.value() + " " + in.add))
-		return m, tea.Batch(m.startSearch(), m.status.set("Added "+in.add+" to the query", false))
-	}
-	return m, nil
 }

@@ -67,7 +67,7 @@ func trendsCmd(ctx context.Context, s TrendSearcher, series []trendSeries, by in
 
 // trendKeys are the chart's keys.
 type trendKeys struct {
-	Open, Close, Left, Right, Start, End, Share, Period, Pin, Unpin, Filter key.Binding
+	Close, Left, Right, Start, End, Share, Period, Pin, Unpin, Filter key.Binding
 }
 
 func newTrendKeys() trendKeys {
@@ -75,7 +75,6 @@ func newTrendKeys() trendKeys {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, h))
 	}
 	return trendKeys{
-		Open:   b([]string{"t"}, "t", "attention over time"),
 		Close:  b([]string{"esc", "t", "q"}, "esc", "back"),
 		Left:   b([]string{"left", "h"}, "←/h", "earlier"),
 		Right:  b([]string{"right", "l"}, "→/l", "later"),
@@ -93,12 +92,6 @@ func (k trendKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Left, k.Right, k.Filter, k.Share, k.Period, k.Pin, k.Unpin, k.Close}
 }
 func (k trendKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
-// trendIntent is what a key in the chart asks of the root.
-type trendIntent struct {
-	filter *periodFilter // filter the results to this period
-	fetch  bool          // the series or the period changed: count again
-}
 
 // periodFilter narrows the results to one period of the chart: by the year
 // and month facets for a year, a decade or a month (so that the list
@@ -147,7 +140,6 @@ func newPeriodFilter(by index.Period, label string) *periodFilter {
 // trendsPane is the chart's state.
 type trendsPane struct {
 	open   bool
-	keys   trendKeys
 	by     index.Period
 	share  bool
 	pinned []trendSeries
@@ -158,14 +150,15 @@ type trendsPane struct {
 	err    error
 }
 
-// update handles a key while the chart is open.
-func (p trendsPane) update(msg tea.KeyPressMsg, current trendSeries) (trendsPane, trendIntent) {
-	k := p.keys
+// update handles a key while the chart is open. What it cannot do itself
+// it returns: count again (countTrendsIntent) after a change of the period
+// or the pinned queries, filter the results to a period (periodIntent,
+// which closes the chart).
+func (p trendsPane) update(msg tea.KeyPressMsg, k trendKeys, current trendSeries) (trendsPane, intent) {
 	n := p.points()
 	switch {
 	case key.Matches(msg, k.Close):
 		p.open = false
-		return p, trendIntent{}
 	case key.Matches(msg, k.Left):
 		p.cursor = max(p.cursor-1, 0)
 	case key.Matches(msg, k.Right):
@@ -179,29 +172,35 @@ func (p trendsPane) update(msg tea.KeyPressMsg, current trendSeries) (trendsPane
 	case key.Matches(msg, k.Period):
 		p.by = []index.Period{index.ByMonth, index.ByWeek, index.ByDecade, index.ByYear}[p.by]
 		p.cursor = 0
-		return p, trendIntent{fetch: true}
+		return p, countTrendsIntent{}
 	case key.Matches(msg, k.Pin):
-		for _, s := range p.pinned {
-			if s.label == current.label {
-				return p, trendIntent{}
-			}
-		}
-		if len(p.pinned) == maxPinned {
-			p.pinned = p.pinned[1:]
-		}
-		p.pinned = append(p.pinned, current)
-		return p, trendIntent{fetch: true}
+		return p.pin(current)
 	case key.Matches(msg, k.Unpin):
 		if len(p.pinned) > 0 {
 			p.pinned = p.pinned[:len(p.pinned)-1]
-			return p, trendIntent{fetch: true}
+			return p, countTrendsIntent{}
 		}
 	case key.Matches(msg, k.Filter):
 		if p.cursor < n {
-			return p, trendIntent{filter: newPeriodFilter(p.by, p.series[0].trend.Points[p.cursor].Period)}
+			p.open = false
+			return p, periodIntent{filter: newPeriodFilter(p.by, p.series[0].trend.Points[p.cursor].Period)}
 		}
 	}
-	return p, trendIntent{}
+	return p, nil
+}
+
+// pin pins the current query, the oldest pinned one making room.
+func (p trendsPane) pin(current trendSeries) (trendsPane, intent) {
+	for _, s := range p.pinned {
+		if s.label == current.label {
+			return p, nil
+		}
+	}
+	if len(p.pinned) == maxPinned {
+		p.pinned = p.pinned[1:]
+	}
+	p.pinned = append(p.pinned, current)
+	return p, countTrendsIntent{}
 }
 
 // request lists the queries to count: the current one unless pinned, then
@@ -443,7 +442,6 @@ func (m *Model) openTrends() tea.Cmd {
 		return m.status.set("This index cannot count pieces over time", true)
 	}
 	if !m.trends.open && !m.trends.loaded {
-		m.trends.keys = newTrendKeys()
 		m.trends.by = ts.AutoPeriod(120)
 	}
 	m.trends.open = true
@@ -457,19 +455,4 @@ func (m *Model) fetchTrends() tea.Cmd {
 	}
 	m.trends.seq++
 	return trendsCmd(m.searchCtx, ts, m.trends.request(m.currentTrendSeries()), m.trends.by, m.trends.seq)
-}
-
-// trendsKey routes a key to the open chart and carries out its intent.
-func (m Model) trendsKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var in trendIntent
-	m.trends, in = m.trends.update(msg, m.currentTrendSeries())
-	switch {
-	case in.filter != nil:
-		m.trends.open = false
-		m.period = in.filter
-		return m, tea.Batch(m.startSearch(), m.status.set("Filtered to "+in.filter.label+" · x clears", false))
-	case in.fetch:
-		return m, m.fetchTrends()
-	}
-	return m, nil
 }

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// The reader's keys: scrolling and finding it does itself; the rest (back,
+// marks, citing, related pieces, links, the next piece, the URL) it
+// returns as intents.
+
+// update handles a key of the reader. ok is false for a key that is not
+// the reader's (the root then tries its own).
+func (r reader) update(msg tea.KeyPressMsg, k KeyMap) (reader, tea.Cmd, intent, bool) {
+	if r.finding {
+		cmd, in := r.findKey(msg, k)
+		return r, cmd, in, true
+	}
+	if in, ok := r.pieceKey(msg, k); ok {
+		return r, nil, in, true
+	}
+	switch {
+	case key.Matches(msg, k.ScrollDown):
+		r.scroll(1)
+	case key.Matches(msg, k.ScrollUp):
+		r.scroll(-1)
+	case key.Matches(msg, k.ReaderPgDown):
+		r.scroll(max(r.bodyHeight()-1, 1))
+	case key.Matches(msg, k.ReaderPgUp):
+		r.scroll(-max(r.bodyHeight()-1, 1))
+	case key.Matches(msg, k.HalfPageDown):
+		r.scroll(max(r.bodyHeight()/2, 1))
+	case key.Matches(msg, k.HalfPageUp):
+		r.scroll(-max(r.bodyHeight()/2, 1))
+	case key.Matches(msg, k.ReaderTop):
+		r.top()
+	case key.Matches(msg, k.ReaderBottom):
+		r.bottom()
+	case key.Matches(msg, k.Find):
+		cmd := r.startFind()
+		return r, cmd, nil, true
+	case key.Matches(msg, k.FindNext, k.FindPrev):
+		return r, nil, r.findAgain(key.Matches(msg, k.FindPrev)), true
+	default:
+		return r, nil, nil, false
+	}
+	return r, nil, nil, true
+}
+
+// pieceKey is the reader's keys that ask the root for something.
+func (r reader) pieceKey(msg tea.KeyPressMsg, k KeyMap) (intent, bool) {
+	switch {
+	case msg.String() == "backspace":
+		return backIntent{byBackspace: true}, true
+	case key.Matches(msg, k.Links):
+		return linksIntent{}, true
+	case key.Matches(msg, k.Back):
+		return backIntent{}, true
+	case key.Matches(msg, k.ToggleRead, k.ToggleStar):
+		return markIntent{id: r.key.id, star: key.Matches(msg, k.ToggleStar)}, true
+	case key.Matches(msg, k.Cite):
+		return citeIntent{id: r.key.id}, true
+	case key.Matches(msg, k.Related):
+		return relatedIntent{}, true
+	case key.Matches(msg, k.NextPiece):
+		return stepIntent{d: 1}, true
+	case key.Matches(msg, k.PrevPiece):
+		return stepIntent{d: -1}, true
+	case key.Matches(msg, k.OpenURL, k.CopyURL):
+		return urlIntent{url: r.url(), copy: key.Matches(msg, k.CopyURL)}, true
+	}
+	return nil, false
+}
+
+// findKey handles a key while the find box has the keyboard: enter finds,
+// esc cancels, up recalls the last term; the rest is typed.
+func (r *reader) findKey(msg tea.KeyPressMsg, k KeyMap) (tea.Cmd, intent) {
+	switch {
+	case key.Matches(msg, k.FindAccept):
+		r.endFind(true)
+		if r.findQuery != "" && len(r.matches) == 0 {
+			return nil, r.notFound()
+		}
+	case key.Matches(msg, k.FindCancel):
+		r.endFind(false)
+	case msg.String() == "up":
+		r.recallFind()
+	default:
+		return r.updateFind(msg), nil
+	}
+	return nil, nil
+}
+
+// updateFind gives a message to the find box.
+func (r *reader) updateFind(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	r.findInput, cmd = r.findInput.Update(msg)
+	return cmd
+}
+
+// findAgain is n (or, with prev, N): the next match of the last find.
+func (r *reader) findAgain(prev bool) intent {
+	dir := 1
+	if prev {
+		dir = -1
+	}
+	if r.findQuery == "" {
+		return sayIntent{text: "Press / to find in this piece"}
+	}
+	if !r.nextMatch(dir) {
+		return r.notFound()
+	}
+	return nil
+}
+
+func (r reader) notFound() intent {
+	return sayIntent{text: fmt.Sprintf("“%s” is not in this piece", r.findQuery)}
+}
+
+// url is the URL of the open piece: its original, else its source.
+func (r reader) url() string {
+	if r.ready && r.article.ID != "" {
+		return r.article.Link()
+	}
+	return r.hit.URL
+}
+
+// pieceID is the piece open (or opening) in the reader; "" for none.
+func (r reader) pieceID() string { return r.key.id }
+
+// typing reports whether the find box has the keyboard.
+func (r reader) typing() bool { return r.finding }

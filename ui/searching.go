@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/folio-tui/folio/index"
+)
+
+// The searches of the root: the query from the search box, the filters and
+// the sort, each search a generation whose late answers are dropped, the
+// pages of results as they come into view, and opening a piece.
+
+// buildQuery is the query for the current input, filters and sort.
+func (m Model) buildQuery() index.Query {
+	v := m.search.value()
+	q := index.Query{Text: strings.TrimSpace(v), Sort: m.sort, Limit: pageSize}
+	// while keys arrive, the word being typed is also a prefix
+	q.Typing = m.typing && q.Text != "" && !strings.HasSuffix(v, " ")
+	m.sidebar.applyTo(&q)
+	m.period.applyTo(&q)
+	return q
+}
+
+// stopTyping ends the typing: the query is searched as written if it was
+// searched as typed.
+func (m *Model) stopTyping() tea.Cmd {
+	m.typing = false
+	if m.baseQuery.Typing || m.query.Text != strings.TrimSpace(m.search.value()) {
+		return m.startSearch()
+	}
+	return nil
+}
+
+// startSearch starts a new generation: the previous search is cancelled and
+// whatever it still sends is dropped.
+func (m *Model) startSearch() tea.Cmd {
+	if m.searcher == nil {
+		return nil
+	}
+	if m.cancel != nil {
+		m.cancel()
+	}
+	m.searchCtx, m.cancel = context.WithCancel(m.ctx)
+	m.gen++
+	m.list.keep = keptPlace{} // a search of its own, not the one after a refresh
+	m.baseQuery = m.buildQuery()
+	m.query = m.baseQuery
+	m.readingFilter = m.sidebar.readingFilter()
+	// The Reading counts are asked for when the results are in, not
+	// beside them: on two cores they would slow the results down.
+	return newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.gen)
+}
+
+// gotResults takes a search answer if it belongs to the current generation.
+func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil // stale: the query changed since
+	}
+	if msg.offset > 0 {
+		if msg.err != nil {
+			delete(m.list.pending, msg.offset/pageSize)
+			return m.status.set("Could not load more results: "+msg.err.Error(), true)
+		}
+		m.list.addPage(msg.offset, msg.results.Hits)
+		m.list.restorePlace()
+		return nil
+	}
+	m.haveResult = true
+	m.query = msg.query
+	m.readingSnap = msg.reading
+	m.searchErr = msg.err
+	if msg.err != nil {
+		return nil
+	}
+	r := msg.results
+	terms := r.Terms
+	if len(terms) == 0 {
+		terms = termsFromText(m.query.Text)
+	}
+	m.terms = termsRegexp(terms)
+	m.list.reset(m.gen, r, m.query.Text != "")
+	m.list.restorePlace()
+	m.layout()
+	m.searchTook = r.Took
+	m.said = querySaid{notes: r.Notes, forms: r.Forms, suggestion: r.Suggestion, typed: r.Typed, partial: r.Partial}
+	cmds := []tea.Cmd{facetsCmd(m.searchCtx, m.searcher, m.query, m.gen), m.refreshCounts()}
+	cmds = append(cmds, m.loadPages())
+	return tea.Batch(cmds...)
+}
+
+// loadPages asks for the result pages that came into view.
+func (m *Model) loadPages() tea.Cmd {
+	if m.searcher == nil {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for _, off := range m.list.wantPages() {
+		q := m.query
+		q.Offset, q.Limit = off, pageSize
+		cmds = append(cmds, searchCmd(m.searchCtx, m.searcher, q, m.gen))
+	}
+	return tea.Batch(cmds...)
+}
+
+// openPiece opens hit i of the results in the reader.
+func (m *Model) openPiece(i int) tea.Cmd {
+	h, ok := m.list.hit(i)
+	if !ok {
+		return m.status.set("Still loading that piece…", false)
+	}
+	m.tour = relatedTour{}
+	m.list.moveTo(i)
+	return m.showPiece(i, h)
+}
+
+// showPiece opens h in the reader; i is its place in the results (for ]
+// and [), or that of the piece a walk through related pieces started from.
+// The piece open before keeps its place; h becomes read and opens where
+// reading stopped in it last time.
+func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
+	cmds := []tea.Cmd{m.rememberPosition()}
+	m.focus = paneReader
+	m.search.blur()
+	m.layout()
+	m.reader.show(i, h, m.styles.GlamourStyle, m.terms)
+	if m.reading != nil {
+		m.reader.resumeAt = m.reading.Position(h.ID)
+		m.reading.RecordOpen(h.ID, time.Now())
+		cmds = append(cmds, m.stateChanged())
+	}
+	return tea.Batch(append(cmds, m.ensureRendered(), m.loadPages())...)
+}
+
+// ensureRendered gives the reader its rendering from the cache, or starts
+// rendering it.
+func (m *Model) ensureRendered() tea.Cmd {
+	k := m.reader.key
+	if k.id == "" || m.searcher == nil {
+		return nil
+	}
+	if r, ok := m.cache.get(k); ok {
+		m.reader.setRendered(r)
+		return nil
+	}
+	if !m.cache.start(k) {
+		return nil // running: its result will be used when it comes
+	}
+	return renderCmd(m.searcher, k, m.styles)
+}
+
+// stepPiece opens the next (+1) or previous (-1) piece of the results.
+func (m *Model) stepPiece(d int) tea.Cmd {
+	i := m.reader.index + d
+	switch {
+	case i < 0:
+		return m.status.set("This is the first piece of the results", false)
+	case i >= m.list.total:
+		return m.status.set("This is the last piece of the results", false)
+	}
+	if _, ok := m.list.hit(i); !ok {
+		m.list.moveTo(i)
+		return tea.Batch(m.loadPages(), m.status.set("Loading the next results…", false))
+	}
+	return m.openPiece(i)
+}

@@ -1,0 +1,79 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// view draws the sidebar: the filter line, the values of each group, and
+// the timeline under them.
+func (s sidebar) view(st Styles) string {
+	w := s.width - 2 // a space and the right border
+	if w <= 0 || s.height <= 0 {
+		return ""
+	}
+	lines := make([]string, 0, s.height)
+	lh := s.listHeight() + s.filterHeight()
+	if s.filterHeight() > 0 {
+		lines = append(lines, s.filterView(w, st))
+	}
+	if len(s.entries) == 0 {
+		lines = append(lines, st.Hint.Render(truncateCells("no facets", w)))
+	}
+	for i := s.offset; i < len(s.entries) && len(lines) < lh; i++ {
+		lines = append(lines, s.entryView(i, w, st))
+	}
+	for len(lines) < lh {
+		lines = append(lines, "")
+	}
+	if s.timelineHeight() > 0 {
+		cursor := -1
+		if s.focused && s.inTimeline {
+			cursor = s.bar
+		}
+		lines = append(lines, "")
+		lines = append(lines, s.timelineView(w, cursor, st)...)
+	}
+	border := st.PaneBorder.Render("│")
+	for i, l := range lines {
+		lines[i] = fitCells(l, w) + " " + border
+	}
+	return strings.Join(lines[:min(len(lines), s.height)], "\n")
+}
+
+func (s sidebar) entryView(i, w int, st Styles) string {
+	e := s.entries[i]
+	if e.header {
+		return st.GroupHeader.Render(truncateCells(" "+e.group.title(), w))
+	}
+	chosen := s.isChosen(e.group, e.value)
+	mark, valueStyle := "○", st.FacetValue
+	switch {
+	case e.decade && s.decadeOpen(e.value):
+		mark = "▾"
+		if s.decadeChosen(e.value) {
+			valueStyle = st.FacetChosen
+		}
+	case e.decade:
+		mark = "▸"
+	case chosen:
+		mark, valueStyle = "◉", st.FacetChosen
+	}
+	count := fmt.Sprint(e.count)
+	if e.count == unknownCount {
+		count = "…"
+	}
+	countW := ansi.StringWidth(count)
+	nameWidth := max(w-4-countW, 1) // " ◉ " + name + " " + count
+	name := truncateCells(e.label(), nameWidth)
+	gap := max(w-3-ansi.StringWidth(name)-countW, 1)
+	line := " " + mark + " " + valueStyle.Render(name) + strings.Repeat(" ", gap) + st.FacetCount.Render(count)
+	if i == s.cursor && s.focused && !s.inTimeline {
+		// Re-render plainly so that the reverse bar is one even block.
+		plain := " " + mark + " " + name + strings.Repeat(" ", gap) + count
+		return st.FacetCursor.Render(fitCells(plain, w))
+	}
+	return line
+}

@@ -1,0 +1,263 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/folio-tui/folio/index"
+)
+
+// The sidebar's timeline: the results spread over years (or the months of
+// one year) as a line of bars under the facets, whose bars choose a period.
+
+// timelineHeight is the lines the timeline takes under the facets, when the
+// sidebar is tall enough to spare them. A single year says nothing, except
+// when it is chosen (on the timeline or under YEARS): then it stays, to show
+// and unchoose it; a single month stays too (the results of one month).
+func (s sidebar) timelineHeight() int {
+	buckets := timelineBuckets(s.facets)
+	n := len(buckets)
+	single := n == 1 && (!s.period.isZero() || len(s.chosen[groupYears]) > 0 || len(buckets[0].label) == 7)
+	if s.height < 14 || n < 2 && !single {
+		return 0
+	}
+	return 4
+}
+
+// timelineWidth is the cells the bars may take: the sidebar's text width
+// (its width less a space and the border) less a margin either side.
+func (s sidebar) timelineWidth() int { return s.width - 2 - 2 }
+
+// timelineBars are the bars on screen.
+func (s sidebar) timelineBars() []timelineBar {
+	return timelineBars(timelineBuckets(s.facets), s.timelineWidth())
+}
+
+// barAt maps a point of the sidebar (x, y from its top left) to a timeline
+// bar.
+func (s sidebar) barAt(x, y int) (int, bool) {
+	if s.timelineHeight() == 0 || y != s.filterHeight()+s.listHeight()+2 {
+		return 0, false
+	}
+	bars := s.timelineBars()
+	if len(bars) == 0 || x < 1 {
+		return 0, false
+	}
+	i := (x - 1) / bars[0].cells
+	return i, i < len(bars)
+}
+
+// timelineBucket is one bar of the timeline.
+type timelineBucket struct {
+	label string
+	count int
+}
+
+// timelineBuckets spreads the results over years, or over the months of the
+// one year they fall in, with empty periods in between kept as zeros so the
+// bars are a true time axis.
+func timelineBuckets(f index.Facets) []timelineBucket {
+	years := sortedFacet(f.Years)
+	if len(years) >= 2 {
+		first, last := atoiOr(years[0].Value), atoiOr(years[len(years)-1].Value)
+		if first > 0 && last >= first && last-first < 1000 {
+			counts := map[int]int{}
+			for _, y := range years {
+				counts[atoiOr(y.Value)] += y.Count
+			}
+			out := make([]timelineBucket, 0, last-first+1)
+			for y := first; y <= last; y++ {
+				out = append(out, timelineBucket{label: fmt.Sprint(y), count: counts[y]})
+			}
+			return out
+		}
+	}
+	months := sortedFacet(f.Months)
+	if len(months) == 0 {
+		return nil
+	}
+	firstY, firstM, ok1 := parseMonth(months[0].Value)
+	lastY, lastM, ok2 := parseMonth(months[len(months)-1].Value)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	counts := map[string]int{}
+	for _, m := range months {
+		counts[m.Value] += m.Count
+	}
+	var out []timelineBucket
+	for y, m := firstY, firstM; (y < lastY || y == lastY && m <= lastM) && len(out) < 1200; {
+		label := fmt.Sprintf("%04d-%02d", y, m)
+		out = append(out, timelineBucket{label: label, count: counts[label]})
+		if m++; m > 12 {
+			y, m = y+1, 1
+		}
+	}
+	return out
+}
+
+func sortedFacet(v []index.FacetValue) []index.FacetValue {
+	out := slices.Clone(v)
+	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
+	return out
+}
+
+func atoiOr(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+func parseMonth(s string) (year, month int, ok bool) {
+	if len(s) != 7 || s[4] != '-' {
+		return 0, 0, false
+	}
+	year, month = atoiOr(s[:4]), atoiOr(s[5:])
+	return year, month, year > 0 && month >= 1 && month <= 12
+}
+
+// bucketPeriod is the span of a bucket label: a year or a month.
+func bucketPeriod(label string) (from, to time.Time, ok bool) {
+	if len(label) == 4 {
+		if y := atoiOr(label); y > 0 {
+			from = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
+			return from, from.AddDate(1, 0, -1), true
+		}
+	}
+	if y, m, ok := parseMonth(label); ok {
+		from = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		return from, from.AddDate(0, 1, -1), true
+	}
+	return time.Time{}, time.Time{}, false
+}
+
+// timelineBar is one bar on screen: one bucket, or several squeezed
+// together when there are more buckets than cells.
+type timelineBar struct {
+	period
+	count int
+	cells int // width on screen
+}
+
+// timelineBars groups buckets into at most width bars (summing the counts
+// of buckets squeezed together) and widens each bar (up to 3 cells) when
+// there are few.
+func timelineBars(buckets []timelineBucket, width int) []timelineBar {
+	if width <= 0 || len(buckets) == 0 {
+		return nil
+	}
+	n := min(len(buckets), width)
+	cell := barWidth(len(buckets), width)
+	bars := make([]timelineBar, n)
+	first := make([]string, n)
+	for i, b := range buckets {
+		g := i * n / len(buckets)
+		bars[g].count += b.count
+		from, to, ok := bucketPeriod(b.label)
+		if first[g] == "" {
+			first[g] = b.label
+			bars[g].label, bars[g].from = b.label, from
+		} else {
+			bars[g].label = first[g] + "–" + b.label
+		}
+		if ok {
+			bars[g].to = to
+		}
+	}
+	for i := range bars {
+		bars[i].cells = cell
+	}
+	return bars
+}
+
+// sparkChars are the bar heights, lowest first.
+const sparkChars = "▁▂▃▄▅▆▇█"
+
+// sparkline draws the bars as one line; bar cursor (-1 for none) in the
+// cursor style, the chosen ones (chosen[i]; nil for none) in chosenStyle,
+// the rest in style.
+func sparkline(bars []timelineBar, cursor int, chosen []bool, style, chosenStyle, cursorStyle lipgloss.Style) string {
+	if len(bars) == 0 {
+		return ""
+	}
+	peak := 0
+	for _, b := range bars {
+		peak = max(peak, b.count)
+	}
+	sparkLevels := []rune(sparkChars)
+	var sb strings.Builder
+	for i, b := range bars {
+		bar := ' '
+		if b.count > 0 && peak > 0 {
+			level := (b.count*len(sparkLevels) - 1) / peak // 1..peak -> 0..7
+			bar = sparkLevels[min(level, len(sparkLevels)-1)]
+		}
+		cells := strings.Repeat(string(bar), b.cells)
+		switch {
+		case i == cursor:
+			sb.WriteString(cursorStyle.Render(cells))
+		case i < len(chosen) && chosen[i]:
+			sb.WriteString(chosenStyle.Render(cells))
+		default:
+			sb.WriteString(style.Render(cells))
+		}
+	}
+	return sb.String()
+}
+
+// barWidth is the cells per timeline bar.
+func barWidth(buckets, width int) int {
+	if buckets <= 0 || buckets > width {
+		return 1
+	}
+	return min(width/buckets, 3)
+}
+
+// timelineView is the timeline block: a header with the chosen period or
+// the busiest one, the bars (bar cursor under the cursor; -1 for none), and
+// under them the first and last period, or the period under the cursor.
+func (s sidebar) timelineView(w, cursor int, st Styles) []string {
+	buckets := timelineBuckets(s.facets)
+	if len(buckets) == 0 || w < 6 {
+		return nil
+	}
+	inner := w - 2
+	bars := timelineBars(buckets, inner)
+	busiest := slices.MaxFunc(buckets, func(a, b timelineBucket) int { return a.count - b.count })
+	note := st.TimelineAxis.Render(fmt.Sprintf("  peak %s", busiest.label))
+	switch {
+	case !s.period.isZero():
+		note = "  " + st.FacetChosen.Render("◉ "+s.period.label)
+	case len(s.chosen[groupYears]) > 0:
+		note = "  " + st.FacetChosen.Render("◉ "+strings.Join(s.chosen[groupYears], " "))
+	}
+	header := st.GroupHeader.Render(" TIMELINE") + truncateCells(note, max(w-9, 0))
+	barLine := " " + sparkline(bars, cursor, s.chosenBars(bars), st.Timeline, st.FacetChosen, st.FacetCursor)
+	if cursor >= 0 && cursor < len(bars) {
+		// Under the cursor: what enter would choose.
+		b := bars[cursor]
+		what := fmt.Sprintf("%s: %s", b.label, plural(b.count, "piece"))
+		if b.label == s.period.label {
+			what += " ◉"
+		}
+		return []string{header, barLine, " " + st.FacetChosen.Render(truncateCells(what, inner))}
+	}
+	first, last := buckets[0].label, buckets[len(buckets)-1].label
+	axis := first
+	barsWidth := min(len(buckets), inner) * barWidth(len(buckets), inner)
+	axisWidth := max(barsWidth, min(inner, len(first)+len(last)+1))
+	if gap := axisWidth - len(first) - len(last); gap >= 1 && first != last {
+		axis = first + strings.Repeat(" ", gap) + last
+	}
+	return []string{header, barLine, " " + st.TimelineAxis.Render(truncateCells(axis, inner))}
+}

@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Update routes a message: input to handleKey and the mouse handlers
+// (route.go), answers of Cmds to where they belong.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.update(msg)
+	return m, cmd
+}
+
+// update is Update on the model in place.
+func (m *Model) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
+		return m.layout()
+	case tea.BackgroundColorMsg:
+		return m.setDark(msg.IsDark())
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		return m.handleWheel(msg)
+	case tea.MouseClickMsg:
+		return m.handleClick(msg)
+	case liveMsg:
+		return m.updateLive(msg)
+	case clearStatusMsg:
+		m.status.clear(msg.id)
+		return nil
+	case statusMsg:
+		return m.status.set(msg.text, msg.isErr)
+	}
+	if cmd, ok := m.updateIndex(msg); ok {
+		return cmd
+	}
+	if cmd, ok := m.updateAnswer(msg); ok {
+		return cmd
+	}
+	// Anything else (a paste, cursor messages of the inputs) goes to the
+	// input that has the keyboard.
+	return m.forwardToInput(msg)
+}
+
+// updateIndex takes the messages of the index and the searches: opening,
+// progress, the typing pauses, results, facets and counts.
+func (m *Model) updateIndex(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case indexProgressMsg:
+		m.progress = msg
+		return waitProgressCmd(m.relay), true
+	case indexOpenedMsg:
+		return m.indexOpened(msg), true
+	case indexRefreshedMsg:
+		return m.indexRefreshed(msg), true
+	case debounceMsg:
+		if msg.seq != m.typingSeq {
+			return nil, true // more typing came; its own tick will search
+		}
+		return m.startSearch(), true
+	case typingPausedMsg:
+		if msg.seq != m.typingSeq || !m.typing {
+			return nil, true // more typing came, or the query was run already
+		}
+		return m.stopTyping(), true
+	case resultsMsg:
+		return m.gotResults(msg), true
+	case facetsMsg:
+		return m.gotFacets(msg), true
+	case readingCountsMsg:
+		if msg.gen == m.gen && msg.seq == m.countsSeq && msg.err == nil {
+			m.sidebar.setReadingCounts(msg.starred, msg.unread)
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
+// updateAnswer takes the answers of the other Cmds: renderings, links,
+// the reading state, citations, the chart and the words.
+func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case renderedMsg:
+		m.cache.done(msg.key)
+		if msg.err == nil {
+			m.cache.put(msg)
+		}
+		m.reader.setRendered(msg)
+	case linksMsg:
+		return m.gotLinks(msg), true
+	case stateOpenedMsg:
+		return m.stateOpened(msg), true
+	case saveDueMsg:
+		if msg.seq != m.saveSeq || m.reading == nil {
+			return nil, true // a later change has its own pause
+		}
+		return saveStateCmd(m.reading), true
+	case stateSavedMsg:
+		return m.stateSaved(msg), true
+	case citedMsg:
+		return m.cited(msg), true
+	case trendsMsg:
+		m.trends = m.trends.got(msg)
+	case termsMsg:
+		m.words = m.words.got(msg)
+	case formatSavedMsg:
+		if msg.err != nil {
+			return m.status.set("Citation format not kept for next time: "+msg.err.Error(), true), true
+		}
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// gotFacets shows the counts of the filters of the current query.
+func (m *Model) gotFacets(msg facetsMsg) tea.Cmd {
+	if msg.gen != m.gen {
+		return nil // a newer query's counts are coming
+	}
+	if msg.err != nil {
+		return m.status.set("Could not count the filters: "+msg.err.Error(), true)
+	}
+	m.sidebar.newQuery(m.baseQuery.Text)
+	m.sidebar.setFacets(msg.facets)
+	m.list.sawAuthors(msg.facets.Authors)
+	m.layout()
+	return nil
+}
+
+// setDark switches between the light and dark styles.
+func (m *Model) setDark(dark bool) tea.Cmd {
+	if dark == m.styles.Dark {
+		return nil
+	}
+	m.styles = NewStyles(dark, m.noColor)
+	m.search.setStyles(m.styles)
+	m.reader.setStyles(m.styles)
+	if m.reader.restyle(m.styles.GlamourStyle) {
+		return m.ensureRendered()
+	}
+	return nil
+}
+
+// indexOpened ends the start-up: show what the index said, then search.
+func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.indexErr = msg.err
+		return nil
+	}
+	m.searcher, m.info = msg.searcher, msg.info
+	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch(), m.startWatching()}
+	if msg.info.Refresh != nil {
+		m.refreshing = true
+		m.relay = newProgressRelay()
+		cmds = append(cmds, refreshIndexCmd(m.ctx, msg.info.Refresh, m.relay), waitProgressCmd(m.relay))
+	}
+	return tea.Batch(cmds...)
+}
+
+// indexRefreshed takes the index brought up to date after a start from
+// the recorded one, or after the archive changed (live.go): what changed
+// is searched again, with the cursor kept on its piece.
+func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
+	m.refreshing = false
+	m.progress = indexProgressMsg{}
+	if msg.err != nil {
+		status := m.status.setFor("Could not bring the index up to date: "+msg.err.Error(), true, statusLong)
+		return tea.Batch(status, m.afterRefresh(msg))
+	}
+	m.info = msg.info
+	status := m.indexStatus(msg.info)
+	return tea.Batch(status, m.afterRefresh(msg))
+}
+
+// indexStatus says in the status line what opening the index found.
+func (m *Model) indexStatus(info Info) tea.Cmd {
+	switch {
+	case info.Fallback != "":
+		return m.status.setFor(info.Fallback, false, statusLong)
+	case problemCount(info) > 0:
+		return m.status.setFor(plural(problemCount(info), "file")+" skipped: press ! to see why", true, statusLong)
+	case info.Rebuilt > 0:
+		return m.status.set(fmt.Sprintf("Indexed %s pieces", thousands(info.Rebuilt)), false)
+	}
+	return nil
+}
