@@ -234,42 +234,16 @@ func (l resultList) row(i, rh int, st Styles) []string {
 	if h.TitleMarked != "" {
 		title = h.TitleMarked
 	}
-	// The marks column: unread dot, then star, so each keeps its place and
-	// a column of dots reads at a glance; the lines under the title are
-	// indented to match.
-	indent := ""
-	if l.marks != nil {
-		unread, star := " ", " "
-		if !l.marks.IsRead(h.ID) {
-			unread = st.UnreadMark.Render(unreadMark)
-		}
-		if l.marks.IsStarred(h.ID) {
-			star = st.StarMark.Render(starMark)
-		}
-		bar += unread + star + " "
-		indent = "   "
-		w = max(w-len(indent), 0)
-	}
+	marks, indent := l.marksColumn(h, st)
+	bar += marks
+	w = max(w-len(indent), 0)
 	out = append(out, bar+truncateCells(renderMarked(title, titleStyle, st.Match), w))
-
-	meta := []string{}
-	if d := h.Date.String(); d != "" {
-		meta = append(meta, d)
-	}
-	if by := archive.Byline(h.Authors); by != "" && l.manyAuthors {
-		meta = append(meta, archive.SanitizeLine(by))
-	}
-	if h.Outlet != "" {
-		meta = append(meta, archive.SanitizeLine(h.Outlet))
-	}
-	if len(h.Tags) > 0 {
-		meta = append(meta, tagList(h.Tags))
-	}
+	meta := l.meta(h)
 	metaBar := "  " + indent
 	if selected {
 		metaBar = barOnly(selected, l.focused, st) + indent
 	}
-	out = append(out, metaBar+st.Meta.Render(truncateCells(strings.Join(meta, " · "), w)))
+	out = append(out, metaBar+st.Meta.Render(truncateCells(meta, w)))
 
 	if l.hasText {
 		snippet := ""
@@ -282,6 +256,42 @@ func (l resultList) row(i, rh int, st Styles) []string {
 		out = append(out, "")
 	}
 	return out
+}
+
+// marksColumn is the marks of hit h: unread dot, then star, so each keeps
+// its place and a column of dots reads at a glance; indent is as wide, for
+// the lines under the title. Both are "" without a reading state.
+func (l resultList) marksColumn(h index.Hit, st Styles) (marks, indent string) {
+	if l.marks == nil {
+		return "", ""
+	}
+	unread, star := " ", " "
+	if !l.marks.IsRead(h.ID) {
+		unread = st.UnreadMark.Render(unreadMark)
+	}
+	if l.marks.IsStarred(h.ID) {
+		star = st.StarMark.Render(starMark)
+	}
+	return unread + star + " ", "   "
+}
+
+// meta is the line under a hit's title: date, authors when the archive
+// has several, outlet, tags.
+func (l resultList) meta(h index.Hit) string {
+	var meta []string
+	if d := h.Date.String(); d != "" {
+		meta = append(meta, d)
+	}
+	if by := archive.Byline(h.Authors); by != "" && l.manyAuthors {
+		meta = append(meta, archive.SanitizeLine(by))
+	}
+	if h.Outlet != "" {
+		meta = append(meta, archive.SanitizeLine(h.Outlet))
+	}
+	if len(h.Tags) > 0 {
+		meta = append(meta, tagList(h.Tags))
+	}
+	return strings.Join(meta, " · ")
 }
 
 // sawAuthors notes the authors of a set of results: once more than one has

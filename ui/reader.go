@@ -387,17 +387,7 @@ func composePiece(a archive.Article, related []index.Hit, body []string, width i
 		add("")
 		add(wrap(st.ReaderMeta.Italic(true), oneLine(sf))...)
 	}
-	if len(related) > 0 {
-		add("", st.GroupHeader.Render("Related")+st.Hint.Render(" · r reads them in turn"))
-		byline := relatedBylines(a, related)
-		for i, h := range related {
-			line := fmt.Sprintf("%d. %s  %s", i+1, h.Date.String(), oneLine(stripMarks(h.Title)))
-			if by := archive.Byline(h.Authors); byline && by != "" {
-				line += " · " + oneLine(by)
-			}
-			add(st.ReaderMeta.Render(truncateCells(line, w)))
-		}
-	}
+	add(relatedLines(a, related, w, st)...)
 	if note := strings.TrimSpace(a.Note); note != "" {
 		add("")
 		quote := st.ReaderNote.
@@ -410,6 +400,23 @@ func composePiece(a archive.Article, related []index.Hit, body []string, width i
 	add("", st.Rule.Render(strings.Repeat("─", w)))
 	out = append(out, body...)
 	out = append(out, "")
+	return out
+}
+
+// relatedLines lists the pieces related to a, when there are any.
+func relatedLines(a archive.Article, related []index.Hit, w int, st Styles) []string {
+	if len(related) == 0 {
+		return nil
+	}
+	out := []string{"", st.GroupHeader.Render("Related") + st.Hint.Render(" · r reads them in turn")}
+	byline := relatedBylines(a, related)
+	for i, h := range related {
+		line := fmt.Sprintf("%d. %s  %s", i+1, h.Date.String(), oneLine(stripMarks(h.Title)))
+		if by := archive.Byline(h.Authors); byline && by != "" {
+			line += " · " + oneLine(by)
+		}
+		out = append(out, st.ReaderMeta.Render(truncateCells(line, w)))
+	}
 	return out
 }
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/folio-tui/folio/index"
 )
@@ -103,17 +102,6 @@ func (e sidebarEntry) label() string {
 type readingFilter struct{ starred, unread bool }
 
 func (f readingFilter) active() bool { return f.starred || f.unread }
-
-// period is a span of time chosen on the timeline. Choosing one narrows the
-// results with Query.From/To (a restriction, not a facet filter), so the
-// facets and the timeline then show that period only: choosing a year shows
-// its months, which can be chosen in turn.
-type period struct {
-	label    string    // "2017", "2017-09", or "2016–2018" for a squeezed bar
-	from, to time.Time // whole days, inclusive
-}
-
-func (p period) isZero() bool { return p.label == "" }
 
 // sidebar shows the reader's own marks (starred, unread) and the facets of
 // the current results, lets the user select values (several per group: they

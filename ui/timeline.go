@@ -15,6 +15,17 @@ import (
 // The sidebar's timeline: the results spread over years (or the months of
 // one year) as a line of bars under the facets, whose bars choose a period.
 
+// period is a span of time chosen on the timeline. Choosing one narrows the
+// results with Query.From/To (a restriction, not a facet filter), so the
+// facets and the timeline then show that period only: choosing a year shows
+// its months, which can be chosen in turn.
+type period struct {
+	label    string    // "2017", "2017-09", or "2016–2018" for a squeezed bar
+	from, to time.Time // whole days, inclusive
+}
+
+func (p period) isZero() bool { return p.label == "" }
+
 // timelineHeight is the lines the timeline takes under the facets, when the
 // sidebar is tall enough to spare them. A single year says nothing, except
 // when it is chosen (on the timeline or under YEARS): then it stays, to show

@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/index"
+)
+
+// The Cmds of the research side, with the I/O rules of cmds.go: opening
+// and saving the reading state, citing, keeping the citation format, and
+// finding a piece's links to other pieces.
+
+// openStateCmd opens the reading state after the first frame.
+func openStateCmd(open func() (ReadingState, error)) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = stateOpenedMsg{err: fmt.Errorf("opening the reading state failed: %v", r)}
+			}
+		}()
+		st, err := open()
+		return stateOpenedMsg{state: st, err: err}
+	}
+}
+
+// saveDelay is the pause after a change of the reading state before it is
+// written: long enough to make a burst of marks one write, short enough
+// that a crash loses little.
+const saveDelay = 700 * time.Millisecond
+
+// saveSoonCmd asks for a saveDueMsg after the pause.
+func saveSoonCmd(after afterFunc, seq int) tea.Cmd {
+	return after(saveDelay, saveDueMsg{seq: seq})
+}
+
+// saveStateCmd writes the reading state, merged with what other folio
+// processes saved meanwhile (see the state package), and brings that back.
+func saveStateCmd(rs ReadingState) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = stateSavedMsg{err: fmt.Errorf("saving failed: %v", r)}
+			}
+		}()
+		changed, err := rs.Reload()
+		return stateSavedMsg{changed: changed, err: err}
+	}
+}
+
+// saveOnExit is the last save, after the program has stopped: it keeps the
+// position in the open piece and the marks not yet written when folio was
+// stopped by a signal rather than by a key (the keys save in a Cmd).
+func saveOnExit(final tea.Model) error {
+	m, ok := final.(Model)
+	if !ok || m.reading == nil {
+		return nil
+	}
+	m.rememberPosition()
+	return m.reading.Save()
+}
+
+// maxCitations caps C: a bibliography of more pieces is unlikely to be
+// wanted, and a clipboard write (OSC 52) of much more is refused by many
+// terminals.
+const maxCitations = 500
+
+// citeResultsCmd cites the first maxCitations results of q (those the
+// list shows first), sorted as a bibliography is: by author, then date.
+func citeResultsCmd(ctx context.Context, s Searcher, q index.Query, f cite.Format) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = citedMsg{err: fmt.Errorf("citing failed: %v", r)}
+			}
+		}()
+		q.Offset, q.Limit = 0, maxCitations
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return citedMsg{err: err}
+		}
+		ids := make([]string, 0, len(res.Hits))
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		out := citePieces(ctx, s, ids, f, true)
+		out.total = max(res.Total, out.n)
+		return out
+	}
+}
+
+// citePiecesCmd cites pieces by ID.
+func citePiecesCmd(ctx context.Context, s Searcher, ids []string, f cite.Format) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = citedMsg{err: fmt.Errorf("citing failed: %v", r)}
+			}
+		}()
+		out := citePieces(ctx, s, ids, f, false)
+		out.total = out.n
+		return out
+	}
+}
+
+// citePieces loads the pieces (citations need their authors and URL, which
+// the hits may not carry in full) and cites them, with the citation keys
+// the archive gives them (see keyringFor); a bibliography is sorted by
+// author, then date.
+func citePieces(ctx context.Context, s Searcher, ids []string, f cite.Format, bibliography bool) citedMsg {
+	arts := make([]archive.Article, 0, len(ids))
+	for _, id := range ids {
+		a, err := s.Article(id)
+		if err != nil {
+			return citedMsg{err: err}
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		return citedMsg{err: errors.New("no pieces to cite")}
+	}
+	if bibliography {
+		cite.SortBibliography(arts)
+	}
+	keys, err := keyringFor(ctx, s, arts)
+	if err != nil {
+		return citedMsg{err: err}
+	}
+	text, err := cite.Cite(arts, f, time.Now(), keys)
+	if len(arts) == 1 && (f == cite.Text || f == cite.Markdown) {
+		text = strings.TrimSuffix(text, "\n") // one note pastes into a sentence
+	}
+	return citedMsg{text: text, n: len(arts), err: err}
+}
+
+// keyringFor is the keyring of the pieces of the years of arts: they alone
+// decide the keys of arts (see cite.Keyring), so c and C give a piece the
+// key `folio cite` gives it, whatever else is cited with it.
+func keyringFor(ctx context.Context, s Searcher, arts []archive.Article) (*cite.Keyring, error) {
+	var years []string
+	for _, a := range arts {
+		if y := a.Date.Time.Format("2006"); !a.Date.Time.IsZero() && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	if len(years) == 0 {
+		return cite.NewKeyring(arts), nil
+	}
+	q := index.Query{Years: years, Sort: index.SortOldest, Limit: 10000}
+	var peers []archive.Article
+	for {
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			peers = append(peers, archive.Article{ID: h.ID, Title: h.Title, Authors: h.Authors, Outlet: h.Outlet, Date: h.Date, Kind: h.Kind, URL: h.URL})
+		}
+		if len(res.Hits) == 0 || len(peers) >= res.Total {
+			break
+		}
+		q.Offset = len(peers)
+	}
+	return cite.NewKeyring(peers), nil
+}
+
+// saveFormatCmd records the chosen format.
+func saveFormatCmd(save func(cite.Format) error, f cite.Format) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = formatSavedMsg{err: fmt.Errorf("saving failed: %v", r)}
+			}
+		}()
+		return formatSavedMsg{err: save(f)}
+	}
+}
+
+// linksCmd finds which of a's relative links name a piece: the first of a
+// link's candidate ids the Searcher has. Each target is looked up once.
+func linksCmd(s Searcher, a archive.Article) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = linksMsg{from: a.ID}
+			}
+		}()
+		var out []pieceLink
+		seen := map[string]bool{a.ID: true}
+		links := archive.Links(a.Body)
+		for _, l := range links[:min(len(links), maxLinkTargets)] {
+			for _, id := range archive.LinkCandidates(a.Path, l.Target) {
+				if seen[id] {
+					break
+				}
+				p, err := s.Article(id)
+				if err != nil {
+					continue
+				}
+				seen[id] = true
+				text := l.Text
+				if text == "" {
+					text = l.Target
+				}
+				out = append(out, pieceLink{text: text, hit: index.Hit{ID: p.ID, Title: p.Title, Outlet: p.Outlet,
+					Date: p.Date, Tags: p.Tags, Authors: p.Authors, Kind: p.Kind, URL: p.URL}})
+				break
+			}
+			if len(out) == len(linkKeys) {
+				break
+			}
+		}
+		return linksMsg{from: a.ID, links: out}
+	}
+}
