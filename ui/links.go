@@ -41,21 +41,22 @@ type linkOrigin struct {
 
 // openLinks starts finding the open piece's links to other pieces.
 func (m *Model) openLinks() tea.Cmd {
-	if !m.reader.ready || m.reader.article.ID == "" || m.searcher == nil {
+	a, ok := m.reader.fullPiece()
+	if !ok || m.searcher == nil {
 		return m.status.set("Still loading this piece…", false)
 	}
-	return linksCmd(m.searcher, m.reader.article)
+	return linksCmd(m.searcher, a)
 }
 
 // gotLinks shows the links found, if the piece is still open.
 func (m *Model) gotLinks(msg linksMsg) tea.Cmd {
-	if msg.from != m.reader.key.id || m.focus != paneReader {
+	if msg.from != m.reader.pieceID() || m.focus != paneReader {
 		return nil
 	}
 	if len(msg.links) == 0 {
 		return m.status.set("No links to other pieces of the archive in this one", false)
 	}
-	m.links.open, m.links.from, m.links.links = true, msg.from, msg.links
+	m.links.show(msg.from, msg.links)
 	return nil
 }
 
@@ -71,16 +72,37 @@ func (l linkHints) update(msg tea.KeyPressMsg) (linkHints, intent) {
 	return l, followLinkIntent{link: l.links[i]}
 }
 
+// show opens the list of the links of piece from.
+func (l *linkHints) show(from string, links []pieceLink) {
+	l.open, l.from, l.links = true, from, links
+}
+
+// push notes a piece left by following a link (at most 100).
+func (l *linkHints) push(o linkOrigin) {
+	if len(l.back) < 100 {
+		l.back = append(l.back, o)
+	}
+}
+
+// pop takes the last piece left by following a link; false when none was.
+func (l *linkHints) pop() (linkOrigin, bool) {
+	n := len(l.back)
+	if n == 0 {
+		return linkOrigin{}, false
+	}
+	o := l.back[n-1]
+	l.back = l.back[:n-1]
+	return o, true
+}
+
 // forget drops the way back (the reader was left for the list).
 func (l *linkHints) forget() { l.back = nil }
 
 // followLink opens the piece of a link, keeping the way back to the piece
 // open now.
 func (m *Model) followLink(l pieceLink) tea.Cmd {
-	from := linkOrigin{m.reader.index, m.reader.hit}
-	if len(m.links.back) < 100 {
-		m.links.back = append(m.links.back, from)
-	}
+	from := linkOrigin{m.reader.at(), m.reader.piece()}
+	m.links.push(from)
 	cmd := m.showPiece(from.index, l.hit)
 	return tea.Batch(cmd, m.status.set("backspace: back to “"+oneLine(stripMarks(from.hit.Title))+"”", false))
 }
@@ -88,21 +110,18 @@ func (m *Model) followLink(l pieceLink) tea.Cmd {
 // linkBack returns to the piece the last followed link was in; false when
 // no link was followed.
 func (m *Model) linkBack() (tea.Cmd, bool) {
-	n := len(m.links.back)
-	if n == 0 {
+	o, ok := m.links.pop()
+	if !ok {
 		return nil, false
 	}
-	o := m.links.back[n-1]
-	m.links.back = m.links.back[:n-1]
 	cmd := m.showPiece(o.index, o.hit)
 	return tea.Batch(cmd, m.status.set("Back to “"+oneLine(stripMarks(o.hit.Title))+"”", false)), true
 }
 
-// linksView is the list of links, over the reader.
-func (m Model) linksView(w, h int) string {
-	st := m.styles
+// view is the list of links, over the reader.
+func (l linkHints) view(w, h int, st Styles) string {
 	lines := []string{st.Brand.Render("Links to other pieces") + st.Hint.Render("  (press a key to open · esc close)"), ""}
-	for i, l := range m.links.links {
+	for i, l := range l.links {
 		title := oneLine(l.hit.Title)
 		if d := l.hit.Date.String(); d != "" {
 			title += " (" + d + ")"

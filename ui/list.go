@@ -377,3 +377,25 @@ func (l resultList) update(msg tea.KeyPressMsg, k KeyMap) (resultList, intent, b
 
 // at is the hit under the cursor.
 func (l resultList) at() int { return l.cursor }
+
+// The list as the root sees it.
+
+// count is the number of hits of the search.
+func (l resultList) count() int { return l.total }
+
+// size is the list's width and height on screen.
+func (l resultList) size() (w, h int) { return l.width, l.height }
+
+// setFocused says whether the list has the keyboard (the cursor bar is dim
+// when it has not).
+func (l *resultList) setFocused(f bool) { l.focused = f }
+
+// setMarks gives the list the marks it shows; nil leaves the column out.
+func (l *resultList) setMarks(mk Marks) { l.marks = mk }
+
+// pageFailed forgets the request of the page at offset, which failed.
+func (l *resultList) pageFailed(offset int) { delete(l.pending, offset/pageSize) }
+
+// keepPlace asks the list to put the cursor back on a piece once the
+// results of the search after a refresh are in (see restorePlace).
+func (l *resultList) keepPlace(k keptPlace) { l.keep = k }

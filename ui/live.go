@@ -208,14 +208,14 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 // again from its file as it is now, at the same place.
 func (m *Model) searchKeepingPlace() tea.Cmd {
 	h, ok := m.list.selected()
-	at := m.list.cursor
+	at := m.list.at()
 	m.cache = newRenderCache() // renderings of the files as they were
 	cmds := []tea.Cmd{m.startSearch()}
 	if ok {
-		m.list.keep = keptPlace{id: h.ID, at: at} // after startSearch, which drops it
+		m.list.keepPlace(keptPlace{id: h.ID, at: at}) // after startSearch, which drops it
 	}
-	if m.focus == paneReader && m.reader.key.id != "" && m.searcher != nil && m.cache.start(m.reader.key) {
-		cmds = append(cmds, renderCmd(m.searcher, m.reader.key, m.styles))
+	if k := m.reader.rendering(); m.focus == paneReader && k.id != "" && m.searcher != nil && m.cache.start(k) {
+		cmds = append(cmds, renderCmd(m.searcher, k, m.styles))
 	}
 	return tea.Batch(cmds...)
 }
@@ -277,7 +277,7 @@ func (m *Model) editPiece() tea.Cmd {
 	if m.opts.ArchiveDir == "" {
 		return m.status.set("The bundled archive is read-only: e edits the pieces of a folder (folio --archive DIR)", false)
 	}
-	id := m.reader.key.id
+	id := m.reader.pieceID()
 	if m.focus == paneList {
 		h, ok := m.list.selected()
 		if !ok {

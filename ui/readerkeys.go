@@ -5,6 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 )
 
 // The reader's keys: scrolling and finding it does itself; the rest (back,
@@ -132,3 +134,41 @@ func (r reader) pieceID() string { return r.key.id }
 
 // typing reports whether the find box has the keyboard.
 func (r reader) typing() bool { return r.finding }
+
+// The reader as the root sees it: the piece, its place in the results, its
+// rendering, and where reading stopped.
+
+// at is the place in the results of the piece open (for ] and [).
+func (r reader) at() int { return r.index }
+
+// piece is the hit open in the reader.
+func (r reader) piece() index.Hit { return r.hit }
+
+// loaded reports whether the piece is rendered (or failed to be).
+func (r reader) loaded() bool { return r.ready }
+
+// fullPiece is the piece with its body, once it is rendered.
+func (r reader) fullPiece() (archive.Article, bool) {
+	return r.article, r.ready && r.article.ID != ""
+}
+
+// rendering is the rendering on screen, or the one waited for.
+func (r reader) rendering() renderKey { return r.key }
+
+// relatedHits are the pieces like the open one, for r.
+func (r reader) relatedHits() []index.Hit { return r.related }
+
+// setTourNote shows where a walk through related pieces is, in the bar.
+func (r *reader) setTourNote(note string) { r.tourNote = note }
+
+// setMarks gives the reader the marks it shows in its bar.
+func (r *reader) setMarks(mk Marks) { r.marks = mk }
+
+// resumeFrom is the line to show first once the piece is rendered.
+func (r *reader) resumeFrom(line int) { r.resumeAt = line }
+
+// place is where reading stopped in the piece on screen; ok is false for a
+// piece still loading or that failed, which keeps the place it had.
+func (r reader) place() (id string, line int, ok bool) {
+	return r.key.id, r.offset, r.ready && r.err == nil && r.key.id != ""
+}

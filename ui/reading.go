@@ -26,8 +26,8 @@ func (m *Model) stateOpened(msg stateOpenedMsg) tea.Cmd {
 		return tea.Batch(cmds...)
 	}
 	m.reading = msg.state
-	m.list.marks = msg.state
-	m.reader.marks = msg.state
+	m.list.setMarks(msg.state)
+	m.reader.setMarks(msg.state)
 	m.sidebar.showReading()
 	cmds = append(cmds, m.layout(), m.refreshCounts(), m.watchStateFile(msg.state))
 	return tea.Batch(cmds...)
@@ -116,14 +116,14 @@ func (s *readingSnapshot) unreadStarred() []string {
 // the reader is left (back to the list, another piece, quitting). A piece
 // still loading, or that failed, keeps the place it had.
 func (m *Model) rememberPosition() tea.Cmd {
-	r := m.reader
-	if m.reading == nil || m.focus != paneReader || !r.ready || r.err != nil || r.key.id == "" {
+	id, line, ok := m.reader.place()
+	if m.reading == nil || m.focus != paneReader || !ok {
 		return nil
 	}
-	if m.reading.Position(r.key.id) == r.offset {
+	if m.reading.Position(id) == line {
 		return nil
 	}
-	m.reading.SetPosition(r.key.id, r.offset)
+	m.reading.SetPosition(id, line)
 	return m.stateChanged()
 }
 
@@ -155,11 +155,11 @@ func (m *Model) citeResults() tea.Cmd {
 	switch {
 	case m.searcher == nil || !m.haveResult || m.readingFilter.active() && m.query.IDs == nil:
 		return m.status.set("Still searching…", false)
-	case m.list.total == 0:
+	case m.list.count() == 0:
 		return m.status.set("No results to cite", false)
 	}
 	return tea.Batch(
-		m.status.set(fmt.Sprintf("Citing %s…", plural(min(m.list.total, maxCitations), "piece")), false),
+		m.status.set(fmt.Sprintf("Citing %s…", plural(min(m.list.count(), maxCitations), "piece")), false),
 		citeResultsCmd(m.searchCtx, m.searcher, m.query, m.opts.citationFormat()),
 	)
 }
@@ -196,7 +196,7 @@ func (t relatedTour) active() bool { return len(t.hits) > 0 }
 
 // nextRelated is r in the reader.
 func (m *Model) nextRelated() tea.Cmd {
-	if t := m.tour; t.active() && m.reader.key.id == t.hits[t.at].ID {
+	if t := m.tour; t.active() && m.reader.pieceID() == t.hits[t.at].ID {
 		if t.at+1 >= len(t.hits) {
 			m.tour = relatedTour{}
 			return tea.Batch(m.showPiece(t.originIndex, t.origin),
@@ -208,13 +208,13 @@ func (m *Model) nextRelated() tea.Cmd {
 	if _, ok := m.searcher.(RelatedSearcher); !ok {
 		return m.status.set("This index cannot find related pieces", false)
 	}
-	if !m.reader.ready {
+	if !m.reader.loaded() {
 		return m.status.set("Still loading this piece…", false)
 	}
-	if len(m.reader.related) == 0 {
+	if len(m.reader.relatedHits()) == 0 {
 		return m.status.set("No related pieces found", false)
 	}
-	m.tour = relatedTour{origin: m.reader.hit, originIndex: m.reader.index, hits: m.reader.related}
+	m.tour = relatedTour{origin: m.reader.piece(), originIndex: m.reader.at(), hits: m.reader.relatedHits()}
 	return m.openRelated()
 }
 
@@ -222,7 +222,7 @@ func (m *Model) nextRelated() tea.Cmd {
 func (m *Model) openRelated() tea.Cmd {
 	t := m.tour
 	cmd := m.showPiece(t.originIndex, t.hits[t.at])
-	m.reader.tourNote = fmt.Sprintf("related %d/%d", t.at+1, len(t.hits))
+	m.reader.setTourNote(fmt.Sprintf("related %d/%d", t.at+1, len(t.hits)))
 	next := "r: next related"
 	if t.at+1 == len(t.hits) {
 		next = "r: back to where you started"

@@ -46,7 +46,7 @@ func (m *Model) startSearch() tea.Cmd {
 	}
 	m.searchCtx, m.cancel = context.WithCancel(m.ctx)
 	m.gen++
-	m.list.keep = keptPlace{} // a search of its own, not the one after a refresh
+	m.list.keepPlace(keptPlace{}) // a search of its own, not the one after a refresh
 	m.baseQuery = m.buildQuery()
 	m.query = m.baseQuery
 	m.readingFilter = m.sidebar.readingFilter()
@@ -62,7 +62,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	}
 	if msg.offset > 0 {
 		if msg.err != nil {
-			delete(m.list.pending, msg.offset/pageSize)
+			m.list.pageFailed(msg.offset)
 			return m.status.set("Could not load more results: "+msg.err.Error(), true)
 		}
 		m.list.addPage(msg.offset, msg.results.Hits)
@@ -128,7 +128,7 @@ func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
 	m.layout()
 	m.reader.show(i, h, m.styles.GlamourStyle, m.terms)
 	if m.reading != nil {
-		m.reader.resumeAt = m.reading.Position(h.ID)
+		m.reader.resumeFrom(m.reading.Position(h.ID))
 		m.reading.RecordOpen(h.ID, time.Now())
 		cmds = append(cmds, m.stateChanged())
 	}
@@ -138,7 +138,7 @@ func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
 // ensureRendered gives the reader its rendering from the cache, or starts
 // rendering it.
 func (m *Model) ensureRendered() tea.Cmd {
-	k := m.reader.key
+	k := m.reader.rendering()
 	if k.id == "" || m.searcher == nil {
 		return nil
 	}
@@ -154,11 +154,11 @@ func (m *Model) ensureRendered() tea.Cmd {
 
 // stepPiece opens the next (+1) or previous (-1) piece of the results.
 func (m *Model) stepPiece(d int) tea.Cmd {
-	i := m.reader.index + d
+	i := m.reader.at() + d
 	switch {
 	case i < 0:
 		return m.status.set("This is the first piece of the results", false)
-	case i >= m.list.total:
+	case i >= m.list.count():
 		return m.status.set("This is the last piece of the results", false)
 	}
 	if _, ok := m.list.hit(i); !ok {

@@ -114,3 +114,7 @@ func (s *sidebar) clickEntry(i int) bool {
 
 // onTimeline reports whether the cursor is on the timeline's bars.
 func (s sidebar) onTimeline() bool { return s.inTimeline }
+
+// setFocused says whether the sidebar has the keyboard (the cursor shows
+// only when it has).
+func (s *sidebar) setFocused(f bool) { s.focused = f }

@@ -93,6 +93,12 @@ func (p termsPane) update(msg tea.KeyPressMsg, k termsKeys) (termsPane, intent) 
 	return p, nil
 }
 
+// opening opens the list afresh: a new request, whose answer it waits for.
+func (p termsPane) opening() termsPane { return termsPane{open: true, seq: p.seq + 1} }
+
+// asked is the number of the request the list waits for.
+func (p termsPane) asked() int { return p.seq }
+
 func (p termsPane) got(msg termsMsg) termsPane {
 	if msg.seq == p.seq {
 		p.loaded, p.res, p.err, p.cursor = true, msg.res, msg.err, 0
@@ -146,8 +152,8 @@ func (m *Model) openTerms() tea.Cmd {
 	if !ok {
 		return m.status.set("This index cannot find distinctive words", true)
 	}
-	m.words = termsPane{open: true, seq: m.words.seq + 1}
+	m.words = m.words.opening()
 	q := m.query
 	q.Offset, q.Limit = 0, 0
-	return termsCmd(m.searchCtx, ts, q, m.words.seq)
+	return termsCmd(m.searchCtx, ts, q, m.words.asked())
 }

@@ -200,6 +200,23 @@ func (p trendsPane) pin(current trendSeries) (trendsPane, intent) {
 	return p, countTrendsIntent{}
 }
 
+// opening opens the chart; the first time, on the period that suits the
+// archive.
+func (p trendsPane) opening(ts TrendSearcher) trendsPane {
+	if !p.open && !p.loaded {
+		p.by = ts.AutoPeriod(120)
+	}
+	p.open = true
+	return p
+}
+
+// ask is a new request for the counts: the series to count, by which
+// period, and its number (an older answer is dropped).
+func (p *trendsPane) ask(current trendSeries) ([]trendSeries, index.Period, int) {
+	p.seq++
+	return p.request(current), p.by, p.seq
+}
+
 // request lists the queries to count: the current one unless pinned, then
 // the pinned ones.
 func (p trendsPane) request(current trendSeries) []trendSeries {
@@ -268,10 +285,7 @@ func (m *Model) openTrends() tea.Cmd {
 	if !ok {
 		return m.status.set("This index cannot count pieces over time", true)
 	}
-	if !m.trends.open && !m.trends.loaded {
-		m.trends.by = ts.AutoPeriod(120)
-	}
-	m.trends.open = true
+	m.trends = m.trends.opening(ts)
 	return m.fetchTrends()
 }
 
@@ -280,6 +294,6 @@ func (m *Model) fetchTrends() tea.Cmd {
 	if !ok {
 		return nil
 	}
-	m.trends.seq++
-	return trendsCmd(m.searchCtx, ts, m.trends.request(m.currentTrendSeries()), m.trends.by, m.trends.seq)
+	series, by, seq := m.trends.ask(m.currentTrendSeries())
+	return trendsCmd(m.searchCtx, ts, series, by, seq)
 }

@@ -55,8 +55,8 @@ func (m *Model) layout() tea.Cmd {
 			listW = 0
 		}
 	}
-	m.sidebar.focused = m.focus == paneSidebar
-	m.list.focused = m.focus == paneList
+	m.sidebar.setFocused(m.focus == paneSidebar)
+	m.list.setFocused(m.focus == paneList)
 	m.sidebar.setSize(sw, bodyH)
 	m.list.setSize(listW, bodyH)
 	m.search.setWidth(max(m.width-lipgloss.Width(m.brand())-m.rightWidth()-2, 1))
@@ -111,7 +111,7 @@ func (m Model) screen() string {
 	st := m.styles
 	var parts []string
 	if m.focus == paneReader && m.links.open && !m.help.open {
-		parts = append(parts, m.linksView(m.width, m.height-1))
+		parts = append(parts, m.links.view(m.width, m.height-1, m.styles))
 	} else if m.focus == paneReader && !m.help.open {
 		parts = append(parts, m.reader.view(st))
 	} else {
@@ -236,7 +236,7 @@ func (m Model) body(h int) string {
 // listArea is the result list, or what to say instead of it.
 func (m Model) listArea() string {
 	st := m.styles
-	w, h := m.list.width, m.list.height
+	w, h := m.list.size()
 	say := func(lines ...string) string {
 		for i, l := range lines {
 			lines[i] = truncateCells(l, w)
@@ -250,11 +250,11 @@ func (m Model) listArea() string {
 		return say("", st.Error.Render(" Search failed: "+archive.SanitizeLine(m.searchErr.Error())))
 	case !m.haveResult:
 		return say("", st.Hint.Render(" Searching…"))
-	case m.list.total == 0 && m.info.Count == 0:
+	case m.list.count() == 0 && m.info.Count == 0:
 		return say(m.emptyArchiveLines()...)
-	case m.list.total == 0 && m.said.partial != "":
+	case m.list.count() == 0 && m.said.partial != "":
 		return say("", st.Hint.Render(" Keep typing…"))
-	case m.list.total == 0:
+	case m.list.count() == 0:
 		lines := []string{"", st.Empty.Render(" No pieces match.")}
 		if s := m.said.suggestion; s != nil {
 			lines = append(lines, st.Hint.Render(" "+m.suggestionText()))
