@@ -6,25 +6,55 @@
 // interface, so it never sees Bleve and its tests can use a fake, and to
 // the reader's own marks (read, starred, the place in each piece) through
 // [ReadingState], which the state package's Store implements; the list and
-// the reader see only its read-only part, [Marks]. Each pane (search box,
-// list, sidebar, reader, status line) is a small value in its own file with
-// a view method and, where its size matters, setSize; of these only the
-// search box has an update (it wraps Bubbles' text input). The root model
-// in app.go handles their keys and routes messages between them (the
-// trends and terms panes below take their own keys and return intents);
-// reading.go
-// holds the research side (marks, citations, the walk through related
-// pieces), citeformat.go the one-key chooser of the citation format,
-// links.go the list of a piece's links to other pieces (L) and the way
-// back, msgs.go every message type and cmds.go every tea.Cmd that does I/O
-// (searching, loading and rendering a piece, opening a URL, opening and
-// saving the reading state, citing). render.go turns Markdown into lines
-// for the reader and for folio show, within the bounds of renderguard.go.
-// live.go and watch.go, with messages and Cmds of their own, keep the
-// screen in step with a folder archive whose files change while it runs
-// and with the marks other folios on the archive save. trends.go and
-// terms.go, each with its own keys, message and Cmd, are the chart of
-// attention over time (t) and the distinctive words of the results (w).
+// the reader see only its read-only part, [Marks].
+//
+// # Panes and the root
+//
+// Each pane is a small value in its own file with a view method, setSize
+// where its size matters, and an update that handles its own keys: the
+// search box (search.go), the result list (list.go), the sidebar with its
+// / filter and timeline (sidebarkeys.go, sidebar.go, sidebarview.go,
+// timeline.go, decades.go), the reader with its find box (readerkeys.go,
+// reader.go), the list of links (links.go), the chart (trends.go,
+// trendsview.go), the distinctive words (terms.go), the help and skipped
+// files overlays (help.go, problems.go) and the citation format chooser
+// (citeformat.go). A pane changes only itself; what needs more (a search,
+// the reading state, the status line, another pane, I/O) it returns as an
+// intent (intents.go): open piece i, the filters changed, the query
+// changed, back, a period chosen, a term to add…
+//
+// The root model (app.go) keeps the focus, the layout (view.go), the
+// generation counters of the searches (searching.go) and the reading state
+// (reading.go). route.go gives a key to ctrl+c, then to the overlay on
+// screen, then to the focused pane's update; only a key no pane took
+// reaches the root's own keys, those of more than one pane (help, citing
+// all, refresh, moving between panes, opening the chart). The root's do
+// turns intents into searches and Cmds. It reads and changes a pane only
+// through its methods, but for an overlay's open flag. update.go routes
+// the other messages; Update runs them on the model in place and returns
+// the model after its Cmd is made ("cmd := m.update(msg); return m, cmd"),
+// never "return m, m.mutator()", whose order of evaluation Go leaves open.
+//
+// The keys are bound once, in DefaultKeyMap (keys.go), and given to the
+// panes' updates; the ? overlay lists them from the same bindings
+// (helpkeys.go), on pages when they do not fit. To add a key to a pane:
+// bind it in KeyMap (a field, a line in DefaultKeyMap and a place in
+// FullHelp), handle it in the pane's update, returning a new intent type
+// if the pane cannot do it alone (declared in intents.go and carried out
+// in do), add a row to the pane's section in helpSections and, if the
+// footer should show it, to the pane's short help in keys.go. withOthers
+// lists under MORE any binding of FullHelp that no section lists, so a
+// forgotten row shows up there (and TestHelpFitsEightyByTwentyFour fails).
+//
+// The other files: reading.go holds the research side (marks, citations,
+// the walk through related pieces), msgs.go the message types, cmds.go
+// and cmdsreading.go every tea.Cmd that does I/O (searching, loading and
+// rendering a piece, opening a URL, opening and saving the reading state,
+// citing, finding links). render.go turns Markdown into lines for the
+// reader and for folio show, within the bounds of renderguard.go. live.go
+// and watch.go, with messages and Cmds of their own, keep the screen in
+// step with a folder archive whose files change while it runs and with the
+// marks other folios on the archive save.
 //
 // Two rules keep the interface responsive and safe:
 //
