@@ -53,3 +53,28 @@ func TestHelpFitsEightyByTwentyFour(t *testing.T) {
 	}
 	h.requireFits("help", 80, 24)
 }
+
+// The keys of the chart, the words, the citation format chooser and the
+// list of links are on the help's second page at 80×24: space turns to it,
+// b back, and each page fits.
+func TestHelpPagesListTheOverlaysKeys(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 80, 24)
+	h.key("?")
+	h.requireScreen("page 1 of 2")
+	h.key("space")
+	screen := h.screen()
+	for _, want := range []string{"page 2 of 2", "CHART (t)", "WORDS (w)", "CITATION FORMAT (F)", "t m b r j", "LINKS (L)", "pin the query", "add to the query"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("%q is not on the second page:\n%s", want, screen)
+		}
+	}
+	h.requireFits("help page 2", 80, 24)
+	h.key("space") // no third page: it stays on the last
+	h.requireScreen("page 2 of 2")
+	h.key("b")
+	h.requireScreen("ANYWHERE")
+	h.key("esc")
+	if h.m.help.open || strings.Contains(h.screen(), "folio keys") {
+		t.Fatalf("esc did not close the help:\n%s", h.screen())
+	}
+}

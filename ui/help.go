@@ -48,13 +48,14 @@ type helpPane struct {
 	page int
 }
 
-// update handles a key while the overlay is open.
-func (h helpPane) update(msg tea.KeyPressMsg, k helpPageKeys) helpPane {
+// update handles a key while the overlay is open; pages is how many it
+// has at the size of the screen.
+func (h helpPane) update(msg tea.KeyPressMsg, k helpPageKeys, pages int) helpPane {
 	switch {
 	case key.Matches(msg, k.Close):
 		h.open, h.page = false, 0
 	case key.Matches(msg, k.Next):
-		h.page++ // view keeps it in range
+		h.page = min(h.page+1, max(pages-1, 0))
 	case key.Matches(msg, k.Prev):
 		h.page = max(h.page-1, 0)
 	}
@@ -63,14 +64,19 @@ func (h helpPane) update(msg tea.KeyPressMsg, k helpPageKeys) helpPane {
 
 // view draws the overlay in width×height.
 func (h helpPane) view(width, height int, keys KeyMap, st Styles) string {
-	// the frame takes 4 cells and 2 lines, the title 2 lines
-	pages := helpPages(keys.withOthers(keys.helpSections()), max(width-4, 1), max(height-4, 1), st)
-	page := min(h.page, len(pages)-1)
+	pages := helpPagesAt(width, height, keys, st)
+	page := min(h.page, len(pages)-1) // the screen may have grown
 	title := st.Brand.Render("folio keys") + st.Hint.Render("  (? or esc to close)")
 	if len(pages) > 1 {
 		title += st.Hint.Render(fmt.Sprintf(" · page %d of %d: space, b", page+1, len(pages)))
 	}
 	return overlayBox(title+"\n\n"+pages[page], width, height, st)
+}
+
+// helpPagesAt is the pages of the overlay in width×height: the frame
+// takes 4 cells and 2 lines, the title 2 lines.
+func helpPagesAt(width, height int, keys KeyMap, st Styles) []string {
+	return helpPages(keys.withOthers(keys.helpSections()), max(width-4, 1), max(height-4, 1), st)
 }
 
 // overlayBox frames content and centres it in width×height, clipping what

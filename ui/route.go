@@ -31,7 +31,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	var in intent
 	switch {
 	case m.help.open:
-		m.help = m.help.update(msg, k.HelpPage)
+		m.help = m.help.update(msg, k.HelpPage, len(helpPagesAt(m.width, m.bodyHeight(), k, m.styles)))
 	case m.problems.open:
 		m.problems = m.problems.update(msg, k, len(m.info.Problems))
 	case m.format.open(m.status):
