@@ -206,6 +206,7 @@ type Model struct {
 	// Searching.
 	sort       index.Sort
 	typingSeq  int                // bumped by every keystroke that changes the query
+	resizeSeq  int                // bumped by every change of the terminal's size; see resizeSettledMsg
 	typing     bool               // keys are arriving in the search box: no pause yet
 	gen        int                // bumped by every search; older answers are dropped
 	searchCtx  context.Context    // context of generation gen
