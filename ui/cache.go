@@ -1,5 +1,7 @@
 package ui
 
+import tea "charm.land/bubbletea/v2"
+
 // renderCacheSize bounds the rendered pieces kept: enough to go back and
 // forth through a page of results, at a few widths, without re-rendering.
 const renderCacheSize = 48
@@ -48,4 +50,18 @@ func (c *renderCache) put(r renderedMsg) {
 	}
 	c.entries[r.key] = r
 	c.order = append(c.order, r.key)
+}
+
+// tag marks the renderedMsg of cmd as started for this cache, so that a
+// render still running when a refresh replaces the cache is dropped when it
+// comes, rather than kept in the new cache (or shown) as the file is now.
+func (c *renderCache) tag(cmd tea.Cmd) tea.Cmd {
+	return func() tea.Msg {
+		msg := cmd()
+		if r, ok := msg.(renderedMsg); ok {
+			r.cache = c
+			return r
+		}
+		return msg
+	}
 }

@@ -215,7 +215,7 @@ func (m *Model) searchKeepingPlace() tea.Cmd {
 		m.list.keepPlace(keptPlace{id: h.ID, at: at}) // after startSearch, which drops it
 	}
 	if k := m.reader.rendering(); m.focus == paneReader && k.id != "" && m.searcher != nil && m.cache.start(k) {
-		cmds = append(cmds, renderCmd(m.searcher, k, m.styles))
+		cmds = append(cmds, m.cache.tag(renderCmd(m.searcher, k, m.styles)))
 	}
 	return tea.Batch(cmds...)
 }

@@ -65,6 +65,10 @@ type renderedMsg struct {
 	related []index.Hit // pieces like this one, when the Searcher finds them
 	lines   []string
 	err     error
+	// cache is the render cache the render was started for (see
+	// renderCache.tag): a render started before a refresh replaced the
+	// cache renders the file as it was, and is dropped.
+	cache *renderCache
 }
 
 // stateOpenedMsg brings the reading state, opened after the first frame. A

@@ -149,7 +149,7 @@ func (m *Model) ensureRendered() tea.Cmd {
 	if !m.cache.start(k) {
 		return nil // running: its result will be used when it comes
 	}
-	return renderCmd(m.searcher, k, m.styles)
+	return m.cache.tag(renderCmd(m.searcher, k, m.styles))
 }
 
 // stepPiece opens the next (+1) or previous (-1) piece of the results.

@@ -94,6 +94,9 @@ func (m *Model) updateIndex(msg tea.Msg) (tea.Cmd, bool) {
 func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case renderedMsg:
+		if msg.cache != nil && msg.cache != m.cache {
+			return nil, true // started before a refresh: the file as it was
+		}
 		m.cache.done(msg.key)
 		if msg.err == nil {
 			m.cache.put(msg)

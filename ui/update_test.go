@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// After a burst of resizes the whole screen is drawn again once, when the
+// last one has settled; the settling of an earlier resize does nothing.
+func TestResizeBurstRedrawsOnceSettled(t *testing.T) {
+	m := New(Options{After: testClock})
+	for _, size := range [][2]int{{70, 20}, {120, 40}} {
+		m.update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+	}
+	if cmd := m.update(resizeSettledMsg{seq: m.resizeSeq - 1}); cmd != nil {
+		t.Fatalf("an earlier resize's settling returned %T; want nothing", cmd())
+	}
+	cmd := m.update(resizeSettledMsg{seq: m.resizeSeq})
+	if cmd == nil {
+		t.Fatal("the last resize's settling returned no Cmd; want a clear screen")
+	}
+	if got, want := fmt.Sprintf("%T", cmd()), fmt.Sprintf("%T", tea.ClearScreen()); got != want {
+		t.Fatalf("settling returned %s; want %s", got, want)
+	}
+}
+
+// A render started before a refresh replaced the render cache comes back
+// with the file as it was: it is neither kept in the new cache nor shown.
+func TestRenderFromBeforeARefreshIsDropped(t *testing.T) {
+	m := New(Options{After: testClock})
+	k := renderKey{id: "a", width: 80, style: "dark"}
+	old := m.cache
+	stale := old.tag(func() tea.Msg { return renderedMsg{key: k, lines: []string{"as it was"}} })()
+	m.cache = newRenderCache() // what a refresh does (live.go)
+	if !m.cache.start(k) {
+		t.Fatal("the new cache has a render of k running already")
+	}
+	m.update(stale)
+	if _, ok := m.cache.get(k); ok {
+		t.Fatal("the stale render was kept in the new cache")
+	}
+	if m.cache.start(k) {
+		t.Fatal("the stale render ended the new cache's own render of k")
+	}
+	fresh := m.cache.tag(func() tea.Msg { return renderedMsg{key: k, lines: []string{"as it is"}} })()
+	m.update(fresh)
+	if r, ok := m.cache.get(k); !ok || r.lines[0] != "as it is" {
+		t.Fatalf("the fresh render was not kept: %v %v", r.lines, ok)
+	}
+}
