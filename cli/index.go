@@ -4,20 +4,25 @@ import (
 	"cmp"
 	"fmt"
 
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/buildgc"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
 func newIndexCmd(env *Env) *cobra.Command {
-	return &cobra.Command{
+	var rebuild bool
+	cmd := &cobra.Command{
 		Use:   "index",
 		Short: "Build or refresh the search index, with progress",
 		Long: `Build the search index of the archive, or refresh it: only added, changed and
 removed files are re-indexed. folio does this by itself at start-up; this
-command shows what it did.`,
+command shows what it did. --rebuild builds the index from scratch; the times
+pieces were first indexed (what saved searches count as new) are kept.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ix, err := env.openIndex(cmd.Context(), progressBar(env.Err))
+			ix, err := index.OpenDir(cmd.Context(), env.ArchiveDir, index.Options{Dir: env.IndexDir,
+				Progress: progressBar(env.Err), LargeBuild: buildgc.Relax, Rebuild: rebuild})
 			if err != nil {
 				return err
 			}
@@ -47,4 +52,6 @@ command shows what it did.`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "build the index from scratch")
+	return cmd
 }

@@ -226,6 +226,7 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 			e.Fatal = true
 		} else {
 			e.Indexed = true
+			e.Added = p.b.addedOf(e.ID)
 			indexed = true
 		}
 	}

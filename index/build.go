@@ -27,6 +27,13 @@ type build struct {
 	stats Stats
 	// restore undoes opts.LargeBuild, once the index is closed
 	restore func()
+	// When pieces were first indexed (added.go): carried is what a build
+	// from scratch took from the manifest before it (nil: none), known
+	// the times of the IDs already indexed, stamp the time of the pieces
+	// this update adds.
+	carried map[string]int64
+	known   map[string]int64
+	stamp   int64
 }
 
 // largeBuild is the number of files whose indexing calls opts.LargeBuild.
@@ -64,6 +71,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 		}
 	}
 
+	b.prepareAdded(m)
 	if len(todo) >= largeBuild && b.restore == nil && b.opts.LargeBuild != nil {
 		// Until the index is closed: its segments are merged after the last
 		// batch, and closing waits for those merges.

@@ -30,7 +30,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 
 	// The live generation, when it is current: no writer's lock at all.
 	hold, m, p := ix.planOn(dir, b, files, scanProbs, opts)
-	if usable(m, p) && p.empty() {
+	if usable(m, p) && p.empty() && !opts.Rebuild {
 		if have != nil && have.name == hold.name {
 			hold.release()
 			return nil, nil
@@ -64,13 +64,16 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		// generations): plan again on the live generation.
 		hold.release()
 		hold, m, p = ix.planOn(dir, b, files, scanProbs, opts)
-		if usable(m, p) && p.empty() {
+		if usable(m, p) && p.empty() && !opts.Rebuild {
 			b.stats.Unchanged = true
 			v, err := openHeld(hold, m, b.stats, scanProbs, opts)
 			if v != nil || err != nil {
 				return v, releaseOn(err, hold)
 			}
 		}
+	}
+	if opts.Rebuild {
+		m, p = nil, nil // from scratch
 	}
 	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
 	hold.release()
@@ -154,6 +157,9 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 		}
 	}
 	if fresh {
+		if from != nil {
+			b.carried = addedIn(from.dir, ix.name) // when pieces came (added.go)
+		}
 		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, bleveConfig())
 		if err != nil {
 			return nil, err

@@ -61,13 +61,19 @@ type fileEntry struct {
 	Words    int  // length, for ranking
 	Fatal    bool // the file could not be used
 	Problems []archive.Problem
+	// Added is when the piece was first indexed (UnixNano), carried over
+	// from one generation to the next (added.go); 0 for a piece that was
+	// there when the cache was first built.
+	Added int64
 }
 
 // lengths are the lengths in words of the indexed pieces, for ranking,
-// sorted by ID: two slices decode faster than a map and take less memory.
+// and when each was first indexed (fileEntry.Added), sorted by ID: slices
+// decode faster than a map and take less memory.
 type lengths struct {
 	IDs   []string
 	Words []int32
+	Added []int64 // nil in a manifest written before folio kept it
 }
 
 // of is the length of the piece id, 0 when unknown.
@@ -122,6 +128,7 @@ func (m *manifest) summarize() {
 	type length struct {
 		id    string
 		words int32
+		added int64
 	}
 	var ls []length
 	m.Problems = nil
@@ -129,15 +136,15 @@ func (m *manifest) summarize() {
 	for _, e := range m.Files {
 		m.Problems = append(m.Problems, e.Problems...)
 		if e.Indexed {
-			ls = append(ls, length{e.ID, int32(min(e.Words, math.MaxInt32))})
+			ls = append(ls, length{e.ID, int32(min(e.Words, math.MaxInt32)), e.Added})
 		}
 		timed = timed && e.Hash == ""
 	}
 	archive.SortProblems(m.Problems)
 	slices.SortFunc(ls, func(a, b length) int { return strings.Compare(a.id, b.id) })
-	m.Lengths = lengths{IDs: make([]string, len(ls)), Words: make([]int32, len(ls))}
+	m.Lengths = lengths{IDs: make([]string, len(ls)), Words: make([]int32, len(ls)), Added: make([]int64, len(ls))}
 	for i, l := range ls {
-		m.Lengths.IDs[i], m.Lengths.Words[i] = l.id, l.words
+		m.Lengths.IDs[i], m.Lengths.Words[i], m.Lengths.Added[i] = l.id, l.words, l.added
 	}
 	m.Fingerprint = nil
 	if timed {

@@ -23,6 +23,9 @@ type Options struct {
 	Dir string
 	// Memory builds the index in memory only, never touching the cache.
 	Memory bool
+	// Rebuild builds the cache's next generation from scratch, even when
+	// the live one is current (folio index --rebuild). Refresh ignores it.
+	Rebuild bool
 	// Progress, when set, is called as files are indexed.
 	Progress Progress
 	// Synonyms for query expansion; nil: DefaultSynonyms() (bundled + user file).
@@ -258,6 +261,7 @@ func (ix *Index) Verify() bool {
 func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	ix.refreshMu.Lock()
 	defer ix.refreshMu.Unlock()
+	opts.Rebuild = false
 	ix.inUse.RLock()
 	cur := ix.cur
 	ix.inUse.RUnlock()

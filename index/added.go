@@ -1,0 +1,105 @@
+package index
+
+import "time"
+
+// When each piece was first indexed, for "what is new" (saved searches):
+// the index time, not the piece's publication date.
+//
+// Every file entry of the manifest records, in Added, when its piece's ID
+// first entered the index; the head keeps the same times beside the
+// lengths (lengths.Added), so that an open index answers without reading
+// the file entries. An update stamps the pieces it adds with the time it
+// runs, later than every time already recorded (even if the clock went
+// back); a piece whose file changed, or moved to another path keeping its
+// ID, keeps its time. A new generation copies the times of the one it is
+// made from, and a build from scratch (a schema change, a damaged index,
+// folio index --rebuild) takes them from the live generation's manifest
+// when it can still be read, whatever its schema: pieces it knew keep
+// their times, others are stamped as added now.
+//
+// A build with no earlier manifest to read (the first build of a cache, a
+// deleted cache folder, an index in memory) cannot tell when its pieces
+// came: it gives them all 0, "there from the start", and none of them is
+// new to anyone. A manifest written before folio kept the times has none
+// either: its pieces are taken as there from the start.
+
+// prepareAdded readies the times of an update of m: the times m records
+// (and those carried from an earlier manifest by a build from scratch),
+// and the stamp for the pieces the update adds.
+func (b *build) prepareAdded(m *manifest) {
+	b.known = make(map[string]int64, len(m.Files)+len(b.carried))
+	var latest int64
+	for id, t := range b.carried {
+		b.known[id] = t
+		latest = max(latest, t)
+	}
+	for _, e := range m.Files {
+		if e.Indexed && e.ID != "" {
+			b.known[e.ID] = e.Added
+			latest = max(latest, e.Added)
+		}
+	}
+	b.stamp = 0
+	if !b.stats.Rebuilt || b.carried != nil {
+		b.stamp = max(time.Now().UnixNano(), latest+1)
+	}
+}
+
+// addedOf is the time to record for the piece id being indexed.
+func (b *build) addedOf(id string) int64 {
+	if t, ok := b.known[id]; ok {
+		return t
+	}
+	return b.stamp
+}
+
+// addedIn reads the times of the pieces indexed in the generation folder
+// dir, whatever its schema, when its manifest is of the archive named
+// name and can be read; nil otherwise.
+func addedIn(dir, name string) map[string]int64 {
+	m, err := readManifest(dir)
+	if err != nil || m.Archive != name || m.loadFiles() != nil {
+		return nil
+	}
+	out := make(map[string]int64, len(m.Files))
+	for _, e := range m.Files {
+		if e.Indexed && e.ID != "" {
+			out[e.ID] = e.Added
+		}
+	}
+	return out
+}
+
+// NewSince returns the IDs of the pieces first indexed after t, sorted
+// (see added.go for what is known of when a piece was indexed).
+func (ix *Index) NewSince(t time.Time) []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	after := int64(0)
+	if !t.IsZero() {
+		after = t.UnixNano()
+	}
+	var ids []string
+	for i, a := range ix.lengths.Added {
+		if a > after && i < len(ix.lengths.IDs) {
+			ids = append(ids, ix.lengths.IDs[i])
+		}
+	}
+	return ids
+}
+
+// IndexTime is the latest time a piece of the open index was first
+// indexed: a piece indexed later is new since then (NewSince). It is
+// zero when every piece was there from the start.
+func (ix *Index) IndexTime() time.Time {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	var latest int64
+	for _, a := range ix.lengths.Added {
+		latest = max(latest, a)
+	}
+	if latest == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, latest).UTC()
+}

@@ -1,0 +1,106 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestAddedTimes follows when pieces were first indexed (added.go) through
+// a first build, updates, a changed file, a rebuild from scratch, a schema
+// change and a cache deleted.
+func TestAddedTimes(t *testing.T) {
+	src := writeFixtures(t)
+	dir := t.TempDir()
+	open := func(opts Options) *Index {
+		t.Helper()
+		opts.Dir = dir
+		ix, err := Open(context.Background(), src, os.DirFS(src), opts)
+		if err != nil || ix.Fallback() != "" {
+			t.Fatal(err, ix.Fallback())
+		}
+		return ix
+	}
+	write := func(name, title string) {
+		t.Helper()
+		p := filepath.Join(src, "new", name+".md")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: 2020-01-01\n---\nA body.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Second)
+		os.Chtimes(p, later, later)
+	}
+
+	// The first build cannot tell when its pieces came: none is new.
+	ix := open(Options{})
+	if got := ix.NewSince(time.Time{}); got != nil || !ix.IndexTime().IsZero() {
+		t.Fatalf("first build: new %v, index time %v", got, ix.IndexTime())
+	}
+	seen := ix.IndexTime()
+	ix.Close()
+
+	write("one", "One")
+	before := time.Now()
+	ix = open(Options{})
+	if got := ix.NewSince(seen); !slices.Equal(got, []string{"new/one"}) {
+		t.Fatalf("after adding one: new %v", got)
+	}
+	if it := ix.IndexTime(); it.Before(before) || it.After(time.Now()) {
+		t.Errorf("index time %v, not the time of the update", it)
+	}
+	seen = ix.IndexTime()
+	if got := ix.NewSince(seen); got != nil {
+		t.Errorf("new since the index time: %v", got)
+	}
+	ix.Close()
+
+	// A changed file keeps its time; a second new one is new since seen.
+	write("one", "One, edited")
+	addZeitgeist(t, src)
+	write("two", "Two")
+	ix = open(Options{})
+	if got := ix.NewSince(seen); !slices.Equal(got, []string{"new/two"}) {
+		t.Errorf("after editing two and adding one: new %v", got)
+	}
+	if got := ix.NewSince(time.Time{}); !slices.Equal(got, []string{"new/one", "new/two"}) {
+		t.Errorf("all pieces added after the first build: %v", got)
+	}
+	times := ix.lengths.Added
+	seenTwo := ix.IndexTime()
+	ix.Close()
+
+	// A rebuild from scratch, and a build after a schema change, keep
+	// the times.
+	ix = open(Options{Rebuild: true})
+	if !ix.Stats().Rebuilt || !slices.Equal(ix.lengths.Added, times) || !ix.IndexTime().Equal(seenTwo) {
+		t.Errorf("rebuild: %+v, times %v, want %v", ix.Stats(), ix.lengths.Added, times)
+	}
+	ix.Close()
+	m, _ := readManifest(liveGen(t, dir))
+	m.loadFiles()
+	m.Schema = SchemaVersion - 1
+	if err := writeManifest(liveGen(t, dir), m); err != nil {
+		t.Fatal(err)
+	}
+	write("three", "Three")
+	ix = open(Options{})
+	if !ix.Stats().Rebuilt {
+		t.Errorf("old schema not rebuilt: %+v", ix.Stats())
+	}
+	if got := ix.NewSince(seenTwo); !slices.Equal(got, []string{"new/three"}) {
+		t.Errorf("after a schema change: new %v", got)
+	}
+	ix.Close()
+
+	// A cache deleted: nothing can be told, nothing is new.
+	os.RemoveAll(dir)
+	ix = open(Options{})
+	defer ix.Close()
+	if got := ix.NewSince(time.Time{}); got != nil {
+		t.Errorf("after deleting the cache: new %v", got)
+	}
+}
