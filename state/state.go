@@ -1,6 +1,8 @@
 // Package state keeps a reader's own state for one archive: which pieces are
 // read, which are starred, where the reader stopped in each, and a history of
-// what was opened when.
+// what was opened when. It also keeps the reader's saved searches, for every
+// archive, in the config folder (saved.go), and when each was last opened
+// on each archive, in the state folder (savedopened.go).
 //
 // The state of an archive lives in one small JSON file in the XDG state
 // directory ($XDG_STATE_HOME/folio/, by default ~/.local/state/folio/), meant

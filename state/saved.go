@@ -1,0 +1,408 @@
+package state
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/atomicfile"
+)
+
+// Saved searches: a query and its filters kept under a name, for every
+// archive, in one readable JSON file in the config folder
+// ($XDG_CONFIG_HOME/folio/saved.json, by default ~/.config/folio/):
+//
+//	{
+//	  "about": "folio saved searches ...",
+//	  "version": 1,
+//	  "searches": [
+//	    {
+//	      "name": "Raqqa",
+//	      "query": "raqqa OR mosul",
+//	      "filters": {"tags": ["isis"], "from": "2017"},
+//	      "created": "2026-12-01T18:30:00Z"
+//	    }
+//	  ]
+//	}
+//
+// The filters are written as the command line takes them (--tag isis
+// --from 2017): see Filters. The file is a person's own list, so folio
+// never sets it aside: one it cannot read is an error naming the file and
+// line, every change is refused until it is mended, and nothing in it is
+// lost. Each change re-reads the file and writes it atomically under an
+// exclusive flock on the config folder, so two folios adding searches at
+// once both keep theirs.
+//
+// When a search was last opened is kept per archive, in the state folder
+// beside the reading state (SavedOpened).
+
+// SavedVersion is the saved-searches file format written by this folio.
+const SavedVersion = 1
+
+// MaxNameLen is the longest name of a saved search, in characters.
+const MaxNameLen = 64
+
+const savedAbout = "folio saved searches: a name, a query in folio's query language and filters as the command line takes them (--tag, --outlet, --author, --kind: lists; --from, --to: YYYY, YYYY-MM or YYYY-MM-DD; --starred, --unread). Safe to edit while folio is not running."
+
+// Search is one saved search.
+type Search struct {
+	Name    string    `json:"name"`
+	Query   string    `json:"query"`
+	Filters Filters   `json:"filters"`
+	Created time.Time `json:"created"`
+}
+
+// Filters are a saved search's filters, as the command line's flags take
+// them: From and To as written ("2017", "2017-09", "2017-09-14"), so that a
+// month stays a month.
+type Filters struct {
+	Tags    []string `json:"tags,omitempty"`
+	Outlets []string `json:"outlets,omitempty"`
+	Authors []string `json:"authors,omitempty"`
+	Kinds   []string `json:"kinds,omitempty"`
+	From    string   `json:"from,omitempty"`
+	To      string   `json:"to,omitempty"`
+	Starred bool     `json:"starred,omitempty"`
+	Unread  bool     `json:"unread,omitempty"`
+}
+
+// Filter is the archive.Filter of f (all but the reading filters,
+// Starred and Unread, which need the reading state).
+func (f Filters) Filter() (archive.Filter, error) {
+	af := archive.Filter{Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds}
+	if f.From != "" {
+		d, err := archive.ParseDate(f.From)
+		if err != nil {
+			return af, fmt.Errorf("from: %v", err)
+		}
+		af.From = d.Time
+	}
+	if f.To != "" {
+		d, err := archive.ParseDate(f.To)
+		if err != nil {
+			return af, fmt.Errorf("to: %v", err)
+		}
+		af.To = d.End() // to 2017-09 keeps the whole of September
+	}
+	return af, nil
+}
+
+// savedFile is the on-disk shape.
+type savedFile struct {
+	About    string   `json:"about"`
+	Version  int      `json:"version"`
+	Searches []Search `json:"searches"`
+}
+
+// SavedPath is the saved-searches file: saved.json in folio's config
+// folder (os.UserConfigDir: $XDG_CONFIG_HOME, else ~/.config).
+func SavedPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("no config folder for saved searches: %w", err)
+	}
+	return filepath.Join(dir, "folio", "saved.json"), nil
+}
+
+// Saved is the saved-searches file at one path.
+type Saved struct{ path string }
+
+// OpenSaved is the saved-searches file at path ("" for SavedPath). It reads
+// nothing: every method reads the file as it is then.
+func OpenSaved(path string) (*Saved, error) {
+	if path == "" {
+		p, err := SavedPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return &Saved{path: path}, nil
+}
+
+// Path is the file's path.
+func (s *Saved) Path() string { return s.path }
+
+// ErrNoSearch is the error of a name no saved search has.
+var ErrNoSearch = errors.New("no saved search")
+
+// ErrSearchExists is the error of adding a name a saved search has.
+var ErrSearchExists = errors.New("a saved search has that name")
+
+// List returns the saved searches in the order they were saved. A
+// missing file is none.
+func (s *Saved) List() ([]Search, error) {
+	f, err := readSaved(s.path)
+	if err != nil {
+		return nil, err
+	}
+	return f.Searches, nil
+}
+
+// Get returns the saved search named name (NameKey: case and Unicode
+// normalisation do not count).
+func (s *Saved) Get(name string) (Search, error) {
+	all, err := s.List()
+	if err != nil {
+		return Search{}, err
+	}
+	if i := find(all, name); i >= 0 {
+		return all[i], nil
+	}
+	return Search{}, fmt.Errorf("%w named %q", ErrNoSearch, name)
+}
+
+func find(all []Search, name string) int {
+	key := NameKey(name)
+	return slices.IndexFunc(all, func(s Search) bool { return NameKey(s.Name) == key })
+}
+
+// Add saves a search under its name, which must be valid (CheckName) and
+// not yet taken; its name is kept in Unicode NFC and its Created time, when
+// zero, is set to now. The filters' dates must parse.
+func (s *Saved) Add(sr Search) (Search, error) {
+	sr.Name = norm.NFC.String(sr.Name)
+	if err := CheckName(sr.Name); err != nil {
+		return sr, err
+	}
+	if _, err := sr.Filters.Filter(); err != nil {
+		return sr, err
+	}
+	if sr.Created.IsZero() {
+		sr.Created = time.Now()
+	}
+	sr.Created = sr.Created.UTC()
+	err := s.change(func(f *savedFile) error {
+		if i := find(f.Searches, sr.Name); i >= 0 {
+			return fmt.Errorf("%w: %q", ErrSearchExists, f.Searches[i].Name)
+		}
+		f.Searches = append(f.Searches, sr)
+		return nil
+	})
+	return sr, err
+}
+
+// Remove deletes the saved search named name and returns it.
+func (s *Saved) Remove(name string) (Search, error) {
+	var gone Search
+	err := s.change(func(f *savedFile) error {
+		i := find(f.Searches, name)
+		if i < 0 {
+			return fmt.Errorf("%w named %q", ErrNoSearch, name)
+		}
+		gone = f.Searches[i]
+		f.Searches = slices.Delete(f.Searches, i, i+1)
+		return nil
+	})
+	return gone, err
+}
+
+// change applies edit to the file as it is on disk, under the config
+// folder's lock, and writes it atomically; nothing is written when edit
+// or the reading fails.
+func (s *Saved) change(edit func(*savedFile) error) error {
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("config folder: %w", err)
+	}
+	unlock, err := lockFolder(dir, lockTimeout)
+	if err != nil {
+		return fmt.Errorf("config folder %s: %w", dir, err)
+	}
+	defer unlock()
+	f, err := readSaved(s.path)
+	if err != nil {
+		return err
+	}
+	if err := edit(f); err != nil {
+		return err
+	}
+	f.About, f.Version = savedAbout, SavedVersion
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(s.path, append(data, '\n'), 0o600)
+}
+
+// maxSavedSize caps the saved-searches file read: a search takes a few
+// hundred bytes.
+const maxSavedSize = 16 << 20
+
+// readSaved reads and checks the saved-searches file; a missing one is
+// empty. An error names the file and, where it can, the line.
+func readSaved(path string) (*savedFile, error) {
+	data, err := archive.ReadRegular(path, maxSavedSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &savedFile{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("saved searches: %w", err)
+	}
+	f, line, err := parseSaved(data)
+	if err != nil {
+		if line > 0 {
+			return nil, fmt.Errorf("%s:%d: %v (the file is left as it is: mend it or move it away)", path, line, err)
+		}
+		return nil, fmt.Errorf("%s: %v (the file is left as it is: mend it or move it away)", path, err)
+	}
+	return f, nil
+}
+
+// parseSaved decodes a saved-searches file and checks each search; an
+// error comes with the line it is on (0 when unknown).
+func parseSaved(data []byte) (*savedFile, int, error) {
+	var f savedFile
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	// fail is err with its line: where the decoder stopped for a syntax
+	// error, where in the value decoded from off a type error is, else
+	// the value at off.
+	fail := func(err error, off int64) (*savedFile, int, error) {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			off = se.Offset
+		case errors.As(err, &te):
+			off += te.Offset
+		case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+			return nil, lineAt(data, int64(len(data))), errors.New("the file ends too soon")
+		}
+		return nil, lineAt(data, off), err
+	}
+	// delim reads the next token, which must be want.
+	delim := func(want json.Delim) error {
+		tok, err := dec.Token()
+		if err == nil && tok != want {
+			err = fmt.Errorf("%q expected, found %v", want, tok)
+		}
+		return err
+	}
+	if off := dec.InputOffset(); delim('{') != nil {
+		return fail(errors.New("not a JSON object"), off)
+	}
+	seen := map[string]int{} // name key → line
+	for dec.More() {
+		off := dec.InputOffset()
+		tok, err := dec.Token()
+		if err != nil {
+			return fail(err, off)
+		}
+		off = dec.InputOffset() // the value
+		switch key, _ := tok.(string); key {
+		case "about":
+			err = dec.Decode(&f.About)
+		case "version":
+			if err = dec.Decode(&f.Version); err == nil && f.Version > SavedVersion {
+				err = fmt.Errorf("written by a newer folio (format %d, this one reads %d)", f.Version, SavedVersion)
+			}
+		case "searches":
+			if off := dec.InputOffset(); delim('[') != nil {
+				return fail(errors.New(`"searches" is not a list`), off)
+			}
+			for dec.More() {
+				start := dec.InputOffset()
+				var s Search
+				if err := dec.Decode(&s); err != nil {
+					return fail(err, start)
+				}
+				line := lineAt(data, start)
+				if err := checkSearch(s); err != nil {
+					return nil, line, err
+				}
+				k := NameKey(s.Name)
+				if first, ok := seen[k]; ok {
+					return nil, line, fmt.Errorf("name %q is taken by the search on line %d", s.Name, first)
+				}
+				seen[k] = line
+				f.Searches = append(f.Searches, s)
+			}
+			off = dec.InputOffset()
+			err = delim(']')
+		default:
+			err = fmt.Errorf("unknown key %q", key)
+			off = dec.InputOffset() - int64(len(key)) - 2
+		}
+		if err != nil {
+			return fail(err, off)
+		}
+	}
+	if off := dec.InputOffset(); delim('}') != nil {
+		return fail(errors.New("the object is not closed"), off)
+	}
+	if off := dec.InputOffset(); len(bytes.TrimSpace(data[off:])) > 0 {
+		return fail(errors.New("more after the end of the JSON object"), off)
+	}
+	return &f, 0, nil
+}
+
+// checkSearch checks a search read from the file.
+func checkSearch(s Search) error {
+	if err := CheckName(s.Name); err != nil {
+		return err
+	}
+	if _, err := s.Filters.Filter(); err != nil {
+		return fmt.Errorf("search %q: %v", s.Name, err)
+	}
+	return nil
+}
+
+// lineAt is the line (from 1) of the first character at or after off that
+// is not white space or a comma: where the value that starts there is.
+func lineAt(data []byte, off int64) int {
+	off = min(max(off, 0), int64(len(data)))
+	for off < int64(len(data)) && strings.IndexByte(" \t\r\n,", data[off]) >= 0 {
+		off++
+	}
+	return 1 + bytes.Count(data[:off], []byte("\n"))
+}
+
+// namePunct are the characters a name may have besides letters, digits,
+// marks and spaces.
+const namePunct = "-_.,'&()+#:!?"
+
+// CheckName says what is wrong with a saved search's name, if anything. A
+// name has 1 to MaxNameLen characters: letters, digits, spaces and
+// -_.,'&()+#:!? ; it does not begin with a space or "-" (it would read as
+// a flag) nor end with a space, and has no two spaces in a row. Names are
+// told apart without regard to case: "Raqqa" and "raqqa" are one name.
+func CheckName(name string) error {
+	switch n := utf8.RuneCountInString(name); {
+	case !utf8.ValidString(name):
+		return fmt.Errorf("name %q is not valid UTF-8", name)
+	case n == 0:
+		return errors.New("a saved search needs a name")
+	case n > MaxNameLen:
+		return fmt.Errorf("name %q is longer than %d characters", name, MaxNameLen)
+	case strings.HasPrefix(name, "-"):
+		return fmt.Errorf("name %q begins with -", name)
+	case strings.HasPrefix(name, " ") || strings.HasSuffix(name, " ") || strings.Contains(name, "  "):
+		return fmt.Errorf("name %q has a space at an end or two in a row", name)
+	}
+	for _, r := range name {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && r != ' ' && !strings.ContainsRune(namePunct, r) {
+			return fmt.Errorf("name %q has %q: a name has letters, digits, spaces and %s", name, r, namePunct)
+		}
+	}
+	return nil
+}
+
+// NameKey is what tells names apart: the name in NFC, case-folded.
+func NameKey(name string) string {
+	return cases.Fold().String(norm.NFC.String(name))
+}

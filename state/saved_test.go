@@ -1,0 +1,259 @@
+package state
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCheckName(t *testing.T) {
+	for _, ok := range []string{"raqqa", "Raqqa and Mosul", "MI5 (2017)", "élan", "Ελλάδα", "q&a: 1", "x", strings.Repeat("é", MaxNameLen)} {
+		if err := CheckName(ok); err != nil {
+			t.Errorf("CheckName(%q): %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", " raqqa", "raqqa ", "a  b", "-raqqa", "a\x1bb", "a\nb", "a/b", "a\"b", "a\u202eb",
+		strings.Repeat("a", MaxNameLen+1), "\xff"} {
+		if err := CheckName(bad); err == nil {
+			t.Errorf("CheckName(%q) accepted", bad)
+		}
+	}
+}
+
+func mustAdd(t *testing.T, s *Saved, sr Search) Search {
+	t.Helper()
+	got, err := s.Add(sr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func TestSavedAddListRemove(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "folio", "saved.json")
+	s, _ := OpenSaved(path)
+	if all, err := s.List(); err != nil || len(all) != 0 {
+		t.Fatalf("no file: %v %v", all, err)
+	}
+	mustAdd(t, s, Search{Name: "Raqqa", Query: "raqqa", Filters: Filters{Tags: []string{"isis"}, From: "2017-09"}})
+	// NFC: e + combining acute is é
+	mustAdd(t, s, Search{Name: "Cafe\u0301", Query: `"islamic state"`})
+	if _, err := s.Add(Search{Name: "RAQQA", Query: "x"}); !errors.Is(err, ErrSearchExists) {
+		t.Errorf("a name differing only in case: %v", err)
+	}
+	if _, err := s.Add(Search{Name: "CAF\u00c9", Query: "x"}); !errors.Is(err, ErrSearchExists) {
+		t.Errorf("a name differing only in normalisation: %v", err)
+	}
+	if _, err := s.Add(Search{Name: "dates", Filters: Filters{From: "2017-13"}}); err == nil {
+		t.Error("a bad date was saved")
+	}
+	got, err := s.Get("raqqa")
+	if err != nil || got.Name != "Raqqa" || got.Filters.From != "2017-09" || got.Created.IsZero() {
+		t.Errorf("Get: %+v %v", got, err)
+	}
+	if got, err := s.Get("CAFE\u0301"); err != nil || got.Name != "Caf\u00e9" {
+		t.Errorf("Get by another case: %+v %v", got, err)
+	}
+	data, _ := os.ReadFile(path)
+	for _, want := range []string{`"about": "folio saved searches`, `"name": "Raqqa"`, `"tags": [`, `"from": "2017-09"`, `"query": "\"islamic state\""`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("file lacks %s:\n%s", want, data)
+		}
+	}
+	if _, err := s.Remove("RAQQA"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Remove("raqqa"); !errors.Is(err, ErrNoSearch) {
+		t.Errorf("removed twice: %v", err)
+	}
+	if all, _ := s.List(); len(all) != 1 {
+		t.Errorf("after remove: %+v", all)
+	}
+}
+
+// A file a person broke is named with its line, left as it is, and every
+// change is refused until it is mended.
+func TestSavedCorruptFile(t *testing.T) {
+	good := `{
+  "about": "",
+  "version": 1,
+  "searches": [
+    {"name": "one", "query": "a", "filters": {}, "created": "2026-01-01T00:00:00Z"},
+    %s
+  ]
+}
+`
+	for name, c := range map[string]struct {
+		entry string
+		line  int
+		msg   string
+	}{
+		"syntax":        {`{"name": "two", "query": "b" "filters": {}}`, 6, "invalid character"},
+		"type":          {`{"name": "two", "query": 7}`, 6, "cannot unmarshal number"},
+		"bad date":      {`{"name": "two", "query": "b", "filters": {"from": "2017-13"}}`, 6, "from"},
+		"bad name":      {`{"name": "two\u001b[2J", "query": "b"}`, 6, "name"},
+		"duplicate":     {`{"name": "ONE", "query": "b"}`, 6, "line 5"},
+		"unknown field": {`{"name": "two", "query": "b", "colour": "red"}`, 6, "unknown field"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "saved.json")
+			data := fmt.Sprintf(good, c.entry)
+			os.WriteFile(path, []byte(data), 0o600)
+			s, _ := OpenSaved(path)
+			_, err := s.List()
+			if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("%s:%d: ", path, c.line)) || !strings.Contains(err.Error(), c.msg) {
+				t.Errorf("error %v, want %s:%d and %q", err, path, c.line, c.msg)
+			}
+			if _, err := s.Add(Search{Name: "three", Query: "c"}); err == nil {
+				t.Error("added to a broken file")
+			}
+			if _, err := s.Remove("one"); err == nil {
+				t.Error("removed from a broken file")
+			}
+			if now, _ := os.ReadFile(path); string(now) != data {
+				t.Errorf("the broken file was changed:\n%s", now)
+			}
+		})
+	}
+	for _, bad := range []string{"", "[]", `{"searches": [`, `{"searches": {}}`, `{"version": 2, "searches": []}`, `{} {}`} {
+		path := filepath.Join(t.TempDir(), "saved.json")
+		os.WriteFile(path, []byte(bad), 0o600)
+		s, _ := OpenSaved(path)
+		if _, err := s.List(); err == nil || !strings.Contains(err.Error(), path+":1: ") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+func TestSavedOpened(t *testing.T) {
+	dir := t.TempDir()
+	o, _ := OpenSavedOpened("/home/ana/commentary", dir)
+	if !strings.HasSuffix(o.Path(), ".saved.json") || !strings.HasPrefix(filepath.Base(o.Path()), "commentary-") {
+		t.Errorf("path %s", o.Path())
+	}
+	t1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := o.Mark("Raqqa", t1.Add(time.Hour), t1); err != nil {
+		t.Fatal(err)
+	}
+	// an earlier time never replaces a later one
+	o.Mark("raqqa", t1, t1.Add(-time.Hour))
+	o.Mark("other", t1, time.Time{})
+	all, err := o.All()
+	if err != nil || all["raqqa"] != (Opened{At: t1.Add(time.Hour), Through: t1}) || len(all) != 2 {
+		t.Errorf("opened %+v %v", all, err)
+	}
+	if s := (Search{Created: t1.Add(2 * time.Hour)}); all["raqqa"].Of(s) {
+		t.Error("an opening before the search was saved counts")
+	}
+	o.Forget("RAQQA")
+	if all, _ := o.All(); len(all) != 1 {
+		t.Errorf("after forget: %+v", all)
+	}
+	// A corrupt file: a warning, then set aside at the next change.
+	os.WriteFile(o.Path(), []byte("{garbage"), 0o600)
+	if _, err := o.All(); err == nil {
+		t.Error("no warning for a corrupt file")
+	}
+	if err := o.Mark("x", t1, t1); err != nil {
+		t.Fatal(err)
+	}
+	if aside, _ := filepath.Glob(o.Path() + ".corrupt-*"); len(aside) != 1 {
+		t.Errorf("corrupt file not set aside: %v", aside)
+	}
+	if all, err := o.All(); err != nil || len(all) != 1 {
+		t.Errorf("after the corrupt file: %+v %v", all, err)
+	}
+}
+
+// savedWorkerEnv makes this test binary a worker of
+// TestTwoProcessesSaveSearches.
+const savedWorkerEnv = "FOLIO_SAVED_TEST_WORKER"
+
+const savedOps = 40
+
+func TestSavedWorkerProcess(t *testing.T) {
+	name := os.Getenv(savedWorkerEnv)
+	if name == "" {
+		t.Skip("runs only as a child of TestTwoProcessesSaveSearches")
+	}
+	s, _ := OpenSaved(filepath.Join(os.Getenv(dirEnv), "config", "saved.json"))
+	o, _ := OpenSavedOpened("bundled", filepath.Join(os.Getenv(dirEnv), "state"))
+	io.Copy(io.Discard, os.Stdin) // both started
+	for i := range savedOps {
+		n := fmt.Sprintf("%s-%02d", name, i)
+		if _, err := s.Add(Search{Name: n, Query: n}); err != nil {
+			t.Fatal(err)
+		}
+		if err := o.Mark(n, time.Now(), time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if i%4 == 3 { // and remove every fourth
+			if _, err := s.Remove(n); err != nil {
+				t.Fatal(err)
+			}
+			if err := o.Forget(n); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// Two folios add, open and remove saved searches at once: neither loses
+// the other's changes, in the config file or in the opened times.
+func TestTwoProcessesSaveSearches(t *testing.T) {
+	if os.Getenv(savedWorkerEnv) != "" {
+		t.Skip("a worker")
+	}
+	dir := t.TempDir()
+	var cmds []*exec.Cmd
+	var starts []io.Closer
+	for _, name := range []string{"a", "b"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSavedWorkerProcess$")
+		cmd.Env = append(os.Environ(), savedWorkerEnv+"="+name, dirEnv+"="+dir)
+		var out strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &out
+		start, _ := cmd.StdinPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds, starts = append(cmds, cmd), append(starts, start)
+		t.Cleanup(func() {
+			if t.Failed() {
+				t.Logf("worker %s:\n%s", name, out.String())
+			}
+		})
+	}
+	for _, s := range starts {
+		s.Close()
+	}
+	for _, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, _ := OpenSaved(filepath.Join(dir, "config", "saved.json"))
+	all, err := s.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, _ := OpenSavedOpened("bundled", filepath.Join(dir, "state"))
+	opened, err := o.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 2 * (savedOps - savedOps/4)
+	if len(all) != want || len(opened) != want {
+		t.Errorf("%d searches and %d opened times, want %d of each", len(all), len(opened), want)
+	}
+	for _, sr := range all {
+		if _, ok := opened[NameKey(sr.Name)]; !ok {
+			t.Errorf("%s has no opened time", sr.Name)
+		}
+	}
+}

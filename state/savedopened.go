@@ -1,0 +1,173 @@
+package state
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/atomicfile"
+)
+
+// When each saved search was last opened on an archive, for "N new": a
+// small JSON file per archive in the state folder, beside its reading
+// state, named like it with ".saved" before ".json"
+// ("commentary-1a2b3c4d.saved.json"):
+//
+//	{
+//	  "about": "...",
+//	  "version": 1,
+//	  "archive": "/home/ana/commentary",
+//	  "searches": {
+//	    "raqqa": {"opened_at": "2026-12-01T18:30:00Z", "seen_through": "2026-12-01T18:29:58.123456789Z"}
+//	  }
+//	}
+//
+// Searches are keyed by NameKey. opened_at is when the search was opened;
+// seen_through is the index time (index.Index.IndexTime) of the results
+// it showed: a piece first indexed after it is new.
+//
+// Each change re-reads the file and writes it atomically under the state
+// folder's lock, as Store.Save does, keeping the later of two times: two
+// folios opening searches at once both keep theirs. A corrupt file is set
+// aside as the reading state's is, with a warning; what it held is then
+// unknown, and the searches count nothing as new until opened again.
+
+// Opened is when a saved search was last opened on an archive.
+type Opened struct {
+	At      time.Time `json:"opened_at"`
+	Through time.Time `json:"seen_through,omitzero"`
+}
+
+// Of reports whether the opening o is of the search s: one opened
+// before s was saved was of an earlier search of the same name.
+func (o Opened) Of(s Search) bool {
+	return !o.At.IsZero() && !o.At.Before(s.Created)
+}
+
+type openedFile struct {
+	About    string            `json:"about"`
+	Version  int               `json:"version"`
+	Archive  string            `json:"archive"`
+	Searches map[string]Opened `json:"searches"`
+}
+
+const openedAbout = "folio: when each saved search was last opened on this archive (opened_at) and the index time of what it showed (seen_through); pieces first indexed later count as new. Keyed by the search's name, case-folded."
+
+// SavedOpened is the opened-times file of one archive.
+type SavedOpened struct {
+	path    string
+	archive string
+}
+
+// OpenSavedOpened is the opened-times file of the archive named
+// archiveName (archive.Archive.Name) in the state folder dir ("" for
+// DefaultDir). It reads nothing.
+func OpenSavedOpened(archiveName, dir string) (*SavedOpened, error) {
+	if dir == "" {
+		d, err := DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	name := strings.TrimSuffix(FileName(archiveName), ".json") + ".saved.json"
+	return &SavedOpened{path: filepath.Join(dir, name), archive: archiveName}, nil
+}
+
+// Path is the file's path.
+func (o *SavedOpened) Path() string { return o.path }
+
+// All returns when each search was last opened, by NameKey. A warning (a
+// corrupt file set aside) comes with what could be had.
+func (o *SavedOpened) All() (map[string]Opened, error) {
+	f, err := readOpened(o.path)
+	if errors.As(err, new(*corruptError)) {
+		return map[string]Opened{}, fmt.Errorf("saved searches' opened times %s: %v", o.path, err)
+	}
+	if err != nil {
+		return map[string]Opened{}, err
+	}
+	return f.Searches, nil
+}
+
+// Mark records that the search named name was opened: at, showing the
+// results of the index as of through. Times already recorded that are
+// later are kept.
+func (o *SavedOpened) Mark(name string, at, through time.Time) error {
+	key := NameKey(name)
+	return o.change(func(m map[string]Opened) {
+		old := m[key]
+		if at.After(old.At) {
+			old.At = at.UTC()
+		}
+		if through.After(old.Through) {
+			old.Through = through.UTC()
+		}
+		m[key] = old
+	})
+}
+
+// Forget drops the opened time of the search named name.
+func (o *SavedOpened) Forget(name string) error {
+	key := NameKey(name)
+	return o.change(func(m map[string]Opened) { delete(m, key) })
+}
+
+func (o *SavedOpened) change(edit func(map[string]Opened)) error {
+	dir := filepath.Dir(o.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("state folder: %w", err)
+	}
+	unlock, err := lockFolder(dir, lockTimeout)
+	if err != nil {
+		return fmt.Errorf("state folder %s: %w", dir, err)
+	}
+	defer unlock()
+	removeStaleTemps(o.path)
+	f, err := readOpened(o.path)
+	switch {
+	case err == nil:
+	case errors.As(err, new(*corruptError)):
+		if _, rerr := setAside(o.path); rerr != nil {
+			return fmt.Errorf("%s is corrupt and could not be set aside: %w", o.path, rerr)
+		}
+		f = &openedFile{Searches: map[string]Opened{}}
+	default:
+		return err
+	}
+	edit(f.Searches)
+	f.About, f.Version, f.Archive = openedAbout, Version, o.archive
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(o.path, append(data, '\n'), 0o600)
+}
+
+// readOpened reads an opened-times file; a missing one is empty.
+func readOpened(path string) (*openedFile, error) {
+	data, err := archive.ReadRegular(path, maxFileSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &openedFile{Searches: map[string]Opened{}}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s cannot be read: %w", path, err)
+	}
+	var f openedFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, &corruptError{err}
+	}
+	if f.Version > Version {
+		return nil, fmt.Errorf("%s was written by a newer folio (format %d, this one reads %d)", path, f.Version, Version)
+	}
+	if f.Searches == nil {
+		f.Searches = map[string]Opened{}
+	}
+	return &f, nil
+}
