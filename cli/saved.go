@@ -1,0 +1,472 @@
+package cli
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/state"
+	"github.com/spf13/cobra"
+)
+
+// Saved searches: folio saved add|list|run|rm. The searches are kept for
+// every archive in $XDG_CONFIG_HOME/folio/saved.json; when each was last
+// opened, per archive, in the state folder (package state). What is new is
+// what the index took in after the search was last opened (index.NewSince).
+
+const savedLong = `Saved searches: a query and filters kept under a name, with what is new since
+each was last opened.
+
+  folio saved add NAME QUERY [--tag T --outlet O --author A --kind K --from D --to D --starred --unread]
+  folio saved list [--json]          each search: pieces, and how many are new
+  folio saved run NAME [--new] [--json]
+  folio saved rm NAME
+
+New means added to the archive's index after the search was last opened
+here (by the time folio indexed the piece, not by its date). folio saved run
+opens a search: it prints what folio search prints for its query and
+filters (--json: the same JSON), then marks it opened, so that what it
+showed is no longer new (--peek leaves it as it was). Adding a search opens
+it. Pieces that were there when the index was first built, or rebuilt after
+its cache folder was deleted, are never new.
+
+Names: 1 to 64 characters, letters, digits, spaces and -_.,'&()+#:!?, not
+beginning with "-"; "Raqqa" and "raqqa" are the same name. The searches are
+in $XDG_CONFIG_HOME/folio/saved.json (default ~/.config/folio/), for every
+archive, readable and safe to edit while folio is not running; when each
+was last opened is kept per archive in the state folder
+($XDG_STATE_HOME/folio/).`
+
+func newSavedCmd(env *Env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "saved",
+		Short: "Saved searches: keep a query and its filters under a name, and see what is new",
+		Long:  savedLong,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return listSaved(cmd.Context(), env, asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (as saved list --json)")
+	cmd.AddCommand(newSavedAddCmd(env), newSavedListCmd(env), newSavedRunCmd(env), newSavedRmCmd(env))
+	return cmd
+}
+
+func newSavedAddCmd(env *Env) *cobra.Command {
+	var f filterFlags
+	cmd := &cobra.Command{
+		Use:   "add NAME QUERY",
+		Short: "Save a query and its filters under a name",
+		Long: `Save a query (folio search's language; '' for filters alone) and its filters
+under NAME, and open it: what the archive has now is not new. Names: 1 to 64
+characters, letters, digits, spaces and -_.,'&()+#:!?, not beginning with "-";
+case does not count.`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := f.filter(); err != nil {
+				return err
+			}
+			saved, err := state.OpenSaved("")
+			if err != nil {
+				return err
+			}
+			s, err := saved.Add(state.Search{Name: args[0], Query: args[1], Filters: f.saved()})
+			if err != nil {
+				return err
+			}
+			ix, opened, err := openSavedIndex(cmd.Context(), env)
+			if err != nil {
+				return err
+			}
+			defer ix.Close()
+			q, err := savedQuery(env, s, index.Query{Mode: index.ModeCount})
+			if err != nil {
+				return err
+			}
+			res, err := ix.Search(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			markOpened(env, opened, s, ix)
+			fmt.Fprintf(env.Out, "saved %s: %s\n", termsafe.Quote(s.Name), pieces(res.Total))
+			return nil
+		},
+	}
+	f.add(cmd, env)
+	return cmd
+}
+
+func newSavedListCmd(env *Env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--json]",
+		Short: "List the saved searches with their counts and how many pieces are new",
+		Long: `List the saved searches, in the order they were saved: each one's name, how
+many pieces it finds in this archive, how many of them are new (added to the
+index since it was last opened here; "not opened" when it never was), and
+its query and filters as folio search would take them. Listing opens
+nothing.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return listSaved(cmd.Context(), env, asJSON)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, `print a JSON array: name, query, filters, created, count, new (null when never opened here), opened_at`)
+	return cmd
+}
+
+func newSavedRunCmd(env *Env) *cobra.Command {
+	var f searchFlags
+	var onlyNew, peek bool
+	cmd := &cobra.Command{
+		Use:   "run NAME",
+		Short: "Run a saved search: folio search with its query and filters",
+		Long: `Run a saved search and print its results as folio search does (--json: the
+same JSON folio search --json prints for its query and filters), then mark it
+opened here: what it showed is no longer new. --new shows only the pieces
+added to the index since it was last opened (none when it never was here).
+--peek leaves it unopened.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeSaved,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			saved, err := state.OpenSaved("")
+			if err != nil {
+				return err
+			}
+			s, err := saved.Get(args[0])
+			if err != nil {
+				return err
+			}
+			q, err := f.query(nil)
+			if err != nil {
+				return err
+			}
+			if q, err = savedQuery(env, s, q); err != nil {
+				return err
+			}
+			ix, opened, err := openSavedIndex(cmd.Context(), env)
+			if err != nil {
+				return err
+			}
+			defer ix.Close()
+			if onlyNew {
+				o, ok := openedOf(env, opened, s)
+				restrictNew(&q, ix, o, ok)
+				if ok {
+					fmt.Fprintf(env.Err, "folio: new since %s was last opened here, %s\n", termsafe.Quote(s.Name), o.At.Local().Format("2006-01-02 15:04"))
+				} else {
+					fmt.Fprintf(env.Err, "folio: %s was never opened here: nothing is new to it yet\n", termsafe.Quote(s.Name))
+				}
+			}
+			res, err := ix.Search(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			if f.asJSON {
+				err = writeJSON(env.Out, searchJSON(res))
+			} else {
+				printNotes(env.Err, res)
+				width := 0
+				if !f.wide {
+					width = termWidth(env.Out)
+				}
+				printResults(env.Out, res, colour(env.Out), width)
+			}
+			if err == nil && !peek {
+				markOpened(env, opened, s, ix)
+			}
+			return err
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&onlyNew, "new", false, "only the pieces added to the index since the search was last opened here")
+	fl.BoolVar(&peek, "peek", false, "do not mark the search opened: what is new stays new")
+	fl.StringVar(&f.sort, "sort", "relevance", "relevance, newest or oldest")
+	fl.IntVar(&f.limit, "limit", 20, "how many hits to print")
+	fl.IntVar(&f.offset, "offset", 0, "skip this many hits")
+	fl.BoolVar(&f.asJSON, "json", false, "print JSON, as folio search --json")
+	fl.BoolVar(&f.wide, "wide", false, "lines whole, even on a terminal narrower than them")
+	return cmd
+}
+
+func newSavedRmCmd(env *Env) *cobra.Command {
+	return &cobra.Command{
+		Use:               "rm NAME",
+		Short:             "Remove a saved search",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeSaved,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			saved, err := state.OpenSaved("")
+			if err != nil {
+				return err
+			}
+			s, err := saved.Remove(args[0])
+			if err != nil {
+				return err
+			}
+			if name, _, err := env.source(); err == nil {
+				if o, err := state.OpenSavedOpened(name, ""); err == nil {
+					if err := o.Forget(s.Name); err != nil {
+						fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(err.Error()))
+					}
+				}
+			}
+			fmt.Fprintf(env.Out, "removed %s (%s)\n", termsafe.Quote(s.Name), termsafe.Escape(savedArgs(s)))
+			return nil
+		},
+	}
+}
+
+// savedJSON is one search of saved list --json.
+type savedJSON struct {
+	Name        string        `json:"name"`
+	Query       string        `json:"query"`
+	Filters     state.Filters `json:"filters"`
+	Created     time.Time     `json:"created"`
+	Count       int           `json:"count"`
+	New         *int          `json:"new"`
+	OpenedAt    *time.Time    `json:"opened_at"`
+	SeenThrough *time.Time    `json:"seen_through,omitempty"`
+}
+
+// listSaved prints every saved search with its counts in this archive.
+func listSaved(ctx context.Context, env *Env, asJSON bool) error {
+	saved, err := state.OpenSaved("")
+	if err != nil {
+		return err
+	}
+	all, err := saved.List()
+	if err != nil {
+		return err
+	}
+	out := make([]savedJSON, 0, len(all))
+	if len(all) > 0 {
+		ix, opened, err := openSavedIndex(ctx, env)
+		if err != nil {
+			return err
+		}
+		defer ix.Close()
+		for _, s := range all {
+			c := savedJSON{Name: s.Name, Query: s.Query, Filters: s.Filters, Created: s.Created}
+			if c.Count, c.New, err = countSaved(ctx, env, ix, opened, s); err != nil {
+				return fmt.Errorf("%s: %w", s.Name, err)
+			}
+			if o, ok := openedOf(env, opened, s); ok {
+				c.OpenedAt = &o.At
+				if !o.Through.IsZero() {
+					c.SeenThrough = &o.Through
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	if asJSON {
+		return writeJSON(env.Out, out)
+	}
+	if len(out) == 0 {
+		fmt.Fprintf(env.Err, "folio: no saved searches yet (folio saved add NAME QUERY; they are kept in %s)\n", termsafe.Quote(saved.Path()))
+		return nil
+	}
+	// tabwriter counts code points: a name with wide characters may put its
+	// line out of step, never cut
+	tw := tabwriter.NewWriter(env.Out, 0, 0, 2, ' ', 0)
+	for _, c := range out {
+		fresh := "not opened"
+		if c.New != nil {
+			fresh = fmt.Sprintf("%d new", *c.New)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", termsafe.Quote(c.Name), pieces(c.Count), fresh,
+			termsafe.Escape(savedArgs(state.Search{Query: c.Query, Filters: c.Filters})))
+	}
+	return tw.Flush()
+}
+
+// openSavedIndex opens (refreshing) the index of the archive the global
+// flags name, and its saved searches' opened times.
+func openSavedIndex(ctx context.Context, env *Env) (*index.Index, *state.SavedOpened, error) {
+	ix, err := env.openIndex(ctx, progressBar(env.Err))
+	if err != nil {
+		return nil, nil, err
+	}
+	if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
+		fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
+	}
+	opened, err := state.OpenSavedOpened(ix.Name(), "")
+	if err != nil {
+		fmt.Fprintln(env.Err, "folio: warning: when saved searches were opened is not kept:", termsafe.Escape(err.Error()))
+	}
+	return ix, opened, nil
+}
+
+// openedOf is when s was last opened on this archive; false when it
+// never was (or nothing can be known).
+func openedOf(env *Env, opened *state.SavedOpened, s state.Search) (state.Opened, bool) {
+	if opened == nil {
+		return state.Opened{}, false
+	}
+	all, warn := opened.All()
+	if warn != nil {
+		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(warn.Error()))
+	}
+	o, ok := all[state.NameKey(s.Name)]
+	return o, ok && o.Of(s)
+}
+
+// markOpened records that s was opened now, showing ix's results.
+func markOpened(env *Env, opened *state.SavedOpened, s state.Search, ix *index.Index) {
+	if opened == nil {
+		return
+	}
+	if err := opened.Mark(s.Name, time.Now(), ix.IndexTime()); err != nil {
+		fmt.Fprintln(env.Err, "folio: warning: the search is not marked opened:", termsafe.Escape(err.Error()))
+	}
+}
+
+// savedQuery is q with the query and filters of s; the reading filters
+// (starred, unread) read the reading state.
+func savedQuery(env *Env, s state.Search, q index.Query) (index.Query, error) {
+	q.Text = s.Query
+	f := filterFlagsOf(s.Filters)
+	var st *state.Store
+	if f.reading() {
+		name, _, err := env.source()
+		if err != nil {
+			return q, err
+		}
+		st = openStateOf(env, name)
+	}
+	if err := f.applyTo(&q, st); err != nil {
+		return q, fmt.Errorf("saved search %s: %w", termsafe.Quote(s.Name), err)
+	}
+	return q, nil
+}
+
+// restrictNew keeps only the pieces of q added to the index after the
+// opening o (none when the search was never opened: ok false).
+func restrictNew(q *index.Query, ix *index.Index, o state.Opened, ok bool) {
+	fresh := []string{}
+	if ok {
+		fresh = append(fresh, ix.NewSince(o.Through)...)
+	}
+	if q.IDs != nil {
+		fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
+	}
+	q.IDs = fresh
+}
+
+// countSaved counts the pieces s finds in ix and, when it was opened
+// here, how many are new.
+func countSaved(ctx context.Context, env *Env, ix *index.Index, opened *state.SavedOpened, s state.Search) (int, *int, error) {
+	q, err := savedQuery(env, s, index.Query{Mode: index.ModeCount})
+	if err != nil {
+		return 0, nil, err
+	}
+	res, err := ix.Search(ctx, q)
+	if err != nil {
+		return 0, nil, err
+	}
+	o, ok := openedOf(env, opened, s)
+	if !ok {
+		return res.Total, nil, nil
+	}
+	restrictNew(&q, ix, o, ok)
+	n := 0
+	if len(q.IDs) > 0 {
+		fresh, err := ix.Search(ctx, q)
+		if err != nil {
+			return 0, nil, err
+		}
+		n = fresh.Total
+	}
+	return res.Total, &n, nil
+}
+
+// saved is the state.Filters of the flags.
+func (f filterFlags) saved() state.Filters {
+	return state.Filters{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds,
+		From: f.from, To: f.to, Starred: f.starred, Unread: f.unread}
+}
+
+// filterFlagsOf is the flags of saved filters.
+func filterFlagsOf(s state.Filters) filterFlags {
+	return filterFlags{tags: s.Tags, outlets: s.Outlets, authors: s.Authors, kinds: s.Kinds,
+		from: s.From, to: s.To, starred: s.Starred, unread: s.Unread}
+}
+
+// savedArgs is a search's query and filters as folio search's arguments,
+// quoted for a POSIX shell where need be: 'raqqa OR mosul' --tag isis.
+// The caller makes it safe for the terminal.
+func savedArgs(s state.Search) string {
+	args := []string{shellQuote(s.Query)}
+	f := s.Filters
+	for _, l := range []struct {
+		flag   string
+		values []string
+	}{{"--tag", f.Tags}, {"--outlet", f.Outlets}, {"--author", f.Authors}, {"--kind", f.Kinds}} {
+		for _, v := range l.values {
+			args = append(args, l.flag, shellQuote(v))
+		}
+	}
+	if f.From != "" {
+		args = append(args, "--from", shellQuote(f.From))
+	}
+	if f.To != "" {
+		args = append(args, "--to", shellQuote(f.To))
+	}
+	if f.Starred {
+		args = append(args, "--starred")
+	}
+	if f.Unread {
+		args = append(args, "--unread")
+	}
+	return strings.Join(args, " ")
+}
+
+// shellQuote quotes s for a POSIX shell unless it is made only of
+// characters no shell treats specially.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:@%+=,", r))
+	}) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// pieces is "1 piece", "3 pieces".
+func pieces(n int) string {
+	if n == 1 {
+		return "1 piece"
+	}
+	return fmt.Sprintf("%d pieces", n)
+}
+
+// completeSaved completes the name of a saved search, with its query and
+// filters as the description.
+func completeSaved(_ *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	saved, err := state.OpenSaved("")
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	all, err := saved.List()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	for _, s := range all {
+		if strings.HasPrefix(state.NameKey(s.Name), state.NameKey(prefix)) {
+			out = append(out, termsafe.Escape(s.Name)+"\t"+termsafe.Escape(savedArgs(s)))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+}

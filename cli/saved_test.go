@@ -1,0 +1,232 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// savedEnv is a folio for saved-search tests: its own config and state
+// folders, and one index folder kept between commands, so that the
+// index's times of addition carry from one command to the next.
+type savedEnv struct {
+	t                 *testing.T
+	archive, indexDir string
+	config            string
+}
+
+func newSavedEnv(t *testing.T, archive string) *savedEnv {
+	t.Setenv("FOLIO_ARCHIVE", "")
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	return &savedEnv{t: t, archive: archive, indexDir: t.TempDir(), config: os.Getenv("XDG_CONFIG_HOME")}
+}
+
+// folio runs the command line in-process and returns stdout, stderr and
+// the error.
+func (e *savedEnv) folio(args ...string) (string, string, error) {
+	e.t.Helper()
+	var out, errb bytes.Buffer
+	root := NewRoot("test", &Env{Out: &out, Err: &errb, In: strings.NewReader("")})
+	root.SetArgs(append([]string{"--archive", e.archive, "--index-dir", e.indexDir}, args...))
+	err := root.Execute()
+	return out.String(), errb.String(), err
+}
+
+func (e *savedEnv) must(args ...string) string {
+	e.t.Helper()
+	out, errOut, err := e.folio(args...)
+	if err != nil {
+		e.t.Fatalf("folio %q: %v\n%s", args, err, errOut)
+	}
+	return out
+}
+
+type listed struct {
+	Name    string         `json:"name"`
+	Query   string         `json:"query"`
+	Filters map[string]any `json:"filters"`
+	Count   int            `json:"count"`
+	New     *int           `json:"new"`
+}
+
+func (e *savedEnv) list() map[string]listed {
+	e.t.Helper()
+	var all []listed
+	out := e.must("saved", "list", "--json")
+	if err := json.Unmarshal([]byte(out), &all); err != nil {
+		e.t.Fatalf("saved list --json: %v\n%s", err, out)
+	}
+	m := map[string]listed{}
+	for _, l := range all {
+		m[l.Name] = l
+	}
+	return m
+}
+
+// writePiece writes a piece into the archive folder, dated after every
+// file the index has seen.
+func writePiece(t *testing.T, dir, name, title string, tags ...string) {
+	t.Helper()
+	body := "---\ntitle: " + title + "\ndate: 2019-03-04\noutlet: The Test\ntags: [" + strings.Join(tags, ", ") + "]\n---\n" + title + ".\n"
+	p := filepath.Join(dir, name+".md")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Second)
+	os.Chtimes(p, later, later)
+}
+
+// newCount is the "new" of a listed search; -1 when it has none.
+func newCount(l listed) int {
+	if l.New == nil {
+		return -1
+	}
+	return *l.New
+}
+
+// TestSavedNewAfterAddingFiles: what a saved search counts as new follows
+// the files added to the archive, through runs, a peek and a rebuild.
+func TestSavedNewAfterAddingFiles(t *testing.T) {
+	arch := t.TempDir()
+	writePiece(t, arch, "one", "Raqqa falls", "isis")
+	writePiece(t, arch, "two", "Mosul falls", "isis")
+	writePiece(t, arch, "three", "Raqqa rebuilt", "syria")
+	e := newSavedEnv(t, arch)
+
+	if out := e.must("saved", "add", "Raqqa", "raqqa", "--tag", "isis"); out != "saved Raqqa: 1 piece\n" {
+		t.Errorf("add: %q", out)
+	}
+	if l := e.list()["Raqqa"]; l.Count != 1 || newCount(l) != 0 || l.Query != "raqqa" {
+		t.Errorf("after add: %+v", l)
+	}
+
+	writePiece(t, arch, "four", "Raqqa again", "isis")
+	writePiece(t, arch, "five", "Raqqa elsewhere", "syria") // not in the search
+	if l := e.list()["Raqqa"]; l.Count != 2 || newCount(l) != 1 {
+		t.Errorf("after adding a piece: count %d, new %d", l.Count, newCount(l))
+	}
+	// listing opens nothing; a peek neither
+	e.must("saved", "run", "raqqa", "--new", "--peek")
+	if l := e.list()["Raqqa"]; newCount(l) != 1 {
+		t.Errorf("listing or peeking opened the search: %d new", newCount(l))
+	}
+	var res resultsJSON
+	json.Unmarshal([]byte(e.must("saved", "run", "RAQQA", "--new", "--json")), &res)
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].ID != "four" {
+		t.Errorf("run --new: %+v", res)
+	}
+	if l := e.list()["Raqqa"]; l.Count != 2 || newCount(l) != 0 {
+		t.Errorf("after run: count %d, new %d", l.Count, newCount(l))
+	}
+	json.Unmarshal([]byte(e.must("saved", "run", "raqqa", "--new", "--json")), &res)
+	if res.Total != 0 {
+		t.Errorf("run --new after run: %d", res.Total)
+	}
+
+	// An edited piece is not new; one added before a rebuild is, after it.
+	writePiece(t, arch, "one", "Raqqa falls, edited", "isis")
+	writePiece(t, arch, "six", "Raqqa, a year on", "isis")
+	if out := e.must("index", "--rebuild"); !strings.Contains(out, "built: 6 pieces") {
+		t.Errorf("rebuild: %s", out)
+	}
+	if l := e.list()["Raqqa"]; l.Count != 3 || newCount(l) != 1 {
+		t.Errorf("after a rebuild: count %d, new %d", l.Count, newCount(l))
+	}
+
+	// A search added later is opened by adding it.
+	e.must("saved", "add", "Everything", "")
+	if l := e.list()["Everything"]; l.Count != 6 || newCount(l) != 0 {
+		t.Errorf("a new search: %+v", l)
+	}
+	// Removed and added again: not opened before its time.
+	e.must("saved", "rm", "raqqa")
+	if _, ok := e.list()["Raqqa"]; ok {
+		t.Error("removed search listed")
+	}
+	if _, _, err := e.folio("saved", "run", "raqqa"); err == nil || !strings.Contains(err.Error(), `no saved search named "raqqa"`) {
+		t.Errorf("run a removed search: %v", err)
+	}
+}
+
+var tookMS = regexp.MustCompile(`"took_ms": [0-9.e-]+`)
+
+// TestSavedRunJSONIsSearchJSON: run --json prints what folio search --json
+// prints for the search's query and filters.
+func TestSavedRunJSONIsSearchJSON(t *testing.T) {
+	e := newSavedEnv(t, "")
+	e.archive = "" // the bundled archive
+	for _, c := range [][]string{
+		{"terror", "--tag", "isis"},
+		{`"islamic state" OR raqqa`, "--from", "2017-06", "--to", "2017-10-19", "--outlet", "telegraph"},
+		{"", "--kind", "interview", "--author", "pantucci"},
+		{"intelligence", "--starred"},
+	} {
+		name := strings.Fields(c[0] + " x")[0]
+		name = strings.Trim(name, `"`)
+		e.must(append([]string{"saved", "add", name}, c...)...)
+		for _, extra := range [][]string{nil, {"--sort", "newest", "--limit", "3"}, {"--offset", "2"}} {
+			run := e.must(append([]string{"saved", "run", name, "--json"}, extra...)...)
+			search := e.must(append(append([]string{"search", "--json"}, c...), extra...)...)
+			run, search = tookMS.ReplaceAllString(run, ""), tookMS.ReplaceAllString(search, "")
+			if run != search {
+				t.Errorf("%q %q: run --json differs from search --json:\n%s\n---\n%s", c, extra, run, search)
+			}
+			if !strings.Contains(run, `"total"`) {
+				t.Errorf("%q: %s", c, run)
+			}
+		}
+	}
+}
+
+// A broken saved.json is named with its line; nothing is written to it.
+func TestSavedCorruptFileCLI(t *testing.T) {
+	e := newSavedEnv(t, "")
+	e.must("saved", "add", "one", "raqqa")
+	path := filepath.Join(e.config, "folio", "saved.json")
+	data, _ := os.ReadFile(path)
+	broken := bytes.Replace(data, []byte(`"query": "raqqa",`), []byte(`"query": "raqqa"`), 1)
+	os.WriteFile(path, broken, 0o600)
+	for _, args := range [][]string{{"saved", "list"}, {"saved", "add", "two", "x"}, {"saved", "rm", "one"}, {"saved", "run", "one"}} {
+		_, _, err := e.folio(args...)
+		if err == nil || !strings.Contains(err.Error(), path+":7: invalid character") {
+			t.Errorf("%q: %v", args, err)
+		}
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, broken) {
+		t.Error("the broken file was changed")
+	}
+}
+
+// Names are checked; names and queries reach the terminal escaped.
+func TestSavedNamesAndSafeOutput(t *testing.T) {
+	e := newSavedEnv(t, "")
+	for _, bad := range []string{"", "-x", "a\x1b[2Jb", " x"} {
+		if _, _, err := e.folio("saved", "add", "--", bad, "q"); err == nil {
+			t.Errorf("name %q accepted", bad)
+		}
+	}
+	e.must("saved", "add", "evil", "raqqa \x1b]0;owned\x07 \u202e")
+	e.must("saved", "add", "Raqqa and Mosul", "raqqa OR mosul", "--tag", "it's")
+	out := e.must("saved", "list")
+	if strings.ContainsAny(out, "\x1b\x07\u202e") {
+		t.Errorf("list printed controls: %q", out)
+	}
+	for _, want := range []string{`'raqqa \x1b]0;owned\a \u202e'`, `Raqqa and Mosul  0 pieces  0 new  'raqqa OR mosul' --tag 'it'\''s'`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("list lacks %q:\n%s", want, out)
+		}
+	}
+	if _, _, err := e.folio("saved", "add", "RAQQA AND MOSUL", "x"); err == nil || !strings.Contains(err.Error(), "has that name") {
+		t.Errorf("a name differing in case: %v", err)
+	}
+	out = e.must("__complete", "saved", "run", "raq")
+	if !strings.HasPrefix(out, "Raqqa and Mosul\t'raqqa OR mosul' --tag 'it'\\''s'\n") {
+		t.Errorf("completion:\n%s", out)
+	}
+}
