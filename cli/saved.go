@@ -3,6 +3,7 @@ package cli
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
+	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
 )
 
@@ -469,4 +471,61 @@ func completeSaved(_ *cobra.Command, args []string, prefix string) ([]string, co
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+}
+
+// readerSaved gives the reader (ui.Options.Saved) the saved searches and
+// when each was opened on the archive.
+type readerSaved struct {
+	saved  *state.Saved
+	opened *state.SavedOpened // nil when there is no state folder
+}
+
+// newReaderSaved is the saved searches for the reader on the archive
+// named name; nil when there is no config folder to keep them in.
+func newReaderSaved(name string) ui.SavedStore {
+	saved, err := state.OpenSaved("")
+	if err != nil {
+		return nil
+	}
+	opened, _ := state.OpenSavedOpened(name, "")
+	return readerSaved{saved: saved, opened: opened}
+}
+
+func (r readerSaved) List() ([]ui.SavedSearch, error) {
+	all, err := r.saved.List()
+	if err != nil {
+		return nil, err
+	}
+	var times map[string]state.Opened
+	if r.opened != nil {
+		times, _ = r.opened.All() // a corrupt file: nothing known to be opened
+	}
+	out := make([]ui.SavedSearch, 0, len(all))
+	for _, s := range all {
+		f := s.Filters
+		u := ui.SavedSearch{Name: s.Name, Query: s.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
+			From: f.From, To: f.To, Starred: f.Starred, Unread: f.Unread}
+		if o, ok := times[state.NameKey(s.Name)]; ok && o.Of(s) {
+			u.Opened, u.SeenThrough = true, o.Through
+		}
+		out = append(out, u)
+	}
+	return out, nil
+}
+
+func (r readerSaved) Add(u ui.SavedSearch, through time.Time) (ui.SavedSearch, error) {
+	s, err := r.saved.Add(state.Search{Name: u.Name, Query: u.Query, Filters: state.Filters{Tags: u.Tags, Outlets: u.Outlets,
+		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Starred: u.Starred, Unread: u.Unread}})
+	if err != nil {
+		return u, err
+	}
+	u.Name = s.Name
+	return u, r.MarkOpened(s.Name, through)
+}
+
+func (r readerSaved) MarkOpened(name string, through time.Time) error {
+	if r.opened == nil {
+		return errors.New("no state folder: when it was opened is not kept")
+	}
+	return r.opened.Mark(name, time.Now(), through)
 }

@@ -126,7 +126,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	format, _ := citationFormatIn(cfg, cfgPath)
 	saveFormat := func(f cite.Format) error { return saveCitationFormat(cfgPath, f) }
 	opts := ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState, Watch: true,
-		CitationFormat: format, SaveCitationFormat: saveFormat, TypingPause: typingPause()}
+		CitationFormat: format, SaveCitationFormat: saveFormat, TypingPause: typingPause(), Saved: newReaderSaved(name)}
 	if name != archive.BundledName {
 		// A folder archive is watched, and R and e re-index it; the
 		// embedded one never changes.

@@ -110,6 +110,9 @@ type Options struct {
 	// Each holds an fsnotify instance and a goroutine until the context of
 	// the program ends.
 	Watch bool
+	// Saved keeps the saved searches (S, the sidebar's SAVED group; see
+	// saved.go); nil: there are none.
+	Saved SavedStore
 }
 
 // afterFunc is the shape of Options.After.
@@ -238,6 +241,14 @@ type Model struct {
 	trends trendsPane    // the chart of attention over time (t), in trends.go
 	period *periodFilter // the chart's period the results are filtered to (enter there)
 	words  termsPane     // the distinctive words of the results (w), in terms.go
+
+	// Saved searches (saved.go): the prompt of S, the searches as last
+	// read, the generation of their counts, and whether reading them
+	// failed (said once).
+	prompt      savedPrompt
+	saved       []SavedSearch
+	savedSeq    int
+	savedWarned bool
 
 	cache *renderCache
 }

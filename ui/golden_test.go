@@ -130,6 +130,7 @@ func TestGoldenScreens(t *testing.T) {
 		w, h  int
 		drive func(tm *teatest.TestModel)
 		until string
+		saved bool // with a saved search (saved.go)
 	}{
 		{name: "list", w: 100, h: 30, until: "5 of 5"},
 		{name: "marks", w: 100, h: 30, drive: func(tm *teatest.TestModel) {
@@ -163,6 +164,12 @@ func TestGoldenScreens(t *testing.T) {
 		{name: "help", w: 80, h: 24, drive: func(tm *teatest.TestModel) {
 			tm.Send(keyPress("?"))
 		}, until: "folio keys"},
+		{name: "saved", w: 100, h: 30, saved: true, drive: func(tm *teatest.TestModel) {
+			tm.Send(keyPress("tab"))
+			tm.Send(keyPress("j")) // past the Reading group's two toggles
+			tm.Send(keyPress("j"))
+			tm.Send(keyPress("enter"))
+		}, until: `1 of 5 · relevance · outlet:The Telegraph[\s\S]*» On the Telegraph +1 │[\s\S]*Opened On the Telegraph`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -175,6 +182,13 @@ func TestGoldenScreens(t *testing.T) {
 				// A fresh reading state: every piece unread, none starred.
 				OpenState: func() (ReadingState, error) { return state.Open("golden", dir) },
 				After:     testClock,
+			}
+			if c.saved {
+				store := newStateSaved(t, "golden")
+				if _, err := store.Add(SavedSearch{Name: "On the Telegraph", Query: "terror", Outlets: []string{"The Telegraph"}}, time.Time{}); err != nil {
+					t.Fatal(err)
+				}
+				opts.Saved = store
 			}
 			p := newProbe(New(opts))
 			screen := p.screen

@@ -28,17 +28,18 @@ func (k KeyMap) helpSections() []helpSection {
 		{title: "ANYWHERE", rows: [][2]string{
 			{h(k.NextPane), "list ⇄ filters"},
 			{pair(k.ToggleFilter, k.ClearAll), "hide, clear filters"},
-			{pair(k.Trends, k.Words), "attention over time, words"},
+			{pair(k.Trends, k.Words) + " " + h(k.SaveSearch), "chart, words, save query"},
 			{h(k.Refresh), "read the folder again"},
 			{pair(k.Help, k.Problems), "help, skipped files"},
 			{pair(k.QuitShort, k.Quit), "quit"},
-		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.Refresh, k.Help, k.Problems, k.QuitShort, k.Quit}},
+		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.SaveSearch, k.Refresh, k.Help, k.Problems, k.QuitShort, k.Quit}},
 		{title: "SEARCH BOX", rows: [][2]string{
 			{pair(k.SearchAccept, k.SearchLeave), "to the results, leave"},
 			{h(k.UseSuggestion), "did you mean (+list)"},
 		}, keys: []key.Binding{k.SearchAccept, k.SearchLeave, k.UseSuggestion}},
 		{title: "SIDEBAR", rows: [][2]string{
 			{"space enter", "toggle, open decade"},
+			{"enter", "open a saved search"},
 			{h(k.FilterValues), "filter the values"},
 			{pair(k.BarLeft, k.BarRight), "timeline bar, decade"},
 		}, keys: []key.Binding{k.Toggle, k.FilterValues, k.BarLeft, k.BarRight}},

@@ -113,6 +113,10 @@ func (m *Model) do(in intent) tea.Cmd {
 		return m.doSearchIntent(in)
 	case leaveSearchIntent, toListIntent, backIntent:
 		return m.doFocusIntent(in)
+	case saveSearchIntent:
+		return m.saveSearch(in.name)
+	case openSavedIntent:
+		return m.openSaved(in.name)
 	}
 	return m.doReaderIntent(in)
 }

@@ -26,6 +26,7 @@ type KeyMap struct {
 	ToggleFilter key.Binding
 	Trends       key.Binding // t: the chart of attention over time (trends.go)
 	Words        key.Binding // w: the distinctive words of the results (terms.go)
+	SaveSearch   key.Binding // S: keep the query and filters under a name (saved.go)
 
 	// Search box.
 	SearchAccept key.Binding
@@ -113,6 +114,7 @@ func (k *KeyMap) globalKeys() {
 	k.ToggleFilter = key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show/hide filters"))
 	k.Trends = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "attention over time"))
 	k.Words = key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "distinctive words"))
+	k.SaveSearch = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "save the search"))
 
 	k.SearchAccept = key.NewBinding(key.WithKeys("enter", "down"), key.WithHelp("enter/↓", "to results"))
 	k.SearchLeave = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave search"))
@@ -181,7 +183,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.ScrollDown, k.ScrollUp, k.ReaderPgDown, k.ReaderPgUp, k.ReaderTop, k.ReaderBottom, k.Find, k.FindNext, k.FindPrev},
 		{k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Back, k.Problems, k.Help, k.QuitShort, k.Quit},
 		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.CiteFormat, k.Related, k.Edit, k.Refresh, k.Links},
-		{k.Trends, k.Words, k.UseSuggestion, k.FilterValues, k.PrevPane},
+		{k.Trends, k.Words, k.SaveSearch, k.UseSuggestion, k.FilterValues, k.PrevPane},
 	}
 }
 

@@ -29,7 +29,7 @@ func (m *Model) stateOpened(msg stateOpenedMsg) tea.Cmd {
 	m.list.setMarks(msg.state)
 	m.reader.setMarks(msg.state)
 	m.sidebar.showReading()
-	cmds = append(cmds, m.layout(), m.refreshCounts(), m.watchStateFile(msg.state))
+	cmds = append(cmds, m.layout(), m.refreshCounts(), m.watchStateFile(msg.state), m.countSaved())
 	return tea.Batch(cmds...)
 }
 

@@ -30,6 +30,10 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.keys
 	var in intent
 	switch {
+	case m.prompt.open:
+		var cmd tea.Cmd
+		m.prompt, cmd, in = m.prompt.update(msg, k)
+		return tea.Batch(cmd, m.do(in)), true
 	case m.help.open:
 		m.help = m.help.update(msg, k.HelpPage, len(helpPagesAt(m.width, m.bodyHeight(), k, m.styles)))
 	case m.problems.open:
@@ -124,6 +128,8 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openTrends()
 	case key.Matches(msg, k.Words):
 		return m.openTerms()
+	case key.Matches(msg, k.SaveSearch):
+		return m.askSaveName()
 	case key.Matches(msg, k.ClearAll):
 		return m.clearFilters()
 	case key.Matches(msg, k.Sort):
@@ -149,6 +155,11 @@ func (m *Model) clearFilters() tea.Cmd {
 // messages) to the input that has the keyboard.
 func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 	switch {
+	case m.prompt.open:
+		var cmd tea.Cmd
+		var in intent
+		m.prompt, cmd, in = m.prompt.update(msg, m.keys)
+		return tea.Batch(cmd, m.do(in))
 	case m.focus == paneSearch:
 		var cmd tea.Cmd
 		var in intent
@@ -253,6 +264,10 @@ func (m *Model) clickSidebar(x, y int) tea.Cmd {
 	m.search.blur()
 	m.focus = paneSidebar
 	m.layout()
+	if name, ok := m.sidebar.savedAt(entry); ok && !onBar {
+		m.sidebar.moveTo(entry)
+		return m.openSaved(name)
+	}
 	if onBar && m.sidebar.clickBar(bar) || !onBar && m.sidebar.clickEntry(entry) {
 		return m.startSearch()
 	}

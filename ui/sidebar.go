@@ -12,6 +12,7 @@ type facetGroup int
 
 const (
 	groupReading facetGroup = iota // the reader's own marks: starred, unread
+	groupSaved                     // the saved searches (saved.go): not filters
 	groupOutlets
 	groupAuthors
 	groupTags
@@ -24,6 +25,8 @@ func (g facetGroup) title() string {
 	switch g {
 	case groupReading:
 		return "READING"
+	case groupSaved:
+		return "SAVED"
 	case groupOutlets:
 		return "OUTLETS"
 	case groupAuthors:
@@ -44,6 +47,8 @@ func (g facetGroup) prefix() string {
 	switch g {
 	case groupReading:
 		return "is"
+	case groupSaved:
+		return "saved"
 	case groupOutlets:
 		return "outlet"
 	case groupAuthors:
@@ -78,6 +83,9 @@ type sidebarEntry struct {
 	// enter shows or hides them (see decades.go).
 	decade bool
 	inner  bool // a year shown under its decade
+	// fresh is, for a saved search, how many of its pieces are new since
+	// it was last opened; unknownCount when that cannot be told.
+	fresh int
 }
 
 // label is what the entry shows: the value, or for the Reading group the
@@ -117,6 +125,9 @@ type sidebar struct {
 	// The Reading group, shown once the reading state is open.
 	hasReading        bool
 	starredN, unreadN int // unknownCount until the counts arrive
+
+	// The saved searches, with their counts (saved.go).
+	saved []savedCount
 
 	// The timeline.
 	period     period // chosen on it; zero for none
@@ -247,6 +258,7 @@ func (s *sidebar) rebuild() {
 			sidebarEntry{group: groupReading, value: readingStarred, count: s.starredN},
 			sidebarEntry{group: groupReading, value: readingUnread, count: s.unreadN})
 	}
+	s.entries = append(s.entries, s.savedEntries()...)
 	groups := [groupCount][]index.FacetValue{
 		groupOutlets: s.facets.Outlets,
 		groupAuthors: s.facets.Authors,
@@ -378,6 +390,9 @@ func (s *sidebar) toggle() bool {
 	if e.decade {
 		s.openDecade(e.value, !s.decadeOpen(e.value))
 		return false
+	}
+	if e.group == groupSaved {
+		return false // opened, not chosen: see savedAt
 	}
 	if i := slices.Index(s.chosen[e.group], e.value); i >= 0 {
 		s.chosen[e.group] = slices.Delete(s.chosen[e.group], i, i+1)

@@ -21,6 +21,9 @@ func (s sidebar) update(msg tea.KeyPressMsg, k KeyMap) (sidebar, intent, bool) {
 	}
 	switch {
 	case key.Matches(msg, k.Toggle):
+		if name, ok := s.savedAt(s.cursor); ok && !s.inTimeline {
+			return s, openSavedIntent{name: name}, true
+		}
 		if s.toggle() {
 			return s, filtersChangedIntent{}, true
 		}

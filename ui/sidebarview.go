@@ -60,10 +60,15 @@ func (s sidebar) entryView(i, w int, st Styles) string {
 		mark = "▸"
 	case chosen:
 		mark, valueStyle = "◉", st.FacetChosen
+	case e.group == groupSaved:
+		mark = "»"
 	}
 	count := fmt.Sprint(e.count)
 	if e.count == unknownCount {
 		count = "…"
+	}
+	if e.group == groupSaved {
+		count = savedCountText(e)
 	}
 	countW := ansi.StringWidth(count)
 	nameWidth := max(w-4-countW, 1) // " ◉ " + name + " " + count

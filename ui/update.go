@@ -119,6 +119,12 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		m.trends = m.trends.got(msg)
 	case termsMsg:
 		m.words = m.words.got(msg)
+	case savedMsg:
+		return m.gotSaved(msg), true
+	case savedAddedMsg:
+		return m.savedAdded(msg), true
+	case savedOpenedMsg:
+		return m.savedOpened(msg), true
 	case formatSavedMsg:
 		if msg.err != nil {
 			return m.status.set("Citation format not kept for next time: "+msg.err.Error(), true), true
@@ -165,7 +171,7 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 		return nil
 	}
 	m.searcher, m.info = msg.searcher, msg.info
-	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch(), m.startWatching()}
+	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch(), m.startWatching(), m.countSaved()}
 	if msg.info.Refresh != nil {
 		m.refreshing = true
 		m.relay = newProgressRelay()
@@ -186,7 +192,11 @@ func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 	}
 	m.info = msg.info
 	status := m.indexStatus(msg.info)
-	return tea.Batch(status, m.afterRefresh(msg))
+	var saved tea.Cmd
+	if msg.changed {
+		saved = m.countSaved() // what is new has changed
+	}
+	return tea.Batch(status, m.afterRefresh(msg), saved)
 }
 
 // indexStatus says in the status line what opening the index found.

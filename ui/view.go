@@ -123,7 +123,11 @@ func (m Model) screen() string {
 			parts = append(parts, m.body(h))
 		}
 	}
-	parts = append(parts, footerView(m.width, m.status, m.queryLine(), m.paneHelp(), st))
+	if m.prompt.open {
+		parts = append(parts, m.prompt.view(m.width, st))
+	} else {
+		parts = append(parts, footerView(m.width, m.status, m.queryLine(), m.paneHelp(), st))
+	}
 	out := strings.Join(parts, "\n")
 	// A last guard: nothing may be wider or taller than the terminal, and
 	// nothing but colours and http(s) hyperlinks reaches it (0.13 ms for a

@@ -1,0 +1,534 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+)
+
+// Saved searches (S, the sidebar's SAVED group): S asks for a name on a
+// one-line prompt in the footer and keeps the current query and filters
+// under it; the SAVED group lists the searches with the pieces each finds
+// and how many are new since it was last opened; enter there opens one
+// (its query and filters replace the current ones) and marks it opened.
+// The searches are kept by Options.Saved (the state package, through the
+// CLI); this file holds the prompt, the messages and the Cmds that read
+// and write them and count their pieces.
+
+// SavedSearch is a saved search: a query and its filters, as the command
+// line's flags take them (folio saved add), and when it was last opened on
+// this archive.
+type SavedSearch struct {
+	Name                          string
+	Query                         string
+	Tags, Outlets, Authors, Kinds []string
+	// From and To are dates as written: "2017", "2017-09", "2017-09-14".
+	From, To        string
+	Starred, Unread bool
+
+	// Opened says the search was opened on this archive; SeenThrough is
+	// then the index time of what it showed (see AddedSearcher).
+	Opened      bool
+	SeenThrough time.Time
+}
+
+// SavedStore keeps the saved searches. Its methods do I/O and are called
+// only from Cmds.
+type SavedStore interface {
+	// List returns the saved searches in the order they were saved.
+	List() ([]SavedSearch, error)
+	// Add saves s under its name and marks it opened, having shown the
+	// index as of through; it returns s as saved.
+	Add(s SavedSearch, through time.Time) (SavedSearch, error)
+	// MarkOpened marks the search named name opened now, having shown the
+	// index as of through.
+	MarkOpened(name string, through time.Time) error
+}
+
+// AddedSearcher is implemented by a Searcher that knows when each piece
+// was first indexed (index.Index): the SAVED group then says how many of a
+// search's pieces are new since it was last opened.
+type AddedSearcher interface {
+	// NewSince lists the pieces first indexed after t.
+	NewSince(t time.Time) []string
+	// IndexTime is the latest time a piece of the index was first indexed.
+	IndexTime() time.Time
+}
+
+// savedCount is what the SAVED group shows of one search.
+type savedCount struct {
+	name  string
+	count int
+	fresh int // pieces new since it was last opened; unknownCount when it never was (or cannot be told)
+}
+
+type (
+	// savedMsg brings the saved searches and their counts.
+	savedMsg struct {
+		seq    int
+		list   []SavedSearch
+		counts []savedCount
+		err    error
+	}
+	// savedAddedMsg answers S: the search as saved, or why not.
+	savedAddedMsg struct {
+		search SavedSearch
+		err    error
+	}
+	// savedOpenedMsg answers the marking of an opened search.
+	savedOpenedMsg struct {
+		name string
+		err  error
+	}
+)
+
+type (
+	// saveSearchIntent saves the current search under name (the prompt's enter).
+	saveSearchIntent struct{ name string }
+	// openSavedIntent opens the saved search named name.
+	openSavedIntent struct{ name string }
+)
+
+func (saveSearchIntent) intent() {}
+func (openSavedIntent) intent()  {}
+
+// savedPrompt is the one-line prompt of S: the name to save the search
+// under, typed in the footer. While it is open it has every key: enter
+// saves, esc cancels.
+type savedPrompt struct {
+	open  bool
+	input textinput.Model
+	err   string // why the name last typed was not taken, shown after it
+}
+
+func newSavedPrompt(st Styles, value, err string) savedPrompt {
+	in := textinput.New()
+	in.Prompt = "Save the search as: "
+	in.Placeholder = "a name"
+	in.CharLimit = 64
+	in.SetVirtualCursor(true)
+	s := textinput.DefaultStyles(st.Dark)
+	s.Cursor.Blink = false
+	s.Focused.Prompt = st.Prompt
+	if st.NoColor {
+		s = textinput.Styles{Cursor: textinput.CursorStyle{Blink: false}}
+	}
+	in.SetStyles(s)
+	in.SetValue(value)
+	in.Focus()
+	return savedPrompt{open: true, input: in, err: archive.SanitizeLine(err)}
+}
+
+// update takes a key (or a paste) while the prompt is open.
+func (p savedPrompt) update(msg tea.Msg, k KeyMap) (savedPrompt, tea.Cmd, intent) {
+	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(kp, k.FindCancel):
+			return savedPrompt{}, nil, sayIntent{text: "Not saved"}
+		case key.Matches(kp, k.FindAccept):
+			return savedPrompt{}, nil, saveSearchIntent{name: strings.TrimSpace(p.input.Value())}
+		}
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return p, cmd, nil
+}
+
+func (p savedPrompt) view(width int, st Styles) string {
+	note := ""
+	if p.err != "" {
+		note = "  " + st.StatusError.Render(p.err+" (esc: not saved)")
+	}
+	p.input.SetWidth(max(width-lipgloss.Width(p.input.Prompt)-lipgloss.Width(note)-1, 1))
+	return truncateCells(p.input.View()+note, width)
+}
+
+// askSaveName opens the prompt of S.
+func (m *Model) askSaveName() tea.Cmd {
+	if m.opts.Saved == nil {
+		return m.status.set("Saved searches are not kept here (no config folder)", true)
+	}
+	if _, err := m.savedOfCurrent(""); err != nil {
+		return m.status.set("Cannot save this search: "+err.Error(), true)
+	}
+	m.prompt = newSavedPrompt(m.styles, "", "")
+	return m.prompt.input.Focus()
+}
+
+// saveSearch saves the current search under name.
+func (m *Model) saveSearch(name string) tea.Cmd {
+	if name == "" {
+		return m.status.set("Not saved: a saved search needs a name", true)
+	}
+	s, err := m.savedOfCurrent(name)
+	if err != nil {
+		return m.status.set("Cannot save this search: "+err.Error(), true)
+	}
+	return addSavedCmd(m.opts.Saved, m.searcher, s)
+}
+
+// savedAdded takes the answer of S; on an error (a name taken or not
+// allowed) the prompt opens again with the name, to mend it.
+func (m *Model) savedAdded(msg savedAddedMsg) tea.Cmd {
+	if msg.err != nil {
+		m.prompt = newSavedPrompt(m.styles, msg.search.Name, "not saved: "+msg.err.Error())
+		return m.prompt.input.Focus()
+	}
+	return tea.Batch(m.status.set("Saved the search as "+msg.search.Name, false), m.countSaved())
+}
+
+// openSaved opens the saved search named name: its query and filters
+// replace the current ones, and it is marked opened.
+func (m *Model) openSaved(name string) tea.Cmd {
+	i := slices.IndexFunc(m.saved, func(s SavedSearch) bool { return s.Name == name })
+	if i < 0 || m.searcher == nil {
+		return nil
+	}
+	s := m.saved[i]
+	m.search.setValue(s.Query)
+	m.period = nil
+	m.sidebar.setSearch(s)
+	m.focus = paneList
+	m.layout()
+	search := m.startSearch()
+	text := "Opened " + s.Name
+	if c, ok := m.sidebar.savedCount(s.Name); ok && c.fresh > 0 {
+		text += fmt.Sprintf(": %d new since last time", c.fresh)
+	}
+	return tea.Batch(search, m.status.set(text, false), markSavedCmd(m.opts.Saved, m.searcher, s.Name))
+}
+
+// countSaved reads the saved searches again and counts their pieces.
+func (m *Model) countSaved() tea.Cmd {
+	if m.opts.Saved == nil || m.searcher == nil {
+		return nil
+	}
+	m.savedSeq++
+	return savedCmd(m.ctx, m.opts.Saved, m.searcher, m.reading, m.savedSeq)
+}
+
+// gotSaved shows the saved searches and their counts.
+func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
+	if msg.seq != m.savedSeq {
+		return nil // a later count is coming
+	}
+	if msg.err != nil {
+		if !m.savedWarned {
+			m.savedWarned = true
+			return m.status.setFor("Saved searches: "+msg.err.Error(), true, statusLong)
+		}
+		return nil
+	}
+	m.savedWarned = false
+	m.saved = msg.list
+	m.sidebar.setSaved(msg.counts)
+	m.layout()
+	return nil
+}
+
+// savedOfCurrent is the current search as a saved search named name: the
+// query as typed, the sidebar's filters, and its period, the years chosen
+// and the chart's period as one range of dates (a saved search keeps one).
+func (m Model) savedOfCurrent(name string) (SavedSearch, error) {
+	q := m.buildQuery()
+	f := m.sidebar.readingFilter()
+	s := SavedSearch{Name: name, Query: strings.TrimSpace(m.search.value()),
+		Tags: q.Tags, Outlets: q.Outlets, Authors: q.Authors, Kinds: q.Kinds, Starred: f.starred, Unread: f.unread}
+	from, to, err := dateRange(q)
+	if err != nil {
+		return s, err
+	}
+	s.From, s.To = from, to
+	return s, nil
+}
+
+// dateRange is the one range of dates q's years, months and From/To
+// allow, written as the command line takes it ("2017", "2017-09",
+// "2017-09-14"); an error when they allow no one range.
+func dateRange(q index.Query) (from, to string, err error) {
+	var lo, hi time.Time // zero: open
+	narrow := func(a, b time.Time) {
+		if !a.IsZero() && (lo.IsZero() || a.After(lo)) {
+			lo = a
+		}
+		if !b.IsZero() && (hi.IsZero() || b.Before(hi)) {
+			hi = b
+		}
+	}
+	for _, set := range []struct {
+		values []string
+		what   string
+		step   func(time.Time) time.Time
+	}{
+		{q.Years, "years", func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
+		{q.Months, "months", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
+	} {
+		if len(set.values) == 0 {
+			continue
+		}
+		var starts []time.Time
+		for _, v := range set.values {
+			d, err := archive.ParseDate(v)
+			if err != nil {
+				return "", "", fmt.Errorf("%s %q: %v", set.what, v, err)
+			}
+			starts = append(starts, d.Time)
+		}
+		slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
+		for i := 1; i < len(starts); i++ {
+			if !set.step(starts[i-1]).Equal(starts[i]) {
+				return "", "", fmt.Errorf("the %s chosen are not one span (a saved search keeps one range of dates)", set.what)
+			}
+		}
+		narrow(starts[0], set.step(starts[len(starts)-1]).AddDate(0, 0, -1))
+	}
+	narrow(q.From, q.To)
+	if !lo.IsZero() && !hi.IsZero() && hi.Before(lo) {
+		return "", "", errors.New("the dates chosen do not overlap")
+	}
+	return dateText(lo, false), dateText(hi, true), nil
+}
+
+// dateText writes a day as the command line takes it, as a year or a
+// month when it starts (or, for end, ends) one; "" for zero.
+func dateText(t time.Time, end bool) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	next := t.AddDate(0, 0, 1)
+	switch {
+	case !end && t.YearDay() == 1, end && next.YearDay() == 1:
+		return strconv.Itoa(t.Year())
+	case !end && t.Day() == 1, end && next.Day() == 1:
+		return t.Format("2006-01")
+	}
+	return t.Format("2006-01-02")
+}
+
+// periodOf is the sidebar's period of a saved search's dates: from the
+// first day of From to the last of To, labelled as the timeline labels
+// its bars ("2017", "2017-09") where it can.
+func periodOf(from, to string) period {
+	var p period
+	if from != "" {
+		if d, err := archive.ParseDate(from); err == nil {
+			p.from = d.Time
+		}
+	}
+	if to != "" {
+		if d, err := archive.ParseDate(to); err == nil {
+			e := d.End()
+			p.to = time.Date(e.Year(), e.Month(), e.Day(), 0, 0, 0, 0, time.UTC)
+		}
+	}
+	switch {
+	case p.from.IsZero() && p.to.IsZero():
+		return period{}
+	case from == to:
+		p.label = from
+	default:
+		p.label = from + "–" + to
+	}
+	return p
+}
+
+// savedQuery is the query of a saved search (its reading filters apart).
+func savedQuery(s SavedSearch) index.Query {
+	p := periodOf(s.From, s.To)
+	return index.Query{Text: s.Query, Tags: s.Tags, Outlets: s.Outlets, Authors: s.Authors, Kinds: s.Kinds, From: p.from, To: p.to}
+}
+
+// savedCmd reads the saved searches and counts, for each, the pieces it
+// finds and how many of them are new since it was last opened.
+func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState, seq int) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = savedMsg{seq: seq, err: fmt.Errorf("counting failed: %v", r)}
+			}
+		}()
+		list, err := store.List()
+		if err != nil {
+			return savedMsg{seq: seq, err: err}
+		}
+		snap := takeReading(rs)
+		added, _ := s.(AddedSearcher)
+		counts := make([]savedCount, 0, len(list))
+		for _, sv := range list {
+			q := applyReading(savedQuery(sv), readingFilter{starred: sv.Starred, unread: sv.Unread}, snap)
+			q.Limit, q.Mode = 1, index.ModeCount
+			res, err := s.Search(ctx, q)
+			if err != nil {
+				return savedMsg{seq: seq, err: err}
+			}
+			c := savedCount{name: sv.Name, count: res.Total, fresh: unknownCount}
+			if sv.Opened && added != nil {
+				fresh := added.NewSince(sv.SeenThrough)
+				if q.IDs != nil {
+					fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
+				}
+				c.fresh = 0
+				if len(fresh) > 0 {
+					q.IDs = fresh
+					res, err := s.Search(ctx, q)
+					if err != nil {
+						return savedMsg{seq: seq, err: err}
+					}
+					c.fresh = res.Total
+				}
+			}
+			counts = append(counts, c)
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		return savedMsg{seq: seq, list: list, counts: counts}
+	}
+}
+
+// indexTime is what s has indexed as of; zero when it cannot tell.
+func indexTime(s Searcher) time.Time {
+	if a, ok := s.(AddedSearcher); ok {
+		return a.IndexTime()
+	}
+	return time.Time{}
+}
+
+// addSavedCmd saves sv and marks it opened.
+func addSavedCmd(store SavedStore, s Searcher, sv SavedSearch) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = savedAddedMsg{search: sv, err: fmt.Errorf("saving failed: %v", r)}
+			}
+		}()
+		saved, err := store.Add(sv, indexTime(s))
+		if err != nil {
+			return savedAddedMsg{search: sv, err: err}
+		}
+		return savedAddedMsg{search: saved}
+	}
+}
+
+// markSavedCmd marks the saved search named name opened.
+func markSavedCmd(store SavedStore, s Searcher, name string) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = savedOpenedMsg{name: name, err: fmt.Errorf("marking failed: %v", r)}
+			}
+		}()
+		return savedOpenedMsg{name: name, err: store.MarkOpened(name, indexTime(s))}
+	}
+}
+
+// savedOpened takes the answer of markSavedCmd: the counts are taken
+// again (the search has nothing new now).
+func (m *Model) savedOpened(msg savedOpenedMsg) tea.Cmd {
+	if msg.err != nil {
+		return tea.Batch(m.status.setFor("Not marked opened: "+msg.err.Error(), true, statusLong), m.countSaved())
+	}
+	return m.countSaved()
+}
+
+// setSaved shows the saved searches and their counts in the SAVED group.
+func (s *sidebar) setSaved(counts []savedCount) {
+	var keep *sidebarEntry
+	if s.cursor >= 0 && s.cursor < len(s.entries) {
+		e := s.entries[s.cursor]
+		keep = &e
+	}
+	s.saved = counts
+	s.rebuild()
+	if keep != nil {
+		for i, e := range s.entries {
+			if e.group == keep.group && e.value == keep.value && e.header == keep.header {
+				s.cursor = i
+				break
+			}
+		}
+	}
+	s.fixCursor(1)
+	s.follow()
+}
+
+// savedCount is what the SAVED group shows of the search named name.
+func (s sidebar) savedCount(name string) (savedCount, bool) {
+	i := slices.IndexFunc(s.saved, func(c savedCount) bool { return c.name == name })
+	if i < 0 {
+		return savedCount{}, false
+	}
+	return s.saved[i], true
+}
+
+// savedAt is the name of the saved search of entry i, if it is one.
+func (s sidebar) savedAt(i int) (string, bool) {
+	if i < 0 || i >= len(s.entries) || s.entries[i].header || s.entries[i].group != groupSaved {
+		return "", false
+	}
+	return s.entries[i].value, true
+}
+
+// setSearch sets the filters of a saved search: its tags, outlets,
+// authors, kinds and reading filters chosen, its dates as the period.
+func (s *sidebar) setSearch(sv SavedSearch) {
+	s.chosen = [groupCount][]string{}
+	s.chosen[groupTags] = slices.Clone(sv.Tags)
+	s.chosen[groupOutlets] = slices.Clone(sv.Outlets)
+	s.chosen[groupAuthors] = slices.Clone(sv.Authors)
+	s.chosen[groupKinds] = slices.Clone(sv.Kinds)
+	if sv.Starred {
+		s.chosen[groupReading] = append(s.chosen[groupReading], readingStarred)
+	}
+	if sv.Unread {
+		s.chosen[groupReading] = append(s.chosen[groupReading], readingUnread)
+	}
+	s.period = periodOf(sv.From, sv.To)
+	s.rebuild()
+	s.fixCursor(1)
+	s.follow()
+}
+
+// savedEntries are the SAVED group's entries: each search with its count.
+func (s sidebar) savedEntries() []sidebarEntry {
+	if len(s.saved) == 0 {
+		return nil
+	}
+	var values []sidebarEntry
+	want := strings.ToLower(s.filter)
+	for _, c := range s.saved {
+		if want == "" || strings.Contains(strings.ToLower(c.name), want) {
+			values = append(values, sidebarEntry{group: groupSaved, value: c.name, count: c.count, fresh: c.fresh})
+		}
+	}
+	if len(values) == 0 {
+		return nil
+	}
+	return append([]sidebarEntry{{group: groupSaved, header: true}}, values...)
+}
+
+// savedCountText is the right of a SAVED entry: its count and, when some
+// are, how many are new ("12 · 3 new").
+func savedCountText(e sidebarEntry) string {
+	count := strconv.Itoa(e.count)
+	if e.count == unknownCount {
+		count = "…"
+	}
+	if e.fresh > 0 {
+		count += " · " + strconv.Itoa(e.fresh) + " new"
+	}
+	return count
+}

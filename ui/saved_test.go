@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/state"
+)
+
+// stateSaved is the SavedStore of the tests: the state package's files in
+// a temporary folder, as the CLI gives the reader (cli.readerSaved).
+type stateSaved struct {
+	saved  *state.Saved
+	opened *state.SavedOpened
+}
+
+func newStateSaved(t *testing.T, archiveName string) stateSaved {
+	t.Helper()
+	dir := t.TempDir()
+	saved, err := state.OpenSaved(filepath.Join(dir, "config", "saved.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opened, err := state.OpenSavedOpened(archiveName, filepath.Join(dir, "state"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stateSaved{saved, opened}
+}
+
+func (s stateSaved) List() ([]SavedSearch, error) {
+	all, err := s.saved.List()
+	if err != nil {
+		return nil, err
+	}
+	times, _ := s.opened.All()
+	var out []SavedSearch
+	for _, sv := range all {
+		f := sv.Filters
+		u := SavedSearch{Name: sv.Name, Query: sv.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
+			From: f.From, To: f.To, Starred: f.Starred, Unread: f.Unread}
+		if o, ok := times[state.NameKey(sv.Name)]; ok && o.Of(sv) {
+			u.Opened, u.SeenThrough = true, o.Through
+		}
+		out = append(out, u)
+	}
+	return out, nil
+}
+
+func (s stateSaved) Add(u SavedSearch, through time.Time) (SavedSearch, error) {
+	sv, err := s.saved.Add(state.Search{Name: u.Name, Query: u.Query, Filters: state.Filters{Tags: u.Tags, Outlets: u.Outlets,
+		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Starred: u.Starred, Unread: u.Unread}})
+	if err != nil {
+		return u, err
+	}
+	u.Name = sv.Name
+	return u, s.MarkOpened(sv.Name, through)
+}
+
+func (s stateSaved) MarkOpened(name string, through time.Time) error {
+	return s.opened.Mark(name, time.Now(), through)
+}
+
+// writeTestPiece writes a piece into the archive folder dir, its file
+// dated after every file an index has seen.
+func writeTestPiece(t *testing.T, dir, name, title, tag string) {
+	t.Helper()
+	p := filepath.Join(dir, name+".md")
+	body := "---\ntitle: " + title + "\ndate: 2019-03-04\noutlet: The Test\ntags: [" + tag + "]\n---\n" + title + ".\n"
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Second)
+	os.Chtimes(p, later, later)
+}
+
+// S saves the query and filters under a name typed on the prompt; the
+// SAVED group lists the search with its count, and "1 new" once a piece is
+// added to the archive and the index; enter opens it (its query and
+// filters) and marks it opened, so nothing is new any more. On a real
+// index and real files.
+func TestSavedSearchesInTheReader(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
+	writeTestPiece(t, arch, "three", "Raqqa rebuilt", "syria")
+	ixDir := t.TempDir()
+	ix, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: ixDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	store := newStateSaved(t, arch)
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return ix, Info{Count: ix.Count()}, nil
+		},
+		ArchiveDir: arch,
+		Reindex: func(ctx context.Context, progress func(int, int)) (Info, bool, error) {
+			changed, err := ix.Refresh(ctx, index.Options{Dir: ixDir})
+			return Info{Count: ix.Count()}, changed, err
+		},
+		Saved: store,
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	if strings.Contains(h.screen(), "SAVED") {
+		t.Fatalf("a SAVED group with nothing saved:\n%s", h.screen())
+	}
+
+	// raqqa, with the tag isis chosen in the sidebar, saved as Raqqa.
+	h.key("/")
+	h.typeText("raqqa")
+	h.key("enter", "tab")
+	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupTags, "isis", false))
+	h.key("space")
+	h.requireMatch(`1 of 3 · relevance · tag:isis`)
+	h.key("S")
+	h.requireMatch(`Save the search as: `)
+	h.typeText("Raqqa")
+	h.key("enter")
+	h.requireMatch(`Saved the search as Raqqa`)
+	h.requireMatch(`SAVED[\s\S]*» Raqqa\s+1 │`)
+	all, _ := store.saved.List()
+	if len(all) != 1 || all[0].Query != "raqqa" || strings.Join(all[0].Filters.Tags, ",") != "isis" {
+		t.Fatalf("saved %+v", all)
+	}
+
+	// The same name again (in another case): the prompt comes back with it.
+	h.key("S")
+	h.typeText("RAQQA")
+	h.key("enter")
+	h.requireMatch(`Save the search as: RAQQA\s+not saved: a saved search has that name: "Raqqa" \(esc: not saved\)`)
+	if !h.m.prompt.open || h.m.prompt.input.Value() != "RAQQA" {
+		t.Fatalf("the prompt did not come back with the name")
+	}
+	h.key("esc")
+	if h.m.prompt.open {
+		t.Fatal("esc did not close the prompt")
+	}
+
+	// A piece on Raqqa added to the archive: 1 new.
+	writeTestPiece(t, arch, "four", "Raqqa again", "isis")
+	writeTestPiece(t, arch, "five", "Raqqa elsewhere", "syria")
+	h.key("R")
+	h.requireMatch(`» Raqqa\s+2 · 1 new │`)
+
+	// Opened from elsewhere: its query and filters come back, and it is
+	// marked opened.
+	h.send(keyPress("x")) // filters cleared
+	h.m.focus = paneList
+	h.key("esc") // the query cleared
+	h.requireMatch(`5 of 5`)
+	h.key("tab")
+	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupSaved, "Raqqa", false))
+	h.key("enter")
+	if h.m.search.value() != "raqqa" || h.m.sidebar.summary() != "tag:isis" || h.m.focus != paneList {
+		t.Fatalf("opened: query %q, filters %q, focus %v", h.m.search.value(), h.m.sidebar.summary(), h.m.focus)
+	}
+	h.requireMatch(`2 of 5 · relevance · tag:isis`)
+	h.requireMatch(`» Raqqa\s+2 │`)
+	got, _ := store.List()
+	if !got[0].Opened || !got[0].SeenThrough.Equal(ix.IndexTime()) {
+		t.Errorf("not marked opened through the index time: %+v, index time %v", got[0], ix.IndexTime())
+	}
+}
+
+// A saved search's dates: the years chosen (one span), the timeline's
+// period and the chart's months become one range, written as the command
+// line takes it; years that are not one span cannot be saved.
+func TestSavedDateRange(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	for _, c := range []struct {
+		q        index.Query
+		from, to string
+		err      bool
+	}{
+		{q: index.Query{}},
+		{q: index.Query{Years: []string{"2017"}}, from: "2017", to: "2017"},
+		{q: index.Query{Years: []string{"2018", "2016", "2017"}}, from: "2016", to: "2018"},
+		{q: index.Query{Years: []string{"2015", "2017"}}, err: true},
+		{q: index.Query{Months: []string{"2017-09", "2017-10"}}, from: "2017-09", to: "2017-10"},
+		{q: index.Query{From: day("2017-09-01"), To: day("2017-09-30")}, from: "2017-09", to: "2017-09"},
+		{q: index.Query{From: day("2017-09-14")}, from: "2017-09-14"},
+		{q: index.Query{Years: []string{"2017"}, From: day("2017-06-01"), To: day("2018-03-31")}, from: "2017-06", to: "2017"},
+		{q: index.Query{Years: []string{"2016"}, From: day("2017-06-01")}, err: true},
+	} {
+		from, to, err := dateRange(c.q)
+		if (err != nil) != c.err || from != c.from || to != c.to {
+			t.Errorf("%+v: %q %q %v, want %q %q (error %v)", c.q, from, to, err, c.from, c.to, c.err)
+		}
+	}
+	if p := periodOf("2017-09", "2017-10"); p.label != "2017-09–2017-10" || !p.from.Equal(day("2017-09-01")) || !p.to.Equal(day("2017-10-31")) {
+		t.Errorf("periodOf: %+v", p)
+	}
+	if p := periodOf("2017", "2017"); p.label != "2017" || !p.to.Equal(day("2017-12-31")) {
+		t.Errorf("periodOf: %+v", p)
+	}
+}
