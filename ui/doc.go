@@ -54,10 +54,10 @@
 // reader and for folio show, within the bounds of renderguard.go. live.go
 // and watch.go, with messages and Cmds of their own, keep the screen in
 // step with a folder archive whose files change while it runs and with the
-// marks other folios on the archive save. saved.go, with its messages, its
-// Cmds and the one-line prompt of S, keeps the saved searches (through
-// [SavedStore]) and counts the SAVED group's pieces and what is new
-// ([AddedSearcher]).
+// marks other folios on the archive save. saved.go keeps the saved
+// searches (through [SavedStore]), with the one-line prompt of S
+// (savedprompt.go), its own Cmds (savedcmds.go), which count what is new
+// ([AddedSearcher]), and the sidebar's SAVED group (sidebarsaved.go).
 //
 // Two rules keep the interface responsive and safe:
 //

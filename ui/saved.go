@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -9,10 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -24,8 +20,11 @@ import (
 // and how many are new since it was last opened; enter there opens one
 // (its query and filters replace the current ones) and marks it opened.
 // The searches are kept by Options.Saved (the state package, through the
-// CLI); this file holds the prompt, the messages and the Cmds that read
-// and write them and count their pieces.
+// CLI). This file holds their types, messages and intents, what the root
+// does with them, and how a search's dates become one range and back;
+// savedprompt.go is the prompt, savedcmds.go the Cmds that read and
+// write the searches and count their pieces, sidebarsaved.go the SAVED
+// group.
 
 // SavedSearch is a saved search: a query and its filters, as the command
 // line's flags take them (folio saved add), and when it was last opened on
@@ -103,57 +102,6 @@ type (
 
 func (saveSearchIntent) intent() {}
 func (openSavedIntent) intent()  {}
-
-// savedPrompt is the one-line prompt of S: the name to save the search
-// under, typed in the footer. While it is open it has every key: enter
-// saves, esc cancels.
-type savedPrompt struct {
-	open  bool
-	input textinput.Model
-	err   string // why the name last typed was not taken, shown after it
-}
-
-func newSavedPrompt(st Styles, value, err string) savedPrompt {
-	in := textinput.New()
-	in.Prompt = "Save the search as: "
-	in.Placeholder = "a name"
-	in.CharLimit = 64
-	in.SetVirtualCursor(true)
-	s := textinput.DefaultStyles(st.Dark)
-	s.Cursor.Blink = false
-	s.Focused.Prompt = st.Prompt
-	if st.NoColor {
-		s = textinput.Styles{Cursor: textinput.CursorStyle{Blink: false}}
-	}
-	in.SetStyles(s)
-	in.SetValue(value)
-	in.Focus()
-	return savedPrompt{open: true, input: in, err: archive.SanitizeLine(err)}
-}
-
-// update takes a key (or a paste) while the prompt is open.
-func (p savedPrompt) update(msg tea.Msg, k KeyMap) (savedPrompt, tea.Cmd, intent) {
-	if kp, ok := msg.(tea.KeyPressMsg); ok {
-		switch {
-		case key.Matches(kp, k.FindCancel):
-			return savedPrompt{}, nil, sayIntent{text: "Not saved"}
-		case key.Matches(kp, k.FindAccept):
-			return savedPrompt{}, nil, saveSearchIntent{name: strings.TrimSpace(p.input.Value())}
-		}
-	}
-	var cmd tea.Cmd
-	p.input, cmd = p.input.Update(msg)
-	return p, cmd, nil
-}
-
-func (p savedPrompt) view(width int, st Styles) string {
-	note := ""
-	if p.err != "" {
-		note = "  " + st.StatusError.Render(p.err+" (esc: not saved)")
-	}
-	p.input.SetWidth(max(width-lipgloss.Width(p.input.Prompt)-lipgloss.Width(note)-1, 1))
-	return truncateCells(p.input.View()+note, width)
-}
 
 // askSaveName opens the prompt of S.
 func (m *Model) askSaveName() tea.Cmd {
@@ -351,90 +299,6 @@ func savedQuery(s SavedSearch) index.Query {
 	return index.Query{Text: s.Query, Tags: s.Tags, Outlets: s.Outlets, Authors: s.Authors, Kinds: s.Kinds, From: p.from, To: p.to}
 }
 
-// savedCmd reads the saved searches and counts, for each, the pieces it
-// finds and how many of them are new since it was last opened.
-func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState, seq int) tea.Cmd {
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = savedMsg{seq: seq, err: fmt.Errorf("counting failed: %v", r)}
-			}
-		}()
-		list, err := store.List()
-		if err != nil {
-			return savedMsg{seq: seq, err: err}
-		}
-		snap := takeReading(rs)
-		added, _ := s.(AddedSearcher)
-		counts := make([]savedCount, 0, len(list))
-		for _, sv := range list {
-			q := applyReading(savedQuery(sv), readingFilter{starred: sv.Starred, unread: sv.Unread}, snap)
-			q.Limit, q.Mode = 1, index.ModeCount
-			res, err := s.Search(ctx, q)
-			if err != nil {
-				return savedMsg{seq: seq, err: err}
-			}
-			c := savedCount{name: sv.Name, count: res.Total, fresh: unknownCount}
-			if sv.Opened && added != nil {
-				fresh := added.NewSince(sv.SeenThrough)
-				if q.IDs != nil {
-					fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
-				}
-				c.fresh = 0
-				if len(fresh) > 0 {
-					q.IDs = fresh
-					res, err := s.Search(ctx, q)
-					if err != nil {
-						return savedMsg{seq: seq, err: err}
-					}
-					c.fresh = res.Total
-				}
-			}
-			counts = append(counts, c)
-		}
-		if ctx.Err() != nil {
-			return nil
-		}
-		return savedMsg{seq: seq, list: list, counts: counts}
-	}
-}
-
-// indexTime is what s has indexed as of; zero when it cannot tell.
-func indexTime(s Searcher) time.Time {
-	if a, ok := s.(AddedSearcher); ok {
-		return a.IndexTime()
-	}
-	return time.Time{}
-}
-
-// addSavedCmd saves sv and marks it opened.
-func addSavedCmd(store SavedStore, s Searcher, sv SavedSearch) tea.Cmd {
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = savedAddedMsg{search: sv, err: fmt.Errorf("saving failed: %v", r)}
-			}
-		}()
-		saved, err := store.Add(sv, indexTime(s))
-		if err != nil {
-			return savedAddedMsg{search: sv, err: err}
-		}
-		return savedAddedMsg{search: saved}
-	}
-}
-
-// markSavedCmd marks the saved search named name opened.
-func markSavedCmd(store SavedStore, s Searcher, name string) tea.Cmd {
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = savedOpenedMsg{name: name, err: fmt.Errorf("marking failed: %v", r)}
-			}
-		}()
-		return savedOpenedMsg{name: name, err: store.MarkOpened(name, indexTime(s))}
-	}
-}
-
 // savedOpened takes the answer of markSavedCmd: the counts are taken
 // again (the search has nothing new now).
 func (m *Model) savedOpened(msg savedOpenedMsg) tea.Cmd {
@@ -442,93 +306,4 @@ func (m *Model) savedOpened(msg savedOpenedMsg) tea.Cmd {
 		return tea.Batch(m.status.setFor("Not marked opened: "+msg.err.Error(), true, statusLong), m.countSaved())
 	}
 	return m.countSaved()
-}
-
-// setSaved shows the saved searches and their counts in the SAVED group.
-func (s *sidebar) setSaved(counts []savedCount) {
-	var keep *sidebarEntry
-	if s.cursor >= 0 && s.cursor < len(s.entries) {
-		e := s.entries[s.cursor]
-		keep = &e
-	}
-	s.saved = counts
-	s.rebuild()
-	if keep != nil {
-		for i, e := range s.entries {
-			if e.group == keep.group && e.value == keep.value && e.header == keep.header {
-				s.cursor = i
-				break
-			}
-		}
-	}
-	s.fixCursor(1)
-	s.follow()
-}
-
-// savedCount is what the SAVED group shows of the search named name.
-func (s sidebar) savedCount(name string) (savedCount, bool) {
-	i := slices.IndexFunc(s.saved, func(c savedCount) bool { return c.name == name })
-	if i < 0 {
-		return savedCount{}, false
-	}
-	return s.saved[i], true
-}
-
-// savedAt is the name of the saved search of entry i, if it is one.
-func (s sidebar) savedAt(i int) (string, bool) {
-	if i < 0 || i >= len(s.entries) || s.entries[i].header || s.entries[i].group != groupSaved {
-		return "", false
-	}
-	return s.entries[i].value, true
-}
-
-// setSearch sets the filters of a saved search: its tags, outlets,
-// authors, kinds and reading filters chosen, its dates as the period.
-func (s *sidebar) setSearch(sv SavedSearch) {
-	s.chosen = [groupCount][]string{}
-	s.chosen[groupTags] = slices.Clone(sv.Tags)
-	s.chosen[groupOutlets] = slices.Clone(sv.Outlets)
-	s.chosen[groupAuthors] = slices.Clone(sv.Authors)
-	s.chosen[groupKinds] = slices.Clone(sv.Kinds)
-	if sv.Starred {
-		s.chosen[groupReading] = append(s.chosen[groupReading], readingStarred)
-	}
-	if sv.Unread {
-		s.chosen[groupReading] = append(s.chosen[groupReading], readingUnread)
-	}
-	s.period = periodOf(sv.From, sv.To)
-	s.rebuild()
-	s.fixCursor(1)
-	s.follow()
-}
-
-// savedEntries are the SAVED group's entries: each search with its count.
-func (s sidebar) savedEntries() []sidebarEntry {
-	if len(s.saved) == 0 {
-		return nil
-	}
-	var values []sidebarEntry
-	want := strings.ToLower(s.filter)
-	for _, c := range s.saved {
-		if want == "" || strings.Contains(strings.ToLower(c.name), want) {
-			values = append(values, sidebarEntry{group: groupSaved, value: c.name, count: c.count, fresh: c.fresh})
-		}
-	}
-	if len(values) == 0 {
-		return nil
-	}
-	return append([]sidebarEntry{{group: groupSaved, header: true}}, values...)
-}
-
-// savedCountText is the right of a SAVED entry: its count and, when some
-// are, how many are new ("12 · 3 new").
-func savedCountText(e sidebarEntry) string {
-	count := strconv.Itoa(e.count)
-	if e.count == unknownCount {
-		count = "…"
-	}
-	if e.fresh > 0 {
-		count += " · " + strconv.Itoa(e.fresh) + " new"
-	}
-	return count
 }
