@@ -224,6 +224,7 @@ func (s *Saved) change(edit func(*savedFile) error) error {
 		return fmt.Errorf("config folder %s: %w", dir, err)
 	}
 	defer unlock()
+	removeStaleTemps(s.path) // of a folio killed while writing it
 	f, err := readSaved(s.path)
 	if err != nil {
 		return err
