@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -207,7 +206,7 @@ func (m *Model) indexStatus(info Info) tea.Cmd {
 	case problemCount(info) > 0:
 		return m.status.setFor(plural(problemCount(info), "file")+" skipped: press ! to see why", true, statusLong)
 	case info.Rebuilt > 0:
-		return m.status.set(fmt.Sprintf("Indexed %s pieces", thousands(info.Rebuilt)), false)
+		return m.status.set("Indexed "+plural(info.Rebuilt, "piece"), false)
 	}
 	return nil
 }

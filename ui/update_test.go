@@ -50,3 +50,14 @@ func TestRenderFromBeforeARefreshIsDropped(t *testing.T) {
 		t.Fatalf("the fresh render was not kept: %v %v", r.lines, ok)
 	}
 }
+
+// The status line after an index build counts in words that agree.
+func TestIndexedStatusAgreesInNumber(t *testing.T) {
+	for n, want := range map[int]string{1: "Indexed 1 piece", 2: "Indexed 2 pieces", 1500: "Indexed 1,500 pieces"} {
+		m := New(Options{After: testClock})
+		m.indexStatus(Info{Rebuilt: n})
+		if got := m.status.text; got != want {
+			t.Errorf("Rebuilt %d: status %q; want %q", n, got, want)
+		}
+	}
+}
