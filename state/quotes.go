@@ -202,7 +202,7 @@ func readQuotesFile(path string) (*quotesFile, error) {
 
 func sortQuotes(qs []Quote) {
 	slices.SortStableFunc(qs, func(a, b Quote) int {
-		return cmp.Or(a.Created.Compare(b.Created), strings.Compare(a.ID, b.ID))
+		return a.Created.Compare(b.Created) // stable: quotes of one second keep their order
 	})
 }
 
@@ -425,4 +425,28 @@ func cloneQuotes(qs []Quote) []Quote {
 		out[i] = cloneQuote(q)
 	}
 	return out
+}
+
+// Matches reports whether every word of query occurs in the quote's
+// passage, note, or cited title, authors or outlet, compared as Locate
+// compares (letters and digits, case and accents ignored; a word may be
+// part of a longer one). An empty query matches every quote.
+func (q Quote) Matches(query string) bool {
+	hay := foldString(strings.Join(append([]string{q.Exact, q.Note, q.Citation.Title, q.Citation.Outlet}, q.Citation.Authors...), " "))
+	for _, w := range strings.Fields(query) {
+		if w := foldString(w); !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// Quotes opens the quotes of the store's archive, from the folder of its
+// state file (see OpenQuotes); memory-only Quotes when the store has no
+// state folder.
+func (s *Store) Quotes() (*Quotes, error) {
+	if s.path == "" {
+		return &Quotes{archive: s.archive, refuse: errors.New("no state folder")}, nil
+	}
+	return OpenQuotes(s.archive, filepath.Dir(s.path))
 }

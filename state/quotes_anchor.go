@@ -119,11 +119,25 @@ func Select(text string, start, end int) Selector {
 		j++
 	}
 	sel := Selector{Exact: strings.TrimSpace(text[start:end]), Position: utf8.RuneCountInString(f.s[:i])}
+	// The context runs on to the ends of the words it cuts.
 	if from := runesBack(f.s, i, contextChars); from < i {
-		sel.Prefix = quoteLine(text[f.start[from]:start])
+		k := f.start[from]
+		for k > 0 && !isSpace(text[:k]) {
+			_, n := utf8.DecodeLastRuneInString(text[:k])
+			k -= n
+		}
+		sel.Prefix = quoteLine(text[k:start])
 	}
 	if to := runesForward(f.s, j, contextChars); to > j {
-		sel.Suffix = quoteLine(text[end:f.end[to-1]])
+		k := f.end[to-1]
+		for k < len(text) {
+			r, n := utf8.DecodeRuneInString(text[k:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			k += n
+		}
+		sel.Suffix = quoteLine(text[end:k])
 	}
 	return sel
 }
@@ -152,7 +166,8 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 	if first < 0 {
 		return Selector{}, 0, false
 	}
-	sel = Select(text, f.start[first], f.end[first+len(p)-1])
+	start, end := widen(text, passage, f.start[first], f.end[first+len(p)-1])
+	sel = Select(text, start, end)
 	sel.Exact = strings.TrimSpace(passage) // as the user gave it
 	return sel, occurrences, true
 }
@@ -186,10 +201,15 @@ func (sel Selector) Locate(text string) (start, end int, ok bool) {
 	if best < 0 {
 		return 0, 0, false
 	}
-	start, end = f.start[best], f.end[best+len(p)-1]
-	// The punctuation the passage begins or ends with ("“", "."), where the
-	// text has it too.
-	lead, trail := strings.TrimSpace(sel.Exact), strings.TrimSpace(sel.Exact)
+	start, end = widen(text, sel.Exact, f.start[best], f.end[best+len(p)-1])
+	return start, end, true
+}
+
+// widen extends text[start:end], which runs from the first to the last
+// letter or digit of passage, over the punctuation passage begins or ends
+// with ("“", "."), where text has it too.
+func widen(text, passage string, start, end int) (int, int) {
+	lead, trail := strings.TrimSpace(passage), strings.TrimSpace(passage)
 	for lead != "" && start > 0 {
 		r, n := utf8.DecodeRuneInString(lead)
 		q, m := utf8.DecodeLastRuneInString(text[:start])
@@ -206,7 +226,7 @@ func (sel Selector) Locate(text string) (start, end int, ok bool) {
 		}
 		trail, end = trail[:len(trail)-n], end+m
 	}
-	return start, end, true
+	return start, end
 }
 
 // folds reports whether r has a letter or digit that matching compares.
@@ -246,6 +266,12 @@ func runesForward(s string, i, n int) int {
 		i += size
 	}
 	return i
+}
+
+// isSpace reports whether s ends in white space.
+func isSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // quoteLine collapses runs of white space into one space.

@@ -63,8 +63,8 @@ func TestSelectorKeepsPassageAndContext(t *testing.T) {
 	if !strings.HasPrefix(sel.Suffix, ", and") {
 		t.Errorf("suffix %q", sel.Suffix)
 	}
-	if got := len(foldString(sel.Prefix)); got != contextChars {
-		t.Errorf("prefix has %d letters and digits, want %d", got, contextChars)
+	if got := len(foldString(sel.Prefix)); got < contextChars {
+		t.Errorf("prefix has %d letters and digits, want at least %d", got, contextChars)
 	}
 	before := essay[:strings.Index(essay, "Security services")]
 	if want := len(foldString(before)); sel.Position != want {
