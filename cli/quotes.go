@@ -48,7 +48,8 @@ archive, is orphaned: it is kept and printed, marked as such, with the
 citation it was taken with.
 
 QUERY keeps the quotes with all its words in the passage, the note, or the
-cited title, authors or outlet (case and accents ignored). Quotes are kept
+cited title, authors or outlet (case and accents ignored); a query of the
+word add or rm goes after -- (folio quotes -- add). Quotes are kept
 per archive in $XDG_STATE_HOME/folio/ (default ~/.local/state/folio/), beside
 the reading state. folio search --quoted finds the pieces that have quotes.`,
 		Example: `  folio quotes
