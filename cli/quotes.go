@@ -164,7 +164,7 @@ quote's id.`,
 				fmt.Fprintf(env.Err, "folio: the passage occurs %d times in %s; kept the first\n", n, termsafe.Quote(a.ID))
 			}
 			qs := openQuotes(env, arch)
-			q, err := qs.Add(state.Quote{Piece: a.ID, Selector: sel, Note: archive.SanitizeLine(note), Citation: CitationOf(a, cite.NewKeyring(arch.Articles))})
+			q, err := qs.Add(state.Quote{Piece: a.ID, Selector: sel, Note: archive.SanitizeLine(note), Citation: state.CitationOf(a, cite.NewKeyring(arch.Articles).Key(a))})
 			if err != nil {
 				return err
 			}
@@ -227,14 +227,6 @@ func pieceText(arch *archive.Archive, a archive.Article) (string, error) {
 		return p.Title, ok
 	})
 	return showPage(a, quoteTextWidth, false)
-}
-
-// CitationOf is what a quote records of its piece.
-func CitationOf(a archive.Article, keys *cite.Keyring) state.Citation {
-	return state.Citation{
-		Key: keys.Key(a), Title: a.Title, Authors: slices.Clone(a.Authors), Outlet: a.Outlet,
-		Date: a.Date.String(), URL: a.URL, Kind: a.Kind,
-	}
 }
 
 // resolvedQuote is a quote with its piece as the archive has it now.
@@ -400,7 +392,7 @@ func quotesJSON(rs []resolvedQuote, keys *cite.Keyring) []quoteJSON {
 		a, key := r.article(keys)
 		c := r.Citation
 		if r.orphan != orphanPieceGone {
-			c = CitationOf(a, keys)
+			c = state.CitationOf(a, key)
 		}
 		c.Key, c.Authors = key, nonNil(c.Authors)
 		out = append(out, quoteJSON{

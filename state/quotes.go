@@ -88,6 +88,15 @@ type Citation struct {
 	Kind    string   `json:"kind,omitempty"`
 }
 
+// CitationOf is what a quote records of its piece a, whose citation key
+// in its archive is key.
+func CitationOf(a archive.Article, key string) Citation {
+	return Citation{
+		Key: key, Title: a.Title, Authors: slices.Clone(a.Authors), Outlet: a.Outlet,
+		Date: a.Date.String(), URL: a.URL, Kind: a.Kind,
+	}
+}
+
 // QuotesVersion is the quotes file format written by this folio.
 const QuotesVersion = 1
 
