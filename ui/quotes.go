@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -37,57 +39,93 @@ func (keepQuoteIntent) intent() {}
 func (jumpQuoteIntent) intent() {}
 
 // quoteKeys are the keys of the list of quotes.
-type quoteKeys struct{ Close, Up, Down, Jump, Scope key.Binding }
+type quoteKeys struct{ Close, Up, Down, Jump, Scope, Filter key.Binding }
 
 func newQuoteKeys() quoteKeys {
 	b := func(keys []string, k, h string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, h))
 	}
 	return quoteKeys{
-		Close: b([]string{"esc", "q", "Q"}, "esc", "back"),
-		Up:    b([]string{"up", "k"}, "↑/k", "up"),
-		Down:  b([]string{"down", "j"}, "↓/j", "down"),
-		Jump:  b([]string{"enter"}, "enter", "go to the quote"),
-		Scope: b([]string{"tab"}, "tab", "this piece ⇄ all"),
+		Close:  b([]string{"esc", "q", "Q"}, "esc", "back"),
+		Up:     b([]string{"up", "k"}, "↑/k", "up"),
+		Down:   b([]string{"down", "j"}, "↓/j", "down"),
+		Jump:   b([]string{"enter"}, "enter", "go to the quote"),
+		Scope:  b([]string{"tab"}, "tab", "this piece ⇄ all"),
+		Filter: b([]string{"/"}, "/", "filter by words"),
 	}
 }
 
 func (k quoteKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Jump, k.Scope, k.Close}
+	return []key.Binding{k.Up, k.Down, k.Jump, k.Scope, k.Filter, k.Close}
 }
 func (k quoteKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
-// quoteList is the Q overlay: the quotes, the newest first.
+// quoteList is the Q overlay: the quotes, the newest first, those with
+// every word typed after / (in the passage, the note or the citation: see
+// state.Quote.Matches).
 type quoteList struct {
 	open   bool
 	piece  string // the piece open when Q was pressed; "" from the list
 	all    bool   // all quotes, not only the piece's
 	quotes []state.Quote
 	cursor int
+
+	filter    textinput.Model
+	filtering bool // the filter has the keyboard
 }
 
 // show opens the list with the quotes of book: those of piece, or all when
-// piece is "".
-func (l *quoteList) show(book QuoteBook, piece string) {
-	*l = quoteList{open: true, piece: piece, all: piece == ""}
+// piece is "". The filter box takes the styles of in.
+func (l *quoteList) show(book QuoteBook, piece string, in textinput.Styles) {
+	*l = quoteList{open: true, piece: piece, all: piece == "", filter: textinput.New()}
+	l.filter.Prompt = "/"
+	l.filter.CharLimit = 200
+	l.filter.SetVirtualCursor(true)
+	l.filter.SetStyles(in)
 	l.load(book)
 }
 
 func (l *quoteList) load(book QuoteBook) {
+	qs := book.Of(l.piece)
 	if l.all {
-		l.quotes = book.All()
-	} else {
-		l.quotes = book.Of(l.piece)
+		qs = book.All()
 	}
-	for i, j := 0, len(l.quotes)-1; i < j; i, j = i+1, j-1 {
-		l.quotes[i], l.quotes[j] = l.quotes[j], l.quotes[i]
+	l.quotes = nil
+	for i := len(qs) - 1; i >= 0; i-- {
+		if qs[i].Matches(l.filter.Value()) {
+			l.quotes = append(l.quotes, qs[i])
+		}
 	}
 	l.cursor = min(l.cursor, max(len(l.quotes)-1, 0))
 }
 
+// filterKey handles a key while the filter has the keyboard: enter keeps
+// it, esc clears it.
+func (l quoteList) filterKey(msg tea.KeyPressMsg, book QuoteBook) quoteList {
+	switch msg.String() {
+	case "enter":
+		l.filtering = false
+		l.filter.Blur()
+	case "esc":
+		l.filtering = false
+		l.filter.Blur()
+		l.filter.SetValue("")
+	default:
+		l.filter, _ = l.filter.Update(msg)
+	}
+	l.load(book)
+	return l
+}
+
 // update handles a key while the list is open.
 func (l quoteList) update(msg tea.KeyPressMsg, k quoteKeys, book QuoteBook) (quoteList, intent) {
+	if l.filtering {
+		return l.filterKey(msg, book), nil
+	}
 	switch {
+	case key.Matches(msg, k.Filter):
+		l.filtering = true
+		l.filter.Focus()
 	case key.Matches(msg, k.Close):
 		l.open = false
 	case key.Matches(msg, k.Up):
@@ -116,13 +154,21 @@ func (l quoteList) view(w, h int, st Styles) string {
 		scope = "quotes of this piece"
 	}
 	head := st.Brand.Render(fmt.Sprintf("Quotes · %s (%d)", scope, len(l.quotes)))
-	hint := "  (enter go to it · esc close"
+	hint := "  (enter go to it · / filter · esc close"
 	if l.piece != "" {
 		hint += " · tab this piece ⇄ all"
 	}
 	lines := []string{head + st.Hint.Render(hint+")"), ""}
-	if len(l.quotes) == 0 {
+	if l.filtering || l.filter.Value() != "" {
+		lines[1] = l.filter.View()
+	}
+	switch {
+	case len(l.quotes) == 0 && l.filter.Value() != "":
+		lines = append(lines, st.Hint.Render("No quote has all these words."))
+	case len(l.quotes) == 0:
 		lines = append(lines, st.Hint.Render("None yet: v in the reader chooses lines to keep as a quote."))
+	}
+	if len(l.quotes) == 0 {
 		return overlayBox(strings.Join(lines, "\n"), w, h, st)
 	}
 	inner := max(min(w-6, 100), 10)
@@ -155,12 +201,18 @@ func (l quoteList) entry(i, w int, st Styles) []string {
 		where = archive.SanitizeLine(q.Piece)
 	}
 	out := []string{cursor + title.Render(truncateCells(where, w-14)) + st.Meta.Render("  "+archive.SanitizeLine(q.Citation.Date))}
-	passage := strings.Split(archive.Sanitize(q.Exact), "\n")
-	if i != l.cursor && len(passage) > 1 {
-		passage = []string{passage[0] + " …"}
-	}
-	for _, p := range passage[:min(len(passage), 8)] {
-		out = append(out, "    "+st.Snippet.Render(truncateCells("“"+strings.TrimSpace(p)+"”", w-4)))
+	passage := "“" + oneLine(archive.Sanitize(q.Exact)) + "”"
+	if i != l.cursor {
+		out = append(out, "    "+st.Snippet.Render(truncateCells(passage, w-4)))
+	} else {
+		// The cursor's quote in full, up to 8 lines.
+		wrapped := strings.Split(lipgloss.NewStyle().Width(max(w-4, 1)).Render(passage), "\n")
+		if len(wrapped) > 8 {
+			wrapped = append(wrapped[:7], "…")
+		}
+		for _, p := range wrapped {
+			out = append(out, "    "+st.Snippet.Render(truncateCells(strings.TrimRight(p, " "), w-4)))
+		}
 	}
 	if q.Note != "" {
 		out = append(out, "    "+st.Hint.Render(truncateCells("note: "+archive.SanitizeLine(q.Note), w-4)))
@@ -178,7 +230,7 @@ func (m *Model) openQuotes() tea.Cmd {
 	if m.focus == paneReader {
 		piece = m.reader.pieceID()
 	}
-	m.quoteList.show(m.quotes, piece)
+	m.quoteList.show(m.quotes, piece, m.reader.findInput.Styles())
 	return nil
 }
 

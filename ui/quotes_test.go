@@ -183,9 +183,14 @@ func TestQuotesListJumpsToTheQuote(t *testing.T) {
 	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(100, 30))
 	waitIdle(t, p.screen, "of 6")
 
-	// From the list, Q lists all quotes, the newest first.
+	// From the list, Q lists all quotes; / keeps those with the words
+	// typed (here in the note), enter ends the filter and goes to one.
 	tm.Send(keyPress("Q"))
 	waitIdle(t, p.screen, `all quotes \(2\)`)
+	tm.Send(keyPress("/"))
+	tm.Type("SIXTIETH")
+	waitIdle(t, p.screen, `all quotes \(1\)`)
+	tm.Send(keyPress("enter"))
 	tm.Send(keyPress("enter"))
 	waitIdle(t, p.screen, `(?m)^`+quoteMark+` Paragraph 60 of a long piece`)
 	if s := p.screen.load().screen; strings.Contains(s, "Paragraph 1 of") {
@@ -202,4 +207,24 @@ func TestQuotesListJumpsToTheQuote(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.WaitFinished(t, teatest.WithFinalTimeout(hangGuard))
+}
+
+// A quote keeps the text of its lines without the margin they share, a
+// block quote's bar, or blank lines around them; a list's bullet stays.
+func TestQuotePassageOfLines(t *testing.T) {
+	r := reader{plain: []string{"", "  │ The threat will outlive  ", "  │ the caliphate.", "", "  • a bullet, kept", ""}}
+	r.quote = quoteSel{anchor: 5, cursor: 0}
+	want := "The threat will outlive\nthe caliphate.\n\n• a bullet, kept"
+	if got := r.passage(); got != want {
+		t.Errorf("passage %q, want %q", got, want)
+	}
+	r.key.id = "p"
+	q := r.chosenQuote("  a   note ")
+	if q.Exact != want || q.Note != "a note" || q.Piece != "p" {
+		t.Errorf("quote %+v", q)
+	}
+	text, _ := joinLines(r.plain)
+	if _, _, ok := q.Locate(text); !ok {
+		t.Error("the quote is not found in the lines it was taken from")
+	}
 }
