@@ -27,6 +27,22 @@ type quoteSavedMsg struct {
 	err   error
 }
 
+// quotesReloadedMsg says whether the quotes changed on disk.
+type quotesReloadedMsg struct{ changed bool }
+
+// reloadQuotesCmd takes in the quotes other folios saved.
+func reloadQuotesCmd(book QuoteBook) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = quotesReloadedMsg{}
+			}
+		}()
+		changed, _ := book.Reload() // a failure leaves the quotes as they were
+		return quotesReloadedMsg{changed: changed}
+	}
+}
+
 // quoteMarksMsg brings where the open piece's quotes are in its rendering.
 type quoteMarksMsg struct {
 	key   renderKey

@@ -21,12 +21,14 @@ import (
 
 // QuoteBook is the reader's quotes on one archive; the state package's
 // Quotes implements it. All and Of work in memory and are called from
-// Update and View; Add and Save are called only from a Cmd.
+// Update and View; Add, Save and Reload are called only from a Cmd.
 type QuoteBook interface {
 	All() []state.Quote
 	Of(piece string) []state.Quote
 	Add(q state.Quote) (state.Quote, error)
 	Save() error
+	// Reload takes in the quotes other folio processes saved.
+	Reload() (changed bool, err error)
 }
 
 // keepQuoteIntent saves a quote chosen in the reader.
@@ -231,7 +233,18 @@ func (m *Model) openQuotes() tea.Cmd {
 		piece = m.reader.pieceID()
 	}
 	m.quoteList.show(m.quotes, piece, m.reader.findInput.Styles())
-	return nil
+	return reloadQuotesCmd(m.quotes) // with those other folios kept meanwhile
+}
+
+// quotesReloaded shows the quotes other folios kept, once read.
+func (m *Model) quotesReloaded(msg quotesReloadedMsg) tea.Cmd {
+	if !msg.changed || m.quotes == nil {
+		return nil
+	}
+	if m.quoteList.open {
+		m.quoteList.load(m.quotes)
+	}
+	return m.locateQuotes()
 }
 
 // doQuoteIntent carries out the intents of quoting.

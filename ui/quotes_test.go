@@ -228,3 +228,20 @@ func TestQuotePassageOfLines(t *testing.T) {
 		t.Error("the quote is not found in the lines it was taken from")
 	}
 }
+
+// Q shows the quotes another folio kept while this one runs.
+func TestQuotesListTakesInOtherFolios(t *testing.T) {
+	dir := t.TempDir()
+	r := startQuoteRun(t, dir, 100, 30)
+	r.keys("Q")
+	waitIdle(t, r.screen, `all quotes \(0\)`)
+	r.keys("esc")
+	writeQuotes(t, dir, state.Quote{Piece: "parsons", Selector: state.Selector{Exact: "a low-level threat"},
+		Citation: state.Citation{Title: "Parsons Green and low-level plots", Date: "2017-09-16"}})
+	r.keys("Q")
+	waitIdle(t, r.screen, `all quotes \(1\)`)
+	if s := r.screen.load().screen; !strings.Contains(s, "“a low-level threat”") {
+		t.Errorf("Q:\n%s", s)
+	}
+	r.quit()
+}

@@ -123,6 +123,8 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		return m.quoteSaved(msg), true
 	case quoteMarksMsg:
 		return m.quotesFound(msg), true
+	case quotesReloadedMsg:
+		return m.quotesReloaded(msg), true
 	case trendsMsg:
 		m.trends = m.trends.got(msg)
 	case termsMsg:
