@@ -641,7 +641,18 @@ func BibTeXEntries(arts []archive.Article, accessed time.Time, keys *Keyring) st
 	return b.String()
 }
 
-func bibtexEntry(a archive.Article, key string, accessed time.Time) string {
+// BibTeXAnnotated is a piece's biblatex entry as BibTeXEntries writes it,
+// with an annote field (biblatex's field for annotations) holding annote,
+// escaped: folio quotes puts there the passages kept from the piece.
+func BibTeXAnnotated(a archive.Article, key string, accessed time.Time, annote string) string {
+	return bibtexEntry(a, key, accessed, annote)
+}
+
+// EscapeMarkdown escapes the characters Markdown reads as marks, as the
+// markdown notes do (\*, \_, \`, \[, \], \<, \\).
+func EscapeMarkdown(s string) string { return mdEscape(s) }
+
+func bibtexEntry(a archive.Article, key string, accessed time.Time, annote ...string) string {
 	type field struct{ name, value string }
 	var fields []field
 	add := func(name, value string) {
@@ -693,6 +704,9 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time) string {
 		tags = append(tags, bibEscape(t))
 	}
 	add("keywords", strings.Join(tags, ", "))
+	for _, n := range annote {
+		add("annote", bibEscape(n))
+	}
 
 	width := 0
 	for _, f := range fields {

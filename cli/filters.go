@@ -21,7 +21,7 @@ import (
 type filterFlags struct {
 	tags, outlets, authors, kinds []string
 	from, to                      string
-	starred, unread               bool
+	starred, unread, quoted       bool
 }
 
 func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
@@ -44,6 +44,7 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 	fl.StringVar(&f.to, "to", "", "only pieces up to this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)")
 	fl.BoolVar(&f.starred, "starred", false, "only starred pieces (reading state: see folio history)")
 	fl.BoolVar(&f.unread, "unread", false, "only pieces not yet read")
+	fl.BoolVar(&f.quoted, "quoted", false, "only pieces with quotes kept from them (see folio quotes)")
 }
 
 // filter is the archive.Filter of the flags.
@@ -67,7 +68,7 @@ func (f filterFlags) filter() (archive.Filter, error) {
 }
 
 // reading reports whether a reading filter is asked for.
-func (f filterFlags) reading() bool { return f.starred || f.unread }
+func (f filterFlags) reading() bool { return f.starred || f.unread || f.quoted }
 
 // applyTo sets q's filters. The reading filters need the reading state st
 // (nil when none is asked for): starred pieces as IDs, read ones excluded,
@@ -87,8 +88,27 @@ func (f filterFlags) applyTo(q *index.Query, st *state.Store) error {
 		case f.unread:
 			q.ExcludeIDs = st.Read()
 		}
+		if f.quoted {
+			quoted, err := quotedPieces(st)
+			if err != nil {
+				return err
+			}
+			if f.starred {
+				quoted = slices.DeleteFunc(quoted, func(id string) bool { return !slices.Contains(q.IDs, id) })
+			}
+			q.IDs = append([]string{}, quoted...)
+		}
 	}
 	return nil
+}
+
+// quotedPieces is the IDs of the pieces with quotes in the archive of st.
+func quotedPieces(st *state.Store) ([]string, error) {
+	qs, warn := st.Quotes()
+	if warn != nil && qs.Path() != "" {
+		return nil, warn
+	}
+	return qs.Pieces(), nil
 }
 
 // keep returns the pieces of arch the filters keep, in archive order; st is
@@ -100,8 +120,15 @@ func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Art
 	}
 	keep := af.Keep(arch.Articles)
 	if st != nil && f.reading() {
+		var quoted []string
+		if f.quoted {
+			if quoted, err = quotedPieces(st); err != nil {
+				return nil, err
+			}
+		}
 		keep = slices.DeleteFunc(keep, func(a archive.Article) bool {
-			return f.starred && !st.IsStarred(a.ID) || f.unread && st.IsRead(a.ID)
+			_, isQuoted := slices.BinarySearch(quoted, a.ID)
+			return f.starred && !st.IsStarred(a.ID) || f.unread && st.IsRead(a.ID) || f.quoted && !isQuoted
 		})
 	}
 	return keep, nil

@@ -38,6 +38,7 @@ var commands = []func(*Env) *cobra.Command{
 	newImportCmd,
 	newIndexCmd,
 	newListCmd,
+	newQuotesCmd,
 	newSavedCmd,
 	newSearchCmd,
 	newShowCmd,

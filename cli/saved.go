@@ -75,6 +75,10 @@ case does not count.`,
 			if _, err := f.filter(); err != nil {
 				return err
 			}
+			if f.quoted {
+				// The reader's sidebar has no such filter to open it with.
+				return fmt.Errorf("--quoted is not kept in a saved search (folio search --quoted finds the quoted pieces)")
+			}
 			saved, err := state.OpenSaved("")
 			if err != nil {
 				return err

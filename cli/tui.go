@@ -118,6 +118,10 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		st, warn := state.Open(name, "")
 		return st, warn
 	}
+	openQuotes := func() (ui.QuoteBook, error) {
+		qs, warn := state.OpenQuotes(name, "")
+		return qs, warn
+	}
 	// The citation format c and C copy in, as chosen last time (F). A bad
 	// config file leaves the default; saving a new choice then says what is
 	// wrong with it, rather than overwriting it.
@@ -125,7 +129,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	cfg, _ := readConfig(cfgPath)
 	format, _ := citationFormatIn(cfg, cfgPath)
 	saveFormat := func(f cite.Format) error { return saveCitationFormat(cfgPath, f) }
-	opts := ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState, Watch: true,
+	opts := ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState, OpenQuotes: openQuotes, Watch: true,
 		CitationFormat: format, SaveCitationFormat: saveFormat, TypingPause: typingPause(), Saved: newReaderSaved(name)}
 	if name != archive.BundledName {
 		// A folder archive is watched, and R and e re-index it; the

@@ -2,7 +2,9 @@
 // read, which are starred, where the reader stopped in each, and a history of
 // what was opened when. It also keeps the reader's saved searches, for every
 // archive, in the config folder (saved.go), and when each was last opened
-// on each archive, in the state folder (savedopened.go).
+// on each archive, in the state folder (savedopened.go). The passages the
+// reader keeps as quotes live in a file of their own beside the state,
+// merged between processes the same way (see Quotes).
 //
 // The state of an archive lives in one small JSON file in the XDG state
 // directory ($XDG_STATE_HOME/folio/, by default ~/.local/state/folio/), meant

@@ -80,6 +80,9 @@ type Options struct {
 	// file set aside, no state folder) shown in the status line. Without
 	// it there are no marks and no Reading filters.
 	OpenState func() (ReadingState, error)
+	// OpenQuotes opens the quotes kept with v, in a Cmd after the first
+	// frame, as OpenState; without it v and Q say quotes are not available.
+	OpenQuotes func() (QuoteBook, error)
 
 	// CitationFormat is the style c and C copy citations in; empty means
 	// cite.Text, a Chicago-style note. F chooses another; when
@@ -250,6 +253,9 @@ type Model struct {
 	savedSeq    int
 	savedWarned bool
 
+	quotes    QuoteBook // nil until opened, or when there are none
+	quoteList quoteList // the list of quotes (Q), in quotes.go
+
 	cache *renderCache
 }
 
@@ -320,6 +326,9 @@ func (m Model) Init() tea.Cmd {
 	}
 	if m.opts.OpenState != nil {
 		cmds = append(cmds, openStateCmd(m.opts.OpenState))
+	}
+	if m.opts.OpenQuotes != nil {
+		cmds = append(cmds, openQuotesCmd(m.opts.OpenQuotes))
 	}
 	return tea.Batch(cmds...)
 }

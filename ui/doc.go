@@ -16,9 +16,9 @@
 // / filter and timeline (sidebarkeys.go, sidebar.go, sidebarview.go,
 // timeline.go, decades.go), the reader with its find box (readerkeys.go,
 // reader.go), the list of links (links.go), the chart (trends.go,
-// trendsview.go), the distinctive words (terms.go), the help and skipped
-// files overlays (help.go, problems.go) and the citation format chooser
-// (citeformat.go). A pane changes only itself; what needs more (a search,
+// trendsview.go), the distinctive words (terms.go), the list of quotes
+// (quotes.go), the help and skipped files overlays (help.go, problems.go)
+// and the citation format chooser (citeformat.go). A pane changes only itself; what needs more (a search,
 // the reading state, the status line, another pane, I/O) it returns as an
 // intent (intents.go): open piece i, the filters changed, the query
 // changed, back, a period chosen, a term to add…
@@ -58,6 +58,11 @@
 // searches (through [SavedStore]), with the one-line prompt of S
 // (savedprompt.go), its own Cmds (savedcmds.go), which count what is new
 // ([AddedSearcher]), and the sidebar's SAVED group (sidebarsaved.go).
+// quotesel.go is the reader's choice of lines to keep as a quote (v) and
+// the marks of quoted lines; quotes.go the list of quotes (Q) and the
+// root's part in quoting, through [QuoteBook], which the state package's
+// Quotes implements; cmdsquotes.go their messages and Cmds (opening and
+// saving the quotes, finding them in a rendering).
 //
 // Two rules keep the interface responsive and safe:
 //

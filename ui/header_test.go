@@ -54,24 +54,32 @@ func TestHelpFitsEightyByTwentyFour(t *testing.T) {
 	h.requireFits("help", 80, 24)
 }
 
-// The keys of the chart, the words, the citation format chooser and the
-// list of links are on the help's second page at 80×24: space turns to it,
-// b back, and each page fits.
+// The keys of the chart, the words, the citation format chooser, quoting
+// and the list of links are on the help's second and third pages at 80×24:
+// space turns to them, b back, and each page fits.
 func TestHelpPagesListTheOverlaysKeys(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 80, 24)
 	h.key("?")
-	h.requireScreen("page 1 of 2")
+	h.requireScreen("page 1 of 3")
 	h.key("space")
 	screen := h.screen()
-	for _, want := range []string{"page 2 of 2", "CHART (t)", "WORDS (w)", "CITATION FORMAT (F)", "t m b r j", "LINKS (L)", "pin the query", "add to the query"} {
+	for _, want := range []string{"page 2 of 3", "CHART (t)", "WORDS (w)", "CITATION FORMAT (F)", "t m b r j", "pin the query", "add to the query"} {
 		if !strings.Contains(screen, want) {
 			t.Errorf("%q is not on the second page:\n%s", want, screen)
 		}
 	}
 	h.requireFits("help page 2", 80, 24)
-	h.key("space") // no third page: it stays on the last
-	h.requireScreen("page 2 of 2")
-	h.key("b")
+	h.key("space")
+	screen = h.screen()
+	for _, want := range []string{"page 3 of 3", "QUOTES (Q)", "v again: start here", "LINKS (L)"} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("%q is not on the third page:\n%s", want, screen)
+		}
+	}
+	h.requireFits("help page 3", 80, 24)
+	h.key("space") // no fourth page: it stays on the last
+	h.requireScreen("page 3 of 3")
+	h.key("b", "b")
 	h.requireScreen("ANYWHERE")
 	h.key("esc")
 	if h.m.help.open || strings.Contains(h.screen(), "folio keys") {

@@ -28,11 +28,11 @@ func (k KeyMap) helpSections() []helpSection {
 		{title: "ANYWHERE", rows: [][2]string{
 			{h(k.NextPane), "list ⇄ filters"},
 			{pair(k.ToggleFilter, k.ClearAll), "hide, clear filters"},
-			{pair(k.Trends, k.Words) + " " + h(k.SaveSearch), "chart, words, save query"},
+			{pair(k.Trends, k.Words) + " " + h(k.SaveSearch) + " " + h(k.Quotes), "chart, words, save, quotes"},
 			{h(k.Refresh), "read the folder again"},
 			{pair(k.Help, k.Problems), "help, skipped files"},
 			{pair(k.QuitShort, k.Quit), "quit"},
-		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.SaveSearch, k.Refresh, k.Help, k.Problems, k.QuitShort, k.Quit}},
+		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.SaveSearch, k.Quotes, k.Refresh, k.Help, k.Problems, k.QuitShort, k.Quit}},
 		{title: "SEARCH BOX", rows: [][2]string{
 			{pair(k.SearchAccept, k.SearchLeave), "to the results, leave"},
 			{h(k.UseSuggestion), "did you mean (+list)"},
@@ -57,11 +57,11 @@ func (k KeyMap) helpSections() []helpSection {
 			{h(k.Find) + " n N", "find, next, previous"},
 			{pair(k.NextPiece, k.PrevPiece), "next, previous piece"},
 			{pair(k.OpenURL, k.CopyURL), "open, copy the URL"},
-			{pair(k.Cite, k.Related), "cite, related"},
+			{pair(k.Cite, k.Related) + " " + h(k.Quote), "cite, related, quote"},
 			{h(k.Links), "links to other pieces"},
 			{h(k.Back), "back"},
 		}, keys: []key.Binding{k.ScrollUp, k.ScrollDown, k.ReaderPgDown, k.ReaderPgUp, k.HalfPageDown, k.HalfPageUp, k.ReaderTop, k.ReaderBottom,
-			k.Find, k.FindNext, k.FindPrev, k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Cite, k.Related, k.Links, k.Back, k.FindAccept, k.FindCancel}},
+			k.Find, k.FindNext, k.FindPrev, k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Cite, k.Related, k.Links, k.Quote, k.QuoteKeep, k.QuoteCancel, k.Back, k.FindAccept, k.FindCancel}},
 	}, k.overlaySections()...)
 }
 
@@ -90,6 +90,11 @@ func (k KeyMap) overlaySections() []helpSection {
 		}},
 		{title: "CITATION FORMAT (" + h(k.CiteFormat) + ")", rows: [][2]string{
 			{strings.Join(formats, " "), strings.Join(names, ", ")},
+		}},
+		{title: "QUOTES (" + h(k.Quotes) + ")", rows: [][2]string{
+			{h(k.Quote) + " j k " + h(k.Quote), "choose lines; v again: start here"},
+			{h(k.QuoteKeep) + " " + h(k.QuoteCancel), "keep (then a note), cancel"},
+			{h(k.Quotes) + " " + pair(k.QuoteList.Jump, k.QuoteList.Scope) + " " + h(k.QuoteList.Filter), "list, go to one, piece ⇄ all, filter"},
 		}},
 		{title: "LINKS (" + h(k.Links) + ")", rows: [][2]string{
 			{"1-9 a-z", "open that link"},

@@ -117,6 +117,8 @@ func (m *Model) do(in intent) tea.Cmd {
 		return m.saveSearch(in.name)
 	case openSavedIntent:
 		return m.openSaved(in.name)
+	case keepQuoteIntent, jumpQuoteIntent:
+		return m.doQuoteIntent(in)
 	}
 	return m.doReaderIntent(in)
 }

@@ -78,6 +78,10 @@ type KeyMap struct {
 	CopyURL      key.Binding
 	Back         key.Binding
 	Links        key.Binding
+	Quote        key.Binding // v: choose lines to keep as a quote (quotesel.go)
+	QuoteKeep    key.Binding // while choosing: keep the lines
+	QuoteCancel  key.Binding // while choosing: cancel
+	Quotes       key.Binding // Q: the list of quotes (quotes.go), in the list, sidebar and reader
 
 	// Find box in the reader.
 	FindAccept key.Binding
@@ -86,12 +90,13 @@ type KeyMap struct {
 	// The full-screen panes' own keys, and the help overlay's pages.
 	Chart     trendKeys
 	WordsList termsKeys
+	QuoteList quoteKeys
 	HelpPage  helpPageKeys
 }
 
 // DefaultKeyMap returns the bindings documented in the README.
 func DefaultKeyMap() KeyMap {
-	k := KeyMap{Chart: newTrendKeys(), WordsList: newTermsKeys(), HelpPage: newHelpPageKeys()}
+	k := KeyMap{Chart: newTrendKeys(), WordsList: newTermsKeys(), QuoteList: newQuoteKeys(), HelpPage: newHelpPageKeys()}
 	k.globalKeys()
 	k.listKeys()
 	k.readerKeys()
@@ -166,6 +171,10 @@ func (k *KeyMap) readerKeys() {
 	k.CopyURL = key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy URL"))
 	k.Back = key.NewBinding(key.WithKeys("esc", "q", "backspace"), key.WithHelp("esc/q", "back"))
 	k.Links = key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "links to pieces"))
+	k.Quote = key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "quote lines"))
+	k.QuoteKeep = key.NewBinding(key.WithKeys("enter", "y"), key.WithHelp("enter/y", "keep the quote"))
+	k.QuoteCancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel the quote"))
+	k.Quotes = key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "quotes"))
 
 	k.FindAccept = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "find"))
 	k.FindCancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
@@ -184,6 +193,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Back, k.Problems, k.Help, k.QuitShort, k.Quit},
 		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.CiteFormat, k.Related, k.Edit, k.Refresh, k.Links},
 		{k.Trends, k.Words, k.SaveSearch, k.UseSuggestion, k.FilterValues, k.PrevPane},
+		{k.Quote, k.QuoteKeep, k.QuoteCancel, k.Quotes},
 	}
 }
 
@@ -223,6 +233,11 @@ func (k KeyMap) timelineHelp() paneHelp {
 func (k KeyMap) readerHelp() paneHelp {
 	related := key.NewBinding(key.WithKeys(k.Related.Keys()...), key.WithHelp(k.Related.Help().Key, "related"))
 	return paneHelp{short: []key.Binding{k.ReaderPgDown, k.Find, k.NextPiece, k.Back, k.Help, k.ToggleStar, k.Cite, related, k.OpenURL}}
+}
+
+// quoteHelp is the reader's help while lines are chosen as a quote.
+func (k KeyMap) quoteHelp() paneHelp {
+	return paneHelp{short: []key.Binding{k.ScrollDown, k.ScrollUp, k.QuoteKeep, k.QuoteCancel}}
 }
 
 func (k KeyMap) findHelp() paneHelp {

@@ -53,6 +53,10 @@ type reader struct {
 	findQuery string
 	matches   []findMatch
 	current   int
+
+	quote     quoteSel    // v: lines being chosen as a quote (quotesel.go)
+	quoted    []quoteSpan // where this piece's quotes are, by line
+	jumpQuote string      // the quote to show once the quotes are found
 }
 
 func newReader(st Styles) reader {
@@ -95,6 +99,7 @@ func (r *reader) show(i int, hit index.Hit, style string, terms *regexp.Regexp) 
 	r.offset, r.resumeAt = 0, 0
 	r.related, r.tourNote = nil, ""
 	r.terms = terms
+	r.quote, r.quoted, r.jumpQuote = quoteSel{}, nil, ""
 	r.finding = false
 	r.findInput.Blur()
 	r.setFind("")
@@ -132,6 +137,7 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	}
 	r.clampOffset()
 	r.findMatches()
+	r.quote, r.quoted = quoteSel{}, nil // lines moved: found again (locateQuotes)
 	return true
 }
 
@@ -310,7 +316,7 @@ func (r reader) highlight(i int, st Styles) string {
 		ranges = append(ranges, cellRange{start: m.start, end: m.end, style: style})
 	}
 	ranges = append(ranges, matchRanges(r.plain[i], r.terms, st.Match)...)
-	return applyRanges(r.lines[i], ranges)
+	return r.quoteLineView(i, applyRanges(r.lines[i], ranges), st)
 }
 
 // barView is the reader's last line: the find box, or the piece's title,
@@ -318,6 +324,9 @@ func (r reader) highlight(i int, st Styles) string {
 func (r reader) barView(st Styles) string {
 	if r.finding {
 		return truncateCells(" "+r.findInput.View(), r.width)
+	}
+	if bar, ok := r.quoteBar(st); ok {
+		return bar
 	}
 	right := fmt.Sprintf("%d%%", r.scrollPercent())
 	if !r.ready {

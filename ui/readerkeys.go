@@ -20,6 +20,10 @@ func (r reader) update(msg tea.KeyPressMsg, k KeyMap) (reader, tea.Cmd, intent, 
 		cmd, in := r.findKey(msg, k)
 		return r, cmd, in, true
 	}
+	if r.quoting() {
+		cmd, in := r.quoteKey(msg, k)
+		return r, cmd, in, true
+	}
 	if in, ok := r.pieceKey(msg, k); ok {
 		return r, nil, in, true
 	}
@@ -45,6 +49,8 @@ func (r reader) update(msg tea.KeyPressMsg, k KeyMap) (reader, tea.Cmd, intent, 
 		return r, cmd, nil, true
 	case key.Matches(msg, k.FindNext, k.FindPrev):
 		return r, nil, r.findAgain(key.Matches(msg, k.FindPrev)), true
+	case key.Matches(msg, k.Quote):
+		return r, nil, r.startQuote(), true
 	default:
 		return r, nil, nil, false
 	}
@@ -95,9 +101,14 @@ func (r *reader) findKey(msg tea.KeyPressMsg, k KeyMap) (tea.Cmd, intent) {
 	return nil, nil
 }
 
-// updateFind gives a message to the find box.
+// updateFind gives a message to the find box, or to the quote's note
+// prompt when it has the keyboard.
 func (r *reader) updateFind(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
+	if r.quote.noting {
+		r.quote.input, cmd = r.quote.input.Update(msg)
+		return cmd
+	}
 	r.findInput, cmd = r.findInput.Update(msg)
 	return cmd
 }
@@ -132,8 +143,12 @@ func (r reader) url() string {
 // pieceID is the piece open (or opening) in the reader; "" for none.
 func (r reader) pieceID() string { return r.key.id }
 
-// typing reports whether the find box has the keyboard.
-func (r reader) typing() bool { return r.finding }
+// typing reports whether the find box or the quote's note prompt has the
+// keyboard.
+func (r reader) typing() bool { return r.finding || r.quote.noting }
+
+// plainLines are the rendering's lines without styling.
+func (r reader) plainLines() []string { return r.plain }
 
 // The reader as the root sees it: the piece, its place in the results, its
 // rendering, and where reading stopped.

@@ -46,6 +46,8 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.trends, in = m.trends.update(msg, k.Chart, m.currentTrendSeries())
 	case m.words.open:
 		m.words, in = m.words.update(msg, k.WordsList)
+	case m.quoteList.open:
+		m.quoteList, in = m.quoteList.update(msg, k.QuoteList, m.quotes)
 	default:
 		return nil, false
 	}
@@ -91,6 +93,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.citeResults()
 	case key.Matches(msg, k.CiteFormat):
 		return m.askFormat()
+	case key.Matches(msg, k.Quotes):
+		return m.openQuotes()
 	}
 	if m.focus == paneReader {
 		return nil

@@ -144,7 +144,7 @@ func (m *Model) ensureRendered() tea.Cmd {
 	}
 	if r, ok := m.cache.get(k); ok {
 		m.reader.setRendered(r)
-		return nil
+		return m.locateQuotes()
 	}
 	if !m.cache.start(k) {
 		return nil // running: its result will be used when it comes

@@ -100,7 +100,9 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.err == nil {
 			m.cache.put(msg)
 		}
-		m.reader.setRendered(msg)
+		if m.reader.setRendered(msg) {
+			return m.locateQuotes(), true
+		}
 	case linksMsg:
 		return m.gotLinks(msg), true
 	case stateOpenedMsg:
@@ -114,6 +116,14 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		return m.stateSaved(msg), true
 	case citedMsg:
 		return m.cited(msg), true
+	case quotesOpenedMsg:
+		return m.quotesOpened(msg), true
+	case quoteSavedMsg:
+		return m.quoteSaved(msg), true
+	case quoteMarksMsg:
+		return m.quotesFound(msg), true
+	case quotesReloadedMsg:
+		return m.quotesReloaded(msg), true
 	case trendsMsg:
 		m.trends = m.trends.got(msg)
 	case termsMsg:

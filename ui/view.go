@@ -110,7 +110,9 @@ func (m Model) screen() string {
 	}
 	st := m.styles
 	var parts []string
-	if m.focus == paneReader && m.links.open && !m.help.open {
+	if m.quoteList.open && !m.help.open {
+		parts = append(parts, m.quoteList.view(m.width, m.height-1, m.styles))
+	} else if m.focus == paneReader && m.links.open && !m.help.open {
 		parts = append(parts, m.links.view(m.width, m.height-1, m.styles))
 	} else if m.focus == paneReader && !m.help.open {
 		parts = append(parts, m.reader.view(st))
@@ -141,10 +143,14 @@ func (m Model) paneHelp() help.KeyMap {
 		return m.keys.Chart
 	case m.words.open:
 		return m.keys.WordsList
+	case m.quoteList.open:
+		return m.keys.QuoteList
 	case m.focus == paneSearch:
 		return m.keys.searchHelp()
 	case m.focus == paneReader && m.reader.typing():
 		return m.keys.findHelp()
+	case m.focus == paneReader && m.reader.quoting():
+		return m.keys.quoteHelp()
 	case m.focus == paneReader:
 		return m.keys.readerHelp()
 	case m.focus == paneSidebar && m.sidebar.onTimeline():

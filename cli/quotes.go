@@ -1,0 +1,405 @@
+package cli
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/state"
+	"github.com/spf13/cobra"
+)
+
+// quoteTextWidth is the width at which a piece is rendered to find its
+// quotes in. Any width finds them (matching ignores where lines wrap); this
+// is folio show's.
+const quoteTextWidth = 80
+
+// maxQuoteBytes bounds a passage given to folio quotes add.
+const maxQuoteBytes = 64 << 10
+
+func newQuotesCmd(env *Env) *cobra.Command {
+	var format, piece string
+	var orphaned bool
+	cmd := &cobra.Command{
+		Use:   "quotes [QUERY]",
+		Short: "Print the passages kept as quotes, with their citations",
+		Long: `Print the passages kept as quotes (v in the reader, or folio quotes add),
+oldest first, with the citation of each piece:
+
+  markdown  each passage as a Markdown quote ("> " before each line), then the
+            note citing it and its citation key as [@key], ready to paste
+            into notes; the quote's own note after it
+  bibtex    one biblatex entry per quoted piece, with its passages in annote
+  json      every field of every quote, with whether it is orphaned
+
+A quote is found again in its piece by its text and the text around it, so
+it survives edits elsewhere in the piece, re-imports and re-indexing. A quote
+whose passage is no longer in its piece, or whose piece is no longer in the
+archive, is orphaned: it is kept and printed, marked as such, with the
+citation it was taken with.
+
+QUERY keeps the quotes with all its words in the passage, the note, or the
+cited title, authors or outlet (case and accents ignored); a query of the
+word add or rm goes after -- (folio quotes -- add). Quotes are kept
+per archive in $XDG_STATE_HOME/folio/ (default ~/.local/state/folio/), beside
+the reading state. folio search --quoted finds the pieces that have quotes.`,
+		Example: `  folio quotes
+  folio quotes caliphate --format bibtex > quotes.bib
+  folio quotes add 2017-10-19-raqqa-terror-is-here-to-stay --text "The threat will outlive the caliphate" --note "ch. 3"
+  folio quotes --json | jq '.[] | select(.orphaned)'`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch format = strings.ToLower(format); format {
+			case "markdown", "md":
+				format = "markdown"
+			case "json", "bibtex":
+			case "biblatex", "bib":
+				format = "bibtex"
+			default:
+				return fmt.Errorf("--format %q: want markdown, bibtex or json", format)
+			}
+			if cmd.Flags().Changed("json") {
+				format = "json"
+			}
+			arch, _, err := env.openArchive()
+			if err != nil {
+				return err
+			}
+			qs := openQuotes(env, arch)
+			all := qs.All()
+			if piece != "" {
+				id := piece
+				if a, ok := findPiece(arch, piece); ok {
+					id = a.ID
+				}
+				all = slices.DeleteFunc(all, func(q state.Quote) bool { return q.Piece != id })
+			}
+			query := strings.Join(args, " ")
+			all = slices.DeleteFunc(all, func(q state.Quote) bool { return !q.Matches(query) })
+			found := resolveQuotes(arch, all)
+			if orphaned {
+				found = slices.DeleteFunc(found, func(r resolvedQuote) bool { return r.orphan == "" })
+			}
+			if format != "json" && len(found) == 0 {
+				fmt.Fprintln(env.Err, "folio: no quotes"+map[bool]string{true: " match", false: " yet (v in the reader keeps a passage; see folio quotes add)"}[query != "" || piece != "" || orphaned])
+				return nil
+			}
+			keys := cite.NewKeyring(arch.Articles)
+			var out string
+			switch format {
+			case "json":
+				return writeJSON(env.Out, quotesJSON(found, keys))
+			case "bibtex":
+				out = quotesBibTeX(found, keys, time.Now())
+			default:
+				out = quotesMarkdown(found, keys)
+			}
+			_, err = io.WriteString(env.Out, termsafe.EscapeLines(out))
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "markdown", "markdown, bibtex or json")
+	cmd.Flags().Bool("json", false, "the same as --format json")
+	cmd.Flags().StringVar(&piece, "piece", "", "only the quotes of this piece (its id or file)")
+	cmd.Flags().BoolVar(&orphaned, "orphaned", false, "only the orphaned quotes: passage or piece gone")
+	_ = cmd.RegisterFlagCompletionFunc("piece", completeIDs(env))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"markdown", "bibtex", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.AddCommand(newQuotesAddCmd(env), newQuotesRmCmd(env))
+	return cmd
+}
+
+func newQuotesAddCmd(env *Env) *cobra.Command {
+	var text, note string
+	cmd := &cobra.Command{
+		Use:   "add ID --text PASSAGE [--note NOTE]",
+		Short: "Keep a passage of a piece as a quote",
+		Long: `Keep a passage of the piece ID as a quote. The passage is looked for in the
+piece as folio show prints it (without Markdown marks), ignoring case,
+spaces, line breaks and punctuation; where it occurs more than once the
+first is kept. --text - reads the passage from stdin. Prints the new
+quote's id.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeIDs(env),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if text == "-" {
+				b, err := io.ReadAll(io.LimitReader(env.In, maxQuoteBytes+1))
+				if err != nil {
+					return err
+				}
+				text = string(b)
+			}
+			if len(text) > maxQuoteBytes {
+				return fmt.Errorf("the passage is over %d KB", maxQuoteBytes>>10)
+			}
+			text = archive.Sanitize(text)
+			if !state.Selectable(text) {
+				return errors.New("give the passage to keep with --text: it needs a letter or a digit")
+			}
+			arch, _, err := env.openArchive()
+			if err != nil {
+				return err
+			}
+			a, ok := findPiece(arch, args[0])
+			if !ok {
+				return noPiece(arch, args)
+			}
+			plain, err := pieceText(arch, a)
+			if err != nil {
+				return err
+			}
+			sel, n, ok := state.Find(plain, text)
+			if !ok {
+				return fmt.Errorf("the passage is not in %s (folio show %s prints the text quotes are taken from)", termsafe.Quote(a.ID), termsafe.Quote(a.ID))
+			}
+			if n > 1 {
+				fmt.Fprintf(env.Err, "folio: the passage occurs %d times in %s; kept the first\n", n, termsafe.Quote(a.ID))
+			}
+			qs := openQuotes(env, arch)
+			q, err := qs.Add(state.Quote{Piece: a.ID, Selector: sel, Note: archive.SanitizeLine(note), Citation: state.CitationOf(a, cite.NewKeyring(arch.Articles).Key(a))})
+			if err != nil {
+				return err
+			}
+			if err := qs.Save(); err != nil {
+				return fmt.Errorf("the quote was not saved: %w", err)
+			}
+			_, err = fmt.Fprintln(env.Out, q.ID)
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&text, "text", "", "the passage to keep (- reads it from stdin)")
+	cmd.Flags().StringVar(&note, "note", "", "a note of your own on the quote")
+	return cmd
+}
+
+func newQuotesRmCmd(env *Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rm QUOTE-ID...",
+		Short: "Delete quotes by their ids (folio quotes --json shows them)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			arch, _, err := env.openArchive()
+			if err != nil {
+				return err
+			}
+			qs := openQuotes(env, arch)
+			var missing []string
+			for _, id := range args {
+				if !qs.Remove(id) {
+					missing = append(missing, termsafe.Quote(id))
+				}
+			}
+			if err := qs.Save(); err != nil {
+				return err
+			}
+			if len(missing) > 0 {
+				return fmt.Errorf("no quote with id %s", strings.Join(missing, ", "))
+			}
+			return nil
+		},
+	}
+}
+
+// openQuotes opens the quotes of an archive; a warning goes to stderr, as
+// with openState.
+func openQuotes(env *Env, arch *archive.Archive) *state.Quotes {
+	qs, warn := state.OpenQuotes(arch.Name, "")
+	if warn != nil {
+		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(warn.Error()))
+	}
+	return qs
+}
+
+// pieceText is the text quotes are taken from and found in: the piece as
+// folio show prints it plain (links to other pieces read as their titles),
+// which is the reader's text without colours and Markdown marks.
+func pieceText(arch *archive.Archive, a archive.Article) (string, error) {
+	a.Body = archive.MarkLinks(a.Body, a.Path, func(id string) (string, bool) {
+		p, ok := arch.Get(id)
+		return p.Title, ok
+	})
+	return showPage(a, quoteTextWidth, false)
+}
+
+// resolvedQuote is a quote with its piece as the archive has it now.
+type resolvedQuote struct {
+	state.Quote
+	piece  archive.Article
+	orphan string // why it is orphaned; "" when its passage was found
+}
+
+const (
+	orphanPieceGone   = "the piece is no longer in the archive"
+	orphanPassageGone = "the passage is no longer in the piece"
+)
+
+// resolveQuotes finds each quote in its piece's text, rendering each quoted
+// piece once, the pieces on all cores.
+func resolveQuotes(arch *archive.Archive, qs []state.Quote) []resolvedQuote {
+	out := make([]resolvedQuote, len(qs))
+	byPiece := map[string][]int{}
+	for i, q := range qs {
+		out[i].Quote = q
+		byPiece[q.Piece] = append(byPiece[q.Piece], i)
+	}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for id, idx := range byPiece {
+		a, ok := arch.Get(id)
+		if !ok {
+			for _, i := range idx {
+				out[i].orphan = orphanPieceGone
+			}
+			continue
+		}
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			text, err := pieceText(arch, a)
+			for _, i := range idx {
+				out[i].piece = a
+				if _, _, found := out[i].Locate(text); err != nil || !found {
+					out[i].orphan = orphanPassageGone
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// article is the piece a quote cites: the archive's, or, when it is gone,
+// the one its citation recorded, with the key it recorded.
+func (r resolvedQuote) article(keys *cite.Keyring) (archive.Article, string) {
+	if r.orphan != orphanPieceGone {
+		return r.piece, keys.Key(r.piece)
+	}
+	c := r.Citation
+	a := archive.Article{ID: r.Piece, Title: c.Title, Authors: c.Authors, Outlet: c.Outlet, URL: c.URL, Kind: c.Kind}
+	a.Date, _ = archive.ParseDate(c.Date)
+	return a, cmp.Or(c.Key, cite.Key(a))
+}
+
+// quotesMarkdown is each quote as a Markdown block quote, line by line,
+// then its citation and key and its note.
+func quotesMarkdown(rs []resolvedQuote, keys *cite.Keyring) string {
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		for _, line := range strings.Split(strings.TrimSpace(r.Exact), "\n") {
+			if line = strings.TrimSpace(line); line == "" {
+				b.WriteString(">\n")
+			} else {
+				b.WriteString("> " + markdownLine(line) + "\n")
+			}
+		}
+		a, key := r.article(keys)
+		fmt.Fprintf(&b, "\n— %s [@%s]\n", cite.MarkdownCitation(a), key)
+		if r.Note != "" {
+			fmt.Fprintf(&b, "\nNote: %s\n", cite.EscapeMarkdown(r.Note))
+		}
+		if r.orphan != "" {
+			fmt.Fprintf(&b, "\n(Orphaned: %s.)\n", r.orphan)
+		}
+	}
+	return b.String()
+}
+
+// markdownLine escapes a line of a passage for a Markdown quote: its marks
+// (cite.EscapeMarkdown), and a start that would read as a heading, a list
+// item or a nested quote.
+func markdownLine(line string) string {
+	line = cite.EscapeMarkdown(line)
+	switch {
+	case strings.HasPrefix(line, "#"), strings.HasPrefix(line, ">"), strings.HasPrefix(line, "+ "), strings.HasPrefix(line, "- "):
+		return `\` + line
+	}
+	if i := strings.IndexFunc(line, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (line[i] == '.' || line[i] == ')') {
+		return line[:i] + `\` + line[i:]
+	}
+	return line
+}
+
+// quotesBibTeX is one biblatex entry per quoted piece, in the order of each
+// piece's first quote, its passages in annote, one a line: “passage” (note).
+func quotesBibTeX(rs []resolvedQuote, keys *cite.Keyring, accessed time.Time) string {
+	var order []string
+	byPiece := map[string][]resolvedQuote{}
+	for _, r := range rs {
+		if _, ok := byPiece[r.Piece]; !ok {
+			order = append(order, r.Piece)
+		}
+		byPiece[r.Piece] = append(byPiece[r.Piece], r)
+	}
+	used := map[string]bool{}
+	var b strings.Builder
+	for i, id := range order {
+		group := byPiece[id]
+		a, key := group[0].article(keys)
+		for used[key] { // a gone piece's old key, since given to another
+			key += "x"
+		}
+		used[key] = true
+		var lines []string
+		for _, r := range group {
+			l := "“" + strings.Join(strings.Fields(r.Exact), " ") + "”"
+			if r.Note != "" {
+				l += " (" + r.Note + ")"
+			}
+			if r.orphan != "" {
+				l += " [orphaned: " + r.orphan + "]"
+			}
+			lines = append(lines, l)
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(cite.BibTeXAnnotated(a, key, accessed, strings.Join(lines, "\n    ")))
+	}
+	return b.String()
+}
+
+type quoteJSON struct {
+	ID           string         `json:"id"`
+	Piece        string         `json:"piece"`
+	Exact        string         `json:"exact"`
+	Prefix       string         `json:"prefix"`
+	Suffix       string         `json:"suffix"`
+	Position     int            `json:"position"`
+	Note         string         `json:"note"`
+	Created      time.Time      `json:"created"`
+	Citation     state.Citation `json:"citation"`
+	CitationText string         `json:"citation_text"`
+	Orphaned     bool           `json:"orphaned"`
+	Orphan       string         `json:"orphan_reason,omitempty"`
+}
+
+// quotesJSON is every field of each quote; the citation is the piece's as
+// the archive has it now (the recorded one when the piece is gone).
+func quotesJSON(rs []resolvedQuote, keys *cite.Keyring) []quoteJSON {
+	out := make([]quoteJSON, 0, len(rs))
+	for _, r := range rs {
+		a, key := r.article(keys)
+		c := r.Citation
+		if r.orphan != orphanPieceGone {
+			c = state.CitationOf(a, key)
+		}
+		c.Key, c.Authors = key, nonNil(c.Authors)
+		out = append(out, quoteJSON{
+			ID: r.ID, Piece: r.Piece, Exact: r.Exact, Prefix: r.Prefix, Suffix: r.Suffix, Position: r.Position,
+			Note: r.Note, Created: r.Created, Citation: c, CitationText: cite.TextCitation(a),
+			Orphaned: r.orphan != "", Orphan: r.orphan,
+		})
+	}
+	return out
+}

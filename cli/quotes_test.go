@@ -1,0 +1,318 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/state"
+)
+
+// quoteFeed is an RSS feed of one piece; before and passage let a test
+// change the text above the passage and the passage's own markup.
+func quoteFeed(before, passage string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Harbour Institute</title><link>https://harbour.example.org/</link>
+<item><title>After Raqqa</title><link>https://harbour.example.org/after-raqqa/</link>
+<guid>https://harbour.example.org/?p=1</guid><pubDate>Thu, 19 Oct 2017 10:00:00 +0100</pubDate>
+<dc:creator>Amira Haddad</dc:creator>
+<content:encoded><![CDATA[` + before + `
+<p>` + passage + ` Security services know this.</p>
+<p>In the end, the threat will outlive the caliphate. That is the lesson.</p>]]></content:encoded>
+</item></channel></rss>`
+}
+
+type quoteOut struct {
+	ID       string `json:"id"`
+	Piece    string `json:"piece"`
+	Exact    string `json:"exact"`
+	Note     string `json:"note"`
+	Orphaned bool   `json:"orphaned"`
+	Orphan   string `json:"orphan_reason"`
+	Citation struct {
+		Key     string   `json:"key"`
+		Title   string   `json:"title"`
+		Authors []string `json:"authors"`
+		Outlet  string   `json:"outlet"`
+		Date    string   `json:"date"`
+		URL     string   `json:"url"`
+	} `json:"citation"`
+	CitationText string `json:"citation_text"`
+}
+
+func quotesJSONOut(t *testing.T, home string, args ...string) []quoteOut {
+	t.Helper()
+	out, errs, err := folio(t, home, append([]string{"quotes", "--format", "json"}, args...)...)
+	if err != nil {
+		t.Fatalf("quotes --json: %v\n%s", err, errs)
+	}
+	var qs []quoteOut
+	if err := json.Unmarshal([]byte(out), &qs); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	return qs
+}
+
+func TestQuotesSurviveEditsAndReimports(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	feed, arch := filepath.Join(dir, "feed.xml"), filepath.Join(dir, "archive")
+	writeFeed := func(before, passage string) {
+		t.Helper()
+		if err := os.WriteFile(feed, []byte(quoteFeed(before, passage)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	imp := func(args ...string) {
+		t.Helper()
+		if out, errs, err := folio(t, home, append([]string{"import", feed, "--into", arch}, args...)...); err != nil {
+			t.Fatalf("import: %v\n%s%s", err, out, errs)
+		}
+	}
+	writeFeed(`<p>Islamic State has lost its capital.</p>`, `The threat will outlive the caliphate.`)
+	imp()
+	out, _, err := folio(t, home, "--archive", arch, "list", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pieces []struct{ ID, Path string }
+	if err := json.Unmarshal([]byte(out), &pieces); err != nil || len(pieces) != 1 {
+		t.Fatalf("list: %v\n%s", err, out)
+	}
+	id, file := pieces[0].ID, filepath.Join(arch, pieces[0].Path)
+
+	// Two quotes: one of a sentence that occurs twice (the first
+	// occurrence is kept), one with a note.
+	_, errs, err := folio(t, home, "--archive", arch, "quotes", "add", id, "--text", "the threat will outlive\nthe caliphate.", "--note", "ch. 3")
+	if err != nil {
+		t.Fatalf("add: %v %s", err, errs)
+	}
+	if !strings.Contains(errs, "occurs 2 times") {
+		t.Errorf("no note of the repeated passage: %q", errs)
+	}
+	if _, _, err := folio(t, home, "--archive", arch, "quotes", "add", id, "--text", "That is the lesson."); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string, wantOrphans map[string]string) {
+		t.Helper()
+		qs := quotesJSONOut(t, home, "--archive", arch)
+		if len(qs) != 2 {
+			t.Fatalf("%s: %d quotes, want 2 (never dropped)", when, len(qs))
+		}
+		for _, q := range qs {
+			if want := wantOrphans[q.Exact]; q.Orphan != want || q.Orphaned != (want != "") {
+				t.Errorf("%s: %q orphaned %v (%q), want %q", when, q.Exact, q.Orphaned, q.Orphan, want)
+			}
+		}
+	}
+	check("as quoted", nil)
+
+	// An edit above the passage, by hand: a new paragraph, the passage's
+	// paragraph re-wrapped and its words emphasised.
+	md, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(md), "Islamic State has lost its capital.", "Islamic State has lost its capital.\n\nA new paragraph, added later, which says that the threat will change.", 1)
+	edited = strings.Replace(edited, "The threat will outlive the caliphate.", "The *threat* will\noutlive the caliphate.", 1)
+	if edited == string(md) {
+		t.Fatalf("the edit changed nothing in\n%s", md)
+	}
+	if err := os.WriteFile(file, []byte(edited), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	check("after an edit above", nil)
+	// Found by the words of its note.
+	if md, _, _ := folio(t, home, "--archive", arch, "quotes", "ch. 3"); !strings.Contains(md, "> the threat will outlive") {
+		t.Errorf("quote by its note:\n%s", md)
+	}
+
+	// A re-import that rewrites the file: more text above, other markup.
+	writeFeed(`<p>Islamic State has lost its capital, <em>and</em> much else.</p><ul><li>A list</li><li>above it</li></ul>`,
+		`The <strong>threat</strong> will
+		outlive the caliphate.`)
+	imp("--force")
+	after, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(after), "much else") {
+		t.Fatalf("the import did not rewrite the file:\n%s", after)
+	}
+	check("after a re-import", nil)
+
+	// The passage itself changed: orphaned, kept, reported.
+	writeFeed(`<p>Islamic State has lost its capital.</p>`, `The danger will outlast the caliphate.`)
+	imp("--force")
+	// Now "the threat will outlive the caliphate" is found in the last
+	// paragraph: the quote moved to the only occurrence left. Quote
+	// something that is gone instead.
+	if _, _, err := folio(t, home, "--archive", arch, "quotes", "add", id, "--text", "The danger will outlast"); err != nil {
+		t.Fatal(err)
+	}
+	writeFeed(`<p>Islamic State has lost its capital.</p>`, `Something else entirely.`)
+	imp("--force")
+	qs := quotesJSONOut(t, home, "--archive", arch, "--orphaned")
+	if len(qs) != 1 || qs[0].Exact != "The danger will outlast" || qs[0].Orphan != "the passage is no longer in the piece" {
+		t.Errorf("orphaned: %+v", qs)
+	}
+	mdOut, _, err := folio(t, home, "--archive", arch, "quotes", "danger")
+	if err != nil || !strings.Contains(mdOut, "(Orphaned: the passage is no longer in the piece.)") {
+		t.Errorf("markdown of an orphan (%v):\n%s", err, mdOut)
+	}
+
+	// The piece is gone: every quote is orphaned, and still cited.
+	if err := os.Remove(file); err != nil {
+		t.Fatal(err)
+	}
+	qs = quotesJSONOut(t, home, "--archive", arch)
+	if len(qs) != 3 {
+		t.Fatalf("%d quotes after the piece went, want 3", len(qs))
+	}
+	for _, q := range qs {
+		if q.Orphan != "the piece is no longer in the archive" || q.Citation.Title != "After Raqqa" || q.Citation.Key != "haddad2017raqqa" || !strings.Contains(q.CitationText, "Amira Haddad, \"After Raqqa,\" Harbour Institute, 19 October 2017") {
+			t.Errorf("quote of a gone piece: %+v", q)
+		}
+	}
+}
+
+func TestQuotesFormats(t *testing.T) {
+	home := t.TempDir()
+	passage := "Isil’s loss of territory has not produced the surge in terrorist plots that\nwas expected. Since the beginning of the year, the UK has faced five\nsuccessful terrorist attacks"
+	if _, errs, err := folio(t, home, "quotes", "add", raqqaID, "--text", passage, "--note", "the *expected* surge"); err != nil {
+		t.Fatalf("%v %s", err, errs)
+	}
+	if _, _, err := folio(t, home, "quotes", "add", "2017-09-parsons-green-low-level-plots", "--text", "Parsons Green"); err != nil {
+		t.Fatal(err)
+	}
+
+	md, _, err := folio(t, home, "quotes", "--piece", raqqaID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `> Isil’s loss of territory has not produced the surge in terrorist plots that
+> was expected. Since the beginning of the year, the UK has faced five
+> successful terrorist attacks
+
+— Raffaello Pantucci, "It’s not Isil’s returning terrorists we should worry about. It’s those who are already here," *The Telegraph*, 19 October 2017. [@pantucci2017isil]
+
+Note: the \*expected\* surge
+`
+	if md != want {
+		t.Errorf("markdown:\n%s\nwant:\n%s", md, want)
+	}
+
+	bib, _, err := folio(t, home, "quotes", "--format", "bibtex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(bib, "\n@") + 1; n != 2 || !strings.HasPrefix(bib, "@article{pantucci2017isil,") ||
+		!strings.Contains(bib, "annote       = {“Isil’s loss of territory has not produced the surge in terrorist plots that was expected. Since the beginning of the year, the UK has faced five successful terrorist attacks” (the *expected* surge)},") ||
+		!strings.Contains(bib, "{pantucci2017lowlevel,") {
+		t.Errorf("bibtex, %d entries:\n%s", n, bib)
+	}
+
+	qs := quotesJSONOut(t, home)
+	if len(qs) != 2 || qs[0].Piece != raqqaID || qs[0].Exact != passage || qs[0].Note != "the *expected* surge" ||
+		qs[0].Citation.Key != "pantucci2017isil" || qs[0].Citation.Outlet != "The Telegraph" || qs[0].Orphaned {
+		t.Errorf("json: %+v", qs)
+	}
+	// Words filter the quotes: in the passage, note or citation.
+	if got := quotesJSONOut(t, home, "SURGE", "telegraph"); len(got) != 1 || got[0].Piece != raqqaID {
+		t.Errorf("quotes surge telegraph: %+v", got)
+	}
+	if got := quotesJSONOut(t, home, "nowhere"); len(got) != 0 {
+		t.Errorf("quotes nowhere: %+v", got)
+	}
+	// The quoted pieces are found with --quoted.
+	out, _, err := folio(t, home, "list", "--quoted", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var listed []struct{ ID string }
+	_ = json.Unmarshal([]byte(out), &listed)
+	if len(listed) != 2 || listed[0].ID != raqqaID {
+		t.Errorf("list --quoted: %s", out)
+	}
+	out, _, err = folio(t, home, "search", "raqqa", "--quoted", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Total int `json:"total"`
+		Hits  []struct{ ID string }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Total != 1 || res.Hits[0].ID != raqqaID {
+		t.Errorf("search raqqa --quoted: %v\n%s", err, out)
+	}
+
+	// rm deletes by id.
+	if _, _, err := folio(t, home, "quotes", "rm", qs[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := quotesJSONOut(t, home); len(got) != 1 {
+		t.Errorf("%d quotes after rm", len(got))
+	}
+	if _, _, err := folio(t, home, "quotes", "rm", "nosuchid"); err == nil {
+		t.Error("rm of an unknown id succeeded")
+	}
+}
+
+func TestQuotesAddRefusals(t *testing.T) {
+	home := t.TempDir()
+	for _, args := range [][]string{
+		{"quotes", "add", raqqaID, "--text", "words that are not in the piece at all"},
+		{"quotes", "add", raqqaID},
+		{"quotes", "add", raqqaID, "--text", " — "},
+		{"quotes", "add", "no-such-piece", "--text", "Raqqa"},
+		{"quotes", "--format", "ris"},
+	} {
+		if _, _, err := folio(t, home, args...); err == nil {
+			t.Errorf("%v succeeded", args)
+		}
+	}
+	if _, errs, err := folio(t, home, "quotes"); err != nil || !strings.Contains(errs, "no quotes yet") {
+		t.Errorf("no quotes: %v %q", err, errs)
+	}
+}
+
+func TestQuotesOutputIsTerminalSafe(t *testing.T) {
+	home := t.TempDir()
+	dir := filepath.Join(home, "folio")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	// A hand-edited quotes file with escapes in every string.
+	evil := "\x1b]0;owned\x07\x1b[2J\u202e"
+	qs := []state.Quote{{ID: "0000abcd", Piece: "gone-piece", Selector: state.Selector{Exact: "words " + evil, Prefix: evil}, Note: evil,
+		Citation: state.Citation{Title: "T" + evil, Authors: []string{"A" + evil}, Outlet: evil, Date: "2017"}}}
+	data, _ := json.Marshal(map[string]any{"version": 1, "quotes": qs})
+	if err := os.WriteFile(filepath.Join(dir, state.QuotesFileName("bundled")), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"markdown", "bibtex", "json"} {
+		out, errs, err := folio(t, home, "quotes", "--format", f)
+		if err != nil {
+			t.Fatalf("%s: %v %s", f, err, errs)
+		}
+		if !strings.Contains(out, "words") {
+			t.Errorf("%s: the quote is missing:\n%s", f, out)
+		}
+		if strings.ContainsAny(out, "\x1b\x07\u202e") {
+			t.Errorf("%s output has raw controls: %q", f, out)
+		}
+	}
+}
+
+// A saved search cannot keep --quoted, which the reader could not open
+// it with: it says so rather than dropping it.
+func TestSavedSearchRefusesQuoted(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	_, _, err := folio(t, home, "saved", "add", "mine", "raqqa", "--quoted")
+	if err == nil || !strings.Contains(err.Error(), "--quoted") {
+		t.Errorf("saved add --quoted: %v", err)
+	}
+}

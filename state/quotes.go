@@ -1,0 +1,461 @@
+package state
+
+import (
+	"cmp"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/atomicfile"
+)
+
+// Quotes are the passages a reader keeps from the pieces of one archive,
+// each with its citation, in a JSON file of its own beside the reading
+// state ("<state file name>.quotes.json", e.g. "bundled.quotes.json"):
+//
+//	{
+//	  "about": "folio quotes ...",
+//	  "version": 1,
+//	  "archive": "/home/ana/commentary",
+//	  "quotes": [
+//	    {
+//	      "id": "5f0c9e2a",
+//	      "piece": "2017-10-19-raqqa-terror-is-here-to-stay",
+//	      "exact": "The threat will outlive the caliphate.",
+//	      "prefix": "sympathisers at home.",
+//	      "suffix": "Its networks remain",
+//	      "position": 1834,
+//	      "note": "for chapter 3",
+//	      "created": "2026-12-01T18:30:00Z",
+//	      "citation": {"key": "pantucci2017raqqa", "title": "...", ...}
+//	    }
+//	  ]
+//	}
+//
+// A quote is anchored by its Selector (see there), not by a line number, so
+// it is found again after the piece is edited, re-imported or re-indexed;
+// one whose passage is gone is orphaned but kept (see Selector.Locate). The
+// citation is what the piece was when the quote was taken, so a quote
+// still cites its source after the piece left the archive.
+//
+// The file is merged between folio processes as the reading state is (see
+// Store): each Quotes keeps its additions, removals and note changes as
+// operations and applies them at Save to the file as it is on disk then,
+// under the state folder's lock, writing it atomically. Two folios adding
+// quotes at once keep both; a folio killed during a Save leaves the file as
+// it was before it or after it. A file that cannot be parsed is set aside
+// (<file>.corrupt-<time>), never overwritten.
+type Quotes struct {
+	saveMu sync.Mutex // one Save at a time; held across I/O
+
+	mu      sync.Mutex
+	path    string // "" when there is no state folder: memory only
+	archive string
+	quotes  []Quote // oldest first
+	pending []quoteOp
+	refuse  error // why Save must not write (see Store.refuse)
+}
+
+// Quote is one kept passage.
+type Quote struct {
+	ID    string `json:"id"`    // 8 hex digits, unique in the archive's quotes
+	Piece string `json:"piece"` // the piece's archive ID
+	Selector
+	Note     string    `json:"note,omitempty"`
+	Created  time.Time `json:"created"`
+	Citation Citation  `json:"citation"`
+}
+
+// Citation is what a quote cites: the piece as it was when the quote was
+// taken.
+type Citation struct {
+	Key     string   `json:"key,omitempty"` // the archive's citation key (cite.Keyring)
+	Title   string   `json:"title"`
+	Authors []string `json:"authors,omitempty"`
+	Outlet  string   `json:"outlet,omitempty"`
+	Date    string   `json:"date,omitempty"` // 2017-10-19, 2017-10 or 2017: the piece's precision
+	URL     string   `json:"url,omitempty"`
+	Kind    string   `json:"kind,omitempty"`
+}
+
+// CitationOf is what a quote records of its piece a, whose citation key
+// in its archive is key.
+func CitationOf(a archive.Article, key string) Citation {
+	return Citation{
+		Key: key, Title: a.Title, Authors: slices.Clone(a.Authors), Outlet: a.Outlet,
+		Date: a.Date.String(), URL: a.URL, Kind: a.Kind,
+	}
+}
+
+// QuotesVersion is the quotes file format written by this folio.
+const QuotesVersion = 1
+
+const quotesAbout = "folio quotes for one archive: passages kept from its pieces, each found again by its exact text and the text around it (prefix, suffix; position counts the letters and digits before it), with the piece's citation as it was when quoted. Safe to edit while folio is not running."
+
+type quotesFile struct {
+	About   string  `json:"about"`
+	Version int     `json:"version"`
+	Archive string  `json:"archive"`
+	Quotes  []Quote `json:"quotes"`
+}
+
+type quoteOpKind uint8
+
+const (
+	quoteAdd quoteOpKind = iota
+	quoteRemove
+	quoteSetNote
+)
+
+// quoteOp is one change to the quotes; applying one twice is the same as
+// once, so a failed Save can apply its ops again.
+type quoteOp struct {
+	kind quoteOpKind
+	q    Quote // quoteAdd; quoteRemove and quoteSetNote use q.ID (and q.Note)
+}
+
+func (o quoteOp) apply(qs []Quote) []Quote {
+	i := slices.IndexFunc(qs, func(q Quote) bool { return q.ID == o.q.ID })
+	switch o.kind {
+	case quoteAdd:
+		if i < 0 {
+			qs = append(qs, o.q)
+		}
+	case quoteRemove:
+		if i >= 0 {
+			qs = slices.Delete(qs, i, i+1)
+		}
+	case quoteSetNote:
+		if i >= 0 {
+			qs[i].Note = o.q.Note
+		}
+	}
+	return qs
+}
+
+// QuotesFileName is the quotes file of an archive: its state file's name
+// (FileName) with ".quotes.json" for ".json".
+func QuotesFileName(archiveName string) string {
+	return strings.TrimSuffix(FileName(archiveName), ".json") + ".quotes.json"
+}
+
+// OpenQuotes loads the quotes of the archive named archiveName from dir (""
+// for DefaultDir). It always returns usable Quotes; a non-nil error is a
+// warning for the user, as with Open.
+func OpenQuotes(archiveName, dir string) (*Quotes, error) {
+	s := &Quotes{archive: archiveName}
+	if dir == "" {
+		d, err := DefaultDir()
+		if err != nil {
+			s.refuse = err
+			return s, fmt.Errorf("quotes are not saved: %w", err)
+		}
+		dir = d
+	}
+	s.path = filepath.Join(dir, QuotesFileName(archiveName))
+	f, err := readQuotesFile(s.path)
+	switch {
+	case err == nil:
+		s.quotes = f.Quotes
+		return s, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return s, nil
+	case errors.As(err, new(*corruptError)):
+		aside, rerr := setAside(s.path)
+		if rerr != nil {
+			s.refuse = fmt.Errorf("corrupt quotes file %s could not be set aside: %w", s.path, rerr)
+			return s, s.refuse
+		}
+		return s, fmt.Errorf("quotes file %s was corrupt (%v); moved it to %s and started afresh", s.path, err, filepath.Base(aside))
+	default:
+		s.refuse = fmt.Errorf("quotes file %s cannot be read: %w", s.path, err)
+		return s, fmt.Errorf("%w; quotes will not be saved this session", s.refuse)
+	}
+}
+
+// readQuotesFile reads and checks a quotes file. A quote without an id, a
+// piece or a passage with a letter or digit in it is dropped, as are later
+// quotes with an id already seen: one odd entry of a hand-edited file is
+// not worth losing the rest.
+func readQuotesFile(path string) (*quotesFile, error) {
+	data, err := archive.ReadRegular(path, maxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	var f quotesFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, &corruptError{err}
+	}
+	if f.Version > QuotesVersion {
+		return nil, fmt.Errorf("written by a newer folio (format %d, this one reads %d)", f.Version, QuotesVersion)
+	}
+	seen := map[string]bool{}
+	f.Quotes = slices.DeleteFunc(f.Quotes, func(q Quote) bool {
+		drop := !validID(q.ID) || !validID(q.Piece) || !Selectable(q.Exact) || seen[q.ID]
+		seen[q.ID] = true
+		return drop
+	})
+	sortQuotes(f.Quotes)
+	return &f, nil
+}
+
+func sortQuotes(qs []Quote) {
+	slices.SortStableFunc(qs, func(a, b Quote) int {
+		return a.Created.Compare(b.Created) // stable: quotes of one second keep their order
+	})
+}
+
+// Path is the quotes file ("" when the quotes are memory-only).
+func (s *Quotes) Path() string { return s.path }
+
+// All returns every quote, oldest first.
+func (s *Quotes) All() []Quote {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return cloneQuotes(s.quotes)
+}
+
+// Of returns the quotes of one piece, oldest first.
+func (s *Quotes) Of(piece string) []Quote {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Quote
+	for _, q := range s.quotes {
+		if q.Piece == piece {
+			out = append(out, cloneQuote(q))
+		}
+	}
+	return out
+}
+
+// Get returns the quote with an id.
+func (s *Quotes) Get(id string) (Quote, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, q := range s.quotes {
+		if q.ID == id {
+			return cloneQuote(q), true
+		}
+	}
+	return Quote{}, false
+}
+
+// Pieces returns the IDs of the pieces that have quotes, sorted. It may
+// name pieces no longer in the archive.
+func (s *Quotes) Pieces() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var ids []string
+	for _, q := range s.quotes {
+		ids = append(ids, q.Piece)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// Add keeps a new quote and returns it with its ID and, when q has none,
+// its creation time (now, in UTC to the second). The passage must have a
+// letter or a digit; q.ID is ignored.
+func (s *Quotes) Add(q Quote) (Quote, error) {
+	if !validID(q.Piece) {
+		return Quote{}, fmt.Errorf("a quote needs the id of its piece")
+	}
+	if !Selectable(q.Exact) {
+		return Quote{}, errors.New("a quote needs a passage with a letter or a digit")
+	}
+	if q.Created.IsZero() {
+		q.Created = time.Now()
+	}
+	q.Created = q.Created.UTC().Truncate(time.Second)
+	q = cloneQuote(q)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for {
+		q.ID = newQuoteID()
+		if !slices.ContainsFunc(s.quotes, func(o Quote) bool { return o.ID == q.ID }) {
+			break
+		}
+	}
+	o := quoteOp{kind: quoteAdd, q: q}
+	s.pending = append(s.pending, o)
+	s.quotes = o.apply(s.quotes)
+	return cloneQuote(q), nil
+}
+
+// newQuoteID is 8 random hex digits: short enough to type (folio quotes rm
+// ID), and two folios adding quotes at once do not pick the same one
+// (one chance in four billion a pair).
+func newQuoteID() string {
+	var b [4]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
+	return hex.EncodeToString(b[:])
+}
+
+// Remove deletes a quote and reports whether there was one with that id.
+func (s *Quotes) Remove(id string) bool {
+	return s.change(quoteOp{kind: quoteRemove, q: Quote{ID: id}})
+}
+
+// SetNote replaces the note of a quote and reports whether there is one
+// with that id.
+func (s *Quotes) SetNote(id, note string) bool {
+	return s.change(quoteOp{kind: quoteSetNote, q: Quote{ID: id, Note: note}})
+}
+
+func (s *Quotes) change(o quoteOp) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !slices.ContainsFunc(s.quotes, func(q Quote) bool { return q.ID == o.q.ID }) {
+		return false
+	}
+	s.pending = append(s.pending, o)
+	s.quotes = o.apply(s.quotes)
+	return true
+}
+
+// Save writes the changes made here into the quotes file and takes in the
+// quotes other folio processes saved meanwhile, as Store.Save does: under
+// the state folder's lock it re-reads the file, applies this process's
+// changes in order and writes the result atomically. A Save that fails
+// keeps its changes for the next one.
+func (s *Quotes) Save() error {
+	_, err := s.sync()
+	return err
+}
+
+// Reload takes in what other folio processes saved since this one last
+// read the file (writing this process's changes with it) and reports
+// whether the quotes changed.
+func (s *Quotes) Reload() (changed bool, err error) { return s.sync() }
+
+func (s *Quotes) sync() (bool, error) {
+	s.saveMu.Lock()
+	defer s.saveMu.Unlock()
+
+	s.mu.Lock()
+	if s.refuse != nil || s.path == "" {
+		err := cmp.Or(s.refuse, errors.New("no state folder"))
+		s.mu.Unlock()
+		return false, err
+	}
+	ops := s.pending
+	s.pending = nil
+	s.mu.Unlock()
+
+	merged, err := s.write(ops)
+	if err != nil {
+		s.mu.Lock()
+		s.pending = append(ops, s.pending...)
+		s.mu.Unlock()
+		return false, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, o := range s.pending {
+		merged = o.apply(merged)
+	}
+	changed := !slices.EqualFunc(s.quotes, merged, sameQuote)
+	s.quotes = merged
+	return changed, nil
+}
+
+func sameQuote(a, b Quote) bool {
+	return a.ID == b.ID && a.Note == b.Note && a.Piece == b.Piece && a.Selector == b.Selector
+}
+
+// write is the I/O of a Save: lock, re-read, apply, write, unlock; with no
+// ops it only reads. It returns the quotes as written (or read).
+func (s *Quotes) write(ops []quoteOp) ([]Quote, error) {
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("state folder: %w", err)
+	}
+	unlock, err := lockFolder(dir, lockTimeout)
+	if err != nil {
+		return nil, fmt.Errorf("state folder %s: %w", dir, err)
+	}
+	defer unlock()
+	removeStaleTemps(s.path)
+
+	var disk []Quote
+	f, err := readQuotesFile(s.path)
+	switch {
+	case err == nil:
+		disk = f.Quotes
+	case errors.Is(err, fs.ErrNotExist):
+	case errors.As(err, new(*corruptError)):
+		if _, rerr := setAside(s.path); rerr != nil {
+			return nil, fmt.Errorf("quotes file %s is corrupt and could not be set aside: %w", s.path, rerr)
+		}
+		// Nothing on disk to merge with: write all this process knows.
+		s.mu.Lock()
+		for _, q := range s.quotes {
+			ops = append([]quoteOp{{kind: quoteAdd, q: q}}, ops...)
+		}
+		s.mu.Unlock()
+	default:
+		return nil, fmt.Errorf("quotes file %s cannot be read, not overwriting it: %w", s.path, err)
+	}
+	if len(ops) == 0 {
+		return disk, nil
+	}
+	for _, o := range ops {
+		disk = o.apply(disk)
+	}
+	sortQuotes(disk)
+	data, err := json.MarshalIndent(quotesFile{About: quotesAbout, Version: QuotesVersion, Archive: s.archive, Quotes: disk}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	if err := atomicfile.WriteFile(s.path, append(data, '\n'), 0o600); err != nil {
+		return nil, err
+	}
+	return disk, nil
+}
+
+func cloneQuote(q Quote) Quote {
+	q.Citation.Authors = slices.Clone(q.Citation.Authors)
+	return q
+}
+
+func cloneQuotes(qs []Quote) []Quote {
+	out := make([]Quote, len(qs))
+	for i, q := range qs {
+		out[i] = cloneQuote(q)
+	}
+	return out
+}
+
+// Matches reports whether every word of query occurs in the quote's
+// passage, note, or cited title, authors or outlet, compared as Locate
+// compares (letters and digits, case and accents ignored; a word may be
+// part of a longer one). An empty query matches every quote.
+func (q Quote) Matches(query string) bool {
+	hay := foldString(strings.Join(append([]string{q.Exact, q.Note, q.Citation.Title, q.Citation.Outlet}, q.Citation.Authors...), " "))
+	for _, w := range strings.Fields(query) {
+		if w := foldString(w); !strings.Contains(hay, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// Quotes opens the quotes of the store's archive, from the folder of its
+// state file (see OpenQuotes); memory-only Quotes when the store has no
+// state folder.
+func (s *Store) Quotes() (*Quotes, error) {
+	if s.path == "" {
+		return &Quotes{archive: s.archive, refuse: errors.New("no state folder")}, nil
+	}
+	return OpenQuotes(s.archive, filepath.Dir(s.path))
+}

@@ -1,0 +1,290 @@
+package state
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Selector anchors a passage in the text of a piece as the W3C Web
+// Annotation's TextQuoteSelector does: the passage itself (Exact), a little
+// of the text before and after it (Prefix, Suffix), and a hint of where it
+// was (Position), so that the passage is found again after the piece
+// changes around it.
+//
+// The text a selector is made from and found in is the piece as the reader
+// shows it, without Markdown marks (folio show's plain text, or the
+// reader's lines). Matching compares only letters and digits, case-folded
+// and with accents and compatibility forms folded (NFKD): whitespace,
+// punctuation and the marks of the rendering (a quote's bar, a list's
+// bullet, where lines wrap) do not count, so a passage is found again at
+// any width and after the file was rewritten with other line breaks or
+// Markdown marks. Where the passage occurs more than once, the occurrence
+// whose surroundings match Prefix and Suffix best is taken, and among those
+// the one nearest Position. A passage whose own words changed is not found:
+// its quote is orphaned (kept, and reported as such).
+type Selector struct {
+	Exact  string `json:"exact"`
+	Prefix string `json:"prefix,omitempty"`
+	Suffix string `json:"suffix,omitempty"`
+	// Position is how many letters and digits of the text come before the
+	// passage.
+	Position int `json:"position"`
+}
+
+// contextChars is how many letters and digits of context a selector keeps
+// on each side: enough to tell apart repeated sentences, short enough to
+// survive an edit near the passage.
+const contextChars = 32
+
+// maxCandidates bounds the occurrences of a passage Locate weighs (a quote
+// of one common word in a long piece).
+const maxCandidates = 10000
+
+// folded is a text reduced to what matching compares, with the way back to
+// the original.
+type folded struct {
+	s    string
+	text string
+	// at[i] is where in text the character that gave byte i of s starts
+	// (int32: a piece is at most archive.MaxFileSize; 4 bytes a letter).
+	at []int32
+}
+
+// start and end are the byte range in the original text of the character
+// that gave byte i of s.
+func (f folded) start(i int) int { return int(f.at[i]) }
+
+func (f folded) end(i int) int {
+	_, n := utf8.DecodeRuneInString(f.text[f.at[i]:])
+	return int(f.at[i]) + n
+}
+
+// fold reduces text to its letters and digits, lower-cased, with accents
+// and compatibility forms folded (NFKD: "É" is "e", "ﬁ" is "fi").
+func fold(text string) folded {
+	var b strings.Builder
+	b.Grow(len(text))
+	f := folded{text: text, at: make([]int32, 0, len(text)/2)}
+	emit := func(r rune, from int) {
+		n := b.Len()
+		b.WriteRune(r)
+		for range b.Len() - n {
+			f.at = append(f.at, int32(from))
+		}
+	}
+	for i, r := range text {
+		if r < utf8.RuneSelf {
+			switch {
+			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+				emit(r, i)
+			case 'A' <= r && r <= 'Z':
+				emit(r+'a'-'A', i)
+			}
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r) && !unicode.IsSymbol(r) {
+			continue // spaces, punctuation, the rendering's bars and bullets
+		}
+		for _, d := range norm.NFKD.String(string(r)) {
+			if unicode.IsLetter(d) || unicode.IsNumber(d) {
+				emit(unicode.ToLower(d), i)
+			}
+		}
+	}
+	f.s = b.String()
+	return f
+}
+
+// foldString is fold's text alone.
+func foldString(s string) string { return fold(s).s }
+
+// Selectable reports whether a passage can be anchored: it has a letter or
+// a digit.
+func Selectable(passage string) bool { return foldString(passage) != "" }
+
+// Select makes the selector of text[start:end]. The passage is kept as
+// written, without the blank space around it; the context is the text of
+// up to contextChars letters and digits on either side, on one line.
+func Select(text string, start, end int) Selector {
+	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+	if end < start {
+		start, end = end, start
+	}
+	f := fold(text)
+	// The folded characters inside [start, end).
+	i := 0
+	for i < len(f.s) && f.start(i) < start {
+		i++
+	}
+	j := i
+	for j < len(f.s) && f.end(j) <= end {
+		j++
+	}
+	sel := Selector{Exact: strings.TrimSpace(text[start:end]), Position: utf8.RuneCountInString(f.s[:i])}
+	// The context runs on to the ends of the words it cuts.
+	if from := runesBack(f.s, i, contextChars); from < i {
+		k := f.start(from)
+		for k > 0 && !isSpace(text[:k]) {
+			_, n := utf8.DecodeLastRuneInString(text[:k])
+			k -= n
+		}
+		sel.Prefix = quoteLine(text[k:start])
+	}
+	if to := runesForward(f.s, j, contextChars); to > j {
+		k := f.end(to - 1)
+		for k < len(text) {
+			r, n := utf8.DecodeRuneInString(text[k:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			k += n
+		}
+		sel.Suffix = quoteLine(text[end:k])
+	}
+	return sel
+}
+
+// Find makes the selector of the first occurrence of passage in text, found
+// as Locate finds a passage (letters and digits only), and says how many
+// times it occurs. ok is false when it does not occur.
+func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
+	f, p := fold(text), foldString(passage)
+	if p == "" {
+		return Selector{}, 0, false
+	}
+	first := -1
+	for i := 0; i < len(f.s) && occurrences < maxCandidates; {
+		k := strings.Index(f.s[i:], p)
+		if k < 0 {
+			break
+		}
+		if first < 0 {
+			first = i + k
+		}
+		occurrences++
+		_, size := utf8.DecodeRuneInString(f.s[i+k:])
+		i += k + size
+	}
+	if first < 0 {
+		return Selector{}, 0, false
+	}
+	start, end := widen(text, passage, f.start(first), f.end(first+len(p)-1))
+	sel = Select(text, start, end)
+	sel.Exact = strings.TrimSpace(passage) // as the user gave it
+	return sel, occurrences, true
+}
+
+// Locate finds the passage of sel in text and returns its byte range there;
+// ok is false when the passage's letters and digits no longer occur in it.
+func (sel Selector) Locate(text string) (start, end int, ok bool) {
+	f, p := fold(text), foldString(sel.Exact)
+	if p == "" {
+		return 0, 0, false
+	}
+	prefix, suffix := foldString(sel.Prefix), foldString(sel.Suffix)
+	best, bestScore, bestDist := -1, -1, 0
+	runes, counted := 0, 0 // letters and digits before f.s[counted:]
+	for i, n := 0, 0; i < len(f.s) && n < maxCandidates; n++ {
+		k := strings.Index(f.s[i:], p)
+		if k < 0 {
+			break
+		}
+		at := i + k
+		runes += utf8.RuneCountInString(f.s[counted:at])
+		counted = at
+		score := sharedSuffixLen(prefix, f.s[:at]) + sharedPrefixLen(suffix, f.s[at+len(p):])
+		dist := absInt(runes - sel.Position)
+		if score > bestScore || score == bestScore && dist < bestDist {
+			best, bestScore, bestDist = at, score, dist
+		}
+		_, size := utf8.DecodeRuneInString(f.s[at:])
+		i = at + size
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	start, end = widen(text, sel.Exact, f.start(best), f.end(best+len(p)-1))
+	return start, end, true
+}
+
+// widen extends text[start:end], which runs from the first to the last
+// letter or digit of passage, over the punctuation passage begins or ends
+// with ("“", "."), where text has it too.
+func widen(text, passage string, start, end int) (int, int) {
+	lead, trail := strings.TrimSpace(passage), strings.TrimSpace(passage)
+	for lead != "" && start > 0 {
+		r, n := utf8.DecodeRuneInString(lead)
+		q, m := utf8.DecodeLastRuneInString(text[:start])
+		if folds(r) || r != q {
+			break
+		}
+		lead, start = lead[n:], start-m
+	}
+	for trail != "" && end < len(text) {
+		r, n := utf8.DecodeLastRuneInString(trail)
+		q, m := utf8.DecodeRuneInString(text[end:])
+		if folds(r) || r != q {
+			break
+		}
+		trail, end = trail[:len(trail)-n], end+m
+	}
+	return start, end
+}
+
+// folds reports whether r has a letter or digit that matching compares.
+func folds(r rune) bool { return foldString(string(r)) != "" }
+
+// sharedPrefixLen is how many bytes a and b share at their start.
+func sharedPrefixLen(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// sharedSuffixLen is how many bytes a and b share at their end.
+func sharedSuffixLen(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
+}
+
+// runesBack is the byte offset n runes before i in s (or 0).
+func runesBack(s string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return i
+}
+
+// runesForward is the byte offset n runes after i in s (or len(s)).
+func runesForward(s string, i, n int) int {
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
+}
+
+// isSpace reports whether s ends in white space.
+func isSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// quoteLine collapses runs of white space into one space.
+func quoteLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

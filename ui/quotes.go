@@ -1,0 +1,331 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/state"
+)
+
+// Quotes: the passages kept with v in the reader (quotesel.go), listed by
+// Q (all of them, or those of the piece open) with enter jumping to each
+// in its piece; the Cmds that open, save and find them are in
+// cmdsquotes.go.
+
+// QuoteBook is the reader's quotes on one archive; the state package's
+// Quotes implements it. All and Of work in memory and are called from
+// Update and View; Add, Save and Reload are called only from a Cmd.
+type QuoteBook interface {
+	All() []state.Quote
+	Of(piece string) []state.Quote
+	Add(q state.Quote) (state.Quote, error)
+	Save() error
+	// Reload takes in the quotes other folio processes saved.
+	Reload() (changed bool, err error)
+}
+
+// keepQuoteIntent saves a quote chosen in the reader.
+type keepQuoteIntent struct{ quote state.Quote }
+
+// jumpQuoteIntent opens a quote's piece at the quote.
+type jumpQuoteIntent struct{ quote state.Quote }
+
+func (keepQuoteIntent) intent() {}
+func (jumpQuoteIntent) intent() {}
+
+// quoteKeys are the keys of the list of quotes.
+type quoteKeys struct{ Close, Up, Down, Jump, Scope, Filter key.Binding }
+
+func newQuoteKeys() quoteKeys {
+	b := func(keys []string, k, h string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, h))
+	}
+	return quoteKeys{
+		Close:  b([]string{"esc", "q", "Q"}, "esc", "back"),
+		Up:     b([]string{"up", "k"}, "↑/k", "up"),
+		Down:   b([]string{"down", "j"}, "↓/j", "down"),
+		Jump:   b([]string{"enter"}, "enter", "go to the quote"),
+		Scope:  b([]string{"tab"}, "tab", "this piece ⇄ all"),
+		Filter: b([]string{"/"}, "/", "filter by words"),
+	}
+}
+
+func (k quoteKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Jump, k.Scope, k.Filter, k.Close}
+}
+func (k quoteKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// quoteList is the Q overlay: the quotes, the newest first, those with
+// every word typed after / (in the passage, the note or the citation: see
+// state.Quote.Matches).
+type quoteList struct {
+	open   bool
+	piece  string // the piece open when Q was pressed; "" from the list
+	all    bool   // all quotes, not only the piece's
+	quotes []state.Quote
+	cursor int
+
+	filter    textinput.Model
+	filtering bool // the filter has the keyboard
+}
+
+// show opens the list with the quotes of book: those of piece, or all when
+// piece is "". The filter box takes the styles of in.
+func (l *quoteList) show(book QuoteBook, piece string, in textinput.Styles) {
+	*l = quoteList{open: true, piece: piece, all: piece == "", filter: textinput.New()}
+	l.filter.Prompt = "/"
+	l.filter.CharLimit = 200
+	l.filter.SetVirtualCursor(true)
+	l.filter.SetStyles(in)
+	l.load(book)
+}
+
+func (l *quoteList) load(book QuoteBook) {
+	qs := book.Of(l.piece)
+	if l.all {
+		qs = book.All()
+	}
+	l.quotes = nil
+	for i := len(qs) - 1; i >= 0; i-- {
+		if qs[i].Matches(l.filter.Value()) {
+			l.quotes = append(l.quotes, qs[i])
+		}
+	}
+	l.cursor = min(l.cursor, max(len(l.quotes)-1, 0))
+}
+
+// filterKey handles a key while the filter has the keyboard: enter keeps
+// it, esc clears it.
+func (l quoteList) filterKey(msg tea.KeyPressMsg, book QuoteBook) quoteList {
+	switch msg.String() {
+	case "enter":
+		l.filtering = false
+		l.filter.Blur()
+	case "esc":
+		l.filtering = false
+		l.filter.Blur()
+		l.filter.SetValue("")
+	default:
+		l.filter, _ = l.filter.Update(msg)
+	}
+	l.load(book)
+	return l
+}
+
+// update handles a key while the list is open.
+func (l quoteList) update(msg tea.KeyPressMsg, k quoteKeys, book QuoteBook) (quoteList, intent) {
+	if l.filtering {
+		return l.filterKey(msg, book), nil
+	}
+	switch {
+	case key.Matches(msg, k.Filter):
+		l.filtering = true
+		l.filter.Focus()
+	case key.Matches(msg, k.Close):
+		l.open = false
+	case key.Matches(msg, k.Up):
+		l.cursor = max(l.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		l.cursor = min(l.cursor+1, max(len(l.quotes)-1, 0))
+	case key.Matches(msg, k.Scope):
+		if l.piece != "" {
+			l.all, l.cursor = !l.all, 0
+			l.load(book)
+		}
+	case key.Matches(msg, k.Jump):
+		if l.cursor < len(l.quotes) {
+			l.open = false
+			return l, jumpQuoteIntent{quote: l.quotes[l.cursor]}
+		}
+	}
+	return l, nil
+}
+
+// view is the list over the screen: each quote's piece and date, the first
+// line of its passage and its note; the cursor's quote in full.
+func (l quoteList) view(w, h int, st Styles) string {
+	scope := "all quotes"
+	if !l.all {
+		scope = "quotes of this piece"
+	}
+	head := st.Brand.Render(fmt.Sprintf("Quotes · %s (%d)", scope, len(l.quotes)))
+	hint := "  (enter go to it · / filter · esc close"
+	if l.piece != "" {
+		hint += " · tab this piece ⇄ all"
+	}
+	lines := []string{head + st.Hint.Render(hint+")"), ""}
+	if l.filtering || l.filter.Value() != "" {
+		lines[1] = l.filter.View()
+	}
+	switch {
+	case len(l.quotes) == 0 && l.filter.Value() != "":
+		lines = append(lines, st.Hint.Render("No quote has all these words."))
+	case len(l.quotes) == 0:
+		lines = append(lines, st.Hint.Render("None yet: v in the reader chooses lines to keep as a quote."))
+	}
+	if len(l.quotes) == 0 {
+		return overlayBox(strings.Join(lines, "\n"), w, h, st)
+	}
+	inner := max(min(w-6, 100), 10)
+	room := max(h-4-len(lines), 3)
+	// The quotes before the cursor's take at most a third of the room.
+	first, above := l.cursor, 0
+	for first > 0 {
+		n := len(l.entry(first-1, inner, st))
+		if above+n > room/3 {
+			break
+		}
+		first, above = first-1, above+n
+	}
+	for i := first; i < len(l.quotes) && len(lines) < room+2; i++ {
+		lines = append(lines, l.entry(i, inner, st)...)
+	}
+	return overlayBox(strings.Join(lines, "\n"), w, h, st)
+}
+
+// entry is one quote's lines in the list.
+func (l quoteList) entry(i, w int, st Styles) []string {
+	q := l.quotes[i]
+	cursor := "  "
+	title := st.Title
+	if i == l.cursor {
+		cursor, title = st.CursorBar.Render(quoteMark)+" ", st.TitleSelected
+	}
+	where := archive.SanitizeLine(q.Citation.Title)
+	if where == "" {
+		where = archive.SanitizeLine(q.Piece)
+	}
+	out := []string{cursor + title.Render(truncateCells(where, w-14)) + st.Meta.Render("  "+archive.SanitizeLine(q.Citation.Date))}
+	passage := "“" + oneLine(archive.Sanitize(q.Exact)) + "”"
+	if i != l.cursor {
+		out = append(out, "    "+st.Snippet.Render(truncateCells(passage, w-4)))
+	} else {
+		// The cursor's quote in full, up to 8 lines.
+		wrapped := strings.Split(lipgloss.NewStyle().Width(max(w-4, 1)).Render(passage), "\n")
+		if len(wrapped) > 8 {
+			wrapped = append(wrapped[:7], "…")
+		}
+		for _, p := range wrapped {
+			out = append(out, "    "+st.Snippet.Render(truncateCells(strings.TrimRight(p, " "), w-4)))
+		}
+	}
+	if q.Note != "" {
+		out = append(out, "    "+st.Hint.Render(truncateCells("note: "+archive.SanitizeLine(q.Note), w-4)))
+	}
+	return out
+}
+
+// openQuotes is Q: the quotes of the piece open in the reader, or all of
+// them from the list and the sidebar.
+func (m *Model) openQuotes() tea.Cmd {
+	if m.quotes == nil {
+		return m.status.set("Quotes are not available: no state folder", true)
+	}
+	piece := ""
+	if m.focus == paneReader {
+		piece = m.reader.pieceID()
+	}
+	m.quoteList.show(m.quotes, piece, m.reader.findInput.Styles())
+	return reloadQuotesCmd(m.quotes) // with those other folios kept meanwhile
+}
+
+// quotesReloaded shows the quotes other folios kept, once read.
+func (m *Model) quotesReloaded(msg quotesReloadedMsg) tea.Cmd {
+	if !msg.changed || m.quotes == nil {
+		return nil
+	}
+	if m.quoteList.open {
+		m.quoteList.load(m.quotes)
+	}
+	return m.locateQuotes()
+}
+
+// doQuoteIntent carries out the intents of quoting.
+func (m *Model) doQuoteIntent(in intent) tea.Cmd {
+	switch in := in.(type) {
+	case keepQuoteIntent:
+		if m.quotes == nil || m.searcher == nil {
+			return m.status.set("Quotes are not available: no state folder", true)
+		}
+		return tea.Batch(m.status.set("Keeping the quote…", false), saveQuoteCmd(m.ctx, m.searcher, m.quotes, in.quote))
+	case jumpQuoteIntent:
+		return m.jumpToQuote(in.quote)
+	}
+	return nil
+}
+
+// jumpToQuote shows a quote in its piece: at once when the piece is open,
+// else once it is rendered and its quotes are found.
+func (m *Model) jumpToQuote(q state.Quote) tea.Cmd {
+	if m.focus == paneReader && m.reader.pieceID() == q.Piece && m.reader.loaded() {
+		m.reader.jumpQuote = q.ID
+		return m.locateQuotes()
+	}
+	i, h := m.list.at(), index.Hit{ID: q.Piece, Title: q.Citation.Title, Outlet: q.Citation.Outlet, Authors: q.Citation.Authors, URL: q.Citation.URL}
+	h.Date, _ = archive.ParseDate(q.Citation.Date)
+	// Among the results loaded, the piece keeps its place for ] and [.
+	for j := range min(m.list.count(), maxQuoteHitScan) {
+		if hit, ok := m.list.hit(j); ok && hit.ID == q.Piece {
+			i, h = j, hit
+			m.list.moveTo(j)
+			break
+		}
+	}
+	cmd := m.showPiece(i, h)
+	m.reader.jumpQuote = q.ID
+	return cmd
+}
+
+// maxQuoteHitScan bounds the results looked through for a quote's piece.
+const maxQuoteHitScan = 10000
+
+// locateQuotes finds the open piece's quotes in its rendering, in a Cmd.
+func (m *Model) locateQuotes() tea.Cmd {
+	if m.quotes == nil || !m.reader.loaded() {
+		return nil
+	}
+	qs := m.quotes.Of(m.reader.pieceID())
+	return locateQuotesCmd(m.reader.rendering(), m.reader.plainLines(), qs)
+}
+
+// quotesFound marks the open piece's quotes, and says where a jump to a
+// quote that was not found ended.
+func (m *Model) quotesFound(msg quoteMarksMsg) tea.Cmd {
+	jump := m.reader.jumpQuote
+	if !m.reader.setQuoted(msg.key, msg.spans) || jump == "" {
+		return nil
+	}
+	m.reader.jumpQuote = ""
+	for _, s := range msg.spans {
+		if s.id == jump {
+			return nil
+		}
+	}
+	return m.status.set("That quote’s passage is no longer in this piece (orphaned: folio quotes --orphaned lists them)", true)
+}
+
+// quotesOpened takes the quotes, opened after the first frame.
+func (m *Model) quotesOpened(msg quotesOpenedMsg) tea.Cmd {
+	m.quotes = msg.book
+	var cmds []tea.Cmd
+	if msg.err != nil {
+		cmds = append(cmds, m.status.set("Quotes: "+archive.SanitizeLine(msg.err.Error()), true))
+	}
+	return tea.Batch(append(cmds, m.locateQuotes())...)
+}
+
+// quoteSaved says a quote was kept, and marks it.
+func (m *Model) quoteSaved(msg quoteSavedMsg) tea.Cmd {
+	if msg.err != nil {
+		return m.status.set("Quote not saved: "+archive.SanitizeLine(msg.err.Error()), true)
+	}
+	status := m.status.set("Quote kept · Q lists the quotes · folio quotes prints them", false)
+	return tea.Batch(status, m.locateQuotes())
+}
