@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -16,17 +17,68 @@ import (
 )
 
 // Benchmarks over generated archives (internal/corpus). Archives are
-// generated once per size into the system temp folder and reused.
+// generated once per size into the system temp folder (or FOLIO_BENCH_DIR)
+// and reused.
 //
 //	go test ./index/ -run '^$' -bench . -benchtime 1x
+//
+// The sizes are 1k and 10k, or those FOLIO_BENCH_SIZES lists
+// ("100000", "10000,100000"). Generating and indexing 100k pieces takes
+// minutes; with FOLIO_BENCH_DIR set, the search benchmarks keep each
+// archive's index cache beside it and reopen it (benchOpen):
+//
+//	FOLIO_BENCH_DIR=/tmp/research100k FOLIO_BENCH_SIZES=100000 \
+//	  go test ./index -run '^$' -bench 'Terms|Trend'
 
 const benchSeed = 1
 
-var benchSizes = []int{1000, 10000}
+var benchSizes = sizesFromEnv()
+
+func sizesFromEnv() []int {
+	var sizes []int
+	for _, f := range strings.Split(os.Getenv("FOLIO_BENCH_SIZES"), ",") {
+		if n, err := strconv.Atoi(strings.TrimSpace(f)); err == nil && n > 0 {
+			sizes = append(sizes, n)
+		}
+	}
+	if len(sizes) == 0 {
+		return []int{1000, 10000}
+	}
+	return sizes
+}
+
+// benchRoot is where the generated archives go.
+func benchRoot() string {
+	if d := os.Getenv("FOLIO_BENCH_DIR"); d != "" {
+		return d
+	}
+	return os.TempDir()
+}
+
+// benchOpen opens the index of the generated archive of n pieces: built
+// into b's temporary folder, or, with FOLIO_BENCH_DIR set, into a cache
+// folder kept beside the archive (built once, then reopened unchanged).
+func benchOpen(b *testing.B, n int) *Index {
+	b.Helper()
+	src := benchArchive(b, n)
+	dir := b.TempDir()
+	if os.Getenv("FOLIO_BENCH_DIR") != "" {
+		dir = src + ".index"
+	}
+	ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir, LargeBuild: buildgc.Relax})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if ix.Fallback() != "" {
+		b.Fatal(ix.Fallback())
+	}
+	b.Cleanup(func() { ix.Close() })
+	return ix
+}
 
 func benchArchive(b *testing.B, n int) string {
 	b.Helper()
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("folio-bench-%d-%d", n, benchSeed))
+	dir := filepath.Join(benchRoot(), fmt.Sprintf("folio-bench-%d-%d", n, benchSeed))
 	done := filepath.Join(dir, ".complete")
 	if _, err := os.Stat(done); err == nil {
 		return dir

@@ -252,23 +252,20 @@ func TestPeriodRange(t *testing.T) {
 func BenchmarkTrend(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			src := benchArchive(b, n)
-			ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: b.TempDir()})
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer ix.Close()
+			ix := benchOpen(b, n)
 			for _, c := range []struct {
 				text string
 				by   Period
 			}{{"terror", ByMonth}, {"", ByWeek}, {"security policy", ByYear}} {
 				b.Run(c.by.String()+"/"+strconv.Quote(c.text), func(b *testing.B) {
+					cpu0 := cpuTime()
 					for b.Loop() {
 						ix.cache.clear()
 						if _, err := ix.Trend(context.Background(), Query{Text: c.text}, c.by); err != nil {
 							b.Fatal(err)
 						}
 					}
+					b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 				})
 			}
 		})
