@@ -30,7 +30,9 @@ that have each. The score is JLH, Elasticsearch's significant_terms default:
 the term. Words are counted as the index analyses them (one line for
 "spice" and "spices"; the commonest form is shown). When the results are
 more than --sample, only the best --sample by relevance are read, and the
-output says so. The query's own words are left out.`,
+output says so. The query's own words are left out. A phrase of two common
+words is counted in some of the pieces that have both words, and its count
+in the archive is marked ≈ (estimated).`,
 		Example: `  folio terms barcelona
   folio --archive sotu terms '"communism"' --json`,
 		Args: cobra.ExactArgs(1),
@@ -83,7 +85,7 @@ func writeTerms(env *Env, r index.TermsResult) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "term\tin results\tin archive\tscore")
 	for _, t := range r.Terms {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", termsafe.Escape(t.Term), t.InResults, t.InArchive, strconv.FormatFloat(t.Score, 'f', 3, 64))
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", termsafe.Escape(t.Term), t.InResults, t.ArchiveCount(), strconv.FormatFloat(t.Score, 'f', 3, 64))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -96,6 +98,12 @@ func writeTerms(env *Env, r index.TermsResult) error {
 	if len(r.Terms) == 0 {
 		fmt.Fprintln(w, strings.TrimSpace("No word is in enough of the results and rarer in the archive."))
 	}
+	for _, t := range r.Terms {
+		if t.Estimated {
+			fmt.Fprintln(w, "≈ estimated: the phrase's words share so many pieces that only some were read for it")
+			break
+		}
+	}
 	return nil
 }
 
@@ -104,6 +112,7 @@ type termJSON struct {
 	Phrase    bool    `json:"phrase"`
 	InResults int     `json:"in_results"`
 	InArchive int     `json:"in_archive"`
+	Estimated bool    `json:"estimated,omitempty"`
 	Score     float64 `json:"score"`
 }
 
@@ -121,7 +130,7 @@ func termsJSONOf(q string, r index.TermsResult) termsJSON {
 	out := termsJSON{Query: q, Results: r.Results, Sample: r.Sample, Sampled: r.Sampled(), Archive: r.Archive,
 		TookMS: float64(r.Took.Microseconds()) / 1000, Terms: []termJSON{}}
 	for _, t := range r.Terms {
-		out.Terms = append(out.Terms, termJSON{Term: t.Term, Phrase: t.Phrase, InResults: t.InResults, InArchive: t.InArchive, Score: t.Score})
+		out.Terms = append(out.Terms, termJSON{Term: t.Term, Phrase: t.Phrase, InResults: t.InResults, InArchive: t.InArchive, Estimated: t.Estimated, Score: t.Score})
 	}
 	return out
 }

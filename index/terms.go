@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // SignificantTerm is a word, or two words in a row, over-represented in a
@@ -22,7 +24,16 @@ type SignificantTerm struct {
 	Phrase    bool   // two words in a row
 	InResults int    // pieces of the results (of the sample) that have it
 	InArchive int    // pieces of the archive that have it
+	Estimated bool   // InArchive is estimated: a phrase of common words (see phraseCounter)
 	Score     float64
+}
+
+// ArchiveCount is InArchive as text, "≈1200" when it is estimated.
+func (t SignificantTerm) ArchiveCount() string {
+	if t.Estimated {
+		return "≈" + strconv.Itoa(t.InArchive)
+	}
+	return strconv.Itoa(t.InArchive)
 }
 
 // TermsResult is the answer to Terms.
@@ -42,7 +53,10 @@ type TermsOptions struct {
 	N       int // terms to return (default 20)
 	Sample  int // results read at most, the best by relevance (default 100); fewer when their text passes maxTermsBytes
 	MinDocs int // least pieces of the sample a term must be in (default 3, or 2 for a sample under 10)
-	Phrases int // two-word candidates counted in the archive (default 15; each is a phrase search, most of Terms' time at 10k)
+	Phrases int // two-word candidates counted in the archive at most, the most frequent in the sample first (default 15)
+
+	// the phraseCounter's exact and checks, for tests (0: the defaults)
+	phraseExact, phraseChecks int
 }
 
 // Terms finds the words and two-word phrases most over-represented in the
@@ -51,8 +65,10 @@ type TermsOptions struct {
 // share of the results (the sample) with the term and bg the share of the
 // archive. Words come from the results' text analysed as the index
 // analyses it; a word's archive count is its document frequency in the
-// index, a phrase's the total of a phrase search. The query's own words
-// are left out.
+// index. A phrase's is counted from the postings of its two words (see
+// phraseCounter): exactly when at most 4,096 pieces have both words,
+// otherwise estimated from 2,048 of those pieces spread over them, and
+// then marked Estimated. The query's own words are left out.
 func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsResult, error) {
 	start := time.Now()
 	opt = opt.withDefaults()
@@ -74,27 +90,11 @@ func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsRes
 	for i, h := range res.Hits {
 		ids[i] = h.ID
 	}
-	words, pairs, forms, read, err := ix.sampleTerms(ctx, ids)
+	cands, read, err := ix.significant(ctx, ids, own, opt, out.Archive)
 	if err != nil {
 		return TermsResult{}, err
 	}
 	out.Sample = read
-	if opt.MinDocs <= 0 {
-		opt.MinDocs = 3
-		if out.Sample < 10 {
-			opt.MinDocs = 2
-		}
-	}
-	score := jlh{fgN: float64(out.Sample), bgN: float64(max(out.Archive, 1))}
-	dfs, err := ix.docFreqs(ctx, words, opt.MinDocs, own)
-	if err != nil {
-		return TermsResult{}, err
-	}
-	cands := wordCandidates(words, dfs, forms, score)
-	cands, err = ix.addPhrases(ctx, cands, frequentPairs(pairs, opt.MinDocs, own), forms, opt, score)
-	if err != nil {
-		return TermsResult{}, err
-	}
 	sortByScore(cands)
 	out.Terms = cands[:min(len(cands), opt.N)]
 	out.Took = time.Since(start)
@@ -180,26 +180,28 @@ func frequentPairs(pairs map[string]int, minDocs int, skip map[string]bool) []pa
 // and adds those that score to cands.
 //
 // A phrase's score is highest when it is nowhere else (bg = fg), and that
-// best score grows with fg: the pairs are searched, most frequent first,
-// only while their best score could still make the list.
-func (ix *Index) addPhrases(ctx context.Context, cands []SignificantTerm, ps []pairCount, forms surfaceForms,
+// best score grows with fg: the pairs are counted, most frequent first,
+// only while their best score could still make the list, and each count
+// stops once the phrase is in too many pieces of the archive to make it.
+func addPhrases(ctx context.Context, pc *phraseCounter, cands []SignificantTerm, ps []pairCount, forms surfaceForms,
 	opt TermsOptions, score jlh) ([]SignificantTerm, error) {
 	sortByScore(cands)
 	for _, p := range ps[:min(len(ps), opt.Phrases)] {
-		if len(cands) >= opt.N && score.score(p.n, p.n) <= cands[opt.N-1].Score {
-			break
+		cut := 0.0
+		if len(cands) >= opt.N {
+			cut = cands[opt.N-1].Score
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		limit := score.maxBackground(p.n, cut)
+		if limit < 0 {
+			break // nor any pair after it: they are in fewer pieces of the sample
 		}
-		mp := query.NewMatchPhraseQuery(forms.best(p.p))
-		mp.SetField(fText)
-		r, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(mp, 0, 0, false))
+		a, b, _ := strings.Cut(p.p, " ")
+		bg, est, err := pc.count(ctx, a, b, limit)
 		if err != nil {
 			return nil, err
 		}
-		if s := score.score(p.n, int(r.Total)); s > 0 {
-			cands = append(cands, SignificantTerm{Term: forms.best(p.p), Key: p.p, Phrase: true, InResults: p.n, InArchive: max(int(r.Total), p.n), Score: s})
+		if s := score.score(p.n, bg); bg <= limit && s > 0 {
+			cands = append(cands, SignificantTerm{Term: forms.best(p.p), Key: p.p, Phrase: true, InResults: p.n, InArchive: max(bg, p.n), Estimated: est, Score: s})
 			sortByScore(cands)
 		}
 	}
@@ -245,21 +247,48 @@ func (sf surfaceForms) best(key string) string {
 	return best
 }
 
-// sampleTerms reads the stored text of the pieces ids, in their order,
-// until maxTermsBytes, and counts, for each word and each pair of words in
-// a row, the pieces that have it; read is how many pieces were read.
-func (ix *Index) sampleTerms(ctx context.Context, ids []string) (words, pairs map[string]int, forms surfaceForms, read int, err error) {
+// significant reads the pieces ids (in their order, until maxTermsBytes)
+// and returns the words and pairs of words in a row that score against
+// the archive of archive pieces, and how many pieces were read. The words
+// not in minDocs pieces read, and those of skip, are left out.
+//
+// It holds ix.inUse throughout: the pieces, the words' counts and the
+// phrases' are read from one view of the index, which a Refresh cannot
+// close meanwhile.
+func (ix *Index) significant(ctx context.Context, ids []string, skip map[string]bool, opt TermsOptions, archive int) ([]SignificantTerm, int, error) {
 	ix.inUse.RLock()
 	defer ix.inUse.RUnlock()
 	if ix.bi == nil {
-		return nil, nil, nil, 0, ErrNoIndex
+		return nil, 0, ErrNoIndex
 	}
 	texts, err := ix.sampleTexts(ctx, ids)
 	if err != nil {
-		return nil, nil, nil, 0, err
+		return nil, 0, err
 	}
-	words, pairs, forms = countSample(texts)
-	return words, pairs, forms, len(texts), nil
+	words, pairs, forms := countSample(texts)
+	if opt.MinDocs <= 0 {
+		opt.MinDocs = 3
+		if len(texts) < 10 {
+			opt.MinDocs = 2
+		}
+	}
+	r, done, err := ix.reader()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer done()
+	score := jlh{fgN: float64(len(texts)), bgN: float64(max(archive, 1))}
+	dfs, err := docFreqs(ctx, r, words, opt.MinDocs, skip)
+	if err != nil {
+		return nil, 0, err
+	}
+	cands := wordCandidates(words, dfs, forms, score)
+	pc := &phraseCounter{r: r, field: fText, exact: opt.phraseExact, checks: opt.phraseChecks}
+	cands, err = addPhrases(ctx, pc, cands, frequentPairs(pairs, opt.MinDocs, skip), forms, opt, score)
+	if err != nil {
+		return nil, 0, err
+	}
+	return cands, len(texts), nil
 }
 
 // sampleTexts loads the texts of the pieces ids in their order, within the
@@ -394,21 +423,7 @@ func wordLike(w string) bool {
 
 // docFreqs looks up in the index how many pieces have each word of words
 // that is in at least min pieces of the sample and not in skip.
-func (ix *Index) docFreqs(ctx context.Context, words map[string]int, min int, skip map[string]bool) (map[string]int, error) {
-	ix.inUse.RLock()
-	defer ix.inUse.RUnlock()
-	if ix.bi == nil {
-		return nil, ErrNoIndex
-	}
-	bix, err := ix.bi.Advanced()
-	if err != nil {
-		return nil, err
-	}
-	r, err := bix.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
+func docFreqs(ctx context.Context, r bleveindex.IndexReader, words map[string]int, min int, skip map[string]bool) (map[string]int, error) {
 	out := map[string]int{}
 	for w, n := range words {
 		if n < min || skip[w] {

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -105,26 +108,176 @@ func TestTermsFindPlantedWords(t *testing.T) {
 	}
 }
 
+// TestTermsEstimatesCommonPhrases: a phrase whose two words share more
+// pieces than are checked is counted from some of them, and said to be.
+func TestTermsEstimatesCommonPhrases(t *testing.T) {
+	ix, err := Open(context.Background(), "planted", plantedArchive(), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, c := range []struct {
+		exact, checks int
+		estimated     bool
+	}{{0, 0, false}, {10, 8, true}} {
+		r, err := ix.Terms(context.Background(), Query{Text: "harbour"}, TermsOptions{N: 10, phraseExact: c.exact, phraseChecks: c.checks})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, st := range r.Terms {
+			if st.Term == "zanzibar spices" {
+				found = true
+				// the 32 pieces with both words have them side by side: every one checked has
+				if st.InArchive != 32 || st.Estimated != c.estimated {
+					t.Errorf("exact %d, checks %d: %+v", c.exact, c.checks, st)
+				}
+			} else if st.Estimated && !c.estimated {
+				t.Errorf("%q is estimated", st.Term)
+			}
+		}
+		if !found {
+			t.Errorf("exact %d: zanzibar spices not among %+v", c.exact, r.Terms)
+		}
+	}
+}
+
+// TestPhraseCounter: the pieces with two words side by side, in that order,
+// counted exactly, stopped past a limit, or estimated from every k-th piece
+// with both words.
+func TestPhraseCounter(t *testing.T) {
+	fsys := fstest.MapFS{}
+	rng := rand.New(rand.NewPCG(5, 6))
+	want := 0
+	for i := range 400 {
+		body := "Only alpha here, and beta alpha." // both words, never alpha then beta
+		if i%4 != 0 {
+			body = "Alpha gamma delta beta epsilon."
+			if rng.IntN(3) == 0 {
+				body += " Then alpha beta again."
+				want++
+			}
+		}
+		fsys[fmt.Sprintf("p%03d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: \"Piece %d\"\ndate: 2020-01-01\n---\n%s\n", i, body))}
+	}
+	ix, err := Open(context.Background(), "phrases", fsys, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	r, done, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	a, b := normalizeTerm("alpha"), normalizeTerm("beta")
+	ctx := context.Background()
+	count := func(pc *phraseCounter, a, b string, limit int) (int, bool) {
+		t.Helper()
+		n, est, err := pc.count(ctx, a, b, limit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n, est
+	}
+	pc := &phraseCounter{r: r, field: fText}
+	if n, est := count(pc, a, b, 1000); n != want || est {
+		t.Errorf("alpha beta: %d (estimated %v), want %d exactly", n, est, want)
+	}
+	if n, est := count(pc, b, a, 1000); n != 100 || est {
+		t.Errorf("beta alpha: %d (estimated %v), want 100", n, est)
+	}
+	if n, _ := count(pc, a, b, 20); n != 21 {
+		t.Errorf("limit 20: %d, want 21 (stopped past the limit)", n)
+	}
+	if n, _ := count(pc, a, normalizeTerm("omega"), 1000); n != 0 {
+		t.Errorf("alpha omega: %d", n)
+	}
+	// 400 pieces have both words; 100 of them checked
+	pc = &phraseCounter{r: r, field: fText, exact: 50, checks: 100}
+	n, est := count(pc, a, b, 1000)
+	if !est || n < want-40 || n > want+40 {
+		t.Errorf("estimated from 100 of 400: %d (estimated %v), want about %d", n, est, want)
+	}
+}
+
+// TestTermsBesideRefresh: Terms while Refresh replaces the index, again
+// and again, never reads an index closed under it (run with -race: Terms'
+// phrase counts once read the index without holding it).
+func TestTermsBesideRefresh(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	for name, f := range plantedArchive() {
+		if err := os.WriteFile(filepath.Join(src, name), f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := Options{Dir: dir}
+	ix := openFolder(t, src, dir)
+	defer ix.Close()
+	var calls atomic.Int64
+	done := make(chan struct{})
+	errs := make(chan error, 1)
+	go func() {
+		defer close(errs)
+		for {
+			select {
+			case <-done:
+				return
+			default:
+			}
+			r, err := ix.Terms(context.Background(), Query{Text: "harbour"}, TermsOptions{N: 10})
+			if err == nil && (len(r.Terms) == 0 || r.Results < 40) {
+				err = fmt.Errorf("terms %+v of %d results", r.Terms, r.Results)
+			}
+			if err != nil {
+				errs <- err
+				return
+			}
+			calls.Add(1)
+		}
+	}()
+	for i := range 6 {
+		// a Terms has run since the last Refresh
+		for n := calls.Load(); calls.Load() == n; {
+			runtime.Gosched()
+			if len(errs) > 0 {
+				break
+			}
+		}
+		body := fmt.Sprintf("---\ntitle: Harbour %d\ndate: 2021-01-01\n---\nHarbour. Zanzibar spices.\n", i)
+		if err := os.WriteFile(filepath.Join(src, fmt.Sprintf("extra%d.md", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if changed, err := ix.Refresh(context.Background(), opts); !changed || err != nil {
+			t.Fatalf("refresh %d: changed %v, %v", i, changed, err)
+		}
+	}
+	close(done)
+	if err := <-errs; err != nil {
+		t.Fatalf("Terms beside Refresh: %v", err)
+	}
+}
+
 // BenchmarkTerms: distinctive words of a common and a rarer query over the
 // generated archives (go test ./index -run '^$' -bench Terms).
 func BenchmarkTerms(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
-			src := benchArchive(b, n)
-			ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: b.TempDir()})
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer ix.Close()
+			ix := benchOpen(b, n)
 			for _, q := range []string{"terror", "security policy"} {
 				b.Run(strconv.Quote(q), func(b *testing.B) {
 					var r TermsResult
+					var err error
+					cpu0 := cpuTime()
 					for b.Loop() {
 						ix.cache.clear()
 						if r, err = ix.Terms(context.Background(), Query{Text: q}, TermsOptions{}); err != nil {
 							b.Fatal(err)
 						}
 					}
+					b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 					b.ReportMetric(float64(r.Results), "results")
 					b.ReportMetric(float64(r.Sample), "read")
 				})

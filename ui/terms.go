@@ -127,7 +127,7 @@ func (p termsPane) view(w, h int, st Styles) string {
 		first := min(max(p.cursor-rows/2, 0), max(len(p.res.Terms)-rows, 0))
 		for i := first; i < min(first+rows, len(p.res.Terms)); i++ {
 			t := p.res.Terms[i]
-			line := fmt.Sprintf("%-32s %5d / %-6d %7.3f", truncateCells(archive.SanitizeLine(t.Term), 32), t.InResults, t.InArchive, t.Score)
+			line := fmt.Sprintf("%-32s %5d / %-7s %7.3f", truncateCells(archive.SanitizeLine(t.Term), 32), t.InResults, t.ArchiveCount(), t.Score)
 			if i == p.cursor {
 				line = st.TitleSelected.Render("▌ " + line)
 			} else {
