@@ -2,16 +2,13 @@ package index
 
 import (
 	"context"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -72,24 +69,27 @@ type TermsOptions struct {
 func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsResult, error) {
 	start := time.Now()
 	opt = opt.withDefaults()
-	q.Offset, q.Limit, q.Mode = 0, opt.Sample, ModeHits
 	if strings.TrimSpace(q.Text) != "" {
 		q.Sort = SortRelevance
 	}
-	res, err := ix.Search(ctx, q)
+	// One read lock throughout: the results, their text and the archive's
+	// counts come from one view of the index, which a Refresh cannot close
+	// meanwhile.
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	if ix.bi == nil {
+		return TermsResult{}, ErrNoIndex
+	}
+	ids, total, terms, err := ix.topIDs(ctx, q, opt.Sample)
 	if err != nil {
 		return TermsResult{}, err
 	}
-	out := TermsResult{Results: res.Total, Archive: ix.Count()}
-	if len(res.Hits) == 0 {
+	out := TermsResult{Results: total, Archive: ix.Count()}
+	if len(ids) == 0 {
 		out.Took = time.Since(start)
 		return out, nil
 	}
-	own := ownTerms(res.Terms)
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
+	own := ownTerms(terms)
 	cands, read, err := ix.significant(ctx, ids, own, opt, out.Archive)
 	if err != nil {
 		return TermsResult{}, err
@@ -140,7 +140,7 @@ func (j jlh) score(fg, bg int) float64 {
 }
 
 // wordCandidates are the words of dfs that score above 0.
-func wordCandidates(words, dfs map[string]int, forms surfaceForms, score jlh) []SignificantTerm {
+func wordCandidates(words, dfs map[string]int, forms *sampleCounts, score jlh) []SignificantTerm {
 	var cands []SignificantTerm
 	for w, bg := range dfs {
 		fg := words[w]
@@ -159,12 +159,11 @@ type pairCount struct {
 
 // frequentPairs are the pairs in at least minDocs pieces of the sample,
 // without a word of skip, the most frequent first.
-func frequentPairs(pairs map[string]int, minDocs int, skip map[string]bool) []pairCount {
+func frequentPairs(sc *sampleCounts, minDocs int, skip map[string]bool) []pairCount {
 	var ps []pairCount
-	for p, n := range pairs {
-		a, b, _ := strings.Cut(p, " ")
-		if n >= minDocs && !skip[a] && !skip[b] {
-			ps = append(ps, pairCount{p, n})
+	for _, pc := range sc.pairs {
+		if int(pc.docs) >= minDocs && !skip[sc.terms[pc.a].text] && !skip[sc.terms[pc.b].text] {
+			ps = append(ps, pairCount{sc.pairText(pc), int(pc.docs)})
 		}
 	}
 	slices.SortFunc(ps, func(x, y pairCount) int {
@@ -183,7 +182,7 @@ func frequentPairs(pairs map[string]int, minDocs int, skip map[string]bool) []pa
 // best score grows with fg: the pairs are counted, most frequent first,
 // only while their best score could still make the list, and each count
 // stops once the phrase is in too many pieces of the archive to make it.
-func addPhrases(ctx context.Context, pc *phraseCounter, cands []SignificantTerm, ps []pairCount, forms surfaceForms,
+func addPhrases(ctx context.Context, pc *phraseCounter, cands []SignificantTerm, ps []pairCount, forms *sampleCounts,
 	opt TermsOptions, score jlh) ([]SignificantTerm, error) {
 	sortByScore(cands)
 	for _, p := range ps[:min(len(ps), opt.Phrases)] {
@@ -221,51 +220,48 @@ func sortByScore(cands []SignificantTerm) {
 	})
 }
 
-// surfaceForms counts, for each indexed term (or pair), the forms it had
-// in the text.
-type surfaceForms map[string]map[string]int
-
-func (sf surfaceForms) add(key, form string) { sf.addN(key, form, 1) }
-
-func (sf surfaceForms) addN(key, form string, n int) {
-	m := sf[key]
-	if m == nil {
-		m = map[string]int{}
-		sf[key] = m
+// topIDs are the IDs of the best n pieces of q as Search ranks them
+// (its plan, filters, sort and re-ranking by length), with the number of
+// pieces that match and the query's terms, but none of their fields or
+// snippets: Terms reads the pieces' text itself. The caller holds
+// ix.inUse.
+func (ix *Index) topIDs(ctx context.Context, q Query, n int) (ids []string, total int, terms []string, err error) {
+	p := buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms)
+	if p.typed != "" {
+		ix.resolveTyping(ctx, &p)
 	}
-	m[form] += n
-}
-
-// best is the commonest form of key (the first in order on a tie).
-func (sf surfaceForms) best(key string) string {
-	best, n := key, 0
-	for f, c := range sf[key] {
-		if c > n || c == n && f < best {
-			best, n = f, c
-		}
+	c := compile(p)
+	terms = p.terms()
+	filters, restrict, none := ix.filterQueries(q)
+	if none {
+		return nil, 0, terms, nil
 	}
-	return best
+	q.Offset, q.Limit, q.Mode = 0, n, ModeHits
+	pg := pageOf(q, len(c.must) > 0, len(c.must) > 0 || len(c.mustNot) > 0)
+	hits, total, err := ix.collect(ctx, combine(c.must, c.mustNot, c.should, filters, restrict, ""), pg.size, pg.from, pg.sortBy, nil)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	if pg.rerank {
+		hits = ix.rerankByLength(hits, pg.offset, pg.limit)
+	}
+	for _, h := range hits {
+		ids = append(ids, h.ID)
+	}
+	return ids, total, terms, nil
 }
 
 // significant reads the pieces ids (in their order, until maxTermsBytes)
 // and returns the words and pairs of words in a row that score against
 // the archive of archive pieces, and how many pieces were read. The words
-// not in minDocs pieces read, and those of skip, are left out.
-//
-// It holds ix.inUse throughout: the pieces, the words' counts and the
-// phrases' are read from one view of the index, which a Refresh cannot
-// close meanwhile.
+// not in minDocs pieces read, and those of skip, are left out. The caller
+// holds ix.inUse.
 func (ix *Index) significant(ctx context.Context, ids []string, skip map[string]bool, opt TermsOptions, archive int) ([]SignificantTerm, int, error) {
-	ix.inUse.RLock()
-	defer ix.inUse.RUnlock()
-	if ix.bi == nil {
-		return nil, 0, ErrNoIndex
-	}
 	texts, err := ix.sampleTexts(ctx, ids)
 	if err != nil {
 		return nil, 0, err
 	}
-	words, pairs, forms := countSample(texts)
+	sc := countSample(texts)
 	if opt.MinDocs <= 0 {
 		opt.MinDocs = 3
 		if len(texts) < 10 {
@@ -278,13 +274,14 @@ func (ix *Index) significant(ctx context.Context, ids []string, skip map[string]
 	}
 	defer done()
 	score := jlh{fgN: float64(len(texts)), bgN: float64(max(archive, 1))}
-	dfs, err := docFreqs(ctx, r, words, opt.MinDocs, skip)
+	words := sc.words(opt.MinDocs, skip)
+	dfs, err := docFreqs(ctx, r, words)
 	if err != nil {
 		return nil, 0, err
 	}
-	cands := wordCandidates(words, dfs, forms, score)
+	cands := wordCandidates(words, dfs, sc, score)
 	pc := &phraseCounter{r: r, field: fText, exact: opt.phraseExact, checks: opt.phraseChecks}
-	cands, err = addPhrases(ctx, pc, cands, frequentPairs(pairs, opt.MinDocs, skip), forms, opt, score)
+	cands, err = addPhrases(ctx, pc, cands, frequentPairs(sc, opt.MinDocs, skip), sc, opt, score)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -331,48 +328,6 @@ func (ix *Index) sampleTexts(ctx context.Context, ids []string) ([][][]byte, err
 	return texts, nil
 }
 
-// countSample counts the words and pairs of the texts (one per piece),
-// analysed in parallel, each worker with its own counts, merged after.
-func countSample(texts [][][]byte) (words, pairs map[string]int, forms surfaceForms) {
-	workers := max(min(runtime.GOMAXPROCS(0), len(texts)), 1)
-	type counts struct {
-		words, pairs map[string]int
-		forms        surfaceForms
-	}
-	parts := make([]counts, workers)
-	var wg sync.WaitGroup
-	for k := range workers {
-		wg.Go(func() {
-			c := counts{map[string]int{}, map[string]int{}, surfaceForms{}}
-			seenW, seenP := map[string]bool{}, map[[2]string]bool{}
-			for ti := k; ti < len(texts); ti += workers {
-				clear(seenW)
-				clear(seenP)
-				for _, text := range texts[ti] {
-					countTerms(text, c.words, c.pairs, c.forms, seenW, seenP)
-				}
-			}
-			parts[k] = c
-		})
-	}
-	wg.Wait()
-	words, pairs, forms = parts[0].words, parts[0].pairs, parts[0].forms
-	for _, c := range parts[1:] {
-		for w, n := range c.words {
-			words[w] += n
-		}
-		for p, n := range c.pairs {
-			pairs[p] += n
-		}
-		for key, m := range c.forms {
-			for f, n := range m {
-				forms.addN(key, f, n)
-			}
-		}
-	}
-	return words, pairs, forms
-}
-
 // Terms reads at most the first maxTermsText bytes of each field of a
 // piece, and stops reading pieces when it has read maxTermsBytes: folio's
 // analyser read 2–4 MB/s on one core of a busy machine, and a State of
@@ -382,59 +337,68 @@ const (
 	maxTermsBytes = 384 << 10
 )
 
-// countTerms adds the words and pairs of words in a row of text to the
-// counts of pieces (seenW and seenP: those of this piece so far), with
-// the form each had where it was first seen in a piece.
-func countTerms(text []byte, words, pairs map[string]int, forms surfaceForms, seenW map[string]bool, seenP map[[2]string]bool) {
-	toks := textAnalyzer.Analyze(text)
-	form := func(i int) string { return strings.ToLower(string(text[toks[i].Start:toks[i].End])) }
-	prev := ""
-	for i, t := range toks {
-		w := string(t.Term)
-		if !wordLike(w) {
-			prev = ""
-			continue
+// docFreqs looks up in the index how many pieces have each word of words.
+func docFreqs(ctx context.Context, r bleveindex.IndexReader, words map[string]int) (map[string]int, error) {
+	df := segmentDocFreq(r, fText)
+	out := make(map[string]int, len(words))
+	for w := range words {
+		if err := ctx.Err(); err != nil {
+			return nil, err
 		}
-		if !seenW[w] {
-			seenW[w] = true
-			words[w]++
-			forms.add(w, form(i))
-		}
-		if prev != "" && prev != w && toks[i-1].Position == t.Position-1 {
-			if k := [2]string{prev, w}; !seenP[k] {
-				seenP[k] = true
-				p := prev + " " + w
-				pairs[p]++
-				forms.add(p, form(i-1)+" "+form(i))
-			}
-		}
-		prev = w
-	}
-}
-
-// wordLike keeps words of three or more characters with a letter: no
-// numbers, no stray letters.
-func wordLike(w string) bool {
-	if utf8.RuneCountInString(w) < 3 {
-		return false
-	}
-	return strings.IndexFunc(w, unicode.IsLetter) >= 0
-}
-
-// docFreqs looks up in the index how many pieces have each word of words
-// that is in at least min pieces of the sample and not in skip.
-func docFreqs(ctx context.Context, r bleveindex.IndexReader, words map[string]int, min int, skip map[string]bool) (map[string]int, error) {
-	out := map[string]int{}
-	for w, n := range words {
-		if n < min || skip[w] {
-			continue
-		}
-		tfr, err := r.TermFieldReader(ctx, []byte(w), fText, false, false, false)
+		c, err := df([]byte(w))
 		if err != nil {
 			return nil, err
 		}
-		out[w] = int(tfr.Count())
-		_ = tfr.Close()
+		out[w] = c
 	}
 	return out, nil
+}
+
+// segmentDocFreq returns a function that counts the pieces with a term in
+// field: in each segment's dictionary, opened once for all the terms (a
+// term reader opens every segment's dictionary anew, which was most of
+// the cost of looking up a sample's 2,000 words), less the deleted pieces.
+func segmentDocFreq(r bleveindex.IndexReader, field string) func(term []byte) (int, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return func(term []byte) (int, error) {
+			tfr, err := r.TermFieldReader(context.Background(), term, field, false, false, false)
+			if err != nil {
+				return 0, err
+			}
+			defer tfr.Close()
+			return int(tfr.Count()), nil
+		}
+	}
+	var counts []func(term []byte) (uint64, error)
+	var failed error
+	for _, ss := range snap.Segments() {
+		d, err := ss.Segment().Dictionary(field)
+		if err != nil {
+			failed = err
+			break
+		}
+		deleted := ss.Deleted()
+		counts = append(counts, func(term []byte) (uint64, error) {
+			pl, err := d.PostingsList(term, deleted, nil)
+			if err != nil || pl == nil {
+				return 0, err
+			}
+			return pl.Count(), nil
+		})
+	}
+	return func(term []byte) (int, error) {
+		if failed != nil {
+			return 0, failed
+		}
+		n := uint64(0)
+		for _, c := range counts {
+			k, err := c(term)
+			if err != nil {
+				return 0, err
+			}
+			n += k
+		}
+		return int(n), nil
+	}
 }

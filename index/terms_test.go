@@ -108,6 +108,39 @@ func TestTermsFindPlantedWords(t *testing.T) {
 	}
 }
 
+// TestTermsReadsSearchsBest: the pieces Terms reads are those Search ranks
+// first, in its order, and its totals are Search's, for queries of every
+// kind (Terms finds them without loading their fields).
+func TestTermsReadsSearchsBest(t *testing.T) {
+	ix := openBundled(t)
+	for _, q := range []Query{
+		{Text: "terror"}, {Text: "isis syria"}, {Text: `"islamic state"`}, {Text: "london -attack"},
+		{Text: "radica", Typing: true}, {Text: "prevent", Tags: []string{"prevent"}},
+		{Text: "intelligence", From: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{}, {Tags: []string{"isis"}}, {Text: "zzzqqq"},
+	} {
+		sq := q
+		if strings.TrimSpace(q.Text) != "" {
+			sq.Sort = SortRelevance
+		}
+		sq.Limit, sq.Mode = 30, ModeHits
+		want := run(t, ix, sq)
+		ix.inUse.RLock()
+		ids, total, terms, err := ix.topIDs(context.Background(), sq, 30)
+		ix.inUse.RUnlock()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantIDs []string
+		for _, h := range want.Hits {
+			wantIDs = append(wantIDs, h.ID)
+		}
+		if total != want.Total || strings.Join(ids, " ") != strings.Join(wantIDs, " ") || strings.Join(terms, " ") != strings.Join(want.Terms, " ") {
+			t.Errorf("%+v:\n terms read %d %v %v\n search     %d %v %v", q, total, ids, terms, want.Total, wantIDs, want.Terms)
+		}
+	}
+}
+
 // TestTermsEstimatesCommonPhrases: a phrase whose two words share more
 // pieces than are checked is counted from some of them, and said to be.
 func TestTermsEstimatesCommonPhrases(t *testing.T) {

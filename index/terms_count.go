@@ -1,0 +1,193 @@
+package index
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sampleCounts counts, over the pieces read by Terms, the pieces that have
+// each word and each pair of words in a row, and the forms each had in the
+// text. Words are numbered as they are first met, and pieces, pairs and
+// forms are counted by number: a map of strings per word and per pair (as
+// it was) spent more time than the analyser on the same text.
+type sampleCounts struct {
+	ids   map[string]int32 // a term as the index holds it → its number
+	terms []termCount      // by number
+
+	pairIDs map[uint64]int32 // two numbers → the pair's number
+	pairs   []termCount      // by pair number; a pair's text is its words'
+
+	formIDs map[string]int32 // a form as written (lower case) → its number
+	forms   []string
+
+	piece int32 // the number of the piece being counted, from 1
+	lower []byte
+}
+
+// termCount is a word's or a pair's count of pieces and of forms.
+type termCount struct {
+	text  string // the word; "" for a pair
+	a, b  int32  // a pair's words
+	docs  int32  // pieces with it
+	last  int32  // the last piece that had it
+	like  bool   // wordLike(text)
+	forms []formCount
+}
+
+// formCount is a form of a word (f, g = -1) or of a pair and the pieces in
+// which it was first written so.
+type formCount struct {
+	f, g int32
+	n    int32
+}
+
+func newSampleCounts() *sampleCounts {
+	return &sampleCounts{ids: map[string]int32{}, pairIDs: map[uint64]int32{}, formIDs: map[string]int32{}}
+}
+
+// countSample counts the words and pairs of texts (one per piece, each a
+// list of fields).
+func countSample(texts [][][]byte) *sampleCounts {
+	sc := newSampleCounts()
+	for _, fields := range texts {
+		sc.piece++
+		for _, text := range fields {
+			sc.count(text)
+		}
+	}
+	return sc
+}
+
+// count adds the words of text, a field of the current piece, and its
+// pairs of words in a row (with the analyser's positions: a stop word
+// between two words parts them).
+func (sc *sampleCounts) count(text []byte) {
+	toks := textAnalyzer.Analyze(text)
+	prev, prevForm := int32(-1), int32(-1)
+	for i, t := range toks {
+		id, ok := sc.ids[string(t.Term)]
+		if !ok {
+			w := string(t.Term)
+			id = int32(len(sc.terms))
+			sc.ids[w] = id
+			sc.terms = append(sc.terms, termCount{text: w, like: wordLike(w)})
+		}
+		tc := &sc.terms[id]
+		if !tc.like {
+			prev = -1
+			continue
+		}
+		form := sc.formID(text[t.Start:t.End])
+		if tc.last != sc.piece {
+			tc.last = sc.piece
+			tc.docs++
+			tc.forms = addForm(tc.forms, form, -1)
+		}
+		if prev >= 0 && prev != id && toks[i-1].Position == t.Position-1 {
+			key := uint64(prev)<<32 | uint64(id)
+			p, ok := sc.pairIDs[key]
+			if !ok {
+				p = int32(len(sc.pairs))
+				sc.pairIDs[key] = p
+				sc.pairs = append(sc.pairs, termCount{a: prev, b: id})
+			}
+			pc := &sc.pairs[p]
+			if pc.last != sc.piece {
+				pc.last = sc.piece
+				pc.docs++
+				pc.forms = addForm(pc.forms, prevForm, form)
+			}
+		}
+		prev, prevForm = id, form
+	}
+}
+
+// formID numbers a form as written, in lower case.
+func (sc *sampleCounts) formID(written []byte) int32 {
+	sc.lower = sc.lower[:0]
+	ascii := true
+	for _, c := range written {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		sc.lower = append(sc.lower, c)
+	}
+	if !ascii {
+		sc.lower = append(sc.lower[:0], strings.ToLower(string(written))...)
+	}
+	if f, ok := sc.formIDs[string(sc.lower)]; ok {
+		return f
+	}
+	f := int32(len(sc.forms))
+	s := string(sc.lower)
+	sc.formIDs[s] = f
+	sc.forms = append(sc.forms, s)
+	return f
+}
+
+func addForm(fs []formCount, f, g int32) []formCount {
+	for i := range fs {
+		if fs[i].f == f && fs[i].g == g {
+			fs[i].n++
+			return fs
+		}
+	}
+	return append(fs, formCount{f: f, g: g, n: 1})
+}
+
+// words are the words in at least min pieces and not in skip, with their
+// counts of pieces.
+func (sc *sampleCounts) words(min int, skip map[string]bool) map[string]int {
+	out := map[string]int{}
+	for _, tc := range sc.terms {
+		if tc.like && int(tc.docs) >= min && !skip[tc.text] {
+			out[tc.text] = int(tc.docs)
+		}
+	}
+	return out
+}
+
+// pairText is a pair as the index holds its words: "a b".
+func (sc *sampleCounts) pairText(pc termCount) string {
+	return sc.terms[pc.a].text + " " + sc.terms[pc.b].text
+}
+
+// best is the commonest form of a word or pair (key as the index holds
+// it, "a b" for a pair), the first in order on a tie; key when unknown.
+func (sc *sampleCounts) best(key string) string {
+	var fs []formCount
+	if a, b, ok := strings.Cut(key, " "); ok {
+		ia, oka := sc.ids[a]
+		ib, okb := sc.ids[b]
+		if p, ok := sc.pairIDs[uint64(ia)<<32|uint64(ib)]; oka && okb && ok {
+			fs = sc.pairs[p].forms
+		}
+	} else if id, ok := sc.ids[key]; ok {
+		fs = sc.terms[id].forms
+	}
+	best, n := key, int32(0)
+	for _, fc := range fs {
+		text := sc.forms[fc.f]
+		if fc.g >= 0 {
+			text += " " + sc.forms[fc.g]
+		}
+		if fc.n > n || fc.n == n && text < best {
+			best, n = text, fc.n
+		}
+	}
+	return best
+}
+
+// wordLike keeps words of three or more characters with a letter: no
+// numbers, no stray letters.
+func wordLike(w string) bool {
+	if utf8.RuneCountInString(w) < 3 {
+		return false
+	}
+	return strings.IndexFunc(w, unicode.IsLetter) >= 0
+}
