@@ -13,20 +13,34 @@ import (
 )
 
 // TestTrendEqualsSearchTotals: for random queries over the bundled archive,
-// every period's count is what a search filtered to that period finds,
-// every period's total what the empty search filtered to it finds, and the
-// counts add up to the query's total.
+// with and without filters, every period's count is what a search filtered
+// to that period finds, every period's total what the empty search
+// filtered to it finds (all the archive's pieces there, whatever the
+// query's filters), its share the one over the other, and the counts add
+// up to the query's total; From and To keep the periods overlapping them
+// with the same counts.
 func TestTrendEqualsSearchTotals(t *testing.T) {
 	ix := openBundled(t)
 	ctx := context.Background()
 	words := []string{"", "terror", "isis", "barcelona", "london", "attack", "mi5", "syria", "prevent", "intelligence", "china", "plot"}
+	all := ix.AllFacets()
 	rng := rand.New(rand.NewPCG(17, 1))
-	for range 12 {
+	filtered := 0
+	for range 16 {
 		text := words[rng.IntN(len(words))]
 		if rng.IntN(3) == 0 {
 			text += " " + words[rng.IntN(len(words))]
 		}
 		q := Query{Text: strings.TrimSpace(text)}
+		if rng.IntN(2) == 0 {
+			q.Tags = []string{all.Tags[rng.IntN(min(len(all.Tags), 12))].Value}
+		}
+		if rng.IntN(3) == 0 {
+			q.Outlets = []string{all.Outlets[rng.IntN(min(len(all.Outlets), 8))].Value}
+		}
+		if q.Tags != nil || q.Outlets != nil {
+			filtered++
+		}
 		total := run(t, ix, q).Total
 		for _, by := range []Period{ByYear, ByMonth, ByWeek, ByDecade} {
 			tr, err := ix.Trend(ctx, q, by)
@@ -34,40 +48,69 @@ func TestTrendEqualsSearchTotals(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tr.Matched() != total {
-				t.Errorf("%q by %s: %d counted, search finds %d", q.Text, by, tr.Matched(), total)
+				t.Errorf("%+v by %s: %d counted, search finds %d", q, by, tr.Matched(), total)
 			}
+			counts := map[string]int{}
 			for _, p := range tr.Points {
-				got, all := periodSearch(t, ix, q.Text, by, p.Period), periodSearch(t, ix, "", by, p.Period)
+				got, all := periodSearch(t, ix, q, by, p.Period), periodSearch(t, ix, Query{}, by, p.Period)
 				if p.Count != got || p.Total != all {
-					t.Errorf("%q %s: trend %d of %d, search %d of %d", q.Text, p.Period, p.Count, p.Total, got, all)
+					t.Errorf("%+v %s: trend %d of %d, search %d of %d", q, p.Period, p.Count, p.Total, got, all)
+				}
+				if all > 0 && p.Share() != float64(got)/float64(all) || all == 0 && p.Share() != 0 {
+					t.Errorf("%+v %s: share %v of %d/%d", q, p.Period, p.Share(), got, all)
+				}
+				counts[p.Period] = p.Count
+			}
+			if len(tr.Points) < 3 {
+				continue
+			}
+			// the middle third of the periods
+			third := len(tr.Points) / 3
+			fq := q
+			fq.From, fq.To = tr.Points[third].Start, periodEnd(by, tr.Points[2*third].Start)
+			ft, err := ix.Trend(ctx, fq, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ft.Points) != 2*third-third+1 || ft.Points[0].Period != tr.Points[third].Period {
+				t.Errorf("%+v by %s from %s to %s: %d periods from %s", q, by, fq.From.Format("2006-01-02"), fq.To.Format("2006-01-02"), len(ft.Points), ft.Points[0].Period)
+			}
+			for _, p := range ft.Points {
+				if p.Count != counts[p.Period] {
+					t.Errorf("%+v by %s, From/To: %s counts %d, without %d", q, by, p.Period, p.Count, counts[p.Period])
 				}
 			}
 		}
 	}
+	if filtered < 4 {
+		t.Errorf("only %d of the queries had filters", filtered)
+	}
 }
 
-// periodSearch counts the pieces matching text dated within the period
+// periodSearch counts the pieces matching q dated within the period
 // label and at least as precisely.
-func periodSearch(t *testing.T, ix *Index, text string, by Period, label string) int {
+func periodSearch(t *testing.T, ix *Index, q Query, by Period, label string) int {
 	t.Helper()
 	switch by {
 	case ByYear:
-		return run(t, ix, Query{Text: text, Years: []string{label}}).Total
+		q.Years = []string{label}
+		return run(t, ix, q).Total
 	case ByMonth:
-		return run(t, ix, Query{Text: text, Months: []string{label}}).Total
+		q.Months = []string{label}
+		return run(t, ix, q).Total
 	case ByDecade:
-		var years []string
 		for y := range 10 {
-			years = append(years, label[:3]+strconv.Itoa(y))
+			q.Years = append(q.Years, label[:3]+strconv.Itoa(y))
 		}
-		return run(t, ix, Query{Text: text, Years: years}).Total
+		return run(t, ix, q).Total
 	}
 	from, to, ok := PeriodRange(label)
 	if !ok {
 		t.Fatalf("PeriodRange(%q)", label)
 	}
+	q.From, q.To, q.Limit = from, to, 10000
 	n := 0
-	for _, h := range run(t, ix, Query{Text: text, From: from, To: to, Limit: 10000}).Hits {
+	for _, h := range run(t, ix, q).Hits {
 		if h.Date.Precision == archive.PrecisionDay && WeekOf(h.Date.Time) == label {
 			n++
 		}
