@@ -33,7 +33,9 @@
 // phrase.go's phrase searcher); highlight.go matches a hit's words against
 // the plan and snippet.go cuts and marks the snippets; suggest.go says
 // "did you mean" and which forms were found. Related (related.go), Terms
-// (terms.go) and Trend (trends.go) are searches of their own.
+// (terms.go: terms_count.go counts the words and pairs of the pieces read,
+// terms_phrases.go the pieces of the archive with a pair) and Trend
+// (trends.go) are searches of their own.
 // tokenizer.go and analysis.go (with spelling.go's British → American
 // forms) are the analyser, shared by indexing and queries; types.go holds
 // the types of the API.
