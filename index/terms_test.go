@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -236,9 +237,10 @@ func TestPhraseCounter(t *testing.T) {
 	}
 }
 
-// TestTermsBesideRefresh: Terms while Refresh replaces the index, again
-// and again, never reads an index closed under it (run with -race: Terms'
-// phrase counts once read the index without holding it).
+// TestTermsBesideRefresh: Terms (and Trend and Related, the other searches
+// of their own) while Refresh replaces the index, again and again, never
+// read an index closed under them (run with -race: Terms' phrase counts
+// once read the index without holding it).
 func TestTermsBesideRefresh(t *testing.T) {
 	src, dir := t.TempDir(), t.TempDir()
 	for name, f := range plantedArchive() {
@@ -263,6 +265,20 @@ func TestTermsBesideRefresh(t *testing.T) {
 			r, err := ix.Terms(context.Background(), Query{Text: "harbour"}, TermsOptions{N: 10})
 			if err == nil && (len(r.Terms) == 0 || r.Results < 40) {
 				err = fmt.Errorf("terms %+v of %d results", r.Terms, r.Results)
+			}
+			if err == nil {
+				var tr Trend
+				tr, err = ix.Trend(context.Background(), Query{Text: "harbour"}, ByMonth)
+				if err == nil && tr.Matched() < 40 {
+					err = fmt.Errorf("trend: %d counted", tr.Matched())
+				}
+			}
+			if err == nil {
+				var rel []Hit
+				rel, err = ix.Related("p001", 5)
+				if err == nil && len(rel) == 0 {
+					err = errors.New("no related piece")
+				}
 			}
 			if err != nil {
 				errs <- err
