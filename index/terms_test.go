@@ -166,6 +166,9 @@ func TestTermsEstimatesCommonPhrases(t *testing.T) {
 				if st.InArchive != 32 || st.Estimated != c.estimated {
 					t.Errorf("exact %d, checks %d: %+v", c.exact, c.checks, st)
 				}
+				if want := map[bool]string{false: "32", true: "≈32"}[c.estimated]; st.ArchiveCount() != want {
+					t.Errorf("ArchiveCount %q, want %q", st.ArchiveCount(), want)
+				}
 			} else if st.Estimated && !c.estimated {
 				t.Errorf("%q is estimated", st.Term)
 			}
