@@ -60,8 +60,11 @@ func TestRepublished(t *testing.T) {
 		t.Fatalf("got %d groups, want %d: %+v", len(groups), len(want), groups)
 	}
 	for _, g := range groups {
-		if len(g) != 2 || !want[[2]int{g[0].Index, g[1].Index}] {
+		if len(g) != 2 || !want[[2]int{min(g[0].Index, g[1].Index), max(g[0].Index, g[1].Index)}] {
 			t.Errorf("unexpected group %+v", g)
+		}
+		if g[0].Why != "" || g[1].Why == "" {
+			t.Errorf("group %+v: the first piece has no reason, the others one", g)
 		}
 		t.Logf("%s + %s: %s", as[g[0].Index].ID, as[g[1].Index].ID, g[1].Why)
 	}
@@ -81,5 +84,39 @@ func TestRepublishedSOTU(t *testing.T) {
 			ids = append(ids, arch.Articles[c.Index].ID+" "+c.Why)
 		}
 		t.Errorf("grouped: %v", ids)
+	}
+}
+
+// TestCopiesEarliestFirst: a group starts with its earliest piece, whatever
+// the order the pieces come in, and CollapseCopies keeps of each group the
+// earliest piece of the selection.
+func TestCopiesEarliestFirst(t *testing.T) {
+	arch, _ := Load(Bundled())
+	var orig Article
+	for _, a := range arch.Articles {
+		if len(strings.Fields(a.Body)) > 300 && a.Date.Precision == PrecisionDay {
+			orig = a
+			break
+		}
+	}
+	if orig.ID == "" {
+		t.Fatal("no long piece dated to the day")
+	}
+	later := orig
+	later.ID, later.Outlet = "later", "The Other Paper"
+	later.Date.Time = orig.Date.Time.AddDate(0, 0, 7)
+	later.Body += "\n\nReprinted with permission."
+	for _, as := range [][]Article{{later, orig}, {orig, later}} {
+		g := Republished(as)
+		if len(g) != 1 || as[g[0][0].Index].ID != orig.ID || as[g[0][1].Index].ID != "later" {
+			t.Errorf("groups %+v of %s, %s", g, as[0].ID, as[1].ID)
+		}
+	}
+	all := append(slices.Clone(arch.Articles), later)
+	if got := CollapseCopies(all, all); len(got) != len(arch.Articles) || slices.ContainsFunc(got, func(a Article) bool { return a.ID == "later" }) {
+		t.Errorf("collapsed: %d of %d", len(got), len(all))
+	}
+	if got := CollapseCopies(all, []Article{later}); len(got) != 1 || got[0].ID != "later" {
+		t.Errorf("the copy alone kept: %v", got)
 	}
 }

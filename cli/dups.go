@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 
-	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -14,7 +13,6 @@ type dupJSON struct {
 	Title  string `json:"title"`
 	Outlet string `json:"outlet,omitempty"`
 	Date   string `json:"date"`
-	URL    string `json:"url,omitempty"`
 	Why    string `json:"why,omitempty"` // how it matches the group's first piece
 }
 
@@ -25,29 +23,24 @@ func newDupsCmd(env *Env) *cobra.Command {
 		Short: "List the pieces that ran more than once (republished copies)",
 		Long: `List groups of pieces that are one piece published more than once: the same URL,
 or bodies of 100 words or more whose 4-word shingles are at least 70% alike (40% with
-the same title). Each group starts with its earliest piece; the others say how they
-match it.`,
+the same title). Each group starts with its earliest piece, the one that stands for
+the group when copies are collapsed (--collapse-copies of search, list and stats,
+and in the reader); the others say how they match it. The groups are found when
+the archive is indexed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			arch, _, err := env.openArchive()
+			ix, err := env.openIndex(cmd.Context(), progressBar(env.Err))
 			if err != nil {
 				return err
 			}
-			as := arch.Articles
-			archive.SortNewestFirst(as)
-			// earliest first within a group: walk from the oldest
-			rev := make([]archive.Article, len(as))
-			for i, a := range as {
-				rev[len(as)-1-i] = a
-			}
-			groups := archive.Republished(rev)
+			defer ix.Close()
+			groups := ix.CopyGroups()
 			if asJSON {
 				out := [][]dupJSON{}
 				for _, g := range groups {
 					var js []dupJSON
 					for _, c := range g {
-						a := rev[c.Index]
-						js = append(js, dupJSON{ID: a.ID, Title: a.Title, Outlet: a.Outlet, Date: a.Date.String(), URL: a.URL, Why: c.Why})
+						js = append(js, dupJSON{ID: c.ID, Title: c.Title, Outlet: c.Outlet, Date: c.Date.String(), Why: c.Why})
 					}
 					out = append(out, js)
 				}
@@ -58,15 +51,14 @@ match it.`,
 					fmt.Fprintln(env.Out)
 				}
 				for _, c := range g {
-					a := rev[c.Index]
 					why := ""
 					if c.Why != "" {
 						why = "  (" + c.Why + ")"
 					}
-					fmt.Fprintf(env.Out, "%-10s  %s  %s  %s%s\n", a.Date.String(), termsafe.Escape(a.Outlet), termsafe.Escape(a.Title), termsafe.Escape(a.ID), why)
+					fmt.Fprintf(env.Out, "%-10s  %s  %s  %s%s\n", c.Date.String(), termsafe.Escape(c.Outlet), termsafe.Escape(c.Title), termsafe.Escape(c.ID), why)
 				}
 			}
-			fmt.Fprintf(env.Out, "%d group(s) of republished copies in %d pieces\n", len(groups), len(as))
+			fmt.Fprintf(env.Out, "%d group(s) of republished copies in %d pieces\n", len(groups), ix.Count())
 			return nil
 		},
 	}

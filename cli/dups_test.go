@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,85 @@ func TestDups(t *testing.T) {
 	var groups [][]dupJSON
 	if err := json.Unmarshal([]byte(out), &groups); err != nil || len(groups) != 1 || len(groups[0]) != 2 || groups[0][0].ID != "a" || groups[0][1].ID != "b" {
 		t.Errorf("json: %v %s", err, out)
+	}
+}
+
+// TestCollapseCopies: --collapse-copies counts a republished piece once in
+// search, list and stats, as its earliest copy the filters keep; search
+// names the other copies of a hit ("also ran in", --json "copies").
+func TestCollapseCopies(t *testing.T) {
+	dir := t.TempDir()
+	var body string
+	for i := 0; i < 40; i++ {
+		body += "Sentence number " + strings.Repeat("x", i%7+1) + " of the piece about the alliance and its budget, word " + string(rune('a'+i%26)) + ". "
+	}
+	write := func(name, head, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\n"+head+"\n---\n\n"+text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "title: The alliance at seventy\ndate: 2019-11-06\noutlet: The Daily Example", body)
+	write("b.md", "title: \"Alliance at 70\"\ndate: 2019-11-08\noutlet: The Other Paper", body+" Reprinted with permission.")
+	write("c.md", "title: Something else\ndate: 2019-11-07\noutlet: The Daily Example",
+		strings.Repeat("An unrelated piece on farming subsidies and the alliance this spring. ", 20))
+	idx := t.TempDir()
+	folio := func(args ...string) string {
+		t.Helper()
+		out, errs, code := run(t, append([]string{"--archive", dir, "--index-dir", idx}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		return out
+	}
+	var res struct {
+		Total int
+		Hits  []hitJSON
+	}
+	decode := func(s string, v any) {
+		t.Helper()
+		if err := json.Unmarshal([]byte(s), v); err != nil {
+			t.Fatalf("%v: %s", err, s)
+		}
+	}
+	decode(folio("search", "alliance", "--json"), &res)
+	if res.Total != 3 {
+		t.Fatalf("alliance: %d hits", res.Total)
+	}
+	for _, h := range res.Hits {
+		want := map[string]string{"a": "b", "b": "a"}[h.ID]
+		if (want == "") != (len(h.Copies) == 0) || (want != "" && h.Copies[0].ID != want) {
+			t.Errorf("hit %s: copies %+v", h.ID, h.Copies)
+		}
+	}
+	decode(folio("search", "alliance", "--json", "--collapse-copies"), &res)
+	if res.Total != 2 || slices.ContainsFunc(res.Hits, func(h hitJSON) bool { return h.ID == "b" }) {
+		t.Errorf("collapsed: %d hits %+v", res.Total, res.Hits)
+	}
+	// only the copy has "reprinted": it stands for its group
+	decode(folio("search", "reprinted", "--json", "--collapse-copies"), &res)
+	if res.Total != 1 || res.Hits[0].ID != "b" {
+		t.Errorf("reprinted, collapsed: %+v", res)
+	}
+	if out := folio("search", "alliance", "--wide"); !strings.Contains(out, "also ran in: The Other Paper (2019-11-08)") {
+		t.Errorf("no 'also ran in' line:\n%s", out)
+	}
+
+	var list []articleJSON
+	decode(folio("list", "--json", "--collapse-copies"), &list)
+	if len(list) != 2 || slices.ContainsFunc(list, func(a articleJSON) bool { return a.ID == "b" }) {
+		t.Errorf("list collapsed: %+v", list)
+	}
+	decode(folio("list", "--json", "--collapse-copies", "--outlet", "other paper"), &list)
+	if len(list) != 1 || list[0].ID != "b" {
+		t.Errorf("list collapsed, the copy's outlet: %+v", list)
+	}
+	var st archiveStats
+	decode(folio("stats", "--json", "--collapse-copies"), &st)
+	if st.Pieces != 2 || len(st.Outlets) != 1 {
+		t.Errorf("stats collapsed: %+v", st)
+	}
+	decode(folio("stats", "--json"), &st)
+	if st.Pieces != 3 || len(st.Outlets) != 2 {
+		t.Errorf("stats: %+v", st)
 	}
 }

@@ -22,6 +22,7 @@ type filterFlags struct {
 	tags, outlets, authors, kinds []string
 	from, to                      string
 	starred, unread, quoted       bool
+	collapse                      bool // --collapse-copies
 }
 
 func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
@@ -45,6 +46,7 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 	fl.BoolVar(&f.starred, "starred", false, "only starred pieces (reading state: see folio history)")
 	fl.BoolVar(&f.unread, "unread", false, "only pieces not yet read")
 	fl.BoolVar(&f.quoted, "quoted", false, "only pieces with quotes kept from them (see folio quotes)")
+	fl.BoolVar(&f.collapse, "collapse-copies", false, "count a piece republished elsewhere once: of its copies (folio dups), only the earliest the filters keep")
 }
 
 // filter is the archive.Filter of the flags.
@@ -79,6 +81,7 @@ func (f filterFlags) applyTo(q *index.Query, st *state.Store) error {
 		return err
 	}
 	q.Tags, q.Outlets, q.Authors, q.Kinds, q.From, q.To = af.Tags, af.Outlets, af.Authors, af.Kinds, af.From, af.To
+	q.CollapseCopies = f.collapse
 	if st != nil {
 		switch {
 		case f.starred && f.unread:
@@ -130,6 +133,9 @@ func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Art
 			_, isQuoted := slices.BinarySearch(quoted, a.ID)
 			return f.starred && !st.IsStarred(a.ID) || f.unread && st.IsRead(a.ID) || f.quoted && !isQuoted
 		})
+	}
+	if f.collapse {
+		keep = archive.CollapseCopies(arch.Articles, keep)
 	}
 	return keep, nil
 }

@@ -142,6 +142,18 @@ type hitJSON struct {
 	URL           string   `json:"url"`
 	Score         float64  `json:"score"`
 	Snippets      []string `json:"snippets"`
+	// Copies are the other pieces of its group of republished copies
+	// (folio dups), earliest first.
+	Copies []copyJSON `json:"copies,omitempty"`
+}
+
+// copyJSON is another piece of a hit's group of republished copies.
+type copyJSON struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Outlet string `json:"outlet"`
+	Date   string `json:"date"`
+	Why    string `json:"why,omitempty"` // how it matches the group's first piece
 }
 
 type resultsJSON struct {
@@ -178,9 +190,14 @@ func searchJSON(res index.Results) resultsJSON {
 		for _, s := range h.Snippets {
 			snips = append(snips, plainMarks.Replace(s))
 		}
+		var copies []copyJSON
+		for _, c := range h.Copies {
+			copies = append(copies, copyJSON{ID: c.ID, Title: c.Title, Outlet: c.Outlet, Date: c.Date.String(), Why: c.Why})
+		}
 		out.Hits = append(out.Hits, hitJSON{
 			ID: h.ID, Title: h.Title, Outlet: h.Outlet, Date: h.Date.String(), DatePrecision: string(h.Date.Precision),
 			Authors: nonNil(h.Authors), Tags: nonNil(h.Tags), Kind: h.Kind, URL: h.URL, Score: h.Score, Snippets: snips,
+			Copies: copies,
 		})
 	}
 	counts := func(vs []index.FacetValue) map[string]int {
@@ -226,6 +243,9 @@ func printResults(w io.Writer, res index.Results, styled bool, width int) {
 		}
 		fmt.Fprintln(w, fit(fmt.Sprintf("%s · %s%s · %s%s%s", h.Date, by, termsafe.Escape(orDash(h.Outlet)), bold, termsafe.Escape(h.Title), reset)))
 		fmt.Fprintf(w, "  %s%s%s\n", dim, termsafe.Quote(h.ID), reset)
+		if len(h.Copies) > 0 {
+			fmt.Fprintln(w, fit(fmt.Sprintf("  %salso ran in: %s%s", dim, alsoRanIn(h.Copies), reset)))
+		}
 		if len(h.Snippets) > 0 {
 			fmt.Fprintln(w, fit("  "+marks.Replace(termsafe.Escape(strings.Join(strings.Fields(h.Snippets[0]), " ")))))
 		}

@@ -164,6 +164,7 @@ func parseWork(fsys fs.FS, w work) parsed {
 		return parsed{indexedID: w.indexedID, path: p, entry: e}
 	}
 	e.ID = a.ID
+	e.Copy = copyEntryOf(a) // of the whole body, before limitWords
 	tokens, cut := limitWords(&a)
 	if cut {
 		e.Problems = append(e.Problems, cutProblem(p))

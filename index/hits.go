@@ -34,6 +34,7 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool)
 		Kind:    str(f[fKind]),
 		URL:     str(f[fURL]),
 		Date:    parseStoredDate(str(f[fDate])),
+		Copies:  ix.otherCopies(dm.ID),
 	}
 	if !hasText {
 		return h

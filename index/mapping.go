@@ -16,10 +16,11 @@ import (
 // the analyser, the spelling tables, and what archive.Parse makes of a file
 // (8: section pages skipped, Jekyll post names, Zola tables, bodies made
 // readable: shortcodes, HTML blocks, footnotes; 9: ISO week facets; 10:
-// words and whole values cut to 255 bytes; 11: the authors facet). Bump it
+// words and whole values cut to 255 bytes; 11: the authors facet; 12: the
+// manifest keeps each piece's sketch for finding copies). Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 11
+const SchemaVersion = 12
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -94,6 +94,7 @@ type Index struct {
 	facetTerms *facetTerms
 	problems   []archive.Problem
 	allFacets  Facets
+	copies     *copies // groups of republished copies
 	cache      *resultCache
 }
 
@@ -215,7 +216,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		hold.release()
 		return nil, ErrNotCached
 	}
-	m.files = nil // the file entries are not needed: let them go
+	m.path = "" // the file entries are not needed
 	v, err := openHeld(hold, m, Stats{Dir: dir}, nil, opts)
 	if v == nil || err != nil {
 		hold.release()
@@ -385,6 +386,7 @@ func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 		ix.allFacets = *m.Facets
 	}
 	ix.facetTerms = newFacetTerms(ix.allFacets)
+	ix.copies = newCopies(m.Copies)
 	ix.stats.Docs = m.Docs
 	ix.cache.clear()
 }

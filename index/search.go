@@ -54,6 +54,16 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		res.Took = time.Since(start)
 		return res, nil
 	}
+	if q.CollapseCopies {
+		r, err := ix.collapse(ctx, combine(c.must, c.mustNot, c.should, filters, restrict, ""),
+			!hasText && len(filters) == 0 && len(restrict) == 0)
+		if err != nil {
+			return Results{}, err
+		}
+		if r != nil {
+			restrict = append(restrict, r)
+		}
+	}
 	pg := pageOf(q, len(c.must) > 0, hasText)
 	// main query: text AND filters AND restrictions, NOT exclusions
 	mainQ := combine(c.must, c.mustNot, c.should, filters, restrict, "")

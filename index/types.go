@@ -53,6 +53,11 @@ type Query struct {
 	// ExcludeIDs leaves these pieces out (the read ones, for "unread"): a
 	// short list where IDs would name nearly every piece.
 	ExcludeIDs []string
+	// CollapseCopies counts each group of republished copies once (see
+	// Index.Copies): of a group's pieces that match, only the earliest is
+	// a hit and counted in the facets. The facets of a field with a filter
+	// (counted without it) leave out the same pieces.
+	CollapseCopies bool
 	// Mode says which parts of the results to compute: all of them
 	// (the zero value), the total alone, the hits without the facet
 	// counts or the counts without the hits.
@@ -100,6 +105,9 @@ type Hit struct {
 	TitleMarked string
 	// Snippets are fragments of body/standfirst/note with matched words marked.
 	Snippets []string
+	// Copies are the other pieces of its group of republished copies
+	// (Index.Copies), earliest first; nil when it has none.
+	Copies []Copy
 }
 
 // Mark delimits matched words in TitleMarked and Snippets. They are private-use

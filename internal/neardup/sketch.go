@@ -1,0 +1,191 @@
+package neardup
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// SketchSize is the number of values a Sketch keeps: the bottom-k of the
+// text's shingle hashes. The similarity of two sketches estimates the
+// Jaccard similarity of the texts with a standard error of about
+// sqrt(J(1-J)/SketchSize): 0.04 at 0.7; texts of fewer shingles than this
+// are kept whole, and compared exactly.
+const SketchSize = 128
+
+// A Sketch is the SketchSize smallest distinct 32-bit hashes of a text's
+// 4-word shingles, ascending: a bottom-k MinHash signature, 512 bytes
+// whatever the text's length, from which the similarity of two texts is
+// estimated without the texts (Broder 1997; Cohen and Kaplan 2007).
+type Sketch []uint32
+
+// SketchOf reads s once, without allocating its words: it is the cost of
+// finding copies, and is paid for every piece indexed. It also returns the
+// number of words of s (the \w+ tokens Words gives).
+func SketchOf(s string) (Sketch, int) {
+	var (
+		ring  [ShingleSize]uint64 // the last words' hashes
+		words int
+		all   = make([]uint32, 0, len(s)/6) // every shingle's hash (words average about six bytes)
+	)
+	shingle := func(n int) uint32 {
+		// the last n words, oldest first
+		var h uint64
+		for j := n; j > 0; j-- {
+			h = h*0x100000001b3 + ring[(words-j)%ShingleSize]
+		}
+		return uint32(mix(h) >> 32)
+	}
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h, in := uint64(offset), false
+	end := func() {
+		if in {
+			ring[words%ShingleSize] = h
+			words++
+			if words >= ShingleSize {
+				all = append(all, shingle(ShingleSize))
+			}
+			h, in = offset, false
+		}
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '_':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				end()
+				continue
+			}
+			h = (h ^ uint64(c)) * prime
+			in = true
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)) {
+			end()
+			continue
+		}
+		var buf [utf8.UTFMax]byte
+		for _, b := range utf8.AppendRune(buf[:0], unicode.ToLower(r)) {
+			h = (h ^ uint64(b)) * prime
+		}
+		in = true
+	}
+	end()
+	if words > 0 && words < ShingleSize {
+		all = append(all, shingle(words))
+	}
+	return bottom(all), words
+}
+
+// bottom is the SketchSize smallest distinct values of vs, ascending. It
+// sorts only the values under a cut that about twice as many fall under,
+// and all of them when too few do (many repeated shingles).
+func bottom(vs []uint32) Sketch {
+	if len(vs) > 2*SketchSize {
+		cut := uint32(min(uint64(2*SketchSize)<<32/uint64(len(vs)), 1<<32-1))
+		var low []uint32
+		for _, v := range vs {
+			if v < cut {
+				low = append(low, v)
+			}
+		}
+		slices.Sort(low)
+		if low = slices.Compact(low); len(low) >= SketchSize {
+			return Sketch(slices.Clip(low[:SketchSize]))
+		}
+	}
+	slices.Sort(vs)
+	vs = slices.Compact(vs)
+	return Sketch(slices.Clone(vs[:min(SketchSize, len(vs))]))
+}
+
+// Estimate is the Jaccard similarity of the texts of two sketches,
+// estimated from the smallest SketchSize values of their union (exact when
+// both texts have fewer shingles than that); 0 when both are empty.
+func Estimate(a, b Sketch) float64 {
+	seen, both := 0, 0
+	for i, j := 0, 0; seen < SketchSize && (i < len(a) || j < len(b)); seen++ {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			i++
+		case i == len(a) || b[j] < a[i]:
+			j++
+		default:
+			both++
+			i++
+			j++
+		}
+	}
+	if seen == 0 {
+		return 0
+	}
+	return float64(both) / float64(seen)
+}
+
+// Candidates are the pairs of sketches worth comparing: those sharing at
+// least two of their 32 smallest values, a value shared by more than 64
+// sketches (a stock phrase) not counted. A pair of texts at least 40%
+// alike shares about eight of them. Pairs are ordered by A then B, A < B;
+// empty sketches are never paired.
+func Candidates(sketches []Sketch) [][2]int {
+	const (
+		prefix    = 32
+		minShared = 2
+		maxRun    = 64
+	)
+	var vals []uint64 // value<<32 | sketch
+	for i, s := range sketches {
+		for _, v := range s[:min(prefix, len(s))] {
+			vals = append(vals, uint64(v)<<32|uint64(uint32(i)))
+		}
+	}
+	slices.Sort(vals)
+	shared := map[uint64]int{}
+	for lo := 0; lo < len(vals); {
+		hi := lo + 1
+		for hi < len(vals) && vals[hi]>>32 == vals[lo]>>32 {
+			hi++
+		}
+		if hi-lo <= maxRun {
+			for x := lo; x < hi; x++ {
+				for y := x + 1; y < hi; y++ {
+					a, b := uint32(vals[x]), uint32(vals[y])
+					shared[uint64(a)<<32|uint64(b)]++
+				}
+			}
+		}
+		lo = hi
+	}
+	var out [][2]int
+	for k, n := range shared {
+		if n >= minShared {
+			out = append(out, [2]int{int(k >> 32), int(uint32(k))})
+		}
+	}
+	slices.SortFunc(out, func(p, q [2]int) int {
+		if p[0] != q[0] {
+			return p[0] - q[0]
+		}
+		return p[1] - q[1]
+	})
+	return out
+}
+
+// mix is the splitmix64 finaliser.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
