@@ -39,7 +39,11 @@ DIR as an ordinary folio piece. The file also
 records source (the URL fetched), fetched (the day) and extracted (how).
 
 A page already in DIR (the same canonical or fetched URL, or the same text) is
-reported and nothing is written; --force rewrites its file. A page without a
+reported and nothing is written; --force rewrites its file, and --as-copy adds a
+page of the same text beside it (the same piece run by another outlet). A page
+added that is a republished copy of a piece in DIR (text 70% alike, or 40% with
+the same title) says so: folio dups lists the copies, --collapse-copies counts
+them once, and the reader says where else a piece ran. A page without a
 publication date is refused unless --date gives one: folio never invents a date.
 With --html FILE --url URL, a page saved from a browser is added without
 fetching anything.
@@ -95,6 +99,7 @@ obeyed, one request at a time per host a second apart, 30 s per response, at mos
 	}
 	cmd.Flags().StringVar(&opts.Into, "into", "", "folder to write the pieces into (created if missing)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "rewrite a piece already in the archive, even one edited since")
+	cmd.Flags().BoolVar(&opts.AsCopy, "as-copy", false, "add a page whose text the archive holds as a piece of its own (a republished copy, another outlet)")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "say what would be done, write nothing")
 	cmd.Flags().StringVar(&opts.Date, "date", "", "publication date for a page that gives none (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmd.Flags().StringVar(&htmlFile, "html", "", "add a page saved from a browser instead of fetching (needs --url)")
@@ -133,8 +138,12 @@ func printAdded(out, errw io.Writer, u string, rep *importer.Report, into string
 			fmt.Fprintf(errw, "failed    %s: %s\n", termsafe.Quote(u), termsafe.Escape(r.Reason))
 			failed = true
 		case importer.Present:
-			fmt.Fprintf(out, "present   %s already holds it (%s); nothing written (--force rewrites)\n",
-				termsafe.Quote(filepath.Join(into, r.Path)), termsafe.Escape(r.Reason))
+			again := "--force rewrites it"
+			if r.Reason != "same URL" {
+				again += "; --as-copy adds it beside it, as a republished copy"
+			}
+			fmt.Fprintf(out, "present   already in the archive as %s (%s); nothing written (%s)\n",
+				termsafe.Quote(filepath.Join(into, r.Path)), termsafe.Escape(r.Reason), again)
 		case importer.Skipped:
 			fmt.Fprintf(out, "skipped   %s (%s)\n", termsafe.Quote(filepath.Join(into, r.Path)), termsafe.Escape(r.Reason))
 		default:
@@ -143,6 +152,10 @@ func printAdded(out, errw io.Writer, u string, rep *importer.Report, into string
 				verb = "would be " + verb
 			}
 			fmt.Fprintf(out, "%-9s %s: %s\n", verb, termsafe.Quote(filepath.Join(into, r.Path)), termsafe.Escape(strings.TrimSpace(r.Title)))
+			if r.CopyOf != "" {
+				fmt.Fprintf(out, "          a republished copy of %s, already in the archive: %s (folio dups lists copies)\n",
+					termsafe.Quote(filepath.Join(into, r.CopyOf)), termsafe.Escape(r.Reason))
+			}
 		}
 	}
 	for _, p := range rep.Problems {

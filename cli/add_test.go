@@ -147,9 +147,46 @@ func TestAddSameTextFromAnotherOutlet(t *testing.T) {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
 	out, _, code := run(t, "add", srv.URL+"/b", "--into", into)
-	if code != 0 || !strings.Contains(out, "same text") {
+	if code != 0 || !strings.Contains(out, "same text") || !strings.Contains(out, "already in the archive as") {
 		t.Errorf("want the same text found, exit %d: %q", code, out)
 	}
+	if files, _ := filepath.Glob(filepath.Join(into, "*.md")); len(files) != 1 {
+		t.Errorf("present, yet written: %v", files)
+	}
+	// --as-copy adds it beside the first, saying whose copy it is
+	out, _, code = run(t, "add", srv.URL+"/b", "--into", into, "--as-copy")
+	if code != 0 || !strings.Contains(out, "added") || !strings.Contains(out, "a republished copy of") {
+		t.Errorf("--as-copy: exit %d: %q", code, out)
+	}
+	if files, _ := filepath.Glob(filepath.Join(into, "*.md")); len(files) != 2 {
+		t.Errorf("--as-copy: %v", files)
+	}
+}
+
+// TestAddNearCopy: a page with the same title whose last paragraph is
+// another is added, and said to be a copy of the piece held.
+func TestAddNearCopy(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		p := page("The alliance at seventy", "Jane Doe", srv.URL+r.URL.Path)
+		if r.URL.Path == "/b" {
+			p = strings.Replace(p, "A third paragraph closes the argument with a conclusion about what the next government should do, and why the reader ought to care about it this winter.",
+				"This version ends differently: the editors of the other paper cut the conclusion and put a note of their own here, on the costs of the summit and its hotel bills.", 1)
+		}
+		fmt.Fprint(w, p)
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+	if out, errs, code := run(t, "add", srv.URL+"/a", "--into", into); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	out, errs, code := run(t, "add", srv.URL+"/b", "--into", into)
+	if code != 0 || !strings.Contains(out, "added") || !strings.Contains(out, "a republished copy of") || !strings.Contains(out, "% alike (The Daily Example 2019-11-06)") {
+		t.Errorf("near copy: exit %d: %q %q", code, out, errs)
+	}
+	t.Log(out)
 }
 
 func TestAddSlowHugeAndLooping(t *testing.T) {

@@ -72,7 +72,10 @@ type Result struct {
 	Action Action
 	Path   string // the file, relative to the import folder; "" when Ignored
 	Title  string
-	Reason string // why it was skipped or ignored
+	Reason string // why it was skipped or ignored; for a web page added as a copy, how it matches CopyOf
+	// CopyOf is the file (relative to the folder) of a piece that a web
+	// page added is a republished copy of (AddPage).
+	CopyOf string
 }
 
 // Report is the outcome of an import.

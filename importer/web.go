@@ -43,6 +43,10 @@ type PageOptions struct {
 	// Date is the publication date to record when the page gives none
 	// (folio never invents one); "" refuses such a page.
 	Date string
+	// AsCopy adds a page whose text the folder already holds (SameText)
+	// as a piece of its own, a republished copy, instead of reporting it
+	// Present. A page with the URL of a piece held is Present all the same.
+	AsCopy bool
 }
 
 // AddPage extracts the piece on a web page (main text as Markdown, and its
@@ -50,7 +54,10 @@ type PageOptions struct {
 // folio piece, with the names and the never-overwrite-an-edited-file rule
 // of Import. A page whose canonical URL, fetched URL or text is already in
 // the folder is reported as Present and nothing is written, unless Force is
-// set: then the file holding it is rewritten.
+// set: then the file holding it is rewritten (or AsCopy, for the same text:
+// then it is added beside it). A page added that is a republished copy of a
+// piece held (archive.SimilarText, or SimilarWithTitle with the same title)
+// says so in its Result's Reason.
 func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	if opts.Into == "" {
 		return nil, errors.New("no folder to add to")
@@ -65,12 +72,16 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if rel, reason := alreadyHeld(opts.Into, p, pg.URL); rel != "" {
+	held := alreadyHeld(opts.Into, p, pg.URL)
+	if held.present && opts.AsCopy && held.reason != "same URL" {
+		held.present = false
+	}
+	if held.present {
 		if !opts.Force {
-			rep.Results = append(rep.Results, Result{Action: Present, Path: rel, Title: p.Title, Reason: reason})
+			rep.Results = append(rep.Results, Result{Action: Present, Path: held.path, Title: p.Title, Reason: held.reason})
 			return rep, nil
 		}
-		existing[p.ImportID] = rel
+		existing[p.ImportID] = held.path
 		opts.Options.Force = true
 	}
 	if !opts.DryRun {
@@ -81,6 +92,9 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	res, err := place(p, existing, map[string]bool{}, opts.Options, rep)
 	if err != nil {
 		return rep, err
+	}
+	if !held.present && held.path != "" && res.Reason == "" {
+		res.CopyOf, res.Reason = held.path, held.reason
 	}
 	rep.Results = append(rep.Results, res)
 	return rep, nil
@@ -343,17 +357,25 @@ func safeLink(href string, base *url.URL) string {
 	return s
 }
 
+// held is what a folder holds of a page: the piece that is the page
+// (present) or a republished copy of it, with why; path is "" for neither.
+type held struct {
+	path, reason string
+	present      bool
+}
+
 // alreadyHeld finds a piece in dir that is the page: the same canonical or
 // fetched URL, or text of archive.MinCopyWords or more whose shingles are
-// at least SameText alike. It returns the file (relative to dir) and why,
-// or "".
-func alreadyHeld(dir string, p *piece, fetched string) (string, string) {
+// at least SameText alike (present); else the piece most alike of which
+// the page is a republished copy (archive.SimilarText, or
+// archive.SimilarWithTitle with the same title), compared exactly.
+func alreadyHeld(dir string, p *piece, fetched string) held {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		return "", ""
+		return held{}
 	}
 	arch, _, err := archive.Open(dir)
 	if err != nil {
-		return "", ""
+		return held{}
 	}
 	want := map[string]bool{}
 	for _, u := range []string{p.URL, fetched, p.Source} {
@@ -364,18 +386,37 @@ func alreadyHeld(dir string, p *piece, fetched string) (string, string) {
 	for _, a := range arch.Articles {
 		for _, u := range []string{a.URL, a.Source} {
 			if k := archive.URLKey(u); k != "" && want[k] {
-				return a.Path, "same URL"
+				return held{path: a.Path, reason: "same URL", present: true}
 			}
 		}
 	}
 	if len(neardup.Words(p.Body)) < archive.MinCopyWords {
-		return "", "" // short notes from one template are alike without being one piece
+		return held{} // short notes from one template are alike without being one piece
 	}
 	mine := neardup.Shingles(p.Body)
+	title := strings.Join(neardup.Words(p.Title), " ")
+	var best held
+	bestJ := 0.0
 	for _, a := range arch.Articles {
-		if j := neardup.Jaccard(mine, neardup.Shingles(a.Body)); j >= SameText {
-			return a.Path, fmt.Sprintf("same text (%.0f%% alike)", j*100)
+		j := neardup.Jaccard(mine, neardup.Shingles(a.Body))
+		if j <= bestJ {
+			continue
 		}
+		where := ""
+		if d := a.Date.String(); a.Outlet != "" || d != "" {
+			where = " (" + strings.TrimSpace(a.Outlet+" "+d) + ")"
+		}
+		switch {
+		case j >= SameText:
+			best = held{path: a.Path, reason: fmt.Sprintf("same text (%.0f%% alike)%s", j*100, where), present: true}
+		case j >= archive.SimilarText:
+			best = held{path: a.Path, reason: fmt.Sprintf("text %.0f%% alike%s", j*100, where)}
+		case j >= archive.SimilarWithTitle && title != "" && title == strings.Join(neardup.Words(a.Title), " "):
+			best = held{path: a.Path, reason: fmt.Sprintf("same title, text %.0f%% alike%s", j*100, where)}
+		default:
+			continue
+		}
+		bestJ = j
 	}
-	return "", ""
+	return best
 }
