@@ -164,7 +164,7 @@ func acceptFeed(mt string) error {
 
 // fetchFeed fetches a feed and imports it. A 304 to the conditional GET
 // returns a nil report and the response.
-func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Conditional, opts importer.Options, fullText bool) (*importer.Report, *fetch.Response, error) {
+func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Conditional, opts importer.Options, fullText bool, onPage func(link string)) (*importer.Report, *fetch.Response, error) {
 	resp, err := c.Get(ctx, u, cond, acceptFeed)
 	if err != nil {
 		return nil, nil, err
@@ -174,6 +174,9 @@ func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Condit
 	}
 	if fullText {
 		opts.FullText = func(link string) (importer.Page, error) {
+			if onPage != nil {
+				onPage(link)
+			}
 			pr, err := c.Get(ctx, link, fetch.Conditional{}, acceptHTML)
 			if err != nil {
 				return importer.Page{}, err

@@ -34,7 +34,7 @@ overwrites it). FILE may be the feed's http or https URL: it is fetched politely
 			var rep *importer.Report
 			var err error
 			if strings.HasPrefix(args[0], "http://") || strings.HasPrefix(args[0], "https://") {
-				rep, _, err = fetchFeed(cmd.Context(), fetchClient(fetch.DefaultTimeout), args[0], fetch.Conditional{}, opts, false)
+				rep, _, err = fetchFeed(cmd.Context(), fetchClient(fetch.DefaultTimeout), args[0], fetch.Conditional{}, opts, false, nil)
 			} else {
 				rep, err = importer.ImportFile(args[0], opts)
 			}

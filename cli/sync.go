@@ -3,14 +3,41 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
+	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/folio-tui/folio/importer"
 	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 )
+
+// newSyncBar is folio sync's progress bar (schollz/progressbar), on w
+// when visible (w a terminal); otherwise it writes nothing. It is drawn at
+// every step, unthrottled: a step is a fetch.
+func newSyncBar(w io.Writer, feeds int, visible bool) *progressbar.ProgressBar {
+	return progressbar.NewOptions(feeds,
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetVisibility(visible),
+		progressbar.OptionSetDescription("syncing"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetWidth(24),
+		progressbar.OptionSetPredictTime(false),
+		progressbar.OptionClearOnFinish(),
+	)
+}
+
+// hostOf is the host of a URL, or the URL.
+func hostOf(u string) string {
+	if p, err := url.Parse(u); err == nil && p.Host != "" {
+		return p.Host
+	}
+	return u
+}
 
 func newSyncCmd(env *Env) *cobra.Command {
 	var into string
@@ -23,7 +50,10 @@ a second apart; see folio add), with a conditional GET (ETag, Last-Modified), an
 write new and changed items into DIR as folio import does (an edited file is never
 overwritten). A feed subscribed with --full-text has each new item's page fetched
 and its whole piece kept. DIR is --into, else the archive (--archive or
-$FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is then 1.`,
+$FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is then 1.
+On a terminal a progress bar on stderr follows the feeds (and the pages of a
+full-text feed); a line per feed and a summary (new, updated, unchanged, skipped,
+not modified, and each failed feed with why) go to stdout and stderr.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.Into = into
@@ -44,48 +74,70 @@ $FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is th
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
 			c := fetchClient(fetch.DefaultTimeout)
-			var added, updated, unchanged, skipped, failed, notModified int
+			bar := newSyncBar(env.Err, len(fl.Feed), isTerminal(env.Err))
+			// lines go out with the bar cleared, then it is drawn again
+			println := func(w io.Writer, format string, a ...any) {
+				_ = bar.Clear()
+				fmt.Fprintf(w, format, a...)
+				_ = bar.RenderBlank()
+			}
+			var added, updated, unchanged, skipped, notModified int
+			var failures []string
 			for i := range fl.Feed {
 				f := &fl.Feed[i]
-				fmt.Fprintf(env.Out, "[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(f.URL))
-				rep, resp, err := fetchFeed(ctx, c, f.URL, fetch.Conditional{ETag: f.ETag, LastModified: f.LastModified}, opts, f.FullText)
+				bar.Describe("syncing " + termsafe.Escape(hostOf(f.URL)))
+				pages := 0
+				onPage := func(string) {
+					pages++
+					bar.Describe(fmt.Sprintf("syncing %s: page %d", termsafe.Escape(hostOf(f.URL)), pages))
+				}
+				rep, resp, err := fetchFeed(ctx, c, f.URL, fetch.Conditional{ETag: f.ETag, LastModified: f.LastModified}, opts, f.FullText, onPage)
+				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(f.URL))
 				switch {
 				case err != nil:
-					failed++
-					fmt.Fprintln(env.Out, "failed")
-					fmt.Fprintf(env.Err, "failed    %s\n", termsafe.EscapeLines(err.Error()))
+					failures = append(failures, termsafe.EscapeLines(err.Error()))
+					println(env.Out, "%sfailed\n", head)
+					_ = bar.Add(1)
 					continue
 				case rep == nil:
 					notModified++
-					fmt.Fprintln(env.Out, "not modified")
+					println(env.Out, "%snot modified\n", head)
 				default:
 					a, u, n, s := rep.Count(importer.Added), rep.Count(importer.Updated), rep.Count(importer.Unchanged), rep.Count(importer.Skipped)
 					added, updated, unchanged, skipped = added+a, updated+u, unchanged+n, skipped+s
-					fmt.Fprintf(env.Out, "%d new, %d updated, %d unchanged, %d skipped\n", a, u, n, s)
+					var b strings.Builder
+					fmt.Fprintf(&b, "%s%d new, %d updated, %d unchanged, %d skipped\n", head, a, u, n, s)
 					for _, r := range rep.Results {
 						if r.Reason != "" && r.Action != importer.Unchanged {
 							name := termsafe.Quote(r.Path)
 							if r.Path == "" {
 								name = termsafe.Escape(r.Title)
 							}
-							fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, name, termsafe.Escape(r.Reason))
+							fmt.Fprintf(&b, "  %-9s %s (%s)\n", r.Action, name, termsafe.Escape(r.Reason))
 						}
 					}
+					println(env.Out, "%s", b.String())
 					for _, p := range rep.Problems {
-						fmt.Fprintln(env.Err, p)
+						println(env.Err, "%s\n", p)
 					}
 				}
 				if !opts.DryRun && !resp.NotModified {
 					f.ETag, f.LastModified = resp.ETag, resp.LastModified
 				}
+				_ = bar.Add(1)
 			}
+			_ = bar.Finish()
 			if !opts.DryRun {
 				if err := writeFeeds(path, fl); err != nil {
 					return err
 				}
 			}
+			failed := len(failures)
 			fmt.Fprintf(env.Out, "%d feeds: %d not modified, %d failed; items: %d new, %d updated, %d unchanged, %d skipped\n",
 				len(fl.Feed), notModified, failed, added, updated, unchanged, skipped)
+			for _, why := range failures {
+				fmt.Fprintf(env.Err, "failed    %s\n", why)
+			}
 			if failed > 0 {
 				return exitCode(1)
 			}

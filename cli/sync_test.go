@@ -88,3 +88,27 @@ func TestFeedsAndSync(t *testing.T) {
 		t.Errorf("import of a page: exit %d %q", code, errs)
 	}
 }
+
+// TestSyncBar: the bar draws the feeds done on a terminal and nothing
+// elsewhere (sync gives it stderr only when that is a terminal).
+func TestSyncBar(t *testing.T) {
+	var shown, hidden strings.Builder
+	for _, c := range []struct {
+		w       *strings.Builder
+		visible bool
+	}{{&shown, true}, {&hidden, false}} {
+		bar := newSyncBar(c.w, 2, c.visible)
+		bar.Describe("syncing " + hostOf("https://example.org/feed.xml"))
+		_ = bar.Add(1)
+		_ = bar.Clear()
+		_ = bar.RenderBlank()
+		_ = bar.Add(1)
+		_ = bar.Finish()
+	}
+	if !strings.Contains(shown.String(), "syncing example.org") || !strings.Contains(shown.String(), "1/2") {
+		t.Errorf("bar on a terminal: %q", shown.String())
+	}
+	if hidden.Len() != 0 {
+		t.Errorf("bar elsewhere: %q", hidden.String())
+	}
+}
