@@ -153,7 +153,7 @@ func printAdded(out, errw io.Writer, u string, rep *importer.Report, into string
 			}
 			fmt.Fprintf(out, "%-9s %s: %s\n", verb, termsafe.Quote(filepath.Join(into, r.Path)), termsafe.Escape(strings.TrimSpace(r.Title)))
 			if r.CopyOf != "" {
-				fmt.Fprintf(out, "          a republished copy of %s, already in the archive: %s (folio dups lists copies)\n",
+				fmt.Fprintf(out, "          a republished copy of %s, already in the archive (%s)\n",
 					termsafe.Quote(filepath.Join(into, r.CopyOf)), termsafe.Escape(r.Reason))
 			}
 		}

@@ -183,7 +183,7 @@ func TestAddNearCopy(t *testing.T) {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
 	out, errs, code := run(t, "add", srv.URL+"/b", "--into", into)
-	if code != 0 || !strings.Contains(out, "added") || !strings.Contains(out, "a republished copy of") || !strings.Contains(out, "% alike (The Daily Example 2019-11-06)") {
+	if code != 0 || !strings.Contains(out, "added") || !strings.Contains(out, "a republished copy of") || !strings.Contains(out, "(The Daily Example, 2019-11-06: same title, text ") {
 		t.Errorf("near copy: exit %d: %q %q", code, out, errs)
 	}
 	t.Log(out)

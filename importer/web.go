@@ -403,16 +403,16 @@ func alreadyHeld(dir string, p *piece, fetched string) held {
 			continue
 		}
 		where := ""
-		if d := a.Date.String(); a.Outlet != "" || d != "" {
-			where = " (" + strings.TrimSpace(a.Outlet+" "+d) + ")"
+		if w := strings.Trim(a.Outlet+", "+a.Date.String(), ", "); w != "" {
+			where = w + ": "
 		}
 		switch {
 		case j >= SameText:
-			best = held{path: a.Path, reason: fmt.Sprintf("same text (%.0f%% alike)%s", j*100, where), present: true}
+			best = held{path: a.Path, reason: fmt.Sprintf("%ssame text, %.0f%% alike", where, j*100), present: true}
 		case j >= archive.SimilarText:
-			best = held{path: a.Path, reason: fmt.Sprintf("text %.0f%% alike%s", j*100, where)}
+			best = held{path: a.Path, reason: fmt.Sprintf("%stext %.0f%% alike", where, j*100)}
 		case j >= archive.SimilarWithTitle && title != "" && title == strings.Join(neardup.Words(a.Title), " "):
-			best = held{path: a.Path, reason: fmt.Sprintf("same title, text %.0f%% alike%s", j*100, where)}
+			best = held{path: a.Path, reason: fmt.Sprintf("%ssame title, text %.0f%% alike", where, j*100)}
 		default:
 			continue
 		}

@@ -164,3 +164,34 @@ func TestNoCopiesInBundled(t *testing.T) {
 		t.Errorf("collapsed %d of %d, %v", r.Total, ix.Count(), err)
 	}
 }
+
+// TestCopiesAgreeWithArchive: the index groups the pieces of a folder as
+// archive.Republished groups them read from the files (list and stats
+// collapse copies with the latter).
+func TestCopiesAgreeWithArchive(t *testing.T) {
+	src, _, _ := copyBundled(t)
+	ix := openFolder(t, src, t.TempDir())
+	defer ix.Close()
+	arch, _, err := archive.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fromFiles, fromIndex [][]string
+	for _, g := range archive.Republished(arch.Articles) {
+		var ids []string
+		for _, c := range g {
+			ids = append(ids, arch.Articles[c.Index].ID+" "+c.Why)
+		}
+		fromFiles = append(fromFiles, ids)
+	}
+	for _, g := range ix.CopyGroups() {
+		var ids []string
+		for _, c := range g {
+			ids = append(ids, c.ID+" "+c.Why)
+		}
+		fromIndex = append(fromIndex, ids)
+	}
+	if len(fromIndex) != 1 || !slices.EqualFunc(fromFiles, fromIndex, slices.Equal) {
+		t.Errorf("files %v, index %v", fromFiles, fromIndex)
+	}
+}
