@@ -18,7 +18,10 @@
 // persist every batch); mapping.go is the bleve mapping and turns an
 // Article into a document; limit.go caps the words indexed of a piece and
 // of a batch; persist.go stops a build whose writes fail; added.go keeps
-// when each piece was first indexed (what is new to a saved search).
+// when each piece was first indexed (what is new to a saved search);
+// copies.go keeps each piece's sketch in its manifest entry and groups the
+// republished copies into the manifest's head (Index.Copies,
+// Query.CollapseCopies).
 //
 // The Index: open.go opens, refreshes and closes it and answers its
 // getters; disk.go opens the cache's live generation or makes the next
