@@ -165,3 +165,38 @@ func printAdded(out, errw io.Writer, u string, rep *importer.Report, into string
 	}
 	return failed
 }
+
+// readerAdd is the reader's a: it fetches the page at a URL, extracts its
+// piece and writes it into the archive folder dir as folio add --into dir
+// does (the reader's watch then indexes it), and says what it did in one
+// line, or why it could not, naming the URL. It runs in a tea.Cmd.
+func readerAdd(dir string) func(ctx context.Context, u string) (string, error) {
+	return func(ctx context.Context, u string) (string, error) {
+		u = strings.TrimSpace(u)
+		if err := fetch.CheckURL(u); err != nil {
+			return "", err // names the URL
+		}
+		rep, err := addURL(ctx, fetchClient(fetch.DefaultTimeout), u, importer.PageOptions{Options: importer.Options{Into: dir}})
+		if err != nil {
+			return "", err // the fetcher's errors name the URL
+		}
+		for _, p := range rep.Problems {
+			return "", fmt.Errorf("%s: %s", termsafe.Quote(u), termsafe.Escape(p.Msg))
+		}
+		for _, r := range rep.Results {
+			switch r.Action {
+			case importer.Ignored, importer.Skipped:
+				return "", fmt.Errorf("%s: %s", termsafe.Quote(u), termsafe.Escape(r.Reason))
+			case importer.Present:
+				return fmt.Sprintf("already in the archive as %s (%s); nothing written", termsafe.Quote(r.Path), termsafe.Escape(r.Reason)), nil
+			default:
+				msg := fmt.Sprintf("%s %s: %s", r.Action, termsafe.Quote(r.Path), termsafe.Escape(strings.TrimSpace(r.Title)))
+				if r.CopyOf != "" {
+					msg += fmt.Sprintf(" (a republished copy of %s)", termsafe.Quote(r.CopyOf))
+				}
+				return msg, nil
+			}
+		}
+		return "", fmt.Errorf("%s: nothing found to add", termsafe.Quote(u))
+	}
+}

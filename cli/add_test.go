@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -299,5 +300,39 @@ func TestAddSavedPage(t *testing.T) {
 	}
 	if _, errs, code := run(t, "add", "--html", saved, "--into", into); code != 2 || !strings.Contains(errs, "--url") {
 		t.Errorf("--html without --url: exit %d %q", code, errs)
+	}
+}
+
+// TestReaderAdd: the reader's a writes the page into the archive folder
+// and says so in a line; the same page again is present; a failure names
+// the URL.
+func TestReaderAdd(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/2019/11/piece" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+r.URL.Path))
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	add := readerAdd(dir)
+	msg, err := add(context.Background(), " "+srv.URL+"/2019/11/piece\n")
+	if err != nil || !strings.HasPrefix(msg, "added ") || !strings.Contains(msg, "The alliance at seventy") {
+		t.Fatalf("add: %q %v", msg, err)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(files) != 1 {
+		t.Errorf("files %v", files)
+	}
+	if msg, err := add(context.Background(), srv.URL+"/2019/11/piece"); err != nil || !strings.Contains(msg, "already in the archive as") {
+		t.Errorf("again: %q %v", msg, err)
+	}
+	for _, u := range []string{srv.URL + "/missing", "ftp://example.org/x", "not a url"} {
+		if _, err := add(context.Background(), u); err == nil || !strings.Contains(err.Error(), u) {
+			t.Errorf("%s: error %v does not name it", u, err)
+		}
 	}
 }
