@@ -71,7 +71,11 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		}
 	}()
 	infoOf := func(ix *index.Index) ui.Info {
-		return ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems()}
+		copies := 0
+		for _, g := range ix.CopyGroups() {
+			copies += len(g) - 1
+		}
+		return ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems(), Copies: copies}
 	}
 	// reindex brings the open index in line with the archive's files again
 	// (index.Refresh, which may run any number of times): the UI calls it at
@@ -135,6 +139,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		// A folder archive is watched, and R and e re-index it; the
 		// embedded one never changes.
 		opts.ArchiveDir, opts.Reindex = name, reindex
+		opts.AddURL = readerAdd(name) // a: fetch a page into the folder
 	}
 	err = ui.Run(ctx, opts)
 	if errors.Is(err, ui.ErrNoTerminal) {

@@ -116,6 +116,11 @@ type Options struct {
 	// Saved keeps the saved searches (S, the sidebar's SAVED group; see
 	// saved.go); nil: there are none.
 	Saved SavedStore
+	// AddURL is a: it fetches the page at a URL, extracts its piece and
+	// writes it into ArchiveDir, and says what it did in a line (or why
+	// not, naming the URL). It is called in a Cmd; nil when the archive
+	// cannot be added to (the embedded one).
+	AddURL func(ctx context.Context, url string) (string, error)
 }
 
 // afterFunc is the shape of Options.After.
@@ -143,6 +148,10 @@ type Info struct {
 	Rebuilt  int               // pieces (re)indexed at this start
 	Fallback string            // why a fallback (e.g. in-memory) index is used, if one is
 	Problems []archive.Problem // files skipped; listed with `!`
+	// Copies is how many pieces are republished copies of another
+	// (index.Index.CopyGroups: all but the first of each group); the
+	// sidebar offers to hide them when there are any.
+	Copies int
 
 	// Refresh is set when the index was opened as it was last recorded,
 	// before its files were checked, so that the list shows at once. The
@@ -191,6 +200,9 @@ type Model struct {
 	hideSidebar bool         // the user pressed f
 
 	links linkHints // L: links to other pieces, and the way back
+
+	addPrompt addPrompt // a: the URL to add (addurl.go)
+	justAdded string    // what the last a did, said again once the index has the piece
 
 	// Start-up.
 	relay *progressRelay
@@ -279,6 +291,7 @@ func newModel(ctx context.Context, opts Options) Model {
 		search:    newSearchBox(st),
 		list:      newResultList(),
 		reader:    newReader(st),
+		addPrompt: newAddPrompt(st),
 		status:    statusLine{after: opts.after},
 		cache:     newRenderCache(),
 		searchCtx: ctx,

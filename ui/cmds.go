@@ -214,8 +214,9 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 			body = append([]string{"  " + st.Hint.Render(truncateCells("Rendering limited: "+note+".", max(key.width-4, 1))), ""}, body...)
 		}
 		wg.Wait()
-		lines := composePiece(a, related, body, key.width, st)
-		return renderedMsg{key: key, article: a, related: related, lines: lines}
+		copies := copiesOf(s, key.id)
+		lines := composePiece(a, related, copies, body, key.width, st)
+		return renderedMsg{key: key, article: a, related: related, copies: copies, lines: lines}
 	}
 }
 

@@ -17,8 +17,12 @@
 // timeline.go, decades.go), the reader with its find box (readerkeys.go,
 // reader.go), the list of links (links.go), the chart (trends.go,
 // trendsview.go), the distinctive words (terms.go), the list of quotes
-// (quotes.go), the help and skipped files overlays (help.go, problems.go)
-// and the citation format chooser (citeformat.go). A pane changes only itself; what needs more (a search,
+// (quotes.go), the help and skipped files overlays (help.go, problems.go),
+// the citation format chooser (citeformat.go) and the prompt of a, a URL
+// to add to the archive (addurl.go: Options.AddURL fetches it in a Cmd).
+// copies.go holds what the reader and the sidebar do with republished
+// copies: "Also ran in", A, and the COPIES group that hides them. A pane
+// changes only itself; what needs more (a search,
 // the reading state, the status line, another pane, I/O) it returns as an
 // intent (intents.go): open piece i, the filters changed, the query
 // changed, back, a period chosen, a term to add…

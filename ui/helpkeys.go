@@ -30,9 +30,10 @@ func (k KeyMap) helpSections() []helpSection {
 			{pair(k.ToggleFilter, k.ClearAll), "hide, clear filters"},
 			{pair(k.Trends, k.Words) + " " + h(k.SaveSearch) + " " + h(k.Quotes), "chart, words, save, quotes"},
 			{h(k.Refresh), "read the folder again"},
+			{h(k.AddURL), "add a piece from a URL"},
 			{pair(k.Help, k.Problems), "help, skipped files"},
 			{pair(k.QuitShort, k.Quit), "quit"},
-		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.SaveSearch, k.Quotes, k.Refresh, k.Help, k.Problems, k.QuitShort, k.Quit}},
+		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.SaveSearch, k.Quotes, k.Refresh, k.AddURL, k.Help, k.Problems, k.QuitShort, k.Quit}},
 		{title: "SEARCH BOX", rows: [][2]string{
 			{pair(k.SearchAccept, k.SearchLeave), "to the results, leave"},
 			{h(k.UseSuggestion), "did you mean (+list)"},
@@ -57,11 +58,11 @@ func (k KeyMap) helpSections() []helpSection {
 			{h(k.Find) + " n N", "find, next, previous"},
 			{pair(k.NextPiece, k.PrevPiece), "next, previous piece"},
 			{pair(k.OpenURL, k.CopyURL), "open, copy the URL"},
-			{pair(k.Cite, k.Related) + " " + h(k.Quote), "cite, related, quote"},
+			{pair(k.Cite, k.Related) + " " + h(k.Quote) + " " + h(k.NextCopy), "cite, related, quote, copy"},
 			{h(k.Links), "links to other pieces"},
 			{h(k.Back), "back"},
 		}, keys: []key.Binding{k.ScrollUp, k.ScrollDown, k.ReaderPgDown, k.ReaderPgUp, k.HalfPageDown, k.HalfPageUp, k.ReaderTop, k.ReaderBottom,
-			k.Find, k.FindNext, k.FindPrev, k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Cite, k.Related, k.Links, k.Quote, k.QuoteKeep, k.QuoteCancel, k.Back, k.FindAccept, k.FindCancel}},
+			k.Find, k.FindNext, k.FindPrev, k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Cite, k.Related, k.Links, k.NextCopy, k.Quote, k.QuoteKeep, k.QuoteCancel, k.Back, k.FindAccept, k.FindCancel}},
 	}, k.overlaySections()...)
 }
 

@@ -48,6 +48,10 @@ type (
 	citeIntent struct{ id string }
 	// relatedIntent is r: the next piece of the walk through related ones.
 	relatedIntent struct{}
+	// nextCopyIntent is A: the next copy of a republished piece.
+	nextCopyIntent struct{}
+	// addURLIntent adds the piece at a URL to the archive (a).
+	addURLIntent struct{ url string }
 	// stepIntent opens the next (+1) or previous (-1) piece of the results.
 	stepIntent struct{ d int }
 	// urlIntent opens the URL in a browser or, with copy, copies it.
@@ -82,6 +86,8 @@ func (sayIntent) intent()            {}
 func (backIntent) intent()           {}
 func (citeIntent) intent()           {}
 func (relatedIntent) intent()        {}
+func (nextCopyIntent) intent()       {}
+func (addURLIntent) intent()         {}
 func (stepIntent) intent()           {}
 func (urlIntent) intent()            {}
 func (linksIntent) intent()          {}
@@ -186,6 +192,10 @@ func (m *Model) doReaderIntent(in intent) tea.Cmd {
 		return citePiecesCmd(m.ctx, m.searcher, []string{in.id}, m.opts.citationFormat())
 	case relatedIntent:
 		return m.nextRelated()
+	case nextCopyIntent:
+		return m.nextCopy()
+	case addURLIntent:
+		return m.addURL(in.url)
 	case urlIntent:
 		if err := checkURL(in.url); err != nil {
 			return m.status.set(err.Error(), true)

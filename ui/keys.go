@@ -27,6 +27,7 @@ type KeyMap struct {
 	Trends       key.Binding // t: the chart of attention over time (trends.go)
 	Words        key.Binding // w: the distinctive words of the results (terms.go)
 	SaveSearch   key.Binding // S: keep the query and filters under a name (saved.go)
+	AddURL       key.Binding // a: add a piece from a URL (addurl.go)
 
 	// Search box.
 	SearchAccept key.Binding
@@ -59,6 +60,7 @@ type KeyMap struct {
 	CiteAll    key.Binding // list, sidebar and reader
 	CiteFormat key.Binding // list, sidebar and reader: choose the format of c and C
 	Related    key.Binding // reader
+	NextCopy   key.Binding // reader: the next copy of a republished piece (copies.go)
 
 	// Reader.
 	ScrollUp     key.Binding
@@ -120,6 +122,7 @@ func (k *KeyMap) globalKeys() {
 	k.Trends = key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "attention over time"))
 	k.Words = key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "distinctive words"))
 	k.SaveSearch = key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "save the search"))
+	k.AddURL = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add from a URL"))
 
 	k.SearchAccept = key.NewBinding(key.WithKeys("enter", "down"), key.WithHelp("enter/↓", "to results"))
 	k.SearchLeave = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave search"))
@@ -154,6 +157,7 @@ func (k *KeyMap) listKeys() {
 func (k *KeyMap) readerKeys() {
 	k.Cite = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy citation"))
 	k.Related = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "related: next, then back"))
+	k.NextCopy = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "also ran in: next copy"))
 	k.ScrollUp = key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up"))
 	k.ScrollDown = key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down"))
 	k.HalfPageUp = key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up"))
@@ -192,7 +196,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.ScrollDown, k.ScrollUp, k.ReaderPgDown, k.ReaderPgUp, k.ReaderTop, k.ReaderBottom, k.Find, k.FindNext, k.FindPrev},
 		{k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Back, k.Problems, k.Help, k.QuitShort, k.Quit},
 		{k.ToggleRead, k.ToggleStar, k.Cite, k.CiteAll, k.CiteFormat, k.Related, k.Edit, k.Refresh, k.Links},
-		{k.Trends, k.Words, k.SaveSearch, k.UseSuggestion, k.FilterValues, k.PrevPane},
+		{k.Trends, k.Words, k.SaveSearch, k.UseSuggestion, k.FilterValues, k.PrevPane, k.AddURL, k.NextCopy},
 		{k.Quote, k.QuoteKeep, k.QuoteCancel, k.Quotes},
 	}
 }

@@ -62,7 +62,8 @@ type facetsMsg struct {
 type renderedMsg struct {
 	key     renderKey
 	article archive.Article
-	related []index.Hit // pieces like this one, when the Searcher finds them
+	related []index.Hit  // pieces like this one, when the Searcher finds them
+	copies  []index.Copy // the group of copies of a republished piece, itself included (CopiesSearcher)
 	lines   []string
 	err     error
 	// cache is the render cache the render was started for (see

@@ -39,9 +39,10 @@ type reader struct {
 	offset   int
 	resumeAt int // the line to show first once rendered: where reading stopped
 
-	related  []index.Hit // pieces like this one, for r
-	tourNote string      // "related 2/4" during a walk through related pieces
-	marks    Marks       // for the star and unread marks in the bar; may be nil
+	related  []index.Hit  // pieces like this one, for r
+	copies   []index.Copy // the group of copies of a republished piece, for A
+	tourNote string       // "related 2/4" during a walk through related pieces
+	marks    Marks        // for the star and unread marks in the bar; may be nil
 
 	width, height int
 
@@ -97,7 +98,7 @@ func (r *reader) show(i int, hit index.Hit, style string, terms *regexp.Regexp) 
 	r.ready, r.err = false, nil
 	r.lines, r.plain = nil, nil
 	r.offset, r.resumeAt = 0, 0
-	r.related, r.tourNote = nil, ""
+	r.related, r.copies, r.tourNote = nil, nil, ""
 	r.terms = terms
 	r.quote, r.quoted, r.jumpQuote = quoteSel{}, nil, ""
 	r.finding = false
@@ -119,7 +120,7 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	fraction := r.scrollFraction()
 	wasReady := r.ready
 	r.article, r.ready, r.err = m.article, true, nil
-	r.related = m.related
+	r.related, r.copies = m.related, m.copies
 	// Cleaned here, after Glamour (which decodes entities such as "&#27;"
 	// into ESC) and for cached renderings too: only colours and http(s)
 	// hyperlinks reach the screen.
@@ -357,9 +358,9 @@ func (r reader) barView(st Styles) string {
 
 // composePiece lays out a piece for the reader at width cells: the header
 // (title, outlet · date · authors, tags, the URL as a terminal hyperlink,
-// related pieces when the index can find them), the keeper's note as a
-// quote, then the rendered body.
-func composePiece(a archive.Article, related []index.Hit, body []string, width int, st Styles) []string {
+// where else it ran (copies), related pieces when the index can find
+// them), the keeper's note as a quote, then the rendered body.
+func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, body []string, width int, st Styles) []string {
 	const indent = "  " // Glamour's own document margin
 	w := max(width-2*len(indent), 1)
 	wrap := func(style lipgloss.Style, s string) []string {
@@ -392,6 +393,7 @@ func composePiece(a archive.Article, related []index.Hit, body []string, width i
 	if link := a.Link(); link != "" {
 		add(hyperlink(link, w, st))
 	}
+	add(copyLines(a.ID, copies, w, st)...)
 	if sf := strings.TrimSpace(a.Standfirst); sf != "" {
 		add("")
 		add(wrap(st.ReaderMeta.Italic(true), oneLine(sf))...)

@@ -72,6 +72,8 @@ func (r reader) pieceKey(msg tea.KeyPressMsg, k KeyMap) (intent, bool) {
 		return citeIntent{id: r.key.id}, true
 	case key.Matches(msg, k.Related):
 		return relatedIntent{}, true
+	case key.Matches(msg, k.NextCopy):
+		return nextCopyIntent{}, true
 	case key.Matches(msg, k.NextPiece):
 		return stepIntent{d: 1}, true
 	case key.Matches(msg, k.PrevPiece):
@@ -172,6 +174,10 @@ func (r reader) rendering() renderKey { return r.key }
 
 // relatedHits are the pieces like the open one, for r.
 func (r reader) relatedHits() []index.Hit { return r.related }
+
+// copyHits are the group of copies of the open piece (itself included),
+// for A, once it is rendered.
+func (r reader) copyHits() []index.Copy { return r.copies }
 
 // setTourNote shows where a walk through related pieces is, in the bar.
 func (r *reader) setTourNote(note string) { r.tourNote = note }

@@ -29,6 +29,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.keys
 	var in intent
+	if m.addPrompt.open {
+		var cmd tea.Cmd
+		m.addPrompt, cmd, in = m.addPrompt.update(msg)
+		return tea.Batch(cmd, m.do(in)), true
+	}
 	switch {
 	case m.prompt.open:
 		var cmd tea.Cmd
@@ -95,6 +100,8 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.askFormat()
 	case key.Matches(msg, k.Quotes):
 		return m.openQuotes()
+	case key.Matches(msg, k.AddURL):
+		return m.startAddURL()
 	}
 	if m.focus == paneReader {
 		return nil
@@ -159,6 +166,10 @@ func (m *Model) clearFilters() tea.Cmd {
 // messages) to the input that has the keyboard.
 func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 	switch {
+	case m.addPrompt.open:
+		var cmd tea.Cmd
+		m.addPrompt, cmd, _ = m.addPrompt.forward(msg)
+		return cmd
 	case m.prompt.open:
 		var cmd tea.Cmd
 		var in intent

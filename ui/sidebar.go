@@ -13,6 +13,7 @@ type facetGroup int
 const (
 	groupReading facetGroup = iota // the reader's own marks: starred, unread
 	groupSaved                     // the saved searches (saved.go): not filters
+	groupCopies                    // one value: hide republished copies (copies.go)
 	groupOutlets
 	groupAuthors
 	groupTags
@@ -27,6 +28,8 @@ func (g facetGroup) title() string {
 		return "READING"
 	case groupSaved:
 		return "SAVED"
+	case groupCopies:
+		return "COPIES"
 	case groupOutlets:
 		return "OUTLETS"
 	case groupAuthors:
@@ -49,6 +52,8 @@ func (g facetGroup) prefix() string {
 		return "is"
 	case groupSaved:
 		return "saved"
+	case groupCopies:
+		return "dup"
 	case groupOutlets:
 		return "outlet"
 	case groupAuthors:
@@ -99,6 +104,9 @@ func (e sidebarEntry) label() string {
 			return unreadMark + " Unread"
 		}
 	}
+	if e.group == groupCopies {
+		return "Hide copies"
+	}
 	if e.inner {
 		return "  " + oneLine(e.value)
 	}
@@ -128,6 +136,9 @@ type sidebar struct {
 
 	// The saved searches, with their counts (saved.go).
 	saved []savedCount
+	// copiesN is how many pieces of the archive are copies of another: the
+	// COPIES group is shown when there are any (or it is chosen).
+	copiesN int
 
 	// The timeline.
 	period     period // chosen on it; zero for none
@@ -259,6 +270,7 @@ func (s *sidebar) rebuild() {
 			sidebarEntry{group: groupReading, value: readingUnread, count: s.unreadN})
 	}
 	s.entries = append(s.entries, s.savedEntries()...)
+	s.entries = append(s.entries, s.copiesEntries()...)
 	groups := [groupCount][]index.FacetValue{
 		groupOutlets: s.facets.Outlets,
 		groupAuthors: s.facets.Authors,
@@ -452,6 +464,7 @@ func (s sidebar) applyTo(q *index.Query) {
 	q.Years = slices.Clone(s.chosen[groupYears])
 	q.Kinds = slices.Clone(s.chosen[groupKinds])
 	q.From, q.To = s.period.from, s.period.to
+	q.CollapseCopies = s.isChosen(groupCopies, copiesCollapse)
 }
 
 // summary lists the active filters: "is:starred tag:mi5 date:2017-09".

@@ -14,7 +14,7 @@ import (
 
 // filtered is values of group g that the typed filter keeps.
 func (s sidebar) filtered(g facetGroup, values []index.FacetValue) []index.FacetValue {
-	if s.filter == "" || g == groupReading {
+	if s.filter == "" || g == groupReading || g == groupCopies {
 		return values
 	}
 	want := strings.ToLower(s.filter)
@@ -51,7 +51,7 @@ func (s *sidebar) setFilter(f string) {
 	s.cursor, s.offset = 0, 0
 	if f != "" {
 		// on the first value found, past the Reading group it does not filter
-		s.cursor = max(slices.IndexFunc(s.entries, func(e sidebarEntry) bool { return e.group != groupReading }), 0)
+		s.cursor = max(slices.IndexFunc(s.entries, func(e sidebarEntry) bool { return e.group != groupReading && e.group != groupCopies }), 0)
 	}
 	s.fixCursor(1)
 	s.follow()

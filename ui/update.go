@@ -134,6 +134,8 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		return m.savedAdded(msg), true
 	case savedOpenedMsg:
 		return m.savedOpened(msg), true
+	case addedURLMsg:
+		return m.addedURL(msg), true
 	case formatSavedMsg:
 		if msg.err != nil {
 			return m.status.set("Citation format not kept for next time: "+msg.err.Error(), true), true
@@ -167,6 +169,7 @@ func (m *Model) setDark(dark bool) tea.Cmd {
 	m.styles = NewStyles(dark, m.noColor)
 	m.search.setStyles(m.styles)
 	m.reader.setStyles(m.styles)
+	m.addPrompt.setStyles(m.styles)
 	if m.reader.restyle(m.styles.GlamourStyle) {
 		return m.ensureRendered()
 	}
@@ -180,6 +183,7 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 		return nil
 	}
 	m.searcher, m.info = msg.searcher, msg.info
+	m.sidebar.setCopies(msg.info.Copies)
 	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch(), m.startWatching(), m.countSaved()}
 	if msg.info.Refresh != nil {
 		m.refreshing = true
@@ -200,7 +204,13 @@ func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 		return tea.Batch(status, m.afterRefresh(msg))
 	}
 	m.info = msg.info
+	m.sidebar.setCopies(msg.info.Copies)
 	status := m.indexStatus(msg.info)
+	if m.justAdded != "" && msg.changed {
+		// the piece a added is in the index now: say so again rather than "Indexed 1 piece"
+		status = m.status.setFor(capitalise(m.justAdded)+" · now in the index", false, statusLong)
+		m.justAdded = ""
+	}
 	var saved tea.Cmd
 	if msg.changed {
 		saved = m.countSaved() // what is new has changed

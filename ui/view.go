@@ -127,6 +127,8 @@ func (m Model) screen() string {
 	}
 	if m.prompt.open {
 		parts = append(parts, m.prompt.view(m.width, st))
+	} else if m.addPrompt.open {
+		parts = append(parts, m.addPrompt.view(m.width))
 	} else {
 		parts = append(parts, footerView(m.width, m.status, m.queryLine(), m.paneHelp(), st))
 	}

@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// This file is a: a one-line prompt in the footer to paste a URL; enter
+// hands it to Options.AddURL in a tea.Cmd (it fetches the page, extracts
+// the piece and writes it into the archive folder), so the screen never
+// waits for the network; the answer, or the error naming the URL, shows in
+// the status line, and the index is refreshed to list the new piece.
+
+// addPrompt is the prompt: open while it has the keyboard (it takes every
+// key, as an overlay does).
+type addPrompt struct {
+	input textinput.Model
+	open  bool
+}
+
+func newAddPrompt(st Styles) addPrompt {
+	in := textinput.New()
+	in.Prompt = "add URL: "
+	in.Placeholder = "paste a web page's address · enter adds it · esc cancels"
+	in.CharLimit = 2000
+	in.SetVirtualCursor(true)
+	p := addPrompt{input: in}
+	p.setStyles(st)
+	return p
+}
+
+func (p *addPrompt) setStyles(st Styles) {
+	s := textinput.DefaultStyles(st.Dark)
+	s.Cursor.Blink = false
+	s.Focused.Prompt = st.Prompt
+	if st.NoColor {
+		s = textinput.Styles{Cursor: textinput.CursorStyle{Blink: false}}
+	}
+	p.input.SetStyles(s)
+}
+
+// start opens the prompt, empty.
+func (p *addPrompt) start() tea.Cmd {
+	p.open = true
+	p.input.SetValue("")
+	return p.input.Focus()
+}
+
+// update handles a key while the prompt is open: enter asks for the URL to
+// be added, esc closes it; the rest is typed (a paste arrives as its own
+// message, see forward).
+func (p addPrompt) update(msg tea.KeyPressMsg) (addPrompt, tea.Cmd, intent) {
+	switch {
+	case msg.String() == "enter":
+		u := strings.TrimSpace(p.input.Value())
+		p.open = false
+		p.input.Blur()
+		if u == "" {
+			return p, nil, nil
+		}
+		return p, nil, addURLIntent{url: u}
+	case msg.String() == "esc":
+		p.open = false
+		p.input.Blur()
+		return p, nil, nil
+	}
+	return p.forward(msg)
+}
+
+// forward gives the prompt a message that is not one of its keys: a
+// typed key, a paste, the cursor's messages.
+func (p addPrompt) forward(msg tea.Msg) (addPrompt, tea.Cmd, intent) {
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return p, cmd, nil
+}
+
+// view is the footer line while the prompt is open.
+func (p addPrompt) view(width int) string {
+	p.input.SetWidth(max(width-len(p.input.Prompt)-2, 1))
+	return truncateCells(" "+p.input.View(), width)
+}
+
+// addedURLMsg is the answer of Options.AddURL for url.
+type addedURLMsg struct {
+	url  string
+	text string // what was done, in a line
+	err  error
+}
+
+// addURLCmd runs Options.AddURL.
+func addURLCmd(ctx context.Context, add func(context.Context, string) (string, error), u string) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = addedURLMsg{url: u, err: fmt.Errorf("adding the page failed: %v", r)}
+			}
+		}()
+		text, err := add(ctx, u)
+		return addedURLMsg{url: u, text: text, err: err}
+	}
+}
+
+// startAddURL is a: the prompt, where a piece can be added.
+func (m *Model) startAddURL() tea.Cmd {
+	switch {
+	case m.opts.AddURL == nil && m.opts.ArchiveDir == "":
+		return m.status.set("The bundled archive is read-only: a adds pieces to a folder (folio --archive DIR)", false)
+	case m.opts.AddURL == nil:
+		return m.status.set("This folio cannot fetch pages", false)
+	}
+	m.layout()
+	return m.addPrompt.start()
+}
+
+// addURL starts adding the piece at u; the screen goes on meanwhile.
+func (m *Model) addURL(u string) tea.Cmd {
+	if m.opts.AddURL == nil {
+		return nil
+	}
+	status := m.status.setFor("Fetching "+quoteForStatus(u)+" …", false, addTimeout)
+	return tea.Batch(status, addURLCmd(m.ctx, m.opts.AddURL, u))
+}
+
+// addTimeout is how long "Fetching …" may stay: the fetcher gives up on
+// a response after 30 s, and retries a few times.
+const addTimeout = 2 * time.Minute
+
+// addedURL shows what adding a page did and has the index read the folder
+// again, so that the new piece is listed (the watch would, later).
+func (m *Model) addedURL(msg addedURLMsg) tea.Cmd {
+	if msg.err != nil {
+		text := "Could not add " + quoteForStatus(msg.url) + ": " + msg.err.Error()
+		if strings.Contains(msg.err.Error(), msg.url) {
+			text = "Could not add: " + msg.err.Error() // it names the URL
+		}
+		return m.status.setFor(text, true, statusLong)
+	}
+	m.justAdded = msg.text
+	status := m.status.setFor(capitalise(msg.text), false, statusLong)
+	return tea.Batch(status, m.reindex())
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

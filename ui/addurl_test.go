@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+// TestAddURLPrompt: a opens a prompt that takes every key and a paste;
+// enter hands the URL to Options.AddURL in a Cmd, so the screen answers
+// keys while the page is fetched; the answer, or an error naming the URL,
+// shows in the status line; esc leaves without adding.
+func TestAddURLPrompt(t *testing.T) {
+	var calls atomic.Int32
+	var got atomic.Value
+	add := func(_ context.Context, u string) (string, error) {
+		calls.Add(1)
+		got.Store(u)
+		if strings.Contains(u, "missing") {
+			return "", fmt.Errorf("%s: the server answered 404 Not Found", u)
+		}
+		if strings.Contains(u, "broken") {
+			return "", errors.New("no article found on the page")
+		}
+		return "added 2019-11-06-the-alliance.md: The alliance at seventy", nil
+	}
+	f := withCopy()
+	h := newCopiesHarness(t, f, Options{AddURL: add, ArchiveDir: t.TempDir()})
+
+	h.key("a")
+	h.requireScreen("add URL:")
+	h.key("j") // typed into the prompt, not a move of the list
+	if h.m.list.cursor != 0 {
+		t.Fatal("a key typed in the prompt moved the list")
+	}
+	h.key("esc")
+	if h.m.addPrompt.open || calls.Load() != 0 {
+		t.Fatalf("esc: open %v, calls %d", h.m.addPrompt.open, calls.Load())
+	}
+
+	const u = "https://example.org/2019/11/the-alliance"
+	h.key("a")
+	h.send(tea.PasteMsg{Content: u})
+	cmd := h.sendOnly(keyPress("enter")) // the Cmd is not run yet: nothing waits for it
+	if calls.Load() != 0 {
+		t.Fatal("AddURL ran inside Update")
+	}
+	h.requireScreen(`Fetching "https://example.org/2019/11/the-alliance" …`)
+	h.key("j") // the list still answers
+	if h.m.list.cursor != 1 {
+		t.Fatalf("while fetching, j left the cursor at %d", h.m.list.cursor)
+	}
+	h.run(cmd)
+	if calls.Load() != 1 || got.Load() != u {
+		t.Fatalf("AddURL called %d times with %v", calls.Load(), got.Load())
+	}
+	h.requireScreen("Added 2019-11-06-the-alliance.md: The alliance at seventy")
+
+	h.key("a")
+	h.typeText("https://example.org/missing")
+	h.key("enter")
+	h.requireScreen(`Could not add: https://example.org/missing: the server answered 404`)
+	if !h.m.status.isErr {
+		t.Error("a failure is not shown as an error")
+	}
+	h.key("a")
+	h.typeText("https://example.org/broken")
+	h.key("enter")
+	h.requireScreen(`Could not add "https://example.org/broken": no article found`)
+
+	// in the reader too
+	h.key("enter")
+	h.key("a")
+	h.requireScreen("add URL:")
+	h.key("esc")
+	if h.m.focus != paneReader {
+		t.Error("esc at the prompt left the reader")
+	}
+}
+
+// TestAddURLNeedsAFolder: the bundled archive cannot be added to.
+func TestAddURLNeedsAFolder(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("a")
+	if h.m.addPrompt.open {
+		t.Fatal("prompt opened without AddURL")
+	}
+	h.requireScreen("bundled archive is read-only")
+}
+
+// TestAddURLInTheProgram runs the real Bubble Tea loop (teatest): the page
+// is fetched from a local test server (never the network) in a Cmd, written
+// into the folder, and the answer reaches the screen.
+func TestAddURLInTheProgram(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/piece" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, "<html><title>The alliance at seventy</title><p>Text.</p></html>")
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	add := func(ctx context.Context, u string) (string, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+		if err != nil {
+			return "", err
+		}
+		resp, err := srv.Client().Do(req)
+		if err != nil {
+			return "", err
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return "", fmt.Errorf("%s: the server answered %s", u, resp.Status)
+		}
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "piece.md"), body, 0o644); err != nil {
+			return "", err
+		}
+		return "added piece.md: The alliance at seventy", nil
+	}
+	f := newFake(testArticles()...)
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return f, Info{Count: len(f.articles)}, nil
+		},
+		After: testClock, AddURL: add, ArchiveDir: dir,
+	}
+	p := newProbe(New(opts))
+	tm := teatest.NewTestModel(t, p, teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ANSI)))
+	waitIdle(t, p.screen, "of 5")
+	tm.Send(keyPress("a"))
+	waitScreen(t, p.screen, "add URL:")
+	tm.Send(tea.PasteMsg{Content: srv.URL + "/piece"})
+	tm.Send(keyPress("enter"))
+	waitIdle(t, p.screen, "Added piece.md: The alliance at seventy")
+	if _, err := os.Stat(filepath.Join(dir, "piece.md")); err != nil {
+		t.Errorf("not written: %v", err)
+	}
+	tm.Send(keyPress("a"))
+	waitScreen(t, p.screen, "add URL:")
+	tm.Send(tea.PasteMsg{Content: srv.URL + "/gone"})
+	tm.Send(keyPress("enter"))
+	waitIdle(t, p.screen, `Could not add: http://127\.0\.0\.1:\d+/gone: the server answered 404`)
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	tm.FinalModel(t, teatest.WithFinalTimeout(hangGuard))
+}
