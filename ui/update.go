@@ -205,7 +205,11 @@ func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 	}
 	m.info = msg.info
 	m.sidebar.setCopies(msg.info.Copies)
-	status := m.indexStatus(msg.info)
+	said := msg.info
+	if !msg.changed {
+		said.Rebuilt = 0 // the count of the last refresh that changed something
+	}
+	status := m.indexStatus(said)
 	if m.justAdded != "" && msg.changed {
 		// the piece a added is in the index now: say so again rather than "Indexed 1 piece"
 		status = m.status.setFor(capitalise(m.justAdded)+" · now in the index", false, statusLong)
