@@ -38,7 +38,8 @@ go install github.com/folio-tui/folio/cmd/folio-extract@latest), and write it in
 DIR as an ordinary folio piece. The file also
 records source (the URL fetched), fetched (the day) and extracted (how).
 
-A page already in DIR (the same canonical or fetched URL, or the same text) is
+A page already in DIR, or anywhere in the archive (--archive or $FOLIO_ARCHIVE)
+when DIR is in it (the same canonical or fetched URL, or the same text), is
 reported and nothing is written; --force rewrites its file, and --as-copy adds a
 page of the same text beside it (the same piece run by another outlet). A page
 added that is a republished copy of a piece in DIR (text 70% alike, or 40% with
@@ -54,6 +55,7 @@ obeyed, one request at a time per host a second apart, 30 s per response, at mos
 		Example: `  folio add https://example.com/2024/05/a-piece --into ~/archive/web
   folio add --html saved.html --url https://example.com/paywalled --into ~/archive/web`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Archive = archiveAround(env.ArchiveDir, opts.Into)
 			if htmlFile != "" {
 				if len(args) > 0 || pageURL == "" {
 					return errors.New("--html takes no URL arguments and needs --url, the page's address")
@@ -108,6 +110,24 @@ obeyed, one request at a time per host a second apart, 30 s per response, at mos
 	_ = cmd.MarkFlagRequired("into")
 	_ = cmd.MarkFlagDirname("into")
 	return cmd
+}
+
+// archiveAround is the archive folder dir when into is in it (then a piece
+// anywhere in the archive counts as already there), else "".
+func archiveAround(dir, into string) string {
+	if dir == "" || into == "" {
+		return ""
+	}
+	a, err1 := filepath.Abs(dir)
+	i, err2 := filepath.Abs(into)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(a, i)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return a
 }
 
 // acceptHTML refuses what is not a web page.

@@ -336,3 +336,34 @@ func TestReaderAdd(t *testing.T) {
 		}
 	}
 }
+
+// TestAddLooksInTheWholeArchive: with --into a folder of the archive, a
+// page the archive holds elsewhere is found there.
+func TestAddLooksInTheWholeArchive(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
+	}))
+	defer srv.Close()
+	arch := t.TempDir()
+	if out, errs, code := run(t, "add", srv.URL+"/2019/11/piece", "--into", filepath.Join(arch, "2019")); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	web := filepath.Join(arch, "web")
+	out, errs, code := run(t, "--archive", arch, "add", srv.URL+"/2019/11/piece", "--into", web)
+	if code != 0 || !strings.Contains(out, "present") || !strings.Contains(out, filepath.Join(arch, "2019")) {
+		t.Errorf("exit %d: %q %q", code, out, errs)
+	}
+	if _, err := os.Stat(web); err == nil {
+		if files, _ := filepath.Glob(filepath.Join(web, "*.md")); len(files) != 0 {
+			t.Errorf("written again: %v", files)
+		}
+	}
+	// outside the archive, only the folder itself counts
+	other := t.TempDir()
+	if out, _, code := run(t, "--archive", arch, "add", srv.URL+"/2019/11/piece", "--into", other); code != 0 || !strings.Contains(out, "added") {
+		t.Errorf("outside the archive: exit %d %q", code, out)
+	}
+}

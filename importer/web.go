@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -43,6 +44,10 @@ type PageOptions struct {
 	// Date is the publication date to record when the page gives none
 	// (folio never invents one); "" refuses such a page.
 	Date string
+	// Archive is the folder looked in for the piece already held (the
+	// archive Into is part of); "" means Into. A file found there is
+	// reported by its path relative to Into ("../2017/x.md").
+	Archive string
 	// AsCopy adds a page whose text the folder already holds (SameText)
 	// as a piece of its own, a republished copy, instead of reporting it
 	// Present. A page with the URL of a piece held is Present all the same.
@@ -72,7 +77,14 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	held := alreadyHeld(opts.Into, p, pg.URL)
+	held := alreadyHeld(cmp.Or(opts.Archive, opts.Into), p, pg.URL)
+	if held.path != "" && opts.Archive != "" {
+		into, err1 := filepath.Abs(opts.Into)
+		archive, err2 := filepath.Abs(opts.Archive)
+		if rel, err := filepath.Rel(into, filepath.Join(archive, filepath.FromSlash(held.path))); err == nil && err1 == nil && err2 == nil {
+			held.path = filepath.ToSlash(rel)
+		}
+	}
 	if held.present && opts.AsCopy && held.reason != "same URL" {
 		held.present = false
 	}
