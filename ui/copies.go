@@ -126,3 +126,11 @@ func (s *sidebar) setCopies(n int) {
 	s.fixCursor(1)
 	s.follow()
 }
+
+// copyCount is the list's note of a piece's other copies: "+1 copy".
+func copyCount(n int) string {
+	if n == 1 {
+		return "+1 copy"
+	}
+	return fmt.Sprintf("+%d copies", n)
+}

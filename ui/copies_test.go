@@ -27,6 +27,15 @@ func (f copiesFake) Copies(id string) []index.Copy {
 	return nil
 }
 
+// Search answers as the fake does, each hit naming its other copies.
+func (f copiesFake) Search(ctx context.Context, q index.Query) (index.Results, error) {
+	r, err := f.fakeSearcher.Search(ctx, q)
+	for i, h := range r.Hits {
+		r.Hits[i].Copies = slices.DeleteFunc(f.Copies(h.ID), func(c index.Copy) bool { return c.ID == h.ID })
+	}
+	return r, err
+}
+
 // withCopy is the test archive with the Raqqa piece run again a week later
 // by another outlet, and the fake that groups the two.
 func withCopy() copiesFake {
@@ -98,6 +107,7 @@ func TestReaderSaysWhereElseAPieceRan(t *testing.T) {
 func TestSidebarHidesCopies(t *testing.T) {
 	f := withCopy()
 	h := newCopiesHarness(t, f, Options{})
+	h.requireScreen("2017-10-26 · The Other Paper · +1 copy · isis")
 	h.requireScreen("COPIES")
 	h.requireScreen("Hide copies")
 	if lastQuery(t, f.fakeSearcher).CollapseCopies {

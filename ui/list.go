@@ -276,7 +276,8 @@ func (l resultList) marksColumn(h index.Hit, st Styles) (marks, indent string) {
 }
 
 // meta is the line under a hit's title: date, authors when the archive
-// has several, outlet, tags.
+// has several, outlet (with "+1 copy" when the piece ran elsewhere too:
+// copies.go), tags.
 func (l resultList) meta(h index.Hit) string {
 	var meta []string
 	if d := h.Date.String(); d != "" {
@@ -287,6 +288,9 @@ func (l resultList) meta(h index.Hit) string {
 	}
 	if h.Outlet != "" {
 		meta = append(meta, archive.SanitizeLine(h.Outlet))
+	}
+	if n := len(h.Copies); n > 0 {
+		meta = append(meta, copyCount(n))
 	}
 	if len(h.Tags) > 0 {
 		meta = append(meta, tagList(h.Tags))
