@@ -94,6 +94,12 @@ func TestCopiesCollapse(t *testing.T) {
 		t.Errorf("outlet counts: all %+v, collapsed %+v", all.Facets.Outlets, one.Facets.Outlets)
 	}
 
+	// related pieces are other pieces, not the piece's copies
+	rel, err := ix.Related(orig, 10)
+	if err != nil || len(rel) == 0 || slices.ContainsFunc(rel, func(h Hit) bool { return h.ID == cp }) {
+		t.Errorf("related to %s: %v %v", orig, ids(Results{Hits: rel}), err)
+	}
+
 	// both match: the earliest stands for the group
 	both := run(t, ix, Query{Text: "Raqqa", CollapseCopies: true})
 	if slices.Contains(ids(both), cp) || !slices.Contains(ids(both), orig) {

@@ -34,6 +34,7 @@ func opening(s string, n int) string {
 // Related returns up to n pieces most like the piece with the given ID:
 // more-like-this over its most distinctive words (frequent in the piece,
 // rare in the archive) and its tags, weighted by their rarity.
+// The piece's own republished copies (Copies) are not among them.
 func (ix *Index) Related(id string, n int) ([]Hit, error) {
 	if ix == nil {
 		return nil, ErrNoIndex
@@ -59,7 +60,12 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 		return []Hit{}, nil
 	}
 	dq := query.NewDisjunctionQuery(should)
-	q := query.NewBooleanQuery([]query.Query{dq}, nil, []query.Query{query.NewDocIDQuery([]string{a.ID})})
+	// not the piece itself, nor its copies (the reader names them apart)
+	not := []string{a.ID}
+	for _, c := range ix.Copies(a.ID) {
+		not = append(not, c.ID)
+	}
+	q := query.NewBooleanQuery([]query.Query{dq}, nil, []query.Query{query.NewDocIDQuery(not)})
 	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	req.Fields = storedFields
 	sr, err := ix.bi.Search(req)
