@@ -94,6 +94,19 @@ func TestCopiesCollapse(t *testing.T) {
 		t.Errorf("outlet counts: all %+v, collapsed %+v", all.Facets.Outlets, one.Facets.Outlets)
 	}
 
+	// the chart's totals leave the copies out too
+	tr, err := ix.Trend(context.Background(), Query{Text: "Raqqa", CollapseCopies: true}, ByYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := tr.Undated.Total
+	for _, p := range tr.Points {
+		total += p.Total
+	}
+	if total != ix.Count()-1 {
+		t.Errorf("collapsed trend totals %d pieces of %d", total, ix.Count())
+	}
+
 	// related pieces are other pieces, not the piece's copies
 	rel, err := ix.Related(orig, 10)
 	if err != nil || len(rel) == 0 || slices.ContainsFunc(rel, func(h Hit) bool { return h.ID == cp }) {

@@ -206,6 +206,7 @@ func yearOnly(fs Facets) []FacetValue {
 // the share. The period filters of q (Years, Months, From, To) do not
 // narrow the counts: a chart over time shows the query's whole history;
 // From and To, when set, trim the periods to those overlapping [From, To].
+// With CollapseCopies the archive's counts leave the copies out too.
 func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	start := time.Now()
 	from, to := q.From, q.To
@@ -215,7 +216,14 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	if err != nil {
 		return Trend{}, err
 	}
-	all := ix.AllFacets()
+	all, allCount := ix.AllFacets(), ix.Count()
+	if q.CollapseCopies {
+		r, err := ix.Search(ctx, Query{CollapseCopies: true, Mode: ModeFacets})
+		if err != nil {
+			return Trend{}, err
+		}
+		all, allCount = r.Facets, r.Total
+	}
 	t := Trend{By: by}
 
 	qPoints, qCoarser := split(by, res.Facets)
@@ -236,7 +244,7 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 		t.Coarser = append(t.Coarser, TrendPoint{Period: v.Value, Start: s, Count: counts[v.Value], Total: v.Count})
 	}
 	slices.SortStableFunc(t.Coarser, func(a, b TrendPoint) int { return strings.Compare(a.Period, b.Period) })
-	t.Undated = TrendPoint{Period: "undated", Count: res.Total - sumCounts(res.Facets.Years), Total: ix.Count() - sumCounts(all.Years)}
+	t.Undated = TrendPoint{Period: "undated", Count: res.Total - sumCounts(res.Facets.Years), Total: allCount - sumCounts(all.Years)}
 
 	if !from.IsZero() || !to.IsZero() {
 		drop := func(per Period) func(TrendPoint) bool {
