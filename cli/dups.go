@@ -24,9 +24,9 @@ func newDupsCmd(env *Env) *cobra.Command {
 		Long: `List groups of pieces that are one piece published more than once: the same URL,
 or bodies of 100 words or more whose 4-word shingles are at least 70% alike (40% with
 the same title). Each group starts with its earliest piece, the one that stands for
-the group when copies are collapsed (--collapse-copies of search, list and stats,
-and in the reader); the others say how they match it. The groups are found when
-the archive is indexed.`,
+the group when copies are collapsed (--collapse-copies of search, list, stats,
+trends and terms, and in the reader); the others say how they match it. The groups
+are found when the archive is indexed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ix, err := env.openIndex(cmd.Context(), progressBar(env.Err))
