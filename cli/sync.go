@@ -76,7 +76,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 			c := fetchClient(fetch.DefaultTimeout)
 			bar := newSyncBar(env.Err, len(fl.Feed), isTerminal(env.Err))
 			// lines go out with the bar cleared, then it is drawn again
-			println := func(w io.Writer, format string, a ...any) {
+			say := func(w io.Writer, format string, a ...any) {
 				_ = bar.Clear()
 				fmt.Fprintf(w, format, a...)
 				_ = bar.RenderBlank()
@@ -96,12 +96,12 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				switch {
 				case err != nil:
 					failures = append(failures, termsafe.EscapeLines(err.Error()))
-					println(env.Out, "%sfailed\n", head)
+					say(env.Out, "%sfailed\n", head)
 					_ = bar.Add(1)
 					continue
 				case rep == nil:
 					notModified++
-					println(env.Out, "%snot modified\n", head)
+					say(env.Out, "%snot modified\n", head)
 				default:
 					a, u, n, s := rep.Count(importer.Added), rep.Count(importer.Updated), rep.Count(importer.Unchanged), rep.Count(importer.Skipped)
 					added, updated, unchanged, skipped = added+a, updated+u, unchanged+n, skipped+s
@@ -116,9 +116,9 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 							fmt.Fprintf(&b, "  %-9s %s (%s)\n", r.Action, name, termsafe.Escape(r.Reason))
 						}
 					}
-					println(env.Out, "%s", b.String())
+					say(env.Out, "%s", b.String())
 					for _, p := range rep.Problems {
-						println(env.Err, "%s\n", p)
+						say(env.Err, "%s\n", p)
 					}
 				}
 				if !opts.DryRun && !resp.NotModified {
