@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"cmp"
 	"net/url"
 	"slices"
 	"strconv"
@@ -56,8 +55,10 @@ type Copy struct {
 }
 
 // earlier orders the pieces of a group: the earliest date first (a date
-// of less precision first within its period; undated last), then the
-// longer body, then the ID.
+// of less precision first within its period; undated last); on one date a
+// much longer body first (a quarter longer: the full text before a feed's
+// summary of it, not a copy before its original for a line it adds), then
+// the ID.
 func earlier(a, b CopyKey) int {
 	if (a.Date == "") != (b.Date == "") {
 		if a.Date == "" {
@@ -68,8 +69,11 @@ func earlier(a, b CopyKey) int {
 	if c := strings.Compare(a.Date, b.Date); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(b.Words, a.Words); c != 0 {
-		return c
+	switch {
+	case 4*a.Words > 5*b.Words:
+		return -1
+	case 4*b.Words > 5*a.Words:
+		return 1
 	}
 	return strings.Compare(a.ID, b.ID)
 }

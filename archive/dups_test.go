@@ -120,3 +120,37 @@ func TestCopiesEarliestFirst(t *testing.T) {
 		t.Errorf("the copy alone kept: %v", got)
 	}
 }
+
+// TestCopiesSameDay: on one date, a copy that adds a line does not go
+// before its original (the ID decides), but a full text goes before a
+// summary of it with the same URL.
+func TestCopiesSameDay(t *testing.T) {
+	arch, _ := Load(Bundled())
+	var orig Article
+	for _, a := range arch.Articles {
+		if len(strings.Fields(a.Body)) > 300 && a.URL != "" {
+			orig = a
+			break
+		}
+	}
+	if orig.ID == "" {
+		t.Fatal("no long piece with a URL")
+	}
+	copied := orig
+	copied.ID, copied.Outlet = "zz-copy", "The Other Paper"
+	copied.Body += "\n\nReprinted with permission. This article first ran elsewhere."
+	stub := orig
+	stub.ID, stub.Body = "aa-stub", "A summary of the piece, as a feed gave it."
+	g := Republished([]Article{copied, stub, orig})
+	if len(g) != 1 || len(g[0]) != 3 {
+		t.Fatalf("groups %+v", g)
+	}
+	as := []Article{copied, stub, orig}
+	var order []string
+	for _, c := range g[0] {
+		order = append(order, as[c.Index].ID)
+	}
+	if want := []string{orig.ID, "zz-copy", "aa-stub"}; !slices.Equal(order, want) {
+		t.Errorf("order %v, want %v", order, want)
+	}
+}
