@@ -962,7 +962,7 @@ func TestHelpOverlay(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 100, 30)
 	h.key("?")
 	h.requireScreen("folio keys")
-	h.requireScreen("next, previous piece")
+	h.requireScreen("next/prev piece, copy")
 	h.key("?")
 	if h.m.help.open {
 		t.Fatal("? did not close the help")
