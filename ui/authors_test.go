@@ -199,12 +199,14 @@ func TestRelatedNameTheirAuthors(t *testing.T) {
 		{Title: "State of the Union Address, 1819", Authors: []string{"James Monroe"}},
 		{Title: "State of the Union Address, 1812", Authors: []string{"James Madison"}},
 	}
-	out := ansi.Strip(strings.Join(composePiece(a, related, nil, nil, 100, st), "\n"))
+	lines, _ := composePiece(a, related, nil, nil, 100, st)
+	out := ansi.Strip(strings.Join(lines, "\n"))
 	if !strings.Contains(out, "1819 · James Monroe") || !strings.Contains(out, "1812 · James Madison") {
 		t.Fatalf("related entries do not name their authors:\n%s", out)
 	}
 	related[1].Authors = []string{"James Monroe"}
-	out = ansi.Strip(strings.Join(composePiece(a, related, nil, nil, 100, st), "\n"))
+	lines, _ = composePiece(a, related, nil, nil, 100, st)
+	out = ansi.Strip(strings.Join(lines, "\n"))
 	if strings.Contains(out, "1819 · James Monroe") {
 		t.Fatalf("one writer's related pieces name him on every line:\n%s", out)
 	}

@@ -215,8 +215,8 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 		}
 		wg.Wait()
 		copies := copiesOf(s, key.id)
-		lines := composePiece(a, related, copies, body, key.width, st)
-		return renderedMsg{key: key, article: a, related: related, copies: copies, lines: lines}
+		lines, bodyStart := composePiece(a, related, copies, body, key.width, st)
+		return renderedMsg{key: key, article: a, related: related, copies: copies, lines: lines, bodyStart: bodyStart}
 	}
 }
 

@@ -65,7 +65,10 @@ type renderedMsg struct {
 	related []index.Hit  // pieces like this one, when the Searcher finds them
 	copies  []index.Copy // the group of copies of a republished piece, itself included (CopiesSearcher)
 	lines   []string
-	err     error
+	// bodyStart is the first line of the piece's body in lines (the
+	// header's title, meta, related pieces and rule come before).
+	bodyStart int
+	err       error
 	// cache is the render cache the render was started for (see
 	// renderCache.tag): a render started before a refresh replaced the
 	// cache renders the file as it was, and is dropped.

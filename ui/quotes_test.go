@@ -82,7 +82,9 @@ func TestQuoteLinesInTheReader(t *testing.T) {
 	r.keys("enter")
 	waitIdle(t, r.screen, "the head of MI5 gave interviews")
 	screen := r.screen.load().screen
-	first := rowOf(t, screen, `\S`) // where v starts: the first line with text
+	first := rowOf(t, screen, "─{20}") + 1 // where v starts: the body's first line with text
+	for lines := strings.Split(screen, "\n"); strings.TrimSpace(lines[first]) == ""; first++ {
+	}
 	target := rowOf(t, screen, "Foreign fighters have not returned")
 
 	// v, down to the paragraph, v to start there, keep with a note.
@@ -128,6 +130,28 @@ func TestQuoteLinesInTheReader(t *testing.T) {
 		t.Errorf("Q:\n%s", s)
 	}
 	r.keys("esc")
+	r.quit()
+}
+
+// v on a piece just opened starts in its body, not on the header's title,
+// meta or related pieces: those are not in the text a quote is found in
+// (folio quotes would call such a quote orphaned at once).
+func TestQuoteStartsInTheBody(t *testing.T) {
+	dir := t.TempDir()
+	r := startQuoteRun(t, dir, 100, 30)
+	r.keys("enter")
+	waitIdle(t, r.screen, "the head of MI5 gave interviews")
+	r.keys("v", "k", "k", "y")
+	waitIdle(t, r.screen, "note \\(optional")
+	r.keys("enter")
+	waitIdle(t, r.screen, "Quote kept")
+	qs := r.saved()
+	if len(qs) != 1 {
+		t.Fatalf("%d quotes saved, want 1", len(qs))
+	}
+	if q := qs[0].Exact; strings.Contains(q, "Raqqa has fallen") || strings.Contains(q, "Telegraph") || !strings.Contains(q, "Raqqa") {
+		t.Errorf("the quote is %q; want the body's first line (its heading)", q)
+	}
 	r.quit()
 }
 

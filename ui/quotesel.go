@@ -42,20 +42,27 @@ func (q quoteSel) lines() (from, to int) {
 	return min(q.anchor, q.cursor), max(q.anchor, q.cursor)
 }
 
-// startQuote is v: the choice starts on the first line with text on
-// screen.
+// startQuote is v: the choice starts on the first line of the body with
+// text on screen (a quote is a passage of the piece: the header's title,
+// meta and related pieces are not in the text quotes are found in), or on
+// the body's first line when the screen shows only the header.
 func (r *reader) startQuote() intent {
 	if !r.ready || r.err != nil || len(r.plain) == 0 {
 		return sayIntent{text: "Still loading this piece…"}
 	}
-	at := r.offset
-	for i := r.offset; i < min(r.offset+r.bodyHeight(), len(r.plain)); i++ {
+	from := max(r.offset, r.bodyFrom)
+	if from >= len(r.plain) {
+		return sayIntent{text: "This piece has no text to quote"}
+	}
+	at := from
+	for i := from; i < min(from+r.bodyHeight(), len(r.plain)); i++ {
 		if strings.TrimSpace(r.plain[i]) != "" {
 			at = i
 			break
 		}
 	}
 	r.quote = quoteSel{on: true, anchor: at, cursor: at}
+	r.moveQuoteEnd(0) // on screen
 	return nil
 }
 
@@ -92,7 +99,7 @@ func (r *reader) quoteKey(msg tea.KeyPressMsg, k KeyMap) (tea.Cmd, intent) {
 // on screen.
 func (r *reader) moveQuoteEnd(d int) {
 	q := &r.quote
-	q.cursor = min(max(q.cursor+d, 0), len(r.plain)-1)
+	q.cursor = min(max(q.cursor+d, r.bodyFrom), len(r.plain)-1)
 	if q.cursor < r.offset {
 		r.offset = q.cursor
 	}

@@ -36,6 +36,7 @@ type reader struct {
 
 	lines    []string // rendered, styled lines
 	plain    []string // the same lines without styling, for finding
+	bodyFrom int      // the first line of the piece's body (after the header): quotes start there
 	offset   int
 	resumeAt int // the line to show first once rendered: where reading stopped
 
@@ -121,6 +122,7 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	wasReady := r.ready
 	r.article, r.ready, r.err = m.article, true, nil
 	r.related, r.copies = m.related, m.copies
+	r.bodyFrom = min(m.bodyStart, len(m.lines))
 	// Cleaned here, after Glamour (which decodes entities such as "&#27;"
 	// into ESC) and for cached renderings too: only colours and http(s)
 	// hyperlinks reach the screen.
@@ -360,7 +362,7 @@ func (r reader) barView(st Styles) string {
 // (title, outlet · date · authors, tags, the URL as a terminal hyperlink,
 // where else it ran (copies), related pieces when the index can find
 // them), the keeper's note as a quote, then the rendered body.
-func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, body []string, width int, st Styles) []string {
+func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, body []string, width int, st Styles) (lines []string, bodyStart int) {
 	const indent = "  " // Glamour's own document margin
 	w := max(width-2*len(indent), 1)
 	wrap := func(style lipgloss.Style, s string) []string {
@@ -409,9 +411,10 @@ func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, b
 		add(strings.Split(quote.Render(note), "\n")...)
 	}
 	add("", st.Rule.Render(strings.Repeat("─", w)))
+	bodyStart = len(out)
 	out = append(out, body...)
 	out = append(out, "")
-	return out
+	return out, bodyStart
 }
 
 // relatedLines lists the pieces related to a, when there are any.
