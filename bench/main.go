@@ -1,13 +1,17 @@
-// Command bench measures folio's index at scale on generated archives
-// (internal/corpus): build speed, reopen time, search latency over a fixed
-// query mix, peak memory. Each size runs in its own process so that peak
-// RSS is that size's.
+// Command bench measures folio at scale on generated archives
+// (internal/corpus): the index in-process (build speed, reopen time, search
+// latency over a fixed query mix, peak memory; each size in its own process
+// so that peak RSS is that size's), then whole processes: `folio --version`,
+// `folio search` beside `rg -il`, `grep -ril` and `recollq` on the archive
+// nested and flat (whole.go), and folio in a real terminal (tui.go). It ends
+// with issue #19's table (summary.go).
 //
-//	go run ./bench                      # 1k, 10k, 100k
-//	go run ./bench -sizes 1000,10000    # fewer
-//	go run ./bench -sizes 1000000       # 1M (not in CI)
+//	go run ./bench               # 10k
+//	go run ./bench -big          # 10k and 100k
+//	go run ./bench -huge         # and 1M (slow)
+//	go run ./bench -sizes 1000   # any sizes
 //
-// It prints a Markdown table for the README.
+// It prints Markdown tables for the README.
 package main
 
 import (
@@ -28,16 +32,18 @@ import (
 )
 
 type result struct {
-	Docs        int
-	MB          float64
-	BuildSecs   float64
-	ReopenMs    float64
-	SearchMs    map[string][3]float64 // query → p50, p95, p99
-	AllMs       [3]float64
-	HitsMs      [3]float64 // the same searches without facets (the interface's first pass)
-	FacetsMs    [3]float64 // facets alone (its second pass)
-	PeakRSSMB   float64
-	IndexDiskMB float64
+	Docs      int
+	MB        float64
+	BuildSecs float64
+	ReopenMs  float64
+	SearchMs  map[string][3]float64 // query → p50, p95, p99
+	AllMs     [3]float64
+	HitsMs    [3]float64 // the same searches without facets (the interface's first pass)
+	FacetsMs  [3]float64 // facets alone (its second pass)
+	// facets alone for the queries with text (the facet-only query left out)
+	FacetsQueryMs [3]float64
+	PeakRSSMB     float64
+	IndexDiskMB   float64
 }
 
 var queries = []struct {
@@ -55,15 +61,24 @@ var queries = []struct {
 }
 
 func main() {
-	sizes := flag.String("sizes", "1000,10000,100000", "archive sizes, comma-separated")
+	sizes := flag.String("sizes", "10000", "archive sizes, comma-separated")
+	big := flag.Bool("big", false, "add 100k pieces")
+	huge := flag.Bool("huge", false, "add 100k and 1M pieces (slow)")
 	dir := flag.String("dir", "", "where to generate archives and indexes (default: a temp folder, removed)")
 	rounds := flag.Int("rounds", 30, "search rounds over the query mix")
 	one := flag.Int("one", 0, "internal: run one size in this process and print JSON")
 	hold := flag.String("hold", "", "internal: hold the index (in -dir) of this archive open as folio's reader does, until stdin closes")
-	tui := flag.Bool("tui", false, "then the whole-process figures: folio in tmux (start, keystrokes, RSS, idle CPU) and folio search vs grep; see tui.go")
+	tui := flag.Bool("tui", true, "folio in tmux: start, keystrokes, RSS, idle CPU (tui.go)")
 	tuiRuns := flag.Int("tui-runs", 15, "starts per archive for start to first frame (-tui)")
-	indexFigures := flag.Bool("index", true, "the index figures (-index=false with -tui: the terminal figures alone)")
+	idle := flag.Duration("idle", idleTime, "how long the reader is watched idle (-tui)")
+	whole := flag.Bool("peers", true, "folio search beside rg, grep and recollq, whole processes (whole.go)")
+	install := flag.Bool("install", true, "install missing peers (as root: apt-get install -y ripgrep recollcmd)")
+	procs := flag.Int("runs", 15, "runs of each whole process")
+	bin := flag.String("bin", "", "the folio binary to measure (default: built from this checkout)")
+	against := flag.String("against", "", "another folio binary, run in turn with the measured one (start-up and folio search)")
+	indexFigures := flag.Bool("index", true, "the index figures (-index=false: the whole-process figures alone)")
 	flag.Parse()
+	idleTime = *idle
 
 	if *hold != "" {
 		if err := holdIndex(*hold, *dir); err != nil {
@@ -93,12 +108,24 @@ func main() {
 	}
 	var results []result
 	var ns []int
-	for _, s := range strings.Split(*sizes, ",") {
+	list := *sizes
+	if *big || *huge {
+		list += ",100000"
+	}
+	if *huge {
+		list += ",1000000"
+	}
+	seen := map[int]bool{}
+	for _, s := range strings.Split(list, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n <= 0 {
 			fmt.Fprintf(os.Stderr, "bad size %q\n", s)
 			os.Exit(2)
 		}
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
 		ns = append(ns, n)
 		if !*indexFigures {
 			continue
@@ -121,9 +148,11 @@ func main() {
 	if *indexFigures {
 		printTable(results)
 	}
-	if *tui {
-		runTUIBench(base, ns, *tuiRuns)
+	var w *wholeFigs
+	if *tui || *whole || *against != "" {
+		w = runWholeBench(base, ns, wholeOpts{tui: *tui, peers: *whole, install: *install, runs: *tuiRuns, procs: *procs, bin: *bin, against: *against})
 	}
+	printSummary(ns, results, w)
 }
 
 func runOne(base string, n, rounds int) (result, error) {
@@ -162,7 +191,7 @@ func runOne(base string, n, rounds int) (result, error) {
 	}
 	defer ix.Close()
 
-	var all, hits, facets []time.Duration
+	var all, hits, facets, facetsQuery []time.Duration
 	per := map[string][]time.Duration{}
 	timed := func(q index.Query) (time.Duration, error) {
 		t0 := time.Now()
@@ -189,9 +218,12 @@ func runOne(base string, n, rounds int) (result, error) {
 				return r, err
 			}
 			facets = append(facets, d)
+			if qq.Text != "" {
+				facetsQuery = append(facetsQuery, d)
+			}
 		}
 	}
-	r.HitsMs, r.FacetsMs = percentiles(hits), percentiles(facets)
+	r.HitsMs, r.FacetsMs, r.FacetsQueryMs = percentiles(hits), percentiles(facets), percentiles(facetsQuery)
 	for name, ds := range per {
 		r.SearchMs[name] = percentiles(ds)
 	}

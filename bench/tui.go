@@ -28,11 +28,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/folio-tui/folio/index"
@@ -54,25 +52,14 @@ type tuiResult struct {
 	Failed       int       // results that never showed within the timeout
 	RSSStartMB   float64   // VmHWM after start, max over the runs
 	RSSQueryMB   float64   // VmHWM after the keystroke session
-	IdleCPU      float64   // % of one CPU over idleSecs
+	IdleCPU      float64   // % of one CPU over the idle time
 	IdleOutputs  int       // %output notifications while idle
-	SearchMs     []float64 // folio search WORD, wall, per run
-	BesideMs     []float64 // the same with a reader holding the index (holdIndex)
-	SearchRSSMB  float64   // peak RSS of folio search, max over the runs, alone
-	BesideRSSMB  float64   // and beside the reader
-	BesideNotes  int       // runs beside the reader that printed a notice (fallback, behind)
-	SearchFailed int       // measured runs of folio search or grep that failed (not counted)
-	GrepMs       []float64 // grep -ril WORD DIR, wall, per run
-	SearchTotal  int       // pieces folio found for WORD
-	GrepFiles    int       // files grep listed
 }
 
-const (
-	tuiWidth, tuiHeight = 120, 40
-	idleSecs            = 10
-	grepWord            = "prosperity" // in about a third of the generated pieces
-	grepRuns            = 7
-)
+const tuiWidth, tuiHeight = 120, 40
+
+// idleTime is how long the reader is watched doing nothing (-idle).
+var idleTime = 30 * time.Second
 
 // Query mixes. Typed queries go in one character at a time (each a search
 // after the debounce); Enter queries go in at once with Enter (a search at
@@ -96,17 +83,30 @@ var (
 		"security", "government", "europe", "prevent", "mi5", "returnees", "propaganda", "online"}
 )
 
-// runTUIBench measures the bundled archive and each size under base.
-func runTUIBench(base string, sizes []int, runs int) {
-	fmt.Fprintln(os.Stderr, "bench: terminal figures…")
+// wholeOpts are the flags of the whole-process figures.
+type wholeOpts struct {
+	tui     bool   // folio in tmux
+	peers   bool   // folio search beside rg, grep, recollq
+	install bool   // install missing peers (as root, apt-get)
+	runs    int    // starts per archive in tmux (-tui-runs)
+	procs   int    // runs of each whole process (-runs)
+	bin     string // folio binary to measure ("" builds one)
+	against string // another folio binary run in turn with bin
+}
+
+// runWholeBench measures folio's start-up, folio search beside its peers on
+// each size, and folio in a terminal on the bundled archive and each size.
+// It returns the figures for the summary.
+func runWholeBench(base string, sizes []int, o wholeOpts) *wholeFigs {
+	fmt.Fprintln(os.Stderr, "bench: whole processes…")
 	base, _ = filepath.Abs(base)
 	work, err := os.MkdirTemp("", "folio-bench-tui")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
-		return
+		return nil
 	}
 	defer os.RemoveAll(work)
-	// folio in tmux must not touch the user's state, config or cache.
+	// folio must not touch the user's state, config or cache.
 	for _, v := range []string{"XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"} {
 		d := filepath.Join(work, strings.ToLower(v))
 		os.MkdirAll(d, 0o700)
@@ -117,32 +117,58 @@ func runTUIBench(base string, sizes []int, runs int) {
 	root, err := repoRoot()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
-		return
+		return nil
 	}
-	bin := filepath.Join(work, "folio")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir, build.Stdout, build.Stderr = root, os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "bench: building folio:", err)
-		return
+	bin := o.bin
+	if bin == "" {
+		bin = filepath.Join(work, "folio")
+		build := exec.Command("go", "build", "-o", bin, ".")
+		build.Dir, build.Stdout, build.Stderr = root, os.Stderr, os.Stderr
+		if err := build.Run(); err != nil {
+			fmt.Fprintln(os.Stderr, "bench: building folio:", err)
+			return nil
+		}
+	} else if bin, err = filepath.Abs(bin); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		return nil
+	}
+	if o.against != "" {
+		o.against, _ = filepath.Abs(o.against)
+	}
+	w := &wholeFigs{sizes: sizes, whole: map[int][]*layout{}, runs: o.procs}
+	w.peers = findPeers(o.install && o.peers)
+	if !o.peers {
+		w.peers = &peers{grep: false}
+	}
+	w.startup = measureStartup(bin, o.against, o.procs, w.peers)
+	if o.peers || o.against != "" {
+		for _, n := range sizes {
+			ls, err := wholeArchive(bin, o.against, base, n, o.procs, w.peers)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "bench:", err)
+			}
+			w.whole[n] = ls
+		}
 	}
 
-	haveTmux := true
-	if _, err := exec.LookPath("tmux"); err != nil {
+	haveTmux := o.tui
+	if _, err := exec.LookPath("tmux"); err != nil && o.tui {
 		fmt.Fprintln(os.Stderr, "bench: tmux not found: skipping the terminal figures (start, keystrokes, RSS, idle CPU)")
+		w.notes = append(w.notes, "tmux not found: no terminal figures")
 		haveTmux = false
 	}
-	var tm *tmux
-	if haveTmux {
-		tm, err = startTmux(work)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "bench: tmux:", err)
-			return
-		}
-		defer tm.close()
+	if !haveTmux {
+		w.print(root)
+		return w
 	}
+	tm, err := startTmux(work)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench: tmux:", err)
+		w.print(root)
+		return w
+	}
+	defer tm.close()
 
-	var results []tuiResult
 	archives := []struct {
 		name       string
 		docs       int
@@ -163,7 +189,7 @@ func runTUIBench(base string, sizes []int, runs int) {
 		if a.arch != "" {
 			if err := ensureArchive(a.arch, a.docs); err != nil {
 				fmt.Fprintln(os.Stderr, "bench:", err)
-				return
+				break
 			}
 		}
 		args := []string{"--index-dir", a.idx}
@@ -171,27 +197,29 @@ func runTUIBench(base string, sizes []int, runs int) {
 			args = append(args, "--archive", a.arch)
 		}
 		// Build or refresh the index, then check that it is cached.
+		ok := true
 		for i := range 2 {
 			out, err := exec.Command(bin, append(slices.Clone(args), "index")...).Output()
 			if err != nil {
 				fmt.Fprintln(os.Stderr, "bench: folio index:", err)
-				return
+				ok = false
+				break
 			}
 			if i == 1 {
 				r.IndexState = strings.TrimSpace(string(out))
 			}
 		}
-		if a.arch != "" {
-			searchVsGrep(bin, args, a.arch, &r)
+		if !ok {
+			continue
 		}
-		if tm != nil {
-			if err := tuiArchive(tm, bin, args, a.arch, a.idx, a.typed, a.ent, runs, &r); err != nil {
-				fmt.Fprintln(os.Stderr, "bench:", a.name+":", err)
-			}
+		if err := tuiArchive(tm, bin, args, a.arch, a.idx, a.typed, a.ent, o.runs, &r); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", a.name+":", err)
 		}
-		results = append(results, r)
+		w.tui = append(w.tui, r)
 	}
-	printTUITable(results, haveTmux, runs, root)
+	w.tuiRuns = o.runs
+	w.print(root)
+	return w
 }
 
 // repoRoot is the folder of folio's go.mod.
@@ -218,90 +246,6 @@ func ensureArchive(arch string, n int) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(arch, ".complete"), nil, 0o644)
-}
-
-// searchVsGrep times `folio search WORD` and `grep -ril WORD DIR`, whole
-// processes, output to /dev/null, after one warm-up run of each; then
-// `folio search WORD` again beside a reader, another process holding the
-// index open (startHolder).
-func searchVsGrep(bin string, args []string, arch string, r *tuiResult) {
-	search := exec.Command(bin, append(slices.Clone(args), "search", grepWord, "--json", "--limit", "1")...)
-	if out, err := search.Output(); err == nil {
-		if m := regexp.MustCompile(`"total":\s*(\d+)`).FindSubmatch(out); m != nil {
-			r.SearchTotal, _ = strconv.Atoi(string(m[1]))
-		}
-	}
-	if out, err := exec.Command("grep", "-ril", grepWord, arch).Output(); err == nil {
-		r.GrepFiles = strings.Count(string(out), "\n")
-	}
-	// timeIt runs a command and times it; false when it failed, whose
-	// time (a fast failure) is not a figure.
-	timeIt := func(name string, argv ...string) (float64, bool) {
-		c := exec.Command(name, argv...)
-		t0 := time.Now()
-		err := c.Run()
-		ms := float64(time.Since(t0).Microseconds()) / 1000
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "bench:", name, err)
-			r.SearchFailed++
-			return 0, false
-		}
-		return ms, true
-	}
-	// folioRun runs folio search, returning its time, its peak RSS (rusage
-	// maxrss: it includes the pages of this small process it was started
-	// from, so it is an upper bound) and whether it printed a notice; false
-	// when it failed.
-	folioRun := func() (ms, rssMB float64, notice, ok bool) {
-		c := exec.Command(bin, append(slices.Clone(args), "search", grepWord)...)
-		var stderr strings.Builder
-		c.Stderr = &stderr
-		t0 := time.Now()
-		err := c.Run()
-		ms = float64(time.Since(t0).Microseconds()) / 1000
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "bench: folio search:", err, stderr.String())
-			r.SearchFailed++
-			return 0, 0, false, false
-		}
-		if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			rssMB = float64(ru.Maxrss) / 1024
-		}
-		return ms, rssMB, stderr.Len() > 0, true
-	}
-	folioRun()
-	timeIt("grep", "-ril", grepWord, arch)
-	r.SearchFailed = 0 // the warm-up runs'
-	for range grepRuns {
-		if ms, rss, _, ok := folioRun(); ok {
-			r.SearchMs = append(r.SearchMs, ms)
-			r.SearchRSSMB = max(r.SearchRSSMB, rss)
-		}
-		if ms, ok := timeIt("grep", "-ril", grepWord, arch); ok {
-			r.GrepMs = append(r.GrepMs, ms)
-		}
-	}
-	// Beside a reader: another process holding the index as folio's reader
-	// does (holdIndex).
-	idx := args[slices.Index(args, "--index-dir")+1]
-	stop, err := startHolder(arch, idx)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bench: holding the index:", err)
-		return
-	}
-	defer stop()
-	folioRun()
-	for range grepRuns {
-		ms, rss, notice, ok := folioRun()
-		if !ok {
-			continue
-		}
-		r.BesideMs = append(r.BesideMs, ms)
-		r.BesideRSSMB = max(r.BesideRSSMB, rss)
-		if notice {
-			r.BesideNotes++
-		}
-	}
 }
 
 // startHolder starts this program with -hold: a process that holds the
@@ -354,7 +298,7 @@ func tuiArchive(tm *tmux, bin string, args []string, arch, idx string, typed, en
 	texts := map[string]bool{"": true}
 	for _, q := range typed {
 		for i := range len(q) + 1 {
-			texts[strings.TrimSpace(q[:i])] = true
+			texts[typedKey(q[:i])] = true
 		}
 	}
 	for _, q := range entered {
@@ -441,7 +385,7 @@ func tuiArchive(tm *tmux, bin string, args []string, arch, idx string, typed, en
 	for _, q := range typed {
 		clear()
 		for i := 1; i <= len(q); i++ {
-			want, ok := totals[strings.TrimSpace(q[:i])]
+			want, ok := totals[typedKey(q[:i])]
 			if !ok {
 				want = -2 // the query fails: nothing to wait for
 			}
@@ -508,12 +452,12 @@ func tuiArchive(tm *tmux, bin string, args []string, arch, idx string, typed, en
 
 	// Idle.
 	tm.waitQuiet(500*time.Millisecond, 5*time.Second)
-	cpu0 := cpuTicks(s.pid)
+	cpu0, t0 := cpuNs(s.pid), time.Now()
 	outs0 := tm.outputs
-	tm.pump(idleSecs * time.Second)
-	cpu1 := cpuTicks(s.pid)
+	tm.pump(idleTime)
+	cpu1, t1 := cpuNs(s.pid), time.Now()
 	r.IdleOutputs = tm.outputs - outs0
-	r.IdleCPU = float64(cpu1-cpu0) / float64(clockTicks()) / idleSecs * 100
+	r.IdleCPU = float64(cpu1-cpu0) / float64(t1.Sub(t0).Nanoseconds()) * 100
 	r.RSSQueryMB = vmHWM(s.pid)
 	return nil
 }
@@ -544,8 +488,20 @@ func outletCounts(lines []string) []int {
 	return counts
 }
 
+// typedKey is how the reader searches the box's text v while keys arrive
+// (ui buildQuery): its last word is also a prefix unless v ends with a
+// space; the key is the trimmed text, marked "typing:" for such a search.
+func typedKey(v string) string {
+	t := strings.TrimSpace(v)
+	if t != "" && !strings.HasSuffix(v, " ") {
+		return "typing:" + t
+	}
+	return t
+}
+
 // expectedTotals searches each text in the archive's index as the UI does
-// (trimmed text, no filters); a text whose search fails is left out.
+// (trimmed text, no filters; a "typing:" text as typed, see typedKey); a
+// text whose search fails is left out.
 func expectedTotals(arch, idx string, texts map[string]bool) (map[string]int, error) {
 	ctx := context.Background()
 	ix, err := index.OpenDir(ctx, arch, index.Options{Dir: idx, ResultCache: -1, LargeBuild: buildgc.Relax})
@@ -558,7 +514,11 @@ func expectedTotals(arch, idx string, texts map[string]bool) (map[string]int, er
 	}
 	out := map[string]int{}
 	for t := range texts {
-		res, err := ix.Search(ctx, index.Query{Text: strings.TrimSpace(t), Limit: 1})
+		q := index.Query{Text: strings.TrimSpace(t), Limit: 1}
+		if rest, ok := strings.CutPrefix(t, "typing:"); ok {
+			q.Text, q.Typing = rest, true
+		}
+		res, err := ix.Search(ctx, q)
 		if err == nil {
 			out[t] = res.Total
 		}
@@ -989,48 +949,25 @@ func debounce(root string) string {
 	return string(m[1]) + " " + unit
 }
 
-func printTUITable(rs []tuiResult, haveTmux bool, runs int, root string) {
+func printTUITable(rs []tuiResult, runs int, root string) {
+	if len(rs) == 0 {
+		return
+	}
 	tmuxVersion := ""
 	if out, err := exec.Command("tmux", "-V").Output(); err == nil {
 		tmuxVersion = strings.TrimSpace(string(out))
 	}
-	fmt.Printf("\nWhole process, in a terminal: %s/%s, %d CPUs, %s, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version(), tmuxVersion)
-	if haveTmux {
-		fmt.Printf("| archive | start → first frame (median) | start → list (median / max) | typing → results p50 / p95 / p99 ms (n) | query + Enter → results p50 / p95 / p99 ms (n) | facet toggle → results p50 / p95 / p99 ms (n) | peak RSS start / after queries MB | idle CPU (%d s) | outputs while idle |\n", idleSecs)
-		fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-		for _, r := range rs {
-			fmt.Printf("| %s | %.1f ms | %.1f / %.1f ms | %s | %s | %s | %.0f / %.0f | %.2f %% | %d |\n",
-				r.Name, median(r.FirstFrameMs), median(r.ReadyMs), slices.Max(append([]float64{0}, r.ReadyMs...)),
-				dist(r.Typing), dist(r.Enter), dist(r.Toggle), r.RSSStartMB, r.RSSQueryMB, r.IdleCPU, r.IdleOutputs)
-		}
-		fmt.Println()
-	}
-	fmt.Printf("| pieces | `folio search %s` (median of %d) | beside a reader (median) | peak RSS alone / beside MB | notices beside | `grep -ril %s DIR` (median of %d) | grep / folio | pieces found / files grep listed |\n", grepWord, grepRuns, grepWord, grepRuns)
-	fmt.Println("|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Printf("In a terminal: %s\n\n", tmuxVersion)
+	fmt.Printf("| archive | start → first frame (median) | start → list (median / max) | typing → results p50 / p95 / p99 ms (n) | query + Enter → results p50 / p95 / p99 ms (n) | facet toggle → results p50 / p95 / p99 ms (n) | peak RSS start / after queries MB | idle CPU (%s) | outputs while idle |\n", idleTime)
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rs {
-		if r.Docs == 0 {
-			continue
-		}
-		s, g := median(r.SearchMs), median(r.GrepMs)
-		fmt.Printf("| %s | %.1f ms | %.1f ms | %.0f / %.0f | %d of %d | %.1f ms | %.2f× | %d / %d |\n", r.Name, s, median(r.BesideMs),
-			r.SearchRSSMB, r.BesideRSSMB, r.BesideNotes, len(r.BesideMs), g, g/s, r.SearchTotal, r.GrepFiles)
-		if r.SearchFailed > 0 {
-			fmt.Printf("\n%s: %d runs failed and are not counted.\n", r.Name, r.SearchFailed)
-		}
+		fmt.Printf("| %s | %.1f ms | %.1f / %.1f ms | %s | %s | %s | %.0f / %.0f | %.3f %% | %d |\n",
+			r.Name, median(r.FirstFrameMs), median(r.ReadyMs), slices.Max(append([]float64{0}, r.ReadyMs...)),
+			dist(r.Typing), dist(r.Enter), dist(r.Toggle), r.RSSStartMB, r.RSSQueryMB, r.IdleCPU, r.IdleOutputs)
 	}
 	fmt.Println()
-	loc := "C"
-	for _, v := range []string{"LC_ALL", "LC_CTYPE", "LANG"} {
-		if x := os.Getenv(v); x != "" {
-			loc = x
-			break
-		}
-	}
-	if haveTmux {
-		fmt.Printf("Method: folio's binary in tmux (private server, %d×%d, TERM=screen), read through control mode: every %%output of the pane is answered by a capture-pane on the same connection, and a screen counts from the arrival of the first capture that shows it. Start: from respawn-pane to a frame showing \"folio\" (first frame) and to the result count with the list's first row (list), index cached, %d runs after one warm-up. Keystrokes: from send-keys to the screen showing the result count the same query gives in-process; a keystroke whose count equals the one on screen cannot be told apart and is not counted (%s). Typing: each character searches at once unless the last search took 100 ms or more, then after the UI's pause of %s (ui/cmds.go searchDebounce, slowSearch); every figure includes Bubble Tea's 60 fps frame tick (≤ 16.7 ms). Query + Enter: the whole query typed at once, then Enter. Peak RSS: VmHWM of the folio process; idle CPU: utime+stime over %d s with no input.\n",
-			tuiWidth, tuiHeight, runs, skipped(rs), debounce(root), idleSecs)
-	}
-	fmt.Printf("search vs grep: whole processes, output to /dev/null, one warm-up run each, then %d alternating runs; locale %s.\n", grepRuns, loc)
+	fmt.Printf("Method: folio's binary in tmux (private server, %d×%d, TERM=screen), read through control mode: every %%output of the pane is answered by a capture-pane on the same connection, and a screen counts from the arrival of the first capture that shows it. Start: from respawn-pane to a frame showing \"folio\" (first frame) and to the result count with the list's first row (list), index cached, %d runs after one warm-up. Keystrokes: from send-keys to the screen showing the result count the same query gives in-process; a keystroke whose count equals the one on screen cannot be told apart and is not counted (%s). Typing: each character searches at once unless the last search took 100 ms or more, then after the UI's pause of %s (ui/cmds.go searchDebounce, slowSearch); every figure includes the wait for Bubble Tea's next frame. Query + Enter: the whole query typed at once, then Enter. Peak RSS: VmHWM of the folio process; idle CPU: its time on a CPU (/proc/PID/schedstat) over %s with no input, as a share of one CPU.\n",
+		tuiWidth, tuiHeight, runs, skipped(rs), debounce(root), idleTime)
 	for _, r := range rs {
 		if r.IndexState != "" {
 			fmt.Fprintf(os.Stderr, "bench: %s\n", r.IndexState)
@@ -1039,6 +976,7 @@ func printTUITable(rs []tuiResult, haveTmux bool, runs int, root string) {
 			fmt.Printf("%s: %d keystroke(s) whose result never showed.\n", r.Name, r.Failed)
 		}
 	}
+	fmt.Println()
 }
 
 func skipped(rs []tuiResult) string {
