@@ -105,7 +105,7 @@ func printSummary(sizes []int, idx []result, w *wholeFigs) {
 	if w != nil {
 		for _, lay := range []string{"nested", "flat"} {
 			for wi, word := range wholeWords {
-				row(fmt.Sprintf("`%s` whole process, %s, wall (CPU) ms: folio · rg · grep · recollq", word, lay),
+				row(fmt.Sprintf("`%s` whole process, %s, wall (CPU) ms: folio · rg · grep · recollq -n 20", word, lay),
 					map[bool]string{true: "folio ≤ rg at 10k, ≤ 0.33× rg at 100k", false: ""}[wi == 0 && lay == "nested"],
 					func(n int) string {
 						for _, l := range w.whole[n] {
@@ -113,7 +113,7 @@ func printSummary(sizes []int, idx []result, w *wholeFigs) {
 								continue
 							}
 							var parts []string
-							for _, name := range []string{"folio search", "rg -il", "grep -ril", "recollq"} {
+							for _, name := range []string{"folio search", "rg -il", "grep -ril", "recollq -n 20"} {
 								s := "–"
 								for _, f := range l.Rows[wi].Tools {
 									if f.Name == name && len(f.Wall) > 0 {

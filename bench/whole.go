@@ -305,7 +305,10 @@ func wholeArchive(bin, against, base string, n, runs int, pr *peers) ([]*layout,
 				row.Tools = append(row.Tools, &figs{Name: "grep -ril", Argv: []string{"grep", "-ril", w, l.Arch}})
 			}
 			if l.Recoll != "" {
-				row.Tools = append(row.Tools, &figs{Name: "recollq", Argv: []string{"recollq", "-c", l.Recoll, "-b", "-n", "0", w}})
+				// The first 20 by relevance and the count, as folio prints;
+				// and every file, as rg and grep list.
+				row.Tools = append(row.Tools, &figs{Name: "recollq -n 20", Argv: []string{"recollq", "-c", l.Recoll, "-n", "20", w}},
+					&figs{Name: "recollq -b -n 0", Argv: []string{"recollq", "-c", l.Recoll, "-b", "-n", "0", w}})
 			}
 			for _, f := range row.Tools {
 				f.Found = found(f, bin, args, w)
@@ -322,6 +325,9 @@ func wholeArchive(bin, against, base string, n, runs int, pr *peers) ([]*layout,
 	}
 	return out, nil
 }
+
+// recollCount is recollq's count line: "3078 results (printing  20 max):".
+var recollCount = regexp.MustCompile(`(?m)^(\d+) results`)
 
 // found is how many results a program reports: the lines a lister prints,
 // folio's total (from --json).
@@ -340,6 +346,10 @@ func found(f *figs, bin string, args []string, word string) int {
 	var out bytes.Buffer
 	if _, err := runProc(f.Argv, f.Env, &out); err != nil {
 		return -1
+	}
+	if m := recollCount.FindStringSubmatch(out.String()); m != nil && f.Name == "recollq -n 20" {
+		n, _ := strconv.Atoi(m[1])
+		return n
 	}
 	n := 0
 	for _, l := range strings.Split(out.String(), "\n") {
@@ -596,7 +606,7 @@ func printWhole(sizes []int, all map[int][]*layout, runs int, pr *peers) {
 	}
 	fmt.Println()
 	fmt.Printf("Whole processes, output to /dev/null, one warm-up run each, then %d runs in turn; wall time from the start to the exit, CPU time user + system from rusage (rg and recollindex use both cores: CPU above wall). "+
-		"`folio search` prints 20 hits with snippets and the facets; `rg -il`, `grep -ril` and `recollq -b -n 0` list every matching file (found: the lines listed, or folio's total; recoll and folio stem, rg and grep match the letters anywhere). "+
+		"`folio search` prints 20 hits with snippets, the count and the facets; `recollq -n 20` the first 20 by relevance (type, URL, name, size) and the count; `rg -il`, `grep -ril` and `recollq -b -n 0` list every matching file (found: the lines listed, or the count printed; recoll and folio stem, rg and grep match the letters anywhere). "+
 		"Nested: a folder a year, as generated; flat: the same files (hard links) in one folder. folio's nested build is in the index table; its flat one is `folio index` from nothing.\n", runs)
 	for _, n := range pr.notes {
 		fmt.Println("Peers:", n+".")
