@@ -618,7 +618,14 @@ func startTmux(work string) (*tmux, error) {
 			break
 		}
 	}
-	lines, err := t.command("display-message -p '#{pane_id} #{window_width}x#{window_height}'")
+	// A stray empty reply (the client's own) may come first: ask again.
+	var lines []string
+	for range 10 {
+		lines, err = t.command("display-message -p '#{pane_id} #{window_width}x#{window_height}'")
+		if err != nil || len(lines) != 0 {
+			break
+		}
+	}
 	if err != nil || len(lines) != 1 {
 		t.close()
 		return nil, fmt.Errorf("no pane: %v %q", err, lines)
