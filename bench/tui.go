@@ -52,6 +52,8 @@ type tuiResult struct {
 	Failed       int       // results that never showed within the timeout
 	RSSStartMB   float64   // VmHWM after start, max over the runs
 	RSSQueryMB   float64   // VmHWM after the keystroke session
+	RSSAnonMB    float64   // RssAnon then: the process's own memory
+	RSSFileMB    float64   // RssFile then: pages of files mapped (the index), page cache
 	IdleCPU      float64   // % of one CPU over the idle time
 	IdleOutputs  int       // %output notifications while idle
 }
@@ -459,6 +461,7 @@ func tuiArchive(tm *tmux, bin string, args []string, arch, idx string, typed, en
 	r.IdleOutputs = tm.outputs - outs0
 	r.IdleCPU = float64(cpu1-cpu0) / float64(t1.Sub(t0).Nanoseconds()) * 100
 	r.RSSQueryMB = vmHWM(s.pid)
+	r.RSSAnonMB, r.RSSFileMB = procStatusMB(s.pid, "RssAnon"), procStatusMB(s.pid, "RssFile")
 	return nil
 }
 
@@ -865,13 +868,16 @@ func (t *tmux) close() {
 
 // vmHWM is a process's peak RSS in MB (Linux); 0 elsewhere.
 // pid is a number or "self".
-func vmHWM(pid any) float64 {
+func vmHWM(pid any) float64 { return procStatusMB(pid, "VmHWM") }
+
+// procStatusMB is a field of /proc/PID/status given in kB, in MB.
+func procStatusMB(pid any, field string) float64 {
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%v/status", pid))
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+		if rest, ok := strings.CutPrefix(line, field+":"); ok {
 			if f := strings.Fields(rest); len(f) > 0 {
 				kb, _ := strconv.ParseFloat(f[0], 64)
 				return kb / 1024
@@ -965,12 +971,12 @@ func printTUITable(rs []tuiResult, runs int, root string) {
 		tmuxVersion = strings.TrimSpace(string(out))
 	}
 	fmt.Printf("In a terminal: %s\n\n", tmuxVersion)
-	fmt.Printf("| archive | start → first frame (median) | start → list (median / max) | typing → results p50 / p95 / p99 ms (n) | query + Enter → results p50 / p95 / p99 ms (n) | facet toggle → results p50 / p95 / p99 ms (n) | peak RSS start / after queries MB | idle CPU (%s) | outputs while idle |\n", idleTime)
-	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Printf("| archive | start → first frame (median) | start → list (median / max) | typing → results p50 / p95 / p99 ms (n) | query + Enter → results p50 / p95 / p99 ms (n) | facet toggle → results p50 / p95 / p99 ms (n) | peak RSS start / after queries MB | then: own (anon) / index pages (file) MB | idle CPU (%s) | outputs while idle |\n", idleTime)
+	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rs {
-		fmt.Printf("| %s | %.1f ms | %.1f / %.1f ms | %s | %s | %s | %.0f / %.0f | %.3f %% | %d |\n",
+		fmt.Printf("| %s | %.1f ms | %.1f / %.1f ms | %s | %s | %s | %.0f / %.0f | %.0f / %.0f | %.3f %% | %d |\n",
 			r.Name, median(r.FirstFrameMs), median(r.ReadyMs), slices.Max(append([]float64{0}, r.ReadyMs...)),
-			dist(r.Typing), dist(r.Enter), dist(r.Toggle), r.RSSStartMB, r.RSSQueryMB, r.IdleCPU, r.IdleOutputs)
+			dist(r.Typing), dist(r.Enter), dist(r.Toggle), r.RSSStartMB, r.RSSQueryMB, r.RSSAnonMB, r.RSSFileMB, r.IdleCPU, r.IdleOutputs)
 	}
 	fmt.Println()
 	fmt.Printf("Method: folio's binary in tmux (private server, %d×%d, TERM=screen), read through control mode: every %%output of the pane is answered by a capture-pane on the same connection, and a screen counts from the arrival of the first capture that shows it. Start: from respawn-pane to a frame showing \"folio\" (first frame) and to the result count with the list's first row (list), index cached, %d runs after one warm-up. Keystrokes: from send-keys to the screen showing the result count the same query gives in-process; a keystroke whose count equals the one on screen cannot be told apart and is not counted (%s). Typing: each character searches at once unless the last search took 100 ms or more, then after the UI's pause of %s (ui/cmds.go searchDebounce, slowSearch); every figure includes the wait for Bubble Tea's next frame. Query + Enter: the whole query typed at once, then Enter. Peak RSS: VmHWM of the folio process; idle CPU: its time on a CPU (/proc/PID/schedstat) over %s with no input, as a share of one CPU.\n",
