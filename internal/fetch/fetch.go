@@ -25,6 +25,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/temoto/robotstxt"
 	"golang.org/x/net/html/charset"
@@ -92,10 +93,14 @@ type Response struct {
 }
 
 // UTF8 is the body decoded to UTF-8, from the charset in the header, a
-// <meta> in the page, or a guess (golang.org/x/net/html/charset).
+// <meta> in the page or a byte-order mark (golang.org/x/net/html/charset).
+// A page that declares none is read as UTF-8 when it is valid UTF-8 (as
+// browsers' detectors find it), and as windows-1252 only when it is not:
+// the HTML standard's default for English would turn a UTF-8 page's "—"
+// into "â€”".
 func (r *Response) UTF8() []byte {
-	enc, name, _ := charset.DetermineEncoding(r.Body, r.ContentType+"; charset="+r.Charset)
-	if name == "utf-8" || enc == nil {
+	enc, name, certain := charset.DetermineEncoding(r.Body, r.ContentType+"; charset="+r.Charset)
+	if name == "utf-8" || enc == nil || (!certain && utf8.Valid(r.Body)) {
 		return r.Body
 	}
 	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(r.Body)))

@@ -84,6 +84,24 @@ func TestCharsetDecoded(t *testing.T) {
 	}
 }
 
+// A page that declares no charset is read as UTF-8 when it is valid
+// UTF-8 (a served corpus page's "—" became "â€”"), and as windows-1252 when
+// it is not.
+func TestUndeclaredCharset(t *testing.T) {
+	for _, c := range []struct{ body, want string }{
+		{"<p>(<em>Reuters</em>) \u2014 caf\u00e9</p>", "<p>(<em>Reuters</em>) \u2014 caf\u00e9</p>"},
+		{"<p>caf\xe9 \x97 ok</p>", "<p>caf\u00e9 \u2014 ok</p>"},
+	} {
+		// The first KB is ASCII, as a page's head is: charset's own
+		// detection reads only that far.
+		head := "<head>" + strings.Repeat(" ", 2000) + "</head>"
+		r := &Response{Body: []byte(head + c.body), ContentType: "text/html"}
+		if got := strings.TrimPrefix(string(r.UTF8()), head); got != c.want {
+			t.Errorf("%q read as %q; want %q", c.body, got, c.want)
+		}
+	}
+}
+
 // TestOneRequestAtATimePerHost: concurrent fetches from one host are made
 // one after another; the server sees at most one at a time.
 func TestOneRequestAtATimePerHost(t *testing.T) {
