@@ -497,8 +497,23 @@ func TextCitation(a archive.Article) string { return note(a, false) }
 // MarkdownCitation is TextCitation in Markdown: *The Telegraph*.
 func MarkdownCitation(a archive.Article) string { return note(a, true) }
 
-// mdEscape escapes the characters Markdown reads as marks.
-var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`).Replace
+// mdEscape escapes the characters Markdown reads as marks, and & (an entity
+// such as "&#27;" or "&#x202e;" would become a control character where the
+// notes are rendered).
+var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "&", `\&`).Replace
+
+// mdURL is a URL in a Markdown note: as it is, unless it holds a character
+// Markdown could read as a mark ("https://x.org/a[text](https://y.org)"
+// would make a link to y.org reading "text"); such a URL is written as an
+// autolink, <URL>, inside which Markdown reads nothing, with its own < and >
+// percent-encoded. An archive's URLs have no spaces or controls
+// (archive.ValidURL).
+func mdURL(u string) string {
+	if !strings.ContainsAny(u, "[]<>*`\\&") {
+		return u
+	}
+	return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+}
 
 func note(a archive.Article, md bool) string {
 	esc := func(s string) string { return s }
@@ -506,6 +521,7 @@ func note(a archive.Article, md bool) string {
 	if md {
 		esc = mdEscape
 		italic = func(s string) string { return "*" + mdEscape(s) + "*" }
+		a.URL = mdURL(a.URL)
 	}
 	kt, _ := typeOf(a)
 	var parts []string
