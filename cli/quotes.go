@@ -264,9 +264,10 @@ func resolveQuotes(arch *archive.Archive, qs []state.Quote) []resolvedQuote {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			text, err := pieceText(arch, a)
+			prepared := state.NewText(text)
 			for _, i := range idx {
 				out[i].piece = a
-				if _, _, found := out[i].Locate(text); err != nil || !found {
+				if _, _, found := prepared.Locate(out[i].Selector); err != nil || !found {
 					out[i].orphan = orphanPassageGone
 				}
 			}

@@ -179,8 +179,23 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 
 // Locate finds the passage of sel in text and returns its byte range there;
 // ok is false when the passage's letters and digits no longer occur in it.
+// To find many selectors in one text, prepare it once with NewText.
 func (sel Selector) Locate(text string) (start, end int, ok bool) {
-	f, p := fold(text), foldString(sel.Exact)
+	return NewText(text).Locate(sel)
+}
+
+// Text is a text prepared for finding selectors in: reduced once to what
+// matching compares, which is most of the work of a Locate (a piece's
+// quotes are found in it one after another).
+type Text struct{ f folded }
+
+// NewText prepares text for Locate.
+func NewText(text string) *Text { return &Text{f: fold(text)} }
+
+// Locate is Selector.Locate in the prepared text.
+func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
+	f, p := t.f, foldString(sel.Exact)
+	text := f.text
 	if p == "" {
 		return 0, 0, false
 	}
