@@ -297,7 +297,7 @@ func parseSaved(data []byte) (*savedFile, int, error) {
 	if off := dec.InputOffset(); delim('{') != nil {
 		return fail(errors.New("not a JSON object"), off)
 	}
-	seen := map[string]int{} // name key → line
+	seen := map[string]int64{} // name key → where its search starts
 	for dec.More() {
 		off := dec.InputOffset()
 		tok, err := dec.Token()
@@ -322,15 +322,16 @@ func parseSaved(data []byte) (*savedFile, int, error) {
 				if err := dec.Decode(&s); err != nil {
 					return fail(err, start)
 				}
-				line := lineAt(data, start)
+				// Lines are counted only for an error: counting them for
+				// every search took 26 s for a file of 180,000.
 				if err := checkSearch(s); err != nil {
-					return nil, line, err
+					return nil, lineAt(data, start), err
 				}
 				k := NameKey(s.Name)
 				if first, ok := seen[k]; ok {
-					return nil, line, fmt.Errorf("name %q is taken by the search on line %d", s.Name, first)
+					return nil, lineAt(data, start), fmt.Errorf("name %q is taken by the search on line %d", s.Name, lineAt(data, first))
 				}
-				seen[k] = line
+				seen[k] = start
 				f.Searches = append(f.Searches, s)
 			}
 			off = dec.InputOffset()
