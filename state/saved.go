@@ -234,8 +234,16 @@ func (s *Saved) change(edit func(*savedFile) error) error {
 	}
 	f.About, f.Version = savedAbout, SavedVersion
 	data, err := json.MarshalIndent(f, "", "  ")
+	if err == nil && len(data) >= maxSavedSize {
+		// Indented, a file near the limit would pass it and lock every
+		// search out: written compact, a removal always fits.
+		data, err = json.Marshal(f)
+	}
 	if err != nil {
 		return err
+	}
+	if len(data) >= maxSavedSize {
+		return fmt.Errorf("%s: the saved searches would be over the %d MB folio reads; nothing was written (folio saved rm removes some)", s.path, maxSavedSize>>20)
 	}
 	return atomicfile.WriteFile(s.path, append(data, '\n'), 0o600)
 }

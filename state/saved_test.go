@@ -1,6 +1,7 @@
 package state
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -255,5 +256,43 @@ func TestTwoProcessesSaveSearches(t *testing.T) {
 		if _, ok := opened[NameKey(sr.Name)]; !ok {
 			t.Errorf("%s has no opened time", sr.Name)
 		}
+	}
+}
+
+// A file near the size folio reads stays readable after a change: one that
+// would pass it is refused, the file left as it was (written, it would
+// lock every search out), and a removal always fits.
+func TestSavedChangeStaysUnderTheLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "saved.json")
+	f := savedFile{Version: SavedVersion}
+	one, _ := json.Marshal(Search{Name: "s000000", Query: strings.Repeat("q", 900), Created: time.Unix(0, 0).UTC()})
+	n := (maxSavedSize - 64<<10) / (len(one) + 1)
+	for i := range n {
+		f.Searches = append(f.Searches, Search{Name: fmt.Sprintf("s%06d", i), Query: strings.Repeat("q", 900), Created: time.Unix(0, 0).UTC()})
+	}
+	data, _ := json.Marshal(f) // compact: indented, it is over the limit
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSaved(path)
+	if _, err := s.Add(Search{Name: "one more", Query: "q"}); err != nil {
+		t.Errorf("add: %v", err)
+	}
+	if all, err := s.List(); err != nil || len(all) != n+1 {
+		t.Fatalf("after an add: %d searches, %v", len(all), err)
+	}
+	before, _ := os.ReadFile(path)
+	_, err := s.Add(Search{Name: "too big", Query: strings.Repeat("q", 128<<10)})
+	if err == nil || !strings.Contains(err.Error(), path) {
+		t.Errorf("add past the limit: %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the file was changed")
+	}
+	if _, err := s.Remove("s000001"); err != nil {
+		t.Errorf("remove: %v", err)
+	}
+	if all, err := s.List(); err != nil || len(all) != n {
+		t.Errorf("after a removal: %d searches, %v", len(all), err)
 	}
 }
