@@ -260,6 +260,9 @@ func readSaved(path string) (*savedFile, error) {
 		return &savedFile{}, nil
 	}
 	if err != nil {
+		if !errors.As(err, new(*fs.PathError)) {
+			err = fmt.Errorf("%s: %w", path, err) // "file is over the 16 MB limit"
+		}
 		return nil, fmt.Errorf("saved searches: %w", err)
 	}
 	f, line, err := parseSaved(data)

@@ -296,3 +296,15 @@ func TestSavedChangeStaysUnderTheLimit(t *testing.T) {
 		t.Errorf("after a removal: %d searches, %v", len(all), err)
 	}
 }
+
+// A file too large to read is named in the error, as every other is.
+func TestSavedTooLargeNamesTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "saved.json")
+	if err := os.WriteFile(path, make([]byte, maxSavedSize+1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSaved(path)
+	if _, err := s.List(); err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "16 MB") {
+		t.Errorf("list: %v", err)
+	}
+}
