@@ -24,7 +24,10 @@ import (
 // Markdown marks. Where the passage occurs more than once, the occurrence
 // whose surroundings match Prefix and Suffix best is taken, and among those
 // the one nearest Position. A passage whose own words changed is not found:
-// its quote is orphaned (kept, and reported as such).
+// its quote is orphaned (kept, and reported as such). Nor is a passage that
+// occurred more than once when it was chosen (Repeated) once none of its
+// occurrences has the context it had: the one it was has gone, and another
+// is not it.
 type Selector struct {
 	Exact  string `json:"exact"`
 	Prefix string `json:"prefix,omitempty"`
@@ -32,6 +35,10 @@ type Selector struct {
 	// Position is how many letters and digits of the text come before the
 	// passage.
 	Position int `json:"position"`
+	// Repeated says the passage occurred more than once in the text it was
+	// chosen from: it is found again only where its context agrees on at
+	// least one side (see agrees).
+	Repeated bool `json:"repeated,omitempty"`
 }
 
 // contextChars is how many letters and digits of context a selector keeps
@@ -124,6 +131,10 @@ func Select(text string, start, end int) Selector {
 		j++
 	}
 	sel := Selector{Exact: strings.TrimSpace(text[start:end]), Position: utf8.RuneCountInString(f.s[:i])}
+	if p := f.s[i:j]; p != "" {
+		first := strings.Index(f.s, p)
+		sel.Repeated = strings.Contains(f.s[first+1:], p)
+	}
 	// The context runs on to the ends of the words it cuts.
 	if from := runesBack(f.s, i, contextChars); from < i {
 		k := f.start(from)
@@ -210,19 +221,39 @@ func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 		at := i + k
 		runes += utf8.RuneCountInString(f.s[counted:at])
 		counted = at
-		score := sharedSuffixLen(prefix, f.s[:at]) + sharedPrefixLen(suffix, f.s[at+len(p):])
-		dist := absInt(runes - sel.Position)
+		before, after := sharedSuffixLen(prefix, f.s[:at]), sharedPrefixLen(suffix, f.s[at+len(p):])
+		score, dist := before+after, absInt(runes-sel.Position)
+		if sel.Repeated && !agrees(prefix, before, at == 0) && !agrees(suffix, after, at+len(p) == len(f.s)) {
+			score = -1 // not the occurrence quoted
+		}
 		if score > bestScore || score == bestScore && dist < bestDist {
 			best, bestScore, bestDist = at, score, dist
 		}
 		_, size := utf8.DecodeRuneInString(f.s[at:])
 		i = at + size
 	}
-	if best < 0 {
+	if best < 0 || bestScore < 0 {
 		return 0, 0, false
 	}
 	start, end = widen(text, sel.Exact, f.start(best), f.end(best+len(p)-1))
 	return start, end, true
+}
+
+// agreeChars is how many letters and digits next to an occurrence of a
+// repeated passage must be those of its recorded context, on one side, for
+// it to be the occurrence quoted: a few words, so an edit on one side of
+// the passage keeps it found by the other.
+const agreeChars = 12
+
+// agrees reports whether one side of an occurrence agrees with the context
+// recorded there: shared letters and digits (n) of the context, or all of
+// it when it is shorter; an empty context agrees where the occurrence is at
+// that end of the text (edge).
+func agrees(context string, n int, edge bool) bool {
+	if context == "" {
+		return edge
+	}
+	return n >= min(len(context), agreeChars)
 }
 
 // widen extends text[start:end], which runs from the first to the last

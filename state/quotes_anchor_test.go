@@ -171,3 +171,40 @@ func BenchmarkLocate(b *testing.B) {
 		}
 	}
 }
+
+// A quote of one occurrence of a repeated passage is not moved to another
+// occurrence once its own has gone: it is orphaned. An edit on one side of
+// it keeps it found by the other side; a passage that was not repeated is
+// found whatever its context became.
+func TestLocateRepeatedPassageNotMovedToAnother(t *testing.T) {
+	text := "First context about apples and pears.\n\nThe same sentence again.\n\nSecond context about tigers and lions.\n\nThe same sentence again.\n\nThird context about boats.\n"
+	second := selectPassage(t, text, "The same sentence again.", 1)
+	if !second.Repeated {
+		t.Fatalf("%+v: not marked repeated", second)
+	}
+	wantAt := strings.LastIndex(text, "The same sentence again.")
+	if start, _, ok := second.Locate(text); !ok || start != wantAt {
+		t.Fatalf("found at %d (%v), want %d", start, ok, wantAt)
+	}
+	gone := strings.Replace(text, "lions.\n\nThe same sentence again.", "lions.", 1)
+	if start, _, ok := second.Locate(gone); ok {
+		t.Errorf("the quoted occurrence is gone, and the quote was found at %d: %q", start, gone[start:])
+	}
+	for name, edited := range map[string]string{
+		"above": strings.Replace(text, "Second context about tigers and lions.", "A new paragraph here.", 1),
+		"below": strings.Replace(text, "Third context about boats.", "Something else entirely.", 1),
+	} {
+		want := strings.LastIndex(edited, "The same sentence again.")
+		if start, _, ok := second.Locate(edited); !ok || start != want {
+			t.Errorf("edit %s: found at %d (%v), want %d", name, start, ok, want)
+		}
+	}
+	unique := selectPassage(t, essay, "Security services know this", 0)
+	if unique.Repeated {
+		t.Errorf("%+v: marked repeated", unique)
+	}
+	around := strings.NewReplacer("The threat will outlive the caliphate.", "Something new.", ", and\nthey have said so.", " well.").Replace(essay)
+	if _, _, ok := unique.Locate(around); !ok {
+		t.Error("a passage that was not repeated was lost when its context changed")
+	}
+}
