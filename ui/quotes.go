@@ -318,7 +318,7 @@ func (m *Model) quotesOpened(msg quotesOpenedMsg) tea.Cmd {
 	if msg.err != nil {
 		cmds = append(cmds, m.status.set("Quotes: "+archive.SanitizeLine(msg.err.Error()), true))
 	}
-	return tea.Batch(append(cmds, m.locateQuotes())...)
+	return tea.Batch(append(cmds, m.locateQuotes(), m.watchQuotesFile())...)
 }
 
 // quoteSaved says a quote was kept, and marks it.
