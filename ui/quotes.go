@@ -203,7 +203,14 @@ func (l quoteList) entry(i, w int, st Styles) []string {
 		where = archive.SanitizeLine(q.Piece)
 	}
 	out := []string{cursor + title.Render(truncateCells(where, w-14)) + st.Meta.Render("  "+archive.SanitizeLine(q.Citation.Date))}
-	passage := "“" + oneLine(archive.Sanitize(q.Exact)) + "”"
+	// At most 8 lines of the passage show: what they can hold is cut off
+	// before the work of cleaning and wrapping it (a quote may be a whole
+	// piece, a megabyte, drawn again at each key).
+	exact := q.Exact
+	if limit := 32 * max(w, 1); len(exact) > limit {
+		exact = strings.ToValidUTF8(exact[:limit], "") + "…"
+	}
+	passage := "“" + oneLine(archive.Sanitize(exact)) + "”"
 	if i != l.cursor {
 		out = append(out, "    "+st.Snippet.Render(truncateCells(passage, w-4)))
 	} else {
