@@ -265,6 +265,8 @@ func readSaved(path string) (*savedFile, error) {
 		}
 		return nil, fmt.Errorf("saved searches: %w", err)
 	}
+	// A byte-order mark (some editors write one) is no part of JSON.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	f, line, err := parseSaved(data)
 	if err != nil {
 		if line > 0 {

@@ -308,3 +308,22 @@ func TestSavedTooLargeNamesTheFile(t *testing.T) {
 		t.Errorf("list: %v", err)
 	}
 }
+
+// A file an editor saved with a byte-order mark is read, not refused
+// (which would refuse every change until mended).
+func TestSavedFileWithBOM(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "saved.json")
+	if err := os.WriteFile(path, []byte("\ufeff{\"version\": 1, \"searches\": [{\"name\": \"Raqqa\", \"query\": \"raqqa\"}]}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSaved(path)
+	if all, err := s.List(); err != nil || len(all) != 1 {
+		t.Errorf("%d searches, %v; want 1", len(all), err)
+	}
+	if _, err := s.Add(Search{Name: "Mosul", Query: "mosul"}); err != nil {
+		t.Errorf("add: %v", err)
+	}
+	if all, err := s.List(); err != nil || len(all) != 2 {
+		t.Errorf("after the add: %d searches, %v; want 2", len(all), err)
+	}
+}
