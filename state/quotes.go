@@ -1,6 +1,7 @@
 package state
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/rand"
 	"encoding/hex"
@@ -192,6 +193,9 @@ func readQuotesFile(path string) (*quotesFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A byte-order mark (an editor's) is no part of JSON: left there, it
+	// would set every quote aside as corrupt.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var f quotesFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, &corruptError{err}

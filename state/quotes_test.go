@@ -328,3 +328,17 @@ func TestQuotesOddEntriesDropped(t *testing.T) {
 		t.Errorf("kept %+v", got)
 	}
 }
+
+// A quotes file an editor wrote with a byte-order mark is read, not set
+// aside as corrupt with every quote in it.
+func TestQuotesFileWithBOM(t *testing.T) {
+	dir := t.TempDir()
+	data := "\ufeff{\"version\": 1, \"quotes\": [{\"id\": \"0000abcd\", \"piece\": \"p\", \"exact\": \"A passage.\"}]}\n"
+	if err := os.WriteFile(filepath.Join(dir, QuotesFileName("a")), []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	qs, warn := OpenQuotes("a", dir)
+	if warn != nil || len(qs.All()) != 1 {
+		t.Errorf("%d quotes, %v; want 1", len(qs.All()), warn)
+	}
+}
