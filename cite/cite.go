@@ -743,19 +743,33 @@ func (n Name) bibtex() string {
 	if n.Literal != "" {
 		return "{" + bibEscape(n.Literal) + "}"
 	}
-	family := bibEscape(strings.Join(nonEmpty(n.Particle, n.Family), " "))
+	family := bibPart(strings.Join(nonEmpty(n.Particle, n.Family), " "))
 	if strings.Contains(n.Family, " ") {
 		// "de la Cruz" splits itself; a two-word family name needs braces.
-		family = strings.Join(nonEmpty(bibEscape(n.Particle), "{"+bibEscape(n.Family)+"}"), " ")
+		family = strings.Join(nonEmpty(bibPart(n.Particle), "{"+bibEscape(n.Family)+"}"), " ")
 	}
 	parts := []string{family}
 	if n.Suffix != "" {
-		parts = append(parts, bibEscape(n.Suffix))
+		parts = append(parts, bibPart(n.Suffix))
 	}
 	if n.Given != "" {
-		parts = append(parts, bibEscape(n.Given))
+		parts = append(parts, bibPart(n.Given))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// bibPart is one part of a name, escaped, in braces when it holds what
+// biblatex would split a name list or a name at: the word "and" (in any
+// case: "Tom and Jerry" would be two authors and an empty one) or a comma
+// (another part of the name).
+func bibPart(s string) string {
+	s = bibEscape(s)
+	for _, w := range strings.Fields(s) {
+		if strings.EqualFold(w, "and") || strings.Contains(w, ",") {
+			return "{" + s + "}"
+		}
+	}
+	return s
 }
 
 // bibEscape escapes the characters LaTeX treats specially. Other Unicode is
