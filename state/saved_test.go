@@ -327,3 +327,42 @@ func TestSavedFileWithBOM(t *testing.T) {
 		t.Errorf("after the add: %d searches, %v; want 2", len(all), err)
 	}
 }
+
+// A saved-searches file that is a link to one kept elsewhere (a dotfiles
+// repository) stays a link: a change is written to the file it leads to.
+func TestSavedFileLinkIsKept(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "dotfiles", "saved.json")
+	link := filepath.Join(dir, "config", "saved.json")
+	for _, d := range []string{filepath.Dir(real), filepath.Dir(link)} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(real, []byte(`{"version": 1, "searches": [{"name": "Raqqa", "query": "raqqa"}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSaved(link)
+	if _, err := s.Add(Search{Name: "Mosul", Query: "mosul"}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", st.Mode(), err)
+	}
+	if data, _ := os.ReadFile(real); !strings.Contains(string(data), "Mosul") {
+		t.Errorf("the linked file was not changed:\n%s", data)
+	}
+	// A link that leads nowhere is not replaced by a file.
+	if err := os.Remove(real); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(Search{Name: "Aleppo", Query: "aleppo"}); err == nil {
+		t.Error("added through a dangling link")
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the dangling link was replaced: %v", err)
+	}
+}
