@@ -1,8 +1,10 @@
 package state
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 const essay = `The Threat After Raqqa
@@ -206,5 +208,62 @@ func TestLocateRepeatedPassageNotMovedToAnother(t *testing.T) {
 	around := strings.NewReplacer("The threat will outlive the caliphate.", "Something new.", ", and\nthey have said so.", " well.").Replace(essay)
 	if _, _, ok := unique.Locate(around); !ok {
 		t.Error("a passage that was not repeated was lost when its context changed")
+	}
+}
+
+// A Text finds every selector where Selector.Locate does, before and after
+// it is indexed (the indexAfter-th Locate), in text with letters outside
+// ASCII, after edits, for passages that occur many times.
+func TestTextLocatesAsLocateDoes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"the", "threat", "will", "outlive", "café", "Ελλάδα", "ﬁnal", "caliphate", "—", "2017", "a"}
+	var b strings.Builder
+	for i := range 4000 {
+		b.WriteString(words[rng.IntN(len(words))])
+		if i%13 == 12 {
+			b.WriteString(".\n\n")
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	text := b.String()
+	edited := strings.Replace(text, "threat", "danger", 50)
+	var sels []Selector
+	for range 300 {
+		start := rng.IntN(len(text) - 200)
+		for !utf8.RuneStart(text[start]) {
+			start++
+		}
+		end := start + 1 + rng.IntN(60)
+		for end < len(text) && !utf8.RuneStart(text[end]) {
+			end++
+		}
+		sels = append(sels, Select(text, start, end))
+	}
+	for _, in := range []string{text, edited} {
+		prepared := NewText(in)
+		for i, sel := range sels {
+			s1, e1, ok1 := prepared.Locate(sel)
+			s2, e2, ok2 := sel.Locate(in)
+			if s1 != s2 || e1 != e2 || ok1 != ok2 {
+				t.Fatalf("selector %d %+v: Text found %d-%d %v, Locate %d-%d %v (indexed: %v)", i, sel, s1, e1, ok1, s2, e2, ok2, prepared.index != nil)
+			}
+		}
+		if prepared.index == nil {
+			t.Error("the text was never indexed")
+		}
+	}
+	// Without context, the position alone tells the occurrences apart:
+	// each is found where it was chosen.
+	prepared := NewText(text)
+	for i, sel := range sels {
+		if !Selectable(sel.Exact) {
+			continue
+		}
+		sel.Prefix, sel.Suffix, sel.Repeated = "", "", false
+		start, _, ok := prepared.Locate(sel)
+		if n := utf8.RuneCountInString(foldString(text[:start])); !ok || n != sel.Position {
+			t.Fatalf("selector %d %+v without context: found after %d letters (%v), want %d", i, sel, n, ok, sel.Position)
+		}
 	}
 }
