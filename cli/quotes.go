@@ -372,7 +372,9 @@ func quotesBibTeX(rs []resolvedQuote, keys *cite.Keyring, accessed time.Time) st
 		used[key] = true
 		var lines []string
 		for _, r := range group {
-			l := "“" + strings.Join(strings.Fields(r.Exact), " ") + "”"
+			// Cleaned here, not only escaped at the end: "\x1b" in a
+			// field is a LaTeX command.
+			l := "“" + archive.SanitizeLine(r.Exact) + "”"
 			if note := archive.SanitizeLine(r.Note); note != "" {
 				l += " (" + note + ")"
 			}

@@ -112,12 +112,17 @@ func TestQuotesMarkdownKeepsItsShape(t *testing.T) {
 func TestQuotesBibTeXKeepsItsShape(t *testing.T) {
 	home := t.TempDir()
 	q := hostileQuote()
-	q.Exact = "a } passage { with @misc{x, \\ and % and }}}}"
+	q.Exact = "a } passage { with @misc{x, \\ and % and }}}} \x1b[2J\u202e\xff"
 	q.Note = "note }\n@misc{evil,"
 	writeQuotesFile(t, home, q)
 	bib, errs, err := folio(t, home, "quotes", "--format", "bibtex")
 	if err != nil {
 		t.Fatalf("%v %s", err, errs)
+	}
+	// A control character would be escaped for the terminal as \x1b,
+	// which LaTeX reads as a command.
+	if strings.Contains(bib, `\x`) || strings.Contains(bib, `\u`) {
+		t.Errorf("a control character reached the entry:\n%s", bib)
 	}
 	entry := regexp.MustCompile(`^@[a-z]+\{[A-Za-z0-9_.:-]+,\n`)
 	field := regexp.MustCompile(`^  [a-z]+ *= \{`)
