@@ -497,8 +497,23 @@ func TextCitation(a archive.Article) string { return note(a, false) }
 // MarkdownCitation is TextCitation in Markdown: *The Telegraph*.
 func MarkdownCitation(a archive.Article) string { return note(a, true) }
 
-// mdEscape escapes the characters Markdown reads as marks.
-var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`).Replace
+// mdEscape escapes the characters Markdown reads as marks, and & (an entity
+// such as "&#27;" or "&#x202e;" would become a control character where the
+// notes are rendered).
+var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "&", `\&`).Replace
+
+// mdURL is a URL in a Markdown note: as it is, unless it holds a character
+// Markdown could read as a mark ("https://x.org/a[text](https://y.org)"
+// would make a link to y.org reading "text"); such a URL is written as an
+// autolink, <URL>, inside which Markdown reads nothing, with its own < and >
+// percent-encoded. An archive's URLs have no spaces or controls
+// (archive.ValidURL).
+func mdURL(u string) string {
+	if !strings.ContainsAny(u, "[]<>*`\\&") {
+		return u
+	}
+	return "<" + strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) + ">"
+}
 
 func note(a archive.Article, md bool) string {
 	esc := func(s string) string { return s }
@@ -506,6 +521,7 @@ func note(a archive.Article, md bool) string {
 	if md {
 		esc = mdEscape
 		italic = func(s string) string { return "*" + mdEscape(s) + "*" }
+		a.URL = mdURL(a.URL)
 	}
 	kt, _ := typeOf(a)
 	var parts []string
@@ -727,19 +743,33 @@ func (n Name) bibtex() string {
 	if n.Literal != "" {
 		return "{" + bibEscape(n.Literal) + "}"
 	}
-	family := bibEscape(strings.Join(nonEmpty(n.Particle, n.Family), " "))
+	family := bibPart(strings.Join(nonEmpty(n.Particle, n.Family), " "))
 	if strings.Contains(n.Family, " ") {
 		// "de la Cruz" splits itself; a two-word family name needs braces.
-		family = strings.Join(nonEmpty(bibEscape(n.Particle), "{"+bibEscape(n.Family)+"}"), " ")
+		family = strings.Join(nonEmpty(bibPart(n.Particle), "{"+bibEscape(n.Family)+"}"), " ")
 	}
 	parts := []string{family}
 	if n.Suffix != "" {
-		parts = append(parts, bibEscape(n.Suffix))
+		parts = append(parts, bibPart(n.Suffix))
 	}
 	if n.Given != "" {
-		parts = append(parts, bibEscape(n.Given))
+		parts = append(parts, bibPart(n.Given))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// bibPart is one part of a name, escaped, in braces when it holds what
+// biblatex would split a name list or a name at: the word "and" (in any
+// case: "Tom and Jerry" would be two authors and an empty one) or a comma
+// (another part of the name).
+func bibPart(s string) string {
+	s = bibEscape(s)
+	for _, w := range strings.Fields(s) {
+		if strings.EqualFold(w, "and") || strings.Contains(w, ",") {
+			return "{" + s + "}"
+		}
+	}
+	return s
 }
 
 // bibEscape escapes the characters LaTeX treats specially. Other Unicode is

@@ -1,10 +1,10 @@
 package cli
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -264,9 +264,10 @@ func resolveQuotes(arch *archive.Archive, qs []state.Quote) []resolvedQuote {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			text, err := pieceText(arch, a)
+			prepared := state.NewText(text)
 			for _, i := range idx {
 				out[i].piece = a
-				if _, _, found := out[i].Locate(text); err != nil || !found {
+				if _, _, found := prepared.Locate(out[i].Selector); err != nil || !found {
 					out[i].orphan = orphanPassageGone
 				}
 			}
@@ -282,11 +283,30 @@ func (r resolvedQuote) article(keys *cite.Keyring) (archive.Article, string) {
 	if r.orphan != orphanPieceGone {
 		return r.piece, keys.Key(r.piece)
 	}
+	// The recorded citation is read as the archive reads a piece's front
+	// matter (the quotes file may have been edited by hand): one line a
+	// field, no controls, an http(s) URL; a key that could end a biblatex
+	// entry or a Markdown citation early is made anew.
 	c := r.Citation
-	a := archive.Article{ID: r.Piece, Title: c.Title, Authors: c.Authors, Outlet: c.Outlet, URL: c.URL, Kind: c.Kind}
+	a := archive.Article{ID: r.Piece, Title: archive.SanitizeLine(c.Title), Outlet: archive.SanitizeLine(c.Outlet), Kind: archive.SanitizeLine(c.Kind)}
+	for _, name := range c.Authors {
+		if name = archive.SanitizeLine(name); name != "" {
+			a.Authors = append(a.Authors, name)
+		}
+	}
+	if archive.ValidURL(c.URL) == nil {
+		a.URL = c.URL
+	}
 	a.Date, _ = archive.ParseDate(c.Date)
-	return a, cmp.Or(c.Key, cite.Key(a))
+	if !citeKey.MatchString(c.Key) {
+		return a, cite.Key(a)
+	}
+	return a, c.Key
 }
+
+// citeKey is a citation key that is safe to print as it is: cite.Key's
+// letters and digits, and the punctuation keys of other tools have.
+var citeKey = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,99}$`)
 
 // quotesMarkdown is each quote as a Markdown block quote, line by line,
 // then its citation and key and its note.
@@ -305,8 +325,8 @@ func quotesMarkdown(rs []resolvedQuote, keys *cite.Keyring) string {
 		}
 		a, key := r.article(keys)
 		fmt.Fprintf(&b, "\n— %s [@%s]\n", cite.MarkdownCitation(a), key)
-		if r.Note != "" {
-			fmt.Fprintf(&b, "\nNote: %s\n", cite.EscapeMarkdown(r.Note))
+		if note := archive.SanitizeLine(r.Note); note != "" {
+			fmt.Fprintf(&b, "\nNote: %s\n", cite.EscapeMarkdown(note))
 		}
 		if r.orphan != "" {
 			fmt.Fprintf(&b, "\n(Orphaned: %s.)\n", r.orphan)
@@ -316,12 +336,12 @@ func quotesMarkdown(rs []resolvedQuote, keys *cite.Keyring) string {
 }
 
 // markdownLine escapes a line of a passage for a Markdown quote: its marks
-// (cite.EscapeMarkdown), and a start that would read as a heading, a list
-// item or a nested quote.
+// (cite.EscapeMarkdown), and a start that would read as a heading (also
+// the = or - line under a setext one), a list item, a nested quote, a
+// rule, a code fence or a table's row.
 func markdownLine(line string) string {
 	line = cite.EscapeMarkdown(line)
-	switch {
-	case strings.HasPrefix(line, "#"), strings.HasPrefix(line, ">"), strings.HasPrefix(line, "+ "), strings.HasPrefix(line, "- "):
+	if line != "" && strings.IndexByte("#>+-=~|:", line[0]) >= 0 {
 		return `\` + line
 	}
 	if i := strings.IndexFunc(line, func(r rune) bool { return r < '0' || r > '9' }); i > 0 && (line[i] == '.' || line[i] == ')') {
@@ -352,9 +372,11 @@ func quotesBibTeX(rs []resolvedQuote, keys *cite.Keyring, accessed time.Time) st
 		used[key] = true
 		var lines []string
 		for _, r := range group {
-			l := "“" + strings.Join(strings.Fields(r.Exact), " ") + "”"
-			if r.Note != "" {
-				l += " (" + r.Note + ")"
+			// Cleaned here, not only escaped at the end: "\x1b" in a
+			// field is a LaTeX command.
+			l := "“" + archive.SanitizeLine(r.Exact) + "”"
+			if note := archive.SanitizeLine(r.Note); note != "" {
+				l += " (" + note + ")"
 			}
 			if r.orphan != "" {
 				l += " [orphaned: " + r.orphan + "]"

@@ -143,19 +143,19 @@ func TestQuotesSurviveEditsAndReimports(t *testing.T) {
 	}
 	check("after a re-import", nil)
 
-	// The passage itself changed: orphaned, kept, reported.
+	// The passage itself changed: orphaned, kept, reported. The sentence
+	// is still in the last paragraph, but that occurrence is not the one
+	// quoted: the quote is not moved to it.
 	writeFeed(`<p>Islamic State has lost its capital.</p>`, `The danger will outlast the caliphate.`)
 	imp("--force")
-	// Now "the threat will outlive the caliphate" is found in the last
-	// paragraph: the quote moved to the only occurrence left. Quote
-	// something that is gone instead.
+	check("after the passage changed", map[string]string{"the threat will outlive\nthe caliphate.": "the passage is no longer in the piece"})
 	if _, _, err := folio(t, home, "--archive", arch, "quotes", "add", id, "--text", "The danger will outlast"); err != nil {
 		t.Fatal(err)
 	}
 	writeFeed(`<p>Islamic State has lost its capital.</p>`, `Something else entirely.`)
 	imp("--force")
 	qs := quotesJSONOut(t, home, "--archive", arch, "--orphaned")
-	if len(qs) != 1 || qs[0].Exact != "The danger will outlast" || qs[0].Orphan != "the passage is no longer in the piece" {
+	if len(qs) != 2 || qs[1].Exact != "The danger will outlast" || qs[1].Orphan != "the passage is no longer in the piece" {
 		t.Errorf("orphaned: %+v", qs)
 	}
 	mdOut, _, err := folio(t, home, "--archive", arch, "quotes", "danger")

@@ -527,6 +527,9 @@ func (r readerSaved) Add(u ui.SavedSearch, through time.Time) (ui.SavedSearch, e
 	return u, r.MarkOpened(s.Name, through)
 }
 
+// Path is the saved searches' file, which the reader watches.
+func (r readerSaved) Path() string { return r.saved.Path() }
+
 func (r readerSaved) MarkOpened(name string, through time.Time) error {
 	if r.opened == nil {
 		return errors.New("no state folder: when it was opened is not kept")

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/rand"
 	"encoding/hex"
@@ -192,6 +193,9 @@ func readQuotesFile(path string) (*quotesFile, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A byte-order mark (an editor's) is no part of JSON: left there, it
+	// would set every quote aside as corrupt.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	var f quotesFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, &corruptError{err}
@@ -393,6 +397,11 @@ func (s *Quotes) write(ops []quoteOp) ([]Quote, error) {
 	case err == nil:
 		disk = f.Quotes
 	case errors.Is(err, fs.ErrNotExist):
+	case errors.As(err, new(*corruptError)) && len(ops) == 0:
+		// Only reading (Reload, when the file was written: perhaps by
+		// hand, half-way through a mend): the file is left as it is, and
+		// the quotes as they were, until there is something to write.
+		return nil, fmt.Errorf("quotes file %s cannot be read (%v); left as it is", s.path, err)
 	case errors.As(err, new(*corruptError)):
 		if _, rerr := setAside(s.path); rerr != nil {
 			return nil, fmt.Errorf("quotes file %s is corrupt and could not be set aside: %w", s.path, rerr)

@@ -1,8 +1,10 @@
 package state
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 const essay = `The Threat After Raqqa
@@ -168,6 +170,100 @@ func BenchmarkLocate(b *testing.B) {
 	for b.Loop() {
 		if _, _, ok := sel.Locate(text); !ok {
 			b.Fatal("not found")
+		}
+	}
+}
+
+// A quote of one occurrence of a repeated passage is not moved to another
+// occurrence once its own has gone: it is orphaned. An edit on one side of
+// it keeps it found by the other side; a passage that was not repeated is
+// found whatever its context became.
+func TestLocateRepeatedPassageNotMovedToAnother(t *testing.T) {
+	text := "First context about apples and pears.\n\nThe same sentence again.\n\nSecond context about tigers and lions.\n\nThe same sentence again.\n\nThird context about boats.\n"
+	second := selectPassage(t, text, "The same sentence again.", 1)
+	if !second.Repeated {
+		t.Fatalf("%+v: not marked repeated", second)
+	}
+	wantAt := strings.LastIndex(text, "The same sentence again.")
+	if start, _, ok := second.Locate(text); !ok || start != wantAt {
+		t.Fatalf("found at %d (%v), want %d", start, ok, wantAt)
+	}
+	gone := strings.Replace(text, "lions.\n\nThe same sentence again.", "lions.", 1)
+	if start, _, ok := second.Locate(gone); ok {
+		t.Errorf("the quoted occurrence is gone, and the quote was found at %d: %q", start, gone[start:])
+	}
+	for name, edited := range map[string]string{
+		"above": strings.Replace(text, "Second context about tigers and lions.", "A new paragraph here.", 1),
+		"below": strings.Replace(text, "Third context about boats.", "Something else entirely.", 1),
+	} {
+		want := strings.LastIndex(edited, "The same sentence again.")
+		if start, _, ok := second.Locate(edited); !ok || start != want {
+			t.Errorf("edit %s: found at %d (%v), want %d", name, start, ok, want)
+		}
+	}
+	unique := selectPassage(t, essay, "Security services know this", 0)
+	if unique.Repeated {
+		t.Errorf("%+v: marked repeated", unique)
+	}
+	around := strings.NewReplacer("The threat will outlive the caliphate.", "Something new.", ", and\nthey have said so.", " well.").Replace(essay)
+	if _, _, ok := unique.Locate(around); !ok {
+		t.Error("a passage that was not repeated was lost when its context changed")
+	}
+}
+
+// A Text finds every selector where Selector.Locate does, before and after
+// it is indexed (the indexAfter-th Locate), in text with letters outside
+// ASCII, after edits, for passages that occur many times.
+func TestTextLocatesAsLocateDoes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"the", "threat", "will", "outlive", "café", "Ελλάδα", "ﬁnal", "caliphate", "—", "2017", "a"}
+	var b strings.Builder
+	for i := range 4000 {
+		b.WriteString(words[rng.IntN(len(words))])
+		if i%13 == 12 {
+			b.WriteString(".\n\n")
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	text := b.String()
+	edited := strings.Replace(text, "threat", "danger", 50)
+	var sels []Selector
+	for range 300 {
+		start := rng.IntN(len(text) - 200)
+		for !utf8.RuneStart(text[start]) {
+			start++
+		}
+		end := start + 1 + rng.IntN(60)
+		for end < len(text) && !utf8.RuneStart(text[end]) {
+			end++
+		}
+		sels = append(sels, Select(text, start, end))
+	}
+	for _, in := range []string{text, edited} {
+		prepared := NewText(in)
+		for i, sel := range sels {
+			s1, e1, ok1 := prepared.Locate(sel)
+			s2, e2, ok2 := sel.Locate(in)
+			if s1 != s2 || e1 != e2 || ok1 != ok2 {
+				t.Fatalf("selector %d %+v: Text found %d-%d %v, Locate %d-%d %v (indexed: %v)", i, sel, s1, e1, ok1, s2, e2, ok2, prepared.index != nil)
+			}
+		}
+		if prepared.index == nil {
+			t.Error("the text was never indexed")
+		}
+	}
+	// Without context, the position alone tells the occurrences apart:
+	// each is found where it was chosen.
+	prepared := NewText(text)
+	for i, sel := range sels {
+		if !Selectable(sel.Exact) {
+			continue
+		}
+		sel.Prefix, sel.Suffix, sel.Repeated = "", "", false
+		start, _, ok := prepared.Locate(sel)
+		if n := utf8.RuneCountInString(foldString(text[:start])); !ok || n != sel.Position {
+			t.Fatalf("selector %d %+v without context: found after %d letters (%v), want %d", i, sel, n, ok, sel.Position)
 		}
 	}
 }

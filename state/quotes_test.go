@@ -328,3 +328,47 @@ func TestQuotesOddEntriesDropped(t *testing.T) {
 		t.Errorf("kept %+v", got)
 	}
 }
+
+// A quotes file an editor wrote with a byte-order mark is read, not set
+// aside as corrupt with every quote in it.
+func TestQuotesFileWithBOM(t *testing.T) {
+	dir := t.TempDir()
+	data := "\ufeff{\"version\": 1, \"quotes\": [{\"id\": \"0000abcd\", \"piece\": \"p\", \"exact\": \"A passage.\"}]}\n"
+	if err := os.WriteFile(filepath.Join(dir, QuotesFileName("a")), []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	qs, warn := OpenQuotes("a", dir)
+	if warn != nil || len(qs.All()) != 1 {
+		t.Errorf("%d quotes, %v; want 1", len(qs.All()), warn)
+	}
+}
+
+// A reload that finds the file broken (a hand edit in progress, seen by
+// the reader's watch) leaves it as it is and keeps the quotes as they were;
+// only a change to save sets it aside.
+func TestQuotesReloadLeavesABrokenFile(t *testing.T) {
+	dir := t.TempDir()
+	qs, _ := OpenQuotes("a", dir)
+	if _, err := qs.Add(Quote{Piece: "p", Selector: Selector{Exact: "A passage."}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := qs.Save(); err != nil {
+		t.Fatal(err)
+	}
+	broken := []byte(`{"version": 1, "quotes": [{"id": "0000abcd", "piece": "p", "exact": "Half an edit`)
+	if err := os.WriteFile(qs.Path(), broken, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := qs.Reload(); err == nil || !strings.Contains(err.Error(), qs.Path()) {
+		t.Errorf("reload of a broken file: %v", err)
+	}
+	if data, _ := os.ReadFile(qs.Path()); string(data) != string(broken) {
+		t.Errorf("the file being edited was changed:\n%s", data)
+	}
+	if aside, _ := filepath.Glob(qs.Path() + ".corrupt-*"); len(aside) != 0 {
+		t.Errorf("set aside on a reload: %v", aside)
+	}
+	if len(qs.All()) != 1 {
+		t.Errorf("%d quotes after the reload, want the 1 there was", len(qs.All()))
+	}
+}

@@ -233,11 +233,38 @@ func (s *Saved) change(edit func(*savedFile) error) error {
 		return err
 	}
 	f.About, f.Version = savedAbout, SavedVersion
-	data, err := json.MarshalIndent(f, "", "  ")
+	target, err := writeTarget(s.path)
 	if err != nil {
 		return err
 	}
-	return atomicfile.WriteFile(s.path, append(data, '\n'), 0o600)
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err == nil && len(data) >= maxSavedSize {
+		// Indented, a file near the limit would pass it and lock every
+		// search out: written compact, a removal always fits.
+		data, err = json.Marshal(f)
+	}
+	if err != nil {
+		return err
+	}
+	if len(data) >= maxSavedSize {
+		return fmt.Errorf("%s: the saved searches would be over the %d MB folio reads; nothing was written (folio saved rm removes some)", s.path, maxSavedSize>>20)
+	}
+	return atomicfile.WriteFile(target, append(data, '\n'), 0o600)
+}
+
+// writeTarget is the file a write of the saved searches replaces: the file
+// a symbolic link at path leads to (a config folder kept in a dotfiles
+// repository links its files there), so that the link stays and the file
+// it names is the one changed; else path.
+func writeTarget(path string) (string, error) {
+	if st, err := os.Lstat(path); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return path, nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", fmt.Errorf("%s is a link that leads nowhere: %w", path, err)
+	}
+	return target, nil
 }
 
 // maxSavedSize caps the saved-searches file read: a search takes a few
@@ -252,8 +279,13 @@ func readSaved(path string) (*savedFile, error) {
 		return &savedFile{}, nil
 	}
 	if err != nil {
+		if !errors.As(err, new(*fs.PathError)) {
+			err = fmt.Errorf("%s: %w", path, err) // "file is over the 16 MB limit"
+		}
 		return nil, fmt.Errorf("saved searches: %w", err)
 	}
+	// A byte-order mark (some editors write one) is no part of JSON.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	f, line, err := parseSaved(data)
 	if err != nil {
 		if line > 0 {
@@ -297,7 +329,7 @@ func parseSaved(data []byte) (*savedFile, int, error) {
 	if off := dec.InputOffset(); delim('{') != nil {
 		return fail(errors.New("not a JSON object"), off)
 	}
-	seen := map[string]int{} // name key → line
+	seen := map[string]int64{} // name key → where its search starts
 	for dec.More() {
 		off := dec.InputOffset()
 		tok, err := dec.Token()
@@ -322,15 +354,16 @@ func parseSaved(data []byte) (*savedFile, int, error) {
 				if err := dec.Decode(&s); err != nil {
 					return fail(err, start)
 				}
-				line := lineAt(data, start)
+				// Lines are counted only for an error: counting them for
+				// every search took 26 s for a file of 180,000.
 				if err := checkSearch(s); err != nil {
-					return nil, line, err
+					return nil, lineAt(data, start), err
 				}
 				k := NameKey(s.Name)
 				if first, ok := seen[k]; ok {
-					return nil, line, fmt.Errorf("name %q is taken by the search on line %d", s.Name, first)
+					return nil, lineAt(data, start), fmt.Errorf("name %q is taken by the search on line %d", s.Name, lineAt(data, first))
 				}
-				seen[k] = line
+				seen[k] = start
 				f.Searches = append(f.Searches, s)
 			}
 			off = dec.InputOffset()

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -255,5 +256,113 @@ func TestTwoProcessesSaveSearches(t *testing.T) {
 		if _, ok := opened[NameKey(sr.Name)]; !ok {
 			t.Errorf("%s has no opened time", sr.Name)
 		}
+	}
+}
+
+// A file near the size folio reads stays readable after a change: one that
+// would pass it is refused, the file left as it was (written, it would
+// lock every search out), and a removal always fits.
+func TestSavedChangeStaysUnderTheLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "saved.json")
+	f := savedFile{Version: SavedVersion}
+	one, _ := json.Marshal(Search{Name: "s000000", Query: strings.Repeat("q", 900), Created: time.Unix(0, 0).UTC()})
+	n := (maxSavedSize - 64<<10) / (len(one) + 1)
+	for i := range n {
+		f.Searches = append(f.Searches, Search{Name: fmt.Sprintf("s%06d", i), Query: strings.Repeat("q", 900), Created: time.Unix(0, 0).UTC()})
+	}
+	data, _ := json.Marshal(f) // compact: indented, it is over the limit
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSaved(path)
+	if _, err := s.Add(Search{Name: "one more", Query: "q"}); err != nil {
+		t.Errorf("add: %v", err)
+	}
+	if all, err := s.List(); err != nil || len(all) != n+1 {
+		t.Fatalf("after an add: %d searches, %v", len(all), err)
+	}
+	before, _ := os.ReadFile(path)
+	_, err := s.Add(Search{Name: "too big", Query: strings.Repeat("q", 128<<10)})
+	if err == nil || !strings.Contains(err.Error(), path) {
+		t.Errorf("add past the limit: %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("the file was changed")
+	}
+	if _, err := s.Remove("s000001"); err != nil {
+		t.Errorf("remove: %v", err)
+	}
+	if all, err := s.List(); err != nil || len(all) != n {
+		t.Errorf("after a removal: %d searches, %v", len(all), err)
+	}
+}
+
+// A file too large to read is named in the error, as every other is.
+func TestSavedTooLargeNamesTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "saved.json")
+	if err := os.WriteFile(path, make([]byte, maxSavedSize+1), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSaved(path)
+	if _, err := s.List(); err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "16 MB") {
+		t.Errorf("list: %v", err)
+	}
+}
+
+// A file an editor saved with a byte-order mark is read, not refused
+// (which would refuse every change until mended).
+func TestSavedFileWithBOM(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "saved.json")
+	if err := os.WriteFile(path, []byte("\ufeff{\"version\": 1, \"searches\": [{\"name\": \"Raqqa\", \"query\": \"raqqa\"}]}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSaved(path)
+	if all, err := s.List(); err != nil || len(all) != 1 {
+		t.Errorf("%d searches, %v; want 1", len(all), err)
+	}
+	if _, err := s.Add(Search{Name: "Mosul", Query: "mosul"}); err != nil {
+		t.Errorf("add: %v", err)
+	}
+	if all, err := s.List(); err != nil || len(all) != 2 {
+		t.Errorf("after the add: %d searches, %v; want 2", len(all), err)
+	}
+}
+
+// A saved-searches file that is a link to one kept elsewhere (a dotfiles
+// repository) stays a link: a change is written to the file it leads to.
+func TestSavedFileLinkIsKept(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "dotfiles", "saved.json")
+	link := filepath.Join(dir, "config", "saved.json")
+	for _, d := range []string{filepath.Dir(real), filepath.Dir(link)} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(real, []byte(`{"version": 1, "searches": [{"name": "Raqqa", "query": "raqqa"}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSaved(link)
+	if _, err := s.Add(Search{Name: "Mosul", Query: "mosul"}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v %v", st.Mode(), err)
+	}
+	if data, _ := os.ReadFile(real); !strings.Contains(string(data), "Mosul") {
+		t.Errorf("the linked file was not changed:\n%s", data)
+	}
+	// A link that leads nowhere is not replaced by a file.
+	if err := os.Remove(real); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(Search{Name: "Aleppo", Query: "aleppo"}); err == nil {
+		t.Error("added through a dangling link")
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the dangling link was replaced: %v", err)
 	}
 }

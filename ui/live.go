@@ -14,8 +14,9 @@ import (
 
 // This file keeps the screen in step with what changes under it: the
 // archive's files (added, edited, removed, by the user's editor through e
-// or from outside), watched by watch.go, and the reading state other
-// folios on the same archive save.
+// or from outside), watched by watch.go, and the reading state, saved
+// searches and quotes other folios save (folio saved, folio quotes, or
+// another reader).
 //
 // A change of the files is taken in the way the start-up takes a cached
 // index (Info.Refresh): Options.Reindex runs in a Cmd behind the list
@@ -30,6 +31,8 @@ import (
 type liveState struct {
 	watch  *archiveWatch
 	state  *archiveWatch // of the reading state's file
+	saved  *archiveWatch // of the saved searches' file
+	quotes *archiveWatch // of the quotes' file
 	again  bool          // the archive changed during a refresh: refresh once more
 	forced bool          // the refresh running was asked for with R or e: say how it ended
 }
@@ -53,6 +56,22 @@ type stateWatchStartedMsg struct{ w *archiveWatch }
 // or another one on the archive.
 type stateFileChangedMsg struct{ w *archiveWatch }
 
+// fileWatchStartedMsg brings the watch of the saved searches' file or,
+// with quotes, of the quotes' file.
+type fileWatchStartedMsg struct {
+	w      *archiveWatch
+	quotes bool
+}
+
+// savedFileChangedMsg: the saved searches' file was written (folio saved
+// add or rm, or the S of another reader): the SAVED group is read again.
+type savedFileChangedMsg struct{ w *archiveWatch }
+
+// quotesFileChangedMsg: the quotes' file was written (folio quotes add,
+// or the v of another reader): the quotes are read again, and the open
+// piece's marks and the list of Q follow.
+type quotesFileChangedMsg struct{ w *archiveWatch }
+
 // editFileMsg brings the file of the piece to edit (e).
 type editFileMsg struct {
 	path string
@@ -74,6 +93,9 @@ func (watchStartedMsg) liveMsg()      {}
 func (archiveChangedMsg) liveMsg()    {}
 func (stateWatchStartedMsg) liveMsg() {}
 func (stateFileChangedMsg) liveMsg()  {}
+func (fileWatchStartedMsg) liveMsg()  {}
+func (savedFileChangedMsg) liveMsg()  {}
+func (quotesFileChangedMsg) liveMsg() {}
 func (editFileMsg) liveMsg()          {}
 func (reindexDueMsg) liveMsg()        {}
 func (editedMsg) liveMsg()            {}
@@ -100,6 +122,21 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		// Reload: another folio's marks show; this folio's own save
 		// comes back here too, and reloads nothing new.
 		return tea.Batch(saveStateCmd(m.reading), waitChangeCmd(msg.w, msg))
+	case fileWatchStartedMsg:
+		if msg.quotes {
+			m.live.quotes = msg.w
+			return waitChangeCmd(msg.w, quotesFileChangedMsg{msg.w})
+		}
+		m.live.saved = msg.w
+		return waitChangeCmd(msg.w, savedFileChangedMsg{msg.w})
+	case savedFileChangedMsg:
+		return tea.Batch(m.countSaved(), waitChangeCmd(msg.w, msg))
+	case quotesFileChangedMsg:
+		var reload tea.Cmd
+		if m.quotes != nil {
+			reload = reloadQuotesCmd(m.quotes)
+		}
+		return tea.Batch(reload, waitChangeCmd(msg.w, msg))
 	case reindexDueMsg:
 		return m.reindex()
 	case editFileMsg:
@@ -127,6 +164,42 @@ func (m *Model) startWatching() tea.Cmd {
 	return func() tea.Msg {
 		w, err := startWatch(ctx, dir, defaultWatch)
 		return watchStartedMsg{w: w, err: err}
+	}
+}
+
+// watchSavedFile starts the watch of the saved searches' file, when the
+// reader keeps them in one (Options.Saved with a Path): a search added or
+// removed by folio saved or another reader shows in the SAVED group
+// without a key.
+func (m *Model) watchSavedFile() tea.Cmd {
+	f, ok := m.opts.Saved.(interface{ Path() string })
+	if !m.opts.Watch || !ok || f.Path() == "" || m.live.saved != nil {
+		return nil
+	}
+	return m.watchFile(f.Path(), false)
+}
+
+// watchQuotesFile starts the watch of the quotes' file, as watchSavedFile
+// does for the saved searches.
+func (m *Model) watchQuotesFile() tea.Cmd {
+	f, ok := m.quotes.(interface{ Path() string })
+	if !m.opts.Watch || !ok || f.Path() == "" || m.live.quotes != nil {
+		return nil
+	}
+	return m.watchFile(f.Path(), true)
+}
+
+// watchFile starts a watch of the saved searches' file or the quotes' file
+// at path. Where it cannot start, the file is read again only when
+// something else asks for it.
+func (m *Model) watchFile(path string, quotes bool) tea.Cmd {
+	ctx := m.ctx
+	return func() tea.Msg {
+		w, err := startFileWatch(ctx, path, defaultWatch)
+		if err != nil {
+			return nil
+		}
+		return fileWatchStartedMsg{w: w, quotes: quotes}
 	}
 }
 

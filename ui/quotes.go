@@ -203,7 +203,14 @@ func (l quoteList) entry(i, w int, st Styles) []string {
 		where = archive.SanitizeLine(q.Piece)
 	}
 	out := []string{cursor + title.Render(truncateCells(where, w-14)) + st.Meta.Render("  "+archive.SanitizeLine(q.Citation.Date))}
-	passage := "“" + oneLine(archive.Sanitize(q.Exact)) + "”"
+	// At most 8 lines of the passage show: what they can hold is cut off
+	// before the work of cleaning and wrapping it (a quote may be a whole
+	// piece, a megabyte, drawn again at each key).
+	exact := q.Exact
+	if limit := 32 * max(w, 1); len(exact) > limit {
+		exact = strings.ToValidUTF8(exact[:limit], "") + "…"
+	}
+	passage := "“" + oneLine(archive.Sanitize(exact)) + "”"
 	if i != l.cursor {
 		out = append(out, "    "+st.Snippet.Render(truncateCells(passage, w-4)))
 	} else {
@@ -318,7 +325,7 @@ func (m *Model) quotesOpened(msg quotesOpenedMsg) tea.Cmd {
 	if msg.err != nil {
 		cmds = append(cmds, m.status.set("Quotes: "+archive.SanitizeLine(msg.err.Error()), true))
 	}
-	return tea.Batch(append(cmds, m.locateQuotes())...)
+	return tea.Batch(append(cmds, m.locateQuotes(), m.watchQuotesFile())...)
 }
 
 // quoteSaved says a quote was kept, and marks it.

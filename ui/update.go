@@ -184,7 +184,7 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 	}
 	m.searcher, m.info = msg.searcher, msg.info
 	m.sidebar.setCopies(msg.info.Copies)
-	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch(), m.startWatching(), m.countSaved()}
+	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch(), m.startWatching(), m.countSaved(), m.watchSavedFile()}
 	if msg.info.Refresh != nil {
 		m.refreshing = true
 		m.relay = newProgressRelay()

@@ -1,0 +1,81 @@
+package cite
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// A Markdown note, rendered, links only to the piece's URL, shown whole,
+// and no entity in its text becomes a control character: a URL of a
+// hostile page ("…/a[text](https://elsewhere)") or a title with "&#27;" in
+// it cannot put a link of its own, or an escape, in the researcher's notes.
+func TestMarkdownNoteLinksOnlyItsURL(t *testing.T) {
+	for _, u := range []string{
+		"https://x.example/a[click](http://evil.example)",
+		"https://x.example/?a=1&#27;[2J&b=2",
+		"https://x.example/<b>*x*`y`",
+		"https://example.com/a_b",
+	} {
+		a := archive.Article{Title: "Q&A &#27;]0;t&#7; &#x202e; end", Authors: []string{"Ann Author"}, Outlet: "Times &amp; Post", URL: u}
+		md := MarkdownCitation(a)
+		var out bytes.Buffer
+		if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(md), &out); err != nil {
+			t.Fatal(err)
+		}
+		links := regexp.MustCompile(`<a href="[^"]*">([^<]*)</a>`).FindAllStringSubmatch(out.String(), -1)
+		if len(links) != 1 || html.UnescapeString(links[0][1]) != strings.NewReplacer("<", "%3C", ">", "%3E").Replace(u) {
+			t.Errorf("%s\nrenders links %q:\n%s", md, links, out.String())
+		}
+		text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(out.String(), ""))
+		if strings.ContainsAny(text, "\x1b\x07\u202e") || !strings.Contains(text, "Q&A &#27;]0;t&#7; &#x202e; end") {
+			t.Errorf("%s\nreads %q", md, text)
+		}
+	}
+}
+
+// A name with the word "and" or a comma in it stays one name in a biblatex
+// author list, which is split at "and" (any case) outside braces.
+func TestBibTeXNamesStayOneEach(t *testing.T) {
+	for _, authors := range [][]string{
+		{"Tom and Jerry", "Ann Author"},
+		{"Smith, John AND Ann", "Bob Jones"},
+		{"Mary Ann Evans", "Andrew And"},
+		{"van der Berg, Jan, Jr., and more", "X"},
+	} {
+		a := archive.Article{Title: "T", Authors: authors, Outlet: "O"}
+		entry := BibTeXEntries([]archive.Article{a}, time.Time{}, nil)
+		m := regexp.MustCompile(`(?m)^  author\s+= \{(.*)\},$`).FindStringSubmatch(entry)
+		if m == nil {
+			t.Fatalf("no author field:\n%s", entry)
+		}
+		// Split as biblatex does: at the word "and" outside braces.
+		var names []string
+		depth, name := 0, ""
+		for _, w := range strings.Fields(m[1]) {
+			if depth == 0 && strings.EqualFold(w, "and") {
+				names, name = append(names, name), ""
+				continue
+			}
+			name += w + " "
+			depth += strings.Count(w, "{") - strings.Count(w, `\{`) - strings.Count(w, "}") + strings.Count(w, `\}`)
+		}
+		names = append(names, name)
+		if len(names) != len(authors) {
+			t.Errorf("%q: %d names in %q", authors, len(names), m[1])
+		}
+		for _, n := range names {
+			if strings.TrimSpace(n) == "" {
+				t.Errorf("%q: an empty name in %q", authors, m[1])
+			}
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/state"
+)
+
+// pathSaved is stateSaved with the file's path, which the reader watches
+// (as cli.readerSaved has).
+type pathSaved struct{ stateSaved }
+
+func (s pathSaved) Path() string { return s.saved.Path() }
+
+// startFileWatchOf runs a watch's start and takes the watch in.
+func startFileWatchOf(t *testing.T, h *harness, start tea.Cmd) *archiveWatch {
+	t.Helper()
+	msg, ok := runCmd(start)
+	started, isStarted := msg.(fileWatchStartedMsg)
+	if !ok || !isStarted {
+		t.Fatalf("the watch did not start: %#v", msg)
+	}
+	t.Cleanup(started.w.close)
+	h.sendOnly(started) // its wait is not run: the test signals for it
+	return started.w
+}
+
+// Saved searches added and removed by another folio (folio saved add, rm)
+// show in the SAVED group, and quotes kept by another folio (folio quotes
+// add) in the open list of Q, without a key: the reader watches both
+// files, and reads them again when they are written.
+func TestOtherFoliosSavedSearchesAndQuotesShowWithoutAKey(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	dir := t.TempDir()
+	store := pathSaved{newStateSaved(t, "quotes")}
+	f := newFake(testArticles()...)
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return f, Info{Count: len(f.articles)}, nil
+		},
+		OpenQuotes: func() (QuoteBook, error) { return state.OpenQuotes("quotes", dir) },
+		Saved:      store,
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.run(openQuotesCmd(opts.OpenQuotes))
+	h.requireMatch(`of 5`)
+
+	// The watches the reader starts with Options.Watch.
+	h.m.opts.Watch = true
+	saved := startFileWatchOf(t, h, h.m.watchSavedFile())
+	quotes := startFileWatchOf(t, h, h.m.watchQuotesFile())
+
+	// Another folio, on the same files.
+	other, err := state.OpenSaved(store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Add(state.Search{Name: "From outside", Query: "raqqa"}); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, saved, "folio saved add")
+	h.run(h.sendOnly(savedFileChangedMsg{stoppedWatch()}))
+	h.requireMatch(`SAVED[\s\S]*» From outside\s+1`)
+	if _, err := other.Remove("From outside"); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, saved, "folio saved rm")
+	h.run(h.sendOnly(savedFileChangedMsg{stoppedWatch()}))
+	if strings.Contains(h.screen(), "From outside") {
+		t.Errorf("a removed search still shows:\n%s", h.screen())
+	}
+
+	h.key("Q")
+	h.requireMatch("None yet")
+	qs, warn := state.OpenQuotes("quotes", dir)
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	if _, err := qs.Add(state.Quote{Piece: "raqqa", Selector: state.Selector{Exact: "Foreign fighters have not returned in numbers."},
+		Citation: state.Citation{Title: "Raqqa has fallen, but terror is here to stay"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := qs.Save(); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, quotes, "folio quotes add")
+	h.run(h.sendOnly(quotesFileChangedMsg{stoppedWatch()}))
+	h.requireMatch(`Quotes · all quotes \(1\)[\s\S]*Foreign fighters have not returned`)
+}
