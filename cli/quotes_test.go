@@ -305,14 +305,3 @@ func TestQuotesOutputIsTerminalSafe(t *testing.T) {
 		}
 	}
 }
-
-// A saved search cannot keep --quoted, which the reader could not open
-// it with: it says so rather than dropping it.
-func TestSavedSearchRefusesQuoted(t *testing.T) {
-	home := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
-	_, _, err := folio(t, home, "saved", "add", "mine", "raqqa", "--quoted")
-	if err == nil || !strings.Contains(err.Error(), "--quoted") {
-		t.Errorf("saved add --quoted: %v", err)
-	}
-}

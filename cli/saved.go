@@ -25,7 +25,7 @@ import (
 const savedLong = `Saved searches: a query and filters kept under a name, with what is new since
 each was last opened.
 
-  folio saved add NAME QUERY [--tag T --outlet O --author A --kind K --from D --to D --starred --unread]
+  folio saved add NAME QUERY [--tag T --outlet O --author A --kind K --from D --to D --starred --unread --quoted]
   folio saved list [--json]          each search: pieces, and how many are new
   folio saved run NAME [--new] [--json]
   folio saved rm NAME
@@ -74,10 +74,6 @@ case does not count.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, err := f.filter(); err != nil {
 				return err
-			}
-			if f.quoted {
-				// The reader's sidebar has no such filter to open it with.
-				return fmt.Errorf("--quoted is not kept in a saved search (folio search --quoted finds the quoted pieces)")
 			}
 			saved, err := state.OpenSaved("")
 			if err != nil {
@@ -336,7 +332,7 @@ func markOpened(env *Env, opened *state.SavedOpened, s state.Search, ix *index.I
 }
 
 // savedQuery is q with the query and filters of s; the reading filters
-// (starred, unread) read the reading state.
+// (starred, unread, quoted) read the reading state and its quotes.
 func savedQuery(env *Env, s state.Search, q index.Query) (index.Query, error) {
 	q.Text = s.Query
 	f := filterFlagsOf(s.Filters)
@@ -397,13 +393,13 @@ func countSaved(ctx context.Context, env *Env, ix *index.Index, opened *state.Sa
 // saved is the state.Filters of the flags.
 func (f filterFlags) saved() state.Filters {
 	return state.Filters{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds,
-		From: f.from, To: f.to, Starred: f.starred, Unread: f.unread}
+		From: f.from, To: f.to, Starred: f.starred, Unread: f.unread, Quoted: f.quoted}
 }
 
 // filterFlagsOf is the flags of saved filters.
 func filterFlagsOf(s state.Filters) filterFlags {
 	return filterFlags{tags: s.Tags, outlets: s.Outlets, authors: s.Authors, kinds: s.Kinds,
-		from: s.From, to: s.To, starred: s.Starred, unread: s.Unread}
+		from: s.From, to: s.To, starred: s.Starred, unread: s.Unread, quoted: s.Quoted}
 }
 
 // savedArgs is a search's query and filters as folio search's arguments,
@@ -431,6 +427,9 @@ func savedArgs(s state.Search) string {
 	}
 	if f.Unread {
 		args = append(args, "--unread")
+	}
+	if f.Quoted {
+		args = append(args, "--quoted")
 	}
 	return strings.Join(args, " ")
 }
@@ -508,7 +507,7 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 	for _, s := range all {
 		f := s.Filters
 		u := ui.SavedSearch{Name: s.Name, Query: s.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
-			From: f.From, To: f.To, Starred: f.Starred, Unread: f.Unread}
+			From: f.From, To: f.To, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted}
 		if o, ok := times[state.NameKey(s.Name)]; ok && o.Of(s) {
 			u.Opened, u.SeenThrough = true, o.Through
 		}
@@ -519,7 +518,7 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 
 func (r readerSaved) Add(u ui.SavedSearch, through time.Time) (ui.SavedSearch, error) {
 	s, err := r.saved.Add(state.Search{Name: u.Name, Query: u.Query, Filters: state.Filters{Tags: u.Tags, Outlets: u.Outlets,
-		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Starred: u.Starred, Unread: u.Unread}})
+		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Starred: u.Starred, Unread: u.Unread, Quoted: u.Quoted}})
 	if err != nil {
 		return u, err
 	}

@@ -56,7 +56,7 @@ const SavedVersion = 1
 // MaxNameLen is the longest name of a saved search, in characters.
 const MaxNameLen = 64
 
-const savedAbout = "folio saved searches: a name, a query in folio's query language and filters as the command line takes them (--tag, --outlet, --author, --kind: lists; --from, --to: YYYY, YYYY-MM or YYYY-MM-DD; --starred, --unread). Safe to edit while folio is not running."
+const savedAbout = "folio saved searches: a name, a query in folio's query language and filters as the command line takes them (--tag, --outlet, --author, --kind: lists; --from, --to: YYYY, YYYY-MM or YYYY-MM-DD; --starred, --unread, --quoted). Safe to edit while folio is not running."
 
 // Search is one saved search.
 type Search struct {
@@ -78,10 +78,11 @@ type Filters struct {
 	To      string   `json:"to,omitempty"`
 	Starred bool     `json:"starred,omitempty"`
 	Unread  bool     `json:"unread,omitempty"`
+	Quoted  bool     `json:"quoted,omitempty"` // only pieces with quotes (folio search --quoted)
 }
 
 // Filter is the archive.Filter of f (all but the reading filters,
-// Starred and Unread, which need the reading state).
+// Starred, Unread and Quoted, which need the reading state and quotes).
 func (f Filters) Filter() (archive.Filter, error) {
 	af := archive.Filter{Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds}
 	if f.From != "" {

@@ -266,14 +266,15 @@ func sanitizeArticle(a archive.Article) archive.Article {
 // newSearchCmd runs the first page of a new search: the Reading filters are
 // resolved into IDs first (in here, because the Unread filter may need the
 // list of every piece), and the resolved query comes back with the results.
-func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, gen int) tea.Cmd {
+// book is the quotes, for the Quoted filter; nil before they are open.
+func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, book QuoteBook, gen int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = resultsMsg{gen: gen, query: q, err: fmt.Errorf("search failed: %v", r)}
 			}
 		}()
-		snap := takeReading(rs)
+		snap := takeReading(rs, book)
 		resolved := applyReading(q, f, snap)
 		resolved.Mode = index.ModeHits // the counts are asked for next: facetsCmd
 		res, err := s.Search(ctx, resolved)
@@ -304,7 +305,8 @@ func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd 
 
 // applyReading narrows q to what the Reading filters ask: the starred
 // pieces (a list of IDs), the unread ones (all but the read ones, which are
-// usually far fewer), or both (starred and not read yet).
+// usually far fewer), the quoted ones (a list of IDs), or any of them
+// together, as folio search's --starred, --unread and --quoted do.
 func applyReading(q index.Query, f readingFilter, snap *readingSnapshot) index.Query {
 	if !f.active() || snap == nil {
 		return q
@@ -315,18 +317,26 @@ func applyReading(q index.Query, f readingFilter, snap *readingSnapshot) index.Q
 		q.IDs = append([]string{}, snap.unreadStarred()...)
 	case f.starred:
 		q.IDs = append([]string{}, snap.starred...)
-	default:
+	case f.unread:
 		q.ExcludeIDs = snap.read
+	}
+	if f.quoted {
+		quoted := snap.quoted
+		if f.starred {
+			quoted = slices.DeleteFunc(slices.Clone(quoted), func(id string) bool { return !slices.Contains(q.IDs, id) })
+		}
+		q.IDs = append([]string{}, quoted...)
 	}
 	return q
 }
 
-// readingCountsCmd counts the results of q that are starred and unread, as
+// readingCountsCmd counts the results of q that are starred, unread and
+// quoted, as
 // they would be with that Reading filter turned on (the way a facet counts
 // what choosing it would give). Each count is a search for one hit: only
 // its Total is used. The marks counted are those of snap, or the reading
 // state's as they are now when snap is nil (see refreshCounts).
-func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, snap *readingSnapshot, gen, seq int) tea.Cmd {
+func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, book QuoteBook, snap *readingSnapshot, gen, seq int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -334,7 +344,7 @@ func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingF
 			}
 		}()
 		if snap == nil {
-			snap = takeReading(rs)
+			snap = takeReading(rs, book)
 		}
 		count := func(with readingFilter) (int, error) {
 			cq := applyReading(q, with, snap)
@@ -342,14 +352,21 @@ func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingF
 			res, err := s.Search(ctx, cq)
 			return res.Total, err
 		}
-		starred, err := count(readingFilter{starred: true, unread: f.unread})
+		starred, err := count(readingFilter{starred: true, unread: f.unread, quoted: f.quoted})
 		if err != nil {
 			return readingCountsMsg{gen: gen, seq: seq, err: err}
 		}
-		unread, err := count(readingFilter{starred: f.starred, unread: true})
+		unread, err := count(readingFilter{starred: f.starred, unread: true, quoted: f.quoted})
+		if err != nil {
+			return readingCountsMsg{gen: gen, seq: seq, err: err}
+		}
+		quoted := 0 // no quotes: no search needed to know
+		if len(snap.quoted) > 0 {
+			quoted, err = count(readingFilter{starred: f.starred, unread: f.unread, quoted: true})
+		}
 		if ctx.Err() != nil {
 			return nil
 		}
-		return readingCountsMsg{gen: gen, seq: seq, starred: starred, unread: unread, err: err}
+		return readingCountsMsg{gen: gen, seq: seq, starred: starred, unread: unread, quoted: quoted, err: err}
 	}
 }

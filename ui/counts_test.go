@@ -30,7 +30,7 @@ type countDriver struct {
 	countsGen, countsSeq int
 }
 
-func newCountDriver(t *testing.T, ix *index.Index, st *state.Store) *countDriver {
+func newCountDriver(t *testing.T, ix *index.Index, st *state.Store, quotes ...*state.Quotes) *countDriver {
 	t.Setenv("NO_COLOR", "")
 	opts := Options{
 		OpenIndex: func(context.Context, func(done, total int)) (Searcher, Info, error) {
@@ -40,6 +40,9 @@ func newCountDriver(t *testing.T, ix *index.Index, st *state.Store) *countDriver
 	}
 	d := &countDriver{t: t, benchDriver: &benchDriver{m: New(opts), msgs: make(chan tea.Msg, 1024)}, facetsGen: -1, countsGen: -1}
 	d.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	for _, qs := range quotes {
+		d.send(quotesOpenedMsg{book: qs})
+	}
 	d.run(openStateCmd(opts.OpenState))
 	d.run(openIndexCmd(context.Background(), opts.OpenIndex, d.m.relay))
 	return d
@@ -93,8 +96,9 @@ func (d *countDriver) key(keys ...string) {
 // TestOneCountEverywhere chooses random combinations of query, facets,
 // dates and Reading filters in the reader, on a real index and reading
 // state, and asserts that the header's total, every count of the sidebar
-// (facets and Reading), C's bibliography and the archive's own filter (what
-// folio list and folio stats count) agree with the index's totals for the
+// (facets and Reading, Quoted among them), C's bibliography and the
+// archive's own filter (what folio list and folio stats count, with
+// --quoted as folio search takes it) agree with the index's totals for the
 // same choices. After marks change under a Reading filter, the header and
 // the chosen Reading counts still agree.
 func TestOneCountEverywhere(t *testing.T) {
@@ -106,6 +110,10 @@ func TestOneCountEverywhere(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	r := rand.New(rand.NewPCG(seed, 2))
 	t.Logf("seed %d", seed)
+	quotes, warn := state.OpenQuotes(testArchiveName, t.TempDir())
+	if warn != nil {
+		t.Fatal(warn)
+	}
 	for _, a := range arch.Articles {
 		if r.IntN(3) == 0 {
 			st.ToggleRead(a.ID)
@@ -113,8 +121,13 @@ func TestOneCountEverywhere(t *testing.T) {
 		if r.IntN(3) == 0 {
 			st.ToggleStar(a.ID)
 		}
+		if r.IntN(4) == 0 {
+			if _, err := quotes.Add(state.Quote{Piece: a.ID, Selector: state.Selector{Exact: a.Title}}); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
-	d := newCountDriver(t, ix, st)
+	d := newCountDriver(t, ix, st, quotes)
 	d.settled()
 	ctx := context.Background()
 	all := ix.AllFacets()
@@ -165,7 +178,7 @@ func TestOneCountEverywhere(t *testing.T) {
 			s.period = period{label: m, from: from, to: from.AddDate(0, 1, -1)}
 		}
 		s.chosen[groupReading] = nil
-		for _, v := range []string{readingStarred, readingUnread} {
+		for _, v := range []string{readingStarred, readingUnread, readingQuoted} {
 			if r.IntN(3) == 0 {
 				s.chosen[groupReading] = append(s.chosen[groupReading], v)
 			}
@@ -177,7 +190,7 @@ func TestOneCountEverywhere(t *testing.T) {
 
 		// The header's total is the index's total for the same choices.
 		base := m.baseQuery
-		live := takeReading(st)
+		live := takeReading(st, quotes)
 		want := total(applyReading(base, m.readingFilter, live))
 		if m.list.total != want {
 			t.Fatalf("%s: the header counts %d, the index %d", where, m.list.total, want)
@@ -193,7 +206,8 @@ func TestOneCountEverywhere(t *testing.T) {
 				f.To = f.From.AddDate(1, 0, -1)
 			}
 			kept := slices.DeleteFunc(f.Keep(arch.Articles), func(a archive.Article) bool {
-				return m.readingFilter.starred && !st.IsStarred(a.ID) || m.readingFilter.unread && st.IsRead(a.ID)
+				return m.readingFilter.starred && !st.IsStarred(a.ID) || m.readingFilter.unread && st.IsRead(a.ID) ||
+					m.readingFilter.quoted && len(quotes.Of(a.ID)) == 0
 			})
 			if len(kept) != want {
 				t.Fatalf("%s: the archive's filter keeps %d, the header says %d", where, len(kept), want)
@@ -209,10 +223,15 @@ func TestOneCountEverywhere(t *testing.T) {
 			switch e.group {
 			case groupReading:
 				f := m.readingFilter
-				if e.value == readingStarred {
+				switch e.value {
+				case readingStarred:
 					f.starred = true
-				} else {
+				case readingUnread:
 					f.unread = true
+				case readingQuoted:
+					f.quoted = true
+				default:
+					t.Fatalf("a Reading entry %q", e.value)
 				}
 				q = applyReading(base, f, live)
 			case groupTags:

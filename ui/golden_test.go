@@ -147,7 +147,8 @@ func TestGoldenScreens(t *testing.T) {
 		}, until: "1 of 5 · relevance"},
 		{name: "filtered", w: 100, h: 30, drive: func(tm *teatest.TestModel) {
 			tm.Send(keyPress("tab"))
-			tm.Send(keyPress("j")) // past the Reading group's two toggles
+			tm.Send(keyPress("j")) // past the Reading group's three toggles
+			tm.Send(keyPress("j"))
 			tm.Send(keyPress("j"))
 			tm.Send(keyPress("space"))
 		}, until: "3 of 5 · newest · outlet:The Telegraph"},
@@ -166,7 +167,8 @@ func TestGoldenScreens(t *testing.T) {
 		}, until: "folio keys"},
 		{name: "saved", w: 100, h: 30, saved: true, drive: func(tm *teatest.TestModel) {
 			tm.Send(keyPress("tab"))
-			tm.Send(keyPress("j")) // past the Reading group's two toggles
+			tm.Send(keyPress("j")) // past the Reading group's three toggles
+			tm.Send(keyPress("j"))
 			tm.Send(keyPress("j"))
 			tm.Send(keyPress("enter"))
 		}, until: `1 of 5 · relevance · outlet:The Telegraph[\s\S]*» On the Telegraph +1 │[\s\S]*Opened On the Telegraph`},

@@ -325,12 +325,16 @@ func (l *resultList) restorePlace() {
 	}
 }
 
-// forceRefresh is R: the reading state is saved and reloaded (marks other
-// folios saved show here) and the archive's files are read again.
+// forceRefresh is R: the reading state is saved and reloaded and the
+// quotes reloaded (marks and quotes other folios saved show here), and the
+// archive's files are read again.
 func (m *Model) forceRefresh() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.reading != nil {
 		cmds = append(cmds, saveStateCmd(m.reading))
+	}
+	if m.quotes != nil {
+		cmds = append(cmds, reloadQuotesCmd(m.quotes))
 	}
 	switch {
 	case m.opts.Reindex != nil && m.searcher != nil:

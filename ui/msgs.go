@@ -96,12 +96,12 @@ type stateSavedMsg struct {
 }
 
 // readingCountsMsg answers how many of the results of search generation gen
-// are starred and unread; seq tells apart the counts asked again for the
-// same results after a mark changed.
+// are starred, unread and quoted; seq tells apart the counts asked again
+// for the same results after a mark or a quote changed.
 type readingCountsMsg struct {
-	gen, seq        int
-	starred, unread int
-	err             error
+	gen, seq                int
+	starred, unread, quoted int
+	err                     error
 }
 
 // citedMsg brings citations to copy to the clipboard: of n pieces, of total

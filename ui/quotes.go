@@ -25,6 +25,8 @@ import (
 type QuoteBook interface {
 	All() []state.Quote
 	Of(piece string) []state.Quote
+	// Pieces lists the pieces with quotes, sorted (the Quoted filter).
+	Pieces() []string
 	Add(q state.Quote) (state.Quote, error)
 	Save() error
 	// Reload takes in the quotes other folio processes saved.

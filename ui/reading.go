@@ -79,22 +79,44 @@ func (m *Model) refreshCounts() tea.Cmd {
 	if m.readingFilter.active() {
 		snap = m.readingSnap
 	}
-	return readingCountsCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, snap, m.gen, m.countsSeq)
+	return readingCountsCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.quotes, snap, m.gen, m.countsSeq)
 }
 
-// readingSnapshot is the reading marks at one moment: the lists the Reading
-// filters are resolved with.
+// quotedChanged follows a change of the quotes (opened, kept with v, or
+// another folio's read in): fresh Reading counts, as after a mark (see
+// refreshCounts), and the saved searches' counts.
+func (m *Model) quotedChanged(changed bool) tea.Cmd {
+	if !changed || m.quotes == nil {
+		return nil
+	}
+	return tea.Batch(m.refreshCounts(), m.countSaved())
+}
+
+// readingSnapshot is the reading marks and the quoted pieces at one
+// moment: the lists the Reading filters are resolved with.
 type readingSnapshot struct {
 	read, starred []string
+	quoted        []string // the pieces with quotes, sorted; empty without quotes
 }
 
-// takeReading copies the marks of rs; nil when there is no reading state.
-// It is called in Cmds: the state package's Store locks its marks.
-func takeReading(rs ReadingState) *readingSnapshot {
+// takeReading copies the marks of rs and the quoted pieces of book (nil
+// before the quotes are open: none then); nil when there is no reading
+// state. It is called in Cmds: the state package's Store and Quotes lock
+// what they hold.
+func takeReading(rs ReadingState, book QuoteBook) *readingSnapshot {
 	if rs == nil {
 		return nil
 	}
-	return &readingSnapshot{read: rs.Read(), starred: rs.Starred()}
+	return &readingSnapshot{read: rs.Read(), starred: rs.Starred(), quoted: quotedPieces(book)}
+}
+
+// quotedPieces are the IDs of the pieces book has quotes of: those folio
+// search --quoted keeps (none before the quotes are open).
+func quotedPieces(book QuoteBook) []string {
+	if book == nil {
+		return nil
+	}
+	return book.Pieces()
 }
 
 // unreadStarred are the starred pieces not read.

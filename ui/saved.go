@@ -34,8 +34,8 @@ type SavedSearch struct {
 	Query                         string
 	Tags, Outlets, Authors, Kinds []string
 	// From and To are dates as written: "2017", "2017-09", "2017-09-14".
-	From, To        string
-	Starred, Unread bool
+	From, To                string
+	Starred, Unread, Quoted bool
 
 	// Opened says the search was opened on this archive; SeenThrough is
 	// then the index time of what it showed (see AddedSearcher).
@@ -164,7 +164,7 @@ func (m *Model) countSaved() tea.Cmd {
 		return nil
 	}
 	m.savedSeq++
-	return savedCmd(m.ctx, m.opts.Saved, m.searcher, m.reading, m.savedSeq)
+	return savedCmd(m.ctx, m.opts.Saved, m.searcher, m.reading, m.quotes, m.savedSeq)
 }
 
 // gotSaved shows the saved searches and their counts.
@@ -193,7 +193,8 @@ func (m Model) savedOfCurrent(name string) (SavedSearch, error) {
 	q := m.buildQuery()
 	f := m.sidebar.readingFilter()
 	s := SavedSearch{Name: name, Query: strings.TrimSpace(m.search.value()),
-		Tags: q.Tags, Outlets: q.Outlets, Authors: q.Authors, Kinds: q.Kinds, Starred: f.starred, Unread: f.unread}
+		Tags: q.Tags, Outlets: q.Outlets, Authors: q.Authors, Kinds: q.Kinds,
+		Starred: f.starred, Unread: f.unread, Quoted: f.quoted}
 	from, to, err := dateRange(q)
 	if err != nil {
 		return s, err

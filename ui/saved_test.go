@@ -45,7 +45,7 @@ func (s stateSaved) List() ([]SavedSearch, error) {
 	for _, sv := range all {
 		f := sv.Filters
 		u := SavedSearch{Name: sv.Name, Query: sv.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
-			From: f.From, To: f.To, Starred: f.Starred, Unread: f.Unread}
+			From: f.From, To: f.To, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted}
 		if o, ok := times[state.NameKey(sv.Name)]; ok && o.Of(sv) {
 			u.Opened, u.SeenThrough = true, o.Through
 		}
@@ -56,7 +56,7 @@ func (s stateSaved) List() ([]SavedSearch, error) {
 
 func (s stateSaved) Add(u SavedSearch, through time.Time) (SavedSearch, error) {
 	sv, err := s.saved.Add(state.Search{Name: u.Name, Query: u.Query, Filters: state.Filters{Tags: u.Tags, Outlets: u.Outlets,
-		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Starred: u.Starred, Unread: u.Unread}})
+		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Starred: u.Starred, Unread: u.Unread, Quoted: u.Quoted}})
 	if err != nil {
 		return u, err
 	}

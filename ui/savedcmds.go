@@ -17,7 +17,7 @@ import (
 
 // savedCmd reads the saved searches and counts, for each, the pieces it
 // finds and how many of them are new since it was last opened.
-func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState, seq int) tea.Cmd {
+func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState, book QuoteBook, seq int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -28,11 +28,11 @@ func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState
 		if err != nil {
 			return savedMsg{seq: seq, err: err}
 		}
-		snap := takeReading(rs)
+		snap := takeReading(rs, book)
 		added, _ := s.(AddedSearcher)
 		counts := make([]savedCount, 0, len(list))
 		for _, sv := range list {
-			q := applyReading(savedQuery(sv), readingFilter{starred: sv.Starred, unread: sv.Unread}, snap)
+			q := applyReading(savedQuery(sv), readingFilter{starred: sv.Starred, unread: sv.Unread, quoted: sv.Quoted}, snap)
 			q.Limit, q.Mode = 1, index.ModeCount
 			res, err := s.Search(ctx, q)
 			if err != nil {

@@ -52,7 +52,7 @@ func (m *Model) startSearch() tea.Cmd {
 	m.readingFilter = m.sidebar.readingFilter()
 	// The Reading counts are asked for when the results are in, not
 	// beside them: on two cores they would slow the results down.
-	return newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.gen)
+	return newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.quotes, m.gen)
 }
 
 // gotResults takes a search answer if it belongs to the current generation.

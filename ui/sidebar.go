@@ -11,7 +11,7 @@ import (
 type facetGroup int
 
 const (
-	groupReading facetGroup = iota // the reader's own marks: starred, unread
+	groupReading facetGroup = iota // the reader's own marks: starred, unread, quoted
 	groupSaved                     // the saved searches (saved.go): not filters
 	groupCopies                    // one value: hide republished copies (copies.go)
 	groupOutlets
@@ -72,7 +72,11 @@ func (g facetGroup) prefix() string {
 const (
 	readingStarred = "starred"
 	readingUnread  = "unread"
+	readingQuoted  = "quoted" // pieces with quotes kept from them (v), as folio search --quoted
 )
+
+// quotedMark stands for the Quoted filter in the sidebar.
+const quotedMark = "❝"
 
 // unknownCount is a count not known yet (the Reading counts arrive after
 // the results).
@@ -102,6 +106,8 @@ func (e sidebarEntry) label() string {
 			return starMark + " Starred"
 		case readingUnread:
 			return unreadMark + " Unread"
+		case readingQuoted:
+			return quotedMark + " Quoted"
 		}
 	}
 	if e.group == groupCopies {
@@ -113,13 +119,14 @@ func (e sidebarEntry) label() string {
 	return oneLine(e.value)
 }
 
-// readingFilter is what the Reading group asks of the results. Both may be
-// on: then the results are the starred pieces not read yet.
-type readingFilter struct{ starred, unread bool }
+// readingFilter is what the Reading group asks of the results. Any of them
+// may be on together: then the results have each (the starred pieces not
+// read yet, with quotes kept from them).
+type readingFilter struct{ starred, unread, quoted bool }
 
-func (f readingFilter) active() bool { return f.starred || f.unread }
+func (f readingFilter) active() bool { return f.starred || f.unread || f.quoted }
 
-// sidebar shows the reader's own marks (starred, unread) and the facets of
+// sidebar shows the reader's own marks (starred, unread, quoted) and the facets of
 // the current results, lets the user select values (several per group: they
 // are ORed; groups are ANDed) and draws a small timeline of the results
 // whose bars can be chosen to narrow the results to a period.
@@ -131,8 +138,8 @@ type sidebar struct {
 	offset  int // first entry on screen
 
 	// The Reading group, shown once the reading state is open.
-	hasReading        bool
-	starredN, unreadN int // unknownCount until the counts arrive
+	hasReading                 bool
+	starredN, unreadN, quotedN int // unknownCount until the counts arrive
 
 	// The saved searches, with their counts (saved.go).
 	saved []savedCount
@@ -178,17 +185,17 @@ func (s sidebar) isChosen(g facetGroup, v string) bool { return slices.Contains(
 // would had the group been there from the start.
 func (s *sidebar) showReading() {
 	s.hasReading = true
-	s.starredN, s.unreadN = unknownCount, unknownCount
+	s.starredN, s.unreadN, s.quotedN = unknownCount, unknownCount, unknownCount
 	s.rebuild()
 	s.cursor, s.offset = 0, 0
 	s.fixCursor(1)
 	s.follow()
 }
 
-// setReadingCounts shows how many of the current results are starred and
-// unread.
-func (s *sidebar) setReadingCounts(starred, unread int) {
-	s.starredN, s.unreadN = starred, unread
+// setReadingCounts shows how many of the current results are starred,
+// unread and quoted.
+func (s *sidebar) setReadingCounts(starred, unread, quoted int) {
+	s.starredN, s.unreadN, s.quotedN = starred, unread, quoted
 	for i, e := range s.entries {
 		switch {
 		case e.group != groupReading || e.header:
@@ -196,6 +203,8 @@ func (s *sidebar) setReadingCounts(starred, unread int) {
 			s.entries[i].count = starred
 		case e.value == readingUnread:
 			s.entries[i].count = unread
+		case e.value == readingQuoted:
+			s.entries[i].count = quoted
 		}
 	}
 }
@@ -205,6 +214,7 @@ func (s sidebar) readingFilter() readingFilter {
 	return readingFilter{
 		starred: s.isChosen(groupReading, readingStarred),
 		unread:  s.isChosen(groupReading, readingUnread),
+		quoted:  s.isChosen(groupReading, readingQuoted),
 	}
 }
 
@@ -263,11 +273,13 @@ func (s *sidebar) newQuery(text string) {
 func (s *sidebar) rebuild() {
 	s.entries = s.entries[:0]
 	if s.hasReading {
-		// Always both, even at 0: they are filters, not facets of the results.
+		// Always all three, even at 0: they are filters, not facets of the
+		// results.
 		s.entries = append(s.entries,
 			sidebarEntry{group: groupReading, header: true},
 			sidebarEntry{group: groupReading, value: readingStarred, count: s.starredN},
-			sidebarEntry{group: groupReading, value: readingUnread, count: s.unreadN})
+			sidebarEntry{group: groupReading, value: readingUnread, count: s.unreadN},
+			sidebarEntry{group: groupReading, value: readingQuoted, count: s.quotedN})
 	}
 	s.entries = append(s.entries, s.savedEntries()...)
 	s.entries = append(s.entries, s.copiesEntries()...)

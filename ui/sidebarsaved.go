@@ -61,6 +61,9 @@ func (s *sidebar) setSearch(sv SavedSearch) {
 	if sv.Unread {
 		s.chosen[groupReading] = append(s.chosen[groupReading], readingUnread)
 	}
+	if sv.Quoted {
+		s.chosen[groupReading] = append(s.chosen[groupReading], readingQuoted)
+	}
 	s.period = periodOf(sv.From, sv.To)
 	s.rebuild()
 	s.fixCursor(1)

@@ -81,7 +81,7 @@ func (m *Model) updateIndex(msg tea.Msg) (tea.Cmd, bool) {
 		return m.gotFacets(msg), true
 	case readingCountsMsg:
 		if msg.gen == m.gen && msg.seq == m.countsSeq && msg.err == nil {
-			m.sidebar.setReadingCounts(msg.starred, msg.unread)
+			m.sidebar.setReadingCounts(msg.starred, msg.unread, msg.quoted)
 		}
 		return nil, true
 	}
@@ -117,13 +117,13 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 	case citedMsg:
 		return m.cited(msg), true
 	case quotesOpenedMsg:
-		return m.quotesOpened(msg), true
+		return tea.Batch(m.quotesOpened(msg), m.quotedChanged(true)), true
 	case quoteSavedMsg:
-		return m.quoteSaved(msg), true
+		return tea.Batch(m.quoteSaved(msg), m.quotedChanged(msg.err == nil)), true
 	case quoteMarksMsg:
 		return m.quotesFound(msg), true
 	case quotesReloadedMsg:
-		return m.quotesReloaded(msg), true
+		return tea.Batch(m.quotesReloaded(msg), m.quotedChanged(msg.changed)), true
 	case trendsMsg:
 		m.trends = m.trends.got(msg)
 	case termsMsg:
