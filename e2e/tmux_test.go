@@ -259,11 +259,11 @@ func TestTUIInTmux(t *testing.T) {
 	s.keys("Enter")
 
 	// Toggle the first outlet in the sidebar (under the Reading group's
-	// Starred and Unread), once the sidebar's counts have followed the
-	// hits: before, the outlets are not there to move to.
+	// Starred, Unread and Quoted), once the sidebar's counts have followed
+	// the hits: before, the outlets are not there to move to.
 	s.waitFor("the outlet counts", regexp.MustCompile(`The Telegraph +1 │`))
 	s.keys("Tab")
-	s.keys("j", "j", "Space")
+	s.keys("j", "j", "j", "Space")
 	s.waitFor("the outlet filter", regexp.MustCompile(`of \d+ · \w+ · outlet:`))
 	s.keys("Tab")
 
