@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -118,3 +119,50 @@ func locateQuotesCmd(key renderKey, plain []string, qs []state.Quote) tea.Cmd {
 		return quoteMarksMsg{key: key, spans: spans}
 	}
 }
+
+// quoteResultsMsg brings the quoted pieces among the results, for the
+// list of quotes whose question was seq.
+type quoteResultsMsg struct {
+	seq int
+	ids []string
+	err error
+}
+
+// quoteResultsCmd finds which of the pieces with quotes are among the
+// results of q with the Reading filters f: one search of q restricted to
+// those pieces (as the sidebar's Quoted toggle counts them:
+// readingCountsCmd), in pages of maxQuotedPage hits, never the whole list
+// of results.
+func quoteResultsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, book QuoteBook, seq int) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = quoteResultsMsg{seq: seq, err: fmt.Errorf("finding the results' quotes failed: %v", r)}
+			}
+		}()
+		quoted := quotedPieces(book)
+		q = applyReading(q, f, takeReading(rs, book))
+		if q.IDs != nil {
+			quoted = slices.DeleteFunc(quoted, func(id string) bool { return !slices.Contains(q.IDs, id) })
+		}
+		q.IDs = append([]string{}, quoted...)
+		q.Mode, q.Limit = index.ModeHits, maxQuotedPage
+		ids := []string{}
+		for q.Offset = 0; q.Offset < len(quoted); q.Offset += maxQuotedPage {
+			res, err := s.Search(ctx, q)
+			if err != nil {
+				return quoteResultsMsg{seq: seq, err: err}
+			}
+			for _, h := range res.Hits {
+				ids = append(ids, h.ID)
+			}
+			if len(res.Hits) < maxQuotedPage {
+				break
+			}
+		}
+		return quoteResultsMsg{seq: seq, ids: ids}
+	}
+}
+
+// maxQuotedPage is the hits asked for at once: the index's most.
+const maxQuotedPage = 10000

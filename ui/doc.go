@@ -66,7 +66,8 @@
 // the marks of quoted lines; quotes.go the list of quotes (Q) and the
 // root's part in quoting, through [QuoteBook], which the state package's
 // Quotes implements; cmdsquotes.go their messages and Cmds (opening and
-// saving the quotes, finding them in a rendering).
+// saving the quotes, finding them in a rendering and the quoted pieces
+// among the results).
 //
 // Two rules keep the interface responsive and safe:
 //

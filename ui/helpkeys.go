@@ -94,7 +94,7 @@ func (k KeyMap) overlaySections() []helpSection {
 		{title: "QUOTES (" + h(k.Quotes) + ")", rows: [][2]string{
 			{h(k.Quote) + " j k " + h(k.Quote), "choose lines; v again: start here"},
 			{h(k.QuoteKeep) + " " + h(k.QuoteCancel), "keep (then a note), cancel"},
-			{h(k.Quotes) + " " + pair(k.QuoteList.Jump, k.QuoteList.Scope) + " " + h(k.QuoteList.Filter), "list, go to one, piece ⇄ all, filter"},
+			{h(k.Quotes) + " " + pair(k.QuoteList.Jump, k.QuoteList.Scope) + " " + h(k.QuoteList.Filter), "list, go to one, piece → results → all, filter"},
 		}},
 		{title: "LINKS (" + h(k.Links) + ")", rows: [][2]string{
 			{"1-9 a-z", "open that link"},

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -15,9 +16,9 @@ import (
 )
 
 // Quotes: the passages kept with v in the reader (quotesel.go), listed by
-// Q (all of them, or those of the piece open) with enter jumping to each
-// in its piece; the Cmds that open, save and find them are in
-// cmdsquotes.go.
+// Q (those of the piece open, of the pieces in the current results, or
+// all of them) with enter jumping to each in its piece; the Cmds that
+// open, save and find them are in cmdsquotes.go.
 
 // QuoteBook is the reader's quotes on one archive; the state package's
 // Quotes implements it. All and Of work in memory and are called from
@@ -54,7 +55,7 @@ func newQuoteKeys() quoteKeys {
 		Up:     b([]string{"up", "k"}, "↑/k", "up"),
 		Down:   b([]string{"down", "j"}, "↓/j", "down"),
 		Jump:   b([]string{"enter"}, "enter", "go to the quote"),
-		Scope:  b([]string{"tab"}, "tab", "this piece ⇄ all"),
+		Scope:  b([]string{"tab"}, "tab", "piece → results → all"),
 		Filter: b([]string{"/"}, "/", "filter by words"),
 	}
 }
@@ -64,24 +65,51 @@ func (k quoteKeys) ShortHelp() []key.Binding {
 }
 func (k quoteKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
+// quoteScope is which quotes the list shows.
+type quoteScope int
+
+const (
+	scopePiece   quoteScope = iota // the piece open in the reader
+	scopeResults                   // the pieces of the current results
+	scopeAll
+)
+
 // quoteList is the Q overlay: the quotes, the newest first, those with
 // every word typed after / (in the passage, the note or the citation: see
 // state.Quote.Matches).
 type quoteList struct {
 	open   bool
 	piece  string // the piece open when Q was pressed; "" from the list
-	all    bool   // all quotes, not only the piece's
+	scope  quoteScope
+	scopes []quoteScope // those tab goes through, in order
 	quotes []state.Quote
+
+	// The quoted pieces among the results, found by a Cmd
+	// (quoteResultsCmd): nil until they come; seq tells the answer to
+	// this list's question from a late one.
+	results    map[string]bool
+	resultsErr error
+	seq        int
+
 	cursor int
 
 	filter    textinput.Model
 	filtering bool // the filter has the keyboard
 }
 
-// show opens the list with the quotes of book: those of piece, or all when
-// piece is "". The filter box takes the styles of in.
-func (l *quoteList) show(book QuoteBook, piece string, in textinput.Styles) {
-	*l = quoteList{open: true, piece: piece, all: piece == "", filter: textinput.New()}
+// show opens the list with the quotes of book: those of piece, then (when
+// narrowed: a query or filter is on) those of the results, then all; the
+// first of these is shown. The filter box takes the styles of in.
+func (l *quoteList) show(book QuoteBook, piece string, narrowed bool, in textinput.Styles) {
+	*l = quoteList{open: true, piece: piece, filter: textinput.New(), seq: l.seq + 1}
+	if piece != "" {
+		l.scopes = append(l.scopes, scopePiece)
+	}
+	if narrowed {
+		l.scopes = append(l.scopes, scopeResults)
+	}
+	l.scopes = append(l.scopes, scopeAll)
+	l.scope = l.scopes[0]
 	l.filter.Prompt = "/"
 	l.filter.CharLimit = 200
 	l.filter.SetVirtualCursor(true)
@@ -89,9 +117,35 @@ func (l *quoteList) show(book QuoteBook, piece string, in textinput.Styles) {
 	l.load(book)
 }
 
+// wantsResults says whether the list needs the quoted pieces of the
+// results.
+func (l quoteList) wantsResults() bool { return slices.Contains(l.scopes, scopeResults) }
+
+// gotResults takes the quoted pieces of the results, if they answer this
+// list's question.
+func (l *quoteList) gotResults(msg quoteResultsMsg, book QuoteBook) {
+	if !l.open || msg.seq != l.seq {
+		return
+	}
+	l.results, l.resultsErr = make(map[string]bool, len(msg.ids)), msg.err
+	for _, id := range msg.ids {
+		l.results[id] = true
+	}
+	l.load(book)
+}
+
 func (l *quoteList) load(book QuoteBook) {
-	qs := book.Of(l.piece)
-	if l.all {
+	var qs []state.Quote
+	switch l.scope {
+	case scopePiece:
+		qs = book.Of(l.piece)
+	case scopeResults:
+		for _, q := range book.All() {
+			if l.results[q.Piece] {
+				qs = append(qs, q)
+			}
+		}
+	default:
 		qs = book.All()
 	}
 	l.quotes = nil
@@ -137,8 +191,9 @@ func (l quoteList) update(msg tea.KeyPressMsg, k quoteKeys, book QuoteBook) (quo
 	case key.Matches(msg, k.Down):
 		l.cursor = min(l.cursor+1, max(len(l.quotes)-1, 0))
 	case key.Matches(msg, k.Scope):
-		if l.piece != "" {
-			l.all, l.cursor = !l.all, 0
+		if len(l.scopes) > 1 {
+			i := slices.Index(l.scopes, l.scope)
+			l.scope, l.cursor = l.scopes[(i+1)%len(l.scopes)], 0
 			l.load(book)
 		}
 	case key.Matches(msg, k.Jump):
@@ -153,22 +208,33 @@ func (l quoteList) update(msg tea.KeyPressMsg, k quoteKeys, book QuoteBook) (quo
 // view is the list over the screen: each quote's piece and date, the first
 // line of its passage and its note; the cursor's quote in full.
 func (l quoteList) view(w, h int, st Styles) string {
-	scope := "all quotes"
-	if !l.all {
-		scope = "quotes of this piece"
+	count := fmt.Sprint(len(l.quotes))
+	if l.scope == scopeResults && l.results == nil {
+		count = "…"
 	}
-	head := st.Brand.Render(fmt.Sprintf("Quotes · %s (%d)", scope, len(l.quotes)))
+	head := st.Brand.Render(fmt.Sprintf("Quotes · %s (%s)", l.scope.name(), count))
 	hint := "  (enter go to it · / filter · esc close"
-	if l.piece != "" {
-		hint += " · tab this piece ⇄ all"
+	if len(l.scopes) > 1 {
+		var names []string
+		for _, s := range l.scopes {
+			names = append(names, s.short())
+		}
+		// Short enough for a line of 100 cells with all three.
+		hint = "  (enter go · / filter · esc close · tab " + strings.Join(names, "→")
 	}
 	lines := []string{head + st.Hint.Render(hint+")"), ""}
 	if l.filtering || l.filter.Value() != "" {
 		lines[1] = l.filter.View()
 	}
 	switch {
+	case l.scope == scopeResults && l.results == nil:
+		lines = append(lines, st.Hint.Render("Finding the quoted pieces among the results…"))
+	case l.scope == scopeResults && l.resultsErr != nil:
+		lines = append(lines, st.Hint.Render(truncateCells("Could not find them: "+archive.SanitizeLine(l.resultsErr.Error()), max(w-6, 10))))
 	case len(l.quotes) == 0 && l.filter.Value() != "":
 		lines = append(lines, st.Hint.Render("No quote has all these words."))
+	case len(l.quotes) == 0 && l.scope == scopeResults:
+		lines = append(lines, st.Hint.Render("None of the results has a quote: tab lists all of them."))
 	case len(l.quotes) == 0:
 		lines = append(lines, st.Hint.Render("None yet: v in the reader chooses lines to keep as a quote."))
 	}
@@ -190,6 +256,28 @@ func (l quoteList) view(w, h int, st Styles) string {
 		lines = append(lines, l.entry(i, inner, st)...)
 	}
 	return overlayBox(strings.Join(lines, "\n"), w, h, st)
+}
+
+// name is the scope in the list's header line.
+func (s quoteScope) name() string {
+	switch s {
+	case scopePiece:
+		return "quotes of this piece"
+	case scopeResults:
+		return "quotes of the results"
+	}
+	return "all quotes"
+}
+
+// short is the scope in the hint of tab.
+func (s quoteScope) short() string {
+	switch s {
+	case scopePiece:
+		return "piece"
+	case scopeResults:
+		return "results"
+	}
+	return "all"
 }
 
 // entry is one quote's lines in the list.
@@ -231,8 +319,9 @@ func (l quoteList) entry(i, w int, st Styles) []string {
 	return out
 }
 
-// openQuotes is Q: the quotes of the piece open in the reader, or all of
-// them from the list and the sidebar.
+// openQuotes is Q: the quotes of the piece open in the reader, or from
+// the list and the sidebar those of the results when a query or filter is
+// on, else all of them.
 func (m *Model) openQuotes() tea.Cmd {
 	if m.quotes == nil {
 		return m.status.set("Quotes are not available: no state folder", true)
@@ -241,19 +330,41 @@ func (m *Model) openQuotes() tea.Cmd {
 	if m.focus == paneReader {
 		piece = m.reader.pieceID()
 	}
-	m.quoteList.show(m.quotes, piece, m.reader.findInput.Styles())
-	return reloadQuotesCmd(m.quotes) // with those other folios kept meanwhile
+	m.quoteList.show(m.quotes, piece, m.narrowed(), m.reader.findInput.Styles())
+	// With those other folios kept meanwhile; the results' quoted pieces
+	// are found again once they are read in (quotesReloaded).
+	return reloadQuotesCmd(m.quotes)
 }
 
-// quotesReloaded shows the quotes other folios kept, once read.
-func (m *Model) quotesReloaded(msg quotesReloadedMsg) tea.Cmd {
-	if !msg.changed || m.quotes == nil {
+// narrowed says whether the results are narrowed by a query or a filter:
+// then Q also lists the quotes of the results.
+func (m *Model) narrowed() bool {
+	return m.searcher != nil && (m.baseQuery.Text != "" || m.sidebar.summary() != "" || m.period != nil)
+}
+
+// findQuotedResults asks for the quoted pieces among the results, when
+// the list wants them.
+func (m *Model) findQuotedResults() tea.Cmd {
+	if !m.quoteList.open || !m.quoteList.wantsResults() || m.quotes == nil || m.searcher == nil {
 		return nil
+	}
+	return quoteResultsCmd(m.ctx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.quotes, m.quoteList.seq)
+}
+
+// quotesReloaded shows the quotes other folios kept, once read, and
+// finds the quoted pieces among the results with them.
+func (m *Model) quotesReloaded(msg quotesReloadedMsg) tea.Cmd {
+	if m.quotes == nil {
+		return nil
+	}
+	find := m.findQuotedResults()
+	if !msg.changed {
+		return find
 	}
 	if m.quoteList.open {
 		m.quoteList.load(m.quotes)
 	}
-	return m.locateQuotes()
+	return tea.Batch(find, m.locateQuotes())
 }
 
 // doQuoteIntent carries out the intents of quoting.

@@ -269,3 +269,64 @@ func TestQuotesListTakesInOtherFolios(t *testing.T) {
 	}
 	r.quit()
 }
+
+// With a query on, Q lists the quotes of the pieces among the results; tab
+// goes on to all of them. In the reader the piece's come first.
+func TestQuotesOfTheResults(t *testing.T) {
+	dir := t.TempDir()
+	writeQuotes(t, dir,
+		state.Quote{Piece: "raqqa", Selector: state.Selector{Exact: "Foreign fighters have not returned in numbers."},
+			Citation: state.Citation{Title: "Raqqa has fallen, but terror is here to stay", Date: "2017-10-19"}},
+		state.Quote{Piece: "parsons", Selector: state.Selector{Exact: "a low-level threat"},
+			Citation: state.Citation{Title: "Parsons Green and low-level plots", Date: "2017-09-16"}})
+	r := startQuoteRun(t, dir, 100, 30)
+	r.keys("/")
+	r.tm.Type("fighters")
+	r.keys("enter")
+	waitIdle(t, r.screen, "1 of 5 · relevance")
+
+	r.keys("Q")
+	waitIdle(t, r.screen, `Quotes · quotes of the results \(1\).*tab results→all\)`)
+	if s := r.screen.load().screen; !strings.Contains(s, "“Foreign fighters have not returned") || strings.Contains(s, "low-level threat") {
+		t.Errorf("Q with a query on:\n%s", s)
+	}
+	r.keys("tab")
+	waitIdle(t, r.screen, `all quotes \(2\)`)
+	if s := r.screen.load().screen; !strings.Contains(s, "“Foreign fighters") || !strings.Contains(s, "“a low-level threat”") {
+		t.Errorf("tab to all:\n%s", s)
+	}
+	r.keys("tab")
+	waitIdle(t, r.screen, `quotes of the results \(1\)`)
+	r.keys("esc")
+
+	// In the reader: the piece's, the results', all.
+	r.keys("enter")
+	waitIdle(t, r.screen, "the head of MI5 gave interviews")
+	r.keys("Q")
+	waitIdle(t, r.screen, `quotes of this piece \(1\).*tab piece→results→all\)`)
+	r.keys("tab")
+	waitIdle(t, r.screen, `quotes of the results \(1\)`)
+	r.keys("tab")
+	waitIdle(t, r.screen, `all quotes \(2\)`)
+	r.keys("esc")
+
+	// Neither query nor filter: all of them, and nothing for tab.
+	r.keys("esc", "/", "ctrl+u", "enter")
+	waitIdle(t, r.screen, "5 of 5")
+	r.keys("Q")
+	waitIdle(t, r.screen, `all quotes \(2\)  \(enter go to it · / filter · esc close\)`)
+	r.keys("tab")
+	r.keys("esc")
+	waitIdle(t, r.screen, "5 of 5")
+
+	// A filter narrows them too, Q from the sidebar: The Telegraph has
+	// the piece on Raqqa, not the one on Parsons Green.
+	r.keys("tab", "j", "j", "j", "space")
+	waitIdle(t, r.screen, "3 of 5 · newest · outlet:The Telegraph")
+	r.keys("Q")
+	waitIdle(t, r.screen, `quotes of the results \(1\)[\s\S]*“Foreign fighters have not returned`)
+	r.keys("tab")
+	waitIdle(t, r.screen, `all quotes \(2\)[\s\S]*“a low-level threat”`)
+	r.keys("esc")
+	r.quit()
+}

@@ -13,7 +13,7 @@ import (
 // a key with a 1 MB quote under the cursor).
 func TestQuoteListDrawsALongQuoteCheaply(t *testing.T) {
 	long := strings.Repeat("A sentence of a very long piece, quoted whole. ", 1<<20/47)
-	l := quoteList{open: true, all: true, quotes: []state.Quote{{ID: "0000000a", Piece: "p", Selector: state.Selector{Exact: long}, Citation: state.Citation{Title: "Long"}}}}
+	l := quoteList{open: true, scope: scopeAll, quotes: []state.Quote{{ID: "0000000a", Piece: "p", Selector: state.Selector{Exact: long}, Citation: state.Citation{Title: "Long"}}}}
 	st := NewStyles(true, true)
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)

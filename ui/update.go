@@ -124,6 +124,11 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		return m.quotesFound(msg), true
 	case quotesReloadedMsg:
 		return tea.Batch(m.quotesReloaded(msg), m.quotedChanged(msg.changed)), true
+	case quoteResultsMsg:
+		if m.quotes != nil {
+			m.quoteList.gotResults(msg, m.quotes)
+		}
+		return nil, true
 	case trendsMsg:
 		m.trends = m.trends.got(msg)
 	case termsMsg:
