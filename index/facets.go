@@ -99,6 +99,9 @@ func (c *facetCounter) byField() map[string][]FacetValue {
 // collect runs q with bleve's top-N collector, counting facets into
 // counter when it is not nil: SearchInContext without the facet builders
 // it would choose, and without loading stored fields (see loadFields).
+// With size 0 nothing is scored: bleve then merges the postings of a
+// disjunction or conjunction of plain terms as bitmaps ("unadorned"
+// searchers) instead of walking them side by side in a heap.
 func (ix *Index) collect(ctx context.Context, q query.Query, size, from int, sortBy []string, counter *facetCounter) (search.DocumentMatchCollection, int, error) {
 	bix, err := ix.bi.Advanced()
 	if err != nil {
@@ -109,7 +112,11 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, from int, sor
 		return nil, 0, err
 	}
 	defer r.Close()
-	s, err := q.Searcher(ctx, r, ix.bi.Mapping(), search.SearcherOptions{})
+	var opts search.SearcherOptions
+	if size == 0 {
+		opts.Score = "none"
+	}
+	s, err := q.Searcher(ctx, r, ix.bi.Mapping(), opts)
 	if err != nil {
 		return nil, 0, err
 	}

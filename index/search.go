@@ -66,7 +66,11 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	}
 	pg := pageOf(q, len(c.must) > 0, hasText)
 	// main query: text AND filters AND restrictions, NOT exclusions
-	mainQ := combine(c.must, c.mustNot, c.should, filters, restrict, "")
+	should := c.should
+	if pg.noHits {
+		should = nil // they rank, and match nothing of their own
+	}
+	mainQ := combine(c.must, c.mustNot, should, filters, restrict, "")
 
 	allDocs := !hasText && len(filters) == 0 && len(restrict) == 0
 	ix.mu.RLock()
