@@ -54,10 +54,12 @@ const (
 // compile turns a plan into bleve queries.
 func compile(p queryPlan) compiled {
 	var c compiled
+	// the word being typed alone is read term at a time (typedPrefixQuery)
+	alone := len(p.groups) == 1 && len(p.groups[0]) == 1 && len(p.exclude) == 0
 	for _, g := range p.groups {
 		var alts []query.Query
 		for _, pc := range g {
-			if q := clauseQuery(pc); q != nil {
+			if q := clauseQuery(pc, alone); q != nil {
 				alts = append(alts, q)
 			}
 		}
@@ -70,7 +72,7 @@ func compile(p queryPlan) compiled {
 		}
 	}
 	for _, pc := range p.exclude {
-		if q := clauseQuery(pc); q != nil {
+		if q := clauseQuery(pc, false); q != nil {
 			c.mustNot = append(c.mustNot, q)
 		}
 	}
@@ -134,7 +136,7 @@ func rankingQueries(p queryPlan) []query.Query {
 
 // clauseQuery builds the query for one clause from its units; nil when
 // nothing in it can be searched (a stop word).
-func clauseQuery(pc planClause) query.Query {
+func clauseQuery(pc planClause, alone bool) query.Query {
 	switch pc.field {
 	case qfTag:
 		return keywordQuery(fTags, pc.clause, func(v string) []string {
@@ -159,7 +161,7 @@ func clauseQuery(pc planClause) query.Query {
 		case uPrefix:
 			alts = append(alts, prefixUnitQueries(u, fields)...)
 		case uTyping:
-			alts = append(alts, typingUnitQueries(u, fields)...)
+			alts = append(alts, typingUnitQueries(u, fields, alone)...)
 		case uFuzzy:
 			alts = append(alts, fuzzyUnitQueries(u, fields)...)
 		}
@@ -242,14 +244,16 @@ func prefixUnitQueries(u unit, fields []weightedField) []query.Query {
 }
 
 // typingUnitQueries match the word being typed as a prefix, weighing a
-// little less.
-func typingUnitQueries(u unit, fields []weightedField) []query.Query {
+// little less; alone says it is the whole text of the query.
+func typingUnitQueries(u unit, fields []weightedField, alone bool) []query.Query {
 	var alts []query.Query
 	for _, f := range fields {
-		pq := query.NewPrefixQuery(u.prefix)
-		pq.SetField(f.name)
-		pq.SetBoost(f.boost * 0.8)
-		alts = append(alts, pq)
+		tq := &typedPrefixQuery{prefix: u.prefix, field: f.name, boost: f.boost * 0.8}
+		if alone {
+			alts = append(alts, tq)
+		} else {
+			alts = append(alts, tq.bleve())
+		}
 		if _, ok := storedOf[f.name]; !ok || len(u.terms) == 0 {
 			continue
 		}
