@@ -29,11 +29,14 @@
 //
 // Answering: search.go runs a Query (the page it asks for, the re-ranking
 // by length), filters.go turns its filters into queries, facets.go counts
-// the facets, hits.go makes the Hits and loads their stored fields,
+// the facets (facetcolumn.go: from the facets column of the snapshot, read
+// into memory, when no hit is scored), hits.go makes the Hits and loads
+// their stored fields,
 // resultcache.go keeps recent results. A query's text goes parse
 // (query.go) → plan (queryplan.go, with synonyms.go's aliases) → bleve
-// queries (compile.go, with exact.go's check of forms as written and
-// phrase.go's phrase searcher); highlight.go matches a hit's words against
+// queries (compile.go, with exact.go's check of forms as written,
+// phrase.go's phrase searcher and prefix.go's word being typed, scored
+// term at a time); highlight.go matches a hit's words against
 // the plan and snippet.go cuts and marks the snippets; suggest.go says
 // "did you mean" and which forms were found. Related (related.go), Terms
 // (terms.go: terms_count.go counts the words and pairs of the pieces read,

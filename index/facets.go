@@ -20,6 +20,7 @@ import (
 type facetTerms struct {
 	pos   map[string]int
 	terms []string // "t:mi5", "y:2017"...
+	cols  columns  // the column of the current snapshot (facetcolumn.go)
 }
 
 func newFacetTerms(all Facets) *facetTerms {
@@ -121,6 +122,12 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, from int, sor
 		return nil, 0, err
 	}
 	defer s.Close()
+	if counter != nil && size == 0 {
+		if col := counter.column(ctx, r); col != nil {
+			n, err := countColumn(ctx, s, r, col, counter)
+			return nil, n, err
+		}
+	}
 	coll := collector.NewTopNCollector(size, from, search.ParseSortOrderStrings(sortBy))
 	if counter != nil {
 		fb := search.NewFacetsBuilder(r)
