@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"math"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -40,6 +41,69 @@ type columns struct {
 	seen bleveindex.IndexReader // the snapshot of the last count
 	col  *facetColumn
 	bad  bleveindex.IndexReader // a snapshot with values not among the terms
+
+	// the matches of the last search of hits: the interface asks for the
+	// hits of a keystroke first and its facets next (ModeHits, then
+	// ModeFacets), and the second would find them all again (a phrase of
+	// two common words checks the positions of 90k candidates at 100k)
+	setSnap bleveindex.IndexReader
+	setKey  string
+	set     []uint32 // document numbers
+	setUsed int      // times a count used it (for the tests)
+}
+
+// hitSet returns the matches recorded under key on snapshot r.
+func (ft *facetTerms) hitSet(r bleveindex.IndexReader, key string) ([]uint32, bool) {
+	cs := &ft.cols
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if cs.setSnap != r || cs.setKey != key {
+		return nil, false
+	}
+	cs.setUsed++
+	return cs.set, true
+}
+
+// keepHitSet records the matches of the search key on snapshot r.
+func (ft *facetTerms) keepHitSet(r bleveindex.IndexReader, key string, docs []uint32) {
+	cs := &ft.cols
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	cs.setSnap, cs.setKey, cs.set = r, key, docs
+}
+
+// maxHitSet bounds the matches recorded (4 bytes each).
+const maxHitSet = 4 << 20
+
+// recorder is a searcher that records the document numbers of the
+// matches it hands out (bleve's collector reads them with Next alone).
+type recorder struct {
+	search.Searcher
+	docs    []uint32
+	tooMany bool
+}
+
+func (s *recorder) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	s.note(dm)
+	return dm, err
+}
+
+func (s *recorder) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	s.tooMany = true // not a plain walk: the record would have holes
+	return s.Searcher.Advance(ctx, id)
+}
+
+func (s *recorder) note(dm *search.DocumentMatch) {
+	if dm == nil || s.tooMany {
+		return
+	}
+	d := dm.IndexInternalID.Value()
+	if len(s.docs) >= maxHitSet || d > math.MaxUint32 {
+		s.tooMany, s.docs = true, nil
+		return
+	}
+	s.docs = append(s.docs, uint32(d))
 }
 
 // column returns the column of snapshot r, reading it if r was seen

@@ -12,9 +12,10 @@ import (
 )
 
 // TestFacetColumnCountsAsCollector: facets counted from the in-memory
-// column (the second count on a snapshot and after) equal those the
-// collector counts beside a scored search, before and after a refresh
-// that removes pieces (a new snapshot, a new column).
+// column (the second count on a snapshot and after), over a search of
+// their own or over the matches of the search of hits just before, equal
+// those the collector counts beside a scored search, before and after a
+// refresh that removes pieces (a new snapshot, a new column).
 func TestFacetColumnCountsAsCollector(t *testing.T) {
 	arch := t.TempDir()
 	if err := corpus.Generate(arch, 240, 4); err != nil {
@@ -41,8 +42,15 @@ func TestFacetColumnCountsAsCollector(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for i := range 3 {
+			for i := range 4 {
 				ix.cache.clear()
+				if i >= 2 { // the hits first, as the interface asks: their matches are kept
+					hq := q
+					hq.Mode, hq.Limit = ModeHits, 10
+					if _, err := ix.Search(ctx, hq); err != nil {
+						t.Fatal(err)
+					}
+				}
 				fq := q
 				fq.Mode = ModeFacets
 				got, err := ix.Search(ctx, fq)
@@ -58,8 +66,8 @@ func TestFacetColumnCountsAsCollector(t *testing.T) {
 		ix.mu.RLock()
 		ft := ix.facetTerms
 		ix.mu.RUnlock()
-		if ft.cols.col == nil {
-			t.Fatalf("%s: the column was never read", stage)
+		if ft.cols.col == nil || ft.cols.setUsed < len(queries) {
+			t.Fatalf("%s: the column was read: %v; the matches of the hits were used %d times", stage, ft.cols.col != nil, ft.cols.setUsed)
 		}
 	}
 	check("built")

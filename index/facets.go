@@ -104,6 +104,14 @@ func (c *facetCounter) byField() map[string][]FacetValue {
 // disjunction or conjunction of plain terms as bitmaps ("unadorned"
 // searchers) instead of walking them side by side in a heap.
 func (ix *Index) collect(ctx context.Context, q query.Query, size, from int, sortBy []string, counter *facetCounter) (search.DocumentMatchCollection, int, error) {
+	return ix.collectKeyed(ctx, q, size, from, sortBy, counter, nil, "")
+}
+
+// collectKeyed is collect with the hit sets of sets (see hitSet): a search
+// of hits without facets records its matches under key, and a count of
+// facets without hits under the same key and snapshot counts those.
+func (ix *Index) collectKeyed(ctx context.Context, q query.Query, size, from int, sortBy []string, counter *facetCounter,
+	sets *facetTerms, key string) (search.DocumentMatchCollection, int, error) {
 	bix, err := ix.bi.Advanced()
 	if err != nil {
 		return nil, 0, err
@@ -113,6 +121,18 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, from int, sor
 		return nil, 0, err
 	}
 	defer r.Close()
+	if sets != nil && key != "" && counter != nil && size == 0 {
+		if docs, ok := sets.hitSet(r, key); ok {
+			if col := counter.column(ctx, r); col != nil {
+				for _, d := range docs {
+					for _, v := range col.of(uint64(d)) {
+						counter.counts[v]++
+					}
+				}
+				return nil, len(docs), nil
+			}
+		}
+	}
 	var opts search.SearcherOptions
 	if size == 0 {
 		opts.Score = "none"
@@ -122,6 +142,11 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, from int, sor
 		return nil, 0, err
 	}
 	defer s.Close()
+	var rec *recorder
+	if sets != nil && key != "" && counter == nil && size > 0 {
+		rec = &recorder{Searcher: s}
+		s = rec
+	}
 	if counter != nil && size == 0 {
 		if col := counter.column(ctx, r); col != nil {
 			n, err := countColumn(ctx, s, r, col, counter)
@@ -136,6 +161,9 @@ func (ix *Index) collect(ctx context.Context, q query.Query, size, from int, sor
 	}
 	if err := coll.Collect(ctx, s, r); err != nil {
 		return nil, 0, err
+	}
+	if rec != nil && !rec.tooMany {
+		sets.keepHitSet(r, key, rec.docs)
 	}
 	return coll.Results(), int(coll.Total()), nil
 }

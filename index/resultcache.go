@@ -21,6 +21,13 @@ func queryKey(q Query) string {
 	return b.String()
 }
 
+// matchKey identifies the matches of a query: its key without the page,
+// the sort and the parts computed.
+func matchKey(q Query) string {
+	q.Offset, q.Limit, q.Sort, q.Mode = 0, 0, SortRelevance, ModeAll
+	return queryKey(q)
+}
+
 // resultCache keeps recent results of this index version: typing and
 // deleting a letter, paging back, reopening a list cost nothing.
 type resultCache struct {

@@ -80,7 +80,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	if !allDocs && !pg.noFacets {
 		fc.start(ctx, ix, terms, all, c, filters, restrict, hasText)
 	}
-	hits, total, err := ix.collect(ctx, mainQ, pg.size, pg.from, pg.sortBy, fc.counter)
+	hits, total, err := ix.collectKeyed(ctx, mainQ, pg.size, pg.from, pg.sortBy, fc.counter, terms, matchKey(q))
 	if err != nil {
 		fc.wait()
 		return Results{}, err
