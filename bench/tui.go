@@ -434,9 +434,7 @@ func tuiArchive(tm *tmux, bin string, args []string, arch, idx string, typed, en
 	// which the result cache answers).
 	tm.send("Tab")
 	settle()
-	if lines := tm.capture(); len(lines) > 3 && strings.Contains(lines[2], "READING") {
-		tm.send("j")
-		settle()
+	for range entriesBeforeOutlets(tm.capture()) {
 		tm.send("j")
 		settle()
 	}
@@ -998,4 +996,21 @@ func skipped(rs []tuiResult) string {
 		parts = append(parts, fmt.Sprintf("%s: %d", r.Name, r.TypingSkip))
 	}
 	return "skipped: " + strings.Join(parts, ", ")
+}
+
+// entriesBeforeOutlets counts the sidebar's entries (not headers) above
+// the OUTLETS group: the Reading toggles, saved searches, copies; the
+// cursor starts on the first of them.
+func entriesBeforeOutlets(lines []string) int {
+	n := 0
+	for _, l := range lines[min(2, len(lines)):] {
+		side := strings.TrimSpace(string([]rune(l)[:min(len([]rune(l)), 26)]))
+		if strings.HasPrefix(side, "OUTLETS") {
+			return n
+		}
+		if strings.HasPrefix(side, "○") || strings.HasPrefix(side, "◉") || strings.HasPrefix(side, "»") {
+			n++
+		}
+	}
+	return 0 // no OUTLETS group on screen: stay
 }
