@@ -184,12 +184,18 @@ func OpenQuotes(archiveName, dir string) (*Quotes, error) {
 	}
 }
 
+// maxQuotesSize caps the quotes file, read and written: a quote takes a
+// few hundred bytes, so 64 MB is some 200,000 quotes. Reading a full one
+// takes some 0.6–0.8 GB (1e6 quotes, 247 MB, took 2.2–3.2 GB in folio
+// quotes); a variable for the tests.
+var maxQuotesSize int64 = 64 << 20
+
 // readQuotesFile reads and checks a quotes file. A quote without an id, a
 // piece or a passage with a letter or digit in it is dropped, as are later
 // quotes with an id already seen: one odd entry of a hand-edited file is
 // not worth losing the rest.
 func readQuotesFile(path string) (*quotesFile, error) {
-	data, err := archive.ReadRegular(path, maxFileSize)
+	data, err := archive.ReadRegular(path, maxQuotesSize)
 	if err != nil {
 		return nil, err
 	}
@@ -422,9 +428,18 @@ func (s *Quotes) write(ops []quoteOp) ([]Quote, error) {
 		disk = o.apply(disk)
 	}
 	sortQuotes(disk)
-	data, err := json.MarshalIndent(quotesFile{About: quotesAbout, Version: QuotesVersion, Archive: s.archive, Quotes: disk}, "", "  ")
+	out := quotesFile{About: quotesAbout, Version: QuotesVersion, Archive: s.archive, Quotes: disk}
+	data, err := json.MarshalIndent(out, "", "  ")
+	if err == nil && int64(len(data)) >= maxQuotesSize {
+		// Indented, a file near the limit would pass it and lock every
+		// quote out: written compact, as saved.json is.
+		data, err = json.Marshal(out)
+	}
 	if err != nil {
 		return nil, err
+	}
+	if int64(len(data)) >= maxQuotesSize {
+		return nil, fmt.Errorf("%s: the quotes would be over the %d MB folio reads; nothing was written (folio quotes rm removes some)", s.path, maxQuotesSize>>20)
 	}
 	if err := atomicfile.WriteFile(s.path, append(data, '\n'), 0o600); err != nil {
 		return nil, err

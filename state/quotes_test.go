@@ -372,3 +372,47 @@ func TestQuotesReloadLeavesABrokenFile(t *testing.T) {
 		t.Errorf("%d quotes after the reload, want the 1 there was", len(qs.All()))
 	}
 }
+
+// A quotes file is never written larger than folio reads: near the cap it
+// is written compact, past it the change is refused, naming the file, and
+// the file on disk stays readable with every quote it had.
+func TestQuotesFileNeverOutgrowsItsCap(t *testing.T) {
+	defer func(n int64) { maxQuotesSize = n }(maxQuotesSize)
+	maxQuotesSize = 8 << 10
+	dir := t.TempDir()
+	s := mustOpenQuotes(t, "capped", dir)
+	kept := 0
+	var refused error
+	for i := range 200 {
+		if _, err := s.Add(testQuote("piece", fmt.Sprintf("Passage number %d of the cap test.", i))); err != nil {
+			refused = err
+			break
+		}
+		if err := s.Save(); err != nil {
+			refused = err
+			break
+		}
+		kept++
+	}
+	if refused == nil {
+		t.Fatal("200 quotes fitted in 8 KB: the cap was not applied")
+	}
+	if !strings.Contains(refused.Error(), s.Path()) || !strings.Contains(refused.Error(), "over the") {
+		t.Errorf("refusal %q does not name the file and the cap", refused)
+	}
+	info, err := os.Stat(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Size() >= maxQuotesSize {
+		t.Fatalf("the file is %d bytes, not under the %d it is read with", info.Size(), maxQuotesSize)
+	}
+	again := mustOpenQuotes(t, "capped", dir)
+	if got := len(again.All()); got != kept {
+		t.Fatalf("reopened with %d quotes; %d were saved", got, kept)
+	}
+	data, _ := os.ReadFile(s.Path())
+	if kept > 10 && strings.Contains(string(data), "\n  ") {
+		t.Error("a file near the cap was written indented, not compact")
+	}
+}
