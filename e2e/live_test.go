@@ -21,6 +21,7 @@ type pane struct {
 func (s *session) newPane(name string) *pane {
 	s.t.Helper()
 	s.run("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "env", "PS1="+prompt, "sh")
+	s.follow(name)
 	p := &pane{s: s, target: name}
 	p.waitFor("the shell", regexp.MustCompile(promptRe))
 	s.t.Cleanup(func() {
@@ -44,7 +45,7 @@ func (p *pane) screen() string {
 func (p *pane) waitFor(what string, re *regexp.Regexp) string {
 	p.s.t.Helper()
 	var screen string
-	if eventually(func() bool { screen = p.screen(); return re.MatchString(screen) }) {
+	if p.s.eventually(func() bool { screen = p.screen(); return re.MatchString(screen) }) {
 		return screen
 	}
 	p.s.t.Fatalf("waiting in %s for %s (%s): the screen is\n%s", p.target, what, re, screen)
@@ -103,7 +104,7 @@ func TestTwoReadersStarAtOnce(t *testing.T) {
 		t.Fatalf("no selected row:\n%s", other.screen())
 	}
 	other.keys("j")
-	if !eventually(func() bool {
+	if !s.eventually(func() bool {
 		m := selected.FindStringSubmatch(other.screen())
 		return m != nil && m[1] != first[1]
 	}) {
@@ -118,7 +119,8 @@ func TestTwoReadersStarAtOnce(t *testing.T) {
 
 	// Both saves land in the file (each a pause after its star).
 	path := filepath.Join(s.dir, "state", "folio", "bundled.json")
-	eventually(func() bool { return len(savedStars(t, path)) >= 2 })
+	s.watchDir(filepath.Dir(path))
+	s.eventually(func() bool { return len(savedStars(t, path)) >= 2 })
 	if got := savedStars(t, path); len(got) != 2 {
 		t.Fatalf("the state file has stars %v, want both readers'", got)
 	}

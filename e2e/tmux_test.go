@@ -1,6 +1,7 @@
 // Package e2e drives the real folio binary in a real terminal (tmux), the
 // way fzf tests itself: a private tmux server, keys sent with send-keys, the
-// screen read back with capture-pane and polled until a pattern appears.
+// screen read back with capture-pane each time a pane draws (a control-mode
+// client reports every output) until a pattern appears.
 //
 // Every test runs folio from a shell in its own tmux server, with its own
 // index folder and its own XDG_STATE_HOME, so that it neither reads nor
@@ -9,6 +10,7 @@
 package e2e
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -20,6 +22,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // screenTimeout bounds every wait for the screen. It is a guard against a
@@ -37,6 +41,88 @@ const (
 type tmux struct {
 	t      *testing.T
 	socket string
+	// changed is signalled when a followed session's pane draws or a
+	// watched folder changes: the states the tests wait for are another
+	// process's, and these are their signals. One pending signal is kept,
+	// so that a change between a try and the wait is not lost.
+	changed chan struct{}
+	watcher *fsnotify.Watcher
+}
+
+func newTmux(t *testing.T, socket string) *tmux {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := &tmux{t: t, socket: socket, changed: make(chan struct{}, 1), watcher: w}
+	go func() {
+		for {
+			select {
+			case _, ok := <-w.Events:
+				if !ok {
+					return
+				}
+				tm.wake()
+			case _, ok := <-w.Errors:
+				if !ok {
+					return
+				}
+				tm.wake() // an overflow: try again
+			}
+		}
+	}()
+	t.Cleanup(func() { w.Close() })
+	return tm
+}
+
+func (tm *tmux) wake() {
+	select {
+	case tm.changed <- struct{}{}:
+	default:
+	}
+}
+
+// follow attaches a control-mode client to session: tmux writes it a line
+// (%output) whenever a pane of the session draws, and each wakes the
+// waits. A control client leaves the windows' sizes alone.
+func (tm *tmux) follow(session string) {
+	tm.t.Helper()
+	cmd := exec.Command("tmux", "-L", tm.socket, "-C", "attach", "-t", session)
+	in, err := cmd.StdinPipe() // held open: control mode ends at its EOF
+	if err != nil {
+		tm.t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		tm.t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		tm.t.Fatalf("tmux -C attach -t %s: %v", session, err)
+	}
+	go func() {
+		sc := bufio.NewScanner(out)
+		sc.Buffer(make([]byte, 64<<10), 16<<20)
+		for sc.Scan() {
+			tm.wake()
+		}
+	}()
+	tm.t.Cleanup(func() {
+		in.Close()
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+}
+
+// watchDir wakes the waits when a file in dir is created, written, renamed
+// or removed (a file folio or a script writes); dir is made if missing.
+func (tm *tmux) watchDir(dir string) {
+	tm.t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		tm.t.Fatal(err)
+	}
+	if err := tm.watcher.Add(dir); err != nil {
+		tm.t.Fatalf("watching %s: %v", dir, err)
+	}
 }
 
 func (tm *tmux) run(args ...string) string {
@@ -114,7 +200,7 @@ func (tm *tmux) waitFor(what string, re *regexp.Regexp, more ...*regexp.Regexp) 
 func (tm *tmux) poll(what string, ok func(screen string) bool) string {
 	tm.t.Helper()
 	var s string
-	if !eventually(func() bool { s = tm.screen(); return ok(s) }) {
+	if !tm.eventually(func() bool { s = tm.screen(); return ok(s) }) {
 		tm.t.Fatalf("waiting for %s: the screen is\n%s", what, s)
 	}
 	return s
@@ -122,16 +208,18 @@ func (tm *tmux) poll(what string, ok func(screen string) bool) string {
 
 // eventually tries cond until it holds and says whether it did. What the
 // tests wait for is a state of another process (folio's screen in tmux, a
-// file folio or a script writes, a process appearing), which cannot signal
-// the test: so the state is polled, with a short pause between two tries
-// rather than a spin, and screenTimeout only guards against a hang.
-func eventually(cond func() bool) bool {
-	deadline := time.Now().Add(screenTimeout)
+// file folio or a script writes in a watched folder, a process that then
+// draws): cond is tried again each time tm.changed says one of them
+// changed, and screenTimeout only guards against a hang.
+func (tm *tmux) eventually(cond func() bool) bool {
+	guard := time.NewTimer(screenTimeout)
+	defer guard.Stop()
 	for !cond() {
-		if time.Now().After(deadline) {
+		select {
+		case <-tm.changed:
+		case <-guard.C:
 			return false
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
 	return true
 }
@@ -175,9 +263,10 @@ func newSession(t *testing.T) *session {
 		env:      "XDG_STATE_HOME='" + filepath.Join(dir, "state") + "'",
 	}
 	name := regexp.MustCompile(`\W+`).ReplaceAllString(t.Name(), "-")
-	s.tmux = &tmux{t: t, socket: fmt.Sprintf("folio-%s-%d", name, os.Getpid())}
+	s.tmux = newTmux(t, fmt.Sprintf("folio-%s-%d", name, os.Getpid()))
 	s.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "env", "PS1="+prompt, "sh")
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	s.follow("e2e")
 	t.Cleanup(func() {
 		if t.Failed() {
 			t.Logf("last screen:\n%s", s.screen())
@@ -209,7 +298,7 @@ func (s *session) folioPID() int {
 	s.t.Helper()
 	shell := s.display("#{pane_pid}")
 	pid := 0
-	if eventually(func() bool {
+	if s.eventually(func() bool { // folio draws once it runs
 		out, _ := exec.Command("pgrep", "-P", shell, "-f", s.bin).Output()
 		if f := strings.Fields(string(out)); len(f) > 0 {
 			pid, _ = strconv.Atoi(f[0])
@@ -276,9 +365,10 @@ func TestTUIInTmux(t *testing.T) {
 		regexp.MustCompile(`\d+%\s*\n`))
 
 	// Open its URL: the BROWSER script writes it to a file.
+	s.watchDir(filepath.Dir(opened))
 	s.keys("o")
 	var url []byte
-	eventually(func() bool { url, _ = os.ReadFile(opened); return len(url) > 0 })
+	s.eventually(func() bool { url, _ = os.ReadFile(opened); return len(url) > 0 })
 	if !strings.HasPrefix(string(url), "http") {
 		t.Fatalf("the browser script got %q", url)
 	}

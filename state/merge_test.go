@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -278,12 +279,13 @@ func TestSaveDoesNotBlockTheScreen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	writing := make(chan struct{})
+	var once sync.Once
+	saveWriting = func() { once.Do(func() { close(writing) }) }
+	defer func() { saveWriting = nil }()
 	done := make(chan error)
 	go func() { done <- s.Save() }()
-	for s.saveMu.TryLock() { // until the Save has begun
-		s.saveMu.Unlock()
-		time.Sleep(time.Millisecond)
-	}
+	<-writing // the Save has begun, and goes on to wait for the folder's lock
 	// The Save now waits for the folder's lock. These return at once (a
 	// wait here would hang the test):
 	if !s.IsStarred("a") || s.IsRead("a") {

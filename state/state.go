@@ -539,6 +539,11 @@ func (s *Store) Reload() (changed bool, err error) {
 	return s.sync()
 }
 
+// saveWriting, when set (by tests), is called by a Save once it has copied
+// what it writes and let go of the marks' lock, before it takes the state
+// folder's lock and touches the disk.
+var saveWriting func()
+
 // lockTimeout bounds the wait for another folio's Save (which holds the lock
 // for one read and one write of a small file).
 const lockTimeout = 5 * time.Second
@@ -567,6 +572,9 @@ func (s *Store) sync() (changed bool, err error) {
 	s.writeAll = false
 	s.mu.Unlock()
 
+	if saveWriting != nil {
+		saveWriting()
+	}
 	merged, err := s.write(ops, visits)
 	if err != nil {
 		// Keep the changes for the next Save, before any made meanwhile.

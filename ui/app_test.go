@@ -14,6 +14,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/fsnotify/fsnotify"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -882,20 +883,32 @@ func TestOpenURLRunsBrowserWithTheURL(t *testing.T) {
 	waitFileContent(t, out, "https://example.org/barcelona\n")
 }
 
-// waitFileContent waits until the file at path holds want. The deadline is
-// a hang guard only.
+// waitFileContent waits until the file at path holds want (the browser
+// script, another process, writes it): it reads the file again each time
+// its folder changes. The deadline is a hang guard only.
 func waitFileContent(t *testing.T, path, want string) {
 	t.Helper()
-	deadline := time.Now().Add(cmdHangGuard)
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := w.Add(filepath.Dir(path)); err != nil {
+		t.Fatal(err)
+	}
+	guard := time.NewTimer(cmdHangGuard)
+	defer guard.Stop()
 	for {
 		got, err := os.ReadFile(path)
 		if err == nil && string(got) == want {
 			return
 		}
-		if time.Now().After(deadline) {
+		select {
+		case <-w.Events:
+		case <-w.Errors:
+		case <-guard.C:
 			t.Fatalf("%s holds %q (%v), want %q", path, got, err, want)
 		}
-		time.Sleep(10 * time.Millisecond) // a poll, not a wait for time
 	}
 }
 
