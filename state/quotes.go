@@ -155,13 +155,10 @@ func QuotesFileName(archiveName string) string {
 // warning for the user, as with Open.
 func OpenQuotes(archiveName, dir string) (*Quotes, error) {
 	s := &Quotes{archive: archiveName}
-	if dir == "" {
-		d, err := DefaultDir()
-		if err != nil {
-			s.refuse = err
-			return s, fmt.Errorf("quotes are not saved: %w", err)
-		}
-		dir = d
+	dir, err := dirOr(dir)
+	if err != nil {
+		s.refuse = err
+		return s, fmt.Errorf("quotes are not saved: %w", err)
 	}
 	s.path = filepath.Join(dir, QuotesFileName(archiveName))
 	f, err := readQuotesFile(s.path)

@@ -69,12 +69,9 @@ type SavedOpened struct {
 // archiveName (archive.Archive.Name) in the state folder dir ("" for
 // DefaultDir). It reads nothing.
 func OpenSavedOpened(archiveName, dir string) (*SavedOpened, error) {
-	if dir == "" {
-		d, err := DefaultDir()
-		if err != nil {
-			return nil, err
-		}
-		dir = d
+	dir, err := dirOr(dir)
+	if err != nil {
+		return nil, err
 	}
 	name := strings.TrimSuffix(FileName(archiveName), ".json") + ".saved.json"
 	return &SavedOpened{path: filepath.Join(dir, name), archive: archiveName}, nil

@@ -191,6 +191,14 @@ func (o op) apply(pieces map[string]Piece) Piece {
 	return p
 }
 
+// dirOr is dir, or DefaultDir when dir is "".
+func dirOr(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	return DefaultDir()
+}
+
 // DefaultDir is where state files live: $XDG_STATE_HOME/folio, or
 // ~/.local/state/folio when XDG_STATE_HOME is unset or not absolute (as the
 // XDG Base Directory specification requires).
@@ -235,13 +243,10 @@ func FileName(archiveName string) string {
 // can be copied to the new FileName by hand.
 func Open(archiveName, dir string) (*Store, error) {
 	s := &Store{archive: archiveName, pieces: map[string]Piece{}}
-	if dir == "" {
-		d, err := DefaultDir()
-		if err != nil {
-			s.refuse = err
-			return s, fmt.Errorf("reading state is not saved: %w", err)
-		}
-		dir = d
+	dir, err := dirOr(dir)
+	if err != nil {
+		s.refuse = err
+		return s, fmt.Errorf("reading state is not saved: %w", err)
 	}
 	s.path = filepath.Join(dir, FileName(archiveName))
 
