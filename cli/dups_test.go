@@ -10,20 +10,7 @@ import (
 )
 
 func TestDups(t *testing.T) {
-	dir := t.TempDir()
-	var body string
-	for i := 0; i < 40; i++ {
-		body += "Sentence number " + strings.Repeat("x", i%7+1) + " of the piece about the alliance and its budget, word " + string(rune('a'+i%26)) + ". "
-	}
-	write := func(name, head, text string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\n"+head+"\n---\n\n"+text+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("a.md", "title: The alliance at seventy\ndate: 2019-11-06\noutlet: The Daily Example", body)
-	write("b.md", "title: \"Alliance at 70\"\ndate: 2019-11-08\noutlet: \"The Other Paper\\e[2J\"", body+" Reprinted with permission.")
-	write("c.md", "title: Something else\ndate: 2019-11-07\noutlet: The Daily Example",
-		strings.Repeat("An unrelated piece on farming subsidies and the weather this spring. ", 20))
+	dir := copiesArchive(t, `"The Other Paper\e[2J"`, "weather")
 
 	out, errs, code := run(t, "--archive", dir, "dups")
 	if code != 0 || !strings.Contains(out, "1 group(s) of republished copies in 3 pieces") {
@@ -47,20 +34,7 @@ func TestDups(t *testing.T) {
 // search, list and stats, as its earliest copy the filters keep; search
 // names the other copies of a hit ("also ran in", --json "copies").
 func TestCollapseCopies(t *testing.T) {
-	dir := t.TempDir()
-	var body string
-	for i := 0; i < 40; i++ {
-		body += "Sentence number " + strings.Repeat("x", i%7+1) + " of the piece about the alliance and its budget, word " + string(rune('a'+i%26)) + ". "
-	}
-	write := func(name, head, text string) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\n"+head+"\n---\n\n"+text+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("a.md", "title: The alliance at seventy\ndate: 2019-11-06\noutlet: The Daily Example", body)
-	write("b.md", "title: \"Alliance at 70\"\ndate: 2019-11-08\noutlet: The Other Paper", body+" Reprinted with permission.")
-	write("c.md", "title: Something else\ndate: 2019-11-07\noutlet: The Daily Example",
-		strings.Repeat("An unrelated piece on farming subsidies and the alliance this spring. ", 20))
+	dir := copiesArchive(t, "The Other Paper", "alliance")
 	idx := t.TempDir()
 	folio := func(args ...string) string {
 		t.Helper()
@@ -121,4 +95,27 @@ func TestCollapseCopies(t *testing.T) {
 	if st.Pieces != 3 || len(st.Outlets) != 2 {
 		t.Errorf("stats: %+v", st)
 	}
+}
+
+// copiesArchive is a folder of three pieces: a.md, b.md (a's text with a
+// line added, two days later in outletB) and c.md (an unrelated piece whose
+// repeated sentence names unrelated: "weather", or "alliance" to share a
+// word with the copies).
+func copiesArchive(t *testing.T, outletB, unrelated string) string {
+	t.Helper()
+	dir := t.TempDir()
+	var body string
+	for i := 0; i < 40; i++ {
+		body += "Sentence number " + strings.Repeat("x", i%7+1) + " of the piece about the alliance and its budget, word " + string(rune('a'+i%26)) + ". "
+	}
+	write := func(name, head, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\n"+head+"\n---\n\n"+text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "title: The alliance at seventy\ndate: 2019-11-06\noutlet: The Daily Example", body)
+	write("b.md", "title: \"Alliance at 70\"\ndate: 2019-11-08\noutlet: "+outletB, body+" Reprinted with permission.")
+	write("c.md", "title: Something else\ndate: 2019-11-07\noutlet: The Daily Example",
+		strings.Repeat("An unrelated piece on farming subsidies and the "+unrelated+" this spring. ", 20))
+	return dir
 }
