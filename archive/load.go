@@ -114,10 +114,52 @@ func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
 // ScanUnsorted is Scan without the sorting, for when the order does not
 // matter: sorting 10k paths takes 1.3 ms.
 func ScanUnsorted(fsys fs.FS) ([]FileInfo, []Problem) {
-	if r, ok := fsys.(interface{ Root() string }); ok {
-		return scanRoot(r.Root())
+	var lists []*[]FileInfo
+	probs := ScanEach(fsys, func() FileFunc {
+		l := new([]FileInfo)
+		lists = append(lists, l)
+		return func(p []byte, size int64, modTime time.Time) {
+			*l = append(*l, FileInfo{Path: string(p), Size: size, ModTime: modTime})
+		}
+	})
+	var files []FileInfo
+	if len(lists) == 1 {
+		files = *lists[0]
+	} else {
+		for _, l := range lists {
+			files = append(files, *l...)
+		}
 	}
-	return scanFS(fsys)
+	return files, probs
+}
+
+// FileFunc is told of each article file a scan finds: its path (valid only
+// during the call), size and modification time.
+type FileFunc func(path []byte, size int64, modTime time.Time)
+
+// ScanEach is ScanUnsorted for a caller that needs a sum over the files,
+// not their list (checking that an index is current): the scan calls a
+// FileFunc for every file, and makes no string a file. The scan runs on
+// several goroutines, each calling its own FileFunc: newWorker is called
+// once for each before the scan starts (on the caller's goroutine), so
+// that a FileFunc needs no lock. The problems come unsorted.
+func ScanEach(fsys fs.FS, newWorker func() FileFunc) []Problem {
+	if r, ok := fsys.(interface{ Root() string }); ok {
+		return scanRoot(r.Root(), newWorker)
+	}
+	return scanFSEach(fsys, newWorker)
+}
+
+// scanFSEach is ScanEach by scanFS: one FileFunc.
+func scanFSEach(fsys fs.FS, newWorker func() FileFunc) []Problem {
+	files, probs := scanFS(fsys)
+	each := newWorker()
+	var p []byte
+	for _, f := range files {
+		p = append(p[:0], f.Path...)
+		each(p, f.Size, f.ModTime)
+	}
+	return probs
 }
 
 func byPath(a, b FileInfo) int { return strings.Compare(a.Path, b.Path) }

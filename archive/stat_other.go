@@ -2,4 +2,6 @@
 
 package archive
 
-func scanRoot(root string) ([]FileInfo, []Problem) { return scanFS(newDirFS(root)) }
+func scanRoot(root string, newWorker func() FileFunc) []Problem {
+	return scanFSEach(newDirFS(root), newWorker)
+}

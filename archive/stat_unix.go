@@ -15,45 +15,59 @@ import (
 	"github.com/folio-tui/folio/internal/dirents"
 )
 
-// scanRoot is Scan on the folder root. Each folder is opened once: its
-// entries are read from that descriptor and its articles stated relative to
-// it with fstatat (a stat by full path walks every folder of the path
-// again). Folders are taken from a shared queue by a few workers, so the
-// kernel work of listing and stating runs on every core; a folder of many
-// articles (a flat archive) has its stats split into parts that the other
-// workers take from the queue too. Only the folders being read are open at
-// a time. Links are followed for files, like fs.Stat, and never for folders.
-func scanRoot(root string) ([]FileInfo, []Problem) {
+// scanRoot is ScanEach on the folder root. Each folder is opened once:
+// its entries are read from that descriptor and its articles stated
+// relative to it with fstatat (a stat by full path walks every folder of
+// the path again). Folders are taken from a shared queue by a few workers,
+// so the kernel work of listing and stating runs on every core; a folder
+// of many articles (a flat archive) has its stats split into parts that
+// the other workers take from the queue too. Only the folders being read
+// are open at a time. Links are followed for files, like fs.Stat, and
+// never for folders. A folder's article names are kept in one buffer, and
+// each file's path is made in the worker's own buffer for its FileFunc:
+// the scan makes no string a file.
+func scanRoot(root string, newWorker func() FileFunc) []Problem {
 	workers := runtime.GOMAXPROCS(0) // stats wait on the kernel as much as on a core
 	q := &dirQueue{jobs: []scanJob{{dir: "."}}, pending: 1, workers: workers}
 	q.cond = sync.NewCond(&q.mu)
-	files := make([][]FileInfo, workers)
 	probs := make([][]Problem, workers)
+	funcs := make([]FileFunc, workers)
+	for w := range funcs {
+		funcs[w] = newWorker()
+	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			// The worker's own slices, stored once at the end: appending to
-			// files[w] in place bounced one cache line between the cores.
-			var myFiles []FileInfo
-			var myProbs []Problem
+			// The worker's own slice, stored once at the end: appending to
+			// probs[w] in place bounced one cache line between the cores.
+			s := statter{root: root, file: funcs[w], path: make([]byte, 0, 256)}
 			buf := make([]byte, 32<<10)
 			for {
 				job, ok := q.take()
 				if !ok {
 					break
 				}
-				if job.paths == nil {
-					scanFolder(root, job.dir, q, buf, &myFiles, &myProbs)
+				if job.names == nil {
+					scanFolder(&s, job.dir, q, buf)
 				} else {
-					statPart(root, job, &myFiles, &myProbs)
+					statPart(&s, job)
 				}
 				q.done()
 			}
-			files[w], probs[w] = myFiles, myProbs
+			probs[w] = s.probs
 		})
 	}
 	wg.Wait()
-	return slices.Concat(files...), slices.Concat(probs...)
+	return slices.Concat(probs...)
+}
+
+// statter is a worker's state: what it tells of each file, its problems,
+// and its buffers.
+type statter struct {
+	root  string
+	file  FileFunc
+	probs []Problem
+	path  []byte // the path of the file being stated
 }
 
 // partMin is the minimum number of articles in a part of a folder's
@@ -62,13 +76,13 @@ func scanRoot(root string) ([]FileInfo, []Problem) {
 const partMin = 256
 
 // scanFolder lists the articles of one folder (dir, relative to root, "."
-// for root itself) and stats them into files and probs, leaving parts of a
-// large folder's stats to the other workers; it queues its subfolders. buf
-// is reused for the folder's entries.
-func scanFolder(root, dir string, q *dirQueue, buf []byte, files *[]FileInfo, probs *[]Problem) {
-	f, err := openFolder(root, dir)
+// for root itself) and stats them, leaving parts of a large folder's
+// stats to the other workers; it queues its subfolders. buf is reused for
+// the folder's entries.
+func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
+	f, err := openFolder(s.root, dir)
 	if err != nil {
-		*probs = append(*probs, cannotRead(dir, err))
+		s.probs = append(s.probs, cannotRead(dir, err))
 		return
 	}
 	defer f.Close()
@@ -77,57 +91,56 @@ func scanFolder(root, dir string, q *dirQueue, buf []byte, files *[]FileInfo, pr
 	if dir == "." {
 		prefix = ""
 	}
-	var paths []string
-	err = dirents.Read(f, buf, func(nameBytes []byte, typ dirents.Type) {
-		if nameBytes[0] == '.' || typ != dirents.Dir && typ != dirents.Unknown && !IsArticlePath(string(nameBytes)) {
-			return // hidden, or not an article: no string made of its name
+	names := &nameList{}
+	err = dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
+		if name[0] == '.' || typ != dirents.Dir && typ != dirents.Unknown && !IsArticlePath(string(name)) {
+			return // hidden, or not an article
 		}
-		p := prefix + string(nameBytes)
-		name := p[len(prefix):]
 		if typ == dirents.Unknown {
 			var st unix.Stat_t
 			typ = dirents.Other
-			if fstatat(fd, name, &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
+			if fstatat(fd, string(name), &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
 				typ = dirents.Dir
 			}
 		}
 		if typ == dirents.Dir {
-			if !IsDraftsFolder(name) {
-				q.add(scanJob{dir: p})
+			if name := string(name); !IsDraftsFolder(name) {
+				q.add(scanJob{dir: prefix + name})
 			}
 			return
 		}
-		if IsArticlePath(name) {
-			paths = append(paths, p)
+		if IsArticlePath(string(name)) {
+			names.add(name)
 		}
 	})
 	if err != nil {
-		*probs = append(*probs, cannotRead(dir, err))
+		s.probs = append(s.probs, cannotRead(dir, err))
 	}
 	// The parts after the first go to the queue, the first is stated here.
-	if n := len(paths); q.workers > 1 && n >= 2*partMin {
-		size := max(partMin, (n+q.workers-1)/q.workers)
+	n := names.len()
+	size := n
+	if q.workers > 1 && n >= 2*partMin {
+		size = max(partMin, (n+q.workers-1)/q.workers)
 		for start := size; start < n; start += size {
-			q.add(scanJob{dir: dir, paths: paths[start:min(start+size, n)]})
+			q.add(scanJob{dir: dir, names: names, lo: start, hi: min(start+size, n)})
 		}
-		paths = paths[:size]
 	}
-	statPaths(root, fd, len(prefix), paths, files, probs)
+	s.stat(fd, prefix, names, 0, size)
 }
 
 // statPart stats a part of a folder's articles, queued by scanFolder.
-func statPart(root string, job scanJob, files *[]FileInfo, probs *[]Problem) {
-	f, err := openFolder(root, job.dir)
+func statPart(s *statter, job scanJob) {
+	f, err := openFolder(s.root, job.dir)
 	if err != nil { // the folder went since it was listed
-		*probs = append(*probs, cannotRead(job.dir, err))
+		s.probs = append(s.probs, cannotRead(job.dir, err))
 		return
 	}
 	defer f.Close()
-	prefix := len(job.dir) + 1
+	prefix := job.dir + "/"
 	if job.dir == "." {
-		prefix = 0
+		prefix = ""
 	}
-	statPaths(root, int(f.Fd()), prefix, job.paths, files, probs)
+	s.stat(int(f.Fd()), prefix, job.names, job.lo, job.hi)
 }
 
 // openFolder opens the folder dir of root for listing and fstatat. With
@@ -137,14 +150,16 @@ func openFolder(root, dir string) (*os.File, error) {
 	return os.OpenFile(filepath.Join(root, filepath.FromSlash(dir)), os.O_RDONLY|unix.O_DIRECTORY|unix.O_NONBLOCK, 0)
 }
 
-// statPaths stats the articles at paths (relative to root; their names
-// start at byte prefix) relative to the folder open as fd.
-func statPaths(root string, fd, prefix int, paths []string, files *[]FileInfo, probs *[]Problem) {
-	for _, p := range paths {
+// stat stats the articles lo to hi of names, of the folder open as fd
+// (prefix is its path relative to root, with a slash, "" for root).
+func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		name := names.name(i)
+		s.path = append(append(s.path[:0], prefix...), name...)
 		var st unix.Stat_t
 		var info fileStat
-		if err := fstatat(fd, p[prefix:], &st, 0); err != nil {
-			info = statPath(root, p) // for the error text fs.Stat gives
+		if err := fstatatName(fd, names.cName(i), &st); err != nil {
+			info = statPath(s.root, string(s.path)) // for the error text fs.Stat gives
 		} else {
 			info = fileStat{
 				size:    st.Size,
@@ -152,13 +167,41 @@ func statPaths(root string, fd, prefix int, paths []string, files *[]FileInfo, p
 				regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
 			}
 		}
-		if fi, prob, ok := info.file(p); prob != nil {
-			*probs = append(*probs, *prob)
-		} else if ok {
-			*files = append(*files, fi)
+		switch {
+		case info.err != nil:
+			s.probs = append(s.probs, cannotRead(string(s.path), info.err))
+		case info.regular:
+			s.file(s.path, info.size, info.modTime)
 		}
 	}
 }
+
+// nameList is the article names of a folder, in one buffer: each name is
+// followed by a NUL, so that it can be passed to the kernel as it is.
+type nameList struct {
+	buf  []byte
+	ends []int // where each name's NUL is
+}
+
+func (l *nameList) add(name []byte) {
+	l.buf = append(append(l.buf, name...), 0)
+	l.ends = append(l.ends, len(l.buf)-1)
+}
+
+func (l *nameList) len() int { return len(l.ends) }
+
+func (l *nameList) start(i int) int {
+	if i == 0 {
+		return 0
+	}
+	return l.ends[i-1] + 1
+}
+
+// name is the i-th name.
+func (l *nameList) name(i int) []byte { return l.buf[l.start(i):l.ends[i]] }
+
+// cName is the i-th name with its NUL.
+func (l *nameList) cName(i int) []byte { return l.buf[l.start(i) : l.ends[i]+1] }
 
 // fstatat is unix.Fstatat, retried when interrupted.
 func fstatat(fd int, name string, st *unix.Stat_t, flags int) error {
@@ -169,11 +212,12 @@ func fstatat(fd int, name string, st *unix.Stat_t, flags int) error {
 	}
 }
 
-// scanJob is a folder to list (paths nil), or a part of a listed folder's
-// articles to stat.
+// scanJob is a folder to list (names nil), or a part of a listed folder's
+// articles to stat: names lo to hi.
 type scanJob struct {
-	dir   string   // relative to root, "." for root itself
-	paths []string // relative to root
+	dir    string // relative to root, "." for root itself
+	names  *nameList
+	lo, hi int
 }
 
 // dirQueue is the jobs still to do. pending counts those queued or being

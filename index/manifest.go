@@ -7,13 +7,14 @@ import (
 	"encoding/gob"
 	"fmt"
 	"hash/crc64"
-	"hash/fnv"
+	"io/fs"
 	"maps"
 	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/atomicfile"
@@ -188,7 +189,12 @@ func (m *manifest) checkable() bool {
 // current reports whether files, a scan of the archive, are the files the
 // complete index of m was built from: then nothing needs to be read.
 func (m *manifest) current(files []archive.FileInfo) bool {
-	return m.checkable() && bytes.Equal(scanFingerprint(files), m.Fingerprint)
+	return m.currentSum(scanFingerprint(files))
+}
+
+// currentSum is current for a scan's fingerprint (scanSum).
+func (m *manifest) currentSum(fp []byte) bool {
+	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint)
 }
 
 // fingerprint sums a hash of each of n files' path, size and modification
@@ -197,23 +203,64 @@ func (m *manifest) current(files []archive.FileInfo) bool {
 // different kinds (FNV-1a and CRC-64) make an accidental equality of two
 // archives' sums as unlikely as one of a 128-bit hash.
 func fingerprint(n int, file func(i int) (path string, size, mtime int64)) []byte {
-	var fnvSum, crcSum uint64
-	h := fnv.New64a()
-	var rec []byte
+	var f fingerprinter
 	for i := range n {
 		p, size, mtime := file(i)
-		rec = append(rec[:0], p...) // the two fixed-width numbers end it
-		rec = binary.LittleEndian.AppendUint64(rec, uint64(size))
-		rec = binary.LittleEndian.AppendUint64(rec, uint64(mtime))
-		h.Reset()
-		h.Write(rec)
-		fnvSum += h.Sum64()
-		crcSum += crc64.Checksum(rec, crcTable)
+		f.rec = append(f.rec[:0], p...)
+		f.add(size, mtime)
 	}
-	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, fnvSum), crcSum)
+	return f.sum()
+}
+
+// fingerprinter sums a fingerprint one file at a time, in any order;
+// several, each summing a part of the files, add up (plus) to the
+// fingerprint of all.
+type fingerprinter struct {
+	fnv, crc uint64
+	n        int
+	untimed  bool   // some file has no modification time: no fingerprint
+	rec      []byte // the path of the file being added, then its size and time
+}
+
+// add adds the file whose path is in f.rec.
+func (f *fingerprinter) add(size, mtime int64) {
+	f.rec = binary.LittleEndian.AppendUint64(f.rec, uint64(size)) // the two fixed-width numbers end it
+	f.rec = binary.LittleEndian.AppendUint64(f.rec, uint64(mtime))
+	h := uint64(fnvOffset) // FNV-1a, as hash/fnv's New64a, without its allocation
+	for _, c := range f.rec {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	f.fnv += h
+	f.crc += crc64.Checksum(f.rec, crcTable)
+	f.n++
+}
+
+// file is an archive.FileFunc adding each file of a scan.
+func (f *fingerprinter) file(path []byte, size int64, modTime time.Time) {
+	f.untimed = f.untimed || modTime.IsZero()
+	f.rec = append(f.rec[:0], path...)
+	f.add(size, modTime.UnixNano())
+}
+
+func (f *fingerprinter) plus(g *fingerprinter) {
+	f.fnv += g.fnv
+	f.crc += g.crc
+	f.n += g.n
+	f.untimed = f.untimed || g.untimed
+}
+
+// sum is the fingerprint, nil when some file had no modification time.
+func (f *fingerprinter) sum() []byte {
+	if f.untimed {
+		return nil
+	}
+	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, f.fnv), f.crc)
 }
 
 var crcTable = crc64.MakeTable(crc64.ECMA)
+
+const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211 // FNV-1a, 64 bits
 
 // scanFingerprint is the fingerprint of a scan (in any order), nil when
 // some file has no modification time.
@@ -226,6 +273,24 @@ func scanFingerprint(files []archive.FileInfo) []byte {
 	return fingerprint(len(files), func(i int) (string, int64, int64) {
 		return files[i].Path, files[i].Size, files[i].ModTime.UnixNano()
 	})
+}
+
+// scanSum scans the archive's files for their fingerprint alone (no list
+// of them is made: archive.ScanEach, each worker summing its files): the
+// fingerprint (nil when some file has no time), how many files, and the
+// scan's problems.
+func scanSum(fsys fs.FS) ([]byte, int, []archive.Problem) {
+	var parts []*fingerprinter
+	probs := archive.ScanEach(fsys, func() archive.FileFunc {
+		f := &fingerprinter{rec: make([]byte, 0, 256)}
+		parts = append(parts, f)
+		return f.file
+	})
+	var all fingerprinter
+	for _, f := range parts {
+		all.plus(f)
+	}
+	return all.sum(), all.n, probs
 }
 
 // writeManifest replaces the manifest atomically; it is written last, so a

@@ -208,8 +208,8 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	}
 	scanned := make(chan scanResult, 1)
 	go func() {
-		files, probs := archive.ScanUnsorted(fsys)
-		scanned <- scanResult{files, probs}
+		fp, n, probs := scanSum(fsys)
+		scanned <- scanResult{fp, n, probs}
 	}()
 	m, err := readManifest(hold.dir)
 	if err != nil || !m.describes(name) || !m.checkable() {
@@ -226,7 +226,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	ix.use(v)
 	ix.verify = sync.OnceValue(func() bool {
 		scan := <-scanned
-		if !m.current(scan.files) {
+		if !m.currentSum(scan.fingerprint) {
 			return false
 		}
 		ix.inUse.RLock() // the view may have changed since (Refresh)
@@ -234,7 +234,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		if ix.cur == v {
 			ix.finish(m, scan.probs)
 			ix.mu.Lock()
-			ix.stats.Files = len(scan.files)
+			ix.stats.Files = scan.files
 			ix.stats.Unchanged = true
 			ix.mu.Unlock()
 		}
@@ -273,7 +273,7 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	var have *genHold
 	if cur.hold != nil {
 		have = cur.hold
-	} else if files, _ := archive.ScanUnsorted(ix.fsys); cur.m != nil && cur.m.current(files) {
+	} else if fp, _, _ := scanSum(ix.fsys); cur.m != nil && cur.m.currentSum(fp) {
 		return false, nil // in memory, and unchanged
 	}
 	v, err := ix.openView(ctx, opts, have)
@@ -293,9 +293,11 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	return true, nil
 }
 
+// scanResult is what OpenCached's check learns from the scan (scanSum).
 type scanResult struct {
-	files []archive.FileInfo
-	probs []archive.Problem
+	fingerprint []byte
+	files       int
+	probs       []archive.Problem
 }
 
 // openView opens the index as Open does: from the cache, else in memory.
