@@ -145,9 +145,28 @@ type FileFunc func(path []byte, size int64, modTime time.Time)
 // that a FileFunc needs no lock. The problems come unsorted.
 func ScanEach(fsys fs.FS, newWorker func() FileFunc) []Problem {
 	if r, ok := fsys.(interface{ Root() string }); ok {
-		return scanRoot(r.Root(), newWorker)
+		probs, _ := scanRoot(r.Root(), newWorker, nil, time.Time{})
+		return probs
 	}
 	return scanFSEach(fsys, newWorker)
+}
+
+// ScanEachMemo is ScanEach that remembers each folder's entries, for a
+// caller that scans the same archive again and again (every cached
+// search): memo is what the previous scan returned (nil, or anything
+// else, for none), and the scan takes from it the entries of every folder
+// whose stamp has not changed instead of listing the folder; every file is
+// still stated. What a stamp is, and why a folder with the same stamp has
+// the same entries, is in memo.go. now is the time the scan starts
+// (time.Now(); a test passes a later time, as if the archive's folders had
+// not changed for a while). It returns the memo for the next scan, nil
+// when memo needs no change. Only a real folder on Linux has memos:
+// elsewhere it is ScanEach.
+func ScanEachMemo(fsys fs.FS, newWorker func() FileFunc, memo []byte, now time.Time) ([]Problem, []byte) {
+	if r, ok := fsys.(interface{ Root() string }); ok {
+		return scanRoot(r.Root(), newWorker, memo, now)
+	}
+	return scanFSEach(fsys, newWorker), nil
 }
 
 // scanFSEach is ScanEach by scanFS: one FileFunc.

@@ -2,6 +2,8 @@
 
 package archive
 
-func scanRoot(root string, newWorker func() FileFunc) []Problem {
-	return scanFSEach(newDirFS(root), newWorker)
+import "time"
+
+func scanRoot(root string, newWorker func() FileFunc, _ []byte, _ time.Time) ([]Problem, []byte) {
+	return scanFSEach(newDirFS(root), newWorker), nil
 }

@@ -3,6 +3,7 @@
 package archive
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -26,11 +27,24 @@ import (
 // never for folders. A folder's article names are kept in one buffer, and
 // each file's path is made in the worker's own buffer for its FileFunc:
 // the scan makes no string a file.
-func scanRoot(root string, newWorker func() FileFunc) []Problem {
+//
+// With a time now (when the scan starts), the scan makes a folder memo
+// (memo.go) of what it lists, and takes from memo (a previous scan's, nil
+// for none) the entries of every folder whose stamp is as remembered
+// instead of listing it. It returns the memo to keep, nil when memo needs
+// no change. With a zero now, it neither reads nor makes a memo.
+func scanRoot(root string, newWorker func() FileFunc, memo []byte, now time.Time) ([]Problem, []byte) {
+	keep := !now.IsZero()
+	var old *folderMemo
+	if keep {
+		old = decodeMemo(root, memo)
+	}
 	workers := runtime.GOMAXPROCS(0) // stats wait on the kernel as much as on a core
 	q := &dirQueue{jobs: []scanJob{{dir: "."}}, pending: 1, workers: workers}
 	q.cond = sync.NewCond(&q.mu)
 	probs := make([][]Problem, workers)
+	kept := make([]map[string]*memoFolder, workers)
+	reused := make([]int, workers)
 	funcs := make([]FileFunc, workers)
 	for w := range funcs {
 		funcs[w] = newWorker()
@@ -40,7 +54,7 @@ func scanRoot(root string, newWorker func() FileFunc) []Problem {
 		wg.Go(func() {
 			// The worker's own slice, stored once at the end: appending to
 			// probs[w] in place bounced one cache line between the cores.
-			s := statter{root: root, file: funcs[w], path: make([]byte, 0, 256)}
+			s := statter{root: root, file: funcs[w], path: make([]byte, 0, 256), keep: keep, old: old, since: now}
 			buf := make([]byte, 32<<10)
 			for {
 				job, ok := q.take()
@@ -54,11 +68,30 @@ func scanRoot(root string, newWorker func() FileFunc) []Problem {
 				}
 				q.done()
 			}
-			probs[w] = s.probs
+			probs[w], kept[w], reused[w] = s.probs, s.kept, s.reused
 		})
 	}
 	wg.Wait()
-	return slices.Concat(probs...)
+	return slices.Concat(probs...), newMemo(root, old, kept, reused)
+}
+
+// newMemo is the memo of a scan's kept folders (each worker's), nil when
+// it is old's: every folder of old was reused, and no other kept.
+func newMemo(root string, old *folderMemo, kept []map[string]*memoFolder, reused []int) []byte {
+	all := map[string]*memoFolder{}
+	n := 0
+	for w, k := range kept {
+		maps.Copy(all, k)
+		n += reused[w]
+	}
+	oldN := 0
+	if old != nil {
+		oldN = len(old.folders)
+	}
+	if len(all) == n && n == oldN {
+		return nil
+	}
+	return encodeMemo(root, all)
 }
 
 // statter is a worker's state: what it tells of each file, its problems,
@@ -68,6 +101,13 @@ type statter struct {
 	file  FileFunc
 	probs []Problem
 	path  []byte // the path of the file being stated
+	// with keep, the folders of the memo to keep (scanRoot), of which
+	// reused came from old
+	keep   bool
+	old    *folderMemo
+	since  time.Time // when the scan started
+	kept   map[string]*memoFolder
+	reused int
 }
 
 // partMin is the minimum number of articles in a part of a folder's
@@ -91,30 +131,25 @@ func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
 	if dir == "." {
 		prefix = ""
 	}
-	names := &nameList{}
-	err = dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
-		if name[0] == '.' || typ != dirents.Dir && typ != dirents.Unknown && !IsArticlePath(string(name)) {
-			return // hidden, or not an article
-		}
-		if typ == dirents.Unknown {
-			var st unix.Stat_t
-			typ = dirents.Other
-			if fstatat(fd, string(name), &st, unix.AT_SYMLINK_NOFOLLOW) == nil && st.Mode&unix.S_IFMT == unix.S_IFDIR {
-				typ = dirents.Dir
+	var names *nameList
+	if s.keep {
+		if stamp, ok := stampOf(fd); !ok {
+			// not remembered: listed below
+		} else if m := s.old.folder(dir); m != nil && m.stamp == stamp {
+			names = s.remember(dir, m, true)
+			for _, sub := range m.subs {
+				q.add(scanJob{dir: prefix + sub})
+			}
+		} else if stamp.settled(s.since) {
+			var subs []string
+			var ok bool
+			if names, subs, ok = s.list(f, fd, dir, prefix, q, buf); ok {
+				s.remember(dir, &memoFolder{stamp: stamp, subs: subs, names: *names}, false)
 			}
 		}
-		if typ == dirents.Dir {
-			if name := string(name); !IsDraftsFolder(name) {
-				q.add(scanJob{dir: prefix + name})
-			}
-			return
-		}
-		if IsArticlePath(string(name)) {
-			names.add(name)
-		}
-	})
-	if err != nil {
-		s.probs = append(s.probs, cannotRead(dir, err))
+	}
+	if names == nil {
+		names, _, _ = s.list(f, fd, dir, prefix, q, buf)
 	}
 	// The parts after the first go to the queue, the first is stated here.
 	n := names.len()
@@ -126,6 +161,57 @@ func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
 		}
 	}
 	s.stat(fd, prefix, names, 0, size)
+}
+
+// remember keeps m as the memo of the folder dir, reused from the old
+// memo or not, and returns its names.
+func (s *statter) remember(dir string, m *memoFolder, reused bool) *nameList {
+	if s.kept == nil {
+		s.kept = map[string]*memoFolder{}
+	}
+	s.kept[dir] = m
+	if reused {
+		s.reused++
+	}
+	return &m.names
+}
+
+// list lists the folder f (open as fd, dir relative to root, prefix its
+// path with a slash): its article names, and its subfolders, which it
+// queues; false when the folder could not be read to its end, or the
+// type of an entry could not be told.
+func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf []byte) (*nameList, []string, bool) {
+	names := &nameList{}
+	var subs []string
+	unsure := false
+	err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
+		if name[0] == '.' || typ != dirents.Dir && typ != dirents.Unknown && !IsArticlePath(string(name)) {
+			return // hidden, or not an article
+		}
+		if typ == dirents.Unknown {
+			var st unix.Stat_t
+			typ = dirents.Other
+			if err := fstatat(fd, string(name), &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+				unsure = true // a folder taken for a file: not to be remembered
+			} else if st.Mode&unix.S_IFMT == unix.S_IFDIR {
+				typ = dirents.Dir
+			}
+		}
+		if typ == dirents.Dir {
+			if name := string(name); !IsDraftsFolder(name) {
+				subs = append(subs, name)
+				q.add(scanJob{dir: prefix + name})
+			}
+			return
+		}
+		if IsArticlePath(string(name)) {
+			names.add(name)
+		}
+	})
+	if err != nil {
+		s.probs = append(s.probs, cannotRead(dir, err))
+	}
+	return names, subs, err == nil && !unsure
 }
 
 // statPart stats a part of a folder's articles, queued by scanFolder.
@@ -175,33 +261,6 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 		}
 	}
 }
-
-// nameList is the article names of a folder, in one buffer: each name is
-// followed by a NUL, so that it can be passed to the kernel as it is.
-type nameList struct {
-	buf  []byte
-	ends []int // where each name's NUL is
-}
-
-func (l *nameList) add(name []byte) {
-	l.buf = append(append(l.buf, name...), 0)
-	l.ends = append(l.ends, len(l.buf)-1)
-}
-
-func (l *nameList) len() int { return len(l.ends) }
-
-func (l *nameList) start(i int) int {
-	if i == 0 {
-		return 0
-	}
-	return l.ends[i-1] + 1
-}
-
-// name is the i-th name.
-func (l *nameList) name(i int) []byte { return l.buf[l.start(i):l.ends[i]] }
-
-// cName is the i-th name with its NUL.
-func (l *nameList) cName(i int) []byte { return l.buf[l.start(i) : l.ends[i]+1] }
 
 // fstatat is unix.Fstatat, retried when interrupted.
 func fstatat(fd int, name string, st *unix.Stat_t, flags int) error {

@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,13 +71,20 @@ func TestScanSumIsTheFingerprintOfTheScan(t *testing.T) {
 // each worker summing its files' fingerprint) sees every kind of change,
 // nested and flat, in a folder large enough to be stated in parts: each
 // change makes Verify false, and undoing it (the same names, sizes and
-// times) makes it true again.
+// times) makes it true again. The same with the folder memo in use (the
+// scan's clock an hour late, as if the folders had not changed for an
+// hour: they are remembered), where the file system keeps one.
 func TestVerifySeesEveryChange(t *testing.T) {
-	for _, layout := range []string{"nested", "flat"} {
+	for _, layout := range []string{"nested", "flat", "nested, memo", "flat, memo"} {
 		t.Run(layout, func(t *testing.T) {
+			memo := strings.HasSuffix(layout, "memo")
+			if memo {
+				scanNow = func() time.Time { return time.Now().Add(time.Hour) }
+				defer func() { scanNow = time.Now }()
+			}
 			src, dir := t.TempDir(), t.TempDir()
 			sub := "."
-			if layout == "nested" {
+			if strings.HasPrefix(layout, "nested") {
 				sub = "2017"
 			}
 			path := func(i int) string { return filepath.Join(src, sub, fmt.Sprintf("piece-%03d.md", i)) }
@@ -111,6 +119,11 @@ func TestVerifySeesEveryChange(t *testing.T) {
 			}
 			if !verify() {
 				t.Fatal("unchanged: Verify false")
+			}
+			if _, err := os.Stat(filepath.Join(dir, folderMemoName)); memo && err != nil && archiveKeepsMemos(t, src) {
+				t.Fatalf("no folder memo written: %v", err)
+			} else if !memo && err == nil {
+				t.Fatal("a folder memo of folders changed just now")
 			}
 			last := path(599)
 			data, _ := os.ReadFile(last)
@@ -155,4 +168,15 @@ func TestVerifySeesEveryChange(t *testing.T) {
 			}
 		})
 	}
+}
+
+// archiveKeepsMemos reports whether a scan of src keeps a folder memo (its
+// file system keeps folder times: archive.ScanEachMemo).
+func archiveKeepsMemos(t *testing.T, src string) bool {
+	_, fsys, err := archive.Source(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, memo := archive.ScanEachMemo(fsys, func() archive.FileFunc { return func([]byte, int64, time.Time) {} }, nil, time.Now().Add(time.Hour))
+	return memo != nil
 }

@@ -280,8 +280,28 @@ func scanFingerprint(files []archive.FileInfo) []byte {
 // fingerprint (nil when some file has no time), how many files, and the
 // scan's problems.
 func scanSum(fsys fs.FS) ([]byte, int, []archive.Problem) {
+	fp, n, probs, _ := scanSumWith(func(newWorker func() archive.FileFunc) ([]archive.Problem, []byte) {
+		return archive.ScanEach(fsys, newWorker), nil
+	})
+	return fp, n, probs
+}
+
+// scanSumMemo is scanSum with a folder memo (archive.ScanEachMemo): it
+// also returns the memo for the next scan, nil when memo is still right.
+func scanSumMemo(fsys fs.FS, memo []byte) ([]byte, int, []archive.Problem, []byte) {
+	return scanSumWith(func(newWorker func() archive.FileFunc) ([]archive.Problem, []byte) {
+		return archive.ScanEachMemo(fsys, newWorker, memo, scanNow())
+	})
+}
+
+// scanNow is when a scan starts: time.Now, or a later time in a test (as
+// if the archive's folders had not changed for a while, so that their
+// entries are remembered).
+var scanNow = time.Now
+
+func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte)) ([]byte, int, []archive.Problem, []byte) {
 	var parts []*fingerprinter
-	probs := archive.ScanEach(fsys, func() archive.FileFunc {
+	probs, memo := scan(func() archive.FileFunc {
 		f := &fingerprinter{rec: make([]byte, 0, 256)}
 		parts = append(parts, f)
 		return f.file
@@ -290,7 +310,7 @@ func scanSum(fsys fs.FS) ([]byte, int, []archive.Problem) {
 	for _, f := range parts {
 		all.plus(f)
 	}
-	return all.sum(), all.n, probs
+	return all.sum(), all.n, probs, memo
 }
 
 // writeManifest replaces the manifest atomically; it is written last, so a

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/atomicfile"
 )
 
 // Options configure Open.
@@ -207,9 +209,11 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		return nil, err
 	}
 	scanned := make(chan scanResult, 1)
+	memoPath := filepath.Join(dir, folderMemoName)
 	go func() {
-		fp, n, probs := scanSum(fsys)
-		scanned <- scanResult{fp, n, probs}
+		memo, _ := os.ReadFile(memoPath) // none yet, or unreadable: every folder is listed
+		fp, n, probs, next := scanSumMemo(fsys, memo)
+		scanned <- scanResult{fp, n, probs, next}
 	}()
 	m, err := readManifest(hold.dir)
 	if err != nil || !m.describes(name) || !m.checkable() {
@@ -228,6 +232,11 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		scan := <-scanned
 		if !m.currentSum(scan.fingerprint) {
 			return false
+		}
+		if scan.memo != nil {
+			// for the next search; a cache folder this folio cannot write
+			// only means every folder is listed again
+			_ = atomicfile.WriteFile(memoPath, scan.memo, 0o644)
 		}
 		ix.inUse.RLock() // the view may have changed since (Refresh)
 		defer ix.inUse.RUnlock()
@@ -298,7 +307,14 @@ type scanResult struct {
 	fingerprint []byte
 	files       int
 	probs       []archive.Problem
+	memo        []byte // the folder memo to write, nil when unchanged
 }
+
+// folderMemoName is the file in the cache folder holding the archive's
+// folder memo (archive.ScanEachMemo), written by the checks of cached
+// searches: which article names each folder held when its times were
+// what they are.
+const folderMemoName = "folders.memo"
 
 // openView opens the index as Open does: from the cache, else in memory.
 // have is the generation the caller has open, if any: a nil view means
