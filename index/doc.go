@@ -56,9 +56,13 @@
 //
 // The cache folder of an archive holds generations of its index:
 //
-//	lock         the writer's lock (flock, exclusive)
-//	CURRENT      names the live generation; replaced atomically
-//	gen-000007/  manifest.gob, bleve/ (scorch), readers
+//	lock          the writer's lock (flock, exclusive)
+//	CURRENT       names the live generation; replaced atomically
+//	gen-000007/   manifest.gob, bleve/ (scorch), readers
+//	folders.memo  the article names of the archive's folders, with each
+//	              folder's stamp (archive.ScanEachMemo), written when a
+//	              cached search's check found the archive current: the
+//	              next check lists only the folders whose stamp changed
 //
 // A generation is never changed once CURRENT names it. Any number of
 // processes open the live one read-only (bleve's "read_only": bbolt then
