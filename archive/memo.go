@@ -25,9 +25,10 @@ import (
 // memoSettle (a change in the same tick of the file system's clock as the
 // stamp would leave the times as they were), and the folder is on a file
 // system known to keep folder times (trustedFolderTimes: ext2/3/4, XFS,
-// Btrfs, tmpfs, F2FS on Linux; other systems always list). A clock set
-// back by more than memoSettle could give a later change the very
-// nanosecond of an earlier one; nothing else can make a stamp lie.
+// Btrfs, tmpfs, F2FS on Linux; other systems always list). Only the
+// system clock set back could give a later change the very nanosecond of
+// a remembered stamp (as writing the disk behind the file system's back
+// could anything): short of that, a stamp cannot lie.
 //
 // On disk (index.folderMemoName) it is binary: a header and the archive's
 // root, the folders, and a CRC-32 of it all; anything that does not decode
