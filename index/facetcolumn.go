@@ -31,11 +31,13 @@ func (c *facetColumn) of(d uint64) []uint32 {
 	return c.vals[c.start[d]:c.start[d+1]]
 }
 
-// columns keeps the column of the latest snapshot counted twice: the
-// first count on a snapshot goes through the collector, the second reads
-// the column (one pass over every document, about what one count over all
-// of them costs), so that an index being built, whose snapshot changes at
-// every batch, is not read whole at every keystroke.
+// columns keeps the column of the latest snapshot counted twice, or
+// warmed (Index.startWarm: after the first search on a view, off the
+// keystroke path): otherwise the first count on a snapshot goes through
+// the collector and the second reads the column (one pass over every
+// document, about what one count over all of them costs), so that an
+// index being built, whose snapshot changes at every batch, is not read
+// whole at every keystroke.
 type columns struct {
 	mu   sync.Mutex
 	seen bleveindex.IndexReader // the snapshot of the last count
@@ -204,4 +206,28 @@ func countColumn(ctx context.Context, s search.Searcher, r bleveindex.IndexReade
 		}
 		sctx.DocumentMatchPool.Put(dm)
 	}
+}
+
+// warmColumn reads the column of snapshot r unless it has it (Index.warm:
+// the first count on a snapshot then reads the column too).
+func (ft *facetTerms) warmColumn(ctx context.Context, r bleveindex.IndexReader) error {
+	cs := &ft.cols
+	cs.mu.Lock()
+	have := cs.col != nil && cs.col.snap == r || cs.bad == r
+	cs.mu.Unlock()
+	if have {
+		return nil
+	}
+	col, ok, err := ft.readColumn(ctx, r)
+	if err != nil {
+		return err
+	}
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if !ok {
+		cs.bad = r
+		return nil
+	}
+	cs.col = col
+	return nil
 }

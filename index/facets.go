@@ -21,6 +21,10 @@ type facetTerms struct {
 	pos   map[string]int
 	terms []string // "t:mi5", "y:2017"...
 	cols  columns  // the column of the current snapshot (facetcolumn.go)
+	ords  orders   // every document newest first (order.go)
+
+	warmOnce sync.Once     // Index.startWarm
+	warmed   chan struct{} // closed when the warming is done (for the tests)
 }
 
 func newFacetTerms(all Facets) *facetTerms {

@@ -94,10 +94,13 @@ type Index struct {
 	lengths lengths // of the pieces in words, for ranking
 	// facetTerms are the values of allFacets, for counting facets
 	facetTerms *facetTerms
+	facetsOf   *Facets // the manifest's facets facetTerms was made from
 	problems   []archive.Problem
 	allFacets  Facets
 	copies     *copies // groups of republished copies
 	cache      *resultCache
+
+	warm warming // the view's facets column and order, read after its first search
 }
 
 // view is one opened version of the index: a generation of the cache,
@@ -374,6 +377,7 @@ func headOf(m *manifest) *manifest {
 // use makes v the index searched; the view it replaces is closed once the
 // searches on it are done.
 func (ix *Index) use(v *view) {
+	ix.stopWarm()
 	ix.inUse.Lock()
 	if ix.closed {
 		ix.inUse.Unlock()
@@ -403,7 +407,11 @@ func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 	if m.Facets != nil {
 		ix.allFacets = *m.Facets
 	}
-	ix.facetTerms = newFacetTerms(ix.allFacets)
+	if ix.facetTerms == nil || m.Facets == nil || m.Facets != ix.facetsOf {
+		// kept when the same facets are finished again (OpenCached's
+		// check), with what it has read of the snapshot
+		ix.facetTerms, ix.facetsOf = newFacetTerms(ix.allFacets), m.Facets
+	}
 	ix.copies = newCopies(m.Copies)
 	ix.stats.Docs = m.Docs
 	ix.cache.clear()
@@ -414,6 +422,7 @@ func (ix *Index) Close() error {
 	if ix == nil {
 		return nil
 	}
+	ix.stopWarm()
 	ix.inUse.Lock() // after the searches under way
 	v := ix.cur
 	ix.cur, ix.bi, ix.closed = nil, nil, true

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 const (
@@ -32,7 +33,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if ix.bi == nil {
 		return Results{}, ErrNoIndex
 	}
-	return ix.search(ctx, q, start)
+	res, err := ix.search(ctx, q, start)
+	ix.mu.RLock()
+	ft := ix.facetTerms
+	ix.mu.RUnlock()
+	ix.startWarm(ft)
+	return res, err
 }
 
 // search is Search under the index's read lock.
@@ -80,7 +86,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	if !allDocs && !pg.noFacets {
 		fc.start(ctx, ix, terms, all, c, filters, restrict, hasText)
 	}
-	hits, total, err := ix.collectKeyed(ctx, mainQ, pg.size, pg.from, pg.sortBy, fc.counter, terms, matchKey(q))
+	hits, total, err := ix.collectPage(ctx, mainQ, pg, allDocs, fc.counter, terms, matchKey(q))
 	if err != nil {
 		fc.wait()
 		return Results{}, err
@@ -111,6 +117,19 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	res.Took = time.Since(start)
 	ix.cache.put(key, res)
 	return res, nil
+}
+
+// collectPage collects the page of the main search: every document newest
+// first from the snapshot's order when there is one (allDocs: no words, no
+// filters), else through collectKeyed.
+func (ix *Index) collectPage(ctx context.Context, mainQ query.Query, pg page, allDocs bool, counter *facetCounter,
+	terms *facetTerms, key string) (search.DocumentMatchCollection, int, error) {
+	if allDocs && !pg.noHits && slices.Equal(pg.sortBy, orderSort) {
+		if hits, total, ok, err := ix.collectOrdered(terms, pg.size, pg.from); ok || err != nil {
+			return hits, total, err
+		}
+	}
+	return ix.collectKeyed(ctx, mainQ, pg.size, pg.from, pg.sortBy, counter, terms, key)
 }
 
 // resultsOf starts the Results of a plan: its terms and notes, no hits.
