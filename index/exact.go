@@ -47,7 +47,8 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 	for _, f := range storedOf[q.field] {
 		fields[f] = true
 	}
-	return &exactSearcher{Searcher: s, r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget}, nil
+	return &exactSearcher{Searcher: s, r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget,
+		unchecked: q.budget == 0 && formsUnchecked(ctx)}, nil
 }
 
 type exactSearcher struct {
@@ -56,6 +57,7 @@ type exactSearcher struct {
 	fields          map[string]bool
 	m               formMatcher
 	budget, read    int
+	unchecked       bool // the candidates pass unchecked (typingforms.go)
 }
 
 func (s *exactSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -73,6 +75,9 @@ func (s *exactSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexIn
 // there: walking the rest of the candidates to reject each cost seconds at
 // 100k pieces when a conjunction advanced it once per hit of another word.
 func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if s.unchecked {
+		return dm, err
+	}
 	for dm != nil && err == nil {
 		if s.spent() {
 			ctx.DocumentMatchPool.Put(dm)

@@ -79,14 +79,19 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	mainQ := combine(c.must, c.mustNot, should, filters, restrict, "")
 
 	allDocs := !hasText && len(filters) == 0 && len(restrict) == 0
+	// while typing, forms as written are checked for the page alone
+	sctx := ctx
+	if q.Typing && p.formsLeftToPage() {
+		sctx, res.Estimated = uncheckedForms(ctx), true
+	}
 	ix.mu.RLock()
 	all, terms := ix.allFacets, ix.facetTerms
 	ix.mu.RUnlock()
 	fc := &facetSearches{counted: map[string][]FacetValue{}}
 	if !allDocs && !pg.noFacets {
-		fc.start(ctx, ix, terms, all, c, filters, restrict, hasText)
+		fc.start(sctx, ix, terms, all, c, filters, restrict, hasText)
 	}
-	hits, total, err := ix.collectPage(ctx, mainQ, pg, allDocs, fc.counter, terms, matchKey(q))
+	hits, total, err := ix.collectPage(sctx, mainQ, pg, allDocs, fc.counter, terms, matchKey(q))
 	if err != nil {
 		fc.wait()
 		return Results{}, err
@@ -96,6 +101,12 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 
 	if pg.rerank {
 		hits = ix.rerankByLength(hits, pg.offset, pg.limit)
+	}
+	if res.Estimated {
+		if hits, err = ix.checkPage(ctx, mainQ, hits); err != nil {
+			fc.wait()
+			return Results{}, err
+		}
 	}
 	// Stored fields for the page only: after re-ranking, one search by ID.
 	if err := ix.loadFields(ctx, hits, pg.fields); err != nil {

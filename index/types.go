@@ -166,6 +166,12 @@ type Results struct {
 	// word being typed too short to search for yet, left out.
 	Typed   string
 	Partial string
+	// Estimated says Total and the facet counts may count pieces without
+	// the forms as written of a phrase, quoted word, acronym or word* of
+	// the query, while it is being typed (Query.Typing): those forms were
+	// checked for the hits returned only (typingforms.go). Without
+	// Typing, the counts are exact.
+	Estimated bool
 	// Terms are the words of the query, for highlighting in a rendered piece,
 	// followed by the aliases they were expanded with ("isis" adds "Isil",
 	// "Islamic State", ...; a variant may be several words).

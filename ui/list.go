@@ -24,6 +24,10 @@ type resultList struct {
 	pending map[int]bool        // pages requested and not yet answered
 	hasText bool                // the query has text: rows show a snippet
 
+	// estimated: total may count pieces without a phrase's forms as
+	// written, checked for the page alone while typing (Results.Estimated)
+	estimated bool
+
 	cursor int // selected hit, 0..total-1
 	offset int // first hit on screen
 
@@ -58,6 +62,7 @@ func newResultList() resultList {
 func (l *resultList) reset(gen int, r index.Results, hasText bool) {
 	l.gen = gen
 	l.total = max(r.Total, len(r.Hits))
+	l.estimated = r.Estimated
 	l.pages = map[int][]index.Hit{0: r.Hits}
 	l.pending = map[int]bool{}
 	l.hasText = hasText
@@ -318,11 +323,16 @@ func tagList(tags []string) string {
 }
 
 // countText is the "3 of 7" at the top right.
+// An estimated total reads "≈1,380 of 100,000".
 func (l resultList) countText(archiveCount int) string {
-	if archiveCount > 0 && archiveCount >= l.total {
-		return fmt.Sprintf("%s of %s", thousands(l.total), thousands(archiveCount))
+	n := thousands(l.total)
+	if l.estimated {
+		n = "≈" + n
 	}
-	return thousands(l.total) + " found"
+	if archiveCount > 0 && archiveCount >= l.total {
+		return fmt.Sprintf("%s of %s", n, thousands(archiveCount))
+	}
+	return n + " found"
 }
 
 // thousands writes n with thin separators: 100000 -> 100,000.
