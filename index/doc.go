@@ -31,12 +31,15 @@
 // by length), filters.go turns its filters into queries, facets.go counts
 // the facets (facetcolumn.go: from the facets column of the snapshot, read
 // into memory, when no hit is scored), hits.go makes the Hits and loads
-// their stored fields,
+// their stored fields, order.go lists every piece newest first from an
+// order read once per snapshot, warm.go reads that order and the facets
+// column off the keystroke path after a view's first search,
 // resultcache.go keeps recent results. A query's text goes parse
 // (query.go) → plan (queryplan.go, with synonyms.go's aliases) → bleve
-// queries (compile.go, with exact.go's check of forms as written,
-// phrase.go's phrase searcher and prefix.go's word being typed, scored
-// term at a time); highlight.go matches a hit's words against
+// queries (compile.go, with exact.go's check of forms as written, left
+// to the page of hits while typing by typingforms.go, phrase.go's phrase
+// searcher and prefix.go's word being typed, scored term at a time);
+// highlight.go matches a hit's words against
 // the plan and snippet.go cuts and marks the snippets; suggest.go says
 // "did you mean" and which forms were found. Related (related.go), Terms
 // (terms.go: terms_count.go counts the words and pairs of the pieces read,
