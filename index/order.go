@@ -17,8 +17,9 @@ import (
 // or two letters being typed) lists every piece: through the collector
 // that is a read of the date and ID columns of all of them and a heap of
 // the page, 55-63 ms at 100k pieces; from the order, a slice of it. The
-// order is read once per snapshot, off the keystroke path (Index.warm).
-// 4 bytes a document.
+// order is read once per snapshot, off the keystroke path (warm.go):
+// 83-90 ms of CPU and 14 MB allocated meanwhile at 100k pieces, then 4
+// bytes a document.
 type docOrder struct {
 	snap  bleveindex.IndexReader // the snapshot it was read from
 	docs  []uint32               // document numbers, in order
@@ -83,12 +84,10 @@ func readOrder(ctx context.Context, r bleveindex.IndexReader, sortBy []string) (
 	}
 	defer s.Close()
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), len(so)), IndexReader: r}
-	type rec struct {
-		d    uint32
-		keys []string
-	}
 	n, _ := r.DocCount()
-	recs := make([]rec, 0, n)
+	k := len(so)
+	docs := make([]uint32, 0, n)        // document numbers, as read
+	keys := make([]string, 0, k*int(n)) // their sort values, k a document
 	ord := &docOrder{snap: r}
 	for i := 0; ; i++ {
 		if i%4096 == 0 {
@@ -106,18 +105,21 @@ func readOrder(ctx context.Context, r bleveindex.IndexReader, sortBy []string) (
 		if err := dvr.VisitDocValues(dm.IndexInternalID, so.UpdateVisitor); err != nil {
 			return nil, err
 		}
-		keys := make([]string, len(so))
-		for k, f := range so {
-			keys[k] = f.Value(dm)
+		for _, f := range so {
+			keys = append(keys, f.Value(dm))
 		}
 		ord.score = dm.Score
-		recs = append(recs, rec{d: uint32(dm.IndexInternalID.Value()), keys: keys})
+		docs = append(docs, uint32(dm.IndexInternalID.Value()))
 		sctx.DocumentMatchPool.Put(dm)
 	}
-	slices.SortFunc(recs, func(a, b rec) int {
-		for k := range so {
-			if c := strings.Compare(a.keys[k], b.keys[k]); c != 0 {
-				if desc[k] {
+	at := make([]uint32, len(docs)) // positions in docs, sorted
+	for i := range at {
+		at[i] = uint32(i)
+	}
+	slices.SortFunc(at, func(a, b uint32) int {
+		for f := range k {
+			if c := strings.Compare(keys[int(a)*k+f], keys[int(b)*k+f]); c != 0 {
+				if desc[f] {
 					return -c
 				}
 				return c
@@ -125,9 +127,9 @@ func readOrder(ctx context.Context, r bleveindex.IndexReader, sortBy []string) (
 		}
 		return 0
 	})
-	ord.docs = make([]uint32, len(recs))
-	for i, rc := range recs {
-		ord.docs[i] = rc.d
+	ord.docs = make([]uint32, len(at))
+	for i, a := range at {
+		ord.docs[i] = docs[a]
 	}
 	return ord, nil
 }

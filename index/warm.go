@@ -8,8 +8,9 @@ import (
 // warming reads, once per view of the index and off the keystroke path,
 // what the searches of a keystroke would otherwise read on the way: the
 // facets column (facetcolumn.go) and every document newest first
-// (order.go). It starts after the first search on the view, so that the
-// first list is not slowed by it, and a new view or Close stops it.
+// (order.go): at 100k pieces 48-57 and 83-90 ms of CPU. It starts after
+// the first search on the view, so that the first list is not slowed by
+// it, and a new view or Close stops it.
 type warming struct {
 	mu   sync.Mutex
 	stop context.CancelFunc // of the view being warmed
