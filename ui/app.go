@@ -311,8 +311,15 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops an index build still running when the user quits
-	p := tea.NewProgram(newModel(ctx, opts), tea.WithContext(ctx))
+	// The renderer sleeps while nothing changes (frames.go).
+	gate := newFrameGate(ctx, os.Stdout)
+	p := tea.NewProgram(newGatedModel(newModel(ctx, opts), gate), tea.WithContext(ctx),
+		tea.WithOutput(gate), tea.WithFilter(gate.filter))
+	gate.attach(p)
 	final, err := p.Run()
+	if g, ok := final.(gatedModel); ok {
+		final = g.inner
+	}
 	if serr := saveOnExit(final); serr != nil && err == nil {
 		// Said at exit only when the interface did not say it already.
 		if m, ok := final.(Model); ok && !m.saveFailing && !m.stateWarned {

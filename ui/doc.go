@@ -81,9 +81,9 @@
 //     quarter-second gathering of a burst of file events in the watch's
 //     goroutine; its one fixed-rate ticker is the 5 s check of a folder
 //     archive too large to watch (watch.go), and a watched archive wakes it
-//     only when its files change. Bubble Tea's renderer still wakes
-//     at its 60 Hz frame rate: an idle folio uses 0.4–0.7 % of a core
-//     (README).
+//     only when its files change. Bubble Tea's renderer, which would
+//     wake at its 60 Hz frame rate, is held while the screen shows the
+//     latest view (frames.go): an idle folio wakes about once a second.
 //   - Nothing from the archive reaches the terminal raw. Article text is
 //     sanitised by the archive package when it is loaded; everything else the
 //     UI prints that did not come from folio itself (errors, file names) goes

@@ -395,7 +395,14 @@ func editorCommand(path string) *exec.Cmd {
 	}
 	if runtime.GOOS == "windows" {
 		f := strings.Fields(editor)
-		return exec.Command(f[0], append(f[1:], path)...)
+		c := exec.Command(f[0], append(f[1:], path)...)
+		c.Stdout = os.Stdout
+		return c
 	}
-	return exec.Command("sh", "-c", editor+` "$1"`, "folio-editor", path)
+	c := exec.Command("sh", "-c", editor+` "$1"`, "folio-editor", path)
+	// The terminal itself: Bubble Tea would hand the editor its output, the
+	// frame gate (frames.go), and a command given a writer that is not a
+	// file writes into a pipe.
+	c.Stdout = os.Stdout
+	return c
 }

@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// gateProbe is a model that shows a text it is sent.
+type gateProbe struct{ text string }
+
+type gateText string
+
+func (m gateProbe) Init() tea.Cmd { return nil }
+func (m gateProbe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if t, ok := msg.(gateText); ok {
+		m.text = string(t)
+	}
+	return m, nil
+}
+func (m gateProbe) View() tea.View {
+	v := tea.NewView("text: " + m.text)
+	v.WindowTitle = "probe"
+	return v
+}
+
+// terminalOut collects what reaches the terminal and says when it contains
+// a string.
+type terminalOut struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	more chan struct{}
+}
+
+func (o *terminalOut) read(r io.Reader) {
+	b := make([]byte, 4096)
+	for {
+		n, err := r.Read(b)
+		o.mu.Lock()
+		o.buf.Write(b[:n])
+		o.mu.Unlock()
+		select {
+		case o.more <- struct{}{}:
+		default:
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (o *terminalOut) String() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.String()
+}
+
+func (o *terminalOut) waitFor(t *testing.T, s string) {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for !strings.Contains(o.String(), s) {
+		select {
+		case <-o.more:
+		case <-deadline:
+			t.Fatalf("the terminal never showed %q; it got %q", s, o.String())
+		}
+	}
+}
+
+func waitHeld(t *testing.T, held chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-held:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the renderer was not held %s: Bubble Tea would draw at its fixed rate while idle", what)
+	}
+}
+
+// The renderer's goroutine is held while nothing changes (no wakeups at
+// 60 a second), a change is drawn and the goroutine held again, and what
+// reaches the terminal carries neither the gate's marker nor its title tags.
+func TestFrameGateHoldsTheRendererWhileIdle(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	out := &terminalOut{more: make(chan struct{}, 1)}
+	go out.read(r)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	gate := newFrameGate(ctx, w)
+	gate.held = make(chan struct{}, 1)
+	p := tea.NewProgram(newGatedModel(gateProbe{text: "first"}, gate), tea.WithContext(ctx),
+		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithInput(nil), tea.WithWindowSize(40, 5))
+	gate.attach(p)
+	done := make(chan error, 1)
+	go func() { _, err := p.Run(); done <- err }()
+
+	out.waitFor(t, "text: first")
+	waitHeld(t, gate.held, "after the first frame")
+
+	p.Send(gateText("second"))
+	out.waitFor(t, "second")
+	waitHeld(t, gate.held, "after a change")
+
+	// A message of Bubble Tea's own that takes the output lock: the
+	// goroutine is let go first, so the program does not stop.
+	p.Send(tea.RequestWindowSize())
+	p.Send(gateText("third"))
+	out.waitFor(t, "third")
+	waitHeld(t, gate.held, "after Bubble Tea's own message")
+
+	// tea.ClearScreen changes no view, but the renderer has a frame to
+	// write: it is written before the renderer is held again.
+	before := len(out.String())
+	p.Send(tea.ClearScreen())
+	waitHeld(t, gate.held, "after a clear screen")
+	if after := out.String()[before:]; !strings.Contains(after, "text: third") {
+		t.Errorf("after tea.ClearScreen the terminal got %q, want the screen drawn again", after)
+	}
+
+	p.Quit()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the program did not stop on Quit")
+	}
+	got := out.String()
+	if strings.Contains(got, "folio-idle") || strings.Contains(got, titleTag) {
+		t.Errorf("the gate's marker or title tag reached the terminal: %q", got)
+	}
+	if n := strings.Count(got, "\x1b]2;probe\a"); n != 1 {
+		t.Errorf("the title was sent %d times, want once: %q", n, got)
+	}
+}
+
+// A program stopped with no message the gate sees (Kill, as an error of the
+// terminal's input or a panic in a command would) stops although its
+// renderer is held: the held goroutine notices the program no longer
+// answers.
+func TestFrameGateLetsAKilledProgramStop(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	out := &terminalOut{more: make(chan struct{}, 1)}
+	go out.read(r)
+	gate := newFrameGate(context.Background(), w)
+	gate.held = make(chan struct{}, 1)
+	p := tea.NewProgram(newGatedModel(gateProbe{text: "first"}, gate),
+		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithInput(nil), tea.WithWindowSize(40, 5))
+	gate.attach(p)
+	done := make(chan error, 1)
+	go func() { _, err := p.Run(); done <- err }()
+	out.waitFor(t, "text: first")
+	waitHeld(t, gate.held, "after the first frame")
+	p.Kill()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a killed program with its renderer held did not stop")
+	}
+}
