@@ -221,11 +221,12 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 	if !e.Fatal {
 		if o := p.owner[e.ID]; o != r.path {
 			e.Problems = append(e.Problems, archive.DuplicateProblem(r.path, o, e.ID))
-		} else if err := batch.Index(e.ID, document(r.article)); err != nil {
+		} else if err := batch.Index(e.ID, p.b.document(r.article)); err != nil {
 			e.Problems = append(e.Problems, archive.Problem{Path: r.path, Msg: "not indexed: " + err.Error(), Fatal: true})
 			e.Fatal = true
 		} else {
 			e.Indexed = true
+			e.Body = p.b.bodies.file()
 			e.Added = p.b.addedOf(e.ID)
 			indexed = true
 		}

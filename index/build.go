@@ -34,6 +34,8 @@ type build struct {
 	carried map[string]int64
 	known   map[string]int64
 	stamp   int64
+	// bodies takes the pieces' long texts (bodies.go)
+	bodies *bodyWriter
 }
 
 // largeBuild is the number of files whose indexing calls opts.LargeBuild.

@@ -126,7 +126,12 @@ func openHeld(hold *genHold, m *manifest, st Stats, scanProbs []archive.Problem,
 	if !ok || err != nil {
 		return nil, err
 	}
-	return &view{bi: bi, hold: hold, m: headOf(m), probs: scanProbs, stats: st}, nil
+	bodies, err := openBodies(filepath.Join(hold.dir, bodiesSubdir))
+	if err != nil {
+		_ = bi.Close()
+		return nil, nil // damaged: made again
+	}
+	return &view{bi: bi, bodies: bodies, hold: hold, m: headOf(m), probs: scanProbs, stats: st}, nil
 }
 
 // write makes the next generation of the cache dir, whose writer's lock
@@ -140,10 +145,12 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 		return nil, err
 	}
 	b.dir = filepath.Join(dir, g)
+	num, _ := genNumber(g)
+	b.bodies = newBodyWriter(filepath.Join(b.dir, bodiesSubdir), uint32(num))
 	bdir := filepath.Join(b.dir, bleveSubdir)
 	if !fresh {
-		fresh = true // unless the live generation's index copies and opens
-		if copyIndex(filepath.Join(from.dir, bleveSubdir), bdir) == nil {
+		fresh = true // unless the live generation's index and store copy and open
+		if copyIndex(filepath.Join(from.dir, bleveSubdir), bdir) == nil && linkBodiesChecked(from.dir, b.dir) == nil {
 			bi, ok, err := openCachedBleve(b.dir, m, false, b.opts)
 			if err != nil {
 				return nil, err
@@ -151,7 +158,7 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 			b.bi, fresh = bi, !ok
 		}
 		if fresh {
-			if err := os.RemoveAll(bdir); err != nil {
+			if err := cmp.Or(os.RemoveAll(bdir), os.RemoveAll(filepath.Join(b.dir, bodiesSubdir))); err != nil {
 				return nil, err
 			}
 		}
@@ -170,9 +177,13 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 		p = b.plan(m, files, scanProbs)
 	}
 	err = b.execute(ctx, m, p)
+	err = cmp.Or(err, b.bodies.finish())
 	// Closing waits for scorch's merges, and lets go of bolt's exclusive
 	// lock, so that other folios can open the generation.
 	err = cmp.Or(err, b.bi.Close())
+	if err == nil {
+		pruneBodies(b.dir, m)
+	}
 	if b.restore != nil {
 		b.restore()
 	}

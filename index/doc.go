@@ -16,7 +16,9 @@
 // build.go carries the plan out and writes the manifest; batches.go is its
 // pipeline (parsers in parallel, two batchers, waiting for scorch to
 // persist every batch); mapping.go is the bleve mapping and turns an
-// Article into a document; limit.go caps the words indexed of a piece and
+// Article into a document; bodies.go keeps each piece's long texts
+// (standfirst, note, body) out of bleve, in a store of folio's own read
+// with pread, for snippets, exact forms, suggestions and Terms; limit.go caps the words indexed of a piece and
 // of a batch; persist.go stops a build whose writes fail; added.go keeps
 // when each piece was first indexed (what is new to a saved search);
 // copies.go keeps each piece's sketch in its manifest entry and groups the
@@ -61,7 +63,7 @@
 //
 //	lock          the writer's lock (flock, exclusive)
 //	CURRENT       names the live generation; replaced atomically
-//	gen-000007/   manifest.gob, bleve/ (scorch), readers
+//	gen-000007/   manifest.gob, bleve/ (scorch), bodies/ (bodies.go), readers
 //	folders.memo  the article names of the archive's folders, with each
 //	              folder's stamp (archive.ScanEachMemo), written when a
 //	              cached search's check found the archive current: the
@@ -78,7 +80,8 @@
 // A process that finds the archive changed (Open, Refresh) takes the
 // writer's lock, waiting at most Options.LockTimeout (1 s), and makes the
 // next generation: scorch's segment files (*.zap) are immutable, so they
-// are hard-linked from the live generation and only root.bolt and
+// are hard-linked from the live generation, as are the bodies store's
+// files (each written once, by one build), and only root.bolt and
 // index_meta.json are copied; the changed files are indexed into the copy
 // (a read-write open, which takes bbolt's exclusive lock on the copy
 // alone), the index is closed (its merges done and persisted), its folders

@@ -48,7 +48,9 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 		fields[f] = true
 	}
 	return &exactSearcher{Searcher: s, r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget,
-		unchecked: q.budget == 0 && formsUnchecked(ctx)}, nil
+		unchecked: q.budget == 0 && formsUnchecked(ctx),
+		long:      fields[fBody],
+		texts:     textReader{s: bodiesOf(ctx)}}, nil
 }
 
 type exactSearcher struct {
@@ -57,7 +59,9 @@ type exactSearcher struct {
 	fields          map[string]bool
 	m               formMatcher
 	budget, read    int
-	unchecked       bool // the candidates pass unchecked (typingforms.go)
+	unchecked       bool       // the candidates pass unchecked (typingforms.go)
+	long            bool       // the long texts are searched too (bodies.go)
+	texts           textReader // reads them
 }
 
 func (s *exactSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
@@ -109,13 +113,29 @@ func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
 	if err != nil || doc == nil {
 		return false, err
 	}
-	found := false
+	found, ref := false, ""
 	doc.VisitFields(func(f bleveindex.Field) {
 		if !found && s.fields[f.Name()] {
 			found = s.m.in(f.Value())
 		}
+		if f.Name() == fBodyAt {
+			ref = string(f.Value())
+		}
 	})
-	return found, nil
+	if found || !s.long {
+		return found, nil
+	}
+	return s.inLongTexts(ref)
+}
+
+// inLongTexts reports whether the long texts at ref (in the bodies store)
+// have the forms.
+func (s *exactSearcher) inLongTexts(ref string) (bool, error) {
+	t, err := s.texts.textsAt(ref)
+	if err != nil {
+		return false, err
+	}
+	return s.m.in(t.body) || s.m.in(t.standfirst) || s.m.in(t.note), nil
 }
 
 // formMatcher finds a unit's exact forms in a text.

@@ -42,7 +42,7 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool)
 	if !hl.empty() {
 		h.TitleMarked = hl.markTitle(h.Title)
 	}
-	standfirst, note, body := str(f[fStandfirst]), str(f[fNote]), str(f[fBody])
+	standfirst, note, body := ix.longTexts(f)
 	if !hl.empty() {
 		h.Snippets = hl.snippets(standfirst, body, note)
 	}

@@ -72,6 +72,8 @@ type fileEntry struct {
 	// there when the cache was first built.
 	Added int64
 	Copy  *copyEntry // what finding its copies needs; nil when not indexed
+	// Body is the bodies store's file with its texts (bodies.go)
+	Body uint32
 }
 
 // lengths are the lengths in words of the indexed pieces, for ranking,

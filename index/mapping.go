@@ -17,10 +17,11 @@ import (
 // (8: section pages skipped, Jekyll post names, Zola tables, bodies made
 // readable: shortcodes, HTML blocks, footnotes; 9: ISO week facets; 10:
 // words and whole values cut to 255 bytes; 11: the authors facet; 12: the
-// manifest keeps each piece's sketch for finding copies). Bump it
+// manifest keeps each piece's sketch for finding copies; 13: standfirst,
+// note and body in the bodies store, not in bleve). Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 12
+const SchemaVersion = 13
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -42,10 +43,14 @@ const (
 	fDate       = "date"       // stored only: 2017-10-19, 2017-09, 1863
 	fURL        = "url"
 	fPath       = "path"
-	fStandfirst = "standfirst" // stored only, for snippets
-	fNote       = "note"       // stored only, for snippets
-	fBody       = "body"       // stored only, for snippets
-	fFacets     = "facets"     // doc values only: every facet value, as facetTerm
+	// The standfirst, note and body are in the bodies store (bodies.go),
+	// not in bleve: fBodyAt, stored, says where. Their names are those of
+	// the texts of exact forms (storedOf).
+	fStandfirst = "standfirst"
+	fNote       = "note"
+	fBody       = "body"
+	fBodyAt     = "body_at"
+	fFacets     = "facets" // doc values only: every facet value, as facetTerm
 	// fID is the piece's ID as a doc-values column, the tie-break of date
 	// sorts: bleve's "_id" sort reads each candidate's stored document, and
 	// sorting 100k pieces by date that way read most of the index (590 MB
@@ -126,9 +131,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fDate, storedOnly())
 	add(fURL, storedOnly())
 	add(fPath, storedOnly())
-	add(fStandfirst, storedOnly())
-	add(fNote, storedOnly())
-	add(fBody, storedOnly())
+	add(fBodyAt, storedOnly())
 	// no _all composite: the "text" field is ours
 	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
 	im.DefaultType = "article"
@@ -171,15 +174,6 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if a.URL != "" {
 		d[fURL] = a.URL
-	}
-	if a.Standfirst != "" {
-		d[fStandfirst] = a.Standfirst
-	}
-	if a.Note != "" {
-		d[fNote] = a.Note
-	}
-	if a.Body != "" {
-		d[fBody] = a.Body
 	}
 	if !a.Date.Time.IsZero() {
 		d[fDateStart] = a.Date.Time.UTC()

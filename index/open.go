@@ -115,6 +115,8 @@ type view struct {
 	restore  []func()
 	fallback string
 	behind   string
+	// bodies are the pieces' long texts (bodies.go)
+	bodies *bodyStore
 }
 
 func (v *view) close() error {
@@ -122,6 +124,7 @@ func (v *view) close() error {
 	if v.bi != nil {
 		err = v.bi.Close()
 	}
+	v.bodies.close()
 	if v.hold != nil {
 		v.hold.release()
 		// The last folio to let go of an old generation removes it, unless
@@ -354,11 +357,12 @@ func (ix *Index) memoryView(ctx context.Context, opts Options) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &build{bi: bi, fsys: ix.fsys, name: ix.name, opts: opts, stats: Stats{Rebuilt: true}}
+	mem := &memBodies{}
+	b := &build{bi: bi, fsys: ix.fsys, name: ix.name, opts: opts, stats: Stats{Rebuilt: true}, bodies: newMemBodyWriter(mem)}
 	m := newManifest(ix.name)
 	files, scanProbs := b.scan()
 	err = b.execute(ctx, m, b.plan(m, files, scanProbs))
-	v := &view{bi: bi, m: headOf(m), probs: scanProbs, stats: b.stats}
+	v := &view{bi: bi, bodies: memBodyStore(mem), m: headOf(m), probs: scanProbs, stats: b.stats}
 	if b.restore != nil {
 		v.restore = append(v.restore, b.restore)
 	}

@@ -33,7 +33,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if ix.bi == nil {
 		return Results{}, ErrNoIndex
 	}
-	res, err := ix.search(ctx, q, start)
+	res, err := ix.search(withBodies(ctx, ix.cur.bodies), q, start)
 	ix.mu.RLock()
 	ft := ix.facetTerms
 	ix.mu.RUnlock()
@@ -199,7 +199,7 @@ func pageOf(q Query, hasMust, hasText bool) page {
 	}
 	pg.fields = storedFields
 	if hasText {
-		pg.fields = append(slices.Clone(storedFields), fStandfirst, fNote, fBody)
+		pg.fields = append(slices.Clone(storedFields), fBodyAt)
 	}
 	pg.sortBy = []string{"-_score"} // score only: a tie-breaking field would load doc values for every match
 	switch sortOrder {

@@ -194,6 +194,7 @@ func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem
 	best, bestDist := "", 1<<30
 	seen := map[string]bool{}
 	key := stem[:min(2, len(stem))]
+	tr := textReader{s: ix.cur.bodies} // the pieces' texts (bodies.go)
 	for k := 0; k < surfaceScanMax && bestDist > 1; k++ {
 		d, err := tfr.Next(nil)
 		if err != nil || d == nil {
@@ -207,11 +208,12 @@ func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem
 		if err != nil || doc == nil {
 			continue
 		}
-		doc.VisitFields(func(f bleveindex.Field) {
-			if f.Name() != fTitle && f.Name() != fBody && f.Name() != fStandfirst {
+		ref := ""
+		visit := func(text []byte) {
+			if bestDist <= 1 {
 				return
 			}
-			scanWords(f.Value(), func(w []byte) bool {
+			scanWords(text, func(w []byte) bool {
 				if len(w) < len(key) || !bytes.EqualFold(w[:len(key)], []byte(key)) {
 					return true
 				}
@@ -227,7 +229,19 @@ func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem
 				}
 				return bestDist > 1
 			})
+		}
+		doc.VisitFields(func(f bleveindex.Field) {
+			switch f.Name() {
+			case fTitle:
+				visit(f.Value())
+			case fBodyAt:
+				ref = string(f.Value())
+			}
 		})
+		if t, err := tr.textsAt(ref); err == nil {
+			visit(t.standfirst)
+			visit(t.body)
+		}
 	}
 	return best
 }

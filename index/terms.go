@@ -226,6 +226,7 @@ func sortByScore(cands []SignificantTerm) {
 // snippets: Terms reads the pieces' text itself. The caller holds
 // ix.inUse.
 func (ix *Index) topIDs(ctx context.Context, q Query, n int) (ids []string, total int, terms []string, err error) {
+	ctx = withBodies(ctx, ix.cur.bodies) // for exact forms
 	p := buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms)
 	if p.typed != "" {
 		ix.resolveTyping(ctx, &p)
@@ -292,7 +293,8 @@ func (ix *Index) significant(ctx context.Context, ids []string, skip map[string]
 // budget, a chunk at a time (loading all 500 when 60 fill the budget cost
 // more than reading). The caller holds ix.inUse.
 func (ix *Index) sampleTexts(ctx context.Context, ids []string) ([][][]byte, error) {
-	fields := []string{fTitle, fStandfirst, fNote, fBody}
+	fields := []string{fTitle, fBodyAt}
+	tr := textReader{s: ix.cur.bodies} // the long texts (bodies.go)
 	var texts [][][]byte
 	budget := maxTermsBytes
 	for len(ids) > 0 && budget > 0 {
@@ -313,13 +315,11 @@ func (ix *Index) sampleTexts(ctx context.Context, ids []string) ([][][]byte, err
 			if !ok || budget <= 0 {
 				continue
 			}
-			var t [][]byte
-			for _, name := range fields {
-				b := []byte(str(f[name]))
-				if len(b) > maxTermsText {
-					b = b[:maxTermsText]
-				}
-				t = append(t, b)
+			t, err := termsTexts(&tr, f)
+			if err != nil {
+				return nil, err
+			}
+			for _, b := range t {
 				budget -= len(b)
 			}
 			texts = append(texts, t)
