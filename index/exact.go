@@ -31,7 +31,9 @@ type exactQuery struct {
 	budget int
 }
 
-// storedOf are the stored fields that make up each searchable field.
+// storedOf are the stored texts that make up each searchable field: bleve's
+// stored fields, and the standfirst, note and body of the bodies store
+// (bodies.go), which the search's context gives (withBodies).
 var storedOf = map[string][]string{
 	fText:  {fTitle, fStandfirst, fNote, fBody, fAuthors, fTags},
 	fTitle: {fTitle},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -99,4 +100,49 @@ func statusValueMB(field string) float64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkFormsCPU is the CPU time per query (the process's user+system
+// time: steadier than wall time on a shared machine) of the queries that
+// read the pieces' texts: the mix in full (snippets of 50 hits), exact and
+// capitalised forms, a word being typed, a misspelling's suggestion, and
+// Terms. It opens the index as the search benchmarks do (benchOpen).
+func BenchmarkFormsCPU(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			ix := benchOpen(b, n)
+			qs := []Query{{Text: "government"}, {Text: `"government"`}, {Text: `"prohibitory"`}, {Text: "NATO"},
+				{Text: "radica", Typing: true}, {Text: "governm", Typing: true}, {Text: "goverment"}, {Text: `"united states"`}}
+			for _, q := range qs {
+				b.Run(strings.ReplaceAll(q.Text, `"`, "'")+map[bool]string{true: "-typing"}[q.Typing], func(b *testing.B) {
+					var cpu time.Duration
+					runs := 0
+					for b.Loop() {
+						ix.cache.clear()
+						q.Limit = 50
+						c0 := cpuTime()
+						if _, err := ix.Search(context.Background(), q); err != nil {
+							b.Fatal(err)
+						}
+						cpu += cpuTime() - c0
+						runs++
+					}
+					b.ReportMetric(ms(cpu)/float64(runs), "cpu-ms")
+				})
+			}
+			b.Run("terms", func(b *testing.B) {
+				var cpu time.Duration
+				runs := 0
+				for b.Loop() {
+					c0 := cpuTime()
+					if _, err := ix.Terms(context.Background(), Query{Text: "economy"}, TermsOptions{N: 20}); err != nil {
+						b.Fatal(err)
+					}
+					cpu += cpuTime() - c0
+					runs++
+				}
+				b.ReportMetric(ms(cpu)/float64(runs), "cpu-ms")
+			})
+		})
+	}
 }
