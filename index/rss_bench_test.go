@@ -8,6 +8,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // BenchmarkQueryRSS measures what querying keeps resident: it opens the
@@ -142,6 +147,58 @@ func BenchmarkFormsCPU(b *testing.B) {
 					runs++
 				}
 				b.ReportMetric(ms(cpu)/float64(runs), "cpu-ms")
+			})
+		})
+	}
+}
+
+// BenchmarkReadTexts compares two ways to have the texts of a page of
+// hits: from the bodies store (bodies.go: pread, CRC, snappy) and from the
+// archive's files (archive.ParseFile: read and parse the Markdown), over
+// the same 500 pieces, in CPU µs a piece.
+func BenchmarkReadTexts(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			ix := benchOpen(b, n)
+			src := benchArchive(b, n)
+			req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 500, 0, false)
+			req.Fields = []string{fBodyAt, fPath}
+			ix.inUse.RLock()
+			defer ix.inUse.RUnlock()
+			sr, err := ix.bi.Search(req)
+			if err != nil || len(sr.Hits) == 0 {
+				b.Fatal(err)
+			}
+			b.Run("store", func(b *testing.B) {
+				var cpu time.Duration
+				pieces := 0
+				for b.Loop() {
+					c0 := cpuTime()
+					for _, h := range sr.Hits {
+						if sf, note, body := ix.longTexts(h.Fields); sf == "" && note == "" && body == "" {
+							b.Fatalf("no texts for %s", h.ID)
+						}
+					}
+					cpu += cpuTime() - c0
+					pieces += len(sr.Hits)
+				}
+				b.ReportMetric(float64(cpu.Microseconds())/float64(pieces), "cpu-µs/piece")
+			})
+			b.Run("files", func(b *testing.B) {
+				fsys := os.DirFS(src)
+				var cpu time.Duration
+				pieces := 0
+				for b.Loop() {
+					c0 := cpuTime()
+					for _, h := range sr.Hits {
+						if a, _ := archive.ParseFile(fsys, str(h.Fields[fPath])); a.Body == "" {
+							b.Fatalf("no body in %s", str(h.Fields[fPath]))
+						}
+					}
+					cpu += cpuTime() - c0
+					pieces += len(sr.Hits)
+				}
+				b.ReportMetric(float64(cpu.Microseconds())/float64(pieces), "cpu-µs/piece")
 			})
 		})
 	}
