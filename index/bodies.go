@@ -279,9 +279,12 @@ func (s *bodyStore) read(ref bodyRef, buf []byte) ([]byte, error) {
 		}
 		return append(buf[:0], s.mem.recs[ref.off]...), nil
 	}
-	f, err := s.file(ref.file)
+	f, temp, err := s.file(ref.file)
 	if err != nil {
 		return buf, err
+	}
+	if temp {
+		defer f.Close()
 	}
 	if int64(cap(buf)) < ref.n {
 		buf = make([]byte, ref.n)
@@ -296,23 +299,31 @@ func (s *bodyStore) read(ref bodyRef, buf []byte) ([]byte, error) {
 	return buf, nil
 }
 
-func (s *bodyStore) file(num uint32) (*os.File, error) {
+// file is the store's file num, open; temp says the caller closes it: the
+// store keeps at most maxOpenBodies files open (many small updates make
+// many files, and a process has a limited number of descriptors).
+func (s *bodyStore) file(num uint32) (f *os.File, temp bool, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if f := s.files[num]; f != nil {
-		return f, nil
+		return f, false, nil
 	}
 	name, ok := s.names[num]
 	if !ok || s.files == nil {
-		return nil, errDamagedBodies
+		return nil, false, errDamagedBodies
 	}
-	f, err := os.Open(filepath.Join(s.dir, name))
+	f, err = os.Open(filepath.Join(s.dir, name))
 	if err != nil {
-		return nil, err
+		return nil, false, err
+	}
+	if len(s.files) >= maxOpenBodies {
+		return f, true, nil
 	}
 	s.files[num] = f
-	return f, nil
+	return f, false, nil
 }
+
+const maxOpenBodies = 32
 
 // close closes the store's files.
 func (s *bodyStore) close() {

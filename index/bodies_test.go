@@ -196,3 +196,37 @@ func TestBodiesInMemory(t *testing.T) {
 		t.Errorf("no exact form in memory")
 	}
 }
+
+// A store of more files than it keeps open reads every one of them.
+func TestBodiesStoreOfManyFiles(t *testing.T) {
+	dir := t.TempDir()
+	var refs []string
+	for num := uint32(1); num <= maxOpenBodies+8; num++ {
+		w := newBodyWriter(dir, num)
+		ref, err := w.put("", "", "body number "+strings.Repeat("x", int(num)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.finish(); err != nil {
+			t.Fatal(err)
+		}
+		refs = append(refs, ref)
+	}
+	s, err := openBodies(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.close()
+	for round := range 2 {
+		tr := textReader{s: s}
+		for i, ref := range refs {
+			got, err := tr.textsAt(ref)
+			if want := "body number " + strings.Repeat("x", i+1); err != nil || string(got.body) != want {
+				t.Fatalf("round %d, file %d: %q, %v", round, i+1, got.body, err)
+			}
+		}
+	}
+	if len(s.files) != maxOpenBodies {
+		t.Errorf("%d files kept open", len(s.files))
+	}
+}
