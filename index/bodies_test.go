@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 func TestBodyRecords(t *testing.T) {
@@ -109,6 +111,21 @@ func TestBodiesFollowGenerations(t *testing.T) {
 	first := bodyFiles(t, dir)
 	if len(first) != 1 || !hasWord(t, ix, "2017/raqqa", "surge") {
 		t.Fatalf("first build: store files %v", first)
+	}
+	// the texts are not among bleve's stored fields
+	r, done, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := r.Document("2017/raqqa")
+	if err != nil || doc == nil {
+		t.Fatal(err)
+	}
+	var names []string
+	doc.VisitFields(func(f bleveindex.Field) { names = append(names, f.Name()) })
+	done()
+	if !slices.Contains(names, fBodyAt) || slices.Contains(names, fBody) || slices.Contains(names, fStandfirst) {
+		t.Errorf("stored fields %v", names)
 	}
 	ix.Close()
 	firstGen := liveGen(t, dir)
