@@ -462,13 +462,18 @@ func (b *build) document(a archive.Article) map[string]interface{} {
 // (with fBodyAt) are f, read from the bodies store; none when they cannot
 // be read. The caller holds ix.inUse.
 func (ix *Index) longTexts(f map[string]interface{}) (standfirst, note, body string) {
-	tr := textReader{s: ix.cur.bodies}
+	tr := textReaders.Get().(*textReader)
+	defer textReaders.Put(tr)
+	tr.s = ix.cur.bodies
 	t, err := tr.textsAt(str(f[fBodyAt]))
 	if err != nil {
 		return "", "", ""
 	}
 	return string(t.standfirst), string(t.note), string(t.body)
 }
+
+// textReaders keep the buffers of longTexts from one hit to the next.
+var textReaders = sync.Pool{New: func() any { return new(textReader) }}
 
 // termsTexts are the title, standfirst, note and body of a piece whose
 // stored fields (with fBodyAt) are f, each cut to maxTermsText bytes, as
