@@ -151,7 +151,10 @@ func (tm *tmux) escape() {
 	tm.t.Helper()
 	before := tm.screen()
 	tm.keys("Escape")
-	for _, footer := range []string{"esc/q back", "esc leave search"} {
+	// Wait for Escape's own effect where it is known: any change of the
+	// screen could be a frame still coming from an earlier key, and a key
+	// sent before Escape is read could be read with it (ESC x is alt+x).
+	for _, footer := range []string{"esc/q back", "esc leave search", "(esc clears)"} {
 		if strings.Contains(before, footer) {
 			tm.poll("Escape to leave the pane ("+footer+")", func(s string) bool { return !strings.Contains(s, footer) })
 			return
