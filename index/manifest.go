@@ -7,7 +7,9 @@ import (
 	"encoding/gob"
 	"fmt"
 	"hash/crc64"
+	"io"
 	"io/fs"
+	"iter"
 	"maps"
 	"math"
 	"os"
@@ -128,24 +130,52 @@ func (m *manifest) loadFiles() error {
 	if m.path != "" {
 		path := m.path
 		m.path = ""
-		f, err := os.Open(path)
+		files, err := readFiles(path, false)
+		if err != nil {
+			// written before the entries came in chunks: one map
+			files, err = readFiles(path, true)
+		}
 		if err != nil {
 			return fmt.Errorf("corrupt manifest: %w", err)
 		}
-		defer f.Close()
-		dec := gob.NewDecoder(bufio.NewReader(f))
-		var head manifestHead
-		if err := dec.Decode(&head); err != nil {
-			return fmt.Errorf("corrupt manifest: %w", err)
-		}
-		if err := dec.Decode(&m.Files); err != nil { // io.EOF too: a manifest cut short
-			return fmt.Errorf("corrupt manifest: %w", err)
-		}
+		m.Files = files
 	}
 	if m.Files == nil {
 		m.Files = map[string]fileEntry{}
 	}
 	return nil
+}
+
+// readFiles decodes the file entries of the manifest file path: chunks of
+// records up to an empty one, or (oneMap) the single map of manifests
+// written before.
+func readFiles(path string, oneMap bool) (map[string]fileEntry, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	dec := gob.NewDecoder(bufio.NewReader(f))
+	var head manifestHead
+	if err := dec.Decode(&head); err != nil {
+		return nil, err
+	}
+	files := map[string]fileEntry{}
+	if oneMap {
+		return files, dec.Decode(&files) // io.EOF too: a manifest cut short
+	}
+	for {
+		var chunk []fileRecord                     // new each time: gob would keep fields a record leaves out
+		if err := dec.Decode(&chunk); err != nil { // io.EOF too: a manifest cut short
+			return nil, err
+		}
+		if len(chunk) == 0 {
+			return files, nil
+		}
+		for _, r := range chunk {
+			files[r.Path] = r.Entry
+		}
+	}
 }
 
 // summarize sets the head's summaries of Files.
@@ -318,15 +348,53 @@ func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte))
 // writeManifest replaces the manifest atomically; it is written last, so a
 // build killed midway leaves no manifest claiming its files.
 func writeManifest(dir string, m *manifest) error {
-	var b bytes.Buffer
-	enc := gob.NewEncoder(&b)
-	if err := enc.Encode(m.manifestHead); err != nil {
-		return err
-	}
-	if err := enc.Encode(m.Files); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(filepath.Join(dir, manifestName), b.Bytes(), 0o644)
+	return writeManifestOf(dir, m.manifestHead, maps.All(m.Files))
+}
+
+// fileRecord is one file's entry as the manifest stores it: after the head
+// come chunks of up to manifestChunk records, then an empty chunk. Encoded
+// a chunk at a time, a manifest is never whole in memory (a single map of
+// 1M entries made a gob of ~700 MB, buffered before it was written). A
+// path may come more than once: its last record counts.
+type fileRecord struct {
+	Path  string
+	Entry fileEntry
+}
+
+const manifestChunk = 1024
+
+// writeManifestOf writes the manifest of head and files.
+func writeManifestOf(dir string, head manifestHead, files iter.Seq2[string, fileEntry]) error {
+	return atomicfile.WriteWith(filepath.Join(dir, manifestName), 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		enc := gob.NewEncoder(bw)
+		if err := enc.Encode(head); err != nil {
+			return err
+		}
+		chunk := make([]fileRecord, 0, manifestChunk)
+		flush := func() error {
+			err := enc.Encode(chunk)
+			chunk = chunk[:0]
+			return err
+		}
+		for p, e := range files {
+			chunk = append(chunk, fileRecord{p, e})
+			if len(chunk) == manifestChunk {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		if len(chunk) > 0 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		if err := flush(); err != nil { // the empty chunk that ends them
+			return err
+		}
+		return bw.Flush()
+	})
 }
 
 func newManifest(name string) *manifest {
