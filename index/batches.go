@@ -68,7 +68,7 @@ type batches struct {
 	maxDocs  int
 	total    int
 
-	mu       sync.Mutex // guards newFiles, b.stats, done, firstErr
+	mu       sync.Mutex // guards newFiles, b.stats, b.unexpected, done, firstErr
 	newFiles map[string]fileEntry
 	done     int
 	firstErr error
@@ -238,6 +238,7 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.newFiles[r.path] = e
+	p.b.unexpected = p.b.unexpected || r.unexpected || e.Fatal
 	p.done++
 	if indexed {
 		p.b.stats.Indexed++

@@ -27,6 +27,9 @@ type build struct {
 	stats Stats
 	// restore undoes opts.LargeBuild, once the index is closed
 	restore func()
+	// unexpected: some file of the plan being carried out did not give
+	// what planning expected of it (parsed.unexpected)
+	unexpected bool
 	// When pieces were first indexed (added.go): carried is what a build
 	// from scratch took from the manifest before it (nil: none), known
 	// the times of the IDs already indexed, stamp the time of the pieces
@@ -58,22 +61,33 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 
 	if b.dir != "" {
 		// Mark the work in progress so that an interruption is redone.
-		pending := newManifest(b.name)
-		for p, e := range m.Files {
-			pending.Files[p] = e
+		// Written as it is listed, later entries of a path replacing
+		// earlier ones when read: no merged copy of the entries in memory.
+		pending := func(yield func(string, fileEntry) bool) {
+			for p, e := range m.Files {
+				if _, ok := newFiles[p]; !ok && !yield(p, e) {
+					return
+				}
+			}
+			for p, e := range newFiles {
+				if !yield(p, e) {
+					return
+				}
+			}
+			for _, w := range todo {
+				if !yield(w.info.Path, fileEntry{Size: -1, ID: w.id, Indexed: true}) {
+					return
+				}
+			}
 		}
-		for p, e := range newFiles {
-			pending.Files[p] = e
-		}
-		for _, w := range todo {
-			pending.Files[w.info.Path] = fileEntry{Size: -1, ID: w.entry.ID, Indexed: true}
-		}
-		if err := writeManifest(b.dir, pending); err != nil {
+		head := newManifest(b.name).manifestHead
+		if err := writeManifestOf(b.dir, head, pending); err != nil {
 			return err
 		}
 	}
 
 	b.prepareAdded(m)
+	b.unexpected = false
 	if len(todo) >= largeBuild && b.restore == nil && b.opts.LargeBuild != nil {
 		// Until the index is closed: its segments are merged after the last
 		// batch, and closing waits for those merges.
@@ -87,13 +101,18 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 	m.Complete = true
 	// A file found unusable in this run hands its ID to a file that was
 	// its duplicate: planning again over the same scan finds that work,
-	// which the next open would skip, its fingerprint matching.
-	if p.round == 0 {
+	// which the next open would skip, its fingerprint matching. When every
+	// file gave what was expected of it, planning again finds nothing: it
+	// is not done (a second plan of every file, at the build's peak).
+	if p.round == 0 && b.unexpected {
 		if again := b.plan(m, p.files, p.scanProbs); !again.empty() {
 			again.round = 1
 			return b.execute(ctx, m, again)
 		}
 	}
+	// The plan is done with: what it holds per file is not kept while the
+	// copies are grouped and the manifest written.
+	*p = plan{}
 	return b.commit(ctx, m)
 }
 
@@ -140,8 +159,14 @@ func countAllFacets(ctx context.Context, bi bleve.Index) (Facets, error) {
 }
 
 func parseWork(fsys fs.FS, w work) parsed {
+	r := parseFile(fsys, w)
+	r.unexpected = r.entry.Fatal || r.entry.ID != w.id || r.entry.Size != w.info.Size
+	return r
+}
+
+func parseFile(fsys fs.FS, w work) parsed {
 	p := w.info.Path
-	e := fileEntry{Size: w.info.Size, ID: w.entry.ID}
+	e := fileEntry{Size: w.info.Size, ID: w.id}
 	if !w.info.ModTime.IsZero() {
 		e.MTime = w.info.ModTime.UnixNano()
 	}

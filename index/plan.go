@@ -8,9 +8,9 @@ import (
 
 // work is one file to (re)index.
 type work struct {
-	info  archive.FileInfo
-	data  []byte // already read (to compare hashes), or nil
-	entry fileEntry
+	info archive.FileInfo
+	data []byte // already read (to compare hashes), or nil
+	id   string // the ID the file is expected to give
 	// indexedID is the ID of the document the file had in the index, if
 	// it had one
 	indexedID string
@@ -23,6 +23,10 @@ type parsed struct {
 	article   archive.Article
 	size      int
 	tokens    int // words indexed, at least roughly (limitWords)
+	// unexpected: the file was unusable, gave another ID than planned, or
+	// was of another size than scanned; planning again may then find work
+	// (execute)
+	unexpected bool
 }
 
 // plan is the work that brings an index in line with the archive.
@@ -111,7 +115,13 @@ func owners(m *manifest, states []fileState) map[string]string {
 // sortOut parts the files into the work to do and the entries of the
 // files left as they are.
 func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, map[string]fileEntry) {
-	var todo []work
+	n := 0
+	for _, st := range states {
+		if !st.unchanged {
+			n++
+		}
+	}
+	todo := make([]work, 0, n) // and a few unchanged files owned anew
 	newFiles := make(map[string]fileEntry, len(states))
 	for _, st := range states {
 		p := st.info.Path
@@ -129,7 +139,7 @@ func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, 
 			newFiles[p] = e
 			continue
 		}
-		w := work{info: st.info, data: st.data, entry: fileEntry{ID: id}}
+		w := work{info: st.info, data: st.data, id: id}
 		if e.Indexed {
 			w.indexedID = e.ID
 		}
