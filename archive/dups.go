@@ -93,6 +93,13 @@ func earlier(a, b CopyKey) int {
 // sketches share values are compared (neardup.Candidates): 10,000 pieces
 // are grouped in about 50 ms once their keys are made.
 func Copies(keys []CopyKey) [][]Copy {
+	return CopiesWith(keys, func(i int) neardup.Sketch { return keys[i].Sketch })
+}
+
+// CopiesWith is Copies of keys whose sketches sketch gives (the keys' own
+// are not read): sketches kept out of memory are read once each for
+// their 32 smallest values, and again only for the pairs compared.
+func CopiesWith(keys []CopyKey, sketch func(i int) neardup.Sketch) [][]Copy {
 	why := map[[2]int]string{}
 	var pairs []neardup.Pair
 	add := func(a, b int, reason string) {
@@ -115,13 +122,17 @@ func Copies(keys []CopyKey) [][]Copy {
 			}
 		}
 	}
-	sketches := make([]neardup.Sketch, len(keys))
-	for i, k := range keys {
-		sketches[i] = k.Sketch
+	prefixes := make([]neardup.Sketch, len(keys))
+	values := make([]uint32, 0, neardup.CandidatePrefix*len(keys))
+	for i := range keys {
+		from := len(values)
+		s := sketch(i)
+		values = append(values, s[:min(len(s), neardup.CandidatePrefix)]...)
+		prefixes[i] = values[from:len(values):len(values)]
 	}
-	for _, p := range neardup.Candidates(sketches) {
+	for _, p := range neardup.Candidates(prefixes) {
 		a, b := p[0], p[1]
-		j := neardup.Estimate(sketches[a], sketches[b])
+		j := neardup.Estimate(sketch(a), sketch(b))
 		switch {
 		case j >= SimilarText:
 			add(a, b, "text "+percent(j)+" alike")
@@ -141,7 +152,7 @@ func Copies(keys []CopyKey) [][]Copy {
 			case keys[first].URL != "" && keys[first].URL == keys[i].URL:
 				reason = "same URL"
 			default: // grouped through another copy
-				reason = "text " + percent(neardup.Estimate(sketches[first], sketches[i])) + " alike"
+				reason = "text " + percent(neardup.Estimate(sketch(first), sketch(i))) + " alike"
 			}
 			group = append(group, Copy{Index: i, Why: reason})
 		}

@@ -237,6 +237,9 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if e.Copy != nil {
+		p.b.spill(e.Copy)
+	}
 	p.newFiles[r.path] = e
 	p.b.unexpected = p.b.unexpected || r.unexpected || e.Fatal
 	p.done++
@@ -248,6 +251,25 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 		p.report()
 	}
 	return indexed
+}
+
+// spill moves c's sketch to b.sketches, made at the first; a sketch that
+// cannot be is kept in memory. p.mu is held.
+func (b *build) spill(c *copyEntry) {
+	if b.dir == "" || b.noSpill {
+		return
+	}
+	if b.sketches == nil {
+		s, err := newSketchSpill(b.dir)
+		if err != nil {
+			b.noSpill = true
+			return
+		}
+		b.sketches = s
+	}
+	if err := b.sketches.put(c); err != nil {
+		b.noSpill = true // put failed before it moved the sketch
+	}
 }
 
 // wait returns once every batch submitted is persisted (or a write has

@@ -30,6 +30,10 @@ type build struct {
 	// unexpected: some file of the plan being carried out did not give
 	// what planning expected of it (parsed.unexpected)
 	unexpected bool
+	// sketches holds the sketches of the pieces indexed (copies.go), on
+	// disk, from the first; nil in memory, or if it could not be made
+	sketches *sketchSpill
+	noSpill  bool // making it failed: sketches stay in memory
 	// When pieces were first indexed (added.go): carried is what a build
 	// from scratch took from the manifest before it (nil: none), known
 	// the times of the IDs already indexed, stamp the time of the pieces
@@ -81,13 +85,19 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 			}
 		}
 		head := newManifest(b.name).manifestHead
-		if err := writeManifestOf(b.dir, head, pending); err != nil {
+		if err := writeManifestOf(b.dir, head, pending, nil); err != nil {
 			return err
 		}
 	}
 
 	b.prepareAdded(m)
 	b.unexpected = false
+	if p.round == 0 {
+		defer func() {
+			b.sketches.remove()
+			b.sketches, m.sketches = nil, nil
+		}()
+	}
 	if len(todo) >= largeBuild && b.restore == nil && b.opts.LargeBuild != nil {
 		// Until the index is closed: its segments are merged after the last
 		// batch, and closing waits for those merges.
@@ -98,6 +108,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 	}
 	b.stats.Removed += len(deletes)
 	m.Files = newFiles
+	m.sketches = b.sketches
 	m.Complete = true
 	// A file found unusable in this run hands its ID to a file that was
 	// its duplicate: planning again over the same scan finds that work,
@@ -139,7 +150,9 @@ func (b *build) commit(ctx context.Context, m *manifest) error {
 		return err
 	}
 	m.Facets = &f
-	m.summarize()
+	if err := m.summarize(); err != nil {
+		return err
+	}
 	if b.dir != "" {
 		return writeManifest(b.dir, m)
 	}

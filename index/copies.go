@@ -1,8 +1,13 @@
 package index
 
 import (
+	"bufio"
+	"cmp"
 	"context"
 	"encoding/binary"
+	"iter"
+	"os"
+	"path/filepath"
 	"slices"
 	"unsafe"
 
@@ -17,12 +22,98 @@ import (
 // sketch: about 600 bytes), and summarize groups the entries, so an
 // archive that changed is regrouped without reading its other files, and
 // one that did not finds its groups in the manifest's head.
+//
+// While a build on disk runs, the sketches of the pieces it indexes are
+// not kept in memory (512 MB for 1M pieces) but appended to a file of the
+// generation being made (sketchSpill); grouping reads each one's smallest
+// values, and the sketches of the pairs it compares; the manifest is
+// written a chunk of entries at a time with their sketches read back.
 
 // copyEntry is what the manifest keeps of a piece to find its copies.
 type copyEntry struct {
 	Title, Outlet, Date, URL string
 	Words                    int
-	Sketch                   []byte // neardup.Sketch, little-endian
+	Sketch                   []byte // neardup.Sketch, little-endian; nil while spilled
+	// spilled is where Sketch is in the build's sketchSpill, plus one; 0
+	// when it is not there
+	spilled int64
+	length  int32 // of Sketch, while spilled
+}
+
+// spillName is the file of the sketches spilled by a build, in the
+// generation's folder until its manifest is written.
+const spillName = "sketches.tmp"
+
+// sketchSpill is the file a build appends the sketches it makes to.
+type sketchSpill struct {
+	f   *os.File
+	w   *bufio.Writer
+	end int64
+	buf []byte
+}
+
+func newSketchSpill(dir string) (*sketchSpill, error) {
+	f, err := os.Create(filepath.Join(dir, spillName))
+	if err != nil {
+		return nil, err
+	}
+	return &sketchSpill{f: f, w: bufio.NewWriterSize(f, 1<<16)}, nil
+}
+
+// put moves c's sketch to the file.
+func (s *sketchSpill) put(c *copyEntry) error {
+	if len(c.Sketch) == 0 {
+		return nil
+	}
+	if _, err := s.w.Write(c.Sketch); err != nil {
+		return err
+	}
+	c.spilled, c.length = s.end+1, int32(len(c.Sketch))
+	s.end += int64(len(c.Sketch))
+	c.Sketch = nil
+	return nil
+}
+
+// sketch reads c's sketch back, into a new slice.
+func (s *sketchSpill) sketch(c *copyEntry) ([]byte, error) {
+	if c.spilled == 0 {
+		return c.Sketch, nil
+	}
+	if err := s.w.Flush(); err != nil {
+		return nil, err
+	}
+	b := make([]byte, c.length)
+	_, err := s.f.ReadAt(b, c.spilled-1)
+	return b, err
+}
+
+// filled is files with each spilled sketch read back, for the manifest;
+// files are left as they are.
+func (s *sketchSpill) filled(files map[string]fileEntry, errp *error) iter.Seq2[string, fileEntry] {
+	return func(yield func(string, fileEntry) bool) {
+		for p, e := range files {
+			if s != nil && e.Copy != nil && e.Copy.spilled != 0 {
+				c := *e.Copy
+				sk, err := s.sketch(&c)
+				if err != nil {
+					*errp = err
+					return
+				}
+				c.Sketch, c.spilled, c.length = sk, 0, 0
+				e.Copy = &c
+			}
+			if !yield(p, e) {
+				return
+			}
+		}
+	}
+}
+
+func (s *sketchSpill) remove() {
+	if s != nil {
+		s.f.Close()
+		os.Remove(s.f.Name())
+	}
 }
 
 func copyEntryOf(a archive.Article) *copyEntry {
@@ -60,8 +151,9 @@ type copyMember struct {
 	ID, Title, Outlet, Date, Why string
 }
 
-// copyGroups groups the indexed pieces of files.
-func copyGroups(files map[string]fileEntry) [][]copyMember {
+// copyGroups groups the indexed pieces of files, whose sketches may be
+// in spill.
+func copyGroups(files map[string]fileEntry, spill *sketchSpill) ([][]copyMember, error) {
 	n := 0
 	for _, e := range files {
 		if e.Indexed && e.Copy != nil {
@@ -69,13 +161,32 @@ func copyGroups(files map[string]fileEntry) [][]copyMember {
 		}
 	}
 	keys := make([]archive.CopyKey, 0, n)
+	entries := make([]*copyEntry, 0, n) // of the keys
 	for _, e := range files {
 		if e.Indexed && e.Copy != nil {
 			keys = append(keys, e.Copy.key(e.ID))
+			entries = append(entries, e.Copy)
 		}
 	}
+	var err error
+	sketch := func(i int) neardup.Sketch {
+		c := entries[i]
+		if c.spilled == 0 || spill == nil {
+			return keys[i].Sketch
+		}
+		b, rerr := spill.sketch(c)
+		if rerr != nil {
+			err = cmp.Or(err, rerr)
+			return nil
+		}
+		return (&copyEntry{Sketch: b}).key("").Sketch
+	}
+	groups := archive.CopiesWith(keys, sketch)
+	if err != nil {
+		return nil, err
+	}
 	var out [][]copyMember
-	for _, g := range archive.Copies(keys) {
+	for _, g := range groups {
 		var ms []copyMember
 		for _, c := range g {
 			k := keys[c.Index]
@@ -83,7 +194,7 @@ func copyGroups(files map[string]fileEntry) [][]copyMember {
 		}
 		out = append(out, ms)
 	}
-	return out
+	return out, nil
 }
 
 // Copy is one piece of a group of republished copies.

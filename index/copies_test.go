@@ -214,3 +214,114 @@ func TestCopiesAgreeWithArchive(t *testing.T) {
 		t.Errorf("files %v, index %v", fromFiles, fromIndex)
 	}
 }
+
+// groupsOf are the groups as ID and reason, for comparisons.
+func groupsOf(gs [][]Copy) [][]string {
+	var out [][]string
+	for _, g := range gs {
+		var ids []string
+		for _, c := range g {
+			ids = append(ids, c.ID+" "+c.Why)
+		}
+		out = append(out, ids)
+	}
+	return out
+}
+
+func republishedOf(t *testing.T, src string) [][]string {
+	t.Helper()
+	arch, _, err := archive.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]string
+	for _, g := range archive.Republished(arch.Articles) {
+		var ids []string
+		for _, c := range g {
+			ids = append(ids, arch.Articles[c.Index].ID+" "+c.Why)
+		}
+		out = append(out, ids)
+	}
+	return out
+}
+
+// TestCopiesOfSpilledSketches: a build on disk keeps the sketches it makes
+// in a file while it runs (copies.go); its groups are the archive's, the
+// file is gone once the manifest is written, the manifest holds every
+// sketch as the piece gives it, and an update regroups from them.
+func TestCopiesOfSpilledSketches(t *testing.T) {
+	src, _, _ := copyBundled(t)
+	// more copies: three more pieces run again by another outlet
+	n := 0
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || strings.Contains(p, "copies") || n == 3 {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(data), "outlet:") {
+			return err
+		}
+		n++
+		s := strings.Replace(string(data), "outlet:", "outlet: Another", 1) + "\nReprinted.\n"
+		return os.WriteFile(filepath.Join(src, "copies", "again-"+filepath.Base(p)), []byte(s), 0o644)
+	})
+	if err != nil || n != 3 {
+		t.Fatalf("%d copies made: %v", n, err)
+	}
+	dir := t.TempDir()
+	ix := openFolder(t, src, dir)
+	got := groupsOf(ix.CopyGroups())
+	ix.Close()
+	want := republishedOf(t, src)
+	if len(want) < 3 || !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("index %v, files %v", got, want)
+	}
+	gen := liveGen(t, dir)
+	if _, err := os.Stat(filepath.Join(gen, spillName)); !os.IsNotExist(err) {
+		t.Errorf("%s left in the generation: %v", spillName, err)
+	}
+	m, err := readManifest(gen)
+	if err == nil {
+		err = m.loadFiles()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	arch, _, err := archive.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*copyEntry{}
+	for _, e := range m.Files {
+		if e.Indexed {
+			byID[e.ID] = e.Copy
+		}
+	}
+	withSketch := 0
+	for _, a := range arch.Articles {
+		c := byID[a.ID]
+		want := copyEntryOf(a)
+		if c == nil || !slices.Equal(c.Sketch, want.Sketch) || c.spilled != 0 {
+			t.Fatalf("%s: manifest's copy entry %+v, want the sketch of %d bytes it gives", a.ID, c, len(want.Sketch))
+		}
+		if len(c.Sketch) > 0 {
+			withSketch++
+		}
+	}
+	if withSketch < 2*len(want) { // every piece of a group, at least
+
+		t.Fatalf("%d sketches of %d pieces", withSketch, len(arch.Articles))
+	}
+
+	// An update reads the other pieces' sketches from the manifest.
+	extra := filepath.Join(src, "copies", "new.md")
+	os.WriteFile(extra, []byte("---\ntitle: A new piece\ndate: \"2020-01-02\"\n---\n\nWords of its own, none of them copied.\n"), 0o644)
+	ix = openFolder(t, src, dir)
+	defer ix.Close()
+	if ix.Stats().Rebuilt || ix.Stats().Indexed != 1 {
+		t.Fatalf("update: %+v", ix.Stats())
+	}
+	if got := groupsOf(ix.CopyGroups()); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("after an update: index %v, files %v", got, want)
+	}
+}

@@ -35,6 +35,8 @@ type manifest struct {
 	// path is the file Files are still to be read from (loadFiles); ""
 	// once they are, or when there are none
 	path string
+	// sketches holds the sketches of entries a build spilled (copies.go)
+	sketches *sketchSpill
 }
 
 type manifestHead struct {
@@ -179,7 +181,7 @@ func readFiles(path string, oneMap bool) (map[string]fileEntry, error) {
 }
 
 // summarize sets the head's summaries of Files.
-func (m *manifest) summarize() {
+func (m *manifest) summarize() error {
 	type length struct {
 		id    string
 		words int32
@@ -201,7 +203,10 @@ func (m *manifest) summarize() {
 	for i, l := range ls {
 		m.Lengths.IDs[i], m.Lengths.Words[i], m.Lengths.Added[i] = l.id, l.words, l.added
 	}
-	m.Copies = copyGroups(m.Files)
+	var err error
+	if m.Copies, err = copyGroups(m.Files, m.sketches); err != nil {
+		return err
+	}
 	m.Fingerprint = nil
 	if timed {
 		paths := slices.Collect(maps.Keys(m.Files))
@@ -210,6 +215,7 @@ func (m *manifest) summarize() {
 			return paths[i], e.Size, e.MTime
 		})
 	}
+	return nil
 }
 
 // checkable reports whether a scan can tell that m is current: its index
@@ -348,7 +354,8 @@ func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte))
 // writeManifest replaces the manifest atomically; it is written last, so a
 // build killed midway leaves no manifest claiming its files.
 func writeManifest(dir string, m *manifest) error {
-	return writeManifestOf(dir, m.manifestHead, maps.All(m.Files))
+	var err error
+	return writeManifestOf(dir, m.manifestHead, m.sketches.filled(m.Files, &err), &err)
 }
 
 // fileRecord is one file's entry as the manifest stores it: after the head
@@ -363,8 +370,9 @@ type fileRecord struct {
 
 const manifestChunk = 1024
 
-// writeManifestOf writes the manifest of head and files.
-func writeManifestOf(dir string, head manifestHead, files iter.Seq2[string, fileEntry]) error {
+// writeManifestOf writes the manifest of head and files; when files ends
+// with an error (in *errp, if errp is not nil), no manifest is written.
+func writeManifestOf(dir string, head manifestHead, files iter.Seq2[string, fileEntry], errp *error) error {
 	return atomicfile.WriteWith(filepath.Join(dir, manifestName), 0o644, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
 		enc := gob.NewEncoder(bw)
@@ -384,6 +392,9 @@ func writeManifestOf(dir string, head manifestHead, files iter.Seq2[string, file
 					return err
 				}
 			}
+		}
+		if errp != nil && *errp != nil {
+			return *errp
 		}
 		if len(chunk) > 0 {
 			if err := flush(); err != nil {

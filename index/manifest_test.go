@@ -71,7 +71,7 @@ func TestManifestLastEntryOfAPathCounts(t *testing.T) {
 			}
 		}
 	}
-	if err := writeManifestOf(dir, newManifest("archive").manifestHead, pending); err != nil {
+	if err := writeManifestOf(dir, newManifest("archive").manifestHead, pending, nil); err != nil {
 		t.Fatal(err)
 	}
 	m, _ := readManifest(dir)

@@ -131,6 +131,10 @@ func Estimate(a, b Sketch) float64 {
 	return float64(both) / float64(seen)
 }
 
+// CandidatePrefix is how many of a sketch's smallest values Candidates
+// reads.
+const CandidatePrefix = 32
+
 // Candidates are the pairs of sketches worth comparing: those sharing at
 // least two of their 32 smallest values, a value shared by more than 64
 // sketches (a stock phrase) not counted. A pair of texts at least 40%
@@ -144,7 +148,7 @@ func Estimate(a, b Sketch) float64 {
 // only one).
 func Candidates(sketches []Sketch) [][2]int {
 	const (
-		prefix    = 32
+		prefix    = CandidatePrefix
 		minShared = 2
 		maxRun    = 64
 	)
