@@ -22,12 +22,15 @@ var (
 //
 // What folio keeps per file while building (the plan's entries, owners and
 // new manifest, about 500 bytes a file) grows with the archive, so past
-// 250k files the limit does too: at 1M files a flat 400 MiB left the
+// 400k files the limit does too: at 1M files a flat 400 MiB left the
 // collector running all the time and the build at a third of its speed,
-// and 800 bytes a file still spent half the CPU in the collector.
+// and 800 bytes a file still spent half the CPU in the collector (when
+// each file's entry also held its 512-byte sketch for finding copies; the
+// build now keeps those in a file, copies.go). 1600 bytes a file held the
+// Go heap at ~1.4 GB all through a 1M build.
 const (
 	buildMemoryLimit = 400 << 20
-	perFileMemory    = 1600
+	perFileMemory    = 1000
 )
 
 // gcRelaxed is GOGC during a large build. Measured at 10k pieces: 100 →
