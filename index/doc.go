@@ -21,9 +21,9 @@
 // with pread, for snippets, exact forms, suggestions and Terms; limit.go caps the words indexed of a piece and
 // of a batch; persist.go stops a build whose writes fail; added.go keeps
 // when each piece was first indexed (what is new to a saved search);
-// copies.go keeps each piece's sketch in its manifest entry and groups the
-// republished copies into the manifest's head (Index.Copies,
-// Query.CollapseCopies).
+// copies.go keeps each piece's sketch in its manifest entry (in a file of
+// its own while a build runs) and groups the republished copies into the
+// manifest's head (Index.Copies, Query.CollapseCopies).
 //
 // The Index: open.go opens, refreshes and closes it and answers its
 // getters; disk.go opens the cache's live generation or makes the next
