@@ -44,9 +44,14 @@ import (
 // what they make the renderer redraw (tea.ClearScreen, a resize) is written
 // before it sleeps. Should the program stop for a reason no message
 // announces (an error of the terminal's input, a panic in a command), the
-// held goroutine notices within two seconds: it asks the event loop for an
-// answer every second, which a stopped program does not give (one wakeup a
-// second while idle).
+// held goroutine notices: it asks the event loop for an answer a second
+// after it is held, then after 2, 4 and 8 s and every 8 s from then on (each
+// answer doubles the wait), which a stopped program does not give; a probe
+// not answered within a second means the program has stopped, so a stop
+// is noticed within 2 s while the reader is in use and 9 s at most after
+// a long idle. Each probe wakes three goroutines; on the 2-core VM of
+// 2026-12-01 a probe a second cost 0.09 % of a CPU while idle (27 ms of
+// CPU in 30 s on the 10k archive), one every 10 s 0.013 %.
 //
 // All this leans on how Bubble Tea v2.1.1 is built (which goroutine writes
 // what, holding which lock); TestFrameGateHoldsTheRendererWhileIdle fails
@@ -79,9 +84,13 @@ const frameMarker = "\x1b_folio-idle\x1b\\"
 // titleTag separates a view's real title from its sequence number.
 const titleTag = "\u2063folio-frame:"
 
-// probeEvery is how often a held renderer checks that the program still
-// runs.
-const probeEvery = time.Second
+// probeEvery is how soon a held renderer first checks that the program
+// still runs, and how long an unanswered probe is given; probeMax is the
+// longest wait between probes (the wait doubles at each answer).
+const (
+	probeEvery = time.Second
+	probeMax   = 8 * time.Second
+)
 
 type frameProbe struct{ ack chan struct{} }
 
@@ -156,11 +165,13 @@ func (g *frameGate) hold() {
 	g.mu.Lock()
 	p := g.prog
 	g.mu.Unlock()
-	// Every probeEvery, a probe to the event loop: answered by the filter
+	// A probe to the event loop (probeEvery after the hold, then at waits
+	// doubling up to probeMax): answered by the filter
 	// while the program runs. It is sent from a goroutine of its own, so
 	// that a wake is seen meanwhile (the event loop may be waiting for the
 	// lock this goroutine holds).
-	t := time.NewTimer(probeEvery)
+	every := probeEvery
+	t := time.NewTimer(every)
 	defer t.Stop()
 	var ack, sent chan struct{} // of the probe on its way
 	for {
@@ -169,7 +180,8 @@ func (g *frameGate) hold() {
 		case <-g.ctx.Done():
 		case <-ack:
 			ack, sent = nil, nil
-			t.Reset(probeEvery)
+			every = min(2*every, probeMax)
+			t.Reset(every)
 			continue
 		case <-sent: // taken by the event loop, or the program has stopped
 			sent = nil
