@@ -51,7 +51,10 @@ func (a *Archive) Get(id string) (Article, bool) {
 }
 
 // Source names where an archive lives: the bundled archive for an empty dir,
-// else the folder. It does not read any article.
+// else the folder, its symbolic links resolved (an archive opened through a
+// link and through its own path is one archive, with one index: the index
+// records the name and is rebuilt for another). It does not read any
+// article.
 func Source(dir string) (name string, fsys fs.FS, err error) {
 	if dir == "" {
 		return BundledName, Bundled(), nil
@@ -59,6 +62,9 @@ func Source(dir string) (name string, fsys fs.FS, err error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return "", nil, err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
 	}
 	st, err := os.Stat(abs)
 	if err != nil {
