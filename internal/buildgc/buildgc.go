@@ -27,10 +27,13 @@ var (
 // and 800 bytes a file still spent half the CPU in the collector (when
 // each file's entry also held its 512-byte sketch for finding copies; the
 // build now keeps those in a file, copies.go). 1600 bytes a file held the
-// Go heap at ~1.4 GB all through a 1M build.
+// Go heap at ~1.4 GB all through a 1M build. With the sketches in a file,
+// 1000 bytes a file was still too little (2026-12-01, 1M pieces: the
+// collector's marking and the scavenger's returning of pages were most
+// of the samples, 245 pieces a second, against ~1,000 with 1500 bytes).
 const (
 	buildMemoryLimit = 400 << 20
-	perFileMemory    = 1000
+	perFileMemory    = 1500
 )
 
 // gcRelaxed is GOGC during a large build. Measured at 10k pieces: 100 →
