@@ -74,7 +74,7 @@ func (o *terminalOut) waitFor(t *testing.T, s string) {
 	}
 }
 
-func waitHeld(t *testing.T, held chan struct{}, what string) {
+func waitHeld(t testing.TB, held chan struct{}, what string) {
 	t.Helper()
 	select {
 	case <-held:
