@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -75,20 +74,7 @@ func TestFacetColumnCountsAsCollector(t *testing.T) {
 	before := ix.facetTerms.cols.col
 	ix.mu.RUnlock()
 
-	removed := 0
-	err := filepath.WalkDir(arch, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" && removed < 60 {
-			removed++
-			return os.Remove(p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if changed, err := ix.Refresh(ctx, Options{Dir: dir}); !changed || err != nil {
-		t.Fatalf("refresh: changed %v, %v", changed, err)
-	}
+	removeAndRefresh(ctx, t, ix, arch, dir, 60)
 	check("refreshed")
 	ix.mu.RLock()
 	after := ix.facetTerms.cols.col

@@ -103,9 +103,17 @@ func TestOrderIsTheCollectors(t *testing.T) {
 	}
 	check("built")
 
+	removeAndRefresh(ctx, t, ix, arch, dir, 40)
+	check("refreshed")
+}
+
+// removeAndRefresh removes the first n articles of the archive at arch and
+// brings the index (cache folder dir) up to date, failing unless it changed.
+func removeAndRefresh(ctx context.Context, t *testing.T, ix *Index, arch, dir string, n int) {
+	t.Helper()
 	removed := 0
 	err := filepath.WalkDir(arch, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" && removed < 40 {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ".md" && removed < n {
 			removed++
 			return os.Remove(p)
 		}
@@ -117,5 +125,4 @@ func TestOrderIsTheCollectors(t *testing.T) {
 	if changed, err := ix.Refresh(ctx, Options{Dir: dir}); !changed || err != nil {
 		t.Fatalf("refresh: changed %v, %v", changed, err)
 	}
-	check("refreshed")
 }
