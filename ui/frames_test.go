@@ -87,26 +87,9 @@ func waitHeld(t testing.TB, held chan struct{}, what string) {
 // 60 a second), a change is drawn and the goroutine held again, and what
 // reaches the terminal carries neither the gate's marker nor its title tags.
 func TestFrameGateHoldsTheRendererWhileIdle(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	out := &terminalOut{more: make(chan struct{}, 1)}
-	go out.read(r)
-
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	gate := newFrameGate(ctx, w)
-	gate.held = make(chan struct{}, 1)
-	p := tea.NewProgram(newGatedModel(gateProbe{text: "first"}, gate), tea.WithContext(ctx),
-		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithInput(nil), tea.WithWindowSize(40, 5))
-	gate.attach(p)
-	done := make(chan error, 1)
-	go func() { _, err := p.Run(); done <- err }()
-
-	out.waitFor(t, "text: first")
-	waitHeld(t, gate.held, "after the first frame")
+	p, gate, out, done := startGated(ctx, t)
 
 	p.Send(gateText("second"))
 	out.waitFor(t, "second")
@@ -151,26 +134,35 @@ func TestFrameGateHoldsTheRendererWhileIdle(t *testing.T) {
 // renderer is held: the held goroutine notices the program no longer
 // answers.
 func TestFrameGateLetsAKilledProgramStop(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	out := &terminalOut{more: make(chan struct{}, 1)}
-	go out.read(r)
-	gate := newFrameGate(context.Background(), w)
-	gate.held = make(chan struct{}, 1)
-	p := tea.NewProgram(newGatedModel(gateProbe{text: "first"}, gate),
-		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithInput(nil), tea.WithWindowSize(40, 5))
-	gate.attach(p)
-	done := make(chan error, 1)
-	go func() { _, err := p.Run(); done <- err }()
-	out.waitFor(t, "text: first")
-	waitHeld(t, gate.held, "after the first frame")
+	p, _, _, done := startGated(context.Background(), t)
 	p.Kill()
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("a killed program with its renderer held did not stop")
 	}
+}
+
+// startGated runs a program showing "text: first" through a frame gate
+// writing to a pipe, and returns once the first frame is on the terminal
+// and the gate holds the renderer; done receives Run's error.
+func startGated(ctx context.Context, t *testing.T) (*tea.Program, *frameGate, *terminalOut, chan error) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	out := &terminalOut{more: make(chan struct{}, 1)}
+	go out.read(r)
+	gate := newFrameGate(ctx, w)
+	gate.held = make(chan struct{}, 1)
+	p := tea.NewProgram(newGatedModel(gateProbe{text: "first"}, gate), tea.WithContext(ctx),
+		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithInput(nil), tea.WithWindowSize(40, 5))
+	gate.attach(p)
+	done := make(chan error, 1)
+	go func() { _, err := p.Run(); done <- err }()
+	out.waitFor(t, "text: first")
+	waitHeld(t, gate.held, "after the first frame")
+	return p, gate, out, done
 }
