@@ -638,8 +638,10 @@ func TestPieceSwappedForAPipe(t *testing.T) {
 	}
 	s.keys("g", "Enter")
 	s.waitFor("the reader's error", regexp.MustCompile(`Could not show this piece: .*not a regular file`))
-	s.keys("q") // back to the list
-	s.waitFor("the list", regexp.MustCompile(`3 of 3`))
+	s.keys("q") // back to the list: as it was, or once the watch has seen the
+	// swap (whichever came first: the watch waits a quarter second, a
+	// loaded machine may take longer to show the reader), the pipe skipped
+	s.waitFor("the list", regexp.MustCompile(`3 of 3|2 of 2 · 1 skipped`))
 	s.keys("q")
 	s.waitExited()
 	s.requireTerminalRestored("q")
