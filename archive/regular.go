@@ -76,10 +76,22 @@ func ReadRegular(path string, max int64) ([]byte, error) {
 
 // readLimited reads f to its end, or fails past max bytes.
 func readLimited(f fs.File, max int64) ([]byte, error) {
-	if st, err := f.Stat(); err == nil && st.Size() > max {
-		return nil, fmt.Errorf("file is %d bytes, over the %s limit", st.Size(), sizeText(max))
+	size := int64(-1)
+	if st, err := f.Stat(); err == nil {
+		if size = st.Size(); size > max {
+			return nil, fmt.Errorf("file is %d bytes, over the %s limit", size, sizeText(max))
+		}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	var data []byte
+	var err error
+	if size >= 0 {
+		// Read into a buffer of the stated size (and a byte more, to see
+		// the end): io.ReadAll grows from 512 bytes, and a build read every
+		// file twice over that way.
+		data, err = readSized(f, size, max)
+	} else {
+		data, err = io.ReadAll(io.LimitReader(f, max+1))
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -87,6 +99,26 @@ func readLimited(f fs.File, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("file is over the %s limit", sizeText(max))
 	}
 	return data, nil
+}
+
+// readSized reads f, whose size was stated as size, up to max+1 bytes: a
+// file that grew since is read on, by appending.
+func readSized(f fs.File, size, max int64) ([]byte, error) {
+	buf := make([]byte, 0, size+1)
+	r := io.LimitReader(f, max+1)
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grown past its stated size
+		}
+	}
 }
 
 func sizeText(n int64) string {
