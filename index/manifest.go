@@ -62,14 +62,17 @@ type manifestHead struct {
 	Copies [][]copyMember
 }
 
+// fileEntry is what the manifest records of one file. A build holds one
+// entry a file (1M at 1M pieces), so the fields are in
+// an order that wastes no padding: 104 bytes, against 120 when the two
+// booleans sat between the wider fields. Gob matches fields by name, so
+// their order is free.
 type fileEntry struct {
 	Size     int64
 	MTime    int64 // UnixNano; 0 when the file system has none (embedded)
 	Hash     string
 	ID       string
-	Indexed  bool // a document with ID is in the index for this file
-	Words    int  // length, for ranking
-	Fatal    bool // the file could not be used
+	Words    int // length, for ranking
 	Problems []archive.Problem
 	// Added is when the piece was first indexed (UnixNano), carried over
 	// from one generation to the next (added.go); 0 for a piece that was
@@ -77,7 +80,9 @@ type fileEntry struct {
 	Added int64
 	Copy  *copyEntry // what finding its copies needs; nil when not indexed
 	// Body is the bodies store's file with its texts (bodies.go)
-	Body uint32
+	Body    uint32
+	Indexed bool // a document with ID is in the index for this file
+	Fatal   bool // the file could not be used
 }
 
 // lengths are the lengths in words of the indexed pieces, for ranking,
