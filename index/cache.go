@@ -67,7 +67,7 @@ func lockTimeout(opts Options) time.Duration {
 // describes; false when it is missing, damaged or does not hold m's
 // documents.
 func openCachedBleve(dir string, m *manifest, readOnly bool, opts Options) (bleve.Index, bool, error) {
-	cfg := bleveConfig()
+	cfg := bleveConfig(m.Docs)
 	cfg["bolt_timeout"] = lockTimeout(opts).String()
 	if readOnly {
 		cfg["read_only"] = true

@@ -79,16 +79,31 @@ func (e *writeError) Error() string {
 
 func (e *writeError) Unwrap() error { return e.err }
 
-// bleveConfig is the scorch config of an index on disk.
-func bleveConfig() map[string]interface{} {
+// bleveConfig is the scorch config of an index on disk of about pieces
+// documents (the merges' bound depends on it).
+func bleveConfig(pieces int) map[string]interface{} {
 	return map[string]interface{}{"unsafe_batch": true, "asyncErrorCallbackName": asyncErrorCallback,
-		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentSize": maxMergedDocs}}
+		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentSize": maxMergedDocs(pieces)}}
 }
 
 // maxMergedDocs bounds the segments scorch merges into (bleve's default:
 // 5M documents). A merge reads its segments through their memory maps,
 // whose pages count in the process's RSS: building 1M pieces, a merge had
-// 1.9 GB of them resident beside the 1.5 GB heap. 50k pieces of ~1,000
-// words make segments of ~600 MB; a 1M archive is then 20 or more
-// segments.
-const maxMergedDocs = 50000
+// 1.9 GB of them resident beside the 1.5 GB heap. At 50k pieces of ~1,000
+// words a segment is up to ~350 MB (the largest of a 100k index: 301 MB),
+// a 1M archive 20 or more segments, and building it still peaked at 2.23
+// GB, 0.8 GB of it mapped pages. Smaller segments cost every search, so
+// the bound is halved only for the largest archives: at 100k pieces
+// (2026-12-02, two alternating rounds of BenchmarkSearch) 25k made a
+// search 106-124 CPU ms against 90-98 with 50k, and the build with a
+// round of searches peaked at 640 MB against 818 (typing was the same:
+// 21-26 ms p50, 107-114 p99).
+func maxMergedDocs(pieces int) int {
+	if pieces > largeArchive {
+		return 25000
+	}
+	return 50000
+}
+
+// largeArchive is the size past which an archive's segments are smaller.
+const largeArchive = 400000
