@@ -76,22 +76,16 @@ func ReadRegular(path string, max int64) ([]byte, error) {
 
 // readLimited reads f to its end, or fails past max bytes.
 func readLimited(f fs.File, max int64) ([]byte, error) {
-	size := int64(-1)
+	// Read into a buffer of the stated size (and a byte more, to see the
+	// end): io.ReadAll grows from 512 bytes, and allocated about twice a
+	// piece's size in a build's heap profile.
+	size := int64(0)
 	if st, err := f.Stat(); err == nil {
 		if size = st.Size(); size > max {
 			return nil, fmt.Errorf("file is %d bytes, over the %s limit", size, sizeText(max))
 		}
 	}
-	var data []byte
-	var err error
-	if size >= 0 {
-		// Read into a buffer of the stated size (and a byte more, to see
-		// the end): io.ReadAll grows from 512 bytes, and a build read every
-		// file twice over that way.
-		data, err = readSized(f, size, max)
-	} else {
-		data, err = io.ReadAll(io.LimitReader(f, max+1))
-	}
+	data, err := readSized(f, size, max)
 	if err != nil {
 		return nil, err
 	}
@@ -101,8 +95,8 @@ func readLimited(f fs.File, max int64) ([]byte, error) {
 	return data, nil
 }
 
-// readSized reads f, whose size was stated as size, up to max+1 bytes: a
-// file that grew since is read on, by appending.
+// readSized reads f, whose size was stated as size (0 when unknown), up to
+// max+1 bytes: a file that grew since is read on, by appending.
 func readSized(f fs.File, size, max int64) ([]byte, error) {
 	buf := make([]byte, 0, size+1)
 	r := io.LimitReader(f, max+1)

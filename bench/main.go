@@ -187,8 +187,8 @@ func runOne(base string, n, rounds int) (result, error) {
 	ix.Close()
 	r.BuildSecs = time.Since(start).Seconds()
 	r.BuildRSSMB = vmHWM("self")
-	// The searches' peak apart: what the build's heap left to the
-	// collector (and the runtime not yet returned) is not the searches'.
+	// The searches' peak apart from the build's: the build's own pages
+	// (merges' maps, heap not yet returned) are not the searches'.
 	r.HWMReset = r.HWMReset && resetHWM()
 	r.IndexDiskMB = float64(dirSize(idx)) / 1e6
 

@@ -89,9 +89,9 @@ func bleveConfig(pieces int) map[string]interface{} {
 // maxMergedDocs bounds the segments scorch merges into (bleve's default:
 // 5M documents). A merge reads its segments through their memory maps,
 // whose pages count in the process's RSS: building 1M pieces, a merge had
-// 1.9 GB of them resident beside the 1.5 GB heap. At 50k pieces of ~1,000
-// words a segment is up to ~350 MB (the largest of a 100k index: 301 MB),
-// a 1M archive 20 or more segments, and building it still peaked at 2.23
+// 1.9 GB of them resident beside the 1.5 GB heap. With segments of up to 50k
+// pieces of ~1,000 words (the largest of a 100k index: 301 MB), a 1M
+// archive is 20 or more segments, and building it still peaked at 2.23
 // GB, 0.8 GB of it mapped pages. Smaller segments cost every search, so
 // the bound is halved only for the largest archives: at 100k pieces
 // (2026-12-02, two alternating rounds of BenchmarkSearch) 25k made a
