@@ -120,6 +120,7 @@ func (g *frameGate) Write(b []byte) (int, error) {
 	n := len(b)
 	out, seq, framed := g.untag(b)
 	out, marked := cutMarker(out)
+	out = resetMarginsOnErase(out)
 	if len(out) > 0 {
 		if _, err := g.out.Write(out); err != nil {
 			return 0, err
@@ -352,6 +353,28 @@ func (g *frameGate) untag(b []byte) ([]byte, uint64, bool) {
 	g.mu.Unlock()
 	out = append(out, b[end+1:]...)
 	return out, seq, true
+}
+
+// eraseAll is how Bubble Tea's renderer (ultraviolet's clearScreen) begins
+// drawing the whole screen again: cursor home, erase the screen. It does so
+// after every resize and on tea.ClearScreen.
+const eraseAll = "\x1b[H\x1b[2J"
+
+// resetMarginsOnErase resets the terminal's scrolling region to the whole
+// screen (DECSTBM with no parameters) before each full redraw. The renderer
+// scrolls rows by setting a region and then "resets" it to rows 1 to the
+// height it believes the terminal has (ultraviolet's scrolln); a frame
+// drawn for the old height while tmux has already resized the pane leaves
+// a region of 20 rows in a 40-row screen, which no erase resets, and the
+// next frame's line feeds past row 20 scroll the top rows away (the list
+// without its header row and a row split in two:
+// TestResizesWhileSearching, 2 runs in 5 under load before this). The
+// reset homes the cursor, where the erase puts it anyway.
+func resetMarginsOnErase(b []byte) []byte {
+	if !bytes.Contains(b, []byte(eraseAll)) {
+		return b
+	}
+	return bytes.ReplaceAll(b, []byte(eraseAll), []byte("\x1b[r"+eraseAll))
 }
 
 func cutMarker(b []byte) ([]byte, bool) {

@@ -14,7 +14,10 @@ import (
 )
 
 // gateProbe is a model that shows a text it is sent.
-type gateProbe struct{ text string }
+type gateProbe struct {
+	text string
+	alt  bool // draw on the alternate screen, as folio does
+}
 
 type gateText string
 
@@ -28,6 +31,7 @@ func (m gateProbe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m gateProbe) View() tea.View {
 	v := tea.NewView("text: " + m.text)
 	v.WindowTitle = "probe"
+	v.AltScreen = m.alt
 	return v
 }
 
@@ -129,6 +133,28 @@ func TestFrameGateHoldsTheRendererWhileIdle(t *testing.T) {
 	}
 }
 
+// A resize makes the renderer draw the whole screen again; before it does,
+// the terminal's scrolling region is reset to the whole screen, so that a
+// region the renderer set for the old size cannot scroll the new frame.
+func TestFrameGateResetsTheScrollRegionOnResize(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	p, gate, out, done := startGatedModel(ctx, t, gateProbe{text: "first", alt: true})
+	before := len(out.String())
+	p.Send(tea.WindowSizeMsg{Width: 30, Height: 4})
+	p.Send(gateText("after the resize"))
+	out.waitFor(t, "after the resize")
+	waitHeld(t, gate.held, "after the resize")
+	after := out.String()[before:]
+	if !strings.Contains(after, "\x1b[r"+eraseAll) {
+		t.Errorf("the redraw after a resize did not reset the scrolling region first: %q", after)
+	}
+	p.Quit()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A program stopped with no message the gate sees (Kill, as an error of the
 // terminal's input or a panic in a command would) stops although its
 // renderer is held: the held goroutine notices the program no longer
@@ -148,6 +174,11 @@ func TestFrameGateLetsAKilledProgramStop(t *testing.T) {
 // and the gate holds the renderer; done receives Run's error.
 func startGated(ctx context.Context, t *testing.T) (*tea.Program, *frameGate, *terminalOut, chan error) {
 	t.Helper()
+	return startGatedModel(ctx, t, gateProbe{text: "first"})
+}
+
+func startGatedModel(ctx context.Context, t *testing.T, model gateProbe) (*tea.Program, *frameGate, *terminalOut, chan error) {
+	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +188,7 @@ func startGated(ctx context.Context, t *testing.T) (*tea.Program, *frameGate, *t
 	go out.read(r)
 	gate := newFrameGate(ctx, w)
 	gate.held = make(chan struct{}, 1)
-	p := tea.NewProgram(newGatedModel(gateProbe{text: "first"}, gate), tea.WithContext(ctx),
+	p := tea.NewProgram(newGatedModel(model, gate), tea.WithContext(ctx),
 		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithInput(nil), tea.WithWindowSize(40, 5))
 	gate.attach(p)
 	done := make(chan error, 1)

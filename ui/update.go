@@ -246,10 +246,11 @@ const resizeSettle = 150 * time.Millisecond
 
 // resizeSettledMsg says the terminal's size has not changed for
 // resizeSettle since the resize numbered seq. Bubble Tea erases and
-// redraws on every resize, yet after a burst of resizes under tmux the
-// terminal's screen was once seen to differ from the renderer's record of
-// it (the top rows shifted off, rows left blank:
-// TestResizesWhileSearching, 1 run in 15 under load), and a renderer that
-// writes only what it thinks changed never mends that. One full redraw
-// once the size has settled does not depend on how the two came apart.
+// redraws on every resize; the one way the screen was seen to come apart
+// from the renderer's record after a burst of resizes under tmux (the top
+// rows shifted off) was a scrolling region left for the old height, which
+// the gate now resets before every full redraw (resetMarginsOnErase). One
+// more full redraw once the size has settled does not depend on that being
+// the only way: a renderer that writes only what it thinks changed never
+// mends a screen that differs from its record.
 type resizeSettledMsg struct{ seq int }
