@@ -64,10 +64,10 @@ func lockTimeout(opts Options) time.Duration {
 }
 
 // openCachedBleve opens the bleve index in the cache folder dir that m
-// describes; false when it is missing, damaged or does not hold m's
-// documents.
-func openCachedBleve(dir string, m *manifest, readOnly bool, opts Options) (bleve.Index, bool, error) {
-	cfg := bleveConfig(m.Docs)
+// describes, sized for pieces documents (the bound of its merges); false
+// when it is missing, damaged or does not hold m's documents.
+func openCachedBleve(dir string, m *manifest, pieces int, readOnly bool, opts Options) (bleve.Index, bool, error) {
+	cfg := bleveConfig(pieces)
 	cfg["bolt_timeout"] = lockTimeout(opts).String()
 	if readOnly {
 		cfg["read_only"] = true

@@ -122,7 +122,7 @@ func (ix *Index) planOn(dir string, b *build, files []archive.FileInfo, scanProb
 // read-only; no view when it is missing, damaged or does not hold m's
 // documents. The view holds the generation.
 func openHeld(hold *genHold, m *manifest, st Stats, scanProbs []archive.Problem, opts Options) (*view, error) {
-	bi, ok, err := openCachedBleve(hold.dir, m, true, opts)
+	bi, ok, err := openCachedBleve(hold.dir, m, m.Docs, true, opts)
 	if !ok || err != nil {
 		return nil, err
 	}
@@ -151,7 +151,10 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 	if !fresh {
 		fresh = true // unless the live generation's index and store copy and open
 		if copyIndex(filepath.Join(from.dir, bleveSubdir), bdir) == nil && linkBodiesChecked(from.dir, b.dir) == nil {
-			bi, ok, err := openCachedBleve(b.dir, m, false, b.opts)
+			// sized for the archive as it will be: one that grows past
+			// largeArchive in this update merges into the smaller
+			// segments from this update on
+			bi, ok, err := openCachedBleve(b.dir, m, max(m.Docs, len(files)), false, b.opts)
 			if err != nil {
 				return nil, err
 			}
