@@ -130,11 +130,12 @@ const compactAfter = 5000
 // 155; a copy of it merged into 3 segments (8.7 s) p50 25.0 and 16.9, p99
 // 121 and 90; the 8-segment index p50 21.2 and 17.3, p99 118 and 93, and
 // that one compacted into 3 p50 17.4 and 18.5, p99 95 and 100: no better.
-// So it compacts only past manySegments (past, when not 0). Only after a build that indexed
-// compactAfter pieces or more: a small update adds one small segment,
-// which scorch's own policy merges in time. Not past largeArchive, where
-// it was not measured (a 1M build is held under 2 GB, and a merge's
-// mapped pages count in that).
+// So it compacts only past manySegments (past, when not 0), and only
+// after a build that indexed compactAfter pieces or more: a small update
+// adds one small segment, which scorch's own policy merges in time. Not
+// past largeArchive, where it was not measured (a 1M build is held under
+// 2 GB, and a merge's mapped pages count in that). In the reader in tmux
+// at 100k, 20 segments → 3 took its peak RSS from 542 to 321 and 292 MB.
 func compactSegments(ctx context.Context, bi bleve.Index, pieces, past int) error {
 	ii, err := bi.Advanced()
 	if err != nil {
