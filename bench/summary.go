@@ -89,6 +89,9 @@ func printSummary(sizes []int, idx []result, w *wholeFigs) {
 			if !ok {
 				return ""
 			}
+			if r.Err != "" {
+				return "failed"
+			}
 			return f(r)
 		}
 	}

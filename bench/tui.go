@@ -56,6 +56,9 @@ type tuiResult struct {
 	RSSFileMB    float64   // RssFile then: pages of files mapped (the index), page cache
 	IdleCPU      float64   // % of one CPU over the idle time
 	IdleOutputs  int       // %output notifications while idle
+	// Err: the session failed; its figures are not printed (a row of
+	// zeros would read as a measurement)
+	Err string
 }
 
 const tuiWidth, tuiHeight = 120, 40
@@ -216,6 +219,7 @@ func runWholeBench(base string, sizes []int, o wholeOpts) *wholeFigs {
 		}
 		if err := tuiArchive(tm, bin, args, a.arch, a.idx, a.typed, a.ent, o.runs, &r); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", a.name+":", err)
+			r.Err = err.Error()
 		}
 		w.tui = append(w.tui, r)
 	}
@@ -809,7 +813,7 @@ func (t *tmux) start(argv []string) (*tuiSession, error) {
 	}
 	lines, err := t.command("display-message -p -t " + t.pane + " '#{pane_pid}'")
 	if err != nil || len(lines) != 1 {
-		return nil, fmt.Errorf("no pid: %v", err)
+		return nil, fmt.Errorf("no pid: %v %q", err, lines)
 	}
 	s.pid, _ = strconv.Atoi(lines[0])
 	s.firstFrame, _, err = t.waitScreen(func(l []string) bool {
@@ -972,6 +976,10 @@ func printTUITable(rs []tuiResult, runs int, root string) {
 	fmt.Printf("| archive | start → first frame (median) | start → list (median / max) | typing → results p50 / p95 / p99 ms (n) | query + Enter → results p50 / p95 / p99 ms (n) | facet toggle → results p50 / p95 / p99 ms (n) | peak RSS start / after queries MB | then: own (anon) / index pages (file) MB | idle CPU (%s) | outputs while idle |\n", idleTime)
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rs {
+		if r.Err != "" {
+			fmt.Printf("| %s | failed: %s | | | | | | | | |\n", r.Name, strings.ReplaceAll(r.Err, "\n", " "))
+			continue
+		}
 		fmt.Printf("| %s | %.1f ms | %.1f / %.1f ms | %s | %s | %s | %.0f / %.0f | %.0f / %.0f | %.3f %% | %d |\n",
 			r.Name, median(r.FirstFrameMs), median(r.ReadyMs), slices.Max(append([]float64{0}, r.ReadyMs...)),
 			dist(r.Typing), dist(r.Enter), dist(r.Toggle), r.RSSStartMB, r.RSSQueryMB, r.RSSAnonMB, r.RSSFileMB, r.IdleCPU, r.IdleOutputs)
