@@ -181,20 +181,11 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 	}
 	err = b.execute(ctx, m, p)
 	err = cmp.Or(err, b.bodies.finish())
-	if err == nil && b.stats.Indexed >= cmp.Or(b.opts.compactMin, compactAfter) && m.Docs <= largeArchive {
-		// Best effort: a merge that fails leaves the index as it was (scorch
-		// introduces a merged segment whole or not at all), so only a
-		// cancelled build stops here; a full disk fails the close below.
-		if compactSegments(ctx, b.bi, m.Docs, b.opts.compactPast) != nil {
-			err = ctx.Err()
-		}
-	}
 	// Closing waits for scorch's merges, and lets go of bolt's exclusive
 	// lock, so that other folios can open the generation.
 	err = cmp.Or(err, b.bi.Close())
 	if err == nil {
 		pruneBodies(b.dir, m)
-		err = pruneSegments(bdir)
 	}
 	if b.restore != nil {
 		b.restore()

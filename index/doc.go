@@ -84,9 +84,7 @@
 // files (each written once, by one build), and only root.bolt and
 // index_meta.json are copied; the changed files are indexed into the copy
 // (a read-write open, which takes bbolt's exclusive lock on the copy
-// alone), after a large build its segments compacted when there are many
-// (persist.go), the index is closed (its merges done and persisted), the
-// segment files its last snapshot does not use removed, its folders
+// alone), the index is closed (its merges done and persisted), its folders
 // are synced, and CURRENT is replaced (temp file, fsync, rename). The
 // writer then opens the new generation read-only like everyone else and
 // lets go of the lock. Other processes go on answering from the generation

@@ -52,9 +52,6 @@ type Options struct {
 	// tunes the process's garbage collector with it (the library leaves
 	// process-wide settings alone).
 	LargeBuild func(files int) (restore func())
-
-	// tests: compactAfter and manySegments when 0
-	compactMin, compactPast int
 }
 
 // Stats describe what Open did.
