@@ -63,10 +63,10 @@ type manifestHead struct {
 }
 
 // fileEntry is what the manifest records of one file. A build holds one
-// entry a file (1M at 1M pieces), so the fields are in
-// an order that wastes no padding: 104 bytes, against 120 when the two
-// booleans sat between the wider fields. Gob matches fields by name, so
-// their order is free.
+// entry a file (1M at 1M pieces), so the fields are in an order that
+// wastes no padding: 104 bytes, against 120 when the two booleans sat
+// between the wider fields. Gob matches fields by name, so their order is
+// free.
 type fileEntry struct {
 	Size     int64
 	MTime    int64 // UnixNano; 0 when the file system has none (embedded)

@@ -83,7 +83,10 @@
 //     archive too large to watch (watch.go), and a watched archive wakes it
 //     only when its files change. Bubble Tea's renderer, which would
 //     wake at its 60 Hz frame rate, is held while the screen shows the
-//     latest view (frames.go): an idle folio wakes once every 8 s.
+//     latest view (frames.go): an idle folio wakes once every 8 s. The
+//     same writer resets the terminal's scrolling region before each full
+//     redraw, which Bubble Tea's renderer leaves at a stale height after a
+//     resize.
 //   - Nothing from the archive reaches the terminal raw. Article text is
 //     sanitised by the archive package when it is loaded; everything else the
 //     UI prints that did not come from folio itself (errors, file names) goes

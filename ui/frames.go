@@ -26,6 +26,10 @@ import (
 // changes the goroutine is let go and draws at once (at the next tick, as
 // before, if it looked before Bubble Tea had stored the new view).
 //
+// Being the renderer's writer, the gate also mends one thing in what it
+// writes: it resets the terminal's scrolling region before every full
+// redraw (resetMarginsOnErase), which the renderer does not.
+//
 // How the gate knows what is on the screen: every distinct view gets a
 // sequence number, carried in the window title it sets (the renderer writes
 // the title with the frame that changes it, in one write); the gate takes it

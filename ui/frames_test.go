@@ -150,8 +150,13 @@ func TestFrameGateResetsTheScrollRegionOnResize(t *testing.T) {
 		t.Errorf("the redraw after a resize did not reset the scrolling region first: %q", after)
 	}
 	p.Quit()
-	if err := <-done; err != nil {
-		t.Fatal(err)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the program did not stop on Quit")
 	}
 }
 

@@ -22,24 +22,26 @@ var (
 //
 // What folio keeps per file while building (the plan's entries, owners and
 // new manifest: about 800 bytes a file in a heap profile of a 250k build,
-// 2026-12-02) grows with the archive, so the limit does too: at 1M files a flat 400 MiB left the
-// collector running all the time and the build at a third of its speed,
-// and 800 bytes a file still spent half the CPU in the collector (when
+// 2026-12-02) grows with the archive, so the limit does too: at 1M files
+// a flat 400 MiB left the collector running all the time and the build
+// at a third of its speed, and 800 bytes a file still spent half the CPU
+// in the collector (when
 // each file's entry also held its 512-byte sketch for finding copies; the
 // build now keeps those in a file, copies.go). 1600 bytes a file held the
 // Go heap at ~1.4 GB all through a 1M build. With the sketches in a file,
 // 1000 bytes a file was still too little (2026-12-01, 1M pieces: the
 // collector's marking and the scavenger's returning of pages were most
-// of the samples, 245 pieces a second, against 487 over the build with 1500 bytes).
+// of the samples, 245 pieces a second, against 487 over the build with
+// 1500 bytes).
 //
 // Between those, the fixed part matters: building 250k pieces under the
 // flat 400 MiB (2026-12-02, runtime/metrics every 15 s), the live heap was
 // 230-320 MB all through (the plan's entries, and the batches being
 // analysed and written), so the collector ran three times a second,
 // marking the whole live heap each time, and the build made 2.9 MB/s
-// (1,695 MB in 580 s) against 7.6 at 100k. The limit is now a fixed part for the batches plus
-// a part a file: 580 MB at 250k, 1.5 GB at 1M as before. Building 250k
-// pieces from nothing (one run each, quiet, with the tokenizer's and the
+// (1,695 MB in 580 s) against 7.6 at 100k. The limit is now a fixed part
+// for the batches plus a part a file: 580 MB at 250k, 1.5 GB at 1M as
+// before. Building 250k pieces from nothing (one run each, quiet, with the tokenizer's and the
 // file reader's smaller allocations of the same day): 580 s wall and 1,059
 // s of CPU before, 352 and 663 after; peak RSS 891 MB before, 1,072 after.
 const (
