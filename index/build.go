@@ -99,8 +99,8 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 		}()
 	}
 	if len(todo) >= largeBuild && b.restore == nil && b.opts.LargeBuild != nil {
-		// Until the index is closed: its segments are merged after the last
-		// batch, and closing waits for those merges.
+		// Until the index is closed: scorch merges its segments after the
+		// last batch, and compactSegments may merge them again.
 		b.restore = b.opts.LargeBuild(len(m.Files) + len(todo))
 	}
 	if err := b.apply(ctx, todo, deletes, owner, newFiles); err != nil {

@@ -181,11 +181,16 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 	}
 	err = b.execute(ctx, m, p)
 	err = cmp.Or(err, b.bodies.finish())
-	// Closing waits for scorch's merges, and lets go of bolt's exclusive
-	// lock, so that other folios can open the generation.
+	if err == nil && b.stats.Indexed >= cmp.Or(b.opts.compactMin, compactAfter) && m.Docs <= largeArchive {
+		err = compactSegments(ctx, b.bi, bdir, m.Docs, b.opts.compactPast, b.opts.beforeCompact)
+	}
+	// Closing abandons a merge of scorch's own still running (its inputs
+	// stay in the index) and lets go of bolt's exclusive lock, so that
+	// other folios can open the generation.
 	err = cmp.Or(err, b.bi.Close())
 	if err == nil {
 		pruneBodies(b.dir, m)
+		pruneSegments(bdir, m.Docs)
 	}
 	if b.restore != nil {
 		b.restore()

@@ -84,8 +84,11 @@
 // files (each written once, by one build), and only root.bolt and
 // index_meta.json are copied; the changed files are indexed into the copy
 // (a read-write open, which takes bbolt's exclusive lock on the copy
-// alone), the index is closed (its merges done and persisted), its folders
-// are synced, and CURRENT is replaced (temp file, fsync, rename). The
+// alone); after a large build its segments are merged into few
+// (compact.go); the index is closed once its batches are persisted (a
+// merge of scorch's own still running is abandoned, its inputs kept), the
+// segment files no snapshot names are removed, its folders are synced,
+// and CURRENT is replaced (temp file, fsync, rename). The
 // writer then opens the new generation read-only like everyone else and
 // lets go of the lock. Other processes go on answering from the generation
 // they hold, and move to the new one at their next Refresh (which finds

@@ -52,6 +52,11 @@ type Options struct {
 	// tunes the process's garbage collector with it (the library leaves
 	// process-wide settings alone).
 	LargeBuild func(files int) (restore func())
+
+	// tests: compactAfter and manySegments when 0; called before a
+	// compaction with the bleve folder
+	compactMin, compactPast int
+	beforeCompact           func(bdir string)
 }
 
 // Stats describe what Open did.

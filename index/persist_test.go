@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -148,5 +149,97 @@ func checkWriteFailure(t *testing.T, arch, idx string, env ...string) {
 	if r.inMemory || r.fallback != "" || r.count != writeFailDocs {
 		t.Fatalf("next start with writes working: in memory %t, fallback %q, %d pieces (want %d)",
 			r.inMemory, r.fallback, r.count, writeFailDocs)
+	}
+}
+
+// TestCompactFailureChild is the child of TestFailedCompactionPublishesTheBuild:
+// it builds the index of FOLIO_ARCHIVE_DIR in FOLIO_INDEX_DIR in batches of
+// 5 pieces and compacts it, with RLIMIT_FSIZE lowered just before the merge
+// to the size of the largest segment file, so that the merged one cannot
+// be written.
+func TestCompactFailureChild(t *testing.T) {
+	if os.Getenv(writeFailChild) != "compact" {
+		t.Skip("run by TestFailedCompactionPublishesTheBuild")
+	}
+	limit := func(bdir string) {
+		files, _ := filepath.Glob(filepath.Join(bdir, "store", "*.zap"))
+		var most int64
+		for _, f := range files {
+			if fi, err := os.Stat(f); err == nil {
+				most = max(most, fi.Size())
+			}
+		}
+		n := uint64(most + 1)
+		if err := unix.Setrlimit(unix.RLIMIT_FSIZE, &unix.Rlimit{Cur: n, Max: n}); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Printf("SEGMENTS %d\n", len(files))
+	}
+	arch := os.Getenv("FOLIO_ARCHIVE_DIR")
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: os.Getenv("FOLIO_INDEX_DIR"),
+		BatchDocs: 5, compactMin: 1, compactPast: 1, beforeCompact: limit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("RESULT %d %t %q\n", ix.Count(), ix.Stats().Dir == "", ix.Fallback())
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A compaction whose merge cannot be written (scorch retries a failed
+// merge for ever) neither hangs the build nor loses it: the index as the
+// build left it is published, whole, and the next start uses it unchanged.
+func TestFailedCompactionPublishesTheBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds an index in a child process")
+	}
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 400, 3); err != nil {
+		t.Fatal(err)
+	}
+	idx := filepath.Join(t.TempDir(), "idx")
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run", "^TestCompactFailureChild$", "-test.v")
+	cmd.Env = append(os.Environ(), writeFailChild+"=compact", "FOLIO_ARCHIVE_DIR="+arch, "FOLIO_INDEX_DIR="+idx)
+	out, err := cmd.CombinedOutput()
+	if ctx.Err() != nil {
+		t.Fatalf("the build did not end in 90 s (hang); output:\n%s", out)
+	}
+	if err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "SEGMENTS ") {
+		t.Fatalf("the child did not compact:\n%s", out)
+	}
+	if !strings.Contains(string(out), `RESULT 400 false ""`) {
+		t.Fatalf("want the built index on disk with 400 pieces and no notice; the child said:\n%s", out)
+	}
+	ix, err := OpenDir(context.Background(), arch, Options{Dir: idx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if st := ix.Stats(); !st.Unchanged || ix.Count() != 400 {
+		t.Fatalf("the next start: %+v, %d pieces; want the published index unchanged", st, ix.Count())
+	}
+	ix.mu.RLock()
+	dir, bi := ix.cur.hold.dir, ix.cur.bi
+	ix.mu.RUnlock()
+	segs := indexSegments(t, bi)
+	if len(segs) < 2 {
+		t.Errorf("%d segments: the merge that could not be written was kept?", len(segs))
+	}
+	bdir := filepath.Join(dir, bleveSubdir)
+	newest, _, err := snapshotFiles(filepath.Join(bdir, "store", "root.bolt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files := zapFiles(t, bdir); !slices.Equal(files, segs) || len(newest) != len(segs) {
+		t.Errorf("segment files on disk %v, searched %v, named by the newest snapshot %v", files, segs, newest)
+	}
+	if r := run(t, ix, Query{Text: "government"}); r.Total == 0 {
+		t.Error("no hits for government")
 	}
 }

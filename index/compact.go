@@ -1,0 +1,289 @@
+package index
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	"github.com/blevesearch/bleve/v2/util"
+	bolt "go.etcd.io/bbolt"
+)
+
+// compactAfter is how many pieces a build must have indexed for it to
+// compact the index's segments before it is published (compactSegments).
+const compactAfter = 5000
+
+// compactSegments merges the segments of the index a build has just
+// written into as few as the merge bound allows, when the build left many
+// more than that, and returns once the merged index is persisted.
+//
+// Scorch's merge policy leaves up to ten segments of each size class, so
+// how many a build ends with depends on how its merges fell: of two builds
+// of the same 100k archive on 2026-12-02, one ended with 8 segments and
+// one with 20 (eight of ~1,000 pieces). Every search looks its words up in
+// each segment's dictionary and reads each segment's postings, and the
+// pages it touches stay mapped: the reader in tmux at 100k peaked at 542
+// MB with the 20 segments and at 321 and 292 with the same index merged
+// into 3. Typing (BenchmarkTyping, two alternating rounds): 20 segments
+// p99 152 and 155 ms, merged into 3 121 and 90; an index of 8 was as fast
+// as 3, so only past manySegments. Only after a build that indexed
+// compactAfter pieces or more (an update adds one small segment, which
+// scorch's own policy merges in time), and not past largeArchive, where a
+// merge's mapped pages count in the 1M build's peak.
+//
+// Scorch's ForceMerge returns once the merged segment is in the index in
+// memory, not on disk, and a Close right after it loses the merge; so a
+// batch (one internal key deleted, which changes nothing) follows it, and
+// compactSegments waits until scorch has persisted that batch, whose
+// snapshot holds the merged segment. A merge or write scorch fails is
+// retried for ever: the first failure reported (watchPersist) cancels the
+// merge and the wait, and the caller's Close stops scorch's retries.
+// Compacting is best effort: when it fails, the index as the build left it
+// is whole on disk and is published; only the build's own cancellation is
+// returned. The caller closes bi next in every case.
+func compactSegments(ctx context.Context, bi bleve.Index, bdir string, pieces, past int, before func(string)) error {
+	ii, err := bi.Advanced()
+	if err != nil {
+		return nil
+	}
+	sc, ok := ii.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if n := segmentCount(sc); n <= cmp.Or(past, manySegments(pieces)) {
+		return nil
+	}
+	if before != nil {
+		before(bdir)
+	}
+	cctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	defer watchPersist(bdir, func(err error) { cancel(err) })()
+
+	// the build's heap is garbage by now (the plan is dropped before the
+	// manifest is written): given back before the merge maps its segments
+	debug.FreeOSMemory()
+	mo := mergeplan.SingleSegmentMergePlanOptions // every segment in one tier
+	mo.MaxSegmentSize = int64(maxMergedDocs(pieces))
+	// Scorch retries a failed merge at once and for ever, and ForceMerge
+	// returns only when the merge is done or the index closed: on a failure
+	// compactSegments returns, and the caller's Close ends the merge and
+	// this goroutine.
+	merged := make(chan error, 1)
+	go func() { merged <- sc.ForceMerge(cctx, &mo) }()
+	select {
+	case err := <-merged:
+		if err != nil || cctx.Err() != nil {
+			return ctx.Err() // a failed merge leaves the index as it was
+		}
+	case <-cctx.Done():
+		return ctx.Err()
+	}
+	persisted := make(chan error, 1)
+	batch := bi.NewBatch()
+	batch.DeleteInternal([]byte(compactedKey))
+	batch.SetPersistedCallback(func(err error) {
+		select {
+		case persisted <- err:
+		default:
+		}
+	})
+	if err := bi.Batch(batch); err != nil {
+		return ctx.Err()
+	}
+	select {
+	case <-persisted:
+	case <-cctx.Done():
+	}
+	return ctx.Err()
+}
+
+// compactedKey is the internal key compactSegments's batch deletes; the
+// index never holds it.
+const compactedKey = "folio.compacted"
+
+// segmentCount is how many segments the index has now.
+func segmentCount(sc *scorch.Scorch) int {
+	r, err := sc.Reader()
+	if err != nil {
+		return 0
+	}
+	defer r.Close()
+	if snap, ok := r.(*scorch.IndexSnapshot); ok {
+		return len(snap.Segments())
+	}
+	return 0
+}
+
+// manySegments is how many segments an index of pieces may have before a
+// build compacts it: four more than twice the fewest the merge bound
+// allows (8 at 100k, where 8 searched as fast as 3 and 20 did not).
+func manySegments(pieces int) int {
+	bound := maxMergedDocs(pieces)
+	return 2*((pieces+bound-1)/bound) + 4
+}
+
+// pruneSegments removes from the closed, not yet published bleve index in
+// bdir, which holds docs pieces, the segment files its newest snapshot
+// does not use: the inputs of merges whose results were persisted, and
+// the partial output of a merge that failed. Scorch removes such files
+// itself while an index is open and idle, which a build that closes at
+// once does not leave it time for; root.bolt then still records the
+// snapshot before the merges (a 100k build compacted into 3 segments kept
+// the 10 it had before, 700 MB beside 700), and the next generation would
+// link them again.
+//
+// An open falls back to an older snapshot when the newest cannot be
+// loaded, so the older snapshots and their files are dropped only after a
+// read-only open has loaded the newest with all docs pieces; otherwise
+// only the files no snapshot names are removed, as scorch's own clean-up
+// does. No process but the build has the index open (it is not published
+// yet), and a failure to read or change root.bolt leaves every file the
+// snapshots still name in place.
+func pruneSegments(bdir string, docs int) {
+	store := filepath.Join(bdir, "store")
+	root := filepath.Join(store, "root.bolt")
+	newest, all, err := snapshotFiles(root)
+	if err != nil || len(newest) == 0 {
+		return
+	}
+	keep := all
+	if len(all) > len(newest) && loadsNewest(bdir, newest, docs) && dropOlderSnapshots(root) == nil {
+		keep = newest
+	}
+	entries, err := os.ReadDir(store)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if n := e.Name(); strings.HasSuffix(n, ".zap") && !keep[n] {
+			_ = os.Remove(filepath.Join(store, n))
+		}
+	}
+}
+
+// loadsNewest tells whether a read-only open of the bleve index in bdir
+// searches the segment files newest names, and docs pieces.
+func loadsNewest(bdir string, newest map[string]bool, docs int) bool {
+	cfg := bleveConfig(0)
+	cfg["read_only"] = true
+	bi, err := openBleve(bdir, cfg)
+	if err != nil {
+		return false
+	}
+	defer bi.Close()
+	if n, err := bi.DocCount(); err != nil || n != uint64(docs) {
+		return false
+	}
+	ii, err := bi.Advanced()
+	if err != nil {
+		return false
+	}
+	r, err := ii.Reader()
+	if err != nil {
+		return false
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || len(snap.Segments()) != len(newest) {
+		return false
+	}
+	for _, seg := range snap.Segments() {
+		p, ok := seg.Segment().(interface{ Path() string })
+		if !ok || !newest[filepath.Base(p.Path())] {
+			return false
+		}
+	}
+	return true
+}
+
+// snapshotKeys returns the keys of the snapshots in scorch's snapshots
+// bucket, oldest first, as scorch orders them (it loads the last that
+// loads), leaving out the trainer's key.
+func snapshotKeys(snapshots *util.BoltBucketImpl) [][]byte {
+	var keys [][]byte
+	c := snapshots.Cursor()
+	for k, v := c.First(); k != nil; k, v = c.Next() {
+		if v != nil || bytes.Equal(k, util.BoltTrainerKey) {
+			continue // a value, not a bucket; or the trainer's
+		}
+		keys = append(keys, bytes.Clone(k))
+	}
+	return keys
+}
+
+// snapshotFiles lists the segment files named by the newest snapshot in
+// the scorch root file path, and by every snapshot, as scorch's own
+// clean-up does (loadZapFileNames).
+func snapshotFiles(path string) (newest, all map[string]bool, err error) {
+	db, err := util.OpenBolt(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return nil, nil, err
+	}
+	defer db.Close()
+	newest, all = map[string]bool{}, map[string]bool{}
+	err = db.View(func(tx *util.BoltTxImpl) error {
+		snapshots := tx.Bucket(util.BoltSnapshotsBucket)
+		if snapshots == nil {
+			return errors.New("no snapshots")
+		}
+		keys := snapshotKeys(snapshots)
+		for i, k := range keys {
+			snap := snapshots.GetBucket(k)
+			sc := snap.Cursor()
+			for sk, _ := sc.First(); sk != nil; sk, _ = sc.Next() {
+				if len(sk) == 0 || sk[0] == util.BoltInternalKey[0] {
+					continue
+				}
+				seg := snap.GetBucket(sk)
+				if seg == nil {
+					continue
+				}
+				p, err := seg.Get(util.BoltPathKey, nil)
+				if err != nil {
+					return err // unreadable: keep every file
+				}
+				if len(p) > 0 {
+					all[filepath.Base(string(p))] = true
+					if i == len(keys)-1 {
+						newest[filepath.Base(string(p))] = true
+					}
+				}
+			}
+		}
+		return nil
+	})
+	return newest, all, err
+}
+
+// dropOlderSnapshots deletes from the scorch root file path every snapshot
+// but the newest, in one transaction (bbolt syncs it before it returns).
+func dropOlderSnapshots(path string) error {
+	db, err := util.OpenBolt(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	err = db.Update(func(tx *util.BoltTxImpl) error {
+		snapshots := tx.Bucket(util.BoltSnapshotsBucket)
+		if snapshots == nil {
+			return errors.New("no snapshots")
+		}
+		keys := snapshotKeys(snapshots)
+		for _, k := range keys[:max(len(keys)-1, 0)] {
+			if err := snapshots.DeleteBucket(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return cmp.Or(err, db.Close())
+}

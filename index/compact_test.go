@@ -1,0 +1,280 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"github.com/folio-tui/folio/internal/corpus"
+)
+
+// A build that indexed many pieces compacts its segments before it is
+// published, and the published generation holds the segment files its
+// index uses and no others; the answers are those of the index before it
+// was compacted, and it opens unchanged and updates as any other.
+func TestBuildCompactsAndPrunesSegments(t *testing.T) {
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 400, 3); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	open := func(dir string, compactMin int) *Index {
+		t.Helper()
+		// batches of 5 pieces: many segments, as a large build has
+		ix, err := Open(ctx, arch, os.DirFS(arch), Options{Dir: dir, BatchDocs: 5, compactMin: compactMin, compactPast: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ix
+	}
+	plainDir, compactDir := filepath.Join(t.TempDir(), "plain"), filepath.Join(t.TempDir(), "compact")
+	plain := open(plainDir, 1<<30) // never compacts
+	defer plain.Close()
+	compact := open(compactDir, 1)
+	if !compact.Stats().Rebuilt {
+		t.Fatal("the compacted index was not built")
+	}
+
+	// the segments the index searches, which must be those of the newest
+	// snapshot in its root file, and the only segment files on disk
+	// (pruneSegments)
+	liveSegs := func(ix *Index) []string {
+		t.Helper()
+		ix.mu.RLock()
+		dir, bi := ix.cur.hold.dir, ix.cur.bi
+		ix.mu.RUnlock()
+		live := indexSegments(t, bi)
+		bdir := filepath.Join(dir, bleveSubdir)
+		files := zapFiles(t, bdir)
+		newest, all, err := snapshotFiles(filepath.Join(bdir, "store", "root.bolt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := slices.Sorted(maps.Keys(newest)); !slices.Equal(files, want) || !slices.Equal(live, want) {
+			t.Errorf("segment files on disk %v, searched %v; the newest snapshot names %v", files, live, want)
+		}
+		if len(all) != len(newest) {
+			t.Errorf("root.bolt keeps older snapshots: %d files named, %d by the newest", len(all), len(newest))
+		}
+		return live
+	}
+	if live := liveSegs(compact); len(live) != 1 {
+		t.Errorf("the compacted index of 400 pieces has %d segments, want 1", len(live))
+	}
+	if pLive := liveSegs(plain); len(pLive) <= 1 {
+		t.Errorf("the build not compacted has %d segments: the test compacts nothing", len(pLive))
+	}
+
+	for _, q := range []string{"government", `"united states"`, "con", "prosperity -war", "tax*"} {
+		a := run(t, plain, Query{Text: q, Limit: 1000})
+		b := run(t, compact, Query{Text: q, Limit: 1000})
+		if a.Total != b.Total || len(a.Hits) != len(b.Hits) {
+			t.Fatalf("%q: %d (%d hits) compacted, %d (%d) not", q, b.Total, len(b.Hits), a.Total, len(a.Hits))
+		}
+		for i := range a.Hits {
+			if a.Hits[i].ID != b.Hits[i].ID {
+				t.Fatalf("%q hit %d: %s compacted, %s not", q, i, b.Hits[i].ID, a.Hits[i].ID)
+			}
+		}
+	}
+	compact.Close()
+
+	// unchanged, then an edit: the next generation opens and updates
+	again := open(compactDir, 1)
+	if !again.Stats().Unchanged {
+		t.Errorf("reopening the compacted index: %+v, want unchanged", again.Stats())
+	}
+	again.Close()
+	names, _ := filepath.Glob(filepath.Join(arch, "*", "*.md"))
+	if len(names) == 0 {
+		t.Fatal("no pieces found in the corpus")
+	}
+	data, err := os.ReadFile(names[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(names[0], []byte(strings.Replace(string(data), "\n\n", "\n\nZyzzogeton quokka.\n\n", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	upd := open(compactDir, 1)
+	defer upd.Close()
+	if st := upd.Stats(); st.Indexed != 1 || st.Rebuilt {
+		t.Errorf("after one edit: %+v, want one piece indexed", st)
+	}
+	if r := run(t, upd, Query{Text: "zyzzogeton"}); r.Total != 1 {
+		t.Errorf("the edited piece: %d hits, want 1", r.Total)
+	}
+	liveSegs(upd)
+}
+
+// indexSegments lists the files of the segments bi searches.
+func indexSegments(t *testing.T, bi bleve.Index) []string {
+	t.Helper()
+	ii, err := bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ii.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		t.Fatalf("not a scorch index: %T", r)
+	}
+	var live []string
+	for _, seg := range snap.Segments() {
+		p, ok := seg.Segment().(interface{ Path() string })
+		if !ok {
+			t.Fatal("a segment not in a file")
+		}
+		live = append(live, filepath.Base(p.Path()))
+	}
+	slices.Sort(live)
+	return live
+}
+
+// zapFiles lists the segment files in the bleve index folder bdir.
+func zapFiles(t *testing.T, bdir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(bdir, "store", "*.zap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range files {
+		files[i] = filepath.Base(files[i])
+	}
+	slices.Sort(files)
+	return files
+}
+
+// compactSegments returns once the merged index is on disk: an index of
+// many segments, compacted and closed at once, has one segment when it is
+// opened again (scorch's ForceMerge alone returns before the merge is
+// persisted, and a Close right after it loses the merge).
+func TestCompactedIndexIsPersisted(t *testing.T) {
+	for i := range 20 {
+		bdir := filepath.Join(t.TempDir(), "bleve")
+		bi := manySegmentIndex(t, bdir, bleveConfig(1000))
+		if err := compactSegments(context.Background(), bi, bdir, 200, 1, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := bi.Close(); err != nil {
+			t.Fatal(err)
+		}
+		again, err := openBleve(bdir, bleveConfig(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := again.DocCount()
+		segs := indexSegments(t, again)
+		if err := again.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if n != manyDocs || len(segs) != 1 {
+			t.Fatalf("run %d: %d pieces in %d segments after compacting, want %d in 1", i, n, len(segs), manyDocs)
+		}
+	}
+}
+
+const manyDocs = 8 * 5
+
+// manySegmentIndex makes a bleve index in bdir of manyDocs pieces in 8
+// segments or so: each batch of 5 is persisted before the next is added,
+// as a build's are (scorch merges batches waiting to be persisted).
+func manySegmentIndex(t *testing.T, bdir string, cfg map[string]interface{}) bleve.Index {
+	t.Helper()
+	// scorch's own merges leave small segments alone (by default it merges these)
+	cfg["scorchMergePlanOptions"] = map[string]interface{}{"MaxSegmentSize": 1000, "MaxSegmentsPerTier": 100,
+		"FloorSegmentSize": 1, "FloorSegmentFileSize": 1}
+	bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j := range manyDocs / 5 {
+		b := bi.NewBatch()
+		persisted := make(chan struct{})
+		b.SetPersistedCallback(func(error) { close(persisted) })
+		for k := range 5 {
+			id := fmt.Sprintf("%d-%d", j, k)
+			if err := b.Index(id, map[string]interface{}{fText: "piece " + id}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := bi.Batch(b); err != nil {
+			t.Fatal(err)
+		}
+		<-persisted
+	}
+	ii, err := bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := segmentCount(ii.(*scorch.Scorch)); n < 3 {
+		t.Fatalf("%d segments: nothing to compact", n)
+	}
+	return bi
+}
+
+// pruneSegments drops the older snapshots and their files only when the
+// newest loads: with the newest snapshot's merged file damaged, scorch
+// falls back to the older snapshot, whose files must stay.
+func TestPruneKeepsTheFallbackWhenTheNewestDoesNotLoad(t *testing.T) {
+	for _, damaged := range []bool{false, true} {
+		bdir := filepath.Join(t.TempDir(), "bleve")
+		// scorch keeps the older snapshots in root.bolt, as a build that
+		// closes at once leaves them
+		cfg := bleveConfig(1000)
+		cfg["eventCallbackName"] = noPurge
+		bi := manySegmentIndex(t, bdir, cfg)
+		if err := compactSegments(context.Background(), bi, bdir, manyDocs, 1, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := bi.Close(); err != nil {
+			t.Fatal(err)
+		}
+		root := filepath.Join(bdir, "store", "root.bolt")
+		newest, all, err := snapshotFiles(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(newest) != 1 || len(all) <= len(newest) {
+			t.Fatalf("no older snapshot to fall back to (%d files named, %d by the newest)", len(all), len(newest))
+		}
+		if damaged {
+			for f := range newest {
+				if err := os.Truncate(filepath.Join(bdir, "store", f), 100); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		pruneSegments(bdir, manyDocs)
+		files := zapFiles(t, bdir)
+		want := slices.Sorted(maps.Keys(newest))
+		if damaged {
+			want = slices.Sorted(maps.Keys(all))
+		}
+		if !slices.Equal(files, want) {
+			t.Errorf("damaged %t: files left %v, want %v", damaged, files, want)
+		}
+	}
+}
+
+// noPurge names a scorch event callback that stops scorch's clean-up
+// (removeOldData), which a build that closes at once does not wait for.
+const noPurge = "folio-test-no-purge"
+
+func init() {
+	scorch.RegistryEventCallbacks[noPurge] = func(e scorch.Event) bool {
+		return e.Kind != scorch.EventKindPurgerCheck
+	}
+}
