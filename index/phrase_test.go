@@ -2,9 +2,12 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"testing"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/folio-tui/folio/internal/corpus"
 )
@@ -72,5 +75,67 @@ func TestPhraseAsBleves(t *testing.T) {
 	}
 	if matched == 0 {
 		t.Fatal("no phrase matched: the test tells nothing")
+	}
+}
+
+// A phrase searcher that has run out stays out: bleve's disjunction
+// advances a clause it has seen run out again at every piece it is asked
+// for, and each such Advance used to read the positions of the remaining
+// candidates again (21 s for "congress economy revenue" at 100k).
+func TestPhraseSearcherRunOutStaysOut(t *testing.T) {
+	bi, err := bleve.NewMemOnly(newMapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bi.Close()
+	b := bi.NewBatch()
+	if err := b.Index("000", map[string]interface{}{fText: "alpha beta"}); err != nil {
+		t.Fatal(err)
+	}
+	const others = 50
+	for i := 1; i <= others; i++ { // both words, not the phrase
+		if err := b.Index(fmt.Sprintf("%03d", i), map[string]interface{}{fText: "beta gamma alpha"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bi.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	ii, err := bi.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ii.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ctx := context.Background()
+	s, err := newPhraseQuery([]string{"alpha", "beta"}, fText, 1).Searcher(ctx, r, bi.Mapping(), search.SearcherOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ps := s.(*phraseSearcher)
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(10, 0)}
+	dm, err := ps.Next(sctx)
+	if err != nil || dm == nil {
+		t.Fatalf("first match: %v %v", dm, err)
+	}
+	if dm, err = ps.Next(sctx); err != nil || dm != nil {
+		t.Fatalf("after the only match: %v %v", dm, err)
+	}
+	checked := ps.checked
+	for i := 1; i <= others; i++ {
+		id, err := r.InternalID(fmt.Sprintf("%03d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dm, err := ps.Advance(sctx, id); err != nil || dm != nil {
+			t.Fatalf("advanced to %03d after running out: %v %v", i, dm, err)
+		}
+	}
+	if ps.checked != checked {
+		t.Errorf("after running out, %d more candidates were read", ps.checked-checked)
 	}
 }
