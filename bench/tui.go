@@ -811,7 +811,17 @@ func (t *tmux) start(argv []string) (*tuiSession, error) {
 	if _, err := t.command("respawn-pane -k -t " + t.pane + " " + strings.Join(q, " ")); err != nil {
 		return nil, err
 	}
-	lines, err := t.command("display-message -p -t " + t.pane + " '#{pane_pid}'")
+	// tmux at times answers the first ask with no line (seen as "no pid"
+	// failing whole runs): asked again, up to 50 times
+	var lines []string
+	var err error
+	for range 50 {
+		lines, err = t.command("display-message -p -t " + t.pane + " '#{pane_pid}'")
+		if err != nil || (len(lines) == 1 && lines[0] != "") {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 	if err != nil || len(lines) != 1 {
 		return nil, fmt.Errorf("no pid: %v %q", err, lines)
 	}

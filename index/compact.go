@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -21,6 +22,14 @@ import (
 // compactAfter is how many pieces a build must have indexed for it to
 // compact the index's segments before it is published (compactSegments).
 const compactAfter = 5000
+
+// compactTest holds the tests' thresholds (compactAfter and manySegments
+// when 0) and hooks, called with the bleve folder before the merge and
+// after it.
+type compactTest struct {
+	min, past          int
+	before, afterMerge func(bdir string)
+}
 
 // compactSegments merges the segments of the index a build has just
 // written into as few as the merge bound allows, when the build left many
@@ -45,66 +54,68 @@ const compactAfter = 5000
 // batch (one internal key deleted, which changes nothing) follows it, and
 // compactSegments waits until scorch has persisted that batch, whose
 // snapshot holds the merged segment. A merge or write scorch fails is
-// retried for ever: the first failure reported (watchPersist) cancels the
-// merge and the wait, and the caller's Close stops scorch's retries.
-// Compacting is best effort: when it fails, the index as the build left it
-// is whole on disk and is published; only the build's own cancellation is
-// returned. The caller closes bi next in every case.
-func compactSegments(ctx context.Context, bi bleve.Index, bdir string, pieces, past int, before func(string)) error {
+// retried at once and for ever, and ForceMerge does not watch its context:
+// the first failure reported (watchPersist), the build's cancellation or
+// five minutes without the batch persisted end the wait, and the caller's
+// Close, which always follows, stops scorch's retries. Compacting is best
+// effort: the build is complete before it starts, and whatever happens to
+// the merge, the index on disk is whole (the merged one or the one before
+// it) and is published.
+func compactSegments(ctx context.Context, bi bleve.Index, bdir string, pieces int, tc compactTest) {
 	ii, err := bi.Advanced()
-	if err != nil {
-		return nil
+	if err != nil || ctx.Err() != nil {
+		return
 	}
 	sc, ok := ii.(*scorch.Scorch)
 	if !ok {
-		return nil
+		return
 	}
-	if n := segmentCount(sc); n <= cmp.Or(past, manySegments(pieces)) {
-		return nil
+	if n := segmentCount(sc); n <= cmp.Or(tc.past, manySegments(pieces)) {
+		return
 	}
-	if before != nil {
-		before(bdir)
+	if tc.before != nil {
+		tc.before(bdir)
 	}
-	cctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	defer watchPersist(bdir, func(err error) { cancel(err) })()
+	cctx, cancel := context.WithTimeoutCause(ctx, 5*time.Minute, errors.New("compaction not persisted after 5 minutes"))
+	defer cancel()
+	failed := make(chan struct{})
+	defer watchPersist(bdir, func(error) { close(failed) })()
 
 	// the build's heap is garbage by now (the plan is dropped before the
 	// manifest is written): given back before the merge maps its segments
 	debug.FreeOSMemory()
 	mo := mergeplan.SingleSegmentMergePlanOptions // every segment in one tier
 	mo.MaxSegmentSize = int64(maxMergedDocs(pieces))
-	// Scorch retries a failed merge at once and for ever, and ForceMerge
-	// returns only when the merge is done or the index closed: on a failure
-	// compactSegments returns, and the caller's Close ends the merge and
-	// this goroutine.
+	mctx, stopMerge := context.WithCancel(cctx)
+	defer stopMerge()
 	merged := make(chan error, 1)
-	go func() { merged <- sc.ForceMerge(cctx, &mo) }()
+	go func() { merged <- sc.ForceMerge(mctx, &mo) }()
 	select {
 	case err := <-merged:
-		if err != nil || cctx.Err() != nil {
-			return ctx.Err() // a failed merge leaves the index as it was
+		if err != nil {
+			return
 		}
+	case <-failed:
+		return
 	case <-cctx.Done():
-		return ctx.Err()
+		return
 	}
-	persisted := make(chan error, 1)
+	if tc.afterMerge != nil {
+		tc.afterMerge(bdir)
+	}
+	persisted := make(chan struct{})
 	batch := bi.NewBatch()
 	batch.DeleteInternal([]byte(compactedKey))
-	batch.SetPersistedCallback(func(err error) {
-		select {
-		case persisted <- err:
-		default:
-		}
-	})
+	var once sync.Once
+	batch.SetPersistedCallback(func(error) { once.Do(func() { close(persisted) }) })
 	if err := bi.Batch(batch); err != nil {
-		return ctx.Err()
+		return
 	}
 	select {
 	case <-persisted:
+	case <-failed:
 	case <-cctx.Done():
 	}
-	return ctx.Err()
 }
 
 // compactedKey is the internal key compactSegments's batch deletes; the

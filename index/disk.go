@@ -181,8 +181,8 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 	}
 	err = b.execute(ctx, m, p)
 	err = cmp.Or(err, b.bodies.finish())
-	if err == nil && b.stats.Indexed >= cmp.Or(b.opts.compactMin, compactAfter) && m.Docs <= largeArchive {
-		err = compactSegments(ctx, b.bi, bdir, m.Docs, b.opts.compactPast, b.opts.beforeCompact)
+	if err == nil && b.stats.Indexed >= cmp.Or(b.opts.compact.min, compactAfter) && m.Docs <= largeArchive {
+		compactSegments(ctx, b.bi, bdir, m.Docs, b.opts.compact)
 	}
 	// Closing abandons a merge of scorch's own still running (its inputs
 	// stay in the index) and lets go of bolt's exclusive lock, so that

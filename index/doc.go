@@ -19,7 +19,9 @@
 // Article into a document; bodies.go keeps each piece's long texts
 // (standfirst, note, body) out of bleve, in a store of folio's own read
 // with pread, for snippets, exact forms, suggestions and Terms; limit.go caps the words indexed of a piece and
-// of a batch; persist.go stops a build whose writes fail; added.go keeps
+// of a batch; persist.go stops a build whose writes fail; compact.go
+// merges a large build's segments into few and removes the segment files
+// its index no longer uses; added.go keeps
 // when each piece was first indexed (what is new to a saved search);
 // copies.go keeps each piece's sketch in its manifest entry (in a file of
 // its own while a build runs) and groups the republished copies into the

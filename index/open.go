@@ -53,10 +53,8 @@ type Options struct {
 	// process-wide settings alone).
 	LargeBuild func(files int) (restore func())
 
-	// tests: compactAfter and manySegments when 0; called before a
-	// compaction with the bleve folder
-	compactMin, compactPast int
-	beforeCompact           func(bdir string)
+	// tests: compaction's thresholds and hooks (compact.go)
+	compact compactTest
 }
 
 // Stats describe what Open did.

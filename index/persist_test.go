@@ -177,7 +177,7 @@ func TestCompactFailureChild(t *testing.T) {
 	}
 	arch := os.Getenv("FOLIO_ARCHIVE_DIR")
 	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: os.Getenv("FOLIO_INDEX_DIR"),
-		BatchDocs: 5, compactMin: 1, compactPast: 1, beforeCompact: limit})
+		BatchDocs: 5, compact: compactTest{min: 1, past: 1, before: limit}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,5 +241,77 @@ func TestFailedCompactionPublishesTheBuild(t *testing.T) {
 	}
 	if r := run(t, ix, Query{Text: "government"}); r.Total == 0 {
 		t.Error("no hits for government")
+	}
+}
+
+// A compaction whose follow-up batch cannot be persisted (root.bolt's
+// descriptor replaced by a read-only one just after the merge, so that
+// every write of scorch's persister fails and is retried for ever) ends
+// the wait at the first failure reported: the build is published as it
+// was before the merge, and the next start finds it unchanged.
+func TestFailedCompactionPersistPublishesTheBuild(t *testing.T) {
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 400, 3); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	swapped := 0
+	breakBolt := func(bdir string) {
+		target, err := filepath.EvalSymlinks(filepath.Join(bdir, "store", "root.bolt"))
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		fds, _ := os.ReadDir("/proc/self/fd")
+		for _, e := range fds {
+			if l, err := os.Readlink("/proc/self/fd/" + e.Name()); err != nil || l != target {
+				continue
+			}
+			fd, _ := strconv.Atoi(e.Name())
+			ro, err := unix.Open(target, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if err := unix.Dup3(ro, fd, unix.O_CLOEXEC); err != nil {
+				t.Error(err)
+			}
+			unix.Close(ro)
+			swapped++
+		}
+	}
+	type opened struct {
+		ix  *Index
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: dir, BatchDocs: 5,
+			compact: compactTest{min: 1, past: 1, afterMerge: breakBolt}})
+		done <- opened{ix, err}
+	}()
+	var o opened
+	select {
+	case o = <-done:
+	case <-time.After(90 * time.Second): // a hang guard only
+		t.Fatal("the build did not end in 90 s: the wait for the batch's persist hangs")
+	}
+	if swapped == 0 {
+		t.Fatal("root.bolt was not found open: the test broke nothing")
+	}
+	if o.err != nil {
+		t.Fatal(o.err)
+	}
+	if o.ix.Count() != 400 || o.ix.Fallback() != "" {
+		t.Errorf("%d pieces, fallback %q; want 400 on disk", o.ix.Count(), o.ix.Fallback())
+	}
+	o.ix.Close()
+	again, err := OpenDir(context.Background(), arch, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	if st := again.Stats(); !st.Unchanged || again.Count() != 400 {
+		t.Errorf("the next start: %+v, %d pieces; want the published index unchanged", st, again.Count())
 	}
 }
