@@ -99,6 +99,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		// after.
 		opts := index.Options{Dir: env.IndexDir, LargeBuild: buildgc.Relax}
 		if cached, err := index.OpenCached(name, fsys, opts); err == nil {
+			cached.KeepMappedUnder(readerMappedBound)
 			mu.Lock()
 			ix = cached
 			mu.Unlock()
@@ -110,6 +111,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		if err != nil {
 			return nil, ui.Info{}, err
 		}
+		opened.KeepMappedUnder(readerMappedBound)
 		mu.Lock()
 		ix = opened
 		mu.Unlock()
@@ -159,3 +161,8 @@ func typingPause() time.Duration {
 	}
 	return d
 }
+
+// readerMappedBound bounds the index pages the reader keeps mapped
+// (index.KeepMappedUnder): past it, after a search, they are let go of
+// and stay in the page cache.
+const readerMappedBound = 128 << 20

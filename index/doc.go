@@ -29,7 +29,9 @@
 //
 // The Index: open.go opens, refreshes and closes it and answers its
 // getters; disk.go opens the cache's live generation or makes the next
-// one; article.go reads a piece back from the archive.
+// one; article.go reads a piece back from the archive; pages.go lets go
+// of the index pages the process has mapped, past a bound the reader sets
+// (KeepMappedUnder).
 //
 // Answering: search.go runs a Query (the page it asks for, the re-ranking
 // by length), filters.go turns its filters into queries, facets.go counts

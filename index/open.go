@@ -103,6 +103,8 @@ type Index struct {
 	copies     *copies // groups of republished copies
 	cache      *resultCache
 
+	pagesState // KeepMappedUnder (pages.go)
+
 	warm warming // the view's facets column and order, read after its first search
 }
 

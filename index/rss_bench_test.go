@@ -23,7 +23,8 @@ import (
 // its resident memory of its own (RssAnon) and of mapped files (RssFile,
 // the index's pages) after the typing and after the rest, with the CPU
 // time of each part. Run it alone (-bench 'QueryRSS$'): the figures are
-// the process's.
+// the process's. FOLIO_RSS_BOUND (MB) sets KeepMappedUnder, as the reader
+// does (cli/tui.go).
 //
 //	FOLIO_RSS_ARCHIVE=/data/archive-100000 FOLIO_RSS_INDEX=/tmp/idx \
 //	  go test ./index -run '^$' -bench 'QueryRSS$' -benchtime 1x
@@ -41,6 +42,9 @@ func BenchmarkQueryRSS(b *testing.B) {
 	defer ix.Close()
 	if ix.Fallback() != "" || !ix.Stats().Unchanged {
 		b.Fatalf("not the cached index: %q %+v", ix.Fallback(), ix.Stats())
+	}
+	if mb, _ := strconv.Atoi(os.Getenv("FOLIO_RSS_BOUND")); mb > 0 {
+		ix.KeepMappedUnder(int64(mb) << 20)
 	}
 	b.Logf("open: %.1f CPU ms, %v wall; %s", ms(cpuTime()-c0), time.Since(t0).Round(time.Millisecond), statusMB())
 	for b.Loop() {
@@ -81,6 +85,7 @@ func BenchmarkQueryRSS(b *testing.B) {
 	b.ReportMetric(statusValueMB("VmHWM"), "VmHWM-MB")
 	b.ReportMetric(statusValueMB("RssAnon"), "RssAnon-MB")
 	b.ReportMetric(statusValueMB("RssFile"), "RssFile-MB")
+	b.ReportMetric(float64(ix.releases.Load()), "releases")
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -34,6 +34,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		return Results{}, ErrNoIndex
 	}
 	res, err := ix.search(withBodies(ctx, ix.cur.bodies), q, start)
+	ix.trimMapped()
 	ix.mu.RLock()
 	ft := ix.facetTerms
 	ix.mu.RUnlock()
