@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -158,19 +157,36 @@ func zapFiles(t *testing.T, bdir string) []string {
 	return files
 }
 
-// compactSegments returns once the merged index is on disk: an index of
-// many segments, compacted and closed at once, has one segment when it is
-// opened again (scorch's ForceMerge alone returns before the merge is
-// persisted, and a Close right after it loses the merge). The persister
-// is slowed (slowPersister), as a busy disk would: without the wait for
-// the persisted batch a review lost 8 merges in 20, without the batch 10.
+// compactSegments returns once the merged index is on disk: when it
+// returns, scorch has persisted a snapshot at least as new as the one the
+// merge made (scorch's ForceMerge returns before that, and a Close right
+// after it loses the merge), and the index opened again has one segment.
 func TestCompactedIndexIsPersisted(t *testing.T) {
+	epoch := func(sc *scorch.Scorch, name string) uint64 {
+		t.Helper()
+		v, ok := sc.StatsMap()[name].(uint64)
+		if !ok {
+			t.Fatalf("scorch's stats have no %s", name)
+		}
+		return v
+	}
 	for i := range 20 {
 		bdir := filepath.Join(t.TempDir(), "bleve")
-		cfg := bleveConfig(1000)
-		cfg["eventCallbackName"] = slowPersister
-		bi := manySegmentIndex(t, bdir, cfg)
-		compactSegments(context.Background(), bi, bdir, manyDocs, compactTest{past: 1})
+		bi := manySegmentIndex(t, bdir, bleveConfig(1000))
+		ii, err := bi.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := ii.(*scorch.Scorch)
+		var merged uint64
+		compactSegments(context.Background(), bi, bdir, manyDocs, compactTest{past: 1,
+			afterMerge: func(string) { merged = epoch(sc, "CurRootEpoch") }})
+		if merged == 0 {
+			t.Fatal("no merge")
+		}
+		if p := epoch(sc, "LastPersistedEpoch"); p < merged {
+			t.Fatalf("run %d: compacting returned with snapshot %d persisted, the merge's is %d", i, p, merged)
+		}
 		if err := bi.Close(); err != nil {
 			t.Fatal(err)
 		}
@@ -270,10 +286,6 @@ func TestPruneKeepsTheFallbackWhenTheNewestDoesNotLoad(t *testing.T) {
 	}
 }
 
-// slowPersister names a scorch event callback that makes scorch's
-// persister pause 30 ms each time it is idle, as a busy disk would.
-const slowPersister = "folio-test-slow-persister"
-
 // noPurge names a scorch event callback that stops scorch's clean-up
 // (removeOldData), which a build that closes at once does not wait for.
 const noPurge = "folio-test-no-purge"
@@ -281,11 +293,5 @@ const noPurge = "folio-test-no-purge"
 func init() {
 	scorch.RegistryEventCallbacks[noPurge] = func(e scorch.Event) bool {
 		return e.Kind != scorch.EventKindPurgerCheck
-	}
-	scorch.RegistryEventCallbacks[slowPersister] = func(e scorch.Event) bool {
-		if e.Kind == scorch.EventKindPurgerCheck {
-			time.Sleep(30 * time.Millisecond) // a slow disk, not a wait
-		}
-		return true
 	}
 }

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"sync"
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -30,7 +31,8 @@ func (ix *Index) KeepMappedUnder(bytes int64) {
 type pagesState struct {
 	mappedBound atomic.Int64
 	releasing   atomic.Bool
-	releases    atomic.Int64 // how many times the pages were let go of
+	releases    atomic.Int64   // how many times the pages were let go of
+	released    sync.WaitGroup // the release under way (tests wait for it)
 }
 
 // trimMapped lets go of the index's mapped pages, in the background, when
@@ -47,10 +49,10 @@ func (ix *Index) trimMapped() {
 	if !ix.releasing.CompareAndSwap(false, true) {
 		return
 	}
-	go func() {
+	ix.released.Go(func() {
 		defer ix.releasing.Store(false)
 		ix.releaseMapped()
-	}()
+	})
 }
 
 // releaseMapped advises the kernel that the pages of every segment of the

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -72,12 +71,9 @@ func checkKeepMappedUnder(t *testing.T, ix *Index) {
 		})
 	}
 	wg.Wait()
-	deadline := time.Now().Add(10 * time.Second) // a guard, not a wait
-	for ix.releases.Load() == 0 || ix.releasing.Load() {
-		if time.Now().After(deadline) {
-			t.Fatalf("the pages were not let go of (%d times)", ix.releases.Load())
-		}
-		time.Sleep(time.Millisecond)
+	ix.released.Wait() // the searches are over: no release starts now
+	if ix.releases.Load() == 0 {
+		t.Fatal("the pages were never let go of")
 	}
 	for i, q := range queries {
 		if got := ids(q); !slices.Equal(got, want[i]) {
