@@ -70,7 +70,9 @@ func compactSegments(ctx context.Context, bi bleve.Index, bdir string, pieces in
 	if !ok {
 		return
 	}
-	if n := segmentCount(sc); n <= cmp.Or(tc.past, manySegments(pieces)) {
+	n := 0
+	withSnapshot(bi, func(snap *scorch.IndexSnapshot) { n = len(snap.Segments()) })
+	if n <= cmp.Or(tc.past, manySegments(pieces)) {
 		return
 	}
 	if tc.before != nil {
@@ -122,17 +124,42 @@ func compactSegments(ctx context.Context, bi bleve.Index, bdir string, pieces in
 // index never holds it.
 const compactedKey = "folio.compacted"
 
-// segmentCount is how many segments the index has now.
-func segmentCount(sc *scorch.Scorch) int {
-	r, err := sc.Reader()
+// withSnapshot calls fn with the scorch snapshot bi searches now, held
+// (its segments and their maps stay open) until fn returns; false when bi
+// is not a scorch index or cannot be read.
+func withSnapshot(bi bleve.Index, fn func(*scorch.IndexSnapshot)) bool {
+	ii, err := bi.Advanced()
 	if err != nil {
-		return 0
+		return false
+	}
+	r, err := ii.Reader()
+	if err != nil {
+		return false
 	}
 	defer r.Close()
-	if snap, ok := r.(*scorch.IndexSnapshot); ok {
-		return len(snap.Segments())
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if ok {
+		fn(snap)
 	}
-	return 0
+	return ok
+}
+
+// segmentFiles lists the files of the segments bi searches; false when one
+// of them is not in a file.
+func segmentFiles(bi bleve.Index) ([]string, bool) {
+	var names []string
+	inFiles := true
+	read := withSnapshot(bi, func(snap *scorch.IndexSnapshot) {
+		for _, seg := range snap.Segments() {
+			p, ok := seg.Segment().(interface{ Path() string })
+			if !ok {
+				inFiles = false
+				return
+			}
+			names = append(names, filepath.Base(p.Path()))
+		}
+	})
+	return names, read && inFiles
 }
 
 // manySegments is how many segments an index of pieces may have before a
@@ -150,7 +177,7 @@ func manySegments(pieces int) int {
 // itself while an index is open and idle, which a build that closes at
 // once does not leave it time for; root.bolt then still records the
 // snapshot before the merges (a 100k build compacted into 3 segments kept
-// the 10 it had before, 700 MB beside 700), and the next generation would
+// the 10 it had before, 604 MB beside 740), and the next generation would
 // link them again.
 //
 // An open falls back to an older snapshot when the newest cannot be
@@ -195,22 +222,12 @@ func loadsNewest(bdir string, newest map[string]bool, docs int) bool {
 	if n, err := bi.DocCount(); err != nil || n != uint64(docs) {
 		return false
 	}
-	ii, err := bi.Advanced()
-	if err != nil {
+	names, ok := segmentFiles(bi)
+	if !ok || len(names) != len(newest) {
 		return false
 	}
-	r, err := ii.Reader()
-	if err != nil {
-		return false
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok || len(snap.Segments()) != len(newest) {
-		return false
-	}
-	for _, seg := range snap.Segments() {
-		p, ok := seg.Segment().(interface{ Path() string })
-		if !ok || !newest[filepath.Base(p.Path())] {
+	for _, n := range names {
+		if !newest[n] {
 			return false
 		}
 	}

@@ -64,29 +64,18 @@ func (ix *Index) releaseMapped() {
 	if ix.bi == nil {
 		return
 	}
-	ii, err := ix.bi.Advanced()
-	if err != nil {
-		return
-	}
-	r, err := ii.Reader()
-	if err != nil {
-		return
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return
-	}
-	for _, seg := range snap.Segments() {
-		// only a segment in a file: its Data is the file's map (an
-		// in-memory segment's bytes are the Go heap's, which
-		// MADV_DONTNEED would zero)
-		if d, ok := seg.Segment().(interface {
-			Path() string
-			Data() []byte
-		}); ok && d.Path() != "" {
-			dontNeed(d.Data())
+	withSnapshot(ix.bi, func(snap *scorch.IndexSnapshot) {
+		for _, seg := range snap.Segments() {
+			// only a segment in a file: its Data is the file's map (an
+			// in-memory segment's bytes are the Go heap's, which
+			// MADV_DONTNEED would zero)
+			if d, ok := seg.Segment().(interface {
+				Path() string
+				Data() []byte
+			}); ok && d.Path() != "" {
+				dontNeed(d.Data())
+			}
 		}
-	}
+	})
 	ix.releases.Add(1)
 }

@@ -69,19 +69,8 @@ type childOpen struct {
 // build used to wait five minutes for scorch to persist.
 func openInChild(t *testing.T, arch, idx string, env ...string) childOpen {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run", "^TestWriteFailureChild$", "-test.v")
-	cmd.Env = append(os.Environ(), writeFailChild+"=1", "FOLIO_ARCHIVE_DIR="+arch, "FOLIO_INDEX_DIR="+idx)
-	cmd.Env = append(cmd.Env, env...)
-	out, err := cmd.CombinedOutput()
-	if ctx.Err() != nil {
-		t.Fatalf("the open did not end in 90 s (hang); output:\n%s", out)
-	}
-	if err != nil {
-		t.Fatalf("child: %v\n%s", err, out)
-	}
-	for _, line := range strings.Split(string(out), "\n") {
+	out := runChild(t, "TestWriteFailureChild", "1", arch, idx, env...)
+	for _, line := range strings.Split(out, "\n") {
 		if rest, ok := strings.CutPrefix(line, "RESULT "); ok {
 			var r childOpen
 			if _, err := fmt.Sscanf(rest, "%d %t %q", &r.count, &r.inMemory, &r.fallback); err != nil {
@@ -92,6 +81,41 @@ func openInChild(t *testing.T, arch, idx string, env ...string) childOpen {
 	}
 	t.Fatalf("no result from the child:\n%s", out)
 	return childOpen{}
+}
+
+// runChild runs the child test name, with writeFailChild set to mode and
+// the archive and index folders in its environment (env adds to it), and
+// returns its output. The deadline is a hang guard only.
+func runChild(t *testing.T, name, mode, arch, idx string, env ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run", "^"+name+"$", "-test.v")
+	cmd.Env = append(os.Environ(), writeFailChild+"="+mode, "FOLIO_ARCHIVE_DIR="+arch, "FOLIO_INDEX_DIR="+idx)
+	cmd.Env = append(cmd.Env, env...)
+	out, err := cmd.CombinedOutput()
+	if ctx.Err() != nil {
+		t.Fatalf("%s did not end in 90 s (hang); output:\n%s", name, out)
+	}
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, out)
+	}
+	return string(out)
+}
+
+// checkReopensUnchanged opens the index of arch in idx, as the next start
+// does: it must find the published index unchanged, with pieces pieces.
+func checkReopensUnchanged(t *testing.T, arch, idx string, pieces int) *Index {
+	t.Helper()
+	ix, err := OpenDir(context.Background(), arch, Options{Dir: idx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if st := ix.Stats(); !st.Unchanged || ix.Count() != pieces {
+		t.Fatalf("the next start: %+v, %d pieces; want the published index unchanged with %d", st, ix.Count(), pieces)
+	}
+	return ix
 }
 
 func TestWriteFailureFallsBackToMemory(t *testing.T) {
@@ -199,31 +223,14 @@ func TestFailedCompactionPublishesTheBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	idx := filepath.Join(t.TempDir(), "idx")
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run", "^TestCompactFailureChild$", "-test.v")
-	cmd.Env = append(os.Environ(), writeFailChild+"=compact", "FOLIO_ARCHIVE_DIR="+arch, "FOLIO_INDEX_DIR="+idx)
-	out, err := cmd.CombinedOutput()
-	if ctx.Err() != nil {
-		t.Fatalf("the build did not end in 90 s (hang); output:\n%s", out)
-	}
-	if err != nil {
-		t.Fatalf("child: %v\n%s", err, out)
-	}
-	if !strings.Contains(string(out), "SEGMENTS ") {
+	out := runChild(t, "TestCompactFailureChild", "compact", arch, idx)
+	if !strings.Contains(out, "SEGMENTS ") {
 		t.Fatalf("the child did not compact:\n%s", out)
 	}
-	if !strings.Contains(string(out), `RESULT 400 false ""`) {
+	if !strings.Contains(out, `RESULT 400 false ""`) {
 		t.Fatalf("want the built index on disk with 400 pieces and no notice; the child said:\n%s", out)
 	}
-	ix, err := OpenDir(context.Background(), arch, Options{Dir: idx})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if st := ix.Stats(); !st.Unchanged || ix.Count() != 400 {
-		t.Fatalf("the next start: %+v, %d pieces; want the published index unchanged", st, ix.Count())
-	}
+	ix := checkReopensUnchanged(t, arch, idx, 400)
 	ix.mu.RLock()
 	dir, bi := ix.cur.hold.dir, ix.cur.bi
 	ix.mu.RUnlock()
@@ -306,12 +313,5 @@ func TestFailedCompactionPersistPublishesTheBuild(t *testing.T) {
 		t.Errorf("%d pieces, fallback %q; want 400 on disk", o.ix.Count(), o.ix.Fallback())
 	}
 	o.ix.Close()
-	again, err := OpenDir(context.Background(), arch, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer again.Close()
-	if st := again.Stats(); !st.Unchanged || again.Count() != 400 {
-		t.Errorf("the next start: %+v, %d pieces; want the published index unchanged", st, again.Count())
-	}
+	checkReopensUnchanged(t, arch, dir, 400)
 }
