@@ -146,6 +146,19 @@ func (ix *Index) collectKeyed(ctx context.Context, q query.Query, size, from int
 		return nil, 0, err
 	}
 	defer s.Close()
+	if size > 0 && counter == nil && s.Count() >= minSplitMatches {
+		record := sets != nil && key != ""
+		hits, total, docs, recorded, ok, err := ix.collectSplit(ctx, q, r, size, from, sortBy, record)
+		if err != nil {
+			return nil, 0, err
+		}
+		if ok {
+			if recorded {
+				sets.keepHitSet(r, key, docs)
+			}
+			return hits, total, nil
+		}
+	}
 	var rec *recorder
 	if sets != nil && key != "" && counter == nil && size > 0 {
 		rec = &recorder{Searcher: s}

@@ -64,7 +64,10 @@ func (q *typedPrefixQuery) Searcher(ctx context.Context, r bleveindex.IndexReade
 	if len(terms) <= searcher.DisjunctionHeapTakeover {
 		return q.bleve().Searcher(ctx, r, m, opts) // no heap to spare
 	}
-	s := &accumSearcher{ctx: ctx}
+	s := &accumSearcher{ctx: ctx, r: r, field: q.field, terms: terms, boost: q.boost}
+	if cb, ok := ctx.Value(search.GetScoringModelCallbackKey).(search.GetScoringModelCallbackFn); ok {
+		s.bm25 = cb() == bleveindex.BM25Scoring
+	}
 	for _, t := range terms {
 		ts, err := searcher.NewTermSearcher(ctx, r, t, q.field, q.boost, opts)
 		if err != nil {
@@ -83,12 +86,20 @@ func (q *typedPrefixQuery) Searcher(ctx context.Context, r bleveindex.IndexReade
 // is then handed out in order. The score is bleve's disjunction's: the
 // sum of the terms' scores times the share of the terms matched.
 type accumSearcher struct {
-	ctx    context.Context
-	subs   []search.Searcher
-	summed bool
-	scores []float64
-	counts []uint32
-	next   uint64
+	ctx  context.Context
+	subs []search.Searcher
+	// for sumPostings: the words' term searchers read from the
+	// segments' postings
+	r         bleveindex.IndexReader
+	field     string
+	terms     []string // subs' words, in order
+	boost     float64
+	queryNorm float64
+	bm25      bool
+	summed    bool
+	scores    []float64
+	counts    []uint32
+	next      uint64
 }
 
 func (s *accumSearcher) Weight() float64 {
@@ -100,6 +111,7 @@ func (s *accumSearcher) Weight() float64 {
 }
 
 func (s *accumSearcher) SetQueryNorm(n float64) {
+	s.queryNorm = n
 	for _, sub := range s.subs {
 		sub.SetQueryNorm(n)
 	}
@@ -108,6 +120,9 @@ func (s *accumSearcher) SetQueryNorm(n float64) {
 // sum reads every term's matches.
 func (s *accumSearcher) sum(ctx *search.SearchContext) error {
 	s.summed = true
+	if ok, err := s.sumPostings(); ok || err != nil {
+		return err
+	}
 	for _, sub := range s.subs {
 		if err := s.ctx.Err(); err != nil {
 			return err

@@ -1,0 +1,219 @@
+package index
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// A scored search of a large index is collected on two cores: the
+// snapshot's document numbers are cut in two, the query's searchers are
+// built once for each half and walk that half alone (spanSearcher), each
+// under its own top-N collector, and the two pages are merged in the
+// collector's order. Every piece is scored by the same searchers as in one
+// walk, so scores are the same but in their last bits (bleve's disjunction
+// heap adds a piece's clauses in the order its heap holds them, which
+// depends on the pieces walked before); bleve's collector breaks a tie of
+// scores by the order the pieces were found, their document numbers, and
+// so does the merge. The page and the total are those of one walk but
+// that pieces scoring the same within 1e-12 may trade places
+// (TestSplitCollectIsOneWalk). Only queries whose searchers decide each
+// piece by itself are cut (splittable): a searcher with a budget (the
+// word being typed's exact forms read 64 texts at most, in the order met)
+// would check other pieces in two halves than in one walk.
+
+// A scored search is cut in two when the index has minSplitDocs pieces
+// and its searchers expect minSplitMatches matches or more (their Count,
+// an estimate: a conjunction's is its clauses' sum): below either, building
+// the searchers twice more costs about what it saves. Variables for the
+// tests.
+var (
+	minSplitDocs    uint64 = 20000
+	minSplitMatches uint64 = 5000
+)
+
+// docSpan is the range of document numbers a searcher built under a split
+// walks (context value; accumSearcher reads only that range).
+type docSpan struct{ lo, hi uint64 }
+
+type docSpanKey struct{}
+
+func withDocSpan(ctx context.Context, sp docSpan) context.Context {
+	return context.WithValue(ctx, docSpanKey{}, sp)
+}
+
+func docSpanOf(ctx context.Context) (docSpan, bool) {
+	sp, ok := ctx.Value(docSpanKey{}).(docSpan)
+	return sp, ok
+}
+
+// splittable reports whether every searcher of q decides each piece by
+// itself, whatever pieces it was asked about before.
+func splittable(q query.Query) bool {
+	switch q := q.(type) {
+	case nil:
+		return true
+	case *query.BooleanQuery:
+		return splittable(q.Must) && splittable(q.Should) && splittable(q.MustNot)
+	case *query.ConjunctionQuery:
+		return !slices.ContainsFunc(q.Conjuncts, func(c query.Query) bool { return !splittable(c) })
+	case *query.DisjunctionQuery:
+		return !slices.ContainsFunc(q.Disjuncts, func(c query.Query) bool { return !splittable(c) })
+	case *query.TermQuery, *query.PrefixQuery, *query.MatchAllQuery, *query.MatchNoneQuery,
+		*query.DocIDQuery, *query.DateRangeQuery, *query.FuzzyQuery:
+		return true
+	case *typedPrefixQuery, *phraseQuery:
+		return true
+	case *exactQuery:
+		return q.budget == 0 && splittable(q.candidates)
+	}
+	return false // a kind not looked at
+}
+
+// splitAt returns where to cut r's document numbers, or false when r is
+// not to be cut.
+func splitAt(r bleveindex.IndexReader) (uint64, bool) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok || runtime.GOMAXPROCS(0) < 2 {
+		return 0, false
+	}
+	var total uint64
+	for _, ss := range snap.Segments() {
+		total += ss.Segment().Count()
+	}
+	if total < minSplitDocs {
+		return 0, false
+	}
+	return total / 2, true
+}
+
+// collectSplit collects the page size from from of q, sorted by sortBy,
+// from the two halves of r's document numbers at once, and the matches'
+// document numbers when record is set (nil when there were too many; see
+// recorder). It returns false when q or r is not to be cut.
+func (ix *Index) collectSplit(ctx context.Context, q query.Query, r bleveindex.IndexReader, size, from int,
+	sortBy []string, record bool) (hits search.DocumentMatchCollection, total int, docs []uint32, recorded, ok bool, err error) {
+	mid, ok := splitAt(r)
+	if !ok || !splittable(q) {
+		return nil, 0, nil, false, false, nil
+	}
+	splitWalks.Add(1)
+	spans := [2]docSpan{{0, mid}, {mid, ^uint64(0)}}
+	type half struct {
+		coll *collector.TopNCollector
+		rec  *recorder
+		err  error
+	}
+	var halves [2]half
+	order := search.ParseSortOrderStrings(sortBy)
+	var wg sync.WaitGroup
+	for i := range halves {
+		h, sp := &halves[i], spans[i]
+		wg.Go(func() {
+			sctx := withDocSpan(ctx, sp)
+			s, err := q.Searcher(sctx, r, ix.bi.Mapping(), search.SearcherOptions{})
+			if err != nil {
+				h.err = err
+				return
+			}
+			defer s.Close()
+			var walk search.Searcher = &spanSearcher{Searcher: s, span: sp}
+			if record {
+				h.rec = &recorder{Searcher: walk}
+				walk = h.rec
+			}
+			h.coll = collector.NewTopNCollector(size+from, 0, order.Copy())
+			h.err = h.coll.Collect(ctx, walk, r)
+		})
+	}
+	wg.Wait()
+	for _, h := range halves {
+		if h.err != nil {
+			return nil, 0, nil, false, true, h.err
+		}
+	}
+	a, b := halves[0].coll.Results(), halves[1].coll.Results()
+	// the collector numbers the pieces in the order found, and breaks ties
+	// by those numbers: b's pieces, numbered from 1, come after a's
+	for _, h := range b {
+		h.HitNumber += halves[0].coll.Total()
+	}
+	scoring, desc := order.CacheIsScore(), order.CacheDescending()
+	merged := make(search.DocumentMatchCollection, 0, min(len(a)+len(b), size+from))
+	for len(merged) < size+from && (len(a) > 0 || len(b) > 0) {
+		if len(b) == 0 || len(a) > 0 && order.Compare(scoring, desc, a[0], b[0]) <= 0 {
+			merged, a = append(merged, a[0]), a[1:]
+		} else {
+			merged, b = append(merged, b[0]), b[1:]
+		}
+	}
+	if from < len(merged) {
+		hits = merged[from:]
+	} else {
+		hits = search.DocumentMatchCollection{}
+	}
+	total = int(halves[0].coll.Total() + halves[1].coll.Total())
+	if record {
+		ra, rb := halves[0].rec, halves[1].rec
+		if !ra.tooMany && !rb.tooMany && len(ra.docs)+len(rb.docs) <= maxHitSet {
+			docs, recorded = append(ra.docs, rb.docs...), true
+		}
+	}
+	return hits, total, docs, recorded, true, nil
+}
+
+// spanSearcher walks a searcher's matches in a range of document numbers.
+type spanSearcher struct {
+	search.Searcher
+	span          docSpan
+	started, done bool
+}
+
+func (s *spanSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if !s.started && s.span.lo > 0 {
+		return s.Advance(ctx, bleveindex.NewIndexInternalID(nil, s.span.lo))
+	}
+	if s.done {
+		return nil, nil
+	}
+	s.started = true
+	dm, err := s.Searcher.Next(ctx)
+	return s.cut(ctx, dm, err)
+}
+
+func (s *spanSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	if s.done {
+		return nil, nil
+	}
+	s.started = true
+	if id.Value() < s.span.lo {
+		id = bleveindex.NewIndexInternalID(nil, s.span.lo)
+	}
+	dm, err := s.Searcher.Advance(ctx, id)
+	return s.cut(ctx, dm, err)
+}
+
+// cut ends the walk at the first match past the range.
+func (s *spanSearcher) cut(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if err != nil || dm == nil {
+		s.done = err == nil
+		return dm, err
+	}
+	if dm.IndexInternalID.Value() >= s.span.hi {
+		ctx.DocumentMatchPool.Put(dm)
+		s.done = true
+		return nil, nil
+	}
+	return dm, nil
+}
+
+// splitWalks counts the searches collectSplit cut (tests).
+var splitWalks atomic.Int64

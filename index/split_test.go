@@ -1,0 +1,237 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/folio-tui/folio/internal/corpus"
+)
+
+// splitFixture is a generated archive of n pieces indexed in batches of 7
+// (many segments), then a tenth of its files rewritten and refreshed (so
+// the segments have deleted pieces), as a long-lived archive's index is.
+func splitFixture(t *testing.T, n int) *Index {
+	t.Helper()
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, n, 17); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	opts := Options{Dir: filepath.Join(t.TempDir(), "idx"), BatchDocs: 7}
+	ix, err := Open(ctx, arch, os.DirFS(arch), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	var files []string
+	err = filepath.WalkDir(arch, func(p string, d os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".md") {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(files); i += 10 {
+		b, err := os.ReadFile(files[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(files[i], append(b, "\nA constitutional congress, rewritten.\n"...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// copies, among the first pieces and the last: equal scores, which
+	// bleve's collector orders as it found them
+	for i, name := range []string{"0000-copy-a.md", "0000-copy-b.md", "zzzz-copy-a.md", "zzzz-copy-b.md"} {
+		b, err := os.ReadFile(files[i%2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(arch, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if changed, err := ix.Refresh(ctx, opts); err != nil || !changed {
+		t.Fatalf("refresh: %v %v", changed, err)
+	}
+	segs, deleted := 0, uint64(0)
+	withSnapshot(ix.bi, func(snap *scorch.IndexSnapshot) {
+		for _, ss := range snap.Segments() {
+			segs++
+			if d := ss.Deleted(); d != nil {
+				deleted += d.GetCardinality()
+			}
+		}
+	})
+	if segs < 3 || deleted == 0 {
+		t.Fatalf("the fixture has %d segments and %d deleted pieces: it tests too little", segs, deleted)
+	}
+	return ix
+}
+
+// TestSplitCollectIsOneWalk: a search cut in two halves (split.go) returns
+// what one walk returns: the same pieces in the same order with the same
+// scores (see samePage), the same total, and the same recorded hit set,
+// for typing and whole queries, every sort, and pages past the first.
+func TestSplitCollectIsOneWalk(t *testing.T) {
+	ix := splitFixture(t, 400)
+	ctx := context.Background()
+	texts := []string{"con", "pro", "congress", "congress economy rev", `"united states"`, `"united sta`,
+		"government -tax", "tax OR revenue", "prosper*", "constitutional congress", "zzqx", "title:con", "governme", "constitutio"}
+	type walk struct {
+		hits  search.DocumentMatchCollection
+		total int
+		set   []uint32
+		kept  bool // a hit set was recorded
+	}
+	run := func(q Query, split bool) walk {
+		t.Helper()
+		oldDocs, oldMatches := minSplitDocs, minSplitMatches
+		if split {
+			minSplitDocs, minSplitMatches = 1, 0
+		} else {
+			minSplitDocs = math.MaxUint64
+		}
+		defer func() { minSplitDocs, minSplitMatches = oldDocs, oldMatches }()
+		ix.inUse.RLock()
+		defer ix.inUse.RUnlock()
+		p := buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms)
+		if p.typed != "" {
+			ix.resolveTyping(ctx, &p)
+		}
+		c := compile(p)
+		filters, restrict, _ := ix.filterQueries(q)
+		pg := pageOf(q, len(c.must) > 0, true)
+		ix.mu.RLock()
+		ft := ix.facetTerms
+		ix.mu.RUnlock()
+		key := fmt.Sprintf("%v %+v", split, q)
+		hits, total, err := ix.collectKeyed(withBodies(ctx, ix.cur.bodies), combine(c.must, c.mustNot, c.should, filters, restrict, ""),
+			pg.size, pg.from, pg.sortBy, nil, ft, key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := walk{hits: hits, total: total}
+		ft.cols.mu.Lock()
+		if ft.cols.setKey == key {
+			w.set, w.kept = slices.Clone(ft.cols.set), true
+		}
+		ft.cols.mu.Unlock()
+		return w
+	}
+	cut := 0
+	for _, text := range texts {
+		for _, q := range []Query{
+			{Text: text, Typing: true, Limit: 100},
+			{Text: text, Limit: 20},
+			{Text: text, Limit: 10, Offset: 15},
+			{Text: text, Limit: 30, Sort: SortNewest},
+		} {
+			before := splitWalks.Load()
+			got := run(q, true)
+			if splitWalks.Load() > before {
+				cut++
+			}
+			want := run(q, false)
+			if got.total != want.total || len(got.hits) != len(want.hits) {
+				t.Fatalf("%+v: cut %d matches, %d hits; one walk %d, %d", q, got.total, len(got.hits), want.total, len(want.hits))
+			}
+			if err := samePage(got.hits, want.hits); err != nil {
+				t.Fatalf("%+v: %v", q, err)
+			}
+			if !want.kept || got.kept != want.kept || fmt.Sprint(got.set) != fmt.Sprint(want.set) {
+				t.Fatalf("%+v: recorded %d pieces cut, %d in one walk", q, len(got.set), len(want.set))
+			}
+		}
+	}
+	if cut < len(texts) {
+		t.Fatalf("only %d searches were cut in two", cut)
+	}
+}
+
+// TestPrefixSumIsBleves: the word being typed read from the postings on
+// every core (sumPostings) scores every piece as bleve's term searchers,
+// summed in one walk, do: bit for bit, on an index with many segments and
+// deleted pieces.
+func TestPrefixSumIsBleves(t *testing.T) {
+	ix := splitFixture(t, 300)
+	ctx := context.Background()
+	for _, pre := range []string{"con", "pro", "sta", "gov", "int", "re"} {
+		tq := &typedPrefixQuery{prefix: pre, field: fText, boost: 0.8}
+		collectAll := func(direct bool) search.DocumentMatchCollection {
+			old := sumDirect
+			sumDirect = direct
+			defer func() { sumDirect = old }()
+			hits, _, err := ix.collect(ctx, tq, 1000, 0, []string{"-_score"}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return hits
+		}
+		got, want := collectAll(true), collectAll(false)
+		if len(got) != len(want) || len(got) == 0 {
+			t.Fatalf("%q: %d hits read from the postings, %d through bleve", pre, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID || math.Float64bits(got[i].Score) != math.Float64bits(want[i].Score) {
+				t.Fatalf("%q hit %d: %s %v from the postings, %s %v through bleve", pre, i, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
+			}
+		}
+	}
+}
+
+// samePage reports how two pages differ: each piece's score may differ in
+// its last bits (bleve's disjunction heap adds a piece's clauses in the
+// order its heap holds them, which depends on the pieces walked before),
+// so pieces whose scores are that close may trade places, but pieces
+// whose scores are the same keep the order they were found in; otherwise
+// the pieces and their order are the same.
+func samePage(got, want search.DocumentMatchCollection) error {
+	close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*math.Max(math.Abs(a), math.Abs(b)) }
+	for i := 0; i < len(want); {
+		// the run of pieces from i whose scores are within rounding
+		j := i + 1
+		for j < len(want) && close(want[j].Score, want[i].Score) {
+			j++
+		}
+		var g, w []string
+		for k := i; k < j; k++ {
+			if !close(got[k].Score, want[k].Score) {
+				return fmt.Errorf("hit %d: cut %s %v, one walk %s %v", k, got[k].ID, got[k].Score, want[k].ID, want[k].Score)
+			}
+			g, w = append(g, got[k].ID), append(w, want[k].ID)
+		}
+		// but pieces with the same score, to the bit, in the order found
+		at := map[string]int{}
+		for k := i; k < j; k++ {
+			at[got[k].ID] = k
+		}
+		for k := i; k < j; k++ {
+			for l := k + 1; l < j; l++ {
+				gk, okk := at[want[k].ID]
+				gl, okl := at[want[l].ID]
+				if want[k].Score == want[l].Score && okk && okl && gk > gl {
+					return fmt.Errorf("%s and %s score the same: cut, in the other order", want[k].ID, want[l].ID)
+				}
+			}
+		}
+		slices.Sort(g)
+		slices.Sort(w)
+		// a run the page ends in may hold other pieces of the tie
+		if j < len(want) && !slices.Equal(g, w) {
+			return fmt.Errorf("hits %d-%d: cut %v, one walk %v", i, j-1, g, w)
+		}
+		i = j
+	}
+	return nil
+}
