@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
@@ -64,12 +66,17 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 	if len(words) == 1 {
 		return subs[0], nil
 	}
-	for _, w := range words {
-		rd, err := r.TermFieldReader(ctx, []byte(w), q.field, false, false, true)
-		if err != nil {
-			return fail(err)
+	var direct *segmentPositions
+	if snap, ok := r.(*scorch.IndexSnapshot); ok && segmentReads {
+		direct = newSegmentPositions(snap, q.field, words)
+	} else {
+		for _, w := range words {
+			rd, err := r.TermFieldReader(ctx, []byte(w), q.field, false, false, true)
+			if err != nil {
+				return fail(err)
+			}
+			readers = append(readers, rd)
 		}
-		readers = append(readers, rd)
 	}
 	conj, err := searcher.NewConjunctionSearcher(ctx, r, subs, scoreOpts)
 	if err != nil {
@@ -77,18 +84,20 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 	}
 	return &phraseSearcher{
 		Searcher: conj,
+		direct:   direct,
 		readers:  readers,
 		offsets:  offsets,
-		docs:     make([]bleveindex.TermFieldDoc, len(readers)),
-		pos:      make([][]uint64, len(readers)),
+		docs:     make([]bleveindex.TermFieldDoc, len(words)),
+		pos:      make([][]uint64, len(words)),
 	}, nil
 }
 
 // phraseSearcher is a conjunction whose matches are kept only when the
 // words stand at the phrase's distances.
 type phraseSearcher struct {
-	search.Searcher // the conjunction: candidates and scores
-	readers         []bleveindex.TermFieldReader
+	search.Searcher                              // the conjunction: candidates and scores
+	direct          *segmentPositions            // the words' positions, from a scorch snapshot
+	readers         []bleveindex.TermFieldReader // or through bleve's term readers
 	offsets         []uint64
 	docs            []bleveindex.TermFieldDoc
 	pos             [][]uint64
@@ -143,6 +152,16 @@ func (s *phraseSearcher) first(ctx *search.SearchContext, dm *search.DocumentMat
 // place where each stands at its offset.
 func (s *phraseSearcher) hasPhrase(id bleveindex.IndexInternalID) (bool, error) {
 	s.checked++
+	if s.direct != nil {
+		for i := range s.pos {
+			p, ok, err := s.direct.positions(i, id)
+			if err != nil || !ok {
+				return false, err
+			}
+			s.pos[i] = p
+		}
+		return s.phraseAt(), nil
+	}
 	for i, rd := range s.readers {
 		d, err := rd.Advance(id, s.docs[i].Reset())
 		if err != nil {
@@ -162,6 +181,12 @@ func (s *phraseSearcher) hasPhrase(id bleveindex.IndexInternalID) (bool, error) 
 		slices.Sort(p)
 		s.pos[i] = p
 	}
+	return s.phraseAt(), nil
+}
+
+// phraseAt reports whether the positions in s.pos have each word at its
+// offset from the first's.
+func (s *phraseSearcher) phraseAt() bool {
 	for _, p0 := range s.pos[0] {
 		if p0 < s.offsets[0] {
 			continue
@@ -172,10 +197,10 @@ func (s *phraseSearcher) hasPhrase(id bleveindex.IndexInternalID) (bool, error) 
 			_, all = slices.BinarySearch(s.pos[i], start+s.offsets[i])
 		}
 		if all {
-			return true, nil
+			return true
 		}
 	}
-	return false, nil
+	return false
 }
 
 func (s *phraseSearcher) Close() error {
@@ -187,3 +212,7 @@ func (s *phraseSearcher) Close() error {
 	}
 	return err
 }
+
+// segmentReads: phrase positions are read from the segments' postings
+// (false: through bleve's term readers; the tests compare the two).
+var segmentReads = true

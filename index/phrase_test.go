@@ -3,26 +3,44 @@ package index
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 	"github.com/folio-tui/folio/internal/corpus"
 )
 
 // TestPhraseAsBleves: folio's phrase searcher matches the pieces bleve's
 // phrase query matches, with the same scores, alone (Next) and under a
 // conjunction with another word, which moves it with Advance, and as an
-// optional clause beside a word (as the ranking's adjacency clause is).
+// optional clause beside a word (as the ranking's adjacency clause is):
+// in an index of one segment, and of many with deleted pieces, reading
+// the positions from the segments (phrasepos.go) and through bleve's term
+// readers.
 func TestPhraseAsBleves(t *testing.T) {
 	arch := t.TempDir()
 	if err := corpus.Generate(arch, 400, 7); err != nil {
 		t.Fatal(err)
 	}
-	ix := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
-	defer ix.Close()
+	one := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	defer one.Close()
+	many := splitFixture(t, 400)
+	for _, direct := range []bool{true, false} {
+		segmentReads = direct
+		phraseAsBleves(t, one)
+		phraseAsBleves(t, many)
+	}
+	segmentReads = true
+}
+
+func phraseAsBleves(t *testing.T, ix *Index) {
+	t.Helper()
 	ctx := context.Background()
 	phrases := [][]string{
 		{"unit", "state"}, {"american", "peopl"}, {"feder", "govern"}, {"congress", "economi"},
@@ -138,4 +156,70 @@ func TestPhraseSearcherRunOutStaysOut(t *testing.T) {
 	if ps.checked != checked {
 		t.Errorf("after running out, %d more candidates were read", ps.checked-checked)
 	}
+}
+
+// TestSegmentPositionsAsTermReaders: the positions read from the segments
+// are those bleve's term reader gives, for pieces asked in any order: the
+// same piece again, back, forward past pieces without the word, across
+// segments, and in pieces deleted or past the end.
+func TestSegmentPositionsAsTermReaders(t *testing.T) {
+	ix := splitFixture(t, 300)
+	words := []string{"state", "unit", "zzqx"}
+	withSnapshot(ix.bi, func(snap *scorch.IndexSnapshot) {
+		var total uint64
+		for _, ss := range snap.Segments() {
+			total += ss.Segment().Count()
+		}
+		sp := newSegmentPositions(snap, fText, words)
+		rng := rand.New(rand.NewPCG(1, 2))
+		var d uint64
+		checked := 0
+		for range 3000 {
+			switch r := rng.IntN(10); {
+			case r == 0: // the same again
+			case r == 1: // back
+				d = rng.Uint64N(d + 1)
+			case r == 2: // far ahead, into another segment
+				d += rng.Uint64N(total/2 + 1)
+			default:
+				d += rng.Uint64N(4)
+			}
+			if d > total+2 {
+				d = rng.Uint64N(total)
+			}
+			id := bleveindex.NewIndexInternalID(nil, d)
+			for i, w := range words {
+				got, ok, err := sp.positions(i, id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rd, err := snap.TermFieldReader(context.Background(), []byte(w), fText, false, false, true)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want []uint64
+				doc, err := rd.Advance(id, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				has := doc != nil && doc.ID.Equals(id)
+				if has {
+					for _, v := range doc.Vectors {
+						want = append(want, v.Pos)
+					}
+					slices.Sort(want)
+				}
+				rd.Close()
+				if ok != has || ok && !slices.Equal(got, want) {
+					t.Fatalf("%q in piece %d: %v %v, the term reader's %v %v", w, d, ok, got, has, want)
+				}
+				if ok {
+					checked++
+				}
+			}
+		}
+		if checked < 100 {
+			t.Fatalf("only %d positions compared", checked)
+		}
+	})
 }
