@@ -121,9 +121,16 @@ func asExitCode(err error, ec *exitCode) bool {
 func (e *Env) source() (string, fs.FS, error) { return archive.Source(e.ArchiveDir) }
 
 // openIndex opens (building or refreshing as needed) the index of the
-// archive the global flags point at.
+// archive the global flags point at, for a command that searches and
+// exits (index.Options.Once).
 func (e *Env) openIndex(ctx context.Context, progress index.Progress) (*index.Index, error) {
-	return index.OpenDir(ctx, e.ArchiveDir, index.Options{Dir: e.IndexDir, Progress: progress, LargeBuild: buildgc.Relax})
+	return e.openIndexWith(ctx, index.Options{Progress: progress, Once: true})
+}
+
+// openIndexWith is openIndex with opts (Dir and LargeBuild set here).
+func (e *Env) openIndexWith(ctx context.Context, opts index.Options) (*index.Index, error) {
+	opts.Dir, opts.LargeBuild = e.IndexDir, buildgc.Relax
+	return index.OpenDir(ctx, e.ArchiveDir, opts)
 }
 
 // openArchive loads the archive named by the global flags.

@@ -331,7 +331,7 @@ func (e *Env) searchCached(ctx context.Context, q index.Query, write func(io.Wri
 	if err != nil {
 		return nil, false
 	}
-	ix, err := index.OpenCached(name, fsys, index.Options{Dir: e.IndexDir})
+	ix, err := index.OpenCached(name, fsys, index.Options{Dir: e.IndexDir, Once: true})
 	if err != nil {
 		return nil, false
 	}

@@ -107,7 +107,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 			info.Refresh = reindex
 			return cached, info, nil
 		}
-		opened, err := env.openIndex(ctx, progress)
+		opened, err := env.openIndexWith(ctx, index.Options{Progress: progress}) // warmed for the keystrokes
 		if err != nil {
 			return nil, ui.Info{}, err
 		}

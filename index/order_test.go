@@ -126,3 +126,39 @@ func removeAndRefresh(ctx context.Context, t *testing.T, ix *Index, arch, dir st
 		t.Fatalf("refresh: changed %v, %v", changed, err)
 	}
 }
+
+// TestOnceDoesNotWarm: an index opened for a command that searches and
+// exits (Options.Once) starts no warming with its searches, and answers
+// them as a warmed one does; one opened without it warms after its first
+// search.
+func TestOnceDoesNotWarm(t *testing.T) {
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 120, 5); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	ctx := context.Background()
+	warm, err := Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer warm.Close()
+	once, err := OpenCached(arch, os.DirFS(arch), Options{Dir: dir, Once: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer once.Close()
+	for _, q := range []Query{{Limit: 10}, {Text: "congress", Limit: 10}, {Text: "govern", Limit: 5, Mode: ModeFacets}} {
+		got, want := run(t, once, q), run(t, warm, q)
+		if !reflect.DeepEqual(ids(got), ids(want)) || got.Total != want.Total || !reflect.DeepEqual(got.Facets, want.Facets) {
+			t.Fatalf("%+v: once %s, warmed %s", q, describe(got), describe(want))
+		}
+	}
+	once.mu.RLock()
+	ft := once.facetTerms
+	once.mu.RUnlock()
+	if ft.warmed != nil {
+		t.Error("a search of an index opened Once started a warming")
+	}
+	warmedTerms(t, warm)
+}

@@ -19,7 +19,7 @@ type warming struct {
 // startWarm warms the current view's snapshot in the background once.
 // The caller holds ix.inUse for reading.
 func (ix *Index) startWarm(ft *facetTerms) {
-	if ft == nil || ix.cur == nil {
+	if ft == nil || ix.cur == nil || ix.once {
 		return
 	}
 	ft.warmOnce.Do(func() {
