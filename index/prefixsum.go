@@ -18,8 +18,10 @@ import (
 // searchers would sum it, with the same arithmetic as its TF-IDF scorer
 // (TestPrefixSumIsBleves checks the scores bit for bit), so the results
 // are those of the term searchers, without their per-match costs (a
-// document match from a pool, a term-field document, a scorer call: half
-// of a keystroke's reading at 100k pieces).
+// document match from a pool, a term-field document, a scorer call). At
+// 100k pieces, 40 keystrokes of `con` and `pro` spent 1.82 s of CPU
+// summing through the term searchers on one core, and 1.41 s so, on two.
+// Under a split walk (split.go) it reads its half alone.
 //
 // It returns false, having read nothing, when the searcher cannot be read
 // so: not a scorch snapshot, or scores not TF-IDF.
