@@ -49,14 +49,16 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 	for _, f := range storedOf[q.field] {
 		fields[f] = true
 	}
-	return &exactSearcher{Searcher: s, r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget,
+	return &exactSearcher{Searcher: s, walk: newSpanWalk(ctx), r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget,
 		unchecked: q.budget == 0 && formsUnchecked(ctx),
 		long:      fields[fBody],
 		texts:     textReader{s: bodiesOf(ctx)}}, nil
 }
 
 type exactSearcher struct {
-	search.Searcher // the candidates
+	search.Searcher          // the candidates
+	walk            spanWalk // the span of a split walk (split.go)
+	past            bool     // a candidate past the span was met: no more
 	r               bleveindex.IndexReader
 	fields          map[string]bool
 	m               formMatcher
@@ -66,13 +68,24 @@ type exactSearcher struct {
 	texts           textReader // reads them
 }
 
+func (s *exactSearcher) Close() error {
+	checkedTexts.Add(int64(s.read))
+	return s.Searcher.Close()
+}
+
 func (s *exactSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	dm, err := s.Searcher.Next(ctx)
+	if s.past {
+		return nil, nil
+	}
+	dm, err := s.walk.next(ctx, s.Searcher)
 	return s.first(ctx, dm, err)
 }
 
 func (s *exactSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
-	dm, err := s.Searcher.Advance(ctx, id)
+	if s.past {
+		return nil, nil
+	}
+	dm, err := s.walk.advance(ctx, s.Searcher, id)
 	return s.first(ctx, dm, err)
 }
 
@@ -81,10 +94,18 @@ func (s *exactSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexIn
 // there: walking the rest of the candidates to reject each cost seconds at
 // 100k pieces when a conjunction advanced it once per hit of another word.
 func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
+	if err == nil && s.walk.past(ctx, dm) {
+		s.past = true
+		return nil, nil
+	}
 	if s.unchecked {
 		return dm, err
 	}
 	for dm != nil && err == nil {
+		if s.walk.past(ctx, dm) {
+			s.past = true
+			return nil, nil
+		}
 		if s.spent() {
 			ctx.DocumentMatchPool.Put(dm)
 			return nil, nil

@@ -84,6 +84,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 	}
 	return &phraseSearcher{
 		Searcher: conj,
+		walk:     newSpanWalk(ctx),
 		direct:   direct,
 		readers:  readers,
 		offsets:  offsets,
@@ -96,6 +97,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 // words stand at the phrase's distances.
 type phraseSearcher struct {
 	search.Searcher                              // the conjunction: candidates and scores
+	walk            spanWalk                     // the span of a split walk (split.go)
 	direct          *segmentPositions            // the words' positions, from a scorch snapshot
 	readers         []bleveindex.TermFieldReader // or through bleve's term readers
 	offsets         []uint64
@@ -119,7 +121,7 @@ func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch,
 	if s.done {
 		return nil, nil
 	}
-	dm, err := s.Searcher.Next(ctx)
+	dm, err := s.walk.next(ctx, s.Searcher)
 	return s.first(ctx, dm, err)
 }
 
@@ -127,13 +129,17 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexI
 	if s.done {
 		return nil, nil
 	}
-	dm, err := s.Searcher.Advance(ctx, id)
+	dm, err := s.walk.advance(ctx, s.Searcher, id)
 	return s.first(ctx, dm, err)
 }
 
 // first returns dm or the first match after it that has the phrase.
 func (s *phraseSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
 	for dm != nil && err == nil {
+		if s.walk.past(ctx, dm) {
+			dm = nil // no more in the span
+			break
+		}
 		ok, perr := s.hasPhrase(dm.IndexInternalID)
 		if perr != nil {
 			return nil, perr
@@ -204,6 +210,7 @@ func (s *phraseSearcher) phraseAt() bool {
 }
 
 func (s *phraseSearcher) Close() error {
+	checkedTexts.Add(int64(s.checked))
 	err := s.Searcher.Close()
 	for _, rd := range s.readers {
 		if e := rd.Close(); err == nil {

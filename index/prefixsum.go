@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"math"
 	"runtime"
 	"sync"
@@ -142,7 +143,7 @@ func (s *accumSearcher) sumPostings() (bool, error) {
 				sp := spans[next]
 				next++
 				mu.Unlock()
-				if err := read(sp); err != nil {
+				if err := readCaught(read, sp); err != nil {
 					mu.Lock()
 					if first == nil {
 						first = err
@@ -154,6 +155,17 @@ func (s *accumSearcher) sumPostings() (bool, error) {
 	}
 	wg.Wait()
 	return true, first
+}
+
+// readCaught is read(sp), a panic made its error (the search fails, as
+// one on the caller's goroutine would, instead of the process).
+func readCaught[S any](read func(S) error, sp S) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("reading a prefix's postings: %v", p)
+		}
+	}()
+	return read(sp)
 }
 
 // sumDirect: accumSearcher reads the postings itself (false: through

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -55,6 +56,57 @@ func docSpanOf(ctx context.Context) (docSpan, bool) {
 	return sp, ok
 }
 
+// spanWalk keeps a searcher that checks its candidates (a phrase's
+// positions, a piece's exact forms) within the span of a split walk:
+// its first call starts at the span, not at the index's first piece (an
+// Advance before any Next makes bleve's conjunctions walk their clauses
+// from the start), and a candidate past the span ends the walk before it
+// is checked (the walk of the first half would otherwise check
+// candidates up to the next match past it, the whole second half when
+// none matches). Outside a split walk (on false) it changes nothing, and
+// reads no document numbers (an index other than scorch has IDs of its
+// own).
+type spanWalk struct {
+	span        docSpan
+	on, started bool
+}
+
+func newSpanWalk(ctx context.Context) spanWalk {
+	sp, ok := docSpanOf(ctx)
+	return spanWalk{span: sp, on: ok}
+}
+
+// next is inner.Next, or, for the first call, inner's Advance to the
+// span's first piece.
+func (w *spanWalk) next(ctx *search.SearchContext, inner search.Searcher) (*search.DocumentMatch, error) {
+	if !w.started {
+		w.started = true
+		if w.on && w.span.lo > 0 {
+			return inner.Advance(ctx, bleveindex.NewIndexInternalID(nil, w.span.lo))
+		}
+	}
+	return inner.Next(ctx)
+}
+
+// advance is inner's Advance to id, or to the span's first piece if that
+// is further.
+func (w *spanWalk) advance(ctx *search.SearchContext, inner search.Searcher, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	w.started = true
+	if w.on && id.Value() < w.span.lo {
+		id = bleveindex.NewIndexInternalID(nil, w.span.lo)
+	}
+	return inner.Advance(ctx, id)
+}
+
+// past reports whether dm is past the span, and then puts it back.
+func (w *spanWalk) past(ctx *search.SearchContext, dm *search.DocumentMatch) bool {
+	if w.on && dm != nil && dm.IndexInternalID.Value() >= w.span.hi {
+		ctx.DocumentMatchPool.Put(dm)
+		return true
+	}
+	return false
+}
+
 // splittable reports whether every searcher of q decides each piece by
 // itself, whatever pieces it was asked about before.
 func splittable(q query.Query) bool {
@@ -102,7 +154,7 @@ func splitAt(r bleveindex.IndexReader) (uint64, bool) {
 func (ix *Index) collectSplit(ctx context.Context, q query.Query, r bleveindex.IndexReader, size, from int,
 	sortBy []string, record bool) (hits search.DocumentMatchCollection, total int, docs []uint32, recorded, ok bool, err error) {
 	mid, ok := splitAt(r)
-	if !ok || !splittable(q) {
+	if !ok || !splittable(q) || fewIDs(q) {
 		return nil, 0, nil, false, false, nil
 	}
 	splitWalks.Add(1)
@@ -118,6 +170,11 @@ func (ix *Index) collectSplit(ctx context.Context, q query.Query, r bleveindex.I
 	for i := range halves {
 		h, sp := &halves[i], spans[i]
 		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil { // as one walk's would: the search fails
+					h.err = fmt.Errorf("search of pieces %d-%d: %v", sp.lo, sp.hi, p)
+				}
+			}()
 			sctx := withDocSpan(ctx, sp)
 			s, err := q.Searcher(sctx, r, ix.bi.Mapping(), search.SearcherOptions{})
 			if err != nil {
@@ -215,5 +272,23 @@ func (s *spanSearcher) cut(ctx *search.SearchContext, dm *search.DocumentMatch, 
 	return dm, nil
 }
 
-// splitWalks counts the searches collectSplit cut (tests).
-var splitWalks atomic.Int64
+// splitWalks counts the searches collectSplit cut, and checkedTexts the
+// candidates phrase and exact searchers checked, added as they close
+// (tests).
+var splitWalks, checkedTexts atomic.Int64
+
+// fewIDs reports whether q requires one of fewer than minSplitMatches
+// pieces named by ID (a page checked again, a group of copies): its
+// searchers' Count, a conjunction's the sum of its clauses', does not
+// tell.
+func fewIDs(q query.Query) bool {
+	switch q := q.(type) {
+	case *query.DocIDQuery:
+		return uint64(len(q.IDs)) < minSplitMatches
+	case *query.ConjunctionQuery:
+		return slices.ContainsFunc(q.Conjuncts, fewIDs)
+	case *query.BooleanQuery:
+		return q.Must != nil && fewIDs(q.Must)
+	}
+	return false
+}

@@ -85,50 +85,9 @@ func splitFixture(t *testing.T, n int) *Index {
 // for typing and whole queries, every sort, and pages past the first.
 func TestSplitCollectIsOneWalk(t *testing.T) {
 	ix := splitFixture(t, 400)
-	ctx := context.Background()
 	texts := []string{"con", "pro", "congress", "congress economy rev", `"united states"`, `"united sta`,
 		"government -tax", "tax OR revenue", "prosper*", "constitutional congress", "zzqx", "title:con", "governme", "constitutio"}
-	type walk struct {
-		hits  search.DocumentMatchCollection
-		total int
-		set   []uint32
-		kept  bool // a hit set was recorded
-	}
-	run := func(q Query, split bool) walk {
-		t.Helper()
-		oldDocs, oldMatches := minSplitDocs, minSplitMatches
-		if split {
-			minSplitDocs, minSplitMatches = 1, 0
-		} else {
-			minSplitDocs = math.MaxUint64
-		}
-		defer func() { minSplitDocs, minSplitMatches = oldDocs, oldMatches }()
-		ix.inUse.RLock()
-		defer ix.inUse.RUnlock()
-		p := buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms)
-		if p.typed != "" {
-			ix.resolveTyping(ctx, &p)
-		}
-		c := compile(p)
-		filters, restrict, _ := ix.filterQueries(q)
-		pg := pageOf(q, len(c.must) > 0, true)
-		ix.mu.RLock()
-		ft := ix.facetTerms
-		ix.mu.RUnlock()
-		key := fmt.Sprintf("%v %+v", split, q)
-		hits, total, err := ix.collectKeyed(withBodies(ctx, ix.cur.bodies), combine(c.must, c.mustNot, c.should, filters, restrict, ""),
-			pg.size, pg.from, pg.sortBy, nil, ft, key)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w := walk{hits: hits, total: total}
-		ft.cols.mu.Lock()
-		if ft.cols.setKey == key {
-			w.set, w.kept = slices.Clone(ft.cols.set), true
-		}
-		ft.cols.mu.Unlock()
-		return w
-	}
+	run := func(q Query, split bool) walk { return collectWalk(t, ix, q, split) }
 	cut := 0
 	for _, text := range texts {
 		for _, q := range []Query{
@@ -234,4 +193,78 @@ func samePage(got, want search.DocumentMatchCollection) error {
 		i = j
 	}
 	return nil
+}
+
+type walk struct {
+	hits  search.DocumentMatchCollection
+	total int
+	set   []uint32
+	kept  bool // a hit set was recorded
+}
+
+// collectWalk collects q's page on ix as Search does, cut in two or in
+// one walk, with the hit set it records.
+func collectWalk(t *testing.T, ix *Index, q Query, split bool) walk {
+	t.Helper()
+	ctx := context.Background()
+	oldDocs, oldMatches := minSplitDocs, minSplitMatches
+	if split {
+		minSplitDocs, minSplitMatches = 1, 0
+	} else {
+		minSplitDocs = math.MaxUint64
+	}
+	defer func() { minSplitDocs, minSplitMatches = oldDocs, oldMatches }()
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	p := buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms)
+	if p.typed != "" {
+		ix.resolveTyping(ctx, &p)
+	}
+	c := compile(p)
+	filters, restrict, _ := ix.filterQueries(q)
+	pg := pageOf(q, len(c.must) > 0, true)
+	ix.mu.RLock()
+	ft := ix.facetTerms
+	ix.mu.RUnlock()
+	key := fmt.Sprintf("%v %+v", split, q)
+	hits, total, err := ix.collectKeyed(withBodies(ctx, ix.cur.bodies), combine(c.must, c.mustNot, c.should, filters, restrict, ""),
+		pg.size, pg.from, pg.sortBy, nil, ft, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := walk{hits: hits, total: total}
+	ft.cols.mu.Lock()
+	if ft.cols.setKey == key {
+		w.set, w.kept = slices.Clone(ft.cols.set), true
+	}
+	ft.cols.mu.Unlock()
+	return w
+}
+
+// TestSplitChecksEachCandidateOnce: the halves of a split walk check
+// between them the candidates one walk checks (a phrase's positions, a
+// piece's forms as written), not each half from the index's first piece
+// or up to the next match past its end: a phrase of two common words
+// seldom side by side, and a form as written that few of its stem's
+// pieces have.
+func TestSplitChecksEachCandidateOnce(t *testing.T) {
+	ix := splitFixture(t, 400)
+	for _, text := range []string{`"congress economy"`, `"economy congress"`, `"Congresses"`, `"congress economy" revenue`} {
+		q := Query{Text: text, Limit: 20}
+		c0 := checkedTexts.Load()
+		one := collectWalk(t, ix, q, false)
+		c1 := checkedTexts.Load()
+		cut := collectWalk(t, ix, q, true)
+		c2 := checkedTexts.Load()
+		if c1-c0 < 20 {
+			t.Fatalf("%s: one walk checked %d candidates: the test tells little", text, c1-c0)
+		}
+		if cut.total != one.total {
+			t.Fatalf("%s: %d matches cut, %d in one walk", text, cut.total, one.total)
+		}
+		// each half may check the one candidate at its edge twice
+		if c2-c1 > c1-c0+4 {
+			t.Errorf("%s: the halves checked %d candidates, one walk %d", text, c2-c1, c1-c0)
+		}
+	}
 }
