@@ -69,7 +69,7 @@ type exactSearcher struct {
 }
 
 func (s *exactSearcher) Close() error {
-	checkedTexts.Add(int64(s.read))
+	checkedCandidates.Add(int64(s.read))
 	return s.Searcher.Close()
 }
 
@@ -94,17 +94,13 @@ func (s *exactSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexIn
 // there: walking the rest of the candidates to reject each cost seconds at
 // 100k pieces when a conjunction advanced it once per hit of another word.
 func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
-	if err == nil && s.walk.past(ctx, dm) {
-		s.past = true
-		return nil, nil
-	}
-	if s.unchecked {
-		return dm, err
-	}
 	for dm != nil && err == nil {
 		if s.walk.past(ctx, dm) {
 			s.past = true
 			return nil, nil
+		}
+		if s.unchecked {
+			return dm, nil
 		}
 		if s.spent() {
 			ctx.DocumentMatchPool.Put(dm)

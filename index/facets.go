@@ -147,16 +147,8 @@ func (ix *Index) collectKeyed(ctx context.Context, q query.Query, size, from int
 	}
 	defer s.Close()
 	if size > 0 && counter == nil && s.Count() >= minSplitMatches {
-		record := sets != nil && key != ""
-		hits, total, docs, recorded, ok, err := ix.collectSplit(ctx, q, r, size, from, sortBy, record)
-		if err != nil {
-			return nil, 0, err
-		}
-		if ok {
-			if recorded {
-				sets.keepHitSet(r, key, docs)
-			}
-			return hits, total, nil
+		if hits, total, ok, err := ix.collectSplit(ctx, q, r, size, from, sortBy, sets, key); ok || err != nil {
+			return hits, total, err
 		}
 	}
 	var rec *recorder

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
@@ -88,7 +87,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 		direct:   direct,
 		readers:  readers,
 		offsets:  offsets,
-		docs:     make([]bleveindex.TermFieldDoc, len(words)),
+		docs:     make([]bleveindex.TermFieldDoc, len(readers)),
 		pos:      make([][]uint64, len(words)),
 	}, nil
 }
@@ -210,7 +209,7 @@ func (s *phraseSearcher) phraseAt() bool {
 }
 
 func (s *phraseSearcher) Close() error {
-	checkedTexts.Add(int64(s.checked))
+	checkedCandidates.Add(int64(s.checked))
 	err := s.Searcher.Close()
 	for _, rd := range s.readers {
 		if e := rd.Close(); err == nil {

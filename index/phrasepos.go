@@ -40,12 +40,7 @@ type wordWalk struct {
 
 func newSegmentPositions(snap *scorch.IndexSnapshot, field string, words []string) *segmentPositions {
 	sp := &segmentPositions{field: field, seg: -1, w: make([]wordWalk, len(words))}
-	var offset uint64
-	for _, ss := range snap.Segments() {
-		sp.segs = append(sp.segs, ss)
-		sp.offsets = append(sp.offsets, offset)
-		offset += ss.Segment().Count()
-	}
+	sp.segs, sp.offsets, _ = segmentOffsets(snap)
 	for _, w := range words {
 		sp.words = append(sp.words, []byte(w))
 	}

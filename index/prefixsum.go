@@ -1,14 +1,13 @@
 package index
 
 import (
-	"fmt"
 	"math"
 	"runtime"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/scorer"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
+	"golang.org/x/sync/errgroup"
 )
 
 // sumPostings is accumSearcher.sum read from the segments' postings
@@ -51,17 +50,13 @@ func (s *accumSearcher) sumPostings() (bool, error) {
 		lo, hi uint64 // the range, in the segment's own numbers
 	}
 	var spans []span
-	var total uint64
-	for _, ss := range snap.Segments() {
-		total += ss.Segment().Count()
-	}
+	segs, offsets, total := segmentOffsets(snap)
 	workers := min(runtime.GOMAXPROCS(0), 4)
 	cut := max(total/uint64(2*workers), 1)
 	// under a split walk (split.go), this searcher's half alone
 	only, split := docSpanOf(s.ctx)
-	var offset uint64
-	for _, ss := range snap.Segments() {
-		n := ss.Segment().Count()
+	for k, ss := range segs {
+		n, offset := ss.Segment().Count(), offsets[k]
 		for from := uint64(0); from < n; from += cut {
 			lo, hi := from, min(from+cut, n)
 			if split {
@@ -73,7 +68,6 @@ func (s *accumSearcher) sumPostings() (bool, error) {
 			}
 			spans = append(spans, span{ss, offset, lo, hi})
 		}
-		offset += n
 	}
 	s.scores = make([]float64, total)
 	s.counts = make([]uint32, total)
@@ -81,6 +75,8 @@ func (s *accumSearcher) sumPostings() (bool, error) {
 	for i, t := range s.terms {
 		terms[i] = []byte(t)
 	}
+	g, gctx := errgroup.WithContext(s.ctx)
+	g.SetLimit(workers)
 	read := func(sp span) error {
 		d, err := sp.seg.Segment().Dictionary(s.field)
 		if err != nil {
@@ -89,7 +85,7 @@ func (s *accumSearcher) sumPostings() (bool, error) {
 		var pl segment.PostingsList
 		var it segment.PostingsIterator
 		for i, t := range terms {
-			if err := s.ctx.Err(); err != nil {
+			if err := gctx.Err(); err != nil {
 				return err
 			}
 			if pl, err = d.PostingsList(t, sp.seg.Deleted(), pl); err != nil {
@@ -128,44 +124,10 @@ func (s *accumSearcher) sumPostings() (bool, error) {
 		}
 		return nil
 	}
-	var next int
-	var mu sync.Mutex
-	var first error
-	var wg sync.WaitGroup
-	for range min(workers, len(spans)) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				if next == len(spans) || first != nil {
-					mu.Unlock()
-					return
-				}
-				sp := spans[next]
-				next++
-				mu.Unlock()
-				if err := readCaught(read, sp); err != nil {
-					mu.Lock()
-					if first == nil {
-						first = err
-					}
-					mu.Unlock()
-				}
-			}
-		})
+	for _, sp := range spans {
+		g.Go(func() error { return caught("reading a prefix's postings", func() error { return read(sp) }) })
 	}
-	wg.Wait()
-	return true, first
-}
-
-// readCaught is read(sp), a panic made its error (the search fails, as
-// one on the caller's goroutine would, instead of the process).
-func readCaught[S any](read func(S) error, sp S) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("reading a prefix's postings: %v", p)
-		}
-	}()
-	return read(sp)
+	return true, g.Wait()
 }
 
 // sumDirect: accumSearcher reads the postings itself (false: through

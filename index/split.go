@@ -33,8 +33,10 @@ import (
 
 // A scored search is cut in two when the index has minSplitDocs pieces
 // and its searchers expect minSplitMatches matches or more (their Count,
-// an estimate: a conjunction's is its clauses' sum): below either, building
-// the searchers twice more costs about what it saves. Variables for the
+// an estimate: a conjunction's is its clauses' sum). The searchers are
+// built once to read that count and once more for each half (the word
+// being typed's took 0.5 ms a search in a profile at 100k). Both
+// thresholds were chosen, not tuned by measurement. Variables for the
 // tests.
 var (
 	minSplitDocs    uint64 = 20000
@@ -54,6 +56,30 @@ func withDocSpan(ctx context.Context, sp docSpan) context.Context {
 func docSpanOf(ctx context.Context) (docSpan, bool) {
 	sp, ok := ctx.Value(docSpanKey{}).(docSpan)
 	return sp, ok
+}
+
+// segmentOffsets lists snap's segments with the document number each
+// starts at (scorch numbers a snapshot's documents segment after segment,
+// deleted ones included), and the numbers in all.
+func segmentOffsets(snap *scorch.IndexSnapshot) (segs []*scorch.SegmentSnapshot, offsets []uint64, total uint64) {
+	segs = snap.Segments()
+	offsets = make([]uint64, len(segs))
+	for i, ss := range segs {
+		offsets[i] = total
+		total += ss.Segment().Count()
+	}
+	return segs, offsets, total
+}
+
+// caught runs fn, a panic made its error: a search on goroutines of its
+// own fails as one on the caller's would, instead of the process.
+func caught(what string, fn func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%s: %v", what, p)
+		}
+	}()
+	return fn()
 }
 
 // spanWalk keeps a searcher that checks its candidates (a phrase's
@@ -137,10 +163,7 @@ func splitAt(r bleveindex.IndexReader) (uint64, bool) {
 	if !ok || runtime.GOMAXPROCS(0) < 2 {
 		return 0, false
 	}
-	var total uint64
-	for _, ss := range snap.Segments() {
-		total += ss.Segment().Count()
-	}
+	_, _, total := segmentOffsets(snap)
 	if total < minSplitDocs {
 		return 0, false
 	}
@@ -148,16 +171,18 @@ func splitAt(r bleveindex.IndexReader) (uint64, bool) {
 }
 
 // collectSplit collects the page size from from of q, sorted by sortBy,
-// from the two halves of r's document numbers at once, and the matches'
-// document numbers when record is set (nil when there were too many; see
-// recorder). It returns false when q or r is not to be cut.
+// from the two halves of r's document numbers at once, keeping the
+// matches' document numbers in sets under key as one walk's recorder
+// does (when sets is not nil and key not ""). It returns false when q or
+// r is not to be cut.
 func (ix *Index) collectSplit(ctx context.Context, q query.Query, r bleveindex.IndexReader, size, from int,
-	sortBy []string, record bool) (hits search.DocumentMatchCollection, total int, docs []uint32, recorded, ok bool, err error) {
+	sortBy []string, sets *facetTerms, key string) (hits search.DocumentMatchCollection, total int, ok bool, err error) {
 	mid, ok := splitAt(r)
 	if !ok || !splittable(q) || fewIDs(q) {
-		return nil, 0, nil, false, false, nil
+		return nil, 0, false, nil
 	}
 	splitWalks.Add(1)
+	record := sets != nil && key != ""
 	spans := [2]docSpan{{0, mid}, {mid, ^uint64(0)}}
 	type half struct {
 		coll *collector.TopNCollector
@@ -170,31 +195,26 @@ func (ix *Index) collectSplit(ctx context.Context, q query.Query, r bleveindex.I
 	for i := range halves {
 		h, sp := &halves[i], spans[i]
 		wg.Go(func() {
-			defer func() {
-				if p := recover(); p != nil { // as one walk's would: the search fails
-					h.err = fmt.Errorf("search of pieces %d-%d: %v", sp.lo, sp.hi, p)
+			h.err = caught(fmt.Sprintf("search of pieces %d-%d", sp.lo, sp.hi), func() error {
+				s, err := q.Searcher(withDocSpan(ctx, sp), r, ix.bi.Mapping(), search.SearcherOptions{})
+				if err != nil {
+					return err
 				}
-			}()
-			sctx := withDocSpan(ctx, sp)
-			s, err := q.Searcher(sctx, r, ix.bi.Mapping(), search.SearcherOptions{})
-			if err != nil {
-				h.err = err
-				return
-			}
-			defer s.Close()
-			var walk search.Searcher = &spanSearcher{Searcher: s, span: sp}
-			if record {
-				h.rec = &recorder{Searcher: walk}
-				walk = h.rec
-			}
-			h.coll = collector.NewTopNCollector(size+from, 0, order.Copy())
-			h.err = h.coll.Collect(ctx, walk, r)
+				defer s.Close()
+				var walk search.Searcher = &spanSearcher{Searcher: s, walk: spanWalk{span: sp, on: true}}
+				if record {
+					h.rec = &recorder{Searcher: walk}
+					walk = h.rec
+				}
+				h.coll = collector.NewTopNCollector(size+from, 0, order.Copy())
+				return h.coll.Collect(ctx, walk, r)
+			})
 		})
 	}
 	wg.Wait()
 	for _, h := range halves {
 		if h.err != nil {
-			return nil, 0, nil, false, true, h.err
+			return nil, 0, true, h.err
 		}
 	}
 	a, b := halves[0].coll.Results(), halves[1].coll.Results()
@@ -212,37 +232,31 @@ func (ix *Index) collectSplit(ctx context.Context, q query.Query, r bleveindex.I
 			merged, b = append(merged, b[0]), b[1:]
 		}
 	}
+	hits = search.DocumentMatchCollection{}
 	if from < len(merged) {
 		hits = merged[from:]
-	} else {
-		hits = search.DocumentMatchCollection{}
 	}
-	total = int(halves[0].coll.Total() + halves[1].coll.Total())
 	if record {
 		ra, rb := halves[0].rec, halves[1].rec
 		if !ra.tooMany && !rb.tooMany && len(ra.docs)+len(rb.docs) <= maxHitSet {
-			docs, recorded = append(ra.docs, rb.docs...), true
+			sets.keepHitSet(r, key, append(ra.docs, rb.docs...))
 		}
 	}
-	return hits, total, docs, recorded, true, nil
+	return hits, int(halves[0].coll.Total() + halves[1].coll.Total()), true, nil
 }
 
 // spanSearcher walks a searcher's matches in a range of document numbers.
 type spanSearcher struct {
 	search.Searcher
-	span          docSpan
-	started, done bool
+	walk spanWalk
+	done bool // past the range, or run out
 }
 
 func (s *spanSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
-	if !s.started && s.span.lo > 0 {
-		return s.Advance(ctx, bleveindex.NewIndexInternalID(nil, s.span.lo))
-	}
 	if s.done {
 		return nil, nil
 	}
-	s.started = true
-	dm, err := s.Searcher.Next(ctx)
+	dm, err := s.walk.next(ctx, s.Searcher)
 	return s.cut(ctx, dm, err)
 }
 
@@ -250,32 +264,26 @@ func (s *spanSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInt
 	if s.done {
 		return nil, nil
 	}
-	s.started = true
-	if id.Value() < s.span.lo {
-		id = bleveindex.NewIndexInternalID(nil, s.span.lo)
-	}
-	dm, err := s.Searcher.Advance(ctx, id)
+	dm, err := s.walk.advance(ctx, s.Searcher, id)
 	return s.cut(ctx, dm, err)
 }
 
 // cut ends the walk at the first match past the range.
 func (s *spanSearcher) cut(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
-	if err != nil || dm == nil {
-		s.done = err == nil
-		return dm, err
+	if err != nil {
+		return nil, err
 	}
-	if dm.IndexInternalID.Value() >= s.span.hi {
-		ctx.DocumentMatchPool.Put(dm)
+	if dm == nil || s.walk.past(ctx, dm) {
 		s.done = true
 		return nil, nil
 	}
 	return dm, nil
 }
 
-// splitWalks counts the searches collectSplit cut, and checkedTexts the
-// candidates phrase and exact searchers checked, added as they close
+// splitWalks counts the searches collectSplit cut, and checkedCandidates
+// the candidates phrase and exact searchers checked, added as they close
 // (tests).
-var splitWalks, checkedTexts atomic.Int64
+var splitWalks, checkedCandidates atomic.Int64
 
 // fewIDs reports whether q requires one of fewer than minSplitMatches
 // pieces named by ID (a page checked again, a group of copies): its

@@ -87,7 +87,6 @@ func TestSplitCollectIsOneWalk(t *testing.T) {
 	ix := splitFixture(t, 400)
 	texts := []string{"con", "pro", "congress", "congress economy rev", `"united states"`, `"united sta`,
 		"government -tax", "tax OR revenue", "prosper*", "constitutional congress", "zzqx", "title:con", "governme", "constitutio"}
-	run := func(q Query, split bool) walk { return collectWalk(t, ix, q, split) }
 	cut := 0
 	for _, text := range texts {
 		for _, q := range []Query{
@@ -97,11 +96,11 @@ func TestSplitCollectIsOneWalk(t *testing.T) {
 			{Text: text, Limit: 30, Sort: SortNewest},
 		} {
 			before := splitWalks.Load()
-			got := run(q, true)
+			got := collectWalk(t, ix, q, true)
 			if splitWalks.Load() > before {
 				cut++
 			}
-			want := run(q, false)
+			want := collectWalk(t, ix, q, false)
 			if got.total != want.total || len(got.hits) != len(want.hits) {
 				t.Fatalf("%+v: cut %d matches, %d hits; one walk %d, %d", q, got.total, len(got.hits), want.total, len(want.hits))
 			}
@@ -156,16 +155,16 @@ func TestPrefixSumIsBleves(t *testing.T) {
 // whose scores are the same keep the order they were found in; otherwise
 // the pieces and their order are the same.
 func samePage(got, want search.DocumentMatchCollection) error {
-	close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*math.Max(math.Abs(a), math.Abs(b)) }
+	near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-12*math.Max(math.Abs(a), math.Abs(b)) }
 	for i := 0; i < len(want); {
 		// the run of pieces from i whose scores are within rounding
 		j := i + 1
-		for j < len(want) && close(want[j].Score, want[i].Score) {
+		for j < len(want) && near(want[j].Score, want[i].Score) {
 			j++
 		}
 		var g, w []string
 		for k := i; k < j; k++ {
-			if !close(got[k].Score, want[k].Score) {
+			if !near(got[k].Score, want[k].Score) {
 				return fmt.Errorf("hit %d: cut %s %v, one walk %s %v", k, got[k].ID, got[k].Score, want[k].ID, want[k].Score)
 			}
 			g, w = append(g, got[k].ID), append(w, want[k].ID)
@@ -251,11 +250,11 @@ func TestSplitChecksEachCandidateOnce(t *testing.T) {
 	ix := splitFixture(t, 400)
 	for _, text := range []string{`"congress economy"`, `"economy congress"`, `"Congresses"`, `"congress economy" revenue`} {
 		q := Query{Text: text, Limit: 20}
-		c0 := checkedTexts.Load()
+		c0 := checkedCandidates.Load()
 		one := collectWalk(t, ix, q, false)
-		c1 := checkedTexts.Load()
+		c1 := checkedCandidates.Load()
 		cut := collectWalk(t, ix, q, true)
-		c2 := checkedTexts.Load()
+		c2 := checkedCandidates.Load()
 		if c1-c0 < 20 {
 			t.Fatalf("%s: one walk checked %d candidates: the test tells little", text, c1-c0)
 		}
