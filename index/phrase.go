@@ -23,10 +23,22 @@ type phraseQuery struct {
 	field string
 	terms []string // "" keeps the place of a stop word
 	boost float64
+	// ranking: the phrase only ranks, as an optional clause of a boolean
+	// query with required clauses (the ranking's adjacency clause): its
+	// searcher is asked only about the pieces those clauses matched, and
+	// checks no other (see phraseSearcher.ranking).
+	ranking bool
 }
 
 func newPhraseQuery(terms []string, field string, boost float64) *phraseQuery {
 	return &phraseQuery{field: field, terms: terms, boost: boost}
+}
+
+// newRankingPhrase is the phrase as an optional clause beside required
+// ones, which must never stand alone: its searcher answers with places
+// that are no piece (see phraseSearcher.ranking).
+func newRankingPhrase(terms []string, field string, boost float64) *phraseQuery {
+	return &phraseQuery{field: field, terms: terms, boost: boost, ranking: true}
 }
 
 func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping,
@@ -83,6 +95,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 	}
 	return &phraseSearcher{
 		Searcher: conj,
+		ranking:  q.ranking,
 		walk:     newSpanWalk(ctx),
 		direct:   direct,
 		readers:  readers,
@@ -114,11 +127,31 @@ type phraseSearcher struct {
 	done bool
 	// checked counts the candidates whose positions were read (tests)
 	checked int
+
+	// ranking: the phrase is an optional clause beside required ones
+	// (bleve's BooleanSearcher, through the disjunction of the optional
+	// clauses), which asks it with Advance about each piece the required
+	// clauses matched. The searcher checks that piece alone, not the
+	// candidates after it: when the piece has no phrase, the answer is a
+	// place just after it that is no piece (its ID with a byte added,
+	// which sorts after it and before the next piece), so the boolean
+	// searcher scores the piece without the phrase and asks again at its
+	// next piece. Without this, each Advance read the positions of every
+	// candidate up to the next one with the phrase: "congress economy
+	// rev" checked every piece with both words, not only those with a
+	// word starting rev as well. Such places must never reach a
+	// collector: the clause is never used alone (rankingQueries, combine).
+	ranking bool
+	pending *search.DocumentMatch // ranking: the candidate not yet asked about
+	last    []byte                // ranking: the ID last answered
 }
 
 func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	if s.done {
 		return nil, nil
+	}
+	if s.ranking {
+		return s.rankNext(ctx)
 	}
 	dm, err := s.walk.next(ctx, s.Searcher)
 	return s.first(ctx, dm, err)
@@ -128,8 +161,88 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexI
 	if s.done {
 		return nil, nil
 	}
+	if s.ranking {
+		return s.rankAdvance(ctx, id)
+	}
 	dm, err := s.walk.advance(ctx, s.Searcher, id)
 	return s.first(ctx, dm, err)
+}
+
+// rankAdvance answers whether piece id has the phrase: its match, or a
+// place just after it (see ranking).
+func (s *phraseSearcher) rankAdvance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	if s.pending != nil && s.pending.IndexInternalID.Compare(id) < 0 {
+		ctx.DocumentMatchPool.Put(s.pending)
+		s.pending = nil
+	}
+	if s.pending == nil {
+		dm, err := s.walk.advance(ctx, s.Searcher, id)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil || s.walk.past(ctx, dm) {
+			s.done = true
+			return nil, nil
+		}
+		s.pending = dm
+	}
+	if s.pending.IndexInternalID.Equals(id) {
+		ok, err := s.hasPhrase(id)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			dm := s.pending
+			s.pending = nil
+			s.last = append(s.last[:0], id...)
+			return dm, nil
+		}
+	}
+	return s.placeAfter(ctx, id), nil
+}
+
+// rankNext is Next for a ranking phrase, which the disjunction of the
+// optional clauses calls when it starts and after it used this clause's
+// answer: a place just after the last answer, or at first just before the
+// first candidate (the candidates are checked when they are asked about).
+func (s *phraseSearcher) rankNext(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if s.last != nil && len(s.last) <= 16 {
+		return s.placeAfter(ctx, s.last), nil
+	}
+	if s.last != nil {
+		// not called so often in a row by bleve's searchers; should a
+		// searcher do so, the next match is found as Next would
+		s.ranking = false
+		defer func() { s.ranking = true }()
+		if dm := s.pending; dm != nil {
+			s.pending = nil
+			return s.first(ctx, dm, nil)
+		}
+		return s.Next(ctx)
+	}
+	dm, err := s.walk.next(ctx, s.Searcher)
+	if err != nil {
+		return nil, err
+	}
+	if dm == nil || s.walk.past(ctx, dm) {
+		s.done = true
+		return nil, nil
+	}
+	s.pending = dm
+	n := dm.IndexInternalID.Value()
+	if n == 0 {
+		return s.rankAdvance(ctx, bleveindex.NewIndexInternalID(nil, 0))
+	}
+	return s.placeAfter(ctx, bleveindex.NewIndexInternalID(nil, n-1)), nil
+}
+
+// placeAfter is a match at no piece: id with a byte added, which sorts
+// after id and before any piece after it.
+func (s *phraseSearcher) placeAfter(ctx *search.SearchContext, id bleveindex.IndexInternalID) *search.DocumentMatch {
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = append(append(dm.IndexInternalID[:0], id...), 0)
+	s.last = append(s.last[:0], dm.IndexInternalID...)
+	return dm
 }
 
 // first returns dm or the first match after it that has the phrase.
@@ -206,6 +319,12 @@ func (s *phraseSearcher) phraseAt() bool {
 		}
 	}
 	return false
+}
+
+// DocumentMatchPoolSize counts the matches a ranking phrase holds besides
+// its conjunction's: the candidate not yet asked about, and its answer.
+func (s *phraseSearcher) DocumentMatchPoolSize() int {
+	return s.Searcher.DocumentMatchPoolSize() + 2
 }
 
 func (s *phraseSearcher) Close() error {

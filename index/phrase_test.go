@@ -19,10 +19,12 @@ import (
 // TestPhraseAsBleves: folio's phrase searcher matches the pieces bleve's
 // phrase query matches, with the same scores, alone (Next) and under a
 // conjunction with another word, which moves it with Advance, and as an
-// optional clause beside a word (as the ranking's adjacency clause is):
-// in an index of one segment, and of many with deleted pieces, reading
-// the positions from the segments (phrasepos.go) and through bleve's term
-// readers.
+// optional clause beside a word, as it is and as the ranking's adjacency
+// clause (which answers with places that are no piece): among few
+// optional clauses and among many (bleve's two disjunction searchers),
+// with an excluded word: in an index of one segment, and of many with
+// deleted pieces, reading the positions from the segments (phrasepos.go)
+// and through bleve's term readers.
 func TestPhraseAsBleves(t *testing.T) {
 	arch := t.TempDir()
 	if err := corpus.Generate(arch, 400, 7); err != nil {
@@ -48,6 +50,17 @@ func phraseAsBleves(t *testing.T, ix *Index) {
 	}
 	other := query.NewTermQuery("govern")
 	other.SetField(fText)
+	not := query.NewTermQuery("revenu")
+	not.SetField(fText)
+	// ten optional words beside the phrase: more than bleve's
+	// DisjunctionHeapTakeover, so a heap of clauses
+	var words []query.Query
+	for _, w := range []string{"state", "nation", "peopl", "american", "congress", "year", "countri", "world", "work", "time"} {
+		tq := query.NewTermQuery(w)
+		tq.SetField(fTitle)
+		words = append(words, tq)
+	}
+	with := func(q query.Query) []query.Query { return append(slices.Clone(words), q) }
 	type hit struct {
 		id    string
 		score float64
@@ -67,6 +80,7 @@ func phraseAsBleves(t *testing.T, ix *Index) {
 	matched := 0
 	for _, terms := range phrases {
 		mine := newPhraseQuery(terms, fText, 1)
+		ranking := newRankingPhrase(terms, fText, 1)
 		theirs := query.NewPhraseQuery(terms, fText)
 		for _, c := range []struct {
 			name         string
@@ -76,6 +90,14 @@ func phraseAsBleves(t *testing.T, ix *Index) {
 			{"and govern", query.NewConjunctionQuery([]query.Query{other, mine}), query.NewConjunctionQuery([]query.Query{other, theirs})},
 			{"govern, phrase optional", query.NewBooleanQuery([]query.Query{other}, []query.Query{mine}, nil),
 				query.NewBooleanQuery([]query.Query{other}, []query.Query{theirs}, nil)},
+			{"govern, ranking phrase", query.NewBooleanQuery([]query.Query{other}, []query.Query{ranking}, nil),
+				query.NewBooleanQuery([]query.Query{other}, []query.Query{theirs}, nil)},
+			{"govern not revenu, ranking phrase", query.NewBooleanQuery([]query.Query{other}, []query.Query{ranking}, []query.Query{not}),
+				query.NewBooleanQuery([]query.Query{other}, []query.Query{theirs}, []query.Query{not})},
+			{"govern, ranking phrase among ten", query.NewBooleanQuery([]query.Query{other}, with(ranking), nil),
+				query.NewBooleanQuery([]query.Query{other}, with(theirs), nil)},
+			{"its words, ranking phrase among ten", query.NewBooleanQuery(wordsOf(terms), with(ranking), nil),
+				query.NewBooleanQuery(wordsOf(terms), with(theirs), nil)},
 		} {
 			got, want := collect(c.mine), collect(c.theirs)
 			if len(got) != len(want) {
@@ -93,6 +115,55 @@ func phraseAsBleves(t *testing.T, ix *Index) {
 	}
 	if matched == 0 {
 		t.Fatal("no phrase matched: the test tells nothing")
+	}
+}
+
+// wordsOf is a term query for each word of a phrase.
+func wordsOf(terms []string) []query.Query {
+	var out []query.Query
+	for _, w := range terms {
+		if w != "" {
+			tq := query.NewTermQuery(w)
+			tq.SetField(fText)
+			out = append(out, tq)
+		}
+	}
+	return out
+}
+
+// TestRankingPhraseChecksOnlyRequiredMatches: as the ranking's adjacency
+// clause, a phrase reads the positions of the pieces the required clauses
+// matched and of no other candidate; as a phrase of its own (what the
+// ranking used before), it read every candidate up to its next match.
+func TestRankingPhraseChecksOnlyRequiredMatches(t *testing.T) {
+	ix := splitFixture(t, 400)
+	ctx := context.Background()
+	terms := []string{"congress", "economi"}
+	must := append(wordsOf(terms), query.NewTermQuery("revenu"))
+	must[2].(*query.TermQuery).SetField(fText)
+	_, required, err := ix.collect(ctx, query.NewConjunctionQuery(must), 10, 0, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, candidates, err := ix.collect(ctx, query.NewConjunctionQuery(wordsOf(terms)), 10, 0, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if required < 10 || candidates < required+40 {
+		t.Fatalf("%d pieces with the words, %d with revenu as well: the test tells little", candidates, required)
+	}
+	checked := func(phrase query.Query) int64 {
+		c0 := checkedCandidates.Load()
+		if _, _, err := ix.collect(ctx, query.NewBooleanQuery(must, []query.Query{phrase}, nil), 10, 0, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		return checkedCandidates.Load() - c0
+	}
+	if n := checked(newRankingPhrase(terms, fText, 1)); n > int64(required) {
+		t.Errorf("the ranking phrase checked %d candidates; the required clauses matched %d", n, required)
+	}
+	if n := checked(newPhraseQuery(terms, fText, 1)); n <= int64(required) {
+		t.Errorf("a phrase of its own checked %d candidates, no more than the %d required matches: the test tells nothing", n, required)
 	}
 }
 
