@@ -33,6 +33,13 @@ type highlightSet struct {
 	key2s [36 * 36]bool
 }
 
+// forWorker is h for another goroutine: the same sets, its own memo.
+func (h *highlightSet) forWorker() *highlightSet {
+	c := *h
+	c.memo = make(map[string]string)
+	return &c
+}
+
 // keyIndex maps a lower-case ASCII letter or digit to 0..35, else -1.
 func keyIndex(c byte) int {
 	switch {

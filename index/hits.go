@@ -2,8 +2,11 @@ package index
 
 import (
 	"context"
+	"errors"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -12,14 +15,44 @@ import (
 	"github.com/folio-tui/folio/archive"
 )
 
-// hitsOf converts bleve hits.
+// hitsOf converts bleve hits. With a text searched, each hit's long texts
+// are read and scanned for its snippets, the most of the work after the
+// walk (a 100-hit page took 6.7 ms of one core at 100k, 2026-12-02):
+// pages of minParallelHits or more are cut into a part for each core,
+// each with its own highlightSet (whose memo a search writes).
 func (ix *Index) hitsOf(hits search.DocumentMatchCollection, hl *highlightSet, hasText bool) []Hit {
-	out := make([]Hit, 0, len(hits))
-	for _, dm := range hits {
-		out = append(out, ix.hitOf(dm, hl, hasText))
+	out := make([]Hit, len(hits))
+	parts := runtime.GOMAXPROCS(0)
+	if !hasText || hl.empty() || len(hits) < minParallelHits || parts < 2 {
+		for i, dm := range hits {
+			out[i] = ix.hitOf(dm, hl, hasText)
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, parts)
+	for p := range parts {
+		lo, hi := p*len(hits)/parts, (p+1)*len(hits)/parts
+		own := hl.forWorker()
+		wg.Go(func() {
+			errs[p] = caught("snippets", func() error {
+				for i := lo; i < hi; i++ {
+					out[i] = ix.hitOf(hits[i], own, hasText)
+				}
+				return nil
+			})
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		panic(err) // on the search's goroutine, as a page of one part would
 	}
 	return out
 }
+
+// minParallelHits is the page from which hitsOf uses every core: chosen,
+// not tuned (a page of the reader is 100, of folio search 20).
+var minParallelHits = 16
 
 // hitOf converts a bleve hit.
 func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool) Hit {

@@ -1,0 +1,44 @@
+package index
+
+import (
+	"context"
+	"reflect"
+	"testing"
+)
+
+// TestHitsInPartsAsInOne: a page converted on every core (hitsOf's parts,
+// each with its own highlighter memo) is the page converted on one: the
+// same hits in the same order, with the same marked titles and snippets.
+func TestHitsInPartsAsInOne(t *testing.T) {
+	ix := splitFixture(t, 400)
+	ctx := context.Background()
+	defer func(n int) { minParallelHits = n }(minParallelHits)
+	snippets := 0
+	for _, text := range []string{"congress economy", "united states", "revenu*", "state of the union", "Congress -economy", "tarif~"} {
+		q := Query{Text: text, Limit: 100}
+		minParallelHits = 1 << 30
+		one, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.cache.clear()
+		minParallelHits = 2
+		parts, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.cache.clear()
+		if len(one.Hits) < 20 {
+			t.Fatalf("%s: %d hits: the test tells little", text, len(one.Hits))
+		}
+		for i := range one.Hits {
+			if !reflect.DeepEqual(parts.Hits[i], one.Hits[i]) {
+				t.Fatalf("%s: hit %d in parts\n%+v\nin one\n%+v", text, i, parts.Hits[i], one.Hits[i])
+			}
+			snippets += len(one.Hits[i].Snippets)
+		}
+	}
+	if snippets == 0 {
+		t.Fatal("no snippets: the test tells nothing")
+	}
+}
