@@ -230,7 +230,7 @@ func (s *phraseSearcher) rankNext(ctx *search.SearchContext) (*search.DocumentMa
 	}
 	s.pending = dm
 	n := dm.IndexInternalID.Value()
-	if n == 0 {
+	if n == 0 { // no place sorts before the first piece: it is checked
 		return s.rankAdvance(ctx, bleveindex.NewIndexInternalID(nil, 0))
 	}
 	return s.placeAfter(ctx, bleveindex.NewIndexInternalID(nil, n-1)), nil

@@ -159,7 +159,9 @@ func TestRankingPhraseChecksOnlyRequiredMatches(t *testing.T) {
 		}
 		return checkedCandidates.Load() - c0
 	}
-	if n := checked(newRankingPhrase(terms, fText, 1)); n > int64(required) {
+	// one more at most: the first candidate, when it is the index's first
+	// piece (no place sorts before it; phraseSearcher.rankNext)
+	if n := checked(newRankingPhrase(terms, fText, 1)); n > int64(required)+1 {
 		t.Errorf("the ranking phrase checked %d candidates; the required clauses matched %d", n, required)
 	}
 	if n := checked(newPhraseQuery(terms, fText, 1)); n <= int64(required) {
