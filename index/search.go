@@ -104,7 +104,10 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		hits = ix.rerankByLength(hits, pg.offset, pg.limit)
 	}
 	if res.Estimated {
-		if hits, err = ix.checkPage(ctx, mainQ, hits); err != nil {
+		within := func(ids query.Query) query.Query {
+			return combine(c.must, c.mustNot, should, filters, append(slices.Clone(restrict), ids), "")
+		}
+		if hits, err = ix.checkPage(ctx, within, hits); err != nil {
 			fc.wait()
 			return Results{}, err
 		}

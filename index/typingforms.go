@@ -75,9 +75,14 @@ func fieldOfClause(field string) string {
 	return ""
 }
 
-// checkPage keeps the hits of q, found with the forms unchecked, whose
-// text has them: q again, forms checked, over those hits alone.
-func (ix *Index) checkPage(ctx context.Context, q query.Query, hits search.DocumentMatchCollection) (search.DocumentMatchCollection, error) {
+// checkPage keeps the hits of a query, found with the forms unchecked,
+// whose text has them: the query again, forms checked, over those hits
+// alone. within is the query with one more required clause: the hits' IDs
+// are required beside its words, in its one conjunction, so that the
+// searchers that check forms and phrases are advanced to the hits alone.
+// (Around the query, its conjunction moved to each next candidate after a
+// hit, whose text was read too: twice the texts read.)
+func (ix *Index) checkPage(ctx context.Context, within func(query.Query) query.Query, hits search.DocumentMatchCollection) (search.DocumentMatchCollection, error) {
 	if len(hits) == 0 {
 		return hits, nil
 	}
@@ -85,7 +90,7 @@ func (ix *Index) checkPage(ctx context.Context, q query.Query, hits search.Docum
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	only := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(ids)})
+	only := within(query.NewDocIDQuery(ids))
 	found, _, err := ix.collect(ctx, only, len(ids), 0, []string{"-_score"}, nil)
 	if err != nil {
 		return nil, err
