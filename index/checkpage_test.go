@@ -28,8 +28,11 @@ func TestCheckPageReadsThePageAlone(t *testing.T) {
 		if len(res.Hits) < 10 {
 			t.Fatalf("%s: %d hits: the test tells little", text, len(res.Hits))
 		}
-		// each hit's forms and, for a phrase, its positions: two checks a hit
-		if limit := int64(2*q.Limit + 2); read > limit {
+		// each hit's text, in the main clause and the title's ranking
+		// clause: two reads a hit, and a few more where a hit fails the
+		// check (its clause then reads on to its next candidate that
+		// passes); around the query, 79 for '"united" states'
+		if limit := int64(3 * q.Limit); read > limit {
 			t.Errorf("%s: checking a page of %d hits read %d candidates (at most %d)", text, len(res.Hits), read, limit)
 		}
 	}

@@ -129,7 +129,7 @@ func rankingQueries(p queryPlan) []query.Query {
 		out = append(out, tq)
 	}
 	if len(words) >= 2 && len(words) <= 8 {
-		out = append(out, newRankingPhrase(words, fText, adjacentBoost))
+		out = append(out, newAdjacencyPhrase(words, fText, adjacentBoost))
 	}
 	return out
 }

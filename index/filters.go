@@ -8,7 +8,10 @@ import (
 )
 
 // combine builds must ∧ filters ∧ restrict ∧ ¬mustNot, leaving out the
-// filter of field skip (for that field's facet counts).
+// filter of field skip (for that field's facet counts), with should
+// ranking. Filters or restrictions make the required clauses narrower
+// than the words the ranking's adjacency phrase has: it then checks only
+// the pieces they match (askedOnly).
 func combine(must, mustNot, should []query.Query, filters map[string]query.Query, restrict []query.Query, skip string) query.Query {
 	var all []query.Query
 	all = append(all, must...)
@@ -18,6 +21,9 @@ func combine(must, mustNot, should []query.Query, filters map[string]query.Query
 		}
 	}
 	all = append(all, restrict...)
+	if len(all) > len(must) {
+		should = askedOnly(should)
+	}
 	if len(all) == 0 {
 		all = append(all, query.NewMatchAllQuery())
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -23,22 +24,41 @@ type phraseQuery struct {
 	field string
 	terms []string // "" keeps the place of a stop word
 	boost float64
-	// ranking: the phrase only ranks, as an optional clause of a boolean
-	// query with required clauses (the ranking's adjacency clause): its
-	// searcher is asked only about the pieces those clauses matched, and
-	// checks no other (see phraseSearcher.ranking).
-	ranking bool
+	// adjacency: the ranking's adjacency clause, which is only ever an
+	// optional clause of a boolean query beside required ones
+	// (rankingQueries, combine)
+	adjacency bool
+	// askedOnly: as such a clause, its searcher checks only the pieces the
+	// required clauses matched (see phraseSearcher.askedOnly); combine
+	// sets it when filters or restrictions narrow those clauses.
+	askedOnly bool
 }
 
 func newPhraseQuery(terms []string, field string, boost float64) *phraseQuery {
 	return &phraseQuery{field: field, terms: terms, boost: boost}
 }
 
-// newRankingPhrase is the phrase as an optional clause beside required
-// ones, which must never stand alone: its searcher answers with places
-// that are no piece (see phraseSearcher.ranking).
-func newRankingPhrase(terms []string, field string, boost float64) *phraseQuery {
-	return &phraseQuery{field: field, terms: terms, boost: boost, ranking: true}
+// newAdjacencyPhrase is the ranking's adjacency clause: the phrase as an
+// optional clause beside required ones, never alone.
+func newAdjacencyPhrase(terms []string, field string, boost float64) *phraseQuery {
+	return &phraseQuery{field: field, terms: terms, boost: boost, adjacency: true}
+}
+
+// askedOnly is should with its adjacency phrase, if any, checking only the
+// pieces asked about (a copy; should is not changed).
+func askedOnly(should []query.Query) []query.Query {
+	i := slices.IndexFunc(should, func(q query.Query) bool {
+		pq, ok := q.(*phraseQuery)
+		return ok && pq.adjacency && !pq.askedOnly
+	})
+	if i < 0 {
+		return should
+	}
+	out := slices.Clone(should)
+	c := *out[i].(*phraseQuery)
+	c.askedOnly = true
+	out[i] = &c
+	return out
 }
 
 func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ mapping.IndexMapping,
@@ -78,7 +98,8 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 		return subs[0], nil
 	}
 	var direct *segmentPositions
-	if snap, ok := r.(*scorch.IndexSnapshot); ok && segmentReads {
+	snap, isScorch := r.(*scorch.IndexSnapshot)
+	if isScorch && segmentReads {
 		direct = newSegmentPositions(snap, q.field, words)
 	} else {
 		for _, w := range words {
@@ -95,13 +116,15 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 	}
 	return &phraseSearcher{
 		Searcher: conj,
-		ranking:  q.ranking,
-		walk:     newSpanWalk(ctx),
-		direct:   direct,
-		readers:  readers,
-		offsets:  offsets,
-		docs:     make([]bleveindex.TermFieldDoc, len(readers)),
-		pos:      make([][]uint64, len(words)),
+		// the places it answers with are made from scorch's document
+		// numbers
+		askedOnly: q.adjacency && q.askedOnly && isScorch,
+		walk:      newSpanWalk(ctx),
+		direct:    direct,
+		readers:   readers,
+		offsets:   offsets,
+		docs:      make([]bleveindex.TermFieldDoc, len(readers)),
+		pos:       make([][]uint64, len(words)),
 	}, nil
 }
 
@@ -128,7 +151,7 @@ type phraseSearcher struct {
 	// checked counts the candidates whose positions were read (tests)
 	checked int
 
-	// ranking: the phrase is an optional clause beside required ones
+	// askedOnly: the phrase is an optional clause beside required ones
 	// (bleve's BooleanSearcher, through the disjunction of the optional
 	// clauses), which asks it with Advance about each piece the required
 	// clauses matched. The searcher checks that piece alone, not the
@@ -136,22 +159,30 @@ type phraseSearcher struct {
 	// place just after it that is no piece (its ID with a byte added,
 	// which sorts after it and before the next piece), so the boolean
 	// searcher scores the piece without the phrase and asks again at its
-	// next piece. Without this, each Advance read the positions of every
-	// candidate up to the next one with the phrase: "congress economy
-	// rev" checked every piece with both words, not only those with a
-	// word starting rev as well. Such places must never reach a
-	// collector: the clause is never used alone (rankingQueries, combine).
-	ranking bool
-	pending *search.DocumentMatch // ranking: the candidate not yet asked about
-	last    []byte                // ranking: the ID last answered
+	// next piece. Otherwise each Advance reads the positions of every
+	// candidate up to the next one with the phrase: with a tag filter,
+	// the pieces with the words but not the tag. Such places must never
+	// reach a collector: the clause is never used alone (rankingQueries,
+	// combine).
+	//
+	// It costs more when the required clauses match nearly every
+	// candidate: every answer is behind the next required match, so the
+	// boolean searcher moves the whole disjunction at each one. A single
+	// walk of 30k pieces without a filter took 15-35 % longer with it
+	// ("united states" 33 ms against 25, the same candidates checked; a
+	// review, 2026-12-02), so combine asks for it only with filters or
+	// restrictions.
+	askedOnly bool
+	pending   *search.DocumentMatch // askedOnly: the candidate not yet asked about
+	last      []byte                // askedOnly: the ID last answered
 }
 
 func (s *phraseSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	if s.done {
 		return nil, nil
 	}
-	if s.ranking {
-		return s.rankNext(ctx)
+	if s.askedOnly {
+		return s.askedNext(ctx)
 	}
 	dm, err := s.walk.next(ctx, s.Searcher)
 	return s.first(ctx, dm, err)
@@ -161,16 +192,16 @@ func (s *phraseSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexI
 	if s.done {
 		return nil, nil
 	}
-	if s.ranking {
-		return s.rankAdvance(ctx, id)
+	if s.askedOnly {
+		return s.askedAdvance(ctx, id)
 	}
 	dm, err := s.walk.advance(ctx, s.Searcher, id)
 	return s.first(ctx, dm, err)
 }
 
-// rankAdvance answers whether piece id has the phrase: its match, or a
-// place just after it (see ranking).
-func (s *phraseSearcher) rankAdvance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+// askedAdvance answers whether piece id has the phrase: its match, or a
+// place just after it (see askedOnly).
+func (s *phraseSearcher) askedAdvance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
 	if s.pending != nil && s.pending.IndexInternalID.Compare(id) < 0 {
 		ctx.DocumentMatchPool.Put(s.pending)
 		s.pending = nil
@@ -201,19 +232,19 @@ func (s *phraseSearcher) rankAdvance(ctx *search.SearchContext, id bleveindex.In
 	return s.placeAfter(ctx, id), nil
 }
 
-// rankNext is Next for a ranking phrase, which the disjunction of the
+// askedNext is Next for an askedOnly phrase, which the disjunction of the
 // optional clauses calls when it starts and after it used this clause's
 // answer: a place just after the last answer, or at first just before the
 // first candidate (the candidates are checked when they are asked about).
-func (s *phraseSearcher) rankNext(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+func (s *phraseSearcher) askedNext(ctx *search.SearchContext) (*search.DocumentMatch, error) {
 	if s.last != nil && len(s.last) <= 16 {
 		return s.placeAfter(ctx, s.last), nil
 	}
 	if s.last != nil {
 		// not called so often in a row by bleve's searchers; should a
 		// searcher do so, the next match is found as Next would
-		s.ranking = false
-		defer func() { s.ranking = true }()
+		s.askedOnly = false
+		defer func() { s.askedOnly = true }()
 		if dm := s.pending; dm != nil {
 			s.pending = nil
 			return s.first(ctx, dm, nil)
@@ -231,7 +262,7 @@ func (s *phraseSearcher) rankNext(ctx *search.SearchContext) (*search.DocumentMa
 	s.pending = dm
 	n := dm.IndexInternalID.Value()
 	if n == 0 { // no place sorts before the first piece: it is checked
-		return s.rankAdvance(ctx, bleveindex.NewIndexInternalID(nil, 0))
+		return s.askedAdvance(ctx, bleveindex.NewIndexInternalID(nil, 0))
 	}
 	return s.placeAfter(ctx, bleveindex.NewIndexInternalID(nil, n-1)), nil
 }
@@ -321,7 +352,7 @@ func (s *phraseSearcher) phraseAt() bool {
 	return false
 }
 
-// DocumentMatchPoolSize counts the matches a ranking phrase holds besides
+// DocumentMatchPoolSize counts the matches an askedOnly phrase holds besides
 // its conjunction's: the candidate not yet asked about, and its answer.
 func (s *phraseSearcher) DocumentMatchPoolSize() int {
 	return s.Searcher.DocumentMatchPoolSize() + 2

@@ -80,7 +80,7 @@ func phraseAsBleves(t *testing.T, ix *Index) {
 	matched := 0
 	for _, terms := range phrases {
 		mine := newPhraseQuery(terms, fText, 1)
-		ranking := newRankingPhrase(terms, fText, 1)
+		ranking := askedOnly([]query.Query{newAdjacencyPhrase(terms, fText, 1)})[0]
 		theirs := query.NewPhraseQuery(terms, fText)
 		for _, c := range []struct {
 			name         string
@@ -161,7 +161,7 @@ func TestRankingPhraseChecksOnlyRequiredMatches(t *testing.T) {
 	}
 	// one more at most: the first candidate, when it is the index's first
 	// piece (no place sorts before it; phraseSearcher.rankNext)
-	if n := checked(newRankingPhrase(terms, fText, 1)); n > int64(required)+1 {
+	if n := checked(askedOnly([]query.Query{newAdjacencyPhrase(terms, fText, 1)})[0]); n > int64(required)+1 {
 		t.Errorf("the ranking phrase checked %d candidates; the required clauses matched %d", n, required)
 	}
 	if n := checked(newPhraseQuery(terms, fText, 1)); n <= int64(required) {
@@ -295,4 +295,76 @@ func TestSegmentPositionsAsTermReaders(t *testing.T) {
 			t.Fatalf("only %d positions compared", checked)
 		}
 	})
+}
+
+// TestCombineAsksOnlyWhenNarrowed: the adjacency phrase checks only the
+// pieces asked about when filters or restrictions narrow the required
+// clauses, not for the words alone (where it costs more than it saves),
+// and the ranking clauses given are not changed.
+func TestCombineAsksOnlyWhenNarrowed(t *testing.T) {
+	word := query.NewTermQuery("congress")
+	word.SetField(fText)
+	should := []query.Query{newAdjacencyPhrase([]string{"congress", "economi"}, fText, 1)}
+	tag := query.NewTermQuery("isis")
+	tag.SetField(fTags)
+	asked := func(q query.Query) bool {
+		t.Helper()
+		for _, d := range q.(*query.BooleanQuery).Should.(*query.DisjunctionQuery).Disjuncts {
+			if pq, ok := d.(*phraseQuery); ok {
+				return pq.askedOnly
+			}
+		}
+		t.Fatal("no adjacency phrase among the ranking clauses")
+		return false
+	}
+	if asked(combine([]query.Query{word}, nil, should, nil, nil, "")) {
+		t.Error("the words alone: the phrase checks only the pieces asked about")
+	}
+	if !asked(combine([]query.Query{word}, nil, should, map[string]query.Query{fTags: tag}, nil, "")) {
+		t.Error("with a tag filter: the phrase checks its candidates")
+	}
+	if !asked(combine([]query.Query{word}, nil, should, nil, []query.Query{query.NewDocIDQuery([]string{"a"})}, "")) {
+		t.Error("with IDs required: the phrase checks its candidates")
+	}
+	if asked(combine([]query.Query{word}, nil, should, map[string]query.Query{fTags: tag}, nil, fTags)) {
+		t.Error("the tag filter left out (its facet's counts): the phrase checks only the pieces asked about")
+	}
+	if should[0].(*phraseQuery).askedOnly {
+		t.Error("combine changed the ranking clauses it was given")
+	}
+}
+
+// TestAskedOnlyPhraseOnOtherIndexes: outside scorch (bleve's in-memory
+// index here), whose document numbers the places it answers with are made
+// of, the adjacency phrase checks its candidates as a phrase of its own.
+func TestAskedOnlyPhraseOnOtherIndexes(t *testing.T) {
+	bi, err := bleve.NewMemOnly(newMapping())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bi.Close()
+	b := bi.NewBatch()
+	for i, text := range []string{"alpha beta gamma", "beta alpha", "alpha beta", "gamma alpha"} {
+		if err := b.Index(fmt.Sprintf("%03d", i), map[string]interface{}{fText: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := bi.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	must := query.NewTermQuery("alpha")
+	must.SetField(fText)
+	phrase := askedOnly([]query.Query{newAdjacencyPhrase([]string{"alpha", "beta"}, fText, 1)})
+	res, err := bi.Search(bleve.NewSearchRequest(query.NewBooleanQuery([]query.Query{must}, phrase, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 4 {
+		t.Fatalf("%d matches, want 4", res.Total)
+	}
+	for _, h := range res.Hits[:2] { // the two with the phrase rank first
+		if h.ID != "000" && h.ID != "002" {
+			t.Errorf("ranked first: %s (%v)", h.ID, res.Hits)
+		}
+	}
 }
