@@ -44,7 +44,10 @@
 // (query.go) → plan (queryplan.go, with synonyms.go's aliases) → bleve
 // queries (compile.go, with exact.go's check of forms as written, left
 // to the page of hits while typing by typingforms.go, phrase.go's phrase
-// searcher and prefix.go's word being typed, scored term at a time);
+// searcher (phrasepos.go reads its positions from the segments' postings)
+// and prefix.go's word being typed, scored term at a time, prefixsum.go
+// summing its postings on every core); split.go walks the two halves of
+// a large snapshot's pieces on two cores for a scored search of hits;
 // highlight.go matches a hit's words against
 // the plan and snippet.go cuts and marks the snippets; suggest.go says
 // "did you mean" and which forms were found. Related (related.go), Terms
