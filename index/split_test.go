@@ -87,13 +87,17 @@ func TestSplitCollectIsOneWalk(t *testing.T) {
 	ix := splitFixture(t, 400)
 	texts := []string{"con", "pro", "congress", "congress economy rev", `"united states"`, `"united sta`,
 		"government -tax", "tax OR revenue", "prosper*", "constitutional congress", "zzqx", "title:con", "governme", "constitutio"}
-	cut := 0
+	cut, filtered := 0, 0
 	for _, text := range texts {
 		for _, q := range []Query{
 			{Text: text, Typing: true, Limit: 100},
 			{Text: text, Limit: 20},
 			{Text: text, Limit: 10, Offset: 15},
 			{Text: text, Limit: 30, Sort: SortNewest},
+			// filtered: the adjacency phrase then checks only the
+			// required matches (phraseSearcher.askedOnly)
+			{Text: text, Tags: []string{"economy"}, Limit: 20},
+			{Text: text, Typing: true, Tags: []string{"isis"}, Years: []string{"2001", "2002", "2003", "2004", "2005"}, Limit: 100},
 		} {
 			before := splitWalks.Load()
 			got := collectWalk(t, ix, q, true)
@@ -101,6 +105,9 @@ func TestSplitCollectIsOneWalk(t *testing.T) {
 				cut++
 			}
 			want := collectWalk(t, ix, q, false)
+			if len(q.Tags) > 0 && strings.Contains(text, " ") && want.total > 0 {
+				filtered++
+			}
 			if got.total != want.total || len(got.hits) != len(want.hits) {
 				t.Fatalf("%+v: cut %d matches, %d hits; one walk %d, %d", q, got.total, len(got.hits), want.total, len(want.hits))
 			}
@@ -114,6 +121,9 @@ func TestSplitCollectIsOneWalk(t *testing.T) {
 	}
 	if cut < len(texts) {
 		t.Fatalf("only %d searches were cut in two", cut)
+	}
+	if filtered < 6 {
+		t.Fatalf("only %d filtered searches of several words matched: the filtered cases tell little", filtered)
 	}
 }
 
