@@ -208,14 +208,9 @@ func (s *phraseSearcher) askedAdvance(ctx *search.SearchContext, id bleveindex.I
 	}
 	if s.pending == nil {
 		dm, err := s.walk.advance(ctx, s.Searcher, id)
-		if err != nil {
+		if ok, err := s.hold(ctx, dm, err); !ok {
 			return nil, err
 		}
-		if dm == nil || s.walk.past(ctx, dm) {
-			s.done = true
-			return nil, nil
-		}
-		s.pending = dm
 	}
 	if s.pending.IndexInternalID.Equals(id) {
 		ok, err := s.hasPhrase(id)
@@ -241,30 +236,40 @@ func (s *phraseSearcher) askedNext(ctx *search.SearchContext) (*search.DocumentM
 		return s.placeAfter(ctx, s.last), nil
 	}
 	if s.last != nil {
-		// not called so often in a row by bleve's searchers; should a
-		// searcher do so, the next match is found as Next would
-		s.askedOnly = false
-		defer func() { s.askedOnly = true }()
+		// bleve's searchers call it at most twice in a row (a review,
+		// 2026-12-02); should a searcher call it more, the next match is
+		// found as a phrase of its own finds it
 		if dm := s.pending; dm != nil {
 			s.pending = nil
 			return s.first(ctx, dm, nil)
 		}
-		return s.Next(ctx)
+		dm, err := s.walk.next(ctx, s.Searcher)
+		return s.first(ctx, dm, err)
 	}
 	dm, err := s.walk.next(ctx, s.Searcher)
-	if err != nil {
+	if ok, err := s.hold(ctx, dm, err); !ok {
 		return nil, err
 	}
-	if dm == nil || s.walk.past(ctx, dm) {
-		s.done = true
-		return nil, nil
-	}
-	s.pending = dm
-	n := dm.IndexInternalID.Value()
+	n := s.pending.IndexInternalID.Value()
 	if n == 0 { // no place sorts before the first piece: it is checked
 		return s.askedAdvance(ctx, bleveindex.NewIndexInternalID(nil, 0))
 	}
 	return s.placeAfter(ctx, bleveindex.NewIndexInternalID(nil, n-1)), nil
+}
+
+// hold keeps dm, the conjunction's candidate (what its Advance or Next
+// gave, with err), as the one pending; false on an error, or when there
+// is no candidate in the span: then the searcher is done.
+func (s *phraseSearcher) hold(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (bool, error) {
+	if err != nil {
+		return false, err
+	}
+	if dm == nil || s.walk.past(ctx, dm) {
+		s.done = true
+		return false, nil
+	}
+	s.pending = dm
+	return true, nil
 }
 
 // placeAfter is a match at no piece: id with a byte added, which sorts

@@ -160,7 +160,7 @@ func TestRankingPhraseChecksOnlyRequiredMatches(t *testing.T) {
 		return checkedCandidates.Load() - c0
 	}
 	// one more at most: the first candidate, when it is the index's first
-	// piece (no place sorts before it; phraseSearcher.rankNext)
+	// piece (no place sorts before it; phraseSearcher.askedNext)
 	if n := checked(askedOnly([]query.Query{newAdjacencyPhrase(terms, fText, 1)})[0]); n > int64(required)+1 {
 		t.Errorf("the ranking phrase checked %d candidates; the required clauses matched %d", n, required)
 	}
@@ -169,29 +169,85 @@ func TestRankingPhraseChecksOnlyRequiredMatches(t *testing.T) {
 	}
 }
 
-// A phrase searcher that has run out stays out: bleve's disjunction
-// advances a clause it has seen run out again at every piece it is asked
-// for, and each such Advance used to read the positions of the remaining
-// candidates again (21 s for "congress economy revenue" at 100k).
-func TestPhraseSearcherRunOutStaysOut(t *testing.T) {
+// memIndex is bleve's in-memory index (not scorch) of texts in fText,
+// with IDs 000, 001, ...
+func memIndex(t *testing.T, texts []string) bleve.Index {
+	t.Helper()
 	bi, err := bleve.NewMemOnly(newMapping())
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer bi.Close()
+	t.Cleanup(func() { bi.Close() })
 	b := bi.NewBatch()
-	if err := b.Index("000", map[string]interface{}{fText: "alpha beta"}); err != nil {
-		t.Fatal(err)
-	}
-	const others = 50
-	for i := 1; i <= others; i++ { // both words, not the phrase
-		if err := b.Index(fmt.Sprintf("%03d", i), map[string]interface{}{fText: "beta gamma alpha"}); err != nil {
+	for i, text := range texts {
+		if err := b.Index(fmt.Sprintf("%03d", i), map[string]interface{}{fText: text}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if err := bi.Batch(b); err != nil {
 		t.Fatal(err)
 	}
+	return bi
+}
+
+// TestAskedOnlyPhraseNextAlone: bleve's searchers call an askedOnly
+// phrase's Next at most twice in a row; called again and again, with no
+// Advance between, it gives places that are no piece for a while, then
+// every match a phrase of its own gives, in order.
+func TestAskedOnlyPhraseNextAlone(t *testing.T) {
+	ix := splitFixture(t, 200)
+	terms := []string{"constitut", "congress"} // splitFixture adds "A constitutional congress" to a piece in ten
+	ctx := context.Background()
+	walk := func(q query.Query) (real []string, places int) {
+		t.Helper()
+		withSnapshot(ix.bi, func(snap *scorch.IndexSnapshot) {
+			s, err := q.Searcher(ctx, snap, ix.bi.Mapping(), search.SearcherOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+			for {
+				dm, err := s.Next(sctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if dm == nil {
+					return
+				}
+				if len(dm.IndexInternalID) != 8 {
+					places++
+				} else {
+					real = append(real, fmt.Sprint(dm.IndexInternalID.Value()))
+				}
+			}
+		})
+		return real, places
+	}
+	want, _ := walk(newPhraseQuery(terms, fText, 1))
+	got, places := walk(askedOnly([]query.Query{newAdjacencyPhrase(terms, fText, 1)})[0])
+	if len(want) < 5 {
+		t.Fatalf("%d matches: the test tells little", len(want))
+	}
+	if places == 0 || places > 10 {
+		t.Errorf("%d places that are no piece before the matches", places)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("matches %v, a phrase of its own %v", got, want)
+	}
+}
+
+// A phrase searcher that has run out stays out: bleve's disjunction
+// advances a clause it has seen run out again at every piece it is asked
+// for, and each such Advance used to read the positions of the remaining
+// candidates again (21 s for "congress economy revenue" at 100k).
+func TestPhraseSearcherRunOutStaysOut(t *testing.T) {
+	const others = 50
+	texts := []string{"alpha beta"}
+	for range others { // both words, not the phrase
+		texts = append(texts, "beta gamma alpha")
+	}
+	bi := memIndex(t, texts)
 	ii, err := bi.Advanced()
 	if err != nil {
 		t.Fatal(err)
@@ -338,20 +394,7 @@ func TestCombineAsksOnlyWhenNarrowed(t *testing.T) {
 // index here), whose document numbers the places it answers with are made
 // of, the adjacency phrase checks its candidates as a phrase of its own.
 func TestAskedOnlyPhraseOnOtherIndexes(t *testing.T) {
-	bi, err := bleve.NewMemOnly(newMapping())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bi.Close()
-	b := bi.NewBatch()
-	for i, text := range []string{"alpha beta gamma", "beta alpha", "alpha beta", "gamma alpha"} {
-		if err := b.Index(fmt.Sprintf("%03d", i), map[string]interface{}{fText: text}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := bi.Batch(b); err != nil {
-		t.Fatal(err)
-	}
+	bi := memIndex(t, []string{"alpha beta gamma", "beta alpha", "alpha beta", "gamma alpha"})
 	must := query.NewTermQuery("alpha")
 	must.SetField(fText)
 	phrase := askedOnly([]query.Query{newAdjacencyPhrase([]string{"alpha", "beta"}, fText, 1)})
