@@ -67,7 +67,7 @@ func lockTimeout(opts Options) time.Duration {
 // describes, sized for pieces documents (the bound of its merges); false
 // when it is missing, damaged or does not hold m's documents.
 func openCachedBleve(dir string, m *manifest, pieces int, readOnly bool, opts Options) (bleve.Index, bool, error) {
-	cfg := bleveConfig(pieces)
+	cfg := bleveConfigOf(pieces, opts)
 	cfg["bolt_timeout"] = lockTimeout(opts).String()
 	if readOnly {
 		cfg["read_only"] = true

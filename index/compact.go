@@ -29,6 +29,10 @@ const compactAfter = 5000
 type compactTest struct {
 	min, past          int
 	before, afterMerge func(bdir string)
+	// noMerges keeps scorch's merger from merging segment files, so that
+	// a fixture keeps the segments and deleted pieces it was built with
+	// however the machine's load times the merger.
+	noMerges bool
 }
 
 // compactSegments merges the segments of the index a build has just

@@ -170,7 +170,7 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 		if from != nil {
 			b.carried = addedIn(from.dir, ix.name) // when pieces came (added.go)
 		}
-		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, bleveConfig(len(files)))
+		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, bleveConfigOf(len(files), b.opts))
 		if err != nil {
 			return nil, err
 		}

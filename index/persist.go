@@ -86,6 +86,16 @@ func bleveConfig(pieces int) map[string]interface{} {
 		"scorchMergePlanOptions": map[string]interface{}{"MaxSegmentSize": maxMergedDocs(pieces)}}
 }
 
+// bleveConfigOf is bleveConfig with the tests' hooks in opts.
+func bleveConfigOf(pieces int, opts Options) map[string]interface{} {
+	cfg := bleveConfig(pieces)
+	if opts.compact.noMerges {
+		// only segments under half this size may be merged: none
+		cfg["scorchMergePlanOptions"] = map[string]interface{}{"MaxSegmentSize": 1}
+	}
+	return cfg
+}
+
 // maxMergedDocs bounds the segments scorch merges into (bleve's default:
 // 5M documents). A merge reads its segments through their memory maps,
 // whose pages count in the process's RSS: building 1M pieces, a merge had
