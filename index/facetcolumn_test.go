@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -81,5 +82,48 @@ func TestFacetColumnCountsAsCollector(t *testing.T) {
 	ix.mu.RUnlock()
 	if after == before {
 		t.Fatal("the column of the old snapshot was used after the refresh")
+	}
+}
+
+// TestDocSetAsAMap: a hit set's adds, unions, size and walk agree with a
+// map's, across word edges and with numbers added twice.
+func TestDocSetAsAMap(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 19))
+	for round := 0; round < 200; round++ {
+		var a, b docSet
+		want, inA := map[uint64]bool{}, map[uint64]bool{}
+		top := uint64(1 + rng.IntN(5000))
+		for range rng.IntN(300) {
+			d := rng.Uint64N(top)
+			a.add(d)
+			want[d], inA[d] = true, true
+		}
+		for range rng.IntN(300) {
+			d := rng.Uint64N(2 * top)
+			b.add(d)
+			want[d] = true
+		}
+		for _, d := range []uint64{0, 63, 64, 127} { // word edges, some twice
+			if rng.IntN(2) == 0 {
+				a.add(d)
+				a.add(d)
+				b.add(d)
+				want[d], inA[d] = true, true
+			}
+		}
+		if a.len() != len(inA) {
+			t.Fatalf("round %d: len %d, want %d", round, a.len(), len(inA))
+		}
+		a.or(&b)
+		var got []uint64
+		a.each(func(d uint64) { got = append(got, d) })
+		if a.len() != len(want) || len(got) != len(want) {
+			t.Fatalf("round %d: len %d, walked %d, want %d", round, a.len(), len(got), len(want))
+		}
+		for i, d := range got {
+			if !want[d] || i > 0 && got[i-1] >= d {
+				t.Fatalf("round %d: walked %v", round, got)
+			}
+		}
 	}
 }

@@ -59,3 +59,19 @@ func FuzzQuery(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSameLower: sameLower (the snippets' count of distinct words) is
+// strings.ToLower's equality, for any bytes.
+//
+//	go test ./index/ -run '^$' -fuzz FuzzSameLower -fuzztime 1m
+func FuzzSameLower(f *testing.F) {
+	for _, p := range [][2]string{{"Kelvin", "kelvin"}, {"\u212a", "k"}, {"ſ", "s"}, {"İ", "i̇"}, {"\xff", "\xfe"},
+		{"\xff", "\ufffd"}, {"ΣΑΣ", "σας"}, {"ab", "abc"}, {"", ""}, {"Straße", "STRASSE"}} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := sameLower(a, b), strings.ToLower(a) == strings.ToLower(b); got != want {
+			t.Fatalf("sameLower(%q, %q) = %v, ToLower's equality %v", a, b, got, want)
+		}
+	})
+}

@@ -220,7 +220,15 @@ func (h *highlightSet) match(word string) (strong bool, phraseTerm string) {
 	if !ok {
 		t = normalizeTerm(word)
 		if len(h.memo) < 20000 {
-			h.memo[word] = t
+			// word may be a view of a reader's buffer (withLongTexts),
+			// and so may t, which can be word itself
+			k := strings.Clone(word)
+			if t == word {
+				t = k
+			} else {
+				t = strings.Clone(t)
+			}
+			h.memo[k] = t
 		}
 	}
 	if t == "" {

@@ -75,18 +75,21 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool)
 	if !hl.empty() {
 		h.TitleMarked = hl.markTitle(h.Title)
 	}
-	standfirst, note, body := ix.longTexts(f)
-	if !hl.empty() {
-		h.Snippets = hl.snippets(standfirst, body, note)
-	}
-	if len(h.Snippets) == 0 {
-		for _, t := range []string{standfirst, body, note} {
-			if t != "" {
-				h.Snippets = []string{lead(t)}
-				break
+	ix.withLongTexts(f, func(standfirst, note, body string) {
+		// the texts are views of a reader's buffers: snippets and leads
+		// are built anew (mark), and the memo copies what it keeps
+		if !hl.empty() {
+			h.Snippets = hl.snippets(standfirst, body, note)
+		}
+		if len(h.Snippets) == 0 {
+			for _, t := range []string{standfirst, body, note} {
+				if t != "" {
+					h.Snippets = []string{lead(t)}
+					break
+				}
 			}
 		}
-	}
+	})
 	return h
 }
 

@@ -66,6 +66,20 @@ func writeClean(b *strings.Builder, s string) {
 	}
 }
 
+// sameLower tells whether strings.ToLower(a) == strings.ToLower(b),
+// without making either.
+func sameLower(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
+
 func prevRune(s string, i int) rune {
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return r
@@ -100,20 +114,23 @@ func (h *highlightSet) snippets(texts ...string) []string {
 		if len(ms) == 0 {
 			continue
 		}
-		// candidate windows start at each match
-		var cands []window
+		// candidate windows start at each match; a window's matches are
+		// a run of ms, and it scores the distinct words among them (in
+		// any case) four times each
 		for i := 0; i < len(ms); i++ {
 			from := ms[i].start
 			to := from + snippetLen
-			distinct := map[string]bool{}
-			var sp []span
-			for j := i; j < len(ms) && ms[j].end <= to; j++ {
-				sp = append(sp, ms[j])
-				distinct[strings.ToLower(text[ms[j].start:ms[j].end])] = true
+			j, distinct := i, 0
+			for ; j < len(ms) && ms[j].end <= to; j++ {
+				w, seen := text[ms[j].start:ms[j].end], false
+				for k := i; k < j && !seen; k++ {
+					seen = sameLower(text[ms[k].start:ms[k].end], w)
+				}
+				if !seen {
+					distinct++
+				}
 			}
-			cands = append(cands, window{text: text, from: from, to: to, spans: sp, score: 4*len(distinct) + len(sp)})
-		}
-		for _, c := range cands {
+			c := window{text: text, from: from, to: to, spans: ms[i:j], score: 4*distinct + j - i}
 			overlaps := false
 			for _, b := range best {
 				if b.text == c.text && c.from < b.to && b.from < c.to {

@@ -122,7 +122,7 @@ func TestSplitCollectIsOneWalk(t *testing.T) {
 			if err := samePage(got.hits, want.hits); err != nil {
 				t.Fatalf("%+v: %v", q, err)
 			}
-			if !want.kept || got.kept != want.kept || fmt.Sprint(got.set) != fmt.Sprint(want.set) {
+			if !want.kept || got.kept != want.kept || fmt.Sprint(got.set) != fmt.Sprint(want.set) || len(want.set) != want.total {
 				t.Fatalf("%+v: recorded %d pieces cut, %d in one walk", q, len(got.set), len(want.set))
 			}
 		}
@@ -215,7 +215,7 @@ func samePage(got, want search.DocumentMatchCollection) error {
 type walk struct {
 	hits  search.DocumentMatchCollection
 	total int
-	set   []uint32
+	set   []uint64
 	kept  bool // a hit set was recorded
 }
 
@@ -252,7 +252,8 @@ func collectWalk(t *testing.T, ix *Index, q Query, split bool) walk {
 	w := walk{hits: hits, total: total}
 	ft.cols.mu.Lock()
 	if ft.cols.setKey == key {
-		w.set, w.kept = slices.Clone(ft.cols.set), true
+		ft.cols.set.each(func(d uint64) { w.set = append(w.set, d) })
+		w.kept = true
 	}
 	ft.cols.mu.Unlock()
 	return w
