@@ -150,6 +150,27 @@ func CountProblems(ps []Problem) (problems, quiet int) {
 	return problems, quiet
 }
 
+// CountFiles counts the files behind problems, each once: skipped (a
+// problem made the loader leave the file out) and noted (the piece was
+// loaded, with a problem noted: a URL refused, a body cut). Quiet ones
+// (section pages) count in neither. A file with several problems is one
+// file; one skipped is not also noted.
+func CountFiles(ps []Problem) (skipped, noted int) {
+	fatal := map[string]bool{}
+	for _, p := range ps {
+		if p.Fatal && !p.Quiet {
+			fatal[p.Path] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if !p.Fatal && !p.Quiet && !fatal[p.Path] && !seen[p.Path] {
+			seen[p.Path] = true
+		}
+	}
+	return len(fatal), len(seen)
+}
+
 // cannotRead is the problem of a file or folder that could not be read.
 func cannotRead(p string, err error) Problem {
 	return Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -27,6 +28,10 @@ Zola's _index.md) are not pieces and not problems: the summary counts them.`,
 			if err != nil {
 				return err
 			}
+			// the pieces the index cannot take whole: their counts of
+			// matches miss what lies past the cut
+			probs = append(probs, index.CutProblems(arch.Articles)...)
+			archive.SortProblems(probs)
 			for _, p := range probs {
 				if p.Quiet {
 					continue // a section page is not a problem

@@ -3,11 +3,13 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/folio-tui/folio/internal/testcorpus"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/folio-tui/folio/internal/hostile"
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // run executes folio in-process with args and returns stdout, stderr and the
@@ -231,6 +233,44 @@ func TestHostileArchiveThroughTheCLI(t *testing.T) {
 		}
 		if strings.ContainsAny(out, "\x1b\x07\x08\u009b\u202e") || strings.Contains(out, `\u001b`) {
 			t.Errorf("%v output carries control characters", args)
+		}
+	}
+}
+
+// A piece longer than the index takes is named by check and index, and
+// every search says that matches past the cut are not counted (the
+// cached search as well as the one that builds the index).
+func TestCutPiecesAreNamed(t *testing.T) {
+	arch, idx := t.TempDir(), t.TempDir()
+	long := "---\ntitle: Long\ndate: 2020-01-01\n---\n" + strings.Repeat("word ", 210_000) + "quokka\n"
+	short := "---\ntitle: Short\ndate: 2020-01-02\n---\nA quokka.\n"
+	for name, text := range map[string]string{"long.md": long, "short.md": short} {
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runIn := func(args ...string) (string, string, int) {
+		t.Helper()
+		var out, errb bytes.Buffer
+		root := NewRoot("test", &Env{Out: &out, Err: &errb, In: strings.NewReader("")})
+		root.SetArgs(append([]string{"--index-dir", idx, "--archive", arch}, args...))
+		code := 0
+		if err := root.Execute(); err != nil {
+			code = 1
+		}
+		return out.String(), errb.String(), code
+	}
+	out, _, code := runIn("check")
+	if code != 1 || !strings.Contains(out, "long.md: only the first 200000 words are searchable") || strings.Contains(out, "short.md") {
+		t.Errorf("check: exit %d\n%s", code, out)
+	}
+	for _, run := range []string{"building the index", "cached"} {
+		out, errs, code := runIn("search", "quokka")
+		if code != 0 || !strings.Contains(errs, "1 piece(s) are searchable in their first 200000 words only") || !strings.Contains(out, "Short") {
+			t.Errorf("search (%s): exit %d\n%s\n%s", run, code, out, errs)
+		}
+		if out, _, _ := runIn("index"); !strings.Contains(out, "1 piece(s) loaded with a note") || strings.Contains(out, "skipped") {
+			t.Errorf("index:\n%s", out)
 		}
 	}
 }

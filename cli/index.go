@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/buildgc"
 	"github.com/folio-tui/folio/internal/termsafe"
@@ -46,8 +47,14 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 			}
 			fmt.Fprintf(env.Out, "%s: %s: %d pieces (%d indexed, %d removed, %.1f MB) in %s; index in %s\n",
 				termsafe.Quote(ix.Name()), what, st.Docs, st.Indexed, st.Removed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
-			if n := ix.Skipped(); n > 0 {
-				fmt.Fprintf(env.Out, "%d file(s) skipped; folio check lists why\n", n)
+			skipped, noted := archive.CountFiles(ix.Problems())
+			switch {
+			case skipped > 0 && noted > 0:
+				fmt.Fprintf(env.Out, "%d file(s) skipped, %d piece(s) loaded with a note; folio check lists why\n", skipped, noted)
+			case skipped > 0:
+				fmt.Fprintf(env.Out, "%d file(s) skipped; folio check lists why\n", skipped)
+			case noted > 0:
+				fmt.Fprintf(env.Out, "%d piece(s) loaded with a note; folio check lists why\n", noted)
 			}
 			return nil
 		},

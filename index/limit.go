@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -118,6 +119,36 @@ func cutWords(s string, budget, weight int) (n, tokens int) {
 
 // cutProblem is the note on a piece whose end is not searchable.
 func cutProblem(path string) archive.Problem {
-	return archive.Problem{Path: path, Msg: fmt.Sprintf(
-		"only the first %d words are searchable: the piece is longer than the index takes", maxDocTokens)}
+	return archive.Problem{Path: path, Msg: cutMsg}
+}
+
+// MaxDocWords is how many words of a piece the index takes.
+const MaxDocWords = maxDocTokens
+
+var cutMsg = fmt.Sprintf("only the first %d words are searchable: the piece is longer than the index takes", maxDocTokens)
+
+// CountCut is the number of pieces among ps's problems whose ends the
+// index leaves out (each one's count of matches may miss what lies past
+// the cut).
+func CountCut(ps []archive.Problem) int {
+	n := 0
+	for _, p := range ps {
+		if p.Msg == cutMsg {
+			n++
+		}
+	}
+	return n
+}
+
+// CutProblems are the notes the index would add to the pieces of arts
+// it cannot take whole (folio check lists them with the archive's own).
+func CutProblems(arts []archive.Article) []archive.Problem {
+	var out []archive.Problem
+	for _, a := range arts {
+		a.Authors, a.Tags = slices.Clone(a.Authors), slices.Clone(a.Tags) // limitWords cuts them in place
+		if _, cut := limitWords(&a); cut {
+			out = append(out, cutProblem(a.Path))
+		}
+	}
+	return out
 }

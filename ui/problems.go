@@ -10,14 +10,15 @@ import (
 )
 
 // problemsPane is the `!` overlay: the files the archive loader skipped,
-// scrolled with j and k.
+// the pieces loaded with a note, and the files that are not pieces by
+// design, scrolled with j and k.
 type problemsPane struct {
 	open bool
 	top  int // the first problem on screen
 }
 
 // update handles a key while the overlay is open; n is the number of
-// problems.
+// lines below the title (problemLines).
 func (p problemsPane) update(msg tea.KeyPressMsg, k KeyMap, n int) problemsPane {
 	switch {
 	case key.Matches(msg, k.Problems, k.FindCancel, k.QuitShort):
@@ -30,11 +31,49 @@ func (p problemsPane) update(msg tea.KeyPressMsg, k KeyMap, n int) problemsPane 
 	return p
 }
 
-// view lists the problems in w×h.
+// view lists the problems in w×h: the files skipped first, then the
+// pieces loaded with a note, then the files that are not pieces by
+// design (section pages), each under its heading.
 func (p problemsPane) view(problems []archive.Problem, w, h int, st Styles) string {
-	lines := []string{st.Brand.Render(plural(len(problems), "file")+" skipped") + st.Hint.Render("  (j/k scroll · esc close)"), ""}
-	for _, pr := range problems[min(p.top, len(problems)):] {
-		lines = append(lines, archive.SanitizeLine(pr.String()))
+	skipped, noted := archive.CountFiles(problems)
+	var title []string
+	if skipped > 0 || noted == 0 {
+		title = append(title, plural(skipped, "file")+" skipped")
 	}
+	if noted > 0 {
+		title = append(title, plural(noted, "piece")+" loaded with a note")
+	}
+	lines := []string{st.Brand.Render(strings.Join(title, " · ")) + st.Hint.Render("  (j/k scroll · esc close)"), ""}
+	body := problemLines(problems)
+	lines = append(lines, body[min(p.top, len(body)):]...)
 	return overlayBox(strings.Join(lines, "\n"), w, h, st)
+}
+
+// problemLines are the overlay's lines below its title: a heading for
+// each kind of problem that there is, then its problems.
+func problemLines(problems []archive.Problem) []string {
+	var lines []string
+	for _, kind := range []struct {
+		heading string
+		is      func(archive.Problem) bool
+	}{
+		{"Skipped:", func(p archive.Problem) bool { return p.Fatal && !p.Quiet }},
+		{"Loaded, with a note:", func(p archive.Problem) bool { return !p.Fatal && !p.Quiet }},
+		{"Not pieces:", func(p archive.Problem) bool { return p.Quiet }},
+	} {
+		head := false
+		for _, pr := range problems {
+			if !kind.is(pr) {
+				continue
+			}
+			if !head {
+				if len(lines) > 0 {
+					lines = append(lines, "")
+				}
+				lines, head = append(lines, kind.heading), true
+			}
+			lines = append(lines, "  "+archive.SanitizeLine(pr.String()))
+		}
+	}
+	return lines
 }

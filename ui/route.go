@@ -42,7 +42,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case m.help.open:
 		m.help = m.help.update(msg, k.HelpPage, len(helpPagesAt(m.width, m.bodyHeight(), k, m.styles)))
 	case m.problems.open:
-		m.problems = m.problems.update(msg, k, len(m.info.Problems))
+		m.problems = m.problems.update(msg, k, len(problemLines(m.info.Problems)))
 	case m.format.open(m.status):
 		m.format, in = m.format.update(msg)
 	case m.links.open:

@@ -36,3 +36,40 @@ func TestSectionPagesAreListedButNotWarnedAbout(t *testing.T) {
 		h.requireScreen("content/_index.md: section page")
 	}
 }
+
+// A piece loaded with a note (a URL refused, a body cut) is not counted
+// as skipped: the top bar, the status line and the ! overlay count files,
+// not problems, and each kind apart.
+func TestNotedPiecesAreNotSkipped(t *testing.T) {
+	for _, tc := range []struct {
+		probs          []archive.Problem
+		bar, status    string
+		title          string
+		notInBar       string
+		overlayHeading string
+	}{
+		{[]archive.Problem{{Path: "a.md", Line: 4, Msg: "url refused", Fatal: false}},
+			"1 noted !", "", "1 piece loaded with a note", "skipped", "Loaded, with a note:"},
+		{[]archive.Problem{{Path: "a.md", Line: 4, Msg: "url refused"}, {Path: "a.md", Msg: "only the first 200000 words are searchable"},
+			{Path: "b.md", Line: 2, Msg: "missing date", Fatal: true}, {Path: "b.md", Line: 3, Msg: "bad tags", Fatal: true}},
+			"1 skipped, 1 noted !", "1 file skipped, 1 piece loaded with a note: press ! to see why", "1 file skipped · 1 piece loaded with a note", "2 skipped", "Skipped:"},
+	} {
+		f := newFake(testArticles()...)
+		opts := Options{OpenIndex: func(ctx context.Context, progress func(done, total int)) (Searcher, Info, error) {
+			return f, Info{Count: len(f.articles), Problems: tc.probs}, nil
+		}}
+		h := &harness{t: t, m: New(opts)}
+		h.send(tea.WindowSizeMsg{Width: 140, Height: 30})
+		h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+		h.requireScreen(tc.bar)
+		if tc.status != "" {
+			h.requireScreen(tc.status)
+		}
+		if strings.Contains(h.screen(), tc.notInBar) {
+			t.Errorf("%v: the screen says %q:\n%s", tc.probs, tc.notInBar, h.screen())
+		}
+		h.key("!")
+		h.requireScreen(tc.title)
+		h.requireScreen(tc.overlayHeading)
+	}
+}

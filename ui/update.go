@@ -4,6 +4,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // Update routes a message: input to handleKey and the mouse handlers
@@ -233,7 +235,11 @@ func (m *Model) indexStatus(info Info) tea.Cmd {
 	case info.Fallback != "":
 		return m.status.setFor(info.Fallback, false, statusLong)
 	case problemCount(info) > 0:
-		return m.status.setFor(plural(problemCount(info), "file")+" skipped: press ! to see why", true, statusLong)
+		msg := plural(problemCount(info), "file") + " skipped"
+		if _, noted := archive.CountFiles(info.Problems); noted > 0 {
+			msg += ", " + plural(noted, "piece") + " loaded with a note"
+		}
+		return m.status.setFor(msg+": press ! to see why", true, statusLong)
 	case info.Rebuilt > 0:
 		return m.status.set("Indexed "+plural(info.Rebuilt, "piece"), false)
 	}

@@ -194,8 +194,13 @@ func (m Model) countViewWith(f string) string {
 		parts = append(parts, m.period.label)
 	}
 	right := st.Count.Render(strings.Join(parts, " · "))
-	if n := problemCount(m.info); n > 0 {
-		right += st.Error.Render(fmt.Sprintf(" · %d skipped !", n))
+	switch skipped, noted := archive.CountFiles(m.info.Problems); {
+	case skipped > 0 && noted > 0:
+		right += st.Error.Render(fmt.Sprintf(" · %d skipped", skipped)) + st.Count.Render(fmt.Sprintf(", %d noted !", noted))
+	case skipped > 0:
+		right += st.Error.Render(fmt.Sprintf(" · %d skipped !", skipped))
+	case noted > 0:
+		right += st.Count.Render(fmt.Sprintf(" · %d noted !", noted))
 	}
 	return right
 }
@@ -297,9 +302,10 @@ func (m Model) progressView(w int) string {
 }
 
 // problemCount is the number of skipped files that are problems: section
-// pages are listed under ! but do not call for attention.
+// pages are listed under ! but do not call for attention, and pieces
+// loaded with a note (a URL refused, a body cut) were not skipped.
 func problemCount(info Info) int {
-	n, _ := archive.CountProblems(info.Problems)
+	n, _ := archive.CountFiles(info.Problems)
 	return n
 }
 
