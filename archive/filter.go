@@ -10,13 +10,13 @@ import (
 // Filter is what folio list, folio search, folio stats and the reader's
 // sidebar narrow an archive to. They all match the same way:
 //
-//   - Tags and Kinds pick the values equal to a filter value, ignoring case.
+//   - Tags and Kinds pick the values equal to a filter value, ignoring case
+//     (SameValue: "The Telegraph" and "the telegraph" are one value, which
+//     the facets count once).
 //   - Outlets (and Authors, the same way) pick the outlet a filter value names, ignoring case; when it
 //     names none, every outlet whose name holds the value's words in a row,
 //     ignoring case and punctuation: "telegraph" picks "The Telegraph" and
 //     "The Sunday Telegraph", "new york" picks "The New York Times".
-//   - In each field a value that is exactly one of the archive's values
-//     (as the sidebar sends them) picks that value alone.
 //   - Several values of one field pick any of them; fields combine with AND.
 //   - A piece is kept by From and To when its period (a day, a month or a
 //     year, as precise as its date) overlaps [From, To]; a To at midnight
@@ -29,12 +29,9 @@ type Filter struct {
 // PickValues returns the values of known that the filter value v picks, by
 // the rule of Filter (byWords for outlets and authors); nil when it picks none.
 func PickValues(v string, known []string, byWords bool) []string {
-	if slices.Contains(known, v) {
-		return []string{v}
-	}
 	var out []string
 	for _, k := range known {
-		if strings.EqualFold(k, v) {
+		if SameValue(k, v) {
 			out = append(out, k)
 		}
 	}
@@ -56,6 +53,19 @@ func PickValues(v string, known []string, byWords bool) []string {
 	}
 	return out
 }
+
+// SameValue tells whether two values of a facet field (tags, outlets,
+// authors, kinds) are one, ignoring case: Unicode's simple folding or
+// lower case ("İstanbul", which a tag stores as "istanbul", folds to
+// nothing else).
+func SameValue(a, b string) bool {
+	return strings.EqualFold(a, b) || strings.ToLower(a) == strings.ToLower(b)
+}
+
+// ValueKey is the key under which SameValue's values meet: their lower
+// case. Two values with the same key are the same value; two the same by
+// simple folding alone (the Kelvin sign and k) may keep two keys.
+func ValueKey(s string) string { return strings.ToLower(s) }
 
 // nameWords are the lower-cased words of a name: runs of letters and digits.
 func nameWords(s string) []string {

@@ -7,14 +7,14 @@ import (
 )
 
 func TestPickValues(t *testing.T) {
-	outlets := []string{"The Telegraph", "The Sunday Telegraph", "Telegraph", "The New York Times", "TIMES", "Sky News"}
+	outlets := []string{"The Telegraph", "The Sunday Telegraph", "Telegraph", "The New York Times", "TIMES", "Sky News", "TELEGRAPH"}
 	for _, c := range []struct {
 		v    string
 		want []string
 	}{
-		{"Telegraph", []string{"Telegraph"}}, // a value's exact name picks it alone
+		{"Telegraph", []string{"Telegraph", "TELEGRAPH"}}, // names two, one value in two cases
 		{"the telegraph", []string{"The Telegraph"}},
-		{"telegraph", []string{"Telegraph"}}, // names one, ignoring case
+		{"telegraph", []string{"Telegraph", "TELEGRAPH"}}, // names them, ignoring case
 		{"sunday", []string{"The Sunday Telegraph"}},
 		{"new york", []string{"The New York Times"}},
 		{"york new", nil}, // words in a row
@@ -26,6 +26,9 @@ func TestPickValues(t *testing.T) {
 		if got := PickValues(c.v, outlets, true); !slices.Equal(got, c.want) {
 			t.Errorf("outlet %q picks %q, want %q", c.v, got, c.want)
 		}
+	}
+	if got := PickValues("İstanbul", []string{"istanbul", "Istanbul"}, false); !slices.Equal(got, []string{"istanbul", "Istanbul"}) {
+		t.Errorf("a dotted capital I picks %q", got)
 	}
 	if got := PickValues("sunday", outlets, false); got != nil {
 		t.Errorf("a tag filter matched by words: %q", got)

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"reflect"
 	"slices"
@@ -10,6 +11,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // facetTerms are the values of the facets column of one index version, in
@@ -21,8 +24,12 @@ type facetTerms struct {
 	pos    map[string]int
 	terms  []string // "t:mi5", "y:2017"...
 	fields []fieldTerms
-	cols   columns // the column of the current snapshot (facetcolumn.go)
-	ords   orders  // every document newest first (order.go)
+	// cases maps, by field, each value that has others the same but for
+	// case ("the telegraph", "The Telegraph") to the one they are shown
+	// as; empty in most archives (mergeCases)
+	cases map[string]map[string]string
+	cols  columns // the column of the current snapshot (facetcolumn.go)
+	ords  orders  // every document newest first (order.go)
 
 	warmOnce sync.Once     // Index.startWarm
 	warmed   chan struct{} // closed when the warming is done (for the tests)
@@ -44,8 +51,82 @@ func newFacetTerms(all Facets) *facetTerms {
 			ft.terms = append(ft.terms, t)
 		}
 		ft.fields = append(ft.fields, fieldTerms{f, lo, len(ft.terms)})
+		if caseFields[f] {
+			ft.addCases(f, all.of(f))
+		}
 	}
 	return ft
+}
+
+// caseFields are the facet fields whose values are one ignoring case
+// (archive.SameValue); years, months and weeks have no case.
+var caseFields = map[string]bool{fTags: true, fOutlet: true, fAuthor: true, fKind: true}
+
+// addCases records the values of field f that are one but for case, each
+// shown as the one of its group most pieces of the archive have (vs are
+// the all-documents counts), the first in byte order among those as
+// many: whatever the query, a group is shown one way.
+func (ft *facetTerms) addCases(f string, vs []FacetValue) {
+	groups := map[string][]FacetValue{}
+	for _, v := range vs {
+		k := archive.ValueKey(v.Value)
+		groups[k] = append(groups[k], v)
+	}
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		shown := slices.MinFunc(g, func(a, b FacetValue) int {
+			return cmp.Or(b.Count-a.Count, strings.Compare(a.Value, b.Value))
+		}).Value
+		if ft.cases == nil {
+			ft.cases = map[string]map[string]string{}
+		}
+		if ft.cases[f] == nil {
+			ft.cases[f] = map[string]string{}
+		}
+		for _, v := range g {
+			ft.cases[f][v.Value] = shown
+		}
+	}
+}
+
+// mergeCases returns fs with the values that are one but for case counted
+// as one, under the name they are shown as: filters pick every case of a
+// value (archive.PickValues), so the count beside a value is what picking
+// it finds. A piece has one outlet and its authors and tags distinct
+// ignoring case, so the counts add up. fs is left as it is (it may be the
+// index's own all-documents counts).
+func (ft *facetTerms) mergeCases(fs Facets) Facets {
+	if ft == nil || len(ft.cases) == 0 {
+		return fs
+	}
+	merge := func(f string, vs []FacetValue) []FacetValue {
+		cs := ft.cases[f]
+		if len(cs) == 0 {
+			return vs
+		}
+		out := make([]FacetValue, 0, len(vs))
+		at := map[string]int{}
+		for _, v := range vs {
+			shown, ok := cs[v.Value]
+			if !ok {
+				out = append(out, v)
+				continue
+			}
+			if i, ok := at[shown]; ok {
+				out[i].Count += v.Count
+				continue
+			}
+			at[shown] = len(out)
+			out = append(out, FacetValue{Value: shown, Count: v.Count})
+		}
+		sortFacet(out, false)
+		return out
+	}
+	fs.Tags, fs.Outlets = merge(fTags, fs.Tags), merge(fOutlet, fs.Outlets)
+	fs.Authors, fs.Kinds = merge(fAuthor, fs.Authors), merge(fKind, fs.Kinds)
+	return fs
 }
 
 // facetCounter is a search.FacetBuilder of the facets column.
@@ -285,7 +366,7 @@ func sortFacet(vs []FacetValue, byValue bool) {
 func (ix *Index) AllFacets() Facets {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.allFacets
+	return ix.facetTerms.mergeCases(ix.allFacets)
 }
 
 // facetSearches count the facets of a search. Those of fields without a

@@ -125,7 +125,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	if err := ctx.Err(); err != nil {
 		return Results{}, err
 	}
-	res.Facets = fc.facets(pg.noFacets, allDocs, all)
+	res.Facets = terms.mergeCases(fc.facets(pg.noFacets, allDocs, all))
 	if hasText && res.Total <= suggestMaxCount && !q.Typing && !pg.noHits {
 		res.Suggestion = ix.suggest(ctx, q, p)
 	}
