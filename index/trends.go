@@ -203,22 +203,36 @@ func yearOnly(fs Facets) []FacetValue {
 
 // Trend counts the pieces of q per period, from the facet counts of one
 // search (Mode ModeFacets), with the archive's own counts per period for
-// the share. The period filters of q (Years, Months, From, To) do not
-// narrow the counts: a chart over time shows the query's whole history;
-// From and To, when set, trim the periods to those overlapping [From, To].
-// With CollapseCopies the archive's counts leave the copies out too.
+// the share. The sidebar's period filters of q (Years, Months) do not
+// narrow the counts: a chart over time shows the query's whole history.
+// From and To do, as they narrow folio search (a piece counts when its
+// date overlaps [From, To]), the archive's counts too, and the periods
+// are trimmed to those overlapping [From, To]: a period at an edge counts
+// only its pieces in the range, so the points add up to what folio search
+// finds with the same dates. With CollapseCopies the archive's counts
+// leave the copies out too.
 func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	start := time.Now()
 	from, to := q.From, q.To
-	q.Years, q.Months, q.From, q.To = nil, nil, time.Time{}, time.Time{}
+	q.Years, q.Months = nil, nil
 	q.Mode, q.Offset, q.Limit = ModeFacets, 0, 0
 	res, err := ix.Search(ctx, q)
 	if err != nil {
 		return Trend{}, err
 	}
-	all, allCount := ix.AllFacets(), ix.Count()
+	// the periods span the whole archive's (then trimmed to From and To);
+	// their totals are the archive's pieces in the range
+	whole, allCount := ix.AllFacets(), ix.Count()
 	if q.CollapseCopies {
 		r, err := ix.Search(ctx, Query{CollapseCopies: true, Mode: ModeFacets})
+		if err != nil {
+			return Trend{}, err
+		}
+		whole, allCount = r.Facets, r.Total
+	}
+	all := whole
+	if !from.IsZero() || !to.IsZero() {
+		r, err := ix.Search(ctx, Query{CollapseCopies: q.CollapseCopies, From: from, To: to, Mode: ModeFacets})
 		if err != nil {
 			return Trend{}, err
 		}
@@ -228,20 +242,21 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 
 	qPoints, qCoarser := split(by, res.Facets)
 	aPoints, aCoarser := split(by, all)
-	if len(aPoints) > 0 {
-		first, _ := periodStart(by, aPoints[0].Value)
-		last, _ := periodStart(by, aPoints[len(aPoints)-1].Value)
+	span, spanCoarser := split(by, whole)
+	if len(span) > 0 {
+		first, _ := periodStart(by, span[0].Value)
+		last, _ := periodStart(by, span[len(span)-1].Value)
 		counts, totals := facetMap(qPoints), facetMap(aPoints)
 		for _, s := range periodsBetween(by, first, last) {
 			label := periodLabel(by, s)
 			t.Points = append(t.Points, TrendPoint{Period: label, Start: s, Count: counts[label], Total: totals[label]})
 		}
 	}
-	counts := facetMap(qCoarser)
-	for _, v := range aCoarser {
+	counts, totals := facetMap(qCoarser), facetMap(aCoarser)
+	for _, v := range spanCoarser {
 		per := coarserPeriod(v.Value)
 		s, _ := periodStart(per, v.Value)
-		t.Coarser = append(t.Coarser, TrendPoint{Period: v.Value, Start: s, Count: counts[v.Value], Total: v.Count})
+		t.Coarser = append(t.Coarser, TrendPoint{Period: v.Value, Start: s, Count: counts[v.Value], Total: totals[v.Value]})
 	}
 	slices.SortStableFunc(t.Coarser, func(a, b TrendPoint) int { return strings.Compare(a.Period, b.Period) })
 	t.Undated = TrendPoint{Period: "undated", Count: res.Total - sumCounts(res.Facets.Years), Total: allCount - sumCounts(all.Years)}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -18,7 +19,8 @@ import (
 // filtered to it finds (all the archive's pieces there, whatever the
 // query's filters), its share the one over the other, and the counts add
 // up to the query's total; From and To keep the periods overlapping them
-// with the same counts.
+// with the same counts, and From and To inside periods count what the
+// search with those dates finds.
 func TestTrendEqualsSearchTotals(t *testing.T) {
 	ix := openBundled(t)
 	ctx := context.Background()
@@ -78,6 +80,25 @@ func TestTrendEqualsSearchTotals(t *testing.T) {
 			for _, p := range ft.Points {
 				if p.Count != counts[p.Period] {
 					t.Errorf("%+v by %s, From/To: %s counts %d, without %d", q, by, p.Period, p.Count, counts[p.Period])
+				}
+			}
+			// dates inside the edge periods: the periods count what the
+			// search finds with the same dates
+			eq := q
+			half := func(p TrendPoint) time.Time {
+				return p.Start.Add(periodEnd(by, p.Start).Sub(p.Start) / 2).Truncate(24 * time.Hour)
+			}
+			eq.From, eq.To = half(tr.Points[third]), half(tr.Points[2*third])
+			et, err := ix.Trend(ctx, eq, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := run(t, ix, eq).Total; et.Matched() != want {
+				t.Errorf("%+v by %s from %s to %s: %d counted, search finds %d", q, by, eq.From.Format("2006-01-02"), eq.To.Format("2006-01-02"), et.Matched(), want)
+			}
+			for _, p := range et.Points {
+				if p.Count > p.Total {
+					t.Errorf("%+v by %s from/to inside: %s counts %d of %d", q, by, p.Period, p.Count, p.Total)
 				}
 			}
 		}
@@ -232,6 +253,30 @@ func TestTrendSOTU(t *testing.T) {
 	}
 	if first, last := tr.Points[0].Period, tr.Points[len(tr.Points)-1].Period; first != "1790" || len(tr.Points) != mustAtoi(t, last)-1790+1 {
 		t.Errorf("years %s..%s in %d points: want every year from 1790", first, last, len(tr.Points))
+	}
+	// From and To inside decades: the edge decades count the addresses
+	// of the years in the range (a year overlaps it), as search does
+	from, to := time.Date(1855, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(1872, 6, 30, 0, 0, 0, 0, time.UTC)
+	dt, err := ix.Trend(context.Background(), Query{Text: "slavery", From: from, To: to}, ByDecade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantDec, allDec := map[string]int{}, map[string]int{}
+	for _, a := range arch.Articles {
+		if y := a.Date.Time.Year(); y >= 1855 && y <= 1872 {
+			d := strconv.Itoa(y/10*10) + "s"
+			allDec[d]++
+			if hit[a.ID] {
+				wantDec[d]++
+			}
+		}
+	}
+	gotDec, gotAllDec := map[string]int{}, map[string]int{}
+	for _, p := range dt.Points {
+		gotDec[p.Period], gotAllDec[p.Period] = p.Count, p.Total
+	}
+	if !mapsEqual(gotDec, wantDec) || !mapsEqual(gotAllDec, allDec) || dt.Matched() != run(t, ix, Query{Text: "slavery", From: from, To: to}).Total {
+		t.Errorf("slavery by decade, 1855-07 to 1872-06:\n got %v of %v\nwant %v of %v", gotDec, gotAllDec, wantDec, allDec)
 	}
 	bm, err := ix.Trend(context.Background(), Query{Text: "slavery"}, ByMonth)
 	if err != nil {
