@@ -20,7 +20,8 @@
 //     app. Titles are kept as written (no case changes).
 //   - bibtex is biblatex (for biber): date, journaltitle and urldate rather
 //     than BibTeX's year/month/journal, UTF-8 kept as is, LaTeX specials
-//     escaped.
+//     escaped so that whatever a field holds its braces balance as BibTeX
+//     counts them (see bibEscape, bibKeyword, bibURL).
 //   - Authors are read as people write bylines (see Bylines): "Russ Cox,
 //     for the Go team" is Russ Cox, "TOM KRISHER; AP Auto Writer" Tom
 //     Krisher; an organisation (marked in the archive, or recognisable:
@@ -717,7 +718,9 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time, annote ...st
 	}
 	var tags []string
 	for _, t := range a.Tags {
-		tags = append(tags, bibEscape(t))
+		if t = bibKeyword(t); t != "" {
+			tags = append(tags, t)
+		}
 	}
 	add("keywords", strings.Join(tags, ", "))
 	for _, n := range annote {
@@ -774,16 +777,33 @@ func bibPart(s string) string {
 
 // bibEscape escapes the characters LaTeX treats specially. Other Unicode is
 // kept: biber reads UTF-8.
+//
+// Braces are written as \textbraceleft{} and \textbraceright{}, not \{ and
+// \}: BibTeX (and btparse, which biber uses) counts every brace to find
+// where a field ends, escaped or not, so one unbalanced \{ made a runaway
+// field that swallowed the next entry. The LaTeX kernel defines both
+// commands, and biber leaves them as they are (its decoder excludes them)
+// for LaTeX to print. Whatever s holds, the result's braces balance.
 var bibEscape = strings.NewReplacer(
 	`\`, `\textbackslash{}`,
-	`{`, `\{`, `}`, `\}`,
+	`{`, `\textbraceleft{}`, `}`, `\textbraceright{}`,
 	`#`, `\#`, `$`, `\$`, `%`, `\%`, `&`, `\&`, `_`, `\_`,
 	`~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`,
 ).Replace
 
+// bibKeyword is a tag as one item of biblatex's keywords list. biber splits
+// that list at every comma, braces or not (its xsvsep, \s*,\s*, applied after
+// it has decoded LaTeX: {,} and \char44 split too), so a comma inside a tag
+// is written \symbol{44}, which biber leaves alone and LaTeX prints as a
+// comma: "a,b" stays one keyword.
+func bibKeyword(t string) string {
+	return strings.ReplaceAll(bibEscape(strings.TrimSpace(t)), ",", `\symbol{44}`)
+}
+
 // bibURL keeps a URL verbatim (biblatex reads url as verbatim) except for
-// braces and spaces, which would end the field or break it, so they are
-// percent-encoded.
+// what would end the field or break it: braces (they count for the field's
+// balance), backslashes and spaces are percent-encoded. An archive's URLs
+// have no controls (archive.ValidURL); % and # are verbatim in url.
 var bibURL = strings.NewReplacer(`{`, `%7B`, `}`, `%7D`, ` `, `%20`, `\`, `%5C`).Replace
 
 // ---- RIS ----

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/folio-tui/folio/internal/bibcheck"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -124,33 +125,27 @@ func TestQuotesBibTeXKeepsItsShape(t *testing.T) {
 	if strings.Contains(bib, `\x`) || strings.Contains(bib, `\u`) {
 		t.Errorf("a control character reached the entry:\n%s", bib)
 	}
-	entry := regexp.MustCompile(`^@[a-z]+\{[A-Za-z0-9_.:-]+,\n`)
-	field := regexp.MustCompile(`^  [a-z]+ *= \{`)
-	rest := bib
-	if !entry.MatchString(rest) {
-		t.Fatalf("not an entry:\n%s", bib)
+	// Read as BibTeX reads it: every brace counts, \{ too.
+	entries, err := bibcheck.Parse(bib)
+	if err != nil {
+		t.Fatalf("%v:\n%s", err, bib)
 	}
-	rest = rest[len(entry.FindString(rest)):]
-	for field.MatchString(rest) {
-		rest = rest[len(field.FindString(rest)):]
-		// The value runs to its closing brace; \x escapes x.
-		depth, i := 1, 0
-		for ; i < len(rest) && depth > 0; i++ {
-			switch rest[i] {
-			case '\\':
-				i++
-			case '{':
-				depth++
-			case '}':
-				depth--
-			}
-		}
-		if depth != 0 || !strings.HasPrefix(rest[i:], ",\n") {
-			t.Fatalf("a field does not close where it should:\n%s", bib)
-		}
-		rest = rest[i+2:]
+	if len(entries) != 1 {
+		t.Fatalf("%d entries:\n%s", len(entries), bib)
 	}
-	if rest != "}\n" {
-		t.Errorf("the entry does not end after its fields; left %q of:\n%s", rest, bib)
+	for _, f := range entries[0].Fields {
+		if !bibcheck.Balanced(f.Value) {
+			t.Errorf("field %s is unbalanced: %q", f.Name, f.Value)
+		}
+	}
+	// And as Text::BibTeX (btparse, biber's parser) reads it, with a
+	// second, innocent entry after it that must survive.
+	next := "\n@misc{innocent,\n  title = {Innocent},\n}\n"
+	perl, warnings := bibcheck.Perl(t, bib+next)
+	if len(perl) != 2 || perl[0].Type == "ERROR" || perl[1].Key != "innocent" || warnings != "" {
+		t.Errorf("Text::BibTeX read %+v\n%s\nof:\n%s", perl, warnings, bib+next)
+	}
+	if note, _ := perl[0].Get("annote"); !strings.Contains(note, `a \textbraceright{} passage \textbraceleft{} with`) {
+		t.Errorf("annote read as %q", note)
 	}
 }
