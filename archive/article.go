@@ -95,7 +95,10 @@ type Article struct {
 	Kind          string   // article (default), interview, speech, ...
 	Standfirst    string   // standfirst/summary/description
 	Note          string   // the archive keeper's own comment on the piece
-	Body          string   // Markdown
+	// CiteKey is the citation key pinned in the front matter (citekey or
+	// citation-key), "" when none is; always a ValidCiteKey.
+	CiteKey string
+	Body    string // Markdown
 }
 
 // Link is the URL to open for the piece: its original URL, else its source.

@@ -42,6 +42,10 @@ var (
 	kindKeys       = []string{"kind"}
 	standfirstKeys = []string{"standfirst", "summary", "description", "subtitle", "dek", "excerpt"}
 	noteKeys       = []string{"note"}
+	// citeKeyKeys pin a piece's citation key: citekey (Hugo and Jekyll
+	// sites', Pandoc users', Zotero's "Citation Key") and citation-key
+	// (CSL 1.0.2's variable).
+	citeKeyKeys = []string{"citekey", "citation-key"}
 )
 
 var yamlErrLine = regexp.MustCompile(`line (\d+)`)
@@ -197,6 +201,14 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	a.Standfirst = strings.TrimSpace(Sanitize(stringOf(sf.value)))
 	note, _ := m.first(noteKeys)
 	a.Note = strings.TrimSpace(Sanitize(stringOf(note.value)))
+	if ck, _ := m.first(citeKeyKeys); ck.value != nil {
+		k := strings.TrimSpace(stringOf(ck.value))
+		if ValidCiteKey(k) {
+			a.CiteKey = k
+		} else if k != "" {
+			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s is not a citation key (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); ignored", strconv.Quote(truncate(k, 60)))})
+		}
+	}
 	a.Body = strings.TrimSpace(Sanitize(Readable(string(body))))
 	return a, probs
 }
@@ -237,10 +249,19 @@ func ValidURL(s string) error {
 	return nil
 }
 
+// validCiteKey is a citation key that BibTeX, biblatex, Pandoc ([@key])
+// and LaTeX's \cite take as it is.
+var validCiteKey = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,99}$`)
+
+// ValidCiteKey says whether k can be a pinned citation key (see
+// Article.CiteKey): an ASCII letter or digit, then ASCII letters, digits
+// and - _ . : +, at most 100 in all.
+func ValidCiteKey(k string) bool { return validCiteKey.MatchString(k) }
+
 // knownKeys are the keys Parse reads: only their values are decoded.
 var knownKeys = func() map[string]bool {
 	m := map[string]bool{}
-	for _, keys := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, tagKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys} {
+	for _, keys := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, tagKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys, citeKeyKeys} {
 		for _, k := range keys {
 			m[k] = true
 		}

@@ -39,6 +39,8 @@ package cite
 import (
 	"bytes"
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -49,6 +51,7 @@ import (
 	"unicode"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/gosimple/unidecode"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -276,6 +279,10 @@ func Key(a archive.Article) string {
 	return who + year + firstSignificant(a.Title)
 }
 
+// maxKeyWord caps a key's title word: a title in Chinese or Japanese is one
+// "word", transliterated syllable by syllable.
+const maxKeyWord = 24
+
 // firstSignificant is the first word of s that is not a stopword, folded to
 // lower-case ASCII letters and digits; possessives ("Isil’s") lose their 's.
 func firstSignificant(s string) string {
@@ -289,6 +296,9 @@ func firstSignificant(s string) string {
 		}
 		w = strings.TrimSuffix(w, "'s")
 		if f := asciiWord(w); f != "" && !stopwords[f] {
+			if len(f) > maxKeyWord { // a title in a script without spaces
+				f = f[:maxKeyWord]
+			}
 			return f
 		}
 	}
@@ -299,89 +309,247 @@ func firstSignificant(s string) string {
 var asciiFold = strings.NewReplacer("ß", "ss", "ø", "o", "Ø", "o", "æ", "ae", "Æ", "ae", "œ", "oe", "Œ", "oe", "ł", "l", "Ł", "l", "đ", "d", "Đ", "d", "ð", "d", "þ", "th", "ı", "i")
 
 // asciiWord folds s to lower-case ASCII letters and digits: accents are
-// dropped ("Žižek" is zizek), everything else removed.
+// dropped ("Žižek" is zizek), a letter of another script is transliterated
+// (github.com/gosimple/unidecode, a port of Text::Unidecode: "Путин" is
+// putin, "习近平" xijinping, "Σωκράτης" sokrates), everything else removed.
 func asciiWord(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFKD.String(asciiFold.Replace(s)) {
+	keep := func(r rune) {
 		r = unicode.ToLower(r)
 		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			b.WriteRune(r)
 		}
 	}
+	for _, r := range norm.NFKD.String(asciiFold.Replace(s)) {
+		if r >= unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			for _, t := range unidecode.Unidecode(string(r)) {
+				keep(t)
+			}
+			continue
+		}
+		keep(r)
+	}
 	return b.String()
 }
 
 // Keyring holds the citation key of every piece of an archive. A piece's
-// key depends only on that piece and the archive, never on which pieces are
-// cited together, so `folio cite X`, `folio cite X Y`, `folio cite --all` and
-// the reader's c and C give X the same key.
+// key depends only on that piece, the archive and the keys handed out before
+// (Given), never on which pieces are cited together, so `folio cite X`,
+// `folio cite X Y`, `folio cite --all` and the reader's c and C give X the
+// same key.
 //
-// The rule: every piece has its Key. Pieces of the archive that share a Key
-// are put in order of date, then ID; the first keeps the Key and the others
-// get a, b, c… appended in that order, skipping any key that another piece
-// of the same year has as its own Key. Since the year is part of every key,
-// the pieces of a piece's year are all the rule looks at: a keyring of the
-// pieces of some years gives those pieces the keys the whole archive gives
-// them.
+// The rule:
+//
+//  1. A piece whose front matter pins a key (Article.CiteKey) has that key
+//     when no other piece pins the same one; pieces that pin the same key
+//     get generated keys instead, and Problems names their files.
+//  2. Any other piece keeps the key Given records for it (by ID, else by
+//     Print, so a renamed or moved file keeps its key), provided that key
+//     is still its Key, or its Key with a suffix, and no piece pins it.
+//  3. The rest, grouped by Key and each group put in order of date, then
+//     title, then Print (then ID, for pieces alike in all of these), get
+//     the first of Key, Key+a, Key+b, … that is free: no piece pins it or
+//     holds it, Given does not record it for another piece (a key once
+//     handed out is never given to another piece), and, for a suffixed
+//     one, no other piece has it as its own Key.
+//
+// So with Given the keys already handed out, adding pieces never changes
+// the key of a piece that had one, and renaming or moving a file does not
+// either. Without Given (a first run), the keys are a function of the
+// pieces' contents alone: the same archive gives everyone the same keys,
+// whatever its files are called. Since the year is part of every generated
+// key, a keyring of the pieces of some years plus every piece that pins a
+// key gives those years' pieces the keys the whole archive gives them.
 type Keyring struct {
-	byID map[string]string
+	byID     map[string]string
+	fresh    []KeyRecord
+	problems []archive.Problem
+}
+
+// KeyRecord is a key handed out to a piece: what a ledger of keys keeps
+// (state.CiteKeys) so that later keyrings give the piece the same key.
+type KeyRecord struct {
+	Key   string `json:"key"`
+	ID    string `json:"id"`
+	Print string `json:"print"` // Print of the piece
+}
+
+// Print is what identifies a piece apart from its file: a digest of its
+// title, date and authors, as the index keeps them. A file renamed or
+// moved with these unchanged has the same Print.
+func Print(a archive.Article) string {
+	h := sha256.New()
+	h.Write([]byte(a.Title + "\x00" + a.Date.String()))
+	for _, n := range a.Authors {
+		h.Write([]byte("\x00" + n))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // NewKeyring assigns keys to the pieces of an archive (or to all the pieces
-// of some of its years).
-func NewKeyring(arts []archive.Article) *Keyring {
+// of some of its years, with every piece that pins a key) as a first run
+// would: NewKeyringWith(arts, nil).
+func NewKeyring(arts []archive.Article) *Keyring { return NewKeyringWith(arts, nil) }
+
+// NewKeyringWith assigns keys to the pieces of an archive, keeping the keys
+// given records (see Keyring).
+func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	r := &Keyring{byID: make(map[string]string, len(arts))}
-	type member struct {
-		a   archive.Article
-		key string
-	}
-	groups := map[string][]member{} // by Key
-	taken := map[string]bool{}      // year + "|" + key
+	var pieces []archive.Article
+	seen := make(map[string]bool, len(arts))
 	for _, a := range arts {
-		k := Key(a)
-		if _, dup := r.byID[a.ID]; dup {
-			continue // IDs are unique in an archive; the first one counts
+		if !seen[a.ID] { // IDs are unique in an archive; the first one counts
+			seen[a.ID] = true
+			pieces = append(pieces, a)
 		}
-		r.byID[a.ID] = k
-		groups[k] = append(groups[k], member{a, k})
-		taken[yearOf(a)+"|"+k] = true
 	}
-	for k, ms := range groups {
-		if len(ms) < 2 {
+
+	// 1. Pinned keys.
+	pinners := map[string][]archive.Article{}
+	for _, a := range pieces {
+		if archive.ValidCiteKey(a.CiteKey) {
+			pinners[a.CiteKey] = append(pinners[a.CiteKey], a)
+		}
+	}
+	held := map[string]bool{} // keys given in this keyring
+	for k, as := range pinners {
+		if len(as) == 1 {
+			r.byID[as[0].ID], held[k] = k, true
 			continue
 		}
+		var paths []string
+		for _, a := range as {
+			paths = append(paths, cmp.Or(a.Path, a.ID))
+		}
+		slices.Sort(paths)
+		for _, a := range as {
+			r.problems = append(r.problems, archive.Problem{Path: cmp.Or(a.Path, a.ID),
+				Msg: fmt.Sprintf("citekey %s is pinned by %d pieces (%s); each is cited by a generated key", k, len(as), strings.Join(paths, ", "))})
+		}
+	}
+	slices.SortFunc(r.problems, func(x, y archive.Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
+
+	// 2. Keys given before.
+	recorded := map[string]KeyRecord{} // by key
+	byID, byPrint := map[string]KeyRecord{}, map[string][]KeyRecord{}
+	for _, g := range given {
+		if _, dup := recorded[g.Key]; dup || g.Key == "" {
+			continue
+		}
+		recorded[g.Key] = g
+		byID[g.ID] = g
+		byPrint[g.Print] = append(byPrint[g.Print], g)
+	}
+	type member struct {
+		a     archive.Article
+		key   string // Key(a)
+		print string
+	}
+	var rest []member
+	own := map[string]bool{} // the Key of every piece without a pinned key
+	for _, a := range pieces {
+		if _, ok := r.byID[a.ID]; !ok {
+			m := member{a, Key(a), Print(a)}
+			rest = append(rest, m)
+			own[m.key] = true
+		}
+	}
+	fits := func(m member, k string) bool {
+		return !held[k] && (k == m.key || strings.HasPrefix(k, m.key) && isSuffix(k[len(m.key):]))
+	}
+	claim := func(m member, k string) {
+		r.byID[m.a.ID], held[k] = k, true
+		if g, ok := recorded[k]; !ok || g.ID != m.a.ID || g.Print != m.print {
+			r.fresh = append(r.fresh, KeyRecord{Key: k, ID: m.a.ID, Print: m.print})
+		}
+	}
+	var unkeyed []member
+	for _, m := range rest { // by ID first: a piece edited in place
+		if g, ok := byID[m.a.ID]; ok && fits(m, g.Key) {
+			claim(m, g.Key)
+		} else {
+			unkeyed = append(unkeyed, m)
+		}
+	}
+	rest, unkeyed = unkeyed, nil
+	for _, m := range rest { // then by Print: a file renamed or moved
+		k := ""
+		for _, g := range byPrint[m.print] {
+			if fits(m, g.Key) {
+				k = g.Key
+				break
+			}
+		}
+		if k != "" {
+			claim(m, k)
+		} else {
+			unkeyed = append(unkeyed, m)
+		}
+	}
+
+	// 3. The rest, by content.
+	groups := map[string][]member{}
+	for _, m := range unkeyed {
+		groups[m.key] = append(groups[m.key], m)
+	}
+	for k, ms := range groups {
 		slices.SortFunc(ms, func(x, y member) int {
-			return cmp.Or(x.a.Date.Time.Compare(y.a.Date.Time), strings.Compare(x.a.ID, y.a.ID))
+			return cmp.Or(x.a.Date.Time.Compare(y.a.Date.Time), strings.Compare(x.a.Title, y.a.Title),
+				strings.Compare(x.print, y.print), strings.Compare(x.a.ID, y.a.ID))
 		})
-		n := 0
-		for _, m := range ms[1:] {
+		n := -1 // -1: the bare Key
+		for _, m := range ms {
 			for {
-				cand := k + suffix(n)
+				cand := k
+				if n >= 0 {
+					cand += suffix(n)
+				}
 				n++
-				if t := yearOf(m.a) + "|" + cand; !taken[t] {
-					r.byID[m.a.ID], taken[t] = cand, true
+				if _, taken := recorded[cand]; !held[cand] && !taken && (cand == k || !own[cand]) {
+					claim(m, cand)
 					break
 				}
 			}
 		}
 	}
+	slices.SortFunc(r.fresh, func(x, y KeyRecord) int { return strings.Compare(x.Key, y.Key) })
 	return r
 }
 
-func yearOf(a archive.Article) string {
-	if a.Date.Time.IsZero() {
-		return "nd"
+// isSuffix says whether s is one of suffix's: a, b, …, aa, ….
+func isSuffix(s string) bool {
+	return s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyz") == ""
+}
+
+// Fresh are the keys this keyring handed out that its Given did not record
+// (or recorded under another ID or Print), sorted by key: what to add to
+// the ledger of keys.
+func (r *Keyring) Fresh() []KeyRecord {
+	if r == nil {
+		return nil
 	}
-	return strconv.Itoa(a.Date.Time.Year())
+	return r.fresh
+}
+
+// Problems are the pinned keys the keyring could not use: one problem per
+// file, naming the others that pin the same key.
+func (r *Keyring) Problems() []archive.Problem {
+	if r == nil {
+		return nil
+	}
+	return r.problems
 }
 
 // Key is the citation key of a. A piece the keyring does not hold (by ID)
-// gets its plain Key.
+// gets its pinned key, else its plain Key.
 func (r *Keyring) Key(a archive.Article) string {
 	if r != nil {
 		if k, ok := r.byID[a.ID]; ok {
 			return k
 		}
+	}
+	if archive.ValidCiteKey(a.CiteKey) {
+		return a.CiteKey
 	}
 	return Key(a)
 }

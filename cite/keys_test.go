@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -132,5 +133,64 @@ func TestCollisionOrder(t *testing.T) {
 	got := Keys(arts)
 	if want := []string{"smith2020xc", "smith2020x", "smith2020xb", "smith2020xa", "smith2021x"}; !slices.Equal(got, want) {
 		t.Errorf("keys %v, want %v", got, want)
+	}
+}
+
+// TestKeysStayWithTheLedger: with the keys handed out before, an added
+// piece that would come first takes no key from another, a renamed piece
+// (new ID, same contents) keeps its key, a gone piece's key is not given
+// to another; without them, keys do not depend on IDs.
+func TestKeysStayWithTheLedger(t *testing.T) {
+	raqqa := archive.Article{ID: "raqqa", Title: "Isil's returning terrorists", Authors: []string{"Raffaello Pantucci"}, Date: day("2017-10-19")}
+	later := archive.Article{ID: "later", Title: "Isil after Raqqa", Authors: []string{"Raffaello Pantucci"}, Date: day("2017-11-01")}
+	first := NewKeyringWith([]archive.Article{raqqa, later}, nil)
+	ledger := first.Fresh()
+	if first.Key(raqqa) != "pantucci2017isil" || first.Key(later) != "pantucci2017isila" || len(ledger) != 2 {
+		t.Fatalf("first run: %s %s %v", first.Key(raqqa), first.Key(later), ledger)
+	}
+	earlier := archive.Article{ID: "earlier", Title: "Isil in decline", Authors: []string{"Raffaello Pantucci"}, Date: day("2017-03-01")}
+	renamed := raqqa
+	renamed.ID = "sub/renamed"
+	r := NewKeyringWith([]archive.Article{earlier, renamed, later}, ledger)
+	if r.Key(renamed) != "pantucci2017isil" || r.Key(later) != "pantucci2017isila" || r.Key(earlier) != "pantucci2017isilb" {
+		t.Errorf("with the ledger: renamed %s, later %s, earlier %s", r.Key(renamed), r.Key(later), r.Key(earlier))
+	}
+	if f := r.Fresh(); len(f) != 2 || f[0].ID != "sub/renamed" || f[1].ID != "earlier" {
+		t.Errorf("fresh %v", f)
+	}
+	// raqqa gone: its key is not given to the earlier piece.
+	if k := NewKeyringWith([]archive.Article{earlier, later}, ledger).Key(earlier); k != "pantucci2017isilb" {
+		t.Errorf("a gone piece's key went to another: %s", k)
+	}
+	// Without a ledger, IDs do not matter: swap them.
+	a, b := raqqa, raqqa
+	b.Title, b.ID = "Isil's other piece", "a-first"
+	a.ID = "z-last"
+	k1 := NewKeyring([]archive.Article{a, b})
+	a.ID, b.ID = b.ID, a.ID
+	k2 := NewKeyring([]archive.Article{b, a})
+	if k1.Key(archive.Article{ID: "z-last"}) != k2.Key(archive.Article{ID: "a-first"}) {
+		t.Errorf("keys follow file names")
+	}
+}
+
+// TestPinnedAndTransliteratedKeys: a pinned key is used, and a generated
+// key that equals it is not; a twice-pinned key is a problem for both
+// files; a name in another script is transliterated.
+func TestPinnedAndTransliteratedKeys(t *testing.T) {
+	arts := []archive.Article{
+		{ID: "p", Path: "p.md", Title: "Other", Authors: []string{"Ann Smith"}, Date: day("2019-01-01"), CiteKey: "smith2020x"},
+		{ID: "g", Path: "g.md", Title: "X", Authors: []string{"Ann Smith"}, Date: day("2020-01-01")},
+		{ID: "d1", Path: "d1.md", Title: "D", Authors: []string{"Bo Jones"}, Date: day("2020-01-01"), CiteKey: "dup"},
+		{ID: "d2", Path: "d2.md", Title: "D", Authors: []string{"Bo Jones"}, Date: day("2020-02-01"), CiteKey: "dup"},
+		{ID: "ru", Title: "Россия и Запад", Authors: []string{"Владимир Путин"}, Date: day("2017-01-01")},
+		{ID: "zh", Title: "中国的外交政策", Authors: []string{"习近平"}, Date: day("2017-01-01")},
+	}
+	if got, want := strings.Join(Keys(arts), " "), "smith2020x smith2020xa jones2020d jones2020da putin2017rossiia xijinping2017zhongguodewaijiaozhengce"; got != want {
+		t.Errorf("keys %s, want %s", got, want)
+	}
+	probs := NewKeyring(arts).Problems()
+	if len(probs) != 2 || probs[0].Path != "d1.md" || probs[1].Path != "d2.md" || !strings.Contains(probs[0].Msg, "d2.md") {
+		t.Errorf("problems %v", probs)
 	}
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
 
@@ -31,7 +33,8 @@ A date known only to the month or year is cited as such. The access date of
 online pieces is today unless --accessed gives another. Pieces are cited in
 the order given; --all cites the archive as a bibliography, by author then
 date. Citation keys belong to the archive: a piece has the same key however
-it is cited (see the README).`,
+it is cited, and keeps it when pieces are added or files renamed; a piece
+may pin its own with citekey: in its front matter (see the README).`,
 		Example: `  folio cite 2017-10-19-raqqa-terror-is-here-to-stay
   folio cite --all --format bibtex > pantucci.bib`,
 		ValidArgsFunction: completeIDs(env),
@@ -67,7 +70,7 @@ it is cited (see the README).`,
 			}
 			// Keys come from the whole archive: a piece's key does not
 			// depend on what else is cited with it.
-			out, err := cite.Cite(arts, f, when, cite.NewKeyring(arch.Articles))
+			out, err := cite.Cite(arts, f, when, archiveKeyring(env, arch))
 			if err != nil {
 				return err
 			}
@@ -108,4 +111,26 @@ func piecesByID(arch *archive.Archive, ids []string, all bool) ([]archive.Articl
 		return nil, noPiece(arch, missing)
 	}
 	return arts, nil
+}
+
+// archiveKeyring is the keyring of the whole archive, keeping the keys the
+// ledger of keys (state.CiteKeys) records and adding those it hands out
+// for the first time. A ledger that cannot be read or written, and pinned
+// keys that cannot be used, are warnings on stderr.
+func archiveKeyring(env *Env, arch *archive.Archive) *cite.Keyring {
+	warn := func(err error) {
+		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(err.Error()))
+	}
+	ledger, err := state.OpenCiteKeys(arch.Name, "")
+	if err != nil {
+		warn(err)
+	}
+	keys := cite.NewKeyringWith(arch.Articles, ledger.Records())
+	for _, p := range keys.Problems() {
+		fmt.Fprintln(env.Err, "folio: warning:", p.String())
+	}
+	if err := ledger.Add(keys.Fresh()); err != nil {
+		warn(fmt.Errorf("citation keys not kept: %w", err))
+	}
+	return keys
 }

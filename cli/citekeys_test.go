@@ -1,43 +1,145 @@
 package cli
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
+
+	"github.com/folio-tui/folio/archive"
 )
 
-// The two Financial Times interviews of 2017 share the key
-// pantucci2017financial: the one dated October 2017 sorts before the one of
-// 3 October (a month starts on its first day) and keeps it, whether it is
-// cited alone, with the other, or with the whole archive.
-func TestCiteKeysDoNotDependOnWhatIsCitedWithThem(t *testing.T) {
-	const (
-		london = "interviews/2017-10-03-financial-times-how-well-prepared-is-london"
-		navy   = "interviews/2017-10-financial-times-plan-visit-uk-china"
-	)
-	keyOf := func(out, id string) string {
-		// biblatex entries list the piece's keywords, not its id: match by title.
-		titles := map[string]string{london: "How well prepared", navy: "PLA Navy"}
-		re := regexp.MustCompile(`(?s)@\w+\{([^,]+),\n[^@]*?` + regexp.QuoteMeta(titles[id]))
-		m := re.FindStringSubmatch(out)
-		if m == nil {
-			t.Fatalf("no entry for %s in:\n%s", id, out)
+// copyBundled writes the bundled archive's files into a new folder.
+func copyBundled(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := archive.Bundled()
+	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
-		return m[1]
+		data, err := fs.ReadFile(src, p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, p), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	want := map[string]string{navy: "pantucci2017financial", london: "pantucci2017financiala"}
+	return dir
+}
+
+var (
+	citedKey   = regexp.MustCompile(`(?m)^@\w+\{([^,]+),$`)
+	citedTitle = regexp.MustCompile(`(?m)^  title *= \{(.*)\},$`)
+)
+
+// keysByTitle cites the whole archive in dir and returns each piece's key
+// by its title.
+func keysByTitle(t *testing.T, home, dir string) map[string]string {
+	t.Helper()
+	out, errs, err := folio(t, home, "--archive", dir, "cite", "--all", "--format", "bibtex", "--accessed", "2026-01-01")
+	if err != nil {
+		t.Fatalf("%v: %s", err, errs)
+	}
+	keys := map[string]string{}
+	for _, entry := range strings.Split(out, "\n\n") {
+		m, title := citedKey.FindStringSubmatch(entry), citedTitle.FindStringSubmatch(entry)
+		if m == nil || title == nil {
+			t.Fatalf("no key or title in %q", entry)
+		}
+		keys[title[1]] = m[1]
+	}
+	return keys
+}
+
+func sameKeys(t *testing.T, what string, before, after map[string]string) {
+	t.Helper()
+	for title, k := range before {
+		if after[title] != k {
+			t.Errorf("%s: %s was %s, now %s", what, title, k, after[title])
+		}
+	}
+}
+
+// TestCiteKeysDoNotMove: through the real CLI on a copy of the bundled
+// archive, adding an earlier piece that shares a key, renaming files (the
+// two October 2017 Independent interviews, swapped in name order) and
+// moving one into a subfolder change no key already given; a fresh state
+// (a second researcher) gets the same keys from the renamed files as from
+// the originals; a pinned key is used, and one pinned twice is reported.
+func TestCiteKeysDoNotMove(t *testing.T) {
+	dir := copyBundled(t)
 	home := t.TempDir()
-	for _, args := range [][]string{{london}, {navy}, {navy, london}, {london, navy}, {"--all"}} {
-		out, _, err := folio(t, home, append([]string{"cite", "-f", "bibtex"}, args...)...)
+	before := keysByTitle(t, home, dir)
+	raqqa := "It’s not Isil’s returning terrorists we should worry about. It’s those who are already here"
+	if before[raqqa] != "pantucci2017isil" {
+		t.Fatalf("raqqa keyed %q; keys %v", before[raqqa], before)
+	}
+
+	// Rename the two Independent interviews so that their names sort the
+	// other way, and move the Raqqa piece into a subfolder.
+	var independent []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if strings.Contains(filepath.Base(p), "-independent-") {
+			independent = append(independent, p)
+		}
+		return nil
+	})
+	if len(independent) != 2 {
+		t.Fatalf("independent interviews: %v", independent)
+	}
+	must := func(err error) {
+		t.Helper()
 		if err != nil {
 			t.Fatal(err)
 		}
-		for id, k := range want {
-			if len(args) == 1 && args[0] != id && args[0] != "--all" {
-				continue
-			}
-			if got := keyOf(out, id); got != k {
-				t.Errorf("cite %v: %s keyed %s, want %s", args, id, got, k)
-			}
-		}
+	}
+	must(os.Rename(independent[0], filepath.Join(filepath.Dir(independent[0]), "zz-first.md")))
+	must(os.Rename(independent[1], filepath.Join(filepath.Dir(independent[1]), "aa-second.md")))
+	must(os.MkdirAll(filepath.Join(dir, "moved", "deeper"), 0o755))
+	must(os.Rename(filepath.Join(dir, raqqaID+".md"), filepath.Join(dir, "moved", "deeper", "raqqa.md")))
+	sameKeys(t, "renamed and moved", before, keysByTitle(t, home, dir))
+	sameKeys(t, "renamed and moved, first run", before, keysByTitle(t, t.TempDir(), dir))
+
+	// An earlier piece with the same author, year and first title word.
+	must(os.WriteFile(filepath.Join(dir, "2017-03-01-isil-decline.md"), []byte("---\ntitle: \"Isil and the caliphate in decline\"\ndate: 2017-03-01\noutlet: RUSI\nauthors: [Raffaello Pantucci]\n---\nx\n"), 0o644))
+	after := keysByTitle(t, home, dir)
+	sameKeys(t, "added an earlier piece", before, after)
+	if k := after["Isil and the caliphate in decline"]; k != "pantucci2017isila" {
+		t.Errorf("the added piece is keyed %s", k)
+	}
+	// The reader's keys and folio quotes' are the same (ui and quotes
+	// tests); folio cite of one piece agrees with --all.
+	out, _, err := folio(t, home, "--archive", dir, "cite", "moved/deeper/raqqa", "--format", "bibtex")
+	if err != nil || !strings.HasPrefix(out, "@article{pantucci2017isil,\n") {
+		t.Errorf("cite one: %v %s", err, out)
+	}
+
+	// Pinned keys: used as written; one pinned by two files is used by
+	// neither, and reported naming both.
+	must(os.WriteFile(filepath.Join(dir, "pinned.md"), []byte("---\ntitle: Pinned piece\ndate: 2019-01-01\nauthors: [Ann Smith]\ncitekey: smith:pinned\n---\nx\n"), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "twice-a.md"), []byte("---\ntitle: Twice A\ndate: 2019-01-01\nauthors: [Bo Jones]\ncitation-key: twice\n---\nx\n"), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "twice-b.md"), []byte("---\ntitle: Twice B\ndate: 2019-02-01\nauthors: [Cy Jones]\ncitekey: twice\n---\nx\n"), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "bad.md"), []byte("---\ntitle: Bad Pin\ndate: 2019-01-01\nauthors: [Di Poe]\ncitekey: \"has space}\"\n---\nx\n"), 0o644))
+	out, errs, err := folio(t, home, "--archive", dir, "cite", "pinned", "twice-a", "twice-b", "bad", "--format", "bibtex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, m := range citedKey.FindAllStringSubmatch(out, -1) {
+		keys = append(keys, m[1])
+	}
+	if strings.Join(keys, " ") != "smith:pinned jones2019twice jones2019twicea poe2019bad" {
+		t.Errorf("keys %v", keys)
+	}
+	if !strings.Contains(errs, "twice-a.md") || !strings.Contains(errs, "twice-b.md") || !strings.Contains(errs, "pinned by 2 pieces") {
+		t.Errorf("the twice-pinned key is not reported by file:\n%s", errs)
 	}
 }

@@ -93,7 +93,7 @@ the reading state. folio search --quoted finds the pieces that have quotes.`,
 				fmt.Fprintln(env.Err, "folio: no quotes"+map[bool]string{true: " match", false: " yet (v in the reader keeps a passage; see folio quotes add)"}[query != "" || piece != "" || orphaned])
 				return nil
 			}
-			keys := cite.NewKeyring(arch.Articles)
+			keys := archiveKeyring(env, arch)
 			var out string
 			switch format {
 			case "json":
@@ -164,7 +164,7 @@ quote's id.`,
 				fmt.Fprintf(env.Err, "folio: the passage occurs %d times in %s; kept the first\n", n, termsafe.Quote(a.ID))
 			}
 			qs := openQuotes(env, arch)
-			q, err := qs.Add(state.Quote{Piece: a.ID, Selector: sel, Note: archive.SanitizeLine(note), Citation: state.CitationOf(a, cite.NewKeyring(arch.Articles).Key(a))})
+			q, err := qs.Add(state.Quote{Piece: a.ID, Selector: sel, Note: archive.SanitizeLine(note), Citation: state.CitationOf(a, archiveKeyring(env, arch).Key(a))})
 			if err != nil {
 				return err
 			}

@@ -128,6 +128,12 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		qs, warn := state.OpenQuotes(name, "")
 		return qs, warn
 	}
+	// The ledger of citation keys, read again by each c, C and v: the
+	// keys folio cite gives.
+	openCiteKeys := func() (ui.CiteKeyLedger, error) {
+		ck, warn := state.OpenCiteKeys(name, "")
+		return ck, warn
+	}
 	// The citation format c and C copy in, as chosen last time (F). A bad
 	// config file leaves the default; saving a new choice then says what is
 	// wrong with it, rather than overwriting it.
@@ -136,7 +142,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	format, _ := citationFormatIn(cfg, cfgPath)
 	saveFormat := func(f cite.Format) error { return saveCitationFormat(cfgPath, f) }
 	opts := ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState, OpenQuotes: openQuotes, Watch: true,
-		CitationFormat: format, SaveCitationFormat: saveFormat, TypingPause: typingPause(), Saved: newReaderSaved(name)}
+		CitationFormat: format, SaveCitationFormat: saveFormat, OpenCiteKeys: openCiteKeys, TypingPause: typingPause(), Saved: newReaderSaved(name)}
 	if name != archive.BundledName {
 		// A folder archive is watched, and R and e re-index it; the
 		// embedded one never changes.

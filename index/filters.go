@@ -70,6 +70,11 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 		}
 		restrict = append(restrict, query.NewDocIDQuery(q.IDs))
 	}
+	if q.Pinned {
+		tq := query.NewTermQuery("y")
+		tq.SetField(fPinned)
+		restrict = append(restrict, tq)
+	}
 	if len(q.ExcludeIDs) > 0 {
 		restrict = append(restrict, query.NewBooleanQuery(nil, nil, []query.Query{query.NewDocIDQuery(q.ExcludeIDs)}))
 	}

@@ -66,6 +66,7 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool)
 		Authors: strs(f[fAuthors]),
 		Kind:    str(f[fKind]),
 		URL:     str(f[fURL]),
+		CiteKey: str(f[fCiteKey]),
 		Date:    parseStoredDate(str(f[fDate])),
 		Copies:  ix.otherCopies(dm.ID),
 	}

@@ -18,10 +18,11 @@ import (
 // readable: shortcodes, HTML blocks, footnotes; 9: ISO week facets; 10:
 // words and whole values cut to 255 bytes; 11: the authors facet; 12: the
 // manifest keeps each piece's sketch for finding copies; 13: standfirst,
-// note and body in the bodies store, not in bleve). Bump it
+// note and body in the bodies store, not in bleve; 14: a pinned citation
+// key). Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 13
+const SchemaVersion = 14
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -43,6 +44,8 @@ const (
 	fDate       = "date"       // stored only: 2017-10-19, 2017-09, 1863
 	fURL        = "url"
 	fPath       = "path"
+	fCiteKey    = "citekey" // stored: the pinned citation key
+	fPinned     = "pinned"  // indexed, "y" for a piece with a pinned key: Query.Pinned
 	// The standfirst, note and body are in the bodies store (bodies.go),
 	// not in bleve: fBodyAt, stored, says where. Their names are those of
 	// the texts of exact forms (storedOf).
@@ -77,7 +80,7 @@ var fieldOfCode = func() map[string]string {
 func facetTerm(f, v string) string { return facetCodes[f] + ":" + v }
 
 // storedFields are loaded with every hit.
-var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath}
+var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fCiteKey}
 
 func newMapping() *mapping.IndexMappingImpl {
 	im := mapping.NewIndexMapping()
@@ -131,6 +134,8 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fDate, storedOnly())
 	add(fURL, storedOnly())
 	add(fPath, storedOnly())
+	add(fCiteKey, storedOnly())
+	add(fPinned, kw(false))
 	add(fBodyAt, storedOnly())
 	// no _all composite: the "text" field is ours
 	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
@@ -174,6 +179,9 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if a.URL != "" {
 		d[fURL] = a.URL
+	}
+	if a.CiteKey != "" {
+		d[fCiteKey], d[fPinned] = a.CiteKey, "y"
 	}
 	if !a.Date.Time.IsZero() {
 		d[fDateStart] = a.Date.Time.UTC()

@@ -17,6 +17,9 @@ func queryKey(q Query) string {
 	if len(q.ExcludeIDs) > 0 {
 		fmt.Fprintf(&b, "|not%q", q.ExcludeIDs)
 	}
+	if q.Pinned {
+		b.WriteString("|pinned")
+	}
 	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%d|%t|%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.Mode, q.Typing, q.CollapseCopies)
 	return b.String()
 }

@@ -53,6 +53,9 @@ type Query struct {
 	// ExcludeIDs leaves these pieces out (the read ones, for "unread"): a
 	// short list where IDs would name nearly every piece.
 	ExcludeIDs []string
+	// Pinned keeps the pieces that pin their citation key
+	// (archive.Article.CiteKey): the reader's keyring needs them all.
+	Pinned bool
 	// CollapseCopies counts each group of republished copies once (see
 	// Index.Copies): of a group's pieces that match, only the earliest is
 	// a hit and counted in the facets. The facets of a field with a filter
@@ -101,6 +104,7 @@ type Hit struct {
 	Authors []string
 	Kind    string
 	URL     string
+	CiteKey string // the citation key the piece pins, "" when none
 	// TitleMarked is the title with matched words between MarkStart and MarkEnd (empty without a text query).
 	TitleMarked string
 	// Snippets are fragments of body/standfirst/note with matched words marked.

@@ -24,6 +24,18 @@ type Searcher interface {
 	Article(id string) (archive.Article, error)
 }
 
+// CiteKeyLedger is the ledger of citation keys handed out for an archive
+// (state.CiteKeys implements it): cite.NewKeyringWith keeps its records,
+// and Add records the keys a keyring hands out anew.
+type CiteKeyLedger interface {
+	Records() []cite.KeyRecord
+	Add([]cite.KeyRecord) error
+}
+
+// OpenCiteKeysFunc opens the ledger of citation keys; an error that comes
+// with a ledger is a warning.
+type OpenCiteKeysFunc func() (CiteKeyLedger, error)
+
 // RelatedSearcher is implemented by a Searcher that can find pieces similar
 // to a piece; the reader then lists them in its header.
 type RelatedSearcher interface {
@@ -89,6 +101,10 @@ type Options struct {
 	// SaveCitationFormat is set, it is called in a Cmd to keep the choice.
 	CitationFormat     cite.Format
 	SaveCitationFormat func(cite.Format) error
+	// OpenCiteKeys opens the ledger of citation keys handed out
+	// (state.CiteKeys), in the Cmd of each c, C or v, so that they give
+	// the keys folio cite gives; nil: keys as a first run gives them.
+	OpenCiteKeys OpenCiteKeysFunc
 
 	// TypingPause is how long after the last keystroke in the search box
 	// the query is searched as written; until then its last word also

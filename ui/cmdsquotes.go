@@ -66,7 +66,7 @@ func openQuotesCmd(open func() (QuoteBook, error)) tea.Cmd {
 // saveQuoteCmd gives a quote the citation of its piece (with the key the
 // archive gives it: keyringFor) and saves it, merged with the quotes other
 // folio processes saved (see the state package).
-func saveQuoteCmd(ctx context.Context, s Searcher, book QuoteBook, q state.Quote) tea.Cmd {
+func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book QuoteBook, q state.Quote) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -77,7 +77,7 @@ func saveQuoteCmd(ctx context.Context, s Searcher, book QuoteBook, q state.Quote
 		if err != nil {
 			return quoteSavedMsg{err: err}
 		}
-		keys, err := keyringFor(ctx, s, []archive.Article{a})
+		keys, err := keyringFor(ctx, s, ledger, []archive.Article{a})
 		if err != nil {
 			return quoteSavedMsg{err: err}
 		}

@@ -75,7 +75,7 @@ const maxCitations = 500
 
 // citeResultsCmd cites the first maxCitations results of q (those the
 // list shows first), sorted as a bibliography is: by author, then date.
-func citeResultsCmd(ctx context.Context, s Searcher, q index.Query, f cite.Format) tea.Cmd {
+func citeResultsCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, q index.Query, f cite.Format) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -91,21 +91,21 @@ func citeResultsCmd(ctx context.Context, s Searcher, q index.Query, f cite.Forma
 		for _, h := range res.Hits {
 			ids = append(ids, h.ID)
 		}
-		out := citePieces(ctx, s, ids, f, true)
+		out := citePieces(ctx, s, ledger, ids, f, true)
 		out.total = max(res.Total, out.n)
 		return out
 	}
 }
 
 // citePiecesCmd cites pieces by ID.
-func citePiecesCmd(ctx context.Context, s Searcher, ids []string, f cite.Format) tea.Cmd {
+func citePiecesCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, ids []string, f cite.Format) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = citedMsg{err: fmt.Errorf("citing failed: %v", r)}
 			}
 		}()
-		out := citePieces(ctx, s, ids, f, false)
+		out := citePieces(ctx, s, ledger, ids, f, false)
 		out.total = out.n
 		return out
 	}
@@ -115,7 +115,7 @@ func citePiecesCmd(ctx context.Context, s Searcher, ids []string, f cite.Format)
 // the hits may not carry in full) and cites them, with the citation keys
 // the archive gives them (see keyringFor); a bibliography is sorted by
 // author, then date.
-func citePieces(ctx context.Context, s Searcher, ids []string, f cite.Format, bibliography bool) citedMsg {
+func citePieces(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, ids []string, f cite.Format, bibliography bool) citedMsg {
 	arts := make([]archive.Article, 0, len(ids))
 	for _, id := range ids {
 		a, err := s.Article(id)
@@ -130,7 +130,7 @@ func citePieces(ctx context.Context, s Searcher, ids []string, f cite.Format, bi
 	if bibliography {
 		cite.SortBibliography(arts)
 	}
-	keys, err := keyringFor(ctx, s, arts)
+	keys, err := keyringFor(ctx, s, ledger, arts)
 	if err != nil {
 		return citedMsg{err: err}
 	}
@@ -141,35 +141,63 @@ func citePieces(ctx context.Context, s Searcher, ids []string, f cite.Format, bi
 	return citedMsg{text: text, n: len(arts), err: err}
 }
 
-// keyringFor is the keyring of the pieces of the years of arts: they alone
-// decide the keys of arts (see cite.Keyring), so c and C give a piece the
-// key `folio cite` gives it, whatever else is cited with it.
-func keyringFor(ctx context.Context, s Searcher, arts []archive.Article) (*cite.Keyring, error) {
+// keyringFor is the keyring of the pieces of the years of arts and of every
+// piece that pins a key: they alone decide the keys of arts (see
+// cite.Keyring), so c and C give a piece the key `folio cite` gives it,
+// whatever else is cited with it. It keeps the keys the ledger records
+// and adds those it hands out (ledger nil: none kept, as a first run).
+func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts []archive.Article) (*cite.Keyring, error) {
 	var years []string
 	for _, a := range arts {
 		if y := a.Date.Time.Format("2006"); !a.Date.Time.IsZero() && !slices.Contains(years, y) {
 			years = append(years, y)
 		}
 	}
-	if len(years) == 0 {
-		return cite.NewKeyring(arts), nil
-	}
-	q := index.Query{Years: years, Sort: index.SortOldest, Limit: 10000}
 	var peers []archive.Article
-	for {
-		res, err := s.Search(ctx, q)
-		if err != nil {
-			return nil, err
+	seen := map[string]bool{}
+	for _, q := range []index.Query{{Years: years}, {Pinned: true}} {
+		if q.Years == nil && !q.Pinned {
+			continue
 		}
-		for _, h := range res.Hits {
-			peers = append(peers, archive.Article{ID: h.ID, Title: h.Title, Authors: h.Authors, Outlet: h.Outlet, Date: h.Date, Kind: h.Kind, URL: h.URL})
+		q.Sort, q.Limit = index.SortOldest, 10000
+		got := 0
+		for {
+			res, err := s.Search(ctx, q)
+			if err != nil {
+				return nil, err
+			}
+			for _, h := range res.Hits {
+				if !seen[h.ID] {
+					seen[h.ID] = true
+					peers = append(peers, archive.Article{ID: h.ID, Title: h.Title, Authors: h.Authors, Outlet: h.Outlet, Date: h.Date, Kind: h.Kind, URL: h.URL, CiteKey: h.CiteKey})
+				}
+			}
+			got += len(res.Hits)
+			if len(res.Hits) == 0 || got >= res.Total {
+				break
+			}
+			q.Offset = got
 		}
-		if len(res.Hits) == 0 || len(peers) >= res.Total {
-			break
-		}
-		q.Offset = len(peers)
 	}
-	return cite.NewKeyring(peers), nil
+	for _, a := range arts { // an undated piece, or one the index lacks
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			peers = append(peers, a)
+		}
+	}
+	var given []cite.KeyRecord
+	var book CiteKeyLedger
+	if ledger != nil {
+		if b, err := ledger(); err == nil || b != nil {
+			book = b
+			given = b.Records()
+		}
+	}
+	keys := cite.NewKeyringWith(peers, given)
+	if book != nil {
+		_ = book.Add(keys.Fresh()) // a key not kept is given again next time, as it is now
+	}
+	return keys, nil
 }
 
 // saveFormatCmd records the chosen format.

@@ -248,7 +248,7 @@ func TestOneCountEverywhere(t *testing.T) {
 			}
 		}
 		// C cites what the header counts.
-		cited := citeResultsCmd(ctx, ix, m.query, cite.Text)().(citedMsg)
+		cited := citeResultsCmd(ctx, ix, nil, m.query, cite.Text)().(citedMsg)
 		if want > 0 && (cited.err != nil || cited.n != min(want, maxCitations) || strings.Count(strings.TrimSuffix(cited.text, "\n"), "\n")+1 != cited.n) {
 			t.Fatalf("%s: C cited %d (%v) of %d", where, cited.n, cited.err, want)
 		}

@@ -189,7 +189,7 @@ func (m *Model) doReaderIntent(in intent) tea.Cmd {
 		if m.searcher == nil || in.id == "" {
 			return nil
 		}
-		return citePiecesCmd(m.ctx, m.searcher, []string{in.id}, m.opts.citationFormat())
+		return citePiecesCmd(m.ctx, m.searcher, m.opts.OpenCiteKeys, []string{in.id}, m.opts.citationFormat())
 	case relatedIntent:
 		return m.nextRelated()
 	case nextCopyIntent:

@@ -374,7 +374,7 @@ func (m *Model) doQuoteIntent(in intent) tea.Cmd {
 		if m.quotes == nil || m.searcher == nil {
 			return m.status.set("Quotes are not available: no state folder", true)
 		}
-		return tea.Batch(m.status.set("Keeping the quote…", false), saveQuoteCmd(m.ctx, m.searcher, m.quotes, in.quote))
+		return tea.Batch(m.status.set("Keeping the quote…", false), saveQuoteCmd(m.ctx, m.searcher, m.opts.OpenCiteKeys, m.quotes, in.quote))
 	case jumpQuoteIntent:
 		return m.jumpToQuote(in.quote)
 	}

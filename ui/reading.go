@@ -182,7 +182,7 @@ func (m *Model) citeResults() tea.Cmd {
 	}
 	return tea.Batch(
 		m.status.set(fmt.Sprintf("Citing %s…", plural(min(m.list.count(), maxCitations), "piece")), false),
-		citeResultsCmd(m.searchCtx, m.searcher, m.query, m.opts.citationFormat()),
+		citeResultsCmd(m.searchCtx, m.searcher, m.opts.OpenCiteKeys, m.query, m.opts.citationFormat()),
 	)
 }
 

@@ -466,7 +466,7 @@ func TestCiteAllIsCapped(t *testing.T) {
 		many = append(many, a)
 	}
 	h := newHarness(t, newFake(many...), 100, 30)
-	msg := citeResultsCmd(context.Background(), h.m.searcher, h.m.query, h.m.opts.citationFormat())()
+	msg := citeResultsCmd(context.Background(), h.m.searcher, h.m.opts.OpenCiteKeys, h.m.query, h.m.opts.citationFormat())()
 	cited := msg.(citedMsg)
 	if cited.n != maxCitations || cited.total != maxCitations+100 {
 		t.Fatalf("cited %d of %d", cited.n, cited.total)

@@ -1,0 +1,162 @@
+package state
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/internal/atomicfile"
+)
+
+// CiteKeys is the ledger of the citation keys folio has handed out for the
+// pieces of one archive (cite.Keyring's Given), in a JSON file beside the
+// reading state ("<state file name>.citekeys.json"):
+//
+//	{"about": "...", "version": 1, "archive": "/home/ana/commentary",
+//	 "keys": [{"key": "pantucci2017isil", "id": "2017-10-19-raqqa…", "print": "9f…"}, …]}
+//
+// Every keyring that folio cite, folio quotes and the reader's c and C build
+// adds the keys it handed out for the first time, so that adding a piece
+// later never takes a key from a piece that had it. A key stays in the
+// ledger after its piece is gone, so it is never given to another piece.
+// Writes are merged under the state folder's lock: a key another folio
+// recorded first for another piece is kept as it recorded it.
+type CiteKeys struct {
+	archive string
+	path    string // "" when the keys cannot be kept
+	records []cite.KeyRecord
+}
+
+// CiteKeysVersion is the format of the ledger file.
+const CiteKeysVersion = 1
+
+const citeKeysAbout = "folio's citation keys: the key each piece was first given, kept so that it never moves to another piece (see folio's README, Citations)"
+
+type citeKeysFile struct {
+	About   string           `json:"about"`
+	Version int              `json:"version"`
+	Archive string           `json:"archive"`
+	Keys    []cite.KeyRecord `json:"keys"`
+}
+
+// CiteKeysFileName is the ledger of an archive: its state file's name
+// (FileName) with ".citekeys.json" for ".json".
+func CiteKeysFileName(archiveName string) string {
+	return strings.TrimSuffix(FileName(archiveName), ".json") + ".citekeys.json"
+}
+
+// maxCiteKeysSize caps the ledger: some 100 bytes a key, 64 MB is over
+// half a million keys.
+var maxCiteKeysSize int64 = 64 << 20
+
+// OpenCiteKeys reads the ledger of the archive named archiveName from dir
+// ("" for DefaultDir). It always returns usable CiteKeys; a non-nil error
+// is a warning for the user (no state folder: keys are then not kept; a
+// corrupt file is set aside).
+func OpenCiteKeys(archiveName, dir string) (*CiteKeys, error) {
+	c := &CiteKeys{archive: archiveName}
+	dir, err := dirOr(dir)
+	if err != nil {
+		return c, fmt.Errorf("citation keys are not kept: %w", err)
+	}
+	path := filepath.Join(dir, CiteKeysFileName(archiveName))
+	recs, err := readCiteKeys(path)
+	switch {
+	case err == nil:
+		c.path, c.records = path, recs
+		return c, nil
+	case errors.Is(err, fs.ErrNotExist):
+		c.path = path
+		return c, nil
+	case errors.As(err, new(*corruptError)):
+		aside, rerr := setAside(path)
+		if rerr != nil {
+			return c, fmt.Errorf("corrupt citation keys file %s could not be set aside (%v); keys are not kept", path, rerr)
+		}
+		c.path = path
+		return c, fmt.Errorf("citation keys file %s was corrupt (%v); moved it to %s and started afresh", path, err, filepath.Base(aside))
+	default:
+		return c, fmt.Errorf("citation keys file %s cannot be read (%w); keys are not kept this time", path, err)
+	}
+}
+
+func readCiteKeys(path string) ([]cite.KeyRecord, error) {
+	data, err := archive.ReadRegular(path, maxCiteKeysSize)
+	if err != nil {
+		return nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	var f citeKeysFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, &corruptError{err}
+	}
+	if f.Version > CiteKeysVersion {
+		return nil, fmt.Errorf("written by a newer folio (format %d, this one reads %d)", f.Version, CiteKeysVersion)
+	}
+	return f.Keys, nil
+}
+
+// Path is the ledger's file ("" when keys are not kept).
+func (c *CiteKeys) Path() string { return c.path }
+
+// Records are the keys handed out, as read.
+func (c *CiteKeys) Records() []cite.KeyRecord { return c.records }
+
+// Add records keys handed out (cite.Keyring.Fresh): under the state
+// folder's lock, onto the file as it is then. A key the file records for
+// the same piece (its ID or its print) is updated; one it records for
+// another piece is left as it is.
+func (c *CiteKeys) Add(recs []cite.KeyRecord) error {
+	if len(recs) == 0 || c.path == "" {
+		return nil
+	}
+	dir := filepath.Dir(c.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("state folder: %w", err)
+	}
+	unlock, err := lockFolder(dir, lockTimeout)
+	if err != nil {
+		return fmt.Errorf("state folder %s: %w", dir, err)
+	}
+	defer unlock()
+	removeStaleTemps(c.path)
+	disk, err := readCiteKeys(c.path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("citation keys file %s cannot be read, not overwriting it: %w", c.path, err)
+	}
+	at := make(map[string]int, len(disk))
+	for i, r := range disk {
+		at[r.Key] = i
+	}
+	for _, r := range recs {
+		i, ok := at[r.Key]
+		switch {
+		case !ok:
+			at[r.Key] = len(disk)
+			disk = append(disk, r)
+		case disk[i].ID == r.ID || disk[i].Print == r.Print:
+			disk[i] = r
+		}
+	}
+	slices.SortFunc(disk, func(x, y cite.KeyRecord) int { return strings.Compare(x.Key, y.Key) })
+	data, err := json.MarshalIndent(citeKeysFile{About: citeKeysAbout, Version: CiteKeysVersion, Archive: c.archive, Keys: disk}, "", " ")
+	if err != nil {
+		return err
+	}
+	if int64(len(data)) >= maxCiteKeysSize {
+		return fmt.Errorf("%s: the citation keys would be over the %d MB folio reads; not written", c.path, maxCiteKeysSize>>20)
+	}
+	if err := atomicfile.WriteFile(c.path, append(data, '\n'), 0o600); err != nil {
+		return err
+	}
+	c.records = disk
+	return nil
+}
