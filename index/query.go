@@ -51,7 +51,10 @@ type clause struct {
 	prefix bool // word*
 	fuzzy  int  // word~ (1 or 2); 0 for none
 	open   bool // last word still being typed: also matches as a prefix
-	syn    int  // 1 + the synonym group the clause spells; 0 for none
+	// typing is open as it was typed: a negated word keeps it after open
+	// is cleared (it is excluded whole)
+	typing bool
+	syn    int // 1 + the synonym group the clause spells; 0 for none
 	// partial: a word being typed too short (under minOpenPrefix letters)
 	// to search for; it is left out ("keep typing")
 	partial bool
@@ -137,7 +140,7 @@ func (pq *parsedQuery) group(clauses []clause, ors []bool) {
 			continue
 		}
 		if c.negate {
-			c.open = false // excluding a half-typed word would hide what the user is after
+			c.typing, c.open = c.open, false // excluding a half-typed word would hide what the user is after
 			pq.exclude = append(pq.exclude, c)
 			continue
 		}

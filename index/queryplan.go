@@ -81,12 +81,16 @@ type queryPlan struct {
 func buildPlan(pq parsedQuery, syn *Synonyms) queryPlan {
 	p := queryPlan{notes: pq.hints, partial: pq.partial}
 	var dropped []string // words too common to search for
+	var phrases []string // of them, those asked for in quotes
 	for _, g := range applySynonyms(pq.groups, syn) {
 		var pg []planClause
 		for _, cl := range g {
 			pc := p.clause(cl, syn)
 			if len(pc.units) == 0 && cl.text != "" && !cl.open && isWordy(cl.text) && cl.field != qfTag && cl.field != qfKind {
 				dropped = append(dropped, cl.text)
+				if cl.phrase {
+					phrases = append(phrases, cl.text)
+				}
 				continue
 			}
 			pg = append(pg, pc)
@@ -95,11 +99,23 @@ func buildPlan(pq parsedQuery, syn *Synonyms) queryPlan {
 			p.groups = append(p.groups, pg)
 		}
 	}
-	if len(p.groups) == 0 && len(dropped) > 0 {
+	switch {
+	case len(p.groups) == 0 && len(dropped) > 0:
 		p.note(tooCommon(strings.Join(dropped, " ")))
+	default:
+		// the rest is searched without them: a common word among others
+		// goes without saying ("the raqqa"), a quoted phrase of them
+		// ("it is") would narrow nothing unseen
+		for _, d := range phrases {
+			p.note(tooCommon(d) + ": searched without it")
+		}
 	}
 	for _, cl := range pq.exclude {
-		p.exclude = append(p.exclude, p.clause(cl, syn))
+		pc := p.clause(cl, syn)
+		if len(pc.units) == 0 && cl.text != "" && !cl.typing && isWordy(cl.text) && cl.field != qfTag && cl.field != qfKind {
+			p.note(tooCommon(cl.text) + ": nothing left out for it")
+		}
+		p.exclude = append(p.exclude, pc)
 	}
 	return p
 }

@@ -92,6 +92,10 @@ func TestNotes(t *testing.T) {
 		{"tag:", true, ""},
 		{"the of", false, `"the of" is too common to search for`},
 		{"the raqqa", false, ""},
+		{`"it is" raqqa`, false, `"it is" is too common to search for: searched without it`},
+		{`raqqa -"it is"`, false, `"it is" is too common to search for: nothing left out for it`},
+		{`raqqa -the`, false, `"the" is too common to search for: nothing left out for it`},
+		{`raqqa -the`, true, ""}, // being typed: "-there" may follow
 	}
 	for _, tt := range tests {
 		r := run(t, ix, Query{Text: tt.query, Typing: tt.typing})
