@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -177,11 +178,32 @@ func parseWork(fsys fs.FS, w work) parsed {
 	return r
 }
 
+// racyMTime is the modification time recorded for a file read less than
+// racyWindow after it was last modified: a file rewritten at the same size
+// within the same tick of its file system's clock keeps its time (1 or 2
+// s on FAT, SMB, HFS+ or ext4 with small inodes; a few milliseconds,
+// the kernel's coarse clock, on the others), so what was read may not be
+// what the file now holds. No file has this time: the next check of the
+// archive finds the file changed and reads it again, and records its time
+// once it has settled (git's "racily clean" entries, the same way). The
+// folder memo waits as long for the same reason (archive/memo.go).
+const racyMTime = -1
+
+// racyWindow is how recent a modification must be for a read to be racy.
+const racyWindow = 2 * time.Second
+
+// readNow is when a file is read: time.Now, or a later time in a test (as
+// if the archive's files had not changed for a while).
+var readNow = time.Now
+
 func parseFile(fsys fs.FS, w work) parsed {
 	p := w.info.Path
 	e := fileEntry{Size: w.info.Size, ID: w.id}
 	if !w.info.ModTime.IsZero() {
 		e.MTime = w.info.ModTime.UnixNano()
+		if !w.info.ModTime.Before(readNow().Add(-racyWindow)) {
+			e.MTime = racyMTime
+		}
 	}
 	data := w.data
 	if data == nil {

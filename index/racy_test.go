@@ -1,0 +1,87 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestRacyReadIsReadAgain: a file read within racyWindow of its last
+// change is read again at the next check, so that a rewrite at the same
+// size within the same tick of the file system's clock (the same
+// modification time) is not missed; once settled, it is left alone.
+func TestRacyReadIsReadAgain(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	arch, dir := t.TempDir(), t.TempDir()
+	ctx := context.Background()
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	write := func(name, word string, at time.Time) {
+		t.Helper()
+		p := filepath.Join(arch, name)
+		if err := os.WriteFile(p, []byte("---\ntitle: A note\ndate: 2020-01-01\n---\nA "+word+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func(ix *Index, word string) int {
+		t.Helper()
+		res, err := ix.Search(ctx, Query{Text: word})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	write("a.md", "badger", t0)
+	write("b.md", "marten", t0.Add(-time.Hour))               // settled
+	readNow = func() time.Time { return t0.Add(time.Second) } // read a second after the change
+	ix, err := Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count(ix, "badger") != 1 {
+		t.Fatal("badger not found")
+	}
+	ix.Close()
+	write("a.md", "walrus", t0) // the same size, the same time
+	readNow = func() time.Time { return t0.Add(time.Hour) }
+	cached, err := OpenCached(arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cached.Verify() {
+		t.Error("a cached search took an index with a racy read for current")
+	}
+	cached.Close()
+	ix, err = Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w, b, m := count(ix, "walrus"), count(ix, "badger"), count(ix, "marten"); w != 1 || b != 0 || m != 1 {
+		t.Errorf("after a rewrite in the same tick: walrus %d, badger %d, marten %d; want 1, 0, 1", w, b, m)
+	}
+	if st := ix.Stats(); st.Indexed != 1 {
+		t.Errorf("%d files read again, want the racy one", st.Indexed)
+	}
+	ix.Close()
+	// settled: the next open reads nothing, and a cached search is current
+	ix, err = Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ix.Stats().Unchanged {
+		t.Errorf("settled files read again: %+v", ix.Stats())
+	}
+	ix.Close()
+	cached, err = OpenCached(arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cached.Close()
+	if !cached.Verify() {
+		t.Error("a settled index is not current for a cached search")
+	}
+}
