@@ -55,7 +55,8 @@
 // and cmdsreading.go every tea.Cmd that does I/O (searching, loading and
 // rendering a piece, opening a URL, opening and saving the reading state,
 // citing, finding links). render.go turns Markdown into lines for the
-// reader and for folio show, within the bounds of renderguard.go. live.go
+// reader and for folio show, within the bounds of preparse.go (before
+// goldmark parses) and renderguard.go. live.go
 // and watch.go, with messages and Cmds of their own, keep the screen in
 // step with a folder archive whose files change while it runs and with the
 // marks other folios on the archive save. saved.go keeps the saved

@@ -26,7 +26,8 @@ import (
 // Glamour renders about 3 MB/s on one core: a 50 KB piece took 17 ms. A
 // long piece is cut at paragraph breaks where cutting cannot change the
 // rendering, and its parts are rendered at once on the machine's cores.
-// What a piece may cost is bounded (renderguard.go).
+// What a piece may cost is bounded (preparse.go before goldmark parses it,
+// renderguard.go after).
 
 // minSplitBytes is the size from which a piece is rendered in parts.
 const minSplitBytes = 16 << 10
@@ -52,6 +53,8 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 		return plainLines(md, width), fmt.Sprintf("over %d MB, the piece is shown as plain text", maxRenderBytes>>20), nil
 	}
 	md = defuseReferences(md)
+	md, pre := boundContainers(md)
+	defer func() { note = joinNotes(pre.note(), note) }()
 	parts := splitMarkdown(md, runtime.GOMAXPROCS(0))
 	deadline := time.Now().Add(highlightBudget)
 	lims := make([]*limits, len(parts))
@@ -112,6 +115,14 @@ func defuseReferences(md string) string {
 		}
 		return ref
 	})
+}
+
+// joinNotes joins two notes of what rendering limited.
+func joinNotes(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "; " + b
 }
 
 // notes says what the parts of a piece showed as plain text.
