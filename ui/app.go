@@ -285,6 +285,9 @@ type Model struct {
 	quoteList quoteList // the list of quotes (Q), in quotes.go
 
 	cache *renderCache
+	// renderPending: the reader's rendering could not start (see
+	// ensureRendered); the next render to come back starts it.
+	renderPending bool
 }
 
 // New returns the root model. Nothing is read or queried here: the index is

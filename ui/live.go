@@ -282,13 +282,13 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 func (m *Model) searchKeepingPlace() tea.Cmd {
 	h, ok := m.list.selected()
 	at := m.list.at()
-	m.cache = newRenderCache() // renderings of the files as they were
+	m.cache = m.cache.renew() // renderings of the files as they were
 	cmds := []tea.Cmd{m.startSearch()}
 	if ok {
 		m.list.keepPlace(keptPlace{id: h.ID, at: at}) // after startSearch, which drops it
 	}
-	if k := m.reader.rendering(); m.focus == paneReader && k.id != "" && m.searcher != nil && m.cache.start(k) {
-		cmds = append(cmds, m.cache.tag(renderCmd(m.searcher, k, m.styles)))
+	if m.focus == paneReader {
+		cmds = append(cmds, m.ensureRendered())
 	}
 	return tea.Batch(cmds...)
 }

@@ -241,6 +241,12 @@ func FuzzRenderMarkdown(f *testing.F) {
 		"| a |\n|---|\n" + rep("| x |\n", 5000),
 		rep("- [ ] a\n", 10000),
 		rep("x", 100000),
+		rep(">", 20000) + " hi\n",
+		rep("-\t", 10000) + "hi\n",
+		rep("1) ", 5000) + "hi\n",
+		rep("- > ", 5000) + "hi\n",
+		rep("- ", 200) + "hi\n" + rep("\n", 20000),
+		rep(rep("  ", 40)+"- x\n", 100),
 	} {
 		f.Add(seed, 60)
 	}
@@ -342,5 +348,83 @@ func TestPlainBlocksKeepTheirText(t *testing.T) {
 				t.Errorf("%s: %q lost (%d lines)", name, w, len(lines))
 			}
 		}
+	}
+}
+
+// deliverRenders hands h the renderedMsgs that come to msgs, running the
+// Cmds they return on their own goroutines, until done says so; other
+// messages are left out. The deadline is a hang guard only.
+func deliverRenders(t *testing.T, h *harness, msgs chan tea.Msg, done func() bool) {
+	t.Helper()
+	hang := time.After(cmdHangGuard)
+	for !done() {
+		select {
+		case msg := <-msgs:
+			if rm, ok := msg.(renderedMsg); ok {
+				runAll(h.sendOnly(rm), msgs)
+			}
+		case <-hang:
+			t.Fatal("the renders never came back")
+		}
+	}
+}
+
+// Resizing again and again while a piece renders starts no render beside
+// it: the one running ends, then the piece is rendered once more, at the
+// width the reader has by then.
+func TestResizesWhileRenderingStartOneRenderAfter(t *testing.T) {
+	g := gatedSearcher{newFake(testArticles()...), make(chan struct{})}
+	var started []renderKey // appended to in Update, on this goroutine
+	renderStarted = func(k renderKey) { started = append(started, k) }
+	t.Cleanup(func() { renderStarted = nil })
+	h := newHarness(t, g, 80, 24)
+	msgs := make(chan tea.Msg, 256)
+	runAll(h.sendOnly(keyPress("enter")), msgs) // the render waits at the gate
+	for _, w := range []int{75, 70, 65, 60} {
+		runAll(h.sendOnly(tea.WindowSizeMsg{Width: w, Height: 24}), msgs)
+	}
+	if len(started) != 1 {
+		t.Fatalf("4 resizes during a render started renders beside it: %v", started)
+	}
+	h.requireScreen("Loading")
+	close(g.gate)
+	deliverRenders(t, h, msgs, func() bool { return h.m.reader.ready })
+	if len(started) != 2 || started[1].width != columnWidthFor(60) || started[1].id != started[0].id {
+		t.Fatalf("renders: %v; want the first, then one at width %d", started, columnWidthFor(60))
+	}
+	if h.m.reader.key.width != columnWidthFor(60) {
+		t.Fatalf("the reader shows width %d", h.m.reader.key.width)
+	}
+	h.requireScreen("Foreign fighters have not returned")
+}
+
+// Pieces left while they render do not pile renders up: at most maxRenders
+// run, and the piece the reader shows starts when one ends; the pieces
+// left are not rendered again.
+func TestRendersOfPiecesLeftDoNotPileUp(t *testing.T) {
+	g := gatedSearcher{newFake(testArticles()...), make(chan struct{})}
+	var started []renderKey
+	renderStarted = func(k renderKey) { started = append(started, k) }
+	t.Cleanup(func() { renderStarted = nil })
+	h := newHarness(t, g, 80, 24)
+	msgs := make(chan tea.Msg, 256)
+	for i := range maxRenders + 2 {
+		if i > 0 {
+			h.key("esc", "down")
+		}
+		runAll(h.sendOnly(keyPress("enter")), msgs)
+		if h.m.focus != paneReader {
+			t.Fatalf("piece %d did not open", i)
+		}
+	}
+	if len(started) != maxRenders {
+		t.Fatalf("%d pieces opened while rendering started %d renders: %v", maxRenders+2, len(started), started)
+	}
+	want := h.m.reader.key
+	close(g.gate)
+	// every render comes back (in any order), the one shown among them
+	deliverRenders(t, h, msgs, func() bool { return h.m.reader.ready && len(h.m.cache.running) == 0 })
+	if len(started) != maxRenders+1 || started[maxRenders] != want {
+		t.Fatalf("renders %v; want %d, then %v", started, maxRenders, want)
 	}
 }

@@ -146,10 +146,28 @@ func (m *Model) ensureRendered() tea.Cmd {
 		m.reader.setRendered(r)
 		return m.locateQuotes()
 	}
-	if !m.cache.start(k) {
-		return nil // running: its result will be used when it comes
+	if m.cache.rendering(k) {
+		return nil // its result will be used when it comes
 	}
+	if !m.cache.start(k) {
+		// the piece renders at another width, or for a cache a refresh
+		// replaced, or maxRenders run: renderWaiting starts it after
+		m.renderPending = true
+		return nil
+	}
+	m.renderPending = false
 	return m.cache.tag(renderCmd(m.searcher, k, m.styles))
+}
+
+// renderWaiting starts the rendering the reader waits for if it could not
+// start before: a render has just come back. A piece the reader has left
+// is not rendered.
+func (m *Model) renderWaiting() tea.Cmd {
+	if !m.renderPending || m.focus != paneReader {
+		return nil
+	}
+	m.renderPending = false
+	return m.ensureRendered()
 }
 
 // stepPiece opens the next (+1) or previous (-1) piece of the results.

@@ -96,7 +96,10 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 	switch msg := msg.(type) {
 	case renderedMsg:
 		if msg.cache != nil && msg.cache != m.cache {
-			return nil, true // started before a refresh: the file as it was
+			// started before a refresh: the file as it was; its place is
+			// free for the rendering the reader waits for
+			msg.cache.done(msg.key)
+			return m.renderWaiting(), true
 		}
 		m.cache.done(msg.key)
 		if msg.err == nil {
@@ -105,6 +108,7 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		if m.reader.setRendered(msg) {
 			return m.locateQuotes(), true
 		}
+		return m.renderWaiting(), true
 	case linksMsg:
 		return m.gotLinks(msg), true
 	case stateOpenedMsg:
