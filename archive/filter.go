@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Filter is what folio list, folio search, folio stats and the reader's
@@ -58,14 +60,24 @@ func PickValues(v string, known []string, byWords bool) []string {
 // authors, kinds) are one, ignoring case: Unicode's simple folding or
 // lower case ("İstanbul", which a tag stores as "istanbul", folds to
 // nothing else).
+// A value typed with combining accents is the one its file spells with
+// accented letters (values are kept in NFC, see SanitizeLine).
 func SameValue(a, b string) bool {
+	a, b = nfc(a), nfc(b)
 	return strings.EqualFold(a, b) || strings.ToLower(a) == strings.ToLower(b)
 }
 
 // ValueKey is the key under which SameValue's values meet: their lower
-// case. Two values with the same key are the same value; two the same by
-// simple folding alone (the Kelvin sign and k) may keep two keys.
-func ValueKey(s string) string { return strings.ToLower(s) }
+// case, in NFC. Two values with the same key are the same value; two the
+// same by simple folding alone (the Kelvin sign and k) may keep two keys.
+func ValueKey(s string) string { return strings.ToLower(nfc(s)) }
+
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
 
 // nameWords are the lower-cased words of a name: runs of letters and digits.
 func nameWords(s string) []string {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -233,8 +234,10 @@ func ValidURL(s string) error {
 	if strings.HasPrefix(s, "-") {
 		return errors.New("URL starts with '-'")
 	}
-	if strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || isUnsafe(r) }) {
-		return errors.New("URL contains spaces or control characters")
+	if strings.ContainsFunc(s, func(r rune) bool {
+		return r <= ' ' || r == 0x7f || isUnsafe(r) || unicode.IsSpace(r) || unicode.Is(unicode.Cf, r)
+	}) {
+		return errors.New("URL contains spaces, invisible or control characters")
 	}
 	u, err := url.Parse(s)
 	if err != nil {

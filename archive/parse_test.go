@@ -244,7 +244,9 @@ func TestSanitize(t *testing.T) {
 func TestValidURL(t *testing.T) {
 	good := []string{"https://www.telegraph.co.uk/news/2017/06/07/x/", "http://example.org", "https://rusi.org/a%E2%80%93b?x=1#f"}
 	bad := []string{"", "javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "-https://x.org", "https://x.org/a b",
-		"https://x.org/\nevil", "ftp://x.org", "https://", "http:///path", "//x.org/a", "https://x.org/\x1b[2J", "mailto:a@b.c"}
+		"https://x.org/\nevil", "ftp://x.org", "https://", "http:///path", "//x.org/a", "https://x.org/\x1b[2J", "mailto:a@b.c",
+		"https://example.com/\u00a0x", "https://example.com/\u3000x", "https://example.com\u200b.evil.test/", "https://ex.com/\u2060",
+		"https://ex.com/\U000e0041"}
 	for _, u := range good {
 		if err := ValidURL(u); err != nil {
 			t.Errorf("ValidURL(%q) = %v", u, err)
@@ -253,6 +255,24 @@ func TestValidURL(t *testing.T) {
 	for _, u := range bad {
 		if err := ValidURL(u); err == nil {
 			t.Errorf("ValidURL(%q) accepted", u)
+		}
+	}
+}
+
+// TestLineValuesInOneForm: a one-line value is in NFC and without the
+// invisible characters that make two values look alike.
+func TestLineValuesInOneForm(t *testing.T) {
+	for in, want := range map[string]string{
+		"cafe\u0301":               "caf\u00e9",
+		"poli\u200btics":           "politics",
+		"poli\u2060ti\u00adcs":     "politics",
+		"\ufefftag":                "tag",
+		"flag\U000e0067\U000e007f": "flag",
+		"a\u200db":                 "a\u200db", // the joiner stays
+		"plain text":               "plain text",
+	} {
+		if got := SanitizeLine(in); got != want {
+			t.Errorf("SanitizeLine(%+q) = %+q, want %+q", in, got, want)
 		}
 	}
 }

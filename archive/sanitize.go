@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Sanitize makes untrusted text safe to print on a terminal, the way less shows
@@ -38,8 +39,38 @@ func Sanitize(s string) string {
 
 // SanitizeLine is Sanitize for one-line fields (titles, tags, outlets): tabs
 // and newlines become spaces and runs of spaces collapse.
+//
+// A line is also put in one Unicode form (NFC: "cafe" with a combining
+// accent is "café") and rid of the invisible characters that would make
+// two values look alike and differ (a zero-width space or word joiner, a
+// byte-order mark, a soft hyphen, tag characters): a tag spelt both ways
+// is one tag, not two identical-looking rows.
 func SanitizeLine(s string) string {
-	return strings.Join(strings.Fields(Sanitize(s)), " ")
+	s = strings.Join(strings.Fields(Sanitize(s)), " ")
+	if strings.ContainsFunc(s, isInvisible) {
+		s = strings.Map(func(r rune) rune {
+			if isInvisible(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
+}
+
+// isInvisible is a character that shows as nothing and joins nothing:
+// zero-width space, word joiner, byte-order mark (zero-width no-break
+// space), soft hyphen, and the tag characters. The zero-width joiner and
+// non-joiner stay: scripts and emoji need them.
+func isInvisible(r rune) bool {
+	switch r {
+	case 0x200b, 0x2060, 0xfeff, 0xad:
+		return true
+	}
+	return r >= 0xe0000 && r <= 0xe007f
 }
 
 func isClean(s string) bool {

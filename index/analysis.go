@@ -10,6 +10,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/registry"
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The text analyser is one tokenizer plus one token filter that does, in a
@@ -171,6 +172,11 @@ var folder = asciifolding.New()
 
 // foldLower folds a non-ASCII term to ASCII where it can and lower-cases it.
 func foldLower(term []byte) []byte {
+	if !norm.NFC.IsNormal(term) {
+		// a letter and its combining accent ("e" and U+0301) as the one
+		// letter the folding knows ("é"): text in either form is one word
+		term = norm.NFC.Bytes(term)
+	}
 	f := folder.Filter(term)
 	return bytes.ToLower(f)
 }

@@ -19,10 +19,11 @@ import (
 // words and whole values cut to 255 bytes; 11: the authors facet; 12: the
 // manifest keeps each piece's sketch for finding copies; 13: standfirst,
 // note and body in the bodies store, not in bleve; 14: a pinned citation
-// key). Bump it
+// key; 15: words and one-line values in one Unicode form, NFC, and values
+// without invisible characters). Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 14
+const SchemaVersion = 15
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

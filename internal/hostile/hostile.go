@@ -110,7 +110,7 @@ func Write(dir string) ([]Case, error) {
 		"date: 2017-01-01\noutlet: \"Out\\e[31mlet\"\nauthors: [\"A\\bB\"]\ntags: [\"t\\e]8;;http://x\\e\\\\ag\"]\n" +
 		"url: \"https://example.org/\\e[2J\"\nnote: \"\\e]52;c;bm90ZQ==\\a note\"\n---\n" +
 		"Body \x1b]52;c;Ym9keQ==\x07 with \x1b[1mbold\x1b[0m, a bell\x07, \u202edisguised\u202c and a C1 \u009b2J.\n\tTabbed line kept.\n"
-	if err := add("injection.md", []byte(inj), "injection.md:7: url: URL contains spaces or control characters"); err != nil {
+	if err := add("injection.md", []byte(inj), "injection.md:7: url: URL contains spaces, invisible or control characters"); err != nil {
 		return nil, err
 	}
 	return cases, nil
