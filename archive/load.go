@@ -246,12 +246,14 @@ type fileStat struct {
 	size    int64
 	modTime time.Time
 	regular bool
+	special string // "a named pipe", "a device", "a socket"; "" for a file or a folder
 	err     error
 }
 
 // file is what Scan reports of the file at p: a FileInfo (ok) for a regular
-// file, a problem for one that could not be stated, nothing for a link to
-// a folder, a device or a pipe.
+// file, a problem for one that could not be stated or that is a named
+// pipe, a device or a socket (never read: a read could block for ever or
+// never end), nothing for a link to a folder.
 func (st fileStat) file(p string) (f FileInfo, prob *Problem, ok bool) {
 	switch {
 	case st.err != nil:
@@ -259,8 +261,30 @@ func (st fileStat) file(p string) (f FileInfo, prob *Problem, ok bool) {
 		return f, &prob, false
 	case st.regular:
 		return FileInfo{Path: p, Size: st.size, ModTime: st.modTime}, nil, true
+	case st.special != "":
+		prob := specialFile(p, st.special)
+		return f, &prob, false
 	}
 	return f, nil, false
+}
+
+// specialFile is the problem of an article's name on something that is
+// not a file: never read.
+func specialFile(p, what string) Problem {
+	return Problem{Path: p, Msg: "not a regular file (" + what + "): not read", Fatal: true}
+}
+
+// specialKind names a mode that is neither a regular file nor a folder.
+func specialKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return ""
 }
 
 // statFS stats p in fsys, following a link to a file.
@@ -269,7 +293,7 @@ func statFS(fsys fs.FS, p string) fileStat {
 	if err != nil {
 		return fileStat{err: err}
 	}
-	return fileStat{size: info.Size(), modTime: info.ModTime(), regular: info.Mode().IsRegular()}
+	return fileStat{size: info.Size(), modTime: info.ModTime(), regular: info.Mode().IsRegular(), special: specialKind(info.Mode())}
 }
 
 // statPath stats p under the folder root.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -55,7 +56,7 @@ func blockingArchive(t *testing.T) (string, []string) {
 	if err := os.Symlink(filepath.Join(dir, "outside-fifo"), filepath.Join(arch, "link-to-fifo.md")); err != nil {
 		t.Fatal(err)
 	}
-	var reported []string
+	reported := []string{"fifo.md", "link-to-fifo.md"}
 	if _, err := os.Stat("/proc/self/status"); err == nil {
 		if err := os.Symlink("/proc/self/status", filepath.Join(arch, "status.md")); err != nil {
 			t.Fatal(err)
@@ -67,10 +68,11 @@ func blockingArchive(t *testing.T) (string, []string) {
 		if err := os.Symlink("/proc/kmsg", filepath.Join(arch, "kmsg.md")); err != nil {
 			t.Fatal(err)
 		}
-		reported = append([]string{"kmsg.md"}, reported...) // by path
+		reported = append(reported, "kmsg.md")
 	} else {
 		t.Log("/proc/kmsg cannot be opened here (not root): that case is left out")
 	}
+	slices.Sort(reported) // as problems are, by path
 	return arch, reported
 }
 
@@ -82,8 +84,9 @@ func mkfifo(t *testing.T, p string) {
 }
 
 // TestBlockingFilesDoNotHangLoading: the archive opens with its good piece;
-// the pipes are skipped by the scan (they are not regular files) and the
-// /proc files, which stat as regular, are refused when opened.
+// the pipes are never opened, named by the scan (they are not regular
+// files), and the /proc files, which stat as regular, are refused when
+// opened.
 func TestBlockingFilesDoNotHangLoading(t *testing.T) {
 	dir, reported := blockingArchive(t)
 	var arch *archive.Archive
@@ -94,7 +97,7 @@ func TestBlockingFilesDoNotHangLoading(t *testing.T) {
 	}
 	var got []string
 	for _, p := range probs {
-		if !strings.Contains(p.Msg, "not a regular file (a /proc file)") {
+		if !strings.Contains(p.Msg, "not a regular file (a /proc file)") && !strings.Contains(p.Msg, "not a regular file (a named pipe)") {
 			t.Errorf("problem %v", p)
 		}
 		got = append(got, p.Path)
@@ -178,5 +181,24 @@ func TestReadRegular(t *testing.T) {
 	}
 	if data, err := archive.ReadRegular(big, 11); err != nil || len(data) != 11 {
 		t.Errorf("file at the limit: %d bytes, %v", len(data), err)
+	}
+}
+
+// TestNameNotUTF8IsNamed: a file whose name is not valid UTF-8 (which Go's
+// file systems do not open) is listed with why, and the rest loads.
+func TestNameNotUTF8IsNamed(t *testing.T) {
+	arch := t.TempDir()
+	if err := os.WriteFile(filepath.Join(arch, "good.md"), []byte("---\ntitle: Good\ndate: 2017-01-01\n---\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(arch, "2021-03-15-\xff\xfe-bad.md"), []byte("---\ntitle: T\ndate: 2021-03-15\n---\nb\n"), 0o644); err != nil {
+		t.Skipf("this file system refuses the name: %v", err)
+	}
+	a, probs, err := archive.Open(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Articles) != 1 || len(probs) != 1 || !strings.Contains(probs[0].Msg, "not valid UTF-8: rename it") || !strings.Contains(probs[0].String(), `\xff\xfe`) {
+		t.Errorf("articles %v, problems %v", a.Articles, probs)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/sys/unix"
 
@@ -252,12 +253,25 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 				modTime: time.Unix(int64(st.Mtim.Sec), int64(st.Mtim.Nsec)),
 				regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
 			}
+			switch st.Mode & unix.S_IFMT {
+			case unix.S_IFIFO:
+				info.special = "a named pipe"
+			case unix.S_IFCHR, unix.S_IFBLK:
+				info.special = "a device"
+			case unix.S_IFSOCK:
+				info.special = "a socket"
+			}
 		}
 		switch {
 		case info.err != nil:
 			s.probs = append(s.probs, cannotRead(string(s.path), info.err))
+		case info.regular && !utf8.Valid(s.path):
+			// Go's file systems take only UTF-8 paths: it could not be read
+			s.probs = append(s.probs, Problem{Path: string(s.path), Msg: "the file's name (or its folder's) is not valid UTF-8: rename it to read it", Fatal: true})
 		case info.regular:
 			s.file(s.path, info.size, info.modTime)
+		case info.special != "":
+			s.probs = append(s.probs, specialFile(string(s.path), info.special))
 		}
 	}
 }
