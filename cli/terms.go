@@ -83,7 +83,7 @@ func writeTerms(env *Env, r index.TermsResult) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "term\tin results\tin archive\tscore")
+	fmt.Fprintln(tw, "term\tin read\tin archive\tscore")
 	for _, t := range r.Terms {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", termsafe.Escape(t.Term), t.InResults, t.ArchiveCount(), strconv.FormatFloat(t.Score, 'f', 3, 64))
 	}

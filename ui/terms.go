@@ -122,7 +122,7 @@ func (p termsPane) view(w, h int, st Styles) string {
 		if p.res.Sampled() {
 			what = fmt.Sprintf("the best %d of %d results", p.res.Sample, p.res.Results)
 		}
-		out = append(out, st.Count.Render(fmt.Sprintf("of %s against %d pieces · JLH score · in results / in archive", what, p.res.Archive)), "")
+		out = append(out, st.Count.Render(fmt.Sprintf("of %s against %d pieces · JLH score · in the results read / in archive", what, p.res.Archive)), "")
 		rows := max(h-len(out), 1)
 		first := min(max(p.cursor-rows/2, 0), max(len(p.res.Terms)-rows, 0))
 		for i := first; i < min(first+rows, len(p.res.Terms)); i++ {
