@@ -62,15 +62,24 @@ func PickValues(v string, known []string, byWords bool) []string {
 // nothing else).
 // A value typed with combining accents is the one its file spells with
 // accented letters (values are kept in NFC, see SanitizeLine).
-func SameValue(a, b string) bool {
-	a, b = nfc(a), nfc(b)
-	return strings.EqualFold(a, b) || strings.ToLower(a) == strings.ToLower(b)
+func SameValue(a, b string) bool { return ValueKey(a) == ValueKey(b) }
+
+// ValueKey is the key under which SameValue's values meet: in NFC, lower
+// case, then each character the first of its Unicode case-folding orbit
+// (Σ, σ and ς; K, k and the Kelvin sign): the facet rows merged under one
+// key are exactly the values a filter of any of them picks.
+func ValueKey(s string) string {
+	return strings.Map(foldRune, strings.ToLower(nfc(s)))
 }
 
-// ValueKey is the key under which SameValue's values meet: their lower
-// case, in NFC. Two values with the same key are the same value; two the
-// same by simple folding alone (the Kelvin sign and k) may keep two keys.
-func ValueKey(s string) string { return strings.ToLower(nfc(s)) }
+// foldRune is the least rune of r's simple case-folding orbit.
+func foldRune(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
+}
 
 func nfc(s string) string {
 	if norm.NFC.IsNormalString(s) {

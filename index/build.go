@@ -190,6 +190,8 @@ func parseWork(fsys fs.FS, w work) parsed {
 const racyMTime = -1
 
 // racyWindow is how recent a modification must be for a read to be racy.
+// A time further in the future (a clock-skewed copy, touch -d) is kept as
+// it is: it would be racy at every read, and the index never current.
 const racyWindow = 2 * time.Second
 
 // readNow is when a file is read: time.Now, or a later time in a test (as
@@ -201,7 +203,7 @@ func parseFile(fsys fs.FS, w work) parsed {
 	e := fileEntry{Size: w.info.Size, ID: w.id}
 	if !w.info.ModTime.IsZero() {
 		e.MTime = w.info.ModTime.UnixNano()
-		if !w.info.ModTime.Before(readNow().Add(-racyWindow)) {
+		if now := readNow(); !w.info.ModTime.Before(now.Add(-racyWindow)) && !w.info.ModTime.After(now.Add(racyWindow)) {
 			e.MTime = racyMTime
 		}
 	}

@@ -286,7 +286,8 @@ func (ix *Index) collectKeyed(ctx context.Context, q query.Query, size, from int
 		return nil, 0, err
 	}
 	if rec != nil && !rec.tooMany {
-		sets.keepHitSet(r, key, &rec.docs)
+		docs := rec.docs // not the recorder, which holds the closed searcher
+		sets.keepHitSet(r, key, &docs)
 	}
 	return coll.Results(), int(coll.Total()), nil
 }

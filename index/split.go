@@ -239,8 +239,9 @@ func (ix *Index) collectSplit(ctx context.Context, q query.Query, r bleveindex.I
 	if record {
 		ra, rb := halves[0].rec, halves[1].rec
 		if !ra.tooMany && !rb.tooMany {
-			ra.docs.or(&rb.docs)
-			sets.keepHitSet(r, key, &ra.docs)
+			docs := ra.docs // not the recorder, which holds the closed searcher
+			docs.or(&rb.docs)
+			sets.keepHitSet(r, key, &docs)
 		}
 	}
 	return hits, int(halves[0].coll.Total() + halves[1].coll.Total()), true, nil

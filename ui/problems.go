@@ -52,13 +52,19 @@ func (p problemsPane) view(problems []archive.Problem, w, h int, st Styles) stri
 // problemLines are the overlay's lines below its title: a heading for
 // each kind of problem that there is, then its problems.
 func problemLines(problems []archive.Problem) []string {
+	skipped := map[string]bool{} // a skipped file's notes are under Skipped
+	for _, p := range problems {
+		if p.Fatal && !p.Quiet {
+			skipped[p.Path] = true
+		}
+	}
 	var lines []string
 	for _, kind := range []struct {
 		heading string
 		is      func(archive.Problem) bool
 	}{
-		{"Skipped:", func(p archive.Problem) bool { return p.Fatal && !p.Quiet }},
-		{"Loaded, with a note:", func(p archive.Problem) bool { return !p.Fatal && !p.Quiet }},
+		{"Skipped:", func(p archive.Problem) bool { return skipped[p.Path] && !p.Quiet }},
+		{"Loaded, with a note:", func(p archive.Problem) bool { return !p.Fatal && !p.Quiet && !skipped[p.Path] }},
 		{"Not pieces:", func(p archive.Problem) bool { return p.Quiet }},
 	} {
 		head := false

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 )
 
@@ -177,7 +178,13 @@ func (s *sidebar) setSize(w, h int) {
 	s.follow()
 }
 
-func (s sidebar) isChosen(g facetGroup, v string) bool { return slices.Contains(s.chosen[g], v) }
+// isChosen tells whether value v of group g is chosen: in any case or
+// Unicode form, as the filters pick (archive.SameValue), so that a row
+// shown as most pieces spell it is chosen when a saved search or the
+// command line named it otherwise.
+func (s sidebar) isChosen(g facetGroup, v string) bool {
+	return slices.ContainsFunc(s.chosen[g], func(c string) bool { return archive.SameValue(c, v) })
+}
 
 // showReading adds the Reading group (once the reading state is open).
 // The state opens a moment after start-up, before or after the first
@@ -293,7 +300,7 @@ func (s *sidebar) rebuild() {
 	for g := groupOutlets; g < groupCount; g++ {
 		values := groups[g]
 		for _, c := range s.chosen[g] {
-			if !slices.ContainsFunc(values, func(v index.FacetValue) bool { return v.Value == c }) {
+			if !slices.ContainsFunc(values, func(v index.FacetValue) bool { return archive.SameValue(v.Value, c) }) {
 				values = append(values, index.FacetValue{Value: c})
 			}
 		}
@@ -339,8 +346,8 @@ func (s *sidebar) toggle() bool {
 	if e.group == groupSaved {
 		return false // opened, not chosen: see savedAt
 	}
-	if i := slices.Index(s.chosen[e.group], e.value); i >= 0 {
-		s.chosen[e.group] = slices.Delete(s.chosen[e.group], i, i+1)
+	if s.isChosen(e.group, e.value) {
+		s.chosen[e.group] = slices.DeleteFunc(s.chosen[e.group], func(c string) bool { return archive.SameValue(c, e.value) })
 	} else {
 		s.chosen[e.group] = append(s.chosen[e.group], e.value)
 	}

@@ -1,0 +1,45 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// A file whose modification time is in the future (a clock-skewed copy,
+// touch -d, an unpacked archive) is not taken for a racy read: recorded
+// so, it was read again at every open and no cached search was current.
+func TestFutureMTimeNeverSettles(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = time.Now // the real clock
+	arch, dir := t.TempDir(), t.TempDir()
+	ctx := context.Background()
+	p := filepath.Join(arch, "a.md")
+	if err := os.WriteFile(p, []byte("---\ntitle: A note\ndate: 2020-01-01\n---\nA badger.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	future := time.Now().Add(24 * time.Hour)
+	if err := os.Chtimes(p, future, future); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ {
+		ix, err := Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := ix.Stats()
+		ix.Close()
+		cached, err := OpenCached(arch, os.DirFS(arch), Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok := cached.Verify()
+		cached.Close()
+		t.Logf("open %d: unchanged=%v indexed=%d; cached current=%v", i, st.Unchanged, st.Indexed, ok)
+		if i > 0 && (!st.Unchanged || !ok) {
+			t.Errorf("open %d: an untouched archive is never current (unchanged=%v, cached=%v)", i, st.Unchanged, ok)
+		}
+	}
+}
