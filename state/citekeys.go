@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -118,16 +117,11 @@ func (c *CiteKeys) Add(recs []cite.KeyRecord) error {
 	if len(recs) == 0 || c.path == "" {
 		return nil
 	}
-	dir := filepath.Dir(c.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("state folder: %w", err)
-	}
-	unlock, err := lockFolder(dir, lockTimeout)
+	unlock, err := lockForWrite(c.path, "state")
 	if err != nil {
-		return fmt.Errorf("state folder %s: %w", dir, err)
+		return err
 	}
 	defer unlock()
-	removeStaleTemps(c.path)
 	disk, err := readCiteKeys(c.path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("citation keys file %s cannot be read, not overwriting it: %w", c.path, err)

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -383,16 +382,11 @@ func sameQuote(a, b Quote) bool {
 // write is the I/O of a Save: lock, re-read, apply, write, unlock; with no
 // ops it only reads. It returns the quotes as written (or read).
 func (s *Quotes) write(ops []quoteOp) ([]Quote, error) {
-	dir := filepath.Dir(s.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("state folder: %w", err)
-	}
-	unlock, err := lockFolder(dir, lockTimeout)
+	unlock, err := lockForWrite(s.path, "state")
 	if err != nil {
-		return nil, fmt.Errorf("state folder %s: %w", dir, err)
+		return nil, err
 	}
 	defer unlock()
-	removeStaleTemps(s.path)
 
 	var disk []Quote
 	f, err := readQuotesFile(s.path)

@@ -216,16 +216,11 @@ func (s *Saved) Remove(name string) (Search, error) {
 // folder's lock, and writes it atomically; nothing is written when edit
 // or the reading fails.
 func (s *Saved) change(edit func(*savedFile) error) error {
-	dir := filepath.Dir(s.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("config folder: %w", err)
-	}
-	unlock, err := lockFolder(dir, lockTimeout)
+	unlock, err := lockForWrite(s.path, "config")
 	if err != nil {
-		return fmt.Errorf("config folder %s: %w", dir, err)
+		return err
 	}
 	defer unlock()
-	removeStaleTemps(s.path) // of a folio killed while writing it
 	f, err := readSaved(s.path)
 	if err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -117,16 +116,11 @@ func (o *SavedOpened) Forget(name string) error {
 }
 
 func (o *SavedOpened) change(edit func(map[string]Opened)) error {
-	dir := filepath.Dir(o.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("state folder: %w", err)
-	}
-	unlock, err := lockFolder(dir, lockTimeout)
+	unlock, err := lockForWrite(o.path, "state")
 	if err != nil {
-		return fmt.Errorf("state folder %s: %w", dir, err)
+		return err
 	}
 	defer unlock()
-	removeStaleTemps(o.path)
 	f, err := readOpened(o.path)
 	switch {
 	case err == nil:

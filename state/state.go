@@ -616,6 +616,23 @@ func (s *Store) allOps() []op {
 // beside path when a folio was killed in the middle of a Save. Every Save
 // writes its temporary file under the folder lock, which the caller holds:
 // one found now belongs to no running Save.
+// lockForWrite makes the folder of path (a state or config file, what
+// names its folder in errors), takes its lock and removes the temporary
+// files a folio killed while writing path left: the start of every
+// read-change-write of a state file. unlock lets go of the lock.
+func lockForWrite(path, what string) (unlock func(), err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("%s folder: %w", what, err)
+	}
+	unlock, err = lockFolder(dir, lockTimeout)
+	if err != nil {
+		return nil, fmt.Errorf("%s folder %s: %w", what, dir, err)
+	}
+	removeStaleTemps(path)
+	return unlock, nil
+}
+
 func removeStaleTemps(path string) {
 	entries, err := os.ReadDir(filepath.Dir(path))
 	if err != nil {
@@ -632,16 +649,11 @@ func removeStaleTemps(path string) {
 // write is the I/O of a Save: lock, re-read, apply, write, unlock. With no
 // ops and no visits it only reads. It returns the file as written (or read).
 func (s *Store) write(ops []op, visits []Visit) (*file, error) {
-	dir := filepath.Dir(s.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("state folder: %w", err)
-	}
-	unlock, err := lockFolder(dir, lockTimeout)
+	unlock, err := lockForWrite(s.path, "state")
 	if err != nil {
-		return nil, fmt.Errorf("state folder %s: %w", dir, err)
+		return nil, err
 	}
 	defer unlock()
-	removeStaleTemps(s.path)
 
 	disk, err := readFile(s.path)
 	switch {
