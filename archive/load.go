@@ -94,6 +94,13 @@ type FileInfo struct {
 	Path    string
 	Size    int64
 	ModTime time.Time
+	// CTime is the file's change time (UnixNano), 0 when its file system
+	// tells none: the kernel sets it to the current time at every change
+	// to the file, and nothing can set it back, so a rewrite whose
+	// modification time was set back (touch -r, cp -p, tar) still
+	// changes it. An int, not a time.Time: a build holds one FileInfo a
+	// file.
+	CTime int64
 }
 
 // IsArticlePath reports whether a file name is an article by its extension.
@@ -124,8 +131,8 @@ func ScanUnsorted(fsys fs.FS) ([]FileInfo, []Problem) {
 	probs := ScanEach(fsys, func() FileFunc {
 		l := new([]FileInfo)
 		lists = append(lists, l)
-		return func(p []byte, size int64, modTime time.Time) {
-			*l = append(*l, FileInfo{Path: string(p), Size: size, ModTime: modTime})
+		return func(p []byte, size int64, modTime time.Time, ctime int64) {
+			*l = append(*l, FileInfo{Path: string(p), Size: size, ModTime: modTime, CTime: ctime})
 		}
 	})
 	var files []FileInfo
@@ -140,8 +147,9 @@ func ScanUnsorted(fsys fs.FS) ([]FileInfo, []Problem) {
 }
 
 // FileFunc is told of each article file a scan finds: its path (valid only
-// during the call), size and modification time.
-type FileFunc func(path []byte, size int64, modTime time.Time)
+// during the call), size, modification time and change time
+// (FileInfo.CTime).
+type FileFunc func(path []byte, size int64, modTime time.Time, ctime int64)
 
 // ScanEach is ScanUnsorted for a caller that needs a sum over the files,
 // not their list (checking that an index is current): the scan calls a
@@ -182,7 +190,7 @@ func scanFSEach(fsys fs.FS, newWorker func() FileFunc) []Problem {
 	var p []byte
 	for _, f := range files {
 		p = append(p[:0], f.Path...)
-		each(p, f.Size, f.ModTime)
+		each(p, f.Size, f.ModTime, f.CTime)
 	}
 	return probs
 }
@@ -245,6 +253,7 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 type fileStat struct {
 	size    int64
 	modTime time.Time
+	ctime   int64 // UnixNano, 0 when unknown
 	regular bool
 	special string // "a named pipe", "a device", "a socket"; "" for a file or a folder
 	err     error
@@ -260,7 +269,7 @@ func (st fileStat) file(p string) (f FileInfo, prob *Problem, ok bool) {
 		prob := cannotRead(p, st.err)
 		return f, &prob, false
 	case st.regular:
-		return FileInfo{Path: p, Size: st.size, ModTime: st.modTime}, nil, true
+		return FileInfo{Path: p, Size: st.size, ModTime: st.modTime, CTime: st.ctime}, nil, true
 	case st.special != "":
 		prob := specialFile(p, st.special)
 		return f, &prob, false
@@ -293,7 +302,7 @@ func statFS(fsys fs.FS, p string) fileStat {
 	if err != nil {
 		return fileStat{err: err}
 	}
-	return fileStat{size: info.Size(), modTime: info.ModTime(), regular: info.Mode().IsRegular(), special: specialKind(info.Mode())}
+	return fileStat{size: info.Size(), modTime: info.ModTime(), ctime: changeTime(info), regular: info.Mode().IsRegular(), special: specialKind(info.Mode())}
 }
 
 // statPath stats p under the folder root.

@@ -18,7 +18,7 @@ import (
 // sets the folder's modification and change times to the current time, and
 // the change time cannot be set back. So the next scan stats the
 // remembered names without listing the folder; every file is still
-// stated, so an edit in place is seen by its file's size and time.
+// stated, so an edit in place is seen by its file's size and times.
 //
 // A stamp is remembered only when it cannot be confused with a later
 // change: the folder's times are older than the scan's start by

@@ -25,8 +25,8 @@ func memoScan(t *testing.T, root string, memo []byte, now time.Time) ([]FileInfo
 	_, next := ScanEachMemo(fsys, func() FileFunc {
 		l := new([]FileInfo)
 		lists = append(lists, l)
-		return func(p []byte, size int64, mt time.Time) {
-			*l = append(*l, FileInfo{Path: string(p), Size: size, ModTime: mt})
+		return func(p []byte, size int64, mt time.Time, ct int64) {
+			*l = append(*l, FileInfo{Path: string(p), Size: size, ModTime: mt, CTime: ct})
 		}
 	}, memo, now)
 	var files []FileInfo

@@ -251,6 +251,7 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 			info = fileStat{
 				size:    st.Size,
 				modTime: time.Unix(int64(st.Mtim.Sec), int64(st.Mtim.Nsec)),
+				ctime:   unix.TimespecToNsec(st.Ctim),
 				regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
 			}
 			switch st.Mode & unix.S_IFMT {
@@ -269,7 +270,7 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 			// Go's file systems take only UTF-8 paths: it could not be read
 			s.probs = append(s.probs, Problem{Path: string(s.path), Msg: "the file's name (or its folder's) is not valid UTF-8: rename it to read it", Fatal: true})
 		case info.regular:
-			s.file(s.path, info.size, info.modTime)
+			s.file(s.path, info.size, info.modTime, info.ctime)
 		case info.special != "":
 			s.probs = append(s.probs, specialFile(string(s.path), info.special))
 		}

@@ -179,7 +179,7 @@ func parseWork(fsys fs.FS, w work) parsed {
 }
 
 // racyMTime is the modification time recorded for a file read less than
-// racyWindow after it was last modified: a file rewritten at the same size
+// racyWindow after it was last modified or changed: a file rewritten at the same size
 // within the same tick of its file system's clock keeps its time (1 or 2
 // s on FAT, SMB, HFS+ or ext4 with small inodes; a few milliseconds,
 // the kernel's coarse clock, on the others), so what was read may not be
@@ -194,6 +194,12 @@ const racyMTime = -1
 // it is: it would be racy at every read, and the index never current.
 const racyWindow = 2 * time.Second
 
+// racy reports whether a file changed at t may have changed again since
+// without t moving, read at now.
+func racy(t, now time.Time) bool {
+	return !t.Before(now.Add(-racyWindow)) && !t.After(now.Add(racyWindow))
+}
+
 // readNow is when a file is read: time.Now, or a later time in a test (as
 // if the archive's files had not changed for a while).
 var readNow = time.Now
@@ -202,8 +208,8 @@ func parseFile(fsys fs.FS, w work) parsed {
 	p := w.info.Path
 	e := fileEntry{Size: w.info.Size, ID: w.id}
 	if !w.info.ModTime.IsZero() {
-		e.MTime = w.info.ModTime.UnixNano()
-		if now := readNow(); !w.info.ModTime.Before(now.Add(-racyWindow)) && !w.info.ModTime.After(now.Add(racyWindow)) {
+		e.MTime, e.CTime = w.info.ModTime.UnixNano(), w.info.CTime
+		if now := readNow(); racy(w.info.ModTime, now) || (e.CTime != 0 && racy(time.Unix(0, e.CTime), now)) {
 			e.MTime = racyMTime
 		}
 	}

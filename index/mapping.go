@@ -20,10 +20,11 @@ import (
 // manifest keeps each piece's sketch for finding copies; 13: standfirst,
 // note and body in the bodies store, not in bleve; 14: a pinned citation
 // key; 15: words and one-line values in one Unicode form, NFC, and values
-// without invisible characters). Bump it
+// without invisible characters; 16: the manifest keeps each file's
+// change time). Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 15
+const SchemaVersion = 16
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -88,7 +88,7 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo) []fileState {
 					st.unchanged = st.hash == e.Hash && e.MTime == 0
 				}
 			} else {
-				st.unchanged = e.MTime == f.ModTime.UnixNano()
+				st.unchanged = e.MTime == f.ModTime.UnixNano() && e.CTime == f.CTime
 			}
 		}
 		states[i] = st

@@ -46,6 +46,16 @@ func TestRacyReadIsReadAgain(t *testing.T) {
 		t.Fatal("badger not found")
 	}
 	ix.Close()
+	// the file's change time alone would tell the rewrite below: the
+	// manifest must say that a.md was read too soon (a rewrite in the same
+	// tick keeps the change time too)
+	m, err := readManifest(liveGen(t, dir))
+	if err == nil {
+		err = m.loadFiles()
+	}
+	if err != nil || m.Files["a.md"].MTime != racyMTime || m.Files["b.md"].MTime == racyMTime {
+		t.Fatalf("manifest (err %v): a.md recorded at %d, b.md at %d; want a.md racy (%d), b.md not", err, m.Files["a.md"].MTime, m.Files["b.md"].MTime, racyMTime)
+	}
 	write("a.md", "walrus", t0) // the same size, the same time
 	readNow = func() time.Time { return t0.Add(time.Hour) }
 	cached, err := OpenCached(arch, os.DirFS(arch), Options{Dir: dir})
@@ -83,5 +93,75 @@ func TestRacyReadIsReadAgain(t *testing.T) {
 	defer cached.Close()
 	if !cached.Verify() {
 		t.Error("a settled index is not current for a cached search")
+	}
+}
+
+// TestRewriteWithTimeSetBackIsSeen: a file rewritten at the same size with
+// its modification time set back to what it was (touch -r, cp -p, tar
+// of an older copy) is seen by its change time, which nothing sets back:
+// a cached search does not take the index for current, and an open reads
+// that file (and only it) again.
+func TestRewriteWithTimeSetBackIsSeen(t *testing.T) {
+	arch, dir := t.TempDir(), t.TempDir()
+	ctx := context.Background()
+	old := time.Date(2020, 3, 1, 9, 0, 0, 0, time.UTC)
+	write := func(name, word string) {
+		t.Helper()
+		p := filepath.Join(arch, name)
+		if err := os.WriteFile(p, []byte("---\ntitle: A note\ndate: 2020-01-01\n---\nA "+word+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	count := func(ix *Index, word string) int {
+		t.Helper()
+		res, err := ix.Search(ctx, Query{Text: word})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	write("a.md", "badger")
+	write("b.md", "marten")
+	ix, err := Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count(ix, "badger") != 1 {
+		t.Fatal("badger not found")
+	}
+	ix.Close()
+	before, err := os.Stat(filepath.Join(arch, "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("a.md", "walrus") // the same size, the time set back
+	after, err := os.Stat(filepath.Join(arch, "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before.Size() != after.Size() || !before.ModTime().Equal(after.ModTime()) {
+		t.Fatalf("the rewrite changed the size or time: %d %v, then %d %v", before.Size(), before.ModTime(), after.Size(), after.ModTime())
+	}
+	cached, err := OpenCached(arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cached.Verify() {
+		t.Error("a cached search took the index for current after a rewrite with its time set back")
+	}
+	cached.Close()
+	ix, err = Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if w, b, m := count(ix, "walrus"), count(ix, "badger"), count(ix, "marten"); w != 1 || b != 0 || m != 1 {
+		t.Errorf("after the rewrite: walrus %d, badger %d, marten %d; want 1, 0, 1", w, b, m)
+	}
+	if st := ix.Stats(); st.Indexed != 1 {
+		t.Errorf("%d files read again, want the rewritten one", st.Indexed)
 	}
 }

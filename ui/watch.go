@@ -216,7 +216,7 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 }
 
 // check is the periodic check: the archive's file list (paths, sizes,
-// modification times) is scanned at each interval and compared with the
+// modification and change times) is scanned at each interval and compared with the
 // last (the first, last, is taken before the watch is returned).
 func (w *archiveWatch) check(ctx context.Context, dir string, last uint64, cfg watchConfig) {
 	defer close(w.done)
@@ -245,7 +245,7 @@ func fingerprint(dir string) uint64 {
 	slices.SortFunc(files, func(a, b archive.FileInfo) int { return cmp.Compare(a.Path, b.Path) })
 	h := fnv.New64a()
 	for _, f := range files {
-		fmt.Fprintf(h, "%s\x00%d\x00%d\n", f.Path, f.Size, f.ModTime.UnixNano())
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%d\n", f.Path, f.Size, f.ModTime.UnixNano(), f.CTime)
 	}
 	fmt.Fprintf(h, "%d problems", len(probs))
 	return h.Sum64()
