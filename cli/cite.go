@@ -125,12 +125,14 @@ func archiveKeyring(env *Env, arch *archive.Archive) *cite.Keyring {
 	if err != nil {
 		warn(err)
 	}
-	keys := cite.NewKeyringWith(arch.Articles, ledger.Records())
+	keys, err := ledger.Assign(func(given []cite.KeyRecord) *cite.Keyring {
+		return cite.NewKeyringWith(arch.Articles, given)
+	})
+	if err != nil {
+		warn(fmt.Errorf("citation keys not kept: %w", err))
+	}
 	for _, p := range keys.Problems() {
 		fmt.Fprintln(env.Err, "folio: warning:", p.String())
-	}
-	if err := ledger.Add(keys.Fresh()); err != nil {
-		warn(fmt.Errorf("citation keys not kept: %w", err))
 	}
 	return keys
 }

@@ -23,11 +23,12 @@ import (
 //	 "keys": [{"key": "pantucci2017isil", "id": "2017-10-19-raqqa…", "print": "9f…"}, …]}
 //
 // Every keyring that folio cite, folio quotes and the reader's c and C build
-// adds the keys it handed out for the first time, so that adding a piece
-// later never takes a key from a piece that had it. A key stays in the
-// ledger after its piece is gone, so it is never given to another piece.
-// Writes are merged under the state folder's lock: a key another folio
-// recorded first for another piece is kept as it recorded it.
+// comes from Assign, which records the keys it hands out for the first
+// time, so that adding a piece later never takes a key from a piece that
+// had it. A key stays in the ledger after its piece is gone, so it is
+// never given to another piece. New keys are handed out and recorded in
+// one step under the state folder's lock (Assign), so that two folios at
+// once never hand one key to two pieces.
 type CiteKeys struct {
 	archive string
 	path    string // "" when the keys cannot be kept
@@ -109,28 +110,40 @@ func (c *CiteKeys) Path() string { return c.path }
 // Records are the keys handed out, as read.
 func (c *CiteKeys) Records() []cite.KeyRecord { return c.records }
 
-// Add records keys handed out (cite.Keyring.Fresh): under the state
-// folder's lock, onto the file as it is then. A key the file records for
-// the same piece (its ID or its print) is updated; one it records for
-// another piece is left as it is.
-func (c *CiteKeys) Add(recs []cite.KeyRecord) error {
-	if len(recs) == 0 || c.path == "" {
-		return nil
+// Assign hands out keys by the ledger: build makes a keyring from the keys
+// the ledger records, and the keys it hands out for the first time
+// (cite.Keyring.Fresh) are written to the file before Assign returns it.
+// When the keys read at open already give every key, nothing is written.
+// Otherwise build is called again under the state folder's lock, with the
+// file as it is then, and the lock is held until its fresh keys are
+// written: two folios handing out keys at once (each having read the
+// ledger before the other wrote it) never give one key to two pieces, as
+// two read-then-write steps could. A key the file records for the same
+// piece (its ID or its print) is updated.
+//
+// An error is a warning: the ledger could not be used (no state folder,
+// a file that cannot be read or written), and the keyring returned, built
+// from the keys read at open, gives keys that are not kept.
+func (c *CiteKeys) Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*cite.Keyring, error) {
+	keys := build(c.records)
+	if len(keys.Fresh()) == 0 || c.path == "" {
+		return keys, nil
 	}
 	unlock, err := lockForWrite(c.path, "state")
 	if err != nil {
-		return err
+		return keys, err
 	}
 	defer unlock()
 	disk, err := readCiteKeys(c.path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("citation keys file %s cannot be read, not overwriting it: %w", c.path, err)
+		return keys, fmt.Errorf("citation keys file %s cannot be read, not overwriting it: %w", c.path, err)
 	}
+	locked := build(disk)
 	at := make(map[string]int, len(disk))
 	for i, r := range disk {
 		at[r.Key] = i
 	}
-	for _, r := range recs {
+	for _, r := range locked.Fresh() {
 		i, ok := at[r.Key]
 		switch {
 		case !ok:
@@ -143,14 +156,14 @@ func (c *CiteKeys) Add(recs []cite.KeyRecord) error {
 	slices.SortFunc(disk, func(x, y cite.KeyRecord) int { return strings.Compare(x.Key, y.Key) })
 	data, err := json.MarshalIndent(citeKeysFile{About: citeKeysAbout, Version: CiteKeysVersion, Archive: c.archive, Keys: disk}, "", " ")
 	if err != nil {
-		return err
+		return keys, err
 	}
 	if int64(len(data)) >= maxCiteKeysSize {
-		return fmt.Errorf("%s: the citation keys would be over the %d MB folio reads; not written", c.path, maxCiteKeysSize>>20)
+		return keys, fmt.Errorf("%s: the citation keys would be over the %d MB folio reads; not written", c.path, maxCiteKeysSize>>20)
 	}
 	if err := atomicfile.WriteFile(c.path, append(data, '\n'), 0o600); err != nil {
-		return err
+		return keys, err
 	}
 	c.records = disk
-	return nil
+	return locked, nil
 }

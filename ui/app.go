@@ -28,8 +28,10 @@ type Searcher interface {
 // (state.CiteKeys implements it): cite.NewKeyringWith keeps its records,
 // and Add records the keys a keyring hands out anew.
 type CiteKeyLedger interface {
-	Records() []cite.KeyRecord
-	Add([]cite.KeyRecord) error
+	// Assign builds a keyring from the keys the ledger records and records
+	// the keys it hands out (state.CiteKeys.Assign); an error is a warning,
+	// the keyring still usable.
+	Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*cite.Keyring, error)
 }
 
 // OpenCiteKeysFunc opens the ledger of citation keys; an error that comes

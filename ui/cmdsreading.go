@@ -185,19 +185,14 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 			peers = append(peers, a)
 		}
 	}
-	var given []cite.KeyRecord
-	var book CiteKeyLedger
+	build := func(given []cite.KeyRecord) *cite.Keyring { return cite.NewKeyringWith(peers, given) }
 	if ledger != nil {
-		if b, err := ledger(); err == nil || b != nil {
-			book = b
-			given = b.Records()
+		if book, err := ledger(); err == nil || book != nil {
+			keys, _ := book.Assign(build) // a key not kept is given again next time, as it is now
+			return keys, nil
 		}
 	}
-	keys := cite.NewKeyringWith(peers, given)
-	if book != nil {
-		_ = book.Add(keys.Fresh()) // a key not kept is given again next time, as it is now
-	}
-	return keys, nil
+	return build(nil), nil
 }
 
 // saveFormatCmd records the chosen format.

@@ -1,0 +1,138 @@
+package state
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
+)
+
+// keyWorkerEnv names a worker of TestTwoProcessesHandOutKeys.
+const keyWorkerEnv = "FOLIO_STATE_TEST_KEY_WORKER"
+
+// keySteps is how many pieces each key worker adds, one at a time.
+const keySteps = 40
+
+// keyPieces is a worker's archive after step i: its first i+1 pieces, each
+// by the same author in the same year (so all want the same key, smith2017,
+// and are told apart by suffixes).
+func keyPieces(name string, i int) []archive.Article {
+	var arts []archive.Article
+	for n := 0; n <= i; n++ {
+		arts = append(arts, archive.Article{
+			ID: fmt.Sprintf("%s-%03d", name, n), Title: fmt.Sprintf("Piece %d of %s", n, name),
+			Authors: []string{"Jane Smith"}, Date: archive.Date{Time: time.Date(2017, 3, 1+n%28, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay},
+		})
+	}
+	return arts
+}
+
+// TestKeyWorkerProcess is a worker of TestTwoProcessesHandOutKeys when run
+// as a child; in the ordinary test run it does nothing.
+func TestKeyWorkerProcess(t *testing.T) {
+	name := os.Getenv(keyWorkerEnv)
+	if name == "" {
+		t.Skip("runs only as a child of TestTwoProcessesHandOutKeys")
+	}
+	ledger, warn := OpenCiteKeys("shared", os.Getenv(dirEnv))
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	// Both workers have read the (empty) ledger before either writes: the
+	// parent closes both stdins once both have started.
+	if _, err := io.Copy(io.Discard, os.Stdin); err != nil {
+		t.Fatal(err)
+	}
+	for i := range keySteps {
+		arts := keyPieces(name, i)
+		keys, err := ledger.Assign(func(given []cite.KeyRecord) *cite.Keyring { return cite.NewKeyringWith(arts, given) })
+		if err != nil {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		for _, a := range arts { // what this process would print now
+			fmt.Printf("KEY %s %s\n", a.ID, keys.Key(a))
+		}
+	}
+}
+
+// TestTwoProcessesHandOutKeys: two folios whose archives differ (each sees
+// its own pieces, all wanting the key smith2017) hand out keys at the same
+// time, each having read the ledger before the other wrote it. No key is
+// ever given to two pieces: each key a process handed out is the one the
+// ledger records for that piece, and the ledger gives every piece one key
+// of its own. (Two read-then-write steps gave both processes' first
+// pieces smith2017, and the second's was never kept.)
+func TestTwoProcessesHandOutKeys(t *testing.T) {
+	if os.Getenv(keyWorkerEnv) != "" {
+		t.Skip("a worker")
+	}
+	dir := t.TempDir()
+	type worker struct {
+		cmd *exec.Cmd
+		out *strings.Builder
+	}
+	var workers []worker
+	var starts []io.Closer
+	for _, name := range []string{"a", "b"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestKeyWorkerProcess$")
+		cmd.Env = append(os.Environ(), keyWorkerEnv+"="+name, dirEnv+"="+dir)
+		out := &strings.Builder{}
+		cmd.Stdout, cmd.Stderr = out, out
+		start, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		starts = append(starts, start)
+		workers = append(workers, worker{cmd, out})
+	}
+	for _, s := range starts {
+		s.Close()
+	}
+	handed := map[string]map[string]bool{} // piece → keys handed out for it
+	for _, w := range workers {
+		if err := w.cmd.Wait(); err != nil {
+			t.Fatalf("worker: %v\n%s", err, w.out)
+		}
+		sc := bufio.NewScanner(strings.NewReader(w.out.String()))
+		for sc.Scan() {
+			if f := strings.Fields(sc.Text()); len(f) == 3 && f[0] == "KEY" {
+				if handed[f[1]] == nil {
+					handed[f[1]] = map[string]bool{}
+				}
+				handed[f[1]][f[2]] = true
+			}
+		}
+	}
+	if len(handed) != 2*keySteps {
+		t.Fatalf("keys handed out for %d pieces, want %d", len(handed), 2*keySteps)
+	}
+	ledger, warn := OpenCiteKeys("shared", dir)
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	byID, owner := map[string]string{}, map[string]string{}
+	for _, r := range ledger.Records() {
+		if o, ok := owner[r.Key]; ok {
+			t.Errorf("the ledger gives %s to %s and %s", r.Key, o, r.ID)
+		}
+		owner[r.Key] = r.ID
+		byID[r.ID] = r.Key
+	}
+	for id, keys := range handed {
+		for k := range keys {
+			if k != byID[id] {
+				t.Errorf("%s was handed %s; the ledger gives it %q and gives %s to %q", id, k, byID[id], k, owner[k])
+			}
+		}
+	}
+}
