@@ -2,10 +2,12 @@ package archive
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -260,6 +262,33 @@ var validCiteKey = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,99}$`)
 // Article.CiteKey): an ASCII letter or digit, then ASCII letters, digits
 // and - _ . : +, at most 100 in all.
 func ValidCiteKey(k string) bool { return validCiteKey.MatchString(k) }
+
+// PinConflicts are the notes on pieces of arts that pin the same citation
+// key: such a key is no piece's (each is cited by a generated key, see
+// cite.Keyring), and every piece pinning it is told so, naming the others.
+// folio check, the index's problems (the reader's !) and folio cite give
+// the same notes.
+func PinConflicts(arts []Article) []Problem {
+	pinners := map[string][]string{}
+	for _, a := range arts {
+		if ValidCiteKey(a.CiteKey) {
+			pinners[a.CiteKey] = append(pinners[a.CiteKey], cmp.Or(a.Path, a.ID))
+		}
+	}
+	var out []Problem
+	for k, paths := range pinners {
+		if len(paths) < 2 {
+			continue
+		}
+		slices.Sort(paths)
+		for _, p := range paths {
+			out = append(out, Problem{Path: p,
+				Msg: fmt.Sprintf("citekey %s is pinned by %d pieces (%s); each is cited by a generated key", k, len(paths), strings.Join(paths, ", "))})
+		}
+	}
+	slices.SortFunc(out, func(x, y Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
+	return out
+}
 
 // knownKeys are the keys Parse reads: only their values are decoded.
 var knownKeys = func() map[string]bool {

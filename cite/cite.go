@@ -415,19 +415,9 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	for k, as := range pinners {
 		if len(as) == 1 {
 			r.byID[as[0].ID], held[k] = k, true
-			continue
-		}
-		var paths []string
-		for _, a := range as {
-			paths = append(paths, cmp.Or(a.Path, a.ID))
-		}
-		slices.Sort(paths)
-		for _, a := range as {
-			r.problems = append(r.problems, archive.Problem{Path: cmp.Or(a.Path, a.ID),
-				Msg: fmt.Sprintf("citekey %s is pinned by %d pieces (%s); each is cited by a generated key", k, len(as), strings.Join(paths, ", "))})
 		}
 	}
-	slices.SortFunc(r.problems, func(x, y archive.Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
+	r.problems = archive.PinConflicts(pieces)
 
 	// 2. Keys given before.
 	recorded := map[string]KeyRecord{} // by key

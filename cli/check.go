@@ -31,6 +31,8 @@ Zola's _index.md) are not pieces and not problems: the summary counts them.`,
 			// the pieces the index cannot take whole: their counts of
 			// matches miss what lies past the cut
 			probs = append(probs, index.CutProblems(arch.Articles)...)
+			// a citation key pinned by several pieces is none of theirs
+			probs = append(probs, archive.PinConflicts(arch.Articles)...)
 			archive.SortProblems(probs)
 			for _, p := range probs {
 				if p.Quiet {

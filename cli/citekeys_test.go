@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 )
 
 // copyBundled writes the bundled archive's files into a new folder.
@@ -141,5 +143,39 @@ func TestCiteKeysDoNotMove(t *testing.T) {
 	}
 	if !strings.Contains(errs, "twice-a.md") || !strings.Contains(errs, "twice-b.md") || !strings.Contains(errs, "pinned by 2 pieces") {
 		t.Errorf("the twice-pinned key is not reported by file:\n%s", errs)
+	}
+	// folio check and the index (whose problems are the reader's !) note
+	// both pieces too, and stop once the pin is mended
+	pinNotes := func(out string) int {
+		return strings.Count(out, "citekey twice is pinned by 2 pieces (twice-a.md, twice-b.md)")
+	}
+	out, _, err = folio(t, home, "check", dir)
+	if n := pinNotes(out); n != 2 || err == nil {
+		t.Errorf("folio check noted the twice-pinned key on %d pieces (err %v), want 2 and a failure:\n%s", n, err, out)
+	}
+	indexDir := t.TempDir()
+	noted := func() (int, string) {
+		t.Helper()
+		out, errs, err := folio(t, home, "--archive", dir, "--index-dir", indexDir, "index")
+		if err != nil {
+			t.Fatal(err, errs)
+		}
+		ix, err := index.OpenCached(dir, os.DirFS(dir), index.Options{Dir: indexDir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		var b strings.Builder
+		for _, p := range ix.Problems() {
+			fmt.Fprintln(&b, p)
+		}
+		return pinNotes(b.String()), out + errs
+	}
+	if n, out := noted(); n != 2 {
+		t.Errorf("the index notes the twice-pinned key on %d pieces, want 2:\n%s", n, out)
+	}
+	must(os.WriteFile(filepath.Join(dir, "twice-b.md"), []byte("---\ntitle: Twice B\ndate: 2019-02-01\nauthors: [Cy Jones]\ncitekey: once\n---\nx\n"), 0o644))
+	if n, out := noted(); n != 0 {
+		t.Errorf("mended, the index still notes the pin on %d pieces:\n%s", n, out)
 	}
 }
