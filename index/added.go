@@ -74,17 +74,18 @@ func addedIn(dir, name string) map[string]int64 {
 // (see added.go for what is known of when a piece was indexed).
 func (ix *Index) NewSince(t time.Time) []string {
 	ix.mu.RLock()
-	defer ix.mu.RUnlock()
+	l := ix.lengths
+	ix.mu.RUnlock()
 	after := int64(0)
 	if !t.IsZero() {
 		after = t.UnixNano()
 	}
 	var ids []string
-	for i, a := range ix.lengths.Added {
-		if a > after && i < len(ix.lengths.IDs) {
-			ids = append(ids, ix.lengths.IDs[i])
+	_ = l.each(func(id []byte, added int64) { // unreadable: none known to be new
+		if added > after {
+			ids = append(ids, string(id))
 		}
-	}
+	})
 	return ids
 }
 
@@ -93,11 +94,10 @@ func (ix *Index) NewSince(t time.Time) []string {
 // zero when every piece was there from the start.
 func (ix *Index) IndexTime() time.Time {
 	ix.mu.RLock()
-	defer ix.mu.RUnlock()
+	l := ix.lengths
+	ix.mu.RUnlock()
 	var latest int64
-	for _, a := range ix.lengths.Added {
-		latest = max(latest, a)
-	}
+	_ = l.each(func(_ []byte, added int64) { latest = max(latest, added) })
 	if latest == 0 {
 		return time.Time{}
 	}

@@ -54,9 +54,11 @@ type manifestHead struct {
 	// every file in Files (see fingerprint); nil when some file has no modification time (the embedded
 	// archive), whose files are compared by their hashes instead.
 	Fingerprint []byte
-	// Problems and Lengths are summaries of Files.
-	Problems []archive.Problem
-	Lengths  lengths
+	// Problems and Lengths are summaries of Files. Lengths are in a file
+	// of their own since schema 17 (lengths.go); the field's new name
+	// lets an older manifest decode, to be rebuilt for its schema.
+	Problems    []archive.Problem
+	LengthsHead lengths
 	// Copies are the groups of republished copies among the indexed
 	// pieces (copies.go), each earliest first.
 	Copies [][]copyMember
@@ -86,23 +88,6 @@ type fileEntry struct {
 	Fatal   bool // the file could not be used
 }
 
-// lengths are the lengths in words of the indexed pieces, for ranking,
-// and when each was first indexed (fileEntry.Added), sorted by ID: slices
-// decode faster than a map and take less memory.
-type lengths struct {
-	IDs   []string
-	Words []int32
-	Added []int64 // nil in a manifest written before folio kept it
-}
-
-// of is the length of the piece id, 0 when unknown.
-func (l lengths) of(id string) int {
-	if i, ok := slices.BinarySearch(l.IDs, id); ok && i < len(l.Words) {
-		return int(l.Words[i])
-	}
-	return 0
-}
-
 // manifestName is the manifest file. It is gob, not JSON: every start
 // reads it, and decoding 10k entries took 13 ms as JSON and 4 ms as gob.
 const manifestName = "manifest.gob"
@@ -128,6 +113,7 @@ func readManifest(dir string) (*manifest, error) {
 	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&m.manifestHead); err != nil {
 		return nil, fmt.Errorf("corrupt manifest: %w", err)
 	}
+	m.LengthsHead.in(dir)
 	return m, nil
 }
 
@@ -205,10 +191,7 @@ func (m *manifest) summarize() error {
 	}
 	archive.SortProblems(m.Problems)
 	slices.SortFunc(ls, func(a, b length) int { return strings.Compare(a.id, b.id) })
-	m.Lengths = lengths{IDs: make([]string, len(ls)), Words: make([]int32, len(ls)), Added: make([]int64, len(ls))}
-	for i, l := range ls {
-		m.Lengths.IDs[i], m.Lengths.Words[i], m.Lengths.Added[i] = l.id, l.words, l.added
-	}
+	m.LengthsHead = newLengths(len(ls), func(i int) (string, int32, int64) { return ls[i].id, ls[i].words, ls[i].added })
 	var err error
 	if m.Copies, err = copyGroups(m.Files, m.sketches); err != nil {
 		return err
@@ -361,6 +344,9 @@ func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte))
 // writeManifest replaces the manifest atomically; it is written last, so a
 // build killed midway leaves no manifest claiming its files.
 func writeManifest(dir string, m *manifest) error {
+	if err := m.LengthsHead.writeTo(dir); err != nil { // the file first
+		return err
+	}
 	var err error
 	return writeManifestOf(dir, m.manifestHead, m.sketches.filled(m.Files, &err), &err)
 }

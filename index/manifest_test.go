@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
@@ -144,5 +145,80 @@ func TestManifestCutShortIsCorrupt(t *testing.T) {
 		if err := got.loadFiles(); err == nil {
 			t.Errorf("cut at %d of %d bytes: loaded %d entries without an error", n, len(data), len(got.Files))
 		}
+	}
+}
+
+// Lengths answer as the slices they were made from, in memory and from
+// their file (through the head's gob): each piece's length by its ID, 0
+// for an ID not there, every piece's time in ID order; a damaged block
+// answers 0 for its pieces alone, and each says the file is damaged.
+func TestLengthsFile(t *testing.T) {
+	var ids []string
+	var words []int32
+	var added []int64
+	for i := range 1000 { // several blocks
+		ids = append(ids, fmt.Sprintf("piece-%04d", i))
+		words = append(words, int32(i*7%1300))
+		added = append(added, int64(i%3)*1_700_000_000_000_000_000)
+	}
+	ids[0], ids[999] = "", "ünïcode" // the empty ID first, a multi-byte one last
+	mem := newLengths(len(ids), func(i int) (string, int32, int64) { return ids[i], words[i], added[i] })
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(mem); err != nil {
+		t.Fatal(err)
+	}
+	if err := mem.writeTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	var disk lengths
+	if err := gob.NewDecoder(&buf).Decode(&disk); err != nil {
+		t.Fatal(err)
+	}
+	disk.in(dir)
+	check := func(name string, l lengths) {
+		t.Helper()
+		got := make([]int, len(ids))
+		l.lengthsOf(ids, got)
+		for i, id := range ids {
+			if got[i] != int(words[i]) || l.of(id) != int(words[i]) {
+				t.Fatalf("%s: %q has length %d (of: %d), want %d", name, id, got[i], l.of(id), words[i])
+			}
+		}
+		for _, id := range []string{"0", "piece-", "piece-00000", "piece-1000", "zzz"} {
+			if n := l.of(id); n != 0 {
+				t.Errorf("%s: of(%q) = %d for an ID not there", name, id, n)
+			}
+		}
+		var times []int64
+		var seen []string
+		if err := l.each(func(id []byte, a int64) { seen, times = append(seen, string(id)), append(times, a) }); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(seen, ids) || !slices.Equal(times, added) {
+			t.Errorf("%s: each gave %d pieces, not the %d made", name, len(seen), len(ids))
+		}
+	}
+	check("in memory", mem)
+	check("from the file", disk)
+	if (lengths{}).of("a") != 0 || (lengths{}).each(func([]byte, int64) {}) != nil {
+		t.Error("no lengths answer")
+	}
+
+	// damage the second block
+	path := filepath.Join(dir, lengthsName)
+	data, _ := os.ReadFile(path)
+	data[disk.Offs[1]+3] ^= 0x55
+	os.WriteFile(path, data, 0o644)
+	got := make([]int, len(ids))
+	disk.lengthsOf(ids, got)
+	for i := range ids {
+		inDamaged := i >= lengthsBlock && i < 2*lengthsBlock
+		if inDamaged && got[i] != 0 || !inDamaged && got[i] != int(words[i]) {
+			t.Fatalf("damaged block 1: piece %d has length %d (want %d, or 0 in the block)", i, got[i], words[i])
+		}
+	}
+	if err := disk.each(func([]byte, int64) {}); err == nil {
+		t.Error("each read a damaged file without an error")
 	}
 }

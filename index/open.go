@@ -418,7 +418,7 @@ func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.problems = probs
-	ix.lengths = m.Lengths
+	ix.lengths = m.LengthsHead
 	if m.Facets != nil {
 		ix.allFacets = *m.Facets
 	}

@@ -231,10 +231,16 @@ func lengthPrior(words float64) float64 {
 // page [offset, offset+limit). Lengths come from memory, not stored fields.
 func (ix *Index) rerankByLength(hits search.DocumentMatchCollection, offset, limit int) search.DocumentMatchCollection {
 	ix.mu.RLock()
-	for _, h := range hits {
-		h.Score *= lengthPrior(float64(ix.lengths.of(h.ID)))
-	}
+	l := ix.lengths
 	ix.mu.RUnlock()
+	ids, words := make([]string, len(hits)), make([]int, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	l.lengthsOf(ids, words)
+	for i, h := range hits {
+		h.Score *= lengthPrior(float64(words[i]))
+	}
 	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
 		switch {
 		case a.Score > b.Score:
