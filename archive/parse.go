@@ -265,10 +265,13 @@ func ValidCiteKey(k string) bool { return validCiteKey.MatchString(k) }
 
 // PinConflicts are the notes on pieces of arts that pin the same citation
 // key: such a key is no piece's (each is cited by a generated key, see
-// cite.Keyring), and every piece pinning it is told so, naming the others.
+// cite.Keyring), and every piece pinning it is told so, naming the first
+// pinConflictNames of them (one note a piece, of a bounded length, however
+// many pin it: a template's default key on every piece of an archive).
 // folio check, the index's problems (the reader's !) and folio cite give
 // the same notes.
 func PinConflicts(arts []Article) []Problem {
+	const pinConflictNames = 3
 	pinners := map[string][]string{}
 	for _, a := range arts {
 		if ValidCiteKey(a.CiteKey) {
@@ -281,9 +284,13 @@ func PinConflicts(arts []Article) []Problem {
 			continue
 		}
 		slices.Sort(paths)
+		named := strings.Join(paths[:min(len(paths), pinConflictNames)], ", ")
+		if len(paths) > pinConflictNames {
+			named += fmt.Sprintf(" and %d more", len(paths)-pinConflictNames)
+		}
+		msg := fmt.Sprintf("citekey %s is pinned by %d pieces (%s); each is cited by a generated key", k, len(paths), named)
 		for _, p := range paths {
-			out = append(out, Problem{Path: p,
-				Msg: fmt.Sprintf("citekey %s is pinned by %d pieces (%s); each is cited by a generated key", k, len(paths), strings.Join(paths, ", "))})
+			out = append(out, Problem{Path: p, Msg: msg})
 		}
 	}
 	slices.SortFunc(out, func(x, y Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })

@@ -154,14 +154,6 @@ func (b *build) commit(ctx context.Context, m *manifest) error {
 	if err := m.summarize(); err != nil {
 		return err
 	}
-	pins, err := pinConflicts(ctx, b.bi, m.Docs)
-	if err != nil {
-		return err
-	}
-	if len(pins) > 0 {
-		m.Problems = append(m.Problems, pins...)
-		archive.SortProblems(m.Problems)
-	}
 	if b.dir != "" {
 		return writeManifest(b.dir, m)
 	}
@@ -178,27 +170,6 @@ func countAllFacets(ctx context.Context, bi bleve.Index) (Facets, error) {
 		return Facets{}, err
 	}
 	return facetsOf(splitFacets(sr.Facets[fFacets])), nil
-}
-
-// pinConflicts are the notes on indexed pieces that pin the same citation
-// key (archive.PinConflicts), from the index: which pieces pin which key
-// is known only once every file is read.
-func pinConflicts(ctx context.Context, bi bleve.Index, docs int) ([]archive.Problem, error) {
-	tq := query.NewTermQuery("y")
-	tq.SetField(fPinned)
-	req := bleve.NewSearchRequestOptions(tq, max(docs, 1), 0, false)
-	req.Fields = []string{fCiteKey, fPath}
-	sr, err := bi.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	arts := make([]archive.Article, 0, len(sr.Hits))
-	for _, h := range sr.Hits {
-		k, _ := h.Fields[fCiteKey].(string)
-		p, _ := h.Fields[fPath].(string)
-		arts = append(arts, archive.Article{ID: h.ID, Path: p, CiteKey: k})
-	}
-	return archive.PinConflicts(arts), nil
 }
 
 func parseWork(fsys fs.FS, w work) parsed {
@@ -262,7 +233,7 @@ func parseFile(fsys fs.FS, w work) parsed {
 		e.Fatal = true
 		return parsed{indexedID: w.indexedID, path: p, entry: e}
 	}
-	e.ID = a.ID
+	e.ID, e.CiteKey = a.ID, a.CiteKey
 	e.Copy = copyEntryOf(a) // of the whole body, before limitWords
 	tokens, cut := limitWords(&a)
 	if cut {

@@ -21,11 +21,12 @@ import (
 // note and body in the bodies store, not in bleve; 14: a pinned citation
 // key; 15: words and one-line values in one Unicode form, NFC, and values
 // without invisible characters; 16: the manifest keeps each file's
-// change time; 17: the pieces' lengths packed in the manifest's head).
+// change time; 17: the pieces' lengths in a file of their own; 18: the
+// manifest keeps each piece's pinned citation key).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 17
+const SchemaVersion = 18
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
