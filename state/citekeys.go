@@ -114,36 +114,65 @@ func (c *CiteKeys) Records() []cite.KeyRecord { return c.records }
 // the ledger records, and the keys it hands out for the first time
 // (cite.Keyring.Fresh) are written to the file before Assign returns it.
 // When the keys read at open already give every key, nothing is written.
-// Otherwise build is called again under the state folder's lock, with the
-// file as it is then, and the lock is held until its fresh keys are
-// written: two folios handing out keys at once (each having read the
-// ledger before the other wrote it) never give one key to two pieces, as
-// two read-then-write steps could. A key the file records for the same
-// piece (its ID or its print) is updated.
+// Otherwise the fresh keys are written under the state folder's lock, and
+// only if the file still holds the keys the keyring was built from: when
+// another folio wrote keys meanwhile, the keyring is built again from the
+// file as it is (outside the lock: a keyring of a large archive takes
+// seconds, and every state write waits for the lock) and tried again; the
+// last try builds under the lock. So two folios handing out keys at once
+// (each having read the ledger before the other wrote it) never give one
+// key to two pieces. A key the file records for the same piece (its ID or
+// its print) is updated.
 //
 // An error is a warning: the ledger could not be used (no state folder,
 // a file that cannot be read or written), and the keyring returned, built
 // from the keys read at open, gives keys that are not kept.
 func (c *CiteKeys) Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*cite.Keyring, error) {
-	keys := build(c.records)
+	given := c.records
+	keys := build(given)
 	if len(keys.Fresh()) == 0 || c.path == "" {
 		return keys, nil
 	}
-	unlock, err := lockForWrite(c.path, "state")
-	if err != nil {
+	for try := 1; ; try++ {
+		unlock, err := lockForWrite(c.path, "state")
+		if err != nil {
+			return keys, err
+		}
+		disk, err := readCiteKeys(c.path)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			unlock()
+			return keys, fmt.Errorf("citation keys file %s cannot be read, not overwriting it: %w", c.path, err)
+		}
+		if !slices.Equal(disk, given) {
+			if try < assignTries {
+				unlock()
+				given, keys = disk, build(disk)
+				if len(keys.Fresh()) == 0 {
+					c.records = disk
+					return keys, nil
+				}
+				continue
+			}
+			given, keys = disk, build(disk)
+		}
+		err = c.write(disk, keys.Fresh())
+		unlock()
 		return keys, err
 	}
-	defer unlock()
-	disk, err := readCiteKeys(c.path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return keys, fmt.Errorf("citation keys file %s cannot be read, not overwriting it: %w", c.path, err)
-	}
-	locked := build(disk)
+}
+
+// assignTries is how many times Assign builds a keyring outside the lock
+// before it builds one under it.
+const assignTries = 3
+
+// write records fresh keys onto disk, the file as read under the lock.
+func (c *CiteKeys) write(disk, fresh []cite.KeyRecord) error {
+	disk = slices.Clone(disk)
 	at := make(map[string]int, len(disk))
 	for i, r := range disk {
 		at[r.Key] = i
 	}
-	for _, r := range locked.Fresh() {
+	for _, r := range fresh {
 		i, ok := at[r.Key]
 		switch {
 		case !ok:
@@ -156,14 +185,14 @@ func (c *CiteKeys) Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*ci
 	slices.SortFunc(disk, func(x, y cite.KeyRecord) int { return strings.Compare(x.Key, y.Key) })
 	data, err := json.MarshalIndent(citeKeysFile{About: citeKeysAbout, Version: CiteKeysVersion, Archive: c.archive, Keys: disk}, "", " ")
 	if err != nil {
-		return keys, err
+		return err
 	}
 	if int64(len(data)) >= maxCiteKeysSize {
-		return keys, fmt.Errorf("%s: the citation keys would be over the %d MB folio reads; not written", c.path, maxCiteKeysSize>>20)
+		return fmt.Errorf("%s: the citation keys would be over the %d MB folio reads; not written", c.path, maxCiteKeysSize>>20)
 	}
 	if err := atomicfile.WriteFile(c.path, append(data, '\n'), 0o600); err != nil {
-		return keys, err
+		return err
 	}
 	c.records = disk
-	return locked, nil
+	return nil
 }

@@ -136,3 +136,51 @@ func TestTwoProcessesHandOutKeys(t *testing.T) {
 		}
 	}
 }
+
+// Assign builds a keyring outside the state folder's lock (a keyring of a
+// large archive takes seconds, and every state write waits for the lock),
+// also when another folio recorded keys between its reading of the ledger
+// and its writing: then it builds again, from the file as it is, and a
+// state write made meanwhile does not wait. When the ledger has not
+// changed, it builds once.
+func TestAssignBuildsOutsideTheLock(t *testing.T) {
+	dir := t.TempDir()
+	arts := keyPieces("a", 0)
+	ledger, warn := OpenCiteKeys("shared", dir)
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	other, _ := OpenCiteKeys("shared", dir) // another folio, which has b-000
+	if _, err := other.Assign(func(given []cite.KeyRecord) *cite.Keyring { return cite.NewKeyringWith(keyPieces("b", 0), given) }); err != nil {
+		t.Fatal(err)
+	}
+	builds := 0
+	var lockErr error
+	keys, err := ledger.Assign(func(given []cite.KeyRecord) *cite.Keyring {
+		builds++
+		if builds == 2 { // built again, the file having changed: is the lock free?
+			var unlock func()
+			if unlock, lockErr = lockForWrite(ledger.Path(), "state"); lockErr == nil {
+				unlock()
+			}
+		}
+		return cite.NewKeyringWith(arts, given)
+	})
+	if err != nil || builds != 2 || lockErr != nil {
+		t.Fatalf("Assign after another folio wrote: err %v, %d builds, the lock during the second: %v", err, builds, lockErr)
+	}
+	b, _ := OpenCiteKeys("shared", dir)
+	owner := map[string]string{}
+	for _, r := range b.Records() {
+		owner[r.Key] = r.ID
+	}
+	if k := keys.Key(arts[0]); owner[k] != "a-000" || len(owner) != 2 {
+		t.Errorf("a-000 was handed %s, which the ledger gives %q (%v)", k, owner[k], owner)
+	}
+	// unchanged since it was read: one build
+	more := keyPieces("a", 1)
+	builds = 0
+	if _, err := ledger.Assign(func(given []cite.KeyRecord) *cite.Keyring { builds++; return cite.NewKeyringWith(more, given) }); err != nil || builds != 1 {
+		t.Errorf("an unchanged ledger: err %v, %d builds, want 1", err, builds)
+	}
+}
