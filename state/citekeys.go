@@ -26,9 +26,10 @@ import (
 // comes from Assign, which records the keys it hands out for the first
 // time, so that adding a piece later never takes a key from a piece that
 // had it. A key stays in the ledger after its piece is gone, so it is
-// never given to another piece. New keys are handed out and recorded in
-// one step under the state folder's lock (Assign), so that two folios at
-// once never hand one key to two pieces.
+// never given to another piece. New keys are recorded under the state
+// folder's lock, and only if the ledger is still the one their keyring
+// was built from (Assign), so that two folios at once never hand one key
+// to two pieces.
 type CiteKeys struct {
 	archive string
 	path    string // "" when the keys cannot be kept

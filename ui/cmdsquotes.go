@@ -25,6 +25,7 @@ type quotesOpenedMsg struct {
 // quoteSavedMsg says whether a quote was kept.
 type quoteSavedMsg struct {
 	quote state.Quote
+	warn  string // the ledger of citation keys could not be used: a warning
 	err   error
 }
 
@@ -77,7 +78,7 @@ func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book
 		if err != nil {
 			return quoteSavedMsg{err: err}
 		}
-		keys, err := keyringFor(ctx, s, ledger, []archive.Article{a})
+		keys, warn, err := keyringFor(ctx, s, ledger, []archive.Article{a})
 		if err != nil {
 			return quoteSavedMsg{err: err}
 		}
@@ -86,7 +87,7 @@ func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book
 		if err != nil {
 			return quoteSavedMsg{err: err}
 		}
-		return quoteSavedMsg{quote: q, err: book.Save()}
+		return quoteSavedMsg{quote: q, warn: warn, err: book.Save()}
 	}
 }
 

@@ -130,7 +130,7 @@ func citePieces(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, ids []
 	if bibliography {
 		cite.SortBibliography(arts)
 	}
-	keys, err := keyringFor(ctx, s, ledger, arts)
+	keys, warn, err := keyringFor(ctx, s, ledger, arts)
 	if err != nil {
 		return citedMsg{err: err}
 	}
@@ -138,7 +138,7 @@ func citePieces(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, ids []
 	if len(arts) == 1 && (f == cite.Text || f == cite.Markdown) {
 		text = strings.TrimSuffix(text, "\n") // one note pastes into a sentence
 	}
-	return citedMsg{text: text, n: len(arts), err: err}
+	return citedMsg{text: text, n: len(arts), warn: warn, err: err}
 }
 
 // keyringFor is the keyring of the pieces of the years of arts and of every
@@ -146,7 +146,7 @@ func citePieces(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, ids []
 // cite.Keyring), so c and C give a piece the key `folio cite` gives it,
 // whatever else is cited with it. It keeps the keys the ledger records
 // and adds those it hands out (ledger nil: none kept, as a first run).
-func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts []archive.Article) (*cite.Keyring, error) {
+func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts []archive.Article) (_ *cite.Keyring, warn string, _ error) {
 	var years []string
 	for _, a := range arts {
 		if y := a.Date.Time.Format("2006"); !a.Date.Time.IsZero() && !slices.Contains(years, y) {
@@ -164,7 +164,7 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 		for {
 			res, err := s.Search(ctx, q)
 			if err != nil {
-				return nil, err
+				return nil, "", err
 			}
 			for _, h := range res.Hits {
 				if !seen[h.ID] {
@@ -186,13 +186,21 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 		}
 	}
 	build := func(given []cite.KeyRecord) *cite.Keyring { return cite.NewKeyringWith(peers, given) }
-	if ledger != nil {
-		if book, err := ledger(); err == nil || book != nil {
-			keys, _ := book.Assign(build) // a key not kept is given again next time, as it is now
-			return keys, nil
-		}
+	if ledger == nil {
+		return build(nil), "", nil
 	}
-	return build(nil), nil
+	book, openWarn := ledger() // a warning: no state folder, a corrupt file set aside
+	if openWarn != nil {
+		warn = openWarn.Error()
+	}
+	if book == nil {
+		return build(nil), warn, nil
+	}
+	keys, err := book.Assign(build)
+	if err != nil { // a key not kept may be given to another piece later
+		warn = "citation keys not kept: " + err.Error()
+	}
+	return keys, warn, nil
 }
 
 // saveFormatCmd records the chosen format.

@@ -109,6 +109,7 @@ type readingCountsMsg struct {
 type citedMsg struct {
 	text     string
 	n, total int
+	warn     string // the ledger of citation keys could not be used: a warning
 	err      error
 }
 

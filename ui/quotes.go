@@ -447,5 +447,8 @@ func (m *Model) quoteSaved(msg quoteSavedMsg) tea.Cmd {
 		return m.status.set("Quote not saved: "+archive.SanitizeLine(msg.err.Error()), true)
 	}
 	status := m.status.set("Quote kept · Q lists the quotes · folio quotes prints them", false)
+	if msg.warn != "" {
+		status = m.status.set("Quote kept · "+msg.warn, true)
+	}
 	return tea.Batch(status, m.locateQuotes())
 }

@@ -198,6 +198,9 @@ func (m *Model) cited(msg citedMsg) tea.Cmd {
 	case msg.n > 1:
 		text = fmt.Sprintf("Copied %d citations", msg.n)
 	}
+	if msg.warn != "" {
+		return tea.Batch(tea.SetClipboard(msg.text), m.status.set(text+" · "+msg.warn, true))
+	}
 	return tea.Batch(tea.SetClipboard(msg.text), m.status.set(text, false))
 }
 

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
 )
@@ -573,5 +574,32 @@ func TestSidebarCursorStartsOnStarredWhateverOpensFirst(t *testing.T) {
 	h.key("tab", "space")
 	if !h.m.sidebar.readingFilter().starred {
 		t.Fatalf("the first value under the cursor is not Starred: %+v", h.m.sidebar.entries[h.m.sidebar.cursor])
+	}
+}
+
+// brokenLedger is a ledger of citation keys that cannot be written.
+type brokenLedger struct{}
+
+func (brokenLedger) Assign(build func([]cite.KeyRecord) *cite.Keyring) (*cite.Keyring, error) {
+	return build(nil), errors.New("no space left on device")
+}
+
+// A citation copied while the ledger of keys cannot be written says so:
+// its key may later be given to another piece. (The warning was dropped.)
+func TestCiteSaysKeysWereNotKept(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 120, 30)
+	ledger := func() (CiteKeyLedger, error) { return brokenLedger{}, nil }
+	msg := citePiecesCmd(context.Background(), h.m.searcher, ledger, []string{"raqqa"}, cite.BibTeX)()
+	cited := msg.(citedMsg)
+	if cited.err != nil || cited.text == "" || !strings.Contains(cited.warn, "citation keys not kept: no space left on device") {
+		t.Fatalf("cited %q, warn %q, err %v", cited.text, cited.warn, cited.err)
+	}
+	h.send(cited)
+	h.requireScreen("Copied citation · citation keys not kept: no space left on device")
+	// a ledger that could not be opened
+	noDir := func() (CiteKeyLedger, error) { return nil, errors.New("citation keys are not kept: no state folder") }
+	cited = citePiecesCmd(context.Background(), h.m.searcher, noDir, []string{"raqqa"}, cite.BibTeX)().(citedMsg)
+	if cited.err != nil || !strings.Contains(cited.warn, "no state folder") {
+		t.Fatalf("no ledger: warn %q, err %v", cited.warn, cited.err)
 	}
 }
