@@ -70,7 +70,8 @@
 //
 //	lock          the writer's lock (flock, exclusive)
 //	CURRENT       names the live generation; replaced atomically
-//	gen-000007/   manifest.gob, bleve/ (scorch), bodies/ (bodies.go), readers
+//	gen-000007/   manifest.gob, bleve/ (scorch), bodies/ (bodies.go),
+//	              lengths (lengths.go), readers
 //	folders.memo  the article names of the archive's folders, with each
 //	              folder's stamp (archive.ScanEachMemo), written when a
 //	              cached search's check found the archive current: the

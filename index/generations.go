@@ -18,8 +18,9 @@ import (
 //
 //	lock           the writer's lock, held only while a change is made
 //	CURRENT        the name of the live generation, replaced atomically
-//	gen-000007/    manifest.gob, bleve/ and readers, the file every
-//	               process with the generation open holds a shared lock on
+//	gen-000007/    manifest.gob, bleve/, bodies/, lengths and readers, the
+//	               file every process with the generation open holds a
+//	               shared lock on
 const (
 	currentName = "CURRENT"
 	genPrefix   = "gen-"
