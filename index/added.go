@@ -6,9 +6,10 @@ import "time"
 // the index time, not the piece's publication date.
 //
 // Every file entry of the manifest records, in Added, when its piece's ID
-// first entered the index; the head keeps the same times beside the
-// lengths (lengths.Added), so that an open index answers without reading
-// the file entries. An update stamps the pieces it adds with the time it
+// first entered the index; the generation's lengths file (lengths.go)
+// keeps the same times beside the pieces' lengths, so that an open index
+// answers without reading the file entries (a damaged file: it cannot
+// tell, and says nothing is new). An update stamps the pieces it adds with the time it
 // runs, later than every time already recorded (even if the clock went
 // back); a piece whose file changed, or moved to another path keeping its
 // ID, keeps its time. A new generation copies the times of the one it is
@@ -73,6 +74,8 @@ func addedIn(dir, name string) map[string]int64 {
 // NewSince returns the IDs of the pieces first indexed after t, sorted
 // (see added.go for what is known of when a piece was indexed).
 func (ix *Index) NewSince(t time.Time) []string {
+	ix.inUse.RLock() // the generation stays held while its file is read
+	defer ix.inUse.RUnlock()
 	ix.mu.RLock()
 	l := ix.lengths
 	ix.mu.RUnlock()
@@ -81,11 +84,13 @@ func (ix *Index) NewSince(t time.Time) []string {
 		after = t.UnixNano()
 	}
 	var ids []string
-	_ = l.each(func(id []byte, added int64) { // unreadable: none known to be new
+	if err := l.each(func(id []byte, added int64) {
 		if added > after {
 			ids = append(ids, string(id))
 		}
-	})
+	}); err != nil {
+		return nil // unreadable: none known to be new (not those of the blocks before the damage)
+	}
 	return ids
 }
 
@@ -93,11 +98,15 @@ func (ix *Index) NewSince(t time.Time) []string {
 // indexed: a piece indexed later is new since then (NewSince). It is
 // zero when every piece was there from the start.
 func (ix *Index) IndexTime() time.Time {
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
 	ix.mu.RLock()
 	l := ix.lengths
 	ix.mu.RUnlock()
 	var latest int64
-	_ = l.each(func(_ []byte, added int64) { latest = max(latest, added) })
+	if l.each(func(_ []byte, added int64) { latest = max(latest, added) }) != nil {
+		return time.Time{} // cannot tell
+	}
 	if latest == 0 {
 		return time.Time{}
 	}

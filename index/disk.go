@@ -122,6 +122,9 @@ func (ix *Index) planOn(dir string, b *build, files []archive.FileInfo, scanProb
 // read-only; no view when it is missing, damaged or does not hold m's
 // documents. The view holds the generation.
 func openHeld(hold *genHold, m *manifest, st Stats, scanProbs []archive.Problem, opts Options) (*view, error) {
+	if m.LengthsHead.check() != nil {
+		return nil, nil // missing or cut short: made again
+	}
 	bi, ok, err := openCachedBleve(hold.dir, m, m.Docs, true, opts)
 	if !ok || err != nil {
 		return nil, err
@@ -148,6 +151,12 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 	num, _ := genNumber(g)
 	b.bodies = newBodyWriter(filepath.Join(b.dir, bodiesSubdir), uint32(num))
 	bdir := filepath.Join(b.dir, bleveSubdir)
+	if !fresh && m.LengthsHead.check() != nil {
+		// the live generation's lengths file is damaged: a copy would
+		// keep it (an empty plan writes no manifest), so build afresh
+		m, p = nil, nil
+		fresh = true
+	}
 	if !fresh {
 		fresh = true // unless the live generation's index and store copy and open
 		if copyIndex(filepath.Join(from.dir, bleveSubdir), bdir) == nil && linkBodiesChecked(from.dir, b.dir) == nil {

@@ -933,7 +933,7 @@ func TestOldLayoutMigrates(t *testing.T) {
 	dir := t.TempDir()
 	openFolder(t, src, dir).Close()
 	gen := liveGen(t, dir)
-	for _, name := range []string{manifestName, bleveSubdir} {
+	for _, name := range []string{manifestName, bleveSubdir, lengthsName} {
 		if err := os.Rename(filepath.Join(gen, name), filepath.Join(dir, name)); err != nil {
 			t.Fatal(err)
 		}

@@ -103,6 +103,26 @@ func (l *lengths) in(dir string) { l.path, l.data = filepath.Join(dir, lengthsNa
 
 var errDamagedLengths = errors.New("damaged lengths file")
 
+// check reports whether the lengths file is there and of the size the
+// head records (a stat, no read): a generation whose file is missing or
+// cut short is damaged, and made again, rather than ranked without lengths.
+func (l lengths) check() error {
+	if l.path == "" {
+		return nil
+	}
+	if len(l.Offs) == 0 {
+		return errDamagedLengths
+	}
+	st, err := os.Stat(l.path)
+	if err != nil {
+		return err
+	}
+	if st.Size() != int64(l.Offs[len(l.Offs)-1]) {
+		return errDamagedLengths
+	}
+	return nil
+}
+
 // reader is a lookup's access to the file: the file opened, or the bytes.
 func (l lengths) reader() (io.ReaderAt, func(), error) {
 	if l.path == "" {
