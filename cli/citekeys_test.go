@@ -179,3 +179,24 @@ func TestCiteKeysDoNotMove(t *testing.T) {
 		t.Errorf("mended, the index still notes the pin on %d pieces:\n%s", n, out)
 	}
 }
+
+// A key pinned by many pieces: folio cite names five notes and counts the
+// rest, not a line for each piece at every citation.
+func TestCiteWarnsAboutManyPinsBriefly(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	for i := range 40 {
+		p := filepath.Join(dir, fmt.Sprintf("p%02d.md", i))
+		if err := os.WriteFile(p, fmt.Appendf(nil, "---\ntitle: Piece %d\ndate: 2019-01-01\nauthors: [Ann Smith]\ncitekey: smith2019\n---\nx\n", i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"cite", "p07"}, {"cite", "p07.md"}} { // from the index, and by file name from the archive
+		_, errs, err := folio(t, home, append([]string{"--archive", dir}, args...)...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(errs, "\n"); n != maxKeyWarnings+1 || !strings.Contains(errs, "and 35 more notes on pinned citation keys") {
+			t.Errorf("%v: %d lines of warnings:\n%s", args, n, errs)
+		}
+	}
+}

@@ -67,6 +67,7 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool)
 		Kind:    str(f[fKind]),
 		URL:     str(f[fURL]),
 		CiteKey: str(f[fCiteKey]),
+		Path:    str(f[fPath]),
 		Date:    parseStoredDate(str(f[fDate])),
 		Copies:  ix.otherCopies(dm.ID),
 	}

@@ -105,6 +105,7 @@ type Hit struct {
 	Kind    string
 	URL     string
 	CiteKey string // the citation key the piece pins, "" when none
+	Path    string // its file in the archive
 	// TitleMarked is the title with matched words between MarkStart and MarkEnd (empty without a text query).
 	TitleMarked string
 	// Snippets are fragments of body/standfirst/note with matched words marked.

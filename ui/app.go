@@ -25,8 +25,7 @@ type Searcher interface {
 }
 
 // CiteKeyLedger is the ledger of citation keys handed out for an archive
-// (state.CiteKeys implements it): cite.NewKeyringWith keeps its records,
-// and Add records the keys a keyring hands out anew.
+// (state.CiteKeys implements it).
 type CiteKeyLedger interface {
 	// Assign builds a keyring from the keys the ledger records and records
 	// the keys it hands out (state.CiteKeys.Assign); an error is a warning,

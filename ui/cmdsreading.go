@@ -141,6 +141,13 @@ func citePieces(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, ids []
 	return citedMsg{text: text, n: len(arts), warn: warn, err: err}
 }
 
+// CiteKeyring is keyringFor for folio cite: the keys of arts as the reader's
+// c gives them, from the index, without reading the whole archive; warn is
+// a warning about the ledger of keys.
+func CiteKeyring(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts []archive.Article) (_ *cite.Keyring, warn string, _ error) {
+	return keyringFor(ctx, s, ledger, arts)
+}
+
 // keyringFor is the keyring of the pieces of the years of arts and of every
 // piece that pins a key: they alone decide the keys of arts (see
 // cite.Keyring), so c and C give a piece the key `folio cite` gives it,
@@ -169,7 +176,7 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 			for _, h := range res.Hits {
 				if !seen[h.ID] {
 					seen[h.ID] = true
-					peers = append(peers, archive.Article{ID: h.ID, Title: h.Title, Authors: h.Authors, Outlet: h.Outlet, Date: h.Date, Kind: h.Kind, URL: h.URL, CiteKey: h.CiteKey})
+					peers = append(peers, archive.Article{ID: h.ID, Path: h.Path, Title: h.Title, Authors: h.Authors, Outlet: h.Outlet, Date: h.Date, Kind: h.Kind, URL: h.URL, CiteKey: h.CiteKey})
 				}
 			}
 			got += len(res.Hits)
