@@ -9,6 +9,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/folio-tui/folio/ui"
@@ -109,19 +110,11 @@ may pin its own with citekey: in its front matter (see the README).`,
 // prefix, a typo: the caller reads the archive, to find it or to suggest),
 // or the index cannot be opened.
 func citeFromIndex(ctx context.Context, env *Env, ids []string, f cite.Format, when time.Time) (string, bool) {
-	ix, err := env.openIndex(ctx, nil)
-	if err != nil {
+	ix, arts, ok := piecesFromIndex(ctx, env, ids)
+	if !ok {
 		return "", false
 	}
 	defer ix.Close()
-	arts := make([]archive.Article, 0, len(ids))
-	for _, id := range ids {
-		a, err := ix.Article(id)
-		if err != nil || a.ID != id {
-			return "", false
-		}
-		arts = append(arts, a)
-	}
 	ledger := func() (ui.CiteKeyLedger, error) {
 		ck, warn := state.OpenCiteKeys(ix.Name(), "")
 		return ck, warn
@@ -139,6 +132,28 @@ func citeFromIndex(ctx context.Context, env *Env, ids []string, f cite.Format, w
 		return "", false
 	}
 	return out, true
+}
+
+// piecesFromIndex opens the archive's index (refreshed first, as folio
+// list does) and reads the pieces ids name from it, when each is an id of
+// the index; ok is false when one is not (a file name, a prefix, a typo:
+// the caller reads the whole archive, to find it or to suggest one) or the
+// index cannot be opened. The caller closes the index.
+func piecesFromIndex(ctx context.Context, env *Env, ids []string) (*index.Index, []archive.Article, bool) {
+	ix, err := env.openIndex(ctx, nil)
+	if err != nil {
+		return nil, nil, false
+	}
+	arts := make([]archive.Article, 0, len(ids))
+	for _, id := range ids {
+		a, err := ix.Article(id)
+		if err != nil || a.ID != id {
+			ix.Close()
+			return nil, nil, false
+		}
+		arts = append(arts, a)
+	}
+	return ix, arts, true
 }
 
 // maxKeyWarnings is how many notes on pinned keys folio cite prints: one

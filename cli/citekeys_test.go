@@ -200,3 +200,30 @@ func TestCiteWarnsAboutManyPinsBriefly(t *testing.T) {
 		}
 	}
 }
+
+// folio show and folio cite of a piece named by its id read it through the
+// index (as the reader does); named by its file, they read the whole
+// archive. Both ways give the same page and the same citation, key
+// included, for every piece of the bundled archive.
+func TestShowAndCiteByIDAsByFile(t *testing.T) {
+	home, dir := t.TempDir(), copyBundled(t)
+	arch, _, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arch.Articles {
+		for _, cmd := range [][]string{{"show"}, {"cite", "--format", "bibtex", "--accessed", "2026-01-01"}} {
+			byID, errs, err := folio(t, home, append([]string{"--archive", dir, cmd[0], a.ID}, cmd[1:]...)...)
+			if err != nil {
+				t.Fatalf("%s %s: %v %s", cmd[0], a.ID, err, errs)
+			}
+			byFile, errs, err := folio(t, home, append([]string{"--archive", dir, cmd[0], a.Path}, cmd[1:]...)...)
+			if err != nil {
+				t.Fatalf("%s %s: %v %s", cmd[0], a.Path, err, errs)
+			}
+			if byID != byFile || byID == "" {
+				t.Errorf("%s: by id\n%s\nby file\n%s", cmd[0], byID, byFile)
+			}
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
@@ -36,13 +37,31 @@ terminal or NO_COLOR is set.`,
 				// columns ran out of memory.
 				return fmt.Errorf("--width %d: at most %d columns", width, maxShowWidth)
 			}
-			arch, _, err := env.openArchive()
-			if err != nil {
-				return err
-			}
-			a, ok := findPiece(arch, args[0])
-			if !ok {
-				return noPiece(arch, args)
+			var a archive.Article
+			var title func(id string) (string, bool) // of another piece, for links
+			if ix, arts, ok := piecesFromIndex(cmd.Context(), env, args); ok {
+				// by its id: from the index, not the whole archive
+				defer ix.Close()
+				a = arts[0]
+				title = func(id string) (string, bool) {
+					res, err := ix.Search(cmd.Context(), index.Query{IDs: []string{id}, Limit: 1, Mode: index.ModeHits})
+					if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != id {
+						return "", false
+					}
+					return res.Hits[0].Title, true
+				}
+			} else {
+				arch, _, err := env.openArchive()
+				if err != nil {
+					return err
+				}
+				if a, ok = findPiece(arch, args[0]); !ok {
+					return noPiece(arch, args)
+				}
+				title = func(id string) (string, bool) {
+					p, ok := arch.Get(id)
+					return p.Title, ok
+				}
 			}
 			if asJSON {
 				return writeJSON(env.Out, struct {
@@ -57,10 +76,7 @@ terminal or NO_COLOR is set.`,
 				return err
 			}
 			// A link to another piece reads as that piece's title.
-			a.Body = archive.MarkLinks(a.Body, a.Path, func(id string) (string, bool) {
-				p, ok := arch.Get(id)
-				return p.Title, ok
-			})
+			a.Body = archive.MarkLinks(a.Body, a.Path, title)
 			page, err := showPage(a, width, colour(env.Out))
 			if err != nil {
 				return err
