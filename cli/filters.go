@@ -172,7 +172,7 @@ func completeValues(env *Env, values func(archive.Article) []string) cobra.Compl
 func openStateOf(env *Env, name string) *state.Store {
 	st, warn := state.Open(name, "")
 	if warn != nil {
-		fmt.Fprintln(env.Err, "folio: warning:", warn)
+		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(warn.Error()))
 	}
 	return st
 }

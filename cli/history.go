@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"text/tabwriter"
 	"time"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
@@ -24,14 +26,36 @@ reading state, in $XDG_STATE_HOME/folio/ (default ~/.local/state/folio/), and
 holds the last 1000 openings.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			arch, _, err := env.openArchive()
+			name, _, err := env.source()
 			if err != nil {
 				return err
 			}
-			visits := openState(env, arch).History()
+			visits := openStateOf(env, name).History()
 			slices.Reverse(visits)
 			if limit > 0 && len(visits) > limit {
 				visits = visits[:limit]
+			}
+			ids := make([]string, len(visits))
+			for i, v := range visits {
+				ids[i] = v.ID
+			}
+			// titles from the index; from the whole archive when it
+			// cannot be opened
+			titles, ok := map[string]string{}, true
+			if len(ids) > 0 {
+				_, titles, ok = titlesFromIndex(cmd.Context(), env, ids)
+			}
+			if !ok {
+				arch, _, err := env.openArchive()
+				if err != nil {
+					return err
+				}
+				titles = make(map[string]string, len(ids))
+				for _, id := range ids {
+					if a, ok := arch.Get(id); ok {
+						titles[id] = a.Title
+					}
+				}
 			}
 			type visitJSON struct {
 				ID       string    `json:"id"`
@@ -40,9 +64,9 @@ holds the last 1000 openings.`,
 			}
 			out := make([]visitJSON, 0, len(visits))
 			for _, v := range visits {
-				title := "(no longer in the archive)"
-				if a, ok := arch.Get(v.ID); ok {
-					title = a.Title
+				title, ok := titles[v.ID]
+				if !ok {
+					title = "(no longer in the archive)"
 				}
 				out = append(out, visitJSON{v.ID, title, v.OpenedAt})
 			}
@@ -50,7 +74,7 @@ holds the last 1000 openings.`,
 				return writeJSON(env.Out, out)
 			}
 			if len(out) == 0 {
-				fmt.Fprintf(env.Err, "folio: nothing opened yet in %s\n", termsafe.Quote(arch.Name))
+				fmt.Fprintf(env.Err, "folio: nothing opened yet in %s\n", termsafe.Quote(name))
 				return nil
 			}
 			tw := tabwriter.NewWriter(env.Out, 0, 0, 2, ' ', 0)
@@ -69,9 +93,28 @@ holds the last 1000 openings.`,
 // file set aside, a state folder that cannot be read) goes to stderr: the
 // command carries on with the state it could get.
 func openState(env *Env, arch *archive.Archive) *state.Store {
-	st, warn := state.Open(arch.Name, "")
-	if warn != nil {
-		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(warn.Error()))
+	return openStateOf(env, arch.Name)
+}
+
+// titlesFromIndex are the titles of the pieces of ids, read from the
+// archive's index (refreshed first, as folio list does) rather than the
+// whole archive; ok is false when the index cannot be opened. An id the
+// index lacks has no title.
+func titlesFromIndex(ctx context.Context, env *Env, ids []string) (name string, titles map[string]string, ok bool) {
+	ix, err := env.openIndex(ctx, nil)
+	if err != nil {
+		return "", nil, false
 	}
-	return st
+	defer ix.Close()
+	titles = make(map[string]string, len(ids))
+	if len(ids) > 0 {
+		res, err := ix.Search(ctx, index.Query{IDs: ids, Limit: len(ids), Mode: index.ModeHits})
+		if err != nil {
+			return "", nil, false
+		}
+		for _, h := range res.Hits {
+			titles[h.ID] = h.Title
+		}
+	}
+	return ix.Name(), titles, true
 }
