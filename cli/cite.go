@@ -115,11 +115,7 @@ func citeFromIndex(ctx context.Context, env *Env, ids []string, f cite.Format, w
 		return "", false
 	}
 	defer ix.Close()
-	ledger := func() (ui.CiteKeyLedger, error) {
-		ck, warn := state.OpenCiteKeys(ix.Name(), "")
-		return ck, warn
-	}
-	keys, warn, err := ui.CiteKeyring(ctx, ix, ledger, arts)
+	keys, warn, err := ui.CiteKeyring(ctx, ix, citeKeysOf(ix.Name()), arts)
 	if err != nil {
 		return "", false
 	}
@@ -132,6 +128,15 @@ func citeFromIndex(ctx context.Context, env *Env, ids []string, f cite.Format, w
 		return "", false
 	}
 	return out, true
+}
+
+// citeKeysOf opens the ledger of citation keys of the archive named name,
+// for the reader and for citing from the index; a warning comes with it.
+func citeKeysOf(name string) ui.OpenCiteKeysFunc {
+	return func() (ui.CiteKeyLedger, error) {
+		ck, warn := state.OpenCiteKeys(name, "")
+		return ck, warn
+	}
 }
 
 // piecesFromIndex opens the archive's index (refreshed first, as folio

@@ -43,7 +43,7 @@ holds the last 1000 openings.`,
 			// cannot be opened
 			titles, ok := map[string]string{}, true
 			if len(ids) > 0 {
-				_, titles, ok = titlesFromIndex(cmd.Context(), env, ids)
+				titles, ok = titlesFromIndex(cmd.Context(), env, ids)
 			}
 			if !ok {
 				arch, _, err := env.openArchive()
@@ -100,21 +100,25 @@ func openState(env *Env, arch *archive.Archive) *state.Store {
 // archive's index (refreshed first, as folio list does) rather than the
 // whole archive; ok is false when the index cannot be opened. An id the
 // index lacks has no title.
-func titlesFromIndex(ctx context.Context, env *Env, ids []string) (name string, titles map[string]string, ok bool) {
+func titlesFromIndex(ctx context.Context, env *Env, ids []string) (map[string]string, bool) {
 	ix, err := env.openIndex(ctx, nil)
 	if err != nil {
-		return "", nil, false
+		return nil, false
 	}
 	defer ix.Close()
-	titles = make(map[string]string, len(ids))
-	if len(ids) > 0 {
-		res, err := ix.Search(ctx, index.Query{IDs: ids, Limit: len(ids), Mode: index.ModeHits})
-		if err != nil {
-			return "", nil, false
-		}
-		for _, h := range res.Hits {
-			titles[h.ID] = h.Title
-		}
+	return titlesIn(ctx, ix, ids)
+}
+
+// titlesIn are the titles ix holds of the pieces of ids (one search); ok
+// is false when the search fails.
+func titlesIn(ctx context.Context, ix *index.Index, ids []string) (map[string]string, bool) {
+	titles := make(map[string]string, len(ids))
+	res, err := ix.Search(ctx, index.Query{IDs: ids, Limit: len(ids), Mode: index.ModeHits})
+	if err != nil {
+		return nil, false
 	}
-	return ix.Name(), titles, true
+	for _, h := range res.Hits {
+		titles[h.ID] = h.Title
+	}
+	return titles, true
 }

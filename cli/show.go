@@ -9,7 +9,6 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
-	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
@@ -44,11 +43,9 @@ terminal or NO_COLOR is set.`,
 				defer ix.Close()
 				a = arts[0]
 				title = func(id string) (string, bool) {
-					res, err := ix.Search(cmd.Context(), index.Query{IDs: []string{id}, Limit: 1, Mode: index.ModeHits})
-					if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != id {
-						return "", false
-					}
-					return res.Hits[0].Title, true
+					titles, _ := titlesIn(cmd.Context(), ix, []string{id})
+					t, ok := titles[id]
+					return t, ok
 				}
 			} else {
 				arch, _, err := env.openArchive()

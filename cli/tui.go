@@ -130,10 +130,7 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	}
 	// The ledger of citation keys, read again by each c, C and v: the
 	// keys folio cite gives.
-	openCiteKeys := func() (ui.CiteKeyLedger, error) {
-		ck, warn := state.OpenCiteKeys(name, "")
-		return ck, warn
-	}
+	openCiteKeys := citeKeysOf(name)
 	// The citation format c and C copy in, as chosen last time (F). A bad
 	// config file leaves the default; saving a new choice then says what is
 	// wrong with it, rather than overwriting it.
