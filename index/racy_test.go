@@ -17,24 +17,8 @@ func TestRacyReadIsReadAgain(t *testing.T) {
 	arch, dir := t.TempDir(), t.TempDir()
 	ctx := context.Background()
 	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
-	write := func(name, word string, at time.Time) {
-		t.Helper()
-		p := filepath.Join(arch, name)
-		if err := os.WriteFile(p, []byte("---\ntitle: A note\ndate: 2020-01-01\n---\nA "+word+".\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, at, at); err != nil {
-			t.Fatal(err)
-		}
-	}
-	count := func(ix *Index, word string) int {
-		t.Helper()
-		res, err := ix.Search(ctx, Query{Text: word})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res.Total
-	}
+	write := func(name, word string, at time.Time) { writeNote(t, arch, name, word, at) }
+	count := func(ix *Index, word string) int { return countWord(t, ix, word) }
 	write("a.md", "badger", t0)
 	write("b.md", "marten", t0.Add(-time.Hour))               // settled
 	readNow = func() time.Time { return t0.Add(time.Second) } // read a second after the change
@@ -105,24 +89,8 @@ func TestRewriteWithTimeSetBackIsSeen(t *testing.T) {
 	arch, dir := t.TempDir(), t.TempDir()
 	ctx := context.Background()
 	old := time.Date(2020, 3, 1, 9, 0, 0, 0, time.UTC)
-	write := func(name, word string) {
-		t.Helper()
-		p := filepath.Join(arch, name)
-		if err := os.WriteFile(p, []byte("---\ntitle: A note\ndate: 2020-01-01\n---\nA "+word+".\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Chtimes(p, old, old); err != nil {
-			t.Fatal(err)
-		}
-	}
-	count := func(ix *Index, word string) int {
-		t.Helper()
-		res, err := ix.Search(ctx, Query{Text: word})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res.Total
-	}
+	write := func(name, word string) { writeNote(t, arch, name, word, old) }
+	count := func(ix *Index, word string) int { return countWord(t, ix, word) }
 	write("a.md", "badger")
 	write("b.md", "marten")
 	ix, err := Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
@@ -164,4 +132,27 @@ func TestRewriteWithTimeSetBackIsSeen(t *testing.T) {
 	if st := ix.Stats(); st.Indexed != 1 {
 		t.Errorf("%d files read again, want the rewritten one", st.Indexed)
 	}
+}
+
+// writeNote writes a one-word note of the same size for any word of the
+// same length, its times set to at.
+func writeNote(t *testing.T, arch, name, word string, at time.Time) {
+	t.Helper()
+	p := filepath.Join(arch, name)
+	if err := os.WriteFile(p, []byte("---\ntitle: A note\ndate: 2020-01-01\n---\nA "+word+".\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, at, at); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// countWord is how many pieces of ix hold word.
+func countWord(t *testing.T, ix *Index, word string) int {
+	t.Helper()
+	res, err := ix.Search(context.Background(), Query{Text: word})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Total
 }

@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -16,14 +15,7 @@ func TestFutureMTimeNeverSettles(t *testing.T) {
 	readNow = func() time.Time { return time.Now().Add(time.Hour) } // the file's change time settled, its modification time still ahead
 	arch, dir := t.TempDir(), t.TempDir()
 	ctx := context.Background()
-	p := filepath.Join(arch, "a.md")
-	if err := os.WriteFile(p, []byte("---\ntitle: A note\ndate: 2020-01-01\n---\nA badger.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	future := time.Now().Add(24 * time.Hour)
-	if err := os.Chtimes(p, future, future); err != nil {
-		t.Fatal(err)
-	}
+	writeNote(t, arch, "a.md", "badger", time.Now().Add(24*time.Hour))
 	for i := 0; i < 3; i++ {
 		ix, err := Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
 		if err != nil {
