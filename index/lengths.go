@@ -37,7 +37,6 @@ const (
 
 // lengths is the head's index of the lengths file, and where the file is.
 type lengths struct {
-	N      int      // pieces
 	Firsts []string // the first ID of each block
 	Offs   []uint32 // where each block starts, then the file's size
 	Sums   []uint32 // the CRC-32C of each block
@@ -49,19 +48,18 @@ type lengths struct {
 // newLengths makes the lengths of n pieces sorted by ID (piece gives the
 // i-th), in memory until written (writeTo).
 func newLengths(n int, piece func(i int) (id string, words int32, added int64)) lengths {
-	l := lengths{N: n}
+	var l lengths
 	var start int
 	for i := range n {
+		id, words, added := piece(i)
 		if i%lengthsBlock == 0 {
 			if i > 0 {
 				l.Sums = append(l.Sums, crc32.Checksum(l.data[start:], castagnoli))
 			}
 			start = len(l.data)
-			id, _, _ := piece(i)
 			l.Firsts = append(l.Firsts, id)
 			l.Offs = append(l.Offs, uint32(start))
 		}
-		id, words, added := piece(i)
 		l.data = binary.AppendUvarint(l.data, uint64(len(id)))
 		l.data = append(l.data, id...)
 		l.data = binary.AppendUvarint(l.data, uint64(max(words, 0)))
@@ -182,7 +180,7 @@ func eachIn(blk []byte, f func(id []byte, words, added uint64) bool) bool {
 // needed once.
 func (l lengths) lengthsOf(ids []string, words []int) {
 	clear(words)
-	if l.N == 0 || len(ids) == 0 {
+	if len(l.Firsts) == 0 || len(ids) == 0 {
 		return
 	}
 	byBlock := make([]int, len(ids)) // the block of each ID
