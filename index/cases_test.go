@@ -19,17 +19,11 @@ func TestValuesOneButForCase(t *testing.T) {
 		{"The Telegraph", "JANE SMITH", "badger walrus"}, {"The Telegraph", "Jane Smith", "walrus"},
 		{"the telegraph", "jane smith", "badger"}, {"RUSI", "Bob Roe", "badger"},
 	}
+	var texts []string
 	for i, p := range pieces {
-		text := fmt.Sprintf("---\ntitle: Piece %d\ndate: 2020-01-%02d\noutlet: %s\nauthors: [%s]\n---\nA %s.\n", i, i+1, p.outlet, p.author, p.body)
-		if err := os.WriteFile(filepath.Join(arch, fmt.Sprintf("p%d.md", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		texts = append(texts, fmt.Sprintf("---\ntitle: Piece %d\ndate: 2020-01-%02d\noutlet: %s\nauthors: [%s]\n---\nA %s.\n", i, i+1, p.outlet, p.author, p.body))
 	}
-	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix := openPieces(t, arch, texts...)
 	row := func(vs []FacetValue, v string) int {
 		n := 0
 		for _, fv := range vs {
@@ -70,4 +64,21 @@ func TestValuesOneButForCase(t *testing.T) {
 			}
 		}
 	}
+}
+
+// openPieces writes each text as the piece pN.md of the folder arch and
+// opens its index (in a cache folder of the test's).
+func openPieces(t *testing.T, arch string, texts ...string) *Index {
+	t.Helper()
+	for i, text := range texts {
+		if err := os.WriteFile(filepath.Join(arch, fmt.Sprintf("p%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
 }
