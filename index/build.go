@@ -179,7 +179,7 @@ func parseWork(fsys fs.FS, w work) parsed {
 }
 
 // racyMTime is the modification time recorded for a file read less than
-// racyWindow after it was last modified or changed: a file rewritten at the same size
+// RacyWindow after it was last modified or changed: a file rewritten at the same size
 // within the same tick of its file system's clock keeps its time (1 or 2
 // s on FAT, SMB, HFS+ or ext4 with small inodes; a few milliseconds,
 // the kernel's coarse clock, on the others), so what was read may not be
@@ -189,15 +189,15 @@ func parseWork(fsys fs.FS, w work) parsed {
 // folder memo waits as long for the same reason (archive/memo.go).
 const racyMTime = -1
 
-// racyWindow is how recent a modification must be for a read to be racy.
+// RacyWindow is how recent a modification must be for a read to be racy.
 // A time further in the future (a clock-skewed copy, touch -d) is kept as
 // it is: it would be racy at every read, and the index never current.
-const racyWindow = 2 * time.Second
+const RacyWindow = 2 * time.Second
 
 // racy reports whether a file changed at t may have changed again since
 // without t moving, read at now.
 func racy(t, now time.Time) bool {
-	return !t.Before(now.Add(-racyWindow)) && !t.After(now.Add(racyWindow))
+	return !t.Before(now.Add(-RacyWindow)) && !t.After(now.Add(RacyWindow))
 }
 
 // readNow is when a file is read: time.Now, or a later time in a test (as

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// TestRacyReadIsReadAgain: a file read within racyWindow of its last
+// TestRacyReadIsReadAgain: a file read within RacyWindow of its last
 // change is read again at the next check, so that a rewrite at the same
 // size within the same tick of the file system's clock (the same
 // modification time) is not missed; once settled, it is left alone.
