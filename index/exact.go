@@ -162,7 +162,7 @@ type formMatcher struct {
 	kind   unitKind
 	forms  []string
 	prefix string
-	keys   []string // reused: the keys of a text's words
+	run    []bool // reused: a phrase's forms matched so far (in)
 }
 
 func newFormMatcher(u unit) formMatcher {
@@ -194,32 +194,25 @@ func (m *formMatcher) in(text []byte) bool {
 		})
 		return found
 	}
-	// a phrase: the words' keys, where their first letter can match
-	m.keys = m.keys[:0]
-	scanWords(text, func(w []byte) bool {
-		k := ""
-		for _, f := range m.forms {
-			if m.maybe(w, f) {
-				k = m.key(w)
-				break
-			}
-		}
-		m.keys = append(m.keys, k)
-		return true
-	})
-	for i := 0; i+len(m.forms) <= len(m.keys); i++ {
-		all := true
-		for j, f := range m.forms {
-			if m.keys[i+j] != f {
-				all = false
-				break
-			}
-		}
-		if all {
-			return true
-		}
+	// a phrase, found as the words are scanned: run[j] says the words
+	// just scanned end with forms[:j+1] (each word tested as a lone form
+	// is, without making its key)
+	n := len(m.forms)
+	if cap(m.run) < n {
+		m.run = make([]bool, n)
 	}
-	return false
+	run := m.run[:n]
+	clear(run)
+	found := false
+	scanWords(text, func(w []byte) bool {
+		for j := n - 1; j >= 0; j-- {
+			f := m.forms[j]
+			run[j] = (j == 0 || run[j-1]) && m.maybe(w, f) && m.is(w, f)
+		}
+		found = run[n-1]
+		return !found
+	})
+	return found
 }
 
 // is reports whether word w has the key f, without allocating in the
