@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"errors"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -82,6 +84,10 @@ func fieldOfClause(field string) string {
 // searchers that check forms and phrases are advanced to the hits alone.
 // (Around the query, its conjunction moved to each next candidate after a
 // hit, whose text was read too: twice the texts read.)
+// checkPageSplit is the page from which checkPage checks its halves
+// on both cores.
+const checkPageSplit = 16
+
 func (ix *Index) checkPage(ctx context.Context, within func(query.Query) query.Query, hits search.DocumentMatchCollection) (search.DocumentMatchCollection, error) {
 	if len(hits) == 0 {
 		return hits, nil
@@ -90,14 +96,32 @@ func (ix *Index) checkPage(ctx context.Context, within func(query.Query) query.Q
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	only := within(query.NewDocIDQuery(ids))
-	found, _, err := ix.collect(ctx, only, len(ids), 0, []string{"-_score"}, nil)
-	if err != nil {
+	// the page in two halves, one a core: checking is reading texts
+	parts := [][]string{ids}
+	if len(ids) >= checkPageSplit {
+		parts = [][]string{ids[:len(ids)/2], ids[len(ids)/2:]}
+	}
+	found := make([]search.DocumentMatchCollection, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i, part := range parts {
+		wg.Go(func() {
+			errs[i] = caught("checking a page's forms", func() error {
+				var err error
+				found[i], _, err = ix.collect(ctx, within(query.NewDocIDQuery(part)), len(part), 0, []string{"-_score"}, nil)
+				return err
+			})
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	ok := make(map[string]bool, len(found))
-	for _, h := range found {
-		ok[h.ID] = true
+	ok := make(map[string]bool, len(hits))
+	for _, part := range found {
+		for _, h := range part {
+			ok[h.ID] = true
+		}
 	}
 	out := hits[:0]
 	for _, h := range hits {
