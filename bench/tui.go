@@ -20,6 +20,7 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -389,7 +390,12 @@ func tuiArchive(tm *tmux, bin string, args []string, arch, idx string, typed, en
 		cur = tm.count()
 	}
 
-	// Typing, one character at a time.
+	// Typing, one character at a time; the slowest keystrokes are named.
+	type keyTime struct {
+		text string
+		ms   float64
+	}
+	var slow []keyTime
 	tm.send("/")
 	settle()
 	for _, q := range typed {
@@ -406,8 +412,20 @@ func tuiArchive(tm *tmux, bin string, args []string, arch, idx string, typed, en
 				r.TypingSkip++
 				continue
 			}
+			n := len(r.Typing)
 			measure(literal(q[i-1:i]), want, &r.Typing, timeout)
+			if len(r.Typing) > n {
+				slow = append(slow, keyTime{q[:i], r.Typing[n]})
+			}
 		}
+	}
+	label := filepath.Base(arch)
+	if label == "." || arch == "" {
+		label = "bundled"
+	}
+	slices.SortFunc(slow, func(a, b keyTime) int { return cmp.Compare(b.ms, a.ms) })
+	for _, k := range slow[:min(5, len(slow))] {
+		fmt.Fprintf(os.Stderr, "bench: %s: one of the slowest keystrokes: %q %.1f ms\n", label, k.text, k.ms)
 	}
 	clear()
 	tm.send("Enter") // to the list
