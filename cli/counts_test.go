@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +56,10 @@ func outletArchive(t *testing.T) string {
 // search's facet counts.
 func TestFiltersCountTheSameEverywhere(t *testing.T) {
 	t.Setenv("FOLIO_ARCHIVE", "")
+	// stats reads the index a few pieces at a time: the pages must join
+	old := statsPage
+	statsPage = 7
+	t.Cleanup(func() { statsPage = old })
 	stateHome := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", stateHome)
 	indexDir := t.TempDir()
@@ -124,11 +129,28 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 				t.Fatalf("%s: search: %v", where, err)
 			}
 			var stats archiveStats
+			n0 := statsFromTheIndex.Load()
 			if err := json.Unmarshal([]byte(folio(append([]string{"stats", "--json"}, args...)...)), &stats); err != nil {
 				t.Fatalf("%s: stats: %v", where, err)
 			}
+			if statsFromTheIndex.Load() != n0+1 {
+				t.Fatalf("%s: stats read the files, not the index", where)
+			}
 			if len(listed) != found.Total || stats.Pieces != found.Total || len(found.Hits) != found.Total {
 				t.Fatalf("%s: list %d, search %d (%d hits), stats %d", where, len(listed), found.Total, len(found.Hits), stats.Pieces)
+			}
+			// stats reads the index; the pieces list reads from the
+			// files, counted here, are counted the same, bar for bar
+			byID := map[string]archive.Article{}
+			for _, a := range arch.Articles {
+				byID[a.ID] = a
+			}
+			var kept []archive.Article
+			for _, a := range listed {
+				kept = append(kept, byID[a.ID])
+			}
+			if want := computeStats(name, kept); !reflect.DeepEqual(stats, want) {
+				t.Fatalf("%s: stats from the index:\n%+v\nfrom the files:\n%+v", where, stats, want)
 			}
 			ids := map[string]bool{}
 			for _, a := range listed {

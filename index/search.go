@@ -12,8 +12,12 @@ import (
 
 const (
 	defaultLimit = 50
-	maxLimit     = 10000
+	maxLimit     = MaxLimit
 )
+
+// MaxLimit is the most hits a search returns (Query.Limit); more are
+// read a page at a time (Query.Offset).
+const MaxLimit = 10000
 
 // facet fields, in the order of Facets.
 var facetFields = []string{fTags, fOutlet, fAuthor, fKind, fYear, fMonth, fWeek}
