@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -202,6 +203,42 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 			compare("years", asMap(stats.Years), found.Facets["years"], false)
 			compare("months", asMap(stats.Months), found.Facets["months"], false)
 		}
+	}
+}
+
+// TestStatsKeepLongValuesWhole: the index holds a tag or an outlet cut to
+// 255 bytes; folio stats counts them as the files spell them, whole.
+func TestStatsKeepLongValuesWhole(t *testing.T) {
+	t.Setenv("FOLIO_ARCHIVE", "")
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir := t.TempDir()
+	long := strings.Repeat("é", 200) // 400 bytes
+	for i, fm := range []string{
+		"tags: [short, \"" + long + "-tag\"]\noutlet: Sky",
+		"tags: [short]\noutlet: \"" + long + " outlet\"",
+		"tags: [short]\noutlet: Sky",
+	} {
+		text := fmt.Sprintf("---\ntitle: Piece %d\ndate: 2017-0%d-01\n%s\n---\n\nWords.\n", i, i+1, fm)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out, errb bytes.Buffer
+	root := NewRoot("test", &Env{Out: &out, Err: &errb, In: strings.NewReader("")})
+	root.SetArgs([]string{"--index-dir", t.TempDir(), "--archive", dir, "stats", "--json"})
+	if err := root.Execute(); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	var st archiveStats
+	if err := json.Unmarshal(out.Bytes(), &st); err != nil {
+		t.Fatal(err)
+	}
+	has := func(cs []count, key string, n int) bool {
+		return slices.Contains(cs, count{key, n})
+	}
+	if st.Pieces != 3 || !has(st.Tags, long+"-tag", 1) || !has(st.Tags, "short", 3) ||
+		!has(st.Outlets, long+" outlet", 1) || !has(st.Outlets, "Sky", 2) {
+		t.Errorf("stats: %+v", st)
 	}
 }
 

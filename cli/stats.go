@@ -88,9 +88,10 @@ those of folio list and folio search and count the pieces they list.`,
 // statsFromIndex counts the pieces the filters keep from the archive's
 // index (brought up to date first, as folio search does) instead of
 // reading every file: their fields as the index holds them, counted by
-// computeStats as the files' are (10k pieces: 1.1 s -> 0.2 s). ok is false,
+// computeStats as the files' are (10k pieces: 963 -> 416 ms). ok is false,
 // and the caller reads the files, when the index cannot be opened or
-// searched; err is a filter's error.
+// searched or holds a tag or an outlet that it may have cut (index.MayBeCut);
+// err is a filter's error.
 func statsFromIndex(ctx context.Context, env *Env, f filterFlags) (st archiveStats, probs []archive.Problem, ok bool, err error) {
 	name, _, err := env.source()
 	if err != nil {
@@ -121,6 +122,9 @@ func statsFromIndex(ctx context.Context, env *Env, f filterFlags) (st archiveSta
 			return st, nil, false, nil
 		}
 		for _, h := range res.Hits {
+			if index.MayBeCut(h.Outlet) || slices.ContainsFunc(h.Tags, index.MayBeCut) {
+				return st, nil, false, nil // the files have it whole
+			}
 			arts = append(arts, archive.Article{ID: h.ID, Date: h.Date, Outlet: h.Outlet, Authors: h.Authors, Tags: h.Tags, Kind: h.Kind})
 		}
 		if q.Offset+q.Limit >= res.Total {

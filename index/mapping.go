@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -233,6 +234,11 @@ func cutKeyword(s string) string {
 	}
 	return string(cutTerm([]byte(s)))
 }
+
+// MayBeCut reports whether a tag or outlet of a hit may have been cut
+// (cutKeyword): what the index holds of a longer one is its first 252 to
+// 255 bytes.
+func MayBeCut(s string) bool { return len(s) > maxTermBytes-utf8.UTFMax }
 
 func cutKeywords(vals []string) []string {
 	for i, v := range vals {
