@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/state"
+	"github.com/spf13/cobra"
 )
 
 // outletArchive writes an archive whose outlets share words (three
@@ -58,9 +60,9 @@ func outletArchive(t *testing.T) string {
 func TestFiltersCountTheSameEverywhere(t *testing.T) {
 	t.Setenv("FOLIO_ARCHIVE", "")
 	// stats reads the index a few pieces at a time: the pages must join
-	old := statsPage
-	statsPage = 7
-	t.Cleanup(func() { statsPage = old })
+	old := indexPage
+	indexPage = 7
+	t.Cleanup(func() { indexPage = old })
 	stateHome := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", stateHome)
 	indexDir := t.TempDir()
@@ -122,8 +124,32 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 			where := fmt.Sprintf("archive %q, seed %d, round %d: %q", dir, seed, round, args)
 
 			var listed []articleJSON
+			l0 := listFromTheIndex.Load()
 			if err := json.Unmarshal([]byte(folio(append([]string{"list", "--json"}, args...)...)), &listed); err != nil {
 				t.Fatalf("%s: list: %v", where, err)
+			}
+			if listFromTheIndex.Load() != l0+1 {
+				t.Fatalf("%s: list read the files, not the index", where)
+			}
+			// list reads the index: the files, read with the same filters,
+			// give the same pieces, every field, in the same order
+			var ff filterFlags
+			fenv := &Env{ArchiveDir: dir, Out: io.Discard, Err: io.Discard}
+			fcmd := &cobra.Command{}
+			ff.add(fcmd, fenv)
+			if err := fcmd.ParseFlags(args); err != nil {
+				t.Fatal(err)
+			}
+			files, err := listFromFiles(fenv, ff)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromFiles := make([]articleJSON, 0, len(files.keep))
+			for _, a := range files.keep {
+				fromFiles = append(fromFiles, toJSON(a))
+			}
+			if !reflect.DeepEqual(listed, fromFiles) {
+				t.Fatalf("%s: list from the index:\n%+v\nfrom the files:\n%+v", where, listed, fromFiles)
 			}
 			var found resultsJSON
 			if err := json.Unmarshal([]byte(folio(append([]string{"search", "", "--json", "--limit", "1000"}, args...)...)), &found); err != nil {

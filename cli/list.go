@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
@@ -61,21 +65,23 @@ are listed.`,
 			if _, err := f.filter(); err != nil {
 				return err
 			}
-			arch, probs, err := env.openArchive()
+			width := 0
+			if !wide && !asJSON {
+				width = termWidth(env.Out)
+			}
+			l, ok, err := listFromIndex(cmd.Context(), env, f, width > 0)
 			if err != nil {
 				return err
 			}
-			var st *state.Store
-			if f.reading() {
-				st = openState(env, arch)
+			if !ok {
+				if l, err = listFromFiles(env, f); err != nil {
+					return err
+				}
 			}
-			keep, err := f.keep(arch, st)
-			if err != nil {
-				return err
-			}
-			reportSkipped(env.Err, probs)
-			if len(arch.Articles) == 0 {
-				fmt.Fprintf(env.Err, "folio: %s has no pieces\n", termsafe.Quote(arch.Name))
+			keep := l.keep
+			reportSkipped(env.Err, l.probs)
+			if l.pieces == 0 {
+				fmt.Fprintf(env.Err, "folio: %s has no pieces\n", termsafe.Quote(l.name))
 			}
 			if asJSON {
 				out := make([]articleJSON, 0, len(keep))
@@ -84,17 +90,89 @@ are listed.`,
 				}
 				return writeJSON(env.Out, out)
 			}
-			width := 0
-			if !wide {
-				width = termWidth(env.Out)
-			}
-			return writeTable(env.Out, keep, arch.Articles, width)
+			return writeTable(env.Out, keep, l.all, width)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
 	cmd.Flags().BoolVar(&wide, "wide", false, "every column whole, even on a terminal narrower than the rows")
 	f.add(cmd, env)
 	return cmd
+}
+
+// listing is what folio list prints: the pieces the filters keep, newest
+// first; all the archive's pieces, for ids cut to a prefix no other id
+// starts with (nil when not needed); how many pieces the archive has; the
+// files' problems; the archive's name.
+type listing struct {
+	keep, all []archive.Article
+	pieces    int
+	probs     []archive.Problem
+	name      string
+}
+
+// listFromIndex reads what folio list prints from the index (brought up to
+// date first, as folio search does) rather than every file (10k pieces:
+// 2.2 s -> 0.4 s), sorted as the files are (archive.SortNewestFirst); all
+// is read when needAll (a second pass when filters kept fewer). ok is
+// false, and the caller reads the files, when the index cannot answer
+// (allPiecesOf); err is a filter's error.
+func listFromIndex(ctx context.Context, env *Env, f filterFlags, needAll bool) (l listing, ok bool, err error) {
+	name, _, err := env.source()
+	if err != nil {
+		return l, false, nil
+	}
+	var q index.Query
+	var st *state.Store
+	if f.reading() {
+		st = openStateOf(env, name)
+	}
+	if err := f.applyTo(&q, st); err != nil {
+		return l, false, err
+	}
+	ix, err := env.openIndex(ctx, progressBar(env.Err))
+	if err != nil {
+		return l, false, nil
+	}
+	defer ix.Close()
+	if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
+		fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
+	}
+	l = listing{pieces: ix.Count(), probs: ix.Problems(), name: ix.Name()}
+	if l.keep, ok = allPiecesOf(ctx, ix, q); !ok {
+		return l, false, nil
+	}
+	archive.SortNewestFirst(l.keep)
+	if needAll {
+		l.all = l.keep
+		if len(l.keep) != l.pieces {
+			if l.all, ok = allPiecesOf(ctx, ix, index.Query{}); !ok {
+				return l, false, nil
+			}
+		}
+	}
+	listFromTheIndex.Add(1)
+	return l, true, nil
+}
+
+// listFromTheIndex counts the lists read from an index (for tests: the
+// files are read when the index cannot answer).
+var listFromTheIndex atomic.Int64
+
+// listFromFiles reads what folio list prints from every file.
+func listFromFiles(env *Env, f filterFlags) (listing, error) {
+	arch, probs, err := env.openArchive()
+	if err != nil {
+		return listing{}, err
+	}
+	var st *state.Store
+	if f.reading() {
+		st = openState(env, arch)
+	}
+	keep, err := f.keep(arch, st)
+	if err != nil {
+		return listing{}, err
+	}
+	return listing{keep: keep, all: arch.Articles, pieces: len(arch.Articles), probs: probs, name: arch.Name}, nil
 }
 
 // writeJSON writes v as indented JSON, safe on a terminal: encoding/json

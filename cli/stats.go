@@ -113,34 +113,13 @@ func statsFromIndex(ctx context.Context, env *Env, f filterFlags) (st archiveSta
 	if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
 		fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
 	}
-	// a page at a time, oldest first (ties in the order of the IDs: the
-	// pages neither overlap nor skip)
-	var arts []archive.Article
-	for q.Limit = statsPage; ; q.Offset += q.Limit {
-		res, err := ix.Search(ctx, q)
-		if err != nil || q.Offset+len(res.Hits) != min(res.Total, q.Offset+q.Limit) {
-			return st, nil, false, nil
-		}
-		for _, h := range res.Hits {
-			if index.MayBeCut(h.Outlet) || slices.ContainsFunc(h.Tags, index.MayBeCut) {
-				return st, nil, false, nil // the files have it whole
-			}
-			arts = append(arts, archive.Article{ID: h.ID, Date: h.Date, Outlet: h.Outlet, Authors: h.Authors, Tags: h.Tags, Kind: h.Kind})
-		}
-		if q.Offset+q.Limit >= res.Total {
-			if len(arts) != res.Total {
-				return st, nil, false, nil
-			}
-			break
-		}
+	arts, ok := allPiecesOf(ctx, ix, q)
+	if !ok {
+		return st, nil, false, nil
 	}
 	statsFromTheIndex.Add(1)
 	return computeStats(ix.Name(), arts), ix.Problems(), true, nil
 }
-
-// statsPage is how many pieces statsFromIndex asks for at a time (a test
-// makes it small to see the pages joined).
-var statsPage = index.MaxLimit
 
 // statsFromTheIndex counts the stats read from an index (for tests: the
 // files are read when the index cannot answer).

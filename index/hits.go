@@ -68,6 +68,7 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool)
 		URL:     str(f[fURL]),
 		CiteKey: str(f[fCiteKey]),
 		Path:    str(f[fPath]),
+		Source:  str(f[fSource]),
 		Date:    parseStoredDate(str(f[fDate])),
 		Copies:  ix.otherCopies(dm.ID),
 	}

@@ -23,11 +23,12 @@ import (
 // key; 15: words and one-line values in one Unicode form, NFC, and values
 // without invisible characters; 16: the manifest keeps each file's
 // change time; 17: the pieces' lengths in a file of their own; 18: the
-// manifest keeps each piece's pinned citation key).
+// manifest keeps each piece's pinned citation key; 19: the source a piece
+// was taken from is stored, for folio list).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 18
+const SchemaVersion = 19
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -50,6 +51,7 @@ const (
 	fURL        = "url"
 	fPath       = "path"
 	fCiteKey    = "citekey" // stored: the pinned citation key
+	fSource     = "source"  // stored: what the piece was taken from (Article.Source)
 	fPinned     = "pinned"  // indexed, "y" for a piece with a pinned key: Query.Pinned
 	// The standfirst, note and body are in the bodies store (bodies.go),
 	// not in bleve: fBodyAt, stored, says where. Their names are those of
@@ -85,7 +87,7 @@ var fieldOfCode = func() map[string]string {
 func facetTerm(f, v string) string { return facetCodes[f] + ":" + v }
 
 // storedFields are loaded with every hit.
-var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fCiteKey}
+var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fCiteKey, fSource}
 
 func newMapping() *mapping.IndexMappingImpl {
 	im := mapping.NewIndexMapping()
@@ -140,6 +142,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fURL, storedOnly())
 	add(fPath, storedOnly())
 	add(fCiteKey, storedOnly())
+	add(fSource, storedOnly())
 	add(fPinned, kw(false))
 	add(fBodyAt, storedOnly())
 	// no _all composite: the "text" field is ours
@@ -184,6 +187,9 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if a.URL != "" {
 		d[fURL] = a.URL
+	}
+	if a.Source != "" {
+		d[fSource] = a.Source
 	}
 	if a.CiteKey != "" {
 		d[fCiteKey], d[fPinned] = a.CiteKey, "y"
