@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
@@ -359,5 +360,46 @@ func TestFilterFlagsComplete(t *testing.T) {
 		if code != 0 || !strings.HasPrefix(out, c.want) {
 			t.Errorf("completing %s %s %q: exit %d\n%s", c.cmd, c.flag, c.prefix, code, out)
 		}
+	}
+}
+
+// TestCompletionReadsACurrentIndex: completing ids and filter values reads
+// the archive's index when it is current and finds what the files give;
+// without an index, or with one the archive has moved past, the files.
+func TestCompletionReadsACurrentIndex(t *testing.T) {
+	dir := outletArchive(t)
+	idx := t.TempDir()
+	// files read within index.RacyWindow of their writing are read again
+	// at the next check: the index is current once they are older
+	time.Sleep(index.RacyWindow + 100*time.Millisecond)
+	if _, errOut, code := run(t, "--archive", dir, "--index-dir", idx, "index"); code != 0 {
+		t.Fatal(errOut)
+	}
+	complete := func(index string, args ...string) (string, int64) {
+		t.Helper()
+		n0 := completionFromTheIndex.Load()
+		out, errOut, code := run(t, append([]string{"--archive", dir, "--index-dir", index, "__complete"}, args...)...)
+		if code != 0 {
+			t.Fatalf("completing %q: %d %s", args, code, errOut)
+		}
+		return out, completionFromTheIndex.Load() - n0
+	}
+	cases := [][]string{{"show", ""}, {"cite", "p1"}, {"list", "--author", ""}, {"stats", "--outlet", "the"}, {"list", "--tag", ""}, {"list", "--kind", ""}}
+	for _, args := range cases {
+		fromIndex, n := complete(idx, args...)
+		fromFiles, m := complete(t.TempDir(), args...)
+		if n != 1 || m != 0 {
+			t.Fatalf("completing %q: %d from the index, then %d without one", args, n, m)
+		}
+		if fromIndex != fromFiles || strings.Count(fromFiles, "\n") < 3 {
+			t.Errorf("completing %q from the index:\n%s\nfrom the files:\n%s", args, fromIndex, fromFiles)
+		}
+	}
+	// a piece added since the index was built: the files, which have it
+	if err := os.WriteFile(filepath.Join(dir, "p99.md"), []byte("---\ntitle: New\ndate: 2020-01-01\ntags: [newtag]\n---\n\nWords.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, n := complete(idx, "list", "--tag", "new"); n != 0 || !strings.HasPrefix(out, "newtag\t1") {
+		t.Errorf("after a piece was added: %d from the index, %q", n, out)
 	}
 }

@@ -145,12 +145,12 @@ func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Art
 // with its count as the description.
 func completeValues(env *Env, values func(archive.Article) []string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		arch, _, err := env.openArchive()
-		if err != nil {
+		arts, ok := completionPieces(env)
+		if !ok {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		counts := map[string]int{}
-		for _, a := range arch.Articles {
+		for _, a := range arts {
 			for _, v := range values(a) {
 				if v != "" && strings.HasPrefix(strings.ToLower(v), strings.ToLower(prefix)) {
 					counts[v]++

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"slices"
+	"sync/atomic"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -38,3 +39,32 @@ func allPiecesOf(ctx context.Context, ix *index.Index, q index.Query) ([]archive
 		}
 	}
 }
+
+// completionPieces are the archive's pieces, newest first, for completing
+// a word on the command line: from its cached index when Verify finds it
+// current (a TAB read every file: 2 s at 10k pieces), else from the files.
+// Completing never builds or refreshes an index: a first TAB would wait for
+// a build. ok is false when neither can be read.
+func completionPieces(env *Env) (arts []archive.Article, ok bool) {
+	if name, fsys, err := env.source(); err == nil {
+		if ix, err := index.OpenCached(name, fsys, index.Options{Dir: env.IndexDir, Once: true}); err == nil {
+			arts, ok = allPiecesOf(context.Background(), ix, index.Query{})
+			ok = ok && ix.Verify()
+			ix.Close()
+			if ok {
+				archive.SortNewestFirst(arts)
+				completionFromTheIndex.Add(1)
+				return arts, true
+			}
+		}
+	}
+	arch, _, err := env.openArchive()
+	if err != nil {
+		return nil, false
+	}
+	return arch.Articles, true
+}
+
+// completionFromTheIndex counts the completions read from an index (for
+// tests).
+var completionFromTheIndex atomic.Int64

@@ -153,12 +153,12 @@ func colour(w io.Writer) bool {
 // completeIDs completes piece ids, with titles as descriptions.
 func completeIDs(env *Env) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		arch, _, err := env.openArchive()
-		if err != nil {
+		arts, ok := completionPieces(env)
+		if !ok {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		ids := make([]string, 0, len(arch.Articles))
-		for _, a := range arch.Articles {
+		ids := make([]string, 0, len(arts))
+		for _, a := range arts {
 			ids = append(ids, a.ID+"\t"+a.Title)
 		}
 		return ids, cobra.ShellCompDirectiveNoFileComp
