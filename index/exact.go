@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -331,8 +332,22 @@ func (m *formMatcher) maybe(w []byte, f string) bool {
 	if m.kind == uCase {
 		return c == f[0]
 	}
-	return lowerASCII(c) == lowerASCII(f[0])
+	c = lowerASCII(c)
+	return c == lowerASCII(f[0]) || strings.IndexByte(britishFirsts()[f], c) >= 0
 }
+
+// britishFirsts are, for an American spelling, the first letters of the
+// British ones that begin with another letter (gaol is jail, oestrogen
+// estrogen: americanWords), so that maybe lets them by.
+var britishFirsts = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for brit, am := range americanWords {
+		if brit[0] != am[0] && !strings.Contains(m[am], brit[:1]) {
+			m[am] += brit[:1]
+		}
+	}
+	return m
+})
 
 func hasPrefixString(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 

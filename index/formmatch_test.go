@@ -10,11 +10,13 @@ import (
 // scanned (formMatcher.in) exactly where the words' keys, made one by one,
 // have them in a row: repeated and overlapping words ("new new york"),
 // the phrase at the start, the end, twice, or cut by punctuation that the
-// tokenizer drops.
+// tokenizer drops, a British spelling with another first letter (gaol is
+// jail), a lone form.
 func TestPhraseFormsAsScanned(t *testing.T) {
-	words := []string{"new", "New", "NEW", "york", "York", "the", "state's", "states", "über", "Über", "nyc"}
+	words := []string{"new", "New", "NEW", "york", "York", "the", "state's", "states", "über", "Über", "nyc", "gaol", "Jail", "guards"}
 	seps := []string{" ", " ", "  ", ", ", ". ", "\n", " — "}
-	phrases := [][]string{{"new", "york"}, {"new", "new", "york"}, {"york", "new"}, {"the", "state's"}, {"über", "states"}, {"new", "new"}}
+	phrases := [][]string{{"new", "york"}, {"new", "new", "york"}, {"york", "new"}, {"the", "state's"}, {"über", "states"}, {"new", "new"},
+		{"jail", "guards"}, {"new", "jail"}, {"jail"}}
 	r := rand.New(rand.NewPCG(1, 2))
 	for _, kind := range []unitKind{uExact, uCase} {
 		for _, forms := range phrases {
