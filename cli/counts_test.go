@@ -141,7 +141,7 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 			if err := fcmd.ParseFlags(args); err != nil {
 				t.Fatal(err)
 			}
-			files, err := listFromFiles(fenv, ff)
+			files, err := listFromFiles(fenv, ff, stateOnce(fenv))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -266,6 +266,62 @@ func TestStatsKeepLongValuesWhole(t *testing.T) {
 	if st.Pieces != 3 || !has(st.Tags, long+"-tag", 1) || !has(st.Tags, "short", 3) ||
 		!has(st.Outlets, long+" outlet", 1) || !has(st.Outlets, "Sky", 2) {
 		t.Errorf("stats: %+v", st)
+	}
+}
+
+// TestListAndStatsOfCutPiecesAreTheFiles: where the index holds a value
+// cut (a title past the word limit, an author cut to 255 bytes) or would
+// compare a filter's value cut, list and stats print what the files say.
+func TestListAndStatsOfCutPiecesAreTheFiles(t *testing.T) {
+	t.Setenv("FOLIO_ARCHIVE", "")
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir := t.TempDir()
+	longAuthor := strings.Repeat("x", 300) + " Smith"
+	longTag := strings.Repeat("t", 255)
+	for i, fm := range []string{
+		"title: \"" + strings.Repeat("a ", 70000) + "\"",
+		"title: Long author\nauthors: [\"" + longAuthor + "\", Ann]",
+		"title: Long tag\ntags: [\"" + longTag + "\"]",
+		"title: Plain\nauthors: [Ann]",
+	} {
+		text := fmt.Sprintf("---\n%s\ndate: 2017-0%d-01\n---\n\nWords.\n", fm, i+1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	idx := t.TempDir()
+	for _, args := range [][]string{{}, {"--author", "smith"}, {"--author", longAuthor}, {"--tag", longTag + "ttt"}, {"--tag", longTag}} {
+		var out, errb bytes.Buffer
+		root := NewRoot("test", &Env{Out: &out, Err: &errb, In: strings.NewReader("")})
+		root.SetArgs(append([]string{"--index-dir", idx, "--archive", dir, "list", "--json"}, args...))
+		if err := root.Execute(); err != nil {
+			t.Fatalf("%q: %v\n%s", args, err, errb.String())
+		}
+		var ff filterFlags
+		fenv := &Env{ArchiveDir: dir, Out: io.Discard, Err: io.Discard}
+		fcmd := &cobra.Command{}
+		ff.add(fcmd, fenv)
+		if err := fcmd.ParseFlags(args); err != nil {
+			t.Fatal(err)
+		}
+		files, err := listFromFiles(fenv, ff, stateOnce(fenv))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := make([]articleJSON, 0)
+		for _, a := range files.keep {
+			want = append(want, toJSON(a))
+		}
+		var got []articleJSON
+		if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("list %q: %d pieces from the command, %d from the files", args, len(got), len(want))
+		}
+		if len(args) > 0 && args[1] == "smith" && len(want) != 1 {
+			t.Errorf("--author smith: the files give %d pieces: the test tells nothing", len(want))
+		}
 	}
 }
 

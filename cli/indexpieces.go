@@ -16,10 +16,21 @@ var indexPage = index.MaxLimit
 // allPiecesOf is every piece q finds in ix, in the index's date order, as
 // much of each as the index holds: id, title, date, outlet, authors, tags,
 // kind, URL, source and file (no texts), read a page at a time (ties in
-// the order of the IDs: the pages neither overlap nor skip). ok is false
-// when the search fails or when a tag or an outlet may have been cut
-// (index.MayBeCut): the files have it whole.
+// the order of the IDs: the pages neither overlap nor skip). ok is false,
+// and the caller reads the files, when the search fails; when the index
+// is kept in memory (Fallback: building it is slower than reading the
+// files) or behind the files (Behind: another folio is updating it); when
+// it holds a value cut (HoldsWhole); or when a filter's value is long
+// enough to be cut (the index compares it cut).
 func allPiecesOf(ctx context.Context, ix *index.Index, q index.Query) ([]archive.Article, bool) {
+	if ix.Fallback() != "" || ix.Behind() != "" || !ix.HoldsWhole() {
+		return nil, false
+	}
+	for _, vs := range [][]string{q.Tags, q.Outlets, q.Authors, q.Kinds} {
+		if slices.ContainsFunc(vs, index.MayBeCut) {
+			return nil, false
+		}
+	}
 	q.Mode, q.Sort = index.ModeHits, index.SortOldest
 	var arts []archive.Article
 	for q.Limit, q.Offset = indexPage, 0; ; q.Offset += q.Limit {
@@ -29,7 +40,7 @@ func allPiecesOf(ctx context.Context, ix *index.Index, q index.Query) ([]archive
 		}
 		for _, h := range res.Hits {
 			if index.MayBeCut(h.Outlet) || slices.ContainsFunc(h.Tags, index.MayBeCut) {
-				return nil, false
+				return nil, false // (HoldsWhole says not; kept for safety)
 			}
 			arts = append(arts, archive.Article{ID: h.ID, Title: h.Title, Date: h.Date, Outlet: h.Outlet, Authors: h.Authors,
 				Tags: h.Tags, Kind: h.Kind, URL: h.URL, Source: h.Source, Path: h.Path})

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -69,12 +68,13 @@ are listed.`,
 			if !wide && !asJSON {
 				width = termWidth(env.Out)
 			}
-			l, ok, err := listFromIndex(cmd.Context(), env, f, width > 0)
+			st := stateOnce(env)
+			l, ok, err := listFromIndex(cmd.Context(), env, f, st, width > 0)
 			if err != nil {
 				return err
 			}
 			if !ok {
-				if l, err = listFromFiles(env, f); err != nil {
+				if l, err = listFromFiles(env, f, st); err != nil {
 					return err
 				}
 			}
@@ -116,7 +116,7 @@ type listing struct {
 // is read when needAll (a second pass when filters kept fewer). ok is
 // false, and the caller reads the files, when the index cannot answer
 // (allPiecesOf); err is a filter's error.
-func listFromIndex(ctx context.Context, env *Env, f filterFlags, needAll bool) (l listing, ok bool, err error) {
+func listFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(string) *state.Store, needAll bool) (l listing, ok bool, err error) {
 	name, _, err := env.source()
 	if err != nil {
 		return l, false, nil
@@ -124,7 +124,7 @@ func listFromIndex(ctx context.Context, env *Env, f filterFlags, needAll bool) (
 	var q index.Query
 	var st *state.Store
 	if f.reading() {
-		st = openStateOf(env, name)
+		st = stateOf(name)
 	}
 	if err := f.applyTo(&q, st); err != nil {
 		return l, false, err
@@ -134,9 +134,6 @@ func listFromIndex(ctx context.Context, env *Env, f filterFlags, needAll bool) (
 		return l, false, nil
 	}
 	defer ix.Close()
-	if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
-		fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
-	}
 	l = listing{pieces: ix.Count(), probs: ix.Problems(), name: ix.Name()}
 	if l.keep, ok = allPiecesOf(ctx, ix, q); !ok {
 		return l, false, nil
@@ -158,15 +155,29 @@ func listFromIndex(ctx context.Context, env *Env, f filterFlags, needAll bool) (
 // files are read when the index cannot answer).
 var listFromTheIndex atomic.Int64
 
+// stateOnce opens the reading state of the archive named by its first
+// call, once: a command that tries the index and then the files warns
+// of an unreadable state once.
+func stateOnce(env *Env) func(name string) *state.Store {
+	var st *state.Store
+	opened := false
+	return func(name string) *state.Store {
+		if !opened {
+			st, opened = openStateOf(env, name), true
+		}
+		return st
+	}
+}
+
 // listFromFiles reads what folio list prints from every file.
-func listFromFiles(env *Env, f filterFlags) (listing, error) {
+func listFromFiles(env *Env, f filterFlags, stateOf func(string) *state.Store) (listing, error) {
 	arch, probs, err := env.openArchive()
 	if err != nil {
 		return listing{}, err
 	}
 	var st *state.Store
 	if f.reading() {
-		st = openState(env, arch)
+		st = stateOf(arch.Name)
 	}
 	keep, err := f.keep(arch, st)
 	if err != nil {

@@ -53,7 +53,8 @@ those of folio list and folio search and count the pieces they list.`,
 			if _, err := f.filter(); err != nil {
 				return err
 			}
-			st, probs, ok, err := statsFromIndex(cmd.Context(), env, f)
+			stateOf := stateOnce(env)
+			st, probs, ok, err := statsFromIndex(cmd.Context(), env, f, stateOf)
 			if err != nil {
 				return err
 			}
@@ -64,7 +65,7 @@ those of folio list and folio search and count the pieces they list.`,
 				}
 				var rs *state.Store
 				if f.reading() {
-					rs = openState(env, arch)
+					rs = stateOf(arch.Name)
 				}
 				keep, err := f.keep(arch, rs)
 				if err != nil {
@@ -92,7 +93,7 @@ those of folio list and folio search and count the pieces they list.`,
 // and the caller reads the files, when the index cannot be opened or
 // searched or holds a tag or an outlet that it may have cut (index.MayBeCut);
 // err is a filter's error.
-func statsFromIndex(ctx context.Context, env *Env, f filterFlags) (st archiveStats, probs []archive.Problem, ok bool, err error) {
+func statsFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(string) *state.Store) (st archiveStats, probs []archive.Problem, ok bool, err error) {
 	name, _, err := env.source()
 	if err != nil {
 		return st, nil, false, nil
@@ -100,7 +101,7 @@ func statsFromIndex(ctx context.Context, env *Env, f filterFlags) (st archiveSta
 	q := index.Query{Mode: index.ModeHits, Sort: index.SortOldest}
 	var rs *state.Store
 	if f.reading() {
-		rs = openStateOf(env, name)
+		rs = stateOf(name)
 	}
 	if err := f.applyTo(&q, rs); err != nil {
 		return st, nil, false, err
@@ -110,9 +111,6 @@ func statsFromIndex(ctx context.Context, env *Env, f filterFlags) (st archiveSta
 		return st, nil, false, nil
 	}
 	defer ix.Close()
-	if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
-		fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
-	}
 	arts, ok := allPiecesOf(ctx, ix, q)
 	if !ok {
 		return st, nil, false, nil

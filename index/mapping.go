@@ -246,6 +246,30 @@ func cutKeyword(s string) string {
 // 255 bytes.
 func MayBeCut(s string) bool { return len(s) > maxTermBytes-utf8.UTFMax }
 
+// HoldsWhole reports whether the index holds every piece's title,
+// outlet, authors and tags as its file has them: no piece cut to
+// MaxDocWords words (its cut note among Problems), no tag, outlet or
+// author cut to 255 bytes (MayBeCut, of the values the whole archive's
+// facets count), and the archive's facets recorded at all.
+func (ix *Index) HoldsWhole() bool {
+	if CountCut(ix.Problems()) > 0 {
+		return false
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.facetsOf == nil {
+		return false
+	}
+	for _, vs := range [][]FacetValue{ix.allFacets.Tags, ix.allFacets.Outlets, ix.allFacets.Authors, ix.allFacets.Kinds} {
+		for _, v := range vs {
+			if MayBeCut(v.Value) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func cutKeywords(vals []string) []string {
 	for i, v := range vals {
 		if len(v) > maxTermBytes {
