@@ -1,0 +1,43 @@
+//go:build unix
+
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/gofrs/flock"
+)
+
+// TestListBesideABusyWriterReadsTheFiles: while another folio holds the
+// index's writer lock, an open uses the index as it was (Behind); list
+// then reads the files, which have the piece added since.
+func TestListBesideABusyWriterReadsTheFiles(t *testing.T) {
+	dir := outletArchive(t)
+	idx := t.TempDir()
+	if _, errOut, code := run(t, "--archive", dir, "--index-dir", idx, "index"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "new.md"), []byte("---\ntitle: Added\ndate: 2020-01-01\n---\n\nWords.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lock := flock.New(filepath.Join(idx, "lock"))
+	if ok, err := lock.TryLock(); !ok || err != nil {
+		t.Fatalf("the writer lock: %v %v", ok, err)
+	}
+	defer lock.Unlock()
+	n0 := listFromTheIndex.Load()
+	out, errOut, code := run(t, "--archive", dir, "--index-dir", idx, "list", "--json")
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	var listed []articleJSON
+	if err := json.Unmarshal([]byte(out), &listed); err != nil {
+		t.Fatal(err)
+	}
+	if len(listed) != 49 || listed[0].ID != "new" || listFromTheIndex.Load() != n0 {
+		t.Errorf("beside a busy writer: %d pieces, the first %q, %d lists from the index", len(listed), listed[0].ID, listFromTheIndex.Load()-n0)
+	}
+}
