@@ -164,6 +164,9 @@ type formMatcher struct {
 	forms  []string
 	prefix string
 	run    []bool // reused: a phrase's forms matched so far (in)
+	// the British first letters of the keys prefix begins (britishFirsts)
+	prefixFirsts     string
+	prefixFirstsDone bool
 }
 
 func newFormMatcher(u unit) formMatcher {
@@ -333,7 +336,29 @@ func (m *formMatcher) maybe(w []byte, f string) bool {
 		return c == f[0]
 	}
 	c = lowerASCII(c)
-	return c == lowerASCII(f[0]) || strings.IndexByte(britishFirsts()[f], c) >= 0
+	return c == lowerASCII(f[0]) || strings.IndexByte(m.britishFirsts(f), c) >= 0
+}
+
+// britishFirsts are the first letters, other than its own, that a word
+// of key f can begin with (britishFirsts); for a prefix, those of every
+// key it begins (jai* finds gaol), worked out once.
+func (m *formMatcher) britishFirsts(f string) string {
+	if m.kind != uPrefix {
+		return britishFirsts()[f]
+	}
+	if !m.prefixFirstsDone {
+		for am, firsts := range britishFirsts() {
+			if strings.HasPrefix(am, f) {
+				for _, c := range []byte(firsts) {
+					if strings.IndexByte(m.prefixFirsts, c) < 0 {
+						m.prefixFirsts += string(c)
+					}
+				}
+			}
+		}
+		m.prefixFirstsDone = true
+	}
+	return m.prefixFirsts
 }
 
 // britishFirsts are, for an American spelling, the first letters of the

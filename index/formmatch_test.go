@@ -52,3 +52,21 @@ func TestPhraseFormsAsScanned(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixFindsBritishSpellings: a prefix of an American spelling finds
+// the British one that begins with another letter (jai* finds gaol,
+// estrog* oestrogen), as the whole word does.
+func TestPrefixFindsBritishSpellings(t *testing.T) {
+	for _, c := range []struct {
+		prefix, text string
+		want         bool
+	}{
+		{"jai", "The GAOL guards", true}, {"jail", "the gaol", true}, {"estrog", "Oestrogen only", true},
+		{"jai", "the goal", false}, {"gao", "the gaol", true},
+	} {
+		m := formMatcher{kind: uPrefix, prefix: c.prefix}
+		if got := m.in([]byte(c.text)); got != c.want {
+			t.Errorf("%s* in %q: %v, want %v", c.prefix, c.text, got, c.want)
+		}
+	}
+}
