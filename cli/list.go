@@ -129,7 +129,9 @@ func listFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(st
 	if err := f.applyTo(&q, st); err != nil {
 		return l, false, err
 	}
-	ix, err := env.openIndex(ctx, progressBar(env.Err))
+	// on disk or not at all: built in memory, it would be slower than
+	// the files
+	ix, err := env.openIndexWith(ctx, index.Options{Progress: progressBar(env.Err), Once: true, DiskOnly: true})
 	if err != nil {
 		return l, false, nil
 	}

@@ -106,7 +106,9 @@ func statsFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(s
 	if err := f.applyTo(&q, rs); err != nil {
 		return st, nil, false, err
 	}
-	ix, err := env.openIndex(ctx, progressBar(env.Err))
+	// on disk or not at all: built in memory, it would be slower than
+	// the files
+	ix, err := env.openIndexWith(ctx, index.Options{Progress: progressBar(env.Err), Once: true, DiskOnly: true})
 	if err != nil {
 		return st, nil, false, nil
 	}

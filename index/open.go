@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -25,6 +26,10 @@ type Options struct {
 	Dir string
 	// Memory builds the index in memory only, never touching the cache.
 	Memory bool
+	// DiskOnly makes Open fail, rather than build the index in memory,
+	// when the cache cannot be used (a caller that can read the files
+	// instead: folio list and stats).
+	DiskOnly bool
 	// Rebuild builds the cache's next generation from scratch, even when
 	// the live one is current (folio index --rebuild). Refresh ignores it.
 	Rebuild bool
@@ -353,6 +358,9 @@ func (ix *Index) openView(ctx context.Context, opts Options, have ...*genHold) (
 	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
+	}
+	if opts.DiskOnly {
+		return nil, fmt.Errorf("index cache not used: %w", err)
 	}
 	v, merr := ix.memoryView(ctx, opts)
 	if merr != nil {
