@@ -28,7 +28,7 @@ func TestListBesideABusyWriterReadsTheFiles(t *testing.T) {
 		t.Fatalf("the writer lock: %v %v", ok, err)
 	}
 	defer lock.Unlock()
-	n0 := listFromTheIndex.Load()
+	n0 := keptFromTheIndex.Load()
 	out, errOut, code := run(t, "--archive", dir, "--index-dir", idx, "list", "--json")
 	if code != 0 {
 		t.Fatal(errOut)
@@ -37,7 +37,7 @@ func TestListBesideABusyWriterReadsTheFiles(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &listed); err != nil {
 		t.Fatal(err)
 	}
-	if len(listed) != 49 || listed[0].ID != "new" || listFromTheIndex.Load() != n0 {
-		t.Errorf("beside a busy writer: %d pieces, the first %q, %d lists from the index", len(listed), listed[0].ID, listFromTheIndex.Load()-n0)
+	if len(listed) != 49 || listed[0].ID != "new" || keptFromTheIndex.Load() != n0 {
+		t.Errorf("beside a busy writer: %d pieces, the first %q, %d lists from the index", len(listed), listed[0].ID, keptFromTheIndex.Load()-n0)
 	}
 }

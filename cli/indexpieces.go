@@ -39,9 +39,6 @@ func allPiecesOf(ctx context.Context, ix *index.Index, q index.Query) ([]archive
 			return nil, false
 		}
 		for _, h := range res.Hits {
-			if index.MayBeCut(h.Outlet) || slices.ContainsFunc(h.Tags, index.MayBeCut) {
-				return nil, false // (HoldsWhole says not; kept for safety)
-			}
 			arts = append(arts, archive.Article{ID: h.ID, Title: h.Title, Date: h.Date, Outlet: h.Outlet, Authors: h.Authors,
 				Tags: h.Tags, Kind: h.Kind, URL: h.URL, Source: h.Source, Path: h.Path})
 		}

@@ -2,19 +2,15 @@ package cli
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
-	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
-	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
 
@@ -54,25 +50,16 @@ those of folio list and folio search and count the pieces they list.`,
 				return err
 			}
 			stateOf := stateOnce(env)
-			st, probs, ok, err := statsFromIndex(cmd.Context(), env, f, stateOf)
+			l, ok, err := keptFromIndex(cmd.Context(), env, f, stateOf, false)
 			if err != nil {
 				return err
 			}
 			if !ok {
-				arch, archProbs, err := env.openArchive()
-				if err != nil {
+				if l, err = keptFromFiles(env, f, stateOf); err != nil {
 					return err
 				}
-				var rs *state.Store
-				if f.reading() {
-					rs = stateOf(arch.Name)
-				}
-				keep, err := f.keep(arch, rs)
-				if err != nil {
-					return err
-				}
-				st, probs = computeStats(arch.Name, keep), archProbs
 			}
+			st, probs := computeStats(l.name, l.keep), l.probs
 			reportSkipped(env.Err, probs)
 			if asJSON {
 				return writeJSON(env.Out, st)
@@ -85,45 +72,6 @@ those of folio list and folio search and count the pieces they list.`,
 	f.add(cmd, env)
 	return cmd
 }
-
-// statsFromIndex counts the pieces the filters keep from the archive's
-// index (brought up to date first, as folio search does) instead of
-// reading every file: their fields as the index holds them, counted by
-// computeStats as the files' are (10k pieces: 963 -> 416 ms). ok is false,
-// and the caller reads the files, when the index cannot be opened or
-// searched or holds a tag or an outlet that it may have cut (index.MayBeCut);
-// err is a filter's error.
-func statsFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(string) *state.Store) (st archiveStats, probs []archive.Problem, ok bool, err error) {
-	name, _, err := env.source()
-	if err != nil {
-		return st, nil, false, nil
-	}
-	q := index.Query{Mode: index.ModeHits, Sort: index.SortOldest}
-	var rs *state.Store
-	if f.reading() {
-		rs = stateOf(name)
-	}
-	if err := f.applyTo(&q, rs); err != nil {
-		return st, nil, false, err
-	}
-	// on disk or not at all: built in memory, it would be slower than
-	// the files
-	ix, err := env.openIndexWith(ctx, index.Options{Progress: progressBar(env.Err), Once: true, DiskOnly: true})
-	if err != nil {
-		return st, nil, false, nil
-	}
-	defer ix.Close()
-	arts, ok := allPiecesOf(ctx, ix, q)
-	if !ok {
-		return st, nil, false, nil
-	}
-	statsFromTheIndex.Add(1)
-	return computeStats(ix.Name(), arts), ix.Problems(), true, nil
-}
-
-// statsFromTheIndex counts the stats read from an index (for tests: the
-// files are read when the index cannot answer).
-var statsFromTheIndex atomic.Int64
 
 // computeStats counts arts, the pieces of the archive named name.
 func computeStats(name string, arts []archive.Article) archiveStats {

@@ -12,7 +12,6 @@ import (
 
 const (
 	defaultLimit = 50
-	maxLimit     = MaxLimit
 )
 
 // MaxLimit is the most hits a search returns (Query.Limit); more are
@@ -182,7 +181,7 @@ func pageOf(q Query, hasMust, hasText bool) page {
 	if limit <= 0 {
 		limit = defaultLimit
 	}
-	limit = min(limit, maxLimit)
+	limit = min(limit, MaxLimit)
 	offset := max(q.Offset, 0)
 	pg := page{
 		noHits:   q.Mode == ModeFacets || q.Mode == ModeCount,
