@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"slices"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
-	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/folio-tui/folio/ui"
@@ -58,31 +56,41 @@ may pin its own with citekey: in its front matter (see the README).`,
 			case !all && len(args) == 0:
 				return fmt.Errorf("name the pieces to cite by id (folio list shows them), or use --all")
 			}
-			if !all {
-				// pieces named by their ids: from the index, as the
-				// reader's c cites them (reading the whole archive took
-				// seconds at 10k pieces)
-				if out, ok := citeFromIndex(cmd.Context(), env, args, f, when); ok {
-					_, err := io.WriteString(env.Out, out)
+			// Pieces named: from the index, as the reader's c cites them
+			// (reading the whole archive took seconds at 10k pieces).
+			src, err := openPieces(cmd.Context(), env, all)
+			if err != nil {
+				return err
+			}
+			defer src.close()
+			var arts []archive.Article
+			if all {
+				// a bibliography of the archive, ordered as one
+				arch, err := src.archive()
+				if err != nil {
 					return err
 				}
-			}
-			arch, _, err := env.openArchive()
-			if err != nil {
-				return err
-			}
-			arts, err := piecesByID(arch, args, all)
-			if err != nil {
-				return err
-			}
-			if all {
-				// A bibliography of the archive, ordered as one.
-				arts = slices.Clone(arts)
+				arts = slices.Clone(arch.Articles)
 				cite.SortBibliography(arts)
+			} else {
+				var missing []string
+				for _, arg := range args {
+					if a, ok := src.find(arg); ok {
+						arts = append(arts, a)
+					} else {
+						missing = append(missing, arg)
+					}
+				}
+				if len(missing) > 0 {
+					return src.noPiece(missing)
+				}
 			}
-			// Keys come from the whole archive: a piece's key does not
-			// depend on what else is cited with it.
-			out, err := cite.Cite(arts, f, when, archiveKeyring(env, arch))
+			// A piece's key does not depend on what else is cited with it.
+			keys, err := src.keyring(arts)
+			if err != nil {
+				return err
+			}
+			out, err := cite.Cite(arts, f, when, keys)
 			if err != nil {
 				return err
 			}
@@ -103,33 +111,6 @@ may pin its own with citekey: in its front matter (see the README).`,
 	return cmd
 }
 
-// citeFromIndex cites the pieces ids name, when each is an id of the
-// archive's index (refreshed first, as folio list does), with the keys the
-// reader's c gives them (ui.CiteKeyring: the same keys as the whole
-// archive's keyring). ok is false when some id is not one (a file name, a
-// prefix, a typo: the caller reads the archive, to find it or to suggest),
-// or the index cannot be opened.
-func citeFromIndex(ctx context.Context, env *Env, ids []string, f cite.Format, when time.Time) (string, bool) {
-	ix, arts, ok := piecesFromIndex(ctx, env, ids)
-	if !ok {
-		return "", false
-	}
-	defer ix.Close()
-	keys, warn, err := ui.CiteKeyring(ctx, ix, citeKeysOf(ix.Name()), arts)
-	if err != nil {
-		return "", false
-	}
-	if warn != "" {
-		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(warn))
-	}
-	warnKeyProblems(env, keys.Problems())
-	out, err := cite.Cite(arts, f, when, keys)
-	if err != nil {
-		return "", false
-	}
-	return out, true
-}
-
 // citeKeysOf opens the ledger of citation keys of the archive named name,
 // for the reader and for citing from the index; a warning comes with it.
 func citeKeysOf(name string) ui.OpenCiteKeysFunc {
@@ -137,28 +118,6 @@ func citeKeysOf(name string) ui.OpenCiteKeysFunc {
 		ck, warn := state.OpenCiteKeys(name, "")
 		return ck, warn
 	}
-}
-
-// piecesFromIndex opens the archive's index (refreshed first, as folio
-// list does) and reads the pieces ids name from it, when each is an id of
-// the index; ok is false when one is not (a file name, a prefix, a typo:
-// the caller reads the whole archive, to find it or to suggest one) or the
-// index cannot be opened. The caller closes the index.
-func piecesFromIndex(ctx context.Context, env *Env, ids []string) (*index.Index, []archive.Article, bool) {
-	ix, err := env.openIndex(ctx, nil)
-	if err != nil {
-		return nil, nil, false
-	}
-	arts := make([]archive.Article, 0, len(ids))
-	for _, id := range ids {
-		a, err := ix.Article(id)
-		if err != nil || a.ID != id {
-			ix.Close()
-			return nil, nil, false
-		}
-		arts = append(arts, a)
-	}
-	return ix, arts, true
 }
 
 // maxKeyWarnings is how many notes on pinned keys folio cite prints: one
@@ -176,28 +135,6 @@ func warnKeyProblems(env *Env, probs []archive.Problem) {
 		}
 		fmt.Fprintln(env.Err, "folio: warning:", p.String())
 	}
-}
-
-// piecesByID looks up ids (or file names: see findPiece) in the archive, in
-// the order given, or returns every piece when all is set. Every unknown id
-// is named in the error.
-func piecesByID(arch *archive.Archive, ids []string, all bool) ([]archive.Article, error) {
-	if all {
-		return arch.Articles, nil
-	}
-	var arts []archive.Article
-	var missing []string
-	for _, id := range ids {
-		if a, ok := findPiece(arch, id); ok {
-			arts = append(arts, a)
-		} else {
-			missing = append(missing, id)
-		}
-	}
-	if len(missing) > 0 {
-		return nil, noPiece(arch, missing)
-	}
-	return arts, nil
 }
 
 // archiveKeyring is the keyring of the whole archive, keeping the keys the

@@ -12,6 +12,7 @@ import (
 	"github.com/agnivade/levenshtein"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 )
 
@@ -98,3 +99,72 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// findInIndex is findPiece answered by an index that is current (refreshed,
+// not behind the files): the same piece for the same arg, without reading
+// the archive. A file's id is its path's (archive.IDFromPath), so a path is
+// looked up by id and the piece's file compared; a bare file name, by the
+// ids that end as its stem's; a prefix, in the sorted ids. ok is false when
+// arg names no piece the index can tell (the caller reads the archive, for
+// its answer and its suggestions).
+func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
+	if a, err := ix.Article(arg); err == nil && a.ID == arg {
+		return a, true
+	}
+	if ix.Behind() != "" {
+		return archive.Article{}, false
+	}
+	// the pieces whose file arg names: at the paths p ends with
+	p := strings.TrimPrefix(filepath.ToSlash(filepath.Clean(arg)), "./")
+	var found []archive.Article
+	at := func(file string) {
+		if a, err := ix.Article(archive.IDFromPath(file)); err == nil && a.Path == file &&
+			!slices.ContainsFunc(found, func(f archive.Article) bool { return f.ID == a.ID }) {
+			found = append(found, a)
+		}
+	}
+	if strings.Contains(p, "/") {
+		for s := p; ; {
+			at(s)
+			i := strings.IndexByte(s, '/')
+			if i < 0 {
+				break
+			}
+			s = s[i+1:]
+		}
+	} else if stem := archive.IDFromPath(p); stem != "" && stem != "index" && stem != "_index" {
+		// a piece's file name is the last part of its id (a page
+		// bundle's, index.md, is not: the archive is read for those)
+		ids, err := ix.IDs(func(id string) bool { return id == stem || strings.HasSuffix(id, "/"+stem) }, maxNamesakes+1)
+		if err != nil || len(ids) > maxNamesakes {
+			return archive.Article{}, false
+		}
+		for _, id := range ids {
+			if a, err := ix.Article(id); err == nil && path.Base(a.Path) == p {
+				found = append(found, a)
+			}
+		}
+	} else {
+		return archive.Article{}, false
+	}
+	if len(found) == 1 {
+		return found[0], true
+	}
+	// a prefix of one id
+	prefix := strings.TrimSuffix(arg, "…")
+	if prefix == "" {
+		return archive.Article{}, false
+	}
+	ids, err := ix.IDs(func(id string) bool { return strings.HasPrefix(id, prefix) }, 2)
+	if err != nil || len(ids) != 1 {
+		return archive.Article{}, false
+	}
+	if a, err := ix.Article(ids[0]); err == nil && a.ID == ids[0] {
+		return a, true
+	}
+	return archive.Article{}, false
+}
+
+// maxNamesakes is how many pieces whose ids end alike findInIndex reads to
+// find the one a bare file name names; past it the archive is read.
+const maxNamesakes = 16

@@ -70,22 +70,23 @@ the reading state. folio search --quoted finds the pieces that have quotes.`,
 			if cmd.Flags().Changed("json") {
 				format = "json"
 			}
-			arch, _, err := env.openArchive()
+			src, err := openPieces(cmd.Context(), env, false)
 			if err != nil {
 				return err
 			}
-			qs := openQuotes(env, arch)
+			defer src.close()
+			qs := openQuotes(env, src.name)
 			all := qs.All()
 			if piece != "" {
 				id := piece
-				if a, ok := findPiece(arch, piece); ok {
+				if a, ok := src.find(piece); ok {
 					id = a.ID
 				}
 				all = slices.DeleteFunc(all, func(q state.Quote) bool { return q.Piece != id })
 			}
 			query := strings.Join(args, " ")
 			all = slices.DeleteFunc(all, func(q state.Quote) bool { return !q.Matches(query) })
-			found := resolveQuotes(arch, all)
+			found := resolveQuotes(src, all)
 			if orphaned {
 				found = slices.DeleteFunc(found, func(r resolvedQuote) bool { return r.orphan == "" })
 			}
@@ -93,7 +94,10 @@ the reading state. folio search --quoted finds the pieces that have quotes.`,
 				fmt.Fprintln(env.Err, "folio: no quotes"+map[bool]string{true: " match", false: " yet (v in the reader keeps a passage; see folio quotes add)"}[query != "" || piece != "" || orphaned])
 				return nil
 			}
-			keys := archiveKeyring(env, arch)
+			keys, err := src.keyring(piecesOf(found))
+			if err != nil {
+				return err
+			}
 			var out string
 			switch format {
 			case "json":
@@ -144,15 +148,16 @@ quote's id.`,
 			if !state.Selectable(text) {
 				return errors.New("give the passage to keep with --text: it needs a letter or a digit")
 			}
-			arch, _, err := env.openArchive()
+			src, err := openPieces(cmd.Context(), env, false)
 			if err != nil {
 				return err
 			}
-			a, ok := findPiece(arch, args[0])
+			defer src.close()
+			a, ok := src.find(args[0])
 			if !ok {
-				return noPiece(arch, args)
+				return src.noPiece(args)
 			}
-			plain, err := pieceText(arch, a)
+			plain, err := pieceText(src, a)
 			if err != nil {
 				return err
 			}
@@ -163,8 +168,12 @@ quote's id.`,
 			if n > 1 {
 				fmt.Fprintf(env.Err, "folio: the passage occurs %d times in %s; kept the first\n", n, termsafe.Quote(a.ID))
 			}
-			qs := openQuotes(env, arch)
-			q, err := qs.Add(state.Quote{Piece: a.ID, Selector: sel, Note: archive.SanitizeLine(note), Citation: state.CitationOf(a, archiveKeyring(env, arch).Key(a))})
+			keys, err := src.keyring([]archive.Article{a})
+			if err != nil {
+				return err
+			}
+			qs := openQuotes(env, src.name)
+			q, err := qs.Add(state.Quote{Piece: a.ID, Selector: sel, Note: archive.SanitizeLine(note), Citation: state.CitationOf(a, keys.Key(a))})
 			if err != nil {
 				return err
 			}
@@ -186,11 +195,11 @@ func newQuotesRmCmd(env *Env) *cobra.Command {
 		Short: "Delete quotes by their ids (folio quotes --json shows them)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			arch, _, err := env.openArchive()
+			name, _, err := env.source() // the name alone: no file is read
 			if err != nil {
 				return err
 			}
-			qs := openQuotes(env, arch)
+			qs := openQuotes(env, name)
 			var missing []string
 			for _, id := range args {
 				if !qs.Remove(id) {
@@ -208,10 +217,10 @@ func newQuotesRmCmd(env *Env) *cobra.Command {
 	}
 }
 
-// openQuotes opens the quotes of an archive; a warning goes to stderr, as
-// with openState.
-func openQuotes(env *Env, arch *archive.Archive) *state.Quotes {
-	qs, warn := state.OpenQuotes(arch.Name, "")
+// openQuotes opens the quotes of the archive named name; a warning goes to
+// stderr, as with openState.
+func openQuotes(env *Env, name string) *state.Quotes {
+	qs, warn := state.OpenQuotes(name, "")
 	if warn != nil {
 		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(warn.Error()))
 	}
@@ -221,11 +230,8 @@ func openQuotes(env *Env, arch *archive.Archive) *state.Quotes {
 // pieceText is the text quotes are taken from and found in: the piece as
 // folio show prints it plain (links to other pieces read as their titles),
 // which is the reader's text without colours and Markdown marks.
-func pieceText(arch *archive.Archive, a archive.Article) (string, error) {
-	a.Body = archive.MarkLinks(a.Body, a.Path, func(id string) (string, bool) {
-		p, ok := arch.Get(id)
-		return p.Title, ok
-	})
+func pieceText(src *pieceSource, a archive.Article) (string, error) {
+	a.Body = archive.MarkLinks(a.Body, a.Path, src.title)
 	return showPage(a, quoteTextWidth, false)
 }
 
@@ -243,7 +249,7 @@ const (
 
 // resolveQuotes finds each quote in its piece's text, rendering each quoted
 // piece once, the pieces on all cores.
-func resolveQuotes(arch *archive.Archive, qs []state.Quote) []resolvedQuote {
+func resolveQuotes(src *pieceSource, qs []state.Quote) []resolvedQuote {
 	out := make([]resolvedQuote, len(qs))
 	byPiece := map[string][]int{}
 	for i, q := range qs {
@@ -253,7 +259,7 @@ func resolveQuotes(arch *archive.Archive, qs []state.Quote) []resolvedQuote {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for id, idx := range byPiece {
-		a, ok := arch.Get(id)
+		a, ok := src.get(id)
 		if !ok {
 			for _, i := range idx {
 				out[i].orphan = orphanPieceGone
@@ -263,7 +269,7 @@ func resolveQuotes(arch *archive.Archive, qs []state.Quote) []resolvedQuote {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			text, err := pieceText(arch, a)
+			text, err := pieceText(src, a)
 			prepared := state.NewText(text)
 			for _, i := range idx {
 				out[i].piece = a
@@ -275,6 +281,19 @@ func resolveQuotes(arch *archive.Archive, qs []state.Quote) []resolvedQuote {
 	}
 	wg.Wait()
 	return out
+}
+
+// piecesOf are the pieces of the archive rs quote, each once.
+func piecesOf(rs []resolvedQuote) []archive.Article {
+	var arts []archive.Article
+	seen := map[string]bool{}
+	for _, r := range rs {
+		if r.orphan != orphanPieceGone && !seen[r.piece.ID] {
+			seen[r.piece.ID] = true
+			arts = append(arts, r.piece)
+		}
+	}
+	return arts
 }
 
 // article is the piece a quote cites: the archive's, or, when it is gone,

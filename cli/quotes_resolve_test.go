@@ -25,8 +25,9 @@ func TestResolveQuotesPreparesEachPieceOnce(t *testing.T) {
 	if len(arch.Articles) != 1 {
 		t.Fatalf("%v", probs)
 	}
+	src := &pieceSource{arch: arch} // the archive, read
 	a := arch.Articles[0]
-	text, err := pieceText(arch, a)
+	text, err := pieceText(src, a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +46,7 @@ func TestResolveQuotesPreparesEachPieceOnce(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		for _, r := range resolveQuotes(arch, qs) {
+		for _, r := range resolveQuotes(src, qs) {
 			if r.orphan != "" {
 				t.Fatalf("quote %s orphaned: %s", r.ID, r.orphan)
 			}

@@ -36,29 +36,14 @@ terminal or NO_COLOR is set.`,
 				// columns ran out of memory.
 				return fmt.Errorf("--width %d: at most %d columns", width, maxShowWidth)
 			}
-			var a archive.Article
-			var title func(id string) (string, bool) // of another piece, for links
-			if ix, arts, ok := piecesFromIndex(cmd.Context(), env, args); ok {
-				// by its id: from the index, not the whole archive
-				defer ix.Close()
-				a = arts[0]
-				title = func(id string) (string, bool) {
-					titles, _ := titlesIn(cmd.Context(), ix, []string{id})
-					t, ok := titles[id]
-					return t, ok
-				}
-			} else {
-				arch, _, err := env.openArchive()
-				if err != nil {
-					return err
-				}
-				if a, ok = findPiece(arch, args[0]); !ok {
-					return noPiece(arch, args)
-				}
-				title = func(id string) (string, bool) {
-					p, ok := arch.Get(id)
-					return p.Title, ok
-				}
+			src, err := openPieces(cmd.Context(), env, false)
+			if err != nil {
+				return err
+			}
+			defer src.close()
+			a, ok := src.find(args[0])
+			if !ok {
+				return src.noPiece(args)
 			}
 			if asJSON {
 				return writeJSON(env.Out, struct {
@@ -73,7 +58,7 @@ terminal or NO_COLOR is set.`,
 				return err
 			}
 			// A link to another piece reads as that piece's title.
-			a.Body = archive.MarkLinks(a.Body, a.Path, title)
+			a.Body = archive.MarkLinks(a.Body, a.Path, src.title)
 			page, err := showPage(a, width, colour(env.Out))
 			if err != nil {
 				return err

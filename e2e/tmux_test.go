@@ -263,7 +263,10 @@ func newSession(t *testing.T) *session {
 		bin:      buildFolio(t, dir),
 		dir:      dir,
 		indexDir: filepath.Join(dir, "index"),
-		env:      "XDG_STATE_HOME='" + filepath.Join(dir, "state") + "'",
+		// folders of its own: a command run without --index-dir built
+		// its index in the user's cache
+		env: "XDG_STATE_HOME='" + filepath.Join(dir, "state") + "' XDG_CACHE_HOME='" + filepath.Join(dir, "cache") +
+			"' XDG_CONFIG_HOME='" + filepath.Join(dir, "config") + "'",
 	}
 	name := regexp.MustCompile(`\W+`).ReplaceAllString(t.Name(), "-")
 	s.tmux = newTmux(t, fmt.Sprintf("folio-%s-%d", name, os.Getpid()))

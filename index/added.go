@@ -112,3 +112,25 @@ func (ix *Index) IndexTime() time.Time {
 	}
 	return time.Unix(0, latest).UTC()
 }
+
+// IDs returns, sorted, the IDs of the indexed pieces keep accepts, read
+// from the lengths file (no search; 100k IDs are a few MB), stopping after
+// most of them when most is above 0 (the rest are still read). An error when the file cannot be read
+// whole.
+func (ix *Index) IDs(keep func(id string) bool, most int) ([]string, error) {
+	ix.inUse.RLock() // the generation stays held while its file is read
+	defer ix.inUse.RUnlock()
+	ix.mu.RLock()
+	l := ix.lengths
+	ix.mu.RUnlock()
+	var ids []string
+	err := l.each(func(id []byte, _ int64) {
+		if (most <= 0 || len(ids) < most) && keep(string(id)) {
+			ids = append(ids, string(id))
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ids, nil
+}

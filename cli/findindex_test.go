@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+)
+
+// findInIndex answers as findPiece does over the whole archive, for ids,
+// files (by name, by path, by a path on disk), bundles and prefixes, in a
+// folder with namesakes, a duplicate id and a page bundle; where it cannot
+// tell (a bundle's index.md) it says so, and the archive answers.
+func TestFindInIndexFindsWhatFindPieceFinds(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{
+		"2020/a.md", "2021/a.md", // one name in two folders
+		"b.md", "x/b.md", // a path that ends with another's
+		"post/index.md", "other/_index.md", "deep/er/index.md", // bundles
+		"Foo Bar.md", "foo_bar.md", "dup/Foo Bar.md", "dup/foo_bar.md", // one id: the second is skipped
+		"Ünïcode Name.md", "notes/long-unique-name.md", "notes/long-unique-other.md",
+		"c.markdown",
+	}
+	for i, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		body := "---\ntitle: Piece " + strings.Repeat("i", i+1) + "\ndate: 2020-01-02\n---\nText of " + f + ".\n"
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arch, _, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.OpenDir(context.Background(), dir, index.Options{Dir: t.TempDir(), Once: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	args := []string{"", ".", "/", "…", "a.md", "b.md", "x/b.md", "index.md", "_index.md", "post", "post/index.md",
+		"post/", "pos", "pos…", "oth", "deep", "deep/er", "er/index.md", "foo-bar", "Foo Bar.md", "foo_bar.md",
+		"foo-bar.md", "notes/long-unique", "notes/long-unique-n…", "notes/long", "long-unique-name.md", "c.md",
+		"c.markdown", "c", "2020", "2020/", "2020/a", "2020/a.md", "./2020/a.md", "../elsewhere/2021/a.md",
+		dir + "/2021/a.md", dir + "/b.md", dir + "/x/b.md", "ünïcode-name", "Ünïcode Name.md", "zzz", "a",
+		"/c.md", "dup/foo_bar.md", "dup/foo-bar.md", dir + "/dup/foo_bar.md"}
+	for _, a := range arch.Articles {
+		args = append(args, a.ID, a.Path, path.Base(a.Path), filepath.Join(dir, a.Path), a.ID[:len(a.ID)-1], a.ID+"x")
+	}
+	found := 0
+	for _, arg := range args {
+		want, wantOK := findPiece(arch, arg)
+		got, ok := findInIndex(ix, arg)
+		if ok && (!wantOK || got.ID != want.ID || got.Path != want.Path) {
+			t.Errorf("findInIndex(%q) = %q (%s), findPiece: %q %v", arg, got.ID, got.Path, want.ID, wantOK)
+		}
+		bundle := path.Base(arg) == "index.md" || path.Base(arg) == "_index.md"
+		if wantOK && !ok && !bundle {
+			t.Errorf("findInIndex(%q) found nothing; findPiece: %q", arg, want.ID)
+		}
+		if ok {
+			found++
+		}
+	}
+	if found < len(arch.Articles)*4 {
+		t.Errorf("only %d of %d args found in the index", found, len(args))
+	}
+}

@@ -1,0 +1,161 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/state"
+)
+
+// runWith runs folio in-process on the archive dir with the state and
+// index folders given, and the archives pieceSource read whole.
+func runWith(t *testing.T, dir, stateHome, indexDir string, args ...string) (out string, reads int64) {
+	t.Helper()
+	t.Setenv("FOLIO_ARCHIVE", "")
+	t.Setenv("XDG_STATE_HOME", stateHome)
+	var o, e bytes.Buffer
+	root := NewRoot("test", &Env{Out: &o, Err: &e, In: strings.NewReader("")})
+	root.SetArgs(append([]string{"--archive", dir, "--index-dir", indexDir}, args...))
+	before := archiveReads.Load()
+	if err := root.Execute(); err != nil {
+		return "error: " + err.Error(), archiveReads.Load() - before
+	}
+	return o.String() + e.String(), archiveReads.Load() - before
+}
+
+// copyDir copies the files of the folder src into the new folder dst.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// folio quotes, show and cite read the pieces they name from the index:
+// everything they print is what they print reading the whole archive (an
+// unusable index folder makes them read it), citation keys are the whole
+// archive's, and they read the archive only for what the index cannot
+// tell (a name two files have).
+func TestQuotesShowAndCiteFromTheIndexAreTheFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, fm, body string) {
+		t.Helper()
+		p = filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("---\n"+fm+"\n---\n"+body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// three pieces of one author, year and first word: their keys are told
+	// apart by the whole archive
+	write("b.md", "title: Terror at home\nauthors: [Jane Doe]\ndate: 2020-03-01\noutlet: The Post\nurl: https://post.example/b", "The threat is here, at home.")
+	write("x/a.md", "title: Terror abroad\nauthors: [Jane Doe]\ndate: 2020-05-01\noutlet: The Post", "As I wrote [before](../b.md), the plots go on and on.\n\nA second paragraph.")
+	write("gone.md", "title: Terror gone\nauthors: [Jane Doe]\ndate: 2020-07-01", "A passage that goes away.")
+	write("edited.md", "title: Edited piece\nauthors: [Sam Roe]\ndate: 2019-01-01", "The original sentence stays for now.")
+	write("y/b.md", "title: Another b\ndate: 2018-01-01", "Named as the first b is.")
+
+	build := t.TempDir() // the index quotes are added with
+	home := t.TempDir()
+	for _, add := range [][]string{
+		{"x/a.md", "before Terror at home the plots go on"}, // over a link's title
+		{"x/a", "A second paragraph"},
+		{"gone", "A passage that goes"},
+		{dir + "/edited.md", "original sentence stays"},
+	} {
+		if out, _ := runWith(t, dir, home, build, "quotes", "add", add[0], "--text", add[1]); strings.HasPrefix(out, "error") {
+			t.Fatalf("quotes add %s: %s", add[0], out)
+		}
+	}
+	if err := os.Remove(filepath.Join(dir, "gone.md")); err != nil {
+		t.Fatal(err)
+	}
+	write("edited.md", "title: Edited piece\nauthors: [Sam Roe]\ndate: 2019-01-01", "The sentence has changed.")
+
+	// what each route prints, each with the quotes and no ledger of keys
+	runs := [][]string{
+		{"quotes", "--json"},
+		{"quotes"},
+		{"quotes", "--format", "bibtex"},
+		{"quotes", "--piece", "x/a.md"},
+		{"quotes", "--piece", "a.md", "--json"},
+		{"quotes", "--piece", "b.md"}, // two files: the archive tells
+		{"quotes", "--orphaned"},
+		{"show", "x/a.md"},
+		{"show", "a.md"},
+		{"show", "edited"},
+		{"show", "b.md"},
+		{"show", "x/nope.md"},
+		{"cite", "--format", "bibtex", "--accessed", "2025-01-02", "x/a.md", "b", "edited.md"},
+		{"cite", "--format", "csl-json", "--accessed", "2025-01-02", dir + "/x/a.md"},
+		{"cite", "x/a", "nope"},
+	}
+	var outs [2][]string
+	for route, indexDir := range []string{t.TempDir(), filepath.Join(dir, "b.md")} { // a file: no index
+		st := t.TempDir()
+		copyDir(t, home, st)
+		os.Remove(filepath.Join(st, "folio", state.CiteKeysFileName(archiveName(t, dir))))
+		for _, args := range runs {
+			out, reads := runWith(t, dir, st, indexDir, args...)
+			outs[route] = append(outs[route], out)
+			indexTells := args[len(args)-1] != "b.md" && !strings.Contains(strings.Join(args, " "), "nope")
+			if route == 0 && indexTells && reads != 0 {
+				t.Errorf("folio %s read the archive %d times beside its index", strings.Join(args, " "), reads)
+			}
+			if route == 1 && reads != 1 {
+				t.Errorf("folio %s without an index read the archive %d times", strings.Join(args, " "), reads)
+			}
+		}
+	}
+	for i, args := range runs {
+		if outs[0][i] != outs[1][i] {
+			t.Errorf("folio %s:\nfrom the index:\n%s\nfrom the files:\n%s", strings.Join(args, " "), outs[0][i], outs[1][i])
+		}
+	}
+
+	// and what they print is right: the whole archive's keys, the orphans
+	arch, _, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := cite.NewKeyringWith(arch.Articles, nil)
+	var qs []quoteOut
+	if err := json.Unmarshal([]byte(outs[0][0]), &qs); err != nil {
+		t.Fatalf("%v\n%s", err, outs[0][0])
+	}
+	want := map[string]string{"x/a": "", "gone": orphanPieceGone, "edited": orphanPassageGone}
+	if len(qs) != 4 {
+		t.Fatalf("%d quotes: %s", len(qs), outs[0][0])
+	}
+	for _, q := range qs {
+		if q.Orphan != want[q.Piece] {
+			t.Errorf("quote of %s: orphaned %q, want %q", q.Piece, q.Orphan, want[q.Piece])
+		}
+		if a, ok := arch.Get(q.Piece); ok && q.Citation.Key != keys.Key(a) {
+			t.Errorf("quote of %s cites %s; the archive's key is %s", q.Piece, q.Citation.Key, keys.Key(a))
+		}
+	}
+	if !strings.Contains(outs[0][7], "before (→ “Terror at home”)") {
+		t.Errorf("show x/a.md without its link's title:\n%s", outs[0][7])
+	}
+	if !strings.Contains(outs[0][12], "{doe2020terrora,") && !strings.Contains(outs[0][12], "{doe2020terrorb,") {
+		t.Errorf("cite: no key told apart:\n%s", outs[0][12])
+	}
+}
+
+// archiveName is the name folio gives the archive in dir.
+func archiveName(t *testing.T, dir string) string {
+	t.Helper()
+	name, _, err := archive.Source(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
