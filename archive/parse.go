@@ -16,6 +16,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
+	"golang.org/x/net/idna"
 	"gopkg.in/yaml.v3"
 )
 
@@ -252,6 +253,28 @@ func ValidURL(s string) error {
 		return errors.New("URL has no host")
 	}
 	return nil
+}
+
+// HostNote says, for a URL whose host is not plain ASCII, the host as a
+// browser asks for it (punycode): a Cyrillic а in "exаmple.com" looks like
+// example.com and is another site. It is shown beside every such URL
+// folio prints: " (host xn--exmple-4nf.com: not plain ASCII)"; "" for an
+// ASCII host or not a URL.
+func HostNote(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	h := pu.Hostname()
+	for i := 0; i < len(h); i++ {
+		if h[i] >= 0x80 {
+			if a, err := idna.Lookup.ToASCII(h); err == nil {
+				return " (host " + a + ": not plain ASCII)"
+			}
+			return " (host not plain ASCII)"
+		}
+	}
+	return ""
 }
 
 // validCiteKey is a citation key that BibTeX, biblatex, Pandoc ([@key])

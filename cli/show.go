@@ -173,7 +173,7 @@ func pieceHeader(a archive.Article, width int, styled bool) string {
 		if styled && archive.ValidURL(l.url) == nil {
 			text = ansi.SetHyperlink(l.url) + l.url + ansi.ResetHyperlink()
 		}
-		b.WriteString("  " + dim.Render(l.label+": ") + text + "\n")
+		b.WriteString("  " + dim.Render(l.label+": ") + text + dim.Render(archive.HostNote(l.url)) + "\n")
 	}
 	if sf := strings.Join(strings.Fields(a.Standfirst), " "); sf != "" {
 		b.WriteString("\n")

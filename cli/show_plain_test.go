@@ -112,3 +112,15 @@ func TestListEmptyFolderSaysSo(t *testing.T) {
 		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
 	}
 }
+
+// folio show prints a look-alike host as the browser asks for it.
+func TestShowSpellsALookAlikeHost(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A\ndate: 2020-01-01\nurl: https://ex\u0430mple.com/a\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "--archive", dir, "show", "a")
+	if code != 0 || !strings.Contains(out, "url: https://ex\u0430mple.com/a (host xn--exmple-4nf.com: not plain ASCII)") {
+		t.Errorf("exit %d %s:\n%s", code, errs, out)
+	}
+}

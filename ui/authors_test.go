@@ -211,3 +211,30 @@ func TestRelatedNameTheirAuthors(t *testing.T) {
 		t.Fatalf("one writer's related pieces name him on every line:\n%s", out)
 	}
 }
+
+// A piece's URL whose host is not plain ASCII shows the host as the
+// browser asks for it, in the header, before anything is opened: beside
+// the link when both fit, under it (wrapped) when not; every line within
+// the width.
+func TestHeaderSpellsALookAlikeHost(t *testing.T) {
+	st := NewStyles(true, true)
+	a := archive.Article{Title: "Look-alike", URL: "https://ex\u0430mple.com/2017/10/a-long-path-to-the-piece"}
+	for _, width := range []int{100, 40, 24} {
+		lines, _ := composePiece(a, nil, nil, nil, width, st)
+		out := ansi.Strip(strings.Join(lines, "\n"))
+		// (wrapped at a narrow width)
+		if !strings.Contains(strings.Join(strings.Fields(out), ""), "(hostxn--exmple-4nf.com:notplainASCII)") {
+			t.Errorf("width %d: no punycode host in the header:\n%s", width, out)
+		}
+		for _, l := range lines {
+			if w := ansi.StringWidth(l); w > width {
+				t.Errorf("width %d: a line of %d cells: %q", width, w, ansi.Strip(l))
+			}
+		}
+	}
+	a.URL = "https://example.com/caf\u00e9"
+	lines, _ := composePiece(a, nil, nil, nil, 100, st)
+	if out := ansi.Strip(strings.Join(lines, "\n")); strings.Contains(out, "not plain ASCII") {
+		t.Errorf("an ASCII host with a note:\n%s", out)
+	}
+}

@@ -4,14 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"slices"
 	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"golang.org/x/net/idna"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -234,28 +232,8 @@ func openURLCmd(u string) tea.Cmd {
 			return statusMsg{text: fmt.Sprintf("Could not open %s: press y to copy it (%s)",
 				ansi.Truncate(archive.SanitizeLine(u), 60, "…"), err), isErr: true}
 		}
-		return statusMsg{text: "Opened in browser: " + ansi.Truncate(u, 60, "…") + hostNote(u)}
+		return statusMsg{text: "Opened in browser: " + ansi.Truncate(u, 60, "…") + archive.HostNote(u)}
 	}
-}
-
-// hostNote says, for a URL whose host is not plain ASCII, the host as the
-// browser asks for it (punycode): a Cyrillic а in "exаmple.com" looks like
-// example.com and is another site. "" for an ASCII host.
-func hostNote(u string) string {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return ""
-	}
-	h := pu.Hostname()
-	for i := 0; i < len(h); i++ {
-		if h[i] >= 0x80 {
-			if a, err := idna.Lookup.ToASCII(h); err == nil {
-				return " (host " + a + ": not plain ASCII)"
-			}
-			return " (host not plain ASCII)"
-		}
-	}
-	return ""
 }
 
 // clearStatusCmd clears status message id after d. One timer per message,

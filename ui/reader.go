@@ -393,7 +393,18 @@ func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, b
 		add(wrap(st.ReaderTag, tagLine(a.Tags))...)
 	}
 	if link := a.Link(); link != "" {
-		add(hyperlink(link, w, st))
+		// a host that is not plain ASCII (a look-alike) is spelt as the
+		// browser asks for it: beside the link when both fit, else under it
+		note := archive.HostNote(link)
+		switch n := ansi.StringWidth(note); {
+		case note == "":
+			add(hyperlink(link, w, st))
+		case w-n >= 20:
+			add(hyperlink(link, w-n, st) + st.ReaderMeta.Render(note))
+		default:
+			add(hyperlink(link, w, st))
+			add(wrap(st.ReaderMeta, strings.TrimSpace(note))...)
+		}
 	}
 	add(copyLines(a.ID, copies, w, st)...)
 	if sf := strings.TrimSpace(a.Standfirst); sf != "" {
