@@ -159,3 +159,23 @@ func archiveName(t *testing.T, dir string) string {
 	}
 	return name
 }
+
+// folio quotes with no quotes (or none matching) reads no piece: no index
+// is built for nothing (11 s at 10k pieces with a new index folder, a
+// review's finding), nor the archive read.
+func TestQuotesWithoutQuotesReadNoPiece(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A\ndate: 2020-01-01\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ixDir := filepath.Join(t.TempDir(), "index")
+	for args, want := range map[string]string{"quotes": "folio: no quotes yet", "quotes --json": "[]\n", "quotes nothing": "folio: no quotes match"} {
+		out, reads := runWith(t, dir, t.TempDir(), ixDir, strings.Fields(args)...)
+		if !strings.HasPrefix(out, want) || reads != 0 {
+			t.Errorf("folio %s: %q, the archive read %d times", args, out, reads)
+		}
+		if _, err := os.Stat(ixDir); err == nil {
+			t.Fatalf("folio %s made an index", args)
+		}
+	}
+}

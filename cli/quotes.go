@@ -70,33 +70,42 @@ the reading state. folio search --quoted finds the pieces that have quotes.`,
 			if cmd.Flags().Changed("json") {
 				format = "json"
 			}
-			src, err := openPieces(cmd.Context(), env, false)
+			name, _, err := env.source()
 			if err != nil {
 				return err
-			}
-			defer src.close()
-			qs := openQuotes(env, src.name)
-			all := qs.All()
-			if piece != "" {
-				id := piece
-				if a, ok := src.find(piece); ok {
-					id = a.ID
-				}
-				all = slices.DeleteFunc(all, func(q state.Quote) bool { return q.Piece != id })
 			}
 			query := strings.Join(args, " ")
-			all = slices.DeleteFunc(all, func(q state.Quote) bool { return !q.Matches(query) })
-			found := resolveQuotes(src, all)
-			if orphaned {
-				found = slices.DeleteFunc(found, func(r resolvedQuote) bool { return r.orphan == "" })
+			all := slices.DeleteFunc(openQuotes(env, name).All(), func(q state.Quote) bool { return !q.Matches(query) })
+			var found []resolvedQuote
+			var keys *cite.Keyring
+			if len(all) > 0 { // else no piece is read: no index is built for none
+				src, err := openPieces(cmd.Context(), env, false)
+				if err != nil {
+					return err
+				}
+				defer src.close()
+				if piece != "" {
+					id := piece
+					if a, ok := src.find(piece); ok {
+						id = a.ID
+					}
+					all = slices.DeleteFunc(all, func(q state.Quote) bool { return q.Piece != id })
+				}
+				found = resolveQuotes(src, all)
+				if orphaned {
+					found = slices.DeleteFunc(found, func(r resolvedQuote) bool { return r.orphan == "" })
+				}
+				keys, err = src.keyring(piecesOf(found))
+				if err != nil {
+					return err
+				}
 			}
-			if format != "json" && len(found) == 0 {
+			if len(found) == 0 {
+				if format == "json" {
+					return writeJSON(env.Out, []quoteJSON{})
+				}
 				fmt.Fprintln(env.Err, "folio: no quotes"+map[bool]string{true: " match", false: " yet (v in the reader keeps a passage; see folio quotes add)"}[query != "" || piece != "" || orphaned])
 				return nil
-			}
-			keys, err := src.keyring(piecesOf(found))
-			if err != nil {
-				return err
 			}
 			var out string
 			switch format {

@@ -31,6 +31,9 @@ type build struct {
 	// unexpected: some file of the plan being carried out did not give
 	// what planning expected of it (parsed.unexpected)
 	unexpected bool
+	// readFatal are the files this build read and found unusable: they
+	// own no ID when it plans again (owners)
+	readFatal map[string]bool
 	// sketches holds the sketches of the pieces indexed (copies.go), on
 	// disk, from the first; nil in memory, or if it could not be made
 	sketches *sketchSpill

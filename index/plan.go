@@ -54,7 +54,7 @@ func (b *build) scan() ([]archive.FileInfo, []archive.Problem) {
 // without modification times (the embedded archive), where they are hashed.
 func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.Problem) *plan {
 	states := b.fileStates(m, files)
-	owner := owners(m, states)
+	owner := owners(m, states, b.readFatal)
 	todo, newFiles := sortOut(m, states, owner)
 	deletes := deletesOf(m, files, owner)
 	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs}
@@ -97,12 +97,15 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo) []fileState {
 }
 
 // owners maps each ID to the first path (in path order) with that ID that
-// is not known to be unusable. Others are duplicates, skipped.
-func owners(m *manifest, states []fileState) map[string]string {
+// is not known to be unusable: found so unchanged, or read unusable by
+// this build (readFatal: a file read within RacyWindow of its change is
+// never unchanged, and kept its ID from the good file after it, which the
+// archive gives it). Others are duplicates, skipped.
+func owners(m *manifest, states []fileState, readFatal map[string]bool) map[string]string {
 	owner := map[string]string{}
 	for _, st := range states {
 		id := st.id
-		if st.unchanged && m.Files[st.info.Path].Fatal {
+		if (st.unchanged || readFatal[st.info.Path]) && m.Files[st.info.Path].Fatal {
 			continue
 		}
 		if _, ok := owner[id]; !ok && id != "" {

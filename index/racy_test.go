@@ -4,8 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // TestRacyReadIsReadAgain: a file read within RacyWindow of its last
@@ -155,4 +158,70 @@ func countWord(t *testing.T, ix *Index, word string) int {
 		t.Fatal(err)
 	}
 	return res.Total
+}
+
+// TestFreshBrokenFileOwnsNoID: a file that cannot be read (broken front
+// matter) and a good one after it with the same ID, both just written:
+// the good one is the piece, as the archive has it. The broken file, read
+// within RacyWindow of its writing, is never unchanged, and kept the ID
+// when the build planned again: the good piece was skipped as its
+// duplicate until the files settled (a review's finding; folio cite of
+// the ID cited another piece).
+func TestFreshBrokenFileOwnsNoID(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	arch, dir := t.TempDir(), t.TempDir()
+	if err := os.MkdirAll(filepath.Join(arch, "dup"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"dup/Foo Bar.md":     "---\ntitle: Broken\ndate: [oops\n---\nx\n",
+		"dup/foo_bar.md":     "---\ntitle: The real one\ndate: 2020-01-01\n---\nReal text.\n",
+		"dup/foo-bar-baz.md": "---\ntitle: Another piece\ndate: 2020-02-01\n---\nOther.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t0 := time.Now()
+	readNow = func() time.Time { return t0 } // read as they are written
+	want, probs := archive.Load(os.DirFS(arch))
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if a, err := ix.Article("dup/foo-bar"); err != nil || a.Title != "The real one" {
+		t.Errorf("dup/foo-bar: %q, %v; want The real one (the archive has %d pieces, %v)", a.Title, err, len(want.Articles), probs)
+	}
+	if ix.Count() != len(want.Articles) {
+		t.Errorf("%d pieces indexed, the archive has %d", ix.Count(), len(want.Articles))
+	}
+	for _, p := range ix.Problems() {
+		if strings.Contains(p.Msg, "duplicate id") {
+			t.Errorf("a problem the archive does not have: %s", p)
+		}
+	}
+	ix.Close()
+
+	// the good file settled and indexed, a broken draft of the same ID
+	// saved beside it just now
+	os.Remove(filepath.Join(arch, "dup/Foo Bar.md"))
+	readNow = func() time.Time { return time.Now().Add(time.Hour) }
+	if ix, err = Open(context.Background(), arch, os.DirFS(arch), Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	if err := os.WriteFile(filepath.Join(arch, "dup/Foo Bar.md"), []byte("---\ntitle: Draft\ndate: [oops\n---\nx\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	readNow = time.Now
+	if ix, err = Open(context.Background(), arch, os.DirFS(arch), Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := ix.Article("dup/foo-bar"); err != nil || a.Title != "The real one" || ix.Count() != 2 {
+		t.Errorf("beside a fresh broken draft: dup/foo-bar %q, %v, %d pieces; want The real one of 2", a.Title, err, ix.Count())
+	}
+	if n, err := ix.Search(context.Background(), Query{Text: "real"}); err != nil || n.Total != 1 {
+		t.Errorf("search real: %d, %v", n.Total, err)
+	}
 }
