@@ -132,6 +132,14 @@ func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, 
 		e := m.Files[p]
 		isOwner := owner[id] == p
 		if st.unchanged && (e.Fatal || e.Indexed == isOwner) {
+			if !e.Fatal && !isOwner && owner[id] != "" {
+				// a duplicate still: of the owner now (its problem named
+				// the one when it was read)
+				dup := archive.DuplicateProblem(p, owner[id], id)
+				if !slices.Contains(e.Problems, dup) {
+					e.Problems = append(withoutDuplicate(e.Problems), dup)
+				}
+			}
 			newFiles[p] = e
 			continue
 		}
