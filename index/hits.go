@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/folio-tui/folio/archive"
@@ -153,6 +155,9 @@ func (ix *Index) loadFields(ctx context.Context, hits search.DocumentMatchCollec
 	if len(hits) == 0 {
 		return nil
 	}
+	if ok, err := ix.loadStored(hits, fields); ok || err != nil {
+		return err
+	}
 	idList := make([]string, len(hits))
 	for i, h := range hits {
 		idList[i] = h.ID
@@ -171,4 +176,69 @@ func (ix *Index) loadFields(ctx context.Context, hits search.DocumentMatchCollec
 		h.Fields = byID[h.ID]
 	}
 	return nil
+}
+
+// loadStored is loadFields read straight from the snapshot's segments, by
+// the hits' document numbers: the same values in the same form as
+// bleve's (a field of one value its string, of several a slice of them, in
+// the order stored), without the search by ID that found each document
+// again in every segment's dictionary of IDs, nor a document built for
+// each. folio list of 100k pieces spent a quarter of its time there
+// (2026-12-03). ok is false, having set nothing, when the index is not a
+// scorch snapshot, a number is not of it, or a field is not text (the
+// caller searches by ID).
+func (ix *Index) loadStored(hits search.DocumentMatchCollection, fields []string) (bool, error) {
+	r, done, err := ix.reader()
+	if err != nil {
+		return false, err
+	}
+	defer done()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return false, nil
+	}
+	segs, offsets, total := segmentOffsets(snap)
+	for _, h := range hits {
+		if h.IndexInternalID == nil || h.IndexInternalID.Value() >= total {
+			return false, nil
+		}
+	}
+	want := make(map[string]bool, len(fields))
+	for _, f := range fields {
+		want[f] = true
+	}
+	loaded := make([]map[string]interface{}, len(hits))
+	for i, h := range hits {
+		n := h.IndexInternalID.Value()
+		k := sort.Search(len(offsets), func(i int) bool { return offsets[i] > n }) - 1
+		f := make(map[string]interface{}, len(fields))
+		text := true
+		err := segs[k].VisitDocument(n-offsets[k], func(field string, typ byte, value []byte, _ []uint64) bool {
+			if !want[field] {
+				return true
+			}
+			if typ != 't' { // a number or a date: bleve decodes it
+				text = false
+				return false
+			}
+			v := string(value) // a copy: value may be the mapped file's
+			switch old := f[field].(type) {
+			case nil:
+				f[field] = v
+			case string:
+				f[field] = []interface{}{old, v}
+			case []interface{}:
+				f[field] = append(old, v)
+			}
+			return true
+		})
+		if err != nil || !text {
+			return false, err
+		}
+		loaded[i] = f
+	}
+	for i, h := range hits {
+		h.Fields = loaded[i]
+	}
+	return true, nil
 }

@@ -1,0 +1,72 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// loadStored reads a page's stored fields straight from the segments: the
+// same values, in the same form, as bleve's search by ID, for every piece
+// (fields of one value and of several, the pieces' texts' field too), in
+// an index of one segment and one of many with deleted pieces.
+func TestLoadStoredIsBleves(t *testing.T) {
+	arch := t.TempDir()
+	write := func(name, fm, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(arch, name), []byte("---\n"+fm+"\n---\n"+body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 30 {
+		write(fmt.Sprintf("p%02d.md", i), fmt.Sprintf("title: Piece %d\ndate: 2020-01-%02d\ntags: [a, b%d, \"c d\"]\nauthors: [Ann Smith, Bob Jones]\noutlet: The Post\nurl: https://example.org/%d", i, i%28+1, i, i),
+			fmt.Sprintf("Words of piece %d about security.", i))
+	}
+	write("one.md", "title: One tag\ndate: 2021-05\ntags: [solo]\nauthor: Cy Lee\ncitekey: lee2021one\nsource: https://example.org/feed", "Alone.")
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	sameStored(t, ix, 31)
+	sameStored(t, splitFixture(t, 300), 0)
+}
+
+// sameStored checks loadStored against bleve's search by ID for every
+// piece of ix (n of them; 0: any number).
+func sameStored(t *testing.T, ix *Index, n int) {
+	t.Helper()
+	for _, fields := range [][]string{storedFields, append(storedFields, fBodyAt)} {
+		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 10000, 0, false)
+		res, err := ix.bi.Search(req)
+		if err != nil || n > 0 && res.Total != uint64(n) {
+			t.Fatalf("%v, %d pieces", err, res.Total)
+		}
+		if ok, err := ix.loadStored(res.Hits, fields); !ok || err != nil {
+			t.Fatalf("loadStored: %v %v", ok, err)
+		}
+		direct := map[string]map[string]interface{}{}
+		for _, h := range res.Hits {
+			direct[h.ID] = h.Fields
+		}
+		req.Fields = fields
+		want, err := ix.bi.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range want.Hits {
+			if !reflect.DeepEqual(direct[h.ID], h.Fields) {
+				t.Errorf("%s: read %v\nbleve's %v", h.ID, direct[h.ID], h.Fields)
+			}
+		}
+		if len(direct) != len(want.Hits) {
+			t.Errorf("%d pieces read, bleve %d", len(direct), len(want.Hits))
+		}
+	}
+}
