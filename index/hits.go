@@ -184,8 +184,11 @@ func (ix *Index) loadFields(ctx context.Context, hits search.DocumentMatchCollec
 // the order stored), without the search by ID that found each document
 // again in every segment's dictionary of IDs, nor a document built for
 // each. folio list of 100k pieces spent a quarter of its time there
-// (2026-12-03). ok is false, having set nothing, when the index is not a
-// scorch snapshot, a number is not of it, or a field is not text (the
+// (2026-12-03). Each document's ID is compared with its hit's: a number
+// is of the snapshot the hits were collected from, and an index still
+// merging its segments (one built in memory) may have another by now. ok
+// is false, having set nothing, when the index is not a scorch snapshot,
+// a number is not the hit's document in it, or a field is not text (the
 // caller searches by ID).
 func (ix *Index) loadStored(hits search.DocumentMatchCollection, fields []string) (bool, error) {
 	r, done, err := ix.reader()
@@ -212,8 +215,12 @@ func (ix *Index) loadStored(hits search.DocumentMatchCollection, fields []string
 		n := h.IndexInternalID.Value()
 		k := sort.Search(len(offsets), func(i int) bool { return offsets[i] > n }) - 1
 		f := make(map[string]interface{}, len(fields))
-		text := true
+		text, same := true, false
 		err := segs[k].VisitDocument(n-offsets[k], func(field string, typ byte, value []byte, _ []uint64) bool {
+			if field == "_id" { // visited first: the hit's own document?
+				same = string(value) == h.ID
+				return same
+			}
 			if !want[field] {
 				return true
 			}
@@ -232,7 +239,9 @@ func (ix *Index) loadStored(hits search.DocumentMatchCollection, fields []string
 			}
 			return true
 		})
-		if err != nil || !text {
+		if err != nil || !text || !same {
+			// a number of another snapshot (an index in memory merges
+			// its segments after its build), or not text
 			return false, err
 		}
 		loaded[i] = f

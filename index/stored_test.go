@@ -70,3 +70,27 @@ func sameStored(t *testing.T, ix *Index, n int) {
 		}
 	}
 }
+
+// A hit whose number is another document's in the snapshot read (the
+// snapshot moved on: an index in memory merges after its build) is not
+// given that document's fields: the search by ID answers instead.
+func TestLoadStoredChecksTheIDs(t *testing.T) {
+	ix := openFixtures(t)
+	res, err := ix.bi.Search(bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 10, 0, false))
+	if err != nil || len(res.Hits) < 2 {
+		t.Fatalf("%v %d", err, len(res.Hits))
+	}
+	hits := res.Hits[:2]
+	hits[0].IndexInternalID, hits[1].IndexInternalID = hits[1].IndexInternalID, hits[0].IndexInternalID
+	if ok, err := ix.loadStored(hits, storedFields); ok || err != nil {
+		t.Fatalf("loadStored took swapped numbers: %v %v", ok, err)
+	}
+	if err := ix.loadFields(context.Background(), hits, storedFields); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hits {
+		if a, err := ix.Article(h.ID); err != nil || str(h.Fields[fTitle]) != a.Title {
+			t.Errorf("%s: title %q, its file's %q (%v)", h.ID, str(h.Fields[fTitle]), a.Title, err)
+		}
+	}
+}
