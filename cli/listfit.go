@@ -69,10 +69,13 @@ func writeTable(w io.Writer, as, all []archive.Article, width int) error {
 	natural := make([]int, n)
 	ids := make([]int, 0, len(rows))
 	for _, r := range rows {
-		for i, c := range r {
-			natural[i] = max(natural[i], ansi.StringWidth(c))
+		if width <= 0 {
+			break // every column whole: no width is needed
 		}
-		ids = append(ids, ansi.StringWidth(r[id]))
+		for i, c := range r {
+			natural[i] = max(natural[i], cellWidth(c))
+		}
+		ids = append(ids, cellWidth(r[id]))
 	}
 	const gap = 2
 	sum := func(ws []int) int {
@@ -126,7 +129,7 @@ func writeTable(w io.Writer, as, all []archive.Article, width int) error {
 				continue
 			}
 			c := ansi.Truncate(r[i], widths[i], "…")
-			cells = append(cells, c+strings.Repeat(" ", widths[i]-ansi.StringWidth(c)))
+			cells = append(cells, c+strings.Repeat(" ", widths[i]-cellWidth(c)))
 			used += widths[i] + gap
 		}
 		idCell := r[id]
@@ -142,9 +145,9 @@ func writeTable(w io.Writer, as, all []archive.Article, width int) error {
 		// cut one does, leaving minTitle); a longer id takes room from its
 		// own title
 		col := min(width-used-gap-min(widths[id], width-used-gap-minTitle-gap), widths[title])
-		if room := min(col, width-used-gap-ansi.StringWidth(idCell)); room >= 8 {
+		if room := min(col, width-used-gap-cellWidth(idCell)); room >= 8 {
 			c := ansi.Truncate(r[title], room, "…")
-			cells = append(cells, c+strings.Repeat(" ", max(room-ansi.StringWidth(c), 0)))
+			cells = append(cells, c+strings.Repeat(" ", max(room-cellWidth(c), 0)))
 		}
 		cells = append(cells, idCell)
 		line := strings.Join(cells, strings.Repeat(" ", gap))
@@ -223,4 +226,15 @@ func byIDPrefix(as []archive.Article, prefix string) (archive.Article, bool) {
 		return found[0], true
 	}
 	return archive.Article{}, false
+}
+
+// cellWidth is ansi.StringWidth, without reading graphemes for text in
+// printable ASCII (a cell each: a fifth of listing 100k pieces).
+func cellWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
 }

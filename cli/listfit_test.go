@@ -133,3 +133,14 @@ func TestShowTakesAnIDPrefixOnlyOnePieceHas(t *testing.T) {
 		t.Fatal("a prefix of several ids named one piece")
 	}
 }
+
+// cellWidth is ansi.StringWidth: printable ASCII by its length, anything
+// else as ansi reads it.
+func TestCellWidthIsStringWidth(t *testing.T) {
+	for _, s := range []string{"", "plain words", "~!@#$%^&*()_+{}|:<>?", "tab\there", "esc\x1b[1mbold", "del\x7f",
+		"café", "日本語", "emoji 👍🏽 flag 🇬🇧", "e\u0301", "zero\u200bwidth", "\u00a0nbsp"} {
+		if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
+			t.Errorf("cellWidth(%q) = %d, ansi.StringWidth %d", s, got, want)
+		}
+	}
+}
