@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -48,7 +50,7 @@ func sameStored(t *testing.T, ix *Index, n int) {
 		if err != nil || n > 0 && res.Total != uint64(n) {
 			t.Fatalf("%v, %d pieces", err, res.Total)
 		}
-		if ok, err := ix.loadStored(res.Hits, fields); !ok || err != nil {
+		if ok, err := ix.loadStored(context.Background(), res.Hits, fields); !ok || err != nil {
 			t.Fatalf("loadStored: %v %v", ok, err)
 		}
 		direct := map[string]map[string]interface{}{}
@@ -82,7 +84,7 @@ func TestLoadStoredChecksTheIDs(t *testing.T) {
 	}
 	hits := res.Hits[:2]
 	hits[0].IndexInternalID, hits[1].IndexInternalID = hits[1].IndexInternalID, hits[0].IndexInternalID
-	if ok, err := ix.loadStored(hits, storedFields); ok || err != nil {
+	if ok, err := ix.loadStored(context.Background(), hits, storedFields); ok || err != nil {
 		t.Fatalf("loadStored took swapped numbers: %v %v", ok, err)
 	}
 	if err := ix.loadFields(context.Background(), hits, storedFields); err != nil {
@@ -92,5 +94,62 @@ func TestLoadStoredChecksTheIDs(t *testing.T) {
 		if a, err := ix.Article(h.ID); err != nil || str(h.Fields[fTitle]) != a.Title {
 			t.Errorf("%s: title %q, its file's %q (%v)", h.ID, str(h.Fields[fTitle]), a.Title, err)
 		}
+	}
+}
+
+// Hits with swapped numbers beside searches on other goroutines: every
+// hit read gets its own document's fields. loadStored stopped zapx's visit
+// at "_id" when an ID differed, and zapx v17.2.5 then put its visit
+// context back in its pool twice: two later visits shared one, and read
+// another document's fields or panicked (a review's test, 5 panics in 5).
+func TestLoadStoredMismatchUnderLoad(t *testing.T) {
+	ix := openFixtures(t)
+	res, err := ix.bi.Search(bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 1000, 0, false))
+	if err != nil || len(res.Hits) < 4 {
+		t.Fatalf("%v", err)
+	}
+	fields := append(storedFields, fBodyAt)
+	want := map[string]map[string]interface{}{}
+	req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), 1000, 0, false)
+	req.Fields = fields
+	w, _ := ix.bi.Search(req)
+	for _, h := range w.Hits {
+		want[h.ID] = h.Fields
+	}
+	clone := func(hs search.DocumentMatchCollection) search.DocumentMatchCollection {
+		out := make(search.DocumentMatchCollection, len(hs))
+		for i, h := range hs {
+			out[i] = &search.DocumentMatch{ID: h.ID, IndexInternalID: h.IndexInternalID}
+		}
+		return out
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	bad := 0
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range 300 {
+				hs := clone(res.Hits)
+				if g == 0 && i%2 == 0 { // a stale number: the search by ID answers
+					hs[0].IndexInternalID, hs[1].IndexInternalID = hs[1].IndexInternalID, hs[0].IndexInternalID
+					ix.loadStored(context.Background(), hs[:2], fields)
+					continue
+				}
+				if ok, err := ix.loadStored(context.Background(), hs, fields); !ok || err != nil {
+					continue
+				}
+				for _, h := range hs {
+					if !reflect.DeepEqual(h.Fields, want[h.ID]) {
+						mu.Lock()
+						bad++
+						mu.Unlock()
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if bad > 0 {
+		t.Errorf("%d hits given wrong fields", bad)
 	}
 }
