@@ -179,3 +179,29 @@ func TestQuotesWithoutQuotesReadNoPiece(t *testing.T) {
 		}
 	}
 }
+
+// The example of folio quotes --help keeps its passage (it quoted one the
+// bundled piece does not have, and failed as a new user copied it).
+func TestQuotesHelpExampleWorks(t *testing.T) {
+	cmd := newQuotesCmd(&Env{})
+	for _, line := range strings.Split(cmd.Example, "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "folio quotes add ") {
+			continue
+		}
+		// the line's words, quoted ones whole
+		var args []string
+		for i, part := range strings.Split(strings.TrimPrefix(line, "folio "), `"`) {
+			if i%2 == 1 {
+				args = append(args, part)
+			} else {
+				args = append(args, strings.Fields(part)...)
+			}
+		}
+		if out, errs, err := folio(t, t.TempDir(), args...); err != nil {
+			t.Errorf("%s: %v\n%s%s", line, err, out, errs)
+		}
+		return
+	}
+	t.Fatal("no folio quotes add in the example")
+}

@@ -54,7 +54,7 @@ per archive in $XDG_STATE_HOME/folio/ (default ~/.local/state/folio/), beside
 the reading state. folio search --quoted finds the pieces that have quotes.`,
 		Example: `  folio quotes
   folio quotes caliphate --format bibtex > quotes.bib
-  folio quotes add 2017-10-19-raqqa-terror-is-here-to-stay --text "The threat will outlive the caliphate" --note "ch. 3"
+  folio quotes add 2017-10-19-raqqa-terror-is-here-to-stay --text "Isil’s loss of territory has not produced the surge" --note "ch. 3"
   folio quotes --json | jq '.[] | select(.orphaned)'`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
