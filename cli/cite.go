@@ -58,19 +58,21 @@ may pin its own with citekey: in its front matter (see the README).`,
 			}
 			// Pieces named: from the index, as the reader's c cites them
 			// (reading the whole archive took seconds at 10k pieces).
-			src, err := openPieces(cmd.Context(), env, all)
+			src, err := openPieces(cmd.Context(), env)
 			if err != nil {
 				return err
 			}
 			defer src.close()
 			var arts []archive.Article
+			var keys *cite.Keyring
 			if all {
 				// a bibliography of the archive, ordered as one
-				arch, err := src.archive()
+				every, err := src.all()
 				if err != nil {
 					return err
 				}
-				arts = slices.Clone(arch.Articles)
+				keys = src.keyringAll(every)
+				arts = slices.Clone(every)
 				cite.SortBibliography(arts)
 			} else {
 				var missing []string
@@ -85,10 +87,11 @@ may pin its own with citekey: in its front matter (see the README).`,
 					return src.noPiece(missing)
 				}
 			}
-			// A piece's key does not depend on what else is cited with it.
-			keys, err := src.keyring(arts)
-			if err != nil {
-				return err
+			if keys == nil {
+				// A piece's key does not depend on what else is cited with it.
+				if keys, err = src.keyring(arts); err != nil {
+					return err
+				}
 			}
 			out, err := cite.Cite(arts, f, when, keys)
 			if err != nil {
@@ -142,15 +145,21 @@ func warnKeyProblems(env *Env, probs []archive.Problem) {
 // for the first time. A ledger that cannot be read or written, and pinned
 // keys that cannot be used, are warnings on stderr.
 func archiveKeyring(env *Env, arch *archive.Archive) *cite.Keyring {
+	return keyringOf(env, arch.Name, arch.Articles)
+}
+
+// keyringOf is archiveKeyring of the archive named name whose pieces are
+// every.
+func keyringOf(env *Env, name string, every []archive.Article) *cite.Keyring {
 	warn := func(err error) {
 		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(err.Error()))
 	}
-	ledger, err := state.OpenCiteKeys(arch.Name, "")
+	ledger, err := state.OpenCiteKeys(name, "")
 	if err != nil {
 		warn(err)
 	}
 	keys, err := ledger.Assign(func(given []cite.KeyRecord) *cite.Keyring {
-		return cite.NewKeyringWith(arch.Articles, given)
+		return cite.NewKeyringWith(every, given)
 	})
 	if err != nil {
 		warn(fmt.Errorf("citation keys not kept: %w", err))

@@ -16,7 +16,8 @@ var indexPage = index.MaxLimit
 
 // allPiecesOf is every piece q finds in ix, in the index's date order, as
 // much of each as the index holds: id, title, date, outlet, authors, tags,
-// kind, URL, source and file (no texts), read a page at a time (ties in
+// kind, URL, source, file, pinned citation key and which authors are
+// organisations (no texts), read a page at a time (ties in
 // the order of the IDs: the pages neither overlap nor skip). ok is false,
 // and the caller reads the files, when the search fails; when the index
 // is kept in memory (Fallback: building it is slower than reading the
@@ -50,7 +51,7 @@ func allPiecesOf(ctx context.Context, ix *index.Index, q index.Query) ([]archive
 		}
 		for _, h := range res.Hits {
 			arts = append(arts, archive.Article{ID: h.ID, Title: h.Title, Date: h.Date, Outlet: h.Outlet, Authors: h.Authors,
-				Tags: h.Tags, Kind: h.Kind, URL: h.URL, Source: h.Source, Path: h.Path})
+				Tags: h.Tags, Kind: h.Kind, URL: h.URL, Source: h.Source, Path: h.Path, CiteKey: h.CiteKey, Organizations: h.Organizations})
 		}
 		if q.Offset+q.Limit >= res.Total {
 			return arts, len(arts) == res.Total

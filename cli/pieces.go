@@ -33,24 +33,21 @@ type pieceSource struct {
 }
 
 // openPieces opens the archive's index, or reads the archive when the
-// index cannot be used; noIndex reads the archive straight away (a
-// command that needs all of it).
-func openPieces(ctx context.Context, env *Env, noIndex bool) (*pieceSource, error) {
+// index cannot be used.
+func openPieces(ctx context.Context, env *Env) (*pieceSource, error) {
 	name, _, err := env.source()
 	if err != nil {
 		return nil, err
 	}
 	p := &pieceSource{ctx: ctx, env: env, name: name}
-	if !noIndex {
-		// DiskOnly: an index built in memory is slower than the files
-		ix, err := env.openIndexWith(ctx, index.Options{Once: true, DiskOnly: true})
-		if err == nil && ix.Behind() == "" && ix.Fallback() == "" {
-			p.ix = ix
-			return p, nil
-		}
-		if err == nil {
-			ix.Close()
-		}
+	// DiskOnly: an index built in memory is slower than the files
+	ix, err := env.openIndexWith(ctx, index.Options{Once: true, DiskOnly: true})
+	if err == nil && ix.Behind() == "" && ix.Fallback() == "" {
+		p.ix = ix
+		return p, nil
+	}
+	if err == nil {
+		ix.Close()
 	}
 	if _, err := p.archive(); err != nil {
 		return nil, err
@@ -113,6 +110,27 @@ func (p *pieceSource) get(id string) (archive.Article, bool) {
 func (p *pieceSource) title(id string) (string, bool) {
 	a, ok := p.get(id)
 	return a.Title, ok
+}
+
+// all is every piece, in the archive's order (newest first): from the
+// index when it holds them whole (allPiecesOf), else from the archive.
+func (p *pieceSource) all() ([]archive.Article, error) {
+	if p.ix != nil {
+		if arts, ok := allPiecesOf(p.ctx, p.ix, index.Query{}); ok {
+			archive.SortNewestFirst(arts)
+			return arts, nil
+		}
+	}
+	arch, err := p.archive()
+	if err != nil {
+		return nil, err
+	}
+	return arch.Articles, nil
+}
+
+// keyringAll is the keyring of every piece, every as all returned it.
+func (p *pieceSource) keyringAll(every []archive.Article) *cite.Keyring {
+	return keyringOf(p.env, p.name, every)
 }
 
 // noPiece is the error for args that name no piece, with suggestions.

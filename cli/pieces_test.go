@@ -61,6 +61,8 @@ func TestQuotesShowAndCiteFromTheIndexAreTheFiles(t *testing.T) {
 	write("gone.md", "title: Terror gone\nauthors: [Jane Doe]\ndate: 2020-07-01", "A passage that goes away.")
 	write("edited.md", "title: Edited piece\nauthors: [Sam Roe]\ndate: 2019-01-01", "The original sentence stays for now.")
 	write("y/b.md", "title: Another b\ndate: 2018-01-01", "Named as the first b is.")
+	// an organisation (cited by its name, whole) and a pinned key
+	write("org.md", "title: A report\nauthors:\n  - name: Acme Widgets\n    organization: true\n  - Jane Doe\ndate: 2020-02\ncitekey: rusi2020report", "A report.")
 
 	build := t.TempDir() // the index quotes are added with
 	home := t.TempDir()
@@ -96,6 +98,10 @@ func TestQuotesShowAndCiteFromTheIndexAreTheFiles(t *testing.T) {
 		{"cite", "--format", "bibtex", "--accessed", "2025-01-02", "x/a.md", "b", "edited.md"},
 		{"cite", "--format", "csl-json", "--accessed", "2025-01-02", dir + "/x/a.md"},
 		{"cite", "x/a", "nope"},
+		{"cite", "--all", "--format", "bibtex", "--accessed", "2025-01-02"},
+		{"cite", "--all", "--format", "csl-json", "--accessed", "2025-01-02"},
+		{"cite", "--all", "--format", "ris", "--accessed", "2025-01-02"},
+		{"cite", "--all"},
 	}
 	var outs [2][]string
 	for route, indexDir := range []string{t.TempDir(), filepath.Join(dir, "b.md")} { // a file: no index
@@ -103,7 +109,11 @@ func TestQuotesShowAndCiteFromTheIndexAreTheFiles(t *testing.T) {
 		copyDir(t, home, st)
 		os.Remove(filepath.Join(st, "folio", state.CiteKeysFileName(archiveName(t, dir))))
 		for _, args := range runs {
-			out, reads := runWith(t, dir, st, indexDir, args...)
+			state := st
+			if args[0] == "cite" && args[1] == "--all" {
+				state = t.TempDir() // no ledger: the keys are made from the pieces
+			}
+			out, reads := runWith(t, dir, state, indexDir, args...)
 			outs[route] = append(outs[route], out)
 			indexTells := args[len(args)-1] != "b.md" && !strings.Contains(strings.Join(args, " "), "nope")
 			if route == 0 && indexTells && reads != 0 {
@@ -147,6 +157,10 @@ func TestQuotesShowAndCiteFromTheIndexAreTheFiles(t *testing.T) {
 	}
 	if !strings.Contains(outs[0][12], "{doe2020terrora,") && !strings.Contains(outs[0][12], "{doe2020terrorb,") {
 		t.Errorf("cite: no key told apart:\n%s", outs[0][12])
+	}
+	// cite --all from the index cites the organisation as one, by name
+	if all := outs[0][15]; !strings.Contains(all, "{{Acme Widgets} and Doe, Jane}") || !strings.Contains(all, "@report{rusi2020report,") && !strings.Contains(all, "{rusi2020report,") {
+		t.Errorf("cite --all:\n%s", all)
 	}
 }
 

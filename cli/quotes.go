@@ -79,7 +79,7 @@ the reading state. folio search --quoted finds the pieces that have quotes.`,
 			var found []resolvedQuote
 			var keys *cite.Keyring
 			if len(all) > 0 { // else no piece is read: no index is built for none
-				src, err := openPieces(cmd.Context(), env, false)
+				src, err := openPieces(cmd.Context(), env)
 				if err != nil {
 					return err
 				}
@@ -157,7 +157,7 @@ quote's id.`,
 			if !state.Selectable(text) {
 				return errors.New("give the passage to keep with --text: it needs a letter or a digit")
 			}
-			src, err := openPieces(cmd.Context(), env, false)
+			src, err := openPieces(cmd.Context(), env)
 			if err != nil {
 				return err
 			}

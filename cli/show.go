@@ -36,7 +36,7 @@ terminal or NO_COLOR is set.`,
 				// columns ran out of memory.
 				return fmt.Errorf("--width %d: at most %d columns", width, maxShowWidth)
 			}
-			src, err := openPieces(cmd.Context(), env, false)
+			src, err := openPieces(cmd.Context(), env)
 			if err != nil {
 				return err
 			}

@@ -60,19 +60,20 @@ var minParallelHits = 16
 func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool) Hit {
 	f := dm.Fields
 	h := Hit{
-		ID:      dm.ID,
-		Score:   dm.Score,
-		Title:   str(f[fTitle]),
-		Outlet:  str(f[fOutlet]),
-		Tags:    strs(f[fTags]),
-		Authors: strs(f[fAuthors]),
-		Kind:    str(f[fKind]),
-		URL:     str(f[fURL]),
-		CiteKey: str(f[fCiteKey]),
-		Path:    str(f[fPath]),
-		Source:  str(f[fSource]),
-		Date:    parseStoredDate(str(f[fDate])),
-		Copies:  ix.otherCopies(dm.ID),
+		ID:            dm.ID,
+		Score:         dm.Score,
+		Title:         str(f[fTitle]),
+		Outlet:        str(f[fOutlet]),
+		Tags:          strs(f[fTags]),
+		Authors:       strs(f[fAuthors]),
+		Kind:          str(f[fKind]),
+		URL:           str(f[fURL]),
+		CiteKey:       str(f[fCiteKey]),
+		Path:          str(f[fPath]),
+		Source:        str(f[fSource]),
+		Organizations: strs(f[fOrgs]),
+		Date:          parseStoredDate(str(f[fDate])),
+		Copies:        ix.otherCopies(dm.ID),
 	}
 	if !hasText {
 		return h

@@ -24,11 +24,12 @@ import (
 // without invisible characters; 16: the manifest keeps each file's
 // change time; 17: the pieces' lengths in a file of their own; 18: the
 // manifest keeps each piece's pinned citation key; 19: the source a piece
-// was taken from is stored, for folio list).
+// was taken from is stored, for folio list; 20: which authors are
+// organisations is stored, for folio cite --all).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 19
+const SchemaVersion = 20
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -52,6 +53,7 @@ const (
 	fPath       = "path"
 	fCiteKey    = "citekey" // stored: the pinned citation key
 	fSource     = "source"  // stored: what the piece was taken from (Article.Source)
+	fOrgs       = "orgs"    // stored: the authors that are organisations (Article.Organizations)
 	fPinned     = "pinned"  // indexed, "y" for a piece with a pinned key: Query.Pinned
 	// The standfirst, note and body are in the bodies store (bodies.go),
 	// not in bleve: fBodyAt, stored, says where. Their names are those of
@@ -87,7 +89,7 @@ var fieldOfCode = func() map[string]string {
 func facetTerm(f, v string) string { return facetCodes[f] + ":" + v }
 
 // storedFields are loaded with every hit.
-var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fCiteKey, fSource}
+var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fCiteKey, fSource, fOrgs}
 
 func newMapping() *mapping.IndexMappingImpl {
 	im := mapping.NewIndexMapping()
@@ -143,6 +145,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fPath, storedOnly())
 	add(fCiteKey, storedOnly())
 	add(fSource, storedOnly())
+	add(fOrgs, storedOnly())
 	add(fPinned, kw(false))
 	add(fBodyAt, storedOnly())
 	// no _all composite: the "text" field is ours
@@ -190,6 +193,9 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if a.Source != "" {
 		d[fSource] = a.Source
+	}
+	if len(a.Organizations) > 0 {
+		d[fOrgs] = a.Organizations
 	}
 	if a.CiteKey != "" {
 		d[fCiteKey], d[fPinned] = a.CiteKey, "y"

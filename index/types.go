@@ -107,6 +107,9 @@ type Hit struct {
 	CiteKey string // the citation key the piece pins, "" when none
 	Path    string // its file in the archive
 	Source  string // what it was taken from (archive.Article.Source)
+	// Organizations are the Authors that are organisations
+	// (archive.Article.Organizations)
+	Organizations []string
 	// TitleMarked is the title with matched words between MarkStart and MarkEnd (empty without a text query).
 	TitleMarked string
 	// Snippets are fragments of body/standfirst/note with matched words marked.
