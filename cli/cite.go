@@ -75,20 +75,10 @@ may pin its own with citekey: in its front matter (see the README).`,
 				arts = slices.Clone(every)
 				cite.SortBibliography(arts)
 			} else {
-				var missing []string
-				for _, arg := range args {
-					if a, ok := src.find(arg); ok {
-						arts = append(arts, a)
-					} else {
-						missing = append(missing, arg)
-					}
+				if arts, err = src.named(args); err != nil {
+					return err
 				}
-				if len(missing) > 0 {
-					return src.noPiece(missing)
-				}
-			}
-			if keys == nil {
-				// A piece's key does not depend on what else is cited with it.
+				// a piece's key does not depend on what else is cited with it
 				if keys, err = src.keyring(arts); err != nil {
 					return err
 				}

@@ -96,6 +96,24 @@ func (p *pieceSource) find(arg string) (archive.Article, bool) {
 	return findPiece(arch, arg)
 }
 
+// named are the pieces args name (find), in their order; the error names
+// every arg that names none, with suggestions (noPiece).
+func (p *pieceSource) named(args []string) ([]archive.Article, error) {
+	var arts []archive.Article
+	var missing []string
+	for _, arg := range args {
+		if a, ok := p.find(arg); ok {
+			arts = append(arts, a)
+		} else {
+			missing = append(missing, arg)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, p.noPiece(missing)
+	}
+	return arts, nil
+}
+
 // get is the piece with the id; ok is false when the archive has none.
 func (p *pieceSource) get(id string) (archive.Article, bool) {
 	if p.ix != nil {

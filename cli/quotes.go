@@ -162,10 +162,11 @@ quote's id.`,
 				return err
 			}
 			defer src.close()
-			a, ok := src.find(args[0])
-			if !ok {
-				return src.noPiece(args)
+			named, err := src.named(args)
+			if err != nil {
+				return err
 			}
+			a := named[0]
 			plain, err := pieceText(src, a)
 			if err != nil {
 				return err

@@ -41,10 +41,11 @@ terminal or NO_COLOR is set.`,
 				return err
 			}
 			defer src.close()
-			a, ok := src.find(args[0])
-			if !ok {
-				return src.noPiece(args)
+			named, err := src.named(args)
+			if err != nil {
+				return err
 			}
+			a := named[0]
 			if asJSON {
 				return writeJSON(env.Out, struct {
 					articleJSON
