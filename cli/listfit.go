@@ -229,7 +229,7 @@ func byIDPrefix(as []archive.Article, prefix string) (archive.Article, bool) {
 }
 
 // cellWidth is ansi.StringWidth, without reading graphemes for text in
-// printable ASCII (a cell each: a fifth of listing 100k pieces).
+// printable ASCII (a cell each: a tenth of listing 100k pieces, in a profile).
 func cellWidth(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] < ' ' || s[i] > '~' {
