@@ -177,12 +177,12 @@ func TestLiveArchive(t *testing.T) {
 	}
 	env := fmt.Sprintf("FOLIO_ARCHIVE='%s' VISUAL= EDITOR='%s'", arch, editor)
 	s.startFolio(env)
-	s.waitFor("two pieces", regexp.MustCompile(`2 of 2`))
+	s.waitFor("two pieces", countRe(2, 2))
 	// A second reader on the same archive: the two refresh at once, one
 	// of them changes the index and the other takes the change after it.
 	other := s.newPane("second")
 	other.startFolio(env)
-	other.waitFor("two pieces", regexp.MustCompile(`2 of 2`))
+	other.waitFor("two pieces", countRe(2, 2))
 
 	// Edited from outside: the lists follow by themselves.
 	write("two.md", "Second piece, retitled outside", "About borders.")
@@ -196,7 +196,7 @@ func TestLiveArchive(t *testing.T) {
 	if err := os.Remove(filepath.Join(arch, "2017", "three.md")); err != nil {
 		t.Fatal(err)
 	}
-	screen := s.waitFor("the piece removed", regexp.MustCompile(`2 of 2`))
+	screen := s.waitFor("the piece removed", countRe(2, 2))
 	if strings.Contains(screen, "Third piece") {
 		t.Errorf("the removed piece is listed:\n%s", screen)
 	}
@@ -205,7 +205,7 @@ func TestLiveArchive(t *testing.T) {
 	// file as it left it.
 	s.keys("/")
 	s.typeText("prisons")
-	s.waitFor("the search", regexp.MustCompile(`1 of 2`))
+	s.waitFor("the search", countRe(1, 2))
 	s.keys("Enter", "Enter")
 	s.waitFor("the piece", regexp.MustCompile(`About prisons`))
 	s.keys("e")

@@ -19,7 +19,7 @@ func TestTypingInternetSlowly(t *testing.T) {
 	s.run("send-keys", "-t", "e2e", "clear", "Enter")
 	s.typeText(fmt.Sprintf("%s FOLIO_TYPING_PAUSE=4s '%s' --archive '%s' --index-dir '%s'; echo folio-exited-$?", s.env, s.bin, dir, s.indexDir))
 	s.keys("Enter")
-	s.waitFor("the addresses", regexp.MustCompile(`233 of 233`))
+	s.waitFor("the addresses", countRe(233, 233))
 	s.keys("/")
 	s.typeText("inte")
 	s.waitFor("the prefix marker", regexp.MustCompile(`/ inte\s.*inte… · \d+ of 233`))

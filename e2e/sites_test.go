@@ -17,7 +17,7 @@ func TestHugoSiteLinksAreFollowed(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.startFolio("FOLIO_ARCHIVE='" + arch + "'")
-	screen := s.waitFor("three pieces", regexp.MustCompile(`3 of 3`))
+	screen := s.waitFor("three pieces", countRe(3, 3))
 	if strings.Contains(screen, "skipped") {
 		t.Errorf("section pages reported as skipped:\n%s", screen)
 	}
@@ -33,7 +33,7 @@ func TestHugoSiteLinksAreFollowed(t *testing.T) {
 	s.keys("BSpace")
 	s.waitFor("the piece the link was in", regexp.MustCompile(`Back to “A week with the gopher”`))
 	s.keys("q")
-	s.waitFor("the list", regexp.MustCompile(`3 of 3`))
+	s.waitFor("the list", countRe(3, 3))
 	s.keys("q")
 	s.waitExited()
 }

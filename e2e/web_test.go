@@ -78,13 +78,13 @@ func TestAddURLInTmux(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.startFolio(fmt.Sprintf("FOLIO_ARCHIVE='%s'", arch))
-	s.waitFor("one piece", regexp.MustCompile(`1 of 1`))
+	s.waitFor("one piece", countRe(1, 1))
 
 	s.keys("a")
 	s.waitFor("the prompt", regexp.MustCompile(`add URL:`))
 	s.typeText(srv.URL + "/tuft-cells")
 	s.keys("Enter")
-	s.waitFor("the piece added and listed", regexp.MustCompile(`2 of 2`), regexp.MustCompile(`Cells That ‘Taste’ Danger`))
+	s.waitFor("the piece added and listed", countRe(2, 2), regexp.MustCompile(`Cells That ‘Taste’ Danger`))
 	files, _ := filepath.Glob(filepath.Join(arch, "*.md"))
 	if len(files) != 2 {
 		t.Errorf("files in the archive: %v", files)
