@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Snippets are computed by folio rather than by bleve's highlighter: the words
@@ -22,9 +23,9 @@ type highlightSet struct {
 	acronyms  map[string]bool // upper-case terms (IS), matched verbatim
 	exact     map[string]bool // exact forms (exactKey)
 	exactCase map[string]bool // case-sensitive forms (caseKey)
-	// phrases are marked only where all their words follow one another
-	phrases     [][]string
-	phraseTerms map[string]bool
+	// phrases are marked only where all their words follow one another,
+	// word after word as the tokenizer splits them (hlPhrase)
+	phrases []hlPhrase
 	// memo keeps the analysed form of the words seen, per search: the
 	// same words recur across the hits' texts
 	memo map[string]string
@@ -58,7 +59,7 @@ type fuzzyTerm struct {
 
 func newHighlightSet() highlightSet {
 	return highlightSet{terms: map[string]bool{}, keys: map[string]bool{}, acronyms: map[string]bool{},
-		phraseTerms: map[string]bool{}, memo: map[string]string{},
+		memo:  map[string]string{},
 		exact: map[string]bool{}, exactCase: map[string]bool{}}
 }
 
@@ -81,7 +82,19 @@ func (h *highlightSet) addExact(f string, caseSensitive bool) {
 	h.addKey(f)
 }
 
-// addUnit adds the analysed terms of one word or phrase.
+// hlPhrase is a phrase to mark: a run of words, one a place. With forms
+// (a quoted phrase), each place's word has that form as written (exact.go's
+// formMatcher, as the exact check of the index has it: "united states"
+// marks "United States", not "united State"); without, each place's word
+// has that analysed term, and a place of "" (a stop word's) takes any
+// word, as the index's phrase does. Only the places with a term are marked.
+type hlPhrase struct {
+	terms []string
+	forms *formMatcher // nil: the terms only
+}
+
+// addUnit adds the analysed terms of one word or phrase (by place, ""
+// for a stop word).
 func (h *highlightSet) addUnit(ts []string) {
 	if h == nil {
 		return
@@ -91,11 +104,31 @@ func (h *highlightSet) addUnit(ts []string) {
 		h.addTerms(words)
 		return
 	}
-	h.phrases = append(h.phrases, words)
+	// the places before the first term and after the last ask nothing
+	lo, hi := 0, len(ts)
+	for ts[lo] == "" {
+		lo++
+	}
+	for ts[hi-1] == "" {
+		hi--
+	}
 	for _, t := range words {
-		h.phraseTerms[t] = true
 		h.addKey(t)
 	}
+	h.phrases = append(h.phrases, hlPhrase{terms: ts[lo:hi]})
+}
+
+// addPhrase adds a quoted phrase: u's forms by place, as written.
+func (h *highlightSet) addPhrase(u unit) {
+	if h == nil {
+		return
+	}
+	if len(u.forms) != len(u.terms) {
+		h.addUnit(u.terms) // the words split otherwise: by terms alone
+		return
+	}
+	m := newFormMatcher(u)
+	h.phrases = append(h.phrases, hlPhrase{terms: u.terms, forms: &m})
 }
 
 // addTerms adds terms that match on their own.
@@ -167,14 +200,49 @@ func key2(s string) string {
 	return s
 }
 
-// match says whether a word of a text matches on its own (strong), or
-// is a word of a phrase (the phrase's analysed term, to check in context).
-func (h *highlightSet) match(word string) (strong bool, phraseTerm string) {
+// match says whether a word of a text matches on its own.
+func (h *highlightSet) match(word string) bool {
 	if len(word) <= 5 && h.acronyms[word] {
-		return true, ""
+		return true
 	}
+	if !h.mayMatch(word) {
+		return false
+	}
+	if len(h.prefixes) > 0 {
+		ascii := isASCII(word)
+		low := word
+		if !ascii {
+			low = foldPrefix(word)
+		}
+		for _, p := range h.prefixes {
+			if ascii && hasPrefixFold(word, p) || !ascii && strings.HasPrefix(low, p) {
+				return true
+			}
+		}
+	}
+	if len(h.exactCase) > 0 && h.exactCase[caseKey(word)] || len(h.exact) > 0 && h.exact[exactKey(word)] {
+		return true
+	}
+	t := h.term(word)
+	if t == "" {
+		return false
+	}
+	if h.terms[t] {
+		return true
+	}
+	for _, f := range h.fuzzy {
+		if levenshteinWithin(t, f.term, f.dist) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayMatch is the cheap check of a word's first two folded letters
+// against the keys of everything that can match: most words fail it.
+func (h *highlightSet) mayMatch(word string) bool {
 	if isASCII(word) {
-		// the common case, without allocating: most words fail the key check
+		// the common case, without allocating
 		var k [2]byte
 		n := copy(k[:], word)
 		for i := range n {
@@ -190,32 +258,18 @@ func (h *highlightSet) match(word string) (strong bool, phraseTerm string) {
 		} else {
 			hit = h.keys[string(k[:n])]
 		}
-		if !hit && !(len(h.fuzzy) > 0 && h.keys[string([]byte{'1', k[0]})]) {
-			return false, ""
-		}
-		for _, p := range h.prefixes {
-			if hasPrefixFold(word, p) {
-				return true, ""
-			}
-		}
-	} else {
-		low := foldPrefix(word)
-		if low == "" {
-			return false, ""
-		}
-		_, size := utf8.DecodeRuneInString(low)
-		if !h.keys[key2(low)] && !(len(h.fuzzy) > 0 && h.keys["1"+low[:size]]) {
-			return false, ""
-		}
-		for _, p := range h.prefixes {
-			if strings.HasPrefix(low, p) {
-				return true, ""
-			}
-		}
+		return hit || len(h.fuzzy) > 0 && h.keys[string([]byte{'1', k[0]})]
 	}
-	if len(h.exactCase) > 0 && h.exactCase[caseKey(word)] || len(h.exact) > 0 && h.exact[exactKey(word)] {
-		return true, ""
+	low := foldPrefix(word)
+	if low == "" {
+		return false
 	}
+	_, size := utf8.DecodeRuneInString(low)
+	return h.keys[key2(low)] || len(h.fuzzy) > 0 && h.keys["1"+low[:size]]
+}
+
+// term is word's analysed term, remembered for the search.
+func (h *highlightSet) term(word string) string {
 	t, ok := h.memo[word]
 	if !ok {
 		t = normalizeTerm(word)
@@ -231,90 +285,74 @@ func (h *highlightSet) match(word string) (strong bool, phraseTerm string) {
 			h.memo[k] = t
 		}
 	}
-	if t == "" {
-		return false, ""
-	}
-	if h.terms[t] {
-		return true, ""
-	}
-	for _, f := range h.fuzzy {
-		if levenshteinWithin(t, f.term, f.dist) {
-			return true, ""
-		}
-	}
-	if h.phraseTerms[t] {
-		return false, t
-	}
-	return false, ""
+	return t
 }
 
 // span is a matched word's byte range in a text.
 type span struct{ start, end int }
 
-// findMatches lists the matching words of text, at most limit.
+// findMatches lists the matching words of text, at most limit. The words
+// are split as the tokenizer splits them (scanWords), so that a run of
+// words is a run of places in the index, for the phrases.
 func (h *highlightSet) findMatches(text string, limit int) []span {
 	var out []span
-	type weak struct {
-		span
-		term string
+	// each phrase's state: the last words' places in text (by their
+	// number mod the phrase's length), and run[j]: the words just
+	// scanned end with the phrase's first j+1
+	type phraseRun struct {
+		last []span
+		run  []bool
 	}
-	var weaks []weak
-	i := 0
-	for i < len(text) && len(out) < limit {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			i += size
-			continue
+	runs := make([]phraseRun, len(h.phrases))
+	for k, ph := range h.phrases {
+		runs[k] = phraseRun{make([]span, len(ph.terms)), make([]bool, len(ph.terms))}
+	}
+	b := unsafe.Slice(unsafe.StringData(text), len(text)) // read only
+	seen := 0
+	scanWords(b, func(w []byte) bool {
+		start := len(b) - cap(w) // w is b[start:…]
+		sp := span{start, start + len(w)}
+		// a view of text: match keeps copies only
+		if h.match(unsafe.String(unsafe.SliceData(w), len(w))) {
+			out = append(out, sp)
 		}
-		start := i
-		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
-				i += size
-				continue
+		for k := range h.phrases {
+			ph, pr := &h.phrases[k], &runs[k]
+			n := len(ph.terms)
+			pr.last[seen%n] = sp
+			for j := n - 1; j >= 0; j-- {
+				pr.run[j] = (j == 0 || pr.run[j-1]) && h.placeIs(ph, j, w)
 			}
-			// an apostrophe inside a word (Isil’s)
-			if (r == '\'' || r == '’') && i+size < len(text) {
-				if r2, _ := utf8.DecodeRuneInString(text[i+size:]); isWordRune(r2) {
-					i += size
-					continue
+			if pr.run[n-1] {
+				for j, t := range ph.terms {
+					if t != "" {
+						out = append(out, pr.last[(seen+1+j)%n])
+					}
 				}
 			}
-			break
 		}
-		strong, pt := h.match(text[start:i])
-		switch {
-		case strong:
-			out = append(out, span{start, i})
-		case pt != "":
-			weaks = append(weaks, weak{span{start, i}, pt})
-		}
-	}
-	if len(weaks) == 0 {
+		seen++
+		return len(out) < limit
+	})
+	if len(h.phrases) == 0 {
 		return out
-	}
-	// phrase words count where the whole phrase runs, a few bytes (stop
-	// words, punctuation) apart at most
-	const maxGap = 24
-	for _, ph := range h.phrases {
-		for k := 0; k+len(ph) <= len(weaks); k++ {
-			ok := true
-			for j := range ph {
-				w := weaks[k+j]
-				if w.term != ph[j] || j > 0 && w.start-weaks[k+j-1].end > maxGap {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				for j := range ph {
-					out = append(out, weaks[k+j].span)
-				}
-			}
-		}
 	}
 	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
 	return slices.CompactFunc(out, func(a, b span) bool { return a == b })
+}
+
+// placeIs reports whether word w can stand at place j of the phrase.
+func (h *highlightSet) placeIs(ph *hlPhrase, j int, w []byte) bool {
+	if ph.forms != nil {
+		f := ph.forms.forms[j]
+		return ph.forms.maybe(w, f) && ph.forms.is(w, f)
+	}
+	t := ph.terms[j]
+	if t == "" {
+		return true
+	}
+	word := unsafe.String(unsafe.SliceData(w), len(w)) // read only; term copies what it keeps
+	return h.mayMatch(word) && h.term(word) == t
 }
 
 func isWordRune(r rune) bool {

@@ -280,7 +280,7 @@ func (p *queryPlan) highlight() highlightSet {
 					if len(u.forms) == 1 {
 						hl.addExact(u.forms[0], u.kind == uCase)
 					} else {
-						hl.addUnit(u.terms)
+						hl.addPhrase(u)
 					}
 				case uPrefix, uTyping:
 					hl.addPrefix(u.prefix)

@@ -1,0 +1,98 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// marked is text with the words the plan of query marks, as snippets mark
+// them.
+func marked(query, text string) string {
+	p := buildPlan(parseQuery(query, false), DefaultSynonyms())
+	hl := p.highlight()
+	return mark(text, hl.findMatches(text, 1000))
+}
+
+// TestPhraseMarks: a quoted phrase marks its words only where they run
+// one after another as written, the way the index matched it; a word of
+// another form, or another word between, is not the phrase.
+func TestPhraseMarks(t *testing.T) {
+	m := func(s string) string { return MarkStart + s + MarkEnd }
+	tests := []struct{ query, text, want string }{
+		// another word between: once marked (anything under 24 bytes
+		// apart counted), not the phrase
+		{`"united states"`, "a united Islamic State tribe and the United States serve",
+			"a united Islamic State tribe and the " + m("United") + " " + m("States") + " serve"},
+		// another form of a word of a quoted phrase
+		{`"united states"`, "united State, united statesman, united states.",
+			"united State, united statesman, " + m("united") + " " + m("states") + "."},
+		// a stop word's place holds that word in a quoted phrase
+		{`"prevention of terrorism"`, "prevention and terrorism; prevention of terrorism",
+			"prevention and terrorism; " + m("prevention") + " of " + m("terrorism")},
+		// punctuation between is no word
+		{`"foreign fighters"`, "foreign, fighters; foreign – fighters",
+			m("foreign") + ", " + m("fighters") + "; " + m("foreign") + " – " + m("fighters")},
+		// an alias that is a phrase (stems): Islamic State, not Islamic
+		// then State a word later
+		{`isis`, "Islamic group State; the Islamic States",
+			"Islamic group State; the " + m("Islamic") + " " + m("States")},
+		// a phrase word also asked on its own is marked on its own
+		{`united "united states"`, "united kingdom, united states",
+			m("united") + " kingdom, " + m("united") + " " + m("states")},
+	}
+	for _, tt := range tests {
+		if got := marked(tt.query, tt.text); got != tt.want {
+			t.Errorf("%s in %q:\n got %q\nwant %q", tt.query, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestPhraseSnippet: the snippet of a phrase's hit shows where the piece
+// has the phrase, not a window where its words stand apart (a search of
+// "united states" showed "«united» Islamic «State»").
+func TestPhraseSnippet(t *testing.T) {
+	src := t.TempDir()
+	decoy := strings.Repeat("A united Islamic State tribe met. ", 3)
+	filler := strings.Repeat("Harvests and rain fell on the hills for many weeks. ", 20)
+	text := "---\ntitle: Tribes\ndate: 2017-01-02\n---\n" + decoy + filler + "They asked the United States for help.\n"
+	if err := os.WriteFile(filepath.Join(src, "tribes.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	r := run(t, ix, Query{Text: `"united states"`})
+	if r.Total != 1 {
+		t.Fatalf("%d hits", r.Total)
+	}
+	joined := strings.Join(r.Hits[0].Snippets, " | ")
+	if !strings.Contains(joined, MarkStart+"United"+MarkEnd+" "+MarkStart+"States"+MarkEnd) {
+		t.Errorf("the phrase is not in the snippets: %q", joined)
+	}
+	if strings.Contains(joined, MarkStart+"State"+MarkEnd) || strings.Contains(joined, MarkStart+"united"+MarkEnd) {
+		t.Errorf("words apart are marked: %q", joined)
+	}
+}
+
+// FuzzPhraseMarks: any text under any query gives marks on whole words,
+// in order, inside the text.
+func FuzzPhraseMarks(f *testing.F) {
+	f.Add(`"united states"`, "the United States’ and united State")
+	f.Add(`isis "prevention of terrorism" radica*`, "Islamic State… prevention of 1,000 terrorism's 中文 Isil’s")
+	f.Fuzz(func(t *testing.T, query, text string) {
+		p := buildPlan(parseQuery(query, true), DefaultSynonyms())
+		hl := p.highlight()
+		prev := 0
+		for _, s := range hl.findMatches(text, 50) {
+			if s.start < prev || s.end <= s.start || s.end > len(text) {
+				t.Fatalf("%q in %q: span %v after %d", query, text, s, prev)
+			}
+			prev = s.end
+		}
+	})
+}
