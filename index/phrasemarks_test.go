@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -95,4 +96,12 @@ func FuzzPhraseMarks(f *testing.F) {
 			prev = s.end
 		}
 	})
+}
+
+// TestPhraseTerms: the words the reader marks hold a quoted phrase whole.
+func TestPhraseTerms(t *testing.T) {
+	p := buildPlan(parseQuery(`"united states" raqqa -mosul`, false), nil)
+	if got := p.terms(); !slices.Equal(got, []string{"united states", "raqqa"}) {
+		t.Errorf("terms %q", got)
+	}
 }

@@ -296,7 +296,7 @@ func (p *queryPlan) highlight() highlightSet {
 }
 
 // terms are the words of the query for highlighting in a rendered piece:
-// each positive word and phrase word, as typed, then the aliases searched.
+// each positive word and quoted phrase, as typed, then the aliases searched.
 func (p *queryPlan) terms() []string {
 	var out []string
 	seen := map[string]bool{}
@@ -311,8 +311,19 @@ func (p *queryPlan) terms() []string {
 			if c.field != qfText && c.field != qfTitle {
 				continue
 			}
+			var ws []string
 			for _, w := range strings.Fields(c.text) {
-				addWord(strings.Trim(w, `"'()[]{}.,;:!?`))
+				if w = strings.Trim(w, `"'()[]{}.,;:!?`); w != "" {
+					ws = append(ws, w)
+				}
+			}
+			if c.phrase {
+				// a quoted phrase is marked where it runs, not word by word
+				addWord(strings.Join(ws, " "))
+				continue
+			}
+			for _, w := range ws {
+				addWord(w)
 			}
 		}
 	}

@@ -184,7 +184,8 @@ func termsRegexp(terms []string) *regexp.Regexp {
 			continue
 		}
 		seen[t] = true
-		alts = append(alts, regexp.QuoteMeta(t))
+		// a phrase's words with any space between (on one line)
+		alts = append(alts, strings.Join(strings.Fields(regexp.QuoteMeta(t)), `\s+`))
 	}
 	if len(alts) == 0 {
 		return nil
