@@ -55,8 +55,17 @@ terminal or NO_COLOR is set.`,
 				}{toJSON(a), a.Standfirst, a.Note, a.Body})
 			}
 			if raw {
-				_, err := io.WriteString(env.Out, termsafe.Rendered(PieceMarkdown(a)))
-				return err
+				if _, err := io.WriteString(env.Out, termsafe.Rendered(PieceMarkdown(a))); err != nil {
+					return err
+				}
+				// the fields as written; a look-alike host is named beside
+				// them, on stderr
+				for _, l := range []struct{ label, url string }{{"url", a.URL}, {"source", a.Source}} {
+					if note := archive.HostNote(l.url); note != "" && (l.label == "url" || l.url != a.URL) {
+						fmt.Fprintf(env.Err, "folio: %s:%s\n", l.label, note)
+					}
+				}
+				return nil
 			}
 			// A link to another piece reads as that piece's title.
 			a.Body = archive.MarkLinks(a.Body, a.Path, src.title)

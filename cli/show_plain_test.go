@@ -124,3 +124,22 @@ func TestShowSpellsALookAlikeHost(t *testing.T) {
 		t.Errorf("exit %d %s:\n%s", code, errs, out)
 	}
 }
+
+// folio show --raw prints the file's fields as written, and names a
+// look-alike host on stderr (the url, and a source of another host).
+func TestShowRawNamesALookAlikeHost(t *testing.T) {
+	dir := t.TempDir()
+	text := "---\ntitle: A\ndate: 2020-01-01\nurl: https://ex\u0430mple.com/a\nsource: https://n\u0435ws.example/b\n---\nText.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "--archive", dir, "show", "--raw", "a")
+	if code != 0 || !strings.Contains(out, "https://ex\u0430mple.com/a") || strings.Contains(out, "xn--") {
+		t.Errorf("exit %d, stdout:\n%s", code, out)
+	}
+	for _, want := range []string{"folio: url: (host xn--exmple-4nf.com: not plain ASCII)", "folio: source: (host xn--nws-rdd.example: not plain ASCII)"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+}
