@@ -164,13 +164,23 @@ type formMatcher struct {
 	forms  []string
 	prefix string
 	run    []bool // reused: a phrase's forms matched so far (in)
+	// firsts[j]: the British first letters of forms[j] (britishFirsts),
+	// looked up once: maybe runs for every word of every text checked
+	firsts []string
 	// the British first letters of the keys prefix begins (britishFirsts)
 	prefixFirsts     string
 	prefixFirstsDone bool
 }
 
 func newFormMatcher(u unit) formMatcher {
-	return formMatcher{kind: u.kind, forms: u.forms, prefix: u.prefix}
+	m := formMatcher{kind: u.kind, forms: u.forms, prefix: u.prefix}
+	if u.kind != uPrefix && u.kind != uCase {
+		m.firsts = make([]string, len(u.forms))
+		for j, f := range u.forms {
+			m.firsts[j] = britishFirsts()[f]
+		}
+	}
+	return m
 }
 
 // in reports whether text has the forms one after another (or a word
@@ -193,7 +203,7 @@ func (m *formMatcher) in(text []byte) bool {
 		f := m.forms[0]
 		found := false
 		scanWords(text, func(w []byte) bool {
-			found = m.maybe(w, f) && m.is(w, f)
+			found = m.maybeAt(w, 0) && m.is(w, f)
 			return !found
 		})
 		return found
@@ -211,7 +221,7 @@ func (m *formMatcher) in(text []byte) bool {
 	scanWords(text, func(w []byte) bool {
 		for j := n - 1; j >= 0; j-- {
 			f := m.forms[j]
-			run[j] = (j == 0 || run[j-1]) && m.maybe(w, f) && m.is(w, f)
+			run[j] = (j == 0 || run[j-1]) && m.maybeAt(w, j) && m.is(w, f)
 		}
 		found = run[n-1]
 		return !found
@@ -325,18 +335,41 @@ func (m *formMatcher) key(w []byte) string {
 // maybe is a cheap test that word w can have the key f: its first letter
 // (of an ASCII word) is f's, in either case.
 func (m *formMatcher) maybe(w []byte, f string) bool {
+	if ok, decided := firstLetters(w, f, m.kind == uCase); decided {
+		return ok
+	}
+	return strings.IndexByte(m.britishFirsts(f), lowerASCII(w[0])) >= 0
+}
+
+// maybeAt is maybe for forms[j], with its British first letters looked
+// up when the matcher was made.
+func (m *formMatcher) maybeAt(w []byte, j int) bool {
+	if m.firsts == nil { // not made by newFormMatcher
+		return m.maybe(w, m.forms[j])
+	}
+	if ok, decided := firstLetters(w, m.forms[j], m.kind == uCase); decided {
+		return ok
+	}
+	return strings.IndexByte(m.firsts[j], lowerASCII(w[0])) >= 0
+}
+
+// firstLetters tells whether w can have key f by their first letters,
+// when those decide it (not when another spelling might).
+func firstLetters(w []byte, f string, caseSensitive bool) (ok, decided bool) {
 	if len(w) == 0 || len(f) == 0 {
-		return false
+		return false, true
 	}
 	c := w[0]
 	if c >= 0x80 || f[0] >= 0x80 {
-		return true
+		return true, true
 	}
-	if m.kind == uCase {
-		return c == f[0]
+	if caseSensitive {
+		return c == f[0], true
 	}
-	c = lowerASCII(c)
-	return c == lowerASCII(f[0]) || strings.IndexByte(m.britishFirsts(f), c) >= 0
+	if lowerASCII(c) == lowerASCII(f[0]) {
+		return true, true
+	}
+	return false, false
 }
 
 // britishFirsts are the first letters, other than its own, that a word

@@ -345,7 +345,7 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 func (h *highlightSet) placeIs(ph *hlPhrase, j int, w []byte) bool {
 	if ph.forms != nil {
 		f := ph.forms.forms[j]
-		return ph.forms.maybe(w, f) && ph.forms.is(w, f)
+		return ph.forms.maybeAt(w, j) && ph.forms.is(w, f)
 	}
 	t := ph.terms[j]
 	if t == "" {
