@@ -44,7 +44,8 @@
 // (query.go) → plan (queryplan.go, with synonyms.go's aliases) → bleve
 // queries (compile.go, with exact.go's check of forms as written, left
 // to the page of hits while typing by typingforms.go, phrase.go's phrase
-// searcher (phrasepos.go reads its positions from the segments' postings)
+// searcher (phrasepos.go reads its positions from the segments' postings;
+// phrasememo.go remembers, per view, which pieces have a phrase searched)
 // and prefix.go's word being typed, scored term at a time, prefixsum.go
 // summing its postings on every core); split.go walks the two halves of
 // a large snapshot's pieces on two cores for a scored search of hits;

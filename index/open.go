@@ -133,6 +133,8 @@ type view struct {
 	behind   string
 	// bodies are the pieces' long texts (bodies.go)
 	bodies *bodyStore
+	// phrases: which pieces have the phrases searched (phrasememo.go)
+	phrases phraseMemo
 }
 
 func (v *view) close() error {

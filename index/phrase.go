@@ -114,7 +114,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 	if err != nil {
 		return fail(err)
 	}
-	return &phraseSearcher{
+	ps := &phraseSearcher{
 		Searcher: conj,
 		// the places it answers with are made from scorch's document
 		// numbers
@@ -125,7 +125,12 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 		offsets:   offsets,
 		docs:      make([]bleveindex.TermFieldDoc, len(readers)),
 		pos:       make([][]uint64, len(words)),
-	}, nil
+	}
+	if memo := phraseMemoOf(ctx); memo != nil && isScorch {
+		ps.memo, ps.snap, ps.key = memo, snap, phraseKey(q.field, words, offsets)
+		ps.known = memo.facts(snap, ps.key)
+	}
+	return ps, nil
 }
 
 // phraseSearcher is a conjunction whose matches are kept only when the
@@ -150,6 +155,14 @@ type phraseSearcher struct {
 	done bool
 	// checked counts the candidates whose positions were read (tests)
 	checked int
+	// memo: what the view's searches found of this phrase (phrasememo.go):
+	// known when this one started, and what this one learns, kept when
+	// it closes
+	memo              *phraseMemo
+	snap              *scorch.IndexSnapshot
+	key               string
+	known             *phraseFacts
+	learnt, learntHas docBits
 
 	// askedOnly: the phrase is an optional clause beside required ones
 	// (bleve's BooleanSearcher, through the disjunction of the optional
@@ -302,9 +315,29 @@ func (s *phraseSearcher) first(ctx *search.SearchContext, dm *search.DocumentMat
 	return dm, err
 }
 
-// hasPhrase reads the positions of every word in piece id and looks for a
-// place where each stands at its offset.
+// hasPhrase reports whether piece id has the phrase: as the memo knows
+// it, else read from the positions.
 func (s *phraseSearcher) hasPhrase(id bleveindex.IndexInternalID) (bool, error) {
+	if s.memo == nil {
+		return s.readPhrase(id)
+	}
+	d := id.Value()
+	if s.known != nil && s.known.checked.get(d) {
+		return s.known.has.get(d), nil
+	}
+	ok, err := s.readPhrase(id)
+	if err == nil {
+		s.learnt.set(d)
+		if ok {
+			s.learntHas.set(d)
+		}
+	}
+	return ok, err
+}
+
+// readPhrase reads the positions of every word in piece id and looks for
+// a place where each stands at its offset.
+func (s *phraseSearcher) readPhrase(id bleveindex.IndexInternalID) (bool, error) {
 	s.checked++
 	if s.direct != nil {
 		for i := range s.pos {
@@ -365,6 +398,10 @@ func (s *phraseSearcher) DocumentMatchPoolSize() int {
 
 func (s *phraseSearcher) Close() error {
 	checkedCandidates.Add(int64(s.checked))
+	phrasePositionReads.Add(int64(s.checked))
+	if s.memo != nil && len(s.learnt) > 0 {
+		s.memo.learn(s.snap, s.key, s.learnt, s.learntHas)
+	}
 	err := s.Searcher.Close()
 	for _, rd := range s.readers {
 		if e := rd.Close(); err == nil {

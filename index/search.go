@@ -36,7 +36,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if ix.bi == nil {
 		return Results{}, ErrNoIndex
 	}
-	res, err := ix.search(withBodies(ctx, ix.cur.bodies), q, start)
+	res, err := ix.search(withPhraseMemo(withBodies(ctx, ix.cur.bodies), &ix.cur.phrases), q, start)
 	ix.trimMapped()
 	ix.mu.RLock()
 	ft := ix.facetTerms
