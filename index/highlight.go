@@ -82,16 +82,28 @@ func (h *highlightSet) addExact(f string, caseSensitive bool) {
 	h.addKey(f)
 }
 
-// hlPhrase is a phrase to mark: a run of words, one a place. With forms
-// (a quoted phrase), each place's word has that form as written (exact.go's
+// hlPhrase is a phrase to mark: a run of words, one a place. A quoted
+// phrase has forms: each place's word has that form as written (exact.go's
 // formMatcher, as the exact check of the index has it: "united states"
-// marks "United States", not "united State"); without, each place's word
-// has that analysed term, and a place of "" (a stop word's) takes any
-// word, as the index's phrase does. Only the places with a term are marked.
+// marks "United States", not "united State"), and every word of the run is
+// marked. Otherwise (an alias that is a phrase) each place's word has that
+// analysed term, a place of "" (a stop word's) takes any word, as the
+// index's phrase does, and only the places with a term are marked.
 type hlPhrase struct {
 	terms []string
-	forms *formMatcher // nil: the terms only
+	forms *formMatcher // nil: the terms
 }
+
+// places is the number of words in a run of the phrase.
+func (ph *hlPhrase) places() int {
+	if ph.forms != nil {
+		return len(ph.forms.forms)
+	}
+	return len(ph.terms)
+}
+
+// marked says whether the word at place j of a run is marked.
+func (ph *hlPhrase) marked(j int) bool { return ph.forms != nil || ph.terms[j] != "" }
 
 // addUnit adds the analysed terms of one word or phrase (by place, ""
 // for a stop word).
@@ -118,17 +130,14 @@ func (h *highlightSet) addUnit(ts []string) {
 	h.phrases = append(h.phrases, hlPhrase{terms: ts[lo:hi]})
 }
 
-// addPhrase adds a quoted phrase: u's forms by place, as written.
+// addPhrase adds a quoted phrase of two words or more: u's forms by
+// place, as written, stop words included.
 func (h *highlightSet) addPhrase(u unit) {
-	if h == nil {
-		return
-	}
-	if len(u.forms) != len(u.terms) {
-		h.addUnit(u.terms) // the words split otherwise: by terms alone
+	if h == nil || len(u.forms) < 2 {
 		return
 	}
 	m := newFormMatcher(u)
-	h.phrases = append(h.phrases, hlPhrase{terms: u.terms, forms: &m})
+	h.phrases = append(h.phrases, hlPhrase{forms: &m})
 }
 
 // addTerms adds terms that match on their own.
@@ -243,10 +252,14 @@ func (h *highlightSet) match(word string) bool {
 func (h *highlightSet) mayMatch(word string) bool {
 	if isASCII(word) {
 		// the common case, without allocating
+		// the first two characters but apostrophes (O'Neill is "oneill")
 		var k [2]byte
-		n := copy(k[:], word)
-		for i := range n {
-			k[i] = lowerASCII(k[i])
+		n := 0
+		for i := 0; i < len(word) && n < 2; i++ {
+			if word[i] != '\'' {
+				k[n] = lowerASCII(word[i])
+				n++
+			}
 		}
 		hit := false
 		if n == 2 {
@@ -304,8 +317,9 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 		run  []bool
 	}
 	runs := make([]phraseRun, len(h.phrases))
-	for k, ph := range h.phrases {
-		runs[k] = phraseRun{make([]span, len(ph.terms)), make([]bool, len(ph.terms))}
+	for k := range h.phrases {
+		n := h.phrases[k].places()
+		runs[k] = phraseRun{make([]span, n), make([]bool, n)}
 	}
 	b := unsafe.Slice(unsafe.StringData(text), len(text)) // read only
 	seen := 0
@@ -318,15 +332,15 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 		}
 		for k := range h.phrases {
 			ph, pr := &h.phrases[k], &runs[k]
-			n := len(ph.terms)
+			n := ph.places()
 			pr.last[seen%n] = sp
 			for j := n - 1; j >= 0; j-- {
 				pr.run[j] = (j == 0 || pr.run[j-1]) && h.placeIs(ph, j, w)
 			}
 			if pr.run[n-1] {
-				for j, t := range ph.terms {
-					if t != "" {
-						out = append(out, pr.last[(seen+1+j)%n])
+				for j := range n {
+					if ph.marked(j) {
+						out = addSpan(out, pr.last[(seen+1+j)%n])
 					}
 				}
 			}
@@ -339,6 +353,18 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 	}
 	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
 	return slices.CompactFunc(out, func(a, b span) bool { return a == b })
+}
+
+// addSpan appends sp to out unless it is among out's last spans (a word
+// of a phrase may be marked already on its own or by an overlapping run):
+// the limit counts words marked, not marks of one word.
+func addSpan(out []span, sp span) []span {
+	for k := len(out) - 1; k >= max(0, len(out)-64); k-- {
+		if out[k] == sp {
+			return out
+		}
+	}
+	return append(out, sp)
 }
 
 // placeIs reports whether word w can stand at place j of the phrase.

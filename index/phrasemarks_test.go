@@ -30,9 +30,17 @@ func TestPhraseMarks(t *testing.T) {
 		// another form of a word of a quoted phrase
 		{`"united states"`, "united State, united statesman, united states.",
 			"united State, united statesman, " + m("united") + " " + m("states") + "."},
-		// a stop word's place holds that word in a quoted phrase
+		// a stop word's place holds that word in a quoted phrase, and the
+		// whole run is marked
 		{`"prevention of terrorism"`, "prevention and terrorism; prevention of terrorism",
-			"prevention and terrorism; " + m("prevention") + " of " + m("terrorism")},
+			"prevention and terrorism; " + m("prevention") + " " + m("of") + " " + m("terrorism")},
+		// stop words at either end are words of the phrase as written
+		{`"the united states"`, "Each united State sent; the United States for help",
+			"Each united State sent; " + m("the") + " " + m("United") + " " + m("States") + " for help"},
+		{`"united states for"`, "united states sent; united States for help",
+			"united states sent; " + m("united") + " " + m("States") + " " + m("for") + " help"},
+		{`"the hague"`, "Hague courts and the Hague",
+			"Hague courts and " + m("the") + " " + m("Hague")},
 		// punctuation between is no word
 		{`"foreign fighters"`, "foreign, fighters; foreign – fighters",
 			m("foreign") + ", " + m("fighters") + "; " + m("foreign") + " – " + m("fighters")},
@@ -48,6 +56,29 @@ func TestPhraseMarks(t *testing.T) {
 		if got := marked(tt.query, tt.text); got != tt.want {
 			t.Errorf("%s in %q:\n got %q\nwant %q", tt.query, tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestAliasPhraseMarks: an alias that is a phrase (stems) marks words
+// written with an apostrophe, as the index matched them.
+func TestAliasPhraseMarks(t *testing.T) {
+	hl := newHighlightSet()
+	hl.addUnit(analyzePhrase("O'Neill report"))
+	text := "the O'Neill report, the O’Neill report, the ONeill report"
+	want := strings.Repeat("the "+MarkStart+"O'Neill"+MarkEnd+" "+MarkStart+"report"+MarkEnd+", ", 1)
+	if got := mark(text, hl.findMatches(text, 50)); !strings.HasPrefix(got, want) || strings.Count(got, MarkStart) != 6 {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestPhraseMarksLimit: the limit counts the words marked, not the marks
+// of a word both on its own and in a phrase.
+func TestPhraseMarksLimit(t *testing.T) {
+	p := buildPlan(parseQuery(`united "united states"`, false), DefaultSynonyms())
+	hl := p.highlight()
+	text := strings.Repeat("the united states, ", 12)
+	if got := hl.findMatches(text, 24); len(got) != 24 {
+		t.Errorf("%d words marked of the 24 asked", len(got))
 	}
 }
 
