@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -174,8 +175,12 @@ func matchRanges(plain string, re *regexp.Regexp, style lipgloss.Style) []cellRa
 
 // termsRegexp matches the query's words in running text, case-insensitively,
 // as whole words give or take a plural or verb ending: the index stems, so
-// "fighter" also found "fighters".
+// "fighter" also found "fighters". A quoted phrase matches its words in a
+// run, anything but letters and digits between them (the tokenizer's
+// word breaks: spaces, punctuation, a line's end and the next one's
+// margin, see lineMatches), each word give or take an ending.
 func termsRegexp(terms []string) *regexp.Regexp {
+	const ending = `(?:s|es|ed|ing|'s|’s)?`
 	var alts []string
 	seen := map[string]bool{}
 	for _, t := range terms {
@@ -184,19 +189,66 @@ func termsRegexp(terms []string) *regexp.Regexp {
 			continue
 		}
 		seen[t] = true
-		// a phrase's words with any space between (on one line)
-		alts = append(alts, strings.Join(strings.Fields(regexp.QuoteMeta(t)), `\s+`))
+		var words []string
+		for _, w := range strings.Fields(t) {
+			words = append(words, regexp.QuoteMeta(w)+ending)
+		}
+		alts = append(alts, strings.Join(words, `[^\pL\pN]+`))
 	}
 	if len(alts) == 0 {
 		return nil
 	}
 	// Longer words first, so "foreign fighters" wins over "foreign".
 	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
-	re, err := regexp.Compile(`(?i)\b(?:` + strings.Join(alts, "|") + `)(?:s|es|ed|ing|'s|’s)?\b`)
+	re, err := regexp.Compile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
 	if err != nil {
 		return nil
 	}
 	return re
+}
+
+// lineMatches finds re in the lines as one text, joined by line ends (a
+// phrase may run on from one line to the next), and gives each line the
+// cell ranges of the matches on it: a match over a line's end is marked
+// up to its last letter on that line and from its first on the next.
+func lineMatches(plain []string, re *regexp.Regexp) [][]cellRange {
+	if re == nil || len(plain) == 0 {
+		return nil
+	}
+	starts := make([]int, len(plain)) // each line's first byte in the text
+	var b strings.Builder
+	for i, p := range plain {
+		starts[i] = b.Len()
+		b.WriteString(p)
+		b.WriteByte('\n')
+	}
+	text := b.String()
+	out := make([][]cellRange, len(plain))
+	line := 0
+	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for _, l := range re.FindAllStringIndex(text, -1) {
+		for line+1 < len(plain) && starts[line+1] <= l[0] {
+			line++
+		}
+		for k := line; k < len(plain) && starts[k] < l[1]; k++ {
+			s := max(l[0], starts[k]) - starts[k]
+			e := min(l[1], starts[k]+len(plain[k])) - starts[k]
+			if s >= e {
+				continue
+			}
+			// the line's part of it, without the spaces and margin at
+			// its edges (a match starts and ends with a letter or digit)
+			part := plain[k][s:e]
+			s += len(part) - len(strings.TrimLeftFunc(part, func(r rune) bool { return !wordRune(r) }))
+			e -= len(part) - len(strings.TrimRightFunc(part, func(r rune) bool { return !wordRune(r) }))
+			if s >= e {
+				continue
+			}
+			start := ansi.StringWidth(plain[k][:s])
+			out[k] = append(out[k], cellRange{start: start, end: start + ansi.StringWidth(plain[k][s:e])})
+		}
+	}
+	return out
 }
 
 // findRegexp matches a find-in-piece query literally, case-insensitively.
