@@ -41,7 +41,7 @@ func openPieces(ctx context.Context, env *Env) (*pieceSource, error) {
 	}
 	p := &pieceSource{ctx: ctx, env: env, name: name}
 	// DiskOnly: an index built in memory is slower than the files
-	ix, err := env.openIndexWith(ctx, index.Options{Once: true, DiskOnly: true})
+	ix, err := env.openIndexWith(ctx, index.Options{Once: true, DiskOnly: true, Progress: buildNote(env.Err)})
 	if err == nil && ix.Behind() == "" && ix.Fallback() == "" {
 		p.ix = ix
 		return p, nil

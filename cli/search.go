@@ -323,6 +323,24 @@ func progressBar(w io.Writer) index.Progress {
 	}
 }
 
+// buildNote says once on w (stderr), when it is a terminal, that the index
+// is being built, in plain text: for commands that print a piece or a
+// citation, whose output holds no control sequence but colours and links
+// (progressBar's redraws are for the commands that search).
+func buildNote(w io.Writer) index.Progress {
+	if !isTerminal(w) {
+		return nil
+	}
+	said := false
+	return func(done, total int) {
+		if said || total == 0 || done == total {
+			return
+		}
+		said = true
+		fmt.Fprintf(w, "folio: indexing %d files of the archive (once; later commands use the index)…\n", total)
+	}
+}
+
 // searchCached runs q on the cached index and writes its results with write
 // into a buffer while the archive's files are checked against the index, on
 // another core: when they are unchanged, as they usually are, the output is
