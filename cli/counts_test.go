@@ -463,3 +463,43 @@ func TestCompletionReadsACurrentIndex(t *testing.T) {
 		t.Errorf("after a piece was added: %d from the index, %q", n, out)
 	}
 }
+
+// TestStatsMergeCases: folio stats counts an outlet, author, tag or kind
+// written in two cases as one row, named as most pieces write it (the
+// first in byte order among as many), as the index's facets and the
+// sidebar do (a review found The Telegraph and the telegraph apart).
+func TestStatsMergeCases(t *testing.T) {
+	dir := t.TempDir()
+	pieces := []struct{ outlet, author, kind string }{
+		{"The Telegraph", "Raffaello Pantucci", "Interview"},
+		{"The Telegraph", "Raffaello Pantucci", "interview"},
+		{"the telegraph", "raffaello pantucci", "interview"},
+		{"RUSI", "Ann Smith", "article"},
+		{"rusi", "ann smith", "article"},
+	}
+	for i, p := range pieces {
+		text := fmt.Sprintf("---\ntitle: P%d\ndate: 2017-01-0%d\noutlet: %s\nauthors: [%s]\nkind: %s\n---\nText.\n", i, i+1, p.outlet, p.author, p.kind)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs, code := run(t, "--archive", dir, "stats", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var st archiveStats
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]count{
+		"outlets": {{"The Telegraph", 3}, {"RUSI", 2}},
+		"authors": {{"Raffaello Pantucci", 3}, {"Ann Smith", 2}},
+		"kinds":   {{"interview", 3}, {"article", 2}},
+	}
+	got := map[string][]count{"outlets": st.Outlets, "authors": st.Authors, "kinds": st.Kinds}
+	for k := range want {
+		if !slices.Equal(got[k], want[k]) {
+			t.Errorf("%s: %v, want %v", k, got[k], want[k])
+		}
+	}
+}

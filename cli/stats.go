@@ -96,8 +96,38 @@ func computeStats(name string, arts []archive.Article) archiveStats {
 	return archiveStats{
 		Archive: name, Pieces: len(arts),
 		Years: byKey(years), Months: byKey(months),
-		Outlets: byCount(outlets), Authors: byCount(authors), Tags: byCount(tags), Kinds: byCount(kinds),
+		Outlets: byCount(mergeCases(outlets)), Authors: byCount(mergeCases(authors)),
+		Tags: byCount(mergeCases(tags)), Kinds: byCount(mergeCases(kinds)),
 	}
+}
+
+// mergeCases counts the values that differ only in case as one
+// (archive.SameValue), under the one most pieces have, the first in byte
+// order among those as many: as the index's facets and the sidebar show
+// them, and as a filter of any of them picks them all.
+func mergeCases(m map[string]int) map[string]int {
+	type group struct {
+		shown       string
+		most, total int
+	}
+	groups := map[string]*group{}
+	for v, n := range m {
+		k := archive.ValueKey(v)
+		g := groups[k]
+		if g == nil {
+			g = &group{}
+			groups[k] = g
+		}
+		g.total += n
+		if n > g.most || n == g.most && v < g.shown {
+			g.shown, g.most = v, n
+		}
+	}
+	out := make(map[string]int, len(groups))
+	for _, g := range groups {
+		out[g.shown] = g.total
+	}
+	return out
 }
 
 func byKey(m map[string]int) []count {
