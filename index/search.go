@@ -104,15 +104,6 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	fc.addMain()
 
 	if pg.rerank {
-		// the hits scored as the last one wanted, all of them (rerankByLength)
-		need := pg.size - 1
-		for size := pg.size; len(hits) == size && hits[size-1].Score == hits[need-1].Score && size < total; {
-			size = min(2*size, total)
-			if hits, _, err = ix.collectKeyed(sctx, mainQ, size, 0, pg.sortBy, nil, terms, matchKey(q)); err != nil {
-				fc.wait()
-				return Results{}, err
-			}
-		}
 		hits = ix.rerankByLength(hits, pg.offset, pg.limit)
 	}
 	if res.Estimated {
@@ -211,8 +202,7 @@ func pageOf(q Query, hasMust, hasText bool) page {
 	pg.limit, pg.offset = limit, offset
 	pg.size, pg.from = limit, offset
 	if pg.rerank {
-		// one more than wanted: whether it ties with the last one wanted
-		pg.size, pg.from = max(offset+limit, rerankDepth)+1, 0
+		pg.size, pg.from = max(offset+limit, rerankDepth), 0
 	}
 	pg.fields = storedFields
 	if hasText {
@@ -241,27 +231,18 @@ func lengthPrior(words float64) float64 {
 	return (words + 20) / (words + 300)
 }
 
-// rerankByLength orders hits by score, equal scores by ID, applies
-// lengthPrior to the best rerankDepth and orders those again, and returns
-// the page [offset, offset+limit). The hits after them keep their scores.
-// hits are the best by score with every hit of the lowest score wanted
-// (search collects them so): the order of a hit is then the same whatever
-// the page asked for, and pages join without a hit twice or missing
-// (re-ranking the best offset+limit, or cutting a run of equal scores
-// where the collector did, let a hit move past one page's end and come
-// after the next page's start). Lengths come from the lengths file, not
-// stored fields.
+// rerankByLength applies lengthPrior to the best rerankDepth of hits and
+// orders them again, and returns the page [offset, offset+limit). hits are
+// in the collector's order: by score, equal scores in the index's order of
+// documents (bleve's collectors, and collectSplit's merge, break ties so),
+// an order in which the best n of a search are the best n of any larger
+// one. The hits after the best rerankDepth keep that order, and their
+// scores (the term statistics' alone): the order of a hit is then the same
+// whatever the page asked for, and pages join without a hit twice or
+// missing (re-ranking the best offset+limit let a hit that one page moved
+// past its end come after the next page's start). Lengths come from the
+// lengths file, not stored fields.
 func (ix *Index) rerankByLength(all search.DocumentMatchCollection, offset, limit int) search.DocumentMatchCollection {
-	byScore := func(a, b *search.DocumentMatch) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
-		}
-		return strings.Compare(a.ID, b.ID)
-	}
-	slices.SortFunc(all, byScore)
 	ix.mu.RLock()
 	l := ix.lengths
 	ix.mu.RUnlock()
@@ -274,7 +255,15 @@ func (ix *Index) rerankByLength(all search.DocumentMatchCollection, offset, limi
 	for i, h := range hits {
 		h.Score *= lengthPrior(float64(words[i]))
 	}
-	slices.SortFunc(hits, byScore)
+	slices.SortStableFunc(hits, func(a, b *search.DocumentMatch) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 	if offset >= len(all) {
 		return nil
 	}
