@@ -164,7 +164,7 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 			for _, a := range listed {
 				kept = append(kept, byID[a.ID])
 			}
-			if want := computeStats(name, kept); !reflect.DeepEqual(stats, want) {
+			if want := computeStats(name, kept, namesOf(computeStats(name, arch.Articles, nil))); !reflect.DeepEqual(stats, want) {
 				t.Fatalf("%s: stats from the index:\n%+v\nfrom the files:\n%+v", where, stats, want)
 			}
 			ids := map[string]bool{}
@@ -500,6 +500,20 @@ func TestStatsMergeCases(t *testing.T) {
 	for k := range want {
 		if !slices.Equal(got[k], want[k]) {
 			t.Errorf("%s: %v, want %v", k, got[k], want[k])
+		}
+	}
+	// filtered, a group is named as the whole archive names it (as the
+	// facets do): the pieces of 2017-01-03 on spell it "the telegraph"
+	for _, indexDir := range []string{t.TempDir(), "/proc/no-index-here"} {
+		out, errs, code = run(t, "--archive", dir, "--index-dir", indexDir, "stats", "--json", "--from", "2017-01-03")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		if err := json.Unmarshal([]byte(out), &st); err != nil {
+			t.Fatal(err)
+		}
+		if want := []count{{"RUSI", 2}, {"The Telegraph", 1}}; !slices.Equal(st.Outlets, want) {
+			t.Errorf("index %s, from 2017-01-03: outlets %v, want %v", indexDir, st.Outlets, want)
 		}
 	}
 }

@@ -108,6 +108,7 @@ type listing struct {
 	pieces    int
 	probs     []archive.Problem
 	name      string
+	names     caseNames // the whole archive's names of values one but for case
 }
 
 // keptFromIndex reads what folio list prints and folio stats counts from
@@ -141,6 +142,19 @@ func keptFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(st
 		return l, false, nil
 	}
 	archive.SortNewestFirst(l.keep)
+	// the whole archive's facets, kept with the index: no search
+	whole, err := ix.Search(ctx, index.Query{Mode: index.ModeFacets})
+	if err != nil {
+		return l, false, nil
+	}
+	l.names = caseNames{}
+	for field, vs := range map[string][]index.FacetValue{"outlets": whole.Facets.Outlets, "authors": whole.Facets.Authors,
+		"tags": whole.Facets.Tags, "kinds": whole.Facets.Kinds} {
+		l.names[field] = map[string]string{}
+		for _, v := range vs {
+			l.names[field][archive.ValueKey(v.Value)] = v.Value
+		}
+	}
 	if needAll {
 		l.all = l.keep
 		if len(l.keep) != l.pieces {
@@ -186,7 +200,8 @@ func keptFromFiles(env *Env, f filterFlags, stateOf func(string) *state.Store) (
 	if err != nil {
 		return listing{}, err
 	}
-	return listing{keep: keep, all: arch.Articles, pieces: len(arch.Articles), probs: probs, name: arch.Name}, nil
+	return listing{keep: keep, all: arch.Articles, pieces: len(arch.Articles), probs: probs, name: arch.Name,
+		names: namesOf(computeStats(arch.Name, arch.Articles, nil))}, nil
 }
 
 // writeJSON writes v as indented JSON, safe on a terminal: encoding/json

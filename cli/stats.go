@@ -59,7 +59,7 @@ those of folio list and folio search and count the pieces they list.`,
 					return err
 				}
 			}
-			st, probs := computeStats(l.name, l.keep), l.probs
+			st, probs := computeStats(l.name, l.keep, l.names), l.probs
 			reportSkipped(env.Err, probs)
 			if asJSON {
 				return writeJSON(env.Out, st)
@@ -73,8 +73,29 @@ those of folio list and folio search and count the pieces they list.`,
 	return cmd
 }
 
-// computeStats counts arts, the pieces of the archive named name.
-func computeStats(name string, arts []archive.Article) archiveStats {
+// caseNames are, per field ("outlets", "authors", "tags", "kinds"), the
+// name each group of values one but for case is shown by
+// (archive.ValueKey → name): the one most pieces of the whole archive
+// have, as the index's facets and the sidebar show it whatever the
+// filters.
+type caseNames map[string]map[string]string
+
+// namesOf are the names of the groups of st, the stats of a whole archive.
+func namesOf(st archiveStats) caseNames {
+	names := caseNames{}
+	for field, cs := range map[string][]count{"outlets": st.Outlets, "authors": st.Authors, "tags": st.Tags, "kinds": st.Kinds} {
+		names[field] = map[string]string{}
+		for _, c := range cs {
+			names[field][archive.ValueKey(c.Key)] = c.Key
+		}
+	}
+	return names
+}
+
+// computeStats counts arts, the pieces of the archive named name; a value
+// written in several cases is counted as one, named by names (nil: by
+// arts).
+func computeStats(name string, arts []archive.Article, names caseNames) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, a := range arts {
 		years[strconv.Itoa(a.Date.Time.Year())]++
@@ -96,16 +117,16 @@ func computeStats(name string, arts []archive.Article) archiveStats {
 	return archiveStats{
 		Archive: name, Pieces: len(arts),
 		Years: byKey(years), Months: byKey(months),
-		Outlets: byCount(mergeCases(outlets)), Authors: byCount(mergeCases(authors)),
-		Tags: byCount(mergeCases(tags)), Kinds: byCount(mergeCases(kinds)),
+		Outlets: byCount(mergeCases(outlets, names["outlets"])), Authors: byCount(mergeCases(authors, names["authors"])),
+		Tags: byCount(mergeCases(tags, names["tags"])), Kinds: byCount(mergeCases(kinds, names["kinds"])),
 	}
 }
 
 // mergeCases counts the values that differ only in case as one
-// (archive.SameValue), under the one most pieces have, the first in byte
-// order among those as many: as the index's facets and the sidebar show
-// them, and as a filter of any of them picks them all.
-func mergeCases(m map[string]int) map[string]int {
+// (archive.SameValue), as a filter of any of them picks them all, under
+// its name in names, else the one most pieces of m have, the first in
+// byte order among those as many.
+func mergeCases(m map[string]int, names map[string]string) map[string]int {
 	type group struct {
 		shown       string
 		most, total int
@@ -124,8 +145,8 @@ func mergeCases(m map[string]int) map[string]int {
 		}
 	}
 	out := make(map[string]int, len(groups))
-	for _, g := range groups {
-		out[g.shown] = g.total
+	for k, g := range groups {
+		out[cmp.Or(names[k], g.shown)] = g.total
 	}
 	return out
 }
