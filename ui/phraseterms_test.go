@@ -1,8 +1,14 @@
 package ui
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/folio-tui/folio/index"
 )
 
 // TestPhraseTermsMarkRuns: a quoted phrase of the query is marked in the
@@ -42,6 +48,72 @@ func TestPhraseTermsOverALineEnd(t *testing.T) {
 		}
 		if !slices.Equal(g, want[i]) {
 			t.Errorf("line %d %q: %v, want %v", i, lines[i], g, want[i])
+		}
+	}
+}
+
+// TestTermCellsAtALine: a line drawn is matched with the lines around it,
+// so a phrase that runs on from the line before or to the line after is
+// marked on it; far lines do not count.
+func TestTermCellsAtALine(t *testing.T) {
+	re := termsRegexp([]string{"united states"})
+	lines := []string{"one", "two", "to the United", "States went", "three", "four", "five"}
+	cells := func(i int) [][2]int {
+		var out [][2]int
+		for _, c := range termCellsAt(lines, i, re) {
+			out = append(out, [2]int{c.start, c.end})
+		}
+		return out
+	}
+	if got := cells(2); !slices.Equal(got, [][2]int{{7, 13}}) {
+		t.Errorf("line 2: %v", got)
+	}
+	if got := cells(3); !slices.Equal(got, [][2]int{{0, 6}}) {
+		t.Errorf("line 3: %v", got)
+	}
+	for _, i := range []int{0, 5, 6, -1, 7} {
+		if got := cells(i); got != nil {
+			t.Errorf("line %d: %v", i, got)
+		}
+	}
+	if termCellsAt(lines, 2, nil) != nil {
+		t.Error("no terms, yet marks")
+	}
+}
+
+// TestReaderMarksAQuotedPhrase: with a real index, the reader opened from
+// a search of "united states" marks the phrase, on one line or over a
+// line's end, and not the words where they stand apart.
+func TestReaderMarksAQuotedPhrase(t *testing.T) {
+	arch := t.TempDir()
+	body := "A united tribe met. The State was far.\n\n" +
+		"The envoys of many nations all went to visit the United States about it, and " +
+		"later they asked the United States for help.\n"
+	text := "---\ntitle: Envoys\ndate: 2019-03-04\noutlet: The Test\n---\n" + body
+	if err := os.WriteFile(filepath.Join(arch, "envoys.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	h := newHarness(t, ix, 60, 30)
+	h.key("/")
+	h.typeText(`"united states"`)
+	h.key("enter", "enter")
+	h.requireScreen("The envoys")
+	v := h.m.View().Content
+	st := h.m.styles.Match
+	// at 60 columns the first runs over a line's end, the second not
+	for _, marked := range []string{"United", "States", "United States"} {
+		if n := strings.Count(v, st.Render(marked)); n != 1 {
+			t.Errorf("%q marked %d times, want once:\n%s", marked, n, v)
+		}
+	}
+	for _, apart := range []string{"united", "State"} {
+		if strings.Contains(v, st.Render(apart)) {
+			t.Errorf("%q marked where it stands apart", apart)
 		}
 	}
 }

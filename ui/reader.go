@@ -47,8 +47,7 @@ type reader struct {
 
 	width, height int
 
-	terms     *regexp.Regexp // the query's words, highlighted
-	termCells [][]cellRange  // where they are, by line (lineMatches)
+	terms *regexp.Regexp // the query's words, highlighted
 
 	findInput textinput.Model
 	finding   bool // the find box has the keyboard
@@ -98,7 +97,7 @@ func (r *reader) show(i int, hit index.Hit, style string, terms *regexp.Regexp) 
 	r.article = archive.Article{}
 	r.key = renderKey{id: hit.ID, width: r.columnWidth(), style: style}
 	r.ready, r.err = false, nil
-	r.lines, r.plain, r.termCells = nil, nil, nil
+	r.lines, r.plain = nil, nil
 	r.offset, r.resumeAt = 0, 0
 	r.related, r.copies, r.tourNote = nil, nil, ""
 	r.terms = terms
@@ -116,7 +115,7 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	}
 	if m.err != nil {
 		r.err, r.ready = m.err, true
-		r.lines, r.plain, r.termCells = nil, nil, nil
+		r.lines, r.plain = nil, nil
 		return true
 	}
 	fraction := r.scrollFraction()
@@ -133,7 +132,6 @@ func (r *reader) setRendered(m renderedMsg) bool {
 		r.lines[i] = termsafe.Rendered(l)
 		r.plain[i] = ansi.Strip(r.lines[i])
 	}
-	r.termCells = lineMatches(r.plain, r.terms)
 	if wasReady {
 		// A re-render at another width: stay at about the same place.
 		r.offset = int(fraction * float64(r.maxOffset()))
@@ -320,10 +318,8 @@ func (r reader) highlight(i int, st Styles) string {
 		}
 		ranges = append(ranges, cellRange{start: m.start, end: m.end, style: style})
 	}
-	if i < len(r.termCells) {
-		for _, c := range r.termCells[i] {
-			ranges = append(ranges, cellRange{start: c.start, end: c.end, style: st.Match})
-		}
+	for _, c := range termCellsAt(r.plain, i, r.terms) {
+		ranges = append(ranges, cellRange{start: c.start, end: c.end, style: st.Match})
 	}
 	return r.quoteLineView(i, applyRanges(r.lines[i], ranges), st)
 }

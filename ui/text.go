@@ -207,6 +207,18 @@ func termsRegexp(terms []string) *regexp.Regexp {
 	return re
 }
 
+// termCellsAt is where re matches on line i of plain, a match found in
+// the lines around it (lineMatches): a phrase may run on from the two lines
+// before or to the two after. Only the lines drawn are matched, each time
+// they are: a piece of megabytes is not matched whole at every rendering.
+func termCellsAt(plain []string, i int, re *regexp.Regexp) []cellRange {
+	if re == nil || i < 0 || i >= len(plain) {
+		return nil
+	}
+	lo, hi := max(0, i-2), min(len(plain), i+3)
+	return lineMatches(plain[lo:hi], re)[i-lo]
+}
+
 // lineMatches finds re in the lines as one text, joined by line ends (a
 // phrase may run on from one line to the next), and gives each line the
 // cell ranges of the matches on it: a match over a line's end is marked
