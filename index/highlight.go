@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -338,33 +339,63 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 				pr.run[j] = (j == 0 || pr.run[j-1]) && h.placeIs(ph, j, w)
 			}
 			if pr.run[n-1] {
+				// one mark from the first word marked to the last
+				first, last := -1, -1
 				for j := range n {
 					if ph.marked(j) {
-						out = addSpan(out, pr.last[(seen+1+j)%n])
+						if first < 0 {
+							first = j
+						}
+						last = j
 					}
 				}
+				out = addRun(out, span{pr.last[(seen+1+first)%n].start, pr.last[(seen+1+last)%n].end})
 			}
 		}
 		seen++
-		return len(out) < limit
+		if len(out) < limit {
+			return true
+		}
+		// at the limit, a run under way is finished: its first words
+		// are not left marked alone
+		for k := range h.phrases {
+			n := h.phrases[k].places()
+			if slices.Contains(runs[k].run[:n-1], true) {
+				return true
+			}
+		}
+		return false
 	})
 	if len(h.phrases) == 0 {
 		return out
 	}
-	slices.SortFunc(out, func(a, b span) int { return a.start - b.start })
-	return slices.CompactFunc(out, func(a, b span) bool { return a == b })
+	// in order, the marks that overlap (runs of two phrases, a run and a
+	// word) made one
+	slices.SortFunc(out, func(a, b span) int { return cmp.Or(a.start-b.start, b.end-a.end) })
+	merged := out[:0]
+	for _, sp := range out {
+		if k := len(merged) - 1; k >= 0 && sp.start < merged[k].end {
+			merged[k].end = max(merged[k].end, sp.end)
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return merged
 }
 
-// addSpan appends sp to out unless it is among out's last spans (a word
-// of a phrase may be marked already on its own or by an overlapping run):
-// the limit counts words marked, not marks of one word.
-func addSpan(out []span, sp span) []span {
+// addRun appends the mark of a phrase's run to out, in place of the marks
+// of its words on their own, which are out's last (the limit counts marks
+// shown, not a word's twice); not when a mark among out's last holds it.
+func addRun(out []span, run span) []span {
+	for len(out) > 0 && out[len(out)-1].start >= run.start && out[len(out)-1].end <= run.end {
+		out = out[:len(out)-1]
+	}
 	for k := len(out) - 1; k >= max(0, len(out)-64); k-- {
-		if out[k] == sp {
+		if out[k].start <= run.start && run.end <= out[k].end {
 			return out
 		}
 	}
-	return append(out, sp)
+	return append(out, run)
 }
 
 // placeIs reports whether word w can stand at place j of the phrase.

@@ -21,7 +21,8 @@ func mark(text string, spans []span) string {
 		}
 		writeClean(&b, text[prev:s.start])
 		b.WriteString(MarkStart)
-		b.WriteString(text[s.start:s.end])
+		// a phrase's run holds what stands between its words
+		writeClean(&b, text[s.start:s.end])
 		b.WriteString(MarkEnd)
 		prev = s.end
 	}
