@@ -151,3 +151,32 @@ func TestPhraseTerms(t *testing.T) {
 		t.Errorf("terms %q", got)
 	}
 }
+
+// TestLongPhraseSnippet: a phrase's run longer than a snippet is shown,
+// marked and cut, not the piece's opening without marks (a review found
+// a quoted sentence of 243 bytes unshown).
+func TestLongPhraseSnippet(t *testing.T) {
+	sentence := "the committee concluded after a lengthy and careful examination of the evidence that the " +
+		"security services had received several warnings about the cell months before the attack and had " +
+		"failed to act on them in time to prevent the attack on the capital"
+	p := buildPlan(parseQuery(`"`+sentence+`"`, false), DefaultSynonyms())
+	hl := p.highlight()
+	text := strings.Repeat("Background paragraph about many unrelated things. ", 8) + "In its report, " + sentence + ". More text follows."
+	got := hl.snippets(text)
+	if len(got) == 0 || !strings.Contains(got[0], MarkStart+"the committee concluded") || strings.Count(got[0], MarkStart) != strings.Count(got[0], MarkEnd) {
+		t.Errorf("snippets %q", got)
+	}
+	if len(got) > 0 && len(got[0]) > 3*snippetLen {
+		t.Errorf("a snippet of %d bytes", len(got[0]))
+	}
+}
+
+// TestFormsOfAWordBesideAPhrase: the forms a plain word matched are read
+// from the marks, a phrase's run word by word.
+func TestFormsOfAWordBesideAPhrase(t *testing.T) {
+	hits := []Hit{{Snippets: []string{"the " + MarkStart + "tax cuts" + MarkEnd + " and " + MarkStart + "taxes" + MarkEnd + ", " + MarkStart + "taxed" + MarkEnd}}}
+	got := formsFound([][2]string{{"tax", "tax"}}, hits)
+	if len(got) != 1 || strings.Contains(got[0], "tax cuts") || !strings.Contains(got[0], "taxes") {
+		t.Errorf("forms %q", got)
+	}
+}

@@ -122,7 +122,9 @@ func (h *highlightSet) snippets(texts ...string) []string {
 			from := ms[i].start
 			to := from + snippetLen
 			j, distinct := i, 0
-			for ; j < len(ms) && ms[j].end <= to; j++ {
+			// a window holds the match it starts at, however long (a
+			// phrase's run): excerpt cuts it
+			for ; j < len(ms) && (j == i || ms[j].end <= to); j++ {
 				w, seen := text[ms[j].start:ms[j].end], false
 				for k := i; k < j && !seen; k++ {
 					seen = sameLower(text[ms[k].start:ms[k].end], w)
@@ -175,10 +177,9 @@ func excerpt(text string, spans []span) string {
 	} else {
 		from = wordStart(text, from)
 	}
-	to := from + snippetLen + 40
-	if to < spans[len(spans)-1].end {
-		to = spans[len(spans)-1].end
-	}
+	// to the end of the last match, but not past twice the snippet's
+	// length: a mark past it is cut at a word's end
+	to := max(from+snippetLen+40, min(spans[len(spans)-1].end, from+2*snippetLen))
 	if to >= len(text) {
 		to = len(text)
 	} else {
@@ -186,8 +187,8 @@ func excerpt(text string, spans []span) string {
 	}
 	var rel []span
 	for _, s := range spans {
-		if s.start >= from && s.end <= to {
-			rel = append(rel, span{s.start - from, s.end - from})
+		if s.start >= from && s.start < to {
+			rel = append(rel, span{s.start - from, min(s.end, to) - from})
 		}
 	}
 	out := mark(text[from:to], rel)

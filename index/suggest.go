@@ -379,7 +379,10 @@ func formsFound(words [][2]string, hits []Hit) []string {
 				if j < 0 {
 					break
 				}
-				count[strings.ToLower(t[:j])]++
+				// a phrase's run is one mark: its words each
+				for _, w := range textWords(t[:j]) {
+					count[strings.ToLower(w)]++
+				}
 				t = t[j+len(MarkEnd):]
 			}
 		}
