@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -52,9 +53,14 @@ func TestPhraseTermsOverALineEnd(t *testing.T) {
 	}
 }
 
+// termCellsAt is the matches on line i, drawn alone.
+func termCellsAt(plain []string, i int, re *regexp.Regexp) []cellRange {
+	return newTermCells(plain, i, i+1, re).at(i)
+}
+
 // TestTermCellsAtALine: a line drawn is matched with the lines around it,
 // so a phrase that runs on from the line before or to the line after is
-// marked on it; far lines do not count.
+// marked on it, and one over four lines on each of them.
 func TestTermCellsAtALine(t *testing.T) {
 	re := termsRegexp([]string{"united states"})
 	lines := []string{"one", "two", "to the United", "States went", "three", "four", "five"}
@@ -78,6 +84,13 @@ func TestTermCellsAtALine(t *testing.T) {
 	}
 	if termCellsAt(lines, 2, nil) != nil {
 		t.Error("no terms, yet marks")
+	}
+	long := termsRegexp([]string{"the committee concluded after a careful examination"})
+	lines = []string{"x", "y", "the committee", "concluded after", "a careful", "examination", "z", "w"}
+	for i, want := range []bool{false, false, true, true, true, true, false, false} {
+		if got := termCellsAt(lines, i, long) != nil; got != want {
+			t.Errorf("the phrase over four lines: line %d %q marked %t", i, lines[i], got)
+		}
 	}
 }
 

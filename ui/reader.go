@@ -287,8 +287,9 @@ func (r reader) view(st Styles) string {
 			"", "  "+st.Hint.Render("Loading…"))
 	default:
 		end := min(r.offset+bodyH, len(r.lines))
+		marks := newTermCells(r.plain, r.offset, end, r.terms)
 		for i := r.offset; i < end; i++ {
-			lines = append(lines, r.highlight(i, st))
+			lines = append(lines, r.highlight(i, marks.at(i), st))
 		}
 	}
 	for i, l := range lines {
@@ -306,7 +307,7 @@ func (r reader) view(st Styles) string {
 
 // highlight styles the find matches (the current one apart) and the query's
 // words on rendered line i.
-func (r reader) highlight(i int, st Styles) string {
+func (r reader) highlight(i int, terms []cellRange, st Styles) string {
 	var ranges []cellRange
 	for j, m := range r.matches {
 		if m.line != i {
@@ -318,7 +319,7 @@ func (r reader) highlight(i int, st Styles) string {
 		}
 		ranges = append(ranges, cellRange{start: m.start, end: m.end, style: style})
 	}
-	for _, c := range termCellsAt(r.plain, i, r.terms) {
+	for _, c := range terms {
 		ranges = append(ranges, cellRange{start: c.start, end: c.end, style: st.Match})
 	}
 	return r.quoteLineView(i, applyRanges(r.lines[i], ranges), st)

@@ -207,16 +207,35 @@ func termsRegexp(terms []string) *regexp.Regexp {
 	return re
 }
 
-// termCellsAt is where re matches on line i of plain, a match found in
-// the lines around it (lineMatches): a phrase may run on from the two lines
-// before or to the two after. Only the lines drawn are matched, each time
-// they are: a piece of megabytes is not matched whole at every rendering.
-func termCellsAt(plain []string, i int, re *regexp.Regexp) []cellRange {
-	if re == nil || i < 0 || i >= len(plain) {
+// termCells are the query's matches on the lines drawn, found in those
+// lines and termContext lines either side (lineMatches): a phrase may run
+// on from lines above or to lines below. Only the lines drawn and around
+// them are matched, each time they are drawn: a piece of megabytes is not
+// matched whole at every rendering.
+type termCells struct {
+	from  int // the line cells[0] is of
+	cells [][]cellRange
+}
+
+// termContext is how many lines either side of those drawn a phrase may
+// run over: a phrase of 65 words (the longest searched as one) in a
+// column of 30 cells.
+const termContext = 16
+
+func newTermCells(plain []string, from, to int, re *regexp.Regexp) termCells {
+	if re == nil || from >= to {
+		return termCells{}
+	}
+	lo, hi := max(0, from-termContext), min(len(plain), to+termContext)
+	return termCells{from: lo, cells: lineMatches(plain[lo:hi], re)}
+}
+
+// at is line i's cell ranges.
+func (t termCells) at(i int) []cellRange {
+	if i < t.from || i-t.from >= len(t.cells) {
 		return nil
 	}
-	lo, hi := max(0, i-2), min(len(plain), i+3)
-	return lineMatches(plain[lo:hi], re)[i-lo]
+	return t.cells[i-t.from]
 }
 
 // lineMatches finds re in the lines as one text, joined by line ends (a
