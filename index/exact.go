@@ -50,10 +50,21 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 	for _, f := range storedOf[q.field] {
 		fields[f] = true
 	}
-	return &exactSearcher{Searcher: s, walk: newSpanWalk(ctx), r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget,
+	es := &exactSearcher{Searcher: s, walk: newSpanWalk(ctx), r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget,
 		unchecked: q.budget == 0 && formsUnchecked(ctx),
 		long:      fields[fBody],
-		texts:     textReader{s: bodiesOf(ctx)}}, nil
+		texts:     textReader{s: bodiesOf(ctx)}}
+	if q.u.kind == uCase && fields[fTags] {
+		// a tag is a topic's name, in lower case by custom: ISIS finds
+		// the pieces tagged isis, as isis does
+		tu := unit{kind: uExact, terms: q.u.terms}
+		for _, f := range q.u.forms {
+			tu.forms = append(tu.forms, exactKey(f))
+		}
+		tm := newFormMatcher(tu)
+		es.tagM = &tm
+	}
+	return es, nil
 }
 
 type exactSearcher struct {
@@ -63,6 +74,7 @@ type exactSearcher struct {
 	r               bleveindex.IndexReader
 	fields          map[string]bool
 	m               formMatcher
+	tagM            *formMatcher // the forms in any case, for the tags (uCase)
 	budget, read    int
 	unchecked       bool       // the candidates pass unchecked (typingforms.go)
 	long            bool       // the long texts are searched too (bodies.go)
@@ -135,7 +147,11 @@ func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
 	}
 	found, ref := false, ""
 	doc.VisitFields(func(f bleveindex.Field) {
-		if !found && s.fields[f.Name()] {
+		switch {
+		case found || !s.fields[f.Name()]:
+		case s.tagM != nil && f.Name() == fTags:
+			found = s.tagM.in(f.Value())
+		default:
 			found = s.m.in(f.Value())
 		}
 		if f.Name() == fBodyAt {
