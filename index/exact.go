@@ -360,7 +360,7 @@ func (m *formMatcher) maybe(w []byte, f string) bool {
 // maybeAt is maybe for forms[j], with its British first letters looked
 // up when the matcher was made.
 func (m *formMatcher) maybeAt(w []byte, j int) bool {
-	if m.firsts == nil { // not made by newFormMatcher
+	if m.firsts == nil { // uCase: the first letters decide
 		return m.maybe(w, m.forms[j])
 	}
 	if ok, decided := firstLetters(w, m.forms[j], m.kind == uCase); decided {

@@ -89,7 +89,7 @@ func (h *highlightSet) addExact(f string, caseSensitive bool) {
 // marks "United States", not "united State"), and every word of the run is
 // marked. Otherwise (an alias that is a phrase) each place's word has that
 // analysed term, a place of "" (a stop word's) takes any word, as the
-// index's phrase does, and only the places with a term are marked.
+// index's phrase does. A run is marked as one, first word to last.
 type hlPhrase struct {
 	terms []string
 	forms *formMatcher // nil: the terms
@@ -102,9 +102,6 @@ func (ph *hlPhrase) places() int {
 	}
 	return len(ph.terms)
 }
-
-// marked says whether the word at place j of a run is marked.
-func (ph *hlPhrase) marked(j int) bool { return ph.forms != nil || ph.terms[j] != "" }
 
 // addUnit adds the analysed terms of one word or phrase (by place, ""
 // for a stop word).
@@ -339,17 +336,9 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 				pr.run[j] = (j == 0 || pr.run[j-1]) && h.placeIs(ph, j, w)
 			}
 			if pr.run[n-1] {
-				// one mark from the first word marked to the last
-				first, last := -1, -1
-				for j := range n {
-					if ph.marked(j) {
-						if first < 0 {
-							first = j
-						}
-						last = j
-					}
-				}
-				out = addRun(out, span{pr.last[(seen+1+first)%n].start, pr.last[(seen+1+last)%n].end})
+				// one mark from the run's first word to this one (a
+				// phrase of terms has a term at both ends: addUnit)
+				out = addRun(out, span{pr.last[(seen+1)%n].start, sp.end})
 			}
 		}
 		seen++
