@@ -69,7 +69,7 @@ are listed.`,
 				width = termWidth(env.Out)
 			}
 			st := stateOnce(env)
-			l, ok, err := keptFromIndex(cmd.Context(), env, f, st, width > 0)
+			l, ok, err := keptFromIndex(cmd.Context(), env, f, st, width > 0, false)
 			if err != nil {
 				return err
 			}
@@ -108,7 +108,9 @@ type listing struct {
 	pieces    int
 	probs     []archive.Problem
 	name      string
-	names     caseNames // the whole archive's names of values one but for case
+	// names: the whole archive's names of values one but for case (for
+	// folio stats: keptFromIndex's names, or the files' all)
+	names caseNames
 }
 
 // keptFromIndex reads what folio list prints and folio stats counts from
@@ -117,7 +119,7 @@ type listing struct {
 // is read when needAll (a second pass when filters kept fewer). ok is
 // false, and the caller reads the files, when the index cannot answer
 // (allPiecesOf); err is a filter's error.
-func keptFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(string) *state.Store, needAll bool) (l listing, ok bool, err error) {
+func keptFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(string) *state.Store, needAll, needNames bool) (l listing, ok bool, err error) {
 	name, _, err := env.source()
 	if err != nil {
 		return l, false, nil
@@ -142,17 +144,18 @@ func keptFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(st
 		return l, false, nil
 	}
 	archive.SortNewestFirst(l.keep)
-	// the whole archive's facets, kept with the index: no search
-	whole, err := ix.Search(ctx, index.Query{Mode: index.ModeFacets})
-	if err != nil {
-		return l, false, nil
-	}
-	l.names = caseNames{}
-	for field, vs := range map[string][]index.FacetValue{"outlets": whole.Facets.Outlets, "authors": whole.Facets.Authors,
-		"tags": whole.Facets.Tags, "kinds": whole.Facets.Kinds} {
-		l.names[field] = map[string]string{}
-		for _, v := range vs {
-			l.names[field][archive.ValueKey(v.Value)] = v.Value
+	if needNames {
+		// the whole archive's facets, kept with the index: no search
+		whole, err := ix.Search(ctx, index.Query{Mode: index.ModeFacets})
+		if err != nil {
+			return l, false, nil
+		}
+		l.names = caseNames{}
+		for field, vs := range map[string][]index.FacetValue{"outlets": whole.Facets.Outlets, "authors": whole.Facets.Authors,
+			"tags": whole.Facets.Tags, "kinds": whole.Facets.Kinds} {
+			for _, v := range vs {
+				l.names.add(field, v.Value)
+			}
 		}
 	}
 	if needAll {
@@ -200,8 +203,7 @@ func keptFromFiles(env *Env, f filterFlags, stateOf func(string) *state.Store) (
 	if err != nil {
 		return listing{}, err
 	}
-	return listing{keep: keep, all: arch.Articles, pieces: len(arch.Articles), probs: probs, name: arch.Name,
-		names: namesOf(computeStats(arch.Name, arch.Articles, nil))}, nil
+	return listing{keep: keep, all: arch.Articles, pieces: len(arch.Articles), probs: probs, name: arch.Name}, nil
 }
 
 // writeJSON writes v as indented JSON, safe on a terminal: encoding/json

@@ -60,8 +60,8 @@ terminal or NO_COLOR is set.`,
 				}
 				// the fields as written; a look-alike host is named beside
 				// them, on stderr
-				for _, l := range []struct{ label, url string }{{"url", a.URL}, {"source", a.Source}} {
-					if note := archive.HostNote(l.url); note != "" && (l.label == "url" || l.url != a.URL) {
+				for _, l := range pieceURLs(a) {
+					if note := archive.HostNote(l.url); note != "" {
 						fmt.Fprintf(env.Err, "folio: %s:%s\n", l.label, note)
 					}
 				}
@@ -175,10 +175,7 @@ func pieceHeader(a archive.Article, width int, styled bool) string {
 			b.WriteString("  " + dim.Render(l) + "\n")
 		}
 	}
-	for _, l := range []struct{ label, url string }{{"url", a.URL}, {"source", a.Source}} {
-		if l.url == "" || (l.label == "source" && l.url == a.URL) {
-			continue
-		}
+	for _, l := range pieceURLs(a) {
 		text := l.url
 		if styled && archive.ValidURL(l.url) == nil {
 			text = ansi.SetHyperlink(l.url) + l.url + ansi.ResetHyperlink()
@@ -245,4 +242,17 @@ func trimLines(s string) string {
 		lines[i] = strings.TrimRight(l, " ")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// pieceURLs are the addresses folio show prints of a piece, labelled: its
+// url, and its source when it is another.
+func pieceURLs(a archive.Article) []struct{ label, url string } {
+	var out []struct{ label, url string }
+	if a.URL != "" {
+		out = append(out, struct{ label, url string }{"url", a.URL})
+	}
+	if a.Source != "" && a.Source != a.URL {
+		out = append(out, struct{ label, url string }{"source", a.Source})
+	}
+	return out
 }

@@ -50,7 +50,7 @@ those of folio list and folio search and count the pieces they list.`,
 				return err
 			}
 			stateOf := stateOnce(env)
-			l, ok, err := keptFromIndex(cmd.Context(), env, f, stateOf, false)
+			l, ok, err := keptFromIndex(cmd.Context(), env, f, stateOf, false, true)
 			if err != nil {
 				return err
 			}
@@ -58,6 +58,9 @@ those of folio list and folio search and count the pieces they list.`,
 				if l, err = keptFromFiles(env, f, stateOf); err != nil {
 					return err
 				}
+			}
+			if l.names == nil { // read from the files: all of them
+				l.names = namesOf(computeStats(l.name, l.all, nil))
 			}
 			st, probs := computeStats(l.name, l.keep, l.names), l.probs
 			reportSkipped(env.Err, probs)
@@ -80,13 +83,20 @@ those of folio list and folio search and count the pieces they list.`,
 // filters.
 type caseNames map[string]map[string]string
 
+// add names value's group in field by value.
+func (n caseNames) add(field, value string) {
+	if n[field] == nil {
+		n[field] = map[string]string{}
+	}
+	n[field][archive.ValueKey(value)] = value
+}
+
 // namesOf are the names of the groups of st, the stats of a whole archive.
 func namesOf(st archiveStats) caseNames {
 	names := caseNames{}
 	for field, cs := range map[string][]count{"outlets": st.Outlets, "authors": st.Authors, "tags": st.Tags, "kinds": st.Kinds} {
-		names[field] = map[string]string{}
 		for _, c := range cs {
-			names[field][archive.ValueKey(c.Key)] = c.Key
+			names.add(field, c.Key)
 		}
 	}
 	return names
