@@ -213,6 +213,15 @@ func (p *batches) index(results <-chan parsed) {
 	}
 }
 
+// indexOne puts the document of article a, piece id, in batch.
+func (p *batches) indexOne(batch *bleve.Batch, id string, a archive.Article) error {
+	doc, err := indexedDocument(p.b.bi.Mapping(), id, p.b.document(a))
+	if err != nil {
+		return err
+	}
+	return batch.IndexAdvanced(doc)
+}
+
 // add puts one parsed file in batch (or its problem in its entry), records
 // its entry, and reports whether it was indexed.
 func (p *batches) add(batch *bleve.Batch, r parsed) bool {
@@ -221,7 +230,7 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 	if !e.Fatal {
 		if o := p.owner[e.ID]; o != r.path {
 			e.Problems = append(e.Problems, archive.DuplicateProblem(r.path, o, e.ID))
-		} else if err := batch.Index(e.ID, p.b.document(r.article)); err != nil {
+		} else if err := p.indexOne(batch, e.ID, r.article); err != nil {
 			e.Problems = append(e.Problems, archive.Problem{Path: r.path, Msg: "not indexed: " + err.Error(), Fatal: true})
 			e.Fatal = true
 		} else {

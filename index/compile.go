@@ -249,9 +249,16 @@ func typingUnitQueries(u unit, fields []weightedField, alone bool) []query.Query
 	var alts []query.Query
 	for _, f := range fields {
 		tq := &typedPrefixQuery{prefix: u.prefix, field: f.name, boost: f.boost * 0.8}
-		if alone {
+		switch {
+		case f.name == fText && heavyPrefix(u.prefix):
+			// one term: the pieces with a word it begins (prefix3.go)
+			pq := query.NewTermQuery(u.prefix)
+			pq.SetField(fPrefix3)
+			pq.SetBoost(tq.boost)
+			alts = append(alts, pq)
+		case alone:
 			alts = append(alts, tq)
-		} else {
+		default:
 			alts = append(alts, tq.bleve())
 		}
 		if _, ok := storedOf[f.name]; !ok || len(u.terms) == 0 {

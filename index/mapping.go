@@ -25,17 +25,21 @@ import (
 // change time; 17: the pieces' lengths in a file of their own; 18: the
 // manifest keeps each piece's pinned citation key; 19: the source a piece
 // was taken from is stored, for folio list; 20: which authors are
-// organisations is stored, for folio cite --all).
+// organisations is stored, for folio cite --all; 21: the first three
+// letters of the text's terms, for the word being typed, prefix3.go, and
+// common words side by side, for phrases, pairs.go).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 20
+const SchemaVersion = 21
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
 // that a title match can weigh more and title: can target it.
 const (
 	fText       = "text"
+	fPrefix3    = "prefix3" // the first three letters of fText's terms (prefix3.go)
+	fPairs      = "pairs"   // two common words of fText side by side (pairs.go)
 	fTitle      = "title"
 	fAuthors    = "authors"     // analysed, for author:
 	fAuthor     = "author"      // exact, one value per author
@@ -127,6 +131,9 @@ func newMapping() *mapping.IndexMappingImpl {
 	}
 	// Term vectors (positions) are needed for phrase queries.
 	add(fText, text(false, true))
+	// made with fText from one analysis: indexedDocument
+	add(fPrefix3, text(false, false))
+	add(fPairs, text(false, false))
 	add(fTitle, text(true, true))
 	add(fAuthors, text(true, true))
 	add(fOutletText, text(false, true))

@@ -97,6 +97,23 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 	if len(words) == 1 {
 		return subs[0], nil
 	}
+	// the pairs of common words side by side (pairs.go): candidates
+	// that have them, scored by the words alone
+	if q.field == fText && pairFilter {
+		var pairs []string
+		for i := 1; i < len(q.terms); i++ {
+			if pt := pairTerm(q.terms[i-1], q.terms[i]); pt != "" && !slices.Contains(pairs, pt) {
+				pairs = append(pairs, pt)
+			}
+		}
+		for _, pt := range pairs {
+			s, err := searcher.NewTermSearcher(ctx, r, pt, fPairs, 0, scoreOpts)
+			if err != nil {
+				return fail(err)
+			}
+			subs = append(subs, s)
+		}
+	}
 	var direct *segmentPositions
 	snap, isScorch := r.(*scorch.IndexSnapshot)
 	if isScorch && segmentReads {
@@ -410,6 +427,10 @@ func (s *phraseSearcher) Close() error {
 	}
 	return err
 }
+
+// pairFilter: a phrase's candidates must have its pairs of common words
+// (pairs.go; false: the words alone, the tests compare the two).
+var pairFilter = true
 
 // segmentReads: phrase positions are read from the segments' postings
 // (false: through bleve's term readers; the tests compare the two).

@@ -34,11 +34,13 @@ func TestPhraseAsBleves(t *testing.T) {
 	defer one.Close()
 	many := splitFixture(t, 400)
 	for _, direct := range []bool{true, false} {
-		segmentReads = direct
-		phraseAsBleves(t, one)
-		phraseAsBleves(t, many)
+		for _, pairs := range []bool{true, false} {
+			segmentReads, pairFilter = direct, pairs
+			phraseAsBleves(t, one)
+			phraseAsBleves(t, many)
+		}
 	}
-	segmentReads = true
+	segmentReads, pairFilter = true, true
 }
 
 func phraseAsBleves(t *testing.T, ix *Index) {

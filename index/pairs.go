@@ -1,0 +1,81 @@
+package index
+
+import (
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+)
+
+// A quoted phrase of two common words ("united states") was the slowest
+// keystroke at 100k pieces: the conjunction of its words found 89k
+// candidates, and the positions of both words were read in each to find
+// the 996 with the phrase (51 ms on screen, 2026-12-03). The fPairs field
+// holds each two terms of the text that stand side by side when both are
+// commonWords ("unit state"): the phrase searcher adds the pair to the
+// conjunction of the words (phrase.go), which then gives only the pieces
+// with the pair, and positions are read in those alone. A pair with a
+// rarer word is not indexed and not needed: the rarer word alone keeps the
+// candidates few. Every two words side by side would be a dictionary as
+// large as the text's pairs.
+//
+// The pair adds nothing to a piece's score (its boost is 0), so a phrase
+// scores as it did without it.
+
+// pairSep joins the two terms of a pair; no term holds it (the tokenizer
+// splits on spaces).
+const pairSep = " "
+
+// commonWords are the 128 terms found in the most speeches of the State of
+// the Union corpus (../shared/corpora/sotu, the text without its front
+// matter), as the text analyser makes them (stems). Changing them changes
+// the index (SchemaVersion).
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(commonWordList) {
+		m[w] = true
+	}
+	return m
+}()
+
+const commonWordList = `
+act action alreadi also american among author becom believ best bring call can chang
+citizen come commun confid congress continu countri cours dai demand differ effect effort
+end equal establish even everi exist expect far first forc foreign free full futur gener
+give good govern great hope hous import improv increas interest just land last law legisl
+less like long made mai make mani mean measur meet men militari much must nation necessari
+new now on order part peac peopl person place polici power present product progress propos
+prosper protect provid public purpos reason remain repres requir resourc result right secur
+senat servic sinc spirit state still success support system take time toward trade two
+union unit us wai war well will within without work world year yet`
+
+// pairTerm is the fPairs term of terms a and b side by side; "" when they
+// are not both commonWords.
+func pairTerm(a, b string) string {
+	if !commonWords[a] || !commonWords[b] {
+		return ""
+	}
+	return a + pairSep + b
+}
+
+// pairsOf are the fPairs tokens of the text tokens ts: each two
+// commonWords one place apart.
+func pairsOf(ts analysis.TokenStream) analysis.TokenStream {
+	var out analysis.TokenStream
+	var toks []analysis.Token
+	prevCommon := false
+	for i, t := range ts {
+		common := commonWords[string(t.Term)]
+		if i > 0 && common && prevCommon && t.Position == ts[i-1].Position+1 {
+			if len(toks) == cap(toks) {
+				toks = make([]analysis.Token, 0, max(16, len(ts)/8))
+			}
+			p := ts[i-1]
+			term := make([]byte, 0, len(p.Term)+len(pairSep)+len(t.Term))
+			term = append(append(append(term, p.Term...), pairSep...), t.Term...)
+			toks = append(toks, analysis.Token{Term: term, Start: p.Start, End: t.End, Position: p.Position, Type: t.Type})
+			out = append(out, &toks[len(toks)-1])
+		}
+		prevCommon = common
+	}
+	return out
+}

@@ -1,0 +1,82 @@
+package index
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/folio-tui/folio/internal/corpus"
+)
+
+// TestPairsOf: two common words one place apart make a pair, as stems; a
+// stop word between them, a rare word or the end of the text makes none.
+func TestPairsOf(t *testing.T) {
+	for text, want := range map[string][]string{
+		"The United States, and its people.":  {"unit state"},
+		"states of the union":                 nil, // "of the" between
+		"United Nations Security Council":     {"unit nation", "nation secur"},
+		"Congressional zeppelin states":       nil,
+		"war":                                 nil,
+		"national security national security": {"nation secur", "secur nation", "nation secur"},
+	} {
+		var got []string
+		for _, tk := range pairsOf(textAnalyzer.Analyze([]byte(text))) {
+			got = append(got, string(tk.Term))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: pairs %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestPairsNarrowPhrases: a quoted phrase of two common words finds the
+// same pieces, in the same order with the same scores, with the pairs as
+// without, and reads the positions of fewer candidates: only those with
+// the pair; a phrase with a rarer word is searched as before.
+func TestPairsNarrowPhrases(t *testing.T) {
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 400, 7); err != nil {
+		t.Fatal(err)
+	}
+	ix := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	defer ix.Close()
+	defer func() { pairFilter = true }()
+	search := func(text string, pairs bool) (Results, int64) {
+		pairFilter = pairs
+		ix.cache.clear()
+		ix.cur.phrases.mu.Lock() // what an earlier search learnt of the phrase
+		ix.cur.phrases.entries = nil
+		ix.cur.phrases.mu.Unlock()
+		c0 := checkedCandidates.Load()
+		r, err := ix.Search(context.Background(), Query{Text: text, Limit: 1000, Mode: ModeHits})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r, checkedCandidates.Load() - c0
+	}
+	narrowed := 0
+	for _, text := range []string{`"united states"`, `"the united states"`, `"national security"`, `"american people"`, `"commercial vessels"`, `"state of the union"`} {
+		with, readWith := search(text, true)
+		without, readWithout := search(text, false)
+		if with.Total != without.Total || len(with.Hits) != len(without.Hits) {
+			t.Fatalf("%s: %d pieces with the pairs, %d without", text, with.Total, without.Total)
+		}
+		for i := range with.Hits {
+			if with.Hits[i].ID != without.Hits[i].ID || with.Hits[i].Score != without.Hits[i].Score {
+				t.Fatalf("%s hit %d: %s %g with the pairs, %s %g without", text, i,
+					with.Hits[i].ID, with.Hits[i].Score, without.Hits[i].ID, without.Hits[i].Score)
+			}
+		}
+		if readWith > readWithout {
+			t.Fatalf("%s: %d candidates read with the pairs, %d without", text, readWith, readWithout)
+		}
+		if readWith < readWithout {
+			narrowed++
+		}
+		t.Logf("%s: %d pieces; positions read in %d candidates with the pairs, %d without", text, with.Total, readWith, readWithout)
+	}
+	if narrowed < 3 {
+		t.Fatalf("the pairs narrowed %d phrases of common words", narrowed)
+	}
+}
