@@ -16,7 +16,9 @@
 // build.go carries the plan out and writes the manifest; batches.go is its
 // pipeline (parsers in parallel, two batchers, waiting for scorch to
 // persist every batch); mapping.go is the bleve mapping and turns an
-// Article into a document; bodies.go keeps each piece's long texts
+// Article into a document, whose text prefix3.go analyses once for three
+// fields: the text, the first letters of its words that begin with a
+// heavy prefix, and (pairs.go) its common words side by side; bodies.go keeps each piece's long texts
 // (standfirst, note, body) out of bleve, in a store of folio's own read
 // with pread, for snippets, exact forms, suggestions and Terms; limit.go caps the words indexed of a piece and
 // of a batch; persist.go stops a build whose writes fail; compact.go
@@ -46,8 +48,9 @@
 // to the page of hits while typing by typingforms.go, phrase.go's phrase
 // searcher (phrasepos.go reads its positions from the segments' postings;
 // phrasememo.go remembers, per view, which pieces have a phrase searched)
-// and prefix.go's word being typed, scored term at a time, prefixsum.go
-// summing its postings on every core); split.go walks the two halves of
+// with pairs.go's pairs of common words, and prefix.go's word being
+// typed, scored term at a time, prefixsum.go summing its postings on every
+// core, or one term of prefix3.go's when it is a heavy prefix); split.go walks the two halves of
 // a large snapshot's pieces on two cores for a scored search of hits;
 // highlight.go matches a hit's words against
 // the plan and snippet.go cuts and marks the snippets; suggest.go says
