@@ -27,11 +27,13 @@ import (
 // was taken from is stored, for folio list; 20: which authors are
 // organisations is stored, for folio cite --all; 21: the first three
 // letters of the text's terms, for the word being typed, prefix3.go, and
-// common words side by side, for phrases, pairs.go).
+// common words side by side, for phrases, pairs.go; 22: the first three
+// letters' field has the text's length, and the common words are 128
+// terms, not 127 and a stop word).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 21
+const SchemaVersion = 22
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -80,3 +80,16 @@ func TestPairsNarrowPhrases(t *testing.T) {
 		t.Fatalf("the pairs narrowed %d phrases of common words", narrowed)
 	}
 }
+
+// TestCommonWordsAreTerms: the 128 common words are terms the analyser
+// keeps (a stop word would never stand in a pair).
+func TestCommonWordsAreTerms(t *testing.T) {
+	if len(commonWords) != 128 {
+		t.Errorf("%d common words, want 128", len(commonWords))
+	}
+	for w := range commonWords {
+		if _, stop := stopWords[w]; stop {
+			t.Errorf("common word %q is a stop word", w)
+		}
+	}
+}

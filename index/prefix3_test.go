@@ -117,3 +117,77 @@ func TestHeavyPrefixFindsWhatTheTextHas(t *testing.T) {
 		t.Fatal("con still finds the piece changed to have no con word")
 	}
 }
+
+// TestHeavyPrefixRanksByItsWordsForTheLength: a typed heavy prefix ranks
+// pieces by how many of their words it begins, for their length, as the
+// prefix searched in fText does: of two texts of 34 words, the one with
+// three "con" words comes before the one with one, though its thirty
+// other words begin with a heavy prefix too (scored with fPrefix3's own
+// length, the one with a single heavy word came first); of two with one
+// "con" word, the shorter comes first.
+func TestHeavyPrefixRanksByItsWordsForTheLength(t *testing.T) {
+	arch := t.TempDir()
+	write := func(name, title, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(arch, name+".md"), []byte("---\ntitle: "+title+"\ndate: 2020-01-01\n---\n"+body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("many", "Alpha", "Congress considered contracts "+strings.Repeat("process ", 30))
+	write("one", "Gamma", "Congress "+strings.Repeat("zebra ", 32))
+	write("short", "Beta", "Congress zebra zebra")
+	write("none", "Delta", "Nothing about it here at all.")
+	ix := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	saved := heavyPrefixes
+	defer func() { heavyPrefixes = saved }()
+	for _, heavy := range []bool{true, false} {
+		heavyPrefixes = saved
+		if !heavy {
+			heavyPrefixes = map[string]bool{} // searched in fText
+		}
+		ix.cache.clear()
+		got := ids(run(t, ix, Query{Text: "con", Typing: true, Limit: 10}))
+		at := func(id string) int {
+			i := slices.Index(got, id)
+			if i < 0 {
+				t.Fatalf("heavy %v: %s not found: %v", heavy, id, got)
+			}
+			return i
+		}
+		if len(got) != 3 || at("many") > at("one") || at("short") > at("one") {
+			t.Errorf("heavy %v: con typed ranks %v; want many and short before one, none not found", heavy, got)
+		}
+	}
+}
+
+// TestSharedAnalysisIsLetGo: the three fields of a piece's text take one
+// analysis, which none of them keeps once the last took it; fPrefix3's
+// length is fText's.
+func TestSharedAnalysisIsLetGo(t *testing.T) {
+	m := newMapping()
+	doc, err := indexedDocument(m, "a", map[string]interface{}{fText: "Congress considered the United States contracts"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s *sharedText
+	lengths := map[string]int{}
+	for _, f := range doc.Fields {
+		if !f.Options().IsIndexed() {
+			continue
+		}
+		f.Analyze()
+		lengths[f.Name()] = f.AnalyzedLength()
+		if p, ok := f.(prefixField); ok {
+			s = p.s
+		}
+	}
+	if s == nil {
+		t.Fatal("no fPrefix3 field")
+	}
+	if s.tokens != nil {
+		t.Error("the shared analysis is kept after its three fields took it")
+	}
+	if lengths[fText] != 5 || lengths[fPrefix3] != lengths[fText] {
+		t.Errorf("lengths %v: want fText 5 (the stop word out) and fPrefix3 the same", lengths)
+	}
+}
