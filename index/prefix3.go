@@ -60,7 +60,7 @@ func heavyPrefix(prefix string) bool { return heavyPrefixes[prefix] }
 // word (a review's measure), against 117 for the text as one field of
 // bleve's and 131 for the three fields once the stream is let go.
 type sharedText struct {
-	mu     sync.Mutex
+	mu     sync.Mutex // bleve analyses a document in one goroutine today; take stays right if not
 	a      analysis.Analyzer
 	text   []byte
 	tokens analysis.TokenStream
@@ -97,7 +97,7 @@ type textTokens struct{ s *sharedText }
 func (t textTokens) Analyze([]byte) analysis.TokenStream { return t.s.take() }
 
 // prefixTokens is fPrefix3's analyser: the first prefix3Len letters of
-// each term of the shared analysis with that many letters or more.
+// each term of the shared analysis that begins with a heavy prefix.
 type prefixTokens struct{ s *sharedText }
 
 func (p prefixTokens) Analyze([]byte) analysis.TokenStream {
@@ -109,8 +109,10 @@ func (p prefixTokens) Analyze([]byte) analysis.TokenStream {
 // of its own (how many of the piece's words begin with a heavy prefix) a
 // piece whose one heavy word is "congress" outranked one of the same
 // length with three "con" words among thirty others. With fText's length
-// a typed heavy prefix ranks as by how many of a piece's words it begins,
-// for the piece's length, as the prefix did in fText.
+// a typed heavy prefix ranks pieces by how many of their words it begins,
+// for their length. The prefix searched in fText weighs each word it
+// begins by its rarity as well, so the two orders can differ; the test
+// compares them where count and length decide.
 type prefixField struct {
 	*blevedoc.TextField
 	s *sharedText
