@@ -57,7 +57,7 @@ func (p *pane) startFolio(extraEnv string) {
 	p.s.t.Helper()
 	p.s.run("send-keys", "-t", p.target, "-l", fmt.Sprintf("%s %s '%s' --index-dir '%s'; echo folio-exited-$?", p.s.env, extraEnv, p.s.bin, p.s.indexDir))
 	p.keys("Enter")
-	p.waitFor("the result count", regexp.MustCompile(`\d+ of \d+`))
+	p.waitFor("the list", listShown) // not the progress: see session.startFolio
 }
 
 // savedStars reads the starred pieces from a state file.

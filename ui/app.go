@@ -248,6 +248,7 @@ type Model struct {
 	cancel     context.CancelFunc // cancels generation gen
 	query      index.Query        // the query of generation gen
 	haveResult bool               // generation gen has answered
+	noListSaid int                // status id of "No list yet" (openPiece), cleared by the list
 	searchTook time.Duration      // how long the last search took, for the typing pause
 	searchErr  error
 	terms      *regexp.Regexp

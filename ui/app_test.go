@@ -319,6 +319,35 @@ func TestFirstFrameBeforeIndexAndProgress(t *testing.T) {
 	}
 }
 
+// TestEnterBeforeTheListSaysSo: Enter on the start-up screen has no list
+// to open from; it says so (not "Still loading that piece…", which the
+// e2e suite once showed for 3 s over a list of 24), the saying goes when
+// the list comes, and nothing opens by itself then.
+func TestEnterBeforeTheListSaysSo(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	f := newFake(testArticles()...)
+	opts := Options{OpenIndex: func(ctx context.Context, progress func(done, total int)) (Searcher, Info, error) {
+		return f, Info{Count: len(f.articles)}, nil
+	}, After: testClock}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.sendOnly(indexProgressMsg{done: 0, total: 3}) // its Cmd waits for the next report
+	h.key("enter")
+	h.requireScreen("No list yet: the index is still opening")
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	if h.m.focus != paneList || h.m.reader.key.id != "" {
+		t.Fatalf("after the list came: focus %v, reader %q", h.m.focus, h.m.reader.key.id)
+	}
+	h.requireScreen("5 of 5")
+	if strings.Contains(h.screen(), "No list yet") {
+		t.Errorf("the list came and the footer still says it has not:\n%s", h.screen())
+	}
+	h.key("enter")
+	if h.m.focus != paneReader || h.m.reader.key.id == "" {
+		t.Fatalf("Enter on the list: focus %v, reader %q", h.m.focus, h.m.reader.key.id)
+	}
+}
+
 func TestProgressRelayCoalescesReports(t *testing.T) {
 	r := newProgressRelay()
 	go func() {

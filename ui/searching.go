@@ -70,6 +70,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 		return nil
 	}
 	m.haveResult = true
+	m.status.clear(m.noListSaid) // the list it says is missing is here
 	m.query = msg.query
 	m.readingSnap = msg.reading
 	m.searchErr = msg.err
@@ -109,7 +110,17 @@ func (m *Model) loadPages() tea.Cmd {
 // openPiece opens hit i of the results in the reader.
 func (m *Model) openPiece(i int) tea.Cmd {
 	h, ok := m.list.hit(i)
-	if !ok {
+	switch {
+	case ok:
+	case m.searcher == nil || !m.haveResult:
+		// Enter on the start-up screen: no list yet, nothing is opened
+		// later by itself.
+		cmd := m.status.set("No list yet: the index is still opening", false)
+		m.noListSaid = m.status.id
+		return cmd
+	case i >= m.list.count():
+		return nil // an empty list
+	default:
 		return m.status.set("Still loading that piece…", false)
 	}
 	m.tour = relatedTour{}
