@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/folio-tui/folio/index"
 )
@@ -19,10 +20,48 @@ import (
 func TestPhraseTermsMarkRuns(t *testing.T) {
 	re := termsRegexp([]string{"united states", "isil fighters", "raqqa"})
 	line := "A united tribe; the United  States; united, states's envoy; Isil’s fighters; Raqqa's fall"
-	got := re.FindAllString(line, -1)
+	got := termStrings(re, line)
 	want := []string{"United  States", "united, states's", "Isil’s fighters", "Raqqa's"}
 	if !slices.Equal(got, want) {
 		t.Errorf("marked %q, want %q", got, want)
+	}
+}
+
+// termStrings is what termMatches marks in text.
+func termStrings(re *regexp.Regexp, text string) []string {
+	var out []string
+	for _, m := range termMatches(re, text) {
+		out = append(out, text[m[0]:m[1]])
+	}
+	return out
+}
+
+// TestTermsAreWholeWordsInEveryScript: a word that begins or ends with a
+// letter outside ASCII is marked (RE2's \b missed café, États, Москва:
+// none was ever marked), still only as a whole word; words of Han and
+// kana are marked inside a run, as the index finds them; a word next to
+// itself is marked twice.
+func TestTermsAreWholeWordsInEveryScript(t *testing.T) {
+	for _, c := range []struct {
+		terms []string
+		text  string
+		want  []string
+	}{
+		{[]string{"états"}, "Les États-Unis, les étatsx et xétats.", []string{"États"}},
+		{[]string{"café"}, "Un café noir; deux cafés; cafétéria", []string{"café", "cafés"}},
+		{[]string{"москва"}, "в Москва сегодня, Москвах", []string{"Москва"}},
+		{[]string{"états-unis"}, "Les États-Unis", []string{"États-Unis"}},
+		{[]string{"états unis"}, "Les États-Unis ont", []string{"États-Unis"}},
+		{[]string{"恐怖"}, "中国的反恐怖主义政策", []string{"恐怖"}},
+		{[]string{"テロリズム", "脅威"}, "テロリズムの脅威。", []string{"テロリズム", "脅威"}},
+		{[]string{"war"}, "war war,war wars warsaw swar", []string{"war", "war", "war", "wars"}},
+		{[]string{"ab"}, "ab", []string{"ab"}},
+		{[]string{"raqqa"}, "(Raqqa)", []string{"Raqqa"}},
+	} {
+		re := termsRegexp(c.terms)
+		if got := termStrings(re, c.text); !slices.Equal(got, c.want) {
+			t.Errorf("%q in %q: marked %q, want %q", c.terms, c.text, got, c.want)
+		}
 	}
 }
 
@@ -129,4 +168,32 @@ func TestReaderMarksAQuotedPhrase(t *testing.T) {
 			t.Errorf("%q marked where it stands apart", apart)
 		}
 	}
+}
+
+// FuzzTermMatches: for any terms and text, the marks are in order, apart,
+// inside the text, and each begins and ends with a letter or digit.
+func FuzzTermMatches(f *testing.F) {
+	f.Add("war", "war war,war wars warsaw")
+	f.Add("états unis", "Les États-Unis")
+	f.Add("恐怖", "中国的反恐怖主义")
+	f.Add("c++", "c++ and c")
+	f.Add("a\xffb", "\xff\xfe a\xffb")
+	f.Fuzz(func(t *testing.T, terms, text string) {
+		re := termsRegexp(strings.Split(terms, ","))
+		if re == nil {
+			return
+		}
+		end := 0
+		for _, m := range termMatches(re, text) {
+			if m[0] < end || m[1] <= m[0] || m[1] > len(text) {
+				t.Fatalf("mark %v after %d in %q", m, end, text)
+			}
+			first, _ := utf8.DecodeRuneInString(text[m[0]:m[1]])
+			last, _ := utf8.DecodeLastRuneInString(text[m[0]:m[1]])
+			if !wordRune(first) || !wordRune(last) {
+				t.Fatalf("mark %q in %q", text[m[0]:m[1]], text)
+			}
+			end = m[1]
+		}
+	})
 }

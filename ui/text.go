@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -179,8 +180,17 @@ func matchRanges(plain string, re *regexp.Regexp, style lipgloss.Style) []cellRa
 // run, anything but letters and digits between them (the tokenizer's
 // word breaks: spaces, punctuation, a line's end and the next one's
 // margin, see lineMatches), each word give or take an ending.
+//
+// "Whole words" is Unicode's: a word ends where a letter or digit of any
+// script is not next to it (RE2's \b knows only ASCII letters, so café,
+// États or Москва were never marked). The regexp takes that letter-less
+// rune on each side into the match; termMatches finds the words within.
+// Han, Hiragana and Katakana are written without spaces, and the index
+// finds their words inside a run (中国的反恐怖主义 holds 恐怖): a term that
+// begins or ends with one of them needs no break on that side.
 func termsRegexp(terms []string) *regexp.Regexp {
 	const ending = `(?:s|es|ed|ing|'s|’s)?`
+	const brk = `(?:^|$|[^\pL\pN])`
 	var alts []string
 	seen := map[string]bool{}
 	for _, t := range terms {
@@ -193,19 +203,73 @@ func termsRegexp(terms []string) *regexp.Regexp {
 		for _, w := range strings.Fields(t) {
 			words = append(words, regexp.QuoteMeta(w)+ending)
 		}
-		alts = append(alts, strings.Join(words, `[^\pL\pN]+`))
+		first, _ := utf8.DecodeRuneInString(t)
+		last, _ := utf8.DecodeLastRuneInString(t)
+		alt := strings.Join(words, `[^\pL\pN]+`)
+		if !spaceless(first) {
+			alt = brk + alt
+		}
+		if !spaceless(last) {
+			alt += brk
+		}
+		alts = append(alts, alt)
 	}
 	if len(alts) == 0 {
 		return nil
 	}
 	// Longer words first, so "foreign fighters" wins over "foreign".
 	sort.Slice(alts, func(i, j int) bool { return len(alts[i]) > len(alts[j]) })
-	re, err := regexp.Compile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+	re, err := regexp.Compile(`(?i)(?:` + strings.Join(alts, "|") + `)`)
 	if err != nil {
 		return nil
 	}
 	return re
 }
+
+// spaceless reports whether r is of a script written without spaces
+// between words, whose words the index finds inside a run of letters.
+func spaceless(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// termMatches is where re (termsRegexp's) matches in text: the byte ranges
+// of the words, without the break taken on either side. A break after one
+// match is the break before the next ("war war").
+func termMatches(re *regexp.Regexp, text string) [][2]int {
+	var out [][2]int
+	for pos := 0; pos <= len(text); {
+		loc := re.FindStringIndex(text[pos:])
+		if loc == nil {
+			break
+		}
+		s, e := pos+loc[0], pos+loc[1]
+		for s < e {
+			r, n := utf8.DecodeRuneInString(text[s:e])
+			if wordRune(r) {
+				break
+			}
+			s += n
+		}
+		for e > s {
+			r, n := utf8.DecodeLastRuneInString(text[s:e])
+			if wordRune(r) {
+				break
+			}
+			e -= n
+		}
+		if s < e {
+			out = append(out, [2]int{s, e})
+		}
+		next := e
+		if next <= pos { // nothing of a word in it: go past the whole match
+			next = pos + max(loc[1], 1)
+		}
+		pos = next
+	}
+	return out
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // termCells are the query's matches on the lines drawn, found in those
 // lines and termContext lines either side (lineMatches): a phrase may run
@@ -256,8 +320,7 @@ func lineMatches(plain []string, re *regexp.Regexp) [][]cellRange {
 	text := b.String()
 	out := make([][]cellRange, len(plain))
 	line := 0
-	wordRune := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	for _, l := range re.FindAllStringIndex(text, -1) {
+	for _, l := range termMatches(re, text) {
 		for line+1 < len(plain) && starts[line+1] <= l[0] {
 			line++
 		}
