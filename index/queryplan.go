@@ -110,7 +110,12 @@ func buildPlan(pq parsedQuery, syn *Synonyms) queryPlan {
 			p.note(tooCommon(d) + ": searched without it")
 		}
 	}
-	for _, cl := range pq.exclude {
+	exclude := pq.exclude
+	if syn != nil && syn.Groups() > 0 {
+		// -daesh leaves out what daesh finds: every variant
+		exclude = markVariants(exclude, syn)
+	}
+	for _, cl := range exclude {
 		pc := p.clause(cl, syn)
 		if len(pc.units) == 0 && cl.text != "" && !cl.typing && isWordy(cl.text) && cl.field != qfTag && cl.field != qfKind {
 			p.note(tooCommon(cl.text) + ": nothing left out for it")
@@ -373,13 +378,15 @@ func applySynonyms(groups [][]clause, syn *Synonyms) [][]clause {
 	return out
 }
 
-// markVariants marks the members of an OR group that are each a whole
-// variant of a synonym group.
+// markVariants marks the clauses of g (an OR group's members, or the
+// exclusions) that are each a whole variant of a synonym group: a word of
+// the text or of the title (title:isil finds Isis in a title, as isil
+// does anywhere).
 func markVariants(g []clause, syn *Synonyms) []clause {
 	ng := make([]clause, len(g))
 	for k, cl := range g {
 		ng[k] = cl
-		if cl.field == qfText && !cl.prefix && cl.fuzzy == 0 && !cl.phrase {
+		if (cl.field == qfText || cl.field == qfTitle) && !cl.prefix && cl.fuzzy == 0 && !cl.phrase {
 			terms := nonEmpty(analyzePhrase(cl.text))
 			if gr, n := syn.match(terms); gr >= 0 && n == len(terms) {
 				ng[k].syn = gr + 1
