@@ -236,6 +236,7 @@ func (tm *tmux) eventually(cond func() bool) bool {
 
 func buildFolio(t *testing.T, dir string) string {
 	t.Helper()
+	readSourcesOnce(t)
 	bin := filepath.Join(dir, "folio")
 	cmd := exec.Command("go", "build", "-o", bin, ".")
 	cmd.Dir = ".." // the module root
