@@ -27,7 +27,7 @@ import (
 //
 //	go test ./ui -run '^$' -bench KeyToFrame -benchtime 150x
 func BenchmarkKeyToFrame(b *testing.B) {
-	for _, answer := range []time.Duration{time.Millisecond, 40 * time.Millisecond} {
+	for _, answer := range []time.Duration{time.Millisecond, 13 * time.Millisecond, 40 * time.Millisecond} {
 		for _, gated := range []bool{false, true} {
 			name := fmt.Sprintf("answer=%v/ticker", answer)
 			if gated {
