@@ -88,15 +88,15 @@ func compile(p queryPlan) compiled {
 // it in passing; the words side by side rank above the words apart.
 func rankingQueries(p queryPlan) []query.Query {
 	var out []query.Query
-	var words []string // the plain words' stems, in order
-	var typed []string // the plain words as typed, lower-cased
-	for _, g := range p.groups {
-		if len(g) != 1 {
-			continue
-		}
-		pc := g[0]
-		if pc.field != qfText || pc.phrase {
-			continue
+	var words []string       // the plain words' stems, in order
+	var typed []string       // the plain words as typed, lower-cased
+	titled := map[int]bool{} // synonym groups whose variants rank in titles
+	title := func(pc planClause) {
+		if pc.syn > 0 {
+			if titled[pc.syn] {
+				return
+			}
+			titled[pc.syn] = true
 		}
 		for _, u := range pc.units {
 			if u.kind != uStem && u.kind != uExact && u.kind != uCase || len(nonEmpty(u.terms)) == 0 {
@@ -107,6 +107,22 @@ func rankingQueries(p queryPlan) []query.Query {
 				out = append(out, q)
 			}
 		}
+	}
+	for _, g := range p.groups {
+		if len(g) == 2 && g[0].syn == 0 && g[1].syn > 0 {
+			// a word of words that spell a variant (synonymRun): it
+			// ranks as the word, and the group's variants in titles
+			title(g[1])
+			g = g[:1]
+		}
+		if len(g) != 1 {
+			continue
+		}
+		pc := g[0]
+		if pc.field != qfText || pc.phrase {
+			continue
+		}
+		title(pc)
 		if pc.syn == 0 && len(pc.units) == 1 && pc.units[0].kind == uStem && len(pc.units[0].terms) == 1 {
 			words = append(words, pc.units[0].terms[0])
 			typed = append(typed, strings.ToLower(pc.text))

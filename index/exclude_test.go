@@ -1,8 +1,11 @@
 package index
 
 import (
+	"context"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 // TestExcludingAWordLeavesOutWhatItFinds: for a word w and a query q, the
@@ -49,6 +52,55 @@ func TestExcludingAWordLeavesOutWhatItFinds(t *testing.T) {
 	for _, id := range tIsil {
 		if !slices.Contains(isis, id) {
 			t.Errorf("title:isil finds %s, isis does not", id)
+		}
+	}
+}
+
+// TestWordsThatSpellAnAliasAreStillWords: words typed apart that spell a
+// variant of an alias group (foreign fighters, security service, London
+// bombings) find the pieces with each word anywhere, as the README's own
+// example says, and also those with another variant (FTF, MI5). They were searched as the phrase and its aliases only: on
+// the SOTU addresses `foreign fighters` found 0 pieces where 12 have both
+// words, `fighters foreign` 12. A stop word among them stays out.
+func TestWordsThatSpellAnAliasAreStillWords(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, body := range map[string]string{
+		"apart.md":   "Foreign governments worry about fighters returning.",
+		"phrase.md":  "The foreign fighters came home.",
+		"ftf.md":     "Returning FTFs are a worry.",
+		"neither.md": "Governments worry about the post.",
+		"postal.md":  "The security of the postal service.",
+		"mi5.md":     "MI5 said so.",
+		"bombs.md":   "The bombings shook the city. London was quiet after.",
+		"union.md":   "The state of the union is strong.",
+		"unite.md":   "A union of states.",
+	} {
+		fsys[name] = &fstest.MapFile{Data: []byte("---\ntitle: " + strings.TrimSuffix(name, ".md") + "\ndate: 2017-01-01\n---\n" + body + "\n"), Mode: 0o644}
+	}
+	ix, err := Open(context.Background(), "aliases", fsys, Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	for _, c := range []struct {
+		queries []string
+		want    []string
+	}{
+		{[]string{"foreign fighters"}, []string{"apart", "ftf", "phrase"}},
+		{[]string{"fighters foreign"}, []string{"apart", "phrase"}}, // no variant: two words
+		{[]string{`"foreign fighters"`}, []string{"phrase"}},
+		{[]string{"security service"}, []string{"mi5", "postal"}},
+		{[]string{"service security"}, []string{"postal"}},
+		{[]string{"london bombings", "bombings london"}, []string{"bombs"}},
+		{[]string{"state of the union"}, []string{"union", "unite"}},
+	} {
+		for _, q := range c.queries {
+			r := run(t, ix, Query{Text: q})
+			got := ids(r)
+			slices.Sort(got)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("%q finds %v, want %v", q, got, c.want)
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -155,7 +156,11 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 			add(u)
 		}
 		if !cl.negate {
-			p.synonyms = append(p.synonyms, syn.raw[g]...)
+			for _, v := range syn.raw[g] {
+				if !slices.Contains(p.synonyms, v) {
+					p.synonyms = append(p.synonyms, v)
+				}
+			}
 		}
 	case cl.phrase:
 		add(exactUnit(cl.text, false))
@@ -396,8 +401,14 @@ func markVariants(g []clause, syn *Synonyms) []clause {
 	return ng
 }
 
-// synonymRun joins the words of a run of plain single-word groups that
-// spell a variant into one clause of its synonym group.
+// synonymRun finds the words of a run of plain single-word groups that
+// spell a variant of a synonym group. One word (isis) becomes a clause of
+// its group. Words typed apart (foreign fighters) still find the pieces
+// with each word anywhere, as any words do, and also those with a variant
+// of their group (FTF): (foreign OR the group) AND (fighters OR the
+// group), which is the same pieces as (foreign AND fighters) OR the group.
+// Stop words among them (state of the union) are left out, as they are
+// from any words.
 func synonymRun(run [][]clause, syn *Synonyms) [][]clause {
 	var out [][]clause
 	var terms []string
@@ -430,7 +441,18 @@ func synonymRun(run [][]clause, syn *Synonyms) [][]clause {
 					cl.text = joinClauseText(run[k:last])
 					cl.open = run[last-1][0].open && last-1 == k
 					cl.syn = gr + 1
-					out = append(out, []clause{cl})
+					if last-k == 1 {
+						out = append(out, []clause{cl})
+						k = last
+						continue
+					}
+					cl.open = false
+					for w := k; w < last; w++ {
+						if starts[w] == starts[w+1] {
+							continue // a stop word
+						}
+						out = append(out, []clause{run[w][0], cl})
+					}
 					k = last
 					continue
 				}
