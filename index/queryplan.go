@@ -222,7 +222,82 @@ func prefixUnit(pre string) unit {
 	if stem := normalizeTerm(pre); stem != "" && !isUpperTerm(stem) && stem != pre {
 		cands = append(cands, stem)
 	}
-	return unit{kind: uPrefix, terms: cands, prefix: pre, variants: truncations(pre)}
+	// British words the prefix begins whose American spelling it does not
+	// (labou*: labour is labor): their stems begin with the American one
+	for _, o := range ourStems {
+		if len(pre) < len(o) && strings.HasPrefix(o, pre) {
+			cands = append(cands, strings.Replace(o, "our", "or", 1))
+		}
+	}
+	variants := truncations(pre)
+	for _, t := range prefixStems(pre) {
+		if !slices.Contains(variants, t) && !hasAnyPrefix(t, cands) {
+			variants = append(variants, t)
+		}
+	}
+	return unit{kind: uPrefix, terms: cands, prefix: pre, variants: variants}
+}
+
+// prefixStems are the stems of words that begin with pre but whose stems do
+// not: stemming and spelling change a word's end, and the end may begin
+// inside pre (tryin* finds trying, whose stem is tri; organizatio*
+// organization, organ; defenc* defence, defens; cheq* chequered,
+// checker). They are found by ending pre with each of the English endings
+// the stemmer and the spelling rules take off or change, from every letter
+// of pre where the ending may begin; the words' texts are then checked as
+// for any prefix. TestPrefixCandidatesHoldEveryWord checks them against
+// every word of the State of the Union addresses and the bundled archive.
+func prefixStems(pre string) []string {
+	var out []string
+	add := func(w string) {
+		if t := normalizeTerm(w); t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	for _, e := range wordEndings {
+		for k := 0; k <= len(e); k++ {
+			if strings.HasSuffix(pre, e[:k]) {
+				add(pre + e[k:])
+			}
+		}
+	}
+	for brit := range americanWords {
+		if strings.HasPrefix(brit, pre) {
+			add(brit)
+		}
+	}
+	return out
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordEndings are the endings (and chains of them) English words take that
+// the Porter stemmer removes or rewrites, and those of the spelling rules
+// (spelling.go).
+var wordEndings = []string{
+	"", "e", "s", "es", "ed", "ing", "ings", "er", "ers", "est", "y", "ies", "ied", "ier", "iest",
+	"ly", "ily", "ally", "ment", "ments", "ness", "nesses", "ful", "fully", "fulness", "less", "lessness",
+	"al", "als", "ial", "ally", "ality", "alities", "alism", "alist", "alize", "alized", "alise", "alised",
+	"ation", "ations", "ational", "ationally", "ator", "ators", "ate", "ates", "ated", "ating", "ative", "atives",
+	"ize", "izes", "ized", "izing", "izer", "izers", "ization", "izations", "izational",
+	"ise", "ises", "ised", "ising", "iser", "isers", "isation", "isations", "isational",
+	"yse", "ysed", "ysing", "yser", "yze", "yzed", "yzing",
+	"able", "ably", "ability", "abilities", "ible", "ibly", "ibility", "abli", "bli", "biliti",
+	"ance", "ances", "ancy", "ancies", "ence", "ences", "ency", "encies", "enci", "anci",
+	"ant", "ants", "ent", "ents", "ently", "entli", "ement", "ements",
+	"ic", "ics", "ical", "ically", "icate", "icated", "icity", "iciti", "icism",
+	"ism", "isms", "ist", "ists", "istic", "ity", "ities", "iti", "ive", "ives", "ively", "iveness", "ivity", "iviti",
+	"ous", "ously", "ousness", "ousli", "ion", "ions", "ional", "or", "ors", "ou",
+	"li", "eli", "alli", "ful", "eed", "eedly", "edly", "ingly", "ly",
+	"ify", "ified", "ifies", "ifying", "ification", "ifications", "logy", "logies", "logi", "logical",
+	"ure", "ures", "ured", "uring",
 }
 
 // truncations are p less one letter, two, … down to half its length (at
