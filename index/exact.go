@@ -50,7 +50,7 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 	for _, f := range storedOf[q.field] {
 		fields[f] = true
 	}
-	es := &exactSearcher{Searcher: s, walk: newSpanWalk(ctx), r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget,
+	es := &exactSearcher{Searcher: s, ctx: ctx, walk: newSpanWalk(ctx), r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget,
 		unchecked: q.budget == 0 && formsUnchecked(ctx),
 		long:      fields[fBody],
 		texts:     textReader{s: bodiesOf(ctx)}}
@@ -68,9 +68,10 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 }
 
 type exactSearcher struct {
-	search.Searcher          // the candidates
-	walk            spanWalk // the span of a split walk (split.go)
-	past            bool     // a candidate past the span was met: no more
+	search.Searcher                 // the candidates
+	ctx             context.Context // the search's: a later search cancels it
+	walk            spanWalk        // the span of a split walk (split.go)
+	past            bool            // a candidate past the span was met: no more
 	r               bleveindex.IndexReader
 	fields          map[string]bool
 	m               formMatcher
@@ -118,6 +119,16 @@ func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatc
 		if s.spent() {
 			ctx.DocumentMatchPool.Put(dm)
 			return nil, nil
+		}
+		// Candidates that fail the check never reach the collector, which
+		// is where bleve looks at the context: tryin* reads every piece
+		// with the stem tri (try, tried), a few of which have trying, for
+		// seconds at 100k pieces. A search given up stops here.
+		if s.read%64 == 63 {
+			if err := s.ctx.Err(); err != nil {
+				ctx.DocumentMatchPool.Put(dm)
+				return nil, err
+			}
 		}
 		ok, derr := s.has(dm.IndexInternalID)
 		if derr != nil {
