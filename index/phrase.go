@@ -137,6 +137,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 		// numbers
 		askedOnly: q.adjacency && q.askedOnly && isScorch,
 		walk:      newSpanWalk(ctx),
+		ctx:       ctx,
 		direct:    direct,
 		readers:   readers,
 		offsets:   offsets,
@@ -154,6 +155,8 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 // words stand at the phrase's distances.
 type phraseSearcher struct {
 	search.Searcher                              // the conjunction: candidates and scores
+	ctx             context.Context              // the search's (exactSearcher.first says why)
+	rejected        int                          // candidates looked at, to ask ctx now and then
 	walk            spanWalk                     // the span of a split walk (split.go)
 	direct          *segmentPositions            // the words' positions, from a scorch snapshot
 	readers         []bleveindex.TermFieldReader // or through bleve's term readers
@@ -317,6 +320,12 @@ func (s *phraseSearcher) first(ctx *search.SearchContext, dm *search.DocumentMat
 		if s.walk.past(ctx, dm) {
 			dm = nil // no more in the span
 			break
+		}
+		if s.rejected++; s.rejected%64 == 0 {
+			if err := s.ctx.Err(); err != nil {
+				ctx.DocumentMatchPool.Put(dm)
+				return nil, err
+			}
 		}
 		ok, perr := s.hasPhrase(dm.IndexInternalID)
 		if perr != nil {
