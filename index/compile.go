@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Compiling a parsed query into bleve queries. Plain words search the
@@ -156,12 +157,14 @@ func clauseQuery(pc planClause, alone bool) query.Query {
 	switch pc.field {
 	case qfTag:
 		return keywordQuery(fTags, pc.clause, func(v string) []string {
-			v = strings.ToLower(strings.TrimSpace(v))
+			// tags are kept in NFC: tag:café typed with a combining
+			// accent is the same tag
+			v = norm.NFC.String(strings.ToLower(strings.TrimSpace(v)))
 			return uniq(v, strings.ReplaceAll(v, " ", "-"))
 		})
 	case qfKind:
 		return keywordQuery(fKind, pc.clause, func(v string) []string {
-			return []string{strings.ToLower(strings.TrimSpace(v))}
+			return []string{norm.NFC.String(strings.ToLower(strings.TrimSpace(v)))}
 		})
 	}
 	fields := fieldsOf(pc.field)

@@ -104,3 +104,23 @@ func TestWordsThatSpellAnAliasAreStillWords(t *testing.T) {
 		}
 	}
 }
+
+// TestTagTypedInEitherUnicodeForm: tag:café finds the pieces tagged café
+// whether the accent is typed as one letter or as e and a combining
+// accent (tags are kept in NFC; the decomposed form found none).
+func TestTagTypedInEitherUnicodeForm(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md": &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2017-01-01\ntags: [café]\n---\nText.\n"), Mode: 0o644},
+		"b.md": &fstest.MapFile{Data: []byte("---\ntitle: B\ndate: 2017-01-02\ntags: [cafe-society]\n---\nText.\n"), Mode: 0o644},
+	}
+	ix, err := Open(context.Background(), "tags", fsys, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	for _, q := range []string{"tag:caf\u00e9", "tag:cafe\u0301", "tag:CAFE\u0301"} {
+		if got := ids(run(t, ix, Query{Text: q})); !slices.Equal(got, []string{"a"}) {
+			t.Errorf("%q finds %v, want [a]", q, got)
+		}
+	}
+}
