@@ -95,6 +95,27 @@ func TestCollapseCopies(t *testing.T) {
 	if st.Pieces != 3 || len(st.Outlets) != 2 {
 		t.Errorf("stats: %+v", st)
 	}
+
+	// terms reads each group once, as search counts it
+	var tr struct{ Results int }
+	decode(folio("terms", "alliance", "--json", "--collapse-copies"), &tr)
+	if tr.Results != 2 {
+		t.Errorf("terms collapsed: %d results, search finds 2", tr.Results)
+	}
+	// a saved search keeps the flag (it was accepted and dropped)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	folio("saved", "add", "ally", "alliance", "--collapse-copies")
+	var saved []struct {
+		Name  string
+		Count int
+	}
+	decode(folio("saved", "list", "--json"), &saved)
+	if len(saved) != 1 || saved[0].Count != 2 {
+		t.Errorf("saved with --collapse-copies: %+v, want a count of 2", saved)
+	}
+	if out := folio("saved", "run", "ally", "--json"); !strings.Contains(out, `"total": 2`) {
+		t.Errorf("saved run: %s", out)
+	}
 }
 
 // copiesArchive is a folder of three pieces: a.md, b.md (a's text with a

@@ -107,6 +107,19 @@ func TestCopiesCollapse(t *testing.T) {
 		t.Errorf("collapsed trend totals %d pieces of %d", total, ix.Count())
 	}
 
+	// the distinctive words of the results count each group once too, as
+	// the search's results do (Terms read both copies before)
+	for _, q := range []Query{{Text: "raqqa", CollapseCopies: true}, {Text: "raqqa"}} {
+		r := run(t, ix, q)
+		tr, err := ix.Terms(context.Background(), q, TermsOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tr.Results != r.Total || tr.Sample != r.Total {
+			t.Errorf("%+v: terms of %d results (%d read), the search finds %d", q, tr.Results, tr.Sample, r.Total)
+		}
+	}
+
 	// related pieces are other pieces, not the piece's copies
 	rel, err := ix.Related(orig, 10)
 	if err != nil || len(rel) == 0 || slices.ContainsFunc(rel, func(h Hit) bool { return h.ID == cp }) {

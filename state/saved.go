@@ -56,7 +56,7 @@ const SavedVersion = 1
 // MaxNameLen is the longest name of a saved search, in characters.
 const MaxNameLen = 64
 
-const savedAbout = "folio saved searches: a name, a query in folio's query language and filters as the command line takes them (--tag, --outlet, --author, --kind: lists; --from, --to: YYYY, YYYY-MM or YYYY-MM-DD; --starred, --unread, --quoted). Safe to edit while folio is not running."
+const savedAbout = "folio saved searches: a name, a query in folio's query language and filters as the command line takes them (--tag, --outlet, --author, --kind: lists; --from, --to: YYYY, YYYY-MM or YYYY-MM-DD; --starred, --unread, --quoted, --collapse-copies). Safe to edit while folio is not running."
 
 // Search is one saved search.
 type Search struct {
@@ -79,6 +79,8 @@ type Filters struct {
 	Starred bool     `json:"starred,omitempty"`
 	Unread  bool     `json:"unread,omitempty"`
 	Quoted  bool     `json:"quoted,omitempty"` // only pieces with quotes (folio search --quoted)
+	// CollapseCopies counts a republished piece once (--collapse-copies)
+	CollapseCopies bool `json:"collapse_copies,omitempty"`
 }
 
 // Filter is the archive.Filter of f (all but the reading filters,

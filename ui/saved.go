@@ -36,6 +36,7 @@ type SavedSearch struct {
 	// From and To are dates as written: "2017", "2017-09", "2017-09-14".
 	From, To                string
 	Starred, Unread, Quoted bool
+	CollapseCopies          bool // each republished piece once ("Hide copies")
 
 	// Opened says the search was opened on this archive; SeenThrough is
 	// then the index time of what it showed (see AddedSearcher).
@@ -194,7 +195,7 @@ func (m Model) savedOfCurrent(name string) (SavedSearch, error) {
 	f := m.sidebar.readingFilter()
 	s := SavedSearch{Name: name, Query: strings.TrimSpace(m.search.value()),
 		Tags: q.Tags, Outlets: q.Outlets, Authors: q.Authors, Kinds: q.Kinds,
-		Starred: f.starred, Unread: f.unread, Quoted: f.quoted}
+		Starred: f.starred, Unread: f.unread, Quoted: f.quoted, CollapseCopies: q.CollapseCopies}
 	from, to, err := dateRange(q)
 	if err != nil {
 		return s, err
@@ -297,7 +298,8 @@ func periodOf(from, to string) period {
 // savedQuery is the query of a saved search (its reading filters apart).
 func savedQuery(s SavedSearch) index.Query {
 	p := periodOf(s.From, s.To)
-	return index.Query{Text: s.Query, Tags: s.Tags, Outlets: s.Outlets, Authors: s.Authors, Kinds: s.Kinds, From: p.from, To: p.to}
+	return index.Query{Text: s.Query, Tags: s.Tags, Outlets: s.Outlets, Authors: s.Authors, Kinds: s.Kinds, From: p.from, To: p.to,
+		CollapseCopies: s.CollapseCopies}
 }
 
 // savedOpened takes the answer of markSavedCmd: the counts are taken

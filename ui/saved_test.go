@@ -206,3 +206,24 @@ func TestSavedDateRange(t *testing.T) {
 		t.Errorf("periodOf: %+v", p)
 	}
 }
+
+// TestSavedSearchKeepsHideCopies: "Hide copies" on is saved with the
+// search, opening it turns it on again, and its count is of the
+// collapsed results (the flag was dropped on the way to the file).
+func TestSavedSearchKeepsHideCopies(t *testing.T) {
+	sv := SavedSearch{Name: "x", Query: "raqqa", CollapseCopies: true}
+	if q := savedQuery(sv); !q.CollapseCopies {
+		t.Errorf("the saved search's query does not collapse: %+v", q)
+	}
+	var s sidebar
+	s.setSearch(sv)
+	if !s.isChosen(groupCopies, copiesCollapse) {
+		t.Error("opening the saved search does not hide copies")
+	}
+	m := New(Options{})
+	m.sidebar = s
+	got, err := m.savedOfCurrent("y")
+	if err != nil || !got.CollapseCopies {
+		t.Errorf("saving with copies hidden: %+v, %v", got, err)
+	}
+}

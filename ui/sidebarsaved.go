@@ -64,6 +64,9 @@ func (s *sidebar) setSearch(sv SavedSearch) {
 	if sv.Quoted {
 		s.chosen[groupReading] = append(s.chosen[groupReading], readingQuoted)
 	}
+	if sv.CollapseCopies {
+		s.chosen[groupCopies] = []string{copiesCollapse}
+	}
 	s.period = periodOf(sv.From, sv.To)
 	s.rebuild()
 	s.fixCursor(1)
