@@ -17,7 +17,7 @@ import (
 //     the facets count once).
 //   - Outlets (and Authors, the same way) pick the outlet a filter value names, ignoring case; when it
 //     names none, every outlet whose name holds the value's words in a row,
-//     ignoring case and punctuation: "telegraph" picks "The Telegraph" and
+//     ignoring case, accents and punctuation: "telegraph" picks "The Telegraph" and
 //     "The Sunday Telegraph", "new york" picks "The New York Times".
 //   - Several values of one field pick any of them; fields combine with AND.
 //   - A piece is kept by From and To when its period (a day, a month or a
@@ -88,9 +88,26 @@ func nfc(s string) string {
 	return norm.NFC.String(s)
 }
 
-// nameWords are the lower-cased words of a name: runs of letters and digits.
+// nameWords are the lower-cased words of a name, their accents dropped:
+// runs of letters and digits. --outlet cafe picks "Le Café", as
+// outlet:cafe finds it (the index folds accents).
 func nameWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.FieldsFunc(dropAccents(strings.ToLower(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// dropAccents takes the combining marks off s's letters (é is e).
+func dropAccents(s string) string {
+	for _, r := range s {
+		if r >= 0x80 {
+			return strings.Map(func(r rune) rune {
+				if unicode.Is(unicode.Mn, r) {
+					return -1
+				}
+				return r
+			}, norm.NFD.String(s))
+		}
+	}
+	return s
 }
 
 // Keep returns the pieces of arts the filter keeps, in their order. The

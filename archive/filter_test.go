@@ -7,7 +7,7 @@ import (
 )
 
 func TestPickValues(t *testing.T) {
-	outlets := []string{"The Telegraph", "The Sunday Telegraph", "Telegraph", "The New York Times", "TIMES", "Sky News", "TELEGRAPH"}
+	outlets := []string{"The Telegraph", "The Sunday Telegraph", "Telegraph", "The New York Times", "TIMES", "Sky News", "TELEGRAPH", "Le Café Crème"}
 	for _, c := range []struct {
 		v    string
 		want []string
@@ -22,6 +22,10 @@ func TestPickValues(t *testing.T) {
 		{"news", []string{"Sky News"}},
 		{"graph", nil},
 		{" ", nil},
+		// accents folded, as outlet:cafe folds them (it picked none)
+		{"cafe creme", []string{"Le Café Crème"}},
+		{"CAFÉ", []string{"Le Café Crème"}},
+		{"cafe\u0301", []string{"Le Café Crème"}},
 	} {
 		if got := PickValues(c.v, outlets, true); !slices.Equal(got, c.want) {
 			t.Errorf("outlet %q picks %q, want %q", c.v, got, c.want)
