@@ -258,7 +258,17 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 		p.b.readFatal[r.path] = true
 	}
 	p.done++
-	if indexed {
+	counted := indexed
+	if indexed && e.MTime == racyMTime {
+		// a racy file is read again by a second round (build.go): it
+		// counts once
+		counted = !p.b.racyIndexed[r.path]
+		if p.b.racyIndexed == nil {
+			p.b.racyIndexed = map[string]bool{}
+		}
+		p.b.racyIndexed[r.path] = true
+	}
+	if counted {
 		p.b.stats.Indexed++
 		p.b.stats.Bytes += int64(r.size)
 	}

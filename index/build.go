@@ -34,6 +34,10 @@ type build struct {
 	// readFatal are the files this build read and found unusable: they
 	// own no ID when it plans again (owners)
 	readFatal map[string]bool
+	// racyIndexed are the files read within RacyWindow of a change and
+	// indexed: a second round reads them again, and stats count them
+	// once ("2 indexed" for one file beside an unusable one)
+	racyIndexed map[string]bool
 	// sketches holds the sketches of the pieces indexed (copies.go), on
 	// disk, from the first; nil in memory, or if it could not be made
 	sketches *sketchSpill
