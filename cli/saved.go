@@ -191,7 +191,7 @@ added to the index since it was last opened (none when it never was here).
 	fl.BoolVar(&onlyNew, "new", false, "only the pieces added to the index since the search was last opened here")
 	fl.BoolVar(&peek, "peek", false, "do not mark the search opened: what is new stays new")
 	fl.StringVar(&f.sort, "sort", "relevance", "relevance, newest or oldest")
-	fl.IntVar(&f.limit, "limit", 20, "how many hits to print")
+	fl.IntVar(&f.limit, "limit", 20, "how many hits to print (0: none, the counts only)")
 	fl.IntVar(&f.offset, "offset", 0, "skip this many hits")
 	fl.BoolVar(&f.asJSON, "json", false, "print JSON, as folio search --json")
 	fl.BoolVar(&f.wide, "wide", false, "lines whole, even on a terminal narrower than them")

@@ -109,7 +109,7 @@ Exits 0 whether or not anything matched.`,
 	f.add(cmd, env)
 	fl := cmd.Flags()
 	fl.StringVar(&f.sort, "sort", "relevance", "relevance, newest or oldest")
-	fl.IntVar(&f.limit, "limit", 20, "how many hits to print")
+	fl.IntVar(&f.limit, "limit", 20, "how many hits to print (0: none, the counts only)")
 	fl.IntVar(&f.offset, "offset", 0, "skip this many hits")
 	fl.BoolVar(&f.asJSON, "json", false, "print JSON")
 	fl.BoolVar(&f.wide, "wide", false, "lines whole, even on a terminal narrower than them")
@@ -135,6 +135,11 @@ func (f searchFlags) query(args []string) (index.Query, error) {
 	}
 	if f.limit < 0 || f.offset < 0 {
 		return q, fmt.Errorf("--limit and --offset must not be negative")
+	}
+	if f.limit == 0 {
+		// no hits: the total and the facet counts (the index reads a
+		// Limit of 0 as its page of 50, which --limit 0 printed)
+		q.Mode = index.ModeFacets
 	}
 	return q, nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,5 +28,30 @@ func TestIndexCountsAFreshFileOnce(t *testing.T) {
 	}
 	if !strings.Contains(out, ": built: 1 pieces (1 indexed,") {
 		t.Errorf("folio index said %q", out)
+	}
+}
+
+// TestLimitZeroPrintsTheCountsOnly: --limit 0 prints no hit, the total and
+// the facets (it printed the index's page of 50 hits).
+func TestLimitZeroPrintsTheCountsOnly(t *testing.T) {
+	idx := t.TempDir()
+	out, errs, code := run(t, "--index-dir", idx, "search", "--json", "--limit", "0", "isis")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r struct {
+		Total  int
+		Hits   []hitJSON
+		Facets struct{ Kinds map[string]int }
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Total != 10 || len(r.Hits) != 0 || r.Facets.Kinds["interview"] != 7 {
+		t.Errorf("--limit 0: total %d, %d hits, kinds %v", r.Total, len(r.Hits), r.Facets.Kinds)
+	}
+	out, _, _ = run(t, "--index-dir", idx, "search", "--limit", "0", "isis")
+	if !strings.HasPrefix(out, "0 of 10 hits") {
+		t.Errorf("--limit 0, plain: %q", out)
 	}
 }
