@@ -94,6 +94,9 @@ func openBleve(path string, cfg map[string]interface{}) (bi bleve.Index, err err
 			bi, err = nil, fmt.Errorf("damaged index: %v", r)
 		}
 	}()
+	if err := checkBolt(filepath.Join(path, "store", "root.bolt")); err != nil {
+		return nil, fmt.Errorf("damaged index: %w", err)
+	}
 	return bleve.OpenUsing(path, cfg)
 }
 
