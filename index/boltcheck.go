@@ -67,7 +67,7 @@ func checkBolt(path string) error {
 		ids = le.Uint64(h[boltPageHeader:]) + 1
 	}
 	span := (overflow + 1) * ps
-	if overflow < 0 || int64(best.freelist)*ps+span > size || uint64(span-boltPageHeader)/8 < ids {
+	if int64(best.freelist)*ps+span > size || uint64(span-boltPageHeader)/8 < ids {
 		return fmt.Errorf("%s: the freelist does not fit its pages", path)
 	}
 	return nil

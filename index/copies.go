@@ -278,6 +278,18 @@ func (ix *Index) CopyGroups() [][]Copy {
 	return out
 }
 
+// collapsed is restrict with the restriction of collapse for the query c
+// and its filters, when one is needed.
+func (ix *Index) collapsed(ctx context.Context, c compiled, filters map[string]query.Query, restrict []query.Query) ([]query.Query, error) {
+	hasText := len(c.must) > 0 || len(c.mustNot) > 0
+	r, err := ix.collapse(ctx, combine(c.must, c.mustNot, c.should, filters, restrict, ""),
+		!hasText && len(filters) == 0 && len(restrict) == 0)
+	if err != nil || r == nil {
+		return restrict, err
+	}
+	return append(restrict, r), nil
+}
+
 // collapse is the restriction that leaves out, of each group of copies,
 // every piece matching q but the earliest that does (see
 // Query.CollapseCopies); nil when nothing is left out. all says q matches

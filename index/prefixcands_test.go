@@ -1,9 +1,6 @@
 package index
 
 import (
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -23,32 +20,21 @@ import (
 // (labour: labor), organizatio* none (organization: organ).
 func TestPrefixCandidatesHoldEveryWord(t *testing.T) {
 	words := map[string]bool{}
-	addText := func(b []byte) {
-		for _, w := range textWords(string(b)) {
-			words[w] = true
-		}
-	}
-	if err := fs.WalkDir(archive.Bundled(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			b, err := fs.ReadFile(archive.Bundled(), p)
-			if err != nil {
-				return err
+	add := func(arts []archive.Article) {
+		for _, a := range arts {
+			for _, w := range textWords(strings.Join([]string{a.Title, a.Body, strings.Join(a.Tags, " ")}, "\n")) {
+				words[w] = true
 			}
-			addText(b)
 		}
-		return err
-	}); err != nil {
-		t.Fatal(err)
 	}
+	bundled, _ := archive.Load(archive.Bundled())
+	add(bundled.Articles)
 	if dir, ok := testcorpus.Find("sotu"); ok {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			addText(b)
+		sotu, _, err := archive.Open(dir)
+		if err != nil {
+			t.Fatal(err)
 		}
+		add(sotu.Articles)
 	} else {
 		t.Log("without the SOTU corpus: the bundled archive's words only")
 	}

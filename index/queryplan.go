@@ -226,7 +226,9 @@ func prefixUnit(pre string) unit {
 	// (labou*: labour is labor): their stems begin with the American one
 	for _, o := range ourStems {
 		if len(pre) < len(o) && strings.HasPrefix(o, pre) {
-			cands = append(cands, strings.Replace(o, "our", "or", 1))
+			if am, ok := americanSpelling([]byte(o)); ok {
+				cands = append(cands, am)
+			}
 		}
 	}
 	variants := truncations(pre)
@@ -284,7 +286,7 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 var wordEndings = []string{
 	"", "e", "s", "es", "ed", "ing", "ings", "er", "ers", "est", "y", "ies", "ied", "ier", "iest",
 	"ly", "ily", "ally", "ment", "ments", "ness", "nesses", "ful", "fully", "fulness", "less", "lessness",
-	"al", "als", "ial", "ally", "ality", "alities", "alism", "alist", "alize", "alized", "alise", "alised",
+	"al", "als", "ial", "ality", "alities", "alism", "alist", "alize", "alized", "alise", "alised",
 	"ation", "ations", "ational", "ationally", "ator", "ators", "ate", "ates", "ated", "ating", "ative", "atives",
 	"ize", "izes", "ized", "izing", "izer", "izers", "ization", "izations", "izational",
 	"ise", "ises", "ised", "ising", "iser", "isers", "isation", "isations", "isational",
@@ -295,7 +297,7 @@ var wordEndings = []string{
 	"ic", "ics", "ical", "ically", "icate", "icated", "icity", "iciti", "icism",
 	"ism", "isms", "ist", "ists", "istic", "ity", "ities", "iti", "ive", "ives", "ively", "iveness", "ivity", "iviti",
 	"ous", "ously", "ousness", "ousli", "ion", "ions", "ional", "or", "ors", "ou",
-	"li", "eli", "alli", "ful", "eed", "eedly", "edly", "ingly", "ly",
+	"li", "eli", "alli", "eed", "eedly", "edly", "ingly",
 	"ify", "ified", "ifies", "ifying", "ification", "ifications", "logy", "logies", "logi", "logical",
 	"ure", "ures", "ured", "uring",
 }

@@ -65,13 +65,9 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		return res, nil
 	}
 	if q.CollapseCopies {
-		r, err := ix.collapse(ctx, combine(c.must, c.mustNot, c.should, filters, restrict, ""),
-			!hasText && len(filters) == 0 && len(restrict) == 0)
-		if err != nil {
+		var err error
+		if restrict, err = ix.collapsed(ctx, c, filters, restrict); err != nil {
 			return Results{}, err
-		}
-		if r != nil {
-			restrict = append(restrict, r)
 		}
 	}
 	pg := pageOf(q, len(c.must) > 0, hasText)

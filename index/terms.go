@@ -238,14 +238,8 @@ func (ix *Index) topIDs(ctx context.Context, q Query, n int) (ids []string, tota
 		return nil, 0, terms, nil
 	}
 	if q.CollapseCopies { // as Search does: each group of copies once
-		hasText := len(c.must) > 0 || len(c.mustNot) > 0
-		r, err := ix.collapse(ctx, combine(c.must, c.mustNot, c.should, filters, restrict, ""),
-			!hasText && len(filters) == 0 && len(restrict) == 0)
-		if err != nil {
+		if restrict, err = ix.collapsed(ctx, c, filters, restrict); err != nil {
 			return nil, 0, nil, err
-		}
-		if r != nil {
-			restrict = append(restrict, r)
 		}
 	}
 	q.Offset, q.Limit, q.Mode = 0, n, ModeHits
