@@ -220,7 +220,7 @@ func (m *formMatcher) in(text []byte) bool {
 	}
 	if m.kind == uPrefix {
 		found := false
-		scanWords(text, func(w []byte) bool {
+		scanWords(text, func(w []byte, _ bool) bool {
 			found = m.maybe(w, m.prefix) && m.hasPrefix(w)
 			return !found
 		})
@@ -229,7 +229,7 @@ func (m *formMatcher) in(text []byte) bool {
 	if len(m.forms) == 1 {
 		f := m.forms[0]
 		found := false
-		scanWords(text, func(w []byte) bool {
+		scanWords(text, func(w []byte, _ bool) bool {
 			found = m.maybeAt(w, 0) && m.is(w, f)
 			return !found
 		})
@@ -245,7 +245,10 @@ func (m *formMatcher) in(text []byte) bool {
 	run := m.run[:n]
 	clear(run)
 	found := false
-	scanWords(text, func(w []byte) bool {
+	scanWords(text, func(w []byte, brk bool) bool {
+		if brk { // no phrase runs across blocks
+			clear(run)
+		}
 		for j := n - 1; j >= 0; j-- {
 			f := m.forms[j]
 			run[j] = (j == 0 || run[j-1]) && m.maybeAt(w, j) && m.is(w, f)
@@ -292,9 +295,11 @@ func (m *formMatcher) hasPrefix(w []byte) bool {
 }
 
 // scanWords calls fn with each word of text, split as wordTokenizer splits
-// it, until fn returns false.
-func scanWords(text []byte, fn func([]byte) bool) {
+// it, until fn returns false; brk says a block ends before the word
+// (blockBreak), where wordTokenizer leaves a place empty.
+func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 	i := 0
+	prevEnd := -1
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
@@ -308,10 +313,11 @@ func scanWords(text []byte, fn func([]byte) bool) {
 				continue
 			}
 			if isIdeograph(r) {
-				if !fn(text[i : i+size]) {
+				if !fn(text[i:i+size], prevEnd >= 0 && blockBreak(text, prevEnd, i)) {
 					return
 				}
 				i += size
+				prevEnd = i
 				continue
 			}
 		}
@@ -346,9 +352,10 @@ func scanWords(text []byte, fn func([]byte) bool) {
 			}
 			i += size
 		}
-		if !fn(text[start:i]) {
+		if !fn(text[start:i], prevEnd >= 0 && blockBreak(text, prevEnd, start)) {
 			return
 		}
+		prevEnd = i
 	}
 }
 

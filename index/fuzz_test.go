@@ -75,3 +75,34 @@ func FuzzSameLower(f *testing.F) {
 		}
 	})
 }
+
+// FuzzScanWordsAsTokenized: scanWords, which the exact forms and the
+// snippets read texts with, splits any text into the words the tokenizer
+// indexes, and says a block ends exactly where the tokenizer leaves a
+// place empty.
+func FuzzScanWordsAsTokenized(f *testing.F) {
+	f.Add("Intro zorbal\nquintex.\n\n- one\n- two\n\n1. x\n2) y\n\n## H\n| a | b |\n> q\n---\nz")
+	f.Add("Isil’s 3.5 10,000 中国的反恐怖主义\r\n\r\n+ don't\n  \t\n* é\u0301")
+	f.Fuzz(func(t *testing.T, text string) {
+		toks := wordTokenizer{}.Tokenize([]byte(text))
+		k := 0
+		scanWords([]byte(text), func(w []byte, brk bool) bool {
+			if k >= len(toks) {
+				t.Fatalf("%q: scanWords has more words than the %d tokens", text, len(toks))
+			}
+			tk := toks[k]
+			if string(w) != string(tk.Term) {
+				t.Fatalf("%q: word %d is %q, token %q", text, k, w, tk.Term)
+			}
+			gap := k > 0 && tk.Position > toks[k-1].Position+1
+			if brk != gap {
+				t.Fatalf("%q: before %q scanWords says break %v, the tokenizer's places %v", text, w, brk, gap)
+			}
+			k++
+			return true
+		})
+		if k != len(toks) {
+			t.Fatalf("%q: %d words, %d tokens", text, k, len(toks))
+		}
+	})
+}

@@ -321,7 +321,12 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 	}
 	b := unsafe.Slice(unsafe.StringData(text), len(text)) // read only
 	seen := 0
-	scanWords(b, func(w []byte) bool {
+	scanWords(b, func(w []byte, brk bool) bool {
+		if brk { // no phrase runs across blocks
+			for k := range runs {
+				clear(runs[k].run)
+			}
+		}
 		start := len(b) - cap(w) // w is b[start:…]
 		sp := span{start, start + len(w)}
 		// a view of text: match keeps copies only

@@ -29,11 +29,12 @@ import (
 // letters of the text's terms, for the word being typed, prefix3.go, and
 // common words side by side, for phrases, pairs.go; 22: the first three
 // letters' field has the text's length, and the common words are 128
-// terms, not 127 and a stop word).
+// terms, not 127 and a stop word; 23: a place left empty between blocks,
+// blockBreak, and authors and tags each a block).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 22
+const SchemaVersion = 23
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -169,8 +170,10 @@ func newMapping() *mapping.IndexMappingImpl {
 func document(a archive.Article) map[string]interface{} {
 	var text strings.Builder
 	text.Grow(len(a.Title) + len(a.Standfirst) + len(a.Note) + len(a.Body) + 64)
-	// the title twice: title words weigh more
-	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, ", "), strings.Join(a.Tags, ", ")} {
+	// the title twice: title words weigh more. Each part, each author and
+	// each tag ends with a blank line: a block, which no phrase spans
+	// (blockBreak).
+	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, "\n\n"), strings.Join(a.Tags, "\n\n")} {
 		if s != "" {
 			text.WriteString(s)
 			text.WriteString("\n\n")

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/folio-tui/folio/index"
 )
 
@@ -196,4 +198,35 @@ func FuzzTermMatches(f *testing.F) {
 			end = m[1]
 		}
 	})
+}
+
+// TestPhraseTermsStayInsideABlock: as the index finds a phrase only
+// inside one block, the reader marks it only there: over a paragraph's or
+// a quote's wrapped lines, not from one list item, paragraph, heading or
+// table cell to the next (lines as Glamour renders them).
+func TestPhraseTermsStayInsideABlock(t *testing.T) {
+	md := "Intro zorbal\nquintex soft.\n\n- the first says zorbal\n- quintex opens the second\n\n" +
+		"The paragraph ends zorbal.\n\n## Quintex heads this\n\n| a | b |\n|---|---|\n| zorbal | quintex |\n\n" +
+		"He said zorbal\n> quintex was the word.\n\n> a quote zorbal\n>\n> quintex after a blank\n"
+	lines, _, err := renderMarkdown(md, 60, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := make([]string, len(lines))
+	for i, l := range lines {
+		plain[i] = ansi.Strip(l)
+	}
+	// and a quote's paragraph wrapped between the words
+	plain = append(plain, "", "  │ wrapped quote zorbal", "  │ quintex ends it", "")
+	re := termsRegexp([]string{"zorbal quintex"})
+	var marked []string
+	for i, cs := range lineMatches(plain, re) {
+		for _, c := range cs {
+			marked = append(marked, strings.TrimSpace(ansi.Cut(plain[i], c.start, c.end)))
+		}
+	}
+	want := []string{"zorbal quintex", "zorbal", "quintex"}
+	if !slices.Equal(marked, want) {
+		t.Errorf("marked %q, want %q; lines:\n%s", marked, want, strings.Join(plain, "\n"))
+	}
 }

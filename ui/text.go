@@ -177,9 +177,8 @@ func matchRanges(plain string, re *regexp.Regexp, style lipgloss.Style) []cellRa
 // termsRegexp matches the query's words in running text, case-insensitively,
 // as whole words give or take a plural or verb ending: the index stems, so
 // "fighter" also found "fighters". A quoted phrase matches its words in a
-// run, anything but letters and digits between them (the tokenizer's
-// word breaks: spaces, punctuation, a line's end and the next one's
-// margin, see lineMatches), each word give or take an ending.
+// run inside one block (phraseGap between them), each word give or take
+// an ending.
 //
 // "Whole words" is Unicode's: a word ends where a letter or digit of any
 // script is not next to it (RE2's \b knows only ASCII letters, so café,
@@ -188,6 +187,16 @@ func matchRanges(plain string, re *regexp.Regexp, style lipgloss.Style) []cellRa
 // Han, Hiragana and Katakana are written without spaces, and the index
 // finds their words inside a run (中国的反恐怖主义 holds 恐怖): a term that
 // begins or ends with one of them needs no break on that side.
+// phraseGap is what may lie between two words of a phrase in the rendered
+// text: what the tokenizer breaks words at (spaces, punctuation), and at
+// most one line's end, with the next line's margin (a paragraph or a
+// quote wrapped: "│ " goes on), but not a blank line, a table cell's bar
+// or a list item's bullet: the index leaves a place between two blocks
+// (index's blockBreak), so no phrase it found runs across them, and none
+// is marked so. (A table's row wrapped to the next row is not told
+// apart.)
+const phraseGap = `(?:[^\pL\pN\n│|]+(?:\n[^\pL\pN\n•]*)?|\n[^\pL\pN\n•]*)`
+
 func termsRegexp(terms []string) *regexp.Regexp {
 	const ending = `(?:s|es|ed|ing|'s|’s)?`
 	const brk = `(?:^|$|[^\pL\pN])`
@@ -205,7 +214,7 @@ func termsRegexp(terms []string) *regexp.Regexp {
 		}
 		first, _ := utf8.DecodeRuneInString(t)
 		last, _ := utf8.DecodeLastRuneInString(t)
-		alt := strings.Join(words, `[^\pL\pN]+`)
+		alt := strings.Join(words, phraseGap)
 		if !spaceless(first) {
 			alt = brk + alt
 		}
