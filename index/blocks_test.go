@@ -23,6 +23,7 @@ func TestPhrasesStayInsideABlock(t *testing.T) {
 	}
 	fsys := fstest.MapFS{
 		"soft.md":     piece("title: Soft\n", "A line ending zorbal\nquintex on the next line of one paragraph.\n"),
+		"hashtag.md":  piece("title: Hashtag\n", "A line ending zorbal\n#quintex is a word, not a heading.\n"),
 		"list.md":     piece("title: List\n", "Items:\n\n- the first says zorbal\n- quintex opens the second\n"),
 		"heading.md":  piece("title: Heading\n", "The paragraph ends zorbal.\n\n## Quintex heads this\n\nText.\n"),
 		"para.md":     piece("title: Paragraphs\n", "One ends zorbal\n\nquintex starts two.\n"),
@@ -56,10 +57,10 @@ func TestPhrasesStayInsideABlock(t *testing.T) {
 				q    string
 				want []string
 			}{
-				{`"zorbal quintex"`, []string{"Soft"}},
+				{`"zorbal quintex"`, []string{"Hashtag", "Soft"}},
 				{`"zorbals quintex"`, nil},
-				{`zorbal quintex`, []string{"Authors", "Heading", "List", "Paragraphs", "Quintex and Zorbal", "Quote", "Soft", "Table", "Tags"}},
-				{`"zorbal quintex" -nothing`, []string{"Soft"}},
+				{`zorbal quintex`, []string{"Authors", "Hashtag", "Heading", "List", "Paragraphs", "Quintex and Zorbal", "Quote", "Soft", "Table", "Tags"}},
+				{`"zorbal quintex" -nothing`, []string{"Hashtag", "Soft"}},
 				{`title:"zorbal quintex"`, nil},
 				{`"quintex zorbal"`, nil},
 				{`isis`, nil},

@@ -127,7 +127,8 @@ const blockGap = 1
 
 // blockBreak reports whether text[end:start], what separates a word ending
 // at end from the next starting at start, closes a block of Markdown: a
-// blank line; a new line that opens a heading (#), a quote (>), a list
+// blank line; a new line that opens a heading (# to ######, then a space
+// or the line's end), a quote (>), a list
 // item (-, *, + or a number, then . or ) and a space), a setext underline
 // or a thematic break (=, --); or a table cell's bar (|). A new line
 // alone is a soft break inside a paragraph: its lines are one text.
@@ -149,8 +150,16 @@ func blockBreak(text []byte, end, start int) bool {
 				return orderedItem(text[start:])
 			}
 			switch c := sep[j]; c {
-			case '\n', '#', '>', '=':
+			case '\n', '>', '=':
 				return true
+			case '#': // a heading's #s and a space: #hashtag is a word
+				k := j
+				for k < len(sep) && sep[k] == '#' {
+					k++
+				}
+				if k-j <= 6 && k < len(sep) && (sep[k] == ' ' || sep[k] == '\t' || sep[k] == '\r' || sep[k] == '\n') {
+					return true
+				}
 			case '-', '*', '+':
 				if j+1 < len(sep) && (sep[j+1] == ' ' || sep[j+1] == '\t' || c == '-' && sep[j+1] == '-') {
 					return true
