@@ -400,22 +400,39 @@ func foldPrefix(p string) string {
 	if b == nil {
 		b = []byte(strings.ToLower(p))
 	}
-	// keep letters, digits and inner apostrophes only
+	// keep letters and digits only (the index drops apostrophes: o'brien
+	// is obrien), and a point or comma between two digits, which a
+	// number's word keeps (103.9, 1,804: wordTokenizer)
 	out := make([]rune, 0, len(b))
-	for _, r := range string(b) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	rs := []rune(string(b))
+	for i, r := range rs {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) ||
+			(r == '.' || r == ',') && i > 0 && i+1 < len(rs) && '0' <= rs[i-1] && rs[i-1] <= '9' && '0' <= rs[i+1] && rs[i+1] <= '9' {
 			out = append(out, r)
 		}
 	}
 	return string(out)
 }
 
+// lastWord is the last word of s: letters, digits and apostrophes, and a
+// point or comma between two digits (a number's word: 103.9).
 func lastWord(s string) string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' })
-	if len(f) == 0 {
-		return ""
+	rs := []rune(s)
+	digit := func(i int) bool { return i >= 0 && i < len(rs) && '0' <= rs[i] && rs[i] <= '9' }
+	inWord := func(i int) bool {
+		r := rs[i]
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' ||
+			(r == '.' || r == ',') && digit(i-1) && digit(i+1)
 	}
-	return f[len(f)-1]
+	end := len(rs)
+	for end > 0 && !inWord(end-1) {
+		end--
+	}
+	start := end
+	for start > 0 && inWord(start-1) {
+		start--
+	}
+	return string(rs[start:end])
 }
 
 func isWordy(s string) bool {
