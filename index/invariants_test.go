@@ -2,20 +2,27 @@ package index
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
-// TestCountsAgreeAcrossQueries holds, on the State of the Union addresses,
-// what two helpers' attacks checked by the thousand (2026-12-03): the
-// pieces of a OR b are those of a and of b; of a b, those of both; of
-// a -b, those of a less those of a b; a facet's count is the total of the
-// query with that value filtered; a trend's counts add up to the total,
-// and a year's is the total of that year. Words of every form: stemmed,
-// quoted, a prefix, capitals, an alias, a field.
+// TestCountsAgreeAcrossQueries holds, on the State of the Union addresses
+// and on the bundled archive with a republished copy, what two helpers'
+// attacks checked by the thousand (2026-12-03): the pieces of a OR b are
+// those of a and of b; of a b, those of both; of a -b, those of a less
+// those of a b (before copies are collapsed; collapsed, each query counts
+// the groups among its matches); each facet's count (tags, outlets, authors, kinds, years,
+// months) is the total of the query with that value filtered, copies
+// collapsed or not; a trend's counts add up to the total, and a year's is
+// the total of that year. Words of every form: stemmed, quoted, a prefix,
+// capitals, an alias, a field, and words drawn from the archive's own
+// text (seeded: the same each run).
 func TestCountsAgreeAcrossQueries(t *testing.T) {
 	dir := testcorpus.Dir(t, "sotu")
 	ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
@@ -23,9 +30,57 @@ func TestCountsAgreeAcrossQueries(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
+	words := []string{"railroad", `"taxes"`, "tax*", "comi*", "NATO", "terrorism", "isis",
+		"foreign fighters", "title:union", "slavery", "tryin*", `"united states"`}
+	words = append(words, drawnWords(t, dir, 6, 1)...)
+	countsAgree(t, ix, words, []string{"", "railroad", "tax*", "isis"}, false)
+
+	bdir, _, _ := copyBundled(t)
+	bx, err := Open(context.Background(), bdir, os.DirFS(bdir), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { bx.Close() })
+	bwords := append([]string{"raqqa", "isis", `"foreign fighters"`, "radical*", "MI5", "outlet:telegraph", "tag:isis"},
+		drawnWords(t, bdir, 5, 2)...)
+	for _, collapse := range []bool{false, true} {
+		countsAgree(t, bx, bwords, []string{"", "raqqa", "isis", "radical*"}, collapse)
+	}
+}
+
+// drawnWords are n words of the archive in dir, drawn at random with the
+// seed from the words of five letters or more of its texts, and each
+// one's first four letters as a prefix.
+func drawnWords(t *testing.T, dir string, n int, seed uint64) []string {
+	t.Helper()
+	arch, _ := archive.Load(os.DirFS(dir))
+	seen := map[string]bool{}
+	var all []string
+	for _, a := range arch.Articles {
+		for _, w := range strings.FieldsFunc(a.Body, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			if len(w) >= 5 && !seen[w] {
+				seen[w] = true
+				all = append(all, w)
+			}
+		}
+	}
+	slices.Sort(all)
+	rng := rand.New(rand.NewPCG(seed, 7))
+	var out []string
+	for range n {
+		w := all[rng.IntN(len(all))]
+		out = append(out, w, w[:4]+"*")
+	}
+	return out
+}
+
+// countsAgree checks the set invariants of words two by two, and the
+// facets and trends of texts, on ix.
+func countsAgree(t *testing.T, ix *Index, words, texts []string, collapse bool) {
+	t.Helper()
 	count := func(q Query) int {
 		t.Helper()
-		q.Mode = ModeCount
+		q.Mode, q.CollapseCopies = ModeCount, collapse
 		r, err := ix.Search(context.Background(), q)
 		if err != nil {
 			t.Fatalf("%q: %v", q.Text, err)
@@ -34,7 +89,7 @@ func TestCountsAgreeAcrossQueries(t *testing.T) {
 	}
 	set := func(q Query) []string {
 		t.Helper()
-		q.Limit = 1000
+		q.Limit, q.CollapseCopies = 1000, collapse
 		r, err := ix.Search(context.Background(), q)
 		if err != nil {
 			t.Fatalf("%q: %v", q.Text, err)
@@ -46,58 +101,103 @@ func TestCountsAgreeAcrossQueries(t *testing.T) {
 		slices.Sort(s)
 		return s
 	}
-	words := []string{"railroad", `"taxes"`, "tax*", "comi*", "NATO", "terrorism", "isis",
-		"foreign fighters", "title:union", "slavery", "tryin*", `"united states"`}
 	// two words unquoted are two clauses: "a OR foreign fighters" is
 	// (a OR foreign) AND fighters, and "a -foreign fighters" keeps fighters
 	two := func(w string) bool { return w == "foreign fighters" }
-	for i, a := range words {
-		A := set(Query{Text: a})
-		for _, b := range words[i+1:] {
-			B := set(Query{Text: b})
-			both := len(intersectOf(A, B))
-			if and := count(Query{Text: a + " " + b}); and != both {
-				t.Errorf("%s %s: %d pieces, in both %s and %s %d", a, b, and, a, b, both)
+	if collapse {
+		// collapsed, a query counts the groups of copies among its
+		// matches (of a group, the earliest that matches stands for it):
+		// a -w may keep a copy whose original w left out, so the sets'
+		// rules hold before collapsing (below, collapse false)
+		groups := func(q Query) int {
+			t.Helper()
+			q.Limit = 1000
+			r, err := ix.Search(context.Background(), q)
+			if err != nil {
+				t.Fatalf("%q: %v", q.Text, err)
 			}
-			if two(a) || two(b) {
-				continue
+			seen := map[string]bool{}
+			for _, h := range r.Hits {
+				key := h.ID
+				if g := ix.Copies(h.ID); g != nil {
+					key = g[0].ID
+				}
+				seen[key] = true
 			}
-			if or, want := count(Query{Text: a + " OR " + b}), len(unionOf(A, B)); or != want {
-				t.Errorf("%s OR %s: %d pieces, %s and %s together %d", a, b, or, a, b, want)
+			return len(seen)
+		}
+		for i, a := range words {
+			qs := []string{a}
+			for _, b := range words[i+1:] {
+				qs = append(qs, a+" "+b)
+				if !two(a) && !two(b) {
+					qs = append(qs, a+" OR "+b, a+" -"+b)
+				}
 			}
-			if not, want := count(Query{Text: a + " -" + b}), len(A)-both; not != want {
-				t.Errorf("%s -%s: %d pieces, %s less those with %s: %d", a, b, not, a, b, want)
+			for _, q := range qs {
+				if got, want := count(Query{Text: q}), groups(Query{Text: q}); got != want {
+					t.Errorf("%s: %d pieces with copies collapsed, its matches hold %d groups", q, got, want)
+				}
+			}
+		}
+	} else {
+		for i, a := range words {
+			A := set(Query{Text: a})
+			for _, b := range words[i+1:] {
+				B := set(Query{Text: b})
+				both := len(intersectOf(A, B))
+				if and := count(Query{Text: a + " " + b}); and != both {
+					t.Errorf("%s %s: %d pieces, in both %s and %s %d", a, b, and, a, b, both)
+				}
+				if two(a) || two(b) {
+					continue
+				}
+				if or, want := count(Query{Text: a + " OR " + b}), len(unionOf(A, B)); or != want {
+					t.Errorf("%s OR %s: %d pieces, %s and %s together %d", a, b, or, a, b, want)
+				}
+				if not, want := count(Query{Text: a + " -" + b}), len(A)-both; not != want {
+					t.Errorf("%s -%s: %d pieces, %s less those with %s: %d", a, b, not, a, b, want)
+				}
 			}
 		}
 	}
-	for _, text := range []string{"", "railroad", "tax*", "isis"} {
-		r, err := ix.Search(context.Background(), Query{Text: text, Limit: 1})
+	for _, text := range texts {
+		r, err := ix.Search(context.Background(), Query{Text: text, Limit: 1, CollapseCopies: collapse})
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range r.Facets.Tags {
-			if n := count(Query{Text: text, Tags: []string{f.Value}}); n != f.Count {
-				t.Errorf("%q: tag %s counted %d, filtered %d", text, f.Value, f.Count, n)
+		facets := []struct {
+			name   string
+			values []FacetValue
+			filter func(v string) Query
+		}{
+			{"tag", r.Facets.Tags, func(v string) Query { return Query{Text: text, Tags: []string{v}} }},
+			{"outlet", r.Facets.Outlets, func(v string) Query { return Query{Text: text, Outlets: []string{v}} }},
+			{"author", r.Facets.Authors, func(v string) Query { return Query{Text: text, Authors: []string{v}} }},
+			{"kind", r.Facets.Kinds, func(v string) Query { return Query{Text: text, Kinds: []string{v}} }},
+			{"year", r.Facets.Years, func(v string) Query { return Query{Text: text, Years: []string{v}} }},
+			{"month", r.Facets.Months, func(v string) Query { return Query{Text: text, Months: []string{v}} }},
+		}
+		for _, fc := range facets {
+			for _, f := range fc.values {
+				if n := count(fc.filter(f.Value)); n != f.Count {
+					t.Errorf("collapse %v: %q: %s %s counted %d, filtered %d", collapse, text, fc.name, f.Value, f.Count, n)
+				}
 			}
 		}
-		for _, f := range r.Facets.Authors {
-			if n := count(Query{Text: text, Authors: []string{f.Value}}); n != f.Count {
-				t.Errorf("%q: author %s counted %d, filtered %d", text, f.Value, f.Count, n)
-			}
-		}
-		tr, err := ix.Trend(context.Background(), Query{Text: text}, ByYear)
+		tr, err := ix.Trend(context.Background(), Query{Text: text, CollapseCopies: collapse}, ByYear)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if tr.Matched() != r.Total {
-			t.Errorf("%q: the trend counts %d pieces, the search %d", text, tr.Matched(), r.Total)
+			t.Errorf("collapse %v: %q: the trend counts %d pieces, the search %d", collapse, text, tr.Matched(), r.Total)
 		}
 		for _, p := range tr.Points {
-			if p.Count == 0 || text == "" {
-				continue // every year of the archive: one piece a year
+			if p.Count == 0 {
+				continue
 			}
 			if n := count(Query{Text: text, Years: []string{p.Period}}); n != p.Count {
-				t.Errorf("%q: %s's trend point %d, the year filtered %d", text, p.Period, p.Count, n)
+				t.Errorf("collapse %v: %q: %s's trend point %d, the year filtered %d", collapse, text, p.Period, p.Count, n)
 			}
 		}
 	}
