@@ -92,3 +92,73 @@ func TestPhrasesStayInsideABlock(t *testing.T) {
 		}
 	}
 }
+
+// TestBlockBreaks: where the tokenizer leaves a place between two words,
+// against what CommonMark makes of the text (cases from a helper's
+// attack with goldmark as the oracle, 2026-12-03): true when the two
+// words stay side by side, one phrase.
+func TestBlockBreaks(t *testing.T) {
+	for _, c := range []struct {
+		text, a, b string
+		joined     bool
+	}{
+		{"ends zorbal\nquintex begins", "zorbal", "quintex", true},
+		{"ends zorbal\r\nquintex begins", "zorbal", "quintex", true},
+		{"ends zorbal\n\nquintex begins", "zorbal", "quintex", false},
+		{"ends zorbal\r\n\r\nquintex begins", "zorbal", "quintex", false},
+		{"> the Islamic\n> State said", "islamic", "state", true},
+		{"> > lima mike\n> > november oscar", "mike", "november", true},
+		{"> lima mike\n> > november oscar", "mike", "november", false},
+		{"> > lima mike\n> november oscar", "mike", "november", false},
+		{"> lima mike\nnovember oscar", "mike", "november", true}, // lazy
+		{"> lima mike\n>\n> november oscar", "mike", "november", false},
+		{"He said mike\n> november oscar", "mike", "november", false},
+		{"> lima mike\n- november oscar", "mike", "november", false},
+		{"- lima mike\n  > november", "mike", "november", false},
+		{"caliphate in\n2014. Since then", "in", "2014", true},
+		{"caliphate in\n1. Since then", "in", "1", false},
+		{"- one lima\n2. mike", "lima", "2", false},
+		{"1. one lima\n2. mike", "lima", "2", false},
+		{"1. one lima\n   still lima\n2. mike", "lima", "2", false},
+		{"1. one lima\n   still mike", "lima", "still", true},
+		{"## The Islamic\nState of play", "islamic", "state", false},
+		{"The Islamic\n## State of play", "islamic", "state", false},
+		{"Tweets under the\n#MeToo banner", "the", "metoo", true},
+		{"ranked xray\n#1 yankee", "xray", "1", true},
+		{"a desperate\n-- and failed", "desperate", "and", true},
+		{"the oak pine\n--- quartz reed", "pine", "quartz", true},
+		{"- first zorbal\n- quintex second", "zorbal", "quintex", false},
+		{"* first zorbal\n* quintex second", "zorbal", "quintex", false},
+		{"+ first zorbal\n+ quintex second", "zorbal", "quintex", false},
+		{"a first zorbal\n-quintex word", "zorbal", "quintex", true},
+		{"a first zorbal\n*quintex* word", "zorbal", "quintex", true},
+		{"Bay clove\n```\ncumin dill\n```\neven fenugreek", "clove", "cumin", false},
+		{"Bay clove\n```\ncumin dill\n```\neven fenugreek", "dill", "even", false},
+		{"Bay clove\n```go\ncumin dill\n```", "go", "cumin", false},
+		{"Bay clove\n~~~\ncumin dill\n~~~", "clove", "cumin", false},
+		{"```\ncumin\ndill\n```", "cumin", "dill", true},
+		{"free\n***\ntrade now", "free", "trade", false},
+		{"free\n___\ntrade now", "free", "trade", false},
+		{"Foreign\n-\nPolicy is hard", "foreign", "policy", false},
+		{"Foreign\n===\nPolicy is hard", "foreign", "policy", false},
+		{"| a | union |\n|---|---|\n| nation | b |", "union", "nation", false},
+		{"x | union\n--|--\nnation | senate\nhouse | y", "senate", "house", false},
+		{"| zorbal | quintex |", "zorbal", "quintex", false},
+		{"text zorbal\n    quintex indented", "zorbal", "quintex", true},
+		{"- item zorbal\n    - quintex nested", "zorbal", "quintex", false},
+	} {
+		toks := wordTokenizer{}.Tokenize([]byte(c.text))
+		found := false
+		for k := 1; k < len(toks); k++ {
+			if strings.EqualFold(string(toks[k-1].Term), c.a) && strings.EqualFold(string(toks[k].Term), c.b) {
+				found = true
+				if joined := toks[k].Position == toks[k-1].Position+1; joined != c.joined {
+					t.Errorf("%q: %s %s side by side %v, want %v", c.text, c.a, c.b, joined, c.joined)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no %s before %s", c.text, c.a, c.b)
+		}
+	}
+}

@@ -296,10 +296,11 @@ func (m *formMatcher) hasPrefix(w []byte) bool {
 
 // scanWords calls fn with each word of text, split as wordTokenizer splits
 // it, until fn returns false; brk says a block ends before the word
-// (blockBreak), where wordTokenizer leaves a place empty.
+// (blocks.next), where wordTokenizer leaves a place empty.
 func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 	i := 0
 	prevEnd := -1
+	var bl blocks
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
@@ -313,7 +314,7 @@ func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 				continue
 			}
 			if isIdeograph(r) {
-				if !fn(text[i:i+size], prevEnd >= 0 && blockBreak(text, prevEnd, i)) {
+				if !fn(text[i:i+size], bl.next(text, prevEnd, i)) {
 					return
 				}
 				i += size
@@ -352,7 +353,7 @@ func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 			}
 			i += size
 		}
-		if !fn(text[start:i], prevEnd >= 0 && blockBreak(text, prevEnd, start)) {
+		if !fn(text[start:i], bl.next(text, prevEnd, start)) {
 			return
 		}
 		prevEnd = i

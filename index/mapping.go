@@ -30,7 +30,7 @@ import (
 // common words side by side, for phrases, pairs.go; 22: the first three
 // letters' field has the text's length, and the common words are 128
 // terms, not 127 and a stop word; 23: a place left empty between blocks,
-// blockBreak, and authors and tags each a block).
+// blocks.next, and authors and tags each a block).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
@@ -172,7 +172,7 @@ func document(a archive.Article) map[string]interface{} {
 	text.Grow(len(a.Title) + len(a.Standfirst) + len(a.Note) + len(a.Body) + 64)
 	// the title twice: title words weigh more. Each part, each author and
 	// each tag ends with a blank line: a block, which no phrase spans
-	// (blockBreak).
+	// (blocks.next).
 	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, "\n\n"), strings.Join(a.Tags, "\n\n")} {
 		if s != "" {
 			text.WriteString(s)

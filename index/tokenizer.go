@@ -15,7 +15,7 @@ import (
 // for the prose folio indexes, at several times its speed, which matters
 // because tokenizing is a large part of indexing.
 //
-// Between two blocks of Markdown (blockBreak) it leaves a place empty, so
+// Between two blocks of Markdown (blocks.next) it leaves a place empty, so
 // that the last word of a list item and the first of the next, or a
 // paragraph's last word and the heading after it, are never a phrase.
 type wordTokenizer struct{}
@@ -39,6 +39,7 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	pos := 1
 	i := 0
 	prevEnd := -1 // where the last word ended
+	var bl blocks
 	for i < len(input) {
 		c := input[i]
 		// fast skip of ASCII separators
@@ -54,7 +55,7 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 				continue
 			}
 			if isIdeograph(r) {
-				if prevEnd >= 0 && blockBreak(input, prevEnd, i) {
+				if bl.next(input, prevEnd, i) {
 					pos += blockGap
 				}
 				store = append(store, analysis.Token{Start: i, End: i + size, Term: input[i : i+size],
@@ -66,7 +67,7 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			}
 		}
 		start := i
-		if prevEnd >= 0 && blockBreak(input, prevEnd, start) {
+		if bl.next(input, prevEnd, start) {
 			pos += blockGap
 		}
 		digits := true
@@ -118,70 +119,6 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		out[k] = &store[k]
 	}
 	return out
-}
-
-// blockGap is how many places are left empty between two blocks: one is
-// enough for no phrase to span them, and a phrase typed across a blank
-// line (analyzePhrase) leaves the same place for any word.
-const blockGap = 1
-
-// blockBreak reports whether text[end:start], what separates a word ending
-// at end from the next starting at start, closes a block of Markdown: a
-// blank line; a new line that opens a heading (# to ######, then a space
-// or the line's end), a quote (>), a list
-// item (-, *, + or a number, then . or ) and a space), a setext underline
-// or a thematic break (=, --); or a table cell's bar (|). A new line
-// alone is a soft break inside a paragraph: its lines are one text.
-// (The title, standfirst, note, body, authors and tags are joined by a
-// blank line in the indexed text, so they are blocks too.)
-func blockBreak(text []byte, end, start int) bool {
-	sep := text[end:start]
-	for i := 0; i < len(sep); i++ {
-		switch sep[i] {
-		case '|':
-			return true
-		case '\n':
-			j := i + 1
-			for j < len(sep) && (sep[j] == ' ' || sep[j] == '\t' || sep[j] == '\r') {
-				j++
-			}
-			if j == len(sep) {
-				// the next word begins the line: a numbered item's number?
-				return orderedItem(text[start:])
-			}
-			switch c := sep[j]; c {
-			case '\n', '>', '=':
-				return true
-			case '#': // a heading's #s and a space: #hashtag is a word
-				k := j
-				for k < len(sep) && sep[k] == '#' {
-					k++
-				}
-				if k-j <= 6 && k < len(sep) && (sep[k] == ' ' || sep[k] == '\t' || sep[k] == '\r' || sep[k] == '\n') {
-					return true
-				}
-			case '-', '*', '+':
-				if j+1 < len(sep) && (sep[j+1] == ' ' || sep[j+1] == '\t' || c == '-' && sep[j+1] == '-') {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// orderedItem reports whether s begins with a numbered list item's marker:
-// up to nine digits, then . or ) and a space, a tab or the line's end.
-func orderedItem(s []byte) bool {
-	n := 0
-	for n < len(s) && n < 10 && isDigit(s[n]) {
-		n++
-	}
-	if n == 0 || n > 9 || n+1 >= len(s) || s[n] != '.' && s[n] != ')' {
-		return false
-	}
-	c := s[n+1]
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
 func isASCIIAlnum(c byte) bool {

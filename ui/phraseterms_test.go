@@ -216,8 +216,10 @@ func TestPhraseTermsStayInsideABlock(t *testing.T) {
 	for i, l := range lines {
 		plain[i] = ansi.Strip(l)
 	}
-	// and a quote's paragraph wrapped between the words
-	plain = append(plain, "", "  │ wrapped quote zorbal", "  │ quintex ends it", "")
+	// and a quote's paragraph wrapped between the words; a table's rows
+	// and a quote under a list item, as Glamour draws them
+	plain = append(plain, "", "  │ wrapped quote zorbal", "  │ quintex ends it", "",
+		"   a  │ b zorbal", "   quintex  │ d", "", "  • item zorbal", "    │ quintex quoted", "")
 	re := termsRegexp([]string{"zorbal quintex"})
 	var marked []string
 	for i, cs := range lineMatches(plain, re) {

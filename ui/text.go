@@ -192,9 +192,9 @@ func matchRanges(plain string, re *regexp.Regexp, style lipgloss.Style) []cellRa
 // most one line's end, with the next line's margin (a paragraph or a
 // quote wrapped: "│ " goes on), but not a blank line, a table cell's bar
 // or a list item's bullet: the index leaves a place between two blocks
-// (index's blockBreak), so no phrase it found runs across them, and none
-// is marked so. (A table's row wrapped to the next row is not told
-// apart.)
+// (index's blocks.next), so no phrase it found runs across them, and none
+// is marked so; oneBlock then keeps a match over a line's end to two lines
+// of one paragraph or one quote.
 const phraseGap = `(?:[^\pL\pN\n│|]+(?:\n[^\pL\pN\n•]*)?|\n[^\pL\pN\n•]*)`
 
 func termsRegexp(terms []string) *regexp.Regexp {
@@ -315,6 +315,33 @@ func (t termCells) at(i int) []cellRange {
 // phrase may run on from one line to the next), and gives each line the
 // cell ranges of the matches on it: a match over a line's end is marked
 // up to its last letter on that line and from its first on the next.
+// oneBlock reports whether a match from line first to the byte end of
+// the joined text stays in one block as Glamour draws it: over a line's
+// end only between two lines of a paragraph, or two of a quote (each
+// begins with its bar), never from a table's row to the next (a bar
+// inside the line) or from a list item into a quote under it.
+func oneBlock(plain []string, first, end int, starts []int) bool {
+	for k := first; k+1 < len(plain) && starts[k+1] < end; k++ {
+		a, aInner := bars(plain[k])
+		b, bInner := bars(plain[k+1])
+		if a != b || aInner || bInner {
+			return false
+		}
+	}
+	return true
+}
+
+// bars reports whether line begins with a quote's bar (after its margin)
+// and whether it has a table's bar further on.
+func bars(line string) (lead, inner bool) {
+	t := strings.TrimLeft(line, " ")
+	lead = strings.HasPrefix(t, "│")
+	if lead {
+		t = t[len("│"):]
+	}
+	return lead, strings.ContainsAny(t, "│|")
+}
+
 func lineMatches(plain []string, re *regexp.Regexp) [][]cellRange {
 	if re == nil || len(plain) == 0 {
 		return nil
@@ -332,6 +359,9 @@ func lineMatches(plain []string, re *regexp.Regexp) [][]cellRange {
 	for _, l := range termMatches(re, text) {
 		for line+1 < len(plain) && starts[line+1] <= l[0] {
 			line++
+		}
+		if !oneBlock(plain, line, l[1], starts) {
+			continue
 		}
 		for k := line; k < len(plain) && starts[k] < l[1]; k++ {
 			s := max(l[0], starts[k]) - starts[k]
