@@ -1,0 +1,233 @@
+package index
+
+import (
+	"context"
+	"io/fs"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// TestPhrasesAsGoldmarkBlocks: a quoted phrase finds the pieces that have
+// it inside one block as goldmark (CommonMark and GFM tables) parses the
+// body, or inside the title, an author or a tag. The archive is the
+// bundled one hard-wrapped at 72 columns, every third paragraph a quote
+// (as pandoc and hand-wrapped Hugo or Jekyll posts are), beside pieces of
+// hostile Markdown; the phrases are word pairs across two blocks, over a
+// wrapped line's end and inside a block. A helper's attack with this
+// oracle found 130 of 679 phrases wrong in quotes and 41 of 58 over lines
+// that begin with a year (2026-12-03).
+func TestPhrasesAsGoldmarkBlocks(t *testing.T) {
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(archive.Bundled(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := fs.ReadFile(archive.Bundled(), p)
+		if err != nil {
+			return err
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte(wrapBody(string(data))), Mode: 0o644}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, body := range []string{
+		"Intro alder birch\n> cedar damson\n> elder fir\n\ngorse\n\n> hazel ivy\nlazy juniper\n- kale larch\n",
+		"## The alder\nbirch of play\n\n#cedar tags the\n#1 damson\n\na desperate\n-- and elder\n",
+		"caliphate in\n2014. Since fir\n1. gorse hazel\n2. ivy juniper\n   kale still\n3. larch maple\n",
+		"Bay clove\n```\ncumin dill\n```\neven fennel\n\nfree\n***\ntrade now\n\nForeign\n-\nPolicy here\n",
+		"| alder | birch |\n|---|---|\n| cedar | damson |\nelder | fir\n\ntext gorse\n    hazel indented\n",
+		"- item alder\n    - birch nested\n\n> > cedar damson\n> elder fir\n",
+	} {
+		fsys["hostile-"+string(rune('a'+i))+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Hostile\ndate: 2017-01-01\n---\n" + body), Mode: 0o644}
+	}
+	arch, _ := archive.Load(fsys)
+	ix, err := Open(context.Background(), "oracle", fsys, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	blocks := make([][][]string, len(arch.Articles))
+	for i, a := range arch.Articles {
+		blocks[i] = oracleBlocks(a)
+	}
+	phrases := oraclePhrases(arch.Articles, blocks, 240)
+	if len(phrases) < 200 {
+		t.Fatalf("only %d phrases to check", len(phrases))
+	}
+	for _, ph := range phrases {
+		var want []string
+		for i, a := range arch.Articles {
+			if hasRun(blocks[i], ph) {
+				want = append(want, a.ID)
+			}
+		}
+		q := `"` + strings.Join(ph, " ") + `"`
+		r := run(t, ix, Query{Text: q, Limit: 1000})
+		if len(r.Notes) > 0 {
+			continue // a phrase of stop words only, or too common: not searched as written
+		}
+		got := ids(r)
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s finds %q, goldmark's blocks hold it in %q", q, got, want)
+		}
+	}
+}
+
+// wrapBody hard-wraps a file's paragraphs of plain text at 72 columns,
+// every third of them a quote (> on each line).
+func wrapBody(file string) string {
+	fm, body, ok := strings.Cut(strings.TrimPrefix(file, "---\n"), "\n---\n")
+	if !ok {
+		return file
+	}
+	paras := strings.Split(body, "\n\n")
+	for i, p := range paras {
+		if p == "" || strings.ContainsAny(p[:1], "#-*+>|`0123456789<![ ") {
+			continue
+		}
+		prefix := ""
+		if i%3 == 2 {
+			prefix = "> "
+		}
+		var b strings.Builder
+		col := 0
+		for _, w := range strings.Fields(p) {
+			if col > 0 && col+1+len(w) > 72 {
+				b.WriteByte('\n')
+				col = 0
+			}
+			if col == 0 {
+				b.WriteString(prefix)
+			} else {
+				b.WriteByte(' ')
+				col++
+			}
+			b.WriteString(w)
+			col += len(w)
+		}
+		paras[i] = b.String()
+	}
+	return "---\n" + fm + "\n---\n" + strings.Join(paras, "\n\n")
+}
+
+var oracleMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+
+// oracleBlocks are a piece's blocks' words: the title, standfirst, note,
+// each leaf block of the body as goldmark parses it, each author, each
+// tag; the words lower-cased as the tokenizer splits them, a possessive
+// dropped.
+func oracleBlocks(a archive.Article) [][]string {
+	parts := []string{a.Title, a.Standfirst, a.Note}
+	src := []byte(a.Body)
+	doc := oracleMarkdown.Parser().Parse(text.NewReader(src))
+	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		if !entering || n.Type() != gast.TypeBlock {
+			return gast.WalkContinue, nil
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() == gast.TypeBlock {
+				return gast.WalkContinue, nil // not a leaf
+			}
+		}
+		var b strings.Builder
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b.Write(seg.Value(src))
+			b.WriteByte(' ')
+		}
+		parts = append(parts, b.String())
+		return gast.WalkSkipChildren, nil
+	})
+	parts = append(append(parts, a.Authors...), a.Tags...)
+	var out [][]string
+	for _, p := range parts {
+		var ws []string
+		for _, tk := range (wordTokenizer{}).Tokenize([]byte(strings.NewReplacer("\n", " ", "|", " ").Replace(p))) {
+			w := strings.ToLower(string(tk.Term))
+			ws = append(ws, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+		}
+		if len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	return out
+}
+
+// hasRun reports whether a block holds the phrase's words in a run.
+func hasRun(blocks [][]string, ph []string) bool {
+	for _, b := range blocks {
+		for i := 0; i+len(ph) <= len(b); i++ {
+			if slices.Equal(b[i:i+len(ph)], ph) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oraclePhrases are up to n word pairs, in turn: the last word of a block
+// and the first of the next, the words either side of a line's end inside
+// a block, and two words side by side in a block; plain words of letters
+// only, drawn with a fixed seed.
+func oraclePhrases(arts []archive.Article, blocks [][][]string, n int) [][]string {
+	rng := rand.New(rand.NewPCG(3, 5))
+	seen := map[string]bool{}
+	var cross, wrap, inner [][]string
+	add := func(dst *[][]string, a, b string) {
+		for _, w := range []string{a, b} {
+			if len(w) < 2 || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+				return
+			}
+		}
+		if k := a + " " + b; !seen[k] {
+			seen[k] = true
+			*dst = append(*dst, []string{a, b})
+		}
+	}
+	for i, a := range arts {
+		bl := blocks[i]
+		for j := 0; j+1 < len(bl); j++ {
+			add(&cross, bl[j][len(bl[j])-1], bl[j+1][0])
+		}
+		lines := strings.Split(a.Body, "\n")
+		for j := 1; j < len(lines); j++ {
+			p := strings.Fields(strings.ToLower(lines[j-1]))
+			q := strings.Fields(strings.ToLower(strings.TrimLeft(lines[j], "> ")))
+			if len(p) > 0 && len(q) > 0 {
+				add(&wrap, strings.Trim(p[len(p)-1], ".,;:!?\"'()"), strings.Trim(q[0], ".,;:!?\"'()"))
+			}
+		}
+		for range 4 {
+			if b := bl[rng.IntN(len(bl))]; len(b) >= 2 {
+				k := rng.IntN(len(b) - 1)
+				add(&inner, b[k], b[k+1])
+			}
+		}
+	}
+	for _, l := range [][][]string{cross, wrap, inner} {
+		rng.Shuffle(len(l), func(i, j int) { l[i], l[j] = l[j], l[i] })
+	}
+	var out [][]string
+	for i := 0; len(out) < n && (i < len(cross) || i < len(wrap) || i < len(inner)); i++ {
+		for _, l := range [][][]string{cross, wrap, inner} {
+			if i < len(l) && len(out) < n {
+				out = append(out, l[i])
+			}
+		}
+	}
+	return out
+}
