@@ -11,6 +11,7 @@ import (
 	"slices"
 	"unsafe"
 
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/folio-tui/folio/archive"
@@ -288,6 +289,104 @@ func (ix *Index) collapsed(ctx context.Context, c compiled, filters map[string]q
 		return restrict, err
 	}
 	return append(restrict, r), nil
+}
+
+// hasCopies reports whether the index has a group of copies.
+func (ix *Index) hasCopies() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.copies != nil && len(ix.copies.groups) > 0
+}
+
+// addCollapsedValues adds to counter, which counted the facets of q's
+// hits with copies collapsed (of each group, the earliest piece that
+// matches), the values that only the pieces the collapse left out have:
+// for each group, each value that a piece of it matching q has and the
+// piece standing for it has not. A value's count is then the groups (a
+// piece without copies is a group of one) of which a piece matching q
+// has it, which is what the value's filter finds, collapsed: the count
+// shown is the count a click on it gives. (The counts of one field can
+// then add up to more than the total: a group whose copies ran in two
+// outlets counts for both.)
+func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, counter *facetCounter) error {
+	ix.mu.RLock()
+	c := ix.copies
+	ix.mu.RUnlock()
+	if c == nil || len(c.groups) == 0 {
+		return nil
+	}
+	bix, err := ix.bi.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := bix.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	within := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(c.members)})
+	s, err := within.Searcher(ctx, r, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	dvr, err := r.DocValueReader([]string{fFacets})
+	if err != nil {
+		return err
+	}
+	// the facet values of each group piece that matches q, read in one pass
+	values := map[string][]string{}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	for {
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return err
+		}
+		if dm == nil {
+			break
+		}
+		id, err := r.ExternalID(dm.IndexInternalID)
+		if err != nil {
+			return err
+		}
+		var vs []string
+		if err := dvr.VisitDocValues(dm.IndexInternalID, func(_ string, t []byte) { vs = append(vs, string(t)) }); err != nil {
+			return err
+		}
+		values[id] = vs
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	for _, g := range c.groups {
+		var kept map[string]bool // the values of the piece standing for the group
+		for _, m := range g {
+			vs, ok := values[m.ID]
+			if !ok {
+				continue
+			}
+			if kept == nil {
+				kept = make(map[string]bool, len(vs))
+				for _, v := range vs {
+					kept[v] = true
+				}
+				continue
+			}
+			for _, v := range vs {
+				if kept[v] {
+					continue
+				}
+				kept[v] = true // once a group
+				if i, ok := counter.pos[v]; ok {
+					counter.counts[i]++
+				} else {
+					if counter.extra == nil {
+						counter.extra = map[string]int{}
+					}
+					counter.extra[v]++
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // collapse is the restriction that leaves out, of each group of copies,

@@ -384,30 +384,53 @@ type facetSearches struct {
 	counter *facetCounter // of the main search; nil when it counts none
 }
 
-// start starts the searches of the fields with a filter.
+// start starts the searches of the fields with a filter; restrict is
+// without a collapse of copies, which each search makes for its own query
+// (collapse).
 func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms, all Facets, c compiled,
-	filters map[string]query.Query, restrict []query.Query, hasText bool) {
+	filters map[string]query.Query, restrict []query.Query, hasText, collapse bool) {
 	for _, f := range facetFields {
 		if filters[f] == nil {
 			fc.plain = append(fc.plain, f)
 			continue
 		}
-		if !hasText && len(restrict) == 0 && len(filters) == 1 {
+		if !hasText && len(restrict) == 0 && len(filters) == 1 && !(collapse && ix.hasCopies()) {
 			// without its own filter, the field's counts are the all-documents ones
 			fc.counted[f] = slices.Clone(all.of(f)) // facetsOf sorts it
 			continue
 		}
-		fc.wg.Go(func() { fc.search(ctx, ix, terms, combine(c.must, c.mustNot, nil, filters, restrict, f), f) })
+		fc.wg.Go(func() {
+			qf := combine(c.must, c.mustNot, nil, filters, restrict, f)
+			if !collapse {
+				fc.search(ctx, ix, terms, qf, nil, f)
+				return
+			}
+			r, err := ix.collapse(ctx, qf, false)
+			if err != nil {
+				fc.fail(err)
+				return
+			}
+			within := qf
+			if r != nil {
+				within = combine(c.must, c.mustNot, nil, filters, append(slices.Clone(restrict), r), f)
+			}
+			fc.search(ctx, ix, terms, within, qf, f)
+		})
 	}
 	if len(fc.plain) > 0 {
 		fc.counter = terms.counter()
 	}
 }
 
-// search counts the facets of field f over the hits of q.
-func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q query.Query, f string) {
+// search counts the facets of field f over the hits of q; uncollapsed,
+// when not nil, is q without the collapse of copies it has (see
+// addCollapsedValues).
+func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q, uncollapsed query.Query, f string) {
 	counter := terms.counter()
 	_, _, err := ix.collect(ctx, q, 0, 0, []string{"-_score"}, counter)
+	if err == nil && uncollapsed != nil {
+		err = ix.addCollapsedValues(ctx, uncollapsed, counter)
+	}
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
 	if err != nil {
@@ -415,6 +438,13 @@ func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerm
 		return
 	}
 	fc.counted[f] = counter.byField()[f]
+}
+
+// fail records err as a search's.
+func (fc *facetSearches) fail(err error) {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	fc.err = err
 }
 
 // addMain adds the counts of the main search, once it is done.

@@ -64,6 +64,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		res.Took = time.Since(start)
 		return res, nil
 	}
+	base := restrict // without the collapse's: the facets collapse their own
 	if q.CollapseCopies {
 		var err error
 		if restrict, err = ix.collapsed(ctx, c, filters, restrict); err != nil {
@@ -89,7 +90,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	ix.mu.RUnlock()
 	fc := &facetSearches{counted: map[string][]FacetValue{}}
 	if !allDocs && !pg.noFacets {
-		fc.start(sctx, ix, terms, all, c, filters, restrict, hasText)
+		fc.start(sctx, ix, terms, all, c, filters, base, hasText, q.CollapseCopies)
 	}
 	hits, total, err := ix.collectPage(sctx, mainQ, pg, allDocs, fc.counter, terms, matchKey(q))
 	if err != nil {
@@ -97,6 +98,12 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		return Results{}, err
 	}
 	res.Total = total
+	if q.CollapseCopies && fc.counter != nil {
+		if err := ix.addCollapsedValues(sctx, combine(c.must, c.mustNot, c.should, filters, base, ""), fc.counter); err != nil {
+			fc.wait()
+			return Results{}, err
+		}
+	}
 	fc.addMain()
 
 	if pg.rerank {

@@ -58,8 +58,9 @@ type Query struct {
 	Pinned bool
 	// CollapseCopies counts each group of republished copies once (see
 	// Index.Copies): of a group's pieces that match, only the earliest is
-	// a hit and counted in the facets. The facets of a field with a filter
-	// (counted without it) leave out the same pieces.
+	// a hit. A facet value counts the groups of which a matching piece has
+	// it (addCollapsedValues): what its filter finds, collapsed; a field
+	// with a filter is counted without it, collapsed for that query.
 	CollapseCopies bool
 	// Mode says which parts of the results to compute: all of them
 	// (the zero value), the total alone, the hits without the facet
