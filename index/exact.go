@@ -301,9 +301,13 @@ func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 	i := 0
 	prevEnd := -1
 	var bl blocks
+	lines := true // as in wordTokenizer.Tokenize
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			if c == '\n' || c == '|' {
+				lines = true
+			}
 			i++
 			continue
 		}
@@ -314,11 +318,12 @@ func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 				continue
 			}
 			if isIdeograph(r) {
-				if !fn(text[i:i+size], bl.next(text, prevEnd, i)) {
+				if !fn(text[i:i+size], lines && bl.next(text, prevEnd, i)) {
 					return
 				}
 				i += size
 				prevEnd = i
+				lines = false
 				continue
 			}
 		}
@@ -353,10 +358,11 @@ func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 			}
 			i += size
 		}
-		if !fn(text[start:i], bl.next(text, prevEnd, start)) {
+		if !fn(text[start:i], lines && bl.next(text, prevEnd, start)) {
 			return
 		}
 		prevEnd = i
+		lines = false
 	}
 }
 

@@ -33,7 +33,7 @@ func TestCountsAgreeAcrossQueries(t *testing.T) {
 	t.Cleanup(func() { ix.Close() })
 	words := []string{"railroad", `"taxes"`, "tax*", "comi*", "NATO", "terrorism", "isis",
 		"foreign fighters", "title:union", "slavery", "tryin*", `"united states"`}
-	words = append(words, drawnWords(t, dir, 6, 1)...)
+	words = append(words, drawnWords(t, dir, 3, 1)...)
 	countsAgree(t, ix, words, []string{"", "railroad", "tax*", "isis"}, false)
 
 	bdir, _, cp := copyBundled(t)

@@ -40,10 +40,16 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	i := 0
 	prevEnd := -1 // where the last word ended
 	var bl blocks
+	// lines: a line's end or a bar since the last word; without one no
+	// block can end there (blocks.next, asked only then)
+	lines := true
 	for i < len(input) {
 		c := input[i]
 		// fast skip of ASCII separators
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			if c == '\n' || c == '|' {
+				lines = true
+			}
 			i++
 			continue
 		}
@@ -55,19 +61,20 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 				continue
 			}
 			if isIdeograph(r) {
-				if bl.next(input, prevEnd, i) {
+				if lines && bl.next(input, prevEnd, i) {
 					pos += blockGap
 				}
 				store = append(store, analysis.Token{Start: i, End: i + size, Term: input[i : i+size],
 					Position: pos, Type: analysis.Ideographic})
 				prevEnd = i + size
+				lines = false
 				pos++
 				i += size
 				continue
 			}
 		}
 		start := i
-		if bl.next(input, prevEnd, start) {
+		if lines && bl.next(input, prevEnd, start) {
 			pos += blockGap
 		}
 		digits := true
@@ -113,6 +120,7 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		store = append(store, analysis.Token{Start: start, End: i, Term: input[start:i], Position: pos, Type: typ})
 		pos++
 		prevEnd = i
+		lines = false
 	}
 	out := make(analysis.TokenStream, len(store))
 	for k := range store {
