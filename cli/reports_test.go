@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/index"
 )
 
 // TestIndexCountsAFreshFileOnce: folio index of files just written (read
@@ -13,22 +16,35 @@ import (
 // round, which reads the good file again; the report counts it once (it
 // said "built: 1 pieces (2 indexed" for one file).
 func TestIndexCountsAFreshFileOnce(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{
-		"a.md": "---\ntitle: A\ndate: 2017-01-01\n---\nText.\n",
-		"b.md": "---\ntitle: B\n---\nNo date.\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
+	// The files must still be within the racy window when folio index is
+	// done with them: on a machine stalled longer, the run is tried again
+	// (and the test skipped, saying so, when none was quick enough)
+	// rather than passed without a racy read.
+	for attempt := 0; attempt < 5; attempt++ {
+		dir := t.TempDir()
+		written := time.Now()
+		for name, text := range map[string]string{
+			"a.md": "---\ntitle: A\ndate: 2017-01-01\n---\nText.\n",
+			"b.md": "---\ntitle: B\n---\nNo date.\n",
+		} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
+		out, errs, code := run(t, "--archive", dir, "--index-dir", filepath.Join(t.TempDir(), "ix"), "index")
+		if time.Since(written) >= index.RacyWindow {
+			t.Logf("attempt %d: folio index ended %v after the files were written, past the racy window", attempt+1, time.Since(written))
+			continue
+		}
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		if !strings.Contains(out, ": built: 1 pieces (1 indexed,") {
+			t.Errorf("folio index said %q", out)
+		}
+		return
 	}
-	out, errs, code := run(t, "--archive", dir, "--index-dir", filepath.Join(t.TempDir(), "ix"), "index")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	if !strings.Contains(out, ": built: 1 pieces (1 indexed,") {
-		t.Errorf("folio index said %q", out)
-	}
+	t.Skip("no run of folio index ended within the racy window of writing its files: nothing tested")
 }
 
 // TestLimitZeroPrintsTheCountsOnly: --limit 0 prints no hit, the total and
