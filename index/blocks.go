@@ -1,41 +1,59 @@
 package index
 
+import (
+	"bytes"
+	"slices"
+	"strings"
+)
+
 // The blocks of a Markdown text, as far as phrases need them: a phrase is
 // words in order inside one paragraph, heading, list item, table cell,
-// quote or code block, and never runs from one to the next. The tokenizer
-// leaves a place empty between two blocks (blockGap); scanWords, which
-// reads texts for exact forms and snippets, says where it does. The rules
-// are CommonMark's, for what can end a block between two words, read off
-// the lines the words are on (no full parse: a text is read once, word by
-// word, at indexing speed):
+// quote, code block or HTML block, and never runs from one to the next.
+// The tokenizer leaves a place empty between two blocks (blockGap);
+// scanWords, which reads texts for exact forms and snippets, says where it
+// does. The rules are CommonMark's and GitHub's (tables), read off the
+// lines the words are on, word by word (no full parse: a text is read once,
+// at indexing speed):
 //
-//   - a line without words between them: a blank line, a quote's blank
-//     line (>), a thematic break or setext underline (---, ***, ===), a
-//     fence (```), a table's delimiter row;
-//   - the line ending after an ATX heading (# to ###### and a space) or a
-//     fence's opening line;
-//   - a new line that opens a heading, a fence, a list item (-, *, + and
-//     a space; a number, . or ) and a space: 1 anywhere, any number inside
-//     a list), or a quote of another depth;
-//   - a table's bar (|), and a line's end after a line with one.
+//   - a line without words between them ends a block when it is blank, a
+//     quote's blank line (>), a thematic break or setext underline (---,
+//     ***, ===), a fence (```, ~~~), a table's delimiter row, an empty
+//     heading or list item, a one-line comment; other lines of
+//     punctuation (…, —) are a paragraph's;
+//   - an ATX heading (# to ###### and a space) and a fence's opening line
+//     end at their line's end;
+//   - a new line that opens a heading, a fence, a bullet item (-, *, + and
+//     a space), a numbered item (1. or 1), or any number as the next item
+//     of a numbered list), a deeper quote, or an HTML block (a block tag
+//     such as <div> or <p>, to a blank line; a comment) begins a block;
+//   - inside a table (a line with a bar whose next line is a delimiter
+//     row, until a blank line), each bar and each line's end.
 //
 // A new line alone is a soft break: a paragraph's lines are one text, and
-// so are a quote's (> on each line, or a lazy line without it), a list
-// item's indented continuation and a line indented four spaces or more
-// outside a list. #MeToo, -- (a dash) or 2014. at a line's start are
-// words of the paragraph. HTML blocks are not told apart.
+// so are a quote's (> on each line, or a lazy line with fewer), a list
+// item's continuation, a line indented four spaces or more past the
+// list's content, and every line of a fenced code block. #MeToo, -- (a
+// dash), 2014. (a year, not an item) or a bar outside a table are words
+// and punctuation of the paragraph. Differences left (goldmark as the
+// oracle, TestBlockBreaksAsGoldmark): a numbered item's number is a word
+// joined to the item's first word.
 
 // blockGap is how many places are left empty between two blocks: one is
-// enough for no phrase to span them, and a phrase typed across a blank
-// line (analyzePhrase) leaves the same place for any word.
+// enough for no phrase to span them. A phrase typed across a blank line
+// (a pasted quote of two paragraphs) finds no text: its words run over a
+// block's end.
 const blockGap = 1
 
 // blocks follows a text's lines word by word (next).
 type blocks struct {
 	quote    int  // the quote depth (>) of the last word's line
 	lineEnds bool // that line is a block of its own: an ATX heading, a fence's opening
-	bars     bool // that line has a table's bar
-	list     bool // inside a list: an item began and no line without words since
+	table    bool // inside a table
+	list     bool // inside a list: an item began and no blank line since
+	ordered  byte // the list's numbered items' delimiter (. or )), 0 for bullets
+	content  int  // the column of the last item's text
+	fence    byte // inside a fenced code block: its fence's character
+	html     bool // inside an HTML block (to a blank line)
 }
 
 // next reports whether a block ends between the word ending at end and the
@@ -47,122 +65,292 @@ func (b *blocks) next(text []byte, end, start int) bool {
 		end = 0
 	}
 	sep := text[end:start]
-	firstNL, lastNL := -1, -1
-	bar := false
-	for i, c := range sep {
-		switch c {
-		case '\n':
-			if firstNL < 0 {
-				firstNL = i
-			}
-			lastNL = i
-		case '|':
-			if firstNL < 0 {
-				bar = true
-			}
-		}
-	}
+	firstNL := bytes.IndexByte(sep, '\n')
 	if firstNL < 0 && !first { // the same line
-		if bar {
-			b.bars = true
-		}
-		return bar
+		return b.table && b.fence == 0 && bytes.IndexByte(sep, '|') >= 0
 	}
-	brk := bar
-	lineStart := 0
+	brk := false
+	head := sep
 	if firstNL >= 0 {
-		if !first && (bar || b.bars || b.lineEnds) {
-			brk = true // a heading's, a fence's or a table row's line ended
+		if !first && (b.lineEnds || b.table && b.fence == 0) {
+			brk = true // a heading's, a fence's opening or a table row's line ended
 		}
-		if firstNL != lastNL { // a line without words
-			brk = true
-			b.list = false
+		b.lineEnds = false
+		lastNL := bytes.LastIndexByte(sep, '\n')
+		for rest := sep[firstNL+1 : lastNL+1]; len(rest) > 0; {
+			nl := bytes.IndexByte(rest, '\n')
+			if b.wordless(rest[:nl]) {
+				brk = true
+			}
+			rest = rest[nl+1:]
 		}
-		lineStart = lastNL + 1
+		head = sep[lastNL+1:]
 	}
-	b.lineEnds, b.bars = false, false
-	line := sep[lineStart:] // the new line up to the word
-	i, indent := 0, 0
-	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r') {
-		if line[i] == '\t' {
-			indent += 4
-		} else if line[i] == ' ' {
-			indent++
-		}
-		i++
-	}
-	if indent >= 4 && !b.list && !brk {
-		return false // a paragraph's line indented: it goes on
-	}
-	depth := 0
-	for i < len(line) && line[i] == '>' {
-		depth++
-		i++
-		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
-			i++
-		}
-	}
-	if depth > 0 && depth != b.quote {
-		brk = true // a quote opens, or one inside it, or closes to a shallower one
-	}
-	// a line without > after a quote's: the quote's paragraph goes on
-	// (a lazy line), unless the line opens a block of its own
-	lazy := depth == 0 && b.quote > 0 && !brk
-	rest := line[i:]
-	switch {
-	case len(rest) == 0:
-		if orderedItem(text[start:]) && (b.list || brk || startsOne(text[start:])) {
-			brk, b.list = true, true
-		}
-	case atxHeading(rest):
-		brk, b.lineEnds = true, true
-	case len(rest) >= 3 && (string(rest[:3]) == "```" || string(rest[:3]) == "~~~"):
-		brk, b.lineEnds = true, true
-	case len(rest) >= 2 && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+') && (rest[1] == ' ' || rest[1] == '\t'):
-		brk, b.list = true, true
-	}
-	for _, c := range rest {
-		if c == '|' {
-			brk, b.bars = true, true
-			break
-		}
-	}
-	switch {
-	case depth > 0:
-		b.quote = depth
-	case lazy && !brk:
-	default:
-		b.quote = 0
+	if b.lineStart(text, start-len(head), start, brk) {
+		brk = true
 	}
 	return brk && !first
 }
 
-// atxHeading reports whether rest, what begins a line before its first
-// word, opens an ATX heading: one to six #s, then a space or a tab.
-func atxHeading(rest []byte) bool {
+// wordless reports whether line, a line without words, ends a block.
+func (b *blocks) wordless(line []byte) bool {
+	t := bytes.TrimSpace(line)
+	if b.fence != 0 {
+		if fenceLine(t, b.fence) {
+			b.fence = 0
+			return true
+		}
+		return false // a code block's line, blank or not
+	}
+	depth, u := quoteMarks(t)
+	switch {
+	case len(u) == 0: // blank, or a quote's blank line
+		if depth == 0 {
+			b.list, b.table = false, false
+		}
+		b.html = false
+		b.quote = depth
+		return true
+	case fenceLine(u, 0):
+		b.fence, b.quote, b.list = u[0], depth, false
+		return true
+	case thematic(u) || runOf(u, '=') || runOf(u, '-') || delimiterRow(u):
+		if !delimiterRow(u) {
+			b.list, b.table = false, false
+		}
+		return true
+	case runOf(u, '#') && len(u) <= 6, listMarkerAlone(u), bytes.HasPrefix(u, []byte("<!--")):
+		return true
+	}
+	return false // punctuation on a paragraph's line
+}
+
+// lineStart reports whether a block begins with the line that begins at
+// lineAt and whose first word is at start; after says a block ended
+// before it (a blank line, a heading's line).
+func (b *blocks) lineStart(text []byte, lineAt, start int, after bool) bool {
+	if b.fence != 0 || b.html && !after {
+		return false // a code block's line (its closing fence has no words), an HTML block's
+	}
+	head := text[lineAt:start]
+	indent, i := 0, 0
+	for i < len(head) && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r') {
+		if head[i] == '\t' {
+			indent += 4 - indent%4
+		} else if head[i] == ' ' {
+			indent++
+		}
+		i++
+	}
+	base := 0
+	if b.list {
+		base = b.content
+	}
+	if indent-base >= 4 && !after {
+		return false // a paragraph's line indented, or an indented code block's
+	}
+	depth, u := quoteMarks(head[i:])
+	// a quote opens, or one inside it; fewer >s than the line before (or
+	// none) go on with its paragraph: a lazy line
+	brk := depth > b.quote
+	lazy := depth < b.quote && !after
+	word := text[start:]
+	switch {
+	case atxHeading(u):
+		brk, b.lineEnds, b.list, b.table = true, true, false, false
+	case fenceLine(u, 0):
+		brk, b.lineEnds, b.list, b.table = true, true, false, false
+		b.fence = u[0]
+	case len(u) >= 2 && (u[0] == '-' || u[0] == '*' || u[0] == '+') && (u[1] == ' ' || u[1] == '\t'):
+		brk, b.list, b.ordered, b.content = true, true, 0, len(head)
+	case len(u) == 0:
+		if n, delim, ok := orderedItem(word); ok {
+			next := b.list && b.ordered == delim && indent < b.content // the list's next item
+			if after || n == 1 || next {
+				brk, b.list, b.ordered = true, true, delim
+				b.content = len(head) + bytes.IndexByte(word, delim) + 2
+			}
+		}
+	case htmlBlock(u, word):
+		brk, b.list = true, false
+		if bytes.HasPrefix(u, []byte("<!--")) && bytes.Contains(lineOf(text, lineAt), []byte("-->")) {
+			b.lineEnds = true // a comment ends on its line
+		} else {
+			b.html = true
+		}
+	}
+	if !b.table && bytes.IndexByte(lineOf(text, lineAt), '|') >= 0 && delimiterRow(bytes.TrimSpace(lineOf(text, lineEnd(text, lineAt)+1))) {
+		brk, b.table = true, true // a table's header row
+	}
+	if b.table && bytes.IndexByte(u, '|') >= 0 {
+		brk = true
+	}
+	switch {
+	case lazy && !brk:
+	default:
+		b.quote = depth
+	}
+	return brk
+}
+
+// lineEnd is where the line of text holding byte i ends: its '\n', or the
+// text's end.
+func lineEnd(text []byte, i int) int {
+	if i > len(text) {
+		return len(text)
+	}
+	if k := bytes.IndexByte(text[i:], '\n'); k >= 0 {
+		return i + k
+	}
+	return len(text)
+}
+
+// lineOf is the line of text beginning at i, without its '\n'.
+func lineOf(text []byte, i int) []byte {
+	if i >= len(text) {
+		return nil
+	}
+	return text[i:lineEnd(text, i)]
+}
+
+// quoteMarks counts the quote markers (>) that begin s and returns what
+// follows them and their spaces.
+func quoteMarks(s []byte) (int, []byte) {
+	depth := 0
+	for len(s) > 0 && s[0] == '>' {
+		depth++
+		s = s[1:]
+		for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+			s = s[1:]
+		}
+	}
+	return depth, s
+}
+
+// atxHeading reports whether u, what begins a line before its first word,
+// opens an ATX heading: one to six #s, then a space or a tab.
+func atxHeading(u []byte) bool {
 	k := 0
-	for k < len(rest) && rest[k] == '#' {
+	for k < len(u) && u[k] == '#' {
 		k++
 	}
-	return k >= 1 && k <= 6 && k < len(rest) && (rest[k] == ' ' || rest[k] == '\t')
+	return k >= 1 && k <= 6 && k < len(u) && (u[k] == ' ' || u[k] == '\t')
+}
+
+// fenceLine reports whether u begins with a code fence: three or more
+// backticks or tildes (of c, when c is not 0).
+func fenceLine(u []byte, c byte) bool {
+	if len(u) < 3 || u[0] != '`' && u[0] != '~' || c != 0 && u[0] != c {
+		return false
+	}
+	return u[1] == u[0] && u[2] == u[0]
+}
+
+// thematic reports whether u is a thematic break: three or more of one of
+// - * _, spaces between.
+func thematic(u []byte) bool {
+	var c byte
+	n := 0
+	for _, x := range u {
+		switch {
+		case x == ' ' || x == '\t':
+		case (x == '-' || x == '*' || x == '_') && (c == 0 || x == c):
+			c = x
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// runOf reports whether u is c repeated (a setext underline of = or -),
+// trailing spaces allowed.
+func runOf(u []byte, c byte) bool {
+	u = bytes.TrimRight(u, " \t")
+	if len(u) == 0 {
+		return false
+	}
+	for _, x := range u {
+		if x != c {
+			return false
+		}
+	}
+	return true
+}
+
+// delimiterRow reports whether u is a table's delimiter row: bars, dashes,
+// colons and spaces, with a bar and a dash.
+func delimiterRow(u []byte) bool {
+	bar, dash := false, false
+	for _, x := range u {
+		switch x {
+		case '|':
+			bar = true
+		case '-':
+			dash = true
+		case ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return bar && dash
+}
+
+// listMarkerAlone reports whether u is a list item's marker without text
+// (-, *, +, 1., 1)).
+func listMarkerAlone(u []byte) bool {
+	if len(u) == 1 {
+		return u[0] == '-' || u[0] == '*' || u[0] == '+'
+	}
+	n := 0
+	for n < len(u) && isDigit(u[n]) {
+		n++
+	}
+	return n > 0 && n <= 9 && n+1 == len(u) && (u[n] == '.' || u[n] == ')')
+}
+
+// htmlBlockTags are the tags whose line begins an HTML block that can
+// interrupt a paragraph (CommonMark's types 1 to 6, the common ones).
+var htmlBlockTags = []string{"address", "article", "aside", "blockquote", "details", "dialog", "div", "dl",
+	"fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+	"iframe", "li", "main", "nav", "ol", "p", "pre", "script", "section", "style", "summary", "table",
+	"tbody", "td", "tfoot", "th", "thead", "tr", "ul"}
+
+// htmlBlock reports whether u, what begins a line before its first word,
+// opens an HTML block: a comment, or <tag or </tag of htmlBlockTags (the
+// word is the tag's name).
+func htmlBlock(u, word []byte) bool {
+	if bytes.HasPrefix(u, []byte("<!--")) {
+		return true
+	}
+	if string(u) != "<" && string(u) != "</" {
+		return false
+	}
+	k := 0
+	for k < len(word) && isASCIIAlnum(word[k]) {
+		k++
+	}
+	if k < len(word) && !strings.ContainsRune("> \t\r\n/", rune(word[k])) {
+		return false
+	}
+	return slices.Contains(htmlBlockTags, strings.ToLower(string(word[:k])))
 }
 
 // orderedItem reports whether s begins with a numbered list item's marker:
-// up to nine digits, then . or ) and a space, a tab or the line's end.
-func orderedItem(s []byte) bool {
-	n := 0
-	for n < len(s) && n < 10 && isDigit(s[n]) {
-		n++
+// up to nine digits, then . or ) and a space, a tab or the line's end;
+// with the number and the delimiter.
+func orderedItem(s []byte) (n int, delim byte, ok bool) {
+	k := 0
+	for k < len(s) && k < 10 && isDigit(s[k]) {
+		n = n*10 + int(s[k]-'0')
+		k++
 	}
-	if n == 0 || n > 9 || n+1 >= len(s) || s[n] != '.' && s[n] != ')' {
-		return false
+	if k == 0 || k > 9 || k+1 >= len(s) || s[k] != '.' && s[k] != ')' {
+		return 0, 0, false
 	}
-	c := s[n+1]
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
-}
-
-// startsOne reports whether s begins with the number 1 (the only number
-// whose item interrupts a paragraph).
-func startsOne(s []byte) bool {
-	return len(s) >= 2 && s[0] == '1' && !isDigit(s[1])
+	if c := s[k+1]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+		return 0, 0, false
+	}
+	return n, s[k], true
 }

@@ -109,15 +109,15 @@ func TestBlockBreaks(t *testing.T) {
 		{"> the Islamic\n> State said", "islamic", "state", true},
 		{"> > lima mike\n> > november oscar", "mike", "november", true},
 		{"> lima mike\n> > november oscar", "mike", "november", false},
-		{"> > lima mike\n> november oscar", "mike", "november", false},
-		{"> lima mike\nnovember oscar", "mike", "november", true}, // lazy
+		{"> > lima mike\n> november oscar", "mike", "november", true}, // lazy
+		{"> lima mike\nnovember oscar", "mike", "november", true},     // lazy
 		{"> lima mike\n>\n> november oscar", "mike", "november", false},
 		{"He said mike\n> november oscar", "mike", "november", false},
 		{"> lima mike\n- november oscar", "mike", "november", false},
 		{"- lima mike\n  > november", "mike", "november", false},
 		{"caliphate in\n2014. Since then", "in", "2014", true},
 		{"caliphate in\n1. Since then", "in", "1", false},
-		{"- one lima\n2. mike", "lima", "2", false},
+		{"- one lima\n2. mike", "lima", "2", true}, // a lazy line: only 1. starts a list there
 		{"1. one lima\n2. mike", "lima", "2", false},
 		{"1. one lima\n   still lima\n2. mike", "lima", "2", false},
 		{"1. one lima\n   still mike", "lima", "still", true},
@@ -143,7 +143,8 @@ func TestBlockBreaks(t *testing.T) {
 		{"Foreign\n===\nPolicy is hard", "foreign", "policy", false},
 		{"| a | union |\n|---|---|\n| nation | b |", "union", "nation", false},
 		{"x | union\n--|--\nnation | senate\nhouse | y", "senate", "house", false},
-		{"| zorbal | quintex |", "zorbal", "quintex", false},
+		{"| zorbal | quintex |", "zorbal", "quintex", true}, // no delimiter row: a paragraph
+		{"| zorbal | quintex |\n|--|--|", "zorbal", "quintex", false},
 		{"text zorbal\n    quintex indented", "zorbal", "quintex", true},
 		{"- item zorbal\n    - quintex nested", "zorbal", "quintex", false},
 	} {
@@ -159,6 +160,25 @@ func TestBlockBreaks(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%q: no %s before %s", c.text, c.a, c.b)
+		}
+	}
+}
+
+// TestPhraseOverABarInProse: a bar outside a table is punctuation, so a
+// web page's title pasted as a phrase finds it (a review found 0: every
+// bar was taken for a table cell's).
+func TestPhraseOverABarInProse(t *testing.T) {
+	fsys := fstest.MapFS{
+		"w.md": &fstest.MapFile{Data: []byte("---\ntitle: \"Brexit deal agreed | Politics | The Guardian\"\ndate: 2017-01-01\n---\nBody text.\n"), Mode: 0o644},
+	}
+	ix, err := Open(context.Background(), "w", fsys, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	for _, q := range []string{`"Brexit deal agreed | Politics"`, `"agreed | politics"`, `"agreed politics"`, `title:"agreed | politics"`} {
+		if r := run(t, ix, Query{Text: q}); r.Total != 1 {
+			t.Errorf("%s finds %d, want the piece whose title it is", q, r.Total)
 		}
 	}
 }

@@ -231,3 +231,100 @@ func oraclePhrases(arts []archive.Article, blocks [][][]string, n int) [][]strin
 	}
 	return out
 }
+
+// TestBlockBreaksAsGoldmark: for each two words side by side in a text,
+// the tokenizer leaves no place between them exactly when goldmark puts
+// them in one block (a review's cases and TestBlockBreaks's, 2026-12-03).
+func TestBlockBreaksAsGoldmark(t *testing.T) {
+	texts := []string{
+		"Choose the red | blue pill and\nthen swallow it\n",
+		"He paused here\n…\nthen went on\n",
+		"- In the spring of\n  2014. Since then it grew\n",
+		"1. In the spring of\n   2014. Since then it grew\n",
+		"- an item\n# Heading\ntext ends in\n2014. Since then\n",
+		"```sh\n# install the deps\n- not a list\n```\n",
+		"Text before\n<div>\nhtml words here\n</div>\n",
+		"Para words here\n    # not heading\n",
+		"- item one\n\n  second para of\n  2014. item\n",
+		"1. one lima\n2014. mike\n",
+		"- one lima\n2014. mike\n",
+		"> quote lima\n- mike item\n",
+		"Para lima\n  - mike item\n",
+		"Para lima\n\\- mike\n",
+		"Para lima\n10) mike\n",
+		"a | b\n--|--\nc | d\n",
+		"Some text with `a|b` code and\nmore text here\n",
+		"Heading lima\n---\nbody mike\n",
+		"Para lima\n   ***\nmike\n",
+		"    code lima\n    code mike\n\nafter\n",
+		"> a lima\n    mike lazy\n",
+		"- a lima\n\n    mike code-or-para\n",
+		"Para lima [link](http://x.com/a|b) mike\nnext\n",
+		"#5 on the list\nand more\n",
+		"Title lima\n=\nmike\n",
+		"Brexit deal agreed | Politics\n",
+		"| a | union |\n|---|---|\n| nation | b |\n| c | d |\n\nafter the table\n",
+		"Intro alder birch\n> cedar damson\n> elder fir\n\ngorse\n\n> hazel ivy\nlazy juniper\n- kale larch\n",
+		"## The alder\nbirch of play\n\n#cedar tags the\n#1 damson\n\na desperate\n-- and elder\n",
+		"caliphate in\n2014. Since fir\n1. gorse hazel\n2. ivy juniper\n   kale still\n3. larch maple\n",
+		"Bay clove\n```\ncumin dill\n```\neven fennel\n\nfree\n***\ntrade now\n\nForeign\n-\nPolicy here\n",
+		"Bay clove\n```go\ncumin dill\n```\n",
+		"- item alder\n    - birch nested\n\n> > cedar damson\n> elder fir\n",
+		"> lima mike\n>\n> november oscar\n\n> > lima mike\n> november oscar\n",
+		"ends zorbal\r\nquintex begins\r\n\r\nnext para\r\n",
+		"Para lima <em>mike</em>\n<span>oscar</span> papa\n",
+		"Para lima\n<!-- a note -->\nmike\n",
+	}
+	for _, src := range texts {
+		owner := leafOwners([]byte(src))
+		toks := wordTokenizer{}.Tokenize([]byte(src))
+		for k := 1; k < len(toks); k++ {
+			a, b := owner[toks[k-1].Start], owner[toks[k].Start]
+			if a < 0 || b < 0 {
+				continue // a word goldmark holds in no block's lines (a list's number)
+			}
+			if joined := toks[k].Position == toks[k-1].Position+1; joined != (a == b) {
+				t.Errorf("%q: %s, %s: side by side %v, one block for goldmark %v", src, toks[k-1].Term, toks[k].Term, joined, a == b)
+			}
+		}
+	}
+}
+
+// leafOwners maps each byte of src inside a goldmark leaf block's lines
+// (or a table cell's text) to the block's number, -1 elsewhere.
+func leafOwners(src []byte) []int {
+	owner := make([]int, len(src))
+	for i := range owner {
+		owner[i] = -1
+	}
+	n := 0
+	doc := oracleMarkdown.Parser().Parse(text.NewReader(src))
+	_ = gast.Walk(doc, func(nd gast.Node, entering bool) (gast.WalkStatus, error) {
+		if !entering || nd.Type() != gast.TypeBlock {
+			return gast.WalkContinue, nil
+		}
+		for c := nd.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() == gast.TypeBlock {
+				return gast.WalkContinue, nil
+			}
+		}
+		for i := 0; i < nd.Lines().Len(); i++ {
+			seg := nd.Lines().At(i)
+			for k := seg.Start; k < seg.Stop; k++ {
+				owner[k] = n
+			}
+		}
+		if nd.Lines().Len() == 0 { // a table's cell: its text's segments
+			for c := nd.FirstChild(); c != nil; c = c.NextSibling() {
+				if tx, ok := c.(*gast.Text); ok {
+					for k := tx.Segment.Start; k < tx.Segment.Stop; k++ {
+						owner[k] = n
+					}
+				}
+			}
+		}
+		n++
+		return gast.WalkSkipChildren, nil
+	})
+	return owner
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -356,6 +357,15 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, counter 
 		values[id] = vs
 		sctx.DocumentMatchPool.Put(dm)
 	}
+	// a value as it is shown: the values one but for case are one
+	// (mergeCases adds their counts up)
+	shown := func(v string) string {
+		code, val, _ := strings.Cut(v, ":")
+		if s, ok := counter.cases[fieldOfCode[code]][val]; ok {
+			return code + ":" + s
+		}
+		return v
+	}
 	for _, g := range c.groups {
 		var kept map[string]bool // the values of the piece standing for the group
 		for _, m := range g {
@@ -366,15 +376,15 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, counter 
 			if kept == nil {
 				kept = make(map[string]bool, len(vs))
 				for _, v := range vs {
-					kept[v] = true
+					kept[shown(v)] = true
 				}
 				continue
 			}
 			for _, v := range vs {
-				if kept[v] {
+				if kept[shown(v)] {
 					continue
 				}
-				kept[v] = true // once a group
+				kept[shown(v)] = true // once a group
 				if i, ok := counter.pos[v]; ok {
 					counter.counts[i]++
 				} else {

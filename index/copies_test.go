@@ -340,3 +340,46 @@ func TestCopiesOfSpilledSketches(t *testing.T) {
 		t.Errorf("after an update: index %v, files %v", got, want)
 	}
 }
+
+// TestCollapsedCountsAcrossCases: collapsed, a group whose copy has its
+// original's outlet and tag in another case counts once under the value
+// they are shown as, as its filter finds it (a review found it counted
+// twice: the copy's value was not the original's to the collapse, and the
+// cases were merged after).
+func TestCollapsedCountsAcrossCases(t *testing.T) {
+	src, _, _ := copyBundled(t)
+	p := filepath.Join(src, "copies", "2017-10-19-raqqa-terror-is-here-to-stay.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(data), "outlet: The Other Paper", "outlet: the telegraph", 1)
+	s = strings.Replace(s, "tags: [counter-terrorism, isis,", "tags: [counter-terrorism, ISIS,", 1)
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := openFolder(t, src, t.TempDir())
+	t.Cleanup(func() { ix.Close() })
+	if len(ix.CopyGroups()) != 1 {
+		t.Fatalf("groups: %+v", ix.CopyGroups())
+	}
+	count := func(vs []FacetValue, v string) int {
+		for _, x := range vs {
+			if strings.EqualFold(x.Value, v) {
+				return x.Count
+			}
+		}
+		return 0
+	}
+	for _, text := range []string{"raqqa", "terror"} {
+		r := run(t, ix, Query{Text: text, CollapseCopies: true})
+		byOutlet := run(t, ix, Query{Text: text, CollapseCopies: true, Outlets: []string{"The Telegraph"}})
+		if got, want := count(r.Facets.Outlets, "the telegraph"), byOutlet.Total; got != want {
+			t.Errorf("%s: outlet The Telegraph counts %d, its filter finds %d (%+v)", text, got, want, r.Facets.Outlets)
+		}
+		byTag := run(t, ix, Query{Text: text, CollapseCopies: true, Tags: []string{"isis"}})
+		if got, want := count(r.Facets.Tags, "isis"), byTag.Total; got != want {
+			t.Errorf("%s: tag isis counts %d, its filter finds %d", text, got, want)
+		}
+	}
+}

@@ -20,8 +20,8 @@ import (
 // those of a b (before copies are collapsed; collapsed, each query counts
 // the groups among its matches); each facet's count (tags, outlets, authors, kinds, years,
 // months) is the total of the query with that value filtered, copies
-// collapsed or not; a trend's counts add up to the total, and a year's is
-// the total of that year. Words of every form: stemmed, quoted, a prefix,
+// collapsed or not; a trend counts the search's total, and a year's point
+// is the total of that year. Words of every form: stemmed, quoted, a prefix,
 // capitals, an alias, a field, and words drawn from the archive's own
 // text (seeded: the same each run).
 func TestCountsAgreeAcrossQueries(t *testing.T) {

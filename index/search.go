@@ -64,10 +64,16 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		res.Took = time.Since(start)
 		return res, nil
 	}
+	// while typing, forms as written are checked for the page alone (the
+	// collapse then picks among the same candidates the count reads)
+	sctx := ctx
+	if q.Typing && p.formsLeftToPage() {
+		sctx, res.Estimated = uncheckedForms(ctx), true
+	}
 	base := restrict // without the collapse's: the facets collapse their own
 	if q.CollapseCopies {
 		var err error
-		if restrict, err = ix.collapsed(ctx, c, filters, restrict); err != nil {
+		if restrict, err = ix.collapsed(sctx, c, filters, restrict); err != nil {
 			return Results{}, err
 		}
 	}
@@ -80,11 +86,6 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	mainQ := combine(c.must, c.mustNot, should, filters, restrict, "")
 
 	allDocs := !hasText && len(filters) == 0 && len(restrict) == 0
-	// while typing, forms as written are checked for the page alone
-	sctx := ctx
-	if q.Typing && p.formsLeftToPage() {
-		sctx, res.Estimated = uncheckedForms(ctx), true
-	}
 	ix.mu.RLock()
 	all, terms := ix.allFacets, ix.facetTerms
 	ix.mu.RUnlock()

@@ -232,3 +232,30 @@ func TestPhraseTermsStayInsideABlock(t *testing.T) {
 		t.Errorf("marked %q, want %q; lines:\n%s", marked, want, strings.Join(plain, "\n"))
 	}
 }
+
+// TestARejectedPhraseLeavesItsWords: a phrase that would run from one
+// block into the next is not marked, but the query's words in it still
+// are, each alone (a review found them unmarked: the search went on past
+// the whole run).
+func TestARejectedPhraseLeavesItsWords(t *testing.T) {
+	for _, plain := range [][]string{
+		{"   a  │ b zorbal", "   quintex  │ d"},
+		{"  • item zorbal", "    │ quintex quoted"},
+	} {
+		re := termsRegexp([]string{"zorbal quintex", "quintex", "zorbal"})
+		var marked []string
+		for i, cs := range lineMatches(plain, re) {
+			for _, c := range cs {
+				marked = append(marked, strings.TrimSpace(ansi.Cut(plain[i], c.start, c.end)))
+			}
+		}
+		if want := []string{"zorbal", "quintex"}; !slices.Equal(marked, want) {
+			t.Errorf("%q: marked %q, want %q", plain, marked, want)
+		}
+	}
+	// a bar in prose (not a table's │) is punctuation: the phrase runs over it
+	re := termsRegexp([]string{"agreed politics"})
+	if got := lineMatches([]string{"  Brexit deal agreed | Politics"}, re); len(got[0]) != 1 {
+		t.Errorf("a phrase over a bar in prose: %v", got)
+	}
+}

@@ -174,6 +174,17 @@ func matchRanges(plain string, re *regexp.Regexp, style lipgloss.Style) []cellRa
 	return out
 }
 
+// phraseGap is what may lie between two words of a phrase in the rendered
+// text: what the tokenizer breaks words at (spaces, punctuation), and at
+// most one line's end, with the next line's margin (a paragraph or a
+// quote wrapped: "│ " goes on), but not a blank line, a table cell's bar
+// (│: a | in prose is punctuation, as it is to the index outside a table)
+// or a list item's bullet: the index leaves a place between two blocks
+// (index's blocks.next), so no phrase it found runs across them, and none
+// is marked so; oneBlock then keeps a match over a line's end to two lines
+// of one paragraph or one quote.
+const phraseGap = `(?:[^\pL\pN\n│]+(?:\n[^\pL\pN\n•]*)?|\n[^\pL\pN\n•]*)`
+
 // termsRegexp matches the query's words in running text, case-insensitively,
 // as whole words give or take a plural or verb ending: the index stems, so
 // "fighter" also found "fighters". A quoted phrase matches its words in a
@@ -187,16 +198,6 @@ func matchRanges(plain string, re *regexp.Regexp, style lipgloss.Style) []cellRa
 // Han, Hiragana and Katakana are written without spaces, and the index
 // finds their words inside a run (中国的反恐怖主义 holds 恐怖): a term that
 // begins or ends with one of them needs no break on that side.
-// phraseGap is what may lie between two words of a phrase in the rendered
-// text: what the tokenizer breaks words at (spaces, punctuation), and at
-// most one line's end, with the next line's margin (a paragraph or a
-// quote wrapped: "│ " goes on), but not a blank line, a table cell's bar
-// or a list item's bullet: the index leaves a place between two blocks
-// (index's blocks.next), so no phrase it found runs across them, and none
-// is marked so; oneBlock then keeps a match over a line's end to two lines
-// of one paragraph or one quote.
-const phraseGap = `(?:[^\pL\pN\n│|]+(?:\n[^\pL\pN\n•]*)?|\n[^\pL\pN\n•]*)`
-
 func termsRegexp(terms []string) *regexp.Regexp {
 	const ending = `(?:s|es|ed|ing|'s|’s)?`
 	const brk = `(?:^|$|[^\pL\pN])`
@@ -245,6 +246,14 @@ func spaceless(r rune) bool {
 // of the words, without the break taken on either side. A break after one
 // match is the break before the next ("war war").
 func termMatches(re *regexp.Regexp, text string) [][2]int {
+	return termMatchesIn(re, text, nil)
+}
+
+// termMatchesIn is termMatches keeping the matches over a line's end that
+// ok accepts (nil: all); for one it rejects, the matches inside its first
+// line are kept (a word of the query that began the rejected phrase), and
+// the search goes on from that line's end.
+func termMatchesIn(re *regexp.Regexp, text string, ok func(s, e int) bool) [][2]int {
 	var out [][2]int
 	for pos := 0; pos <= len(text); {
 		loc := re.FindStringIndex(text[pos:])
@@ -265,6 +274,13 @@ func termMatches(re *regexp.Regexp, text string) [][2]int {
 				break
 			}
 			e -= n
+		}
+		if nl := strings.IndexByte(text[s:e], '\n'); s < e && nl >= 0 && ok != nil && !ok(s, e) {
+			for _, m := range termMatches(re, text[s:s+nl]) {
+				out = append(out, [2]int{s + m[0], s + m[1]})
+			}
+			pos = s + nl
+			continue
 		}
 		if s < e {
 			out = append(out, [2]int{s, e})
@@ -315,33 +331,6 @@ func (t termCells) at(i int) []cellRange {
 // phrase may run on from one line to the next), and gives each line the
 // cell ranges of the matches on it: a match over a line's end is marked
 // up to its last letter on that line and from its first on the next.
-// oneBlock reports whether a match from line first to the byte end of
-// the joined text stays in one block as Glamour draws it: over a line's
-// end only between two lines of a paragraph, or two of a quote (each
-// begins with its bar), never from a table's row to the next (a bar
-// inside the line) or from a list item into a quote under it.
-func oneBlock(plain []string, first, end int, starts []int) bool {
-	for k := first; k+1 < len(plain) && starts[k+1] < end; k++ {
-		a, aInner := bars(plain[k])
-		b, bInner := bars(plain[k+1])
-		if a != b || aInner || bInner {
-			return false
-		}
-	}
-	return true
-}
-
-// bars reports whether line begins with a quote's bar (after its margin)
-// and whether it has a table's bar further on.
-func bars(line string) (lead, inner bool) {
-	t := strings.TrimLeft(line, " ")
-	lead = strings.HasPrefix(t, "│")
-	if lead {
-		t = t[len("│"):]
-	}
-	return lead, strings.ContainsAny(t, "│|")
-}
-
 func lineMatches(plain []string, re *regexp.Regexp) [][]cellRange {
 	if re == nil || len(plain) == 0 {
 		return nil
@@ -355,13 +344,11 @@ func lineMatches(plain []string, re *regexp.Regexp) [][]cellRange {
 	}
 	text := b.String()
 	out := make([][]cellRange, len(plain))
+	lineOf := func(i int) int { return sort.SearchInts(starts, i+1) - 1 }
 	line := 0
-	for _, l := range termMatches(re, text) {
+	for _, l := range termMatchesIn(re, text, func(s, e int) bool { return oneBlock(plain, lineOf(s), e, starts) }) {
 		for line+1 < len(plain) && starts[line+1] <= l[0] {
 			line++
-		}
-		if !oneBlock(plain, line, l[1], starts) {
-			continue
 		}
 		for k := line; k < len(plain) && starts[k] < l[1]; k++ {
 			s := max(l[0], starts[k]) - starts[k]
@@ -382,6 +369,33 @@ func lineMatches(plain []string, re *regexp.Regexp) [][]cellRange {
 		}
 	}
 	return out
+}
+
+// oneBlock reports whether a match from line first to the byte end of
+// the joined text stays in one block as Glamour draws it: over a line's
+// end only between two lines of a paragraph, or two of a quote (each
+// begins with its bar), never from a table's row to the next (a bar
+// inside the line) or from a list item into a quote under it.
+func oneBlock(plain []string, first, end int, starts []int) bool {
+	for k := first; k+1 < len(plain) && starts[k+1] < end; k++ {
+		a, aInner := bars(plain[k])
+		b, bInner := bars(plain[k+1])
+		if a != b || aInner || bInner {
+			return false
+		}
+	}
+	return true
+}
+
+// bars reports whether line begins with a quote's bar (after its margin)
+// and whether it has a table's bar (│) further on.
+func bars(line string) (lead, inner bool) {
+	t := strings.TrimLeft(line, " ")
+	lead = strings.HasPrefix(t, "│")
+	if lead {
+		t = t[len("│"):]
+	}
+	return lead, strings.ContainsRune(t, '│')
 }
 
 // findRegexp matches a find-in-piece query literally, case-insensitively.
