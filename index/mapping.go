@@ -30,11 +30,13 @@ import (
 // common words side by side, for phrases, pairs.go; 22: the first three
 // letters' field has the text's length, and the common words are 128
 // terms, not 127 and a stop word; 23: a place left empty between blocks,
-// blocks.next, and authors and tags each a block).
+// blocks.next, and authors and tags each a block; 24: blocks read as
+// CommonMark's: quotes' lazy lines, tables only with a delimiter row,
+// fenced code and HTML blocks).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 23
+const SchemaVersion = 24
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
