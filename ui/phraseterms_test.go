@@ -197,6 +197,19 @@ func FuzzTermMatches(f *testing.F) {
 			}
 			end = m[1]
 		}
+		// the text's lines as the reader draws them: each line's marks
+		// in order, inside the line, none empty (a phrase kept to one
+		// block, or its words alone)
+		lines := strings.Split(text, "\n")
+		for i, cs := range lineMatches(lines, re) {
+			w, end := ansi.StringWidth(lines[i]), 0
+			for _, c := range cs {
+				if c.start < end || c.end <= c.start || c.end > w {
+					t.Fatalf("line %d %q: mark %v after %d, width %d", i, lines[i], c, end, w)
+				}
+				end = c.end
+			}
+		}
 	})
 }
 
