@@ -140,6 +140,10 @@ func (f Filter) Keep(arts []Article) []Article {
 		}
 		m := map[string]bool{}
 		for _, v := range values {
+			if v == NoAuthor || v == NoOutlet {
+				m[""] = true // none (the field's own: f.Authors' or f.Outlets')
+				continue
+			}
 			for _, k := range PickValues(v, known, byWords) {
 				m[k] = true
 			}
@@ -157,7 +161,7 @@ func (f Filter) Keep(arts []Article) []Article {
 		switch {
 		case wantTags != nil && !slices.ContainsFunc(a.Tags, func(t string) bool { return wantTags[t] }),
 			wantOutlets != nil && !wantOutlets[a.Outlet],
-			wantAuthors != nil && !slices.ContainsFunc(a.Authors, func(au string) bool { return wantAuthors[au] }),
+			wantAuthors != nil && !(len(a.Authors) == 0 && wantAuthors[""]) && !slices.ContainsFunc(a.Authors, func(au string) bool { return wantAuthors[au] }),
 			wantKinds != nil && !wantKinds[kindOf(a)],
 			!f.From.IsZero() && a.Date.End().Before(f.From),
 			!to.IsZero() && a.Date.Time.After(to):

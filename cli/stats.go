@@ -112,9 +112,9 @@ func computeStats(name string, arts []archive.Article, names caseNames) archiveS
 		if a.Date.Precision != archive.PrecisionYear {
 			months[a.Date.Time.Format("2006-01")]++
 		}
-		outlets[cmp.Or(a.Outlet, "(no outlet)")]++
+		outlets[cmp.Or(a.Outlet, archive.NoOutlet)]++
 		if len(a.Authors) == 0 {
-			authors["(no author)"]++
+			authors[archive.NoAuthor]++
 		}
 		for _, au := range a.Authors {
 			authors[au]++

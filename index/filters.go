@@ -82,19 +82,34 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 }
 
 // valueFilter matches any of the values of a facet field (resolved against
-// the index's, see resolveValue); nil for no values.
+// the index's, see resolveValue); nil for no values. archive.NoAuthor (of
+// the authors) and archive.NoOutlet (of the outlets) match the pieces with
+// none: every piece but those with one of the values the index knows.
 func valueFilter(field string, values []string, known []FacetValue, loose bool) query.Query {
 	var vs []string
+	none := false
 	for _, v := range values {
+		if field == fAuthor && v == archive.NoAuthor || field == fOutlet && v == archive.NoOutlet {
+			none = true
+			continue
+		}
 		vs = append(vs, resolveValue(v, known, loose)...)
 	}
 	if len(values) == 0 {
 		return nil
 	}
-	if len(vs) == 0 {
+	var alts []query.Query
+	if none {
+		var any []query.Query
+		for _, k := range known {
+			tq := query.NewTermQuery(k.Value)
+			tq.SetField(field)
+			any = append(any, tq)
+		}
+		alts = append(alts, query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, any))
+	} else if len(vs) == 0 {
 		vs = values // match nothing, honestly
 	}
-	var alts []query.Query
 	for _, v := range uniq(vs...) {
 		tq := query.NewTermQuery(v)
 		tq.SetField(field)
