@@ -92,9 +92,20 @@ func (b *blocks) next(text []byte, end, start int) bool {
 	return brk && !first
 }
 
+// partBreak is the line between two parts of the indexed text (title,
+// standfirst, note, body, each author, each tag: document): a NUL, which
+// no archive text holds (archive's sanitising drops it). It ends every
+// block, a code block left open too, so that each part is read as it is
+// alone (scanWords reads each text apart).
+const partBreak = "\x00"
+
 // wordless reports whether line, a line without words, ends a block.
 func (b *blocks) wordless(line []byte) bool {
 	t := bytes.TrimSpace(line)
+	if string(t) == partBreak {
+		*b = blocks{}
+		return true
+	}
 	if b.fence != 0 {
 		if fenceLine(t, b.fence) {
 			b.fence = 0

@@ -22,20 +22,21 @@ func TestPhrasesStayInsideABlock(t *testing.T) {
 		return &fstest.MapFile{Data: []byte("---\n" + front + "date: 2017-01-01\n---\n" + body), Mode: 0o644}
 	}
 	fsys := fstest.MapFS{
-		"soft.md":     piece("title: Soft\n", "A line ending zorbal\nquintex on the next line of one paragraph.\n"),
-		"hashtag.md":  piece("title: Hashtag\n", "A line ending zorbal\n#quintex is a word, not a heading.\n"),
-		"list.md":     piece("title: List\n", "Items:\n\n- the first says zorbal\n- quintex opens the second\n"),
-		"heading.md":  piece("title: Heading\n", "The paragraph ends zorbal.\n\n## Quintex heads this\n\nText.\n"),
-		"para.md":     piece("title: Paragraphs\n", "One ends zorbal\n\nquintex starts two.\n"),
-		"table.md":    piece("title: Table\n", "| a | b |\n|---|---|\n| zorbal | quintex |\n"),
-		"quote.md":    piece("title: Quote\n", "He said zorbal\n> quintex was the word.\n"),
-		"title.md":    piece("title: Quintex and Zorbal\n", "Nothing here.\n"),
-		"tags.md":     piece("title: Tags\ntags: [zorbal, quintex]\n", "Nothing here.\n"),
-		"authors.md":  piece("title: Authors\nauthors: [Ann Zorbal, Quintex Bell]\n", "Nothing here.\n"),
-		"isil.md":     piece("title: Alias\n", "- the fighters were islamic\n- state officials said so\n"),
-		"isiltags.md": piece("title: Alias tags\ntags: [islamic, state]\n", "Nothing here.\n"),
-		"isilname.md": piece("title: Alias names\nauthors: [Ann Islamic, State Bell]\n", "Nothing here.\n"),
-		"common.md":   piece("title: Common\n", "- they met the president\n- united states officials came\n"),
+		"soft.md":      piece("title: Soft\n", "A line ending zorbal\nquintex on the next line of one paragraph.\n"),
+		"hashtag.md":   piece("title: Hashtag\n", "A line ending zorbal\n#quintex is a word, not a heading.\n"),
+		"list.md":      piece("title: List\n", "Items:\n\n- the first says zorbal\n- quintex opens the second\n"),
+		"heading.md":   piece("title: Heading\n", "The paragraph ends zorbal.\n\n## Quintex heads this\n\nText.\n"),
+		"para.md":      piece("title: Paragraphs\n", "One ends zorbal\n\nquintex starts two.\n"),
+		"table.md":     piece("title: Table\n", "| a | b |\n|---|---|\n| zorbal | quintex |\n"),
+		"quote.md":     piece("title: Quote\n", "He said zorbal\n> quintex was the word.\n"),
+		"title.md":     piece("title: Quintex and Zorbal\n", "Nothing here.\n"),
+		"tags.md":      piece("title: Tags\ntags: [zorbal, quintex]\n", "Nothing here.\n"),
+		"authors.md":   piece("title: Authors\nauthors: [Ann Zorbal, Quintex Bell]\n", "Nothing here.\n"),
+		"isil.md":      piece("title: Alias\n", "- the fighters were islamic\n- state officials said so\n"),
+		"isiltags.md":  piece("title: Alias tags\ntags: [islamic, state]\n", "Nothing here.\n"),
+		"isilfence.md": piece("title: Alias after code\ntags: [islamic, state]\n", "Code follows:\n\n```\nunclosed code\n"),
+		"isilname.md":  piece("title: Alias names\nauthors: [Ann Islamic, State Bell]\n", "Nothing here.\n"),
+		"common.md":    piece("title: Common\n", "- they met the president\n- united states officials came\n"),
 	}
 	ix, err := Open(context.Background(), "blocks", fsys, Options{Dir: t.TempDir()})
 	if err != nil {

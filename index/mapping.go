@@ -32,11 +32,12 @@ import (
 // terms, not 127 and a stop word; 23: a place left empty between blocks,
 // blocks.next, and authors and tags each a block; 24: blocks read as
 // CommonMark's: quotes' lazy lines, tables only with a delimiter row,
-// fenced code and HTML blocks).
+// fenced code and HTML blocks; 25: each part of the text apart, a code
+// block left open in one does not run on into the next, partBreak).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 24
+const SchemaVersion = 25
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -171,14 +172,15 @@ func newMapping() *mapping.IndexMappingImpl {
 // document turns an article into what the mapping indexes.
 func document(a archive.Article) map[string]interface{} {
 	var text strings.Builder
-	text.Grow(len(a.Title) + len(a.Standfirst) + len(a.Note) + len(a.Body) + 64)
+	text.Grow(len(a.Title)*2 + len(a.Standfirst) + len(a.Note) + len(a.Body) + 128)
 	// the title twice: title words weigh more. Each part, each author and
-	// each tag ends with a blank line: a block, which no phrase spans
-	// (blocks.next).
-	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, "\n\n"), strings.Join(a.Tags, "\n\n")} {
+	// each tag is a block of its own, which no phrase spans and no code
+	// block left open runs on from (partBreak, blocks.next).
+	const sep = "\n\n" + partBreak + "\n\n"
+	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, sep), strings.Join(a.Tags, sep)} {
 		if s != "" {
 			text.WriteString(s)
-			text.WriteString("\n\n")
+			text.WriteString(sep)
 		}
 	}
 	kind := a.Kind
