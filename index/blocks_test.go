@@ -118,7 +118,11 @@ func TestBlockBreaks(t *testing.T) {
 		{"- lima mike\n  > november", "mike", "november", false},
 		{"caliphate in\n2014. Since then", "in", "2014", true},
 		{"caliphate in\n1. Since then", "in", "1", false},
-		{"- one lima\n2. mike", "lima", "2", true}, // a lazy line: only 1. starts a list there
+		{"- one lima\n2. mike", "lima", "2", false}, // outside the item: a list begins
+		{"- signed in the spring of\n2014. Since then", "of", "2014", false},
+		{"> signed in the spring of\n2014. Since then", "of", "2014", false},
+		{"- signed in the spring of\n  2014. Since then", "of", "2014", true}, // inside the item
+		{"1. one\n\n   text of one\n2014. more", "one", "2014", false},
 		{"1. one lima\n2. mike", "lima", "2", false},
 		{"1. one lima\n   still lima\n2. mike", "lima", "2", false},
 		{"1. one lima\n   still mike", "lima", "still", true},

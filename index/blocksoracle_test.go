@@ -274,6 +274,15 @@ func TestBlockBreaksAsGoldmark(t *testing.T) {
 		"ends zorbal\r\nquintex begins\r\n\r\nnext para\r\n",
 		"Para lima <em>mike</em>\n<span>oscar</span> papa\n",
 		"Para lima\n<!-- a note -->\nmike\n",
+		"Intro.\n\n    Indented first line\nthat wraps on.\n",
+		"<!--\ndraft note\n-->\nafter the comment\n",
+		"<!--\nmike\n\noscar\n-->\n",
+		"- **Key finding:** the deal\n      1. lazy\n",
+		"1.  Pandoc item\n    text goes on\n",
+		"- item one\n\n  second para\n    - nested sub\n",
+		"| a | b |\n|---|---|\n| c | d |\n> quote lima\nlazy mike\n",
+		"```\ncode line\n\nmore code\n```\nafter\n",
+		"- november\n\n**A:** xray\n2014. hotel\n",
 	}
 	for _, src := range texts {
 		owner := leafOwners([]byte(src))

@@ -33,11 +33,13 @@ import (
 // blocks.next, and authors and tags each a block; 24: blocks read as
 // CommonMark's: quotes' lazy lines, tables only with a delimiter row,
 // fenced code and HTML blocks; 25: each part of the text apart, a code
-// block left open in one does not run on into the next, partBreak).
+// block left open in one does not run on into the next, partBreak; 26: a
+// number begins a list outside the paragraph it would go on with,
+// indented code blocks, comments over lines, items' content columns).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 25
+const SchemaVersion = 26
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
