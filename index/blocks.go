@@ -216,6 +216,13 @@ func (b *blocks) lineStart(text []byte, lineAt, start int, after bool) bool {
 	case len(u) >= 2 && (u[0] == '-' || u[0] == '*' || u[0] == '+') && (u[1] == ' ' || u[1] == '\t'):
 		brk, b.list, b.ordered, b.table = true, true, 0, false
 		b.content = len(head) - len(u) + 1 + itemSpaces(u[1:])
+		// the item's first block can be a heading or a fence (- # Title)
+		switch v := bytes.TrimLeft(u[1:], " \t"); {
+		case atxHeading(v):
+			b.lineEnds = true
+		case fenceLine(v, 0):
+			b.lineEnds, b.fence = true, v[0]
+		}
 	case len(u) == 0:
 		// a number other than 1 cannot interrupt a paragraph it would go
 		// on with: inside the item or the quote it is a word; outside the

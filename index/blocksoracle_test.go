@@ -284,6 +284,8 @@ func TestBlockBreaksAsGoldmark(t *testing.T) {
 		"| a | b |\n|---|---|\n| c | d |\n> quote lima\nlazy mike\n",
 		"```\ncode line\n\nmore code\n```\nafter\n",
 		"- november\n\n**A:** xray\n2014. hotel\n",
+		"- # Heading in item\nlazy text\n",
+		"- ```\n  code in item\n  ```\n- next item\n",
 	}
 	for _, src := range texts {
 		owner := leafOwners([]byte(src))

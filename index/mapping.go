@@ -35,11 +35,12 @@ import (
 // fenced code and HTML blocks; 25: each part of the text apart, a code
 // block left open in one does not run on into the next, partBreak; 26: a
 // number begins a list outside the paragraph it would go on with,
-// indented code blocks, comments over lines, items' content columns).
+// indented code blocks, comments over lines, items' content columns; 27:
+// a list item's heading or fence, - # Title).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 26
+const SchemaVersion = 27
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
