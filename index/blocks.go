@@ -41,9 +41,9 @@ import (
 // differential fuzzer, 2026-12-03): a numbered item's number is a word
 // joined to the item's first word; of 3,000 generated commentary-like
 // texts 23 still differ: an indented code block's edges inside
-// containers, tables whose rows and delimiter differ in cells, a leaf
-// block after a list marker (-     code, - # heading) and the lazy line
-// after it.
+// containers, tables whose rows and delimiter differ in cells, an
+// indented code block right after a list marker (-     code) and the
+// lazy line after it.
 
 // blockGap is how many places are left empty between two blocks: one is
 // enough for no phrase to span them. A phrase typed across a blank line
