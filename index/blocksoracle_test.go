@@ -134,25 +134,14 @@ var oracleMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table))
 func oracleBlocks(a archive.Article) [][]string {
 	parts := []string{a.Title, a.Standfirst, a.Note}
 	src := []byte(a.Body)
-	doc := oracleMarkdown.Parser().Parse(text.NewReader(src))
-	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
-		if !entering || n.Type() != gast.TypeBlock {
-			return gast.WalkContinue, nil
-		}
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			if c.Type() == gast.TypeBlock {
-				return gast.WalkContinue, nil // not a leaf
-			}
-		}
+	for _, segs := range leafSegments(src) {
 		var b strings.Builder
-		for i := 0; i < n.Lines().Len(); i++ {
-			seg := n.Lines().At(i)
+		for _, seg := range segs {
 			b.Write(seg.Value(src))
 			b.WriteByte(' ')
 		}
 		parts = append(parts, b.String())
-		return gast.WalkSkipChildren, nil
-	})
+	}
 	parts = append(append(parts, a.Authors...), a.Tags...)
 	var out [][]string
 	for _, p := range parts {
@@ -309,7 +298,20 @@ func leafOwners(src []byte) []int {
 	for i := range owner {
 		owner[i] = -1
 	}
-	n := 0
+	for n, segs := range leafSegments(src) {
+		for _, seg := range segs {
+			for k := seg.Start; k < seg.Stop; k++ {
+				owner[k] = n
+			}
+		}
+	}
+	return owner
+}
+
+// leafSegments are the parts of src each goldmark leaf block holds, in
+// order: its lines, or a table cell's text.
+func leafSegments(src []byte) [][]text.Segment {
+	var out [][]text.Segment
 	doc := oracleMarkdown.Parser().Parse(text.NewReader(src))
 	_ = gast.Walk(doc, func(nd gast.Node, entering bool) (gast.WalkStatus, error) {
 		if !entering || nd.Type() != gast.TypeBlock {
@@ -317,28 +319,24 @@ func leafOwners(src []byte) []int {
 		}
 		for c := nd.FirstChild(); c != nil; c = c.NextSibling() {
 			if c.Type() == gast.TypeBlock {
-				return gast.WalkContinue, nil
+				return gast.WalkContinue, nil // not a leaf
 			}
 		}
+		var segs []text.Segment
 		for i := 0; i < nd.Lines().Len(); i++ {
-			seg := nd.Lines().At(i)
-			for k := seg.Start; k < seg.Stop; k++ {
-				owner[k] = n
-			}
+			segs = append(segs, nd.Lines().At(i))
 		}
 		if nd.Lines().Len() == 0 { // a table's cell: its text's segments
 			for c := nd.FirstChild(); c != nil; c = c.NextSibling() {
 				if tx, ok := c.(*gast.Text); ok {
-					for k := tx.Segment.Start; k < tx.Segment.Stop; k++ {
-						owner[k] = n
-					}
+					segs = append(segs, tx.Segment)
 				}
 			}
 		}
-		n++
+		out = append(out, segs)
 		return gast.WalkSkipChildren, nil
 	})
-	return owner
+	return out
 }
 
 // TestRealisticBlocksAsGoldmark: of 3,000 seeded texts of commentary-like

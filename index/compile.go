@@ -406,23 +406,27 @@ func foldPrefix(p string) string {
 	out := make([]rune, 0, len(b))
 	rs := []rune(string(b))
 	for i, r := range rs {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) ||
-			(r == '.' || r == ',') && i > 0 && i+1 < len(rs) && '0' <= rs[i-1] && rs[i-1] <= '9' && '0' <= rs[i+1] && rs[i+1] <= '9' {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || numberJoint(rs, i) {
 			out = append(out, r)
 		}
 	}
 	return string(out)
 }
 
+// numberJoint reports whether rs[i] is a point or comma between two
+// digits, which wordTokenizer keeps inside a number's word (103.9, 1,804).
+func numberJoint(rs []rune, i int) bool {
+	digit := func(k int) bool { return k >= 0 && k < len(rs) && '0' <= rs[k] && rs[k] <= '9' }
+	return (rs[i] == '.' || rs[i] == ',') && digit(i-1) && digit(i+1)
+}
+
 // lastWord is the last word of s: letters, digits and apostrophes, and a
 // point or comma between two digits (a number's word: 103.9).
 func lastWord(s string) string {
 	rs := []rune(s)
-	digit := func(i int) bool { return i >= 0 && i < len(rs) && '0' <= rs[i] && rs[i] <= '9' }
 	inWord := func(i int) bool {
 		r := rs[i]
-		return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' ||
-			(r == '.' || r == ',') && digit(i-1) && digit(i+1)
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || numberJoint(rs, i)
 	}
 	end := len(rs)
 	for end > 0 && !inWord(end-1) {

@@ -282,14 +282,71 @@ func (ix *Index) CopyGroups() [][]Copy {
 
 // collapsed is restrict with the restriction of collapse for the query c
 // and its filters, when one is needed.
-func (ix *Index) collapsed(ctx context.Context, c compiled, filters map[string]query.Query, restrict []query.Query) ([]query.Query, error) {
+func (ix *Index) collapsed(ctx context.Context, c compiled, filters map[string]query.Query, restrict []query.Query) ([]query.Query, memberValues, error) {
 	hasText := len(c.must) > 0 || len(c.mustNot) > 0
-	r, err := ix.collapse(ctx, combine(c.must, c.mustNot, c.should, filters, restrict, ""),
+	r, mv, err := ix.collapse(ctx, combine(c.must, c.mustNot, c.should, filters, restrict, ""),
 		!hasText && len(filters) == 0 && len(restrict) == 0)
 	if err != nil || r == nil {
-		return restrict, err
+		return restrict, mv, err
 	}
-	return append(restrict, r), nil
+	return append(restrict, r), mv, nil
+}
+
+// memberValues are the facet values of each piece of a group of copies
+// that matches a query, by id.
+type memberValues map[string][]string
+
+// matchingMembers reads, in one pass, the pieces of the groups of copies
+// that match q and their facet values; nil when the index has no copies.
+func (ix *Index) matchingMembers(ctx context.Context, q query.Query) (memberValues, error) {
+	ix.mu.RLock()
+	c := ix.copies
+	ix.mu.RUnlock()
+	if c == nil || len(c.groups) == 0 {
+		return nil, nil
+	}
+	bix, err := ix.bi.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	r, err := bix.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	within := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(c.members)})
+	s, err := within.Searcher(ctx, r, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	dvr, err := r.DocValueReader([]string{fFacets})
+	if err != nil {
+		return nil, err
+	}
+	// the facet values of each group piece that matches q, read in one pass
+	values := memberValues{}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	for {
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			break
+		}
+		id, err := r.ExternalID(dm.IndexInternalID)
+		if err != nil {
+			return nil, err
+		}
+		var vs []string
+		if err := dvr.VisitDocValues(dm.IndexInternalID, func(_ string, t []byte) { vs = append(vs, string(t)) }); err != nil {
+			return nil, err
+		}
+		values[id] = vs
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return values, nil
 }
 
 // hasCopies reports whether the index has a group of copies.
@@ -308,54 +365,20 @@ func (ix *Index) hasCopies() bool {
 // has it, which is what the value's filter finds, collapsed: the count
 // shown is the count a click on it gives. (The counts of one field can
 // then add up to more than the total: a group whose copies ran in two
-// outlets counts for both.)
-func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, counter *facetCounter) error {
+// outlets counts for both.) mv is what matchingMembers found for q, nil
+// when it is to be read.
+func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv memberValues, counter *facetCounter) error {
 	ix.mu.RLock()
 	c := ix.copies
 	ix.mu.RUnlock()
 	if c == nil || len(c.groups) == 0 {
 		return nil
 	}
-	bix, err := ix.bi.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := bix.Reader()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	within := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(c.members)})
-	s, err := within.Searcher(ctx, r, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	dvr, err := r.DocValueReader([]string{fFacets})
-	if err != nil {
-		return err
-	}
-	// the facet values of each group piece that matches q, read in one pass
-	values := map[string][]string{}
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
-	for {
-		dm, err := s.Next(sctx)
-		if err != nil {
+	if mv == nil {
+		var err error
+		if mv, err = ix.matchingMembers(ctx, q); err != nil {
 			return err
 		}
-		if dm == nil {
-			break
-		}
-		id, err := r.ExternalID(dm.IndexInternalID)
-		if err != nil {
-			return err
-		}
-		var vs []string
-		if err := dvr.VisitDocValues(dm.IndexInternalID, func(_ string, t []byte) { vs = append(vs, string(t)) }); err != nil {
-			return err
-		}
-		values[id] = vs
-		sctx.DocumentMatchPool.Put(dm)
 	}
 	// a value as it is shown: the values one but for case are one
 	// (mergeCases adds their counts up)
@@ -369,7 +392,7 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, counter 
 	for _, g := range c.groups {
 		var kept map[string]bool // the values of the piece standing for the group
 		for _, m := range g {
-			vs, ok := values[m.ID]
+			vs, ok := mv[m.ID]
 			if !ok {
 				continue
 			}
@@ -401,33 +424,30 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, counter 
 
 // collapse is the restriction that leaves out, of each group of copies,
 // every piece matching q but the earliest that does (see
-// Query.CollapseCopies); nil when nothing is left out. all says q matches
+// Query.CollapseCopies), with the matching pieces' facet values; nil when
+// nothing is left out. all says q matches
 // every piece: then every piece but each group's first is left out without
 // a search.
-func (ix *Index) collapse(ctx context.Context, q query.Query, all bool) (query.Query, error) {
+func (ix *Index) collapse(ctx context.Context, q query.Query, all bool) (query.Query, memberValues, error) {
 	ix.mu.RLock()
 	c := ix.copies
 	ix.mu.RUnlock()
 	if c == nil || len(c.groups) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	var out []string
+	var mv memberValues
 	if all {
 		out = c.others
 	} else {
-		within := query.NewConjunctionQuery([]query.Query{q, query.NewDocIDQuery(c.members)})
-		hits, _, err := ix.collect(ctx, within, len(c.members), 0, []string{"_id"}, nil)
-		if err != nil {
-			return nil, err
-		}
-		matched := map[string]bool{}
-		for _, h := range hits {
-			matched[h.ID] = true
+		var err error
+		if mv, err = ix.matchingMembers(ctx, q); err != nil {
+			return nil, nil, err
 		}
 		for _, g := range c.groups {
 			kept := false
 			for _, m := range g {
-				if matched[m.ID] {
+				if _, ok := mv[m.ID]; ok {
 					if kept {
 						out = append(out, m.ID)
 					}
@@ -437,7 +457,7 @@ func (ix *Index) collapse(ctx context.Context, q query.Query, all bool) (query.Q
 		}
 	}
 	if len(out) == 0 {
-		return nil, nil
+		return nil, mv, nil
 	}
-	return query.NewBooleanQuery(nil, nil, []query.Query{query.NewDocIDQuery(slices.Clone(out))}), nil
+	return query.NewBooleanQuery(nil, nil, []query.Query{query.NewDocIDQuery(slices.Clone(out))}), mv, nil
 }

@@ -402,10 +402,10 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 		fc.wg.Go(func() {
 			qf := combine(c.must, c.mustNot, nil, filters, restrict, f)
 			if !collapse {
-				fc.search(ctx, ix, terms, qf, nil, f)
+				fc.search(ctx, ix, terms, qf, nil, nil, f)
 				return
 			}
-			r, err := ix.collapse(ctx, qf, false)
+			r, mv, err := ix.collapse(ctx, qf, false)
 			if err != nil {
 				fc.fail(err)
 				return
@@ -414,7 +414,7 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 			if r != nil {
 				within = combine(c.must, c.mustNot, nil, filters, append(slices.Clone(restrict), r), f)
 			}
-			fc.search(ctx, ix, terms, within, qf, f)
+			fc.search(ctx, ix, terms, within, qf, mv, f)
 		})
 	}
 	if len(fc.plain) > 0 {
@@ -423,13 +423,13 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 }
 
 // search counts the facets of field f over the hits of q; uncollapsed,
-// when not nil, is q without the collapse of copies it has (see
-// addCollapsedValues).
-func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q, uncollapsed query.Query, f string) {
+// when not nil, is q without the collapse of copies it has, and mv what
+// the collapse read of it (see addCollapsedValues).
+func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q, uncollapsed query.Query, mv memberValues, f string) {
 	counter := terms.counter()
 	_, _, err := ix.collect(ctx, q, 0, 0, []string{"-_score"}, counter)
 	if err == nil && uncollapsed != nil {
-		err = ix.addCollapsedValues(ctx, uncollapsed, counter)
+		err = ix.addCollapsedValues(ctx, uncollapsed, mv, counter)
 	}
 	fc.mu.Lock()
 	defer fc.mu.Unlock()

@@ -100,13 +100,13 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 	}
 	var alts []query.Query
 	if none {
-		var any []query.Query
+		var some []query.Query // a piece with any value the index knows
 		for _, k := range known {
 			tq := query.NewTermQuery(k.Value)
 			tq.SetField(field)
-			any = append(any, tq)
+			some = append(some, tq)
 		}
-		alts = append(alts, query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, any))
+		alts = append(alts, query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, some))
 	} else if len(vs) == 0 {
 		vs = values // match nothing, honestly
 	}

@@ -71,9 +71,10 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		sctx, res.Estimated = uncheckedForms(ctx), true
 	}
 	base := restrict // without the collapse's: the facets collapse their own
+	var mv memberValues
 	if q.CollapseCopies {
 		var err error
-		if restrict, err = ix.collapsed(sctx, c, filters, restrict); err != nil {
+		if restrict, mv, err = ix.collapsed(sctx, c, filters, restrict); err != nil {
 			return Results{}, err
 		}
 	}
@@ -100,7 +101,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	}
 	res.Total = total
 	if q.CollapseCopies && fc.counter != nil {
-		if err := ix.addCollapsedValues(sctx, combine(c.must, c.mustNot, c.should, filters, base, ""), fc.counter); err != nil {
+		if err := ix.addCollapsedValues(sctx, combine(c.must, c.mustNot, c.should, filters, base, ""), mv, fc.counter); err != nil {
 			fc.wait()
 			return Results{}, err
 		}

@@ -238,7 +238,7 @@ func (ix *Index) topIDs(ctx context.Context, q Query, n int) (ids []string, tota
 		return nil, 0, terms, nil
 	}
 	if q.CollapseCopies { // as Search does: each group of copies once
-		if restrict, err = ix.collapsed(ctx, c, filters, restrict); err != nil {
+		if restrict, _, err = ix.collapsed(ctx, c, filters, restrict); err != nil {
 			return nil, 0, nil, err
 		}
 	}
