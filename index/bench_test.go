@@ -243,6 +243,10 @@ func cpuTime() time.Duration {
 var typedBench = []string{"government", "prohibitory", `"united states"`, "congress economy revenue", "radical", "isis",
 	"surveillance", "commercial vessels", "inflation"}
 
+// typedRows is the Query.Snippets the reader asks for while typing in a
+// terminal of 120×40: the nine rows of hits it shows and one more.
+const typedRows = 10
+
 // BenchmarkTyping replays what the reader asks for while those queries are
 // typed: at each character the hits (ModeHits, the word being typed as a
 // prefix, 100 hits) and then the facet counts (ModeFacets) of the same
@@ -290,6 +294,7 @@ func BenchmarkTyping(b *testing.B) {
 						v := text[:i]
 						q := Query{Text: strings.TrimSpace(v), Limit: 100, Mode: ModeHits}
 						q.Typing = q.Text != "" && !strings.HasSuffix(v, " ")
+						q.Snippets = typedRows
 						c0, t0 := cpuTime(), time.Now()
 						if _, err := ix.Search(context.Background(), q); err != nil {
 							b.Fatal(err)

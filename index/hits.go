@@ -21,25 +21,36 @@ import (
 // are read and scanned for its snippets, the most of the work after the
 // walk (a 100-hit page took 6.7 ms of one core at 100k, 2026-12-02):
 // pages of minParallelHits or more are cut into a part for each core,
-// each with its own highlightSet (whose memo a search writes).
-func (ix *Index) hitsOf(hits search.DocumentMatchCollection, hl *highlightSet, hasText bool) []Hit {
+// each with its own highlightSet (whose memo a search writes). Only the
+// first marked hits get snippets and a marked title (Query.Snippets; a
+// negative marked: every one), so that typing scans the rows on screen.
+func (ix *Index) hitsOf(hits search.DocumentMatchCollection, hl *highlightSet, hasText bool, marked int) []Hit {
 	out := make([]Hit, len(hits))
+	if marked < 0 || marked > len(hits) {
+		marked = len(hits)
+	}
+	if !hasText {
+		marked = 0
+	}
+	for i := marked; i < len(hits); i++ {
+		out[i] = ix.hitOf(hits[i], hl, false) // no snippets (Query.Snippets)
+	}
 	parts := runtime.GOMAXPROCS(0)
-	if !hasText || hl.empty() || len(hits) < minParallelHits || parts < 2 {
-		for i, dm := range hits {
-			out[i] = ix.hitOf(dm, hl, hasText)
+	if hl.empty() || marked < minParallelHits || parts < 2 {
+		for i := range marked {
+			out[i] = ix.hitOf(hits[i], hl, true)
 		}
 		return out
 	}
 	var wg sync.WaitGroup
 	errs := make([]error, parts)
 	for p := range parts {
-		lo, hi := p*len(hits)/parts, (p+1)*len(hits)/parts
+		lo, hi := p*marked/parts, (p+1)*marked/parts
 		own := hl.forWorker()
 		wg.Go(func() {
 			errs[p] = caught("snippets", func() error {
 				for i := lo; i < hi; i++ {
-					out[i] = ix.hitOf(hits[i], own, hasText)
+					out[i] = ix.hitOf(hits[i], own, true)
 				}
 				return nil
 			})
@@ -50,6 +61,15 @@ func (ix *Index) hitsOf(hits search.DocumentMatchCollection, hl *highlightSet, h
 		panic(err) // on the search's goroutine, as a page of one part would
 	}
 	return out
+}
+
+// snippetHits is how many of q's first hits get snippets: -1 for every
+// one (see Query.Snippets).
+func (q Query) snippetHits() int {
+	if !q.Typing || q.Snippets <= 0 {
+		return -1
+	}
+	return q.Snippets
 }
 
 // minParallelHits is the page from which hitsOf uses every core: chosen,

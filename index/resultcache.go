@@ -21,13 +21,16 @@ func queryKey(q Query) string {
 		b.WriteString("|pinned")
 	}
 	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%d|%t|%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.Mode, q.Typing, q.CollapseCopies)
+	if n := q.snippetHits(); n >= 0 {
+		fmt.Fprintf(&b, "|snippets%d", n)
+	}
 	return b.String()
 }
 
 // matchKey identifies the matches of a query: its key without the page,
 // the sort and the parts computed.
 func matchKey(q Query) string {
-	q.Offset, q.Limit, q.Sort, q.Mode = 0, 0, SortRelevance, ModeAll
+	q.Offset, q.Limit, q.Sort, q.Mode, q.Snippets = 0, 0, SortRelevance, ModeAll, 0
 	return queryKey(q)
 }
 

@@ -71,11 +71,17 @@ type Query struct {
 	// (a shorter one is left out: Results.Partial). Off, every word matches
 	// as written.
 	Typing bool
-	From   time.Time // zero: open; a piece matches when its period overlaps [From, To]
-	To     time.Time // zero: open; inclusive
-	Sort   Sort
-	Offset int
-	Limit  int // 0 means a default (50)
+	// Snippets, while Typing, is how many of the first hits get their
+	// snippets and marked titles: the rows the reader shows (a typed
+	// query's results are replaced by the query as written at the pause,
+	// and the box holds the keys meanwhile). The hits after them come
+	// without snippets. Zero, or not Typing: every hit has them.
+	Snippets int
+	From     time.Time // zero: open; a piece matches when its period overlaps [From, To]
+	To       time.Time // zero: open; inclusive
+	Sort     Sort
+	Offset   int
+	Limit    int // 0 means a default (50)
 }
 
 // Mode says which parts of Results a Query computes.

@@ -106,6 +106,15 @@ func (l resultList) rowHeight() int {
 // visibleRows is how many hits fit on screen (at least one).
 func (l resultList) visibleRows() int { return max(l.height/l.rowHeight(), 1) }
 
+// typedRows is how many hits a typed query's answer needs snippets for
+// (index.Query.Snippets): those on screen from the top, rows with text,
+// and one more; the box holds the keys until the query as written
+// replaces the page.
+func (l resultList) typedRows() int {
+	l.hasText = true
+	return l.visibleRows() + 1
+}
+
 func (l *resultList) setSize(w, h int) {
 	l.width, l.height = max(w, 0), max(h, 0)
 	l.follow()

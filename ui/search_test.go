@@ -91,6 +91,31 @@ func TestTypingPauseRunsTheQueryAsWritten(t *testing.T) {
 	}
 }
 
+// A typed query asks for snippets for the rows on screen alone
+// (index.Query.Snippets), and each of those rows has its snippet; the
+// query as written, after the pause, asks for every hit's.
+func TestTypedQueryAsksSnippetsForTheRowsShown(t *testing.T) {
+	h := newPausingHarness(t)
+	h.key("/")
+	h.typeText("radica")
+	rows := h.m.list.visibleRows()
+	if h.m.query.Snippets != rows+1 || rows < 1 {
+		t.Fatalf("typed query %+v on %d rows", h.m.query, rows)
+	}
+	if h.m.list.total == 0 {
+		t.Fatal("radica typed found nothing")
+	}
+	for i := h.m.list.offset; i < min(h.m.list.offset+rows, h.m.list.total); i++ {
+		if hit, ok := h.m.list.hit(i); !ok || len(hit.Snippets) == 0 {
+			t.Errorf("row %d on screen has no snippet: %+v", i, hit)
+		}
+	}
+	h.pause()
+	if h.m.query.Typing || h.m.query.Snippets != 0 {
+		t.Fatalf("after the pause: query %+v", h.m.query)
+	}
+}
+
 // enter runs the query as written at once.
 func TestEnterRunsTheQueryAsWritten(t *testing.T) {
 	h := newPausingHarness(t)

@@ -20,6 +20,9 @@ func (m Model) buildQuery() index.Query {
 	q := index.Query{Text: strings.TrimSpace(v), Sort: m.sort, Limit: pageSize}
 	// while keys arrive, the word being typed is also a prefix
 	q.Typing = m.typing && q.Text != "" && !strings.HasSuffix(v, " ")
+	if q.Typing {
+		q.Snippets = m.list.typedRows()
+	}
 	m.sidebar.applyTo(&q)
 	m.period.applyTo(&q)
 	return q
@@ -101,7 +104,7 @@ func (m *Model) loadPages() tea.Cmd {
 	var cmds []tea.Cmd
 	for _, off := range m.list.wantPages() {
 		q := m.query
-		q.Offset, q.Limit = off, pageSize
+		q.Offset, q.Limit, q.Snippets = off, pageSize, 0 // a page scrolled to: all its rows
 		cmds = append(cmds, searchCmd(m.searchCtx, m.searcher, q, m.gen))
 	}
 	return tea.Batch(cmds...)
