@@ -19,11 +19,12 @@ import (
 
 // hitsOf converts bleve hits. With a text searched, each hit's long texts
 // are read and scanned for its snippets, the most of the work after the
-// walk (a 100-hit page took 6.7 ms of one core at 100k, 2026-12-02):
-// pages of minParallelHits or more are cut into a part for each core,
-// each with its own highlightSet (whose memo a search writes). Only the
-// first marked hits get snippets and a marked title (Query.Snippets; a
-// negative marked: every one), so that typing scans the rows on screen.
+// walk (a 100-hit page took 6.7 ms of one core at 100k, 2026-12-02).
+// Only the first marked hits get snippets and a marked title
+// (Query.Snippets; a negative marked: every one), so that typing scans
+// the rows on screen. When minParallelHits or more get them, they are
+// cut into a part for each core, each with its own highlightSet (whose
+// memo a search writes).
 func (ix *Index) hitsOf(hits search.DocumentMatchCollection, hl *highlightSet, hasText bool, marked int) []Hit {
 	out := make([]Hit, len(hits))
 	if marked < 0 || marked > len(hits) {
@@ -72,8 +73,9 @@ func (q Query) snippetHits() int {
 	return q.Snippets
 }
 
-// minParallelHits is the page from which hitsOf uses every core: chosen,
-// not tuned (a page of the reader is 100, of folio search 20).
+// minParallelHits is the hits with snippets from which hitsOf uses every
+// core: chosen, not tuned (a page of the reader is 100, of folio search
+// 20; a typed page's rows on screen, about 10, take one core).
 var minParallelHits = 16
 
 // hitOf converts a bleve hit.

@@ -172,7 +172,8 @@ type Results struct {
 	Hint  string
 	// Forms say what stemming widened a plain word to: for each such word,
 	// its forms marked in the hits returned, when there are several, most
-	// frequent first: "aids → aid, aids, aided…".
+	// frequent first: "aids → aid, aids, aided…". A typed query with
+	// Snippets reads them in the hits with snippets alone.
 	Forms []string
 	// Suggestion is a spelling from the index's own words that finds (far)
 	// more than a word of the query; nil when there is none.

@@ -333,10 +333,10 @@ func Run(ctx context.Context, opts Options) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops an index build still running when the user quits
 	// The renderer sleeps while nothing changes, and the scrolling region is
-	// reset before each full redraw (frames.go).
+	// reset before each full redraw (frames.go). It ticks at frameRate.
 	gate := newFrameGate(ctx, os.Stdout)
 	p := tea.NewProgram(newGatedModel(newModel(ctx, opts), gate), tea.WithContext(ctx),
-		tea.WithOutput(gate), tea.WithFilter(gate.filter))
+		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithFPS(frameRate))
 	gate.attach(p)
 	final, err := p.Run()
 	if g, ok := final.(gatedModel); ok {

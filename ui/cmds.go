@@ -57,14 +57,14 @@ func searchCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd 
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = resultsMsg{gen: gen, offset: q.Offset, err: fmt.Errorf("search failed: %v", r)}
+				msg = resultsMsg{gen: gen, page: true, offset: q.Offset, err: fmt.Errorf("search failed: %v", r)}
 			}
 		}()
 		res, err := s.Search(ctx, q)
 		if ctx.Err() != nil {
 			return nil
 		}
-		return resultsMsg{gen: gen, offset: q.Offset, results: res, err: err}
+		return resultsMsg{gen: gen, page: true, offset: q.Offset, results: res, err: err}
 	}
 }
 

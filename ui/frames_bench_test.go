@@ -29,11 +29,13 @@ import (
 func BenchmarkKeyToFrame(b *testing.B) {
 	for _, answer := range []time.Duration{time.Millisecond, 13 * time.Millisecond, 40 * time.Millisecond} {
 		for _, gated := range []bool{false, true} {
-			name := fmt.Sprintf("answer=%v/ticker", answer)
-			if gated {
-				name = fmt.Sprintf("answer=%v/gate", answer)
+			for _, fps := range []int{60, 120} {
+				name := fmt.Sprintf("answer=%v/ticker/fps=%d", answer, fps)
+				if gated {
+					name = fmt.Sprintf("answer=%v/gate/fps=%d", answer, fps)
+				}
+				b.Run(name, func(b *testing.B) { benchKeyToFrame(b, answer, gated, fps) })
 			}
-			b.Run(name, func(b *testing.B) { benchKeyToFrame(b, answer, gated) })
 		}
 	}
 }
@@ -115,12 +117,12 @@ func stampedPipe(b *testing.B, out io.Writer) *os.File {
 	return w
 }
 
-func benchKeyToFrame(b *testing.B, answer time.Duration, gated bool) {
+func benchKeyToFrame(b *testing.B, answer time.Duration, gated bool, fps int) {
 	out := &ktfOut{hit: make(chan time.Time, 1)}
 	f := stampedPipe(b, out)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(nil), tea.WithWindowSize(40, 5)}
+	opts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(nil), tea.WithWindowSize(40, 5), tea.WithFPS(fps)}
 	var model tea.Model = ktfModel{answer: answer}
 	if gated {
 		g := newFrameGate(ctx, f)

@@ -88,7 +88,7 @@ func waitHeld(t testing.TB, held chan struct{}, what string) {
 }
 
 // The renderer's goroutine is held while nothing changes (no wakeups at
-// 60 a second), a change is drawn and the goroutine held again, and what
+// frameRate a second), a change is drawn and the goroutine held again, and what
 // reaches the terminal carries neither the gate's marker nor its title tags.
 func TestFrameGateHoldsTheRendererWhileIdle(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
@@ -194,7 +194,7 @@ func startGatedModel(ctx context.Context, t *testing.T, model gateProbe) (*tea.P
 	gate := newFrameGate(ctx, w)
 	gate.held = make(chan struct{}, 1)
 	p := tea.NewProgram(newGatedModel(model, gate), tea.WithContext(ctx),
-		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithInput(nil), tea.WithWindowSize(40, 5))
+		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithInput(nil), tea.WithWindowSize(40, 5), tea.WithFPS(frameRate))
 	gate.attach(p)
 	done := make(chan error, 1)
 	go func() { _, err := p.Run(); done <- err }()

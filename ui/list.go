@@ -28,6 +28,12 @@ type resultList struct {
 	// written, checked for the page alone while typing (Results.Estimated)
 	estimated bool
 
+	// bare is where page 0's hits without snippets begin: a typed
+	// query's page has snippets for the rows then on screen alone
+	// (index.Query.Snippets); 0 when every hit has them. Scrolling to a
+	// bare row asks for page 0 again, with every snippet (wantPages).
+	bare int
+
 	cursor int // selected hit, 0..total-1
 	offset int // first hit on screen
 
@@ -59,8 +65,12 @@ func newResultList() resultList {
 
 // reset replaces the list with the first page of a new search. The cursor
 // goes back to the top: these are other results.
-func (l *resultList) reset(gen int, r index.Results, hasText bool) {
+func (l *resultList) reset(gen int, r index.Results, hasText bool, snippets int) {
 	l.gen = gen
+	l.bare = 0
+	if hasText && snippets > 0 && snippets < len(r.Hits) {
+		l.bare = snippets
+	}
 	l.total = max(r.Total, len(r.Hits))
 	l.estimated = r.Estimated
 	l.pages = map[int][]index.Hit{0: r.Hits}
@@ -74,6 +84,9 @@ func (l *resultList) addPage(offset int, hits []index.Hit) {
 	p := offset / pageSize
 	delete(l.pending, p)
 	l.pages[p] = hits
+	if p == 0 {
+		l.bare = 0
+	}
 }
 
 // hit returns hit i if its page is loaded.
@@ -108,8 +121,10 @@ func (l resultList) visibleRows() int { return max(l.height/l.rowHeight(), 1) }
 
 // typedRows is how many hits a typed query's answer needs snippets for
 // (index.Query.Snippets): those on screen from the top, rows with text,
-// and one more; the box holds the keys until the query as written
-// replaces the page.
+// and one more. The query as written replaces the page once typing
+// stops; a bare row scrolled to before (the wheel, a click, a taller
+// window, a refresh's kept place, keys in the list before the answer)
+// asks for the page again (bare, wantPages).
 func (l resultList) typedRows() int {
 	l.hasText = true
 	return l.visibleRows() + 1
@@ -174,9 +189,11 @@ func (l *resultList) wantPages() []int {
 			need[i/pageSize] = true
 		}
 	}
+	// a bare row (no snippet) on screen or under the cursor: page 0 again
+	reload := l.bare > 0 && (last >= l.bare || l.cursor >= l.bare)
 	var offsets []int
 	for p := range need {
-		if _, ok := l.pages[p]; ok || l.pending[p] {
+		if _, ok := l.pages[p]; ok && !(p == 0 && reload) || l.pending[p] {
 			continue
 		}
 		l.pending[p] = true

@@ -42,6 +42,7 @@ type typingPausedMsg struct{ seq int }
 // that the further pages ask exactly the same.
 type resultsMsg struct {
 	gen     int
+	page    bool // a page the list asked for (loadPages), not a new search's first
 	offset  int
 	query   index.Query
 	results index.Results

@@ -116,6 +116,36 @@ func TestTypedQueryAsksSnippetsForTheRowsShown(t *testing.T) {
 	}
 }
 
+// A row past the typed page's snippets scrolled to before the pause (the
+// wheel while typing) asks for the page again, and every row on screen
+// has its snippet.
+func TestScrollingATypedPageLoadsItsSnippets(t *testing.T) {
+	h := newPausingHarness(t)
+	h.key("/")
+	h.typeText("terro")
+	rows := h.m.list.visibleRows()
+	if h.m.list.total <= rows+3 || h.m.list.bare != rows+1 {
+		t.Fatalf("terro typed: %d hits on %d rows, bare from %d", h.m.list.total, rows, h.m.list.bare)
+	}
+	if hit, _ := h.m.list.hit(rows + 1); len(hit.Snippets) != 0 {
+		t.Fatalf("row %d of the typed page has a snippet: the index ignored Snippets", rows+1)
+	}
+	for range rows {
+		h.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 60, Y: 5})
+	}
+	if !h.m.query.Typing || h.m.list.offset == 0 {
+		t.Fatalf("still typing %v, offset %d", h.m.query.Typing, h.m.list.offset)
+	}
+	for i := h.m.list.offset; i < min(h.m.list.offset+rows, h.m.list.total); i++ {
+		if hit, ok := h.m.list.hit(i); !ok || len(hit.Snippets) == 0 {
+			t.Errorf("row %d scrolled to while typing has no snippet", i)
+		}
+	}
+	if h.m.list.bare != 0 {
+		t.Errorf("bare from %d after the page came again", h.m.list.bare)
+	}
+}
+
 // enter runs the query as written at once.
 func TestEnterRunsTheQueryAsWritten(t *testing.T) {
 	h := newPausingHarness(t)

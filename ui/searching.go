@@ -63,7 +63,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	if msg.gen != m.gen {
 		return nil // stale: the query changed since
 	}
-	if msg.offset > 0 {
+	if msg.page {
 		if msg.err != nil {
 			m.list.pageFailed(msg.offset)
 			return m.status.set("Could not load more results: "+msg.err.Error(), true)
@@ -86,13 +86,17 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 		terms = termsFromText(m.query.Text)
 	}
 	m.terms = termsRegexp(terms)
-	m.list.reset(m.gen, r, m.query.Text != "")
+	snippets := 0
+	if m.query.Typing {
+		snippets = m.query.Snippets
+	}
+	m.list.reset(m.gen, r, m.query.Text != "", snippets)
 	m.list.restorePlace()
-	m.layout()
+	pages := m.layout() // asks for the pages now in view: marks them pending
 	m.searchTook = r.Took
 	m.said = querySaid{notes: r.Notes, forms: r.Forms, suggestion: r.Suggestion, typed: r.Typed, partial: r.Partial}
 	cmds := []tea.Cmd{facetsCmd(m.searchCtx, m.searcher, m.query, m.gen), m.refreshCounts()}
-	cmds = append(cmds, m.loadPages())
+	cmds = append(cmds, pages)
 	return tea.Batch(cmds...)
 }
 
