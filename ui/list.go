@@ -123,8 +123,8 @@ func (l resultList) visibleRows() int { return max(l.height/l.rowHeight(), 1) }
 // (index.Query.Snippets): those on screen from the top, rows with text,
 // and one more. The query as written replaces the page once typing
 // stops; a bare row scrolled to before (the wheel, a click, a taller
-// window, a refresh's kept place, keys in the list before the answer)
-// asks for the page again (bare, wantPages).
+// window, a refresh's kept place) asks for the page again (bare,
+// wantPages).
 func (l resultList) typedRows() int {
 	l.hasText = true
 	return l.visibleRows() + 1

@@ -102,7 +102,10 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 
 // loadPages asks for the result pages that came into view.
 func (m *Model) loadPages() tea.Cmd {
-	if m.searcher == nil {
+	// the list is still the previous search's until this one's first
+	// answer: its pages would be asked with this search's query and gen
+	// (unresolved Reading filters) and land on the new list
+	if m.searcher == nil || m.list.gen != m.gen {
 		return nil
 	}
 	var cmds []tea.Cmd
