@@ -64,9 +64,9 @@ func (ix *Index) hitsOf(hits search.DocumentMatchCollection, hl *highlightSet, h
 	return out
 }
 
-// snippetHits is how many of q's first hits get snippets: -1 for every
+// SnippetHits is how many of q's first hits get snippets: -1 for every
 // one (see Query.Snippets).
-func (q Query) snippetHits() int {
+func (q Query) SnippetHits() int {
 	if !q.Typing || q.Snippets <= 0 {
 		return -1
 	}

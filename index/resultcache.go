@@ -21,7 +21,7 @@ func queryKey(q Query) string {
 		b.WriteString("|pinned")
 	}
 	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%d|%t|%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.Mode, q.Typing, q.CollapseCopies)
-	if n := q.snippetHits(); n >= 0 {
+	if n := q.SnippetHits(); n >= 0 && q.Mode != ModeFacets && q.Mode != ModeCount { // no hits: no snippets
 		fmt.Fprintf(&b, "|snippets%d", n)
 	}
 	return b.String()

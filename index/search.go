@@ -125,7 +125,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		fc.wait()
 		return Results{}, err
 	}
-	res.Hits = ix.hitsOf(hits, &hl, hasText, q.snippetHits())
+	res.Hits = ix.hitsOf(hits, &hl, hasText, q.SnippetHits())
 	res.Forms = formsFound(p.widened(), res.Hits)
 	if err := fc.wait(); err != nil {
 		return Results{}, err

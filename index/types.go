@@ -72,10 +72,11 @@ type Query struct {
 	// as written.
 	Typing bool
 	// Snippets, while Typing, is how many of the first hits get their
-	// snippets and marked titles: the rows the reader shows (a typed
-	// query's results are replaced by the query as written at the pause,
-	// and the box holds the keys meanwhile). The hits after them come
-	// without snippets. Zero, or not Typing: every hit has them.
+	// snippets and marked titles: the rows the reader shows (the query
+	// as written replaces a typed query's results at the pause, and the
+	// reader asks for the page again if a row past them comes into view
+	// before). The hits after them come without snippets. Zero, or not
+	// Typing: every hit has them (SnippetHits).
 	Snippets int
 	From     time.Time // zero: open; a piece matches when its period overlaps [From, To]
 	To       time.Time // zero: open; inclusive

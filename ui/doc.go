@@ -83,11 +83,11 @@
 //     goroutine; its one fixed-rate ticker is the 5 s check of a folder
 //     archive too large to watch (watch.go), and a watched archive wakes it
 //     only when its files change. Bubble Tea's renderer, which would
-//     wake at its frame rate (120 a second, frameRate), is held while the screen shows the
-//     latest view (frames.go): an idle folio wakes once every 8 s. The
-//     same writer resets the terminal's scrolling region before each full
-//     redraw, which Bubble Tea's renderer leaves at a stale height after a
-//     resize.
+//     wake at its frame rate (120 a second, frameRate), is held while the
+//     screen shows the latest view (frames.go): an idle folio wakes once
+//     every 8 s. The same writer resets the terminal's scrolling region
+//     before each full redraw, which Bubble Tea's renderer leaves at a
+//     stale height after a resize.
 //   - Nothing from the archive reaches the terminal raw. Article text is
 //     sanitised by the archive package when it is loaded; everything else the
 //     UI prints that did not come from folio itself (errors, file names) goes

@@ -64,7 +64,8 @@ func newResultList() resultList {
 }
 
 // reset replaces the list with the first page of a new search. The cursor
-// goes back to the top: these are other results.
+// goes back to the top: these are other results. snippets is how many of
+// its first hits have snippets (index.Query.SnippetHits; -1 for all).
 func (l *resultList) reset(gen int, r index.Results, hasText bool, snippets int) {
 	l.gen = gen
 	l.bare = 0

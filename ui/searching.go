@@ -86,11 +86,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 		terms = termsFromText(m.query.Text)
 	}
 	m.terms = termsRegexp(terms)
-	snippets := 0
-	if m.query.Typing {
-		snippets = m.query.Snippets
-	}
-	m.list.reset(m.gen, r, m.query.Text != "", snippets)
+	m.list.reset(m.gen, r, m.query.Text != "", m.query.SnippetHits())
 	m.list.restorePlace()
 	pages := m.layout() // asks for the pages now in view: marks them pending
 	m.searchTook = r.Took
