@@ -431,7 +431,7 @@ func (m gatedModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.skip = false
 	var cmd tea.Cmd
 	m.inner, cmd = m.inner.Update(msg)
-	return m, cmd
+	return m, startEarly(cmd) // eager.go
 }
 
 func (m gatedModel) View() tea.View {

@@ -182,7 +182,7 @@ func startGated(ctx context.Context, t *testing.T) (*tea.Program, *frameGate, *t
 	return startGatedModel(ctx, t, gateProbe{text: "first"})
 }
 
-func startGatedModel(ctx context.Context, t *testing.T, model gateProbe) (*tea.Program, *frameGate, *terminalOut, chan error) {
+func startGatedModel(ctx context.Context, t *testing.T, model tea.Model) (*tea.Program, *frameGate, *terminalOut, chan error) {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
