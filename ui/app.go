@@ -250,6 +250,7 @@ type Model struct {
 	haveResult bool               // generation gen has answered
 	noListSaid int                // status id of "No list yet" (openPiece), cleared by the list
 	searchTook time.Duration      // how long the last search took, for the typing pause
+	searchFrom int                // the list's cursor when generation gen started (gotResults)
 	searchErr  error
 	terms      *regexp.Regexp
 	said       querySaid // what the index said about the query of generation gen

@@ -50,6 +50,7 @@ func (m *Model) startSearch() tea.Cmd {
 	m.searchCtx, m.cancel = context.WithCancel(m.ctx)
 	m.gen++
 	m.list.keepPlace(keptPlace{}) // a search of its own, not the one after a refresh
+	m.searchFrom = m.list.cursor
 	m.baseQuery = m.buildQuery()
 	m.query = m.baseQuery
 	m.readingFilter = m.sidebar.readingFilter()
@@ -86,6 +87,12 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 		terms = termsFromText(m.query.Text)
 	}
 	m.terms = termsRegexp(terms)
+	// A move made while the answer was on its way (PgDn right after
+	// Enter on a typed query, a piece opened) is kept: the cursor stays
+	// on the piece it moved to, as after a refresh (restorePlace).
+	if h, ok := m.list.selected(); ok && m.list.cursor != m.searchFrom {
+		m.list.keepPlace(keptPlace{id: h.ID, at: m.list.cursor})
+	}
 	m.list.reset(m.gen, r, m.query.Text != "", m.query.SnippetHits())
 	m.list.restorePlace()
 	pages := m.layout() // asks for the pages now in view: marks them pending
