@@ -136,7 +136,7 @@ func (m Model) screen() string {
 	// A last guard: nothing may be wider or taller than the terminal, and
 	// nothing but colours and http(s) hyperlinks reaches it (0.13 ms for a
 	// screen of 17 KB).
-	return termsafe.Rendered(lipgloss.NewStyle().MaxWidth(m.width).MaxHeight(m.height).Render(out))
+	return termsafe.Rendered(fitScreen(out, m.width, m.height))
 }
 
 func (m Model) paneHelp() help.KeyMap {
