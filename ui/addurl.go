@@ -116,8 +116,8 @@ func (m *Model) startAddURL() tea.Cmd {
 	case m.opts.AddURL == nil:
 		return m.status.set("This folio cannot fetch pages", false)
 	}
-	m.layout()
-	return m.addPrompt.start()
+	pages := m.layout()
+	return tea.Batch(pages, m.addPrompt.start())
 }
 
 // addURL starts adding the piece at u; the screen goes on meanwhile.

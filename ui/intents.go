@@ -159,13 +159,16 @@ func (m *Model) doFocusIntent(in intent) tea.Cmd {
 	case leaveSearchIntent:
 		m.search.blur()
 		m.focus = paneList
-		m.layout()
+		pages := m.layout()
 		// Leaving the box searches as written at once rather than after
-		// the pause.
-		return m.stopTyping()
+		// the pause; that search's list asks for its own pages.
+		if search := m.stopTyping(); search != nil {
+			return search
+		}
+		return pages
 	case toListIntent:
 		m.focus = paneList
-		m.layout()
+		return m.layout()
 	case backIntent:
 		if in.byBackspace {
 			if cmd, ok := m.linkBack(); ok {
@@ -176,8 +179,7 @@ func (m *Model) doFocusIntent(in intent) tea.Cmd {
 		m.links.forget()
 		m.tour = relatedTour{}
 		m.focus = paneList
-		m.layout()
-		return cmd
+		return tea.Batch(cmd, m.layout())
 	}
 	return nil
 }

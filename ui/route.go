@@ -122,19 +122,18 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.problems = problemsPane{open: true}
 	case key.Matches(msg, k.FocusSearch):
 		m.focus = paneSearch
-		m.layout()
-		return m.search.focus()
+		return tea.Batch(m.layout(), m.search.focus())
 	case key.Matches(msg, k.NextPane, k.PrevPane):
 		if m.focus == paneSidebar {
 			m.focus = paneList
 		} else {
 			m.focus = paneSidebar
 		}
-		m.layout()
+		return m.layout()
 	case key.Matches(msg, k.ToggleFilter):
 		m.hideSidebar = !m.hideSidebar
 		m.focus = paneList
-		m.layout()
+		return m.layout()
 	case key.Matches(msg, k.Trends):
 		return m.openTrends()
 	case key.Matches(msg, k.Words):
@@ -247,8 +246,7 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 	}
 	if msg.Y == 0 {
 		m.focus = paneSearch
-		m.layout()
-		return m.search.focus()
+		return tea.Batch(m.layout(), m.search.focus())
 	}
 	y := msg.Y - m.bodyTop()
 	if sw := m.sidebarWidthNow(); sw > 0 && msg.X < sw {
@@ -263,9 +261,9 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 		return m.openPiece(i)
 	}
 	m.focus = paneList
-	m.layout()
+	pages := m.layout() // pages it marks as asked are not asked again
 	m.list.moveTo(i)
-	return m.loadPages()
+	return tea.Batch(pages, m.loadPages())
 }
 
 // clickSidebar toggles the value or chooses the timeline bar at x, y of
@@ -278,13 +276,13 @@ func (m *Model) clickSidebar(x, y int) tea.Cmd {
 	}
 	m.search.blur()
 	m.focus = paneSidebar
-	m.layout()
+	pages := m.layout()
 	if name, ok := m.sidebar.savedAt(entry); ok && !onBar {
 		m.sidebar.moveTo(entry)
-		return m.openSaved(name)
+		return m.openSaved(name) // a new search: its list asks for its pages
 	}
 	if onBar && m.sidebar.clickBar(bar) || !onBar && m.sidebar.clickEntry(entry) {
 		return m.startSearch()
 	}
-	return nil
+	return pages
 }

@@ -150,7 +150,7 @@ func (m *Model) openSaved(name string) tea.Cmd {
 	m.period = nil
 	m.sidebar.setSearch(s)
 	m.focus = paneList
-	m.layout()
+	m.layout() // the search below makes a new list, which asks for its pages
 	search := m.startSearch()
 	text := "Opened " + s.Name
 	if c, ok := m.sidebar.savedCount(s.Name); ok && c.fresh > 0 {
@@ -183,8 +183,7 @@ func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
 	m.savedWarned = false
 	m.saved = msg.list
 	m.sidebar.setSaved(msg.counts)
-	m.layout()
-	return nil
+	return m.layout()
 }
 
 // savedOfCurrent is the current search as a saved search named name: the

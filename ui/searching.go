@@ -149,7 +149,7 @@ func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
 	cmds := []tea.Cmd{m.rememberPosition()}
 	m.focus = paneReader
 	m.search.blur()
-	m.layout()
+	cmds = append(cmds, m.layout()) // pages it marks as asked are not asked again
 	m.reader.show(i, h, m.styles.GlamourStyle, m.terms)
 	if m.reading != nil {
 		m.reader.resumeFrom(m.reading.Position(h.ID))

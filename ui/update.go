@@ -168,8 +168,7 @@ func (m *Model) gotFacets(msg facetsMsg) tea.Cmd {
 	m.sidebar.newQuery(m.baseQuery.Text)
 	m.sidebar.setFacets(msg.facets)
 	m.list.sawAuthors(msg.facets.Authors)
-	m.layout()
-	return nil
+	return m.layout()
 }
 
 // setDark switches between the light and dark styles.
