@@ -43,20 +43,21 @@ import (
 type tuiResult struct {
 	Name         string
 	Docs         int
-	IndexState   string    // what `folio index` said before the runs
-	FirstFrameMs []float64 // start → first frame, per run
-	ReadyMs      []float64 // start → the list on screen, per run
-	Typing       []float64 // ms per measured keystroke, debounced
-	TypingSkip   int       // keystrokes whose result could not be told from the one before
-	Enter        []float64 // query + Enter, no debounce
-	Toggle       []float64 // facet toggled in the sidebar, no debounce
-	Failed       int       // results that never showed within the timeout
-	RSSStartMB   float64   // VmHWM after start, max over the runs
-	RSSQueryMB   float64   // VmHWM after the keystroke session
-	RSSAnonMB    float64   // RssAnon then: the process's own memory
-	RSSFileMB    float64   // RssFile then: pages of files mapped (the index), page cache
-	IdleCPU      float64   // % of one CPU over the idle time
-	IdleOutputs  int       // %output notifications while idle
+	IndexState   string        // what `folio index` said before the runs
+	FirstFrameMs []float64     // start → first frame, per run
+	ReadyMs      []float64     // start → the list on screen, per run
+	Typing       []float64     // ms per measured keystroke, debounced
+	TypingSkip   int           // keystrokes whose result could not be told from the one before
+	Enter        []float64     // query + Enter, no debounce
+	Toggle       []float64     // facet toggled in the sidebar, no debounce
+	Failed       int           // results that never showed within the timeout
+	RSSStartMB   float64       // VmHWM after start, max over the runs
+	RSSQueryMB   float64       // VmHWM after the keystroke session
+	RSSAnonMB    float64       // RssAnon then: the process's own memory
+	RSSFileMB    float64       // RssFile then: pages of files mapped (the index), page cache
+	IdleCPU      float64       // % of one CPU over the idle time
+	IdleOutputs  int           // %output notifications while idle
+	Inside       insideFigures // the typing session's own timeline (inside.go)
 	// Err: the session failed; its figures are not printed (a row of
 	// zeros would read as a measurement)
 	Err string
@@ -337,12 +338,17 @@ func tuiArchive(tm *tmux, bin string, args []string, arch, idx string, typed, en
 		}
 	}
 
-	// One session: typing, Enter, facet toggles, then idle.
-	s, err := tm.start(argv)
+	// One session: typing, Enter, facet toggles, then idle; folio writes
+	// its own timeline of it when it quits (inside.go).
+	trace := filepath.Join(tm.work, fmt.Sprintf("trace-%d", r.Docs))
+	s, err := tm.start(append([]string{"env", "FOLIO_TRACE=" + trace}, argv...))
 	if err != nil {
 		return err
 	}
-	defer tm.quit()
+	defer func() {
+		tm.quit()
+		r.Inside = insideFolio(trace)
+	}()
 	all := totals[""]
 	cur := s.count
 	if cur != all {
@@ -576,6 +582,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // tmux is a private tmux server with one pane, read through a control-mode
 // client.
 type tmux struct {
+	work   string // its panes' working folder
 	sock   string
 	path   string // of the socket, removed at the end
 	client *exec.Cmd
@@ -597,7 +604,7 @@ type tmuxEvent struct {
 }
 
 func startTmux(work string) (*tmux, error) {
-	t := &tmux{sock: fmt.Sprintf("folio-bench-%d", os.Getpid())}
+	t := &tmux{work: work, sock: fmt.Sprintf("folio-bench-%d", os.Getpid())}
 	run := func(args ...string) error {
 		out, err := exec.Command("tmux", append([]string{"-L", t.sock, "-f", os.DevNull}, args...)...).CombinedOutput()
 		if err != nil {
@@ -1028,6 +1035,7 @@ func printTUITable(rs []tuiResult, runs int, root string) {
 		}
 	}
 	fmt.Println()
+	printInside(rs)
 }
 
 func skipped(rs []tuiResult) string {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"os"
@@ -145,6 +146,16 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		// embedded one never changes.
 		opts.ArchiveDir, opts.Reindex = name, reindex
 		opts.AddURL = readerAdd(name) // a: fetch a page into the folder
+	}
+	// $FOLIO_TRACE: a file for the reader's timeline of keystrokes,
+	// searches and frames, written when it ends (the bench reads it).
+	if path := os.Getenv("FOLIO_TRACE"); path != "" {
+		f, ferr := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+		if ferr != nil {
+			return fmt.Errorf("FOLIO_TRACE: %w", ferr)
+		}
+		defer f.Close()
+		opts.Trace = f
 	}
 	err = ui.Run(ctx, opts)
 	if errors.Is(err, ui.ErrNoTerminal) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"time"
@@ -106,6 +107,10 @@ type Options struct {
 	// (state.CiteKeys), in the Cmd of each c, C or v, so that they give
 	// the keys folio cite gives; nil: keys as a first run gives them.
 	OpenCiteKeys OpenCiteKeysFunc
+
+	// Trace, when not nil, gets a timeline of the keystrokes, searches,
+	// views and frames when the program ends (trace.go).
+	Trace io.Writer
 
 	// TypingPause is how long after the last keystroke in the search box
 	// the query is searched as written; until then its last word also
@@ -251,6 +256,7 @@ type Model struct {
 	noListSaid int                // status id of "No list yet" (openPiece), cleared by the list
 	searchTook time.Duration      // how long the last search took, for the typing pause
 	searchFrom int                // the list's cursor when generation gen started (gotResults)
+	trace      *tracer            // Options.Trace's timeline; nil without one
 	searchErr  error
 	terms      *regexp.Regexp
 	said       querySaid // what the index said about the query of generation gen
@@ -336,10 +342,20 @@ func Run(ctx context.Context, opts Options) error {
 	// The renderer sleeps while nothing changes, and the scrolling region is
 	// reset before each full redraw (frames.go). It ticks at frameRate.
 	gate := newFrameGate(ctx, os.Stdout)
-	p := tea.NewProgram(newGatedModel(newModel(ctx, opts), gate), tea.WithContext(ctx),
+	model := newModel(ctx, opts)
+	if opts.Trace != nil {
+		model.trace = newTracer()
+		gate.trace = model.trace
+	}
+	p := tea.NewProgram(newGatedModel(model, gate), tea.WithContext(ctx),
 		tea.WithOutput(gate), tea.WithFilter(gate.filter), tea.WithFPS(frameRate))
 	gate.attach(p)
 	final, err := p.Run()
+	if model.trace != nil {
+		if terr := model.trace.writeTo(opts.Trace); terr != nil && err == nil {
+			err = fmt.Errorf("trace not written: %w", terr)
+		}
+	}
 	if g, ok := final.(gatedModel); ok {
 		final = g.inner
 	}

@@ -68,7 +68,10 @@
 // root's part in quoting, through [QuoteBook], which the state package's
 // Quotes implements; cmdsquotes.go their messages and Cmds (opening and
 // saving the quotes, finding them in a rendering and the quoted pieces
-// among the results).
+// among the results). eager.go starts the commands of a batch as soon as
+// Bubble Tea hands them over, beside the view rather than after it;
+// trace.go keeps the timeline of [Options.Trace] (folio's FOLIO_TRACE),
+// written when the program ends, which the bench reads.
 //
 // Two rules keep the interface responsive and safe:
 //

@@ -9,11 +9,14 @@ import tea "charm.land/bubbletea/v2"
 // then render). So a keystroke's search, batched with its typing pause,
 // started only once the key's own view was drawn.
 //
-// Measured with a build that logged each step (not kept), in the tmux bench
-// at 100k pieces, 2026-12-03, one run each, ~105 typed keys: key → search
-// start p50 2.6 → 0.3 ms; key → the frame with its results written p50
-// 23.3 → 18.5 ms (the search itself 13.1 → 11.3, beside the view now);
-// the bench's typing p50 29.4 → 22.9 ms (README, run (j)).
+// Measured with a build that logged the steps FOLIO_TRACE now logs
+// (trace.go), in the tmux bench at 100k pieces, 2026-12-03, one run each,
+// ~105 typed keys: key → search start p50 2.6 → 0.3 ms; key → the frame
+// with its results written p50 23.3 → 18.5 ms (the search itself 13.1 →
+// 11.3, beside the view now). The bench's typing p50 in tmux moved 29.4 →
+// 22.9 ms in those two runs, but two more alternating runs of each binary
+// (README, run (j)) gave 27.9 and 22.5 (before) against 30.7 and 22.3
+// (after): within the spread of the terminal's side.
 //
 // startEarly runs a batch's commands as soon as Bubble Tea hands over the
 // command, beside the view: each is started in a goroutine of its own, and

@@ -69,8 +69,9 @@ import (
 // what, holding which lock); TestFrameGateHoldsTheRendererWhileIdle fails
 // if a new version no longer lets the renderer be held.
 type frameGate struct {
-	out *os.File
-	ctx context.Context
+	out   *os.File
+	ctx   context.Context
+	trace *tracer // nil but with Options.Trace
 
 	mu       sync.Mutex
 	prog     *tea.Program
@@ -136,6 +137,7 @@ func (g *frameGate) Write(b []byte) (int, error) {
 		if _, err := g.out.Write(out); err != nil {
 			return 0, err
 		}
+		g.trace.event("write %d", len(out))
 	}
 	if !framed && !marked {
 		return n, nil
@@ -429,6 +431,9 @@ func (m gatedModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.skip = false
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		m.gate.trace.event("key %q", k.String())
+	}
 	var cmd tea.Cmd
 	m.inner, cmd = m.inner.Update(msg)
 	return m, startEarly(cmd) // eager.go
@@ -436,7 +441,14 @@ func (m gatedModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m gatedModel) View() tea.View {
 	if !m.skip || !m.cache.ok {
+		var t0 time.Time
+		if m.gate.trace != nil {
+			t0 = time.Now()
+		}
 		m.cache.v, m.cache.ok = m.inner.View(), true
+		if m.gate.trace != nil {
+			m.gate.trace.event("view %d", time.Since(t0).Microseconds())
+		}
 	}
 	return m.gate.viewed(m.cache.v)
 }

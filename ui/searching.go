@@ -56,7 +56,7 @@ func (m *Model) startSearch() tea.Cmd {
 	m.readingFilter = m.sidebar.readingFilter()
 	// The Reading counts are asked for when the results are in, not
 	// beside them: on two cores they would slow the results down.
-	return newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.quotes, m.gen)
+	return m.trace.traced(m.gen, newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.quotes, m.gen))
 }
 
 // gotResults takes a search answer if it belongs to the current generation.
@@ -74,6 +74,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 		return nil
 	}
 	m.haveResult = true
+	m.trace.event("results %d", m.gen)
 	m.status.clear(m.noListSaid) // the list it says is missing is here
 	m.query = msg.query
 	m.readingSnap = msg.reading
