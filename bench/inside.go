@@ -82,7 +82,7 @@ func insideOf(evs []traceEvent) insideFigures {
 			continue
 		}
 		k, err := strconv.Unquote(e.arg)
-		if err != nil || len([]rune(k)) != 1 {
+		if err != nil || len([]rune(k)) != 1 && k != "space" {
 			continue // a named key (enter, ctrl+u, backspace), not a typed character
 		}
 		s := next(i+1, "search")

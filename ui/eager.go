@@ -1,6 +1,12 @@
 package ui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+
+	tea "charm.land/bubbletea/v2"
+)
 
 // Bubble Tea v2.1.1 starts the commands of a tea.Batch late: Update's
 // command runs at once in a goroutine, but a batch's command only returns a
@@ -24,8 +30,10 @@ import tea "charm.land/bubbletea/v2"
 // wait for those goroutines' messages (nested batches alike). What each
 // command does, and the messages the program gets, are the same; only when
 // they start changes. A command that panics panics again in the waiting
-// command, where Bubble Tea recovers it as it would have. Sequences are left
-// as they are (their order is their point).
+// command, where Bubble Tea recovers it, with the value and the stack of the
+// command's own goroutine (commandPanic); one that calls runtime.Goexit
+// ends its waiting command the same way. Sequences are left as they are
+// (their order is their point).
 func startEarly(cmd tea.Cmd) tea.Cmd {
 	if cmd == nil {
 		return nil
@@ -55,28 +63,50 @@ func startBatch(b tea.BatchMsg) tea.BatchMsg {
 // for its message.
 func startNow(c tea.Cmd) tea.Cmd {
 	type result struct {
-		msg      tea.Msg
-		panicked bool
-		value    any
+		msg    tea.Msg
+		failed *commandPanic // c panicked
+		exited bool          // c called runtime.Goexit
 	}
 	done := make(chan result, 1)
 	go func() {
+		finished := false
 		defer func() {
-			if r := recover(); r != nil {
-				done <- result{panicked: true, value: r}
+			if finished {
+				return
 			}
+			if r := recover(); r != nil {
+				done <- result{failed: &commandPanic{value: r, stack: debug.Stack()}}
+				return
+			}
+			done <- result{exited: true}
 		}()
 		msg := c()
 		if b, ok := msg.(tea.BatchMsg); ok {
 			msg = startBatch(b)
 		}
+		finished = true
 		done <- result{msg: msg}
 	}()
 	return func() tea.Msg {
 		r := <-done
-		if r.panicked {
-			panic(r.value)
+		switch {
+		case r.failed != nil:
+			panic(r.failed)
+		case r.exited:
+			runtime.Goexit()
 		}
 		return r.msg
 	}
+}
+
+// commandPanic is a command's panic, passed on to the command that waits
+// for it, with the stack where it happened: Bubble Tea prints the stack of
+// the goroutine it recovers the panic in, which is the waiting one.
+type commandPanic struct {
+	value any
+	stack []byte
+}
+
+func (p *commandPanic) String() string {
+	return fmt.Sprintf("%v\n\ngoroutine of the command that panicked:\n%s", p.value, p.stack)
 }

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -67,15 +70,45 @@ func TestBatchedCommandsStartBesideTheView(t *testing.T) {
 	}
 }
 
-// A batched command's panic reaches Bubble Tea as a panic in a command,
-// which it recovers: the program ends with an error, the terminal restored.
-func TestEarlyCommandPanicStopsTheProgram(t *testing.T) {
-	b := startBatch(tea.BatchMsg{func() tea.Msg { panic("boom") }})
+func earlyPanickingCommand() tea.Msg { panic("boom") }
+
+// A batched command's panic is raised again in the command that waits for
+// it, where Bubble Tea recovers it (and prints it, with the stack of the
+// goroutine it recovered it in): its value and the stack of the command
+// that panicked come with it.
+func TestEarlyCommandPanicKeepsItsValueAndStack(t *testing.T) {
+	b := startBatch(tea.BatchMsg{earlyPanickingCommand})
 	defer func() {
-		if r := recover(); r != "boom" {
+		r := recover()
+		p, ok := r.(*commandPanic)
+		if !ok || p.value != "boom" {
 			t.Fatalf("recovered %v, want the command's panic", r)
+		}
+		if s := fmt.Sprintf("%s", r); !strings.Contains(s, "boom") || !strings.Contains(s, "earlyPanickingCommand") {
+			t.Fatalf("what Bubble Tea prints does not name the command that panicked:\n%s", s)
 		}
 	}()
 	b[0]()
 	t.Fatal("the waiting command did not panic")
+}
+
+// A command that ends its goroutine (runtime.Goexit, as t.FailNow does)
+// ends the waiting one too, rather than leaving it waiting for good.
+func TestEarlyCommandGoexitEndsItsWait(t *testing.T) {
+	b := startBatch(tea.BatchMsg{func() tea.Msg { runtime.Goexit(); return nil }})
+	ended := make(chan bool, 1)
+	go func() {
+		returned := false
+		defer func() { ended <- returned }()
+		b[0]()
+		returned = true
+	}()
+	select {
+	case returned := <-ended:
+		if returned {
+			t.Fatal("the waiting command returned a message")
+		}
+	case <-time.After(10 * time.Second): // a bound on failing
+		t.Fatal("the waiting command still waits for a command that ended its goroutine")
+	}
 }

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // lipglossFit is the guard fitScreen stands for.
@@ -64,4 +67,24 @@ func FuzzFitScreen(f *testing.F) {
 			t.Fatalf("fitScreen(%q, %d, %d)\n got %q\nwant %q", s, w, h, got, want)
 		}
 	})
+}
+
+// The screen's guard leaves nothing wider than the terminal, even where the
+// text holds a sequence that the width cut would cut short.
+func TestScreenGuardKeepsToTheWidth(t *testing.T) {
+	for _, s := range []string{
+		"\x1b]0;" + strings.Repeat("x", 20), "\x1bP" + strings.Repeat("x", 20),
+		strings.Repeat("\xff", 20), strings.Repeat("\xe2", 20),
+		"ok\n\x1b]8;;https://example.org\x1b\\" + strings.Repeat("y", 30) + "\x1b]8;;\x1b\\",
+	} {
+		out := guardScreen(s, 10, 5)
+		for _, line := range strings.Split(out, "\n") {
+			if w := ansi.StringWidth(line); w > 10 {
+				t.Errorf("%q: a line of %d cells after the guard: %q", s, w, line)
+			}
+		}
+		if v := termsafe.Violation(out, false); v != "" {
+			t.Errorf("%q: %s", s, v)
+		}
+	}
 }

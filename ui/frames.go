@@ -137,7 +137,9 @@ func (g *frameGate) Write(b []byte) (int, error) {
 		if _, err := g.out.Write(out); err != nil {
 			return 0, err
 		}
-		g.trace.event("write %d", len(out))
+		if g.trace != nil {
+			g.trace.event("write %d", len(out))
+		}
 	}
 	if !framed && !marked {
 		return n, nil
@@ -431,7 +433,7 @@ func (m gatedModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.skip = false
-	if k, ok := msg.(tea.KeyPressMsg); ok {
+	if k, ok := msg.(tea.KeyPressMsg); ok && m.gate.trace != nil {
 		m.gate.trace.event("key %q", k.String())
 	}
 	var cmd tea.Cmd

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/folio-tui/folio/archive"
 )
 
@@ -51,4 +53,95 @@ func TestAMoveWhileTheAnswerComesIsKept(t *testing.T) {
 	if h.m.list.cursor != 0 {
 		t.Fatalf("a search with no move in between left the cursor at %d", h.m.list.cursor)
 	}
+}
+
+// A click on a row while typing leaves the search box: the query is
+// searched as written at once, as Enter does, and the clicked row stays
+// chosen when that answer comes (found by a review helper).
+func TestAClickWhileTypingIsKept(t *testing.T) {
+	h := newHarness(t, newFake(keptArticles(30, "alphabet soup and more alphabet")...), 100, 30)
+	h.key("/")
+	h.typeText("alphabet")
+	if !h.m.typing {
+		t.Fatal("not typing")
+	}
+	y := -1
+	for yy := range 30 {
+		if i, ok := h.m.list.rowAt(yy - h.m.bodyTop()); ok && i == 3 {
+			y = yy
+			break
+		}
+	}
+	h.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: h.m.sidebarWidthNow() + 5, Y: y})
+	clicked, ok := h.m.list.selected()
+	if !ok || h.m.list.cursor != 3 || h.m.focus != paneList {
+		t.Fatalf("click: cursor %d focus %v", h.m.list.cursor, h.m.focus)
+	}
+	h.advance(time.Second) // the typing pause, if any is still to come
+	if h.m.query.Typing {
+		t.Fatal("the search as written did not come")
+	}
+	if got, _ := h.m.list.selected(); got.ID != clicked.ID {
+		t.Fatalf("the click on %s was undone by the search as written: cursor %d on %s", clicked.ID, h.m.list.cursor, got.ID)
+	}
+}
+
+// A move made after the answer came is not undone by a page of that
+// answer: the place kept for a move made while it was on its way (one its
+// first page did not hold) gives way to the later move (found by a review
+// helper).
+func TestAMoveAfterTheAnswerIsNotUndoneByItsPages(t *testing.T) {
+	h := newHarness(t, newFake(keptArticles(300, "text")...), 100, 20)
+	for h.m.list.cursor < 150 {
+		h.key("pgdown")
+	}
+	search := h.sendOnly(keyPress("s")) // another sort: its answer on its way
+	h.key("down")                       // a move meanwhile
+	var pages tea.Cmd
+	queue := []tea.Cmd{search}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg, ok := runCmd(c)
+		if !ok {
+			t.Fatal("a command hung")
+		}
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case resultsMsg:
+			if !msg.page {
+				pages = h.sendOnly(msg) // the answer; its pages still on their way
+			} else {
+				h.send(msg)
+			}
+		case nil:
+		default:
+			h.send(msg)
+		}
+	}
+	if h.m.list.keep.id == "" {
+		t.Fatalf("no place kept for the move (cursor %d): the test asks nothing", h.m.list.cursor)
+	}
+	h.key("g") // to the top
+	if h.m.list.cursor != 0 {
+		t.Fatalf("g: cursor %d", h.m.list.cursor)
+	}
+	h.run(pages)
+	if h.m.list.cursor != 0 {
+		t.Fatalf("g was undone by a page of the answer: cursor %d", h.m.list.cursor)
+	}
+}
+
+func keptArticles(n int, body string) []archive.Article {
+	var as []archive.Article
+	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		as = append(as, archive.Article{ID: fmt.Sprintf("a%03d", i), Title: fmt.Sprintf("Piece %d", i),
+			Outlet: "X", Kind: "article", Date: archive.Date{Time: base.AddDate(0, 0, -i)}, Body: body})
+	}
+	return as
 }

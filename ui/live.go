@@ -296,18 +296,24 @@ func (m *Model) searchKeepingPlace() tea.Cmd {
 // keptPlace is the piece the list's cursor was on before a refresh, and
 // where.
 type keptPlace struct {
-	id string
-	at int
+	id     string
+	at     int
+	placed bool // the cursor was put at row at to wait for its page
 }
 
 // restorePlace puts the cursor back on the kept piece once the results of
 // the search after a refresh are in: on it if its page is loaded; else at
 // the same row, so that the page around it is asked for and this is tried
 // again when it comes. A piece no longer there leaves the cursor at the
-// row it was on.
+// row it was on. A move made while the page is awaited wins: the place is
+// no longer kept.
 func (l *resultList) restorePlace() {
 	k := l.keep
 	if k.id == "" {
+		return
+	}
+	if k.placed && l.cursor != k.at {
+		l.keep = keptPlace{}
 		return
 	}
 	for p, hits := range l.pages {
@@ -322,7 +328,9 @@ func (l *resultList) restorePlace() {
 	l.moveTo(k.at)
 	if _, loaded := l.pages[l.cursor/pageSize]; loaded {
 		l.keep = keptPlace{} // it has gone
+		return
 	}
+	l.keep.at, l.keep.placed = l.cursor, true
 }
 
 // forceRefresh is R: the reading state is saved and reloaded and the

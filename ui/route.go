@@ -260,10 +260,16 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 	if m.focus == paneList && i == m.list.at() {
 		return m.openPiece(i)
 	}
+	var search tea.Cmd
+	if m.focus == paneSearch {
+		// leaving the box searches as written at once, as Enter does;
+		// the row clicked stays chosen when that answer comes
+		search = m.stopTyping()
+	}
 	m.focus = paneList
 	pages := m.layout() // pages it marks as asked are not asked again
 	m.list.moveTo(i)
-	return tea.Batch(pages, m.loadPages())
+	return tea.Batch(search, pages, m.loadPages())
 }
 
 // clickSidebar toggles the value or chooses the timeline bar at x, y of

@@ -133,10 +133,17 @@ func (m Model) screen() string {
 		parts = append(parts, footerView(m.width, m.status, m.queryLine(), m.paneHelp(), st))
 	}
 	out := strings.Join(parts, "\n")
-	// A last guard: nothing may be wider or taller than the terminal, and
-	// nothing but colours and http(s) hyperlinks reaches it (0.13 ms for a
-	// screen of 17 KB).
-	return termsafe.Rendered(fitScreen(out, m.width, m.height))
+	return guardScreen(out, m.width, m.height)
+}
+
+// guardScreen is the screen's last guard: nothing may be wider or taller
+// than the terminal (w×h), and nothing but colours and http(s) hyperlinks
+// reaches it (termsafe.Rendered, 0.13 ms for a screen of 17 KB). The screen
+// is made safe before it is measured too: a sequence cut short by the cut,
+// its introducer dropped afterwards, would leave text the cut counted as
+// no cells (found by a review helper).
+func guardScreen(s string, w, h int) string {
+	return termsafe.Rendered(fitScreen(termsafe.Rendered(s), w, h))
 }
 
 func (m Model) paneHelp() help.KeyMap {
