@@ -94,6 +94,7 @@ func TestVerifySeesEveryChange(t *testing.T) {
 				sub = "2017"
 			}
 			path := func(i int) string { return filepath.Join(src, sub, fmt.Sprintf("piece-%03d.md", i)) }
+			begun := time.Now() // before any folder is made or changed
 			os.MkdirAll(filepath.Join(src, "2016"), 0o755)
 			os.MkdirAll(filepath.Join(src, sub), 0o755)
 			old := time.Unix(1_600_000_000, 123456789)
@@ -106,12 +107,13 @@ func TestVerifySeesEveryChange(t *testing.T) {
 			}
 			os.WriteFile(filepath.Join(src, "2016", "other.md"), []byte("---\ntitle: Other\n---\nother\n"), 0o644)
 			if !memo {
-				// every scan starts as the folders are written, however
-				// long the build takes: they are never settled, so no
-				// memo is kept (with the real clock, a build over
-				// memoSettle on a loaded machine settled them)
-				written := time.Now()
-				scanNow = func() time.Time { return written }
+				// every scan starts as the folders begin to be written,
+				// however long the writing and the build take: they are
+				// never settled, so no memo is kept (with the real clock,
+				// a build over memoSettle on a loaded machine settled
+				// them; with the time the writing ended, writing the 600
+				// files over memoSettle settled the root, made first)
+				scanNow = func() time.Time { return begun }
 				defer func() { scanNow = time.Now }()
 			}
 			name, fsys, err := archive.Source(src)
