@@ -25,7 +25,7 @@ import (
 // the rows on screen. When minParallelHits or more get them, they are
 // cut into a part for each core, each with its own highlightSet (whose
 // memo a search writes).
-func (ix *Index) hitsOf(hits search.DocumentMatchCollection, hl *highlightSet, hasText bool, marked int) []Hit {
+func (ix *Index) hitsOf(hits search.DocumentMatchCollection, hl hitMarks, hasText bool, marked int) []Hit {
 	out := make([]Hit, len(hits))
 	if marked < 0 || marked > len(hits) {
 		marked = len(hits)
@@ -47,7 +47,7 @@ func (ix *Index) hitsOf(hits search.DocumentMatchCollection, hl *highlightSet, h
 	errs := make([]error, parts)
 	for p := range parts {
 		lo, hi := p*marked/parts, (p+1)*marked/parts
-		own := hl.forWorker()
+		own := hitMarks{hl.title.forWorker(), hl.texts.forWorker()}
 		wg.Go(func() {
 			errs[p] = caught("snippets", func() error {
 				for i := lo; i < hi; i++ {
@@ -79,7 +79,13 @@ func (q Query) SnippetHits() int {
 var minParallelHits = 16
 
 // hitOf converts a bleve hit.
-func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool) Hit {
+// hitMarks is what a hit's title (title) and its snippets (texts) mark
+// (queryPlan.highlight).
+type hitMarks struct{ title, texts *highlightSet }
+
+func (m hitMarks) empty() bool { return m.title.empty() && m.texts.empty() }
+
+func (ix *Index) hitOf(dm *search.DocumentMatch, hl hitMarks, hasText bool) Hit {
 	f := dm.Fields
 	h := Hit{
 		ID:            dm.ID,
@@ -100,14 +106,14 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl *highlightSet, hasText bool)
 	if !hasText {
 		return h
 	}
-	if !hl.empty() {
-		h.TitleMarked = hl.markTitle(h.Title)
+	if !hl.title.empty() {
+		h.TitleMarked = hl.title.markTitle(h.Title)
 	}
 	ix.withLongTexts(f, func(standfirst, note, body string) {
 		// the texts are views of a reader's buffers: snippets and leads
 		// are built anew (mark), and the memo copies what it keeps
-		if !hl.empty() {
-			h.Snippets = hl.snippets(standfirst, body, note)
+		if !hl.texts.empty() {
+			h.Snippets = hl.texts.snippets(standfirst, body, note)
 		}
 		if len(h.Snippets) == 0 {
 			for _, t := range []string{standfirst, body, note} {

@@ -13,7 +13,7 @@ import (
 // them.
 func marked(query, text string) string {
 	p := buildPlan(parseQuery(query, false), DefaultSynonyms())
-	hl := p.highlight()
+	_, hl := p.highlight()
 	return mark(text, hl.findMatches(text, 1000))
 }
 
@@ -76,7 +76,7 @@ func TestAliasPhraseMarks(t *testing.T) {
 // is one, the marks of its words on their own go.
 func TestPhraseMarksLimit(t *testing.T) {
 	p := buildPlan(parseQuery(`united "united states"`, false), DefaultSynonyms())
-	hl := p.highlight()
+	_, hl := p.highlight()
 	text := strings.Repeat("the united states, ", 30)
 	got := hl.findMatches(text, 24)
 	if len(got) != 24 {
@@ -133,7 +133,7 @@ func FuzzPhraseMarks(f *testing.F) {
 	f.Add(`isis "prevention of terrorism" radica*`, "Islamic State… prevention of 1,000 terrorism's 中文 Isil’s")
 	f.Fuzz(func(t *testing.T, query, text string) {
 		p := buildPlan(parseQuery(query, true), DefaultSynonyms())
-		hl := p.highlight()
+		_, hl := p.highlight()
 		prev := 0
 		for _, s := range hl.findMatches(text, 50) {
 			if s.start < prev || s.end <= s.start || s.end > len(text) {
@@ -160,7 +160,7 @@ func TestLongPhraseSnippet(t *testing.T) {
 		"security services had received several warnings about the cell months before the attack and had " +
 		"failed to act on them in time to prevent the attack on the capital"
 	p := buildPlan(parseQuery(`"`+sentence+`"`, false), DefaultSynonyms())
-	hl := p.highlight()
+	_, hl := p.highlight()
 	text := strings.Repeat("Background paragraph about many unrelated things. ", 8) + "In its report, " + sentence + ". More text follows."
 	got := hl.snippets(text)
 	if len(got) == 0 || !strings.Contains(got[0], MarkStart+"the committee concluded") || strings.Count(got[0], MarkStart) != strings.Count(got[0], MarkEnd) {

@@ -351,35 +351,48 @@ func isCapsWord(w string) bool {
 	return caps >= 2
 }
 
-// highlight is what the snippets mark: each positive unit's forms.
-func (p *queryPlan) highlight() highlightSet {
-	hl := newHighlightSet()
+// highlight is what a hit's title and its snippets mark: each positive
+// unit's forms, where the unit's clause searched. A word of the default
+// field is found in the title and the texts alike and is marked in both; a
+// title: word only in the title, and is not marked in the snippets (which
+// would say the texts matched); author: and outlet: words are marked in
+// neither (tag: and kind: have no units).
+func (p *queryPlan) highlight() (title, texts highlightSet) {
+	title, texts = newHighlightSet(), newHighlightSet()
 	for _, g := range p.groups {
 		for _, pc := range g {
-			if pc.field == qfAuthor || pc.field == qfOutlet {
-				continue
-			}
-			for _, u := range pc.units {
-				switch u.kind {
-				case uStem:
-					hl.addUnit(u.terms)
-				case uExact, uCase:
-					if len(u.forms) == 1 {
-						hl.addExact(u.forms[0], u.kind == uCase)
-					} else {
-						hl.addPhrase(u)
-					}
-				case uPrefix, uTyping:
-					hl.addPrefix(u.prefix)
-				case uFuzzy:
-					for _, v := range u.variants {
-						hl.addFuzzy(v, u.fuzzy)
-					}
-				}
+			switch pc.field {
+			case qfText:
+				addMarks(&title, pc.units)
+				addMarks(&texts, pc.units)
+			case qfTitle:
+				addMarks(&title, pc.units)
 			}
 		}
 	}
-	return hl
+	return title, texts
+}
+
+// addMarks adds the forms of units to hl.
+func addMarks(hl *highlightSet, units []unit) {
+	for _, u := range units {
+		switch u.kind {
+		case uStem:
+			hl.addUnit(u.terms)
+		case uExact, uCase:
+			if len(u.forms) == 1 {
+				hl.addExact(u.forms[0], u.kind == uCase)
+			} else {
+				hl.addPhrase(u)
+			}
+		case uPrefix, uTyping:
+			hl.addPrefix(u.prefix)
+		case uFuzzy:
+			for _, v := range u.variants {
+				hl.addFuzzy(v, u.fuzzy)
+			}
+		}
+	}
 }
 
 // terms are the words of the query for highlighting in a rendered piece:

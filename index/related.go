@@ -74,7 +74,7 @@ func (ix *Index) Related(id string, n int) ([]Hit, error) {
 	}
 	out := make([]Hit, 0, len(sr.Hits))
 	for _, dm := range sr.Hits {
-		out = append(out, ix.hitOf(dm, nil, false))
+		out = append(out, ix.hitOf(dm, hitMarks{}, false))
 	}
 	return out, nil
 }

@@ -55,7 +55,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	p := buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms)
 	widens := p.typed != "" && ix.resolveTyping(ctx, &p)
 	c := compile(p)
-	hl := p.highlight()
+	hlTitle, hlTexts := p.highlight()
 	res := resultsOf(p, widens)
 
 	hasText := len(c.must) > 0 || len(c.mustNot) > 0
@@ -125,7 +125,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		fc.wait()
 		return Results{}, err
 	}
-	res.Hits = ix.hitsOf(hits, &hl, hasText, q.SnippetHits())
+	res.Hits = ix.hitsOf(hits, hitMarks{&hlTitle, &hlTexts}, hasText, q.SnippetHits())
 	res.Forms = formsFound(p.widened(), res.Hits)
 	if err := fc.wait(); err != nil {
 		return Results{}, err
