@@ -145,3 +145,36 @@ func keptArticles(n int, body string) []archive.Article {
 	}
 	return as
 }
+
+// A click in the sidebar while typing leaves the search box as Enter does:
+// the filter it toggles is searched with the query as written, not as
+// typed (its last word no longer a prefix).
+func TestASidebarClickWhileTypingSearchesAsWritten(t *testing.T) {
+	as := keptArticles(30, "alphabet soup and more alphabet")
+	for i := range as {
+		as[i].Outlet = []string{"The Times", "The Guardian"}[i%2]
+	}
+	h := newHarness(t, newFake(as...), 100, 30)
+	h.key("/")
+	h.typeText("alphab")
+	if !h.m.query.Typing {
+		t.Fatalf("not a typed search: %+v", h.m.query)
+	}
+	y := -1
+	for yy := range 30 {
+		if i, ok := h.m.sidebar.entryAt(yy - h.m.bodyTop()); ok && h.m.sidebar.entries[i].group == groupOutlets {
+			y = yy
+			break
+		}
+	}
+	if y < 0 {
+		t.Fatal("no outlet in the sidebar")
+	}
+	h.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: 2, Y: y})
+	if len(h.m.query.Outlets) != 1 {
+		t.Fatalf("the click chose no outlet: %+v", h.m.query)
+	}
+	if h.m.query.Typing || h.m.typing {
+		t.Fatalf("the outlet's search is the typed one (%+v): the box was left by the click", h.m.query)
+	}
+}

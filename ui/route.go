@@ -280,6 +280,12 @@ func (m *Model) clickSidebar(x, y int) tea.Cmd {
 	if !onBar && !onEntry {
 		return nil
 	}
+	var search tea.Cmd
+	if m.focus == paneSearch {
+		// leaving the box searches as written at once, as a click on a
+		// row does; a search the click starts below supersedes it
+		search = m.stopTyping()
+	}
 	m.search.blur()
 	m.focus = paneSidebar
 	pages := m.layout()
@@ -290,5 +296,5 @@ func (m *Model) clickSidebar(x, y int) tea.Cmd {
 	if onBar && m.sidebar.clickBar(bar) || !onBar && m.sidebar.clickEntry(entry) {
 		return m.startSearch()
 	}
-	return pages
+	return tea.Batch(search, pages)
 }
