@@ -178,3 +178,47 @@ func TestASidebarClickWhileTypingSearchesAsWritten(t *testing.T) {
 		t.Fatalf("the outlet's search is the typed one (%+v): the box was left by the click", h.m.query)
 	}
 }
+
+// G right after Enter goes to a row whose page is not loaded: the answer
+// keeps the row (found by a review helper: the move was undone).
+func TestAMoveToAnUnloadedRowWhileTheAnswerComesIsKept(t *testing.T) {
+	h := newHarness(t, newFake(keptArticles(350, "common words")...), 100, 20)
+	h.key("/")
+	h.typeText("common")
+	enter := h.sendOnly(keyPress("enter"))
+	h.key("G")
+	last := h.m.list.count() - 1
+	if h.m.list.cursor != last || last < 2*pageSize {
+		t.Fatalf("G: cursor %d of %d", h.m.list.cursor, h.m.list.count())
+	}
+	h.run(enter)
+	if h.m.query.Typing {
+		t.Fatal("the answer of the search as written did not come")
+	}
+	if h.m.list.cursor != last {
+		t.Fatalf("after the answer the cursor is at row %d, want %d, where G put it", h.m.list.cursor, last)
+	}
+	if _, ok := h.m.list.selected(); !ok {
+		t.Fatal("the row's page was not asked for")
+	}
+}
+
+// ] and [ in the reader step from where the open piece is in the list now,
+// not from the row it was opened at: an answer that came after it was
+// opened moved it (found by a review helper: ] skipped or repeated pieces).
+func TestStepsFollowTheOpenPieceToItsRowNow(t *testing.T) {
+	h := newHarness(t, newFake(keptArticles(30, "text")...), 100, 20)
+	sorted := h.sendOnly(keyPress("s")) // another order, on its way
+	h.key("j", "j", "j", "enter")       // open the fourth piece of the old order
+	open := h.m.reader.pieceID()
+	h.run(sorted)
+	row, ok := h.m.list.rowOf(open)
+	if !ok || row == 3 {
+		t.Fatalf("the new order has %s at row %d (%v): the test asks nothing", open, row, ok)
+	}
+	next, _ := h.m.list.hit(row + 1)
+	h.key("]")
+	if got := h.m.reader.pieceID(); got != next.ID {
+		t.Fatalf("] opened %s, want %s (after %s, at row %d now)", got, next.ID, open, row)
+	}
+}

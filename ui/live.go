@@ -301,6 +301,18 @@ type keptPlace struct {
 	placed bool // the cursor was put at row at to wait for its page
 }
 
+// rowOf is the row of the piece id among the loaded pages.
+func (l resultList) rowOf(id string) (int, bool) {
+	for p, hits := range l.pages {
+		for i, h := range hits {
+			if h.ID == id {
+				return p*pageSize + i, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // restorePlace puts the cursor back on the kept piece once the results of
 // the search after a refresh are in: on it if its page is loaded; else at
 // the same row, so that the page around it is asked for and this is tried
@@ -316,14 +328,10 @@ func (l *resultList) restorePlace() {
 		l.keep = keptPlace{}
 		return
 	}
-	for p, hits := range l.pages {
-		for i, h := range hits {
-			if h.ID == k.id {
-				l.keep = keptPlace{}
-				l.moveTo(p*pageSize + i)
-				return
-			}
-		}
+	if i, ok := l.rowOf(k.id); ok {
+		l.keep = keptPlace{}
+		l.moveTo(i)
+		return
 	}
 	l.moveTo(k.at)
 	if _, loaded := l.pages[l.cursor/pageSize]; loaded {

@@ -84,17 +84,25 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	}
 	r := msg.results
 	terms := r.Terms
-	if len(terms) == 0 {
+	if terms == nil { // a searcher that gives none (index.Index always does)
 		terms = termsFromText(m.query.Text)
 	}
 	m.terms = termsRegexp(terms)
 	// A move made while the answer was on its way (PgDn right after
 	// Enter on a typed query, a piece opened) is kept: the cursor stays
 	// on the piece it moved to, as after a refresh (restorePlace).
-	if h, ok := m.list.selected(); ok && m.list.cursor != m.searchFrom {
-		m.list.keepPlace(keptPlace{id: h.ID, at: m.list.cursor})
+	movedTo := -1
+	if m.list.cursor != m.searchFrom {
+		if h, ok := m.list.selected(); ok {
+			m.list.keepPlace(keptPlace{id: h.ID, at: m.list.cursor})
+		} else {
+			movedTo = m.list.cursor // a row not loaded yet (G): the row is kept
+		}
 	}
 	m.list.reset(m.gen, r, m.query.Text != "", m.query.SnippetHits())
+	if movedTo >= 0 {
+		m.list.moveTo(movedTo)
+	}
 	m.list.restorePlace()
 	pages := m.layout() // asks for the pages now in view: marks them pending
 	m.searchTook = r.Took
@@ -196,8 +204,21 @@ func (m *Model) renderWaiting() tea.Cmd {
 }
 
 // stepPiece opens the next (+1) or previous (-1) piece of the results.
+//
+// The open piece (or the piece a walk through related pieces started from)
+// is looked for in the list as it is now: a refresh, or an answer that
+// came after the piece was opened, may have moved it to another row.
 func (m *Model) stepPiece(d int) tea.Cmd {
-	i := m.reader.at() + d
+	at, anchor := m.reader.at(), m.reader.pieceID()
+	if m.tour.active() {
+		anchor = m.tour.origin.ID
+	}
+	if h, ok := m.list.hit(at); !ok || h.ID != anchor {
+		if j, ok := m.list.rowOf(anchor); ok {
+			at = j
+		}
+	}
+	i := at + d
 	switch {
 	case i < 0:
 		return m.status.set("This is the first piece of the results", false)
