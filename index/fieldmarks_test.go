@@ -64,3 +64,34 @@ The Kremlin answered the sanctions with silence, and then with more sanctions of
 		}
 	}
 }
+
+// The words a rendered piece marks (Results.Terms) are the default field's
+// and their aliases: a title: word matched the title alone, and is not
+// marked in the text.
+func TestTermsAreTheTextsWords(t *testing.T) {
+	for _, c := range []struct {
+		query string
+		want  []string // among the terms
+		not   []string
+	}{
+		{"title:isis", nil, []string{"isis", "Isil"}},
+		{"isis title:kremlin", []string{"isis", "Isil"}, []string{"kremlin"}},
+		{`title:"foo bar" silence`, []string{"silence"}, []string{"foo", "bar", "foo bar"}},
+	} {
+		p := buildPlan(parseQuery(c.query, false), DefaultSynonyms())
+		terms := p.terms()
+		if terms == nil {
+			t.Fatalf("%s: nil terms (the reader would guess them from the text)", c.query)
+		}
+		for _, w := range c.want {
+			if !slices.ContainsFunc(terms, func(s string) bool { return strings.EqualFold(s, w) }) {
+				t.Errorf("%s: %q not among %q", c.query, w, terms)
+			}
+		}
+		for _, w := range c.not {
+			if slices.ContainsFunc(terms, func(s string) bool { return strings.EqualFold(s, w) }) {
+				t.Errorf("%s: %q among %q", c.query, w, terms)
+			}
+		}
+	}
+}

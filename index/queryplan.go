@@ -155,7 +155,7 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 		for _, u := range synonymUnits(cl.text, syn, g) {
 			add(u)
 		}
-		if !cl.negate {
+		if !cl.negate && cl.field == qfText { // marked in a rendered piece: terms
 			for _, v := range syn.raw[g] {
 				if !slices.Contains(p.synonyms, v) {
 					p.synonyms = append(p.synonyms, v)
@@ -396,9 +396,11 @@ func addMarks(hl *highlightSet, units []unit) {
 }
 
 // terms are the words of the query for highlighting in a rendered piece:
-// each positive word and quoted phrase, as typed, then the aliases searched.
+// each positive word and quoted phrase of the default field, as typed, then
+// the aliases searched for them. A title: word matched the title alone and
+// is not marked in the piece's text.
 func (p *queryPlan) terms() []string {
-	var out []string
+	out := []string{} // none is not nil: the reader then guesses nothing (ui)
 	seen := map[string]bool{}
 	addWord := func(w string) {
 		if w != "" && !seen[strings.ToLower(w)] {
@@ -408,8 +410,8 @@ func (p *queryPlan) terms() []string {
 	}
 	for _, g := range p.groups {
 		for _, c := range g {
-			if c.field != qfText && c.field != qfTitle {
-				continue
+			if c.field != qfText {
+				continue // a title: word matched the title, not the text the reader marks
 			}
 			var ws []string
 			for _, w := range strings.Fields(c.text) {

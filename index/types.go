@@ -190,9 +190,10 @@ type Results struct {
 	// checked for the hits returned only (typingforms.go). Without
 	// Typing, the counts are exact.
 	Estimated bool
-	// Terms are the words and quoted phrases of the query, for
-	// highlighting in a rendered piece, followed by the aliases they were expanded with ("isis" adds "Isil",
-	// "Islamic State", ...; a variant may be several words).
+	// Terms are the words and quoted phrases of the query's default field,
+	// for highlighting in a rendered piece, followed by the aliases they
+	// were expanded with ("isis" adds "Isil", "Islamic State", ...; a
+	// variant may be several words). title: words are not among them.
 	Terms []string
 }
 
