@@ -149,13 +149,15 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	}
 	// $FOLIO_TRACE: a file for the reader's timeline of keystrokes,
 	// searches and frames, written when it ends (the bench reads it).
+	// Opened now, so that a bad path is said at once; emptied only when
+	// the timeline is written (a reader that does not start leaves it).
 	if path := os.Getenv("FOLIO_TRACE"); path != "" {
-		f, ferr := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+		f, ferr := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
 		if ferr != nil {
 			return fmt.Errorf("FOLIO_TRACE: %w", ferr)
 		}
 		defer f.Close()
-		opts.Trace = f
+		opts.Trace = &traceFile{f: f}
 	}
 	err = ui.Run(ctx, opts)
 	if errors.Is(err, ui.ErrNoTerminal) {
@@ -180,3 +182,20 @@ func typingPause() time.Duration {
 // (index.KeepMappedUnder): past it, after a search, they are let go of
 // and stay in the page cache.
 const readerMappedBound = 128 << 20
+
+// traceFile is the FOLIO_TRACE file, emptied when the first bytes of the
+// timeline are written.
+type traceFile struct {
+	f       *os.File
+	emptied bool
+}
+
+func (t *traceFile) Write(b []byte) (int, error) {
+	if !t.emptied {
+		if err := t.f.Truncate(0); err != nil {
+			return 0, err
+		}
+		t.emptied = true
+	}
+	return t.f.Write(b)
+}
