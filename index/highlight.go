@@ -418,12 +418,18 @@ func (h *highlightSet) markTitle(title string) string {
 	return mark(title, h.findMatches(title, 50))
 }
 
-// levenshteinWithin reports whether a and b are within d edits.
+// levenshteinWithin reports whether a and b are within d edits, an edit
+// being an insertion, a deletion, a substitution or the swap of two
+// letters side by side (the optimal string alignment distance): what
+// bleve's fuzzy query counts (its Levenshtein automata are built with
+// transpositions, index/scorch/snapshot_index.go), so that the marks are
+// the words the search found ("alpah~" finds and marks "alpha").
 func levenshteinWithin(a, b string, d int) bool {
 	ra, rb := []rune(a), []rune(b)
 	if abs(len(ra)-len(rb)) > d {
 		return false
 	}
+	prev2 := make([]int, len(rb)+1) // the row before prev, for a swap
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -438,12 +444,17 @@ func levenshteinWithin(a, b string, d int) bool {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 			rowMin = min(rowMin, cur[j])
 		}
+		// a swap reaches back two rows, but never below the row between
+		// (prev[j-1] <= prev2[j-2]+1): past d there, past d for good
 		if rowMin > d {
 			return false
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)] <= d
 }
