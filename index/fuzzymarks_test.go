@@ -45,7 +45,8 @@ func TestFuzzyDistanceAsTheSearchCounts(t *testing.T) {
 	}
 }
 
-// A fuzzy word marks what it found: alpah~ finds alpha (a swap) and marks it.
+// A fuzzy word marks what it found: alpah~ finds alpha (a swap) and marks
+// it, in the snippets and, through Results.Terms, in the reader.
 func TestFuzzyMarksWhatItFinds(t *testing.T) {
 	arch := t.TempDir()
 	piece := "---\ntitle: \"A note\"\ndate: 2020-05-01\n---\n\nThe alpha group met again.\n"
@@ -63,5 +64,9 @@ func TestFuzzyMarksWhatItFinds(t *testing.T) {
 	}
 	if !slices.ContainsFunc(r.Hits[0].Snippets, hasMark) {
 		t.Fatalf("alpah~ found the piece and marked nothing: %q", r.Hits[0].Snippets)
+	}
+	// and the reader, given the words to mark, marks it too
+	if !slices.Contains(r.Terms, "alpha") {
+		t.Fatalf("alpah~: the words for the reader are %q, without the alpha it found", r.Terms)
 	}
 }

@@ -127,6 +127,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	}
 	res.Hits = ix.hitsOf(hits, hitMarks{&hlTitle, &hlTexts}, hasText, q.SnippetHits())
 	res.Forms = formsFound(p.widened(), res.Hits)
+	res.Terms = append(res.Terms, fuzzyFormsFound(&p, res.Hits)...)
 	if err := fc.wait(); err != nil {
 		return Results{}, err
 	}

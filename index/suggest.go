@@ -412,3 +412,53 @@ func formsFound(words [][2]string, hits []Hit) []string {
 	}
 	return out
 }
+
+// fuzzyFormsFound are the words the page's hits mark for the fuzzy words of
+// the default field (alpah~: alpha), for Results.Terms: the reader marks
+// the words it is given, and a fuzzy word as typed is seldom one of them.
+// Only the forms the page's titles and snippets show are known.
+func fuzzyFormsFound(p *queryPlan, hits []Hit) []string {
+	hl := newHighlightSet()
+	for _, g := range p.groups {
+		for _, pc := range g {
+			if pc.field != qfText {
+				continue
+			}
+			for _, u := range pc.units {
+				if u.kind == uFuzzy {
+					for _, v := range u.variants {
+						hl.addFuzzy(v, u.fuzzy)
+					}
+				}
+			}
+		}
+	}
+	if hl.empty() {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, h := range hits {
+		for _, t := range append([]string{h.TitleMarked}, h.Snippets...) {
+			for {
+				i := strings.Index(t, MarkStart)
+				if i < 0 {
+					break
+				}
+				t = t[i+len(MarkStart):]
+				j := strings.Index(t, MarkEnd)
+				if j < 0 {
+					break
+				}
+				for _, w := range textWords(t[:j]) {
+					if k := strings.ToLower(w); !seen[k] && hl.match(w) {
+						seen[k] = true
+						out = append(out, w)
+					}
+				}
+				t = t[j+len(MarkEnd):]
+			}
+		}
+	}
+	return out
+}

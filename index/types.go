@@ -193,7 +193,9 @@ type Results struct {
 	// Terms are the words and quoted phrases of the query's default field,
 	// for highlighting in a rendered piece, followed by the aliases they
 	// were expanded with ("isis" adds "Isil", "Islamic State", ...; a
-	// variant may be several words). title: words are not among them.
+	// variant may be several words), and the words a fuzzy word marks in
+	// the page's titles and snippets ("alpah~": "alpha"). title: words are
+	// not among them.
 	Terms []string
 }
 
