@@ -367,26 +367,7 @@ func formsFound(words [][2]string, hits []Hit) []string {
 		return nil
 	}
 	count := map[string]int{}
-	for _, h := range hits {
-		for _, t := range append([]string{h.TitleMarked}, h.Snippets...) {
-			for {
-				i := strings.Index(t, MarkStart)
-				if i < 0 {
-					break
-				}
-				t = t[i+len(MarkStart):]
-				j := strings.Index(t, MarkEnd)
-				if j < 0 {
-					break
-				}
-				// a phrase's run is one mark: its words each
-				for _, w := range textWords(t[:j]) {
-					count[strings.ToLower(w)]++
-				}
-				t = t[j+len(MarkEnd):]
-			}
-		}
-	}
+	markedWords(hits, func(w string) { count[strings.ToLower(w)]++ })
 	var out []string
 	for _, w := range words {
 		var fs []string
@@ -438,6 +419,18 @@ func fuzzyFormsFound(p *queryPlan, hits []Hit) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
+	markedWords(hits, func(w string) {
+		if k := strings.ToLower(w); !seen[k] && hl.match(w) {
+			seen[k] = true
+			out = append(out, w)
+		}
+	})
+	return out
+}
+
+// markedWords calls f with each word the hits' titles and snippets mark,
+// in order (a phrase's run is one mark: its words each).
+func markedWords(hits []Hit, f func(w string)) {
 	for _, h := range hits {
 		for _, t := range append([]string{h.TitleMarked}, h.Snippets...) {
 			for {
@@ -451,14 +444,10 @@ func fuzzyFormsFound(p *queryPlan, hits []Hit) []string {
 					break
 				}
 				for _, w := range textWords(t[:j]) {
-					if k := strings.ToLower(w); !seen[k] && hl.match(w) {
-						seen[k] = true
-						out = append(out, w)
-					}
+					f(w)
 				}
 				t = t[j+len(MarkEnd):]
 			}
 		}
 	}
-	return out
 }

@@ -157,13 +157,11 @@ func (m *Model) doSearchIntent(in intent) tea.Cmd {
 func (m *Model) doFocusIntent(in intent) tea.Cmd {
 	switch in := in.(type) {
 	case leaveSearchIntent:
-		m.search.blur()
+		search := m.leaveSearch()
 		m.focus = paneList
 		pages := m.layout()
-		// Leaving the box searches as written at once rather than after
-		// the pause; that search's list asks for its own pages.
-		if search := m.stopTyping(); search != nil {
-			return search
+		if search != nil {
+			return search // its list asks for its own pages
 		}
 		return pages
 	case toListIntent:

@@ -15,13 +15,7 @@ import (
 // piece it moved to (when the answer has it), not back at the top. With no
 // move, the answer's top row is selected.
 func TestAMoveWhileTheAnswerComesIsKept(t *testing.T) {
-	var as []archive.Article
-	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range 30 {
-		as = append(as, archive.Article{ID: fmt.Sprintf("a%02d", i), Title: fmt.Sprintf("Piece %d", i),
-			Outlet: "X", Kind: "article", Date: archive.Date{Time: base.AddDate(0, 0, -i)},
-			Body: "alphabet soup and more alphabet"})
-	}
+	as := datedArticles(30, "alphabet soup and more alphabet")
 	h := newHarness(t, newFake(as...), 100, 20)
 	h.key("/")
 	h.typeText("alphabet")
@@ -59,7 +53,7 @@ func TestAMoveWhileTheAnswerComesIsKept(t *testing.T) {
 // searched as written at once, as Enter does, and the clicked row stays
 // chosen when that answer comes (found by a review helper).
 func TestAClickWhileTypingIsKept(t *testing.T) {
-	h := newHarness(t, newFake(keptArticles(30, "alphabet soup and more alphabet")...), 100, 30)
+	h := newHarness(t, newFake(datedArticles(30, "alphabet soup and more alphabet")...), 100, 30)
 	h.key("/")
 	h.typeText("alphabet")
 	if !h.m.typing {
@@ -91,7 +85,7 @@ func TestAClickWhileTypingIsKept(t *testing.T) {
 // first page did not hold) gives way to the later move (found by a review
 // helper).
 func TestAMoveAfterTheAnswerIsNotUndoneByItsPages(t *testing.T) {
-	h := newHarness(t, newFake(keptArticles(300, "text")...), 100, 20)
+	h := newHarness(t, newFake(datedArticles(300, "text")...), 100, 20)
 	for h.m.list.cursor < 150 {
 		h.key("pgdown")
 	}
@@ -136,7 +130,7 @@ func TestAMoveAfterTheAnswerIsNotUndoneByItsPages(t *testing.T) {
 	}
 }
 
-func keptArticles(n int, body string) []archive.Article {
+func datedArticles(n int, body string) []archive.Article {
 	var as []archive.Article
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range n {
@@ -150,7 +144,7 @@ func keptArticles(n int, body string) []archive.Article {
 // the filter it toggles is searched with the query as written, not as
 // typed (its last word no longer a prefix).
 func TestASidebarClickWhileTypingSearchesAsWritten(t *testing.T) {
-	as := keptArticles(30, "alphabet soup and more alphabet")
+	as := datedArticles(30, "alphabet soup and more alphabet")
 	for i := range as {
 		as[i].Outlet = []string{"The Times", "The Guardian"}[i%2]
 	}
@@ -182,7 +176,7 @@ func TestASidebarClickWhileTypingSearchesAsWritten(t *testing.T) {
 // G right after Enter goes to a row whose page is not loaded: the answer
 // keeps the row (found by a review helper: the move was undone).
 func TestAMoveToAnUnloadedRowWhileTheAnswerComesIsKept(t *testing.T) {
-	h := newHarness(t, newFake(keptArticles(350, "common words")...), 100, 20)
+	h := newHarness(t, newFake(datedArticles(350, "common words")...), 100, 20)
 	h.key("/")
 	h.typeText("common")
 	enter := h.sendOnly(keyPress("enter"))
@@ -207,7 +201,7 @@ func TestAMoveToAnUnloadedRowWhileTheAnswerComesIsKept(t *testing.T) {
 // not from the row it was opened at: an answer that came after it was
 // opened moved it (found by a review helper: ] skipped or repeated pieces).
 func TestStepsFollowTheOpenPieceToItsRowNow(t *testing.T) {
-	h := newHarness(t, newFake(keptArticles(30, "text")...), 100, 20)
+	h := newHarness(t, newFake(datedArticles(30, "text")...), 100, 20)
 	sorted := h.sendOnly(keyPress("s")) // another order, on its way
 	h.key("j", "j", "j", "enter")       // open the fourth piece of the old order
 	open := h.m.reader.pieceID()

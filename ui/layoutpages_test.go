@@ -1,24 +1,13 @@
 package ui
 
-import (
-	"fmt"
-	"testing"
-	"time"
-
-	"github.com/folio-tui/folio/archive"
-)
+import "testing"
 
 // A layout marks the pages that came into view as asked for; the command
 // that asks for them must not be dropped, or those rows stay empty until
 // the next search. The facets' answer, a focus change (tab) and hiding
 // the sidebar all lay the screen out again.
 func TestLayoutsAskForThePagesTheyMark(t *testing.T) {
-	var as []archive.Article
-	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range 3 * pageSize {
-		as = append(as, archive.Article{ID: fmt.Sprintf("a%03d", i), Title: fmt.Sprintf("Piece %d", i),
-			Outlet: "X", Kind: "article", Date: archive.Date{Time: base.AddDate(0, 0, -i)}, Body: "text"})
-	}
+	as := datedArticles(3*pageSize, "text")
 	for _, c := range []struct {
 		name string
 		do   func(h *harness)

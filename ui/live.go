@@ -294,7 +294,7 @@ func (m *Model) searchKeepingPlace() tea.Cmd {
 }
 
 // keptPlace is the piece the list's cursor was on before a refresh, and
-// where.
+// where; an empty id keeps the row alone.
 type keptPlace struct {
 	id     string
 	at     int
@@ -321,14 +321,14 @@ func (l resultList) rowOf(id string) (int, bool) {
 // no longer kept.
 func (l *resultList) restorePlace() {
 	k := l.keep
-	if k.id == "" {
+	if k == (keptPlace{}) {
 		return
 	}
 	if k.placed && l.cursor != k.at {
 		l.keep = keptPlace{}
 		return
 	}
-	if i, ok := l.rowOf(k.id); ok {
+	if i, ok := l.rowOf(k.id); ok && k.id != "" {
 		l.keep = keptPlace{}
 		l.moveTo(i)
 		return

@@ -6,8 +6,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/folio-tui/folio/archive"
 )
 
 // A page-0 reload asked for while a new keystroke's search is on its way
@@ -16,17 +14,11 @@ import (
 // query without its Reading filter: read pieces under Unread. No page is
 // asked for a list that is not the current search's (loadPages).
 func TestPagesAreNotAskedForAListOfAnOlderSearch(t *testing.T) {
-	var as []archive.Article
-	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range 30 {
-		as = append(as, archive.Article{ID: fmt.Sprintf("a%02d", i), Title: fmt.Sprintf("Piece %d", i),
-			Outlet: "X", Kind: "article", Date: archive.Date{Time: base.AddDate(0, 0, -i)},
-			Body: "alphabet soup and more alphabet"})
-	}
+	as := datedArticles(30, "alphabet soup and more alphabet")
 	f := newFake(as...)
 	h, st := newReadingHarness(t, f, t.TempDir(), 100, 20)
 	for i := range 10 {
-		st.MarkRead(fmt.Sprintf("a%02d", i), true) // the newest ten are read
+		st.MarkRead(fmt.Sprintf("a%03d", i), true) // the newest ten are read
 	}
 	h.key("tab", "j", "space") // Unread
 	if h.m.list.total != 20 {

@@ -256,16 +256,10 @@ func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	m.search.blur()
 	if m.focus == paneList && i == m.list.at() {
 		return m.openPiece(i)
 	}
-	var search tea.Cmd
-	if m.focus == paneSearch {
-		// leaving the box searches as written at once, as Enter does;
-		// the row clicked stays chosen when that answer comes
-		search = m.stopTyping()
-	}
+	search := m.leaveSearch() // the row clicked stays chosen when its answer comes
 	m.focus = paneList
 	pages := m.layout() // pages it marks as asked are not asked again
 	m.list.moveTo(i)
@@ -280,13 +274,7 @@ func (m *Model) clickSidebar(x, y int) tea.Cmd {
 	if !onBar && !onEntry {
 		return nil
 	}
-	var search tea.Cmd
-	if m.focus == paneSearch {
-		// leaving the box searches as written at once, as a click on a
-		// row does; a search the click starts below supersedes it
-		search = m.stopTyping()
-	}
-	m.search.blur()
+	search := m.leaveSearch() // a search the click starts below supersedes it
 	m.focus = paneSidebar
 	pages := m.layout()
 	if name, ok := m.sidebar.savedAt(entry); ok && !onBar {

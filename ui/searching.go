@@ -38,6 +38,17 @@ func (m *Model) stopTyping() tea.Cmd {
 	return nil
 }
 
+// leaveSearch takes the keyboard from the search box. When the box had it,
+// the query is searched as written at once rather than after the typing
+// pause (stopTyping), whether Enter, ↓, Esc or a click left it.
+func (m *Model) leaveSearch() tea.Cmd {
+	m.search.blur()
+	if m.focus != paneSearch {
+		return nil
+	}
+	return m.stopTyping()
+}
+
 // startSearch starts a new generation: the previous search is cancelled and
 // whatever it still sends is dropped.
 func (m *Model) startSearch() tea.Cmd {
@@ -90,19 +101,13 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	m.terms = termsRegexp(terms)
 	// A move made while the answer was on its way (PgDn right after
 	// Enter on a typed query, a piece opened) is kept: the cursor stays
-	// on the piece it moved to, as after a refresh (restorePlace).
-	movedTo := -1
+	// on the piece it moved to, as after a refresh (restorePlace), or on
+	// its row when that row was not loaded yet (G: no piece to follow).
 	if m.list.cursor != m.searchFrom {
-		if h, ok := m.list.selected(); ok {
-			m.list.keepPlace(keptPlace{id: h.ID, at: m.list.cursor})
-		} else {
-			movedTo = m.list.cursor // a row not loaded yet (G): the row is kept
-		}
+		h, _ := m.list.selected()
+		m.list.keepPlace(keptPlace{id: h.ID, at: m.list.cursor})
 	}
 	m.list.reset(m.gen, r, m.query.Text != "", m.query.SnippetHits())
-	if movedTo >= 0 {
-		m.list.moveTo(movedTo)
-	}
 	m.list.restorePlace()
 	pages := m.layout() // asks for the pages now in view: marks them pending
 	m.searchTook = r.Took

@@ -138,7 +138,7 @@ func (m Model) screen() string {
 
 // guardScreen is the screen's last guard: nothing may be wider or taller
 // than the terminal (w×h), and nothing but colours and http(s) hyperlinks
-// reaches it (termsafe.Rendered, 0.13 ms for a screen of 17 KB). The screen
+// reaches it (termsafe.Rendered, 0.13 ms a pass for a screen of 17 KB). The screen
 // is made safe before it is measured too: a sequence cut short by the cut,
 // its introducer dropped afterwards, would leave text the cut counted as
 // no cells (found by a review helper).
