@@ -251,6 +251,11 @@ func (ix *Index) collectKeyed(ctx context.Context, q query.Query, size, from int
 			}
 		}
 	}
+	if size > 0 && counter == nil && slices.Equal(sortBy, scoreSort) {
+		if hits, total, ok, err := ix.collectDense(ctx, q, r, size, from, sets, key); ok || err != nil {
+			return hits, total, err
+		}
+	}
 	var opts search.SearcherOptions
 	if size == 0 {
 		opts.Score = "none"

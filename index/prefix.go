@@ -39,7 +39,7 @@ func (q *typedPrefixQuery) bleve() query.Query {
 
 func (q *typedPrefixQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping,
 	opts search.SearcherOptions) (search.Searcher, error) {
-	if opts.Score == "none" || opts.Explain || opts.IncludeTermVectors {
+	if opts.Score == "none" || opts.Explain || opts.IncludeTermVectors || fewDocs(ctx) {
 		return q.bleve().Searcher(ctx, r, m, opts)
 	}
 	d, err := r.FieldDictPrefix(q.field, []byte(q.prefix))

@@ -214,7 +214,7 @@ func pageOf(q Query, hasMust, hasText bool) page {
 	if hasText {
 		pg.fields = append(slices.Clone(storedFields), fBodyAt)
 	}
-	pg.sortBy = []string{"-_score"} // score only: a tie-breaking field would load doc values for every match
+	pg.sortBy = scoreSort // score only: a tie-breaking field would load doc values for every match
 	switch sortOrder {
 	case SortNewest:
 		pg.sortBy = []string{"-" + fDateStart, fID}

@@ -223,6 +223,16 @@ type walk struct {
 // one walk, with the hit set it records.
 func collectWalk(t *testing.T, ix *Index, q Query, split bool) walk {
 	t.Helper()
+	oldDense := denseOn
+	denseOn = false
+	defer func() { denseOn = oldDense }()
+	return collectPageOf(t, ix, q, split)
+}
+
+// collectPageOf collects q's page as Search would, a split walk allowed
+// or not, and the pieces it recorded.
+func collectPageOf(t *testing.T, ix *Index, q Query, split bool) walk {
+	t.Helper()
 	ctx := context.Background()
 	oldDocs, oldMatches := minSplitDocs, minSplitMatches
 	if split {
@@ -243,8 +253,12 @@ func collectWalk(t *testing.T, ix *Index, q Query, split bool) walk {
 	ix.mu.RLock()
 	ft := ix.facetTerms
 	ix.mu.RUnlock()
-	key := fmt.Sprintf("%v %+v", split, q)
-	hits, total, err := ix.collectKeyed(withBodies(ctx, ix.cur.bodies), combine(c.must, c.mustNot, c.should, filters, restrict, ""),
+	key := fmt.Sprintf("%v %v %+v", split, denseOn, q)
+	ctx = withBodies(ctx, ix.cur.bodies)
+	if q.Typing && p.formsLeftToPage() {
+		ctx = uncheckedForms(ctx)
+	}
+	hits, total, err := ix.collectKeyed(ctx, combine(c.must, c.mustNot, c.should, filters, restrict, ""),
 		pg.size, pg.from, pg.sortBy, nil, ft, key)
 	if err != nil {
 		t.Fatal(err)
