@@ -6,14 +6,13 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	bleveindex "github.com/blevesearch/bleve_index_api"
-	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -45,10 +44,11 @@ type dnode struct {
 	term  []byte  // dTerm
 	boost float64 // dTerm
 	kids  []*dnode
-	// dTerm: its weight in the query (bleve's TermQueryScorer: the idf,
-	// and boost·idf·queryNorm)
-	idf, weight float64
-	count_      uint64 // bleve's searcher's Count: a term's pieces, a clause's sum
+	// dTerm: its weight in the query (bleve's TermQueryScorer:
+	// boost·idf·queryNorm)
+	weight float64
+	count_ uint64        // bleve's searcher's Count: a term's pieces, a clause's sum
+	post   *termPostings // dTerm: its postings
 	// the sums by document number (not dTerm): score, and how many kids
 	// matched
 	score []float64
@@ -207,44 +207,33 @@ func (n *dnode) leaves(f func(*dnode)) {
 	}
 }
 
-// weigh reads each term's count in snap, orders each conjunction's
-// clauses as bleve's conjunction searcher does (by count, fewest first:
-// its sums are in that order), and sets each term's weight with the
-// query's norm as bleve's root searcher computes it: 1/√(the sum of its
-// clauses' weights, each the sum of its own, a term's (boost·idf)²), in
-// the same order of sums. A term alone is not normed (bleve's term
-// searcher has a query weight of 1 until a parent sets its norm).
-func (n *dnode) weigh(snap *scorch.IndexSnapshot, root bool) error {
-	docTotal, err := snap.DocCount()
-	if err != nil {
-		return err
-	}
-	if err := n.count(snap, docTotal); err != nil {
-		return err
-	}
+// weigh orders each conjunction's clauses as bleve's conjunction
+// searcher does (by count, fewest first: its sums are in that order), and
+// sets each term's weight with the query's norm as bleve's root searcher
+// computes it: 1/√(the sum of its clauses' weights, each the sum of its
+// own, a term's (boost·idf)²), in the same order of sums. A term alone is
+// not normed (bleve's term searcher has a query weight of 1 until a
+// parent sets its norm). The terms' postings are read (post).
+func (n *dnode) weigh(root bool) {
+	n.count()
 	if root && n.kind == dTerm {
 		n.weight = 1
-		return nil
+		return
 	}
 	norm := 1.0 / math.Sqrt(n.sumWeights())
-	n.leaves(func(t *dnode) { t.weight = t.boost * t.idf * norm })
-	return nil
+	n.leaves(func(t *dnode) { t.weight = t.boost * t.post.idf * norm })
 }
 
-// count sets each term's count and idf (scorer.TermQueryScorer's
-// computeIDF) and n's count (a term's, or the sum of its clauses', as
-// bleve's searchers count), ordering conjunctions.
-func (n *dnode) count(snap *scorch.IndexSnapshot, docTotal uint64) error {
+// count sets n's count (a term's, or the sum of its clauses', as bleve's
+// searchers count), ordering conjunctions.
+func (n *dnode) count() {
 	if n.kind == dTerm {
-		c, err := postingsCount(snap, n.field, n.term)
-		n.count_, n.idf = c, 1.0+math.Log(float64(docTotal)/float64(c+1.0))
-		return err
+		n.count_ = uint64(len(n.post.docs))
+		return
 	}
 	n.count_ = 0
 	for _, k := range n.kids {
-		if err := k.count(snap, docTotal); err != nil {
-			return err
-		}
+		k.count()
 		n.count_ += k.count_
 	}
 	if n.kind == dConj {
@@ -252,13 +241,12 @@ func (n *dnode) count(snap *scorch.IndexSnapshot, docTotal uint64) error {
 		// sort, stable, for the few clauses of a query
 		slices.SortStableFunc(n.kids, func(a, b *dnode) int { return cmp.Compare(a.count_, b.count_) })
 	}
-	return nil
 }
 
 // sumWeights is n's Weight as bleve's searchers compute it.
 func (n *dnode) sumWeights() float64 {
 	if n.kind == dTerm {
-		w := n.boost * n.idf
+		w := n.boost * n.post.idf
 		return w * w
 	}
 	var w float64
@@ -268,36 +256,46 @@ func (n *dnode) sumWeights() float64 {
 	return w
 }
 
-// postingsCount is the pieces of snap with term in field, deleted ones left
-// out (a term searcher's Count).
-func postingsCount(snap *scorch.IndexSnapshot, field string, term []byte) (uint64, error) {
-	var c uint64
-	for _, ss := range snap.Segments() {
-		d, err := ss.Segment().Dictionary(field)
-		if err != nil {
-			return 0, err
-		}
-		pl, err := d.PostingsList(term, ss.Deleted(), nil)
-		if err != nil {
-			return 0, err
-		}
-		if pl != nil {
-			c += pl.Count()
-		}
-	}
-	return c, nil
-}
-
-// alloc makes the sums of every clause but the terms, for total pieces.
+// alloc makes the sums of every clause but the terms, for total pieces,
+// from arrays searches before let go of (release).
 func (n *dnode) alloc(total uint64) {
 	if n.kind == dTerm {
 		return
 	}
-	n.score = make([]float64, total)
-	n.n = make([]uint16, total)
+	n.score = getSlice[float64](&scoresFree, total)
+	n.n = getSlice[uint16](&countsFree, total)
 	for _, k := range n.kids {
 		k.alloc(total)
 	}
+}
+
+// release lets go of n's sums for later searches.
+func (n *dnode) release() {
+	if n.kind == dTerm {
+		return
+	}
+	score, counts := n.score, n.n
+	n.score, n.n = nil, nil
+	scoresFree.Put(&score)
+	countsFree.Put(&counts)
+	for _, k := range n.kids {
+		k.release()
+	}
+}
+
+// scoresFree and countsFree are sums' arrays let go of: a search needs a
+// few of them, of the snapshot's pieces each (1 MB at 100k pieces), and
+// making them anew cost a tenth of a typed search's time.
+var scoresFree, countsFree sync.Pool
+
+// getSlice is a cleared array of n from free, or a new one.
+func getSlice[T float64 | uint16](free *sync.Pool, n uint64) []T {
+	if p, ok := free.Get().(*[]T); ok && uint64(cap(*p)) >= n {
+		s := (*p)[:n]
+		clear(s)
+		return s
+	}
+	return make([]T, n)
 }
 
 // matched reports whether piece d matches n (not a term).
@@ -317,12 +315,8 @@ func (n *dnode) value(d uint64) float64 {
 	return n.score[d]
 }
 
-// denseSpan is a range of a segment's documents, read by one goroutine.
-type denseSpan struct {
-	seg    *scorch.SegmentSnapshot
-	offset uint64 // the segment's first document number in the snapshot
-	lo, hi uint64 // in the segment's own numbers
-}
+// denseSpan is a range of document numbers, summed by one goroutine.
+type denseSpan struct{ lo, hi uint64 }
 
 // sumSpan sums n over sp, each piece's clauses in n's order.
 func (n *dnode) sumSpan(ctx context.Context, sp denseSpan) error {
@@ -333,7 +327,7 @@ func (n *dnode) sumSpan(ctx context.Context, sp denseSpan) error {
 			}
 		}
 	}
-	from, to := sp.offset+sp.lo, sp.offset+sp.hi
+	from, to := sp.lo, sp.hi
 	if n.kind == dBool {
 		must, should := n.kids[0], n.kids[1]
 		for d := from; d < to; d++ {
@@ -353,9 +347,7 @@ func (n *dnode) sumSpan(ctx context.Context, sp denseSpan) error {
 	}
 	for _, k := range n.kids {
 		if k.kind == dTerm {
-			if err := k.postings(ctx, sp, n.score, n.n); err != nil {
-				return err
-			}
+			k.add(sp, n.score, n.n)
 			continue
 		}
 		for d := from; d < to; d++ {
@@ -368,44 +360,21 @@ func (n *dnode) sumSpan(ctx context.Context, sp denseSpan) error {
 	return nil
 }
 
-// postings adds the term's score (scorer.TermQueryScorer.Score, TF-IDF,
-// as sumPostings reads it) to each piece of sp that has it, and counts it.
-func (t *dnode) postings(ctx context.Context, sp denseSpan, score []float64, n []uint16) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	dict, err := sp.seg.Segment().Dictionary(t.field)
-	if err != nil {
-		return err
-	}
-	pl, err := dict.PostingsList(t.term, sp.seg.Deleted(), nil)
-	if err != nil || pl == nil {
-		return err
-	}
-	it := pl.Iterator(true, true, false, nil)
-	var p segment.Posting
-	if sp.lo > 0 {
-		p, err = it.Advance(sp.lo)
-	} else {
-		p, err = it.Next()
-	}
-	for ; err == nil && p != nil && p.Number() < sp.hi; p, err = it.Next() {
-		freq := p.Frequency()
-		var tf float64
-		if freq < scorer.MaxSqrtCache {
-			tf = scorer.SqrtCache[int(freq)]
-		} else {
-			tf = math.Sqrt(float64(freq))
+// add adds the term's score (scorer.TermQueryScorer.Score, TF-IDF) to
+// each piece of sp that has it, and counts it.
+func (t *dnode) add(sp denseSpan, score []float64, n []uint16) {
+	p := t.post
+	i, _ := slices.BinarySearch(p.docs, uint32(sp.lo))
+	w := t.weight
+	for ; i < len(p.docs) && uint64(p.docs[i]) < sp.hi; i++ {
+		s := p.base[i]
+		if w != 1.0 {
+			s *= w
 		}
-		s := tf * p.Norm() * t.idf
-		if t.weight != 1.0 {
-			s *= t.weight
-		}
-		d := sp.offset + p.Number()
+		d := p.docs[i]
 		score[d] += s
 		n[d]++
 	}
-	return err
 }
 
 // collectDense collects a page of q, by score, from the postings; ok is
@@ -420,24 +389,21 @@ func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.I
 	if !ok {
 		return nil, 0, false, nil
 	}
-	if err := root.weigh(snap, true); err != nil {
+	_, _, docs := segmentOffsets(snap)
+	if docs > math.MaxUint32 {
+		return nil, 0, false, nil
+	}
+	if err := ix.postings.read(ctx, snap, root); err != nil {
 		return nil, 0, false, err
 	}
+	root.weigh(true)
 	root = wrapTerm(root)
-	segs, offsets, docs := segmentOffsets(snap)
 	root.alloc(docs)
-	workers := min(runtime.GOMAXPROCS(0), 4)
-	cut := max(docs/uint64(2*workers), 1)
-	var spans []denseSpan
-	for k, ss := range segs {
-		n := ss.Segment().Count()
-		for lo := uint64(0); lo < n; lo += cut {
-			spans = append(spans, denseSpan{ss, offsets[k], lo, min(lo+cut, n)})
-		}
-	}
+	defer root.release()
+	workers := uint64(min(runtime.GOMAXPROCS(0), 4))
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(workers)
-	for _, sp := range spans {
+	for w := range workers {
+		sp := denseSpan{docs * w / workers, docs * (w + 1) / workers}
 		g.Go(func() error {
 			return caught("summing a query's postings", func() error { return root.sumSpan(gctx, sp) })
 		})
@@ -480,44 +446,47 @@ func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.I
 	return hits, total, true, nil
 }
 
-// checkSums scores the first and the last piece of a page again, each
-// with bleve's searchers of q advanced to it: ok is false when one is not
-// matched, or scored further than scoreSlack from its sum. Each has
-// searchers of its own: bleve's boolean searcher advanced from one piece
-// to a later one can lose the later one's optional clauses (seen at 100k:
-// a title's match left out, 0.028 for 0.134, where a walk or a searcher
-// advanced once gave 0.134).
+// checkSums scores the two pieces of a page numbered first again with
+// bleve's searchers of q, walked to them: ok is false when one is not
+// matched, or scored further than scoreSlack from its sum. The first
+// numbered, as the walk goes through every match before them. Walked,
+// not advanced to: bleve's boolean searcher (v2.6.3) advanced to the
+// piece its optional clauses match first scores that piece without them
+// (TestAdvanceLosesTheFirstOptional).
 func (ix *Index) checkSums(ctx context.Context, q query.Query, r bleveindex.IndexReader, page []scoredDoc) (bool, error) {
 	if len(page) == 0 {
 		return true, nil
 	}
-	check := []scoredDoc{page[0]}
-	if len(page) > 1 {
-		check = append(check, page[len(page)-1])
-	}
-	for _, h := range check {
-		ok, err := ix.checkSum(ctx, q, r, h)
-		if !ok || err != nil {
-			return false, err
-		}
-	}
-	return true, nil
-}
-
-func (ix *Index) checkSum(ctx context.Context, q query.Query, r bleveindex.IndexReader, h scoredDoc) (bool, error) {
+	check := slices.Clone(page)
+	slices.SortFunc(check, func(a, b scoredDoc) int { return cmp.Compare(a.d, b.d) })
+	check = check[:min(len(check), 2)]
 	s, err := q.Searcher(withFewDocs(ctx), r, ix.bi.Mapping(), search.SearcherOptions{})
 	if err != nil {
 		return false, err
 	}
 	defer s.Close()
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
-	dm, err := s.Advance(sctx, bleveindex.NewIndexInternalID(nil, h.d))
-	if err != nil {
-		return false, err
-	}
-	if dm == nil || dm.IndexInternalID.Value() != h.d || math.Abs(dm.Score-h.score) > math.Abs(h.score)*scoreSlack {
-		denseMisses.Add(1)
-		return false, nil
+	for _, h := range check {
+		for {
+			dm, err := s.Next(sctx)
+			if err != nil {
+				return false, err
+			}
+			if dm == nil || dm.IndexInternalID.Value() > h.d {
+				denseMisses.Add(1)
+				return false, nil
+			}
+			d, score := dm.IndexInternalID.Value(), dm.Score
+			sctx.DocumentMatchPool.Put(dm)
+			if d < h.d {
+				continue
+			}
+			if math.Abs(score-h.score) > math.Abs(h.score)*scoreSlack {
+				denseMisses.Add(1)
+				return false, nil
+			}
+			break
+		}
 	}
 	return true, nil
 }

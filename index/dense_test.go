@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -75,5 +77,89 @@ func TestDenseStopsWhenCancelled(t *testing.T) {
 	_, _, ok, err := ix.collectDense(ctx, combine(q.must, q.mustNot, q.should, nil, nil, ""), r, 20, 0, nil, "")
 	if err == nil || ok {
 		t.Fatalf("a cancelled search: ok %v, err %v", ok, err)
+	}
+}
+
+// TestPostingsKeptWhileTyping: the terms a typed query summed are kept,
+// so the next keystrokes of a word read next to nothing from the index
+// (its prefix's words are among the shorter prefix's; the word as typed,
+// a term of its own, is seldom in the index), and a search of another
+// word reads its own.
+func TestPostingsKeptWhileTyping(t *testing.T) {
+	ix := splitFixture(t, 200)
+	typed := func(text string) {
+		t.Helper()
+		ix.cache.clear()
+		w := denseWalks.Load()
+		run(t, ix, Query{Text: text, Typing: true, Limit: 100, Mode: ModeHits})
+		if denseWalks.Load() == w {
+			t.Fatalf("%q was not summed", text)
+		}
+	}
+	docs := postingsReadDocs.Load()
+	typed("pros")
+	first := postingsReadDocs.Load() - docs
+	docs = postingsReadDocs.Load()
+	for _, text := range []string{"prosp", "prospe", "prosper"} {
+		typed(text)
+	}
+	if n := postingsReadDocs.Load() - docs; n*10 > first {
+		t.Fatalf("typing on read %d postings from the index, its first keystroke %d", n, first)
+	}
+	docs = postingsReadDocs.Load()
+	typed("congress")
+	if postingsReadDocs.Load() == docs {
+		t.Fatal("another word read nothing")
+	}
+}
+
+// TestPostingsOfTheirSnapshot: the kept postings are the snapshot's they
+// were read from: after a refresh a changed piece is found by its new
+// words, not by its old ones, and the count is the new one.
+func TestPostingsOfTheirSnapshot(t *testing.T) {
+	src, dir := writeFixtures(t), t.TempDir()
+	ix := openFolder(t, src, dir)
+	defer ix.Close()
+	before := run(t, ix, Query{Text: "radicalisation", Limit: 20, Mode: ModeHits})
+	if none := run(t, ix, Query{Text: "zeitgeist", Limit: 20, Mode: ModeHits}); none.Total != 0 {
+		t.Fatalf("zeitgeist before the edit: %d", none.Total)
+	}
+	addZeitgeist(t, src)
+	p := filepath.Join(src, "2017", "raqqa.md")
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := ix.Refresh(context.Background(), Options{Dir: dir}); err != nil || !changed {
+		t.Fatalf("refresh: %v %v", changed, err)
+	}
+	ix.cache.clear()
+	after := run(t, ix, Query{Text: "radicalisation", Limit: 20, Mode: ModeHits})
+	if after.Total != before.Total-1 {
+		t.Fatalf("radicalisation: %d pieces before raqqa.md was removed, %d after", before.Total, after.Total)
+	}
+	if got := run(t, ix, Query{Text: "zeitgeist", Limit: 20, Mode: ModeHits}); got.Total != 1 {
+		t.Fatalf("zeitgeist after the edit: %d", got.Total)
+	}
+}
+
+// TestPostingsCacheBounded: the kept postings stay within their bound,
+// the least recently read let go of first.
+func TestPostingsCacheBounded(t *testing.T) {
+	old := postingsCacheBytes
+	postingsCacheBytes = 64 << 10
+	defer func() { postingsCacheBytes = old }()
+	ix := splitFixture(t, 200)
+	for _, text := range []string{"congress", "economy", "revenue", "government", "prosperity", "tax", "con", "pro", "re"} {
+		ix.cache.clear()
+		run(t, ix, Query{Text: text, Typing: true, Limit: 100, Mode: ModeHits})
+		ix.postings.mu.Lock()
+		n, kept := ix.postings.bytes, 0
+		for _, p := range ix.postings.terms {
+			kept += p.size()
+		}
+		ix.postings.mu.Unlock()
+		if n > postingsCacheBytes || n != kept {
+			t.Fatalf("after %q: %d bytes kept, counted %d, bound %d", text, kept, n, postingsCacheBytes)
+		}
 	}
 }

@@ -112,6 +112,7 @@ type Index struct {
 	allFacets  Facets
 	copies     *copies // groups of republished copies
 	cache      *resultCache
+	postings   postingsCache // terms' postings read for summed searches (dense.go)
 
 	pagesState // KeepMappedUnder (pages.go)
 

@@ -1,0 +1,193 @@
+package index
+
+import (
+	"context"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/scorer"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+	"golang.org/x/sync/errgroup"
+)
+
+// termPostings are a term's postings in a snapshot, as a summed search
+// reads them: the pieces that have it, in increasing order, each with
+// its score before the query's weight (tf·norm·idf, bleve's TF-IDF term
+// score in the same order of products), and the term's idf.
+type termPostings struct {
+	docs []uint32
+	base []float64
+	idf  float64
+	used uint64 // when last read (postingsCache.tick)
+}
+
+func (p *termPostings) size() int { return 12*len(p.docs) + 64 }
+
+type termKey struct{ field, term string }
+
+// postingsCache keeps the postings summed searches read, for the
+// snapshot they were read from, up to postingsCacheBytes: while a query
+// is typed, each keystroke reads the same words again and a prefix's
+// terms are among those its shorter prefix read, so only the first
+// keystroke of a word reads the index.
+type postingsCache struct {
+	mu    sync.Mutex
+	snap  *scorch.IndexSnapshot
+	terms map[termKey]*termPostings
+	bytes int
+	tick  uint64
+}
+
+// postingsCacheBytes bounds the postings kept (12 bytes a piece a term);
+// a term of more than a quarter of it is read for its search alone.
+var postingsCacheBytes = 32 << 20
+
+// postingsRead counts the terms read from the index for summed searches,
+// postingsReadDocs their postings, and postingsKept the terms found kept
+// (tests).
+var postingsRead, postingsReadDocs, postingsKept atomic.Int64
+
+// read sets the postings of every term of n, reading those not kept, on
+// every core, a term to a goroutine.
+func (c *postingsCache) read(ctx context.Context, snap *scorch.IndexSnapshot, n *dnode) error {
+	docTotal, err := snap.DocCount()
+	if err != nil {
+		return err
+	}
+	var missing []*dnode
+	c.mu.Lock()
+	if c.snap != snap {
+		c.snap, c.terms, c.bytes = snap, map[termKey]*termPostings{}, 0
+	}
+	c.tick++
+	n.leaves(func(t *dnode) {
+		if p := c.terms[termKey{t.field, string(t.term)}]; p != nil {
+			p.used = c.tick
+			t.post = p
+			postingsKept.Add(1)
+			return
+		}
+		missing = append(missing, t)
+	})
+	c.mu.Unlock()
+	if len(missing) == 0 {
+		return nil
+	}
+	// each term once, however many clauses have it
+	read := map[termKey]*termPostings{}
+	var order []termKey
+	for _, t := range missing {
+		k := termKey{t.field, string(t.term)}
+		if _, ok := read[k]; !ok {
+			read[k] = nil
+			order = append(order, k)
+		}
+	}
+	got := make([]*termPostings, len(order))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(min(runtime.GOMAXPROCS(0), 4))
+	for i, k := range order {
+		g.Go(func() error {
+			return caught("reading a term's postings", func() error {
+				p, err := readPostings(gctx, snap, k, docTotal)
+				got[i] = p
+				return err
+			})
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	postingsRead.Add(int64(len(order)))
+	for i, k := range order {
+		read[k] = got[i]
+		postingsReadDocs.Add(int64(len(got[i].docs)))
+	}
+	for _, t := range missing {
+		t.post = read[termKey{t.field, string(t.term)}]
+	}
+	c.keep(snap, read)
+	return nil
+}
+
+// keep adds the postings read to the cache, the least recently read
+// let go of to make room.
+func (c *postingsCache) keep(snap *scorch.IndexSnapshot, read map[termKey]*termPostings) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.snap != snap {
+		return // the index changed meanwhile
+	}
+	for k, p := range read {
+		if p.size() > postingsCacheBytes/4 || c.terms[k] != nil {
+			continue
+		}
+		for c.bytes+p.size() > postingsCacheBytes && len(c.terms) > 0 {
+			var oldest termKey
+			first := true
+			for k2, p2 := range c.terms {
+				if first || p2.used < c.terms[oldest].used {
+					oldest, first = k2, false
+				}
+			}
+			c.bytes -= c.terms[oldest].size()
+			delete(c.terms, oldest)
+		}
+		p.used = c.tick
+		c.terms[k] = p
+		c.bytes += p.size()
+	}
+}
+
+// readPostings reads a term's postings from every segment of snap,
+// deleted pieces left out.
+func readPostings(ctx context.Context, snap *scorch.IndexSnapshot, k termKey, docTotal uint64) (*termPostings, error) {
+	segs, offsets, _ := segmentOffsets(snap)
+	term := []byte(k.term)
+	p := &termPostings{}
+	var pl segment.PostingsList
+	var it segment.PostingsIterator
+	for i, ss := range segs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		d, err := ss.Segment().Dictionary(k.field)
+		if err != nil {
+			return nil, err
+		}
+		if pl, err = d.PostingsList(term, ss.Deleted(), pl); err != nil {
+			return nil, err
+		}
+		if pl == nil {
+			continue
+		}
+		it = pl.Iterator(true, true, false, it)
+		p.docs = slices.Grow(p.docs, int(pl.Count()))
+		p.base = slices.Grow(p.base, int(pl.Count()))
+		var po segment.Posting
+		for po, err = it.Next(); err == nil && po != nil; po, err = it.Next() {
+			freq := po.Frequency()
+			var tf float64
+			if freq < scorer.MaxSqrtCache {
+				tf = scorer.SqrtCache[int(freq)]
+			} else {
+				tf = math.Sqrt(float64(freq))
+			}
+			p.docs = append(p.docs, uint32(offsets[i]+po.Number()))
+			p.base = append(p.base, tf*po.Norm())
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	// scorer.TermQueryScorer: computeIDF, then tf·norm·idf
+	p.idf = 1.0 + math.Log(float64(docTotal)/float64(uint64(len(p.docs))+1.0))
+	for i := range p.base {
+		p.base[i] *= p.idf
+	}
+	return p, nil
+}
