@@ -250,7 +250,8 @@ const typedRows = 10
 // BenchmarkTyping replays what the reader asks for while those queries are
 // typed: at each character the hits (ModeHits, the word being typed as a
 // prefix, 100 hits) and then the facet counts (ModeFacets) of the same
-// query, result cache off, after the list of every piece the reader
+// query, result cache off and no postings kept from the queries before
+// (dense.go), after the list of every piece the reader
 // starts with and the warming that list starts (warm.go; their CPU time is
 // start-cpu-ms). It reports each kind's p50 and p99, wall and
 // CPU (the process's CPU time over the query: the honest figure on a
@@ -290,6 +291,7 @@ func BenchmarkTyping(b *testing.B) {
 			for b.Loop() {
 				for _, text := range typedBench {
 					ix.cache.clear()
+					ix.postings.clear() // each query typed afresh
 					for i := 1; i <= len(text); i++ {
 						v := text[:i]
 						q := Query{Text: strings.TrimSpace(v), Limit: 100, Mode: ModeHits}

@@ -191,3 +191,11 @@ func readPostings(ctx context.Context, snap *scorch.IndexSnapshot, k termKey, do
 	}
 	return p, nil
 }
+
+// clear lets go of every term kept (the benchmarks, which type each query
+// afresh).
+func (c *postingsCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.snap, c.terms, c.bytes = nil, nil, 0
+}
