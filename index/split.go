@@ -9,9 +9,11 @@ import (
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -167,8 +169,12 @@ func splitAt(r bleveindex.IndexReader) (uint64, bool) {
 	if total < minSplitDocs {
 		return 0, false
 	}
-	return total / 2, true
+	return splitMid(total), true
 }
+
+// splitMid is where a split walk cuts the document numbers (a variable
+// for the tests).
+var splitMid = func(total uint64) uint64 { return total / 2 }
 
 // collectSplit collects the page size from from of q, sorted by sortBy,
 // from the two halves of r's document numbers at once, keeping the
@@ -182,6 +188,7 @@ func (ix *Index) collectSplit(ctx context.Context, q query.Query, r bleveindex.I
 		return nil, 0, false, nil
 	}
 	splitWalks.Add(1)
+	q = keepingShould(q)
 	record := sets != nil && key != ""
 	spans := [2]docSpan{{0, mid}, {mid, ^uint64(0)}}
 	type half struct {
@@ -301,4 +308,74 @@ func fewIDs(q query.Query) bool {
 		return q.Must != nil && fewIDs(q.Must)
 	}
 	return false
+}
+
+// keepingShould is q with its optional clauses' searcher kept from losing
+// a match when advanced (keptSearcher), when q is a boolean query.
+func keepingShould(q query.Query) query.Query {
+	bq, ok := q.(*query.BooleanQuery)
+	if !ok || bq.Should == nil {
+		return q
+	}
+	c := *bq
+	c.Should = keptQuery{bq.Should}
+	return &c
+}
+
+// keptQuery is a query whose searcher is a keptSearcher.
+type keptQuery struct{ query.Query }
+
+func (q keptQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping,
+	opts search.SearcherOptions) (search.Searcher, error) {
+	s, err := q.Query.Searcher(ctx, r, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	if _, none := s.(*searcher.MatchNoneSearcher); none {
+		return s, nil // bleve's boolean searcher leaves it out
+	}
+	return &keptSearcher{Searcher: s}, nil
+}
+
+// keptSearcher hands out its last match again when advanced to it or
+// before it. Bleve's boolean searcher (v2.6.3), advanced, advances its
+// optional clauses' searcher to the piece asked for even when that
+// searcher's match is already there or past it: a disjunction has then
+// moved past its match, and the piece is scored without its optional
+// clauses. A split walk's second half starts by advancing the query's
+// searcher to its first piece, so a piece there that is the optional
+// clauses' first match lost their score (TestSplitKeepsTheFirstOptional).
+type keptSearcher struct {
+	search.Searcher
+	last search.DocumentMatch // a copy of the last match handed out
+	has  bool
+}
+
+func (s *keptSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	s.keep(dm)
+	return dm, err
+}
+
+func (s *keptSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	if s.has && s.last.IndexInternalID.Compare(id) >= 0 {
+		dm := ctx.DocumentMatchPool.Get()
+		dm.IndexInternalID = append(dm.IndexInternalID[:0], s.last.IndexInternalID...)
+		dm.Score = s.last.Score
+		dm.FieldTermLocations = append(dm.FieldTermLocations[:0], s.last.FieldTermLocations...)
+		return dm, nil
+	}
+	dm, err := s.Searcher.Advance(ctx, id)
+	s.keep(dm)
+	return dm, err
+}
+
+func (s *keptSearcher) keep(dm *search.DocumentMatch) {
+	if dm == nil {
+		return // run out: the last match stays the last
+	}
+	s.has = true
+	s.last.IndexInternalID = append(s.last.IndexInternalID[:0], dm.IndexInternalID...)
+	s.last.Score = dm.Score
+	s.last.FieldTermLocations = append(s.last.FieldTermLocations[:0], dm.FieldTermLocations...)
 }

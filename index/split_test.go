@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/folio-tui/folio/internal/corpus"
 )
 
@@ -307,6 +308,55 @@ func TestSplitChecksEachCandidateOnce(t *testing.T) {
 			if c2-c1 > c1-c0+4 {
 				t.Errorf("%s (pairs %v): the halves checked %d candidates, one walk %d", text, pf, c2-c1, c1-c0)
 			}
+		}
+	}
+}
+
+// TestSplitKeepsTheFirstOptional: a split walk whose second half starts
+// at the piece the optional clauses (a word in the title) match first
+// scores that piece with them, as one walk does. Bleve's boolean searcher,
+// advanced there, scored it without (keptSearcher).
+func TestSplitKeepsTheFirstOptional(t *testing.T) {
+	ix := splitFixture(t, 400)
+	ctx := context.Background()
+	for _, text := range []string{"congress", "economy", "tax revenue"} {
+		c := compile(buildPlan(parseQuery(text, false), ix.synonyms))
+		bix, err := ix.bi.Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := bix.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// the first piece the optional clauses match
+		s, err := query.NewDisjunctionQuery(c.should).Searcher(ctx, r, ix.bi.Mapping(), search.SearcherOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+		dm, err := s.Next(sctx)
+		if err != nil || dm == nil {
+			t.Fatalf("%q: no optional match (%v)", text, err)
+		}
+		first := dm.IndexInternalID.Value()
+		s.Close()
+		r.Close()
+		old := splitMid
+		splitMid = func(uint64) uint64 { return first }
+		q := Query{Text: text, Limit: 1000}
+		cuts := splitWalks.Load()
+		got := collectWalk(t, ix, q, true)
+		splitMid = old
+		if splitWalks.Load() == cuts {
+			t.Fatalf("%q was not cut", text)
+		}
+		want := collectWalk(t, ix, q, false)
+		if got.total != want.total || len(got.hits) != len(want.hits) {
+			t.Fatalf("%q: cut at %d, %d matches; one walk %d", text, first, got.total, want.total)
+		}
+		if err := samePage(got.hits, want.hits); err != nil {
+			t.Fatalf("%q cut at piece %d: %v", text, first, err)
 		}
 	}
 }
