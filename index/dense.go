@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/sync/errgroup"
 )
@@ -21,21 +22,25 @@ import (
 // compiles to, and filters of tags or outlets) is collected from the
 // postings: every clause is summed into arrays by document number, on
 // every core, with the arithmetic of bleve's TF-IDF scorers (term,
-// disjunction with its coordination factor, conjunction in the order of
-// its clauses' counts, boolean; the query's norm as its root computes it),
-// which gives the matches, their number and their scores as bleve's walk
-// does, but in the last bits where bleve's disjunction heap adds a
-// piece's clauses in another order (as a split walk does, split.go). The
-// page is the best scores, ties by document number as bleve's collector
-// breaks them. Its first and last pieces are scored again by bleve's own
-// searchers (checkSums): a piece they do not match, or score further than
-// scoreSlack from the sum, means the sums were not bleve's, and the search
-// falls back to the walk (denseMisses counts it; the tests keep it 0).
+// disjunction with its coordination factor, conjunction, boolean; the
+// query's norm as its root computes it) and in its order of sums (a
+// conjunction's and a slice disjunction's clauses by count), which gives
+// the matches, their number and their scores as bleve's walk does (to the
+// bit, TestDenseScoresAreBleves; in the last bits where a disjunction of
+// more than DisjunctionHeapTakeover clauses sums a piece's in its heap's
+// order, as a split walk does, split.go). The page is the best scores,
+// ties by document number as bleve's collector breaks them. The terms'
+// postings are kept for the next keystroke (postcache.go). As a spot
+// check, the page's two first-numbered pieces are scored again by a walk
+// of bleve's own searchers (checkSums): a piece they do not match, or
+// score further than scoreSlack from the sum, means the sums were not
+// bleve's, and the search falls back to the walk (denseMisses counts it;
+// the tests keep it 0). A query of few matches is walked (denseShare).
 // A walk through bleve's searchers costs per match a document match from
 // a pool, a term-field document, a scorer call at every level of the tree
-// and a heap: a typed `congress` at 100k pieces (90k matches) took 19.7 ms
-// a search walked on two cores and 12.8 summed (in-process, 100 searches
-// each).
+// and a heap; the sums cost by the piece. At 100k pieces, the typed hits'
+// wall p50 went 11.2 -> 5.1 ms, CPU 15.3 -> 5.8 (BenchmarkTyping, each
+// query typed with no postings kept).
 
 // dnode is one clause of a query read from the postings.
 type dnode struct {
@@ -63,6 +68,11 @@ const (
 	dConj       // all of kids: the sum
 	dBool       // kids[0] must match; kids[1], when matched, adds its value
 )
+
+// denseShare: a query whose terms have fewer postings than one piece in
+// denseShare is walked (a word in 3 pieces of 1M: about 8 ms summed on one
+// core, microseconds walked).
+const denseShare = 16
 
 // scoreSlack is the relative difference allowed between a summed score
 // and bleve's: the sums are of a few dozen terms, whose order changes a
@@ -236,9 +246,11 @@ func (n *dnode) count() {
 		k.count()
 		n.count_ += k.count_
 	}
-	if n.kind == dConj {
-		// searcher.OrderedSearcherList, sorted by sort.Sort: an insertion
-		// sort, stable, for the few clauses of a query
+	// bleve's conjunction searcher, and its slice disjunction searcher (a
+	// heap past DisjunctionHeapTakeover clauses), sort their clauses by
+	// count (searcher.OrderedSearcherList, by sort.Sort: an insertion sort,
+	// stable, for the few clauses of a query), and sum in that order
+	if n.kind == dConj || n.kind == dDisj && len(n.kids) <= searcher.DisjunctionHeapTakeover {
 		slices.SortStableFunc(n.kids, func(a, b *dnode) int { return cmp.Compare(a.count_, b.count_) })
 	}
 }
@@ -320,6 +332,9 @@ type denseSpan struct{ lo, hi uint64 }
 
 // sumSpan sums n over sp, each piece's clauses in n's order.
 func (n *dnode) sumSpan(ctx context.Context, sp denseSpan) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	for _, k := range n.kids {
 		if k.kind != dTerm {
 			if err := k.sumSpan(ctx, sp); err != nil {
@@ -397,6 +412,10 @@ func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.I
 		return nil, 0, false, err
 	}
 	root.weigh(true)
+	if root.count_*denseShare < docs {
+		// few matches: a walk costs by the match, the sums by the piece
+		return nil, 0, false, nil
+	}
 	root = wrapTerm(root)
 	root.alloc(docs)
 	defer root.release()
@@ -452,7 +471,7 @@ func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.I
 // numbered, as the walk goes through every match before them. Walked,
 // not advanced to: bleve's boolean searcher (v2.6.3) advanced to the
 // piece its optional clauses match first scores that piece without them
-// (TestAdvanceLosesTheFirstOptional).
+// (keptSearcher, split.go).
 func (ix *Index) checkSums(ctx context.Context, q query.Query, r bleveindex.IndexReader, page []scoredDoc) (bool, error) {
 	if len(page) == 0 {
 		return true, nil
@@ -466,8 +485,14 @@ func (ix *Index) checkSums(ctx context.Context, q query.Query, r bleveindex.Inde
 	}
 	defer s.Close()
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	steps := 0
 	for _, h := range check {
 		for {
+			if steps++; steps%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return false, err
+				}
+			}
 			dm, err := s.Next(sctx)
 			if err != nil {
 				return false, err

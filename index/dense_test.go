@@ -3,9 +3,13 @@ package index
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // TestDenseIsTheWalk: a page collected from the postings (dense.go) is
@@ -154,12 +158,62 @@ func TestPostingsCacheBounded(t *testing.T) {
 		run(t, ix, Query{Text: text, Typing: true, Limit: 100, Mode: ModeHits})
 		ix.postings.mu.Lock()
 		n, kept := ix.postings.bytes, 0
-		for _, p := range ix.postings.terms {
-			kept += p.size()
+		for k, p := range ix.postings.terms {
+			kept += p.size(k)
 		}
 		ix.postings.mu.Unlock()
 		if n > postingsCacheBytes || n != kept {
 			t.Fatalf("after %q: %d bytes kept, counted %d, bound %d", text, kept, n, postingsCacheBytes)
+		}
+	}
+}
+
+// TestDenseScoresAreBleves: summed in bleve's order (a conjunction's and
+// a slice disjunction's clauses by count), the scores are the walk's to
+// the bit, whatever order the query gives its clauses.
+func TestDenseScoresAreBleves(t *testing.T) {
+	ix := splitFixture(t, 400)
+	term := func(f, w string) query.Query {
+		q := query.NewTermQuery(w)
+		q.SetField(f)
+		return q
+	}
+	var many []query.Query
+	for _, w := range []string{"will", "state", "govern", "year", "unit", "nation", "congress", "peopl", "countri", "can", "us", "american", "new", "mai"} {
+		many = append(many, term(fText, w))
+	}
+	page := func(q query.Query, dense bool) search.DocumentMatchCollection {
+		t.Helper()
+		old := denseOn
+		denseOn = dense
+		defer func() { denseOn = old }()
+		ix.inUse.RLock()
+		defer ix.inUse.RUnlock()
+		before := denseWalks.Load()
+		hits, _, err := ix.collectKeyed(context.Background(), q, 400, 0, scoreSort, nil, nil, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dense && denseWalks.Load() == before {
+			t.Fatal("not summed")
+		}
+		return hits
+	}
+	for name, q := range map[string]query.Query{
+		"a disjunction not in count order": query.NewDisjunctionQuery([]query.Query{term(fText, "rewritten"), term(fText, "congress"), term(fText, "law"), term(fTitle, "state")}),
+		"a disjunction in count order":     query.NewDisjunctionQuery([]query.Query{term(fTitle, "state"), term(fText, "rewritten"), term(fText, "law"), term(fText, "congress")}),
+		"a conjunction of 14":              query.NewConjunctionQuery(many),
+		"a boolean": query.NewBooleanQuery([]query.Query{term(fText, "congress"), query.NewDisjunctionQuery([]query.Query{term(fText, "law"), term(fText, "tax")})},
+			[]query.Query{term(fTitle, "congress"), term(fTitle, "law")}, nil),
+	} {
+		got, want := page(q, true), page(q, false)
+		if len(got) != len(want) || len(got) == 0 {
+			t.Fatalf("%s: %d hits summed, %d walked", name, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID || math.Float64bits(got[i].Score) != math.Float64bits(want[i].Score) {
+				t.Fatalf("%s, hit %d: %s %v summed, %s %v walked", name, i, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
+			}
 		}
 	}
 }

@@ -441,6 +441,7 @@ func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 	ix.copies = newCopies(m.Copies)
 	ix.stats.Docs = m.Docs
 	ix.cache.clear()
+	ix.postings.clear() // the old snapshot's, let go of
 }
 
 // Close releases the index and its hold on the cache.
@@ -453,6 +454,7 @@ func (ix *Index) Close() error {
 	v := ix.cur
 	ix.cur, ix.bi, ix.closed = nil, nil, true
 	ix.inUse.Unlock()
+	ix.postings.clear()
 	if v == nil {
 		return nil
 	}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"math"
 	"runtime"
@@ -25,7 +26,10 @@ type termPostings struct {
 	used uint64 // when last read (postingsCache.tick)
 }
 
-func (p *termPostings) size() int { return 12*len(p.docs) + 64 }
+// size is what p holds, its key and its map entry counted (roughly).
+func (p *termPostings) size(k termKey) int {
+	return 4*cap(p.docs) + 8*cap(p.base) + len(k.field) + len(k.term) + 128
+}
 
 type termKey struct{ field, term string }
 
@@ -115,61 +119,79 @@ func (c *postingsCache) read(ctx context.Context, snap *scorch.IndexSnapshot, n 
 }
 
 // keep adds the postings read to the cache, the least recently read
-// let go of to make room.
+// let go of to make room (one sort of the kept terms a search, however
+// many it adds).
 func (c *postingsCache) keep(snap *scorch.IndexSnapshot, read map[termKey]*termPostings) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.snap != snap {
 		return // the index changed meanwhile
 	}
+	add := 0
 	for k, p := range read {
-		if p.size() > postingsCacheBytes/4 || c.terms[k] != nil {
-			continue
+		if p.size(k) <= postingsCacheBytes/4 && c.terms[k] == nil {
+			add += p.size(k)
 		}
-		for c.bytes+p.size() > postingsCacheBytes && len(c.terms) > 0 {
-			var oldest termKey
-			first := true
-			for k2, p2 := range c.terms {
-				if first || p2.used < c.terms[oldest].used {
-					oldest, first = k2, false
-				}
+	}
+	if c.bytes+add > postingsCacheBytes {
+		type kept struct {
+			k termKey
+			p *termPostings
+		}
+		old := make([]kept, 0, len(c.terms))
+		for k, p := range c.terms {
+			old = append(old, kept{k, p})
+		}
+		slices.SortFunc(old, func(a, b kept) int { return cmp.Compare(a.p.used, b.p.used) })
+		for _, o := range old {
+			if c.bytes+add <= postingsCacheBytes {
+				break
 			}
-			c.bytes -= c.terms[oldest].size()
-			delete(c.terms, oldest)
+			c.bytes -= o.p.size(o.k)
+			delete(c.terms, o.k)
+		}
+	}
+	for k, p := range read {
+		if p.size(k) > postingsCacheBytes/4 || c.terms[k] != nil || c.bytes+p.size(k) > postingsCacheBytes {
+			continue
 		}
 		p.used = c.tick
 		c.terms[k] = p
-		c.bytes += p.size()
+		c.bytes += p.size(k)
 	}
 }
 
 // readPostings reads a term's postings from every segment of snap,
-// deleted pieces left out.
+// deleted pieces left out, into arrays of their exact size.
 func readPostings(ctx context.Context, snap *scorch.IndexSnapshot, k termKey, docTotal uint64) (*termPostings, error) {
 	segs, offsets, _ := segmentOffsets(snap)
 	term := []byte(k.term)
-	p := &termPostings{}
-	var pl segment.PostingsList
-	var it segment.PostingsIterator
+	pls := make([]segment.PostingsList, len(segs))
+	total := uint64(0)
 	for i, ss := range segs {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		d, err := ss.Segment().Dictionary(k.field)
 		if err != nil {
 			return nil, err
 		}
-		if pl, err = d.PostingsList(term, ss.Deleted(), pl); err != nil {
+		if pls[i], err = d.PostingsList(term, ss.Deleted(), nil); err != nil {
 			return nil, err
 		}
+		if pls[i] != nil {
+			total += pls[i].Count()
+		}
+	}
+	p := &termPostings{docs: make([]uint32, 0, total), base: make([]float64, 0, total)}
+	var it segment.PostingsIterator
+	for i, pl := range pls {
 		if pl == nil {
 			continue
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		it = pl.Iterator(true, true, false, it)
-		p.docs = slices.Grow(p.docs, int(pl.Count()))
-		p.base = slices.Grow(p.base, int(pl.Count()))
-		var po segment.Posting
-		for po, err = it.Next(); err == nil && po != nil; po, err = it.Next() {
+		po, err := it.Next()
+		for ; err == nil && po != nil; po, err = it.Next() {
 			freq := po.Frequency()
 			var tf float64
 			if freq < scorer.MaxSqrtCache {
