@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/bleve/v2/search/searcher"
@@ -58,6 +59,7 @@ type dnode struct {
 	// matched
 	score []float64
 	n     []uint16
+	kept  []uint64 // dKept: the pieces kept, in order
 }
 
 type dkind uint8
@@ -67,6 +69,7 @@ const (
 	dDisj       // any of kids: the sum of the matched ones' times their share
 	dConj       // all of kids: the sum
 	dBool       // kids[0] must match; kids[1], when matched, adds its value
+	dKept       // kids[0]'s matches among kept, with its value
 )
 
 // denseShare: a query whose terms have fewer postings than one piece in
@@ -91,7 +94,7 @@ var denseOn = true
 // denseOf reads q as clauses of postings; false when q has a clause that
 // cannot be read so (a phrase, a form checked on the text, a range, an
 // exclusion, ...).
-func denseOf(ctx context.Context, q query.Query, r bleveindex.IndexReader) (*dnode, bool) {
+func denseOf(ctx context.Context, q query.Query, r bleveindex.IndexReader, m mapping.IndexMapping) (*dnode, bool) {
 	switch q := q.(type) {
 	case *query.TermQuery:
 		if q.FieldVal == "" {
@@ -107,25 +110,38 @@ func denseOf(ctx context.Context, q query.Query, r bleveindex.IndexReader) (*dno
 		// its accumSearcher scores as bleve's prefix searcher does
 		return densePrefix(r, q.field, q.prefix, q.boost)
 	case *exactQuery:
-		if q.budget != 0 || !formsUnchecked(ctx) {
-			return nil, false
+		switch {
+		case q.budget == 0 && formsUnchecked(ctx):
+			return denseOf(ctx, q.candidates, r, m)
+		case q.budget > 0:
+			// the candidates that pass of the first budget, read as the
+			// walk reads them (exactSearcher.keepChecked)
+			kept, ok := keptOf(ctx, q, r, m)
+			if !ok {
+				return nil, false
+			}
+			c, ok := denseOf(ctx, q.candidates, r, m)
+			if !ok {
+				return nil, false
+			}
+			return &dnode{kind: dKept, kids: []*dnode{wrapTerm(c)}, kept: kept}, true
 		}
-		return denseOf(ctx, q.candidates, r)
+		return nil, false
 	case *query.DisjunctionQuery:
 		if q.Min != 0 || len(q.Disjuncts) == 0 || q.BoostVal != nil && q.BoostVal.Value() != 1 {
 			return nil, false
 		}
-		return denseKids(ctx, dDisj, q.Disjuncts, r)
+		return denseKids(ctx, dDisj, q.Disjuncts, r, m)
 	case *query.ConjunctionQuery:
 		if len(q.Conjuncts) == 0 || q.BoostVal != nil && q.BoostVal.Value() != 1 {
 			return nil, false
 		}
-		return denseKids(ctx, dConj, q.Conjuncts, r)
+		return denseKids(ctx, dConj, q.Conjuncts, r, m)
 	case *query.BooleanQuery:
 		if q.MustNot != nil || q.Filter != nil || q.Must == nil || q.BoostVal != nil && q.BoostVal.Value() != 1 {
 			return nil, false
 		}
-		must, ok := denseOf(ctx, q.Must, r)
+		must, ok := denseOf(ctx, q.Must, r, m)
 		if !ok {
 			return nil, false
 		}
@@ -136,13 +152,35 @@ func denseOf(ctx context.Context, q query.Query, r bleveindex.IndexReader) (*dno
 		if d, ok := q.Should.(*query.DisjunctionQuery); !ok || d.Min != 0 {
 			return nil, false
 		}
-		should, ok := denseOf(ctx, q.Should, r)
+		should, ok := denseOf(ctx, q.Should, r, m)
 		if !ok {
 			return nil, false
 		}
 		return &dnode{kind: dBool, kids: []*dnode{must, wrapTerm(should)}}, true
 	}
 	return nil, false
+}
+
+// keptOf is what q's searcher keeps of its candidates (keepChecked).
+func keptOf(ctx context.Context, q *exactQuery, r bleveindex.IndexReader, m mapping.IndexMapping) ([]uint64, bool) {
+	s, err := q.Searcher(ctx, r, m, search.SearcherOptions{})
+	if err != nil {
+		return nil, false
+	}
+	defer s.Close()
+	es, ok := s.(*exactSearcher)
+	if !ok {
+		return nil, false
+	}
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(es.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	if err := es.keepChecked(sctx); err != nil {
+		return nil, false
+	}
+	kept := make([]uint64, len(es.kept))
+	for i, k := range es.kept {
+		kept[i] = k.d
+	}
+	return kept, true
 }
 
 // wrapTerm makes a term a disjunction of one, which scores as it does
@@ -154,10 +192,10 @@ func wrapTerm(n *dnode) *dnode {
 	return n
 }
 
-func denseKids(ctx context.Context, kind dkind, qs []query.Query, r bleveindex.IndexReader) (*dnode, bool) {
+func denseKids(ctx context.Context, kind dkind, qs []query.Query, r bleveindex.IndexReader, m mapping.IndexMapping) (*dnode, bool) {
 	n := &dnode{kind: kind}
 	for _, c := range qs {
-		k, ok := denseOf(ctx, c, r)
+		k, ok := denseOf(ctx, c, r, m)
 		if !ok {
 			return nil, false
 		}
@@ -343,6 +381,16 @@ func (n *dnode) sumSpan(ctx context.Context, sp denseSpan) error {
 		}
 	}
 	from, to := sp.lo, sp.hi
+	if n.kind == dKept {
+		k := n.kids[0]
+		i, _ := slices.BinarySearch(n.kept, from)
+		for ; i < len(n.kept) && n.kept[i] < to; i++ {
+			if d := n.kept[i]; k.matched(d) {
+				n.score[d], n.n[d] = k.value(d), 1
+			}
+		}
+		return nil
+	}
 	if n.kind == dBool {
 		must, should := n.kids[0], n.kids[1]
 		for d := from; d < to; d++ {
@@ -400,7 +448,7 @@ func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.I
 	if !denseOn || !isSnap || size <= 0 {
 		return nil, 0, false, nil
 	}
-	root, ok := denseOf(ctx, q, r)
+	root, ok := denseOf(ctx, q, r, ix.bi.Mapping())
 	if !ok {
 		return nil, 0, false, nil
 	}

@@ -217,3 +217,33 @@ func TestDenseScoresAreBleves(t *testing.T) {
 		}
 	}
 }
+
+// TestBudgetReadsOnce: the word being typed checked against stems shorter
+// than it reads the texts of the first typingCheckMax pieces with them,
+// once a search, whichever searchers of the query ask (summed, its check,
+// a walk), and lets in the same pieces summed as walked.
+func TestBudgetReadsOnce(t *testing.T) {
+	ix := splitFixture(t, 400)
+	for _, text := range []string{"governme", "congress governme", "constitutio", "economy constitutio"} {
+		q := Query{Text: text, Typing: true, Limit: 100}
+		c0, w0 := checkedCandidates.Load(), denseWalks.Load()
+		got := collectPageOf(t, ix, q, false)
+		if denseWalks.Load() == w0 {
+			t.Fatalf("%q was not summed", text)
+		}
+		// a clause a field, the text's and the title's
+		if n := checkedCandidates.Load() - c0; true {
+			t.Logf("%q %d", text, n)
+		}
+		if n := checkedCandidates.Load() - c0; n == 0 || n > 2*typingCheckMax {
+			t.Fatalf("%q: %d texts read for one search", text, n)
+		}
+		want := collectWalk(t, ix, q, false)
+		if got.total != want.total || fmt.Sprint(got.set) != fmt.Sprint(want.set) {
+			t.Fatalf("%q: %d matches summed, %d walked", text, got.total, want.total)
+		}
+		if err := samePage(got.hits, want.hits); err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+	}
+}

@@ -3,6 +3,9 @@ package index
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -11,6 +14,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	"golang.org/x/sync/errgroup"
 )
 
 // exactQuery matches the pieces whose text has a unit's exact forms: a
@@ -26,10 +30,35 @@ type exactQuery struct {
 	candidates query.Query
 	field      string // fText: the piece's whole text; fTitle: its title
 	u          unit
-	// budget, when not 0, is how many candidates' texts are read at most;
-	// the rest do not match (the word being typed: fewer hits, each right,
-	// rather than a keystroke that reads the archive)
+	// budget, when not 0, is how many candidates' texts are read at most,
+	// the first in document order (keepChecked); the rest do not match
+	// (the word being typed: fewer hits, each right, rather than a
+	// keystroke that reads the archive)
 	budget int
+	// with a budget: the pieces that passed, for the snapshot they were
+	// read from: the searchers built from this query for one search (a
+	// summed one builds two or three) read the texts once
+	kept keptMemo
+}
+
+// keptMemo is the pieces an exactQuery with a budget lets in, of a
+// snapshot.
+type keptMemo struct {
+	mu   sync.Mutex
+	r    bleveindex.IndexReader
+	docs []uint64
+}
+
+func (m *keptMemo) get(r bleveindex.IndexReader) ([]uint64, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.docs, m.r == r && r != nil
+}
+
+func (m *keptMemo) put(r bleveindex.IndexReader, docs []uint64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.r, m.docs = r, docs
 }
 
 // storedOf are the stored texts that make up each searchable field: bleve's
@@ -50,7 +79,7 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 	for _, f := range storedOf[q.field] {
 		fields[f] = true
 	}
-	es := &exactSearcher{Searcher: s, ctx: ctx, walk: newSpanWalk(ctx), r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget,
+	es := &exactSearcher{Searcher: s, ctx: ctx, walk: newSpanWalk(ctx), r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget, memo: &q.kept, u: q.u,
 		unchecked: q.budget == 0 && formsUnchecked(ctx),
 		long:      fields[fBody],
 		texts:     textReader{s: bodiesOf(ctx)}}
@@ -62,7 +91,7 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 			tu.forms = append(tu.forms, exactKey(f))
 		}
 		tm := newFormMatcher(tu)
-		es.tagM = &tm
+		es.tagM, es.tagU = &tm, tu
 	}
 	return es, nil
 }
@@ -80,6 +109,129 @@ type exactSearcher struct {
 	unchecked       bool       // the candidates pass unchecked (typingforms.go)
 	long            bool       // the long texts are searched too (bodies.go)
 	texts           textReader // reads them
+	// with a budget: the candidates that passed of the first budget read
+	// in document order (keepChecked), and the next to hand out
+	kept     []keptMatch
+	keptDone bool
+	keptAt   int
+	memo     *keptMemo // the query's
+	u        unit      // what m matches
+	tagU     unit      // what tagM matches
+}
+
+// keptMatch is a candidate that passed, as its searcher scored it.
+type keptMatch struct {
+	d     uint64
+	score float64
+	locs  []search.FieldTermLocation
+}
+
+// keepChecked reads the texts of the first budget candidates, in
+// document order, and keeps those that pass. Checked so, the pieces a
+// budget lets in are the same whatever pieces the query's other clauses
+// ask about, and in whatever order (a walk advanced by another word
+// checked that word's pieces; a search summed from the postings,
+// dense.go, asks about none): the first budget pieces with the stems.
+// When another searcher of the query read them, its pieces are scored by
+// this one's candidates, advanced to each.
+func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
+	s.keptDone = true
+	if docs, ok := s.memo.get(s.r); ok {
+		var id bleveindex.IndexInternalID
+		for _, d := range docs {
+			id = bleveindex.NewIndexInternalID(id, d)
+			dm, err := s.Searcher.Advance(ctx, id)
+			if err != nil {
+				return err
+			}
+			if dm == nil || dm.IndexInternalID.Value() != d {
+				return fmt.Errorf("the pieces kept for %q are not its candidates", s.m.prefix)
+			}
+			s.kept = append(s.kept, keptMatch{d, dm.Score, slices.Clone(dm.FieldTermLocations)})
+			ctx.DocumentMatchPool.Put(dm)
+		}
+		return nil
+	}
+	// the first budget candidates, then their texts read on every core
+	var cands []keptMatch
+	for len(cands) < s.budget {
+		dm, err := s.Searcher.Next(ctx)
+		if err != nil {
+			return err
+		}
+		if dm == nil {
+			break
+		}
+		cands = append(cands, keptMatch{dm.IndexInternalID.Value(), dm.Score, slices.Clone(dm.FieldTermLocations)})
+		ctx.DocumentMatchPool.Put(dm)
+	}
+	pass := make([]bool, len(cands))
+	workers := min(runtime.GOMAXPROCS(0), 4, max(len(cands)/8, 1))
+	var g errgroup.Group
+	for w := range workers {
+		// each with its own matchers and reader: they keep buffers
+		c := &exactSearcher{ctx: s.ctx, r: s.r, fields: s.fields, m: newFormMatcher(s.u), long: s.long,
+			texts: textReader{s: s.texts.s}}
+		if s.tagM != nil {
+			tm := newFormMatcher(s.tagU)
+			c.tagM = &tm
+		}
+		g.Go(func() error {
+			return caught("checking a word's forms", func() error {
+				for i := w; i < len(cands); i += workers {
+					if i%16 == 15 {
+						if err := s.ctx.Err(); err != nil {
+							return err
+						}
+					}
+					ok, err := c.has(bleveindex.NewIndexInternalID(nil, cands[i].d))
+					if err != nil {
+						return err
+					}
+					pass[i] = ok
+				}
+				return nil
+			})
+		})
+	}
+	err := g.Wait()
+	s.read += len(cands)
+	if err != nil {
+		return err
+	}
+	for i, c := range cands {
+		if pass[i] {
+			s.kept = append(s.kept, c)
+		}
+	}
+	docs := make([]uint64, len(s.kept))
+	for i, k := range s.kept {
+		docs[i] = k.d
+	}
+	s.memo.put(s.r, docs)
+	return nil
+}
+
+// nextKept hands out the first kept candidate at or after at.
+func (s *exactSearcher) nextKept(ctx *search.SearchContext, at uint64) (*search.DocumentMatch, error) {
+	if !s.keptDone {
+		if err := s.keepChecked(ctx); err != nil {
+			return nil, err
+		}
+	}
+	for s.keptAt < len(s.kept) && s.kept[s.keptAt].d < at {
+		s.keptAt++
+	}
+	if s.keptAt == len(s.kept) {
+		return nil, nil
+	}
+	k := s.kept[s.keptAt]
+	s.keptAt++
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = bleveindex.NewIndexInternalID(dm.IndexInternalID, k.d)
+	dm.Score = k.score
+	dm.FieldTermLocations = append(dm.FieldTermLocations[:0], k.locs...)
+	return dm, nil
 }
 
 func (s *exactSearcher) Close() error {
@@ -88,6 +240,9 @@ func (s *exactSearcher) Close() error {
 }
 
 func (s *exactSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if s.budget > 0 {
+		return s.nextKept(ctx, 0)
+	}
 	if s.past {
 		return nil, nil
 	}
@@ -96,6 +251,9 @@ func (s *exactSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, 
 }
 
 func (s *exactSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	if s.budget > 0 {
+		return s.nextKept(ctx, id.Value())
+	}
 	if s.past {
 		return nil, nil
 	}
