@@ -231,11 +231,9 @@ func TestBudgetReadsOnce(t *testing.T) {
 		if denseWalks.Load() == w0 {
 			t.Fatalf("%q was not summed", text)
 		}
-		// a clause a field, the text's and the title's
-		if n := checkedCandidates.Load() - c0; true {
-			t.Logf("%q %d", text, n)
-		}
-		if n := checkedCandidates.Load() - c0; n == 0 || n > 2*typingCheckMax {
+		// one clause reads here (the title's has no shorter stems in this
+		// fixture); each searcher reading again read 128
+		if n := checkedCandidates.Load() - c0; n == 0 || n > typingCheckMax {
 			t.Fatalf("%q: %d texts read for one search", text, n)
 		}
 		want := collectWalk(t, ix, q, false)
