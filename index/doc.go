@@ -50,8 +50,13 @@
 // phrasememo.go remembers, per view, which pieces have a phrase searched)
 // with pairs.go's pairs of common words, and prefix.go's word being
 // typed, scored term at a time, prefixsum.go summing its postings on every
-// core, or one term of prefix3.go's when it is a heavy prefix); split.go walks the two halves of
-// a large snapshot's pieces on two cores for a scored search of hits;
+// core, or one term of prefix3.go's when it is a heavy prefix); dense.go
+// sums a scored search of hits from the postings instead of walking
+// bleve's searchers, when its query is terms, prefixes, conjunctions and
+// disjunctions (postcache.go keeps the postings it read for the next
+// keystroke); split.go walks the two halves of a large snapshot's pieces
+// on two cores for the other scored searches of hits (keptSearcher: bleve's
+// boolean searcher, advanced, lost a match of its optional clauses);
 // highlight.go matches a hit's words against
 // the plan and snippet.go cuts and marks the snippets; suggest.go says
 // "did you mean" and which forms were found. Related (related.go), Terms
