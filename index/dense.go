@@ -444,25 +444,32 @@ func (t *dnode) add(sp denseSpan, score []float64, n []uint16) {
 // false when q cannot be read so, or its sums were not bleve's.
 func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.IndexReader, size, from int,
 	sets *facetTerms, key string) (hits search.DocumentMatchCollection, total int, ok bool, err error) {
+	hits, total, _, ok, err = ix.collectDenseSet(ctx, q, r, size, from, sets, key)
+	return hits, total, ok, err
+}
+
+// collectDenseSet is collectDense, the matches returned too.
+func (ix *Index) collectDenseSet(ctx context.Context, q query.Query, r bleveindex.IndexReader, size, from int,
+	sets *facetTerms, key string) (hits search.DocumentMatchCollection, total int, set *docSet, ok bool, err error) {
 	snap, isSnap := r.(*scorch.IndexSnapshot)
 	if !denseOn || !isSnap || size <= 0 {
-		return nil, 0, false, nil
+		return nil, 0, nil, false, nil
 	}
 	root, ok := denseOf(ctx, q, r, ix.bi.Mapping())
 	if !ok {
-		return nil, 0, false, nil
+		return nil, 0, nil, false, nil
 	}
 	_, _, docs := segmentOffsets(snap)
 	if docs > math.MaxUint32 {
-		return nil, 0, false, nil
+		return nil, 0, nil, false, nil
 	}
 	if err := ix.postings.read(ctx, snap, root); err != nil {
-		return nil, 0, false, err
+		return nil, 0, nil, false, err
 	}
 	root.weigh(true)
 	if root.count_*denseShare < docs {
 		// few matches: a walk costs by the match, the sums by the piece
-		return nil, 0, false, nil
+		return nil, 0, nil, false, nil
 	}
 	root = wrapTerm(root)
 	root.alloc(docs)
@@ -476,14 +483,14 @@ func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.I
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, 0, false, err
+		return nil, 0, nil, false, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, 0, false, err
+		return nil, 0, nil, false, err
 	}
 	// the matches, and the page: the best, ties in document order
 	want := size + from
-	var set docSet
+	set = &docSet{}
 	var best pageHeap
 	for d := uint64(0); d < docs; d++ {
 		if !root.matched(d) {
@@ -495,7 +502,7 @@ func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.I
 	}
 	page := best.sorted()
 	if ok, err := ix.checkSums(ctx, q, r, page); !ok || err != nil {
-		return nil, 0, false, err
+		return nil, 0, nil, false, err
 	}
 	denseWalks.Add(1)
 	hits = search.DocumentMatchCollection{}
@@ -503,14 +510,14 @@ func (ix *Index) collectDense(ctx context.Context, q query.Query, r bleveindex.I
 		id := bleveindex.NewIndexInternalID(nil, h.d)
 		ext, err := r.ExternalID(id)
 		if err != nil {
-			return nil, 0, false, err
+			return nil, 0, nil, false, err
 		}
 		hits = append(hits, &search.DocumentMatch{ID: ext, IndexInternalID: id, Score: h.score, HitNumber: h.d, Sort: []string{"_score"}})
 	}
 	if sets != nil && key != "" {
-		sets.keepHitSet(r, key, &set)
+		sets.keepHitSet(r, key, set)
 	}
-	return hits, total, true, nil
+	return hits, total, set, true, nil
 }
 
 // checkSums scores the two pieces of a page numbered first again with

@@ -245,3 +245,49 @@ func TestBudgetReadsOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestDenseCountsFacetsAsTheWalk: a search that counts facets with its
+// hits (the reader's after a pause, `folio search`) gives, summed and its
+// facets counted from the column over the matches, the hits, count and
+// facets bleve's collector gives walking.
+func TestDenseCountsFacetsAsTheWalk(t *testing.T) {
+	ix := splitFixture(t, 400)
+	run(t, ix, Query{Text: "economy", Limit: 20}) // starts the warming
+	ix.inUse.RLock()
+	ix.mu.RLock()
+	ft := ix.facetTerms
+	ix.mu.RUnlock()
+	ix.inUse.RUnlock()
+	if ft.warmed != nil {
+		<-ft.warmed // the column read, as after the reader's first search
+	}
+	for _, q := range []Query{
+		{Text: "congress", Limit: 20},
+		{Text: "congress economy", Limit: 20, Tags: []string{"economy"}},
+		{Text: "tax OR revenue", Limit: 10, Offset: 5},
+		{Text: "governme", Typing: true, Limit: 100},
+		{Text: "prosper*", Limit: 20, Outlets: []string{"The Guardian"}},
+	} {
+		search := func(dense bool) Results {
+			t.Helper()
+			old := denseOn
+			denseOn = dense
+			defer func() { denseOn = old }()
+			ix.cache.clear()
+			return run(t, ix, q)
+		}
+		w0 := denseWalks.Load()
+		got := search(true)
+		summed := denseWalks.Load() > w0
+		want := search(false)
+		if got.Total != want.Total || fmt.Sprint(ids(got)) != fmt.Sprint(ids(want)) {
+			t.Fatalf("%+v (summed %v): %d %v; walked %d %v", q, summed, got.Total, ids(got), want.Total, ids(want))
+		}
+		if fmt.Sprintf("%+v", got.Facets) != fmt.Sprintf("%+v", want.Facets) {
+			t.Fatalf("%+v (summed %v): facets\n%+v\nwalked\n%+v", q, summed, got.Facets, want.Facets)
+		}
+		if q.Text == "congress" && !summed {
+			t.Fatal("congress was not summed")
+		}
+	}
+}

@@ -256,6 +256,23 @@ func (ix *Index) collectKeyed(ctx context.Context, q query.Query, size, from int
 			return hits, total, err
 		}
 	}
+	if size > 0 && counter != nil && slices.Equal(sortBy, scoreSort) {
+		// summed, the facets counted from the column over the matches
+		if col := counter.column(ctx, r); col != nil {
+			hits, total, set, ok, err := ix.collectDenseSet(ctx, q, r, size, from, sets, key)
+			if err != nil {
+				return nil, 0, err
+			}
+			if ok {
+				set.each(func(d uint64) {
+					for _, v := range col.of(d) {
+						counter.counts[v]++
+					}
+				})
+				return hits, total, nil
+			}
+		}
+	}
 	var opts search.SearcherOptions
 	if size == 0 {
 		opts.Score = "none"
