@@ -127,6 +127,8 @@ func denseOf(ctx context.Context, q query.Query, r bleveindex.IndexReader, m map
 			return &dnode{kind: dKept, kids: []*dnode{wrapTerm(c)}, kept: kept}, true
 		}
 		return nil, false
+	case *phraseQuery:
+		return densePhrase(ctx, q, r, m)
 	case *query.DisjunctionQuery:
 		if q.Min != 0 || len(q.Disjuncts) == 0 || q.BoostVal != nil && q.BoostVal.Value() != 1 {
 			return nil, false
@@ -159,6 +161,62 @@ func denseOf(ctx context.Context, q query.Query, r bleveindex.IndexReader, m map
 		return &dnode{kind: dBool, kids: []*dnode{must, wrapTerm(should)}}, true
 	}
 	return nil, false
+}
+
+// densePhrase is a phrase as its searcher (phraseQuery.Searcher) scores
+// it: the conjunction of its words (and of the pairs of common words among
+// them, weighing nothing), kept to the pieces where the words stand at the
+// phrase's distances, which a walk of its searcher finds (positions read
+// once a view for a piece, phrasememo.go).
+func densePhrase(ctx context.Context, q *phraseQuery, r bleveindex.IndexReader, m mapping.IndexMapping) (*dnode, bool) {
+	var words []string
+	for _, t := range q.terms {
+		if t != "" {
+			words = append(words, t)
+		}
+	}
+	switch len(words) {
+	case 0:
+		return nil, false
+	case 1:
+		return &dnode{kind: dTerm, field: q.field, term: []byte(words[0]), boost: q.boost}, true
+	}
+	conj := &dnode{kind: dConj}
+	for _, w := range words {
+		conj.kids = append(conj.kids, &dnode{kind: dTerm, field: q.field, term: []byte(w), boost: q.boost})
+	}
+	if q.field == fText && pairFilter {
+		var pairs []string
+		for i := 1; i < len(q.terms); i++ {
+			if pt := pairTerm(q.terms[i-1], q.terms[i]); pt != "" && !slices.Contains(pairs, pt) {
+				pairs = append(pairs, pt)
+			}
+		}
+		for _, pt := range pairs {
+			conj.kids = append(conj.kids, &dnode{kind: dTerm, field: fPairs, term: []byte(pt), boost: 0})
+		}
+	}
+	all := *q
+	all.askedOnly = false // every piece with the phrase, not those asked about
+	s, err := all.Searcher(ctx, r, m, search.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, false
+	}
+	defer s.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	var kept []uint64
+	for {
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, false
+		}
+		if dm == nil {
+			break
+		}
+		kept = append(kept, dm.IndexInternalID.Value())
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return &dnode{kind: dKept, kids: []*dnode{conj}, kept: kept}, true
 }
 
 // keptOf is what q's searcher keeps of its candidates (keepChecked).

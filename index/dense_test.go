@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -288,6 +289,35 @@ func TestDenseCountsFacetsAsTheWalk(t *testing.T) {
 		}
 		if q.Text == "congress" && !summed {
 			t.Fatal("congress was not summed")
+		}
+	}
+}
+
+// TestDensePhrases: a phrase (quoted, an alias of several words, the
+// adjacency every query of two words ranks by) is summed as its words'
+// conjunction kept to the pieces its searcher finds, with the walk's
+// page. (A quoted phrase is checked as written on the text, walked, but
+// while typing, when that check is left to the page.)
+func TestDensePhrases(t *testing.T) {
+	ix := splitFixture(t, 400)
+	for _, text := range []string{`"united states"`, "congress economy", "constitutional congress", "isis", `"congress economy" revenue`} {
+		qs := []Query{{Text: text + " rev", Typing: true, Limit: 100}}
+		if !strings.HasPrefix(text, `"`) {
+			qs = append(qs, Query{Text: text, Limit: 20})
+		}
+		for _, q := range qs {
+			w0 := denseWalks.Load()
+			got := collectPageOf(t, ix, q, false)
+			if denseWalks.Load() == w0 && got.total > 0 {
+				t.Fatalf("%+v was not summed", q)
+			}
+			want := collectWalk(t, ix, q, false)
+			if got.total != want.total || fmt.Sprint(got.set) != fmt.Sprint(want.set) {
+				t.Fatalf("%+v: %d matches summed, %d walked", q, got.total, want.total)
+			}
+			if err := samePage(got.hits, want.hits); err != nil {
+				t.Fatalf("%+v: %v", q, err)
+			}
 		}
 	}
 }
