@@ -18,10 +18,11 @@ import (
 	"golang.org/x/sync/errgroup"
 )
 
-// A scored search whose query is made of terms, prefixes, conjunctions,
-// disjunctions and a boolean of them (what a typed query of words
-// compiles to, and filters of tags or outlets) is collected from the
-// postings: every clause is summed into arrays by document number, on
+// A scored search whose query is made of terms, prefixes, phrases,
+// conjunctions, disjunctions and a boolean of them (what a typed query of
+// words compiles to, and filters of tags or outlets) is collected from the
+// postings (and its facets, when it counts them, from the snapshot's
+// facets column over its matches, facets.go): every clause is summed into arrays by document number, on
 // every core, with the arithmetic of bleve's TF-IDF scorers (term,
 // disjunction with its coordination factor, conjunction, boolean; the
 // query's norm as its root computes it) and in its order of sums (a
@@ -37,11 +38,14 @@ import (
 // score further than scoreSlack from the sum, means the sums were not
 // bleve's, and the search falls back to the walk (denseMisses counts it;
 // the tests keep it 0). A query of few matches is walked (denseShare).
-// A walk through bleve's searchers costs per match a document match from
-// a pool, a term-field document, a scorer call at every level of the tree
-// and a heap; the sums cost by the piece. At 100k pieces, the typed hits'
-// wall p50 went 11.2 -> 5.1 ms, CPU 15.3 -> 5.8 (BenchmarkTyping, each
-// query typed with no postings kept).
+// A phrase is its words' conjunction kept to the pieces its own searcher
+// finds (densePhrase), a form checked within the typing budget the
+// pieces its searcher lets in (keptOf). A walk through bleve's searchers
+// costs per match a document match from a pool, a term-field document, a
+// scorer call at every level of the tree and a heap; the sums cost by the
+// piece. At 100k pieces, the typed hits' wall p50 went 11.2 -> 5.0 ms and
+// p99 46-50 -> 25.7, CPU p50 15.3 -> 5.9 (BenchmarkTyping, each query
+// typed with no postings kept).
 
 // dnode is one clause of a query read from the postings.
 type dnode struct {

@@ -52,9 +52,9 @@
 // typed, scored term at a time, prefixsum.go summing its postings on every
 // core, or one term of prefix3.go's when it is a heavy prefix); dense.go
 // sums a scored search of hits from the postings instead of walking
-// bleve's searchers, when its query is terms, prefixes, conjunctions and
-// disjunctions (postcache.go keeps the postings it read for the next
-// keystroke); split.go walks the two halves of a large snapshot's pieces
+// bleve's searchers, when its query is terms, prefixes, phrases,
+// conjunctions and disjunctions (postcache.go keeps the postings it read
+// for the next keystroke); split.go walks the two halves of a large snapshot's pieces
 // on two cores for the other scored searches of hits (keptSearcher: bleve's
 // boolean searcher, advanced, lost a match of its optional clauses);
 // highlight.go matches a hit's words against
