@@ -64,6 +64,8 @@ type dnode struct {
 	score []float64
 	n     []uint16
 	kept  []uint64 // dKept: the pieces kept, in order
+	// dKept of a phrase: the phrase, whose pieces keepPhrases finds
+	phrase *phraseQuery
 }
 
 type dkind uint8
@@ -170,8 +172,13 @@ func denseOf(ctx context.Context, q query.Query, r bleveindex.IndexReader, m map
 // densePhrase is a phrase as its searcher (phraseQuery.Searcher) scores
 // it: the conjunction of its words (and of the pairs of common words among
 // them, weighing nothing), kept to the pieces where the words stand at the
-// phrase's distances, which a walk of its searcher finds (positions read
-// once a view for a piece, phrasememo.go).
+// phrase's distances, which a walk of its searcher finds once the query is
+// known to be summed (keepPhrases; positions read once a view for a piece,
+// phrasememo.go). The walk reads every piece with the phrase's words, where
+// bleve's walk of the query read those its other words and filters let
+// through: more the first time, with a narrow word or filter beside a
+// common phrase (a review's 3,000 pieces: 1,004 pieces' positions against
+// 110); the phrase memo keeps them for the next keystrokes.
 func densePhrase(ctx context.Context, q *phraseQuery, r bleveindex.IndexReader, m mapping.IndexMapping) (*dnode, bool) {
 	var words []string
 	for _, t := range q.terms {
@@ -200,27 +207,42 @@ func densePhrase(ctx context.Context, q *phraseQuery, r bleveindex.IndexReader, 
 			conj.kids = append(conj.kids, &dnode{kind: dTerm, field: fPairs, term: []byte(pt), boost: 0})
 		}
 	}
-	all := *q
+	// the pieces with the phrase are found after the query is known to be
+	// summed (keepPhrases)
+	return &dnode{kind: dKept, kids: []*dnode{conj}, phrase: q}, true
+}
+
+// keepPhrases finds the pieces each phrase of n keeps: a walk of the
+// phrase's own searcher (every piece with its words, the positions read).
+func (n *dnode) keepPhrases(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping) error {
+	for _, k := range n.kids {
+		if err := k.keepPhrases(ctx, r, m); err != nil {
+			return err
+		}
+	}
+	if n.phrase == nil {
+		return nil
+	}
+	all := *n.phrase
 	all.askedOnly = false // every piece with the phrase, not those asked about
 	s, err := all.Searcher(ctx, r, m, search.SearcherOptions{Score: "none"})
 	if err != nil {
-		return nil, false
+		return err
 	}
 	defer s.Close()
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
-	var kept []uint64
+	n.kept = nil
 	for {
 		dm, err := s.Next(sctx)
 		if err != nil {
-			return nil, false
+			return err
 		}
 		if dm == nil {
-			break
+			return nil
 		}
-		kept = append(kept, dm.IndexInternalID.Value())
+		n.kept = append(n.kept, dm.IndexInternalID.Value())
 		sctx.DocumentMatchPool.Put(dm)
 	}
-	return &dnode{kind: dKept, kids: []*dnode{conj}, kept: kept}, true
 }
 
 // keptOf is what q's searcher keeps of its candidates (keepChecked).
@@ -532,6 +554,9 @@ func (ix *Index) collectDenseSet(ctx context.Context, q query.Query, r bleveinde
 	if root.count_*denseShare < docs {
 		// few matches: a walk costs by the match, the sums by the piece
 		return nil, 0, nil, false, nil
+	}
+	if err := root.keepPhrases(ctx, r, ix.bi.Mapping()); err != nil {
+		return nil, 0, nil, false, err
 	}
 	root = wrapTerm(root)
 	root.alloc(docs)
