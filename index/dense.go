@@ -57,7 +57,7 @@ type dnode struct {
 	// dTerm: its weight in the query (bleve's TermQueryScorer:
 	// boost·idf·queryNorm)
 	weight float64
-	count_ uint64        // bleve's searcher's Count: a term's pieces, a clause's sum
+	count  uint64        // bleve's searcher's Count: a term's pieces, a clause's sum
 	post   *termPostings // dTerm: its postings
 	// the sums by document number (not dTerm): score, and how many kids
 	// matched
@@ -196,16 +196,8 @@ func densePhrase(ctx context.Context, q *phraseQuery, r bleveindex.IndexReader, 
 	for _, w := range words {
 		conj.kids = append(conj.kids, &dnode{kind: dTerm, field: q.field, term: []byte(w), boost: q.boost})
 	}
-	if q.field == fText && pairFilter {
-		var pairs []string
-		for i := 1; i < len(q.terms); i++ {
-			if pt := pairTerm(q.terms[i-1], q.terms[i]); pt != "" && !slices.Contains(pairs, pt) {
-				pairs = append(pairs, pt)
-			}
-		}
-		for _, pt := range pairs {
-			conj.kids = append(conj.kids, &dnode{kind: dTerm, field: fPairs, term: []byte(pt), boost: 0})
-		}
+	for _, pt := range q.pairs() {
+		conj.kids = append(conj.kids, &dnode{kind: dTerm, field: fPairs, term: []byte(pt), boost: 0})
 	}
 	// the pieces with the phrase are found after the query is known to be
 	// summed (keepPhrases)
@@ -230,7 +222,7 @@ func (n *dnode) keepPhrases(ctx context.Context, r bleveindex.IndexReader, m map
 		return err
 	}
 	defer s.Close()
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	sctx := walkContext(s, r)
 	n.kept = nil
 	for {
 		dm, err := s.Next(sctx)
@@ -256,7 +248,7 @@ func keptOf(ctx context.Context, q *exactQuery, r bleveindex.IndexReader, m mapp
 	if !ok {
 		return nil, false
 	}
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(es.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	sctx := walkContext(es, r)
 	if err := es.keepChecked(sctx); err != nil {
 		return nil, false
 	}
@@ -295,23 +287,8 @@ func denseKids(ctx context.Context, kind dkind, qs []query.Query, r bleveindex.I
 // disjunction of the words the prefix begins, or the one term searcher of
 // the prefix itself when it begins no other word.
 func densePrefix(r bleveindex.IndexReader, field, prefix string, boost float64) (*dnode, bool) {
-	d, err := r.FieldDictPrefix(field, []byte(prefix))
+	terms, err := prefixTerms(r, field, prefix)
 	if err != nil {
-		return nil, false
-	}
-	var terms []string
-	for {
-		e, err := d.Next()
-		if err != nil {
-			d.Close()
-			return nil, false
-		}
-		if e == nil {
-			break
-		}
-		terms = append(terms, e.Term)
-	}
-	if d.Close() != nil {
 		return nil, false
 	}
 	terms = slices.Compact(terms)
@@ -347,7 +324,7 @@ func (n *dnode) leaves(f func(*dnode)) {
 // not normed (bleve's term searcher has a query weight of 1 until a
 // parent sets its norm). The terms' postings are read (post).
 func (n *dnode) weigh(root bool) {
-	n.count()
+	n.setCounts()
 	if root && n.kind == dTerm {
 		n.weight = 1
 		return
@@ -356,24 +333,24 @@ func (n *dnode) weigh(root bool) {
 	n.leaves(func(t *dnode) { t.weight = t.boost * t.post.idf * norm })
 }
 
-// count sets n's count (a term's, or the sum of its clauses', as bleve's
+// setCounts sets n's count (a term's, or the sum of its clauses', as bleve's
 // searchers count), ordering conjunctions.
-func (n *dnode) count() {
+func (n *dnode) setCounts() {
 	if n.kind == dTerm {
-		n.count_ = uint64(len(n.post.docs))
+		n.count = uint64(len(n.post.docs))
 		return
 	}
-	n.count_ = 0
+	n.count = 0
 	for _, k := range n.kids {
-		k.count()
-		n.count_ += k.count_
+		k.setCounts()
+		n.count += k.count
 	}
 	// bleve's conjunction searcher, and its slice disjunction searcher (a
 	// heap past DisjunctionHeapTakeover clauses), sort their clauses by
 	// count (searcher.OrderedSearcherList, by sort.Sort: an insertion sort,
 	// stable, for the few clauses of a query), and sum in that order
 	if n.kind == dConj || n.kind == dDisj && len(n.kids) <= searcher.DisjunctionHeapTakeover {
-		slices.SortStableFunc(n.kids, func(a, b *dnode) int { return cmp.Compare(a.count_, b.count_) })
+		slices.SortStableFunc(n.kids, func(a, b *dnode) int { return cmp.Compare(a.count, b.count) })
 	}
 }
 
@@ -551,7 +528,7 @@ func (ix *Index) collectDenseSet(ctx context.Context, q query.Query, r bleveinde
 		return nil, 0, nil, false, err
 	}
 	root.weigh(true)
-	if root.count_*denseShare < docs {
+	if root.count*denseShare < docs {
 		// few matches: a walk costs by the match, the sums by the piece
 		return nil, 0, nil, false, nil
 	}
@@ -626,7 +603,7 @@ func (ix *Index) checkSums(ctx context.Context, q query.Query, r bleveindex.Inde
 		return false, err
 	}
 	defer s.Close()
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	sctx := walkContext(s, r)
 	steps := 0
 	for _, h := range check {
 		for {

@@ -70,15 +70,11 @@ func TestDenseStopsWhenCancelled(t *testing.T) {
 	ix.inUse.RLock()
 	defer ix.inUse.RUnlock()
 	q := compile(buildPlan(parseQuery("congress", false), ix.synonyms))
-	bix, err := ix.bi.Advanced()
+	r, done, err := ix.reader()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := bix.Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	defer done()
 	_, _, ok, err := ix.collectDense(ctx, combine(q.must, q.mustNot, q.should, nil, nil, ""), r, 20, 0, nil, "")
 	if err == nil || ok {
 		t.Fatalf("a cancelled search: ok %v, err %v", ok, err)

@@ -261,10 +261,8 @@ func (s *exactSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexIn
 	return s.first(ctx, dm, err)
 }
 
-// first returns dm or the first candidate after it whose text has the forms.
-// Once the budget is spent no candidate can match, so the searcher ends
-// there: walking the rest of the candidates to reject each cost seconds at
-// 100k pieces when a conjunction advanced it once per hit of another word.
+// first returns dm or the first candidate after it whose text has the forms
+// (without a budget: with one, nextKept hands out what keepChecked kept).
 func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatch, err error) (*search.DocumentMatch, error) {
 	for dm != nil && err == nil {
 		if s.walk.past(ctx, dm) {
@@ -273,10 +271,6 @@ func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatc
 		}
 		if s.unchecked {
 			return dm, nil
-		}
-		if s.spent() {
-			ctx.DocumentMatchPool.Put(dm)
-			return nil, nil
 		}
 		// Candidates that fail the check never reach the collector, which
 		// is where bleve looks at the context: tryin* reads every piece
@@ -300,9 +294,6 @@ func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatc
 	}
 	return dm, err
 }
-
-// spent reports whether the budget of texts to read is spent.
-func (s *exactSearcher) spent() bool { return s.budget > 0 && s.read >= s.budget }
 
 func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
 	s.read++

@@ -236,8 +236,14 @@ func (ft *facetTerms) readColumn(ctx context.Context, r bleveindex.IndexReader) 
 
 // countColumn counts the facets of s's hits into counter from col and
 // returns the number of hits.
+// walkContext is a search context for walking s by hand (Next, Advance)
+// over r: a pool of the matches s holds and one more.
+func walkContext(s search.Searcher, r bleveindex.IndexReader) *search.SearchContext {
+	return &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+}
+
 func countColumn(ctx context.Context, s search.Searcher, r bleveindex.IndexReader, col *facetColumn, counter *facetCounter) (int, error) {
-	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+	sctx := walkContext(s, r)
 	total := 0
 	for {
 		if total%1024 == 0 {

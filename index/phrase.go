@@ -100,13 +100,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 	// the pairs of common words side by side (pairs.go): candidates
 	// that have them, scored by the words alone
 	if q.field == fText && pairFilter {
-		var pairs []string
-		for i := 1; i < len(q.terms); i++ {
-			if pt := pairTerm(q.terms[i-1], q.terms[i]); pt != "" && !slices.Contains(pairs, pt) {
-				pairs = append(pairs, pt)
-			}
-		}
-		for _, pt := range pairs {
+		for _, pt := range q.pairs() {
 			s, err := searcher.NewTermSearcher(ctx, r, pt, fPairs, 0, scoreOpts)
 			if err != nil {
 				return fail(err)
@@ -149,6 +143,21 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 		ps.known = memo.facts(snap, ps.key)
 	}
 	return ps, nil
+}
+
+// pairs are the pair terms (pairs.go) of the phrase's common words side by
+// side, each once; none outside the text or with the pairs filter off.
+func (q *phraseQuery) pairs() []string {
+	var pairs []string
+	if q.field != fText || !pairFilter {
+		return nil
+	}
+	for i := 1; i < len(q.terms); i++ {
+		if pt := pairTerm(q.terms[i-1], q.terms[i]); pt != "" && !slices.Contains(pairs, pt) {
+			pairs = append(pairs, pt)
+		}
+	}
+	return pairs
 }
 
 // phraseSearcher is a conjunction whose matches are kept only when the

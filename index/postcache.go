@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"golang.org/x/sync/errgroup"
 )
@@ -193,12 +192,7 @@ func readPostings(ctx context.Context, snap *scorch.IndexSnapshot, k termKey, do
 		po, err := it.Next()
 		for ; err == nil && po != nil; po, err = it.Next() {
 			freq := po.Frequency()
-			var tf float64
-			if freq < scorer.MaxSqrtCache {
-				tf = scorer.SqrtCache[int(freq)]
-			} else {
-				tf = math.Sqrt(float64(freq))
-			}
+			tf := termFreqWeight(freq)
 			p.docs = append(p.docs, uint32(offsets[i]+po.Number()))
 			p.base = append(p.base, tf*po.Norm())
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/scorer"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -42,23 +43,8 @@ func (q *typedPrefixQuery) Searcher(ctx context.Context, r bleveindex.IndexReade
 	if opts.Score == "none" || opts.Explain || opts.IncludeTermVectors || fewDocs(ctx) {
 		return q.bleve().Searcher(ctx, r, m, opts)
 	}
-	d, err := r.FieldDictPrefix(q.field, []byte(q.prefix))
+	terms, err := prefixTerms(r, q.field, q.prefix)
 	if err != nil {
-		return nil, err
-	}
-	var terms []string
-	for {
-		e, err := d.Next()
-		if err != nil {
-			d.Close()
-			return nil, err
-		}
-		if e == nil {
-			break
-		}
-		terms = append(terms, e.Term)
-	}
-	if err := d.Close(); err != nil {
 		return nil, err
 	}
 	if len(terms) <= searcher.DisjunctionHeapTakeover {
@@ -79,6 +65,37 @@ func (q *typedPrefixQuery) Searcher(ctx context.Context, r bleveindex.IndexReade
 	// as bleve's disjunction does, until a parent sets its own
 	s.SetQueryNorm(1 / math.Sqrt(s.Weight()))
 	return s, nil
+}
+
+// prefixTerms are the terms of field that begin with prefix, in the
+// dictionary's order.
+func prefixTerms(r bleveindex.IndexReader, field, prefix string) ([]string, error) {
+	d, err := r.FieldDictPrefix(field, []byte(prefix))
+	if err != nil {
+		return nil, err
+	}
+	var terms []string
+	for {
+		e, err := d.Next()
+		if err != nil {
+			d.Close()
+			return nil, err
+		}
+		if e == nil {
+			break
+		}
+		terms = append(terms, e.Term)
+	}
+	return terms, d.Close()
+}
+
+// termFreqWeight is bleve's TF-IDF tf of a term's frequency in a piece
+// (scorer.TermQueryScorer.Score: a table of square roots, then math.Sqrt).
+func termFreqWeight(freq uint64) float64 {
+	if freq < scorer.MaxSqrtCache {
+		return scorer.SqrtCache[int(freq)]
+	}
+	return math.Sqrt(float64(freq))
 }
 
 // accumSearcher is a disjunction of term searchers scored term at a time:

@@ -5,7 +5,6 @@ import (
 	"runtime"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/search/scorer"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"golang.org/x/sync/errgroup"
 )
@@ -104,12 +103,7 @@ func (s *accumSearcher) sumPostings() (bool, error) {
 			for ; err == nil && p != nil && p.Number() < sp.hi; p, err = it.Next() {
 				// scorer.TermQueryScorer.Score, TF-IDF
 				freq := p.Frequency()
-				var tf float64
-				if freq < scorer.MaxSqrtCache {
-					tf = scorer.SqrtCache[int(freq)]
-				} else {
-					tf = math.Sqrt(float64(freq))
-				}
+				tf := termFreqWeight(freq)
 				score := tf * p.Norm() * idf[i]
 				if weight[i] != 1.0 {
 					score = score * weight[i]

@@ -321,11 +321,7 @@ func TestSplitKeepsTheFirstOptional(t *testing.T) {
 	ctx := context.Background()
 	for _, text := range []string{"congress", "economy", "tax revenue"} {
 		c := compile(buildPlan(parseQuery(text, false), ix.synonyms))
-		bix, err := ix.bi.Advanced()
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := bix.Reader()
+		r, done, err := ix.reader()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -334,14 +330,14 @@ func TestSplitKeepsTheFirstOptional(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize()+1, 0), IndexReader: r}
+		sctx := walkContext(s, r)
 		dm, err := s.Next(sctx)
 		if err != nil || dm == nil {
 			t.Fatalf("%q: no optional match (%v)", text, err)
 		}
 		first := dm.IndexInternalID.Value()
 		s.Close()
-		r.Close()
+		done()
 		old := splitMid
 		splitMid = func(uint64) uint64 { return first }
 		q := Query{Text: text, Limit: 1000}
