@@ -317,3 +317,56 @@ func TestDensePhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestBudgetAmongTheRest: the word being typed checked against stems
+// shorter than it reads the first typingCheckMax pieces among those the
+// rest of the search matches (its other words, exclusions, filters), not
+// among every piece with the stems: where no more than the budget have the
+// stem and match the rest, the typed search finds what the word as a
+// prefix checked on every piece (`governme*`) finds, summed and walked
+// alike.
+func TestBudgetAmongTheRest(t *testing.T) {
+	ix := splitFixture(t, 400)
+	if n := collectWalk(t, ix, Query{Text: "govern", Limit: 400}, false).total; n <= typingCheckMax {
+		t.Fatalf("govern matches %d pieces: the fixture needs more than the budget", n)
+	}
+	tags := run(t, ix, Query{Text: "govern", Limit: 1, Mode: ModeFacets}).Facets.Tags
+	tag := tags[len(tags)-1]
+	if tag.Count > typingCheckMax {
+		t.Fatalf("no tag of at most %d pieces among %+v", typingCheckMax, tags)
+	}
+	for _, q := range []Query{
+		{Text: "rewritten governme", Limit: 400},
+		{Text: "rewritten -economy governme", Limit: 400},
+		{Text: "governme", Tags: []string{tag.Value}, Limit: 400},
+	} {
+		stem := q
+		stem.Text = strings.Replace(q.Text, "governme", "govern", 1)
+		n := collectWalk(t, ix, stem, false).total
+		if n > typingCheckMax {
+			t.Fatalf("%+v: %d pieces: the case needs no more than the budget", stem, n)
+		}
+		written := q
+		written.Text = strings.Replace(q.Text, "governme", "governme*", 1)
+		want := collectWalk(t, ix, written, false)
+		if want.total == 0 {
+			t.Fatalf("%+v: none: the case needs some", written)
+		}
+		q.Typing = true
+		for _, dense := range []bool{true, false} {
+			old := denseOn
+			denseOn = dense
+			c0 := checkedCandidates.Load()
+			got := collectPageOf(t, ix, q, false)
+			read := checkedCandidates.Load() - c0
+			denseOn = old
+			if fmt.Sprint(got.set) != fmt.Sprint(want.set) {
+				t.Fatalf("%+v (summed %v): %d typed, %d as a prefix checked on every piece", q, dense, got.total, want.total)
+			}
+			// the texts read are of pieces the rest matches
+			if read == 0 || read > int64(n) {
+				t.Fatalf("%+v (summed %v): %d texts read, of %d pieces with the stem the rest matches", q, dense, read, n)
+			}
+		}
+	}
+}

@@ -35,6 +35,12 @@ type exactQuery struct {
 	// (the word being typed: fewer hits, each right, rather than a
 	// keystroke that reads the archive)
 	budget int
+	// within, with a budget, is what the rest of the search requires (the
+	// query's other words, its exclusions and filters: scopeBudgets): the
+	// first budget candidates read are among the pieces it matches, so a
+	// word narrowing the query does not leave the typed one only the
+	// pieces it does not match
+	within query.Query
 	// with a budget: the pieces that passed, for the snapshot they were
 	// read from: the searchers built from this query for one search (a
 	// summed one builds two or three) read the texts once
@@ -80,6 +86,7 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 		fields[f] = true
 	}
 	es := &exactSearcher{Searcher: s, ctx: ctx, walk: newSpanWalk(ctx), r: r, fields: fields, m: newFormMatcher(q.u), budget: q.budget, memo: &q.kept, u: q.u,
+		within: q.within, im: m,
 		unchecked: q.budget == 0 && formsUnchecked(ctx),
 		long:      fields[fBody],
 		texts:     textReader{s: bodiesOf(ctx)}}
@@ -115,8 +122,10 @@ type exactSearcher struct {
 	keptDone bool
 	keptAt   int
 	memo     *keptMemo // the query's
-	u        unit      // what m matches
-	tagU     unit      // what tagM matches
+	within   query.Query
+	im       mapping.IndexMapping
+	u        unit // what m matches
+	tagU     unit // what tagM matches
 }
 
 // keptMatch is a candidate that passed, as its searcher scored it.
@@ -152,18 +161,11 @@ func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
 		}
 		return nil
 	}
-	// the first budget candidates, then their texts read on every core
-	var cands []keptMatch
-	for len(cands) < s.budget {
-		dm, err := s.Searcher.Next(ctx)
-		if err != nil {
-			return err
-		}
-		if dm == nil {
-			break
-		}
-		cands = append(cands, keptMatch{dm.IndexInternalID.Value(), dm.Score, slices.Clone(dm.FieldTermLocations)})
-		ctx.DocumentMatchPool.Put(dm)
+	// the first budget candidates among the pieces within matches, then
+	// their texts read on every core
+	cands, err := s.firstCandidates(ctx)
+	if err != nil {
+		return err
 	}
 	pass := make([]bool, len(cands))
 	workers := min(runtime.GOMAXPROCS(0), 4, max(len(cands)/8, 1))
@@ -194,7 +196,7 @@ func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
 			})
 		})
 	}
-	err := g.Wait()
+	err = g.Wait()
 	s.read += len(cands)
 	if err != nil {
 		return err
@@ -210,6 +212,57 @@ func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
 	}
 	s.memo.put(s.r, docs)
 	return nil
+}
+
+// firstCandidates are the first budget candidates in document order
+// among the pieces s.within matches (all, without it): the two searchers
+// leapfrog, each advanced to the other's piece.
+func (s *exactSearcher) firstCandidates(ctx *search.SearchContext) ([]keptMatch, error) {
+	var ws search.Searcher
+	var wctx *search.SearchContext
+	if s.within != nil {
+		// the whole archive's, not a split walk's span
+		var err error
+		ws, err = s.within.Searcher(withoutSpan(s.ctx), s.r, s.im, search.SearcherOptions{})
+		if err != nil {
+			return nil, err
+		}
+		defer ws.Close()
+		wctx = walkContext(ws, s.r)
+	}
+	var cands []keptMatch
+	var at uint64 // within's piece
+	started := false
+	dm, err := s.Searcher.Next(ctx)
+	for steps := 1; dm != nil && err == nil && len(cands) < s.budget; steps++ {
+		if steps%256 == 0 {
+			if err = s.ctx.Err(); err != nil {
+				break
+			}
+		}
+		d := dm.IndexInternalID.Value()
+		if ws != nil && (!started || at < d) {
+			wm, werr := ws.Advance(wctx, dm.IndexInternalID)
+			if werr != nil || wm == nil {
+				err = werr
+				break
+			}
+			at, started = wm.IndexInternalID.Value(), true
+			wctx.DocumentMatchPool.Put(wm)
+		}
+		if ws != nil && at > d {
+			ctx.DocumentMatchPool.Put(dm)
+			dm, err = s.Searcher.Advance(ctx, bleveindex.NewIndexInternalID(nil, at))
+			continue
+		}
+		cands = append(cands, keptMatch{d, dm.Score, slices.Clone(dm.FieldTermLocations)})
+		ctx.DocumentMatchPool.Put(dm)
+		dm, err = s.Searcher.Next(ctx)
+	}
+	if dm != nil {
+		ctx.DocumentMatchPool.Put(dm)
+	}
+	return cands, err
 }
 
 // nextKept hands out the first kept candidate at or after at.

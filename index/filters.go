@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -35,6 +36,49 @@ func combine(must, mustNot, should []query.Query, filters map[string]query.Query
 	}
 	bq := query.NewBooleanQuery(all, should, mustNot)
 	return bq
+}
+
+// scopeBudgets gives each word checked within a budget (the word being
+// typed against stems shorter than it: exactQuery.budget) what the rest of
+// the search requires: the query's other required words, its exclusions,
+// filters and restrictions (restrict without a collapse of copies, which
+// each search makes for its own query). Its budget's pieces are then the
+// first among those that can match, the same for every search built from
+// c (hits, facets, a page's check).
+func (c compiled) scopeBudgets(filters map[string]query.Query, restrict []query.Query) {
+	for i, q := range c.must {
+		budgets := budgetsIn(q, nil)
+		if len(budgets) == 0 {
+			continue
+		}
+		others := slices.Concat(c.must[:i], c.must[i+1:])
+		var within query.Query
+		if len(others) > 0 || len(c.mustNot) > 0 || len(filters) > 0 || len(restrict) > 0 {
+			within = combine(others, c.mustNot, nil, filters, restrict, "")
+		}
+		for _, b := range budgets {
+			b.within = within
+		}
+	}
+}
+
+// budgetsIn appends the exactQueries with a budget in q to out.
+func budgetsIn(q query.Query, out []*exactQuery) []*exactQuery {
+	switch q := q.(type) {
+	case *exactQuery:
+		if q.budget > 0 {
+			out = append(out, q)
+		}
+	case *query.DisjunctionQuery:
+		for _, d := range q.Disjuncts {
+			out = budgetsIn(d, out)
+		}
+	case *query.ConjunctionQuery:
+		for _, d := range q.Conjuncts {
+			out = budgetsIn(d, out)
+		}
+	}
+	return out
 }
 
 // filterQueries turns the Query's filters into queries: facet-field filters

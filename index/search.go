@@ -64,6 +64,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		res.Took = time.Since(start)
 		return res, nil
 	}
+	c.scopeBudgets(filters, restrict)
 	// while typing, forms as written are checked for the page alone (the
 	// collapse then picks among the same candidates the count reads)
 	sctx := ctx

@@ -55,6 +55,15 @@ func withDocSpan(ctx context.Context, sp docSpan) context.Context {
 	return context.WithValue(ctx, docSpanKey{}, sp)
 }
 
+// withoutSpan is ctx for searchers that walk every piece, within a split
+// walk's search.
+func withoutSpan(ctx context.Context) context.Context {
+	if _, ok := docSpanOf(ctx); !ok {
+		return ctx
+	}
+	return context.WithValue(ctx, docSpanKey{}, nil)
+}
+
 func docSpanOf(ctx context.Context) (docSpan, bool) {
 	sp, ok := ctx.Value(docSpanKey{}).(docSpan)
 	return sp, ok

@@ -250,6 +250,7 @@ func collectPageOf(t *testing.T, ix *Index, q Query, split bool) walk {
 	}
 	c := compile(p)
 	filters, restrict, _ := ix.filterQueries(q)
+	c.scopeBudgets(filters, restrict)
 	pg := pageOf(q, len(c.must) > 0, true)
 	ix.mu.RLock()
 	ft := ix.facetTerms

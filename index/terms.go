@@ -237,6 +237,7 @@ func (ix *Index) topIDs(ctx context.Context, q Query, n int) (ids []string, tota
 	if none {
 		return nil, 0, terms, nil
 	}
+	c.scopeBudgets(filters, restrict)
 	if q.CollapseCopies { // as Search does: each group of copies once
 		if restrict, _, err = ix.collapsed(ctx, c, filters, restrict); err != nil {
 			return nil, 0, nil, err
