@@ -199,6 +199,9 @@ func densePhrase(ctx context.Context, q *phraseQuery, r bleveindex.IndexReader, 
 	for _, pt := range q.pairs() {
 		conj.kids = append(conj.kids, &dnode{kind: dTerm, field: fPairs, term: []byte(pt), boost: 0})
 	}
+	if q.byPair() {
+		return conj, true // its pair's postings are the pieces with it
+	}
 	// the pieces with the phrase are found after the query is known to be
 	// summed (keepPhrases)
 	return &dnode{kind: dKept, kids: []*dnode{conj}, phrase: q}, true

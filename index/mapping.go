@@ -36,11 +36,12 @@ import (
 // block left open in one does not run on into the next, partBreak; 26: a
 // number begins a list outside the paragraph it would go on with,
 // indented code blocks, comments over lines, items' content columns; 27:
-// a list item's heading or fence, - # Title).
+// a list item's heading or fence, - # Title); 28: pairs of the bundled
+// synonyms' names (pairs.go's aliasPairs).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 27
+const SchemaVersion = 28
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -50,24 +50,89 @@ prosper protect provid public purpos reason remain repres requir resourc result 
 senat servic sinc spirit state still success support system take time toward trade two
 union unit us wai war well will within without work world year yet`
 
+// aliasPairs are the two terms side by side in the bundled synonyms'
+// names of several words (synonyms.txt: "Islamic State", "al Qaeda",
+// "foreign fighters"), first term → second: a typed "isi" searches for
+// "Islamic State" among the names of ISIS, and the phrase, of a rarer word
+// and a common one, read the positions of every piece with both words the
+// first time (`isi` was the slowest keystroke at 100k, 2026-12-04). With
+// the pair indexed, a name of two words is the pieces with its pair, no
+// positions read (phraseQuery.byPair), and a longer one is checked only
+// in the pieces with its pairs. TestAliasPairsAreTheSynonyms keeps the
+// list the bundled file's; a user's own names of several words are read
+// from the positions. Changing them changes the index (SchemaVersion).
+var aliasPairs = func() map[string]map[string]bool {
+	m := map[string]map[string]bool{}
+	for _, p := range strings.Split(strings.TrimSpace(aliasPairList), "\n") {
+		a, b, _ := strings.Cut(p, pairSep)
+		if m[a] == nil {
+			m[a] = map[string]bool{}
+		}
+		m[a][b] = true
+	}
+	return m
+}()
+
+const aliasPairList = `
+11 2001
+11 septemb
+7 2005
+7 7
+7 bomb
+7 juli
+9 11
+al qaeda
+al qaida
+al shabaab
+al shabab
+arabian peninsula
+boko haram
+commun headquart
+counter violent
+foreign fighter
+foreign terrorist
+govern commun
+intellig servic
+islam maghreb
+islam state
+juli 2005
+juli 7
+juli bomb
+london bomb
+prevent program
+prevent strategi
+secret intellig
+secur servic
+septemb 11
+septemb 2001
+terrorist fighter
+violent extrem`
+
+// isPair reports whether terms a and b side by side make an fPairs term:
+// both commonWords, or an aliasPairs pair.
+func isPair(a, b []byte) bool {
+	return commonWords[string(a)] && commonWords[string(b)] || aliasPairs[string(a)][string(b)]
+}
+
 // pairTerm is the fPairs term of terms a and b side by side; "" when they
-// are not both commonWords.
+// make none (isPair).
 func pairTerm(a, b string) string {
-	if !commonWords[a] || !commonWords[b] {
+	if !isPair([]byte(a), []byte(b)) {
 		return ""
 	}
 	return a + pairSep + b
 }
 
-// pairsOf are the fPairs tokens of the text tokens ts: each two
-// commonWords one place apart.
+// pairsOf are the fPairs tokens of the text tokens ts: each two terms one
+// place apart that make a pair (isPair).
 func pairsOf(ts analysis.TokenStream) analysis.TokenStream {
 	var out analysis.TokenStream
 	var toks []analysis.Token
-	prevCommon := false
+	// isPair, a lookup of each term in each map
+	prevCommon, prevAlias := false, map[string]bool(nil)
 	for i, t := range ts {
 		common := commonWords[string(t.Term)]
-		if i > 0 && common && prevCommon && t.Position == ts[i-1].Position+1 {
+		if i > 0 && t.Position == ts[i-1].Position+1 && (common && prevCommon || prevAlias[string(t.Term)]) {
 			if len(toks) == cap(toks) {
 				toks = make([]analysis.Token, 0, max(16, len(ts)/8))
 			}
@@ -77,7 +142,7 @@ func pairsOf(ts analysis.TokenStream) analysis.TokenStream {
 			toks = append(toks, analysis.Token{Term: term, Start: p.Start, End: t.End, Position: p.Position, Type: t.Type})
 			out = append(out, &toks[len(toks)-1])
 		}
-		prevCommon = common
+		prevCommon, prevAlias = common, aliasPairs[string(t.Term)]
 	}
 	return out
 }

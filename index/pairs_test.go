@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -78,6 +79,89 @@ func TestPairsNarrowPhrases(t *testing.T) {
 	}
 	if narrowed < 3 {
 		t.Fatalf("the pairs narrowed %d phrases of common words", narrowed)
+	}
+}
+
+// TestAliasPairsAreTheSynonyms: the pairs indexed for the synonyms'
+// names are the two terms side by side in each bundled name of several
+// words, as the analyser makes them.
+func TestAliasPairsAreTheSynonyms(t *testing.T) {
+	s, err := LoadSynonyms()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, g := range s.groups {
+		for _, v := range g {
+			for i := 1; i < len(v); i++ {
+				if v[i-1] != "" && v[i] != "" {
+					want[v[i-1]+pairSep+v[i]] = true
+				}
+			}
+		}
+	}
+	got := map[string]bool{}
+	for a, bs := range aliasPairs {
+		for b := range bs {
+			got[a+pairSep+b] = true
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Fatalf("aliasPairs %v, the bundled synonyms' %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+	}
+	if !want["islam state"] {
+		t.Fatal("no pair for Islamic State")
+	}
+}
+
+// TestAliasPhrasesByPair: a name of two words (Islamic State) is the
+// pieces with its pair: the same pieces, order and scores as its
+// positions give, none read, typed as a name of ISIS too; a longer name
+// reads positions only in the pieces with its pairs.
+func TestAliasPhrasesByPair(t *testing.T) {
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 400, 7); err != nil {
+		t.Fatal(err)
+	}
+	ix := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	defer ix.Close()
+	defer func() { pairFilter = true }()
+	search := func(q Query, pairs bool) (Results, int64) {
+		pairFilter = pairs
+		ix.cache.clear()
+		ix.cur.phrases.mu.Lock()
+		ix.cur.phrases.entries = nil
+		ix.cur.phrases.mu.Unlock()
+		c0 := phrasePositionReads.Load()
+		r, err := ix.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r, phrasePositionReads.Load() - c0
+	}
+	for _, q := range []Query{
+		{Text: `"islamic state"`, Limit: 1000, Mode: ModeHits},
+		{Text: "isi", Typing: true, Limit: 1000, Mode: ModeHits},
+		{Text: `"foreign fighters"`, Limit: 1000, Mode: ModeHits},
+	} {
+		with, readWith := search(q, true)
+		without, readWithout := search(q, false)
+		if with.Total == 0 || with.Total != without.Total || len(with.Hits) != len(without.Hits) {
+			t.Fatalf("%+v: %d pieces with the pairs, %d without", q, with.Total, without.Total)
+		}
+		for i := range with.Hits {
+			if with.Hits[i].ID != without.Hits[i].ID || with.Hits[i].Score != without.Hits[i].Score {
+				t.Fatalf("%+v hit %d: %s %g with the pairs, %s %g without", q, i,
+					with.Hits[i].ID, with.Hits[i].Score, without.Hits[i].ID, without.Hits[i].Score)
+			}
+		}
+		if readWithout == 0 {
+			t.Fatalf("%+v: no positions read without the pairs", q)
+		}
+		if q.Typing && readWith >= readWithout || !q.Typing && readWith != 0 {
+			t.Fatalf("%+v: positions read in %d pieces with the pairs, %d without", q, readWith, readWithout)
+		}
+		t.Logf("%+v: %d pieces; positions read in %d with the pairs, %d without", q.Text, with.Total, readWith, readWithout)
 	}
 }
 

@@ -127,6 +127,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 	}
 	ps := &phraseSearcher{
 		Searcher: conj,
+		byPair:   q.byPair(),
 		// the places it answers with are made from scorch's document
 		// numbers
 		askedOnly: q.adjacency && q.askedOnly && isScorch,
@@ -143,6 +144,13 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, _ 
 		ps.known = memo.facts(snap, ps.key)
 	}
 	return ps, nil
+}
+
+// byPair reports whether the phrase is its pair term alone: two words
+// side by side that make a pair (pairs.go), whose postings are the pieces
+// with the phrase; no positions need reading.
+func (q *phraseQuery) byPair() bool {
+	return len(q.terms) == 2 && len(q.pairs()) == 1
 }
 
 // pairs are the pair terms (pairs.go) of the phrase's common words side by
@@ -182,6 +190,9 @@ type phraseSearcher struct {
 	// revenue" took 21 s at 100k in three segments of 20k-43k pieces
 	// (0.4 s in ten of up to 21k).
 	done bool
+	// byPair: the conjunction's candidates have the phrase (its pair's
+	// postings, phraseQuery.byPair)
+	byPair bool
 	// checked counts the candidates whose positions were read (tests)
 	checked int
 	// memo: what the view's searches found of this phrase (phrasememo.go):
@@ -353,6 +364,9 @@ func (s *phraseSearcher) first(ctx *search.SearchContext, dm *search.DocumentMat
 // hasPhrase reports whether piece id has the phrase: as the memo knows
 // it, else read from the positions.
 func (s *phraseSearcher) hasPhrase(id bleveindex.IndexInternalID) (bool, error) {
+	if s.byPair {
+		return true, nil
+	}
 	if s.memo == nil {
 		return s.readPhrase(id)
 	}

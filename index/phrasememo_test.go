@@ -24,7 +24,8 @@ func TestPhraseMemo(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	apart, together := "Foreign policy and the fighters of the war.", "The foreign fighters came back."
+	// a phrase that is no pair (pairs.go): its positions are read
+	apart, together := "Zeppelin fleets and the captains of the war.", "The zeppelin captains came back."
 	for i := range 27 {
 		if i%3 == 0 {
 			write(i, together)
@@ -39,7 +40,7 @@ func TestPhraseMemo(t *testing.T) {
 		t.Helper()
 		ix.cache.clear()
 		c0 := phrasePositionReads.Load()
-		r := run(t, ix, Query{Text: `"foreign fighters"`, Limit: 100, Typing: typing})
+		r := run(t, ix, Query{Text: `"zeppelin captains"`, Limit: 100, Typing: typing})
 		return r, phrasePositionReads.Load() - c0
 	}
 	r1, n1 := search(ix, true)
