@@ -402,12 +402,11 @@ func (n *dnode) release() {
 // making them anew cost a tenth of a typed search's time.
 var scoresFree, countsFree sync.Pool
 
-// getSlice is a cleared array of n from free, or a new one.
+// getSlice is an array of n from free, not cleared (sumSpan clears its
+// span of it, on the worker's core), or a new one.
 func getSlice[T float64 | uint16](free *sync.Pool, n uint64) []T {
 	if p, ok := free.Get().(*[]T); ok && uint64(cap(*p)) >= n {
-		s := (*p)[:n]
-		clear(s)
-		return s
+		return (*p)[:n]
 	}
 	return make([]T, n)
 }
@@ -437,6 +436,8 @@ func (n *dnode) sumSpan(ctx context.Context, sp denseSpan) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	clear(n.score[sp.lo:sp.hi])
+	clear(n.n[sp.lo:sp.hi])
 	for _, k := range n.kids {
 		if k.kind != dTerm {
 			if err := k.sumSpan(ctx, sp); err != nil {
@@ -485,6 +486,28 @@ func (n *dnode) sumSpan(ctx context.Context, sp denseSpan) error {
 		}
 	}
 	return nil
+}
+
+// denseGather is what one span of a summed search matched: how many, and
+// the best of them.
+type denseGather struct {
+	total int
+	best  pageHeap
+}
+
+// gather sets the bits of sp's matches in words (sp of whole words) and
+// keeps the best want of them.
+func (n *dnode) gather(sp denseSpan, words []uint64, want int) denseGather {
+	var g denseGather
+	for d := sp.lo; d < sp.hi; d++ {
+		if !n.matched(d) {
+			continue
+		}
+		g.total++
+		words[d>>6] |= 1 << (d & 63)
+		g.best.offer(want, d, n.value(d))
+	}
+	return g
 }
 
 // add adds the term's score (scorer.TermQueryScorer.Score, TF-IDF) to
@@ -541,12 +564,26 @@ func (ix *Index) collectDenseSet(ctx context.Context, q query.Query, r bleveinde
 	root = wrapTerm(root)
 	root.alloc(docs)
 	defer root.release()
+	// each worker sums its span, then gathers its matches and its best:
+	// spans of whole words of the set, which the workers fill apart
+	want := size + from
 	workers := uint64(min(runtime.GOMAXPROCS(0), 4))
+	words := make([]uint64, (docs+63)/64)
+	parts := make([]denseGather, workers)
 	g, gctx := errgroup.WithContext(ctx)
 	for w := range workers {
-		sp := denseSpan{docs * w / workers, docs * (w + 1) / workers}
+		sp := denseSpan{(docs * w / workers) &^ 63, (docs * (w + 1) / workers) &^ 63}
+		if w == workers-1 {
+			sp.hi = docs
+		}
 		g.Go(func() error {
-			return caught("summing a query's postings", func() error { return root.sumSpan(gctx, sp) })
+			return caught("summing a query's postings", func() error {
+				if err := root.sumSpan(gctx, sp); err != nil {
+					return err
+				}
+				parts[w] = root.gather(sp, words, want)
+				return nil
+			})
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -556,17 +593,14 @@ func (ix *Index) collectDenseSet(ctx context.Context, q query.Query, r bleveinde
 		return nil, 0, nil, false, err
 	}
 	// the matches, and the page: the best, ties in document order
-	want := size + from
-	set = &docSet{}
 	var best pageHeap
-	for d := uint64(0); d < docs; d++ {
-		if !root.matched(d) {
-			continue
+	for _, p := range parts {
+		total += p.total
+		for _, h := range p.best {
+			best.offer(want, h.d, h.score)
 		}
-		total++
-		set.add(d)
-		best.offer(want, d, root.value(d))
 	}
+	set = &docSet{words: words, n: total}
 	page := best.sorted()
 	if ok, err := ix.checkSums(ctx, q, r, page); !ok || err != nil {
 		return nil, 0, nil, false, err
