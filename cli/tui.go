@@ -22,6 +22,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// The reader follows a piece a refresh moved off its loaded pages.
+var _ ui.Ranker = (*index.Index)(nil)
+
 // indexCloseWait bounds how long quitting waits for the index to close.
 // Close waits for the searches and piece reads under way (an index build
 // is cancelled when the interface returns); a read the kernel never

@@ -38,6 +38,13 @@ type CiteKeyLedger interface {
 // with a ledger is a warning.
 type OpenCiteKeysFunc func() (CiteKeyLedger, error)
 
+// Ranker is implemented by a Searcher that can tell a piece's row among a
+// query's results (index.Index.Rank): after a refresh, the list finds the
+// piece under its cursor when it moved onto a page not loaded.
+type Ranker interface {
+	Rank(ctx context.Context, q index.Query, id string, most int) (row int, ok bool, err error)
+}
+
 // RelatedSearcher is implemented by a Searcher that can find pieces similar
 // to a piece; the reader then lists them in its header.
 type RelatedSearcher interface {

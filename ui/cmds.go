@@ -285,6 +285,23 @@ func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilte
 	}
 }
 
+// rankCmd finds the row of piece id among q's results (Ranker); at is the
+// row the cursor waits at.
+func rankCmd(ctx context.Context, r Ranker, q index.Query, id string, at, gen int) tea.Cmd {
+	return func() (msg tea.Msg) {
+		defer func() {
+			if p := recover(); p != nil {
+				msg = rankMsg{gen: gen, at: at, id: id}
+			}
+		}()
+		row, ok, err := r.Rank(ctx, q, id, rankMost)
+		if ctx.Err() != nil {
+			return nil
+		}
+		return rankMsg{gen: gen, at: at, id: id, row: row, ok: ok && err == nil}
+	}
+}
+
 // facetsCmd counts the facets of q, whose hits are on screen: the hits of
 // a keystroke come first, the counts of the sidebar a moment later.
 func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd {

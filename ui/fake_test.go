@@ -255,3 +255,19 @@ func (f relatedFake) Related(id string, n int) ([]index.Hit, error) {
 }
 
 func itoa(i int) string { return fmt.Sprint(i) }
+
+// Rank is the row of piece id among q's results, as Search orders them
+// (ui.Ranker).
+func (f *fakeSearcher) Rank(ctx context.Context, q index.Query, id string, most int) (int, bool, error) {
+	q.Offset, q.Limit, q.Mode = 0, most, index.ModeHits
+	r, err := f.Search(ctx, q)
+	if err != nil {
+		return 0, false, err
+	}
+	for i, h := range r.Hits {
+		if h.ID == id {
+			return i, true, nil
+		}
+	}
+	return 0, false, nil
+}

@@ -316,29 +316,58 @@ func (l resultList) rowOf(id string) (int, bool) {
 // restorePlace puts the cursor back on the kept piece once the results of
 // the search after a refresh are in: on it if its page is loaded; else at
 // the same row, so that the page around it is asked for and this is tried
-// again when it comes. A piece no longer there leaves the cursor at the
-// row it was on. A move made while the page is awaited wins: the place is
-// no longer kept.
-func (l *resultList) restorePlace() {
+// again when it comes. A piece not on that page either is reported (lost):
+// it may have moved further, onto a page not loaded (the root asks the
+// searcher for its row, rankCmd); the cursor stays at the row meanwhile,
+// and there for good when the piece has gone. A move made while the page
+// or the row is awaited wins: the place is no longer kept.
+func (l *resultList) restorePlace() (lost string) {
 	k := l.keep
 	if k == (keptPlace{}) {
-		return
+		return ""
 	}
 	if k.placed && l.cursor != k.at {
 		l.keep = keptPlace{}
-		return
+		return ""
 	}
 	if i, ok := l.rowOf(k.id); ok && k.id != "" {
 		l.keep = keptPlace{}
 		l.moveTo(i)
-		return
+		return ""
 	}
 	l.moveTo(k.at)
 	if _, loaded := l.pages[l.cursor/pageSize]; loaded {
-		l.keep = keptPlace{} // it has gone
-		return
+		l.keep = keptPlace{}
+		return k.id
 	}
 	l.keep.at, l.keep.placed = l.cursor, true
+	return ""
+}
+
+// rankMost is how far down the results a piece a refresh moved is looked
+// for (rankCmd): further, the cursor stays at its row.
+const rankMost = 10000
+
+// findLost asks the searcher for the row of piece id, which a refresh
+// moved off the loaded pages (restorePlace), when it can tell (Ranker).
+func (m *Model) findLost(id string) tea.Cmd {
+	r, ok := m.searcher.(Ranker)
+	if id == "" || !ok {
+		return nil
+	}
+	return rankCmd(m.searchCtx, r, m.query, id, m.list.cursor, m.gen)
+}
+
+// gotRank puts the cursor on the row of the piece a refresh moved, unless
+// the cursor moved meanwhile or the search changed: the page there is
+// asked for, and restorePlace puts the cursor on the piece when it comes.
+func (m *Model) gotRank(msg rankMsg) tea.Cmd {
+	if msg.gen != m.gen || !msg.ok || m.list.cursor != msg.at || m.list.keep != (keptPlace{}) {
+		return nil
+	}
+	m.list.keepPlace(keptPlace{id: msg.id, at: msg.row})
+	m.list.restorePlace()
+	return m.layout()
 }
 
 // forceRefresh is R: the reading state is saved and reloaded and the

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -146,6 +148,34 @@ func TestArchiveChangeKeepsTheCursorOnItsPiece(t *testing.T) {
 	h.send(archiveChangedMsg{stoppedWatch()})
 	if id := selectedID(t, h); id != "seven" || h.m.list.cursor != 3 {
 		t.Errorf("after the removal: cursor on %q at %d, want the next piece at the same row", id, h.m.list.cursor)
+	}
+}
+
+// A refresh that moves the selected piece further than the loaded pages
+// (a sync of many pieces newer than it): the cursor follows it to its new
+// row, and the page there is loaded.
+func TestArchiveChangeFollowsThePieceOffTheLoadedPages(t *testing.T) {
+	var as []archive.Article
+	for i := range 150 {
+		as = append(as, archive.Article{ID: fmt.Sprintf("old%03d", i), Title: fmt.Sprintf("Old piece %d", i),
+			Outlet: "RUSI", Date: archive.Date{Time: time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -i), Precision: archive.PrecisionDay}, Body: "Old."})
+	}
+	f := &liveFake{fakeSearcher: newFake(as...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	h.key("j", "j", "j")
+	if id := selectedID(t, h); id != "old003" {
+		t.Fatalf("selected %q", id)
+	}
+	f.edit(func(as []archive.Article) []archive.Article {
+		for i := range 120 {
+			as = append(as, archive.Article{ID: fmt.Sprintf("new%03d", i), Title: fmt.Sprintf("New piece %d", i),
+				Outlet: "RUSI", Date: archive.Date{Time: time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -i), Precision: archive.PrecisionDay}, Body: "New."})
+		}
+		return as
+	})
+	h.send(archiveChangedMsg{stoppedWatch()})
+	if id := selectedID(t, h); id != "old003" || h.m.list.cursor != 123 {
+		t.Errorf("cursor on %q at %d, want old003 at 123", id, h.m.list.cursor)
 	}
 }
 

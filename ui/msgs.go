@@ -50,6 +50,15 @@ type resultsMsg struct {
 	err     error
 }
 
+// rankMsg carries the row of the piece a refresh moved out of the loaded
+// pages (rankCmd): at is the row the cursor was left at meanwhile.
+type rankMsg struct {
+	gen, at int
+	id      string
+	row     int
+	ok      bool
+}
+
 // facetsMsg carries the facet counts of generation gen's query, asked for
 // after its hits.
 type facetsMsg struct {

@@ -81,8 +81,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 			return m.status.set("Could not load more results: "+msg.err.Error(), true)
 		}
 		m.list.addPage(msg.offset, msg.results.Hits)
-		m.list.restorePlace()
-		return nil
+		return m.findLost(m.list.restorePlace())
 	}
 	m.haveResult = true
 	m.trace.event("results %d", m.gen)
@@ -108,12 +107,12 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 		m.list.keepPlace(keptPlace{id: h.ID, at: m.list.cursor})
 	}
 	m.list.reset(m.gen, r, m.query.Text != "", m.query.SnippetHits())
-	m.list.restorePlace()
+	lost := m.list.restorePlace()
 	pages := m.layout() // asks for the pages now in view: marks them pending
 	m.searchTook = r.Took
 	m.said = querySaid{notes: r.Notes, forms: r.Forms, suggestion: r.Suggestion, typed: r.Typed, partial: r.Partial}
 	cmds := []tea.Cmd{facetsCmd(m.searchCtx, m.searcher, m.query, m.gen), m.refreshCounts()}
-	cmds = append(cmds, pages)
+	cmds = append(cmds, pages, m.findLost(lost))
 	return tea.Batch(cmds...)
 }
 

@@ -81,6 +81,8 @@ func (m *Model) updateIndex(msg tea.Msg) (tea.Cmd, bool) {
 		return m.gotResults(msg), true
 	case facetsMsg:
 		return m.gotFacets(msg), true
+	case rankMsg:
+		return m.gotRank(msg), true
 	case readingCountsMsg:
 		if msg.gen == m.gen && msg.seq == m.countsSeq && msg.err == nil {
 			m.sidebar.setReadingCounts(msg.starred, msg.unread, msg.quoted)
