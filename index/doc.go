@@ -18,7 +18,8 @@
 // persist every batch); mapping.go is the bleve mapping and turns an
 // Article into a document, whose text prefix3.go analyses once for three
 // fields: the text, the first letters of its words that begin with a
-// heavy prefix, and (pairs.go) its common words side by side; bodies.go keeps each piece's long texts
+// heavy prefix, and (pairs.go) its common words side by side and the
+// bundled synonyms' names' words side by side; bodies.go keeps each piece's long texts
 // (standfirst, note, body) out of bleve, in a store of folio's own read
 // with pread, for snippets, exact forms, suggestions and Terms; limit.go caps the words indexed of a piece and
 // of a batch; persist.go stops a build whose writes fail; compact.go
@@ -45,7 +46,9 @@
 // resultcache.go keeps recent results. A query's text goes parse
 // (query.go) → plan (queryplan.go, with synonyms.go's aliases) → bleve
 // queries (compile.go, with exact.go's check of forms as written, left
-// to the page of hits while typing by typingforms.go, phrase.go's phrase
+// to the page of hits while typing by typingforms.go, and the word being
+// typed checked within a budget among the pieces the rest of the search
+// matches, filters.go's scopeBudgets; phrase.go's phrase
 // searcher (phrasepos.go reads its positions from the segments' postings;
 // phrasememo.go remembers, per view, which pieces have a phrase searched)
 // with pairs.go's pairs of common words, and prefix.go's word being
@@ -59,7 +62,8 @@
 // boolean searcher, advanced, lost a match of its optional clauses);
 // highlight.go matches a hit's words against
 // the plan and snippet.go cuts and marks the snippets; suggest.go says
-// "did you mean" and which forms were found. Related (related.go), Terms
+// "did you mean" and which forms were found; rank.go finds a piece's row
+// among a query's results (Index.Rank). Related (related.go), Terms
 // (terms.go: terms_count.go counts the words and pairs of the pieces read,
 // terms_phrases.go the pieces of the archive with a pair) and Trend
 // (trends.go) are searches of their own.
