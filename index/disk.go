@@ -188,11 +188,13 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 		m = newManifest(ix.name)
 		p = b.plan(m, files, scanProbs)
 	}
+	stopTrim := trimWhileBuilding(b.bi, b.opts.trim) // the segments' maps (pages.go)
 	err = b.execute(ctx, m, p)
 	err = cmp.Or(err, b.bodies.finish())
 	if err == nil && b.stats.Indexed >= cmp.Or(b.opts.compact.min, compactAfter) && m.Docs <= largeArchive {
 		compactSegments(ctx, b.bi, bdir, m.Docs, b.opts.compact)
 	}
+	stopTrim()
 	// Closing abandons a merge of scorch's own still running (its inputs
 	// stay in the index) and lets go of bolt's exclusive lock, so that
 	// other folios can open the generation.

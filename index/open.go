@@ -63,8 +63,10 @@ type Options struct {
 	// CPU, beside the check of every file, on the same two cores.
 	Once bool
 
-	// tests: compaction's thresholds and hooks (compact.go)
+	// tests: compaction's thresholds and hooks (compact.go), the build's
+	// bound on its mapped pages (pages.go)
 	compact compactTest
+	trim    trimTest
 }
 
 // Stats describe what Open did.

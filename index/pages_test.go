@@ -2,11 +2,17 @@ package index
 
 import (
 	"context"
+	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/corpus"
 )
 
 // With a bound on its mapped pages, the index lets go of them after a
@@ -78,6 +84,104 @@ func checkKeepMappedUnder(t *testing.T, ix *Index) {
 	for i, q := range queries {
 		if got := ids(q); !slices.Equal(got, want[i]) {
 			t.Errorf("%q after: %v, want %v", q.Text, got, want[i])
+		}
+	}
+}
+
+// releaseMappedOf takes the pages of the index's segment files out of the
+// process's resident set: touched, they count in it; advised, they leave it.
+func TestReleaseMappedOfLetsGoOfTheSegmentsPages(t *testing.T) {
+	if _, ok := residentFileBytes(); !ok {
+		t.Skip("no /proc/self/statm")
+	}
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 400, 3); err != nil {
+		t.Fatal(err)
+	}
+	ix := openFolder(t, arch, t.TempDir())
+	ix.mu.RLock()
+	bi := ix.cur.bi
+	ix.mu.RUnlock()
+	var touched int64
+	var sink byte
+	withSnapshot(bi, func(snap *scorch.IndexSnapshot) {
+		for _, seg := range snap.Segments() {
+			if d, ok := seg.Segment().(interface {
+				Path() string
+				Data() []byte
+			}); ok && d.Path() != "" {
+				b := d.Data()
+				for i := 0; i < len(b); i += os.Getpagesize() {
+					sink ^= b[i]
+				}
+				touched += int64(len(b))
+			}
+		}
+	})
+	_ = sink
+	if touched < 1<<20 {
+		t.Fatalf("segment files of %d bytes: too few to see", touched)
+	}
+	before, _ := residentFileBytes()
+	advised := releaseMappedOf(bi)
+	after, _ := residentFileBytes()
+	if advised != touched {
+		t.Errorf("advised %d bytes of maps, the segments' files map %d", advised, touched)
+	}
+	if before-after < touched/2 {
+		t.Errorf("resident file pages %d → %d bytes: the segments' %d bytes were not let go of", before, after, touched)
+	}
+}
+
+// A build on disk lets go of its segments' mapped pages while it runs,
+// past its bound, and the index it makes answers as one built without.
+func TestBuildLetsGoOfItsMappedPagesAndAnswersAlike(t *testing.T) {
+	if _, ok := residentFileBytes(); !ok {
+		t.Skip("no /proc/self/statm")
+	}
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 400, 3); err != nil {
+		t.Fatal(err)
+	}
+	var advised atomic.Int64
+	open := func(tt trimTest, before func(string)) *Index {
+		t.Helper()
+		// batches of 5 pieces: many segment files, as a large build has
+		ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir(), BatchDocs: 5,
+			compact: compactTest{min: 1, past: 1, before: before}, trim: tt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		return ix
+	}
+	plain := open(trimTest{bound: 1 << 62}, nil)
+	// every batch is persisted before the segments are compacted: the
+	// build waits there until its segment files were let go of
+	trimmed := open(trimTest{bound: 1, every: time.Millisecond, advised: &advised}, func(string) {
+		for end := time.Now().Add(time.Minute); advised.Load() == 0; time.Sleep(time.Millisecond) {
+			if time.Now().After(end) {
+				t.Error("the build's segment files were never let go of")
+				return
+			}
+		}
+	})
+	if !trimmed.Stats().Rebuilt {
+		t.Fatal("not built")
+	}
+	for _, q := range []string{"government", `"united states"`, "con", "prosperity -war", "tax*"} {
+		a := run(t, plain, Query{Text: q, Limit: 1000})
+		b := run(t, trimmed, Query{Text: q, Limit: 1000})
+		if a.Total != b.Total || len(a.Hits) != len(b.Hits) {
+			t.Fatalf("%q: %d (%d hits) trimmed, %d (%d) not", q, b.Total, len(b.Hits), a.Total, len(a.Hits))
+		}
+		// equal scores come in the index's order of documents, which the
+		// merges' timing sets
+		ha, hb := tiesByID(a.Hits), tiesByID(b.Hits)
+		for i := range ha {
+			if ha[i].ID != hb[i].ID || ha[i].Score != hb[i].Score {
+				t.Fatalf("%q hit %d: %s %v trimmed, %s %v not", q, i, hb[i].ID, hb[i].Score, ha[i].ID, ha[i].Score)
+			}
 		}
 	}
 }
