@@ -1,6 +1,7 @@
 package index
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -168,6 +169,34 @@ func TestTypingShortWordsAndMarker(t *testing.T) {
 	}
 	if r = run(t, ix, Query{Text: "xinjiang", Typing: true}); r.Typed != "" {
 		t.Errorf("xinjiang: marker %q though nothing else starts with it", r.Typed)
+	}
+}
+
+// A query with no word to match (a first letter typed, words too common)
+// answers as the query without text, from its result cached, with its own
+// notes: the same hits, count and facets, snippets for every row.
+func TestNoWordQueryIsTheListWithoutText(t *testing.T) {
+	ix := openFixtures(t)
+	all := run(t, ix, Query{Limit: 5})
+	for _, q := range []Query{{Text: "r", Typing: true, Snippets: 2, Limit: 5}, {Text: "the", Limit: 5}} {
+		r := run(t, ix, q)
+		if r.Took != all.Took {
+			t.Errorf("%q: searched again (took %v), not the list's result (%v)", q.Text, r.Took, all.Took)
+		}
+		if r.Total != all.Total || !slices.Equal(ids(r), ids(all)) || !reflect.DeepEqual(r.Facets, all.Facets) {
+			t.Errorf("%q: %d %v, want the list's %d %v and its facets", q.Text, r.Total, ids(r), all.Total, ids(all))
+		}
+		for i, h := range r.Hits {
+			if !slices.Equal(h.Snippets, all.Hits[i].Snippets) {
+				t.Errorf("%q hit %d: snippets %q, want %q", q.Text, i, h.Snippets, all.Hits[i].Snippets)
+			}
+		}
+	}
+	if r := run(t, ix, Query{Text: "r", Typing: true, Limit: 5}); r.Partial != "r" || len(all.Notes) != 0 {
+		t.Errorf("r: partial %q (the list's notes %q)", r.Partial, all.Notes)
+	}
+	if r := run(t, ix, Query{Text: "the", Limit: 5}); len(r.Notes) == 0 || r.Partial != "" {
+		t.Errorf("the: notes %q, partial %q; want a note on the word left out", r.Notes, r.Partial)
 	}
 }
 

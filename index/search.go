@@ -53,6 +53,22 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	}
 
 	p := buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms)
+	if len(p.groups) == 0 && len(p.exclude) == 0 && (q.Text != "" || q.Typing) {
+		// No word to match or exclude (a first letter, words too common):
+		// the answer is the query's without text, the list before a word
+		// was typed, and its result is cached. Before the first search had
+		// warmed the snapshot, a first letter typed at 1M pieces sorted
+		// every piece again (320–575 ms).
+		all := q
+		all.Text, all.Typing, all.Snippets = "", false, 0
+		r, err := ix.search(ctx, all, start)
+		if err != nil {
+			return Results{}, err
+		}
+		noText := resultsOf(p, false)
+		r.Terms, r.Notes, r.Hint, r.Partial = noText.Terms, noText.Notes, noText.Hint, noText.Partial
+		return r, nil
+	}
 	widens := p.typed != "" && ix.resolveTyping(ctx, &p)
 	c := compile(p)
 	hlTitle, hlTexts := p.highlight()

@@ -277,11 +277,12 @@ func newSearchCmd(ctx context.Context, s Searcher, q index.Query, f readingFilte
 		snap := takeReading(rs, book)
 		resolved := applyReading(q, f, snap)
 		resolved.Mode = index.ModeHits // the counts are asked for next: facetsCmd
+		start := time.Now()
 		res, err := s.Search(ctx, resolved)
 		if ctx.Err() != nil {
 			return nil
 		}
-		return resultsMsg{gen: gen, query: resolved, results: res, reading: snap, err: err}
+		return resultsMsg{gen: gen, query: resolved, results: res, reading: snap, err: err, took: time.Since(start)}
 	}
 }
 

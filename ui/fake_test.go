@@ -23,7 +23,10 @@ type fakeSearcher struct {
 	articles []archive.Article
 	queries  []index.Query
 	delay    func(q index.Query) time.Duration // optional per-query latency
-	failText string                            // a query with this text fails
+	// took is the Results.Took reported without waiting, as the index's
+	// cached results report the search that made them
+	took     time.Duration
+	failText string // a query with this text fails
 }
 
 func newFake(as ...archive.Article) *fakeSearcher { return &fakeSearcher{articles: as} }
@@ -102,6 +105,9 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (index.Results
 	res := index.Results{Total: len(hits), Terms: words}
 	if delay != nil {
 		res.Took = delay(q)
+	}
+	if f.took != 0 {
+		res.Took = f.took
 	}
 	limit := q.Limit
 	if limit == 0 {

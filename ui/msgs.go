@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 )
@@ -48,6 +50,9 @@ type resultsMsg struct {
 	results index.Results
 	reading *readingSnapshot // the marks the Reading filters were resolved with
 	err     error
+	// took is how long this answer took to come (a result the index had
+	// cached: microseconds; its Results.Took is the search that made it)
+	took time.Duration
 }
 
 // rankMsg carries the row of the piece a refresh moved out of the loaded

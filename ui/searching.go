@@ -109,7 +109,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	m.list.reset(m.gen, r, m.query.Text != "", m.query.SnippetHits())
 	lost := m.list.restorePlace()
 	pages := m.layout() // asks for the pages now in view: marks them pending
-	m.searchTook = r.Took
+	m.searchTook = msg.took
 	m.said = querySaid{notes: r.Notes, forms: r.Forms, suggestion: r.Suggestion, typed: r.Typed, partial: r.Partial}
 	cmds := []tea.Cmd{facetsCmd(m.searchCtx, m.searcher, m.query, m.gen), m.refreshCounts()}
 	cmds = append(cmds, pages, m.findLost(lost))
