@@ -34,7 +34,7 @@
 // getters; disk.go opens the cache's live generation or makes the next
 // one; article.go reads a piece back from the archive; pages.go lets go
 // of the index pages the process has mapped, past a bound the reader sets
-// (KeepMappedUnder).
+// (KeepMappedUnder) and, while a build runs, past 128 MB of the build's.
 //
 // Answering: search.go runs a Query (the page it asks for, the re-ranking
 // by length), filters.go turns its filters into queries, facets.go counts
