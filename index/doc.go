@@ -42,8 +42,8 @@
 // into memory, when no hit is scored), hits.go makes the Hits and loads
 // their stored fields, order.go lists every piece newest first from an
 // order read once per snapshot, warm.go reads that order and the facets
-// column off the keystroke path after a view's first search,
-// resultcache.go keeps recent results. A query's text goes parse
+// column off the keystroke path after a view's first search, giving way
+// while a search runs, resultcache.go keeps recent results. A query's text goes parse
 // (query.go) → plan (queryplan.go, with synonyms.go's aliases) → bleve
 // queries (compile.go, with exact.go's check of forms as written, left
 // to the page of hits while typing by typingforms.go, and the word being

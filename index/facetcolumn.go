@@ -210,7 +210,7 @@ func (ft *facetTerms) readColumn(ctx context.Context, r bleveindex.IndexReader) 
 	}
 	for n := 0; ; n++ {
 		if n%4096 == 0 {
-			if err := ctx.Err(); err != nil {
+			if err := giveWay(ctx); err != nil {
 				return nil, false, err
 			}
 		}

@@ -91,7 +91,7 @@ func readOrder(ctx context.Context, r bleveindex.IndexReader, sortBy []string) (
 	ord := &docOrder{snap: r}
 	for i := 0; ; i++ {
 		if i%4096 == 0 {
-			if err := ctx.Err(); err != nil {
+			if err := giveWay(ctx); err != nil {
 				return nil, err
 			}
 		}

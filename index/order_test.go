@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/folio-tui/folio/internal/corpus"
@@ -161,4 +162,51 @@ func TestOnceDoesNotWarm(t *testing.T) {
 		t.Error("a search of an index opened Once started a warming")
 	}
 	warmedTerms(t, warm)
+}
+
+// The warm gives way to the searches: while one runs it waits (it reads
+// nothing of the column and the order), and it ends once none runs; a
+// view let go of meanwhile (Close) stops it waiting.
+func TestWarmGivesWayToSearches(t *testing.T) {
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 300, 5); err != nil {
+		t.Fatal(err)
+	}
+	for _, end := range []string{"the search ends", "the index closes"} {
+		ix := openFolder(t, arch, t.TempDir())
+		busy := &ix.warm.busy
+		busy.enter() // a search under way beside the first
+		run(t, ix, Query{Limit: 1, Mode: ModeHits})
+		ix.mu.RLock()
+		ft := ix.facetTerms
+		ix.mu.RUnlock()
+		if ft.warmed == nil {
+			t.Fatal("no warming started by the search")
+		}
+		for deadline := time.Now().Add(time.Minute); busy.waited.Load() == 0; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the warm never waited for the search running", end)
+			}
+		}
+		select {
+		case <-ft.warmed:
+			t.Fatalf("%s: warmed while a search was running", end)
+		default:
+		}
+		if ft.cols.col != nil || ft.ords.ord != nil {
+			t.Errorf("%s: the column or the order was read while a search was running", end)
+		}
+		if end == "the search ends" {
+			busy.leave()
+			<-ft.warmed
+			if ft.cols.col == nil || ft.ords.ord == nil {
+				t.Errorf("the warm ended without the column and the order")
+			}
+			ix.Close()
+			continue
+		}
+		ix.Close() // stops the warm; the search "running" never ends
+		<-ft.warmed
+		busy.leave()
+	}
 }

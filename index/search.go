@@ -36,7 +36,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if ix.bi == nil {
 		return Results{}, ErrNoIndex
 	}
-	res, err := ix.search(withPhraseMemo(withBodies(ctx, ix.cur.bodies), &ix.cur.phrases), q, start)
+	res, err := func() (Results, error) {
+		ix.warm.busy.enter() // the warm gives way (warm.go)
+		defer ix.warm.busy.leave()
+		return ix.search(withPhraseMemo(withBodies(ctx, ix.cur.bodies), &ix.cur.phrases), q, start)
+	}()
 	ix.trimMapped()
 	ix.mu.RLock()
 	ft := ix.facetTerms
