@@ -73,22 +73,7 @@ func TestBuildCompactsAndPrunesSegments(t *testing.T) {
 		t.Errorf("the build not compacted has %d segments: the test compacts nothing", len(pLive))
 	}
 
-	for _, q := range []string{"government", `"united states"`, "con", "prosperity -war", "tax*"} {
-		a := run(t, plain, Query{Text: q, Limit: 1000})
-		b := run(t, compact, Query{Text: q, Limit: 1000})
-		if a.Total != b.Total || len(a.Hits) != len(b.Hits) {
-			t.Fatalf("%q: %d (%d hits) compacted, %d (%d) not", q, b.Total, len(b.Hits), a.Total, len(a.Hits))
-		}
-		// the same hits and scores; equal scores past the best hundred
-		// come in the index's order of documents, which compaction sets
-		// (rerankByLength)
-		ha, hb := tiesByID(a.Hits), tiesByID(b.Hits)
-		for i := range ha {
-			if ha[i].ID != hb[i].ID || ha[i].Score != hb[i].Score {
-				t.Fatalf("%q hit %d: %s %v compacted, %s %v not", q, i, hb[i].ID, hb[i].Score, ha[i].ID, ha[i].Score)
-			}
-		}
-	}
+	sameAnswers(t, plain, compact, "compacted")
 	compact.Close()
 
 	// unchanged, then an edit: the next generation opens and updates
@@ -117,6 +102,27 @@ func TestBuildCompactsAndPrunesSegments(t *testing.T) {
 		t.Errorf("the edited piece: %d hits, want 1", r.Total)
 	}
 	liveSegs(upd)
+}
+
+// sameAnswers checks that index b answers as index a (built alike but
+// for what how names): the same hits and scores for a few queries. Equal
+// scores past the best hundred come in the index's order of documents,
+// which compaction and the merges' timing set (rerankByLength).
+func sameAnswers(t *testing.T, a, b *Index, how string) {
+	t.Helper()
+	for _, q := range []string{"government", `"united states"`, "con", "prosperity -war", "tax*"} {
+		ra := run(t, a, Query{Text: q, Limit: 1000})
+		rb := run(t, b, Query{Text: q, Limit: 1000})
+		if ra.Total != rb.Total || len(ra.Hits) != len(rb.Hits) {
+			t.Fatalf("%q: %d (%d hits) %s, %d (%d) not", q, rb.Total, len(rb.Hits), how, ra.Total, len(ra.Hits))
+		}
+		ha, hb := tiesByID(ra.Hits), tiesByID(rb.Hits)
+		for i := range ha {
+			if ha[i].ID != hb[i].ID || ha[i].Score != hb[i].Score {
+				t.Fatalf("%q hit %d: %s %v %s, %s %v not", q, i, hb[i].ID, hb[i].Score, how, ha[i].ID, ha[i].Score)
+			}
+		}
+	}
 }
 
 // indexSegments lists the files of the segments bi searches, sorted.

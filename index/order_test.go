@@ -5,8 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
-	"time"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/folio-tui/folio/internal/corpus"
@@ -175,6 +175,9 @@ func TestWarmGivesWayToSearches(t *testing.T) {
 	for _, end := range []string{"the search ends", "the index closes"} {
 		ix := openFolder(t, arch, t.TempDir())
 		busy := &ix.warm.busy
+		waiting := make(chan struct{})
+		var once sync.Once
+		busy.waiting = func() { once.Do(func() { close(waiting) }) }
 		busy.enter() // a search under way beside the first
 		run(t, ix, Query{Limit: 1, Mode: ModeHits})
 		ix.mu.RLock()
@@ -183,11 +186,7 @@ func TestWarmGivesWayToSearches(t *testing.T) {
 		if ft.warmed == nil {
 			t.Fatal("no warming started by the search")
 		}
-		for deadline := time.Now().Add(time.Minute); busy.waited.Load() == 0; time.Sleep(time.Millisecond) {
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: the warm never waited for the search running", end)
-			}
-		}
+		<-waiting // the warm found the search running
 		select {
 		case <-ft.warmed:
 			t.Fatalf("%s: warmed while a search was running", end)

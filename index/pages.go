@@ -76,6 +76,16 @@ func (ix *Index) releaseMapped() {
 // advised.
 func releaseMappedOf(bi bleve.Index) int64 {
 	var n int64
+	segmentMaps(bi, func(data []byte) {
+		dontNeed(data)
+		n += int64(len(data))
+	})
+	return n
+}
+
+// segmentMaps calls fn with the map of each segment file of bi's snapshot
+// now, held until it returns.
+func segmentMaps(bi bleve.Index, fn func(data []byte)) {
 	withSnapshot(bi, func(snap *scorch.IndexSnapshot) {
 		for _, seg := range snap.Segments() {
 			// only a segment in a file: its Data is the file's map (an
@@ -85,17 +95,16 @@ func releaseMappedOf(bi bleve.Index) int64 {
 				Path() string
 				Data() []byte
 			}); ok && d.Path() != "" {
-				dontNeed(d.Data())
-				n += int64(len(d.Data()))
+				fn(d.Data())
 			}
 		}
 	})
-	return n
 }
 
 // A build reads its segments through their maps too: each batch's segment
-// once written, and every segment a merge reads. Building 1M pieces, ~0.5–0.8
-// GB of the peak RSS were those pages. trimWhileBuilding bounds them: every
+// once written, and every segment a merge reads. Building 100k pieces from
+// nothing (2026-12-04, sampled every 0.2 s), 668 MB of its 933 MB peak RSS
+// were those pages. trimWhileBuilding bounds them: every
 // buildTrimEvery, when the process's resident file pages exceed
 // buildMappedBound, it lets go of the segments' maps of the index being
 // built. A merge reading a segment then maps its pages again from the page
@@ -106,11 +115,11 @@ const (
 )
 
 // trimTest holds the tests' bound and period for trimWhileBuilding (the
-// constants when 0) and its count of the bytes of maps advised.
+// constants when 0) and a hook called with the bytes of maps advised.
 type trimTest struct {
 	bound   int64
 	every   time.Duration
-	advised *atomic.Int64
+	advised func(bytes int64)
 }
 
 // trimWhileBuilding keeps the index bi's mapped pages under
@@ -134,7 +143,7 @@ func trimWhileBuilding(bi bleve.Index, tt trimTest) (stop func()) {
 			}
 			if n, ok := residentFileBytes(); ok && n > bound {
 				if n := releaseMappedOf(bi); tt.advised != nil {
-					tt.advised.Add(n)
+					tt.advised(n)
 				}
 			}
 		}
