@@ -45,6 +45,8 @@ type exactQuery struct {
 	// read from: the searchers built from this query for one search (a
 	// summed one builds two or three) read the texts once
 	kept keptMemo
+	// word* without a budget: the pieces that pass unread (surestems.go)
+	sure sureMemo
 }
 
 // keptMemo is the pieces an exactQuery with a budget lets in, of a
@@ -90,6 +92,12 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 		unchecked: q.budget == 0 && formsUnchecked(ctx),
 		long:      fields[fBody],
 		texts:     textReader{s: bodiesOf(ctx)}}
+	if q.u.kind == uPrefix && q.budget == 0 && !es.unchecked && !noSureStems {
+		if es.sure, _, err = q.sure.sureDocs(ctx, r, q.field, q.u.prefix); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	if q.u.kind == uCase && fields[fTags] {
 		// a tag is a topic's name, in lower case by custom: ISIS finds
 		// the pieces tagged isis, as isis does
@@ -114,6 +122,7 @@ type exactSearcher struct {
 	tagM            *formMatcher // the forms in any case, for the tags (uCase)
 	budget, read    int
 	unchecked       bool       // the candidates pass unchecked (typingforms.go)
+	sure            docBits    // word*: the candidates that pass unread (surestems.go)
 	long            bool       // the long texts are searched too (bodies.go)
 	texts           textReader // reads them
 	// with a budget: the candidates that passed of the first budget read
@@ -322,7 +331,7 @@ func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatc
 			s.past = true
 			return nil, nil
 		}
-		if s.unchecked {
+		if s.unchecked || s.sure.get(dm.IndexInternalID.Value()) {
 			return dm, nil
 		}
 		// Candidates that fail the check never reach the collector, which

@@ -1,0 +1,190 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/testcorpus"
+)
+
+// porterSuffixes are the endings the stemmer takes off or rewrites (its
+// steps 1 to 5), stacked on words in TestStemsAreTheirWordsButTheLastLetter.
+var porterSuffixes = []string{"s", "es", "ies", "sses", "ss", "ed", "eed", "ing", "y", "ly", "at", "bl", "iz",
+	"ational", "tional", "enci", "anci", "izer", "abli", "alli", "entli", "eli", "ousli", "ization",
+	"ation", "ator", "alism", "iveness", "fulness", "ousness", "aliti", "iviti", "biliti", "icate",
+	"ative", "alize", "iciti", "ical", "ful", "ness", "al", "ance", "ence", "er", "ic", "able", "ible",
+	"ant", "ement", "ment", "ent", "ion", "sion", "tion", "ou", "ism", "ate", "iti", "ous", "ive",
+	"ize", "e", "ll", "ility", "ility's", "’s", "ency", "ancy", "ably", "ibly", "ally"}
+
+// sureStemHolds reports whether word w's key starts with its stem but for
+// the letters madeLetters allows: what makes a sure stem's pieces pass
+// unread (surestems.go).
+func sureStemHolds(w string) (stem string, ok bool) {
+	stem = normalizeTerm(w)
+	if stem == "" || isUpperTerm(stem) {
+		return stem, true // a stop word or an acronym: no lower-case prefix finds it
+	}
+	return stem, strings.HasPrefix(exactKey(w), stem[:len(stem)-madeLetters(stem)])
+}
+
+// TestStemsAreTheirWordsButTheLastLetter: every word of the bundled
+// archive, of the SOTU addresses and of the web pages, every spelling
+// rule's words, and the bundled archive's words with one of the stemmer's suffixes
+// stacked on them (and a sixteenth of them with two), starts with its stem but for the
+// letters madeLetters counts.
+func TestStemsAreTheirWordsButTheLastLetter(t *testing.T) {
+	words := map[string]bool{}
+	addText := func(s string) {
+		for _, w := range textWords(s) {
+			words[w] = true
+		}
+	}
+	bundled, _ := archive.Load(archive.Bundled())
+	var roots []string
+	for _, a := range bundled.Articles {
+		addText(strings.Join([]string{a.Title, a.Standfirst, a.Body, strings.Join(a.Authors, " "), strings.Join(a.Tags, " ")}, "\n"))
+	}
+	for w := range words {
+		if len(w) >= 3 && len(w) <= 12 {
+			roots = append(roots, w)
+		}
+	}
+	slices.Sort(roots)
+	for _, name := range []string{"sotu", "web-articles"} {
+		dir, ok := testcorpus.Find(name)
+		if !ok {
+			t.Logf("without the %s corpus", name)
+			continue
+		}
+		// the addresses, and the web pages' true article texts
+		files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+		if name == "web-articles" {
+			files = []string{filepath.Join(dir, "ground-truth.json")}
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			addText(string(b))
+		}
+	}
+	for brit, am := range americanWords {
+		words[brit], words[am] = true, true
+	}
+	for _, o := range ourStems {
+		words[o], words[o+"able"], words[o+"ers"], words[o+"ite"] = true, true, true, true
+	}
+	for i, r := range roots {
+		for _, s1 := range porterSuffixes {
+			words[r+s1] = true
+			if i%16 != 0 {
+				continue // two stacked on a sixteenth of them: 9M words took 27 s
+			}
+			for _, s2 := range porterSuffixes {
+				words[r+s1+s2] = true
+			}
+		}
+	}
+	failed := 0
+	var examples []string
+	for w := range words {
+		if stem, ok := sureStemHolds(w); !ok {
+			failed++
+			if len(examples) < 30 {
+				examples = append(examples, w+" → "+stem+" (key "+exactKey(w)+")")
+			}
+		}
+	}
+	slices.Sort(examples)
+	t.Logf("%d words", len(words))
+	if failed > 0 {
+		t.Errorf("%d words do not start with their stem but its last made letter:\n%s", failed, strings.Join(examples, "\n"))
+	}
+	// the rule is not vacuous: these stems' last letters are made
+	for _, w := range []string{"happy", "hoping", "possibility", "stating"} {
+		stem := normalizeTerm(w)
+		if strings.HasPrefix(exactKey(w), stem) {
+			t.Errorf("%s → %s: the stem is a prefix of the word; the example is wrong", w, stem)
+		}
+	}
+}
+
+func FuzzSureStem(f *testing.F) {
+	for _, w := range []string{"happy", "hoping", "possibility", "governments", "rationalizations", "Colours", "manœuvring", "don’t", "sensibilities"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		for _, word := range textWords(w) {
+			if stem, ok := sureStemHolds(word); !ok {
+				t.Fatalf("%q → %q (key %q)", word, stem, exactKey(word))
+			}
+		}
+	})
+}
+
+// TestWordPrefixAnswersAsWhenEveryTextWasRead: word* answers as it did
+// when every candidate's text was read (the same pieces, in the same
+// order, with the same scores, counts and facets), reads fewer texts
+// where its stems are sure, and none of a stem whose last letter the
+// prefix reaches is let in unread (happi* must not find happy alone).
+func TestWordPrefixAnswersAsWhenEveryTextWasRead(t *testing.T) {
+	dir, ok := testcorpus.Find("sotu")
+	if !ok {
+		dir, _, _ = copyBundled(t)
+	}
+	ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), ResultCache: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	search := func(q Query, every bool) (Results, int64) {
+		t.Helper()
+		noSureStems = every
+		defer func() { noSureStems = false }()
+		c0 := checkedCandidates.Load()
+		r, err := ix.Search(context.Background(), q)
+		if err != nil {
+			t.Fatalf("%q: %v", q.Text, err)
+		}
+		return r, checkedCandidates.Load() - c0
+	}
+	fewer := 0
+	for _, text := range []string{"govern*", "happi*", "polici*", "countri*", "possibl*", "state*", "hope*", "terror*",
+		"econom*", "nation*", "tax*", "war*", "peac*", "libert*", "title:union*", "govern* -war", "govern* tax*",
+		"rationali*", "colo*", "labou*", "tryin*"} {
+		q := Query{Text: text, Limit: 1000}
+		every, readEvery := search(q, true)
+		sure, readSure := search(q, false)
+		if every.Total != sure.Total || len(every.Hits) != len(sure.Hits) {
+			t.Fatalf("%q: %d (%d hits) reading every text, %d (%d) not", text, every.Total, len(every.Hits), sure.Total, len(sure.Hits))
+		}
+		for i := range every.Hits {
+			if every.Hits[i].ID != sure.Hits[i].ID || every.Hits[i].Score != sure.Hits[i].Score {
+				t.Fatalf("%q hit %d: %s %v reading every text, %s %v not", text, i, every.Hits[i].ID, every.Hits[i].Score, sure.Hits[i].ID, sure.Hits[i].Score)
+			}
+		}
+		if !reflect.DeepEqual(every.Facets, sure.Facets) {
+			t.Fatalf("%q: the facets differ: %v reading every text, %v not", text, every.Facets, sure.Facets)
+		}
+		if readSure > readEvery {
+			t.Errorf("%q read %d texts, %d when reading every one", text, readSure, readEvery)
+		}
+		if readSure < readEvery {
+			fewer++
+		}
+		t.Logf("%-14s %4d pieces, texts read %5d → %5d", text, every.Total, readEvery, readSure)
+		if text == "govern*" && (every.Total == 0 || readSure*10 > readEvery) {
+			t.Errorf("govern*: %d pieces, texts read %d → %d: want a tenth or fewer", every.Total, readEvery, readSure)
+		}
+	}
+	if fewer == 0 {
+		t.Error("no query read fewer texts")
+	}
+}
