@@ -47,6 +47,8 @@ type exactQuery struct {
 	kept keptMemo
 	// word* without a budget: the pieces that pass unread (surestems.go)
 	sure sureMemo
+	// a word in capitals: the pieces that have it (caps.go)
+	caps capsMemo
 }
 
 // keptMemo is the pieces an exactQuery with a budget lets in, of a
@@ -92,6 +94,12 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 		unchecked: q.budget == 0 && formsUnchecked(ctx),
 		long:      fields[fBody],
 		texts:     textReader{s: bodiesOf(ctx)}}
+	if q.u.kind == uCase && len(q.u.forms) == 1 && q.field == fText && capsUsable(q.u.forms[0]) && !noCapsField {
+		if es.caps, es.capsOK, err = q.caps.capsDocs(ctx, r, q.u.forms[0]); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
 	if q.u.kind == uPrefix && q.budget == 0 && !es.unchecked && !noSureStems {
 		if es.sure, _, err = q.sure.sureDocs(ctx, r, q.field, q.u.prefix); err != nil {
 			s.Close()
@@ -123,6 +131,8 @@ type exactSearcher struct {
 	budget, read    int
 	unchecked       bool       // the candidates pass unchecked (typingforms.go)
 	sure            docBits    // word*: the candidates that pass unread (surestems.go)
+	caps            docBits    // a word in capitals: the pieces with it, none read (caps.go)
+	capsOK          bool       // caps is set
 	long            bool       // the long texts are searched too (bodies.go)
 	texts           textReader // reads them
 	// with a budget: the candidates that passed of the first budget read
@@ -182,7 +192,7 @@ func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
 	for w := range workers {
 		// each with its own matchers and reader: they keep buffers
 		c := &exactSearcher{ctx: s.ctx, r: s.r, fields: s.fields, m: newFormMatcher(s.u), long: s.long,
-			texts: textReader{s: s.texts.s}}
+			texts: textReader{s: s.texts.s}, caps: s.caps, capsOK: s.capsOK}
 		if s.tagM != nil {
 			tm := newFormMatcher(s.tagU)
 			c.tagM = &tm
@@ -358,6 +368,9 @@ func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatc
 }
 
 func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
+	if s.capsOK {
+		return s.caps.get(id.Value()), nil
+	}
 	s.read++
 	ext, err := s.r.ExternalID(id)
 	if err != nil {

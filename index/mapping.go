@@ -37,11 +37,12 @@ import (
 // number begins a list outside the paragraph it would go on with,
 // indented code blocks, comments over lines, items' content columns; 27:
 // a list item's heading or fence, - # Title); 28: pairs of the bundled
-// synonyms' names (pairs.go's aliasPairs).
+// synonyms' names (pairs.go's aliasPairs); 29: words in capitals as
+// written and the tags' words, caps.go.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 28
+const SchemaVersion = 29
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -50,6 +51,7 @@ const (
 	fText       = "text"
 	fPrefix3    = "prefix3" // the first three letters of fText's terms (prefix3.go)
 	fPairs      = "pairs"   // two common words of fText side by side (pairs.go)
+	fCaps       = "caps"    // fText's words in capitals as written, and its tags' words (caps.go)
 	fTitle      = "title"
 	fAuthors    = "authors"     // analysed, for author:
 	fAuthor     = "author"      // exact, one value per author
@@ -83,6 +85,10 @@ const (
 	// resident, 0.45 s).
 	fID = "id"
 )
+
+// tagsAtKey is where document's map says the tags begin in fText's text
+// (an int); indexedDocument takes it out.
+const tagsAtKey = "\x00tags_at"
 
 // facetCodes prefix the values of the facet fields in the one "facets"
 // field. Counting five fields read five doc-value columns per hit; one
@@ -144,6 +150,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	// made with fText from one analysis: indexedDocument
 	add(fPrefix3, text(false, false))
 	add(fPairs, text(false, false))
+	add(fCaps, text(false, false))
 	add(fTitle, text(true, true))
 	add(fAuthors, text(true, true))
 	add(fOutletText, text(false, true))
@@ -181,11 +188,16 @@ func document(a archive.Article) map[string]interface{} {
 	// each tag is a block of its own, which no phrase spans and no code
 	// block left open runs on from (partBreak, blocks.next).
 	const sep = "\n\n" + partBreak + "\n\n"
-	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, sep), strings.Join(a.Tags, sep)} {
+	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, sep)} {
 		if s != "" {
 			text.WriteString(s)
 			text.WriteString(sep)
 		}
+	}
+	tagsAt := text.Len() // fCaps takes the tags' words apart (caps.go)
+	if len(a.Tags) > 0 {
+		text.WriteString(strings.Join(a.Tags, sep))
+		text.WriteString(sep)
 	}
 	kind := a.Kind
 	if kind == "" {
@@ -193,6 +205,7 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	d := map[string]interface{}{
 		fText:       text.String(),
+		tagsAtKey:   tagsAt,
 		fTitle:      a.Title,
 		fOutlet:     cutKeyword(a.Outlet),
 		fOutletText: a.Outlet,

@@ -63,9 +63,15 @@ type sharedText struct {
 	mu     sync.Mutex // bleve analyses a document in one goroutine today; take stays right if not
 	a      analysis.Analyzer
 	text   []byte
+	tagsAt int // where the tags begin in text (its length when there are none): for fCaps
 	tokens analysis.TokenStream
 	length int // fText's length in tokens: fPrefix3's too (prefixField)
 	left   int // fields yet to take the stream
+	// fCaps's tokens (caps.go), made from the tokenizer's before the
+	// filter, and whether fCaps took them
+	caps      analysis.TokenStream
+	capsTaken bool
+	analysed  bool
 }
 
 // sharedFields is how many fields take a sharedText's stream.
@@ -77,10 +83,10 @@ const sharedFields = 3
 func (s *sharedText) take() analysis.TokenStream {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.analyse()
 	ts := s.tokens
 	if ts == nil {
 		ts = s.a.Analyze(s.text)
-		s.length = len(ts)
 	}
 	s.left--
 	if s.left > 0 {
@@ -88,6 +94,42 @@ func (s *sharedText) take() analysis.TokenStream {
 	} else {
 		s.tokens = nil
 	}
+	return ts
+}
+
+// analyse makes the text's token stream and fCaps's tokens, once: the
+// text is tokenized once, fCaps's tokens taken from the tokenizer's, and
+// the filter then applied.
+func (s *sharedText) analyse() {
+	if s.analysed {
+		return
+	}
+	s.analysed = true
+	if da, ok := s.a.(*analysis.DefaultAnalyzer); ok && len(da.CharFilters) == 0 {
+		ts := da.Tokenizer.Tokenize(s.text)
+		s.caps = capsOf(ts, s.tagsAt)
+		for _, f := range da.TokenFilters {
+			ts = f.Filter(ts)
+		}
+		s.tokens = ts
+	} else {
+		s.caps = capsOf(wordTokenizer{}.Tokenize(s.text), s.tagsAt)
+		s.tokens = s.a.Analyze(s.text)
+	}
+	s.length = len(s.tokens)
+}
+
+// takeCaps gives fCaps its tokens, once.
+func (s *sharedText) takeCaps() analysis.TokenStream {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.analyse()
+	ts := s.caps
+	s.caps = nil
+	if s.capsTaken { // analysed again, which folio never does
+		ts = capsOf(wordTokenizer{}.Tokenize(s.text), s.tagsAt)
+	}
+	s.capsTaken = true
 	return ts
 }
 
@@ -155,23 +197,30 @@ func (p pairTokens) Analyze([]byte) analysis.TokenStream {
 }
 
 // indexedDocument is the bleve document of piece id from data (document's
-// map, with its fText) as the mapping m makes it, but for fText, fPrefix3
-// and fPairs, which share one analysis of the text.
+// map, with its fText) as the mapping m makes it, but for fText, fPrefix3,
+// fPairs and fCaps, which share one analysis of the text.
 func indexedDocument(m mapping.IndexMapping, id string, data map[string]interface{}) (*blevedoc.Document, error) {
 	text, _ := data[fText].(string)
+	tagsAt, ok := data[tagsAtKey].(int)
+	if !ok {
+		tagsAt = len(text)
+	}
 	delete(data, fText)
+	delete(data, tagsAtKey)
 	doc := blevedoc.NewDocument(id)
 	if err := m.MapDocument(doc, data); err != nil {
 		return nil, err
 	}
 	if text != "" {
-		s := &sharedText{a: m.AnalyzerNamed(textAnalyzerName), text: []byte(text), left: sharedFields}
+		s := &sharedText{a: m.AnalyzerNamed(textAnalyzerName), text: []byte(text), tagsAt: tagsAt, left: sharedFields}
 		doc.AddField(blevedoc.NewTextFieldCustom(fText, nil, s.text,
 			bleveindex.IndexField|bleveindex.IncludeTermVectors, textTokens{s}))
 		doc.AddField(prefixField{blevedoc.NewTextFieldCustom(fPrefix3, nil, nil,
 			bleveindex.IndexField, prefixTokens{s}), s})
 		doc.AddField(blevedoc.NewTextFieldCustom(fPairs, nil, nil,
 			bleveindex.IndexField, pairTokens{s}))
+		doc.AddField(blevedoc.NewTextFieldCustom(fCaps, nil, nil,
+			bleveindex.IndexField, capsTokens{s}))
 	}
 	return doc, nil
 }

@@ -79,39 +79,9 @@ func (m *sureMemo) sureDocs(ctx context.Context, r bleveindex.IndexReader, field
 			sure = append(sure, []byte(t))
 		}
 	}
-	segs, offsets, total := segmentOffsets(snap)
-	bits := make(docBits, (total+63)/64)
-	for k, ss := range segs {
-		if len(sure) == 0 {
-			break
-		}
-		d, err := ss.Segment().Dictionary(field)
-		if err != nil {
-			return nil, false, err
-		}
-		for _, t := range sure {
-			if err := ctx.Err(); err != nil {
-				return nil, false, err
-			}
-			pl, err := d.PostingsList(t, ss.Deleted(), nil)
-			if err != nil {
-				return nil, false, err
-			}
-			if pl == nil {
-				continue
-			}
-			it := pl.Iterator(false, false, false, nil)
-			for {
-				p, err := it.Next()
-				if err != nil {
-					return nil, false, err
-				}
-				if p == nil {
-					break
-				}
-				bits.set(offsets[k] + p.Number())
-			}
-		}
+	bits, err := termDocs(ctx, snap, field, sure)
+	if err != nil {
+		return nil, false, err
 	}
 	m.r, m.bits, m.ok = r, bits, true
 	return bits, true, nil

@@ -1,0 +1,159 @@
+package index
+
+import (
+	"context"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// A word in capitals (ISIS, MI5, NATO) is searched as written: the pieces
+// with its stem (isi) are the candidates, and each one's text was read for
+// the word in capitals, since the index holds stems in lower case. At 100k
+// generated pieces ISIS took 1.9 s and ISIL 3.2 s, most of it reading
+// texts. The fCaps field holds what that reading looked for, so that no
+// text is read: each word of the text whose caseKey is a word in capitals
+// (isCapsWord), as that key, and each word of a tag as "#" and its
+// exactKey (a tag is a topic's name, lower case by custom: ISIS finds the
+// pieces tagged isis). The words are the tokenizer's, which are the words
+// the check scans (FuzzScanWordsAsTokenized), taken from the text's one
+// tokenizing (sharedText) before the filter drops or changes any.
+
+// capsTagMark begins an fCaps term made from a word of a tag.
+const capsTagMark = "#"
+
+// capsTokens is fCaps's analyser: the caps terms of the shared analysis.
+type capsTokens struct{ s *sharedText }
+
+func (c capsTokens) Analyze([]byte) analysis.TokenStream { return c.s.takeCaps() }
+
+// capsOf are the fCaps tokens of the tokenizer's tokens toks of a text
+// whose tags begin at byte tagsAt.
+func capsOf(toks analysis.TokenStream, tagsAt int) analysis.TokenStream {
+	var out analysis.TokenStream
+	for _, t := range toks {
+		var term string
+		if t.Start >= tagsAt {
+			term = capsTagMark + exactKey(string(t.Term))
+		} else if mayBeCaps(t.Term) {
+			k := caseKey(string(t.Term))
+			if !isCapsWord(k) {
+				continue
+			}
+			term = k
+		} else {
+			continue
+		}
+		b := []byte(term)
+		if len(b) > maxTermBytes {
+			b = cutTerm(b) // a query of such a word reads the texts (capsUsable)
+		}
+		out = append(out, &analysis.Token{Term: b, Start: t.Start, End: t.End, Position: t.Position, Type: t.Type})
+	}
+	return out
+}
+
+// mayBeCaps is a quick test that a word's caseKey may be a word in
+// capitals: an ASCII word with a small letter anywhere but in a closing 's
+// is not one (most words; the rest are looked at whole).
+func mayBeCaps(w []byte) bool {
+	upper := 0
+	for i, c := range w {
+		switch {
+		case c >= utf8.RuneSelf:
+			return true
+		case 'A' <= c && c <= 'Z':
+			upper++
+		case 'a' <= c && c <= 'z':
+			if !(c == 's' && i == len(w)-1 && i > 0 && w[i-1] == '\'') {
+				return false
+			}
+		}
+	}
+	return upper >= 2
+}
+
+// capsUsable reports whether fCaps answers for the word in capitals f (a
+// caseKey): a term cut to maxTermBytes (cutTerm, at least maxTermBytes-3
+// bytes) is not the word it was cut from, so f and its tag term must be
+// shorter than any cut term.
+func capsUsable(f string) bool {
+	return isCapsWord(f) && len(capsTagMark+exactKey(f)) <= maxTermBytes-utf8.UTFMax && len(f) <= maxTermBytes-utf8.UTFMax
+}
+
+// capsMemo keeps a word in capitals' pieces for the snapshot they were
+// read from (sureMemo's reason).
+type capsMemo struct {
+	mu   sync.Mutex
+	r    bleveindex.IndexReader
+	bits docBits
+	ok   bool
+}
+
+// capsDocs are the pieces of the snapshot r whose texts have the word in
+// capitals f (a caseKey) or whose tags have a word of f's exactKey: the
+// pieces the check of f would pass. ok is false when r is not a scorch
+// snapshot (the texts are then read, as before).
+func (m *capsMemo) capsDocs(ctx context.Context, r bleveindex.IndexReader, f string) (docBits, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.r == r && r != nil {
+		return m.bits, m.ok, nil
+	}
+	snap, isSnap := r.(*scorch.IndexSnapshot)
+	if !isSnap {
+		return nil, false, nil
+	}
+	bits, err := termDocs(ctx, snap, fCaps, [][]byte{[]byte(f), []byte(capsTagMark + exactKey(f))})
+	if err != nil {
+		return nil, false, err
+	}
+	m.r, m.bits, m.ok = r, bits, true
+	return bits, true, nil
+}
+
+// termDocs are the pieces of snap whose field has any of terms.
+func termDocs(ctx context.Context, snap *scorch.IndexSnapshot, field string, terms [][]byte) (docBits, error) {
+	segs, offsets, total := segmentOffsets(snap)
+	bits := make(docBits, (total+63)/64)
+	if len(terms) == 0 {
+		return bits, nil
+	}
+	for k, ss := range segs {
+		d, err := ss.Segment().Dictionary(field)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range terms {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			pl, err := d.PostingsList(t, ss.Deleted(), nil)
+			if err != nil {
+				return nil, err
+			}
+			if pl == nil {
+				continue
+			}
+			it := pl.Iterator(false, false, false, nil)
+			for {
+				p, err := it.Next()
+				if err != nil {
+					return nil, err
+				}
+				if p == nil {
+					break
+				}
+				bits.set(offsets[k] + p.Number())
+			}
+		}
+	}
+	return bits, nil
+}
+
+// noCapsField, in tests, reads the texts of a word in capitals' candidates
+// as before: the answers with and without fCaps are compared.
+var noCapsField = false

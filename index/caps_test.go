@@ -1,0 +1,166 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/internal/testcorpus"
+)
+
+// capsPieces are pieces whose words in capitals are written every way the
+// check reads them: a tag in lower case, a possessive, a shouted line, a
+// name in small letters only, an accent, a hyphen, code, a heading.
+var capsPieces = map[string]string{
+	"tagged.md":     "---\ndate: 2017-05-01\ntitle: The goddess\ntags: [isis, history]\n---\n\nIsis was worshipped in Egypt.\n",
+	"tagwords.md":   "---\ndate: 2017-05-01\ntitle: A tag of words\ntags: [Counter ISIS Coalition]\n---\n\nA coalition met.\n",
+	"possessive.md": "---\ndate: 2017-05-01\ntitle: Leaders\n---\n\nISIS’s leaders and NATO's allies met the UN's envoy.\n",
+	"shouted.md":    "---\ndate: 2017-05-01\ntitle: Shouting\n---\n\nWHAT IS TERRORISM? ASK MI5.\n",
+	"small.md":      "---\ndate: 2017-05-01\ntitle: Small letters\n---\n\nThe isis problem, the nato summit, the mi5 report.\n",
+	"accent.md":     "---\ndate: 2017-05-01\ntitle: Accents\n---\n\nThe ÉTA and the ÖVP; Isis-K and ISIS-K.\n",
+	"code.md":       "---\ndate: 2017-05-01\ntitle: Code\n---\n\n```\nISIL = 1\n```\n\n# MI5 files\n\n- US troops\n",
+	"author.md":     "---\ndate: 2017-05-01\ntitle: An author\nauthors: [NATO Press Office]\n---\n\nA statement.\n",
+	"long.md":       "---\ndate: 2017-05-01\ntitle: A long word\n---\n\n" + strings.Repeat("A", 300) + " and " + strings.Repeat("B", 250) + "\n",
+}
+
+// TestWordsInCapitalsAnswerAsWhenEveryTextWasRead: a word in capitals
+// answers from fCaps as it did when every candidate's text was read (the
+// same pieces, in the same order, with the same scores and facets), and
+// reads no text.
+func TestWordsInCapitalsAnswerAsWhenEveryTextWasRead(t *testing.T) {
+	dirs := map[string]string{}
+	bdir, _, _ := copyBundled(t)
+	for name, text := range capsPieces {
+		if err := os.WriteFile(filepath.Join(bdir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs["bundled"] = bdir
+	if dir, ok := testcorpus.Find("sotu"); ok {
+		dirs["sotu"] = dir
+	}
+	queries := []string{"ISIS", "ISIL", "MI5", "NATO", "US", "IS", "UN", "AIDS", "USSR", "ÉTA", "ÖVP", "WHAT",
+		"ASK", "U.S.", "title:ISIS", "ISIS -raqqa", "ISIS tag:isis", "NATO OR MI5", "COALITION", "HISTORY",
+		"ISIS-K", "OFFICE", "FBI", "CIA", "NATO allies", `"ISIS"`,
+		// a word cut in the index (300 letters), and shorter ones: the
+		// cut term is not the word, nor a word of its length
+		strings.Repeat("A", 300), strings.Repeat("A", 255), strings.Repeat("A", 250), strings.Repeat("B", 250)}
+	for name, dir := range dirs {
+		ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), ResultCache: -1, Synonyms: testSynonyms(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		search := func(q Query, every bool) (Results, int64) {
+			t.Helper()
+			noCapsField = every
+			defer func() { noCapsField = false }()
+			c0 := checkedCandidates.Load()
+			r, err := ix.Search(context.Background(), q)
+			if err != nil {
+				t.Fatalf("%s %q: %v", name, q.Text, err)
+			}
+			return r, checkedCandidates.Load() - c0
+		}
+		fewer, found := 0, 0
+		for _, text := range queries {
+			q := Query{Text: text, Limit: 1000}
+			every, readEvery := search(q, true)
+			caps, readCaps := search(q, false)
+			if every.Total != caps.Total || len(every.Hits) != len(caps.Hits) {
+				t.Fatalf("%s %q: %d (%d hits) reading every text, %d (%d) not", name, text, every.Total, len(every.Hits), caps.Total, len(caps.Hits))
+			}
+			for i := range every.Hits {
+				if every.Hits[i].ID != caps.Hits[i].ID || every.Hits[i].Score != caps.Hits[i].Score {
+					t.Fatalf("%s %q hit %d: %s %v reading every text, %s %v not", name, text, i, every.Hits[i].ID, every.Hits[i].Score, caps.Hits[i].ID, caps.Hits[i].Score)
+				}
+			}
+			if !reflect.DeepEqual(every.Facets, caps.Facets) {
+				t.Fatalf("%s %q: the facets differ: %v reading every text, %v not", name, text, every.Facets, caps.Facets)
+			}
+			if readCaps > readEvery {
+				t.Errorf("%s %q read %d texts, %d when reading every one", name, text, readCaps, readEvery)
+			}
+			if readCaps < readEvery {
+				fewer++
+			}
+			if every.Total > 0 {
+				found++
+			}
+			t.Logf("%s %-14s %4d pieces, texts read %5d → %5d", name, text, every.Total, readEvery, readCaps)
+		}
+		if fewer < len(queries)/3 || found < len(queries)/3 {
+			t.Errorf("%s: %d of %d queries read fewer texts, %d found pieces", name, fewer, len(queries), found)
+		}
+		ix.Close()
+	}
+	// the pieces the hostile ones are for: each found or not, by the check
+	// itself (the comparison above holds either way)
+	ix, err := Open(context.Background(), bdir, os.DirFS(bdir), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string][]string{
+		"ISIS": {"tagged", "tagwords", "possessive", "accent"}, "MI5": {"shouted", "code"},
+		"ISIL": {"code"}, "ÉTA": {"accent"}, "NATO": {"possessive", "author"}, "US": {"code"},
+	} {
+		r := run(t, ix, Query{Text: q, Limit: 1000})
+		got := map[string]bool{}
+		for _, h := range r.Hits {
+			got[h.ID] = true
+		}
+		for _, w := range want {
+			if !got[w] {
+				t.Errorf("%s: %s not found (%v)", q, w, ids(r))
+			}
+		}
+		if got["small"] {
+			t.Errorf("%s found the piece with small letters only", q)
+		}
+	}
+}
+
+// FuzzCapsTermsAreTheCheckedWords: the fCaps terms of a text are the
+// caseKeys in capitals of the words the check scans, and its tags' words
+// each as "#" and its exactKey, each cut to maxTermBytes.
+func FuzzCapsTermsAreTheCheckedWords(f *testing.F) {
+	for _, text := range capsPieces {
+		f.Add(text[strings.Index(text[3:], "---")+6:], "isis Counter-ISIS’s")
+	}
+	f.Add("IS’s US'S ÉTA MI5 5G A.B.C. x'S Ǆ", "Ǆ ÉTA")
+	f.Add(strings.Repeat("É", 200), strings.Repeat("q", 300))
+	f.Fuzz(func(t *testing.T, body, tags string) {
+		const sep = "\n\n" + partBreak + "\n\n"
+		text := body + sep
+		toks := wordTokenizer{}.Tokenize([]byte(text + tags))
+		got := map[string]bool{}
+		for _, tk := range capsOf(toks, len(text)) {
+			got[string(tk.Term)] = true
+		}
+		want := map[string]bool{}
+		scanWords([]byte(body), func(w []byte, _ bool) bool {
+			if k := caseKey(string(w)); isCapsWord(k) {
+				want[cutKey(k)] = true
+			}
+			return true
+		})
+		scanWords([]byte(tags), func(w []byte, _ bool) bool {
+			want[cutKey(capsTagMark+exactKey(string(w)))] = true
+			return true
+		})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q, tags %q: fCaps terms %v, want %v", body, tags, got, want)
+		}
+	})
+}
+
+// cutKey is k cut as the index cuts a term.
+func cutKey(k string) string {
+	if len(k) > maxTermBytes {
+		return string(cutTerm([]byte(k)))
+	}
+	return k
+}
