@@ -87,7 +87,15 @@ func cutTerm(term []byte) []byte {
 
 type normalizeFilter struct{}
 
-func (normalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+func (f normalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
+	return f.filter(input, nil)
+}
+
+// filter is Filter, calling made, when not nil, with each stem that does
+// not begin the word it was made from (its last letter made by the
+// stemmer: hoping → hope, policy → polici; surestems.go). The stem is
+// valid until made returns.
+func (normalizeFilter) filter(input analysis.TokenStream, made func(stem []byte)) analysis.TokenStream {
 	// New terms are appended to one arena per stream. Terms from the
 	// tokenizer alias the field's bytes, which must never be modified.
 	total := 0
@@ -159,7 +167,11 @@ func (normalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 				for _, r := range stem {
 					arena = utf8.AppendRune(arena, r)
 				}
-				term = arena[start:len(arena):len(arena)]
+				stemmed := arena[start:len(arena):len(arena)]
+				if made != nil && !bytes.HasPrefix(term, stemmed) {
+					made(stemmed)
+				}
+				term = stemmed
 			}
 		}
 		tok.Term = term

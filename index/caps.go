@@ -25,6 +25,11 @@ import (
 // capsTagMark begins an fCaps term made from a word of a tag.
 const capsTagMark = "#"
 
+// capsMadeMark begins an fCaps term that is a stem of the text's whose
+// last letter the stemmer made for one of its words at least (hoping →
+// hope): word* reads such pieces' texts (surestems.go).
+const capsMadeMark = "~"
+
 // capsTokens is fCaps's analyser: the caps terms of the shared analysis.
 type capsTokens struct{ s *sharedText }
 
@@ -119,39 +124,39 @@ func (m *capsMemo) capsDocs(ctx context.Context, r bleveindex.IndexReader, f str
 func termDocs(ctx context.Context, snap *scorch.IndexSnapshot, field string, terms [][]byte) (docBits, error) {
 	segs, offsets, total := segmentOffsets(snap)
 	bits := make(docBits, (total+63)/64)
-	if len(terms) == 0 {
-		return bits, nil
-	}
 	for k, ss := range segs {
-		d, err := ss.Segment().Dictionary(field)
-		if err != nil {
-			return nil, err
-		}
 		for _, t := range terms {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			pl, err := d.PostingsList(t, ss.Deleted(), nil)
+			err := segmentPostings(ctx, ss, field, t, func(d uint64) { bits.set(offsets[k] + d) })
 			if err != nil {
 				return nil, err
-			}
-			if pl == nil {
-				continue
-			}
-			it := pl.Iterator(false, false, false, nil)
-			for {
-				p, err := it.Next()
-				if err != nil {
-					return nil, err
-				}
-				if p == nil {
-					break
-				}
-				bits.set(offsets[k] + p.Number())
 			}
 		}
 	}
 	return bits, nil
+}
+
+// segmentPostings calls fn with the segment's number of each piece whose
+// field has term (the deleted ones left out).
+func segmentPostings(ctx context.Context, ss *scorch.SegmentSnapshot, field string, term []byte, fn func(d uint64)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	d, err := ss.Segment().Dictionary(field)
+	if err != nil {
+		return err
+	}
+	pl, err := d.PostingsList(term, ss.Deleted(), nil)
+	if err != nil || pl == nil {
+		return err
+	}
+	it := pl.Iterator(false, false, false, nil)
+	for {
+		p, err := it.Next()
+		if err != nil || p == nil {
+			return err
+		}
+		fn(p.Number())
+	}
 }
 
 // noCapsField, in tests, reads the texts of a word in capitals' candidates

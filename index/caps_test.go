@@ -164,3 +164,13 @@ func cutKey(k string) string {
 	}
 	return k
 }
+
+// TestTextIsTokenizedOnce: the mapping's text analyser is the one
+// capsAnalysis runs, so a piece's text is tokenized once for fText and
+// fCaps (another would be analysed twice, and fCaps still made as
+// folio's analyser makes it).
+func TestTextIsTokenizedOnce(t *testing.T) {
+	if !ourTextAnalyzer(newMapping().AnalyzerNamed(textAnalyzerName)) {
+		t.Fatal("the mapping's text analyser is not the word tokenizer and the normalizing filter")
+	}
+}

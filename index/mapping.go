@@ -38,11 +38,12 @@ import (
 // indented code blocks, comments over lines, items' content columns; 27:
 // a list item's heading or fence, - # Title); 28: pairs of the bundled
 // synonyms' names (pairs.go's aliasPairs); 29: words in capitals as
-// written and the tags' words, caps.go.
+// written and the tags' words, caps.go; 30: and the stems whose last
+// letter was made, for word*.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 29
+const SchemaVersion = 30
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -51,7 +52,7 @@ const (
 	fText       = "text"
 	fPrefix3    = "prefix3" // the first three letters of fText's terms (prefix3.go)
 	fPairs      = "pairs"   // two common words of fText side by side (pairs.go)
-	fCaps       = "caps"    // fText's words in capitals as written, and its tags' words (caps.go)
+	fCaps       = "caps"    // fText's words in capitals as written, its tags' words, its stems with a made last letter (caps.go)
 	fTitle      = "title"
 	fAuthors    = "authors"     // analysed, for author:
 	fAuthor     = "author"      // exact, one value per author

@@ -105,18 +105,46 @@ func (s *sharedText) analyse() {
 		return
 	}
 	s.analysed = true
-	if da, ok := s.a.(*analysis.DefaultAnalyzer); ok && len(da.CharFilters) == 0 {
-		ts := da.Tokenizer.Tokenize(s.text)
-		s.caps = capsOf(ts, s.tagsAt)
-		for _, f := range da.TokenFilters {
-			ts = f.Filter(ts)
-		}
-		s.tokens = ts
-	} else {
-		s.caps = capsOf(wordTokenizer{}.Tokenize(s.text), s.tagsAt)
+	if ourTextAnalyzer(s.a) {
+		s.tokens, s.caps = capsAnalysis(s.text, s.tagsAt)
+	} else { // not folio's mapping: fCaps as folio's would make it
+		_, s.caps = capsAnalysis(s.text, s.tagsAt)
 		s.tokens = s.a.Analyze(s.text)
 	}
 	s.length = len(s.tokens)
+}
+
+// ourTextAnalyzer reports whether a is folio's text analyser: the word
+// tokenizer and the normalizing filter alone.
+func ourTextAnalyzer(a analysis.Analyzer) bool {
+	da, ok := a.(*analysis.DefaultAnalyzer)
+	if !ok || len(da.CharFilters) != 0 || len(da.TokenFilters) != 1 {
+		return false
+	}
+	_, tok := da.Tokenizer.(wordTokenizer)
+	_, filt := da.TokenFilters[0].(normalizeFilter)
+	return tok && filt
+}
+
+// capsAnalysis is the text analyser's token stream of text, and fCaps's
+// tokens (caps.go): the words in capitals and the tags' words, taken from
+// the tokenizer's tokens before the filter, and the stems whose last letter
+// the stemmer made, which the filter reports.
+func capsAnalysis(text []byte, tagsAt int) (tokens, caps analysis.TokenStream) {
+	ts := wordTokenizer{}.Tokenize(text)
+	caps = capsOf(ts, tagsAt)
+	var seen map[string]bool
+	tokens = normalizeFilter{}.filter(ts, func(stem []byte) {
+		if seen[string(stem)] {
+			return
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		seen[string(stem)] = true
+		caps = append(caps, &analysis.Token{Term: []byte(capsMadeMark + string(stem)), Position: 1, Type: analysis.AlphaNumeric})
+	})
+	return tokens, caps
 }
 
 // takeCaps gives fCaps its tokens, once.
@@ -127,7 +155,7 @@ func (s *sharedText) takeCaps() analysis.TokenStream {
 	ts := s.caps
 	s.caps = nil
 	if s.capsTaken { // analysed again, which folio never does
-		ts = capsOf(wordTokenizer{}.Tokenize(s.text), s.tagsAt)
+		_, ts = capsAnalysis(s.text, s.tagsAt)
 	}
 	s.capsTaken = true
 	return ts

@@ -73,15 +73,42 @@ func (m *sureMemo) sureDocs(ctx context.Context, r bleveindex.IndexReader, field
 	if err != nil {
 		return nil, false, err
 	}
-	var sure [][]byte
+	var sure, unsure [][]byte
 	for _, t := range terms {
 		if sureStem(t, prefix) {
 			sure = append(sure, []byte(t))
+		} else if strings.HasPrefix(t, prefix) {
+			unsure = append(unsure, []byte(t))
 		}
 	}
 	bits, err := termDocs(ctx, snap, field, sure)
 	if err != nil {
 		return nil, false, err
+	}
+	// a stem whose last letter the prefix reaches: its pieces without a
+	// word whose stem's last letter was made (fCaps's capsMadeMark terms)
+	segs, offsets, _ := segmentOffsets(snap)
+	var made map[uint64]bool
+	for k, ss := range segs {
+		for _, t := range unsure {
+			clear(made)
+			err := segmentPostings(ctx, ss, fCaps, append([]byte(capsMadeMark), t...), func(d uint64) {
+				if made == nil {
+					made = map[uint64]bool{}
+				}
+				made[d] = true
+			})
+			if err == nil {
+				err = segmentPostings(ctx, ss, field, t, func(d uint64) {
+					if !made[d] {
+						bits.set(offsets[k] + d)
+					}
+				})
+			}
+			if err != nil {
+				return nil, false, err
+			}
+		}
 	}
 	m.r, m.bits, m.ok = r, bits, true
 	return bits, true, nil

@@ -25,12 +25,17 @@ var porterSuffixes = []string{"s", "es", "ies", "sses", "ss", "ed", "eed", "ing"
 // sureStemHolds reports whether word w's key starts with its stem but for
 // the letters madeLetters allows: what makes a sure stem's pieces pass
 // unread (surestems.go).
+// And a stem the filter did not report as made (capsMadeMark) begins the
+// word's key whole.
 func sureStemHolds(w string) (stem string, ok bool) {
 	stem = normalizeTerm(w)
 	if stem == "" || isUpperTerm(stem) {
 		return stem, true // a stop word or an acronym: no lower-case prefix finds it
 	}
-	return stem, strings.HasPrefix(exactKey(w), stem[:len(stem)-madeLetters(stem)])
+	made := false
+	normalizeFilter{}.filter(wordTokenizer{}.Tokenize([]byte(w)), func([]byte) { made = true })
+	key := exactKey(w)
+	return stem, strings.HasPrefix(key, stem[:len(stem)-madeLetters(stem)]) && (made || strings.HasPrefix(key, stem))
 }
 
 // TestStemsAreTheirWordsButTheLastLetter: every word of the bundled
