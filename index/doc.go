@@ -16,10 +16,13 @@
 // build.go carries the plan out and writes the manifest; batches.go is its
 // pipeline (parsers in parallel, two batchers, waiting for scorch to
 // persist every batch); mapping.go is the bleve mapping and turns an
-// Article into a document, whose text prefix3.go analyses once for three
+// Article into a document, whose text prefix3.go analyses once for four
 // fields: the text, the first letters of its words that begin with a
-// heavy prefix, and (pairs.go) its common words side by side and the
-// bundled synonyms' names' words side by side; bodies.go keeps each piece's long texts
+// heavy prefix, (pairs.go) its common words side by side and the
+// bundled synonyms' names' words side by side, and (caps.go) its words in
+// capitals as written, its tags' words and the stems whose last letter the
+// stemmer made, which let a word in capitals and word* (surestems.go)
+// answer without reading texts; bodies.go keeps each piece's long texts
 // (standfirst, note, body) out of bleve, in a store of folio's own read
 // with pread, for snippets, exact forms, suggestions and Terms; limit.go caps the words indexed of a piece and
 // of a batch; persist.go stops a build whose writes fail; compact.go
