@@ -111,10 +111,6 @@ func (normalizeFilter) filter(input analysis.TokenStream, made func(stem []byte)
 		if len(term) == 0 {
 			continue
 		}
-		if len(term) > maxTermBytes {
-			term = cutTerm(term)
-			tok.Term = term
-		}
 		if base, ok := acronymBase(input, i); ok {
 			// kept verbatim (upper case), never stemmed; a possessive
 			// dropped (IS’s)
@@ -155,6 +151,12 @@ func (normalizeFilter) filter(input analysis.TokenStream, made func(stem []byte)
 		}
 		if r, ok := americanSpelling(term); ok {
 			term = []byte(r)
+		}
+		if len(term) > maxTermBytes {
+			// cut once folded: the term begins the word's key (exactKey),
+			// where cutting first left a letter its accent would have
+			// changed (surestems.go)
+			term = cutTerm(term)
 		}
 		if hasLetterOnly(term) && len(term) > 2 {
 			runes = runes[:0]

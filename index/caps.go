@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -25,6 +26,10 @@ import (
 // capsTagMark begins an fCaps term made from a word of a tag.
 const capsTagMark = "#"
 
+// capsTagLowerMark begins an fCaps term made from a plain word of a tag
+// in lower case, where that is not its exactKey.
+const capsTagLowerMark = "#="
+
 // capsMadeMark begins an fCaps term that is a stem of the text's whose
 // last letter the stemmer made for one of its words at least (hoping →
 // hope): word* reads such pieces' texts (surestems.go).
@@ -42,7 +47,16 @@ func capsOf(toks analysis.TokenStream, tagsAt int) analysis.TokenStream {
 	for _, t := range toks {
 		var term string
 		if t.Start >= tagsAt {
-			term = capsTagMark + exactKey(string(t.Term))
+			w := string(t.Term)
+			term = capsTagMark + exactKey(w)
+			if plainWord(t.Term) {
+				// the check takes a plain tag word in any case as
+				// written too (formMatcher.is), and exactKey is not
+				// idempotent (vapourise → vaporise → vaporize)
+				if low := strings.ToLower(w); capsTagMark+low != term {
+					out = append(out, capsToken(capsTagLowerMark+low, t))
+				}
+			}
 		} else if mayBeCaps(t.Term) {
 			k := caseKey(string(t.Term))
 			if !isCapsWord(k) {
@@ -52,13 +66,30 @@ func capsOf(toks analysis.TokenStream, tagsAt int) analysis.TokenStream {
 		} else {
 			continue
 		}
-		b := []byte(term)
-		if len(b) > maxTermBytes {
-			b = cutTerm(b) // a query of such a word reads the texts (capsUsable)
-		}
-		out = append(out, &analysis.Token{Term: b, Start: t.Start, End: t.End, Position: t.Position, Type: t.Type})
+		out = append(out, capsToken(term, t))
 	}
 	return out
+}
+
+// capsToken is the fCaps token of term for the text's token t, cut to
+// maxTermBytes (a query of such a word reads the texts: capsUsable).
+func capsToken(term string, t *analysis.Token) *analysis.Token {
+	b := []byte(term)
+	if len(b) > maxTermBytes {
+		b = cutTerm(b)
+	}
+	return &analysis.Token{Term: b, Start: t.Start, End: t.End, Position: t.Position, Type: t.Type}
+}
+
+// plainWord reports whether w is ASCII without an apostrophe: a word the
+// check compares in any case as written (formMatcher.is).
+func plainWord(w []byte) bool {
+	for _, c := range w {
+		if c >= utf8.RuneSelf || c == '\'' {
+			return false
+		}
+	}
+	return true
 }
 
 // mayBeCaps is a quick test that a word's caseKey may be a word in
@@ -86,7 +117,7 @@ func mayBeCaps(w []byte) bool {
 // bytes) is not the word it was cut from, so f and its tag term must be
 // shorter than any cut term.
 func capsUsable(f string) bool {
-	return isCapsWord(f) && len(capsTagMark+exactKey(f)) <= maxTermBytes-utf8.UTFMax && len(f) <= maxTermBytes-utf8.UTFMax
+	return isCapsWord(f) && len(capsTagLowerMark+exactKey(f)) <= maxTermBytes-utf8.UTFMax && len(f) <= maxTermBytes-utf8.UTFMax
 }
 
 // capsMemo keeps a word in capitals' pieces for the snapshot they were
@@ -112,7 +143,8 @@ func (m *capsMemo) capsDocs(ctx context.Context, r bleveindex.IndexReader, f str
 	if !isSnap {
 		return nil, false, nil
 	}
-	bits, err := termDocs(ctx, snap, fCaps, [][]byte{[]byte(f), []byte(capsTagMark + exactKey(f))})
+	g := exactKey(f) // what the check compares a tag's words with
+	bits, err := termDocs(ctx, snap, fCaps, [][]byte{[]byte(f), []byte(capsTagMark + g), []byte(capsTagLowerMark + g)})
 	if err != nil {
 		return nil, false, err
 	}

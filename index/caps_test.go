@@ -24,6 +24,13 @@ var capsPieces = map[string]string{
 	"code.md":       "---\ndate: 2017-05-01\ntitle: Code\n---\n\n```\nISIL = 1\n```\n\n# MI5 files\n\n- US troops\n",
 	"author.md":     "---\ndate: 2017-05-01\ntitle: An author\nauthors: [NATO Press Office]\n---\n\nA statement.\n",
 	"long.md":       "---\ndate: 2017-05-01\ntitle: A long word\n---\n\n" + strings.Repeat("A", 300) + " and " + strings.Repeat("B", 250) + "\n",
+	// a review's three (2026-12-04): words past a tag's first 255 bytes
+	// (the index stores the tag cut there); a tag spelled half the
+	// American way (exactKey is not idempotent: vapourise → vaporise →
+	// vaporize); a word cut where its accent would change its last letter
+	"longtag.md": "---\ndate: 2017-05-01\ntitle: A long tag\ntags: [\"" + strings.Repeat("x", 255) + " nato govern hoping\"]\n---\n\nNothing here.\n",
+	"vapour.md":  "---\ndate: 2017-05-01\ntitle: Vapour\ntags: [vaporise, colorise]\n---\n\nThey vapourise and colourise water.\n",
+	"cut.md":     "---\ndate: 2017-05-01\ntitle: Cut\n---\n\n" + strings.Repeat("a", 253) + "и\u0306 and " + strings.Repeat("b", 250) + "й\n",
 }
 
 // TestWordsInCapitalsAnswerAsWhenEveryTextWasRead: a word in capitals
@@ -47,7 +54,9 @@ func TestWordsInCapitalsAnswerAsWhenEveryTextWasRead(t *testing.T) {
 		"ISIS-K", "OFFICE", "FBI", "CIA", "NATO allies", `"ISIS"`,
 		// a word cut in the index (300 letters), and shorter ones: the
 		// cut term is not the word, nor a word of its length
-		strings.Repeat("A", 300), strings.Repeat("A", 255), strings.Repeat("A", 250), strings.Repeat("B", 250)}
+		strings.Repeat("A", 300), strings.Repeat("A", 255), strings.Repeat("A", 250), strings.Repeat("B", 250),
+		"VAPOURISE", "COLOURISE", "VAPORISE", "VAPORIZE", "gov*", "hop*", "nat*",
+		strings.Repeat("a", 253) + "и*", strings.Repeat("b", 250) + "й*", strings.Repeat("b", 250) + "*"}
 	for name, dir := range dirs {
 		ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), ResultCache: -1, Synonyms: testSynonyms(t)})
 		if err != nil {
@@ -125,7 +134,8 @@ func TestWordsInCapitalsAnswerAsWhenEveryTextWasRead(t *testing.T) {
 
 // FuzzCapsTermsAreTheCheckedWords: the fCaps terms of a text are the
 // caseKeys in capitals of the words the check scans, and its tags' words
-// each as "#" and its exactKey, each cut to maxTermBytes.
+// each as "#" and its exactKey (and a plain one's lower case, where that
+// differs, as "#="), each cut to maxTermBytes.
 func FuzzCapsTermsAreTheCheckedWords(f *testing.F) {
 	for _, text := range capsPieces {
 		f.Add(text[strings.Index(text[3:], "---")+6:], "isis Counter-ISIS’s")
@@ -149,6 +159,9 @@ func FuzzCapsTermsAreTheCheckedWords(f *testing.F) {
 		})
 		scanWords([]byte(tags), func(w []byte, _ bool) bool {
 			want[cutKey(capsTagMark+exactKey(string(w)))] = true
+			if low := strings.ToLower(string(w)); plainWord(w) && low != exactKey(string(w)) {
+				want[cutKey(capsTagLowerMark+low)] = true
+			}
 			return true
 		})
 		if !reflect.DeepEqual(got, want) {
@@ -172,5 +185,33 @@ func cutKey(k string) string {
 func TestTextIsTokenizedOnce(t *testing.T) {
 	if !ourTextAnalyzer(newMapping().AnalyzerNamed(textAnalyzerName)) {
 		t.Fatal("the mapping's text analyser is not the word tokenizer and the normalizing filter")
+	}
+}
+
+// TestSpellingKeepsLengthsTheCheckAllows: the check of a word's exact
+// form (formMatcher.is) does not make the key of a plain word whose length
+// is more than 3 above or 2 below the form's; no British spelling's
+// American one is that far from it, so fCaps's tag terms (exactKey) are
+// what the check would find.
+func TestSpellingKeepsLengthsTheCheckAllows(t *testing.T) {
+	words := map[string]bool{}
+	for brit := range americanWords {
+		words[brit] = true
+	}
+	for _, o := range ourStems {
+		for _, end := range []string{"", "s", "ed", "ing", "able", "ite", "ers"} {
+			words[o+end] = true
+		}
+	}
+	for _, l := range doubledL {
+		for _, end := range doubledLEndings {
+			words[l+end] = true
+		}
+	}
+	for w := range words {
+		k := exactKey(w)
+		if len(w) < len(k)-2 || len(w) > len(k)+3 {
+			t.Errorf("%s → %s: %d bytes against %d, outside the check's bounds", w, k, len(w), len(k))
+		}
 	}
 }

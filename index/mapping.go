@@ -39,11 +39,12 @@ import (
 // a list item's heading or fence, - # Title); 28: pairs of the bundled
 // synonyms' names (pairs.go's aliasPairs); 29: words in capitals as
 // written and the tags' words, caps.go; 30: and the stems whose last
-// letter was made, for word*.
+// letter was made, for word*; 31: a long word cut once folded, a tag's
+// words past its first 255 bytes not indexed, a tag word's lower case.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 30
+const SchemaVersion = 31
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -195,9 +196,12 @@ func document(a archive.Article) map[string]interface{} {
 			text.WriteString(sep)
 		}
 	}
+	// the tags as the index stores them (cut to maxTermBytes): the text
+	// searched is the text a check of exact forms reads
+	tags := cutKeywords(a.Tags)
 	tagsAt := text.Len() // fCaps takes the tags' words apart (caps.go)
-	if len(a.Tags) > 0 {
-		text.WriteString(strings.Join(a.Tags, sep))
+	if len(tags) > 0 {
+		text.WriteString(strings.Join(tags, sep))
 		text.WriteString(sep)
 	}
 	kind := a.Kind
@@ -219,8 +223,8 @@ func document(a archive.Article) map[string]interface{} {
 		d[fAuthors] = a.Authors
 		d[fAuthor] = cutKeywords(a.Authors)
 	}
-	if len(a.Tags) > 0 {
-		d[fTags] = cutKeywords(a.Tags)
+	if len(tags) > 0 {
+		d[fTags] = tags
 	}
 	if a.URL != "" {
 		d[fURL] = a.URL
