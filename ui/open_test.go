@@ -119,7 +119,11 @@ func TestOpenURLDoesNotWaitForALongRunningBrowser(t *testing.T) {
 	dir := t.TempDir()
 	release := filepath.Join(dir, "release")
 	script := filepath.Join(dir, "browse")
-	body := "#!/bin/sh\nwhile [ ! -e '" + release + "' ]; do sleep 0.1; done\n"
+	// It ends when released, or when the test's folder is gone: the
+	// folder's removal (a cleanup too) could come before the script saw
+	// the release, and it looped on forever (seven left running after a
+	// day's test runs, 2026-12-04).
+	body := "#!/bin/sh\nwhile [ -d '" + dir + "' ] && [ ! -e '" + release + "' ]; do sleep 0.1; done\n"
 	if err := os.WriteFile(script, []byte(body), 0o755); err != nil {
 		t.Fatal(err)
 	}
