@@ -23,7 +23,12 @@ import (
 // the l of a closing bl (possibility → possibl). So when the prefix stops
 // short of such a letter, every piece with the stem has a word starting
 // with the prefix, and passes unread: govern* read the texts of 97k
-// pieces at 100k for its stems govern, governor… and now reads none.
+// pieces at 100k for its stems govern, governor… and now reads none
+// (`folio search` 2.66–2.75 → 0.31–0.40 s). A prefix that reaches such a
+// letter (state*: stating is state's) reads only the pieces where the
+// stemmer made it for one of their words: the filter reports those stems
+// as it makes them, and fCaps keeps them (capsMadeMark); state* at 100k
+// 2.74–2.76 → 0.32 s.
 
 // sureStem reports whether every word whose term (the analyser's) is stem
 // starts with prefix, by the rule above: the stem begins with the prefix,
