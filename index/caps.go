@@ -3,12 +3,10 @@ package index
 import (
 	"context"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // A word in capitals (ISIS, MI5, NATO) is searched as written: the pieces
@@ -123,36 +121,12 @@ func capsUsable(f string) bool {
 	return isCapsWord(f) && len(capsTagLowerMark+exactKey(f)) <= maxTermBytes-utf8.UTFMax && len(f) <= maxTermBytes-utf8.UTFMax
 }
 
-// capsMemo keeps a word in capitals' pieces for the snapshot they were
-// read from (sureMemo's reason).
-type capsMemo struct {
-	mu   sync.Mutex
-	r    bleveindex.IndexReader
-	bits docBits
-	ok   bool
-}
-
-// capsDocs are the pieces of the snapshot r whose texts have the word in
-// capitals f (a caseKey) or whose tags have a word of f's exactKey: the
-// pieces the check of f would pass. ok is false when r is not a scorch
-// snapshot (the texts are then read, as before).
-func (m *capsMemo) capsDocs(ctx context.Context, r bleveindex.IndexReader, f string) (docBits, bool, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.r == r && r != nil {
-		return m.bits, m.ok, nil
-	}
-	snap, isSnap := r.(*scorch.IndexSnapshot)
-	if !isSnap {
-		return nil, false, nil
-	}
+// capsDocs are the pieces of snap whose texts have the word in capitals
+// f (a caseKey) or whose tags have a word of f's exactKey: the pieces the
+// check of f would pass.
+func capsDocs(ctx context.Context, snap *scorch.IndexSnapshot, f string) (docBits, error) {
 	g := exactKey(f) // what the check compares a tag's words with
-	bits, err := termDocs(ctx, snap, fCaps, [][]byte{[]byte(f), []byte(capsTagMark + g), []byte(capsTagLowerMark + g)})
-	if err != nil {
-		return nil, false, err
-	}
-	m.r, m.bits, m.ok = r, bits, true
-	return bits, true, nil
+	return termDocs(ctx, snap, fCaps, [][]byte{[]byte(f), []byte(capsTagMark + g), []byte(capsTagLowerMark + g)})
 }
 
 // termDocs are the pieces of snap whose field has any of terms.

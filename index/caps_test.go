@@ -62,36 +62,9 @@ func TestWordsInCapitalsAnswerAsWhenEveryTextWasRead(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		search := func(q Query, every bool) (Results, int64) {
-			t.Helper()
-			noCapsField = every
-			defer func() { noCapsField = false }()
-			c0 := checkedCandidates.Load()
-			r, err := ix.Search(context.Background(), q)
-			if err != nil {
-				t.Fatalf("%s %q: %v", name, q.Text, err)
-			}
-			return r, checkedCandidates.Load() - c0
-		}
 		fewer, found := 0, 0
 		for _, text := range queries {
-			q := Query{Text: text, Limit: 1000}
-			every, readEvery := search(q, true)
-			caps, readCaps := search(q, false)
-			if every.Total != caps.Total || len(every.Hits) != len(caps.Hits) {
-				t.Fatalf("%s %q: %d (%d hits) reading every text, %d (%d) not", name, text, every.Total, len(every.Hits), caps.Total, len(caps.Hits))
-			}
-			for i := range every.Hits {
-				if every.Hits[i].ID != caps.Hits[i].ID || every.Hits[i].Score != caps.Hits[i].Score {
-					t.Fatalf("%s %q hit %d: %s %v reading every text, %s %v not", name, text, i, every.Hits[i].ID, every.Hits[i].Score, caps.Hits[i].ID, caps.Hits[i].Score)
-				}
-			}
-			if !reflect.DeepEqual(every.Facets, caps.Facets) {
-				t.Fatalf("%s %q: the facets differ: %v reading every text, %v not", name, text, every.Facets, caps.Facets)
-			}
-			if readCaps > readEvery {
-				t.Errorf("%s %q read %d texts, %d when reading every one", name, text, readCaps, readEvery)
-			}
+			every, readEvery, readCaps := asWhenEveryTextWasRead(t, ix, &noCapsField, text, name)
 			if readCaps < readEvery {
 				fewer++
 			}

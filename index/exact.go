@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -45,10 +46,9 @@ type exactQuery struct {
 	// read from: the searchers built from this query for one search (a
 	// summed one builds two or three) read the texts once
 	kept keptMemo
-	// word* without a budget: the pieces that pass unread (surestems.go)
-	sure sureMemo
+	// word* without a budget: the pieces that pass unread (surestems.go);
 	// a word in capitals: the pieces that have it (caps.go)
-	caps capsMemo
+	sure, caps snapBits
 }
 
 // keptMemo is the pieces an exactQuery with a budget lets in, of a
@@ -95,13 +95,15 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 		long:      fields[fBody],
 		texts:     textReader{s: bodiesOf(ctx)}}
 	if q.u.kind == uCase && len(q.u.forms) == 1 && q.field == fText && capsUsable(q.u.forms[0]) && !noCapsField {
-		if es.caps, es.capsOK, err = q.caps.capsDocs(ctx, r, q.u.forms[0]); err != nil {
+		es.caps, err = q.caps.of(r, func(snap *scorch.IndexSnapshot) (docBits, error) { return capsDocs(ctx, snap, q.u.forms[0]) })
+		if err != nil {
 			s.Close()
 			return nil, err
 		}
 	}
 	if q.u.kind == uPrefix && q.budget == 0 && !es.unchecked && !noSureStems {
-		if es.sure, _, err = q.sure.sureDocs(ctx, r, q.field, q.u.prefix); err != nil {
+		es.sure, err = q.sure.of(r, func(snap *scorch.IndexSnapshot) (docBits, error) { return sureDocs(ctx, snap, q.field, q.u.prefix) })
+		if err != nil {
 			s.Close()
 			return nil, err
 		}
@@ -131,8 +133,7 @@ type exactSearcher struct {
 	budget, read    int
 	unchecked       bool       // the candidates pass unchecked (typingforms.go)
 	sure            docBits    // word*: the candidates that pass unread (surestems.go)
-	caps            docBits    // a word in capitals: the pieces with it, none read (caps.go)
-	capsOK          bool       // caps is set
+	caps            docBits    // a word in capitals: the pieces with it, none read (caps.go); nil: read them
 	long            bool       // the long texts are searched too (bodies.go)
 	texts           textReader // reads them
 	// with a budget: the candidates that passed of the first budget read
@@ -192,7 +193,7 @@ func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
 	for w := range workers {
 		// each with its own matchers and reader: they keep buffers
 		c := &exactSearcher{ctx: s.ctx, r: s.r, fields: s.fields, m: newFormMatcher(s.u), long: s.long,
-			texts: textReader{s: s.texts.s}, caps: s.caps, capsOK: s.capsOK}
+			texts: textReader{s: s.texts.s}, caps: s.caps}
 		if s.tagM != nil {
 			tm := newFormMatcher(s.tagU)
 			c.tagM = &tm
@@ -368,7 +369,7 @@ func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatc
 }
 
 func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
-	if s.capsOK {
+	if s.caps != nil {
 		return s.caps.get(id.Value()), nil
 	}
 	s.read++

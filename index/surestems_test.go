@@ -157,47 +157,59 @@ func TestWordPrefixAnswersAsWhenEveryTextWasRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	search := func(q Query, every bool) (Results, int64) {
-		t.Helper()
-		noSureStems = every
-		defer func() { noSureStems = false }()
-		c0 := checkedCandidates.Load()
-		r, err := ix.Search(context.Background(), q)
-		if err != nil {
-			t.Fatalf("%q: %v", q.Text, err)
-		}
-		return r, checkedCandidates.Load() - c0
-	}
 	fewer := 0
 	for _, text := range []string{"govern*", "happi*", "polici*", "countri*", "possibl*", "state*", "hope*", "terror*",
 		"econom*", "nation*", "tax*", "war*", "peac*", "libert*", "title:union*", "govern* -war", "govern* tax*",
 		"rationali*", "colo*", "labou*", "tryin*"} {
-		q := Query{Text: text, Limit: 1000}
-		every, readEvery := search(q, true)
-		sure, readSure := search(q, false)
-		if every.Total != sure.Total || len(every.Hits) != len(sure.Hits) {
-			t.Fatalf("%q: %d (%d hits) reading every text, %d (%d) not", text, every.Total, len(every.Hits), sure.Total, len(sure.Hits))
-		}
-		for i := range every.Hits {
-			if every.Hits[i].ID != sure.Hits[i].ID || every.Hits[i].Score != sure.Hits[i].Score {
-				t.Fatalf("%q hit %d: %s %v reading every text, %s %v not", text, i, every.Hits[i].ID, every.Hits[i].Score, sure.Hits[i].ID, sure.Hits[i].Score)
-			}
-		}
-		if !reflect.DeepEqual(every.Facets, sure.Facets) {
-			t.Fatalf("%q: the facets differ: %v reading every text, %v not", text, every.Facets, sure.Facets)
-		}
-		if readSure > readEvery {
-			t.Errorf("%q read %d texts, %d when reading every one", text, readSure, readEvery)
-		}
+		every, readEvery, readSure := asWhenEveryTextWasRead(t, ix, &noSureStems, text, "")
 		if readSure < readEvery {
 			fewer++
 		}
 		t.Logf("%-14s %4d pieces, texts read %5d → %5d", text, every.Total, readEvery, readSure)
-		if text == "govern*" && (every.Total == 0 || readSure*10 > readEvery) {
-			t.Errorf("govern*: %d pieces, texts read %d → %d: want a tenth or fewer", every.Total, readEvery, readSure)
+		// govern*'s stems are sure; state* reaches the last letter of
+		// state, whose pieces are read only where a word made it (stating)
+		if (text == "govern*" || text == "state*") && (every.Total == 0 || readSure*10 > readEvery) {
+			t.Errorf("%s: %d pieces, texts read %d → %d: want a tenth or fewer", text, every.Total, readEvery, readSure)
 		}
 	}
 	if fewer == 0 {
 		t.Error("no query read fewer texts")
 	}
+}
+
+// asWhenEveryTextWasRead searches text on ix (its result cache off) with
+// the test hook off set, every candidate's text read, and then with the
+// index's facts, and fails unless both answers have the same pieces in
+// the same order, with the same scores, count and facets, and the second
+// read no more texts. It returns the answer and the texts each read.
+func asWhenEveryTextWasRead(t *testing.T, ix *Index, off *bool, text, name string) (Results, int64, int64) {
+	t.Helper()
+	search := func(every bool) (Results, int64) {
+		t.Helper()
+		*off = every
+		defer func() { *off = false }()
+		c0 := checkedCandidates.Load()
+		r, err := ix.Search(context.Background(), Query{Text: text, Limit: 1000})
+		if err != nil {
+			t.Fatalf("%s %q: %v", name, text, err)
+		}
+		return r, checkedCandidates.Load() - c0
+	}
+	every, readEvery := search(true)
+	got, read := search(false)
+	if every.Total != got.Total || len(every.Hits) != len(got.Hits) {
+		t.Fatalf("%s %q: %d (%d hits) reading every text, %d (%d) not", name, text, every.Total, len(every.Hits), got.Total, len(got.Hits))
+	}
+	for i := range every.Hits {
+		if every.Hits[i].ID != got.Hits[i].ID || every.Hits[i].Score != got.Hits[i].Score {
+			t.Fatalf("%s %q hit %d: %s %v reading every text, %s %v not", name, text, i, every.Hits[i].ID, every.Hits[i].Score, got.Hits[i].ID, got.Hits[i].Score)
+		}
+	}
+	if !reflect.DeepEqual(every.Facets, got.Facets) {
+		t.Fatalf("%s %q: the facets differ: %v reading every text, %v not", name, text, every.Facets, got.Facets)
+	}
+	if read > readEvery {
+		t.Errorf("%s %q read %d texts, %d when reading every one", name, text, read, readEvery)
+	}
+	return every, readEvery, read
 }
