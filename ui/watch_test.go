@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,12 +108,20 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := os.WriteFile(filepath.Join(dir, "2017", "a.md"), []byte("text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "notes"), filepath.Join(dir, "2017", "linked")); err != nil {
+		t.Fatal(err)
+	}
 	dirs, err := archiveDirs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(dirs) != 4 { // dir, 2017, 2017/10, notes; not _drafts
-		t.Errorf("watched folders %v", dirs)
+	slices.Sort(dirs)
+	want := []string{dir, filepath.Join(dir, "2017"), filepath.Join(dir, "2017", "10"), filepath.Join(dir, "notes")}
+	if !slices.Equal(dirs, want) { // not .git, _drafts, a file, nor a link to a folder
+		t.Errorf("watched folders %v, want %v", dirs, want)
 	}
 	for _, name := range []string{"a.md", "x/y.markdown", "2018"} {
 		if !relevant(name) {
