@@ -88,14 +88,16 @@ func cutTerm(term []byte) []byte {
 type normalizeFilter struct{}
 
 func (f normalizeFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
-	return f.filter(input, nil)
+	return f.filter(input, nil, nil)
 }
 
 // filter is Filter, calling made, when not nil, with each stem that does
 // not begin the word it was made from (its last letter made by the
-// stemmer: hoping → hope, policy → polici; surestems.go). The stem is
-// valid until made returns.
-func (normalizeFilter) filter(input analysis.TokenStream, made func(stem []byte)) analysis.TokenStream {
+// stemmer: hoping → hope, policy → polici; surestems.go), and keyed, when
+// not nil, with the position and the exactKey of every word, stop words
+// included, whose key is not empty (forms.go). The stem and the key are
+// valid until the call returns.
+func (normalizeFilter) filter(input analysis.TokenStream, made func(stem []byte), keyed func(pos int, key []byte)) analysis.TokenStream {
 	// New terms are appended to one arena per stream. Terms from the
 	// tokenizer alias the field's bytes, which must never be modified.
 	total := 0
@@ -114,6 +116,9 @@ func (normalizeFilter) filter(input analysis.TokenStream, made func(stem []byte)
 		if base, ok := acronymBase(input, i); ok {
 			// kept verbatim (upper case), never stemmed; a possessive
 			// dropped (IS’s)
+			if keyed != nil {
+				keyed(tok.Position, []byte(exactKey(string(term))))
+			}
 			tok.Term = base
 			tok.KeyWord = true
 			out = append(out, tok)
@@ -147,10 +152,16 @@ func (normalizeFilter) filter(input analysis.TokenStream, made func(stem []byte)
 			continue
 		}
 		if _, stop := stopWords[string(term)]; stop {
+			if keyed != nil {
+				keyed(tok.Position, term)
+			}
 			continue
 		}
 		if r, ok := americanSpelling(term); ok {
 			term = []byte(r)
+		}
+		if keyed != nil {
+			keyed(tok.Position, term)
 		}
 		if len(term) > maxTermBytes {
 			// cut once folded: the term begins the word's key (exactKey),

@@ -20,9 +20,10 @@
 // fields: the text, the first letters of its words that begin with a
 // heavy prefix, (pairs.go) its common words side by side and the
 // bundled synonyms' names' words side by side, and (caps.go) its words in
-// capitals as written, its tags' words and the stems whose last letter the
-// stemmer made, which let a word in capitals and word* (surestems.go)
-// answer without reading texts; bodies.go keeps each piece's long texts
+// capitals as written, its tags' words, the stems whose last letter the
+// stemmer made and (forms.go) the bundled aliases' forms as written and
+// their pairs, which let a word in capitals, word* (surestems.go) and an
+// alias as written answer without reading texts; bodies.go keeps each piece's long texts
 // (standfirst, note, body) out of bleve, in a store of folio's own read
 // with pread, for snippets, exact forms, suggestions and Terms; limit.go caps the words indexed of a piece and
 // of a batch; persist.go stops a build whose writes fail; compact.go

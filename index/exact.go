@@ -47,8 +47,9 @@ type exactQuery struct {
 	// summed one builds two or three) read the texts once
 	kept keptMemo
 	// word* without a budget: the pieces that pass unread (surestems.go);
-	// a word in capitals: the pieces that have it (caps.go)
-	sure, caps snapBits
+	// a word in capitals: the pieces that have it (caps.go); a bundled
+	// alias as written: the pieces with its form or pairs (forms.go)
+	sure, caps, forms snapBits
 }
 
 // keptMemo is the pieces an exactQuery with a budget lets in, of a
@@ -101,6 +102,20 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 			return nil, err
 		}
 	}
+	if q.u.kind == uExact && q.field == fText && !noFormFacts {
+		if terms, exact, ok := formTerms(q.u.forms); ok {
+			bits, err := q.forms.of(r, func(snap *scorch.IndexSnapshot) (docBits, error) { return formDocs(ctx, snap, terms) })
+			if err != nil {
+				s.Close()
+				return nil, err
+			}
+			if exact {
+				es.caps = bits
+			} else {
+				es.maybe = bits
+			}
+		}
+	}
 	if q.u.kind == uPrefix && q.budget == 0 && !es.unchecked && !noSureStems {
 		es.sure, err = q.sure.of(r, func(snap *scorch.IndexSnapshot) (docBits, error) { return sureDocs(ctx, snap, q.field, q.u.prefix) })
 		if err != nil {
@@ -134,6 +149,7 @@ type exactSearcher struct {
 	unchecked       bool       // the candidates pass unchecked (typingforms.go)
 	sure            docBits    // word*: the candidates that pass unread (surestems.go)
 	caps            docBits    // a word in capitals: the pieces with it, none read (caps.go); nil: read them
+	maybe           docBits    // a long alias: the pieces with its pairs, the only ones read (forms.go); nil: all
 	long            bool       // the long texts are searched too (bodies.go)
 	texts           textReader // reads them
 	// with a budget: the candidates that passed of the first budget read
@@ -193,7 +209,7 @@ func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
 	for w := range workers {
 		// each with its own matchers and reader: they keep buffers
 		c := &exactSearcher{ctx: s.ctx, r: s.r, fields: s.fields, m: newFormMatcher(s.u), long: s.long,
-			texts: textReader{s: s.texts.s}, caps: s.caps}
+			texts: textReader{s: s.texts.s}, caps: s.caps, maybe: s.maybe}
 		if s.tagM != nil {
 			tm := newFormMatcher(s.tagU)
 			c.tagM = &tm
@@ -371,6 +387,9 @@ func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatc
 func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
 	if s.caps != nil {
 		return s.caps.get(id.Value()), nil
+	}
+	if s.maybe != nil && !s.maybe.get(id.Value()) {
+		return false, nil
 	}
 	s.read++
 	ext, err := s.r.ExternalID(id)

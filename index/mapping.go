@@ -40,11 +40,12 @@ import (
 // synonyms' names (pairs.go's aliasPairs); 29: words in capitals as
 // written and the tags' words, caps.go; 30: and the stems whose last
 // letter was made, for word*; 31: a long word cut once folded, a tag's
-// words past its first 255 bytes not indexed, a tag word's lower case.
+// words past its first 255 bytes not indexed, a tag word's lower case;
+// 32: the bundled aliases' forms as written and their pairs, forms.go.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 31
+const SchemaVersion = 32
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -129,10 +129,12 @@ func ourTextAnalyzer(a analysis.Analyzer) bool {
 // capsAnalysis is the text analyser's token stream of text, and fCaps's
 // tokens (caps.go): the words in capitals and the tags' words, taken from
 // the tokenizer's tokens before the filter, and the stems whose last letter
-// the stemmer made, which the filter reports.
+// the stemmer made and the bundled aliases' forms (forms.go), from the
+// keys the filter reports.
 func capsAnalysis(text []byte, tagsAt int) (tokens, caps analysis.TokenStream) {
 	ts := wordTokenizer{}.Tokenize(text)
 	caps = capsOf(ts, tagsAt)
+	forms := newFormsRecorder(&caps)
 	var seen map[string]bool
 	tokens = normalizeFilter{}.filter(ts, func(stem []byte) {
 		if seen[string(stem)] {
@@ -143,7 +145,7 @@ func capsAnalysis(text []byte, tagsAt int) (tokens, caps analysis.TokenStream) {
 		}
 		seen[string(stem)] = true
 		caps = append(caps, &analysis.Token{Term: []byte(capsMadeMark + string(stem)), Position: 1, Type: analysis.AlphaNumeric})
-	})
+	}, forms.keyed)
 	return tokens, caps
 }
 

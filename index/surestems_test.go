@@ -33,7 +33,7 @@ func sureStemHolds(w string) (stem string, ok bool) {
 		return stem, true // a stop word or an acronym: no lower-case prefix finds it
 	}
 	made := false
-	normalizeFilter{}.filter(wordTokenizer{}.Tokenize([]byte(w)), func([]byte) { made = true })
+	normalizeFilter{}.filter(wordTokenizer{}.Tokenize([]byte(w)), func([]byte) { made = true }, nil)
 	key := exactKey(w)
 	return stem, strings.HasPrefix(key, stem[:len(stem)-madeLetters(stem)]) && (made || strings.HasPrefix(key, stem))
 }
