@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/ui"
 )
 
 // TestCloseWithinLeavesABlockedClose: quitting does not wait for an index
@@ -45,5 +50,65 @@ func TestConfigNestingBombIsRefused(t *testing.T) {
 	}
 	if err := saveCitationFormat(path, "apa"); err == nil {
 		t.Error("a config folio cannot read was overwritten")
+	}
+}
+
+// TestFirstRefreshTakesTheOpensCheck: the reader's refresh at start of an
+// index OpenCached opened takes the answer of the check the open began when
+// the files are as recorded (Refresh, which scans and plans every file
+// again, is not called); when they changed, Refresh brings the index up to
+// date.
+func TestFirstRefreshTakesTheOpensCheck(t *testing.T) {
+	arch, opts := t.TempDir(), index.Options{Dir: t.TempDir()}
+	write := func(name, word string) {
+		text := "---\ntitle: A note\ndate: 2020-01-01\n---\nA " + word + ".\n"
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "badger")
+	write("b.md", "marten")
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	// Settled: files read within index.RacyWindow of their writing are read
+	// again at the next open, until an open finds nothing to read.
+	for deadline := time.Now().Add(time.Minute); ; {
+		ix, err := index.Open(ctx, name, fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		settled := ix.Stats().Unchanged
+		ix.Close()
+		if settled {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the index did not settle in a minute")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	refreshed := 0
+	refresh := func(context.Context, func(int, int)) (ui.Info, bool, error) {
+		refreshed++
+		return ui.Info{}, true, nil
+	}
+	first := func() (ui.Info, bool, error) {
+		cached, err := index.OpenCached(name, fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer cached.Close()
+		return firstRefresh(cached, refresh)(ctx, nil)
+	}
+	info, changed, err := first()
+	if changed || err != nil || refreshed != 0 || info.Count != 2 {
+		t.Errorf("unchanged archive: changed %v, %v, Refresh called %d times, %d pieces; want the check's answer, 2 pieces", changed, err, refreshed, info.Count)
+	}
+	write("a.md", "walrus and a longer text")
+	if _, changed, err := first(); !changed || err != nil || refreshed != 1 {
+		t.Errorf("changed archive: changed %v, %v, Refresh called %d times; want once", changed, err, refreshed)
 	}
 }
