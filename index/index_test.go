@@ -1197,3 +1197,54 @@ func TestRefreshAfterOpenCached(t *testing.T) {
 		t.Errorf("after Refresh: zeitgeist %d hits", got.Total)
 	}
 }
+
+// OpenCached's check gives way to searches in a reader: while a Search
+// runs, its scan waits, and it goes on when none runs. With Once (a
+// command's search, which runs beside the check on purpose) it does not
+// wait.
+func TestCachedCheckGivesWayToSearches(t *testing.T) {
+	src, dir := writeFixtures(t), t.TempDir()
+	openFolder(t, src, dir).Close()
+	defer func(n int) { scanPauseEvery, openCachedHook = n, nil }(scanPauseEvery)
+	scanPauseEvery = 1
+	for _, once := range []bool{false, true} {
+		waited := make(chan struct{}, 1)
+		var busy *searchesRunning
+		openCachedHook = func(ix *Index) {
+			busy = &ix.warm.busy
+			busy.waiting = func() {
+				select {
+				case waited <- struct{}{}:
+				default:
+				}
+			}
+			busy.enter() // a search under way when the check starts
+		}
+		ix, err := OpenCached(src, os.DirFS(src), Options{Dir: dir, Once: once})
+		if err != nil {
+			t.Fatal(err)
+		}
+		verified := make(chan bool, 1)
+		go func() { verified <- ix.Verify() }()
+		if once {
+			if !<-verified { // with the search still running
+				t.Error("Once: Verify false on an unchanged archive")
+			}
+			if len(waited) > 0 {
+				t.Error("Once: the check waited for a search")
+			}
+			busy.leave()
+		} else {
+			select {
+			case <-waited:
+			case <-verified:
+				t.Fatal("the check ended while a search ran")
+			}
+			busy.leave()
+			if !<-verified {
+				t.Error("Verify false on an unchanged archive")
+			}
+		}
+		ix.Close()
+	}
+}

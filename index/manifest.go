@@ -317,29 +317,44 @@ func scanFingerprint(files []archive.FileInfo) []byte {
 func scanSum(fsys fs.FS) ([]byte, int, []archive.Problem) {
 	fp, n, probs, _ := scanSumWith(func(newWorker func() archive.FileFunc) ([]archive.Problem, []byte) {
 		return archive.ScanEach(fsys, newWorker), nil
-	})
+	}, nil)
 	return fp, n, probs
 }
 
 // scanSumMemo is scanSum with a folder memo (archive.ScanEachMemo): it
 // also returns the memo for the next scan, nil when memo is still right.
-func scanSumMemo(fsys fs.FS, memo []byte) ([]byte, int, []archive.Problem, []byte) {
+// pause, when not nil, is called by each of the scan's workers every
+// scanPauseEvery files (OpenCached's check gives way to searches).
+func scanSumMemo(fsys fs.FS, memo []byte, pause func()) ([]byte, int, []archive.Problem, []byte) {
 	return scanSumWith(func(newWorker func() archive.FileFunc) ([]archive.Problem, []byte) {
 		return archive.ScanEachMemo(fsys, newWorker, memo, scanNow())
-	})
+	}, pause)
 }
+
+// scanPauseEvery is how many files a scan's worker stats between its
+// calls of pause: ~1,024 statx calls, a few milliseconds.
+var scanPauseEvery = 1024
 
 // scanNow is when a scan starts: time.Now, or a later time in a test (as
 // if the archive's folders had not changed for a while, so that their
 // entries are remembered).
 var scanNow = time.Now
 
-func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte)) ([]byte, int, []archive.Problem, []byte) {
+func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte), pause func()) ([]byte, int, []archive.Problem, []byte) {
 	var parts []*fingerprinter
 	probs, memo := scan(func() archive.FileFunc {
 		f := &fingerprinter{rec: make([]byte, 0, 256)}
 		parts = append(parts, f)
-		return f.file
+		if pause == nil {
+			return f.file
+		}
+		n := 0
+		return func(path []byte, size int64, modTime time.Time, ctime int64) {
+			if n++; n%scanPauseEvery == 0 {
+				pause()
+			}
+			f.file(path, size, modTime, ctime)
+		}
 	})
 	var all fingerprinter
 	for _, f := range parts {

@@ -214,7 +214,8 @@ var ErrNotCached = errors.New("no complete cached index")
 // OpenCached opens the live generation of the cached index of an archive,
 // read-only, as it was last recorded, so that a search can run while
 // Verify checks the archive's files against it; the scan for Verify starts
-// at once, beside the opening. Unless Verify returns true, the index may
+// at once, beside the opening, and, unless opts.Once, waits while a Search
+// runs (a reader's first keys are typed during it). Unless Verify returns true, the index may
 // be out of date: use Refresh, or close it and use Open. It takes no
 // writer's lock, so it runs beside any number of other folios. The
 // embedded archive is never opened this way (ErrNotCached): its files are
@@ -237,9 +238,19 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	}
 	scanned := make(chan scanResult, 1)
 	memoPath := filepath.Join(dir, folderMemoName)
+	var pause func()
+	if !opts.Once {
+		// The reader's check gives way to its searches, as the warm does
+		// (warm.go): at 1M files it stats on both cores for seconds while
+		// the first keys are typed. A command's search runs beside it.
+		pause = func() { _ = ix.warm.busy.wait(context.Background()) }
+	}
+	if openCachedHook != nil {
+		openCachedHook(ix)
+	}
 	go func() {
 		memo, _ := os.ReadFile(memoPath) // none yet, or unreadable: every folder is listed
-		fp, n, probs, next := scanSumMemo(fsys, memo)
+		fp, n, probs, next := scanSumMemo(fsys, memo, pause)
 		scanned <- scanResult{fp, n, probs, next}
 	}()
 	m, err := readManifest(hold.dir)
@@ -278,6 +289,10 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	})
 	return ix, nil
 }
+
+// openCachedHook, in tests, is called with the index OpenCached made
+// before its check starts.
+var openCachedHook func(ix *Index)
 
 // Verify scans the archive's files and reports whether they are as the
 // index opened by OpenCached recorded them, and so its results current.
