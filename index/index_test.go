@@ -1248,3 +1248,34 @@ func TestCachedCheckGivesWayToSearches(t *testing.T) {
 		ix.Close()
 	}
 }
+
+// Verify on an unchanged archive keeps the open view's caches (a reader
+// types while its check runs) and adds the scan's problems.
+func TestVerifyKeepsTheCaches(t *testing.T) {
+	src, dir := writeFixtures(t), t.TempDir()
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // the files are settled
+	openFolder(t, src, dir).Close()
+	if err := os.WriteFile(filepath.Join(src, "2017", "bad.md"), []byte("---\ntitle: [unclosed\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openFolder(t, src, dir).Close() // the bad file recorded
+	ix := openCached(t, src, dir)
+	defer ix.Close()
+	run(t, ix, Query{Text: "raqqa"})
+	ix.cache.mu.Lock()
+	cached := len(ix.cache.m)
+	ix.cache.mu.Unlock()
+	if !ix.Verify() {
+		t.Fatal("Verify false on an unchanged archive")
+	}
+	ix.cache.mu.Lock()
+	after := len(ix.cache.m)
+	ix.cache.mu.Unlock()
+	if cached == 0 || after != cached {
+		t.Errorf("results cached: %d before Verify, %d after", cached, after)
+	}
+	if len(ix.Problems()) == 0 || !ix.Stats().Unchanged || ix.Stats().Files == 0 {
+		t.Errorf("after Verify: problems %v, stats %+v", ix.Problems(), ix.Stats())
+	}
+}

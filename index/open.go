@@ -279,8 +279,13 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		ix.inUse.RLock() // the view may have changed since (Refresh)
 		defer ix.inUse.RUnlock()
 		if ix.cur == v {
-			ix.finish(m, scan.probs)
+			// the view is the one opened, finished with m's head: only
+			// the scan's problems are new (its caches stay: a reader
+			// types while this runs)
+			probs := slices.Concat(scan.probs, m.Problems)
+			archive.SortProblems(probs)
 			ix.mu.Lock()
+			ix.problems = probs
 			ix.stats.Files = scan.files
 			ix.stats.Unchanged = true
 			ix.mu.Unlock()
