@@ -258,14 +258,19 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 	if msg.err == nil && msg.changed {
 		cmds = append(cmds, m.searchKeepingPlace())
 	}
-	if m.live.forced && msg.err == nil {
+	if m.live.forced && msg.err == nil && !m.live.again {
 		text := "The archive is as it was"
 		if msg.changed {
 			text = "Archive re-read: " + plural(msg.info.Count, "piece")
 		}
 		cmds = append(cmds, m.status.set(text, false))
 	}
-	m.live.forced = false
+	if !m.live.again {
+		// R or e during a refresh: the word waits for the refresh they
+		// queued, which reads what they asked for (this one may have
+		// scanned before the edit)
+		m.live.forced = false
+	}
 	if msg.err == nil && msg.info.Stale && m.opts.Reindex != nil {
 		cmds = append(cmds, m.opts.after(staleRetry, reindexDueMsg{}))
 	}

@@ -77,6 +77,8 @@ type liveFake struct {
 	mu       sync.Mutex
 	changed  bool
 	reindexs int
+	// answers, when not empty, are the next refreshes' changed, in turn
+	answers []bool
 }
 
 func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
@@ -85,6 +87,9 @@ func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) 
 	f.reindexs++
 	changed := f.changed
 	f.changed = false
+	if len(f.answers) > 0 {
+		changed, f.answers = f.answers[0], f.answers[1:]
+	}
 	return Info{Count: len(f.articles)}, changed, nil
 }
 
@@ -210,6 +215,20 @@ func TestChangesDuringARefreshRefreshOnceMore(t *testing.T) {
 	if n := f.calls(); n != 2 {
 		t.Errorf("%d refreshes, want the first and one more", n)
 	}
+}
+
+// R during a refresh: the word waits for the refresh R queued (the one
+// under way may have scanned the files before an edit it was pressed for).
+func TestRDuringARefreshSaysWhatTheNextFound(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...), answers: []bool{false, true}}
+	h := newLiveHarness(t, f, t.TempDir())
+	first := h.sendOnly(archiveChangedMsg{stoppedWatch()}) // the refresh, not run yet
+	h.key("R")
+	h.run(first)
+	if n := f.calls(); n != 2 {
+		t.Fatalf("%d refreshes, want the first and R's", n)
+	}
+	h.requireMatch(`Archive re-read: \d+ pieces`)
 }
 
 // R re-reads the archive and says so.

@@ -133,7 +133,7 @@ func archiveDirs(dir string) ([]string, error) {
 			}
 		}
 		p := dirs[i]
-		_ = dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
+		err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
 			if typ == dirents.Other || name[0] == '.' || archive.IsDraftsFolder(string(name)) {
 				return
 			}
@@ -146,6 +146,9 @@ func archiveDirs(dir string) ([]string, error) {
 			dirs = append(dirs, sub)
 		})
 		f.Close()
+		if err != nil && i == 0 {
+			return nil, err // the archive's own folder (a subfolder's: the scan reports it)
+		}
 	}
 	return dirs, nil
 }
