@@ -286,8 +286,9 @@ func startHolder(arch, idx string) (stop func(), err error) {
 }
 
 // holdIndex opens the index of arch in idx as folio's reader does
-// (cli/tui.go: OpenCached, then Refresh), says "ready" and holds it open
-// until stdin closes.
+// (cli/tui.go: OpenCached, then its check's answer, or Refresh when the
+// archive changed: firstRefresh), says "ready" and holds it open until
+// stdin closes.
 func holdIndex(arch, idx string) error {
 	opts := index.Options{Dir: idx}
 	ix, err := index.OpenCached(arch, os.DirFS(arch), opts)
@@ -295,8 +296,10 @@ func holdIndex(arch, idx string) error {
 		return err
 	}
 	defer ix.Close()
-	if _, err := ix.Refresh(context.Background(), opts); err != nil {
-		return err
+	if !ix.Verify() {
+		if _, err := ix.Refresh(context.Background(), opts); err != nil {
+			return err
+		}
 	}
 	fmt.Println("ready")
 	_, err = io.Copy(io.Discard, os.Stdin)
