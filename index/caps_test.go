@@ -3,12 +3,9 @@ package index
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // capsPieces are pieces whose words in capitals are written every way the
@@ -38,17 +35,8 @@ var capsPieces = map[string]string{
 // same pieces, in the same order, with the same scores and facets), and
 // reads no text.
 func TestWordsInCapitalsAnswerAsWhenEveryTextWasRead(t *testing.T) {
-	dirs := map[string]string{}
-	bdir, _, _ := copyBundled(t)
-	for name, text := range capsPieces {
-		if err := os.WriteFile(filepath.Join(bdir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	dirs["bundled"] = bdir
-	if dir, ok := testcorpus.Find("sotu"); ok {
-		dirs["sotu"] = dir
-	}
+	dirs := hostileAndSOTU(t, capsPieces)
+	bdir := dirs["bundled"]
 	queries := []string{"ISIS", "ISIL", "MI5", "NATO", "US", "IS", "UN", "AIDS", "USSR", "ÉTA", "ÖVP", "WHAT",
 		"ASK", "U.S.", "title:ISIS", "ISIS -raqqa", "ISIS tag:isis", "NATO OR MI5", "COALITION", "HISTORY",
 		"ISIS-K", "OFFICE", "FBI", "CIA", "NATO allies", `"ISIS"`,
@@ -57,26 +45,10 @@ func TestWordsInCapitalsAnswerAsWhenEveryTextWasRead(t *testing.T) {
 		strings.Repeat("A", 300), strings.Repeat("A", 255), strings.Repeat("A", 250), strings.Repeat("B", 250),
 		"VAPOURISE", "COLOURISE", "VAPORISE", "VAPORIZE", "gov*", "hop*", "nat*",
 		strings.Repeat("a", 253) + "и*", strings.Repeat("b", 250) + "й*", strings.Repeat("b", 250) + "*"}
-	for name, dir := range dirs {
-		ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), ResultCache: -1, Synonyms: testSynonyms(t)})
-		if err != nil {
-			t.Fatal(err)
+	for name, c := range compareEach(t, dirs, queries, &noCapsField) {
+		if c.fewer < len(queries)/3 || c.found < len(queries)/3 {
+			t.Errorf("%s: %d of %d queries read fewer texts, %d found pieces", name, c.fewer, len(queries), c.found)
 		}
-		fewer, found := 0, 0
-		for _, text := range queries {
-			every, readEvery, readCaps := asWhenEveryTextWasRead(t, ix, &noCapsField, text, name)
-			if readCaps < readEvery {
-				fewer++
-			}
-			if every.Total > 0 {
-				found++
-			}
-			t.Logf("%s %-14s %4d pieces, texts read %5d → %5d", name, text, every.Total, readEvery, readCaps)
-		}
-		if fewer < len(queries)/3 || found < len(queries)/3 {
-			t.Errorf("%s: %d of %d queries read fewer texts, %d found pieces", name, fewer, len(queries), found)
-		}
-		ix.Close()
 	}
 	// the pieces the hostile ones are for: each found or not, by the check
 	// itself (the comparison above holds either way)

@@ -3,21 +3,19 @@ package index
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // formsPieces write the bundled aliases every way the check reads them
 // or not: an accent, a curly possessive, capitals, a shouted line, a
-// break between two words of a name, a name across a title and the text,
+// break between two words of a name (in a piece its stems make a
+// candidate), a name across a title and the text,
 // a plural, a name in code, a name in a tag, stop words in capitals.
 var formsPieces = map[string]string{
 	"accent.md":   "---\ndate: 2017-05-01\ntitle: Accents\n---\n\nThe Dáesh and Isil’s fighters; DAISH.\n",
-	"broken.md":   "---\ndate: 2017-05-01\ntitle: The Islamic\n---\n\nState of the union.\n\nIslamic\n\nState again.\n",
+	"broken.md":   "---\ndate: 2017-05-01\ntitle: The Islamic\n---\n\nState of the union.\n\nIslamic\n\nState again. Islamic States: a candidate by its stems.\n",
 	"plural.md":   "---\ndate: 2017-05-01\ntitle: Plurals\n---\n\nIslamic States and the Security Services; isils.\n",
 	"shouted.md":  "---\ndate: 2017-05-01\ntitle: Shouting\n---\n\nTHE ISLAMIC STATE OF IRAQ AND SYRIA. AQAP IN THE ARABIAN PENINSULA.\n",
 	"names.md":    "---\ndate: 2017-05-01\ntitle: Names\n---\n\nAl Qa’ida and al-Qaeda IN the Arabian Peninsula; the Islamic State of Iraq and the Levant.\n",
@@ -34,39 +32,16 @@ var formsPieces = map[string]string{
 // candidate's text was read (the same pieces, in the same order, with the
 // same scores and facets), reading fewer texts.
 func TestAliasesAsWrittenAnswerAsWhenEveryTextWasRead(t *testing.T) {
-	dirs := map[string]string{}
-	bdir, _, _ := copyBundled(t)
-	for name, text := range formsPieces {
-		if err := os.WriteFile(filepath.Join(bdir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	dirs["bundled"] = bdir
-	if dir, ok := testcorpus.Find("sotu"); ok {
-		dirs["sotu"] = dir
-	}
+	dirs := hostileAndSOTU(t, formsPieces)
+	bdir := dirs["bundled"]
 	queries := []string{"ISIS", "ISIL", "IS", "AQAP", "AQIM", "AQ", "ISWAP", "MI5", "MI6", "SIS", "GCHQ", "CVE", "FTF",
 		`"Islamic State"`, `"islamic state of iraq and syria"`, `"al Qaeda in the Arabian Peninsula"`, `"Daesh"`,
 		`"daesh" OR "isil"`, `"Islamic State" -raqqa`, `"security service"`, `"July 7 2005"`, `"7/7"`, `"9/11"`,
 		`title:"Islamic State"`, `"Prevent programme"`, `"countering violent extremism"`, `"state of the union"`,
 		`"the islamic"`, `"ISIS" "Islamic State"`, `tag:isis "Islamic State"`}
 	fewer, found := 0, 0
-	for name, dir := range dirs {
-		ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), ResultCache: -1, Synonyms: testSynonyms(t)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, text := range queries {
-			every, readEvery, read := asWhenEveryTextWasRead(t, ix, &noFormFacts, text, name)
-			if read < readEvery {
-				fewer++
-			}
-			if every.Total > 0 {
-				found++
-			}
-			t.Logf("%s %-36s %4d pieces, texts read %5d → %5d", name, text, every.Total, readEvery, read)
-		}
-		ix.Close()
+	for _, c := range compareEach(t, dirs, queries, &noFormFacts) {
+		fewer, found = fewer+c.fewer, found+c.found
 	}
 	if n := len(queries) * len(dirs); fewer < n/2 || found < n/3 {
 		t.Errorf("%d of %d searches read fewer texts, %d found pieces", fewer, n, found)
@@ -113,14 +88,21 @@ func TestFormFactsArePinned(t *testing.T) {
 	s.add(bundledSynonyms)
 	single, pairs := formsOfSynonyms(s)
 	ff := bundledForms()
-	if got := sortedKeys(ff.single); !slices.Equal(got, single) {
+	var got []string
+	for w, f := range ff.words {
+		if f&formSingle != 0 {
+			got = append(got, w)
+		}
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, single) {
 		t.Errorf("aliasFormList %v, the bundled synonyms' %v", got, single)
 	}
 	if got := sortedKeys(ff.pairs); !slices.Equal(got, pairs) {
 		t.Errorf("aliasFormPairList %v, the bundled synonyms' %v", got, pairs)
 	}
 	for _, p := range pairs {
-		if first, _, _ := strings.Cut(p, " "); !ff.firsts[first] {
+		if first, _, _ := strings.Cut(p, " "); ff.words[first]&formFirst == 0 {
 			t.Errorf("%s: %s is not a pair's first form", p, first)
 		}
 	}

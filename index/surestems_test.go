@@ -177,6 +177,55 @@ func TestWordPrefixAnswersAsWhenEveryTextWasRead(t *testing.T) {
 	}
 }
 
+// hostileAndSOTU are the folders the answer-comparing tests search: a
+// copy of the bundled archive with pieces added ("bundled"), and the SOTU
+// addresses ("sotu") when the corpora are there.
+func hostileAndSOTU(t *testing.T, pieces map[string]string) map[string]string {
+	t.Helper()
+	bdir, _, _ := copyBundled(t)
+	for name, text := range pieces {
+		if err := os.WriteFile(filepath.Join(bdir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs := map[string]string{"bundled": bdir}
+	if dir, ok := testcorpus.Find("sotu"); ok {
+		dirs["sotu"] = dir
+	}
+	return dirs
+}
+
+// compared is what compareEach found of one folder's queries.
+type compared struct{ fewer, found int }
+
+// compareEach runs asWhenEveryTextWasRead for each query on the index of
+// each folder (the bundled synonyms), and says, for each folder, how many
+// queries read fewer texts and how many found pieces.
+func compareEach(t *testing.T, dirs map[string]string, queries []string, off *bool) map[string]compared {
+	t.Helper()
+	out := map[string]compared{}
+	for name, dir := range dirs {
+		ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), ResultCache: -1, Synonyms: testSynonyms(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c compared
+		for _, text := range queries {
+			every, readEvery, read := asWhenEveryTextWasRead(t, ix, off, text, name)
+			if read < readEvery {
+				c.fewer++
+			}
+			if every.Total > 0 {
+				c.found++
+			}
+			t.Logf("%s %-36s %4d pieces, texts read %5d → %5d", name, text, every.Total, readEvery, read)
+		}
+		out[name] = c
+		ix.Close()
+	}
+	return out
+}
+
 // asWhenEveryTextWasRead searches text on ix (its result cache off) with
 // the test hook off set, every candidate's text read, and then with the
 // index's facts, and fails unless both answers have the same pieces in
