@@ -182,11 +182,11 @@ type refreshFunc = func(ctx context.Context, progress func(done, total int)) (ui
 // would scan and plan every file again, is not called: at 1M files the
 // reader's CPU in the 21 s after its first list fell from 12.9–14.5 s to
 // 6.9–8.6, and a `gov` typed at once showed in 257–378 ms, not 436–524
-// (tmux, four alternating runs each, with ui's folder listing below). A file changed after the
-// check's scan read it and before the reader's watch began is seen at the
-// next refresh (R, or the watch's next signal). refresh scanning at this
-// point would narrow that window, not close it: the watch starts beside
-// the first refresh.
+// (tmux, four alternating runs each, with ui's folder listing below). A
+// file changed after the check's scan read it and before the reader's
+// watch began is seen at the next refresh (R, or the watch's next
+// signal). refresh scanning at this point would narrow that window, not
+// close it: the watch starts beside the first refresh.
 func firstRefresh(cached *index.Index, refresh refreshFunc) refreshFunc {
 	return func(ctx context.Context, progress func(done, total int)) (ui.Info, bool, error) {
 		if cached.Verify() {

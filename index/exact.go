@@ -96,7 +96,7 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 		long:      fields[fBody],
 		texts:     textReader{s: bodiesOf(ctx)}}
 	if q.u.kind == uCase && len(q.u.forms) == 1 && q.field == fText && capsUsable(q.u.forms[0]) && !noCapsField {
-		es.caps, err = q.caps.of(r, func(snap *scorch.IndexSnapshot) (docBits, error) { return capsDocs(ctx, snap, q.u.forms[0]) })
+		es.known, err = q.caps.of(r, func(snap *scorch.IndexSnapshot) (docBits, error) { return capsDocs(ctx, snap, q.u.forms[0]) })
 		if err != nil {
 			s.Close()
 			return nil, err
@@ -110,7 +110,7 @@ func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m m
 				return nil, err
 			}
 			if exact {
-				es.caps = bits
+				es.known = bits
 			} else {
 				es.maybe = bits
 			}
@@ -148,7 +148,7 @@ type exactSearcher struct {
 	budget, read    int
 	unchecked       bool       // the candidates pass unchecked (typingforms.go)
 	sure            docBits    // word*: the candidates that pass unread (surestems.go)
-	caps            docBits    // a word in capitals: the pieces with it, none read (caps.go); nil: read them
+	known           docBits    // the pieces the check passes, from fCaps: a word in capitals (caps.go), an alias as written (forms.go); nil: read them
 	maybe           docBits    // a long alias: the pieces with its pairs, the only ones read (forms.go); nil: all
 	long            bool       // the long texts are searched too (bodies.go)
 	texts           textReader // reads them
@@ -209,7 +209,7 @@ func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
 	for w := range workers {
 		// each with its own matchers and reader: they keep buffers
 		c := &exactSearcher{ctx: s.ctx, r: s.r, fields: s.fields, m: newFormMatcher(s.u), long: s.long,
-			texts: textReader{s: s.texts.s}, caps: s.caps, maybe: s.maybe}
+			texts: textReader{s: s.texts.s}, known: s.known, maybe: s.maybe}
 		if s.tagM != nil {
 			tm := newFormMatcher(s.tagU)
 			c.tagM = &tm
@@ -385,8 +385,8 @@ func (s *exactSearcher) first(ctx *search.SearchContext, dm *search.DocumentMatc
 }
 
 func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
-	if s.caps != nil {
-		return s.caps.get(id.Value()), nil
+	if s.known != nil {
+		return s.known.get(id.Value()), nil
 	}
 	if s.maybe != nil && !s.maybe.get(id.Value()) {
 		return false, nil

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
 
@@ -42,12 +41,10 @@ const capsFormMark = "="
 
 // formFacts are the forms of the bundled aliases fCaps records.
 type formFacts struct {
-	single map[string]bool // one-word variants' forms
-	pairs  map[string]bool // "f g": forms side by side in a variant
-	firsts map[string]bool // the first forms of the pairs
-	// words: formSingle, formFirst or both for each form of single and
-	// firsts (one look-up for each word of a text)
+	// words: formSingle for a one-word variant's form, formFirst for the
+	// first form of a pair, or both (one look-up for each word of a text)
 	words map[string]uint8
+	pairs map[string]bool // "f g": forms side by side in a variant
 }
 
 const (
@@ -56,15 +53,13 @@ const (
 )
 
 var bundledForms = sync.OnceValue(func() *formFacts {
-	ff := &formFacts{single: map[string]bool{}, pairs: map[string]bool{}, firsts: map[string]bool{}, words: map[string]uint8{}}
+	ff := &formFacts{words: map[string]uint8{}, pairs: map[string]bool{}}
 	for _, f := range strings.Fields(aliasFormList) {
-		ff.single[f] = true
 		ff.words[f] |= formSingle
 	}
 	for _, p := range strings.Split(strings.TrimSpace(aliasFormPairList), "\n") {
 		ff.pairs[p] = true
 		first, _, _ := strings.Cut(p, " ")
-		ff.firsts[first] = true
 		ff.words[first] |= formFirst
 	}
 	return ff
@@ -175,7 +170,7 @@ func formTerms(forms []string) (terms []string, exact, ok bool) {
 		return nil, false, false
 	}
 	if len(forms) == 1 {
-		if !ff.single[forms[0]] {
+		if ff.words[forms[0]]&formSingle == 0 {
 			return nil, false, false
 		}
 		return []string{capsFormMark + forms[0]}, true, true
@@ -191,17 +186,16 @@ func formTerms(forms []string) (terms []string, exact, ok bool) {
 }
 
 // formsRecorder makes a text's fCaps form terms from the filter's keys
-// (normalizeFilter.filter's keyed), each once.
+// (normalizeFilter.filter's keyed).
 type formsRecorder struct {
 	ff      *formFacts
 	prev    []byte // the key of the word before, when it begins a pair
 	prevPos int
 	pair    []byte
-	out     *analysis.TokenStream
-	seen    map[string]bool
+	out     *capsTerms
 }
 
-func newFormsRecorder(out *analysis.TokenStream) *formsRecorder {
+func newFormsRecorder(out *capsTerms) *formsRecorder {
 	return &formsRecorder{ff: bundledForms(), out: out, prevPos: -2}
 }
 
@@ -209,29 +203,18 @@ func newFormsRecorder(out *analysis.TokenStream) *formsRecorder {
 func (r *formsRecorder) keyed(pos int, key []byte) {
 	w := r.ff.words[string(key)]
 	if w&formSingle != 0 {
-		r.add(key)
+		r.out.add(capsFormMark, key)
 	}
 	if r.prevPos == pos-1 && len(r.prev) > 0 {
 		r.pair = append(append(append(r.pair[:0], r.prev...), ' '), key...)
 		if r.ff.pairs[string(r.pair)] {
-			r.add(r.pair)
+			r.out.add(capsFormMark, r.pair)
 		}
 	}
 	r.prev, r.prevPos = r.prev[:0], pos
 	if w&formFirst != 0 {
 		r.prev = append(r.prev, key...)
 	}
-}
-
-func (r *formsRecorder) add(form []byte) {
-	if r.seen[string(form)] {
-		return
-	}
-	if r.seen == nil {
-		r.seen = map[string]bool{}
-	}
-	r.seen[string(form)] = true
-	*r.out = append(*r.out, &analysis.Token{Term: []byte(capsFormMark + string(form)), Position: 1, Type: analysis.AlphaNumeric})
 }
 
 // formDocs are the pieces of snap whose fCaps has every one of terms.

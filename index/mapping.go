@@ -54,7 +54,7 @@ const (
 	fText       = "text"
 	fPrefix3    = "prefix3" // the first three letters of fText's terms (prefix3.go)
 	fPairs      = "pairs"   // two common words of fText side by side (pairs.go)
-	fCaps       = "caps"    // fText's words in capitals as written, its tags' words, its stems with a made last letter (caps.go)
+	fCaps       = "caps"    // fText's words in capitals as written, its tags' words, its stems with a made last letter (caps.go), the bundled aliases' forms (forms.go)
 	fTitle      = "title"
 	fAuthors    = "authors"     // analysed, for author:
 	fAuthor     = "author"      // exact, one value per author

@@ -214,9 +214,10 @@ var ErrNotCached = errors.New("no complete cached index")
 // OpenCached opens the live generation of the cached index of an archive,
 // read-only, as it was last recorded, so that a search can run while
 // Verify checks the archive's files against it; the scan for Verify starts
-// at once, beside the opening, and, unless opts.Once, waits while a Search
-// runs (a reader's first keys are typed during it). Unless Verify returns true, the index may
-// be out of date: use Refresh, or close it and use Open. It takes no
+// at once, beside the opening, and, unless opts.Once, waits while a
+// Search runs (a reader's first keys are typed during it). Unless Verify
+// returns true, the index may be out of date: use Refresh, or close it
+// and use Open. It takes no
 // writer's lock, so it runs beside any number of other folios. The
 // embedded archive is never opened this way (ErrNotCached): its files are
 // checked by their hashes.

@@ -133,20 +133,30 @@ func ourTextAnalyzer(a analysis.Analyzer) bool {
 // keys the filter reports.
 func capsAnalysis(text []byte, tagsAt int) (tokens, caps analysis.TokenStream) {
 	ts := wordTokenizer{}.Tokenize(text)
-	caps = capsOf(ts, tagsAt)
-	forms := newFormsRecorder(&caps)
-	var seen map[string]bool
-	tokens = normalizeFilter{}.filter(ts, func(stem []byte) {
-		if seen[string(stem)] {
-			return
-		}
-		if seen == nil {
-			seen = map[string]bool{}
-		}
-		seen[string(stem)] = true
-		caps = append(caps, &analysis.Token{Term: []byte(capsMadeMark + string(stem)), Position: 1, Type: analysis.AlphaNumeric})
-	}, forms.keyed)
-	return tokens, caps
+	terms := capsTerms{out: capsOf(ts, tagsAt)}
+	forms := newFormsRecorder(&terms)
+	tokens = normalizeFilter{}.filter(ts, func(stem []byte) { terms.add(capsMadeMark, stem) }, forms.keyed)
+	return tokens, terms.out
+}
+
+// capsTerms gathers the fCaps terms made from the filter's reports (a made
+// stem, an alias's form), each once.
+type capsTerms struct {
+	out  analysis.TokenStream
+	seen map[string]bool
+}
+
+// add adds mark and term (valid only during the call) unless it has it.
+func (c *capsTerms) add(mark string, term []byte) {
+	t := mark + string(term)
+	if c.seen[t] {
+		return
+	}
+	if c.seen == nil {
+		c.seen = map[string]bool{}
+	}
+	c.seen[t] = true
+	c.out = append(c.out, &analysis.Token{Term: []byte(t), Position: 1, Type: analysis.AlphaNumeric})
 }
 
 // takeCaps gives fCaps its tokens, once.
