@@ -28,6 +28,10 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 				return err
 			}
 			defer ix.Close()
+			// what a reader would read after its first list, kept for it
+			if err := ix.KeepColumns(cmd.Context()); err != nil {
+				fmt.Fprintln(env.Err, "folio: the index's columns were not kept:", termsafe.Escape(err.Error()))
+			}
 			st := ix.Stats()
 			if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
 				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))

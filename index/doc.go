@@ -88,13 +88,17 @@
 //	lock          the writer's lock (flock, exclusive)
 //	CURRENT       names the live generation; replaced atomically
 //	gen-000007/   manifest.gob, bleve/ (scorch), bodies/ (bodies.go),
-//	              lengths (lengths.go), readers
+//	              lengths (lengths.go), readers, columns (colfile.go)
 //	folders.memo  the article names of the archive's folders, with each
 //	              folder's stamp (archive.ScanEachMemo), written when a
 //	              cached search's check found the archive current: the
 //	              next check lists only the folders whose stamp changed
 //
-// A generation is never changed once CURRENT names it. Any number of
+// A generation is never changed once CURRENT names it, but for its columns
+// file: what its snapshot gives (the facets column and the order of every
+// piece), which the first reader to read them from the snapshot, or
+// `folio index`, adds by rename, and every reader checks against the
+// snapshot before it uses it. Any number of
 // processes open the live one read-only (bleve's "read_only": bbolt then
 // takes a shared flock on root.bolt and scorch runs no persister or
 // merger), each holding a shared flock on the generation's readers file

@@ -101,6 +101,12 @@ func (s *docSet) add(d uint64) {
 	}
 }
 
+// has reports whether d is in the set.
+func (s *docSet) has(d uint64) bool {
+	w := d >> 6
+	return w < uint64(len(s.words)) && s.words[w]&(1<<(d&63)) != 0
+}
+
 // or adds the documents of o.
 func (s *docSet) or(o *docSet) {
 	for len(s.words) < len(o.words) {
@@ -163,6 +169,7 @@ func (s *recorder) note(dm *search.DocumentMatch) {
 // column returns the column of snapshot r, reading it if r was seen
 // before; nil when the collector should count.
 func (ft *facetTerms) column(ctx context.Context, r bleveindex.IndexReader) *facetColumn {
+	ft.fromFile(r)
 	cs := &ft.cols
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
@@ -269,6 +276,7 @@ func countColumn(ctx context.Context, s search.Searcher, r bleveindex.IndexReade
 // warmColumn reads the column of snapshot r unless it has it (Index.warm:
 // the first count on a snapshot then reads the column too).
 func (ft *facetTerms) warmColumn(ctx context.Context, r bleveindex.IndexReader) error {
+	ft.fromFile(r)
 	cs := &ft.cols
 	cs.mu.Lock()
 	have := cs.col != nil && cs.col.snap == r || cs.bad == r

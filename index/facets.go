@@ -31,6 +31,12 @@ type facetTerms struct {
 	cols  columns // the column of the current snapshot (facetcolumn.go)
 	ords  orders  // every document newest first (order.go)
 
+	// gen is the generation folder whose columns file holds the column
+	// and order, read the first time either is asked for (colfile.go)
+	gen     string
+	genOnce sync.Once
+	genRead bool // they were read from it
+
 	warmOnce sync.Once     // Index.startWarm
 	warmed   chan struct{} // closed when the warming is done (for the tests)
 }

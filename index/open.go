@@ -439,6 +439,12 @@ func (ix *Index) use(v *view) {
 	ix.stats, ix.fallback, ix.behind = v.stats, v.fallback, v.behind
 	ix.mu.Unlock()
 	ix.finish(v.m, v.probs)
+	if v.hold != nil {
+		ix.mu.RLock()
+		ft := ix.facetTerms
+		ix.mu.RUnlock()
+		ft.fromGen(v.hold.dir) // its column and order (colfile.go)
+	}
 	ix.inUse.Unlock()
 	if old != nil {
 		old.close()

@@ -38,6 +38,7 @@ type orders struct {
 
 // order returns the order of snapshot r, or nil when it has not been read.
 func (ft *facetTerms) order(r bleveindex.IndexReader) *docOrder {
+	ft.fromFile(r)
 	os := &ft.ords
 	os.mu.Lock()
 	defer os.mu.Unlock()

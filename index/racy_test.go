@@ -218,6 +218,7 @@ func TestFreshBrokenFileOwnsNoID(t *testing.T) {
 	if ix, err = Open(context.Background(), arch, os.DirFS(arch), Options{Dir: dir}); err != nil {
 		t.Fatal(err)
 	}
+	defer ix.Close() // before the folders go: its warm writes in them
 	if a, err := ix.Article("dup/foo-bar"); err != nil || a.Title != "The real one" || ix.Count() != 2 {
 		t.Errorf("beside a fresh broken draft: dup/foo-bar %q, %v, %d pieces; want The real one of 2", a.Title, err, ix.Count())
 	}

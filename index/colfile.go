@@ -1,0 +1,346 @@
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"math"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/folio-tui/folio/internal/atomicfile"
+)
+
+// The facets column (facetcolumn.go) and the order (order.go) of a
+// generation's snapshot are kept in a file of its own, columnsName, beside
+// its index: a published generation is never written again and is opened
+// read-only, so its document numbers never change. Read from the
+// snapshot they cost, at 1M pieces, about a second of CPU each, which the
+// reader spent after its first list while the first word was typed (the
+// warm, warm.go) and, for the order, in the first list itself; from the
+// file, a read of ~24 MB. The warm writes the file when it has read both
+// (the next reader of the generation reads it), and `folio index` when it
+// has built (KeepColumns).
+//
+// The file is little-endian 32-bit words: the magic and version; the
+// snapshot's segments (id, count, deleted: two words each) that the
+// document numbers belong to; the match-all score (two words); the facet
+// terms the column's values are positions among (their bytes, padded to a
+// word); the column's starts and values; the order; the CRC-32C of all
+// that. A file that does not match the snapshot in every segment, or whose
+// terms are not all among the index's, is not used.
+
+const (
+	columnsName    = "columns"
+	columnsMagic   = 0x6c6f6366 // "fcol"
+	columnsVersion = 1
+	// maxColumnsFile bounds what is read: ~24 bytes a piece at 1M pieces
+	maxColumnsFile = 1 << 30
+)
+
+var errColumnsFile = errors.New("damaged columns file")
+
+// snapshotPrint is what fixes the document numbers of snapshot r: each of
+// its segments' id, count and deleted documents, in order; false when r is
+// not a scorch snapshot.
+func snapshotPrint(r bleveindex.IndexReader) ([]uint64, bool) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, false
+	}
+	var p []uint64
+	for _, ss := range snap.Segments() {
+		var del uint64
+		if d := ss.Deleted(); d != nil {
+			del = d.GetCardinality()
+		}
+		p = append(p, ss.Id(), ss.Count(), del)
+	}
+	return p, true
+}
+
+// encodeColumns is the file of column col and order ord of snapshot r,
+// whose values are positions among terms.
+func encodeColumns(r bleveindex.IndexReader, terms []string, col *facetColumn, ord *docOrder) ([]byte, bool) {
+	print, ok := snapshotPrint(r)
+	if !ok {
+		return nil, false
+	}
+	var b []byte
+	word := func(w uint32) { b = binary.LittleEndian.AppendUint32(b, w) }
+	long := func(w uint64) { word(uint32(w)); word(uint32(w >> 32)) }
+	words := func(ws []uint32) {
+		word(uint32(len(ws)))
+		for _, w := range ws {
+			word(w)
+		}
+	}
+	word(columnsMagic)
+	word(columnsVersion)
+	word(uint32(len(print) / 3))
+	for _, w := range print {
+		long(w)
+	}
+	long(math.Float64bits(ord.score))
+	var blob []byte
+	for _, t := range terms {
+		blob = binary.AppendUvarint(blob, uint64(len(t)))
+		blob = append(blob, t...)
+	}
+	word(uint32(len(terms)))
+	word(uint32(len(blob)))
+	b = append(b, blob...)
+	for len(b)%4 != 0 {
+		b = append(b, 0)
+	}
+	words(col.start)
+	words(col.vals)
+	words(ord.docs)
+	word(crc32.Checksum(b, castagnoli))
+	return b, true
+}
+
+// keepColumns writes the column and order of snapshot r into the
+// generation folder dir (over a file that was not used: damaged, or not
+// of r).
+func (ft *facetTerms) keepColumns(dir string, r bleveindex.IndexReader, col *facetColumn, ord *docOrder) error {
+	data, ok := encodeColumns(r, ft.terms, col, ord)
+	if !ok {
+		return nil
+	}
+	return atomicfile.WriteFile(filepath.Join(dir, columnsName), data, 0o644)
+}
+
+// words reads the file's little-endian words.
+type wordReader struct {
+	b   []byte
+	bad bool
+}
+
+func (w *wordReader) word() uint32 {
+	if len(w.b) < 4 {
+		w.bad = true
+		return 0
+	}
+	v := binary.LittleEndian.Uint32(w.b)
+	w.b = w.b[4:]
+	return v
+}
+
+func (w *wordReader) long() uint64 { return uint64(w.word()) | uint64(w.word())<<32 }
+
+func (w *wordReader) bytes(n int) []byte {
+	if n < 0 || n > len(w.b) {
+		w.bad = true
+		return nil
+	}
+	b := w.b[:n]
+	w.b = w.b[n:]
+	return b
+}
+
+func (w *wordReader) words() []uint32 {
+	n := int(w.word())
+	if w.bad || n > len(w.b)/4 {
+		w.bad = true
+		return nil
+	}
+	out := make([]uint32, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(w.b[4*i:])
+	}
+	w.b = w.b[4*n:]
+	return out
+}
+
+// decodeColumns reads the column and order of snapshot r from data, their
+// values made positions among ft's terms; an error when data is not a
+// whole file of r's.
+func (ft *facetTerms) decodeColumns(data []byte, r bleveindex.IndexReader) (*facetColumn, *docOrder, error) {
+	if len(data) < 8 || len(data)%4 != 0 {
+		return nil, nil, errColumnsFile
+	}
+	body := data[:len(data)-4]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(body):]) {
+		return nil, nil, errColumnsFile
+	}
+	w := &wordReader{b: body}
+	if w.word() != columnsMagic || w.word() != columnsVersion {
+		return nil, nil, errColumnsFile
+	}
+	print, ok := snapshotPrint(r)
+	if !ok {
+		return nil, nil, errColumnsFile
+	}
+	if n := int(w.word()); n != len(print)/3 {
+		return nil, nil, errColumnsFile
+	}
+	for _, want := range print {
+		if w.long() != want {
+			return nil, nil, errColumnsFile
+		}
+	}
+	ord := &docOrder{snap: r, score: math.Float64frombits(w.long())}
+	nTerms, nBlob := int(w.word()), int(w.word())
+	blob := w.bytes(nBlob)
+	w.bytes((4 - nBlob%4) % 4)
+	if w.bad {
+		return nil, nil, errColumnsFile
+	}
+	remap := make([]uint32, 0, min(nTerms, len(blob)))
+	for range nTerms {
+		n, k := binary.Uvarint(blob)
+		if k <= 0 || n > uint64(len(blob)-k) {
+			return nil, nil, errColumnsFile
+		}
+		i, found := ft.pos[string(blob[k:k+int(n)])]
+		if !found {
+			return nil, nil, errColumnsFile // a term the index no longer has
+		}
+		remap = append(remap, uint32(i))
+		blob = blob[k+int(n):]
+	}
+	col := &facetColumn{snap: r, start: w.words(), vals: w.words()}
+	ord.docs = w.words()
+	if w.bad || len(w.b) != 0 || len(col.start) == 0 {
+		return nil, nil, errColumnsFile
+	}
+	for i := 1; i < len(col.start); i++ {
+		if col.start[i] < col.start[i-1] {
+			return nil, nil, errColumnsFile
+		}
+	}
+	if col.start[0] != 0 || int(col.start[len(col.start)-1]) != len(col.vals) {
+		return nil, nil, errColumnsFile
+	}
+	for i, v := range col.vals {
+		if int(v) >= len(remap) {
+			return nil, nil, errColumnsFile
+		}
+		col.vals[i] = remap[v]
+	}
+	docs, err := r.DocCount()
+	if err != nil || uint64(len(ord.docs)) != docs {
+		return nil, nil, errColumnsFile
+	}
+	var seen docSet
+	for _, d := range ord.docs {
+		if uint64(d)+1 >= uint64(len(col.start)) || seen.has(uint64(d)) {
+			return nil, nil, errColumnsFile
+		}
+		seen.add(uint64(d))
+	}
+	return col, ord, nil
+}
+
+// fromGen says where ft's columns file is: in the generation folder dir.
+// The caller holds the index for writing (Index.use).
+func (ft *facetTerms) fromGen(dir string) {
+	if ft != nil {
+		ft.gen = dir
+	}
+}
+
+// fromFile reads the column and order of snapshot r from the columns file
+// of ft's generation the first time either is asked for.
+func (ft *facetTerms) fromFile(r bleveindex.IndexReader) {
+	if ft.gen == "" {
+		return
+	}
+	ft.genOnce.Do(func() { ft.genRead = ft.loadColumns(ft.gen, r) })
+}
+
+// loadColumns reads the columns file of the generation folder dir, if it
+// is there and of snapshot r, and keeps its column and order; false when
+// it is not used.
+func (ft *facetTerms) loadColumns(dir string, r bleveindex.IndexReader) bool {
+	f, err := os.Open(filepath.Join(dir, columnsName))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() > maxColumnsFile {
+		return false
+	}
+	data := make([]byte, st.Size())
+	if _, err := f.ReadAt(data, 0); err != nil {
+		return false
+	}
+	col, ord, err := ft.decodeColumns(data, r)
+	if err != nil {
+		return false
+	}
+	ft.cols.mu.Lock()
+	ft.cols.col = col
+	ft.cols.mu.Unlock()
+	ft.ords.mu.Lock()
+	ft.ords.ord = ord
+	ft.ords.mu.Unlock()
+	return true
+}
+
+// keep writes the column and order ft holds of snapshot r into the
+// generation folder dir, unless they were read from it; nothing when ft
+// lacks either (a value not among the terms: the collector counts those).
+func (ft *facetTerms) keep(dir string, r bleveindex.IndexReader) error {
+	ft.fromFile(r)
+	if ft.genRead {
+		return nil
+	}
+	col := ft.column0(r)
+	ord := ft.order(r)
+	if col == nil || ord == nil {
+		return nil
+	}
+	return ft.keepColumns(dir, r, col, ord)
+}
+
+// column0 is the column of snapshot r ft holds, or nil; it reads nothing.
+func (ft *facetTerms) column0(r bleveindex.IndexReader) *facetColumn {
+	cs := &ft.cols
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if cs.col != nil && cs.col.snap == r {
+		return cs.col
+	}
+	return nil
+}
+
+// KeepColumns reads the facets column and the order of the open index's
+// generation, unless it has them, and keeps them in a file beside it
+// (colfile.go): `folio index` does, so that the reader that opens the
+// index next need not read them after its first list. Nothing for an
+// index in memory.
+func (ix *Index) KeepColumns(ctx context.Context) error {
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	if ix.bi == nil {
+		return ErrNoIndex
+	}
+	if ix.cur == nil || ix.cur.hold == nil {
+		return nil
+	}
+	ix.mu.RLock()
+	ft := ix.facetTerms
+	ix.mu.RUnlock()
+	if ft == nil {
+		return nil
+	}
+	r, done, err := ix.reader()
+	if err != nil {
+		return err
+	}
+	defer done()
+	if err := ft.warmColumn(ctx, r); err != nil {
+		return err
+	}
+	if err := ft.warmOrder(ctx, r); err != nil {
+		return err
+	}
+	return ft.keep(ix.cur.hold.dir, r)
+}

@@ -1,0 +1,254 @@
+package index
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/folio-tui/folio/internal/corpus"
+)
+
+// colAnswers are an index's answers that the column and the order give:
+// pages of every piece, facets of searches and filters.
+func colAnswers(t *testing.T, ix *Index) []string {
+	t.Helper()
+	all := ix.AllFacets()
+	qs := []Query{
+		{Limit: 10}, {Limit: 10, Offset: 50}, {Limit: 30, Offset: 250},
+		{Mode: ModeFacets}, {Text: "government", Mode: ModeFacets},
+		{Text: "con", Typing: true, Mode: ModeFacets}, {Text: "people", Limit: 10},
+		{Tags: []string{all.Tags[0].Value}, Mode: ModeFacets},
+		{Text: "war", Years: []string{all.Years[len(all.Years)/2].Value}, Mode: ModeFacets},
+	}
+	for _, o := range all.Outlets {
+		qs = append(qs, Query{Outlets: []string{o.Value}, Limit: 5})
+	}
+	var out []string
+	for _, q := range qs {
+		for range 2 { // the second count on a snapshot reads the column when no file gave it
+			ix.cache.clear()
+			r := run(t, ix, q)
+			out = append(out, fmt.Sprintf("%+v: %d %v %v", q, r.Total, ids(r), r.Facets))
+		}
+	}
+	return out
+}
+
+// genRead reports whether ix's column and order were read from its
+// generation's columns file.
+func genRead(ix *Index) bool {
+	ix.mu.RLock()
+	ft := ix.facetTerms
+	ix.mu.RUnlock()
+	return ft.genRead
+}
+
+// TestColumnsFileIsTheSnapshots: the column and order `folio index` keeps
+// beside a generation (KeepColumns) give a reader the answers it gives
+// without the file (the collector's, then the column read from the
+// snapshot); a damaged file, or one of another snapshot, is not used,
+// and the reader's warm writes the right one in its place.
+func TestColumnsFileIsTheSnapshots(t *testing.T) {
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 300, 5); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	ctx := context.Background()
+	ix := openFolder(t, arch, dir)
+	if err := ix.KeepColumns(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	file := filepath.Join(liveGen(t, dir), columnsName)
+	kept, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("KeepColumns kept no file: %v", err)
+	}
+
+	// what the snapshot itself gives, without the file
+	answersWithout := func() []string {
+		t.Helper()
+		if err := os.Remove(file); err != nil {
+			t.Fatal(err)
+		}
+		ix := openCachedOnce(t, arch, dir)
+		defer ix.Close()
+		a := colAnswers(t, ix)
+		if genRead(ix) {
+			t.Fatal("read a columns file that is not there")
+		}
+		return a
+	}
+	want := answersWithout()
+
+	// the reader: its column and order from the file, before any warm
+	if err := os.WriteFile(file, kept, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reader := openCached(t, arch, dir)
+	got := colAnswers(t, reader)
+	if !genRead(reader) {
+		t.Error("the reader did not read the kept columns file")
+	}
+	reader.Close()
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("from the file:\n%v\nfrom the snapshot:\n%v", got, want)
+	}
+
+	// damaged files: not used, the answers the same, and the warm writes
+	// the file again
+	for _, damage := range []func([]byte) []byte{
+		func(b []byte) []byte { b[len(b)/2] ^= 1; return b },
+		func(b []byte) []byte { return b[:len(b)-4] },
+		func(b []byte) []byte { return nil },
+	} {
+		if err := os.WriteFile(file, damage(bytes.Clone(kept)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		reader := openCached(t, arch, dir)
+		got := colAnswers(t, reader)
+		if genRead(reader) {
+			t.Error("a damaged columns file was used")
+		}
+		warmedTerms(t, reader)
+		reader.Close()
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("beside a damaged file:\n%v\nwant:\n%v", got, want)
+		}
+		if again, err := os.ReadFile(file); err != nil || !bytes.Equal(again, kept) {
+			t.Fatalf("the warm did not write the file again (%v)", err)
+		}
+	}
+
+	// a refresh's generation, with the old generation's file copied in:
+	// as many pieces with the same values, but the one changed is another
+	// number
+	ix = openFolder(t, arch, dir)
+	changeAndRefresh(ctx, t, ix, arch, dir)
+	ix.Close()
+	file = filepath.Join(liveGen(t, dir), columnsName)
+	want = func() []string {
+		if err := os.WriteFile(file, kept, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return answersWithout()
+	}()
+	if err := os.WriteFile(file, kept, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reader = openCached(t, arch, dir)
+	defer reader.Close()
+	got = colAnswers(t, reader)
+	if genRead(reader) {
+		t.Error("another snapshot's columns file was used")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("beside another snapshot's file:\n%v\nwant:\n%v", got, want)
+	}
+	warmedTerms(t, reader)
+	again, err := os.ReadFile(file)
+	if err != nil || bytes.Equal(again, kept) {
+		t.Fatalf("the warm did not write the new snapshot's file (%v)", err)
+	}
+}
+
+// openCachedOnce is OpenCached on the folder src with its index in dir,
+// for one command (no warm).
+func openCachedOnce(t *testing.T, src, dir string) *Index {
+	t.Helper()
+	ix, err := OpenCached(src, os.DirFS(src), Options{Dir: dir, Once: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// FuzzColumnsFile: no bytes in a generation's columns file make the
+// reader panic, or give it a column or an order out of its snapshot's
+// bounds.
+func FuzzColumnsFile(f *testing.F) {
+	arch := f.TempDir()
+	if err := corpus.Generate(arch, 60, 3); err != nil {
+		f.Fatal(err)
+	}
+	dir := filepath.Join(f.TempDir(), "idx")
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.KeepColumns(context.Background()); err != nil {
+		f.Fatal(err)
+	}
+	kept, err := os.ReadFile(filepath.Join(liveGen(f, dir), columnsName))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(kept)
+	f.Add(kept[:len(kept)/2])
+	f.Add([]byte{})
+	r, done, err := ix.reader()
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer done()
+	ft := ix.facetTerms
+	n, _ := r.DocCount()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		data = bytes.Clone(data)
+		if len(data) >= 8 && len(data)%4 == 0 { // past the sum, to the words
+			binary.LittleEndian.PutUint32(data[len(data)-4:], crc32.Checksum(data[:len(data)-4], castagnoli))
+		}
+		col, ord, err := ft.decodeColumns(data, r)
+		if err != nil {
+			return
+		}
+		if len(ord.docs) != int(n) {
+			t.Fatalf("an order of %d pieces for %d", len(ord.docs), n)
+		}
+		for d := range uint64(len(col.start)) {
+			for _, v := range col.of(d) {
+				if int(v) >= len(ft.terms) {
+					t.Fatalf("value %d of %d terms", v, len(ft.terms))
+				}
+			}
+		}
+		for _, d := range ord.docs {
+			if int(d)+1 >= len(col.start) {
+				t.Fatalf("document %d past the column's %d", d, len(col.start))
+			}
+		}
+	})
+}
+
+// changeAndRefresh adds a word to the text of one piece of arch, and
+// refreshes ix.
+func changeAndRefresh(ctx context.Context, t *testing.T, ix *Index, arch, dir string) {
+	t.Helper()
+	var path string
+	_ = filepath.WalkDir(arch, func(p string, d os.DirEntry, err error) error {
+		if err == nil && path == "" && filepath.Ext(p) == ".md" {
+			path = p
+		}
+		return err
+	})
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.WriteString("\nzeitgeist\n")
+	if err := cmp.Or(err, f.Close()); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := ix.Refresh(ctx, Options{Dir: dir}); !changed || err != nil {
+		t.Fatalf("refresh: changed %v, %v", changed, err)
+	}
+}
