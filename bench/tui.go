@@ -607,9 +607,9 @@ type tmuxEvent struct {
 }
 
 func startTmux(work string) (*tmux, error) {
-	t := &tmux{work: work, sock: fmt.Sprintf("folio-bench-%d", os.Getpid())}
+	t := &tmux{work: work, sock: filepath.Join(work, "tmux.sock")} // goes with work
 	run := func(args ...string) error {
-		out, err := exec.Command("tmux", append([]string{"-L", t.sock, "-f", os.DevNull}, args...)...).CombinedOutput()
+		out, err := exec.Command("tmux", append([]string{"-S", t.sock, "-f", os.DevNull}, args...)...).CombinedOutput()
 		if err != nil {
 			return fmt.Errorf("tmux %s: %v: %s", strings.Join(args, " "), err, out)
 		}
@@ -626,7 +626,7 @@ func startTmux(work string) (*tmux, error) {
 		}
 	}
 	run("resize-window", "-t", "bench", "-x", strconv.Itoa(tuiWidth), "-y", strconv.Itoa(tuiHeight))
-	t.client = exec.Command("tmux", "-L", t.sock, "-f", os.DevNull, "-C", "attach-session", "-t", "bench")
+	t.client = exec.Command("tmux", "-S", t.sock, "-f", os.DevNull, "-C", "attach-session", "-t", "bench")
 	in, err := t.client.StdinPipe()
 	if err != nil {
 		t.kill()
@@ -894,7 +894,7 @@ func (t *tmux) quit() error {
 }
 
 func (t *tmux) kill() {
-	exec.Command("tmux", "-L", t.sock, "kill-server").Run()
+	exec.Command("tmux", "-S", t.sock, "kill-server").Run()
 }
 
 func (t *tmux) close() {

@@ -94,7 +94,7 @@ func (tm *tmux) wake() {
 // waits. A control client leaves the windows' sizes alone.
 func (tm *tmux) follow(session string) {
 	tm.t.Helper()
-	cmd := exec.Command("tmux", "-L", tm.socket, "-C", "attach", "-t", session)
+	cmd := exec.Command("tmux", "-S", tm.socket, "-C", "attach", "-t", session)
 	in, err := cmd.StdinPipe() // held open: control mode ends at its EOF
 	if err != nil {
 		tm.t.Fatal(err)
@@ -134,7 +134,7 @@ func (tm *tmux) watchDir(dir string) {
 
 func (tm *tmux) run(args ...string) string {
 	tm.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-L", tm.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+	out, err := exec.Command("tmux", append([]string{"-S", tm.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
 	if err != nil {
 		tm.t.Fatalf("tmux %v: %v\n%s", args, err, out)
 	}
@@ -276,10 +276,11 @@ func newSession(t *testing.T) *session {
 		env: "XDG_STATE_HOME='" + filepath.Join(dir, "state") + "' XDG_CACHE_HOME='" + filepath.Join(dir, "cache") +
 			"' XDG_CONFIG_HOME='" + filepath.Join(dir, "config") + "'",
 	}
-	name := regexp.MustCompile(`\W+`).ReplaceAllString(t.Name(), "-")
-	s.tmux = newTmux(t, fmt.Sprintf("folio-%s-%d", name, os.Getpid()))
+	// the server's socket in the test's folder, which goes with it (tmux
+	// leaves its socket behind when killed)
+	s.tmux = newTmux(t, filepath.Join(dir, "tmux.sock"))
 	s.run("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", "env", "PS1="+prompt, "sh")
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", s.socket, "kill-server").Run() })
+	t.Cleanup(func() { _ = exec.Command("tmux", "-S", s.socket, "kill-server").Run() })
 	s.follow("e2e")
 	t.Cleanup(func() {
 		if t.Failed() {
