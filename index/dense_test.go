@@ -165,6 +165,26 @@ func TestPostingsCacheBounded(t *testing.T) {
 	}
 }
 
+// TestCommonTermsKept: however small the bound set, the postings of a
+// word most pieces have are kept for the next keystroke (postingsBound:
+// room for four terms every piece has), not read again.
+func TestCommonTermsKept(t *testing.T) {
+	old := postingsCacheBytes
+	postingsCacheBytes = 1 << 10 // a quarter of it holds no term of 20 pieces
+	defer func() { postingsCacheBytes = old }()
+	ix := splitFixture(t, 200)
+	for i, text := range []string{"government", "government"} {
+		ix.cache.clear()
+		before := postingsRead.Load()
+		if got := run(t, ix, Query{Text: text, Typing: true, Limit: 100, Mode: ModeHits}); got.Total < 100 {
+			t.Fatalf("%q: %d pieces; the fixture's common word is in most", text, got.Total)
+		}
+		if read := postingsRead.Load() - before; (i == 0) != (read > 0) {
+			t.Fatalf("search %d of %q read %d terms from the index", i+1, text, read)
+		}
+	}
+}
+
 // TestDenseScoresAreBleves: summed in bleve's order (a conjunction's and
 // a slice disjunction's clauses by count), the scores are the walk's to
 // the bit, whatever order the query gives its clauses.

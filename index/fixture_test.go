@@ -131,6 +131,8 @@ func openFolder(t *testing.T, src, dir string) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// closed (again) before dir goes, whose generation its warm writes in
+	t.Cleanup(func() { ix.Close() })
 	if ix.Fallback() != "" {
 		t.Fatal(ix.Fallback())
 	}
@@ -144,6 +146,7 @@ func openCached(t *testing.T, src, dir string) *Index {
 	if err != nil {
 		t.Fatalf("OpenCached: %v", err)
 	}
+	t.Cleanup(func() { ix.Close() })
 	return ix
 }
 
