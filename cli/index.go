@@ -2,7 +2,9 @@ package cli
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -29,7 +31,8 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 			}
 			defer ix.Close()
 			// what a reader would read after its first list, kept for it
-			if err := ix.KeepColumns(cmd.Context()); err != nil {
+			if err := ix.KeepColumns(cmd.Context()); err != nil && !errors.Is(err, fs.ErrPermission) {
+				// (a cache this user cannot write: the reader reads them)
 				fmt.Fprintln(env.Err, "folio: the index's columns were not kept:", termsafe.Escape(err.Error()))
 			}
 			st := ix.Stats()

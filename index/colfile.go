@@ -5,13 +5,14 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io"
 	"math"
-	"os"
 	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/atomicfile"
 )
 
@@ -22,9 +23,12 @@ import (
 // snapshot they cost, at 1M pieces, about a second of CPU each, which the
 // reader spent after its first list while the first word was typed (the
 // warm, warm.go) and, for the order, in the first list itself; from the
-// file, a read of ~24 MB. The warm writes the file when it has read both
-// (the next reader of the generation reads it), and `folio index` when it
-// has built (KeepColumns).
+// file, a read of 43.5 MB at 1M generated pieces (~9 values a piece). The
+// warm writes the file when it has read both (the next reader of the
+// generation reads it), and `folio index` when it has built
+// (KeepColumns). A command that searches once (Options.Once) reads the
+// order from it (folio list) but counts facets through the collector:
+// a narrow search's hits are fewer than the file's pieces.
 //
 // The file is little-endian 32-bit words: the magic and version; the
 // snapshot's segments (id, count, deleted: two words each) that the
@@ -38,8 +42,10 @@ const (
 	columnsName    = "columns"
 	columnsMagic   = 0x6c6f6366 // "fcol"
 	columnsVersion = 1
-	// maxColumnsFile bounds what is read: ~24 bytes a piece at 1M pieces
-	maxColumnsFile = 1 << 30
+	// maxValuesAPiece bounds, on average, the facet values a file may give
+	// a piece (~9 in the generated archive): what is read is bounded by
+	// the snapshot it is for (maxColumnsFile)
+	maxValuesAPiece = 256
 )
 
 var errColumnsFile = errors.New("damaged columns file")
@@ -61,6 +67,40 @@ func snapshotPrint(r bleveindex.IndexReader) ([]uint64, bool) {
 		p = append(p, ss.Id(), ss.Count(), del)
 	}
 	return p, true
+}
+
+// snapshotNumbers is one past the highest document number of snapshot r
+// (deleted pieces keep theirs), and false when r is not a scorch snapshot.
+func snapshotNumbers(r bleveindex.IndexReader) (uint64, bool) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return 0, false
+	}
+	var n uint64
+	for _, ss := range snap.Segments() {
+		n += ss.Count()
+		if d := ss.Deleted(); d != nil {
+			n += d.GetCardinality()
+		}
+	}
+	return n, true
+}
+
+// maxColumnsFile bounds the size of a columns file of snapshot r whose
+// facet terms are ft's, so that a damaged or foreign file is not read
+// whole: a header, the segments, the terms, and per document number its
+// start, its place in the order and maxValuesAPiece values.
+func (ft *facetTerms) maxColumnsFile(r bleveindex.IndexReader) int64 {
+	n, ok := snapshotNumbers(r)
+	if !ok {
+		return 0
+	}
+	snap := r.(*scorch.IndexSnapshot)
+	size := int64(1<<12 + 24*len(snap.Segments()))
+	for _, t := range ft.terms {
+		size += int64(len(t)) + binary.MaxVarintLen64
+	}
+	return size + int64(n+2)*4*(2+maxValuesAPiece)
 }
 
 // encodeColumns is the file of column col and order ord of snapshot r,
@@ -107,12 +147,26 @@ func encodeColumns(r bleveindex.IndexReader, terms []string, col *facetColumn, o
 // keepColumns writes the column and order of snapshot r into the
 // generation folder dir (over a file that was not used: damaged, or not
 // of r).
-func (ft *facetTerms) keepColumns(dir string, r bleveindex.IndexReader, col *facetColumn, ord *docOrder) error {
+func (ft *facetTerms) keepColumns(ctx context.Context, dir string, r bleveindex.IndexReader, col *facetColumn, ord *docOrder) error {
 	data, ok := encodeColumns(r, ft.terms, col, ord)
 	if !ok {
 		return nil
 	}
-	return atomicfile.WriteFile(filepath.Join(dir, columnsName), data, 0o644)
+	// a megabyte at a time, so that a new view or Close (which cancel
+	// the warm) need not wait for the whole file (~44 MB at 1M pieces)
+	return atomicfile.WriteWith(filepath.Join(dir, columnsName), 0o644, func(w io.Writer) error {
+		for len(data) > 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			n := min(len(data), 1<<20)
+			if _, err := w.Write(data[:n]); err != nil {
+				return err
+			}
+			data = data[n:]
+		}
+		return nil
+	})
 }
 
 // words reads the file's little-endian words.
@@ -144,11 +198,12 @@ func (w *wordReader) bytes(n int) []byte {
 }
 
 func (w *wordReader) words() []uint32 {
-	n := int(w.word())
-	if w.bad || n > len(w.b)/4 {
+	n64 := uint64(w.word())
+	if w.bad || n64 > uint64(len(w.b)/4) {
 		w.bad = true
 		return nil
 	}
+	n := int(n64)
 	out := make([]uint32, n)
 	for i := range out {
 		out[i] = binary.LittleEndian.Uint32(w.b[4*i:])
@@ -161,7 +216,7 @@ func (w *wordReader) words() []uint32 {
 // values made positions among ft's terms; an error when data is not a
 // whole file of r's.
 func (ft *facetTerms) decodeColumns(data []byte, r bleveindex.IndexReader) (*facetColumn, *docOrder, error) {
-	if len(data) < 8 || len(data)%4 != 0 {
+	if len(data) < 8 || len(data)%4 != 0 || int64(len(data)) > ft.maxColumnsFile(r) {
 		return nil, nil, errColumnsFile
 	}
 	body := data[:len(data)-4]
@@ -185,13 +240,16 @@ func (ft *facetTerms) decodeColumns(data []byte, r bleveindex.IndexReader) (*fac
 		}
 	}
 	ord := &docOrder{snap: r, score: math.Float64frombits(w.long())}
-	nTerms, nBlob := int(w.word()), int(w.word())
-	blob := w.bytes(nBlob)
-	w.bytes((4 - nBlob%4) % 4)
+	nTerms, nBlob := uint64(w.word()), uint64(w.word())
+	if nBlob > uint64(len(w.b)) || nTerms > nBlob {
+		return nil, nil, errColumnsFile
+	}
+	blob := w.bytes(int(nBlob))
+	w.bytes(int((4 - nBlob%4) % 4))
 	if w.bad {
 		return nil, nil, errColumnsFile
 	}
-	remap := make([]uint32, 0, min(nTerms, len(blob)))
+	remap := make([]uint32, 0, nTerms)
 	for range nTerms {
 		n, k := binary.Uvarint(blob)
 		if k <= 0 || n > uint64(len(blob)-k) {
@@ -217,6 +275,9 @@ func (ft *facetTerms) decodeColumns(data []byte, r bleveindex.IndexReader) (*fac
 	if col.start[0] != 0 || int(col.start[len(col.start)-1]) != len(col.vals) {
 		return nil, nil, errColumnsFile
 	}
+	if n, _ := snapshotNumbers(r); uint64(len(col.start)-1) > n {
+		return nil, nil, errColumnsFile // documents the snapshot has no number for
+	}
 	for i, v := range col.vals {
 		if int(v) >= len(remap) {
 			return nil, nil, errColumnsFile
@@ -237,11 +298,13 @@ func (ft *facetTerms) decodeColumns(data []byte, r bleveindex.IndexReader) (*fac
 	return col, ord, nil
 }
 
-// fromGen says where ft's columns file is: in the generation folder dir.
-// The caller holds the index for writing (Index.use).
-func (ft *facetTerms) fromGen(dir string) {
+// fromGen says where ft's columns file is: in the generation folder dir;
+// once, that the index is a command's that searches once (its facets are
+// not counted from the file). The caller holds the index for writing
+// (Index.use).
+func (ft *facetTerms) fromGen(dir string, once bool) {
 	if ft != nil {
-		ft.gen = dir
+		ft.gen, ft.once = dir, once
 	}
 }
 
@@ -258,13 +321,14 @@ func (ft *facetTerms) fromFile(r bleveindex.IndexReader) {
 // is there and of snapshot r, and keeps its column and order; false when
 // it is not used.
 func (ft *facetTerms) loadColumns(dir string, r bleveindex.IndexReader) bool {
-	f, err := os.Open(filepath.Join(dir, columnsName))
+	// not a FIFO or a device: no open that waits
+	f, err := archive.OpenRegular(filepath.Join(dir, columnsName))
 	if err != nil {
 		return false
 	}
 	defer f.Close()
 	st, err := f.Stat()
-	if err != nil || st.Size() > maxColumnsFile {
+	if err != nil || st.Size() > ft.maxColumnsFile(r) {
 		return false
 	}
 	data := make([]byte, st.Size())
@@ -287,7 +351,7 @@ func (ft *facetTerms) loadColumns(dir string, r bleveindex.IndexReader) bool {
 // keep writes the column and order ft holds of snapshot r into the
 // generation folder dir, unless they were read from it; nothing when ft
 // lacks either (a value not among the terms: the collector counts those).
-func (ft *facetTerms) keep(dir string, r bleveindex.IndexReader) error {
+func (ft *facetTerms) keep(ctx context.Context, dir string, r bleveindex.IndexReader) error {
 	ft.fromFile(r)
 	if ft.genRead {
 		return nil
@@ -297,7 +361,7 @@ func (ft *facetTerms) keep(dir string, r bleveindex.IndexReader) error {
 	if col == nil || ord == nil {
 		return nil
 	}
-	return ft.keepColumns(dir, r, col, ord)
+	return ft.keepColumns(ctx, dir, r, col, ord)
 }
 
 // column0 is the column of snapshot r ft holds, or nil; it reads nothing.
@@ -342,5 +406,5 @@ func (ix *Index) KeepColumns(ctx context.Context) error {
 	if err := ft.warmOrder(ctx, r); err != nil {
 		return err
 	}
-	return ft.keep(ix.cur.hold.dir, r)
+	return ft.keep(ctx, ix.cur.hold.dir, r)
 }

@@ -93,15 +93,38 @@ func TestColumnsFileIsTheSnapshots(t *testing.T) {
 	if err := os.WriteFile(file, kept, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	before, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
 	reader := openCached(t, arch, dir)
 	got := colAnswers(t, reader)
 	if !genRead(reader) {
 		t.Error("the reader did not read the kept columns file")
 	}
+	warmedTerms(t, reader)
 	reader.Close()
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("from the file:\n%v\nfrom the snapshot:\n%v", got, want)
 	}
+	if after, err := os.Stat(file); err != nil || !os.SameFile(before, after) {
+		t.Errorf("the warm wrote the file it had read (%v)", err)
+	}
+
+	// a command that searches once: the order from the file, its facets
+	// counted by the collector over its hits
+	once := openCachedOnce(t, arch, dir)
+	run(t, once, Query{Text: "government", Mode: ModeFacets})
+	if ord, col := fromTheFile(t, once); genRead(once) || col != nil {
+		t.Errorf("once, a word's facets: the file read %v, a column %v, an order %v (want none)", genRead(once), col != nil, ord != nil)
+	}
+	if got := colAnswers(t, once); !reflect.DeepEqual(got, want) {
+		t.Fatalf("once, beside the file:\n%v\nwant:\n%v", got, want)
+	}
+	if ord, _ := fromTheFile(t, once); ord == nil || !genRead(once) {
+		t.Errorf("once, every piece listed: the order from the file %v", ord != nil)
+	}
+	once.Close()
 
 	// damaged files: not used, the answers the same, and the warm writes
 	// the file again
@@ -109,6 +132,7 @@ func TestColumnsFileIsTheSnapshots(t *testing.T) {
 		func(b []byte) []byte { b[len(b)/2] ^= 1; return b },
 		func(b []byte) []byte { return b[:len(b)-4] },
 		func(b []byte) []byte { return nil },
+		func(b []byte) []byte { return append(b, make([]byte, 4<<20)...) }, // past the bound for 300 pieces
 	} {
 		if err := os.WriteFile(file, damage(bytes.Clone(kept)), 0o644); err != nil {
 			t.Fatal(err)
@@ -160,6 +184,27 @@ func TestColumnsFileIsTheSnapshots(t *testing.T) {
 	}
 }
 
+// fromTheFile is what ix holds of its snapshot's order and column,
+// reading neither the snapshot nor the file.
+func fromTheFile(t *testing.T, ix *Index) (*docOrder, *facetColumn) {
+	t.Helper()
+	r, done, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer done()
+	ix.mu.RLock()
+	ft := ix.facetTerms
+	ix.mu.RUnlock()
+	ft.ords.mu.Lock() // not ft.order, which reads the file
+	ord := ft.ords.ord
+	ft.ords.mu.Unlock()
+	if ord != nil && ord.snap != r {
+		ord = nil
+	}
+	return ord, ft.column0(r)
+}
+
 // openCachedOnce is OpenCached on the folder src with its index in dir,
 // for one command (no warm).
 func openCachedOnce(t *testing.T, src, dir string) *Index {
@@ -172,8 +217,9 @@ func openCachedOnce(t *testing.T, src, dir string) *Index {
 }
 
 // FuzzColumnsFile: no bytes in a generation's columns file make the
-// reader panic, or give it a column or an order out of its snapshot's
-// bounds.
+// reader panic, or give it a column longer than its snapshot's document
+// numbers, values not among its terms, or an order of another number of
+// pieces, or with a piece twice or out of the column.
 func FuzzColumnsFile(f *testing.F) {
 	arch := f.TempDir()
 	if err := corpus.Generate(arch, 60, 3); err != nil {
@@ -221,10 +267,16 @@ func FuzzColumnsFile(f *testing.F) {
 				}
 			}
 		}
+		numbers, _ := snapshotNumbers(r)
+		if uint64(len(col.start)) > numbers+1 {
+			t.Fatalf("a column of %d documents for a snapshot of %d numbers", len(col.start)-1, numbers)
+		}
+		seen := map[uint32]bool{}
 		for _, d := range ord.docs {
-			if int(d)+1 >= len(col.start) {
-				t.Fatalf("document %d past the column's %d", d, len(col.start))
+			if int(d)+1 >= len(col.start) || seen[d] {
+				t.Fatalf("document %d (twice: %v) past the column's %d", d, seen[d], len(col.start))
 			}
+			seen[d] = true
 		}
 	})
 }

@@ -185,6 +185,20 @@ func TestCommonTermsKept(t *testing.T) {
 	}
 }
 
+// TestPostingsBound: the bound is postingsCacheBytes for a small index,
+// room for four terms every piece has for a large one, and at most
+// postingsCacheMax.
+func TestPostingsBound(t *testing.T) {
+	for _, c := range []struct {
+		docs uint64
+		want int
+	}{{0, postingsCacheBytes}, {100_000, postingsCacheBytes}, {1_000_000, 4 * (12_000_000 + 1024)}, {100_000_000, postingsCacheMax}} {
+		if got := postingsBound(c.docs); got != c.want {
+			t.Errorf("postingsBound(%d) = %d, want %d", c.docs, got, c.want)
+		}
+	}
+}
+
 // TestDenseScoresAreBleves: summed in bleve's order (a conjunction's and
 // a slice disjunction's clauses by count), the scores are the walk's to
 // the bit, whatever order the query gives its clauses.

@@ -96,9 +96,10 @@
 //
 // A generation is never changed once CURRENT names it, but for its columns
 // file: what its snapshot gives (the facets column and the order of every
-// piece), which the first reader to read them from the snapshot, or
-// `folio index`, adds by rename, and every reader checks against the
-// snapshot before it uses it. Any number of
+// piece), which `folio index`, or a reader whose warm read them from the
+// snapshot, adds by rename (a write cut short may leave a .columns.tmp-*
+// file), and every reader checks against the snapshot before it uses it.
+// Any number of
 // processes open the live one read-only (bleve's "read_only": bbolt then
 // takes a shared flock on root.bolt and scorch runs no persister or
 // merger), each holding a shared flock on the generation's readers file

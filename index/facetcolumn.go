@@ -169,7 +169,9 @@ func (s *recorder) note(dm *search.DocumentMatch) {
 // column returns the column of snapshot r, reading it if r was seen
 // before; nil when the collector should count.
 func (ft *facetTerms) column(ctx context.Context, r bleveindex.IndexReader) *facetColumn {
-	ft.fromFile(r)
+	if !ft.once {
+		ft.fromFile(r)
+	}
 	cs := &ft.cols
 	cs.mu.Lock()
 	defer cs.mu.Unlock()

@@ -36,6 +36,7 @@ type facetTerms struct {
 	gen     string
 	genOnce sync.Once
 	genRead bool // they were read from it
+	once    bool // Options.Once: the collector counts facets, not the file
 
 	warmOnce sync.Once     // Index.startWarm
 	warmed   chan struct{} // closed when the warming is done (for the tests)

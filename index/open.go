@@ -443,7 +443,7 @@ func (ix *Index) use(v *view) {
 		ix.mu.RLock()
 		ft := ix.facetTerms
 		ix.mu.RUnlock()
-		ft.fromGen(v.hold.dir) // its column and order (colfile.go)
+		ft.fromGen(v.hold.dir, ix.once) // its column and order (colfile.go)
 	}
 	ix.inUse.Unlock()
 	if old != nil {

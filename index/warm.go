@@ -10,9 +10,10 @@ import (
 // facets column (facetcolumn.go) and every document newest first
 // (order.go): at 100k pieces 48-57 and 83-90 ms of CPU. It starts after
 // the first search on the view, so that the first list is not slowed by
-// it, and a new view or Close stops it. When the generation's columns
-// file gave both (colfile.go) it reads nothing; otherwise it writes that
-// file for the next reader.
+// it, and a new view or Close stops it (between two pieces read, or two
+// megabytes written). When the generation's columns file gave both
+// (colfile.go) it reads nothing; otherwise it writes that file for the
+// next reader.
 type warming struct {
 	mu   sync.Mutex
 	stop context.CancelFunc // of the view being warmed
@@ -126,7 +127,7 @@ func (ix *Index) warmView(ctx context.Context, v *view, ft *facetTerms) {
 	if ft.warmColumn(ctx, r) != nil || ft.warmOrder(ctx, r) != nil || v.hold == nil {
 		return
 	}
-	ft.keep(v.hold.dir, r) // for the next reader (colfile.go); best effort
+	ft.keep(ctx, v.hold.dir, r) // for the next reader (colfile.go); best effort
 }
 
 // stopWarm stops the warming under way, before the view changes: it
