@@ -463,8 +463,9 @@ func (ix *Index) finish(m *manifest, scanProbs []archive.Problem) {
 		ix.allFacets = *m.Facets
 	}
 	if ix.facetTerms == nil || m.Facets == nil || m.Facets != ix.facetsOf {
-		// kept when the same facets are finished again (OpenCached's
-		// check), with what it has read of the snapshot
+		// new for every view (use: each view's head is read from its own
+		// generation); the terms hold what was read of the view's
+		// snapshot (facetcolumn.go, order.go, colfile.go)
 		ix.facetTerms, ix.facetsOf = newFacetTerms(ix.allFacets), m.Facets
 	}
 	ix.copies = newCopies(m.Copies)
