@@ -382,30 +382,16 @@ func (ft *facetTerms) column0(r bleveindex.IndexReader) *facetColumn {
 // index next need not read them after its first list. Nothing for an
 // index in memory.
 func (ix *Index) KeepColumns(ctx context.Context) error {
-	ix.inUse.RLock()
-	defer ix.inUse.RUnlock()
-	if ix.bi == nil {
-		return ErrNoIndex
-	}
-	if ix.cur == nil || ix.cur.hold == nil {
-		return nil
-	}
-	ix.mu.RLock()
-	ft := ix.facetTerms
-	ix.mu.RUnlock()
-	if ft == nil {
-		return nil
-	}
-	r, done, err := ix.reader()
-	if err != nil {
-		return err
-	}
-	defer done()
-	if err := ft.warmColumn(ctx, r); err != nil {
-		return err
-	}
-	if err := ft.warmOrder(ctx, r); err != nil {
-		return err
-	}
-	return ft.keep(ctx, ix.cur.hold.dir, r)
+	return ix.onSnapshot(func(v *view, ft *facetTerms, r bleveindex.IndexReader) error {
+		if v.hold == nil {
+			return nil
+		}
+		if err := ft.warmColumn(ctx, r); err != nil {
+			return err
+		}
+		if err := ft.warmOrder(ctx, r); err != nil {
+			return err
+		}
+		return ft.keep(ctx, v.hold.dir, r)
+	})
 }

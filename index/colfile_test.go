@@ -97,13 +97,10 @@ func TestColumnsFileIsTheSnapshots(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reader := openCached(t, arch, dir)
-	got := colAnswers(t, reader)
-	if !genRead(reader) {
+	got, used := readerAnswers(t, arch, dir)
+	if !used {
 		t.Error("the reader did not read the kept columns file")
 	}
-	warmedTerms(t, reader)
-	reader.Close()
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("from the file:\n%v\nfrom the snapshot:\n%v", got, want)
 	}
@@ -137,13 +134,10 @@ func TestColumnsFileIsTheSnapshots(t *testing.T) {
 		if err := os.WriteFile(file, damage(bytes.Clone(kept)), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		reader := openCached(t, arch, dir)
-		got := colAnswers(t, reader)
-		if genRead(reader) {
+		got, used := readerAnswers(t, arch, dir)
+		if used {
 			t.Error("a damaged columns file was used")
 		}
-		warmedTerms(t, reader)
-		reader.Close()
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("beside a damaged file:\n%v\nwant:\n%v", got, want)
 		}
@@ -168,20 +162,31 @@ func TestColumnsFileIsTheSnapshots(t *testing.T) {
 	if err := os.WriteFile(file, kept, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	reader = openCached(t, arch, dir)
-	defer reader.Close()
-	got = colAnswers(t, reader)
-	if genRead(reader) {
+	got, used = readerAnswers(t, arch, dir)
+	if used {
 		t.Error("another snapshot's columns file was used")
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("beside another snapshot's file:\n%v\nwant:\n%v", got, want)
 	}
-	warmedTerms(t, reader)
 	again, err := os.ReadFile(file)
 	if err != nil || bytes.Equal(again, kept) {
 		t.Fatalf("the warm did not write the new snapshot's file (%v)", err)
 	}
+}
+
+// readerAnswers opens the index in dir as the reader does and gives its
+// answers (colAnswers) and whether it read its generation's columns file,
+// once its warm is done (the file written, if it writes one) and it is
+// closed.
+func readerAnswers(t *testing.T, arch, dir string) ([]string, bool) {
+	t.Helper()
+	reader := openCached(t, arch, dir)
+	defer reader.Close()
+	got := colAnswers(t, reader)
+	used := genRead(reader)
+	warmedTerms(t, reader)
+	return got, used
 }
 
 // fromTheFile is what ix holds of its snapshot's order and column,

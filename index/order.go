@@ -179,6 +179,14 @@ func (ix *Index) collectOrdered(terms *facetTerms, size, from int) (hits search.
 // date and ID a page (the reader reads it after its first search,
 // warm.go). It holds 4 bytes a piece.
 func (ix *Index) ReadOrder(ctx context.Context) error {
+	return ix.onSnapshot(func(_ *view, ft *facetTerms, r bleveindex.IndexReader) error {
+		return ft.warmOrder(ctx, r)
+	})
+}
+
+// onSnapshot calls f with the open index's view, facet terms and
+// snapshot, the index held for reading; nothing without facet terms.
+func (ix *Index) onSnapshot(f func(v *view, ft *facetTerms, r bleveindex.IndexReader) error) error {
 	ix.inUse.RLock()
 	defer ix.inUse.RUnlock()
 	if ix.bi == nil {
@@ -195,5 +203,5 @@ func (ix *Index) ReadOrder(ctx context.Context) error {
 		return err
 	}
 	defer done()
-	return ft.warmOrder(ctx, r)
+	return f(ix.cur, ft, r)
 }

@@ -10,8 +10,8 @@ import (
 // facets column (facetcolumn.go) and every document newest first
 // (order.go): at 100k pieces 48-57 and 83-90 ms of CPU. It starts after
 // the first search on the view, so that the first list is not slowed by
-// it, and a new view or Close stops it (between two pieces read, or two
-// megabytes written). When the generation's columns file gave both
+// it, and a new view or Close stops it (at the next 4,096 pieces read or
+// megabyte written). When the generation's columns file gave both
 // (colfile.go) it reads nothing; otherwise it writes that file for the
 // next reader.
 type warming struct {
