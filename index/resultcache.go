@@ -35,7 +35,10 @@ func matchKey(q Query) string {
 }
 
 // resultCache keeps recent results of this index version: typing and
-// deleting a letter, paging back, reopening a list cost nothing.
+// deleting a letter, paging back, reopening a list cost nothing. It keeps
+// too the number of matches of each query it saw answered (putTotal),
+// whatever was asked of it: a count of the same matches (ModeCount, the
+// reader's Reading counts when nothing is read) is then no search.
 type resultCache struct {
 	mu    sync.Mutex
 	max   int
@@ -71,6 +74,21 @@ func (c *resultCache) put(k string, r Results) {
 	r.Hits = slices.Clone(r.Hits)
 	c.m[k] = r
 }
+
+// totalKey is the cache's key for the number of matches of matchKey k: no
+// queryKey begins with a space (it begins with a quoted string).
+func totalKey(k string) string { return " total|" + k }
+
+// total is the number of matches a search of the matches k found (k a
+// matchKey), if one is kept.
+func (c *resultCache) total(k string) (int, bool) {
+	r, ok := c.get(totalKey(k))
+	return r.Total, ok
+}
+
+// putTotal keeps n, the number of matches of matchKey k that a search
+// counted to its end.
+func (c *resultCache) putTotal(k string, n int) { c.put(totalKey(k), Results{Total: n}) }
 
 func (c *resultCache) clear() {
 	c.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -115,10 +116,20 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	if !allDocs && !pg.noFacets {
 		fc.start(sctx, ix, terms, all, c, filters, base, hasText, q.CollapseCopies)
 	}
-	hits, total, err := ix.collectPage(sctx, mainQ, pg, allDocs, fc.counter, terms, matchKey(q))
-	if err != nil {
-		fc.wait()
-		return Results{}, err
+	var hits search.DocumentMatchCollection
+	var err error
+	mk := matchKey(q)
+	total, counted := 0, false
+	if q.Mode == ModeCount { // a count: another search of the same matches may know it
+		if total, counted = ix.cache.total(mk); counted {
+			totalsReused.Add(1)
+		}
+	}
+	if !counted {
+		if hits, total, err = ix.collectPage(sctx, mainQ, pg, allDocs, fc.counter, terms, mk); err != nil {
+			fc.wait()
+			return Results{}, err
+		}
 	}
 	res.Total = total
 	if q.CollapseCopies && fc.counter != nil {
@@ -161,8 +172,13 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	}
 	res.Took = time.Since(start)
 	ix.cache.put(key, res)
+	ix.cache.putTotal(mk, res.Total)
 	return res, nil
 }
+
+// totalsReused counts the counts (ModeCount) answered with the number of
+// matches another search of the same query found (resultCache.total).
+var totalsReused atomic.Int64
 
 // collectPage collects the page of the main search: every document newest
 // first from the snapshot's order when there is one (allDocs: no words, no
