@@ -494,13 +494,17 @@ func TestTypingIsDebouncedAndStaleResultsDropped(t *testing.T) {
 	before := len(f.Queries())
 	h.key("/")
 
-	// On a slow index each keystroke returns a debounce tick; only the
-	// last may search.
+	// On a slow index, the first key, typed after the last answer came,
+	// searches at once; each key typed while that search is on its way
+	// returns a debounce tick, and only the last of them may search.
 	var ticks []tea.Cmd
 	for _, r := range "raqqa" {
 		ticks = append(ticks, h.sendOnly(tea.KeyPressMsg{Code: r, Text: string(r)}))
 	}
-	for _, tick := range ticks[:len(ticks)-1] {
+	if h.m.gen != 2 || h.m.answered != 1 {
+		t.Fatalf("after the keys: generation %d, answered %d; want the first key's search (2) on its way", h.m.gen, h.m.answered)
+	}
+	for _, tick := range ticks[1 : len(ticks)-1] {
 		h.run(tick)
 	}
 	h.advance(searchDebounce)
@@ -524,6 +528,17 @@ func TestTypingIsDebouncedAndStaleResultsDropped(t *testing.T) {
 	h.send(stale)
 	if h.m.list.total != 1 {
 		t.Fatalf("a stale result replaced the list (total %d)", h.m.list.total)
+	}
+	h.run(ticks[0]) // the first key's search, answering late
+	if h.m.list.total != 1 || h.m.query.Text != "raqqa" {
+		t.Fatalf("the first key's late answer replaced the list: %q, total %d", h.m.query.Text, h.m.list.total)
+	}
+
+	// With the answer in, the next key searches at once, slow index or not.
+	gen := h.m.gen
+	h.sendOnly(tea.KeyPressMsg{Code: 's', Text: "s"})
+	if h.m.gen != gen+1 || h.m.query.Text != "raqqas" {
+		t.Fatalf("a key typed after the answer came: generation %d (was %d), query %q; want a search at once", h.m.gen, gen, h.m.query.Text)
 	}
 }
 

@@ -21,12 +21,14 @@ import (
 // goroutine; it turns a panic from a dependency into an error message, so a
 // bad piece shows an error instead of taking the interface down.
 
-// searchDebounce is how long typing must pause before a search starts, on
-// an index slower than typing: one whose last search took slowSearch or
-// more (a million pieces). Otherwise every keystroke searches at once (a
-// newer search cancels the older one): measured in tmux at 10k pieces, a
-// 50 ms pause after searches of 25 ms or more made the 95th percentile of
-// keystroke to results 77 ms.
+// searchDebounce is how long typing must pause before a search starts
+// when keys come faster than the index answers: the last search took
+// slowSearch or more (a million pieces) and the one before the key has
+// not answered yet. Otherwise every keystroke searches at once (a newer
+// search cancels the older one): measured in tmux at 10k pieces, a 50 ms
+// pause after searches of 25 ms or more made the 95th percentile of
+// keystroke to results 77 ms; at 1M, keys typed after the answer came
+// waited the pause too (a key after a search of 100 ms or more).
 const (
 	searchDebounce = 50 * time.Millisecond
 	slowSearch     = 100 * time.Millisecond

@@ -187,12 +187,13 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 }
 
 // queryChanged starts the typing pause after a change of the query, and
-// the search at once on an index faster than typing (see slowSearch).
+// the search at once unless keys come faster than a slow index answers
+// (see slowSearch).
 func (m *Model) queryChanged() tea.Cmd {
 	m.typingSeq++
 	m.typing = true
 	pause := m.pauseCmd(m.typingSeq)
-	if m.searchTook < slowSearch {
+	if m.searchTook < slowSearch || m.answered == m.gen {
 		search := m.startSearch()
 		return tea.Batch(search, pause)
 	}
