@@ -603,3 +603,32 @@ func TestCiteSaysKeysWereNotKept(t *testing.T) {
 		t.Fatalf("no ledger: warn %q, err %v", cited.warn, cited.err)
 	}
 }
+
+// The Unread count beside a list that is not the unread one is the list's
+// count less its read pieces: no search excludes the read pieces (at 1M a
+// search of every match at each keystroke), and the count is the same.
+func TestUnreadCountIsTheMatchesLessTheRead(t *testing.T) {
+	as := datedArticles(30, "alphabet soup")
+	for i := 20; i < 30; i++ {
+		as[i].Body = "something else"
+	}
+	f := newFake(as...)
+	h, st := newReadingHarness(t, f, t.TempDir(), 100, 20)
+	for i := 15; i < 25; i++ { // five that match alphabet, five that do not
+		st.MarkRead(fmt.Sprintf("a%03d", i), true)
+	}
+	h.key("/")
+	h.typeText("alphabet")
+	h.key("enter")
+	if h.m.list.total != 20 {
+		t.Fatalf("alphabet shows %d, want 20", h.m.list.total)
+	}
+	if got := h.m.sidebar.unreadN; got != 15 {
+		t.Errorf("Unread counts %d of alphabet's 20 with 5 of them read, want 15", got)
+	}
+	for _, q := range f.Queries() {
+		if len(q.ExcludeIDs) > 0 {
+			t.Errorf("a search excluded the read pieces: %+v", q)
+		}
+	}
+}
