@@ -160,3 +160,29 @@ func TestBuildLetsGoOfItsMappedPagesAndAnswersAlike(t *testing.T) {
 	}
 	sameAnswers(t, plain, trimmed, "trimmed")
 }
+
+// The bound grows with the index: pages under mappedShare of its segment
+// files are kept, whatever the bound given.
+func TestMappedBoundGrowsWithTheIndex(t *testing.T) {
+	ix := openBundled(t)
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	share := ix.mappedBytes() / mappedShare
+	if share <= 0 {
+		t.Fatalf("the bundled index's segment files: %d bytes", ix.mappedBytes())
+	}
+	for _, c := range []struct {
+		bound, resident int64
+		over            bool
+	}{
+		{1, share - 1, false}, // under the index's share
+		{1, share, false},
+		{1, share + 1, true},
+		{share * 2, share + 1, false}, // under the bound given
+		{share * 2, share*2 + 1, true},
+	} {
+		if got := ix.overBound(c.bound, c.resident); got != c.over {
+			t.Errorf("bound %d, %d resident, index share %d: over %v, want %v", c.bound, c.resident, share, got, c.over)
+		}
+	}
+}
