@@ -208,8 +208,9 @@ func typingPause() time.Duration {
 }
 
 // readerMappedBound bounds the index pages the reader keeps mapped
-// (index.KeepMappedUnder): past it, after a search, they are let go of
-// and stay in the page cache.
+// (index.KeepMappedUnder, which raises it for an index of more than 2 GB
+// of segments): past it, after a search, they are let go of and stay in
+// the page cache.
 const readerMappedBound = 128 << 20
 
 // traceFile is the FOLIO_TRACE file, emptied when the first bytes of the

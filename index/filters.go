@@ -62,6 +62,17 @@ func (c compiled) scopeBudgets(filters map[string]query.Query, restrict []query.
 	}
 }
 
+// budgeted reports whether a word of c is checked within a budget
+// (Results.Budgeted).
+func (c compiled) budgeted() bool {
+	for _, q := range c.must {
+		if len(budgetsIn(q, nil)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // budgetsIn appends the exactQueries with a budget in q to out.
 func budgetsIn(q query.Query, out []*exactQuery) []*exactQuery {
 	switch q := q.(type) {

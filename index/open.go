@@ -48,8 +48,9 @@ type Options struct {
 	// A batch also ends at maxBatchTokens words.
 	BatchBytes int
 	BatchDocs  int
-	// ResultCache is how many recent results are kept; 0: 64; negative:
-	// none (benchmarks).
+	// ResultCache is how many recent results are kept, and apart as many
+	// recent queries' numbers of matches; 0: 64; negative: none
+	// (benchmarks).
 	ResultCache int
 	// LargeBuild, when set, is called as a build of 500 files or more
 	// starts, with the number of files the archive will have; the function

@@ -36,17 +36,21 @@ func matchKey(q Query) string {
 
 // resultCache keeps recent results of this index version: typing and
 // deleting a letter, paging back, reopening a list cost nothing. It keeps
-// too the number of matches of each query it saw answered (putTotal),
-// whatever was asked of it: a count of the same matches (ModeCount, the
-// reader's Reading counts when nothing is read) is then no search.
+// too, apart, the number of matches of as many recent queries (putTotal),
+// whatever was asked of them: a count of the same matches (ModeCount, the
+// reader's Reading counts) is then no search.
 type resultCache struct {
-	mu    sync.Mutex
-	max   int
-	order []string
-	m     map[string]Results
+	mu     sync.Mutex
+	max    int
+	order  []string
+	m      map[string]Results
+	torder []string       // the totals' keys, oldest first
+	totals map[string]int // by matchKey
 }
 
-func newResultCache(n int) *resultCache { return &resultCache{max: n, m: map[string]Results{}} }
+func newResultCache(n int) *resultCache {
+	return &resultCache{max: n, m: map[string]Results{}, totals: map[string]int{}}
+}
 
 func (c *resultCache) get(k string) (Results, bool) {
 	c.mu.Lock()
@@ -75,24 +79,36 @@ func (c *resultCache) put(k string, r Results) {
 	c.m[k] = r
 }
 
-// totalKey is the cache's key for the number of matches of matchKey k: no
-// queryKey begins with a space (it begins with a quoted string).
-func totalKey(k string) string { return " total|" + k }
-
 // total is the number of matches a search of the matches k found (k a
 // matchKey), if one is kept.
 func (c *resultCache) total(k string) (int, bool) {
-	r, ok := c.get(totalKey(k))
-	return r.Total, ok
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.totals[k]
+	return n, ok
 }
 
 // putTotal keeps n, the number of matches of matchKey k that a search
 // counted to its end.
-func (c *resultCache) putTotal(k string, n int) { c.put(totalKey(k), Results{Total: n}) }
+func (c *resultCache) putTotal(k string, n int) {
+	if c.max <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.totals[k]; !ok {
+		c.torder = append(c.torder, k)
+		if len(c.torder) > c.max {
+			delete(c.totals, c.torder[0])
+			c.torder = c.torder[1:]
+		}
+	}
+	c.totals[k] = n
+}
 
 func (c *resultCache) clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.order = nil
-	c.m = map[string]Results{}
+	c.order, c.torder = nil, nil
+	c.m, c.totals = map[string]Results{}, map[string]int{}
 }

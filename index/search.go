@@ -86,6 +86,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		return res, nil
 	}
 	c.scopeBudgets(filters, restrict)
+	res.Budgeted = c.budgeted()
 	// while typing, forms as written are checked for the page alone (the
 	// collapse then picks among the same candidates the count reads)
 	sctx := ctx

@@ -190,6 +190,13 @@ type Results struct {
 	// checked for the hits returned only (typingforms.go). Without
 	// Typing, the counts are exact.
 	Estimated bool
+	// Budgeted says a word being typed was checked on the text for the
+	// first of its candidates alone (typingCheckMax: its stems shorter
+	// than it, "radic" for "radica"), among those the rest of the query,
+	// its filters and its restrictions let through (scopeBudgets): its
+	// matches then depend on those, and the same query narrowed further
+	// (to a list of IDs, say) may match pieces this one does not.
+	Budgeted bool
 	// Terms are the words and quoted phrases of the query's default field,
 	// for highlighting in a rendered piece, followed by the aliases they
 	// were expanded with ("isis" adds "Isil", "Islamic State", ...; a

@@ -263,6 +263,7 @@ type Model struct {
 	noListSaid int                // status id of "No list yet" (openPiece), cleared by the list
 	searchTook time.Duration      // how long the last search took, for the typing pause
 	answered   int                // the last generation whose first answer came: gen when none is on its way
+	budgeted   bool               // the answer of generation answered was index.Results.Budgeted
 	searchFrom int                // the list's cursor when generation gen started (gotResults)
 	trace      *tracer            // Options.Trace's timeline; nil without one
 	searchErr  error

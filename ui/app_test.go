@@ -529,9 +529,9 @@ func TestTypingIsDebouncedAndStaleResultsDropped(t *testing.T) {
 	if h.m.list.total != 1 {
 		t.Fatalf("a stale result replaced the list (total %d)", h.m.list.total)
 	}
-	h.run(ticks[0]) // the first key's search, answering late
+	h.run(ticks[0]) // the first key's search, cancelled by the later one's: no answer
 	if h.m.list.total != 1 || h.m.query.Text != "raqqa" {
-		t.Fatalf("the first key's late answer replaced the list: %q, total %d", h.m.query.Text, h.m.list.total)
+		t.Fatalf("the first key's search replaced the list: %q, total %d", h.m.query.Text, h.m.list.total)
 	}
 
 	// With the answer in, the next key searches at once, slow index or not.

@@ -329,11 +329,14 @@ func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd 
 // next one's search): unless the list is already the unread one (whose
 // count is the total the index kept of its search), it is the matches'
 // count, which the index kept from the list's search, less the matches
-// among the read pieces, a search within a list of IDs. Collapsed copies
-// are counted as filtered: a group with a read copy and an unread one is
-// one unread result, and one result.
-func countUnread(q index.Query, f readingFilter, snap *readingSnapshot, count func(index.Query) (int, error)) (int, error) {
-	if f.starred || f.unread || q.CollapseCopies || len(snap.read) == 0 {
+// among the read pieces, a search within a list of IDs. That is the count
+// only where a piece's match does not depend on the restrictions:
+// subtract is false for a typed query whose answer was
+// index.Results.Budgeted (or not known yet), and collapsed copies are
+// counted as filtered: a group with a read copy and an unread one is one
+// unread result, and one result.
+func countUnread(q index.Query, f readingFilter, snap *readingSnapshot, subtract bool, count func(index.Query) (int, error)) (int, error) {
+	if !subtract || f.starred || f.unread || q.CollapseCopies || len(snap.read) == 0 {
 		return count(applyReading(q, readingFilter{starred: f.starred, unread: true, quoted: f.quoted}, snap))
 	}
 	all := applyReading(q, readingFilter{quoted: f.quoted}, snap)
@@ -387,7 +390,7 @@ func applyReading(q index.Query, f readingFilter, snap *readingSnapshot) index.Q
 // what choosing it would give). Each count is a search for one hit: only
 // its Total is used. The marks counted are those of snap, or the reading
 // state's as they are now when snap is nil (see refreshCounts).
-func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, book QuoteBook, snap *readingSnapshot, gen, seq int) tea.Cmd {
+func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, book QuoteBook, snap *readingSnapshot, subtract bool, gen, seq int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -407,7 +410,7 @@ func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingF
 		if err != nil {
 			return readingCountsMsg{gen: gen, seq: seq, err: err}
 		}
-		unread, err := countUnread(q, f, snap, countQ)
+		unread, err := countUnread(q, f, snap, subtract, countQ)
 		if err != nil {
 			return readingCountsMsg{gen: gen, seq: seq, err: err}
 		}

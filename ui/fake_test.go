@@ -27,6 +27,8 @@ type fakeSearcher struct {
 	// cached results report the search that made them
 	took     time.Duration
 	failText string // a query with this text fails
+	// budgeted: typed queries answer index.Results.Budgeted
+	budgeted bool
 }
 
 func newFake(as ...archive.Article) *fakeSearcher { return &fakeSearcher{articles: as} }
@@ -102,7 +104,7 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (index.Results
 	default:
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Date.Time.After(hits[j].Date.Time) })
 	}
-	res := index.Results{Total: len(hits), Terms: words}
+	res := index.Results{Total: len(hits), Terms: words, Budgeted: f.budgeted && q.Typing}
 	if delay != nil {
 		res.Took = delay(q)
 	}

@@ -79,7 +79,10 @@ func (m *Model) refreshCounts() tea.Cmd {
 	if m.readingFilter.active() {
 		snap = m.readingSnap
 	}
-	return readingCountsCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.quotes, snap, m.gen, m.countsSeq)
+	// the Unread count is a subtraction only where the query's matches do
+	// not depend on its restrictions (countUnread)
+	subtract := !m.baseQuery.Typing || m.answered == m.gen && !m.budgeted
+	return readingCountsCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.quotes, snap, subtract, m.gen, m.countsSeq)
 }
 
 // quotedChanged follows a change of the quotes (opened, kept with v, or

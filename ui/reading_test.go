@@ -631,4 +631,21 @@ func TestUnreadCountIsTheMatchesLessTheRead(t *testing.T) {
 			t.Errorf("a search excluded the read pieces: %+v", q)
 		}
 	}
+
+	// A typed query whose matches depend on its restrictions
+	// (Results.Budgeted) is counted with the read pieces excluded.
+	f.mu.Lock()
+	f.budgeted = true
+	f.mu.Unlock()
+	h.key("/", "backspace")
+	h.typeText("t")
+	if !h.m.query.Typing || h.m.list.total != 20 {
+		t.Fatalf("typed: query %+v, total %d", h.m.query, h.m.list.total)
+	}
+	if got := h.m.sidebar.unreadN; got != 15 {
+		t.Errorf("typed: Unread counts %d, want 15", got)
+	}
+	if q := lastQuery(t, f); len(q.ExcludeIDs) != 10 || !q.Typing {
+		t.Errorf("typed and budgeted: the last count was %+v, want the read pieces excluded", q)
+	}
 }

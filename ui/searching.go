@@ -84,7 +84,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 		return m.findLost(m.list.restorePlace())
 	}
 	m.haveResult = true
-	m.answered = m.gen
+	m.answered, m.budgeted = m.gen, msg.results.Budgeted
 	m.trace.event("results %d", m.gen)
 	m.status.clear(m.noListSaid) // the list it says is missing is here
 	m.query = msg.query
