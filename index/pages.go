@@ -53,7 +53,7 @@ func (ix *Index) trimMapped() {
 	if bound <= 0 {
 		return
 	}
-	if n, ok := residentFileBytes(); !ok || !ix.overBound(bound, n) {
+	if n, ok := readerResident(); !ok || !ix.overBound(bound, n) {
 		return
 	}
 	if !ix.releasing.CompareAndSwap(false, true) {
@@ -64,6 +64,9 @@ func (ix *Index) trimMapped() {
 		ix.releaseMapped()
 	})
 }
+
+// readerResident is residentFileBytes, for trimMapped; the tests set it.
+var readerResident = residentFileBytes
 
 // overBound reports whether resident bytes of file pages are over bound
 // as KeepMappedUnder raises it for the index's size. The caller holds

@@ -165,24 +165,52 @@ func TestBuildLetsGoOfItsMappedPagesAndAnswersAlike(t *testing.T) {
 // files are kept, whatever the bound given.
 func TestMappedBoundGrowsWithTheIndex(t *testing.T) {
 	ix := openBundled(t)
-	ix.inUse.RLock()
-	defer ix.inUse.RUnlock()
-	share := ix.mappedBytes() / mappedShare
-	if share <= 0 {
-		t.Fatalf("the bundled index's segment files: %d bytes", ix.mappedBytes())
-	}
-	for _, c := range []struct {
+	type check struct {
 		bound, resident int64
 		over            bool
-	}{
+	}
+	ix.inUse.RLock()
+	share := ix.mappedBytes() / mappedShare
+	checks := []check{
 		{1, share - 1, false}, // under the index's share
 		{1, share, false},
 		{1, share + 1, true},
 		{share * 2, share + 1, false}, // under the bound given
 		{share * 2, share*2 + 1, true},
-	} {
-		if got := ix.overBound(c.bound, c.resident); got != c.over {
-			t.Errorf("bound %d, %d resident, index share %d: over %v, want %v", c.bound, c.resident, share, got, c.over)
+	}
+	got := make([]bool, len(checks))
+	for i, c := range checks {
+		got[i] = ix.overBound(c.bound, c.resident)
+	}
+	ix.inUse.RUnlock()
+	if share <= 0 {
+		t.Fatalf("the bundled index's share of its segment files: %d bytes", share)
+	}
+	for i, c := range checks {
+		if got[i] != c.over {
+			t.Errorf("bound %d, %d resident, index share %d: over %v, want %v", c.bound, c.resident, share, got[i], c.over)
 		}
+	}
+
+	// a search lets go of the pages only past the raised bound
+	resident := share
+	readerResident = func() (int64, bool) { return resident, true }
+	defer func() { readerResident = residentFileBytes }()
+	ix.KeepMappedUnder(1)
+	search := func() int64 {
+		t.Helper()
+		before := ix.releases.Load()
+		if _, err := ix.Search(context.Background(), Query{Text: "raqqa", Limit: 5}); err != nil {
+			t.Fatal(err)
+		}
+		ix.released.Wait()
+		return ix.releases.Load() - before
+	}
+	if n := search(); n != 0 {
+		t.Errorf("%d resident bytes, the index's share %d: the pages were let go of %d times", resident, share, n)
+	}
+	resident = share + 1
+	if n := search(); n != 1 {
+		t.Errorf("%d resident bytes, past the index's share %d: the pages were let go of %d times, want once", resident, share, n)
 	}
 }
