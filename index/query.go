@@ -255,7 +255,10 @@ func (sc *queryScanner) phrase(c *clause) bool {
 		for k, w := range words {
 			cw := clause{field: c.field, text: w, negate: c.negate}
 			if k == len(words)-1 && !sc.trailingSpace {
+				// the word being typed, as word reads it: too short, left
+				// out (`"united s` matched nothing while typed)
 				cw.open = true
+				cw.partial = utf8.RuneCountInString(w) < minOpenPrefix
 			}
 			sc.add(cw, sc.pendingOr && k == 0)
 		}

@@ -161,6 +161,17 @@ func TestTypingShortWordsAndMarker(t *testing.T) {
 	if r = run(t, ix, Query{Text: "ra"}); r.Partial != "" {
 		t.Errorf("ra not typing: partial %q", r.Partial)
 	}
+	// so in a quote not yet closed: `"islamic s` is `"islamic` while typed
+	// (it matched nothing), and "s" a word as written
+	for _, text := range []string{`"islamic s`, `"islamic st`, `"raqqa i`} {
+		want := run(t, ix, Query{Text: text[:strings.LastIndex(text, " ")], Typing: true})
+		if r = run(t, ix, Query{Text: text, Typing: true}); r.Partial != text[strings.LastIndex(text, " ")+1:] || r.Total != want.Total || r.Total == 0 {
+			t.Errorf("%s typed: partial %q, total %d; want the last word left out and %d", text, r.Partial, r.Total, want.Total)
+		}
+		if r = run(t, ix, Query{Text: text}); r.Partial != "" {
+			t.Errorf("%s as written: partial %q", text, r.Partial)
+		}
+	}
 	if r = run(t, ix, Query{Text: "radica", Typing: true}); r.Typed != "radica" {
 		t.Errorf("radica typing: marker %q", r.Typed)
 	}
