@@ -38,7 +38,8 @@
 // getters; disk.go opens the cache's live generation or makes the next
 // one; article.go reads a piece back from the archive; pages.go lets go
 // of the index pages the process has mapped, past a bound the reader sets
-// (KeepMappedUnder) and, while a build runs, past 128 MB of the build's.
+// (KeepMappedUnder; at least a sixteenth of the index's segment files)
+// and, while a build runs, past 128 MB of the build's.
 //
 // Answering: search.go runs a Query (the page it asks for, the re-ranking
 // by length), filters.go turns its filters into queries, facets.go counts
@@ -47,7 +48,9 @@
 // their stored fields, order.go lists every piece newest first from an
 // order read once per snapshot, warm.go reads that order and the facets
 // column off the keystroke path after a view's first search, giving way
-// while a search runs, resultcache.go keeps recent results. A query's text goes parse
+// while a search runs, resultcache.go keeps recent results and, apart,
+// recent queries' numbers of matches (a count of the same matches is
+// no search). A query's text goes parse
 // (query.go) → plan (queryplan.go, with synonyms.go's aliases) → bleve
 // queries (compile.go, with exact.go's check of forms as written, left
 // to the page of hits while typing by typingforms.go, and the word being
