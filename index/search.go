@@ -93,9 +93,18 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	if q.Typing && p.formsLeftToPage() {
 		sctx, res.Estimated = uncheckedForms(ctx), true
 	}
+	// a count: another search of the same matches may know it (then no
+	// collapse of copies either)
+	mk := matchKey(q)
+	total, counted := 0, false
+	if q.Mode == ModeCount {
+		if total, counted = ix.cache.total(mk); counted {
+			totalsReused.Add(1)
+		}
+	}
 	base := restrict // without the collapse's: the facets collapse their own
 	var mv memberValues
-	if q.CollapseCopies {
+	if q.CollapseCopies && !counted {
 		var err error
 		if restrict, mv, err = ix.collapsed(sctx, c, filters, restrict); err != nil {
 			return Results{}, err
@@ -119,13 +128,6 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	}
 	var hits search.DocumentMatchCollection
 	var err error
-	mk := matchKey(q)
-	total, counted := 0, false
-	if q.Mode == ModeCount { // a count: another search of the same matches may know it
-		if total, counted = ix.cache.total(mk); counted {
-			totalsReused.Add(1)
-		}
-	}
 	if !counted {
 		if hits, total, err = ix.collectPage(sctx, mainQ, pg, allDocs, fc.counter, terms, mk); err != nil {
 			fc.wait()
