@@ -11,30 +11,13 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // copyBundled writes the bundled archive's files into a new folder.
 func copyBundled(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	src := archive.Bundled()
-	err := fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(src, p)
-		if err != nil {
-			return err
-		}
-		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, p), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return testcorpus.CopyFS(t, archive.Bundled())
 }
 
 var (

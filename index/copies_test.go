@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // copyBundled writes the bundled archive into a new folder, with a copy of
@@ -17,24 +18,7 @@ import (
 // sentence cut, a line of its own ("Reprinted with permission").
 func copyBundled(t *testing.T) (dir, original, copyID string) {
 	t.Helper()
-	dir = t.TempDir()
-	err := fs.WalkDir(archive.Bundled(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(archive.Bundled(), p)
-		if err != nil {
-			return err
-		}
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(full, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir = testcorpus.CopyFS(t, archive.Bundled())
 	const name = "2017-10-19-raqqa-terror-is-here-to-stay.md"
 	data, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {

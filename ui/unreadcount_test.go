@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/corpus"
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // On a real index, the Unread count countUnread gives is the count of the
@@ -79,23 +79,7 @@ func TestUnreadCountIsTheUnreadList(t *testing.T) {
 	})
 
 	t.Run("collapsed copies", func(t *testing.T) {
-		dir := t.TempDir()
-		err := fs.WalkDir(archive.Bundled(), ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := fs.ReadFile(archive.Bundled(), p)
-			if err != nil {
-				return err
-			}
-			if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dir, p), data, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		dir := testcorpus.CopyFS(t, archive.Bundled())
 		const name = "2017-10-19-raqqa-terror-is-here-to-stay.md"
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {

@@ -5,6 +5,7 @@
 package testcorpus
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -36,6 +37,31 @@ func Dir(t testing.TB, name string) string {
 	dir, ok := Find(name)
 	if !ok {
 		t.Skipf("the corpus %s (../shared/corpora/%s) is not present", name, name)
+	}
+	return dir
+}
+
+// CopyFS writes the files of fsys into a new temporary folder of t and
+// returns it (the bundled archive, for a test that changes its files).
+func CopyFS(t testing.TB, fsys fs.FS) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(full, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
