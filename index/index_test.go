@@ -1265,13 +1265,13 @@ func TestVerifyKeepsTheCaches(t *testing.T) {
 	defer ix.Close()
 	run(t, ix, Query{Text: "raqqa"})
 	ix.cache.mu.Lock()
-	cached := len(ix.cache.m)
+	cached := len(ix.cache.results.m)
 	ix.cache.mu.Unlock()
 	if !ix.Verify() {
 		t.Fatal("Verify false on an unchanged archive")
 	}
 	ix.cache.mu.Lock()
-	after := len(ix.cache.m)
+	after := len(ix.cache.results.m)
 	ix.cache.mu.Unlock()
 	if cached == 0 || after != cached {
 		t.Errorf("results cached: %d before Verify, %d after", cached, after)

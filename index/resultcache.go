@@ -40,22 +40,39 @@ func matchKey(q Query) string {
 // whatever was asked of them: a count of the same matches (ModeCount, the
 // reader's Reading counts) is then no search.
 type resultCache struct {
-	mu     sync.Mutex
-	max    int
-	order  []string
-	m      map[string]Results
-	torder []string       // the totals' keys, oldest first
-	totals map[string]int // by matchKey
+	mu      sync.Mutex
+	max     int
+	results recent[Results]
+	totals  recent[int] // by matchKey
 }
 
-func newResultCache(n int) *resultCache {
-	return &resultCache{max: n, m: map[string]Results{}, totals: map[string]int{}}
+// recent holds the last values put, by key, at most max of them: the
+// oldest put goes first.
+type recent[V any] struct {
+	order []string // oldest first
+	m     map[string]V
 }
+
+func (r *recent[V]) put(max int, k string, v V) {
+	if r.m == nil {
+		r.m = map[string]V{}
+	}
+	if _, ok := r.m[k]; !ok {
+		r.order = append(r.order, k)
+		if len(r.order) > max {
+			delete(r.m, r.order[0])
+			r.order = r.order[1:]
+		}
+	}
+	r.m[k] = v
+}
+
+func newResultCache(n int) *resultCache { return &resultCache{max: n} }
 
 func (c *resultCache) get(k string) (Results, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	r, ok := c.m[k]
+	r, ok := c.results.m[k]
 	if ok {
 		r.Hits = slices.Clone(r.Hits)
 	}
@@ -68,15 +85,8 @@ func (c *resultCache) put(k string, r Results) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.m[k]; !ok {
-		c.order = append(c.order, k)
-		if len(c.order) > c.max {
-			delete(c.m, c.order[0])
-			c.order = c.order[1:]
-		}
-	}
 	r.Hits = slices.Clone(r.Hits)
-	c.m[k] = r
+	c.results.put(c.max, k, r)
 }
 
 // total is the number of matches a search of the matches k found (k a
@@ -84,7 +94,7 @@ func (c *resultCache) put(k string, r Results) {
 func (c *resultCache) total(k string) (int, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	n, ok := c.totals[k]
+	n, ok := c.totals.m[k]
 	return n, ok
 }
 
@@ -96,19 +106,11 @@ func (c *resultCache) putTotal(k string, n int) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.totals[k]; !ok {
-		c.torder = append(c.torder, k)
-		if len(c.torder) > c.max {
-			delete(c.totals, c.torder[0])
-			c.torder = c.torder[1:]
-		}
-	}
-	c.totals[k] = n
+	c.totals.put(c.max, k, n)
 }
 
 func (c *resultCache) clear() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.order, c.torder = nil, nil
-	c.m, c.totals = map[string]Results{}, map[string]int{}
+	c.results, c.totals = recent[Results]{}, recent[int]{}
 }
