@@ -257,8 +257,7 @@ func (sc *queryScanner) phrase(c *clause) bool {
 			if k == len(words)-1 && !sc.trailingSpace {
 				// the word being typed, as word reads it: too short, left
 				// out (`"united s` matched nothing while typed)
-				cw.open = true
-				cw.partial = utf8.RuneCountInString(w) < minOpenPrefix
+				cw.typed()
 			}
 			sc.add(cw, sc.pendingOr && k == 0)
 		}
@@ -296,12 +295,16 @@ func (sc *queryScanner) word(c *clause) bool {
 	}
 	c.text = word
 	if sc.i == len(rs) && !sc.trailingSpace && !c.prefix && c.fuzzy == 0 {
-		c.open = true
-		if utf8.RuneCountInString(word) < minOpenPrefix {
-			c.partial = true
-		}
+		c.typed()
 	}
 	return true
+}
+
+// typed marks c as the word being typed: open, and partial (left out)
+// when it is under minOpenPrefix letters.
+func (c *clause) typed() {
+	c.open = true
+	c.partial = utf8.RuneCountInString(c.text) < minOpenPrefix
 }
 
 // lowercaseOperator notes that "or", "and" and "not" between words are
