@@ -210,14 +210,11 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 			return nil
 		}
 		name := d.Name()
-		if p != "." && strings.HasPrefix(name, ".") {
+		if p != "." && Passed(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
-		}
-		if d.IsDir() && IsDraftsFolder(name) {
-			return fs.SkipDir
 		}
 		if d.IsDir() || !IsArticlePath(name) {
 			return nil

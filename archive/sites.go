@@ -21,9 +21,15 @@ func IsSectionPage(p string) bool {
 	return strings.EqualFold(base, "_index.md") || strings.EqualFold(base, "_index.markdown")
 }
 
-// IsDraftsFolder reports whether a folder of that name holds Jekyll's
-// unpublished drafts, which the site does not show and folio skips.
-func IsDraftsFolder(name string) bool { return name == "_drafts" }
+// Passed reports whether the archive's scan passes over a file or folder
+// of that name (not a path), and all that is under it: a hidden one (a
+// leading dot: .git, editors' swap files) and Jekyll's _drafts, the
+// unpublished pieces the site does not show. The scan and the reader's
+// watch both ask this, so that they agree on what the archive holds. It
+// takes a folder entry's bytes as they are read, without a string for each.
+func Passed[Name ~string | ~[]byte](name Name) bool {
+	return len(name) > 0 && name[0] == '.' || string(name) == "_drafts"
+}
 
 // jekyllName is what Jekyll reads from a post's file name.
 type jekyllName struct {

@@ -186,7 +186,7 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 	var subs []string
 	unsure := false
 	err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
-		if name[0] == '.' || typ != dirents.Dir && typ != dirents.Unknown && !IsArticlePath(string(name)) {
+		if Passed(name) || typ != dirents.Dir && typ != dirents.Unknown && !IsArticlePath(string(name)) {
 			return // hidden, or not an article
 		}
 		if typ == dirents.Unknown {
@@ -199,10 +199,9 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 			}
 		}
 		if typ == dirents.Dir {
-			if name := string(name); !IsDraftsFolder(name) {
-				subs = append(subs, name)
-				q.add(scanJob{dir: prefix + name})
-			}
+			name := string(name)
+			subs = append(subs, name)
+			q.add(scanJob{dir: prefix + name})
 			return
 		}
 		if IsArticlePath(string(name)) {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -28,7 +27,8 @@ import (
 // re-indexing are one more signal, not many.
 type archiveWatch struct {
 	changes chan struct{}
-	how     string // what the watch does, for the status line
+	how     string            // what the watch does, for the status line
+	fw      *fsnotify.Watcher // the folders' watcher (nil: checking); its list is the tests'
 
 	stop     context.CancelFunc
 	stopOnce sync.Once
@@ -63,6 +63,7 @@ func startWatch(ctx context.Context, dir string, cfg watchConfig) (*archiveWatch
 		fw, err := watchDirs(dirs)
 		if err == nil {
 			w.how = "watching " + plural(len(dirs), "folder")
+			w.fw = fw
 			go w.watch(ctx, fw, cfg, "")
 			return w, nil
 		}
@@ -136,7 +137,7 @@ func subfolders(p string, buf []byte, add func(sub string)) error {
 	}
 	defer f.Close()
 	return dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
-		if typ == dirents.Other || name[0] == '.' || archive.IsDraftsFolder(string(name)) {
+		if typ == dirents.Other || archive.Passed(name) {
 			return
 		}
 		sub := filepath.Join(p, string(name))
@@ -164,11 +165,11 @@ func watchDirs(dirs []string) (*fsnotify.Watcher, error) {
 }
 
 // relevant reports whether an event can change the archive: an article
-// file, or a name without an extension (a folder, perhaps removed), not
-// hidden (editors' swap files are).
+// file, or a name without an extension (a folder, perhaps removed), that
+// the scan does not pass over (editors' hidden swap files, _drafts).
 func relevant(name string) bool {
 	base := filepath.Base(name)
-	if strings.HasPrefix(base, ".") {
+	if archive.Passed(base) {
 		return false
 	}
 	return archive.IsArticlePath(base) || filepath.Ext(base) == ""
@@ -206,7 +207,7 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 			}
 			if ev.Has(fsnotify.Create) {
 				// A new folder, and what was put in it before its watch.
-				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() && !strings.HasPrefix(filepath.Base(ev.Name), ".") {
+				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() && !archive.Passed(filepath.Base(ev.Name)) {
 					if dirs, err := archiveDirs(ev.Name); err == nil {
 						for _, d := range dirs {
 							_ = fw.Add(d)

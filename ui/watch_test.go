@@ -92,6 +92,41 @@ func TestWatchSeesAddedEditedRemovedFiles(t *testing.T) {
 	}
 }
 
+// A _drafts folder made while the reader runs is not watched, as the scan
+// does not enter it: saving a draft there must not make the reader check
+// the archive again.
+func TestWatchLeavesNewDraftsFolderAlone(t *testing.T) {
+	dir := t.TempDir()
+	w, err := startWatch(context.Background(), dir, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	if w.fw == nil {
+		t.Fatalf("the watch is %q, want watching", w.how)
+	}
+	for _, d := range []string{"_drafts/sub", ".hidden", "2018"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The folders' events are handled in turn: once 2018 is watched, the
+	// others' have been handled.
+	want := filepath.Join(dir, "2018")
+	deadline := time.Now().Add(signalTimeout)
+	for !slices.Contains(w.fw.WatchList(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s is not watched: %v", want, w.fw.WatchList())
+		}
+		time.Sleep(time.Millisecond) // a poll of the state, not a wait for time
+	}
+	got := w.fw.WatchList()
+	slices.Sort(got)
+	if wantList := []string{dir, want}; !slices.Equal(got, wantList) {
+		t.Errorf("watched %v, want %v (not _drafts, its folders, nor a hidden one)", got, wantList)
+	}
+}
+
 // A folder whose watch cannot start (it is gone) is an error, said once.
 func TestWatchOfAMissingFolder(t *testing.T) {
 	if _, err := startWatch(context.Background(), filepath.Join(t.TempDir(), "gone"), fastWatch); err == nil {
@@ -128,7 +163,7 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 			t.Errorf("%s is not relevant", name)
 		}
 	}
-	for _, name := range []string{".a.md.swp", "a.md~", "4913.tmp", ".git"} {
+	for _, name := range []string{".a.md.swp", "a.md~", "4913.tmp", ".git", "_drafts", "x/_drafts"} {
 		if relevant(name) {
 			t.Errorf("%s is relevant", name)
 		}
