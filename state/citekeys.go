@@ -1,7 +1,6 @@
 package state
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,7 +9,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/internal/atomicfile"
 )
@@ -90,17 +88,9 @@ func OpenCiteKeys(archiveName, dir string) (*CiteKeys, error) {
 }
 
 func readCiteKeys(path string) ([]cite.KeyRecord, error) {
-	data, err := archive.ReadRegular(path, maxCiteKeysSize)
+	f, err := readJSON(path, maxCiteKeysSize, CiteKeysVersion, func(f *citeKeysFile) int { return f.Version })
 	if err != nil {
 		return nil, err
-	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	var f citeKeysFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, &corruptError{err}
-	}
-	if f.Version > CiteKeysVersion {
-		return nil, fmt.Errorf("written by a newer folio (format %d, this one reads %d)", f.Version, CiteKeysVersion)
 	}
 	return f.Keys, nil
 }

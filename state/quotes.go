@@ -1,7 +1,6 @@
 package state
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/rand"
 	"encoding/hex"
@@ -191,19 +190,9 @@ var maxQuotesSize int64 = 64 << 20
 // quotes with an id already seen: one odd entry of a hand-edited file is
 // not worth losing the rest.
 func readQuotesFile(path string) (*quotesFile, error) {
-	data, err := archive.ReadRegular(path, maxQuotesSize)
+	f, err := readJSON(path, maxQuotesSize, QuotesVersion, func(f *quotesFile) int { return f.Version })
 	if err != nil {
 		return nil, err
-	}
-	// A byte-order mark (an editor's) is no part of JSON: left there, it
-	// would set every quote aside as corrupt.
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	var f quotesFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, &corruptError{err}
-	}
-	if f.Version > QuotesVersion {
-		return nil, fmt.Errorf("written by a newer folio (format %d, this one reads %d)", f.Version, QuotesVersion)
 	}
 	seen := map[string]bool{}
 	f.Quotes = slices.DeleteFunc(f.Quotes, func(q Quote) bool {
@@ -212,7 +201,7 @@ func readQuotesFile(path string) (*quotesFile, error) {
 		return drop
 	})
 	sortQuotes(f.Quotes)
-	return &f, nil
+	return f, nil
 }
 
 func sortQuotes(qs []Quote) {

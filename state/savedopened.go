@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/atomicfile"
 )
 
@@ -143,22 +142,17 @@ func (o *SavedOpened) change(edit func(map[string]Opened)) error {
 
 // readOpened reads an opened-times file; a missing one is empty.
 func readOpened(path string) (*openedFile, error) {
-	data, err := archive.ReadRegular(path, maxFileSize)
-	if errors.Is(err, fs.ErrNotExist) {
+	f, err := readJSON(path, maxFileSize, Version, func(f *openedFile) int { return f.Version })
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
 		return &openedFile{Searches: map[string]Opened{}}, nil
-	}
-	if err != nil {
+	case errors.As(err, new(*corruptError)):
+		return nil, err
+	case err != nil:
 		return nil, fmt.Errorf("%s cannot be read: %w", path, err)
-	}
-	var f openedFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, &corruptError{err}
-	}
-	if f.Version > Version {
-		return nil, fmt.Errorf("%s was written by a newer folio (format %d, this one reads %d)", path, f.Version, Version)
 	}
 	if f.Searches == nil {
 		f.Searches = map[string]Opened{}
 	}
-	return &f, nil
+	return f, nil
 }

@@ -306,19 +306,11 @@ func (e *corruptError) Error() string { return e.err.Error() }
 // empty or unprintable ID, a negative position) are dropped quietly: one odd
 // entry in a hand-edited file is not worth losing the rest.
 func readFile(path string) (*file, error) {
-	data, err := archive.ReadRegular(path, maxFileSize)
+	// A newer folio's file is not corrupt, so not set aside; Open warns and
+	// Save refuses.
+	f, err := readJSON(path, maxFileSize, Version, func(f *file) int { return f.Version })
 	if err != nil {
 		return nil, err
-	}
-	var f file
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, &corruptError{err}
-	}
-	if f.Version > Version {
-		// A newer folio wrote it. Not corrupt, so not set aside; but this
-		// folio would drop what it does not know, so it is left alone (Open
-		// warns and Save refuses).
-		return nil, fmt.Errorf("written by a newer folio (format %d, this one reads %d)", f.Version, Version)
 	}
 	pieces := make(map[string]Piece, len(f.Pieces))
 	for id, p := range f.Pieces {
@@ -334,7 +326,7 @@ func readFile(path string) (*file, error) {
 	if len(f.History) > MaxHistory {
 		f.History = f.History[len(f.History)-MaxHistory:]
 	}
-	return &f, nil
+	return f, nil
 }
 
 func validID(id string) bool {
@@ -351,14 +343,8 @@ func movedArchiveState(dir, archiveName string) string {
 	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(base)+"-????????.json"))
 	var found []string
 	for _, m := range matches {
-		data, err := archive.ReadRegular(m, maxFileSize)
-		if err != nil {
-			continue
-		}
-		var f struct {
-			Archive string `json:"archive"`
-		}
-		if json.Unmarshal(data, &f) != nil || f.Archive == "" || f.Archive == archiveName {
+		f, err := readJSON(m, maxFileSize, Version, func(f *file) int { return f.Version })
+		if err != nil || f.Archive == "" || f.Archive == archiveName {
 			continue
 		}
 		if _, err := os.Stat(f.Archive); errors.Is(err, fs.ErrNotExist) {
