@@ -26,7 +26,10 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		return nil, err
 	}
 	b := &build{fsys: ix.fsys, name: ix.name, opts: opts, stats: Stats{Dir: dir}}
-	files, scanProbs := b.scan()
+	files, scanProbs, err := b.scan()
+	if err != nil {
+		return nil, err
+	}
 
 	// The live generation, when it is current: no writer's lock at all.
 	hold, m, p := ix.planOn(dir, b, files, scanProbs, opts)

@@ -406,7 +406,11 @@ func (ix *Index) memoryView(ctx context.Context, opts Options) (*view, error) {
 	mem := &memBodies{}
 	b := &build{bi: bi, fsys: ix.fsys, name: ix.name, opts: opts, stats: Stats{Rebuilt: true}, bodies: newMemBodyWriter(mem)}
 	m := newManifest(ix.name)
-	files, scanProbs := b.scan()
+	files, scanProbs, err := b.scan()
+	if err != nil {
+		_ = bi.Close()
+		return nil, err
+	}
 	err = b.execute(ctx, m, b.plan(m, files, scanProbs))
 	v := &view{bi: bi, bodies: memBodyStore(mem), m: headOf(m), probs: scanProbs, stats: b.stats}
 	if b.restore != nil {

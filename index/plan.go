@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/folio-tui/folio/archive"
@@ -42,11 +43,20 @@ type plan struct {
 
 func (p *plan) empty() bool { return len(p.todo) == 0 && len(p.deletes) == 0 }
 
-// scan lists the archive's files, sorted by path.
-func (b *build) scan() ([]archive.FileInfo, []archive.Problem) {
+// scan lists the archive's files, sorted by path. An archive whose own
+// folder cannot be read (moved away, unmounted, a checkout under way) is an
+// error, not an archive of no pieces: planned from, it would delete every
+// piece from the index, and with them the times they were added (what a
+// saved search counts as new).
+func (b *build) scan() ([]archive.FileInfo, []archive.Problem, error) {
 	files, probs := archive.Scan(b.fsys)
+	for _, p := range probs {
+		if p.Path == "." { // the scan's name for the archive's folder
+			return nil, nil, fmt.Errorf("the archive's folder %s: %s", b.name, p.Msg)
+		}
+	}
 	b.stats.Files = len(files)
-	return files, probs
+	return files, probs, nil
 }
 
 // plan compares the archive's files (from scan) with the manifest, whose
