@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"os"
 	"os/signal"
@@ -59,61 +60,15 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	log.SetOutput(io.Discard)
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
-	var (
-		mu sync.Mutex
-		ix *index.Index
-	)
+	r := &readerIndex{env: env, name: name, fsys: fsys}
 	defer func() {
 		// The interface is gone: from here a signal ends folio the
 		// default way, and the index gets a bounded time to close.
 		stop()
-		mu.Lock()
-		opened := ix
-		mu.Unlock()
-		if opened != nil {
+		if opened := r.current(); opened != nil {
 			closeWithin(opened.Close, indexCloseWait)
 		}
 	}()
-	// reindex brings the open index in line with the archive's files again
-	// (index.Refresh, which may run any number of times): the UI calls it at
-	// start for an index opened as last recorded, and, for a folder
-	// archive, on R and e and when its watch sees the folder change.
-	reindex := func(ctx context.Context, progress func(done, total int)) (ui.Info, bool, error) {
-		mu.Lock()
-		cur := ix
-		mu.Unlock()
-		if cur == nil {
-			return ui.Info{}, false, index.ErrNoIndex
-		}
-		changed, err := cur.Refresh(ctx, index.Options{Dir: env.IndexDir, LargeBuild: buildgc.Relax, Progress: progress})
-		info := readerInfo(cur)
-		info.Stale = cur.Behind() != ""
-		return info, changed, err
-	}
-	open := func(ctx context.Context, progress func(done, total int)) (ui.Searcher, ui.Info, error) {
-		// The index as last recorded lists at once (a large archive's
-		// check of every file takes a while); it is brought up to date
-		// after (firstRefresh).
-		opts := index.Options{Dir: env.IndexDir, LargeBuild: buildgc.Relax}
-		if cached, err := index.OpenCached(name, fsys, opts); err == nil {
-			cached.KeepMappedUnder(readerMappedBound)
-			mu.Lock()
-			ix = cached
-			mu.Unlock()
-			info := readerInfo(cached)
-			info.Refresh = firstRefresh(cached, reindex)
-			return cached, info, nil
-		}
-		opened, err := env.openIndexWith(ctx, index.Options{Progress: progress}) // warmed for the keystrokes
-		if err != nil {
-			return nil, ui.Info{}, err
-		}
-		opened.KeepMappedUnder(readerMappedBound)
-		mu.Lock()
-		ix = opened
-		mu.Unlock()
-		return opened, readerInfo(opened), nil
-	}
 	// The reading state is opened by the UI, in a Cmd after its first frame;
 	// a warning (a corrupt file set aside, no state folder) comes with a
 	// usable store and is shown in the status line.
@@ -135,12 +90,12 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	cfg, _ := readConfig(cfgPath)
 	format, _ := citationFormatIn(cfg, cfgPath)
 	saveFormat := func(f cite.Format) error { return saveCitationFormat(cfgPath, f) }
-	opts := ui.Options{OpenIndex: open, ArchiveName: name, OpenState: openState, OpenQuotes: openQuotes, Watch: true,
+	opts := ui.Options{OpenIndex: r.open, ArchiveName: name, OpenState: openState, OpenQuotes: openQuotes, Watch: true,
 		CitationFormat: format, SaveCitationFormat: saveFormat, OpenCiteKeys: openCiteKeys, TypingPause: typingPause(), Saved: newReaderSaved(name)}
 	if name != archive.BundledName {
 		// A folder archive is watched, and R and e re-index it; the
 		// embedded one never changes.
-		opts.ArchiveDir, opts.Reindex = name, reindex
+		opts.ArchiveDir, opts.Reindex = name, r.reindex
 		opts.AddURL = readerAdd(name) // a: fetch a page into the folder
 	}
 	// $FOLIO_TRACE: a file for the reader's timeline of keystrokes,
@@ -161,6 +116,72 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 		return exitCode(2)
 	}
 	return err
+}
+
+// readerIndex is the reader's index: opened inside the UI, after its first
+// frame, and brought in line with the archive again as often as the UI
+// asks.
+type readerIndex struct {
+	env  *Env
+	name string // the archive's (archive.Source)
+	fsys fs.FS
+
+	mu sync.Mutex
+	ix *index.Index // nil until open
+}
+
+func (r *readerIndex) current() *index.Index {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.ix
+}
+
+func (r *readerIndex) set(ix *index.Index) {
+	ix.KeepMappedUnder(readerMappedBound)
+	r.mu.Lock()
+	r.ix = ix
+	r.mu.Unlock()
+}
+
+// open is ui.Options.OpenIndex. The index as last recorded lists at once
+// (a large archive's check of every file takes a while) and is brought up
+// to date after (firstRefresh). Else it is built, or brought up to date,
+// here; then a folder archive is read again once the UI watches it: a
+// piece added or edited during the build (a first build of 100k pieces
+// takes minutes) was not seen by its scan, nor by a watch not yet started.
+func (r *readerIndex) open(ctx context.Context, progress func(done, total int)) (ui.Searcher, ui.Info, error) {
+	opts := index.Options{Dir: r.env.IndexDir, LargeBuild: buildgc.Relax}
+	if cached, err := index.OpenCached(r.name, r.fsys, opts); err == nil {
+		r.set(cached)
+		info := readerInfo(cached)
+		info.Refresh = firstRefresh(cached, r.reindex)
+		return cached, info, nil
+	}
+	opened, err := r.env.openIndexWith(ctx, index.Options{Progress: progress}) // warmed for the keystrokes
+	if err != nil {
+		return nil, ui.Info{}, err
+	}
+	r.set(opened)
+	info := readerInfo(opened)
+	if r.name != archive.BundledName { // the embedded archive never changes
+		info.Refresh = r.reindex
+	}
+	return opened, info, nil
+}
+
+// reindex brings the open index in line with the archive's files again
+// (index.Refresh, which may run any number of times): the UI calls it at
+// start (Info.Refresh), and, for a folder archive, on R and e and when its
+// watch sees the folder change.
+func (r *readerIndex) reindex(ctx context.Context, progress func(done, total int)) (ui.Info, bool, error) {
+	cur := r.current()
+	if cur == nil {
+		return ui.Info{}, false, index.ErrNoIndex
+	}
+	changed, err := cur.Refresh(ctx, index.Options{Dir: r.env.IndexDir, LargeBuild: buildgc.Relax, Progress: progress})
+	info := readerInfo(cur)
+	info.Stale = cur.Behind() != ""
+	return info, changed, err
 }
 
 // readerInfo is what the reader is told of its index.
