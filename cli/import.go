@@ -39,26 +39,13 @@ overwrites it). FILE may be the feed's http or https URL: it is fetched politely
 				rep, err = importer.ImportFile(args[0], opts)
 			}
 			if err != nil {
+				if rep != nil && len(rep.Results) > 0 {
+					// what was written before the failure (a full disk)
+					printImport(env, rep, verbose)
+				}
 				return err
 			}
-			verb := "imported"
-			if rep.DryRun {
-				verb = "would import"
-			}
-			fmt.Fprintf(env.Out, "%s %s feed %q into %s\n", verb, rep.Format, rep.Feed, termsafe.Quote(rep.Into))
-			for _, r := range rep.Results {
-				switch {
-				case r.Action == importer.Ignored:
-					fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Escape(r.Title), termsafe.Escape(r.Reason))
-				case r.Action == importer.Skipped:
-					fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Quote(r.Path), termsafe.Escape(r.Reason))
-				case r.Action != importer.Unchanged || verbose:
-					fmt.Fprintf(env.Out, "  %-9s %s\n", r.Action, termsafe.Quote(r.Path))
-				}
-			}
-			fmt.Fprintf(env.Out, "%d added, %d updated, %d unchanged, %d skipped, %d ignored\n",
-				rep.Count(importer.Added), rep.Count(importer.Updated), rep.Count(importer.Unchanged),
-				rep.Count(importer.Skipped), rep.Count(importer.Ignored))
+			printImport(env, rep, verbose)
 			for _, p := range rep.Problems {
 				p.Path = filepath.Join(opts.Into, p.Path)
 				fmt.Fprintln(env.Err, p)
@@ -76,4 +63,27 @@ overwrites it). FILE may be the feed's http or https URL: it is fetched politely
 	_ = cmd.MarkFlagRequired("into")
 	_ = cmd.MarkFlagDirname("into")
 	return cmd
+}
+
+// printImport prints what an import did: a line a piece written (or
+// skipped, ignored; unchanged ones with -v) and the counts.
+func printImport(env *Env, rep *importer.Report, verbose bool) {
+	verb := "imported"
+	if rep.DryRun {
+		verb = "would import"
+	}
+	fmt.Fprintf(env.Out, "%s %s feed %q into %s\n", verb, rep.Format, rep.Feed, termsafe.Quote(rep.Into))
+	for _, r := range rep.Results {
+		switch {
+		case r.Action == importer.Ignored:
+			fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Escape(r.Title), termsafe.Escape(r.Reason))
+		case r.Action == importer.Skipped:
+			fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Quote(r.Path), termsafe.Escape(r.Reason))
+		case r.Action != importer.Unchanged || verbose:
+			fmt.Fprintf(env.Out, "  %-9s %s\n", r.Action, termsafe.Quote(r.Path))
+		}
+	}
+	fmt.Fprintf(env.Out, "%d added, %d updated, %d unchanged, %d skipped, %d ignored\n",
+		rep.Count(importer.Added), rep.Count(importer.Updated), rep.Count(importer.Unchanged),
+		rep.Count(importer.Skipped), rep.Count(importer.Ignored))
 }

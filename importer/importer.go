@@ -125,6 +125,11 @@ func ImportFile(path string, opts Options) (*Report, error) {
 	return Import(f, filepath.Base(path), opts)
 }
 
+// staleTempAge is how old a temporary file of a piece's write must be for
+// an import to remove it: a write takes well under a second, and another
+// import may be writing into the same folder.
+const staleTempAge = 10 * time.Minute
+
 // Import imports a feed read from r. name is the feed file's name, used as
 // the pieces' source when the feed gives no link of its own.
 func Import(r io.Reader, name string, opts Options) (*Report, error) {
@@ -156,6 +161,8 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		if err := os.MkdirAll(opts.Into, 0o755); err != nil {
 			return nil, err
 		}
+		// the hidden temporary files of an import killed mid-write
+		atomicfile.RemoveStale(opts.Into, staleTempAge, archive.IsArticlePath)
 	}
 
 	c := converterFor(feed, name, wxr)
@@ -215,12 +222,16 @@ func place(p *piece, existing map[string]string, claimed map[string]bool, opts O
 			res.Action = Updated
 		}
 	} else {
-		rel, err = freeName(opts.Into, p.fileStem(), claimed)
+		var there bool
+		rel, there, err = freeName(opts.Into, p.fileStem(), p.ImportID, claimed)
 		if err != nil {
 			res.Action, res.Reason = Ignored, err.Error()
 			return res, nil
 		}
 		res.Path, res.Action = rel, Added
+		if there {
+			res.Action = Unchanged
+		}
 	}
 	claimed[rel] = true
 	if res.Action == Added || res.Action == Updated {
@@ -232,12 +243,42 @@ func place(p *piece, existing map[string]string, claimed map[string]bool, opts O
 			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 				return res, err
 			}
-			if err := atomicfile.WriteFile(path, content, 0o644); err != nil {
-				return res, err
+			if res.Action == Updated {
+				return res, atomicfile.WriteFile(path, content, 0o644)
 			}
+			return create(p, content, res, opts.Into, claimed)
 		}
 	}
 	return res, nil
+}
+
+// create writes a new piece's file under the name res.Path, or, when
+// another process has taken that name since freeName looked (two imports
+// into one folder at once), under the next free one: a file is never
+// written over. When the piece is found there (another import of the same
+// feed wrote it), it is left as it is.
+func create(p *piece, content []byte, res Result, dir string, claimed map[string]bool) (Result, error) {
+	for {
+		path := filepath.Join(dir, res.Path)
+		err := atomicfile.CreateFile(path, content, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			return res, err
+		}
+		if data, err := archive.ReadRegular(path, archive.MaxFileSize); err == nil && importIDOf(data) == p.ImportID {
+			res.Action = Unchanged
+			return res, nil
+		}
+		rel, there, err := freeName(dir, p.fileStem(), p.ImportID, claimed)
+		if err != nil {
+			return res, err
+		}
+		claimed[rel] = true
+		res.Path = rel
+		if there {
+			res.Action = Unchanged
+			return res, nil
+		}
+	}
 }
 
 // maxNameBytes is the longest name a piece's file gets: the usual file
@@ -253,9 +294,12 @@ const maxNameTries = 10000
 // the stem cut (by bytes, on a character boundary) so that the name fits
 // in maxNameBytes, or in less on a file system that says the name is too
 // long (eCryptfs takes 143). A name is taken if a file has it or this run
-// already used it. The search ends: a name that cannot be checked (the
-// folder is a file, say) or maxNameTries names taken is an error.
-func freeName(dir, stem string, claimed map[string]bool) (string, error) {
+// already used it. A file found under one of the names with the piece's
+// import_id (written by another import since this one looked at the
+// folder) ends the search: that name is returned with there set. The
+// search ends: a name that cannot be checked (the folder is a file, say)
+// or maxNameTries names taken is an error.
+func freeName(dir, stem, importID string, claimed map[string]bool) (name string, there bool, err error) {
 	limit := maxNameBytes
 	for n := 1; n <= maxNameTries; n++ {
 		suffix := ".md"
@@ -269,15 +313,19 @@ func freeName(dir, stem string, claimed map[string]bool) (string, error) {
 		_, err := os.Lstat(filepath.Join(dir, name))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return name, nil
+			return name, false, nil
 		case errors.Is(err, syscall.ENAMETOOLONG) && limit > 64:
 			limit -= limit / 4
 			n-- // the same number, shorter
 		case err != nil:
-			return "", fmt.Errorf("no file name: %w", err)
+			return "", false, fmt.Errorf("no file name: %w", err)
+		case importID != "":
+			if data, err := archive.ReadRegular(filepath.Join(dir, name), archive.MaxFileSize); err == nil && importIDOf(data) == importID {
+				return name, true, nil
+			}
 		}
 	}
-	return "", fmt.Errorf("no free file name after %d tries", maxNameTries)
+	return "", false, fmt.Errorf("no free file name after %d tries", maxNameTries)
 }
 
 // cutName cuts s to at most n bytes, at the start of a character, without
@@ -403,19 +451,13 @@ func scanImported(dir string) (map[string]string, error) {
 		if err != nil {
 			return err
 		}
-		line := idLine.Find(frontMatterOf(data))
-		if line == nil {
-			return nil
-		}
-		var v struct {
-			ImportID string `yaml:"import_id"`
-		}
-		if yaml.Unmarshal(line, &v) != nil || v.ImportID == "" {
+		id := importIDOf(data)
+		if id == "" {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, path)
-		if _, dup := found[v.ImportID]; !dup { // WalkDir goes in lexical order
-			found[v.ImportID] = rel
+		if _, dup := found[id]; !dup { // WalkDir goes in lexical order
+			found[id] = rel
 		}
 		return nil
 	})
@@ -423,6 +465,23 @@ func scanImported(dir string) (map[string]string, error) {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}
 	return found, nil
+}
+
+// importIDOf is the import_id in a file's front matter ("" for none).
+// Only that line is decoded, so a file whose front matter the user broke
+// is still recognised.
+func importIDOf(data []byte) string {
+	line := idLine.Find(frontMatterOf(data))
+	if line == nil {
+		return ""
+	}
+	var v struct {
+		ImportID string `yaml:"import_id"`
+	}
+	if yaml.Unmarshal(line, &v) != nil {
+		return ""
+	}
+	return v.ImportID
 }
 
 // frontMatterOf is the YAML front matter block of a file, or nil.

@@ -582,7 +582,7 @@ func TestFreeNameEnds(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if name, err := freeName(file, "2017-01-02-x", map[string]bool{}); err == nil {
+	if name, _, err := freeName(file, "2017-01-02-x", "", map[string]bool{}); err == nil {
 		t.Errorf("a file as the folder gave name %q", name)
 	}
 	claimed := map[string]bool{}
@@ -593,7 +593,105 @@ func TestFreeNameEnds(t *testing.T) {
 			claimed[fmt.Sprintf("x-%d.md", n)] = true
 		}
 	}
-	if name, err := freeName(t.TempDir(), "x", claimed); err == nil {
+	if name, _, err := freeName(t.TempDir(), "x", "", claimed); err == nil {
 		t.Errorf("every name taken gave %q", name)
+	}
+}
+
+// Two imports into one folder at once (two processes; here two
+// goroutines, each with its own look at the folder) never write over each
+// other's files: two feeds whose items share titles and dates give a file
+// each, and the same feed twice gives each piece once. Before, a name was
+// looked at and then renamed over: 769 files of 800, both reporting 800
+// added (a helper's report).
+func TestTwoImportsAtOnce(t *testing.T) {
+	const n = 150
+	feed := func(guid string) string {
+		items := make([][4]string, n)
+		for i := range items {
+			items[i] = [4]string{fmt.Sprintf("Daily brief %d", i), "Mon, 01 Jan 2018 10:00:00 +0000",
+				fmt.Sprintf("https://example.org/%s/%d", guid, i), fmt.Sprintf("%s-%d", guid, i)}
+		}
+		return rssWith(items...)
+	}
+	for _, c := range []struct {
+		name       string
+		feeds      [2]string
+		files      int
+		added      int // both reports together
+		unchangedN int
+	}{
+		{"two feeds", [2]string{feed("alpha"), feed("beta")}, 2 * n, 2 * n, 0},
+		{"one feed twice", [2]string{feed("alpha"), feed("alpha")}, n, n, n},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			reps := make(chan *Report, 2)
+			for _, f := range c.feeds {
+				go func() {
+					rep, err := Import(strings.NewReader(f), "feed.xml", Options{Into: dir})
+					if err != nil {
+						t.Error(err)
+					}
+					reps <- rep
+				}()
+			}
+			added, unchanged := 0, 0
+			for range 2 {
+				if rep := <-reps; rep != nil {
+					added += rep.Count(Added)
+					unchanged += rep.Count(Unchanged)
+				}
+			}
+			files := snapshot(t, dir)
+			if len(files) != c.files || added != c.added || unchanged != c.unchangedN {
+				t.Errorf("%d files, %d added, %d unchanged; want %d, %d, %d", len(files), added, unchanged, c.files, c.added, c.unchangedN)
+			}
+			ids := map[string]string{}
+			for rel := range files {
+				data, err := os.ReadFile(filepath.Join(dir, rel))
+				if err != nil {
+					t.Fatal(err)
+				}
+				id := importIDOf(data)
+				if other, dup := ids[id]; dup || id == "" {
+					t.Errorf("%s: import_id %q, also in %s", rel, id, other)
+				}
+				ids[id] = rel
+			}
+		})
+	}
+}
+
+// The hidden temporary file of a piece's write that never ended (an import
+// killed mid-write) is removed by the next import into the folder once it
+// is old; a recent one (another import writing now) and other hidden files
+// are left.
+func TestImportRemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	names := map[string]time.Duration{
+		".2018-01-01-a.md.tmp-123456": time.Hour,   // stale: removed
+		".2018-01-01-b.md.tmp-654321": time.Second, // being written
+		".notes.txt.tmp-42":           time.Hour,   // not a piece's
+		".2018-01-01-c.md.tmp-x":      time.Hour,   // not a temporary file's name
+	}
+	for name, age := range names {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		then := time.Now().Add(-age)
+		if err := os.Chtimes(p, then, then); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Import(strings.NewReader(rssWith([4]string{"Z", "Mon, 01 Jan 2018 10:00:00 +0000", "https://example.org/z", "z"})), "f.xml", Options{Into: dir}); err != nil {
+		t.Fatal(err)
+	}
+	for name := range names {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if gone := err != nil; gone != (name == ".2018-01-01-a.md.tmp-123456") {
+			t.Errorf("%s: removed %v", name, gone)
+		}
 	}
 }

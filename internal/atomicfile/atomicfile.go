@@ -4,10 +4,13 @@
 package atomicfile
 
 import (
+	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // WriteFile replaces path with data so that a crash at any moment leaves
@@ -22,7 +25,25 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 
 // WriteWith is WriteFile of what write writes, as it writes it: a large
 // file need not be held in memory first.
-func WriteWith(path string, perm fs.FileMode, write func(io.Writer) error) (err error) {
+func WriteWith(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	return writeThen(path, perm, write, os.Rename)
+}
+
+// CreateFile writes a new file at path as WriteFile does, but never over
+// one that is there: when path exists (another process took the name since
+// it was looked at) it writes nothing and returns an error that is
+// fs.ErrExist. The name is taken in one step (a rename that does not
+// replace, or a hard link), so two processes never both take it.
+func CreateFile(path string, data []byte, perm fs.FileMode) error {
+	return writeThen(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, renameNoReplace)
+}
+
+// writeThen writes a temporary file beside path, syncs it, and puts it at
+// path with place (os.Rename, or renameNoReplace).
+func writeThen(path string, perm fs.FileMode, write func(io.Writer) error, place func(tmp, path string) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
@@ -32,6 +53,12 @@ func WriteWith(path string, perm fs.FileMode, write func(io.Writer) error) (err 
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			// The temporary file is no name the caller knows: a full disk
+			// is said of the file being written.
+			var pe *fs.PathError
+			if errors.As(err, &pe) && pe.Path == tmp.Name() {
+				pe.Path = path
+			}
 		}
 	}()
 	if err = write(tmp); err != nil {
@@ -46,7 +73,7 @@ func WriteWith(path string, perm fs.FileMode, write func(io.Writer) error) (err 
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	if err = place(tmp.Name(), path); err != nil {
 		return err
 	}
 	// The rename is durable only once the folder entry is on disk. Some
@@ -56,4 +83,48 @@ func WriteWith(path string, perm fs.FileMode, write func(io.Writer) error) (err 
 		d.Close()
 	}
 	return nil
+}
+
+// linkNoReplace puts tmp at path with a hard link, which fails when path
+// exists, and then removes tmp. A file system without hard links (FAT,
+// exFAT, some network mounts) gets a rename after a look: the name can then
+// be taken by two processes at once, as it could before.
+func linkNoReplace(tmp, path string) error {
+	err := os.Link(tmp, path)
+	switch {
+	case err == nil:
+		return os.Remove(tmp)
+	case errors.Is(err, fs.ErrExist):
+		return err
+	}
+	if _, lerr := os.Lstat(path); lerr == nil {
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+	}
+	return os.Rename(tmp, path)
+}
+
+// TempSuffix is what a temporary file of the writes has after the name of
+// the file it is for ("." before the name): ".tmp-" and digits.
+const TempSuffix = ".tmp-"
+
+// RemoveStale removes from dir the temporary files of writes that never
+// ended (a process killed mid-write) for the files whose names isFor
+// accepts, last changed more than age ago (a write under way is not
+// touched). Errors are ignored: what is left is hidden, and removed next
+// time.
+func RemoveStale(dir string, age time.Duration, isFor func(name string) bool) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		name := e.Name()
+		base, digits, ok := strings.Cut(strings.TrimPrefix(name, "."), TempSuffix)
+		if !ok || !strings.HasPrefix(name, ".") || digits == "" || strings.Trim(digits, "0123456789") != "" || !isFor(base) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > age {
+			_ = os.Remove(filepath.Join(dir, name))
+		}
+	}
 }

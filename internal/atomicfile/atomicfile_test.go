@@ -1,6 +1,10 @@
 package atomicfile
 
 import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,5 +34,53 @@ func TestFailureKeepsOldFile(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(path); string(got) != "old" {
 		t.Errorf("old file: %q", got)
+	}
+}
+
+// CreateFile never writes over a file: of many writers of one new name at
+// once, one takes it and the others are told it exists, with nothing of
+// theirs left behind. linkNoReplace (the way where renameat2 is missing)
+// does the same.
+func TestCreateFileTakesANameOnce(t *testing.T) {
+	for _, how := range []struct {
+		name  string
+		place func(tmp, path string) error
+	}{{"CreateFile", renameNoReplace}, {"linkNoReplace", linkNoReplace}} {
+		t.Run(how.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "piece.md")
+			const writers = 16
+			errs := make(chan error, writers)
+			for i := range writers {
+				go func() {
+					errs <- writeThen(path, 0o644, func(w io.Writer) error {
+						_, err := fmt.Fprintf(w, "writer %d", i)
+						return err
+					}, how.place)
+				}()
+			}
+			took := 0
+			for range writers {
+				switch err := <-errs; {
+				case err == nil:
+					took++
+				case !errors.Is(err, fs.ErrExist):
+					t.Errorf("not an fs.ErrExist: %v", err)
+				}
+			}
+			if took != 1 {
+				t.Errorf("%d writers took the name, want 1", took)
+			}
+			first, _ := os.ReadFile(path)
+			if err := CreateFile(path, []byte("later"), 0o644); !errors.Is(err, fs.ErrExist) {
+				t.Errorf("over an existing file: %v", err)
+			}
+			if got, _ := os.ReadFile(path); !strings.HasPrefix(string(got), "writer ") || string(got) != string(first) {
+				t.Errorf("the file holds %q, want the first writer's %q", got, first)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+				t.Errorf("left in the folder: %v", entries)
+			}
+		})
 	}
 }
