@@ -341,11 +341,17 @@ func asciiWord(s string) string {
 // The rule:
 //
 //  1. A piece whose front matter pins a key (Article.CiteKey) has that key
-//     when no other piece pins the same one; pieces that pin the same key
-//     get generated keys instead, and Problems names their files.
+//     when no other piece pins the same one and Given does not record it
+//     for another piece; when Given records it for one of the pieces (a
+//     pinner or not), that piece keeps it. The others that pin it get
+//     generated keys instead, and Problems names their files.
 //  2. Any other piece keeps the key Given records for it (by ID, else by
 //     Print, so a renamed or moved file keeps its key), provided that key
-//     is still its Key, or its Key with a suffix, and no piece pins it.
+//     is still its Key, or its Key with a suffix, and no piece pins it. A
+//     record follows its Print before its ID: when another piece has the
+//     recorded Print (the file moved away and a new one took its name, or
+//     a copy), the key goes with the title, date and authors it was given
+//     for.
 //  3. The rest, grouped by Key and each group put in order of date, then
 //     title, then Print (then ID, for pieces alike in all of these), get
 //     the first of Key, Key+a, Key+b, … that is free: no piece pins it or
@@ -404,22 +410,6 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 		}
 	}
 
-	// 1. Pinned keys.
-	pinners := map[string][]archive.Article{}
-	for _, a := range pieces {
-		if archive.ValidCiteKey(a.CiteKey) {
-			pinners[a.CiteKey] = append(pinners[a.CiteKey], a)
-		}
-	}
-	held := map[string]bool{} // keys given in this keyring
-	for k, as := range pinners {
-		if len(as) == 1 {
-			r.byID[as[0].ID], held[k] = k, true
-		}
-	}
-	r.problems = archive.PinConflicts(pieces)
-
-	// 2. Keys given before.
 	recorded := map[string]KeyRecord{} // by key
 	byID, byPrint := map[string]KeyRecord{}, map[string][]KeyRecord{}
 	for _, g := range given {
@@ -435,11 +425,80 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 		key   string // Key(a)
 		print string
 	}
+	members := make([]member, len(pieces))
+	withPrint := map[string][]string{} // Print → the IDs of the pieces that have it
+	for i, a := range pieces {
+		members[i] = member{a, Key(a), Print(a)}
+		withPrint[members[i].print] = append(withPrint[members[i].print], a.ID)
+	}
+	// holds says whether g was made for m: its ID with its Print, its
+	// Print (a file renamed), or its ID when no other piece has its Print
+	// (a piece edited in place; another piece with g's Print is that piece
+	// moved away, or a copy of it, and a key stays with its title, date
+	// and authors).
+	holds := func(m member, g KeyRecord) bool {
+		if g.Print == m.print {
+			return true
+		}
+		return g.ID == m.a.ID && !slices.ContainsFunc(withPrint[g.Print], func(id string) bool { return id != m.a.ID })
+	}
+
+	// give gives m the key k, and records it when the ledger does not
+	// have it for m already (a pinned key too: so that a piece pinning
+	// it later does not take it).
+	held := map[string]bool{} // keys given in this keyring
+	give := func(m member, k string) {
+		r.byID[m.a.ID], held[k] = k, true
+		if g, ok := recorded[k]; !ok || g.ID != m.a.ID || g.Print != m.print {
+			r.fresh = append(r.fresh, KeyRecord{Key: k, ID: m.a.ID, Print: m.print})
+		}
+	}
+
+	// 1. Pinned keys: a key recorded for a piece goes on being its key,
+	// whatever a piece added since pins.
+	pinners := map[string][]member{}
+	for _, m := range members {
+		if archive.ValidCiteKey(m.a.CiteKey) {
+			pinners[m.a.CiteKey] = append(pinners[m.a.CiteKey], m)
+		}
+	}
+	var conflicts []archive.Article
+	for k, ms := range pinners {
+		g, given := recorded[k]
+		owner := -1 // the piece that holds k: a pinner, or len(ms) for another piece
+		if given {
+			owner = slices.IndexFunc(ms, func(m member) bool { return holds(m, g) })
+			if owner < 0 && slices.ContainsFunc(members, func(m member) bool { return m.a.CiteKey != k && holds(m, g) }) {
+				owner = len(ms)
+			}
+		}
+		switch {
+		case owner >= 0:
+			if owner < len(ms) {
+				give(ms[owner], k)
+			}
+			for i, m := range ms {
+				if i != owner {
+					r.problems = append(r.problems, archive.Problem{Path: cmp.Or(m.a.Path, m.a.ID),
+						Msg: fmt.Sprintf("citekey %s was given to %s before (folio keeps a key with its piece); this piece is cited by a generated key", k, g.ID)})
+				}
+			}
+		case len(ms) == 1:
+			give(ms[0], k)
+		default:
+			for _, m := range ms {
+				conflicts = append(conflicts, m.a)
+			}
+		}
+	}
+	r.problems = append(r.problems, archive.PinConflicts(conflicts)...)
+	slices.SortFunc(r.problems, func(x, y archive.Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
+
+	// 2. Keys given before.
 	var rest []member
 	own := map[string]bool{} // the Key of every piece without a pinned key
-	for _, a := range pieces {
-		if _, ok := r.byID[a.ID]; !ok {
-			m := member{a, Key(a), Print(a)}
+	for _, m := range members {
+		if _, ok := r.byID[m.a.ID]; !ok {
 			rest = append(rest, m)
 			own[m.key] = true
 		}
@@ -447,16 +506,10 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	fits := func(m member, k string) bool {
 		return !held[k] && (k == m.key || strings.HasPrefix(k, m.key) && isSuffix(k[len(m.key):]))
 	}
-	claim := func(m member, k string) {
-		r.byID[m.a.ID], held[k] = k, true
-		if g, ok := recorded[k]; !ok || g.ID != m.a.ID || g.Print != m.print {
-			r.fresh = append(r.fresh, KeyRecord{Key: k, ID: m.a.ID, Print: m.print})
-		}
-	}
 	var unkeyed []member
-	for _, m := range rest { // by ID first: a piece edited in place
-		if g, ok := byID[m.a.ID]; ok && fits(m, g.Key) {
-			claim(m, g.Key)
+	for _, m := range rest { // by ID first: the same file
+		if g, ok := byID[m.a.ID]; ok && holds(m, g) && fits(m, g.Key) {
+			give(m, g.Key)
 		} else {
 			unkeyed = append(unkeyed, m)
 		}
@@ -471,7 +524,7 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 			}
 		}
 		if k != "" {
-			claim(m, k)
+			give(m, k)
 		} else {
 			unkeyed = append(unkeyed, m)
 		}
@@ -496,7 +549,7 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 				}
 				n++
 				if _, taken := recorded[cand]; !held[cand] && !taken && (cand == k || !own[cand]) {
-					claim(m, cand)
+					give(m, cand)
 					break
 				}
 			}

@@ -194,3 +194,65 @@ func TestPinnedAndTransliteratedKeys(t *testing.T) {
 		t.Errorf("problems %v", probs)
 	}
 }
+
+// A key in the ledger stays with its piece whatever is added after it: a
+// new piece that pins it, or a second piece that pins a key the first
+// pinned, does not take it (the new one gets a generated key and a
+// problem); and a file renamed while a new file takes its old name keeps
+// its key, which follows its title, date and authors, not the name (two
+// helpers' reports: in each case \cite{key} in a paper would have named
+// another piece).
+func TestLedgerKeysSurviveNewPinsAndNames(t *testing.T) {
+	smith := func(id, title, date string) archive.Article {
+		return archive.Article{ID: id, Path: id + ".md", Title: title, Authors: []string{"John Smith"}, Date: day(date)}
+	}
+	a := smith("posts/a", "Security and policy", "2020-01-15")
+	b := smith("posts/b", "Security in the age of AI", "2020-01-16")
+	first := NewKeyringWith([]archive.Article{a, b}, nil)
+	ledger := first.Fresh()
+	ka, kb := first.Key(a), first.Key(b)
+	if ka != "smith2020security" || kb != "smith2020securitya" {
+		t.Fatalf("first run: %s %s", ka, kb)
+	}
+
+	// A new piece pins b's key.
+	pin := archive.Article{ID: "blog/h", Path: "blog/h.md", Title: "Pinned piece", Authors: []string{"Zed Zulu"}, Date: day("2019-01-01"), CiteKey: kb}
+	r := NewKeyringWith([]archive.Article{a, b, pin}, ledger)
+	if r.Key(b) != kb || r.Key(a) != ka || r.Key(pin) == kb {
+		t.Errorf("a new pin of b's key: a %s, b %s, the pinner %s; want %s, %s and another", r.Key(a), r.Key(b), r.Key(pin), ka, kb)
+	}
+	if p := r.Problems(); len(p) != 1 || p[0].Path != "blog/h.md" || !strings.Contains(p[0].Msg, kb) {
+		t.Errorf("problems %v, want one for blog/h.md", p)
+	}
+
+	// a renamed, and a new piece at its old name.
+	moved := a
+	moved.ID, moved.Path = "posts/a-renamed", "posts/a-renamed.md"
+	newA := smith("posts/a", "Security briefing", "2020-03-03")
+	r = NewKeyringWith([]archive.Article{moved, newA, b}, ledger)
+	if r.Key(moved) != ka || r.Key(b) != kb || r.Key(newA) == ka || r.Key(newA) == kb {
+		t.Errorf("renamed and replaced: moved %s, new %s, b %s; want %s, another, %s", r.Key(moved), r.Key(newA), r.Key(b), ka, kb)
+	}
+	// edited in place (no other piece has its old title): keeps its key
+	edited := a
+	edited.Title = "Security, policy and more"
+	if k := NewKeyringWith([]archive.Article{edited, b}, ledger).Key(edited); k != ka {
+		t.Errorf("edited in place: %s, want %s", k, ka)
+	}
+
+	// A pinned key in the ledger, and a second piece pinning it later.
+	one := archive.Article{ID: "one", Path: "one.md", Title: "Able", Authors: []string{"Al Able"}, Date: day("2019-01-01"), CiteKey: "able-first"}
+	l2 := NewKeyringWith([]archive.Article{one}, nil).Fresh()
+	two := archive.Article{ID: "two", Path: "two.md", Title: "Able again", Authors: []string{"Al Able"}, Date: day("2019-02-01"), CiteKey: "able-first"}
+	r = NewKeyringWith([]archive.Article{one, two}, l2)
+	if r.Key(one) != "able-first" || r.Key(two) == "able-first" {
+		t.Errorf("a second pin: one %s, two %s", r.Key(one), r.Key(two))
+	}
+	if p := r.Problems(); len(p) != 1 || p[0].Path != "two.md" {
+		t.Errorf("problems %v, want one for two.md", p)
+	}
+	// without a ledger both are refused, as before
+	if p := NewKeyring([]archive.Article{one, two}).Problems(); len(p) != 2 {
+		t.Errorf("without a ledger: problems %v", p)
+	}
+}

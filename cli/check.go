@@ -5,8 +5,10 @@ import (
 	"path/filepath"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
 
@@ -31,8 +33,10 @@ Zola's _index.md) are not pieces and not problems: the summary counts them.`,
 			// the pieces the index cannot take whole: their counts of
 			// matches miss what lies past the cut
 			probs = append(probs, index.CutProblems(arch.Articles)...)
-			// a citation key pinned by several pieces is none of theirs
-			probs = append(probs, archive.PinConflicts(arch.Articles)...)
+			// a citation key pinned by several pieces is none of theirs,
+			// nor one the ledger of keys holds for another piece
+			ledger, _ := state.OpenCiteKeys(arch.Name, "") // none: the pins alone
+			probs = append(probs, cite.NewKeyringWith(arch.Articles, ledger.Records()).Problems()...)
 			archive.SortProblems(probs)
 			for _, p := range probs {
 				if p.Quiet {

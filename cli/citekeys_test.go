@@ -161,6 +161,22 @@ func TestCiteKeysDoNotMove(t *testing.T) {
 	if n, out := noted(); n != 0 {
 		t.Errorf("mended, the index still notes the pin on %d pieces:\n%s", n, out)
 	}
+
+	// A piece added later that pins a key the ledger holds for another
+	// (smith:pinned, cited above) does not take it; cite warns and check
+	// lists it.
+	must(os.WriteFile(filepath.Join(dir, "late-pin.md"), []byte("---\ntitle: Late pin\ndate: 2020-01-01\nauthors: [Ed Late]\ncitekey: smith:pinned\n---\nx\n"), 0o644))
+	out, errs, err = folio(t, home, "--archive", dir, "cite", "pinned", "late-pin", "--format", "bibtex")
+	if keys := citedKey.FindAllStringSubmatch(out, -1); err != nil || len(keys) != 2 || keys[0][1] != "smith:pinned" || keys[1][1] != "late2020late" {
+		t.Errorf("a late pin of a recorded key: %v %v", err, keys)
+	}
+	late := "late-pin.md: citekey smith:pinned was given to pinned before"
+	if !strings.Contains(errs, late) {
+		t.Errorf("no warning %q:\n%s", late, errs)
+	}
+	if out, _, err := folio(t, home, "check", dir); err == nil || !strings.Contains(out, late) {
+		t.Errorf("folio check (err %v) does not list the late pin:\n%s", err, out)
+	}
 }
 
 // A key pinned by many pieces: folio cite names five notes and counts the
