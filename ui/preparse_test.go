@@ -244,3 +244,38 @@ func BenchmarkContainerBombs(b *testing.B) {
 		}
 	}
 }
+
+// Link reference definitions by the thousand in one paragraph (goldmark's
+// work on them is quadratic) make the piece plain text before it is
+// parsed, and say so; a piece with as many as a long article has (300,
+// and a paragraph of text after them) renders its links.
+func TestReferenceDefinitionsBoundedBeforeParsing(t *testing.T) {
+	rep := strings.Repeat
+	for name, md := range map[string]string{
+		"one-line":   rep("[a]:b\n", 165000),
+		"multi-line": rep("[a]:\n<b>\n\"t\"\n", 40000),
+		"then text":  rep("[a]:b\n", 5000) + rep("text\n", 5000),
+	} {
+		if w := referenceWork(md); w <= maxReferenceWork {
+			t.Errorf("%s: work %d, not over %d", name, w, maxReferenceWork)
+		}
+		lines, note, err := renderMarkdown(md, 80, "dark")
+		if err != nil || len(lines) == 0 || !strings.Contains(note, "reference definitions") {
+			t.Errorf("%s: %v, %d lines, note %q", name, err, len(lines), note)
+		}
+	}
+	var b strings.Builder
+	b.WriteString("See [the report][r7] and [another][r299].\n\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "[r%d]: https://example.org/%d\n", i, i)
+	}
+	b.WriteString("And a last word.\n")
+	if w := referenceWork(b.String()); w > maxReferenceWork {
+		t.Fatalf("300 definitions: work %d", w)
+	}
+	lines, note, err := renderMarkdown(b.String(), 100, "dark")
+	out := ansi.Strip(strings.Join(lines, "\n"))
+	if err != nil || note != "" || !strings.Contains(out, "https://example.org/299") || strings.Contains(out, "[r7]:") {
+		t.Errorf("300 definitions: %v, note %q:\n%s", err, note, out)
+	}
+}

@@ -52,6 +52,9 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 	if len(md) > maxRenderBytes {
 		return plainLines(md, width), fmt.Sprintf("over %d MB, the piece is shown as plain text", maxRenderBytes>>20), nil
 	}
+	if referenceWork(md) > maxReferenceWork {
+		return plainLines(md, width), "too many link reference definitions in a paragraph: the piece is shown as plain text", nil
+	}
 	md = defuseReferences(md)
 	md, pre := boundContainers(md)
 	defer func() { note = joinNotes(pre.note(), note) }()

@@ -142,6 +142,10 @@ func renderBombs() []struct{ name, md string } {
 		{"30,000 images", rep("![a](https://example.org/i.png) ", 30000) + "\n"},
 		{"50,000 autolinks", rep("www.example.com ", 50000) + "\n"},
 		{"20,000 reference definitions", refs.String() + rep("[a][r7] ", 2000) + "\n"},
+		{"165,000 reference definitions in a paragraph (26 s, 360 MB)", rep("[a]:b\n", 165000)},
+		{"multi-line reference definitions (7.7 s)", rep("[a]:\n<b>\n\"t\"\n", 40000)},
+		{"a fence's language of 990 KB (minutes)", "```" + rep("a", 990000) + "\nx\n```\n"},
+		{"45 fences' languages of 20 KB (110 s)", rep("```"+rep("a", 20000)+"\nx\n```\n\n", 45)},
 		{"20,000 footnotes", notes.String() + "\n"},
 		{"20,000 table rows", "| a | b |\n|---|---|\n" + rows.String()},
 		{"3,000 table columns", "|" + rep("a|", 3000) + "\n|" + rep("-|", 3000) + "\n|" + rep("x|", 3000) + "\n"},
@@ -164,8 +168,10 @@ func renderBombs() []struct{ name, md string } {
 
 // TestRenderBombsAreBounded renders every bomb in a child process whose
 // address space may grow by at most 300 MB over what it has when the
-// renders start (Go dies with "out of memory" past it), with a deadline of
-// minutes only as a hang guard. On main the first bomb alone took 870 MB.
+// renders start (Go dies with "out of memory" past it) and which may use
+// renderBombsCPU seconds of CPU for them all (the kernel ends it past
+// them), with a deadline of minutes only as a hang guard. On main the
+// first bomb alone took 870 MB; the fences' long languages took minutes.
 func TestRenderBombsAreBounded(t *testing.T) {
 	if os.Getenv("FOLIO_RENDER_BOMBS") == "child" {
 		renderBombsChild(t)
@@ -204,10 +210,15 @@ func TestRenderBombsAreBounded(t *testing.T) {
 // renderBombsMemory is how far the child's address space may grow.
 const renderBombsMemory = 300 << 20
 
+// renderBombsCPU is the CPU time the child's renders may take, all of
+// them: ~5 s measured.
+const renderBombsCPU = 60
+
 func renderBombsChild(t *testing.T) {
 	bombs := renderBombs()
 	runtime.GC()
 	limitAddressSpace(t, renderBombsMemory)
+	limitCPU(t, renderBombsCPU)
 	for _, b := range bombs {
 		fmt.Fprintf(os.Stderr, "rendering %s\n", b.name)
 		lines, note, err := renderMarkdown(b.md, 100, "dark")
@@ -247,6 +258,8 @@ func FuzzRenderMarkdown(f *testing.F) {
 		rep("- > ", 5000) + "hi\n",
 		rep("- ", 200) + "hi\n" + rep("\n", 20000),
 		rep(rep("  ", 40)+"- x\n", 100),
+		rep("[a]:b\n", 5000),
+		"```" + rep("a", 5000) + "\nx\n```\n",
 	} {
 		f.Add(seed, 60)
 	}

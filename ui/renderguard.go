@@ -46,6 +46,14 @@ import (
 //     quadratic. A block over maxParagraphBytes, or a large one once the
 //     large ones have used largeParagraphBudget, is shown as plain text
 //     (Transform for paragraphs, boundedInline for the others).
+//   - A code block's language is looked up by chroma among its lexers'
+//     names and every file-name pattern, per byte of the name (a fence's
+//     name of 990 KB: minutes). A name over maxLanguageBytes is no language.
+//   - goldmark takes a paragraph's link reference definitions one at a
+//     time, copying the rest of the paragraph after each (quadratic:
+//     165,000 lines of "[a]:b" took 26 s and 360 MB before the cost below
+//     was reached). A piece whose paragraphs' definitions times lines pass
+//     maxReferenceWork (referenceWork) is shown as plain text, unparsed.
 //   - A link's URL costs Glamour per byte (one of 750 KB: 2.2 s, 409 MB).
 //   - Everything else costs Glamour about the same per node, per line it
 //     writes and per byte, but it adds up (50,000 thematic breaks took
@@ -62,6 +70,15 @@ const (
 	largeParagraphBudget = 48 << 10
 	highlightBudget      = 100 * time.Millisecond
 	renderBudget         = 500_000
+	// maxLanguageBytes bounds a code block's language name: chroma's
+	// longest are under 30 bytes ("objective-c++", "postgresql-console")
+	maxLanguageBytes = 40
+	// maxReferenceWork bounds, over a piece's paragraphs, the link
+	// reference definitions that start a line times the paragraph's
+	// lines: goldmark's work on them (20,000 definitions in one
+	// paragraph, 4·10⁸, took 0.6 s; 2·10⁷ is about 4,500 definitions in
+	// one paragraph, far more than a piece written by hand has)
+	maxReferenceWork = 20_000_000
 )
 
 // Cost weights of the budget, about Glamour's microseconds of CPU at the
@@ -410,8 +427,11 @@ func (l *limits) prepareCode(doc ast.Node, src []byte) []byte {
 // highlights reports whether chroma knows lang and tokenises code before
 // the deadline. Glamour then tokenises it once more.
 func (l *limits) highlights(code, lang string) bool {
+	if len(lang) > maxLanguageBytes || time.Now().After(l.deadline) {
+		return false
+	}
 	lexer := lexers.Get(lang)
-	if lexer == nil || time.Now().After(l.deadline) {
+	if lexer == nil {
 		return false
 	}
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
@@ -493,4 +513,27 @@ func plainLines(md string, width int) []string {
 		}
 	}
 	return out
+}
+
+// referenceWork is maxReferenceWork's measure of md: for each paragraph (a
+// run of lines that are not blank), the lines that start a reference
+// definition times the paragraph's lines, summed. Code and quotes are not
+// told apart: it may count more than goldmark does, never less.
+func referenceWork(md string) int {
+	if !strings.Contains(md, "]:") {
+		return 0
+	}
+	work, defs, lines := 0, 0, 0
+	for line := range strings.Lines(md) {
+		if strings.TrimSpace(line) == "" {
+			work += defs * lines
+			defs, lines = 0, 0
+			continue
+		}
+		lines++
+		if referenceDefinition.MatchString(line) {
+			defs++
+		}
+	}
+	return work + defs*lines
 }
