@@ -50,6 +50,14 @@ var realBylines = []struct {
 	{"Joseph R. Biden Jr.", false, []Name{{Given: "Joseph R.", Family: "Biden", Suffix: "Jr."}}},
 	{"by Jane Doe (Reuters)", false, []Name{{Given: "Jane", Family: "Doe"}}},
 	{"Madonna", false, []Name{{Family: "Madonna"}}},
+	// A particle with a capital is part of the family name (the SOTU
+	// corpus's "Martin Van Buren"; a helper's report: "Buren, Martin Van").
+	{"Martin Van Buren", false, []Name{{Given: "Martin", Family: "Van Buren"}}},
+	{"Robert De Niro and Lana Del Rey", false, []Name{{Given: "Robert", Family: "De Niro"}, {Given: "Lana", Family: "Del Rey"}}},
+	// "&" between words that are not two people's names is a company's.
+	{"Procter & Gamble", false, []Name{{Literal: "Procter & Gamble"}}},
+	{"Johnson & Johnson", false, []Name{{Literal: "Johnson & Johnson"}}},
+	{"Ann Lee & Bo Chan", false, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}},
 }
 
 func TestRealBylines(t *testing.T) {

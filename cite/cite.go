@@ -196,11 +196,14 @@ func SplitName(s string) Name {
 	if len(words) == 0 {
 		return n
 	}
-	// The family name starts at the first lower-case particle after the
-	// first word, else it is the last word.
+	// The family name starts at the first particle after the first word,
+	// else it is the last word. A particle written with a capital is part
+	// of the family name ("Martin Van Buren" is Van Buren, sorted under
+	// V, as BibTeX reads "Van Buren, Martin"); one in lower case is its
+	// particle ("Ludwig van Beethoven").
 	start := len(words) - 1
 	for i := 1; i < len(words)-1; i++ {
-		if particles[words[i]] {
+		if particles[strings.ToLower(words[i])] {
 			start = i
 			break
 		}

@@ -381,6 +381,9 @@ func TestSplitName(t *testing.T) {
 		"Jr.":                        {Family: "Jr."},
 		"Mary Ann Smith":             {Given: "Mary Ann", Family: "Smith"},
 		"Abu Bakr al Baghdadi":       {Given: "Abu Bakr", Particle: "al", Family: "Baghdadi"},
+		"Martin Van Buren":           {Given: "Martin", Family: "Van Buren"},
+		"Van Buren, Martin":          {Given: "Martin", Family: "Van Buren"},
+		"Van Morrison":               {Given: "Van", Family: "Morrison"},
 		"Sir Winston Churchill":      {Given: "Sir Winston", Family: "Churchill"},
 		"Raffaello Pantucci, Editor": {Given: "Editor", Family: "Raffaello Pantucci"},
 	} {

@@ -150,9 +150,14 @@ func splitPeople(s string) []string {
 }
 
 // isOrganisation tells an organisation's name from a person's: an acronym
-// (RUSI, BBC), a name starting with "The", or one with a word such as
-// Institute, Team, Board, Press or News.
+// (RUSI, BBC), a name starting with "The", one with a word such as
+// Institute, Team, Board, Press or News, or one joined by "&" that is not
+// two people's names ("Procter & Gamble"; "Ann Lee & Bo Chan" is split
+// before, splitPeople).
 func isOrganisation(s string) bool {
+	if strings.Contains(s, "&") && len(splitPeople(s)) < 2 {
+		return true
+	}
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	if len(words) == 0 {
 		return false
