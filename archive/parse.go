@@ -298,7 +298,8 @@ func PinConflicts(arts []Article) []Problem {
 	pinners := map[string][]string{}
 	for _, a := range arts {
 		if ValidCiteKey(a.CiteKey) {
-			pinners[a.CiteKey] = append(pinners[a.CiteKey], cmp.Or(a.Path, a.ID))
+			// keys that differ only in case are one key to BibTeX
+			pinners[strings.ToLower(a.CiteKey)] = append(pinners[strings.ToLower(a.CiteKey)], cmp.Or(a.Path, a.ID))
 		}
 	}
 	var out []Problem

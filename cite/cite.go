@@ -416,10 +416,10 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	recorded := map[string]KeyRecord{} // by key
 	byID, byPrint := map[string]KeyRecord{}, map[string][]KeyRecord{}
 	for _, g := range given {
-		if _, dup := recorded[g.Key]; dup || g.Key == "" {
+		if _, dup := recorded[fold(g.Key)]; dup || g.Key == "" {
 			continue
 		}
-		recorded[g.Key] = g
+		recorded[fold(g.Key)] = g
 		byID[g.ID] = g
 		byPrint[g.Print] = append(byPrint[g.Print], g)
 	}
@@ -451,8 +451,8 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	// it later does not take it).
 	held := map[string]bool{} // keys given in this keyring
 	give := func(m member, k string) {
-		r.byID[m.a.ID], held[k] = k, true
-		if g, ok := recorded[k]; !ok || g.ID != m.a.ID || g.Print != m.print {
+		r.byID[m.a.ID], held[fold(k)] = k, true
+		if g, ok := recorded[fold(k)]; !ok || g.ID != m.a.ID || g.Print != m.print {
 			r.fresh = append(r.fresh, KeyRecord{Key: k, ID: m.a.ID, Print: m.print})
 		}
 	}
@@ -462,7 +462,7 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	pinners := map[string][]member{}
 	for _, m := range members {
 		if archive.ValidCiteKey(m.a.CiteKey) {
-			pinners[m.a.CiteKey] = append(pinners[m.a.CiteKey], m)
+			pinners[fold(m.a.CiteKey)] = append(pinners[fold(m.a.CiteKey)], m)
 		}
 	}
 	var conflicts []archive.Article
@@ -471,23 +471,23 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 		owner := -1 // the piece that holds k: a pinner, or len(ms) for another piece
 		if given {
 			owner = slices.IndexFunc(ms, func(m member) bool { return holds(m, g) })
-			if owner < 0 && slices.ContainsFunc(members, func(m member) bool { return m.a.CiteKey != k && holds(m, g) }) {
+			if owner < 0 && slices.ContainsFunc(members, func(m member) bool { return fold(m.a.CiteKey) != k && holds(m, g) }) {
 				owner = len(ms)
 			}
 		}
 		switch {
 		case owner >= 0:
 			if owner < len(ms) {
-				give(ms[owner], k)
+				give(ms[owner], ms[owner].a.CiteKey)
 			}
 			for i, m := range ms {
 				if i != owner {
 					r.problems = append(r.problems, archive.Problem{Path: cmp.Or(m.a.Path, m.a.ID),
-						Msg: fmt.Sprintf("citekey %s was given to %s before (folio keeps a key with its piece); this piece is cited by a generated key", k, g.ID)})
+						Msg: fmt.Sprintf("citekey %s was given to %s before (folio keeps a key with its piece); this piece is cited by a generated key", m.a.CiteKey, g.ID)})
 				}
 			}
 		case len(ms) == 1:
-			give(ms[0], k)
+			give(ms[0], ms[0].a.CiteKey)
 		default:
 			for _, m := range ms {
 				conflicts = append(conflicts, m.a)
@@ -507,7 +507,7 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 		}
 	}
 	fits := func(m member, k string) bool {
-		return !held[k] && (k == m.key || strings.HasPrefix(k, m.key) && isSuffix(k[len(m.key):]))
+		return !held[fold(k)] && (k == m.key || strings.HasPrefix(k, m.key) && isSuffix(k[len(m.key):]))
 	}
 	var unkeyed []member
 	for _, m := range rest { // by ID first: the same file
@@ -551,7 +551,7 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 					cand += suffix(n)
 				}
 				n++
-				if _, taken := recorded[cand]; !held[cand] && !taken && (cand == k || !own[cand]) {
+				if _, taken := recorded[fold(cand)]; !held[fold(cand)] && !taken && (cand == k || !own[cand]) {
 					give(m, cand)
 					break
 				}
@@ -561,6 +561,10 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	slices.SortFunc(r.fresh, func(x, y KeyRecord) int { return strings.Compare(x.Key, y.Key) })
 	return r
 }
+
+// fold is what tells two keys apart: BibTeX takes keys that differ only in
+// case for the same one (biber does not), so no two pieces get such keys.
+func fold(k string) string { return strings.ToLower(k) }
 
 // isSuffix says whether s is one of suffix's: a, b, …, aa, ….
 func isSuffix(s string) bool {

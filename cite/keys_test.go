@@ -256,3 +256,30 @@ func TestLedgerKeysSurviveNewPinsAndNames(t *testing.T) {
 		t.Errorf("without a ledger: problems %v", p)
 	}
 }
+
+// Keys that differ only in case are one key to BibTeX (biber tells them
+// apart): a generated key skips one a piece pins in other capitals, and
+// two pins that differ only in case are a conflict (a helper's report).
+func TestKeysDifferInMoreThanCase(t *testing.T) {
+	pinned := archive.Article{ID: "p", Path: "p.md", Title: "Other", Authors: []string{"Ann Smith"}, Date: day("2019-01-01"), CiteKey: "Smith2020Security"}
+	plain := archive.Article{ID: "g", Path: "g.md", Title: "Security", Authors: []string{"Ann Smith"}, Date: day("2020-01-01")}
+	r := NewKeyring([]archive.Article{pinned, plain})
+	if r.Key(pinned) != "Smith2020Security" || r.Key(plain) != "smith2020securitya" {
+		t.Errorf("keys %s and %s", r.Key(pinned), r.Key(plain))
+	}
+	upper := archive.Article{ID: "u", Path: "u.md", Title: "U", Authors: []string{"Al Able"}, Date: day("2019-01-01"), CiteKey: "ABC"}
+	lower := archive.Article{ID: "l", Path: "l.md", Title: "L", Authors: []string{"Al Able"}, Date: day("2019-02-01"), CiteKey: "abc"}
+	r = NewKeyring([]archive.Article{upper, lower})
+	if r.Key(upper) == "ABC" || r.Key(lower) == "abc" || len(r.Problems()) != 2 {
+		t.Errorf("ABC and abc pinned: keys %s, %s, problems %v", r.Key(upper), r.Key(lower), r.Problems())
+	}
+	// the ledger's keys too: a key recorded as Smith2020Security keeps
+	// smith2020security from another piece once its pin is gone
+	ledger := NewKeyring([]archive.Article{pinned}).Fresh()
+	unpinned := pinned
+	unpinned.CiteKey = ""
+	other := plain
+	if k := NewKeyringWith([]archive.Article{unpinned, other}, ledger).Key(other); k != "smith2020securitya" {
+		t.Errorf("a recorded key in other capitals given again: %s", k)
+	}
+}
