@@ -248,6 +248,11 @@ func TestSearchSaysHowItReadTheQuery(t *testing.T) {
 	if !strings.Contains(errOut, `did you mean terrorism? (54 pieces: folio search "terrorism")`) || strings.Contains(out, "did you mean") {
 		t.Errorf("stderr %q, stdout %q", errOut, out)
 	}
+	// counts alone (--limit 0) too
+	_, errOut, _ = run(t, append(env, "search", "--limit", "0", "terorism")...)
+	if !strings.Contains(errOut, `did you mean terrorism? (54 pieces`) {
+		t.Errorf("--limit 0: stderr %q", errOut)
+	}
 	out, _, _ = run(t, append(env, "search", "--json", "terorism")...)
 	var r struct {
 		Notes      []string

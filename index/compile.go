@@ -342,6 +342,7 @@ func keywordQuery(field string, cl clause, values func(string) []string) query.Q
 		if v == "" {
 			continue
 		}
+		v = cutKeyword(v) // as the index holds a value of over 255 bytes
 		tq := query.NewTermQuery(v)
 		tq.SetField(field)
 		alts = append(alts, tq)

@@ -201,6 +201,9 @@ func dateRestrictions(q Query) []query.Query {
 // resolveValue maps a filter value to the index's values by the rule every
 // command shares (see archive.Filter; loose is for outlets, by words).
 func resolveValue(v string, known []FacetValue, loose bool) []string {
+	// the index holds a value of over 255 bytes cut (cutKeyword): so is
+	// the value asked for, or no piece would have it
+	v = cutKeyword(v)
 	values := make([]string, len(known))
 	for i, k := range known {
 		values[i] = k.Value
