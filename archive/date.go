@@ -17,6 +17,11 @@ var dayLayouts = []string{
 	"2006-01-02T15:04",
 	"2006-01-02 15:04:05 -0700",
 	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05Z07:00",     // YAML's timestamp with a space
+	"2006-01-02T15:04:05-0700",      // Hugo takes it
+	"2006-01-02T15:04:05.999999999", // fractions, no zone
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02 15:04:05.999999999 -0700 MST", // Go's time.String, which Hugo writes
 	"2006-01-02 15:04:05 MST",
 	"2006-01-02 15:04:05",
 	"2006-01-02 15:04",
@@ -36,6 +41,9 @@ var monthLayouts = []string{"2006-01", "2006/01", "January 2006", "Jan 2006"}
 // 19th, as the author wrote it.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
+	if len(s) > 10 && s[10] == 't' && s[4] == '-' { // YAML allows 2021-03-14t10:00:00z
+		s = strings.ToUpper(s)
+	}
 	if len(s) == 4 {
 		if y, err := strconv.Atoi(s); err == nil && y > 0 {
 			return Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear}, nil

@@ -50,6 +50,17 @@ var rawHTMLTags = map[string]bool{"pre": true, "script": true, "style": true, "t
 
 var inlineImg = regexp.MustCompile(`(?i)<img\s[^>]*>`)
 
+// inlineComment is a comment inside a line of text, which the site does
+// not show.
+var inlineComment = regexp.MustCompile(`<!--.*?-->`)
+
+// isCommentStart: line opens a comment block (up to three spaces, then
+// "<!--").
+func isCommentStart(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	return len(line)-len(t) < 4 && strings.HasPrefix(t, "<!--")
+}
+
 // readableHTML converts the HTML blocks of md to Markdown and its inline
 // <img> tags to "[image: alt] URL", outside fenced and indented code.
 func readableHTML(md string) string {
@@ -70,6 +81,19 @@ func readableHTML(md string) string {
 		if code || blank || !strings.Contains(line, "<") {
 			b.WriteString(md[i:next])
 			i, prevBlank = next, blank
+			continue
+		}
+		if isCommentStart(line) {
+			// A comment block (CommonMark's HTML block type 2) runs to the
+			// line holding "-->", or to the end: the site shows none of
+			// it, so it is no text to search or show. A blank line keeps
+			// the blocks around it apart.
+			end := len(md)
+			if e := strings.Index(md[i+strings.Index(line, "<!--")+4:], "-->"); e >= 0 {
+				_, end = lineAt(md, i+strings.Index(line, "<!--")+4+e)
+			}
+			b.WriteString("\n")
+			i, prevBlank = end, true
 			continue
 		}
 		tag := openingTag(line)
@@ -108,7 +132,11 @@ func readableHTML(md string) string {
 			i, prevBlank = end, false
 			continue
 		}
-		b.WriteString(inlineImg.ReplaceAllStringFunc(md[i:next], imgLine))
+		text := md[i:next]
+		if !strings.Contains(text, "`") { // a comment in a code span is its text
+			text = inlineComment.ReplaceAllString(text, "")
+		}
+		b.WriteString(inlineImg.ReplaceAllStringFunc(text, imgLine))
 		i, prevBlank = next, false
 	}
 	return b.String()

@@ -105,9 +105,11 @@ type FileInfo struct {
 
 // IsArticlePath reports whether a file name is an article by its extension.
 func IsArticlePath(name string) bool {
-	ext := strings.ToLower(path.Ext(name))
-	return ext == ".md" || ext == ".markdown"
+	return markdownExts[strings.ToLower(path.Ext(name))]
 }
+
+// markdownExts are the names Hugo and Jekyll read as Markdown.
+var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true, ".mkdn": true, ".mkdown": true}
 
 // Scan lists the article files of fsys: .md and .markdown files at any depth,
 // hidden files and folders and Jekyll's _drafts skipped. Symbolic links to folders are not

@@ -3,6 +3,7 @@ package archive
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -34,10 +35,12 @@ type field struct {
 type matter map[string]field
 
 // Key aliases, in order of preference. Hugo, Jekyll and Zola archives open as
-// they are; keys not listed (lastmod, draft, layout, slug, ...) are ignored.
+// they are; keys not listed (layout, slug, ...) are ignored.
 var (
-	titleKeys      = []string{"title"}
-	dateKeys       = []string{"date", "published", "publishdate", "pubdate", "date_published"}
+	titleKeys = []string{"title"}
+	// dateKeys are Hugo's (its default order, lastmod and modified last),
+	// then JSON Feed's; Jekyll's published: true/false is not a date
+	dateKeys       = []string{"date", "publishdate", "pubdate", "published", "date_published", "lastmod", "modified"}
 	outletKeys     = []string{"outlet", "publication", "publisher", "venue", "journal"}
 	authorKeys     = []string{"authors", "author", "by", "creator"}
 	tagKeys        = []string{"tags", "categories", "keywords", "topics"}
@@ -50,7 +53,14 @@ var (
 	// sites', Pandoc users', Zotero's "Citation Key") and citation-key
 	// (CSL 1.0.2's variable).
 	citeKeyKeys = []string{"citekey", "citation-key"}
+	// draftKeys say a piece is unpublished: Hugo's and Zola's draft: true,
+	// Jekyll's published: false
+	draftKeys = []string{"draft", "published"}
 )
+
+// DraftMsg is the message of the Quiet problem of a draft: the site does
+// not publish it, as Jekyll's _drafts folder is not.
+const DraftMsg = "draft (the site does not publish it)"
 
 var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 
@@ -80,11 +90,14 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 
 	offset := firstContentLine(data) // front matter line 1 is file line offset+1
+	data = jekyllDotsEnd(data)
 	var m matter
 	var decodeErr error
 	formats := []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, decodeErr = decodeYAML(b); return nil }),
 		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); return nil }),
+		// Hugo's JSON front matter: an object from a line "{" to a line "}"
+		{Start: "{", End: "}", UnmarshalDelims: true, Unmarshal: func(b []byte, _ any) error { m, decodeErr = decodeJSON(b); return nil }},
 	}
 	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
 	switch {
@@ -92,7 +105,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		errors.Is(err, frontmatter.ErrNotFound) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("+++")):
 		return fail(offset, "front matter is not closed")
 	case errors.Is(err, frontmatter.ErrNotFound):
-		return fail(1, "no front matter (a file must start with --- YAML or +++ TOML holding title and date)")
+		return fail(1, "no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date)")
 	case err != nil:
 		return fail(0, "reading front matter: %v", err)
 	}
@@ -139,7 +152,10 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		}
 		return fail(at(title), "empty title")
 	}
-	date, df := m.first(dateKeys)
+	if m.isDraft() {
+		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
+	}
+	date, df := m.firstDate()
 	switch {
 	case df == "" && isPost:
 		a.Date = post.date
@@ -324,7 +340,7 @@ func PinConflicts(arts []Article) []Problem {
 // knownKeys are the keys Parse reads: only their values are decoded.
 var knownKeys = func() map[string]bool {
 	m := map[string]bool{}
-	for _, keys := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, tagKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys, citeKeyKeys} {
+	for _, keys := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, tagKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys, citeKeyKeys, draftKeys} {
 		for _, k := range keys {
 			m[k] = true
 		}
@@ -436,6 +452,60 @@ func decodeTOML(b []byte) (matter, error) {
 	return m, nil
 }
 
+// decodeJSON reads Hugo's JSON front matter (keys have no lines).
+func decodeJSON(b []byte) (matter, error) {
+	if err := checkValueCount(b); err != nil {
+		return nil, err
+	}
+	raw := map[string]any{}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, err
+	}
+	m := matter{}
+	for k, v := range raw {
+		if k = strings.ToLower(k); knownKeys[k] {
+			if f, ok := v.(float64); ok && f == float64(int64(f)) {
+				v = int64(f) // a year written as a number
+			}
+			m[k] = field{value: v}
+		}
+	}
+	return m, nil
+}
+
+// jekyllDotsEnd returns data with YAML front matter closed by a line "..."
+// (YAML's end of document, which Jekyll takes as well as "---") closed by
+// "---" instead, the first of the two lines after the opening one being
+// the end. Lines keep their numbers and lengths.
+func jekyllDotsEnd(data []byte) []byte {
+	rest := bytes.TrimLeft(data, " \t\r\n")
+	if !bytes.HasPrefix(rest, []byte("---")) {
+		return data
+	}
+	first := len(data) - len(rest)
+	nl := bytes.IndexByte(data[first:], '\n')
+	if nl < 0 || string(bytes.TrimSpace(data[first:first+nl])) != "---" {
+		return data
+	}
+	for off := first + nl + 1; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data) - off
+		}
+		switch line := bytes.TrimSpace(data[off : off+end]); string(line) {
+		case "---":
+			return data
+		case "...":
+			out := slices.Clone(data)
+			at := off + bytes.Index(data[off:off+end], line)
+			copy(out[at:], "---")
+			return out
+		}
+		off += end + 1
+	}
+	return data
+}
+
 // zolaTables are the front-matter tables whose keys are read as if they
 // were top-level: Zola keeps tags, categories and authors in [taxonomies]
 // and everything of its own (author, url, ...) in [extra].
@@ -448,6 +518,26 @@ func (m matter) fill(other matter) {
 			m[k] = f
 		}
 	}
+}
+
+// firstDate is the first of dateKeys with a value that is not true or
+// false (Jekyll's published flag).
+func (m matter) firstDate() (field, string) {
+	for _, k := range dateKeys {
+		if f, ok := m[k]; ok {
+			if _, flag := f.value.(bool); !flag {
+				return f, k
+			}
+		}
+	}
+	return field{}, ""
+}
+
+// isDraft: draft is true (Hugo, Zola) or published is false (Jekyll).
+func (m matter) isDraft() bool {
+	draft, _ := m["draft"].value.(bool)
+	published, ok := m["published"].value.(bool)
+	return draft || ok && !published
 }
 
 func (m matter) first(keys []string) (field, string) {

@@ -18,7 +18,7 @@ const SectionPageMsg = "section page (a list of pieces, not a piece)"
 // (_index.md): the page that lists a section's pieces, not a piece.
 func IsSectionPage(p string) bool {
 	base := path.Base(p)
-	return strings.EqualFold(base, "_index.md") || strings.EqualFold(base, "_index.markdown")
+	return IsArticlePath(base) && strings.EqualFold(strings.TrimSuffix(base, path.Ext(base)), "_index")
 }
 
 // Passed reports whether the archive's scan passes over a file or folder

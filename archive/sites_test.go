@@ -146,3 +146,73 @@ func TestDraftsFolderIsNotScanned(t *testing.T) {
 }
 
 func first[A, B any](a A, _ B) A { return a }
+
+// Front matter as Hugo, Jekyll and Zola read it (a helper's report): each
+// of these was skipped with a problem, or shown though the site does not
+// publish it.
+func TestSiteFrontMatterAsTheSitesReadIt(t *testing.T) {
+	for _, c := range []struct {
+		name, path, text string
+		date             string // "" for a piece that is not one
+		quiet            bool   // not a piece by design (a draft)
+	}{
+		{"Jekyll's published: true is no date", "_posts/2021-03-15-published-true.md", "---\ntitle: P\npublished: true\n---\nB", "2021-03-15", false},
+		{"published: true with a date", "p.md", "---\ntitle: P\npublished: true\ndate: 2020-01-02\n---\nB", "2020-01-02", false},
+		{"published as a date", "p.md", "---\ntitle: P\npublished: 2019-05-06\n---\nB", "2019-05-06", false},
+		{"Jekyll's published: false is a draft", "_posts/2021-03-15-x.md", "---\ntitle: P\npublished: false\n---\nB", "", true},
+		{"Hugo's draft", "p.md", "---\ntitle: P\ndate: 2020-01-01\ndraft: true\n---\nB", "", true},
+		{"Zola's draft", "p.md", "+++\ntitle = \"P\"\ndate = 2020-01-01\ndraft = true\n+++\nB", "", true},
+		{"draft: false", "p.md", "---\ntitle: P\ndate: 2020-01-01\ndraft: false\n---\nB", "2020-01-01", false},
+		{"Hugo's JSON front matter", "p.md", "{\n  \"title\": \"JSON Front Matter\",\n  \"date\": \"2021-02-02\"\n}\nBody", "2021-02-02", false},
+		{"Jekyll's ... closing", "p.md", "---\ntitle: Dots\ndate: 2021-01-01\n...\nBody\n\n---\n\nMore", "2021-01-01", false},
+		{"Hugo's lastmod alone", "p.md", "---\ntitle: P\nlastmod: 2022-02-03\n---\nB", "2022-02-03", false},
+		{"publishDate before published", "p.md", "---\ntitle: P\npublishDate: 2020-02-02\npublished: 2021-01-01\n---\nB", "2020-02-02", false},
+		{"YAML timestamp with a space", "p.md", "---\ntitle: P\ndate: 2021-03-14 10:00:00Z\n---\nB", "2021-03-14", false},
+		{"with an offset", "p.md", "---\ntitle: P\ndate: 2021-03-14 10:00:00+01:00\n---\nB", "2021-03-14", false},
+		{"lower-case t and z", "p.md", "---\ntitle: P\ndate: 2021-03-14t10:00:00z\n---\nB", "2021-03-14", false},
+		{"Hugo's -0700", "p.md", "---\ntitle: P\ndate: 2021-03-14T10:00:00-0700\n---\nB", "2021-03-14", false},
+		{"Go's time.String", "p.md", "---\ntitle: P\ndate: 2021-03-14 10:00:00.000000000 +0000 UTC\n---\nB", "2021-03-14", false},
+	} {
+		a, probs := Parse(c.path, []byte(c.text))
+		switch {
+		case c.quiet:
+			if len(probs) != 1 || !probs[0].Quiet || probs[0].Msg != DraftMsg {
+				t.Errorf("%s: %v, want a quiet draft", c.name, probs)
+			}
+		case len(probs) != 0 || a.Date.String() != c.date:
+			t.Errorf("%s: date %s, problems %v; want %s", c.name, a.Date, probs, c.date)
+		}
+	}
+	if a, _ := Parse("p.md", []byte("---\ntitle: Dots\ndate: 2021-01-01\n...\nBody\n")); !strings.Contains(a.Body, "Body") || strings.Contains(a.Body, "...") {
+		t.Errorf("the body after ...: %q", a.Body)
+	}
+	for _, name := range []string{"a.mkd", "a.mdown", "a.MKDN", "a.mkdown"} {
+		if !IsArticlePath(name) {
+			t.Errorf("%s is not read", name)
+		}
+	}
+	if !IsSectionPage("blog/_index.mdown") || IsSectionPage("blog/_index.txt") {
+		t.Error("section pages by extension")
+	}
+}
+
+// HTML comments are no text the site shows: not in the body that is
+// searched and shown (a helper's report: folio search found an author's
+// note in a comment, and snippets showed "<!--more--").
+func TestCommentsAreNoText(t *testing.T) {
+	body := "Before.\n\n<!-- an author note: do not publish -->\n\nAfter zebra.\n\nIntro<!--more--> rest.\n\n<!--\nline one\nline two -->\nTail.\n\n```\n<!-- code keeps it -->\n```\n\n`<!-- span keeps it -->`\n"
+	a, probs := Parse("p.md", []byte("---\ntitle: T\ndate: 2020-01-01\n---\n"+body))
+	if len(probs) != 0 {
+		t.Fatal(probs)
+	}
+	for _, gone := range []string{"author note", "publish", "more", "line one", "line two"} {
+		if strings.Contains(a.Body, gone) {
+			t.Errorf("%q is in the body:\n%s", gone, a.Body)
+		}
+	}
+	for _, kept := range []string{"Before.", "After zebra.", "Intro rest.", "Tail.", "<!-- code keeps it -->", "`<!-- span keeps it -->`"} {
+		if !strings.Contains(a.Body, kept) {
+			t.Errorf("%q is not in the body:\n%s", kept, a.Body)
+		}
+	}
+}

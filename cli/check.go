@@ -19,7 +19,8 @@ func newCheckCmd(env *Env) *cobra.Command {
 		Long: `Validate an archive folder (default: --archive, else the bundled archive).
 Every problem is printed as path:line: message. Exits 1 if there is any
 problem, 0 with a one-line summary otherwise. Section pages (Hugo's and
-Zola's _index.md) are not pieces and not problems: the summary counts them.`,
+Zola's _index.md) and drafts (draft: true, Jekyll's published: false) are not
+pieces and not problems: the summary counts them.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := env.ArchiveDir
@@ -40,7 +41,7 @@ Zola's _index.md) are not pieces and not problems: the summary counts them.`,
 			archive.SortProblems(probs)
 			for _, p := range probs {
 				if p.Quiet {
-					continue // a section page is not a problem
+					continue // a section page or a draft is not a problem
 				}
 				if dir != "" {
 					p.Path = filepath.Join(dir, p.Path) // as the user named it, so editors can jump to it
@@ -56,7 +57,7 @@ Zola's _index.md) are not pieces and not problems: the summary counts them.`,
 			n, sections := archive.CountProblems(probs)
 			also := ""
 			if sections > 0 {
-				also = fmt.Sprintf(" (%d section page(s) are not pieces)", sections)
+				also = fmt.Sprintf(" (%d section page(s) or draft(s) are not pieces)", sections)
 			}
 			if n > 0 {
 				fmt.Fprintf(env.Err, "%s: %d problem(s); %d file(s) skipped, %d piece(s) loaded%s\n",

@@ -41,11 +41,14 @@ import (
 // written and the tags' words, caps.go; 30: and the stems whose last
 // letter was made, for word*; 31: a long word cut once folded, a tag's
 // words past its first 255 bytes not indexed, a tag word's lower case;
-// 32: the bundled aliases' forms as written and their pairs, forms.go.
+// 32: the bundled aliases' forms as written and their pairs, forms.go;
+// 33: sites' front matter as the sites read it (drafts skipped, Jekyll's
+// published flag, JSON front matter, "..." closing, lastmod, more date
+// forms and Markdown extensions) and HTML comments no text.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 32
+const SchemaVersion = 33
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -279,3 +279,13 @@ func TestReferenceDefinitionsBoundedBeforeParsing(t *testing.T) {
 		t.Errorf("300 definitions: %v, note %q:\n%s", err, note, out)
 	}
 }
+
+// A piece with no body (front matter alone, common in Hugo) renders with
+// no note: it was said to be "too costly to render" (a helper's report).
+func TestEmptyBodyHasNoNote(t *testing.T) {
+	for _, md := range []string{"", "\n", "   \n\n"} {
+		if _, note, err := renderMarkdown(md, 80, "dark"); err != nil || note != "" {
+			t.Errorf("%q: note %q, %v", md, note, err)
+		}
+	}
+}

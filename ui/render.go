@@ -62,7 +62,7 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 	deadline := time.Now().Add(highlightBudget)
 	lims := make([]*limits, len(parts))
 	for i, p := range parts {
-		lims[i] = &limits{deadline: deadline, share: float64(len(p)) / float64(max(len(md), 1))}
+		lims[i] = &limits{deadline: deadline, share: float64(max(len(p), 1)) / float64(max(len(md), 1))}
 	}
 	if len(parts) == 1 {
 		lines, err = renderPart(md, width, style, lims[0])
@@ -142,7 +142,7 @@ func notes(lims []*limits) string {
 		}
 	}
 	switch {
-	case plain == len(lims):
+	case plain > 0 && plain == len(lims):
 		return "the piece is shown as plain text (too costly to render)"
 	case plain > 0:
 		return "part of the piece is shown as plain text (too costly to render)"
