@@ -43,6 +43,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -344,17 +345,19 @@ func asciiWord(s string) string {
 // The rule:
 //
 //  1. A piece whose front matter pins a key (Article.CiteKey) has that key
-//     when no other piece pins the same one and Given does not record it
-//     for another piece; when Given records it for one of the pieces (a
-//     pinner or not), that piece keeps it. The others that pin it get
-//     generated keys instead, and Problems names their files.
-//  2. Any other piece keeps the key Given records for it (by ID, else by
-//     Print, so a renamed or moved file keeps its key), provided that key
-//     is still its Key, or its Key with a suffix, and no piece pins it. A
+//     when no other piece pins the same one (keys that differ only in
+//     case are one) and Given does not record it for another piece; when
+//     Given records it for one of the pinners, that one keeps it. The
+//     others get generated keys instead, and Problems names their files.
+//  2. Any other piece keeps the key Given records for it: by ID and Print
+//     (the same file, unchanged), else by Print (a renamed or moved file,
+//     its title, date and authors unchanged), even when folio's rules
+//     would now make another key; a piece edited in place (by ID alone)
+//     keeps it while it is still its Key, or its Key with a suffix. A
 //     record follows its Print before its ID: when another piece has the
 //     recorded Print (the file moved away and a new one took its name, or
 //     a copy), the key goes with the title, date and authors it was given
-//     for.
+//     for; of pieces alike, the first ID has it.
 //  3. The rest, grouped by Key and each group put in order of date, then
 //     title, then Print (then ID, for pieces alike in all of these), get
 //     the first of Key, Key+a, Key+b, … that is free: no piece pins it or
@@ -434,16 +437,34 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 		members[i] = member{a, Key(a), Print(a)}
 		withPrint[members[i].print] = append(withPrint[members[i].print], a.ID)
 	}
-	// holds says whether g was made for m: its ID with its Print, its
-	// Print (a file renamed), or its ID when no other piece has its Print
-	// (a piece edited in place; another piece with g's Print is that piece
-	// moved away, or a copy of it, and a key stays with its title, date
-	// and authors).
-	holds := func(m member, g KeyRecord) bool {
-		if g.Print == m.print {
-			return true
+	// rank says how surely g was made for m: 3 for its ID and Print (the
+	// same file, unchanged), 2 for its Print (a file renamed or moved,
+	// or a copy), 1 for its ID when no other piece has g's Print (a piece
+	// edited in place; another piece with g's Print is that piece moved
+	// away, or a copy of it: a key stays with its title, date and
+	// authors), 0 for none. Pieces with one Print have one date, so a
+	// keyring of some years sees them all.
+	rank := func(m member, g KeyRecord) int {
+		switch {
+		case g.Print == m.print && g.ID == m.a.ID:
+			return 3
+		case g.Print == m.print:
+			return 2
+		case g.ID == m.a.ID && !slices.ContainsFunc(withPrint[g.Print], func(id string) bool { return id != m.a.ID }):
+			return 1
 		}
-		return g.ID == m.a.ID && !slices.ContainsFunc(withPrint[g.Print], func(id string) bool { return id != m.a.ID })
+		return 0
+	}
+	// surest is the member of ms that g was most surely made for (the
+	// first ID of those alike), or -1.
+	surest := func(ms []member, g KeyRecord) int {
+		best, at := 0, -1
+		for i, m := range ms {
+			if n := rank(m, g); n > best || n == best && n > 0 && m.a.ID < ms[at].a.ID {
+				best, at = n, i
+			}
+		}
+		return at
 	}
 
 	// give gives m the key k, and records it when the ledger does not
@@ -457,8 +478,10 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 		}
 	}
 
-	// 1. Pinned keys: a key recorded for a piece goes on being its key,
-	// whatever a piece added since pins.
+	// 1. Pinned keys: a key the ledger records for a piece is that piece's
+	// alone, whatever a piece added since pins (whether or not the piece
+	// is among those at hand: a keyring of some years decides as the
+	// whole archive's does).
 	pinners := map[string][]member{}
 	for _, m := range members {
 		if archive.ValidCiteKey(m.a.CiteKey) {
@@ -468,16 +491,13 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	var conflicts []archive.Article
 	for k, ms := range pinners {
 		g, given := recorded[k]
-		owner := -1 // the piece that holds k: a pinner, or len(ms) for another piece
+		owner := -1
 		if given {
-			owner = slices.IndexFunc(ms, func(m member) bool { return holds(m, g) })
-			if owner < 0 && slices.ContainsFunc(members, func(m member) bool { return fold(m.a.CiteKey) != k && holds(m, g) }) {
-				owner = len(ms)
-			}
+			owner = surest(ms, g)
 		}
 		switch {
-		case owner >= 0:
-			if owner < len(ms) {
+		case given:
+			if owner >= 0 {
 				give(ms[owner], ms[owner].a.CiteKey)
 			}
 			for i, m := range ms {
@@ -497,7 +517,10 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	r.problems = append(r.problems, archive.PinConflicts(conflicts)...)
 	slices.SortFunc(r.problems, func(x, y archive.Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
 
-	// 2. Keys given before.
+	// 2. Keys given before: kept by the piece they were made for, even
+	// when folio would now make another (its rules for names changed); a
+	// piece edited in place keeps its key while it is still its Key, or
+	// its Key with a suffix.
 	var rest []member
 	own := map[string]bool{} // the Key of every piece without a pinned key
 	for _, m := range members {
@@ -506,12 +529,13 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 			own[m.key] = true
 		}
 	}
+	slices.SortFunc(rest, func(x, y member) int { return strings.Compare(x.a.ID, y.a.ID) })
 	fits := func(m member, k string) bool {
-		return !held[fold(k)] && (k == m.key || strings.HasPrefix(k, m.key) && isSuffix(k[len(m.key):]))
+		return k == m.key || strings.HasPrefix(k, m.key) && isSuffix(k[len(m.key):])
 	}
 	var unkeyed []member
 	for _, m := range rest { // by ID first: the same file
-		if g, ok := byID[m.a.ID]; ok && holds(m, g) && fits(m, g.Key) {
+		if g, ok := byID[m.a.ID]; ok && !held[fold(g.Key)] && (rank(m, g) == 3 || rank(m, g) == 1 && fits(m, g.Key)) {
 			give(m, g.Key)
 		} else {
 			unkeyed = append(unkeyed, m)
@@ -521,7 +545,7 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	for _, m := range rest { // then by Print: a file renamed or moved
 		k := ""
 		for _, g := range byPrint[m.print] {
-			if fits(m, g.Key) {
+			if !held[fold(g.Key)] {
 				k = g.Key
 				break
 			}
@@ -538,7 +562,10 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	for _, m := range unkeyed {
 		groups[m.key] = append(groups[m.key], m)
 	}
-	for k, ms := range groups {
+	// in the order of their keys: a suffixed key of one group can be
+	// another's ("lee2020" + "ba", "lee2020b" + "a")
+	for _, k := range slices.Sorted(maps.Keys(groups)) {
+		ms := groups[k]
 		slices.SortFunc(ms, func(x, y member) int {
 			return cmp.Or(x.a.Date.Time.Compare(y.a.Date.Time), strings.Compare(x.a.Title, y.a.Title),
 				strings.Compare(x.print, y.print), strings.Compare(x.a.ID, y.a.ID))

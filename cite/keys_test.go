@@ -283,3 +283,65 @@ func TestKeysDifferInMoreThanCase(t *testing.T) {
 		t.Errorf("a recorded key in other capitals given again: %s", k)
 	}
 }
+
+// The review's cases: a keyring of some years refuses a pin of a key the
+// ledger holds for a piece of another year, as the whole archive's does;
+// an exact copy of a pinning piece does not take the key from the
+// original, whatever the order; a recorded key stays with its unchanged
+// piece though folio now reads its author otherwise (a capitalised
+// particle, "&"); suffixes do not depend on map order.
+func TestKeysAcrossSubsetsCopiesAndUpgrades(t *testing.T) {
+	one := archive.Article{ID: "one", Path: "one.md", Title: "One", Date: day("2020-01-01")}
+	ledger := NewKeyring([]archive.Article{one}).Fresh()
+	two := archive.Article{ID: "two", Path: "two.md", Title: "Two", Date: day("2021-01-01"), CiteKey: ledger[0].Key}
+	whole := NewKeyringWith([]archive.Article{one, two}, ledger)
+	part := NewKeyringWith([]archive.Article{two}, ledger) // two's year, and every pinner
+	if whole.Key(two) == ledger[0].Key || part.Key(two) != whole.Key(two) || len(part.Problems()) != 1 {
+		t.Errorf("two pins one's key: whole %s, two's year alone %s (%v)", whole.Key(two), part.Key(two), part.Problems())
+	}
+
+	orig := archive.Article{ID: "posts/z", Path: "posts/z.md", Title: "T", Authors: []string{"Al Able"}, Date: day("2019-01-01"), CiteKey: "able-t"}
+	l2 := NewKeyring([]archive.Article{orig}).Fresh()
+	cp := orig
+	cp.ID, cp.Path = "posts/a-copy", "posts/a-copy.md"
+	for _, arts := range [][]archive.Article{{cp, orig}, {orig, cp}} {
+		r := NewKeyringWith(arts, l2)
+		if r.Key(orig) != "able-t" || r.Key(cp) == "able-t" {
+			t.Errorf("a copy of a pinning piece: original %s, copy %s", r.Key(orig), r.Key(cp))
+		}
+		for _, p := range r.Problems() {
+			if p.Path != "posts/a-copy.md" {
+				t.Errorf("problem on %s: %s", p.Path, p.Msg)
+			}
+		}
+	}
+
+	// keys recorded by the rule before (as 832daa1 made them)
+	vb := archive.Article{ID: "vb", Title: "State of the Union", Authors: []string{"Martin Van Buren"}, Date: day("1837-12-05")}
+	pg := archive.Article{ID: "pg", Title: "Annual report", Authors: []string{"Procter & Gamble"}, Date: day("2020-01-01")}
+	old := []KeyRecord{{Key: "buren1837state", ID: "vb", Print: Print(vb)}, {Key: "gamble2020annual", ID: "pg", Print: Print(pg)}}
+	r := NewKeyringWith([]archive.Article{vb, pg}, old)
+	if r.Key(vb) != "buren1837state" || r.Key(pg) != "gamble2020annual" || len(r.Fresh()) != 0 {
+		t.Errorf("upgraded: %s, %s, fresh %v", r.Key(vb), r.Key(pg), r.Fresh())
+	}
+	moved := vb
+	moved.ID = "sotu/vb"
+	if k := NewKeyringWith([]archive.Article{moved}, old).Key(moved); k != "buren1837state" {
+		t.Errorf("upgraded and moved: %s", k)
+	}
+
+	// "lee2020" + "ba" and "lee2020b" + "a": one answer, run after run
+	var arts []archive.Article
+	for i := range 3 { // lee2020b, lee2020ba, …
+		arts = append(arts, archive.Article{ID: fmt.Sprintf("b%d", i), Title: "B", Authors: []string{"Ann Lee"}, Date: day(fmt.Sprintf("2020-01-%02d", i+1))})
+	}
+	for i := range 30 { // lee2020, lee2020a, …, lee2020z, lee2020aa, …, lee2020ba?
+		arts = append(arts, archive.Article{ID: fmt.Sprintf("l%02d", i), Title: "The", Authors: []string{"Ann Lee"}, Date: day(fmt.Sprintf("2020-02-%02d", i%28+1))})
+	}
+	first := strings.Join(Keys(arts), " ")
+	for range 30 {
+		if got := strings.Join(Keys(arts), " "); got != first {
+			t.Fatalf("keys differ between runs:\n%s\n%s", first, got)
+		}
+	}
+}

@@ -36,8 +36,11 @@ pieces and not problems: the summary counts them.`,
 			probs = append(probs, index.CutProblems(arch.Articles)...)
 			// a citation key pinned by several pieces is none of theirs,
 			// nor one the ledger of keys holds for another piece
-			ledger, _ := state.OpenCiteKeys(arch.Name, "") // none: the pins alone
-			probs = append(probs, cite.NewKeyringWith(arch.Articles, ledger.Records()).Problems()...)
+			ledger, err := state.ReadCiteKeys(arch.Name, "") // read alone: a corrupt one stays where it is
+			if err != nil {
+				fmt.Fprintf(env.Err, "folio: warning: %s; pinned keys are checked without it\n", termsafe.Escape(err.Error()))
+			}
+			probs = append(probs, cite.NewKeyringWith(arch.Articles, ledger).Problems()...)
 			archive.SortProblems(probs)
 			for _, p := range probs {
 				if p.Quiet {

@@ -177,6 +177,20 @@ func TestCiteKeysDoNotMove(t *testing.T) {
 	if out, _, err := folio(t, home, "check", dir); err == nil || !strings.Contains(out, late) {
 		t.Errorf("folio check (err %v) does not list the late pin:\n%s", err, out)
 	}
+	// folio check reads the ledger and changes nothing: a corrupt one is
+	// said and left where it is (before, it was set aside, quietly)
+	ledgers, _ := filepath.Glob(filepath.Join(home, "folio", "*.citekeys.json"))
+	if len(ledgers) != 1 {
+		t.Fatalf("ledgers %v", ledgers)
+	}
+	must(os.WriteFile(ledgers[0], []byte(`{"keys": [`), 0o600))
+	_, errs, _ = folio(t, home, "check", dir)
+	if !strings.Contains(errs, "warning: citation keys file "+ledgers[0]) {
+		t.Errorf("no warning for the corrupt ledger:\n%s", errs)
+	}
+	if data, err := os.ReadFile(ledgers[0]); err != nil || string(data) != `{"keys": [` {
+		t.Errorf("the corrupt ledger was moved or changed: %v", err)
+	}
 }
 
 // A key pinned by many pieces: folio cite names five notes and counts the

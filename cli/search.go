@@ -139,7 +139,7 @@ func (f searchFlags) query(args []string) (index.Query, error) {
 	if f.limit == 0 {
 		// no hits: the total and the facet counts (the index reads a
 		// Limit of 0 as its page of 50, which --limit 0 printed)
-		q.Mode = index.ModeFacets
+		q.Mode, q.Suggest = index.ModeFacets, true
 	}
 	return q, nil
 }

@@ -2,11 +2,13 @@ package index
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -31,19 +33,7 @@ func TestArchiveFolderGoneIsNotEmpty(t *testing.T) {
 				}
 			}
 			opts := Options{Dir: dir}
-			ix, err := Open(context.Background(), src, fsys, opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer ix.Close()
-			// One piece added after the first build: the only one new.
-			piece := "---\ntitle: Added later\ndate: 2017-05-01\n---\nA piece added after the first build.\n"
-			if err := os.WriteFile(filepath.Join(src, "later.md"), []byte(piece), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := ix.Refresh(context.Background(), opts); err != nil {
-				t.Fatal(err)
-			}
+			ix := openWithOneNew(t, src, fsys, opts)
 			n, before := ix.Count(), ix.NewSince(time.Time{})
 			if n < 2 || len(before) != 1 {
 				t.Fatalf("%d pieces, %d new; want 1 new", n, len(before))
@@ -75,4 +65,62 @@ func TestArchiveFolderGoneIsNotEmpty(t *testing.T) {
 			}
 		})
 	}
+}
+
+// flapFS: the archive's folder cannot be listed once (moved away for a
+// moment, a mount coming back), then can.
+type flapFS struct {
+	fs.FS
+	fail atomic.Int32
+}
+
+func (f *flapFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == "." && f.fail.Add(-1) >= 0 {
+		return nil, &fs.PathError{Op: "readdir", Path: ".", Err: errors.New("gone")}
+	}
+	return fs.ReadDir(f.FS, name)
+}
+
+// A refresh whose scan cannot read the archive's folder fails; it does
+// not build an index in memory, which would scan again (the folder back by
+// then) and take the cache's place with a false reason, the pieces' added
+// times lost (a review's report).
+func TestArchiveFolderGoneIsNoMemoryFallback(t *testing.T) {
+	src, dir := writeFixtures(t), t.TempDir()
+	fsys := &flapFS{FS: os.DirFS(src)}
+	opts := Options{Dir: dir}
+	ix := openWithOneNew(t, src, fsys, opts)
+	before := ix.NewSince(time.Time{})
+	if err := os.WriteFile(filepath.Join(src, "later2.md"), []byte(laterPiece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fsys.fail.Store(1) // the disk view's scan fails; the next scan works
+	changed, err := ix.Refresh(context.Background(), opts)
+	if err == nil || changed || ix.Fallback() != "" {
+		t.Errorf("changed %v, error %v, fallback %q: want the error, the cache kept", changed, err, ix.Fallback())
+	}
+	if after := ix.NewSince(time.Time{}); len(after) != len(before) {
+		t.Errorf("new pieces %v, want %v", after, before)
+	}
+}
+
+const laterPiece = "---\ntitle: Added later\ndate: 2017-05-01\n---\nA piece added after the first build.\n"
+
+// openWithOneNew opens the archive at src, then adds a piece to it and
+// refreshes: the first build's pieces are there from the start, the one
+// added is the only one new (NewSince).
+func openWithOneNew(t *testing.T, src string, fsys fs.FS, opts Options) *Index {
+	t.Helper()
+	ix, err := Open(context.Background(), src, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if err := os.WriteFile(filepath.Join(src, "later.md"), []byte(laterPiece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	return ix
 }

@@ -386,6 +386,12 @@ func (ix *Index) openView(ctx context.Context, opts Options, have ...*genHold) (
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
+	if errors.Is(err, errArchiveUnreadable) {
+		// the archive's fault, not the cache's: an index in memory would
+		// read it again (and, if it is back by then, take the place of the
+		// cache with a false reason)
+		return nil, err
+	}
 	if opts.DiskOnly {
 		return nil, fmt.Errorf("index cache not used: %w", err)
 	}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
@@ -43,6 +44,10 @@ type plan struct {
 
 func (p *plan) empty() bool { return len(p.todo) == 0 && len(p.deletes) == 0 }
 
+// errArchiveUnreadable is the error of a scan that could not read the
+// archive's own folder.
+var errArchiveUnreadable = errors.New("the archive's folder")
+
 // scan lists the archive's files, sorted by path. An archive whose own
 // folder cannot be read (moved away, unmounted, a checkout under way) is an
 // error, not an archive of no pieces: planned from, it would delete every
@@ -52,7 +57,7 @@ func (b *build) scan() ([]archive.FileInfo, []archive.Problem, error) {
 	files, probs := archive.Scan(b.fsys)
 	for _, p := range probs {
 		if p.Path == "." { // the scan's name for the archive's folder
-			return nil, nil, fmt.Errorf("the archive's folder %s: %s", b.name, p.Msg)
+			return nil, nil, fmt.Errorf("%w %s: %s", errArchiveUnreadable, b.name, p.Msg)
 		}
 	}
 	b.stats.Files = len(files)

@@ -144,6 +144,14 @@ func TestDidYouMean(t *testing.T) {
 	if r := run(t, ix, Query{Text: "terorism", Typing: true}); r.Suggestion != nil {
 		t.Errorf("suggested while typing: %+v", r.Suggestion)
 	}
+	// counts alone: only when asked (folio search --limit 0), not for the
+	// reader's counts after its hits, which have it
+	if r := run(t, ix, Query{Text: "terorism", Mode: ModeFacets}); r.Suggestion != nil {
+		t.Errorf("suggested for counts not asking: %+v", r.Suggestion)
+	}
+	if r := run(t, ix, Query{Text: "terorism", Mode: ModeFacets, Suggest: true}); r.Suggestion == nil || r.Suggestion.Fix != "terrorism" {
+		t.Errorf("counts asking: %+v", r.Suggestion)
+	}
 }
 
 // While typing, a word under three letters is left out and said so; the

@@ -170,7 +170,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		return Results{}, err
 	}
 	res.Facets = terms.mergeCases(fc.facets(pg.noFacets, allDocs, all))
-	if hasText && res.Total <= suggestMaxCount && !q.Typing && q.Mode != ModeCount {
+	if hasText && res.Total <= suggestMaxCount && !q.Typing && (!pg.noHits || q.Suggest && q.Mode == ModeFacets) {
 		res.Suggestion = ix.suggest(ctx, q, p)
 	}
 	res.Took = time.Since(start)

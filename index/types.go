@@ -66,6 +66,10 @@ type Query struct {
 	// (the zero value), the total alone, the hits without the facet
 	// counts or the counts without the hits.
 	Mode Mode
+	// Suggest, with ModeFacets, asks for Results.Suggestion as well (folio
+	// search --limit 0); a mode with hits always has it. The reader's
+	// counts after its hits do without.
+	Suggest bool
 	// Typing says the last word of Text is still being typed (the reader,
 	// while keys arrive): it also matches as a prefix, from three letters
 	// (a shorter one is left out: Results.Partial). Off, every word matches

@@ -87,6 +87,25 @@ func OpenCiteKeys(archiveName, dir string) (*CiteKeys, error) {
 	}
 }
 
+// ReadCiteKeys reads the ledger of the archive named archiveName from dir
+// ("" for DefaultDir) and changes nothing (folio check): none is no
+// records, and a corrupt file is an error, left where it is.
+func ReadCiteKeys(archiveName, dir string) ([]cite.KeyRecord, error) {
+	dir, err := dirOr(dir)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, CiteKeysFileName(archiveName))
+	recs, err := readCiteKeys(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("citation keys file %s: %w", path, err)
+	}
+	return recs, nil
+}
+
 func readCiteKeys(path string) ([]cite.KeyRecord, error) {
 	f, err := readJSON(path, maxCiteKeysSize, CiteKeysVersion, func(f *citeKeysFile) int { return f.Version })
 	if err != nil {

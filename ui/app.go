@@ -183,10 +183,11 @@ type Info struct {
 	Copies int
 
 	// Refresh is set when the index was opened as it was last recorded,
-	// before its files were checked, so that the list shows at once. The
-	// interface then calls it in a Cmd: it brings the index up to date
-	// (searches go on meanwhile, on the index as it was) and says what
-	// changed.
+	// before its files were checked, so that the list shows at once, and
+	// when it was built for a folder archive (what changed during the
+	// build). The interface then calls it in a Cmd, beside starting its
+	// watch: it brings the index up to date (searches go on meanwhile, on
+	// the index as it was) and says what changed.
 	Refresh func(ctx context.Context, progress func(done, total int)) (info Info, changed bool, err error)
 
 	// Stale, from Refresh or Options.Reindex: the index could not be

@@ -255,6 +255,8 @@ func TestReferenceDefinitionsBoundedBeforeParsing(t *testing.T) {
 		"one-line":   rep("[a]:b\n", 165000),
 		"multi-line": rep("[a]:\n<b>\n\"t\"\n", 40000),
 		"then text":  rep("[a]:b\n", 5000) + rep("text\n", 5000),
+		"in a quote": rep("> [a]:b\n", 120000), // 13.6 s before (a review's report)
+		"in a list":  "- x\n" + rep("  [a]:b\n", 100000),
 	} {
 		if w := referenceWork(md); w <= maxReferenceWork {
 			t.Errorf("%s: work %d, not over %d", name, w, maxReferenceWork)

@@ -516,9 +516,10 @@ func plainLines(md string, width int) []string {
 }
 
 // referenceWork is maxReferenceWork's measure of md: for each paragraph (a
-// run of lines that are not blank), the lines that start a reference
-// definition times the paragraph's lines, summed. Code and quotes are not
-// told apart: it may count more than goldmark does, never less.
+// run of lines that are not blank), the lines that may start a reference
+// definition (after quote and list markers too) times the paragraph's
+// lines, summed. Code is not told apart, nor a quote's blank line: it may
+// count more than goldmark does, never less.
 func referenceWork(md string) int {
 	if !strings.Contains(md, "]:") {
 		return 0
@@ -531,7 +532,9 @@ func referenceWork(md string) int {
 			continue
 		}
 		lines++
-		if referenceDefinition.MatchString(line) {
+		// a definition may stand in a quote or a list item: what leads it
+		// is passed over, at any depth
+		if t := strings.TrimLeft(line, " \t>-+*0123456789.)"); strings.HasPrefix(t, "[") && strings.Contains(t, "]:") {
 			defs++
 		}
 	}

@@ -47,14 +47,19 @@ func writeThen(path string, perm fs.FileMode, write func(io.Writer) error, place
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
+		// the temporary file is no name the caller knows (a folder it
+		// cannot write): the error is said of the file being written
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Path = path
+		}
 		return err
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
-			// The temporary file is no name the caller knows: a full disk
-			// is said of the file being written.
+			// a full disk is said of the file being written, too
 			var pe *fs.PathError
 			if errors.As(err, &pe) && pe.Path == tmp.Name() {
 				pe.Path = path

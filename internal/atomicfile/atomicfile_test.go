@@ -84,3 +84,15 @@ func TestCreateFileTakesANameOnce(t *testing.T) {
 		})
 	}
 }
+
+// A write that cannot make its temporary file (a folder it cannot write,
+// one that is gone) names the file being written, not the temporary one.
+func TestErrorsNameTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gone", "piece.md")
+	for _, err := range []error{WriteFile(path, []byte("x"), 0o644), CreateFile(path, []byte("x"), 0o644)} {
+		var pe *fs.PathError
+		if !errors.As(err, &pe) || pe.Path != path || strings.Contains(err.Error(), ".tmp-") {
+			t.Errorf("%v: want an error naming %s", err, path)
+		}
+	}
+}
