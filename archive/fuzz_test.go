@@ -21,6 +21,13 @@ func FuzzParse(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	for _, seed := range []string{ // the sites' forms (sites_test.go)
+		"{\n  \"title\": \"J\",\n  \"date\": \"2021-02-02\"\n}\nBody",
+		"---\ntitle: Dots\ndate: 2021-01-01\n...\nBody\n---\n",
+		"---\ntitle: L\ndate: 2021-01-01\ndraft: false\npublished: true\n---\n{% comment %}x{% endcomment %}{% raw %}{{ y }}{% endraw %}\n{% highlight go %}\nz\n{% endhighlight %}\n<!-- c -->\nText<!-- d -->.\n",
+	} {
+		f.Add([]byte(seed))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, probs := Parse("f.md", data)
 		if IsFatal(probs) {

@@ -43,7 +43,7 @@ var (
 	dateKeys       = []string{"date", "publishdate", "pubdate", "published", "date_published", "lastmod", "modified"}
 	outletKeys     = []string{"outlet", "publication", "publisher", "venue", "journal"}
 	authorKeys     = []string{"authors", "author", "by", "creator"}
-	tagKeys        = []string{"tags", "categories", "keywords", "topics"}
+	tagKeys        = []string{"tags", "categories", "keywords", "topics", "tag", "category"}
 	urlKeys        = []string{"url", "link", "canonical", "canonical_url", "canonicalurl", "original_url"}
 	sourceKeys     = []string{"source"}
 	kindKeys       = []string{"kind"}

@@ -216,3 +216,30 @@ func TestCommentsAreNoText(t *testing.T) {
 		}
 	}
 }
+
+// Jekyll's Liquid tags as the site shows them (a helper's report: a
+// {% comment %} was shown and searched, a {% highlight %} block was a
+// paragraph).
+func TestLiquidAsJekyllShowsIt(t *testing.T) {
+	for in, want := range map[string]string{
+		"A {% comment %}secret note{% endcomment %}B":          "A B",
+		"{%- comment -%}\nhidden\n{%- endcomment -%}\nText":    "\nText",
+		"{% raw %}{{ site.title }} {% if %}{% endraw %}":       "{{ site.title }} {% if %}",
+		"{% highlight ruby %}\ndef x\nend\n{% endhighlight %}": "```ruby\ndef x\nend\n```",
+		"See {% include video.html id=\"x\" %} here":           "See [include: video.html id=\"x\"] here",
+		"{% if page.x %}Shown{% endif %}":                      "[if: page.x]Shown",
+		"{% quote(author=\"A\") %}Quoted{% end %}":             "Quoted",
+		"an unclosed {% comment %} stays":                      "an unclosed {% comment %} stays",
+		"100 {% of %} and 50%}":                                "100  and 50%}",
+		"no tags, {% here":                                     "no tags, {% here",
+		"{{% notice %}}Hugo's{{% /notice %}}":                  "{{% notice %}}Hugo's{{% /notice %}}",
+	} {
+		if got := liquid(in); got != want {
+			t.Errorf("liquid(%q) = %q, want %q", in, got, want)
+		}
+	}
+	a, _ := Parse("_posts/2021-01-01-x.md", []byte("---\ntitle: X\ncategory: news\ntag: go\n---\nA {% comment %}secret{% endcomment %} piece.\n"))
+	if strings.Contains(a.Body, "secret") || strings.Join(a.Tags, ",") != "go,news" {
+		t.Errorf("body %q, tags %v", a.Body, a.Tags)
+	}
+}

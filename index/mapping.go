@@ -44,11 +44,12 @@ import (
 // 32: the bundled aliases' forms as written and their pairs, forms.go;
 // 33: sites' front matter as the sites read it (drafts skipped, Jekyll's
 // published flag, JSON front matter, "..." closing, lastmod, more date
-// forms and Markdown extensions) and HTML comments no text.
+// forms and Markdown extensions) and HTML comments no text; 34: Jekyll's
+// Liquid tags as the site shows them, its tag and category keys.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 33
+const SchemaVersion = 34
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
