@@ -160,7 +160,11 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	case df == "" && isPost:
 		a.Date = post.date
 	case df == "":
-		return fail(offset, "missing date")
+		d, ok := nameDate(path)
+		if !ok {
+			return fail(offset, "missing date")
+		}
+		a.Date = d
 	default:
 		d, err := dateFromValue(date.value)
 		if err != nil {

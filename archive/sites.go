@@ -2,6 +2,8 @@ package archive
 
 import (
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -38,31 +40,71 @@ type jekyllName struct {
 }
 
 // jekyllPost reads the date and title of a Jekyll post from its file name,
-// _posts/2021-03-14-pi-day.md, as Jekyll does; false for any other file.
+// _posts/2021-03-14-pi-day.md (or 2021-3-14-…, as Jekyll's pattern takes
+// it), as Jekyll does; false for any other file.
 func jekyllPost(p string) (jekyllName, bool) {
 	if !strings.HasPrefix(p, "_posts/") && !strings.Contains(p, "/_posts/") {
 		return jekyllName{}, false
 	}
 	base := path.Base(p)
-	base = strings.TrimSuffix(base, path.Ext(base))
-	if len(base) < len("2006-01-02-x") || base[10] != '-' {
+	m := jekyllPostName.FindStringSubmatch(strings.TrimSuffix(base, path.Ext(base)))
+	if m == nil {
 		return jekyllName{}, false
 	}
-	t, err := time.Parse("2006-01-02", base[:10])
-	if err != nil {
-		return jekyllName{}, false
+	d, ok := dateOfParts(m[1], m[2], m[3])
+	return jekyllName{date: d, title: titleizeSlug(m[4])}, ok
+}
+
+// jekyllPostName is Jekyll's post file name: year, month, day, slug.
+var jekyllPostName = regexp.MustCompile(`^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)$`)
+
+// zolaName is a date at the start of a file's or page bundle folder's
+// name, then "-" or "_" (Zola dates a page without one in its front
+// matter by it: 2021-05-05-title.md, 2021-05-05_title.md,
+// 2021-06-01-post/index.md).
+var zolaName = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}:\d{2})?[-_].`)
+
+// nameDate is the date Zola takes from p's name (its folder's, for a
+// bundle's index.md).
+func nameDate(p string) (Date, bool) {
+	base := path.Base(p)
+	if strings.EqualFold(strings.TrimSuffix(base, path.Ext(base)), "index") {
+		base = path.Base(path.Dir(p))
 	}
-	slug := base[11:]
-	return jekyllName{date: dayOf(t), title: titleizeSlug(slug)}, slug != ""
+	m := zolaName.FindStringSubmatch(base)
+	if m == nil {
+		return Date{}, false
+	}
+	return dateOfParts(m[1], m[2], m[3])
+}
+
+// dateOfParts is the day of year, month and day as written (a year of two
+// digits is of this century, as Ruby's Time reads it).
+func dateOfParts(y, m, d string) (Date, bool) {
+	year, err1 := strconv.Atoi(y)
+	month, err2 := strconv.Atoi(m)
+	day, err3 := strconv.Atoi(d)
+	if err1 != nil || err2 != nil || err3 != nil || month < 1 || month > 12 || day < 1 || day > 31 {
+		return Date{}, false
+	}
+	if len(y) == 2 {
+		year += 2000
+	}
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day { // 2021-02-30
+		return Date{}, false
+	}
+	return dayOf(t), true
 }
 
 // titleizeSlug is Jekyll's Utils.titleize_slug: the slug's words, split
-// on dashes, each with a capital.
+// on dashes, each capitalised as Ruby does (a capital, then lower case:
+// "iOS" is "Ios").
 func titleizeSlug(slug string) string {
 	words := strings.FieldsFunc(slug, func(r rune) bool { return r == '-' })
 	for i, w := range words {
 		r, n := utf8.DecodeRuneInString(w)
-		words[i] = string(unicode.ToUpper(r)) + w[n:]
+		words[i] = string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
 	}
 	return SanitizeLine(strings.Join(words, " "))
 }

@@ -54,10 +54,32 @@ func TestJekyllSiteAsJekyllReadsIt(t *testing.T) {
 	}
 }
 
-func TestJekyllNameOutsidePostsIsNotADate(t *testing.T) {
-	_, probs := Parse("pages/2021-03-14-pi-day.md", []byte("---\ntitle: T\n---\nB"))
-	if !IsFatal(probs) || !strings.Contains(probs[0].Msg, "missing date") {
-		t.Errorf("outside _posts: %v", probs)
+// Outside _posts a dated name is Zola's: its date, not its title (a
+// helper's report: Zola dates 2021-05-05-x.md, 2021-05-06_x.md and a
+// bundle's folder 2021-06-01-x/index.md).
+func TestDatedNamesOutsidePosts(t *testing.T) {
+	for p, want := range map[string]string{
+		"pages/2021-03-14-pi-day.md":            "2021-03-14",
+		"blog/2021-05-06_underscore.md":         "2021-05-06",
+		"blog/2021-06-01-dated-bundle/index.md": "2021-06-01",
+		"blog/2021-06-01T10:00:00-timed.md":     "2021-06-01",
+	} {
+		a, probs := Parse(p, []byte("---\ntitle: T\n---\nB"))
+		if len(probs) != 0 || a.Date.String() != want || a.Title != "T" {
+			t.Errorf("%s: %q %s %v, want %s", p, a.Title, a.Date, probs, want)
+		}
+	}
+	for _, p := range []string{"pages/about.md", "pages/2021-02-30-x.md", "pages/20210314-x.md", "pages/2021-03-14.md"} {
+		if _, probs := Parse(p, []byte("---\ntitle: T\n---\nB")); !IsFatal(probs) || !strings.Contains(probs[0].Msg, "missing date") {
+			t.Errorf("%s: %v, want missing date", p, probs)
+		}
+	}
+	if _, probs := Parse("pages/2021-03-14-pi-day.md", []byte("---\nlayout: x\n---\nB")); !IsFatal(probs) || !strings.Contains(probs[0].Msg, "missing title") {
+		t.Errorf("a title from a name outside _posts: %v", probs)
+	}
+	// Jekyll's own pattern: a short date, and Ruby's capitalisation
+	if a, probs := Parse("_posts/2021-3-5-iOS-NASA-tips.md", []byte("---\nlayout: x\n---\nB")); len(probs) != 0 || a.Date.String() != "2021-03-05" || a.Title != "Ios Nasa Tips" {
+		t.Errorf("short date: %q %s %v", a.Title, a.Date, probs)
 	}
 	a, probs := Parse("_posts/2021-02-30-bad.md", []byte("---\ntitle: T\n---\nB"))
 	if !IsFatal(probs) {

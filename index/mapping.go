@@ -45,11 +45,12 @@ import (
 // 33: sites' front matter as the sites read it (drafts skipped, Jekyll's
 // published flag, JSON front matter, "..." closing, lastmod, more date
 // forms and Markdown extensions) and HTML comments no text; 34: Jekyll's
-// Liquid tags as the site shows them, its tag and category keys.
+// Liquid tags as the site shows them, its tag and category keys; 35: a
+// date from a dated name outside _posts (Zola's), Jekyll's short dates.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 34
+const SchemaVersion = 35
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
