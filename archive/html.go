@@ -52,7 +52,7 @@ var inlineImg = regexp.MustCompile(`(?i)<img\s[^>]*>`)
 
 // inlineComment is a comment inside a line of text, which the site does
 // not show.
-var inlineComment = regexp.MustCompile(`<!--.*?-->`)
+var inlineComment = regexp.MustCompile(`<!--(?:>|->|.*?-->)`)
 
 // isCommentStart: line opens a comment block (up to three spaces, then
 // "<!--").
@@ -73,12 +73,19 @@ func readableHTML(md string) string {
 	b.Grow(len(md))
 	var f fence
 	prevBlank := true
+	ticks := 0 // backticks in the paragraph so far: odd, a code span is open
 	for i := 0; i < len(md); {
 		line, next := lineAt(md, i)
 		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
 		f.indented = code && isIndentedCode(line)
 		blank := strings.TrimSpace(line) == ""
+		if blank || code {
+			ticks = 0
+		}
 		if code || blank || !strings.Contains(line, "<") {
+			if !code {
+				ticks += strings.Count(line, "`")
+			}
 			b.WriteString(md[i:next])
 			i, prevBlank = next, blank
 			continue
@@ -89,8 +96,9 @@ func readableHTML(md string) string {
 			// it, so it is no text to search or show. A blank line keeps
 			// the blocks around it apart.
 			end := len(md)
-			if e := strings.Index(md[i+strings.Index(line, "<!--")+4:], "-->"); e >= 0 {
-				_, end = lineAt(md, i+strings.Index(line, "<!--")+4+e)
+			from := i + strings.Index(line, "<!--") + 2 // "<!-->" and "<!--->" end where they start
+			if e := strings.Index(md[from:], "-->"); e >= 0 {
+				_, end = lineAt(md, from+e)
 			}
 			b.WriteString("\n")
 			i, prevBlank = end, true
@@ -133,9 +141,10 @@ func readableHTML(md string) string {
 			continue
 		}
 		text := md[i:next]
-		if !strings.Contains(text, "`") { // a comment in a code span is its text
+		if ticks%2 == 0 && !strings.Contains(text, "`") { // a comment in a code span is its text
 			text = inlineComment.ReplaceAllString(text, "")
 		}
+		ticks += strings.Count(text, "`")
 		b.WriteString(inlineImg.ReplaceAllStringFunc(text, imgLine))
 		i, prevBlank = next, false
 	}

@@ -21,7 +21,7 @@ func liquid(s string) string {
 		return s
 	}
 	tagEnd := nextindex.New(s, "%}")
-	ends := map[string]*nextindex.Finder{}
+	ends := map[string]*endTags{}
 	var b strings.Builder
 	b.Grow(len(s))
 	i := 0
@@ -45,13 +45,13 @@ func liquid(s string) string {
 		case "comment", "raw", "highlight":
 			f := ends[name]
 			if f == nil {
-				f = nextindex.New(s, "end"+name)
+				f = &endTags{s: s, name: nextindex.New(s, "end"+name), at: -2}
 				ends[name] = f
 			}
-			k := f.Index(after)
+			k, start := f.next(after)
 			open := -1
 			if k >= 0 && k-after <= maxRaw {
-				open = strings.LastIndex(s[after:k], "{%")
+				open = start - after
 			}
 			end := -1
 			if open >= 0 {
@@ -87,4 +87,36 @@ func liquidTag(inner string) (name, args string) {
 	inner = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(inner, "-"), "-"))
 	name, args, _ = strings.Cut(inner, " ")
 	return strings.TrimSpace(name), strings.TrimSpace(args)
+}
+
+// endTags finds a block's end tags ("{% endcomment %}", with "-" and
+// spaces after "{%") at or after positions that only move forward,
+// reading s once: the answer for one position is kept for the next.
+type endTags struct {
+	s    string
+	name *nextindex.Finder // "end"+name
+	from int               // the last answer is for positions from..at
+	at   int               // where "end"+name of the tag is; -1 none; -2 not asked yet
+	open int               // where the tag's "{%" is
+}
+
+// next is the position of the first end tag's name at or after p, and of
+// its "{%"; -1 for none.
+func (e *endTags) next(p int) (at, open int) {
+	if e.at != -2 && p >= e.from && (e.at < 0 || p <= e.open) {
+		return e.at, e.open
+	}
+	e.from = p
+	for k := e.name.Index(p); k >= 0; k = e.name.Index(k + 1) {
+		q := k
+		for q > p && (e.s[q-1] == ' ' || e.s[q-1] == '\t' || e.s[q-1] == '-') {
+			q--
+		}
+		if q-2 >= p && e.s[q-2:q] == "{%" {
+			e.at, e.open = k, q-2
+			return e.at, e.open
+		}
+	}
+	e.at, e.open = -1, -1
+	return -1, -1
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -96,10 +97,19 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	formats := []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, decodeErr = decodeYAML(b); return nil }),
 		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); return nil }),
-		// Hugo's JSON front matter: an object from a line "{" to a line "}"
-		{Start: "{", End: "}", UnmarshalDelims: true, Unmarshal: func(b []byte, _ any) error { m, decodeErr = decodeJSON(b); return nil }},
 	}
-	body, err := frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
+	var body []byte
+	var err error
+	if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] == '{' && !bytes.HasPrefix(rest, []byte("{{")) {
+		// Hugo's JSON front matter: one object, to its closing brace
+		var line int
+		body, m, line, decodeErr = splitJSON(data, len(data)-len(rest))
+		if decodeErr != nil {
+			return fail(line, "invalid front matter: %s", cleanDecodeError(decodeErr))
+		}
+	} else {
+		body, err = frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
+	}
 	switch {
 	case errors.Is(err, frontmatter.ErrNotFound) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("---")),
 		errors.Is(err, frontmatter.ErrNotFound) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("+++")):
@@ -141,6 +151,9 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		return fail(0, "cannot derive an id from the path")
 	}
 	post, isPost := jekyllPost(path)
+	if m.isDraft() { // whatever else it lacks: the site does not publish it
+		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
+	}
 	title, tf := m.first(titleKeys)
 	a.Title = SanitizeLine(stringOf(title.value))
 	if a.Title == "" && tf == "" && isPost {
@@ -151,9 +164,6 @@ func Parse(path string, data []byte) (Article, []Problem) {
 			return fail(offset, "missing title")
 		}
 		return fail(at(title), "empty title")
-	}
-	if m.isDraft() {
-		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
 	}
 	date, df := m.firstDate()
 	switch {
@@ -233,7 +243,11 @@ func Parse(path string, data []byte) (Article, []Problem) {
 			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s is not a citation key (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); ignored", strconv.Quote(truncate(k, 60)))})
 		}
 	}
-	a.Body = strings.TrimSpace(Sanitize(Readable(string(body))))
+	text := string(body)
+	if isPost { // Liquid is Jekyll's: elsewhere {% … %} is text as written
+		text = liquid(text)
+	}
+	a.Body = strings.TrimSpace(Sanitize(Readable(text)))
 	return a, probs
 }
 
@@ -456,7 +470,69 @@ func decodeTOML(b []byte) (matter, error) {
 	return m, nil
 }
 
-// decodeJSON reads Hugo's JSON front matter (keys have no lines).
+// splitJSON reads Hugo's JSON front matter, the object starting at
+// data[start] (to its closing brace, as Hugo reads it: nested objects, one
+// line or many), and returns the body after the rest of its line, the
+// matter (keys have no lines), and for an error the file line it is on.
+func splitJSON(data []byte, start int) (body []byte, m matter, line int, err error) {
+	lineOf := func(off int) int { return bytes.Count(data[:min(off, len(data))], []byte("\n")) + 1 }
+	if depth, at := jsonDepth(data[start:]); depth > MaxNesting {
+		return nil, nil, lineOf(start + at), fmt.Errorf("nested over %d levels", MaxNesting)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data[start:]))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, nil, lineOf(start + int(se.Offset)), err
+		}
+		return nil, nil, lineOf(len(data)), err
+	}
+	end := start + int(dec.InputOffset())
+	if m, err = decodeJSON(raw); err != nil {
+		return nil, nil, lineOf(start), err
+	}
+	if nl := bytes.IndexByte(data[end:], '\n'); nl >= 0 {
+		end += nl + 1
+	} else {
+		end = len(data)
+	}
+	return data[end:], m, 0, nil
+}
+
+// jsonDepth is how deep the arrays and objects of b nest at the most (b's
+// strings passed over), and where that depth is first reached.
+func jsonDepth(b []byte) (max, at int) {
+	depth, inString, escaped := 0, false, false
+	for i, c := range b {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			if depth++; depth > max {
+				max, at = depth, i
+			}
+		case c == '}' || c == ']':
+			if depth--; depth == 0 {
+				return max, at // the object's end: the body is not JSON
+			}
+		}
+	}
+	return max, at
+}
+
+// decodeJSON reads Hugo's JSON front matter object (keys have no lines).
+// Keys alike but for case are one key: the one in lower case, else the
+// first in byte order, so that the answer is the same every time.
 func decodeJSON(b []byte) (matter, error) {
 	if err := checkValueCount(b); err != nil {
 		return nil, err
@@ -466,13 +542,16 @@ func decodeJSON(b []byte) (matter, error) {
 		return nil, err
 	}
 	m := matter{}
-	for k, v := range raw {
-		if k = strings.ToLower(k); knownKeys[k] {
-			if f, ok := v.(float64); ok && f == float64(int64(f)) {
-				v = int64(f) // a year written as a number
-			}
-			m[k] = field{value: v}
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		lk := strings.ToLower(k)
+		if _, seen := m[lk]; !knownKeys[lk] || seen && k != lk {
+			continue
 		}
+		v := raw[k]
+		if f, ok := v.(float64); ok && f == float64(int64(f)) {
+			v = int64(f) // a year written as a number
+		}
+		m[lk] = field{value: v}
 	}
 	return m, nil
 }
@@ -496,13 +575,13 @@ func jekyllDotsEnd(data []byte) []byte {
 		if end < 0 {
 			end = len(data) - off
 		}
-		switch line := bytes.TrimSpace(data[off : off+end]); string(line) {
-		case "---":
+		line := data[off : off+end]
+		switch {
+		case string(bytes.TrimSpace(line)) == "---": // as adrg/frontmatter reads its end
 			return data
-		case "...":
+		case string(bytes.TrimRight(line, " \t\r")) == "...": // at the line's start, as Jekyll's pattern
 			out := slices.Clone(data)
-			at := off + bytes.Index(data[off:off+end], line)
-			copy(out[at:], "---")
+			copy(out[off:], "---")
 			return out
 		}
 		off += end + 1
@@ -524,12 +603,12 @@ func (m matter) fill(other matter) {
 	}
 }
 
-// firstDate is the first of dateKeys with a value that is not true or
-// false (Jekyll's published flag).
+// firstDate is the first of dateKeys with a value that is not a yes or no
+// (Jekyll's published flag).
 func (m matter) firstDate() (field, string) {
 	for _, k := range dateKeys {
 		if f, ok := m[k]; ok {
-			if _, flag := f.value.(bool); !flag {
+			if _, flag := flagOf(f.value); !flag {
 				return f, k
 			}
 		}
@@ -539,9 +618,26 @@ func (m matter) firstDate() (field, string) {
 
 // isDraft: draft is true (Hugo, Zola) or published is false (Jekyll).
 func (m matter) isDraft() bool {
-	draft, _ := m["draft"].value.(bool)
-	published, ok := m["published"].value.(bool)
+	draft, _ := flagOf(m["draft"].value)
+	published, ok := flagOf(m["published"].value)
 	return draft || ok && !published
+}
+
+// flagOf reads a yes or no as the sites do: a boolean, or a string Hugo
+// casts ("true", "false") or Ruby's YAML 1.1 reads (yes, no, on, off).
+func flagOf(v any) (value, ok bool) {
+	switch v := v.(type) {
+	case bool:
+		return v, true
+	case string:
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "true", "yes", "on", "y":
+			return true, true
+		case "false", "no", "off", "n":
+			return false, true
+		}
+	}
+	return false, false
 }
 
 func (m matter) first(keys []string) (field, string) {

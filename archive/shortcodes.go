@@ -20,8 +20,6 @@ import (
 //     "[name: arguments]", one without is dropped (a paired one keeps what
 //     it encloses). Like the sites, this happens everywhere in the body,
 //     code included; Hugo's escaped {{</* x */>}} comes out as {{< x >}}.
-//   - Jekyll's Liquid tags ({% comment %}, {% raw %}, {% highlight %},
-//     {% include … %}, …) become what the site shows (liquid.go).
 //   - HTML blocks (<div>, <figure>, <p>, <table>, …) become Markdown, an
 //     <img> "[image: alt] URL" and an <iframe> or <video> "[video] URL".
 //   - Footnotes ([^1] and [^1]: …) become numbered references, [1], with
@@ -32,7 +30,6 @@ import (
 // terminal-unsafe text of its own, but HTML entities are decoded: sanitise
 // its result.
 func Readable(md string) string {
-	md = liquid(md)
 	md = expandShortcodes(md)
 	md = readableHTML(md)
 	return footnotes(md)

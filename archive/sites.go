@@ -59,10 +59,10 @@ func jekyllPost(p string) (jekyllName, bool) {
 var jekyllPostName = regexp.MustCompile(`^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)$`)
 
 // zolaName is a date at the start of a file's or page bundle folder's
-// name, then "-" or "_" (Zola dates a page without one in its front
-// matter by it: 2021-05-05-title.md, 2021-05-05_title.md,
-// 2021-06-01-post/index.md).
-var zolaName = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}:\d{2})?[-_].`)
+// name (a time after it has its zone), then "-", "_" or a space (Zola
+// dates a page without one in its front matter by it: 2021-05-05-title.md,
+// 2021-05-05_title.md, 2021-06-01-post/index.md).
+var zolaName = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}))?[-_ ].`)
 
 // nameDate is the date Zola takes from p's name (its folder's, for a
 // bundle's index.md).
@@ -79,7 +79,7 @@ func nameDate(p string) (Date, bool) {
 }
 
 // dateOfParts is the day of year, month and day as written (a year of two
-// digits is of this century, as Ruby's Time reads it).
+// digits is 1969–2068, as Ruby's Date reads it).
 func dateOfParts(y, m, d string) (Date, bool) {
 	year, err1 := strconv.Atoi(y)
 	month, err2 := strconv.Atoi(m)
@@ -89,6 +89,9 @@ func dateOfParts(y, m, d string) (Date, bool) {
 	}
 	if len(y) == 2 {
 		year += 2000
+		if year >= 2069 {
+			year -= 100
+		}
 	}
 	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
 	if t.Day() != day { // 2021-02-30

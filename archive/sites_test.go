@@ -62,7 +62,7 @@ func TestDatedNamesOutsidePosts(t *testing.T) {
 		"pages/2021-03-14-pi-day.md":            "2021-03-14",
 		"blog/2021-05-06_underscore.md":         "2021-05-06",
 		"blog/2021-06-01-dated-bundle/index.md": "2021-06-01",
-		"blog/2021-06-01T10:00:00-timed.md":     "2021-06-01",
+		"blog/2021-06-01T10:00:00Z-timed.md":    "2021-06-01",
 	} {
 		a, probs := Parse(p, []byte("---\ntitle: T\n---\nB"))
 		if len(probs) != 0 || a.Date.String() != want || a.Title != "T" {
@@ -263,5 +263,56 @@ func TestLiquidAsJekyllShowsIt(t *testing.T) {
 	a, _ := Parse("_posts/2021-01-01-x.md", []byte("---\ntitle: X\ncategory: news\ntag: go\n---\nA {% comment %}secret{% endcomment %} piece.\n"))
 	if strings.Contains(a.Body, "secret") || strings.Join(a.Tags, ",") != "go,news" {
 		t.Errorf("body %q, tags %v", a.Body, a.Tags)
+	}
+}
+
+// The review's cases of the sites' forms: JSON front matter to its closing
+// brace (nested, or on one line), keys alike but for case read the same
+// every time, errors on their lines; "..." only at a line's start; drafts
+// as the sites read yes and no; comments as CommonMark ends them; Liquid
+// in Jekyll's posts alone.
+func TestSiteFormsAsTheReviewFoundThem(t *testing.T) {
+	for name, c := range map[string]struct{ path, text, title, date string }{
+		"nested JSON":   {"p.md", "{\n  \"title\": \"N\",\n  \"date\": \"2021-02-02\",\n  \"params\": {\n    \"a\": 1\n  }\n}\nBody", "N", "2021-02-02"},
+		"one-line JSON": {"p.md", "{\"title\": \"O\", \"date\": \"2021-02-03\"}\nBody", "O", "2021-02-03"},
+		"keys alike":    {"p.md", "{\"Title\": \"B\", \"title\": \"A\", \"date\": \"2021-02-04\"}\nBody", "A", "2021-02-04"},
+		"indented dots": {"p.md", "---\ntitle: I\ndate: 2021-01-01\nsummary: |\n  a\n  ...\n  b\n---\nBody", "I", "2021-01-01"},
+		"published yes": {"_posts/2021-01-05-x.md", "---\ntitle: Y\npublished: \"true\"\n---\nB", "Y", "2021-01-05"},
+		"2-digit 19xx":  {"_posts/99-12-31-party.md", "---\ntitle: P\n---\nB", "P", "1999-12-31"},
+		"2-digit 20xx":  {"_posts/21-01-02-x.md", "---\ntitle: P\n---\nB", "P", "2021-01-02"},
+		"zoned Zola":    {"blog/2021-05-05T10:00:00+01:00-x.md", "---\ntitle: Z\n---\nB", "Z", "2021-05-05"},
+	} {
+		a, probs := Parse(c.path, []byte(c.text))
+		if len(probs) != 0 || a.Title != c.title || a.Date.String() != c.date {
+			t.Errorf("%s: %q %s %v, want %q %s", name, a.Title, a.Date, probs, c.title, c.date)
+		}
+	}
+	for name, text := range map[string]string{
+		"draft string":    "---\ntitle: D\ndate: 2021-01-01\ndraft: \"true\"\n---\nB",
+		"published no":    "---\ntitle: D\ndate: 2021-01-01\npublished: no\n---\nB",
+		"draft, no title": "---\ndraft: true\n---\nB",
+	} {
+		if _, probs := Parse("p.md", []byte(text)); len(probs) != 1 || probs[0].Msg != DraftMsg {
+			t.Errorf("%s: %v, want a quiet draft", name, probs)
+		}
+	}
+	if _, probs := Parse("p.md", []byte("{\n  \"title\": \"E\",\n  \"date\": 2021-01-01\n}\nB")); len(probs) != 1 || probs[0].Line != 3 {
+		t.Errorf("a JSON error's line: %v, want line 3", probs)
+	}
+	if _, probs := Parse("p.md", []byte(strings.Repeat("{\"a\":", 200)+"1"+strings.Repeat("}", 200)+"\nB")); !IsFatal(probs) || !strings.Contains(probs[0].Msg, "nested") {
+		t.Errorf("deep JSON: %v", probs)
+	}
+	for in, want := range map[string]string{
+		"Para one.\n\n<!-->\n\nShown two.\n":        "Shown two.",
+		"a <!--> b --> c\n":                         "b --> c",
+		"Run `foo\nbar <!-- baz --> qux\nend` now.": "<!-- baz -->",
+	} {
+		if a, _ := Parse("p.md", []byte("---\ntitle: T\ndate: 2021-01-01\n---\n"+in)); !strings.Contains(a.Body, want) {
+			t.Errorf("%q: body %q, want %q in it", in, a.Body, want)
+		}
+	}
+	code := "```\n{% extends \"base.html\" %}\n```\n50{% and then fell 20%}"
+	if a, _ := Parse("content/posts/x.md", []byte("---\ntitle: T\ndate: 2021-01-01\n---\n"+code)); !strings.Contains(a.Body, `{% extends "base.html" %}`) || !strings.Contains(a.Body, "50{% and then fell 20%}") {
+		t.Errorf("Liquid outside a Jekyll post: %q", a.Body)
 	}
 }

@@ -46,11 +46,14 @@ import (
 // published flag, JSON front matter, "..." closing, lastmod, more date
 // forms and Markdown extensions) and HTML comments no text; 34: Jekyll's
 // Liquid tags as the site shows them, its tag and category keys; 35: a
-// date from a dated name outside _posts (Zola's), Jekyll's short dates.
+// date from a dated name outside _posts (Zola's), Jekyll's short dates;
+// 36: Liquid in Jekyll's posts alone, drafts as the sites read yes and
+// no, JSON front matter to its closing brace, comments ended as
+// CommonMark ends them.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 35
+const SchemaVersion = 36
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
