@@ -1,6 +1,7 @@
 // Package archive owns folio's domain: the Article, the on-disk article format
-// (Markdown with YAML or TOML front matter, and the layouts and bodies of Hugo,
-// Jekyll and Zola sites read as the sites show them), loading an archive from
+// (Markdown with YAML, TOML or JSON front matter, and the layouts, drafts and
+// bodies of Hugo, Jekyll and Zola sites read as the sites show them: shortcodes,
+// Liquid, HTML blocks and comments, footnotes), loading an archive from
 // any fs.FS, validation and sanitising of untrusted text, and the bundled
 // archive that ships inside the binary.
 package archive
