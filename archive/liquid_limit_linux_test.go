@@ -1,13 +1,11 @@
 package archive
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/folio-tui/folio/internal/childtest"
 )
 
 const liquidCPUChildEnv = "FOLIO_TEST_LIQUID_CPU_CHILD"
@@ -22,18 +20,14 @@ const liquidCPUSeconds = 10
 // Liquid openers without ends, far-off "endcomment" words and unclosed
 // comments in a child process limited to liquidCPUSeconds of CPU
 // (RLIMIT_CPU: the load on the machine does not count). The deadline only
-// guards against a hang.
+// guards against a hang (childtest).
 func TestHostileLiquidAndCommentsInBoundedCPU(t *testing.T) {
-	if os.Getenv(liquidCPUChildEnv) != "" {
+	if childtest.Value(liquidCPUChildEnv) != "" {
 		parseHostileUnderLimit(t)
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHostileLiquidAndCommentsInBoundedCPU$", "-test.v")
-	cmd.Env = append(os.Environ(), liquidCPUChildEnv+"=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "parsed 3 hostile posts") {
+	out, err := childtest.Run(t, liquidCPUChildEnv, "1")
+	if err != nil || !strings.Contains(out, "parsed 3 hostile posts") {
 		t.Fatalf("parsing hostile posts in %d s of CPU: %v\n%s", liquidCPUSeconds, err, out)
 	}
 }
@@ -46,14 +40,7 @@ func parseHostileUnderLimit(t *testing.T) {
 		fill("{% raw %}{% highlight x %} endraw endhighlight "),
 		fill("text <!-- and\n\n<!--\n"),
 	}
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		t.Fatal(err)
-	}
-	limit := uint64(ru.Utime.Sec+ru.Stime.Sec) + 1 + liquidCPUSeconds
-	if err := syscall.Setrlimit(syscall.RLIMIT_CPU, &syscall.Rlimit{Cur: limit, Max: limit + 5}); err != nil {
-		t.Fatal(err)
-	}
+	childtest.LimitCPU(t, liquidCPUSeconds)
 	for _, body := range bodies {
 		if _, probs := Parse("_posts/2021-01-01-x.md", []byte("---\ntitle: T\n---\n"+body)); IsFatal(probs) {
 			t.Fatalf("not parsed: %v", probs[0])

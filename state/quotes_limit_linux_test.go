@@ -1,14 +1,11 @@
 package state
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/folio-tui/folio/internal/childtest"
 )
 
 const quotesCPUChildEnv = "FOLIO_TEST_QUOTES_CPU_CHILD"
@@ -25,16 +22,12 @@ const quotesCPUSeconds = 10
 // reads the text for each passage kills the child and fails the test. The
 // deadline is only a guard against a hang.
 func TestManyQuotesOfOnePieceInBoundedCPU(t *testing.T) {
-	if os.Getenv(quotesCPUChildEnv) != "" {
+	if childtest.Value(quotesCPUChildEnv) != "" {
 		locateUnderLimit(t)
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestManyQuotesOfOnePieceInBoundedCPU$", "-test.v")
-	cmd.Env = append(os.Environ(), quotesCPUChildEnv+"=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "found 100000 quotes") {
+	out, err := childtest.Run(t, quotesCPUChildEnv, "1")
+	if err != nil || !strings.Contains(out, "found 100000 quotes") {
 		t.Fatalf("finding 100,000 quotes in %d s of CPU: %v\n%s", quotesCPUSeconds, err, out)
 	}
 }
@@ -45,14 +38,7 @@ func locateUnderLimit(t *testing.T) {
 		fmt.Fprintf(&b, "Paragraph %d says something about the threat, sentence%d.\n\n", i, i)
 	}
 	text := b.String()
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		t.Fatal(err)
-	}
-	limit := uint64(ru.Utime.Sec+ru.Stime.Sec) + quotesCPUSeconds
-	if err := syscall.Setrlimit(syscall.RLIMIT_CPU, &syscall.Rlimit{Cur: limit, Max: limit + 5}); err != nil {
-		t.Fatal(err)
-	}
+	childtest.LimitCPU(t, quotesCPUSeconds)
 	prepared := NewText(text)
 	found := 0
 	for i := range 100000 {

@@ -1,15 +1,14 @@
 package state
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
+
+	"github.com/folio-tui/folio/internal/childtest"
 	"time"
 )
 
@@ -27,7 +26,7 @@ const savedCPUSeconds = 10
 // work); a read that takes longer kills the child and fails the test. The
 // deadline is only a guard against a hang.
 func TestSavedBigFileInBoundedCPU(t *testing.T) {
-	if path := os.Getenv(savedCPUChildEnv); path != "" {
+	if path := childtest.Value(savedCPUChildEnv); path != "" {
 		readSavedUnderLimit(t, path)
 		return
 	}
@@ -43,25 +42,14 @@ func TestSavedBigFileInBoundedCPU(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestSavedBigFileInBoundedCPU$", "-test.v")
-	cmd.Env = append(os.Environ(), savedCPUChildEnv+"="+path)
-	out, err := cmd.CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "read 130000 searches") {
+	out, err := childtest.Run(t, savedCPUChildEnv, path)
+	if err != nil || !strings.Contains(out, "read 130000 searches") {
 		t.Fatalf("reading %d MB of saved searches in %d s of CPU: %v\n%s", len(data)>>20, savedCPUSeconds, err, out)
 	}
 }
 
 func readSavedUnderLimit(t *testing.T, path string) {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		t.Fatal(err)
-	}
-	limit := uint64(ru.Utime.Sec+ru.Stime.Sec) + savedCPUSeconds
-	if err := syscall.Setrlimit(syscall.RLIMIT_CPU, &syscall.Rlimit{Cur: limit, Max: limit + 5}); err != nil {
-		t.Fatal(err)
-	}
+	childtest.LimitCPU(t, savedCPUSeconds)
 	s, _ := OpenSaved(path)
 	if _, err := s.Remove("s129999"); err != nil { // a read, and a write
 		t.Fatal(err)

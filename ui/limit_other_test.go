@@ -7,5 +7,3 @@ import "testing"
 const canLimitAddressSpace = false
 
 func limitAddressSpace(t *testing.T, _ uint64) { t.Skip("no RLIMIT_AS here") }
-
-func limitCPU(t *testing.T, _ uint64) { t.Skip("no RLIMIT_CPU here") }

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/childtest"
 )
 
 // gatedSearcher holds every Article call until gate is closed: a render
@@ -218,7 +219,7 @@ func renderBombsChild(t *testing.T) {
 	bombs := renderBombs()
 	runtime.GC()
 	limitAddressSpace(t, renderBombsMemory)
-	limitCPU(t, renderBombsCPU)
+	childtest.LimitCPU(t, renderBombsCPU)
 	for _, b := range bombs {
 		fmt.Fprintf(os.Stderr, "rendering %s\n", b.name)
 		lines, note, err := renderMarkdown(b.md, 100, "dark")
