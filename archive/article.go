@@ -8,9 +8,12 @@ package archive
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/folio-tui/folio/internal/termsafe"
@@ -129,6 +132,11 @@ type Problem struct {
 	// Quiet marks a file that is not a piece by design (a Hugo or Zola
 	// section page): skipped and listed, but not a problem to report.
 	Quiet bool
+	// Unknown marks a folder the scan could not list, or a file it could
+	// not stat, for a reason other than its being gone (permissions, an
+	// I/O error, too many open files): what is there is unknown, not
+	// absent, and an index keeps what it last read there.
+	Unknown bool
 }
 
 func (p Problem) String() string {
@@ -182,7 +190,10 @@ func CountFiles(ps []Problem) (skipped, noted int) {
 	return len(fatal), len(seen)
 }
 
-// cannotRead is the problem of a file or folder that could not be read.
+// cannotRead is the problem of a file or folder the scan could not read:
+// Unknown unless err says it is gone (removed, or a folder replaced by a
+// file, since its folder was listed).
 func cannotRead(p string, err error) Problem {
-	return Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true}
+	gone := errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
+	return Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true, Unknown: !gone}
 }

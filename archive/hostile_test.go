@@ -78,4 +78,7 @@ func TestUnreadableFolderIsReported(t *testing.T) {
 	if len(arch.Articles) != 1 || len(probs) != 1 || !strings.HasPrefix(probs[0].String(), "locked: cannot read") {
 		t.Errorf("articles %d, problems %v", len(arch.Articles), probs)
 	}
+	if len(probs) == 1 && !probs[0].Unknown {
+		t.Errorf("%v: not Unknown (an index would delete its pieces)", probs[0])
+	}
 }

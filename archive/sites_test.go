@@ -1,8 +1,10 @@
 package archive
 
 import (
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -314,5 +316,25 @@ func TestSiteFormsAsTheReviewFoundThem(t *testing.T) {
 	code := "```\n{% extends \"base.html\" %}\n```\n50{% and then fell 20%}"
 	if a, _ := Parse("content/posts/x.md", []byte("---\ntitle: T\ndate: 2021-01-01\n---\n"+code)); !strings.Contains(a.Body, `{% extends "base.html" %}`) || !strings.Contains(a.Body, "50{% and then fell 20%}") {
 		t.Errorf("Liquid outside a Jekyll post: %q", a.Body)
+	}
+}
+
+// What the scan could not read is unknown (an index keeps its pieces)
+// unless the error says it is gone.
+func TestCannotReadUnknownUnlessGone(t *testing.T) {
+	for _, c := range []struct {
+		err     error
+		unknown bool
+	}{
+		{&fs.PathError{Op: "open", Path: "b", Err: syscall.EACCES}, true},
+		{&fs.PathError{Op: "open", Path: "b", Err: syscall.EIO}, true},
+		{&fs.PathError{Op: "open", Path: "b", Err: syscall.EMFILE}, true},
+		{&fs.PathError{Op: "open", Path: "b", Err: syscall.ENOENT}, false},
+		{&fs.PathError{Op: "open", Path: "b", Err: syscall.ENOTDIR}, false},
+		{fs.ErrNotExist, false},
+	} {
+		if p := cannotRead("b", c.err); p.Unknown != c.unknown || !p.Fatal {
+			t.Errorf("%v: %+v, want Unknown %v", c.err, p, c.unknown)
+		}
 	}
 }

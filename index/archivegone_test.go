@@ -124,3 +124,110 @@ func openWithOneNew(t *testing.T, src string, fsys fs.FS, opts Options) *Index {
 	}
 	return ix
 }
+
+// lockFS: the folder "b" cannot be listed while locked (its permissions
+// taken away, an I/O error): the scan cannot tell what is in it.
+type lockFS struct {
+	fs.FS
+	locked atomic.Bool
+}
+
+func (f *lockFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == "b" && f.locked.Load() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return fs.ReadDir(f.FS, name)
+}
+
+// A subfolder that cannot be listed for a while keeps its pieces in the
+// index, with the times they were added, and the problem is said; what
+// changed where the scan could see is taken in. While it stays so, the
+// index is current (no refresh does work again and again); once it can
+// be listed, its pieces are as they were. Before, its pieces were deleted
+// and came back as new.
+func TestUnlistableFolderKeepsItsPieces(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	for _, p := range []string{"a/x.md", "a/w.md", "b/y.md", "b/z.md"} {
+		if err := os.MkdirAll(filepath.Join(src, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		body := "---\ntitle: Piece " + p + "\ndate: 2017-01-01\n---\nText of " + p + ".\n"
+		if err := os.WriteFile(filepath.Join(src, p), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys := &lockFS{FS: os.DirFS(src)}
+	opts := Options{Dir: dir}
+	ix, err := Open(context.Background(), src, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if err := os.WriteFile(filepath.Join(src, "b/later.md"), []byte(laterPiece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	before := ix.NewSince(time.Time{})
+	if ix.Count() != 5 || len(before) != 1 {
+		t.Fatalf("%d pieces, new %v; want 5, 1 new", ix.Count(), before)
+	}
+
+	fsys.locked.Store(true)
+	if err := os.Remove(filepath.Join(src, "a/x.md")); err != nil {
+		t.Fatal(err)
+	}
+	changed, err := ix.Refresh(context.Background(), opts)
+	if err != nil || !changed {
+		t.Fatalf("refresh with b locked and a/x.md removed: changed %v, %v", changed, err)
+	}
+	if ix.Count() != 4 {
+		t.Errorf("%d pieces with b locked, want 4 (a/x.md gone, b's kept)", ix.Count())
+	}
+	if after := ix.NewSince(time.Time{}); !slices.Equal(after, before) {
+		t.Errorf("new pieces %v with b locked, want %v", after, before)
+	}
+	said := false
+	for _, p := range ix.Problems() {
+		said = said || p.Path == "b" && strings.Contains(p.Msg, "cannot read")
+	}
+	if !said {
+		t.Errorf("problems %v: want b's", ix.Problems())
+	}
+	if changed, err := ix.Refresh(context.Background(), opts); changed || err != nil {
+		t.Errorf("second refresh with b locked: changed %v, %v (want current)", changed, err)
+	}
+	other, err := Open(context.Background(), src, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, st := other.Count(), other.Stats(); n != 4 || !st.Unchanged {
+		t.Errorf("another open with b locked: %d pieces, unchanged %v; want 4, true", n, st.Unchanged)
+	}
+	other.Close()
+	cached, err := OpenCached(src, fsys, Options{Dir: dir, Once: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cached.Verify() || cached.Count() != 4 {
+		t.Errorf("the cached index with b locked: verified %v, %d pieces; want current, 4", cached.Verify(), cached.Count())
+	}
+	cached.Close()
+
+	fsys.locked.Store(false)
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := ix.Refresh(context.Background(), opts); changed || err != nil {
+		t.Errorf("second refresh with b back: changed %v, %v (want current)", changed, err)
+	}
+	if after := ix.NewSince(time.Time{}); ix.Count() != 4 || !slices.Equal(after, before) {
+		t.Errorf("with b back: %d pieces, new %v; want 4, %v", ix.Count(), after, before)
+	}
+	for _, p := range ix.Problems() {
+		if p.Path == "b" {
+			t.Errorf("problem %v with b back", p)
+		}
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"iter"
-	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -87,6 +86,11 @@ type fileEntry struct {
 	Body    uint32
 	Indexed bool // a document with ID is in the index for this file
 	Fatal   bool // the file could not be used
+	// Unseen: the last scan could not tell whether the file is there (its
+	// folder could not be listed, or it not stated: archive.Problem.Unknown);
+	// the entry is kept as it was last read, and left out of the
+	// fingerprint, which sums what a scan sees.
+	Unseen bool
 }
 
 // manifestName is the manifest file. It is gob, not JSON: every start
@@ -205,7 +209,12 @@ func (m *manifest) summarize() error {
 	}
 	m.Fingerprint = nil
 	if timed {
-		paths := slices.Collect(maps.Keys(m.Files))
+		var paths []string
+		for p, e := range m.Files {
+			if !e.Unseen {
+				paths = append(paths, p)
+			}
+		}
 		m.Fingerprint = fingerprint(len(paths), func(i int) (string, int64, int64, int64) {
 			e := m.Files[paths[i]]
 			return paths[i], e.Size, e.MTime, e.CTime

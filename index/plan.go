@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -40,9 +42,12 @@ type plan struct {
 	owner     map[string]string    // ID → the path that has it
 	newFiles  map[string]fileEntry // entries of the files not in todo
 	scanProbs []archive.Problem
+	// unseen: the files kept as last read (keepUnseen) are not those the
+	// manifest marks so: its entries and fingerprint are to be written
+	unseen bool
 }
 
-func (p *plan) empty() bool { return len(p.todo) == 0 && len(p.deletes) == 0 }
+func (p *plan) empty() bool { return len(p.todo) == 0 && len(p.deletes) == 0 && !p.unseen }
 
 // errArchiveUnreadable is the error of a scan that could not read the
 // archive's own folder.
@@ -68,11 +73,70 @@ func (b *build) scan() ([]archive.FileInfo, []archive.Problem, error) {
 // files are loaded. Unchanged files are not read, except on file systems
 // without modification times (the embedded archive), where they are hashed.
 func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.Problem) *plan {
+	files, unseen := keepUnseen(m, files, scanProbs)
 	states := b.fileStates(m, files)
 	owner := owners(m, states, b.readFatal)
 	todo, newFiles := sortOut(m, states, owner)
 	deletes := deletesOf(m, files, owner)
-	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs}
+	changed := false
+	for p, e := range newFiles {
+		if e.Unseen != unseen[p] {
+			e.Unseen = unseen[p]
+			newFiles[p] = e
+			changed = true
+		}
+	}
+	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs, unseen: changed}
+}
+
+// keepUnseen adds to files, a scan's, the manifest's files that the scan
+// could not see (under a folder it could not list, or not stated:
+// archive.Problem.Unknown), as they were last read: they are unchanged to
+// the plan, and stay in the index. A folder that cannot be read for a while
+// (its permissions changed, an I/O error, too many open files) would
+// otherwise delete its pieces, with the times they were added (a saved
+// search counts them as new when they come back). It returns files sorted
+// by path, and the paths it added.
+func keepUnseen(m *manifest, files []archive.FileInfo, probs []archive.Problem) ([]archive.FileInfo, map[string]bool) {
+	var unknown []string
+	for _, p := range probs {
+		if p.Unknown {
+			unknown = append(unknown, p.Path)
+		}
+	}
+	if len(unknown) == 0 || len(m.Files) == 0 {
+		return files, nil
+	}
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		seen[f.Path] = true
+	}
+	under := func(p string) bool {
+		for _, u := range unknown {
+			if p == u || u == "." || strings.HasPrefix(p, u) && len(p) > len(u) && p[len(u)] == '/' {
+				return true
+			}
+		}
+		return false
+	}
+	var added map[string]bool
+	for p, e := range m.Files {
+		// a file without a time (the embedded archive) or whose reading
+		// was under way (Size -1) cannot be told unchanged: not kept
+		if seen[p] || e.Size < 0 || e.MTime == 0 || !under(p) {
+			continue
+		}
+		if added == nil {
+			files = slices.Clone(files) // the caller's scan is not changed
+			added = map[string]bool{}
+		}
+		added[p] = true
+		files = append(files, archive.FileInfo{Path: p, Size: e.Size, ModTime: time.Unix(0, e.MTime), CTime: e.CTime})
+	}
+	if added != nil {
+		slices.SortFunc(files, func(a, b archive.FileInfo) int { return strings.Compare(a.Path, b.Path) })
+	}
+	return files, added
 }
 
 // fileState is what plan decided of one file.
