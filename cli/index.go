@@ -25,7 +25,10 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ix, err := index.OpenDir(cmd.Context(), env.ArchiveDir, index.Options{Dir: env.IndexDir,
-				Progress: progressBar(env.Err), LargeBuild: buildgc.Relax, Rebuild: rebuild})
+				Progress: progressBar(env.Err), LargeBuild: buildgc.Relax, Rebuild: rebuild,
+				AwaitWriter: func() {
+					fmt.Fprintln(env.Err, "folio: another folio is updating the index; waiting for it to finish")
+				}})
 			if err != nil {
 				return err
 			}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -46,7 +47,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	}
 
 	// A change: the writer's role.
-	w, err := lockDir(filepath.Join(dir, writerName), lockTimeout(opts))
+	w, err := lockWriter(ctx, filepath.Join(dir, writerName), opts)
 	if err != nil {
 		if errors.Is(err, errLocked) && usable(m, p) {
 			// Another folio is changing the index: use it as it was.
@@ -81,6 +82,29 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
 	hold.release()
 	return v, err
+}
+
+// lockWriter takes the writer's lock of a cache folder (its file path),
+// waiting LockTimeout, or, with opts.AwaitWriter, until it is let go or ctx
+// ends.
+func lockWriter(ctx context.Context, path string, opts Options) (*fileLock, error) {
+	if opts.AwaitWriter == nil {
+		return lockDir(path, lockTimeout(opts))
+	}
+	w, err := lockDir(path, 50*time.Millisecond) // a timeout of 0 would not try at all
+	if !errors.Is(err, errLocked) {
+		return w, err
+	}
+	opts.AwaitWriter()
+	for {
+		w, err := lockDir(path, 250*time.Millisecond)
+		if !errors.Is(err, errLocked) {
+			return w, err
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+	}
 }
 
 // releaseOn lets go of hold when err is not nil, and returns err.

@@ -1280,3 +1280,70 @@ func TestVerifyKeepsTheCaches(t *testing.T) {
 		t.Errorf("after Verify: problems %v, stats %+v", ix.Problems(), ix.Stats())
 	}
 }
+
+// With AwaitWriter (folio index), an open that finds the writer's lock
+// taken waits for it to be let go, saying so once, and then brings the
+// index in line on disk: not the index as it was (Behind), and not, before
+// any generation exists (another folio's first build), a whole build in
+// memory. A context that ends stops the wait.
+func TestAwaitWriterWaitsForTheLock(t *testing.T) {
+	for _, first := range []bool{false, true} {
+		t.Run(fmt.Sprintf("first build %v", first), func(t *testing.T) {
+			src := writeFixtures(t)
+			dir := t.TempDir()
+			if !first {
+				openFolder(t, src, dir).Close()
+			}
+			addZeitgeist(t, src)
+			w, err := lockDir(filepath.Join(dir, writerName), time.Second)
+			if err != nil {
+				t.Fatal(err)
+			}
+			waiting := make(chan struct{})
+			calls := 0
+			opts := Options{Dir: dir, AwaitWriter: func() { calls++; close(waiting) }}
+
+			ctx, cancel := context.WithCancel(context.Background())
+			failed := make(chan error, 1)
+			go func() {
+				ix, err := Open(ctx, src, os.DirFS(src), Options{Dir: dir, AwaitWriter: func() { cancel() }})
+				if err == nil {
+					ix.Close()
+				}
+				failed <- err
+			}()
+			if err := <-failed; !errors.Is(err, context.Canceled) {
+				t.Errorf("a wait whose context ended: %v, want context.Canceled", err)
+			}
+
+			opened := make(chan *Index, 1)
+			go func() {
+				ix, err := Open(context.Background(), src, os.DirFS(src), opts)
+				if err != nil {
+					t.Error(err)
+				}
+				opened <- ix
+			}()
+			select {
+			case <-waiting:
+			case ix := <-opened:
+				if ix != nil {
+					ix.Close()
+				}
+				t.Fatal("opened without waiting for the writer's lock")
+			}
+			w.unlock()
+			ix := <-opened
+			if ix == nil {
+				return
+			}
+			defer ix.Close()
+			if calls != 1 || ix.Fallback() != "" || ix.Behind() != "" || ix.Stats().Dir != dir {
+				t.Errorf("after the wait: %d calls, fallback %q, behind %q, dir %q", calls, ix.Fallback(), ix.Behind(), ix.Stats().Dir)
+			}
+			if got := run(t, ix, Query{Text: "zeitgeist "}); got.Total != 1 {
+				t.Errorf("after the wait: %d hits for the piece added", got.Total)
+			}
+		})
+	}
+}

@@ -40,6 +40,14 @@ type Options struct {
 	// LockTimeout bounds the wait for the writer's lock, which another
 	// folio holds while it changes the index (doc.go); 0: 1 s.
 	LockTimeout time.Duration
+	// AwaitWriter, when set, makes a folio that finds the archive changed
+	// and the writer's lock taken wait for it for as long as the other
+	// folio holds it (the lock is let go however that folio ends), or
+	// until the context ends, instead of LockTimeout: then it plans on
+	// what the other made. It is called once as the wait begins (folio
+	// index says so; without it a second folio index during a first
+	// build built the whole index again in memory).
+	AwaitWriter func()
 	// Workers parse files in parallel; 0: GOMAXPROCS.
 	Workers int
 	// BatchBytes and BatchDocs cap one indexing batch; 0: 2 MB and 1000.
