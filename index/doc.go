@@ -111,7 +111,8 @@
 // nothing exclusive.
 //
 // A process that finds the archive changed (Open, Refresh) takes the
-// writer's lock, waiting at most Options.LockTimeout (1 s), and makes the
+// writer's lock, waiting at most Options.LockTimeout (1 s; with
+// Options.AwaitWriter, folio index's, until it is let go), and makes the
 // next generation: scorch's segment files (*.zap) are immutable, so they
 // are hard-linked from the live generation, as are the bodies store's
 // files (each written once, by one build), and only root.bolt and
