@@ -8,7 +8,7 @@ import (
 
 // liquid renders the Liquid tags ({% … %}) of a Jekyll piece as the site
 // shows them: {% comment %}…{% endcomment %} shows nothing (it is no text
-// to search either), {% raw %}…{% endraw %} its text as written, and
+// to search either; comments nest, as Liquid's blocks do), {% raw %}…{% endraw %} its text as written, and
 // {% highlight lang %}…{% endhighlight %} a fenced code block. Another
 // tag with arguments ({% include video.html id="x" %}) becomes
 // "[include: video.html id="x"]", as an unknown Hugo shortcode does, and
@@ -22,6 +22,7 @@ func liquid(s string) string {
 	}
 	tagEnd := nextindex.New(s, "%}")
 	ends := map[string]*endTags{}
+	var comments map[int]int // made at the first comment tag
 	var b strings.Builder
 	b.Grow(len(s))
 	i := 0
@@ -42,7 +43,18 @@ func liquid(s string) string {
 		name, args := liquidTag(s[j+2 : e])
 		after := e + 2
 		switch name {
-		case "comment", "raw", "highlight":
+		case "comment":
+			if comments == nil {
+				comments = pairComments(s)
+			}
+			end, ok := comments[j]
+			if !ok || end-after > maxRaw {
+				b.WriteString(s[j:after]) // no end: the tag as written
+				i = after
+				continue
+			}
+			i = end
+		case "raw", "highlight":
 			f := ends[name]
 			if f == nil {
 				f = &endTags{s: s, name: nextindex.New(s, "end"+name), at: -2}
@@ -66,7 +78,7 @@ func liquid(s string) string {
 			switch name {
 			case "raw":
 				b.WriteString(body)
-			case "highlight":
+			default: // highlight
 				lang, _, _ := strings.Cut(args, " ")
 				b.WriteString("```" + lang + "\n" + strings.Trim(body, "\r\n") + "\n```")
 			}
@@ -79,6 +91,38 @@ func liquid(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// pairComments pairs the comment tags of s with their endcomment tags, as
+// Liquid nests them: the position of each opener's "{%" → the position
+// after its end's "%}". An opener without an end is not in it. One pass
+// over the tags of s.
+func pairComments(s string) map[int]int {
+	tagEnd := nextindex.New(s, "%}")
+	pairs := map[int]int{}
+	var open []int
+	for i := 0; ; {
+		j := strings.Index(s[i:], "{%")
+		if j < 0 {
+			return pairs
+		}
+		j += i
+		e := tagEnd.Index(j + 2)
+		if e < 0 || e-j > maxShortcode || j > 0 && s[j-1] == '{' {
+			i = j + 2
+			continue
+		}
+		switch name, _ := liquidTag(s[j+2 : e]); name {
+		case "comment":
+			open = append(open, j)
+		case "endcomment":
+			if n := len(open); n > 0 {
+				pairs[open[n-1]] = e + 2
+				open = open[:n-1]
+			}
+		}
+		i = e + 2
+	}
 }
 
 // liquidTag is a tag's name and arguments, whitespace control ({%- -%})

@@ -244,10 +244,16 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		}
 	}
 	text := string(body)
-	if isPost { // Liquid is Jekyll's: elsewhere {% … %} is text as written
-		text = liquid(text)
+	if isPost {
+		// Liquid is Jekyll's: elsewhere {% … %} is text as written. Hugo's
+		// shortcodes are not: in a post {{< … >}} is text as written (what
+		// {% raw %} shows, say)
+		text = readableHTML(liquid(text))
+		text = footnotes(text)
+	} else {
+		text = Readable(text)
 	}
-	a.Body = strings.TrimSpace(Sanitize(Readable(text)))
+	a.Body = strings.TrimSpace(Sanitize(text))
 	return a, probs
 }
 

@@ -49,11 +49,12 @@ import (
 // date from a dated name outside _posts (Zola's), Jekyll's short dates;
 // 36: Liquid in Jekyll's posts alone, drafts as the sites read yes and
 // no, JSON front matter to its closing brace, comments ended as
-// CommonMark ends them.
+// CommonMark ends them; 37: Liquid comments nest, Hugo's shortcodes are
+// text in Jekyll's posts.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 36
+const SchemaVersion = 37
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
