@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,5 +119,49 @@ func TestReaderCitationKeysAreTheArchives(t *testing.T) {
 				t.Errorf("C cited %d pieces, %d keys", msg.n, n)
 			}
 		}
+	}
+}
+
+// fixedLedger is a ledger of citation keys that records given and keeps
+// nothing new.
+type fixedLedger []cite.KeyRecord
+
+func (l fixedLedger) Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*cite.Keyring, error) {
+	return build(l), nil
+}
+
+// When the key a piece pins is the ledger's key of another piece, c copies
+// a generated key, as folio cite does, and says so on the status line, as
+// folio cite warns (it said nothing: the researcher pasted another key
+// than the file names).
+func TestReaderSaysWhenAPinnedKeyIsNotUsed(t *testing.T) {
+	dir := collidingArchive(t)
+	ix, arch := realIndex(t, dir)
+	pinned, ok := arch.Get("pinned")
+	if !ok {
+		t.Fatal("no pinned piece")
+	}
+	other := arch.Articles[0]
+	if other.ID == pinned.ID {
+		other = arch.Articles[1]
+	}
+	ledger := fixedLedger{{Key: "smith2015terror", ID: other.ID, Print: cite.Print(other)}}
+	open := func() (CiteKeyLedger, error) { return ledger, nil }
+	ctx := context.Background()
+
+	msg := citePiecesCmd(ctx, ix, open, []string{pinned.ID}, cite.BibTeX)().(citedMsg)
+	if msg.err != nil {
+		t.Fatal(msg.err)
+	}
+	if ks := entryKey.FindStringSubmatch(msg.text); ks == nil || ks[1] == "smith2015terror" {
+		t.Errorf("copied %q: want a generated key, the pinned one being another piece's", msg.text)
+	}
+	if !strings.Contains(msg.warn, "pinned.md") || !strings.Contains(msg.warn, "citekey smith2015terror") {
+		t.Errorf("warning %q: want the pinned key not used named", msg.warn)
+	}
+
+	msg = citePiecesCmd(ctx, ix, open, []string{other.ID}, cite.BibTeX)().(citedMsg)
+	if msg.err != nil || msg.warn != "" {
+		t.Errorf("citing the ledger's owner of the key: warning %q, %v", msg.warn, msg.err)
 	}
 }

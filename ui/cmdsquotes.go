@@ -83,6 +83,7 @@ func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book
 			return quoteSavedMsg{err: err}
 		}
 		q.Citation = state.CitationOf(a, keys.Key(a))
+		warn = withPinWarning(warn, keys, []archive.Article{a})
 		q, err = book.Add(q)
 		if err != nil {
 			return quoteSavedMsg{err: err}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -138,7 +139,44 @@ func citePieces(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, ids []
 	if len(arts) == 1 && (f == cite.Text || f == cite.Markdown) {
 		text = strings.TrimSuffix(text, "\n") // one note pastes into a sentence
 	}
-	return citedMsg{text: text, n: len(arts), warn: warn, err: err}
+	return citedMsg{text: text, n: len(arts), warn: withPinWarning(warn, keys, arts), err: err}
+}
+
+// withPinWarning adds to warn which of arts are not cited by the key they
+// pin (its file's citekey is the ledger's key of another piece, or another
+// piece pins it too: keys.Problems), as folio cite warns: without it the
+// reader copied (or gave a quote) another key than the file names, saying
+// nothing.
+func withPinWarning(warn string, keys *cite.Keyring, arts []archive.Article) string {
+	if pins := pinWarning(keys, arts); pins != "" {
+		return strings.TrimPrefix(warn+" · "+pins, " · ")
+	}
+	return warn
+}
+
+// pinWarning is the warning of withPinWarning, "" for none.
+func pinWarning(keys *cite.Keyring, arts []archive.Article) string {
+	cited := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		cited[cmp.Or(a.Path, a.ID)] = true
+	}
+	var first string
+	n := 0
+	for _, p := range keys.Problems() {
+		if cited[p.Path] {
+			if n == 0 {
+				first = p.String()
+			}
+			n++
+		}
+	}
+	switch {
+	case n == 1:
+		return first
+	case n > 1:
+		return fmt.Sprintf("%s (and %d more pinned keys not used: folio check lists them)", first, n-1)
+	}
+	return ""
 }
 
 // CiteKeyring is keyringFor for folio cite: the keys of arts as the reader's
