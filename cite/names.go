@@ -18,14 +18,23 @@ import (
 // names it holds.
 
 // orgWords are words that make a name an organisation's ("Editorial Board",
-// "The Go Team", "Associated Press"), matched as whole words, ignoring case.
+// "The Go Team", "Associated Press", "Amnesty International", "Médecins
+// Sans Frontières", "Stiftung Wissenschaft und Politik"), matched as whole
+// words, ignoring case: English ones and the institutions' words of French,
+// German, Spanish and Italian, which no person's name is made of.
 var orgWords = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`institute institution team staff board desk editorial editors agency press
 	service services council committee ministry ministries department office association foundation centre center
 	group university college government bureau commission network news newsroom reporters correspondents inc ltd llc
-	corporation company society organization organisation reuters afp associated`) {
+	corporation company society organization organisation reuters afp associated
+	international rights amnesty forum initiative programme alliance coalition federation consortium
+	observatory parliament embassy union party sans médecins medecins frontières frontieres
+	institut instituto istituto fondation fundación fundacion fondazione stiftung ministère ministerio
+	ministero ministerium agence agencia agenzia université universidad università universität
+	conseil consejo consiglio comité comitato société sociedad società gesellschaft verband zentrum
+	centro bundesamt groupe grupo gruppo asociación associazione organización organizzazione`) {
 		orgWords[w] = true
 	}
 }
