@@ -95,10 +95,12 @@ func liquid(s string) string {
 
 // pairComments pairs the comment tags of s with their endcomment tags, as
 // Liquid nests them: the position of each opener's "{%" → the position
-// after its end's "%}". An opener without an end is not in it. One pass
-// over the tags of s.
+// after its end's "%}". An opener without an end is not in it. A raw block
+// is opaque, as in Liquid: its tags count for nothing. One pass over the
+// tags of s.
 func pairComments(s string) map[int]int {
 	tagEnd := nextindex.New(s, "%}")
+	raw := &endTags{s: s, name: nextindex.New(s, "endraw"), at: -2}
 	pairs := map[int]int{}
 	var open []int
 	for i := 0; ; {
@@ -113,6 +115,14 @@ func pairComments(s string) map[int]int {
 			continue
 		}
 		switch name, _ := liquidTag(s[j+2 : e]); name {
+		case "raw":
+			// opaque, in a comment too: its tags are no tags
+			if k, _ := raw.next(e + 2); k >= 0 && k-(e+2) <= maxRaw {
+				if end := tagEnd.Index(k); end >= 0 && end-k <= maxShortcode {
+					i = end + 2
+					continue
+				}
+			}
 		case "comment":
 			open = append(open, j)
 		case "endcomment":

@@ -257,9 +257,12 @@ func TestLiquidAsJekyllShowsIt(t *testing.T) {
 		"{% comment %}a {% comment %}b{% endcomment %} c{% endcomment %}d":                           "d",
 		"{% comment %}a {% comment %}b{% endcomment %} c":                                            "{% comment %}a  c",
 		"x{% comment %}{% comment %}{% endcomment %}{% endcomment %}y{% comment %}z{% endcomment %}": "xy",
-		"100 {% of %} and 50%}":                                                                      "100  and 50%}",
-		"no tags, {% here":                                                                           "no tags, {% here",
-		"{{% notice %}}Hugo's{{% /notice %}}":                                                        "{{% notice %}}Hugo's{{% /notice %}}",
+		// raw is opaque, in a comment too (a review's reports)
+		"{% comment %}\nDraft: {% raw %}{% comment %}{% endraw %} here\n{% endcomment %}\nVisible.":     "\nVisible.",
+		"{% comment %}secret {% raw %}{% endcomment %}{% endraw %} more secret{% endcomment %}Visible.": "Visible.",
+		"100 {% of %} and 50%}":               "100  and 50%}",
+		"no tags, {% here":                    "no tags, {% here",
+		"{{% notice %}}Hugo's{{% /notice %}}": "{{% notice %}}Hugo's{{% /notice %}}",
 	} {
 		if got := liquid(in); got != want {
 			t.Errorf("liquid(%q) = %q, want %q", in, got, want)

@@ -139,6 +139,14 @@ func (f *lockFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return fs.ReadDir(f.FS, name)
 }
 
+// Open fails under b while it is locked, as a folder without permissions.
+func (f *lockFS) Open(name string) (fs.File, error) {
+	if (name == "b" || strings.HasPrefix(name, "b/")) && f.locked.Load() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.FS.Open(name)
+}
+
 // A subfolder that cannot be listed for a while keeps its pieces in the
 // index, with the times they were added, and the problem is said; what
 // changed where the scan could see is taken in. While it stays so, the
@@ -190,7 +198,8 @@ func TestUnlistableFolderKeepsItsPieces(t *testing.T) {
 	}
 	said := false
 	for _, p := range ix.Problems() {
-		said = said || p.Path == "b" && strings.Contains(p.Msg, "cannot read")
+		// a note, not a file skipped: its pieces are kept
+		said = said || p.Path == "b" && strings.Contains(p.Msg, "cannot read") && strings.Contains(p.Msg, "keeps") && !p.Fatal
 	}
 	if !said {
 		t.Errorf("problems %v: want b's", ix.Problems())
@@ -213,6 +222,9 @@ func TestUnlistableFolderKeepsItsPieces(t *testing.T) {
 	if !cached.Verify() || cached.Count() != 4 {
 		t.Errorf("the cached index with b locked: verified %v, %d pieces; want current, 4", cached.Verify(), cached.Count())
 	}
+	if skipped, _ := archive.CountFiles(cached.Problems()); skipped != 0 {
+		t.Errorf("the cached index with b locked: %d files skipped in %v, want b's a note", skipped, cached.Problems())
+	}
 	cached.Close()
 
 	fsys.locked.Store(false)
@@ -230,4 +242,142 @@ func TestUnlistableFolderKeepsItsPieces(t *testing.T) {
 			t.Errorf("problem %v with b back", p)
 		}
 	}
+}
+
+// writePieces writes a piece at each path under src, its text the words
+// given.
+func writePieces(t *testing.T, src string, texts map[string]string) {
+	t.Helper()
+	for p, text := range texts {
+		if err := os.MkdirAll(filepath.Join(src, filepath.Dir(p)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		body := "---\ntitle: Piece " + p + "\ndate: 2017-01-01\n---\n" + text + "\n"
+		if err := os.WriteFile(filepath.Join(src, p), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// What the index keeps of a folder it cannot list goes when the folder
+// goes, or when a file in it went meanwhile (a review's report: the
+// fingerprint left the kept files out, so the scan without the folder
+// matched it and the pieces stayed for good); a file there that only
+// duplicated a piece elsewhere never takes its ID over unread (the review:
+// it was put to be read, failed, and the other file's text stayed under
+// its ID); a build's second round (a file unusable) keeps the marks (the
+// review: it cleared them, and one more generation was written).
+func TestUnlistableFolderGoneOrChanged(t *testing.T) {
+	t.Run("folder gone", func(t *testing.T) {
+		src, dir := t.TempDir(), t.TempDir()
+		writePieces(t, src, map[string]string{"a/x.md": "alpha", "b/y.md": "beta", "b/z.md": "beta"})
+		fsys := &lockFS{FS: os.DirFS(src)}
+		opts := Options{Dir: dir}
+		ix, err := Open(context.Background(), src, fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		fsys.locked.Store(true)
+		if _, err := ix.Refresh(context.Background(), opts); err != nil || ix.Count() != 3 {
+			t.Fatalf("b locked: %d pieces, %v", ix.Count(), err)
+		}
+		if err := os.RemoveAll(filepath.Join(src, "b")); err != nil {
+			t.Fatal(err)
+		}
+		fsys.locked.Store(false)
+		if changed, err := ix.Refresh(context.Background(), opts); !changed || err != nil || ix.Count() != 1 {
+			t.Errorf("b gone: changed %v, %v, %d pieces (want 1)", changed, err, ix.Count())
+		}
+		other, err := Open(context.Background(), src, fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if other.Count() != 1 {
+			t.Errorf("another open with b gone: %d pieces", other.Count())
+		}
+		other.Close()
+	})
+	t.Run("file gone, folder locked again", func(t *testing.T) {
+		src, dir := t.TempDir(), t.TempDir()
+		writePieces(t, src, map[string]string{"a/x.md": "alpha", "b/y.md": "beta", "b/z.md": "beta"})
+		fsys := &lockFS{FS: os.DirFS(src)}
+		opts := Options{Dir: dir}
+		ix, err := Open(context.Background(), src, fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		fsys.locked.Store(true)
+		if _, err := ix.Refresh(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Remove(filepath.Join(src, "b/y.md")); err != nil {
+			t.Fatal(err)
+		}
+		fsys.locked.Store(false)
+		if _, err := ix.Refresh(context.Background(), opts); err != nil || ix.Count() != 2 {
+			t.Errorf("b/y.md gone: %d pieces, %v (want 2)", ix.Count(), err)
+		}
+	})
+	t.Run("duplicate unread", func(t *testing.T) {
+		src, dir := t.TempDir(), t.TempDir()
+		writePieces(t, src, map[string]string{"B/x.md": "upperword", "b/x.md": "lowerword", "a/w.md": "alpha"})
+		fsys := &lockFS{FS: os.DirFS(src)}
+		opts := Options{Dir: dir}
+		ix, err := Open(context.Background(), src, fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		hits := func(w string) int { return run(t, ix, Query{Text: w}).Total }
+		if hits("upperword") != 1 || hits("lowerword") != 0 {
+			t.Fatalf("B/x.md should own b/x: upper %d, lower %d", hits("upperword"), hits("lowerword"))
+		}
+		fsys.locked.Store(true)
+		if _, err := ix.Refresh(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.RemoveAll(filepath.Join(src, "B")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ix.Refresh(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		if hits("upperword") != 0 {
+			t.Errorf("B/x.md gone, b locked: its text still found")
+		}
+		fsys.locked.Store(false)
+		if _, err := ix.Refresh(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		if hits("upperword") != 0 || hits("lowerword") != 1 || ix.Count() != 2 {
+			t.Errorf("b back: upper %d, lower %d, %d pieces; want 0, 1, 2", hits("upperword"), hits("lowerword"), ix.Count())
+		}
+	})
+	t.Run("second round", func(t *testing.T) {
+		src, dir := t.TempDir(), t.TempDir()
+		writePieces(t, src, map[string]string{"a/x.md": "alpha", "b/y.md": "beta"})
+		fsys := &lockFS{FS: os.DirFS(src)}
+		opts := Options{Dir: dir}
+		ix, err := Open(context.Background(), src, fsys, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		fsys.locked.Store(true)
+		if _, err := ix.Refresh(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		// an unusable file: the build plans a second round
+		if err := os.WriteFile(filepath.Join(src, "a/bad.md"), []byte("---\ndate: 2017-01-01\n---\nno title\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ix.Refresh(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		if changed, err := ix.Refresh(context.Background(), opts); changed || err != nil || ix.Count() != 2 {
+			t.Errorf("after the second round: changed %v, %v, %d pieces (want current, 2)", changed, err, ix.Count())
+		}
+	})
 }

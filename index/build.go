@@ -65,6 +65,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 		if m.Facets == nil || !m.Complete || b.dir == "" {
 			// first build of an empty archive, or an old manifest
 			m.Files = newFiles
+			m.Unknown = unknownPaths(p.scanProbs)
 			m.Complete = true
 			return b.commit(ctx, m)
 		}
@@ -116,6 +117,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 	}
 	b.stats.Removed += len(deletes)
 	m.Files = newFiles
+	m.Unknown = unknownPaths(p.scanProbs)
 	m.sketches = b.sketches
 	m.Complete = true
 	// A file found unusable in this run hands its ID to a file that was

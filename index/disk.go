@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -31,6 +32,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	if err != nil {
 		return nil, err
 	}
+	scanProbs = keptNotes(scanProbs)
 
 	// The live generation, when it is current: no writer's lock at all.
 	hold, m, p := ix.planOn(dir, b, files, scanProbs, opts)
@@ -47,7 +49,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	}
 
 	// A change: the writer's role.
-	w, err := lockWriter(ctx, filepath.Join(dir, writerName), opts)
+	w, waited, err := lockWriter(ctx, filepath.Join(dir, writerName), opts)
 	if err != nil {
 		if errors.Is(err, errLocked) && usable(m, p) {
 			// Another folio is changing the index: use it as it was.
@@ -63,7 +65,18 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	defer w.unlock()
 	defer removeStale(dir)
 	migrate(dir)
-	if g := readCurrent(dir); hold == nil || g != hold.name {
+	if waited {
+		// The archive may have changed while the lock was awaited (with
+		// AwaitWriter, for as long as another folio built): planned from
+		// the scan before it, this folio's generation would undo what the
+		// other took in since.
+		if files, scanProbs, err = b.scan(); err != nil {
+			hold.release()
+			return nil, err
+		}
+		scanProbs = keptNotes(scanProbs)
+	}
+	if g := readCurrent(dir); waited || hold == nil || g != hold.name {
 		// Changed while the lock was awaited (or laid out before
 		// generations): plan again on the live generation.
 		hold.release()
@@ -86,25 +99,46 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 
 // lockWriter takes the writer's lock of a cache folder (its file path),
 // waiting LockTimeout, or, with opts.AwaitWriter, until it is let go or ctx
-// ends.
-func lockWriter(ctx context.Context, path string, opts Options) (*fileLock, error) {
-	if opts.AwaitWriter == nil {
-		return lockDir(path, lockTimeout(opts))
+// ends; waited says that another folio held it when it was first tried.
+func lockWriter(ctx context.Context, path string, opts Options) (w *fileLock, waited bool, err error) {
+	first := min(50*time.Millisecond, lockTimeout(opts)) // a timeout of 0 would not try at all
+	if w, err = lockDir(path, first); !errors.Is(err, errLocked) {
+		return w, false, err
 	}
-	w, err := lockDir(path, 50*time.Millisecond) // a timeout of 0 would not try at all
-	if !errors.Is(err, errLocked) {
-		return w, err
+	if opts.AwaitWriter == nil {
+		w, err = lockDir(path, lockTimeout(opts)-first)
+		return w, true, err
 	}
 	opts.AwaitWriter()
 	for {
-		w, err := lockDir(path, 250*time.Millisecond)
-		if !errors.Is(err, errLocked) {
-			return w, err
+		if w, err = lockDir(path, 250*time.Millisecond); !errors.Is(err, errLocked) {
+			return w, true, err
 		}
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, true, ctx.Err()
 		}
 	}
+}
+
+// keptNotes are a scan's problems as the cache's index tells them: what
+// the scan could not tell (archive.Problem.Unknown) is a note, not a file
+// skipped, as the index keeps what it last read there (keepUnseen).
+func keptNotes(probs []archive.Problem) []archive.Problem {
+	var out []archive.Problem
+	for i, p := range probs {
+		if !p.Unknown || !p.Fatal {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(probs)
+		}
+		out[i].Fatal = false
+		out[i].Msg += "; the index keeps what it last read there"
+	}
+	if out == nil {
+		return probs
+	}
+	return out
 }
 
 // releaseOn lets go of hold when err is not nil, and returns err.
@@ -134,7 +168,7 @@ func (ix *Index) planOn(dir string, b *build, files []archive.FileInfo, scanProb
 	if err != nil || !m.describes(ix.name) {
 		return hold, nil, nil
 	}
-	if m.current(files) {
+	if m.current(files, scanProbs) {
 		// Unchanged, as far as sizes and times tell: the file entries need
 		// not even be decoded.
 		return hold, m, &plan{scanProbs: scanProbs}

@@ -62,7 +62,7 @@ func TestScanSumIsTheFingerprintOfTheScan(t *testing.T) {
 				crcSum += crc64.Checksum(rec, crc64.MakeTable(crc64.ECMA))
 			}
 			want := binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(nil, fnvSum), crcSum)
-			if got := scanFingerprint(files); string(got) != string(want) {
+			if got := scanFingerprint(files, nil); string(got) != string(want) {
 				t.Errorf("scanFingerprint %x, want %x", got, want)
 			}
 			if string(sum) != string(want) {

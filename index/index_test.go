@@ -1332,6 +1332,10 @@ func TestAwaitWriterWaitsForTheLock(t *testing.T) {
 				}
 				t.Fatal("opened without waiting for the writer's lock")
 			}
+			// a piece added during the wait (while the other folio built)
+			if err := os.WriteFile(filepath.Join(src, "during.md"), []byte("---\ntitle: During\ndate: 2017-06-01\n---\nWritten while waiting: quetzal.\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			w.unlock()
 			ix := <-opened
 			if ix == nil {
@@ -1343,6 +1347,9 @@ func TestAwaitWriterWaitsForTheLock(t *testing.T) {
 			}
 			if got := run(t, ix, Query{Text: "zeitgeist "}); got.Total != 1 {
 				t.Errorf("after the wait: %d hits for the piece added", got.Total)
+			}
+			if got := run(t, ix, Query{Text: "quetzal "}); got.Total != 1 {
+				t.Errorf("after the wait: %d hits for the piece added during it (planned from the scan before the wait?)", got.Total)
 			}
 		})
 	}

@@ -50,9 +50,15 @@ type manifestHead struct {
 	// so that reopening needs no search to show them.
 	Facets *Facets
 	// Fingerprint sums the path, size, modification and change time of
-	// every file in Files (see fingerprint); nil when some file has no modification time (the embedded
+	// every file in Files but the Unseen, and the Unknown paths (see
+	// fingerprint); nil when some file has no modification time (the embedded
 	// archive), whose files are compared by their hashes instead.
 	Fingerprint []byte
+	// Unknown are the paths where the scan this manifest was made from
+	// could not tell what is there (unknownPaths), sorted; the files Files
+	// keeps under them are Unseen. They count in Fingerprint, as a scan's
+	// Unknown problems count in its own.
+	Unknown []string
 	// Problems and Lengths are summaries of Files. Lengths are in a file
 	// of their own since schema 17 (lengths.go); the field's new name
 	// lets an older manifest decode, to be rebuilt for its schema.
@@ -218,7 +224,7 @@ func (m *manifest) summarize() error {
 		m.Fingerprint = fingerprint(len(paths), func(i int) (string, int64, int64, int64) {
 			e := m.Files[paths[i]]
 			return paths[i], e.Size, e.MTime, e.CTime
-		})
+		}, m.Unknown)
 	}
 	return nil
 }
@@ -231,8 +237,8 @@ func (m *manifest) checkable() bool {
 
 // current reports whether files, a scan of the archive, are the files the
 // complete index of m was built from: then nothing needs to be read.
-func (m *manifest) current(files []archive.FileInfo) bool {
-	return m.currentSum(scanFingerprint(files))
+func (m *manifest) current(files []archive.FileInfo, probs []archive.Problem) bool {
+	return m.currentSum(scanFingerprint(files, probs))
 }
 
 // currentSum is current for a scan's fingerprint (scanSum).
@@ -245,14 +251,26 @@ func (m *manifest) currentSum(fp []byte) bool {
 // unchanged archive is told without sorting its scan. Two 64-bit hashes of
 // different kinds (FNV-1a and CRC-64) make an accidental equality of two
 // archives' sums as unlikely as one of a 128-bit hash.
-func fingerprint(n int, file func(i int) (path string, size, mtime, ctime int64)) []byte {
+func fingerprint(n int, file func(i int) (path string, size, mtime, ctime int64), unknown []string) []byte {
 	var f fingerprinter
 	for i := range n {
 		p, size, mtime, ctime := file(i)
 		f.rec = append(f.rec[:0], p...)
 		f.add(size, mtime, ctime)
 	}
+	f.unknown(unknown)
 	return f.sum()
+}
+
+// unknown adds the paths where a scan could not tell what is there
+// (unknownPaths): a record no file makes (a NUL, which no path holds,
+// before the path; the numbers -1), not counted as a file.
+func (f *fingerprinter) unknown(paths []string) {
+	for _, p := range paths {
+		f.rec = append(append(f.rec[:0], 0), p...)
+		f.add(-1, -1, -1)
+		f.n--
+	}
 }
 
 // fingerprinter sums a fingerprint one file at a time, in any order;
@@ -308,7 +326,7 @@ const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211 // FNV-1a, 64 bi
 
 // scanFingerprint is the fingerprint of a scan (in any order), nil when
 // some file has no modification time.
-func scanFingerprint(files []archive.FileInfo) []byte {
+func scanFingerprint(files []archive.FileInfo, probs []archive.Problem) []byte {
 	for _, f := range files {
 		if f.ModTime.IsZero() {
 			return nil
@@ -316,7 +334,7 @@ func scanFingerprint(files []archive.FileInfo) []byte {
 	}
 	return fingerprint(len(files), func(i int) (string, int64, int64, int64) {
 		return files[i].Path, files[i].Size, files[i].ModTime.UnixNano(), files[i].CTime
-	})
+	}, unknownPaths(probs))
 }
 
 // scanSum scans the archive's files for their fingerprint alone (no list
@@ -369,6 +387,7 @@ func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte),
 	for _, f := range parts {
 		all.plus(f)
 	}
+	all.unknown(unknownPaths(probs))
 	return all.sum(), all.n, probs, memo
 }
 

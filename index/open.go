@@ -292,7 +292,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 			// the view is the one opened, finished with m's head: only
 			// the scan's problems are new (its caches stay: a reader
 			// types while this runs)
-			probs := slices.Concat(scan.probs, m.Problems)
+			probs := slices.Concat(keptNotes(scan.probs), m.Problems)
 			archive.SortProblems(probs)
 			ix.mu.Lock()
 			ix.problems = probs

@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -73,12 +74,12 @@ func (b *build) scan() ([]archive.FileInfo, []archive.Problem, error) {
 // files are loaded. Unchanged files are not read, except on file systems
 // without modification times (the embedded archive), where they are hashed.
 func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.Problem) *plan {
-	files, unseen := keepUnseen(m, files, scanProbs)
-	states := b.fileStates(m, files)
+	all, unseen := keepUnseen(m, files, scanProbs)
+	states := b.fileStates(m, all, unseen)
 	owner := owners(m, states, b.readFatal)
 	todo, newFiles := sortOut(m, states, owner)
-	deletes := deletesOf(m, files, owner)
-	changed := false
+	deletes := deletesOf(m, all, owner)
+	changed := !slices.Equal(unknownPaths(scanProbs), m.Unknown)
 	for p, e := range newFiles {
 		if e.Unseen != unseen[p] {
 			e.Unseen = unseen[p]
@@ -89,19 +90,36 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs, unseen: changed}
 }
 
+// unknownPaths are the paths of the scan's problems that say what is there
+// is unknown (archive.Problem.Unknown), sorted: the manifest records them
+// (manifestHead.Unknown), and they count in the fingerprints, so that an
+// index keeping what it last read under them is current only while the
+// scan still cannot see there.
+func unknownPaths(probs []archive.Problem) []string {
+	var out []string
+	for _, p := range probs {
+		if p.Unknown {
+			out = append(out, p.Path)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // keepUnseen adds to files, a scan's, the manifest's files that the scan
 // could not see (under a folder it could not list, or not stated:
 // archive.Problem.Unknown), as they were last read: they are unchanged to
 // the plan, and stay in the index. A folder that cannot be read for a while
 // (its permissions changed, an I/O error, too many open files) would
 // otherwise delete its pieces, with the times they were added (a saved
-// search counts them as new when they come back). It returns files sorted
-// by path, and the paths it added.
+// search counts them as new when they come back). It returns files and
+// those added, sorted by path, and the paths it added. Its time is linear
+// in the files and the depth of their folders.
 func keepUnseen(m *manifest, files []archive.FileInfo, probs []archive.Problem) ([]archive.FileInfo, map[string]bool) {
-	var unknown []string
+	unknown := map[string]bool{}
 	for _, p := range probs {
-		if p.Unknown {
-			unknown = append(unknown, p.Path)
+		if p.Unknown && p.Path != "." {
+			unknown[p.Path] = true
 		}
 	}
 	if len(unknown) == 0 || len(m.Files) == 0 {
@@ -112,8 +130,8 @@ func keepUnseen(m *manifest, files []archive.FileInfo, probs []archive.Problem) 
 		seen[f.Path] = true
 	}
 	under := func(p string) bool {
-		for _, u := range unknown {
-			if p == u || u == "." || strings.HasPrefix(p, u) && len(p) > len(u) && p[len(u)] == '/' {
+		for ; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+			if unknown[p] {
 				return true
 			}
 		}
@@ -144,6 +162,7 @@ type fileState struct {
 	info      archive.FileInfo
 	id        string
 	unchanged bool
+	unseen    bool // kept as last read (keepUnseen): never read, never a new owner
 	data      []byte
 	hash      string
 }
@@ -151,11 +170,11 @@ type fileState struct {
 // fileStates decides, for each file, whether it is unchanged; files on a
 // file system without modification times (the embedded archive) are
 // hashed.
-func (b *build) fileStates(m *manifest, files []archive.FileInfo) []fileState {
+func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[string]bool) []fileState {
 	states := make([]fileState, len(files))
 	for i, f := range files {
 		e, ok := m.Files[f.Path]
-		st := fileState{info: f, id: e.ID}
+		st := fileState{info: f, id: e.ID, unseen: unseen[f.Path]}
 		if !ok || e.ID == "" {
 			st.id = archive.IDFromPath(f.Path)
 		}
@@ -186,6 +205,9 @@ func owners(m *manifest, states []fileState, readFatal map[string]bool) map[stri
 		id := st.id
 		if (st.unchanged || readFatal[st.info.Path]) && m.Files[st.info.Path].Fatal {
 			continue
+		}
+		if st.unseen && !m.Files[st.info.Path].Indexed {
+			continue // it cannot be read to take an ID over
 		}
 		if _, ok := owner[id]; !ok && id != "" {
 			owner[id] = st.info.Path
@@ -222,8 +244,10 @@ func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, 
 			newFiles[p] = e
 			continue
 		}
-		if st.unchanged && !isOwner {
-			// was indexed, now a duplicate of a new owner
+		if st.unseen || st.unchanged && !isOwner {
+			// was indexed, now a duplicate of a new owner (or one the scan
+			// cannot see, which is never read: kept, not indexed, until it
+			// can be read)
 			e.Indexed = false
 			e.Problems = append(withoutDuplicate(e.Problems), archive.DuplicateProblem(p, owner[id], id))
 			newFiles[p] = e
