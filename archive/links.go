@@ -111,8 +111,10 @@ func LinkCandidates(fromPath, target string) []string {
 // (see LinkCandidates; title says whether an id is a piece, and its
 // title) as text followed by that piece's title, "here (→ “The threat has
 // evolved”)", so that a reader sees where the link goes in the archive
-// rather than the site's path. Other links, and fenced or indented code,
-// are left as they are; at most maxLinkLookups targets are looked up.
+// rather than the site's path; a link relative to the piece's folder that
+// names no piece shows its target as written (markLine). Other links, and
+// fenced or indented code, are left as they are; at most maxLinkLookups
+// targets are looked up.
 func MarkLinks(body, fromPath string, title func(id string) (string, bool)) string {
 	if !strings.Contains(body, "](") {
 		return body
@@ -147,17 +149,7 @@ func MarkLinks(body, fromPath string, title func(id string) (string, bool)) stri
 		f.indented = code && isIndentedCode(line)
 		prevBlank = strings.TrimSpace(line) == ""
 		if !code && strings.Contains(line, "](") {
-			line = mdLink().ReplaceAllStringFunc(line, func(l string) string {
-				m := mdLink().FindStringSubmatch(l)
-				if !isRelativeLink(m[2]) {
-					return l
-				}
-				t := resolve(m[2])
-				if t == "" {
-					return l
-				}
-				return m[1] + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
-			})
+			line = markLine(line, resolve)
 		}
 		b.WriteString(line)
 		if newline {
@@ -165,6 +157,45 @@ func MarkLinks(body, fromPath string, title func(id string) (string, bool)) stri
 		}
 		i = next
 	}
+	return b.String()
+}
+
+// markLine is MarkLinks on one line that is not code. A link relative to
+// the piece's folder (other.md, ../files/report.pdf) that names no piece is
+// written as its text then its target as written, and such an image as
+// "[image: alt] target", as folio shows an <img>: the renderer resolves
+// them against the site's root, showing /report.pdf for ../files/report.pdf.
+func markLine(line string, resolve func(target string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range mdLink().FindAllStringSubmatchIndex(line, -1) {
+		text, target := line[m[2]:m[3]], line[m[4]:m[5]]
+		if !isRelativeLink(target) {
+			continue
+		}
+		image := m[0] > 0 && line[m[0]-1] == '!'
+		var with string
+		if t := resolve(target); t != "" && !image {
+			with = text + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
+		} else if strings.HasPrefix(target, "/") {
+			continue // the renderer shows a site path as written
+		} else if image {
+			with = `\[image: ` + markdownEscaper.Replace(SanitizeLine(text)) + `\] ` + markdownEscaper.Replace(target)
+		} else {
+			with = text + " " + markdownEscaper.Replace(target)
+		}
+		start := m[0]
+		if image {
+			start--
+		}
+		b.WriteString(line[last:start])
+		b.WriteString(with)
+		last = m[1]
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
 	return b.String()
 }
 

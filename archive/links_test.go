@@ -60,3 +60,22 @@ func TestMarkLinksNamesThePiece(t *testing.T) {
 		t.Errorf("%d lookups for two targets", calls)
 	}
 }
+
+// A link relative to the piece's folder that names no piece shows its
+// target as written, and such an image as folio shows an <img>: the
+// renderer showed /report.pdf for ../files/report.pdf. Site paths are left
+// to the renderer, which shows them as written.
+func TestMarkLinksShowsRelativeTargetsAsWritten(t *testing.T) {
+	none := func(string) (string, bool) { return "", false }
+	for in, want := range map[string]string{
+		"See [the report](../files/report.pdf).":    "See the report ../files/report.pdf.",
+		"A chart: ![Attacks by year](chart_1.png)":  `A chart: \[image: Attacks by year\] chart\_1.png`,
+		"![logo](/img/logo.png) and [x](/posts/x/)": "![logo](/img/logo.png) and [x](/posts/x/)",
+		"[site](https://example.com/a_b)":           "[site](https://example.com/a_b)",
+		"```\n[code](x.md)\n```":                    "```\n[code](x.md)\n```",
+	} {
+		if got := MarkLinks(in, "posts/a.md", none); got != want {
+			t.Errorf("MarkLinks(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
