@@ -66,7 +66,15 @@ var realBylines = []struct {
 	{"Stiftung Wissenschaft und Politik", false, []Name{{Literal: "Stiftung Wissenschaft und Politik"}}},
 	{"Fondation pour la recherche stratégique", false, []Name{{Literal: "Fondation pour la recherche stratégique"}}},
 	{"Istituto Affari Internazionali", false, []Name{{Literal: "Istituto Affari Internazionali"}}},
-	{"European Union", false, []Name{{Literal: "European Union"}}},
+	// A person whose surname is also a word of an organisation's name, or
+	// whose affiliation after a comma is an organisation, is a person (a
+	// review's report: these were literals, keyed by the given name).
+	{"Jordi Sans", false, []Name{{Given: "Jordi", Family: "Sans"}}},
+	{"Raffaello Pantucci, Director of International Security Studies, RUSI", false, []Name{{Given: "Raffaello", Family: "Pantucci"}}},
+	{"Kenneth Roth, Human Rights Watch", false, []Name{{Given: "Kenneth", Family: "Roth"}}},
+	{"Agnès Callamard, Amnesty International", false, []Name{{Given: "Agnès", Family: "Callamard"}}},
+	{"Ann Lee, Associated Press", false, []Name{{Given: "Ann", Family: "Lee"}}},
+	{"Ministry of Defence, UK", false, []Name{{Literal: "Ministry of Defence, UK"}}},
 }
 
 func TestRealBylines(t *testing.T) {

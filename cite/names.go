@@ -20,8 +20,11 @@ import (
 // orgWords are words that make a name an organisation's ("Editorial Board",
 // "The Go Team", "Associated Press", "Amnesty International", "Médecins
 // Sans Frontières", "Stiftung Wissenschaft und Politik"), matched as whole
-// words, ignoring case: English ones and the institutions' words of French,
-// German, Spanish and Italian, which no person's name is made of.
+// words, ignoring case, in what comes before a comma: English ones and the
+// institutions' words of French, German, Spanish and Italian. Words that
+// are also surnames are not among them (Sans, Centro, Grupo, Forum, Union,
+// Party: "Jordi Sans" is a person); such an organisation is marked in the
+// front matter (organization: true).
 var orgWords = map[string]bool{}
 
 func init() {
@@ -29,12 +32,12 @@ func init() {
 	service services council committee ministry ministries department office association foundation centre center
 	group university college government bureau commission network news newsroom reporters correspondents inc ltd llc
 	corporation company society organization organisation reuters afp associated
-	international rights amnesty forum initiative programme alliance coalition federation consortium
-	observatory parliament embassy union party sans médecins medecins frontières frontieres
+	international rights amnesty initiative programme alliance coalition federation consortium
+	observatory parliament embassy médecins medecins frontières frontieres
 	institut instituto istituto fondation fundación fundacion fondazione stiftung ministère ministerio
 	ministero ministerium agence agencia agenzia université universidad università universität
-	conseil consejo consiglio comité comitato société sociedad società gesellschaft verband zentrum
-	centro bundesamt groupe grupo gruppo asociación associazione organización organizzazione`) {
+	consejo consiglio comité comitato société società gesellschaft verband zentrum
+	bundesamt groupe gruppo asociación associazione organización organizzazione`) {
 		orgWords[w] = true
 	}
 }
@@ -86,7 +89,10 @@ func byline(s string) []Name {
 	if s == "" {
 		return nil
 	}
-	if isOrganisation(s) {
+	// An organisation by what comes before a comma: after it may be a
+	// person's affiliation ("Kenneth Roth, Human Rights Watch", "Raffaello
+	// Pantucci, Director of International Security Studies, RUSI").
+	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) {
 		return []Name{{Literal: s}}
 	}
 	// "A and B", "A, B and C", "A & B": several people, when each part is
