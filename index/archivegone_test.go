@@ -381,3 +381,72 @@ func TestUnlistableFolderGoneOrChanged(t *testing.T) {
 		}
 	})
 }
+
+// The note says what the index keeps: a folder that cannot be read at the
+// first build is a file skipped, not pieces kept (a second review's
+// report: it said "keeps what it last read" of pieces it never had); a
+// rebuild from scratch, which would drop what it keeps with the times the
+// pieces were added, is refused; a kept file whose duplicate's owner went
+// is not named a duplicate of a file that is gone.
+func TestUnlistableFolderNotesAndRebuild(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	writePieces(t, src, map[string]string{"a/x.md": "alpha", "b/y.md": "beta", "b/z.md": "beta"})
+	fsys := &lockFS{FS: os.DirFS(src)}
+	opts := Options{Dir: dir}
+	fsys.locked.Store(true)
+	ix, err := Open(context.Background(), src, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if skipped, noted := archive.CountFiles(ix.Problems()); ix.Count() != 1 || skipped != 1 || noted != 0 {
+		t.Errorf("first build with b locked: %d pieces, %d skipped, %d noted (%v); want 1, 1, 0", ix.Count(), skipped, noted, ix.Problems())
+	}
+	ix.Close()
+
+	fsys.locked.Store(false)
+	ix, err = Open(context.Background(), src, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	fsys.locked.Store(true)
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	var note string
+	for _, p := range ix.Problems() {
+		if p.Path == "b" && !p.Fatal {
+			note = p.Msg
+		}
+	}
+	if !strings.Contains(note, "keeps the 2 piece(s)") {
+		t.Errorf("b locked after a build: note %q, problems %v", note, ix.Problems())
+	}
+	if _, err := Open(context.Background(), src, fsys, Options{Dir: dir, Rebuild: true}); err == nil || !strings.Contains(err.Error(), "not rebuilt") {
+		t.Errorf("a rebuild with b locked: %v, want it refused", err)
+	}
+	if ix.Count() != 3 {
+		t.Errorf("%d pieces after the refused rebuild", ix.Count())
+	}
+
+	// a duplicate whose owner goes while b is locked
+	writePieces(t, src, map[string]string{"B/y.md": "upper"})
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(src, "B")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ix.Problems() {
+		if strings.Contains(p.Msg, "B/y.md") {
+			t.Errorf("B/y.md gone, still named: %v", p)
+		}
+	}
+	fsys.locked.Store(false)
+	if _, err := ix.Refresh(context.Background(), opts); err != nil || ix.Count() != 3 || len(ix.Problems()) != 0 {
+		t.Errorf("b back: %d pieces, %v, problems %v; want 3, none", ix.Count(), err, ix.Problems())
+	}
+}

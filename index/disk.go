@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,7 +33,6 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	if err != nil {
 		return nil, err
 	}
-	scanProbs = keptNotes(scanProbs)
 
 	// The live generation, when it is current: no writer's lock at all.
 	hold, m, p := ix.planOn(dir, b, files, scanProbs, opts)
@@ -74,7 +74,6 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 			hold.release()
 			return nil, err
 		}
-		scanProbs = keptNotes(scanProbs)
 	}
 	if g := readCurrent(dir); waited || hold == nil || g != hold.name {
 		// Changed while the lock was awaited (or laid out before
@@ -90,6 +89,12 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		}
 	}
 	if opts.Rebuild {
+		if n := keptCount(m, p); n > 0 {
+			// a rebuild reads every file: these cannot be, and would go
+			// from the index with the times they were added
+			hold.release()
+			return nil, fmt.Errorf("%w: the index keeps %d piece(s) from where the archive cannot be read now (folio check names it): make it readable, or move it out of the archive, first", errNotRebuilt, n)
+		}
 		m, p = nil, nil // from scratch
 	}
 	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
@@ -120,20 +125,52 @@ func lockWriter(ctx context.Context, path string, opts Options) (w *fileLock, wa
 	}
 }
 
-// keptNotes are a scan's problems as the cache's index tells them: what
-// the scan could not tell (archive.Problem.Unknown) is a note, not a file
-// skipped, as the index keeps what it last read there (keepUnseen).
-func keptNotes(probs []archive.Problem) []archive.Problem {
+// errNotRebuilt is the error of a rebuild refused: it would drop pieces
+// the index keeps from where the archive cannot be read now.
+var errNotRebuilt = errors.New("not rebuilt")
+
+// keptCount is how many pieces the plan p on m keeps as last read
+// (keepUnseen), 0 when there is no plan.
+func keptCount(m *manifest, p *plan) int {
+	if m == nil || p == nil {
+		return 0
+	}
+	if p.newFiles == nil { // m is current: its own count
+		n := 0
+		for _, k := range m.UnknownKept {
+			n += k
+		}
+		return n
+	}
+	n := 0
+	for _, e := range p.newFiles {
+		if e.Unseen && e.Indexed {
+			n++
+		}
+	}
+	return n
+}
+
+// keptNotes are a scan's problems as the index of m tells them: where the
+// scan could not tell what is there (archive.Problem.Unknown) and the index
+// keeps pieces it read there before (keepUnseen), a note saying how many,
+// not a file skipped; elsewhere (nothing was read there) the problem as it
+// is.
+func keptNotes(probs []archive.Problem, m *manifestHead) []archive.Problem {
 	var out []archive.Problem
 	for i, p := range probs {
 		if !p.Unknown || !p.Fatal {
+			continue
+		}
+		k, ok := slices.BinarySearch(m.Unknown, p.Path)
+		if !ok || k >= len(m.UnknownKept) || m.UnknownKept[k] == 0 {
 			continue
 		}
 		if out == nil {
 			out = slices.Clone(probs)
 		}
 		out[i].Fatal = false
-		out[i].Msg += "; the index keeps what it last read there"
+		out[i].Msg += fmt.Sprintf("; the index keeps the %d piece(s) it last read there", m.UnknownKept[k])
 	}
 	if out == nil {
 		return probs
@@ -195,7 +232,7 @@ func openHeld(hold *genHold, m *manifest, st Stats, scanProbs []archive.Problem,
 		_ = bi.Close()
 		return nil, nil // damaged: made again
 	}
-	return &view{bi: bi, bodies: bodies, hold: hold, m: headOf(m), probs: scanProbs, stats: st}, nil
+	return &view{bi: bi, bodies: bodies, hold: hold, m: headOf(m), probs: keptNotes(scanProbs, &m.manifestHead), stats: st}, nil
 }
 
 // write makes the next generation of the cache dir, whose writer's lock

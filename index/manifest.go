@@ -12,6 +12,7 @@ import (
 	"iter"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -59,6 +60,9 @@ type manifestHead struct {
 	// keeps under them are Unseen. They count in Fingerprint, as a scan's
 	// Unknown problems count in its own.
 	Unknown []string
+	// UnknownKept is, for each of Unknown, how many Unseen files of Files
+	// under it are indexed.
+	UnknownKept []int
 	// Problems and Lengths are summaries of Files. Lengths are in a file
 	// of their own since schema 17 (lengths.go); the field's new name
 	// lets an older manifest decode, to be rebuilt for its schema.
@@ -212,6 +216,18 @@ func (m *manifest) summarize() error {
 	var err error
 	if m.Copies, err = copyGroups(m.Files, m.sketches); err != nil {
 		return err
+	}
+	m.UnknownKept = nil
+	if len(m.Unknown) > 0 {
+		m.UnknownKept = make([]int, len(m.Unknown))
+		for p, e := range m.Files {
+			for d := p; e.Unseen && e.Indexed && d != "." && d != "/" && d != ""; d = path.Dir(d) {
+				if k, ok := slices.BinarySearch(m.Unknown, d); ok {
+					m.UnknownKept[k]++
+					break
+				}
+			}
+		}
 	}
 	m.Fingerprint = nil
 	if timed {

@@ -292,7 +292,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 			// the view is the one opened, finished with m's head: only
 			// the scan's problems are new (its caches stay: a reader
 			// types while this runs)
-			probs := slices.Concat(keptNotes(scan.probs), m.Problems)
+			probs := slices.Concat(keptNotes(scan.probs, &m.manifestHead), m.Problems)
 			archive.SortProblems(probs)
 			ix.mu.Lock()
 			ix.problems = probs
@@ -394,10 +394,11 @@ func (ix *Index) openView(ctx context.Context, opts Options, have ...*genHold) (
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	if errors.Is(err, errArchiveUnreadable) {
+	if errors.Is(err, errArchiveUnreadable) || errors.Is(err, errNotRebuilt) {
 		// the archive's fault, not the cache's: an index in memory would
 		// read it again (and, if it is back by then, take the place of the
-		// cache with a false reason)
+		// cache with a false reason); a rebuild refused is not to be done
+		// in memory either
 		return nil, err
 	}
 	if opts.DiskOnly {

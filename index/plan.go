@@ -233,6 +233,10 @@ func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, 
 		e := m.Files[p]
 		isOwner := owner[id] == p
 		if st.unchanged && (e.Fatal || e.Indexed == isOwner) {
+			if st.unseen && owner[id] == "" {
+				// the file it duplicated went: it takes the ID once read
+				e.Problems = withoutDuplicate(e.Problems)
+			}
 			if !e.Fatal && !isOwner && owner[id] != "" {
 				// a duplicate still: of the owner now (its problem named
 				// the one when it was read)
