@@ -16,11 +16,17 @@ import (
 // exit code, as Execute would.
 func run(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
+	return runIndexed(t, t.TempDir(), args...)
+}
+
+// runIndexed is run with the index in indexDir.
+func runIndexed(t *testing.T, indexDir string, args ...string) (string, string, int) {
+	t.Helper()
 	t.Setenv("FOLIO_ARCHIVE", "")
 	var out, errb bytes.Buffer
 	env := &Env{Out: &out, Err: &errb, In: strings.NewReader("")}
 	root := NewRoot("test", env)
-	root.SetArgs(append([]string{"--index-dir", t.TempDir()}, args...))
+	root.SetArgs(append([]string{"--index-dir", indexDir}, args...))
 	code := 0
 	if err := root.Execute(); err != nil {
 		var ec exitCode
@@ -272,5 +278,35 @@ func TestCutPiecesAreNamed(t *testing.T) {
 		if out, _, _ := runIn("index"); !strings.Contains(out, "1 piece(s) loaded with a note") || strings.Contains(out, "skipped") {
 			t.Errorf("index:\n%s", out)
 		}
+	}
+}
+
+// A piece the index keeps whose file cannot be read (its permissions taken
+// away) is found by search, and show says its file cannot be read, not
+// that there is no such piece.
+func TestShowUnreadablePieceSaysSo(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file")
+	}
+	dir, idx := t.TempDir(), t.TempDir()
+	for name, word := range map[string]string{"a.md": "alphaword", "b.md": "betaword"} {
+		body := "---\ntitle: " + name + "\ndate: 2017-01-01\n---\nText " + word + ".\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, errOut, code := runIndexed(t, idx, "--archive", dir, "index"); code != 0 {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	if err := os.Chmod(filepath.Join(dir, "b.md"), 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(dir, "b.md"), 0o644)
+	if out, errOut, code := runIndexed(t, idx, "--archive", dir, "search", "betaword"); code != 0 || !strings.Contains(out, "1 of 1") {
+		t.Errorf("search betaword: %d\n%s%s", code, out, errOut)
+	}
+	_, errOut, code := runIndexed(t, idx, "--archive", dir, "show", "b")
+	if code == 0 || !strings.Contains(errOut, "cannot be read") || !strings.Contains(errOut, "permission denied") {
+		t.Errorf("show b: %d %q, want its file named unreadable", code, errOut)
 	}
 }

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"sync/atomic"
 
 	"github.com/folio-tui/folio/archive"
@@ -82,18 +84,23 @@ func (p *pieceSource) close() {
 	}
 }
 
-// find is the piece arg names (findPiece: an id, a file, a prefix).
-func (p *pieceSource) find(arg string) (archive.Article, bool) {
+// find is the piece arg names (findPiece: an id, a file, a prefix); the
+// error of a piece whose file cannot be read (unreadable).
+func (p *pieceSource) find(arg string) (archive.Article, bool, error) {
 	if p.ix != nil {
 		if a, ok := findInIndex(p.ix, arg); ok {
-			return a, true
+			return a, true, nil
+		}
+		if err := p.unreadable(arg); err != nil {
+			return archive.Article{}, false, err
 		}
 	}
 	arch, err := p.archive()
 	if err != nil {
-		return archive.Article{}, false
+		return archive.Article{}, false, nil
 	}
-	return findPiece(arch, arg)
+	a, ok := findPiece(arch, arg)
+	return a, ok, nil
 }
 
 // named are the pieces args name (find), in their order; the error names
@@ -102,7 +109,9 @@ func (p *pieceSource) named(args []string) ([]archive.Article, error) {
 	var arts []archive.Article
 	var missing []string
 	for _, arg := range args {
-		if a, ok := p.find(arg); ok {
+		if a, ok, err := p.find(arg); err != nil {
+			return nil, err
+		} else if ok {
 			arts = append(arts, a)
 		} else {
 			missing = append(missing, arg)
@@ -112,6 +121,19 @@ func (p *pieceSource) named(args []string) ([]archive.Article, error) {
 		return nil, p.noPiece(missing)
 	}
 	return arts, nil
+}
+
+// unreadable is the error of a piece of the index whose file cannot be
+// read for want of permission (the index keeps it as last read: its
+// text is not shown, and it is not "no piece"); nil otherwise.
+func (p *pieceSource) unreadable(id string) error {
+	if p.ix == nil {
+		return nil
+	}
+	if _, err := p.ix.Article(id); errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("piece %s is in the index, but its file cannot be read: %w", termsafe.Quote(id), err)
+	}
+	return nil
 }
 
 // get is the piece with the id; ok is false when the archive has none.

@@ -86,7 +86,7 @@ the reading state. folio search --quoted finds the pieces that have quotes.`,
 				defer src.close()
 				if piece != "" {
 					id := piece
-					if a, ok := src.find(piece); ok {
+					if a, ok, _ := src.find(piece); ok {
 						id = a.ID
 					}
 					all = slices.DeleteFunc(all, func(q state.Quote) bool { return q.Piece != id })

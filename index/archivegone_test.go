@@ -450,3 +450,77 @@ func TestUnlistableFolderNotesAndRebuild(t *testing.T) {
 		t.Errorf("b back: %d pieces, %v, problems %v; want 3, none", ix.Count(), err, ix.Problems())
 	}
 }
+
+// fileLockFS: the file a/y.md cannot be opened while locked (its
+// permissions taken away); its folder lists it.
+type fileLockFS struct {
+	fs.FS
+	locked atomic.Bool
+}
+
+func (f *fileLockFS) Open(name string) (fs.File, error) {
+	if name == "a/y.md" && f.locked.Load() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.FS.Open(name)
+}
+
+// Stat states it still, as a folder's listing does.
+func (f *fileLockFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(f.FS, name) }
+
+// A file whose permissions are taken away keeps its piece as last read,
+// with the time it was added, and a note (a review's report: it was
+// deleted, "0 removed", and came back as new); while it stays so the index
+// is current; given back (its change time moves), it is read again.
+func TestUnreadableFileKeepsItsPiece(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no file is racy
+	src, dir := t.TempDir(), t.TempDir()
+	writePieces(t, src, map[string]string{"a/x.md": "alpha"})
+	fsys := &fileLockFS{FS: os.DirFS(src)}
+	opts := Options{Dir: dir}
+	ix, err := Open(context.Background(), src, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	writePieces(t, src, map[string]string{"a/y.md": "yakword"})
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	before := ix.NewSince(time.Time{})
+	if ix.Count() != 2 || len(before) != 1 {
+		t.Fatalf("%d pieces, new %v", ix.Count(), before)
+	}
+	touch := func(at time.Time) {
+		if err := os.Chtimes(filepath.Join(src, "a/y.md"), at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fsys.locked.Store(true)
+	touch(time.Now().Add(-time.Hour)) // as a chmod moves its ctime
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if after := ix.NewSince(time.Time{}); ix.Count() != 2 || !slices.Equal(after, before) || run(t, ix, Query{Text: "yakword"}).Total != 1 {
+		t.Errorf("a/y.md unreadable: %d pieces, new %v; want 2, %v, its text found", ix.Count(), after, before)
+	}
+	noted := false
+	for _, p := range ix.Problems() {
+		noted = noted || p.Path == "a/y.md" && !p.Fatal && strings.Contains(p.Msg, "keeps the piece")
+	}
+	if skipped, _ := archive.CountFiles(ix.Problems()); !noted || skipped != 0 {
+		t.Errorf("problems %v: want a/y.md's note, nothing skipped", ix.Problems())
+	}
+	if changed, err := ix.Refresh(context.Background(), opts); changed || err != nil {
+		t.Errorf("again with a/y.md unreadable: changed %v, %v (want current)", changed, err)
+	}
+	fsys.locked.Store(false)
+	touch(time.Now().Add(-30 * time.Minute))
+	if _, err := ix.Refresh(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if ix.Count() != 2 || len(ix.Problems()) != 0 || !slices.Equal(ix.NewSince(time.Time{}), before) {
+		t.Errorf("a/y.md readable again: %d pieces, problems %v, new %v", ix.Count(), ix.Problems(), ix.NewSince(time.Time{}))
+	}
+}

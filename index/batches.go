@@ -225,6 +225,15 @@ func (p *batches) indexOne(batch *bleve.Batch, id string, a archive.Article) err
 // add puts one parsed file in batch (or its problem in its entry), records
 // its entry, and reports whether it was indexed.
 func (p *batches) add(batch *bleve.Batch, r parsed) bool {
+	if r.kept != nil && p.owner[r.kept.ID] == r.path {
+		// the file's piece, kept as last read (parseFile): its document
+		// and entry stay
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.newFiles[r.path] = *r.kept
+		p.done++
+		return false
+	}
 	e := r.entry
 	indexed := false
 	if !e.Fatal {

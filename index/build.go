@@ -4,8 +4,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -227,9 +229,21 @@ func parseFile(fsys fs.FS, w work) parsed {
 		var err error
 		data, err = archive.ReadFile(fsys, p)
 		if err != nil {
-			e.Fatal = true
-			e.Problems = []archive.Problem{{Path: p, Msg: "cannot read: " + err.Error(), Fatal: true}}
-			return parsed{indexedID: w.indexedID, path: p, entry: e}
+			r := parsed{indexedID: w.indexedID, path: p, entry: e}
+			r.entry.Fatal = true
+			r.entry.Problems = []archive.Problem{{Path: p, Msg: "cannot read: " + err.Error(), Fatal: true}}
+			if w.was != nil && errors.Is(err, fs.ErrPermission) {
+				// Its permissions taken away (for a while, as a folder's
+				// may be: keepUnseen): the piece is kept as last read, with
+				// the time it was added, under the file's times now, which
+				// giving the permission back changes (its ctime).
+				kept := *w.was
+				kept.Size, kept.MTime, kept.CTime = e.Size, e.MTime, e.CTime
+				kept.Problems = append(slices.DeleteFunc(slices.Clone(kept.Problems), isKeptNote),
+					archive.Problem{Path: p, Msg: "cannot read: " + errText(err) + keptNote})
+				r.kept = &kept
+			}
+			return r
 		}
 	}
 	e.Size = int64(len(data))
@@ -250,6 +264,19 @@ func parseFile(fsys fs.FS, w work) parsed {
 	}
 	e.Words = countWords(a.Standfirst) + countWords(a.Body)
 	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data), tokens: max(tokens, e.Words)}
+}
+
+// keptNote ends the problem of a file kept as last read (parseFile).
+const keptNote = "; the index keeps the piece as last read"
+
+func isKeptNote(p archive.Problem) bool { return strings.HasSuffix(p.Msg, keptNote) }
+
+// errText is err's text without the path an fs.PathError repeats.
+func errText(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // parseSafely turns a panic in the parser (a bug, but on user data) into a

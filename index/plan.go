@@ -19,15 +19,23 @@ type work struct {
 	// indexedID is the ID of the document the file had in the index, if
 	// it had one
 	indexedID string
+	// was is the file's entry when it had that document: kept, with its
+	// piece, when the file cannot be read now for want of permission
+	// (parseFile)
+	was *fileEntry
 }
 
 type parsed struct {
 	indexedID string // see work
-	path      string
-	entry     fileEntry
-	article   archive.Article
-	size      int
-	tokens    int // words indexed, at least roughly (limitWords)
+	// kept, when not nil, is the entry to keep instead of entry, with
+	// the document the file had, if it still owns its ID: the file could
+	// not be read for want of permission (parseFile)
+	kept    *fileEntry
+	path    string
+	entry   fileEntry
+	article archive.Article
+	size    int
+	tokens  int // words indexed, at least roughly (limitWords)
 	// unexpected: the file was unusable, gave another ID than planned, or
 	// was of another size than scanned; planning again may then find work
 	// (execute)
@@ -260,6 +268,7 @@ func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, 
 		w := work{info: st.info, data: st.data, id: id}
 		if e.Indexed {
 			w.indexedID = e.ID
+			w.was = &e
 		}
 		todo = append(todo, w)
 	}
