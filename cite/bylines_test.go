@@ -75,6 +75,18 @@ var realBylines = []struct {
 	{"Agnès Callamard, Amnesty International", false, []Name{{Given: "Agnès", Family: "Callamard"}}},
 	{"Ann Lee, Associated Press", false, []Name{{Given: "Ann", Family: "Lee"}}},
 	{"Ministry of Defence, UK", false, []Name{{Literal: "Ministry of Defence, UK"}}},
+	{"European Union", false, []Name{{Literal: "European Union"}}},
+	{"World Economic Forum", false, []Name{{Literal: "World Economic Forum"}}},
+	{"Conservative Party, UK", false, []Name{{Literal: "Conservative Party, UK"}}},
+	{"Conseil constitutionnel", false, []Name{{Literal: "Conseil constitutionnel"}}},
+	// An affiliation after a comma goes before names are split or
+	// inverted (a third review's report: a third person, "Given: John
+	// Smith and Jane", a given name lost).
+	{"Ann Lee and Bo Chan, Amnesty International", false, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}},
+	{"John Smith and Jane Doe, Reuters", false, []Name{{Given: "John", Family: "Smith"}, {Given: "Jane", Family: "Doe"}}},
+	{"Lee, Ann, Human Rights Watch", false, []Name{{Given: "Ann", Family: "Lee"}}},
+	{"Smith, John, Associated Press", false, []Name{{Given: "John", Family: "Smith"}}},
+	{"The Editorial Board, The Guardian", false, []Name{{Literal: "The Editorial Board, The Guardian"}}},
 }
 
 func TestRealBylines(t *testing.T) {

@@ -21,10 +21,11 @@ import (
 // "The Go Team", "Associated Press", "Amnesty International", "Médecins
 // Sans Frontières", "Stiftung Wissenschaft und Politik"), matched as whole
 // words, ignoring case, in what comes before a comma: English ones and the
-// institutions' words of French, German, Spanish and Italian. Words that
-// are also surnames are not among them (Sans, Centro, Grupo, Forum, Union,
-// Party: "Jordi Sans" is a person); such an organisation is marked in the
-// front matter (organization: true).
+// institutions' words of French, German, Spanish and Italian. A common
+// surname is not among them ("Sans": "Jordi Sans" is a person, and Médecins
+// Sans Frontières is told by its other words); rarer ones are (Press,
+// Service, Union, Forum: "Frank Press" is read as an organisation, and
+// cited as written).
 var orgWords = map[string]bool{}
 
 func init() {
@@ -33,11 +34,11 @@ func init() {
 	group university college government bureau commission network news newsroom reporters correspondents inc ltd llc
 	corporation company society organization organisation reuters afp associated
 	international rights amnesty initiative programme alliance coalition federation consortium
-	observatory parliament embassy médecins medecins frontières frontieres
+	observatory parliament embassy union party forum médecins medecins frontières frontieres
 	institut instituto istituto fondation fundación fundacion fondazione stiftung ministère ministerio
 	ministero ministerium agence agencia agenzia université universidad università universität
-	consejo consiglio comité comitato société società gesellschaft verband zentrum
-	bundesamt groupe gruppo asociación associazione organización organizzazione`) {
+	conseil consejo consiglio comité comitato société sociedad società gesellschaft verband zentrum
+	centro bundesamt groupe grupo gruppo asociación associazione organización organizzazione`) {
 		orgWords[w] = true
 	}
 }
@@ -89,9 +90,24 @@ func byline(s string) []Name {
 	if s == "" {
 		return nil
 	}
-	// An organisation by what comes before a comma: after it may be a
-	// person's affiliation ("Kenneth Roth, Human Rights Watch", "Raffaello
-	// Pantucci, Director of International Security Studies, RUSI").
+	// A role or an affiliation after the last comma goes, and again, while
+	// what comes before it is no organisation's name ("Kenneth Roth, Human
+	// Rights Watch", "Lee, Ann, Reuters", "Ann Lee and Bo Chan, Amnesty
+	// International", "Raffaello Pantucci, Director of International
+	// Security Studies, RUSI"; not "Ministry of Defence, UK").
+	for {
+		i := strings.LastIndexByte(s, ',')
+		if i < 0 {
+			break
+		}
+		before, after := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+		first, _, _ := strings.Cut(before, ",")
+		if isOrganisation(strings.TrimSpace(first)) || !isAffiliation(after) {
+			break
+		}
+		s = before
+	}
+	// An organisation by what comes before a comma.
 	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) {
 		return []Name{{Literal: s}}
 	}
@@ -189,6 +205,21 @@ func isOrganisation(s string) bool {
 		}
 	}
 	return false
+}
+
+// isAffiliation tells a role or an affiliation written after a name
+// ("Senior Editor", "Reuters", "Human Rights Watch", "RUSI") from the
+// given names of an inverted one ("Ann", "Martin Luther") and a suffix.
+func isAffiliation(s string) bool {
+	if s == "" || suffixes[strings.ToLower(s)] {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
+		if roleWords[strings.ToLower(w)] || orgWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return isOrganisation(s)
 }
 
 // isShouting: every letter of s is a capital (and it has letters).

@@ -50,11 +50,13 @@ import (
 // 36: Liquid in Jekyll's posts alone, drafts as the sites read yes and
 // no, JSON front matter to its closing brace, comments ended as
 // CommonMark ends them; 37: Liquid comments nest, Hugo's shortcodes are
-// text in Jekyll's posts.
+// text in Jekyll's posts; 38: the manifest's counts of the pieces kept
+// where the archive cannot be read (UnknownKept; a manifest without them
+// neither said nor refused a rebuild).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 37
+const SchemaVersion = 38
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
