@@ -87,6 +87,11 @@ var realBylines = []struct {
 	{"Lee, Ann, Human Rights Watch", false, []Name{{Given: "Ann", Family: "Lee"}}},
 	{"Smith, John, Associated Press", false, []Name{{Given: "John", Family: "Smith"}}},
 	{"The Editorial Board, The Guardian", false, []Name{{Literal: "The Editorial Board, The Guardian"}}},
+	// Initials after a family name are a given name, not an acronym's
+	// organisation (a fourth review's report); after a whole name, one is.
+	{"Rowling, JK", false, []Name{{Given: "JK", Family: "Rowling"}}},
+	{"Tolkien, JRR", false, []Name{{Given: "JRR", Family: "Tolkien"}}},
+	{"Ann Lee, CNN", false, []Name{{Given: "Ann", Family: "Lee"}}},
 }
 
 func TestRealBylines(t *testing.T) {

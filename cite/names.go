@@ -105,6 +105,9 @@ func byline(s string) []Name {
 		if isOrganisation(strings.TrimSpace(first)) || !isAffiliation(after) {
 			break
 		}
+		if words := strings.Fields(before); len(words)-particleCount(words) <= 1 && isInitials(after) {
+			break // "Rowling, JK": a family name, then initials
+		}
 		s = before
 	}
 	// An organisation by what comes before a comma.
@@ -220,6 +223,12 @@ func isAffiliation(s string) bool {
 		}
 	}
 	return isOrganisation(s)
+}
+
+// isInitials: s is a given name's initials written without dots, up to
+// three capitals ("JK", "JRR").
+func isInitials(s string) bool {
+	return len(s) <= 3 && strings.IndexFunc(s, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0
 }
 
 // isShouting: every letter of s is a capital (and it has letters).

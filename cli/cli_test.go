@@ -305,8 +305,10 @@ func TestShowUnreadablePieceSaysSo(t *testing.T) {
 	if out, errOut, code := runIndexed(t, idx, "--archive", dir, "search", "betaword"); code != 0 || !strings.Contains(out, "1 of 1") {
 		t.Errorf("search betaword: %d\n%s%s", code, out, errOut)
 	}
-	_, errOut, code := runIndexed(t, idx, "--archive", dir, "show", "b")
-	if code == 0 || !strings.Contains(errOut, "cannot be read") || !strings.Contains(errOut, "permission denied") {
-		t.Errorf("show b: %d %q, want its file named unreadable", code, errOut)
+	for _, arg := range []string{"b", "b.md", filepath.Join(dir, "b.md")} {
+		_, errOut, code := runIndexed(t, idx, "--archive", dir, "show", arg)
+		if code == 0 || !strings.Contains(errOut, "cannot be read") || !strings.Contains(errOut, "permission denied") {
+			t.Errorf("show %s: %d %q, want its file named unreadable", arg, code, errOut)
+		}
 	}
 }

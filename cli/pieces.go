@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
+	"strings"
 	"sync/atomic"
 
 	"github.com/folio-tui/folio/archive"
@@ -126,12 +128,19 @@ func (p *pieceSource) named(args []string) ([]archive.Article, error) {
 // unreadable is the error of a piece of the index whose file cannot be
 // read for want of permission (the index keeps it as last read: its
 // text is not shown, and it is not "no piece"); nil otherwise.
-func (p *pieceSource) unreadable(id string) error {
+func (p *pieceSource) unreadable(arg string) error {
 	if p.ix == nil {
 		return nil
 	}
-	if _, err := p.ix.Article(id); errors.Is(err, fs.ErrPermission) {
-		return fmt.Errorf("piece %s is in the index, but its file cannot be read: %w", termsafe.Quote(id), err)
+	// arg as an id, or as the file's path (in the archive, or on disk)
+	ids := []string{arg, archive.IDFromPath(arg)}
+	if rel, err := filepath.Rel(p.env.ArchiveDir, arg); err == nil && p.env.ArchiveDir != "" && filepath.IsAbs(arg) && !strings.HasPrefix(rel, "..") {
+		ids = append(ids, archive.IDFromPath(filepath.ToSlash(rel)))
+	}
+	for _, id := range ids {
+		if _, err := p.ix.Article(id); errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("piece %s is in the index, but its file cannot be read: %w", termsafe.Quote(id), err)
+		}
 	}
 	return nil
 }
