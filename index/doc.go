@@ -12,8 +12,10 @@
 // (what an index was built from and the archive's fingerprint) and
 // lock_*.go (the flock of a file, by github.com/gofrs/flock).
 //
-// The build: plan.go compares the archive's files with the manifest;
-// build.go carries the plan out and writes the manifest; batches.go is its
+// The build: plan.go compares the archive's files with the manifest, and
+// keeps as last read the pieces of a folder the scan could not list
+// (keepUnseen); build.go carries the plan out (a file it may not read keeps
+// its piece as last read) and writes the manifest; batches.go is its
 // pipeline (parsers in parallel, two batchers, waiting for scorch to
 // persist every batch); mapping.go is the bleve mapping and turns an
 // Article into a document, whose text prefix3.go analyses once for four
