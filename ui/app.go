@@ -307,6 +307,10 @@ type Model struct {
 	// renderPending: the reader's rendering could not start (see
 	// ensureRendered); the next render to come back starts it.
 	renderPending bool
+	// unreadOnOpen is the piece last opened when it was unread: opening
+	// marks it read, and a rendering that fails (its file cannot be read)
+	// gives the mark back (renderFailed).
+	unreadOnOpen string
 }
 
 // New returns the root model. Nothing is read or queried here: the index is

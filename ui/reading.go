@@ -51,6 +51,19 @@ func (m *Model) stateSaved(msg stateSavedMsg) tea.Cmd {
 	return m.status.setFor("Reading state not saved: "+msg.err.Error(), true, statusLong)
 }
 
+// renderFailed gives back the unread mark of the piece just opened when
+// its rendering failed (its file cannot be read: the reader shows why):
+// it was not read.
+func (m *Model) renderFailed(msg renderedMsg) tea.Cmd {
+	id := msg.key.id
+	if msg.err == nil || id == "" || id != m.unreadOnOpen || m.reading == nil || !m.reading.IsRead(id) {
+		return nil
+	}
+	m.unreadOnOpen = ""
+	m.reading.ToggleRead(id)
+	return m.stateChanged()
+}
+
 // stateChanged follows a change of the reading state: a save after a short
 // pause, and fresh Reading counts. The list is not searched again: a piece
 // unstarred under the Starred filter stays in sight until the next search,

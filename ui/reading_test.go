@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"reflect"
 	"regexp"
 	"slices"
@@ -647,5 +648,40 @@ func TestUnreadCountIsTheMatchesLessTheRead(t *testing.T) {
 	}
 	if q := lastQuery(t, f); len(q.ExcludeIDs) != 10 || !q.Typing {
 		t.Errorf("typed and budgeted: the last count was %+v, want the read pieces excluded", q)
+	}
+}
+
+// unreadableSearcher is a fakeSearcher whose piece bad cannot be read (its
+// file's permissions taken away; the index keeps it).
+type unreadableSearcher struct {
+	*fakeSearcher
+	bad string
+}
+
+func (u unreadableSearcher) Article(id string) (archive.Article, error) {
+	if id == u.bad {
+		return archive.Article{}, &fs.PathError{Op: "open", Path: id + ".md", Err: fs.ErrPermission}
+	}
+	return u.fakeSearcher.Article(id)
+}
+
+// Opening a piece whose file cannot be read shows why and leaves it
+// unread (a review's report: it was marked read, Unread one fewer); one
+// that opens is read.
+func TestOpeningAnUnreadablePieceLeavesItUnread(t *testing.T) {
+	h, st := newReadingHarness(t, unreadableSearcher{newFake(testArticles()...), "raqqa"}, t.TempDir(), 100, 30)
+	h.key("enter")
+	if !strings.Contains(h.screen(), "Could not show this piece") {
+		t.Fatalf("no error shown:\n%s", h.screen())
+	}
+	if st.IsRead("raqqa") {
+		t.Error("a piece whose file could not be read was marked read")
+	}
+	h.key("esc")
+	h.key("j")
+	h.key("enter")
+	h.key("esc")
+	if n := unreadRows(h); n != 4 {
+		t.Errorf("%d unread rows after opening one readable piece, want 4:\n%s", n, h.screen())
 	}
 }

@@ -167,6 +167,10 @@ func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
 	m.reader.show(i, h, m.styles.GlamourStyle, m.terms)
 	if m.reading != nil {
 		m.reader.resumeFrom(m.reading.Position(h.ID))
+		m.unreadOnOpen = ""
+		if !m.reading.IsRead(h.ID) {
+			m.unreadOnOpen = h.ID
+		}
 		m.reading.RecordOpen(h.ID, time.Now())
 		cmds = append(cmds, m.stateChanged())
 	}

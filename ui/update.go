@@ -107,10 +107,11 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		if msg.err == nil {
 			m.cache.put(msg)
 		}
+		unread := m.renderFailed(msg)
 		if m.reader.setRendered(msg) {
-			return m.locateQuotes(), true
+			return tea.Batch(unread, m.locateQuotes()), true
 		}
-		return m.renderWaiting(), true
+		return tea.Batch(unread, m.renderWaiting()), true
 	case linksMsg:
 		return m.gotLinks(msg), true
 	case stateOpenedMsg:
