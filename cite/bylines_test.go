@@ -268,3 +268,22 @@ func TestSortBibliography(t *testing.T) {
 		t.Errorf("order %v, want %v", got, want)
 	}
 }
+
+// An outlet written after a comma is an affiliation, whatever its words: the
+// piece's own outlet (a review's report: "Ann Lee, Bloomberg" was cited as
+// "Ann Lee" the family name, "Bloomberg" the given).
+func TestOutletAfterACommaIsAnAffiliation(t *testing.T) {
+	for _, c := range []struct {
+		byline, outlet string
+		want           []Name
+	}{
+		{"Ann Lee, Bloomberg", "Bloomberg", []Name{{Given: "Ann", Family: "Lee"}}},
+		{"Lee, Ann, Bloomberg", "Bloomberg", []Name{{Given: "Ann", Family: "Lee"}}},
+		{"Ann Lee, Guardian", "The Guardian", []Name{{Given: "Ann", Family: "Lee"}}},
+		{"García Márquez, Gabriel", "El Espectador", []Name{{Given: "Gabriel", Family: "García Márquez"}}},
+	} {
+		if got := Bylines(archive.Article{Authors: []string{c.byline}, Outlet: c.outlet}); !slices.Equal(got, c.want) {
+			t.Errorf("Bylines(%q in %s) = %+v, want %+v", c.byline, c.outlet, got, c.want)
+		}
+	}
+}

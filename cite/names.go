@@ -69,13 +69,13 @@ func Bylines(a archive.Article) []Name {
 			}
 			continue
 		}
-		out = append(out, byline(s)...)
+		out = append(out, byline(s, a.Outlet)...)
 	}
 	return out
 }
 
-// byline reads one author string.
-func byline(s string) []Name {
+// byline reads one author string of a piece of the outlet.
+func byline(s, outlet string) []Name {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
 		s = strings.TrimSpace(s[3:])
@@ -102,7 +102,7 @@ func byline(s string) []Name {
 		}
 		before, after := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
 		first, _, _ := strings.Cut(before, ",")
-		if isOrganisation(strings.TrimSpace(first)) || !isAffiliation(after) {
+		if isOrganisation(strings.TrimSpace(first)) || !isAffiliation(after) && !sameOutlet(after, outlet) {
 			break
 		}
 		if words := strings.Fields(before); len(words)-particleCount(words) <= 1 && isInitials(after) {
@@ -223,6 +223,19 @@ func isAffiliation(s string) bool {
 		}
 	}
 	return isOrganisation(s)
+}
+
+// sameOutlet: s names the outlet ("Ann Lee, Bloomberg" in Bloomberg, "Ann
+// Lee, Guardian" in The Guardian): an affiliation, whatever its words.
+func sameOutlet(s, outlet string) bool {
+	trim := func(x string) string {
+		x = strings.TrimSpace(x)
+		if len(x) > 4 && strings.EqualFold(x[:4], "the ") {
+			x = x[4:]
+		}
+		return x
+	}
+	return outlet != "" && strings.EqualFold(trim(s), trim(outlet))
 }
 
 // isInitials: s is a given name's initials written without dots, up to
