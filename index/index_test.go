@@ -578,7 +578,10 @@ func TestReopenUnchanged(t *testing.T) {
 		}
 	}
 	for p := range after {
-		if _, ok := before[p]; !ok {
+		// the columns file is what a generation may gain (doc.go): the
+		// warm after the search writes it when it ends before Close
+		// (under load it did, in a CI run)
+		if _, ok := before[p]; !ok && filepath.Base(p) != columnsName {
 			t.Errorf("%s created on an unchanged reopen", p)
 		}
 	}
