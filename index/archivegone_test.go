@@ -259,6 +259,20 @@ func writePieces(t *testing.T, src string, texts map[string]string) {
 	}
 }
 
+// openLocked opens the archive src (its folder b lockable) with the cache
+// in dir; the index is closed when the test ends.
+func openLocked(t *testing.T, src, dir string) (*lockFS, *Index, Options) {
+	t.Helper()
+	fsys := &lockFS{FS: os.DirFS(src)}
+	opts := Options{Dir: dir}
+	ix, err := Open(context.Background(), src, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return fsys, ix, opts
+}
+
 // What the index keeps of a folder it cannot list goes when the folder
 // goes, or when a file in it went meanwhile (a review's report: the
 // fingerprint left the kept files out, so the scan without the folder
@@ -271,13 +285,7 @@ func TestUnlistableFolderGoneOrChanged(t *testing.T) {
 	t.Run("folder gone", func(t *testing.T) {
 		src, dir := t.TempDir(), t.TempDir()
 		writePieces(t, src, map[string]string{"a/x.md": "alpha", "b/y.md": "beta", "b/z.md": "beta"})
-		fsys := &lockFS{FS: os.DirFS(src)}
-		opts := Options{Dir: dir}
-		ix, err := Open(context.Background(), src, fsys, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ix.Close()
+		fsys, ix, opts := openLocked(t, src, dir)
 		fsys.locked.Store(true)
 		if _, err := ix.Refresh(context.Background(), opts); err != nil || ix.Count() != 3 {
 			t.Fatalf("b locked: %d pieces, %v", ix.Count(), err)
@@ -301,13 +309,7 @@ func TestUnlistableFolderGoneOrChanged(t *testing.T) {
 	t.Run("file gone, folder locked again", func(t *testing.T) {
 		src, dir := t.TempDir(), t.TempDir()
 		writePieces(t, src, map[string]string{"a/x.md": "alpha", "b/y.md": "beta", "b/z.md": "beta"})
-		fsys := &lockFS{FS: os.DirFS(src)}
-		opts := Options{Dir: dir}
-		ix, err := Open(context.Background(), src, fsys, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ix.Close()
+		fsys, ix, opts := openLocked(t, src, dir)
 		fsys.locked.Store(true)
 		if _, err := ix.Refresh(context.Background(), opts); err != nil {
 			t.Fatal(err)
@@ -323,13 +325,7 @@ func TestUnlistableFolderGoneOrChanged(t *testing.T) {
 	t.Run("duplicate unread", func(t *testing.T) {
 		src, dir := t.TempDir(), t.TempDir()
 		writePieces(t, src, map[string]string{"B/x.md": "upperword", "b/x.md": "lowerword", "a/w.md": "alpha"})
-		fsys := &lockFS{FS: os.DirFS(src)}
-		opts := Options{Dir: dir}
-		ix, err := Open(context.Background(), src, fsys, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ix.Close()
+		fsys, ix, opts := openLocked(t, src, dir)
 		hits := func(w string) int { return run(t, ix, Query{Text: w}).Total }
 		if hits("upperword") != 1 || hits("lowerword") != 0 {
 			t.Fatalf("B/x.md should own b/x: upper %d, lower %d", hits("upperword"), hits("lowerword"))
@@ -358,13 +354,7 @@ func TestUnlistableFolderGoneOrChanged(t *testing.T) {
 	t.Run("second round", func(t *testing.T) {
 		src, dir := t.TempDir(), t.TempDir()
 		writePieces(t, src, map[string]string{"a/x.md": "alpha", "b/y.md": "beta"})
-		fsys := &lockFS{FS: os.DirFS(src)}
-		opts := Options{Dir: dir}
-		ix, err := Open(context.Background(), src, fsys, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ix.Close()
+		fsys, ix, opts := openLocked(t, src, dir)
 		fsys.locked.Store(true)
 		if _, err := ix.Refresh(context.Background(), opts); err != nil {
 			t.Fatal(err)
