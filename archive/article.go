@@ -137,6 +137,9 @@ type Problem struct {
 	// I/O error, too many open files): what is there is unknown, not
 	// absent, and an index keeps what it last read there.
 	Unknown bool
+	// Folder marks a problem of a folder (one the scan could not list),
+	// not of a file: it counts in CountFolders, not in CountFiles.
+	Folder bool
 }
 
 func (p Problem) String() string {
@@ -172,22 +175,42 @@ func CountProblems(ps []Problem) (problems, quiet int) {
 // CountFiles counts the files behind problems, each once: skipped (a
 // problem made the loader leave the file out) and noted (the piece was
 // loaded, with a problem noted: a URL refused, a body cut). Quiet ones
-// (section pages) count in neither. A file with several problems is one
-// file; one skipped is not also noted.
+// (section pages) and folders' (CountFolders) count in neither. A file
+// with several problems is one file; one skipped is not also noted.
 func CountFiles(ps []Problem) (skipped, noted int) {
 	fatal := map[string]bool{}
 	for _, p := range ps {
-		if p.Fatal && !p.Quiet {
+		if p.Fatal && !p.Quiet && !p.Folder {
 			fatal[p.Path] = true
 		}
 	}
 	seen := map[string]bool{}
 	for _, p := range ps {
-		if !p.Fatal && !p.Quiet && !fatal[p.Path] && !seen[p.Path] {
+		if !p.Fatal && !p.Quiet && !p.Folder && !fatal[p.Path] && !seen[p.Path] {
 			seen[p.Path] = true
 		}
 	}
 	return len(fatal), len(seen)
+}
+
+// CountFolders counts the folders the scan could not list, each once
+// (whether or not an index keeps pieces it last read there).
+func CountFolders(ps []Problem) int {
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if p.Folder {
+			seen[p.Path] = true
+		}
+	}
+	return len(seen)
+}
+
+// cannotReadFolder is the problem of a folder the scan could not list or
+// open (cannotRead's, marked Folder).
+func cannotReadFolder(p string, err error) Problem {
+	prob := cannotRead(p, err)
+	prob.Folder = true
+	return prob
 }
 
 // cannotRead is the problem of a file or folder the scan could not read:

@@ -205,10 +205,11 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 	var probs []Problem
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			probs = append(probs, cannotRead(p, err))
 			if d != nil && d.IsDir() {
+				probs = append(probs, cannotReadFolder(p, err))
 				return fs.SkipDir
 			}
+			probs = append(probs, cannotRead(p, err))
 			return nil
 		}
 		name := d.Name()

@@ -123,7 +123,7 @@ const partMin = 256
 func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
 	f, err := openFolder(s.root, dir)
 	if err != nil {
-		s.probs = append(s.probs, cannotRead(dir, err))
+		s.probs = append(s.probs, cannotReadFolder(dir, err))
 		return
 	}
 	defer f.Close()
@@ -209,7 +209,7 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 		}
 	})
 	if err != nil {
-		s.probs = append(s.probs, cannotRead(dir, err))
+		s.probs = append(s.probs, cannotReadFolder(dir, err))
 	}
 	return names, subs, err == nil && !unsure
 }
@@ -218,7 +218,7 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 func statPart(s *statter, job scanJob) {
 	f, err := openFolder(s.root, job.dir)
 	if err != nil { // the folder went since it was listed
-		s.probs = append(s.probs, cannotRead(job.dir, err))
+		s.probs = append(s.probs, cannotReadFolder(job.dir, err))
 		return
 	}
 	defer f.Close()

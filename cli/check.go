@@ -51,20 +51,19 @@ pieces and not problems: the summary counts them.`,
 				}
 				fmt.Fprintln(env.Out, p)
 			}
-			skipped := 0
-			for _, p := range probs {
-				if p.Fatal && !p.Quiet {
-					skipped++
-				}
-			}
+			skipped, _ := archive.CountFiles(probs)
 			n, sections := archive.CountProblems(probs)
 			also := ""
 			if sections > 0 {
 				also = fmt.Sprintf(" (%d section page(s) or draft(s) are not pieces)", sections)
 			}
+			folders := ""
+			if k := archive.CountFolders(probs); k > 0 {
+				folders = fmt.Sprintf(", %d folder(s) not read", k)
+			}
 			if n > 0 {
-				fmt.Fprintf(env.Err, "%s: %d problem(s); %d file(s) skipped, %d piece(s) loaded%s\n",
-					termsafe.Quote(arch.Name), n, skipped, len(arch.Articles), also)
+				fmt.Fprintf(env.Err, "%s: %d problem(s); %d file(s) skipped%s, %d piece(s) loaded%s\n",
+					termsafe.Quote(arch.Name), n, skipped, folders, len(arch.Articles), also)
 				return exitCode(1)
 			}
 			fmt.Fprintf(env.Out, "%s: %d pieces, no problems%s\n", termsafe.Quote(arch.Name), len(arch.Articles), also)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -57,18 +58,30 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 			}
 			fmt.Fprintf(env.Out, "%s: %s: %d pieces (%d indexed, %d removed, %.1f MB) in %s; index in %s\n",
 				termsafe.Quote(ix.Name()), what, st.Docs, st.Indexed, st.Removed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
-			skipped, noted := archive.CountFiles(ix.Problems())
-			switch {
-			case skipped > 0 && noted > 0:
-				fmt.Fprintf(env.Out, "%d file(s) skipped, %d piece(s) loaded with a note; folio check lists why\n", skipped, noted)
-			case skipped > 0:
-				fmt.Fprintf(env.Out, "%d file(s) skipped; folio check lists why\n", skipped)
-			case noted > 0:
-				fmt.Fprintf(env.Out, "%d piece(s) loaded with a note; folio check lists why\n", noted)
+			if s := problemCounts(ix.Problems()); s != "" {
+				fmt.Fprintf(env.Out, "%s; folio check lists why\n", s)
 			}
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "build the index from scratch")
 	return cmd
+}
+
+// problemCounts says what a scan and its parse found, the counts that are
+// not none: "2 file(s) skipped, 1 folder(s) not read, 3 piece(s) loaded
+// with a note"; "" for nothing.
+func problemCounts(ps []archive.Problem) string {
+	skipped, noted := archive.CountFiles(ps)
+	var parts []string
+	if skipped > 0 {
+		parts = append(parts, fmt.Sprintf("%d file(s) skipped", skipped))
+	}
+	if n := archive.CountFolders(ps); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d folder(s) not read", n))
+	}
+	if noted > 0 {
+		parts = append(parts, fmt.Sprintf("%d piece(s) loaded with a note", noted))
+	}
+	return strings.Join(parts, ", ")
 }

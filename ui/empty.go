@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 )
 
@@ -11,8 +12,8 @@ import (
 func (m Model) emptyArchiveLines() []string {
 	st := m.styles
 	lines := []string{"", st.Empty.Render(" This archive has no pieces.")}
-	if n := problemCount(m.info); n > 0 {
-		lines = append(lines, st.Hint.Render(" "+plural(n, "file")+" skipped: press ! to see why."))
+	if problemCount(m.info) > 0 || archive.CountFolders(m.info.Problems) > 0 {
+		lines = append(lines, st.Hint.Render(" "+problemSummary(m.info.Problems)+": press ! to see why."))
 	} else {
 		lines = append(lines, st.Hint.Render(" Add Markdown files (.md) with a title and a date in their front matter."))
 	}

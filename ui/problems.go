@@ -31,19 +31,16 @@ func (p problemsPane) update(msg tea.KeyPressMsg, k KeyMap, n int) problemsPane 
 	return p
 }
 
-// view lists the problems in w×h: the files skipped first, then the
+// view lists the problems in w×h: the folders not read first, then the
+// files skipped, then the
 // pieces loaded with a note, then the files that are not pieces by
 // design (section pages), each under its heading.
 func (p problemsPane) view(problems []archive.Problem, w, h int, st Styles) string {
-	skipped, noted := archive.CountFiles(problems)
-	var title []string
-	if skipped > 0 || noted == 0 {
-		title = append(title, plural(skipped, "file")+" skipped")
+	title := problemSummary(problems)
+	if title == "" {
+		title = "0 files skipped"
 	}
-	if noted > 0 {
-		title = append(title, plural(noted, "piece")+" loaded with a note")
-	}
-	lines := []string{st.Brand.Render(strings.Join(title, " · ")) + st.Hint.Render("  (j/k scroll · esc close)"), ""}
+	lines := []string{st.Brand.Render(title) + st.Hint.Render("  (j/k scroll · esc close)"), ""}
 	body := problemLines(problems)
 	lines = append(lines, body[min(p.top, len(body)):]...)
 	return overlayBox(strings.Join(lines, "\n"), w, h, st)
@@ -54,7 +51,7 @@ func (p problemsPane) view(problems []archive.Problem, w, h int, st Styles) stri
 func problemLines(problems []archive.Problem) []string {
 	skipped := map[string]bool{} // a skipped file's notes are under Skipped
 	for _, p := range problems {
-		if p.Fatal && !p.Quiet {
+		if p.Fatal && !p.Quiet && !p.Folder {
 			skipped[p.Path] = true
 		}
 	}
@@ -63,8 +60,9 @@ func problemLines(problems []archive.Problem) []string {
 		heading string
 		is      func(archive.Problem) bool
 	}{
-		{"Skipped:", func(p archive.Problem) bool { return skipped[p.Path] && !p.Quiet }},
-		{"Loaded, with a note:", func(p archive.Problem) bool { return !p.Fatal && !p.Quiet && !skipped[p.Path] }},
+		{"Folders not read:", func(p archive.Problem) bool { return p.Folder }},
+		{"Skipped:", func(p archive.Problem) bool { return skipped[p.Path] && !p.Quiet && !p.Folder }},
+		{"Loaded, with a note:", func(p archive.Problem) bool { return !p.Fatal && !p.Quiet && !p.Folder && !skipped[p.Path] }},
 		{"Not pieces:", func(p archive.Problem) bool { return p.Quiet }},
 	} {
 		head := false

@@ -52,7 +52,16 @@ func TestNotedPiecesAreNotSkipped(t *testing.T) {
 			"1 noted !", "", "1 piece loaded with a note", "skipped", "Loaded, with a note:"},
 		{[]archive.Problem{{Path: "a.md", Line: 4, Msg: "url refused"}, {Path: "a.md", Msg: "only the first 200000 words are searchable"},
 			{Path: "b.md", Line: 2, Msg: "missing date", Fatal: true}, {Path: "b.md", Line: 3, Msg: "bad tags", Fatal: true}},
-			"1 skipped, 1 noted !", "1 file skipped, 1 piece loaded with a note: press ! to see why", "1 file skipped · 1 piece loaded with a note", "2 skipped", "Skipped:"},
+			"1 skipped, 1 noted !", "1 file skipped, 1 piece loaded with a note: press ! to see why", "1 file skipped, 1 piece loaded with a note", "2 skipped", "Skipped:"},
+		// a folder that could not be listed, whose pieces the index keeps,
+		// is a folder not read: not "a piece loaded with a note" (as it
+		// was), nor a file skipped
+		{[]archive.Problem{{Path: "b", Msg: "cannot read: permission denied; the index keeps the 2 piece(s) it last read there", Unknown: true, Folder: true},
+			{Path: "a.md", Line: 4, Msg: "url refused"}},
+			"1 folder not read, 1 noted !", "1 folder not read, 1 piece loaded with a note: press ! to see why",
+			"1 folder not read, 1 piece loaded with a note", "2 noted", "Folders not read:"},
+		{[]archive.Problem{{Path: "b", Msg: "cannot read: permission denied", Fatal: true, Unknown: true, Folder: true}},
+			"1 folder not read !", "1 folder not read: press ! to see why", "1 folder not read", "skipped", "Folders not read:"},
 	} {
 		f := newFake(testArticles()...)
 		opts := Options{OpenIndex: func(ctx context.Context, progress func(done, total int)) (Searcher, Info, error) {

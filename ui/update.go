@@ -240,12 +240,8 @@ func (m *Model) indexStatus(info Info) tea.Cmd {
 	switch {
 	case info.Fallback != "":
 		return m.status.setFor(info.Fallback, false, statusLong)
-	case problemCount(info) > 0:
-		msg := plural(problemCount(info), "file") + " skipped"
-		if _, noted := archive.CountFiles(info.Problems); noted > 0 {
-			msg += ", " + plural(noted, "piece") + " loaded with a note"
-		}
-		return m.status.setFor(msg+": press ! to see why", true, statusLong)
+	case problemCount(info) > 0 || archive.CountFolders(info.Problems) > 0:
+		return m.status.setFor(problemSummary(info.Problems)+": press ! to see why", true, statusLong)
 	case info.Rebuilt > 0:
 		return m.status.set("Indexed "+plural(info.Rebuilt, "piece"), false)
 	}

@@ -201,11 +201,19 @@ func (m Model) countViewWith(f string) string {
 		parts = append(parts, m.period.label)
 	}
 	right := st.Count.Render(strings.Join(parts, " · "))
-	switch skipped, noted := archive.CountFiles(m.info.Problems); {
-	case skipped > 0 && noted > 0:
-		right += st.Error.Render(fmt.Sprintf(" · %d skipped", skipped)) + st.Count.Render(fmt.Sprintf(", %d noted !", noted))
-	case skipped > 0:
-		right += st.Error.Render(fmt.Sprintf(" · %d skipped !", skipped))
+	skipped, noted := archive.CountFiles(m.info.Problems)
+	var bad []string
+	if skipped > 0 {
+		bad = append(bad, fmt.Sprintf("%d skipped", skipped))
+	}
+	if n := archive.CountFolders(m.info.Problems); n > 0 {
+		bad = append(bad, plural(n, "folder")+" not read")
+	}
+	switch {
+	case len(bad) > 0 && noted > 0:
+		right += st.Error.Render(" · "+strings.Join(bad, ", ")) + st.Count.Render(fmt.Sprintf(", %d noted !", noted))
+	case len(bad) > 0:
+		right += st.Error.Render(" · " + strings.Join(bad, ", ") + " !")
 	case noted > 0:
 		right += st.Count.Render(fmt.Sprintf(" · %d noted !", noted))
 	}
@@ -314,6 +322,24 @@ func (m Model) progressView(w int) string {
 func problemCount(info Info) int {
 	n, _ := archive.CountFiles(info.Problems)
 	return n
+}
+
+// problemSummary says in words what opening the archive found, the parts
+// that are not none: "2 files skipped, 1 folder not read, 3 pieces loaded
+// with a note"; "" for nothing to say.
+func problemSummary(ps []archive.Problem) string {
+	skipped, noted := archive.CountFiles(ps)
+	var parts []string
+	if skipped > 0 {
+		parts = append(parts, plural(skipped, "file")+" skipped")
+	}
+	if n := archive.CountFolders(ps); n > 0 {
+		parts = append(parts, plural(n, "folder")+" not read")
+	}
+	if noted > 0 {
+		parts = append(parts, plural(noted, "piece")+" loaded with a note")
+	}
+	return strings.Join(parts, ", ")
 }
 
 // plural writes "1 file", "2 files".
