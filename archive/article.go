@@ -110,6 +110,13 @@ type Article struct {
 	// citation-key), "" when none is; always a ValidCiteKey.
 	CiteKey string
 	Body    string // Markdown
+	// SiteKeys are the other ids the piece's site links it by, made as
+	// IDs are (IDFromPath): its url, permalink or path (/about/ is
+	// "about"), its aliases, its slug in its folder (posts/the-slug; a
+	// Jekyll post's after its file name's date). A link's candidates
+	// (LinkCandidates) are looked up among them after the pieces' ids
+	// (Archive.Resolve; the index's Resolve).
+	SiteKeys []string
 }
 
 // Link is the URL to open for the piece: its original URL, else its source.

@@ -108,14 +108,15 @@ func LinkCandidates(fromPath, target string) []string {
 }
 
 // MarkLinks rewrites the inline links of body that name another piece
-// (see LinkCandidates; title says whether an id is a piece, and its
-// title) as text followed by that piece's title, "here (→ “The threat has
+// (see LinkCandidates; title says whether the first of a link's
+// candidates that names a piece, by its id or its SiteKeys, and the
+// piece's title: Archive.Resolve's, the index's Resolve) as text followed by that piece's title, "here (→ “The threat has
 // evolved”)", so that a reader sees where the link goes in the archive
 // rather than the site's path; a link relative to the piece's folder that
 // names no piece shows its target as written (markLine). Other links, and
 // fenced or indented code, are left as they are; at most maxLinkLookups
 // targets are looked up.
-func MarkLinks(body, fromPath string, title func(id string) (string, bool)) string {
+func MarkLinks(body, fromPath string, title func(candidates []string) (string, bool)) string {
 	if !strings.Contains(body, "](") {
 		return body
 	}
@@ -128,10 +129,9 @@ func MarkLinks(body, fromPath string, title func(id string) (string, bool)) stri
 		t := ""
 		if lookups < maxLinkLookups {
 			lookups++
-			for _, id := range LinkCandidates(fromPath, target) {
-				if tt, ok := title(id); ok {
+			if cands := LinkCandidates(fromPath, target); len(cands) > 0 {
+				if tt, ok := title(cands); ok {
 					t = tt
-					break
 				}
 			}
 		}

@@ -39,6 +39,7 @@ type Archive struct {
 	FS       fs.FS     // where the files are read from
 	Articles []Article // newest first, then by title
 	byID     map[string]int
+	bySite   map[string]int // Article.SiteKeys
 }
 
 // Get returns the article with the given ID.
@@ -48,6 +49,21 @@ func (a *Archive) Get(id string) (Article, bool) {
 		return Article{}, false
 	}
 	return a.Articles[i], true
+}
+
+// Resolve returns the piece the first of candidates names (a link's,
+// LinkCandidates): by its id, else by one of its SiteKeys; for each
+// candidate in turn.
+func (a *Archive) Resolve(candidates []string) (Article, bool) {
+	for _, c := range candidates {
+		if i, ok := a.byID[c]; ok {
+			return a.Articles[i], true
+		}
+		if i, ok := a.bySite[c]; ok {
+			return a.Articles[i], true
+		}
+	}
+	return Article{}, false
 }
 
 // Source names where an archive lives: the bundled archive for an empty dir,
@@ -378,6 +394,15 @@ func Load(fsys fs.FS) (*Archive, []Problem) {
 	SortNewestFirst(arch.Articles)
 	for i, a := range arch.Articles {
 		arch.byID[a.ID] = i
+		for _, k := range a.SiteKeys {
+			// two pieces a site links by one path: the lesser id's, as the index's Resolve
+			if j, ok := arch.bySite[k]; !ok || a.ID < arch.Articles[j].ID {
+				if arch.bySite == nil {
+					arch.bySite = map[string]int{}
+				}
+				arch.bySite[k] = i
+			}
+		}
 	}
 	SortProblems(probs)
 	return arch, probs

@@ -36,7 +36,8 @@ type field struct {
 type matter map[string]field
 
 // Key aliases, in order of preference. Hugo, Jekyll and Zola archives open as
-// they are; keys not listed (layout, slug, ...) are ignored.
+// they are; keys not listed (layout, ...) are ignored, but for the site
+// paths a piece's site links it by (siteKeys: slug, url, aliases, ...).
 var (
 	titleKeys = []string{"title"}
 	// dateKeys are Hugo's (its default order, lastmod and modified last),
@@ -57,6 +58,9 @@ var (
 	// draftKeys say a piece is unpublished: Hugo's and Zola's draft: true,
 	// Jekyll's published: false
 	draftKeys = []string{"draft", "published"}
+	// siteKeyKeys give the site paths a piece's site links it by
+	// (siteKeys; url is urlKeys')
+	siteKeyKeys = []string{"permalink", "path", "aliases", "redirect_from", "slug"}
 )
 
 // DraftMsg is the message of the Quiet problem of a draft: the site does
@@ -243,6 +247,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s is not a citation key (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); ignored", strconv.Quote(truncate(k, 60)))})
 		}
 	}
+	a.SiteKeys = siteKeys(path, a.ID, m)
 	text := string(body)
 	if isPost {
 		// Liquid is Jekyll's: elsewhere {% … %} is text as written. Hugo's
@@ -364,7 +369,7 @@ func PinConflicts(arts []Article) []Problem {
 // knownKeys are the keys Parse reads: only their values are decoded.
 var knownKeys = func() map[string]bool {
 	m := map[string]bool{}
-	for _, keys := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, tagKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys, citeKeyKeys, draftKeys} {
+	for _, keys := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, tagKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys, citeKeyKeys, draftKeys, siteKeyKeys} {
 		for _, k := range keys {
 			m[k] = true
 		}

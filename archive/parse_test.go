@@ -71,7 +71,8 @@ Body text.
 		{
 			name: "Hugo url is a site path, not an original URL",
 			file: "---\ntitle: T\ndate: 2019-02-01T08:00:00Z\nurl: /posts/custom/\n---\nB",
-			want: Article{Title: "T", Kind: "article", Body: "B", Date: Date{time.Date(2019, 2, 1, 0, 0, 0, 0, time.UTC), PrecisionDay}},
+			want: Article{Title: "T", Kind: "article", Body: "B", Date: Date{time.Date(2019, 2, 1, 0, 0, 0, 0, time.UTC), PrecisionDay},
+				SiteKeys: []string{"posts/custom"}},
 		},
 		{
 			name: "control characters are stripped where text enters",

@@ -3,6 +3,7 @@ package archive
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -110,4 +111,81 @@ func titleizeSlug(slug string) string {
 		words[i] = string(unicode.ToUpper(r)) + strings.ToLower(w[n:])
 	}
 	return SanitizeLine(strings.Join(words, " "))
+}
+
+// maxSiteKeys caps the SiteKeys of one piece (a list of aliases can be
+// any length).
+const maxSiteKeys = 32
+
+// maxSiteKey is the longest site key kept, in bytes: an index's keyword
+// terms are cut at 255, and a real site's paths are shorter.
+const maxSiteKey = 255
+
+// siteKeys are the ids the site of the piece at p links it by besides its
+// path (Article.SiteKeys), from its front matter m; id is its own, left
+// out. A site path that is a pattern (Jekyll's /:year/:title/) or a URL is
+// none.
+func siteKeys(p, id string, m matter) []string {
+	var out []string
+	add := func(sitePath string) {
+		if len(out) >= maxSiteKeys || strings.Contains(sitePath, ":") || strings.HasPrefix(sitePath, "//") {
+			return
+		}
+		if k := IDFromPath(sitePath); k != "" && len(k) <= maxSiteKey && k != id && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	// the folder whose path the site puts before a slug: a page bundle's
+	// (posts/x/index.md) is the bundle's parent
+	dir := path.Dir(p)
+	if base := path.Base(p); strings.EqualFold(strings.TrimSuffix(base, path.Ext(base)), "index") {
+		dir = path.Dir(dir)
+	}
+	// Hugo's url and Jekyll's permalink are site paths (/about/), Zola's
+	// and Gatsby's path one from the site's root, with or without its /
+	for _, k := range []string{"url", "permalink", "path"} {
+		s := strings.TrimSpace(stringOf(m[k].value))
+		if strings.HasPrefix(s, "/") || k == "path" && s != "" {
+			add(s)
+		}
+	}
+	// Hugo's and Zola's aliases, jekyll-redirect-from's redirect_from: a
+	// site path, or one relative to the piece's folder
+	for _, k := range []string{"aliases", "redirect_from"} {
+		for _, s := range listOf(m[k].value) {
+			if s = strings.TrimSpace(s); strings.HasPrefix(s, "/") {
+				add(s)
+			} else if s != "" {
+				add(path.Join(dir, s))
+			}
+		}
+	}
+	// a slug takes the place of the file's (or bundle's) name; in a Jekyll
+	// post after its name's date, as Jekyll's :title does
+	if s := strings.TrimSpace(stringOf(m["slug"].value)); s != "" && !strings.Contains(s, "/") {
+		base := path.Base(p)
+		if mm := jekyllPostName.FindStringSubmatch(strings.TrimSuffix(base, path.Ext(base))); mm != nil && (strings.HasPrefix(p, "_posts/") || strings.Contains(p, "/_posts/")) {
+			s = mm[1] + "-" + mm[2] + "-" + mm[3] + "-" + s
+		}
+		add(path.Join(dir, s))
+	}
+	return out
+}
+
+// listOf is a front-matter value as a list of strings: a list's strings,
+// or a string alone.
+func listOf(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		var out []string
+		for _, e := range v {
+			if s, ok := e.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }

@@ -3,9 +3,11 @@ package archive
 import (
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+	"testing/fstest"
 )
 
 // loadSite loads a fixture folder through the same scan as a real archive.
@@ -353,6 +355,70 @@ func TestCannotReadUnknownUnlessGone(t *testing.T) {
 	} {
 		if p := cannotRead("b", c.err); p.Unknown != c.unknown || !p.Fatal {
 			t.Errorf("%v: %+v, want Unknown %v", c.err, p, c.unknown)
+		}
+	}
+}
+
+// A link by the path a site gives a piece (its url, permalink or path,
+// an alias, its slug) names the piece, as the site's link does; before,
+// only links by the file's path did.
+func TestSiteKeysResolveLinks(t *testing.T) {
+	fm := func(title, extra string) string {
+		return "---\ntitle: " + title + "\ndate: 2021-03-14\n" + extra + "---\nText.\n"
+	}
+	fsys := fstest.MapFS{
+		"content/posts/first.md":            {Data: []byte(fm("Hugo url", "url: /special/place/\n"))},
+		"content/posts/second.md":           {Data: []byte(fm("Hugo slug", "slug: the-second\naliases: [/old/second/, older-second]\n"))},
+		"content/posts/bundle/index.md":     {Data: []byte(fm("Bundle slug", "slug: bundled\n"))},
+		"content/about.md":                  {Data: []byte(fm("Zola path", "path: who-we-are\n"))},
+		"_posts/2021-03-14-pi-day.md":       {Data: []byte(fm("Jekyll slug", "slug: pie\nredirect_from: /pi/\n"))},
+		"_posts/2021-03-15-tau.md":          {Data: []byte(fm("Jekyll permalink", "permalink: /tau-day/\n"))},
+		"pattern.md":                        {Data: []byte(fm("Pattern", "permalink: /:year/:title/\nurl: https://example.com/x\nslug: a/b\n"))},
+		"content/posts/same.md":             {Data: []byte(fm("Same as its id", "slug: same\n"))},
+		"content/posts/clash-b.md":          {Data: []byte(fm("Clash B", "aliases: [/clash/]\n"))},
+		"content/posts/clash-a.md":          {Data: []byte(fm("Clash A", "aliases: [/clash/]\n"))},
+		"content/posts/the-second-taken.md": {Data: []byte(fm("Other", ""))},
+	}
+	a, probs := Load(fsys)
+	if len(probs) != 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	for p, want := range map[string][]string{
+		"content/posts/first.md":        {"special/place"},
+		"content/posts/second.md":       {"old/second", "content/posts/older-second", "content/posts/the-second"},
+		"content/posts/bundle/index.md": {"content/posts/bundled"},
+		"content/about.md":              {"who-we-are"},
+		"_posts/2021-03-14-pi-day.md":   {"pi", "posts/2021-03-14-pie"},
+		"_posts/2021-03-15-tau.md":      {"tau-day"},
+		"pattern.md":                    nil,
+		"content/posts/same.md":         nil,
+	} {
+		if got := byPathOf(t, a, p).SiteKeys; !slices.Equal(got, want) {
+			t.Errorf("%s: site keys %q, want %q", p, got, want)
+		}
+	}
+	// a link from a piece, as the reader and folio show resolve it
+	for _, c := range []struct{ from, target, want string }{
+		{"content/posts/second.md", "/special/place/", "Hugo url"},
+		{"content/posts/first.md", "/posts/the-second/", "Hugo slug"},
+		{"content/posts/first.md", "/old/second/", "Hugo slug"},
+		{"content/posts/first.md", "/posts/older-second/", "Hugo slug"},
+		{"content/posts/first.md", "/posts/bundled/", "Bundle slug"},
+		{"content/posts/first.md", "/who-we-are/", "Zola path"},
+		{"_posts/2021-03-15-tau.md", "/2021/03/14/pie.html", "Jekyll slug"},
+		{"_posts/2021-03-15-tau.md", "/pi/", "Jekyll slug"},
+		{"_posts/2021-03-14-pi-day.md", "/tau-day/", "Jekyll permalink"},
+		{"content/posts/first.md", "/clash/", "Clash A"}, // the lesser id, whatever the order
+		{"content/posts/first.md", "/posts/same/", "Same as its id"},
+	} {
+		got, ok := a.Resolve(LinkCandidates(c.from, c.target))
+		if !ok || got.Title != c.want {
+			t.Errorf("link %s from %s: %q (%v), want %q", c.target, c.from, got.Title, ok, c.want)
+		}
+	}
+	for _, target := range []string{"/2021/year/pi-day/", "/a/b/", "/x/"} {
+		if got, ok := a.Resolve(LinkCandidates("pattern.md", target)); ok {
+			t.Errorf("link %s: %q, want none", target, got.Title)
 		}
 	}
 }

@@ -154,10 +154,19 @@ func (p *pieceSource) get(id string) (archive.Article, bool) {
 	return p.arch.Get(id)
 }
 
-// title is the title of the piece with the id, as its file has it (for a
-// link to it: see archive.MarkLinks).
-func (p *pieceSource) title(id string) (string, bool) {
-	a, ok := p.get(id)
+// title is the title of the piece the first of a link's candidates names
+// (by its id or a key its site links it by), as its file has it (see
+// archive.MarkLinks).
+func (p *pieceSource) title(candidates []string) (string, bool) {
+	if p.ix != nil {
+		id, ok := p.ix.Resolve(candidates)
+		if !ok {
+			return "", false
+		}
+		a, ok := p.get(id)
+		return a.Title, ok
+	}
+	a, ok := p.arch.Resolve(candidates)
 	return a.Title, ok
 }
 

@@ -32,6 +32,11 @@ func TestShowReadsSitesAsTheyShow(t *testing.T) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}
 	}
+	// by the paths the site gives them: a slug, an alias, a url (the
+	// words as they run, whatever the wrapping)
+	if want := "by a slug (→ “The threat has evolved”), an alias (→ “The threat has evolved”) and a url (→ “A page bundle post”)"; !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+		t.Errorf("show lacks %q:\n%s", want, out)
+	}
 	for _, gone := range []string{"{{image", "{{<  youtube", "{{raw", "[^", "<div", "<img"} {
 		if strings.Contains(out, gone) {
 			t.Errorf("show still holds %q", gone)

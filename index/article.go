@@ -59,3 +59,41 @@ func (ix *Index) pathOf(id string) (string, error) {
 	}
 	return p, nil
 }
+
+// Resolve returns the id of the piece the first of candidates names (a
+// link's: archive.LinkCandidates): by its id, else by a key its site links
+// it by (archive.Article.SiteKeys; of two pieces with one key, the lesser
+// id), for each candidate in turn, as archive.Archive.Resolve does.
+func (ix *Index) Resolve(candidates []string) (string, bool) {
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	if ix.bi == nil || len(candidates) == 0 {
+		return "", false
+	}
+	candidates = candidates[:min(len(candidates), maxResolveCandidates)]
+	res, err := ix.bi.Search(bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(candidates), len(candidates), 0, false))
+	if err != nil {
+		return "", false
+	}
+	ids := make(map[string]bool, len(res.Hits))
+	for _, h := range res.Hits {
+		ids[h.ID] = true
+	}
+	for _, c := range candidates {
+		if ids[c] {
+			return c, true
+		}
+		q := bleve.NewTermQuery(c)
+		q.SetField(fSite)
+		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
+		req.SortBy([]string{fID})
+		if res, err := ix.bi.Search(req); err == nil && len(res.Hits) > 0 {
+			return res.Hits[0].ID, true
+		}
+	}
+	return "", false
+}
+
+// maxResolveCandidates caps the candidates Resolve looks up (a link's are
+// one or two for each folder above its piece).
+const maxResolveCandidates = 64

@@ -52,11 +52,12 @@ import (
 // CommonMark ends them; 37: Liquid comments nest, Hugo's shortcodes are
 // text in Jekyll's posts; 38: the manifest's counts of the pieces kept
 // where the archive cannot be read (UnknownKept; a manifest without them
-// neither said nor refused a rebuild).
+// neither said nor refused a rebuild); 39: the site keys a piece's site
+// links it by (fSite: slug, url, permalink, aliases).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 38
+const SchemaVersion = 39
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -85,6 +86,7 @@ const (
 	fSource     = "source"  // stored: what the piece was taken from (Article.Source)
 	fOrgs       = "orgs"    // stored: the authors that are organisations (Article.Organizations)
 	fPinned     = "pinned"  // indexed, "y" for a piece with a pinned key: Query.Pinned
+	fSite       = "site"    // indexed: the ids its site links it by (Article.SiteKeys): Resolve
 	// The standfirst, note and body are in the bodies store (bodies.go),
 	// not in bleve: fBodyAt, stored, says where. Their names are those of
 	// the texts of exact forms (storedOf).
@@ -185,6 +187,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fSource, storedOnly())
 	add(fOrgs, storedOnly())
 	add(fPinned, kw(false))
+	add(fSite, kw(false))
 	add(fBodyAt, storedOnly())
 	// no _all composite: the "text" field is ours
 	doc.AddSubDocumentMapping("_all", mapping.NewDocumentDisabledMapping())
@@ -249,6 +252,9 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if a.CiteKey != "" {
 		d[fCiteKey], d[fPinned] = a.CiteKey, "y"
+	}
+	if len(a.SiteKeys) > 0 {
+		d[fSite] = a.SiteKeys
 	}
 	if !a.Date.Time.IsZero() {
 		d[fDateStart] = a.Date.Time.UTC()

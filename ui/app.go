@@ -45,6 +45,32 @@ type Ranker interface {
 	Rank(ctx context.Context, q index.Query, id string, most int) (row int, ok bool, err error)
 }
 
+// LinkResolver is implemented by a Searcher that tells which piece a
+// link's candidate ids (archive.LinkCandidates) name by the keys its
+// site links it by (a slug, an alias) as well as by its id
+// (index.Index.Resolve); without it, a link names a piece by its id alone.
+type LinkResolver interface {
+	Resolve(candidates []string) (id string, ok bool)
+}
+
+// resolveLink is the piece the first of a link's candidates names, read.
+func resolveLink(s Searcher, candidates []string) (archive.Article, bool) {
+	if r, ok := s.(LinkResolver); ok {
+		id, ok := r.Resolve(candidates)
+		if !ok {
+			return archive.Article{}, false
+		}
+		a, err := s.Article(id)
+		return a, err == nil
+	}
+	for _, id := range candidates {
+		if a, err := s.Article(id); err == nil {
+			return a, true
+		}
+	}
+	return archive.Article{}, false
+}
+
 // RelatedSearcher is implemented by a Searcher that can find pieces similar
 // to a piece; the reader then lists them in its header.
 type RelatedSearcher interface {

@@ -203,9 +203,9 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 			})
 		}
 		// A link to another piece reads as that piece's title.
-		md := archive.MarkLinks(a.Body, a.Path, func(id string) (string, bool) {
-			p, err := s.Article(id)
-			return p.Title, err == nil
+		md := archive.MarkLinks(a.Body, a.Path, func(candidates []string) (string, bool) {
+			p, ok := resolveLink(s, candidates)
+			return p.Title, ok
 		})
 		body, note, err := renderMarkdown(md, key.width, key.style)
 		if err != nil {

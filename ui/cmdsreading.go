@@ -261,7 +261,8 @@ func saveFormatCmd(save func(cite.Format) error, f cite.Format) tea.Cmd {
 }
 
 // linksCmd finds which of a's relative links name a piece: the first of a
-// link's candidate ids the Searcher has. Each target is looked up once.
+// link's candidate ids that names one, by its id or a key its site links
+// it by (resolveLink). Each target is looked up once.
 func linksCmd(s Searcher, a archive.Article) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
@@ -273,23 +274,17 @@ func linksCmd(s Searcher, a archive.Article) tea.Cmd {
 		seen := map[string]bool{a.ID: true}
 		links := archive.Links(a.Body)
 		for _, l := range links[:min(len(links), maxLinkTargets)] {
-			for _, id := range archive.LinkCandidates(a.Path, l.Target) {
-				if seen[id] {
-					break
-				}
-				p, err := s.Article(id)
-				if err != nil {
-					continue
-				}
-				seen[id] = true
-				text := l.Text
-				if text == "" {
-					text = l.Target
-				}
-				out = append(out, pieceLink{text: text, hit: index.Hit{ID: p.ID, Title: p.Title, Outlet: p.Outlet,
-					Date: p.Date, Tags: p.Tags, Authors: p.Authors, Kind: p.Kind, URL: p.URL}})
-				break
+			p, ok := resolveLink(s, archive.LinkCandidates(a.Path, l.Target))
+			if !ok || seen[p.ID] {
+				continue
 			}
+			seen[p.ID] = true
+			text := l.Text
+			if text == "" {
+				text = l.Target
+			}
+			out = append(out, pieceLink{text: text, hit: index.Hit{ID: p.ID, Title: p.Title, Outlet: p.Outlet,
+				Date: p.Date, Tags: p.Tags, Authors: p.Authors, Kind: p.Kind, URL: p.URL}})
 			if len(out) == len(linkKeys) {
 				break
 			}

@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 )
 
 // L lists the open piece's links to other pieces; a link's key opens the
@@ -55,4 +59,39 @@ func TestFollowALinkToAnotherPieceAndBack(t *testing.T) {
 	// A piece without links says so.
 	h.key("G", "k", "enter", "L")
 	h.requireScreen("No links to other pieces")
+}
+
+// With the real index, a link by the path the site gives a piece (a slug,
+// an alias, a url) names it in the reader and is on the list of links, as
+// a link by its file's path is.
+func TestLinksBySiteKeysWithTheIndex(t *testing.T) {
+	arch := t.TempDir()
+	for name, text := range map[string]string{
+		"posts/a.md": "---\ntitle: Alpha\ndate: 2020-01-02\n---\nSee [the old one](/2019/beta/) and [the slug](/posts/gamma-slug/).\n",
+		"posts/b.md": "---\ntitle: Beta piece\ndate: 2019-01-02\naliases: [/2019/beta/]\n---\nBeta.\n",
+		"posts/c.md": "---\ntitle: Gamma piece\ndate: 2018-01-02\nslug: gamma-slug\n---\nGamma.\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(arch, "posts"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	h := newHarness(t, ix, 100, 30)
+	h.key("enter") // Alpha, the newest
+	h.requireScreen("the old one (→ “Beta piece”) and the slug (→ “Gamma piece”)")
+	h.key("L")
+	h.requireScreen("Links to other pieces")
+	h.requireScreen("1  Beta piece (2019-01-02)  ← the old one")
+	h.requireScreen("2  Gamma piece (2018-01-02)  ← the slug")
+	h.key("2")
+	if h.m.reader.key.id != "posts/c" {
+		t.Fatalf("followed to %q, want posts/c", h.m.reader.key.id)
+	}
 }
