@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"fmt"
 	"path"
 	"regexp"
 	"slices"
@@ -188,4 +189,37 @@ func listOf(v any) []string {
 		return out
 	}
 	return nil
+}
+
+// SiteKeyConflicts are the notes on the pieces of arts a link by one of
+// their SiteKeys does not name (Archive.Resolve): the key is another
+// piece's id, or a piece of a lesser id claims it too. A site would serve
+// one of them at that path; folio check says which.
+func SiteKeyConflicts(arts []Article) []Problem {
+	byID := make(map[string]string, len(arts)) // id -> path
+	owner := map[string]Article{}              // key -> the lesser id's piece
+	for _, a := range arts {
+		byID[a.ID] = a.Path
+		for _, k := range a.SiteKeys {
+			if o, ok := owner[k]; !ok || a.ID < o.ID {
+				owner[k] = a
+			}
+		}
+	}
+	var out []Problem
+	for _, a := range arts {
+		for _, k := range a.SiteKeys {
+			how := "the path of"
+			other, ok := byID[k]
+			if !ok && owner[k].ID != a.ID {
+				how, other, ok = "claimed by", owner[k].Path, true
+			}
+			if ok {
+				out = append(out, Problem{Path: a.Path,
+					Msg: fmt.Sprintf("site path %s (a slug, url or alias) is also %s %s: a link by it names that piece", k, how, other)})
+			}
+		}
+	}
+	slices.SortFunc(out, func(x, y Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
+	return out
 }

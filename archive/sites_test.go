@@ -416,6 +416,11 @@ func TestSiteKeysResolveLinks(t *testing.T) {
 			t.Errorf("link %s from %s: %q (%v), want %q", c.target, c.from, got.Title, ok, c.want)
 		}
 	}
+	// folio check says which piece a clashing path names
+	conflicts := SiteKeyConflicts(a.Articles)
+	if len(conflicts) != 1 || conflicts[0].Path != "content/posts/clash-b.md" || !strings.Contains(conflicts[0].Msg, "clash (a slug, url or alias) is also claimed by content/posts/clash-a.md") {
+		t.Errorf("conflicts %v, want clash-b's alone, naming clash-a", conflicts)
+	}
 	for _, target := range []string{"/2021/year/pi-day/", "/a/b/", "/x/"} {
 		if got, ok := a.Resolve(LinkCandidates("pattern.md", target)); ok {
 			t.Errorf("link %s: %q, want none", target, got.Title)

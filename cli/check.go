@@ -41,6 +41,8 @@ pieces and not problems: the summary counts them.`,
 				fmt.Fprintf(env.Err, "folio: warning: %s; pinned keys are checked without it\n", termsafe.Escape(err.Error()))
 			}
 			probs = append(probs, cite.NewKeyringWith(arch.Articles, ledger).Problems()...)
+			// a site path two pieces claim: a link by it names one
+			probs = append(probs, archive.SiteKeyConflicts(arch.Articles)...)
 			archive.SortProblems(probs)
 			for _, p := range probs {
 				if p.Quiet {
