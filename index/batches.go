@@ -249,12 +249,19 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 			indexed = true
 		}
 	}
-	if !indexed && r.indexedID != "" && p.owner[r.indexedID] == r.path {
+	removed := !indexed && r.indexedID != "" && p.owner[r.indexedID] == r.path
+	if removed {
 		// the file's piece, which the file no longer gives
 		batch.Delete(r.indexedID)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if removed {
+		// a piece gone from the index, as a file's that went is
+		// (Stats.Removed): before, a file made unusable took its piece
+		// away with "0 removed"
+		p.b.stats.Removed++
+	}
 	if e.Copy != nil {
 		p.b.spill(e.Copy)
 	}

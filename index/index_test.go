@@ -699,6 +699,17 @@ func TestIncrementalRefresh(t *testing.T) {
 	if ix.Skipped() != 1 || !ix.Stats().Unchanged {
 		t.Errorf("problems after reopen: %v %+v", ix.Problems(), ix.Stats())
 	}
+	ix.Close()
+	// a file made unusable takes its piece away: one removed (before,
+	// "0 removed" while the count fell by one)
+	later = later.Add(2 * time.Second)
+	os.WriteFile(filepath.Join(src, "2016", "new.md"), []byte("---\ntitle: New piece\n---\nno date\n"), 0o644)
+	os.Chtimes(filepath.Join(src, "2016", "new.md"), later, later)
+	ix = open()
+	if st := ix.Stats(); st.Indexed != 0 || st.Removed != 1 || ix.Count() != len(fixtures)-1 || ix.Skipped() != 2 {
+		t.Errorf("after a file made unusable: %+v, count %d, skipped %d", st, ix.Count(), ix.Skipped())
+	}
+	ix.Close()
 }
 
 func TestDuplicateIDs(t *testing.T) {
