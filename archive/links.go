@@ -94,8 +94,9 @@ func LinkCandidates(fromPath, target string) []string {
 	if !strings.HasPrefix(p, "/") {
 		add(path.Join(dir, p))
 	}
-	// A site path: under each folder from the piece's up to the archive's root.
-	for d := dir; ; d = path.Dir(d) {
+	// A site path: under each folder from the piece's up to the archive's
+	// root (at most maxCandidates, however deep the piece).
+	for d := dir; len(out) < maxCandidates; d = path.Dir(d) {
 		add(path.Join(d, p))
 		if m := jekyllPermalink.FindStringSubmatch(p); m != nil {
 			add(path.Join(d, "_posts", m[1]+"-"+m[2]+"-"+m[3]+"-"+m[4]))
@@ -106,6 +107,9 @@ func LinkCandidates(fromPath, target string) []string {
 	}
 	return out
 }
+
+// maxCandidates caps the ids LinkCandidates gives for one link.
+const maxCandidates = 64
 
 // MarkLinks rewrites the inline links of body that name another piece
 // (see LinkCandidates; title says whether the first of a link's
@@ -121,6 +125,9 @@ func MarkLinks(body, fromPath string, title func(candidates []string) (string, b
 		return body
 	}
 	found := map[string]string{} // target -> title, "" when not a piece
+	// candidates -> title: targets that differ in a #fragment or ?query
+	// alone are one lookup
+	byCands := map[string]string{}
 	lookups := 0
 	resolve := func(target string) string {
 		if t, ok := found[target]; ok {
@@ -128,10 +135,13 @@ func MarkLinks(body, fromPath string, title func(candidates []string) (string, b
 		}
 		t := ""
 		if lookups < maxLinkLookups {
-			lookups++
 			if cands := LinkCandidates(fromPath, target); len(cands) > 0 {
-				if tt, ok := title(cands); ok {
-					t = tt
+				key := strings.Join(cands, "\x00")
+				var ok bool
+				if t, ok = byCands[key]; !ok {
+					lookups++
+					t, _ = title(cands)
+					byCands[key] = t
 				}
 			}
 		}

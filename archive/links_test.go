@@ -72,6 +72,13 @@ func TestMarkLinksNamesThePiece(t *testing.T) {
 	if calls > 2 {
 		t.Errorf("%d lookups for two targets", calls)
 	}
+	// targets that differ in a fragment or query alone are one lookup (a
+	// review: 200 links to /x/#N, each a slow lookup, took seconds)
+	calls = 0
+	MarkLinks("[a](/x/#1) [b](/x/#2) [c](/x/?q=3) [d](/x/)\n", "a/b.md", count)
+	if calls != 1 {
+		t.Errorf("%d lookups for one path", calls)
+	}
 }
 
 // A link relative to the piece's folder that names no piece shows its

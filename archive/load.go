@@ -52,13 +52,18 @@ func (a *Archive) Get(id string) (Article, bool) {
 }
 
 // Resolve returns the piece the first of candidates names (a link's,
-// LinkCandidates): by its id, else by one of its SiteKeys; for each
-// candidate in turn.
+// LinkCandidates) by its id, else the piece the first names by one of its
+// SiteKeys.
 func (a *Archive) Resolve(candidates []string) (Article, bool) {
+	// every candidate as an id before any as a site path: a piece's own
+	// path is the site's (a slug elsewhere named "about" does not take
+	// /about/ from about.md)
 	for _, c := range candidates {
 		if i, ok := a.byID[c]; ok {
 			return a.Articles[i], true
 		}
+	}
+	for _, c := range candidates {
 		if i, ok := a.bySite[c]; ok {
 			return a.Articles[i], true
 		}
@@ -221,8 +226,12 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 	var probs []Problem
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if d != nil && d.IsDir() {
+			if d != nil && d.IsDir() || p == "." {
+				// (the root, which could not be stated, comes with no d)
 				probs = append(probs, cannotReadFolder(p, err))
+				if d == nil {
+					return nil
+				}
 				return fs.SkipDir
 			}
 			probs = append(probs, cannotRead(p, err))

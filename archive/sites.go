@@ -128,13 +128,20 @@ const maxSiteKey = 255
 // none.
 func siteKeys(p, id string, m matter) []string {
 	var out []string
-	add := func(sitePath string) {
-		if len(out) >= maxSiteKeys || strings.Contains(sitePath, ":") || strings.HasPrefix(sitePath, "//") {
-			return
+	// add keeps sitePath's key, and says whether it is one (not a pattern,
+	// a URL)
+	add := func(sitePath string) bool {
+		if strings.Contains(sitePath, ":") || strings.HasPrefix(sitePath, "//") {
+			return false
 		}
-		if k := IDFromPath(sitePath); k != "" && len(k) <= maxSiteKey && k != id && !slices.Contains(out, k) {
+		k := IDFromPath(sitePath)
+		if k == "" || len(k) > maxSiteKey {
+			return false
+		}
+		if len(out) < maxSiteKeys && k != id && !slices.Contains(out, k) {
 			out = append(out, k)
 		}
+		return true
 	}
 	// the folder whose path the site puts before a slug: a page bundle's
 	// (posts/x/index.md) is the bundle's parent
@@ -144,26 +151,32 @@ func siteKeys(p, id string, m matter) []string {
 	}
 	// Hugo's url and Jekyll's permalink are site paths (/about/), Zola's
 	// and Gatsby's path one from the site's root, with or without its /
+	placed := false
 	for _, k := range []string{"url", "permalink", "path"} {
 		s := strings.TrimSpace(stringOf(m[k].value))
-		if strings.HasPrefix(s, "/") || k == "path" && s != "" {
-			add(s)
+		if (strings.HasPrefix(s, "/") || k == "path" && s != "") && add(s) {
+			placed = true
 		}
 	}
 	// Hugo's and Zola's aliases, jekyll-redirect-from's redirect_from: a
-	// site path, or one relative to the piece's folder
+	// site path; one without its / is from the site's root to Zola and
+	// Jekyll, from the piece's folder to Hugo (both are kept: the front
+	// matter does not say which site it is)
 	for _, k := range []string{"aliases", "redirect_from"} {
 		for _, s := range listOf(m[k].value) {
-			if s = strings.TrimSpace(s); strings.HasPrefix(s, "/") {
-				add(s)
-			} else if s != "" {
+			if s = strings.TrimSpace(s); s == "" {
+				continue
+			}
+			add(s)
+			if k == "aliases" && !strings.HasPrefix(s, "/") {
 				add(path.Join(dir, s))
 			}
 		}
 	}
-	// a slug takes the place of the file's (or bundle's) name; in a Jekyll
-	// post after its name's date, as Jekyll's :title does
-	if s := strings.TrimSpace(stringOf(m["slug"].value)); s != "" && !strings.Contains(s, "/") {
+	// a slug takes the place of the file's (or bundle's) name, unless a
+	// site path above places the piece; in a Jekyll post after its name's
+	// date, as Jekyll's :title does
+	if s := strings.TrimSpace(stringOf(m["slug"].value)); s != "" && !placed && !strings.Contains(s, "/") {
 		base := path.Base(p)
 		if mm := jekyllPostName.FindStringSubmatch(strings.TrimSuffix(base, path.Ext(base))); mm != nil && (strings.HasPrefix(p, "_posts/") || strings.Contains(p, "/_posts/")) {
 			s = mm[1] + "-" + mm[2] + "-" + mm[3] + "-" + s

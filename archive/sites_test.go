@@ -378,6 +378,11 @@ func TestSiteKeysResolveLinks(t *testing.T) {
 		"content/posts/clash-b.md":          {Data: []byte(fm("Clash B", "aliases: [/clash/]\n"))},
 		"content/posts/clash-a.md":          {Data: []byte(fm("Clash A", "aliases: [/clash/]\n"))},
 		"content/posts/the-second-taken.md": {Data: []byte(fm("Other", ""))},
+		// a piece's own path is the site's: a slug elsewhere does not take it
+		"content/contact.md":            {Data: []byte(fm("Contact page", ""))},
+		"content/posts/contact-slug.md": {Data: []byte(fm("Contact slug", "slug: contact\n"))},
+		// a url places the piece: its slug is not used
+		"content/posts/placed.md": {Data: []byte(fm("Placed", "url: /placed/\nslug: ghost\n"))},
 	}
 	a, probs := Load(fsys)
 	if len(probs) != 0 {
@@ -385,7 +390,8 @@ func TestSiteKeysResolveLinks(t *testing.T) {
 	}
 	for p, want := range map[string][]string{
 		"content/posts/first.md":        {"special/place"},
-		"content/posts/second.md":       {"old/second", "content/posts/older-second", "content/posts/the-second"},
+		"content/posts/second.md":       {"old/second", "older-second", "content/posts/older-second", "content/posts/the-second"},
+		"content/posts/placed.md":       {"placed"},
 		"content/posts/bundle/index.md": {"content/posts/bundled"},
 		"content/about.md":              {"who-we-are"},
 		"_posts/2021-03-14-pi-day.md":   {"pi", "posts/2021-03-14-pie"},
@@ -410,6 +416,8 @@ func TestSiteKeysResolveLinks(t *testing.T) {
 		{"_posts/2021-03-14-pi-day.md", "/tau-day/", "Jekyll permalink"},
 		{"content/posts/first.md", "/clash/", "Clash A"}, // the lesser id, whatever the order
 		{"content/posts/first.md", "/posts/same/", "Same as its id"},
+		{"content/posts/first.md", "/contact/", "Contact page"},
+		{"content/posts/first.md", "/older-second/", "Hugo slug"}, // a relative alias from the root (Zola)
 	} {
 		got, ok := a.Resolve(LinkCandidates(c.from, c.target))
 		if !ok || got.Title != c.want {
@@ -421,7 +429,7 @@ func TestSiteKeysResolveLinks(t *testing.T) {
 	if len(conflicts) != 1 || conflicts[0].Path != "content/posts/clash-b.md" || !strings.Contains(conflicts[0].Msg, "clash (a slug, url or alias) is also claimed by content/posts/clash-a.md") {
 		t.Errorf("conflicts %v, want clash-b's alone, naming clash-a", conflicts)
 	}
-	for _, target := range []string{"/2021/year/pi-day/", "/a/b/", "/x/"} {
+	for _, target := range []string{"/2021/year/pi-day/", "/a/b/", "/x/", "/posts/ghost/"} {
 		if got, ok := a.Resolve(LinkCandidates("pattern.md", target)); ok {
 			t.Errorf("link %s: %q, want none", target, got.Title)
 		}

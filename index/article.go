@@ -61,16 +61,15 @@ func (ix *Index) pathOf(id string) (string, error) {
 }
 
 // Resolve returns the id of the piece the first of candidates names (a
-// link's: archive.LinkCandidates): by its id, else by a key its site links
-// it by (archive.Article.SiteKeys; of two pieces with one key, the lesser
-// id), for each candidate in turn, as archive.Archive.Resolve does.
+// link's: archive.LinkCandidates) by its id, else of the piece the first
+// names by a key its site links it by (archive.Article.SiteKeys; of two
+// pieces with one key, the lesser id), as archive.Archive.Resolve does.
 func (ix *Index) Resolve(candidates []string) (string, bool) {
 	ix.inUse.RLock()
 	defer ix.inUse.RUnlock()
 	if ix.bi == nil || len(candidates) == 0 {
 		return "", false
 	}
-	candidates = candidates[:min(len(candidates), maxResolveCandidates)]
 	res, err := ix.bi.Search(bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(candidates), len(candidates), 0, false))
 	if err != nil {
 		return "", false
@@ -83,6 +82,8 @@ func (ix *Index) Resolve(candidates []string) (string, bool) {
 		if ids[c] {
 			return c, true
 		}
+	}
+	for _, c := range candidates {
 		q := bleve.NewTermQuery(c)
 		q.SetField(fSite)
 		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
@@ -93,7 +94,3 @@ func (ix *Index) Resolve(candidates []string) (string, bool) {
 	}
 	return "", false
 }
-
-// maxResolveCandidates caps the candidates Resolve looks up (a link's are
-// one or two for each folder above its piece).
-const maxResolveCandidates = 64

@@ -24,6 +24,10 @@ func TestResolveBySiteKeys(t *testing.T) {
 		// its id is another's slug: the id wins, as on the site a file's
 		// own path would
 		"content/posts/the-second.md": fm("Own path", ""),
+		// a piece's own path is the site's, though a slug comes among
+		// the link's candidates first
+		"content/contact.md":            fm("Contact page", ""),
+		"content/posts/contact-slug.md": fm("Contact slug", "slug: contact\n"),
 	}
 	arch, _ := archive.Load(fsys)
 	for _, mem := range []bool{true, false} {
@@ -41,6 +45,7 @@ func TestResolveBySiteKeys(t *testing.T) {
 			{"/posts/the-second/", "content/posts/the-second"},
 			{"/clash/", "content/posts/clash-a"},
 			{"/posts/nowhere/", ""},
+			{"/contact/", "content/contact"},
 		} {
 			cands := archive.LinkCandidates("content/posts/first.md", c.target)
 			got, ok := ix.Resolve(cands)

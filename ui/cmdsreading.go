@@ -273,8 +273,15 @@ func linksCmd(s Searcher, a archive.Article) tea.Cmd {
 		var out []pieceLink
 		seen := map[string]bool{a.ID: true}
 		links := archive.Links(a.Body)
+		looked := map[string]bool{} // candidates looked up: /x/#a and /x/#b are one
 		for _, l := range links[:min(len(links), maxLinkTargets)] {
-			p, ok := resolveLink(s, archive.LinkCandidates(a.Path, l.Target))
+			cands := archive.LinkCandidates(a.Path, l.Target)
+			key := strings.Join(cands, "\x00")
+			if looked[key] {
+				continue
+			}
+			looked[key] = true
+			p, ok := resolveLink(s, cands)
 			if !ok || seen[p.ID] {
 				continue
 			}
