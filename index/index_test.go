@@ -1368,3 +1368,29 @@ func TestAwaitWriterWaitsForTheLock(t *testing.T) {
 		})
 	}
 }
+
+// A skipped file that is deleted takes its problem with it: the next
+// refresh writes the manifest without it (a helper's report: "1 file
+// skipped" stayed for good, the reader's ! list empty, until --rebuild).
+func TestDeletedSkippedFileLeavesNoProblem(t *testing.T) {
+	src := writeFixtures(t)
+	dir := t.TempDir()
+	bad := filepath.Join(src, "2016", "undated.md")
+	os.WriteFile(bad, []byte("---\ntitle: No date\n---\nx\n"), 0o644)
+	ix := openFolder(t, src, dir)
+	if ix.Skipped() != 1 {
+		t.Fatalf("skipped %d, problems %v", ix.Skipped(), ix.Problems())
+	}
+	ix.Close()
+	os.Remove(bad)
+	ix = openFolder(t, src, dir)
+	if ix.Skipped() != 0 || len(ix.Problems()) != 0 || ix.Count() != len(fixtures) {
+		t.Errorf("after deleting the skipped file: skipped %d, problems %v, count %d", ix.Skipped(), ix.Problems(), ix.Count())
+	}
+	ix.Close()
+	ix = openFolder(t, src, dir)
+	defer ix.Close()
+	if !ix.Stats().Unchanged || ix.Skipped() != 0 {
+		t.Errorf("reopened: %+v, skipped %d", ix.Stats(), ix.Skipped())
+	}
+}

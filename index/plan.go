@@ -52,7 +52,8 @@ type plan struct {
 	newFiles  map[string]fileEntry // entries of the files not in todo
 	scanProbs []archive.Problem
 	// unseen: the files kept as last read (keepUnseen) are not those the
-	// manifest marks so: its entries and fingerprint are to be written
+	// manifest marks so, or a file it records is gone: its entries and
+	// fingerprint are to be written
 	unseen bool
 }
 
@@ -87,7 +88,7 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 	owner := owners(m, states, b.readFatal)
 	todo, newFiles := sortOut(m, states, owner)
 	deletes := deletesOf(m, all, owner)
-	changed := !slices.Equal(unknownPaths(scanProbs), m.Unknown)
+	changed := !slices.Equal(unknownPaths(scanProbs), m.Unknown) || goneUnindexed(m, all)
 	for p, e := range newFiles {
 		if e.Unseen != unseen[p] {
 			e.Unseen = unseen[p]
@@ -96,6 +97,21 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 		}
 	}
 	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs, unseen: changed}
+}
+
+// goneUnindexed reports whether a file the manifest records, of no piece
+// (skipped: no date, a duplicate), is gone from files: nothing is deleted
+// from the index, but its entry and problem go from the manifest (a
+// helper's report: the problem of a file deleted stayed for good, "1 file
+// skipped", until --rebuild).
+func goneUnindexed(m *manifest, files []archive.FileInfo) bool {
+	present := 0
+	for _, f := range files {
+		if _, ok := m.Files[f.Path]; ok {
+			present++
+		}
+	}
+	return present < len(m.Files)
 }
 
 // unknownPaths are the paths of the scan's problems that say what is there
