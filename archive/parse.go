@@ -244,7 +244,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		if ValidCiteKey(k) {
 			a.CiteKey = k
 		} else if k != "" {
-			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s is not a citation key (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); ignored", strconv.Quote(truncate(k, 60)))})
+			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s %s (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); a generated key is used", strconv.Quote(truncate(k, 60)), notCiteKey)})
 		}
 	}
 	a.SiteKeys = siteKeys(path, a.ID, m)
@@ -325,6 +325,16 @@ func HostNote(u string) string {
 // validCiteKey is a citation key that BibTeX, biblatex, Pandoc ([@key])
 // and LaTeX's \cite take as it is.
 var validCiteKey = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,99}$`)
+
+// notCiteKey is in the problem of a pinned citation key that is not one.
+const notCiteKey = "is not a citation key"
+
+// IsBadCiteKey reports whether p is the problem of a piece whose pinned
+// citation key is not one (the piece is cited by a generated key): what
+// folio cite and the reader's c warn of for the pieces they cite.
+func IsBadCiteKey(p Problem) bool {
+	return !p.Fatal && strings.HasPrefix(p.Msg, "citekey ") && strings.Contains(p.Msg, notCiteKey)
+}
 
 // ValidCiteKey says whether k can be a pinned citation key (see
 // Article.CiteKey): an ASCII letter or digit, then ASCII letters, digits

@@ -127,6 +127,15 @@ func TestCiteKeysDoNotMove(t *testing.T) {
 	if !strings.Contains(errs, "twice-a.md") || !strings.Contains(errs, "twice-b.md") || !strings.Contains(errs, "pinned by 2 pieces") {
 		t.Errorf("the twice-pinned key is not reported by file:\n%s", errs)
 	}
+	// a pinned key that is no key is said too, with the index and
+	// without it (by file name), and by --all (a helper's report: it was
+	// replaced silently)
+	for _, args := range [][]string{{"cite", "bad"}, {"cite", "bad.md"}, {"cite", "--all"}} {
+		_, errs, err := folio(t, home, append([]string{"--archive", dir}, args...)...)
+		if err != nil || !strings.Contains(errs, `warning: bad.md:5: citekey "has space}" is not a citation key`) {
+			t.Errorf("%v: %v, warnings:\n%s", args, err, errs)
+		}
+	}
 	// folio check and the index (whose problems are the reader's !) note
 	// both pieces too, and stop once the pin is mended
 	pinNotes := func(out string) int {

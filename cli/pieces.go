@@ -29,11 +29,12 @@ import (
 // get and title may be called from several goroutines; the others may
 // read the archive, and are called from one.
 type pieceSource struct {
-	ctx  context.Context
-	env  *Env
-	name string
-	ix   *index.Index     // nil once the archive is read
-	arch *archive.Archive // nil until then
+	ctx   context.Context
+	env   *Env
+	name  string
+	ix    *index.Index      // nil once the archive is read
+	arch  *archive.Archive  // nil until then
+	probs []archive.Problem // the archive's, once read
 }
 
 // openPieces opens the archive's index, or reads the archive when the
@@ -68,12 +69,12 @@ func (p *pieceSource) archive() (*archive.Archive, error) {
 		p.ix.Close()
 		p.ix = nil
 	}
-	arch, _, err := p.env.openArchive()
+	arch, probs, err := p.env.openArchive()
 	if err != nil {
 		return nil, err
 	}
 	archiveReads.Add(1)
-	p.arch = arch
+	p.arch, p.probs = arch, probs
 	return arch, nil
 }
 
@@ -188,7 +189,9 @@ func (p *pieceSource) all() ([]archive.Article, error) {
 
 // keyringAll is the keyring of every piece, every as all returned it.
 func (p *pieceSource) keyringAll(every []archive.Article) *cite.Keyring {
-	return keyringOf(p.env, p.name, every)
+	keys := keyringOf(p.env, p.name, every)
+	p.warnBadKeys(every, true)
+	return keys
 }
 
 // noPiece is the error for args that name no piece, with suggestions.
@@ -198,6 +201,28 @@ func (p *pieceSource) noPiece(args []string) error {
 		return err
 	}
 	return noPiece(arch, args)
+}
+
+// warnBadKeys prints, as warnings, the problems of those of arts whose
+// pinned citation key is not one (archive.IsBadCiteKey), which are cited
+// by a generated key; the keyring does not see them (the parse drops the
+// key). All of them for all.
+func (p *pieceSource) warnBadKeys(arts []archive.Article, all bool) {
+	probs := p.probs
+	if p.ix != nil {
+		probs = p.ix.Problems()
+	}
+	cited := make(map[string]bool, len(arts))
+	for _, a := range arts {
+		cited[a.Path] = true
+	}
+	var bad []archive.Problem
+	for _, pr := range probs {
+		if archive.IsBadCiteKey(pr) && (all || cited[pr.Path]) {
+			bad = append(bad, pr)
+		}
+	}
+	warnKeyProblems(p.env, bad)
 }
 
 // keyring holds the citation keys of arts, the keys the whole archive's
@@ -211,6 +236,7 @@ func (p *pieceSource) keyring(arts []archive.Article) (*cite.Keyring, error) {
 				fmt.Fprintln(p.env.Err, "folio: warning:", termsafe.Escape(warn))
 			}
 			warnKeyProblems(p.env, keys.Problems())
+			p.warnBadKeys(arts, false)
 			return keys, nil
 		}
 	}
@@ -218,5 +244,7 @@ func (p *pieceSource) keyring(arts []archive.Article) (*cite.Keyring, error) {
 	if err != nil {
 		return nil, err
 	}
-	return archiveKeyring(p.env, arch), nil
+	keys := archiveKeyring(p.env, arch)
+	p.warnBadKeys(arts, false)
+	return keys, nil
 }

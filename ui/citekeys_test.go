@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
@@ -164,4 +166,26 @@ func TestReaderSaysWhenAPinnedKeyIsNotUsed(t *testing.T) {
 	if msg.err != nil || msg.warn != "" {
 		t.Errorf("citing the ledger's owner of the key: warning %q, %v", msg.warn, msg.err)
 	}
+}
+
+// A piece whose pinned key is no key is cited by a generated key, and c
+// says so on the status line, as folio cite warns (a helper's report: it
+// was replaced silently; the parse drops such a key, so the keyring
+// never saw it).
+func TestReaderSaysWhenAPinnedKeyIsNoKey(t *testing.T) {
+	as := []archive.Article{{ID: "bad", Path: "bad.md", Title: "Bad pin", Date: day("2019-01-02"), Kind: "article",
+		Authors: []string{"Di Poe"}, Body: "Text.\n"}}
+	prob := archive.Problem{Path: "bad.md", Line: 5, Msg: `citekey "has space}" is not a citation key (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); a generated key is used`}
+	if !archive.IsBadCiteKey(prob) {
+		t.Fatalf("%v is not a bad key's problem", prob)
+	}
+	f := newFake(as...)
+	opts := Options{OpenIndex: func(ctx context.Context, progress func(done, total int)) (Searcher, Info, error) {
+		return f, Info{Count: len(as), Problems: []archive.Problem{prob}}, nil
+	}}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 200, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.key("enter", "c")
+	h.requireScreen(`Copied citation · bad.md:5: citekey "has space}" is not a citation key`)
 }

@@ -26,6 +26,7 @@ type quotesOpenedMsg struct {
 type quoteSavedMsg struct {
 	quote state.Quote
 	warn  string // the ledger of citation keys could not be used: a warning
+	path  string // the piece's file (badKeyWarning)
 	err   error
 }
 
@@ -88,7 +89,7 @@ func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book
 		if err != nil {
 			return quoteSavedMsg{err: err}
 		}
-		return quoteSavedMsg{quote: q, warn: warn, err: book.Save()}
+		return quoteSavedMsg{quote: q, warn: warn, path: a.Path, err: book.Save()}
 	}
 }
 

@@ -139,7 +139,41 @@ func citePieces(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, ids []
 	if len(arts) == 1 && (f == cite.Text || f == cite.Markdown) {
 		text = strings.TrimSuffix(text, "\n") // one note pastes into a sentence
 	}
-	return citedMsg{text: text, n: len(arts), warn: withPinWarning(warn, keys, arts), err: err}
+	paths := make([]string, len(arts))
+	for i, a := range arts {
+		paths[i] = a.Path
+	}
+	return citedMsg{text: text, n: len(arts), warn: withPinWarning(warn, keys, arts), paths: paths, err: err}
+}
+
+// badKeyWarning says which of the pieces whose files are paths pin a
+// citation key that is not one (archive.IsBadCiteKey: the parse drops it,
+// so the keyring does not see it), and are cited by a generated key, as
+// folio cite warns; "" for none. probs are the archive's problems.
+func badKeyWarning(probs []archive.Problem, paths []string) string {
+	cited := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		cited[p] = true
+	}
+	var first string
+	n := 0
+	for _, p := range probs {
+		if archive.IsBadCiteKey(p) && cited[p.Path] {
+			if n == 0 {
+				first = p.String()
+			}
+			n++
+		}
+	}
+	if n > 1 {
+		return fmt.Sprintf("%s (and %d more pinned keys not used: folio check lists them)", first, n-1)
+	}
+	return first
+}
+
+// joinWarnings joins two warnings for the status line.
+func joinWarnings(a, b string) string {
+	return strings.Trim(a+" · "+b, " ·")
 }
 
 // withPinWarning adds to warn which of arts are not cited by the key they

@@ -124,7 +124,8 @@ type readingCountsMsg struct {
 type citedMsg struct {
 	text     string
 	n, total int
-	warn     string // the ledger of citation keys could not be used: a warning
+	warn     string   // the ledger of citation keys could not be used: a warning
+	paths    []string // the cited pieces' files (badKeyWarning)
 	err      error
 }
 

@@ -447,7 +447,7 @@ func (m *Model) quoteSaved(msg quoteSavedMsg) tea.Cmd {
 		return m.status.set("Quote not saved: "+archive.SanitizeLine(msg.err.Error()), true)
 	}
 	status := m.status.set("Quote kept · Q lists the quotes · folio quotes prints them", false)
-	if msg.warn != "" {
+	if msg.warn = joinWarnings(msg.warn, badKeyWarning(m.info.Problems, []string{msg.path})); msg.warn != "" {
 		status = m.status.set("Quote kept · "+msg.warn, true)
 	}
 	return tea.Batch(status, m.locateQuotes())

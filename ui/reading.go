@@ -207,6 +207,7 @@ func (m *Model) cited(msg citedMsg) tea.Cmd {
 	if msg.err != nil {
 		return m.status.set("Could not cite: "+msg.err.Error(), true)
 	}
+	msg.warn = joinWarnings(msg.warn, badKeyWarning(m.info.Problems, msg.paths))
 	text := "Copied citation"
 	switch {
 	case msg.n > 1 && msg.total > msg.n:
