@@ -367,3 +367,54 @@ func TestCollapsedCountsAcrossCases(t *testing.T) {
 		}
 	}
 }
+
+// Collapsed, a trend counts each group of copies once, in the period of
+// the piece search shows for it (the earliest): its points add up to the
+// search's total (a helper's report: a group whose copies ran in 2019 and
+// 2020 counted in both years, and by week the undated count came out
+// negative, the total one short).
+func TestCollapsedTrendCountsAGroupOnce(t *testing.T) {
+	src := t.TempDir()
+	words := strings.Fields("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu")
+	var body strings.Builder
+	for i := range 400 {
+		body.WriteString(words[(i*7+i/3)%len(words)] + " ")
+	}
+	for name, head := range map[string]string{
+		"orig.md":  "title: Original story\ndate: 2019-12-30\noutlet: Paper A",
+		"copy1.md": "title: Original story\ndate: 2020-01-05\noutlet: Paper B",
+		"copy2.md": "title: Another headline\ndate: 2020\noutlet: Paper C",
+	} {
+		if err := os.WriteFile(filepath.Join(src, name), []byte("---\n"+head+"\n---\n"+body.String()+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(src, "other.md"), []byte("---\ntitle: Unrelated\ndate: 2020-02-02\n---\nSomething else about zulu.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := openFolder(t, src, t.TempDir())
+	defer ix.Close()
+	if g := ix.Copies("orig"); len(g) != 3 {
+		t.Fatalf("copies of orig: %+v", g)
+	}
+	q := Query{Text: "zulu", CollapseCopies: true}
+	if r := run(t, ix, q); r.Total != 2 {
+		t.Fatalf("collapsed search: %d hits, want 2", r.Total)
+	}
+	for _, by := range []Period{ByYear, ByMonth, ByWeek} {
+		tr, err := ix.Trend(context.Background(), q, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tr.Matched() != 2 || tr.Undated.Count != 0 {
+			t.Errorf("by %v: the trend counts %d (undated %d), the search 2", by, tr.Matched(), tr.Undated.Count)
+		}
+		if by == ByYear {
+			for _, p := range tr.Points {
+				if want := map[string]int{"2019": 1, "2020": 1}[p.Period]; p.Count != want || p.Total != want {
+					t.Errorf("%s: %d of %d, want %d of %d", p.Period, p.Count, p.Total, want, want)
+				}
+			}
+		}
+	}
+}

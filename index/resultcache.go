@@ -23,6 +23,9 @@ func queryKey(q Query) string {
 	if q.Suggest {
 		b.WriteString("|suggest")
 	}
+	if q.hitsFacets {
+		b.WriteString("|hitsfacets")
+	}
 	fmt.Fprintf(&b, "|%d|%d|%d|%d|%d|%d|%t|%t", q.From.UnixNano(), q.To.UnixNano(), q.Sort, q.Offset, q.Limit, q.Mode, q.Typing, q.CollapseCopies)
 	if n := q.SnippetHits(); n >= 0 && q.Mode != ModeFacets && q.Mode != ModeCount { // no hits: no snippets
 		fmt.Fprintf(&b, "|snippets%d", n)

@@ -135,7 +135,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		}
 	}
 	res.Total = total
-	if q.CollapseCopies && fc.counter != nil {
+	if q.CollapseCopies && fc.counter != nil && !q.hitsFacets {
 		if err := ix.addCollapsedValues(sctx, combine(c.must, c.mustNot, c.should, filters, base, ""), mv, fc.counter); err != nil {
 			fc.wait()
 			return Results{}, err

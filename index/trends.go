@@ -216,6 +216,9 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	from, to := q.From, q.To
 	q.Years, q.Months = nil, nil
 	q.Mode, q.Offset, q.Limit = ModeFacets, 0, 0
+	// a group of copies counts once, in the period of its piece that
+	// search shows (the earliest)
+	q.hitsFacets = q.CollapseCopies
 	res, err := ix.Search(ctx, q)
 	if err != nil {
 		return Trend{}, err
@@ -224,7 +227,7 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	// their totals are the archive's pieces in the range
 	whole, allCount := ix.AllFacets(), ix.Count()
 	if q.CollapseCopies {
-		r, err := ix.Search(ctx, Query{CollapseCopies: true, Mode: ModeFacets})
+		r, err := ix.Search(ctx, Query{CollapseCopies: true, Mode: ModeFacets, hitsFacets: true})
 		if err != nil {
 			return Trend{}, err
 		}
@@ -232,7 +235,7 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	}
 	all := whole
 	if !from.IsZero() || !to.IsZero() {
-		r, err := ix.Search(ctx, Query{CollapseCopies: q.CollapseCopies, From: from, To: to, Mode: ModeFacets})
+		r, err := ix.Search(ctx, Query{CollapseCopies: q.CollapseCopies, From: from, To: to, Mode: ModeFacets, hitsFacets: q.CollapseCopies})
 		if err != nil {
 			return Trend{}, err
 		}
@@ -259,7 +262,7 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 		t.Coarser = append(t.Coarser, TrendPoint{Period: v.Value, Start: s, Count: counts[v.Value], Total: totals[v.Value]})
 	}
 	slices.SortStableFunc(t.Coarser, func(a, b TrendPoint) int { return strings.Compare(a.Period, b.Period) })
-	t.Undated = TrendPoint{Period: "undated", Count: res.Total - sumCounts(res.Facets.Years), Total: allCount - sumCounts(all.Years)}
+	t.Undated = TrendPoint{Period: "undated", Count: max(res.Total-sumCounts(res.Facets.Years), 0), Total: max(allCount-sumCounts(all.Years), 0)}
 
 	if !from.IsZero() || !to.IsZero() {
 		drop := func(per Period) func(TrendPoint) bool {

@@ -87,6 +87,11 @@ type Query struct {
 	Sort     Sort
 	Offset   int
 	Limit    int // 0 means a default (50)
+	// hitsFacets, with CollapseCopies, counts each group of copies once,
+	// in the values of the piece standing for it (no addCollapsedValues):
+	// a field's counts add up to the total, as a trend's periods must (a
+	// helper's report: a group dated in two years counted in both).
+	hitsFacets bool
 }
 
 // Mode says which parts of Results a Query computes.
