@@ -149,9 +149,14 @@ func writeTable(w io.Writer, as, all []archive.Article, width int) error {
 			c := ansi.Truncate(r[title], room, "…")
 			cells = append(cells, c+strings.Repeat(" ", max(room-cellWidth(c), 0)))
 		}
-		cells = append(cells, idCell)
-		line := strings.Join(cells, strings.Repeat(" ", gap))
-		b.WriteString(ansi.Truncate(line, width, "…") + "\n")
+		// the id is never cut below its unique prefix: what is before it
+		// gives way (a helper's report: two ids cut to one "…" on an
+		// 80-column terminal), and an id wider than the line is whole
+		head := ansi.Truncate(strings.Join(cells, strings.Repeat(" ", gap)), max(width-gap-cellWidth(idCell), 0), "…")
+		if head != "" {
+			head += strings.Repeat(" ", gap)
+		}
+		b.WriteString(head + idCell + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

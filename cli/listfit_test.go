@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -141,6 +142,35 @@ func TestCellWidthIsStringWidth(t *testing.T) {
 		"café", "日本語", "emoji 👍🏽 flag 🇬🇧", "e\u0301", "zero\u200bwidth", "\u00a0nbsp"} {
 		if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
 			t.Errorf("cellWidth(%q) = %d, ansi.StringWidth %d", s, got, want)
+		}
+	}
+}
+
+// Two long ids that differ at their ends are each cut no shorter than the
+// prefix only it has, whatever the width: what is before the id gives way
+// (a helper's report: on 80 columns both rows read the same cut id, and
+// show and cite refused it as two pieces').
+func TestListNeverCutsAnIDBelowItsPrefix(t *testing.T) {
+	d := archive.Date{Time: time.Date(2019, 11, 20, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
+	long := "web/2019-11-20-uk-tories-under-fire-for-twitter-name-switch-during-debate"
+	as := []archive.Article{
+		{ID: long, Title: "UK Tories under fire for Twitter name switch during debate", Outlet: "The Guardian", Date: d},
+		{ID: long + "-2", Title: "UK Tories under fire for Twitter name switch during debate", Outlet: "The Times", Date: d},
+	}
+	for _, width := range []int{40, 60, 80, 100, 120} {
+		var out bytes.Buffer
+		if err := writeTable(&out, as, as, width); err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+			f := strings.Fields(l)
+			last := f[len(f)-1]
+			if last == as[i].ID {
+				continue // whole (show takes an id as it is first)
+			}
+			if got, ok := byIDPrefix(as, strings.TrimSuffix(last, "…")); !strings.HasSuffix(last, "…") || !ok || got.ID != as[i].ID {
+				t.Errorf("width %d: line %d names no piece, or another: %q", width, i, l)
+			}
 		}
 	}
 }
