@@ -685,3 +685,31 @@ func TestOpeningAnUnreadablePieceLeavesItUnread(t *testing.T) {
 		t.Errorf("%d unread rows after opening one readable piece, want 4:\n%s", n, h.screen())
 	}
 }
+
+// The timeline's peak is the highest bar drawn, and says how many more
+// are as high (the first of equal years was named alone, where folio
+// trends names a tie); a month's bar under the cursor counts the pieces
+// dated only to its year too, which its filter finds (a helper's report:
+// "2021-02: 1 piece", and enter gave 2).
+func TestTimelinePeakTiesAndYearOnlyPieces(t *testing.T) {
+	st := NewStyles(true, true)
+	tie := sidebar{facets: index.Facets{Years: []index.FacetValue{{Value: "2019", Count: 2}, {Value: "2020", Count: 1}, {Value: "2021", Count: 2}}}}
+	if v := strings.Join(tie.timelineView(28, -1, st), "\n"); !strings.Contains(v, "peak 2019 +1") {
+		t.Errorf("tied years:\n%s", v)
+	}
+	months := sidebar{width: 28, height: 30, facets: index.Facets{
+		Years:  []index.FacetValue{{Value: "2021", Count: 3}},
+		Months: []index.FacetValue{{Value: "2021-01", Count: 1}, {Value: "2021-02", Count: 1}},
+	}}
+	bars := months.timelineBars()
+	i := slices.IndexFunc(bars, func(b timelineBar) bool { return b.label == "2021-02" })
+	if i < 0 {
+		t.Fatalf("no bar for 2021-02 in %+v", bars)
+	}
+	if v := strings.Join(months.timelineView(28, i, st), "\n"); !strings.Contains(v, "2021-02: 1 + 1 no month") {
+		t.Errorf("a month's bar:\n%s", v)
+	}
+	if v := strings.Join(months.timelineView(28, -1, st), "\n"); !strings.Contains(v, "peak 2021-01 +1") {
+		t.Errorf("tied months:\n%s", v)
+	}
+}

@@ -112,6 +112,21 @@ func timelineBuckets(f index.Facets) []timelineBucket {
 	return out
 }
 
+// yearOnly counts, per year, the pieces of f dated only to the year: the
+// year's count less its months'.
+func yearOnly(f index.Facets) map[string]int {
+	out := map[string]int{}
+	for _, y := range f.Years {
+		out[y.Value] += y.Count
+	}
+	for _, m := range f.Months {
+		if len(m.Value) >= 4 {
+			out[m.Value[:4]] -= m.Count
+		}
+	}
+	return out
+}
+
 func sortedFacet(v []index.FacetValue) []index.FacetValue {
 	out := slices.Clone(v)
 	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
@@ -244,8 +259,23 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 	}
 	inner := w - 2
 	bars := timelineBars(buckets, inner)
-	busiest := slices.MaxFunc(buckets, func(a, b timelineBucket) int { return a.count - b.count })
-	note := st.TimelineAxis.Render(fmt.Sprintf("  peak %s", busiest.label))
+	// the peak of the bars drawn (a bar may hold several years), and how
+	// many are as high: the first of equal bars alone named a peak that
+	// folio trends did not (a helper's report)
+	peak, ties := 0, 0
+	for i, b := range bars {
+		switch {
+		case b.count > bars[peak].count:
+			peak, ties = i, 0
+		case i != peak && b.count == bars[peak].count:
+			ties++
+		}
+	}
+	peakNote := "  peak " + bars[peak].label
+	if ties > 0 {
+		peakNote += fmt.Sprintf(" +%d", ties)
+	}
+	note := st.TimelineAxis.Render(peakNote)
 	switch {
 	case !s.period.isZero():
 		note = "  " + st.FacetChosen.Render("◉ "+s.period.label)
@@ -258,6 +288,11 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 		// Under the cursor: what enter would choose.
 		b := bars[cursor]
 		what := fmt.Sprintf("%s: %s", b.label, plural(b.count, "piece"))
+		if n := yearOnly(s.facets)[b.label[:min(4, len(b.label))]]; n > 0 && len(b.label) > 4 {
+			// a month's bar: enter finds the pieces dated only to its
+			// year as well (their period overlaps the month's)
+			what = fmt.Sprintf("%s: %d + %d no month", b.label, b.count, n)
+		}
 		if b.label == s.period.label {
 			what += " ◉"
 		}
