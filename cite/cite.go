@@ -197,6 +197,21 @@ func SplitName(s string) Name {
 	if len(words) == 0 {
 		return n
 	}
+	if len(words) > 1 && familyFirst(words) {
+		// Chinese, Japanese and Korean names are written family name
+		// first: 山田 太郎 is Yamada Tarō (a helper's report: cited as
+		// family 太郎)
+		n.Family, n.Given = words[0], strings.Join(words[1:], " ")
+		return n
+	}
+	if len(words) > 1 && particles[words[0]] {
+		// a name that starts with a particle in lower case has no given
+		// name: "van der Berg" is BibTeX's von "van der", last "Berg"
+		// (it was given name "van")
+		f := splitParticle(strings.Join(words, " "))
+		n.Particle, n.Family = f.Particle, f.Family
+		return n
+	}
 	// The family name starts at the first particle after the first word,
 	// else it is the last word. A particle written with a capital is part
 	// of the family name ("Martin Van Buren" is Van Buren, sorted under
@@ -213,6 +228,19 @@ func SplitName(s string) Name {
 	f := splitParticle(strings.Join(words[start:], " "))
 	n.Particle, n.Family = f.Particle, f.Family
 	return n
+}
+
+// familyFirst reports whether a name's words are all in the scripts of
+// names written family name first (Han, Kana, Hangul).
+func familyFirst(words []string) bool {
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) && r != '・' && r != 'ー' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func splitParticle(family string) Name {
@@ -869,6 +897,9 @@ func (n Name) natural() string {
 		return n.Literal
 	}
 	s := strings.Join(nonEmpty(n.Given, n.Particle, n.Family), " ")
+	if n.Given != "" && familyFirst([]string{n.Family, n.Given}) {
+		s = n.Family + " " + n.Given // 山田 太郎, as such a name is written
+	}
 	if n.Suffix != "" {
 		s += " " + n.Suffix
 	}

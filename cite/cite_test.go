@@ -349,6 +349,8 @@ func TestKeys(t *testing.T) {
 		{archive.Article{Title: "Why “Europe’s” future?", Outlet: "The Economist", Date: d}, "economist2020europe"},
 		{archive.Article{Title: "On the", Date: d}, "anon2020"},
 		{archive.Article{Title: "Brexit", Authors: []string{"Ludwig van Beethoven"}, Date: d}, "beethoven2020brexit"},
+		{archive.Article{Title: "Brexit", Authors: []string{"van der Berg"}, Date: d}, "berg2020brexit"},
+		{archive.Article{Title: "Brexit", Authors: []string{"山田 太郎"}, Date: d}, "shantian2020brexit"},
 	} {
 		if got := Key(c.a); got != c.want {
 			t.Errorf("Key(%q by %v) = %q, want %q", c.a.Title, c.a.Authors, got, c.want)
@@ -386,9 +388,22 @@ func TestSplitName(t *testing.T) {
 		"Van Morrison":               {Given: "Van", Family: "Morrison"},
 		"Sir Winston Churchill":      {Given: "Sir Winston", Family: "Churchill"},
 		"Raffaello Pantucci, Editor": {Given: "Editor", Family: "Raffaello Pantucci"},
+		// a helper's report: a lower-case particle first is no given name,
+		// and names in Han, Kana or Hangul are written family name first
+		"van der Berg": {Particle: "van der", Family: "Berg"},
+		"de la Cruz":   {Particle: "de la", Family: "Cruz"},
+		"山田 太郎":        {Family: "山田", Given: "太郎"},
+		"김 정은":         {Family: "김", Given: "정은"},
+		"习 近平":         {Family: "习", Given: "近平"},
 	} {
 		if got := SplitName(in); got != want {
 			t.Errorf("SplitName(%q) = %+v, want %+v", in, got, want)
+		}
+	}
+	// a note names a person as the name is written
+	for _, in := range []string{"山田 太郎", "van der Berg", "Ludwig van Beethoven"} {
+		if got := SplitName(in).natural(); got != in {
+			t.Errorf("%q in a note: %q", in, got)
 		}
 	}
 }
