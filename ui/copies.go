@@ -97,9 +97,13 @@ func (s sidebar) copiesEntries() []sidebarEntry {
 	if s.copiesN == 0 && !s.isChosen(groupCopies, copiesCollapse) {
 		return nil
 	}
+	n := s.copiesN
+	if s.hiddenKnown {
+		n = s.copiesHidden
+	}
 	return []sidebarEntry{
 		{group: groupCopies, header: true},
-		{group: groupCopies, value: copiesCollapse, count: s.copiesN},
+		{group: groupCopies, value: copiesCollapse, count: n},
 	}
 }
 

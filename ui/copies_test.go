@@ -2,13 +2,17 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // copiesFake is a fakeSearcher that knows groups of republished copies, as
@@ -128,5 +132,44 @@ func TestSidebarHidesCopies(t *testing.T) {
 	plain := newHarness(t, newFake(testArticles()...), 100, 30)
 	if strings.Contains(plain.screen(), "COPIES") {
 		t.Error("COPIES shown for an archive without copies")
+	}
+}
+
+// The COPIES entry counts the query's matches that hiding copies leaves
+// out, as the sidebar's other counts follow the query (a helper's report:
+// it counted the archive's copies whatever the query).
+func TestHideCopiesCountFollowsTheQuery(t *testing.T) {
+	dir := testcorpus.CopyFS(t, archive.Bundled())
+	const name = "2017-10-19-raqqa-terror-is-here-to-stay.md"
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := strings.Replace(string(data), `date: "2017-10-19"`, `date: "2017-10-26"`, 1) + "\nReprinted with permission.\n"
+	if err := os.WriteFile(filepath.Join(dir, "copy-"+name), []byte(cp), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, _ := realIndex(t, dir)
+	h := &harness{t: t, m: New(Options{OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+		return ix, Info{Count: ix.Count(), Copies: 1}, nil
+	}})}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(openIndexCmd(context.Background(), h.m.opts.OpenIndex, h.m.relay))
+	entry := func() int {
+		for _, e := range h.m.sidebar.copiesEntries() {
+			if !e.header {
+				return e.count
+			}
+		}
+		return -1
+	}
+	if n := entry(); !h.m.sidebar.hiddenKnown || n != 1 {
+		t.Errorf("no query: Hide copies %d, want 1", n)
+	}
+	h.key("/")
+	h.typeText("barcelona")
+	h.key("enter")
+	if n := entry(); !h.m.sidebar.hiddenKnown || h.m.query.Text != "barcelona" || n != 0 {
+		t.Errorf("barcelona (no copy among its matches): Hide copies %d, want 0", n)
 	}
 }

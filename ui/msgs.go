@@ -69,6 +69,7 @@ type rankMsg struct {
 type facetsMsg struct {
 	gen    int
 	facets index.Facets
+	hidden int // the matches hiding copies leaves out; -1 when not counted
 	err    error
 }
 

@@ -147,6 +147,11 @@ type sidebar struct {
 	// copiesN is how many pieces of the archive are copies of another: the
 	// COPIES group is shown when there are any (or it is chosen).
 	copiesN int
+	// copiesHidden is how many of the query's matches hiding copies
+	// leaves out (facetsMsg.hidden), what the COPIES entry counts when
+	// hiddenKnown (else copiesN, the archive's)
+	copiesHidden int
+	hiddenKnown  bool
 
 	// The timeline.
 	period     period // chosen on it; zero for none

@@ -169,6 +169,7 @@ func (m *Model) gotFacets(msg facetsMsg) tea.Cmd {
 		return m.status.set("Could not count the filters: "+msg.err.Error(), true)
 	}
 	m.sidebar.newQuery(m.baseQuery.Text)
+	m.sidebar.copiesHidden, m.sidebar.hiddenKnown = msg.hidden, msg.hidden >= 0
 	m.sidebar.setFacets(msg.facets)
 	m.list.sawAuthors(msg.facets.Authors)
 	return m.layout()
