@@ -68,7 +68,7 @@ pieces and not problems: the summary counts them.`,
 					termsafe.Quote(arch.Name), n, skipped, folders, len(arch.Articles), also)
 				return exitCode(1)
 			}
-			fmt.Fprintf(env.Out, "%s: %d pieces, no problems%s\n", termsafe.Quote(arch.Name), len(arch.Articles), also)
+			fmt.Fprintf(env.Out, "%s: %s, no problems%s\n", termsafe.Quote(arch.Name), pieces(len(arch.Articles)), also)
 			return nil
 		},
 	}

@@ -56,8 +56,8 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 			} else {
 				where = termsafe.Quote(where)
 			}
-			fmt.Fprintf(env.Out, "%s: %s: %d pieces (%d indexed, %d removed, %.1f MB) in %s; index in %s\n",
-				termsafe.Quote(ix.Name()), what, st.Docs, st.Indexed, st.Removed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
+			fmt.Fprintf(env.Out, "%s: %s: %s (%d indexed, %d removed, %.1f MB) in %s; index in %s\n",
+				termsafe.Quote(ix.Name()), what, pieces(st.Docs), st.Indexed, st.Removed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
 			if s := problemCounts(ix.Problems()); s != "" {
 				fmt.Fprintf(env.Out, "%s; folio check lists why\n", s)
 			}

@@ -39,7 +39,7 @@ func TestIndexCountsAFreshFileOnce(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, errs)
 		}
-		if !strings.Contains(out, ": built: 1 pieces (1 indexed,") {
+		if !strings.Contains(out, ": built: 1 piece (1 indexed,") {
 			t.Errorf("folio index said %q", out)
 		}
 		return

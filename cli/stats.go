@@ -180,7 +180,7 @@ func byCount(m map[string]int) []count {
 const barWidth = 30
 
 func writeStats(w io.Writer, st archiveStats, top int) error {
-	fmt.Fprintf(w, "%s: %d pieces\n", termsafe.Quote(st.Archive), st.Pieces)
+	fmt.Fprintf(w, "%s: %s\n", termsafe.Quote(st.Archive), pieces(st.Pieces))
 	section := func(title string, cs []count, limit bool) {
 		if len(cs) == 0 {
 			return

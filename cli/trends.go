@@ -203,10 +203,21 @@ func share(count, total int) string {
 	return strconv.FormatFloat(float64(count)/float64(total), 'f', 4, 64)
 }
 
+// label names query i in a table, a CSV header and a chart: the query,
+// or "(any)" for one of no words (every piece the filters keep), which
+// left a header blank.
+func (ts trendSet) label(i int) string {
+	if strings.TrimSpace(ts.Queries[i]) == "" {
+		return "(any)"
+	}
+	return ts.Queries[i]
+}
+
 func (ts trendSet) writeCSV(w io.Writer, withShare bool) error {
 	cw := csv.NewWriter(w)
 	head := []string{"period", "dated_to", "all"}
-	for _, q := range ts.Queries {
+	for i := range ts.Queries {
+		q := ts.label(i)
 		head = append(head, q)
 		if withShare {
 			head = append(head, q+" share")
@@ -234,8 +245,8 @@ func (ts trendSet) writeCSV(w io.Writer, withShare bool) error {
 func (ts trendSet) writeTable(w io.Writer, withShare bool) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{ts.By.String(), "all"}
-	for _, q := range ts.Queries {
-		head = append(head, termsafe.Escape(q))
+	for i := range ts.Queries {
+		head = append(head, termsafe.Escape(ts.label(i)))
 		if withShare {
 			head = append(head, "share")
 		}
@@ -259,7 +270,7 @@ func (ts trendSet) writeTable(w io.Writer, withShare bool) error {
 		return err
 	}
 	for i, t := range ts.Trends {
-		fmt.Fprintf(w, "%s: %d pieces", termsafe.Escape(ts.Queries[i]), t.Matched())
+		fmt.Fprintf(w, "%s: %s", termsafe.Escape(ts.label(i)), pieces(t.Matched()))
 		if p := t.Peak(withShare); p >= 0 {
 			fmt.Fprintf(w, ", peak %s", t.Points[p].Period)
 			if n := t.Ties(p, withShare); n > 0 {

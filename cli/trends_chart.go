@@ -48,6 +48,9 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 	quoted := make([]string, len(ts.Queries))
 	for i, q := range ts.Queries {
 		quoted[i] = queryLabel(q)
+		if strings.TrimSpace(q) == "" {
+			quoted[i] = ts.label(i)
+		}
 	}
 	what := "pieces"
 	if share {
@@ -100,7 +103,7 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 			points.Radius = vg.Points(1.3)
 		}
 		p.Add(line, points)
-		p.Legend.Add(fmt.Sprintf("%s (%d pieces)", quoted[i], t.Matched()), line, points)
+		p.Legend.Add(fmt.Sprintf("%s (%s)", quoted[i], pieces(t.Matched())), line, points)
 		for _, xy := range xys {
 			top = max(top, xy.Y)
 		}

@@ -187,3 +187,21 @@ func TestTrendsBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// A query of no words (every piece) is named "(any)" in the table, its
+// summary and the CSV header (a helper's report: a blank header, ": 24
+// pieces", a CSV header ending "all,"); one piece is "1 piece".
+func TestTrendsNameAnEmptyQuery(t *testing.T) {
+	out, errOut, code := run(t, "trends", "", "--by", "year")
+	if code != 0 || !strings.Contains(out, "all  (any)") || !strings.Contains(out, "(any): 24 pieces") {
+		t.Errorf("exit %d %s:\n%s", code, errOut, out)
+	}
+	out, _, _ = run(t, "trends", "", "--by", "year", "--csv")
+	if head, _, _ := strings.Cut(out, "\n"); head != "period,dated_to,all,(any)" {
+		t.Errorf("CSV header %q", head)
+	}
+	out, _, _ = run(t, "trends", "westminster", "--by", "year")
+	if !strings.Contains(out, "westminster: 1 piece,") {
+		t.Errorf("one piece:\n%s", out)
+	}
+}
