@@ -517,3 +517,18 @@ func TestStatsMergeCases(t *testing.T) {
 		}
 	}
 }
+
+// The months of folio stats say how many pieces are in no month (dated
+// only to the year), as folio trends does; they were left out silently.
+func TestStatsSayThePiecesInNoMonth(t *testing.T) {
+	dir := t.TempDir()
+	for name, date := range map[string]string{"a.md": "2021-02-03", "b.md": "2021", "c.md": "2020-05"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\ntitle: T "+name+"\ndate: "+date+"\n---\nx\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := run(t, "--archive", dir, "stats")
+	if code != 0 || !strings.Contains(out, "2021-02  ") || !strings.Contains(out, "(and 1 piece dated only to the year, in no month)") {
+		t.Errorf("exit %d %s:\n%s", code, errOut, out)
+	}
+}

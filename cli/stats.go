@@ -213,9 +213,23 @@ func writeStats(w io.Writer, st archiveStats, top int) error {
 	}
 	section("Year", st.Years, false)
 	section("Month", st.Months, false)
+	if n := sumOf(st.Years) - sumOf(st.Months); n > 0 && len(st.Months) > 0 {
+		// said, as folio trends says it: the months add up to less than
+		// the years (a helper's report: they were left out silently)
+		fmt.Fprintf(w, "  (and %s dated only to the year, in no month)\n", pieces(n))
+	}
 	section("Outlet", st.Outlets, true)
 	section("Author", st.Authors, true)
 	section("Tag", st.Tags, true)
 	section("Kind", st.Kinds, false)
 	return nil
+}
+
+// sumOf adds the counts up.
+func sumOf(cs []count) int {
+	n := 0
+	for _, c := range cs {
+		n += c.Count
+	}
+	return n
 }
