@@ -37,7 +37,7 @@ func Bundled() fs.FS {
 type Archive struct {
 	Name     string    // BundledName, or the folder's absolute path
 	FS       fs.FS     // where the files are read from
-	Articles []Article // newest first, then by title
+	Articles []Article // newest first, then by ID (SortNewestFirst)
 	byID     map[string]int
 	bySite   map[string]int // Article.SiteKeys
 }
@@ -423,10 +423,14 @@ func DuplicateProblem(p, other, id string) Problem {
 	return Problem{Path: p, Msg: fmt.Sprintf("duplicate id %q: %s has the same id; skipped", id, other), Fatal: true}
 }
 
-// SortNewestFirst orders articles by date (newest first), then title, then ID.
+// SortNewestFirst orders articles by date (the start of its period, newest
+// first), then ID: the order of the index's newest first (folio search
+// --sort newest, the reader's list), so that folio list agrees with them
+// on pieces of one date (a helper's report: 2021-01-01 and a piece dated
+// 2021 came in opposite orders; it broke ties by title).
 func SortNewestFirst(as []Article) {
 	slices.SortStableFunc(as, func(a, b Article) int {
-		return cmp.Or(b.Date.Time.Compare(a.Date.Time), strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID))
+		return cmp.Or(b.Date.Time.Compare(a.Date.Time), strings.Compare(a.ID, b.ID))
 	})
 }
 

@@ -532,3 +532,21 @@ func TestStatsSayThePiecesInNoMonth(t *testing.T) {
 		t.Errorf("exit %d %s:\n%s", code, errOut, out)
 	}
 }
+
+// folio list orders pieces of one date as folio search --sort newest
+// does (and the reader's list): by ID (a helper's report: a piece dated
+// 2021-01-01 and one dated 2021 came in opposite orders; list broke ties
+// by title).
+func TestListAndSearchOrderTiesAlike(t *testing.T) {
+	dir := t.TempDir()
+	for name, fm := range map[string]string{"a.md": "title: Zed\ndate: 2021-01-01", "b.md": "title: Aye\ndate: 2021"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\n"+fm+"\n---\nalpha\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _, _ := run(t, "--archive", dir, "list")
+	search, _, _ := run(t, "--archive", dir, "search", "alpha", "--sort", "newest")
+	if !(strings.Index(list, "Zed") < strings.Index(list, "Aye")) || !(strings.Index(search, "Zed") < strings.Index(search, "Aye")) {
+		t.Errorf("list:\n%s\nsearch:\n%s", list, search)
+	}
+}
