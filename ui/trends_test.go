@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -101,5 +102,23 @@ func TestTrendsWithoutTheCapability(t *testing.T) {
 	h.key("t")
 	if h.m.trends.open || !strings.Contains(h.screen(), "cannot count pieces over time") {
 		t.Fatalf("screen:\n%s", h.screen())
+	}
+}
+
+// The chart's period labels keep a space between them: week labels ran
+// together ("2020-W012020-W05", a helper's report).
+func TestChartAxisLabelsStandApart(t *testing.T) {
+	var pts []index.TrendPoint
+	for w := 1; w <= 20; w++ {
+		pts = append(pts, index.TrendPoint{Period: fmt.Sprintf("2020-W%02d", w), Count: w % 3})
+	}
+	p := trendsPane{series: []trendSeries{{label: "x", trend: index.Trend{By: index.ByWeek, Points: pts}}}}
+	f := chartFrame{p: p, first: 0, last: len(pts), group: 2}
+	labels := f.axis(80)[2]
+	if strings.Contains(labels, "W012020") || strings.Contains(labels, "2020-W") && strings.Count(labels, "2020-W") != len(strings.Fields(labels)) {
+		t.Errorf("labels run together: %q", labels)
+	}
+	if strings.Count(labels, "2020-W") < 2 {
+		t.Errorf("too few labels: %q", labels)
 	}
 }

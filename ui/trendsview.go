@@ -188,8 +188,8 @@ func (f chartFrame) axis(w int) []string {
 	}
 	labels := []rune(strings.Repeat(" ", w))
 	put := func(at int, s string) {
-		if at+len(s) > len(labels) {
-			return
+		if at+len(s) > len(labels) || at > 0 && labels[at-1] != ' ' {
+			return // off the line, or against the label before it (2020-W012020-W05)
 		}
 		for k := at; k < at+len(s)+1 && k < len(labels); k++ {
 			if labels[k] != ' ' {
