@@ -247,7 +247,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s %s (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); a generated key is used", strconv.Quote(truncate(k, 60)), notCiteKey)})
 		}
 	}
-	a.SiteKeys = siteKeys(path, a.ID, m)
+	a.SiteKeys = siteKeys(path, a.ID, a.Date, m)
 	text := string(body)
 	if isPost {
 		// Liquid is Jekyll's: elsewhere {% … %} is text as written. Hugo's
@@ -615,14 +615,22 @@ func jekyllDotsEnd(data []byte) []byte {
 // and everything of its own (author, url, ...) in [extra].
 var zolaTables = map[string]bool{"taxonomies": true, "extra": true}
 
-// fill adds the fields of other that m does not have.
+// fill adds the fields of other, a Zola table's, that m does not have,
+// but for those Zola reads at the top alone (topOnly): draft = true in
+// [extra] is the site's own data, and the page is published (a helper's
+// report: such pages were skipped as drafts).
 func (m matter) fill(other matter) {
 	for k, f := range other {
-		if _, ok := m[k]; !ok {
+		if _, ok := m[k]; !ok && !topOnly[k] {
 			m[k] = f
 		}
 	}
 }
+
+// topOnly are the keys Zola reads at the top of the front matter alone:
+// in [extra] or [taxonomies] they mean nothing to the site.
+var topOnly = map[string]bool{"draft": true, "published": true, "slug": true, "path": true, "aliases": true,
+	"redirect_from": true, "permalink": true}
 
 // firstDate is the first of dateKeys with a value that is not a yes or no
 // (Jekyll's published flag).

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"regexp"
@@ -126,7 +127,7 @@ const maxSiteKey = 255
 // path (Article.SiteKeys), from its front matter m; id is its own, left
 // out. A site path that is a pattern (Jekyll's /:year/:title/) or a URL is
 // none.
-func siteKeys(p, id string, m matter) []string {
+func siteKeys(p, id string, date Date, m matter) []string {
 	var out []string
 	// add keeps sitePath's key, and says whether it is one (not a pattern,
 	// a URL)
@@ -154,7 +155,8 @@ func siteKeys(p, id string, m matter) []string {
 	placed := false
 	for _, k := range []string{"url", "permalink", "path"} {
 		s := strings.TrimSpace(stringOf(m[k].value))
-		if (strings.HasPrefix(s, "/") || k == "path" && s != "") && add(s) {
+		// Jekyll puts a / before a permalink without one
+		if (strings.HasPrefix(s, "/") || k != "url" && s != "") && add(s) {
 			placed = true
 		}
 	}
@@ -173,15 +175,35 @@ func siteKeys(p, id string, m matter) []string {
 			}
 		}
 	}
-	// a slug takes the place of the file's (or bundle's) name, unless a
-	// site path above places the piece; in a Jekyll post after its name's
-	// date, as Jekyll's :title does
-	if s := strings.TrimSpace(stringOf(m["slug"].value)); s != "" && !placed && !strings.Contains(s, "/") {
-		base := path.Base(p)
-		if mm := jekyllPostName.FindStringSubmatch(strings.TrimSuffix(base, path.Ext(base))); mm != nil && (strings.HasPrefix(p, "_posts/") || strings.Contains(p, "/_posts/")) {
-			s = mm[1] + "-" + mm[2] + "-" + mm[3] + "-" + s
+	if placed {
+		return out
+	}
+	// the name the site gives the piece in its folder, unless a site path
+	// above places it: a slug takes the place of the file's (or bundle's)
+	// name; a Jekyll post's is its date (the front matter's, as Jekyll's
+	// permalink takes it) then its slug or title; Zola leaves a date at
+	// the start of a name out (2021-05-05-hello-world is /hello-world/)
+	slug := strings.TrimSpace(stringOf(m["slug"].value))
+	if strings.Contains(slug, "/") {
+		slug = ""
+	}
+	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if strings.EqualFold(name, "index") {
+		name = path.Base(path.Dir(p))
+	}
+	post := strings.HasPrefix(p, "_posts/") || strings.Contains(p, "/_posts/")
+	if mm := jekyllPostName.FindStringSubmatch(name); post && mm != nil {
+		day, title := mm[1]+"-"+mm[2]+"-"+mm[3], cmp.Or(slug, mm[4])
+		if date.Precision == PrecisionDay {
+			day = date.Time.Format("2006-01-02")
 		}
-		add(path.Join(dir, s))
+		add(path.Join(dir, day+"-"+title))
+		return out
+	}
+	if slug != "" {
+		add(path.Join(dir, slug))
+	} else if loc := zolaName.FindStringIndex(name); loc != nil {
+		add(path.Join(dir, name[loc[1]-1:]))
 	}
 	return out
 }

@@ -435,3 +435,35 @@ func TestSiteKeysResolveLinks(t *testing.T) {
 		}
 	}
 }
+
+// Zola leaves a file name's date out of its path; a Jekyll post's
+// permalink takes the front matter's date; Jekyll puts a / before a
+// permalink without one; a draft flag in Zola's [extra] is the site's own
+// data, not a draft (a helper's report on each).
+func TestSiteKeysAsZolaAndJekyllMakeThem(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/blog/2021-05-05-hello-world.md":   {Data: []byte("+++\ntitle = \"Hello\"\n+++\nText.\n")},
+		"content/blog/2021-06-01_bundled/index.md": {Data: []byte("+++\ntitle = \"Bundled\"\n+++\nText.\n")},
+		"content/blog/extra-flags.md":              {Data: []byte("+++\ntitle = \"Flags\"\ndate = 2021-01-01\n[extra]\ndraft = true\npublished = false\nslug = \"nope\"\n+++\nText.\n")},
+		"_posts/2021-01-01-moved.md":               {Data: []byte("---\ntitle: Moved\ndate: 2021-02-15\n---\nText.\n")},
+		"_posts/2021-01-02-backup.md":              {Data: []byte("---\ntitle: Backup\npermalink: calculating-pi-backups\n---\nText.\n")},
+	}
+	a, probs := Load(fsys)
+	if len(probs) != 0 || len(a.Articles) != 5 {
+		t.Fatalf("%d pieces, problems %v; want 5 and none ([extra] draft = true is no draft)", len(a.Articles), probs)
+	}
+	if got := byPathOf(t, a, "content/blog/extra-flags.md").SiteKeys; len(got) != 0 {
+		t.Errorf("[extra] slug made keys %q", got)
+	}
+	for _, c := range []struct{ from, target, want string }{
+		{"content/blog/extra-flags.md", "/blog/hello-world/", "Hello"},
+		{"content/blog/extra-flags.md", "/blog/bundled/", "Bundled"},
+		{"_posts/2021-01-02-backup.md", "/2021/02/15/moved.html", "Moved"},
+		{"_posts/2021-01-01-moved.md", "/calculating-pi-backups/", "Backup"},
+	} {
+		got, ok := a.Resolve(LinkCandidates(c.from, c.target))
+		if !ok || got.Title != c.want {
+			t.Errorf("link %s from %s: %q (%v), want %q", c.target, c.from, got.Title, ok, c.want)
+		}
+	}
+}
