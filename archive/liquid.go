@@ -18,7 +18,7 @@ import (
 // the length of s.
 func liquid(s string) string {
 	if !strings.Contains(s, "{%") {
-		return s
+		return liquidOutputs(s)
 	}
 	tagEnd := nextindex.New(s, "%}")
 	ends := map[string]*endTags{}
@@ -29,11 +29,11 @@ func liquid(s string) string {
 	for {
 		j := strings.Index(s[i:], "{%")
 		if j < 0 {
-			b.WriteString(s[i:])
+			b.WriteString(liquidOutputs(s[i:]))
 			break
 		}
 		j += i
-		b.WriteString(s[i:j])
+		b.WriteString(liquidOutputs(s[i:j]))
 		e := tagEnd.Index(j + 2)
 		if e < 0 || e-j > maxShortcode || j > 0 && s[j-1] == '{' { // {{% … %}} is Hugo's
 			b.WriteString("{%")
@@ -83,6 +83,17 @@ func liquid(s string) string {
 				b.WriteString("```" + lang + "\n" + strings.Trim(body, "\r\n") + "\n```")
 			}
 			i = end + 2
+		case "post_url":
+			// a link to a post by its file's name: written as the file's
+			// path from the site's root, which names the post
+			// (LinkCandidates) as Jekyll's URL of it does
+			b.WriteString("/_posts/" + args)
+			i = after
+		case "link":
+			b.WriteString("/" + strings.TrimPrefix(args, "/")) // a file's path from the site's root
+			i = after
+		case "assign", "increment", "decrement", "cycle":
+			i = after // they set a variable: nothing shows
 		default:
 			if name != "" && args != "" {
 				b.WriteString("[" + name + ": " + args + "]")
@@ -173,4 +184,56 @@ func (e *endTags) next(p int) (at, open int) {
 	}
 	e.at, e.open = -1, -1
 	return -1, -1
+}
+
+// liquidOutputs renders the Liquid output tags ({{ … }}) of text between
+// a Jekyll piece's tags that make a site path: a quoted path through
+// relative_url or absolute_url is the path ({{ "/about/" | relative_url }}
+// is /about/), site.baseurl and site.url are nothing (a site at its
+// domain's root), so that such links name pieces. Any other stays as
+// written: its value is the site's. Linear in the length of s.
+func liquidOutputs(s string) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	ends := nextindex.New(s, "}}")
+	var b strings.Builder
+	i := 0
+	for {
+		j := strings.Index(s[i:], "{{")
+		if j < 0 {
+			b.WriteString(s[i:])
+			return b.String()
+		}
+		j += i
+		e := ends.Index(j + 2)
+		if e < 0 || e-j > maxShortcode {
+			b.WriteString(s[i : j+2])
+			i = j + 2
+			continue
+		}
+		b.WriteString(s[i:j])
+		if out, ok := liquidOutput(s[j+2 : e]); ok {
+			b.WriteString(out)
+		} else {
+			b.WriteString(s[j : e+2])
+		}
+		i = e + 2
+	}
+}
+
+// liquidOutput is what an output tag's inside shows, when liquidOutputs
+// knows it.
+func liquidOutput(inner string) (string, bool) {
+	inner = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(inner, "-"), "-"))
+	value, filters, _ := strings.Cut(inner, "|")
+	value, filters = strings.TrimSpace(value), strings.TrimSpace(filters)
+	switch {
+	case value == "site.baseurl" || value == "site.url":
+		return "", filters == "" || filters == "relative_url" || filters == "absolute_url"
+	case len(value) >= 2 && (value[0] == '"' || value[0] == '\'') && value[len(value)-1] == value[0] &&
+		(filters == "relative_url" || filters == "absolute_url" || filters == "prepend: site.baseurl"):
+		return value[1 : len(value)-1], true
+	}
+	return "", false
 }

@@ -265,6 +265,18 @@ func TestLiquidAsJekyllShowsIt(t *testing.T) {
 		"100 {% of %} and 50%}":               "100  and 50%}",
 		"no tags, {% here":                    "no tags, {% here",
 		"{{% notice %}}Hugo's{{% /notice %}}": "{{% notice %}}Hugo's{{% /notice %}}",
+		// links to posts and pages, and site paths through filters, as
+		// paths that name the pieces (a helper's report: shown garbled)
+		"[series]({% post_url 2016-03-28-theory %})":       "[series](/_posts/2016-03-28-theory)",
+		"[about]({% link about.md %})":                     "[about](/about.md)",
+		`[docs]({{ "/docs/themes/" | relative_url }})`:     "[docs](/docs/themes/)",
+		"[x]({{ site.baseurl }}/about/) {{site.url}}":      "[x](/about/) ",
+		"{{ site.title }} {{ page.title }}":                "{{ site.title }} {{ page.title }}",
+		"{% assign x = 1 %}Kept":                           "Kept",
+		"{% raw %}{{ site.baseurl }}{% endraw %}":          "{{ site.baseurl }}",
+		"{% comment %}{{ site.baseurl }}{% endcomment %}X": "X",
+		"no tags {{ site.baseurl }}/x":                     "no tags /x",
+		"unclosed {{ site.baseurl":                         "unclosed {{ site.baseurl",
 	} {
 		if got := liquid(in); got != want {
 			t.Errorf("liquid(%q) = %q, want %q", in, got, want)
@@ -460,6 +472,7 @@ func TestSiteKeysAsZolaAndJekyllMakeThem(t *testing.T) {
 		{"content/blog/extra-flags.md", "/blog/bundled/", "Bundled"},
 		{"_posts/2021-01-02-backup.md", "/2021/02/15/moved.html", "Moved"},
 		{"_posts/2021-01-01-moved.md", "/calculating-pi-backups/", "Backup"},
+		{"_posts/2021-01-02-backup.md", "/_posts/2021-01-01-moved", "Moved"}, // {% post_url 2021-01-01-moved %}
 	} {
 		got, ok := a.Resolve(LinkCandidates(c.from, c.target))
 		if !ok || got.Title != c.want {
