@@ -2,6 +2,7 @@ package archive
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/folio-tui/folio/internal/nextindex"
@@ -31,6 +32,7 @@ import (
 // its result.
 func Readable(md string) string {
 	md = expandShortcodes(md)
+	md = zolaBlocks(md)
 	md = readableHTML(md)
 	return footnotes(md)
 }
@@ -47,6 +49,8 @@ type shortcodes struct {
 	s                      string
 	hugoEnd, pctEnd, goEnd *nextindex.Finder // ">}}", "%}}", "}}"
 	tick                   *nextindex.Finder // "`"
+	comment                *nextindex.Finder // "/comment", made at the first comment
+	closer                 int               // the last comment closer found: commentEnd
 	open                   []string          // names of the paired shortcodes open
 }
 
@@ -97,6 +101,12 @@ func (sc *shortcodes) at(j int) (string, int, bool) {
 			return "", 0, false
 		}
 		inner := strings.TrimSpace(s[j+3 : e])
+		if strings.EqualFold(inner, "comment") {
+			// Hugo's comment shortcode: what it encloses is not shown
+			if end, ok := sc.commentEnd(e + 3); ok {
+				return "", end, true
+			}
+		}
 		if len(inner) >= 4 && strings.HasPrefix(inner, "/*") && strings.HasSuffix(inner, "*/") {
 			// Hugo's escape: the shortcode shown as written.
 			return s[j:j+3] + " " + strings.TrimSpace(inner[2:len(inner)-2]) + " " + closer, e + 3, true
@@ -105,6 +115,9 @@ func (sc *shortcodes) at(j int) (string, int, bool) {
 			return sc.close(strings.TrimSpace(inner[1:])), e + 3, true
 		}
 		return sc.hugo(strings.TrimSuffix(inner, "/")), e + 3, true
+	}
+	if out, end, ok := sc.zola(j); ok {
+		return out, end, true
 	}
 	for _, name := range goBlogCalls {
 		k := j + 2 + len(name)
@@ -122,6 +135,135 @@ func (sc *shortcodes) at(j int) (string, int, bool) {
 		return goBlogCall(name, pos), e + 2, true
 	}
 	return "", 0, false
+}
+
+// commentEnd is where the {{< /comment >}} closing a comment opened
+// before p ends, at most maxRaw bytes on; false for none.
+func (sc *shortcodes) commentEnd(p int) (int, bool) {
+	s := sc.s
+	if sc.comment == nil {
+		sc.comment, sc.closer = nextindex.New(s, "/comment"), -2
+	}
+	// the first closer at or after p: the last found serves while it is
+	// not behind p, so that each "/comment" is looked at once however many
+	// openers there are (a hostile body of unclosed comments was 3 s a MB)
+	if sc.closer == -2 || sc.closer >= 0 && sc.closer < p {
+		k := sc.comment.Index(p)
+		for ; k >= 0; k = sc.comment.Index(k + 1) {
+			before := strings.TrimRight(s[:k], " \t")
+			after := strings.TrimLeft(s[k+len("/comment"):], " \t")
+			if (strings.HasSuffix(before, "{{<") || strings.HasSuffix(before, "{{%")) && (strings.HasPrefix(after, ">}}") || strings.HasPrefix(after, "%}}")) {
+				break
+			}
+		}
+		sc.closer = k
+	}
+	if sc.closer < 0 || sc.closer-p > maxRaw {
+		return 0, false
+	}
+	after := strings.TrimLeft(s[sc.closer+len("/comment"):], " \t")
+	return len(s) - len(after) + 3, true
+}
+
+// zola reads a Zola shortcode call at s[j] ("{{"): {{ name(key="value",
+// …) }}, as Zola shows it (youtube, vimeo, gist as Hugo's are; another
+// with arguments as "[name: values]", one without as nothing), and
+// Zola's escape {{/* name() */}} as the call written; false if there is
+// none.
+func (sc *shortcodes) zola(j int) (string, int, bool) {
+	s := sc.s
+	e := sc.goEnd.Index(j + 2)
+	if e < 0 || e-j > maxShortcode {
+		return "", 0, false
+	}
+	inner := strings.TrimSpace(s[j+2 : e])
+	if len(inner) >= 4 && strings.HasPrefix(inner, "/*") && strings.HasSuffix(inner, "*/") {
+		call := strings.TrimSpace(inner[2 : len(inner)-2])
+		if zolaCall.MatchString(call) {
+			return "{{ " + call + " }}", e + 2, true
+		}
+		return "", 0, false
+	}
+	m := zolaCall.FindStringSubmatch(inner)
+	if m == nil {
+		return "", 0, false
+	}
+	_, named, vals := shortcodeArgs(zolaArgs(m[2]))
+	arg := func(key string) string { return strings.Trim(named[key], "'") }
+	switch name := strings.ToLower(m[1]); name {
+	case "youtube":
+		return mediaLine("video", "", prefixed("https://www.youtube.com/watch?v=", arg("id"))), e + 2, true
+	case "vimeo":
+		return mediaLine("video", "", prefixed("https://vimeo.com/", arg("id"))), e + 2, true
+	case "gist":
+		return mediaLine("gist", "", arg("url")), e + 2, true
+	}
+	var args []string
+	for _, v := range vals {
+		if v = oneLine(strings.Trim(v, "'")); v != "" {
+			args = append(args, v)
+		}
+	}
+	if len(args) == 0 {
+		return "", e + 2, true
+	}
+	return `\[` + oneLine(m[1]) + ": " + strings.Join(args, " ") + `\]`, e + 2, true
+}
+
+// zolaCall is a Zola shortcode call inside {{ }} or {% %}: a name, then
+// its arguments in brackets.
+var zolaCall = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)\(((?s).*)\)$`)
+
+// zolaArgs is a Zola call's arguments as shortcodeArgs reads them: the
+// commas between them, outside quotes, made spaces.
+func zolaArgs(s string) string {
+	b := []byte(s)
+	var quote byte
+	for i, c := range b {
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'' || c == '`':
+			quote = c
+		case c == ',':
+			b[i] = ' '
+		}
+	}
+	return string(b)
+}
+
+// zolaBlocks renders Zola's block shortcodes outside a Jekyll post: the
+// tags {% name(…) %} and {% end %} show nothing, what they enclose
+// staying. Linear in the length of s.
+func zolaBlocks(s string) string {
+	if !strings.Contains(s, "{%") {
+		return s
+	}
+	ends := nextindex.New(s, "%}")
+	var b strings.Builder
+	i := 0
+	for {
+		j := strings.Index(s[i:], "{%")
+		if j < 0 {
+			b.WriteString(s[i:])
+			return b.String()
+		}
+		j += i
+		e := ends.Index(j + 2)
+		if e < 0 || e-j > maxShortcode || j > 0 && s[j-1] == '{' { // {{% … %}} is Hugo's
+			b.WriteString(s[i : j+2])
+			i = j + 2
+			continue
+		}
+		inner := strings.TrimSpace(s[j+2 : e])
+		b.WriteString(s[i:j])
+		if inner != "end" && !zolaCall.MatchString(inner) {
+			b.WriteString(s[j : e+2]) // not Zola's: as written
+		}
+		i = e + 2
+	}
 }
 
 // raw reads {{raw `text`}} from the space after "raw" at k: the text as is.
