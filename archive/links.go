@@ -84,7 +84,7 @@ func LinkCandidates(fromPath, target string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(p string) {
-		if id := IDFromPath(p); id != "" && !seen[id] {
+		if id := linkID(p); id != "" && !seen[id] {
 			seen[id] = true
 			out = append(out, id)
 		}
@@ -106,6 +106,17 @@ func LinkCandidates(fromPath, target string) []string {
 		}
 	}
 	return out
+}
+
+// linkID is the id a path in a link names: IDFromPath's, but a dot in
+// its last part is no extension unless it is a page's (.md, .html): the
+// path /release-1.5/ is release-1-5, as the file release-1.5.md's id is
+// (a review: it looked up release-1, and slugs v2.0 and v2.1 were one).
+func linkID(p string) string {
+	if ext := strings.ToLower(path.Ext(p)); IsArticlePath(p) || ext == ".html" || ext == ".htm" {
+		return IDFromPath(p)
+	}
+	return IDFromPath(p + "/")
 }
 
 // maxCandidates caps the ids LinkCandidates gives for one link.

@@ -135,7 +135,7 @@ func siteKeys(p, id string, date Date, m matter) []string {
 		if strings.Contains(sitePath, ":") || strings.HasPrefix(sitePath, "//") {
 			return false
 		}
-		k := IDFromPath(sitePath)
+		k := linkID(sitePath)
 		if k == "" || len(k) > maxSiteKey {
 			return false
 		}

@@ -480,3 +480,41 @@ func TestSiteKeysAsZolaAndJekyllMakeThem(t *testing.T) {
 		}
 	}
 }
+
+// A dot in a link's last part is no extension unless a page's: /release-1.5/
+// names the piece with url /release-1.5/ (or the file release-1.5.md), and
+// slugs v2.0 and v2.1 are two paths (a review: the first looked up
+// release-1, the two slugs were one and a link named the wrong piece);
+// a link to report.pdf does not name report.md.
+func TestLinksWithDotsInTheirNames(t *testing.T) {
+	fm := func(title, extra string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2021-03-14\n" + extra + "---\nText.\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/posts/rel.md":    fm("Release", "url: /release-1.5/\n"),
+		"content/posts/v20.md":    fm("Version 2.0", "slug: v2.0\n"),
+		"content/posts/v21.md":    fm("Version 2.1", "slug: v2.1\n"),
+		"content/go1.21.md":       fm("Go 1.21", ""),
+		"content/files/report.md": fm("Report notes", ""),
+	}
+	a, probs := Load(fsys)
+	if len(probs) != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	for target, want := range map[string]string{
+		"/release-1.5/":     "Release",
+		"/posts/v2.0/":      "Version 2.0",
+		"/posts/v2.1/":      "Version 2.1",
+		"/go1.21/":          "Go 1.21",
+		"../go1.21.md":      "Go 1.21",
+		"/files/report.pdf": "",
+	} {
+		got, ok := a.Resolve(LinkCandidates("content/posts/rel.md", target))
+		if ok != (want != "") || got.Title != want {
+			t.Errorf("link %s: %q (%v), want %q", target, got.Title, ok, want)
+		}
+	}
+	if c := SiteKeyConflicts(a.Articles); len(c) != 0 {
+		t.Errorf("conflicts %v", c)
+	}
+}

@@ -712,4 +712,15 @@ func TestTimelinePeakTiesAndYearOnlyPieces(t *testing.T) {
 	if v := strings.Join(months.timelineView(28, -1, st), "\n"); !strings.Contains(v, "peak 2021-01 +1") {
 		t.Errorf("tied months:\n%s", v)
 	}
+	// years squeezed into bars count their year-only pieces already
+	var years []index.FacetValue
+	for y := 1950; y < 2025; y++ {
+		years = append(years, index.FacetValue{Value: fmt.Sprint(y), Count: 1})
+	}
+	years[0].Count = 2
+	squeezed := sidebar{width: 28, height: 30, facets: index.Facets{Years: years,
+		Months: []index.FacetValue{{Value: "1950-03", Count: 1}}}}
+	if v := strings.Join(squeezed.timelineView(28, 0, st), "\n"); strings.Contains(v, "no month") {
+		t.Errorf("a squeezed year bar:\n%s", v)
+	}
 }

@@ -112,6 +112,14 @@ func timelineBuckets(f index.Facets) []timelineBucket {
 	return out
 }
 
+// isMonthLabel reports whether a bar is one month's (2021-02), not a
+// year's or several periods' (1950–1953: a review found the year-only
+// pieces added to squeezed year bars, which count them already).
+func isMonthLabel(l string) bool {
+	_, _, ok := parseMonth(l)
+	return ok && len(l) == 7
+}
+
 // yearOnly counts, per year, the pieces of f dated only to the year: the
 // year's count less its months'.
 func yearOnly(f index.Facets) map[string]int {
@@ -288,7 +296,7 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 		// Under the cursor: what enter would choose.
 		b := bars[cursor]
 		what := fmt.Sprintf("%s: %s", b.label, plural(b.count, "piece"))
-		if n := yearOnly(s.facets)[b.label[:min(4, len(b.label))]]; n > 0 && len(b.label) > 4 {
+		if n := yearOnly(s.facets)[b.label[:min(4, len(b.label))]]; n > 0 && isMonthLabel(b.label) {
 			// a month's bar: enter finds the pieces dated only to its
 			// year as well (their period overlaps the month's)
 			what = fmt.Sprintf("%s: %d + %d no month", b.label, b.count, n)
