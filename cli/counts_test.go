@@ -550,3 +550,17 @@ func TestListAndSearchOrderTiesAlike(t *testing.T) {
 		t.Errorf("list:\n%s\nsearch:\n%s", list, search)
 	}
 }
+
+// folio list and stats count a folder not read apart from files skipped,
+// as index, check and the reader do (a review: it was a file skipped).
+func TestReportSkippedCountsFoldersApart(t *testing.T) {
+	var b bytes.Buffer
+	reportSkipped(&b, []archive.Problem{
+		{Path: "b", Msg: "cannot read: permission denied", Fatal: true, Unknown: true, Folder: true},
+		{Path: "x.md", Msg: "missing date", Fatal: true}, {Path: "x.md", Msg: "bad tags", Fatal: true},
+		{Path: "_index.md", Msg: archive.SectionPageMsg, Fatal: true, Quiet: true},
+	})
+	if got := b.String(); got != "folio: 1 file(s) skipped, 1 folder(s) not read; run folio check for details\n" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -230,16 +230,19 @@ func orDash(s string) string {
 	return s
 }
 
-// reportSkipped tells stderr how many files could not be read, pointing to
-// folio check for the details.
+// reportSkipped tells stderr how many files could not be read, and
+// folders not listed, pointing to folio check for the details (a review:
+// a folder not read was counted as a file skipped here).
 func reportSkipped(w io.Writer, probs []archive.Problem) {
-	n := 0
-	for _, p := range probs {
-		if p.Fatal && !p.Quiet {
-			n++
-		}
+	skipped, _ := archive.CountFiles(probs)
+	var parts []string
+	if skipped > 0 {
+		parts = append(parts, fmt.Sprintf("%d file(s) skipped", skipped))
 	}
-	if n > 0 {
-		fmt.Fprintf(w, "folio: %d file(s) skipped; run folio check for details\n", n)
+	if n := archive.CountFolders(probs); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d folder(s) not read", n))
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "folio: %s; run folio check for details\n", strings.Join(parts, ", "))
 	}
 }

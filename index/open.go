@@ -559,7 +559,7 @@ func (ix *Index) Skipped() int {
 	defer ix.mu.RUnlock()
 	seen := map[string]bool{}
 	for _, p := range ix.problems {
-		if p.Fatal {
+		if p.Fatal && !p.Folder {
 			seen[p.Path] = true
 		}
 	}
