@@ -306,34 +306,49 @@ func rankCmd(ctx context.Context, r Ranker, q index.Query, id string, at, gen in
 }
 
 // facetsCmd counts the facets of q, whose hits are on screen: the hits of
-// a keystroke come first, the counts of the sidebar a moment later. When
-// the archive has copies, it counts too how many of q's matches hiding
-// them leaves out (q counted the other way: the sidebar's "Hide copies"
-// follows the query, as its other counts do).
-func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int, copies bool) tea.Cmd {
+// a keystroke come first, the counts of the sidebar a moment later.
+func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd {
 	q.Mode, q.Offset, q.Limit = index.ModeFacets, 0, 0
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = facetsMsg{gen: gen, hidden: -1, err: fmt.Errorf("counting failed: %v", r)}
+				msg = facetsMsg{gen: gen, err: fmt.Errorf("counting failed: %v", r)}
 			}
 		}()
 		res, err := s.Search(ctx, q)
 		if ctx.Err() != nil {
 			return nil
 		}
-		hidden := -1
-		if copies && err == nil {
-			other := q
-			other.Mode, other.CollapseCopies = index.ModeCount, !q.CollapseCopies
-			if r, err := s.Search(ctx, other); err == nil {
-				hidden = max(res.Total, r.Total) - min(res.Total, r.Total)
+		return facetsMsg{gen: gen, facets: res.Facets, err: err}
+	}
+}
+
+// copiesCountCmd counts how many of q's matches hiding copies leaves out
+// (q counted both ways, the index keeping q's own count from its search):
+// the sidebar's "Hide copies" follows the query, as its other counts do.
+// It is a message of its own, so that it holds back no other count (a
+// review: 7–25 ms more before the facets at 10k pieces).
+func copiesCountCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd {
+	q.Offset, q.Limit = 0, 0
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = nil // the count stays the archive's
 			}
-			if ctx.Err() != nil {
-				return nil
-			}
+		}()
+		a := q
+		a.Mode = index.ModeCount
+		b := a
+		b.CollapseCopies = !q.CollapseCopies
+		ra, err := s.Search(ctx, a)
+		if err != nil || ctx.Err() != nil {
+			return nil
 		}
-		return facetsMsg{gen: gen, facets: res.Facets, hidden: hidden, err: err}
+		rb, err := s.Search(ctx, b)
+		if err != nil || ctx.Err() != nil {
+			return nil
+		}
+		return copiesCountMsg{gen: gen, hidden: max(ra.Total, rb.Total) - min(ra.Total, rb.Total)}
 	}
 }
 

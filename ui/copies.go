@@ -113,12 +113,28 @@ func (s *sidebar) setCopies(n int) {
 	if n == s.copiesN {
 		return
 	}
+	s.rebuildKeeping(func() { s.copiesN = n })
+}
+
+// setCopiesHidden tells the sidebar how many of the query's matches
+// hiding copies leaves out (copiesCountMsg), keeping the cursor on its
+// entry.
+func (s *sidebar) setCopiesHidden(n int) {
+	if s.hiddenKnown && n == s.copiesHidden {
+		return
+	}
+	s.rebuildKeeping(func() { s.copiesHidden, s.hiddenKnown = n, true })
+}
+
+// rebuildKeeping applies change and rebuilds the entries, the cursor kept
+// on its entry.
+func (s *sidebar) rebuildKeeping(change func()) {
 	var keep *sidebarEntry
 	if s.cursor >= 0 && s.cursor < len(s.entries) {
 		e := s.entries[s.cursor]
 		keep = &e
 	}
-	s.copiesN = n
+	change()
 	s.rebuild()
 	if keep != nil {
 		if i := slices.IndexFunc(s.entries, func(e sidebarEntry) bool {

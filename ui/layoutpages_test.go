@@ -13,7 +13,7 @@ func TestLayoutsAskForThePagesTheyMark(t *testing.T) {
 		do   func(h *harness)
 	}{
 		{"facets", func(h *harness) {
-			h.run(facetsCmd(h.m.searchCtx, h.m.searcher, h.m.query, h.m.gen, false))
+			h.run(facetsCmd(h.m.searchCtx, h.m.searcher, h.m.query, h.m.gen))
 		}},
 		{"tab", func(h *harness) { h.key("tab") }},
 		{"hide the sidebar", func(h *harness) { h.key("f") }},

@@ -69,8 +69,13 @@ type rankMsg struct {
 type facetsMsg struct {
 	gen    int
 	facets index.Facets
-	hidden int // the matches hiding copies leaves out; -1 when not counted
 	err    error
+}
+
+// copiesCountMsg says how many of generation gen's matches hiding copies
+// leaves out (copiesCountCmd).
+type copiesCountMsg struct {
+	gen, hidden int
 }
 
 // renderedMsg carries a piece loaded and rendered for key. The reader uses it

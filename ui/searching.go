@@ -112,8 +112,10 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	pages := m.layout() // asks for the pages now in view: marks them pending
 	m.searchTook = msg.took
 	m.said = querySaid{notes: r.Notes, forms: r.Forms, suggestion: r.Suggestion, typed: r.Typed, partial: r.Partial}
-	copies := m.sidebar.copiesN > 0 || m.query.CollapseCopies
-	cmds := []tea.Cmd{facetsCmd(m.searchCtx, m.searcher, m.query, m.gen, copies), m.refreshCounts()}
+	cmds := []tea.Cmd{facetsCmd(m.searchCtx, m.searcher, m.query, m.gen), m.refreshCounts()}
+	if m.sidebar.copiesN > 0 || m.query.CollapseCopies {
+		cmds = append(cmds, copiesCountCmd(m.searchCtx, m.searcher, m.query, m.gen))
+	}
 	cmds = append(cmds, pages, m.findLost(lost))
 	return tea.Batch(cmds...)
 }

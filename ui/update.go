@@ -81,6 +81,11 @@ func (m *Model) updateIndex(msg tea.Msg) (tea.Cmd, bool) {
 		return m.gotResults(msg), true
 	case facetsMsg:
 		return m.gotFacets(msg), true
+	case copiesCountMsg:
+		if msg.gen == m.gen {
+			m.sidebar.setCopiesHidden(msg.hidden)
+		}
+		return nil, true
 	case rankMsg:
 		return m.gotRank(msg), true
 	case readingCountsMsg:
@@ -169,7 +174,6 @@ func (m *Model) gotFacets(msg facetsMsg) tea.Cmd {
 		return m.status.set("Could not count the filters: "+msg.err.Error(), true)
 	}
 	m.sidebar.newQuery(m.baseQuery.Text)
-	m.sidebar.copiesHidden, m.sidebar.hiddenKnown = msg.hidden, msg.hidden >= 0
 	m.sidebar.setFacets(msg.facets)
 	m.list.sawAuthors(msg.facets.Authors)
 	return m.layout()
