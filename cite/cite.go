@@ -231,16 +231,20 @@ func SplitName(s string) Name {
 }
 
 // familyFirst reports whether a name's words are all in the scripts of
-// names written family name first (Han, Kana, Hangul).
+// names written family name first (Han, Kana, Hangul), with some Han,
+// Hangul or Hiragana: a name in Katakana alone is a foreign one, written
+// given name first (バラク オバマ; a review).
 func familyFirst(words []string) bool {
+	native := false
 	for _, w := range words {
 		for _, r := range w {
 			if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) && r != '・' && r != 'ー' {
 				return false
 			}
+			native = native || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Hangul)
 		}
 	}
-	return true
+	return native
 }
 
 func splitParticle(family string) Name {

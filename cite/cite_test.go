@@ -395,6 +395,7 @@ func TestSplitName(t *testing.T) {
 		"山田 太郎":        {Family: "山田", Given: "太郎"},
 		"김 정은":         {Family: "김", Given: "정은"},
 		"习 近平":         {Family: "习", Given: "近平"},
+		"バラク オバマ":      {Given: "バラク", Family: "オバマ"},
 	} {
 		if got := SplitName(in); got != want {
 			t.Errorf("SplitName(%q) = %+v, want %+v", in, got, want)
