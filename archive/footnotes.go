@@ -95,7 +95,7 @@ func footnotes(md string) string {
 		f.indented = code && isIndentedCode(line)
 		prevBlank = strings.TrimSpace(line) == ""
 		if !code && strings.Contains(line, "[^") {
-			body[k] = refer(line)
+			body[k] = outsideCodeSpans(line, refer)
 		}
 	}
 	for _, n := range notes {
@@ -120,9 +120,60 @@ func footnotes(md string) string {
 					b.WriteString("    ")
 				}
 			}
-			b.WriteString(refer(l))
+			b.WriteString(outsideCodeSpans(l, refer))
 		}
 		b.WriteString("\n")
 	}
+	return b.String()
+}
+
+// outsideCodeSpans applies f to the parts of line outside its inline code
+// spans (`…`, “…“: a run of backticks closed by a run of as many), which
+// stay as written: a footnote reference in code is text (a helper's
+// report: `[^1]` showed as \[1\], its backslashes visible). Linear in the
+// length of line.
+func outsideCodeSpans(line string, f func(string) string) string {
+	if !strings.Contains(line, "`") {
+		return f(line)
+	}
+	type run struct{ at, n int }
+	var runs []run
+	for i := 0; i < len(line); {
+		if line[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] == '`' {
+			j++
+		}
+		runs = append(runs, run{i, j - i})
+		i = j
+	}
+	// closer[k]: the next run after k of the same length, -1 for none
+	closer := make([]int, len(runs))
+	next := map[int]int{}
+	for k := len(runs) - 1; k >= 0; k-- {
+		if c, ok := next[runs[k].n]; ok {
+			closer[k] = c
+		} else {
+			closer[k] = -1
+		}
+		next[runs[k].n] = k
+	}
+	var b strings.Builder
+	last := 0 // line[last:] is not written yet
+	for k := 0; k < len(runs); k++ {
+		c := closer[k]
+		if c < 0 {
+			continue // an unclosed run is text
+		}
+		b.WriteString(f(line[last:runs[k].at]))
+		end := runs[c].at + runs[c].n
+		b.WriteString(line[runs[k].at:end])
+		last = end
+		k = c
+	}
+	b.WriteString(f(line[last:]))
 	return b.String()
 }
