@@ -253,7 +253,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		// Liquid is Jekyll's: elsewhere {% … %} is text as written. Hugo's
 		// shortcodes are not: in a post {{< … >}} is text as written (what
 		// {% raw %} shows, say)
-		text = readableHTML(liquid(text))
+		text = readableHTML(kramdown(liquid(text)))
 		text = footnotes(text)
 	} else {
 		text = Readable(text)

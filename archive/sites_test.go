@@ -518,3 +518,31 @@ func TestLinksWithDotsInTheirNames(t *testing.T) {
 		t.Errorf("conflicts %v", c)
 	}
 }
+
+// kramdown's own syntax in a Jekyll post shows as the site shows it
+// (a helper's report: all of it was shown as written).
+func TestKramdownAsJekyllShowsIt(t *testing.T) {
+	for in, want := range map[string]string{
+		"[a link](http://x.org){:target=\"_blank\"} here":        "[a link](http://x.org) here",
+		"A notice.\n{: .notice}\n\nNext.":                        "A notice.\n\nNext.",
+		"* TOC\n{:toc}\n\n## One":                                "\n## One",
+		"Keep {::comment}hidden\nlines{:/comment}this.":          "Keep this.",
+		"HTML is used.\n\n*[HTML]: Hyper Text Markup Language\n": "HTML is used.\n\n",
+		"{::options parse_block_html=\"true\" /}\nText":          "Text",
+		"```\n{: .notice}\n* TOC\n{:toc}\n*[X]: y\n```":          "```\n{: .notice}\n* TOC\n{:toc}\n*[X]: y\n```",
+		"a Ruby hash {:a => 1} stays":                            "a Ruby hash {:a => 1} stays",
+		"* TOC is a word here":                                   "* TOC is a word here",
+	} {
+		if got := kramdown(in); got != want {
+			t.Errorf("kramdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+	a, _ := Parse("_posts/2021-01-01-x.md", []byte("---\ntitle: X\n---\nSee [it](http://x.org){:target=\"_blank\"}.\n"))
+	if strings.Contains(a.Body, "{:") {
+		t.Errorf("body %q", a.Body)
+	}
+	// elsewhere (Hugo, Zola: goldmark) it is text
+	if a, _ := Parse("content/x.md", []byte("---\ntitle: X\ndate: 2021-01-01\n---\n{: .notice}\n")); !strings.Contains(a.Body, "{: .notice}") {
+		t.Errorf("outside a post: %q", a.Body)
+	}
+}
