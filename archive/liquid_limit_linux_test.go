@@ -40,7 +40,7 @@ func parseHostileUnderLimit(t *testing.T) {
 		fill("{% raw %}{% highlight x %} endraw endhighlight "),
 		fill("text <!-- and\n\n<!--\n"),
 		fill("{% comment %}{% raw %}{% comment %}{% endcomment %} endraw "),
-		fill("{{ {{ site.baseurl "), // output tags without ends
+		fill("{{ {{ site.baseurl "),                                // output tags without ends
 		fill("{::comment} {: a=\"b {:/comm *[x] {: .c #d e=f g\n"), // kramdown's, unclosed
 	}
 	childtest.LimitCPU(t, liquidCPUSeconds)
