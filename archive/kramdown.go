@@ -18,7 +18,7 @@ func kramdown(s string) string {
 		return s
 	}
 	if strings.Contains(s, "{::comment}") {
-		s = kdComment.ReplaceAllString(s, "")
+		s = kdComments(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -47,7 +47,7 @@ func kramdown(s string) string {
 				continue
 			}
 			if strings.Contains(line, "{:") {
-				line = kdIAL.ReplaceAllString(line, "")
+				line = kdAttributes(line)
 				if strings.TrimSpace(line) == "" {
 					continue // a block's attribute list alone on its line
 				}
@@ -61,12 +61,64 @@ func kramdown(s string) string {
 	return b.String()
 }
 
+// kdComments removes kramdown's comments, {::comment}…{:/comment}; an
+// unclosed one stays. Linear.
+func kdComments(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "{::comment}")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i:], "{:/comment}")
+		if j < 0 {
+			break // no close after it: none after any later opening either
+		}
+		b.WriteString(s[:i])
+		s = s[i+j+len("{:/comment}"):]
+	}
+	b.WriteString(s)
+	return b.String()
+}
+
+// kdAttributes removes the attribute lists of a line ({: .class #id
+// key="v"}, {:toc}) and extensions' tags ({::options x="y" /},
+// {::nomarkdown}, {:/nomarkdown}): from "{:" to the "}" that ends it, at
+// most maxIAL bytes on, when what is between is one. Linear: the next "}"
+// is found once for all the openings before it.
+func kdAttributes(line string) string {
+	var b strings.Builder
+	last, closeAt := 0, -1
+	for i := 0; i+1 < len(line); i++ {
+		if line[i] != '{' || line[i+1] != ':' {
+			continue
+		}
+		if closeAt < i {
+			if k := strings.IndexByte(line[i:], '}'); k >= 0 {
+				closeAt = i + k
+			} else {
+				break // no "}" after it: no list ends on this line
+			}
+		}
+		if closeAt-i > maxIAL || !kdIAL.MatchString(line[i:closeAt+1]) {
+			continue
+		}
+		b.WriteString(line[last:i])
+		last, i = closeAt+1, closeAt
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// maxIAL is the longest attribute list kdAttributes takes.
+const maxIAL = 300
+
 var (
-	// kdIAL is an attribute list ({: .class #id key="v"}, {:toc}) or an
-	// extension's tag ({::options x="y" /}, {::nomarkdown}, {:/nomarkdown})
-	kdIAL = regexp.MustCompile(`\{::?/?[a-zA-Z]*(?:\s*(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+)|[\w-]+))*\s*/?\}`)
-	// kdComment is kramdown's comment extension, which shows nothing
-	kdComment = regexp.MustCompile(`(?s)\{::comment\}.*?\{:/comment\}`)
+	// kdIAL is an attribute list or an extension's tag, whole
+	kdIAL     = regexp.MustCompile(`^\{::?/?[a-zA-Z]*(?:\s*(?:[.#][\w-]+|[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s}]+)|[\w-]+))*\s*/?\}$`)
 	kdTOC     = regexp.MustCompile(`^[ \t]*(?:[*+-]|1\.)[ \t]+TOC[ \t]*$`)
 	kdTOCMark = regexp.MustCompile(`^[ \t]*\{:[ \t]*(?:\.no_toc[ \t]+)?toc[ \t]*\}[ \t]*$`)
 	kdAbbr    = regexp.MustCompile(`^[ \t]{0,3}\*\[[^\]\n]+\]:`)
