@@ -54,7 +54,7 @@ func liquid(s string) string {
 				continue
 			}
 			i = end
-		case "raw", "highlight":
+		case "raw", "highlight", "capture":
 			f := ends[name]
 			if f == nil {
 				f = &endTags{s: s, name: nextindex.New(s, "end"+name), at: -2}
@@ -78,6 +78,8 @@ func liquid(s string) string {
 			switch name {
 			case "raw":
 				b.WriteString(body)
+			case "capture":
+				// it sets a variable: nothing shows where it is
 			default: // highlight
 				lang, _, _ := strings.Cut(args, " ")
 				b.WriteString("```" + lang + "\n" + strings.Trim(body, "\r\n") + "\n```")

@@ -273,6 +273,7 @@ func TestLiquidAsJekyllShowsIt(t *testing.T) {
 		"[x]({{ site.baseurl }}/about/) {{site.url}}":      "[x](/about/) ",
 		"{{ site.title }} {{ page.title }}":                "{{ site.title }} {{ page.title }}",
 		"{% assign x = 1 %}Kept":                           "Kept",
+		"{% capture note %}Set aside{% endcapture %}Kept":  "Kept",
 		"{% raw %}{{ site.baseurl }}{% endraw %}":          "{{ site.baseurl }}",
 		"{% comment %}{{ site.baseurl }}{% endcomment %}X": "X",
 		"no tags {{ site.baseurl }}/x":                     "no tags /x",
