@@ -132,7 +132,8 @@ const maxCandidates = 64
 // fenced or indented code, are left as they are; at most maxLinkLookups
 // targets are looked up.
 func MarkLinks(body, fromPath string, title func(candidates []string) (string, bool)) string {
-	if !strings.Contains(body, "](") {
+	defs := refDefs(body)
+	if !strings.Contains(body, "](") && len(defs) == 0 {
 		return body
 	}
 	found := map[string]string{} // target -> title, "" when not a piece
@@ -171,6 +172,9 @@ func MarkLinks(body, fromPath string, title func(candidates []string) (string, b
 		prevBlank = strings.TrimSpace(line) == ""
 		if !code && strings.Contains(line, "](") {
 			line = markLine(line, resolve)
+		}
+		if !code && len(defs) > 0 && strings.Contains(line, "][") {
+			line = markRefLine(line, defs, resolve)
 		}
 		b.WriteString(line)
 		if newline {
@@ -211,6 +215,69 @@ func markLine(line string, resolve func(target string) string) string {
 		}
 		b.WriteString(line[last:start])
 		b.WriteString(with)
+		last = m[1]
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// refDefs are the link reference definitions of body ([label]: target),
+// by their label as CommonMark matches it (case and runs of spaces aside),
+// the first of a label winning; at most maxLinks.
+func refDefs(body string) map[string]string {
+	if !strings.Contains(body, "]:") {
+		return nil
+	}
+	var defs map[string]string
+	for _, m := range mdDef().FindAllStringSubmatch(body, maxLinks) {
+		if strings.HasPrefix(m[1], "^") {
+			continue // a footnote's
+		}
+		if defs == nil {
+			defs = map[string]string{}
+		}
+		if k := refLabel(m[1]); defs[k] == "" {
+			defs[k] = m[2]
+		}
+	}
+	return defs
+}
+
+// refLabel is a reference label as CommonMark matches it.
+func refLabel(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// mdRef is a full or collapsed reference link, [text][label] or [text][].
+var mdRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\[([^\[\]\n]{1,300})\]\[([^\[\]\n]{0,300})\]`)
+})
+
+// markRefLine is markLine for reference links: one whose definition names
+// a piece reads as its text then the piece's title, as an inline link does
+// (a helper's report: only inline links were marked); others stay.
+func markRefLine(line string, defs map[string]string, resolve func(target string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range mdRef().FindAllStringSubmatchIndex(line, -1) {
+		if m[0] > 0 && line[m[0]-1] == '!' {
+			continue // an image
+		}
+		text, label := line[m[2]:m[3]], line[m[4]:m[5]]
+		if label == "" {
+			label = text
+		}
+		target, ok := defs[refLabel(label)]
+		if !ok || !isRelativeLink(target) {
+			continue
+		}
+		t := resolve(target)
+		if t == "" {
+			continue
+		}
+		b.WriteString(line[last:m[0]])
+		b.WriteString(text + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)")
 		last = m[1]
 	}
 	if last == 0 {

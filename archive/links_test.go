@@ -72,6 +72,13 @@ func TestMarkLinksNamesThePiece(t *testing.T) {
 	if calls > 2 {
 		t.Errorf("%d lookups for two targets", calls)
 	}
+	// a reference link whose definition names a piece reads so too (a
+	// helper's report: only inline links did); one naming none stays
+	refBody := "See [the post][first] and [First Post][] and [x][none].\n\n[first]: /posts/first-post/\n[First  post]: /posts/first-post/\n[none]: /posts/none/\n"
+	refWant := "See the post (→ “The \\*threat\\* has evolved”) and First Post (→ “The \\*threat\\* has evolved”) and [x][none].\n\n[first]: /posts/first-post/\n[First  post]: /posts/first-post/\n[none]: /posts/none/\n"
+	if got := MarkLinks(refBody, "content/posts/gopher.md", title); got != refWant {
+		t.Errorf("reference links: got\n%q\nwant\n%q", got, refWant)
+	}
 	// targets that differ in a fragment or query alone are one lookup (a
 	// review: 200 links to /x/#N, each a slow lookup, took seconds)
 	calls = 0
