@@ -55,9 +55,10 @@ var (
 	// sites', Pandoc users', Zotero's "Citation Key") and citation-key
 	// (CSL 1.0.2's variable).
 	citeKeyKeys = []string{"citekey", "citation-key"}
-	// draftKeys say a piece is unpublished: Hugo's and Zola's draft: true,
+	// draftKeys say a piece is unpublished (isDraft, unrendered): Hugo's
+	// headless and build render, Hugo's and Zola's draft: true,
 	// Jekyll's published: false
-	draftKeys = []string{"draft", "published"}
+	draftKeys = []string{"draft", "published", "headless", "build", "_build"}
 	// siteKeyKeys give the site paths a piece's site links it by
 	// (siteKeys; url is urlKeys')
 	siteKeyKeys = []string{"permalink", "path", "aliases", "redirect_from", "slug"}
@@ -157,6 +158,9 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	post, isPost := jekyllPost(path)
 	if m.isDraft() { // whatever else it lacks: the site does not publish it
 		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
+	}
+	if m.unrendered() {
+		return Article{}, []Problem{{Path: path, Msg: UnrenderedMsg, Fatal: true, Quiet: true}}
 	}
 	title, tf := m.first(titleKeys)
 	a.Title = SanitizeLine(stringOf(title.value))
@@ -612,8 +616,9 @@ func jekyllDotsEnd(data []byte) []byte {
 
 // zolaTables are the front-matter tables whose keys are read as if they
 // were top-level: Zola keeps tags, categories and authors in [taxonomies]
-// and everything of its own (author, url, ...) in [extra].
-var zolaTables = map[string]bool{"taxonomies": true, "extra": true}
+// and everything of its own (author, url, ...) in [extra]; Hugo the
+// site's own in [params] (a helper's report: params.author was not read).
+var zolaTables = map[string]bool{"taxonomies": true, "extra": true, "params": true}
 
 // fill adds the fields of other, a Zola table's, that m does not have,
 // but for those Zola reads at the top alone (topOnly): draft = true in
@@ -630,7 +635,7 @@ func (m matter) fill(other matter) {
 // topOnly are the keys Zola reads at the top of the front matter alone:
 // in [extra] or [taxonomies] they mean nothing to the site.
 var topOnly = map[string]bool{"draft": true, "published": true, "slug": true, "path": true, "aliases": true,
-	"redirect_from": true, "permalink": true}
+	"redirect_from": true, "permalink": true, "headless": true, "build": true, "_build": true}
 
 // firstDate is the first of dateKeys with a value that is not a yes or no
 // (Jekyll's published flag).
@@ -650,6 +655,33 @@ func (m matter) isDraft() bool {
 	draft, _ := flagOf(m["draft"].value)
 	published, ok := flagOf(m["published"].value)
 	return draft || ok && !published
+}
+
+// UnrenderedMsg is the message of the Quiet problem of a Hugo page the
+// site does not render: a headless bundle, or build's render "never".
+const UnrenderedMsg = "not rendered (headless, or build render never: the site does not publish it as a page)"
+
+// unrendered: Hugo does not render the page as one of its own (headless:
+// true; build: {render: never}, or false as Hugo's older form reads).
+func (m matter) unrendered() bool {
+	if headless, _ := flagOf(m["headless"].value); headless {
+		return true
+	}
+	for _, k := range []string{"build", "_build"} {
+		if b, ok := m[k].value.(map[string]any); ok {
+			for key, v := range b {
+				if strings.EqualFold(key, "render") {
+					if s, ok := v.(string); ok && strings.EqualFold(strings.TrimSpace(s), "never") {
+						return true
+					}
+					if r, ok := flagOf(v); ok && !r {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // flagOf reads a yes or no as the sites do: a boolean, or a string Hugo

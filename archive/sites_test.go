@@ -146,10 +146,10 @@ func TestZolaTablesKeepLinesAndTopLevelWins(t *testing.T) {
 	if len(probs) != 1 || probs[0].Line != 10 || !strings.HasPrefix(probs[0].Msg, "url:") {
 		t.Errorf("problems = %v, want the [extra] url's line 10", probs)
 	}
-	// Other tables are not read.
-	a, _ = Parse("p.md", []byte("+++\ntitle = \"T\"\ndate = 2020-01-01\n[params]\nauthor = \"No\"\n+++\nB"))
+	// Other tables are not read (Hugo's [params] is: TestHugoParamsAreRead).
+	a, _ = Parse("p.md", []byte("+++\ntitle = \"T\"\ndate = 2020-01-01\n[menu]\nauthor = \"No\"\n+++\nB"))
 	if len(a.Authors) != 0 {
-		t.Errorf("[params] read: %v", a.Authors)
+		t.Errorf("[menu] read: %v", a.Authors)
 	}
 }
 
@@ -545,5 +545,44 @@ func TestKramdownAsJekyllShowsIt(t *testing.T) {
 	// elsewhere (Hugo, Zola: goldmark) it is text
 	if a, _ := Parse("content/x.md", []byte("---\ntitle: X\ndate: 2021-01-01\n---\n{: .notice}\n")); !strings.Contains(a.Body, "{: .notice}") {
 		t.Errorf("outside a post: %q", a.Body)
+	}
+}
+
+// A Hugo page the site does not render (a headless bundle, build render
+// never) is not a piece, as a draft is not (a helper's report: listed).
+func TestUnrenderedHugoPagesAreNotPieces(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/headless/index.md": {Data: []byte("---\ntitle: Widgets\ndate: 2021-01-01\nheadless: true\n---\nx\n")},
+		"content/never.md":          {Data: []byte("+++\ntitle = \"Never\"\ndate = 2021-01-01\n[build]\nrender = \"never\"\n+++\nx\n")},
+		"content/old.md":            {Data: []byte("---\ntitle: Old\ndate: 2021-01-01\n_build:\n  render: false\n---\nx\n")},
+		"content/shown.md":          {Data: []byte("---\ntitle: Shown\ndate: 2021-01-01\nbuild:\n  render: always\n---\nx\n")},
+		"content/extra.md":          {Data: []byte("+++\ntitle = \"Extra\"\ndate = 2021-01-01\n[extra]\nheadless = true\n+++\nx\n")},
+	}
+	a, probs := Load(fsys)
+	if len(a.Articles) != 2 {
+		t.Errorf("%d pieces, want 2 (shown, extra)", len(a.Articles))
+	}
+	quiet := 0
+	for _, p := range probs {
+		if p.Quiet && p.Msg == UnrenderedMsg {
+			quiet++
+		} else {
+			t.Errorf("problem %v", p)
+		}
+	}
+	if quiet != 3 {
+		t.Errorf("%d pages not rendered, want 3: %v", quiet, probs)
+	}
+}
+
+// Hugo's [params] table is read as Zola's [extra] is.
+func TestHugoParamsAreRead(t *testing.T) {
+	a, probs := Parse("content/x.md", []byte("+++\ntitle = \"X\"\ndate = 2021-01-01\n[params]\nauthor = \"Ann Lee\"\ndraft = true\n+++\nx\n"))
+	if IsFatal(probs) || len(a.Authors) != 1 || a.Authors[0] != "Ann Lee" {
+		t.Errorf("%+v %v", a, probs)
+	}
+	a, _ = Parse("content/y.md", []byte("---\ntitle: Y\ndate: 2021-01-01\nparams:\n  author: Bo Chan\n---\nx\n"))
+	if len(a.Authors) != 1 || a.Authors[0] != "Bo Chan" {
+		t.Errorf("yaml params: %+v", a.Authors)
 	}
 }

@@ -57,7 +57,7 @@ pieces and not problems: the summary counts them.`,
 			n, sections := archive.CountProblems(probs)
 			also := ""
 			if sections > 0 {
-				also = fmt.Sprintf(" (%d section page(s) or draft(s) are not pieces)", sections)
+				also = fmt.Sprintf(" (%d section page(s), draft(s) or page(s) not rendered are not pieces)", sections)
 			}
 			folders := ""
 			if k := archive.CountFolders(probs); k > 0 {
