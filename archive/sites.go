@@ -28,12 +28,25 @@ func IsSectionPage(p string) bool {
 
 // Passed reports whether the archive's scan passes over a file or folder
 // of that name (not a path), and all that is under it: a hidden one (a
-// leading dot: .git, editors' swap files) and Jekyll's _drafts, the
-// unpublished pieces the site does not show. The scan and the reader's
-// watch both ask this, so that they agree on what the archive holds. It
-// takes a folder entry's bytes as they are read, without a string for each.
+// leading dot: .git, editors' swap files), Jekyll's _drafts, the
+// unpublished pieces the site does not show, and the folders Jekyll never
+// publishes as pages (_includes, _layouts, _site, its output, ...) and
+// node_modules (a helper's report: their fragments and READMEs were
+// listed, or skipped as problems). The scan and the reader's watch both
+// ask this, so that they agree on what the archive holds. It takes a
+// folder entry's bytes as they are read, without a string for each.
 func Passed[Name ~string | ~[]byte](name Name) bool {
-	return len(name) > 0 && name[0] == '.' || string(name) == "_drafts"
+	if len(name) == 0 {
+		return false
+	}
+	if name[0] == '.' {
+		return true
+	}
+	switch string(name) { // no allocation: the compiler compares the bytes
+	case "_drafts", "_includes", "_layouts", "_site", "_sass", "_data", "_plugins", "node_modules":
+		return true
+	}
+	return false
 }
 
 // jekyllName is what Jekyll reads from a post's file name.
