@@ -2,6 +2,7 @@ package archive
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,8 @@ var dayLayouts = []string{
 	"2006-01-02 15:04:05 MST",
 	"2006-01-02 15:04:05",
 	"2006-01-02 15:04",
+	"2006-01-02 15:04 -0700", // Jekyll takes it (Ruby's Time.parse)
+	"2006-01-02 15:04 -07:00",
 	"2006/01/02",
 	"2 January 2006",
 	"2 Jan 2006",
@@ -33,6 +36,9 @@ var dayLayouts = []string{
 	time.RFC1123Z,
 	time.RFC1123,
 }
+
+// ordinalDay is a day written with its ordinal's letters (4th, 1st).
+var ordinalDay = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)\b`)
 
 var monthLayouts = []string{"2006-01", "2006/01", "January 2006", "Jan 2006"}
 
@@ -57,6 +63,11 @@ func ParseDate(s string) (Date, error) {
 	for _, layout := range dayLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return dayOf(t), nil
+		}
+	}
+	if o := ordinalDay.ReplaceAllString(s, "$1"); o != s { // March 4th, 2021; 4th March 2021
+		if d, err := ParseDate(o); err == nil && d.Precision == PrecisionDay {
+			return d, nil
 		}
 	}
 	return Date{}, fmt.Errorf("unparseable date %q (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)", s)
