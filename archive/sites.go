@@ -43,7 +43,8 @@ func Passed[Name ~string | ~[]byte](name Name) bool {
 		return true
 	}
 	switch string(name) { // no allocation: the compiler compares the bytes
-	case "_drafts", "_includes", "_layouts", "_site", "_sass", "_data", "_plugins", "node_modules":
+	case "_drafts", "_includes", "_layouts", "_site", "_sass", "_data", "_plugins", "node_modules",
+		"exampleSite": // a Hugo theme's demonstration site, under themes/
 		return true
 	}
 	return false
