@@ -32,7 +32,7 @@ import (
 // its result.
 func Readable(md string) string {
 	md = expandShortcodes(md)
-	md = zolaBlocks(md)
+	md = zolaShortcodes(md)
 	md = readableHTML(md)
 	return footnotes(md)
 }
@@ -116,9 +116,6 @@ func (sc *shortcodes) at(j int) (string, int, bool) {
 		}
 		return sc.hugo(strings.TrimSuffix(inner, "/")), e + 3, true
 	}
-	if out, end, ok := sc.zola(j); ok {
-		return out, end, true
-	}
 	for _, name := range goBlogCalls {
 		k := j + 2 + len(name)
 		if !strings.HasPrefix(s[j+2:], name) || k >= len(s) || !isSpace(s[k]) {
@@ -165,38 +162,125 @@ func (sc *shortcodes) commentEnd(p int) (int, bool) {
 	return len(s) - len(after) + 3, true
 }
 
-// zola reads a Zola shortcode call at s[j] ("{{"): {{ name(key="value",
-// …) }}, as Zola shows it (youtube, vimeo, gist as Hugo's are; another
-// with arguments as "[name: values]", one without as nothing), and
-// Zola's escape {{/* name() */}} as the call written; false if there is
-// none.
-func (sc *shortcodes) zola(j int) (string, int, bool) {
-	s := sc.s
-	e := sc.goEnd.Index(j + 2)
-	if e < 0 || e-j > maxShortcode {
-		return "", 0, false
+// zolaShortcodes renders Zola's shortcodes outside code (fences,
+// indented code, code spans), line by line: a call {{ name(key=value, …) }}
+// whose arguments are all named, as Zola's are (youtube, vimeo, gist as
+// Hugo's are; another as "[name: values]"), a built-in one without
+// arguments too; the block tags {% name(…) %} and the {% end %} that
+// closes one show nothing, what they enclose staying; Zola's escapes
+// {{/* … */}} and {%/* … */%} show the tag as written. A call with a
+// positional argument ({{ url_for('static') }}: a template's, not Zola's),
+// or a {% end %} that closes no block, stays as written (a review: a
+// note about Jinja lost its examples). Linear in the length of md.
+func zolaShortcodes(md string) string {
+	if !strings.Contains(md, "{{") && !strings.Contains(md, "{%") {
+		return md
 	}
-	inner := strings.TrimSpace(s[j+2 : e])
+	var b strings.Builder
+	b.Grow(len(md))
+	var f fence
+	prevBlank := true
+	open := 0 // Zola blocks opened and not yet ended
+	for i := 0; i < len(md); {
+		line, next := lineAt(md, i)
+		newline := next > i+len(line)
+		i = next
+		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
+		f.indented = code && isIndentedCode(line)
+		prevBlank = strings.TrimSpace(line) == ""
+		if !code && (strings.Contains(line, "{{") || strings.Contains(line, "{%")) {
+			line = outsideCodeSpans(line, func(s string) string { return zolaTags(s, &open) })
+		}
+		b.WriteString(line)
+		if newline {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// zolaTags is zolaShortcodes on a part of a line outside code; open
+// counts the blocks opened.
+func zolaTags(s string, open *int) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] != '{' || s[i+1] != '{' && s[i+1] != '%' {
+			continue
+		}
+		closer := "}}"
+		if s[i+1] == '%' {
+			closer = "%}"
+		}
+		e := strings.Index(s[i+2:min(len(s), i+2+maxZolaTag)], closer)
+		if e < 0 {
+			continue
+		}
+		e += i + 2
+		inner := strings.TrimSpace(s[i+2 : e])
+		out, ok := zolaTag(s[i+1] == '%', inner, open)
+		if !ok {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(out)
+		last, i = e+2, e+1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// maxZolaTag is the longest Zola tag zolaTags reads, in bytes: it looks
+// that far for a tag's end from each "{{" or "{%", which bounds its time
+// by maxZolaTag times the length of a line.
+const maxZolaTag = 300
+
+// zolaTag is what Zola shows for the tag {{ inner }} (block false) or
+// {% inner %}; false when it is not Zola's.
+func zolaTag(block bool, inner string, open *int) (string, bool) {
 	if len(inner) >= 4 && strings.HasPrefix(inner, "/*") && strings.HasSuffix(inner, "*/") {
 		call := strings.TrimSpace(inner[2 : len(inner)-2])
-		if zolaCall.MatchString(call) {
-			return "{{ " + call + " }}", e + 2, true
+		if call == "end" && block || zolaCall.MatchString(call) {
+			if block {
+				return "{% " + call + " %}", true
+			}
+			return "{{ " + call + " }}", true
 		}
-		return "", 0, false
+		return "", false
+	}
+	if block && inner == "end" {
+		if *open == 0 {
+			return "", false
+		}
+		*open--
+		return "", true
 	}
 	m := zolaCall.FindStringSubmatch(inner)
 	if m == nil {
-		return "", 0, false
+		return "", false
 	}
-	_, named, vals := shortcodeArgs(zolaArgs(m[2]))
+	pos, named, vals := shortcodeArgs(zolaArgs(m[2]))
+	if len(pos) > 0 {
+		return "", false // a positional argument: no Zola call
+	}
+	name := strings.ToLower(m[1])
+	if block {
+		*open++
+		return "", true
+	}
 	arg := func(key string) string { return strings.Trim(named[key], "'") }
-	switch name := strings.ToLower(m[1]); name {
+	switch name {
 	case "youtube":
-		return mediaLine("video", "", prefixed("https://www.youtube.com/watch?v=", arg("id"))), e + 2, true
+		return mediaLine("video", "", prefixed("https://www.youtube.com/watch?v=", arg("id"))), arg("id") != ""
 	case "vimeo":
-		return mediaLine("video", "", prefixed("https://vimeo.com/", arg("id"))), e + 2, true
+		return mediaLine("video", "", prefixed("https://vimeo.com/", arg("id"))), arg("id") != ""
+	case "streamable":
+		return mediaLine("video", "", prefixed("https://streamable.com/", arg("id"))), arg("id") != ""
 	case "gist":
-		return mediaLine("gist", "", arg("url")), e + 2, true
+		return mediaLine("gist", "", arg("url")), arg("url") != ""
 	}
 	var args []string
 	for _, v := range vals {
@@ -205,9 +289,9 @@ func (sc *shortcodes) zola(j int) (string, int, bool) {
 		}
 	}
 	if len(args) == 0 {
-		return "", e + 2, true
+		return "", false // no arguments, not a built-in: it may be a template's
 	}
-	return `\[` + oneLine(m[1]) + ": " + strings.Join(args, " ") + `\]`, e + 2, true
+	return `\[` + oneLine(m[1]) + ": " + strings.Join(args, " ") + `\]`, true
 }
 
 // zolaCall is a Zola shortcode call inside {{ }} or {% %}: a name, then
@@ -232,38 +316,6 @@ func zolaArgs(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// zolaBlocks renders Zola's block shortcodes outside a Jekyll post: the
-// tags {% name(…) %} and {% end %} show nothing, what they enclose
-// staying. Linear in the length of s.
-func zolaBlocks(s string) string {
-	if !strings.Contains(s, "{%") {
-		return s
-	}
-	ends := nextindex.New(s, "%}")
-	var b strings.Builder
-	i := 0
-	for {
-		j := strings.Index(s[i:], "{%")
-		if j < 0 {
-			b.WriteString(s[i:])
-			return b.String()
-		}
-		j += i
-		e := ends.Index(j + 2)
-		if e < 0 || e-j > maxShortcode || j > 0 && s[j-1] == '{' { // {{% … %}} is Hugo's
-			b.WriteString(s[i : j+2])
-			i = j + 2
-			continue
-		}
-		inner := strings.TrimSpace(s[j+2 : e])
-		b.WriteString(s[i:j])
-		if inner != "end" && !zolaCall.MatchString(inner) {
-			b.WriteString(s[j : e+2]) // not Zola's: as written
-		}
-		i = e + 2
-	}
 }
 
 // raw reads {{raw `text`}} from the space after "raw" at k: the text as is.

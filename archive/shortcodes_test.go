@@ -66,7 +66,7 @@ func TestReadableForms(t *testing.T) {
 		{`{{ vimeo(id='124313553', class="x") }}`, `\[video\] https://vimeo.com/124313553`},
 		{`{{ gist(url="https://gist.github.com/Keats/e5fb6aad409f28721c0ba14161644c57") }}`, `\[gist\] https://gist.github.com/Keats/e5fb6aad409f28721c0ba14161644c57`},
 		{`{{ figure(src="a.png", caption="A, B") }}`, `\[figure: a.png A, B\]`},
-		{`{{ hr() }}x`, `x`},
+		{`{{ hr() }}x`, `{{ hr() }}x`}, // no arguments, not a built-in: it may be a template's
 		{`{% note(kind="warning") %}Careful{% end %}`, `Careful`},
 		{`{{/* youtube(id="x") */}}`, `{{ youtube(id="x") }}`},
 		{`{% if x %}stays{% endif %}`, `{% if x %}stays{% endif %}`},
@@ -114,6 +114,27 @@ func TestFootnotesNumberedInReferenceOrder(t *testing.T) {
 	}
 }
 
+// Zola's shortcodes are read outside code alone, and a call that cannot
+// be Zola's (a positional argument), or a {% end %} that closes no block,
+// stays as written: a note about Jinja or Tornado templates keeps its
+// examples (a review: they were rewritten, in code too).
+func TestZolaShortcodesLeaveOtherTemplatesAlone(t *testing.T) {
+	for in, want := range map[string]string{
+		"{{ url_for('static', filename='s.css') }}":              "{{ url_for('static', filename='s.css') }}",
+		"{{ formatDate(post.date) }}":                            "{{ formatDate(post.date) }}",
+		"`{{ total() }}` and `{% end %}` and {% end %}":          "`{{ total() }}` and `{% end %}` and {% end %}",
+		"```\n{{ youtube(id=\"x\") }}\n{% end %}\n```":           "```\n{{ youtube(id=\"x\") }}\n{% end %}\n```",
+		"    {{ youtube(id=\"x\") }}":                            "    {{ youtube(id=\"x\") }}",
+		"{%/* quote(author=\"V\") */%} E {%/* end */%}":          "{% quote(author=\"V\") %} E {% end %}",
+		"{% note() %}A{% end %} B {% end %}":                     "A B {% end %}",
+		"See `{{ youtube(id=\"x\") }}`: {{ youtube(id=\"y\") }}": "See `{{ youtube(id=\"x\") }}`: \\[video\\] https://www.youtube.com/watch?v=y",
+	} {
+		if got := Readable(in); got != want {
+			t.Errorf("Readable(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // hostileBodies are bodies built to make a careless scanner quadratic or a
 // converter blow up: openings that never close, deep or misnested HTML,
 // thousands of references.
@@ -134,6 +155,7 @@ func hostileBodies(size int) map[string]string {
 		"escaped shortcodes":  rep("{{</* x */>}}"),
 		"unclosed comments":   rep("{{< comment >}} /comment "),
 		"zola calls":          rep("{{ x(a=\"b\", "),
+		"closed zola calls":   rep("{{ x(a=\"b\", c='d') }} {% y() %}{% end %}"),
 		"zola blocks":         rep("{% x() %}{% "),
 		"closing shortcodes":  rep("{{< /x >}}"),
 		"backtick runs":       rep("[^a] `` ` ``` ") + "\n\n[^a]: x",
