@@ -17,18 +17,25 @@ func kramdown(s string) string {
 	if !strings.Contains(s, "{:") && !strings.Contains(s, "*[") {
 		return s
 	}
-	if strings.Contains(s, "{::comment}") {
-		s = kdComments(s)
-	}
+	lastClose := strings.LastIndex(s, "{:/comment}") // a comment opened before it is closed
 	var b strings.Builder
 	b.Grow(len(s))
 	var f fence
 	prevBlank := true
-	skipNext := false
+	skipNext, inComment := false, false
 	for i := 0; i < len(s); {
+		at := i
 		line, next := lineAt(s, i)
 		newline := next > i+len(line)
 		i = next
+		if inComment {
+			k := strings.Index(line, "{:/comment}")
+			if k < 0 {
+				continue // a comment's line
+			}
+			inComment = false
+			line, at = line[k+len("{:/comment}"):], at+k+len("{:/comment}")
+		}
 		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
 		f.indented = code && isIndentedCode(line)
 		prevBlank = strings.TrimSpace(line) == ""
@@ -37,6 +44,9 @@ func kramdown(s string) string {
 			continue
 		}
 		if !code {
+			if strings.Contains(line, "{::comment}") {
+				line, inComment = kdComments(line, at, lastClose)
+			}
 			if kdTOC.MatchString(line) && i < len(s) {
 				if following, _ := lineAt(s, i); kdTOCMark.MatchString(following) {
 					skipNext = true // the list and its mark: no table of contents
@@ -47,38 +57,42 @@ func kramdown(s string) string {
 				continue
 			}
 			if strings.Contains(line, "{:") {
-				line = kdAttributes(line)
-				if strings.TrimSpace(line) == "" {
+				line = outsideCodeSpans(line, kdAttributes)
+				if strings.TrimSpace(line) == "" && !inComment {
 					continue // a block's attribute list alone on its line
 				}
 			}
 		}
 		b.WriteString(line)
-		if newline {
+		if newline && !inComment {
 			b.WriteByte('\n')
 		}
 	}
 	return b.String()
 }
 
-// kdComments removes kramdown's comments, {::comment}…{:/comment}; an
-// unclosed one stays. Linear.
-func kdComments(s string) string {
+// kdComments removes the comments of line, which starts at position at of
+// the text, {::comment}…{:/comment}, and says whether one goes on past
+// its end (it is closed at or before lastClose, the text's last close); an
+// unclosed one stays as written.
+func kdComments(line string, at, lastClose int) (string, bool) {
 	var b strings.Builder
 	for {
-		i := strings.Index(s, "{::comment}")
-		if i < 0 {
+		k := strings.Index(line, "{::comment}")
+		if k < 0 || at+k > lastClose {
 			break
 		}
-		j := strings.Index(s[i:], "{:/comment}")
+		b.WriteString(line[:k])
+		rest := line[k+len("{::comment}"):]
+		j := strings.Index(rest, "{:/comment}")
 		if j < 0 {
-			break // no close after it: none after any later opening either
+			return b.String(), true // closed on a later line
 		}
-		b.WriteString(s[:i])
-		s = s[i+j+len("{:/comment}"):]
+		at += k + len("{::comment}") + j + len("{:/comment}")
+		line = rest[j+len("{:/comment}"):]
 	}
-	b.WriteString(s)
-	return b.String()
+	b.WriteString(line)
+	return b.String(), false
 }
 
 // kdAttributes removes the attribute lists of a line ({: .class #id
@@ -100,8 +114,9 @@ func kdAttributes(line string) string {
 				break // no "}" after it: no list ends on this line
 			}
 		}
-		if closeAt-i > maxIAL || !kdIAL.MatchString(line[i:closeAt+1]) {
-			continue
+		if closeAt-i > maxIAL || !kdIAL.MatchString(line[i:closeAt+1]) ||
+			strings.HasPrefix(line[i:], "{::comment") || strings.HasPrefix(line[i:], "{:/comment") {
+			continue // (an unclosed comment stays as written)
 		}
 		b.WriteString(line[last:i])
 		last, i = closeAt+1, closeAt

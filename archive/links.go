@@ -94,10 +94,19 @@ func LinkCandidates(fromPath, target string) []string {
 	if !strings.HasPrefix(p, "/") {
 		add(path.Join(dir, p))
 	}
+	// {% post_url news/2020-02-02-x %} (liquid.go): Jekyll finds the post
+	// under _posts/news/ and under news/_posts/
+	var catPost string
+	if rest, ok := strings.CutPrefix(p, "/_posts/"); ok && strings.Contains(rest, "/") {
+		catPost = path.Join(path.Dir(rest), "_posts", path.Base(rest))
+	}
 	// A site path: under each folder from the piece's up to the archive's
 	// root (at most maxCandidates, however deep the piece).
 	for d := dir; len(out) < maxCandidates; d = path.Dir(d) {
 		add(path.Join(d, p))
+		if catPost != "" {
+			add(path.Join(d, catPost))
+		}
 		if m := jekyllPermalink.FindStringSubmatch(p); m != nil {
 			add(path.Join(d, "_posts", m[1]+"-"+m[2]+"-"+m[3]+"-"+m[4]))
 		}
@@ -174,7 +183,7 @@ func MarkLinks(body, fromPath string, title func(candidates []string) (string, b
 			line = markLine(line, resolve)
 		}
 		if !code && len(defs) > 0 && strings.Contains(line, "][") {
-			line = markRefLine(line, defs, resolve)
+			line = outsideCodeSpans(line, func(s string) string { return markRefLine(s, defs, resolve) })
 		}
 		b.WriteString(line)
 		if newline {
@@ -232,9 +241,20 @@ func refDefs(body string) map[string]string {
 		return nil
 	}
 	var defs map[string]string
-	for _, m := range mdDef().FindAllStringSubmatch(body, maxLinks) {
-		if strings.HasPrefix(m[1], "^") {
-			continue // a footnote's
+	var f fence
+	prevBlank := true
+	for i := 0; i < len(body) && len(defs) < maxLinks; {
+		line, next := lineAt(body, i)
+		i = next
+		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
+		f.indented = code && isIndentedCode(line)
+		prevBlank = strings.TrimSpace(line) == ""
+		if code || !strings.Contains(line, "]:") {
+			continue // one in code defines nothing (a review)
+		}
+		m := mdDef().FindStringSubmatch(line)
+		if m == nil || strings.HasPrefix(m[1], "^") {
+			continue // none, or a footnote's
 		}
 		if defs == nil {
 			defs = map[string]string{}

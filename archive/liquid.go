@@ -94,8 +94,8 @@ func liquid(s string) string {
 		case "link":
 			b.WriteString("/" + strings.TrimPrefix(args, "/")) // a file's path from the site's root
 			i = after
-		case "assign", "increment", "decrement", "cycle":
-			i = after // they set a variable: nothing shows
+		case "assign":
+			i = after // it sets a variable: nothing shows (increment and cycle print values)
 		default:
 			if name != "" && args != "" {
 				b.WriteString("[" + name + ": " + args + "]")

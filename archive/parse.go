@@ -28,8 +28,9 @@ const MaxFileSize = 10 << 20
 
 // field is one front-matter value with the file line of its key (0 if unknown).
 type field struct {
-	value any
-	line  int
+	value  any
+	line   int
+	nested bool // from a table ([extra], [params]), not the top
 }
 
 // matter is decoded front matter, keyed by lower-cased key.
@@ -99,9 +100,10 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	data = jekyllDotsEnd(data)
 	var m matter
 	var decodeErr error
+	isTOML := false // Zola's front matter (Hugo's too)
 	formats := []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, decodeErr = decodeYAML(b); return nil }),
-		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); return nil }),
+		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); isTOML = true; return nil }),
 	}
 	var body []byte
 	var err error
@@ -251,7 +253,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s %s (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); a generated key is used", strconv.Quote(truncate(k, 60)), notCiteKey)})
 		}
 	}
-	a.SiteKeys = siteKeys(path, a.ID, a.Date, m)
+	a.SiteKeys = siteKeys(path, a.ID, a.Date, m, isTOML)
 	text := string(body)
 	if isPost {
 		// Liquid is Jekyll's: elsewhere {% … %} is text as written. Hugo's
@@ -627,6 +629,7 @@ var zolaTables = map[string]bool{"taxonomies": true, "extra": true, "params": tr
 func (m matter) fill(other matter) {
 	for k, f := range other {
 		if _, ok := m[k]; !ok && !topOnly[k] {
+			f.nested = true
 			m[k] = f
 		}
 	}

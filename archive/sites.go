@@ -141,7 +141,7 @@ const maxSiteKey = 255
 // path (Article.SiteKeys), from its front matter m; id is its own, left
 // out. A site path that is a pattern (Jekyll's /:year/:title/) or a URL is
 // none.
-func siteKeys(p, id string, date Date, m matter) []string {
+func siteKeys(p, id string, date Date, m matter, isTOML bool) []string {
 	var out []string
 	// add keeps sitePath's key, and says whether it is one (not a pattern,
 	// a URL)
@@ -168,6 +168,9 @@ func siteKeys(p, id string, date Date, m matter) []string {
 	// and Gatsby's path one from the site's root, with or without its /
 	placed := false
 	for _, k := range []string{"url", "permalink", "path"} {
+		if m[k].nested {
+			continue // [params] url is the site's data, no route (a review)
+		}
 		s := strings.TrimSpace(stringOf(m[k].value))
 		// Jekyll puts a / before a permalink without one
 		if (strings.HasPrefix(s, "/") || k != "url" && s != "") && add(s) {
@@ -216,7 +219,9 @@ func siteKeys(p, id string, date Date, m matter) []string {
 	}
 	if slug != "" {
 		add(path.Join(dir, slug))
-	} else if loc := zolaName.FindStringIndex(name); loc != nil {
+	} else if loc := zolaName.FindStringIndex(name); loc != nil && isTOML {
+		// Zola's front matter is TOML: in a YAML archive of dated notes the
+		// name without its date made paths that clashed (a review)
 		add(path.Join(dir, name[loc[1]-1:]))
 	}
 	return out
