@@ -180,7 +180,7 @@ func MarkLinks(body, fromPath string, title func(candidates []string) (string, b
 		f.indented = code && isIndentedCode(line)
 		prevBlank = strings.TrimSpace(line) == ""
 		if !code && strings.Contains(line, "](") {
-			line = markLine(line, resolve)
+			line = outsideCodeSpans(line, func(s string) string { return markLine(s, resolve) })
 		}
 		if !code && len(defs) > 0 && strings.Contains(line, "][") {
 			line = outsideCodeSpans(line, func(s string) string { return markRefLine(s, defs, resolve) })
