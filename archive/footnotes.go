@@ -133,8 +133,40 @@ func footnotes(md string) string {
 // report: `[^1]` showed as \[1\], its backslashes visible). Linear in the
 // length of line.
 func outsideCodeSpans(line string, f func(string) string) string {
-	if !strings.Contains(line, "`") {
+	spans := codeSpans(line)
+	if len(spans) == 0 {
 		return f(line)
+	}
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		b.WriteString(f(line[last:sp[0]]))
+		b.WriteString(line[sp[0]:sp[1]])
+		last = sp[1]
+	}
+	b.WriteString(f(line[last:]))
+	return b.String()
+}
+
+// spanCursor tells whether positions of a line, asked in increasing
+// order, are inside its code spans (codeSpans): linear over all asks.
+type spanCursor struct {
+	spans [][2]int
+	j     int
+}
+
+func (c *spanCursor) in(p int) bool {
+	for c.j < len(c.spans) && c.spans[c.j][1] <= p {
+		c.j++
+	}
+	return c.j < len(c.spans) && p >= c.spans[c.j][0]
+}
+
+// codeSpans are the inline code spans of line, [start, end) of each, in
+// order: a run of backticks closed by the next run of as many. Linear.
+func codeSpans(line string) [][2]int {
+	if !strings.Contains(line, "`") {
+		return nil
 	}
 	type run struct{ at, n int }
 	var runs []run
@@ -161,19 +193,14 @@ func outsideCodeSpans(line string, f func(string) string) string {
 		}
 		next[runs[k].n] = k
 	}
-	var b strings.Builder
-	last := 0 // line[last:] is not written yet
+	var spans [][2]int
 	for k := 0; k < len(runs); k++ {
 		c := closer[k]
 		if c < 0 {
 			continue // an unclosed run is text
 		}
-		b.WriteString(f(line[last:runs[k].at]))
-		end := runs[c].at + runs[c].n
-		b.WriteString(line[runs[k].at:end])
-		last = end
+		spans = append(spans, [2]int{runs[k].at, runs[c].at + runs[c].n})
 		k = c
 	}
-	b.WriteString(f(line[last:]))
-	return b.String()
+	return spans
 }

@@ -76,22 +76,31 @@ func kramdown(s string) string {
 // its end (it is closed at or before lastClose, the text's last close); an
 // unclosed one stays as written.
 func kdComments(line string, at, lastClose int) (string, bool) {
+	code := spanCursor{spans: codeSpans(line)} // once: the positions below only grow
 	var b strings.Builder
-	for {
-		k := strings.Index(line, "{::comment}")
-		if k < 0 || at+k > lastClose {
+	from := 0 // line[from:] is not written yet
+	for p := 0; ; {
+		k := strings.Index(line[p:], "{::comment}")
+		if k < 0 {
 			break
 		}
-		b.WriteString(line[:k])
-		rest := line[k+len("{::comment}"):]
-		j := strings.Index(rest, "{:/comment}")
+		k += p
+		if code.in(k) {
+			p = k + 1 // in a code span it opens nothing (a review: two paragraphs lost)
+			continue
+		}
+		if at+k > lastClose {
+			break // no close after it
+		}
+		b.WriteString(line[from:k])
+		j := strings.Index(line[k+len("{::comment}"):], "{:/comment}")
 		if j < 0 {
 			return b.String(), true // closed on a later line
 		}
-		at += k + len("{::comment}") + j + len("{:/comment}")
-		line = rest[j+len("{:/comment}"):]
+		from = k + len("{::comment}") + j + len("{:/comment}")
+		p = from
 	}
-	b.WriteString(line)
+	b.WriteString(line[from:])
 	return b.String(), false
 }
 

@@ -180,10 +180,10 @@ func MarkLinks(body, fromPath string, title func(candidates []string) (string, b
 		f.indented = code && isIndentedCode(line)
 		prevBlank = strings.TrimSpace(line) == ""
 		if !code && strings.Contains(line, "](") {
-			line = outsideCodeSpans(line, func(s string) string { return markLine(s, resolve) })
+			line = markLine(line, resolve)
 		}
 		if !code && len(defs) > 0 && strings.Contains(line, "][") {
-			line = outsideCodeSpans(line, func(s string) string { return markRefLine(s, defs, resolve) })
+			line = markRefLine(line, defs, resolve)
 		}
 		b.WriteString(line)
 		if newline {
@@ -202,10 +202,11 @@ func MarkLinks(body, fromPath string, title func(candidates []string) (string, b
 func markLine(line string, resolve func(target string) string) string {
 	var b strings.Builder
 	last := 0
+	code := spanCursor{spans: codeSpans(line)}
 	for _, m := range mdLink().FindAllStringSubmatchIndex(line, -1) {
 		text, target := line[m[2]:m[3]], line[m[4]:m[5]]
-		if !isRelativeLink(target) {
-			continue
+		if !isRelativeLink(target) || code.in(m[0]) {
+			continue // (a link in a code span is text; one whose text is code is a link)
 		}
 		image := m[0] > 0 && line[m[0]-1] == '!'
 		var with string
@@ -280,9 +281,10 @@ var mdRef = sync.OnceValue(func() *regexp.Regexp {
 func markRefLine(line string, defs map[string]string, resolve func(target string) string) string {
 	var b strings.Builder
 	last := 0
+	code := spanCursor{spans: codeSpans(line)}
 	for _, m := range mdRef().FindAllStringSubmatchIndex(line, -1) {
-		if m[0] > 0 && line[m[0]-1] == '!' {
-			continue // an image
+		if m[0] > 0 && line[m[0]-1] == '!' || code.in(m[0]) {
+			continue // an image, or code
 		}
 		text, label := line[m[2]:m[3]], line[m[4]:m[5]]
 		if label == "" {

@@ -526,18 +526,19 @@ func TestLinksWithDotsInTheirNames(t *testing.T) {
 // (a helper's report: all of it was shown as written).
 func TestKramdownAsJekyllShowsIt(t *testing.T) {
 	for in, want := range map[string]string{
-		"[a link](http://x.org){:target=\"_blank\"} here":        "[a link](http://x.org) here",
-		"A notice.\n{: .notice}\n\nNext.":                        "A notice.\n\nNext.",
-		"* TOC\n{:toc}\n\n## One":                                "\n## One",
-		"Keep {::comment}hidden\nlines{:/comment}this.":          "Keep this.",
-		"HTML is used.\n\n*[HTML]: Hyper Text Markup Language\n": "HTML is used.\n\n",
-		"{::options parse_block_html=\"true\" /}\nText":          "Text",
-		"```\n{: .notice}\n* TOC\n{:toc}\n*[X]: y\n```":          "```\n{: .notice}\n* TOC\n{:toc}\n*[X]: y\n```",
-		"a Ruby hash {:a => 1} stays":                            "a Ruby hash {:a => 1} stays",
-		"* TOC is a word here":                                   "* TOC is a word here",
-		"Format with `'{:.2f}'.format(x)` or `{:toc}`.":          "Format with `'{:.2f}'.format(x)` or `{:toc}`.",
-		"```\n{::comment}\nkept\n{:/comment}\n```\nafter":        "```\n{::comment}\nkept\n{:/comment}\n```\nafter",
-		"an unclosed {::comment} stays":                          "an unclosed {::comment} stays",
+		"[a link](http://x.org){:target=\"_blank\"} here":                            "[a link](http://x.org) here",
+		"A notice.\n{: .notice}\n\nNext.":                                            "A notice.\n\nNext.",
+		"* TOC\n{:toc}\n\n## One":                                                    "\n## One",
+		"Keep {::comment}hidden\nlines{:/comment}this.":                              "Keep this.",
+		"HTML is used.\n\n*[HTML]: Hyper Text Markup Language\n":                     "HTML is used.\n\n",
+		"{::options parse_block_html=\"true\" /}\nText":                              "Text",
+		"```\n{: .notice}\n* TOC\n{:toc}\n*[X]: y\n```":                              "```\n{: .notice}\n* TOC\n{:toc}\n*[X]: y\n```",
+		"a Ruby hash {:a => 1} stays":                                                "a Ruby hash {:a => 1} stays",
+		"* TOC is a word here":                                                       "* TOC is a word here",
+		"Format with `'{:.2f}'.format(x)` or `{:toc}`.":                              "Format with `'{:.2f}'.format(x)` or `{:toc}`.",
+		"```\n{::comment}\nkept\n{:/comment}\n```\nafter":                            "```\n{::comment}\nkept\n{:/comment}\n```\nafter",
+		"Type `{::comment}` to open one.\n\nImportant.\n\nClose with `{:/comment}`.": "Type `{::comment}` to open one.\n\nImportant.\n\nClose with `{:/comment}`.",
+		"an unclosed {::comment} stays":                                              "an unclosed {::comment} stays",
 	} {
 		if got := kramdown(in); got != want {
 			t.Errorf("kramdown(%q) = %q, want %q", in, got, want)
