@@ -1,7 +1,8 @@
 // Package archive owns folio's domain: the Article, the on-disk article format
 // (Markdown with YAML, TOML or JSON front matter, and the layouts, drafts and
 // bodies of Hugo, Jekyll and Zola sites read as the sites show them: shortcodes,
-// Liquid, HTML blocks and comments, footnotes), loading an archive from
+// Liquid, kramdown, HTML blocks and comments, footnotes), the paths a site
+// links a piece by (SiteKeys, LinkCandidates), loading an archive from
 // any fs.FS, validation and sanitising of untrusted text, and the bundled
 // archive that ships inside the binary.
 package archive
