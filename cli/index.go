@@ -58,7 +58,7 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 			}
 			fmt.Fprintf(env.Out, "%s: %s: %s (%d indexed, %d removed, %.1f MB) in %s; index in %s\n",
 				termsafe.Quote(ix.Name()), what, pieces(st.Docs), st.Indexed, st.Removed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
-			if s := problemCounts(ix.Problems()); s != "" {
+			if s := problemCounts(ix.Problems(), true); s != "" {
 				fmt.Fprintf(env.Out, "%s; folio check lists why\n", s)
 			}
 			return nil
@@ -70,9 +70,12 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 
 // problemCounts says what a scan and its parse found, the counts that are
 // not none: "2 file(s) skipped, 1 folder(s) not read, 3 piece(s) loaded
-// with a note"; "" for nothing.
-func problemCounts(ps []archive.Problem) string {
+// with a note" (the last with withNoted); "" for nothing.
+func problemCounts(ps []archive.Problem, withNoted bool) string {
 	skipped, noted := archive.CountFiles(ps)
+	if !withNoted {
+		noted = 0
+	}
 	var parts []string
 	if skipped > 0 {
 		parts = append(parts, fmt.Sprintf("%d file(s) skipped", skipped))

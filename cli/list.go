@@ -234,15 +234,7 @@ func orDash(s string) string {
 // folders not listed, pointing to folio check for the details (a review:
 // a folder not read was counted as a file skipped here).
 func reportSkipped(w io.Writer, probs []archive.Problem) {
-	skipped, _ := archive.CountFiles(probs)
-	var parts []string
-	if skipped > 0 {
-		parts = append(parts, fmt.Sprintf("%d file(s) skipped", skipped))
-	}
-	if n := archive.CountFolders(probs); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d folder(s) not read", n))
-	}
-	if len(parts) > 0 {
-		fmt.Fprintf(w, "folio: %s; run folio check for details\n", strings.Join(parts, ", "))
+	if s := problemCounts(probs, false); s != "" {
+		fmt.Fprintf(w, "folio: %s; run folio check for details\n", s)
 	}
 }
