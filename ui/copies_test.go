@@ -139,16 +139,7 @@ func TestSidebarHidesCopies(t *testing.T) {
 // out, as the sidebar's other counts follow the query (a helper's report:
 // it counted the archive's copies whatever the query).
 func TestHideCopiesCountFollowsTheQuery(t *testing.T) {
-	dir := testcorpus.CopyFS(t, archive.Bundled())
-	const name = "2017-10-19-raqqa-terror-is-here-to-stay.md"
-	data, err := os.ReadFile(filepath.Join(dir, name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cp := strings.Replace(string(data), `date: "2017-10-19"`, `date: "2017-10-26"`, 1) + "\nReprinted with permission.\n"
-	if err := os.WriteFile(filepath.Join(dir, "copy-"+name), []byte(cp), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, _ := bundledWithCopy(t)
 	ix, _ := realIndex(t, dir)
 	h := &harness{t: t, m: New(Options{OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
 		return ix, Info{Count: ix.Count(), Copies: 1}, nil
@@ -172,4 +163,22 @@ func TestHideCopiesCountFollowsTheQuery(t *testing.T) {
 	if n := entry(); !h.m.sidebar.hiddenKnown || h.m.query.Text != "barcelona" || n != 0 {
 		t.Errorf("barcelona (no copy among its matches): Hide copies %d, want 0", n)
 	}
+}
+
+// bundledWithCopy is a copy of the bundled archive with a republished copy
+// of its Raqqa piece (a week later, one line more); name is the original's
+// file.
+func bundledWithCopy(t *testing.T) (dir, name string) {
+	t.Helper()
+	dir = testcorpus.CopyFS(t, archive.Bundled())
+	name = "2017-10-19-raqqa-terror-is-here-to-stay.md"
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cp := strings.Replace(string(data), `date: "2017-10-19"`, `date: "2017-10-26"`, 1) + "\nReprinted with permission.\n"
+	if err := os.WriteFile(filepath.Join(dir, "copy-"+name), []byte(cp), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, name
 }

@@ -2,15 +2,11 @@ package ui
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/corpus"
-	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // On a real index, the Unread count countUnread gives is the count of the
@@ -79,16 +75,7 @@ func TestUnreadCountIsTheUnreadList(t *testing.T) {
 	})
 
 	t.Run("collapsed copies", func(t *testing.T) {
-		dir := testcorpus.CopyFS(t, archive.Bundled())
-		const name = "2017-10-19-raqqa-terror-is-here-to-stay.md"
-		data, err := os.ReadFile(filepath.Join(dir, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cp := strings.Replace(string(data), `date: "2017-10-19"`, `date: "2017-10-26"`, 1) + "\nReprinted with permission.\n"
-		if err := os.WriteFile(filepath.Join(dir, "copy-"+name), []byte(cp), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		dir, name := bundledWithCopy(t)
 		ix, _ := realIndex(t, dir)
 		if g := ix.Copies("copy-" + strings.TrimSuffix(name, ".md")); len(g) != 2 {
 			t.Fatalf("the copy is not grouped with its original: %+v", g)
