@@ -342,6 +342,26 @@ func IsBadCiteKey(p Problem) bool {
 	return !p.Fatal && strings.HasPrefix(p.Msg, "citekey ") && strings.Contains(p.Msg, notCiteKey)
 }
 
+// BadCiteKeys are the problems of probs of pieces whose pinned key is no
+// key (IsBadCiteKey), of the files paths names; of every file for nil
+// paths.
+func BadCiteKeys(probs []Problem, paths []string) []Problem {
+	var cited map[string]bool
+	if paths != nil {
+		cited = make(map[string]bool, len(paths))
+		for _, p := range paths {
+			cited[p] = true
+		}
+	}
+	var out []Problem
+	for _, p := range probs {
+		if IsBadCiteKey(p) && (paths == nil || cited[p.Path]) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // ValidCiteKey says whether k can be a pinned citation key (see
 // Article.CiteKey): an ASCII letter or digit, then ASCII letters, digits
 // and - _ . : +, at most 100 in all.

@@ -212,17 +212,14 @@ func (p *pieceSource) warnBadKeys(arts []archive.Article, all bool) {
 	if p.ix != nil {
 		probs = p.ix.Problems()
 	}
-	cited := make(map[string]bool, len(arts))
-	for _, a := range arts {
-		cited[a.Path] = true
-	}
-	var bad []archive.Problem
-	for _, pr := range probs {
-		if archive.IsBadCiteKey(pr) && (all || cited[pr.Path]) {
-			bad = append(bad, pr)
+	var paths []string // nil: every file's
+	if !all {
+		paths = make([]string, 0, len(arts))
+		for _, a := range arts {
+			paths = append(paths, a.Path)
 		}
 	}
-	warnKeyProblems(p.env, bad)
+	warnKeyProblems(p.env, archive.BadCiteKeys(probs, paths))
 }
 
 // keyring holds the citation keys of arts, the keys the whole archive's

@@ -151,24 +151,10 @@ func citePieces(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, ids []
 // so the keyring does not see it), and are cited by a generated key, as
 // folio cite warns; "" for none. probs are the archive's problems.
 func badKeyWarning(probs []archive.Problem, paths []string) string {
-	cited := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		cited[p] = true
+	if paths == nil {
+		paths = []string{} // none cited: none to warn of
 	}
-	var first string
-	n := 0
-	for _, p := range probs {
-		if archive.IsBadCiteKey(p) && cited[p.Path] {
-			if n == 0 {
-				first = p.String()
-			}
-			n++
-		}
-	}
-	if n > 1 {
-		return fmt.Sprintf("%s (and %d more pinned keys not used: folio check lists them)", first, n-1)
-	}
-	return first
+	return keysWarning(archive.BadCiteKeys(probs, paths))
 }
 
 // joinWarnings joins two warnings for the status line.
@@ -194,23 +180,25 @@ func pinWarning(keys *cite.Keyring, arts []archive.Article) string {
 	for _, a := range arts {
 		cited[cmp.Or(a.Path, a.ID)] = true
 	}
-	var first string
-	n := 0
+	var ps []archive.Problem
 	for _, p := range keys.Problems() {
 		if cited[p.Path] {
-			if n == 0 {
-				first = p.String()
-			}
-			n++
+			ps = append(ps, p)
 		}
 	}
-	switch {
-	case n == 1:
-		return first
-	case n > 1:
-		return fmt.Sprintf("%s (and %d more pinned keys not used: folio check lists them)", first, n-1)
+	return keysWarning(ps)
+}
+
+// keysWarning is the status line's warning of the problems of pinned
+// keys ps: the first, and how many more; "" for none.
+func keysWarning(ps []archive.Problem) string {
+	switch len(ps) {
+	case 0:
+		return ""
+	case 1:
+		return ps[0].String()
 	}
-	return ""
+	return fmt.Sprintf("%s (and %d more pinned keys not used: folio check lists them)", ps[0].String(), len(ps)-1)
 }
 
 // CiteKeyring is keyringFor for folio cite: the keys of arts as the reader's
