@@ -296,10 +296,12 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 		// Under the cursor: what enter would choose.
 		b := bars[cursor]
 		what := fmt.Sprintf("%s: %s", b.label, plural(b.count, "piece"))
-		if n := yearOnly(s.facets)[b.label[:min(4, len(b.label))]]; n > 0 && isMonthLabel(b.label) {
+		if isMonthLabel(b.label) {
 			// a month's bar: enter finds the pieces dated only to its
 			// year as well (their period overlaps the month's)
-			what = fmt.Sprintf("%s: %d + %d no month", b.label, b.count, n)
+			if n := yearOnly(s.facets)[b.label[:4]]; n > 0 {
+				what = fmt.Sprintf("%s: %d + %d no month", b.label, b.count, n)
+			}
 		}
 		if b.label == s.period.label {
 			what += " ◉"
