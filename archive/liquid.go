@@ -9,10 +9,12 @@ import (
 // liquid renders the Liquid tags ({% … %}) of a Jekyll piece as the site
 // shows them: {% comment %}…{% endcomment %} shows nothing (it is no text
 // to search either; comments nest, as Liquid's blocks do), {% raw %}…{% endraw %} its text as written, and
-// {% highlight lang %}…{% endhighlight %} a fenced code block. Another
-// tag with arguments ({% include video.html id="x" %}) becomes
+// {% highlight lang %}…{% endhighlight %} a fenced code block, {% capture %}
+// nothing, {% assign %} nothing, {% post_url x %} and {% link x %} the
+// file's path from the site's root; its output tags as liquidOutputs
+// reads them. Another tag with arguments ({% include video.html id="x" %}) becomes
 // "[include: video.html id="x"]", as an unknown Hugo shortcode does, and
-// one without ({% endif %}, Zola's {% end %}) disappears, what it encloses
+// one without ({% endif %}) disappears, what it encloses
 // staying. A tag over maxShortcode bytes, or a block whose end is missing
 // or more than maxRaw bytes on, is left as written. It takes time linear in
 // the length of s.

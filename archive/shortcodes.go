@@ -20,14 +20,16 @@ import (
 //     block, the raw text. An unknown shortcode with arguments becomes
 //     "[name: arguments]", one without is dropped (a paired one keeps what
 //     it encloses). Like the sites, this happens everywhere in the body,
-//     code included; Hugo's escaped {{</* x */>}} comes out as {{< x >}}.
+//     code included; Hugo's escaped {{</* x */>}} comes out as {{< x >}};
+//     {{< comment >}} hides what it encloses.
+//   - Zola's shortcodes, outside code: see zolaShortcodes.
 //   - HTML blocks (<div>, <figure>, <p>, <table>, …) become Markdown, an
 //     <img> "[image: alt] URL" and an <iframe> or <video> "[video] URL".
 //   - Footnotes ([^1] and [^1]: …) become numbered references, [1], with
 //     the notes listed at the end.
 //
 // It takes time linear in the length of md (each shortcode and HTML block
-// is bounded: see maxShortcode, maxRaw, maxHTMLBlock) and makes no
+// is bounded: see maxShortcode, maxRaw, maxZolaTag, maxHTMLBlock) and makes no
 // terminal-unsafe text of its own, but HTML entities are decoded: sanitise
 // its result.
 func Readable(md string) string {
