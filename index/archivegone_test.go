@@ -155,22 +155,12 @@ func (f *lockFS) Open(name string) (fs.File, error) {
 // and came back as new.
 func TestUnlistableFolderKeepsItsPieces(t *testing.T) {
 	src, dir := t.TempDir(), t.TempDir()
+	texts := map[string]string{}
 	for _, p := range []string{"a/x.md", "a/w.md", "b/y.md", "b/z.md"} {
-		if err := os.MkdirAll(filepath.Join(src, filepath.Dir(p)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		body := "---\ntitle: Piece " + p + "\ndate: 2017-01-01\n---\nText of " + p + ".\n"
-		if err := os.WriteFile(filepath.Join(src, p), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		texts[p] = "Text of " + p + "."
 	}
-	fsys := &lockFS{FS: os.DirFS(src)}
-	opts := Options{Dir: dir}
-	ix, err := Open(context.Background(), src, fsys, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	writePieces(t, src, texts)
+	fsys, ix, opts := openLocked(t, src, dir)
 	if err := os.WriteFile(filepath.Join(src, "b/later.md"), []byte(laterPiece), 0o644); err != nil {
 		t.Fatal(err)
 	}
