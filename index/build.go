@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -231,16 +232,23 @@ func parseFile(fsys fs.FS, w work) parsed {
 		if err != nil {
 			r := parsed{indexedID: w.indexedID, path: p, entry: e}
 			r.entry.Fatal = true
-			r.entry.Problems = []archive.Problem{{Path: p, Msg: "cannot read: " + err.Error(), Fatal: true}}
-			if w.was != nil && errors.Is(err, fs.ErrPermission) {
+			r.entry.Problems = []archive.Problem{{Path: p, Msg: "cannot read: " + errText(err), Fatal: true}}
+			if w.was != nil && mayPass(err) {
 				// Its permissions taken away (for a while, as a folder's
-				// may be: keepUnseen): the piece is kept as last read, with
-				// the time it was added, under the file's times now, which
-				// giving the permission back changes (its ctime).
+				// may be: keepUnseen), or a disk's or a network file
+				// system's error: the piece is kept as last read, with the
+				// time it was added, under the file's times now, which
+				// giving the permission back changes (its ctime). An I/O
+				// error that passes moves no time: the note says how to
+				// read the file again.
 				kept := *w.was
 				kept.Size, kept.MTime, kept.CTime = e.Size, e.MTime, e.CTime
+				msg := "cannot read: " + errText(err)
+				if !errors.Is(err, fs.ErrPermission) {
+					msg += " (read again when it changes, or by folio index --rebuild)"
+				}
 				kept.Problems = append(slices.DeleteFunc(slices.Clone(kept.Problems), isKeptNote),
-					archive.Problem{Path: p, Msg: "cannot read: " + errText(err) + keptNote})
+					archive.Problem{Path: p, Msg: msg + keptNote})
 				r.kept = &kept
 			}
 			return r
@@ -264,6 +272,29 @@ func parseFile(fsys fs.FS, w work) parsed {
 	}
 	e.Words = countWords(a.Standfirst) + countWords(a.Body)
 	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data), tokens: max(tokens, e.Words)}
+}
+
+// mayPass reports whether a file's read error may pass while the file
+// stays as it was: its permission taken away, or an error of the disk, the
+// network file system or the process (too many files open). The piece it
+// gave is then kept (parseFile); a file gone, not regular or over the size
+// limit is what the file now is, and its piece goes.
+func mayPass(err error) bool {
+	if errors.Is(err, fs.ErrPermission) {
+		return true
+	}
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return false
+	}
+	switch errno {
+	case syscall.EIO, syscall.EAGAIN, syscall.EBUSY, syscall.EINTR, syscall.ETIMEDOUT,
+		syscall.ESTALE, syscall.ENXIO, syscall.ENODEV, syscall.ENOMEM, syscall.ENFILE,
+		syscall.EMFILE, syscall.EHOSTDOWN, syscall.EHOSTUNREACH, syscall.ENETDOWN,
+		syscall.ENETUNREACH, syscall.ECONNRESET, syscall.ECONNABORTED, syscall.ENOLINK:
+		return true
+	}
+	return false
 }
 
 // keptNote ends the problem of a file kept as last read (parseFile).

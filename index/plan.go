@@ -20,7 +20,7 @@ type work struct {
 	// it had one
 	indexedID string
 	// was is the file's entry when it had that document: kept, with its
-	// piece, when the file cannot be read now for want of permission
+	// piece, when the file cannot be read now for a reason that may pass
 	// (parseFile)
 	was *fileEntry
 }
@@ -29,7 +29,7 @@ type parsed struct {
 	indexedID string // see work
 	// kept, when not nil, is the entry to keep instead of entry, with
 	// the document the file had, if it still owns its ID: the file could
-	// not be read for want of permission (parseFile)
+	// not be read for a reason that may pass (mayPass, parseFile)
 	kept    *fileEntry
 	path    string
 	entry   fileEntry
