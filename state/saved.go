@@ -231,10 +231,6 @@ func (s *Saved) change(edit func(*savedFile) error) error {
 		return err
 	}
 	f.About, f.Version = savedAbout, SavedVersion
-	target, err := writeTarget(s.path)
-	if err != nil {
-		return err
-	}
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err == nil && len(data) >= maxSavedSize {
 		// Indented, a file near the limit would pass it and lock every
@@ -247,22 +243,7 @@ func (s *Saved) change(edit func(*savedFile) error) error {
 	if len(data) >= maxSavedSize {
 		return fmt.Errorf("%s: the saved searches would be over the %d MB folio reads; nothing was written (folio saved rm removes some)", s.path, maxSavedSize>>20)
 	}
-	return atomicfile.WriteFile(target, append(data, '\n'), 0o600)
-}
-
-// writeTarget is the file a write of the saved searches replaces: the file
-// a symbolic link at path leads to (a config folder kept in a dotfiles
-// repository links its files there), so that the link stays and the file
-// it names is the one changed; else path.
-func writeTarget(path string) (string, error) {
-	if st, err := os.Lstat(path); err != nil || st.Mode()&fs.ModeSymlink == 0 {
-		return path, nil
-	}
-	target, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return "", fmt.Errorf("%s is a link that leads nowhere: %w", path, err)
-	}
-	return target, nil
+	return atomicfile.WriteFile(s.path, append(data, '\n'), 0o600) // through a link (atomicfile)
 }
 
 // maxSavedSize caps the saved-searches file read: a search takes a few

@@ -5,6 +5,7 @@ package atomicfile
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -25,7 +26,20 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 
 // WriteWith is WriteFile of what write writes, as it writes it: a large
 // file need not be held in memory first.
+//
+// A path that is a symbolic link is written where it leads, and the link
+// stays: a config or state folder kept in a dotfiles repository links its
+// files there (a helper's report: feeds.toml and config.toml became files
+// of their own, and the linked copies went stale). A link that leads
+// nowhere is an error naming it.
 func WriteWith(path string, perm fs.FileMode, write func(io.Writer) error) error {
+	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			return fmt.Errorf("%s is a link that leads nowhere: %w", path, err)
+		}
+		path = target
+	}
 	return writeThen(path, perm, write, os.Rename)
 }
 

@@ -96,3 +96,36 @@ func TestErrorsNameTheFile(t *testing.T) {
 		}
 	}
 }
+
+// A path that is a link is written where it leads and stays a link (a
+// helper's report: feeds.toml, config.toml and the state files linked
+// from a dotfiles repository became files of their own); one that leads
+// nowhere is an error, and no file is put in its place.
+func TestWriteThroughALink(t *testing.T) {
+	dir := t.TempDir()
+	real, link := filepath.Join(dir, "dotfiles-feeds.toml"), filepath.Join(dir, "feeds.toml")
+	if err := os.WriteFile(real, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := WriteFile(link, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	if data, _ := os.ReadFile(real); string(data) != "new" {
+		t.Errorf("the file linked holds %q, want %q", data, "new")
+	}
+	if err := os.Remove(real); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(link, []byte("newer"), 0o644); err == nil || !strings.Contains(err.Error(), link) {
+		t.Errorf("through a dangling link: %v, want an error naming it", err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the dangling link was replaced: %v", err)
+	}
+}
