@@ -12,7 +12,9 @@
 //   - adds files for new items,
 //   - rewrites the file of an item that changed in the feed (under the same
 //     name, so the piece keeps its archive ID and reading state),
-//   - leaves unchanged items alone (the file is not touched at all), and
+//   - leaves unchanged items alone (the file is not touched at all),
+//   - leaves alone an item whose link a file in the folder already has
+//     under another import_id (folio add, another feed): Present, and
 //   - never overwrites a file edited since it was imported (its content no
 //     longer matches its import_hash): it is reported as skipped, unless
 //     Force is set.
@@ -108,7 +110,8 @@ type Options struct {
 	DryRun bool   // report what would happen, write nothing
 	// FullText, when set, fetches the page of each new item that has a link;
 	// the piece's body is then the text extracted from it (see AddPage).
-	// Items already in the folder are left alone, not fetched again.
+	// Items already in the folder (by import_id, or by their link) are left
+	// alone, not fetched again.
 	FullText func(link string) (Page, error)
 }
 
@@ -153,10 +156,11 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 	if wxr {
 		rep.Format = "wordpress"
 	}
-	existing, err := scanImported(opts.Into)
+	held, err := scanImported(opts.Into)
 	if err != nil {
 		return nil, err
 	}
+	existing := held.ids
 	if !opts.DryRun {
 		if err := os.MkdirAll(opts.Into, 0o755); err != nil {
 			return nil, err
@@ -179,6 +183,15 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 			continue
 		}
 		seenIDs[p.ImportID] = true
+		if _, ok := existing[p.ImportID]; !ok {
+			if rel, ok := held.urls[archive.URLKey(p.URL)]; ok && p.URL != "" {
+				// added by folio add, or from another feed: a second
+				// copy would be written (a helper's report)
+				claimed[rel] = true
+				rep.Results = append(rep.Results, Result{Action: Present, Path: rel, Title: p.Title, Reason: "same URL"})
+				continue
+			}
+		}
 		note := ""
 		if opts.FullText != nil {
 			if rel, ok := existing[p.ImportID]; ok {
@@ -418,13 +431,23 @@ func writtenByImport(content []byte) bool {
 
 var idLine = regexp.MustCompile(`(?m)^import_id: .*$`)
 
-// scanImported maps import_id to file (relative to dir) for the files a
-// previous import wrote into dir, including files the user has since moved
-// into subfolders. Only the import_id line is decoded, so a file whose front
-// matter the user broke is still recognised (and then skipped, not
-// duplicated).
-func scanImported(dir string) (map[string]string, error) {
+// imported is what a folder holds of earlier imports (scanImported).
+type imported struct {
+	// ids maps import_id to file (relative to the folder)
+	ids map[string]string
+	// urls maps the archive.URLKey of a file's url and source to it: a
+	// feed item whose link is there came by another way (folio add, another
+	// feed) and is not written nor fetched again (Import)
+	urls map[string]string
+}
+
+// scanImported finds the files a previous import wrote into dir, including
+// files the user has since moved into subfolders. Only the import_id, url
+// and source lines are decoded, so a file whose front matter the user broke
+// is still recognised (and then skipped, not duplicated).
+func scanImported(dir string) (imported, error) {
 	found := map[string]string{}
+	urls := map[string]string{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == dir && errors.Is(err, fs.ErrNotExist) {
@@ -459,12 +482,38 @@ func scanImported(dir string) (map[string]string, error) {
 		if _, dup := found[id]; !dup { // WalkDir goes in lexical order
 			found[id] = rel
 		}
+		for _, u := range urlsOf(data) {
+			if _, dup := urls[u]; !dup {
+				urls[u] = rel
+			}
+		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", dir, err)
+		return imported{}, fmt.Errorf("reading %s: %w", dir, err)
 	}
-	return found, nil
+	return imported{ids: found, urls: urls}, nil
+}
+
+var urlLine = regexp.MustCompile(`(?m)^(?:url|source): .*$`)
+
+// urlsOf are the archive.URLKeys of the url and source of a file's front
+// matter (its lines alone are decoded, as importIDOf's).
+func urlsOf(data []byte) []string {
+	var keys []string
+	for _, line := range urlLine.FindAll(frontMatterOf(data), 2) {
+		var v struct {
+			URL    string `yaml:"url"`
+			Source string `yaml:"source"`
+		}
+		if yaml.Unmarshal(line, &v) != nil {
+			continue
+		}
+		if k := archive.URLKey(v.URL + v.Source); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // importIDOf is the import_id in a file's front matter ("" for none).

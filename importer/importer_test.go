@@ -695,3 +695,37 @@ func TestImportRemovesStaleTemporaryFiles(t *testing.T) {
 		}
 	}
 }
+
+// A feed item whose link a piece in the folder already has (written by
+// folio add, or by another feed, under another import_id) is neither
+// written again nor fetched (a helper's report: sync --full-text wrote a
+// second copy of every piece added by URL).
+func TestItemHeldByURLIsPresent(t *testing.T) {
+	dir := t.TempDir()
+	added := "---\ntitle: A piece\ndate: 2019-11-06\nurl: https://example.org/a/\nimport_id: https://example.org/a\nimport_hash: 0000000000000000\n---\n\nIts text.\n"
+	if err := os.WriteFile(filepath.Join(dir, "2019-11-06-a-piece.md"), []byte(added), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><link>https://example.org/</link>
+<item><title>A piece</title><guid isPermaLink="false">urn:uuid:1</guid><link>https://example.org/a?utm_source=rss</link><pubDate>Wed, 06 Nov 2019 10:00:00 +0000</pubDate><description>Its text.</description></item>
+<item><title>Another</title><guid isPermaLink="false">urn:uuid:2</guid><link>https://example.org/b</link><pubDate>Wed, 06 Nov 2019 11:00:00 +0000</pubDate><description>Other text.</description></item>
+</channel></rss>`
+	var fetched []string
+	opts := Options{Into: dir, FullText: func(link string) (Page, error) {
+		fetched = append(fetched, link)
+		return Page{}, fmt.Errorf("offline")
+	}}
+	rep, err := Import(strings.NewReader(feed), "feed.xml", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Count(Present) != 1 || rep.Count(Added) != 1 || rep.Results[0].Path != "2019-11-06-a-piece.md" {
+		t.Errorf("results %+v: want the first present in 2019-11-06-a-piece.md, the second added", rep.Results)
+	}
+	if !slices.Equal(fetched, []string{"https://example.org/b"}) {
+		t.Errorf("fetched %v: want only the item not held", fetched)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(files) != 2 {
+		t.Errorf("files %v: want the piece held and the new one", files)
+	}
+}

@@ -73,10 +73,11 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 		rep.Results = append(rep.Results, Result{Action: Ignored, Title: archive.SanitizeLine(pg.URL), Reason: why})
 		return rep, nil
 	}
-	existing, err := scanImported(opts.Into)
+	imp, err := scanImported(opts.Into)
 	if err != nil {
 		return nil, err
 	}
+	existing := imp.ids
 	held := alreadyHeld(cmp.Or(opts.Archive, opts.Into), p, pg.URL)
 	if held.path != "" && opts.Archive != "" {
 		into, err1 := filepath.Abs(opts.Into)
