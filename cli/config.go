@@ -13,6 +13,7 @@ import (
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/internal/atomicfile"
+	"github.com/folio-tui/folio/state"
 )
 
 // The config file keeps what the reader remembers between runs: for now
@@ -89,14 +90,16 @@ func saveCitationFormat(path string, f cite.Format) error {
 	if path == "" {
 		return errors.New("no config folder")
 	}
+	unlock, err := state.LockFile(path, "config")
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	cfg, err := readConfig(path)
 	if err != nil {
 		return err // never overwrite a file folio cannot read
 	}
 	cfg["citation_format"] = string(f)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
 	var buf bytes.Buffer
 	if err := toml.NewEncoder(&buf).Encode(cfg); err != nil {
 		return err

@@ -11,10 +11,12 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/importer"
 	"github.com/folio-tui/folio/internal/atomicfile"
 	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/state"
 	"github.com/spf13/cobra"
 )
 
@@ -26,12 +28,36 @@ import (
 //	full_text = true
 //	etag = "\"abc\""
 //	last_modified = "Tue, 01 Dec 2026 10:00:00 GMT"
+//	into = "/home/me/archive"
+//
+// The validators are the folder's that sync wrote into (into): a sync into
+// another folder, or into one since deleted, fetches the whole feed (a
+// helper's report: the new folder got "not modified" and none of the
+// feed's items, for good).
 type feed struct {
 	URL          string `toml:"url"`
 	FullText     bool   `toml:"full_text,omitempty"`
 	ETag         string `toml:"etag,omitempty"`
 	LastModified string `toml:"last_modified,omitempty"`
+	Into         string `toml:"into,omitempty"`
 }
+
+// conditional is the conditional GET for a sync of f into the folder dir
+// (absolute): f's validators if they were got for dir and it is there,
+// else none.
+func (f feed) conditional(dir string) fetch.Conditional {
+	if f.Into != dir {
+		return fetch.Conditional{}
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fetch.Conditional{}
+	}
+	return fetch.Conditional{ETag: f.ETag, LastModified: f.LastModified}
+}
+
+// sameFeed reports whether two feed URLs are one feed (archive.URLKey: the
+// scheme's and host's case, a trailing slash, tracking parameters).
+func sameFeed(a, b string) bool { return a == b || archive.URLKey(a) == archive.URLKey(b) }
 
 type feedList struct {
 	Feed []feed `toml:"feed"`
@@ -64,6 +90,32 @@ func loadFeeds() (string, *feedList, error) {
 	return path, fl, err
 }
 
+// changeFeeds re-reads the subscriptions under the config folder's lock,
+// lets edit change them and writes them back: two folios changing them at
+// once (feeds add, rm, a sync's validators) both keep their change (a
+// helper's report: a sync wrote back the list it read at its start,
+// undoing a feeds add or rm made while it ran, and ten feeds add at once
+// kept six). edit returning an error writes nothing.
+func changeFeeds(edit func(*feedList) error) error {
+	path, err := feedsPath()
+	if err != nil {
+		return err
+	}
+	unlock, err := state.LockFile(path, "config")
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	fl, err := readFeeds(path)
+	if err != nil {
+		return err
+	}
+	if err := edit(fl); err != nil {
+		return err
+	}
+	return writeFeeds(path, fl)
+}
+
 func writeFeeds(path string, fl *feedList) error {
 	var b bytes.Buffer
 	b.WriteString("# folio's feed subscriptions: folio feeds add|list|rm, folio sync\n")
@@ -94,19 +146,22 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 			if err := fetch.CheckURL(args[0]); err != nil {
 				return err
 			}
-			path, fl, err := loadFeeds()
-			if err != nil {
-				return err
+			said := ""
+			err := changeFeeds(func(fl *feedList) error {
+				i := slices.IndexFunc(fl.Feed, func(f feed) bool { return sameFeed(f.URL, args[0]) })
+				if i >= 0 {
+					fl.Feed[i].FullText = fullText
+					said = fmt.Sprintf("already subscribed to %s (full text: %v)\n", termsafe.Quote(fl.Feed[i].URL), fullText)
+				} else {
+					fl.Feed = append(fl.Feed, feed{URL: args[0], FullText: fullText})
+					said = fmt.Sprintf("subscribed to %s\n", termsafe.Quote(args[0]))
+				}
+				return nil
+			})
+			if err == nil {
+				fmt.Fprint(env.Out, said)
 			}
-			i := slices.IndexFunc(fl.Feed, func(f feed) bool { return f.URL == args[0] })
-			if i >= 0 {
-				fl.Feed[i].FullText = fullText
-				fmt.Fprintf(env.Out, "already subscribed to %s (full text: %v)\n", termsafe.Quote(args[0]), fullText)
-			} else {
-				fl.Feed = append(fl.Feed, feed{URL: args[0], FullText: fullText})
-				fmt.Fprintf(env.Out, "subscribed to %s\n", termsafe.Quote(args[0]))
-			}
-			return writeFeeds(path, fl)
+			return err
 		},
 	}
 	add.Flags().BoolVar(&fullText, "full-text", false, "fetch each new item's page for the whole piece")
@@ -134,17 +189,18 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 		Short: "Unsubscribe from a feed (its pieces stay in the archive)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, fl, err := loadFeeds()
-			if err != nil {
-				return err
+			err := changeFeeds(func(fl *feedList) error {
+				n := len(fl.Feed)
+				fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return sameFeed(f.URL, args[0]) })
+				if len(fl.Feed) == n {
+					return fmt.Errorf("not subscribed to %s", termsafe.Quote(args[0]))
+				}
+				return nil
+			})
+			if err == nil {
+				fmt.Fprintf(env.Out, "unsubscribed from %s\n", termsafe.Quote(args[0]))
 			}
-			n := len(fl.Feed)
-			fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return f.URL == args[0] })
-			if len(fl.Feed) == n {
-				return fmt.Errorf("not subscribed to %s", termsafe.Quote(args[0]))
-			}
-			fmt.Fprintf(env.Out, "unsubscribed from %s\n", termsafe.Quote(args[0]))
-			return writeFeeds(path, fl)
+			return err
 		},
 	}
 	cmd.AddCommand(add, list, rm)
@@ -186,7 +242,12 @@ func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Condit
 	}
 	rep, err := importer.Import(bytes.NewReader(resp.Body), resp.URL, opts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", u, err)
+		if !strings.Contains(err.Error(), resp.URL) {
+			err = fmt.Errorf("%s: %w", u, err) // a write's error names its file alone
+		}
+		// with what was written before the failure (a full disk): the
+		// caller lists it
+		return rep, resp, err
 	}
 	return rep, resp, nil
 }

@@ -77,13 +77,22 @@ func printImport(env *Env, rep *importer.Report, verbose bool) {
 		switch {
 		case r.Action == importer.Ignored:
 			fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Escape(r.Title), termsafe.Escape(r.Reason))
-		case r.Action == importer.Skipped:
+		case r.Action == importer.Skipped || r.Action == importer.Present:
 			fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Quote(r.Path), termsafe.Escape(r.Reason))
 		case r.Action != importer.Unchanged || verbose:
 			fmt.Fprintf(env.Out, "  %-9s %s\n", r.Action, termsafe.Quote(r.Path))
 		}
 	}
-	fmt.Fprintf(env.Out, "%d added, %d updated, %d unchanged, %d skipped, %d ignored\n",
+	fmt.Fprintf(env.Out, "%d added, %d updated, %d unchanged, %d skipped, %d ignored%s\n",
 		rep.Count(importer.Added), rep.Count(importer.Updated), rep.Count(importer.Unchanged),
-		rep.Count(importer.Skipped), rep.Count(importer.Ignored))
+		rep.Count(importer.Skipped), rep.Count(importer.Ignored), presentCount(rep))
+}
+
+// presentCount is ", N already there" for the items a folder held by
+// their URL (importer.Present), or "".
+func presentCount(rep *importer.Report) string {
+	if n := rep.Count(importer.Present); n > 0 {
+		return fmt.Sprintf(", %d already there (same URL)", n)
+	}
+	return ""
 }

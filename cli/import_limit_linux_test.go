@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -43,10 +45,19 @@ func TestImportThatFailsPartWaySaysWhatItWrote(t *testing.T) {
 		t.Fatalf("child: %v\n%s", err, out)
 	}
 	got := string(out)
+	// the feed as a file, then by its URL (a helper's report: by URL, the
+	// error alone was said, and sync said "failed", "0 new")
+	file, byURL, _ := strings.Cut(got, "by URL\n")
 	for _, want := range []string{"added     2018-01-01-piece-1.md", "added     2018-01-02-piece-2.md", "2 added, 0 updated",
 		"error: write " + filepath.Join(dir, "into", "2018-01-03-piece-3.md") + ": file too large"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("no %q in the child's output:\n%s", want, got)
+		if !strings.Contains(file, want) {
+			t.Errorf("no %q in the child's output:\n%s", want, file)
+		}
+	}
+	for _, want := range []string{"added     2018-01-01-piece-1.md", "added     2018-01-02-piece-2.md", "2 added, 0 updated",
+		"/feed.xml: write " + filepath.Join(dir, "into-url", "2018-01-03-piece-3.md") + ": file too large"} {
+		if !strings.Contains(byURL, want) {
+			t.Errorf("no %q in the child's output by URL:\n%s", want, byURL)
 		}
 	}
 	if strings.Contains(got, ".tmp-") {
@@ -63,6 +74,14 @@ func importUnderLimit(t *testing.T, dir string) {
 	}
 	out, errText, code := run(t, "import", filepath.Join(dir, "feed.xml"), "--into", filepath.Join(dir, "into"))
 	fmt.Printf("%s\nerror: %s\ncode %d\n", out, errText, code)
+	if code == 0 {
+		t.Error("exit 0 after a write failed")
+	}
+	quickFetch(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	out, errText, code = run(t, "import", srv.URL+"/feed.xml", "--into", filepath.Join(dir, "into-url"))
+	fmt.Printf("by URL\n%s\nerror: %s\ncode %d\n", out, errText, code)
 	if code == 0 {
 		t.Error("exit 0 after a write failed")
 	}

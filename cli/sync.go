@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 
 	"github.com/folio-tui/folio/importer"
@@ -63,7 +64,11 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 			if opts.Into == "" {
 				return errors.New("no folder to write into: give --into DIR (or --archive DIR)")
 			}
-			path, fl, err := loadFeeds()
+			dir, err := filepath.Abs(opts.Into)
+			if err != nil {
+				return err
+			}
+			_, fl, err := loadFeeds()
 			if err != nil {
 				return err
 			}
@@ -81,7 +86,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				fmt.Fprintf(w, format, a...)
 				_ = bar.RenderBlank()
 			}
-			var added, updated, unchanged, skipped, notModified int
+			var added, updated, unchanged, skipped, notModified, present int
 			var failures []string
 			for i := range fl.Feed {
 				f := &fl.Feed[i]
@@ -91,12 +96,15 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					pages++
 					bar.Describe(fmt.Sprintf("syncing %s: page %d", termsafe.Escape(hostOf(f.URL)), pages))
 				}
-				rep, resp, err := fetchFeed(ctx, c, f.URL, fetch.Conditional{ETag: f.ETag, LastModified: f.LastModified}, opts, f.FullText, onPage)
+				rep, resp, err := fetchFeed(ctx, c, f.URL, f.conditional(dir), opts, f.FullText, onPage)
 				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(f.URL))
-				switch {
-				case err != nil:
+				if err != nil {
 					failures = append(failures, termsafe.EscapeLines(err.Error()))
-					say(env.Out, "%sfailed\n", head)
+					head += "failed; "
+				}
+				switch {
+				case err != nil && (rep == nil || len(rep.Results) == 0):
+					say(env.Out, "%s\n", strings.TrimSuffix(head, "; "))
 					_ = bar.Add(1)
 					continue
 				case rep == nil:
@@ -106,7 +114,8 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					a, u, n, s := rep.Count(importer.Added), rep.Count(importer.Updated), rep.Count(importer.Unchanged), rep.Count(importer.Skipped)
 					added, updated, unchanged, skipped = added+a, updated+u, unchanged+n, skipped+s
 					var b strings.Builder
-					fmt.Fprintf(&b, "%s%d new, %d updated, %d unchanged, %d skipped\n", head, a, u, n, s)
+					present += rep.Count(importer.Present)
+					fmt.Fprintf(&b, "%s%d new, %d updated, %d unchanged, %d skipped%s\n", head, a, u, n, s, presentCount(rep))
 					for _, r := range rep.Results {
 						if r.Reason != "" && r.Action != importer.Unchanged {
 							name := termsafe.Quote(r.Path)
@@ -121,20 +130,36 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 						say(env.Err, "%s\n", p)
 					}
 				}
-				if !opts.DryRun && !resp.NotModified {
-					f.ETag, f.LastModified = resp.ETag, resp.LastModified
+				if !opts.DryRun && err == nil && !resp.NotModified {
+					f.ETag, f.LastModified, f.Into = resp.ETag, resp.LastModified, dir
 				}
 				_ = bar.Add(1)
 			}
 			_ = bar.Finish()
 			if !opts.DryRun {
-				if err := writeFeeds(path, fl); err != nil {
+				// the validators got, into the list as it is now: a feed
+				// added or removed while the sync ran stays so
+				err := changeFeeds(func(now *feedList) error {
+					for i := range now.Feed {
+						for _, f := range fl.Feed {
+							if f.URL == now.Feed[i].URL && f.Into == dir {
+								now.Feed[i].ETag, now.Feed[i].LastModified, now.Feed[i].Into = f.ETag, f.LastModified, f.Into
+							}
+						}
+					}
+					return nil
+				})
+				if err != nil {
 					return err
 				}
 			}
 			failed := len(failures)
-			fmt.Fprintf(env.Out, "%d feeds: %d not modified, %d failed; items: %d new, %d updated, %d unchanged, %d skipped\n",
-				len(fl.Feed), notModified, failed, added, updated, unchanged, skipped)
+			held := ""
+			if present > 0 {
+				held = fmt.Sprintf(", %d already there (same URL)", present)
+			}
+			fmt.Fprintf(env.Out, "%d feeds: %d not modified, %d failed; items: %d new, %d updated, %d unchanged, %d skipped%s\n",
+				len(fl.Feed), notModified, failed, added, updated, unchanged, skipped, held)
 			for _, why := range failures {
 				fmt.Fprintf(env.Err, "failed    %s\n", why)
 			}

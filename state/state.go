@@ -619,6 +619,13 @@ func lockForWrite(path, what string) (unlock func(), err error) {
 	return unlock, nil
 }
 
+// LockFile takes the lock every read-change-write of a file in path's
+// folder holds (a config file's: feeds.toml, config.toml), as the state's
+// and saved searches' writes do, making the folder if need be: two folios
+// changing the file at once both keep their change when each re-reads it
+// under the lock. what names the folder in errors.
+func LockFile(path, what string) (unlock func(), err error) { return lockForWrite(path, what) }
+
 func removeStaleTemps(path string) {
 	entries, err := os.ReadDir(filepath.Dir(path))
 	if err != nil {

@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// feedServer serves feedXML (ETag "v1", honoured) and its piece's page;
+// during, when set, runs while the feed is being answered.
+func feedServer(t *testing.T, pageGets *atomic.Int32, during func()) *httptest.Server {
+	t.Helper()
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed.xml":
+			if during != nil {
+				during()
+			}
+			if r.Header.Get("If-None-Match") == `"v1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", `"v1"`)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			// its guid is no link: the piece's page is known by its URL alone
+			fmt.Fprint(w, strings.Replace(fmt.Sprintf(feedXML, srv.URL), "<guid>"+srv.URL+"/2019/11/piece</guid>", "<guid>urn:uuid:1</guid>", 1))
+		case "/2019/11/piece":
+			pageGets.Add(1)
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// A sync into another folder than the last fetches the whole feed (the
+// validators are the folder's: it got "not modified" and none of the
+// feed's items, for good), and a piece added by its URL is not fetched nor
+// written again by a full-text sync of a feed whose item links it (it was
+// written twice). Helpers' reports.
+func TestSyncIntoAnotherFolderAndPiecesHeld(t *testing.T) {
+	quickFetch(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var pageGets atomic.Int32
+	srv := feedServer(t, &pageGets, nil)
+	into, other := t.TempDir(), t.TempDir()
+	if _, errs, code := run(t, "add", srv.URL+"/2019/11/piece", "--into", into); code != 0 {
+		t.Fatalf("add: %d %s", code, errs)
+	}
+	run(t, "feeds", "add", srv.URL+"/feed.xml", "--full-text")
+	out, errs, code := run(t, "sync", "--into", into)
+	if files, _ := filepath.Glob(filepath.Join(into, "*.md")); code != 0 || len(files) != 1 || pageGets.Load() != 1 ||
+		!strings.Contains(out, "1 already there (same URL)") {
+		t.Errorf("sync after add: exit %d, files %v, %d page fetches (want 1 file, 1 fetch: add's)\n%s\n%s", code, files, pageGets.Load(), out, errs)
+	}
+	out, errs, code = run(t, "sync", "--into", other)
+	if files, _ := filepath.Glob(filepath.Join(other, "*.md")); code != 0 || len(files) != 1 || !strings.Contains(out, "items: 1 new") {
+		t.Errorf("sync into another folder: exit %d, files %v\n%s\n%s", code, files, out, errs)
+	}
+	if out, _, _ = run(t, "sync", "--into", other); !strings.Contains(out, "feed.xml: not modified") {
+		t.Errorf("sync into the same folder again: want not modified\n%s", out)
+	}
+}
+
+// A feed added or removed while a sync runs stays added or removed (the
+// sync wrote back the list it read at its start), and feeds added at once
+// are all kept (ten at once kept six). Helpers' reports.
+func TestSyncKeepsFeedsChangedMeanwhile(t *testing.T) {
+	quickFetch(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var pageGets atomic.Int32
+	var once sync.Once
+	srv := feedServer(t, &pageGets, func() {
+		once.Do(func() {
+			if err := changeFeeds(func(fl *feedList) error {
+				fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return strings.HasSuffix(f.URL, "/old.xml") })
+				fl.Feed = append(fl.Feed, feed{URL: "https://example.org/added-meanwhile.xml"})
+				return nil
+			}); err != nil {
+				t.Error(err)
+			}
+		})
+	})
+	run(t, "feeds", "add", srv.URL+"/feed.xml")
+	run(t, "feeds", "add", srv.URL+"/old.xml")
+	run(t, "sync", "--into", t.TempDir())
+	out, _, _ := run(t, "feeds", "list")
+	if !strings.Contains(out, "added-meanwhile.xml") || strings.Contains(out, "old.xml") || !strings.Contains(out, "/feed.xml") {
+		t.Errorf("feeds after the sync:\n%s\nwant feed.xml and added-meanwhile.xml, not old.xml", out)
+	}
+
+	var wg sync.WaitGroup
+	for i := range 10 {
+		wg.Go(func() {
+			if err := changeFeeds(func(fl *feedList) error {
+				fl.Feed = append(fl.Feed, feed{URL: fmt.Sprintf("https://example.org/feed%d.xml", i)})
+				return nil
+			}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	_, fl, err := loadFeeds()
+	if err != nil || len(fl.Feed) != 12 {
+		t.Errorf("after ten feeds added at once: %d feeds (%v), want 12", len(fl.Feed), err)
+	}
+}
