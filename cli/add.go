@@ -56,6 +56,11 @@ obeyed, one request at a time per host a second apart, 30 s per response, at mos
   folio add --html saved.html --url https://example.com/paywalled --into ~/archive/web`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Archive = archiveAround(env.ArchiveDir, opts.Into)
+			if opts.Date != "" {
+				if _, err := archive.ParseDate(opts.Date); err != nil {
+					return fmt.Errorf("--date %s: %v", termsafe.Quote(opts.Date), err)
+				}
+			}
 			if htmlFile != "" {
 				if len(args) > 0 || pageURL == "" {
 					return errors.New("--html takes no URL arguments and needs --url, the page's address")
@@ -79,6 +84,12 @@ obeyed, one request at a time per host a second apart, 30 s per response, at mos
 			}
 			if len(args) == 0 {
 				return errors.New("no URL given (or --html FILE --url URL)")
+			}
+			// the flags are checked before anything is fetched: --date
+			// was refused only after a page without a date had been, and
+			// ignored otherwise; a --timeout of 0 or less failed every URL
+			if timeout <= 0 {
+				return fmt.Errorf("--timeout %s: give a time over 0 (30s, 2m)", timeout)
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
@@ -145,7 +156,13 @@ func addURL(ctx context.Context, c *fetch.Client, u string, opts importer.PageOp
 	if err != nil {
 		return nil, err
 	}
-	return importer.AddPage(importer.Page{HTML: resp.UTF8(), URL: resp.URL, Fetched: time.Now()}, opts)
+	rep, err := importer.AddPage(importer.Page{HTML: resp.UTF8(), URL: resp.URL, Fetched: time.Now()}, opts)
+	if err != nil {
+		// a write's error names its file alone (a full disk): with
+		// several URLs, which one failed was not said
+		err = fmt.Errorf("%s: %w", u, err)
+	}
+	return rep, err
 }
 
 // printAdded prints what add did with one page and reports whether it

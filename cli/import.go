@@ -33,7 +33,7 @@ overwrites it). FILE may be the feed's http or https URL: it is fetched politely
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var rep *importer.Report
 			var err error
-			if strings.HasPrefix(args[0], "http://") || strings.HasPrefix(args[0], "https://") {
+			if lower := strings.ToLower(args[0]); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
 				rep, _, err = fetchFeed(cmd.Context(), fetchClient(fetch.DefaultTimeout), args[0], fetch.Conditional{}, opts, false, nil)
 			} else {
 				rep, err = importer.ImportFile(args[0], opts)

@@ -3,7 +3,8 @@
 //
 // It fetches http and https URLs only, with a User-Agent naming folio,
 // a connect timeout and a whole-response timeout, at most MaxBytes of body
-// and MaxRedirects redirects (each to http or https). Requests to one host
+// and MaxRedirects redirects (each to http or https, each hop a request of
+// its own: robots.txt asked, the host's delay kept). Requests to one host
 // go one at a time, Delay apart; a 429 or 5xx answer is retried a few
 // times after Retry-After (capped) or an exponential backoff. robots.txt is
 // read once per host (github.com/temoto/robotstxt) and a disallowed path is
@@ -90,6 +91,8 @@ type Response struct {
 	ETag         string
 	LastModified string
 	NotModified  bool // 304 to a conditional GET: Body is empty
+
+	location *url.URL // a redirect's target (once1), followed by Get
 }
 
 // UTF8 is the body decoded to UTF-8, from the charset in the header, a
@@ -127,17 +130,13 @@ func (c *Client) init() {
 		if maxRedir == 0 {
 			maxRedir = DefaultMaxRedirects
 		}
+		// Redirects are followed by Get, one request at a time: each hop
+		// asks robots.txt and keeps the host's delay (a helper's report:
+		// http.Client's own following fetched a disallowed path and five
+		// hops within one second).
 		c.http = &http.Client{
-			Transport: tr,
-			CheckRedirect: func(req *http.Request, via []*http.Request) error {
-				if len(via) > maxRedir {
-					return &Error{URL: via[0].URL.String(), Msg: fmt.Sprintf("more than %d redirects", maxRedir)}
-				}
-				if err := CheckURL(req.URL.String()); err != nil {
-					return &Error{URL: via[0].URL.String(), Msg: "redirected to " + err.Error()}
-				}
-				return nil
-			},
+			Transport:     tr,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		}
 		c.hosts = map[string]*host{}
 		c.robots = map[string]*robotstxt.RobotsData{}
@@ -180,11 +179,44 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 	u, _ := url.Parse(rawURL)
 	u.Fragment = ""
 	rawURL = u.String()
-	if !c.IgnoreRobots {
-		if !c.allowed(ctx, u) {
-			return nil, &Error{URL: rawURL, Msg: "robots.txt asks robots not to fetch it"}
-		}
+	maxRedir := c.MaxRedirects
+	if maxRedir == 0 {
+		maxRedir = DefaultMaxRedirects
 	}
+	for hops := 0; ; hops++ {
+		// an error after a redirect names the URL asked for, and where
+		// it led
+		named := func(err error) error {
+			var fe *Error
+			if hops > 0 && errors.As(err, &fe) && fe.URL == u.String() {
+				return &Error{URL: rawURL, Status: fe.Status, Msg: fe.Msg + " (redirected to " + fe.URL + ")"}
+			}
+			return err
+		}
+		if !c.IgnoreRobots && !c.allowed(ctx, u) {
+			return nil, named(&Error{URL: u.String(), Msg: "robots.txt asks robots not to fetch it"})
+		}
+		resp, err := c.retrying(ctx, u, cond, accept)
+		if err != nil {
+			return nil, named(err)
+		}
+		if resp.location == nil {
+			return resp, nil
+		}
+		if hops >= maxRedir {
+			return nil, &Error{URL: rawURL, Msg: fmt.Sprintf("more than %d redirects", maxRedir)}
+		}
+		if err := CheckURL(resp.location.String()); err != nil {
+			return nil, &Error{URL: rawURL, Msg: "redirected to " + err.Error()}
+		}
+		u = resp.location
+		u.Fragment = ""
+	}
+}
+
+// retrying is once1, tried again after a 429 or 5xx.
+func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, accept func(string) error) (*Response, error) {
+	rawURL := u.String()
 	retries := c.Retries
 	if retries == 0 {
 		retries = DefaultRetries
@@ -202,7 +234,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, &Error{URL: rawURL, Msg: ctx.Err().Error()}
+			return nil, c.explain(rawURL, ctx.Err(), 0)
 		case <-t.C:
 		}
 	}
@@ -252,6 +284,14 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	}
 	defer resp.Body.Close()
 	final := resp.Request.URL.String()
+	switch resp.StatusCode {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		loc, err := resp.Location()
+		if err != nil {
+			return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: "the server answered " + resp.Status + " with no place to go"}
+		}
+		return &Response{URL: final, Status: resp.StatusCode, location: loc}, 0, nil
+	}
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
 		return &Response{URL: final, Status: resp.StatusCode, NotModified: true,
@@ -302,6 +342,8 @@ func (c *Client) explain(rawURL string, err error, timeout time.Duration) error 
 		return &Error{URL: rawURL, Msg: fmt.Sprintf("no complete answer within %s (timed out)", timeout)}
 	case errors.Is(err, context.Canceled):
 		return &Error{URL: rawURL, Msg: "cancelled"}
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return &Error{URL: rawURL, Msg: "the connection closed before the whole answer came (unexpected EOF)"}
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {

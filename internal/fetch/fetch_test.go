@@ -152,3 +152,65 @@ func TestBackoffWithoutRetryAfter(t *testing.T) {
 		t.Fatalf("%v after %d requests", err, n.Load())
 	}
 }
+
+// A redirect is a request of its own: robots.txt is asked about where it
+// leads, and the host's delay is kept between hops (a helper's report:
+// http.Client's own following fetched a disallowed path, and five hops
+// within one second). Too many hops, or one to another scheme, are refused
+// naming the URL asked for; a Content-Length the body falls short of says
+// so.
+func TestRedirectsArePolite(t *testing.T) {
+	var mu sync.Mutex
+	var hops []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/robots.txt":
+			w.Write([]byte("User-agent: *\nDisallow: /private\n"))
+		case r.URL.Path == "/to-private":
+			http.Redirect(w, r, "/private/secret", http.StatusFound)
+		case r.URL.Path == "/to-file":
+			http.Redirect(w, r, "file:///etc/passwd", http.StatusFound)
+		case strings.HasPrefix(r.URL.Path, "/chain/"):
+			mu.Lock()
+			hops = append(hops, time.Now())
+			mu.Unlock()
+			n := strings.TrimPrefix(r.URL.Path, "/chain/")
+			if n == "0" {
+				w.Write([]byte("end"))
+				return
+			}
+			http.Redirect(w, r, "/chain/"+string(rune(n[0]-1)), http.StatusMovedPermanently)
+		case r.URL.Path == "/short":
+			w.Header().Set("Content-Length", "100")
+			w.Write([]byte("only this"))
+		case strings.HasPrefix(r.URL.Path, "/private"):
+			w.Write([]byte("secret"))
+		}
+	}))
+	defer srv.Close()
+	const delay = 30 * time.Millisecond
+	c := &Client{Delay: delay, Retries: -1}
+	ctx := context.Background()
+	if resp, err := c.Get(ctx, srv.URL+"/to-private", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "robots.txt") ||
+		!strings.HasPrefix(err.Error(), srv.URL+"/to-private: ") || !strings.Contains(err.Error(), "/private/secret") {
+		t.Errorf("a redirect to a disallowed path: %v, %v", resp, err)
+	}
+	resp, err := c.Get(ctx, srv.URL+"/chain/4", Conditional{}, nil)
+	if err != nil || string(resp.Body) != "end" || resp.URL != srv.URL+"/chain/0" {
+		t.Fatalf("four hops: %v %v", resp, err)
+	}
+	for i := 1; i < len(hops); i++ {
+		if gap := hops[i].Sub(hops[i-1]); gap < delay {
+			t.Errorf("hop %d came %v after the one before, within the host's delay %v", i, gap, delay)
+		}
+	}
+	if _, err := c.Get(ctx, srv.URL+"/chain/6", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "more than 5 redirects") {
+		t.Errorf("six hops: %v", err)
+	}
+	if _, err := c.Get(ctx, srv.URL+"/to-file", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "redirected to not an http or https URL") {
+		t.Errorf("a redirect to file: %v", err)
+	}
+	if _, err := c.Get(ctx, srv.URL+"/short", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "closed before the whole answer") {
+		t.Errorf("a body shorter than its Content-Length: %v", err)
+	}
+}
