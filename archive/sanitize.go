@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -15,7 +15,9 @@ import (
 // other C0 and C1 control except tab and newline, DEL, the bidirectional
 // override and isolate characters used to disguise text, and the private-use
 // runes folio itself uses to mark search matches. Carriage returns are
-// dropped (CRLF becomes LF). Invalid UTF-8 is replaced by U+FFFD.
+// dropped (CRLF becomes LF). Invalid UTF-8 is replaced by U+FFFD. A
+// sequence cut off (an ESC ] or ESC P that never ends) loses only its
+// introducer: the text after it stays.
 //
 // It is applied once, where text enters folio (Parse), so every consumer (TUI,
 // CLI, JSON) is safe.
@@ -24,8 +26,8 @@ func Sanitize(s string) string {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	if strings.ContainsRune(s, 0x1b) || strings.ContainsFunc(s, isC1) {
-		s = ansi.Strip(s)
+	if strings.ContainsRune(s, 0x1b) {
+		s = termsafe.Plain(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))

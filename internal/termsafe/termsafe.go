@@ -35,7 +35,18 @@ const maxSGR = 128
 // U+061C). A hyperlink to another scheme loses its OSC 8 wrapper and keeps its
 // text. Invalid UTF-8 becomes U+FFFD. An escape sequence that is cut off (no
 // terminator) loses only its introducer: the text after it stays visible.
-func Rendered(s string) string {
+func Rendered(s string) string { return clean(s, keep) }
+
+// Plain is Rendered keeping no escape sequence at all, colours and links
+// included: text for a file's fields and body, where a sequence is none of
+// folio's. A sequence cut off (an ESC ] that never ends) loses only its
+// introducer, as in Rendered; ansi.Strip, used before, took everything
+// after it (a helper's report: a stray ESC ] emptied the rest of a piece).
+func Plain(s string) string { return clean(s, func(string) string { return "" }) }
+
+// clean is Rendered and Plain: keepSeq says what is kept of a complete
+// sequence.
+func clean(s string, keepSeq func(seq string) string) string {
 	if plainASCII(s) {
 		return s
 	}
@@ -61,7 +72,7 @@ func Rendered(s string) string {
 				// Cut off: drop the introducer, show the rest as text.
 				n = min(n, 2)
 			default:
-				b.WriteString(keep(seq))
+				b.WriteString(keepSeq(seq))
 			}
 			i += n
 			kept = i
