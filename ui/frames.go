@@ -6,6 +6,7 @@ import (
 	"os"
 	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -336,42 +337,70 @@ func sameView(a, b *tea.View) bool {
 	return (a.ProgramStatus == nil) == (b.ProgramStatus == nil) && (a.ProgramStatus == nil || *a.ProgramStatus == *b.ProgramStatus)
 }
 
-// untag takes the gate's sequence number out of the title the renderer
+// untag takes the gate's sequence number out of the titles the renderer
 // writes (ESC ] 2 ; title BEL); the real title is written only when it
-// changed.
+// differs from the terminal's. A title without the tag (the reset written
+// when the terminal is given back to an editor or a browser, in the same
+// write as the tagged title after it) goes through and is the terminal's
+// title then (a helper's report: only the first title of a write was
+// looked at, so the tag reached the window's title for good).
 func (g *frameGate) untag(b []byte) ([]byte, uint64, bool) {
 	const start = "\x1b]2;"
-	i := bytes.Index(b, []byte(start))
-	if i < 0 {
+	if !bytes.Contains(b, []byte(start)) {
 		return b, 0, false
 	}
-	end := bytes.IndexByte(b[i:], '\a')
-	if end < 0 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	out := make([]byte, 0, len(b))
+	var seq uint64
+	framed := false
+	rest := b
+	for {
+		i := bytes.Index(rest, []byte(start))
+		if i < 0 {
+			break
+		}
+		end := bytes.IndexByte(rest[i:], '\a')
+		if end < 0 {
+			break
+		}
+		end += i
+		title := string(rest[i+len(start) : end])
+		out = append(out, rest[:i]...)
+		real, n, tagged := splitTitleTag(title)
+		switch {
+		case !tagged:
+			g.title = title
+			out = append(out, rest[i:end+1]...)
+		case real != g.title:
+			g.title = real
+			out = append(out, start...)
+			out = append(out, real...)
+			out = append(out, '\a')
+		}
+		if tagged {
+			seq, framed = n, true
+		}
+		rest = rest[end+1:]
+	}
+	if !framed {
 		return b, 0, false
 	}
-	end += i
-	title := string(b[i+len(start) : end])
-	t := bytes.LastIndex([]byte(title), []byte(titleTag))
+	return append(out, rest...), seq, true
+}
+
+// splitTitleTag splits a title written by the renderer into the view's
+// real title and the gate's sequence number (frame's titleTag).
+func splitTitleTag(title string) (string, uint64, bool) {
+	t := strings.LastIndex(title, titleTag)
 	if t < 0 {
-		return b, 0, false
+		return title, 0, false
 	}
 	seq, err := strconv.ParseUint(title[t+len(titleTag):], 10, 64)
 	if err != nil {
-		return b, 0, false
+		return title, 0, false
 	}
-	real := title[:t]
-	out := make([]byte, 0, len(b))
-	out = append(out, b[:i]...)
-	g.mu.Lock()
-	if real != g.title {
-		g.title = real
-		out = append(out, start...)
-		out = append(out, real...)
-		out = append(out, '\a')
-	}
-	g.mu.Unlock()
-	out = append(out, b[end+1:]...)
-	return out, seq, true
+	return title[:t], seq, true
 }
 
 // eraseAll is how Bubble Tea's renderer (ultraviolet's clearScreen) begins

@@ -202,3 +202,21 @@ func startGatedModel(ctx context.Context, t *testing.T, model tea.Model) (*tea.P
 	waitHeld(t, gate.held, "after the first frame")
 	return p, gate, out, done
 }
+
+// Every title of a write is looked at: the reset written when the terminal
+// is given back (e, o) and the tagged title after it, in one write, reach
+// the terminal as the reset and the real title, without the tag (a
+// helper's report: the tag stayed in the window's title for good).
+func TestFrameGateUntagsEveryTitleOfAWrite(t *testing.T) {
+	g := &frameGate{title: "folio — a"}
+	in := "\x1b]2;\a\x1b[?1049h\x1b]2;folio — a" + titleTag + "70\arest"
+	out, seq, framed := g.untag([]byte(in))
+	if want := "\x1b]2;\a\x1b[?1049h\x1b]2;folio — a\arest"; string(out) != want || seq != 70 || !framed {
+		t.Errorf("untag(%q) = %q, %d, %v; want %q, 70, true", in, out, seq, framed, want)
+	}
+	// the same title again is not written again
+	out, _, _ = g.untag([]byte("x\x1b]2;folio — a" + titleTag + "71\ay"))
+	if string(out) != "xy" {
+		t.Errorf("the same title again: %q, want %q", out, "xy")
+	}
+}
