@@ -46,6 +46,31 @@ var monthLayouts = []string{"2006-01", "2006/01", "January 2006", "Jan 2006"}
 // keeps its calendar day in its own zone: "2017-10-19T23:30:00+01:00" is the
 // 19th, as the author wrote it.
 func ParseDate(s string) (Date, error) {
+	d, err := parseDate(s)
+	if err != nil {
+		return d, err
+	}
+	return d, CheckYears(d)
+}
+
+// MinYear and MaxYear bound the dates folio takes: the index counts time
+// in nanoseconds from 1970 in 64 bits, which reach from 1677-09-21 to
+// 2262-04-11 (a helper's report: pieces dated 0001 or 9999 loaded, were
+// left out of filters and the year counts, and sorted among the undated).
+const (
+	MinYear = 1678
+	MaxYear = 2261
+)
+
+// CheckYears says why d is not a date folio takes, or nil.
+func CheckYears(d Date) error {
+	if y := d.Time.Year(); y < MinYear || y > MaxYear {
+		return fmt.Errorf("date %s is outside the years folio can count (%d–%d)", d, MinYear, MaxYear)
+	}
+	return nil
+}
+
+func parseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if len(s) > 10 && s[10] == 't' && s[4] == '-' { // YAML allows 2021-03-14t10:00:00z
 		s = strings.ToUpper(s)
@@ -66,7 +91,7 @@ func ParseDate(s string) (Date, error) {
 		}
 	}
 	if o := ordinalDay.ReplaceAllString(s, "$1"); o != s { // March 4th, 2021; 4th March 2021
-		if d, err := ParseDate(o); err == nil && d.Precision == PrecisionDay {
+		if d, err := parseDate(o); err == nil && d.Precision == PrecisionDay {
 			return d, nil
 		}
 	}

@@ -192,6 +192,9 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		}
 		a.Date = d
 	}
+	if err := CheckYears(a.Date); err != nil { // a YAML timestamp, a file name's date
+		return fail(at(date), "%v", err)
+	}
 
 	outlet, _ := m.first(outletKeys)
 	a.Outlet = SanitizeLine(stringOf(outlet.value))

@@ -1,0 +1,31 @@
+package archive
+
+import (
+	"strings"
+	"testing"
+)
+
+// Dates outside the years the index can count (its nanoseconds from 1970
+// in 64 bits) are refused where they are read, naming the line, not
+// loaded to be left out of filters and year counts and sorted among the
+// undated (a helper's report: 0001-01-01, 9999-12-31); the years at the
+// edges are taken.
+func TestDatesOutsideTheIndexsYears(t *testing.T) {
+	for _, date := range []string{"0000-01-01", "0001-01-01", "1677-06-01", "9999-12-31", "\"9999\"", "2262-01-01T10:00:00Z"} {
+		_, probs := Parse("x.md", []byte("---\ntitle: T\ndate: "+date+"\n---\n\nText.\n"))
+		if !IsFatal(probs) || probs[0].Line != 3 || !strings.Contains(probs[0].Msg, "1678–2261") && !strings.Contains(probs[0].Msg, "unparseable") {
+			t.Errorf("date %s: problems %v; want it refused at line 3", date, probs)
+		}
+	}
+	for _, date := range []string{"1678-01-01", "2261-12-31", "1790"} {
+		if a, probs := Parse("x.md", []byte("---\ntitle: T\ndate: "+date+"\n---\n\nText.\n")); len(probs) > 0 || a.Date.Time.IsZero() {
+			t.Errorf("date %s: problems %v", date, probs)
+		}
+	}
+	if _, err := ParseDate("9999"); err == nil || !strings.Contains(err.Error(), "outside the years") {
+		t.Errorf("ParseDate(9999): %v", err)
+	}
+	if _, probs := Parse("_posts/9999-01-01-far.md", []byte("---\ntitle: T\n---\n\nText.\n")); !IsFatal(probs) {
+		t.Errorf("a Jekyll post named 9999-01-01: %v", probs)
+	}
+}
