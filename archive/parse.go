@@ -139,6 +139,8 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		}
 		if line > 0 {
 			line += offset
+		} else if strings.Contains(decodeErr.Error(), "control characters are not allowed") {
+			line = firstControlLine(data) // yaml.v3 says no line (a helper's report)
 		}
 		msg := cleanDecodeError(decodeErr)
 		if perr.Message != "" {
@@ -858,6 +860,21 @@ func firstBinaryLine(data []byte) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// firstControlLine is the line of data's first control character that
+// YAML refuses (C0 but tab, newline and carriage return; DEL; C1), or 0.
+func firstControlLine(data []byte) int {
+	line := 1
+	for _, r := range string(data) {
+		switch {
+		case r == '\n':
+			line++
+		case r < 0x20 && r != '\t' && r != '\r', r >= 0x7f && r <= 0x9f:
+			return line
+		}
+	}
+	return 0
 }
 
 func firstInvalidUTF8Line(data []byte) int {
