@@ -399,11 +399,15 @@ func Run(ctx context.Context, opts Options) error {
 	if g, ok := final.(gatedModel); ok {
 		final = g.inner
 	}
+	qerr := saveQuotesOnExit(final)
 	if serr := saveOnExit(final); serr != nil && err == nil {
 		// Said at exit only when the interface did not say it already.
 		if m, ok := final.(Model); ok && !m.saveFailing && !m.stateWarned {
 			return fmt.Errorf("reading state not saved: %w", serr)
 		}
+	}
+	if qerr != nil && err == nil {
+		return fmt.Errorf("quotes not saved: %w", qerr)
 	}
 	switch {
 	case err == nil, errors.Is(err, tea.ErrInterrupted):

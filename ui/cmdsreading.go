@@ -69,6 +69,18 @@ func saveOnExit(final tea.Model) error {
 	return m.reading.Save()
 }
 
+// saveQuotesOnExit writes the quotes kept while their file could not be
+// (a full disk: "Quote not saved"), which the list went on showing: a
+// helper's report found them gone after q, unless Q had reloaded the list
+// once space was freed.
+func saveQuotesOnExit(final tea.Model) error {
+	m, ok := final.(Model)
+	if !ok || m.quotes == nil {
+		return nil
+	}
+	return m.quotes.Save()
+}
+
 // maxCitations caps C: a bibliography of more pieces is unlikely to be
 // wanted, and a clipboard write (OSC 52) of much more is refused by many
 // terminals.

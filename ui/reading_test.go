@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"reflect"
 	"regexp"
 	"slices"
@@ -722,5 +723,41 @@ func TestTimelinePeakTiesAndYearOnlyPieces(t *testing.T) {
 		Months: []index.FacetValue{{Value: "1950-03", Count: 1}}}}
 	if v := strings.Join(squeezed.timelineView(28, 0, st), "\n"); strings.Contains(v, "no month") {
 		t.Errorf("a squeezed year bar:\n%s", v)
+	}
+}
+
+// A quote kept while its file could not be written (a full disk) is
+// written when the program stops, as the reading state is (a helper's
+// report: the list showed it, and after q it was gone); one that still
+// cannot be is an error said at exit.
+func TestQuotesNotSavedAreSavedOnExit(t *testing.T) {
+	dir := t.TempDir()
+	qs, warn := state.OpenQuotes("quotes", dir)
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	// the quotes file cannot be written while a folder is in its place
+	if err := os.Mkdir(qs.Path(), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := qs.Add(state.Quote{Piece: "raqqa", Selector: state.Selector{Exact: "a precious passage"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := qs.Save(); err == nil {
+		t.Fatal("saved over a folder")
+	}
+	m := Model{quotes: qs}
+	if err := saveQuotesOnExit(m); err == nil {
+		t.Error("no error at exit while the quotes still cannot be written")
+	}
+	if err := os.Remove(qs.Path()); err != nil {
+		t.Fatal(err)
+	}
+	if err := saveQuotesOnExit(m); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := state.OpenQuotes("quotes", dir)
+	if got := again.All(); len(got) != 1 || got[0].Exact != "a precious passage" {
+		t.Errorf("quotes on disk after exit: %+v", got)
 	}
 }
