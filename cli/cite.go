@@ -152,7 +152,7 @@ func keyringOf(env *Env, name string, every []archive.Article) *cite.Keyring {
 		return cite.NewKeyringWith(every, given)
 	})
 	if err != nil {
-		warn(fmt.Errorf("citation keys not kept: %w", err))
+		warn(fmt.Errorf("citation keys not kept: %w (the new keys printed are not recorded: another piece may be given one later; cite again once the state can be written)", err))
 	}
 	warnKeyProblems(env, keys.Problems())
 	return keys

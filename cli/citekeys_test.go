@@ -12,6 +12,7 @@ import (
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/testcorpus"
+	"github.com/folio-tui/folio/state"
 )
 
 // copyBundled writes the bundled archive's files into a new folder.
@@ -247,5 +248,33 @@ func TestShowAndCiteByIDAsByFile(t *testing.T) {
 				t.Errorf("%s: by id\n%s\nby file\n%s", cmd[0], byID, byFile)
 			}
 		}
+	}
+}
+
+// A key printed while the ledger cannot be written is said to be
+// unrecorded, and that another piece may be given it (a helper's report: a
+// key printed on a full disk went to another piece later, and the warning
+// did not say it could).
+func TestCiteSaysKeysNotRecorded(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "late.md"), []byte("---\ntitle: Terror late\ndate: 2019-06-01\nauthors: [Ann Smith]\n---\nx\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arch, _, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_STATE_HOME", home)
+	ledger, err := state.OpenCiteKeys(arch.Name, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(ledger.Path(), 0o755); err != nil { // no file can be written there
+		t.Fatal(err)
+	}
+	out, errs, err := folio(t, home, "--archive", dir, "cite", "late", "--format", "bibtex")
+	if err != nil || !strings.Contains(out, "smith2019terror") || !strings.Contains(errs, "not recorded") ||
+		!strings.Contains(errs, "another piece may be given one later") {
+		t.Errorf("cite with the ledger unwritable: %v\n%s\n%s", err, out, errs)
 	}
 }

@@ -83,7 +83,7 @@ func OpenCiteKeys(archiveName, dir string) (*CiteKeys, error) {
 		c.path = path
 		return c, fmt.Errorf("citation keys file %s was corrupt (%v); moved it to %s and started afresh", path, err, filepath.Base(aside))
 	default:
-		return c, fmt.Errorf("citation keys file %s cannot be read (%w); keys are not kept this time", path, err)
+		return c, fmt.Errorf("citation keys file %s cannot be read (%w); keys are not kept this time (the new keys given are not recorded: another piece may be given one later)", path, err)
 	}
 }
 

@@ -277,7 +277,7 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 	}
 	keys, err := book.Assign(build)
 	if err != nil { // a key not kept may be given to another piece later
-		warn = "citation keys not kept: " + err.Error()
+		warn = "citation keys not kept: " + err.Error() + " (a new key copied may go to another piece later)"
 	}
 	return keys, warn, nil
 }
