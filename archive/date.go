@@ -35,6 +35,17 @@ var dayLayouts = []string{
 	"Jan 2, 2006",
 	time.RFC1123Z,
 	time.RFC1123,
+	// RFC 822 as feeds write it: a one-digit day, a two-digit year, no
+	// weekday, no seconds (a helper's report: these fell back to gofeed's
+	// UTC time, a day early for a piece of 01:00 +0200)
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 2 Jan 06 15:04:05 -0700",
+	"Mon, 2 Jan 06 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04 -0700",
+	"Mon, 2 Jan 2006 15:04 MST",
+	"2 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04:05 MST",
 }
 
 // ordinalDay is a day written with its ordinal's letters (4th, 1st).
