@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -190,7 +191,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 	p.Authors = md.Authors()
 	p.Outlet = cmp.Or(archive.SanitizeLine(md.m.Sitename), hostName(base))
 	p.Tags = webTags(slices.Concat(md.m.Tags, md.m.Categories))
-	p.URL = md.Canonical(base)
+	p.URL = md.Canonical(base, declaredURLs(pg.HTML))
 	p.Source = pg.URL
 	p.Standfirst = standfirstOf(md.m.Description, ex.Text)
 	p.Language = archive.SanitizeLine(md.m.Language)
@@ -277,17 +278,65 @@ func (md *Metadata) Authors() []string {
 }
 
 // Canonical is the page's canonical URL if it is an http(s) URL on the web,
-// else the URL it was fetched from.
-func (md *Metadata) Canonical(base *url.URL) string {
-	if c := strings.TrimSpace(md.m.URL); c != "" {
-		if u, err := url.Parse(c); err == nil {
-			c = base.ResolveReference(u).String()
-			if archive.ValidURL(c) == nil {
+// else the URL it was fetched from. declared are the URLs the page's head
+// declares (declaredURLs): when it declares any, the extractor's URL is
+// taken only if it is one of them, else the first of them that is on the
+// web (a helper's report: a canonical of file:///etc/passwd came back from
+// the extractor glued to the page's path, a URL that does not exist).
+func (md *Metadata) Canonical(base *url.URL, declared []string) string {
+	resolve := func(c string) string {
+		if u, err := url.Parse(strings.TrimSpace(c)); err == nil && strings.TrimSpace(c) != "" {
+			if c := base.ResolveReference(u).String(); archive.ValidURL(c) == nil {
 				return c
 			}
 		}
+		return ""
 	}
-	return base.String()
+	c := resolve(md.m.URL)
+	if len(declared) == 0 {
+		return cmp.Or(c, base.String())
+	}
+	var first string
+	for _, d := range declared {
+		d = resolve(d)
+		if d != "" && d == c {
+			return c
+		}
+		first = cmp.Or(first, d)
+	}
+	return cmp.Or(first, base.String())
+}
+
+// declaredURLs are the page's own canonical link and og:url, as written,
+// read from its head.
+func declaredURLs(page []byte) []string {
+	var out []string
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch string(name) {
+			case "body":
+				return out
+			case "link", "meta":
+				attrs := map[string]string{}
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					attrs[string(k)] = string(v)
+				}
+				switch {
+				case string(name) == "link" && strings.EqualFold(strings.TrimSpace(attrs["rel"]), "canonical"):
+					out = append(out, attrs["href"])
+				case string(name) == "meta" && strings.EqualFold(attrs["property"], "og:url"):
+					out = append(out, attrs["content"])
+				}
+			}
+		}
+	}
 }
 
 // webTags are the page's keywords, article:tag and categories as tags,

@@ -309,3 +309,29 @@ func TestPageWithoutDate(t *testing.T) {
 		t.Fatalf("%+v %v", rep.Results, err)
 	}
 }
+
+// A page's canonical URL is one its head declares and on the web: a
+// canonical of file:///etc/passwd leaves the URL fetched (a helper's
+// report: the extractor gave it back glued to the page's path, and that
+// made-up URL was written as the piece's url and import_id); a relative
+// canonical is taken, resolved.
+func TestHostileCanonicalIsNotTheURL(t *testing.T) {
+	body := `<body><article><p>` + strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12) + `</p>
+<p>` + strings.Repeat("Another paragraph, just as careful as the first one was. ", 12) + `</p></article></body></html>`
+	for canonical, want := range map[string]string{
+		"file:///etc/passwd":           "https://example.com/a/canon-file",
+		"javascript:alert(1)":          "https://example.com/a/canon-file",
+		"/a/the-piece":                 "https://example.com/a/the-piece",
+		"https://example.org/original": "https://example.org/original",
+	} {
+		pg := Page{URL: "https://example.com/a/canon-file", HTML: []byte(`<html><head><title>Careful thoughts</title>
+<link rel="canonical" href="` + canonical + `"></head>` + body)}
+		p, why := extractPage(pg, "2024-05-01")
+		if why != "" {
+			t.Fatal(why)
+		}
+		if p.URL != want {
+			t.Errorf("canonical %q: url %q, want %q", canonical, p.URL, want)
+		}
+	}
+}
