@@ -151,7 +151,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("%s is not an RSS, Atom or WordPress export file: %w", name, err)
 	}
 
-	rep := &Report{Format: feed.FeedType, Feed: archive.SanitizeLine(feed.Title), Into: opts.Into, DryRun: opts.DryRun}
+	rep := &Report{Format: feed.FeedType, Feed: archive.SanitizeLine(htmlText(feed.Title)), Into: opts.Into, DryRun: opts.DryRun} // as the outlet
 	wxr := isWXR(feed)
 	if wxr {
 		rep.Format = "wordpress"

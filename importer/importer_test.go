@@ -729,3 +729,20 @@ func TestItemHeldByURLIsPresent(t *testing.T) {
 		t.Errorf("files %v: want the piece held and the new one", files)
 	}
 }
+
+// The report names the feed as its pieces' outlet is written: its title's
+// entities decoded, and made safe after (a helper's report: the report
+// showed "&#27;]0;TITLE&#7;" as written while the outlet was decoded).
+func TestReportNamesTheFeedAsTheOutlet(t *testing.T) {
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed &amp;amp; Co &amp;#27;]0;TITLE&amp;#7; name</title>
+<item><title>A</title><guid>g1</guid><pubDate>Wed, 06 Nov 2019 10:00:00 +0000</pubDate><description>Text.</description></item></channel></rss>`
+	dir := t.TempDir()
+	rep, err := Import(strings.NewReader(feed), "feed.xml", Options{Into: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := load(t, dir).Articles[0]
+	if rep.Feed != a.Outlet || strings.Contains(rep.Feed, "&") && strings.Contains(rep.Feed, "#27") || strings.ContainsAny(rep.Feed, "\x1b\a") {
+		t.Errorf("report names the feed %q, the outlet is %q", rep.Feed, a.Outlet)
+	}
+}
