@@ -3,7 +3,9 @@
 // bodies of Hugo, Jekyll and Zola sites read as the sites show them: shortcodes,
 // Liquid, kramdown, HTML blocks and comments, footnotes), the paths a site
 // links a piece by (SiteKeys, LinkCandidates), loading an archive from
-// any fs.FS, validation and sanitising of untrusted text, and the bundled
+// any fs.FS (with a memo of folder listings, ScanEachMemo), validation and
+// sanitising of untrusted text, what makes two pieces republished copies
+// of one (dups.go: SimilarText, SimilarWithTitle, KeyOf), and the bundled
 // archive that ships inside the binary.
 package archive
 

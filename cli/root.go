@@ -1,6 +1,8 @@
 // Package cli holds folio's command line: the cobra commands, their flags and
-// their output. Each command is a thin layer over the archive, index and ui
-// packages; main.go only calls Execute.
+// their output. Each command is a thin layer over the packages that do the
+// work: archive, index and ui; cite and state (cite, quotes, saved
+// searches, the reading state); importer and internal/fetch (add, import,
+// sync). main.go only calls Execute.
 package cli
 
 import (

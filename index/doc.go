@@ -7,7 +7,8 @@
 //
 // The files are in four rooms.
 //
-// The on-disk cache: cache.go (the folder, opening its bleve index),
+// The on-disk cache: cache.go (the folder, opening its bleve index;
+// boltcheck.go checks scorch's root.bolt is whole before bbolt maps it),
 // generations.go (the generations and their locks, below), manifest.go
 // (what an index was built from and the archive's fingerprint) and
 // lock_*.go (the flock of a file, by github.com/gofrs/flock).
@@ -58,7 +59,8 @@
 // to the page of hits while typing by typingforms.go, and the word being
 // typed checked within a budget among the pieces the rest of the search
 // matches, filters.go's scopeBudgets; phrase.go's phrase
-// searcher (phrasepos.go reads its positions from the segments' postings;
+// searcher, which blocks.go keeps inside one paragraph, heading, list item
+// or cell (phrasepos.go reads its positions from the segments' postings;
 // phrasememo.go remembers, per view, which pieces have a phrase searched)
 // with pairs.go's pairs of common words, and prefix.go's word being
 // typed, scored term at a time, prefixsum.go summing its postings on every

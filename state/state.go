@@ -4,7 +4,9 @@
 // archive, in the config folder (saved.go), and when each was last opened
 // on each archive, in the state folder (savedopened.go). The passages the
 // reader keeps as quotes live in a file of their own beside the state,
-// merged between processes the same way (see Quotes).
+// merged between processes the same way (see Quotes), and so does the
+// ledger of the citation keys given to the archive's pieces (see
+// CiteKeys), on which a key's staying with its piece rests.
 //
 // The state of an archive lives in one small JSON file in the XDG state
 // directory ($XDG_STATE_HOME/folio/, by default ~/.local/state/folio/), meant
