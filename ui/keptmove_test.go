@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -214,5 +215,30 @@ func TestStepsFollowTheOpenPieceToItsRowNow(t *testing.T) {
 	h.key("]")
 	if got := h.m.reader.pieceID(); got != next.ID {
 		t.Fatalf("] opened %s, want %s (after %s, at row %d now)", got, next.ID, open, row)
+	}
+}
+
+// A click or a wheel turn over an overlay reaches no pane below it (a
+// helper's report: a click through the chart chose a hidden sidebar
+// value, and one through Q opened a piece and marked it read).
+func TestMouseDoesNotReachPanesUnderAnOverlay(t *testing.T) {
+	for _, open := range []string{"t", "w", "?"} {
+		ix, _ := realIndex(t, "")
+		h := newHarness(t, ix, 100, 30)
+		before := h.m.query
+		h.key(open)
+		if !h.m.overlayOpen() {
+			t.Fatalf("%s opened no overlay", open)
+		}
+		for y := range 30 {
+			for _, x := range []int{2, 40} {
+				h.send(tea.MouseClickMsg{Button: tea.MouseLeft, X: x, Y: y})
+				h.send(tea.MouseReleaseMsg{Button: tea.MouseLeft, X: x, Y: y})
+			}
+			h.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 40, Y: y})
+		}
+		if !reflect.DeepEqual(h.m.query, before) || h.m.reader.loaded() || h.m.list.at() != 0 {
+			t.Errorf("%s: clicks under it changed the query %+v, opened a piece (%v) or moved the list (%d)", open, h.m.query, h.m.reader.loaded(), h.m.list.at())
+		}
 	}
 }

@@ -213,6 +213,16 @@ func (m *Model) quit() tea.Cmd {
 	return tea.Sequence(saveStateCmd(m.reading), tea.Quit)
 }
 
+// overlayOpen reports whether something is drawn over the panes or holds
+// the keys (help, !, a prompt, the format chooser, the link list, the chart,
+// the words, the quotes): the mouse then reaches no pane below it (a
+// helper's report: a click through the chart chose a hidden sidebar value,
+// and one through Q opened a piece and marked it read).
+func (m *Model) overlayOpen() bool {
+	return m.help.open || m.problems.open || m.prompt.open || m.addPrompt.open || m.format.open(m.status) ||
+		m.links.open || m.trends.open || m.words.open || m.quoteList.open
+}
+
 // handleWheel scrolls what is under the pointer.
 func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 	d := 0
@@ -224,7 +234,7 @@ func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 	default:
 		return nil
 	}
-	if m.help.open || m.problems.open {
+	if m.overlayOpen() {
 		return nil
 	}
 	if m.focus == paneReader {
@@ -242,7 +252,7 @@ func (m *Model) handleWheel(msg tea.MouseWheelMsg) tea.Cmd {
 // handleClick selects (and, on the selected row, opens) a hit; in the
 // sidebar it toggles a value; on the top line it focuses the search box.
 func (m *Model) handleClick(msg tea.MouseClickMsg) tea.Cmd {
-	if msg.Button != tea.MouseLeft || m.help.open || m.problems.open || m.focus == paneReader {
+	if msg.Button != tea.MouseLeft || m.overlayOpen() || m.focus == paneReader {
 		return nil
 	}
 	if msg.Y == 0 {
