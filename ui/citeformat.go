@@ -22,21 +22,27 @@ var formatKeys = []struct {
 	{"t", cite.Text}, {"m", cite.Markdown}, {"b", cite.BibTeX}, {"r", cite.RIS}, {"j", cite.CSLJSON},
 }
 
-// formatChooser is the chooser: the id of its prompt in the status line,
-// 0 when it was not asked for. It is on screen while the status line shows
-// that prompt; the next key is its.
-type formatChooser struct{ prompt int }
+// formatChooser is the chooser: its prompt, drawn in the footer over any
+// status message until the next key or statusLong, and its id, which its
+// timer names. A status message that comes meanwhile (an index refreshed)
+// does not close it (a helper's report: it did, silently, and the key
+// meant for it marked the piece under the cursor unread).
+type formatChooser struct {
+	id     int
+	prompt string
+}
 
 // open reports whether the chooser is on screen.
-func (c formatChooser) open(status statusLine) bool {
-	return c.prompt != 0 && c.prompt == status.id && status.active()
-}
+func (c formatChooser) open() bool { return c.prompt != "" }
 
 // update takes the key pressed at the chooser: the chooser closes and
 // returns the key, which the root turns into a format (chooseFormat).
 func (c formatChooser) update(msg tea.KeyPressMsg) (formatChooser, intent) {
-	return formatChooser{}, formatChosenIntent{key: msg.String()}
+	return formatChooser{id: c.id}, formatChosenIntent{key: msg.String()}
 }
+
+// closeFormatMsg closes the chooser of id when no key came (askFormat).
+type closeFormatMsg struct{ id int }
 
 // askFormat shows the chooser.
 func (m *Model) askFormat() tea.Cmd {
@@ -44,9 +50,9 @@ func (m *Model) askFormat() tea.Cmd {
 	for _, fk := range formatKeys {
 		parts = append(parts, fk.key+" "+string(fk.format))
 	}
-	cmd := m.status.setFor(fmt.Sprintf("Cite as: %s (now %s; any other key keeps it)", strings.Join(parts, " · "), m.opts.citationFormat()), false, statusLong)
-	m.format = formatChooser{prompt: m.status.id}
-	return cmd
+	id := m.format.id + 1
+	m.format = formatChooser{id: id, prompt: fmt.Sprintf("Cite as: %s (now %s; any other key keeps it)", strings.Join(parts, " · "), m.opts.citationFormat())}
+	return m.status.after(statusLong, closeFormatMsg{id: id})
 }
 
 // chooseFormat takes the key pressed at the chooser: its format, or any

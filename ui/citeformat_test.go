@@ -55,3 +55,19 @@ func TestCitationFormatChooser(t *testing.T) {
 		t.Fatalf("C after choosing markdown copied:\n%s", got)
 	}
 }
+
+// A status message that comes while the chooser waits (an index refreshed)
+// leaves it open and on screen: the next key is its (a helper's report: the
+// message closed it, and m marked the piece under the cursor unread).
+func TestCitationFormatChooserOutlastsAStatusMessage(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 140, 30)
+	h.key("esc")
+	h.key("F")
+	h.send(statusMsg{text: "Indexed 1 piece"})
+	h.requireScreen("Cite as: t text · m markdown")
+	h.key("m")
+	if h.m.opts.citationFormat() != cite.Markdown {
+		t.Errorf("format %s after m, want markdown", h.m.opts.citationFormat())
+	}
+	h.requireScreen("c and C now copy markdown")
+}

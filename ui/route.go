@@ -43,7 +43,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		m.help = m.help.update(msg, k.HelpPage, len(helpPagesAt(m.width, m.bodyHeight(), k, m.styles)))
 	case m.problems.open:
 		m.problems = m.problems.update(msg, k, len(problemLines(m.info.Problems)))
-	case m.format.open(m.status):
+	case m.format.open():
 		m.format, in = m.format.update(msg)
 	case m.links.open:
 		m.links, in = m.links.update(msg)
@@ -219,7 +219,7 @@ func (m *Model) quit() tea.Cmd {
 // helper's report: a click through the chart chose a hidden sidebar value,
 // and one through Q opened a piece and marked it read).
 func (m *Model) overlayOpen() bool {
-	return m.help.open || m.problems.open || m.prompt.open || m.addPrompt.open || m.format.open(m.status) ||
+	return m.help.open || m.problems.open || m.prompt.open || m.addPrompt.open || m.format.open() ||
 		m.links.open || m.trends.open || m.words.open || m.quoteList.open
 }
 

@@ -42,6 +42,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case clearStatusMsg:
 		m.status.clear(msg.id)
 		return nil
+	case closeFormatMsg:
+		if msg.id == m.format.id {
+			m.format = formatChooser{id: msg.id}
+		}
+		return nil
 	case statusMsg:
 		return m.status.set(msg.text, msg.isErr)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -129,6 +130,8 @@ func (m Model) screen() string {
 		parts = append(parts, m.prompt.view(m.width, st))
 	} else if m.addPrompt.open {
 		parts = append(parts, m.addPrompt.view(m.width))
+	} else if m.format.open() {
+		parts = append(parts, st.Status.Render(ansi.Truncate(m.format.prompt, m.width, "…")))
 	} else {
 		parts = append(parts, footerView(m.width, m.status, m.queryLine(), m.paneHelp(), st))
 	}
