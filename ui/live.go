@@ -295,6 +295,14 @@ func (m *Model) searchKeepingPlace() tea.Cmd {
 	if m.focus == paneReader {
 		cmds = append(cmds, m.ensureRendered())
 	}
+	// the chart and the words count the index as it was: asked again (a
+	// helper's report: the top bar said 89 while the chart said 84)
+	if m.trends.open {
+		cmds = append(cmds, m.fetchTrends())
+	}
+	if m.words.open {
+		cmds = append(cmds, m.openTerms())
+	}
 	return tea.Batch(cmds...)
 }
 

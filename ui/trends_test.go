@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/index"
 )
@@ -120,5 +124,52 @@ func TestChartAxisLabelsStandApart(t *testing.T) {
 	}
 	if strings.Count(labels, "2020-W") < 2 {
 		t.Errorf("too few labels: %q", labels)
+	}
+}
+
+// The chart and the words, open while the archive changes, count the index
+// as it now is (a helper's report: the top bar said 89 while the chart
+// went on saying 84).
+func TestChartFollowsTheArchive(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	writeTestPiece(t, arch, "two", "Raqqa rebuilt", "syria")
+	ixDir := t.TempDir()
+	ix, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: ixDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return ix, Info{Count: ix.Count()}, nil
+		},
+		ArchiveDir: arch,
+		Reindex: func(ctx context.Context, progress func(int, int)) (Info, bool, error) {
+			changed, err := ix.Refresh(ctx, index.Options{Dir: ixDir})
+			return Info{Count: ix.Count()}, changed, err
+		},
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.key("/")
+	h.typeText("raqqa")
+	h.key("enter", "t")
+	h.requireMatch(`raqqa 2\b`)
+	writeTestPiece(t, arch, "three", "Raqqa again", "isis")
+	writeTestPiece(t, arch, "four", "Raqqa elsewhere", "syria")
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`4 of 4`)
+	h.requireMatch(`raqqa 4\b`)
+	// the words, asked again
+	h.key("esc", "w")
+	asked := h.m.words.asked()
+	writeTestPiece(t, arch, "five", "Raqqa once more", "isis")
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`5 of 5`)
+	if !h.m.words.open || h.m.words.asked() == asked || !h.m.words.loaded {
+		t.Errorf("the words after a change: open %v, asked %d (was %d), loaded %v", h.m.words.open, h.m.words.asked(), asked, h.m.words.loaded)
 	}
 }
