@@ -192,10 +192,13 @@ func TestArchiveChangeRerendersTheOpenPiece(t *testing.T) {
 	h.requireMatch(`head of MI5`)
 	f.edit(func(as []archive.Article) []archive.Article {
 		as[0].Body = "# Raqqa\n\nRewritten: the director general spoke.\n"
+		as[0].Title = "A title edited meanwhile"
 		return as
 	})
 	h.send(archiveChangedMsg{stoppedWatch()})
 	h.requireMatch(`Rewritten: the director general spoke`)
+	// the bar says the title as the file now gives it (a helper's report)
+	h.requireMatch(`A title edited meanwhile\s+\d+%`)
 	if h.m.focus != paneReader {
 		t.Error("the reader was left")
 	}

@@ -325,6 +325,16 @@ func (r reader) highlight(i int, terms []cellRange, st Styles) string {
 	return r.quoteLineView(i, applyRanges(r.lines[i], ranges), st)
 }
 
+// title is the open piece's title: as its file now gives it once
+// rendered (a refresh renders an edited piece again), else its hit's (a
+// helper's report: the bar kept the title from before the edit).
+func (r reader) title() string {
+	if r.ready && r.article.ID != "" {
+		return r.article.Title
+	}
+	return r.hit.Title
+}
+
 // barView is the reader's last line: the find box, or the piece's title,
 // the find position and the scroll percentage.
 func (r reader) barView(st Styles) string {
@@ -353,7 +363,7 @@ func (r reader) barView(st Styles) string {
 	}
 	right = " " + right + " "
 	leftW := max(r.width-ansi.StringWidth(right)-1, 0)
-	title := " " + oneLine(stripMarks(r.hit.Title))
+	title := " " + oneLine(stripMarks(r.title()))
 	if r.marks != nil && r.key.id != "" && r.marks.IsStarred(r.key.id) {
 		title = " " + starMark + title
 	}
