@@ -25,13 +25,17 @@ func (k KeyMap) helpSections() []helpSection {
 	h := func(b key.Binding) string { return b.Help().Key }
 	pair := func(a, b key.Binding) string { return h(a) + " " + h(b) }
 	return append([]helpSection{
+		// "(list)": the list's and the sidebar's alone (browseKey), not
+		// the reader's; the rest work in the reader too (globalKey): a
+		// helper's report found help calling them all "anywhere" while the
+		// reader ignored them
 		{title: "ANYWHERE", rows: [][2]string{
 			{h(k.NextPane), "list ⇄ filters"},
-			{pair(k.ToggleFilter, k.ClearAll), "hide, clear filters"},
-			{pair(k.Trends, k.Words) + " " + h(k.SaveSearch) + " " + h(k.Quotes), "chart, words, save, quotes"},
+			{pair(k.ToggleFilter, k.ClearAll), "hide, clear filters (list)"},
+			{pair(k.Trends, k.Words) + " " + h(k.SaveSearch), "chart, words, save (list)"},
 			{pair(k.Refresh, k.AddURL), "read the folder, add a URL"},
-			{pair(k.Help, k.Problems), "help, skipped files"},
-			{pair(k.QuitShort, k.Quit), "quit"},
+			{pair(k.Help, k.Problems) + " " + h(k.Quotes), "help, skipped files, quotes"},
+			{h(k.Quit), "quit (" + h(k.QuitShort) + " too, in the list)"},
 		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.SaveSearch, k.Quotes, k.Refresh, k.AddURL, k.Help, k.Problems, k.QuitShort, k.Quit}},
 		{title: "SEARCH BOX", rows: [][2]string{
 			{pair(k.SearchAccept, k.SearchLeave), "to the results, leave"},

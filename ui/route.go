@@ -102,6 +102,13 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openQuotes()
 	case key.Matches(msg, k.AddURL):
 		return m.startAddURL()
+	case key.Matches(msg, k.Problems):
+		// the reader's status line says "press ! to see why" too
+		if len(m.info.Problems) == 0 {
+			return m.status.set("No files were skipped", false)
+		}
+		m.problems = problemsPane{open: true}
+		return nil
 	}
 	if m.focus == paneReader {
 		return nil
@@ -115,11 +122,6 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.QuitShort):
 		return m.quit()
-	case key.Matches(msg, k.Problems):
-		if len(m.info.Problems) == 0 {
-			return m.status.set("No files were skipped", false)
-		}
-		m.problems = problemsPane{open: true}
 	case key.Matches(msg, k.FocusSearch):
 		m.focus = paneSearch
 		return tea.Batch(m.layout(), m.search.focus())

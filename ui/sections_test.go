@@ -82,3 +82,27 @@ func TestNotedPiecesAreNotSkipped(t *testing.T) {
 		h.requireScreen(tc.overlayHeading)
 	}
 }
+
+// ! shows the skipped files from the reader too, whose status line says
+// "press ! to see why" (a helper's report: the reader ignored it).
+func TestProblemsFromTheReader(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	f := newFake(testArticles()...)
+	probs := []archive.Problem{{Path: "bad.md", Line: 2, Msg: "missing date", Fatal: true}}
+	opts := Options{OpenIndex: func(ctx context.Context, progress func(done, total int)) (Searcher, Info, error) {
+		return f, Info{Count: len(f.articles), Problems: probs}, nil
+	}}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.key("esc", "enter")
+	if h.m.focus != paneReader {
+		t.Fatal("no piece open")
+	}
+	h.key("!")
+	h.requireScreen("bad.md:2: missing date")
+	h.key("esc")
+	if h.m.focus != paneReader || h.m.problems.open {
+		t.Error("esc did not go back to the reader")
+	}
+}

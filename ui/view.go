@@ -115,7 +115,7 @@ func (m Model) screen() string {
 		parts = append(parts, m.quoteList.view(m.width, m.height-1, m.styles))
 	} else if m.focus == paneReader && m.links.open && !m.help.open {
 		parts = append(parts, m.links.view(m.width, m.height-1, m.styles))
-	} else if m.focus == paneReader && !m.help.open {
+	} else if m.focus == paneReader && !m.help.open && !m.problems.open {
 		parts = append(parts, m.reader.view(st))
 	} else {
 		parts = append(parts, m.topBar())
