@@ -244,6 +244,15 @@ func (k KeyMap) quoteHelp() paneHelp {
 	return paneHelp{short: []key.Binding{k.ScrollDown, k.ScrollUp, k.QuoteKeep, k.QuoteCancel}}
 }
 
+// noteHelp is the footer while a quote's note is typed (a helper's report:
+// it showed the find box's keys).
+func (k KeyMap) noteHelp() paneHelp {
+	return paneHelp{short: []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep the quote")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "drop it")),
+	}}
+}
+
 func (k KeyMap) findHelp() paneHelp {
 	return paneHelp{short: []key.Binding{k.FindAccept, k.FindCancel}}
 }

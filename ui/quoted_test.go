@@ -43,6 +43,8 @@ func TestQuotedFilter(t *testing.T) {
 	waitIdle(t, p.screen, "the head of MI5 gave interviews")
 	keys("v", "y")
 	waitIdle(t, p.screen, `note \(optional`)
+	// the footer says the note's keys, not the find box's (a helper's report)
+	waitIdle(t, p.screen, `enter keep the quote • esc drop it`)
 	keys("enter")
 	waitIdle(t, p.screen, "Quote kept")
 	keys("esc")

@@ -159,6 +159,8 @@ func (m Model) paneHelp() help.KeyMap {
 		return m.keys.QuoteList
 	case m.focus == paneSearch:
 		return m.keys.searchHelp()
+	case m.focus == paneReader && m.reader.quote.noting:
+		return m.keys.noteHelp()
 	case m.focus == paneReader && m.reader.typing():
 		return m.keys.findHelp()
 	case m.focus == paneReader && m.reader.quoting():
