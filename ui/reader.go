@@ -39,6 +39,14 @@ type reader struct {
 	bodyFrom int      // the first line of the piece's body (after the header): quotes start there
 	offset   int
 	resumeAt int // the line to show first once rendered: where reading stopped
+	// laidOut is where reading was when the piece was last laid out at
+	// another width (setSize), for the rendering at the new one: the top
+	// line's share of the lines, or the end; placed while one is noted
+	laidOut struct {
+		share  float64
+		end    bool
+		placed bool
+	}
 
 	related  []index.Hit  // pieces like this one, for r
 	copies   []index.Copy // the group of copies of a republished piece, for A
@@ -99,6 +107,7 @@ func (r *reader) show(i int, hit index.Hit, style string, terms *regexp.Regexp) 
 	r.ready, r.err = false, nil
 	r.lines, r.plain = nil, nil
 	r.offset, r.resumeAt = 0, 0
+	r.laidOut.placed = false
 	r.related, r.copies, r.tourNote = nil, nil, ""
 	r.terms = terms
 	r.quote, r.quoted, r.jumpQuote = quoteSel{}, nil, ""
@@ -118,7 +127,9 @@ func (r *reader) setRendered(m renderedMsg) bool {
 		r.lines, r.plain = nil, nil
 		return true
 	}
-	fraction := r.scrollFraction()
+	if r.ready && !r.laidOut.placed {
+		r.keepPlace() // another style: the same lines' place
+	}
 	wasReady := r.ready
 	r.article, r.ready, r.err = m.article, true, nil
 	r.related, r.copies = m.related, m.copies
@@ -132,12 +143,19 @@ func (r *reader) setRendered(m renderedMsg) bool {
 		r.lines[i] = termsafe.Rendered(l)
 		r.plain[i] = ansi.Strip(r.lines[i])
 	}
-	if wasReady {
-		// A re-render at another width: stay at about the same place.
-		r.offset = int(fraction * float64(r.maxOffset()))
-	} else {
+	switch {
+	case wasReady && r.laidOut.end:
+		r.offset = r.maxOffset()
+	case wasReady:
+		// A re-render at another width: the top line's share of the
+		// lines, which a round trip of sizes gives back (a helper's
+		// report: a share of the scroll range, which the height changes
+		// before the rendering comes, drifted 100% → 68% → 53%).
+		r.offset = int(r.laidOut.share*float64(len(r.lines)) + 0.5)
+	default:
 		r.offset = r.resumeAt
 	}
+	r.laidOut.placed = false
 	r.clampOffset()
 	r.findMatches()
 	r.quote, r.quoted = quoteSel{}, nil // lines moved: found again (locateQuotes)
@@ -147,6 +165,9 @@ func (r *reader) setRendered(m renderedMsg) bool {
 // setSize resizes the reader. It reports whether the piece must be rendered
 // again (the column width changed).
 func (r *reader) setSize(w, h int) bool {
+	if r.ready && !r.laidOut.placed && r.key.id != "" && r.key.width != columnWidthFor(max(w, 0)) {
+		r.keepPlace() // before the new height clamps the old lines
+	}
 	r.width, r.height = max(w, 0), max(h, 0)
 	r.findInput.SetWidth(max(w-10, 1))
 	r.clampOffset()
@@ -164,6 +185,14 @@ func (r *reader) restyle(style string) bool {
 		return true
 	}
 	return false
+}
+
+// keepPlace notes where reading is, for the next rendering (laidOut).
+func (r *reader) keepPlace() {
+	r.laidOut.share, r.laidOut.end, r.laidOut.placed = 0, r.maxOffset() > 0 && r.offset >= r.maxOffset(), true
+	if len(r.lines) > 0 {
+		r.laidOut.share = float64(r.offset) / float64(len(r.lines))
+	}
 }
 
 func (r reader) maxOffset() int { return max(len(r.lines)-r.bodyHeight(), 0) }

@@ -761,3 +761,36 @@ func TestQuotesNotSavedAreSavedOnExit(t *testing.T) {
 		t.Errorf("quotes on disk after exit: %+v", got)
 	}
 }
+
+// Resizing the reader and back leaves it where it was: the top line's
+// share of the lines is kept, not a share of the scroll range, which the
+// new height changes before the new rendering comes (a helper's report:
+// 100% → 68% → 53% over round trips of sizes); at the end it stays at the
+// end.
+func TestResizeRoundTripKeepsThePlace(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&b, "Paragraph %d: %s\n\n", i, strings.Repeat("the words of a paragraph that wraps at any width we try ", 6))
+	}
+	a := archive.Article{ID: "wrapping", Title: "A piece that wraps", Outlet: "RUSI", Date: day("2015-03-01"), Body: b.String()}
+	h := newHarness(t, newFake(a), 120, 40)
+	h.key("esc", "enter")
+	h.requireMatch(`Paragraph 1:`)
+	h.key("d", "d", "d", "d", "d")
+	at, top := h.m.reader.offset, h.m.reader.plain[h.m.reader.offset]
+	for range 3 {
+		h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+		h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	}
+	if h.m.reader.offset < at-1 || h.m.reader.offset > at+1 {
+		t.Errorf("after three round trips the top line is %d (%q), was %d (%q)", h.m.reader.offset, h.m.reader.plain[h.m.reader.offset], at, top)
+	}
+	h.key("G")
+	for range 3 {
+		h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+		h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	}
+	if h.m.reader.scrollPercent() != 100 {
+		t.Errorf("at the end, after round trips: %d%%", h.m.reader.scrollPercent())
+	}
+}
