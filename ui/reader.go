@@ -158,6 +158,9 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	r.laidOut.placed = false
 	r.clampOffset()
 	r.findMatches()
+	if len(r.matches) > 0 {
+		r.current = r.firstMatchFrom(r.offset) // the count says where the screen is
+	}
 	r.quote, r.quoted = quoteSel{}, nil // lines moved: found again (locateQuotes)
 	return true
 }
@@ -275,10 +278,32 @@ func (r reader) firstMatchFrom(line int) int {
 	return 0
 }
 
+// lastMatchBefore is the last match before line, or the last of all.
+func (r reader) lastMatchBefore(line int) int {
+	for i := len(r.matches) - 1; i >= 0; i-- {
+		if r.matches[i].line < line {
+			return i
+		}
+	}
+	return len(r.matches) - 1
+}
+
 // nextMatch moves to the next (dir 1) or previous (dir -1) match, wrapping.
+// When the current match is off the screen (scrolled away from), the next
+// is the first from the screen's top and the previous the last before its
+// bottom, as less does (a helper's report: n went back to the match left
+// behind, from the top of the piece to its end).
 func (r *reader) nextMatch(dir int) bool {
 	if len(r.matches) == 0 {
 		return false
+	}
+	if line := r.matches[r.current].line; line < r.offset || line >= r.offset+r.bodyHeight() {
+		if dir > 0 {
+			r.jumpToMatch(r.firstMatchFrom(r.offset))
+		} else {
+			r.jumpToMatch(r.lastMatchBefore(r.offset + r.bodyHeight()))
+		}
+		return true
 	}
 	r.jumpToMatch((r.current + dir + len(r.matches)) % len(r.matches))
 	return true

@@ -794,3 +794,39 @@ func TestResizeRoundTripKeepsThePlace(t *testing.T) {
 		t.Errorf("at the end, after round trips: %d%%", h.m.reader.scrollPercent())
 	}
 }
+
+// n and N go from the screen when the current match is off it, as less's
+// do, and a resize keeps the count where the screen is (a helper's report:
+// after G then g, n jumped back to the end; after a resize the count said
+// 1/3091 at 99%).
+func TestFindFollowsTheScreen(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= 60; i++ {
+		fmt.Fprintf(&b, "Paragraph %d mentions climate once.\n\n", i)
+	}
+	a := archive.Article{ID: "climate", Title: "A piece on climate", Outlet: "RUSI", Date: day("2015-03-01"), Body: b.String()}
+	h := newHarness(t, newFake(a), 100, 20)
+	h.key("esc", "enter")
+	h.requireMatch(`Paragraph 1 mentions`)
+	h.key("G", "/")
+	h.typeText("climate")
+	h.key("enter")
+	last := h.m.reader.current
+	if last < 50 {
+		t.Fatalf("find at the end chose match %d", last)
+	}
+	h.key("g", "n")
+	if h.m.reader.offset > 5 || h.m.reader.current > 3 {
+		t.Errorf("n after g: match %d at line %d, want one near the top", h.m.reader.current, h.m.reader.offset)
+	}
+	h.key("G", "N")
+	if h.m.reader.current < 50 {
+		t.Errorf("N after G: match %d, want one near the end", h.m.reader.current)
+	}
+	h.key("g", "d", "d")
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 10})
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 20})
+	if m := h.m.reader.matches[h.m.reader.current]; m.line < h.m.reader.offset {
+		t.Errorf("after a resize the count says match %d (line %d), above the screen at %d", h.m.reader.current, m.line, h.m.reader.offset)
+	}
+}
