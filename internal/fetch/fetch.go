@@ -389,6 +389,16 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) bool {
 	if !ok {
 		ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
 		resp, _, err := c.once1(ctx, ru, Conditional{}, nil)
+		// robots.txt's own redirects are followed (http to https, a bare
+		// domain to www: RFC 9309 asks for five): read as an answer of no
+		// body, a 301 allowed everything (a review's report)
+		for hops := 0; err == nil && resp.location != nil; hops++ {
+			if hops >= DefaultMaxRedirects || CheckURL(resp.location.String()) != nil {
+				resp, err = nil, &Error{URL: ru.String(), Status: http.StatusNotFound, Msg: "robots.txt redirected too far"}
+				break
+			}
+			resp, _, err = c.once1(ctx, resp.location, Conditional{}, nil)
+		}
 		switch {
 		case err == nil:
 			rd, _ = robotstxt.FromStatusAndBytes(resp.Status, resp.Body)

@@ -214,3 +214,27 @@ func TestRedirectsArePolite(t *testing.T) {
 		t.Errorf("a body shorter than its Content-Length: %v", err)
 	}
 }
+
+// A robots.txt that redirects (http to https, a bare domain to www) is
+// read where it leads (a review's report: the 301 was read as an answer of
+// no body, which allows everything).
+func TestRobotsTxtThatRedirects(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.Redirect(w, r, "/real-robots.txt", http.StatusMovedPermanently)
+		case "/real-robots.txt":
+			w.Write([]byte("User-agent: *\nDisallow: /private\n"))
+		default:
+			w.Write([]byte("secret"))
+		}
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1}
+	if _, err := c.Get(context.Background(), srv.URL+"/private/x", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "robots.txt") {
+		t.Errorf("a disallowed path behind a redirected robots.txt: %v", err)
+	}
+	if resp, err := c.Get(context.Background(), srv.URL+"/public", Conditional{}, nil); err != nil || string(resp.Body) != "secret" {
+		t.Errorf("an allowed path: %v %v", resp, err)
+	}
+}
