@@ -184,7 +184,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		}
 		seenIDs[p.ImportID] = true
 		if _, ok := existing[p.ImportID]; !ok {
-			if rel, ok := held.urls[archive.URLKey(p.URL)]; ok && p.URL != "" {
+			if rel, ok := held.urls[archive.URLKey(p.URL)]; ok && p.URL != "" && held.sources[rel] != p.Source {
 				// added by folio add, or from another feed: a second
 				// copy would be written (a helper's report)
 				claimed[rel] = true
@@ -435,10 +435,16 @@ var idLine = regexp.MustCompile(`(?m)^import_id: .*$`)
 type imported struct {
 	// ids maps import_id to file (relative to the folder)
 	ids map[string]string
-	// urls maps the archive.URLKey of a file's url and source to it: a
-	// feed item whose link is there came by another way (folio add, another
-	// feed) and is not written nor fetched again (Import)
+	// urls maps the archive.URLKey of a file's url to it: a feed item
+	// whose link is there came by another way (folio add, another feed)
+	// and is not written nor fetched again (Import). A url two files have
+	// (a podcast's items all linking its home page) names no one piece and
+	// is left out; so is a file's source, which for a feed's items is the
+	// feed's site (a review's report: both made new items "present").
 	urls map[string]string
+	// sources are the files' source lines: a file from the feed being
+	// imported is found by its import_id, never by its url
+	sources map[string]string
 }
 
 // scanImported finds the files a previous import wrote into dir, including
@@ -447,7 +453,8 @@ type imported struct {
 // is still recognised (and then skipped, not duplicated).
 func scanImported(dir string) (imported, error) {
 	found := map[string]string{}
-	urls := map[string]string{}
+	urls, sources := map[string]string{}, map[string]string{}
+	shared := map[string]bool{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == dir && errors.Is(err, fs.ErrNotExist) {
@@ -482,38 +489,40 @@ func scanImported(dir string) (imported, error) {
 		if _, dup := found[id]; !dup { // WalkDir goes in lexical order
 			found[id] = rel
 		}
-		for _, u := range urlsOf(data) {
-			if _, dup := urls[u]; !dup {
-				urls[u] = rel
+		u, src := urlOf(data)
+		if k := archive.URLKey(u); k != "" {
+			if _, dup := urls[k]; dup {
+				shared[k] = true
 			}
+			urls[k] = rel
 		}
+		sources[rel] = src
 		return nil
 	})
 	if err != nil {
 		return imported{}, fmt.Errorf("reading %s: %w", dir, err)
 	}
-	return imported{ids: found, urls: urls}, nil
+	for k := range shared {
+		delete(urls, k)
+	}
+	return imported{ids: found, urls: urls, sources: sources}, nil
 }
 
 var urlLine = regexp.MustCompile(`(?m)^(?:url|source): .*$`)
 
-// urlsOf are the archive.URLKeys of the url and source of a file's front
-// matter (its lines alone are decoded, as importIDOf's).
-func urlsOf(data []byte) []string {
-	var keys []string
+// urlOf is the url and the source of a file's front matter (their lines
+// alone are decoded, as importIDOf's).
+func urlOf(data []byte) (u, source string) {
 	for _, line := range urlLine.FindAll(frontMatterOf(data), 2) {
 		var v struct {
 			URL    string `yaml:"url"`
 			Source string `yaml:"source"`
 		}
-		if yaml.Unmarshal(line, &v) != nil {
-			continue
-		}
-		if k := archive.URLKey(v.URL + v.Source); k != "" {
-			keys = append(keys, k)
+		if yaml.Unmarshal(line, &v) == nil {
+			u, source = cmp.Or(v.URL, u), cmp.Or(v.Source, source)
 		}
 	}
-	return keys
+	return u, source
 }
 
 // importIDOf is the import_id in a file's front matter ("" for none).

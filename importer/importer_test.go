@@ -746,3 +746,39 @@ func TestReportNamesTheFeedAsTheOutlet(t *testing.T) {
 		t.Errorf("report names the feed %q, the outlet is %q", rep.Feed, a.Outlet)
 	}
 }
+
+// A link is no piece's identity when many items share it (a podcast's
+// episodes linking its home page), nor is a file's source (for a feed's
+// items, the feed's site): items new to the feed are written (a review's
+// report: after the first import every new episode, and an item linking
+// the site's home page, was "present" in an older file).
+func TestSharedLinksAndSourcesAreNoPiece(t *testing.T) {
+	podcast := func(ns ...string) string {
+		var b strings.Builder
+		for _, n := range ns {
+			b.WriteString(`<item><title>Episode ` + n + `</title><guid isPermaLink="false">urn:ep:` + n + `</guid><link>https://pod.example/</link><pubDate>Wed, 0` + n + ` Nov 2019 10:00:00 +0000</pubDate><description>Show notes ` + n + `.</description></item>`)
+		}
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Pod</title><link>https://pod.example/</link>` + b.String() + `</channel></rss>`
+	}
+	blog := func(items string) string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title><link>https://blog.example/</link>` + items + `</channel></rss>`
+	}
+	a := `<item><title>A</title><guid>urn:a</guid><link>https://blog.example/a</link><pubDate>Wed, 06 Nov 2019 10:00:00 +0000</pubDate><description>A text.</description></item>`
+	b := `<item><title>Welcome</title><guid>urn:b</guid><link>https://blog.example/</link><pubDate>Thu, 07 Nov 2019 10:00:00 +0000</pubDate><description>B text.</description></item>`
+	for name, runs := range map[string][]string{
+		"podcast": {podcast("1", "2"), podcast("1", "2", "3")},
+		"blog":    {blog(a), blog(a + b)},
+	} {
+		dir := t.TempDir()
+		var rep *Report
+		for _, feed := range runs {
+			var err error
+			if rep, err = Import(strings.NewReader(feed), "feed.xml", Options{Into: dir}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if rep.Count(Added) != 1 || rep.Count(Present) != 0 {
+			t.Errorf("%s, second import: %+v; want the new item added", name, rep.Results)
+		}
+	}
+}
