@@ -328,6 +328,13 @@ func (s *Quotes) Save() error {
 	return err
 }
 
+// Unsaved reports whether changes made here wait for a Save (one failed).
+func (s *Quotes) Unsaved() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.pending) > 0
+}
+
 // Reload takes in what other folio processes saved since this one last
 // read the file (writing this process's changes with it) and reports
 // whether the quotes changed.

@@ -399,15 +399,18 @@ func Run(ctx context.Context, opts Options) error {
 	if g, ok := final.(gatedModel); ok {
 		final = g.inner
 	}
-	qerr := saveQuotesOnExit(final)
-	if serr := saveOnExit(final); serr != nil && err == nil {
+	var exitErrs []error
+	if qerr := saveQuotesOnExit(final); qerr != nil {
+		exitErrs = append(exitErrs, fmt.Errorf("quotes not saved: %w", qerr))
+	}
+	if serr := saveOnExit(final); serr != nil {
 		// Said at exit only when the interface did not say it already.
 		if m, ok := final.(Model); ok && !m.saveFailing && !m.stateWarned {
-			return fmt.Errorf("reading state not saved: %w", serr)
+			exitErrs = append([]error{fmt.Errorf("reading state not saved: %w", serr)}, exitErrs...)
 		}
 	}
-	if qerr != nil && err == nil {
-		return fmt.Errorf("quotes not saved: %w", qerr)
+	if len(exitErrs) > 0 && err == nil {
+		return errors.Join(exitErrs...)
 	}
 	switch {
 	case err == nil, errors.Is(err, tea.ErrInterrupted):

@@ -73,9 +73,16 @@ func saveOnExit(final tea.Model) error {
 // (a full disk: "Quote not saved"), which the list went on showing: a
 // helper's report found them gone after q, unless Q had reloaded the list
 // once space was freed.
+//
+// Only changes that wait are written: a quit with none does not read the
+// quotes file again, nor fails for a file refused at the start, already
+// said then (a review's report).
 func saveQuotesOnExit(final tea.Model) error {
 	m, ok := final.(Model)
 	if !ok || m.quotes == nil {
+		return nil
+	}
+	if u, ok := m.quotes.(interface{ Unsaved() bool }); ok && !u.Unsaved() {
 		return nil
 	}
 	return m.quotes.Save()
