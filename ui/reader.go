@@ -157,9 +157,20 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	}
 	r.laidOut.placed = false
 	r.clampOffset()
+	current, was := r.current, len(r.matches)
 	r.findMatches()
-	if len(r.matches) > 0 {
-		r.current = r.firstMatchFrom(r.offset) // the count says where the screen is
+	switch {
+	case len(r.matches) == 0:
+	case len(r.matches) == was:
+		// the same matches laid out again: the same one is current (a
+		// review's report: the first on screen, above it, sent n back)
+		r.current = current
+	default:
+		// the count says where the screen is
+		r.current = r.lastMatchBefore(r.offset + r.bodyHeight())
+		if i := r.firstMatchFrom(r.offset); r.matches[i].line >= r.offset {
+			r.current = i
+		}
 	}
 	r.quote, r.quoted = quoteSel{}, nil // lines moved: found again (locateQuotes)
 	return true

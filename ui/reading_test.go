@@ -840,4 +840,17 @@ func TestFindFollowsTheScreen(t *testing.T) {
 	if m := h.m.reader.matches[h.m.reader.current]; m.line < h.m.reader.offset {
 		t.Errorf("after a resize the count says match %d (line %d), above the screen at %d", h.m.reader.current, m.line, h.m.reader.offset)
 	}
+	// the same matches laid out again keep the current one: n goes on
+	// from it (a review's report: the first on screen, above it, was taken)
+	h.key("g")
+	for range 12 {
+		h.key("n")
+	}
+	c := h.m.reader.current
+	h.send(tea.WindowSizeMsg{Width: 90, Height: 20})
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 20})
+	h.key("n")
+	if h.m.reader.current != c+1 {
+		t.Errorf("n after a re-render went to match %d, want %d", h.m.reader.current, c+1)
+	}
 }
