@@ -301,7 +301,8 @@ func (m *Model) searchKeepingPlace() tea.Cmd {
 		cmds = append(cmds, m.fetchTrends())
 	}
 	if m.words.open {
-		cmds = append(cmds, m.openTerms())
+		m.words = m.words.reasking()
+		cmds = append(cmds, m.fetchTerms())
 	}
 	return tea.Batch(cmds...)
 }

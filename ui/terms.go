@@ -96,12 +96,31 @@ func (p termsPane) update(msg tea.KeyPressMsg, k termsKeys) (termsPane, intent) 
 // opening opens the list afresh: a new request, whose answer it waits for.
 func (p termsPane) opening() termsPane { return termsPane{open: true, seq: p.seq + 1} }
 
+// reasking asks again for the list on screen (the archive changed): it
+// stays as it is, cursor and all, until the answer comes.
+func (p termsPane) reasking() termsPane {
+	p.seq++
+	return p
+}
+
 // asked is the number of the request the list waits for.
 func (p termsPane) asked() int { return p.seq }
 
 func (p termsPane) got(msg termsMsg) termsPane {
 	if msg.seq == p.seq {
-		p.loaded, p.res, p.err, p.cursor = true, msg.res, msg.err, 0
+		cursor := 0
+		if p.loaded && p.err == nil && msg.err == nil && p.cursor < len(p.res.Terms) {
+			// asked again (reasking): the cursor stays on its word, if the
+			// word is still there, else at its row (a review's report: it
+			// went back to the first row, and enter added another word)
+			cursor = min(p.cursor, max(len(msg.res.Terms)-1, 0))
+			for i, t := range msg.res.Terms {
+				if t.Term == p.res.Terms[p.cursor].Term && t.Phrase == p.res.Terms[p.cursor].Phrase {
+					cursor = i
+				}
+			}
+		}
+		p.loaded, p.res, p.err, p.cursor = true, msg.res, msg.err, cursor
 	}
 	return p
 }
@@ -148,11 +167,20 @@ func (p termsPane) view(w, h int, st Styles) string {
 // Root glue.
 
 func (m *Model) openTerms() tea.Cmd {
-	ts, ok := m.searcher.(TermsSearcher)
+	_, ok := m.searcher.(TermsSearcher)
 	if !ok {
 		return m.status.set("This index cannot find distinctive words", true)
 	}
 	m.words = m.words.opening()
+	return m.fetchTerms()
+}
+
+// fetchTerms asks for the distinctive words of the query as it is.
+func (m *Model) fetchTerms() tea.Cmd {
+	ts, ok := m.searcher.(TermsSearcher)
+	if !ok {
+		return nil
+	}
 	q := m.query
 	q.Offset, q.Limit = 0, 0
 	return termsCmd(m.searchCtx, ts, q, m.words.asked())

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -135,6 +137,15 @@ func TestChartFollowsTheArchive(t *testing.T) {
 	arch := t.TempDir()
 	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
 	writeTestPiece(t, arch, "two", "Raqqa rebuilt", "syria")
+	for i := range 8 { // words for w to find: the caliphate's beside raqqa, the budget's elsewhere
+		body := "Raqqa and the caliphate, the coalition offensive and the siege.\n"
+		if i%2 == 1 {
+			body = "The budget, the tax and the economy.\n"
+		}
+		if err := os.WriteFile(filepath.Join(arch, fmt.Sprintf("more%d.md", i)), []byte(fmt.Sprintf("---\ntitle: More %d\ndate: 2018-0%d-01\n---\n%s", i, i+1, body)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	ixDir := t.TempDir()
 	ix, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: ixDir})
 	if err != nil {
@@ -157,19 +168,32 @@ func TestChartFollowsTheArchive(t *testing.T) {
 	h.key("/")
 	h.typeText("raqqa")
 	h.key("enter", "t")
-	h.requireMatch(`raqqa 2\b`)
+	h.requireMatch(`raqqa 6\b`)
 	writeTestPiece(t, arch, "three", "Raqqa again", "isis")
 	writeTestPiece(t, arch, "four", "Raqqa elsewhere", "syria")
 	h.send(archiveChangedMsg{stoppedWatch()})
-	h.requireMatch(`4 of 4`)
-	h.requireMatch(`raqqa 4\b`)
+	h.requireMatch(`8 of 12`)
+	h.requireMatch(`raqqa 8\b`)
 	// the words, asked again
 	h.key("esc", "w")
 	asked := h.m.words.asked()
+	if len(h.m.words.res.Terms) < 2 {
+		t.Fatalf("too few words to move among: %+v", h.m.words.res.Terms)
+	}
+	h.key("j")
+	word := h.m.words.res.Terms[1]
 	writeTestPiece(t, arch, "five", "Raqqa once more", "isis")
 	h.send(archiveChangedMsg{stoppedWatch()})
-	h.requireMatch(`5 of 5`)
+	h.requireMatch(`9 of 13`)
 	if !h.m.words.open || h.m.words.asked() == asked || !h.m.words.loaded {
 		t.Errorf("the words after a change: open %v, asked %d (was %d), loaded %v", h.m.words.open, h.m.words.asked(), asked, h.m.words.loaded)
+	}
+	// the cursor stays on its word (a review's report: it went back to the
+	// first row, and enter added another word)
+	if at := h.m.words.res.Terms[h.m.words.cursor]; at.Term != word.Term && slices.ContainsFunc(h.m.words.res.Terms, func(t index.SignificantTerm) bool { return t.Term == word.Term }) {
+		t.Errorf("the cursor is on %q, was on %q", at.Term, word.Term)
+	}
+	if h.m.words.cursor == 0 && h.m.words.res.Terms[0].Term != word.Term {
+		t.Errorf("the cursor went back to the first row")
 	}
 }
