@@ -46,6 +46,14 @@ var dayLayouts = []string{
 	"Mon, 2 Jan 2006 15:04 MST",
 	"2 Jan 2006 15:04:05 -0700",
 	"2 Jan 2006 15:04:05 MST",
+	"2 Jan 06 15:04:05 -0700",
+	"2 Jan 06 15:04:05 MST",
+	"2 Jan 2006 15:04 -0700",
+	"2 Jan 2006 15:04 MST",
+	"Mon, 2 Jan 06 15:04 -0700",
+	"Mon, 2 Jan 06 15:04 MST",
+	"2 Jan 06 15:04 -0700",
+	"2 Jan 06 15:04 MST",
 }
 
 // ordinalDay is a day written with its ordinal's letters (4th, 1st).

@@ -44,7 +44,8 @@ func TestYAMLControlCharacterHasItsLine(t *testing.T) {
 // report: they fell back to gofeed's UTC time, a day early).
 func TestRFC822DatesKeepTheirDay(t *testing.T) {
 	for _, s := range []string{"Wed, 6 Nov 2019 01:00:00 +0200", "Wed, 06 Nov 19 01:00:00 +0200", "Wed, 6 Nov 19 01:00:00 GMT",
-		"6 Nov 2019 01:00:00 +0200", "Wed, 6 Nov 2019 01:00 +0200", "Wed, 06 Nov 2019 01:00:00 +0200"} {
+		"6 Nov 2019 01:00:00 +0200", "Wed, 6 Nov 2019 01:00 +0200", "Wed, 06 Nov 2019 01:00:00 +0200",
+		"6 Nov 19 01:00:00 +0200", "6 Nov 2019 01:00 +0200", "Wed, 6 Nov 19 01:00 +0200", "6 Nov 19 01:00 GMT"} {
 		if d, err := ParseDate(s); err != nil || d.String() != "2019-11-06" {
 			t.Errorf("ParseDate(%q) = %v, %v; want 2019-11-06", s, d, err)
 		}

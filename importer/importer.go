@@ -704,8 +704,15 @@ func (c *itemConverter) date(item *gofeed.Item) (archive.Date, bool) {
 		}
 	}
 	for _, t := range []*time.Time{item.PublishedParsed, item.UpdatedParsed} {
-		if t != nil && t.Year() > 1 {
-			return archive.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}, true
+		if t == nil {
+			continue
+		}
+		// a year folio cannot count (1601, 9999) is no date: the file
+		// would be written, said added, and refused by the archive (a
+		// review's report)
+		d := archive.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}
+		if archive.CheckYears(d) == nil {
+			return d, true
 		}
 	}
 	return archive.Date{}, false

@@ -782,3 +782,21 @@ func TestSharedLinksAndSourcesAreNoPiece(t *testing.T) {
 		}
 	}
 }
+
+// A feed item dated in a year folio cannot count (1601, 9999) is ignored
+// as undated, not written, said added and then refused by the archive (a
+// review's report).
+func TestItemDatedOutOfRangeIsNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><link>https://f.example/</link>
+<item><title>Old</title><guid>urn:o</guid><link>https://f.example/o</link><pubDate>Mon, 01 Jan 1601 00:00:00 +0000</pubDate><description>Text.</description></item>
+<item><title>Far</title><guid>urn:f</guid><link>https://f.example/f</link><pubDate>Fri, 31 Dec 9999 00:00:00 +0000</pubDate><description>Text.</description></item>
+</channel></rss>`
+	rep, err := Import(strings.NewReader(feed), "feed.xml", Options{Into: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(files) != 0 || rep.Count(Ignored) != 2 || len(rep.Problems) != 0 {
+		t.Errorf("files %v, results %+v, problems %v; want both ignored, nothing written", files, rep.Results, rep.Problems)
+	}
+}
