@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -55,9 +56,23 @@ func (f feed) conditional(dir string) fetch.Conditional {
 	return fetch.Conditional{ETag: f.ETag, LastModified: f.LastModified}
 }
 
-// sameFeed reports whether two feed URLs are one feed (archive.URLKey: the
-// scheme's and host's case, a trailing slash, tracking parameters).
-func sameFeed(a, b string) bool { return a == b || archive.URLKey(a) == archive.URLKey(b) }
+// sameFeed reports whether two feed URLs are one feed: the same scheme,
+// and the same archive.URLKey (the scheme's and host's case, www., a
+// trailing slash, tracking parameters). An entry that is no URL is only
+// itself (a review's report: rm of one removed every such entry), and
+// https is another feed than http (switching one is rm, then add).
+func sameFeed(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ka, kb := archive.URLKey(a), archive.URLKey(b)
+	if ka == "" || ka != kb {
+		return false
+	}
+	ua, errA := url.Parse(a)
+	ub, errB := url.Parse(b)
+	return errA == nil && errB == nil && strings.EqualFold(ua.Scheme, ub.Scheme)
+}
 
 type feedList struct {
 	Feed []feed `toml:"feed"`

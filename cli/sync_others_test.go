@@ -116,3 +116,24 @@ func TestSyncKeepsFeedsChangedMeanwhile(t *testing.T) {
 		t.Errorf("after ten feeds added at once: %d feeds (%v), want 12", len(fl.Feed), err)
 	}
 }
+
+// Two feed URLs are one feed when they differ in the case of the scheme
+// and host, www., a trailing slash or tracking parameters, never in the
+// scheme itself; an entry that is no URL is only itself (a review's
+// report: rm of one removed every such entry).
+func TestSameFeed(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"https://x.example/feed", "HTTPS://X.example/feed/", true},
+		{"https://x.example/feed", "https://www.x.example/feed?utm_source=a", true},
+		{"http://x.example/feed", "https://x.example/feed", false},
+		{"example.org/a.xml", "feeds.local/b.xml", false},
+		{"example.org/a.xml", "example.org/a.xml", true},
+	} {
+		if got := sameFeed(c.a, c.b); got != c.same {
+			t.Errorf("sameFeed(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
