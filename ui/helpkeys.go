@@ -30,7 +30,7 @@ func (k KeyMap) helpSections() []helpSection {
 		// helper's report found help calling them all "anywhere" while the
 		// reader ignored them
 		{title: "ANYWHERE", rows: [][2]string{
-			{h(k.NextPane), "list ⇄ filters"},
+			{h(k.NextPane), "list ⇄ filters (list)"},
 			{pair(k.ToggleFilter, k.ClearAll), "hide, clear filters (list)"},
 			{pair(k.Trends, k.Words) + " " + h(k.SaveSearch), "chart, words, save (list)"},
 			{pair(k.Refresh, k.AddURL), "read the folder, add a URL"},
