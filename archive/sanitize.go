@@ -26,13 +26,6 @@ func Sanitize(s string) string {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	if strings.ContainsFunc(s, isC1) {
-		// a C1 introducer or terminator (CSI as U+009B, OSC, ST...) is
-		// read as its 7-bit form, so that what it opens or closes goes
-		// with it, as ansi.Strip took it (a review's report: an OSC ended
-		// by U+009C left its payload as text)
-		s = c1As7Bit.Replace(s)
-	}
 	if strings.ContainsRune(s, 0x1b) {
 		s = termsafe.Plain(s)
 	}
@@ -95,14 +88,6 @@ func isClean(s string) bool {
 }
 
 func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
-
-// c1As7Bit writes the C1 controls that open or close a sequence in their
-// 7-bit form (ECMA-48: ESC and the byte 0x40 below); the others are
-// dropped as controls.
-var c1As7Bit = strings.NewReplacer(
-	"\u0090", "\x1bP", "\u0098", "\x1bX", "\u009b", "\x1b[", "\u009c", "\x1b\\",
-	"\u009d", "\x1b]", "\u009e", "\x1b^", "\u009f", "\x1b_",
-)
 
 func isUnsafe(r rune) bool {
 	switch {
