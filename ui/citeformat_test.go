@@ -69,5 +69,12 @@ func TestCitationFormatChooserOutlastsAStatusMessage(t *testing.T) {
 	if h.m.opts.citationFormat() != cite.Markdown {
 		t.Errorf("format %s after m, want markdown", h.m.opts.citationFormat())
 	}
-	h.requireScreen("c and C now copy markdown")
+	h.requireScreen("c and C now copy markdown · Indexed 1 piece")
+	// an error that came while the chooser hid it is shown when it closes
+	// by itself (a review's report: it was hidden, then gone)
+	h.key("F")
+	h.send(statusMsg{text: "Could not bring the index up to date: disk", isErr: true})
+	h.requireScreen("Cite as:")
+	h.send(closeFormatMsg{id: h.m.format.id})
+	h.requireScreen("Could not bring the index up to date: disk")
 }

@@ -43,8 +43,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.status.clear(msg.id)
 		return nil
 	case closeFormatMsg:
-		if msg.id == m.format.id {
-			m.format = formatChooser{id: msg.id}
+		if msg.id != m.format.id || !m.format.open() {
+			return nil
+		}
+		missed, isErr := m.missedStatus()
+		m.format = formatChooser{id: msg.id}
+		if missed != "" {
+			return m.status.setFor(missed, isErr, statusLong) // shown for its time now
 		}
 		return nil
 	case statusMsg:
