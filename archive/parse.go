@@ -862,16 +862,17 @@ func firstBinaryLine(data []byte) (int, bool) {
 	return 0, false
 }
 
-// firstControlLine is the line of data's first control character that
-// YAML refuses (C0 but tab, newline and carriage return; DEL; C1), or 0.
+// firstControlLine is the line of data's first character that YAML
+// refuses (C0 but tab, newline and carriage return; DEL; C1 but NEL;
+// U+FFFE and U+FFFF), or 0.
 func firstControlLine(data []byte) int {
 	line := 1
 	for _, r := range string(data) {
 		switch {
 		case r == '\n':
 			line++
-		case r < 0x20 && r != '\t' && r != '\r', r >= 0x7f && r <= 0x9f:
-			return line
+		case r < 0x20 && r != '\t' && r != '\r', r >= 0x7f && r <= 0x9f && r != 0x85, r == 0xfffe, r == 0xffff:
+			return line // (NEL, U+0085, YAML takes)
 		}
 	}
 	return 0

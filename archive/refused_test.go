@@ -33,9 +33,11 @@ func TestDatesOutsideTheIndexsYears(t *testing.T) {
 // A control character YAML refuses in front matter is said with its line
 // (yaml.v3 gives none; a helper's report), as TOML's is.
 func TestYAMLControlCharacterHasItsLine(t *testing.T) {
-	_, probs := Parse("x.md", []byte("---\ntitle: T\ndate: 2020-01-01\nsummary: a \x07 bell\n---\n\nText.\n"))
-	if !IsFatal(probs) || probs[0].Line != 4 || !strings.Contains(probs[0].Msg, "control characters") {
-		t.Errorf("problems %v: want line 4", probs)
+	for _, c := range []string{"\x07", "\u0086", "\uffff"} {
+		_, probs := Parse("x.md", []byte("---\ntitle: T\nnote: a \u0085 next line\ndate: 2020-01-01\nsummary: a "+c+" bell\n---\n\nText.\n"))
+		if !IsFatal(probs) || probs[0].Line != 5 || !strings.Contains(probs[0].Msg, "control characters") {
+			t.Errorf("%q: problems %v: want line 5", c, probs)
+		}
 	}
 }
 
