@@ -182,9 +182,13 @@ func (r *reader) setSize(w, h int) bool {
 	if r.ready && !r.laidOut.placed && r.key.id != "" && r.key.width != columnWidthFor(max(w, 0)) {
 		r.keepPlace() // before the new height clamps the old lines
 	}
+	atEnd := r.ready && r.maxOffset() > 0 && r.offset >= r.maxOffset()
 	r.width, r.height = max(w, 0), max(h, 0)
 	r.findInput.SetWidth(max(w-10, 1))
 	r.clampOffset()
+	if atEnd {
+		r.offset = r.maxOffset() // a shorter screen at the end stays at the end
+	}
 	if r.key.id != "" && r.key.width != r.columnWidth() {
 		r.key.width = r.columnWidth()
 		return true

@@ -805,6 +805,10 @@ func TestResizeRoundTripKeepsThePlace(t *testing.T) {
 	if h.m.reader.scrollPercent() != 100 {
 		t.Errorf("at the end, after round trips: %d%%", h.m.reader.scrollPercent())
 	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 20}) // a shorter screen alone
+	if h.m.reader.scrollPercent() != 100 {
+		t.Errorf("at the end, on a shorter screen: %d%%", h.m.reader.scrollPercent())
+	}
 }
 
 // n and N go from the screen when the current match is off it, as less's
