@@ -423,6 +423,12 @@ func (m *Model) quotesFound(msg quoteMarksMsg) tea.Cmd {
 		return nil
 	}
 	m.reader.jumpQuote = ""
+	if m.reader.err != nil {
+		// the piece itself cannot be shown (its file gone): the reader
+		// says so, and the passage is not what is missing (a helper's
+		// report)
+		return nil
+	}
 	for _, s := range msg.spans {
 		if s.id == jump {
 			return nil

@@ -330,3 +330,23 @@ func TestQuotesOfTheResults(t *testing.T) {
 	r.keys("esc")
 	r.quit()
 }
+
+// A quote whose piece is gone from the archive: the reader says it cannot
+// show the piece, and the status line does not say the passage is gone (a
+// helper's report: it said both).
+func TestQuoteOfAPieceGone(t *testing.T) {
+	dir := t.TempDir()
+	writeQuotes(t, dir, state.Quote{Piece: "gone", Selector: state.Selector{Exact: "A sentence of a piece deleted since"},
+		Citation: state.Citation{Title: "A piece deleted since", Date: "2015-03-01"}})
+	book, warn := state.OpenQuotes("quotes", dir)
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	h := newHarness(t, newFake(testArticles()...), 120, 30)
+	h.m.quotes = book
+	h.run(h.m.jumpToQuote(book.All()[0]))
+	h.requireScreen("Could not show this piece")
+	if strings.Contains(h.screen(), "no longer in this piece") {
+		t.Errorf("the passage is said gone:\n%s", h.screen())
+	}
+}
