@@ -53,11 +53,13 @@ import (
 // text in Jekyll's posts; 38: the manifest's counts of the pieces kept
 // where the archive cannot be read (UnknownKept; a manifest without them
 // neither said nor refused a rebuild); 39: the site keys a piece's site
-// links it by (fSite: slug, url, permalink, aliases).
+// links it by (fSite: slug, url, permalink, aliases); 40: a piece with no
+// outlet or no author has archive.NoOutlet or archive.NoAuthor among its
+// facet values, so that the sidebar counts and chooses them).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 39
+const SchemaVersion = 40
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -276,6 +278,17 @@ func document(a archive.Article) map[string]interface{} {
 	facets := make([]string, 0, len(a.Tags)+len(a.Authors)+4)
 	if week != "" {
 		facets = append(facets, facetTerm(fWeek, week))
+	}
+	// no outlet, no author: values to count and choose, as the CLI's
+	// --outlet "(no outlet)" and folio stats have them (a helper's report:
+	// the reader could not reach the pieces without one). The facets
+	// field alone holds them: the stored and filtered fields do not, and
+	// valueFilter matches these values as "none of the others".
+	if d[fOutlet] == "" {
+		facets = append(facets, facetTerm(fOutlet, archive.NoOutlet))
+	}
+	if len(a.Authors) == 0 {
+		facets = append(facets, facetTerm(fAuthor, archive.NoAuthor))
 	}
 	for _, f := range facetFields { // (no week in d: it is added above)
 		switch v := d[f].(type) {
