@@ -15,6 +15,8 @@ import (
 	"sync"
 	"time"
 	"unicode"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 //go:embed bundled
@@ -84,6 +86,7 @@ func Source(dir string) (name string, fsys fs.FS, err error) {
 	if err != nil {
 		return "", nil, err
 	}
+	given := abs
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
@@ -92,7 +95,12 @@ func Source(dir string) (name string, fsys fs.FS, err error) {
 		return "", nil, fmt.Errorf("archive folder: %w", err)
 	}
 	if !st.IsDir() {
-		return "", nil, fmt.Errorf("archive %s is not a folder", abs)
+		// named as given, and where a link led (a helper's report: the
+		// link's target alone was named, /dev/zero for x.md)
+		if abs != given {
+			return "", nil, fmt.Errorf("archive %s is not a folder (it leads to %s)", termsafe.Quote(dir), termsafe.Quote(abs))
+		}
+		return "", nil, fmt.Errorf("archive %s is not a folder", termsafe.Quote(dir))
 	}
 	return abs, newDirFS(abs), nil
 }

@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -51,5 +53,24 @@ func TestRFC822DatesKeepTheirDay(t *testing.T) {
 		if d, err := ParseDate(s); err != nil || d.String() != "2019-11-06" {
 			t.Errorf("ParseDate(%q) = %v, %v; want 2019-11-06", s, d, err)
 		}
+	}
+}
+
+// An archive that is no folder is named as given, and where a link led (a
+// helper's report: only the link's target was named, /dev/zero for x.md).
+func TestArchiveNotAFolderIsNamedAsGiven(t *testing.T) {
+	dir := t.TempDir()
+	file, link := filepath.Join(dir, "file.md"), filepath.Join(dir, "x.md")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(file, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if _, _, err := Source(link); err == nil || !strings.Contains(err.Error(), link) || !strings.Contains(err.Error(), "leads to "+file) {
+		t.Errorf("through a link: %v", err)
+	}
+	if _, _, err := Source(file); err == nil || !strings.Contains(err.Error(), "archive "+file+" is not a folder") {
+		t.Errorf("a file: %v", err)
 	}
 }
