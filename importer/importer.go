@@ -429,8 +429,6 @@ func writtenByImport(content []byte) bool {
 	return hashOf(without) == string(content[m[2]:m[3]])
 }
 
-var idLine = regexp.MustCompile(`(?m)^import_id: .*$`)
-
 // imported is what a folder holds of earlier imports (scanImported).
 type imported struct {
 	// ids maps import_id to file (relative to the folder)
@@ -481,7 +479,8 @@ func scanImported(dir string) (imported, error) {
 		if err != nil {
 			return err
 		}
-		id := importIDOf(data)
+		fm := frontMatterOf(data)
+		id := frontValue(fm, "import_id")
 		if id == "" {
 			return nil
 		}
@@ -489,14 +488,13 @@ func scanImported(dir string) (imported, error) {
 		if _, dup := found[id]; !dup { // WalkDir goes in lexical order
 			found[id] = rel
 		}
-		u, src := urlOf(data)
-		if k := archive.URLKey(u); k != "" {
+		if k := archive.URLKey(frontValue(fm, "url")); k != "" {
 			if _, dup := urls[k]; dup {
 				shared[k] = true
 			}
 			urls[k] = rel
 		}
-		sources[rel] = src
+		sources[rel] = frontValue(fm, "source")
 		return nil
 	})
 	if err != nil {
@@ -508,38 +506,23 @@ func scanImported(dir string) (imported, error) {
 	return imported{ids: found, urls: urls, sources: sources}, nil
 }
 
-var urlLine = regexp.MustCompile(`(?m)^(?:url|source): .*$`)
-
-// urlOf is the url and the source of a file's front matter (their lines
-// alone are decoded, as importIDOf's).
-func urlOf(data []byte) (u, source string) {
-	for _, line := range urlLine.FindAll(frontMatterOf(data), 2) {
-		var v struct {
-			URL    string `yaml:"url"`
-			Source string `yaml:"source"`
-		}
-		if yaml.Unmarshal(line, &v) == nil {
-			u, source = cmp.Or(v.URL, u), cmp.Or(v.Source, source)
-		}
-	}
-	return u, source
-}
-
 // importIDOf is the import_id in a file's front matter ("" for none).
-// Only that line is decoded, so a file whose front matter the user broke
-// is still recognised.
-func importIDOf(data []byte) string {
-	line := idLine.Find(frontMatterOf(data))
-	if line == nil {
-		return ""
+func importIDOf(data []byte) string { return frontValue(frontMatterOf(data), "import_id") }
+
+// frontValue is the value of key in front matter fm, its line alone
+// decoded, so that a file whose front matter the user broke elsewhere is
+// still recognised ("" for none).
+func frontValue(fm []byte, key string) string {
+	for line := range bytes.Lines(fm) {
+		if bytes.HasPrefix(line, []byte(key+": ")) {
+			var v map[string]string
+			if yaml.Unmarshal(line, &v) != nil {
+				return ""
+			}
+			return v[key]
+		}
 	}
-	var v struct {
-		ImportID string `yaml:"import_id"`
-	}
-	if yaml.Unmarshal(line, &v) != nil {
-		return ""
-	}
-	return v.ImportID
+	return ""
 }
 
 // frontMatterOf is the YAML front matter block of a file, or nil.

@@ -126,10 +126,6 @@ func (c *Client) init() {
 				MaxIdleConnsPerHost:   1,
 			}
 		}
-		maxRedir := c.MaxRedirects
-		if maxRedir == 0 {
-			maxRedir = DefaultMaxRedirects
-		}
 		// Redirects are followed by Get, one request at a time: each hop
 		// asks robots.txt and keeps the host's delay (a helper's report:
 		// http.Client's own following fetched a disallowed path and five
@@ -179,10 +175,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 	u, _ := url.Parse(rawURL)
 	u.Fragment = ""
 	rawURL = u.String()
-	maxRedir := c.MaxRedirects
-	if maxRedir == 0 {
-		maxRedir = DefaultMaxRedirects
-	}
+	maxRedir := cmp.Or(c.MaxRedirects, DefaultMaxRedirects)
 	for hops := 0; ; hops++ {
 		// an error after a redirect names the URL asked for, and where
 		// it led
