@@ -56,6 +56,9 @@ obeyed, one request at a time per host a second apart, 30 s per response, at mos
   folio add --html saved.html --url https://example.com/paywalled --into ~/archive/web`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Archive = archiveAround(env.ArchiveDir, opts.Into)
+			// the flags are checked before anything is fetched: --date
+			// was refused only after a page without a date had been, and
+			// ignored otherwise; a --timeout of 0 or less failed every URL
 			if opts.Date != "" {
 				if _, err := archive.ParseDate(opts.Date); err != nil {
 					return fmt.Errorf("--date %s: %v", termsafe.Quote(opts.Date), err)
@@ -85,9 +88,6 @@ obeyed, one request at a time per host a second apart, 30 s per response, at mos
 			if len(args) == 0 {
 				return errors.New("no URL given (or --html FILE --url URL)")
 			}
-			// the flags are checked before anything is fetched: --date
-			// was refused only after a page without a date had been, and
-			// ignored otherwise; a --timeout of 0 or less failed every URL
 			if timeout <= 0 {
 				return fmt.Errorf("--timeout %s: give a time over 0 (30s, 2m)", timeout)
 			}

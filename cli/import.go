@@ -90,9 +90,12 @@ func printImport(env *Env, rep *importer.Report, verbose bool) {
 
 // presentCount is ", N already there" for the items a folder held by
 // their URL (importer.Present), or "".
-func presentCount(rep *importer.Report) string {
-	if n := rep.Count(importer.Present); n > 0 {
-		return fmt.Sprintf(", %d already there (same URL)", n)
+func presentCount(rep *importer.Report) string { return alreadyThere(rep.Count(importer.Present)) }
+
+// alreadyThere is ", N already there (same URL)", or "" for none.
+func alreadyThere(n int) string {
+	if n == 0 {
+		return ""
 	}
-	return ""
+	return fmt.Sprintf(", %d already there (same URL)", n)
 }

@@ -154,12 +154,8 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				}
 			}
 			failed := len(failures)
-			held := ""
-			if present > 0 {
-				held = fmt.Sprintf(", %d already there (same URL)", present)
-			}
 			fmt.Fprintf(env.Out, "%d feeds: %d not modified, %d failed; items: %d new, %d updated, %d unchanged, %d skipped%s\n",
-				len(fl.Feed), notModified, failed, added, updated, unchanged, skipped, held)
+				len(fl.Feed), notModified, failed, added, updated, unchanged, skipped, alreadyThere(present))
 			for _, why := range failures {
 				fmt.Fprintf(env.Err, "failed    %s\n", why)
 			}
