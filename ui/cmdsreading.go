@@ -82,7 +82,7 @@ func saveQuotesOnExit(final tea.Model) error {
 	if !ok || m.quotes == nil {
 		return nil
 	}
-	if u, ok := m.quotes.(interface{ Unsaved() bool }); ok && !u.Unsaved() {
+	if !m.quotes.Unsaved() {
 		return nil
 	}
 	return m.quotes.Save()

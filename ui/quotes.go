@@ -32,6 +32,8 @@ type QuoteBook interface {
 	Save() error
 	// Reload takes in the quotes other folio processes saved.
 	Reload() (changed bool, err error)
+	// Unsaved reports whether changes wait for a Save (one failed).
+	Unsaved() bool
 }
 
 // keepQuoteIntent saves a quote chosen in the reader.
