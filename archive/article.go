@@ -224,9 +224,13 @@ func cannotReadFolder(p string, err error) Problem {
 }
 
 // cannotRead is the problem of a file or folder the scan could not read:
-// Unknown unless err says it is gone (removed, or a folder replaced by a
-// file, since its folder was listed).
+// Unknown unless err says it is gone (Gone).
 func cannotRead(p string, err error) Problem {
-	gone := errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR)
-	return Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true, Unknown: !gone}
+	return Problem{Path: p, Msg: "cannot read: " + errText(err), Fatal: true, Unknown: !Gone(err)}
 }
+
+// Gone reports whether a read's error says the file or folder is gone
+// (removed, or a folder replaced by a file, since its folder was listed);
+// any other error of the system (permission, I/O, too many files open)
+// may pass while what was read stays as it was.
+func Gone(err error) bool { return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) }

@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -275,26 +274,14 @@ func parseFile(fsys fs.FS, w work) parsed {
 }
 
 // mayPass reports whether a file's read error may pass while the file
-// stays as it was: its permission taken away, or an error of the disk, the
-// network file system or the process (too many files open). The piece it
-// gave is then kept (parseFile); a file gone, not regular or over the size
-// limit is what the file now is, and its piece goes.
+// stays as it was: an error of the system that does not say it is gone
+// (archive.Gone, the scan's rule for a folder it cannot list): its
+// permission taken away, the disk's, the network file system's or the
+// process's (too many files open). The piece it gave is then kept
+// (parseFile); a file gone, no longer regular or over the size limit is
+// what the file now is, and its piece goes.
 func mayPass(err error) bool {
-	if errors.Is(err, fs.ErrPermission) {
-		return true
-	}
-	var errno syscall.Errno
-	if !errors.As(err, &errno) {
-		return false
-	}
-	switch errno {
-	case syscall.EIO, syscall.EAGAIN, syscall.EBUSY, syscall.EINTR, syscall.ETIMEDOUT,
-		syscall.ESTALE, syscall.ENXIO, syscall.ENODEV, syscall.ENOMEM, syscall.ENFILE,
-		syscall.EMFILE, syscall.EHOSTDOWN, syscall.EHOSTUNREACH, syscall.ENETDOWN,
-		syscall.ENETUNREACH, syscall.ECONNRESET, syscall.ECONNABORTED, syscall.ENOLINK:
-		return true
-	}
-	return false
+	return errors.As(err, new(*fs.PathError)) && !archive.Gone(err) && !errors.Is(err, archive.ErrNotRegular)
 }
 
 // keptNote ends the problem of a file kept as last read (parseFile).
