@@ -81,6 +81,28 @@ func writeTestPiece(t *testing.T, dir, name, title, tag string) {
 	os.Chtimes(p, later, later)
 }
 
+// liveIndexOptions are the Options of a reader on a real index of the
+// folder arch, which Reindex refreshes (R, or a test's archiveChangedMsg).
+func liveIndexOptions(t *testing.T, arch string) (Options, *index.Index) {
+	t.Helper()
+	ixDir := t.TempDir()
+	ix, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: ixDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return ix, Info{Count: ix.Count()}, nil
+		},
+		ArchiveDir: arch,
+		Reindex: func(ctx context.Context, progress func(int, int)) (Info, bool, error) {
+			changed, err := ix.Refresh(ctx, index.Options{Dir: ixDir})
+			return Info{Count: ix.Count()}, changed, err
+		},
+	}, ix
+}
+
 // S saves the query and filters under a name typed on the prompt; the
 // SAVED group lists the search with its count, and "1 new" once a piece is
 // added to the archive and the index; enter opens it (its query and
@@ -92,24 +114,9 @@ func TestSavedSearchesInTheReader(t *testing.T) {
 	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
 	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
 	writeTestPiece(t, arch, "three", "Raqqa rebuilt", "syria")
-	ixDir := t.TempDir()
-	ix, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: ixDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
 	store := newStateSaved(t, arch)
-	opts := Options{
-		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
-			return ix, Info{Count: ix.Count()}, nil
-		},
-		ArchiveDir: arch,
-		Reindex: func(ctx context.Context, progress func(int, int)) (Info, bool, error) {
-			changed, err := ix.Refresh(ctx, index.Options{Dir: ixDir})
-			return Info{Count: ix.Count()}, changed, err
-		},
-		Saved: store,
-	}
+	opts, ix := liveIndexOptions(t, arch)
+	opts.Saved = store
 	h := &harness{t: t, m: New(opts)}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))

@@ -146,22 +146,7 @@ func TestChartFollowsTheArchive(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	ixDir := t.TempDir()
-	ix, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: ixDir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	opts := Options{
-		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
-			return ix, Info{Count: ix.Count()}, nil
-		},
-		ArchiveDir: arch,
-		Reindex: func(ctx context.Context, progress func(int, int)) (Info, bool, error) {
-			changed, err := ix.Refresh(ctx, index.Options{Dir: ixDir})
-			return Info{Count: ix.Count()}, changed, err
-		},
-	}
+	opts, _ := liveIndexOptions(t, arch)
 	h := &harness{t: t, m: New(opts)}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
