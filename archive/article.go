@@ -11,6 +11,8 @@ package archive
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -234,3 +236,16 @@ func cannotRead(p string, err error) Problem {
 // any other error of the system (permission, I/O, too many files open)
 // may pass while what was read stays as it was.
 func Gone(err error) bool { return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) }
+
+// Print is what identifies a piece apart from its file: a digest of its
+// title, date and authors. A file renamed or moved with these unchanged
+// has the same Print, so a citation key (cite.Keyring), the time a piece
+// was first indexed and the reader's marks and quotes follow it.
+func Print(a Article) string {
+	h := sha256.New()
+	h.Write([]byte(a.Title + "\x00" + a.Date.String()))
+	for _, n := range a.Authors {
+		h.Write([]byte("\x00" + n))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}

@@ -39,8 +39,6 @@ package cite
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -381,7 +379,7 @@ func asciiWord(s string) string {
 //     case are one) and Given does not record it for another piece; when
 //     Given records it for one of the pinners, that one keeps it. The
 //     others get generated keys instead, and Problems names their files.
-//  2. Any other piece keeps the key Given records for it: by ID and Print
+//  2. Any other piece keeps the key Given records for it: by ID and archive.Print
 //     (the same file, unchanged), else by Print (a renamed or moved file,
 //     its title, date and authors unchanged), even when folio's rules
 //     would now make another key; a piece edited in place (by ID alone)
@@ -415,19 +413,7 @@ type Keyring struct {
 type KeyRecord struct {
 	Key   string `json:"key"`
 	ID    string `json:"id"`
-	Print string `json:"print"` // Print of the piece
-}
-
-// Print is what identifies a piece apart from its file: a digest of its
-// title, date and authors, as the index keeps them. A file renamed or
-// moved with these unchanged has the same Print.
-func Print(a archive.Article) string {
-	h := sha256.New()
-	h.Write([]byte(a.Title + "\x00" + a.Date.String()))
-	for _, n := range a.Authors {
-		h.Write([]byte("\x00" + n))
-	}
-	return hex.EncodeToString(h.Sum(nil)[:8])
+	Print string `json:"print"` // archive.Print of the piece
 }
 
 // NewKeyring assigns keys to the pieces of an archive (or to all the pieces
@@ -466,7 +452,7 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	members := make([]member, len(pieces))
 	withPrint := map[string][]string{} // Print → the IDs of the pieces that have it
 	for i, a := range pieces {
-		members[i] = member{a, Key(a), Print(a)}
+		members[i] = member{a, Key(a), archive.Print(a)}
 		withPrint[members[i].print] = append(withPrint[members[i].print], a.ID)
 	}
 	// rank says how surely g was made for m: 3 for its ID and Print (the

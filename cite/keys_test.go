@@ -319,7 +319,7 @@ func TestKeysAcrossSubsetsCopiesAndUpgrades(t *testing.T) {
 	// keys recorded by the rule before (as 832daa1 made them)
 	vb := archive.Article{ID: "vb", Title: "State of the Union", Authors: []string{"Martin Van Buren"}, Date: day("1837-12-05")}
 	pg := archive.Article{ID: "pg", Title: "Annual report", Authors: []string{"Procter & Gamble"}, Date: day("2020-01-01")}
-	old := []KeyRecord{{Key: "buren1837state", ID: "vb", Print: Print(vb)}, {Key: "gamble2020annual", ID: "pg", Print: Print(pg)}}
+	old := []KeyRecord{{Key: "buren1837state", ID: "vb", Print: archive.Print(vb)}, {Key: "gamble2020annual", ID: "pg", Print: archive.Print(pg)}}
 	r := NewKeyringWith([]archive.Article{vb, pg}, old)
 	if r.Key(vb) != "buren1837state" || r.Key(pg) != "gamble2020annual" || len(r.Fresh()) != 0 {
 		t.Errorf("upgraded: %s, %s, fresh %v", r.Key(vb), r.Key(pg), r.Fresh())

@@ -1,6 +1,14 @@
 package index
 
-import "time"
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+)
 
 // When each piece was first indexed, for "what is new" (saved searches):
 // the index time, not the piece's publication date.
@@ -24,10 +32,38 @@ import "time"
 // new to anyone. A manifest written before folio kept the times has none
 // either: its pieces are taken as there from the start.
 
+// Renamed pieces. A piece the update deletes (its file gone, or giving
+// another ID now) and a piece it adds with the same archive.Print (title,
+// date and authors) are one piece whose file was renamed or moved, when
+// no other piece deleted or added by the update has that Print: the added
+// one keeps the deleted one's time, so a saved search does not count a
+// moved file as new, and Stats.Renamed lists the pair, so that the reader's
+// marks and quotes, kept by ID, can follow it (citation keys follow the
+// Print on their own: cite.Keyring). A manifest written before the
+// entries kept the Print knows none, until its files are read again.
+
+// Rename is a piece whose file was renamed or moved (added.go): its ID
+// was From and is To.
+type Rename struct{ From, To string }
+
+// gonePiece is a piece an update deletes, which an added piece with its
+// Print may be (added.go).
+type gonePiece struct {
+	id    string // "" when two pieces deleted have the Print
+	added int64
+}
+
+// printOf is archive.Print of a as a number, as the manifest keeps it.
+func printOf(a archive.Article) uint64 {
+	b, _ := hex.DecodeString(archive.Print(a))
+	return binary.BigEndian.Uint64(b)
+}
+
 // prepareAdded readies the times of an update of m: the times m records
 // (and those carried from an earlier manifest by a build from scratch),
-// and the stamp for the pieces the update adds.
-func (b *build) prepareAdded(m *manifest) {
+// the stamp for the pieces the update adds, and the pieces it deletes
+// (deletes: their IDs), which a piece it adds may be.
+func (b *build) prepareAdded(m *manifest, deletes []string) {
 	b.known = make(map[string]int64, len(m.Files)+len(b.carried))
 	var latest int64
 	for id, t := range b.carried {
@@ -44,6 +80,25 @@ func (b *build) prepareAdded(m *manifest) {
 	if !b.stats.Rebuilt || b.carried != nil {
 		b.stamp = max(time.Now().UnixNano(), latest+1)
 	}
+	b.gone = nil
+	if len(deletes) == 0 {
+		return
+	}
+	deleted := make(map[string]bool, len(deletes))
+	for _, id := range deletes {
+		deleted[id] = true
+	}
+	b.gone = make(map[uint64]gonePiece, len(deletes))
+	for _, e := range m.Files {
+		if !e.Indexed || !deleted[e.ID] || e.Print == 0 {
+			continue
+		}
+		if _, twice := b.gone[e.Print]; twice {
+			b.gone[e.Print] = gonePiece{}
+		} else {
+			b.gone[e.Print] = gonePiece{id: e.ID, added: e.Added}
+		}
+	}
 }
 
 // addedOf is the time to record for the piece id being indexed.
@@ -52,6 +107,41 @@ func (b *build) addedOf(id string) int64 {
 		return t
 	}
 	return b.stamp
+}
+
+// followRenames finds, among the pieces an update added (files: the
+// update's entries), those that are a piece it deleted (b.gone) renamed:
+// they take its time, and stats.Renamed lists them.
+func (b *build) followRenames(files map[string]fileEntry) {
+	if len(b.gone) == 0 {
+		return
+	}
+	added := map[uint64]string{} // Print → the path of the one piece added with it; "" for more
+	for p, e := range files {
+		if _, ok := b.gone[e.Print]; !ok || !e.Indexed || e.Print == 0 {
+			continue
+		}
+		if _, known := b.known[e.ID]; known {
+			continue
+		}
+		if _, twice := added[e.Print]; twice {
+			added[e.Print] = ""
+		} else {
+			added[e.Print] = p
+		}
+	}
+	for print, p := range added {
+		g := b.gone[print]
+		if p == "" || g.id == "" {
+			continue
+		}
+		e := files[p]
+		e.Added = g.added
+		files[p] = e
+		b.stats.Renamed = append(b.stats.Renamed, Rename{From: g.id, To: e.ID})
+	}
+	slices.SortFunc(b.stats.Renamed, func(x, y Rename) int { return strings.Compare(x.From, y.From) })
+	b.gone = nil
 }
 
 // addedIn reads the times of the pieces indexed in the generation folder

@@ -51,6 +51,10 @@ type build struct {
 	carried map[string]int64
 	known   map[string]int64
 	stamp   int64
+	// gone maps the Print of each piece this update deletes to it, for a
+	// piece added with that Print: the same piece, its file renamed or
+	// moved (added.go)
+	gone map[uint64]gonePiece
 	// bodies takes the pieces' long texts (bodies.go)
 	bodies *bodyWriter
 }
@@ -101,7 +105,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 		}
 	}
 
-	b.prepareAdded(m)
+	b.prepareAdded(m, deletes)
 	b.unexpected = false
 	if p.round == 0 {
 		defer func() {
@@ -118,6 +122,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 		return err
 	}
 	b.stats.Removed += len(deletes)
+	b.followRenames(newFiles)
 	m.Files = newFiles
 	m.Unknown = unknownPaths(p.scanProbs)
 	m.sketches = b.sketches
@@ -263,7 +268,7 @@ func parseFile(fsys fs.FS, w work) parsed {
 		e.Fatal = true
 		return parsed{indexedID: w.indexedID, path: p, entry: e}
 	}
-	e.ID, e.CiteKey = a.ID, a.CiteKey
+	e.ID, e.CiteKey, e.Print = a.ID, a.CiteKey, printOf(a)
 	e.Copy = copyEntryOf(a) // of the whole body, before limitWords
 	tokens, cut := limitWords(&a)
 	if cut {

@@ -75,8 +75,9 @@ type manifestHead struct {
 
 // fileEntry is what the manifest records of one file. A build holds one
 // entry a file (1M at 1M pieces), so the fields are in an order that
-// wastes no padding: 128 bytes, against 144 when the two booleans sat
-// between the wider fields. Gob matches fields by name, so their order is
+// wastes no padding: 136 bytes (unsafe.Sizeof), which would be 152 with
+// the two booleans between the wider fields, and the Print is a number,
+// not its 16 hex digits. Gob matches fields by name, so their order is
 // free.
 type fileEntry struct {
 	Size     int64
@@ -85,6 +86,7 @@ type fileEntry struct {
 	Hash     string
 	ID       string
 	CiteKey  string // the citation key it pins (archive.Article.CiteKey), "" for none
+	Print    uint64 // archive.Print of its piece: a renamed or moved file's has the same (added.go)
 	Words    int    // length, for ranking
 	Problems []archive.Problem
 	// Added is when the piece was first indexed (UnixNano), carried over

@@ -89,6 +89,9 @@ type Stats struct {
 	Took      time.Duration // time spent in Open
 	Dir       string        // the index folder; "" in memory
 	Unchanged bool          // the archive had not changed: nothing was read
+	// Renamed are the pieces whose file was renamed or moved, their title,
+	// date and authors unchanged, so that their ID changed (added.go)
+	Renamed []Rename
 }
 
 // Index is a searchable archive. It is safe for concurrent use.

@@ -147,7 +147,7 @@ func TestReaderSaysWhenAPinnedKeyIsNotUsed(t *testing.T) {
 	if other.ID == pinned.ID {
 		other = arch.Articles[1]
 	}
-	ledger := fixedLedger{{Key: "smith2015terror", ID: other.ID, Print: cite.Print(other)}}
+	ledger := fixedLedger{{Key: "smith2015terror", ID: other.ID, Print: archive.Print(other)}}
 	open := func() (CiteKeyLedger, error) { return ledger, nil }
 	ctx := context.Background()
 

@@ -1,0 +1,95 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestRenamedKeepsItsTime: a file renamed or moved (its ID changes, its
+// title, date and authors do not) is the same piece: it keeps the time it
+// was first indexed, so a saved search does not count it as new, and
+// Stats.Renamed names the pair. Two pieces alike moved at once, or a
+// piece whose title changed with its name, are not followed.
+func TestRenamedKeepsItsTime(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	write := func(rel, title string) {
+		t.Helper()
+		p := filepath.Join(src, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: 2020-01-01\nauthor: Ana Ruiz\n---\nA body.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(p, old, old)
+	}
+	move := func(from, to string) {
+		t.Helper()
+		os.MkdirAll(filepath.Dir(filepath.Join(src, to)), 0o755)
+		if err := os.Rename(filepath.Join(src, from), filepath.Join(src, to)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	open := func() *Index {
+		t.Helper()
+		ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+		if err != nil || ix.Fallback() != "" {
+			t.Fatal(err, ix.Fallback())
+		}
+		return ix
+	}
+	write("keep.md", "Kept")
+	ix := open()
+	ix.Close()
+	write("moved.md", "Moved")
+	write("twin-a.md", "Twin")
+	write("twin-b.md", "Twin")
+	write("retitled.md", "Retitled")
+	ix = open()
+	if got := ix.NewSince(time.Time{}); len(got) != 4 {
+		t.Fatalf("new after adding four: %v", got)
+	}
+	seen := ix.IndexTime()
+	times := addedByID(t, ix)
+	ix.Close()
+
+	move("moved.md", "2020/moved-here.md")
+	move("twin-a.md", "x/twin-a.md")
+	move("twin-b.md", "x/twin-b.md")
+	os.Remove(filepath.Join(src, "retitled.md"))
+	write("retitled-now.md", "Retitled, and renamed")
+	ix = open()
+	defer ix.Close()
+	want := []Rename{{From: "moved", To: "2020/moved-here"}}
+	if got := ix.Stats().Renamed; !slices.Equal(got, want) {
+		t.Errorf("renamed %v, want %v", got, want)
+	}
+	if got := ix.NewSince(seen); !slices.Equal(got, []string{"retitled-now", "x/twin-a", "x/twin-b"}) {
+		t.Errorf("new since the last look: %v (the moved piece is not new)", got)
+	}
+	if got := addedByID(t, ix)["2020/moved-here"]; got != times["moved"] || got == 0 {
+		t.Errorf("moved piece's time %v, want %v", got, times["moved"])
+	}
+
+	// Nothing renamed by the next update.
+	write("another.md", "Another")
+	if _, err := ix.Refresh(context.Background(), Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ix.Stats().Renamed; got != nil {
+		t.Errorf("renamed after an update that renamed nothing: %v", got)
+	}
+}
+
+// addedByID is the time each piece of ix was first indexed.
+func addedByID(t *testing.T, ix *Index) map[string]int64 {
+	t.Helper()
+	out := map[string]int64{}
+	if err := ix.lengths.each(func(id []byte, added int64) { out[string(id)] = added }); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
