@@ -132,7 +132,11 @@ func (e *Env) openIndex(ctx context.Context, progress index.Progress) (*index.In
 // openIndexWith is openIndex with opts (Dir and LargeBuild set here).
 func (e *Env) openIndexWith(ctx context.Context, opts index.Options) (*index.Index, error) {
 	opts.Dir, opts.LargeBuild = e.IndexDir, buildgc.Relax
-	return index.OpenDir(ctx, e.ArchiveDir, opts)
+	ix, err := index.OpenDir(ctx, e.ArchiveDir, opts)
+	if err == nil {
+		followRenames(e.Err, ix.Name(), ix.Stats().Renamed)
+	}
+	return ix, err
 }
 
 // openArchive loads the archive named by the global flags.

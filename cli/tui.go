@@ -180,6 +180,16 @@ func (r *readerIndex) reindex(ctx context.Context, progress func(done, total int
 	}
 	changed, err := cur.Refresh(ctx, index.Options{Dir: r.env.IndexDir, LargeBuild: buildgc.Relax, Progress: progress})
 	info := readerInfo(cur)
+	if err == nil && changed {
+		renamed := cur.Stats().Renamed
+		followRenames(io.Discard, r.name, renamed)
+		for _, rn := range renamed {
+			if info.Renamed == nil {
+				info.Renamed = map[string]string{}
+			}
+			info.Renamed[rn.From] = rn.To
+		}
+	}
 	info.Stale = cur.Behind() != ""
 	return info, changed, err
 }

@@ -114,16 +114,26 @@ const (
 	quoteAdd quoteOpKind = iota
 	quoteRemove
 	quoteSetNote
+	quoteMove // every quote of piece q.Piece to piece to (Rename)
 )
 
 // quoteOp is one change to the quotes; applying one twice is the same as
 // once, so a failed Save can apply its ops again.
 type quoteOp struct {
 	kind quoteOpKind
-	q    Quote // quoteAdd; quoteRemove and quoteSetNote use q.ID (and q.Note)
+	q    Quote // quoteAdd; quoteRemove and quoteSetNote use q.ID (and q.Note); quoteMove q.Piece
+	to   string
 }
 
 func (o quoteOp) apply(qs []Quote) []Quote {
+	if o.kind == quoteMove {
+		for i := range qs {
+			if qs[i].Piece == o.q.Piece {
+				qs[i].Piece = o.to
+			}
+		}
+		return qs
+	}
 	i := slices.IndexFunc(qs, func(q Quote) bool { return q.ID == o.q.ID })
 	switch o.kind {
 	case quoteAdd:
@@ -305,6 +315,25 @@ func (s *Quotes) Remove(id string) bool {
 // with that id.
 func (s *Quotes) SetNote(id, note string) bool {
 	return s.change(quoteOp{kind: quoteSetNote, q: Quote{ID: id, Note: note}})
+}
+
+// Rename gives the quotes of the piece whose ID was from to the piece to:
+// the same piece, its file renamed or moved (index.Stats.Renamed). Their
+// passages are found in it as before, by their text. It reports whether
+// any quote moved.
+func (s *Quotes) Rename(from, to string) bool {
+	if from == to || from == "" || to == "" {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !slices.ContainsFunc(s.quotes, func(q Quote) bool { return q.Piece == from }) {
+		return false
+	}
+	o := quoteOp{kind: quoteMove, q: Quote{Piece: from}, to: to}
+	s.pending = append(s.pending, o)
+	s.quotes = o.apply(s.quotes)
+	return true
 }
 
 func (s *Quotes) change(o quoteOp) bool {

@@ -154,6 +154,7 @@ type op struct {
 	line  int       // fieldPosition
 	at    time.Time // fieldOpened: the piece is read and was opened at this time
 	piece Piece     // fieldAll
+	to    string    // fieldMoved: the piece's ID now
 }
 
 type field uint8
@@ -163,7 +164,8 @@ const (
 	fieldStarred
 	fieldPosition
 	fieldOpened
-	fieldAll // the whole piece (state adopted from a moved archive)
+	fieldAll   // the whole piece (state adopted from a moved archive)
+	fieldMoved // the whole piece, to another ID (its file renamed: Rename)
 )
 
 // apply sets the op's field in pieces; a piece left with no state is
@@ -171,6 +173,12 @@ const (
 func (o op) apply(pieces map[string]Piece) Piece {
 	p := pieces[o.id]
 	switch o.field {
+	case fieldMoved:
+		if _, taken := pieces[o.to]; !taken && p != (Piece{}) {
+			pieces[o.to] = p
+			delete(pieces, o.id)
+		}
+		return p
 	case fieldRead:
 		p.Read = o.on
 	case fieldStarred:
@@ -450,6 +458,38 @@ func (s *Store) RecordOpen(id string, t time.Time) {
 	s.newVisits = append(s.newVisits, v)
 }
 
+// Rename gives the state of the piece whose ID was from (read, starred,
+// position, last opened) and its visits in the history to the piece to:
+// the same piece, its file renamed or moved (index.Stats.Renamed). A
+// piece to that has a state of its own keeps it, and from keeps its
+// own. Like every change, it is applied again at Save to the file as it
+// is then.
+func (s *Store) Rename(from, to string) {
+	if from == to || from == "" || to == "" {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	o := op{id: from, field: fieldMoved, to: to}
+	if _, taken := s.pieces[to]; taken {
+		return
+	}
+	s.pending = append(s.pending, o)
+	o.apply(s.pieces)
+	o.moveVisits(s.history)
+	o.moveVisits(s.newVisits)
+}
+
+// moveVisits gives the visits of the piece a fieldMoved op moves to its
+// new ID.
+func (o op) moveVisits(vs []Visit) {
+	for i := range vs {
+		if vs[i].ID == o.id {
+			vs[i].ID = o.to
+		}
+	}
+}
+
 // History returns the visits, oldest first.
 func (s *Store) History() []Visit {
 	s.mu.Lock()
@@ -672,6 +712,12 @@ func (s *Store) write(ops []op, visits []Visit) (*file, error) {
 		return disk, nil
 	}
 	for _, o := range ops {
+		if o.field == fieldMoved {
+			if _, taken := disk.Pieces[o.to]; taken {
+				continue
+			}
+			o.moveVisits(disk.History)
+		}
 		o.apply(disk.Pieces)
 	}
 	disk.History = mergeVisits(disk.History, visits)

@@ -216,6 +216,11 @@ type Info struct {
 	// the index as it was) and says what changed.
 	Refresh func(ctx context.Context, progress func(done, total int)) (info Info, changed bool, err error)
 
+	// Renamed, from Refresh or Options.Reindex: the pieces whose file was
+	// renamed or moved (index.Stats.Renamed), old ID → new: the piece open
+	// in the reader and the list's cursor follow theirs.
+	Renamed map[string]string
+
 	// Stale, from Refresh or Options.Reindex: the index could not be
 	// brought up to date just now (another folio was changing it); the
 	// interface asks again a moment later.

@@ -256,7 +256,8 @@ func (m *Model) reindex() tea.Cmd {
 func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.err == nil && msg.changed {
-		cmds = append(cmds, m.searchKeepingPlace())
+		m.reader.renamed(msg.info.Renamed)
+		cmds = append(cmds, m.searchKeepingPlace(msg.info.Renamed))
 	}
 	if m.live.forced && msg.err == nil && !m.live.again {
 		text := "The archive is as it was"
@@ -282,10 +283,14 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 }
 
 // searchKeepingPlace runs the current search again on a changed index: the
-// cursor stays on the piece it was on, and the open piece is rendered
-// again from its file as it is now, at the same place.
-func (m *Model) searchKeepingPlace() tea.Cmd {
+// cursor stays on the piece it was on (under its new ID when its file was
+// renamed: renamed, Info.Renamed), and the open piece is rendered again
+// from its file as it is now, at the same place.
+func (m *Model) searchKeepingPlace(renamed map[string]string) tea.Cmd {
 	h, ok := m.list.selected()
+	if to, moved := renamed[h.ID]; ok && moved {
+		h.ID = to
+	}
 	at := m.list.at()
 	m.cache = m.cache.renew() // renderings of the files as they were
 	cmds := []tea.Cmd{m.startSearch()}

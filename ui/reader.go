@@ -116,6 +116,15 @@ func (r *reader) show(i int, hit index.Hit, style string, terms *regexp.Regexp) 
 	r.setFind("")
 }
 
+// renamed follows the open piece to its new ID when its file was renamed
+// or moved (Info.Renamed): it is rendered again from there, at the same
+// place, rather than said gone.
+func (r *reader) renamed(ids map[string]string) {
+	if to, ok := ids[r.key.id]; ok && r.key.id != "" {
+		r.key.id, r.hit.ID = to, to
+	}
+}
+
 // setRendered installs a rendering if it is the one the reader waits for.
 // It reports whether it was used.
 func (r *reader) setRendered(m renderedMsg) bool {

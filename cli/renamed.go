@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/state"
+)
+
+// followRenames gives the reading state (read, starred, position, the
+// history's visits) and the quotes of each piece an index update found
+// renamed or moved (index.Stats.Renamed: the same title, date and authors
+// under another ID) to its new ID, and saves them, so that a file moved
+// into a folder keeps its marks and quotes as it keeps its citation key.
+// Whichever folio updates the index does it, once; a reader that is open
+// takes the change in from the files it watches. Failures are warnings on
+// w: the index is right either way.
+func followRenames(w io.Writer, name string, renamed []index.Rename) {
+	if len(renamed) == 0 {
+		return
+	}
+	warn := func(what string, err error) {
+		if err != nil {
+			fmt.Fprintf(w, "folio: warning: the %s of %d renamed pieces did not follow them: %s\n", what, len(renamed), termsafe.Escape(err.Error()))
+		}
+	}
+	st, err := state.Open(name, "")
+	if st.Path() == "" {
+		warn("marks", err)
+		return
+	}
+	for _, r := range renamed {
+		st.Rename(r.From, r.To)
+	}
+	warn("marks", st.Save())
+	qs, err := st.Quotes()
+	if err != nil {
+		warn("quotes", err)
+		return
+	}
+	moved := false
+	for _, r := range renamed {
+		moved = qs.Rename(r.From, r.To) || moved
+	}
+	if moved {
+		warn("quotes", qs.Save())
+	}
+}
