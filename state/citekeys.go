@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/internal/atomicfile"
 )
@@ -67,6 +68,7 @@ func OpenCiteKeys(archiveName, dir string) (*CiteKeys, error) {
 		return c, fmt.Errorf("citation keys are not kept: %w", err)
 	}
 	path := filepath.Join(dir, CiteKeysFileName(archiveName))
+	_ = adoptMoved(path, archiveName, CiteKeysFileName) // a moved folder's keys
 	recs, err := readCiteKeys(path)
 	switch {
 	case err == nil:
@@ -111,7 +113,11 @@ func readCiteKeys(path string) ([]cite.KeyRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	return f.Keys, nil
+	// A key no pin could be (archive.ValidCiteKey: a hand-edited or
+	// shared ledger's) is dropped: printed, it wrote escapes to the
+	// terminal and broke BibTeX (a helper's report). Folio's own keys
+	// are letters and digits.
+	return slices.DeleteFunc(f.Keys, func(r cite.KeyRecord) bool { return !archive.ValidCiteKey(r.Key) }), nil
 }
 
 // Path is the ledger's file ("" when keys are not kept).

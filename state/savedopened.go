@@ -65,14 +65,22 @@ type SavedOpened struct {
 
 // OpenSavedOpened is the opened-times file of the archive named
 // archiveName (archive.Archive.Name) in the state folder dir ("" for
-// DefaultDir). It reads nothing.
+// DefaultDir). It reads nothing, but for a moved archive's file, which
+// it copies (adoptMoved).
 func OpenSavedOpened(archiveName, dir string) (*SavedOpened, error) {
 	dir, err := dirOr(dir)
 	if err != nil {
 		return nil, err
 	}
-	name := strings.TrimSuffix(FileName(archiveName), ".json") + ".saved.json"
-	return &SavedOpened{path: filepath.Join(dir, name), archive: archiveName}, nil
+	path := filepath.Join(dir, savedOpenedFileName(archiveName))
+	_ = adoptMoved(path, archiveName, savedOpenedFileName) // a moved folder's times
+	return &SavedOpened{path: path, archive: archiveName}, nil
+}
+
+// savedOpenedFileName is the opened-times file of an archive: its state
+// file's name (FileName) with ".saved.json" for ".json".
+func savedOpenedFileName(archiveName string) string {
+	return strings.TrimSuffix(FileName(archiveName), ".json") + ".saved.json"
 }
 
 // Path is the file's path.

@@ -246,9 +246,11 @@ func FileName(archiveName string) string {
 // folder), after which the store starts empty.
 //
 // When the archive has no state file yet, Open looks for the state of the same
-// archive at an earlier path: a file for a folder with the same base name
+// archive at an earlier path (movedArchive): a folder with the same base name
 // whose recorded "archive" path no longer exists. If there is exactly one, its
-// marks are adopted (the old file is left as it is; Save writes the new one).
+// marks are adopted (the old file is left as it is; Save writes the new one);
+// its quotes, citation keys and saved searches' opened times are copied
+// when first opened (adoptMoved).
 // A folder that is renamed, not just moved, starts empty: its old state file
 // can be copied to the new FileName by hand.
 func Open(archiveName, dir string) (*Store, error) {
@@ -266,7 +268,8 @@ func Open(archiveName, dir string) (*Store, error) {
 		s.pieces, s.history = f.Pieces, f.History
 		return s, nil
 	case errors.Is(err, fs.ErrNotExist):
-		if old := movedArchiveState(dir, archiveName); old != "" {
+		if moved := movedArchive(dir, archiveName); moved != "" {
+			old := filepath.Join(dir, FileName(moved))
 			if f, err := readFile(old); err == nil {
 				s.pieces, s.history = f.Pieces, f.History
 				s.adoptedFrom = old
@@ -341,30 +344,6 @@ func readFile(path string) (*file, error) {
 
 func validID(id string) bool {
 	return id != "" && archive.SanitizeLine(id) == id
-}
-
-// movedArchiveState finds the state file of the archive before it moved: the
-// only file for a folder of the same base name whose recorded path is gone.
-func movedArchiveState(dir, archiveName string) string {
-	if !filepath.IsAbs(archiveName) {
-		return ""
-	}
-	base := archive.Slug(filepath.Base(archiveName), 40)
-	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(base)+"-????????.json"))
-	var found []string
-	for _, m := range matches {
-		f, err := readJSON(m, maxFileSize, Version, func(f *file) int { return f.Version })
-		if err != nil || f.Archive == "" || f.Archive == archiveName {
-			continue
-		}
-		if _, err := os.Stat(f.Archive); errors.Is(err, fs.ErrNotExist) {
-			found = append(found, m)
-		}
-	}
-	if len(found) != 1 {
-		return "" // none, or ambiguous: better empty state than someone else's
-	}
-	return found[0]
 }
 
 func globEscape(s string) string {
