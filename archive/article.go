@@ -238,14 +238,18 @@ func cannotRead(p string, err error) Problem {
 func Gone(err error) bool { return errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) }
 
 // Print is what identifies a piece apart from its file: a digest of its
-// title, date and authors. A file renamed or moved with these unchanged
-// has the same Print, so a citation key (cite.Keyring), the time a piece
-// was first indexed and the reader's marks and quotes follow it.
+// title, date, authors and outlet. A file renamed or moved with these
+// unchanged has the same Print, so a citation key (cite.Keyring), the time
+// a piece was first indexed and the reader's marks and quotes follow it.
+// The outlet tells a piece from its copy republished elsewhere, which is
+// cited apart: without it, two copies renamed at once swapped keys, and a
+// copy took the key of a deleted one (a helper's report).
 func Print(a Article) string {
 	h := sha256.New()
 	h.Write([]byte(a.Title + "\x00" + a.Date.String()))
 	for _, n := range a.Authors {
 		h.Write([]byte("\x00" + n))
 	}
+	h.Write([]byte("\x01" + a.Outlet))
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }

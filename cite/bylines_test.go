@@ -287,3 +287,22 @@ func TestOutletAfterACommaIsAnAffiliation(t *testing.T) {
 		}
 	}
 }
+
+// A note keeps the full stops that belong to a title: an abbreviation's
+// and an ellipsis (a helper's report: "the E.U," and "Wait for it,"); a
+// title's own closing full stop or colon still gives way to the note's
+// comma.
+func TestNoteKeepsTheTitlesOwnStops(t *testing.T) {
+	for title, want := range map[string]string{
+		"Britain out of the E.U.": `"Britain out of the E.U.,"`,
+		"Wait for it...":          `"Wait for it...,"`,
+		"Lessons from 9/11: ...":  `"Lessons from 9/11: ...,"`,
+		"A plain title.":          `"A plain title,"`,
+		"Colon at the end:":       `"Colon at the end,"`,
+	} {
+		a := archive.Article{Title: title, Authors: []string{"Ann Author"}, Outlet: "Times", Date: day("2017-03-01")}
+		if got := TextCitation(a); !strings.Contains(got, want) {
+			t.Errorf("%q: %s, want %s", title, got, want)
+		}
+	}
+}

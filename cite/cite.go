@@ -346,6 +346,10 @@ var asciiFold = strings.NewReplacer("ß", "ss", "ø", "o", "Ø", "o", "æ", "ae"
 // dropped ("Žižek" is zizek), a letter of another script is transliterated
 // (github.com/gosimple/unidecode, a port of Text::Unidecode: "Путин" is
 // putin, "习近平" xijinping, "Σωκράτης" sokrates), everything else removed.
+// Letters are composed (NFKC) before they are transliterated one by one:
+// decomposed, a kana's voicing mark was dropped ("トランプ" was toranhu,
+// "ガザ" kasa; a helper's report), while a Latin letter's accent goes
+// either way (unidecode reads "é" as e).
 func asciiWord(s string) string {
 	var b strings.Builder
 	keep := func(r rune) {
@@ -354,7 +358,7 @@ func asciiWord(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	for _, r := range norm.NFKD.String(asciiFold.Replace(s)) {
+	for _, r := range norm.NFKC.String(asciiFold.Replace(s)) {
 		if r >= unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			for _, t := range unidecode.Unidecode(string(r)) {
 				keep(t)
@@ -381,12 +385,12 @@ func asciiWord(s string) string {
 //     others get generated keys instead, and Problems names their files.
 //  2. Any other piece keeps the key Given records for it: by ID and archive.Print
 //     (the same file, unchanged), else by Print (a renamed or moved file,
-//     its title, date and authors unchanged), even when folio's rules
+//     its title, date, authors and outlet unchanged), even when folio's rules
 //     would now make another key; a piece edited in place (by ID alone)
 //     keeps it while it is still its Key, or its Key with a suffix. A
 //     record follows its Print before its ID: when another piece has the
 //     recorded Print (the file moved away and a new one took its name, or
-//     a copy), the key goes with the title, date and authors it was given
+//     a copy), the key goes with the title, date, authors and outlet it was given
 //     for; of pieces alike, the first ID has it.
 //  3. The rest, grouped by Key and each group put in order of date, then
 //     title, then Print (then ID, for pieces alike in all of these), get
@@ -763,8 +767,21 @@ func MarkdownCitation(a archive.Article) string { return note(a, true) }
 
 // mdEscape escapes the characters Markdown reads as marks, and & (an entity
 // such as "&#27;" or "&#x202e;" would become a control character where the
-// notes are rendered).
-var mdEscape = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "&", `\&`).Replace
+// notes are rendered), ~ (GitHub's strikethrough), and what GitHub's
+// Markdown makes a link of in plain text: "://", "www." and "@" (an
+// e-mail address), so that a note links only to its piece's URL (a
+// helper's report: a title "See www.evil.example/login" became a link).
+func mdEscape(s string) string {
+	s = mdMarks.Replace(s)
+	return wwwDot.ReplaceAllString(s, `$1\.`)
+}
+
+var mdMarks = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "&", `\&`,
+	"~", `\~`, "@", `\@`, "://", `\://`)
+
+// wwwDot is the dot of "www." that GitHub's Markdown reads as the start of
+// a link.
+var wwwDot = regexp.MustCompile(`(?i)(www)\.`)
 
 // mdURL is a URL in a Markdown note: as it is, unless it holds a character
 // Markdown could read as a mark ("https://x.org/a[text](https://y.org)"
@@ -795,7 +812,7 @@ func note(a archive.Article, md bool) string {
 		parts = append(parts, esc(who))
 	}
 	title := strings.NewReplacer(`"`, "'", "“", "‘", "”", "’").Replace(a.Title)
-	title = esc(strings.TrimRight(title, ".,;: "))
+	title = esc(noteTitle(title))
 	date := a.Date.Human()
 	switch kt.note {
 	case "speech", "report":
@@ -860,6 +877,22 @@ func note(a archive.Article, md bool) string {
 		}
 	}
 	return b.String() + "."
+}
+
+// noteTitle is a title as a note quotes it: without the separator a note
+// puts after it (a trailing comma, semicolon, colon or full stop), but
+// with a full stop that belongs to it: an abbreviation's ("the E.U.") or
+// an ellipsis ("Wait for it...", "9/11: ..."), which were cut.
+func noteTitle(t string) string {
+	t = strings.TrimRight(t, ",;: ")
+	if !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "..") {
+		return t
+	}
+	last := t[strings.LastIndexAny(t, " \t")+1:]
+	if strings.Count(last, ".") > 1 {
+		return t // an abbreviation: E.U., U.S.
+	}
+	return strings.TrimRight(strings.TrimSuffix(t, "."), ",;: ")
 }
 
 // textCreators joins names in reading order: "A", "A and B", "A, B, and C";

@@ -345,3 +345,59 @@ func TestKeysAcrossSubsetsCopiesAndUpgrades(t *testing.T) {
 		}
 	}
 }
+
+// A piece and its copy republished in another outlet (the same title,
+// date and authors) are two pieces with keys of their own, which follow
+// them through renames, a deletion and an edit (a helper's report: with
+// the outlet left out of Print, renaming both swapped their keys, the
+// copy took the key of the deleted piece, and an edit of one gave it a
+// third key).
+func TestCopiesInOtherOutletsKeepTheirKeys(t *testing.T) {
+	copyIn := func(id, outlet string) archive.Article {
+		return archive.Article{ID: id, Path: id + ".md", Title: "Isil's long war: a note", Authors: []string{"Raffaello Pantucci"}, Date: day("2017-03-01"), Outlet: outlet}
+	}
+	tel, ind := copyIn("p01", "The Telegraph"), copyIn("p14", "The Independent")
+	first := NewKeyringWith([]archive.Article{tel, ind}, nil)
+	ledger := first.Fresh()
+	kt, ki := first.Key(tel), first.Key(ind)
+	if kt == ki || !strings.HasPrefix(kt, "pantucci2017isil") || !strings.HasPrefix(ki, "pantucci2017isil") {
+		t.Fatalf("first run: %s %s", kt, ki)
+	}
+	renamed := func(a archive.Article, id string) archive.Article {
+		a.ID, a.Path = id, id+".md"
+		return a
+	}
+
+	t2, i2 := renamed(tel, "telegraph-isil"), renamed(ind, "independent-isil")
+	r := NewKeyringWith([]archive.Article{t2, i2}, ledger)
+	if r.Key(t2) != kt || r.Key(i2) != ki {
+		t.Errorf("both renamed: telegraph %s, independent %s; want %s, %s", r.Key(t2), r.Key(i2), kt, ki)
+	}
+
+	i3 := renamed(ind, "independent-copy")
+	r = NewKeyringWith([]archive.Article{i3}, ledger)
+	if r.Key(i3) != ki {
+		t.Errorf("the other deleted and this renamed: %s, want %s (never the deleted one's %s)", r.Key(i3), ki, kt)
+	}
+
+	edited := tel
+	edited.Title = "Isil's long war: a note (updated)"
+	r = NewKeyringWith([]archive.Article{edited, ind}, ledger)
+	if r.Key(edited) != kt || r.Key(ind) != ki {
+		t.Errorf("one edited in place: %s and %s; want %s and %s", r.Key(edited), r.Key(ind), kt, ki)
+	}
+}
+
+// Kana with voicing marks are transliterated as written (a helper's
+// report: "ドナルド トランプ" gave toranhu, and "ガザ" kasa).
+func TestKanaKeepTheirVoicing(t *testing.T) {
+	a := archive.Article{ID: "k", Title: "ガザの戦争", Authors: []string{"ドナルド トランプ"}, Date: day("2021-01-01")}
+	if k := NewKeyring([]archive.Article{a}).Key(a); !strings.HasPrefix(k, "toranpu2021gaza") {
+		t.Errorf("key %s, want toranpu2021gaza…", k)
+	}
+	for in, want := range map[string]string{"Žižek": "zizek", "Émigré": "emigre", "Ｆｕｌｌ": "full", "ﬁnance": "finance", "김정은": "gimjeongeun"} {
+		if got := asciiWord(in); got != want {
+			t.Errorf("asciiWord(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

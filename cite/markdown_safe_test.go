@@ -79,3 +79,34 @@ func TestBibTeXNamesStayOneEach(t *testing.T) {
 		}
 	}
 }
+
+// Text in a Markdown note that GitHub's Markdown would make a link of (a
+// bare www. address, a URL, an e-mail address) or strike through stays
+// text: the note links only to its piece's URL (a helper's report).
+func TestMarkdownNoteTextMakesNoLinks(t *testing.T) {
+	for _, a := range []archive.Article{
+		{Title: "See www.evil.example/login now", Authors: []string{"Ann Author"}, Outlet: "Times"},
+		{Title: "Mail admin@evil.example", Authors: []string{"Ann Author"}, Outlet: "Times"},
+		{Title: "Plain", Authors: []string{"Ann Author"}, Outlet: "Visit https://evil.example/x"},
+		{Title: "Plain", Authors: []string{"WWW.evil.example"}, Outlet: "Times"},
+		{Title: "~~struck~~ and ~sub~", Authors: []string{"Ann Author"}, Outlet: "Times"},
+	} {
+		a.URL = "https://x.example/piece"
+		a.Date = day("2017-03-01")
+		md := MarkdownCitation(a)
+		var out bytes.Buffer
+		if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(md), &out); err != nil {
+			t.Fatal(err)
+		}
+		links := regexp.MustCompile(`<a href="[^"]*">`).FindAllString(out.String(), -1)
+		if len(links) != 1 || links[0] != `<a href="https://x.example/piece">` || strings.Contains(out.String(), "<del>") {
+			t.Errorf("%s\nrenders:\n%s", md, out.String())
+		}
+		text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(out.String(), ""))
+		for _, want := range []string{a.Outlet, a.Authors[0], strings.TrimRight(a.Title, ".")} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s\nreads %q, without %q", md, text, want)
+			}
+		}
+	}
+}
