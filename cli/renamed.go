@@ -11,7 +11,7 @@ import (
 
 // followRenames gives the reading state (read, starred, position, the
 // history's visits) and the quotes of each piece an index update found
-// renamed or moved (index.Stats.Renamed: the same title, date and authors
+// renamed or moved (index.Stats.Renamed: the same title, date, authors and outlet
 // under another ID) to its new ID, and saves them, so that a file moved
 // into a folder keeps its marks and quotes as it keeps its citation key.
 // Whichever folio updates the index does it, once; a reader that is open

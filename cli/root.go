@@ -6,6 +6,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -124,9 +125,18 @@ func (e *Env) source() (string, fs.FS, error) { return archive.Source(e.ArchiveD
 
 // openIndex opens (building or refreshing as needed) the index of the
 // archive the global flags point at, for a command that searches and
-// exits (index.Options.Once).
+// exits (index.Options.Once). When the index is in memory or behind the
+// files (another folio is updating it), it says so on stderr: every
+// command that answers from it does (folio dups said nothing: a helper's
+// report).
 func (e *Env) openIndex(ctx context.Context, progress index.Progress) (*index.Index, error) {
-	return e.openIndexWith(ctx, index.Options{Progress: progress, Once: true})
+	ix, err := e.openIndexWith(ctx, index.Options{Progress: progress, Once: true})
+	if err == nil {
+		if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
+			fmt.Fprintln(e.Err, "folio:", termsafe.Escape(note))
+		}
+	}
+	return ix, err
 }
 
 // openIndexWith is openIndex with opts (Dir and LargeBuild set here).

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -296,9 +295,6 @@ func openSavedIndex(ctx context.Context, env *Env) (*index.Index, *state.SavedOp
 	ix, err := env.openIndex(ctx, progressBar(env.Err))
 	if err != nil {
 		return nil, nil, err
-	}
-	if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
-		fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
 	}
 	opened, err := state.OpenSavedOpened(ix.Name(), "")
 	if err != nil {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -94,9 +93,6 @@ Exits 0 whether or not anything matched.`,
 				return err
 			}
 			defer ix.Close()
-			if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
-				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
-			}
 			res, err := ix.Search(cmd.Context(), q)
 			if err != nil {
 				return err

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -55,9 +54,6 @@ in the archive is marked ≈ (estimated).`,
 				return err
 			}
 			defer ix.Close()
-			if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
-				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
-			}
 			r, err := ix.Terms(cmd.Context(), q, index.TermsOptions{N: f.n, Sample: f.sample})
 			if err != nil {
 				return err

@@ -78,9 +78,6 @@ the queries and the date of the run.`,
 				return err
 			}
 			defer ix.Close()
-			if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
-				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
-			}
 			by := ix.AutoPeriod(maxAutoPoints)
 			if f.by != "" && f.by != "auto" {
 				var ok bool
