@@ -34,7 +34,7 @@ import (
 
 // Renamed pieces. A piece the update deletes (its file gone, or giving
 // another ID now) and a piece it adds with the same archive.Print (title,
-// date and authors) are one piece whose file was renamed or moved, when
+// date, authors and outlet) are one piece whose file was renamed or moved, when
 // no other piece deleted or added by the update has that Print: the added
 // one keeps the deleted one's time, so a saved search does not count a
 // moved file as new, and Stats.Renamed lists the pair, so that the reader's
