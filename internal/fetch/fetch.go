@@ -8,7 +8,8 @@
 // go one at a time, Delay apart; a 429 or 5xx answer is retried a few
 // times after Retry-After (capped) or an exponential backoff. robots.txt is
 // read once per host (github.com/temoto/robotstxt) and a disallowed path is
-// not fetched. Every error names the URL.
+// not fetched; one the server cannot give disallows everything (RFC
+// 9309). Every error names the URL.
 package fetch
 
 import (
@@ -66,7 +67,7 @@ type Client struct {
 	http   *http.Client
 	mu     sync.Mutex
 	hosts  map[string]*host
-	robots map[string]*robotstxt.RobotsData
+	robots map[string]robotsAnswer
 }
 
 type host struct {
@@ -135,7 +136,7 @@ func (c *Client) init() {
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		}
 		c.hosts = map[string]*host{}
-		c.robots = map[string]*robotstxt.RobotsData{}
+		c.robots = map[string]robotsAnswer{}
 	})
 }
 
@@ -186,8 +187,14 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 			}
 			return err
 		}
-		if !c.IgnoreRobots && !c.allowed(ctx, u) {
-			return nil, named(&Error{URL: u.String(), Msg: "robots.txt asks robots not to fetch it"})
+		if !c.IgnoreRobots {
+			if ok, unread := c.allowed(ctx, u); !ok {
+				msg := "robots.txt asks robots not to fetch it"
+				if unread != "" {
+					msg = "robots.txt could not be read (" + unread + "); not fetched, as the robots rules ask (RFC 9309): try again later"
+				}
+				return nil, named(&Error{URL: u.String(), Msg: msg})
+			}
 		}
 		resp, err := c.retrying(ctx, u, cond, accept)
 		if err != nil {
@@ -372,16 +379,27 @@ func (c *Client) host(name string) *host {
 	return h
 }
 
-// allowed reads the host's robots.txt (once) and asks it about u's path.
-// A robots.txt that cannot be had allows everything, as the convention says.
-func (c *Client) allowed(ctx context.Context, u *url.URL) bool {
+// robotsAnswer is what a host's robots.txt said: its rules, or, when it
+// could not be read (a 5xx after the retries, no answer), why.
+type robotsAnswer struct {
+	rd     *robotstxt.RobotsData // nil: no rules (none there: everything allowed)
+	unread string
+}
+
+// allowed reads the host's robots.txt (once a Client) and asks it about
+// u's path. As RFC 9309 says, a robots.txt that is not there (a 4xx)
+// allows everything, and one that cannot be read (a 5xx, retried as a
+// page is, or no answer) allows nothing, unread saying why: it used to
+// allow everything, so a server's passing error let every page of the
+// host be fetched (a helper's report).
+func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread string) {
 	key := u.Scheme + "://" + u.Host
 	c.mu.Lock()
-	rd, ok := c.robots[key]
+	ans, known := c.robots[key]
 	c.mu.Unlock()
-	if !ok {
+	if !known {
 		ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-		resp, _, err := c.once1(ctx, ru, Conditional{}, nil)
+		resp, err := c.retrying(ctx, ru, Conditional{}, nil)
 		// robots.txt's own redirects are followed (http to https, a bare
 		// domain to www: RFC 9309 asks for five): read as an answer of no
 		// body, a 301 allowed everything (a review's report)
@@ -390,27 +408,37 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) bool {
 				resp, err = nil, &Error{URL: ru.String(), Status: http.StatusNotFound, Msg: "robots.txt redirected too far"}
 				break
 			}
-			resp, _, err = c.once1(ctx, resp.location, Conditional{}, nil)
+			resp, err = c.retrying(ctx, resp.location, Conditional{}, nil)
 		}
+		var fe *Error
 		switch {
 		case err == nil:
-			rd, _ = robotstxt.FromStatusAndBytes(resp.Status, resp.Body)
-		default:
-			var fe *Error
-			if errors.As(err, &fe) && fe.Status != 0 && fe.Status < 500 { // a 5xx is not a "disallow all"
-				rd, _ = robotstxt.FromStatusAndBytes(fe.Status, nil)
+			ans.rd, _ = robotstxt.FromStatusAndBytes(resp.Status, resp.Body)
+		case ctx.Err() != nil:
+			return false, ctx.Err().Error() // not kept: the run ends
+		case errors.As(err, &fe) && fe.Status >= 400 && fe.Status < 500:
+			ans.rd, _ = robotstxt.FromStatusAndBytes(fe.Status, nil)
+		case errors.As(err, &fe):
+			ans.unread = fe.Msg
+			if fe.Status != 0 {
+				ans.unread = fmt.Sprintf("HTTP %d", fe.Status)
 			}
+		default:
+			ans.unread = err.Error()
 		}
 		c.mu.Lock()
-		c.robots[key] = rd
+		c.robots[key] = ans
 		c.mu.Unlock()
 	}
-	if rd == nil {
-		return true
+	if ans.unread != "" {
+		return false, ans.unread
+	}
+	if ans.rd == nil {
+		return true, ""
 	}
 	p := u.EscapedPath()
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return rd.TestAgent(cmp.Or(p, "/"), "folio")
+	return ans.rd.TestAgent(cmp.Or(p, "/"), "folio"), ""
 }

@@ -36,9 +36,11 @@ func TestRetryAfterThenSuccess(t *testing.T) {
 func TestGivesUpAfterRetries(t *testing.T) {
 	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path != "/robots.txt" {
-			n.Add(1)
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
 		}
+		n.Add(1)
 		w.Header().Set("Retry-After", "0")
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}))
@@ -236,5 +238,43 @@ func TestRobotsTxtThatRedirects(t *testing.T) {
 	}
 	if resp, err := c.Get(context.Background(), srv.URL+"/public", Conditional{}, nil); err != nil || string(resp.Body) != "secret" {
 		t.Errorf("an allowed path: %v %v", resp, err)
+	}
+}
+
+// A robots.txt the server cannot give (a 5xx after the retries) allows
+// nothing, as RFC 9309 asks, and says why; one that is not there (404)
+// allows everything (a helper's report: a passing 503 let every page of
+// the host be fetched).
+func TestRobotsThatCannotBeReadAllowNothing(t *testing.T) {
+	var pages, robots atomic.Int32
+	status := atomic.Int32{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			robots.Add(1)
+			w.Header().Set("Retry-After", "0")
+			w.WriteHeader(int(status.Load()))
+			return
+		}
+		pages.Add(1)
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+
+	status.Store(http.StatusServiceUnavailable)
+	c := &Client{Delay: -1, Retries: 1}
+	for range 2 {
+		_, err := c.Get(context.Background(), srv.URL+"/private/page", Conditional{}, nil)
+		if err == nil || !strings.Contains(err.Error(), "robots.txt could not be read (HTTP 503)") {
+			t.Fatalf("robots.txt answering 503: %v", err)
+		}
+	}
+	if pages.Load() != 0 || robots.Load() != 2 {
+		t.Errorf("%d pages fetched, robots.txt asked %d times (want 0, and 2: once and its retry, for the client)", pages.Load(), robots.Load())
+	}
+
+	status.Store(http.StatusNotFound)
+	c = &Client{Delay: -1, Retries: 1}
+	if resp, err := c.Get(context.Background(), srv.URL+"/private/page", Conditional{}, nil); err != nil || string(resp.Body) != "ok" {
+		t.Errorf("robots.txt not there: %v %v", resp, err)
 	}
 }
