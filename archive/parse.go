@@ -200,6 +200,12 @@ func Parse(path string, data []byte) (Article, []Problem) {
 
 	outlet, _ := m.first(outletKeys)
 	a.Outlet = SanitizeLine(stringOf(outlet.value))
+	if strings.EqualFold(a.Outlet, NoOutlet) {
+		// written as folio says "none": it is none, counted and filtered
+		// with the pieces without one (a helper's report: counted under
+		// "(no outlet)", it was reached by no filter)
+		a.Outlet = ""
+	}
 	authors, orgs := uniqueList{max: MaxAuthors}, uniqueList{max: MaxAuthors}
 	for _, k := range authorKeys {
 		orgs.add(organizations(m[k].value))
@@ -208,7 +214,8 @@ func Parse(path string, data []byte) (Article, []Problem) {
 			break
 		}
 	}
-	a.Authors, a.Organizations = authors.vals, orgs.vals
+	a.Authors = slices.DeleteFunc(authors.vals, func(n string) bool { return strings.EqualFold(n, NoAuthor) })
+	a.Organizations = orgs.vals
 	tags := uniqueList{max: MaxTags}
 	for _, k := range tagKeys {
 		if tags.add(tagsOf(m[k].value)); tags.over {

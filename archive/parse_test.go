@@ -281,3 +281,31 @@ func TestLineValuesInOneForm(t *testing.T) {
 }
 
 func sprintf(f string, a ...any) string { return fmt.Sprintf(f, a...) }
+
+// An invisible character between spaces leaves one space, as it would
+// without it (a helper's report: "Middle \u200b East" was "Middle  East",
+// a second tag beside "Middle East" in folio stats); SanitizeLine is the
+// same applied twice.
+func TestSanitizeLineDropsInvisiblesBeforeSpacesCollapse(t *testing.T) {
+	for in, want := range map[string]string{
+		"Middle \u200b East": "Middle East",
+		"\u200b x":           "x",
+		"Ann \u00ad Lee":     "Ann Lee",
+		"a\u2060 \u2060b":    "a b",
+	} {
+		got := SanitizeLine(in)
+		if got != want || SanitizeLine(got) != got {
+			t.Errorf("SanitizeLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// An outlet or an author written as folio writes "none" is none: counted
+// and filtered with the pieces without one (a helper's report: a piece
+// with outlet "(no outlet)" was counted under it and reached by no filter).
+func TestPlaceholderValuesAreNone(t *testing.T) {
+	a, probs := Parse("a.md", []byte("---\ntitle: T\ndate: 2020-01-01\noutlet: (No Outlet)\nauthors: [\"(no author)\", Ann Lee]\n---\nBody.\n"))
+	if IsFatal(probs) || a.Outlet != "" || len(a.Authors) != 1 || a.Authors[0] != "Ann Lee" {
+		t.Errorf("outlet %q, authors %q, problems %v", a.Outlet, a.Authors, probs)
+	}
+}

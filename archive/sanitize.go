@@ -48,8 +48,10 @@ func Sanitize(s string) string {
 // byte-order mark, a soft hyphen, tag characters): a tag spelt both ways
 // is one tag, not two identical-looking rows.
 func SanitizeLine(s string) string {
-	s = strings.Join(strings.Fields(Sanitize(s)), " ")
+	s = Sanitize(s)
 	if strings.ContainsFunc(s, isInvisible) {
+		// before the spaces collapse: "Middle \u200b East" is "Middle East",
+		// not "Middle  East" (a helper's report: two tags in folio stats)
 		s = strings.Map(func(r rune) rune {
 			if isInvisible(r) {
 				return -1
@@ -57,6 +59,7 @@ func SanitizeLine(s string) string {
 			return r
 		}, s)
 	}
+	s = strings.Join(strings.Fields(s), " ")
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
