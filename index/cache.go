@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -51,7 +52,11 @@ func cacheKey(name string) string {
 		return r
 	}, b)
 	if len(b) > 40 {
-		b = b[:40]
+		n := 40
+		for n > 0 && !utf8.RuneStart(b[n]) {
+			n-- // not within a character: the name stays UTF-8 (a helper's report)
+		}
+		b = b[:n]
 	}
 	return b + "-" + hex.EncodeToString(sum[:6])
 }

@@ -31,7 +31,7 @@ func movedArchive(dir, archiveName string) string {
 	if !filepath.IsAbs(archiveName) {
 		return ""
 	}
-	base := archive.Slug(filepath.Base(archiveName), 40)
+	base := fileSlug(filepath.Base(archiveName))
 	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(base)+"-????????*.json"))
 	found := map[string]bool{}
 	for _, m := range matches {

@@ -1,8 +1,10 @@
 package state
 
 import (
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // TestRenameMergesWithOtherFolios: a rename is a change like the others,
@@ -49,5 +51,29 @@ func TestRenameMergesWithOtherFolios(t *testing.T) {
 	// which no piece has now
 	if got := c.Get("old"); got.Position != 12 || got.Read {
 		t.Errorf("the old ID after a later change of it elsewhere: %+v", got)
+	}
+}
+
+// An archive folder named with one long word (in a script without
+// spaces, say) has state files whose names fit a file system's 255 bytes
+// (a helper's report: "file name too long" for 78 Han characters); a
+// name that fitted keeps its file.
+func TestLongFolderNamesFit(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"/tmp/" + strings.Repeat("档", 78), "/tmp/" + strings.Repeat("x", 230)} {
+		st, err := Open(name, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.SetStarred("a", true)
+		if err := st.Save(); err != nil {
+			t.Errorf("%d-byte name: %v", len(name), err)
+		}
+		if n := len(CiteKeysFileName(name)) + len(".corrupt-20261205T120000Z-10"); n > 255 || !utf8.ValidString(CiteKeysFileName(name)) {
+			t.Errorf("%s: %d bytes", CiteKeysFileName(name), n)
+		}
+	}
+	if got := FileName("/home/ana/commentary-archive-of-international-security-studies"); !strings.HasPrefix(got, "commentary-archive-of-international-security-") {
+		t.Errorf("a name that fitted: %s", got)
 	}
 }

@@ -71,6 +71,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -228,17 +229,41 @@ func DefaultDir() (string, error) {
 // name and, for folders, 8 hex digits of a hash of the full path.
 func FileName(archiveName string) string {
 	if !filepath.IsAbs(archiveName) {
-		if s := archive.Slug(archiveName, 40); s != "" {
+		if s := fileSlug(archiveName); s != "" {
 			return s + ".json"
 		}
 	}
 	sum := sha256.Sum256([]byte(archiveName))
-	base := archive.Slug(filepath.Base(archiveName), 40)
+	base := fileSlug(filepath.Base(archiveName))
 	if base == "" {
 		base = "archive"
 	}
 	return base + "-" + hex.EncodeToString(sum[:4]) + ".json"
 }
+
+// fileSlug is the slug of a name in the state files' names: archive.Slug
+// cut at 40 bytes at a word's end, and a word longer than that (a folder
+// named with one long word, or in a script without spaces) cut at
+// maxSlugBytes, so that every name of an archive's files stays under the
+// 255 bytes a file name may have (a helper's report: 78 Han characters
+// made every file of the state "file name too long"). A name that fitted
+// before is the same.
+func fileSlug(name string) string {
+	s := archive.Slug(name, 40)
+	if len(s) > maxSlugBytes {
+		n := maxSlugBytes
+		for n > 0 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		s = strings.TrimRight(s[:n], "-")
+	}
+	return s
+}
+
+// maxSlugBytes bounds fileSlug: with the hash and the longest suffix
+// (".citekeys.json") and a corrupt file's ".corrupt-<time>-N", far under
+// 255.
+const maxSlugBytes = 160
 
 // Open loads the state of the archive named archiveName from dir ("" for
 // DefaultDir). It always returns a usable Store; a non-nil error is a warning
