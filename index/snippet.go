@@ -32,6 +32,9 @@ func mark(text string, spans []span) string {
 
 // writeClean writes Markdown as plain text on one line: emphasis and
 // heading markers dropped, link targets dropped, whitespace collapsed.
+// markdownPunct is the ASCII punctuation a backslash escapes in Markdown.
+const markdownPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
 func writeClean(b *strings.Builder, s string) {
 	space := false
 	for i := 0; i < len(s); {
@@ -45,6 +48,13 @@ func writeClean(b *strings.Builder, s string) {
 				continue
 			}
 		case r == '*' || r == '`' || r == '#' || r == '[' || r == ']' || r == '>' || r == '|':
+			i += size
+			continue
+		case r == '\\' && i+1 < len(s) && strings.IndexByte(markdownPunct, s[i+1]) >= 0:
+			// a Markdown escape ("\[image: …\]", as archive.Readable
+			// writes a shortcode or an image): the mark it escapes is
+			// dropped or kept as any other (a helper's report: every
+			// snippet showed "\image: …\")
 			i += size
 			continue
 		case r == '_' && (i == 0 || i+size >= len(s) || !isWordRune(prevRune(s, i)) || !isWordRune(nextRune(s, i+size))):
