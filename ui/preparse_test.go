@@ -291,3 +291,19 @@ func TestEmptyBodyHasNoNote(t *testing.T) {
 		}
 	}
 }
+
+// A code block in a language chroma does not know (mermaid, math, none)
+// is shown plain without a word; "not highlighted (too costly)" is kept
+// for a block that took too long (a helper's report: it was said of a
+// three-line mermaid block).
+func TestUnknownCodeLanguageIsNoLimit(t *testing.T) {
+	for _, lang := range []string{"mermaid", "math", "none", "foobar"} {
+		lines, note, err := renderMarkdown("A diagram:\n\n```"+lang+"\ngraph TD; A-->B\n```\n", 80, "dark")
+		if err != nil || note != "" || !strings.Contains(strings.Join(lines, "\n"), "A-->B") {
+			t.Errorf("%s: note %q, err %v, lines %q", lang, note, err, lines)
+		}
+	}
+	if _, note, _ := renderMarkdown("```go\nfmt.Println(1)\n```\n", 80, "dark"); note != "" {
+		t.Errorf("go: note %q", note)
+	}
+}

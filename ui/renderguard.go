@@ -405,9 +405,13 @@ func (l *limits) prepareCode(doc ast.Node, src []byte) []byte {
 		if f, ok := n.(*ast.FencedCodeBlock); ok {
 			lang = string(f.Language(src))
 		}
-		if lang != "" && !l.highlights(code.String(), lang) {
-			l.plainCode++
-			lang = ""
+		if lang != "" {
+			if ok, costly := l.highlights(code.String(), lang); !ok {
+				if costly {
+					l.plainCode++
+				}
+				lang = ""
+			}
 		}
 		if lang == "" {
 			lang = "plaintext"
@@ -425,25 +429,31 @@ func (l *limits) prepareCode(doc ast.Node, src []byte) []byte {
 }
 
 // highlights reports whether chroma knows lang and tokenises code before
-// the deadline. Glamour then tokenises it once more.
-func (l *limits) highlights(code, lang string) bool {
-	if len(lang) > maxLanguageBytes || time.Now().After(l.deadline) {
-		return false
+// the deadline (Glamour then tokenises it once more); costly, when it does
+// not, says it was the time, not a language chroma does not know (mermaid,
+// math, none: shown plain without a word, where "too costly" was said of
+// a three-line block, a helper's report).
+func (l *limits) highlights(code, lang string) (ok, costly bool) {
+	if len(lang) > maxLanguageBytes {
+		return false, false
 	}
 	lexer := lexers.Get(lang)
 	if lexer == nil {
-		return false
+		return false, false
+	}
+	if time.Now().After(l.deadline) {
+		return false, true
 	}
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
 	if err != nil {
-		return false
+		return false, false
 	}
 	for t := it(); t != chroma.EOF; t = it() {
 		if time.Now().After(l.deadline) {
-			return false
+			return false, true
 		}
 	}
-	return true
+	return true, false
 }
 
 // cost estimates Glamour's work on doc (see renderBudget). Text and code
