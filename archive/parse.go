@@ -31,6 +31,10 @@ type field struct {
 	value  any
 	line   int
 	nested bool // from a table ([extra], [params]), not the top
+	// earlier is the line of the same key given before this one, which
+	// this one replaces (YAML: the last wins, as Hugo and Jekyll read
+	// it); 0 for none
+	earlier int
 }
 
 // matter is decoded front matter, keyed by lower-cased key.
@@ -121,6 +125,11 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	case errors.Is(err, frontmatter.ErrNotFound) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("---")),
 		errors.Is(err, frontmatter.ErrNotFound) && bytes.HasPrefix(bytes.TrimSpace(data), []byte("+++")):
 		return fail(offset, "front matter is not closed")
+	case errors.Is(err, frontmatter.ErrNotFound) && isDatedPost(path):
+		// a post of Jekyll's _posts folder without front matter: Jekyll
+		// publishes it, its date and title from its name (a helper's
+		// report: folio skipped it)
+		m, body, err = matter{}, data, nil
 	case errors.Is(err, frontmatter.ErrNotFound):
 		return fail(1, "no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date)")
 	case err != nil:
@@ -158,6 +167,11 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	a := Article{ID: IDFromPath(path), Path: path}
 	if a.ID == "" {
 		return fail(0, "cannot derive an id from the path")
+	}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if f := m[k]; f.earlier > 0 && !f.nested {
+			probs = append(probs, Problem{Path: path, Line: at(f), Msg: fmt.Sprintf("%s is given twice (lines %d and %d): the last is read, as Hugo and Jekyll read it", k, f.earlier+offset, at(f))})
+		}
 	}
 	post, isPost := jekyllPost(path)
 	if m.isDraft() { // whatever else it lacks: the site does not publish it
@@ -272,7 +286,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		// shortcodes are not: in a post {{< … >}} is text as written (what
 		// {% raw %} shows, say)
 		text = readableHTML(kramdown(liquid(text)))
-		text = footnotes(text)
+		text = footnotes(headingAttributes(text))
 	} else {
 		text = Readable(text)
 	}
@@ -464,14 +478,16 @@ func yamlKeys(node *yaml.Node, m, nested matter) error {
 			}
 			continue
 		}
-		if _, dup := m[key]; dup || !knownKeys[key] {
-			continue // the first of a key wins; others are not read
+		if !knownKeys[key] {
+			continue
 		}
 		var val any
 		if err := v.Decode(&val); err != nil {
 			return fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
 		}
-		m[key] = field{value: val, line: k.Line}
+		// a key given twice: the last wins, as Hugo and Jekyll read it (a
+		// helper's report: folio kept the first, the site shows the last)
+		m[key] = field{value: val, line: k.Line, earlier: m[key].line}
 	}
 	return nil
 }
@@ -600,19 +616,37 @@ func decodeJSON(b []byte) (matter, error) {
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return nil, err
 	}
-	m := matter{}
+	m, nested := matter{}, matter{}
 	for _, k := range slices.Sorted(maps.Keys(raw)) {
 		lk := strings.ToLower(k)
+		if t, ok := raw[k].(map[string]any); ok && zolaTables[lk] {
+			// "params", "taxonomies", "extra": read as in YAML and TOML
+			// (a helper's report: in JSON they were not read)
+			for _, k2 := range slices.Sorted(maps.Keys(t)) {
+				if lk2 := strings.ToLower(k2); knownKeys[lk2] {
+					if _, dup := nested[lk2]; !dup || lk == "taxonomies" {
+						nested[lk2] = field{value: jsonValue(t[k2])}
+					}
+				}
+			}
+			continue
+		}
 		if _, seen := m[lk]; !knownKeys[lk] || seen && k != lk {
 			continue
 		}
-		v := raw[k]
-		if f, ok := v.(float64); ok && f == float64(int64(f)) {
-			v = int64(f) // a year written as a number
-		}
-		m[lk] = field{value: v}
+		m[lk] = field{value: jsonValue(raw[k])}
 	}
+	m.fill(nested)
 	return m, nil
+}
+
+// jsonValue is a decoded JSON value as front matter reads it: a whole
+// number (a year written as one) an integer.
+func jsonValue(v any) any {
+	if f, ok := v.(float64); ok && f == float64(int64(f)) {
+		return int64(f)
+	}
+	return v
 }
 
 // jekyllDotsEnd returns data with YAML front matter closed by a line "..."

@@ -36,7 +36,7 @@ func Readable(md string) string {
 	md = expandShortcodes(md)
 	md = zolaShortcodes(md)
 	md = readableHTML(md)
-	return footnotes(md)
+	return footnotes(headingAttributes(md))
 }
 
 const (

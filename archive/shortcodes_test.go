@@ -224,3 +224,24 @@ func FuzzReadable(f *testing.F) {
 		}
 	})
 }
+
+// A heading's attribute list ({#id}, {.class}) is not shown, in a Hugo
+// page and a Jekyll post; braces that are no attribute list, and code,
+// stay (a helper's report).
+func TestHeadingAttributesAreNotShown(t *testing.T) {
+	body := "## Custom Heading {#custom-id}\n\n### Classy {.red .big}\n\n# Both {#x .y data-a=\"1\"}\n\n## Sets {a, b}\n\n```\n## Code {#kept}\n```\n\nText {#kept-in-text}\n"
+	for _, name := range []string{"content/posts/a.md", "_posts/2021-01-01-a.md"} {
+		a, probs := Parse(name, []byte("---\ntitle: T\ndate: 2021-01-01\n---\n"+body))
+		if IsFatal(probs) {
+			t.Fatal(probs)
+		}
+		for _, want := range []string{"## Custom Heading\n", "### Classy\n", "# Both\n", "## Sets {a, b}", "## Code {#kept}", "Text {#kept-in-text}"} {
+			if !strings.Contains(a.Body+"\n", want) {
+				t.Errorf("%s: no %q in\n%s", name, want, a.Body)
+			}
+		}
+		if strings.Contains(a.Body, "{#custom-id}") || strings.Contains(a.Body, "{.red") {
+			t.Errorf("%s: attributes shown:\n%s", name, a.Body)
+		}
+	}
+}

@@ -277,3 +277,10 @@ func SiteKeyConflicts(arts []Article) []Problem {
 	slices.SortFunc(out, func(x, y Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
 	return out
 }
+
+// isDatedPost reports whether p is a post of a Jekyll _posts folder with a
+// dated name (jekyllPost).
+func isDatedPost(p string) bool {
+	_, ok := jekyllPost(p)
+	return ok
+}

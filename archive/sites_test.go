@@ -632,3 +632,30 @@ func TestSiteReadingStaysWithinTheSites(t *testing.T) {
 		t.Errorf("MarkLinks(%q) = %q", in, got)
 	}
 }
+
+// A key given twice: the last is read, as Hugo and Jekyll read it, and a
+// note names both lines; a dated Jekyll post without front matter is
+// published by Jekyll, its title and date from its name (a helper's
+// report: folio kept the first value, and skipped the post).
+func TestDuplicateKeysAndPostsWithoutFrontMatter(t *testing.T) {
+	a, probs := Parse("content/posts/dk.md", []byte("---\ntitle: Dup keys\ndate: 2020-01-01\ntitle: again\n---\nBody.\n"))
+	if IsFatal(probs) || a.Title != "again" || len(probs) != 1 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg, "title is given twice (lines 2 and 4)") {
+		t.Errorf("title %q, problems %+v", a.Title, probs)
+	}
+	a, probs = Parse("_posts/2021-06-01-no-fm.md", []byte("No front matter at all.\n"))
+	if IsFatal(probs) || a.Title != "No Fm" || a.Date.String() != "2021-06-01" || a.Body != "No front matter at all." {
+		t.Errorf("a post without front matter: %+v, %v", a, probs)
+	}
+	if _, probs = Parse("notes/no-fm.md", []byte("No front matter at all.\n")); !IsFatal(probs) {
+		t.Errorf("a file without front matter elsewhere: %v", probs)
+	}
+}
+
+// Hugo's JSON front matter's params, and Zola's taxonomies and extra
+// written in JSON, are read as in YAML and TOML (a helper's report).
+func TestJSONFrontMatterTables(t *testing.T) {
+	a, probs := Parse("content/j.md", []byte(`{"title": "J", "date": "2020-01-01", "params": {"outlet": "Le Monde", "author": "Ann Lee"}, "taxonomies": {"tags": ["x"]}}`+"\nBody.\n"))
+	if IsFatal(probs) || a.Outlet != "Le Monde" || len(a.Authors) != 1 || a.Authors[0] != "Ann Lee" || len(a.Tags) != 1 || a.Tags[0] != "x" {
+		t.Errorf("%+v %v", a, probs)
+	}
+}
