@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"text/tabwriter"
 	"time"
 
 	"github.com/folio-tui/folio/archive"
@@ -77,11 +76,11 @@ holds the last 1000 openings.`,
 				fmt.Fprintf(env.Err, "folio: nothing opened yet in %s\n", termsafe.Quote(name))
 				return nil
 			}
-			tw := tabwriter.NewWriter(env.Out, 0, 0, 2, ' ', 0)
+			rows := make([][]string, 0, len(out))
 			for _, v := range out {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", v.OpenedAt.Local().Format("2006-01-02 15:04"), termsafe.Escape(v.Title), termsafe.Quote(v.ID))
+				rows = append(rows, []string{v.OpenedAt.Local().Format("2006-01-02 15:04"), termsafe.Escape(v.Title), termsafe.Quote(v.ID)})
 			}
-			return tw.Flush()
+			return writeColumns(env.Out, termWidth(env.Out), rows, 1)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array (opened_at in UTC, RFC 3339)")

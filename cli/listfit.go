@@ -243,3 +243,54 @@ func cellWidth(s string) int {
 	}
 	return len(s)
 }
+
+// writeColumns writes rows of cells (each made safe for the terminal) in
+// aligned columns, two spaces apart. Piped (width 0), every cell is
+// whole, aligned by tabwriter. On a terminal width cells wide, columns
+// are aligned by their width in cells (a wide character takes two) and,
+// when a row is wider than the terminal, the cell of column flex is cut
+// with "…" so the row keeps to one line (a helper's report: folio history
+// and folio saved list wrapped every row around one long title or name);
+// a row whose other columns alone are wider is cut at the edge.
+func writeColumns(out io.Writer, width int, rows [][]string, flex int) error {
+	if width <= 0 {
+		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+		for _, r := range rows {
+			io.WriteString(tw, strings.Join(r, "\t")+"\n")
+		}
+		return tw.Flush()
+	}
+	const gap = 2
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	total := 0
+	for _, w := range widths {
+		total += w + gap
+	}
+	total -= gap
+	if total > width && flex < len(widths) {
+		widths[flex] = max(widths[flex]-(total-width), min(widths[flex], 8))
+	}
+	bw := bufio.NewWriter(out)
+	for _, r := range rows {
+		var line strings.Builder
+		for i, c := range r {
+			if i == flex {
+				c = ansi.Truncate(c, widths[i], "…")
+			}
+			line.WriteString(c)
+			if i < len(r)-1 {
+				line.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+gap))
+			}
+		}
+		bw.WriteString(ansi.Truncate(line.String(), width, "…") + "\n")
+	}
+	return bw.Flush()
+}

@@ -174,3 +174,32 @@ func TestListNeverCutsAnIDBelowItsPrefix(t *testing.T) {
 		}
 	}
 }
+
+// On a terminal, folio history's and folio saved list's rows keep to one
+// line each: the long cell is cut with "…", wide characters counted as
+// two (a helper's report: a 300-character title wrapped every row);
+// piped, every cell is whole.
+func TestWriteColumnsFitsTheTerminal(t *testing.T) {
+	rows := [][]string{
+		{"2026-01-02 00:43", "中文标题 " + strings.Repeat("Trade army terror africa market ", 8), "1990/p00150"},
+		{"2026-01-03 10:00", "Short", "a"},
+	}
+	var b strings.Builder
+	if err := writeColumns(&b, 80, rows, 1); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	if len(lines) != 2 || !strings.HasSuffix(lines[0], "1990/p00150") || !strings.Contains(lines[0], "…") || !strings.HasPrefix(lines[1], "2026-01-03 10:00  Short") {
+		t.Errorf("fitted:\n%s", b.String())
+	}
+	for _, l := range lines {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("%d cells: %q", w, l)
+		}
+	}
+	b.Reset()
+	writeColumns(&b, 0, rows, 1)
+	if !strings.Contains(b.String(), strings.Repeat("Trade army terror africa market ", 8)) {
+		t.Errorf("piped, cut:\n%s", b.String())
+	}
+}

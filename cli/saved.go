@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/folio-tui/folio/index"
@@ -275,18 +274,16 @@ func listSaved(ctx context.Context, env *Env, asJSON bool) error {
 		fmt.Fprintf(env.Err, "folio: no saved searches yet (folio saved add NAME QUERY; they are kept in %s)\n", termsafe.Quote(saved.Path()))
 		return nil
 	}
-	// tabwriter counts code points: a name with wide characters may put its
-	// line out of step, never cut
-	tw := tabwriter.NewWriter(env.Out, 0, 0, 2, ' ', 0)
+	rows := make([][]string, 0, len(out))
 	for _, c := range out {
 		fresh := "not opened"
 		if c.New != nil {
 			fresh = fmt.Sprintf("%d new", *c.New)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", termsafe.Quote(c.Name), pieces(c.Count), fresh,
-			termsafe.Escape(savedArgs(state.Search{Query: c.Query, Filters: c.Filters})))
+		rows = append(rows, []string{termsafe.Quote(c.Name), pieces(c.Count), fresh,
+			termsafe.Escape(savedArgs(state.Search{Query: c.Query, Filters: c.Filters}))})
 	}
-	return tw.Flush()
+	return writeColumns(env.Out, termWidth(env.Out), rows, 3)
 }
 
 // openSavedIndex opens (refreshing) the index of the archive the global
@@ -491,6 +488,15 @@ func newReaderSaved(name string) ui.SavedStore {
 	}
 	opened, _ := state.OpenSavedOpened(name, "")
 	return readerSaved{saved: saved, opened: opened}
+}
+
+// OpenedPath is the file of the searches' opened times on this archive,
+// which the reader watches.
+func (r readerSaved) OpenedPath() string {
+	if r.opened == nil {
+		return ""
+	}
+	return r.opened.Path()
 }
 
 func (r readerSaved) List() ([]ui.SavedSearch, error) {

@@ -32,6 +32,7 @@ type liveState struct {
 	watch  *archiveWatch
 	state  *archiveWatch // of the reading state's file
 	saved  *archiveWatch // of the saved searches' file
+	opened *archiveWatch // of their opened times on this archive
 	quotes *archiveWatch // of the quotes' file
 	again  bool          // the archive changed during a refresh: refresh once more
 	forced bool          // the refresh running was asked for with R or e: say how it ended
@@ -61,6 +62,7 @@ type stateFileChangedMsg struct{ w *archiveWatch }
 type fileWatchStartedMsg struct {
 	w      *archiveWatch
 	quotes bool
+	opened bool // of the saved searches' opened times on this archive
 }
 
 // savedFileChangedMsg: the saved searches' file was written (folio saved
@@ -74,8 +76,8 @@ type quotesFileChangedMsg struct{ w *archiveWatch }
 
 // editFileMsg brings the file of the piece to edit (e).
 type editFileMsg struct {
-	path string
-	err  error
+	editor *exec.Cmd // made in the Cmd: exec.Command looks the program up in $PATH, on disk
+	err    error
 }
 
 // editedMsg: the editor has returned the terminal.
@@ -127,7 +129,11 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 			m.live.quotes = msg.w
 			return waitChangeCmd(msg.w, quotesFileChangedMsg{msg.w})
 		}
-		m.live.saved = msg.w
+		if msg.opened {
+			m.live.opened = msg.w
+		} else {
+			m.live.saved = msg.w
+		}
 		return waitChangeCmd(msg.w, savedFileChangedMsg{msg.w})
 	case savedFileChangedMsg:
 		return tea.Batch(m.countSaved(), waitChangeCmd(msg.w, msg))
@@ -143,7 +149,7 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		if msg.err != nil {
 			return m.status.set("Cannot edit: "+msg.err.Error(), true)
 		}
-		return tea.ExecProcess(editorCommand(msg.path), func(err error) tea.Msg { return editedMsg{err} })
+		return tea.ExecProcess(msg.editor, func(err error) tea.Msg { return editedMsg{err} })
 	case editedMsg:
 		m.live.forced = true
 		cmd := m.reindex()
@@ -170,13 +176,19 @@ func (m *Model) startWatching() tea.Cmd {
 // watchSavedFile starts the watch of the saved searches' file, when the
 // reader keeps them in one (Options.Saved with a Path): a search added or
 // removed by folio saved or another reader shows in the SAVED group
-// without a key.
+// without a key; and that of their opened times on this archive (an
+// OpenedPath), so that a search opened by folio saved run or another
+// reader no longer counts its pieces new here (a helper's report: "1
+// new" stayed until R).
 func (m *Model) watchSavedFile() tea.Cmd {
-	f, ok := m.opts.Saved.(interface{ Path() string })
-	if !m.opts.Watch || !ok || f.Path() == "" || m.live.saved != nil {
-		return nil
+	var cmds []tea.Cmd
+	if f, ok := m.opts.Saved.(interface{ Path() string }); m.opts.Watch && ok && f.Path() != "" && m.live.saved == nil {
+		cmds = append(cmds, m.watchFile(f.Path(), false, false))
 	}
-	return m.watchFile(f.Path(), false)
+	if f, ok := m.opts.Saved.(interface{ OpenedPath() string }); m.opts.Watch && ok && f.OpenedPath() != "" && m.live.opened == nil {
+		cmds = append(cmds, m.watchFile(f.OpenedPath(), false, true))
+	}
+	return tea.Batch(cmds...)
 }
 
 // watchQuotesFile starts the watch of the quotes' file, as watchSavedFile
@@ -186,20 +198,20 @@ func (m *Model) watchQuotesFile() tea.Cmd {
 	if !m.opts.Watch || !ok || f.Path() == "" || m.live.quotes != nil {
 		return nil
 	}
-	return m.watchFile(f.Path(), true)
+	return m.watchFile(f.Path(), true, false)
 }
 
 // watchFile starts a watch of the saved searches' file or the quotes' file
 // at path. Where it cannot start, the file is read again only when
 // something else asks for it.
-func (m *Model) watchFile(path string, quotes bool) tea.Cmd {
+func (m *Model) watchFile(path string, quotes, opened bool) tea.Cmd {
 	ctx := m.ctx
 	return func() tea.Msg {
 		w, err := startFileWatch(ctx, path, defaultWatch)
 		if err != nil {
 			return nil
 		}
-		return fileWatchStartedMsg{w: w, quotes: quotes}
+		return fileWatchStartedMsg{w: w, quotes: quotes, opened: opened}
 	}
 }
 
@@ -442,7 +454,7 @@ func editFileCmd(s Searcher, dir, id string) tea.Cmd {
 		if a.Path == "" || !filepath.IsLocal(filepath.FromSlash(a.Path)) {
 			return editFileMsg{err: errors.New("the piece has no file in the archive")}
 		}
-		return editFileMsg{path: filepath.Join(dir, filepath.FromSlash(a.Path))}
+		return editFileMsg{editor: editorCommand(filepath.Join(dir, filepath.FromSlash(a.Path)))}
 	}
 }
 

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -92,4 +94,47 @@ func TestOtherFoliosSavedSearchesAndQuotesShowWithoutAKey(t *testing.T) {
 	waitSignal(t, quotes, "folio quotes add")
 	h.run(h.sendOnly(quotesFileChangedMsg{stoppedWatch()}))
 	h.requireMatch(`Quotes · all quotes \(1\)[\s\S]*Foreign fighters have not returned`)
+}
+
+type openedPathSaved struct{ pathSaved }
+
+func (s openedPathSaved) OpenedPath() string { return s.opened.Path() }
+
+// The reader also watches the saved searches' opened times on its
+// archive: a search opened by folio saved run or another reader is seen
+// (a helper's report: its "1 new" stayed until R).
+func TestOtherFoliosOpeningASavedSearchIsSeen(t *testing.T) {
+	store := openedPathSaved{pathSaved{newStateSaved(t, "opened")}}
+	f := newFake(testArticles()...)
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return f, Info{Count: len(f.articles)}, nil
+		},
+		Saved: store,
+		Watch: true,
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	batch, ok := runCmd(h.m.watchSavedFile())
+	cmds, isBatch := batch.(tea.BatchMsg)
+	if !ok || !isBatch || len(cmds) != 2 {
+		t.Fatalf("the watches: %#v", batch)
+	}
+	var opened *archiveWatch
+	for _, c := range cmds {
+		if w := startFileWatchOf(t, h, c); w.how == "watching "+store.opened.Path() {
+			opened = w
+		}
+	}
+	if opened == nil || h.m.live.opened != opened || h.m.live.saved == nil {
+		t.Fatalf("no watch of %s", store.opened.Path())
+	}
+	other, err := state.OpenSavedOpened("opened", filepath.Dir(store.opened.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Mark("Raqqa", time.Now(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, opened, "folio saved run")
 }
