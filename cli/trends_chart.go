@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image/color"
 	"strconv"
@@ -77,6 +78,9 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 	p.Add(plotter.NewGrid())
 	top := 0.0
 	for i, t := range ts.Trends {
+		if len(t.Points) == 0 && (ts.By == index.ByYear || ts.By == index.ByDecade) {
+			return nil, errors.New("the archive has no pieces to chart") // every piece has a year
+		}
 		if len(t.Points) == 0 {
 			return nil, fmt.Errorf("no piece of the archive is dated to the %s: try --by year", ts.By)
 		}

@@ -205,3 +205,16 @@ func TestTrendsNameAnEmptyQuery(t *testing.T) {
 		t.Errorf("one piece:\n%s", out)
 	}
 }
+
+// A chart of an empty archive says so, rather than suggesting the --by
+// year it was given (a helper's report).
+func TestTrendsChartOfAnEmptyArchive(t *testing.T) {
+	dir := t.TempDir()
+	png := filepath.Join(t.TempDir(), "out.png")
+	for _, by := range []string{"year", "decade"} {
+		_, errOut, code := run(t, "--archive", dir, "trends", "x", "--png", png, "--by", by)
+		if code == 0 || !strings.Contains(errOut, "the archive has no pieces to chart") || strings.Contains(errOut, "try --by") {
+			t.Errorf("--by %s (%d): %q", by, code, errOut)
+		}
+	}
+}

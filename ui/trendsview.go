@@ -52,6 +52,10 @@ func (p trendsPane) view(w, h int, st Styles, noColor bool) string {
 		return strings.Join(append(head, "", st.Error.Render(archive.SanitizeLine(p.err.Error()))), "\n")
 	case !p.loaded:
 		return strings.Join(append(head, "", st.Count.Render("counting…")), "\n")
+	case p.points() == 0 && (p.by == index.ByYear || p.by == index.ByDecade):
+		// every piece has a year: none is none in the archive (a
+		// helper's report: "p changes the period" on an empty archive)
+		return strings.Join(append(head, "", "The archive has no pieces to count."), "\n")
 	case p.points() == 0:
 		return strings.Join(append(head, "", "No piece of the archive is dated to the "+p.by.String()+": p changes the period."), "\n")
 	}
@@ -210,7 +214,7 @@ func (f chartFrame) axis(w int) []string {
 func (f chartFrame) info() string {
 	pts := f.p.series[0].trend.Points
 	tp := pts[f.p.cursor]
-	info := []string{fmt.Sprintf("%s: %d pieces in the archive", tp.Period, tp.Total)}
+	info := []string{fmt.Sprintf("%s: %s in the archive", tp.Period, plural(tp.Total, "piece"))}
 	for i, s := range f.p.series {
 		c := s.trend.Points[f.p.cursor]
 		info = append(info, fmt.Sprintf("%s %s %d (%.1f%%)", f.glyph(i), truncateCells(archive.SanitizeLine(s.label), 20), c.Count, 100*c.Share()))
