@@ -153,7 +153,8 @@ type Options struct {
 	// Every timer of the interface goes through it, each one-shot (the
 	// typing pauses, the status line's clearing, the pause before the
 	// reading state is saved, the retry of a stale refresh), but for the
-	// file watch's own (watch.go): tests pass their own to deliver a
+	// file watch's own (watch.go) and the progress relay's frame between
+	// two reports of a build (waitProgressCmd): tests pass their own to deliver a
 	// timer's message when they choose, and never wait for one.
 	After func(d time.Duration, msg tea.Msg) tea.Cmd
 	// ArchiveDir is the archive's folder, watched while the reader runs and

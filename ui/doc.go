@@ -33,8 +33,11 @@
 // screen, then to the focused pane's update; only a key no pane took
 // reaches the root's own keys, those of more than one pane (help, citing
 // all, refresh, moving between panes, opening the chart). The root's do
-// turns intents into searches and Cmds. It reads and changes a pane only
-// through its methods, but for an overlay's open flag. update.go routes
+// turns intents into searches and Cmds. It changes a pane through its
+// methods, but for an overlay's open flag, the reader's quote to jump to
+// (quotes.go) and the prompt's focus (saved.go); it reads a few panes'
+// fields directly where a method would only return them (the list's
+// cursor and generation, the reader's error and find box). update.go routes
 // the other messages; Update runs them on the model in place and returns
 // the model after its Cmd is made ("cmd := m.update(msg); return m, cmd"),
 // never "return m, m.mutator()", whose order of evaluation Go leaves open.
@@ -52,9 +55,11 @@
 //
 // The other files: reading.go holds the research side (marks, citations,
 // the walk through related pieces), msgs.go the message types, cmds.go
-// and cmdsreading.go every tea.Cmd that does I/O (searching, loading and
+// and cmdsreading.go the tea.Cmds that do I/O (searching, loading and
 // rendering a piece, opening a URL, opening and saving the reading state,
-// citing, finding links). render.go turns Markdown into lines for the
+// citing, finding links), but for those of a pane's own view beside its
+// file: the chart's counts (trendsCmd, trends.go), the words' (termsCmd,
+// terms.go), the fetch of a (addurl.go). render.go turns Markdown into lines for the
 // reader and for folio show, within the bounds of preparse.go (before
 // goldmark parses) and renderguard.go. live.go
 // and watch.go, with messages and Cmds of their own, keep the screen in
@@ -83,7 +88,8 @@
 //     [Options.After] (the typing pauses, the status line's clearing, the
 //     pause before a save, the retry of a stale refresh), but for the
 //     quarter-second gathering of a burst of file events in the watch's
-//     goroutine; its one fixed-rate ticker is the 5 s check of a folder
+//     goroutine and the progress relay's pause of a frame between two
+//     reports of a build (waitProgressCmd), both inside a Cmd; its one fixed-rate ticker is the 5 s check of a folder
 //     archive too large to watch (watch.go), and a watched archive wakes it
 //     only when its files change. Bubble Tea's renderer, which would
 //     wake at its frame rate (120 a second, frameRate), is held while the

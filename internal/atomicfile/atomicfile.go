@@ -1,6 +1,11 @@
 // Package atomicfile writes files so that a crash at any moment leaves
-// either the old file or the new one, never a mix. Every file folio writes
-// (index manifest, reading state, imported articles) goes through it.
+// either the old file or the new one, never a mix. Every file folio
+// rewrites in place goes through it (the index's manifest, the reading
+// state, quotes, citation keys, saved searches, config and feeds files,
+// imported articles); files made once under a new name (an index
+// generation's segments, bodies and columns, which the manifest written
+// last makes live), lock files, a build's temporary spill and the
+// FOLIO_TRACE timeline do not need it.
 package atomicfile
 
 import (
