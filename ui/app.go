@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -247,11 +248,23 @@ const narrowWidth = 70
 
 // Model is the root model: it owns the panes, routes keys to the focused
 // one, runs searches and renders, and lays the screen out.
+// keptQuote is the save of a quote kept (v): save runs it once; started
+// says Bubble Tea ran it, so that its outcome was shown.
+type keptQuote struct {
+	save    func() tea.Msg
+	started *atomic.Bool
+}
+
 type Model struct {
 	opts   Options
 	ctx    context.Context
 	keys   KeyMap
 	styles Styles
+
+	// keptQuotes are the saves of the quotes kept this session (v),
+	// each run once (by Bubble Tea, or at exit if it had not: a quote
+	// kept just before q was lost when its Cmd had not added it yet)
+	keptQuotes []keptQuote
 
 	noColor       bool
 	width, height int

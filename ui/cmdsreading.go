@@ -82,10 +82,20 @@ func saveQuotesOnExit(final tea.Model) error {
 	if !ok || m.quotes == nil {
 		return nil
 	}
-	if !m.quotes.Unsaved() {
-		return nil
+	var errs []error
+	for _, k := range m.keptQuotes {
+		// a quote kept just before q: its save is waited for, or made
+		// now if Bubble Tea had not started it (a helper's report: lost);
+		// the outcome of one it ran was shown
+		started := k.started.Load()
+		if msg, ok := k.save().(quoteSavedMsg); ok && msg.err != nil && msg.quote.ID == "" && !started {
+			errs = append(errs, msg.err)
+		}
 	}
-	return m.quotes.Save()
+	if m.quotes.Unsaved() {
+		errs = append(errs, m.quotes.Save())
+	}
+	return errors.Join(errs...)
 }
 
 // maxCitations caps C: a bibliography of more pieces is unlikely to be

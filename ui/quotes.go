@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -376,7 +378,12 @@ func (m *Model) doQuoteIntent(in intent) tea.Cmd {
 		if m.quotes == nil || m.searcher == nil {
 			return m.status.set("Quotes are not available: no state folder", true)
 		}
-		return tea.Batch(m.status.set("Keeping the quote…", false), saveQuoteCmd(m.ctx, m.searcher, m.opts.OpenCiteKeys, m.quotes, in.quote))
+		k := keptQuote{save: sync.OnceValue(saveQuoteCmd(m.ctx, m.searcher, m.opts.OpenCiteKeys, m.quotes, in.quote)), started: new(atomic.Bool)}
+		m.keptQuotes = append(m.keptQuotes, k)
+		return tea.Batch(m.status.set("Keeping the quote…", false), func() tea.Msg {
+			k.started.Store(true)
+			return k.save()
+		})
 	case jumpQuoteIntent:
 		return m.jumpToQuote(in.quote)
 	}

@@ -859,3 +859,33 @@ func TestFindFollowsTheScreen(t *testing.T) {
 		t.Errorf("n after a re-render went to match %d, want %d", h.m.reader.current, c+1)
 	}
 }
+
+// A quote kept just before q is saved though its Cmd had not run (a
+// helper's report: Bubble Tea does not wait for running Cmds at quit, and
+// the quote was lost); one whose save ran is not saved twice.
+func TestQuoteKeptJustBeforeQuitIsSaved(t *testing.T) {
+	dir := t.TempDir()
+	f := newFake(testArticles()...)
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return f, Info{Count: len(f.articles)}, nil
+		},
+		OpenQuotes: func() (QuoteBook, error) { return state.OpenQuotes("quotes", dir) },
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.run(openQuotesCmd(opts.OpenQuotes))
+	q := state.Quote{Piece: "raqqa", Selector: state.Selector{Exact: "Foreign fighters have not returned in numbers."}}
+	_ = h.m.doQuoteIntent(keepQuoteIntent{quote: q}) // its Cmd never runs: q at once
+	if err := saveQuotesOnExit(h.m); err != nil {
+		t.Fatal(err)
+	}
+	if err := saveQuotesOnExit(h.m); err != nil { // a second exit adds nothing
+		t.Fatal(err)
+	}
+	again, _ := state.OpenQuotes("quotes", dir)
+	if got := again.All(); len(got) != 1 || got[0].Exact != q.Exact || got[0].Citation.Title == "" {
+		t.Errorf("quotes on disk after q: %+v", got)
+	}
+}
