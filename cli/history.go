@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -25,6 +26,9 @@ reading state, in $XDG_STATE_HOME/folio/ (default ~/.local/state/folio/), and
 holds the last 1000 openings.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if limit < 0 {
+				return errors.New("--limit must not be negative")
+			}
 			name, _, err := env.source()
 			if err != nil {
 				return err

@@ -1,9 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/folio-tui/folio/index"
@@ -36,6 +36,12 @@ in the archive is marked ≈ (estimated).`,
   folio --archive sotu terms '"communism"' --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// 0 is the default (as many as the index gives), as it was; a
+			// negative number is refused, as folio search refuses one (a
+			// helper's report: -1 was taken as the default)
+			if f.n < 0 || f.sample < 0 {
+				return errors.New("--limit and --sample must not be negative")
+			}
 			q := index.Query{Text: args[0]}
 			if err := f.applyTo(&q, nil); err != nil {
 				return err
@@ -79,7 +85,9 @@ func writeTerms(env *Env, r index.TermsResult) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "term\tin read\tin archive\tscore")
+	if len(r.Terms) > 0 { // no header over no rows
+		fmt.Fprintln(tw, "term\tin read\tin archive\tscore")
+	}
 	for _, t := range r.Terms {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", termsafe.Escape(t.Term), t.InResults, t.ArchiveCount(), strconv.FormatFloat(t.Score, 'f', 3, 64))
 	}
@@ -92,7 +100,7 @@ func writeTerms(env *Env, r index.TermsResult) error {
 	}
 	fmt.Fprintf(w, "%d terms of %s against %d pieces (%s)\n", len(r.Terms), what, r.Archive, r.Took.Round(100_000))
 	if len(r.Terms) == 0 {
-		fmt.Fprintln(w, strings.TrimSpace("No word is in enough of the results and rarer in the archive."))
+		fmt.Fprintln(w, "No word is in enough of the results and rarer in the archive.")
 	}
 	for _, t := range r.Terms {
 		if t.Estimated {

@@ -34,3 +34,18 @@ func TestTermsJSONAndSample(t *testing.T) {
 		t.Errorf("a sampled run does not say so:\n%s", out)
 	}
 }
+
+// Negative --limit and --sample are refused, as folio search refuses a
+// negative --limit, and folio history's --limit too (a helper's report:
+// taken as the default, or as all); no header is printed over no terms.
+func TestNegativeLimitsAreRefused(t *testing.T) {
+	for _, args := range [][]string{{"terms", "war", "--limit", "-1"}, {"terms", "war", "--sample", "-3"}, {"history", "--limit", "-5"}} {
+		if _, errOut, code := run(t, args...); code != 2 || !strings.Contains(errOut, "must not be negative") {
+			t.Errorf("%v (%d): %q", args, code, errOut)
+		}
+	}
+	out, _, code := run(t, "terms", "war", "--sample", "1")
+	if code != 0 || strings.Contains(out, "in archive") {
+		t.Errorf("one result sampled (%d):\n%s", code, out)
+	}
+}
