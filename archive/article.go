@@ -253,3 +253,18 @@ func Print(a Article) string {
 	h.Write([]byte("\x01" + a.Outlet))
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
+
+// LegacyPrint is Print as folio made it before the outlet joined it (of
+// the title, date and authors): what the citation-key ledgers written
+// until then record, which a piece still matches (cite.Keyring) until its
+// key is recorded again with its Print (a helper's report: without it,
+// an upgrade changed the keys of pieces whose key folio now makes
+// otherwise, and of files moved before the first new run).
+func LegacyPrint(a Article) string {
+	h := sha256.New()
+	h.Write([]byte(a.Title + "\x00" + a.Date.String()))
+	for _, n := range a.Authors {
+		h.Write([]byte("\x00" + n))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}

@@ -449,15 +449,17 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 		byPrint[g.Print] = append(byPrint[g.Print], g)
 	}
 	type member struct {
-		a     archive.Article
-		key   string // Key(a)
-		print string
+		a      archive.Article
+		key    string // Key(a)
+		print  string
+		legacy string // archive.LegacyPrint: what older ledgers record
 	}
 	members := make([]member, len(pieces))
 	withPrint := map[string][]string{} // Print → the IDs of the pieces that have it
 	for i, a := range pieces {
-		members[i] = member{a, Key(a), archive.Print(a)}
+		members[i] = member{a, Key(a), archive.Print(a), archive.LegacyPrint(a)}
 		withPrint[members[i].print] = append(withPrint[members[i].print], a.ID)
+		withPrint[members[i].legacy] = append(withPrint[members[i].legacy], a.ID)
 	}
 	// rank says how surely g was made for m: 3 for its ID and Print (the
 	// same file, unchanged), 2 for its Print (a file renamed or moved,
@@ -467,10 +469,11 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	// authors), 0 for none. Pieces with one Print have one date, so a
 	// keyring of some years sees them all.
 	rank := func(m member, g KeyRecord) int {
+		samePrint := g.Print == m.print || g.Print == m.legacy
 		switch {
-		case g.Print == m.print && g.ID == m.a.ID:
+		case samePrint && g.ID == m.a.ID:
 			return 3
-		case g.Print == m.print:
+		case samePrint:
 			return 2
 		case g.ID == m.a.ID && !slices.ContainsFunc(withPrint[g.Print], func(id string) bool { return id != m.a.ID }):
 			return 1
@@ -566,7 +569,7 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	rest, unkeyed = unkeyed, nil
 	for _, m := range rest { // then by Print: a file renamed or moved
 		k := ""
-		for _, g := range byPrint[m.print] {
+		for _, g := range slices.Concat(byPrint[m.print], byPrint[m.legacy]) {
 			if !held[fold(g.Key)] {
 				k = g.Key
 				break

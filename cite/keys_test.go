@@ -401,3 +401,30 @@ func TestKanaKeepTheirVoicing(t *testing.T) {
 		}
 	}
 }
+
+// A ledger written before the outlet joined the Print (its records hold
+// archive.LegacyPrint) keeps every piece's key after the upgrade: one
+// whose key folio now makes otherwise (kana, once transliterated
+// without their voicing), and a file moved before the first new run (a
+// helper's report: both were given new keys).
+func TestLedgerOfLegacyPrintsKeepsKeys(t *testing.T) {
+	kana := archive.Article{ID: "a", Title: "Gaza talks", Authors: []string{"トランプ"}, Date: day("2020-01-01"), Outlet: "Times"}
+	alpha := archive.Article{ID: "x", Title: "Alpha piece", Authors: []string{"Ann Lee"}, Date: day("2020-01-02"), Outlet: "Times"}
+	beta := archive.Article{ID: "y", Title: "Beta piece", Authors: []string{"Ann Lee"}, Date: day("2020-01-02"), Outlet: "Times"}
+	old := []KeyRecord{
+		{Key: "toranhu2020gaza", ID: "a", Print: archive.LegacyPrint(kana)},
+		{Key: "lee2020alpha", ID: "x", Print: archive.LegacyPrint(alpha)},
+		{Key: "lee2020beta", ID: "y", Print: archive.LegacyPrint(beta)},
+	}
+	moved := alpha
+	moved.ID = "2020/x"
+	r := NewKeyringWith([]archive.Article{kana, moved, beta}, old)
+	if r.Key(kana) != "toranhu2020gaza" || r.Key(moved) != "lee2020alpha" || r.Key(beta) != "lee2020beta" {
+		t.Errorf("after the upgrade: %s %s %s", r.Key(kana), r.Key(moved), r.Key(beta))
+	}
+	for _, f := range r.Fresh() { // recorded again with the Print of now
+		if f.Print == archive.LegacyPrint(kana) || f.Print == archive.LegacyPrint(alpha) {
+			t.Errorf("re-recorded with the legacy Print: %+v", f)
+		}
+	}
+}
