@@ -68,7 +68,7 @@ func OpenCiteKeys(archiveName, dir string) (*CiteKeys, error) {
 		return c, fmt.Errorf("citation keys are not kept: %w", err)
 	}
 	path := filepath.Join(dir, CiteKeysFileName(archiveName))
-	_ = adoptMoved(path, archiveName, CiteKeysFileName) // a moved folder's keys
+	adoptMovedArchive(dir, archiveName) // a moved folder's files
 	recs, err := readCiteKeys(path)
 	switch {
 	case err == nil:

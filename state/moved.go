@@ -14,13 +14,17 @@ import (
 
 // An archive folder moved to another path (same base name) has no files
 // of its own in the state folder yet: they are named after the path
-// (FileName). Its reading state is adopted by Open; its quotes, its
-// ledger of citation keys and its saved searches' opened times are
-// copied from the moved archive's files by adoptMoved, the first time
-// one of them is opened at the new path. The old files are left as they
-// are. A citation key follows the folder as the marks do: before, a
-// moved folder's ledger was not read, and its pieces could be given
-// other keys (a helper's report).
+// (FileName). The first time any of them is opened at the new path,
+// adoptMovedArchive copies every file the archive had at its old path
+// (reading state, quotes, ledger of citation keys, saved searches'
+// opened times), and only then: an archive that has files of its own
+// adopts nothing (a helper's report: one whose quotes file was missing
+// took a deleted archive's quotes). The old files are left as they are.
+// Before, only the reading state followed: a moved folder's ledger was not
+// read, and its pieces could be given other keys.
+
+// movedKinds are the names of an archive's files in the state folder.
+var movedKinds = []func(string) string{FileName, QuotesFileName, CiteKeysFileName, savedOpenedFileName}
 
 // movedArchive is the name of the archive folder archiveName was before
 // it moved: the only archive whose files in dir (of any kind: state,
@@ -62,42 +66,55 @@ func movedArchive(dir, archiveName string) string {
 	return ""
 }
 
-// adoptMoved copies to path, the file of the archive named archiveName
-// that name gives (QuotesFileName, CiteKeysFileName, ...), the same file
-// of the archive it was before it moved (movedArchive), when path does
-// not exist yet: under the state folder's lock, with its "archive" set to
-// the new path. Nothing is done when there is no such file; an error
-// leaves path as it was (the archive then starts without it).
-func adoptMoved(path, archiveName string, name func(string) string) error {
-	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
-		return nil
+// adoptMovedArchive copies into dir the files of the archive that
+// archiveName was before it moved (movedArchive), with their "archive" set
+// to archiveName, when dir holds no file of archiveName's yet: under the
+// state folder's lock, so two folios opening it at once copy once. It
+// returns the state file adopted from ("" when none was). A file that
+// cannot be read or copied is left out (the archive starts without it).
+func adoptMovedArchive(dir, archiveName string) string {
+	mine := func() bool {
+		for _, name := range movedKinds {
+			if _, err := os.Lstat(filepath.Join(dir, name(archiveName))); !errors.Is(err, fs.ErrNotExist) {
+				return true
+			}
+		}
+		return false
 	}
-	dir := filepath.Dir(path)
+	if !filepath.IsAbs(archiveName) || mine() {
+		return ""
+	}
 	old := movedArchive(dir, archiveName)
 	if old == "" {
-		return nil
+		return ""
 	}
-	oldPath := filepath.Join(dir, name(old))
-	data, err := archive.ReadRegular(oldPath, maxFileSize)
+	unlock, err := lockForWrite(filepath.Join(dir, FileName(archiveName)), "state")
 	if err != nil {
-		return nil // the moved archive had none of this kind
-	}
-	var f map[string]json.RawMessage
-	if err := json.Unmarshal(data, &f); err != nil {
-		return nil // a corrupt file stays where it is
-	}
-	f["archive"], _ = json.Marshal(archiveName)
-	out, err := json.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return err
-	}
-	unlock, err := lockForWrite(path, "state")
-	if err != nil {
-		return err
+		return ""
 	}
 	defer unlock()
-	if _, err := os.Lstat(path); !errors.Is(err, fs.ErrNotExist) {
-		return nil // another folio made it meanwhile
+	if mine() {
+		return "" // another folio adopted meanwhile
 	}
-	return atomicfile.WriteFile(path, append(out, '\n'), 0o600)
+	adopted := ""
+	for _, name := range movedKinds {
+		from := filepath.Join(dir, name(old))
+		data, err := archive.ReadRegular(from, maxFileSize)
+		if err != nil {
+			continue // the moved archive had none of this kind
+		}
+		var f map[string]json.RawMessage
+		if json.Unmarshal(data, &f) != nil {
+			continue // a corrupt file stays where it is
+		}
+		f["archive"], _ = json.Marshal(archiveName)
+		out, err := json.MarshalIndent(f, "", "  ")
+		if err != nil || atomicfile.WriteFile(filepath.Join(dir, name(archiveName)), append(out, '\n'), 0o600) != nil {
+			continue
+		}
+		if name(old) == FileName(old) {
+			adopted = from
+		}
+	}
+	return adopted
 }

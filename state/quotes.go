@@ -169,7 +169,7 @@ func OpenQuotes(archiveName, dir string) (*Quotes, error) {
 		return s, fmt.Errorf("quotes are not saved: %w", err)
 	}
 	s.path = filepath.Join(dir, QuotesFileName(archiveName))
-	_ = adoptMoved(s.path, archiveName, QuotesFileName) // a moved folder's quotes
+	adoptMovedArchive(dir, archiveName) // a moved folder's files
 	f, err := readQuotesFile(s.path)
 	switch {
 	case err == nil:

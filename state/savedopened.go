@@ -73,7 +73,7 @@ func OpenSavedOpened(archiveName, dir string) (*SavedOpened, error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, savedOpenedFileName(archiveName))
-	_ = adoptMoved(path, archiveName, savedOpenedFileName) // a moved folder's times
+	adoptMovedArchive(dir, archiveName) // a moved folder's files
 	return &SavedOpened{path: path, archive: archiveName}, nil
 }
 

@@ -132,10 +132,6 @@ type Store struct {
 	// merge their changes piece by piece and field by field.
 	pending   []op
 	newVisits []Visit
-	// writeAll: the state was adopted from a moved archive's file (Open),
-	// which this archive's file lacks: the next Save writes all this store
-	// knows.
-	writeAll bool
 
 	// refuse is why Save must not write: the file exists but could not be
 	// read (permissions, I/O), so writing would destroy state we never saw.
@@ -246,8 +242,9 @@ func FileName(archiveName string) string {
 // named with one long word, or in a script without spaces) cut at
 // maxSlugBytes, so that every name of an archive's files stays under the
 // 255 bytes a file name may have (a helper's report: 78 Han characters
-// made every file of the state "file name too long"). A name that fitted
-// before is the same.
+// made every file of the state "file name too long"). A name all of whose
+// files could be written before is the same (a review: cut at 160, a
+// folder of 60 Han characters lost its state on the upgrade).
 func fileSlug(name string) string {
 	s := archive.Slug(name, 40)
 	if len(s) > maxSlugBytes {
@@ -260,10 +257,11 @@ func fileSlug(name string) string {
 	return s
 }
 
-// maxSlugBytes bounds fileSlug: with the hash and the longest suffix
-// (".citekeys.json") and a corrupt file's ".corrupt-<time>-N", far under
-// 255.
-const maxSlugBytes = 160
+// maxSlugBytes bounds fileSlug: the longest name made of a slug, the
+// ledger's temporary file ("." + slug + "-" + 8 hex digits +
+// ".citekeys.json" + ".tmp-" + up to 10 digits: the slug and 39 bytes),
+// is then 255 bytes at most.
+const maxSlugBytes = 216
 
 // Open loads the state of the archive named archiveName from dir ("" for
 // DefaultDir). It always returns a usable Store; a non-nil error is a warning
@@ -273,9 +271,9 @@ const maxSlugBytes = 160
 // When the archive has no state file yet, Open looks for the state of the same
 // archive at an earlier path (movedArchive): a folder with the same base name
 // whose recorded "archive" path no longer exists. If there is exactly one, its
-// marks are adopted (the old file is left as it is; Save writes the new one);
-// its quotes, citation keys and saved searches' opened times are copied
-// when first opened (adoptMoved).
+// files are copied to the new names (adoptMovedArchive: the reading state,
+// quotes, citation keys and saved searches' opened times), when the
+// archive has none of its own yet; the old files are left as they are.
 // A folder that is renamed, not just moved, starts empty: its old state file
 // can be copied to the new FileName by hand.
 func Open(archiveName, dir string) (*Store, error) {
@@ -286,6 +284,7 @@ func Open(archiveName, dir string) (*Store, error) {
 		return s, fmt.Errorf("reading state is not saved: %w", err)
 	}
 	s.path = filepath.Join(dir, FileName(archiveName))
+	s.adoptedFrom = adoptMovedArchive(dir, archiveName) // a moved folder's files
 
 	f, err := readFile(s.path)
 	switch {
@@ -293,14 +292,6 @@ func Open(archiveName, dir string) (*Store, error) {
 		s.pieces, s.history = f.Pieces, f.History
 		return s, nil
 	case errors.Is(err, fs.ErrNotExist):
-		if moved := movedArchive(dir, archiveName); moved != "" {
-			old := filepath.Join(dir, FileName(moved))
-			if f, err := readFile(old); err == nil {
-				s.pieces, s.history = f.Pieces, f.History
-				s.adoptedFrom = old
-				s.writeAll = true // so the first Save carries them over
-			}
-		}
 		return s, nil
 	case errors.As(err, new(*corruptError)):
 		aside, rerr := setAside(s.path)
@@ -467,21 +458,27 @@ func (s *Store) RecordOpen(id string, t time.Time) {
 // the same piece, its file renamed or moved (index.Stats.Renamed). A
 // piece to that has a state of its own keeps it, and from keeps its
 // own. Like every change, it is applied again at Save to the file as it
-// is then.
-func (s *Store) Rename(from, to string) {
+// is then. It reports whether there was anything to give: a rename
+// followed already is nothing.
+func (s *Store) Rename(from, to string) bool {
 	if from == to || from == "" || to == "" {
-		return
+		return false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	o := op{id: from, field: fieldMoved, to: to}
 	if _, taken := s.pieces[to]; taken {
-		return
+		return false
+	}
+	visited := func(v Visit) bool { return v.ID == from }
+	if _, has := s.pieces[from]; !has && !slices.ContainsFunc(s.history, visited) && !slices.ContainsFunc(s.newVisits, visited) {
+		return false
 	}
 	s.pending = append(s.pending, o)
 	o.apply(s.pieces)
 	o.moveVisits(s.history)
 	o.moveVisits(s.newVisits)
+	return true
 }
 
 // moveVisits gives the visits of the piece a fieldMoved op moves to its
@@ -601,12 +598,6 @@ func (s *Store) sync() (changed bool, err error) {
 	}
 	ops, visits := s.pending, s.newVisits
 	s.pending, s.newVisits = nil, nil
-	if s.writeAll {
-		ops = append(s.allOps(), ops...)
-		visits = slices.Clone(s.history)
-	}
-	writeAll := s.writeAll
-	s.writeAll = false
 	s.mu.Unlock()
 
 	if saveWriting != nil {
@@ -618,7 +609,6 @@ func (s *Store) sync() (changed bool, err error) {
 		s.mu.Lock()
 		s.pending = append(ops, s.pending...)
 		s.newVisits = append(visits, s.newVisits...)
-		s.writeAll = s.writeAll || writeAll
 		s.mu.Unlock()
 		return false, err
 	}
