@@ -34,7 +34,7 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 				return err
 			}
 			defer ix.Close()
-			followRenames(env.Err, ix.Name(), ix.Stats().Renamed)
+			followRenames(env.Err, ix.Name(), ix.LastRenamed())
 			// what a reader would read after its first list, kept for it
 			if err := ix.KeepColumns(cmd.Context()); err != nil && !errors.Is(err, fs.ErrPermission) {
 				// (a cache this user cannot write: the reader reads them)

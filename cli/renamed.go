@@ -14,7 +14,11 @@ import (
 // renamed or moved (index.Stats.Renamed: the same title, date, authors and outlet
 // under another ID) to its new ID, and saves them, so that a file moved
 // into a folder keeps its marks and quotes as it keeps its citation key.
-// Whichever folio updates the index does it, once; a reader that is open
+// Every folio that opens or refreshes the index does it, with the renames
+// the last update found (index.Index.LastRenamed, by this folio or
+// another): one followed already is nothing, and one cut short (a folio
+// killed after the index's update, a state folder locked) is followed at
+// the next open (a review's report: lost for good). A reader that is open
 // takes the change in from the files it watches. Failures are warnings on
 // w: the index is right either way.
 func followRenames(w io.Writer, name string, renamed []index.Rename) {
@@ -31,16 +35,19 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) {
 		warn("marks", err)
 		return
 	}
+	moved := false
 	for _, r := range renamed {
-		st.Rename(r.From, r.To)
+		moved = st.Rename(r.From, r.To) || moved
 	}
-	warn("marks", st.Save())
+	if moved {
+		warn("marks", st.Save())
+	}
 	qs, err := st.Quotes()
 	if err != nil {
 		warn("quotes", err)
 		return
 	}
-	moved := false
+	moved = false
 	for _, r := range renamed {
 		moved = qs.Rename(r.From, r.To) || moved
 	}

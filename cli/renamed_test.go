@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -187,5 +189,48 @@ func TestLedgerKeyThatCannotBeAKeyIsDropped(t *testing.T) {
 	out, errOut, code := run(t, "--archive", dir, "cite", "a", "--format", "bibtex")
 	if code != 0 || strings.ContainsAny(out+errOut, "\x1b\a") || !strings.HasPrefix(out, "@misc{lee2017security,") {
 		t.Errorf("cite with a bad ledger key (%d):\n%q\n%q", code, out, errOut)
+	}
+}
+
+// Renames found by an update that did not follow them (another program,
+// a folio killed after the index's update, a state folder locked) are
+// followed by the next folio that opens the index, once (a review's
+// report: the marks stayed on the old ID for good).
+func TestRenamesFoundElsewhereAreFollowedAtTheNextOpen(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir, ixDir := t.TempDir(), t.TempDir()
+	body := "---\ntitle: Moving house\ndate: 2017-05-01\nauthor: Ana Ruiz\n---\nText.\n"
+	if err := os.WriteFile(filepath.Join(dir, "moving.md"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "index"); code != 0 {
+		t.Fatal(errOut)
+	}
+	name, _ := filepath.Abs(dir)
+	st, _ := state.Open(name, "")
+	st.SetStarred("moving", true)
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "2017"), 0o755)
+	if err := os.Rename(filepath.Join(dir, "moving.md"), filepath.Join(dir, "2017", "moving.md")); err != nil {
+		t.Fatal(err)
+	}
+	// the update, by a program that follows nothing
+	ix, err := index.Open(context.Background(), name, os.DirFS(name), index.Options{Dir: ixDir})
+	if err != nil || len(ix.Stats().Renamed) != 1 {
+		t.Fatal(err, ix.Stats())
+	}
+	ix.Close()
+	if st, _ := state.Open(name, ""); !st.IsStarred("moving") || st.IsStarred("2017/moving") {
+		t.Fatal("followed by the update alone")
+	}
+	for range 2 { // the next open follows; the one after finds it done
+		if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "search", "house"); code != 0 {
+			t.Fatal(errOut)
+		}
+		if st, _ := state.Open(name, ""); !st.IsStarred("2017/moving") || st.IsStarred("moving") {
+			t.Errorf("starred after the next open: %v", st.Starred())
+		}
 	}
 }

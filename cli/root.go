@@ -144,7 +144,7 @@ func (e *Env) openIndexWith(ctx context.Context, opts index.Options) (*index.Ind
 	opts.Dir, opts.LargeBuild = e.IndexDir, buildgc.Relax
 	ix, err := index.OpenDir(ctx, e.ArchiveDir, opts)
 	if err == nil {
-		followRenames(e.Err, ix.Name(), ix.Stats().Renamed)
+		followRenames(e.Err, ix.Name(), ix.LastRenamed())
 	}
 	return ix, err
 }

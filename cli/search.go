@@ -383,5 +383,6 @@ func (e *Env) searchCached(ctx context.Context, q index.Query, write func(io.Wri
 	if err := <-printed; err != nil {
 		return nil, nil, false
 	}
+	followRenames(e.Err, name, ix.LastRenamed()) // nothing to do but after an update
 	return out.Bytes(), ix.Problems(), true
 }

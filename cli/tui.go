@@ -157,7 +157,9 @@ func (r *readerIndex) open(ctx context.Context, progress func(done, total int)) 
 		info.Refresh = firstRefresh(cached, r.reindex)
 		return cached, info, nil
 	}
-	opened, err := r.env.openIndexWith(ctx, index.Options{Progress: progress}) // warmed for the keystrokes
+	quiet := *r.env
+	quiet.Err = io.Discard                                                     // the screen is the interface's: a warning of followRenames is not written over it
+	opened, err := quiet.openIndexWith(ctx, index.Options{Progress: progress}) // warmed for the keystrokes
 	if err != nil {
 		return nil, ui.Info{}, err
 	}
@@ -181,7 +183,7 @@ func (r *readerIndex) reindex(ctx context.Context, progress func(done, total int
 	changed, err := cur.Refresh(ctx, index.Options{Dir: r.env.IndexDir, LargeBuild: buildgc.Relax, Progress: progress})
 	info := readerInfo(cur)
 	if err == nil && changed {
-		renamed := cur.Stats().Renamed
+		renamed := cur.LastRenamed() // this folio's update's, or another's it took in
 		followRenames(io.Discard, r.name, renamed)
 		for _, rn := range renamed {
 			if info.Renamed == nil {

@@ -43,8 +43,71 @@ import (
 // entries kept the Print knows none, until its files are read again.
 
 // Rename is a piece whose file was renamed or moved (added.go): its ID
-// was From and is To.
-type Rename struct{ From, To string }
+// was From and is To; At is when the update that found it ran (UnixNano).
+type Rename struct {
+	From, To string
+	At       int64 `json:",omitempty"`
+}
+
+// renamedFor is how long a manifest keeps a rename (keptRenames).
+const renamedFor = 7 * 24 * time.Hour
+
+// keptRenames are the renames the manifest m of an update keeps
+// (manifestHead.Renamed): those the update found (found), then those the
+// manifest before it kept, found in the last renamedFor, while the
+// piece's new ID is a piece of m and its old ID none: a folio that did
+// not follow them (another program's update, a folio killed after the
+// index's update, an update that read a file again a moment later) still
+// can, and a piece that has since taken a renamed one's old ID never
+// gets its marks. At most maxRenamed, the newest.
+func keptRenames(m *manifest, found []Rename, now time.Time) []Rename {
+	for i := range found {
+		found[i].At = now.UnixNano()
+	}
+	all := slices.Concat(found, m.Renamed)
+	if len(all) == 0 {
+		return nil
+	}
+	indexed := make(map[string]bool, 2*len(all))
+	for _, r := range all {
+		indexed[r.From], indexed[r.To] = false, false
+	}
+	for _, e := range m.Files {
+		if _, asked := indexed[e.ID]; asked && e.Indexed {
+			indexed[e.ID] = true
+		}
+	}
+	var out []Rename
+	kept := map[string]bool{} // the old IDs kept: the newest rename of each
+	for _, r := range all {
+		if len(out) < maxRenamed && indexed[r.To] && !indexed[r.From] && now.Sub(time.Unix(0, r.At)) < renamedFor && !kept[r.From] {
+			kept[r.From] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// maxRenamed caps the renames a manifest keeps (manifestHead.Renamed),
+// which every open of the index reads: more, found by one update, are
+// followed only by the folio that made it (Stats.Renamed).
+const maxRenamed = 10000
+
+// LastRenamed are the pieces the update that made the index as it is now
+// found renamed (Stats.Renamed: by this folio or another; at most
+// maxRenamed): a folio that opens the index after another updated it
+// follows them too, and one whose following was cut short (killed, its
+// state folder locked) follows them at its next open. They go at the next
+// update, which changes the archive's pieces first, so that a piece that
+// has since taken a renamed one's old ID never gets its marks.
+func (ix *Index) LastRenamed() []Rename {
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	if ix.cur == nil || ix.cur.m == nil {
+		return nil
+	}
+	return ix.cur.m.Renamed
+}
 
 // gonePiece is a piece an update deletes, which an added piece with its
 // Print may be (added.go).

@@ -162,6 +162,7 @@ func (b *build) commit(ctx context.Context, m *manifest) error {
 		return err
 	}
 	m.Docs = int(n)
+	m.Renamed = keptRenames(m, b.stats.Renamed, time.Now())
 	f, err := countAllFacets(ctx, b.bi)
 	if err != nil {
 		return err

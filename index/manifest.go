@@ -42,6 +42,10 @@ type manifest struct {
 type manifestHead struct {
 	Schema  int
 	Archive string
+	// Renamed are the pieces the update that wrote this manifest found
+	// renamed (added.go; at most maxRenamed), so that a folio that did
+	// not make it can follow them too (Index.LastRenamed)
+	Renamed []Rename
 	// Complete is false while an update is under way: every file being
 	// (re)indexed is then recorded with Size -1 so that an interrupted
 	// update is redone, and nothing else is trusted.

@@ -63,9 +63,11 @@ func TestRenamedKeepsItsTime(t *testing.T) {
 	write("retitled-now.md", "Retitled, and renamed")
 	ix = open()
 	defer ix.Close()
-	want := []Rename{{From: "moved", To: "2020/moved-here"}}
-	if got := ix.Stats().Renamed; !slices.Equal(got, want) {
-		t.Errorf("renamed %v, want %v", got, want)
+	if got := ix.Stats().Renamed; len(got) != 1 || got[0].From != "moved" || got[0].To != "2020/moved-here" || got[0].At == 0 {
+		t.Errorf("renamed %v, want moved → 2020/moved-here", got)
+	}
+	if got := ix.LastRenamed(); len(got) != 1 || got[0].From != "moved" {
+		t.Errorf("last renamed %v", got)
 	}
 	if got := ix.NewSince(seen); !slices.Equal(got, []string{"retitled-now", "x/twin-a", "x/twin-b"}) {
 		t.Errorf("new since the last look: %v (the moved piece is not new)", got)
@@ -81,6 +83,18 @@ func TestRenamedKeepsItsTime(t *testing.T) {
 	}
 	if got := ix.Stats().Renamed; got != nil {
 		t.Errorf("renamed after an update that renamed nothing: %v", got)
+	}
+	// kept for the folios that did not follow it, while it holds
+	if got := ix.LastRenamed(); len(got) != 1 || got[0].From != "moved" {
+		t.Errorf("last renamed after an update that renamed nothing: %v", got)
+	}
+	// a new piece at the old ID: the rename is no longer kept
+	write("moved.md", "A new piece where the old one was")
+	if _, err := ix.Refresh(context.Background(), Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if got := ix.LastRenamed(); got != nil {
+		t.Errorf("last renamed after a piece took the old ID: %v", got)
 	}
 }
 

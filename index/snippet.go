@@ -30,11 +30,12 @@ func mark(text string, spans []span) string {
 	return strings.TrimSpace(b.String())
 }
 
-// writeClean writes Markdown as plain text on one line: emphasis and
-// heading markers dropped, link targets dropped, whitespace collapsed.
 // markdownPunct is the ASCII punctuation a backslash escapes in Markdown.
 const markdownPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
+// writeClean writes Markdown as plain text on one line: emphasis and
+// heading markers dropped, link targets dropped, a backslash escape's
+// backslash dropped, whitespace collapsed.
 func writeClean(b *strings.Builder, s string) {
 	space := false
 	for i := 0; i < len(s); {

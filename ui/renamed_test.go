@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/folio-tui/folio/index"
 )
 
 // The piece open in the reader whose file is renamed or moved (its
@@ -50,7 +48,7 @@ func TestRenamedOpenPieceStaysOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.send(archiveChangedMsg{stoppedWatch()})
-	if got := ix.Stats().Renamed; len(got) != 1 || got[0] != (index.Rename{From: "two", To: "2019/two"}) {
+	if got := ix.Stats().Renamed; len(got) != 1 || got[0].From != "two" || got[0].To != "2019/two" {
 		t.Fatalf("renamed %v", got)
 	}
 	h.requireMatch(`Mosul falls\.`)
