@@ -69,7 +69,7 @@ var jekyllPermalink = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?
 
 // LinkCandidates are the ids a relative link in the piece at fromPath may
 // name, most likely first: a file path (../other.md) resolved from the
-// piece's folder; a site path (/blog/gopher, /posts/x/) tried under each
+// piece's folder, then from its page's URL (a page x.md is x/ on a site); a site path (/blog/gopher, /posts/x/) tried under each
 // folder above the piece, since a site's root is a folder of the archive
 // (Hugo's content/, the Go blog's _content/); a Jekyll permalink
 // (/2021/03/14/pi-day.html) as the post _posts/2021-03-14-pi-day. The
@@ -93,6 +93,13 @@ func LinkCandidates(fromPath, target string) []string {
 	p = strings.TrimSuffix(p, ".html")
 	if !strings.HasPrefix(p, "/") {
 		add(path.Join(dir, p))
+		// A site resolves it from the page's URL, which for a page that
+		// is no bundle's index is one folder deeper than its file
+		// (content/posts/links.md is /posts/links/: "../third/" is
+		// /posts/third/, a helper's report against hugo)
+		if stem := strings.TrimSuffix(path.Base(fromPath), path.Ext(fromPath)); stem != "index" && stem != "_index" {
+			add(path.Join(dir, stem, p))
+		}
 	}
 	// {% post_url news/2020-02-02-x %} (liquid.go): Jekyll finds the post
 	// under _posts/news/ and under news/_posts/

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -108,5 +109,22 @@ func TestMarkLinksShowsRelativeTargetsAsWritten(t *testing.T) {
 		if got := MarkLinks(in, "posts/a.md", none); got != want {
 			t.Errorf("MarkLinks(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A relative link in a page that is no bundle's index is also resolved
+// from the page's URL, one folder deeper than its file, as Hugo resolves
+// it (a helper's report: "../third/" in content/posts/links.md names
+// content/posts/third.md on the site).
+func TestRelativeLinksFromThePagesURL(t *testing.T) {
+	got := LinkCandidates("content/posts/links.md", "../third/")
+	if !slices.Contains(got, IDFromPath("content/posts/third.md")) {
+		t.Errorf("candidates %v lack %s", got, IDFromPath("content/posts/third.md"))
+	}
+	if got := LinkCandidates("content/posts/x/index.md", "../third/"); slices.Contains(got, IDFromPath("content/posts/x/third.md")) {
+		t.Errorf("a bundle's index resolves from its own folder: %v", got)
+	}
+	if got := LinkCandidates("notes/a.md", "b.md"); len(got) == 0 || got[0] != IDFromPath("notes/b.md") {
+		t.Errorf("a file link first: %v", got)
 	}
 }

@@ -215,6 +215,12 @@ func siteKeys(p, id string, date Date, m matter, isTOML bool) []string {
 			day = date.Time.Format("2006-01-02")
 		}
 		add(path.Join(dir, day+"-"+title))
+		// a post in a folder of _posts/ (_posts/2019/…): Jekyll's URL of
+		// it leaves that folder out, so links name it as a post of
+		// _posts/ itself (a helper's report against jekyll)
+		if i := strings.LastIndex("/"+dir+"/", "/_posts/"); i >= 0 && !strings.HasSuffix(dir, "_posts") {
+			add(path.Join(dir[:i+len("_posts")], day+"-"+title))
+		}
 		return out
 	}
 	if slug != "" {

@@ -659,3 +659,22 @@ func TestJSONFrontMatterTables(t *testing.T) {
 		t.Errorf("%+v %v", a, probs)
 	}
 }
+
+// A Jekyll post kept in a folder of _posts/ is named by links as a post
+// of _posts/ itself (its permalink, post_url by its name): Jekyll's URL
+// of it leaves the folder out (a helper's report against jekyll).
+func TestPostInAFolderOfPostsIsLinkedByItsPermalink(t *testing.T) {
+	a, probs := Parse("_posts/2019/2019-05-05-nested.md", []byte("---\ntitle: Nested one\n---\nBody.\n"))
+	if IsFatal(probs) {
+		t.Fatal(probs)
+	}
+	want := linkID("_posts/2019-05-05-nested")
+	if !slices.Contains(a.SiteKeys, want) {
+		t.Errorf("site keys %v lack %s", a.SiteKeys, want)
+	}
+	for _, target := range []string{"/2019/05/05/nested/", "/_posts/2019-05-05-nested"} {
+		if c := LinkCandidates("_posts/2022-05-05-ln.md", target); !slices.Contains(c, want) {
+			t.Errorf("%s: candidates %v", target, c)
+		}
+	}
+}
