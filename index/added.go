@@ -109,6 +109,57 @@ func (ix *Index) LastRenamed() []Rename {
 	return ix.cur.m.Renamed
 }
 
+// Pieces that leave and come back. A piece an update deletes is kept in
+// the manifest's Departed, with its Print and the time it was first
+// indexed, for departedFor: when a piece with its ID and Print comes
+// back (a git branch switched back, a file restored from the trash), it
+// keeps that time, so a saved search does not count it new again (a
+// helper's report: two pieces already seen counted "2 new" after a
+// checkout). A different piece at that ID (another Print) is new.
+
+// departed is a piece an update deleted (manifestHead.Departed).
+type departed struct {
+	ID    string
+	Print uint64
+	Added int64
+	At    int64 // when it was deleted (UnixNano)
+}
+
+// departedFor is how long a manifest keeps a departed piece, and
+// maxDeparted how many, the newest.
+const (
+	departedFor = 30 * 24 * time.Hour
+	maxDeparted = 20000
+)
+
+// keptDeparted are the departed pieces the manifest m of an update keeps:
+// those it deleted (gone), then those the manifest before it kept, while
+// no piece of m has their ID and they left within departedFor.
+func keptDeparted(m *manifest, gone []departed, now time.Time) []departed {
+	all := slices.Concat(gone, m.Departed)
+	if len(all) == 0 {
+		return nil
+	}
+	indexed := make(map[string]bool, len(all))
+	for _, d := range all {
+		indexed[d.ID] = false
+	}
+	for _, e := range m.Files {
+		if _, asked := indexed[e.ID]; asked && e.Indexed {
+			indexed[e.ID] = true
+		}
+	}
+	var out []departed
+	kept := map[string]bool{}
+	for _, d := range all {
+		if len(out) < maxDeparted && !indexed[d.ID] && !kept[d.ID] && now.Sub(time.Unix(0, d.At)) < departedFor {
+			kept[d.ID] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // gonePiece is a piece an update deletes, which an added piece with its
 // Print may be (added.go).
 type gonePiece struct {
@@ -152,10 +203,12 @@ func (b *build) prepareAdded(m *manifest, deletes []string) {
 		deleted[id] = true
 	}
 	b.gone = make(map[uint64]gonePiece, len(deletes))
+	now := time.Now().UnixNano()
 	for _, e := range m.Files {
 		if !e.Indexed || !deleted[e.ID] || e.Print == 0 {
 			continue
 		}
+		b.departed = append(b.departed, departed{ID: e.ID, Print: e.Print, Added: e.Added, At: now})
 		if _, twice := b.gone[e.Print]; twice {
 			b.gone[e.Print] = gonePiece{}
 		} else {
@@ -175,7 +228,25 @@ func (b *build) addedOf(id string) int64 {
 // followRenames finds, among the pieces an update added (files: the
 // update's entries), those that are a piece it deleted (b.gone) renamed:
 // they take its time, and stats.Renamed lists them.
-func (b *build) followRenames(files map[string]fileEntry) {
+func (b *build) followRenames(files map[string]fileEntry, back []departed) {
+	if len(back) > 0 {
+		// a piece that left and came back, its Print unchanged: its time
+		left := make(map[string]departed, len(back))
+		for _, d := range back {
+			if _, newer := left[d.ID]; !newer {
+				left[d.ID] = d
+			}
+		}
+		for p, e := range files {
+			if d, ok := left[e.ID]; ok && e.Indexed && e.Print == d.Print {
+				if _, known := b.known[e.ID]; !known {
+					e.Added = d.Added
+					files[p] = e
+					b.known[e.ID] = d.Added // not a rename's either
+				}
+			}
+		}
+	}
 	if len(b.gone) == 0 {
 		return
 	}

@@ -55,6 +55,8 @@ type build struct {
 	// piece added with that Print: the same piece, its file renamed or
 	// moved (added.go)
 	gone map[uint64]gonePiece
+	// departed are the pieces this build deleted (added.go)
+	departed []departed
 	// bodies takes the pieces' long texts (bodies.go)
 	bodies *bodyWriter
 }
@@ -122,7 +124,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 		return err
 	}
 	b.stats.Removed += len(deletes)
-	b.followRenames(newFiles)
+	b.followRenames(newFiles, m.Departed)
 	m.Files = newFiles
 	m.Unknown = unknownPaths(p.scanProbs)
 	m.sketches = b.sketches
@@ -163,6 +165,7 @@ func (b *build) commit(ctx context.Context, m *manifest) error {
 	}
 	m.Docs = int(n)
 	m.Renamed = keptRenames(m, b.stats.Renamed, time.Now())
+	m.Departed = keptDeparted(m, b.departed, time.Now())
 	f, err := countAllFacets(ctx, b.bi)
 	if err != nil {
 		return err

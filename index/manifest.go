@@ -46,6 +46,9 @@ type manifestHead struct {
 	// renamed (added.go; at most maxRenamed), so that a folio that did
 	// not make it can follow them too (Index.LastRenamed)
 	Renamed []Rename
+	// Departed are the pieces deleted in the last departedFor, which keep
+	// the time they were first indexed if they come back (added.go)
+	Departed []departed
 	// Complete is false while an update is under way: every file being
 	// (re)indexed is then recorded with Size -1 so that an interrupted
 	// update is redone, and nothing else is trusted.

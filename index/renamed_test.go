@@ -107,3 +107,45 @@ func addedByID(t *testing.T, ix *Index) map[string]int64 {
 	}
 	return out
 }
+
+// A piece that leaves and comes back (a git branch switched back) keeps
+// the time it was first indexed: it is not new again; another piece at
+// its ID is (a helper's report: "2 new" for two pieces already seen).
+func TestDepartedPieceComesBackNotNew(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	write := func(rel, title string) {
+		t.Helper()
+		p := filepath.Join(src, rel)
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: 2020-01-01\n---\nA body.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(p, old, old)
+	}
+	update := func() *Index {
+		t.Helper()
+		ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+		if err != nil || ix.Fallback() != "" {
+			t.Fatal(err, ix.Fallback())
+		}
+		return ix
+	}
+	write("base.md", "Base")
+	update().Close()
+	write("p1.md", "One")
+	write("p2.md", "Two")
+	ix := update()
+	seen := ix.IndexTime()
+	ix.Close()
+	for _, n := range []string{"p1.md", "p2.md"} {
+		os.Rename(filepath.Join(src, n), filepath.Join(t.TempDir(), n))
+	}
+	update().Close() // the other branch: both gone
+	write("p1.md", "One")
+	write("p2.md", "Another piece")
+	ix = update()
+	defer ix.Close()
+	if got := ix.NewSince(seen); !slices.Equal(got, []string{"p2"}) {
+		t.Errorf("new since the last look: %v, want only p2 (p1 came back as it was)", got)
+	}
+}
