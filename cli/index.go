@@ -57,8 +57,12 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 			} else {
 				where = termsafe.Quote(where)
 			}
-			fmt.Fprintf(env.Out, "%s: %s: %s (%d indexed, %d removed, %.1f MB) in %s; index in %s\n",
-				termsafe.Quote(ix.Name()), what, pieces(st.Docs), st.Indexed, st.Removed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
+			renamed := "" // of the indexed and removed, the pieces renamed or moved (their marks follow)
+			if n := len(st.Renamed); n > 0 {
+				renamed = fmt.Sprintf(", %d renamed or moved", n)
+			}
+			fmt.Fprintf(env.Out, "%s: %s: %s (%d indexed, %d removed%s, %.1f MB) in %s; index in %s\n",
+				termsafe.Quote(ix.Name()), what, pieces(st.Docs), st.Indexed, st.Removed, renamed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
 			if s := problemCounts(ix.Problems(), true); s != "" {
 				fmt.Fprintf(env.Out, "%s; folio check lists why\n", s)
 			}

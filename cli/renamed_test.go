@@ -67,6 +67,9 @@ func TestRenamedPieceKeepsItsMarksAndQuotes(t *testing.T) {
 	}
 	os.Remove(filepath.Join(dir, "replaced.md"))
 	write("replacement.md", "A replacement")
+	if out, errOut, code := runIndexed(t, ixDir, "--archive", dir, "index"); code != 0 || !strings.Contains(out, ", 1 renamed or moved,") {
+		t.Fatal(code, out, errOut)
+	}
 	if out, errOut, code := runIndexed(t, ixDir, "--archive", dir, "list"); code != 0 || !strings.Contains(out, "Moving house") {
 		t.Fatal(code, out, errOut)
 	}
@@ -215,6 +218,10 @@ func TestRenamesFoundElsewhereAreFollowedAtTheNextOpen(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "2017"), 0o755)
 	if err := os.Rename(filepath.Join(dir, "moving.md"), filepath.Join(dir, "2017", "moving.md")); err != nil {
 		t.Fatal(err)
+	}
+	// folio index says so
+	if out, errOut, code := runIndexed(t, t.TempDir(), "--archive", dir, "index"); code != 0 || strings.Contains(out, "renamed") {
+		t.Fatalf("a first build names no rename (%d): %s%s", code, out, errOut)
 	}
 	// the update, by a program that follows nothing
 	ix, err := index.Open(context.Background(), name, os.DirFS(name), index.Options{Dir: ixDir})
