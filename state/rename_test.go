@@ -119,3 +119,24 @@ func TestOnlyANewArchiveAdoptsAMovedOnesFiles(t *testing.T) {
 		t.Errorf("two gone archives of the name: adopted %+v", qs.All())
 	}
 }
+
+// A corrupt file of an archive with a long name is set aside, under a
+// name that fits (a review: the set-aside name was too long, and the
+// search for a free one never ended).
+func TestCorruptFileOfALongNameIsSetAside(t *testing.T) {
+	dir := t.TempDir()
+	name := "/tmp/" + strings.Repeat("档", 72) // a 216-byte slug
+	if err := os.WriteFile(filepath.Join(dir, QuotesFileName(name)), []byte("{garbage"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := OpenQuotes(name, dir); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "was corrupt") {
+			t.Errorf("opening: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("OpenQuotes did not return")
+	}
+}

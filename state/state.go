@@ -309,11 +309,23 @@ func Open(archiveName, dir string) (*Store, error) {
 // setAside renames a corrupt state file to <file>.corrupt-<UTC time>, never
 // over an earlier set-aside file.
 func setAside(path string) (string, error) {
-	base := path + ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
+	stamp := ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
+	base := path + stamp
+	if len(filepath.Base(base))+4 > 255 {
+		// a long name's (fileSlug): the name's hash for the name, so the
+		// set-aside file's name fits too (a review: Lstat failed with
+		// "file name too long" at every try, and this looped for ever)
+		sum := sha256.Sum256([]byte(filepath.Base(path)))
+		base = filepath.Join(filepath.Dir(path), hex.EncodeToString(sum[:8])+stamp)
+	}
 	aside := base
 	for n := 2; ; n++ {
-		if _, err := os.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
+		_, err := os.Lstat(aside)
+		if errors.Is(err, fs.ErrNotExist) {
 			break
+		}
+		if err != nil || n > 1000 {
+			return "", fmt.Errorf("no name to set %s aside under: %v", path, err)
 		}
 		aside = fmt.Sprintf("%s-%d", base, n)
 	}
