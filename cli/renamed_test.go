@@ -241,3 +241,66 @@ func TestRenamesFoundElsewhereAreFollowedAtTheNextOpen(t *testing.T) {
 		}
 	}
 }
+
+// A file renamed and renamed back takes its marks back; a rename not yet
+// followed whose piece moves again is followed to where it is now (a
+// review's reports: the marks stayed on b, and on a).
+func TestRenamedBackAndRenamedTwice(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir, ixDir := t.TempDir(), t.TempDir()
+	name, _ := filepath.Abs(dir)
+	write := func(rel, title string) {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		body := "---\ntitle: " + title + "\ndate: 2020-01-01\nauthor: Ann Lee\n---\nSome body.\n"
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(p, old, old)
+	}
+	mv := func(from, to string) {
+		t.Helper()
+		if err := os.Rename(filepath.Join(dir, from), filepath.Join(dir, to)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	search := func() {
+		t.Helper()
+		if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "search", "body"); code != 0 {
+			t.Fatal(errOut)
+		}
+	}
+	starred := func() []string { st, _ := state.Open(name, ""); return st.Starred() }
+	write("a.md", "Alpha piece")
+	write("z.md", "Zeta piece")
+	search()
+	st, _ := state.Open(name, "")
+	st.SetStarred("a", true)
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	mv("a.md", "b.md")
+	search()
+	if got := starred(); !slices.Equal(got, []string{"b"}) {
+		t.Fatalf("after a→b: %v", got)
+	}
+	mv("b.md", "a.md")
+	search()
+	if got := starred(); !slices.Equal(got, []string{"a"}) {
+		t.Errorf("after b→a: %v", got)
+	}
+
+	// a→c by an update that follows nothing, then c→d: followed to d
+	mv("a.md", "c.md")
+	ix, err := index.Open(context.Background(), name, os.DirFS(name), index.Options{Dir: ixDir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	mv("c.md", "d.md")
+	search()
+	if got := starred(); !slices.Equal(got, []string{"d"}) {
+		t.Errorf("after a→c not followed, then c→d: %v", got)
+	}
+}

@@ -61,10 +61,19 @@ const renamedFor = 7 * 24 * time.Hour
 // can, and a piece that has since taken a renamed one's old ID never
 // gets its marks. At most maxRenamed, the newest.
 func keptRenames(m *manifest, found []Rename, now time.Time) []Rename {
+	next := make(map[string]string, len(found))
 	for i := range found {
 		found[i].At = now.UnixNano()
+		next[found[i].From] = found[i].To
 	}
 	all := slices.Concat(found, m.Renamed)
+	for i := len(found); i < len(all); i++ {
+		// a rename kept, not yet followed, whose piece moved again: a→b
+		// then b→c is a→c (a review: the marks stayed on a)
+		if to, ok := next[all[i].To]; ok {
+			all[i].To = to
+		}
+	}
 	if len(all) == 0 {
 		return nil
 	}
@@ -229,6 +238,7 @@ func (b *build) addedOf(id string) int64 {
 // update's entries), those that are a piece it deleted (b.gone) renamed:
 // they take its time, and stats.Renamed lists them.
 func (b *build) followRenames(files map[string]fileEntry, back []departed) {
+	var returned map[string]bool // the pieces back under an ID they had (back)
 	if len(back) > 0 {
 		// a piece that left and came back, its Print unchanged: its time
 		left := make(map[string]departed, len(back))
@@ -242,7 +252,10 @@ func (b *build) followRenames(files map[string]fileEntry, back []departed) {
 				if _, known := b.known[e.ID]; !known {
 					e.Added = d.Added
 					files[p] = e
-					b.known[e.ID] = d.Added // not a rename's either
+					if returned == nil {
+						returned = map[string]bool{}
+					}
+					returned[e.ID] = true
 				}
 			}
 		}
@@ -255,7 +268,10 @@ func (b *build) followRenames(files map[string]fileEntry, back []departed) {
 		if _, ok := b.gone[e.Print]; !ok || !e.Indexed || e.Print == 0 {
 			continue
 		}
-		if _, known := b.known[e.ID]; known {
+		if _, known := b.known[e.ID]; known && !returned[e.ID] {
+			// its ID was a piece's already; one back under its old ID is
+			// still the renamed one (a→b, then b→a: a review found the
+			// marks left on b)
 			continue
 		}
 		if _, twice := added[e.Print]; twice {
