@@ -569,7 +569,14 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 	rest, unkeyed = unkeyed, nil
 	for _, m := range rest { // then by Print: a file renamed or moved
 		k := ""
-		for _, g := range slices.Concat(byPrint[m.print], byPrint[m.legacy]) {
+		candidates := byPrint[m.print]
+		if len(byPrint[m.legacy]) == 1 && len(withPrint[m.legacy]) == 1 {
+			// an older ledger's record, when it can be told whose: copies
+			// in two outlets share a legacy Print, and moved at once
+			// would swap keys (a review): then neither takes one by it
+			candidates = append(slices.Clone(candidates), byPrint[m.legacy]...)
+		}
+		for _, g := range candidates {
 			if !held[fold(g.Key)] {
 				k = g.Key
 				break
