@@ -11,8 +11,8 @@ import (
 
 // followRenames gives the reading state (read, starred, position, the
 // history's visits) and the quotes of each piece an index update found
-// renamed or moved (index.Stats.Renamed: the same title, date, authors and outlet
-// under another ID) to its new ID, and saves them, so that a file moved
+// renamed or moved (the same title, date, authors and outlet under
+// another ID) to its new ID, and saves them, so that a file moved
 // into a folder keeps its marks and quotes as it keeps its citation key.
 // Every folio that opens or refreshes the index does it, with the renames
 // the last update found (index.Index.LastRenamed, by this folio or
@@ -27,7 +27,7 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) {
 	}
 	warn := func(what string, err error) {
 		if err != nil {
-			fmt.Fprintf(w, "folio: warning: the %s of %d renamed pieces did not follow them: %s\n", what, len(renamed), termsafe.Escape(err.Error()))
+			fmt.Fprintf(w, "folio: warning: the %s of %s renamed or moved did not follow them (the next folio to open the index tries again): %s\n", what, pieces(len(renamed)), termsafe.Escape(err.Error()))
 		}
 	}
 	st, err := state.Open(name, "")
@@ -47,11 +47,11 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) {
 		warn("quotes", err)
 		return
 	}
-	moved = false
+	moves := make(map[string]string, len(renamed))
 	for _, r := range renamed {
-		moved = qs.Rename(r.From, r.To) || moved
+		moves[r.From] = r.To
 	}
-	if moved {
+	if qs.Rename(moves) {
 		warn("quotes", qs.Save())
 	}
 }
