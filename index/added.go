@@ -296,11 +296,13 @@ func (b *build) followRenames(files map[string]fileEntry, back []departed) {
 
 // addedIn reads the times of the pieces indexed in the generation folder
 // dir, whatever its schema, when its manifest is of the archive named
-// name and can be read; nil otherwise.
-func addedIn(dir, name string) map[string]int64 {
+// name and can be read (nil otherwise), and the pieces that manifest
+// keeps as departed and renamed, which a build from scratch keeps too (a
+// review: after folio index --rebuild a piece back counted new).
+func addedIn(dir, name string) (map[string]int64, []departed, []Rename) {
 	m, err := readManifest(dir)
 	if err != nil || m.Archive != name || m.loadFiles() != nil {
-		return nil
+		return nil, nil, nil
 	}
 	out := make(map[string]int64, len(m.Files))
 	for _, e := range m.Files {
@@ -308,7 +310,7 @@ func addedIn(dir, name string) map[string]int64 {
 			out[e.ID] = e.Added
 		}
 	}
-	return out
+	return out, m.Departed, m.Renamed
 }
 
 // NewSince returns the IDs of the pieces first indexed after t, sorted

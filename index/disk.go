@@ -273,9 +273,11 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 			}
 		}
 	}
+	var departed []departed
+	var renamed []Rename
 	if fresh {
 		if from != nil {
-			b.carried = addedIn(from.dir, ix.name) // when pieces came (added.go)
+			b.carried, departed, renamed = addedIn(from.dir, ix.name) // when pieces came (added.go)
 		}
 		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, bleveConfigOf(len(files), b.opts))
 		if err != nil {
@@ -284,6 +286,7 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 		b.bi = bi
 		b.stats.Rebuilt = true
 		m = newManifest(ix.name)
+		m.Departed, m.Renamed = departed, renamed
 		p = b.plan(m, files, scanProbs)
 	}
 	stopTrim := trimWhileBuilding(b.bi, b.opts.trim) // the segments' maps (pages.go)

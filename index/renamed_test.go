@@ -141,6 +141,11 @@ func TestDepartedPieceComesBackNotNew(t *testing.T) {
 		os.Rename(filepath.Join(src, n), filepath.Join(t.TempDir(), n))
 	}
 	update().Close() // the other branch: both gone
+	rebuilt, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir, Rebuild: true})
+	if err != nil || !rebuilt.Stats().Rebuilt {
+		t.Fatal(err, rebuilt.Stats())
+	}
+	rebuilt.Close() // folio index --rebuild keeps what left
 	write("p1.md", "One")
 	write("p2.md", "Another piece")
 	ix = update()
