@@ -25,8 +25,17 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) {
 	if len(renamed) == 0 {
 		return
 	}
+	var newest int64
+	for _, r := range renamed {
+		newest = max(newest, r.At)
+	}
+	if newest != 0 && newest <= state.FollowedThrough(name) {
+		return // followed already: the state and quotes files are not read
+	}
+	failed := false
 	warn := func(what string, err error) {
 		if err != nil {
+			failed = true
 			fmt.Fprintf(w, "folio: warning: the %s of %s renamed or moved did not follow them (the next folio to open the index tries again): %s\n", what, pieces(len(renamed)), termsafe.Escape(err.Error()))
 		}
 	}
@@ -53,5 +62,8 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) {
 	}
 	if qs.Rename(moves) {
 		warn("quotes", qs.Save())
+	}
+	if !failed && newest != 0 {
+		_ = state.SetFollowedThrough(name, newest) // without it, done again at the next open
 	}
 }

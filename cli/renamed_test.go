@@ -240,6 +240,21 @@ func TestRenamesFoundElsewhereAreFollowedAtTheNextOpen(t *testing.T) {
 			t.Errorf("starred after the next open: %v", st.Starred())
 		}
 	}
+	// followed: the next opens read neither the state nor the quotes
+	// file (one unreadable now is left as it is, not set aside)
+	if state.FollowedThrough(name) == 0 {
+		t.Fatal("no record of the renames followed")
+	}
+	st, _ = state.Open(name, "")
+	if err := os.WriteFile(st.Path(), []byte("{garbage"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "search", "house"); code != 0 || errOut != "" {
+		t.Fatal(code, errOut)
+	}
+	if data, _ := os.ReadFile(st.Path()); string(data) != "{garbage" {
+		t.Errorf("the state file was read again: %q", data)
+	}
 }
 
 // A file renamed and renamed back takes its marks back; a rename not yet

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/folio-tui/folio/archive"
@@ -117,4 +118,41 @@ func adoptMovedArchive(dir, archiveName string) string {
 		}
 	}
 	return adopted
+}
+
+// renamedFileName is the file that says up to when the renames of an
+// archive's index were followed (FollowedThrough).
+func renamedFileName(archiveName string) string {
+	return strings.TrimSuffix(FileName(archiveName), ".json") + ".renamed"
+}
+
+// FollowedThrough is the time (UnixNano) of the newest rename of the
+// archive's index whose marks and quotes were followed
+// (SetFollowedThrough); 0 when none is known. Reading it alone spares a
+// folio the state and the quotes files at every open while an index keeps
+// its renames (a week): 2,000 quotes and 3,000 renames cost every command
+// ~50 ms (143 against 95 ms).
+func FollowedThrough(archiveName string) int64 {
+	dir, err := DefaultDir()
+	if err != nil {
+		return 0
+	}
+	data, err := archive.ReadRegular(filepath.Join(dir, renamedFileName(archiveName)), 64)
+	if err != nil {
+		return 0
+	}
+	n, _ := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
+	return n
+}
+
+// SetFollowedThrough records that the renames up to at were followed.
+func SetFollowedThrough(archiveName string, at int64) error {
+	dir, err := DefaultDir()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(filepath.Join(dir, renamedFileName(archiveName)), []byte(strconv.FormatInt(at, 10)+"\n"), 0o600)
 }
