@@ -129,14 +129,7 @@ func TestCorruptFileOfALongNameIsSetAside(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, QuotesFileName(name)), []byte("{garbage"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan error, 1)
-	go func() { _, err := OpenQuotes(name, dir); done <- err }()
-	select {
-	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "was corrupt") {
-			t.Errorf("opening: %v", err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("OpenQuotes did not return")
+	if _, err := OpenQuotes(name, dir); err == nil || !strings.Contains(err.Error(), "was corrupt") {
+		t.Errorf("opening: %v", err) // (a hang is the test binary's timeout)
 	}
 }
