@@ -30,6 +30,7 @@ import (
 // liveState is the root model's part in this.
 type liveState struct {
 	watch  *archiveWatch
+	how    string        // the archive watch's mode last said or started in
 	state  *archiveWatch // of the reading state's file
 	saved  *archiveWatch // of the saved searches' file
 	opened *archiveWatch // of their opened times on this archive
@@ -109,13 +110,20 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 			return m.status.setFor("Not watching the archive: "+msg.err.Error(), true, statusLong)
 		}
 		m.live.watch = msg.w
+		m.live.how = msg.w.mode()
 		cmd := waitChangeCmd(msg.w, archiveChangedMsg{msg.w})
-		if strings.HasPrefix(msg.w.how, "checking") {
-			cmd = tea.Batch(cmd, m.status.setFor("Archive: "+msg.w.how, false, statusLong))
+		if strings.HasPrefix(m.live.how, "checking") {
+			cmd = tea.Batch(cmd, m.status.setFor("Archive: "+m.live.how, false, statusLong))
 		}
 		return cmd
 	case archiveChangedMsg:
 		cmd := m.reindex()
+		if how := msg.w.mode(); how != m.live.how {
+			// The watch fell back to checking (new folders past its
+			// cap, or no inotify watch left): say so once.
+			m.live.how = how
+			cmd = tea.Batch(cmd, m.status.setFor("Archive: "+how, false, statusLong))
+		}
 		return tea.Batch(cmd, waitChangeCmd(msg.w, msg))
 	case stateWatchStartedMsg:
 		m.live.state = msg.w

@@ -380,3 +380,21 @@ func TestAFailedSaveIsShownAndNotLost(t *testing.T) {
 		t.Errorf("after the folder came back the file has %v starred, want both", got)
 	}
 }
+
+// A watch that falls back to checking while the reader runs (new folders
+// past its cap) says so in the status line, once.
+func TestWatchFallingBackIsSaid(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	w := stoppedWatch()
+	w.how = "watching 2 folders"
+	h.send(watchStartedMsg{w: w})
+	if strings.Contains(h.screen(), "Archive:") {
+		t.Fatalf("a watch said at its start:\n%s", h.screen())
+	}
+	w.mu.Lock()
+	w.how = "checking every 5s (1,001 folders: too many to watch)"
+	w.mu.Unlock()
+	h.send(archiveChangedMsg{w})
+	h.requireMatch(`Archive: checking every 5s \(1,001 folders`)
+}

@@ -27,8 +27,10 @@ import (
 // re-indexing are one more signal, not many.
 type archiveWatch struct {
 	changes chan struct{}
-	how     string            // what the watch does, for the status line
 	fw      *fsnotify.Watcher // the folders' watcher (nil: checking); its list is the tests'
+
+	mu  sync.Mutex
+	how string // what the watch does, for the status line (mu: it changes when a watch falls back to checking)
 
 	stop     context.CancelFunc
 	stopOnce sync.Once
@@ -64,14 +66,29 @@ func startWatch(ctx context.Context, dir string, cfg watchConfig) (*archiveWatch
 		if err == nil {
 			w.how = "watching " + plural(len(dirs), "folder")
 			w.fw = fw
-			go w.watch(ctx, fw, cfg, "")
+			go w.watch(ctx, fw, cfg, "", dir)
 			return w, nil
 		}
 		reason = "watching failed: " + err.Error()
 	}
-	w.how = fmt.Sprintf("checking every %s (%s)", cfg.poll, reason)
-	go w.check(ctx, dir, fingerprint(dir), cfg)
+	w.how = checkingHow(cfg, reason)
+	last := fingerprint(dir)
+	go func() {
+		defer close(w.done)
+		w.check(ctx, dir, last, cfg)
+	}()
 	return w, nil
+}
+
+func checkingHow(cfg watchConfig, reason string) string {
+	return fmt.Sprintf("checking every %s (%s)", cfg.poll, reason)
+}
+
+// mode is what the watch does now, for the status line.
+func (w *archiveWatch) mode() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.how
 }
 
 // close stops the watch and waits for its goroutine.
@@ -106,7 +123,7 @@ func startFileWatch(ctx context.Context, path string, cfg watchConfig) (*archive
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	w := &archiveWatch{changes: make(chan struct{}, 1), stop: cancel, done: make(chan struct{}), how: "watching " + path}
-	go w.watch(ctx, fw, cfg, path)
+	go w.watch(ctx, fw, cfg, path, "")
 	return w, nil
 }
 
@@ -176,11 +193,19 @@ func relevant(name string) bool {
 }
 
 // watch turns fsnotify's events into signals. With file set (a file
-// watch, see startFileWatch), only events on that file count; else (an
-// archive) events on pieces and folders, and new folders are watched too.
-func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watchConfig, file string) {
+// watch, see startFileWatch), only events on that file count; else (the
+// archive in dir, watched folders of it) events on pieces and folders, and
+// new folders are watched too, up to cfg.maxDirs: past it, or when a new
+// folder's watch cannot be added (the user's inotify watches are used up),
+// the watch turns into the periodic check, with one signal for what the
+// new folders hold.
+func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watchConfig, file, dir string) {
 	defer close(w.done)
-	defer fw.Close()
+	defer func() {
+		if fw != nil {
+			fw.Close()
+		}
+	}()
 	var quiet *time.Timer
 	var fire <-chan time.Time
 	changed := func() {
@@ -208,10 +233,19 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 			if ev.Has(fsnotify.Create) {
 				// A new folder, and what was put in it before its watch.
 				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() && !archive.Passed(filepath.Base(ev.Name)) {
-					if dirs, err := archiveDirs(ev.Name); err == nil {
-						for _, d := range dirs {
-							_ = fw.Add(d)
-						}
+					if reason := addDirs(fw, ev.Name, cfg.maxDirs); reason != "" {
+						// Checking from here: the files' list is taken
+						// first, so nothing put in the new folders after
+						// this signal is missed.
+						last := fingerprint(dir)
+						fw.Close()
+						fw = nil
+						w.mu.Lock()
+						w.how = checkingHow(cfg, reason)
+						w.mu.Unlock()
+						w.signal()
+						w.check(ctx, dir, last, cfg)
+						return
 					}
 					changed()
 					continue
@@ -232,11 +266,33 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 	}
 }
 
+// addDirs watches the folder made at p and the folders in it; it says why
+// not when the folders watched would be more than max or a watch cannot
+// be added (then the caller stops watching). The count is fsnotify's
+// list, which drops a removed folder.
+func addDirs(fw *fsnotify.Watcher, p string, max int) string {
+	dirs, err := archiveDirs(p)
+	if err != nil {
+		return "" // gone already: its removal is an event of its own
+	}
+	if n := len(fw.WatchList()) + len(dirs); n > max {
+		return plural(n, "folder") + ": too many to watch"
+	}
+	for _, d := range dirs {
+		if err := fw.Add(d); err != nil {
+			if _, serr := os.Lstat(d); serr != nil {
+				continue // removed meanwhile
+			}
+			return "watching failed: " + err.Error()
+		}
+	}
+	return ""
+}
+
 // check is the periodic check: the archive's file list (paths, sizes,
 // modification and change times) is scanned at each interval and compared with the
 // last (the first, last, is taken before the watch is returned).
 func (w *archiveWatch) check(ctx context.Context, dir string, last uint64, cfg watchConfig) {
-	defer close(w.done)
 	tick := time.NewTicker(cfg.poll)
 	defer tick.Stop()
 	for {

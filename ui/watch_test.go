@@ -22,7 +22,7 @@ func waitSignal(t *testing.T, w *archiveWatch, what string) {
 	select {
 	case <-w.changes:
 	case <-time.After(signalTimeout):
-		t.Fatalf("no signal after %s (%s)", what, w.how)
+		t.Fatalf("no signal after %s (%s)", what, w.mode())
 	}
 }
 
@@ -59,8 +59,8 @@ func TestWatchSeesAddedEditedRemovedFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(w.close)
-			if !strings.HasPrefix(w.how, mode) {
-				t.Fatalf("the watch is %q, want %s", w.how, mode)
+			if !strings.HasPrefix(w.mode(), mode) {
+				t.Fatalf("the watch is %q, want %s", w.mode(), mode)
 			}
 
 			writePiece(t, filepath.Join(dir, "two.md"), "Two")
@@ -103,7 +103,7 @@ func TestWatchLeavesNewDraftsFolderAlone(t *testing.T) {
 	}
 	t.Cleanup(w.close)
 	if w.fw == nil {
-		t.Fatalf("the watch is %q, want watching", w.how)
+		t.Fatalf("the watch is %q, want watching", w.mode())
 	}
 	for _, d := range []string{"_drafts/sub", ".hidden", "2018"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
@@ -166,4 +166,40 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 			t.Errorf("%s is relevant", name)
 		}
 	}
+}
+
+// New folders past the watch's cap turn it into the periodic check, said
+// in its mode, and what is then added is still seen: before, every new
+// folder was watched whatever their number, and a watch that could not
+// be added (the user's inotify watches used up) left a folder unseen,
+// silently.
+func TestWatchPastItsCapOfNewFoldersChecks(t *testing.T) {
+	dir := t.TempDir()
+	writePiece(t, filepath.Join(dir, "2017", "one.md"), "One")
+	cfg := fastWatch
+	cfg.maxDirs = 3
+	w, err := startWatch(context.Background(), dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	if !strings.HasPrefix(w.mode(), "watching 2 folders") {
+		t.Fatalf("the watch is %q, want watching 2 folders", w.mode())
+	}
+	// Made elsewhere and moved in at once: three folders more.
+	tmp := t.TempDir()
+	writePiece(t, filepath.Join(tmp, "2018", "a", "two.md"), "Two")
+	writePiece(t, filepath.Join(tmp, "2018", "b", "three.md"), "Three")
+	if err := os.Rename(filepath.Join(tmp, "2018"), filepath.Join(dir, "2018")); err != nil {
+		t.Fatal(err)
+	}
+	for !strings.HasPrefix(w.mode(), "checking") {
+		waitSignal(t, w, "three folders moved in")
+	}
+	if want := "checking every 10ms (5 folders: too many to watch)"; w.mode() != want {
+		t.Errorf("the watch is %q, want %q", w.mode(), want)
+	}
+	drain(w)
+	writePiece(t, filepath.Join(dir, "2018", "b", "four.md"), "Four")
+	waitSignal(t, w, "a piece added in a folder past the cap")
 }
