@@ -32,7 +32,6 @@ func footnotes(md string) string {
 	var f fence
 	var cur *note // the note whose lines are being read
 	blankInNote := false
-	prevBlank := true
 	for i := 0; i < len(md); {
 		line, next := lineAt(md, i)
 		i = next
@@ -52,9 +51,7 @@ func footnotes(md string) string {
 			}
 			cur = nil
 		}
-		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
-		f.indented = code && isIndentedCode(line)
-		prevBlank = strings.TrimSpace(line) == ""
+		code := f.code(line)
 		if !code {
 			if m := footnoteDef().FindStringSubmatchIndex(line); m != nil {
 				label := line[m[2]:m[3]]
@@ -89,11 +86,8 @@ func footnotes(md string) string {
 		})
 	}
 	f = fence{}
-	prevBlank = true
 	for k, line := range body {
-		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
-		f.indented = code && isIndentedCode(line)
-		prevBlank = strings.TrimSpace(line) == ""
+		code := f.code(line)
 		if !code && strings.Contains(line, "[^") {
 			body[k] = outsideCodeSpans(line, refer)
 		}

@@ -19,14 +19,11 @@ func headingAttributes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	var f fence
-	prevBlank := true
 	for i := 0; i < len(s); {
 		line, next := lineAt(s, i)
 		newline := next > i+len(line)
 		i = next
-		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
-		f.indented = code && isIndentedCode(line)
-		prevBlank = strings.TrimSpace(line) == ""
+		code := f.code(line)
 		if !code && atxHeading.MatchString(line) {
 			if loc := headingAttrs.FindStringIndex(line); loc != nil && loc[0] > 0 {
 				line = line[:loc[0]]

@@ -237,11 +237,26 @@ func isIndentedCode(line string) bool {
 	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "    ")
 }
 
-// fence follows fenced code blocks line by line.
+// fence follows fenced code blocks line by line; its code method follows
+// indented code as well, and is what the line-wise passes over Markdown
+// (footnotes, kramdown, heading attributes, links, Zola's shortcodes) use
+// to leave code as written. (stripHTML keeps its own account of blank
+// lines, since it passes over whole HTML blocks.)
 type fence struct {
-	ch       byte // '`' or '~' while in a fenced block
-	n        int  // the opening fence's length
-	indented bool // the previous line was indented code
+	ch        byte // '`' or '~' while in a fenced block
+	n         int  // the opening fence's length
+	indented  bool // the previous line was indented code
+	afterText bool // the previous line was not blank (code's account; false at the start)
+}
+
+// code reports whether line, the text's next line, is code: in a fenced
+// block (its fences included), or indented code, which starts after a
+// blank line (or the text's start) and goes on while lines are indented.
+func (f *fence) code(line string) bool {
+	code := f.line(line) || (!f.afterText || f.indented) && isIndentedCode(line)
+	f.indented = code && isIndentedCode(line)
+	f.afterText = strings.TrimSpace(line) != ""
+	return code
 }
 
 // line reports whether line belongs to a fenced code block (its fences

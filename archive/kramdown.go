@@ -21,7 +21,6 @@ func kramdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	var f fence
-	prevBlank := true
 	skipNext, inComment := false, false
 	for i := 0; i < len(s); {
 		at := i
@@ -36,9 +35,7 @@ func kramdown(s string) string {
 			inComment = false
 			line, at = line[k+len("{:/comment}"):], at+k+len("{:/comment}")
 		}
-		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
-		f.indented = code && isIndentedCode(line)
-		prevBlank = strings.TrimSpace(line) == ""
+		code := f.code(line)
 		if skipNext {
 			skipNext = false
 			continue

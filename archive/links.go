@@ -179,13 +179,10 @@ func MarkLinks(body, fromPath string, title func(candidates []string) (string, b
 	var b strings.Builder
 	b.Grow(len(body))
 	var f fence
-	prevBlank := true
 	for i := 0; i < len(body); {
 		line, next := lineAt(body, i)
 		newline := next > i+len(line)
-		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
-		f.indented = code && isIndentedCode(line)
-		prevBlank = strings.TrimSpace(line) == ""
+		code := f.code(line)
 		if !code && strings.Contains(line, "](") {
 			line = markLine(line, resolve)
 		}
@@ -250,13 +247,10 @@ func refDefs(body string) map[string]string {
 	}
 	var defs map[string]string
 	var f fence
-	prevBlank := true
 	for i := 0; i < len(body) && len(defs) < maxLinks; {
 		line, next := lineAt(body, i)
 		i = next
-		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
-		f.indented = code && isIndentedCode(line)
-		prevBlank = strings.TrimSpace(line) == ""
+		code := f.code(line)
 		if code || !strings.Contains(line, "]:") {
 			continue // one in code defines nothing (a review)
 		}

@@ -181,15 +181,12 @@ func zolaShortcodes(md string) string {
 	var b strings.Builder
 	b.Grow(len(md))
 	var f fence
-	prevBlank := true
 	open := 0 // Zola blocks opened and not yet ended
 	for i := 0; i < len(md); {
 		line, next := lineAt(md, i)
 		newline := next > i+len(line)
 		i = next
-		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
-		f.indented = code && isIndentedCode(line)
-		prevBlank = strings.TrimSpace(line) == ""
+		code := f.code(line)
 		if !code && (strings.Contains(line, "{{") || strings.Contains(line, "{%")) {
 			line = outsideCodeSpans(line, func(s string) string { return zolaTags(s, &open) })
 		}
