@@ -11,71 +11,267 @@ import (
 
 // mark returns text with the given spans between MarkStart and MarkEnd,
 // cleaned of Markdown markup.
-func mark(text string, spans []span) string {
+func mark(text string, spans []span) string { return markIn(text, 0, len(text), spans) }
+
+// markIn is mark on the window text[from:to] (spans are offsets in the
+// window): the text around it tells what its characters are (a "#" at a
+// line's start, a "|" in a table).
+func markIn(text string, from, to int, spans []span) string {
 	var b strings.Builder
-	b.Grow(len(text) + 8*len(spans))
-	prev := 0
+	b.Grow(to - from + 8*len(spans))
+	prev := from
 	for _, s := range spans {
-		if s.start < prev || s.end > len(text) {
+		start, end := from+s.start, from+s.end
+		if start < prev || end > to {
 			continue
 		}
-		writeClean(&b, text[prev:s.start])
+		writeClean(&b, text, prev, start)
 		b.WriteString(MarkStart)
 		// a phrase's run holds what stands between its words
-		writeClean(&b, text[s.start:s.end])
+		writeClean(&b, text, start, end)
 		b.WriteString(MarkEnd)
-		prev = s.end
+		prev = end
 	}
-	writeClean(&b, text[prev:])
+	writeClean(&b, text, prev, to)
 	return strings.TrimSpace(b.String())
 }
 
 // markdownPunct is the ASCII punctuation a backslash escapes in Markdown.
 const markdownPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
-// writeClean writes Markdown as plain text on one line: emphasis and
-// heading markers dropped, link targets dropped, a backslash escape's
-// backslash dropped, whitespace collapsed.
-func writeClean(b *strings.Builder, s string) {
+// writeClean writes text[from:to], Markdown, as the plain text the reader
+// shows, on one line: block marks (a heading's #s, a quote's >, a "* "
+// bullet), emphasis (*, _, ~~ around words), code spans' backticks, a
+// table's pipes and rules, and links' brackets and targets are dropped;
+// an escaped character is written as itself; whitespace is collapsed.
+// The same characters elsewhere are text, and stay: "C#", "#tag",
+// "2 * 3", "A -> B", "price|cost", "[sic]" (a helper's report: every one
+// of them was dropped, and a quoted snippet misquoted its piece).
+func writeClean(b *strings.Builder, text string, from, to int) {
 	space := false
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == ']' && i+size < len(s) && s[i+size] == '(':
-			// drop the link target "](...)"
-			end := strings.IndexByte(s[i+size:], ')')
-			if end >= 0 && end < 300 {
-				i += size + end + 1
-				continue
-			}
-		case r == '*' || r == '`' || r == '#' || r == '[' || r == ']' || r == '>' || r == '|':
-			i += size
-			continue
-		case r == '\\' && i+1 < len(s) && strings.IndexByte(markdownPunct, s[i+1]) >= 0:
-			// a Markdown escape ("\[image: …\]", as archive.Readable
-			// writes a shortcode or an image): the mark it escapes is
-			// dropped or kept as any other (a helper's report: every
-			// snippet showed "\image: …\")
-			i += size
-			continue
-		case r == '_' && (i == 0 || i+size >= len(s) || !isWordRune(prevRune(s, i)) || !isWordRune(nextRune(s, i+size))):
-			i += size
-			continue
-		case unicode.IsSpace(r):
-			space = true
-			i += size
-			continue
-		}
+	write := func(s string) {
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteString(s[i : i+size])
-		i += size
+		b.WriteString(s)
+	}
+	for i := from; i < to; {
+		ls := strings.LastIndexByte(text[:i], '\n') + 1
+		le := len(text)
+		if k := strings.IndexByte(text[i:], '\n'); k >= 0 {
+			le = i + k
+		}
+		ln := mdLineAt(text, ls, le)
+		for end := min(le, to); i < end; {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case i < ln.content || i >= ln.closing || ln.rule:
+				// a block's marks, a heading's closing #s, a table's rule
+				space = true
+			case r == '\\' && i+1 < le && strings.IndexByte(markdownPunct, text[i+1]) >= 0:
+				// an escape ("\\[image: …\\]", as archive.Readable
+				// writes a shortcode or an image): the character itself
+				if i+1 < to {
+					write(text[i+1 : i+2])
+				}
+				i += 2
+				continue
+			case r == ']' && i+1 < le && (text[i+1] == '(' || text[i+1] == '['):
+				// a link's target "](…)" or label "][…]", dropped
+				closer := byte(')')
+				if text[i+1] == '[' {
+					closer = ']'
+				}
+				if e := strings.IndexByte(text[i+2:le], closer); e >= 0 && e < 300 {
+					i += 2 + e + 1
+					continue
+				}
+				write("]")
+			case r == '[' && opensLink(text, i, le):
+			case r == '`':
+			case r == '|' && ln.table:
+				space = true
+			case r == '*' && emphasis(text, i, ls, le, '*', 0):
+			case r == '~' && emphasis(text, i, ls, le, '~', 2):
+			case r == '_' && (i == ls || i+size >= le || !isWordRune(prevRune(text, i)) || !isWordRune(nextRune(text, i+size))):
+			case unicode.IsSpace(r):
+				space = true
+			default:
+				write(text[i : i+size])
+			}
+			i += size
+		}
+		if i < to { // the line's end
+			space = true
+			i++
+		}
 	}
 	if space && b.Len() > 0 {
 		b.WriteByte(' ')
 	}
+}
+
+// mdLine is what writeClean needs to know of the line text[start:end].
+type mdLine struct {
+	content int  // where its text starts after its block marks: up to 3 spaces, quotes' ">", a "* " bullet, a heading's "#"s
+	closing int  // where a heading's closing "#"s start (end when none)
+	table   bool // a row of a table: its pipes are no text
+	rule    bool // a table's rule ("|---|:--:|"), or a thematic break of "*"s: no text at all
+}
+
+func mdLineAt(text string, start, end int) mdLine {
+	line := text[start:end]
+	l := mdLine{closing: end}
+	i := 0
+	for marks := true; marks; {
+		j := i
+		for j < len(line) && j-i < 3 && line[j] == ' ' {
+			j++
+		}
+		switch {
+		case j < len(line) && line[j] == '>':
+			i = j + 1
+		case j+1 < len(line) && line[j] == '*' && (line[j+1] == ' ' || line[j+1] == '\t'):
+			i = j + 2
+		default:
+			i, marks = j, false
+		}
+	}
+	if h := i; h < len(line) && line[h] == '#' {
+		for h < len(line) && line[h] == '#' {
+			h++
+		}
+		if h-i <= 6 && (h == len(line) || line[h] == ' ' || line[h] == '\t') {
+			i = h
+			// closing #s: a run at the end after a space
+			t := strings.TrimRight(line, " \t")
+			c := len(t)
+			for c > i && t[c-1] == '#' {
+				c--
+			}
+			if c < len(t) && (c == i || t[c-1] == ' ' || t[c-1] == '\t') {
+				l.closing = start + c
+			}
+		}
+	}
+	l.content = start + i
+	trimmed := strings.TrimSpace(line)
+	switch {
+	case isTableRule(trimmed):
+		l.rule, l.table = true, true
+	case isStarBreak(trimmed):
+		l.rule = true
+	case strings.Contains(trimmed, "|"):
+		l.table = strings.HasPrefix(trimmed, "|") || strings.HasSuffix(trimmed, "|") || nextLineIsRule(text, end) || inTable(text, start)
+	}
+	return l
+}
+
+// isTableRule: a table's delimiter row, "|---|:--:|" or "--- | ---".
+func isTableRule(t string) bool {
+	if !strings.Contains(t, "-") || !strings.Contains(t, "|") && !strings.Contains(t, ":") {
+		return false
+	}
+	return strings.Trim(t, "|-: \t") == ""
+}
+
+// isStarBreak: "***" or "* * *", a thematic break ("---" is a rule in the
+// reader too, and stays as its dashes).
+func isStarBreak(t string) bool {
+	return strings.Count(t, "*") >= 3 && strings.Trim(t, "* \t") == ""
+}
+
+func nextLineIsRule(text string, end int) bool {
+	if end >= len(text) {
+		return false
+	}
+	next := text[end+1:]
+	if k := strings.IndexByte(next, '\n'); k >= 0 {
+		next = next[:k]
+	}
+	return isTableRule(strings.TrimSpace(next))
+}
+
+// inTable: the block holding the line at start (back to a blank line, at
+// most 64 lines or 8 KB) has a table's rule before it.
+func inTable(text string, start int) bool {
+	for n, from := 0, start; start > 0 && n < 64 && from-start < 8<<10; n++ {
+		prev := strings.LastIndexByte(text[:start-1], '\n') + 1
+		t := strings.TrimSpace(text[prev : start-1])
+		if t == "" {
+			return false
+		}
+		if isTableRule(t) {
+			return true
+		}
+		start = prev
+	}
+	return false
+}
+
+// opensLink: the "[" at i opens a link's text, "[text](" or "[text][",
+// closed on its line by a "]" with no "[" between.
+func opensLink(text string, i, le int) bool {
+	for j := i + 1; j < le && j-i < 1000; j++ {
+		switch text[j] {
+		case '[':
+			return false
+		case '\\':
+			j++
+		case ']':
+			return j+1 < le && (text[j+1] == '(' || text[j+1] == '[')
+		}
+	}
+	return false
+}
+
+// emphasis: the run of c holding i (of length want, or any when 0) marks
+// emphasis, as CommonMark's flanking rule has it: it is not between
+// spaces (or a line's ends) on both sides, as "2 * 3" is, and its line
+// has another such run to pair with ("2*3 = 6" has none).
+func emphasis(text string, i, ls, le int, c byte, want int) bool {
+	a, z := runAt(text, i, ls, le, c)
+	if !flanking(text, a, z, ls, le, want) {
+		return false
+	}
+	for j := ls; j < le; {
+		if j == a {
+			j = z // its own run
+			continue
+		}
+		if text[j] != c {
+			j++
+			continue
+		}
+		ja, jz := runAt(text, j, ls, le, c)
+		if flanking(text, ja, jz, ls, le, want) {
+			return true
+		}
+		j = jz
+	}
+	return false
+}
+
+// runAt is the run of c in text[ls:le] holding i.
+func runAt(text string, i, ls, le int, c byte) (int, int) {
+	a, z := i, i
+	for a > ls && text[a-1] == c {
+		a--
+	}
+	for z < le && text[z] == c {
+		z++
+	}
+	return a, z
+}
+
+func flanking(text string, a, z, ls, le, want int) bool {
+	if want > 0 && z-a != want {
+		return false
+	}
+	before := a == ls || unicode.IsSpace(prevRune(text, a))
+	after := z == le || unicode.IsSpace(nextRune(text, z))
+	return !(before && after)
 }
 
 // sameLower tells whether strings.ToLower(a) == strings.ToLower(b),
@@ -202,7 +398,7 @@ func excerpt(text string, spans []span) string {
 			rel = append(rel, span{s.start - from, min(s.end, to) - from})
 		}
 	}
-	out := mark(text[from:to], rel)
+	out := markIn(text, from, to, rel)
 	if from > 0 {
 		out = "…" + out
 	}
@@ -218,7 +414,7 @@ func lead(text string) string {
 	if to > snippetLen {
 		to = wordEnd(text, snippetLen)
 	}
-	out := mark(text[:to], nil)
+	out := markIn(text, 0, to, nil)
 	if to < len(text) {
 		out += "…"
 	}

@@ -1,0 +1,79 @@
+package index
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Markdown's marks are dropped from a snippet, and the same characters
+// used as text are kept: a snippet quoted as text says what the piece
+// says (a helper's report: "rates > 5%" read "rates 5%", "C#" "C",
+// "2 * 3" "2 3", "price|cost" "pricecost").
+func TestSnippetTextKeepsWhatIsText(t *testing.T) {
+	for _, c := range []struct{ md, want string }{
+		{"Inflation fell when rates > 5% and growth < 2%, i.e. 2 * 3 = 6; the C# team used C++ and a #hashtag; A -> B.",
+			"Inflation fell when rates > 5% and growth < 2%, i.e. 2 * 3 = 6; the C# team used C++ and a #hashtag; A -> B."},
+		{"See issue#42 and price|cost, [sic], ~5%, 2*3 = 6.", "See issue#42 and price|cost, [sic], ~5%, 2*3 = 6."},
+		{"a*b*c", "abc"},
+		{"x**y", "x**y"},
+		{"[[Note B|shown text]]", "[[Note B|shown text]]"},
+		{"## A heading ##\n\nText under it.", "A heading Text under it."},
+		{"# C# in #1 place", "C# in #1 place"},
+		{"> A quote\n> > nested > still", "A quote nested > still"},
+		{"* a bullet with **bold** and *em* and _under_ and ~~struck~~ text", "a bullet with bold and em and under and struck text"},
+		{"A [link](https://x.example/a) and [ref][r] and [collapsed][] here.", "A link and ref and collapsed here."},
+		{"| a | b |\n|---|:--:|\n| 1 | 2 |", "a b 1 2"},
+		{"x | y\n--- | ---\n1 | 2\n3 | 4", "x y 1 2 3 4"},
+		{"Before\n\n***\n\nAfter", "Before After"},
+		{"An \\[image: A map\\] and 5\\$ and `code` here.", "An [image: A map] and 5$ and code here."},
+	} {
+		if got := mark(c.md, nil); got != c.want {
+			t.Errorf("%q:\n got %q\nwant %q", c.md, got, c.want)
+		}
+	}
+	// A window in the middle of a table's row knows the row is a table's;
+	// one in the middle of a line knows it is not at a line's start.
+	text := "| first | second |\n|---|---|\n| alpha | beta |\nThe C# team > others"
+	from := strings.Index(text, "alpha")
+	if got := markIn(text, from, len(text), nil); got != "alpha beta The C# team > others" {
+		t.Errorf("window: %q", got)
+	}
+	from = strings.Index(text, "# team")
+	if got := markIn(text, from, len(text), nil); got != "# team > others" {
+		t.Errorf("window from a # in a line: %q", got)
+	}
+}
+
+// Any text and window: no panic, one line, valid UTF-8 from valid UTF-8,
+// nothing longer than the window.
+func FuzzSnippetClean(f *testing.F) {
+	for _, s := range []string{"| a | b |\n|---|---|\n| 1 | 2 |", "## h ##\n> q *e* ~~s~~ [l](u) [r][x] \\[i\\]", "*", "a\\", "[x](", "\n\n|"} {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, text string, from, to int) {
+		if len(text) > 4096 {
+			return
+		}
+		from, to = min(max(from, 0), len(text)), min(max(to, 0), len(text))
+		if from > to {
+			from, to = to, from
+		}
+		for from > 0 && from < len(text) && !utf8.RuneStart(text[from]) {
+			from--
+		}
+		for to < len(text) && !utf8.RuneStart(text[to]) {
+			to++
+		}
+		got := markIn(text, from, to, nil)
+		if strings.ContainsAny(got, "\n\r") {
+			t.Errorf("%q [%d:%d] → %q: more than one line", text, from, to, got)
+		}
+		if len(got) > to-from {
+			t.Errorf("%q [%d:%d] → %q: longer than the window", text, from, to, got)
+		}
+		if utf8.ValidString(text) && !utf8.ValidString(got) {
+			t.Errorf("%q [%d:%d] → %q: invalid UTF-8", text, from, to, got)
+		}
+	})
+}
