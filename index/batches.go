@@ -274,15 +274,12 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 		p.b.readFatal[r.path] = true
 	}
 	p.done++
-	counted := indexed
-	if indexed && e.MTime == racyMTime {
-		// a racy file is read again by a second round (build.go): it
-		// counts once
-		counted = !p.b.racyIndexed[r.path]
-		if p.b.racyIndexed == nil {
-			p.b.racyIndexed = map[string]bool{}
+	counted := indexed && !p.b.racyRead[r.path] // a second round's read of a racy file counts once
+	if e.MTime == racyMTime {
+		if p.b.racyRead == nil {
+			p.b.racyRead = map[string]bool{}
 		}
-		p.b.racyIndexed[r.path] = true
+		p.b.racyRead[r.path] = p.b.racyRead[r.path] || indexed
 	}
 	if counted {
 		p.b.stats.Indexed++

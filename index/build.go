@@ -36,10 +36,13 @@ type build struct {
 	// readFatal are the files this build read and found unusable: they
 	// own no ID when it plans again (owners)
 	readFatal map[string]bool
-	// racyIndexed are the files read within RacyWindow of a change and
-	// indexed: a second round reads them again, and stats count them
-	// once ("2 indexed" for one file beside an unusable one)
-	racyIndexed map[string]bool
+	// racyRead are the files this build read within RacyWindow of a
+	// change (true: and indexed): a second round takes them as read, not
+	// to read them again (the next open does), and counts them once (a
+	// helper's report: eight large files beside an unusable one were read
+	// twice, "8 pieces (16 indexed, … 19.4 MB)", when the first round
+	// took over RacyWindow)
+	racyRead map[string]bool
 	// sketches holds the sketches of the pieces indexed (copies.go), on
 	// disk, from the first; nil in memory, or if it could not be made
 	sketches *sketchSpill

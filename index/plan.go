@@ -211,6 +211,11 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 				}
 			} else {
 				st.unchanged = e.MTime == f.ModTime.UnixNano() && e.CTime == f.CTime
+				if _, read := b.racyRead[f.Path]; read && e.MTime == racyMTime {
+					// read by this build's first round, from this scan:
+					// as it was then (the next open reads it again)
+					st.unchanged = true
+				}
 			}
 		}
 		states[i] = st
