@@ -13,8 +13,11 @@ import (
 // control characters instead of obeying them. It removes ANSI escape sequences
 // (CSI, OSC — clipboard writes, hyperlinks, title changes — DCS, ...), every
 // other C0 and C1 control except tab and newline, DEL, the bidirectional
-// override and isolate characters used to disguise text, and the private-use
-// runes folio itself uses to mark search matches. Carriage returns are
+// override and isolate characters used to disguise text, the private-use
+// runes folio itself uses to mark search matches, and the characters that
+// show as nothing where they stand (ignorableAt: a soft hyphen, a
+// zero-width space inside a Latin word), which split a word for search
+// ("terr\u00adorism" was not found by terrorism). Carriage returns are
 // dropped (CRLF becomes LF). Invalid UTF-8 is replaced by U+FFFD. A
 // sequence cut off (an ESC ] or ESC P that never ends) loses only its
 // introducer: the text after it stays.
@@ -23,6 +26,9 @@ import (
 // CLI, JSON) is safe.
 func Sanitize(s string) string {
 	if isClean(s) {
+		if hasIgnorable(s) {
+			return dropIgnorable(s, false)
+		}
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
@@ -36,46 +42,183 @@ func Sanitize(s string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
+	if s = b.String(); hasIgnorable(s) {
+		return dropIgnorable(s, false)
+	}
+	return s
 }
 
 // SanitizeLine is Sanitize for one-line fields (titles, tags, outlets): tabs
 // and newlines become spaces and runs of spaces collapse.
 //
 // A line is also put in one Unicode form (NFC: "cafe" with a combining
-// accent is "café") and rid of the invisible characters that would make
-// two values look alike and differ (a zero-width space or word joiner, a
-// byte-order mark, a soft hyphen, tag characters): a tag spelt both ways
-// is one tag, not two identical-looking rows.
+// accent is "café"), rid of the characters that show as nothing
+// (ignorable, below; in a line also every zero-width space and
+// left-to-right or right-to-left mark), so that two values that look
+// alike are one (a tag spelt both ways is one tag, not two
+// identical-looking rows), and each character's combining marks are cut
+// to maxMarks (a name of 500 stacked accents drew over other rows).
 func SanitizeLine(s string) string {
 	s = Sanitize(s)
-	if strings.ContainsFunc(s, isInvisible) {
+	if hasIgnorable(s) {
 		// before the spaces collapse: "Middle \u200b East" is "Middle East",
 		// not "Middle  East" (a helper's report: two tags in folio stats)
-		s = strings.Map(func(r rune) rune {
-			if isInvisible(r) {
-				return -1
-			}
-			return r
-		}, s)
+		s = dropIgnorable(s, true)
 	}
 	s = strings.Join(strings.Fields(s), " ")
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	return s
+	return capMarks(s)
 }
 
-// isInvisible is a character that shows as nothing and joins nothing:
-// zero-width space, word joiner, byte-order mark (zero-width no-break
-// space), soft hyphen, and the tag characters. The zero-width joiner and
-// non-joiner stay: scripts and emoji need them.
+// maxMarks is the most combining marks a character of a one-line field
+// keeps: Vietnamese stacks two, Indic scripts and Tibetan a few.
+const maxMarks = 8
+
+// capMarks cuts each run of combining marks (Mn, Me) to maxMarks.
+func capMarks(s string) string {
+	run, over := 0, false
+	for _, r := range s {
+		if r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Me) {
+			if run++; run > maxMarks {
+				over = true
+				break
+			}
+		} else {
+			run = 0
+		}
+	}
+	if !over {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	run = 0
+	for _, r := range s {
+		if r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Me) {
+			if run++; run > maxMarks {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isInvisible is a character that shows as nothing wherever it stands
+// (Unicode's default ignorable code points that no script needs): the
+// soft hyphen, the word joiner and the invisible operators after it, the
+// byte-order mark, the combining grapheme joiner, Hangul's fillers used
+// alone, Khmer's inherent vowels, the interlinear annotation marks, the
+// shorthand and musical format characters, the tag characters and the
+// unassigned rest of their block. (The zero-width space, joiners,
+// direction marks and variation selectors are ignorable by their place:
+// ignorableAt.)
 func isInvisible(r rune) bool {
-	switch r {
-	case 0x200b, 0x2060, 0xfeff, 0xad:
+	switch {
+	case r == 0xad, r == 0x34f, r == 0x3164, r == 0xffa0, r == 0xfeff,
+		r == 0x17b4, r == 0x17b5,
+		r >= 0x2060 && r <= 0x206f,
+		r >= 0xfff0 && r <= 0xfffb,
+		r >= 0x1bca0 && r <= 0x1bca3,
+		r >= 0x1d173 && r <= 0x1d17a,
+		r >= 0xe0000 && r <= 0xe00ff,
+		r >= 0xe01f0 && r <= 0xe0fff:
 		return true
 	}
-	return r >= 0xe0000 && r <= 0xe007f
+	return false
+}
+
+// isContextual is a character that shows as nothing and matters in some
+// places only: the zero-width space (a word break in Thai or Khmer), the
+// joiners (Persian, Indic scripts, emoji), the direction marks (right-to-
+// left text), the variation selectors (emoji, CJK, Mongolian's), Hangul's
+// leading fillers (old syllables).
+func isContextual(r rune) bool {
+	return r >= 0x200b && r <= 0x200f || r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef ||
+		r >= 0x180b && r <= 0x180f || r == 0x115f || r == 0x1160
+}
+
+func hasIgnorable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xc2 { // a character from U+0080
+			return strings.ContainsFunc(s[i:], func(r rune) bool { return isInvisible(r) || isContextual(r) })
+		}
+	}
+	return false
+}
+
+// ignorableAt reports whether r, between prev and next (0 at an end),
+// shows as nothing there and changes nothing: always for isInvisible;
+// in a word of an alphabet that needs none of them (Latin, Greek,
+// Cyrillic, and digits), a contextual one ("terr\u00adorism",
+// "Jane\u200c Doe" in a line); a variation selector after such a letter
+// (not a keycap's digit); Hangul's leading filler not before a jamo. In a
+// line (line), every zero-width space and direction mark too.
+func ignorableAt(prev, r, next rune, line bool) bool {
+	switch {
+	case isInvisible(r):
+		return true
+	case !isContextual(r):
+		return false
+	case r == 0x115f || r == 0x1160:
+		return !(next >= 0x1100 && next <= 0x11ff)
+	case line && (r == 0x200b || r == 0x200e || r == 0x200f):
+		return true
+	case r >= 0xfe00 && r <= 0xfe0f:
+		return plainAlphabet(prev) && unicode.IsLetter(prev) && next != 0x20e3
+	case r >= 0x180b && r <= 0x180f:
+		return !unicode.Is(unicode.Mongolian, prev)
+	case r >= 0xe0100:
+		return !unicode.Is(unicode.Han, prev)
+	}
+	// the zero-width space, joiners and direction marks
+	return (plainAlphabet(prev) || prev == 0 || unicode.IsSpace(prev)) && (plainAlphabet(next) || next == 0 || unicode.IsSpace(next))
+}
+
+// plainAlphabet: r is a letter, mark or digit of a script that joins
+// nothing and needs no mark to break or order its words, or ASCII.
+func plainAlphabet(r rune) bool {
+	if r < 0x80 {
+		return r > ' '
+	}
+	return unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) || r <= 0x36f && r >= 0x300
+}
+
+// dropIgnorable removes from s the characters ignorableAt says show as
+// nothing where they stand.
+func dropIgnorable(s string, line bool) string {
+	ign := func(r rune) bool { return isInvisible(r) || isContextual(r) }
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(0) // the last character kept
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !ign(r) {
+			b.WriteString(s[i : i+size])
+			prev, i = r, i+size
+			continue
+		}
+		// a run of them, between prev and the character after the run
+		end := len(s)
+		if k := strings.IndexFunc(s[i:], func(r rune) bool { return !ign(r) }); k >= 0 {
+			end = i + k
+		}
+		next := rune(0)
+		if end < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[end:])
+		}
+		for _, r := range s[i:end] {
+			if !ignorableAt(prev, r, next, line) {
+				b.WriteRune(r)
+			}
+		}
+		i = end
+	}
+	return b.String()
 }
 
 func isClean(s string) bool {

@@ -32,3 +32,47 @@ func TestCutOffSequenceKeepsTheText(t *testing.T) {
 		t.Errorf("title %q, body %q: want every word, no ESC", a.Title, a.Body)
 	}
 }
+
+// Characters that show as nothing make no second value of a field, and
+// split no word of a body; where a script needs them they stay (a
+// helper's report: "pol\u2062icy" was a second tag, "Jane\u200c Doe" a
+// second author of the same piece, "terr\u00adorism" was not found).
+func TestInvisiblesMakeNoSecondValue(t *testing.T) {
+	for _, in := range []string{
+		"pol\u2062icy", "pol\u2061icy", "pol\u034ficy", "poli\u17b4cy", "pol\ufff9icy", "pol\U0001d173icy",
+		"pol\u200dicy", "pol\u200cicy", "pol\u200eicy", "policy\u200f", "pol\ufe0ficy", "\u3164policy",
+		"pol\u115ficy", "pol\u180eicy", "pol\U000e0101icy", "pol\u00ad\u200b\u2060\ufeffi\u00adcy",
+	} {
+		if got := SanitizeLine(in); got != "policy" {
+			t.Errorf("SanitizeLine(%+q) = %+q, want policy", in, got)
+		}
+	}
+	if got := SanitizeLine("Jane\u200c Doe"); got != "Jane Doe" {
+		t.Errorf("%+q", got)
+	}
+	for _, keep := range []string{
+		"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", // Persian, a ZWNJ
+		"\U0001f468\u200d\U0001f469\u200d\U0001f467",       // an emoji family, ZWJs
+		"\u2764\ufe0f", "1\ufe0f\u20e3", // emoji presentation, a keycap
+		"\u845b\U000e0100",         // an ideographic variation
+		"\u1820\u180b",             // Mongolian, a free variation selector
+		"\u0915\u094d\u200d\u0937", // Devanagari, a half form's ZWJ
+	} {
+		if got := SanitizeLine(keep); got != keep {
+			t.Errorf("SanitizeLine(%+q) = %+q, want it as it is", keep, got)
+		}
+	}
+	body := "Counter-terr\u00adorism and Bundes\u00adregierung, counter\u200bterrorism, a \u200b between words.\nThai: \u0e20\u0e32\u0e29\u0e32\u200b\u0e44\u0e17\u0e22"
+	want := "Counter-terrorism and Bundesregierung, counterterrorism, a  between words.\nThai: \u0e20\u0e32\u0e29\u0e32\u200b\u0e44\u0e17\u0e22"
+	if got := Sanitize(body); got != want {
+		t.Errorf("Sanitize:\n got %+q\nwant %+q", got, want)
+	}
+	// stacked marks are cut in a line
+	if got := SanitizeLine("Zalgo" + strings.Repeat("\u0301", 500)); !strings.HasPrefix(got, "Zalg") || strings.Count(got, "\u0301") > maxMarks {
+		t.Errorf("500 marks: %+q", got)
+	}
+	// a long run of them is linear
+	if got := Sanitize(strings.Repeat("\u00ad", 1<<20) + "x"); got != "x" {
+		t.Errorf("a run of soft hyphens: %d bytes", len(got))
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // folio's query language, one parser for the TUI and the CLI:
@@ -92,7 +94,9 @@ const knownFields = "title, outlet, tag, author, kind"
 // not yet a mistake.
 func parseQuery(s string, typing bool) parsedQuery {
 	var pq parsedQuery
-	s = pq.clip(s)
+	// as the texts were (a pasted query held a right-to-left override
+	// or a soft hyphen the search box did not show: 0 hits, no note)
+	s = pq.clip(archive.Sanitize(s))
 	sc := queryScanner{
 		pq:            &pq,
 		rs:            []rune(s),
