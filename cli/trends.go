@@ -210,11 +210,23 @@ func (ts trendSet) label(i int) string {
 	return ts.Queries[i]
 }
 
+// csvCell is a query as a CSV header holds it: its controls escaped as
+// the table has them (a helper's report: an ESC reached the file, and
+// the terminal that printed it), and one a spreadsheet would take for a
+// formula (=, +, -, @ first) behind an apostrophe, as OWASP advises.
+func csvCell(s string) string {
+	s = termsafe.Escape(s)
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		s = "'" + s
+	}
+	return s
+}
+
 func (ts trendSet) writeCSV(w io.Writer, withShare bool) error {
 	cw := csv.NewWriter(w)
 	head := []string{"period", "dated_to", "all"}
 	for i := range ts.Queries {
-		q := ts.label(i)
+		q := csvCell(ts.label(i))
 		head = append(head, q)
 		if withShare {
 			head = append(head, q+" share")

@@ -17,6 +17,7 @@ import (
 
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/atomicfile"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // chartStyles are the series styles of a chart: the Okabe–Ito palette,
@@ -57,7 +58,9 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 	if share {
 		what = "share of pieces"
 	}
-	p.Title.Text = fmt.Sprintf("%s per %s: %s\narchive: %s", what, ts.By, strings.Join(quoted, ", "), ts.Archive)
+	// escaped, as the table has them: a control in the query or the
+	// folder's name made the SVG a file no XML reader takes
+	p.Title.Text = fmt.Sprintf("%s per %s: %s\narchive: %s", what, ts.By, termsafe.Escape(strings.Join(quoted, ", ")), termsafe.Escape(ts.Archive))
 	p.X.Label.Text = fmt.Sprintf("%s   (folio trends, run %s)", ts.By, ts.Run.UTC().Format("2006-01-02"))
 	p.Y.Label.Text = "pieces"
 	if share {
@@ -107,7 +110,7 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 			points.Radius = vg.Points(1.3)
 		}
 		p.Add(line, points)
-		p.Legend.Add(fmt.Sprintf("%s (%s)", quoted[i], pieces(t.Matched())), line, points)
+		p.Legend.Add(fmt.Sprintf("%s (%s)", termsafe.Escape(quoted[i]), pieces(t.Matched())), line, points)
 		for _, xy := range xys {
 			top = max(top, xy.Y)
 		}

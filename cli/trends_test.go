@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"github.com/folio-tui/folio/internal/testcorpus"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -215,6 +217,53 @@ func TestTrendsChartOfAnEmptyArchive(t *testing.T) {
 		_, errOut, code := run(t, "--archive", dir, "trends", "x", "--png", png, "--by", by)
 		if code == 0 || !strings.Contains(errOut, "the archive has no pieces to chart") || strings.Contains(errOut, "try --by") {
 			t.Errorf("--by %s (%d): %q", by, code, errOut)
+		}
+	}
+}
+
+// A query, or an archive folder's name, holding controls reaches neither
+// a CSV nor a chart raw: the CSV's header escapes them as the table does
+// (and puts an apostrophe before a formula's =), the SVG is XML (a
+// helper's report: an ESC and a C1 CSI in both, and an SVG no XML reader
+// took).
+func TestTrendsCSVAndChartEscapeNames(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "t\x1b]0;PWN\a\u009b2J\u202ex")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A\ndate: 2020-01-01\n---\nword here\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	q := "word\x1b]0;TQ\a\u202e"
+	svg := filepath.Join(root, "c.svg")
+	out, errOut, code := run(t, "--archive", dir, "trends", q, "=1+1", "--csv", "--svg", svg)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v\n%s", err, out)
+	}
+	if strings.ContainsAny(out, "\x1b\a\u009b\u202e") {
+		t.Errorf("a control in the CSV: %q", out)
+	}
+	if len(recs[0]) < 5 || !strings.HasPrefix(recs[0][3], "word") || recs[0][4] != "'=1+1" {
+		t.Errorf("header %q", recs[0])
+	}
+	data, err := os.ReadFile(svg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.ContainsAny(data, "\x1b\a") || bytes.Contains(data, []byte("\u009b")) {
+		t.Errorf("a control in the SVG")
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		if _, err := d.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("the SVG is not XML: %v", err)
 		}
 	}
 }
