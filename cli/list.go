@@ -90,7 +90,7 @@ are listed.`,
 				}
 				return writeJSON(env.Out, out)
 			}
-			return writeTable(env.Out, keep, l.all, width)
+			return writeTable(env.Out, keep, l.all, l.many, width)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array")
@@ -111,6 +111,8 @@ type listing struct {
 	// names: the whole archive's names of values one but for case (for
 	// folio stats: keptFromIndex's names, or the files' all)
 	names caseNames
+	// many: the archive names more than one author (rows name them)
+	many bool
 }
 
 // keptFromIndex reads what folio list prints and folio stats counts from
@@ -139,7 +141,7 @@ func keptFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(st
 		return l, false, nil
 	}
 	defer ix.Close()
-	l = listing{pieces: ix.Count(), probs: ix.Problems(), name: ix.Name()}
+	l = listing{pieces: ix.Count(), probs: ix.Problems(), name: ix.Name(), many: ix.ManyAuthors()}
 	if l.keep, ok = allPiecesOf(ctx, ix, q); !ok {
 		return l, false, nil
 	}
@@ -203,7 +205,7 @@ func keptFromFiles(env *Env, f filterFlags, stateOf func(string) *state.Store) (
 	if err != nil {
 		return listing{}, err
 	}
-	return listing{keep: keep, all: arch.Articles, pieces: len(arch.Articles), probs: probs, name: arch.Name}, nil
+	return listing{keep: keep, all: arch.Articles, pieces: len(arch.Articles), probs: probs, name: arch.Name, many: archive.ManyAuthors(arch.Articles)}, nil
 }
 
 // writeJSON writes v as indented JSON, safe on a terminal: encoding/json

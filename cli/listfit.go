@@ -30,10 +30,9 @@ func termWidth(w io.Writer) int {
 }
 
 // listColumns are the cells of one row of folio list, each made safe for
-// the terminal: date, byline (when the pieces have several authors),
+// the terminal: date, byline (when the archive has several authors: many),
 // outlet, title, tags and id.
-func listColumns(as []archive.Article) [][]string {
-	many := archive.ManyAuthors(as)
+func listColumns(as []archive.Article, many bool) [][]string {
 	rows := make([][]string, 0, len(as))
 	for _, a := range as {
 		row := []string{a.Date.String()}
@@ -59,8 +58,8 @@ const minTitle = 24
 // needed to open a piece, ends the line; an id too long to leave the title
 // minTitle cells is cut to a prefix no other id of all (the whole archive)
 // starts with, then "…": `folio show` and `cite` take that prefix.
-func writeTable(w io.Writer, as, all []archive.Article, width int) error {
-	rows := listColumns(as)
+func writeTable(w io.Writer, as, all []archive.Article, many bool, width int) error {
+	rows := listColumns(as, many)
 	if len(rows) == 0 {
 		return nil
 	}

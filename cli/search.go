@@ -63,7 +63,7 @@ Exits 0 whether or not anything matched.`,
 			// the notes of the results printed last: a cached search's
 			// output may be dropped for a fresh one
 			var notes bytes.Buffer
-			write := func(w io.Writer, res index.Results) error {
+			write := func(w io.Writer, res index.Results, many bool) error {
 				if f.asJSON {
 					return writeJSON(w, searchJSON(res))
 				}
@@ -73,7 +73,7 @@ Exits 0 whether or not anything matched.`,
 				if !f.wide {
 					width = termWidth(env.Out)
 				}
-				printResults(w, res, colour(env.Out), width)
+				printResults(w, res, many, colour(env.Out), width)
 				return nil
 			}
 			defer func() { _, _ = env.Err.Write(notes.Bytes()) }()
@@ -97,7 +97,7 @@ Exits 0 whether or not anything matched.`,
 			if err != nil {
 				return err
 			}
-			err = write(env.Out, res)
+			err = write(env.Out, res, ix.ManyAuthors())
 			cutNote(ix.Problems())
 			return err
 		},
@@ -226,20 +226,16 @@ func searchJSON(res index.Results) resultsJSON {
 }
 
 // printResults writes res for reading: each hit's date, byline (when the
-// hits have several authors), outlet and title, its id, and a snippet.
-// With width > 0 (a terminal) each line is cut to width cells with "…".
-func printResults(w io.Writer, res index.Results, styled bool, width int) {
+// archive has several authors: many), outlet and title, its id, and a
+// snippet. With width > 0 (a terminal) each line is cut to width cells
+// with "…".
+func printResults(w io.Writer, res index.Results, many, styled bool, width int) {
 	fit := func(s string) string {
 		if width <= 0 {
 			return s
 		}
 		return ansi.Truncate(s, width, "…")
 	}
-	byAuthor := make([]archive.Article, len(res.Hits))
-	for i, h := range res.Hits {
-		byAuthor[i].Authors = h.Authors
-	}
-	many := archive.ManyAuthors(byAuthor)
 	marks := plainMarks
 	bold, dim, reset := "", "", ""
 	if styled {
@@ -351,7 +347,7 @@ func buildNote(w io.Writer) index.Progress {
 // The collector runs a quarter as often meanwhile (unless GOGC is set): the
 // process allocates a few megabytes and exits, and a search of 10k pieces
 // took 36.5 instead of 39 ms (medians of 15 runs).
-func (e *Env) searchCached(ctx context.Context, q index.Query, write func(io.Writer, index.Results) error) ([]byte, []archive.Problem, bool) {
+func (e *Env) searchCached(ctx context.Context, q index.Query, write func(io.Writer, index.Results, bool) error) ([]byte, []archive.Problem, bool) {
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
@@ -371,7 +367,7 @@ func (e *Env) searchCached(ctx context.Context, q index.Query, write func(io.Wri
 	go func() {
 		res, err := ix.Search(ctx, q)
 		if err == nil {
-			err = write(&out, res)
+			err = write(&out, res, ix.ManyAuthors())
 		}
 		printed <- err
 	}()

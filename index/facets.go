@@ -399,6 +399,18 @@ func (ix *Index) AllFacets() Facets {
 	return ix.facetTerms.mergeCases(ix.allFacets)
 }
 
+// ManyAuthors reports whether the index names more than one author (in
+// any case, one): the CLI's rows name their authors then, on every page
+// of every search alike, as the reader's do.
+func (ix *Index) ManyAuthors() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if len(ix.allFacets.Authors) < 2 {
+		return false
+	}
+	return len(ix.facetTerms.mergeCases(Facets{Authors: ix.allFacets.Authors}).Authors) > 1
+}
+
 // facetSearches count the facets of a search. Those of fields without a
 // filter are counted by the main search (a search of their own would
 // evaluate the query twice: measured slower for phrases), into counter.
