@@ -230,7 +230,7 @@ func byPath(a, b FileInfo) int { return strings.Compare(a.Path, b.Path) }
 
 // scanFS is Scan on any fs.FS: a walk, then the stats on several goroutines.
 func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
-	var paths []string
+	var paths, links []string
 	var probs []Problem
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -252,12 +252,29 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 			}
 			return nil
 		}
-		if d.IsDir() || !IsArticlePath(name) {
+		link := d.Type()&fs.ModeSymlink != 0
+		switch {
+		case d.IsDir():
 			return nil
+		case link && !IsArticlePath(name):
+			links = append(links, p) // perhaps to a folder: said
+			return nil
+		case !IsArticlePath(name):
+			return nil
+		case link:
+			if in := inFS(fsys, p); in != "" {
+				probs = append(probs, linkedInArchive(p, in))
+				return nil
+			}
 		}
 		paths = append(paths, p)
 		return nil
 	})
+	for _, p := range links {
+		if st, err := fs.Stat(fsys, p); err == nil && st.IsDir() {
+			probs = append(probs, linkedFolder(p))
+		}
+	}
 	infos := make([]fileStat, len(paths))
 	const workers = 4 // stats wait on the kernel more than on a core
 	chunk := (len(paths) + workers - 1) / workers
@@ -288,6 +305,7 @@ type fileStat struct {
 	modTime time.Time
 	ctime   int64 // UnixNano, 0 when unknown
 	regular bool
+	folder  bool   // a link to a folder (a folder itself is never stated as a file)
 	special string // "a named pipe", "a device", "a socket"; "" for a file or a folder
 	err     error
 }
@@ -300,6 +318,9 @@ func (st fileStat) file(p string) (f FileInfo, prob *Problem, ok bool) {
 	switch {
 	case st.err != nil:
 		prob := cannotRead(p, st.err)
+		return f, &prob, false
+	case st.folder:
+		prob := linkedFolder(p)
 		return f, &prob, false
 	case st.regular:
 		return FileInfo{Path: p, Size: st.size, ModTime: st.modTime, CTime: st.ctime}, nil, true
@@ -314,6 +335,13 @@ func (st fileStat) file(p string) (f FileInfo, prob *Problem, ok bool) {
 // not a file: never read.
 func specialFile(p, what string) Problem {
 	return Problem{Path: p, Msg: "not a regular file (" + what + "): not read", Fatal: true}
+}
+
+// linkedFolder is the note on a link to a folder, which the scan does not
+// follow (a link may make a loop, or count a folder's pieces twice): a
+// helper's report found them passed over with no word.
+func linkedFolder(p string) Problem {
+	return Problem{Path: p, Msg: "a link to a folder: not followed (move or copy the folder into the archive to read it)"}
 }
 
 // specialKind names a mode that is neither a regular file nor a folder.
@@ -335,7 +363,37 @@ func statFS(fsys fs.FS, p string) fileStat {
 	if err != nil {
 		return fileStat{err: err}
 	}
-	return fileStat{size: info.Size(), modTime: info.ModTime(), ctime: changeTime(info), regular: info.Mode().IsRegular(), special: specialKind(info.Mode())}
+	return fileStat{size: info.Size(), modTime: info.ModTime(), ctime: changeTime(info), regular: info.Mode().IsRegular(), folder: info.IsDir(), special: specialKind(info.Mode())}
+}
+
+// inFS is the path in fsys of the article the link at p leads to, when
+// its target is written relative and stays inside fsys, in no place the
+// scan passes over ("" otherwise: a scan of a real folder on Unix
+// resolves every link, inArchive).
+func inFS(fsys fs.FS, p string) string {
+	target, err := fs.ReadLink(fsys, p)
+	if err != nil || target == "" || strings.HasPrefix(target, "/") {
+		return ""
+	}
+	in := path.Join(path.Dir(p), target)
+	if !fs.ValidPath(in) || in == "." || !IsArticlePath(in) {
+		return ""
+	}
+	for part := range strings.SplitSeq(in, "/") {
+		if Passed(part) {
+			return ""
+		}
+	}
+	if st, err := fs.Lstat(fsys, in); err != nil || !st.Mode().IsRegular() {
+		return "" // gone, or a link again: read through this one
+	}
+	return in
+}
+
+// linkedInArchive is the note on a link to an article of the archive (in):
+// the article is read there, not a second time.
+func linkedInArchive(p, in string) Problem {
+	return Problem{Path: p, Msg: "a link to " + in + ", which is in the archive: read there, not twice"}
 }
 
 // statPath stats p under the folder root.

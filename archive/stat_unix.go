@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -109,6 +110,37 @@ type statter struct {
 	since  time.Time // when the scan started
 	kept   map[string]*memoFolder
 	reused int
+	// realRoot is root with its links resolved, made at the first link
+	// to an article (inArchive)
+	realRoot string
+}
+
+// inArchive is the path in the archive of the article the link at p
+// (relative to root) leads to, as the scan finds it ("" when it leads
+// elsewhere, or to a hidden or passed-over place the scan does not enter).
+func (s *statter) inArchive(p string) string {
+	if s.realRoot == "" {
+		r, err := filepath.EvalSymlinks(s.root)
+		if err != nil {
+			return ""
+		}
+		s.realRoot = r
+	}
+	target, err := filepath.EvalSymlinks(filepath.Join(s.root, filepath.FromSlash(p)))
+	if err != nil || !IsArticlePath(target) {
+		return ""
+	}
+	rel, err := filepath.Rel(s.realRoot, target)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return ""
+	}
+	rel = filepath.ToSlash(rel)
+	for part := range strings.SplitSeq(rel, "/") {
+		if Passed(part) {
+			return ""
+		}
+	}
+	return rel
 }
 
 // partMin is the minimum number of articles in a part of a folder's
@@ -186,7 +218,7 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 	var subs []string
 	unsure := false
 	err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
-		if Passed(name) || typ != dirents.Dir && typ != dirents.Unknown && !IsArticlePath(string(name)) {
+		if Passed(name) || typ == dirents.Other && !IsArticlePath(string(name)) {
 			return // hidden, or not an article
 		}
 		if typ == dirents.Unknown {
@@ -196,6 +228,23 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 				unsure = true // a folder taken for a file: not to be remembered
 			} else if st.Mode&unix.S_IFMT == unix.S_IFDIR {
 				typ = dirents.Dir
+			} else if st.Mode&unix.S_IFMT == unix.S_IFLNK {
+				typ = dirents.Link
+			}
+		}
+		if typ == dirents.Link && !IsArticlePath(string(name)) {
+			// perhaps a link to a folder, which is not followed: stat
+			// says, at every scan (the memo keeps its name)
+			names.add(name)
+			return
+		}
+		if typ == dirents.Link {
+			if in := s.inArchive(prefix + string(name)); in != "" {
+				// read where it is, not twice (a helper's report: a
+				// folder of links by topic counted every piece twice)
+				s.probs = append(s.probs, linkedInArchive(prefix+string(name), in))
+				unsure = true // its note is made by listing: not remembered
+				return
 			}
 		}
 		if typ == dirents.Dir {
@@ -252,6 +301,7 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 				modTime: time.Unix(int64(st.Mtim.Sec), int64(st.Mtim.Nsec)),
 				ctime:   unix.TimespecToNsec(st.Ctim),
 				regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
+				folder:  st.Mode&unix.S_IFMT == unix.S_IFDIR,
 			}
 			switch st.Mode & unix.S_IFMT {
 			case unix.S_IFIFO:
@@ -263,6 +313,11 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 			}
 		}
 		switch {
+		case info.folder:
+			s.probs = append(s.probs, linkedFolder(string(s.path)))
+		case !IsArticlePath(string(name)):
+			// a link (listed to be told from a link to a folder) to
+			// anything else, or to nothing: not an article
 		case info.err != nil:
 			s.probs = append(s.probs, cannotRead(string(s.path), info.err))
 		case info.regular && !utf8.Valid(s.path):

@@ -154,7 +154,7 @@ func subfolders(p string, buf []byte, add func(sub string)) error {
 	}
 	defer f.Close()
 	return dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
-		if typ == dirents.Other || archive.Passed(name) {
+		if typ == dirents.Other || typ == dirents.Link || archive.Passed(name) {
 			return
 		}
 		sub := filepath.Join(p, string(name))

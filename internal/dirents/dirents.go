@@ -14,9 +14,10 @@ import (
 type Type uint8
 
 const (
-	Other   Type = iota // a file, a link, a device...
+	Other   Type = iota // a file, a device...
 	Dir                 // a folder (not a link to one)
 	Unknown             // the file system does not say
+	Link                // a symbolic link
 )
 
 // Read calls yield with the name and type of every entry of the open
@@ -34,8 +35,11 @@ func readPortable(f *os.File, yield func(name []byte, typ Type)) error {
 	entries, err := f.ReadDir(-1)
 	for _, e := range entries {
 		typ := Other
-		if e.Type()&fs.ModeDir != 0 {
+		switch {
+		case e.Type()&fs.ModeDir != 0:
 			typ = Dir
+		case e.Type()&fs.ModeSymlink != 0:
+			typ = Link
 		}
 		yield([]byte(e.Name()), typ)
 	}

@@ -42,6 +42,8 @@ func read(f *os.File, buf []byte, yield func(name []byte, typ Type)) error {
 					typ = Dir
 				case unix.DT_UNKNOWN:
 					typ = Unknown
+				case unix.DT_LNK:
+					typ = Link
 				}
 				yield(name, typ)
 			}
