@@ -12,7 +12,7 @@ import (
 // TestRenameMergesWithOtherFolios: a rename is a change like the others,
 // applied at Save to the file as it is then: another folio's mark of
 // the piece meanwhile moves with it, a piece whose new ID already has a
-// state keeps its own, and the visits follow.
+// state is given the old one's too, and the visits follow.
 func TestRenameMergesWithOtherFolios(t *testing.T) {
 	dir := t.TempDir()
 	a, _ := Open("/arch", dir)
@@ -43,8 +43,8 @@ func TestRenameMergesWithOtherFolios(t *testing.T) {
 	if got := c.Get("new"); !got.Read || !got.LastOpened.Equal(at) {
 		t.Errorf("moved: %+v", got)
 	}
-	if got := c.Get("taken-old"); !got.Starred {
-		t.Errorf("a piece whose new ID has a state keeps its own: %+v", got)
+	if got, old := c.Get("taken-new"), c.Get("taken-old"); !got.Starred || old != (Piece{}) {
+		t.Errorf("a piece whose new ID has a state: %+v, the old ID %+v", got, old)
 	}
 	if h := c.History(); len(h) != 1 || h[0].ID != "new" {
 		t.Errorf("history: %+v", h)
@@ -131,5 +131,52 @@ func TestCorruptFileOfALongNameIsSetAside(t *testing.T) {
 	}
 	if _, err := OpenQuotes(name, dir); err == nil || !strings.Contains(err.Error(), "was corrupt") {
 		t.Errorf("opening: %v", err) // (a hang is the test binary's timeout)
+	}
+}
+
+// A change this folio has not saved yet, to a piece another folio then
+// renamed (and moved the saved state of): this folio's own Rename takes
+// it to the new ID, whether or not it took the other's save in first (a
+// helper's report: the star was written under the old ID, lost).
+func TestRenameCarriesUnsavedChanges(t *testing.T) {
+	for _, reloaded := range []bool{false, true} {
+		dir := t.TempDir()
+		first, _ := Open("/arch", dir)
+		first.ToggleRead("old")
+		if err := first.Save(); err != nil {
+			t.Fatal(err)
+		}
+		reader, _ := Open("/arch", dir)
+		reader.SetStarred("old", true) // unsaved
+		reader.RecordOpen("old", time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+		cli, _ := Open("/arch", dir)
+		cli.Rename("old", "new")
+		if err := cli.Save(); err != nil {
+			t.Fatal(err)
+		}
+		if reloaded {
+			if _, err := reader.Reload(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !reader.Rename("old", "new") {
+			t.Errorf("reloaded %v: nothing to follow", reloaded)
+		}
+		if got := reader.Get("new"); !got.Read || !got.Starred || reader.Get("old") != (Piece{}) {
+			t.Errorf("reloaded %v: in memory new %+v, old %+v", reloaded, got, reader.Get("old"))
+		}
+		if err := reader.Save(); err != nil {
+			t.Fatal(err)
+		}
+		c, _ := Open("/arch", dir)
+		if got := c.Get("new"); !got.Read || !got.Starred || got.LastOpened.IsZero() {
+			t.Errorf("reloaded %v: saved new %+v", reloaded, got)
+		}
+		if got := c.Get("old"); got != (Piece{}) {
+			t.Errorf("reloaded %v: the old ID keeps %+v", reloaded, got)
+		}
+		if h := c.History(); len(h) != 1 || h[0].ID != "new" {
+			t.Errorf("reloaded %v: history %+v", reloaded, h)
+		}
 	}
 }

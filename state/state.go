@@ -171,7 +171,10 @@ func (o op) apply(pieces map[string]Piece) Piece {
 	p := pieces[o.id]
 	switch o.field {
 	case fieldMoved:
-		if _, taken := pieces[o.to]; !taken && p != (Piece{}) {
+		if p != (Piece{}) {
+			if q, taken := pieces[o.to]; taken {
+				p = mergePieces(q, p)
+			}
 			pieces[o.to] = p
 			delete(pieces, o.id)
 		}
@@ -467,11 +470,14 @@ func (s *Store) RecordOpen(id string, t time.Time) {
 
 // Rename gives the state of the piece whose ID was from (read, starred,
 // position, last opened) and its visits in the history to the piece to:
-// the same piece, its file renamed or moved (index.Stats.Renamed). A
-// piece to that has a state of its own keeps it, and from keeps its
-// own. Like every change, it is applied again at Save to the file as it
-// is then. It reports whether there was anything to give: a rename
-// followed already is nothing.
+// the same piece, its file renamed or moved (index.Stats.Renamed). When
+// to has a state already, the two are one (mergePieces): another folio
+// may have moved the piece's state while this one held a change of it
+// not yet saved, or saved it under the old ID just after (a helper's
+// report: a star made just before its file moved was lost). Like every
+// change, it is applied again at Save to the file as it is then. It
+// reports whether there was anything to give: a rename followed already
+// is nothing.
 func (s *Store) Rename(from, to string) bool {
 	if from == to || from == "" || to == "" {
 		return false
@@ -479,9 +485,6 @@ func (s *Store) Rename(from, to string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	o := op{id: from, field: fieldMoved, to: to}
-	if _, taken := s.pieces[to]; taken {
-		return false
-	}
 	visited := func(v Visit) bool { return v.ID == from }
 	if _, has := s.pieces[from]; !has && !slices.ContainsFunc(s.history, visited) && !slices.ContainsFunc(s.newVisits, visited) {
 		return false
@@ -491,6 +494,22 @@ func (s *Store) Rename(from, to string) bool {
 	o.moveVisits(s.history)
 	o.moveVisits(s.newVisits)
 	return true
+}
+
+// mergePieces is the state of a piece that had two IDs (Rename): read or
+// starred under either, its place under the new one unless it has none,
+// and the later opening.
+func mergePieces(to, from Piece) Piece {
+	p := to
+	p.Read = to.Read || from.Read
+	p.Starred = to.Starred || from.Starred
+	if p.Position == 0 {
+		p.Position = from.Position
+	}
+	if from.LastOpened.After(p.LastOpened) {
+		p.LastOpened = from.LastOpened
+	}
+	return p
 }
 
 // moveVisits gives the visits of the piece a fieldMoved op moves to its
@@ -583,6 +602,14 @@ func (s *Store) Save() error {
 // changed is true when the state differs from what the store held).
 func (s *Store) Reload() (changed bool, err error) {
 	return s.sync()
+}
+
+// Unsaved reports whether the store holds changes no Save has written
+// yet (a Save that failed keeps them for the next).
+func (s *Store) Unsaved() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.pending) > 0 || len(s.newVisits) > 0
 }
 
 // saveWriting, when set (by tests), is called by a Save once it has copied
@@ -719,9 +746,6 @@ func (s *Store) write(ops []op, visits []Visit) (*file, error) {
 	}
 	for _, o := range ops {
 		if o.field == fieldMoved {
-			if _, taken := disk.Pieces[o.to]; taken {
-				continue
-			}
 			o.moveVisits(disk.History)
 		}
 		o.apply(disk.Pieces)

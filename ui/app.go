@@ -422,11 +422,8 @@ func Run(ctx context.Context, opts Options) error {
 	if qerr := saveQuotesOnExit(final); qerr != nil {
 		exitErrs = append(exitErrs, fmt.Errorf("quotes not saved: %w", qerr))
 	}
-	if serr := saveOnExit(final); serr != nil {
-		// Said at exit only when the interface did not say it already.
-		if m, ok := final.(Model); ok && !m.saveFailing && !m.stateWarned {
-			exitErrs = append([]error{fmt.Errorf("reading state not saved: %w", serr)}, exitErrs...)
-		}
+	if serr := stateExitError(final); serr != nil {
+		exitErrs = append([]error{serr}, exitErrs...)
 	}
 	if len(exitErrs) > 0 && err == nil {
 		return errors.Join(exitErrs...)
@@ -438,6 +435,28 @@ func Run(ctx context.Context, opts Options) error {
 		return nil // stopped from outside (signal handled by the caller)
 	}
 	return err
+}
+
+// stateExitError saves the reading state at exit; its error is said when
+// changes are lost (the status line that said a save failed is gone with
+// the screen: a helper's report found stars lost with no word and exit
+// status 0), or when the interface did not say it already.
+func stateExitError(final tea.Model) error {
+	serr := saveOnExit(final)
+	if serr == nil {
+		return nil
+	}
+	if m, ok := final.(Model); ok && (unsaved(m.reading) || !m.saveFailing && !m.stateWarned) {
+		return fmt.Errorf("reading state not saved: %w", serr)
+	}
+	return nil
+}
+
+// unsaved reports whether the reading state holds changes no save wrote
+// (state.Store.Unsaved).
+func unsaved(r ReadingState) bool {
+	u, ok := r.(interface{ Unsaved() bool })
+	return ok && u.Unsaved()
 }
 
 // Init draws nothing itself: the first frame comes at once, then the index

@@ -270,6 +270,23 @@ func (m *Model) reindex() tea.Cmd {
 	return tea.Batch(refreshIndexCmd(m.ctx, m.opts.Reindex, m.relay), waitProgressCmd(m.relay))
 }
 
+// followRenames gives this folio's own reading state's changes not yet
+// saved to the pieces renamed (old ID → new): the CLI's followRenames
+// moves what the state file holds, but a star made just before its file
+// moved, waiting for its save, was written under the old ID (a helper's
+// report). It reports whether anything moved.
+func (m *Model) followRenames(renamed map[string]string) bool {
+	r, ok := m.reading.(interface{ Rename(from, to string) bool })
+	if !ok || len(renamed) == 0 {
+		return false
+	}
+	moved := false
+	for from, to := range renamed {
+		moved = r.Rename(from, to) || moved
+	}
+	return moved
+}
+
 // afterRefresh follows a refresh of the index (see indexRefreshed): the
 // search again when the index changed, a word when the user asked for it,
 // and the next refresh when the archive changed meanwhile.
@@ -278,6 +295,9 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 	if msg.err == nil && msg.changed {
 		m.reader.renamed(msg.info.Renamed)
 		cmds = append(cmds, m.searchKeepingPlace(msg.info.Renamed))
+		if m.followRenames(msg.info.Renamed) {
+			cmds = append(cmds, m.stateChanged())
+		}
 	}
 	if m.live.forced && msg.err == nil && !m.live.again {
 		text := "The archive is as it was"

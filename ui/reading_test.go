@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -887,5 +888,26 @@ func TestQuoteKeptJustBeforeQuitIsSaved(t *testing.T) {
 	again, _ := state.OpenQuotes("quotes", dir)
 	if got := again.All(); len(got) != 1 || got[0].Exact != q.Exact || got[0].Citation.Title == "" {
 		t.Errorf("quotes on disk after q: %+v", got)
+	}
+}
+
+// Quitting while the state cannot be saved, changes unsaved: the error is
+// said at exit even though the status line said it once (it is gone with
+// the screen); with nothing unsaved, a failure said already is not said
+// again.
+func TestExitSaysLostMarks(t *testing.T) {
+	notDir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := state.Open(testArchiveName, filepath.Join(notDir, "state"))
+	m := New(Options{})
+	m.reading, m.saveFailing = st, true
+	if err := stateExitError(m); err != nil {
+		t.Fatalf("nothing unsaved, said already: %v", err)
+	}
+	st.ToggleStar("raqqa")
+	if err := stateExitError(m); err == nil || !strings.Contains(err.Error(), "reading state not saved") {
+		t.Errorf("a star lost at exit: %v", err)
 	}
 }
