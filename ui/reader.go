@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -34,11 +35,14 @@ type reader struct {
 	ready   bool      // lines hold key's rendering
 	err     error
 
-	lines    []string // rendered, styled lines
-	plain    []string // the same lines without styling, for finding
-	bodyFrom int      // the first line of the piece's body (after the header): quotes start there
-	offset   int
-	resumeAt int // the line to show first once rendered: where reading stopped
+	lines []string // rendered, styled lines
+	plain []string // the same lines without styling, for finding
+	// quoteDropped: the last rendering dropped a quote being chosen or
+	// noted, the piece's text having changed (the root says so)
+	quoteDropped bool
+	bodyFrom     int // the first line of the piece's body (after the header): quotes start there
+	offset       int
+	resumeAt     int // the line to show first once rendered: where reading stopped
 	// laidOut is where reading was when the piece was last laid out at
 	// another width (setSize), for the rendering at the new one: the top
 	// line's share of the lines, or the end; placed while one is noted
@@ -140,6 +144,7 @@ func (r *reader) setRendered(m renderedMsg) bool {
 		r.keepPlace() // another style: the same lines' place
 	}
 	wasReady := r.ready
+	oldPlain := r.plain
 	r.article, r.ready, r.err = m.article, true, nil
 	r.related, r.copies = m.related, m.copies
 	r.bodyFrom = min(m.bodyStart, len(m.lines))
@@ -181,7 +186,17 @@ func (r *reader) setRendered(m renderedMsg) bool {
 			r.current = i
 		}
 	}
-	r.quote, r.quoted = quoteSel{}, nil // lines moved: found again (locateQuotes)
+	r.quoted = nil // lines moved: found again (locateQuotes)
+	// A quote being chosen or noted stays while the piece reads as it did
+	// (a refresh of the archive renders it again: a helper's report found
+	// any change in the folder dropped the choice and the note prompt,
+	// and the note's keys then ran as commands); else it goes, said.
+	r.quoteDropped = false
+	if r.quoting() && !slices.Equal(oldPlain, r.plain) {
+		r.quote, r.quoteDropped = quoteSel{}, true
+	} else if !r.quoting() {
+		r.quote = quoteSel{}
+	}
 	return true
 }
 

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/state"
 )
 
 // The piece open in the reader whose file is renamed or moved (its
@@ -58,5 +60,89 @@ func TestRenamedOpenPieceStaysOpen(t *testing.T) {
 	h.key("q")
 	if hit, ok := h.m.list.selected(); !ok || hit.ID != "2019/two" {
 		t.Errorf("the cursor is on %+v", hit)
+	}
+}
+
+// A quote being chosen, or its note being typed, stays through a refresh
+// of the archive that leaves the open piece as it reads (a helper's
+// report: any change in the folder dropped the choice and the prompt, and
+// the note's next keys ran as the reader's commands); when the piece's
+// text changed, it goes, and the status line says so.
+func TestQuoteInTheMakingOutlivesARefresh(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
+	opts, _ := liveIndexOptions(t, arch)
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.key("/")
+	h.typeText("mosul")
+	h.key("enter")
+	h.requireMatch(`1 of 2`)
+	h.key("enter")
+	h.requireMatch(`Mosul falls\.`)
+	h.key("v")
+	h.requireMatch(`Quote: 1 line`)
+
+	writeTestPiece(t, arch, "three", "Aleppo rebuilt", "syria")
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`Quote: 1 line`)
+	h.key("y")
+	h.requireMatch(`note \(optional`)
+	writeTestPiece(t, arch, "four", "Idlib held", "syria")
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`note \(optional`)
+	h.typeText("no")
+	h.requireMatch(`note \(optional[^\n]*no`)
+
+	// The piece itself edited: the quote goes, said.
+	writeTestPiece(t, arch, "two", "Mosul falls, and more", "isis")
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`the quote being made was dropped`)
+	if h.m.reader.quoting() {
+		t.Error("still quoting a text that changed")
+	}
+}
+
+// A star made just before its file moved, not saved yet, follows the
+// piece to its new ID in this folio's own state (a helper's report: it
+// was saved under the old ID and lost).
+func TestUnsavedStarFollowsARename(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
+	opts, ix := liveIndexOptions(t, arch)
+	refresh := opts.Reindex
+	opts.Reindex = func(ctx context.Context, progress func(int, int)) (Info, bool, error) {
+		info, changed, err := refresh(ctx, progress)
+		for _, r := range ix.Stats().Renamed {
+			if info.Renamed == nil {
+				info.Renamed = map[string]string{}
+			}
+			info.Renamed[r.From] = r.To
+		}
+		return info, changed, err
+	}
+	st, _ := state.Open(arch, t.TempDir())
+	opts.OpenState = func() (ReadingState, error) { return st, nil }
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.run(openStateCmd(opts.OpenState))
+	h.key("/")
+	h.typeText("mosul")
+	h.key("enter", "*")
+	if !st.IsStarred("two") || !st.Unsaved() {
+		t.Fatalf("starred %v, unsaved %v", st.IsStarred("two"), st.Unsaved())
+	}
+	if err := os.Rename(filepath.Join(arch, "two.md"), filepath.Join(arch, "deux.md")); err != nil {
+		t.Fatal(err)
+	}
+	h.send(archiveChangedMsg{stoppedWatch()})
+	if !st.IsStarred("deux") || st.IsStarred("two") {
+		t.Errorf("after the rename: deux starred %v, two starred %v", st.IsStarred("deux"), st.IsStarred("two"))
 	}
 }

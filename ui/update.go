@@ -124,7 +124,11 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		unread := m.renderFailed(msg)
 		if m.reader.setRendered(msg) {
-			return tea.Batch(unread, m.locateQuotes()), true
+			var said tea.Cmd
+			if m.reader.quoteDropped {
+				said = m.status.setFor("The piece was laid out anew (changed on disk, or resized): the quote being made was dropped (v to choose again)", true, statusLong)
+			}
+			return tea.Batch(unread, m.locateQuotes(), said), true
 		}
 		return tea.Batch(unread, m.renderWaiting()), true
 	case linksMsg:
