@@ -151,8 +151,14 @@ func SetFollowedThrough(archiveName string, at int64) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	// under the folder's lock, as every other write there: it removes the
+	// temporary file a folio killed in the middle left (a helper's report
+	// found one left for good)
+	path := filepath.Join(dir, renamedFileName(archiveName))
+	unlock, err := lockForWrite(path, "state")
+	if err != nil {
 		return err
 	}
-	return atomicfile.WriteFile(filepath.Join(dir, renamedFileName(archiveName)), []byte(strconv.FormatInt(at, 10)+"\n"), 0o600)
+	defer unlock()
+	return atomicfile.WriteFile(path, []byte(strconv.FormatInt(at, 10)+"\n"), 0o600)
 }
