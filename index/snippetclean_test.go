@@ -27,6 +27,18 @@ func TestSnippetTextKeepsWhatIsText(t *testing.T) {
 		{"x | y\n--- | ---\n1 | 2\n3 | 4", "x y 1 2 3 4"},
 		{"Before\n\n***\n\nAfter", "Before After"},
 		{"An \\[image: A map\\] and 5\\$ and `code` here.", "An [image: A map] and 5$ and code here."},
+		// a review's reports
+		{"Read [the zebra story](https://example.com/zebra-story.html) today.", "Read the zebra story today."},
+		{"1. first item\n    * nested bullet", "1. first item nested bullet"},
+		{"As reported by *The New York\nTimes* last week, **strong\nwords** were said.", "As reported by The New York Times last week, strong words were said."},
+		{"The formula 2*3*4 = 24 and a*b.", "The formula 234 = 24 and a*b."},
+		{"Run `ls *.md` to list *all* files, `src/**/*.go` too.", "Run ls *.md to list all files, src/**/*.go too."},
+		{"|x| is the absolute value and ||v|| the norm |", "|x| is the absolute value and ||v|| the norm |"},
+		{"Tom &amp; Jerry &lt;3, &#27;]0; stays", "Tom & Jerry <3, &#27;]0; stays"},
+		{"Title\n=====\n\nText", "Title Text"},
+		{"See [the report][rep].\n\n[rep]: https://x.example/r \"Report\"", "See the report."},
+		{"An image ![a map](map.png) here", "An image a map here"},
+		{"A link [with (parens)](https://x.example/a_(b)) ends", "A link with (parens) ends"},
 	} {
 		if got := mark(c.md, nil); got != c.want {
 			t.Errorf("%q:\n got %q\nwant %q", c.md, got, c.want)
@@ -42,6 +54,16 @@ func TestSnippetTextKeepsWhatIsText(t *testing.T) {
 	from = strings.Index(text, "# team")
 	if got := markIn(text, from, len(text), nil); got != "# team > others" {
 		t.Errorf("window from a # in a line: %q", got)
+	}
+	// a window that starts inside a link's URL, and a match in it
+	link := "Read [the zebra story](https://example.com/zebra-story.html) today, said the keeper."
+	from = strings.Index(link, "story.html")
+	if got := markIn(link, from, len(link), nil); got != "today, said the keeper." {
+		t.Errorf("window from inside a URL: %q", got)
+	}
+	z := strings.Index(link, "zebra-story")
+	if got := markIn(link, 0, len(link), []span{{strings.Index(link, "zebra"), strings.Index(link, "zebra") + 5}, {z, z + 5}}); got != "Read the "+MarkStart+"zebra"+MarkEnd+" story today, said the keeper." {
+		t.Errorf("a match in a URL: %q", got)
 	}
 }
 

@@ -1,0 +1,413 @@
+package index
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// Cleaning a snippet's Markdown: a window of a piece's text is written as
+// the plain text the reader shows, its Markdown marks dropped by their
+// place in the block around it, the same characters used as text kept
+// (a helper's report: "C#", "rates > 5%", "2 * 3", "price|cost" and
+// "[sic]" lost a character each, and a quoted snippet misquoted its
+// piece; a review's: a link's URL glued to its text, stars paired across
+// lines kept, bullets and lone stars mistaken).
+
+// mark returns text with the given spans between MarkStart and MarkEnd,
+// cleaned of Markdown markup.
+func mark(text string, spans []span) string { return markIn(text, 0, len(text), spans) }
+
+// markIn is mark on the window text[from:to] (spans are offsets in the
+// window). A span whose text is all marks (in a link's URL) is not marked.
+func markIn(text string, from, to int, spans []span) string {
+	c := newCleaner(text, from, to)
+	var b, part strings.Builder
+	b.Grow(to - from + 8*len(spans))
+	prev := from
+	for _, s := range spans {
+		start, end := from+s.start, from+s.end
+		if start < prev || end > to {
+			continue
+		}
+		c.write(&b, prev, start)
+		part.Reset()
+		c.write(&part, start, end) // a phrase's run holds what stands between its words
+		if t := strings.TrimSpace(part.String()); t != "" {
+			if strings.HasPrefix(part.String(), " ") {
+				b.WriteByte(' ')
+			}
+			b.WriteString(MarkStart)
+			b.WriteString(t)
+			b.WriteString(MarkEnd)
+			if strings.HasSuffix(part.String(), " ") {
+				b.WriteByte(' ')
+			}
+		}
+		prev = end
+	}
+	c.write(&b, prev, to)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// markdownPunct is the ASCII punctuation a backslash escapes in Markdown.
+const markdownPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+
+// What a byte of the block is.
+const (
+	isText    uint8 = iota // text, as written (an entity decoded)
+	isMark                 // a mark: not written
+	isSpace                // a mark that parts words (a table's pipe, a block's marks): a space
+	isLiteral              // text that is never a mark (escaped, in a code span)
+)
+
+// maxBlock bounds the text read on either side of a window for its block.
+const maxBlock = 8 << 10
+
+// cleaner holds what each byte of the block around a window is.
+type cleaner struct {
+	text   string
+	lo, hi int     // the block: from the blank line before the window to the one after, at most maxBlock either side
+	kind   []uint8 // per byte of text[lo:hi]
+}
+
+func newCleaner(text string, from, to int) *cleaner {
+	lo := 0
+	if k := strings.LastIndex(text[max(0, from-maxBlock):from], "\n\n"); k >= 0 {
+		lo = max(0, from-maxBlock) + k + 2
+	} else if from > maxBlock {
+		lo = from - maxBlock
+		lo += strings.IndexByte(text[lo:from], '\n') + 1 // a line's start
+	}
+	hi := len(text)
+	if k := strings.Index(text[to:min(len(text), to+maxBlock)], "\n\n"); k >= 0 {
+		hi = to + k
+	} else if len(text)-to > maxBlock {
+		hi = to + maxBlock
+	}
+	c := &cleaner{text: text, lo: lo, hi: hi, kind: make([]uint8, hi-lo)}
+	c.lines()
+	c.escapes()
+	c.codeSpans()
+	c.links()
+	c.emphasis('*')
+	c.emphasis('_')
+	c.emphasis('~')
+	return c
+}
+
+func (c *cleaner) at(i int) uint8 { return c.kind[i-c.lo] }
+
+func (c *cleaner) set(from, to int, k uint8) {
+	for i := max(from, c.lo); i < min(to, c.hi); i++ {
+		c.kind[i-c.lo] = k
+	}
+}
+
+// lines marks each line's block marks: indentation, quotes' ">", a "* "
+// bullet, a heading's "#"s (and closing ones), a table's rule and pipes
+// (in a block with a rule), a setext underline, a "***" break, a link
+// reference definition.
+func (c *cleaner) lines() {
+	table := false
+	for i := c.lo; i < c.hi; {
+		line, next := lineIn(c.text, i, c.hi)
+		if isTableRule(strings.TrimSpace(line)) {
+			table = true
+		}
+		i = next
+	}
+	for i := c.lo; i < c.hi; {
+		line, next := lineIn(c.text, i, c.hi)
+		t := strings.TrimSpace(line)
+		switch {
+		case isTableRule(t), isStarBreak(t), isUnderline(t), isRefDef(line):
+			c.set(i, i+len(line), isSpace)
+		default:
+			content, closing := lineMarks(line)
+			c.set(i, i+content, isSpace)
+			c.set(i+closing, i+len(line), isSpace)
+			if table {
+				for k := 0; k < len(line); k++ {
+					if line[k] == '|' {
+						c.set(i+k, i+k+1, isSpace)
+					}
+				}
+			}
+		}
+		i = next
+	}
+}
+
+// lineIn is the line of text at i, ending before hi.
+func lineIn(text string, i, hi int) (string, int) {
+	if k := strings.IndexByte(text[i:hi], '\n'); k >= 0 {
+		return text[i : i+k], i + k + 1
+	}
+	return text[i:hi], hi
+}
+
+// lineMarks are where a line's text starts after its block marks, and
+// where a heading's closing "#"s start (len(line) when none).
+func lineMarks(line string) (content, closing int) {
+	i := 0
+	for marks := true; marks; {
+		j := i
+		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		switch {
+		case j < len(line) && line[j] == '>':
+			i = j + 1
+		case j+1 < len(line) && (line[j] == '*' || line[j] == '-' || line[j] == '+') && (line[j+1] == ' ' || line[j+1] == '\t'):
+			i = j + 2 // a bullet (the reader shows •)
+		default:
+			i, marks = j, false
+		}
+	}
+	closing = len(line)
+	if h := i; h < len(line) && line[h] == '#' {
+		for h < len(line) && line[h] == '#' {
+			h++
+		}
+		if h-i <= 6 && (h == len(line) || line[h] == ' ' || line[h] == '\t') {
+			i = h
+			t := strings.TrimRight(line, " \t")
+			k := len(t)
+			for k > i && t[k-1] == '#' {
+				k--
+			}
+			if k < len(t) && (k == i || t[k-1] == ' ' || t[k-1] == '\t') {
+				closing = k
+			}
+		}
+	}
+	return i, closing
+}
+
+// isTableRule: a table's delimiter row, "|---|:--:|" or "--- | ---".
+func isTableRule(t string) bool {
+	if !strings.Contains(t, "-") || !strings.Contains(t, "|") && !strings.Contains(t, ":") {
+		return false
+	}
+	return strings.Trim(t, "|-: \t") == ""
+}
+
+// isStarBreak: "***" or "* * *", a thematic break.
+func isStarBreak(t string) bool {
+	return strings.Count(t, "*") >= 3 && strings.Trim(t, "* \t") == ""
+}
+
+// isUnderline: a setext heading's underline ("===", "---").
+func isUnderline(t string) bool {
+	return len(t) >= 3 && (strings.Trim(t, "=") == "" || strings.Trim(t, "-") == "")
+}
+
+// isRefDef: a link reference definition, "[label]: target".
+func isRefDef(line string) bool {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || !strings.HasPrefix(t, "[") || strings.HasPrefix(t, "[^") {
+		return false
+	}
+	k := strings.Index(t, "]:")
+	return k > 1 && !strings.ContainsAny(t[1:k], "[]")
+}
+
+// escapes: a backslash before punctuation is dropped, the character kept.
+func (c *cleaner) escapes() {
+	for i := c.lo; i+1 < c.hi; i++ {
+		if c.text[i] == '\\' && c.at(i) == isText && strings.IndexByte(markdownPunct, c.text[i+1]) >= 0 {
+			c.set(i, i+1, isMark)
+			c.set(i+1, i+2, isLiteral)
+			i++
+		}
+	}
+}
+
+// codeSpans: backticks that open and close a code span are dropped, what
+// is between them is text as written.
+func (c *cleaner) codeSpans() {
+	for i := c.lo; i < c.hi; {
+		if c.text[i] != '`' || c.at(i) != isText {
+			i++
+			continue
+		}
+		n := 0
+		for i+n < c.hi && c.text[i+n] == '`' {
+			n++
+		}
+		closeAt := -1
+		for j := i + n; j < c.hi; {
+			if c.text[j] != '`' {
+				j++
+				continue
+			}
+			m := 0
+			for j+m < c.hi && c.text[j+m] == '`' {
+				m++
+			}
+			if m == n {
+				closeAt = j
+				break
+			}
+			j += m
+		}
+		if closeAt < 0 {
+			i += n // literal backticks
+			continue
+		}
+		c.set(i, i+n, isMark)
+		c.set(i+n, closeAt, isLiteral)
+		c.set(closeAt, closeAt+n, isMark)
+		i = closeAt + n
+	}
+}
+
+// links: "[text](target)", "[text][label]", "[text][]", and images'
+// "![…](…)": the brackets, target and label are dropped, the text kept.
+func (c *cleaner) links() {
+	var open []int // the "["s not yet closed
+	for i := c.lo; i < c.hi; i++ {
+		if c.at(i) != isText {
+			continue
+		}
+		switch c.text[i] {
+		case '\n':
+			if i+1 < c.hi && c.text[i+1] == '\n' {
+				open = open[:0]
+			}
+		case '[':
+			open = append(open, i)
+		case ']':
+			if len(open) == 0 {
+				continue
+			}
+			o := open[len(open)-1]
+			open = open[:len(open)-1]
+			end := c.targetEnd(i + 1)
+			if end < 0 {
+				continue // [sic]: text
+			}
+			c.set(o, o+1, isMark)
+			if o > c.lo && c.text[o-1] == '!' && c.at(o-1) == isText {
+				c.set(o-1, o, isMark)
+			}
+			c.set(i, end, isMark)
+			open = open[:0] // no link in a link's text
+			i = end - 1
+		}
+	}
+}
+
+// targetEnd is the end of the "(target)" or "[label]" at i, or -1.
+func (c *cleaner) targetEnd(i int) int {
+	if i >= c.hi {
+		return -1
+	}
+	switch c.text[i] {
+	case '(':
+		depth := 0
+		for j := i; j < c.hi && j-i < 2000; j++ {
+			switch c.text[j] {
+			case '(':
+				depth++
+			case ')':
+				if depth--; depth == 0 {
+					return j + 1
+				}
+			case '\n':
+				if j+1 < c.hi && c.text[j+1] == '\n' {
+					return -1
+				}
+			}
+		}
+	case '[':
+		if k := strings.IndexByte(c.text[i+1:c.hi], ']'); k >= 0 && k < 1000 && !strings.ContainsAny(c.text[i+1:i+1+k], "[\n") {
+			return i + 1 + k + 1
+		}
+	}
+	return -1
+}
+
+// emphasis: runs of ch (for "~", of two) that open and close emphasis in
+// the block, paired in order as CommonMark pairs them (an opener with the
+// next closer after it), are dropped; a run between spaces, or with no
+// partner, is text ("2 * 3", "a*b" alone). "_" opens and closes only at
+// a word's edge ("snake_case" is a word).
+func (c *cleaner) emphasis(ch byte) {
+	var openers []int // the starts of runs that may open, not yet closed
+	var lens []int
+	for i := c.lo; i < c.hi; {
+		if c.text[i] != ch || c.at(i) != isText {
+			if c.text[i] == '\n' && i+1 < c.hi && c.text[i+1] == '\n' {
+				openers, lens = openers[:0], lens[:0]
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < c.hi && c.text[j] == ch && c.at(j) == isText {
+			j++
+		}
+		n := j - i
+		if ch == '~' && n != 2 {
+			i = j
+			continue
+		}
+		before, after := ' ', ' '
+		if i > 0 {
+			before = prevRune(c.text, i)
+		}
+		if j < len(c.text) {
+			after = nextRune(c.text, j)
+		}
+		left := !unicode.IsSpace(after) && after != utf8.RuneError
+		right := !unicode.IsSpace(before) && before != utf8.RuneError
+		if ch == '_' {
+			left = left && !isWordRune(before)
+			right = right && !isWordRune(after)
+		}
+		if right && len(openers) > 0 {
+			o, m := openers[len(openers)-1], lens[len(lens)-1]
+			openers, lens = openers[:len(openers)-1], lens[:len(lens)-1]
+			c.set(o, o+m, isMark)
+			c.set(i, j, isMark)
+		} else if left {
+			openers, lens = append(openers, i), append(lens, n)
+		}
+		i = j
+	}
+}
+
+// write writes text[from:to] as the reader shows it: marks left out,
+// entities decoded, whitespace as spaces (markIn collapses them).
+func (c *cleaner) write(b *strings.Builder, from, to int) {
+	for i := from; i < to; {
+		k := isText
+		if i >= c.lo && i < c.hi {
+			k = c.at(i)
+		}
+		r, size := utf8.DecodeRuneInString(c.text[i:])
+		switch {
+		case k == isMark:
+		case k == isSpace || unicode.IsSpace(r):
+			b.WriteByte(' ')
+		case k == isText && r == '&':
+			if e := strings.IndexByte(c.text[i:min(to, i+12)], ';'); e > 1 {
+				// decoded only to what is safe as it is (&#27; stays written)
+				if d := html.UnescapeString(c.text[i : i+e+1]); d != c.text[i:i+e+1] && archive.Sanitize(d) == d && strings.TrimSpace(d) != "" {
+					b.WriteString(d)
+					i += e + 1
+					continue
+				}
+			}
+			b.WriteByte('&')
+		default:
+			b.WriteString(c.text[i : i+size])
+		}
+		i += size
+	}
+}
