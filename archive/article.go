@@ -152,6 +152,11 @@ type Problem struct {
 	// Folder marks a problem of a folder (one the scan could not list),
 	// not of a file: it counts in CountFolders, not in CountFiles.
 	Folder bool
+	// Link marks the note on a link the scan does not read (one to a
+	// folder, or to a piece read where it is): Quiet too, as a link is no
+	// piece by design, but folio check names it (a review: counted as a
+	// piece "loaded with a note", it made check fail a folder of links).
+	Link bool
 }
 
 func (p Problem) String() string {

@@ -341,7 +341,7 @@ func specialFile(p, what string) Problem {
 // follow (a link may make a loop, or count a folder's pieces twice): a
 // helper's report found them passed over with no word.
 func linkedFolder(p string) Problem {
-	return Problem{Path: p, Msg: "a link to a folder: not followed (move or copy the folder into the archive to read it)"}
+	return Problem{Path: p, Msg: "a link to a folder: not followed (move or copy the folder into the archive to read it)", Quiet: true, Link: true}
 }
 
 // specialKind names a mode that is neither a regular file nor a folder.
@@ -393,7 +393,7 @@ func inFS(fsys fs.FS, p string) string {
 // linkedInArchive is the note on a link to an article of the archive (in):
 // the article is read there, not a second time.
 func linkedInArchive(p, in string) Problem {
-	return Problem{Path: p, Msg: "a link to " + in + ", which is in the archive: read there, not twice"}
+	return Problem{Path: p, Msg: "a link to " + in + ", which is in the archive: read there, not twice", Quiet: true, Link: true}
 }
 
 // statPath stats p under the folder root.

@@ -5,6 +5,7 @@ package archive
 import (
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -135,10 +136,25 @@ func (s *statter) inArchive(p string) string {
 		return ""
 	}
 	rel = filepath.ToSlash(rel)
-	for part := range strings.SplitSeq(rel, "/") {
-		if Passed(part) {
+	if !utf8.ValidString(rel) {
+		return "" // the scan cannot read it there (a review: the piece was lost)
+	}
+	dir := s.realRoot
+	for part := range strings.SplitSeq(path.Dir(rel), "/") {
+		if part != "." {
+			if Passed(part) {
+				return ""
+			}
+			dir = filepath.Join(dir, part)
+		}
+		// each folder on the way is listed by the scan: one it cannot
+		// list (execute but not read permission) hides the piece there
+		if unix.Access(dir, unix.R_OK|unix.X_OK) != nil {
 			return ""
 		}
+	}
+	if Passed(path.Base(rel)) || unix.Access(target, unix.R_OK) != nil {
+		return ""
 	}
 	return rel
 }

@@ -44,8 +44,11 @@ pieces and not problems: the summary counts them.`,
 			// a site path two pieces claim: a link by it names one
 			probs = append(probs, archive.SiteKeyConflicts(arch.Articles)...)
 			archive.SortProblems(probs)
+			links := 0
 			for _, p := range probs {
-				if p.Quiet {
+				if p.Link {
+					links++ // named, not a problem
+				} else if p.Quiet {
 					continue // a section page or a draft is not a problem
 				}
 				if dir != "" {
@@ -56,8 +59,11 @@ pieces and not problems: the summary counts them.`,
 			skipped, _ := archive.CountFiles(probs)
 			n, sections := archive.CountProblems(probs)
 			also := ""
-			if sections > 0 {
+			if sections -= links; sections > 0 {
 				also = fmt.Sprintf(" (%d section page(s), draft(s) or page(s) not rendered are not pieces)", sections)
+			}
+			if links > 0 {
+				also += fmt.Sprintf(" (%d link(s) not read: above)", links)
 			}
 			folders := ""
 			if k := archive.CountFolders(probs); k > 0 {
