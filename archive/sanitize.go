@@ -119,13 +119,13 @@ func capMarks(s string) string {
 // ignorableAt.)
 func isInvisible(r rune) bool {
 	switch {
-	case r == 0xad, r == 0x34f, r == 0x3164, r == 0xffa0, r == 0xfeff,
+	case r == 0xad, r == 0x3164, r == 0xffa0, r == 0xfeff,
 		r == 0x17b4, r == 0x17b5,
 		r >= 0x2060 && r <= 0x206f,
 		r >= 0xfff0 && r <= 0xfffb,
 		r >= 0x1bca0 && r <= 0x1bca3,
 		r >= 0x1d173 && r <= 0x1d17a,
-		r >= 0xe0000 && r <= 0xe00ff,
+		r >= 0xe0080 && r <= 0xe00ff,
 		r >= 0xe01f0 && r <= 0xe0fff:
 		return true
 	}
@@ -139,7 +139,12 @@ func isInvisible(r rune) bool {
 // leading fillers (old syllables).
 func isContextual(r rune) bool {
 	return r >= 0x200b && r <= 0x200f || r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef ||
-		r >= 0x180b && r <= 0x180f || r == 0x115f || r == 0x1160
+		r >= 0x180b && r <= 0x180f || r == 0x115f || r == 0x1160 || r == 0x34f || r >= 0xe0000 && r <= 0xe007f
+}
+
+// isJamo: a Hangul letter a filler may stand for or before (old syllables).
+func isJamo(r rune) bool {
+	return r >= 0x1100 && r <= 0x11ff || r >= 0xa960 && r <= 0xa97f || r >= 0xd7b0 && r <= 0xd7ff
 }
 
 func hasIgnorable(s string) bool {
@@ -164,19 +169,35 @@ func ignorableAt(prev, r, next rune, line bool) bool {
 		return true
 	case !isContextual(r):
 		return false
+	case r >= 0xe0000 && r <= 0xe007f:
+		// tag characters: a subdivision's flag (🏴 then its tags: the
+		// Scotland flag) needs them, nothing else does
+		return prev != 0x1f3f4
 	case r == 0x115f || r == 0x1160:
-		return !(next >= 0x1100 && next <= 0x11ff)
+		return !isJamo(next) && !isJamo(prev)
 	case line && (r == 0x200b || r == 0x200e || r == 0x200f):
 		return true
 	case r >= 0xfe00 && r <= 0xfe0f:
-		return plainAlphabet(prev) && unicode.IsLetter(prev) && next != 0x20e3
+		// after a letter of a plain alphabet, or any ASCII but a keycap's
+		// digit, # or * (g7\ufe0f was a second tag g7)
+		return next != 0x20e3 && (prev < 0x80 && prev > ' ' || plainAlphabet(prev) && unicode.IsLetter(prev))
 	case r >= 0x180b && r <= 0x180f:
 		return !unicode.Is(unicode.Mongolian, prev)
 	case r >= 0xe0100:
 		return !unicode.Is(unicode.Han, prev)
+	case r == 0x34f || r == 0x200e || r == 0x200f:
+		// the grapheme joiner (which keeps Hebrew points in their order)
+		// and the direction marks (which place punctuation in right-to-
+		// left text) go only inside a word of a plain alphabet
+		return wordRune(prev) && wordRune(next)
 	}
-	// the zero-width space, joiners and direction marks
+	// the zero-width space and joiners
 	return (plainAlphabet(prev) || prev == 0 || unicode.IsSpace(prev)) && (plainAlphabet(next) || next == 0 || unicode.IsSpace(next))
+}
+
+// wordRune: a letter, mark or digit of a plain alphabet.
+func wordRune(r rune) bool {
+	return plainAlphabet(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
 }
 
 // plainAlphabet: r is a letter, mark or digit of a script that joins

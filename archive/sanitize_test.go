@@ -76,3 +76,29 @@ func TestInvisiblesMakeNoSecondValue(t *testing.T) {
 		t.Errorf("a run of soft hyphens: %d bytes", len(got))
 	}
 }
+
+// What the review found dropped where it carries meaning stays: a
+// subdivision flag's tags, a direction mark beside punctuation in right-
+// to-left text, the grapheme joiner between Hebrew points, a Hangul
+// filler before an extended jamo; and a variation selector after a digit
+// or ASCII punctuation makes no second tag.
+func TestIgnorablesKeptWhereTheyMatter(t *testing.T) {
+	for _, keep := range []string{
+		"Scotland \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f wins",
+		"\u05d1-C++\u200f.", "(Windows\u200e)",
+		"\u05dc\u05b7\u034f\u05b4\u05dd",
+		"\u115f\ud7b0",
+	} {
+		if got := Sanitize(keep); got != keep {
+			t.Errorf("Sanitize(%+q) = %+q, want it as it is", keep, got)
+		}
+	}
+	if got := SanitizeLine("\u05dc\u05b7\u034f\u05b4\u05dd"); got != "\u05dc\u05b7\u034f\u05b4\u05dd" {
+		t.Errorf("a Hebrew line lost its joiner: %+q", got)
+	}
+	for in, want := range map[string]string{"g7\ufe0f": "g7", "covid-\ufe0f19": "covid-19", "covid-19\ufe0e": "covid-19", "#\ufe0f\u20e3": "#\ufe0f\u20e3"} {
+		if got := SanitizeLine(in); got != want {
+			t.Errorf("SanitizeLine(%+q) = %+q, want %+q", in, got, want)
+		}
+	}
+}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // Compiling a parsed query into bleve queries. Plain words search the
@@ -159,12 +161,12 @@ func clauseQuery(pc planClause, alone bool) query.Query {
 		return keywordQuery(fTags, pc.clause, func(v string) []string {
 			// tags are kept in NFC: tag:café typed with a combining
 			// accent is the same tag
-			v = norm.NFC.String(strings.ToLower(strings.TrimSpace(v)))
+			v = norm.NFC.String(strings.ToLower(archive.SanitizeLine(v))) // as the files' tags were kept
 			return uniq(v, strings.ReplaceAll(v, " ", "-"))
 		})
 	case qfKind:
 		return keywordQuery(fKind, pc.clause, func(v string) []string {
-			return []string{norm.NFC.String(strings.ToLower(strings.TrimSpace(v)))}
+			return []string{norm.NFC.String(strings.ToLower(archive.SanitizeLine(v)))}
 		})
 	}
 	fields := fieldsOf(pc.field)

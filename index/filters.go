@@ -144,6 +144,9 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 	var vs []string
 	none := false
 	for _, v := range values {
+		// as the files' values were kept (a review: a tag copied with its
+		// right-to-left mark or zero-width space matched nothing)
+		v = archive.SanitizeLine(v)
 		if field == fAuthor && v == archive.NoAuthor || field == fOutlet && v == archive.NoOutlet {
 			none = true
 			continue
