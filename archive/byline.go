@@ -24,7 +24,10 @@ func ManyAuthors(arts []Article) bool {
 			switch {
 			case first == "":
 				first = au
-			case au != first:
+			case !SameValue(au, first):
+				// one but for case is one author, as the index counts
+				// them (a review: the files' path named authors the
+				// index's did not)
 				return true
 			}
 		}
