@@ -54,7 +54,28 @@ var dayLayouts = []string{
 	"Mon, 2 Jan 06 15:04 MST",
 	"2 Jan 06 15:04 -0700",
 	"2 Jan 06 15:04 MST",
+	// more that Jekyll takes (Ruby's Time.parse; a helper's report, each
+	// checked with jekyll 4.3): a fraction and a zone after a space, a
+	// zone after a T time, no seconds before a zone, a written time of
+	// day, a weekday, a day before its month
+	"2006-01-02 15:04:05.999999999 -0700",
+	"2006-01-02 15:04:05.999999999 -07:00",
+	"2006-01-02T15:04:05 -07:00",
+	"2006-01-02T15:04:05 -0700",
+	"2006-01-02T15:04Z07:00",
+	"January 2, 2006 3:04 pm",
+	"January 2, 2006 3:04 PM",
+	"Jan 2, 2006 3:04 pm",
+	"Jan 2, 2006 3:04 PM",
+	"Monday, January 2, 2006",
+	"Mon, January 2, 2006",
+	"Monday, 2 January 2006",
+	"02/01/2006",
 }
+
+// shortZone is a zone of one hour digit at a time's end ("-8"), which
+// Ruby takes and Go's layouts do not: written out as "-0800".
+var shortZone = regexp.MustCompile(`(\d)\s+([+-])(\d)$`)
 
 // ordinalDay is a day written with its ordinal's letters (4th, 1st).
 var ordinalDay = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)\b`)
@@ -94,6 +115,7 @@ func parseDate(s string) (Date, error) {
 	if len(s) > 10 && s[10] == 't' && s[4] == '-' { // YAML allows 2021-03-14t10:00:00z
 		s = strings.ToUpper(s)
 	}
+	s = shortZone.ReplaceAllString(s, "$1 ${2}0${3}00")
 	if len(s) == 4 {
 		if y, err := strconv.Atoi(s); err == nil && y > 0 {
 			return Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear}, nil

@@ -92,8 +92,17 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail(0, "empty file")
 	}
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return fail(0, "UTF-16 text: save it as UTF-8 to read it") // a helper's report: "not a text file (NUL…)"
+	}
 	if line, ok := firstBinaryLine(data); ok {
 		return fail(line, "not a text file (NUL or other binary bytes)")
+	}
+	if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
+		// classic Mac OS line ends, a CR alone: as a site's Markdown
+		// reader takes them (CommonMark's line ending), not one line
+		// whose front matter "is not closed" (a helper's report)
+		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
 	}
 	if !utf8.Valid(data) {
 		return fail(firstInvalidUTF8Line(data), "invalid UTF-8")
@@ -198,6 +207,10 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	case df == "":
 		d, ok := nameDate(path)
 		if !ok {
+			if m := zolaName.FindStringSubmatch(pathBase(path)); m != nil {
+				// a helper's report: "missing date" for 2021-02-30-x.md
+				return fail(offset, "missing date (the file name's %s-%s-%s is no day)", m[1], m[2], m[3])
+			}
 			return fail(offset, "missing date")
 		}
 		a.Date = d
@@ -706,17 +719,31 @@ func (m matter) fill(other matter) {
 var topOnly = map[string]bool{"draft": true, "published": true, "slug": true, "path": true, "aliases": true,
 	"redirect_from": true, "permalink": true, "headless": true, "build": true, "_build": true}
 
+// pathBase is the last element of a slash path.
+func pathBase(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
+
 // firstDate is the first of dateKeys with a value that is not a yes or no
-// (Jekyll's published flag).
+// (Jekyll's published flag) nor empty (`date:` or `date: ""` with a
+// `lastmod` after it: Hugo takes the lastmod, where folio skipped the
+// piece, a helper's report); an empty one when no other has a value.
 func (m matter) firstDate() (field, string) {
+	var empty field
+	emptyKey := ""
 	for _, k := range dateKeys {
 		if f, ok := m[k]; ok {
-			if _, flag := flagOf(f.value); !flag {
-				return f, k
+			if _, flag := flagOf(f.value); flag {
+				continue
 			}
+			if s, isString := f.value.(string); f.value == nil || isString && strings.TrimSpace(s) == "" {
+				if emptyKey == "" {
+					empty, emptyKey = f, k
+				}
+				continue
+			}
+			return f, k
 		}
 	}
-	return field{}, ""
+	return empty, emptyKey
 }
 
 // isDraft: draft is true (Hugo, Zola) or published is false (Jekyll).

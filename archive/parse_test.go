@@ -310,3 +310,62 @@ func TestPlaceholderValuesAreNone(t *testing.T) {
 	}
 }
 
+// An empty date key is passed over for the next one, as Hugo does (a
+// helper's report: `date:` then `lastmod:` skipped the piece, where Hugo
+// dated it by lastmod); empty alone, it is said as before.
+func TestEmptyDateFallsThrough(t *testing.T) {
+	for src, want := range map[string]string{
+		"---\ntitle: E\ndate:\nlastmod: 2019-02-02\n---\nx\n":          "2019-02-02",
+		"---\ntitle: N\ndate: null\npublishDate: 2019-03-03\n---\nx\n": "2019-03-03",
+		"---\ntitle: S\ndate: \"\"\nlastmod: 2019-04-04\n---\nx\n":     "2019-04-04",
+	} {
+		a, probs := Parse("p.md", []byte(src))
+		if IsFatal(probs) || a.Date.String() != want {
+			t.Errorf("%q: %s %v, want %s", src, a.Date, probs, want)
+		}
+	}
+	if _, probs := Parse("p.md", []byte("---\ntitle: E\ndate:\n---\nx\n")); !IsFatal(probs) || !strings.Contains(probs[0].Msg, "empty date") {
+		t.Errorf("an empty date alone: %v", probs)
+	}
+}
+
+// Dates Jekyll 4.3 publishes (a helper's report: each was refused, the
+// piece skipped), each on the day written.
+func TestJekyllsOtherDateForms(t *testing.T) {
+	for in, want := range map[string]string{
+		"2017-12-31 23:30:00 -8":       "2017-12-31",
+		"2017-12-31 23:30:00.10 -5":    "2017-12-31",
+		"2017-12-31T23:30:00 -08:00":   "2017-12-31",
+		"2017-12-31T23:30-08:00":       "2017-12-31",
+		"December 31st, 2017 11:30 pm": "2017-12-31",
+		"Sunday, December 31, 2017":    "2017-12-31",
+		"31/12/2017":                   "2017-12-31",
+		"2017-10-19 10:00:00 +0100":    "2017-10-19",
+		"2017-12-31 23:30:00 +5":       "2017-12-31",
+	} {
+		if d, err := ParseDate(in); err != nil || d.String() != want {
+			t.Errorf("ParseDate(%q) = %s, %v; want %s", in, d, err, want)
+		}
+	}
+}
+
+// A UTF-16 file is named as such; a file with classic Mac OS line ends
+// (a CR alone) is read as lines (a helper's report: "not a text file" and
+// "front matter is not closed").
+func TestUTF16AndLoneCR(t *testing.T) {
+	if _, probs := Parse("u.md", []byte("\xff\xfe-\x00-\x00-\x00")); !IsFatal(probs) || !strings.Contains(probs[0].Msg, "UTF-16") {
+		t.Errorf("UTF-16: %v", probs)
+	}
+	a, probs := Parse("cr.md", []byte("---\rtitle: Old Mac\rdate: 2001-02-03\r---\rBody text.\r"))
+	if IsFatal(probs) || a.Title != "Old Mac" || a.Date.String() != "2001-02-03" || !strings.Contains(a.Body, "Body text.") {
+		t.Errorf("lone CR: %+v %v", a, probs)
+	}
+}
+
+// A file name's impossible day is said as such, not "missing date".
+func TestImpossibleDayInTheFileName(t *testing.T) {
+	_, probs := Parse("posts/2021-02-30-bad.md", []byte("---\ntitle: Bad\n---\nx\n"))
+	if !IsFatal(probs) || !strings.Contains(probs[0].Msg, "2021-02-30 is no day") {
+		t.Errorf("%v", probs)
+	}
+}
