@@ -20,7 +20,11 @@ var (
 	// compiled when first used: their counted repetitions expand to
 	// thousands of instructions, 5–7 ms at every start when compiled at init
 	mdLink = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`\[([^\[\]\n]{0,300})\]\(\s*<?([^\s()<>]{1,1000})>?(?:\s+"[^"\n]{0,300}")?\s*\)`)
+		// the target <in angle brackets> (spaces allowed, as Obsidian
+		// writes them) or bare, with parentheses balanced one deep
+		// (file(1).md): CommonMark's two forms (a helper's report: both
+		// were left unresolved, shown with a slash put before them)
+		return regexp.MustCompile(`\[([^\[\]\n]{0,300})\]\(\s*(?:<([^<>\n]{1,1000})>|((?:[^\s()<>]|\([^\s()<>]*\))+))(?:\s+"[^"\n]{0,300}")?\s*\)`)
 	})
 	mdDef = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?m)^ {0,3}\[([^\]\n]{1,300})\]:\s*<?([^\s<>]{1,1000})>?`)
@@ -45,7 +49,7 @@ func Links(body string) []Link {
 		out = append(out, Link{Text: SanitizeLine(text), Target: target})
 	}
 	for _, m := range mdLink().FindAllStringSubmatch(body, maxLinks*4) {
-		add(m[1], m[2])
+		add(m[1], m[2]+m[3]) // one of the two is empty
 	}
 	for _, m := range mdDef().FindAllStringSubmatch(body, maxLinks*4) {
 		if !strings.HasPrefix(m[1], "^") {
@@ -208,7 +212,11 @@ func markLine(line string, resolve func(target string) string) string {
 	last := 0
 	code := spanCursor{spans: codeSpans(line)}
 	for _, m := range mdLink().FindAllStringSubmatchIndex(line, -1) {
-		text, target := line[m[2]:m[3]], line[m[4]:m[5]]
+		text, tg := line[m[2]:m[3]], m[4:6]
+		if tg[0] < 0 {
+			tg = m[6:8] // the bare form
+		}
+		target := line[tg[0]:tg[1]]
 		if !isRelativeLink(target) || code.in(m[0]) {
 			continue // (a link in a code span is text; one whose text is code is a link)
 		}

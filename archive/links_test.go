@@ -128,3 +128,26 @@ func TestRelativeLinksFromThePagesURL(t *testing.T) {
 		t.Errorf("a file link first: %v", got)
 	}
 }
+
+// A link target in angle brackets (spaces allowed: Obsidian writes them
+// so) or with balanced parentheses is followed like any other, and one
+// that names no piece is shown as written (a helper's report: neither was
+// followed, and each was shown with a slash put before it).
+func TestLinkTargetsInBracketsAndParentheses(t *testing.T) {
+	pieces := map[string]string{"notes/note-b": "Note B", "notes/file-1": "File one"}
+	title := byFirstID(func(id string) (string, bool) { t, ok := pieces[id]; return t, ok })
+	for in, want := range map[string]string{
+		"[b2](<Note B.md>)":            "b2 (→ “Note B”)",
+		"[p](file(1).md)":              "p (→ “File one”)",
+		"[s](<miss ing.md>)":           "s miss ing.md",
+		"[b](Note%20B.md)":             "b (→ “Note B”)",
+		"[t](<Note B.md> \"a title\")": "t (→ “Note B”)",
+	} {
+		if got := MarkLinks(in, "notes/a.md", title); got != want {
+			t.Errorf("MarkLinks(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Links("[b2](<Note B.md>) [p](file(1).md)"); len(got) != 2 || got[0].Target != "Note B.md" || got[1].Target != "file(1).md" {
+		t.Errorf("Links: %+v", got)
+	}
+}
