@@ -64,6 +64,9 @@ obeyed, one request at a time per host a second apart, 30 s per response, at mos
 					return fmt.Errorf("--date %s: %v", termsafe.Quote(opts.Date), err)
 				}
 			}
+			if err := importer.Ready(); err != nil {
+				return err // before any page is fetched or read
+			}
 			if htmlFile != "" {
 				if len(args) > 0 || pageURL == "" {
 					return errors.New("--html takes no URL arguments and needs --url, the page's address")

@@ -16,6 +16,7 @@ import (
 	"github.com/folio-tui/folio/internal/extract"
 	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/internal/webpage"
 )
 
 // The tests extract in-process, with the library the helper program
@@ -365,5 +366,26 @@ func TestAddLooksInTheWholeArchive(t *testing.T) {
 	other := t.TempDir()
 	if out, _, code := run(t, "--archive", arch, "add", srv.URL+"/2019/11/piece", "--into", other); code != 0 || !strings.Contains(out, "added") {
 		t.Errorf("outside the archive: exit %d %q", code, out)
+	}
+}
+
+// Without the helper that extracts pieces, folio add says so before it
+// fetches anything (a helper's report: it fetched the page, then said "no
+// article found on the page").
+func TestAddWithoutTheHelperFetchesNothing(t *testing.T) {
+	quickFetch(t)
+	fetched := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fetched++ }))
+	defer srv.Close()
+	defer func(f func([]byte, string) (*webpage.Extraction, error)) { importer.Extract = f }(importer.Extract)
+	importer.Extract = nil
+	t.Setenv("FOLIO_EXTRACT", "")
+	t.Setenv("PATH", t.TempDir())
+	_, errOut, code := run(t, "add", srv.URL+"/2019/11/piece", "--into", t.TempDir())
+	if code == 0 || !strings.Contains(errOut, "folio-extract, the helper that extracts pieces from web pages, is not installed") || strings.Contains(errOut, "no article found") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+	if fetched != 0 {
+		t.Errorf("%d requests made", fetched)
 	}
 }

@@ -16,13 +16,34 @@ import (
 )
 
 // Extract finds the piece on a page (UTF-8 HTML) fetched from pageURL. By
-// default it runs the helper program folio-extract (go-trafilatura; see
-// cmd/folio-extract), which folio keeps out of its own binary for its
-// start-up cost; tests set it to internal/extract.Page.
-var Extract = RunHelper
+// default (nil) the helper program folio-extract does (RunHelper:
+// go-trafilatura; see cmd/folio-extract), which folio keeps out of its own
+// binary for its start-up cost; tests set it to internal/extract.Page.
+var Extract func(page []byte, pageURL string) (*webpage.Extraction, error)
+
+func runExtract(page []byte, pageURL string) (*webpage.Extraction, error) {
+	if Extract != nil {
+		return Extract(page, pageURL)
+	}
+	return RunHelper(page, pageURL)
+}
+
+// Ready says why pages cannot be extracted, before any is fetched: the
+// helper is not installed (a helper's report: folio add fetched the page,
+// then said "no article found on the page").
+func Ready() error {
+	if Extract != nil {
+		return nil
+	}
+	_, err := FindHelper()
+	return err
+}
 
 // HelperName is the helper program's name.
 const HelperName = "folio-extract"
+
+// ErrNoHelper is FindHelper's error when the helper cannot be found.
+var ErrNoHelper = errors.New(HelperName + ", the helper that extracts pieces from web pages, is not installed")
 
 // helperTimeout bounds one extraction: the largest pages of the test
 // corpus take well under a second.
@@ -45,8 +66,7 @@ func FindHelper() (string, error) {
 	}
 	p, err := exec.LookPath(HelperName)
 	if err != nil {
-		return "", fmt.Errorf("%s, the helper that extracts pieces from web pages, is not installed "+
-			"(go install github.com/folio-tui/folio/cmd/folio-extract@latest, or set FOLIO_EXTRACT)", HelperName)
+		return "", fmt.Errorf("%w (go install github.com/folio-tui/folio/cmd/folio-extract@latest, or set FOLIO_EXTRACT)", ErrNoHelper)
 	}
 	return p, nil
 }

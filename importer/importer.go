@@ -634,6 +634,10 @@ func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
 	p.ImportID = archive.SanitizeLine(cmp.Or(item.GUID, item.Link))
 	d, ok := c.date(item)
 	if !ok {
+		if t := cmp.Or(item.PublishedParsed, item.UpdatedParsed); t != nil {
+			// a helper's report: an item of 1600 was said to have none
+			return nil, fmt.Sprintf("publication date %s is outside the years folio can count (%d–%d)", t.Format("2006-01-02"), archive.MinYear, archive.MaxYear)
+		}
 		return nil, "no publication date"
 	}
 	p.Date = d.String()
@@ -709,11 +713,39 @@ func (c *itemConverter) markdown(h string) (string, error) {
 	if c.base != nil {
 		opts = append(opts, converter.WithDomain(c.base.String()))
 	}
+	h, err := cleanAnchorsOf(h, c.base)
+	if err != nil {
+		return "", err
+	}
 	md, err := archive.HTMLConverter().ConvertString(h, opts...)
 	if err != nil {
 		return "", err
 	}
 	return strings.TrimSpace(archive.Sanitize(md)), nil
+}
+
+// cleanAnchorsOf is the HTML h with its links cleaned (cleanAnchors).
+func cleanAnchorsOf(h string, base *url.URL) (string, error) {
+	if !strings.Contains(h, "<a") && !strings.Contains(h, "<A") {
+		return h, nil
+	}
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(h), ctx)
+	if err != nil {
+		return "", err
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	cleanAnchors(root, base)
+	var b strings.Builder
+	for ch := root.FirstChild; ch != nil; ch = ch.NextSibling {
+		if err := html.Render(&b, ch); err != nil {
+			return "", err
+		}
+	}
+	return b.String(), nil
 }
 
 // itemAuthors are the item's authors by name: all Dublin Core creators, or

@@ -800,3 +800,23 @@ func TestItemDatedOutOfRangeIsNotWritten(t *testing.T) {
 		t.Errorf("files %v, results %+v, problems %v; want both ignored, nothing written", files, rep.Results, rep.Problems)
 	}
 }
+
+// An item dated before the years folio counts is said to be so, not to
+// have no date (a helper's report).
+func TestImportItemOfAnUncountedYear(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(t.TempDir(), "old.xml")
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>Old</title><link>https://old.example/</link>` +
+		`<item><title>Old</title><link>https://old.example/a</link><pubDate>Sat, 01 Jan 1600 00:00:00 +0000</pubDate><description>Text.</description></item>` +
+		`</channel></rss>`
+	if err := os.WriteFile(feed, []byte(rss), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := ImportFile(feed, Options{Into: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Results) != 1 || !strings.Contains(rep.Results[0].Reason, "1600-01-01 is outside the years folio can count") {
+		t.Errorf("%+v", rep.Results)
+	}
+}

@@ -142,7 +142,10 @@ func extractPage(pg Page, date string) (*piece, string) {
 	if err != nil || archive.ValidURL(pg.URL) != nil {
 		return nil, "not an http or https URL"
 	}
-	ex, err := Extract(pg.HTML, pg.URL)
+	ex, err := runExtract(pg.HTML, pg.URL)
+	if errors.Is(err, ErrNoHelper) {
+		return nil, err.Error()
+	}
 	if err != nil {
 		return nil, "no article found on the page: " + err.Error()
 	}
@@ -269,12 +272,35 @@ func count(ns []int, n int) int {
 func (md *Metadata) Authors() []string {
 	var out []string
 	for _, a := range strings.Split(md.m.Author, ";") {
-		a = archive.SanitizeLine(a)
+		a = withoutAgency(archive.SanitizeLine(a), md.m.Sitename)
 		if a != "" && !strings.Contains(a, "@") && !slices.Contains(out, a) && len(out) < archive.MaxAuthors {
 			out = append(out, a)
 		}
 	}
 	return out
+}
+
+// agencies are the news agencies a byline names after its last author
+// with no comma ("By DANICA KIRKA and JILL LAWLESS Associated Press").
+var agencies = []string{"The Associated Press", "Associated Press", "AP", "Reuters", "AFP", "Agence France-Presse",
+	"Press Association", "PA Media", "Bloomberg", "dpa", "UPI", "Bloomberg News"}
+
+// withoutAgency is the author a without a news agency, or the page's site
+// name, written after the name: "JILL LAWLESS Associated Press" is Jill
+// Lawless of the AP, not an organisation (a helper's report: cited as
+// the corporate author "JILL LAWLESS Associated Press"). A name of one
+// word left is kept whole ("Reuters" alone is the author).
+func withoutAgency(a, site string) string {
+	for _, ag := range append(slices.Clone(agencies), strings.TrimSpace(site)) {
+		if ag == "" || len(a) <= len(ag)+1 {
+			continue
+		}
+		head, tail := a[:len(a)-len(ag)], a[len(a)-len(ag):]
+		if strings.EqualFold(tail, ag) && strings.HasSuffix(head, " ") && len(strings.Fields(head)) >= 2 && !strings.Contains(head, ",") {
+			return strings.TrimSpace(head)
+		}
+	}
+	return a
 }
 
 // Canonical is the page's canonical URL if it is an http(s) URL on the web,
@@ -367,9 +393,9 @@ func standfirstOf(desc, text string) string {
 	return s
 }
 
-// cleanLinks makes every link in the extracted text absolute and drops the
-// links that are not http, https or mailto (javascript:, data:, ...),
-// keeping their text; images and other embedded sources are removed.
+// cleanLinks removes images and other embedded sources from the extracted
+// text (its links are cleaned as a feed item's are: cleanAnchors, in
+// itemConverter.markdown).
 func cleanLinks(n *html.Node, base *url.URL) {
 	for ch := n.FirstChild; ch != nil; {
 		next := ch.NextSibling
@@ -379,17 +405,6 @@ func cleanLinks(n *html.Node, base *url.URL) {
 				n.RemoveChild(ch)
 				ch = next
 				continue
-			case "a":
-				href := ""
-				for _, a := range ch.Attr {
-					if a.Key == "href" {
-						href = a.Val
-					}
-				}
-				ch.Attr = nil
-				if target := safeLink(href, base); target != "" {
-					ch.Attr = []html.Attribute{{Key: "href", Val: target}}
-				}
 			}
 			cleanLinks(ch, base)
 		}
@@ -397,16 +412,62 @@ func cleanLinks(n *html.Node, base *url.URL) {
 	}
 }
 
+// cleanAnchors makes every link under n absolute (from base, when not
+// nil) and keeps only those safeLink allows; another is replaced by its
+// text (a helper's report: an <a> left without its href became a link to
+// the page itself, and a feed item's javascript: link was kept).
+func cleanAnchors(n *html.Node, base *url.URL) {
+	for ch := n.FirstChild; ch != nil; {
+		next := ch.NextSibling
+		if ch.Type == html.ElementNode {
+			cleanAnchors(ch, base)
+			if ch.Data == "a" {
+				href := ""
+				for _, a := range ch.Attr {
+					if a.Key == "href" {
+						href = a.Val
+					}
+				}
+				if target := safeLink(href, base); target != "" {
+					ch.Attr = []html.Attribute{{Key: "href", Val: target}}
+				} else {
+					for c := ch.FirstChild; c != nil; {
+						after := c.NextSibling
+						ch.RemoveChild(c)
+						n.InsertBefore(c, ch)
+						c = after
+					}
+					n.RemoveChild(ch)
+				}
+			}
+		}
+		ch = next
+	}
+}
+
+// mangledSchemes are schemes that, found at the start of a segment of an
+// http(s) URL's path, say the URL is another scheme's link made
+// "absolute" by an extractor (file:///etc/passwd as
+// https://site/page/file:/etc/passwd).
+var mangledSchemes = map[string]bool{"javascript": true, "file": true, "data": true, "vbscript": true}
+
 func safeLink(href string, base *url.URL) string {
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil || href == "" {
 		return ""
 	}
-	u = base.ResolveReference(u)
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
 	switch u.Scheme {
 	case "http", "https":
 		if u.Host == "" {
 			return ""
+		}
+		for seg := range strings.SplitSeq(u.Path, "/") {
+			if i := strings.IndexByte(seg, ':'); i > 0 && mangledSchemes[strings.ToLower(seg[:i])] {
+				return ""
+			}
 		}
 	case "mailto":
 	default:

@@ -335,3 +335,56 @@ func TestHostileCanonicalIsNotTheURL(t *testing.T) {
 		}
 	}
 }
+
+// Links that are not http, https or mailto, or that hold controls, are
+// kept as their text alone, from a web page and from a feed item: before,
+// a page's became links to the page itself (an <a> left without its
+// href), an extractor's "absolute" file: link a made-up URL, and a feed
+// item's javascript: link was kept (a helper's report).
+func TestUnsafeLinksAreText(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	links := `<a href="javascript:alert(1)">script link</a>, <a href="file:///etc/passwd">file link</a>, ` +
+		`<a href="http://a.example/&#27;]0;X&#7;">escape link</a> and <a href="https://ok.example/x">good link</a>`
+	pg := Page{URL: "https://site.example/2020/js", HTML: []byte(`<html><head><title>Careful thoughts</title></head><body><article><p>` +
+		para + `</p><p>` + links + `. ` + para + `</p></article></body></html>`)}
+	p, why := extractPage(pg, "2024-05-01")
+	if why != "" {
+		t.Fatal(why)
+	}
+	base, _ := url.Parse("https://feed.example/items/")
+	feed, err := (&itemConverter{base: base}).markdown("<p>" + links + ".</p>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for what, md := range map[string]string{"page": p.Body, "feed item": feed} {
+		for _, bad := range []string{"javascript", "file:", "/etc/passwd", "](https://site.example/2020/js)", "](https://feed.example/items/)", "\x1b", "a.example"} {
+			if strings.Contains(md, bad) {
+				t.Errorf("%s: %q in\n%s", what, bad, md)
+			}
+		}
+		for _, want := range []string{"script link", "file link", "escape link", "[good link](https://ok.example/x)"} {
+			if !strings.Contains(md, want) {
+				t.Errorf("%s: no %q in\n%s", what, want, md)
+			}
+		}
+	}
+}
+
+// A news agency after the last name of a byline is not part of the name
+// (a helper's report: "JILL LAWLESS Associated Press" was cited as an
+// organisation); a one-word author stays.
+func TestBylineAgencyIsNoName(t *testing.T) {
+	for in, want := range map[string]string{
+		"JILL LAWLESS Associated Press": "JILL LAWLESS",
+		"Jane Doe Reuters":              "Jane Doe",
+		"Jane Doe The Example Times":    "Jane Doe",
+		"Reuters":                       "Reuters",
+		"Doe Reuters":                   "Doe Reuters",
+		"Jane Doe, Associated Press":    "Jane Doe, Associated Press",
+		"Ann Press":                     "Ann Press",
+	} {
+		if got := withoutAgency(in, "The Example Times"); got != want {
+			t.Errorf("withoutAgency(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
