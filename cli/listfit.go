@@ -8,10 +8,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/folio-tui/folio/archive"
+	termcells "github.com/folio-tui/folio/internal/cells"
 	"github.com/folio-tui/folio/internal/termsafe"
 )
 
@@ -127,7 +127,7 @@ func writeTable(w io.Writer, as, all []archive.Article, many bool, width int) er
 			if widths[i] == 0 {
 				continue
 			}
-			c := ansi.Truncate(r[i], widths[i], "…")
+			c := termcells.Truncate(r[i], widths[i], "…")
 			cells = append(cells, c+strings.Repeat(" ", widths[i]-cellWidth(c)))
 			used += widths[i] + gap
 		}
@@ -145,13 +145,13 @@ func writeTable(w io.Writer, as, all []archive.Article, many bool, width int) er
 		// own title
 		col := min(width-used-gap-min(widths[id], width-used-gap-minTitle-gap), widths[title])
 		if room := min(col, width-used-gap-cellWidth(idCell)); room >= 8 {
-			c := ansi.Truncate(r[title], room, "…")
+			c := termcells.Truncate(r[title], room, "…")
 			cells = append(cells, c+strings.Repeat(" ", max(room-cellWidth(c), 0)))
 		}
 		// the id is never cut below its unique prefix: what is before it
 		// gives way (a helper's report: two ids cut to one "…" on an
 		// 80-column terminal), and an id wider than the line is whole
-		head := ansi.Truncate(strings.Join(cells, strings.Repeat(" ", gap)), max(width-gap-cellWidth(idCell), 0), "…")
+		head := termcells.Truncate(strings.Join(cells, strings.Repeat(" ", gap)), max(width-gap-cellWidth(idCell), 0), "…")
 		if head != "" {
 			head += strings.Repeat(" ", gap)
 		}
@@ -232,12 +232,13 @@ func byIDPrefix(as []archive.Article, prefix string) (archive.Article, bool) {
 	return archive.Article{}, false
 }
 
-// cellWidth is ansi.StringWidth, without reading graphemes for text in
-// printable ASCII (a cell each: a tenth of listing 100k pieces, in a profile).
+// cellWidth is termcells.Width (the most cells a terminal can give s),
+// without reading graphemes for text in printable ASCII (a cell each: a
+// tenth of listing 100k pieces, in a profile).
 func cellWidth(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] < ' ' || s[i] > '~' {
-			return ansi.StringWidth(s)
+			return termcells.Width(s)
 		}
 	}
 	return len(s)
@@ -266,7 +267,7 @@ func writeColumns(out io.Writer, width int, rows [][]string, flex int) error {
 			if i == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], ansi.StringWidth(c))
+			widths[i] = max(widths[i], cellWidth(c))
 		}
 	}
 	total := 0
@@ -282,14 +283,14 @@ func writeColumns(out io.Writer, width int, rows [][]string, flex int) error {
 		var line strings.Builder
 		for i, c := range r {
 			if i == flex {
-				c = ansi.Truncate(c, widths[i], "…")
+				c = termcells.Truncate(c, widths[i], "…")
 			}
 			line.WriteString(c)
 			if i < len(r)-1 {
-				line.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+gap))
+				line.WriteString(strings.Repeat(" ", widths[i]-cellWidth(c)+gap))
 			}
 		}
-		bw.WriteString(ansi.Truncate(line.String(), width, "…") + "\n")
+		bw.WriteString(termcells.Truncate(line.String(), width, "…") + "\n")
 	}
 	return bw.Flush()
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	termcells "github.com/folio-tui/folio/internal/cells"
 	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
@@ -136,13 +137,13 @@ func TestShowTakesAnIDPrefixOnlyOnePieceHas(t *testing.T) {
 	}
 }
 
-// cellWidth is ansi.StringWidth: printable ASCII by its length, anything
-// else as ansi reads it.
-func TestCellWidthIsStringWidth(t *testing.T) {
+// cellWidth is cells.Width: printable ASCII by its length, anything else
+// the most cells a terminal can give it.
+func TestCellWidthIsCellsWidth(t *testing.T) {
 	for _, s := range []string{"", "plain words", "~!@#$%^&*()_+{}|:<>?", "tab\there", "esc\x1b[1mbold", "del\x7f",
 		"café", "日本語", "emoji 👍🏽 flag 🇬🇧", "e\u0301", "zero\u200bwidth", "\u00a0nbsp"} {
-		if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
-			t.Errorf("cellWidth(%q) = %d, ansi.StringWidth %d", s, got, want)
+		if got, want := cellWidth(s), termcells.Width(s); got != want {
+			t.Errorf("cellWidth(%q) = %d, cells.Width %d", s, got, want)
 		}
 	}
 }

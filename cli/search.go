@@ -10,11 +10,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
+
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/cells"
 	"github.com/folio-tui/folio/internal/termsafe"
-	"github.com/spf13/cobra"
 )
 
 type searchFlags struct {
@@ -234,7 +235,7 @@ func printResults(w io.Writer, res index.Results, many, styled bool, width int) 
 		if width <= 0 {
 			return s
 		}
-		return ansi.Truncate(s, width, "…")
+		return cells.Truncate(s, width, "…")
 	}
 	marks := plainMarks
 	bold, dim, reset := "", "", ""

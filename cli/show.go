@@ -3,12 +3,14 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/cells"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
@@ -100,6 +102,27 @@ func showPage(a archive.Article, width int, styled bool) (string, error) {
 	page := termsafe.Rendered(pieceHeader(a, width, styled) + out)
 	if !styled {
 		page = ansi.Strip(page)
+	}
+	// no line wider than width where a terminal counts each character's
+	// cells (a Devanagari conjunct: internal/cells); a line wider by
+	// design (the URL's, whole to be copied) stays
+	lines := strings.Split(page, "\n")
+	var fit []string
+	for i, l := range lines {
+		if ansi.StringWidth(l) > width || cells.Width(l) <= width {
+			if fit != nil {
+				fit = append(fit, l)
+			}
+			continue
+		}
+		if fit == nil {
+			fit = slices.Clone(lines[:i])
+		}
+		fitted, _ := cells.Fit([]string{l}, width)
+		fit = append(fit, fitted...)
+	}
+	if fit != nil {
+		page = strings.Join(fit, "\n")
 	}
 	return page, nil
 }

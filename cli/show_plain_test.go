@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 func plainArchive(t *testing.T) string {
@@ -140,6 +143,35 @@ func TestShowRawNamesALookAlikeHost(t *testing.T) {
 	for _, want := range []string{"folio: url: (host xn--exmple-4nf.com: not plain ASCII)", "folio: source: (host xn--nws-rdd.example: not plain ASCII)"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+}
+
+// folio show lays out a Devanagari piece within --width under either way
+// a terminal counts cells, every word kept (a helper's report: lines of
+// 121–138 cells on a 100-column terminal).
+func TestShowFitsDevanagari(t *testing.T) {
+	dir := t.TempDir()
+	ws := []string{"प्रधानमंत्री", "अर्थव्यवस्था", "क्षेत्र", "स्वास्थ्य"}
+	var body strings.Builder
+	for i := range 80 {
+		fmt.Fprintf(&body, "%s%d ", ws[i%len(ws)], i)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "hin.md"), []byte("---\ntitle: real\ndate: 2020-01-03\n---\n"+body.String()+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "--archive", dir, "show", "hin", "--width", "60")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if ansi.StringWidthWc(l) > 60 || ansi.StringWidth(l) > 60 {
+			t.Errorf("a line of %d/%d cells: %q", ansi.StringWidth(l), ansi.StringWidthWc(l), l)
+		}
+	}
+	for i := range 80 {
+		if w := fmt.Sprintf("%s%d", ws[i%len(ws)], i); !strings.Contains(out, w) {
+			t.Errorf("%s is missing", w)
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/cells"
 	"github.com/folio-tui/folio/internal/termsafe"
 )
 
@@ -144,7 +145,7 @@ func (r *reader) setRendered(m renderedMsg) bool {
 		r.keepPlace() // another style: the same lines' place
 	}
 	wasReady := r.ready
-	oldPlain := r.plain
+	oldPlain, oldBody := r.plain, r.bodyFrom
 	r.article, r.ready, r.err = m.article, true, nil
 	r.related, r.copies = m.related, m.copies
 	r.bodyFrom = min(m.bodyStart, len(m.lines))
@@ -152,10 +153,24 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	// into ESC) and for cached renderings too: only colours and http(s)
 	// hyperlinks reach the screen.
 	r.lines = make([]string, len(m.lines))
-	r.plain = make([]string, len(m.lines))
 	for i, l := range m.lines {
 		r.lines[i] = termsafe.Rendered(l)
-		r.plain[i] = ansi.Strip(r.lines[i])
+	}
+	// A line wider than the column when the terminal counts each
+	// character's cells (tmux, xterm: a Devanagari conjunct, an emoji
+	// sequence) is wrapped, so that none of it runs past the screen's
+	// edge and is lost (internal/cells).
+	if fitted, at := cells.Fit(r.lines, m.key.width); at != nil {
+		r.lines = fitted
+		if r.bodyFrom < len(at) {
+			r.bodyFrom = at[r.bodyFrom]
+		} else {
+			r.bodyFrom = len(fitted)
+		}
+	}
+	r.plain = make([]string, len(r.lines))
+	for i, l := range r.lines {
+		r.plain[i] = ansi.Strip(l)
 	}
 	switch {
 	case wasReady && r.laidOut.end:
@@ -191,11 +206,19 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	// (a refresh of the archive renders it again: a helper's report found
 	// any change in the folder dropped the choice and the note prompt,
 	// and the note's keys then ran as commands); else it goes, said.
+	// The body alone is compared: the header's related pieces and copies
+	// change with the archive (a review: a piece added elsewhere dropped
+	// the note being typed); the choice moves with the body.
 	r.quoteDropped = false
-	if r.quoting() && !slices.Equal(oldPlain, r.plain) {
-		r.quote, r.quoteDropped = quoteSel{}, true
-	} else if !r.quoting() {
+	switch {
+	case !r.quoting():
 		r.quote = quoteSel{}
+	case oldBody > len(oldPlain) || !slices.Equal(oldPlain[oldBody:], r.plain[r.bodyFrom:]):
+		r.quote, r.quoteDropped = quoteSel{}, true
+	default:
+		d := r.bodyFrom - oldBody
+		r.quote.anchor += d
+		r.quote.cursor += d
 	}
 	return true
 }

@@ -1,10 +1,13 @@
 package ui
 
 import (
-	"charm.land/glamour/v2"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -147,6 +150,34 @@ func TestRenderPathEqualsGlamour(t *testing.T) {
 				}
 				t.Errorf("%s doc %d: %d lines, Glamour %d", style, i, len(got), len(wantLines))
 			}
+		}
+	}
+}
+
+// A piece in a script whose clusters a terminal may count by character
+// (Devanagari, in tmux or xterm) is laid out so that no line is wider
+// than the column under either count, every word kept (a helper's report:
+// a third of the words ran past the screen's edge, never drawn).
+func TestReaderLinesFitUnderEitherCount(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	ws := []string{"प्रधानमंत्री", "अर्थव्यवस्था", "क्षेत्र", "स्वास्थ्य", "राष्ट्रीय", "नीति", "सरकार", "विकास"}
+	var body strings.Builder
+	for i := range 160 {
+		fmt.Fprintf(&body, "%s%d ", ws[i%len(ws)], i)
+	}
+	h := newHarness(t, newFake(archive.Article{ID: "hin", Title: "real", Date: day("2020-01-03"), Body: body.String()}), 100, 40)
+	h.key("enter")
+	h.requireMatch(`विकास7`)
+	col := h.m.reader.key.width
+	text := strings.Join(h.m.reader.plain, " ")
+	for i, l := range h.m.reader.lines {
+		if ansi.StringWidthWc(l) > col || ansi.StringWidth(l) > col {
+			t.Errorf("line %d takes %d/%d cells of %d", i, ansi.StringWidth(l), ansi.StringWidthWc(l), col)
+		}
+	}
+	for i := range 160 {
+		if w := fmt.Sprintf("%s%d", ws[i%len(ws)], i); !strings.Contains(text, w) {
+			t.Errorf("%s is not in the reader's lines", w)
 		}
 	}
 }

@@ -1,0 +1,41 @@
+package cells
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Text fitted to n cells takes at most n under either count, and keeps
+// every character (a helper's report: Devanagari lines ran past the
+// screen in tmux, a third of the words never drawn).
+func TestFitKeepsEveryCharacterWithinTheCells(t *testing.T) {
+	words := []string{"प्रधानमंत्री", "अर्थव्यवस्था", "क्षेत्र", "स्वास्थ्य", "👨‍👩‍👧", "❤️", "1️⃣", "plain"}
+	var b strings.Builder
+	for i := range 200 {
+		b.WriteString(words[i%len(words)] + " ")
+	}
+	line := "\x1b[1m" + b.String() + "\x1b[0m"
+	for _, n := range []int{1, 2, 7, 40, 80} {
+		out, at := Fit([]string{"short", line, "end"}, n)
+		if n >= 5 && (out[0] != "short" || at[0] != 0 || at[1] != 1 || out[at[2]] != "end") {
+			t.Fatalf("n=%d: lines moved: %v", n, at)
+		}
+		var got strings.Builder
+		for i, l := range out {
+			if n >= 7 && (ansi.StringWidth(l) > n || ansi.StringWidthWc(l) > n) {
+				t.Errorf("n=%d: line %d takes %d/%d cells", n, i, ansi.StringWidth(l), ansi.StringWidthWc(l))
+			}
+			if i >= at[1] && i < at[2] {
+				got.WriteString(ansi.Strip(l))
+			}
+		}
+		if strings.ReplaceAll(got.String(), " ", "") != strings.ReplaceAll(ansi.Strip(line), " ", "") {
+			t.Errorf("n=%d: characters lost", n)
+		}
+	}
+	if got := Truncate("प्रधानमंत्री and more", 6, "…"); Width(got) > 6 {
+		t.Errorf("Truncate: %q takes %d", got, Width(got))
+	}
+}
