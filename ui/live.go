@@ -159,7 +159,9 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		}
 		return tea.ExecProcess(msg.editor, func(err error) tea.Msg { return editedMsg{err} })
 	case editedMsg:
-		m.live.forced = true
+		// an editor that failed is said, and its word stays: the refresh's
+		// "The archive is as it was" came over it (a helper's report)
+		m.live.forced = msg.err == nil
 		cmd := m.reindex()
 		if msg.err != nil {
 			return tea.Batch(cmd, m.status.set("The editor failed: "+msg.err.Error(), true))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -293,6 +294,11 @@ func TestEditRunsTheEditorOnThePiecesFile(t *testing.T) {
 	}
 	h.requireMatch(`Raqqa, retitled`)
 	h.requireMatch(`Archive re-read: 5 pieces`)
+
+	// An editor that failed is said, and stays said after the refresh (a
+	// helper's report: "The archive is as it was" came over it).
+	h.send(editedMsg{err: errors.New("exit status 127")})
+	h.requireMatch(`The editor failed: exit status 127`)
 }
 
 // A refresh that found another folio changing the index is tried again.

@@ -85,6 +85,19 @@ func TestQuoteInTheMakingOutlivesARefresh(t *testing.T) {
 	h.requireMatch(`Mosul falls\.`)
 	h.key("v")
 	h.requireMatch(`Quote: 1 line`)
+	rel, header := h.m.reader.quote.anchor-h.m.reader.bodyFrom, h.m.reader.bodyFrom
+
+	// a piece that changes the header's related pieces (same tag): the
+	// body reads as it did, the choice stays on its line
+	writeTestPiece(t, arch, "zero", "Mosul retaken", "isis")
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`Quote: 1 line`)
+	if got := h.m.reader.quote.anchor - h.m.reader.bodyFrom; got != rel {
+		t.Errorf("the choice moved within the body: %d, was %d", got, rel)
+	}
+	if h.m.reader.bodyFrom == header {
+		t.Logf("the header kept its length (%d lines)", header)
+	}
 
 	writeTestPiece(t, arch, "three", "Aleppo rebuilt", "syria")
 	h.send(archiveChangedMsg{stoppedWatch()})
