@@ -562,3 +562,30 @@ func TestReportSkippedCountsFoldersApart(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// stats --json counts the pieces dated only to the year, which are in no
+// month, as the text says (a helper's report: the JSON's months added up
+// to fewer pieces, with nothing to tell why).
+func TestStatsJSONCountsYearOnly(t *testing.T) {
+	dir := t.TempDir()
+	for name, date := range map[string]string{"a": "2019", "b": "2019-03-01", "c": "2020-05"} {
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte("---\ntitle: "+name+"\ndate: "+date+"\n---\nx\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := run(t, "--archive", dir, "stats", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var st archiveStats
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	months := 0
+	for _, m := range st.Months {
+		months += m.Count
+	}
+	if st.YearOnly != 1 || months+st.YearOnly != st.Pieces {
+		t.Errorf("year_only %d, months %d, pieces %d", st.YearOnly, months, st.Pieces)
+	}
+}
