@@ -60,7 +60,7 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 	}
 	// escaped, as the table has them: a control in the query or the
 	// folder's name made the SVG a file no XML reader takes
-	p.Title.Text = fmt.Sprintf("%s per %s: %s\narchive: %s", what, ts.By, termsafe.Escape(strings.Join(quoted, ", ")), termsafe.Escape(ts.Archive))
+	p.Title.Text = fmt.Sprintf("%s per %s: %s\narchive: %s", what, ts.By, xmlText(strings.Join(quoted, ", ")), xmlText(ts.Archive))
 	p.X.Label.Text = fmt.Sprintf("%s   (folio trends, run %s)", ts.By, ts.Run.UTC().Format("2006-01-02"))
 	p.Y.Label.Text = "pieces"
 	if share {
@@ -110,7 +110,7 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 			points.Radius = vg.Points(1.3)
 		}
 		p.Add(line, points)
-		p.Legend.Add(fmt.Sprintf("%s (%s)", termsafe.Escape(quoted[i]), pieces(t.Matched())), line, points)
+		p.Legend.Add(fmt.Sprintf("%s (%s)", xmlText(quoted[i]), pieces(t.Matched())), line, points)
 		for _, xy := range xys {
 			top = max(top, xy.Y)
 		}
@@ -118,6 +118,31 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 	// room above the highest point for the legend
 	p.Y.Max = max(top, 1) * (1.1 + 0.09*float64(len(ts.Trends)))
 	return p, nil
+}
+
+// xmlText is s as a chart's text holds it: controls escaped as the table
+// has them, and every character XML 1.0 does not take (U+FFFE, a lone
+// surrogate's replacement aside) written as \uXXXX, so that the SVG is XML
+// (a review: a noncharacter made it one no reader takes).
+func xmlText(s string) string {
+	s = termsafe.Escape(s)
+	if !strings.ContainsFunc(s, notXML) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if notXML(r) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// notXML: a character XML 1.0 does not allow in text.
+func notXML(r rune) bool {
+	return !(r == 0x9 || r == 0xa || r == 0xd || r >= 0x20 && r <= 0xd7ff || r >= 0xe000 && r <= 0xfffd || r >= 0x10000 && r <= 0x10ffff)
 }
 
 // queryLabel is a query as the chart names it: in quotes, unless it has

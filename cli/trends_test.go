@@ -235,7 +235,7 @@ func TestTrendsCSVAndChartEscapeNames(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A\ndate: 2020-01-01\n---\nword here\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	q := "word\x1b]0;TQ\a\u202e"
+	q := "word\x1b]0;TQ\a\u202e\ufffe"
 	svg := filepath.Join(root, "c.svg")
 	out, errOut, code := run(t, "--archive", dir, "trends", q, "=1+1", "--csv", "--svg", svg)
 	if code != 0 {
