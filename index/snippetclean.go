@@ -25,33 +25,43 @@ func mark(text string, spans []span) string { return markIn(text, 0, len(text), 
 // window). A span whose text is all marks (in a link's URL) is not marked.
 func markIn(text string, from, to int, spans []span) string {
 	c := newCleaner(text, from, to)
-	var b, part strings.Builder
-	b.Grow(to - from + 8*len(spans))
+	var o out
+	o.b.Grow(to - from + 8*len(spans))
 	prev := from
 	for _, s := range spans {
 		start, end := from+s.start, from+s.end
 		if start < prev || end > to {
 			continue
 		}
-		c.write(&b, prev, start)
-		part.Reset()
-		c.write(&part, start, end) // a phrase's run holds what stands between its words
-		if t := strings.TrimSpace(part.String()); t != "" {
-			if strings.HasPrefix(part.String(), " ") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(MarkStart)
-			b.WriteString(t)
-			b.WriteString(MarkEnd)
-			if strings.HasSuffix(part.String(), " ") {
-				b.WriteByte(' ')
-			}
+		c.write(&o, prev, start)
+		if c.hasText(start, end) {
+			o.mark(MarkStart)
+			c.write(&o, start, end) // a phrase's run holds what stands between its words
+			o.b.WriteString(MarkEnd)
 		}
 		prev = end
 	}
-	c.write(&b, prev, to)
-	return strings.Join(strings.Fields(b.String()), " ")
+	c.write(&o, prev, to)
+	return o.b.String()
 }
+
+// out is a snippet being written: runs of spaces are one, none at either
+// end.
+type out struct {
+	b     strings.Builder
+	space bool // a space is owed before the next text
+}
+
+func (o *out) text(s string) {
+	if o.space && o.b.Len() > 0 {
+		o.b.WriteByte(' ')
+	}
+	o.space = false
+	o.b.WriteString(s)
+}
+
+// mark writes a match's start mark, after the space owed.
+func (o *out) mark(m string) { o.text(""); o.b.WriteString(m) }
 
 // markdownPunct is the ASCII punctuation a backslash escapes in Markdown.
 const markdownPunct = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -65,7 +75,7 @@ const (
 )
 
 // maxBlock bounds the text read on either side of a window for its block.
-const maxBlock = 8 << 10
+const maxBlock = 2 << 10
 
 // cleaner holds what each byte of the block around a window is.
 type cleaner struct {
@@ -89,13 +99,24 @@ func newCleaner(text string, from, to int) *cleaner {
 		hi = to + maxBlock
 	}
 	c := &cleaner{text: text, lo: lo, hi: hi, kind: make([]uint8, hi-lo)}
+	block := text[lo:hi]
 	c.lines()
-	c.escapes()
-	c.codeSpans()
-	c.links()
-	c.emphasis('*')
-	c.emphasis('_')
-	c.emphasis('~')
+	// each pass only where its character is (a block of plain prose, the
+	// most, has none of them)
+	if strings.IndexByte(block, '\\') >= 0 {
+		c.escapes()
+	}
+	if strings.IndexByte(block, '`') >= 0 {
+		c.codeSpans()
+	}
+	if strings.IndexByte(block, ']') >= 0 {
+		c.links()
+	}
+	for _, ch := range []byte("*_~") {
+		if strings.IndexByte(block, ch) >= 0 {
+			c.emphasis(ch)
+		}
+	}
 	return c
 }
 
@@ -112,11 +133,12 @@ func (c *cleaner) set(from, to int, k uint8) {
 // (in a block with a rule), a setext underline, a "***" break, a link
 // reference definition.
 func (c *cleaner) lines() {
-	table := false
-	for i := c.lo; i < c.hi; {
+	table, pipes := false, strings.IndexByte(c.text[c.lo:c.hi], '|') >= 0
+	for i := c.lo; i < c.hi && pipes; {
 		line, next := lineIn(c.text, i, c.hi)
 		if isTableRule(strings.TrimSpace(line)) {
 			table = true
+			break
 		}
 		i = next
 	}
@@ -382,32 +404,62 @@ func (c *cleaner) emphasis(ch byte) {
 	}
 }
 
+// hasText reports whether text[from:to] shows anything but spaces.
+func (c *cleaner) hasText(from, to int) bool {
+	for i := from; i < to; i++ {
+		k := isText
+		if i >= c.lo && i < c.hi {
+			k = c.at(i)
+		}
+		if k != isMark && k != isSpace && c.text[i] != ' ' && c.text[i] != '\t' && c.text[i] != '\n' && c.text[i] != '\r' {
+			return true
+		}
+	}
+	return false
+}
+
 // write writes text[from:to] as the reader shows it: marks left out,
-// entities decoded, whitespace as spaces (markIn collapses them).
-func (c *cleaner) write(b *strings.Builder, from, to int) {
+// entities decoded, runs of whitespace as one space.
+func (c *cleaner) write(o *out, from, to int) {
 	for i := from; i < to; {
 		k := isText
 		if i >= c.lo && i < c.hi {
 			k = c.at(i)
 		}
-		r, size := utf8.DecodeRuneInString(c.text[i:])
+		ch := c.text[i]
 		switch {
 		case k == isMark:
-		case k == isSpace || unicode.IsSpace(r):
-			b.WriteByte(' ')
-		case k == isText && r == '&':
+			i++
+			continue
+		case k == isSpace || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r':
+			o.space = true
+			i++
+			continue
+		case ch >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(c.text[i:])
+			if unicode.IsSpace(r) {
+				o.space = true
+			} else {
+				o.text(c.text[i : i+size])
+			}
+			i += size
+			continue
+		case k == isText && ch == '&':
 			if e := strings.IndexByte(c.text[i:min(to, i+12)], ';'); e > 1 {
 				// decoded only to what is safe as it is (&#27; stays written)
 				if d := html.UnescapeString(c.text[i : i+e+1]); d != c.text[i:i+e+1] && archive.Sanitize(d) == d && strings.TrimSpace(d) != "" {
-					b.WriteString(d)
+					o.text(d)
 					i += e + 1
 					continue
 				}
 			}
-			b.WriteByte('&')
-		default:
-			b.WriteString(c.text[i : i+size])
 		}
-		i += size
+		// a run of plain ASCII text at once
+		j := i + 1
+		for j < to && c.text[j] < utf8.RuneSelf && c.text[j] > ' ' && c.text[j] != '&' && (j < c.lo || j >= c.hi || c.at(j) == k) {
+			j++
+		}
+		o.text(c.text[i:j])
+		i = j
 	}
 }
