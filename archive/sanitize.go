@@ -147,14 +147,27 @@ func isJamo(r rune) bool {
 	return r >= 0x1100 && r <= 0x11ff || r >= 0xa960 && r <= 0xa97f || r >= 0xd7b0 && r <= 0xd7ff
 }
 
+// hasIgnorable reports whether s holds a character isInvisible or
+// isContextual names, by their UTF-8 bytes (decoding every rune of a body
+// with curly quotes in it made Sanitize 1.4–3.7 times slower, a review's
+// measure).
 func hasIgnorable(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0xc2 { // a character from U+0080
-			return strings.ContainsFunc(s[i:], func(r rune) bool { return isInvisible(r) || isContextual(r) })
+		c := s[i]
+		if c < 0xc2 || !ignorableLead[c] {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[i:]); isInvisible(r) || isContextual(r) {
+			return true
 		}
 	}
 	return false
 }
+
+// ignorableLead are the first bytes of the characters hasIgnorable looks
+// for: U+00AD (C2), U+034F (CD), U+115F–U+180F (E1), U+200B–U+206F (E2),
+// U+3164 (E3), U+FE00–U+FFFB (EF), U+1BCA0 and U+1D173 (F0), U+E0000 (F3).
+var ignorableLead = [256]bool{0xc2: true, 0xcd: true, 0xe1: true, 0xe2: true, 0xe3: true, 0xef: true, 0xf0: true, 0xf3: true}
 
 // ignorableAt reports whether r, between prev and next (0 at an end),
 // shows as nothing there and changes nothing: always for isInvisible;
