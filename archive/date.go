@@ -150,6 +150,11 @@ func dateFromValue(v any) (Date, error) {
 	case string:
 		return ParseDate(v)
 	case time.Time:
+		if name, _ := v.Zone(); name == "time-local" && v.Year() == 0 {
+			// TOML's `date = 10:00:00`, a time of day alone (a helper's
+			// report: "date 0000-01-01 is outside the years…")
+			return Date{}, fmt.Errorf("a time of day with no date (%s)", v.Format("15:04:05"))
+		}
 		return dayOf(v), nil
 	case int:
 		return ParseDate(strconv.Itoa(v))

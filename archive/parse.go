@@ -164,6 +164,15 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		if perr.Message != "" {
 			msg = perr.Message
 		}
+		if strings.Contains(msg, "invalid map key") {
+			// `date: {{date}}`, a note template's placeholder, is a YAML
+			// map with a map for its key (a helper's report: Go's dump of
+			// the map was the message)
+			if k := bytes.Index(data, []byte("{{")); k >= 0 {
+				line = bytes.Count(data[:k], []byte("\n")) + 1
+				msg = "{{…}} is a template's placeholder (Obsidian's, Templater's), not a value: fill it in, or quote it"
+			}
+		}
 		return fail(line, "invalid front matter: %s", msg)
 	}
 	at := func(f field) int {
@@ -580,12 +589,57 @@ func splitJSON(data []byte, start int) (body []byte, m matter, line int, err err
 	if m, err = decodeJSON(raw); err != nil {
 		return nil, nil, lineOf(start), err
 	}
+	// lines after the object's first line, as Parse counts a front
+	// matter's (a key on the brace's own line has none)
+	jsonLines(m, raw, func(off int) int { return lineOf(start+off) - lineOf(start) })
 	if nl := bytes.IndexByte(data[end:], '\n'); nl >= 0 {
 		end += nl + 1
 	} else {
 		end = len(data)
 	}
 	return data[end:], m, 0, nil
+}
+
+// jsonLines gives the top-level keys of m, read from the JSON object raw,
+// the file lines they are on (line maps an offset in raw), so that a
+// problem with one names its line as in YAML and TOML (a helper's report:
+// JSON's had none).
+func jsonLines(m matter, raw []byte, line func(off int) int) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	depth, key := 0, true
+	for {
+		before := int(dec.InputOffset())
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			}
+			if depth == 1 {
+				key = true // after a value that was an object or array
+			}
+			continue
+		case string:
+			if depth == 1 && key {
+				lk := strings.ToLower(t)
+				if f, ok := m[lk]; ok && f.line == 0 {
+					f.line = line(before + bytes.IndexByte(raw[before:], '"'))
+					m[lk] = f
+				}
+				key = false
+				continue
+			}
+		}
+		if depth == 1 {
+			key = true // a value at the top: a key comes next
+		}
+	}
 }
 
 // jsonDepth is how deep the arrays and objects of b nest at the most (b's

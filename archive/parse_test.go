@@ -369,3 +369,30 @@ func TestImpossibleDayInTheFileName(t *testing.T) {
 		t.Errorf("%v", probs)
 	}
 }
+
+// A problem of a JSON front matter's key names its line, as in YAML and
+// TOML (a helper's report: it had none).
+func TestJSONFrontMatterProblemsHaveLines(t *testing.T) {
+	src := "{\n  \"title\": \"J\",\n  \"tags\": [\"a\", {\"x\": 1}],\n  \"date\": \"nope\"\n}\nBody.\n"
+	_, probs := Parse("j.md", []byte(src))
+	if len(probs) == 0 || probs[0].Line != 4 || !strings.Contains(probs[0].Msg, "unparseable date") {
+		t.Errorf("%+v", probs)
+	}
+}
+
+// A note template's placeholder left in the front matter is said as such,
+// with its line (a helper's report: Go's dump of a map was the message).
+func TestTemplatePlaceholderIsSaid(t *testing.T) {
+	_, probs := Parse("t.md", []byte("---\ntitle: T\ndate: {{date}}\n---\nx\n"))
+	if len(probs) == 0 || probs[0].Line != 3 || !strings.Contains(probs[0].Msg, "template's placeholder") {
+		t.Errorf("%+v", probs)
+	}
+}
+
+// TOML's time of day alone is said as such.
+func TestTOMLTimeOfDayIsNoDate(t *testing.T) {
+	_, probs := Parse("t.md", []byte("+++\ntitle = \"T\"\ndate = 10:00:00\n+++\nx\n"))
+	if len(probs) == 0 || !strings.Contains(probs[0].Msg, "a time of day with no date (10:00:00)") {
+		t.Errorf("%+v", probs)
+	}
+}
