@@ -238,3 +238,23 @@ func TestHeaderSpellsALookAlikeHost(t *testing.T) {
 		t.Errorf("an ASCII host with a note:\n%s", out)
 	}
 }
+
+// A paste into the sidebar's filter is typed text, on one line (a
+// helper's report: it was dropped).
+func TestSidebarFilterTakesAPaste(t *testing.T) {
+	d := newSpeechDriver(t)
+	d.key("tab", "/")
+	d.send(tea.PasteMsg{Content: "reag\x1b[31m\n"})
+	if d.m.sidebar.filter != "reag" {
+		t.Fatalf("filter %q after a paste", d.m.sidebar.filter)
+	}
+	var values []string
+	for _, e := range d.m.sidebar.entries {
+		if !e.header && e.group != groupReading {
+			values = append(values, e.value)
+		}
+	}
+	if !slices.Equal(values, []string{"Ronald Reagan"}) {
+		t.Errorf("filter %q shows %q", d.m.sidebar.filter, values)
+	}
+}

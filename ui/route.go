@@ -184,6 +184,12 @@ func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmd, done)
 	case m.focus == paneReader && m.reader.typing():
 		return m.reader.updateFind(msg)
+	case m.focus == paneSidebar && m.sidebar.filtering:
+		if p, ok := msg.(tea.PasteMsg); ok {
+			// a paste is typed text too (a helper's report: it was
+			// dropped), on one line, made safe
+			m.sidebar.setFilter(m.sidebar.filter + oneLine(p.Content))
+		}
 	}
 	return nil
 }
