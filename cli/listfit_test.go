@@ -226,3 +226,23 @@ func TestRowsNameAuthorsOnEveryPage(t *testing.T) {
 		}
 	}
 }
+
+// A Devanagari outlet that must be cut: no panic, and every line fits the
+// terminal under either count (a review's report: a negative Repeat).
+func TestListFitsADevanagariOutlet(t *testing.T) {
+	as := []archive.Article{
+		{ID: "p", Title: "A long English title for the piece that needs cutting here", Date: archive.Date{Time: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}, Outlet: "दैनिक जागरण राष्ट्रीय संस्करण"},
+		{ID: "q", Title: "Short", Date: archive.Date{Time: time.Date(2017, 1, 2, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionDay}, Outlet: "Daily"},
+	}
+	for width := 30; width <= 90; width += 5 {
+		var out bytes.Buffer
+		if err := writeTable(&out, as, as, false, width); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(strings.TrimRight(out.String(), "\n"), "\n") {
+			if termcells.Width(l) > width {
+				t.Errorf("width %d: a line of %d cells: %q", width, termcells.Width(l), l)
+			}
+		}
+	}
+}

@@ -18,24 +18,30 @@ import (
 func Width(s string) int { return max(ansi.StringWidth(s), ansi.StringWidthWc(s)) }
 
 // Truncate cuts s to at most n cells under either count, ending it with
-// tail when cut (ansi.Truncate's).
+// tail when cut (ansi.Truncate's). The cut is between clusters: the
+// longest prefix that fits. (x/ansi's TruncateWc returns a string whose
+// clusters fit whole, however wide by wcwidth: a review's report found
+// folio list panicking on a Devanagari outlet it gave back uncut.)
 func Truncate(s string, n int, tail string) string {
 	if Width(s) <= n {
 		return s
 	}
-	t := ansi.TruncateWc(s, n, tail)
-	for m := n; ansi.StringWidth(t) > n && m > 0; {
-		m--
-		t = ansi.TruncateWc(s, m, tail)
+	if Width(tail) > n {
+		tail = ""
 	}
-	return t
+	for m := min(n, ansi.StringWidth(s)); m > 0; m-- {
+		if t := ansi.Truncate(s, m, tail); Width(t) <= n {
+			return t
+		}
+	}
+	return ""
 }
 
 // Fit wraps each line wider than n cells under either count into lines
-// that are not (styles carried; the line's margin of spaces kept), and
-// keeps the others; it reports, for each line of lines, the index of its
-// first line in the result (nil when no line was wrapped). A single
-// character wider than n under wcwidth stays as it is.
+// that are not (styles carried; the line's margin of spaces kept on each),
+// and keeps the others; it reports, for each line of lines, the index of
+// its first line in the result (nil when no line was wrapped). A single
+// cluster wider than n stays whole on its line.
 func Fit(lines []string, n int) ([]string, []int) {
 	var out []string
 	var at []int
@@ -55,20 +61,7 @@ func Fit(lines []string, n int) ([]string, []int) {
 			out = append(out, l)
 			continue
 		}
-		plain := ansi.Strip(l)
-		indent := plain[:len(plain)-len(strings.TrimLeft(plain, " "))]
-		for k, w := range splitLines(ansi.WrapWc(l, n, "")) {
-			if k > 0 && Width(indent+w) <= n {
-				w = indent + w // the line's margin kept on its next lines
-			}
-			if ansi.StringWidth(w) > n {
-				// wider by clusters (an emoji with its presentation
-				// selector): wrapped by clusters too
-				out = append(out, splitLines(ansi.Wrap(w, n, ""))...)
-			} else {
-				out = append(out, w)
-			}
-		}
+		out = append(out, wrap(l, n)...)
 	}
 	if out == nil {
 		return lines, nil
@@ -76,18 +69,42 @@ func Fit(lines []string, n int) ([]string, []int) {
 	return out, at
 }
 
-func splitLines(s string) []string {
-	var out []string
-	for len(s) > 0 {
-		i := 0
-		for i < len(s) && s[i] != '\n' {
-			i++
-		}
-		out = append(out, s[:i])
-		if i == len(s) {
-			break
-		}
-		s = s[i+1:]
+// wrap breaks the line l (wider than n) into lines of at most n cells
+// under either count: its text after the margin is wrapped by clusters at
+// a width that shrinks until every piece fits with the margin before it.
+func wrap(l string, n int) []string {
+	plain := ansi.Strip(l)
+	indent := plain[:len(plain)-len(strings.TrimLeft(plain, " "))]
+	if len(indent) >= n/2 {
+		indent = "" // no room for a margin
 	}
-	return out
+	content := l
+	if indent != "" {
+		content = ansi.Cut(l, len(indent), ansi.StringWidth(l))
+	}
+	room := n - len(indent)
+	for m := room; m > 0; {
+		pieces := splitLines(ansi.Wrap(content, m, ""))
+		over := 0
+		for _, p := range pieces {
+			over = max(over, Width(p)-room)
+		}
+		if over <= 0 || m == 1 {
+			out := make([]string, 0, len(pieces))
+			for _, p := range pieces {
+				if strings.TrimSpace(ansi.Strip(p)) == "" {
+					continue // a break the wrap made, not a line of the text
+				}
+				out = append(out, indent+p)
+			}
+			if len(out) == 0 {
+				out = append(out, l)
+			}
+			return out
+		}
+		m = max(1, m-over)
+	}
+	return []string{l}
 }
+
+func splitLines(s string) []string { return strings.Split(s, "\n") }

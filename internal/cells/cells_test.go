@@ -39,3 +39,27 @@ func TestFitKeepsEveryCharacterWithinTheCells(t *testing.T) {
 		t.Errorf("Truncate: %q takes %d", got, Width(got))
 	}
 }
+
+// Truncate cuts what x/ansi's TruncateWc gives back whole (a review's
+// report: folio list panicked on a Devanagari outlet), and Fit makes no
+// blank line nor loses the margin when a line's first word is wider than
+// the column by wcwidth.
+func TestTruncateAndFitOfWideClusters(t *testing.T) {
+	for _, s := range []string{"श्रीकृष्ण द्विवेदी", "👨‍👩‍👧‍👦 family", "क्षक्षक्ष", "दैनिक जागरण राष्ट्रीय संस्करण"} {
+		for n := 1; n <= 14; n++ {
+			if got := Truncate(s, n, "…"); Width(got) > n {
+				t.Errorf("Truncate(%q, %d) = %q, %d cells", s, n, got, Width(got))
+			}
+		}
+	}
+	line := "  देखें भारतीय_स्वतंत्रता_आन्दोलन_का_इतिहास_और_क्रान्तिकारी_आन्दोलन_भारतीय_स्वतंत्रता और आगे पढ़ें।"
+	out, _ := Fit([]string{line}, 30)
+	for i, l := range out {
+		if strings.TrimSpace(l) == "" || !strings.HasPrefix(l, "  ") || Width(l) > 30 {
+			t.Errorf("line %d %q (%d cells)", i, l, Width(l))
+		}
+	}
+	if got := strings.ReplaceAll(strings.Join(out, ""), " ", ""); got != strings.ReplaceAll(line, " ", "") {
+		t.Errorf("characters changed: %q", got)
+	}
+}
