@@ -413,9 +413,11 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) // a combining accent is of its word, as the tokenizer has it
 }
 
-// markTitle marks the matching words of a title.
+// markTitle marks the matching words of a title, which is plain text, not
+// Markdown: shown as written, as the list shows it unmarked (a review:
+// "# of jobs lost" lost its "#" when a word of it was searched).
 func (h *highlightSet) markTitle(title string) string {
-	return mark(title, h.findMatches(title, 50))
+	return markPlain(title, h.findMatches(title, 50))
 }
 
 // levenshteinWithin reports whether a and b are within d edits, an edit

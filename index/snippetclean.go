@@ -21,6 +21,26 @@ import (
 // cleaned of Markdown markup.
 func mark(text string, spans []span) string { return markIn(text, 0, len(text), spans) }
 
+// markPlain marks the spans of a plain text (a title), changing nothing
+// else.
+func markPlain(text string, spans []span) string {
+	var b strings.Builder
+	b.Grow(len(text) + 8*len(spans))
+	prev := 0
+	for _, s := range spans {
+		if s.start < prev || s.end > len(text) || s.start >= s.end {
+			continue
+		}
+		b.WriteString(text[prev:s.start])
+		b.WriteString(MarkStart)
+		b.WriteString(text[s.start:s.end])
+		b.WriteString(MarkEnd)
+		prev = s.end
+	}
+	b.WriteString(text[prev:])
+	return b.String()
+}
+
 // markIn is mark on the window text[from:to] (spans are offsets in the
 // window). A span whose text is all marks (in a link's URL) is not marked.
 func markIn(text string, from, to int, spans []span) string {
@@ -74,11 +94,20 @@ const (
 	isLiteral              // text that is never a mark (escaped, in a code span)
 )
 
+// maxLookups bounds the reference definitions a window looks for.
+const maxLookups = 16
+
 // maxBlock bounds the text read on either side of a window for its block.
 const maxBlock = 2 << 10
 
 // cleaner holds what each byte of the block around a window is.
 type cleaner struct {
+	// lookups counts the definitions looked for in the whole text (at
+	// most maxLookups a window: a block of brackets in a long piece);
+	// defs says whether it has any
+	lookups int
+	defs    bool
+
 	text   string
 	lo, hi int     // the block: from the blank line before the window to the one after, at most maxBlock either side
 	kind   []uint8 // per byte of text[lo:hi]
@@ -108,6 +137,9 @@ func newCleaner(text string, from, to int) *cleaner {
 	}
 	if strings.IndexByte(block, '`') >= 0 {
 		c.codeSpans()
+	}
+	if strings.IndexByte(block, '<') >= 0 {
+		c.tags()
 	}
 	if strings.IndexByte(block, ']') >= 0 {
 		c.links()
@@ -218,9 +250,14 @@ func isTableRule(t string) bool {
 	return strings.Trim(t, "|-: \t") == ""
 }
 
-// isStarBreak: "***" or "* * *", a thematic break.
+// isStarBreak: "***", "* * *", "- - -" or "___", a thematic break.
 func isStarBreak(t string) bool {
-	return strings.Count(t, "*") >= 3 && strings.Trim(t, "* \t") == ""
+	for _, ch := range []string{"*", "-", "_"} {
+		if strings.Count(t, ch) >= 3 && strings.Trim(t, ch+" \t") == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // isUnderline: a setext heading's underline ("===", "---").
@@ -241,12 +278,51 @@ func isRefDef(line string) bool {
 // escapes: a backslash before punctuation is dropped, the character kept.
 func (c *cleaner) escapes() {
 	for i := c.lo; i+1 < c.hi; i++ {
-		if c.text[i] == '\\' && c.at(i) == isText && strings.IndexByte(markdownPunct, c.text[i+1]) >= 0 {
+		if c.text[i] != '\\' || c.at(i) != isText {
+			continue
+		}
+		switch {
+		case strings.IndexByte(markdownPunct, c.text[i+1]) >= 0:
 			c.set(i, i+1, isMark)
 			c.set(i+1, i+2, isLiteral)
 			i++
+		case c.text[i+1] == '\n':
+			c.set(i, i+1, isMark) // a hard line break
 		}
 	}
+}
+
+// tags: inline HTML tags ("<br>", "<sup>", "</kbd>") are dropped, and an
+// autolink's angle brackets ("<https://…>"), as the reader shows them.
+func (c *cleaner) tags() {
+	for i := c.lo; i < c.hi; i++ {
+		if c.text[i] != '<' || c.at(i) != isText || i+1 >= c.hi {
+			continue
+		}
+		e := strings.IndexAny(c.text[i+1:min(c.hi, i+300)], "<>\n")
+		if e < 0 || c.text[i+1+e] != '>' {
+			continue
+		}
+		inner := c.text[i+1 : i+1+e]
+		switch {
+		case isTagName(strings.TrimPrefix(inner, "/")):
+			c.set(i, i+1+e+1, isSpace)
+		case strings.HasPrefix(inner, "http://") || strings.HasPrefix(inner, "https://") || strings.HasPrefix(inner, "mailto:"):
+			if !strings.ContainsAny(inner, " \t") {
+				c.set(i, i+1, isMark)
+				c.set(i+1+e, i+1+e+1, isMark)
+			}
+		}
+	}
+}
+
+// isTagName: an HTML tag's inside, "br", "sup class=x", "br /".
+func isTagName(s string) bool {
+	k := 0
+	for k < len(s) && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z' || k > 0 && s[k] >= '0' && s[k] <= '9') {
+		k++
+	}
+	return k > 0 && k <= 10 && (k == len(s) || s[k] == ' ' || s[k] == '/')
 }
 
 // codeSpans: backticks that open and close a code span are dropped, what
@@ -288,8 +364,10 @@ func (c *cleaner) codeSpans() {
 	}
 }
 
-// links: "[text](target)", "[text][label]", "[text][]", and images'
-// "![…](…)": the brackets, target and label are dropped, the text kept.
+// links: "[text](target)", "[text][label]", "[text][]" and "[text]" whose
+// label the text defines, and images' "![…](…)": the brackets, target and
+// label are dropped, the text kept. Brackets that make no link ("[1][2]"
+// with no definitions, "[see](the note below)") are text.
 func (c *cleaner) links() {
 	var open []int // the "["s not yet closed
 	for i := c.lo; i < c.hi; i++ {
@@ -309,7 +387,7 @@ func (c *cleaner) links() {
 			}
 			o := open[len(open)-1]
 			open = open[:len(open)-1]
-			end := c.targetEnd(i + 1)
+			end := c.targetEnd(i+1, c.text[o+1:i])
 			if end < 0 {
 				continue // [sic]: text
 			}
@@ -324,13 +402,11 @@ func (c *cleaner) links() {
 	}
 }
 
-// targetEnd is the end of the "(target)" or "[label]" at i, or -1.
-func (c *cleaner) targetEnd(i int) int {
-	if i >= c.hi {
-		return -1
-	}
-	switch c.text[i] {
-	case '(':
+// targetEnd is the end of the link whose text (label) closes just before
+// i: "(destination "title")", "[label]" or "[]" defined, or nothing after
+// a defined label (a shortcut reference); -1 for no link.
+func (c *cleaner) targetEnd(i int, label string) int {
+	if i < c.hi && c.text[i] == '(' {
 		depth := 0
 		for j := i; j < c.hi && j-i < 2000; j++ {
 			switch c.text[j] {
@@ -338,6 +414,9 @@ func (c *cleaner) targetEnd(i int) int {
 				depth++
 			case ')':
 				if depth--; depth == 0 {
+					if !isDestination(c.text[i+1 : j]) {
+						return -1
+					}
 					return j + 1
 				}
 			case '\n':
@@ -346,27 +425,94 @@ func (c *cleaner) targetEnd(i int) int {
 				}
 			}
 		}
-	case '[':
-		if k := strings.IndexByte(c.text[i+1:c.hi], ']'); k >= 0 && k < 1000 && !strings.ContainsAny(c.text[i+1:i+1+k], "[\n") {
-			return i + 1 + k + 1
+		return -1
+	}
+	if i < c.hi && c.text[i] == '[' {
+		k := strings.IndexByte(c.text[i+1:c.hi], ']')
+		if k < 0 || k >= 1000 || strings.ContainsAny(c.text[i+1:i+1+k], "[\n") {
+			return -1
 		}
+		ref := c.text[i+1 : i+1+k]
+		if ref == "" {
+			ref = label
+		}
+		if !c.defined(ref) {
+			return -1
+		}
+		return i + 1 + k + 1
+	}
+	if c.defined(label) {
+		return i
 	}
 	return -1
 }
 
-// emphasis: runs of ch (for "~", of two) that open and close emphasis in
-// the block, paired in order as CommonMark pairs them (an opener with the
-// next closer after it), are dropped; a run between spaces, or with no
-// partner, is text ("2 * 3", "a*b" alone). "_" opens and closes only at
-// a word's edge ("snake_case" is a word).
-func (c *cleaner) emphasis(ch byte) {
-	var openers []int // the starts of runs that may open, not yet closed
-	var lens []int
-	for i := c.lo; i < c.hi; {
-		if c.text[i] != ch || c.at(i) != isText {
-			if c.text[i] == '\n' && i+1 < c.hi && c.text[i+1] == '\n' {
-				openers, lens = openers[:0], lens[:0]
+// isDestination: what stands between a link's parentheses is a
+// destination, <in brackets> or without spaces, then perhaps a title.
+func isDestination(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "<") {
+		return strings.Contains(s, ">")
+	}
+	k := strings.IndexAny(s, " \t\n")
+	if k < 0 {
+		return true
+	}
+	rest := strings.TrimSpace(s[k:])
+	return rest == "" || strings.ContainsRune("\"'(", rune(rest[0]))
+}
+
+// defined reports whether the text defines the reference label
+// ("[label]: target" on a line of its own), as written or in lower case.
+func (c *cleaner) defined(label string) bool {
+	label = strings.TrimSpace(label)
+	if label == "" || strings.HasPrefix(label, "^") || c.lookups >= maxLookups {
+		return false
+	}
+	if c.lookups++; c.lookups == 1 {
+		c.defs = strings.Contains(c.text, "]:")
+	}
+	if !c.defs {
+		return false
+	}
+	for _, l := range []string{label, strings.ToLower(label)} {
+		for at := 0; ; {
+			k := strings.Index(c.text[at:], "["+l+"]:")
+			if k < 0 {
+				break
 			}
+			k += at
+			if ls := strings.LastIndexByte(c.text[:k], '\n') + 1; strings.TrimLeft(c.text[ls:k], " ") == "" {
+				return true
+			}
+			at = k + 1
+		}
+	}
+	return false
+}
+
+// emphasis: runs of ch that open and close emphasis in a block, paired
+// as CommonMark pairs them (a closer takes the nearest opener before it,
+// as many of their characters as both have), are dropped; a run that
+// cannot open or close by the flanking rules ("2 * 3", "**x:**Y"), or
+// finds no partner, is text. "_" opens and closes only at a word's edge;
+// "~" is GFM's strikethrough, runs of one or two. The pairs do not cross
+// a blank line, a list item, a heading or a quote's start.
+func (c *cleaner) emphasis(ch byte) {
+	type run struct{ at, n int }
+	var openers []run
+	lineStart := c.lo
+	for i := c.lo; i < c.hi; {
+		if c.text[i] == '\n' {
+			// a heading is a block of one line; a line may start another
+			if strings.HasPrefix(strings.TrimLeft(c.text[lineStart:i], " "), "#") || c.newBlock(i+1) {
+				openers = openers[:0]
+			}
+			i++
+			lineStart = i
+			continue
+		}
+		if c.text[i] != ch || c.at(i) != isText {
 			i++
 			continue
 		}
@@ -375,7 +521,7 @@ func (c *cleaner) emphasis(ch byte) {
 			j++
 		}
 		n := j - i
-		if ch == '~' && n != 2 {
+		if ch == '~' && n > 2 {
 			i = j
 			continue
 		}
@@ -386,22 +532,79 @@ func (c *cleaner) emphasis(ch byte) {
 		if j < len(c.text) {
 			after = nextRune(c.text, j)
 		}
-		left := !unicode.IsSpace(after) && after != utf8.RuneError
-		right := !unicode.IsSpace(before) && before != utf8.RuneError
+		left := !unicode.IsSpace(after) && (!isPunct(after) || unicode.IsSpace(before) || isPunct(before))
+		right := !unicode.IsSpace(before) && (!isPunct(before) || unicode.IsSpace(after) || isPunct(after))
+		canOpen, canClose := left, right
 		if ch == '_' {
-			left = left && !isWordRune(before)
-			right = right && !isWordRune(after)
+			canOpen = left && (!right || isPunct(before))
+			canClose = right && (!left || isPunct(after))
 		}
-		if right && len(openers) > 0 {
-			o, m := openers[len(openers)-1], lens[len(lens)-1]
-			openers, lens = openers[:len(openers)-1], lens[:len(lens)-1]
-			c.set(o, o+m, isMark)
-			c.set(i, j, isMark)
-		} else if left {
-			openers, lens = append(openers, i), append(lens, n)
+		at := i
+		if canClose {
+			for n > 0 && len(openers) > 0 {
+				o := &openers[len(openers)-1]
+				if ch == '~' && o.n != n {
+					break
+				}
+				use := min(o.n, n)
+				c.set(o.at+o.n-use, o.at+o.n, isMark)
+				c.set(at, at+use, isMark)
+				o.n -= use
+				n -= use
+				at += use
+				if o.n == 0 {
+					openers = openers[:len(openers)-1]
+				}
+			}
+		}
+		if n > 0 && canOpen {
+			openers = append(openers, run{at, n})
 		}
 		i = j
 	}
+}
+
+// newBlock reports whether the line starting at i starts a block of its
+// own: blank, a list item, a heading, a quote.
+func (c *cleaner) newBlock(i int) bool {
+	line, _ := lineIn(c.text, i, c.hi)
+	t := strings.TrimLeft(line, " \t")
+	if t == "" || t[0] == '#' || t[0] == '>' {
+		return true
+	}
+	if len(t) > 1 && (t[0] == '*' || t[0] == '-' || t[0] == '+') && (t[1] == ' ' || t[1] == '\t') {
+		return true
+	}
+	k := 0
+	for k < len(t) && k < 9 && t[k] >= '0' && t[k] <= '9' {
+		k++
+	}
+	return k > 0 && k+1 < len(t) && (t[k] == '.' || t[k] == ')') && t[k+1] == ' '
+}
+
+// isPunct: Unicode punctuation or a symbol, as CommonMark's flanking
+// rules read them.
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// entityEnd is the end of the entity "&name;", "&#123;" or "&#x1F;" at
+// s[i] (before to), or 0 (a review: "Q&A *x* &amp;" was read as one).
+func entityEnd(s string, i, to int) int {
+	j := i + 1
+	for j < to && j-i <= 32 {
+		c := s[j]
+		switch {
+		case c == ';':
+			if j > i+1 {
+				return j + 1
+			}
+			return 0
+		case c == '#' && j == i+1, c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			j++
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // hasText reports whether text[from:to] shows anything but spaces.
@@ -445,11 +648,15 @@ func (c *cleaner) write(o *out, from, to int) {
 			i += size
 			continue
 		case k == isText && ch == '&':
-			if e := strings.IndexByte(c.text[i:min(to, i+12)], ';'); e > 1 {
+			if e := entityEnd(c.text, i, to); e > 0 {
 				// decoded only to what is safe as it is (&#27; stays written)
-				if d := html.UnescapeString(c.text[i : i+e+1]); d != c.text[i:i+e+1] && archive.Sanitize(d) == d && strings.TrimSpace(d) != "" {
-					o.text(d)
-					i += e + 1
+				if d := html.UnescapeString(c.text[i:e]); d != c.text[i:e] && archive.Sanitize(d) == d {
+					if strings.TrimSpace(d) == "" {
+						o.space = true // &nbsp;
+					} else {
+						o.text(d)
+					}
+					i = e
 					continue
 				}
 			}

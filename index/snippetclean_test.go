@@ -22,7 +22,22 @@ func TestSnippetTextKeepsWhatIsText(t *testing.T) {
 		{"# C# in #1 place", "C# in #1 place"},
 		{"> A quote\n> > nested > still", "A quote nested > still"},
 		{"* a bullet with **bold** and *em* and _under_ and ~~struck~~ text", "a bullet with bold and em and under and struck text"},
-		{"A [link](https://x.example/a) and [ref][r] and [collapsed][] here.", "A link and ref and collapsed here."},
+		{"A [link](https://x.example/a) and [ref][r] and [collapsed][] here.\n\n[r]: https://x.example/r\n[collapsed]: https://x.example/c", "A link and ref and collapsed here."},
+		// a second review's
+		{"As shown in earlier studies [1][2], the rate fell. See also [Smith 2019][3].", "As shown in earlier studies [1][2], the rate fell. See also [Smith 2019][3]."},
+		{"[see](the note below) and [d] here.\n\n[d]: https://x.example/d", "[see](the note below) and d here."},
+		{"- **Build your first offer:**Don’t build it", "**Build your first offer:**Don’t build it"},
+		{"* item *one zqw\n* two* thing after", "item *one zqw two* thing after"},
+		{"***a** b* c", "a b c"},
+		{"Our Q&A *x* &amp; more", "Our Q&A x & more"},
+		{"Tom &\n&amp; Jerry", "Tom & & Jerry"},
+		{"Ten&nbsp;dollars", "Ten dollars"},
+		{"line one<br>line two <sup>1</sup> <kbd>Ctrl</kbd>", "line one line two 1 Ctrl"},
+		{"see <http://example.com/zqw> now", "see http://example.com/zqw now"},
+		{"zqv\\\nnext", "zqv next"},
+		{"before\n\n- - -\n\nafter", "before after"},
+		{"~one~ and ~~two~~", "one and two"},
+		{"# Heading *one zqw\nparagraph two* here", "Heading *one zqw paragraph two* here"},
 		{"| a | b |\n|---|:--:|\n| 1 | 2 |", "a b 1 2"},
 		{"x | y\n--- | ---\n1 | 2\n3 | 4", "x y 1 2 3 4"},
 		{"Before\n\n***\n\nAfter", "Before After"},
@@ -98,4 +113,15 @@ func FuzzSnippetClean(f *testing.F) {
 			t.Errorf("%q [%d:%d] → %q: invalid UTF-8", text, from, to, got)
 		}
 	})
+}
+
+// A title is plain text: marked as written (a review: "# of jobs lost"
+// lost its "#", "Why *jobs* matter" its stars).
+func TestTitlesAreMarkedAsWritten(t *testing.T) {
+	for _, title := range []string{"# of jobs lost in 2020", "> 50% of jobs gone", "- Jobs, a list", "Why *jobs* matter", `Jobs \* star`} {
+		got := markPlain(title, []span{{strings.Index(strings.ToLower(title), "jobs"), strings.Index(strings.ToLower(title), "jobs") + 4}})
+		if strings.NewReplacer(MarkStart, "", MarkEnd, "").Replace(got) != title {
+			t.Errorf("%q marked %q", title, got)
+		}
+	}
 }
