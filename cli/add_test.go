@@ -389,3 +389,14 @@ func TestAddWithoutTheHelperFetchesNothing(t *testing.T) {
 		t.Errorf("%d requests made", fetched)
 	}
 }
+
+// FOLIO_EXTRACT naming no program is said before anything is fetched.
+func TestAddWithAMissingFOLIOEXTRACT(t *testing.T) {
+	defer func(f func([]byte, string) (*webpage.Extraction, error)) { importer.Extract = f }(importer.Extract)
+	importer.Extract = nil
+	t.Setenv("FOLIO_EXTRACT", filepath.Join(t.TempDir(), "nonexistent"))
+	_, errOut, code := run(t, "add", "https://example.com/x", "--into", t.TempDir())
+	if code == 0 || !strings.Contains(errOut, "is not installed: FOLIO_EXTRACT=") {
+		t.Errorf("exit %d: %s", code, errOut)
+	}
+}

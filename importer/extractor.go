@@ -56,7 +56,13 @@ const maxHelperOutput = 64 << 20
 // beside the running folio, else on $PATH.
 func FindHelper() (string, error) {
 	if p := os.Getenv("FOLIO_EXTRACT"); p != "" {
-		return p, nil
+		lp, err := exec.LookPath(p)
+		if err != nil {
+			// said once, before any page is fetched (a review: each page
+			// failed after its fetch, "no article found")
+			return "", fmt.Errorf("%w: FOLIO_EXTRACT=%s: %v", ErrNoHelper, p, err)
+		}
+		return lp, nil
 	}
 	if exe, err := os.Executable(); err == nil {
 		p := filepath.Join(filepath.Dir(exe), HelperName)

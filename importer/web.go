@@ -22,6 +22,7 @@ import (
 	"github.com/folio-tui/folio/internal/webpage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/idna"
 )
 
 // Present is what AddPage does with a page the archive already holds.
@@ -445,6 +446,21 @@ func cleanAnchors(n *html.Node, base *url.URL) {
 	}
 }
 
+// escapeStrayPercent writes each "%" of s not followed by two hex digits
+// as "%25".
+func escapeStrayPercent(s string) string {
+	hex := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && !(i+2 < len(s) && hex(s[i+1]) && hex(s[i+2])) {
+			b.WriteString("%25")
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
 // mangledSchemes are schemes that, found at the start of a segment of an
 // http(s) URL's path, say the URL is another scheme's link made
 // "absolute" by an extractor (file:///etc/passwd as
@@ -453,6 +469,11 @@ var mangledSchemes = map[string]bool{"javascript": true, "file": true, "data": t
 
 func safeLink(href string, base *url.URL) string {
 	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil && strings.Contains(href, "%") {
+		// a "%" that starts no escape ("/50%-off"), which browsers take
+		// as written (a review: the link was dropped)
+		u, err = url.Parse(escapeStrayPercent(strings.TrimSpace(href)))
+	}
 	if err != nil || href == "" {
 		return ""
 	}
@@ -463,6 +484,19 @@ func safeLink(href string, base *url.URL) string {
 	case "http", "https":
 		if u.Host == "" {
 			return ""
+		}
+		if h := u.Hostname(); strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
+			// a host of other letters as a browser asks for it
+			// (例え.jp as xn--r8jz45g.jp); it was percent-encoded, a
+			// URL no browser opens
+			a, err := idna.Lookup.ToASCII(h)
+			if err != nil {
+				return ""
+			}
+			if p := u.Port(); p != "" {
+				a += ":" + p
+			}
+			u.Host = a
 		}
 		for seg := range strings.SplitSeq(u.Path, "/") {
 			if i := strings.IndexByte(seg, ':'); i > 0 && mangledSchemes[strings.ToLower(seg[:i])] {

@@ -388,3 +388,20 @@ func TestBylineAgencyIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// A link with a "%" that starts no escape is kept (browsers take it), and
+// a host of other letters is written as a browser asks for it (a review:
+// the first was dropped, the second percent-encoded).
+func TestLinksWithStrayPercentAndIDNHosts(t *testing.T) {
+	base, _ := url.Parse("https://site.example/a/")
+	for href, want := range map[string]string{
+		"https://example.com/50%-off": "https://example.com/50%25-off",
+		"https://例え.jp/ページ":           "https://xn--r8jz45g.jp/%E3%83%9A%E3%83%BC%E3%82%B8",
+		"https://example.com/a%20b":   "https://example.com/a%20b",
+		"https://例え.jp:8080/x":        "https://xn--r8jz45g.jp:8080/x",
+	} {
+		if got := safeLink(href, base); got != want {
+			t.Errorf("safeLink(%q) = %q, want %q", href, got, want)
+		}
+	}
+}
