@@ -36,7 +36,10 @@ type liveState struct {
 	opened *archiveWatch // of their opened times on this archive
 	quotes *archiveWatch // of the quotes' file
 	again  bool          // the archive changed during a refresh: refresh once more
-	forced bool          // the refresh running was asked for with R or e: say how it ended
+	// editorErr is how the editor failed, said again after the refresh it
+	// started (whose "Indexed 1 piece" came over it: a review)
+	editorErr string
+	forced    bool // the refresh running was asked for with R or e: say how it ended
 }
 
 // liveMsg is any message of this file; Update hands them to updateLive.
@@ -164,7 +167,8 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		m.live.forced = msg.err == nil
 		cmd := m.reindex()
 		if msg.err != nil {
-			return tea.Batch(cmd, m.status.set("The editor failed: "+msg.err.Error(), true))
+			m.live.editorErr = "The editor failed: " + msg.err.Error()
+			return tea.Batch(cmd, m.status.set(m.live.editorErr, true))
 		}
 		return tea.Batch(cmd, m.status.set("Reading the file again…", false))
 	}
@@ -300,6 +304,10 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 		if m.followRenames(msg.info.Renamed) {
 			cmds = append(cmds, m.stateChanged())
 		}
+	}
+	if m.live.editorErr != "" && !m.live.again {
+		cmds = append(cmds, m.status.set(m.live.editorErr, true))
+		m.live.editorErr = ""
 	}
 	if m.live.forced && msg.err == nil && !m.live.again {
 		text := "The archive is as it was"

@@ -80,6 +80,7 @@ type liveFake struct {
 	reindexs int
 	// answers, when not empty, are the next refreshes' changed, in turn
 	answers []bool
+	rebuilt int // the Info.Rebuilt of a refresh that changed something
 }
 
 func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
@@ -91,7 +92,11 @@ func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) 
 	if len(f.answers) > 0 {
 		changed, f.answers = f.answers[0], f.answers[1:]
 	}
-	return Info{Count: len(f.articles)}, changed, nil
+	info := Info{Count: len(f.articles)}
+	if changed {
+		info.Rebuilt = f.rebuilt
+	}
+	return info, changed, nil
 }
 
 func (f *liveFake) calls() int {
@@ -299,6 +304,14 @@ func TestEditRunsTheEditorOnThePiecesFile(t *testing.T) {
 	// helper's report: "The archive is as it was" came over it).
 	h.send(editedMsg{err: errors.New("exit status 127")})
 	h.requireMatch(`The editor failed: exit status 127`)
+	// one that saved, then failed: the refresh's word does not hide it
+	f.mu.Lock()
+	f.rebuilt = 1 // the refresh says "Indexed 1 piece"
+	f.mu.Unlock()
+	f.edit(func(as []archive.Article) []archive.Article { as[0].Title = "Raqqa, saved then failed"; return as })
+	h.send(editedMsg{err: errors.New("exit status 1")})
+	h.requireMatch(`Raqqa, saved then failed`)
+	h.requireMatch(`The editor failed: exit status 1`)
 }
 
 // A refresh that found another folio changing the index is tried again.
