@@ -72,7 +72,8 @@
 // on two cores for the other scored searches of hits (keptSearcher: bleve's
 // boolean searcher, advanced, lost a match of its optional clauses);
 // highlight.go matches a hit's words against
-// the plan and snippet.go cuts and marks the snippets; suggest.go says
+// the plan, snippet.go cuts the snippets and snippetclean.go writes a
+// window's Markdown as the reader shows it, marked; suggest.go says
 // "did you mean" and which forms were found; rank.go finds a piece's row
 // among a query's results (Index.Rank). Related (related.go), Terms
 // (terms.go: terms_count.go counts the words and pairs of the pieces read,
