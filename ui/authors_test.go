@@ -258,3 +258,15 @@ func TestSidebarFilterTakesAPaste(t *testing.T) {
 		t.Errorf("filter %q shows %q", d.m.sidebar.filter, values)
 	}
 }
+
+// A paste into the search box is what the box shows: no right-to-left
+// override or zero-width space kept unseen in the query (a helper's
+// report: "Bo\u202edy" showed as Body and found nothing).
+func TestSearchBoxPasteIsWhatItShows(t *testing.T) {
+	d := newSpeechDriver(t)
+	d.key("/")
+	d.send(tea.PasteMsg{Content: "Bo\u202edy\u200b"})
+	if got := d.m.search.value(); got != "Body" {
+		t.Errorf("query %+q after a paste, want Body", got)
+	}
+}

@@ -166,6 +166,12 @@ func (m *Model) clearFilters() tea.Cmd {
 // forwardToInput gives a message that is not a key (a paste, the cursor's
 // messages) to the input that has the keyboard.
 func (m *Model) forwardToInput(msg tea.Msg) tea.Cmd {
+	if p, ok := msg.(tea.PasteMsg); ok {
+		// a paste is what the box shows: one line, without what shows as
+		// nothing (a helper's report: a right-to-left override pasted
+		// into the search box was kept, unseen, and S refused the name)
+		msg = tea.PasteMsg{Content: oneLine(p.Content)}
+	}
 	switch {
 	case m.addPrompt.open:
 		var cmd tea.Cmd
