@@ -706,16 +706,23 @@ func (c *itemConverter) date(item *gofeed.Item) (archive.Date, bool) {
 }
 
 func (c *itemConverter) markdown(h string) (string, error) {
+	if strings.Contains(h, "<a") || strings.Contains(h, "<A") {
+		var err error
+		if h, err = rewriteFragment(h, func(root *html.Node) { cleanAnchors(root, c.base) }); err != nil {
+			return "", err
+		}
+	}
+	return c.toMarkdown(h)
+}
+
+// toMarkdown is markdown of HTML whose links are clean already.
+func (c *itemConverter) toMarkdown(h string) (string, error) {
 	if strings.TrimSpace(h) == "" {
 		return "", nil
 	}
 	var opts []converter.ConvertOptionFunc
 	if c.base != nil {
 		opts = append(opts, converter.WithDomain(c.base.String()))
-	}
-	h, err := cleanAnchorsOf(h, c.base)
-	if err != nil {
-		return "", err
 	}
 	md, err := archive.HTMLConverter().ConvertString(h, opts...)
 	if err != nil {
@@ -724,13 +731,10 @@ func (c *itemConverter) markdown(h string) (string, error) {
 	return strings.TrimSpace(archive.Sanitize(md)), nil
 }
 
-// cleanAnchorsOf is the HTML h with its links cleaned (cleanAnchors).
-func cleanAnchorsOf(h string, base *url.URL) (string, error) {
-	if !strings.Contains(h, "<a") && !strings.Contains(h, "<A") {
-		return h, nil
-	}
-	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	nodes, err := html.ParseFragment(strings.NewReader(h), ctx)
+// rewriteFragment parses the HTML fragment h (as in a <div>), lets edit
+// change it, and renders it again.
+func rewriteFragment(h string, edit func(root *html.Node)) (string, error) {
+	nodes, err := html.ParseFragment(strings.NewReader(h), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
 		return "", err
 	}
@@ -738,7 +742,7 @@ func cleanAnchorsOf(h string, base *url.URL) (string, error) {
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
-	cleanAnchors(root, base)
+	edit(root)
 	var b strings.Builder
 	for ch := root.FirstChild; ch != nil; ch = ch.NextSibling {
 		if err := html.Render(&b, ch); err != nil {

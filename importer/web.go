@@ -21,7 +21,6 @@ import (
 	"github.com/folio-tui/folio/internal/neardup"
 	"github.com/folio-tui/folio/internal/webpage"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 	"golang.org/x/net/idna"
 )
 
@@ -153,22 +152,16 @@ func extractPage(pg Page, date string) (*piece, string) {
 	md := &Metadata{m: ex}
 	p := &piece{}
 
-	content, err := html.ParseFragment(strings.NewReader(ex.ContentHTML), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	// one pass over the text: its embedded sources removed, its links
+	// cleaned, then Markdown
+	cleaned, err := rewriteFragment(ex.ContentHTML, func(root *html.Node) {
+		removeEmbeds(root)
+		cleanAnchors(root, base)
+	})
 	if err != nil {
 		return nil, "the text cannot be read: " + err.Error()
 	}
-	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	for _, n := range content {
-		root.AppendChild(n)
-	}
-	cleanLinks(root, base)
-	var b strings.Builder
-	for ch := root.FirstChild; ch != nil; ch = ch.NextSibling {
-		if err := html.Render(&b, ch); err != nil {
-			return nil, "the text cannot be rendered: " + err.Error()
-		}
-	}
-	body, err := (&itemConverter{base: base}).markdown(b.String())
+	body, err := (&itemConverter{base: base}).toMarkdown(cleaned)
 	if err != nil {
 		return nil, "the text cannot be converted to Markdown: " + err.Error()
 	}
@@ -394,10 +387,10 @@ func standfirstOf(desc, text string) string {
 	return s
 }
 
-// cleanLinks removes images and other embedded sources from the extracted
-// text (its links are cleaned as a feed item's are: cleanAnchors, in
-// itemConverter.markdown).
-func cleanLinks(n *html.Node, base *url.URL) {
+// removeEmbeds removes images and other embedded sources from the
+// extracted text (its links are cleaned as a feed item's are:
+// cleanAnchors).
+func removeEmbeds(n *html.Node) {
 	for ch := n.FirstChild; ch != nil; {
 		next := ch.NextSibling
 		if ch.Type == html.ElementNode {
@@ -407,7 +400,7 @@ func cleanLinks(n *html.Node, base *url.URL) {
 				ch = next
 				continue
 			}
-			cleanLinks(ch, base)
+			removeEmbeds(ch)
 		}
 		ch = next
 	}
