@@ -112,6 +112,11 @@ type ReadingState interface {
 	// processes on the archive saved (it is Save, saying whether the marks
 	// changed).
 	Reload() (changed bool, err error)
+	// Rename gives the piece from's state to the piece to, its file
+	// renamed (Info.Renamed); Unsaved says whether changes wait for a
+	// Save.
+	Rename(from, to string) bool
+	Unsaved() bool
 }
 
 // OpenIndexFunc opens or builds the index. It is called in a tea.Cmd after
@@ -446,17 +451,10 @@ func stateExitError(final tea.Model) error {
 	if serr == nil {
 		return nil
 	}
-	if m, ok := final.(Model); ok && (unsaved(m.reading) || !m.saveFailing && !m.stateWarned) {
+	if m, ok := final.(Model); ok && (m.reading != nil && m.reading.Unsaved() || !m.saveFailing && !m.stateWarned) {
 		return fmt.Errorf("reading state not saved: %w", serr)
 	}
 	return nil
-}
-
-// unsaved reports whether the reading state holds changes no save wrote
-// (state.Store.Unsaved).
-func unsaved(r ReadingState) bool {
-	u, ok := r.(interface{ Unsaved() bool })
-	return ok && u.Unsaved()
 }
 
 // Init draws nothing itself: the first frame comes at once, then the index

@@ -282,13 +282,12 @@ func (m *Model) reindex() tea.Cmd {
 // moved, waiting for its save, was written under the old ID (a helper's
 // report). It reports whether anything moved.
 func (m *Model) followRenames(renamed map[string]string) bool {
-	r, ok := m.reading.(interface{ Rename(from, to string) bool })
-	if !ok || len(renamed) == 0 {
+	if m.reading == nil {
 		return false
 	}
 	moved := false
 	for from, to := range renamed {
-		moved = r.Rename(from, to) || moved
+		moved = m.reading.Rename(from, to) || moved
 	}
 	return moved
 }
