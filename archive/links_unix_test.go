@@ -93,18 +93,7 @@ func TestLinksInTheArchive(t *testing.T) {
 	later := time.Now().Add(time.Hour)
 	var memo []byte
 	for round := range 2 {
-		var lists []*[]FileInfo
-		probs, next := ScanEachMemo(fsys, func() FileFunc {
-			l := new([]FileInfo)
-			lists = append(lists, l)
-			return func(p []byte, size int64, mt time.Time, ct int64) {
-				*l = append(*l, FileInfo{Path: string(p)})
-			}
-		}, memo, later)
-		var files []FileInfo
-		for _, l := range lists {
-			files = append(files, *l...)
-		}
+		files, probs, next := memoScanProblems(t, root, memo, later)
 		check([]string{"first memo scan", "scan with the memo"}[round], files, probs)
 		if next != nil {
 			memo = next

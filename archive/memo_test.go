@@ -17,12 +17,19 @@ import (
 // memoScan is ScanEachMemo of the folder root, its files sorted.
 func memoScan(t *testing.T, root string, memo []byte, now time.Time) ([]FileInfo, []byte) {
 	t.Helper()
+	files, _, next := memoScanProblems(t, root, memo, now)
+	return files, next
+}
+
+// memoScanProblems is memoScan with the scan's problems.
+func memoScanProblems(t *testing.T, root string, memo []byte, now time.Time) ([]FileInfo, []Problem, []byte) {
+	t.Helper()
 	var lists []*[]FileInfo
 	_, fsys, err := Source(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, next := ScanEachMemo(fsys, func() FileFunc {
+	probs, next := ScanEachMemo(fsys, func() FileFunc {
 		l := new([]FileInfo)
 		lists = append(lists, l)
 		return func(p []byte, size int64, mt time.Time, ct int64) {
@@ -34,7 +41,7 @@ func memoScan(t *testing.T, root string, memo []byte, now time.Time) ([]FileInfo
 		files = append(files, *l...)
 	}
 	slices.SortFunc(files, byPath)
-	return files, next
+	return files, probs, next
 }
 
 // truth is the scan without a memo, sorted.

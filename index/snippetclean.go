@@ -17,10 +17,6 @@ import (
 // piece; a review's: a link's URL glued to its text, stars paired across
 // lines kept, bullets and lone stars mistaken).
 
-// mark returns text with the given spans between MarkStart and MarkEnd,
-// cleaned of Markdown markup.
-func mark(text string, spans []span) string { return markIn(text, 0, len(text), spans) }
-
 // markPlain marks the spans of a plain text (a title), changing nothing
 // else.
 func markPlain(text string, spans []span) string {

@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 )
 
+// mark is markIn on the whole of text.
+func mark(text string, spans []span) string { return markIn(text, 0, len(text), spans) }
+
 // Markdown's marks are dropped from a snippet, and the same characters
 // used as text are kept: a snippet quoted as text says what the piece
 // says (a helper's report: "rates > 5%" read "rates 5%", "C#" "C",

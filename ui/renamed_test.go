@@ -8,19 +8,14 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
 )
 
-// The piece open in the reader whose file is renamed or moved (its
-// title, date and authors unchanged: Info.Renamed) stays open, rendered
-// from its new file, and the list's cursor stays on it; it used to say
-// "Could not show this piece: no piece".
-func TestRenamedOpenPieceStaysOpen(t *testing.T) {
-	t.Setenv("NO_COLOR", "")
-	arch := t.TempDir()
-	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
-	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
-	writeTestPiece(t, arch, "three", "Aleppo rebuilt", "syria")
+// renamingOptions are liveIndexOptions whose refresh tells the renames it
+// found (Info.Renamed), as the CLI's does.
+func renamingOptions(t *testing.T, arch string) (Options, *index.Index) {
+	t.Helper()
 	opts, ix := liveIndexOptions(t, arch)
 	refresh := opts.Reindex
 	opts.Reindex = func(ctx context.Context, progress func(int, int)) (Info, bool, error) {
@@ -33,6 +28,20 @@ func TestRenamedOpenPieceStaysOpen(t *testing.T) {
 		}
 		return info, changed, err
 	}
+	return opts, ix
+}
+
+// The piece open in the reader whose file is renamed or moved (its
+// title, date and authors unchanged: Info.Renamed) stays open, rendered
+// from its new file, and the list's cursor stays on it; it used to say
+// "Could not show this piece: no piece".
+func TestRenamedOpenPieceStaysOpen(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
+	writeTestPiece(t, arch, "three", "Aleppo rebuilt", "syria")
+	opts, ix := renamingOptions(t, arch)
 	h := &harness{t: t, m: New(opts)}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
@@ -127,18 +136,7 @@ func TestUnsavedStarFollowsARename(t *testing.T) {
 	arch := t.TempDir()
 	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
 	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
-	opts, ix := liveIndexOptions(t, arch)
-	refresh := opts.Reindex
-	opts.Reindex = func(ctx context.Context, progress func(int, int)) (Info, bool, error) {
-		info, changed, err := refresh(ctx, progress)
-		for _, r := range ix.Stats().Renamed {
-			if info.Renamed == nil {
-				info.Renamed = map[string]string{}
-			}
-			info.Renamed[r.From] = r.To
-		}
-		return info, changed, err
-	}
+	opts, _ := renamingOptions(t, arch)
 	st, _ := state.Open(arch, t.TempDir())
 	opts.OpenState = func() (ReadingState, error) { return st, nil }
 	h := &harness{t: t, m: New(opts)}
