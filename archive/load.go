@@ -16,6 +16,8 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/folio-tui/folio/internal/termsafe"
 )
 
@@ -521,21 +523,49 @@ func IDFromPath(p string) string {
 // Slug is the readable, file-name-safe form of s that IDs are made of:
 // lower-case letters and digits, other runs as one dash. A max above 0 cuts
 // it at the word boundary reached at max bytes.
-func Slug(s string, max int) string {
+//
+// s is read in NFC, and the combining marks a word's letters carry are
+// kept with them (at most maxMarks a letter): a name in NFD, as macOS's
+// HFS+ stored names, has the ID of the same name in NFC (`cafe\u0301.md`
+// was `cafe`, and took `cafe.md`'s ID), and a word of an Indic script
+// keeps its vowel signs and viramas (`हिंदी` was `ह-द`). Joiners inside a
+// word (ZWJ, ZWNJ) are dropped, not read as a word's end. The dot a
+// capital İ leaves on a lower-case i is dropped (`i̇stanbul`).
+func Slug(s string, max int) string { return slug(s, max, true) }
+
+// PlainSlug is Slug as IDs were made before schema 41: letters and digits
+// alone, every mark a word's end. The state files' names are made with it
+// (state.FileName): they must not change, or a folder's marks are lost.
+func PlainSlug(s string, max int) string { return slug(s, max, false) }
+
+func slug(s string, max int, marks bool) string {
+	s = strings.ToLower(s)
+	if marks {
+		s = norm.NFC.String(strings.ReplaceAll(s, "i\u0307", "i"))
+	}
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+	inWord := false // the last character written was a word's
+	run := 0        // the marks written after the last letter
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if dash && b.Len() > 0 {
 				if max > 0 && b.Len() >= max {
-					break
+					return b.String()
 				}
 				b.WriteByte('-')
 			}
 			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
+			dash, inWord, run = false, true, 0
+		case marks && inWord && unicode.Is(unicode.M, r):
+			if run++; run <= maxMarks {
+				b.WriteRune(r)
+			}
+		case marks && inWord && (r == '\u200c' || r == '\u200d'):
+			// a joiner inside a word: nothing
+		default:
+			dash, inWord = true, false
 		}
 	}
 	return b.String()

@@ -189,9 +189,9 @@ func printOf(a archive.Article) uint64 {
 func (b *build) prepareAdded(m *manifest, deletes []string) {
 	b.known = make(map[string]int64, len(m.Files)+len(b.carried))
 	var latest int64
-	for id, t := range b.carried {
-		b.known[id] = t
-		latest = max(latest, t)
+	for id, c := range b.carried {
+		b.known[id] = c.added
+		latest = max(latest, c.added)
 	}
 	for _, e := range m.Files {
 		if e.Indexed && e.ID != "" {
@@ -238,6 +238,7 @@ func (b *build) addedOf(id string) int64 {
 // update's entries), those that are a piece it deleted (b.gone) renamed:
 // they take its time, and stats.Renamed lists them.
 func (b *build) followRenames(files map[string]fileEntry, back []departed) {
+	b.goneInRebuild(files)
 	var returned map[string]bool // the pieces back under an ID they had (back)
 	if len(back) > 0 {
 		// a piece that left and came back, its Print unchanged: its time
@@ -294,20 +295,59 @@ func (b *build) followRenames(files map[string]fileEntry, back []departed) {
 	b.gone = nil
 }
 
+// carriedPiece is a piece of the manifest a build from scratch is made
+// after (build.carried): when it was first indexed, and its Print.
+type carriedPiece struct {
+	added int64
+	print uint64
+}
+
+// goneInRebuild makes b.gone, for a build from scratch that carried the
+// pieces of the manifest before it (files: its entries), the pieces of
+// that manifest it did not index again. A build from scratch deletes
+// nothing, but a piece whose ID changed with the rule IDs are made by (a
+// schema change: archive.Slug kept the marks of a name in NFD, and
+// `cafe\u0301.md` was `cafe`, is `café`), or whose file was moved while no
+// folio ran, is a rename as an update's: its marks follow it, and it is
+// not new. Once a build: the carried pieces it indexed again are dropped
+// from b.carried (their times are in files now).
+func (b *build) goneInRebuild(files map[string]fileEntry) {
+	if !b.stats.Rebuilt || len(b.carried) == 0 || b.goneDone {
+		return
+	}
+	b.goneDone = true
+	for _, e := range files {
+		delete(b.carried, e.ID)
+	}
+	for id, c := range b.carried {
+		if c.print == 0 {
+			continue
+		}
+		if b.gone == nil {
+			b.gone = map[uint64]gonePiece{}
+		}
+		if _, twice := b.gone[c.print]; twice {
+			b.gone[c.print] = gonePiece{}
+		} else {
+			b.gone[c.print] = gonePiece{id: id, added: c.added}
+		}
+	}
+}
+
 // addedIn reads the times of the pieces indexed in the generation folder
 // dir, whatever its schema, when its manifest is of the archive named
 // name and can be read (nil otherwise), and the pieces that manifest
 // keeps as departed and renamed, which a build from scratch keeps too (a
 // review: after folio index --rebuild a piece back counted new).
-func addedIn(dir, name string) (map[string]int64, []departed, []Rename) {
+func addedIn(dir, name string) (map[string]carriedPiece, []departed, []Rename) {
 	m, err := readManifest(dir)
 	if err != nil || m.Archive != name || m.loadFiles() != nil {
 		return nil, nil, nil
 	}
-	out := make(map[string]int64, len(m.Files))
+	out := make(map[string]carriedPiece, len(m.Files))
 	for _, e := range m.Files {
 		if e.Indexed && e.ID != "" {
-			out[e.ID] = e.Added
+			out[e.ID] = carriedPiece{added: e.Added, print: e.Print}
 		}
 	}
 	return out, m.Departed, m.Renamed

@@ -51,9 +51,12 @@ type build struct {
 	// from scratch took from the manifest before it (nil: none), known
 	// the times of the IDs already indexed, stamp the time of the pieces
 	// this update adds.
-	carried map[string]int64
+	carried map[string]carriedPiece
 	known   map[string]int64
 	stamp   int64
+	// goneDone: goneInRebuild made b.gone of the carried pieces not
+	// indexed again
+	goneDone bool
 	// gone maps the Print of each piece this update deletes to it, for a
 	// piece added with that Print: the same piece, its file renamed or
 	// moved (added.go)

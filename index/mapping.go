@@ -55,11 +55,13 @@ import (
 // neither said nor refused a rebuild); 39: the site keys a piece's site
 // links it by (fSite: slug, url, permalink, aliases); 40: a piece with no
 // outlet or no author has archive.NoOutlet or archive.NoAuthor among its
-// facet values, so that the sidebar counts and chooses them).
+// facet values, so that the sidebar counts and chooses them; 41: IDs
+// keep the marks of their words, in NFC, archive.Slug; the rebuild
+// follows the IDs that change as renames, added.go).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 40
+const SchemaVersion = 41
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -154,3 +154,90 @@ func TestDepartedPieceComesBackNotNew(t *testing.T) {
 		t.Errorf("new since the last look: %v, want only p2 (p1 came back as it was)", got)
 	}
 }
+
+// TestRebuildFollowsIDChanges: a build from scratch follows the pieces
+// whose ID changed as renames, as an update does: one whose ID the old
+// schema made otherwise (`cafe\u0301.md` was `cafe` before schema 41 kept
+// its accent), and one whose file moved while no folio ran before
+// `folio index --rebuild`. Each keeps its time (not new), and
+// Stats.Renamed names it, so that its marks can follow.
+func TestRebuildFollowsIDChanges(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	write := func(rel, title string) {
+		t.Helper()
+		p := filepath.Join(src, rel)
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: 2020-01-01\nauthor: Ana Ruiz\n---\nA body.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(p, old, old)
+	}
+	open := func(opts Options) *Index {
+		t.Helper()
+		opts.Dir = dir
+		ix, err := Open(context.Background(), src, os.DirFS(src), opts)
+		if err != nil || ix.Fallback() != "" {
+			t.Fatal(err, ix.Fallback())
+		}
+		return ix
+	}
+	write("keep.md", "Kept")
+	ix := open(Options{})
+	ix.Close()
+	write("cafe\u0301.md", "Café")
+	write("moved.md", "Moved")
+	write("twin.md", "Twin")
+	ix = open(Options{})
+	seen := ix.IndexTime()
+	times := addedByID(t, ix)
+	ix.Close()
+	if times["café"] == 0 || times["moved"] == 0 {
+		t.Fatalf("times %v", times)
+	}
+
+	// The manifest as the old schema wrote it: the accent was a dash
+	// (a word's end) and the ID was cut there.
+	m, err := readManifest(liveGen(t, dir))
+	if err != nil || m.loadFiles() != nil {
+		t.Fatal(err)
+	}
+	e := m.Files["cafe\u0301.md"]
+	if e.ID != "café" {
+		t.Fatalf("the NFD name's ID: %q", e.ID)
+	}
+	e.ID = "cafe"
+	m.Files["cafe\u0301.md"] = e
+	m.Schema = SchemaVersion - 1
+	if err := writeManifest(liveGen(t, dir), m); err != nil {
+		t.Fatal(err)
+	}
+	ix = open(Options{})
+	if !ix.Stats().Rebuilt {
+		t.Fatalf("old schema not rebuilt: %+v", ix.Stats())
+	}
+	if got := ix.Stats().Renamed; len(got) != 1 || got[0].From != "cafe" || got[0].To != "café" {
+		t.Errorf("renamed by the schema's IDs: %v, want cafe → café", got)
+	}
+	if got := ix.NewSince(seen); got != nil {
+		t.Errorf("new after the schema's rebuild: %v", got)
+	}
+	ix.Close()
+
+	// Moved while no folio ran, then rebuilt; a twin of another title
+	// added meanwhile is new.
+	if err := os.Rename(filepath.Join(src, "moved.md"), filepath.Join(src, "moved-here.md")); err != nil {
+		t.Fatal(err)
+	}
+	write("other.md", "Other")
+	ix = open(Options{Rebuild: true})
+	defer ix.Close()
+	if got := ix.Stats().Renamed; len(got) != 1 || got[0].From != "moved" || got[0].To != "moved-here" {
+		t.Errorf("renamed by a rebuild: %v, want moved → moved-here", got)
+	}
+	if got := ix.NewSince(seen); !slices.Equal(got, []string{"other"}) {
+		t.Errorf("new after the rebuild: %v, want [other]", got)
+	}
+	if got := addedByID(t, ix); got["moved-here"] != times["moved"] || got["café"] != times["café"] {
+		t.Errorf("times after the rebuild: %v, want those of %v", got, times)
+	}
+}

@@ -240,7 +240,7 @@ func FileName(archiveName string) string {
 	return base + "-" + hex.EncodeToString(sum[:4]) + ".json"
 }
 
-// fileSlug is the slug of a name in the state files' names: archive.Slug
+// fileSlug is the slug of a name in the state files' names: archive.PlainSlug
 // cut at 40 bytes at a word's end, and a word longer than that (a folder
 // named with one long word, or in a script without spaces) cut at
 // maxSlugBytes, so that every name of an archive's files stays under the
@@ -249,7 +249,7 @@ func FileName(archiveName string) string {
 // files could be written before is the same (a review: cut at 160, a
 // folder of 60 Han characters lost its state on the upgrade).
 func fileSlug(name string) string {
-	s := archive.Slug(name, 40)
+	s := archive.PlainSlug(name, 40)
 	if len(s) > maxSlugBytes {
 		n := maxSlugBytes
 		for n > 0 && !utf8.RuneStart(s[n]) {
