@@ -283,6 +283,18 @@ func (f *fence) line(line string) bool {
 	return true
 }
 
+// Fences follows fenced code blocks line by line for another package
+// (the index's snippets, which show code as written, as the reader does).
+type Fences struct{ f fence }
+
+// Line reports whether line, the text's next line, is in a fenced code
+// block (code), and whether it is one of the block's fences.
+func (fs *Fences) Line(line string) (code, fenceLine bool) {
+	was := fs.f.n > 0
+	code = fs.f.line(line)
+	return code, code && (!was || fs.f.n == 0)
+}
+
 var (
 	converterOnce sync.Once
 	converter     *htmltomarkdown.Converter

@@ -107,6 +107,9 @@ type cleaner struct {
 	text   string
 	lo, hi int     // the block: from the blank line before the window to the one after, at most maxBlock either side
 	kind   []uint8 // per byte of text[lo:hi]
+	// fences follows fenced code from the text's start (nil when the
+	// text has none up to the block's end)
+	fences *archive.Fences
 }
 
 func newCleaner(text string, from, to int) *cleaner {
@@ -125,6 +128,17 @@ func newCleaner(text string, from, to int) *cleaner {
 	}
 	c := &cleaner{text: text, lo: lo, hi: hi, kind: make([]uint8, hi-lo)}
 	block := text[lo:hi]
+	if strings.Contains(text[:hi], "```") || strings.Contains(text[:hi], "~~~") {
+		// whether the block starts in a fenced code block: the lines
+		// before it, from the text's start (a fence's blank lines part
+		// no block)
+		c.fences = &archive.Fences{}
+		for i := 0; i < lo; {
+			line, next := lineIn(text, i, lo)
+			c.fences.Line(line)
+			i = next
+		}
+	}
 	c.lines()
 	// each pass only where its character is (a block of plain prose, the
 	// most, has none of them)
@@ -159,7 +173,8 @@ func (c *cleaner) set(from, to int, k uint8) {
 // lines marks each line's block marks: indentation, quotes' ">", a "* "
 // bullet, a heading's "#"s (and closing ones), a table's rule and pipes
 // (in a block with a rule), a setext underline, a "***" break, a link
-// reference definition.
+// reference definition; and a fenced code block's lines as literal
+// text, its fences as a space.
 func (c *cleaner) lines() {
 	table, pipes := false, strings.IndexByte(c.text[c.lo:c.hi], '|') >= 0
 	for i := c.lo; i < c.hi && pipes; {
@@ -172,6 +187,19 @@ func (c *cleaner) lines() {
 	}
 	for i := c.lo; i < c.hi; {
 		line, next := lineIn(c.text, i, c.hi)
+		if c.fences != nil {
+			// code as written, its fences dropped (NOTES: a "# " line
+			// in code lost its "#" as a heading's)
+			if code, fence := c.fences.Line(line); fence {
+				c.set(i, i+len(line), isSpace)
+				i = next
+				continue
+			} else if code {
+				c.set(i, i+len(line), isLiteral)
+				i = next
+				continue
+			}
+		}
 		t := strings.TrimSpace(line)
 		switch {
 		case isTableRule(t), isStarBreak(t), isUnderline(t), isRefDef(line):

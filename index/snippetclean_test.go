@@ -57,6 +57,11 @@ func TestSnippetTextKeepsWhatIsText(t *testing.T) {
 		{"See [the report][rep].\n\n[rep]: https://x.example/r \"Report\"", "See the report."},
 		{"An image ![a map](map.png) here", "An image a map here"},
 		{"A link [with (parens)](https://x.example/a_(b)) ends", "A link with (parens) ends"},
+		// fenced code as written, its fences dropped (NOTES: a "# " line
+		// in code lost its "#")
+		{"Run this:\n\n```sh\n# list *all* [files](x)\nls *.md &amp;\n\nrm -- **/x_y_\n```\n\nAfter *it*.", "Run this: # list *all* [files](x) ls *.md &amp; rm -- **/x_y_ After it."},
+		{"~~~\n## not a heading\n~~~\n# A heading", "## not a heading A heading"},
+		{"Inline ```code``` stays a span, *em*.", "Inline code stays a span, em."},
 	} {
 		if got := mark(c.md, nil); got != c.want {
 			t.Errorf("%q:\n got %q\nwant %q", c.md, got, c.want)
@@ -72,6 +77,13 @@ func TestSnippetTextKeepsWhatIsText(t *testing.T) {
 	from = strings.Index(text, "# team")
 	if got := markIn(text, from, len(text), nil); got != "# team > others" {
 		t.Errorf("window from a # in a line: %q", got)
+	}
+	// a window in a fenced block, after its blank line: code (the lines
+	// before the block say so)
+	code := "Intro *x*.\n\n```\nfirst\n\n# second *line* zqw\n```\n\n# Heading zqw"
+	from = strings.Index(code, "# second")
+	if got := markIn(code, from, len(code), nil); got != "# second *line* zqw Heading zqw" {
+		t.Errorf("window in a fence: %q", got)
 	}
 	// a window that starts inside a link's URL, and a match in it
 	link := "Read [the zebra story](https://example.com/zebra-story.html) today, said the keeper."
