@@ -22,6 +22,7 @@ import (
 //	radical*                   words starting with radical
 //	terorism~                  fuzzy (never on numbers)
 //	isis OR daesh              either
+//	(isis OR daesh) -(iraq OR syria)   groups (querytree.go)
 //
 // Words match as written: stemmed, exact when quoted or in capitals (see
 // queryplan.go). Only while the reader's user is typing (Query.Typing) does the
@@ -52,7 +53,10 @@ type clause struct {
 	negate bool
 	prefix bool // word*
 	fuzzy  int  // word~ (1 or 2); 0 for none
-	open   bool // last word still being typed: also matches as a prefix
+	// fuzzyAuto: a bare ~, its edits chosen by the stem's length
+	// (queryplan.go), not as typed
+	fuzzyAuto bool
+	open      bool // last word still being typed: also matches as a prefix
 	// typing is open as it was typed: a negated word keeps it after open
 	// is cleared (it is excluded whole)
 	typing bool
@@ -81,8 +85,9 @@ func (p *parsedQuery) hint(h string) {
 	p.hints = append(p.hints, h)
 }
 
-// maxQueryLen bounds the work a pasted novel can cause.
-const maxQueryLen = 1000
+// MaxQueryLen bounds the work a pasted novel can cause: a query is
+// searched to its last word within MaxQueryLen bytes, and a note says so.
+const MaxQueryLen = 1000
 
 // knownFields lists the field names for the note on an unknown one.
 const knownFields = "title, outlet, tag, author, kind"
@@ -104,6 +109,8 @@ func parseQuery(s string, typing bool) parsedQuery {
 	}
 	if n := unbalancedParens(s); n != 0 {
 		pq.hint("unbalanced parenthesis: parentheses are ignored")
+	} else {
+		sc.parens = groupingParens(sc.rs)
 	}
 	for sc.i < len(sc.rs) {
 		sc.next()
@@ -111,18 +118,31 @@ func parseQuery(s string, typing bool) parsedQuery {
 	if sc.pendingNot {
 		pq.hint("NOT needs a word after it")
 	}
-	pq.group(sc.clauses, sc.ors)
+	if sc.parens != nil && pq.fromTree(sc.clauses, sc.items) {
+		return pq
+	}
+	if sc.parens != nil {
+		negateUnder(sc.clauses, sc.items)
+	}
+	if pq.group(sc.clauses, sc.ors) && sc.parens == nil {
+		pq.hint("OR before an excluded word is read as AND: searched as " + pq.String())
+	}
+	if sc.parens != nil {
+		// a review: -("slavery") found the pieces it was to exclude,
+		// with no note
+		pq.hint("parentheses can group words joined by OR, and - or NOT exclude such a group; not this: searched as " + pq.String())
+	}
 	return pq
 }
 
-// clip makes s valid UTF-8 of at most maxQueryLen bytes, cut between
+// clip makes s valid UTF-8 of at most MaxQueryLen bytes, cut between
 // words.
 func (pq *parsedQuery) clip(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, " ")
 	}
-	if len(s) > maxQueryLen {
-		s = s[:maxQueryLen]
+	if len(s) > MaxQueryLen {
+		s = s[:MaxQueryLen]
 		for !utf8.ValidString(s) {
 			s = s[:len(s)-1]
 		}
@@ -136,8 +156,9 @@ func (pq *parsedQuery) clip(s string) string {
 
 // group sorts the clauses out: the negated ones excluded, the others in
 // OR-groups (ors[i]: clause i is joined to clause i-1 by OR), a word too
-// short to search for yet set aside.
-func (pq *parsedQuery) group(clauses []clause, ors []bool) {
+// short to search for yet set aside. It reports whether an OR joined an
+// excluded clause (`a OR -b`: a review found it read as `a -b` unsaid).
+func (pq *parsedQuery) group(clauses []clause, ors []bool) (orExcluded bool) {
 	for k, c := range clauses {
 		if c.partial && !c.phrase && c.field == qfText {
 			pq.partial = c.text // too short to search for yet
@@ -146,6 +167,7 @@ func (pq *parsedQuery) group(clauses []clause, ors []bool) {
 		if c.negate {
 			c.typing, c.open = c.open, false // excluding a half-typed word would hide what the user is after
 			pq.exclude = append(pq.exclude, c)
+			orExcluded = orExcluded || ors[k] || k+1 < len(ors) && ors[k+1]
 			continue
 		}
 		if ors[k] && len(pq.groups) > 0 {
@@ -155,6 +177,7 @@ func (pq *parsedQuery) group(clauses []clause, ors []bool) {
 		}
 		pq.groups = append(pq.groups, []clause{c})
 	}
+	return orExcluded
 }
 
 // queryScanner reads a query's clauses, left to right.
@@ -167,12 +190,29 @@ type queryScanner struct {
 	ors           []bool // ors[i]: clause i is joined to clause i-1 by OR
 	pendingOr     bool
 	pendingNot    bool
+	// parens marks the parentheses that group (groupingParens; nil for
+	// none), and items is the query read as a tree's tokens (querytree.go)
+	parens []bool
+	items  []item
 }
 
 // next reads what starts at sc.i: a clause, an operator, or something
 // ignored with a note.
 func (sc *queryScanner) next() {
 	if unicode.IsSpace(sc.rs[sc.i]) {
+		sc.i++
+		return
+	}
+	if sc.parens != nil && sc.parens[sc.i] {
+		if sc.rs[sc.i] == '(' {
+			if sc.pendingNot {
+				sc.items = append(sc.items, item{kind: notItem})
+				sc.pendingNot = false
+			}
+			sc.items = append(sc.items, item{kind: openItem})
+		} else {
+			sc.items = append(sc.items, item{kind: closeItem})
+		}
 		sc.i++
 		return
 	}
@@ -196,6 +236,7 @@ func (sc *queryScanner) next() {
 }
 
 func (sc *queryScanner) add(c clause, or bool) {
+	sc.items = append(sc.items, item{kind: clauseItem, c: len(sc.clauses)})
 	sc.clauses = append(sc.clauses, c)
 	sc.ors = append(sc.ors, or)
 }
@@ -216,6 +257,13 @@ func (sc *queryScanner) sign(c *clause) bool {
 	if j == len(rs) || unicode.IsSpace(rs[j]) {
 		if j < len(rs) || sc.trailingSpace {
 			sc.pq.hint("a lone " + string(rs[i:j]) + " was ignored")
+		}
+		return false
+	}
+	if sc.parens != nil && sc.parens[j] {
+		// -( … ): the group is excluded
+		if neg != c.negate { // NOT -( … ) excludes nothing
+			sc.items = append(sc.items, item{kind: notItem})
 		}
 		return false
 	}
@@ -245,6 +293,9 @@ func (sc *queryScanner) field(c *clause) bool {
 		return false
 	}
 	c.field = fieldNames[name]
+	if rs[j] == '(' {
+		sc.pq.hint(name + ":( … ) does not group: write " + name + ":a OR " + name + ":b")
+	}
 	return true
 }
 
@@ -280,7 +331,7 @@ func (sc *queryScanner) phrase(c *clause) bool {
 func (sc *queryScanner) word(c *clause) bool {
 	rs := sc.rs
 	j := sc.i
-	for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' {
+	for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' && (sc.parens == nil || !sc.parens[j]) {
 		j++
 	}
 	word := string(rs[sc.i:j])
@@ -293,7 +344,11 @@ func (sc *queryScanner) word(c *clause) bool {
 			return false
 		}
 	}
-	word, c.prefix, c.fuzzy = wordSuffix(word)
+	var note string
+	word, c.prefix, c.fuzzy, c.fuzzyAuto, note = wordSuffix(word)
+	if note != "" && (sc.i < len(rs) || sc.trailingSpace) {
+		sc.pq.hint(note)
+	}
 	if word == "" {
 		return false
 	}
@@ -336,6 +391,7 @@ func (sc *queryScanner) lowercaseOperator(word string) {
 func (sc *queryScanner) operator(word string) bool {
 	switch word {
 	case "OR":
+		sc.items = append(sc.items, item{kind: orItem})
 		if len(sc.clauses) == 0 {
 			sc.pq.hint("OR needs a word on each side")
 		} else {
@@ -422,25 +478,31 @@ func fieldPrefix(rs []rune) (string, int) {
 	return name, j + 1
 }
 
-// wordSuffix strips a trailing * (prefix) or ~ / ~N (fuzzy).
-func wordSuffix(w string) (string, bool, int) {
+// wordSuffix strips a trailing * (prefix) or ~ / ~N (fuzzy): the word,
+// whether it is a prefix, its edits (0: not fuzzy), whether they were
+// left to folio (a bare ~: by the stem's length, queryplan.go), and a
+// note when the ~ was not as the language has it.
+func wordSuffix(w string) (string, bool, int, bool, string) {
 	if strings.HasSuffix(w, "*") {
-		return strings.TrimRight(w, "*"), true, 0
+		return strings.TrimRight(w, "*"), true, 0, false, ""
 	}
 	if i := strings.LastIndexByte(w, '~'); i >= 0 && i > 0 {
-		n := 1
-		if d := w[i+1:]; d != "" {
-			v, err := strconv.Atoi(d)
-			if err != nil {
-				return w, false, 0
-			}
-			n = max(1, min(v, 2))
-		} else if utf8.RuneCountInString(w[:i]) > 5 {
-			n = 2
+		d := w[i+1:]
+		if d == "" {
+			return w[:i], false, 1, true, ""
 		}
-		return w[:i], false, n
+		v, err := strconv.Atoi(d)
+		switch {
+		case err != nil:
+			// a helper's report: slavery~x found nothing, unsaid
+			return w, false, 0, false, w + ": ~ takes 1 or 2 (edits): searched as written"
+		case v < 1 || v > 2:
+			n := max(1, min(v, 2))
+			return w[:i], false, n, false, w + ": ~ takes 1 or 2 (edits): searched with ~" + strconv.Itoa(n)
+		}
+		return w[:i], false, v, false, ""
 	}
-	return w, false, 0
+	return w, false, 0, false, ""
 }
 
 func indexRune(rs []rune, from int, r rune) int {

@@ -1,0 +1,78 @@
+package index
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// Parentheses group: a query is read as written where the index can
+// answer it (ANDs of words joined by OR, excluded groups of words joined
+// by OR), and otherwise searched without them with a note saying how (a
+// helper's report: -("slavery") found the 40 pieces with slavery, with
+// no note, and `slavery OR (communism tax)` was `(slavery OR communism)
+// tax`).
+func TestParenthesesGroup(t *testing.T) {
+	for _, c := range []struct{ q, read, hint string }{
+		{`-("slavery")`, `-"slavery"`, ""},
+		{`NOT ("slavery")`, `-"slavery"`, ""},
+		{`-( slavery )`, `-slavery`, ""},
+		{`tax -("slavery")`, `tax -"slavery"`, ""},
+		{`-("communism" OR slavery)`, `-"communism" -slavery`, ""},
+		{`slavery OR (communism tax)`, `(slavery OR communism) (slavery OR tax)`, ""},
+		{`(isis OR daesh) -(iraq OR syria)`, `(isis OR daesh) -iraq -syria`, ""},
+		{`NOT -(a OR b)`, `a OR b`, ""},
+		{`((a))`, `a`, ""},
+		{`f(x) y`, `f(x) y`, ""},
+		{`(radical* OR extrem*) tax~`, `(radical* OR extrem*) tax~1`, ""},
+		{`-(a b)`, `-a -b`, "searched as -a -b"},
+		{`a OR -b`, `a -b`, "OR before an excluded word is read as AND: searched as a -b"},
+		{`(a OR b`, `(a OR b`, "unbalanced parenthesis"},
+		{`title:(a OR b)`, `title:(a OR b)`, "title:( … ) does not group"},
+	} {
+		pq := parseQuery(c.q, false)
+		if got := pq.String(); got != c.read {
+			t.Errorf("%s: read as %s, want %s", c.q, got, c.read)
+		}
+		hints := strings.Join(pq.hints, "; ")
+		if c.hint == "" && hints != "" || c.hint != "" && !strings.Contains(hints, c.hint) {
+			t.Errorf("%s: notes %q, want %q", c.q, hints, c.hint)
+		}
+	}
+
+	// The pieces each finds, against what the query says.
+	fsys := fstest.MapFS{}
+	bodies := map[string]string{"st": "slavery tax", "ct": "communism tax", "t": "tax", "s": "slavery", "c": "communism", "n": "nothing", "sc": "slavery communism"}
+	for id, body := range bodies {
+		fsys[id+".md"] = &fstest.MapFile{Data: []byte("---\ntitle: Piece " + id + "\ndate: 2020-01-01\n---\nA text about " + body + ".\n")}
+	}
+	ix, err := Open(context.Background(), "parens", fsys, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	has := func(id, w string) bool { return strings.Contains(bodies[id], w) }
+	for q, want := range map[string]func(id string) bool{
+		`-("slavery")`:                 func(id string) bool { return !has(id, "slavery") },
+		`tax -("slavery")`:             func(id string) bool { return has(id, "tax") && !has(id, "slavery") },
+		`-("communism" OR slavery)`:    func(id string) bool { return !has(id, "communism") && !has(id, "slavery") },
+		`slavery OR (communism tax)`:   func(id string) bool { return has(id, "slavery") || has(id, "communism") && has(id, "tax") },
+		`(slavery OR communism) tax`:   func(id string) bool { return (has(id, "slavery") || has(id, "communism")) && has(id, "tax") },
+		`tax NOT (slavery OR nothing)`: func(id string) bool { return has(id, "tax") && !has(id, "slavery") },
+	} {
+		var wantIDs []string
+		for id := range bodies {
+			if want(id) {
+				wantIDs = append(wantIDs, id)
+			}
+		}
+		slices.Sort(wantIDs)
+		got := ids(run(t, ix, Query{Text: q}))
+		slices.Sort(got)
+		if !slices.Equal(got, wantIDs) {
+			t.Errorf("%s: found %v, want %v", q, got, wantIDs)
+		}
+	}
+}
