@@ -174,7 +174,14 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 	case cl.fuzzy > 0:
 		terms := analyzePhrase(cl.text)
 		if len(terms) == 1 && !hasDigitString(terms[0]) && utf8.RuneCountInString(terms[0]) >= 3 && !isUpperTerm(terms[0]) {
-			add(unit{kind: uFuzzy, terms: terms, fuzzy: cl.fuzzy, variants: fuzzyVariants(terms[0], cl.text)})
+			edits := cl.fuzzy
+			if cl.fuzzyAuto && utf8.RuneCountInString(terms[0]) > 5 {
+				// by the stem's length, which is what is compared: by
+				// the word's, terorism (stem teror) took 2 and found
+				// terms (a helper's report)
+				edits = 2
+			}
+			add(unit{kind: uFuzzy, terms: terms, fuzzy: edits, variants: fuzzyVariants(terms[0], cl.text)})
 		} else {
 			add(unit{kind: uStem, terms: terms})
 		}
