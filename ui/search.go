@@ -25,7 +25,11 @@ func newSearchBox(st Styles) searchBox {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = searchHint
-	in.CharLimit = 500
+	// as long as a query the index searches (it cuts a longer one at a
+	// word, with a note): at 500 the box cut a saved search of 511
+	// characters mid-word, with no note, and counted other pieces than
+	// the CLI (a helper's report)
+	in.CharLimit = index.MaxQueryLen
 	// A steady cursor: a blinking one would wake the program twice a second.
 	in.SetVirtualCursor(true)
 	b := searchBox{input: in}

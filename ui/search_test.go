@@ -206,3 +206,19 @@ func TestNotesInTheFooterClearWithTheQuery(t *testing.T) {
 	h.pause()
 	h.requireScreen(`note: lowercase "or" is ignored`)
 }
+
+// The search box holds a query as long as the index searches (a saved
+// search of 511 characters was cut at 500, mid-word, and the reader
+// counted other pieces than the CLI, with no note).
+func TestSearchBoxHoldsAWholeQuery(t *testing.T) {
+	b := newSearchBox(NewStyles(true, false))
+	q := strings.Repeat(`"president lincoln" OR `, 40) + "emancipation"
+	if len(q) <= 900 {
+		t.Fatalf("query of %d bytes: too short to test", len(q))
+	}
+	q = q[len(q)-900:]
+	b.setValue(q)
+	if got := b.value(); got != q {
+		t.Errorf("the box holds %d of the query's %d bytes", len(got), len(q))
+	}
+}
