@@ -67,6 +67,7 @@ in the archive is marked ≈ (estimated).`,
 			if f.asJSON {
 				return writeJSON(env.Out, termsJSONOf(args[0], r))
 			}
+			printNotes(env.Err, index.Results{Notes: r.Notes})
 			return writeTerms(env, r)
 		},
 	}
@@ -128,11 +129,12 @@ type termsJSON struct {
 	Archive int        `json:"archive"`
 	TookMS  float64    `json:"took_ms"`
 	Terms   []termJSON `json:"terms"`
+	Notes   []string   `json:"notes"`
 }
 
 func termsJSONOf(q string, r index.TermsResult) termsJSON {
 	out := termsJSON{Query: q, Results: r.Results, Sample: r.Sample, Sampled: r.Sampled(), Archive: r.Archive,
-		TookMS: float64(r.Took.Microseconds()) / 1000, Terms: []termJSON{}}
+		TookMS: float64(r.Took.Microseconds()) / 1000, Terms: []termJSON{}, Notes: nonNil(r.Notes)}
 	for _, t := range r.Terms {
 		out.Terms = append(out.Terms, termJSON{Term: t.Term, Phrase: t.Phrase, InResults: t.InResults, InArchive: t.InArchive, Estimated: t.Estimated, Score: t.Score})
 	}

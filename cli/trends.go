@@ -95,6 +95,11 @@ the queries and the date of the run.`,
 				}
 				ts.Queries = append(ts.Queries, text)
 				ts.Trends = append(ts.Trends, tr)
+				// how each query was read, as search says it (a helper's
+				// report: `trends '"i am"'` counted every piece, unsaid)
+				for _, n := range tr.Notes {
+					fmt.Fprintf(env.Err, "folio: note: %s: %s\n", termsafe.Escape(text), termsafe.Escape(n))
+				}
 			}
 			if f.svgPath != "" {
 				if err := writeChart(f.svgPath, "svg", ts, f.share); err != nil {
@@ -302,6 +307,7 @@ type trendPointJSON struct {
 
 type trendJSON struct {
 	Query   string           `json:"query"`
+	Notes   []string         `json:"notes"`
 	Matched int              `json:"matched"`
 	Peak    string           `json:"peak,omitempty"`
 	TookMS  float64          `json:"took_ms"`
@@ -319,7 +325,7 @@ func (ts trendSet) json(withShare bool) trendsJSON {
 	out := trendsJSON{Archive: ts.Archive, By: ts.By.String(), Run: ts.Run.UTC().Format(time.RFC3339), Trends: []trendJSON{}}
 	rows := ts.rows()
 	for j, t := range ts.Trends {
-		tj := trendJSON{Query: ts.Queries[j], Matched: t.Matched(), TookMS: float64(t.Took.Microseconds()) / 1000, Points: []trendPointJSON{}}
+		tj := trendJSON{Query: ts.Queries[j], Notes: nonNil(t.Notes), Matched: t.Matched(), TookMS: float64(t.Took.Microseconds()) / 1000, Points: []trendPointJSON{}}
 		if p := t.Peak(withShare); p >= 0 {
 			tj.Peak = t.Points[p].Period
 		}

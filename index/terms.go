@@ -36,9 +36,10 @@ func (t SignificantTerm) ArchiveCount() string {
 // TermsResult is the answer to Terms.
 type TermsResult struct {
 	Terms   []SignificantTerm
-	Results int // pieces matching the query
-	Sample  int // pieces read: the best Sample results when Results is larger
-	Archive int // pieces in the archive
+	Notes   []string // how the query was read, as Results.Notes
+	Results int      // pieces matching the query
+	Sample  int      // pieces read: the best Sample results when Results is larger
+	Archive int      // pieces in the archive
 	Took    time.Duration
 }
 
@@ -85,6 +86,9 @@ func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsRes
 		return TermsResult{}, err
 	}
 	out := TermsResult{Results: total, Archive: ix.Count()}
+	// as search says them (a helper's report: `terms '"it is not"'` read
+	// the whole archive with no word of the phrase left out)
+	out.Notes = buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms).notes
 	if len(ids) == 0 {
 		out.Took = time.Since(start)
 		return out, nil

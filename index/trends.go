@@ -82,6 +82,7 @@ func (p TrendPoint) Share() float64 {
 // total (over the periods kept, see Trend).
 type Trend struct {
 	By      Period
+	Notes   []string     // how the query was read, as Results.Notes
 	Points  []TrendPoint // every period from the archive's first to its last, empty ones too
 	Coarser []TrendPoint // pieces dated less precisely than By, by their own period
 	Undated TrendPoint   // Period "undated"
@@ -241,7 +242,7 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 		}
 		all, allCount = r.Facets, r.Total
 	}
-	t := Trend{By: by}
+	t := Trend{By: by, Notes: res.Notes}
 
 	qPoints, qCoarser := split(by, res.Facets)
 	aPoints, aCoarser := split(by, all)
