@@ -95,6 +95,7 @@ case does not count.`,
 				return err
 			}
 			markOpened(env, opened, s, ix)
+			printNotes(env.Err, res) // a helper's report: a stop-word phrase left out, unsaid
 			fmt.Fprintf(env.Out, "saved %s: %s\n", termsafe.Quote(s.Name), pieces(res.Total))
 			return nil
 		},
@@ -180,7 +181,15 @@ added to the index since it was last opened (none when it never was here).
 				printResults(env.Out, res, ix.ManyAuthors(), colour(env.Out), width)
 			}
 			if err == nil && !peek {
-				markOpened(env, opened, s, ix)
+				// what it showed is no longer new, and only that: with
+				// new pieces past --limit or --offset it stays as it was
+				// (a helper's report: --new --limit 1 made all three seen)
+				var left int
+				if left, err = unshownNew(cmd.Context(), env, ix, opened, s, q, res); err == nil && left > 0 {
+					fmt.Fprintf(env.Err, "folio: %s new not printed (--limit, --offset): %s is not marked opened, and they stay new\n", pieces(left), termsafe.Quote(s.Name))
+				} else if err == nil {
+					markOpened(env, opened, s, ix)
+				}
 			}
 			return err
 		},
@@ -312,6 +321,35 @@ func openedOf(env *Env, opened *state.SavedOpened, s state.Search) (state.Opened
 	}
 	o, ok := all[state.NameKey(s.Name)]
 	return o, ok && o.Of(s)
+}
+
+// unshownNew counts the new pieces of s (its query q) that its results
+// res did not print: 0 when it was never opened here (nothing is new).
+func unshownNew(ctx context.Context, env *Env, ix *index.Index, opened *state.SavedOpened, s state.Search, q index.Query, res index.Results) (int, error) {
+	o, ok := openedOf(env, opened, s)
+	if !ok {
+		return 0, nil
+	}
+	restrictNew(&q, ix, o, ok) // with --new, q is already restricted: the same
+	if len(q.IDs) == 0 {
+		return 0, nil
+	}
+	fresh := make(map[string]bool, len(q.IDs))
+	for _, id := range q.IDs {
+		fresh[id] = true
+	}
+	shown := 0
+	for _, h := range res.Hits {
+		if fresh[h.ID] {
+			shown++
+		}
+	}
+	q.Mode, q.Offset, q.Limit = index.ModeCount, 0, 0
+	r, err := ix.Search(ctx, q)
+	if err != nil {
+		return 0, err
+	}
+	return max(0, r.Total-shown), nil
 }
 
 // markOpened records that s was opened now, showing ix's results.

@@ -230,3 +230,38 @@ func TestSavedNamesAndSafeOutput(t *testing.T) {
 		t.Errorf("completion:\n%s", out)
 	}
 }
+
+// A run marks the search opened only when it printed every new piece: new
+// pieces past --limit or --offset stay new, and stderr says so (a
+// helper's report: `run --new --limit 1` made all three seen).
+func TestSavedRunKeepsUnprintedNew(t *testing.T) {
+	arch := t.TempDir()
+	writePiece(t, arch, "one", "Raqqa falls", "isis")
+	e := newSavedEnv(t, arch)
+	e.must("saved", "add", "Raqqa", "raqqa")
+	for _, n := range []string{"two", "three", "four"} {
+		writePiece(t, arch, n, "Raqqa "+n, "isis")
+	}
+	if l := e.list()["Raqqa"]; newCount(l) != 3 {
+		t.Fatalf("new after adding three: %d", newCount(l))
+	}
+	for _, args := range [][]string{
+		{"saved", "run", "Raqqa", "--new", "--limit", "1"},
+		{"saved", "run", "Raqqa", "--new", "--offset", "1"},
+		{"saved", "run", "Raqqa", "--limit", "2", "--sort", "oldest"}, // one, then a new one: two new unprinted
+	} {
+		_, errOut, err := e.folio(args...)
+		if err != nil || !strings.Contains(errOut, "new not printed") {
+			t.Errorf("%v: %v, stderr %q", args, err, errOut)
+		}
+		if l := e.list()["Raqqa"]; newCount(l) != 3 {
+			t.Errorf("%v: %d new after it, want 3", args, newCount(l))
+		}
+	}
+	if _, errOut, _ := e.folio("saved", "run", "Raqqa", "--new", "--limit", "3"); strings.Contains(errOut, "not printed") {
+		t.Errorf("all three printed: %q", errOut)
+	}
+	if l := e.list()["Raqqa"]; newCount(l) != 0 {
+		t.Errorf("after printing every new piece: %d new", newCount(l))
+	}
+}
