@@ -66,6 +66,11 @@ func (f filterFlags) filter() (archive.Filter, error) {
 		}
 		af.To = d.End() // --to 2017-09 keeps the whole of September
 	}
+	if !af.From.IsZero() && !af.To.IsZero() && !af.From.Before(af.To) {
+		// a range no piece can be in: refused, as the reader says it (a
+		// helper's report: 0 pieces, saved and charted, unsaid)
+		return af, fmt.Errorf("--from %s is after --to %s: no piece can be in between", f.from, f.to)
+	}
 	return af, nil
 }
 

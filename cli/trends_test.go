@@ -267,3 +267,60 @@ func TestTrendsCSVAndChartEscapeNames(t *testing.T) {
 		}
 	}
 }
+
+// Every command that runs a query says how it was read, as search does
+// (a helper's report: `trends '"i am"'`, `terms` and `saved add` counted
+// every piece with the stop-word phrase left out, and said nothing).
+func TestQueryNotesOnEveryCommand(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	const note = `"it is" is too common to search for`
+	for _, args := range [][]string{
+		{"trends", `"it is" terror`},
+		{"trends", `"it is" terror`, "--csv"},
+		{"terms", `"it is" terror`},
+		{"saved", "add", "common", `"it is" terror`},
+	} {
+		_, errOut, code := run(t, args...)
+		if code != 0 || !strings.Contains(errOut, note) {
+			t.Errorf("%v: exit %d, stderr %q: no note", args, code, errOut)
+		}
+	}
+	for _, args := range [][]string{{"trends", `"it is" terror`, "--json"}, {"terms", `"it is" terror`, "--json"}} {
+		out, _, code := run(t, args...)
+		var v struct {
+			Notes  []string
+			Trends []struct{ Notes []string }
+		}
+		if err := json.Unmarshal([]byte(out), &v); err != nil || code != 0 {
+			t.Fatalf("%v: %v %d", args, err, code)
+		}
+		notes := v.Notes
+		if len(v.Trends) > 0 {
+			notes = v.Trends[0].Notes
+		}
+		if len(notes) == 0 || !strings.Contains(notes[0], note) {
+			t.Errorf("%v: notes %q", args, notes)
+		}
+	}
+}
+
+// A date range no piece can be in is refused by every command that takes
+// one (a helper's report: 0 pieces, saved and charted, with no word).
+func TestEmptyDateRangeRefused(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	for _, args := range [][]string{
+		{"search", "terror", "--from", "2018", "--to", "2017"},
+		{"trends", "terror", "--from", "2017-10", "--to", "2017-09"},
+		{"saved", "add", "never", "terror", "--from", "2018", "--to", "2017"},
+		{"list", "--from", "2017-09-02", "--to", "2017-09-01"},
+	} {
+		_, errOut, code := run(t, args...)
+		if code == 0 || !strings.Contains(errOut, "is after --to") {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+	}
+	if _, errOut, code := run(t, "search", "terror", "--from", "2017-09", "--to", "2017-09"); code != 0 {
+		t.Errorf("one month: exit %d %q", code, errOut)
+	}
+}
