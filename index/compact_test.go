@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -172,7 +173,7 @@ func TestCompactedIndexIsPersisted(t *testing.T) {
 		}
 		sc := ii.(*scorch.Scorch)
 		var merged uint64
-		compactSegments(context.Background(), bi, bdir, manyDocs, compactTest{past: 1,
+		compactSegments(context.Background(), bi, bdir, manyDocs, false, compactTest{past: 1,
 			afterMerge: func(string) { merged = epoch(sc, "CurRootEpoch") }})
 		if merged == 0 {
 			t.Fatal("no merge")
@@ -261,7 +262,7 @@ func TestPruneKeepsTheFallbackWhenTheNewestDoesNotLoad(t *testing.T) {
 		cfg := bleveConfig(1000)
 		cfg["eventCallbackName"] = noPurge
 		bi := manySegmentIndex(t, bdir, cfg)
-		compactSegments(context.Background(), bi, bdir, manyDocs, compactTest{past: 1})
+		compactSegments(context.Background(), bi, bdir, manyDocs, false, compactTest{past: 1})
 		if err := bi.Close(); err != nil {
 			t.Fatal(err)
 		}
@@ -314,4 +315,55 @@ func tiesByID(hits []Hit) []Hit {
 		i = j
 	}
 	return out
+}
+
+// Updates do not pile segments up: each adds one, and the update's merge
+// by size keeps them at most manySegments (a helper's report: 30 updates
+// of the SOTU addresses left 28 segments, twice the index's size, and a
+// reader held a file open for each).
+func TestUpdatesKeepSegmentsBounded(t *testing.T) {
+	arch, dir := t.TempDir(), t.TempDir()
+	if err := corpus.Generate(arch, 60, 3); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	// scorch's own merges off: in a process that closes the index once
+	// its update is persisted they rarely have the time (how fast they
+	// are decides whether a test sees them)
+	opts := Options{Dir: dir, compact: compactTest{noMerges: true}}
+	ix, err := Open(ctx, arch, os.DirFS(arch), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	files, _ := filepath.Glob(filepath.Join(arch, "*", "*.md"))
+	if len(files) == 0 {
+		files, _ = filepath.Glob(filepath.Join(arch, "*.md"))
+	}
+	most := 0
+	for i := range 3 * manySegments(60) {
+		p := files[i%len(files)]
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, append(data, fmt.Sprintf("\nEdit %d.\n", i)...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Duration(i+1) * time.Minute)
+		os.Chtimes(p, later, later)
+		if _, err := ix.Refresh(ctx, opts); err != nil {
+			t.Fatal(err)
+		}
+		if st := ix.Stats(); st.Indexed != 1 {
+			t.Fatalf("update %d indexed %d", i, st.Indexed)
+		}
+		ix.mu.RLock()
+		n := len(indexSegments(t, ix.cur.bi))
+		ix.mu.RUnlock()
+		most = max(most, n)
+	}
+	if most > manySegments(60) {
+		t.Errorf("%d updates left up to %d segments, want at most %d", 3*manySegments(60), most, manySegments(60))
+	}
 }
