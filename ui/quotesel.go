@@ -26,6 +26,10 @@ type quoteSel struct {
 	anchor, cursor int  // the line v was pressed on, and the moving end
 	noting         bool // the note prompt has the keyboard
 	input          textinput.Model
+	// chosen is the quote of the lines chosen, made when the note prompt
+	// opened: the note is kept with it whatever the piece's layout is by
+	// then (a resize, the file changed)
+	chosen *state.Quote
 }
 
 // quoteSpan is where a quote of the open piece is, in rendered lines.
@@ -117,7 +121,8 @@ func (r *reader) askNote() tea.Cmd {
 	in.SetVirtualCursor(true)
 	in.SetStyles(r.findInput.Styles())
 	in.SetWidth(max(r.width-len(in.Prompt)-4, 1))
-	r.quote.input, r.quote.noting = in, true
+	q := r.chosenQuote("")
+	r.quote.input, r.quote.noting, r.quote.chosen = in, true, &q
 	return r.quote.input.Focus()
 }
 
@@ -128,7 +133,8 @@ func (r *reader) noteKey(msg tea.KeyPressMsg, k KeyMap) (tea.Cmd, intent) {
 		r.quote = quoteSel{}
 		return nil, sayIntent{text: "Quote not kept"}
 	case key.Matches(msg, k.FindAccept):
-		q := r.chosenQuote(r.quote.input.Value())
+		q := *r.quote.chosen
+		q.Note = strings.TrimSpace(oneLine(r.quote.input.Value()))
 		r.quote = quoteSel{}
 		return nil, keepQuoteIntent{quote: q}
 	}

@@ -214,6 +214,14 @@ func (r *reader) setRendered(m renderedMsg) bool {
 	case !r.quoting():
 		r.quote = quoteSel{}
 	case oldBody > len(oldPlain) || !slices.Equal(oldPlain[oldBody:], r.plain[r.bodyFrom:]):
+		if r.quote.noting {
+			// the passage was chosen, and is kept as its text: the
+			// note prompt stays, its lines unmarked (a helper's report:
+			// a resize closed the prompt, and the rest of the note ran
+			// as commands: e opened the editor)
+			r.quote.on, r.quote.anchor, r.quote.cursor = false, -1, -1
+			break
+		}
 		r.quote, r.quoteDropped = quoteSel{}, true
 	default:
 		d := r.bodyFrom - oldBody

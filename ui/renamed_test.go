@@ -83,9 +83,15 @@ func TestQuoteInTheMakingOutlivesARefresh(t *testing.T) {
 	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
 	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
 	opts, _ := liveIndexOptions(t, arch)
+	book, err := state.OpenQuotes("quotes", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.OpenQuotes = func() (QuoteBook, error) { return book, nil }
 	h := &harness{t: t, m: New(opts)}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.run(openQuotesCmd(opts.OpenQuotes))
 	h.key("/")
 	h.typeText("mosul")
 	h.key("enter")
@@ -119,12 +125,33 @@ func TestQuoteInTheMakingOutlivesARefresh(t *testing.T) {
 	h.typeText("no")
 	h.requireMatch(`note \(optional[^\n]*no`)
 
-	// The piece itself edited: the quote goes, said.
+	// The piece itself edited, or the screen resized, while the note is
+	// typed: the passage was chosen, the prompt stays and takes every key
+	// (a helper's report: it closed, and the note's "e" opened the
+	// editor); the quote kept is the passage chosen.
 	writeTestPiece(t, arch, "two", "Mosul falls, and more", "isis")
 	h.send(archiveChangedMsg{stoppedWatch()})
-	h.requireMatch(`the quote being made was dropped`)
+	h.requireMatch(`Mosul falls, and more\.`)
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.typeText("te")
+	h.requireMatch(`note \(optional[^\n]*note`)
+	if !h.m.reader.quote.noting || h.m.reader.quote.input.Value() != "note" {
+		t.Fatalf("the note prompt holds %q (noting %v)", h.m.reader.quote.input.Value(), h.m.reader.quote.noting)
+	}
+	h.key("enter")
+	h.requireMatch(`Quote kept`)
+	if qs := book.Of("two"); len(qs) != 1 || qs[0].Selector.Exact != "Mosul falls." || qs[0].Note != "note" {
+		t.Errorf("quotes kept: %+v", qs)
+	}
+
+	// The piece edited while lines are chosen: the choice goes, said.
+	h.key("v")
+	h.requireMatch(`Quote: 1 line`)
+	writeTestPiece(t, arch, "two", "Mosul falls, and more again", "isis")
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`the quote being made`) // "… was dropped", cut at 80 cells
 	if h.m.reader.quoting() {
-		t.Error("still quoting a text that changed")
+		t.Error("still choosing lines of a text that changed")
 	}
 }
 
