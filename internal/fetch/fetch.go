@@ -6,7 +6,8 @@
 // and MaxRedirects redirects (each to http or https, each hop a request of
 // its own: robots.txt asked, the host's delay kept). Requests to one host
 // go one at a time, Delay apart; a 429 or 5xx answer is retried a few
-// times after Retry-After (capped) or an exponential backoff. robots.txt is
+// times after Retry-After or an exponential backoff (capped); a server
+// asking to wait longer than the cap is not asked again. robots.txt is
 // read once per host (github.com/temoto/robotstxt) and a disallowed path is
 // not fetched; one the server cannot give disallows everything (RFC
 // 9309). Every error names the URL.
@@ -56,7 +57,8 @@ type Client struct {
 	MaxRedirects int
 	Delay        time.Duration // between two requests to one host; negative for none
 	Retries      int           // after a 429 or 5xx; negative for none
-	// MaxRetryAfter caps a server's Retry-After and the backoff (60 s when 0).
+	// MaxRetryAfter caps the backoff (60 s when 0); a Retry-After longer
+	// than it ends the retries at once.
 	MaxRetryAfter time.Duration
 	// IgnoreRobots skips robots.txt (tests, or a page the user saved).
 	IgnoreRobots bool
@@ -226,10 +228,19 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, acc
 		if err == nil || wait < 0 || attempt >= retries {
 			return resp, err
 		}
+		limit := cmp.Or(c.MaxRetryAfter, maxRetryAfter)
+		var fe *Error
+		if wait != backoff && wait > limit && errors.As(err, &fe) {
+			// a server asking for longer than folio waits is not asked
+			// again at once (a helper's report: a Retry-After of an hour
+			// was cut to a minute and the request repeated)
+			return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: fmt.Sprintf("%s and asked to wait %d seconds before trying again, longer than folio waits (%d seconds): try again later",
+				fe.Msg, int64((wait+time.Second-1)/time.Second), int64(limit/time.Second))}
+		}
 		if wait == backoff {
 			wait = time.Duration(1<<attempt) * time.Second
 		}
-		wait = min(wait, cmp.Or(c.MaxRetryAfter, maxRetryAfter))
+		wait = min(wait, limit)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():

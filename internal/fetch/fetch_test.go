@@ -278,3 +278,25 @@ func TestRobotsThatCannotBeReadAllowNothing(t *testing.T) {
 		t.Errorf("robots.txt not there: %v %v", resp, err)
 	}
 }
+
+// A Retry-After longer than the client waits ends the retries at once,
+// saying how long the server asked for (a helper's report: an hour was
+// cut to a minute and the request repeated).
+func TestRetryAfterBeyondTheCapGivesUp(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		n.Add(1)
+		w.Header().Set("Retry-After", "3600")
+		w.WriteHeader(http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: 2}
+	_, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil)
+	if err == nil || !strings.Contains(err.Error(), "asked to wait 3600 seconds") || n.Load() != 1 {
+		t.Fatalf("err %v after %d requests, want 1 and the wait asked for", err, n.Load())
+	}
+}
