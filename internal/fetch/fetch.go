@@ -24,6 +24,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -447,9 +448,53 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 	if ans.rd == nil {
 		return true, ""
 	}
-	p := u.EscapedPath()
+	p := robotsPath(u.EscapedPath())
 	if u.RawQuery != "" {
 		p += "?" + u.RawQuery
 	}
-	return ans.rd.TestAgent(cmp.Or(p, "/"), "folio"), ""
+	return ans.rd.TestAgent(p, "folio"), ""
+}
+
+// robotsPath is the path robots.txt's rules are matched against: as RFC
+// 9309 asks, the percent-encoded octets of unreserved characters decoded,
+// and, as servers read it, empty and dot segments removed (a helper's
+// report: /%70rivate/x and //private/x were fetched past "Disallow:
+// /private"). A trailing slash stays.
+func robotsPath(escaped string) string {
+	unhex := func(c byte) (byte, bool) {
+		switch {
+		case c >= '0' && c <= '9':
+			return c - '0', true
+		case c >= 'a' && c <= 'f':
+			return c - 'a' + 10, true
+		case c >= 'A' && c <= 'F':
+			return c - 'A' + 10, true
+		}
+		return 0, false
+	}
+	var b strings.Builder
+	for i := 0; i < len(escaped); i++ {
+		if escaped[i] == '%' && i+2 < len(escaped) {
+			hi, ok1 := unhex(escaped[i+1])
+			lo, ok2 := unhex(escaped[i+2])
+			if c := hi<<4 | lo; ok1 && ok2 && unreserved(c) {
+				b.WriteByte(c)
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(escaped[i])
+	}
+	p := b.String()
+	dir := strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")
+	p = path.Clean("/" + p)
+	if dir && p != "/" {
+		p += "/"
+	}
+	return p
+}
+
+// unreserved reports whether c is an unreserved character of RFC 3986.
+func unreserved(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
 }

@@ -300,3 +300,38 @@ func TestRetryAfterBeyondTheCapGivesUp(t *testing.T) {
 		t.Fatalf("err %v after %d requests, want 1 and the wait asked for", err, n.Load())
 	}
 }
+
+// A disallowed path is not fetched by another spelling of it: escaped
+// unreserved characters, empty or dot segments (a helper's report:
+// /%70rivate/x and //private/x were fetched past "Disallow: /private").
+func TestRobotsPathSpellings(t *testing.T) {
+	var fetched atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			w.Write([]byte("User-agent: *\nDisallow: /private\n"))
+			return
+		}
+		fetched.Add(1)
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1}
+	for _, p := range []string{"/%70rivate/x", "/%70%72ivate", "//private/x", "/./private/x", "/public/../private/x", "/%2E/private"} {
+		if _, err := c.Get(context.Background(), srv.URL+p, Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "robots.txt") {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	if fetched.Load() != 0 {
+		t.Errorf("%d disallowed pages fetched", fetched.Load())
+	}
+	for _, p := range []string{"/public/x", "/a%2Fprivate", "/", "/privat"} {
+		if _, err := c.Get(context.Background(), srv.URL+p, Conditional{}, nil); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	for in, want := range map[string]string{"": "/", "/a/": "/a/", "/a//b/./c/..": "/a/b/", "/%7euser": "/~user", "/a%2fb": "/a%2fb"} {
+		if got := robotsPath(in); got != want {
+			t.Errorf("robotsPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
