@@ -47,6 +47,11 @@ const (
 	DefaultDelay        = time.Second
 	DefaultRetries      = 2
 	maxRetryAfter       = 60 * time.Second
+	// maxRobots is how much of a robots.txt is read: RFC 9309 asks a
+	// crawler to parse at least 500 KiB, and a longer one is read that
+	// far (a helper's report: one over MaxBytes could not be read, and
+	// then nothing on its host could be fetched).
+	maxRobots = 500 << 10
 )
 
 // Client fetches web pages and feeds politely. The zero value is ready to
@@ -199,7 +204,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 				return nil, named(&Error{URL: u.String(), Msg: msg})
 			}
 		}
-		resp, err := c.retrying(ctx, u, cond, accept)
+		resp, err := c.retrying(ctx, u, cond, accept, 0)
 		if err != nil {
 			return nil, named(err)
 		}
@@ -218,14 +223,14 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 }
 
 // retrying is once1, tried again after a 429 or 5xx.
-func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, accept func(string) error) (*Response, error) {
+func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, accept func(string) error, prefix int64) (*Response, error) {
 	rawURL := u.String()
 	retries := c.Retries
 	if retries == 0 {
 		retries = DefaultRetries
 	}
 	for attempt := 0; ; attempt++ {
-		resp, wait, err := c.once1(ctx, u, cond, accept)
+		resp, wait, err := c.once1(ctx, u, cond, accept, prefix)
 		if err == nil || wait < 0 || attempt >= retries {
 			return resp, err
 		}
@@ -257,8 +262,10 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, acc
 const backoff = time.Duration(1<<63 - 1)
 
 // once1 makes one request. wait >= 0 with an error means the error may pass
-// (429, 5xx): try again after wait (backoff: the caller's backoff).
-func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept func(string) error) (*Response, time.Duration, error) {
+// (429, 5xx): try again after wait (backoff: the caller's backoff). prefix,
+// when over 0, reads only that much of a longer body, to its last line
+// end, instead of refusing it.
+func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept func(string) error, prefix int64) (*Response, time.Duration, error) {
 	rawURL := u.String()
 	h := c.host(u.Host)
 	h.Lock()
@@ -321,6 +328,16 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 		}
 	}
 	limit := cmp.Or(c.MaxBytes, DefaultMaxBytes)
+	if prefix > 0 {
+		body, err := io.ReadAll(io.LimitReader(resp.Body, prefix+1))
+		if err != nil {
+			return nil, -1, c.explain(rawURL, err, timeout)
+		}
+		if int64(len(body)) > prefix {
+			body = body[:bytes.LastIndexByte(body[:prefix], '\n')+1]
+		}
+		return &Response{URL: final, Status: resp.StatusCode, ContentType: mt, Charset: params["charset"], Body: body}, 0, nil
+	}
 	if resp.ContentLength > limit {
 		return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: fmt.Sprintf("the response is %d bytes, over the %s limit", resp.ContentLength, size(limit))}
 	}
@@ -411,7 +428,7 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 	c.mu.Unlock()
 	if !known {
 		ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
-		resp, err := c.retrying(ctx, ru, Conditional{}, nil)
+		resp, err := c.retrying(ctx, ru, Conditional{}, nil, maxRobots)
 		// robots.txt's own redirects are followed (http to https, a bare
 		// domain to www: RFC 9309 asks for five): read as an answer of no
 		// body, a 301 allowed everything (a review's report)
@@ -420,7 +437,7 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 				resp, err = nil, &Error{URL: ru.String(), Status: http.StatusNotFound, Msg: "robots.txt redirected too far"}
 				break
 			}
-			resp, err = c.retrying(ctx, resp.location, Conditional{}, nil)
+			resp, err = c.retrying(ctx, resp.location, Conditional{}, nil, maxRobots)
 		}
 		var fe *Error
 		switch {
