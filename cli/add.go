@@ -1,15 +1,19 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/importer"
@@ -153,13 +157,50 @@ func acceptHTML(mt string) error {
 	return fmt.Errorf("not a web page (content type %s)", mt)
 }
 
+// maxBinaryShare is the share of a page's characters that may be NUL,
+// other control characters than white space, or bytes that are not
+// UTF-8, before the page is taken for binary data.
+const maxBinaryShare = 0.01
+
+// pageText is a fetched page as UTF-8 (Response.UTF8), or an error naming
+// the URL when it is no web page: one sent without a content type whose
+// first bytes are not HTML (http.DetectContentType), or whose text is
+// binary data (a helper's report: an image served as text/html, or with
+// no content type, was written as a piece titled in mojibake).
+func pageText(resp *fetch.Response) ([]byte, error) {
+	if resp.ContentType == "" {
+		if mt, _, _ := mime.ParseMediaType(http.DetectContentType(resp.Body)); mt != "text/html" && mt != "text/plain" {
+			return nil, &fetch.Error{URL: resp.URL, Status: resp.Status, Msg: "not a web page (sent without a content type; its bytes look like " + mt + ")"}
+		}
+	}
+	text := resp.UTF8()
+	bad, all := 0, 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRune(text[i:])
+		i += n
+		all++
+		if r == utf8.RuneError && n == 1 || r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
+			bad++
+		}
+	}
+	if bad > 0 && float64(bad) > maxBinaryShare*float64(all) {
+		return nil, &fetch.Error{URL: resp.URL, Status: resp.Status, Msg: fmt.Sprintf("not a web page: binary data sent as %s (%d of its %d characters are NUL, control characters or not UTF-8)",
+			cmp.Or(resp.ContentType, "no content type"), bad, all)}
+	}
+	return text, nil
+}
+
 // addURL fetches one page and adds it.
 func addURL(ctx context.Context, c *fetch.Client, u string, opts importer.PageOptions) (*importer.Report, error) {
 	resp, err := c.Get(ctx, u, fetch.Conditional{}, acceptHTML)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := importer.AddPage(importer.Page{HTML: resp.UTF8(), URL: resp.URL, Fetched: time.Now()}, opts)
+	text, err := pageText(resp)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := importer.AddPage(importer.Page{HTML: text, URL: resp.URL, Fetched: time.Now()}, opts)
 	if err != nil {
 		// a write's error names its file alone (a full disk): with
 		// several URLs, which one failed was not said

@@ -400,3 +400,52 @@ func TestAddWithAMissingFOLIOEXTRACT(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 }
+
+// Binary data served as a web page, or without a content type, is
+// refused, naming the URL; a page without a content type whose bytes are
+// HTML is added (a helper's report: an image was written as a piece
+// titled in mojibake).
+func TestAddBinaryIsNoPage(t *testing.T) {
+	quickFetch(t)
+	binary := []byte("\x89PNG\r\n\x1a\n")
+	for i := range 2048 {
+		binary = append(binary, byte(i*7))
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/png":
+			w.Header()["Content-Type"] = nil
+			w.Write(binary)
+		case "/as-html":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(binary[8:])
+		case "/as-utf8":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte("<html><title>x</title>" + strings.Repeat("\xff\xfe\x80", 300)))
+		case "/2019/11/untyped":
+			w.Header()["Content-Type"] = nil
+			fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", ""))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+	out, errs, code := run(t, "add", srv.URL+"/png", srv.URL+"/as-html", srv.URL+"/as-utf8", srv.URL+"/2019/11/untyped", "--into", into, "--date", "2020")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		srv.URL + "/png: not a web page (sent without a content type; its bytes look like image/png)",
+		srv.URL + "/as-html: not a web page: binary data sent as text/html",
+		srv.URL + "/as-utf8: not a web page: binary data sent as text/html",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("want %q in:\n%s", want, errs)
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 1 || !strings.Contains(out, "The alliance at seventy") {
+		t.Errorf("want the untyped HTML page alone added, got %v\n%s", files, out)
+	}
+}

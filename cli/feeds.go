@@ -252,7 +252,11 @@ func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Condit
 			if err != nil {
 				return importer.Page{}, err
 			}
-			return importer.Page{HTML: pr.UTF8(), URL: pr.URL, Fetched: time.Now()}, nil
+			text, err := pageText(pr)
+			if err != nil {
+				return importer.Page{}, err
+			}
+			return importer.Page{HTML: text, URL: pr.URL, Fetched: time.Now()}, nil
 		}
 	}
 	rep, err := importer.Import(bytes.NewReader(resp.Body), resp.URL, opts)
