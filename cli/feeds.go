@@ -222,11 +222,10 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 	return cmd
 }
 
-// acceptFeed refuses what cannot be a feed.
+// acceptFeed refuses what cannot be a feed. A feed sent as a web page
+// (text/html) is taken, and told from a page by its body (looksLikeFeed)
+// once read.
 func acceptFeed(mt string) error {
-	if mt == "text/html" || mt == "application/xhtml+xml" {
-		return fmt.Errorf("a web page, not a feed (folio add adds a page)")
-	}
 	if strings.HasPrefix(mt, "image/") || strings.HasPrefix(mt, "audio/") || strings.HasPrefix(mt, "video/") || mt == "application/pdf" {
 		return fmt.Errorf("not a feed (content type %s)", mt)
 	}
@@ -242,6 +241,9 @@ func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Condit
 	}
 	if resp.NotModified {
 		return nil, resp, nil
+	}
+	if (resp.ContentType == "text/html" || resp.ContentType == "application/xhtml+xml") && !looksLikeFeed(resp.Body) {
+		return nil, nil, &fetch.Error{URL: resp.URL, Status: resp.Status, Msg: "a web page, not a feed (folio add adds a page)"}
 	}
 	if fullText {
 		opts.FullText = func(link string) (importer.Page, error) {
@@ -269,4 +271,35 @@ func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Condit
 		return rep, resp, err
 	}
 	return rep, resp, nil
+}
+
+// looksLikeFeed reports whether body starts as an RSS, Atom or RSS 1.0
+// (RDF) feed does: after a byte-order mark, white space, an XML
+// declaration, processing instructions and comments, its first element
+// is <rss, <feed or <rdf:RDF (a helper's report: a feed a server sent as
+// text/html was refused as a web page).
+func looksLikeFeed(body []byte) bool {
+	b := bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	for {
+		b = bytes.TrimLeft(b, " \t\r\n")
+		var end []byte
+		switch {
+		case bytes.HasPrefix(b, []byte("<?")):
+			end = []byte("?>")
+		case bytes.HasPrefix(b, []byte("<!--")):
+			end = []byte("-->")
+		default:
+			for _, root := range []string{"<rss", "<feed", "<rdf:RDF"} {
+				if rest, ok := bytes.CutPrefix(b, []byte(root)); ok && len(rest) > 0 && strings.IndexByte(" \t\r\n>/", rest[0]) >= 0 {
+					return true
+				}
+			}
+			return false
+		}
+		i := bytes.Index(b, end)
+		if i < 0 {
+			return false
+		}
+		b = b[i+len(end):]
+	}
 }

@@ -41,6 +41,10 @@ func TestFeedsAndSync(t *testing.T) {
 		case "/page.html":
 			w.Header().Set("Content-Type", "text/html")
 			fmt.Fprint(w, "<html></html>")
+		case "/feed-as-html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			decl := strings.Index(feedXML, "?>") + 2
+			fmt.Fprintf(w, "\ufeff"+feedXML[:decl]+"\n<!-- a comment -->\n<?xml-stylesheet href=\"s.xsl\"?>"+feedXML[decl:], srv.URL)
 		default:
 			http.NotFound(w, r)
 		}
@@ -84,8 +88,14 @@ func TestFeedsAndSync(t *testing.T) {
 		t.Errorf("import URL: exit %d %s %s", code, out, errs)
 	}
 	_, errs, code = run(t, "import", srv.URL+"/page.html", "--into", into2)
-	if code != 2 || !strings.Contains(errs, "a web page, not a feed") {
+	if code != 2 || !strings.Contains(errs, srv.URL+"/page.html: a web page, not a feed") {
 		t.Errorf("import of a page: exit %d %q", code, errs)
+	}
+	// A feed sent as text/html is known by its start (a helper's report:
+	// it was refused as a web page).
+	out, errs, code = run(t, "import", srv.URL+"/feed-as-html", "--into", t.TempDir())
+	if code != 0 || !strings.Contains(out, "1 added") {
+		t.Errorf("import of a feed sent as text/html: exit %d %s %s", code, out, errs)
 	}
 }
 
