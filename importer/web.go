@@ -183,7 +183,10 @@ func extractPage(pg Page, date string) (*piece, string) {
 		}
 		p.Date = d.String()
 	} else {
-		return nil, "no publication date on the page (give one with --date)"
+		// go-htmldate takes only dates in webpage.DateRange: a page
+		// dated 2300 has a date, but none folio takes
+		_, latest := webpage.DateRange(time.Now())
+		return nil, fmt.Sprintf("no publication date from %d to %s found on the page (give one with --date)", webpage.EarliestYear, latest.Format("2006-01-02"))
 	}
 	p.Authors = md.Authors()
 	p.Outlet = cmp.Or(archive.SanitizeLine(md.m.Sitename), hostName(base))

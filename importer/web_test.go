@@ -405,3 +405,30 @@ func TestLinksWithStrayPercentAndIDNHosts(t *testing.T) {
 		}
 	}
 }
+
+// A page published before 1995 keeps its date, back to folio's first
+// year (a helper's report: go-htmldate's default earliest date, 1995,
+// gave it its modified date, or none); one dated past a year from now is
+// refused, and the message says which dates are taken.
+func TestPageDatesBefore1995(t *testing.T) {
+	if webpage.EarliestYear != archive.MinYear {
+		t.Errorf("webpage.EarliestYear %d, archive.MinYear %d", webpage.EarliestYear, archive.MinYear)
+	}
+	body := `<body><article><p>` + strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12) + `</p>
+<p>` + strings.Repeat("Another paragraph, just as careful as the first one was. ", 12) + `</p></article></body></html>`
+	for published, want := range map[string]string{"1969-07-20T10:00:00Z": "1969-07-20", "1850-03-01T10:00:00Z": "1850-03-01", "2300-01-01T10:00:00Z": ""} {
+		modified := `<meta property="article:modified_time" content="2019-05-01T10:00:00Z">`
+		if want == "" {
+			modified = ""
+		}
+		pg := Page{URL: "https://example.com/moon", HTML: []byte(`<html><head><title>The landing</title>
+<meta property="article:published_time" content="` + published + `">` + modified + `</head>` + body)}
+		p, why := extractPage(pg, "")
+		switch {
+		case want == "" && (why == "" || !strings.Contains(why, "no publication date from 1678 to ") || !strings.Contains(why, "--date")):
+			t.Errorf("published %s: %q, %+v", published, why, p)
+		case want != "" && (why != "" || p.Date != want):
+			t.Errorf("published %s: %q, %+v", published, why, p)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/folio-tui/folio/internal/webpage"
 	"github.com/markusmobius/go-htmldate"
@@ -46,7 +47,8 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	if err != nil {
 		return nil, err
 	}
-	found, _ := htmldate.FromDocument(dateDoc, htmldate.Options{UseOriginalDate: true, URL: pageURL})
+	earliest, latest := webpage.DateRange(time.Now())
+	found, _ := htmldate.FromDocument(dateDoc, htmldate.Options{UseOriginalDate: true, URL: pageURL, MinDate: earliest, MaxDate: latest})
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return nil, err

@@ -22,3 +22,17 @@ type Extraction struct {
 	DateSource  string    `json:"date_source,omitempty"` // the text the date was read from
 	Extractor   string    `json:"extractor"`             // library and version
 }
+
+// EarliestYear is the year of the earliest publication date an extractor
+// takes: archive.MinYear, folio's first year (a test holds them equal).
+const EarliestYear = 1678
+
+// DateRange is the span of publication dates an extractor takes, seen
+// at now: from the start of EarliestYear (go-htmldate's own default,
+// 1995, gave older pages their last-modified date or none; a helper's
+// report) to a year from now, as go-htmldate's default: a later date on
+// a page is more likely an event's or a mistake than when it was
+// published.
+func DateRange(now time.Time) (earliest, latest time.Time) {
+	return time.Date(EarliestYear, 1, 1, 0, 0, 0, 0, time.UTC), now.AddDate(1, 0, 0)
+}
