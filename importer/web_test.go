@@ -432,3 +432,32 @@ func TestPageDatesBefore1995(t *testing.T) {
 		}
 	}
 }
+
+// Relative links are resolved as a browser does: against the page's URL
+// as a file's, or against its <base href> (a helper's report: other.html
+// on /news/2019/11/base-test.html became
+// /news/2019/11/base-test.html/other.html, and <base> was ignored).
+func TestRelativeLinksAndBase(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	links := `<a href="other.html">a sibling</a>, <a href="../12/next.html">a cousin</a>, <a href="/root.html">the root</a> and <a href="?page=2">a query</a>`
+	for base, want := range map[string][]string{
+		"": {"[a sibling](https://example.com/news/2019/11/other.html)", "[a cousin](https://example.com/news/2019/12/next.html)",
+			"[the root](https://example.com/root.html)", "[a query](https://example.com/news/2019/11/base-test.html?page=2)"},
+		`<base href="https://archive.example.org/old/site/">`: {"[a sibling](https://archive.example.org/old/site/other.html)",
+			"[a cousin](https://archive.example.org/old/12/next.html)", "[the root](https://archive.example.org/root.html)"},
+		`<base href="/mirror/">`:            {"[a sibling](https://example.com/mirror/other.html)"},
+		`<base href="javascript:alert(1)">`: {"[a sibling](https://example.com/news/2019/11/other.html)"},
+	} {
+		pg := Page{URL: "https://example.com/news/2019/11/base-test.html", HTML: []byte(`<html><head><title>Careful thoughts</title>` + base +
+			`</head><body><article><p>` + para + `</p><p>` + links + `. ` + para + `</p></article></body></html>`)}
+		p, why := extractPage(pg, "2024-05-01")
+		if why != "" {
+			t.Fatal(why)
+		}
+		for _, w := range want {
+			if !strings.Contains(p.Body, w) {
+				t.Errorf("base %q: no %q in\n%s", base, w, p.Body)
+			}
+		}
+	}
+}

@@ -53,6 +53,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	if err != nil {
 		return nil, err
 	}
+	absoluteLinks(doc, base)
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      base,
 		EnableFallback:   true,
@@ -83,4 +84,54 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		ex.Date, ex.DateSource = found.DateTime, found.SrcString
 	}
 	return ex, nil
+}
+
+// absoluteLinks makes the links and image sources of doc absolute, from
+// the page's URL or its first <base href> (an http or https one), as a
+// browser does. go-trafilatura's own resolving joins a relative link to
+// the page's path as to a folder's, and ignores <base> (a helper's
+// report: other.html on /news/2019/11/base-test.html became
+// /news/2019/11/base-test.html/other.html); an absolute link it keeps.
+func absoluteLinks(doc *html.Node, page *url.URL) {
+	base := page
+	var find func(*html.Node) bool
+	find = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data == "base" {
+			for _, a := range n.Attr {
+				if a.Key != "href" {
+					continue
+				}
+				if u, err := url.Parse(strings.TrimSpace(a.Val)); err == nil {
+					if b := page.ResolveReference(u); (b.Scheme == "http" || b.Scheme == "https") && b.Host != "" {
+						base = b
+					}
+				}
+				return true
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			if find(ch) {
+				return true
+			}
+		}
+		return false
+	}
+	find(doc)
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for i, a := range n.Attr {
+				if a.Key == "href" && n.Data == "a" || a.Key == "src" && n.Data == "img" {
+					v := strings.TrimSpace(a.Val)
+					if u, err := url.Parse(v); err == nil && v != "" && !u.IsAbs() {
+						n.Attr[i].Val = base.ResolveReference(u).String()
+					}
+				}
+			}
+		}
+		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+			walk(ch)
+		}
+	}
+	walk(doc)
 }
