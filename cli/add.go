@@ -204,7 +204,7 @@ func addURL(ctx context.Context, c *fetch.Client, u string, opts importer.PageOp
 	if err != nil {
 		// a write's error names its file alone (a full disk): with
 		// several URLs, which one failed was not said
-		err = fmt.Errorf("%s: %w", u, err)
+		err = fmt.Errorf("%s: %w", fetch.Redact(u), err)
 	}
 	return rep, err
 }
@@ -216,7 +216,7 @@ func printAdded(out, errw io.Writer, u string, rep *importer.Report, into string
 	for _, r := range rep.Results {
 		switch r.Action {
 		case importer.Ignored:
-			fmt.Fprintf(errw, "failed    %s: %s\n", termsafe.Quote(u), termsafe.Escape(r.Reason))
+			fmt.Fprintf(errw, "failed    %s: %s\n", termsafe.Quote(fetch.Redact(u)), termsafe.Escape(r.Reason))
 			failed = true
 		case importer.Present:
 			again := "--force rewrites it"
@@ -262,12 +262,12 @@ func readerAdd(dir string) func(ctx context.Context, u string) (string, error) {
 			return "", err // the fetcher's errors name the URL
 		}
 		for _, p := range rep.Problems {
-			return "", fmt.Errorf("%s: %s", termsafe.Quote(u), termsafe.Escape(p.Msg))
+			return "", fmt.Errorf("%s: %s", termsafe.Quote(fetch.Redact(u)), termsafe.Escape(p.Msg))
 		}
 		for _, r := range rep.Results {
 			switch r.Action {
 			case importer.Ignored, importer.Skipped:
-				return "", fmt.Errorf("%s: %s", termsafe.Quote(u), termsafe.Escape(r.Reason))
+				return "", fmt.Errorf("%s: %s", termsafe.Quote(fetch.Redact(u)), termsafe.Escape(r.Reason))
 			case importer.Present:
 				return fmt.Sprintf("already in the archive as %s (%s); nothing written", termsafe.Quote(r.Path), termsafe.Escape(r.Reason)), nil
 			default:
@@ -278,6 +278,6 @@ func readerAdd(dir string) func(ctx context.Context, u string) (string, error) {
 				return msg, nil
 			}
 		}
-		return "", fmt.Errorf("%s: nothing found to add", termsafe.Quote(u))
+		return "", fmt.Errorf("%s: nothing found to add", termsafe.Quote(fetch.Redact(u)))
 	}
 }

@@ -449,3 +449,63 @@ func TestAddBinaryIsNoPage(t *testing.T) {
 		t.Errorf("want the untyped HTML page alone added, got %v\n%s", files, out)
 	}
 }
+
+// A user name and password in a URL are sent, and never written nor
+// shown: not in url, source, import_id or the outlet of a page added,
+// nor in a feed's items (a helper's report).
+func TestAddURLWithCredentials(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/2019/11/piece":
+			if u, p, ok := r.BasicAuth(); !ok || u != "alice" || p != "s3cret" {
+				t.Errorf("no credentials sent: %q %q", u, p)
+			}
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, strings.Replace(page("The alliance at seventy", "Jane Doe", "piece"), `<meta property="og:site_name" content="The Daily Example">`, "", 1))
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			creds := strings.Replace(srv.URL, "://", "://bob:hunter2@", 1)
+			fmt.Fprintf(w, strings.ReplaceAll(feedXML, "<guid>%[1]s/2019/11/piece</guid>", ""), creds)
+		case "/missing":
+			http.NotFound(w, r)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	creds := strings.Replace(srv.URL, "://", "://alice:s3cret@", 1)
+	into := t.TempDir()
+	out, errs, code := run(t, "add", creds+"/2019/11/piece", creds+"/missing", "--into", into)
+	if code != 1 || !strings.Contains(out, "added") || !strings.Contains(errs, srv.URL+"/missing: the server answered 404") {
+		t.Errorf("exit %d\n%s\n%s", code, out, errs)
+	}
+	into2 := t.TempDir()
+	out2, errs2, code := run(t, "import", creds+"/feed.xml", "--into", into2)
+	if code != 0 || !strings.Contains(out2, "1 added") {
+		t.Errorf("import: exit %d\n%s\n%s", code, out2, errs2)
+	}
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	files2, _ := filepath.Glob(filepath.Join(into2, "*.md"))
+	if len(files) != 1 || len(files2) != 1 {
+		t.Fatalf("files %v %v", files, files2)
+	}
+	data, _ := os.ReadFile(files[0])
+	data2, _ := os.ReadFile(files2[0])
+	for _, s := range []string{out, errs, out2, errs2, string(data), string(data2)} {
+		for _, secret := range []string{"s3cret", "alice", "hunter2", "bob"} {
+			if strings.Contains(s, secret) {
+				t.Errorf("%q in:\n%s", secret, s)
+			}
+		}
+	}
+	for _, want := range []string{"url: " + srv.URL + "/2019/11/piece", "source: " + srv.URL + "/2019/11/piece", "import_id: " + srv.URL + "/2019/11/piece"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("no %q in:\n%s", want, data)
+		}
+	}
+	if !strings.Contains(string(data2), "url: "+srv.URL+"/2019/11/piece") {
+		t.Errorf("feed item:\n%s", data2)
+	}
+}

@@ -264,7 +264,7 @@ func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Condit
 	rep, err := importer.Import(bytes.NewReader(resp.Body), resp.URL, opts)
 	if err != nil {
 		if !strings.Contains(err.Error(), resp.URL) {
-			err = fmt.Errorf("%s: %w", u, err) // a write's error names its file alone
+			err = fmt.Errorf("%s: %w", fetch.Redact(u), err) // a write's error names its file alone
 		}
 		// with what was written before the failure (a full disk): the
 		// caller lists it

@@ -97,7 +97,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					bar.Describe(fmt.Sprintf("syncing %s: page %d", termsafe.Escape(hostOf(f.URL)), pages))
 				}
 				rep, resp, err := fetchFeed(ctx, c, f.URL, f.conditional(dir), opts, f.FullText, onPage)
-				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(f.URL))
+				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(fetch.Redact(f.URL)))
 				if err != nil {
 					failures = append(failures, termsafe.EscapeLines(err.Error()))
 					head += "failed; "

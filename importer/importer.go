@@ -562,12 +562,13 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool) *itemConverter {
 	c := &itemConverter{wxr: wxr, outlet: archive.SanitizeLine(htmlText(feed.Title)), logins: map[string]string{}}
 	for _, link := range []string{feed.FeedLink, feed.Link} {
 		if archive.ValidURL(link) == nil {
-			c.source = link
+			c.source = withoutUserinfo(link)
 			break
 		}
 	}
-	c.source = cmp.Or(c.source, archive.SanitizeLine(name))
+	c.source = cmp.Or(c.source, withoutUserinfo(archive.SanitizeLine(name)))
 	if u, err := url.Parse(feed.Link); err == nil && archive.ValidURL(feed.Link) == nil {
+		u.User = nil
 		c.base = u
 	}
 	c.authors = personNames(feed.Authors)
@@ -631,7 +632,7 @@ func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
 		p.slug = wp(item, "post_name")
 	}
 
-	p.ImportID = archive.SanitizeLine(cmp.Or(item.GUID, item.Link))
+	p.ImportID = withoutUserinfo(archive.SanitizeLine(cmp.Or(item.GUID, item.Link)))
 	d, ok := c.date(item)
 	if !ok {
 		if t := cmp.Or(item.PublishedParsed, item.UpdatedParsed); t != nil {
@@ -811,7 +812,7 @@ func (c *itemConverter) link(s string) string {
 	if archive.ValidURL(s) != nil {
 		return ""
 	}
-	return s
+	return withoutUserinfo(s)
 }
 
 // standfirst is a short summary distinct from the body: WordPress's excerpt,

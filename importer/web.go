@@ -68,6 +68,7 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	if opts.Into == "" {
 		return nil, errors.New("no folder to add to")
 	}
+	pg.URL = withoutUserinfo(pg.URL)
 	rep := &Report{Format: "web", Feed: archive.SanitizeLine(pg.URL), Into: opts.Into, DryRun: opts.DryRun}
 	p, why := extractPage(pg, opts.Date)
 	if why != "" {
@@ -138,6 +139,7 @@ func fullText(p *piece, get func(string) (Page, error)) string {
 
 // extractPage turns a page into a piece, or says why it cannot.
 func extractPage(pg Page, date string) (*piece, string) {
+	pg.URL = withoutUserinfo(pg.URL)
 	base, err := url.Parse(pg.URL)
 	if err != nil || archive.ValidURL(pg.URL) != nil {
 		return nil, "not an http or https URL"
@@ -315,13 +317,13 @@ func (md *Metadata) Canonical(base *url.URL, declared []string) string {
 		}
 		return ""
 	}
-	c := resolve(md.m.URL)
+	c := withoutUserinfo(resolve(md.m.URL))
 	if len(declared) == 0 {
 		return cmp.Or(c, base.String())
 	}
 	var first string
 	for _, d := range declared {
-		d = resolve(d)
+		d = withoutUserinfo(resolve(d))
 		if d != "" && d == c {
 			return c
 		}
@@ -476,6 +478,7 @@ func safeLink(href string, base *url.URL) string {
 	if base != nil {
 		u = base.ResolveReference(u)
 	}
+	u.User = nil // a user's name and password are no part of the link
 	switch u.Scheme {
 	case "http", "https":
 		if u.Host == "" {
@@ -572,4 +575,17 @@ func alreadyHeld(dir string, p *piece, fetched string) held {
 		bestJ = j
 	}
 	return best
+}
+
+// withoutUserinfo is the http(s) URL s without a user name and password
+// ("http://alice:s3cret@host/page" is "http://host/page"); any other s as
+// it is. folio writes and shows URLs without them (a helper's report: a
+// password was written into url, source, import_id and the outlet).
+func withoutUserinfo(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return s
+	}
+	u.User = nil
+	return u.String()
 }

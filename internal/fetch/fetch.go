@@ -92,7 +92,7 @@ type Conditional struct {
 
 // Response is a successful fetch.
 type Response struct {
-	URL          string // after redirects
+	URL          string // after redirects, without a user name and password (Redact)
 	Status       int
 	ContentType  string // media type, lower case, without parameters
 	Charset      string // from the header, if any
@@ -148,14 +148,28 @@ func (c *Client) init() {
 	})
 }
 
-// Error is a failed fetch: the URL and why, on one line.
+// Error is a failed fetch: the URL (said without a user name and
+// password: Redact) and why, on one line.
 type Error struct {
 	URL    string
 	Msg    string
 	Status int // the HTTP status, when there was one
 }
 
-func (e *Error) Error() string { return e.URL + ": " + e.Msg }
+func (e *Error) Error() string { return Redact(e.URL) + ": " + e.Msg }
+
+// Redact is the URL s without the user name and password it may hold
+// ("http://alice:s3cret@host/page" is "http://host/page"): they are sent
+// to the server, and never written or shown (a helper's report: a
+// password was written into a piece's url, source and import_id).
+func Redact(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return s
+	}
+	u.User = nil
+	return u.String()
+}
 
 // CheckURL says whether s is a URL folio fetches: absolute http or https
 // with a host.
@@ -191,7 +205,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 		named := func(err error) error {
 			var fe *Error
 			if hops > 0 && errors.As(err, &fe) && fe.URL == u.String() {
-				return &Error{URL: rawURL, Status: fe.Status, Msg: fe.Msg + " (redirected to " + fe.URL + ")"}
+				return &Error{URL: rawURL, Status: fe.Status, Msg: fe.Msg + " (redirected to " + Redact(fe.URL) + ")"}
 			}
 			return err
 		}
@@ -302,7 +316,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 		return nil, -1, c.explain(rawURL, err, timeout)
 	}
 	defer resp.Body.Close()
-	final := resp.Request.URL.String()
+	final := Redact(resp.Request.URL.String())
 	switch resp.StatusCode {
 	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
 		loc, err := resp.Location()
