@@ -211,8 +211,48 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 	return rep, nil
 }
 
+// Caps on a piece's front matter, kept before it is written (capFields).
+const (
+	maxTitleBytes  = 500
+	maxOutletBytes = 200
+	maxTagBytes    = 100
+)
+
+// capFields cuts what a page or a feed item says of itself to what folio
+// writes: archive.MaxTags tags of at most maxTagBytes, a title of at most
+// maxTitleBytes and an outlet of at most maxOutletBytes, cut at a word
+// with "…" (a helper's report: a page of 1,500 keywords was written as a
+// file folio check refuses, and a 1 MB <title> and a 5,000-character
+// outlet were written whole).
+func (p *piece) capFields() {
+	p.Title = cutWords(p.Title, maxTitleBytes)
+	p.Outlet = cutWords(p.Outlet, maxOutletBytes)
+	var ts []string
+	for _, t := range p.Tags {
+		if t = strings.TrimRight(cutName(t, maxTagBytes), "-"); t != "" && !slices.Contains(ts, t) && len(ts) < archive.MaxTags {
+			ts = append(ts, t)
+		}
+	}
+	p.Tags = ts
+}
+
+// cutWords cuts s to at most n bytes, at a word's end when one is in its
+// second half, ending it with "…".
+func cutWords(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	const ellipsis = "…"
+	cut := cutName(s, n-len(ellipsis))
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-") + ellipsis
+}
+
 // place writes (or not) one piece and says what happened.
 func place(p *piece, existing map[string]string, claimed map[string]bool, opts Options, rep *Report) (Result, error) {
+	p.capFields()
 	res := Result{Title: p.Title}
 	content, err := p.render()
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"github.com/folio-tui/folio/internal/testcorpus"
 	"golang.org/x/net/html"
 	"io"
@@ -458,6 +459,52 @@ func TestRelativeLinksAndBase(t *testing.T) {
 			if !strings.Contains(p.Body, w) {
 				t.Errorf("base %q: no %q in\n%s", base, w, p.Body)
 			}
+		}
+	}
+}
+
+// What a page or a feed item says of itself is cut to what folio writes:
+// no more tags than the archive takes, a title and an outlet of sane
+// length, cut at a word (a helper's report: 1,500 keywords made a file
+// folio check refused; a 1 MB <title> and a 5,000-character outlet were
+// written whole).
+func TestHugeMetadataIsCut(t *testing.T) {
+	var kw, cats strings.Builder
+	for i := range 1500 {
+		fmt.Fprintf(&kw, "keyword%d, ", i)
+		fmt.Fprintf(&cats, "<category>topic %d</category>", i)
+	}
+	title := strings.Repeat("Very long words of a title ", 40000)
+	outlet := strings.Repeat("Outlet ", 716)
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	pg := Page{URL: "https://example.com/2019/11/huge", HTML: []byte(`<html><head><title>` + title + `</title>
+<meta name="keywords" content="` + kw.String() + `"><meta property="og:site_name" content="` + outlet + `">
+<meta property="article:published_time" content="2019-11-06T10:00:00Z"></head><body><article><p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
+	into := t.TempDir()
+	if rep, err := AddPage(pg, PageOptions{Options: Options{Into: into}}); err != nil || rep.Results[0].Action != Added {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	feed := strings.Replace(rssWith([4]string{title, "Wed, 06 Nov 2019 10:00:00 GMT", "https://example.org/blog/huge", "huge"}),
+		"<title>T</title>", "<title>"+outlet+"</title>", 1)
+	feed = strings.Replace(feed, "<guid>", cats.String()+"<guid>", 1)
+	if rep, err := Import(strings.NewReader(feed), "feed.xml", Options{Into: into}); err != nil || rep.Count(Added) != 1 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 2 {
+		t.Fatalf("files %v", files)
+	}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		a, probs := archive.Parse(filepath.Base(f), data)
+		if len(probs) > 0 {
+			t.Errorf("%s: %v", f, probs)
+		}
+		atWord := func(cut, whole string) bool {
+			return strings.HasSuffix(cut, "…") && strings.HasPrefix(whole, strings.TrimSuffix(cut, "…")+" ")
+		}
+		if len(a.Title) > 500 || !atWord(a.Title, title) || len(a.Outlet) > 200 || !atWord(a.Outlet, outlet) || len(a.Tags) != archive.MaxTags {
+			t.Errorf("%s: title %d bytes %q, outlet %d bytes %q, %d tags", f, len(a.Title), a.Title[max(0, len(a.Title)-20):], len(a.Outlet), a.Outlet[max(0, len(a.Outlet)-20):], len(a.Tags))
 		}
 	}
 }
