@@ -307,11 +307,20 @@ func withoutAgency(a, site string) string {
 // declares (declaredURLs): when it declares any, the extractor's URL is
 // taken only if it is one of them, else the first of them that is on the
 // web (a helper's report: a canonical of file:///etc/passwd came back from
-// the extractor glued to the page's path, a URL that does not exist).
+// the extractor glued to the page's path, a URL that does not exist). A
+// canonical that is a site's home page ("/", no query) is no canonical of
+// a page that is not one: sites that give every page that one made
+// unrelated pages "the same URL", and --force replaced one piece by
+// another (a helper's report).
 func (md *Metadata) Canonical(base *url.URL, declared []string) string {
+	home := func(u *url.URL) bool { return strings.Trim(u.EscapedPath(), "/") == "" && u.RawQuery == "" }
 	resolve := func(c string) string {
 		if u, err := url.Parse(strings.TrimSpace(c)); err == nil && strings.TrimSpace(c) != "" {
-			if c := base.ResolveReference(u).String(); archive.ValidURL(c) == nil {
+			r := base.ResolveReference(u)
+			if home(r) && !home(base) {
+				return ""
+			}
+			if c := r.String(); archive.ValidURL(c) == nil {
 				return c
 			}
 		}

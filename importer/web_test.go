@@ -324,6 +324,13 @@ func TestHostileCanonicalIsNotTheURL(t *testing.T) {
 		"javascript:alert(1)":          "https://example.com/a/canon-file",
 		"/a/the-piece":                 "https://example.com/a/the-piece",
 		"https://example.org/original": "https://example.org/original",
+		// a site's home page is no page's canonical (a helper's
+		// report: unrelated pages were "the same URL")
+		"/":                          "https://example.com/a/canon-file",
+		"https://example.com":        "https://example.com/a/canon-file",
+		"https://other.example/":     "https://example.com/a/canon-file",
+		"/?p=123":                    "https://example.com/?p=123",
+		"/a/canon-file?utm_source=x": "https://example.com/a/canon-file?utm_source=x",
 	} {
 		pg := Page{URL: "https://example.com/a/canon-file", HTML: []byte(`<html><head><title>Careful thoughts</title>
 <link rel="canonical" href="` + canonical + `"></head>` + body)}
