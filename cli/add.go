@@ -237,6 +237,9 @@ func printAdded(out, errw io.Writer, u string, rep *importer.Report, into string
 				fmt.Fprintf(out, "          a republished copy of %s, already in the archive (%s)\n",
 					termsafe.Quote(filepath.Join(into, r.CopyOf)), termsafe.Escape(r.Reason))
 			}
+			if r.Cites != "" {
+				fmt.Fprintf(out, "          %s, a file folio did not write, also has its URL\n", termsafe.Quote(filepath.Join(into, r.Cites)))
+			}
 		}
 	}
 	for _, p := range rep.Problems {

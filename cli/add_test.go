@@ -509,3 +509,45 @@ func TestAddURLWithCredentials(t *testing.T) {
 		t.Errorf("feed item:\n%s", data2)
 	}
 }
+
+// A note folio did not write (no import_id) is never the page, even with
+// the page's url: the page is added beside it, the note named, and
+// --force never writes over it (a helper's report: add said to use
+// --force, and --force replaced the note).
+func TestAddBesideANoteWithTheURL(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, page("The alliance at seventy", "Jane Doe", srv.URL+"/2019/11/piece"))
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+	notePath := filepath.Join(into, "2019-11-06-the-alliance-at-seventy.md")
+	note := "---\ntitle: My thoughts on the alliance\ndate: 2019-11-07\nurl: " + srv.URL + "/2019/11/piece\n---\n\nWhat I make of it, at length.\n"
+	if err := os.WriteFile(notePath, []byte(note), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, force := range []string{"--force", ""} {
+		args := []string{"add", srv.URL + "/2019/11/piece", "--into", into}
+		if force != "" {
+			args = append(args, force)
+		}
+		out, errs, code := run(t, args...)
+		if code != 0 {
+			t.Errorf("%s: exit %d\n%s\n%s", force, code, out, errs)
+		}
+		if data, _ := os.ReadFile(notePath); string(data) != note {
+			t.Fatalf("%s: the note was written over:\n%s", force, data)
+		}
+		if force != "" && (!strings.Contains(out, "added") || !strings.Contains(out, "2019-11-06-the-alliance-at-seventy.md, a file folio did not write, also has its URL")) {
+			t.Errorf("first add: %s", out)
+		}
+		if force == "" && !strings.Contains(out, "present") {
+			t.Errorf("second add: %s", out)
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(into, "*.md")); len(files) != 2 {
+		t.Errorf("files %v, want the note and the page", files)
+	}
+}

@@ -78,6 +78,9 @@ type Result struct {
 	// CopyOf is the file (relative to the folder) of a piece that a web
 	// page added is a republished copy of (AddPage).
 	CopyOf string
+	// Cites is the file (relative to the folder) of a note folio did not
+	// write that has the URL of a web page added (AddPage).
+	Cites string
 }
 
 // Report is the outcome of an import.

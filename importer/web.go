@@ -81,11 +81,16 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	}
 	existing := imp.ids
 	held := alreadyHeld(cmp.Or(opts.Archive, opts.Into), p, pg.URL)
-	if held.path != "" && opts.Archive != "" {
+	if opts.Archive != "" {
 		into, err1 := filepath.Abs(opts.Into)
 		archive, err2 := filepath.Abs(opts.Archive)
-		if rel, err := filepath.Rel(into, filepath.Join(archive, filepath.FromSlash(held.path))); err == nil && err1 == nil && err2 == nil {
-			held.path = filepath.ToSlash(rel)
+		for _, path := range []*string{&held.path, &held.cites} {
+			if *path == "" {
+				continue
+			}
+			if rel, err := filepath.Rel(into, filepath.Join(archive, filepath.FromSlash(*path))); err == nil && err1 == nil && err2 == nil {
+				*path = filepath.ToSlash(rel)
+			}
 		}
 	}
 	if held.present && opts.AsCopy && held.reason != "same URL" {
@@ -110,6 +115,9 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	}
 	if !held.present && held.path != "" && res.Reason == "" {
 		res.CopyOf, res.Reason = held.path, held.reason
+	}
+	if !held.present && res.Action == Added {
+		res.Cites = held.cites
 	}
 	rep.Results = append(rep.Results, res)
 	return rep, nil
@@ -524,16 +532,23 @@ func safeLink(href string, base *url.URL) string {
 
 // held is what a folder holds of a page: the piece that is the page
 // (present) or a republished copy of it, with why; path is "" for neither.
+// cites is a file folio did not write (no import_id: a note of the
+// user's) with the page's URL.
 type held struct {
 	path, reason string
 	present      bool
+	cites        string
 }
 
-// alreadyHeld finds a piece in dir that is the page: the same canonical or
-// fetched URL, or text of archive.MinCopyWords or more whose shingles are
-// at least SameText alike (present); else the piece most alike of which
-// the page is a republished copy (archive.SimilarText, or
-// archive.SimilarWithTitle with the same title), compared exactly.
+// alreadyHeld finds a piece in dir that folio wrote (it has an import_id)
+// that is the page: the same canonical or fetched URL, or text of
+// archive.MinCopyWords or more whose shingles are at least SameText alike
+// (present); else the piece most alike of which the page is a republished
+// copy (archive.SimilarText, or archive.SimilarWithTitle with the same
+// title), compared exactly. A file folio did not write is never the page,
+// so --force never writes over it (a helper's report: a note of the
+// user's with the page's url was replaced): one with the page's URL is
+// cites, one of the same text a copy.
 func alreadyHeld(dir string, p *piece, fetched string) held {
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return held{}
@@ -548,15 +563,23 @@ func alreadyHeld(dir string, p *piece, fetched string) held {
 			want[k] = true
 		}
 	}
+	byFolio := func(a archive.Article) bool {
+		data, err := archive.ReadRegular(filepath.Join(dir, filepath.FromSlash(a.Path)), archive.MaxFileSize)
+		return err == nil && importIDOf(data) != ""
+	}
+	cites := ""
 	for _, a := range arch.Articles {
 		for _, u := range []string{a.URL, a.Source} {
 			if k := archive.URLKey(u); k != "" && want[k] {
-				return held{path: a.Path, reason: "same URL", present: true}
+				if byFolio(a) {
+					return held{path: a.Path, reason: "same URL", present: true}
+				}
+				cites = cmp.Or(cites, a.Path)
 			}
 		}
 	}
 	if len(neardup.Words(p.Body)) < archive.MinCopyWords {
-		return held{} // short notes from one template are alike without being one piece
+		return held{cites: cites} // short notes from one template are alike without being one piece
 	}
 	mine := neardup.Shingles(p.Body)
 	title := strings.Join(neardup.Words(p.Title), " ")
@@ -572,8 +595,10 @@ func alreadyHeld(dir string, p *piece, fetched string) held {
 			where = w + ": "
 		}
 		switch {
-		case j >= SameText:
+		case j >= SameText && byFolio(a):
 			best = held{path: a.Path, reason: fmt.Sprintf("%ssame text, %.0f%% alike", where, j*100), present: true}
+		case j >= SameText:
+			best = held{path: a.Path, reason: fmt.Sprintf("%ssame text, %.0f%% alike, in a file folio did not write", where, j*100)}
 		case j >= archive.SimilarText:
 			best = held{path: a.Path, reason: fmt.Sprintf("%stext %.0f%% alike", where, j*100)}
 		case j >= archive.SimilarWithTitle && title != "" && title == strings.Join(neardup.Words(a.Title), " "):
@@ -583,6 +608,7 @@ func alreadyHeld(dir string, p *piece, fetched string) held {
 		}
 		bestJ = j
 	}
+	best.cites = cites
 	return best
 }
 
