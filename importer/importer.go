@@ -173,6 +173,14 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 	}
 
 	c := converterFor(feed, name, wxr)
+	idOf := map[string]string{} // file to import_id
+	for id, rel := range existing {
+		idOf[rel] = id
+	}
+	feedIDs := map[string]bool{} // the import_ids the feed's items would have
+	for _, item := range feed.Items {
+		feedIDs[withoutUserinfo(archive.SanitizeLine(cmp.Or(item.GUID, item.Link)))] = true
+	}
 	claimed := map[string]bool{} // paths written or kept in this run
 	seenIDs := map[string]bool{}
 	for _, item := range feed.Items {
@@ -187,12 +195,20 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		}
 		seenIDs[p.ImportID] = true
 		if _, ok := existing[p.ImportID]; !ok {
-			if rel, ok := held.urls[archive.URLKey(p.URL)]; ok && p.URL != "" && held.sources[rel] != p.Source {
+			rel, ok := held.urls[archive.URLKey(p.URL)]
+			switch {
+			case !ok || p.URL == "":
+			case held.sources[rel] != p.Source:
 				// added by folio add, or from another feed: a second
 				// copy would be written (a helper's report)
 				claimed[rel] = true
 				rep.Results = append(rep.Results, Result{Action: Present, Path: rel, Title: p.Title, Reason: "same URL"})
 				continue
+			case idOf[rel] != "" && !claimed[rel] && !feedIDs[idOf[rel]]:
+				// an item of this feed that the feed now gives another
+				// GUID: its file is the item's (a helper's report: every
+				// item was written again at each sync)
+				existing[p.ImportID] = rel
 			}
 		}
 		note := ""

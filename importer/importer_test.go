@@ -820,3 +820,33 @@ func TestImportItemOfAnUncountedYear(t *testing.T) {
 		t.Errorf("%+v", rep.Results)
 	}
 }
+
+// An item the feed now gives another GUID, with the same link, is the
+// item its file holds: the file is updated, not written again beside
+// it (a helper's report: every item was duplicated at each sync). Two
+// items of one feed with one link and their own GUIDs stay two.
+func TestNewGUIDSameLink(t *testing.T) {
+	dir := t.TempDir()
+	date := "Wed, 06 Nov 2019 10:00:00 GMT"
+	first := rssWith([4]string{"One", date, "https://example.org/blog/one", "guid-1"}, [4]string{"Two", date, "https://example.org/blog/two", "guid-2"})
+	if rep, err := Import(strings.NewReader(first), "t.xml", Options{Into: dir}); err != nil || rep.Count(Added) != 2 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	again := rssWith([4]string{"One", date, "https://example.org/blog/one", "guid-1b"}, [4]string{"Two", date, "https://example.org/blog/two", "guid-2"},
+		[4]string{"Two again", date, "https://example.org/blog/two", "guid-3"})
+	rep, err := Import(strings.NewReader(again), "t.xml", Options{Into: dir})
+	if err != nil || rep.Count(Updated) != 1 || rep.Count(Unchanged) != 1 || rep.Count(Added) != 1 {
+		t.Fatalf("%+v %v", rep.Results, err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	if len(files) != 3 {
+		t.Errorf("files %v, want 3", files)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, rep.Results[0].Path))
+	if !strings.Contains(string(data), "import_id: guid-1b") {
+		t.Errorf("the updated file:\n%s", data)
+	}
+	if rep, err := Import(strings.NewReader(again), "t.xml", Options{Into: dir}); err != nil || rep.Count(Unchanged) != 3 {
+		t.Fatalf("third import: %+v %v", rep.Results, err)
+	}
+}
