@@ -256,3 +256,47 @@ func (k KeyMap) noteHelp() paneHelp {
 func (k KeyMap) findHelp() paneHelp {
 	return paneHelp{short: []key.Binding{k.FindAccept, k.FindCancel}}
 }
+
+// helpPageHelp is the footer while the ? overlay is open: its own keys,
+// those of its pages only when it has more than one (a helper's report: it
+// showed the keys of the pane below).
+func (k KeyMap) helpPageHelp(pages int) paneHelp {
+	if pages > 1 {
+		return paneHelp{short: []key.Binding{k.HelpPage.Next, k.HelpPage.Prev, k.HelpPage.Close}}
+	}
+	return paneHelp{short: []key.Binding{k.HelpPage.Close}}
+}
+
+// problemsHelp is the footer while the ! overlay is open.
+func (k KeyMap) problemsHelp() paneHelp {
+	return paneHelp{short: []key.Binding{
+		key.NewBinding(key.WithKeys(k.Down.Keys()...), key.WithHelp("↓/j ↑/k", "scroll")),
+		key.NewBinding(key.WithKeys(k.FindCancel.Keys()...), key.WithHelp("esc", "close")),
+	}}
+}
+
+// linksHelp is the footer while the L overlay is open: any key closes it.
+func (k KeyMap) linksHelp() paneHelp {
+	return paneHelp{short: []key.Binding{
+		key.NewBinding(key.WithKeys("a"), key.WithHelp("a…", "open that link")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+	}}
+}
+
+// filterHelp is the footer while the sidebar's filter is typed: letters are
+// typed into it, so the pane's keys do not work (a helper's report).
+func (k KeyMap) filterHelp() paneHelp {
+	return paneHelp{short: []key.Binding{
+		key.NewBinding(key.WithKeys("enter", "down", "tab"), key.WithHelp("enter/↓", "keep the filter")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear it")),
+		key.NewBinding(key.WithKeys("backspace"), key.WithHelp("backspace", "delete")),
+	}}
+}
+
+// quoteFilterHelp is the footer while the filter of the Q list is typed.
+func (k KeyMap) quoteFilterHelp() paneHelp {
+	return paneHelp{short: []key.Binding{
+		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep the filter")),
+		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear it")),
+	}}
+}

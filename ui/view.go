@@ -149,12 +149,22 @@ func guardScreen(s string, w, h int) string {
 	return termsafe.Rendered(fitScreen(termsafe.Rendered(s), w, h))
 }
 
+// paneHelp is the keys of what has the keyboard, in the order overlayKey
+// and paneKey give it out.
 func (m Model) paneHelp() help.KeyMap {
 	switch {
+	case m.help.open:
+		return m.keys.helpPageHelp(len(helpPagesAt(m.width, m.bodyHeight(), m.keys, m.styles)))
+	case m.problems.open:
+		return m.keys.problemsHelp()
+	case m.links.open:
+		return m.keys.linksHelp()
 	case m.trends.open:
 		return m.keys.Chart
 	case m.words.open:
 		return m.keys.WordsList
+	case m.quoteList.open && m.quoteList.filtering:
+		return m.keys.quoteFilterHelp()
 	case m.quoteList.open:
 		return m.keys.QuoteList
 	case m.focus == paneSearch:
@@ -167,6 +177,8 @@ func (m Model) paneHelp() help.KeyMap {
 		return m.keys.quoteHelp()
 	case m.focus == paneReader:
 		return m.keys.readerHelp()
+	case m.focus == paneSidebar && m.sidebar.filtering:
+		return m.keys.filterHelp()
 	case m.focus == paneSidebar && m.sidebar.onTimeline():
 		return m.keys.timelineHelp()
 	case m.focus == paneSidebar:
