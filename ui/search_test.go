@@ -222,3 +222,21 @@ func TestSearchBoxHoldsAWholeQuery(t *testing.T) {
 		t.Errorf("the box holds %d of the query's %d bytes", len(got), len(q))
 	}
 }
+
+// TestStepClearsTheEndOfResults: [ after ] at the last piece opens the
+// piece before, and the status no longer says this is the last piece (a
+// helper's report: it stayed).
+func TestStepClearsTheEndOfResults(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("G", "enter")
+	last := h.m.reader.key.id
+	h.key("]")
+	h.requireScreen("This is the last piece of the results")
+	h.key("[")
+	if id := h.m.reader.key.id; id == last || id == "" {
+		t.Fatalf("[ from the last piece opened %q", id)
+	}
+	if s := h.screen(); strings.Contains(s, "last piece") {
+		t.Errorf("[ opened the piece before and the status still says it is the last:\n%s", s)
+	}
+}

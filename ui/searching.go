@@ -241,5 +241,8 @@ func (m *Model) stepPiece(d int) tea.Cmd {
 		m.list.moveTo(i)
 		return tea.Batch(m.loadPages(), m.status.set("Loading the next results…", false))
 	}
+	// A step that went is news the status may not contradict (a helper's
+	// report: "This is the last piece" stayed after [ opened the one before).
+	m.status.drop()
 	return m.openPiece(i)
 }

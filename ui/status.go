@@ -43,6 +43,13 @@ func (s *statusLine) setFor(text string, isErr bool, d time.Duration) tea.Cmd {
 	return clearStatusCmd(s.after, s.id, d)
 }
 
+// drop clears the message shown now, whichever it is; its timer then
+// does nothing.
+func (s *statusLine) drop() {
+	s.id++
+	s.text, s.isErr = "", false
+}
+
 func (s *statusLine) clear(id int) {
 	if id == s.id {
 		s.text, s.isErr = "", false
