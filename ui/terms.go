@@ -125,6 +125,7 @@ func (p termsPane) got(msg termsMsg) termsPane {
 	return p
 }
 
+// view draws the words in w×h cells: h lines, whatever it says.
 func (p termsPane) view(w, h int, st Styles) string {
 	out := []string{st.ReaderTitle.Render("Distinctive words of the results")}
 	switch {
@@ -158,10 +159,7 @@ func (p termsPane) view(w, h int, st Styles) string {
 	for i := range out {
 		out[i] = truncateCells(out[i], w)
 	}
-	if len(out) > h {
-		out = out[:h]
-	}
-	return strings.Join(out, "\n")
+	return fillLines(strings.Join(out, "\n"), h)
 }
 
 // Root glue.

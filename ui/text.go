@@ -83,6 +83,23 @@ func fitCells(s string, w int) string {
 	return s
 }
 
+// fillLines is exactly h lines: s cut to h, or blank lines added below
+// it, so that what comes after s stays at the bottom (a helper's report:
+// the chart's short answers left the footer half way up the screen).
+func fillLines(s string, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
 // oneLine makes text from the archive safe for one line of the screen:
 // sanitised, newlines and tabs folded into single spaces. (It also drops
 // the index's match marks: use renderMarked for marked text.)

@@ -182,3 +182,35 @@ func TestChartFollowsTheArchive(t *testing.T) {
 		t.Errorf("the cursor went back to the first row")
 	}
 }
+
+// TestChartAndWordsFillTheScreen: whatever the chart and the words say
+// instead of themselves (too small, counting, nothing to count), they take
+// the whole body, the footer on the last line as in every other view (a
+// helper's report: on an empty archive it was on line 6 of 20).
+func TestChartAndWordsFillTheScreen(t *testing.T) {
+	empty, _ := realIndex(t, t.TempDir())
+	bundled, _ := realIndex(t, "")
+	for _, c := range []struct {
+		name  string
+		s     Searcher
+		w, h  int
+		open  string
+		says  string
+		keyOf string // the footer's first key
+	}{
+		{"empty archive", empty, 100, 20, "t", "no pieces to count", "←/h"},
+		{"30×8", bundled, 30, 8, "t", "Too small for the chart", "←/h"},
+		{"20×5", bundled, 20, 5, "t", "Too small for the", "←/h"},
+		{"words, empty archive", empty, 100, 20, "w", "No piece matches", "↑/k"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t, c.s, c.w, c.h)
+			h.key(c.open)
+			h.requireScreen(c.says)
+			lines := strings.Split(h.screen(), "\n")
+			if len(lines) != c.h || !strings.HasPrefix(strings.TrimSpace(lines[len(lines)-1]), c.keyOf) {
+				t.Errorf("%d lines of %d, the footer not last:\n%s", len(lines), c.h, h.screen())
+			}
+		})
+	}
+}

@@ -37,8 +37,13 @@ type chartFrame struct {
 	top         float64 // the highest value of any series
 }
 
-// view draws the chart in w×h cells.
+// view draws the chart in w×h cells: h lines, whatever it says.
 func (p trendsPane) view(w, h int, st Styles, noColor bool) string {
+	return fillLines(p.draw(w, h, st, noColor), h)
+}
+
+// draw is the chart, or what to say instead, in at most h lines.
+func (p trendsPane) draw(w, h int, st Styles, noColor bool) string {
 	if w < 20 || h < 8 {
 		return fitCells("Too small for the chart", w)
 	}
