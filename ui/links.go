@@ -41,6 +41,9 @@ type linkOrigin struct {
 
 // openLinks starts finding the open piece's links to other pieces.
 func (m *Model) openLinks() tea.Cmd {
+	if err := m.reader.failure(); err != nil {
+		return m.do(cannotShow(err))
+	}
 	a, ok := m.reader.fullPiece()
 	if !ok || m.searcher == nil {
 		return m.status.set("Still loading this piece…", false)

@@ -50,6 +50,9 @@ func (r reader) update(msg tea.KeyPressMsg, k KeyMap) (reader, tea.Cmd, intent, 
 	case key.Matches(msg, k.FindNext, k.FindPrev):
 		return r, nil, r.findAgain(key.Matches(msg, k.FindPrev)), true
 	case key.Matches(msg, k.Quote):
+		if err := r.failure(); err != nil {
+			return r, nil, cannotShow(err), true
+		}
 		return r, nil, r.startQuote(), true
 	default:
 		return r, nil, nil, false
@@ -163,6 +166,22 @@ func (r reader) piece() index.Hit { return r.hit }
 
 // loaded reports whether the piece is rendered (or failed to be).
 func (r reader) loaded() bool { return r.ready }
+
+// failure is why the open piece could not be shown (its file gone or
+// unreadable), once its rendering failed; nil otherwise.
+func (r reader) failure() error {
+	if !r.ready {
+		return nil
+	}
+	return r.err
+}
+
+// cannotShow says that the open piece cannot be shown, and why: what a key
+// that needs its text says then (a helper's report: v and L said "Still
+// loading this piece…" of a piece whose file was deleted).
+func cannotShow(err error) sayIntent {
+	return sayIntent{text: "This piece cannot be shown: " + err.Error(), isErr: true}
+}
 
 // fullPiece is the piece with its body, once it is rendered.
 func (r reader) fullPiece() (archive.Article, bool) {

@@ -911,3 +911,22 @@ func TestExitSaysLostMarks(t *testing.T) {
 		t.Errorf("a star lost at exit: %v", err)
 	}
 }
+
+// v and L on a piece whose file is gone say it cannot be shown, as c and e
+// do (a helper's report: they said "Still loading this piece…").
+func TestQuoteAndLinksOfAPieceNotShown(t *testing.T) {
+	f := newFake(testArticles()...)
+	h := newHarness(t, f, 100, 30)
+	f.articles = f.articles[1:] // raqqa's file deleted; the index keeps it
+	h.key("enter")
+	h.requireScreen("Could not show this piece")
+	for _, k := range []string{"v", "L"} {
+		h.key(k)
+		if s := h.screen(); !strings.Contains(s, `This piece cannot be shown: no piece "raqqa"`) || strings.Contains(s, "Still loading") {
+			t.Errorf("%s on a piece gone:\n%s", k, s)
+		}
+		if h.m.reader.quoting() {
+			t.Errorf("%s started a quote of a piece not shown", k)
+		}
+	}
+}
