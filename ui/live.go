@@ -36,8 +36,9 @@ type liveState struct {
 	opened *archiveWatch // of their opened times on this archive
 	quotes *archiveWatch // of the quotes' file
 	again  bool          // the archive changed during a refresh: refresh once more
-	// editorErr is how the editor failed, said again after the refresh it
-	// started (whose "Indexed 1 piece" came over it: a review)
+	// editorErr is how the editor failed, said again after every refresh
+	// until the next key (the refresh it started, and the watch's after
+	// it, said "Indexed 1 piece" over it: a review, a helper's report)
 	editorErr string
 	forced    bool // the refresh running was asked for with R or e: say how it ended
 }
@@ -304,9 +305,8 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 			cmds = append(cmds, m.stateChanged())
 		}
 	}
-	if m.live.editorErr != "" && !m.live.again {
+	if m.live.editorErr != "" && msg.err == nil { // a refresh that failed says so over it
 		cmds = append(cmds, m.status.set(m.live.editorErr, true))
-		m.live.editorErr = ""
 	}
 	if m.live.forced && msg.err == nil && !m.live.again {
 		text := "The archive is as it was"

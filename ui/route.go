@@ -12,6 +12,7 @@ import (
 
 // handleKey routes a key press.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	m.live.editorErr = "" // seen: refreshes may say their word again
 	if key.Matches(msg, m.keys.Quit) {
 		return m.quit()
 	}
