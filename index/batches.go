@@ -274,7 +274,9 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 		p.b.readFatal[r.path] = true
 	}
 	p.done++
-	counted := indexed && !p.b.racyRead[r.path] // a second round's read of a racy file counts once
+	// a second round's read of a racy file counts once, and a racy
+	// file read again as it was not at all
+	counted := indexed && !p.b.racyRead[r.path] && !r.settled
 	if e.MTime == racyMTime {
 		if p.b.racyRead == nil {
 			p.b.racyRead = map[string]bool{}

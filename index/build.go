@@ -269,8 +269,19 @@ func parseFile(fsys fs.FS, w work) parsed {
 		}
 	}
 	e.Size = int64(len(data))
-	if w.info.ModTime.IsZero() {
+	settled := false
+	if w.info.ModTime.IsZero() || e.MTime == racyMTime {
+		// a racy read keeps its text's hash, so that reading it again
+		// can tell the file held it (a helper's report: adding one file
+		// a second after another said "Indexed 2 pieces")
 		e.Hash = hashOf(data)
+	}
+	if w.was != nil && w.was.MTime == racyMTime && w.was.Hash != "" {
+		h := e.Hash
+		if h == "" {
+			h = hashOf(data)
+		}
+		settled = w.was.Hash == h
 	}
 	a, probs := parseSafely(p, data)
 	e.Problems = probs
@@ -285,7 +296,7 @@ func parseFile(fsys fs.FS, w work) parsed {
 		e.Problems = append(e.Problems, cutProblem(p))
 	}
 	e.Words = countWords(a.Standfirst) + countWords(a.Body)
-	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data), tokens: max(tokens, e.Words)}
+	return parsed{indexedID: w.indexedID, path: p, entry: e, article: a, size: len(data), tokens: max(tokens, e.Words), settled: settled}
 }
 
 // mayPass reports whether a file's read error may pass while the file

@@ -215,7 +215,7 @@ func (m *manifest) summarize() error {
 				pinned = append(pinned, archive.Article{ID: e.ID, Path: p, CiteKey: e.CiteKey})
 			}
 		}
-		timed = timed && e.Hash == ""
+		timed = timed && (e.Hash == "" || e.MTime != 0) // a racy read's hash is kept beside its time
 	}
 	// which pieces pin the same key is known only from all of them
 	m.Problems = append(m.Problems, archive.PinConflicts(pinned)...)

@@ -40,6 +40,9 @@ type parsed struct {
 	// was of another size than scanned; planning again may then find work
 	// (execute)
 	unexpected bool
+	// settled: the file was read racy before (racyMTime), and holds what
+	// it held then: read again, and not counted as indexed
+	settled bool
 }
 
 // plan is the work that brings an index in line with the archive.

@@ -273,3 +273,42 @@ func TestRacyFilesBesideABadOneCountOnce(t *testing.T) {
 		t.Errorf("%d reads of 4 files", reads)
 	}
 }
+
+// A file read racy and read again as it was is not counted as indexed
+// (a helper's report: adding one file a second after another said
+// "Indexed 2 pieces" in the reader), and its time settles: the open after
+// reads nothing.
+func TestRacyReadAsItWasIsNotCounted(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	arch, dir := t.TempDir(), t.TempDir()
+	ctx := context.Background()
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	writeNote(t, arch, "a.md", "badger", t0)
+	readNow = func() time.Time { return t0.Add(time.Second) } // racy
+	ix, err := Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	writeNote(t, arch, "b.md", "marten", t0.Add(2*time.Minute))
+	readNow = func() time.Time { return t0.Add(time.Hour) }
+	ix, err = Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := ix.Stats(); st.Indexed != 1 {
+		t.Errorf("one file added, one read again as it was: %d indexed, want 1", st.Indexed)
+	}
+	if countWord(t, ix, "badger") != 1 || countWord(t, ix, "marten") != 1 {
+		t.Error("a piece lost")
+	}
+	ix.Close()
+	ix, err = Open(ctx, arch, os.DirFS(arch), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if !ix.Stats().Unchanged {
+		t.Errorf("settled files read again: %+v", ix.Stats())
+	}
+}
