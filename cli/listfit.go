@@ -6,7 +6,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/charmbracelet/x/term"
 
@@ -91,11 +90,7 @@ func writeTable(w io.Writer, as, all []archive.Article, many bool, width int) er
 		// on its own (a system call each on a file: half of listing 10k
 		// pieces)
 		bw := bufio.NewWriterSize(w, 64<<10)
-		tw := tabwriter.NewWriter(bw, 0, 0, gap, ' ', 0)
-		for _, r := range rows {
-			tw.Write([]byte(strings.Join(r, "\t") + "\n"))
-		}
-		if err := tw.Flush(); err != nil {
+		if err := alignColumns(bw, rows, gap, false); err != nil {
 			return err
 		}
 		return bw.Flush()
@@ -244,6 +239,46 @@ func cellWidth(s string) int {
 	return len(s)
 }
 
+// alignColumns writes rows in columns gap spaces apart, each as wide as
+// its widest cell in cells (text/tabwriter counts characters: a saved
+// search named in Japanese pushed its row's counts three cells right, a
+// helper's report); right aligns every cell to its column's right edge
+// (numbers), else a row's last cell is not padded.
+func alignColumns(w io.Writer, rows [][]string, gap int, right bool) error {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], cellWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.Reset()
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-cellWidth(c))
+			last := i == len(r)-1
+			if right {
+				b.WriteString(pad)
+			}
+			b.WriteString(c)
+			if !last {
+				if !right {
+					b.WriteString(pad)
+				}
+				b.WriteString(strings.Repeat(" ", gap))
+			}
+		}
+		b.WriteByte('\n')
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // writeColumns writes rows of cells (each made safe for the terminal) in
 // aligned columns, two spaces apart. Piped (width 0), every cell is
 // whole, aligned by tabwriter. On a terminal width cells wide, columns
@@ -254,11 +289,7 @@ func cellWidth(s string) int {
 // a row whose other columns alone are wider is cut at the edge.
 func writeColumns(out io.Writer, width int, rows [][]string, flex int) error {
 	if width <= 0 {
-		tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-		for _, r := range rows {
-			io.WriteString(tw, strings.Join(r, "\t")+"\n")
-		}
-		return tw.Flush()
+		return alignColumns(out, rows, 2, false)
 	}
 	const gap = 2
 	var widths []int

@@ -246,3 +246,26 @@ func TestListFitsADevanagariOutlet(t *testing.T) {
 		}
 	}
 }
+
+// Columns are aligned by cells, not characters: a name in a wide script
+// keeps the columns after it in line (a helper's report: text/tabwriter
+// pushed a Japanese saved search's counts three cells right).
+func TestAlignColumnsByCells(t *testing.T) {
+	var b strings.Builder
+	rows := [][]string{{"日本語", "1", "x"}, {"abcdef", "22", "y"}, {"ab", "3", "z"}}
+	if err := alignColumns(&b, rows, 2, false); err != nil {
+		t.Fatal(err)
+	}
+	want := "日本語  1   x\nabcdef  22  y\nab      3   z\n"
+	if b.String() != want {
+		t.Errorf("left:\n%s\nwant\n%s", b.String(), want)
+	}
+	b.Reset()
+	if err := alignColumns(&b, rows, 2, true); err != nil {
+		t.Fatal(err)
+	}
+	want = "日本語   1  x\nabcdef  22  y\n    ab   3  z\n"
+	if b.String() != want {
+		t.Errorf("right:\n%s\nwant\n%s", b.String(), want)
+	}
+}

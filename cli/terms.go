@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"text/tabwriter"
 
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
@@ -85,14 +84,14 @@ func writeTerms(env *Env, r index.TermsResult) error {
 		fmt.Fprintln(w, "No piece matches.")
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var table [][]string
 	if len(r.Terms) > 0 { // no header over no rows
-		fmt.Fprintln(tw, "term\tin read\tin archive\tscore")
+		table = append(table, []string{"term", "in read", "in archive", "score"})
 	}
 	for _, t := range r.Terms {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", termsafe.Escape(t.Term), t.InResults, t.ArchiveCount(), strconv.FormatFloat(t.Score, 'f', 3, 64))
+		table = append(table, []string{termsafe.Escape(t.Term), strconv.Itoa(t.InResults), t.ArchiveCount(), strconv.FormatFloat(t.Score, 'f', 3, 64)})
 	}
-	if err := tw.Flush(); err != nil {
+	if err := alignColumns(w, table, 2, false); err != nil {
 		return err
 	}
 	what := fmt.Sprintf("%d results", r.Results)

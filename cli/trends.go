@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/folio-tui/folio/archive"
@@ -257,7 +256,6 @@ func (ts trendSet) writeCSV(w io.Writer, withShare bool) error {
 }
 
 func (ts trendSet) writeTable(w io.Writer, withShare bool) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	head := []string{ts.By.String(), "all"}
 	for i := range ts.Queries {
 		head = append(head, termsafe.Escape(ts.label(i)))
@@ -265,7 +263,7 @@ func (ts trendSet) writeTable(w io.Writer, withShare bool) error {
 			head = append(head, "share")
 		}
 	}
-	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	table := [][]string{head}
 	for _, r := range ts.rows() {
 		label := r.period
 		if r.kind != "period" && r.kind != "undated" {
@@ -278,9 +276,9 @@ func (ts trendSet) writeTable(w io.Writer, withShare bool) error {
 				cells = append(cells, cmp.Or(share(c, r.total), "-"))
 			}
 		}
-		fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t")
+		table = append(table, cells)
 	}
-	if err := tw.Flush(); err != nil {
+	if err := alignColumns(w, table, 2, true); err != nil {
 		return err
 	}
 	for i, t := range ts.Trends {
