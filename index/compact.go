@@ -29,10 +29,12 @@ const compactAfter = 5000
 type compactTest struct {
 	min, past          int
 	before, afterMerge func(bdir string)
-	// noMerges keeps scorch's merger from merging segment files, so that
-	// a fixture keeps the segments and deleted pieces it was built with
-	// however the machine's load times the merger.
-	noMerges bool
+	// noMerges keeps scorch's merger from merging segment files, and an
+	// update from merging its segments by size, so that a fixture keeps
+	// the segments and deleted pieces it was built with however the
+	// machine's load times the merger; updateMerges lets the update's
+	// merge run all the same (what a test of it needs).
+	noMerges, updateMerges bool
 }
 
 // compactSegments merges the segments of the index a build has just
@@ -78,6 +80,9 @@ func compactSegments(ctx context.Context, bi bleve.Index, bdir string, pieces in
 	}
 	sc, ok := ii.(*scorch.Scorch)
 	if !ok {
+		return
+	}
+	if tiered && tc.noMerges && !tc.updateMerges {
 		return
 	}
 	n := 0

@@ -330,7 +330,7 @@ func TestUpdatesKeepSegmentsBounded(t *testing.T) {
 	// scorch's own merges off: in a process that closes the index once
 	// its update is persisted they rarely have the time (how fast they
 	// are decides whether a test sees them)
-	opts := Options{Dir: dir, compact: compactTest{noMerges: true}}
+	opts := Options{Dir: dir, compact: compactTest{noMerges: true, updateMerges: true}}
 	ix, err := Open(ctx, arch, os.DirFS(arch), opts)
 	if err != nil {
 		t.Fatal(err)

@@ -469,11 +469,11 @@ func TestMalformedQueries(t *testing.T) {
 		{`tag: raqqa`, true, true},
 		{`title:`, true, true},
 		{`OR raqqa`, true, true},
-		{`raqqa OR`, false, true},
+		{`raqqa OR`, true, true}, // a trailing OR, said (a helper's report)
 		{`NOT`, true, true},
 		{`***`, false, true},
 		{`~~~`, false, true},
-		{`raqqa~9`, false, true},
+		{`raqqa~9`, true, true}, // searched with ~2, said
 		{`"" raqqa`, false, true},
 		{`((raqqa))`, false, true},
 		{`title:"`, true, true},

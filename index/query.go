@@ -118,6 +118,9 @@ func parseQuery(s string, typing bool) parsedQuery {
 	if sc.pendingNot {
 		pq.hint("NOT needs a word after it")
 	}
+	if sc.pendingOr && !typing {
+		pq.hint("OR needs a word on each side") // `raqqa OR` was searched as raqqa, unsaid
+	}
 	if sc.parens != nil && pq.fromTree(sc.clauses, sc.items) {
 		return pq
 	}

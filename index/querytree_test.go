@@ -26,7 +26,7 @@ func TestParenthesesGroup(t *testing.T) {
 		{`NOT -(a OR b)`, `a OR b`, ""},
 		{`((a))`, `a`, ""},
 		{`f(x) y`, `f(x) y`, ""},
-		{`(radical* OR extrem*) tax~`, `(radical* OR extrem*) tax~1`, ""},
+		{`(radical* OR extrem*) tax~`, `(radical* OR extrem*) tax~`, ""},
 		{`-(a b)`, `-a -b`, "searched as -a -b"},
 		{`a OR -b`, `a -b`, "OR before an excluded word is read as AND: searched as a -b"},
 		{`(a OR b`, `(a OR b`, "unbalanced parenthesis"},
