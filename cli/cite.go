@@ -154,6 +154,10 @@ func keyringOf(env *Env, name string, every []archive.Article) *cite.Keyring {
 	if err != nil {
 		warn(fmt.Errorf("citation keys not kept: %w (the new keys printed are not recorded: another piece may be given one later; cite again once the state can be written)", err))
 	}
+	if from := ledger.AdoptedFrom(); from != "" {
+		// a folder renamed or copied: said once, the ledger is its own now
+		fmt.Fprintln(env.Err, "folio: note: citation keys taken from the ledger of", termsafe.Escape(from))
+	}
 	warnKeyProblems(env, keys.Problems())
 	return keys
 }

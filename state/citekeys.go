@@ -33,6 +33,7 @@ type CiteKeys struct {
 	archive string
 	path    string // "" when the keys cannot be kept
 	records []cite.KeyRecord
+	adopted string // the archive whose ledger this one was made from (adoptLedger)
 }
 
 // CiteKeysVersion is the format of the ledger file.
@@ -126,6 +127,11 @@ func (c *CiteKeys) Path() string { return c.path }
 // Records are the keys handed out, as read.
 func (c *CiteKeys) Records() []cite.KeyRecord { return c.records }
 
+// AdoptedFrom is the archive whose ledger Assign took as this archive's,
+// the archive having none (a folder renamed or copied: adoptLedger); ""
+// when it took none.
+func (c *CiteKeys) AdoptedFrom() string { return c.adopted }
+
 // Assign hands out keys by the ledger: build makes a keyring from the keys
 // the ledger records, and the keys it hands out for the first time
 // (cite.Keyring.Fresh) are written to the file before Assign returns it.
@@ -140,6 +146,10 @@ func (c *CiteKeys) Records() []cite.KeyRecord { return c.records }
 // key to two pieces. A key the file records for the same piece (its ID or
 // its print) is updated.
 //
+// An archive with no ledger yet whose pieces are mostly another archive's
+// (a folder renamed or copied) first takes that archive's ledger
+// (adoptLedger; AdoptedFrom says which).
+//
 // An error is a warning: the ledger could not be used (no state folder,
 // a file that cannot be read or written), and the keyring returned, built
 // from the keys read at open, gives keys that are not kept.
@@ -148,6 +158,18 @@ func (c *CiteKeys) Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*ci
 	keys := build(given)
 	if len(keys.Fresh()) == 0 || c.path == "" {
 		return keys, nil
+	}
+	if len(given) == 0 {
+		from, err := c.adoptLedger(keys.Fresh())
+		if err != nil {
+			return keys, err
+		}
+		if from != "" {
+			c.adopted, given = from, c.records
+			if keys = build(given); len(keys.Fresh()) == 0 {
+				return keys, nil
+			}
+		}
 	}
 	for try := 1; ; try++ {
 		unlock, err := lockForWrite(c.path, "state")

@@ -296,6 +296,14 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 	if err != nil { // a key not kept may be given to another piece later
 		warn = "citation keys not kept: " + err.Error() + " (a new key copied may go to another piece later)"
 	}
+	if a, ok := book.(interface{ AdoptedFrom() string }); ok && a.AdoptedFrom() != "" {
+		// a folder renamed or copied: said once, the ledger is its own now
+		note := "citation keys taken from the ledger of " + a.AdoptedFrom()
+		if warn != "" {
+			note = warn + "; " + note
+		}
+		warn = note
+	}
 	return keys, warn, nil
 }
 
