@@ -44,6 +44,8 @@ var realBylines = []struct {
 	{"Pantucci, Raffaello", false, []Name{{Given: "Raffaello", Family: "Pantucci"}}},
 	{"García Márquez, Gabriel", false, []Name{{Given: "Gabriel", Family: "García Márquez"}}},
 	{"King, Martin Luther, Jr.", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}}},
+	{"King, Jr., Martin Luther", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}}},
+	{"Gates, III, Louis", false, []Name{{Given: "Louis", Family: "Gates", Suffix: "III"}}},
 	{"Ann Lee, Senior Editor", false, []Name{{Given: "Ann", Family: "Lee"}}},
 	{"SEAN O'BRIEN and MARY MCDONALD-SMITH", false, []Name{{Given: "Sean", Family: "O'Brien"}, {Given: "Mary", Family: "McDonald-Smith"}}},
 	{"URSULA VON DER LEYEN", false, []Name{{Given: "Ursula", Particle: "von der", Family: "Leyen"}}},

@@ -171,8 +171,8 @@ var particles = map[string]bool{"van": true, "von": true, "de": true, "der": tru
 var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
 
 // SplitName splits a name as written ("Raffaello Pantucci", "Joseph R. Biden
-// Jr.", "Ludwig van Beethoven") or inverted ("Pantucci, Raffaello") into its
-// parts. A single word is a family name.
+// Jr.", "Ludwig van Beethoven") or inverted ("Pantucci, Raffaello", "King,
+// Martin Luther, Jr.", "King, Jr., Martin Luther") into its parts. A single word is a family name.
 func SplitName(s string) Name {
 	s = strings.Join(strings.Fields(s), " ")
 	if family, given, ok := strings.Cut(s, ","); ok && !suffixes[strings.ToLower(strings.TrimSpace(given))] {
@@ -180,6 +180,10 @@ func SplitName(s string) Name {
 		var suffix string
 		if g, sfx, ok := strings.Cut(given, ","); ok && suffixes[strings.ToLower(strings.TrimSpace(sfx))] {
 			given, suffix = strings.TrimSpace(g), strings.TrimSpace(sfx)
+		} else if ok && suffixes[strings.ToLower(strings.TrimSpace(g))] {
+			// BibTeX's "von Last, Jr, First": "King, Jr., Martin Luther"
+			// (a helper's report: given name "Jr., Martin Luther")
+			given, suffix = strings.TrimSpace(sfx), strings.TrimSpace(g)
 		}
 		n := splitParticle(strings.TrimSpace(family))
 		n.Given, n.Suffix = given, suffix

@@ -372,6 +372,8 @@ func TestSplitName(t *testing.T) {
 		"Martin Luther King, Jr.":    {Given: "Martin Luther", Family: "King", Suffix: "Jr."},
 		"Pantucci, Raffaello":        {Given: "Raffaello", Family: "Pantucci"},
 		"King, Martin Luther, Jr.":   {Given: "Martin Luther", Family: "King", Suffix: "Jr."},
+		"King, Jr., Martin Luther":   {Given: "Martin Luther", Family: "King", Suffix: "Jr."},
+		"Gates, III, Louis":          {Given: "Louis", Family: "Gates", Suffix: "III"},
 		"Ludwig van Beethoven":       {Given: "Ludwig", Particle: "van", Family: "Beethoven"},
 		"Charles de Gaulle":          {Given: "Charles", Particle: "de", Family: "Gaulle"},
 		"García Márquez, Gabriel":    {Given: "Gabriel", Family: "García Márquez"},
