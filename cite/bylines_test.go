@@ -46,6 +46,16 @@ var realBylines = []struct {
 	{"King, Martin Luther, Jr.", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}}},
 	{"King, Jr., Martin Luther", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}}},
 	{"Gates, III, Louis", false, []Name{{Given: "Louis", Family: "Gates", Suffix: "III"}}},
+	// Degrees after a name go, in any case (a helper's report: "PhD" was
+	// a given name, or the family name); initials stay.
+	{"Jane Doe, PhD", false, []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe, DPhil", false, []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe PhD", false, []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe, MSc", false, []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe, PhD, MBA", false, []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Doe, Jane, EdD", false, []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Jane Doe, Ph.D.", false, []Name{{Given: "Jane", Family: "Doe"}}},
+	{"Salinger, JD", false, []Name{{Given: "JD", Family: "Salinger"}}},
 	{"Ann Lee, Senior Editor", false, []Name{{Given: "Ann", Family: "Lee"}}},
 	{"SEAN O'BRIEN and MARY MCDONALD-SMITH", false, []Name{{Given: "Sean", Family: "O'Brien"}, {Given: "Mary", Family: "McDonald-Smith"}}},
 	{"URSULA VON DER LEYEN", false, []Name{{Given: "Ursula", Particle: "von der", Family: "Leyen"}}},

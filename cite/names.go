@@ -55,6 +55,38 @@ func init() {
 	}
 }
 
+// degrees are degrees and honours written after a name ("Jane Doe, PhD",
+// "Jane Doe DPhil", "Ann Lee, M.D."), matched ignoring case and dots: ones
+// no given name or initials are spelt like (not "MA", "BA", "MS").
+var degrees = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`phd dphil mphil dsc edd jd llm llb msc mba md obe mbe cbe esq`) {
+		degrees[w] = true
+	}
+}
+
+// isDegree: w is a degree or an honour (degrees).
+func isDegree(w string) bool {
+	return degrees[strings.ToLower(strings.ReplaceAll(w, ".", ""))]
+}
+
+// dropDegrees drops the degrees written after a name, with their commas,
+// while two words of the name are left ("Salinger, JD" is initials).
+func dropDegrees(s string) string {
+	for {
+		i := strings.LastIndexAny(s, " ,")
+		if i < 0 || !isDegree(s[i+1:]) {
+			return s
+		}
+		rest := strings.TrimRight(s[:i], " ,")
+		if len(strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == ',' })) < 2 {
+			return s
+		}
+		s = rest
+	}
+}
+
 // Bylines reads a piece's author strings into the names to cite: roles and
 // affiliations dropped, capitals normalised, several people in one string
 // ("DANICA KIRKA and JILL LAWLESS") split, organisations (named in
@@ -86,7 +118,9 @@ func byline(s, outlet string) []Name {
 			s = strings.TrimSpace(s[:i])
 		}
 	}
-	s = strings.TrimRight(s, " ,")
+	// a mixed-case degree was read as a name ("Jane Doe, PhD" was given
+	// name PhD, "Jane Doe PhD" family name PhD: a helper's report)
+	s = dropDegrees(strings.TrimRight(s, " ,"))
 	if s == "" {
 		return nil
 	}
