@@ -56,6 +56,15 @@ var realBylines = []struct {
 	{"Doe, Jane, EdD", false, []Name{{Given: "Jane", Family: "Doe"}}},
 	{"Jane Doe, Ph.D.", false, []Name{{Given: "Jane", Family: "Doe"}}},
 	{"Salinger, JD", false, []Name{{Given: "JD", Family: "Salinger"}}},
+	// BibTeX's list of names is split at "and"; "and" is never part of a
+	// name (a helper's report: one person, given name "Ann and Chan, Bo";
+	// given name "Barnes and").
+	{"Lee, Ann and Chan, Bo", false, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}},
+	{"Lee, Ann and Bo Chan", false, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}},
+	{"King, Jr., Martin Luther and García Márquez, Gabriel", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}, {Given: "Gabriel", Family: "García Márquez"}}},
+	{"Ann Lee, Bo Chan and Cy Dee", false, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}},
+	{"Barnes and Noble", false, []Name{{Literal: "Barnes and Noble"}}},
+	{"Chan, Ann and Bo", false, []Name{{Literal: "Chan, Ann and Bo"}}},
 	{"Ann Lee, Senior Editor", false, []Name{{Given: "Ann", Family: "Lee"}}},
 	{"SEAN O'BRIEN and MARY MCDONALD-SMITH", false, []Name{{Given: "Sean", Family: "O'Brien"}, {Given: "Mary", Family: "McDonald-Smith"}}},
 	{"URSULA VON DER LEYEN", false, []Name{{Given: "Ursula", Particle: "von der", Family: "Leyen"}}},

@@ -179,12 +179,20 @@ func byline(s, outlet string) []Name {
 }
 
 // person splits a person's name, its capitals normalised when it was
-// written all in capitals.
+// written all in capitals. Words joined by "and" that are not people's
+// names ("Barnes and Noble"; splitPeople) are cited as written: "and" is
+// no part of a name (a helper's report: given name "Barnes and").
 func person(s string) Name {
 	if isShouting(s) {
 		s = titleCase(s)
 	}
-	return SplitName(s)
+	n := SplitName(s)
+	for _, w := range strings.Fields(n.Given + " " + n.Particle + " " + n.Family) {
+		if strings.EqualFold(w, "and") {
+			return Name{Literal: s}
+		}
+	}
+	return n
 }
 
 func particleCount(words []string) int {
@@ -198,10 +206,14 @@ func particleCount(words []string) int {
 }
 
 // splitPeople splits "A and B", "A, B and C" and "A & B" when every part has
-// two words or more; otherwise it returns s alone.
+// two words or more, and BibTeX's list of names, "Lee, Ann and Chan, Bo"
+// (bibtexPeople); otherwise it returns s alone.
 func splitPeople(s string) []string {
 	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") {
 		return []string{s}
+	}
+	if parts := bibtexPeople(s); parts != nil {
+		return parts
 	}
 	var parts []string
 	for _, p := range strings.FieldsFunc(strings.NewReplacer(" and ", ",", " AND ", ",", " & ", ",").Replace(s), func(r rune) bool { return r == ',' }) {
@@ -213,6 +225,43 @@ func splitPeople(s string) []string {
 		if len(strings.Fields(p)) < 2 || suffixes[strings.ToLower(p)] {
 			return []string{s}
 		}
+	}
+	return parts
+}
+
+// bibtexPeople splits s at " and " as BibTeX splits a list of names, when
+// some part is an inverted name ("Lee, Ann": one word before the comma, or
+// one given name after it) and every other part is one too or a name of
+// two words or more: "Lee, Ann and Chan, Bo", "Lee, Ann and Bo Chan" (a
+// helper's report: one person, given name "Ann and Chan, Bo"). Otherwise
+// nil: "Ann Lee, Bo Chan and Cy Dee" is three people, split as a list.
+func bibtexPeople(s string) []string {
+	parts := strings.Split(strings.ReplaceAll(s, " AND ", " and "), " and ")
+	inverted := false
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		parts[i] = p
+		before, after, ok := strings.Cut(p, ",")
+		if !ok {
+			if len(strings.Fields(p)) < 2 {
+				return nil
+			}
+			continue
+		}
+		if first, second, ok := strings.Cut(after, ","); ok {
+			after = first // "King, Martin Luther, Jr."
+			if suffixes[strings.ToLower(strings.TrimSpace(first))] {
+				after = second // "King, Jr., Martin Luther"
+			}
+		}
+		words, given := strings.Fields(before), strings.Fields(after)
+		if len(given) == 0 || len(words)-particleCount(words) > 1 && (len(given) > 1 || strings.ContainsAny(after, ".@")) {
+			return nil
+		}
+		inverted = true
+	}
+	if len(parts) < 2 || !inverted {
+		return nil
 	}
 	return parts
 }
