@@ -11,11 +11,13 @@ import (
 	"github.com/folio-tui/folio/internal/bibcheck"
 )
 
-// unescape reads back what bibEscape wrote: the text LaTeX prints.
+// unescape reads back what bibEscape wrote: the text LaTeX prints. Braces
+// that are no command's (a ligature broken: -{}-) print nothing.
 var unescape = strings.NewReplacer(
 	`\textbackslash{}`, `\`, `\textbraceleft{}`, `{`, `\textbraceright{}`, `}`,
 	`\#`, `#`, `\$`, `$`, `\%`, `%`, `\&`, `&`, `\_`, `_`,
 	`\textasciitilde{}`, `~`, `\textasciicircum{}`, `^`, `\symbol{44}`, `,`,
+	`{`, ``, `}`, ``,
 ).Replace
 
 // biberKeywords splits a keywords field as biber does (its xsvsep).
@@ -42,6 +44,8 @@ func hostilePieces() []archive.Article {
 			Date: day("2018-01-01"), URL: "https://x.example/a{b}/c\\d?e=%7B#f", Tags: []string{"c}d", "a,b", "{", `\}`, "plain"}},
 		{ID: "six", Title: `\{ \} {{{`, Authors: []string{"Ann {"}, Outlet: "}", Kind: "report", Date: day("2018-02-01"), Tags: []string{",", " x , y "}},
 		{ID: "seven", Title: "An ordinary piece after them", Authors: []string{"Cy Fox"}, Date: day("2018-03-01")},
+		{ID: "eight", Title: "Dashes -- and --- , <<guillemets>>, ,,low`` ``quotes'' ¡!`?`", Authors: []string{"Jean--Pierre Roe"},
+			Outlet: "A--B", Date: day("2018-04-01"), Tags: []string{"x--y"}},
 	}
 }
 
@@ -156,4 +160,22 @@ func FuzzBibTeX(f *testing.F) {
 			t.Fatalf("annote %q: %v\n%s", note, err, annotated)
 		}
 	})
+}
+
+// TestBibTeXBreaksLigatures: no field but the URL holds a pair of
+// characters TeX makes a ligature of ("--" printed as an en dash, "<<" as
+// a guillemet: a helper's report), and the title still reads as written.
+func TestBibTeXBreaksLigatures(t *testing.T) {
+	arts := hostilePieces()[7:]
+	entries := checkEntries(t, arts, BibTeXEntries(arts, accessed, nil))
+	for _, f := range entries[0].Fields {
+		if f.Name == "url" {
+			continue
+		}
+		for _, lig := range []string{"--", "<<", ">>", ",,", "``", "''", "!`", "?`"} {
+			if strings.Contains(f.Value, lig) {
+				t.Errorf("field %s holds the ligature %s: %q", f.Name, lig, f.Value)
+			}
+		}
+	}
 }

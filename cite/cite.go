@@ -1088,8 +1088,8 @@ func bibPart(s string) string {
 	return s
 }
 
-// bibEscape escapes the characters LaTeX treats specially. Other Unicode is
-// kept: biber reads UTF-8.
+// bibEscape escapes the characters LaTeX treats specially, and breaks TeX's
+// ligatures (breakLigatures). Other Unicode is kept: biber reads UTF-8.
 //
 // Braces are written as \textbraceleft{} and \textbraceright{}, not \{ and
 // \}: BibTeX (and btparse, which biber uses) counts every brace to find
@@ -1097,7 +1097,38 @@ func bibPart(s string) string {
 // field that swallowed the next entry. The LaTeX kernel defines both
 // commands, and biber leaves them as they are (its decoder excludes them)
 // for LaTeX to print. Whatever s holds, the result's braces balance.
-var bibEscape = strings.NewReplacer(
+func bibEscape(s string) string { return breakLigatures(bibSpecials(s)) }
+
+// breakLigatures puts an empty group, {}, between the two characters of
+// each of TeX's ligatures of punctuation, which a T1 font prints as one
+// other character: "--" and "---" (dashes), "<<" and ">>" (guillemets),
+// ",,", two backquotes and two apostrophes (quotes), "!`" and "?`" (¡ and
+// ¿). A title's "--" is printed as written (a helper's report: it printed
+// as an en dash).
+func breakLigatures(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		if i+1 < len(s) && isLigature(s[i], s[i+1]) {
+			b.WriteString("{}")
+		}
+	}
+	return b.String()
+}
+
+// isLigature: x then y make one of TeX's ligatures of punctuation.
+func isLigature(x, y byte) bool {
+	switch x {
+	case '-', '<', '>', ',', '`', '\'':
+		return y == x
+	case '!', '?':
+		return y == '`'
+	}
+	return false
+}
+
+// bibSpecials escapes the characters LaTeX treats specially (bibEscape).
+var bibSpecials = strings.NewReplacer(
 	`\`, `\textbackslash{}`,
 	`{`, `\textbraceleft{}`, `}`, `\textbraceright{}`,
 	`#`, `\#`, `$`, `\$`, `%`, `\%`, `&`, `\&`, `_`, `\_`,
