@@ -179,3 +179,18 @@ func TestBibTeXBreaksLigatures(t *testing.T) {
 		}
 	}
 }
+
+// TestBibTeXProtectsAcronyms: words with a capital after their first
+// letter are braced, so that a style setting titles in sentence case
+// keeps them (a helper's report: NATO, EU and ISIS were lower-cased);
+// other words are not, and the title reads as written.
+func TestBibTeXProtectsAcronyms(t *testing.T) {
+	arts := []archive.Article{{ID: "a", Title: "NATO, the EU and ISIS: iPhone sales, McCain's U.S. view of O'Brien in London -- {x}",
+		Authors: []string{"Ann Lee"}, Date: day("2020-01-01")}}
+	entries := checkEntries(t, arts, BibTeXEntries(arts, accessed, nil))
+	title, _ := entries[0].Get("title")
+	want := `{NATO}, the {EU} and {ISIS}: {iPhone} sales, {McCain's} {U.S}. view of {O'Brien} in London -{}- \textbraceleft{}x\textbraceright{}`
+	if title != want {
+		t.Errorf("title\n%s\nwant\n%s", title, want)
+	}
+}

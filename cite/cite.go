@@ -21,7 +21,9 @@
 //   - bibtex is biblatex (for biber): date, journaltitle and urldate rather
 //     than BibTeX's year/month/journal, UTF-8 kept as is, LaTeX specials
 //     escaped so that whatever a field holds its braces balance as BibTeX
-//     counts them (see bibEscape, bibKeyword, bibURL).
+//     counts them (see bibEscape, bibKeyword, bibURL); a title's words with
+//     a capital inside (NATO, iPhone) in braces, so that sentence case
+//     keeps them (bibTitle).
 //   - Authors are read as people write bylines (see Bylines): "Russ Cox,
 //     for the Go team" is Russ Cox, "TOM KRISHER; AP Auto Writer" Tom
 //     Krisher; an organisation (marked in the archive, or recognisable:
@@ -995,7 +997,7 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time, annote ...st
 		authors = append(authors, n.bibtex())
 	}
 	add("author", strings.Join(authors, " and "))
-	add("title", bibEscape(a.Title))
+	add("title", bibTitle(a.Title))
 	entry := "misc"
 	kt, typed := typeOf(a)
 	switch t := Classify(a); {
@@ -1134,6 +1136,41 @@ var bibSpecials = strings.NewReplacer(
 	`#`, `\#`, `$`, `\$`, `%`, `\%`, `&`, `\&`, `_`, `\_`,
 	`~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`,
 ).Replace
+
+// bibTitle is a title escaped (bibEscape), each word with a capital after
+// its first letter in braces ("{NATO}", "{iPhone}", "{McCain}", "{U.S}."),
+// as Better BibTeX writes them: biblatex and APA styles set titles in
+// sentence case, and lower-cased NATO, EU and ISIS (a helper's report).
+// A word capitalised as any other ("London") is not braced.
+func bibTitle(t string) string {
+	var b strings.Builder
+	at := 0
+	for _, w := range titleWord.FindAllStringIndex(t, -1) {
+		word := t[w[0]:w[1]]
+		if !capitalInside(word) {
+			continue
+		}
+		b.WriteString(bibEscape(t[at:w[0]]))
+		b.WriteString("{" + bibEscape(word) + "}")
+		at = w[1]
+	}
+	b.WriteString(bibEscape(t[at:]))
+	return b.String()
+}
+
+// titleWord is a word of a title: letters and digits, joined by dots and
+// apostrophes ("U.S", "O'Brien").
+var titleWord = regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:[.'’][\p{L}\p{M}\p{N}]+)*`)
+
+// capitalInside: w has a capital letter after its first character.
+func capitalInside(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
 
 // bibKeyword is a tag as one item of biblatex's keywords list. biber splits
 // that list at every comma, braces or not (its xsvsep, \s*,\s*, applied after
