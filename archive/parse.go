@@ -416,14 +416,14 @@ func BadCiteKeys(probs []Problem, paths []string) []Problem {
 func ValidCiteKey(k string) bool { return validCiteKey.MatchString(k) }
 
 // PinConflicts are the notes on pieces of arts that pin the same citation
-// key: such a key is no piece's (each is cited by a generated key, see
-// cite.Keyring), and every piece pinning it is told so, naming the first
+// key: one of them is cited by it and the others by generated keys (see
+// cite.Keyring, whose notes name which: the index knows only the files),
+// and every piece pinning it is told so, naming the first
 // pinConflictNames of them (one note a piece, of a bounded length, however
 // many pin it: a template's default key on every piece of an archive).
-// folio check, the index's problems (the reader's !) and folio cite give
-// the same notes.
+// The index's problems (the reader's !) give these notes, folio check and
+// folio cite PinConflictNote's naming the piece cited by the key.
 func PinConflicts(arts []Article) []Problem {
-	const pinConflictNames = 3
 	pinners := map[string][]string{}
 	for _, a := range arts {
 		if ValidCiteKey(a.CiteKey) {
@@ -436,18 +436,36 @@ func PinConflicts(arts []Article) []Problem {
 		if len(paths) < 2 {
 			continue
 		}
-		slices.Sort(paths)
-		named := strings.Join(paths[:min(len(paths), pinConflictNames)], ", ")
-		if len(paths) > pinConflictNames {
-			named += fmt.Sprintf(" and %d more", len(paths)-pinConflictNames)
-		}
-		msg := fmt.Sprintf("citekey %s is pinned by %d pieces (%s); each is cited by a generated key", k, len(paths), named)
+		msg := PinConflictNote(k, paths, "", "")
 		for _, p := range paths {
 			out = append(out, Problem{Path: p, Msg: msg})
 		}
 	}
 	slices.SortFunc(out, func(x, y Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
 	return out
+}
+
+// PinConflictNote is the note on the pieces (their paths) that pin the
+// citation key k: holder is the one cited by it, for the reason why ("" when
+// not known).
+func PinConflictNote(k string, paths []string, holder, why string) string {
+	const pinConflictNames = 3
+	paths = slices.Sorted(slices.Values(paths))
+	named := strings.Join(paths[:min(len(paths), pinConflictNames)], ", ")
+	if len(paths) > pinConflictNames {
+		named += fmt.Sprintf(" and %d more", len(paths)-pinConflictNames)
+	}
+	if holder == "" {
+		return fmt.Sprintf("citekey %s is pinned by %d pieces (%s); one of them is cited by it (the first by date, then title, unless another was given it before), the others by generated keys", k, len(paths), named)
+	}
+	return fmt.Sprintf("citekey %s is pinned by %d pieces (%s); %s is cited by it (%s), the others by generated keys", k, len(paths), named, holder, why)
+}
+
+// PinOrder orders the pieces that pin one key, the first of which is cited
+// by it: by date, then title, then Print, then ID (never by file name, as
+// a generated key's suffix).
+func PinOrder(x, y Article) int {
+	return cmp.Or(x.Date.Time.Compare(y.Date.Time), strings.Compare(x.Title, y.Title), strings.Compare(Print(x), Print(y)), strings.Compare(x.ID, y.ID))
 }
 
 // knownKeys are the keys Parse reads: only their values are decoded.

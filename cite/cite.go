@@ -385,10 +385,12 @@ func asciiWord(s string) string {
 // The rule:
 //
 //  1. A piece whose front matter pins a key (Article.CiteKey) has that key
-//     when no other piece pins the same one (keys that differ only in
-//     case are one) and Given does not record it for another piece; when
-//     Given records it for one of the pinners, that one keeps it. The
-//     others get generated keys instead, and Problems names their files.
+//     when Given does not record it for another piece; when Given records
+//     it for one of the pinners, that one keeps it. Of pieces that pin
+//     one key (keys that differ only in case are one) and none of which
+//     Given records it for, the first by archive.PinOrder (date, then
+//     title) has it. The others get generated keys instead, and Problems
+//     names their files.
 //  2. Any other piece keeps the key Given records for it: by ID and archive.Print
 //     (the same file, unchanged), else by Print (a renamed or moved file,
 //     its title, date, authors and outlet unchanged), even when folio's rules
@@ -519,7 +521,6 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 			pinners[fold(m.a.CiteKey)] = append(pinners[fold(m.a.CiteKey)], m)
 		}
 	}
-	var conflicts []archive.Article
 	for k, ms := range pinners {
 		g, given := recorded[k]
 		owner := -1
@@ -540,12 +541,21 @@ func NewKeyringWith(arts []archive.Article, given []KeyRecord) *Keyring {
 		case len(ms) == 1:
 			give(ms[0], ms[0].a.CiteKey)
 		default:
+			// the first by a rule of their contents has it, and keeps it
+			// by the ledger (a helper's report: none did, and a piece
+			// pinning nothing was given it, for good)
+			slices.SortFunc(ms, func(x, y member) int { return archive.PinOrder(x.a, y.a) })
+			give(ms[0], ms[0].a.CiteKey)
+			var paths []string
 			for _, m := range ms {
-				conflicts = append(conflicts, m.a)
+				paths = append(paths, cmp.Or(m.a.Path, m.a.ID))
+			}
+			msg := archive.PinConflictNote(k, paths, paths[0], "the first by date, then title")
+			for _, p := range paths {
+				r.problems = append(r.problems, archive.Problem{Path: p, Msg: msg})
 			}
 		}
 	}
-	r.problems = append(r.problems, archive.PinConflicts(conflicts)...)
 	slices.SortFunc(r.problems, func(x, y archive.Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
 
 	// 2. Keys given before: kept by the piece they were made for, even

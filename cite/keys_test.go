@@ -175,8 +175,9 @@ func TestKeysStayWithTheLedger(t *testing.T) {
 }
 
 // TestPinnedAndTransliteratedKeys: a pinned key is used, and a generated
-// key that equals it is not; a twice-pinned key is a problem for both
-// files; a name in another script is transliterated.
+// key that equals it is not; a twice-pinned key is the earlier piece's,
+// and a problem for both files naming it; a name in another script is
+// transliterated.
 func TestPinnedAndTransliteratedKeys(t *testing.T) {
 	arts := []archive.Article{
 		{ID: "p", Path: "p.md", Title: "Other", Authors: []string{"Ann Smith"}, Date: day("2019-01-01"), CiteKey: "smith2020x"},
@@ -186,11 +187,11 @@ func TestPinnedAndTransliteratedKeys(t *testing.T) {
 		{ID: "ru", Title: "Россия и Запад", Authors: []string{"Владимир Путин"}, Date: day("2017-01-01")},
 		{ID: "zh", Title: "中国的外交政策", Authors: []string{"习近平"}, Date: day("2017-01-01")},
 	}
-	if got, want := strings.Join(Keys(arts), " "), "smith2020x smith2020xa jones2020d jones2020da putin2017rossiia xijinping2017zhongguodewaijiaozhengce"; got != want {
+	if got, want := strings.Join(Keys(arts), " "), "smith2020x smith2020xa dup jones2020d putin2017rossiia xijinping2017zhongguodewaijiaozhengce"; got != want {
 		t.Errorf("keys %s, want %s", got, want)
 	}
 	probs := NewKeyring(arts).Problems()
-	if len(probs) != 2 || probs[0].Path != "d1.md" || probs[1].Path != "d2.md" || !strings.Contains(probs[0].Msg, "d2.md") {
+	if len(probs) != 2 || probs[0].Path != "d1.md" || probs[1].Path != "d2.md" || !strings.Contains(probs[0].Msg, "(d1.md, d2.md); d1.md is cited by it (the first by date") {
 		t.Errorf("problems %v", probs)
 	}
 }
@@ -259,7 +260,8 @@ func TestLedgerKeysSurviveNewPinsAndNames(t *testing.T) {
 
 // Keys that differ only in case are one key to BibTeX (biber tells them
 // apart): a generated key skips one a piece pins in other capitals, and
-// two pins that differ only in case are a conflict (a helper's report).
+// two pins that differ only in case are a conflict, the earlier piece's
+// (a helper's report).
 func TestKeysDifferInMoreThanCase(t *testing.T) {
 	pinned := archive.Article{ID: "p", Path: "p.md", Title: "Other", Authors: []string{"Ann Smith"}, Date: day("2019-01-01"), CiteKey: "Smith2020Security"}
 	plain := archive.Article{ID: "g", Path: "g.md", Title: "Security", Authors: []string{"Ann Smith"}, Date: day("2020-01-01")}
@@ -270,7 +272,7 @@ func TestKeysDifferInMoreThanCase(t *testing.T) {
 	upper := archive.Article{ID: "u", Path: "u.md", Title: "U", Authors: []string{"Al Able"}, Date: day("2019-01-01"), CiteKey: "ABC"}
 	lower := archive.Article{ID: "l", Path: "l.md", Title: "L", Authors: []string{"Al Able"}, Date: day("2019-02-01"), CiteKey: "abc"}
 	r = NewKeyring([]archive.Article{upper, lower})
-	if r.Key(upper) == "ABC" || r.Key(lower) == "abc" || len(r.Problems()) != 2 {
+	if r.Key(upper) != "ABC" || r.Key(lower) == "abc" || len(r.Problems()) != 2 {
 		t.Errorf("ABC and abc pinned: keys %s, %s, problems %v", r.Key(upper), r.Key(lower), r.Problems())
 	}
 	// the ledger's keys too: a key recorded as Smith2020Security keeps
@@ -450,5 +452,33 @@ func TestLegacyLedgerCopiesMovedAtOnceDoNotSwap(t *testing.T) {
 	r = NewKeyringWith([]archive.Article{orig, cp}, old)
 	if r.Key(orig) != "lee2020alpha" || r.Key(cp) != "lee2020alphaa" {
 		t.Errorf("unmoved: %s %s", r.Key(orig), r.Key(cp))
+	}
+}
+
+// TestTwicePinnedKeyIsAPinnersAlone: of two pieces that pin one key, the
+// first by date has it, so that a piece pinning nothing is never given it;
+// once the other pinner is gone the first keeps it, and once the first is
+// gone the other is still refused it (a key once given stays with its
+// piece). A helper's report: neither pinner had it, a third piece was
+// given it and kept it for good.
+func TestTwicePinnedKeyIsAPinnersAlone(t *testing.T) {
+	q1 := archive.Article{ID: "q1", Path: "q1.md", Title: "Alpha", Authors: []string{"Ann Smith"}, Date: day("2021-03-01")}
+	q2 := archive.Article{ID: "q2", Path: "q2.md", Title: "Beta", Authors: []string{"Ann Smith"}, Date: day("2021-01-01"), CiteKey: "smith2021alpha"}
+	q3 := archive.Article{ID: "q3", Path: "q3.md", Title: "Gamma", Authors: []string{"Ann Smith"}, Date: day("2021-02-01"), CiteKey: "smith2021alpha"}
+	r := NewKeyring([]archive.Article{q1, q2, q3})
+	if r.Key(q1) == "smith2021alpha" || r.Key(q2) != "smith2021alpha" || r.Key(q3) == "smith2021alpha" {
+		t.Fatalf("keys %s %s %s", r.Key(q1), r.Key(q2), r.Key(q3))
+	}
+	if p := r.Problems(); len(p) != 2 || !strings.Contains(p[0].Msg, "q2.md is cited by it (the first by date") {
+		t.Errorf("problems %v", p)
+	}
+	ledger := r.Fresh()
+	r = NewKeyringWith([]archive.Article{q1, q2}, ledger) // q3 deleted
+	if r.Key(q2) != "smith2021alpha" || len(r.Problems()) != 0 {
+		t.Errorf("q3 deleted: q2 keyed %s, problems %v", r.Key(q2), r.Problems())
+	}
+	r = NewKeyringWith([]archive.Article{q1, q3}, ledger) // q2 deleted instead
+	if r.Key(q3) == "smith2021alpha" || r.Key(q1) == "smith2021alpha" {
+		t.Errorf("q2 deleted: keys %s %s", r.Key(q1), r.Key(q3))
 	}
 }

@@ -34,8 +34,8 @@ pieces and not problems: the summary counts them.`,
 			// the pieces the index cannot take whole: their counts of
 			// matches miss what lies past the cut
 			probs = append(probs, index.CutProblems(arch.Articles)...)
-			// a citation key pinned by several pieces is none of theirs,
-			// nor one the ledger of keys holds for another piece
+			// a citation key pinned by several pieces is one of theirs
+			// alone, and none the ledger of keys holds for another piece
 			ledger, err := state.ReadCiteKeys(arch.Name, "") // read alone: a corrupt one stays where it is
 			if err != nil {
 				fmt.Fprintf(env.Err, "folio: warning: %s; pinned keys are checked without it\n", termsafe.Escape(err.Error()))
