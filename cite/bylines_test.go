@@ -180,6 +180,24 @@ func TestMarkedOrganisation(t *testing.T) {
 	if Key(a) != key {
 		t.Errorf("the mark changed the key: %s, %s", key, Key(a))
 	}
+	// as the README says (a helper's report: it said a marked
+	// organisation's key came from its first word, as a recognisable
+	// one's does)
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	acme := archive.Article{ID: "y", Title: "Annual review", Authors: []string{"Acme Widgets"}, Organizations: []string{"Acme Widgets"}, Date: d}
+	acme.Date.Time = acme.Date.Time.AddDate(5, 0, 0)
+	msf := archive.Article{ID: "z", Title: "Annual review", Authors: []string{"Médecins Sans Frontières"}, Date: d}
+	for _, c := range []struct {
+		a           archive.Article
+		key, readme string
+	}{{acme, "widgets2022", "`{name: Acme Widgets, organization: true}` is\n`widgets2022…`"}, {msf, "medecins2017", "(`medecins2017…`)"}} {
+		if !strings.HasPrefix(Key(c.a), c.key) || !strings.Contains(string(readme), c.readme) {
+			t.Errorf("%s is keyed %s; the README says %s", c.a.Authors[0], Key(c.a), c.readme)
+		}
+	}
 }
 
 // Every kind is typed as each format types it.
