@@ -32,7 +32,7 @@ every piece with --all, in one of these formats:
 
 A date known only to the month or year is cited as such. The access date of
 online pieces is today unless --accessed gives another. Pieces are cited in
-the order given; --all cites the archive as a bibliography, by author then
+the order given, each once; --all cites the archive as a bibliography, by author then
 date. Citation keys belong to the archive: a piece has the same key however
 it is cited, and keeps it when pieces are added or files renamed; a piece
 may pin its own with citekey: in its front matter (see the README).`,
@@ -78,6 +78,15 @@ may pin its own with citekey: in its front matter (see the README).`,
 				if arts, err = src.named(args); err != nil {
 					return err
 				}
+				// each piece once, where first named: a piece named twice
+				// (by id and by file) made two entries with one key, which
+				// BibTeX and CSL processors reject (a helper's report)
+				seen := map[string]bool{}
+				arts = slices.DeleteFunc(arts, func(a archive.Article) bool {
+					dup := seen[a.ID]
+					seen[a.ID] = true
+					return dup
+				})
 				// a piece's key does not depend on what else is cited with it
 				if keys, err = src.keyring(arts); err != nil {
 					return err

@@ -282,3 +282,25 @@ func TestCiteSaysKeysNotRecorded(t *testing.T) {
 		t.Errorf("cite with the ledger unwritable: %v\n%s\n%s", err, out, errs)
 	}
 }
+
+// A piece named twice, or by its id and by its file, is cited once: two
+// entries with one key are an error to BibTeX and CSL processors (a
+// helper's report).
+func TestCiteNamesEachPieceOnce(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "p19.md"), []byte("---\ntitle: Once\ndate: 2019-01-01\nauthors: [Ann Smith]\n---\nx\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "p20.md"), []byte("---\ntitle: Twice\ndate: 2019-01-01\nauthors: [Bo Jones]\n---\nx\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"bibtex", "csl-json"} {
+		out, errs, err := folio(t, home, "--archive", dir, "cite", "-f", format, "p19", "p20", "p19", "p19.md", filepath.Join(dir, "p19.md"))
+		if err != nil {
+			t.Fatal(err, errs)
+		}
+		if n, m := strings.Count(out, "smith2019once"), strings.Count(out, "jones2019twice"); n != 1 || m != 1 || strings.Index(out, "smith2019once") > strings.Index(out, "jones2019twice") {
+			t.Errorf("%s: smith2019once %d times, jones2019twice %d times:\n%s", format, n, m, out)
+		}
+	}
+}
