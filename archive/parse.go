@@ -298,7 +298,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		if ValidCiteKey(k) {
 			a.CiteKey = k
 		} else if k != "" {
-			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s %s (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); a generated key is used", strconv.Quote(truncate(k, 60)), notCiteKey)})
+			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s %s (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); the piece is cited as one that pins none, by the key folio gave it before or else a generated one", strconv.Quote(truncate(k, 60)), notCiteKey)})
 		}
 	}
 	a.SiteKeys = siteKeys(path, a.ID, a.Date, m, isTOML)

@@ -304,3 +304,29 @@ func TestCiteNamesEachPieceOnce(t *testing.T) {
 		}
 	}
 }
+
+// A pin changed to a key that is no key leaves the piece the key the
+// ledger gave it, and the warning says so (a helper's report: it said "a
+// generated key is used" and printed the old key).
+func TestBadPinKeepsTheGivenKeyAndSaysSo(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	p := filepath.Join(dir, "p.md")
+	pin := func(k string) (string, string) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte("---\ntitle: Pinned\ndate: 2020-05-01\nauthors: [Ann Smith]\ncitekey: "+k+"\n---\nx\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errs, err := folio(t, home, "--archive", dir, "cite", "-f", "bibtex", "p")
+		if err != nil {
+			t.Fatal(err, errs)
+		}
+		return out, errs
+	}
+	if out, _ := pin("mykey"); !strings.HasPrefix(out, "@misc{mykey,") {
+		t.Fatalf("pinned: %s", out)
+	}
+	out, errs := pin(`"a%b"`)
+	if !strings.HasPrefix(out, "@misc{mykey,") || strings.Contains(errs, "a generated key is used") || !strings.Contains(errs, "by the key folio gave it before") {
+		t.Errorf("pin changed to no key: %s%s", out, errs)
+	}
+}

@@ -175,7 +175,7 @@ func TestReaderSaysWhenAPinnedKeyIsNotUsed(t *testing.T) {
 func TestReaderSaysWhenAPinnedKeyIsNoKey(t *testing.T) {
 	as := []archive.Article{{ID: "bad", Path: "bad.md", Title: "Bad pin", Date: day("2019-01-02"), Kind: "article",
 		Authors: []string{"Di Poe"}, Body: "Text.\n"}}
-	prob := archive.Problem{Path: "bad.md", Line: 5, Msg: `citekey "has space}" is not a citation key (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); a generated key is used`}
+	prob := archive.Problem{Path: "bad.md", Line: 5, Msg: `citekey "has space}" is not a citation key (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); the piece is cited as one that pins none, by the key folio gave it before or else a generated one`}
 	if !archive.IsBadCiteKey(prob) {
 		t.Fatalf("%v is not a bad key's problem", prob)
 	}
