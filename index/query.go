@@ -326,6 +326,20 @@ func (sc *queryScanner) phrase(c *clause) bool {
 	c.text = string(rs[i+1 : end])
 	c.phrase = true
 	sc.i = end + 1
+	// a helper's report: "slave"~ and "united stat*" dropped what a
+	// phrase does not take, unsaid
+	if k := sc.i; k < len(rs) && (rs[k] == '*' || rs[k] == '~') {
+		for sc.i < len(rs) && (rs[sc.i] == '*' || rs[sc.i] == '~' || rs[sc.i] >= '0' && rs[sc.i] <= '9') {
+			sc.i++
+		}
+		sc.pq.hint(`a phrase takes no * or ~: "` + c.text + `" searched as written`)
+	}
+	for _, w := range strings.Fields(c.text) {
+		if strings.HasSuffix(w, "*") {
+			sc.pq.hint(`no prefix inside a phrase: "` + c.text + `" searched as written (` + w + ` as a word)`)
+			break
+		}
+	}
 	// a phrase glued to more text ("a"b) ends at the quote
 	return true
 }
@@ -403,6 +417,8 @@ func (sc *queryScanner) operator(word string) bool {
 		return true
 	case "AND", "&&":
 		return true
+	case "||": // as && is AND (a helper's report: a || b was a AND b)
+		return sc.operator("OR")
 	case "NOT":
 		sc.pendingNot = true
 		return true

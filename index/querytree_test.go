@@ -76,3 +76,24 @@ func TestParenthesesGroup(t *testing.T) {
 		}
 	}
 }
+
+// What a phrase does not take is said, and || is OR as && is AND (a
+// helper's report: `"slave"~`, `"united stat*"` dropped it unsaid, and
+// `a || b` was `a b`).
+func TestPhraseSuffixesAndOrOperator(t *testing.T) {
+	for _, c := range []struct{ q, read, hint string }{
+		{`"slave"~ tax`, `"slave" tax`, `a phrase takes no * or ~`},
+		{`"slave"*`, `"slave"`, `a phrase takes no * or ~`},
+		{`"united stat*"`, `"united stat*"`, `no prefix inside a phrase`},
+		{`slavery || communism`, `slavery OR communism`, ""},
+	} {
+		pq := parseQuery(c.q, false)
+		if got := pq.String(); got != c.read {
+			t.Errorf("%s: read as %s, want %s", c.q, got, c.read)
+		}
+		hints := strings.Join(pq.hints, "; ")
+		if c.hint == "" && hints != "" || c.hint != "" && !strings.Contains(hints, c.hint) {
+			t.Errorf("%s: notes %q, want %q", c.q, hints, c.hint)
+		}
+	}
+}
