@@ -81,6 +81,10 @@ type Client struct {
 type host struct {
 	sync.Mutex
 	last time.Time
+	// until is when the host asked to be asked again, when that was past
+	// what folio waits (MaxRetryAfter); said says so
+	until time.Time
+	said  string
 }
 
 // Conditional carries the validators of an earlier response, for a
@@ -218,6 +222,14 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 				return nil, named(&Error{URL: u.String(), Msg: msg})
 			}
 		}
+		if h := c.host(u.Host); true {
+			h.Lock()
+			until, said := h.until, h.said
+			h.Unlock()
+			if time.Now().Before(until) {
+				return nil, named(&Error{URL: u.String(), Msg: "not asked: " + said})
+			}
+		}
 		resp, err := c.retrying(ctx, u, cond, accept, 0)
 		if err != nil {
 			return nil, named(err)
@@ -254,8 +266,16 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, acc
 			// a server asking for longer than folio waits is not asked
 			// again at once (a helper's report: a Retry-After of an hour
 			// was cut to a minute and the request repeated)
-			return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: fmt.Sprintf("%s and asked to wait %d seconds before trying again, longer than folio waits (%d seconds): try again later",
-				fe.Msg, int64((wait+time.Second-1)/time.Second), int64(limit/time.Second))}
+			msg := fmt.Sprintf("%s and asked to wait %s before trying again, longer than folio waits (%d seconds): try again later",
+				fe.Msg, waitText(wait), int64(limit/time.Second))
+			// and its other pages are not asked for meanwhile (a review:
+			// three pages of one host were asked for a second apart)
+			h := c.host(u.Host)
+			h.Lock()
+			h.until = time.Now().Add(wait)
+			h.said = fmt.Sprintf("its server asked to wait %s from %s: try again later", waitText(wait), time.Now().Format("15:04"))
+			h.Unlock()
+			return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: msg}
 		}
 		if wait == backoff {
 			wait = time.Duration(1<<attempt) * time.Second
@@ -269,6 +289,18 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, acc
 		case <-t.C:
 		}
 	}
+}
+
+// waitText says a wait in seconds, or in hours or days when long (a
+// Retry-After date in 2099 was "2299758571 seconds").
+func waitText(d time.Duration) string {
+	switch {
+	case d >= 48*time.Hour:
+		return fmt.Sprintf("%d days", int64(d/(24*time.Hour)))
+	case d >= 2*time.Hour:
+		return fmt.Sprintf("%d hours", int64(d/time.Hour))
+	}
+	return fmt.Sprintf("%d seconds", int64((d+time.Second-1)/time.Second))
 }
 
 // backoff is the wait once1 returns for a 429 or 5xx without a readable
@@ -456,7 +488,7 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 		var fe *Error
 		switch {
 		case err == nil:
-			ans.rd, _ = robotstxt.FromStatusAndBytes(resp.Status, resp.Body)
+			ans.rd, _ = robotstxt.FromStatusAndBytes(resp.Status, robotsRules(resp.Body))
 		case ctx.Err() != nil:
 			return false, ctx.Err().Error() // not kept: the run ends
 		case errors.As(err, &fe) && fe.Status >= 400 && fe.Status < 500:
@@ -523,6 +555,48 @@ func robotsPath(escaped string) string {
 		p += "/"
 	}
 	return p
+}
+
+// robotsRules is a robots.txt with its Allow and Disallow paths as
+// robotsPath makes a fetched path: both sides of the match in one form, as
+// RFC 9309 asks (a review: with the fetched path alone decoded,
+// "Disallow: /%7Ejoe/" no longer matched /%7Ejoe/page, nor "Disallow:
+// /x/./y" /x/./y). An empty rule stays empty (it allows everything), and
+// a rule not starting with / is only decoded.
+func robotsRules(body []byte) []byte {
+	if !bytes.Contains(body, []byte("%")) && !bytes.Contains(body, []byte("/.")) && !bytes.Contains(body, []byte("//")) {
+		return body
+	}
+	lines := bytes.SplitAfter(body, []byte("\n"))
+	for i, line := range lines {
+		key, value, ok := bytes.Cut(line, []byte(":"))
+		if !ok {
+			continue
+		}
+		k := strings.ToLower(strings.TrimSpace(string(key)))
+		if k != "allow" && k != "disallow" {
+			continue
+		}
+		v := string(value)
+		end := len(v) - len(strings.TrimRight(v, "\r\n"))
+		rule, comment, _ := strings.Cut(strings.TrimSpace(v[:len(v)-end]), "#")
+		rule = strings.TrimSpace(rule)
+		if rule == "" {
+			continue
+		}
+		var norm string
+		if strings.HasPrefix(rule, "/") {
+			norm = robotsPath(rule)
+		} else {
+			norm = strings.TrimPrefix(robotsPath("/"+rule), "/")
+		}
+		out := string(key) + ": " + norm
+		if comment != "" {
+			out += " #" + comment
+		}
+		lines[i] = []byte(out + v[len(v)-end:])
+	}
+	return bytes.Join(lines, nil)
 }
 
 // unreserved reports whether c is an unreserved character of RFC 3986.

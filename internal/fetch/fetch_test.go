@@ -299,6 +299,15 @@ func TestRetryAfterBeyondTheCapGivesUp(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "asked to wait 3600 seconds") || n.Load() != 1 {
 		t.Fatalf("err %v after %d requests, want 1 and the wait asked for", err, n.Load())
 	}
+	// the host's other pages are not asked for meanwhile (a review: each
+	// was asked a second after the last)
+	_, err = c.Get(context.Background(), srv.URL+"/y", Conditional{}, nil)
+	if err == nil || !strings.Contains(err.Error(), "not asked: its server asked to wait 3600 seconds") || n.Load() != 1 {
+		t.Errorf("second page: err %v after %d requests, want none", err, n.Load())
+	}
+	if got := waitText(80 * 365 * 24 * time.Hour); got != "29200 days" {
+		t.Errorf("a wait to 2099: %q", got)
+	}
 }
 
 // A disallowed path is not fetched by another spelling of it: escaped
@@ -332,6 +341,37 @@ func TestRobotsPathSpellings(t *testing.T) {
 	for in, want := range map[string]string{"": "/", "/a/": "/a/", "/a//b/./c/..": "/a/b/", "/%7euser": "/~user", "/a%2fb": "/a%2fb"} {
 		if got := robotsPath(in); got != want {
 			t.Errorf("robotsPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A rule written with escapes or dot segments matches as the path it
+// names, whichever spelling the page's URL has (a review: with the URL's
+// path alone decoded, "Disallow: /%7Ejoe/" let /%7Ejoe/page be fetched);
+// an empty Disallow still allows everything.
+func TestRobotsRulesSpelledOtherwise(t *testing.T) {
+	var fetched atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			w.Write([]byte("User-agent: *\r\nDisallow: /%7Ejoe/ # home pages\r\nDisallow: /x/./y\r\nDisallow:\r\n"))
+			return
+		}
+		fetched.Add(1)
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1}
+	for _, p := range []string{"/%7Ejoe/page", "/~joe/page", "/x/./y", "/x/y"} {
+		if _, err := c.Get(context.Background(), srv.URL+p, Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "robots.txt") {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	if fetched.Load() != 0 {
+		t.Errorf("%d disallowed pages fetched", fetched.Load())
+	}
+	for _, p := range []string{"/joe/page", "/x/z"} {
+		if _, err := c.Get(context.Background(), srv.URL+p, Conditional{}, nil); err != nil {
+			t.Errorf("%s: %v", p, err)
 		}
 	}
 }
