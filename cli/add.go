@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -20,6 +21,7 @@ import (
 	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // fetchClient is the fetcher the web commands use; tests shorten its
@@ -157,35 +159,55 @@ func acceptHTML(mt string) error {
 	return fmt.Errorf("not a web page (content type %s)", mt)
 }
 
-// maxBinaryShare is the share of a page's characters that may be NUL,
-// other control characters than white space, or bytes that are not
-// UTF-8, before the page is taken for binary data.
+// maxBinaryShare is the share of a page's characters that may be NUL or
+// other control characters than white space before the page is taken for
+// binary data; past it in bytes that are not UTF-8, the page is read as
+// windows-1252.
 const maxBinaryShare = 0.01
+
+// maxForeignShare is the share of bytes not UTF-8 past which a page is
+// taken for binary data, not for text in a one-byte encoding (accented
+// letters are a few in a hundred of a Latin-1 text's).
+const maxForeignShare = 0.3
 
 // pageText is a fetched page as UTF-8 (Response.UTF8), or an error naming
 // the URL when it is no web page: one sent without a content type whose
-// first bytes are not HTML (http.DetectContentType), or whose text is
-// binary data (a helper's report: an image served as text/html, or with
-// no content type, was written as a piece titled in mojibake).
+// first bytes are not HTML (http.DetectContentType; an XHTML page's XML
+// declaration is HTML's), or whose text is binary data (a helper's report:
+// an image served as text/html, or with no content type, was written as a
+// piece titled in mojibake). A page whose text is not the UTF-8 it says
+// it is, without controls, is text in another encoding, read as
+// windows-1252 as the HTML standard reads an unlabelled page (a review:
+// a Latin-1 page sent as UTF-8 was refused as binary data).
 func pageText(resp *fetch.Response) ([]byte, error) {
 	if resp.ContentType == "" {
-		if mt, _, _ := mime.ParseMediaType(http.DetectContentType(resp.Body)); mt != "text/html" && mt != "text/plain" {
+		mt, _, _ := mime.ParseMediaType(http.DetectContentType(resp.Body))
+		xhtml := (mt == "text/xml" || mt == "application/xml") && bytes.Contains(bytes.ToLower(resp.Body[:min(len(resp.Body), 2048)]), []byte("<html"))
+		if mt != "text/html" && mt != "text/plain" && !xhtml {
 			return nil, &fetch.Error{URL: resp.URL, Status: resp.Status, Msg: "not a web page (sent without a content type; its bytes look like " + mt + ")"}
 		}
 	}
 	text := resp.UTF8()
-	bad, all := 0, 0
+	ctl, invalid, all := 0, 0, 0
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRune(text[i:])
 		i += n
 		all++
-		if r == utf8.RuneError && n == 1 || r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' {
-			bad++
+		switch {
+		case r == utf8.RuneError && n == 1:
+			invalid++
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f':
+			ctl++
 		}
 	}
-	if bad > 0 && float64(bad) > maxBinaryShare*float64(all) {
+	if ctl > 0 && float64(ctl) > maxBinaryShare*float64(all) || float64(invalid) > maxForeignShare*float64(all) {
 		return nil, &fetch.Error{URL: resp.URL, Status: resp.Status, Msg: fmt.Sprintf("not a web page: binary data sent as %s (%d of its %d characters are NUL, control characters or not UTF-8)",
-			cmp.Or(resp.ContentType, "no content type"), bad, all)}
+			cmp.Or(resp.ContentType, "no content type"), ctl+invalid, all)}
+	}
+	if invalid > 0 && float64(invalid) > maxBinaryShare*float64(all) {
+		if out, err := charmap.Windows1252.NewDecoder().Bytes(resp.Body); err == nil {
+			return out, nil
+		}
 	}
 	return text, nil
 }
