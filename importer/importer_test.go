@@ -850,3 +850,21 @@ func TestNewGUIDSameLink(t *testing.T) {
 		t.Fatalf("third import: %+v %v", rep.Results, err)
 	}
 }
+
+// A site's name taken from a host drops the host's user name and password
+// (a review: a canonical of bob:hunter2@host made the outlet
+// "bob:hunter2@host"); a name with a space, or a handle, is a name.
+func TestSiteNameWithoutHostUser(t *testing.T) {
+	for in, want := range map[string]string{
+		"bob:hunter2@127.0.0.1:8788": "127.0.0.1:8788",
+		"bob@example.org":            "example.org",
+		"@nytimes":                   "@nytimes",
+		"The Daily Example":          "The Daily Example",
+		"Tom @ Home":                 "Tom @ Home",
+		"":                           "",
+	} {
+		if got := withoutHostUser(in); got != want {
+			t.Errorf("withoutHostUser(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

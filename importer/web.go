@@ -199,7 +199,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 		return nil, fmt.Sprintf("no publication date from %d to %s found on the page (give one with --date)", webpage.EarliestYear, latest.Format("2006-01-02"))
 	}
 	p.Authors = md.Authors()
-	p.Outlet = cmp.Or(archive.SanitizeLine(md.m.Sitename), hostName(base))
+	p.Outlet = cmp.Or(withoutHostUser(archive.SanitizeLine(md.m.Sitename)), hostName(base))
 	p.Tags = webTags(slices.Concat(md.m.Tags, md.m.Categories))
 	p.URL = md.Canonical(base, declaredURLs(pg.HTML))
 	p.Source = pg.URL
@@ -623,4 +623,17 @@ func withoutUserinfo(s string) string {
 	}
 	u.User = nil
 	return u.String()
+}
+
+// withoutHostUser is a site's name without the user name and password of
+// a host it was taken from: go-trafilatura names a site without one by
+// its canonical URL's host, userinfo and all (a review: a canonical of
+// bob:hunter2@host made the outlet "bob:hunter2@host"). A name with a
+// space is a name, left as it is.
+func withoutHostUser(name string) string {
+	at := strings.LastIndexByte(name, '@')
+	if at <= 0 || strings.ContainsAny(name, " \t") || !strings.ContainsAny(name[at+1:], ".:") {
+		return name
+	}
+	return name[at+1:]
 }
