@@ -73,3 +73,19 @@ func TestFindInIndexFindsWhatFindPieceFinds(t *testing.T) {
 		t.Errorf("only %d of %d args found in the index", found, len(args))
 	}
 }
+
+// An id typed in NFD names the piece whose id is that name in NFC (a
+// review: `show cafe\u0301` said "no piece with id café; did you mean
+// café?").
+func TestIDInNFDNamesThePiece(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "cafe\u0301.md"), []byte("---\ntitle: Coffee\ndate: 2020-01-01\n---\nA body.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range [][]string{{"show", "--raw"}, {"cite"}} {
+		out, errOut, code := run(t, append(append([]string{"--archive", dir}, cmd...), "cafe\u0301")...)
+		if code != 0 || !strings.Contains(out, "Coffee") {
+			t.Errorf("%v cafe\\u0301: exit %d, %q %q", cmd, code, out, errOut)
+		}
+	}
+}

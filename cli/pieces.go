@@ -14,6 +14,7 @@ import (
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/ui"
+	"golang.org/x/text/unicode/norm"
 )
 
 // pieceSource reads what folio show, cite and quotes need of an archive: the
@@ -112,7 +113,14 @@ func (p *pieceSource) named(args []string) ([]archive.Article, error) {
 	var arts []archive.Article
 	var missing []string
 	for _, arg := range args {
-		if a, ok, err := p.find(arg); err != nil {
+		a, ok, err := p.find(arg)
+		if nfc := norm.NFC.String(arg); err == nil && !ok && nfc != arg {
+			// ids are in NFC (archive.Slug): an id pasted or completed in
+			// NFD, as macOS gives names, is the same id (a review: "no
+			// piece with id café; did you mean café?")
+			a, ok, err = p.find(nfc)
+		}
+		if err != nil {
 			return nil, err
 		} else if ok {
 			arts = append(arts, a)
