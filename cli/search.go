@@ -37,7 +37,9 @@ func newSearchCmd(env *Env) *cobra.Command {
   AIDS  NATO     a word in capitals: that spelling only (and its aliases)
   -word          exclude (also -"a phrase", NOT word)
   word*  word~   words starting with word; fuzzy (misspellings)
-  a OR b         either
+  a OR b         either (a OR b c is (a OR b) c)
+  (a OR b) -(c OR d)   groups; what the index cannot answer as written is
+                 searched without them, and a note gives the query searched
   title:x  outlet:x  tag:x  author:x   match one field
 
 Notes on how the query was read, the word forms stemming searched and a

@@ -109,8 +109,10 @@ func parseQuery(s string, typing bool) parsedQuery {
 	}
 	if n := unbalancedParens(s); n != 0 {
 		pq.hint("unbalanced parenthesis: parentheses are ignored")
-	} else {
-		sc.parens = groupingParens(sc.rs)
+	} else if sc.parens = groupingParens(sc.rs); sc.parens == nil && parenOpensWord(sc.rs) {
+		// a review: (a OR b)-c and NOT(a) were searched without their
+		// parentheses, unsaid
+		pq.hint("parentheses are ignored: they group only with a space (or the query's end) outside them")
 	}
 	for sc.i < len(sc.rs) {
 		sc.next()
@@ -128,7 +130,7 @@ func parseQuery(s string, typing bool) parsedQuery {
 		negateUnder(sc.clauses, sc.items)
 	}
 	if pq.group(sc.clauses, sc.ors) && sc.parens == nil {
-		pq.hint("OR before an excluded word is read as AND: searched as " + pq.String())
+		pq.hint("OR next to an excluded word is read as AND: searched as " + pq.String())
 	}
 	if sc.parens != nil {
 		// a review: -("slavery") found the pieces it was to exclude,
@@ -173,7 +175,12 @@ func (pq *parsedQuery) group(clauses []clause, ors []bool) (orExcluded bool) {
 			orExcluded = orExcluded || ors[k] || k+1 < len(ors) && ors[k+1]
 			continue
 		}
-		if ors[k] && len(pq.groups) > 0 {
+		if ors[k] && k > 0 && clauses[k-1].negate {
+			// `a -b OR c`: an OR next to an excluded word is AND, as
+			// before it (a review: c was joined to a, which the user
+			// had ANDed)
+			orExcluded = true
+		} else if ors[k] && len(pq.groups) > 0 {
 			last := len(pq.groups) - 1
 			pq.groups[last] = append(pq.groups[last], c)
 			continue
@@ -255,6 +262,9 @@ func (sc *queryScanner) sign(c *clause) bool {
 	j := i
 	for j < len(rs) && (rs[j] == '-' || rs[j] == '+') {
 		j++
+	}
+	for sc.parens == nil && j < len(rs) && rs[j] == '(' {
+		j++ // a parenthesis that does not group: the sign is the next word's (a review: -("slavery" lost its -)
 	}
 	sc.i = j
 	if j == len(rs) || unicode.IsSpace(rs[j]) {

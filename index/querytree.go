@@ -72,6 +72,21 @@ func groupingParens(rs []rune) []bool {
 	return marks
 }
 
+// parenOpensWord reports whether rs has a "(" outside quotes that opens a
+// word (groupingParens's rule) or follows NOT: one meant to group.
+func parenOpensWord(rs []rune) bool {
+	quoted := false
+	for i, r := range rs {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case !quoted && r == '(' && (i == 0 || unicode.IsSpace(rs[i-1]) || strings.ContainsRune("-+(", rs[i-1]) || i >= 3 && string(rs[i-3:i]) == "NOT"):
+			return true
+		}
+	}
+	return false
+}
+
 // qnode is a node of a query's tree: a clause, an AND, an OR or a NOT of
 // its kids.
 type qnode struct {

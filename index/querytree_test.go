@@ -28,7 +28,13 @@ func TestParenthesesGroup(t *testing.T) {
 		{`f(x) y`, `f(x) y`, ""},
 		{`(radical* OR extrem*) tax~`, `(radical* OR extrem*) tax~`, ""},
 		{`-(a b)`, `-a -b`, "searched as -a -b"},
-		{`a OR -b`, `a -b`, "OR before an excluded word is read as AND: searched as a -b"},
+		{`a OR -b`, `a -b`, "OR next to an excluded word is read as AND: searched as a -b"},
+		// a review's
+		{`tax -slavery OR railroad`, `tax railroad -slavery`, "OR next to an excluded word is read as AND"},
+		{`tax -("slavery"`, `tax -"slavery"`, "unbalanced parenthesis"},
+		{`(slavery OR war)-tax`, `(slavery OR war)-tax`, "parentheses are ignored"},
+		{`NOT(slavery OR railroad)`, `NOT(slavery OR railroad)`, "parentheses are ignored"},
+		{`(a OR b) OR`, `a OR b`, "OR needs a word on each side"},
 		{`(a OR b`, `(a OR b`, "unbalanced parenthesis"},
 		{`title:(a OR b)`, `title:(a OR b)`, "title:( … ) does not group"},
 	} {
