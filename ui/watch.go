@@ -306,13 +306,25 @@ func addDirs(fw *fsnotify.Watcher, p string, max int) string {
 	return ""
 }
 
-// rewatch adds again the watches of the folder p and its folders, made
-// (or moved in) a moment ago; it says why not when one cannot be added.
-// fsnotify's Add of a folder it watches only refreshes its watch.
+// rewatch watches anew the folder p and its folders, made (or moved in)
+// a moment ago; it says why not when one cannot be added. The folders
+// inside a renamed one are watched under their old paths, and fsnotify's
+// Add under the new path keeps the old (it knows the inotify watch): a new
+// folder in them was then named by its old path, which Lstat missed (a
+// review: a folder made in pp/q after p was renamed pp was never
+// watched). So the watches whose paths are gone are removed first, which
+// ends their inotify watches, and the folders are added under their paths
+// now. Events between the two are not lost for good: the signal that
+// follows reads the archive again.
 func rewatch(fw *fsnotify.Watcher, p string) string {
 	dirs, err := archiveDirs(p)
 	if err != nil {
 		return "" // gone since: its removal was an event of its own
+	}
+	for _, old := range fw.WatchList() {
+		if _, err := os.Lstat(old); err != nil {
+			_ = fw.Remove(old)
+		}
 	}
 	for _, d := range dirs {
 		if err := fw.Add(d); err != nil {

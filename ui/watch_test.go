@@ -213,6 +213,7 @@ func TestWatchPastItsCapOfNewFoldersChecks(t *testing.T) {
 func TestWatchFollowsARenamedFolder(t *testing.T) {
 	dir := t.TempDir()
 	writePiece(t, filepath.Join(dir, "sub0", "one.md"), "One")
+	writePiece(t, filepath.Join(dir, "sub0", "q", "two.md"), "Two")
 	w, err := startWatch(context.Background(), dir, fastWatch)
 	if err != nil {
 		t.Fatal(err)
@@ -227,6 +228,17 @@ func TestWatchFollowsARenamedFolder(t *testing.T) {
 		drain(w)
 		writePiece(t, filepath.Join(to, "new"+strconv.Itoa(i)+".md"), "New")
 		waitSignal(t, w, "a file written in the renamed folder "+to)
+		drain(w)
+		// a folder made in a folder of the renamed one (a review: the
+		// folders inside were watched under their old paths)
+		r := filepath.Join(to, "q", "r"+strconv.Itoa(i))
+		if err := os.Mkdir(r, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		waitSignal(t, w, "a folder made in "+filepath.Join(to, "q"))
+		drain(w)
+		writePiece(t, filepath.Join(r, "deep.md"), "Deep")
+		waitSignal(t, w, "a file written in "+r)
 		drain(w)
 	}
 }
