@@ -511,11 +511,19 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 	if ans.rd == nil {
 		return true, ""
 	}
-	p := robotsPath(u.EscapedPath())
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
+	// the path as written and as the server reads it (cleaned): disallowed
+	// when either is (//private/x is /private/x to the server, and
+	// "Disallow: /x/./y" names /x/./y as written)
+	raw := unescapeUnreserved(u.EscapedPath())
+	if raw == "" {
+		raw = "/"
 	}
-	return ans.rd.TestAgent(p, "folio"), ""
+	clean := robotsPath(u.EscapedPath())
+	if u.RawQuery != "" {
+		q := "?" + unescapeUnreserved(u.RawQuery)
+		raw, clean = raw+q, clean+q
+	}
+	return ans.rd.TestAgent(raw, "folio") && ans.rd.TestAgent(clean, "folio"), ""
 }
 
 // robotsPath is the path robots.txt's rules are matched against: as RFC
@@ -524,6 +532,21 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 // report: /%70rivate/x and //private/x were fetched past "Disallow:
 // /private"). A trailing slash stays.
 func robotsPath(escaped string) string {
+	p := unescapeUnreserved(escaped)
+	dir := strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")
+	p = path.Clean("/" + p)
+	if dir && p != "/" {
+		p += "/"
+	}
+	return p
+}
+
+// unescapeUnreserved decodes the escapes of unreserved characters in s
+// (RFC 3986's: letters, digits, - . _ ~), leaving the others as written.
+func unescapeUnreserved(escaped string) string {
+	if !strings.Contains(escaped, "%") {
+		return escaped
+	}
 	unhex := func(c byte) (byte, bool) {
 		switch {
 		case c >= '0' && c <= '9':
@@ -548,21 +571,16 @@ func robotsPath(escaped string) string {
 		}
 		b.WriteByte(escaped[i])
 	}
-	p := b.String()
-	dir := strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")
-	p = path.Clean("/" + p)
-	if dir && p != "/" {
-		p += "/"
-	}
-	return p
+	return b.String()
 }
 
-// robotsRules is a robots.txt with its Allow and Disallow paths as
-// robotsPath makes a fetched path: both sides of the match in one form, as
-// RFC 9309 asks (a review: with the fetched path alone decoded,
-// "Disallow: /%7Ejoe/" no longer matched /%7Ejoe/page, nor "Disallow:
-// /x/./y" /x/./y). An empty rule stays empty (it allows everything), and
-// a rule not starting with / is only decoded.
+// robotsRules is a robots.txt with the escapes of unreserved characters
+// in its Allow and Disallow rules decoded, as a fetched path's are: both
+// sides of the match in one form, as RFC 9309 asks (a review: with the
+// fetched path alone decoded, "Disallow: /%7Ejoe/" no longer matched
+// /%7Ejoe/page). Rules are not cleaned of dot segments or double slashes:
+// "Disallow: //" made "/" blocked the whole site (a second review); a
+// fetched path is matched as written and cleaned (allowed).
 func robotsRules(body []byte) []byte {
 	if !bytes.Contains(body, []byte("%")) && !bytes.Contains(body, []byte("/.")) && !bytes.Contains(body, []byte("//")) {
 		return body
@@ -584,13 +602,7 @@ func robotsRules(body []byte) []byte {
 		if rule == "" {
 			continue
 		}
-		var norm string
-		if strings.HasPrefix(rule, "/") {
-			norm = robotsPath(rule)
-		} else {
-			norm = strings.TrimPrefix(robotsPath("/"+rule), "/")
-		}
-		out := string(key) + ": " + norm
+		out := string(key) + ": " + unescapeUnreserved(rule)
 		if comment != "" {
 			out += " #" + comment
 		}
