@@ -161,8 +161,7 @@ func acceptHTML(mt string) error {
 
 // maxBinaryShare is the share of a page's characters that may be NUL or
 // other control characters than white space before the page is taken for
-// binary data; past it in bytes that are not UTF-8, the page is read as
-// windows-1252.
+// binary data.
 const maxBinaryShare = 0.01
 
 // maxForeignShare is the share of bytes not UTF-8 past which a page is
@@ -175,8 +174,8 @@ const maxForeignShare = 0.3
 // first bytes are not HTML (http.DetectContentType; an XHTML page's XML
 // declaration is HTML's), or whose text is binary data (a helper's report:
 // an image served as text/html, or with no content type, was written as a
-// piece titled in mojibake). A page whose text is not the UTF-8 it says
-// it is, without controls, is text in another encoding, read as
+// piece titled in mojibake). Bytes that are not the UTF-8 the page says
+// it is, without controls, are text in another encoding, read as
 // windows-1252 as the HTML standard reads an unlabelled page (a review:
 // a Latin-1 page sent as UTF-8 was refused as binary data).
 func pageText(resp *fetch.Response) ([]byte, error) {
@@ -204,12 +203,30 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 		return nil, &fetch.Error{URL: resp.URL, Status: resp.Status, Msg: fmt.Sprintf("not a web page: binary data sent as %s (%d of its %d characters are NUL, control characters or not UTF-8)",
 			cmp.Or(resp.ContentType, "no content type"), ctl+invalid, all)}
 	}
-	if invalid > 0 && float64(invalid) > maxBinaryShare*float64(all) {
-		if out, err := charmap.Windows1252.NewDecoder().Bytes(resp.Body); err == nil {
-			return out, nil
-		}
+	if invalid > 0 {
+		return latinRepaired(text), nil
 	}
 	return text, nil
+}
+
+// latinRepaired is text with each byte that is not UTF-8 read as
+// windows-1252, the UTF-8 around it kept (a second review: a UTF-8 page
+// with a Latin-1 paragraph was decoded whole as windows-1252, its UTF-8
+// garbled, and one with a few stray bytes kept U+FFFD for its
+// apostrophes).
+func latinRepaired(text []byte) []byte {
+	dec := charmap.Windows1252
+	out := make([]byte, 0, len(text)+len(text)/8)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = utf8.AppendRune(out, dec.DecodeByte(text[i]))
+		} else {
+			out = append(out, text[i:i+n]...)
+		}
+		i += n
+	}
+	return out
 }
 
 // addURL fetches one page and adds it.

@@ -428,6 +428,9 @@ func TestAddBinaryIsNoPage(t *testing.T) {
 		case "/2019/11/xhtml": // a review: refused as XML
 			w.Header()["Content-Type"] = nil
 			fmt.Fprint(w, `<?xml version="1.0" encoding="utf-8"?>`+"\n"+strings.ReplaceAll(page("An XHTML piece", "Jane Doe", ""), "<p>", "<p>Quite another text, on zebras and their stripes. "))
+		case "/2019/11/mixed": // a second review: its UTF-8 garbled by a Latin-1 paragraph
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, strings.ReplaceAll(page("Le café était animé", "Jane Doe", ""), "<p>", "<p>Un café très animé, didn\x92t it. "))
 		case "/2019/11/latin": // a review: a Latin-1 page sent as UTF-8 was refused as binary
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprint(w, strings.ReplaceAll(page("Le th\xe9\xe2tre \xe0 Gen\xe8ve", "Jane Doe", ""), "<p>", "<p>Un th\xe9\xe2tre, l'\xe9t\xe9. "))
@@ -437,7 +440,7 @@ func TestAddBinaryIsNoPage(t *testing.T) {
 	}))
 	defer srv.Close()
 	into := t.TempDir()
-	out, errs, code := run(t, "add", srv.URL+"/png", srv.URL+"/as-html", srv.URL+"/as-utf8", srv.URL+"/2019/11/untyped", srv.URL+"/2019/11/xhtml", srv.URL+"/2019/11/latin", "--into", into, "--date", "2020")
+	out, errs, code := run(t, "add", srv.URL+"/png", srv.URL+"/as-html", srv.URL+"/as-utf8", srv.URL+"/2019/11/untyped", srv.URL+"/2019/11/xhtml", srv.URL+"/2019/11/latin", srv.URL+"/2019/11/mixed", "--into", into, "--date", "2020")
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
@@ -451,8 +454,16 @@ func TestAddBinaryIsNoPage(t *testing.T) {
 		}
 	}
 	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
-	if len(files) != 3 || !strings.Contains(out, "The alliance at seventy") || !strings.Contains(out, "An XHTML piece") || !strings.Contains(out, "Le théâtre à Genève") {
-		t.Errorf("want the untyped HTML page, the XHTML one and the Latin-1 one added, got %v\n%s\n%s", files, out, errs)
+	if len(files) != 4 || !strings.Contains(out, "The alliance at seventy") || !strings.Contains(out, "An XHTML piece") || !strings.Contains(out, "Le théâtre à Genève") {
+		t.Errorf("want the untyped HTML page, the XHTML one, the Latin-1 one and the mixed one added, got %v\n%s\n%s", files, out, errs)
+	}
+	mixed, _ := filepath.Glob(filepath.Join(into, "*caf*.md"))
+	if len(mixed) != 1 {
+		t.Fatalf("mixed page: %v", mixed)
+	}
+	data, _ := os.ReadFile(mixed[0])
+	if !strings.Contains(string(data), "Un café très animé, didn’t it.") || strings.Contains(string(data), "Ã") || strings.Contains(string(data), "\ufffd") {
+		t.Errorf("mixed page's text:\n%s", data)
 	}
 }
 
