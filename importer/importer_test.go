@@ -858,6 +858,7 @@ func TestSiteNameWithoutHostUser(t *testing.T) {
 	for in, want := range map[string]string{
 		"bob:hunter2@127.0.0.1:8788": "127.0.0.1:8788",
 		"bob@example.org":            "example.org",
+		"bob:hunter2@intranet":       "intranet",
 		"@nytimes":                   "@nytimes",
 		"The Daily Example":          "The Daily Example",
 		"Tom @ Home":                 "Tom @ Home",

@@ -632,8 +632,8 @@ func withoutUserinfo(s string) string {
 // space is a name, left as it is.
 func withoutHostUser(name string) string {
 	at := strings.LastIndexByte(name, '@')
-	if at <= 0 || strings.ContainsAny(name, " \t") || !strings.ContainsAny(name[at+1:], ".:") {
+	if at <= 0 || at == len(name)-1 || strings.ContainsAny(name, " \t") {
 		return name
 	}
-	return name[at+1:]
+	return name[at+1:] // a host without a dot too: bob:hunter2@intranet (a second review)
 }
