@@ -226,6 +226,13 @@ func (sc *queryScanner) next() {
 		sc.i++
 		return
 	}
+	if sc.parens == nil && sc.rs[sc.i] == '(' {
+		// a parenthesis that does not group is punctuation: the sign or
+		// NOT after it is the next word's (a second review: `tax
+		// (-slavery` found the pieces with slavery)
+		sc.i++
+		return
+	}
 	c := clause{}
 	if sc.pendingNot {
 		c.negate = true
@@ -362,6 +369,12 @@ func (sc *queryScanner) word(c *clause) bool {
 		j++
 	}
 	word := string(rs[sc.i:j])
+	if sc.parens == nil && c.field == "" && !c.negate && strings.HasPrefix(word, "NOT(") {
+		// NOT(slavery): NOT, then a parenthesis that does not group
+		sc.i += len("NOT")
+		sc.pendingNot = true
+		return false
+	}
 	sc.i = j
 	if c.field == "" && !c.negate {
 		if sc.i < len(rs) || sc.trailingSpace {

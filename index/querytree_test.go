@@ -32,10 +32,13 @@ func TestParenthesesGroup(t *testing.T) {
 		// a review's
 		{`tax -slavery OR railroad`, `tax railroad -slavery`, "OR next to an excluded word is read as AND"},
 		{`tax -("slavery"`, `tax -"slavery"`, "unbalanced parenthesis"},
-		{`(slavery OR war)-tax`, `(slavery OR war)-tax`, "parentheses are ignored"},
-		{`NOT(slavery OR railroad)`, `NOT(slavery OR railroad)`, "parentheses are ignored"},
+		{`(slavery OR war)-tax`, `slavery OR war)-tax`, "parentheses are ignored"},
+		{`NOT(slavery OR railroad)`, `railroad) -slavery`, "parentheses are ignored"},
+		{`tax (-slavery`, `tax -slavery`, "unbalanced parenthesis"},
+		{`tax (NOT slavery`, `tax -slavery`, "unbalanced parenthesis"},
+		{`tax NOT(slavery)`, `tax -slavery)`, "parentheses are ignored"},
 		{`(a OR b) OR`, `a OR b`, "OR needs a word on each side"},
-		{`(a OR b`, `(a OR b`, "unbalanced parenthesis"},
+		{`(a OR b`, `a OR b`, "unbalanced parenthesis"},
 		{`title:(a OR b)`, `title:(a OR b)`, "title:( … ) does not group"},
 	} {
 		pq := parseQuery(c.q, false)
