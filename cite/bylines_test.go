@@ -46,7 +46,7 @@ var realBylines = []struct {
 	{"King, Martin Luther, Jr.", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}}},
 	{"King, Jr., Martin Luther", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}}},
 	{"Gates, III, Louis", false, []Name{{Given: "Louis", Family: "Gates", Suffix: "III"}}},
-	// Degrees after a name go, in any case (a helper's report: "PhD" was
+	// Degrees after a name go, as spelt or in capitals (a helper's report: "PhD" was
 	// a given name, or the family name); initials stay.
 	{"Jane Doe, PhD", false, []Name{{Given: "Jane", Family: "Doe"}}},
 	{"Jane Doe, DPhil", false, []Name{{Given: "Jane", Family: "Doe"}}},
@@ -56,6 +56,12 @@ var realBylines = []struct {
 	{"Doe, Jane, EdD", false, []Name{{Given: "Jane", Family: "Doe"}}},
 	{"Jane Doe, Ph.D.", false, []Name{{Given: "Jane", Family: "Doe"}}},
 	{"Salinger, JD", false, []Name{{Given: "JD", Family: "Salinger"}}},
+	{"JANE DOE, PHD", false, []Name{{Given: "Jane", Family: "Doe"}}},
+	// a degree's letters in a name's case are a name (a second review:
+	// these lost their family or given names)
+	{"Ayodele Kayode Obe", false, []Name{{Given: "Ayodele Kayode", Family: "Obe"}}},
+	{"Casimir Oyé Mba", false, []Name{{Given: "Casimir Oyé", Family: "Mba"}}},
+	{"García Márquez, Edd", false, []Name{{Given: "Edd", Family: "García Márquez"}}},
 	// BibTeX's list of names is split at "and"; "and" is never part of a
 	// name (a helper's report: one person, given name "Ann and Chan, Bo";
 	// given name "Barnes and").

@@ -56,19 +56,23 @@ func init() {
 }
 
 // degrees are degrees and honours written after a name ("Jane Doe, PhD",
-// "Jane Doe DPhil", "Ann Lee, M.D."), matched ignoring case and dots: ones
-// no given name or initials are spelt like (not "MA", "BA", "MS").
+// "Jane Doe DPhil", "Ann Lee, M.D."), matched ignoring dots, as they are
+// spelt or in capitals: ones no given name or initials are spelt like (not
+// "MA", "BA", "MS"), and not in a name's case, which is a name's (a second
+// review: "Ayodele Kayode Obe", "Casimir Oyé Mba" lost their family
+// names, and "García Márquez, Edd" his given name).
 var degrees = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`phd dphil mphil dsc edd jd llm llb msc mba md obe mbe cbe esq`) {
+	for _, w := range strings.Fields(`PhD DPhil MPhil DSc EdD JD LLM LLB MSc MBA MD OBE MBE CBE KBE Esq`) {
 		degrees[w] = true
+		degrees[strings.ToUpper(w)] = true
 	}
 }
 
 // isDegree: w is a degree or an honour (degrees).
 func isDegree(w string) bool {
-	return degrees[strings.ToLower(strings.ReplaceAll(w, ".", ""))]
+	return degrees[strings.ReplaceAll(w, ".", "")]
 }
 
 // dropDegrees drops the degrees written after a name, with their commas,
