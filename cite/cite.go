@@ -418,7 +418,15 @@ type Keyring struct {
 	byID     map[string]string
 	fresh    []KeyRecord
 	problems []archive.Problem
+	partial  bool // made of some of the archive's pieces (MarkPartial)
 }
+
+// MarkPartial says k was made of some of an archive's pieces (those of a
+// few years, and the pinned), not all of them.
+func (k *Keyring) MarkPartial() { k.partial = true }
+
+// Partial reports whether k was made of some of an archive's pieces.
+func (k *Keyring) Partial() bool { return k.partial }
 
 // KeyRecord is a key handed out to a piece: what a ledger of keys keeps
 // (state.CiteKeys) so that later keyrings give the piece the same key.

@@ -23,11 +23,19 @@ import (
 // (or as many, giving each the same key). An archive whose pieces no
 // ledger mostly holds adopts nothing. From then on each archive has its
 // ledger, and the two may differ as they grow apart.
+//
+// A keyring of some of the archive's pieces (the cited piece's years and
+// the pinned, cite.Keyring.Partial: folio cite ID, the reader's c) tells
+// nothing of the rest: it adopts only the ledger of a folder that is gone
+// (a rename), never one still there (a second review: an archive of
+// twenty notes and one State of the Union address took SOTU's ledger of
+// 233 when the address was cited, and its own Obama piece lost its key to
+// an address it does not hold). A copy adopts at its first cite --all.
 
 // ledgerMatch is the ledger (of another archive, in dir) that the pieces
 // whose keys fresh are clearly come from: its archive and its records;
 // "" when none is.
-func ledgerMatch(dir, own string, fresh []cite.KeyRecord) (string, []cite.KeyRecord) {
+func ledgerMatch(dir, own string, fresh []cite.KeyRecord, partial bool) (string, []cite.KeyRecord) {
 	if len(fresh) == 0 {
 		return "", nil
 	}
@@ -65,13 +73,16 @@ func ledgerMatch(dir, own string, fresh []cite.KeyRecord) (string, []cite.KeyRec
 			best = append(best, c)
 		}
 	}
-	if len(best) == 0 {
-		return "", nil
-	}
 	// named after the folder that is gone (a rename) before a copy's
 	gone := func(c candidate) bool {
 		_, err := os.Stat(c.archive)
 		return errors.Is(err, fs.ErrNotExist)
+	}
+	if partial {
+		best = slices.DeleteFunc(best, func(c candidate) bool { return !gone(c) })
+	}
+	if len(best) == 0 {
+		return "", nil
 	}
 	slices.SortFunc(best, func(x, y candidate) int {
 		switch gx, gy := gone(x), gone(y); {
@@ -96,11 +107,11 @@ func ledgerMatch(dir, own string, fresh []cite.KeyRecord) (string, []cite.KeyRec
 // keys fresh are come from (ledgerMatch) this archive's, when this one has
 // none yet: under the state folder's lock, so that two folios adopt once.
 // It returns that archive ("" when none was adopted).
-func (c *CiteKeys) adoptLedger(fresh []cite.KeyRecord) (string, error) {
+func (c *CiteKeys) adoptLedger(fresh []cite.KeyRecord, partial bool) (string, error) {
 	if _, err := os.Lstat(c.path); !errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}
-	from, recs := ledgerMatch(filepath.Dir(c.path), c.path, fresh)
+	from, recs := ledgerMatch(filepath.Dir(c.path), c.path, fresh, partial)
 	if from == "" {
 		return "", nil
 	}

@@ -83,3 +83,45 @@ func TestRenamedOrCopiedArchiveTakesItsLedger(t *testing.T) {
 		t.Errorf("unrelated archive: %v, adopted from %q", got, ck.AdoptedFrom())
 	}
 }
+
+// A keyring of some of an archive's pieces (folio cite ID, the reader's c)
+// adopts only the ledger of a folder gone, never one still there (a
+// second review: an archive of notes and one SOTU address took SOTU's
+// ledger when the address was cited, and its own piece lost its key).
+func TestPartialKeyringAdoptsOnlyFromAFolderGone(t *testing.T) {
+	dir, root := t.TempDir(), t.TempDir()
+	orig := filepath.Join(root, "arch")
+	if err := os.Mkdir(orig, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	a, b := quickPieces()
+	assignKeys(t, dir, orig, a)
+	assignKeys(t, dir, orig, a, b)
+	partial := func(name string, arts ...archive.Article) *CiteKeys {
+		t.Helper()
+		ck, warn := OpenCiteKeys(name, dir)
+		if warn != nil {
+			t.Fatal(warn)
+		}
+		if _, err := ck.Assign(func(given []cite.KeyRecord) *cite.Keyring {
+			k := cite.NewKeyringWith(arts, given)
+			k.MarkPartial()
+			return k
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return ck
+	}
+	// the original still there: an archive holding a (cited alone) is
+	// not taken for it
+	if ck := partial(filepath.Join(root, "notes"), a); ck.AdoptedFrom() != "" {
+		t.Errorf("adopted from %q, a folder still there, on a keyring of one piece", ck.AdoptedFrom())
+	}
+	// renamed away: the keyring of one piece is enough
+	if err := os.Remove(orig); err != nil {
+		t.Fatal(err)
+	}
+	if ck := partial(filepath.Join(root, "arch-2026"), b); ck.AdoptedFrom() != orig {
+		t.Errorf("renamed: adopted from %q, want %s", ck.AdoptedFrom(), orig)
+	}
+}

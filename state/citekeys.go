@@ -160,7 +160,7 @@ func (c *CiteKeys) Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*ci
 		return keys, nil
 	}
 	if len(given) == 0 {
-		from, err := c.adoptLedger(keys.Fresh())
+		from, err := c.adoptLedger(keys.Fresh(), keys.Partial())
 		if err != nil {
 			return keys, err
 		}

@@ -281,7 +281,11 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 			peers = append(peers, a)
 		}
 	}
-	build := func(given []cite.KeyRecord) *cite.Keyring { return cite.NewKeyringWith(peers, given) }
+	build := func(given []cite.KeyRecord) *cite.Keyring {
+		k := cite.NewKeyringWith(peers, given)
+		k.MarkPartial() // some years' pieces: a ledger is adopted only from a folder gone
+		return k
+	}
 	if ledger == nil {
 		return build(nil), "", nil
 	}
