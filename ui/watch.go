@@ -27,7 +27,7 @@ import (
 // re-indexing are one more signal, not many.
 type archiveWatch struct {
 	changes chan struct{}
-	fw      *fsnotify.Watcher // the folders' watcher (nil: checking); its list is the tests'
+	fw      *fsnotify.Watcher // the folders' watcher (nil: checking), made again after a folder's rename (set under mu); its list is the tests'
 
 	mu  sync.Mutex
 	how string // what the watch does, for the status line (mu: it changes when a watch falls back to checking)
@@ -215,6 +215,12 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 	// name's Add (a helper's report: a renamed folder went unwatched in 6
 	// runs of 8, and its files' changes unseen)
 	var made []string
+	// renamed: a folder was renamed or moved (a Rename event of a name
+	// without an article's extension). fsnotify keeps the path a watch was
+	// added under, so after two folders swap names the folders inside
+	// them are named by each other's paths, and their events are missed
+	// (a second review); the whole watch is made again before the signal.
+	renamed := false
 	toChecking := func(reason string) {
 		// Checking from here: the files' list is taken first, so
 		// nothing put in the new folders after this signal is missed.
@@ -261,6 +267,9 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 					continue
 				}
 			}
+			if ev.Has(fsnotify.Rename) && filepath.Ext(ev.Name) == "" && !archive.Passed(filepath.Base(ev.Name)) {
+				renamed = true
+			}
 			if relevant(ev.Name) {
 				changed()
 			}
@@ -271,6 +280,19 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 			changed() // events were lost (a queue overflow): look again
 		case <-fire:
 			fire = nil
+			if renamed {
+				nfw, reason := rewatchAll(dir, cfg.maxDirs)
+				if reason != "" {
+					toChecking(reason)
+					return
+				}
+				fw.Close()
+				fw = nfw
+				w.mu.Lock()
+				w.fw = nfw
+				w.mu.Unlock()
+				renamed, made = false, made[:0]
+			}
 			for _, p := range made {
 				if reason := rewatch(fw, p); reason != "" {
 					toChecking(reason)
@@ -335,6 +357,24 @@ func rewatch(fw *fsnotify.Watcher, p string) string {
 		}
 	}
 	return ""
+}
+
+// rewatchAll is a new watch of the archive in dir, its folders under the
+// paths they have now; it says why not when they are more than max or
+// one cannot be watched.
+func rewatchAll(dir string, max int) (*fsnotify.Watcher, string) {
+	dirs, err := archiveDirs(dir)
+	if err != nil {
+		return nil, "watching failed: " + err.Error()
+	}
+	if len(dirs) > max {
+		return nil, plural(len(dirs), "folder") + ": too many to watch"
+	}
+	fw, err := watchDirs(dirs)
+	if err != nil {
+		return nil, "watching failed: " + err.Error()
+	}
+	return fw, ""
 }
 
 // check is the periodic check: the archive's file list (paths, sizes,

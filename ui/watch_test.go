@@ -242,3 +242,42 @@ func TestWatchFollowsARenamedFolder(t *testing.T) {
 		drain(w)
 	}
 }
+
+// Two folders that swap names stay watched, their folders too: files
+// written in them afterwards are seen (a second review: the folders'
+// watches stayed crossed, and one side's files were missed).
+func TestWatchFollowsSwappedFolders(t *testing.T) {
+	dir := t.TempDir()
+	writePiece(t, filepath.Join(dir, "s1", "d", "a.md"), "A")
+	writePiece(t, filepath.Join(dir, "s2", "d", "b.md"), "B")
+	w, err := startWatch(context.Background(), dir, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	for i, mv := range [][2]string{{"s1", "tmp"}, {"s2", "s1"}, {"tmp", "s2"}} {
+		if err := os.Rename(filepath.Join(dir, mv[0]), filepath.Join(dir, mv[1])); err != nil {
+			t.Fatal(err)
+		}
+		_ = i
+	}
+	waitSignal(t, w, "folders swapped")
+	drain(w)
+	for i, p := range []string{"s1/d/c.md", "s2/d/e.md", "s1/d/f.md", "s2/d/g.md"} {
+		if i%2 == 0 {
+			// a folder made in each, then a piece in it
+			sub := filepath.Join(dir, filepath.Dir(p), "n"+strconv.Itoa(i))
+			if err := os.Mkdir(sub, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			waitSignal(t, w, "a folder made in "+filepath.Dir(p))
+			drain(w)
+			writePiece(t, filepath.Join(sub, "x.md"), "X")
+			waitSignal(t, w, "a piece written in "+sub)
+			drain(w)
+		}
+		writePiece(t, filepath.Join(dir, p), "P")
+		waitSignal(t, w, "a piece written at "+p)
+		drain(w)
+	}
+}
