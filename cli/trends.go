@@ -286,7 +286,11 @@ func (ts trendSet) writeTable(w io.Writer, withShare bool) error {
 		if p := t.Peak(withShare); p >= 0 {
 			fmt.Fprintf(w, ", peak %s", t.Points[p].Period)
 			if n := t.Ties(p, withShare); n > 0 {
-				fmt.Fprintf(w, " (and %d more %ss as high)", n, ts.By)
+				unit := ts.By.String() + "s"
+				if n == 1 {
+					unit = ts.By.String() // "1 more decade", not "decades"
+				}
+				fmt.Fprintf(w, " (and %d more %s as high)", n, unit)
 			}
 		}
 		fmt.Fprintln(w)

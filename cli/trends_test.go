@@ -324,3 +324,20 @@ func TestEmptyDateRangeRefused(t *testing.T) {
 		t.Errorf("one month: exit %d %q", code, errOut)
 	}
 }
+
+// One more period as high is "1 more decade", not "decades".
+func TestTrendsTiesSaidInTheSingular(t *testing.T) {
+	dir := t.TempDir()
+	for _, y := range []string{"1995", "2005"} {
+		if err := os.WriteFile(filepath.Join(dir, y+".md"), []byte("---\ntitle: T"+y+"\ndate: "+y+"-01-01\n---\nZebras.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := run(t, "--archive", dir, "trends", "zebras", "--by", "decade")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "peak 1990s (and 1 more decade as high)") {
+		t.Errorf("plural after 1:\n%s", out)
+	}
+}
