@@ -30,9 +30,10 @@
 // (standfirst, note, body) out of bleve, in a store of folio's own read
 // with pread, for snippets, exact forms, suggestions and Terms; limit.go caps the words indexed of a piece and
 // of a batch; persist.go stops a build whose writes fail; compact.go
-// merges a large build's segments into few and removes the segment files
-// its index no longer uses; added.go keeps
-// when each piece was first indexed (what is new to a saved search);
+// merges a large build's segments into few, an update's small ones by
+// size, and removes the segment files its index no longer uses; added.go
+// keeps when each piece was first indexed (what is new to a saved search)
+// and follows renamed pieces, through a rebuild too;
 // copies.go keeps each piece's sketch in its manifest entry (in a file of
 // its own while a build runs) and groups the republished copies into the
 // manifest's head (Index.Copies, Query.CollapseCopies).
@@ -54,7 +55,8 @@
 // while a search runs, resultcache.go keeps recent results and, apart,
 // recent queries' numbers of matches (a count of the same matches is
 // no search). A query's text goes parse
-// (query.go) → plan (queryplan.go, with synonyms.go's aliases) → bleve
+// (query.go; querytree.go brings parentheses to the AND of OR-groups the
+// rest answers) → plan (queryplan.go, with synonyms.go's aliases) → bleve
 // queries (compile.go, with exact.go's check of forms as written, left
 // to the page of hits while typing by typingforms.go, and the word being
 // typed checked within a budget among the pieces the rest of the search
