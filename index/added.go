@@ -3,6 +3,10 @@ package index
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -332,6 +336,50 @@ func (b *build) goneInRebuild(files map[string]fileEntry) {
 			b.gone[c.print] = gonePiece{id: id, added: c.added}
 		}
 	}
+}
+
+// movedCache is the live generation of the cache the archive of the
+// cache folder dir had before its folder moved, and that archive's name:
+// the only other cache beside dir of an archive of the same base name
+// (cacheKey) whose folder is gone. "" for none, or more than one. A
+// moved folder is indexed from nothing (the cache is named after its
+// path), and its pieces were all "there from the start": one not yet seen
+// by a saved search was no longer new (a helper's report), though the
+// searches' opened times follow the move (state's adoptMovedArchive, by
+// the same rule).
+func movedCache(dir string) (gen, archiveName string) {
+	base := filepath.Base(dir)
+	i := strings.LastIndexByte(base, '-')
+	if i < 0 {
+		return "", ""
+	}
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), globEscape(base[:i+1])+"????????????"))
+	for _, other := range matches {
+		if other == dir {
+			continue
+		}
+		g := readCurrent(other)
+		if g == "" {
+			continue
+		}
+		m, err := readManifest(filepath.Join(other, g))
+		if err != nil || m.Archive == "" || cacheKey(m.Archive) != filepath.Base(other) {
+			continue
+		}
+		if _, err := os.Stat(m.Archive); !errors.Is(err, fs.ErrNotExist) {
+			continue // still there: another archive of the same name
+		}
+		if gen != "" {
+			return "", "" // two gone: neither
+		}
+		gen, archiveName = filepath.Join(other, g), m.Archive
+	}
+	return gen, archiveName
+}
+
+// globEscape escapes the characters filepath.Match reads in s.
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`).Replace(s)
 }
 
 // addedIn reads the times of the pieces indexed in the generation folder

@@ -241,3 +241,56 @@ func TestRebuildFollowsIDChanges(t *testing.T) {
 		t.Errorf("times after the rebuild: %v, want those of %v", got, times)
 	}
 }
+
+// An archive folder moved to another path (the same base name) is indexed
+// from nothing in a cache named after its new path, and takes when each
+// piece came from the cache of its old path, gone: a piece not yet seen
+// by a saved search is still new there, and the others are not (a
+// helper's report: after the move nothing was new).
+func TestMovedArchiveKeepsWhenPiecesCame(t *testing.T) {
+	root, caches := t.TempDir(), t.TempDir()
+	old := filepath.Join(root, "a", "arch")
+	write := func(dir, name, title string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: 2020-01-01\n---\nA body.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		then := time.Now().Add(-time.Hour)
+		os.Chtimes(p, then, then)
+	}
+	open := func(arch string) *Index {
+		t.Helper()
+		ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: filepath.Join(caches, cacheKey(arch))})
+		if err != nil || ix.Fallback() != "" {
+			t.Fatal(err, ix.Fallback())
+		}
+		return ix
+	}
+	write(old, "one.md", "One")
+	ix := open(old)
+	ix.Close()
+	write(old, "two.md", "Two")
+	ix = open(old)
+	seen := ix.IndexTime()
+	ix.Close()
+	write(old, "three.md", "Three") // not indexed before the move
+	moved := filepath.Join(root, "b", "arch")
+	if err := os.MkdirAll(filepath.Dir(moved), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(old, moved); err != nil {
+		t.Fatal(err)
+	}
+	ix = open(moved)
+	defer ix.Close()
+	if got := ix.NewSince(seen); !slices.Equal(got, []string{"three"}) {
+		t.Errorf("new after the move: %v, want [three]", got)
+	}
+	if got := ix.NewSince(time.Time{}); !slices.Equal(got, []string{"three", "two"}) {
+		t.Errorf("added after the first build: %v, want [three two]", got)
+	}
+}
