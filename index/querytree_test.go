@@ -106,3 +106,30 @@ func TestPhraseSuffixesAndOrOperator(t *testing.T) {
 		}
 	}
 }
+
+// A tag asked for that no piece has as written, but one has with other
+// accents or case, is said with that tag's count (a helper's report:
+// tag:economie and --tag economie found 0, unsaid, beside économie).
+func TestTagWithOtherAccentsIsSaid(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md": &fstest.MapFile{Data: []byte("---\ntitle: A\ndate: 2020-01-01\ntags: [économie]\n---\nText.\n")},
+		"b.md": &fstest.MapFile{Data: []byte("---\ntitle: B\ndate: 2020-01-01\ntags: [other]\n---\nText.\n")},
+	}
+	ix, err := Open(context.Background(), "tags", fsys, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, q := range []Query{{Text: "tag:economie"}, {Tags: []string{"Economie"}}} {
+		r := run(t, ix, q)
+		if r.Total != 0 || !strings.Contains(strings.Join(r.Notes, "; "), `"économie" has 1`) {
+			t.Errorf("%+v: %d, notes %q", q, r.Total, r.Notes)
+		}
+	}
+	if r := run(t, ix, Query{Text: "tag:nothing"}); len(r.Notes) != 0 {
+		t.Errorf("a tag like none: notes %q", r.Notes)
+	}
+	if r := run(t, ix, Query{Text: "tag:économie"}); r.Total != 1 || len(r.Notes) != 0 {
+		t.Errorf("the tag as written: %d, notes %q", r.Total, r.Notes)
+	}
+}

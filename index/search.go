@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -9,6 +10,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 const (
@@ -42,12 +46,54 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		defer ix.warm.busy.leave()
 		return ix.search(withPhraseMemo(withBodies(ctx, ix.cur.bodies), &ix.cur.phrases), q, start)
 	}()
+	if err == nil && res.Total == 0 && !q.Typing {
+		if notes := ix.tagNotes(q); len(notes) > 0 {
+			res.Notes = append(slices.Clone(res.Notes), notes...)
+			res.Hint = strings.Join(res.Notes, "; ")
+		}
+	}
 	ix.trimMapped()
 	ix.mu.RLock()
 	ft := ix.facetTerms
 	ix.mu.RUnlock()
 	ix.startWarm(ft)
 	return res, err
+}
+
+// tagNotes are the notes of a search that found nothing on the tags it
+// asks for (Query.Tags, tag: in its text) that no piece has as written but
+// some have with other accents or case (a helper's report: tag:economie
+// and --tag economie found 0 where économie had pieces, with no word;
+// tags are matched as written, in NFC).
+func (ix *Index) tagNotes(q Query) []string {
+	asked := slices.Clone(q.Tags)
+	pq := parseQuery(q.Text, false)
+	for _, g := range pq.groups {
+		for _, c := range g {
+			if c.field == qfTag {
+				asked = append(asked, c.text)
+			}
+		}
+	}
+	if len(asked) == 0 {
+		return nil
+	}
+	tags := ix.AllFacets().Tags
+	var notes []string
+	for _, v := range asked {
+		v = norm.NFC.String(strings.ToLower(archive.SanitizeLine(v)))
+		if slices.ContainsFunc(tags, func(t FacetValue) bool { return t.Value == v || t.Value == strings.ReplaceAll(v, " ", "-") }) {
+			continue
+		}
+		want := foldPrefix(v)
+		for _, t := range tags {
+			if want != "" && foldPrefix(t.Value) == want {
+				notes = append(notes, fmt.Sprintf("no piece has the tag %q: %q has %d (tags are matched as written)", v, t.Value, t.Count))
+				break
+			}
+		}
+	}
+	return notes
 }
 
 // search is Search under the index's read lock.
