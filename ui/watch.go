@@ -216,7 +216,8 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 	// runs of 8, and its files' changes unseen)
 	var made []string
 	// renamed: a folder was renamed or moved (a Rename event of a name
-	// without an article's extension). fsnotify keeps the path a watch was
+	// that is not an article's: v1.0 is a folder's name too, a third
+	// review). fsnotify keeps the path a watch was
 	// added under, so after two folders swap names the folders inside
 	// them are named by each other's paths, and their events are missed
 	// (a second review); the whole watch is made again before the signal.
@@ -267,7 +268,7 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 					continue
 				}
 			}
-			if ev.Has(fsnotify.Rename) && filepath.Ext(ev.Name) == "" && !archive.Passed(filepath.Base(ev.Name)) {
+			if ev.Has(fsnotify.Rename) && !archive.IsArticlePath(ev.Name) && !archive.Passed(filepath.Base(ev.Name)) {
 				renamed = true
 			}
 			if relevant(ev.Name) {

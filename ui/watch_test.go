@@ -250,12 +250,14 @@ func TestWatchFollowsSwappedFolders(t *testing.T) {
 	dir := t.TempDir()
 	writePiece(t, filepath.Join(dir, "s1", "d", "a.md"), "A")
 	writePiece(t, filepath.Join(dir, "s2", "d", "b.md"), "B")
+	writePiece(t, filepath.Join(dir, "v1.0", "d", "a.md"), "A")
+	writePiece(t, filepath.Join(dir, "v2.0", "d", "b.md"), "B")
 	w, err := startWatch(context.Background(), dir, fastWatch)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(w.close)
-	for i, mv := range [][2]string{{"s1", "tmp"}, {"s2", "s1"}, {"tmp", "s2"}} {
+	for i, mv := range [][2]string{{"s1", "tmp"}, {"s2", "s1"}, {"tmp", "s2"}, {"v1.0", "tmp.x"}, {"v2.0", "v1.0"}, {"tmp.x", "v2.0"}} {
 		if err := os.Rename(filepath.Join(dir, mv[0]), filepath.Join(dir, mv[1])); err != nil {
 			t.Fatal(err)
 		}
@@ -263,7 +265,7 @@ func TestWatchFollowsSwappedFolders(t *testing.T) {
 	}
 	waitSignal(t, w, "folders swapped")
 	drain(w)
-	for i, p := range []string{"s1/d/c.md", "s2/d/e.md", "s1/d/f.md", "s2/d/g.md"} {
+	for i, p := range []string{"s1/d/c.md", "s2/d/e.md", "s1/d/f.md", "s2/d/g.md", "v1.0/d/c.md", "v2.0/d/e.md"} {
 		if i%2 == 0 {
 			// a folder made in each, then a piece in it
 			sub := filepath.Join(dir, filepath.Dir(p), "n"+strconv.Itoa(i))
