@@ -338,24 +338,26 @@ func (b *build) goneInRebuild(files map[string]fileEntry) {
 	}
 }
 
-// movedCache is the live generation of the cache the archive of the
-// cache folder dir had before its folder moved, and that archive's name:
-// the only other cache beside dir of an archive of the same base name
-// (cacheKey) whose folder is gone. "" for none, or more than one. A
-// moved folder is indexed from nothing (the cache is named after its
-// path), and its pieces were all "there from the start": one not yet seen
-// by a saved search was no longer new (a helper's report), though the
-// searches' opened times follow the move (state's adoptMovedArchive, by
-// the same rule).
-func movedCache(dir string) (gen, archiveName string) {
+// movedCache is the live generation of the cache the archive named name
+// (its cache folder dir) had before its folder moved, and that archive's
+// name: the only other cache beside dir of an archive of the same base
+// name whose folder is gone. "" for none, or more than one. A moved
+// folder is indexed from nothing (the cache is named after its path), and
+// its pieces were all "there from the start": one not yet seen by a saved
+// search was no longer new (a helper's report), though the searches'
+// opened times follow the move (state's adoptMovedArchive). The caller
+// takes its times only when most of the archive's pieces are that
+// archive's (movedTimes).
+func movedCache(dir, name string) (gen, archiveName string) {
 	base := filepath.Base(dir)
 	i := strings.LastIndexByte(base, '-')
-	if i < 0 {
+	if i < 0 || !filepath.IsAbs(name) {
 		return "", ""
 	}
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), globEscape(base[:i+1])+"????????????"))
-	for _, other := range matches {
-		if other == dir {
+	entries, _ := os.ReadDir(filepath.Dir(dir)) // not a glob: the parent may hold [ or * (a review)
+	for _, e := range entries {
+		other := filepath.Join(filepath.Dir(dir), e.Name())
+		if other == dir || !e.IsDir() || !strings.HasPrefix(e.Name(), base[:i+1]) || len(e.Name()) != len(base) {
 			continue
 		}
 		g := readCurrent(other)
@@ -363,8 +365,8 @@ func movedCache(dir string) (gen, archiveName string) {
 			continue
 		}
 		m, err := readManifest(filepath.Join(other, g))
-		if err != nil || m.Archive == "" || cacheKey(m.Archive) != filepath.Base(other) {
-			continue
+		if err != nil || m.Archive == "" || cacheKey(m.Archive) != e.Name() || filepath.Base(m.Archive) != filepath.Base(name) {
+			continue // another base name cut to the same 40 bytes (a review)
 		}
 		if _, err := os.Stat(m.Archive); !errors.Is(err, fs.ErrNotExist) {
 			continue // still there: another archive of the same name
@@ -377,9 +379,26 @@ func movedCache(dir string) (gen, archiveName string) {
 	return gen, archiveName
 }
 
-// globEscape escapes the characters filepath.Match reads in s.
-func globEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`).Replace(s)
+// movedTimes are addedIn's of the generation gen of a moved archive
+// (movedCache) when more than half the files of this archive have an ID
+// it indexed: a folder deleted and another of its name made, or this
+// archive's own cache deleted after pieces were added to it, is not the
+// moved folder (a review: both counted pieces seen as new again).
+func movedTimes(gen, name string, files []archive.FileInfo) (map[string]carriedPiece, []departed, []Rename) {
+	carried, departed, renamed := addedIn(gen, name)
+	if len(carried) == 0 {
+		return nil, nil, nil
+	}
+	known := 0
+	for _, f := range files {
+		if _, ok := carried[archive.IDFromPath(f.Path)]; ok {
+			known++
+		}
+	}
+	if 2*known <= len(files) {
+		return nil, nil, nil
+	}
+	return carried, departed, renamed
 }
 
 // addedIn reads the times of the pieces indexed in the generation folder

@@ -278,8 +278,8 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 	if fresh {
 		if from != nil {
 			b.carried, departed, renamed = addedIn(from.dir, ix.name) // when pieces came (added.go)
-		} else if gen, old := movedCache(dir); gen != "" {
-			b.carried, departed, renamed = addedIn(gen, old) // the archive's folder moved (added.go)
+		} else if gen, old := movedCache(dir, ix.name); gen != "" {
+			b.carried, departed, renamed = movedTimes(gen, old, files) // the archive's folder moved (added.go)
 		}
 		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, bleveConfigOf(len(files), b.opts))
 		if err != nil {

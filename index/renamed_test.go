@@ -294,3 +294,48 @@ func TestMovedArchiveKeepsWhenPiecesCame(t *testing.T) {
 		t.Errorf("added after the first build: %v, want [three two]", got)
 	}
 }
+
+// A folder of the same base name that is not the moved one (most of its
+// pieces unknown to the gone folder's cache) takes nothing from it: its
+// pieces are there from the start, as in any first build (a review: a
+// folder deleted and another made counted its pieces new).
+func TestAnotherFolderOfTheNameTakesNoTimes(t *testing.T) {
+	root, caches := t.TempDir(), t.TempDir()
+	old := filepath.Join(root, "a", "notes")
+	write := func(dir, name string) {
+		t.Helper()
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("---\ntitle: "+name+"\ndate: 2020-01-01\n---\nA body.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		then := time.Now().Add(-time.Hour)
+		os.Chtimes(p, then, then)
+	}
+	open := func(arch string) *Index {
+		t.Helper()
+		ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: filepath.Join(caches, cacheKey(arch))})
+		if err != nil || ix.Fallback() != "" {
+			t.Fatal(err, ix.Fallback())
+		}
+		return ix
+	}
+	write(old, "one.md")
+	open(old).Close()
+	write(old, "two.md")
+	open(old).Close()
+	if err := os.RemoveAll(old); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(root, "b", "notes")
+	for _, n := range []string{"one.md", "alpha.md", "beta.md"} {
+		write(other, n)
+	}
+	ix := open(other)
+	defer ix.Close()
+	if got := ix.NewSince(time.Time{}); got != nil {
+		t.Errorf("another folder of the name: %v new, want none", got)
+	}
+}
