@@ -459,6 +459,9 @@ func (c *Client) host(name string) *host {
 type robotsAnswer struct {
 	rd     *robotstxt.RobotsData // nil: no rules (none there: everything allowed)
 	unread string
+	// literal: a rule names a path with // or a dot segment, which a
+	// fetched path is also tested against as written (robotsRules)
+	literal bool
 }
 
 // allowed reads the host's robots.txt (once a Client) and asks it about
@@ -488,7 +491,9 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 		var fe *Error
 		switch {
 		case err == nil:
-			ans.rd, _ = robotstxt.FromStatusAndBytes(resp.Status, robotsRules(resp.Body))
+			body, literal := robotsRules(resp.Body)
+			ans.rd, _ = robotstxt.FromStatusAndBytes(resp.Status, body)
+			ans.literal = literal
 		case ctx.Err() != nil:
 			return false, ctx.Err().Error() // not kept: the run ends
 		case errors.As(err, &fe) && fe.Status >= 400 && fe.Status < 500:
@@ -511,19 +516,24 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 	if ans.rd == nil {
 		return true, ""
 	}
-	// the path as written and as the server reads it (cleaned): disallowed
-	// when either is (//private/x is /private/x to the server, and
-	// "Disallow: /x/./y" names /x/./y as written)
+	// the path as the server reads it (cleaned: //private/x is /private/x),
+	// and, when a rule names such a path ("Disallow: //", "Disallow:
+	// /x/./y"), as written too: disallowed when either is. Only then: a
+	// sloppy //news/x link to a page "Allow: /news/" lets through was
+	// refused by "Disallow: /" (a third review).
+	clean := robotsPath(u.EscapedPath())
 	raw := unescapeUnreserved(u.EscapedPath())
 	if raw == "" {
 		raw = "/"
 	}
-	clean := robotsPath(u.EscapedPath())
 	if u.RawQuery != "" {
 		q := "?" + unescapeUnreserved(u.RawQuery)
 		raw, clean = raw+q, clean+q
 	}
-	return ans.rd.TestAgent(raw, "folio") && ans.rd.TestAgent(clean, "folio"), ""
+	if !ans.rd.TestAgent(clean, "folio") {
+		return false, ""
+	}
+	return !ans.literal || raw == clean || ans.rd.TestAgent(raw, "folio"), ""
 }
 
 // robotsPath is the path robots.txt's rules are matched against: as RFC
@@ -581,9 +591,9 @@ func unescapeUnreserved(escaped string) string {
 // /%7Ejoe/page). Rules are not cleaned of dot segments or double slashes:
 // "Disallow: //" made "/" blocked the whole site (a second review); a
 // fetched path is matched as written and cleaned (allowed).
-func robotsRules(body []byte) []byte {
+func robotsRules(body []byte) (_ []byte, literal bool) {
 	if !bytes.Contains(body, []byte("%")) && !bytes.Contains(body, []byte("/.")) && !bytes.Contains(body, []byte("//")) {
-		return body
+		return body, false
 	}
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	for i, line := range lines {
@@ -602,13 +612,16 @@ func robotsRules(body []byte) []byte {
 		if rule == "" {
 			continue
 		}
+		if r := unescapeUnreserved(rule); strings.Contains(r, "//") || strings.Contains(r, "/./") || strings.Contains(r, "/../") || strings.HasSuffix(r, "/.") || strings.HasSuffix(r, "/..") {
+			literal = true
+		}
 		out := string(key) + ": " + unescapeUnreserved(rule)
 		if comment != "" {
 			out += " #" + comment
 		}
 		lines[i] = []byte(out + v[len(v)-end:])
 	}
-	return bytes.Join(lines, nil)
+	return bytes.Join(lines, nil), literal
 }
 
 // unreserved reports whether c is an unreserved character of RFC 3986.

@@ -378,6 +378,29 @@ func TestRobotsRulesSpelledOtherwise(t *testing.T) {
 	}
 }
 
+// A sloppy // link to a page a longer rule allows is fetched: the path is
+// tested as written only when a rule names such a path (a third review:
+// "Disallow: /" with "Allow: /news/" refused //news/item.html).
+func TestRobotsAllowOfACleanedPath(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			w.Write([]byte("User-agent: *\nDisallow: /\nAllow: /news/\n"))
+			return
+		}
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1}
+	for _, p := range []string{"//news/item.html", "/news//item.html", "/x/../news/item.html"} {
+		if _, err := c.Get(context.Background(), srv.URL+p, Conditional{}, nil); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	if _, err := c.Get(context.Background(), srv.URL+"/other", Conditional{}, nil); err == nil {
+		t.Error("/other fetched past Disallow: /")
+	}
+}
+
 // A robots.txt longer than the client reads is read to its first 500 KiB
 // (RFC 9309), not refused as unreadable (a helper's report: one over the
 // 10 MB limit stopped every page of its host).
