@@ -204,9 +204,38 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 			cmp.Or(resp.ContentType, "no content type"), ctl+invalid, all)}
 	}
 	if invalid > 0 {
+		if multiByte(text) {
+			// a third review: a Shift_JIS page labelled UTF-8 was added
+			// as mojibake, read a byte at a time as windows-1252
+			return nil, &fetch.Error{URL: resp.URL, Status: resp.Status, Msg: "not added: its text is not the UTF-8 it says, and its other bytes come in pairs, as a multi-byte encoding's (Shift_JIS, GBK, EUC) do; save the page in UTF-8 and add it with --html"}
+		}
 		return latinRepaired(text), nil
 	}
 	return text, nil
+}
+
+// multiByte reports whether most of text's bytes that are not UTF-8 stand
+// beside another such byte: an East Asian multi-byte encoding's, not a
+// one-byte encoding's accented letters, which stand alone among ASCII
+// letters ("caf\xe9", "tr\xe8s").
+func multiByte(text []byte) bool {
+	bad := make([]bool, len(text))
+	n := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad[i] = true
+			n++
+		}
+		i += size
+	}
+	paired := 0
+	for i, b := range bad {
+		if b && (i > 0 && bad[i-1] || i+1 < len(bad) && bad[i+1]) {
+			paired++
+		}
+	}
+	return n >= 8 && 2*paired > n
 }
 
 // latinRepaired is text with each byte that is not UTF-8 read as
