@@ -245,15 +245,7 @@ func cellWidth(s string) int {
 // helper's report); right aligns every cell to its column's right edge
 // (numbers), else a row's last cell is not padded.
 func alignColumns(w io.Writer, rows [][]string, gap int, right bool) error {
-	var widths []int
-	for _, r := range rows {
-		for i, c := range r {
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], cellWidth(c))
-		}
-	}
+	widths := columnWidths(rows)
 	var b strings.Builder
 	for _, r := range rows {
 		b.Reset()
@@ -279,9 +271,23 @@ func alignColumns(w io.Writer, rows [][]string, gap int, right bool) error {
 	return nil
 }
 
+// columnWidths is each column's widest cell, in cells.
+func columnWidths(rows [][]string) []int {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], cellWidth(c))
+		}
+	}
+	return widths
+}
+
 // writeColumns writes rows of cells (each made safe for the terminal) in
 // aligned columns, two spaces apart. Piped (width 0), every cell is
-// whole, aligned by tabwriter. On a terminal width cells wide, columns
+// whole, aligned by alignColumns. On a terminal width cells wide, columns
 // are aligned by their width in cells (a wide character takes two) and,
 // when a row is wider than the terminal, the cell of column flex is cut
 // with "…" so the row keeps to one line (a helper's report: folio history
@@ -292,15 +298,7 @@ func writeColumns(out io.Writer, width int, rows [][]string, flex int) error {
 		return alignColumns(out, rows, 2, false)
 	}
 	const gap = 2
-	var widths []int
-	for _, r := range rows {
-		for i, c := range r {
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], cellWidth(c))
-		}
-	}
+	widths := columnWidths(rows)
 	total := 0
 	for _, w := range widths {
 		total += w + gap

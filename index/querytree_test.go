@@ -41,14 +41,7 @@ func TestParenthesesGroup(t *testing.T) {
 		{`(a OR b`, `a OR b`, "unbalanced parenthesis"},
 		{`title:(a OR b)`, `title:(a OR b)`, "title:( … ) does not group"},
 	} {
-		pq := parseQuery(c.q, false)
-		if got := pq.String(); got != c.read {
-			t.Errorf("%s: read as %s, want %s", c.q, got, c.read)
-		}
-		hints := strings.Join(pq.hints, "; ")
-		if c.hint == "" && hints != "" || c.hint != "" && !strings.Contains(hints, c.hint) {
-			t.Errorf("%s: notes %q, want %q", c.q, hints, c.hint)
-		}
+		checkReading(t, c.q, c.read, c.hint)
 	}
 
 	// The pieces each finds, against what the query says.
@@ -96,14 +89,7 @@ func TestPhraseSuffixesAndOrOperator(t *testing.T) {
 		{`"united stat*"`, `"united stat*"`, `no prefix inside a phrase`},
 		{`slavery || communism`, `slavery OR communism`, ""},
 	} {
-		pq := parseQuery(c.q, false)
-		if got := pq.String(); got != c.read {
-			t.Errorf("%s: read as %s, want %s", c.q, got, c.read)
-		}
-		hints := strings.Join(pq.hints, "; ")
-		if c.hint == "" && hints != "" || c.hint != "" && !strings.Contains(hints, c.hint) {
-			t.Errorf("%s: notes %q, want %q", c.q, hints, c.hint)
-		}
+		checkReading(t, c.q, c.read, c.hint)
 	}
 }
 
@@ -131,5 +117,19 @@ func TestTagWithOtherAccentsIsSaid(t *testing.T) {
 	}
 	if r := run(t, ix, Query{Text: "tag:économie"}); r.Total != 1 || len(r.Notes) != 0 {
 		t.Errorf("the tag as written: %d, notes %q", r.Total, r.Notes)
+	}
+}
+
+// checkReading: the query q is read as read (parsedQuery.String), with a
+// note holding hint ("" for no note).
+func checkReading(t *testing.T, q, read, hint string) {
+	t.Helper()
+	pq := parseQuery(q, false)
+	if got := pq.String(); got != read {
+		t.Errorf("%s: read as %s, want %s", q, got, read)
+	}
+	hints := strings.Join(pq.hints, "; ")
+	if hint == "" && hints != "" || hint != "" && !strings.Contains(hints, hint) {
+		t.Errorf("%s: notes %q, want %q", q, hints, hint)
 	}
 }
