@@ -22,10 +22,14 @@ import (
 //   - Several values of one field pick any of them; fields combine with AND.
 //   - A piece is kept by From and To when its period (a day, a month or a
 //     year, as precise as its date) overlaps [From, To]; a To at midnight
-//     stands for the whole of that day. Zero times are open ends.
+//     stands for the whole of that day. Zero times are open ends. With
+//     Within, only when its period lies inside [From, To]: a piece dated
+//     only to 2017 overlaps September 2017 but is not within it (the
+//     reader's month chosen on a chart, counted by the month's facet).
 type Filter struct {
 	Tags, Outlets, Authors, Kinds []string
 	From, To                      time.Time
+	Within                        bool // From and To hold a piece's whole period, not only part of it
 }
 
 // PickValues returns the values of known that the filter value v picks, by
@@ -164,7 +168,9 @@ func (f Filter) Keep(arts []Article) []Article {
 			wantAuthors != nil && !(len(a.Authors) == 0 && wantAuthors[""]) && !slices.ContainsFunc(a.Authors, func(au string) bool { return wantAuthors[au] }),
 			wantKinds != nil && !wantKinds[kindOf(a)],
 			!f.From.IsZero() && a.Date.End().Before(f.From),
-			!to.IsZero() && a.Date.Time.After(to):
+			!to.IsZero() && a.Date.Time.After(to),
+			f.Within && !f.From.IsZero() && a.Date.Time.Before(f.From),
+			f.Within && !to.IsZero() && a.Date.End().After(to):
 			continue
 		}
 		out = append(out, a)

@@ -120,9 +120,14 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 				from = r.IntN(len(dates))
 				args = append(args, "--from", dates[from])
 			}
+			to := false
 			if r.IntN(2) == 0 {
 				lo := max(from, 0)
 				args = append(args, "--to", dates[lo+r.IntN(len(dates)-lo)])
+				to = true
+			}
+			if (from >= 0 || to) && r.IntN(2) == 0 {
+				args = append(args, "--within") // the dates wholly in the range
 			}
 			if r.IntN(4) == 0 {
 				args = append(args, "--starred")
@@ -224,6 +229,72 @@ func TestFiltersCountTheSameEverywhere(t *testing.T) {
 			compare("years", asMap(stats.Years), found.Facets["years"], false)
 			compare("months", asMap(stats.Months), found.Facets["months"], false)
 		}
+	}
+}
+
+// TestWithinCountsTheMonthsFacet: --within keeps the pieces whose dates
+// lie wholly in the range, so a month counts what its facet counts (the
+// reader's month chosen on the chart, saved): not the pieces dated only to
+// its year, which --from/--to alone keep (their year overlaps the month).
+func TestWithinCountsTheMonthsFacet(t *testing.T) {
+	t.Setenv("FOLIO_ARCHIVE", "")
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir := t.TempDir()
+	for name, date := range map[string]string{"day": "2017-09-14", "month": "2017-09", "year": "2017", "other": "2017-10-02", "edge": "2017-08-31"} {
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte("---\ntitle: "+name+"\ndate: "+date+"\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	indexDir := t.TempDir()
+	folio := func(args ...string) (string, string, error) {
+		var out, errb bytes.Buffer
+		root := NewRoot("test", &Env{Out: &out, Err: &errb, In: strings.NewReader("")})
+		root.SetArgs(append([]string{"--index-dir", indexDir, "--archive", dir}, args...))
+		err := root.Execute()
+		return out.String(), errb.String(), err
+	}
+	ids := func(args ...string) []string {
+		t.Helper()
+		out, errs, err := folio(append([]string{"search", "", "--json"}, args...)...)
+		if err != nil {
+			t.Fatalf("%q: %v\n%s", args, err, errs)
+		}
+		var found resultsJSON
+		if err := json.Unmarshal([]byte(out), &found); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range found.Hits {
+			got = append(got, h.ID)
+		}
+		slices.Sort(got)
+		if sept := found.Facets["months"]["2017-09"]; len(args) > 4 && len(got) != sept {
+			t.Errorf("%q: %d pieces, the month's facet %d", args, len(got), sept)
+		}
+		return got
+	}
+	if got := ids("--from", "2017-09", "--to", "2017-09"); !slices.Equal(got, []string{"day", "month", "year"}) {
+		t.Errorf("overlapping September: %q", got)
+	}
+	if got := ids("--from", "2017-09", "--to", "2017-09", "--within"); !slices.Equal(got, []string{"day", "month"}) {
+		t.Errorf("within September: %q", got)
+	}
+	if got := ids("--from", "2017-09-14", "--within"); !slices.Equal(got, []string{"day", "other"}) {
+		t.Errorf("within from the 14th: %q", got)
+	}
+	if got := ids("--to", "2017", "--within"); len(got) != 5 {
+		t.Errorf("within to 2017: %q", got)
+	}
+	if _, errs, err := folio("search", "x", "--within"); err == nil || !strings.Contains(errs+err.Error(), "--within needs --from or --to") {
+		t.Errorf("--within alone: %v %s", err, errs)
+	}
+	// saved with --within, run and listed as it was saved
+	if _, errs, err := folio("saved", "add", "sept", "", "--from", "2017-09", "--to", "2017-09", "--within"); err != nil {
+		t.Fatalf("saved add: %v %s", err, errs)
+	}
+	out, errs, err := folio("saved", "list")
+	if err != nil || !strings.Contains(out, "--from 2017-09 --to 2017-09 --within") {
+		t.Errorf("saved list: %v %s\n%s", err, errs, out)
 	}
 }
 

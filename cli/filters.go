@@ -2,6 +2,7 @@ package cli
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -21,6 +22,7 @@ import (
 type filterFlags struct {
 	tags, outlets, authors, kinds []string
 	from, to                      string
+	within                        bool // --within
 	starred, unread, quoted       bool
 	collapse                      bool // --collapse-copies
 }
@@ -43,6 +45,7 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 	fl.StringArrayVar(&f.kinds, "kind", nil, "only pieces of this kind: article, interview, ... (repeatable)")
 	fl.StringVar(&f.from, "from", "", "only pieces from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&f.to, "to", "", "only pieces up to this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)")
+	fl.BoolVar(&f.within, "within", false, "with --from/--to: only pieces whose date lies wholly in the range (a piece dated only to 2017 is not within --from 2017-09 --to 2017-09)")
 	fl.BoolVar(&f.starred, "starred", false, "only starred pieces (reading state: see folio history)")
 	fl.BoolVar(&f.unread, "unread", false, "only pieces not yet read")
 	fl.BoolVar(&f.quoted, "quoted", false, "only pieces with quotes kept from them (see folio quotes)")
@@ -51,7 +54,10 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 
 // filter is the archive.Filter of the flags.
 func (f filterFlags) filter() (archive.Filter, error) {
-	af := archive.Filter{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds}
+	af := archive.Filter{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds, Within: f.within}
+	if f.within && f.from == "" && f.to == "" {
+		return af, errors.New("--within needs --from or --to: it says how they hold a piece's date")
+	}
 	if f.from != "" {
 		d, err := archive.ParseDate(f.from)
 		if err != nil {
@@ -86,7 +92,7 @@ func (f filterFlags) applyTo(q *index.Query, st *state.Store) error {
 		return err
 	}
 	q.Tags, q.Outlets, q.Authors, q.Kinds, q.From, q.To = af.Tags, af.Outlets, af.Authors, af.Kinds, af.From, af.To
-	q.CollapseCopies = f.collapse
+	q.Within, q.CollapseCopies = af.Within, f.collapse
 	if st != nil {
 		switch {
 		case f.starred && f.unread:

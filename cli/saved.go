@@ -424,13 +424,13 @@ func countSaved(ctx context.Context, env *Env, ix *index.Index, opened *state.Sa
 // saved is the state.Filters of the flags.
 func (f filterFlags) saved() state.Filters {
 	return state.Filters{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds,
-		From: f.from, To: f.to, Starred: f.starred, Unread: f.unread, Quoted: f.quoted, CollapseCopies: f.collapse}
+		From: f.from, To: f.to, Within: f.within, Starred: f.starred, Unread: f.unread, Quoted: f.quoted, CollapseCopies: f.collapse}
 }
 
 // filterFlagsOf is the flags of saved filters.
 func filterFlagsOf(s state.Filters) filterFlags {
 	return filterFlags{tags: s.Tags, outlets: s.Outlets, authors: s.Authors, kinds: s.Kinds,
-		from: s.From, to: s.To, starred: s.Starred, unread: s.Unread, quoted: s.Quoted, collapse: s.CollapseCopies}
+		from: s.From, to: s.To, within: s.Within, starred: s.Starred, unread: s.Unread, quoted: s.Quoted, collapse: s.CollapseCopies}
 }
 
 // savedArgs is a search's query and filters as folio search's arguments,
@@ -452,6 +452,9 @@ func savedArgs(s state.Search) string {
 	}
 	if f.To != "" {
 		args = append(args, "--to", shellQuote(f.To))
+	}
+	if f.Within {
+		args = append(args, "--within")
 	}
 	if f.Starred {
 		args = append(args, "--starred")
@@ -550,7 +553,7 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 	for _, s := range all {
 		f := s.Filters
 		u := ui.SavedSearch{Name: s.Name, Query: s.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
-			From: f.From, To: f.To, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted, CollapseCopies: f.CollapseCopies}
+			From: f.From, To: f.To, Within: f.Within, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted, CollapseCopies: f.CollapseCopies}
 		if o, ok := times[state.NameKey(s.Name)]; ok && o.Of(s) {
 			u.Opened, u.SeenThrough = true, o.Through
 		}
@@ -561,7 +564,7 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 
 func (r readerSaved) Add(u ui.SavedSearch, through time.Time) (ui.SavedSearch, error) {
 	s, err := r.saved.Add(state.Search{Name: u.Name, Query: u.Query, Filters: state.Filters{Tags: u.Tags, Outlets: u.Outlets,
-		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Starred: u.Starred, Unread: u.Unread, Quoted: u.Quoted,
+		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Within: u.Within, Starred: u.Starred, Unread: u.Unread, Quoted: u.Quoted,
 		CollapseCopies: u.CollapseCopies}})
 	if err != nil {
 		return u, err

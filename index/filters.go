@@ -180,13 +180,19 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 }
 
 // dateRestrictions keep the pieces whose period overlaps q's From–To: a
-// piece of "2017-09" is kept by From 2017-09-15.
+// piece of "2017-09" is kept by From 2017-09-15. With q.Within, those
+// whose period lies inside it: the piece's first instant from From on,
+// its last up to To.
 func dateRestrictions(q Query) []query.Query {
 	var restrict []query.Query
 	t := true
+	fromField, toField := fDateEnd, fDateStart
+	if q.Within {
+		fromField, toField = fDateStart, fDateEnd
+	}
 	if !q.From.IsZero() {
 		dq := query.NewDateRangeInclusiveQuery(q.From.UTC(), time.Time{}, &t, nil)
-		dq.SetField(fDateEnd)
+		dq.SetField(fromField)
 		restrict = append(restrict, dq)
 	}
 	if !q.To.IsZero() {
@@ -195,7 +201,7 @@ func dateRestrictions(q Query) []query.Query {
 			to = to.AddDate(0, 0, 1).Add(-time.Nanosecond) // a date means the whole day
 		}
 		dq := query.NewDateRangeInclusiveQuery(time.Time{}, to, nil, &t)
-		dq.SetField(fDateStart)
+		dq.SetField(toField)
 		restrict = append(restrict, dq)
 	}
 	return restrict

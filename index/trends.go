@@ -236,7 +236,7 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	}
 	all := whole
 	if !from.IsZero() || !to.IsZero() {
-		r, err := ix.Search(ctx, Query{CollapseCopies: q.CollapseCopies, From: from, To: to, Mode: ModeFacets, hitsFacets: q.CollapseCopies})
+		r, err := ix.Search(ctx, Query{CollapseCopies: q.CollapseCopies, From: from, To: to, Within: q.Within, Mode: ModeFacets, hitsFacets: q.CollapseCopies})
 		if err != nil {
 			return Trend{}, err
 		}

@@ -84,9 +84,13 @@ type Query struct {
 	Snippets int
 	From     time.Time // zero: open; a piece matches when its period overlaps [From, To]
 	To       time.Time // zero: open; inclusive
-	Sort     Sort
-	Offset   int
-	Limit    int // 0 means a default (50)
+	// Within keeps only the pieces whose period lies inside [From, To]
+	// (archive.Filter): a piece dated only to 2017 is not within
+	// September 2017, as the month's facet does not count it.
+	Within bool
+	Sort   Sort
+	Offset int
+	Limit  int // 0 means a default (50)
 	// hitsFacets, with CollapseCopies, counts each group of copies once,
 	// in the values of the piece standing for it (no addCollapsedValues):
 	// a field's counts add up to the total, as a trend's periods must (a

@@ -76,9 +76,12 @@ type Filters struct {
 	Kinds   []string `json:"kinds,omitempty"`
 	From    string   `json:"from,omitempty"`
 	To      string   `json:"to,omitempty"`
-	Starred bool     `json:"starred,omitempty"`
-	Unread  bool     `json:"unread,omitempty"`
-	Quoted  bool     `json:"quoted,omitempty"` // only pieces with quotes (folio search --quoted)
+	// Within: From and To hold a piece's whole period (folio search
+	// --within; the reader's month chosen on a chart)
+	Within  bool `json:"within,omitempty"`
+	Starred bool `json:"starred,omitempty"`
+	Unread  bool `json:"unread,omitempty"`
+	Quoted  bool `json:"quoted,omitempty"` // only pieces with quotes (folio search --quoted)
 	// CollapseCopies counts a republished piece once (--collapse-copies)
 	CollapseCopies bool `json:"collapse_copies,omitempty"`
 }
@@ -86,7 +89,7 @@ type Filters struct {
 // Filter is the archive.Filter of f (all but the reading filters,
 // Starred, Unread and Quoted, which need the reading state and quotes).
 func (f Filters) Filter() (archive.Filter, error) {
-	af := archive.Filter{Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds}
+	af := archive.Filter{Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds, Within: f.Within}
 	if f.From != "" {
 		d, err := archive.ParseDate(f.From)
 		if err != nil {

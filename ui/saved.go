@@ -35,6 +35,7 @@ type SavedSearch struct {
 	Tags, Outlets, Authors, Kinds []string
 	// From and To are dates as written: "2017", "2017-09", "2017-09-14".
 	From, To                string
+	Within                  bool // From and To hold a piece's whole period (folio search --within)
 	Starred, Unread, Quoted bool
 	CollapseCopies          bool // each republished piece once ("Hide copies")
 
@@ -195,18 +196,25 @@ func (m Model) savedOfCurrent(name string) (SavedSearch, error) {
 	s := SavedSearch{Name: name, Query: strings.TrimSpace(m.search.value()),
 		Tags: q.Tags, Outlets: q.Outlets, Authors: q.Authors, Kinds: q.Kinds,
 		Starred: f.starred, Unread: f.unread, Quoted: f.quoted, CollapseCopies: q.CollapseCopies}
-	from, to, err := dateRange(q)
+	from, to, within, err := dateRange(q)
 	if err != nil {
 		return s, err
 	}
-	s.From, s.To = from, to
+	s.From, s.To, s.Within = from, to, within
 	return s, nil
 }
 
 // dateRange is the one range of dates q's years, months and From/To
 // allow, written as the command line takes it ("2017", "2017-09",
-// "2017-09-14"); an error when they allow no one range.
-func dateRange(q index.Query) (from, to string, err error) {
+// "2017-09-14"), with within when the range must hold a piece's whole
+// date (folio search --within); an error when they allow no one range.
+//
+// A year holds the same pieces whether its pieces must lie within it or
+// only overlap it (a date is a day, a month or a year); a month does not:
+// the chart's month counts the pieces of its month's facet, not those
+// dated only to its year, so a month is saved as within. The timeline's
+// period (overlapping) narrows a month only where the result is exact.
+func dateRange(q index.Query) (from, to string, within bool, err error) {
 	var lo, hi time.Time // zero: open
 	narrow := func(a, b time.Time) {
 		if !a.IsZero() && (lo.IsZero() || a.After(lo)) {
@@ -231,23 +239,49 @@ func dateRange(q index.Query) (from, to string, err error) {
 		for _, v := range set.values {
 			d, err := archive.ParseDate(v)
 			if err != nil {
-				return "", "", fmt.Errorf("%s %q: %v", set.what, v, err)
+				return "", "", false, fmt.Errorf("%s %q: %v", set.what, v, err)
 			}
 			starts = append(starts, d.Time)
 		}
 		slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
 		for i := 1; i < len(starts); i++ {
 			if !set.step(starts[i-1]).Equal(starts[i]) {
-				return "", "", fmt.Errorf("the %s chosen are not one span (a saved search keeps one range of dates)", set.what)
+				return "", "", false, fmt.Errorf("the %s chosen are not one span (a saved search keeps one range of dates)", set.what)
 			}
 		}
 		narrow(starts[0], set.step(starts[len(starts)-1]).AddDate(0, 0, -1))
 	}
+	within = len(q.Months) > 0 || q.Within
+	if len(q.Months) > 0 && holdsAYear(lo, hi) {
+		// within the whole year, a piece dated only to it would count
+		return "", "", false, errors.New("the months chosen make a whole year, which would count the pieces dated only to it: choose the year")
+	}
+	monthStart := func(t time.Time) bool { return t.IsZero() || t.Day() == 1 }
+	monthEnd := func(t time.Time) bool { return t.IsZero() || t.AddDate(0, 0, 1).Day() == 1 }
+	cuts := !q.From.IsZero() && q.From.After(lo) || !q.To.IsZero() && (hi.IsZero() || q.To.Before(hi))
+	if len(q.Months) > 0 && !q.Within && cuts && !(monthStart(q.From) && monthEnd(q.To)) {
+		// the month's pieces whose dates overlap part of it are not one
+		// range: a piece dated only to the month overlaps its 15th
+		return "", "", false, errors.New("the chart's month and the timeline's dates do not make one range of dates: choose whole months")
+	}
 	narrow(q.From, q.To)
 	if !lo.IsZero() && !hi.IsZero() && hi.Before(lo) {
-		return "", "", errors.New("the dates chosen do not overlap")
+		return "", "", false, errors.New("the dates chosen do not overlap")
 	}
-	return dateText(lo, false), dateText(hi, true), nil
+	if lo.IsZero() && hi.IsZero() {
+		within = false
+	}
+	return dateText(lo, false), dateText(hi, true), within, nil
+}
+
+// holdsAYear reports whether the days lo to hi (inclusive) hold a whole
+// calendar year.
+func holdsAYear(lo, hi time.Time) bool {
+	y := lo.Year()
+	if lo.YearDay() != 1 {
+		y++
+	}
+	return !hi.Before(time.Date(y, time.December, 31, 0, 0, 0, 0, time.UTC))
 }
 
 // dateText writes a day as the command line takes it, as a year or a
@@ -298,6 +332,7 @@ func periodOf(from, to string) period {
 func savedQuery(s SavedSearch) index.Query {
 	p := periodOf(s.From, s.To)
 	return index.Query{Text: s.Query, Tags: s.Tags, Outlets: s.Outlets, Authors: s.Authors, Kinds: s.Kinds, From: p.from, To: p.to,
+		Within:         s.Within && !p.isZero(),
 		CollapseCopies: s.CollapseCopies}
 }
 

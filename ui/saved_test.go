@@ -45,7 +45,8 @@ func (s stateSaved) List() ([]SavedSearch, error) {
 	for _, sv := range all {
 		f := sv.Filters
 		u := SavedSearch{Name: sv.Name, Query: sv.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
-			From: f.From, To: f.To, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted}
+			From: f.From, To: f.To, Within: f.Within, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted,
+			CollapseCopies: f.CollapseCopies}
 		if o, ok := times[state.NameKey(sv.Name)]; ok && o.Of(sv) {
 			u.Opened, u.SeenThrough = true, o.Through
 		}
@@ -56,7 +57,8 @@ func (s stateSaved) List() ([]SavedSearch, error) {
 
 func (s stateSaved) Add(u SavedSearch, through time.Time) (SavedSearch, error) {
 	sv, err := s.saved.Add(state.Search{Name: u.Name, Query: u.Query, Filters: state.Filters{Tags: u.Tags, Outlets: u.Outlets,
-		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Starred: u.Starred, Unread: u.Unread, Quoted: u.Quoted}})
+		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Within: u.Within, Starred: u.Starred, Unread: u.Unread,
+		Quoted: u.Quoted, CollapseCopies: u.CollapseCopies}})
 	if err != nil {
 		return u, err
 	}
@@ -181,29 +183,119 @@ func TestSavedSearchesInTheReader(t *testing.T) {
 	}
 }
 
+// TestChartPeriodSavedAsShown: a month chosen on the chart shows its bar's
+// pieces, not those dated only to its year, and saved with S it counts
+// them still (it was saved as a range of dates, which counted the
+// year-only piece: 3 where 2 were shown); a week chosen shows its bar's
+// pieces, not those dated only to its month or year.
+func TestChartPeriodSavedAsShown(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	for name, date := range map[string]string{"day": "2017-08-03", "month": "2017-08", "year": "2017", "later": "2017-09-20", "before": "2017-07-11"} {
+		body := "---\ntitle: Piece " + name + "\ndate: " + date + "\n---\nTerror.\n"
+		if err := os.WriteFile(filepath.Join(arch, name+".md"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store := newStateSaved(t, arch)
+	opts, ix := liveIndexOptions(t, arch)
+	opts.Saved = store
+	h := &harness{t: t, m: New(opts)}
+	h.useTestClock()
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireMatch(`5 of 5`)
+	h.key("t")
+	for h.m.trends.by != index.ByMonth {
+		h.key("p")
+	}
+	h.requireScreen("pieces per month")
+	h.key("g")
+	pts := h.m.trends.series[0].trend.Points
+	for pts[h.m.trends.cursor].Period != "2017-08" {
+		h.key("l")
+	}
+	if bar := pts[h.m.trends.cursor].Count; bar != 2 {
+		t.Fatalf("August's bar: %d pieces, want 2 (the day's and the month's)", bar)
+	}
+	h.key("enter")
+	h.requireMatch(`2 of 5`)
+	h.key("S")
+	h.typeText("August")
+	h.key("enter")
+	h.requireMatch(`Saved the search as August`)
+	all, _ := store.saved.List()
+	if len(all) != 1 || all[0].Filters.From != "2017-08" || all[0].Filters.To != "2017-08" || !all[0].Filters.Within {
+		t.Fatalf("saved %+v", all)
+	}
+	h.requireMatch(`» August\s+2 │`)
+	res, err := ix.Search(context.Background(), savedQuery(SavedSearch{From: "2017-08", To: "2017-08", Within: true, Query: ""}))
+	if err != nil || res.Total != 2 {
+		t.Fatalf("the saved search finds %d (%v), want 2", res.Total, err)
+	}
+	// opened again: within, the same two
+	h.key("x")
+	h.requireMatch(`5 of 5`)
+	h.m.sidebar.setSearch(SavedSearch{Name: "August", From: "2017-08", To: "2017-08", Within: true})
+	if q := h.m.buildQuery(); !q.Within {
+		t.Fatalf("opened, the query is not within: %+v", q)
+	}
+	if got := h.m.sidebar.summary(); got != "within:2017-08" {
+		t.Errorf("summary %q", got)
+	}
+
+	// a week: its bar's one piece, not the month's and the year's
+	h.key("x", "t")
+	for h.m.trends.by != index.ByWeek {
+		h.key("p")
+	}
+	h.key("g")
+	pts = h.m.trends.series[0].trend.Points
+	for pts[h.m.trends.cursor].Count == 0 {
+		h.key("l")
+	}
+	h.key("enter")
+	if h.m.list.total != 1 {
+		t.Fatalf("the week of 2017-07-11: %d results, its bar 1", h.m.list.total)
+	}
+}
+
 // A saved search's dates: the years chosen (one span), the timeline's
 // period and the chart's months become one range, written as the command
-// line takes it; years that are not one span cannot be saved.
+// line takes it, within (--within) when a month is among them; years that
+// are not one span cannot be saved, nor a month cut by other dates.
 func TestSavedDateRange(t *testing.T) {
 	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
 	for _, c := range []struct {
 		q        index.Query
 		from, to string
+		within   bool
 		err      bool
 	}{
 		{q: index.Query{}},
 		{q: index.Query{Years: []string{"2017"}}, from: "2017", to: "2017"},
 		{q: index.Query{Years: []string{"2018", "2016", "2017"}}, from: "2016", to: "2018"},
 		{q: index.Query{Years: []string{"2015", "2017"}}, err: true},
-		{q: index.Query{Months: []string{"2017-09", "2017-10"}}, from: "2017-09", to: "2017-10"},
+		{q: index.Query{Months: []string{"2017-09", "2017-10"}}, from: "2017-09", to: "2017-10", within: true},
+		{q: index.Query{Months: []string{"2017-09"}}, from: "2017-09", to: "2017-09", within: true},
 		{q: index.Query{From: day("2017-09-01"), To: day("2017-09-30")}, from: "2017-09", to: "2017-09"},
+		{q: index.Query{From: day("2017-09-01"), To: day("2017-09-30"), Within: true}, from: "2017-09", to: "2017-09", within: true},
 		{q: index.Query{From: day("2017-09-14")}, from: "2017-09-14"},
 		{q: index.Query{Years: []string{"2017"}, From: day("2017-06-01"), To: day("2018-03-31")}, from: "2017-06", to: "2017"},
+		{q: index.Query{Years: []string{"2017"}, From: day("2017-06-01"), To: day("2018-03-31"), Within: true}, from: "2017-06", to: "2017", within: true},
 		{q: index.Query{Years: []string{"2016"}, From: day("2017-06-01")}, err: true},
+		// a month and the timeline's overlapping period: exact only when
+		// the period holds the month or cuts it at a month's edge
+		{q: index.Query{Months: []string{"2017-09"}, From: day("2017-01-01"), To: day("2017-12-31")}, from: "2017-09", to: "2017-09", within: true},
+		{q: index.Query{Months: []string{"2017-09", "2017-10"}, From: day("2017-10-01")}, from: "2017-10", to: "2017-10", within: true},
+		{q: index.Query{Months: []string{"2017-09"}, From: day("2017-09-15")}, err: true},
+		{q: index.Query{Months: []string{"2017-09"}, From: day("2017-09-15"), Within: true}, from: "2017-09-15", to: "2017-09", within: true},
+		// months that hold a whole year would count its year-only pieces
+		{q: index.Query{Months: []string{"2017-01", "2017-02", "2017-03", "2017-04", "2017-05", "2017-06", "2017-07", "2017-08", "2017-09", "2017-10", "2017-11", "2017-12"}}, err: true},
 	} {
-		from, to, err := dateRange(c.q)
-		if (err != nil) != c.err || from != c.from || to != c.to {
-			t.Errorf("%+v: %q %q %v, want %q %q (error %v)", c.q, from, to, err, c.from, c.to, c.err)
+		from, to, within, err := dateRange(c.q)
+		if (err != nil) != c.err || from != c.from || to != c.to || within != c.within {
+			t.Errorf("%+v: %q %q within %v, %v; want %q %q within %v (error %v)", c.q, from, to, within, err, c.from, c.to, c.within, c.err)
 		}
 	}
 	if p := periodOf("2017-09", "2017-10"); p.label != "2017-09–2017-10" || !p.from.Equal(day("2017-09-01")) || !p.to.Equal(day("2017-10-31")) {

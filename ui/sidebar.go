@@ -408,7 +408,7 @@ func (s sidebar) applyTo(q *index.Query) {
 	q.Tags = slices.Clone(s.chosen[groupTags])
 	q.Years = slices.Clone(s.chosen[groupYears])
 	q.Kinds = slices.Clone(s.chosen[groupKinds])
-	q.From, q.To = s.period.from, s.period.to
+	q.From, q.To, q.Within = s.period.from, s.period.to, s.period.within
 	q.CollapseCopies = s.isChosen(groupCopies, copiesCollapse)
 }
 
@@ -424,7 +424,11 @@ func (s sidebar) summaryParts() []string {
 		}
 	}
 	if !s.period.isZero() {
-		parts = append(parts, "date:"+s.period.label)
+		if s.period.within {
+			parts = append(parts, "within:"+s.period.label)
+		} else {
+			parts = append(parts, "date:"+s.period.label)
+		}
 	}
 	return parts
 }

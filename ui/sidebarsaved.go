@@ -68,6 +68,7 @@ func (s *sidebar) setSearch(sv SavedSearch) {
 		s.chosen[groupCopies] = []string{copiesCollapse}
 	}
 	s.period = periodOf(sv.From, sv.To)
+	s.period.within = sv.Within && !s.period.isZero()
 	s.rebuild()
 	s.fixCursor(1)
 	s.follow()

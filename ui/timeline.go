@@ -22,6 +22,9 @@ import (
 type period struct {
 	label    string    // "2017", "2017-09", or "2016–2018" for a squeezed bar
 	from, to time.Time // whole days, inclusive
+	// within keeps only the pieces whose dates lie wholly in it (a saved
+	// search's --within); else those whose dates overlap it
+	within bool
 }
 
 func (p period) isZero() bool { return p.label == "" }

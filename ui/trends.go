@@ -112,9 +112,11 @@ func (f *periodFilter) applyTo(q *index.Query) {
 	case f.months != nil:
 		q.Months = f.months
 	default:
+		// a week: its bar counts the pieces dated to its days, not
+		// those dated only to its month or year, which overlap it
 		from, to, ok := index.PeriodRange(f.label)
 		if ok {
-			q.From, q.To = from, to
+			q.From, q.To, q.Within = from, to, true
 		}
 	}
 }
