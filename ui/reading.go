@@ -73,6 +73,19 @@ func (m *Model) stateChanged() tea.Cmd {
 	return tea.Batch(saveSoonCmd(m.opts.after, m.saveSeq), m.refreshCounts())
 }
 
+// stateChangedNow follows a change asked for by a key (a star, a read
+// mark): it is saved at once, not after the pause, which is for the marks
+// reading makes by itself (a piece opened, the place in it): a kill -9
+// within the pause lost a star the status had said. A pause running saves
+// nothing more (this save writes its change too).
+func (m *Model) stateChangedNow() tea.Cmd {
+	m.saveSeq++
+	if m.reading == nil {
+		return nil
+	}
+	return tea.Batch(saveStateCmd(m.reading), m.refreshCounts())
+}
+
 // refreshCounts asks for the Reading counts of the current results.
 //
 // With a Reading filter on, the list shows the pieces that were starred or
@@ -173,7 +186,7 @@ func (m *Model) toggleRead(id string) tea.Cmd {
 	if m.reading.ToggleRead(id) {
 		text = "Marked read"
 	}
-	return tea.Batch(m.stateChanged(), m.status.set(text, false))
+	return tea.Batch(m.stateChangedNow(), m.status.set(text, false))
 }
 
 func (m *Model) toggleStar(id string) tea.Cmd {
@@ -184,7 +197,7 @@ func (m *Model) toggleStar(id string) tea.Cmd {
 	if m.reading.ToggleStar(id) {
 		text = starMark + " Starred"
 	}
-	return tea.Batch(m.stateChanged(), m.status.set(text, false))
+	return tea.Batch(m.stateChangedNow(), m.status.set(text, false))
 }
 
 // citeResults copies the citations of the current results (C): a

@@ -241,18 +241,32 @@ func TestQuitSavesTheStateAndTheOpenPiecesPlace(t *testing.T) {
 	}
 }
 
+// TestSaveWaitsForAPauseAndReportsFailure: a star or a read mark given by
+// a key is on disk once the key's Cmds have run (it waited for a pause,
+// which a kill -9 could cut); a mark reading makes by itself (a piece
+// opened) waits for a pause, and a later change has its own.
 func TestSaveWaitsForAPauseAndReportsFailure(t *testing.T) {
 	dir := t.TempDir()
 	h, _ := newReadingHarness(t, newFake(testArticles()...), dir, 100, 30)
 	h.key("*", "j", "*")
+	again, _ := state.Open(testArchiveName, dir)
+	if len(again.Starred()) != 2 {
+		t.Fatalf("after the keys the file has %v starred", again.Starred())
+	}
+	h.key("enter")
+	id, _, _ := h.m.reader.place()
+	again, _ = state.Open(testArchiveName, dir)
+	if id == "" || again.IsRead(id) {
+		t.Fatalf("opening %q saved its read mark at once", id)
+	}
 	seq := h.m.saveSeq
 	if cmd := h.sendOnly(saveDueMsg{seq: seq - 1}); cmd != nil {
 		t.Fatal("a save ran although a later change came")
 	}
 	h.send(saveDueMsg{seq: seq})
-	again, _ := state.Open(testArchiveName, dir)
-	if len(again.Starred()) != 2 {
-		t.Fatalf("after the pause the file has %v starred", again.Starred())
+	again, _ = state.Open(testArchiveName, dir)
+	if !again.IsRead(id) {
+		t.Fatalf("after the pause %q is not read in the file", id)
 	}
 	h.send(stateSavedMsg{err: errors.New("disk full")})
 	h.requireScreen("Reading state not saved: disk full")

@@ -155,9 +155,10 @@ func TestQuoteInTheMakingOutlivesARefresh(t *testing.T) {
 	}
 }
 
-// A star made just before its file moved, not saved yet, follows the
-// piece to its new ID in this folio's own state (a helper's report: it
-// was saved under the old ID and lost).
+// A read mark made just before its file moved, not saved yet (opening a
+// piece saves after a pause), and a star (saved at once), follow the
+// piece to its new ID in this folio's own state (a helper's report: an
+// unsaved star was saved under the old ID and lost).
 func TestUnsavedStarFollowsARename(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	arch := t.TempDir()
@@ -172,15 +173,16 @@ func TestUnsavedStarFollowsARename(t *testing.T) {
 	h.run(openStateCmd(opts.OpenState))
 	h.key("/")
 	h.typeText("mosul")
-	h.key("enter", "*")
-	if !st.IsStarred("two") || !st.Unsaved() {
-		t.Fatalf("starred %v, unsaved %v", st.IsStarred("two"), st.Unsaved())
+	h.key("enter", "*", "enter")
+	if !st.IsStarred("two") || !st.IsRead("two") || !st.Unsaved() {
+		t.Fatalf("starred %v, read %v, unsaved %v", st.IsStarred("two"), st.IsRead("two"), st.Unsaved())
 	}
 	if err := os.Rename(filepath.Join(arch, "two.md"), filepath.Join(arch, "deux.md")); err != nil {
 		t.Fatal(err)
 	}
 	h.send(archiveChangedMsg{stoppedWatch()})
-	if !st.IsStarred("deux") || st.IsStarred("two") {
-		t.Errorf("after the rename: deux starred %v, two starred %v", st.IsStarred("deux"), st.IsStarred("two"))
+	if !st.IsStarred("deux") || st.IsStarred("two") || !st.IsRead("deux") || st.IsRead("two") {
+		t.Errorf("after the rename: deux starred %v read %v, two starred %v read %v",
+			st.IsStarred("deux"), st.IsRead("deux"), st.IsStarred("two"), st.IsRead("two"))
 	}
 }
