@@ -434,6 +434,9 @@ func TestAddBinaryIsNoPage(t *testing.T) {
 		case "/2019/11/sjis": // a third review: added as mojibake
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprint(w, strings.ReplaceAll(page("Tokyo policy piece", "Jane Doe", ""), "<p>", "<p>\x93\x8c\x8b\x9e\x82\xcc\x8c\x6f\x8d\xcf\x90\xad\x8d\xf4\x82\xc9\x82\xc2\x82\xa2\x82\xc4\x81\x42 "))
+		case "/2019/11/mostly-sjis": // refused as binary data
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, "<html><head><title>\x93\x8c\x8b\x9e</title></head><body><p>"+strings.Repeat("\x93\x8c\x8b\x9e\x82\xcc\x8c\x6f\x8d\xcf\x90\xad\x8d\xf4\x82\xc9\x82\xc2\x82\xa2\x82\xc4\x81\x42", 40)+"</p></body></html>")
 		case "/2019/11/latin": // a review: a Latin-1 page sent as UTF-8 was refused as binary
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			fmt.Fprint(w, strings.ReplaceAll(page("Le th\xe9\xe2tre \xe0 Gen\xe8ve", "Jane Doe", ""), "<p>", "<p>Un th\xe9\xe2tre, l'\xe9t\xe9. "))
@@ -443,7 +446,7 @@ func TestAddBinaryIsNoPage(t *testing.T) {
 	}))
 	defer srv.Close()
 	into := t.TempDir()
-	out, errs, code := run(t, "add", srv.URL+"/png", srv.URL+"/as-html", srv.URL+"/as-utf8", srv.URL+"/2019/11/untyped", srv.URL+"/2019/11/xhtml", srv.URL+"/2019/11/latin", srv.URL+"/2019/11/mixed", srv.URL+"/2019/11/sjis", "--into", into, "--date", "2020")
+	out, errs, code := run(t, "add", srv.URL+"/png", srv.URL+"/as-html", srv.URL+"/as-utf8", srv.URL+"/2019/11/untyped", srv.URL+"/2019/11/xhtml", srv.URL+"/2019/11/latin", srv.URL+"/2019/11/mixed", srv.URL+"/2019/11/sjis", srv.URL+"/2019/11/mostly-sjis", "--into", into, "--date", "2020")
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
@@ -452,6 +455,7 @@ func TestAddBinaryIsNoPage(t *testing.T) {
 		srv.URL + "/as-html: not a web page: binary data sent as text/html",
 		srv.URL + "/as-utf8: not a web page: binary data sent as text/html",
 		srv.URL + "/2019/11/sjis: not added: its text is not the UTF-8 it says",
+		srv.URL + "/2019/11/mostly-sjis: not added: its text is not the UTF-8 it says, and its other bytes come in pairs, and read whole as Shift_JIS or",
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("want %q in:\n%s", want, errs)
