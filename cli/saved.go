@@ -55,7 +55,7 @@ func newSavedCmd(env *Env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON (as saved list --json)")
-	cmd.AddCommand(newSavedAddCmd(env), newSavedListCmd(env), newSavedRunCmd(env), newSavedRmCmd(env))
+	cmd.AddCommand(newSavedAddCmd(env), newSavedListCmd(env), newSavedRunCmd(env), newSavedRmCmd(env), newSavedRenameCmd(env))
 	return cmd
 }
 
@@ -228,6 +228,37 @@ func newSavedRmCmd(env *Env) *cobra.Command {
 				}
 			}
 			fmt.Fprintf(env.Out, "removed %s (%s)\n", termsafe.Quote(s.Name), termsafe.Escape(savedArgs(s)))
+			return nil
+		},
+	}
+}
+
+func newSavedRenameCmd(env *Env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "rename NAME NEW",
+		Short: "Rename a saved search, keeping what each archive has shown of it",
+		Long: `Rename a saved search: its query, filters and the time it was saved are kept,
+and so is what each archive has shown of it (nothing becomes new). NEW follows
+the rules of saved add's names; a change of case alone is allowed.`,
+		Args:              cobra.ExactArgs(2),
+		ValidArgsFunction: completeSaved,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			saved, err := state.OpenSaved("")
+			if err != nil {
+				return err
+			}
+			old, err := saved.Get(args[0])
+			if err != nil {
+				return err
+			}
+			s, err := saved.Rename(old.Name, args[1])
+			if err != nil {
+				return err
+			}
+			if err := state.RenameOpened("", old.Name, s.Name); err != nil {
+				fmt.Fprintln(env.Err, "folio: warning: what was shown of it is new again where its times could not be moved:", termsafe.Escape(err.Error()))
+			}
+			fmt.Fprintf(env.Out, "renamed %s to %s (%s)\n", termsafe.Quote(old.Name), termsafe.Quote(s.Name), termsafe.Escape(savedArgs(s)))
 			return nil
 		},
 	}

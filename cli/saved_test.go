@@ -265,3 +265,61 @@ func TestSavedRunKeepsUnprintedNew(t *testing.T) {
 		t.Errorf("after printing every new piece: %d new", newCount(l))
 	}
 }
+
+// TestSavedRename: a renamed search keeps its query, filters and what was
+// shown of it in each archive (its one new piece stays the only new one,
+// in this archive and another); the new name must be free (its case alone
+// may change) and valid, and the old one is gone.
+func TestSavedRename(t *testing.T) {
+	arch, other := t.TempDir(), t.TempDir()
+	writePiece(t, arch, "one", "Raqqa falls", "isis")
+	writePiece(t, other, "one", "Raqqa in another archive", "isis")
+	e := newSavedEnv(t, arch)
+	e.must("saved", "add", "Raqqa", "raqqa", "--tag", "isis")
+	e.must("saved", "add", "Mosul", "mosul")
+	o := &savedEnv{t: t, archive: other, indexDir: t.TempDir(), config: e.config}
+	o.must("saved", "run", "raqqa") // opened in the other archive too
+	writePiece(t, arch, "two", "Raqqa again", "isis")
+	writePiece(t, other, "two", "Raqqa again elsewhere", "isis")
+	if l := e.list()["Raqqa"]; l.Count != 2 || newCount(l) != 1 {
+		t.Fatalf("before the rename: %+v", l)
+	}
+
+	if out := e.must("saved", "rename", "raqqa", "Raqqa city"); out != "renamed Raqqa to Raqqa city (raqqa --tag isis)\n" {
+		t.Errorf("rename: %q", out)
+	}
+	for _, env := range []*savedEnv{e, o} {
+		all := env.list()
+		if _, ok := all["Raqqa"]; ok {
+			t.Errorf("the old name is still listed: %v", all)
+		}
+		if l := all["Raqqa city"]; l.Count != 2 || newCount(l) != 1 || l.Query != "raqqa" {
+			t.Errorf("archive %s, renamed: %+v (want 2 pieces, 1 new)", env.archive, l)
+		}
+	}
+	if _, _, err := e.folio("saved", "rename", "raqqa city", "mosul"); err == nil || !strings.Contains(err.Error(), `a saved search has that name: "Mosul"`) {
+		t.Errorf("rename onto a taken name: %v", err)
+	}
+	if _, _, err := e.folio("saved", "rename", "raqqa city", "-x"); err == nil {
+		t.Error("renamed to a name beginning with -")
+	}
+	if _, _, err := e.folio("saved", "rename", "nothing", "x"); err == nil || !strings.Contains(err.Error(), `no saved search named "nothing"`) {
+		t.Errorf("rename of no search: %v", err)
+	}
+	e.must("saved", "rename", "raqqa city", "RAQQA CITY") // its case alone
+	if l := e.list()["RAQQA CITY"]; newCount(l) != 1 {
+		t.Errorf("after a change of case: %+v", l)
+	}
+	// a search removed here keeps its opened time in the other archive: a
+	// search saved before it and renamed to its name does not take that
+	// time (it was never opened there)
+	e.must("saved", "rm", "mosul")
+	e.must("saved", "add", "Tal Afar", "raqqa")
+	o.must("saved", "add", "Mosul", "mosul") // opened in the other archive only
+	e.must("saved", "rm", "mosul")           // forgotten here, not there
+	writePiece(t, other, "three", "Raqqa once more", "isis")
+	e.must("saved", "rename", "tal afar", "Mosul")
+	if l := o.list()["Mosul"]; l.Count != 3 || l.New != nil {
+		t.Errorf("renamed onto a name removed elsewhere: %+v (want never opened there)", l)
+	}
+}

@@ -217,6 +217,32 @@ func (s *Saved) Remove(name string) (Search, error) {
 	return gone, err
 }
 
+// Rename gives the saved search named old the name new, which must be
+// valid (CheckName) and no other search's (a change of case alone is
+// allowed), keeping its query, filters, Created time and place in the
+// list; it returns the search as renamed. The opened times recorded under
+// the old name are moved by RenameOpened.
+func (s *Saved) Rename(old, new string) (Search, error) {
+	new = norm.NFC.String(new)
+	if err := CheckName(new); err != nil {
+		return Search{}, err
+	}
+	var renamed Search
+	err := s.change(func(f *savedFile) error {
+		i := find(f.Searches, old)
+		if i < 0 {
+			return fmt.Errorf("%w named %q", ErrNoSearch, old)
+		}
+		if j := find(f.Searches, new); j >= 0 && j != i {
+			return fmt.Errorf("%w: %q", ErrSearchExists, f.Searches[j].Name)
+		}
+		f.Searches[i].Name = new
+		renamed = f.Searches[i]
+		return nil
+	})
+	return renamed, err
+}
+
 // change applies edit to the file as it is on disk, under the config
 // folder's lock, and writes it atomically; nothing is written when edit
 // or the reading fails.

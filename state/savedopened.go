@@ -122,6 +122,52 @@ func (o *SavedOpened) Forget(name string) error {
 	return o.change(func(m map[string]Opened) { delete(m, key) })
 }
 
+// RenameOpened moves the opened times of the search named old to the name
+// new in every archive's opened-times file in the state folder dir (""
+// for DefaultDir), so that a renamed search's pieces seen in each archive
+// stay seen (they would all be new again). A file that cannot be read or
+// written is named in the error; the others are changed.
+func RenameOpened(dir, old, new string) error {
+	from, to := NameKey(old), NameKey(new)
+	if from == to {
+		return nil
+	}
+	dir, err := dirOr(dir)
+	if err != nil {
+		return err
+	}
+	paths, err := filepath.Glob(filepath.Join(dir, "*.saved.json"))
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, p := range paths {
+		f, err := readOpened(p)
+		if err != nil {
+			if !strings.Contains(err.Error(), p) {
+				err = fmt.Errorf("%s: %w", p, err)
+			}
+			errs = append(errs, err)
+			continue
+		}
+		_, had := f.Searches[from]
+		_, stale := f.Searches[to] // of a search of the new name removed elsewhere
+		if !had && !stale {
+			continue
+		}
+		o := &SavedOpened{path: p, archive: f.Archive}
+		errs = append(errs, o.change(func(m map[string]Opened) {
+			t, ok := m[from]
+			delete(m, from)
+			delete(m, to)
+			if ok {
+				m[to] = t
+			}
+		}))
+	}
+	return errors.Join(errs...)
+}
+
 func (o *SavedOpened) change(edit func(map[string]Opened)) error {
 	unlock, err := lockForWrite(o.path, "state")
 	if err != nil {
