@@ -193,4 +193,20 @@ func TestBibTeXProtectsAcronyms(t *testing.T) {
 	if title != want {
 		t.Errorf("title\n%s\nwant\n%s", title, want)
 	}
+	// hyphened words with a part in capitals, whole; capitals alone; the
+	// first word's first letter is kept by sentence case anyway
+	for in, want := range map[string]string{
+		"ISIS-K claims the attack":           `{ISIS-K} claims the attack`,
+		"Why T-Mobile and COVID-19 matter":   `Why {T-Mobile} and {COVID-19} matter`,
+		"Counter-Terrorism after Plan B":     `Counter-Terrorism after Plan {B}`,
+		"What I Saw in the X-Ray":            `What {I} Saw in the {X-Ray}`,
+		"A long war":                         `A long war`,
+		"Al-Qaeda's e-mail, U.S.-China talk": `Al-Qaeda's e-mail, {U.S.-China} talk`,
+	} {
+		arts := []archive.Article{{ID: "a", Title: in, Authors: []string{"Ann Lee"}, Date: day("2020-01-01")}}
+		entries := checkEntries(t, arts, BibTeXEntries(arts, accessed, nil))
+		if title, _ := entries[0].Get("title"); title != want {
+			t.Errorf("title %q: %s, want %s", in, title, want)
+		}
+	}
 }

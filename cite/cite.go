@@ -50,6 +50,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/gosimple/unidecode"
@@ -1159,26 +1160,45 @@ var bibSpecials = strings.NewReplacer(
 // its first letter in braces ("{NATO}", "{iPhone}", "{McCain}", "{U.S}."),
 // as Better BibTeX writes them: biblatex and APA styles set titles in
 // sentence case, and lower-cased NATO, EU and ISIS (a helper's report).
-// A word capitalised as any other ("London") is not braced.
+// A word capitalised as any other ("London") is not braced. A capital
+// letter standing alone after the first word is braced ("Plan {B}",
+// "What {I} Saw"), and a hyphened word one of whose parts is in capitals
+// is braced whole ("{ISIS-K}", "{T-Mobile}": its parts were cased apart,
+// "isis-k", "t-mobile"); other hyphened words are cased part by part
+// ("Counter-Terrorism" as two words).
 func bibTitle(t string) string {
 	var b strings.Builder
 	at := 0
-	for _, w := range titleWord.FindAllStringIndex(t, -1) {
+	brace := func(from, to int) {
+		b.WriteString(bibEscape(t[at:from]))
+		b.WriteString("{" + bibEscape(t[from:to]) + "}")
+		at = to
+	}
+	for _, w := range titleCompound.FindAllStringIndex(t, -1) {
 		word := t[w[0]:w[1]]
-		if !capitalInside(word) {
+		parts := titleWord.FindAllStringIndex(word, -1)
+		if len(parts) > 1 && capitalInside(word) && slices.ContainsFunc(parts, func(p []int) bool { return isCapitals(word[p[0]:p[1]]) }) {
+			brace(w[0], w[1])
 			continue
 		}
-		b.WriteString(bibEscape(t[at:w[0]]))
-		b.WriteString("{" + bibEscape(word) + "}")
-		at = w[1]
+		for _, p := range parts {
+			part := word[p[0]:p[1]]
+			if capitalInside(part) || w[0]+p[0] > 0 && utf8.RuneCountInString(part) == 1 && isCapitals(part) {
+				brace(w[0]+p[0], w[0]+p[1])
+			}
+		}
 	}
 	b.WriteString(bibEscape(t[at:]))
 	return b.String()
 }
 
 // titleWord is a word of a title: letters and digits, joined by dots and
-// apostrophes ("U.S", "O'Brien").
-var titleWord = regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:[.'’][\p{L}\p{M}\p{N}]+)*`)
+// apostrophes ("U.S", "O'Brien"); titleCompound, words joined by hyphens
+// too ("ISIS-K", "U.S.-China").
+var (
+	titleWord     = regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:[.'’][\p{L}\p{M}\p{N}]+)*`)
+	titleCompound = regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:(?:[.'’]|\.?[‐-])[\p{L}\p{M}\p{N}]+)*`)
+)
 
 // capitalInside: w has a capital letter after its first character.
 func capitalInside(w string) bool {
@@ -1188,6 +1208,20 @@ func capitalInside(w string) bool {
 		}
 	}
 	return false
+}
+
+// isCapitals: w has letters, every one a capital ("K", "ISIS", "U.S").
+func isCapitals(w string) bool {
+	letters := false
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters = true
+		}
+	}
+	return letters
 }
 
 // bibKeyword is a tag as one item of biblatex's keywords list. biber splits
