@@ -70,6 +70,14 @@ var realBylines = []struct {
 	{"King, Jr., Martin Luther and García Márquez, Gabriel", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}, {Given: "Gabriel", Family: "García Márquez"}}},
 	{"Ann Lee, Bo Chan and Cy Dee", false, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}},
 	{"Barnes and Noble", false, []Name{{Literal: "Barnes and Noble"}}},
+	// given names sharing the family name that follows them (a helper's
+	// report: one literal, keyed by its first word)
+	{"John and Mary Smith", false, []Name{{Given: "John", Family: "Smith"}, {Given: "Mary", Family: "Smith"}}},
+	{"A. and B. Smith", false, []Name{{Given: "A.", Family: "Smith"}, {Given: "B.", Family: "Smith"}}},
+	{"Ann and Cy van Dyke", false, []Name{{Given: "Ann", Particle: "van", Family: "Dyke"}, {Given: "Cy", Particle: "van", Family: "Dyke"}}},
+	{"JOHN AND MARY SMITH", false, []Name{{Given: "John", Family: "Smith"}, {Given: "Mary", Family: "Smith"}}},
+	{"Simon & Schuster", false, []Name{{Literal: "Simon & Schuster"}}},
+	{"john and Mary Smith", false, []Name{{Literal: "john and Mary Smith"}}},
 	{"Chan, Ann and Bo", false, []Name{{Literal: "Chan, Ann and Bo"}}},
 	{"Ann Lee, Senior Editor", false, []Name{{Given: "Ann", Family: "Lee"}}},
 	{"SEAN O'BRIEN and MARY MCDONALD-SMITH", false, []Name{{Given: "Sean", Family: "O'Brien"}, {Given: "Mary", Family: "McDonald-Smith"}}},

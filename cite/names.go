@@ -227,10 +227,53 @@ func splitPeople(s string) []string {
 	}
 	for _, p := range parts {
 		if len(strings.Fields(p)) < 2 || suffixes[strings.ToLower(p)] {
-			return []string{s}
+			return sharedFamily(parts, s)
 		}
 	}
 	return parts
+}
+
+// sharedFamily splits "John and Mary Smith", "A. and B. Smith" and "Ann,
+// Bo and Cy Lee": given names (or initials) alone, then a name of two
+// words or more whose family name they share, each given the family name
+// (a helper's report: one literal, keyed by "John"). Otherwise s alone:
+// "Barnes and Noble" (its last part one word).
+func sharedFamily(parts []string, s string) []string {
+	last := parts[len(parts)-1]
+	n := SplitName(last)
+	if len(strings.Fields(last)) < 2 || n.Family == "" || n.Given == "" {
+		return []string{s}
+	}
+	family := strings.TrimSpace(n.Particle + " " + n.Family)
+	out := make([]string, 0, len(parts))
+	for _, p := range parts[:len(parts)-1] {
+		if !isGivenName(p) {
+			return []string{s}
+		}
+		out = append(out, p+" "+family)
+	}
+	return append(out, last)
+}
+
+// isGivenName: p is one word, a given name or initials as written in a
+// byline ("John", "A.", "J.R.", "Anne-Marie"): a capital, then letters,
+// marks, dots, hyphens or apostrophes; no suffix ("Jr.") or particle.
+func isGivenName(p string) bool {
+	if strings.ContainsAny(p, " \t") || suffixes[strings.ToLower(p)] || particles[strings.ToLower(p)] {
+		return false
+	}
+	for i, r := range p {
+		switch {
+		case i == 0:
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		case unicode.IsLetter(r), unicode.IsMark(r), r == '.', r == '-', r == '\'', r == '’':
+		default:
+			return false
+		}
+	}
+	return p != ""
 }
 
 // bibtexPeople splits s at " and " as BibTeX splits a list of names, when
