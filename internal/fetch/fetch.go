@@ -552,7 +552,8 @@ func robotsPath(escaped string) string {
 }
 
 // unescapeUnreserved decodes the escapes of unreserved characters in s
-// (RFC 3986's: letters, digits, - . _ ~), leaving the others as written.
+// (RFC 3986's: letters, digits, - . _ ~), leaving the others as written
+// but for their hex digits, in capitals.
 func unescapeUnreserved(escaped string) string {
 	if !strings.Contains(escaped, "%") {
 		return escaped
@@ -577,6 +578,12 @@ func unescapeUnreserved(escaped string) string {
 				b.WriteByte(c)
 				i += 2
 				continue
+			} else if ok1 && ok2 {
+				// an escape kept, in capitals: "%2f" and "%2F" are one
+				// octet (RFC 3986), matched as one
+				fmt.Fprintf(&b, "%%%02X", c)
+				i += 2
+				continue
 			}
 		}
 		b.WriteByte(escaped[i])
@@ -588,40 +595,61 @@ func unescapeUnreserved(escaped string) string {
 // in its Allow and Disallow rules decoded, as a fetched path's are: both
 // sides of the match in one form, as RFC 9309 asks (a review: with the
 // fetched path alone decoded, "Disallow: /%7Ejoe/" no longer matched
-// /%7Ejoe/page). Rules are not cleaned of dot segments or double slashes:
-// "Disallow: //" made "/" blocked the whole site (a second review); a
-// fetched path is matched as written and cleaned (allowed).
+// /%7Ejoe/page). Its octets outside ASCII are percent-encoded, as a
+// fetched path's are ("Disallow: /café" never matched /caf%C3%A9), every
+// escape is in capitals (unescapeUnreserved: "%2f" is "%2F"), and a key
+// is written without the space RFC 9309 allows before its colon
+// ("Disallow : /private" was not read). Rules are not cleaned of dot
+// segments or double slashes: "Disallow: //" made "/" blocked the whole
+// site (a second review); a fetched path is matched as written and cleaned
+// (allowed).
 func robotsRules(body []byte) (_ []byte, literal bool) {
-	if !bytes.Contains(body, []byte("%")) && !bytes.Contains(body, []byte("/.")) && !bytes.Contains(body, []byte("//")) {
-		return body, false
-	}
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	for i, line := range lines {
 		key, value, ok := bytes.Cut(line, []byte(":"))
 		if !ok {
 			continue
 		}
-		k := strings.ToLower(strings.TrimSpace(string(key)))
-		if k != "allow" && k != "disallow" {
-			continue
-		}
+		k := strings.TrimSpace(string(key))
 		v := string(value)
 		end := len(v) - len(strings.TrimRight(v, "\r\n"))
+		if lk := strings.ToLower(k); lk != "allow" && lk != "disallow" {
+			if k != string(key) {
+				lines[i] = []byte(k + ":" + v)
+			}
+			continue
+		}
 		rule, comment, _ := strings.Cut(strings.TrimSpace(v[:len(v)-end]), "#")
 		rule = strings.TrimSpace(rule)
 		if rule == "" {
+			lines[i] = []byte(k + ":" + v)
 			continue
 		}
-		if r := unescapeUnreserved(rule); strings.Contains(r, "//") || strings.Contains(r, "/./") || strings.Contains(r, "/../") || strings.HasSuffix(r, "/.") || strings.HasSuffix(r, "/..") {
+		rule = escapeNonASCII(unescapeUnreserved(rule))
+		if strings.Contains(rule, "//") || strings.Contains(rule, "/./") || strings.Contains(rule, "/../") || strings.HasSuffix(rule, "/.") || strings.HasSuffix(rule, "/..") {
 			literal = true
 		}
-		out := string(key) + ": " + unescapeUnreserved(rule)
+		out := k + ": " + rule
 		if comment != "" {
 			out += " #" + comment
 		}
 		lines[i] = []byte(out + v[len(v)-end:])
 	}
 	return bytes.Join(lines, nil), literal
+}
+
+// escapeNonASCII percent-encodes the octets of s outside ASCII, in
+// capitals, as a URL's path holds them.
+func escapeNonASCII(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // unreserved reports whether c is an unreserved character of RFC 3986.
