@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -330,34 +331,12 @@ func addDirs(fw *fsnotify.Watcher, p string, max int) string {
 }
 
 // rewatch watches anew the folder p and its folders, made (or moved in)
-// a moment ago; it says why not when one cannot be added. The folders
-// inside a renamed one are watched under their old paths, and fsnotify's
-// Add under the new path keeps the old (it knows the inotify watch): a new
-// folder in them was then named by its old path, which Lstat missed (a
-// review: a folder made in pp/q after p was renamed pp was never
-// watched). So the watches whose paths are gone are removed first, which
-// ends their inotify watches, and the folders are added under their paths
-// now. Events between the two are not lost for good: the signal that
-// follows reads the archive again.
+// a moment ago: a folder made in p between the listing of addDirs and
+// the watch on p has no event of its own. It says why not when one cannot
+// be added. (A folder renamed since is not its concern: any rename remakes
+// the whole watch, rewatchAll, whose paths are the folders' own.)
 func rewatch(fw *fsnotify.Watcher, p string) string {
-	dirs, err := archiveDirs(p)
-	if err != nil {
-		return "" // gone since: its removal was an event of its own
-	}
-	for _, old := range fw.WatchList() {
-		if _, err := os.Lstat(old); err != nil {
-			_ = fw.Remove(old)
-		}
-	}
-	for _, d := range dirs {
-		if err := fw.Add(d); err != nil {
-			if _, serr := os.Lstat(d); serr != nil {
-				continue
-			}
-			return "watching failed: " + err.Error()
-		}
-	}
-	return ""
+	return addDirs(fw, p, math.MaxInt)
 }
 
 // rewatchAll is a new watch of the archive in dir, its folders under the
