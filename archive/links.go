@@ -72,12 +72,18 @@ func isRelativeLink(target string) bool {
 var jekyllPermalink = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html)?/?$`)
 
 // LinkCandidates are the ids a relative link in the piece at fromPath may
-// name, most likely first: a file path (../other.md) resolved from the
-// piece's folder, then from its page's URL (a page x.md is x/ on a site); a site path (/blog/gopher, /posts/x/) tried under each
-// folder above the piece, since a site's root is a folder of the archive
-// (Hugo's content/, the Go blog's _content/); a Jekyll permalink
-// (/2021/03/14/pi-day.html) as the post _posts/2021-03-14-pi-day. The
-// caller keeps the first that is a piece.
+// name, most likely first. A relative path (other.md, ./other.md,
+// ../third/) is resolved from the piece's folder, then from its page's URL
+// (a page x.md is x/ on a site); it never
+// climbs to the folders above (a helper's report: report.md in
+// essays/deep/ named essays/report.md, where a browser finds nothing). A
+// site path (/blog/gopher, /posts/x/) is tried under each folder from the
+// piece's up to the archive's root, since a site's root is a folder of the
+// archive (Hugo's content/, the Go blog's _content/); a Jekyll permalink
+// (/2021/03/14/pi-day.html) as the post _posts/2021-03-14-pi-day. A Zola
+// internal link (@/blog/x.md) is a file's path from the content root
+// alone (contentRoot), and names no section page (_index.md). The caller
+// keeps the first that is a piece.
 func LinkCandidates(fromPath, target string) []string {
 	u, err := url.Parse(target)
 	if err != nil || !isRelativeLink(target) {
@@ -93,6 +99,12 @@ func LinkCandidates(fromPath, target string) []string {
 			out = append(out, id)
 		}
 	}
+	if rest, ok := strings.CutPrefix(p, "@/"); ok {
+		if !IsSectionPage(rest) {
+			add(path.Join(contentRoot(fromPath), rest))
+		}
+		return out
+	}
 	p = strings.TrimSuffix(p, "/")
 	p = strings.TrimSuffix(p, ".html")
 	if !strings.HasPrefix(p, "/") {
@@ -104,6 +116,7 @@ func LinkCandidates(fromPath, target string) []string {
 		if stem := strings.TrimSuffix(path.Base(fromPath), path.Ext(fromPath)); stem != "index" && stem != "_index" {
 			add(path.Join(dir, stem, p))
 		}
+		return out
 	}
 	// {% post_url news/2020-02-02-x %} (liquid.go): Jekyll finds the post
 	// under _posts/news/ and under news/_posts/
@@ -126,6 +139,17 @@ func LinkCandidates(fromPath, target string) []string {
 		}
 	}
 	return out
+}
+
+// contentRoot is the folder of the archive a Zola site's internal links
+// (@/x.md) start from: the archive's root, or its content/ when the piece
+// is under it (the archive is the site's root, and Zola's content is
+// always content/).
+func contentRoot(fromPath string) string {
+	if strings.HasPrefix(fromPath, "content/") {
+		return "content"
+	}
+	return "."
 }
 
 // linkID is the id a path in a link names: IDFromPath's, but a dot in

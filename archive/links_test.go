@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestLinksAreTheRelativeOnes(t *testing.T) {
@@ -149,5 +150,55 @@ func TestLinkTargetsInBracketsAndParentheses(t *testing.T) {
 	}
 	if got := Links("[b2](<Note B.md>) [p](file(1).md)"); len(got) != 2 || got[0].Target != "Note B.md" || got[1].Target != "file(1).md" {
 		t.Errorf("Links: %+v", got)
+	}
+}
+
+// A relative link names a file in the piece's folder or none: it does not
+// climb to the folders above, as a browser does not (a helper's report:
+// report.md in essays/deep/ named essays/report.md). A Zola internal link
+// (@/x.md) is from the content root alone, and @/_index.md is a section
+// page, no piece (a helper's report: @/about.md named blog/about.md, by
+// the climbing, and @/_index.md the piece itself). Hugo's ref still looks
+// in the page's folder, then up to the content root.
+func TestRelativeLinksDoNotClimb(t *testing.T) {
+	fm := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2021-03-14\n---\nText.\n")}
+	}
+	zola := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("+++\ntitle = \"" + title + "\"\ndate = 2021-03-14\n+++\nText.\n")}
+	}
+	for _, root := range []string{"", "content/"} {
+		a, probs := Load(fstest.MapFS{
+			root + "essays/report.md":     fm("Essays Report"),
+			root + "essays/deep/essay.md": fm("Essay"),
+			root + "about.md":             zola("Site About"),
+			root + "blog/about.md":        zola("Blog About"),
+			root + "blog/post.md":         zola("Blog Post"),
+			root + "blog/deeper/x.md":     &fstest.MapFile{Data: []byte("---\ntitle: X\ndate: 2021-03-14\n---\nSee {{< ref \"about.md\" >}}.\n")},
+		})
+		if len(probs) != 0 {
+			t.Fatalf("problems %v", probs)
+		}
+		for _, c := range []struct{ from, target, want string }{
+			{"essays/deep/essay.md", "report.md", ""},
+			{"essays/deep/essay.md", "./report.md", ""},
+			{"essays/deep/essay.md", "../report.md", "Essays Report"},
+			{"blog/post.md", "@/about.md", "Site About"},
+			{"blog/post.md", "@/blog/about.md", "Blog About"},
+			{"blog/post.md", "@/_index.md", ""},
+			{"blog/post.md", "@/blog/_index.md", ""},
+			{"blog/post.md", "about.md", "Blog About"},
+			{"blog/post.md", "/about/", "Blog About"}, // a site path: the piece's folder first
+			{"blog/deeper/x.md", "/about.md", "Blog About"},
+		} {
+			got, ok := a.Resolve(LinkCandidates(root+c.from, c.target))
+			if ok != (c.want != "") || got.Title != c.want {
+				t.Errorf("%slink %s from %s: %q (%v), want %q", root, c.target, c.from, got.Title, ok, c.want)
+			}
+		}
+		x, _ := a.Get(IDFromPath(root + "blog/deeper/x.md"))
+		if got, ok := a.Resolve(LinkCandidates(x.Path, strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(x.Body), "See "), "."))); !ok || got.Title != "Blog About" {
+			t.Errorf("%sref in %q: %q (%v), want Blog About", root, x.Body, got.Title, ok)
+		}
 	}
 }

@@ -399,7 +399,14 @@ func (sc *shortcodes) hugo(inner string) string {
 		}
 		return mediaLine("gist", arg("file", 2), "https://gist.github.com/"+url.PathEscape(user)+"/"+url.PathEscape(id))
 	case "ref", "relref":
-		return strings.ReplaceAll(arg("path", 0), " ", "%20")
+		// Hugo looks a path without its / up in the page's folder, then
+		// from the content root: a site path does so (LinkCandidates),
+		// where a relative link is looked up in the page's folder alone
+		p := strings.ReplaceAll(arg("path", 0), " ", "%20")
+		if p != "" && !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, ".") && !strings.HasPrefix(p, "#") {
+			p = "/" + p
+		}
+		return p
 	case "param":
 		return ""
 	case "highlight":

@@ -21,7 +21,7 @@ func TestHugoFixtureReadsAsTheSiteShowsIt(t *testing.T) {
 		`\[image: The gopher, *live*\] /images/gopher-stage.jpg`,
 		`\[video: Keynote: Go at 15\] https://www.youtube.com/watch?v=w7Ft2ymGmfc`,
 		`\[tweet\] https://x.com/golang/status/1453110110599868418`,
-		`[here](first-post.md)`,
+		`[here](/first-post.md)`, // a ref: from the folder, then up (LinkCandidates)
 		`[the bundle](/posts/bundle-post)`,
 		`\[image\] gophercon/stage.png`,
 		`\[video\] https://www.youtube.com/embed/gPJkM95KpKo`,
@@ -72,7 +72,8 @@ func TestReadableForms(t *testing.T) {
 		{`{% if x %}stays{% endif %}`, `{% if x %}stays{% endif %}`},
 		{`{{< param author >}}`, ``},
 		{`{{< figure src="x.png" caption="a [b] c" />}}`, `\[image: a \[b\] c\] x.png`},
-		{`see {{< ref "posts/x.md#part" >}}`, `see posts/x.md#part`},
+		{`see {{< ref "posts/x.md#part" >}}`, `see /posts/x.md#part`},
+		{`see {{< relref "../x.md" >}} {{< ref "#part" >}}`, `see ../x.md #part`},
 		{"{{raw\n`<b>x</b>`}}", `<b>x</b>`},
 		{`{{play "a/b.go" /START/ /END/}}`, `\[code: a/b.go\]`},
 		{`template text {{.Title}} and {{ .Date }}`, `template text {{.Title}} and {{ .Date }}`},
