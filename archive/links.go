@@ -82,8 +82,9 @@ var jekyllPermalink = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?
 // archive (Hugo's content/, the Go blog's _content/); a Jekyll permalink
 // (/2021/03/14/pi-day.html) as the post _posts/2021-03-14-pi-day. A Zola
 // internal link (@/blog/x.md) is a file's path from the content root
-// alone (contentRoot), and names no section page (_index.md). The caller
-// keeps the first that is a piece.
+// alone (contentRoot). A section page (_index.md) and the site's home (/)
+// are no pieces: a link to one names none. The caller keeps the first that
+// is a piece.
 func LinkCandidates(fromPath, target string) []string {
 	u, err := url.Parse(target)
 	if err != nil || !isRelativeLink(target) {
@@ -99,14 +100,18 @@ func LinkCandidates(fromPath, target string) []string {
 			out = append(out, id)
 		}
 	}
+	if IsSectionPage(p) {
+		return nil // a list of pieces (a relative _index.md named the piece itself)
+	}
 	if rest, ok := strings.CutPrefix(p, "@/"); ok {
-		if !IsSectionPage(rest) {
-			add(path.Join(contentRoot(fromPath), rest))
-		}
+		add(path.Join(contentRoot(fromPath), rest))
 		return out
 	}
 	p = strings.TrimSuffix(p, "/")
 	p = strings.TrimSuffix(p, ".html")
+	if p == "" {
+		return nil // the site's home, no piece (read as relative, "/" named the piece itself)
+	}
 	if !strings.HasPrefix(p, "/") {
 		add(path.Join(dir, p))
 		// A site resolves it from the page's URL, which for a page that

@@ -202,3 +202,30 @@ func TestRelativeLinksDoNotClimb(t *testing.T) {
 		}
 	}
 }
+
+// A link to the site's home (/) or to a section page (_index.md) names no
+// piece, and never the piece itself (a helper's report: "/" was read as a
+// relative link, the page's URL joined with nothing, and named the piece
+// it was in, as _index.md did; the reader's L leaves self-links out).
+func TestLinksToHomeAndSectionsNameNoPiece(t *testing.T) {
+	fm := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2021-03-14\n---\nText.\n")}
+	}
+	a, _ := Load(fstest.MapFS{
+		"content/notes/links2.md": fm("Links Two"),
+		"content/notes/_index.md": fm("Notes"),
+		"content/_index.md":       fm("Home"),
+		"content/notes/other.md":  fm("Other"),
+	})
+	for _, target := range []string{"/", "/#top", "_index.md", "./_index.md", "../_index.md", "/notes/_index.md", "@/_index.md", "@/notes/_index.md"} {
+		if got, ok := a.Resolve(LinkCandidates("content/notes/links2.md", target)); ok {
+			t.Errorf("link %s: %q, want none", target, got.Title)
+		}
+	}
+	body := "[r](/) and [s](_index.md) and [o](other.md)\n"
+	want := "[r](/) and s \\_index.md and o (→ “Other”)\n"
+	title := func(c []string) (string, bool) { p, ok := a.Resolve(c); return p.Title, ok }
+	if got := MarkLinks(body, "content/notes/links2.md", title); got != want {
+		t.Errorf("MarkLinks = %q, want %q", got, want)
+	}
+}
