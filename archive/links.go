@@ -118,8 +118,19 @@ func LinkCandidates(fromPath, target string) []string {
 		// is no bundle's index is one folder deeper than its file
 		// (content/posts/links.md is /posts/links/: "../third/" is
 		// /posts/third/, a helper's report against hugo)
+		page := dir
 		if stem := strings.TrimSuffix(path.Base(fromPath), path.Ext(fromPath)); stem != "index" && stem != "_index" {
-			add(path.Join(dir, stem, p))
+			page = path.Join(dir, stem)
+			add(path.Join(page, p))
+		}
+		// and the site path it names, from the content root, as a url:
+		// places a piece (a helper's report: with the archive a site's
+		// root, "../zed/" looked for content/posts/zed, where url:
+		// /posts/zed is the key posts/zed)
+		if root := contentRoot(fromPath); root != "." {
+			if rest, ok := strings.CutPrefix(path.Join(page, p), root+"/"); ok {
+				add(rest)
+			}
 		}
 		return out
 	}
@@ -146,10 +157,10 @@ func LinkCandidates(fromPath, target string) []string {
 	return out
 }
 
-// contentRoot is the folder of the archive a Zola site's internal links
-// (@/x.md) start from: the archive's root, or its content/ when the piece
-// is under it (the archive is the site's root, and Zola's content is
-// always content/).
+// contentRoot is the folder of the archive a site's paths start from, as
+// a Zola site's internal links (@/x.md) do: the archive's root, or its
+// content/ when the piece is under it (the archive is the site's root;
+// Zola's content is always content/, Hugo's by default).
 func contentRoot(fromPath string) string {
 	if strings.HasPrefix(fromPath, "content/") {
 		return "content"

@@ -229,3 +229,33 @@ func TestLinksToHomeAndSectionsNameNoPiece(t *testing.T) {
 		t.Errorf("MarkLinks = %q, want %q", got, want)
 	}
 }
+
+// A relative link names a piece placed by url: whether the archive is the
+// site's root or its content/ (a helper's report: "../zed/" named url:
+// /posts/zed from content/ alone, as the page's URL joined with it was
+// content/posts/zed, not the site path posts/zed).
+func TestRelativeLinksToPlacedPiecesFromTheSitesRoot(t *testing.T) {
+	fm := func(title, extra string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2021-03-14\n" + extra + "---\nText.\n")}
+	}
+	for _, root := range []string{"", "content/"} {
+		a, probs := Load(fstest.MapFS{
+			root + "posts/z.md":         fm("Z", "url: /posts/zed\n"),
+			root + "posts/linker.md":    fm("Linker", ""),
+			root + "posts/b/index.md":   fm("Bundle", ""),
+			root + "notes/elsewhere.md": fm("Elsewhere", ""),
+		})
+		if len(probs) != 0 {
+			t.Fatalf("problems %v", probs)
+		}
+		for _, c := range []struct{ from, target string }{
+			{"posts/linker.md", "../zed/"},
+			{"posts/b/index.md", "../zed/"},
+			{"notes/elsewhere.md", "../../posts/zed/"},
+		} {
+			if got, ok := a.Resolve(LinkCandidates(root+c.from, c.target)); !ok || got.Title != "Z" {
+				t.Errorf("%slink %s from %s: %q (%v), want Z", root, c.target, c.from, got.Title, ok)
+			}
+		}
+	}
+}
