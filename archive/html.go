@@ -61,8 +61,9 @@ func isCommentStart(line string) bool {
 	return len(line)-len(t) < 4 && strings.HasPrefix(t, "<!--")
 }
 
-// readableHTML converts the HTML blocks of md to Markdown and its inline
-// <img> tags to "[image: alt] URL", outside fenced and indented code.
+// readableHTML converts the HTML blocks of md to Markdown, its inline
+// <img> tags to "[image: alt] URL" and its inline <a href> links to
+// Markdown links (inlineLinks), outside fenced and indented code.
 func readableHTML(md string) string {
 	if !strings.Contains(md, "<") {
 		return md
@@ -143,6 +144,9 @@ func readableHTML(md string) string {
 		text := md[i:next]
 		if ticks%2 == 0 && !strings.Contains(text, "`") { // a comment in a code span is its text
 			text = inlineComment.ReplaceAllString(text, "")
+		}
+		if ticks%2 == 0 { // not in a code span open since a line above
+			text = inlineLinks(text)
 		}
 		ticks += strings.Count(text, "`")
 		b.WriteString(inlineImg.ReplaceAllStringFunc(text, imgLine))
@@ -347,6 +351,74 @@ func htmlToMarkdown(block string) string {
 		return "\n"
 	}
 	return "\n" + md + "\n\n"
+}
+
+// inlineAnchor is an <a> element within a line: its opening tag's
+// attributes, then its content.
+var inlineAnchor = regexp.MustCompile(`(?i)<a(\s[^>]*)?>(.*?)</a\s*>`)
+
+var hrefAttr = regexp.MustCompile(`(?i)\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+
+// inlineLinks writes the <a href> links of a line of a paragraph, outside
+// code spans, as Markdown links, [text](href): the renderer dropped the
+// tags and their targets, so "<a href="/posts/x/">x</a>" read as "x" where
+// a Markdown link names the piece, "x (→ “Title”)", and lists it under
+// the reader's L (a helper's report; an HTML block was converted, a line
+// of text was not). The content stays as written, Markdown in a
+// paragraph; an anchor without an href, or with one that no Markdown link
+// can hold, stays as it is.
+func inlineLinks(line string) string {
+	if !strings.Contains(line, "<") {
+		return line
+	}
+	lower := asciiLower(line)
+	if !strings.Contains(lower, "<a") || !strings.Contains(lower, "</a") {
+		return line
+	}
+	code := spanCursor{spans: codeSpans(line)}
+	var b strings.Builder
+	last := 0
+	for _, m := range inlineAnchor.FindAllStringSubmatchIndex(line, -1) {
+		if code.in(m[0]) || m[2] < 0 || strings.Contains(lower[m[4]:m[5]], "<img") {
+			continue // code, no attributes, or an image's link: the image shows, as in a block
+		}
+		h := hrefAttr.FindStringSubmatch(line[m[2]:m[3]])
+		if h == nil {
+			continue
+		}
+		href := strings.TrimSpace(html.UnescapeString(h[1] + h[2] + h[3]))
+		if href == "" || strings.ContainsAny(href, "<>\n\r") {
+			continue
+		}
+		if strings.ContainsAny(href, " \t()") {
+			href = "<" + href + ">"
+		}
+		text := escapeBrackets(line[m[4]:m[5]])
+		b.WriteString(line[last:m[0]])
+		b.WriteString("[" + text + "](" + href + ")")
+		last = m[1]
+	}
+	if last == 0 {
+		return line
+	}
+	b.WriteString(line[last:])
+	return b.String()
+}
+
+// escapeBrackets escapes the brackets of s not escaped yet, so that it is
+// a link's text.
+func escapeBrackets(s string) string {
+	if !strings.ContainsAny(s, "[]") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if (s[i] == '[' || s[i] == ']') && (i == 0 || s[i-1] != '\\') {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 var imgAttr = regexp.MustCompile(`(?i)\s(src|data-src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)

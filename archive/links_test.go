@@ -259,3 +259,32 @@ func TestRelativeLinksToPlacedPiecesFromTheSitesRoot(t *testing.T) {
 		}
 	}
 }
+
+// An inline <a href> in a line of text links as a Markdown link does: a
+// piece's title after its text, and in Links, which the reader's L lists
+// (a helper's report: "See the second and ext.", the targets dropped,
+// where the same in a <p> block was converted).
+func TestInlineHTMLLinksNameThePiece(t *testing.T) {
+	fm := func(title, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2021-03-14\n---\n" + body + "\n")}
+	}
+	a, probs := Load(fstest.MapFS{
+		"content/posts/second.md": fm("Second Post", "Text."),
+		"content/posts/first.md": fm("First", `See <a href="/posts/second/">the second</a> and <a href="https://example.org/x">ext</a>.`+
+			"\n\n<p><a href=\"/posts/second/\">second in block</a></p>"),
+	})
+	if len(probs) != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	p, _ := a.Get("content/posts/first")
+	title := func(c []string) (string, bool) { p, ok := a.Resolve(c); return p.Title, ok }
+	got := MarkLinks(p.Body, p.Path, title)
+	for _, want := range []string{"See the second (→ “Second Post”) and [ext](https://example.org/x).", "second in block (→ “Second Post”)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("MarkLinks lacks %q:\n%s", want, got)
+		}
+	}
+	if l := Links(p.Body); len(l) == 0 || l[0] != (Link{"the second", "/posts/second/"}) {
+		t.Errorf("Links = %+v", l)
+	}
+}

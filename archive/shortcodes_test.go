@@ -85,7 +85,15 @@ func TestReadableForms(t *testing.T) {
 		{"<iframe src=\"https://www.youtube.com/embed/x\"></iframe>", `\[video\] https://www.youtube.com/embed/x`},
 		{"```\n<div>kept</div>\n{{< figure src=\"in-code.png\" >}}\n```", "```\n<div>kept</div>\n\\[image\\] in-code.png\n```"},
 		{"\t<div>indented code</div>", "\t<div>indented code</div>"},
-		{"<a href=\"/x\">A link</a> starts a *paragraph*.", "<a href=\"/x\">A link</a> starts a *paragraph*."},
+		{"<a href=\"/x\">A link</a> starts a *paragraph*.", "[A link](/x) starts a *paragraph*."},
+		// inline links in a line of text are Markdown links (a helper's
+		// report: their targets were dropped); in code, or without an
+		// href, they stay
+		{`See <A HREF='/posts/second/'>the [2nd]</a> and <a class="x" href="https://example.org/a?b=1&amp;c=2">ext</a>.`,
+			`See [the \[2nd\]](/posts/second/) and [ext](https://example.org/a?b=1&c=2).`},
+		{`<a href="my file (1).md">f</a> <a name="top">t</a> <a href="x"></a>`, `[f](<my file (1).md>) <a name="top">t</a> [](x)`},
+		{"`<a href=\"/x\">code</a>` and <a href=\"/y\">y</a>", "`<a href=\"/x\">code</a>` and [y](/y)"},
+		{`<a href="/big.png"><img src="/small.png" alt="S"></a> <abbr title="t">T</abbr>`, `<a href="/big.png">\[image: S\] /small.png</a> <abbr title="t">T</abbr>`},
 		{"<img src=\"a.png\" alt=\"A\"> and *text*", "\\[image: A\\] a.png and *text*"},
 		{"<a href=\"/big.png\">\n<img src=\"/small.png\" alt=\"S\">\n</a>", "\\[image: S\\] /small.png"},
 		{"<pre>\n  a\n\n  b\n</pre>\nafter", "```\n  a\n\n  b\n```"},

@@ -57,11 +57,13 @@ import (
 // outlet or no author has archive.NoOutlet or archive.NoAuthor among its
 // facet values, so that the sidebar counts and chooses them; 41: IDs
 // keep the marks of their words, in NFC, archive.Slug; the rebuild
-// follows the IDs that change as renames, added.go).
+// follows the IDs that change as renames, added.go; 42: an inline
+// <a href> in a line of text is a Markdown link, and a Hugo ref without
+// its / a site path, archive.readableHTML and shortcodes).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 41
+const SchemaVersion = 42
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -93,5 +95,35 @@ func TestLinksBySiteKeysWithTheIndex(t *testing.T) {
 	h.key("2")
 	if h.m.reader.key.id != "posts/c" {
 		t.Fatalf("followed to %q, want posts/c", h.m.reader.key.id)
+	}
+}
+
+// The text and L agree on a piece read from its file: an inline <a href>
+// names the piece it links to in both, and a link to the site's home
+// names none, not the piece itself (a helper's report: the first read
+// "the second", its target dropped; the home read "(→ its own title)"
+// where L left it out).
+func TestInlineHTMLLinksInTheTextAndL(t *testing.T) {
+	a, probs := archive.Load(fstest.MapFS{
+		"content/posts/second.md": {Data: []byte("---\ntitle: Second Post\ndate: 2021-01-01\n---\nText.\n")},
+		"content/posts/first.md": {Data: []byte("---\ntitle: Links Two\ndate: 2024-01-01\n---\n" +
+			"See <a href=\"/posts/second/\">the second</a>, <a href=\"https://example.org/x\">ext</a> and [home](/).\n")},
+	})
+	if len(probs) != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	h := newHarness(t, newFake(a.Articles...), 100, 24)
+	h.key("enter")
+	if h.m.reader.key.id != "content/posts/first" {
+		t.Fatalf("opened %q", h.m.reader.key.id)
+	}
+	h.requireScreen("See the second (→ “Second Post”), ext https://example.org/x and home")
+	if s := h.screen(); strings.Contains(s, "(→ “Links Two”)") {
+		t.Errorf("the home link names the piece itself:\n%s", s)
+	}
+	h.key("L")
+	h.requireScreen("1  Second Post (2021-01-01)  ← the second")
+	if s := h.screen(); strings.Contains(s, "2  ") {
+		t.Errorf("L lists more than the second:\n%s", s)
 	}
 }
