@@ -869,13 +869,25 @@ func flagOf(v any) (value, ok bool) {
 	return false, false
 }
 
+// first is the first of keys with a value that is not empty, as
+// firstDate is for dates: a CMS (Decap, Forestry) writes its empty
+// optional fields, and `summary: ""` hid the description after it (a
+// helper's report); the first empty one when no other has a value, so
+// that an empty title is said as one.
 func (m matter) first(keys []string) (field, string) {
+	var empty field
+	emptyKey := ""
 	for _, k := range keys {
 		if f, ok := m[k]; ok {
-			return f, k
+			if strings.TrimSpace(stringOf(f.value)) != "" {
+				return f, k
+			}
+			if emptyKey == "" {
+				empty, emptyKey = f, k
+			}
 		}
 	}
-	return field{}, ""
+	return empty, emptyKey
 }
 
 func stringOf(v any) string {

@@ -396,3 +396,17 @@ func TestTOMLTimeOfDayIsNoDate(t *testing.T) {
 		t.Errorf("%+v", probs)
 	}
 }
+
+// An empty field is passed over for the next of its aliases, as an empty
+// date is (a helper's report: Decap and Forestry write their empty
+// optional fields, and `summary: ""` hid the description after it).
+func TestEmptyFieldFallsThrough(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2020-01-01\nsummary: \"\"\ndescription: The description\noutlet: \"\"\npublication: The Real Outlet\nurl: \"\"\nlink: https://example.org/a\n---\nx\n"
+	a, probs := Parse("p.md", []byte(src))
+	if IsFatal(probs) || a.Standfirst != "The description" || a.Outlet != "The Real Outlet" || a.URL != "https://example.org/a" {
+		t.Errorf("standfirst %q, outlet %q, url %q, problems %v", a.Standfirst, a.Outlet, a.URL, probs)
+	}
+	if _, probs := Parse("p.md", []byte("---\ntitle: \"\"\ndate: 2020-01-01\n---\nx\n")); !IsFatal(probs) || probs[0].Msg != "empty title" || probs[0].Line != 2 {
+		t.Errorf("an empty title: %v", probs)
+	}
+}
