@@ -136,8 +136,19 @@ func parseDate(s string) (Date, error) {
 			return d, nil
 		}
 	}
+	if m := noDay.FindStringSubmatch(s); m != nil {
+		if _, err := time.Parse("2006-01-02", m[1]); err != nil {
+			// in the form, but 2020-02-30 (a helper's report: it was told
+			// to be in the form it was in)
+			return Date{}, fmt.Errorf("unparseable date %q (%s is no day)", s, m[1])
+		}
+	}
 	return Date{}, fmt.Errorf("unparseable date %q (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)", s)
 }
+
+// noDay is a date in the form YYYY-MM-DD, a time or not after it: when
+// parseDate takes none of it, it is no day of the calendar.
+var noDay = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:$|[T ])`)
 
 func dayOf(t time.Time) Date {
 	return Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}

@@ -114,6 +114,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	var m matter
 	var decodeErr error
 	isTOML := false // Zola's front matter (Hugo's too)
+	isJSON := false
 	formats := []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, decodeErr = decodeYAML(b); return nil }),
 		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); isTOML = true; return nil }),
@@ -123,6 +124,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] == '{' && !bytes.HasPrefix(rest, []byte("{{")) {
 		// Hugo's JSON front matter: one object, to its closing brace
 		var line int
+		isJSON = true
 		body, m, line, decodeErr = splitJSON(data, len(data)-len(rest))
 		if decodeErr != nil {
 			return fail(line, "invalid front matter: %s", cleanDecodeError(decodeErr))
@@ -150,10 +152,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		if errors.As(decodeErr, &perr) {
 			line = perr.Position.Line
 		} else if sm := yamlErrLine.FindStringSubmatch(decodeErr.Error()); sm != nil {
-			line, _ = strconv.Atoi(sm[1])
-			if strings.Contains(decodeErr.Error(), "did not find expected") {
-				line++ // yaml.v3 reports these at its 0-based context mark
-			}
+			line, _ = strconv.Atoi(sm[1]) // 1-based (yamlSyntaxError)
 		}
 		if line > 0 {
 			line += offset
@@ -175,9 +174,16 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		}
 		return fail(line, "invalid front matter: %s", msg)
 	}
+	// base is the file line before a field's line 1: the opening line's
+	// (---, +++), or for JSON the line before the brace's, whose keys are
+	// on its line 1 (jsonLines)
+	base := offset
+	if isJSON {
+		base--
+	}
 	at := func(f field) int {
 		if f.line > 0 {
-			return f.line + offset
+			return f.line + base
 		}
 		return 0
 	}
@@ -188,7 +194,7 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if f := m[k]; f.earlier > 0 && !f.nested {
-			probs = append(probs, Problem{Path: path, Line: at(f), Msg: fmt.Sprintf("%s is given twice (lines %d and %d): the last is read, as Hugo and Jekyll read it", k, f.earlier+offset, at(f))})
+			probs = append(probs, Problem{Path: path, Line: at(f), Msg: fmt.Sprintf("%s is given twice (lines %d and %d): the last is read, as Hugo and Jekyll read it", k, f.earlier+base, at(f))})
 		}
 	}
 	post, isPost := jekyllPost(path)
@@ -485,7 +491,7 @@ func decodeYAML(b []byte) (matter, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, err
+		return nil, yamlSyntaxError(b, err)
 	}
 	if line, ok := yamlNesting(&doc, MaxNesting); !ok {
 		return nil, fmt.Errorf("line %d: nested deeper than %d levels", line, MaxNesting)
@@ -504,6 +510,36 @@ func decodeYAML(b []byte) (matter, error) {
 	}
 	m.fill(nested)
 	return m, nil
+}
+
+// yamlSyntaxError is yaml.v3's error err for the front matter b, with the
+// line of b it is on ("line N: …", 1-based, as decodeYAML's other errors).
+// yaml.v3 gives a parser error's line at its 0-based mark ("did not find
+// expected key" on line 3 says line 2) and none for a mark on line 0: the
+// commonest mistake, a colon in a title on the first line, had no line (a
+// helper's report); an unclosed quote there was said at the end.
+func yamlSyntaxError(b []byte, err error) error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) || strings.Contains(msg, "control characters are not allowed") {
+		return err // lines of their own; none (Parse finds it)
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 1 // both marks on line 0
+	if sm := yamlErrLine.FindStringSubmatch(msg); sm != nil && strings.HasPrefix(msg, sm[0]) {
+		line, _ = strconv.Atoi(sm[1])
+		msg = strings.TrimPrefix(strings.TrimPrefix(msg, sm[0]), ":")
+		switch {
+		case strings.HasPrefix(msg, " did not find expected") && !strings.Contains(msg, " break") &&
+			!strings.Contains(msg, "alphabetic") && !strings.Contains(msg, "tag URI"):
+			line++ // the parser's, at its 0-based mark (the scanner's are 1-based)
+		case strings.Contains(msg, "found unexpected end of stream") && bytes.HasSuffix(b, []byte("\n")) && line == bytes.Count(b, []byte("\n"))+1:
+			// a quote left open: said at its start, but for one on line 0,
+			// said at the end (past the last line, where nothing starts)
+			line = 1
+		}
+	}
+	return fmt.Errorf("line %d: %s", line, strings.TrimSpace(msg))
 }
 
 // yamlKeys decodes the known keys of the mapping node into m, and those of
@@ -607,9 +643,9 @@ func splitJSON(data []byte, start int) (body []byte, m matter, line int, err err
 	if m, err = decodeJSON(raw); err != nil {
 		return nil, nil, lineOf(start), err
 	}
-	// lines after the object's first line, as Parse counts a front
-	// matter's (a key on the brace's own line has none)
-	jsonLines(m, raw, func(off int) int { return lineOf(start+off) - lineOf(start) })
+	// lines from the object's first line, its line 1 (a helper's report:
+	// a key on the brace's own line, a one-line object's, had none)
+	jsonLines(m, raw, func(off int) int { return lineOf(start+off) - lineOf(start) + 1 })
 	if nl := bytes.IndexByte(data[end:], '\n'); nl >= 0 {
 		end += nl + 1
 	} else {

@@ -410,3 +410,28 @@ func TestEmptyFieldFallsThrough(t *testing.T) {
 		t.Errorf("an empty title: %v", probs)
 	}
 }
+
+// A YAML mistake on the front matter's first line names its line, as one
+// further down does (a helper's report: yaml.v3 says no line for its line
+// 0, and a colon in a title there was said with none); so does a one-line
+// JSON object's bad date, and a date in the form that is no day says so.
+func TestFrontMatterMistakesOnTheFirstLine(t *testing.T) {
+	for src, want := range map[string]string{
+		"---\ntitle: ok: colon\ndate: 2020-01-01\n---\nx\n":           "q.md:2: invalid front matter: mapping values are not allowed in this context",
+		"---\ndate: 2020-01-01\ntitle: ok: colon\n---\nx\n":           "q.md:3: invalid front matter: mapping values are not allowed in this context",
+		"---\ntitle: \"a \"b\" c\"\ndate: 2020-01-01\n---\nx\n":       "q.md:2: invalid front matter: did not find expected key",
+		"---\ndate: 2020-01-01\ntitle: \"a \"b\" c\"\n---\nx\n":       "q.md:3: invalid front matter: did not find expected key",
+		"\n---\ntitle: \"unclosed\ndate: 2020-01-01\n---\nx\n":        "q.md:3: invalid front matter: found unexpected end of stream",
+		"---\ndate: 2020-01-01\ntitle: \"unclosed\nnote: n\n---\nx\n": "q.md:3: invalid front matter: found unexpected end of stream",
+		"---\ntitle: [a, b\ndate: 2020-01-01\n---\nx\n":               "q.md:3: invalid front matter: did not find expected ',' or ']'",
+		"{\"title\": \"J\", \"date\": 1614900000}\nBody.\n":           `q.md:1: unparseable date "1614900000"`,
+		"\n{\"title\": \"J\",\n \"date\": \"x\"}\nBody.\n":            `q.md:3: unparseable date "x"`,
+		"---\ntitle: T\ndate: 2020-02-30\n---\nx\n":                   `q.md:3: unparseable date "2020-02-30" (2020-02-30 is no day)`,
+		"---\ntitle: T\ndate: \"2020-02-30T10:00:00Z\"\n---\nx\n":     `q.md:3: unparseable date "2020-02-30T10:00:00Z" (2020-02-30 is no day)`,
+	} {
+		_, probs := Parse("q.md", []byte(src))
+		if len(probs) == 0 || !strings.HasPrefix(probs[0].String(), want) {
+			t.Errorf("%q: %v, want %s", src, probs, want)
+		}
+	}
+}
