@@ -206,7 +206,9 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	}
 	title, tf := m.first(titleKeys)
 	a.Title = SanitizeLine(stringOf(title.value))
-	if a.Title == "" && tf == "" && isPost {
+	if a.Title == "" && (tf == "" || title.value == nil) && isPost {
+		// Jekyll's title ||= the slug's: for a null title too (a
+		// helper's report: `title:` was skipped as empty), not for ""
 		a.Title = post.title
 	}
 	if a.Title == "" {
@@ -561,6 +563,9 @@ func yamlKeys(node *yaml.Node, m, nested matter) error {
 		if err := v.Decode(&val); err != nil {
 			return fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
 		}
+		if key == "published" {
+			val = rubyFlag(v, val)
+		}
 		// a key given twice: the last wins, as Hugo and Jekyll read it (a
 		// helper's report: folio kept the first, the site shows the last)
 		m[key] = field{value: val, line: k.Line, earlier: m[key].line}
@@ -854,11 +859,30 @@ func (m matter) firstDate() (field, string) {
 	return empty, emptyKey
 }
 
-// isDraft: draft is true (Hugo, Zola) or published is false (Jekyll).
+// isDraft: draft is true (Hugo, Zola), or published is false or null
+// (Jekyll's data.fetch("published", true), where any string is true, as
+// in Ruby: a quoted "false" is published, a helper's report; a YAML
+// yes or no is a boolean to Ruby's YAML 1.1, rubyFlag).
 func (m matter) isDraft() bool {
 	draft, _ := flagOf(m["draft"].value)
-	published, ok := flagOf(m["published"].value)
-	return draft || ok && !published
+	published, ok := m["published"]
+	return draft || ok && (published.value == nil || published.value == false)
+}
+
+// rubyFlag is the YAML value v (decoded as val) as Ruby's YAML reads a
+// plain yes, no, on, off, true or false (any case): a boolean; a quoted
+// one is a string.
+func rubyFlag(v *yaml.Node, val any) any {
+	if v.Kind != yaml.ScalarNode || v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return val
+	}
+	switch strings.ToLower(v.Value) {
+	case "yes", "true", "on":
+		return true
+	case "no", "false", "off":
+		return false
+	}
+	return val
 }
 
 // UnrenderedMsg is the message of the Quiet problem of a Hugo page the

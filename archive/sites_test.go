@@ -678,3 +678,43 @@ func TestPostInAFolderOfPostsIsLinkedByItsPermalink(t *testing.T) {
 		}
 	}
 }
+
+// Jekyll's published is Ruby's data.fetch("published", true): a quoted
+// "false" or "no" is a string, true to Ruby, and the post is published (a
+// helper's report: folio took it for a draft); a plain no or null is not.
+// A dated post's null title is Jekyll's title from its name. Hugo's
+// draft: "true" (cast to a boolean by Hugo) stays a draft.
+func TestJekyllsPublishedAsRubyReadsIt(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		draft bool
+	}{
+		{"---\ntitle: P\npublished: \"false\"\n---\nB", false},
+		{"---\ntitle: P\npublished: 'no'\n---\nB", false},
+		{"---\ntitle: P\npublished: false\n---\nB", true},
+		{"---\ntitle: P\npublished: No\n---\nB", true},
+		{"---\ntitle: P\npublished: off\n---\nB", true},
+		{"---\ntitle: P\npublished:\n---\nB", true},
+		{"---\ntitle: P\npublished: yes\n---\nB", false},
+		{"---\ntitle: P\ndraft: \"true\"\n---\nB", true},
+		{"---\ntitle: P\ndraft: \"false\"\n---\nB", false},
+	} {
+		a, probs := Parse("_posts/2021-01-03-a-post.md", []byte(c.text))
+		if draft := len(probs) == 1 && probs[0].Msg == DraftMsg; draft != c.draft || !draft && (len(probs) != 0 || a.Title != "P") {
+			t.Errorf("%q: %v (title %q), want draft %v", c.text, probs, a.Title, c.draft)
+		}
+	}
+	a, probs := Parse("_posts/2021-01-03-empty-title.md", []byte("---\ntitle:\nlayout: post\n---\nB"))
+	if len(probs) != 0 || a.Title != "Empty Title" || a.Date.String() != "2021-01-03" {
+		t.Errorf("a null title: %q %s %v", a.Title, a.Date, probs)
+	}
+	for _, c := range []struct{ path, text string }{
+		{"_posts/2021-01-03-x.md", "---\ntitle: \"\"\n---\nB"},   // Ruby's "" is a title
+		{"posts/2021-01-03-x.md", "---\ntitle:\n---\nB"},         // not a Jekyll post
+		{"_posts/x.md", "---\ntitle:\ndate: 2021-01-01\n---\nB"}, // no date in its name
+	} {
+		if _, probs := Parse(c.path, []byte(c.text)); !IsFatal(probs) || probs[0].Msg != "empty title" || probs[0].Line != 2 {
+			t.Errorf("%s %q: %v, want an empty title on line 2", c.path, c.text, probs)
+		}
+	}
+}
