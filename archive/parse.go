@@ -298,7 +298,9 @@ func Parse(path string, data []byte) (Article, []Problem) {
 		a.Kind = KindArticle
 	}
 	sf, _ := m.first(standfirstKeys)
-	a.Standfirst = strings.TrimSpace(Sanitize(stringOf(sf.value)))
+	// sanitised after the entities are decoded; its spaces joined after what
+	// that drops
+	a.Standfirst = strings.Join(strings.Fields(Sanitize(standfirstText(stringOf(sf.value)))), " ")
 	note, _ := m.first(noteKeys)
 	a.Note = strings.TrimSpace(Sanitize(stringOf(note.value)))
 	if ck, _ := m.first(citeKeyKeys); ck.value != nil {

@@ -435,3 +435,26 @@ func TestFrontMatterMistakesOnTheFirstLine(t *testing.T) {
 		}
 	}
 }
+
+// A front-matter standfirst is read as the Markdown a site renders it
+// from (a helper's report: "Sum **bold** <b>html</b>" was shown as
+// written), then made safe for the terminal: an entity for ESC is no
+// escape.
+func TestStandfirstIsRenderedText(t *testing.T) {
+	for sf, want := range map[string]string{
+		`Sum **bold** <b>html</b>`:                                            "Sum bold html",
+		`A *word*, _another_, ~~gone~~ and ` + "`code`":                       "A word, another, gone and code",
+		`See [the report](https://example.org/r) &amp; <https://example.org>`: "See the report & https://example.org",
+		`1. First \*not\* a list`:                                             "1. First *not* a list",
+		`# Not a heading`:                                                     "# Not a heading",
+		`Bad &#27;]0;PWNED&#7; <script>alert(1)</script>end`:                  "Bad end",
+		`Two<br>lines`: "Two lines",
+		`C:\Users and 5 * 3 * 2 and snake_case_name`: `C:\Users and 5 * 3 * 2 and snake_case_name`,
+	} {
+		src := fmt.Sprintf("---\ntitle: T\ndate: 2020-01-01\nsummary: %q\n---\nx\n", sf)
+		a, probs := Parse("p.md", []byte(src))
+		if IsFatal(probs) || a.Standfirst != want {
+			t.Errorf("%q: %q %v, want %q", sf, a.Standfirst, probs, want)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package archive
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+	xhtml "golang.org/x/net/html"
+)
+
+// maxStandfirstMarkdown is the longest standfirst read as Markdown, in
+// bytes: a summary is a sentence or a paragraph, and one longer is kept
+// as written rather than parsed at index time.
+const maxStandfirstMarkdown = 16 << 10
+
+// standfirstMarkdown reads a front matter's summary as its inline
+// Markdown: paragraphs alone, so that "1. First" or "# 1" is the text it
+// is, not a list or a heading.
+var standfirstMarkdown = goldmark.New(
+	goldmark.WithParser(parser.NewParser(
+		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)),
+	goldmark.WithExtensions(extension.Strikethrough),
+	goldmark.WithRendererOptions(html.WithUnsafe()),
+)
+
+// standfirstText is the text a site shows of a front-matter summary (Hugo
+// renders a front-matter summary as Markdown, its docs' comparison of
+// summaries says): its emphasis, code spans,
+// links and HTML tags read as the words they show, entities decoded, on
+// one line (a helper's report: "Sum **bold** <b>html</b>" was shown as
+// written). The reader and folio show print it in italics on one line.
+// Its result is not terminal-safe (&#27; is ESC): sanitise it, as Parse
+// does.
+func standfirstText(s string) string {
+	if len(s) > maxStandfirstMarkdown || !strings.ContainsAny(s, "*_`[]<>&\\~!") {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	var out bytes.Buffer
+	if err := standfirstMarkdown.Convert([]byte(s), &out); err != nil {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	var b strings.Builder
+	z := xhtml.NewTokenizer(&out)
+	skip := 0 // inside <script>, <style>: no text shown
+	for {
+		switch tt := z.Next(); tt {
+		case xhtml.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case xhtml.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case xhtml.StartTagToken, xhtml.EndTagToken, xhtml.SelfClosingTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "script", "style", "template":
+				if tt == xhtml.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case "br", "p":
+				b.WriteByte(' ')
+			}
+		}
+	}
+}
