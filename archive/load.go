@@ -248,7 +248,7 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 			return nil
 		}
 		name := d.Name()
-		if p != "." && Passed(name) {
+		if p != "." && PassedIn(path.Dir(p), name, existsInFS(fsys, path.Dir(p))) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -381,10 +381,12 @@ func inFS(fsys fs.FS, p string) string {
 	if !fs.ValidPath(in) || in == "." || !IsArticlePath(in) {
 		return ""
 	}
+	dir := "."
 	for part := range strings.SplitSeq(in, "/") {
-		if Passed(part) {
+		if PassedIn(dir, part, existsInFS(fsys, dir)) {
 			return ""
 		}
+		dir = path.Join(dir, part)
 	}
 	if st, err := fs.Lstat(fsys, in); err != nil || !st.Mode().IsRegular() {
 		return "" // gone, or a link again: read through this one

@@ -237,3 +237,37 @@ func TestBadMemoIsNoMemo(t *testing.T) {
 		t.Error("the memo of another folder decoded")
 	}
 }
+
+// A folder's memo keeps its subfolders a site does not publish: made a
+// site's by a config file in another folder (vendor/bundle when
+// _config.yml is made beside vendor/), or no longer one, the folder
+// unchanged, the scan agrees with one without a memo.
+func TestMemoFollowsSiteRoots(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{"vendor/bundle/x.md": "x", "vendor/y.md": "y", "themes/t/static/z.md": "z", "content/a.md": "a"})
+	later := time.Now().Add(time.Hour)
+	files, memo := memoScan(t, root, nil, later)
+	if len(files) != 4 || memo == nil {
+		t.Fatalf("first scan: %v", files)
+	}
+	scan := func() []FileInfo {
+		files, next := memoScan(t, root, memo, later)
+		if next != nil {
+			memo = next
+		}
+		return files
+	}
+	for _, config := range []string{"_config.yml", "hugo.toml"} {
+		writeFiles(t, root, map[string]string{config: "x: 1\n"})
+		files := scan()
+		if want := truth(t, root); !reflect.DeepEqual(files, want) || len(files) != 3 {
+			t.Errorf("with %s: %v, want %v", config, files, want)
+		}
+		if err := os.Remove(filepath.Join(root, config)); err != nil {
+			t.Fatal(err)
+		}
+		if files := scan(); len(files) != 4 {
+			t.Errorf("without %s: %v", config, files)
+		}
+	}
+}

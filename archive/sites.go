@@ -3,7 +3,10 @@ package archive
 import (
 	"cmp"
 	"fmt"
+	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -33,8 +36,9 @@ func IsSectionPage(p string) bool {
 // publishes as pages (_includes, _layouts, _site, its output, ...) and
 // node_modules (a helper's report: their fragments and READMEs were
 // listed, or skipped as problems). The scan and the reader's watch both
-// ask this, so that they agree on what the archive holds. It takes a
-// folder entry's bytes as they are read, without a string for each.
+// ask this, by PassedIn, so that they agree on what the archive holds. It
+// takes a folder entry's bytes as they are read, without a string for
+// each.
 func Passed[Name ~string | ~[]byte](name Name) bool {
 	if len(name) == 0 {
 		return false
@@ -48,6 +52,83 @@ func Passed[Name ~string | ~[]byte](name Name) bool {
 		return true
 	}
 	return false
+}
+
+// PassedIn is Passed for the entry name of the folder dir (a slash path:
+// the scan's from the archive's root, the watch's the folder's own), and
+// passes over the folders at a site's root its generator never publishes
+// as pages (a helper's report: Hugo's old-style archetypes were
+// "invalid front matter", a Jekyll site's vendor/bundle of gems held
+// hundreds of .md files that made check fail):
+//
+//   - at a Hugo site's root (or a theme's, themes/NAME/): archetypes,
+//     assets, data, i18n, layouts, public, resources and static (copied
+//     as they are, not rendered);
+//   - at a Jekyll site's root: gemfiles and vendor/bundle, vendor/cache,
+//     vendor/gems and vendor/ruby, the folders of Jekyll's default exclude
+//     (node_modules is passed over everywhere).
+//
+// A folder so named elsewhere (a notes folder's static/) is read. A Hugo
+// root holds hugo.toml (.yaml, .yml, .json), theme.toml, config/_default/,
+// or config.toml (...) beside a content/ folder; a Jekyll root
+// _config.yml (.yaml, .toml). exists says whether a path relative to dir
+// ("hugo.toml", "../_config.yml") is there: it is asked only of a name
+// that could be such a folder.
+func PassedIn[Name ~string | ~[]byte](dir string, name Name, exists func(rel string) bool) bool {
+	if Passed(name) {
+		return true
+	}
+	switch string(name) { // no allocation, as in Passed
+	case "archetypes", "assets", "data", "i18n", "layouts", "public", "resources", "static":
+		return hugoRoot("", exists) || path.Base(path.Dir(dir)) == "themes" && hugoRoot("../../", exists)
+	case "gemfiles":
+		return jekyllRoot("", exists)
+	case "bundle", "cache", "gems", "ruby":
+		return path.Base(dir) == "vendor" && jekyllRoot("../", exists)
+	}
+	return false
+}
+
+// ExistsIn is PassedIn's exists for the folder dir of the file system.
+func ExistsIn(dir string) func(rel string) bool {
+	return func(rel string) bool {
+		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel)))
+		return err == nil
+	}
+}
+
+// existsInFS is PassedIn's exists for the folder dir of fsys (a path
+// above its root is not there).
+func existsInFS(fsys fs.FS, dir string) func(rel string) bool {
+	return func(rel string) bool {
+		p := path.Join(dir, rel)
+		if !fs.ValidPath(p) {
+			return false
+		}
+		_, err := fs.Stat(fsys, p)
+		return err == nil
+	}
+}
+
+// hugoRoot reports whether the folder at prefix is a Hugo site's or
+// theme's root (PassedIn).
+func hugoRoot(prefix string, exists func(string) bool) bool {
+	for _, f := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "theme.toml", "config/_default"} {
+		if exists(prefix + f) {
+			return true
+		}
+	}
+	for _, f := range []string{"config.toml", "config.yaml", "config.yml", "config.json"} {
+		if exists(prefix + f) {
+			return exists(prefix + "content")
+		}
+	}
+	return false
+}
+
+// jekyllRoot reports whether the folder at prefix is a Jekyll site's root.
+func jekyllRoot(prefix string, exists func(string) bool) bool {
+	return exists(prefix+"_config.yml") || exists(prefix+"_config.yaml") || exists(prefix+"_config.toml")
 }
 
 // jekyllName is what Jekyll reads from a post's file name.

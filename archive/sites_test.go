@@ -718,3 +718,71 @@ func TestJekyllsPublishedAsRubyReadsIt(t *testing.T) {
 		}
 	}
 }
+
+// writeFiles writes each file of files (slash path to text) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for p, text := range files {
+		if err := os.MkdirAll(dir+"/"+p[:max(strings.LastIndex(p, "/"), 0)], 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dir+"/"+p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// The folders at a Hugo or Jekyll site's root that the site never
+// publishes as pages are passed over, as node_modules is (a helper's
+// report: Hugo's old-style archetypes were "invalid front matter", the gems
+// of a Jekyll site's vendor/bundle made check fail); a folder so named
+// where no site's root is (a notes folder's static/) is read.
+func TestSiteFoldersTheSitesDoNotPublish(t *testing.T) {
+	piece := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"hugo/config.toml":                  "title = 'S'\n",
+		"hugo/content/posts/a.md":           piece,
+		"hugo/archetypes/default.md":        "---\ntitle: \"{{ replace .Name \"-\" \" \" | title }}\"\ndate: {{ .Date }}\n---\n",
+		"hugo/static/notes.md":              "notes, copied as they are",
+		"hugo/layouts/partials/x.md":        "x",
+		"hugo/themes/t/archetypes/posts.md": "+++\ndate = {{ .Date }}\n+++\n",
+		"hugo/themes/t/static/readme.md":    "y",
+		"hugo/themes/t/content/about.md":    piece, // mounted: the site publishes it
+		"hugo2/hugo.yaml":                   "title: S\n",
+		"hugo2/static/x.md":                 "x",
+		"hugo2/posts/b.md":                  piece,
+		"jekyll/_config.yml":                "title: S\n",
+		"jekyll/_posts/2021-01-03-c.md":     piece,
+		"jekyll/vendor/bundle/ruby/3.2.0/gems/jekyll-4.3.2/lib/site_template/about.markdown": "---\nlayout: page\n---\n",
+		"jekyll/vendor/cache/x.md": "x",
+		"jekyll/vendor/notes.md":   piece, // Jekyll publishes it
+		"jekyll/gemfiles/x.md":     "x",
+		"jekyll/static/d.md":       piece, // no Hugo folder to Jekyll
+		"notes/static/e.md":        piece,
+		"notes/vendor/bundle/f.md": piece,
+		"notes/config.toml":        "x = 1\n", // no content/: no Hugo site
+		"notes/archetypes/g.md":    piece,
+	})
+	want := []string{"hugo/content/posts/a.md", "hugo/themes/t/content/about.md", "hugo2/posts/b.md",
+		"jekyll/_posts/2021-01-03-c.md", "jekyll/static/d.md", "jekyll/vendor/notes.md",
+		"notes/archetypes/g.md", "notes/static/e.md", "notes/vendor/bundle/f.md"}
+	for _, fsys := range []fs.FS{os.DirFS(dir), newDirFS(dir)} {
+		var got []string
+		for _, f := range first(Scan(fsys)) {
+			got = append(got, f.Path)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%T: scan = %v\nwant %v", fsys, got, want)
+		}
+	}
+	// opened at the site's root, as an archive is
+	a, probs := loadSite(t, dir+"/jekyll")
+	if len(probs) != 0 || len(a.Articles) != 3 {
+		t.Errorf("the Jekyll site: %d pieces, %v", len(a.Articles), probs)
+	}
+	a, probs = loadSite(t, dir+"/hugo")
+	if len(probs) != 0 || len(a.Articles) != 2 {
+		t.Errorf("the Hugo site: %d pieces, %v", len(a.Articles), probs)
+	}
+}

@@ -142,7 +142,7 @@ func (s *statter) inArchive(p string) string {
 	dir := s.realRoot
 	for part := range strings.SplitSeq(path.Dir(rel), "/") {
 		if part != "." {
-			if Passed(part) {
+			if PassedIn(filepath.ToSlash(dir), part, ExistsIn(dir)) {
 				return ""
 			}
 			dir = filepath.Join(dir, part)
@@ -186,8 +186,15 @@ func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
 			// not remembered: listed below
 		} else if m := s.old.folder(dir); m != nil && m.stamp == stamp {
 			names = s.remember(dir, m, true)
+			// the memo keeps every subfolder: whether one is at a site's
+			// root can change without a change to its folder (vendor/'s
+			// when _config.yml is made)
+			osDir := filepath.Join(s.root, dir)
+			exists := ExistsIn(osDir)
 			for _, sub := range m.subs {
-				q.add(scanJob{dir: prefix + sub})
+				if !PassedIn(filepath.ToSlash(osDir), sub, exists) {
+					q.add(scanJob{dir: prefix + sub})
+				}
 			}
 		} else if stamp.settled(s.since) {
 			var subs []string
@@ -233,6 +240,8 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 	names := &nameList{}
 	var subs []string
 	unsure := false
+	osDir := filepath.Join(s.root, dir)
+	exists := ExistsIn(osDir)
 	err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
 		if Passed(name) || typ == dirents.Other && !IsArticlePath(string(name)) {
 			return // hidden, or not an article
@@ -265,8 +274,10 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 		}
 		if typ == dirents.Dir {
 			name := string(name)
-			subs = append(subs, name)
-			q.add(scanJob{dir: prefix + name})
+			subs = append(subs, name) // all, for the memo: see scanFolder
+			if !PassedIn(filepath.ToSlash(osDir), name, exists) {
+				q.add(scanJob{dir: prefix + name})
+			}
 			return
 		}
 		if IsArticlePath(string(name)) {

@@ -154,8 +154,9 @@ func subfolders(p string, buf []byte, add func(sub string)) error {
 		return err
 	}
 	defer f.Close()
+	exists, slashed := archive.ExistsIn(p), filepath.ToSlash(p)
 	return dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
-		if typ == dirents.Other || typ == dirents.Link || archive.Passed(name) {
+		if typ == dirents.Other || typ == dirents.Link || archive.PassedIn(slashed, name, exists) {
 			return
 		}
 		sub := filepath.Join(p, string(name))
@@ -259,7 +260,8 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 			}
 			if ev.Has(fsnotify.Create) {
 				// A new folder, and what was put in it before its watch.
-				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() && !archive.Passed(filepath.Base(ev.Name)) {
+				parent := filepath.Dir(ev.Name)
+				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() && !archive.PassedIn(filepath.ToSlash(parent), filepath.Base(ev.Name), archive.ExistsIn(parent)) {
 					if reason := addDirs(fw, ev.Name, cfg.maxDirs); reason != "" {
 						toChecking(reason)
 						return

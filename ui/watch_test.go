@@ -169,6 +169,35 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 	}
 }
 
+// The watch leaves alone the folders at a site's root the scan passes
+// over (archive.PassedIn): Hugo's static/, a Jekyll site's vendor/bundle;
+// a notes folder's static/ is watched.
+func TestArchiveDirsSkipsSiteFolders(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"hugo/content", "hugo/static/img", "hugo/themes/t/archetypes", "jekyll/vendor/bundle/ruby", "jekyll/_posts", "notes/static"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"hugo/hugo.toml", "jekyll/_config.yml"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("x: 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs, err := archiveDirs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(dirs)
+	var want []string
+	for _, d := range []string{"", "hugo", "hugo/content", "hugo/themes", "hugo/themes/t", "jekyll", "jekyll/_posts", "jekyll/vendor", "notes", "notes/static"} {
+		want = append(want, filepath.Join(dir, d))
+	}
+	if !slices.Equal(dirs, want) {
+		t.Errorf("watched folders %v, want %v", dirs, want)
+	}
+}
+
 // New folders past the watch's cap turn it into the periodic check, said
 // in its mode, and what is then added is still seen: before, every new
 // folder was watched whatever their number, and a watch that could not
