@@ -27,8 +27,15 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ix, err := index.OpenDir(cmd.Context(), env.ArchiveDir, index.Options{Dir: env.IndexDir,
 				Progress: progressBar(env.Err), LargeBuild: buildgc.Relax, Rebuild: rebuild,
-				AwaitWriter: func() {
-					fmt.Fprintln(env.Err, "folio: another folio is updating the index; waiting for it to finish")
+				AwaitWriter: func(w index.Writer) {
+					switch {
+					case w.Stopped:
+						fmt.Fprintf(env.Err, "folio: another folio (pid %d) is updating the index, and it is stopped (Ctrl+Z?): waiting until it is resumed (fg in its shell, or kill -CONT %d) and finishes\n", w.PID, w.PID)
+					case w.PID > 0:
+						fmt.Fprintf(env.Err, "folio: another folio (pid %d) is updating the index; waiting for it to finish\n", w.PID)
+					default:
+						fmt.Fprintln(env.Err, "folio: another folio is updating the index; waiting for it to finish")
+					}
 				}})
 			if err != nil {
 				return err

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -8,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -114,15 +117,50 @@ func lockWriter(ctx context.Context, path string, opts Options) (w *fileLock, wa
 		w, err = lockDir(path, lockTimeout(opts)-first)
 		return w, true, err
 	}
-	opts.AwaitWriter()
-	for {
-		if w, err = lockDir(path, 250*time.Millisecond); !errors.Is(err, errLocked) {
-			return w, true, err
-		}
-		if ctx.Err() != nil {
-			return nil, true, ctx.Err()
-		}
+	opts.AwaitWriter(writerOf(path))
+	// blocked in the kernel until the lock is let go: no polling (a
+	// helper's report: 3.5 % of a core for as long as the wait, 10 minutes
+	// behind a folio stopped with Ctrl+Z)
+	w, err = lockDirWait(ctx, path)
+	return w, true, err
+}
+
+// Writer is the folio holding an index's writer's lock, as its lock file
+// names it: PID 0 when unknown (a folio older than the file's pid, or
+// where flock is not).
+type Writer struct {
+	PID int
+	// Stopped: the process is stopped (Ctrl+Z, SIGSTOP), so the wait
+	// lasts until it is resumed (Linux's /proc; false where unknown).
+	Stopped bool
+}
+
+// writerOf reads the lock file at path for the pid its holder wrote.
+func writerOf(path string) Writer {
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) > 32 {
+		return Writer{}
 	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err != nil || pid <= 0 {
+		return Writer{}
+	}
+	return Writer{PID: pid, Stopped: processStopped(pid)}
+}
+
+// processStopped reports whether the process pid is stopped, from its
+// /proc/PID/stat state (T: stopped by a signal, t: by a tracer).
+func processStopped(pid int) bool {
+	data, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return false
+	}
+	// pid (comm) state ...: comm may hold spaces and parentheses
+	i := bytes.LastIndexByte(data, ')')
+	if i < 0 || i+2 >= len(data) {
+		return false
+	}
+	return data[i+2] == 'T' || data[i+2] == 't'
 }
 
 // errNotRebuilt is the error of a rebuild refused: it would drop pieces

@@ -1315,12 +1315,13 @@ func TestAwaitWriterWaitsForTheLock(t *testing.T) {
 			}
 			waiting := make(chan struct{})
 			calls := 0
-			opts := Options{Dir: dir, AwaitWriter: func() { calls++; close(waiting) }}
+			var holder Writer
+			opts := Options{Dir: dir, AwaitWriter: func(h Writer) { calls++; holder = h; close(waiting) }}
 
 			ctx, cancel := context.WithCancel(context.Background())
 			failed := make(chan error, 1)
 			go func() {
-				ix, err := Open(ctx, src, os.DirFS(src), Options{Dir: dir, AwaitWriter: func() { cancel() }})
+				ix, err := Open(ctx, src, os.DirFS(src), Options{Dir: dir, AwaitWriter: func(Writer) { cancel() }})
 				if err == nil {
 					ix.Close()
 				}
@@ -1358,6 +1359,9 @@ func TestAwaitWriterWaitsForTheLock(t *testing.T) {
 			defer ix.Close()
 			if calls != 1 || ix.Fallback() != "" || ix.Behind() != "" || ix.Stats().Dir != dir {
 				t.Errorf("after the wait: %d calls, fallback %q, behind %q, dir %q", calls, ix.Fallback(), ix.Behind(), ix.Stats().Dir)
+			}
+			if holder.PID != os.Getpid() || holder.Stopped {
+				t.Errorf("the holder waited for: %+v, want this process (%d), running", holder, os.Getpid())
 			}
 			if got := run(t, ix, Query{Text: "zeitgeist "}); got.Total != 1 {
 				t.Errorf("after the wait: %d hits for the piece added", got.Total)

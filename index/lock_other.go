@@ -3,6 +3,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"os"
 	"time"
@@ -17,6 +18,8 @@ type fileLock struct{}
 var errLocked = errors.New("the index is being changed by another folio")
 
 func lockDir(path string, timeout time.Duration) (*fileLock, error) { return &fileLock{}, nil }
+
+func lockDirWait(ctx context.Context, path string) (*fileLock, error) { return &fileLock{}, nil }
 
 func lockShared(path string, timeout time.Duration) (*fileLock, error) {
 	if _, err := os.Stat(path); err != nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -24,10 +25,48 @@ var errLocked = errors.New("the index is being changed by another folio")
 const lockRetry = 10 * time.Millisecond
 
 // lockDir takes the exclusive lock on path, creating it, retrying until
-// timeout.
+// timeout; the holder writes its pid into the file (Writer).
 func lockDir(path string, timeout time.Duration) (*fileLock, error) {
 	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR))
-	return flockWait(fl, fl.TryLockContext, timeout)
+	l, err := flockWait(fl, fl.TryLockContext, timeout)
+	if err == nil {
+		l.namePID(path)
+	}
+	return l, err
+}
+
+// lockDirWait takes the exclusive lock on path, creating it, blocked in
+// flock until it is let go, or until ctx ends: then the lock, if it comes,
+// is let go at once.
+func lockDirWait(ctx context.Context, path string) (*fileLock, error) {
+	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR))
+	done := make(chan error, 1)
+	go func() { done <- fl.Lock() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return nil, err
+		}
+		l := &fileLock{fl}
+		l.namePID(path)
+		return l, nil
+	case <-ctx.Done():
+		go func() {
+			if <-done == nil {
+				_ = fl.Unlock()
+			}
+		}()
+		return nil, ctx.Err()
+	}
+}
+
+// namePID writes the holder's pid into the lock file at path, for a folio
+// that waits to say whom it waits for. The file is the one locked (its
+// content is not replaced, only written), and nothing else reads it.
+func (l *fileLock) namePID(path string) {
+	if l.stillAt(path) {
+		_ = os.WriteFile(path, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644)
+	}
 }
 
 // lockShared takes a shared lock on path, which must exist, retrying until

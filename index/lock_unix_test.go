@@ -6,7 +6,11 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -69,4 +73,40 @@ func TestFileLocks(t *testing.T) {
 		t.Fatal("tryLockExclusive failed on a free file")
 	}
 	l.unlock()
+}
+
+// processStopped tells a stopped process (Ctrl+Z, SIGSTOP) from a running
+// one, as folio index says whom it waits for (a helper's report: it
+// waited 10 minutes behind a stopped folio, unsaid).
+func TestProcessStopped(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc")
+	}
+	cmd := exec.Command("sleep", "60")
+	if err := cmd.Start(); err != nil {
+		t.Skip(err)
+	}
+	defer cmd.Process.Kill()
+	pid := cmd.Process.Pid
+	if processStopped(pid) {
+		t.Fatal("a running sleep is stopped")
+	}
+	cmd.Process.Signal(syscall.SIGSTOP)
+	for !processStopped(pid) { // the state changes as the signal is taken
+		runtime.Gosched()
+	}
+	cmd.Process.Signal(syscall.SIGCONT)
+	for processStopped(pid) {
+		runtime.Gosched()
+	}
+	dir := t.TempDir()
+	lock := filepath.Join(dir, writerName)
+	os.WriteFile(lock, []byte(strconv.Itoa(pid)+"\n"), 0o644)
+	if w := writerOf(lock); w.PID != pid || w.Stopped {
+		t.Errorf("writerOf: %+v", w)
+	}
+	os.WriteFile(lock, nil, 0o644) // an older folio's: no pid
+	if w := writerOf(lock); w.PID != 0 {
+		t.Errorf("writerOf an empty lock: %+v", w)
+	}
 }

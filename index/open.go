@@ -46,8 +46,9 @@ type Options struct {
 	// until the context ends, instead of LockTimeout: then it plans on
 	// what the other made. It is called once as the wait begins (folio
 	// index says so; without it a second folio index during a first
-	// build built the whole index again in memory).
-	AwaitWriter func()
+	// build built the whole index again in memory), with the folio that
+	// holds the lock, as far as it can be known.
+	AwaitWriter func(Writer)
 	// Workers parse files in parallel; 0: GOMAXPROCS.
 	Workers int
 	// BatchBytes and BatchDocs cap one indexing batch; 0: 2 MB and 1000.
