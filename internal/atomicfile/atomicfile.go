@@ -66,11 +66,13 @@ func writeThen(path string, perm fs.FileMode, write func(io.Writer) error, place
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		// the temporary file is no name the caller knows (a folder it
-		// cannot write): the error is said of the file being written
+		// the temporary file is no name the caller knows: the error names
+		// the file being written and its folder, which is what cannot be
+		// written (a helper's report: "open saved.json: permission
+		// denied", of a file the user could write, in a read-only folder)
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			pe.Path = path
+			return &fs.PathError{Op: "make a file in " + dir + " to write", Path: path, Err: pe.Err}
 		}
 		return err
 	}

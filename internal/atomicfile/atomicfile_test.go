@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -127,5 +128,21 @@ func TestWriteThroughALink(t *testing.T) {
 	}
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("the dangling link was replaced: %v", err)
+	}
+}
+
+// A file whose folder cannot take a new file is said to be so, naming the
+// folder: the file itself may be writable (a helper's report: "open
+// saved.json: permission denied" of a read-only config folder).
+func TestUnwritableFolderIsNamed(t *testing.T) {
+	dir := t.TempDir()
+	notDir := filepath.Join(dir, "file")
+	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(notDir, "saved.json")
+	err := WriteFile(path, []byte("{}"), 0o600)
+	if err == nil || err.Error() != "make a file in "+notDir+" to write "+path+": not a directory" || !errors.Is(err, syscall.ENOTDIR) {
+		t.Errorf("%v", err)
 	}
 }
