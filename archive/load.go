@@ -432,8 +432,15 @@ func ParseFile(fsys fs.FS, p string) (Article, []Problem) {
 // Load reads every article of fsys. It never fails as a whole: each file's
 // problems are collected and every good article loads. Files are parsed in
 // parallel, a bounded number at a time, so memory stays bounded by the
-// articles kept rather than the files read.
-func Load(fsys fs.FS) (*Archive, []Problem) {
+// articles kept rather than the files read. Two files whose names slug
+// alike are both pieces, with ids of their own (AssignIDs).
+func Load(fsys fs.FS) (*Archive, []Problem) { return LoadKeeping(fsys, nil) }
+
+// LoadKeeping is Load where the ids files had before (had: path → id, as
+// the archive's index records them: index.KnownIDs) decide which of the
+// files whose names slug alike keeps the bare id (AssignIDs), as they
+// decide it in the index.
+func LoadKeeping(fsys fs.FS, had map[string]string) (*Archive, []Problem) {
 	files, probs := Scan(fsys)
 	type parsed struct {
 		a     Article
@@ -456,18 +463,22 @@ func Load(fsys fs.FS) (*Archive, []Problem) {
 	close(next)
 	wg.Wait()
 
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	var hadID func(string) (string, bool)
+	if had != nil {
+		hadID = func(p string) (string, bool) { return had[p], false }
+	}
+	ids := AssignIDs(paths, hadID)
 	arch := &Archive{FS: fsys, byID: map[string]int{}}
-	firstPath := map[string]string{}
-	for _, r := range results {
+	for i, r := range results {
 		probs = append(probs, r.probs...)
 		if IsFatal(r.probs) {
 			continue
 		}
-		if prev, dup := firstPath[r.a.ID]; dup {
-			probs = append(probs, DuplicateProblem(r.a.Path, prev, r.a.ID))
-			continue
-		}
-		firstPath[r.a.ID] = r.a.Path
+		r.a.ID = ids[i]
 		arch.Articles = append(arch.Articles, r.a)
 	}
 	SortNewestFirst(arch.Articles)
@@ -487,12 +498,6 @@ func Load(fsys fs.FS) (*Archive, []Problem) {
 	return arch, probs
 }
 
-// DuplicateProblem reports a file whose ID another file already has. The
-// file that sorts first by path keeps the ID.
-func DuplicateProblem(p, other, id string) Problem {
-	return Problem{Path: p, Msg: fmt.Sprintf("duplicate id %q: %s has the same id; skipped", id, other), Fatal: true}
-}
-
 // SortNewestFirst orders articles by date (the start of its period, newest
 // first), then ID: the order of the index's newest first (folio search
 // --sort newest, the reader's list), so that folio list agrees with them
@@ -506,21 +511,46 @@ func SortNewestFirst(as []Article) {
 
 // IDFromPath derives an article's ID from its path: lower-case, each path
 // segment slugged, the extension dropped, and a page bundle's index.md named
-// by its folder ("posts/raqqa/index.md" is "posts/raqqa").
+// by its folder ("posts/raqqa/index.md" is "posts/raqqa"); a folder with
+// no letter or digit is left out, and a name with none is runesID's. It is
+// the id a file claims: of several files that claim one, AssignIDs gives
+// all but one a suffix.
 func IDFromPath(p string) string {
 	p = strings.TrimSuffix(p, path.Ext(p))
 	segs := strings.Split(path.Clean("/" + filepath.ToSlash(p))[1:], "/")
 	if n := len(segs); n > 1 && (segs[n-1] == "index" || segs[n-1] == "_index") {
 		segs = segs[:n-1]
 	}
+	last := segs[len(segs)-1]
 	out := segs[:0]
 	for _, s := range segs {
 		if s = Slug(s, 0); s != "" {
 			out = append(out, s)
 		}
 	}
+	if len(out) == 0 {
+		return runesID(last)
+	}
 	return strings.Join(out, "/")
 }
+
+// runesID is the id of a name with no letter or digit (🎉.md, !!!.md),
+// which has no slug: its characters' code points, u1f389 (at most
+// maxRuneIDs of them), joined as a slug's words are. Such a name was
+// refused before ("cannot derive an id from the path": a helper's report).
+func runesID(name string) string {
+	var words []string
+	for _, r := range norm.NFC.String(name) {
+		if len(words) == maxRuneIDs {
+			break
+		}
+		words = append(words, fmt.Sprintf("u%x", r))
+	}
+	return strings.Join(words, "-")
+}
+
+// maxRuneIDs is how many characters runesID names.
+const maxRuneIDs = 8
 
 // Slug is the readable, file-name-safe form of s that IDs are made of:
 // lower-case letters and digits, other runs as one dash. A max above 0 cuts

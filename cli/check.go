@@ -27,7 +27,7 @@ pieces and not problems: the summary counts them.`,
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			arch, probs, err := archive.Open(dir)
+			arch, probs, err := env.openArchiveAt(dir)
 			if err != nil {
 				return err
 			}

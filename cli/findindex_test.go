@@ -14,7 +14,7 @@ import (
 
 // findInIndex answers as findPiece does over the whole archive, for ids,
 // files (by name, by path, by a path on disk), bundles and prefixes, in a
-// folder with namesakes, a duplicate id and a page bundle; where it cannot
+// folder with namesakes, names that slug alike and a page bundle; where it cannot
 // tell (a bundle's index.md) it says so, and the archive answers.
 func TestFindInIndexFindsWhatFindPieceFinds(t *testing.T) {
 	dir := t.TempDir()
@@ -22,7 +22,7 @@ func TestFindInIndexFindsWhatFindPieceFinds(t *testing.T) {
 		"2020/a.md", "2021/a.md", // one name in two folders
 		"b.md", "x/b.md", // a path that ends with another's
 		"post/index.md", "other/_index.md", "deep/er/index.md", // bundles
-		"Foo Bar.md", "foo_bar.md", "dup/Foo Bar.md", "dup/foo_bar.md", // one id: the second is skipped
+		"Foo Bar.md", "foo_bar.md", "dup/Foo Bar.md", "dup/foo_bar.md", // one slug: the second's id is suffixed
 		"Ünïcode Name.md", "notes/long-unique-name.md", "notes/long-unique-other.md",
 		"c.markdown",
 	}

@@ -102,8 +102,9 @@ func abs(n int) int {
 
 // findInIndex is findPiece answered by an index that is current (refreshed,
 // not behind the files): the same piece for the same arg, without reading
-// the archive. A file's id is its path's (archive.IDFromPath), so a path is
-// looked up by id and the piece's file compared; a bare file name, by the
+// the archive. A file's id is its path's (archive.IDFromPath; suffixed when
+// another file's slugs alike), so a path is looked up by id and the piece's
+// file compared; a bare file name, by the
 // ids that end as its stem's; a prefix, in the sorted ids. ok is false when
 // arg names no piece the index can tell (the caller reads the archive, for
 // its answer and its suggestions).
@@ -118,7 +119,20 @@ func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 	p := strings.TrimPrefix(filepath.ToSlash(filepath.Clean(arg)), "./")
 	var found []archive.Article
 	at := func(file string) {
-		if a, err := ix.Article(archive.IDFromPath(file)); err == nil && a.Path == file &&
+		id := archive.IDFromPath(file)
+		a, err := ix.Article(id)
+		if err == nil && a.Path != file {
+			// another file has the slug: this one's id is the slug
+			// suffixed (archive.AssignIDs)
+			ids, _ := ix.IDs(func(x string) bool { return strings.HasPrefix(x, id+"-") }, maxNamesakes)
+			for _, x := range ids {
+				if b, err := ix.Article(x); err == nil && b.Path == file {
+					a = b
+					break
+				}
+			}
+		}
+		if err == nil && a.Path == file &&
 			!slices.ContainsFunc(found, func(f archive.Article) bool { return f.ID == a.ID }) {
 			found = append(found, a)
 		}

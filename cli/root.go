@@ -151,7 +151,20 @@ func (e *Env) openIndexWith(ctx context.Context, opts index.Options) (*index.Ind
 
 // openArchive loads the archive named by the global flags.
 func (e *Env) openArchive() (*archive.Archive, []archive.Problem, error) {
-	return archive.Open(e.ArchiveDir)
+	return e.openArchiveAt(e.ArchiveDir)
+}
+
+// openArchiveAt loads the archive in dir (the bundled one for ""), each
+// file under the id its index gives it (index.KnownIDs): of two files
+// whose names slug alike, the one indexed first has the bare id here too.
+func (e *Env) openArchiveAt(dir string) (*archive.Archive, []archive.Problem, error) {
+	name, fsys, err := archive.Source(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, probs := archive.LoadKeeping(fsys, index.KnownIDs(name, index.Options{Dir: e.IndexDir}))
+	a.Name = name
+	return a, probs, nil
 }
 
 // isTerminal reports whether w is a terminal, for choosing plain output.

@@ -304,6 +304,7 @@ func (b *build) followRenames(files map[string]fileEntry, back []departed) {
 type carriedPiece struct {
 	added int64
 	print uint64
+	path  string // its file's, which keeps its id (build.assignIDs)
 }
 
 // goneInRebuild makes b.gone, for a build from scratch that carried the
@@ -412,9 +413,9 @@ func addedIn(dir, name string) (map[string]carriedPiece, []departed, []Rename) {
 		return nil, nil, nil
 	}
 	out := make(map[string]carriedPiece, len(m.Files))
-	for _, e := range m.Files {
+	for p, e := range m.Files {
 		if e.Indexed && e.ID != "" {
-			out[e.ID] = carriedPiece{added: e.Added, print: e.Print}
+			out[e.ID] = carriedPiece{added: e.Added, print: e.Print, path: p}
 		}
 	}
 	return out, m.Departed, m.Renamed

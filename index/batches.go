@@ -237,9 +237,7 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 	e := r.entry
 	indexed := false
 	if !e.Fatal {
-		if o := p.owner[e.ID]; o != r.path {
-			e.Problems = append(e.Problems, archive.DuplicateProblem(r.path, o, e.ID))
-		} else if err := p.indexOne(batch, e.ID, r.article); err != nil {
+		if err := p.indexOne(batch, e.ID, r.article); err != nil {
 			e.Problems = append(e.Problems, archive.Problem{Path: r.path, Msg: "not indexed: " + err.Error(), Fatal: true})
 			e.Fatal = true
 		} else {

@@ -289,6 +289,9 @@ func parseFile(fsys fs.FS, w work) parsed {
 		e.Fatal = true
 		return parsed{indexedID: w.indexedID, path: p, entry: e}
 	}
+	if w.id != "" {
+		a.ID = w.id // the plan's (archive.AssignIDs), as archive.Load gives it
+	}
 	e.ID, e.CiteKey, e.Print = a.ID, a.CiteKey, printOf(a)
 	e.Copy = copyEntryOf(a) // of the whole body, before limitWords
 	tokens, cut := limitWords(&a)

@@ -88,7 +88,7 @@ func (b *build) scan() ([]archive.FileInfo, []archive.Problem, error) {
 func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.Problem) *plan {
 	all, unseen := keepUnseen(m, files, scanProbs)
 	states := b.fileStates(m, all, unseen)
-	owner := owners(m, states, b.readFatal)
+	owner := owners(m, states)
 	todo, newFiles := sortOut(m, states, owner)
 	deletes := deletesOf(m, all, owner)
 	changed := !slices.Equal(unknownPaths(scanProbs), m.Unknown) || goneUnindexed(m, all)
@@ -199,11 +199,12 @@ type fileState struct {
 // hashed.
 func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[string]bool) []fileState {
 	states := make([]fileState, len(files))
+	ids := b.assignIDs(m, files)
 	for i, f := range files {
 		e, ok := m.Files[f.Path]
-		st := fileState{info: f, id: e.ID, unseen: unseen[f.Path]}
-		if !ok || e.ID == "" {
-			st.id = archive.IDFromPath(f.Path)
+		st := fileState{info: f, id: ids[i], unseen: unseen[f.Path]}
+		if st.unseen {
+			st.id = e.ID // never read: as last read
 		}
 		if ok && e.Size == f.Size && f.Size >= 0 {
 			if f.ModTime.IsZero() {
@@ -226,23 +227,44 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 	return states
 }
 
-// owners maps each ID to the first path (in path order) with that ID that
-// is not known to be unusable: found so unchanged, or read unusable by
-// this build (readFatal: a file read within RacyWindow of its change is
-// never unchanged, and kept its ID from the good file after it, which the
-// archive gives it). Others are duplicates, skipped.
-func owners(m *manifest, states []fileState, readFatal map[string]bool) map[string]string {
+// assignIDs are the ids of files (archive.AssignIDs), each file keeping
+// the id it was indexed under: m's, or in a build from scratch the
+// manifest's it carried (b.carried), so that a file added whose name
+// slugs as a piece's takes neither its id nor its marks (a helper's
+// report).
+func (b *build) assignIDs(m *manifest, files []archive.FileInfo) []string {
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	var carried map[string]string
+	if len(b.carried) > 0 {
+		carried = make(map[string]string, len(b.carried))
+		for id, c := range b.carried {
+			if c.path != "" {
+				carried[c.path] = id
+			}
+		}
+	}
+	return archive.AssignIDs(paths, func(p string) (string, bool) {
+		if e, ok := m.Files[p]; ok && e.Indexed {
+			return e.ID, true // given by this rule (m is of this schema)
+		}
+		return carried[p], false // perhaps of another schema's rule
+	})
+}
+
+// owners maps each ID to the path that has it (archive.AssignIDs gives
+// every file its own), but for a file the scan cannot see that was not
+// indexed (keepUnseen): never read, it has no piece.
+func owners(m *manifest, states []fileState) map[string]string {
 	owner := map[string]string{}
 	for _, st := range states {
-		id := st.id
-		if (st.unchanged || readFatal[st.info.Path]) && m.Files[st.info.Path].Fatal {
+		if st.unseen && !m.Files[st.info.Path].Indexed {
 			continue
 		}
-		if st.unseen && !m.Files[st.info.Path].Indexed {
-			continue // it cannot be read to take an ID over
-		}
-		if _, ok := owner[id]; !ok && id != "" {
-			owner[id] = st.info.Path
+		if st.id != "" {
+			owner[st.id] = st.info.Path
 		}
 	}
 	return owner
@@ -264,28 +286,14 @@ func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, 
 		id := st.id
 		e := m.Files[p]
 		isOwner := owner[id] == p
-		if st.unchanged && (e.Fatal || e.Indexed == isOwner) {
-			if st.unseen && owner[id] == "" {
-				// the file it duplicated went: it takes the ID once read
+		if st.unseen || st.unchanged && e.ID == id && (e.Fatal || e.Indexed == isOwner) {
+			// as it was (one the scan cannot see is never read: kept as
+			// last read); a duplicate's problem, which an index made
+			// before every file had its own id recorded, goes with the
+			// file's reading
+			if st.unseen {
 				e.Problems = withoutDuplicate(e.Problems)
 			}
-			if !e.Fatal && !isOwner && owner[id] != "" {
-				// a duplicate still: of the owner now (its problem named
-				// the one when it was read)
-				dup := archive.DuplicateProblem(p, owner[id], id)
-				if !slices.Contains(e.Problems, dup) {
-					e.Problems = append(withoutDuplicate(e.Problems), dup)
-				}
-			}
-			newFiles[p] = e
-			continue
-		}
-		if st.unseen || st.unchanged && !isOwner {
-			// was indexed, now a duplicate of a new owner (or one the scan
-			// cannot see, which is never read: kept, not indexed, until it
-			// can be read)
-			e.Indexed = false
-			e.Problems = append(withoutDuplicate(e.Problems), archive.DuplicateProblem(p, owner[id], id))
 			newFiles[p] = e
 			continue
 		}

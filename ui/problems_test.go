@@ -7,13 +7,13 @@ import (
 	"github.com/folio-tui/folio/archive"
 )
 
-// A piece whose URL was refused (a note) and that is then skipped as a
-// duplicate is one skipped file: the overlay lists its note under Skipped,
+// A piece whose URL was refused (a note) and that is then skipped (a
+// missing date) is one skipped file: the overlay lists its note under Skipped,
 // not under "Loaded, with a note:".
 func TestSkippedFileNotListedAsLoaded(t *testing.T) {
 	ps := []archive.Problem{
 		{Path: "b.md", Msg: "url refused: URL contains spaces"},
-		archive.DuplicateProblem("b.md", "a.md", "a"),
+		{Path: "b.md", Line: 1, Msg: "missing date", Fatal: true},
 	}
 	archive.SortProblems(ps)
 	skipped, noted := archive.CountFiles(ps)

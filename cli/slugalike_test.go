@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/state"
+)
+
+// TestANewcomerTakesNoMarks: a file added whose name slugs as a starred,
+// opened piece's is a piece of its own; the piece keeps its id, and so its
+// star and history, in the index (search) and in the files' reading (list,
+// check) alike; names of folders that slug alike (c/, c++/, c#/) and
+// names with no letter (🎉.md) are pieces too (a helper's report:
+// my-note.md took my_note.md's star and history, my_note.md was skipped
+// as a duplicate, c++/intro.md was skipped and 🎉.md refused).
+func TestANewcomerTakesNoMarks(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir, ixDir := t.TempDir(), t.TempDir()
+	write := func(rel, title, date string) {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: "+date+"\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("my_note.md", "Original low", "2020-01-01")
+	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "index"); code != 0 {
+		t.Fatal(errOut)
+	}
+	name, _ := filepath.Abs(dir)
+	st, err := state.Open(name, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.SetStarred("my-note", true)
+	st.RecordOpen("my-note", time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	write("my-note.md", "Newcomer", "2021-01-01")
+	for _, d := range []string{"c", "c++", "c#"} {
+		write(d+"/intro.md", "Intro to "+d, "2019-01-01")
+	}
+	write("🎉.md", "Party", "2018-01-01")
+	out, errOut, code := runIndexed(t, ixDir, "--archive", dir, "search", "", "--starred")
+	if code != 0 || !strings.Contains(out, "Original low") || strings.Contains(out, "Newcomer") {
+		t.Errorf("starred (%d):\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = runIndexed(t, ixDir, "--archive", dir, "history")
+	if code != 0 || !strings.Contains(out, "Original low") || strings.Contains(out, "Newcomer") {
+		t.Errorf("history (%d):\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = runIndexed(t, ixDir, "--archive", dir, "check")
+	if code != 0 || !strings.Contains(out, "6 pieces") {
+		t.Errorf("check (%d):\n%s%s", code, out, errOut)
+	}
+	// every file is listed
+	out, errOut, code = runIndexed(t, ixDir, "--archive", dir, "list")
+	for _, title := range []string{"Original low", "Newcomer", "Intro to c", "Intro to c++", "Intro to c#", "Party"} {
+		if code != 0 || !strings.Contains(out, title) {
+			t.Errorf("list (%d) lacks %s:\n%s%s", code, title, out, errOut)
+		}
+	}
+	out, errOut, code = runIndexed(t, ixDir, "--archive", dir, "show", "my-note")
+	if code != 0 || !strings.Contains(out, "Original low") {
+		t.Errorf("show my-note (%d):\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = runIndexed(t, ixDir, "--archive", dir, "show", "my-note.md")
+	if code != 0 || !strings.Contains(out, "Newcomer") {
+		t.Errorf("show my-note.md (%d):\n%s%s", code, out, errOut)
+	}
+}
