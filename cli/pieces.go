@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -202,13 +203,73 @@ func (p *pieceSource) keyringAll(every []archive.Article) *cite.Keyring {
 	return keys
 }
 
-// noPiece is the error for args that name no piece, with suggestions.
+// noPiece is the error for args that name no piece: for an arg that names
+// a file of the archive that is not a piece (skipped, a draft), why, as
+// folio check says it; else with suggestions (a helper's report: `show
+// content/posts/draft.md` said "no piece with id" and suggested another
+// piece).
 func (p *pieceSource) noPiece(args []string) error {
 	arch, err := p.archive()
 	if err != nil {
 		return err
 	}
-	return noPiece(arch, args)
+	var why []string
+	for _, arg := range args {
+		probs := fileProblems(p.probs, p.env.ArchiveDir, arg)
+		if len(probs) == 0 {
+			return noPiece(arch, args)
+		}
+		said := make([]string, len(probs))
+		for i, pr := range probs {
+			said[i] = pr.String()
+		}
+		why = append(why, fmt.Sprintf("%s is not a piece of %s: %s", termsafe.Quote(arg), termsafe.Quote(arch.Name), strings.Join(said, "; ")))
+	}
+	return errors.New(strings.Join(why, "\n"))
+}
+
+// fileProblems are the problems that made the file arg names (its path
+// in the archive, or on disk, or the end of one; a bare name when one
+// file has it) no piece: those that skipped it.
+func fileProblems(probs []archive.Problem, archiveDir, arg string) []archive.Problem {
+	cands := []string{strings.TrimPrefix(filepath.ToSlash(filepath.Clean(arg)), "./")}
+	if archiveDir != "" {
+		if abs, err := filepath.Abs(arg); err == nil {
+			if rel, err := filepath.Rel(archiveDir, abs); err == nil && !strings.HasPrefix(rel, "..") {
+				cands = append(cands, filepath.ToSlash(rel))
+			}
+		}
+	}
+	names := func(path string) bool {
+		for _, c := range cands {
+			if c == path || strings.HasSuffix(c, "/"+path) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []archive.Problem
+	file := ""
+	for _, pr := range probs {
+		if pr.Fatal && names(pr.Path) && (file == "" || file == pr.Path) {
+			file = pr.Path
+			out = append(out, pr)
+		}
+	}
+	if out != nil || strings.Contains(cands[0], "/") {
+		return out
+	}
+	// a bare name: of one file only
+	for _, pr := range probs {
+		if pr.Fatal && path.Base(pr.Path) == cands[0] {
+			if file != "" && file != pr.Path {
+				return nil
+			}
+			file = pr.Path
+			out = append(out, pr)
+		}
+	}
+	return out
 }
 
 // warnBadKeys prints, as warnings, the problems of those of arts whose

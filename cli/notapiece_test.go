@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestShowAFileThatIsNoPiece: a file of the archive that was skipped (a
+// draft, a bad date, no title) is named as such, with what folio check
+// says of it, by its path in the archive, on disk or its bare name, and
+// folio exits non-zero; a name of no file still gets suggestions (a
+// helper's report: `show content/posts/draft.md` said "no piece with id"
+// and suggested content/posts/draftstr).
+func TestShowAFileThatIsNoPiece(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, text string) {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/posts/draft.md", "---\ntitle: Draft\ndate: 2020-01-01\ndraft: true\n---\nNot yet.\n")
+	write("content/posts/draftstr.md", "---\ntitle: Draftstr\ndate: 2020-01-01\n---\nA piece.\n")
+	write("baddate.md", "---\ntitle: Bad\ndate: 2020-02-30\n---\nx\n")
+	write("sub/notitle.md", "---\ndate: 2020-01-01\n---\nx\n")
+	for _, c := range []struct{ arg, want string }{
+		{"content/posts/draft.md", "content/posts/draft.md: draft"},
+		{filepath.Join(dir, "content/posts/draft.md"), "content/posts/draft.md: draft"},
+		{"baddate.md", "baddate.md:3: unparseable date"},
+		{"notitle.md", "sub/notitle.md:1: missing title"},
+	} {
+		for _, cmd := range []string{"show", "cite"} {
+			out, errOut, code := run(t, "--archive", dir, cmd, c.arg)
+			if code == 0 || !strings.Contains(errOut, c.want) || !strings.Contains(errOut, "is not a piece") || strings.Contains(errOut, "did you mean") {
+				t.Errorf("%s %s (%d): %s%s; want %q", cmd, c.arg, code, out, errOut, c.want)
+			}
+		}
+	}
+	_, errOut, code := run(t, "--archive", dir, "show", "content/posts/draftst.md")
+	if code == 0 || !strings.Contains(errOut, "no piece with id") || !strings.Contains(errOut, "did you mean") {
+		t.Errorf("a name of no file (%d): %s", code, errOut)
+	}
+}
