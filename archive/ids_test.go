@@ -28,7 +28,8 @@ func idsOf(t *testing.T, dir string, had map[string]string) (map[string]string, 
 	return ids, probs
 }
 
-func writeFiles(t *testing.T, dir string, names ...string) {
+// writePieces writes a piece titled after its name at each path of names.
+func writePieces(t *testing.T, dir string, names ...string) {
 	t.Helper()
 	for _, n := range names {
 		p := filepath.Join(dir, n)
@@ -49,7 +50,7 @@ func TestNamesThatSlugAlikeAreAllPieces(t *testing.T) {
 	dir := t.TempDir()
 	names := []string{"my_note.md", "my-note.md", "My Note.md", "c/intro.md", "c++/intro.md", "c#/intro.md",
 		"x.md", "🎉/x.md", "🎉.md", "!!!.md", "🎉/index.md"}
-	writeFiles(t, dir, names...)
+	writePieces(t, dir, names...)
 	ids, probs := idsOf(t, dir, nil)
 	for _, p := range probs {
 		if p.Fatal {
@@ -91,12 +92,12 @@ func TestNamesThatSlugAlikeAreAllPieces(t *testing.T) {
 // path cannot give is not taken.
 func TestAnIDIsKeptFromANewcomer(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, "my_note.md")
+	writePieces(t, dir, "my_note.md")
 	ids, _ := idsOf(t, dir, nil)
 	if ids["my_note.md"] != "my-note" {
 		t.Fatalf("alone: %v", ids)
 	}
-	writeFiles(t, dir, "my-note.md")
+	writePieces(t, dir, "my-note.md")
 	ids, _ = idsOf(t, dir, ids)
 	if ids["my_note.md"] != "my-note" || !isSuffixOf(ids["my-note.md"], "my-note", "my-note.md") {
 		t.Errorf("with a newcomer: %v", ids)
