@@ -74,24 +74,24 @@ func readableHTML(md string) string {
 	b.Grow(len(md))
 	var f fence
 	prevBlank := true
-	ticks := 0 // backticks in the paragraph so far: odd, a code span is open
+	span := 0 // the backticks that opened the paragraph's code span still open, or 0
 	for i := 0; i < len(md); {
 		line, next := lineAt(md, i)
 		code := f.line(line) || (prevBlank || f.indented) && isIndentedCode(line)
 		f.indented = code && isIndentedCode(line)
 		blank := strings.TrimSpace(line) == ""
 		if blank || code {
-			ticks = 0
+			span = 0
 		}
 		if code || blank || !strings.Contains(line, "<") {
 			if !code {
-				ticks += strings.Count(line, "`")
+				_, span = spanRanges(line, span)
 			}
 			b.WriteString(md[i:next])
 			i, prevBlank = next, blank
 			continue
 		}
-		if isCommentStart(line) {
+		if span == 0 && isCommentStart(line) {
 			// A comment block (CommonMark's HTML block type 2) runs to the
 			// line holding "-->", or to the end: the site shows none of
 			// it, so it is no text to search or show. A blank line keeps
@@ -107,6 +107,8 @@ func readableHTML(md string) string {
 		}
 		tag := openingTag(line)
 		switch {
+		case span > 0:
+			// the line goes on a code span: no block starts here
 		case rawHTMLTags[tag]:
 			c := closers[tag]
 			if c == nil {
@@ -141,18 +143,69 @@ func readableHTML(md string) string {
 			i, prevBlank = end, false
 			continue
 		}
+		// Only the text outside code spans is HTML: a span of any number
+		// of backticks is code as written (a helper's report: ``<img>``
+		// became "[image] …"). A comment is dropped only on a line with
+		// no span: one may hold the "<!--" of a span's text.
+		spans, after := spanRanges(line, span)
 		text := md[i:next]
-		if ticks%2 == 0 && !strings.Contains(text, "`") { // a comment in a code span is its text
+		// outside code: inline anchors as Markdown links, then images
+		outside := func(s string) string { return inlineImg.ReplaceAllStringFunc(inlineLinks(s), imgLine) }
+		if len(spans) == 0 {
 			text = inlineComment.ReplaceAllString(text, "")
+			b.WriteString(outside(text))
+		} else {
+			at := 0
+			for _, sp := range spans {
+				b.WriteString(outside(text[at:sp[0]]))
+				b.WriteString(text[sp[0]:sp[1]])
+				at = sp[1]
+			}
+			b.WriteString(outside(text[at:]))
 		}
-		if ticks%2 == 0 { // not in a code span open since a line above
-			text = inlineLinks(text)
-		}
-		ticks += strings.Count(text, "`")
-		b.WriteString(inlineImg.ReplaceAllStringFunc(text, imgLine))
+		span = after
 		i, prevBlank = next, false
 	}
 	return b.String()
+}
+
+// spanRanges finds the code spans of a paragraph's line: open is the
+// length of the backtick run that opened a span on an earlier line, still
+// open (0: none). It returns the spans' byte ranges in line, backticks
+// included (a span still open at the line's end runs to it), and the run
+// still open after the line. A run that finds no closer of its length
+// by the paragraph's end is not a span in CommonMark; it is taken for one
+// to the paragraph's end here, so that text is left as written rather
+// than read as HTML (codeSpans, which sees one line whole, knows better
+// but not across lines).
+func spanRanges(line string, open int) (spans [][2]int, after int) {
+	start := 0
+	for i := 0; i < len(line); {
+		if line[i] != '`' {
+			if open == 0 && line[i] == '\\' && i+1 < len(line) {
+				i += 2 // an escaped backtick opens no span
+				continue
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(line) && line[j] == '`' {
+			j++
+		}
+		switch {
+		case open == 0:
+			open, start = j-i, i
+		case j-i == open:
+			spans = append(spans, [2]int{start, j})
+			open = 0
+		}
+		i = j
+	}
+	if open > 0 {
+		spans = append(spans, [2]int{start, len(line)})
+	}
+	return spans, open
 }
 
 // htmlDepthWithin reports whether the elements of block nest at most
@@ -244,11 +297,18 @@ func isIndentedCode(line string) bool {
 // fence follows fenced code blocks line by line; its code method follows
 // indented code as well, and is what the line-wise passes over Markdown
 // (footnotes, kramdown, heading attributes, links, Zola's shortcodes) use
-// to leave code as written. (stripHTML keeps its own account of blank
-// lines, since it passes over whole HTML blocks.)
+// to leave code as written. A fence may stand in a block quote ("> ```")
+// or a list item ("- ```", or indented under one), at any depth; the block
+// ends at its closing fence or where its quote or item ends. (stripHTML
+// keeps its own account of blank lines, since it passes over whole HTML
+// blocks.)
 type fence struct {
 	ch        byte // '`' or '~' while in a fenced block
 	n         int  // the opening fence's length
+	quotes    int  // the block quotes the open fence stands in
+	base      int  // the column of the open fence's list item content (0: in none)
+	list      int  // the column of the last list item's content, while the list may go on
+	text      bool // the last line was not blank (line's account)
 	indented  bool // the previous line was indented code
 	afterText bool // the previous line was not blank (code's account; false at the start)
 }
@@ -266,25 +326,117 @@ func (f *fence) code(line string) bool {
 // line reports whether line belongs to a fenced code block (its fences
 // included).
 func (f *fence) line(line string) bool {
-	t := strings.TrimLeft(line, " ")
-	if len(line)-len(t) > 3 {
-		return f.n > 0
+	quotes, t := quoteMarkers(line)
+	blank := strings.TrimSpace(t) == ""
+	cols, t := leadColumns(t)
+	textBefore := f.text
+	f.text = !blank
+	if f.n > 0 {
+		if quotes < f.quotes || !blank && f.base > 0 && cols < f.base {
+			f.n = 0 // its quote or list item ended: the line is not in it
+		} else {
+			if run := fenceRun(t); run >= f.n && t[0] == f.ch && cols-f.base <= 3 && strings.TrimSpace(t[run:]) == "" {
+				f.n = 0
+			}
+			return true
+		}
 	}
+	base := 0
+	for {
+		w := listMarker(t)
+		if w == 0 {
+			break
+		}
+		// a list item's content starts after its marker and the spaces
+		// (one to four) after it
+		sp, rest := leadColumns(t[w:])
+		if sp > 4 || strings.TrimSpace(rest) == "" {
+			sp = 1
+		}
+		base = cols + w + sp
+		cols, t = base, strings.TrimLeft(t[w:], " \t")
+		f.list = base
+	}
+	switch {
+	case base > 0:
+	case f.list > 0 && cols >= f.list:
+		base = f.list // indented under the list's last item
+	case !blank && !textBefore:
+		f.list = 0 // a paragraph after a blank line, less indented: the list is over
+	}
+	if cols-base > 3 {
+		return false
+	}
+	if run := fenceRun(t); run >= 3 {
+		f.ch, f.n, f.quotes, f.base = t[0], run, quotes, base
+		return true
+	}
+	return false
+}
+
+// fenceRun is the length of the run of backticks or tildes t starts with.
+func fenceRun(t string) int {
 	run := 0
 	for run < len(t) && (t[run] == '`' || t[run] == '~') && t[run] == t[0] {
 		run++
 	}
-	if f.n == 0 {
-		if run >= 3 {
-			f.ch, f.n = t[0], run
-			return true
+	return run
+}
+
+// quoteMarkers counts the block quote markers line starts with (each
+// after at most three spaces, with the space after it) and returns the
+// rest.
+func quoteMarkers(line string) (int, string) {
+	n := 0
+	for {
+		t := strings.TrimLeft(line, " ")
+		if len(line)-len(t) > 3 || !strings.HasPrefix(t, ">") {
+			return n, line
 		}
-		return false
+		line, n = strings.TrimPrefix(t[1:], " "), n+1
 	}
-	if run >= f.n && t[0] == f.ch && strings.TrimSpace(t[run:]) == "" {
-		f.n = 0
+}
+
+// leadColumns is the width of s's leading spaces and tabs (a tab to the
+// next multiple of four), and the rest.
+func leadColumns(s string) (int, string) {
+	cols := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ':
+			cols++
+		case '\t':
+			cols += 4 - cols%4
+		default:
+			return cols, s[i:]
+		}
 	}
-	return true
+	return cols, ""
+}
+
+// listMarker is the length of the list item marker t starts with ("-",
+// "*", "+", or up to nine digits and "." or ")"), followed by a space, a
+// tab or the line's end; 0 if none.
+func listMarker(t string) int {
+	k := 0
+	switch {
+	case t == "":
+		return 0
+	case t[0] == '-' || t[0] == '*' || t[0] == '+':
+		k = 1
+	default:
+		for k < len(t) && k < 9 && '0' <= t[k] && t[k] <= '9' {
+			k++
+		}
+		if k == 0 || k == len(t) || t[k] != '.' && t[k] != ')' {
+			return 0
+		}
+		k++
+	}
+	if k < len(t) && t[k] != ' ' && t[k] != '\t' {
+		return 0
+	}
+	return k
 }
 
 // Fences follows fenced code blocks line by line for another package

@@ -78,7 +78,16 @@ var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 // Parse reads one article file. It is pure: path is used only for the ID and
 // for messages. Problems marked Fatal mean the article is unusable (its ID is
 // empty); others (an unusable url, say) are reported and the article kept.
-func Parse(path string, data []byte) (Article, []Problem) {
+func Parse(path string, data []byte) (Article, []Problem) { return parse(path, data, false) }
+
+// ParseAsWritten is Parse keeping the body as the file writes it, only
+// sanitised: not made readable (Readable; Liquid and kramdown in a
+// Jekyll post), so shortcodes, HTML, comments and footnotes stand as
+// they are. folio show --raw prints it (a helper's report: it printed
+// the readable body, code spans rewritten in it).
+func ParseAsWritten(path string, data []byte) (Article, []Problem) { return parse(path, data, true) }
+
+func parse(path string, data []byte, asWritten bool) (Article, []Problem) {
 	var probs []Problem
 	fail := func(line int, format string, args ...any) (Article, []Problem) {
 		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
@@ -313,13 +322,15 @@ func Parse(path string, data []byte) (Article, []Problem) {
 	}
 	a.SiteKeys = siteKeys(path, a.ID, a.Date, m, isTOML)
 	text := string(body)
-	if isPost {
+	switch {
+	case asWritten:
+	case isPost:
 		// Liquid is Jekyll's: elsewhere {% … %} is text as written. Hugo's
 		// shortcodes are not: in a post {{< … >}} is text as written (what
 		// {% raw %} shows, say)
 		text = readableHTML(kramdown(liquid(text)))
 		text = footnotes(headingAttributes(text))
-	} else {
+	default:
 		text = Readable(text)
 	}
 	a.Body = strings.TrimSpace(Sanitize(text))

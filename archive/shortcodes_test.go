@@ -254,3 +254,36 @@ func TestHeadingAttributesAreNotShown(t *testing.T) {
 		}
 	}
 }
+
+// An <img> in code is code as written: in a code span of any number of
+// backticks (across lines too) and in a fenced block behind a block
+// quote's markers or in a list item, at any depth; outside code it is
+// "[image] URL" (a helper's report: a double-backtick span and "> ```" blocks were
+// rewritten, in show --raw, snippets and quotes).
+func TestReadableLeavesImagesInCodeAsWritten(t *testing.T) {
+	in := "One `<img src=a.png>` two.\n\n" +
+		"> ```\n> <img src=\"in-quote-fence.png\">\n> ```\n\n" +
+		"> > ~~~~\n> > <img src=\"deep-quote.png\">\n> > ~~~~\n\n" +
+		"``<img src=\"double-tick.png\">``\n\n" +
+		"Spans ``a ` b\n<img src=\"two-lines.png\"> c``.\n\n" +
+		"- item\n  - sub\n    ```\n    <img src=\"in-list-fence.png\">\n    ```\n\n" +
+		"1. ```\n   <img src=\"on-marker.png\">\n   ```\n\n" +
+		"Real <img src=\"real.png\"> and `x` <img src=\"after.png\"> and \\`<img src=\"escaped.png\">`.\n\n" +
+		"> ```\n> <img src=\"quote-ends.png\">\n\n<img src=\"after-quote.png\"> text\n"
+	a, probs := Parse("p.md", []byte("---\ntitle: T\ndate: 2020-01-01\n---\n"+in))
+	if IsFatal(probs) {
+		t.Fatal(probs)
+	}
+	for _, kept := range []string{"`<img src=a.png>`", "> <img src=\"in-quote-fence.png\">", "> > <img src=\"deep-quote.png\">",
+		"``<img src=\"double-tick.png\">``", "<img src=\"two-lines.png\"> c``", "    <img src=\"in-list-fence.png\">",
+		"   <img src=\"on-marker.png\">", "> <img src=\"quote-ends.png\">"} {
+		if !strings.Contains(a.Body, kept) {
+			t.Errorf("body lost %q:\n%s", kept, a.Body)
+		}
+	}
+	for _, img := range []string{`\[image\] real.png`, `\[image\] after.png`, `\[image\] escaped.png`, `\[image\] after-quote.png`} {
+		if !strings.Contains(a.Body, img) {
+			t.Errorf("body has no %q:\n%s", img, a.Body)
+		}
+	}
+}

@@ -27,7 +27,8 @@ func newShowCmd(env *Env) *cobra.Command {
 		Short: "Print a piece, rendered from Markdown",
 		Long: `Print a piece with a header (title, outlet, date, authors, tags, URL,
 standfirst), rendered with Glamour. The piece is named by its id or its file
-(1981_jimmy_carter.md, or a path to it). --raw prints the Markdown file's fields and body as Markdown.
+(1981_jimmy_carter.md, or a path to it). --raw prints the piece's fields and the
+body as its file writes it, as Markdown (shortcodes, HTML and footnotes as they stand).
 Output is plain text (no colour, no Markdown marks) when stdout is not a
 terminal or NO_COLOR is set.`,
 		Args:              cobra.ExactArgs(1),
@@ -57,6 +58,19 @@ terminal or NO_COLOR is set.`,
 				}{toJSON(a), a.Standfirst, a.Note, a.Body})
 			}
 			if raw {
+				// the body as the file writes it, not as it reads
+				// (shortcodes, HTML and footnotes as they stand)
+				_, fsys, err := env.source()
+				if err != nil {
+					return err
+				}
+				data, err := archive.ReadFile(fsys, a.Path)
+				if err != nil {
+					return fmt.Errorf("%s: %v", termsafe.Quote(a.Path), err)
+				}
+				if w, probs := archive.ParseAsWritten(a.Path, data); !archive.IsFatal(probs) {
+					a.Body = w.Body
+				}
 				if _, err := io.WriteString(env.Out, termsafe.Rendered(PieceMarkdown(a))); err != nil {
 					return err
 				}
@@ -79,7 +93,7 @@ terminal or NO_COLOR is set.`,
 			return err
 		},
 	}
-	cmd.Flags().BoolVar(&raw, "raw", false, "print Markdown instead of rendering it")
+	cmd.Flags().BoolVar(&raw, "raw", false, "print the body's Markdown as written instead of rendering it")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the piece as JSON, body included")
 	cmd.Flags().IntVar(&width, "width", 80, "wrap the rendered text at this many columns")
 	return cmd
