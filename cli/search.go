@@ -67,10 +67,11 @@ Exits 0 whether or not anything matched.`,
 			// output may be dropped for a fresh one
 			var notes bytes.Buffer
 			write := func(w io.Writer, res index.Results, many bool) error {
+				notes.Reset()
 				if f.asJSON {
+					warnSynonyms(&notes)
 					return writeJSON(w, searchJSON(res))
 				}
-				notes.Reset()
 				printNotes(&notes, res)
 				width := 0
 				if !f.wide {
@@ -289,8 +290,10 @@ func printResults(w io.Writer, res index.Results, many, styled bool, width int) 
 }
 
 // printNotes writes to w (stderr) how the query was read: its notes, the
-// word forms stemming searched, and "did you mean".
+// word forms stemming searched, and "did you mean"; and what is wrong
+// with the user's synonyms file (warnSynonyms).
 func printNotes(w io.Writer, res index.Results) {
+	warnSynonyms(w)
 	for _, n := range res.Notes {
 		fmt.Fprintln(w, "folio: note:", termsafe.Escape(n))
 	}
@@ -299,6 +302,15 @@ func printNotes(w io.Writer, res index.Results) {
 	}
 	if s := res.Suggestion; s != nil {
 		fmt.Fprintf(w, "folio: did you mean %s? (%d pieces: folio search %q)\n", termsafe.Escape(s.Fix), s.Count, termsafe.Escape(s.Query))
+	}
+}
+
+// warnSynonyms says on w what is wrong with the user's synonyms file
+// (index.SynonymsError: the file, and the line), with the notes of a
+// query, which its groups would widen.
+func warnSynonyms(w io.Writer) {
+	if err := index.SynonymsError(); err != nil {
+		fmt.Fprintln(w, "folio:", termsafe.Escape(err.Error()))
 	}
 }
 

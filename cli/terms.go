@@ -64,6 +64,7 @@ in the archive is marked ≈ (estimated).`,
 				return err
 			}
 			if f.asJSON {
+				warnSynonyms(env.Err)
 				return writeJSON(env.Out, termsJSONOf(args[0], r))
 			}
 			printNotes(env.Err, index.Results{Notes: r.Notes})

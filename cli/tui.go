@@ -18,6 +18,7 @@ import (
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/buildgc"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
@@ -202,7 +203,11 @@ func readerInfo(ix *index.Index) ui.Info {
 	for _, g := range ix.CopyGroups() {
 		copies += len(g) - 1
 	}
-	return ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems(), Copies: copies}
+	info := ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems(), Copies: copies}
+	if err := index.SynonymsError(); err != nil {
+		info.Warning = termsafe.Escape(err.Error())
+	}
+	return info
 }
 
 // refreshFunc brings the reader's index in line with the archive

@@ -85,7 +85,7 @@ func TestAliasesAsWrittenAnswerAsWhenEveryTextWasRead(t *testing.T) {
 // it (an index built with other forms would answer wrongly).
 func TestFormFactsArePinned(t *testing.T) {
 	s := &Synonyms{byFirst: map[string][]variantRef{}}
-	s.add(bundledSynonyms)
+	s.add("", bundledSynonyms)
 	single, pairs := formsOfSynonyms(s)
 	ff := bundledForms()
 	var got []string

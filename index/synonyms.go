@@ -1,10 +1,10 @@
 package index
 
 import (
-	"bufio"
 	"bytes"
 	_ "embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,11 +41,13 @@ func UserSynonymsPath() string {
 }
 
 // LoadSynonyms reads the bundled groups plus those in the given files.
-// A file that does not exist is skipped; one that cannot be read is an
-// error (the groups that did load are still returned).
+// A file that does not exist is skipped; one that cannot be read (not a
+// regular file, over the size limit) is an error naming it, and a line
+// over maxSynonymLine one naming the file and line, which is skipped: the
+// groups that did load, the rest of the file's included, are returned.
 func LoadSynonyms(paths ...string) (*Synonyms, error) {
 	s := &Synonyms{byFirst: map[string][]variantRef{}}
-	s.add(bundledSynonyms)
+	s.add("", bundledSynonyms)
 	var errs []error
 	for _, p := range paths {
 		if p == "" {
@@ -56,10 +58,14 @@ func LoadSynonyms(paths ...string) (*Synonyms, error) {
 			continue
 		}
 		if err != nil {
-			errs = append(errs, err)
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // named here, once
+			}
+			errs = append(errs, fmt.Errorf("%s: %w; its groups are not searched", p, err))
 			continue
 		}
-		s.add(data)
+		errs = append(errs, s.add(p, data)...)
 	}
 	return s, errors.Join(errs...)
 }
@@ -67,47 +73,79 @@ func LoadSynonyms(paths ...string) (*Synonyms, error) {
 var (
 	defaultSynonymsOnce sync.Once
 	defaultSynonyms     *Synonyms
+	defaultSynonymsErr  error
 )
 
-// DefaultSynonyms is the bundled list plus the user's file, loaded once.
+// DefaultSynonyms is the bundled list plus the user's file, loaded once;
+// what was wrong with the user's file is SynonymsError's.
 func DefaultSynonyms() *Synonyms {
 	defaultSynonymsOnce.Do(func() {
-		defaultSynonyms, _ = LoadSynonyms(UserSynonymsPath())
+		defaultSynonyms, defaultSynonymsErr = LoadSynonyms(UserSynonymsPath())
 	})
 	return defaultSynonyms
 }
 
-func (s *Synonyms) add(data []byte) {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if i := strings.Index(line, "#"); i >= 0 {
-			line = line[:i]
+// SynonymsError is what DefaultSynonyms found wrong with the user's
+// synonyms file, naming it (and the line), or nil: the CLI says it on
+// stderr and the reader in its status line (a helper's report: a bad
+// file was ignored without a word).
+func SynonymsError() error {
+	DefaultSynonyms()
+	return defaultSynonymsErr
+}
+
+// maxSynonymLine caps a line of a synonyms file; a longer one is skipped.
+const maxSynonymLine = 1 << 20
+
+// add reads the groups of data, the file at path ("": the bundled list),
+// and returns an error for each line it skipped.
+func (s *Synonyms) add(path string, data []byte) []error {
+	var errs []error
+	for n := 1; len(data) > 0; n++ {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
 		}
-		var group [][]string
-		var raw []string
-		seen := map[string]bool{}
-		for _, v := range strings.Split(line, ",") {
-			v = strings.TrimSpace(v)
-			terms := analyzePhrase(v)
-			key := strings.Join(terms, " ")
-			if len(terms) == 0 || seen[key] {
-				continue
-			}
-			seen[key] = true
-			group = append(group, terms)
-			raw = append(raw, v)
-		}
-		if len(group) < 2 {
+		if len(line) > maxSynonymLine {
+			errs = append(errs, fmt.Errorf("%s:%d: line of %d bytes, over the 1 MB limit; skipped", path, n, len(line)))
 			continue
 		}
-		g := len(s.groups)
-		s.groups = append(s.groups, group)
-		s.raw = append(s.raw, raw)
-		for vi, v := range group {
-			s.byFirst[v[0]] = append(s.byFirst[v[0]], variantRef{g, vi})
+		s.addLine(string(line))
+	}
+	return errs
+}
+
+// addLine adds the group of one line: comma-separated variants, a "#"
+// starting a comment.
+func (s *Synonyms) addLine(line string) {
+	line = strings.TrimSpace(line)
+	if i := strings.Index(line, "#"); i >= 0 {
+		line = line[:i]
+	}
+	var group [][]string
+	var raw []string
+	seen := map[string]bool{}
+	for _, v := range strings.Split(line, ",") {
+		v = strings.TrimSpace(v)
+		terms := analyzePhrase(v)
+		key := strings.Join(terms, " ")
+		if len(terms) == 0 || seen[key] {
+			continue
 		}
+		seen[key] = true
+		group = append(group, terms)
+		raw = append(raw, v)
+	}
+	if len(group) < 2 {
+		return
+	}
+	g := len(s.groups)
+	s.groups = append(s.groups, group)
+	s.raw = append(s.raw, raw)
+	for vi, v := range group {
+		s.byFirst[v[0]] = append(s.byFirst[v[0]], variantRef{g, vi})
 	}
 }
 

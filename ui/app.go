@@ -228,6 +228,11 @@ type Info struct {
 	// in the reader and the list's cursor follow theirs.
 	Renamed map[string]string
 
+	// Warning is what is wrong with a file of the user's the searches
+	// read (the synonyms file: index.SynonymsError), said in the status
+	// line beside what the index found.
+	Warning string
+
 	// Stale, from Refresh or Options.Reindex: the index could not be
 	// brought up to date just now (another folio was changing it); the
 	// interface asks again a moment later.

@@ -216,7 +216,7 @@ func (m *Model) indexOpened(msg indexOpenedMsg) tea.Cmd {
 	}
 	m.searcher, m.info = msg.searcher, msg.info
 	m.sidebar.setCopies(msg.info.Copies)
-	cmds := []tea.Cmd{m.indexStatus(msg.info), m.startSearch(), m.startWatching(), m.countSaved(), m.watchSavedFile()}
+	cmds := []tea.Cmd{m.indexStatus(msg.info, true), m.startSearch(), m.startWatching(), m.countSaved(), m.watchSavedFile()}
 	if msg.info.Refresh != nil {
 		m.refreshing = true
 		m.relay = newProgressRelay()
@@ -254,17 +254,28 @@ func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 	return tea.Batch(status, m.afterRefresh(msg), saved)
 }
 
-// indexStatus says in the status line what opening the index found.
-func (m *Model) indexStatus(info Info) tea.Cmd {
+// indexStatus says in the status line what opening the index found, and
+// what is wrong with the user's synonyms file (Info.Warning) beside it; at
+// the start (first) the warning is said alone if nothing else is.
+func (m *Model) indexStatus(info Info, first ...bool) tea.Cmd {
+	var msg string
+	warn := true
 	switch {
 	case info.Fallback != "":
-		return m.status.setFor(info.Fallback, false, statusLong)
+		msg, warn = info.Fallback, false
 	case problemCount(info) > 0 || archive.CountFolders(info.Problems) > 0:
-		return m.status.setFor(problemSummary(info.Problems)+": press ! to see why", true, statusLong)
-	case info.Rebuilt > 0:
+		msg = problemSummary(info.Problems) + ": press ! to see why"
+	case info.Rebuilt > 0 && info.Warning == "":
 		return m.status.set("Indexed "+plural(info.Rebuilt, "piece"), false)
+	case info.Rebuilt > 0:
+		msg = "Indexed " + plural(info.Rebuilt, "piece")
+	case info.Warning == "" || len(first) == 0 || !first[0]:
+		return nil
 	}
-	return nil
+	if info.Warning != "" {
+		msg, warn = joinWarnings(msg, info.Warning), true
+	}
+	return m.status.setFor(msg, warn, statusLong)
 }
 
 // resizeSettle is how long the terminal's size must stay the same before

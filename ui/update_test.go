@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // After a burst of resizes the whole screen is drawn again once, when the
@@ -58,6 +60,27 @@ func TestIndexedStatusAgreesInNumber(t *testing.T) {
 		m.indexStatus(Info{Rebuilt: n})
 		if got := m.status.text; got != want {
 			t.Errorf("Rebuilt %d: status %q; want %q", n, got, want)
+		}
+	}
+}
+
+// What is wrong with the user's synonyms file is said in the status line
+// at the start, beside what the index found (a helper's report: it was
+// said nowhere).
+func TestIndexStatusSaysTheSynonymsWarning(t *testing.T) {
+	const warn = "/c/folio/synonyms.txt:2: line of 1100000 bytes, over the 1 MB limit; skipped"
+	for _, c := range []struct {
+		info Info
+		want string
+	}{
+		{Info{Warning: warn}, warn},
+		{Info{Warning: warn, Rebuilt: 2}, "Indexed 2 pieces · " + warn},
+		{Info{Warning: warn, Problems: []archive.Problem{{Path: "a.md", Msg: "bad", Fatal: true}}}, "1 file skipped: press ! to see why · " + warn},
+	} {
+		m := New(Options{After: testClock})
+		m.indexStatus(c.info, true)
+		if got := m.status.text; got != c.want {
+			t.Errorf("%+v: status %q; want %q", c.info, got, c.want)
 		}
 	}
 }
