@@ -20,7 +20,11 @@ import (
 // ("terr\u00adorism" was not found by terrorism). Carriage returns are
 // dropped (CRLF becomes LF). Invalid UTF-8 is replaced by U+FFFD. A
 // sequence cut off (an ESC ] or ESC P that never ends) loses only its
-// introducer: the text after it stays.
+// introducer: the text after it stays. A line separator (U+2028) and a
+// next line (NEL, U+0085) are a newline and a paragraph separator (U+2029)
+// a blank line, as they mean,
+// rather than characters a terminal shows one way or another (a helper's
+// report; termsafe drops any that come from elsewhere).
 //
 // It is applied once, where text enters folio (Parse), so every consumer (TUI,
 // CLI, JSON) is safe.
@@ -38,7 +42,12 @@ func Sanitize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if r == '\n' || r == '\t' || !isUnsafe(r) {
+		switch {
+		case r == 0x2028 || r == 0x85:
+			b.WriteByte('\n')
+		case r == 0x2029:
+			b.WriteString("\n\n")
+		case r == '\n' || r == '\t' || !isUnsafe(r):
 			b.WriteRune(r)
 		}
 	}
@@ -260,7 +269,7 @@ func isClean(s string) bool {
 		c := s[i]
 		if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c >= 0x80 {
 			return !strings.ContainsFunc(s, func(r rune) bool {
-				return r == utf8.RuneError || (r != '\n' && r != '\t' && isUnsafe(r))
+				return r == utf8.RuneError || r == 0x2028 || r == 0x2029 || (r != '\n' && r != '\t' && isUnsafe(r))
 			}) && utf8.ValidString(s)
 		}
 	}

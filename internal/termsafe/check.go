@@ -13,7 +13,7 @@ import (
 var allowedSequence = regexp.MustCompile(`^\x1b(?:\[[0-9;:]*m|\]8;[^;\x07\x1b]*;(?:(?i:https?)://[!-\x22$-.0->@-~][!-~]*)?(?:\x07|\x1b\\))`)
 
 // Violation returns "" when s holds only what Rendered lets through —
-// printable text, newlines, tabs, SGR sequences and OSC 8 hyperlinks to
+// printable text (no line or paragraph separator), newlines, tabs, SGR sequences and OSC 8 hyperlinks to
 // http(s) URLs — and otherwise describes the first thing that is not (with
 // its byte offset). Tests and fuzz targets use it on the bytes folio writes;
 // crlf also allows carriage returns, which a terminal's line discipline adds
@@ -35,7 +35,7 @@ func Violation(s string, crlf bool) string {
 			return fmt.Sprintf("invalid UTF-8 %q at byte %d", s[i:i+1], i)
 		case r == '\n', r == '\t', r == '\r' && crlf:
 		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f,
-			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x061c:
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x061c, r == 0x2028, r == 0x2029:
 			return fmt.Sprintf("control character %U at byte %d", r, i)
 		}
 		i += size

@@ -32,8 +32,8 @@ const maxSGR = 128
 // other ESC sequences, BEL, backspace, carriage return and the other C0
 // controls, DEL, the C1 controls U+0080–U+009F, and the bidirectional
 // embedding, override and isolate characters (U+202A–U+202E, U+2066–U+2069,
-// U+061C). A hyperlink to another scheme loses its OSC 8 wrapper and keeps its
-// text. Invalid UTF-8 becomes U+FFFD. An escape sequence that is cut off (no
+// U+061C) and the line and paragraph separators (U+2028, U+2029). A
+// hyperlink to another scheme loses its OSC 8 wrapper and keeps its text. Invalid UTF-8 becomes U+FFFD. An escape sequence that is cut off (no
 // terminator) loses only its introducer: the text after it stays visible.
 func Rendered(s string) string { return clean(s, keep) }
 
@@ -178,15 +178,24 @@ func LinkTarget(uri string) bool {
 }
 
 // unsafeRune reports the runes Rendered and Escape never let through as
-// they are: C0 and C1 controls, DEL, and the bidirectional controls that can
-// make text read in another order than it is stored (Trojan Source).
+// they are: C0 and C1 controls (NEL, U+0085, among them), DEL, the
+// bidirectional controls that can make text read in another order than it
+// is stored (Trojan Source), and the line and paragraph separators
+// (U+2028, U+2029), which one terminal takes for a line break and another
+// shows as nothing (a helper's report: folio show passed them, the reader
+// and snippets dropped them). The other characters that show as nothing
+// (U+200B–U+200F, U+2060–U+206F, U+FEFF, U+FFF9–U+FFFB, the tag
+// characters) are no danger to a terminal, and some are needed where they
+// stand (a joiner in an emoji or in Persian): text is rid of them where
+// it enters folio, by archive.Sanitize, the same for every surface.
 func unsafeRune(r rune) bool {
 	switch {
 	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
 		return true
 	case r >= 0x202a && r <= 0x202e, // LRE, RLE, PDF, LRO, RLO
 		r >= 0x2066 && r <= 0x2069, // LRI, RLI, FSI, PDI
-		r == 0x061c:                // Arabic letter mark
+		r == 0x061c,                // Arabic letter mark
+		r == 0x2028 || r == 0x2029: // line and paragraph separators
 		return true
 	}
 	return false
@@ -242,5 +251,5 @@ func escape(s string, lines bool) string {
 }
 
 func escapedRune(r rune) bool {
-	return unsafeRune(r) || r == 0x200e || r == 0x200f || r == 0x2028 || r == 0x2029
+	return unsafeRune(r) || r == 0x200e || r == 0x200f
 }
