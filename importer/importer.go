@@ -154,7 +154,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("%s is not an RSS, Atom or WordPress export file: %w", name, err)
 	}
 
-	rep := &Report{Format: feed.FeedType, Feed: archive.SanitizeLine(htmlText(feed.Title)), Into: opts.Into, DryRun: opts.DryRun} // as the outlet
+	rep := &Report{Format: feed.FeedType, Feed: textLine(feed.Title), Into: opts.Into, DryRun: opts.DryRun} // as the outlet
 	wxr := isWXR(feed)
 	if wxr {
 		rep.Format = "wordpress"
@@ -186,7 +186,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 	for _, item := range feed.Items {
 		p, why := c.piece(item)
 		if why != "" {
-			rep.Results = append(rep.Results, Result{Action: Ignored, Title: archive.SanitizeLine(item.Title), Reason: why})
+			rep.Results = append(rep.Results, Result{Action: Ignored, Title: textLine(item.Title), Reason: why})
 			continue
 		}
 		if seenIDs[p.ImportID] {
@@ -618,7 +618,7 @@ type itemConverter struct {
 }
 
 func converterFor(feed *gofeed.Feed, name string, wxr bool) *itemConverter {
-	c := &itemConverter{wxr: wxr, outlet: archive.SanitizeLine(htmlText(feed.Title)), logins: map[string]string{}}
+	c := &itemConverter{wxr: wxr, outlet: textLine(feed.Title), logins: map[string]string{}}
 	for _, link := range []string{feed.FeedLink, feed.Link} {
 		if archive.ValidURL(link) == nil {
 			c.source = withoutUserinfo(link)
@@ -640,7 +640,7 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool) *itemConverter {
 		}
 		for _, a := range feed.Extensions["wp"]["author"] {
 			login, display := child(a, "author_login"), child(a, "author_display_name")
-			if login != "" && display != "" {
+			if login, display = textLine(login), textLine(display); login != "" && display != "" {
 				c.logins[login] = display
 			}
 		}
@@ -719,7 +719,7 @@ func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
 	}
 	p.Body = body
 
-	p.Title = archive.SanitizeLine(htmlText(item.Title))
+	p.Title = textLine(item.Title)
 	if p.Title == "" {
 		p.Title = firstWords(htmlText(content), 10)
 	}
@@ -824,7 +824,7 @@ func (c *itemConverter) itemAuthors(item *gofeed.Item) []string {
 	}
 	var out []string
 	for _, n := range names {
-		n = archive.SanitizeLine(n)
+		n = textLine(n)
 		if d, ok := c.logins[n]; ok {
 			n = d
 		}
@@ -842,7 +842,7 @@ func personNames(ps []*gofeed.Person) []string {
 	var out []string
 	for _, p := range ps {
 		if p != nil && p.Name != "" && !strings.Contains(p.Name, "@") {
-			out = append(out, archive.SanitizeLine(p.Name))
+			out = append(out, textLine(p.Name))
 		}
 	}
 	return out
@@ -853,7 +853,7 @@ func personNames(ps []*gofeed.Person) []string {
 func tags(categories []string) []string {
 	var out []string
 	for _, c := range categories {
-		t := strings.Join(strings.Fields(strings.ToLower(archive.SanitizeLine(htmlText(c)))), "-")
+		t := strings.Join(strings.Fields(strings.ToLower(textLine(c))), "-")
 		if t != "" && t != "uncategorized" && !slices.Contains(out, t) {
 			out = append(out, t)
 		}
@@ -897,6 +897,16 @@ func (c *itemConverter) standfirst(item *gofeed.Item, desc, content string) stri
 	}
 	return archive.Sanitize(s)
 }
+
+// textLine is a one-line text field of a feed (its title, an item's
+// title, author, category; a WordPress display name) as the archive keeps
+// it: read as HTML, as RSS 2.0 allows a title to hold entity-encoded HTML
+// ("&amp;lt;b&amp;gt;", "Tom &amp;amp; Jerry": the XML decoded once, then
+// the HTML's entities once more), then sanitised, so that whatever a
+// decoding makes (&#27; is ESC) reaches no file. One rule for every field:
+// an author was kept with its HTML entities as written (a helper's report:
+// "Crea &#27;[31mtor" in the file, cut at its ";" by cite).
+func textLine(s string) string { return archive.SanitizeLine(htmlText(s)) }
 
 // htmlText is the text of an HTML fragment (tags dropped, entities decoded),
 // via the HTML5 parser; text without markup is returned as it is.

@@ -3,6 +3,7 @@ package importer
 import (
 	"encoding/xml"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -866,6 +867,58 @@ func TestSiteNameWithoutHostUser(t *testing.T) {
 	} {
 		if got := withoutHostUser(in); got != want {
 			t.Errorf("withoutHostUser(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every text field of a feed item is read by one rule, as a title is:
+// the XML decoded, then the HTML it may hold (RSS 2.0 allows escaped HTML
+// in a title; a feed double-escapes "&amp;amp;"), then sanitised, so that
+// a control character a decoding makes reaches no file (a helper's
+// report: an RSS dc:creator or Atom author kept "&#27;" as written, and
+// cite's Markdown cut the name at its ";").
+func TestFeedAuthorsDecodedAsTitlesAre(t *testing.T) {
+	rss := `<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>F &amp;amp; Co</title><link>https://example.org/</link>
+<item><title>Ti &amp;#27;[31mtle &amp;amp; &lt;b&gt;bold&lt;/b&gt;</title><link>https://example.org/a</link>
+<dc:creator>Crea &amp;#27;[31mtor</dc:creator><dc:creator>Smith &amp;amp; Jones</dc:creator><dc:creator><![CDATA[AT&T Labs]]></dc:creator>
+<category>Cats &amp;amp; dogs</category><pubDate>Mon, 06 Sep 2021 16:45:00 +0000</pubDate><description>Body.</description></item>
+</channel></rss>`
+	atom := `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><link href="https://ex.org/"/><id>urn:x</id><updated>2021-01-01T00:00:00Z</updated>
+<entry><title>Entry</title><link href="https://ex.org/e"/><id>urn:e</id><updated>2021-01-01T00:00:00Z</updated>
+<author><name>Au&amp;#x7;thor &amp;amp; Co</name></author><content type="html">&lt;p&gt;Hi&lt;/p&gt;</content></entry></feed>`
+	for _, c := range []struct {
+		feed, id, title string
+		authors         []string
+		tags            []string
+	}{
+		{rss, "2021-09-06-ti-tle-bold", "Ti tle & bold", []string{"Crea tor", "Smith & Jones", "AT&T Labs"}, []string{"cats-&-dogs"}},
+		{atom, "2021-01-01-entry", "Entry", []string{"Author & Co"}, nil},
+	} {
+		dir := t.TempDir()
+		if _, err := Import(strings.NewReader(c.feed), "t.xml", Options{Into: dir}); err != nil {
+			t.Fatal(err)
+		}
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if i := strings.IndexFunc(string(b), func(r rune) bool { return r < 0x20 && r != '\n' || r == 0x7f }); i >= 0 {
+				t.Errorf("%s: control character %q written", path, b[i])
+			}
+			if strings.Contains(string(b), "&#") || strings.Contains(string(b), "&amp;") {
+				t.Errorf("%s: an entity written as text:\n%s", path, b)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := get(t, load(t, dir), c.id)
+		if a.Title != c.title || !slices.Equal(a.Authors, c.authors) || !slices.Equal(a.Tags, c.tags) {
+			t.Errorf("title %q authors %q tags %q; want %q %q %q", a.Title, a.Authors, a.Tags, c.title, c.authors, c.tags)
 		}
 	}
 }
