@@ -105,6 +105,17 @@ func TestShowPlainWhenPiped(t *testing.T) {
 		!strings.Contains(errOut, "at most 10000 columns") || out != "" {
 		t.Errorf("--width 20000: exit %d, %q, %d bytes out", code, errOut, len(out))
 	}
+	// 0 and less were taken silently, 3 broke the header a character a
+	// line (a helper's report)
+	for _, w := range []string{"0", "-5", "3", "19"} {
+		if out, errOut, code := run(t, "show", "--width", w, "2017-06-07-intelligence-is-fragmented-by-nature"); code == 0 ||
+			!strings.Contains(errOut, "--width "+w+": at least 20 columns") || out != "" {
+			t.Errorf("--width %s: exit %d, %q, %d bytes out", w, code, errOut, len(out))
+		}
+	}
+	if _, errOut, code := run(t, "show", "--width", "20", "2017-06-07-intelligence-is-fragmented-by-nature"); code != 0 {
+		t.Errorf("--width 20: exit %d, %q", code, errOut)
+	}
 }
 
 func TestCheckNamesEveryBadFile(t *testing.T) {

@@ -17,7 +17,12 @@ import (
 )
 
 // maxShowWidth is the widest page show renders, far wider than a terminal.
-const maxShowWidth = 10000
+// minShowWidth is the narrowest: under it the header broke a character a
+// line (a helper's report: --width 3), and 0 or less meant nothing.
+const (
+	minShowWidth = 20
+	maxShowWidth = 10000
+)
 
 func newShowCmd(env *Env) *cobra.Command {
 	var raw, asJSON bool
@@ -38,6 +43,9 @@ terminal or NO_COLOR is set.`,
 				// Lip Gloss pads every line to the width: 200,000,000
 				// columns ran out of memory.
 				return fmt.Errorf("--width %d: at most %d columns", width, maxShowWidth)
+			}
+			if width < minShowWidth {
+				return fmt.Errorf("--width %d: at least %d columns", width, minShowWidth)
 			}
 			src, err := openPieces(cmd.Context(), env)
 			if err != nil {
@@ -95,7 +103,7 @@ terminal or NO_COLOR is set.`,
 	}
 	cmd.Flags().BoolVar(&raw, "raw", false, "print the body's Markdown as written instead of rendering it")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the piece as JSON, body included")
-	cmd.Flags().IntVar(&width, "width", 80, "wrap the rendered text at this many columns")
+	cmd.Flags().IntVar(&width, "width", 80, "wrap the rendered text at this many columns (20 to 10000)")
 	return cmd
 }
 

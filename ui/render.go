@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	gansi "charm.land/glamour/v2/ansi"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -171,20 +172,71 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		return plainLines(md, width), nil
 	}
 	src = lim.prepareCode(doc, src)
-	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(
-		gansi.NewRenderer(gansi.Options{WordWrap: max(width, 10), Styles: *cfg}), 1000)))
-	var out bytes.Buffer
-	if err := r.Render(&out, src, doc); err != nil {
-		return nil, err
+	at := func(width int) ([]string, error) {
+		r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(
+			gansi.NewRenderer(gansi.Options{WordWrap: max(width, 10), Styles: *cfg}), 1000)))
+		var out bytes.Buffer
+		if err := r.Render(&out, src, doc); err != nil {
+			return nil, err
+		}
+		lines := strings.Split(strings.Trim(out.String(), "\n"), "\n")
+		for i, l := range lines {
+			lines[i] = trimRightCells(l)
+		}
+		for len(lines) > 1 && lines[len(lines)-1] == "" {
+			lines = lines[:len(lines)-1] // the margins of nested blocks
+		}
+		return lines, nil
 	}
-	lines := strings.Split(strings.Trim(out.String(), "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = trimRightCells(l)
+	// Glamour pads every line to the width, a styled cell at a time, in
+	// each block around it: at 10,000 columns a 30 KB piece of short
+	// paragraphs took 3 minutes (a helper's report). So md is rendered at
+	// a narrower wrap first, doubled while any line reaches half of it. A
+	// line wrapped at w leaves at least (w-1)/2 cells on it or on the next
+	// line (a word that does not fit goes whole to the next, or is cut at
+	// w), so when every line is shorter nothing was wrapped, and the
+	// rendering at width differs only in the padding trimmed. A table
+	// fills the width it is given: it is rendered at width. A run of
+	// spaces is where a wrap may leave two short lines: w starts past it.
+	w := max(firstWrap, 2*longestSpaceRun(md)+16)
+	for ; w < width; w *= 2 {
+		lines, err := at(w)
+		if err != nil {
+			return nil, err
+		}
+		if widest(lines) < (w-1)/2 {
+			return lines, nil
+		}
 	}
-	for len(lines) > 1 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1] // the margins of nested blocks
+	return at(width)
+}
+
+// firstWrap is the first width renderPart asks Glamour to wrap a piece at
+// when it is asked for a wider one: wider than the reader's column
+// (readerMaxWidth), which is rendered as it was.
+const firstWrap = 128
+
+// longestSpaceRun is the length of the longest run of spaces in s.
+func longestSpaceRun(s string) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
 	}
-	return lines, nil
+	return longest
+}
+
+// widest is the width in cells of the widest of lines.
+func widest(lines []string) int {
+	w := 0
+	for _, l := range lines {
+		w = max(w, ansi.StringWidth(l))
+	}
+	return w
 }
 
 // fitLines splits text into lines without trailing blanks, cut to width.

@@ -175,7 +175,54 @@ func trimRightCells(line string) string {
 	if trimmed == "" {
 		return "" // styling with nothing to show
 	}
-	return ansi.Truncate(line, ansi.StringWidth(trimmed), "")
+	return dropTrailingStyles(ansi.Truncate(line, ansi.StringWidth(trimmed), ""))
+}
+
+// dropTrailingStyles drops the colour codes after the last character of a
+// line, ending it with one reset where it had any; other sequences there
+// (a hyperlink's end) are kept. ansi.Truncate keeps every sequence past
+// the cut: Glamour styles each padding cell on its own, and a line padded
+// to 10,000 columns kept 10,000 empty colour pairs (a helper's report:
+// folio show --width 10000 wrote 280 MB for a 30 KB piece).
+func dropTrailingStyles(line string) string {
+	var state byte
+	end := 0 // after the last sequence that is not an escape
+	for i := 0; i < len(line); {
+		seq, _, n, next := ansi.DecodeSequence(line[i:], state, nil)
+		if n <= 0 {
+			break
+		}
+		if seq != "" && seq[0] != ansi.ESC {
+			end = i + n
+		}
+		state = next
+		i += n
+	}
+	tail := line[end:]
+	if tail == "" {
+		return line
+	}
+	state = 0 // a character was just drawn
+	var kept strings.Builder
+	styled := false
+	for i := 0; i < len(tail); {
+		seq, _, n, next := ansi.DecodeSequence(tail[i:], state, nil)
+		if n <= 0 {
+			kept.WriteString(tail[i:])
+			break
+		}
+		if strings.HasPrefix(seq, "\x1b[") && strings.HasSuffix(seq, "m") {
+			styled = true
+		} else {
+			kept.WriteString(seq)
+		}
+		state = next
+		i += n
+	}
+	if styled {
+		return line[:end] + ansi.ResetStyle + kept.String()
+	}
+	return line[:end] + kept.String()
 }
 
 // cellRange is a run of cells [start, end) on one line to restyle.
