@@ -1,6 +1,7 @@
 package neardup
 
 import (
+	"cmp"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -137,9 +138,14 @@ const CandidatePrefix = 32
 
 // Candidates are the pairs of sketches worth comparing: those sharing at
 // least two of their 32 smallest values, a value shared by more than 64
-// sketches (a stock phrase) not counted. A pair of texts at least 40%
-// alike shares about eight of them. Pairs are ordered by A then B, A < B;
-// empty sketches are never paired.
+// texts (a stock phrase) not counted. A pair of texts at least 40% alike
+// shares about eight of them. Sketches with the same 8 smallest values are
+// copies of one text (a wire story run in a hundred outlets): each is
+// paired with the first of them, and only that first is counted with the
+// others, so that a run counts texts, not copies (a helper's report: a
+// piece run in more than 64 outlets made no group, each of its values a
+// run over 64). Pairs are ordered by A then B, A < B; empty sketches are
+// never paired.
 //
 // Its memory is the sorted values (8 bytes each, 256 MB for 1M sketches),
 // a count per sketch and the pairs it returns: the pairs sharing one value
@@ -152,12 +158,18 @@ func Candidates(sketches []Sketch) [][2]int {
 		minShared = 2
 		maxRun    = 64
 	)
+	out, copies := copyClasses(sketches)
 	n := 0
-	for _, s := range sketches {
-		n += min(prefix, len(s))
+	for i, s := range sketches {
+		if !copies[i] {
+			n += min(prefix, len(s))
+		}
 	}
 	vals := make([]uint64, 0, n) // value<<32 | sketch
 	for i, s := range sketches {
+		if copies[i] {
+			continue
+		}
 		for _, v := range s[:min(prefix, len(s))] {
 			vals = append(vals, uint64(v)<<32|uint64(uint32(i)))
 		}
@@ -173,8 +185,10 @@ func Candidates(sketches []Sketch) [][2]int {
 	}
 	shared := make([]int32, len(sketches)) // with sketch a, for the a being counted
 	var touched []int
-	var out [][2]int
 	for a, s := range sketches {
+		if copies[a] {
+			continue
+		}
 		for _, v := range s[:min(prefix, len(s))] {
 			key := uint64(v) << 32
 			from := starts[v>>16]
@@ -206,7 +220,36 @@ func Candidates(sketches []Sketch) [][2]int {
 		touched = touched[:0]
 		slices.SortFunc(out[from:], func(p, q [2]int) int { return p[1] - q[1] })
 	}
+	slices.SortFunc(out, func(p, q [2]int) int { return cmp.Or(p[0]-q[0], p[1]-q[1]) })
 	return out
+}
+
+// copyKey is how many of a sketch's smallest values copyClasses compares.
+const copyKey = 8
+
+// copyClasses pairs each sketch whose copyKey smallest values another of a
+// lower index has (a copy) with the first that has them, and tells the
+// copies. Its memory is an index per sketch, sorted.
+func copyClasses(sketches []Sketch) (pairs [][2]int, copies []bool) {
+	copies = make([]bool, len(sketches))
+	order := make([]int32, 0, len(sketches))
+	for i, s := range sketches {
+		if len(s) > 0 {
+			order = append(order, int32(i))
+		}
+	}
+	key := func(i int32) Sketch { s := sketches[i]; return s[:min(copyKey, len(s))] }
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Or(slices.Compare(key(a), key(b)), int(a-b)) })
+	var first int32 // the class's lowest index: the first of its key in order
+	for k, i := range order {
+		if k == 0 || !slices.Equal(key(i), key(first)) {
+			first = i
+			continue
+		}
+		copies[i] = true
+		pairs = append(pairs, [2]int{int(first), int(i)})
+	}
+	return pairs, copies
 }
 
 // mix is the splitmix64 finaliser.
