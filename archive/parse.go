@@ -320,6 +320,7 @@ func parse(path string, data []byte, asWritten bool) (Article, []Problem) {
 			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s %s (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); the piece is cited as one that pins none, by the key folio gave it before or else a generated one", strconv.Quote(truncate(k, 60)), notCiteKey)})
 		}
 	}
+	probs = append(probs, capFields(path, &a, func(keys []string) int { f, _ := m.first(keys); return at(f) })...)
 	a.SiteKeys = siteKeys(path, a.ID, a.Date, m, isTOML)
 	text := string(body)
 	switch {
