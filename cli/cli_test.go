@@ -323,3 +323,17 @@ func TestShowUnreadablePieceSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// import --max-new N adds the newest N items and says how many it left
+// and how to get them (a helper's report: 8,000 items wrote 8,000 files).
+func TestImportSaysWhatItLeft(t *testing.T) {
+	into := t.TempDir()
+	out, errOut, code := run(t, "import", "../testdata/feeds/rss.xml", "--into", into, "--max-new", "1")
+	if code != 0 || !strings.Contains(out, "1 added") || !strings.Contains(out, "older new items left (--max-new caps the files a run adds): run it again for the next, or give --max-new 0 for all") {
+		t.Errorf("exit %d: %s%s", code, out, errOut)
+	}
+	out, _, _ = run(t, "import", "../testdata/feeds/rss.xml", "--into", into, "--max-new", "0")
+	if strings.Contains(out, "left") || !strings.Contains(out, "1 unchanged") {
+		t.Errorf("--max-new 0: %s", out)
+	}
+}

@@ -25,7 +25,8 @@ WordPress pages, drafts, private posts and attachments are left out.
 Run it again after the feed changes: new items are added, changed items are
 updated in place, unchanged files are not touched, and a file you have edited
 since it was imported is never overwritten (it is reported as skipped; --force
-overwrites it). FILE may be the feed's http or https URL: it is fetched politely
+overwrites it). A run adds at most 1,000 files (--max-new), the newest items;
+the next run adds the next. FILE may be the feed's http or https URL: it is fetched politely
 (see folio add).`,
 		Example: `  folio import export.xml --into ~/archive/blog
   folio --archive ~/archive/blog list`,
@@ -60,6 +61,7 @@ overwrites it). FILE may be the feed's http or https URL: it is fetched politely
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files edited since they were imported")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "say what would be done, write nothing")
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "also list unchanged files")
+	cmd.Flags().IntVar(&opts.MaxNew, "max-new", importer.DefaultMaxNew, "add at most this many files, the newest items (0: all)")
 	_ = cmd.MarkFlagRequired("into")
 	_ = cmd.MarkFlagDirname("into")
 	return cmd
@@ -86,6 +88,15 @@ func printImport(env *Env, rep *importer.Report, verbose bool) {
 	fmt.Fprintf(env.Out, "%d added, %d updated, %d unchanged, %d skipped, %d ignored%s\n",
 		rep.Count(importer.Added), rep.Count(importer.Updated), rep.Count(importer.Unchanged),
 		rep.Count(importer.Skipped), rep.Count(importer.Ignored), presentCount(rep))
+	if rep.Left > 0 {
+		fmt.Fprintln(env.Out, leftNote(rep.Left))
+	}
+}
+
+// leftNote says how many new items an import left past --max-new, and
+// how to get them.
+func leftNote(n int) string {
+	return fmt.Sprintf("%d older new items left (--max-new caps the files a run adds): run it again for the next, or give --max-new 0 for all", n)
 }
 
 // presentCount is ", N already there" for the items a folder held by

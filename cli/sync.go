@@ -86,7 +86,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				fmt.Fprintf(w, format, a...)
 				_ = bar.RenderBlank()
 			}
-			var added, updated, unchanged, skipped, notModified, present int
+			var added, updated, unchanged, skipped, notModified, present, left int
 			var failures []string
 			for i := range fl.Feed {
 				f := &fl.Feed[i]
@@ -116,6 +116,10 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					var b strings.Builder
 					present += rep.Count(importer.Present)
 					fmt.Fprintf(&b, "%s%d new, %d updated, %d unchanged, %d skipped%s\n", head, a, u, n, s, presentCount(rep))
+					if rep.Left > 0 {
+						left += rep.Left
+						fmt.Fprintf(&b, "  %s\n", leftNote(rep.Left))
+					}
 					for _, r := range rep.Results {
 						if r.Reason != "" && r.Action != importer.Unchanged {
 							name := termsafe.Quote(r.Path)
@@ -130,7 +134,8 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 						say(env.Err, "%s\n", p)
 					}
 				}
-				if !opts.DryRun && err == nil && !resp.NotModified {
+				// a feed with items left is fetched whole next time
+				if !opts.DryRun && err == nil && !resp.NotModified && (rep == nil || rep.Left == 0) {
 					f.ETag, f.LastModified, f.Into = resp.ETag, resp.LastModified, dir
 				}
 				_ = bar.Add(1)
@@ -156,6 +161,9 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 			failed := len(failures)
 			fmt.Fprintf(env.Out, "%d feeds: %d not modified, %d failed; items: %d new, %d updated, %d unchanged, %d skipped%s\n",
 				len(fl.Feed), notModified, failed, added, updated, unchanged, skipped, alreadyThere(present))
+			if left > 0 {
+				fmt.Fprintf(env.Out, "%d items left past --max-new: sync again for the next\n", left)
+			}
 			for _, why := range failures {
 				fmt.Fprintf(env.Err, "failed    %s\n", why)
 			}
@@ -168,6 +176,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 	cmd.Flags().StringVar(&into, "into", "", "folder to write into (default: the archive)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files edited since they were imported")
 	cmd.Flags().BoolVarP(&opts.DryRun, "dry-run", "n", false, "say what would be done, write nothing")
+	cmd.Flags().IntVar(&opts.MaxNew, "max-new", importer.DefaultMaxNew, "add at most this many files of a feed, the newest items (0: all)")
 	_ = cmd.MarkFlagDirname("into")
 	return cmd
 }

@@ -922,3 +922,46 @@ func TestFeedAuthorsDecodedAsTitlesAre(t *testing.T) {
 		}
 	}
 }
+
+// A run adds at most MaxNew files, the newest items; the next run adds the
+// next ones (a helper's report: a feed of 8,000 items wrote 8,000 files
+// in one run).
+func TestImportAddsAtMostMaxNew(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title><link>https://many.example/</link>`)
+	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 25 {
+		// oldest first, as a WordPress export lists them
+		fmt.Fprintf(&b, `<item><title>Item %d</title><link>https://many.example/%d</link><pubDate>%s</pubDate><description>Text %d.</description></item>`,
+			i, i, base.AddDate(0, 0, i).Format(time.RFC1123Z), i)
+	}
+	b.WriteString(`</channel></rss>`)
+	feed := filepath.Join(t.TempDir(), "many.xml")
+	if err := os.WriteFile(feed, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	into := t.TempDir()
+	for run, want := range []struct{ added, unchanged, left int }{{10, 0, 15}, {10, 10, 5}, {5, 20, 0}} {
+		rep, err := ImportFile(feed, Options{Into: into, MaxNew: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := (struct{ added, unchanged, left int }{rep.Count(Added), rep.Count(Unchanged), rep.Left}); got != want {
+			t.Errorf("run %d: %+v, want %+v", run+1, got, want)
+		}
+		if run == 0 {
+			arch := load(t, into)
+			newest := 24
+			for _, a := range arch.Articles {
+				if a.Title != fmt.Sprintf("Item %d", newest) {
+					t.Errorf("added %q, want the newest (Item %d)", a.Title, newest)
+				}
+				newest--
+			}
+		}
+	}
+	rep, err := ImportFile(feed, Options{Into: t.TempDir()})
+	if err != nil || rep.Count(Added) != 25 || rep.Left != 0 {
+		t.Errorf("no cap: %v, %d added, %d left", err, rep.Count(Added), rep.Left)
+	}
+}
