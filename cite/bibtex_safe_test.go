@@ -197,11 +197,12 @@ func TestBibTeXProtectsAcronyms(t *testing.T) {
 	// first word's first letter is kept by sentence case anyway
 	for in, want := range map[string]string{
 		"ISIS-K claims the attack":           `{ISIS-K} claims the attack`,
-		"Why T-Mobile and COVID-19 matter":   `Why {T-Mobile} and {COVID-19} matter`,
+		"Why T-Mobile and COVID-19 matter":   `Why {T-Mobile} and {COVID}-19 matter`,
 		"Counter-Terrorism after Plan B":     `Counter-Terrorism after Plan {B}`,
 		"What I Saw in the X-Ray":            `What {I} Saw in the {X-Ray}`,
 		"A long war":                         `A long war`,
-		"Al-Qaeda's e-mail, U.S.-China talk": `Al-Qaeda's e-mail, {U.S.-China} talk`,
+		"Al-Qaeda's e-mail, U.S.-China talk": `Al-Qaeda's e-mail, {U.S}.-China talk`,
+		"AI-Powered Tools, a Non-GMO Food":   `{AI}-Powered Tools, a Non-{GMO} Food`,
 	} {
 		arts := []archive.Article{{ID: "a", Title: in, Authors: []string{"Ann Lee"}, Date: day("2020-01-01")}}
 		entries := checkEntries(t, arts, BibTeXEntries(arts, accessed, nil))

@@ -77,6 +77,11 @@ var realBylines = []struct {
 	{"Ann and Cy van Dyke", false, []Name{{Given: "Ann", Particle: "van", Family: "Dyke"}, {Given: "Cy", Particle: "van", Family: "Dyke"}}},
 	{"JOHN AND MARY SMITH", false, []Name{{Given: "John", Family: "Smith"}, {Given: "Mary", Family: "Smith"}}},
 	{"Simon & Schuster", false, []Name{{Literal: "Simon & Schuster"}}},
+	// a firm's word last, titles: not people sharing a name (a review)
+	{"Penguin and Random House", false, []Name{{Literal: "Penguin and Random House"}}},
+	{"Harper and Row Publishers", false, []Name{{Literal: "Harper and Row Publishers"}}},
+	{"Procter and Gamble Co", false, []Name{{Literal: "Procter and Gamble Co"}}},
+	{"Mr. and Mrs. Smith", false, []Name{{Literal: "Mr. and Mrs. Smith"}}},
 	{"john and Mary Smith", false, []Name{{Literal: "john and Mary Smith"}}},
 	{"Chan, Ann and Bo", false, []Name{{Literal: "Chan, Ann and Bo"}}},
 	{"Ann Lee, Senior Editor", false, []Name{{Given: "Ann", Family: "Lee"}}},

@@ -1162,10 +1162,11 @@ var bibSpecials = strings.NewReplacer(
 // sentence case, and lower-cased NATO, EU and ISIS (a helper's report).
 // A word capitalised as any other ("London") is not braced. A capital
 // letter standing alone after the first word is braced ("Plan {B}",
-// "What {I} Saw"), and a hyphened word one of whose parts is in capitals
-// is braced whole ("{ISIS-K}", "{T-Mobile}": its parts were cased apart,
-// "isis-k", "t-mobile"); other hyphened words are cased part by part
-// ("Counter-Terrorism" as two words).
+// "What {I} Saw"), and a hyphened word one of whose parts is a capital
+// letter alone is braced whole ("{ISIS-K}", "{T-Mobile}", "{X-Ray}": its
+// parts were cased apart, "isis-k", "t-mobile"); other hyphened words are
+// cased part by part ("{AI}-Powered" is "AI-powered", "Non-{GMO}",
+// "{UK}-China": a review found "AI-Powered" kept whole).
 func bibTitle(t string) string {
 	var b strings.Builder
 	at := 0
@@ -1177,7 +1178,10 @@ func bibTitle(t string) string {
 	for _, w := range titleCompound.FindAllStringIndex(t, -1) {
 		word := t[w[0]:w[1]]
 		parts := titleWord.FindAllStringIndex(word, -1)
-		if len(parts) > 1 && capitalInside(word) && slices.ContainsFunc(parts, func(p []int) bool { return isCapitals(word[p[0]:p[1]]) }) {
+		if len(parts) > 1 && capitalInside(word) && slices.ContainsFunc(parts, func(p []int) bool {
+			part := word[p[0]:p[1]]
+			return utf8.RuneCountInString(part) == 1 && isCapitals(part)
+		}) {
 			brace(w[0], w[1])
 			continue
 		}

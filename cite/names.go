@@ -233,16 +233,25 @@ func splitPeople(s string) []string {
 	return parts
 }
 
-// sharedFamily splits "John and Mary Smith", "A. and B. Smith" and "Ann,
-// Bo and Cy Lee": given names (or initials) alone, then a name of two
-// words or more whose family name they share, each given the family name
-// (a helper's report: one literal, keyed by "John"). Otherwise s alone:
-// "Barnes and Noble" (its last part one word).
+// sharedFamily splits "John and Mary Smith" and "A. and B. Smith": given
+// names (or initials) alone, then a name of two words or more whose family
+// name they share, each given the family name (a helper's report: one
+// literal, keyed by "John"). Otherwise s alone: "Barnes and Noble" (its
+// last part one word), "Penguin and Random House", "Procter and Gamble
+// Co" (a firm's word last: a review found them split into people), "Mr.
+// and Mrs. Smith" (titles, no given names). ("Ann, Bo and Cy Lee" is read
+// before, as BibTeX's list: bibtexPeople.)
 func sharedFamily(parts []string, s string) []string {
 	last := parts[len(parts)-1]
 	n := SplitName(last)
-	if len(strings.Fields(last)) < 2 || n.Family == "" || n.Given == "" {
+	words := strings.Fields(last)
+	if len(words) < 2 || n.Family == "" || n.Given == "" || firmWords[strings.ToLower(strings.Trim(words[len(words)-1], ".,"))] {
 		return []string{s}
+	}
+	for _, w := range words {
+		if orgWords[strings.ToLower(w)] {
+			return []string{s}
+		}
 	}
 	family := strings.TrimSpace(n.Particle + " " + n.Family)
 	out := make([]string, 0, len(parts))
@@ -255,11 +264,30 @@ func sharedFamily(parts []string, s string) []string {
 	return append(out, last)
 }
 
+// firmWords end a firm's name joined by "and" ("Random House", "Harper and
+// Row Publishers", "Procter and Gamble Co"): never a shared family name.
+var firmWords = map[string]bool{}
+
+// honorifics are titles written before a name, no given names ("Mr. and
+// Mrs. Smith").
+var honorifics = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`house publishers publishing publications co corp inc ltd llc plc gmbh ag
+	global books brothers bros sons partners company group media records studios associates limited holdings
+	industries enterprises productions`) {
+		firmWords[w] = true
+	}
+	for _, w := range strings.Fields(`mr mrs ms miss mx dr prof sir dame lord lady rev hon messrs mme mlle herr frau`) {
+		honorifics[w] = true
+	}
+}
+
 // isGivenName: p is one word, a given name or initials as written in a
 // byline ("John", "A.", "J.R.", "Anne-Marie"): a capital, then letters,
 // marks, dots, hyphens or apostrophes; no suffix ("Jr.") or particle.
 func isGivenName(p string) bool {
-	if strings.ContainsAny(p, " \t") || suffixes[strings.ToLower(p)] || particles[strings.ToLower(p)] {
+	if strings.ContainsAny(p, " \t") || suffixes[strings.ToLower(p)] || particles[strings.ToLower(p)] || honorifics[strings.ToLower(strings.TrimSuffix(p, "."))] {
 		return false
 	}
 	for i, r := range p {
