@@ -117,13 +117,38 @@ func lockWriter(ctx context.Context, path string, opts Options) (w *fileLock, wa
 		w, err = lockDir(path, lockTimeout(opts)-first)
 		return w, true, err
 	}
-	opts.AwaitWriter(writerOf(path))
+	holder := writerOf(path)
+	opts.AwaitWriter(holder)
 	// blocked in the kernel until the lock is let go: no polling (a
 	// helper's report: 3.5 % of a core for as long as the wait, 10 minutes
-	// behind a folio stopped with Ctrl+Z)
+	// behind a folio stopped with Ctrl+Z); a look every few seconds says
+	// a holder stopped after the wait began (a review)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		tick := time.NewTicker(stoppedLook)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				if now := writerOf(path); now.Stopped && !holder.Stopped {
+					holder = now
+					opts.AwaitWriter(now)
+				} else if !now.Stopped {
+					holder.Stopped = false
+				}
+			}
+		}
+	}()
 	w, err = lockDirWait(ctx, path)
 	return w, true, err
 }
+
+// stoppedLook is how often a wait for the writer's lock looks whether its
+// holder was stopped.
+const stoppedLook = 3 * time.Second
 
 // Writer is the folio holding an index's writer's lock, as its lock file
 // names it: PID 0 when unknown (a folio older than the file's pid, or
@@ -144,6 +169,11 @@ func writerOf(path string) Writer {
 	pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
 	if err != nil || pid <= 0 {
 		return Writer{}
+	}
+	if _, err := os.Stat("/proc/self"); err == nil {
+		if _, err := os.Stat("/proc/" + strconv.Itoa(pid)); err != nil {
+			return Writer{} // gone: a holder that wrote no pid holds it
+		}
 	}
 	return Writer{PID: pid, Stopped: processStopped(pid)}
 }

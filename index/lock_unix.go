@@ -17,7 +17,12 @@ import (
 // folio changes the index, or a reader's hold on a generation, shared (see
 // doc.go). bbolt's own lock (shared for a read-only open, exclusive
 // otherwise) backs it up.
-type fileLock struct{ fl *flock.Flock }
+type fileLock struct {
+	fl *flock.Flock
+	// named: the file holds this holder's pid (namePID), emptied when
+	// the lock is let go, so that no later wait names a folio gone
+	named string
+}
 
 var errLocked = errors.New("the index is being changed by another folio")
 
@@ -47,7 +52,7 @@ func lockDirWait(ctx context.Context, path string) (*fileLock, error) {
 		if err != nil {
 			return nil, err
 		}
-		l := &fileLock{fl}
+		l := &fileLock{fl: fl}
 		l.namePID(path)
 		return l, nil
 	case <-ctx.Done():
@@ -64,8 +69,8 @@ func lockDirWait(ctx context.Context, path string) (*fileLock, error) {
 // that waits to say whom it waits for. The file is the one locked (its
 // content is not replaced, only written), and nothing else reads it.
 func (l *fileLock) namePID(path string) {
-	if l.stillAt(path) {
-		_ = os.WriteFile(path, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644)
+	if l.stillAt(path) && os.WriteFile(path, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644) == nil {
+		l.named = path
 	}
 }
 
@@ -83,7 +88,7 @@ func tryLockExclusive(path string) *fileLock {
 	if ok, err := fl.TryLock(); !ok || err != nil {
 		return nil
 	}
-	return &fileLock{fl}
+	return &fileLock{fl: fl}
 }
 
 // flockWait takes fl's lock with try (TryLockContext or TryRLockContext),
@@ -94,7 +99,7 @@ func flockWait(fl *flock.Flock, try func(context.Context, time.Duration) (bool, 
 	ok, err := try(ctx, lockRetry)
 	switch {
 	case ok:
-		return &fileLock{fl}, nil
+		return &fileLock{fl: fl}, nil
 	case err == nil || errors.Is(err, context.DeadlineExceeded):
 		return nil, errLocked
 	}
@@ -115,6 +120,9 @@ func (l *fileLock) stillAt(path string) bool {
 func (l *fileLock) unlock() {
 	if l == nil || l.fl == nil {
 		return
+	}
+	if l.named != "" && l.stillAt(l.named) {
+		_ = os.Truncate(l.named, 0) // a review: a wait named a pid long gone
 	}
 	_ = l.fl.Unlock() // and closes the file
 	l.fl = nil

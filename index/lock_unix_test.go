@@ -109,4 +109,23 @@ func TestProcessStopped(t *testing.T) {
 	if w := writerOf(lock); w.PID != 0 {
 		t.Errorf("writerOf an empty lock: %+v", w)
 	}
+	// a pid gone is no holder (a review: a wait named a folio long gone),
+	// and a holder's pid goes with its lock
+	cmd.Process.Kill()
+	cmd.Wait()
+	os.WriteFile(lock, []byte(strconv.Itoa(pid)+"\n"), 0o644)
+	if w := writerOf(lock); w.PID != 0 {
+		t.Errorf("writerOf a pid gone: %+v", w)
+	}
+	l, err := lockDir(lock, time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := writerOf(lock); w.PID != os.Getpid() {
+		t.Errorf("held: %+v, want this process", w)
+	}
+	l.unlock()
+	if data, _ := os.ReadFile(lock); len(data) != 0 {
+		t.Errorf("let go, the lock file still holds %q", data)
+	}
 }

@@ -47,7 +47,8 @@ type Options struct {
 	// what the other made. It is called once as the wait begins (folio
 	// index says so; without it a second folio index during a first
 	// build built the whole index again in memory), with the folio that
-	// holds the lock, as far as it can be known.
+	// holds the lock, as far as it can be known; again, from another
+	// goroutine, when that folio is found stopped later.
 	AwaitWriter func(Writer)
 	// Workers parse files in parallel; 0: GOMAXPROCS.
 	Workers int
