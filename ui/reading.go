@@ -186,7 +186,17 @@ func (m *Model) toggleRead(id string) tea.Cmd {
 	if m.reading.ToggleRead(id) {
 		text = "Marked read"
 	}
-	return tea.Batch(m.stateChangedNow(), m.status.set(text, false))
+	return tea.Batch(m.stateChangedNow(), m.markStatus(text))
+}
+
+// markStatus says a mark given by a key, and that it is not on disk yet
+// while saves fail (a review: with the state's disk full, the second star
+// said "★ Starred" as if saved; the failure is said once, at the first).
+func (m *Model) markStatus(text string) tea.Cmd {
+	if m.saveFailing {
+		return m.status.set(text+" (not saved yet: saving the reading state fails)", true)
+	}
+	return m.status.set(text, false)
 }
 
 func (m *Model) toggleStar(id string) tea.Cmd {
@@ -197,7 +207,7 @@ func (m *Model) toggleStar(id string) tea.Cmd {
 	if m.reading.ToggleStar(id) {
 		text = starMark + " Starred"
 	}
-	return tea.Batch(m.stateChangedNow(), m.status.set(text, false))
+	return tea.Batch(m.stateChangedNow(), m.markStatus(text))
 }
 
 // citeResults copies the citations of the current results (C): a

@@ -275,6 +275,10 @@ func TestSaveWaitsForAPauseAndReportsFailure(t *testing.T) {
 	if h.m.status.active() {
 		t.Fatal("the same failure was reported twice")
 	}
+	// a mark given while saves fail says it is not saved yet (the
+	// failure itself is said once, at the first)
+	h.send(keyPress("*"))
+	h.requireScreen("(not saved yet: saving the reading state fails)")
 }
 
 func TestStateWarningIsShown(t *testing.T) {
