@@ -285,6 +285,14 @@ func TestWithinCountsTheMonthsFacet(t *testing.T) {
 	if got := ids("--to", "2017", "--within"); len(got) != 5 {
 		t.Errorf("within to 2017: %q", got)
 	}
+	// trends within a month: no row of the pieces dated only to its year,
+	// which cannot be within it (a review: "2017 (year only) 0")
+	if out, errs, err := folio("trends", "", "--from", "2017-09", "--to", "2017-09", "--within", "--by", "month"); err != nil || strings.Contains(out, "year only") || !strings.Contains(out, "2017-09") {
+		t.Errorf("trends within September: %v %s\n%s", err, errs, out)
+	}
+	if out, _, _ := folio("trends", "", "--from", "2017", "--to", "2017", "--within", "--by", "month"); !strings.Contains(out, "year only") {
+		t.Errorf("trends within 2017 leaves out the year-only row:\n%s", out)
+	}
 	if _, errs, err := folio("search", "x", "--within"); err == nil || !strings.Contains(errs+err.Error(), "--within needs --from or --to") {
 		t.Errorf("--within alone: %v %s", err, errs)
 	}

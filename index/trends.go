@@ -272,6 +272,12 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 				if per < 0 {
 					per = coarserPeriod(p.Period)
 				}
+				if q.Within && per != by {
+					// a coarser period holds a piece within the range
+					// only when it lies in the range itself (a review: a
+					// "2017 (year only)" row said 0 of the piece left out)
+					return !from.IsZero() && p.Start.Before(from) || !to.IsZero() && periodEnd(per, p.Start).After(to)
+				}
 				return !from.IsZero() && periodEnd(per, p.Start).Before(from) || !to.IsZero() && p.Start.After(to)
 			}
 		}

@@ -56,7 +56,7 @@ const SavedVersion = 1
 // MaxNameLen is the longest name of a saved search, in characters.
 const MaxNameLen = 64
 
-const savedAbout = "folio saved searches: a name, a query in folio's query language and filters as the command line takes them (--tag, --outlet, --author, --kind: lists; --from, --to: YYYY, YYYY-MM or YYYY-MM-DD; --starred, --unread, --quoted, --collapse-copies). Safe to edit while folio is not running."
+const savedAbout = "folio saved searches: a name, a query in folio's query language and filters as the command line takes them (--tag, --outlet, --author, --kind: lists; --from, --to: YYYY, YYYY-MM or YYYY-MM-DD; --within: the piece's date wholly in them; --starred, --unread, --quoted, --collapse-copies). Safe to edit while folio is not running."
 
 // Search is one saved search.
 type Search struct {
@@ -90,6 +90,11 @@ type Filters struct {
 // Starred, Unread and Quoted, which need the reading state and quotes).
 func (f Filters) Filter() (archive.Filter, error) {
 	af := archive.Filter{Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds, Within: f.Within}
+	if f.Within && f.From == "" && f.To == "" {
+		// checked as the file is read, with its line (a review: a
+		// hand-edited one broke the whole saved list)
+		return af, errors.New("within needs from or to: it says how they hold a piece's date")
+	}
 	if f.From != "" {
 		d, err := archive.ParseDate(f.From)
 		if err != nil {

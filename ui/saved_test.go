@@ -260,6 +260,23 @@ func TestChartPeriodSavedAsShown(t *testing.T) {
 	}
 }
 
+// A week chosen on the chart is narrowed by the sidebar's period, not
+// put in its place (a review: a day outside the period the header named
+// was listed and saved).
+func TestChartWeekNarrowedByThePeriod(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	q := index.Query{From: day("2017-09-01"), To: day("2017-09-30"), Within: true}
+	newPeriodFilter(index.ByWeek, "2017-W39").applyTo(&q) // 25 September to 1 October
+	if !q.From.Equal(day("2017-09-25")) || !q.To.Equal(day("2017-09-30")) || !q.Within {
+		t.Errorf("week within September: %v – %v, within %v", q.From, q.To, q.Within)
+	}
+	q = index.Query{}
+	newPeriodFilter(index.ByWeek, "2017-W39").applyTo(&q)
+	if !q.From.Equal(day("2017-09-25")) || !q.To.Equal(day("2017-10-01")) || !q.Within {
+		t.Errorf("week alone: %v – %v, within %v", q.From, q.To, q.Within)
+	}
+}
+
 // A saved search's dates: the years chosen (one span), the timeline's
 // period and the chart's months become one range, written as the command
 // line takes it, within (--within) when a month is among them; years that

@@ -91,10 +91,10 @@ func (k trendKeys) ShortHelp() []key.Binding {
 func (k trendKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // periodFilter narrows the results to one period of the chart: by the year
-// and month facets for a year, a decade or a month (so that the list
-// holds exactly the pieces of the bar), by date range for a week (which
-// also keeps pieces dated only to the week's month or year: the index has
-// no week filter).
+// and month facets for a year, a decade or a month, by the days within it
+// for a week (Query.Within: not the pieces dated only to its month or
+// year, which overlap it), so that the list holds exactly the pieces of
+// the bar.
 type periodFilter struct {
 	label         string
 	years, months []string
@@ -113,9 +113,19 @@ func (f *periodFilter) applyTo(q *index.Query) {
 		q.Months = f.months
 	default:
 		// a week: its bar counts the pieces dated to its days, not
-		// those dated only to its month or year, which overlap it
+		// those dated only to its month or year, which overlap it. A
+		// period the sidebar chose narrows it (a review: the week
+		// replaced it, and the list held a day outside the period its
+		// header named); a piece within the week is a day's, so the
+		// days of both are exactly the pieces of both.
 		from, to, ok := index.PeriodRange(f.label)
 		if ok {
+			if !q.From.IsZero() && q.From.After(from) {
+				from = q.From
+			}
+			if !q.To.IsZero() && q.To.Before(to) {
+				to = q.To
+			}
 			q.From, q.To, q.Within = from, to, true
 		}
 	}
