@@ -3,6 +3,7 @@ package state
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -179,4 +180,74 @@ func TestRenameCarriesUnsavedChanges(t *testing.T) {
 			t.Errorf("reloaded %v: history %+v", reloaded, h)
 		}
 	}
+}
+
+// Which moved archive's files a new folder adopts (movedArchive), each
+// rule of which survived every test (a helper's report): two gone archives
+// of the new folder's base name give it neither's files, not one at
+// random; a file copied under another archive's name (naming a gone
+// archive of that base name) is not taken for a second moved archive; and
+// AdoptedFrom names the moved archive's state file, though its quotes and
+// ledger were copied too.
+func TestWhichMovedArchiveANewFolderAdopts(t *testing.T) {
+	star := func(t *testing.T, dir, name string) {
+		t.Helper()
+		if err := os.MkdirAll(name, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		s := mustOpen(t, name, dir)
+		s.SetStarred("x", true)
+		if err := s.Save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("two gone", func(t *testing.T) {
+		dir, root := t.TempDir(), t.TempDir()
+		star(t, dir, filepath.Join(root, "p", "notes"))
+		star(t, dir, filepath.Join(root, "q", "notes"))
+		os.RemoveAll(filepath.Join(root, "p"))
+		os.RemoveAll(filepath.Join(root, "q"))
+		s := mustOpen(t, filepath.Join(root, "n", "notes"), dir)
+		if s.AdoptedFrom() != "" || s.IsStarred("x") {
+			t.Errorf("two gone archives of the name: adopted %q", s.AdoptedFrom())
+		}
+	})
+	t.Run("a copy under another name", func(t *testing.T) {
+		dir, root := t.TempDir(), t.TempDir()
+		old := filepath.Join(root, "old", "notes")
+		star(t, dir, old)
+		os.RemoveAll(filepath.Join(root, "old"))
+		// a state file of another gone archive, copied under the name of
+		// a third (a copy made by hand)
+		other := `{"version": 1, "archive": ` + strconv.Quote(filepath.Join(root, "gone", "notes")) + `, "pieces": {}}`
+		if err := os.WriteFile(filepath.Join(dir, FileName(filepath.Join(root, "third", "notes"))), []byte(other), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s := mustOpen(t, filepath.Join(root, "new", "notes"), dir)
+		if s.AdoptedFrom() != filepath.Join(dir, FileName(old)) || !s.IsStarred("x") {
+			t.Errorf("adopted %q, starred %v; want the one moved archive's state", s.AdoptedFrom(), s.Starred())
+		}
+	})
+	t.Run("names the state file", func(t *testing.T) {
+		dir, root := t.TempDir(), t.TempDir()
+		old := filepath.Join(root, "old", "notes")
+		star(t, dir, old)
+		qs := mustOpenQuotes(t, old, dir)
+		if _, err := qs.Add(Quote{Piece: "x", Selector: Selector{Exact: "Some words"}}); err != nil {
+			t.Fatal(err)
+		}
+		if err := qs.Save(); err != nil {
+			t.Fatal(err)
+		}
+		a, _ := quickPieces()
+		assignKeys(t, dir, old, a)
+		os.RemoveAll(filepath.Join(root, "old"))
+		s := mustOpen(t, filepath.Join(root, "new", "notes"), dir)
+		if want := filepath.Join(dir, FileName(old)); s.AdoptedFrom() != want {
+			t.Errorf("adopted from %q, want the state file %s", s.AdoptedFrom(), want)
+		}
+		if len(mustOpenQuotes(t, filepath.Join(root, "new", "notes"), dir).All()) != 1 {
+			t.Errorf("the quotes were not adopted")
+		}
+	})
 }
