@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -182,5 +183,40 @@ func TestAssignBuildsOutsideTheLock(t *testing.T) {
 	builds = 0
 	if _, err := ledger.Assign(func(given []cite.KeyRecord) *cite.Keyring { builds++; return cite.NewKeyringWith(more, given) }); err != nil || builds != 1 {
 		t.Errorf("an unchanged ledger: err %v, %d builds, want 1", err, builds)
+	}
+}
+
+// A piece renamed (another ID, the same print) keeps its key, and the
+// ledger's record of the key is updated to the new ID at once (write
+// matches the record by its print), so a later run finds nothing to
+// record and leaves the file as it is (a helper's report: without the
+// print's match the old ID stayed, and every run wrote the key again).
+func TestRenamedPieceRecordedOnce(t *testing.T) {
+	dir := t.TempDir()
+	a, b := quickPieces()
+	assignKeys(t, dir, "/arch", a, b)
+	a.ID, a.Path = "a-renamed", "a-renamed.md"
+	if _, got := assignKeys(t, dir, "/arch", a, b); got["a-renamed"] != "smith2020quicka" {
+		t.Fatalf("the renamed piece's key: %v", got)
+	}
+	recs, err := ReadCiteKeys("/arch", dir)
+	if err != nil || len(recs) != 2 || recs[1] != (cite.KeyRecord{Key: "smith2020quicka", ID: "a-renamed", Print: archive.Print(a)}) {
+		t.Fatalf("ledger %+v (%v)", recs, err)
+	}
+	path := filepath.Join(dir, CiteKeysFileName("/arch"))
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ck, warn := OpenCiteKeys("/arch", dir)
+	if warn != nil {
+		t.Fatal(warn)
+	}
+	keys, err := ck.Assign(func(given []cite.KeyRecord) *cite.Keyring { return cite.NewKeyringWith([]archive.Article{a, b}, given) })
+	if err != nil || len(keys.Fresh()) != 0 {
+		t.Errorf("a second run records %+v (%v)", keys.Fresh(), err)
+	}
+	if after, err := os.Stat(path); err != nil || !os.SameFile(before, after) {
+		t.Errorf("a second run rewrote the ledger (%v)", err)
 	}
 }
