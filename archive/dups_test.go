@@ -2,8 +2,11 @@ package archive
 
 import (
 	"fmt"
+
+	"github.com/folio-tui/folio/internal/neardup"
 	"github.com/folio-tui/folio/internal/testcorpus"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -180,6 +183,82 @@ func TestCopiesOfAWireStory(t *testing.T) {
 		}
 		if !slices.Equal(sizes, []int{n + 1}) {
 			t.Errorf("%d copies: groups of %v, want one of %d", n, sizes, n+1)
+		}
+	}
+}
+
+// body is a text of the shared words s0…s(shared-1), then own words
+// own0…own(n-1), then the word own+"pad" pad times: its distinct 4-word
+// shingles are shared+n+1 (with pad > 3), of which the shared-3 within the
+// shared words are any other such body's with the same shared words.
+func body(shared int, own string, n, pad int) string {
+	var w []string
+	for i := range shared {
+		w = append(w, "s"+strconv.Itoa(i))
+	}
+	for i := range n {
+		w = append(w, own+strconv.Itoa(i))
+	}
+	for range pad {
+		w = append(w, own+"pad")
+	}
+	return strings.Join(w, " ")
+}
+
+// TestCopiesThresholds pins SimilarText, SimilarWithTitle and MinCopyWords
+// at their edges, with pairs of bodies whose shingle sets are small enough
+// (a union under neardup.SketchSize) that the estimate Copies compares is
+// their exact Jaccard similarity (a helper's report: each threshold could
+// be moved without a test failing): 80 of 114 shingles alike (70.2%) are
+// copies, 79 of 115 (68.7%) are not; with the same title 50 of 124
+// (40.3%) are, 50 of 126 (39.7%) are not, nor are 40.3% under another
+// title; two bodies of 100 words alike are copies, of 99 are not compared.
+func TestCopiesThresholds(t *testing.T) {
+	cases := []struct {
+		name           string
+		a, b           string
+		titleA, titleB string
+		jaccard        float64 // as estimated; 0 for no sketch
+		copies         bool
+	}{
+		{"text just over", body(83, "a", 17, 0), body(83, "b", 17, 0), "One", "Two", 80.0 / 114, true},
+		{"text just under", body(82, "a", 18, 0), body(82, "b", 18, 0), "One", "Two", 79.0 / 115, false},
+		{"title just over", body(53, "a", 33, 20), body(53, "b", 33, 20), "The same", "The Same!", 50.0 / 124, true},
+		{"title just under", body(53, "a", 34, 20), body(53, "b", 34, 20), "The same", "The same", 50.0 / 126, false},
+		{"no title", body(53, "a", 33, 20), body(53, "b", 33, 20), "One", "Two", 50.0 / 124, false},
+		{"100 words", body(100, "a", 0, 0), body(100, "b", 0, 0), "One", "Two", 1, true},
+		{"99 words", body(99, "a", 0, 0), body(99, "b", 0, 0), "One", "Two", 0, false},
+	}
+	for _, c := range cases {
+		a := Article{ID: "a", Title: c.titleA, Body: c.a}
+		b := Article{ID: "b", Title: c.titleB, Body: c.b}
+		if got := neardup.Estimate(KeyOf(a).Sketch, KeyOf(b).Sketch); got != c.jaccard {
+			t.Errorf("%s: estimated %.4f alike, want %.4f", c.name, got, c.jaccard)
+		}
+		if got := len(Republished([]Article{a, b})) == 1; got != c.copies {
+			t.Errorf("%s (%.1f%% alike): copies %v, want %v", c.name, 100*c.jaccard, got, c.copies)
+		}
+	}
+}
+
+// TestCopiesSameDayByLength pins the rule of earlier for copies of one
+// date: a body more than a quarter longer goes first (126 words before
+// 100), one up to a quarter longer does not (125 words and 100: the ID
+// decides), whichever order the pieces come in (a helper's report: the
+// longer body first at any length survived every test).
+func TestCopiesSameDayByLength(t *testing.T) {
+	for _, c := range []struct {
+		long  int
+		first string
+	}{{125, "a-short"}, {126, "b-long"}} {
+		day, _ := ParseDate("2020-05-01")
+		short := Article{ID: "a-short", URL: "https://x.example/p", Date: day, Body: body(100, "s", 0, 0)}
+		long := Article{ID: "b-long", URL: "https://x.example/p", Date: day, Body: body(c.long, "l", 0, 0)}
+		for _, as := range [][]Article{{short, long}, {long, short}} {
+			g := Republished(as)
+			if len(g) != 1 || len(g[0]) != 2 || as[g[0][0].Index].ID != c.first {
+				t.Errorf("%d words and 100: groups %+v of %s, %s; want %s first", c.long, g, as[0].ID, as[1].ID, c.first)
+			}
 		}
 	}
 }
