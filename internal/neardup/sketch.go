@@ -110,8 +110,10 @@ func bottom(vs []uint32) Sketch {
 }
 
 // Estimate is the Jaccard similarity of the texts of two sketches,
-// estimated from the smallest SketchSize values of their union (exact when
-// both texts have fewer shingles than that); 0 when both are empty.
+// estimated from the smallest SketchSize values of their union: exact when
+// the union has no more than SketchSize shingles (two texts of 97 shingles
+// each, 80 of them alike, are 0.7018 alike, but half alike they are
+// estimated 0.328 for 0.320); 0 when both are empty.
 func Estimate(a, b Sketch) float64 {
 	seen, both := 0, 0
 	for i, j := 0, 0; seen < SketchSize && (i < len(a) || j < len(b)); seen++ {
