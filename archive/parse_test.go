@@ -3,6 +3,7 @@ package archive
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -172,6 +173,92 @@ func TestParseDate(t *testing.T) {
 	d, _ := ParseDate("2017-09")
 	if end := d.End(); end.Month() != time.September || end.Day() != 30 {
 		t.Errorf("End of 2017-09 = %v", end)
+	}
+}
+
+// TestEachDateLayoutIsNeeded pins every layout of monthLayouts and
+// dayLayouts: each reads a date of this table that no other layout reads
+// (so a layout dropped fails its case; a helper's report: "Jan 2006" could
+// be dropped without a test failing, and seven were redundant), and the
+// table has one case a layout. Fractions of a second are read by any
+// layout with seconds, and "2" reads "02".
+func TestEachDateLayoutIsNeeded(t *testing.T) {
+	cases := map[string]string{ // date: as read
+		"2017-09":                           "2017-09 month",
+		"2017/09":                           "2017-09 month",
+		"September 2017":                    "2017-09 month",
+		"Sep 2017":                          "2017-09 month",
+		"2017-09-04":                        "2017-09-04 day",
+		"2017-09-04T00:30:05.12+02:00":      "2017-09-04 day",
+		"2017-09-04T15:30:05":               "2017-09-04 day",
+		"2017-09-04T15:30":                  "2017-09-04 day",
+		"2017-09-04 00:30:05.5 +0200":       "2017-09-04 day",
+		"2017-09-04 00:30:05 +02:00":        "2017-09-04 day",
+		"2017-09-04 00:30:05+02:00":         "2017-09-04 day",
+		"2017-09-04T00:30:05+0200":          "2017-09-04 day",
+		"2017-09-04 00:30:05.12 +0200 CEST": "2017-09-04 day",
+		"2017-09-04 15:30:05 CEST":          "2017-09-04 day",
+		"2017-09-04 15:30:05":               "2017-09-04 day",
+		"2017-09-04 15:30":                  "2017-09-04 day",
+		"2017-09-04 00:30 +0200":            "2017-09-04 day",
+		"2017-09-04 00:30 +02:00":           "2017-09-04 day",
+		"2017/09/04":                        "2017-09-04 day",
+		"4 September 2017":                  "2017-09-04 day",
+		"4 Sep 2017":                        "2017-09-04 day",
+		"September 4, 2017":                 "2017-09-04 day",
+		"Sep 4, 2017":                       "2017-09-04 day",
+		"Mon, 04 Sep 2017 00:30:05 +0200":   "2017-09-04 day",
+		"Mon, 4 Sep 2017 15:30:05 CEST":     "2017-09-04 day",
+		"Mon, 4 Sep 17 00:30:05 +0200":      "2017-09-04 day",
+		"Mon, 4 Sep 17 15:30:05 CEST":       "2017-09-04 day",
+		"Mon, 4 Sep 2017 00:30 +0200":       "2017-09-04 day",
+		"Mon, 4 Sep 2017 15:30 CEST":        "2017-09-04 day",
+		"4 Sep 2017 00:30:05 +0200":         "2017-09-04 day",
+		"4 Sep 2017 15:30:05 CEST":          "2017-09-04 day",
+		"4 Sep 17 00:30:05 +0200":           "2017-09-04 day",
+		"4 Sep 17 15:30:05 CEST":            "2017-09-04 day",
+		"4 Sep 2017 00:30 +0200":            "2017-09-04 day",
+		"4 Sep 2017 15:30 CEST":             "2017-09-04 day",
+		"Mon, 4 Sep 17 00:30 +0200":         "2017-09-04 day",
+		"Mon, 4 Sep 17 15:30 CEST":          "2017-09-04 day",
+		"4 Sep 17 00:30 +0200":              "2017-09-04 day",
+		"4 Sep 17 15:30 CEST":               "2017-09-04 day",
+		"2017-09-04T00:30:05 +02:00":        "2017-09-04 day",
+		"2017-09-04T00:30:05 +0200":         "2017-09-04 day",
+		"2017-09-04T00:30+02:00":            "2017-09-04 day",
+		"September 4, 2017 3:30 pm":         "2017-09-04 day",
+		"September 4, 2017 3:30 PM":         "2017-09-04 day",
+		"Sep 4, 2017 3:30 pm":               "2017-09-04 day",
+		"Sep 4, 2017 3:30 PM":               "2017-09-04 day",
+		"Monday, September 4, 2017":         "2017-09-04 day",
+		"Mon, September 4, 2017":            "2017-09-04 day",
+		"Monday, 4 September 2017":          "2017-09-04 day",
+		"04/09/2017":                        "2017-09-04 day",
+	}
+	layouts := append(slices.Clone(monthLayouts), dayLayouts...)
+	if len(cases) != len(layouts) {
+		t.Errorf("%d cases for %d layouts", len(cases), len(layouts))
+	}
+	by := map[string]string{}
+	for in, want := range cases {
+		d, err := ParseDate(in)
+		if got := d.String() + " " + string(d.Precision); err != nil || got != want {
+			t.Errorf("ParseDate(%q) = %s, %v; want %s", in, got, err, want)
+		}
+		var readers []string
+		for _, l := range layouts {
+			if _, err := time.Parse(l, in); err == nil {
+				readers = append(readers, l)
+			}
+		}
+		if len(readers) != 1 {
+			t.Errorf("%q is read by %d layouts %q, want one", in, len(readers), readers)
+			continue
+		}
+		if other, dup := by[readers[0]]; dup {
+			t.Errorf("layout %q reads %q and %q", readers[0], other, in)
+		}
+		by[readers[0]] = in
 	}
 }
 
