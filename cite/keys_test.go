@@ -196,6 +196,21 @@ func TestPinnedAndTransliteratedKeys(t *testing.T) {
 	}
 }
 
+// A title in a script without spaces is one word, transliterated and cut
+// at maxKeyWord (24) letters: 中国的外交政策 is 24 and kept whole,
+// 习近平谈治国理政 (xijinpingtanzhiguolizheng, 25) loses its last letter (a
+// helper's report: the cap could be moved without a test failing).
+func TestKeyTitleWordCap(t *testing.T) {
+	for title, want := range map[string]string{
+		"中国的外交政策":  "xinhua2019zhongguodewaijiaozhengce",
+		"习近平谈治国理政": "xinhua2019xijinpingtanzhiguolizhen",
+	} {
+		if got := Key(archive.Article{Title: title, Authors: []string{"Xinhua"}, Date: day("2019-01-01")}); got != want {
+			t.Errorf("Key of %s = %s, want %s", title, got, want)
+		}
+	}
+}
+
 // A key in the ledger stays with its piece whatever is added after it: a
 // new piece that pins it, or a second piece that pins a key the first
 // pinned, does not take it (the new one gets a generated key and a

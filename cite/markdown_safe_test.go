@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/bibcheck"
 )
 
 // A Markdown note, rendered, links only to the piece's URL, shown whole,
@@ -38,6 +39,27 @@ func TestMarkdownNoteLinksOnlyItsURL(t *testing.T) {
 		text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(out.String(), ""))
 		if strings.ContainsAny(text, "\x1b\x07\u202e") || !strings.Contains(text, "Q&A &#27;]0;t&#7; &#x202e; end") {
 			t.Errorf("%s\nreads %q", md, text)
+		}
+	}
+}
+
+// A URL with an & is written as an autolink, <URL>: bare, CommonMark
+// (without GitHub's extensions, which link a bare URL) reads an entity in
+// it, "&copy;" printed "©"; an autolink is read as written (a helper's
+// report: the rule of the & survived every test).
+func TestMarkdownNoteURLWithAnAmpersand(t *testing.T) {
+	for _, u := range []string{"https://x.example/p?id=1&page=2", "https://x.example/p?id=1&copy;page=3"} {
+		md := MarkdownCitation(archive.Article{Title: "T", Authors: []string{"Ann Author"}, Outlet: "Times", URL: u})
+		if !strings.Contains(md, "<"+u+">") {
+			t.Errorf("not an autolink: %s", md)
+		}
+		var out bytes.Buffer
+		if err := goldmark.New().Convert([]byte(md), &out); err != nil {
+			t.Fatal(err)
+		}
+		text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(out.String(), ""))
+		if !strings.Contains(text, u) {
+			t.Errorf("%s\nreads %q, without the URL", md, text)
 		}
 	}
 }
@@ -77,6 +99,38 @@ func TestBibTeXNamesStayOneEach(t *testing.T) {
 				t.Errorf("%q: an empty name in %q", authors, m[1])
 			}
 		}
+	}
+}
+
+// A given name holding a comma ("Lee, Ann, Bo": family name Lee, given
+// name "Ann, Bo") is braced in a biblatex name, which BibTeX splits into
+// its parts at the commas outside braces: two parts, family and given, not
+// three with "Ann" read as a suffix (a helper's report: the rule of the
+// comma survived every test).
+func TestBibTeXCommaInAGivenName(t *testing.T) {
+	a := archive.Article{ID: "x", Title: "A piece", Authors: []string{"Lee, Ann, Bo"}, Date: day("2019-01-01")}
+	entries, err := bibcheck.Parse(BibTeXEntries([]archive.Article{a}, time.Time{}, nil))
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("%v %v", entries, err)
+	}
+	author, _ := entries[0].Get("author")
+	var parts []string
+	depth, part := 0, ""
+	for _, r := range author {
+		switch {
+		case r == ',' && depth == 0:
+			parts, part = append(parts, strings.TrimSpace(part)), ""
+			continue
+		case r == '{':
+			depth++
+		case r == '}':
+			depth--
+		}
+		part += string(r)
+	}
+	parts = append(parts, strings.TrimSpace(part))
+	if len(parts) != 2 || parts[0] != "Lee" || parts[1] != "{Ann, Bo}" {
+		t.Errorf("author %q is, to BibTeX, the parts %q; want Lee and {Ann, Bo}", author, parts)
 	}
 }
 
