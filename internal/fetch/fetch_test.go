@@ -456,3 +456,52 @@ func TestLongRobotsTxtIsReadInPart(t *testing.T) {
 		t.Errorf("a disallowed page: %v", err)
 	}
 }
+
+// A Client whose Delay is zero keeps DefaultDelay between two requests to
+// one host: a second, as the README says (a helper's report: a
+// DefaultDelay of 0 survived every test, each setting its own Delay).
+// The gap asserted is a lower bound, which a busy machine only widens.
+func TestZeroClientKeepsTheDefaultDelay(t *testing.T) {
+	if DefaultDelay != time.Second {
+		t.Errorf("DefaultDelay %v; the README says a second", DefaultDelay)
+	}
+	var mu sync.Mutex
+	var at []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		at = append(at, time.Now())
+		mu.Unlock()
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{IgnoreRobots: true}
+	for _, p := range []string{"/a", "/b"} {
+		if _, err := c.Get(context.Background(), srv.URL+p, Conditional{}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(at) != 2 || at[1].Sub(at[0]) < DefaultDelay {
+		t.Errorf("requests at %v: want %v apart", at, DefaultDelay)
+	}
+}
+
+// A Retry-After just over the 60 s the client waits at most (61 s) ends
+// the retries at once, as one of an hour does (a helper's report: a cap
+// of 600 s survived every test, which asked for an hour). The context's
+// deadline ends a client that waits instead, failing the test quickly.
+func TestRetryAfterJustOverTheCapGivesUp(t *testing.T) {
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		w.Header().Set("Retry-After", "61")
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	c := &Client{Delay: -1, Retries: 2, IgnoreRobots: true}
+	_, err := c.Get(ctx, srv.URL+"/x", Conditional{}, nil)
+	if err == nil || !strings.Contains(err.Error(), "asked to wait 61 seconds before trying again, longer than folio waits (60 seconds)") || n.Load() != 1 {
+		t.Errorf("err %v after %d requests, want 1 and the wait asked for", err, n.Load())
+	}
+}
