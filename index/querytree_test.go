@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -122,6 +123,26 @@ func TestTagWithOtherAccentsIsSaid(t *testing.T) {
 
 // checkReading: the query q is read as read (parsedQuery.String), with a
 // note holding hint ("" for no note).
+// A query's tree is distributed into at most maxTreeGroups (32) groups:
+// x OR (w1 … w32) is read as the 32 groups (x OR w1) … (x OR w32), and x
+// OR (w1 … w33), 33 of them, is searched without its parentheses, with a
+// note (a helper's report: the bound could be moved without a test
+// failing).
+func TestTreeGroupsBound(t *testing.T) {
+	query := func(n int) (q, groups, flat string) {
+		var ws, gs []string
+		for i := 1; i <= n; i++ {
+			w := fmt.Sprintf("w%02d", i)
+			ws, gs = append(ws, w), append(gs, "(x OR "+w+")")
+		}
+		return "x OR (" + strings.Join(ws, " ") + ")", strings.Join(gs, " "), "(x OR w01) " + strings.Join(ws[1:], " ")
+	}
+	q, groups, _ := query(32)
+	checkReading(t, q, groups, "")
+	q, _, flat := query(33)
+	checkReading(t, q, flat, "parentheses can group words joined by OR, and - or NOT exclude such a group; not this: searched as "+flat)
+}
+
 func checkReading(t *testing.T, q, read, hint string) {
 	t.Helper()
 	pq := parseQuery(q, false)
