@@ -85,3 +85,29 @@ func paths(fs []archive.FileInfo) []string {
 	}
 	return ps
 }
+
+// An archive's pieces of one date (its period's start: 2021-01-01 and
+// 2021) are in their IDs' order, as the index's newest first has them,
+// not in the order their files are read: "B.md" is read before "a.md", its
+// ID b after a (a helper's report: the ID's tie-break of SortNewestFirst
+// survived every test, whose files were read in their IDs' order; folio
+// list reads the index's order, which ties by ID already).
+func TestPiecesOfOneDateInIDOrder(t *testing.T) {
+	dir := t.TempDir()
+	for name, date := range map[string]string{"B.md": "2021-01-01", "a.md": "2021", "C.md": "2021-01-01", "d.md": "2020-12-31"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\ntitle: "+name+"\ndate: "+date+"\n---\nalpha\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arch, probs, err := archive.Open(dir)
+	if err != nil || len(probs) != 0 {
+		t.Fatal(err, probs)
+	}
+	var ids []string
+	for _, a := range arch.Articles {
+		ids = append(ids, a.ID)
+	}
+	if want := []string{"a", "b", "c", "d"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("order %v, want %v", ids, want)
+	}
+}
