@@ -27,6 +27,22 @@ type Env struct {
 	IndexDir   string // --index-dir; "" is the user cache dir
 	Out, Err   io.Writer
 	In         io.Reader
+
+	warned map[string]bool // warnings said already (warnOnce)
+}
+
+// warnOnce prints a warning on stderr once a run, however many times it
+// is met (a review: a corrupt opened-times file was warned of twice for
+// each saved search).
+func (e *Env) warnOnce(msg string) {
+	if e.warned[msg] {
+		return
+	}
+	if e.warned == nil {
+		e.warned = map[string]bool{}
+	}
+	e.warned[msg] = true
+	fmt.Fprintln(e.Err, "folio: warning:", termsafe.Escape(msg))
 }
 
 // commands are folio's subcommands, one a line, each built by its own

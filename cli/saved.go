@@ -349,7 +349,7 @@ func openedOf(env *Env, opened *state.SavedOpened, s state.Search) (state.Opened
 	}
 	all, warn := opened.All()
 	if warn != nil {
-		fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(warn.Error()))
+		env.warnOnce(warn.Error())
 	}
 	o, ok := all[state.NameKey(s.Name)]
 	return o, ok && o.Of(s)

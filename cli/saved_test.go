@@ -323,3 +323,28 @@ func TestSavedRename(t *testing.T) {
 		t.Errorf("renamed onto a name removed elsewhere: %+v (want never opened there)", l)
 	}
 }
+
+// A corrupt opened-times file is warned of once a run, not once or twice
+// for each saved search (a review: six warnings for three searches).
+func TestSavedCorruptOpenedWarnedOnce(t *testing.T) {
+	arch := t.TempDir()
+	writePiece(t, arch, "one", "Raqqa falls", "isis")
+	e := newSavedEnv(t, arch)
+	for _, name := range []string{"a", "b", "c"} {
+		e.must("saved", "add", name, "raqqa")
+	}
+	files, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_STATE_HOME"), "folio", "*.saved.json"))
+	if len(files) != 1 {
+		t.Fatalf("opened-times files: %v", files)
+	}
+	if err := os.WriteFile(files[0], []byte("{garbage"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, err := e.folio("saved", "list")
+	if err != nil || strings.Count(out, "raqqa") != 3 {
+		t.Fatalf("saved list: %v\n%s", err, out)
+	}
+	if n := strings.Count(errs, "warning"); n != 1 {
+		t.Errorf("%d warnings, want 1:\n%s", n, errs)
+	}
+}
