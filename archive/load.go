@@ -426,7 +426,7 @@ func ParseFile(fsys fs.FS, p string) (Article, []Problem) {
 	if err != nil {
 		return Article{}, []Problem{{Path: p, Msg: errText(err), Fatal: true}}
 	}
-	return Parse(p, data)
+	return ParseIn(fsys, p, data)
 }
 
 // Load reads every article of fsys. It never fails as a whole: each file's

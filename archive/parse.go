@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"net/url"
 	"regexp"
@@ -78,16 +79,28 @@ var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 // Parse reads one article file. It is pure: path is used only for the ID and
 // for messages. Problems marked Fatal mean the article is unusable (its ID is
 // empty); others (an unusable url, say) are reported and the article kept.
-func Parse(path string, data []byte) (Article, []Problem) { return parse(path, data, false) }
+func Parse(path string, data []byte) (Article, []Problem) { return parse(path, data, false, nil) }
+
+// ParseIn is Parse of the file at path in fsys, the archive it is read
+// from: a `published:` with no value unpublishes a piece only in a Jekyll
+// site (InJekyllSite), and fsys is asked that only of such a piece. Parse
+// alone takes a file in _posts/ for Jekyll's, no other.
+func ParseIn(fsys fs.FS, path string, data []byte) (Article, []Problem) {
+	return parse(path, data, false, func() bool { return InJekyllSite(fsys, path) })
+}
 
 // ParseAsWritten is Parse keeping the body as the file writes it, only
 // sanitised: not made readable (Readable; Liquid and kramdown in a
 // Jekyll post), so shortcodes, HTML, comments and footnotes stand as
 // they are. folio show --raw prints it (a helper's report: it printed
 // the readable body, code spans rewritten in it).
-func ParseAsWritten(path string, data []byte) (Article, []Problem) { return parse(path, data, true) }
+func ParseAsWritten(path string, data []byte) (Article, []Problem) {
+	return parse(path, data, true, nil)
+}
 
-func parse(path string, data []byte, asWritten bool) (Article, []Problem) {
+// parse is Parse; inJekyll, if not nil, says whether the file is in a
+// Jekyll site (isDraft).
+func parse(path string, data []byte, asWritten bool, inJekyll func() bool) (Article, []Problem) {
 	var probs []Problem
 	fail := func(line int, format string, args ...any) (Article, []Problem) {
 		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
@@ -207,7 +220,7 @@ func parse(path string, data []byte, asWritten bool) (Article, []Problem) {
 		}
 	}
 	post, isPost := jekyllPost(path)
-	if m.isDraft() { // whatever else it lacks: the site does not publish it
+	if m.isDraft(inPosts(path), inJekyll) { // whatever else it lacks: the site does not publish it
 		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
 	}
 	if m.unrendered() {
@@ -873,14 +886,26 @@ func (m matter) firstDate() (field, string) {
 	return empty, emptyKey
 }
 
-// isDraft: draft is true (Hugo, Zola), or published is false or null
-// (Jekyll's data.fetch("published", true), where any string is true, as
-// in Ruby: a quoted "false" is published, a helper's report; a YAML
-// yes or no is a boolean to Ruby's YAML 1.1, rubyFlag).
-func (m matter) isDraft() bool {
+// isDraft: draft is true (Hugo, Zola), or published is false, or null
+// in a Jekyll site: a file of _posts/ (inPosts), or a file inJekyll says
+// is in one (Jekyll's data.fetch("published", true), where any string is
+// true, as in Ruby: a quoted "false" is published, a helper's report; a
+// YAML yes or no is a boolean to Ruby's YAML 1.1, rubyFlag). Elsewhere a
+// null published is no flag: Hugo's published is its publishDate, an
+// Obsidian Web Clipper's the page's date, empty when it has none (a
+// helper's report: such pieces were hidden as drafts in every archive).
+func (m matter) isDraft(inPosts bool, inJekyll func() bool) bool {
 	draft, _ := flagOf(m["draft"].value)
 	published, ok := m["published"]
-	return draft || ok && (published.value == nil || published.value == false)
+	switch {
+	case draft || !ok:
+		return draft
+	case published.value == false:
+		return true
+	case published.value == nil:
+		return inPosts || inJekyll != nil && inJekyll()
+	}
+	return false
 }
 
 // rubyFlag is the YAML value v (decoded as val) as Ruby's YAML reads a

@@ -131,6 +131,20 @@ func jekyllRoot(prefix string, exists func(string) bool) bool {
 	return exists(prefix+"_config.yml") || exists(prefix+"_config.yaml") || exists(prefix+"_config.toml")
 }
 
+// InJekyllSite reports whether the file at p (a slash path in fsys) is in
+// a Jekyll site: whether a folder on its path, or fsys's root, is a
+// Jekyll site's root (jekyllRoot: a _config.yml, .yaml or .toml).
+func InJekyllSite(fsys fs.FS, p string) bool {
+	for dir := path.Dir(p); ; dir = path.Dir(dir) {
+		if jekyllRoot("", existsInFS(fsys, dir)) {
+			return true
+		}
+		if dir == "." || dir == "/" {
+			return false
+		}
+	}
+}
+
 // jekyllName is what Jekyll reads from a post's file name.
 type jekyllName struct {
 	date  Date
@@ -141,7 +155,7 @@ type jekyllName struct {
 // _posts/2021-03-14-pi-day.md (or 2021-3-14-…, as Jekyll's pattern takes
 // it), as Jekyll does; false for any other file.
 func jekyllPost(p string) (jekyllName, bool) {
-	if !strings.HasPrefix(p, "_posts/") && !strings.Contains(p, "/_posts/") {
+	if !inPosts(p) {
 		return jekyllName{}, false
 	}
 	base := path.Base(p)
@@ -363,6 +377,11 @@ func SiteKeyConflicts(arts []Article) []Problem {
 	}
 	slices.SortFunc(out, func(x, y Problem) int { return strings.Compare(x.Path+x.Msg, y.Path+y.Msg) })
 	return out
+}
+
+// inPosts reports whether p is in a Jekyll _posts folder.
+func inPosts(p string) bool {
+	return strings.HasPrefix(p, "_posts/") || strings.Contains(p, "/_posts/")
 }
 
 // isDatedPost reports whether p is a post of a Jekyll _posts folder with a

@@ -786,3 +786,50 @@ func TestSiteFoldersTheSitesDoNotPublish(t *testing.T) {
 		t.Errorf("the Hugo site: %d pieces, %v", len(a.Articles), probs)
 	}
 }
+
+// A published: with no value unpublishes a piece only in a Jekyll site (a
+// _config.yml at a site's root, the archive's or a folder's) or in
+// _posts/; elsewhere it is no flag (a helper's report: a dated piece was
+// a draft in every archive, and an Obsidian Web Clipper's file, which
+// writes it empty for a page with no date, was hidden where it had said
+// "empty date"); in a Hugo site it is publishDate's alias, left empty.
+func TestAnEmptyPublishedIsJekyllsAlone(t *testing.T) {
+	dated := "---\ntitle: T\ndate: 2020-01-01\npublished:\n---\nB"
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"b4/a.md":                 dated,
+		"clip/clip.md":            "---\ntitle: \"Clip\"\nsource: \"https://x.example/a\"\nauthor:\n  - \"[[Someone]]\"\npublished:\ncreated: 2024-01-02\n---\nB",
+		"hugo/hugo.toml":          "title = 'S'\n",
+		"hugo/content/posts/c.md": dated,
+		"blog/_config.yml":        "title: S\n",
+		"blog/about.md":           dated,
+		"blog/notes/d.md":         dated,
+		"posts/_posts/e.md":       dated,
+	})
+	a, probs := Load(os.DirFS(dir))
+	var got []string
+	for _, art := range a.Articles {
+		got = append(got, art.Path)
+	}
+	slices.Sort(got)
+	if want := []string{"b4/a.md", "hugo/content/posts/c.md"}; !slices.Equal(got, want) {
+		t.Errorf("pieces %v, want %v", got, want)
+	}
+	drafts := map[string]bool{}
+	for _, p := range probs {
+		switch {
+		case p.Msg == DraftMsg:
+			drafts[p.Path] = true
+		case p.Path == "clip/clip.md" && p.Line == 6 && p.Msg == "empty date":
+		default:
+			t.Errorf("problem %v", p)
+		}
+	}
+	if len(drafts) != 3 || !drafts["blog/about.md"] || !drafts["blog/notes/d.md"] || !drafts["posts/_posts/e.md"] {
+		t.Errorf("drafts %v, want Jekyll's three", drafts)
+	}
+	// the site opened at its root: its _config.yml is the archive's
+	if a, probs := loadSite(t, dir+"/blog"); len(a.Articles) != 0 || len(probs) != 2 {
+		t.Errorf("the Jekyll site: %d pieces, %v", len(a.Articles), probs)
+	}
+}

@@ -283,7 +283,7 @@ func parseFile(fsys fs.FS, w work) parsed {
 		}
 		settled = w.was.Hash == h
 	}
-	a, probs := parseSafely(p, data)
+	a, probs := parseSafely(fsys, p, data)
 	e.Problems = probs
 	if archive.IsFatal(probs) || a.ID == "" {
 		e.Fatal = true
@@ -328,14 +328,14 @@ func errText(err error) string {
 
 // parseSafely turns a panic in the parser (a bug, but on user data) into a
 // problem for the file.
-func parseSafely(p string, data []byte) (a archive.Article, probs []archive.Problem) {
+func parseSafely(fsys fs.FS, p string, data []byte) (a archive.Article, probs []archive.Problem) {
 	defer func() {
 		if r := recover(); r != nil {
 			a = archive.Article{}
 			probs = []archive.Problem{{Path: p, Msg: fmt.Sprintf("cannot parse: %v", r), Fatal: true}}
 		}
 	}()
-	return archive.Parse(p, data)
+	return archive.ParseIn(fsys, p, data)
 }
 
 func hashOf(data []byte) string {
