@@ -319,10 +319,17 @@ func parse(path string, data []byte, asWritten bool, inJekyll func() bool) (Arti
 	if a.Kind == "" {
 		a.Kind = KindArticle
 	}
-	sf, _ := m.first(standfirstKeys)
+	sf, sfKey := m.first(standfirstKeys)
+	sfText := stringOf(sf.value)
+	if sfKey == "summary" {
+		// Hugo's summary alone is rendered from Markdown; a description
+		// (Hugo's .Description, Jekyll's), subtitle, dek or excerpt is
+		// plain text (a helper's report: "__init__" lost its underscores)
+		sfText = standfirstText(sfText)
+	}
 	// sanitised after the entities are decoded; its spaces joined after what
 	// that drops
-	a.Standfirst = strings.Join(strings.Fields(Sanitize(standfirstText(stringOf(sf.value)))), " ")
+	a.Standfirst = strings.Join(strings.Fields(Sanitize(sfText)), " ")
 	note, _ := m.first(noteKeys)
 	a.Note = strings.TrimSpace(Sanitize(stringOf(note.value)))
 	if ck, _ := m.first(citeKeyKeys); ck.value != nil {

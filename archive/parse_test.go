@@ -547,3 +547,22 @@ func TestStandfirstIsRenderedText(t *testing.T) {
 		}
 	}
 }
+
+// Only a summary is read as Markdown, as Hugo renders its summary alone:
+// a description (Hugo's .Description, Jekyll's), subtitle, dek or excerpt
+// is plain text, its spaces folded (a helper's report: "__init__" lost its
+// underscores and "4*5*" its stars).
+func TestOnlyASummaryIsMarkdown(t *testing.T) {
+	plain := "How Python's __init__ and __main__ work; rated 4*5* by *nix users"
+	for _, k := range []string{"description", "subtitle", "dek", "excerpt"} {
+		src := fmt.Sprintf("---\ntitle: T\ndate: 2020-01-01\n%s: %q\n---\nx\n", k, plain+" \n  <b>x</b>")
+		a, probs := Parse("p.md", []byte(src))
+		if want := plain + " <b>x</b>"; IsFatal(probs) || a.Standfirst != want {
+			t.Errorf("%s: %q %v, want %q", k, a.Standfirst, probs, want)
+		}
+	}
+	src := "---\ntitle: T\ndate: 2020-01-01\nsummary: \"\"\ndescription: \"a __b__\"\n---\nx\n"
+	if a, _ := Parse("p.md", []byte(src)); a.Standfirst != "a __b__" {
+		t.Errorf("an empty summary, then a description: %q", a.Standfirst)
+	}
+}
