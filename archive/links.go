@@ -158,12 +158,17 @@ func LinkCandidates(fromPath, target string) []string {
 }
 
 // contentRoot is the folder of the archive a site's paths start from, as
-// a Zola site's internal links (@/x.md) do: the archive's root, or its
-// content/ when the piece is under it (the archive is the site's root;
-// Zola's content is always content/, Hugo's by default).
+// a Zola site's internal links (@/x.md) do: the nearest folder named
+// content on the piece's path (a site's content/, Zola's always, Hugo's by
+// default: the archive is the site's root, or holds the site in a folder,
+// a helper's report: site/content/blog/a.md's @/blog/b.md named nothing),
+// or the archive's root when there is none (the archive is the content).
 func contentRoot(fromPath string) string {
-	if strings.HasPrefix(fromPath, "content/") {
-		return "content"
+	dir := path.Dir(fromPath)
+	for d := dir; d != "." && d != "/"; d = path.Dir(d) {
+		if path.Base(d) == "content" {
+			return d
+		}
 	}
 	return "."
 }

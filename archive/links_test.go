@@ -288,3 +288,36 @@ func TestInlineHTMLLinksNameThePiece(t *testing.T) {
 		t.Errorf("Links = %+v", l)
 	}
 }
+
+// A site in a folder of the archive has its content root there: Zola's
+// @/ links and a relative link to a piece placed by url: are read from
+// the nearest content/ on the piece's path (a helper's report: both named
+// a piece only with --archive at the site's folder).
+func TestSitePathsFromASiteInAFolder(t *testing.T) {
+	piece := func(title, extra, body string) string {
+		return "---\ntitle: " + title + "\ndate: 2021-03-14\n" + extra + "---\n" + body + "\n"
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a7/site/zola.toml":               "title = 'S'\n",
+		"a7/site/config.toml":             "title = 'S'\n",
+		"a7/site/content/blog/a.md":       piece("A", "", "See [b](@/blog/b.md)."),
+		"a7/site/content/blog/b.md":       piece("B", "", "Text."),
+		"c1/site/content/posts/z.md":      piece("Z", "url: /posts/zed/\n", "Text."),
+		"c1/site/content/posts/linker.md": piece("Linker", "", "See [z](../zed/)."),
+	})
+	a, probs := loadSite(t, dir)
+	if len(probs) != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	title := func(c []string) (string, bool) { p, ok := a.Resolve(c); return p.Title, ok }
+	for p, want := range map[string]string{
+		"a7/site/content/blog/a":       "See b (→ “B”).",
+		"c1/site/content/posts/linker": "See z (→ “Z”).",
+	} {
+		x, _ := a.Get(p)
+		if got := MarkLinks(x.Body, x.Path, title); got != want {
+			t.Errorf("%s: %q, want %q", p, got, want)
+		}
+	}
+}
