@@ -539,13 +539,16 @@ func inlineLinks(line string) string {
 			continue
 		}
 		href := strings.TrimSpace(html.UnescapeString(h[1] + h[2] + h[3]))
-		if href == "" || strings.ContainsAny(href, "<>\n\r") {
-			continue
+		if href == "" || strings.ContainsAny(href, "<>\n\r\\") {
+			continue // a backslash would escape what ends the target
 		}
 		if strings.ContainsAny(href, " \t()") {
 			href = "<" + href + ">"
 		}
-		text := escapeBrackets(line[m[4]:m[5]])
+		text, ok := linkText(line[m[4]:m[5]])
+		if !ok {
+			continue
+		}
 		b.WriteString(line[last:m[0]])
 		b.WriteString("[" + text + "](" + href + ")")
 		last = m[1]
@@ -557,20 +560,38 @@ func inlineLinks(line string) string {
 	return b.String()
 }
 
-// escapeBrackets escapes the brackets of s not escaped yet, so that it is
-// a link's text.
-func escapeBrackets(s string) string {
-	if !strings.ContainsAny(s, "[]") {
-		return s
+// linkText is s, an anchor's content, as a Markdown link's text: its
+// brackets escaped, its backslash escapes kept (a helper's report: "[1]"
+// and "a ](x) b" made links markLine could not read, shown as "[1]
+// /target.md" and "a \ x b](target.md)"); false when no link's text can
+// hold it as written, and the anchor stays, its text shown as before: a
+// backslash at its end would escape the closing bracket, and a bracket in
+// a code span cannot be escaped.
+func linkText(s string) (string, bool) {
+	if !strings.ContainsAny(s, "[]\\") {
+		return s, true
+	}
+	if strings.Contains(s, "`") && strings.ContainsAny(s, "[]") {
+		return "", false
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if (s[i] == '[' || s[i] == ']') && (i == 0 || s[i-1] != '\\') {
+		switch c := s[i]; c {
+		case '\\':
+			if i+1 == len(s) {
+				return "", false
+			}
+			b.WriteByte(c)
+			i++
+			b.WriteByte(s[i])
+		case '[', ']':
 			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
 		}
-		b.WriteByte(s[i])
 	}
-	return b.String()
+	return b.String(), true
 }
 
 var imgAttr = regexp.MustCompile(`(?i)\s(src|data-src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)

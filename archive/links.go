@@ -23,8 +23,11 @@ var (
 		// the target <in angle brackets> (spaces allowed, as Obsidian
 		// writes them) or bare, with parentheses balanced one deep
 		// (file(1).md): CommonMark's two forms (a helper's report: both
-		// were left unresolved, shown with a slash put before them)
-		return regexp.MustCompile(`\[([^\[\]\n]{0,300})\]\(\s*(?:<([^<>\n]{1,1000})>|((?:[^\s()<>]|\([^\s()<>]*\))+))(?:\s+"[^"\n]{0,300}")?\s*\)`)
+		// were left unresolved, shown with a slash put before them);
+		// the text's backslash escapes read as CommonMark reads them, so
+		// "[\[1\]](x.md)" is a link and "[a\](x) b](y.md)" one to y.md
+		// (a helper's report)
+		return regexp.MustCompile(`\[((?:[^\[\]\\\n]|\\[^\n]){0,300})\]\(\s*(?:<([^<>\n]{1,1000})>|((?:[^\s()<>]|\([^\s()<>]*\))+))(?:\s+"[^"\n]{0,300}")?\s*\)`)
 	})
 	mdDef = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`(?m)^ {0,3}\[([^\]\n]{1,300})\]:\s*<?([^\s<>]{1,1000})>?`)
@@ -46,7 +49,7 @@ func Links(body string) []Link {
 			return
 		}
 		seen[target] = true
-		out = append(out, Link{Text: SanitizeLine(text), Target: target})
+		out = append(out, Link{Text: SanitizeLine(unescapeMarkdown(text)), Target: target})
 	}
 	for _, m := range mdLink().FindAllStringSubmatch(body, maxLinks*4) {
 		add(m[1], m[2]+m[3]) // one of the two is empty
@@ -288,6 +291,23 @@ func markLine(line string, resolve func(target string) string) string {
 		return line
 	}
 	b.WriteString(line[last:])
+	return b.String()
+}
+
+// unescapeMarkdown is s with its backslash escapes read: a backslash
+// before ASCII punctuation is dropped, as CommonMark reads it ("\[1\]"
+// is "[1]").
+func unescapeMarkdown(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
 	return b.String()
 }
 

@@ -321,3 +321,40 @@ func TestSitePathsFromASiteInAFolder(t *testing.T) {
 		}
 	}
 }
+
+// An inline <a href> whose text holds brackets, parentheses or
+// backslashes is a link markLine reads, naming the piece, or else stays
+// the anchor it was, its text shown as before: never Markdown broken (a
+// helper's report: "[1]" read "[1] /target.md", "a ](x) b" read
+// "a \ x b](target.md)", a target ending in a backslash "[bs](…)").
+func TestInlineHTMLLinksWithBracketsInTheirText(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"target.md": "---\ntitle: Target\ndate: 2020-01-01\n---\nT\n",
+		"src.md": "---\ntitle: Src\ndate: 2020-01-01\n---\n" +
+			`See <a href="target.md">[1]</a> and <a href="target.md">see [1]</a>.` + "\n\n" +
+			`X <a href="target.md">a ](x) b</a> Y.` + "\n\n" +
+			`Z <a href="http://x.example/a\">bs</a> W.` + "\n\n" +
+			`E <a href="target.md">end\</a> F <a href="target.md">` + "`a]`" + `</a> G.` + "\n",
+	})
+	a, probs := loadSite(t, dir)
+	if len(probs) != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	p, _ := a.Get("src")
+	title := func(c []string) (string, bool) { p, ok := a.Resolve(c); return p.Title, ok }
+	got := MarkLinks(p.Body, p.Path, title)
+	for _, want := range []string{
+		`See \[1\] (→ “Target”) and see \[1\] (→ “Target”).`,
+		`X a \](x) b (→ “Target”) Y.`,
+		`Z <a href="http://x.example/a\">bs</a> W.`,
+		`E <a href="target.md">end\</a> F <a href="target.md">` + "`a]`" + `</a> G.`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("MarkLinks lacks %q:\n%s", want, got)
+		}
+	}
+	if l := Links(p.Body); len(l) != 1 || l[0] != (Link{"[1]", "target.md"}) {
+		t.Errorf("Links = %+v", l)
+	}
+}
