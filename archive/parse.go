@@ -228,9 +228,10 @@ func parse(path string, data []byte, asWritten bool, inJekyll func() bool) (Arti
 	}
 	title, tf := m.first(titleKeys)
 	a.Title = SanitizeLine(stringOf(title.value))
-	if a.Title == "" && (tf == "" || title.value == nil) && isPost {
-		// Jekyll's title ||= the slug's: for a null title too (a
-		// helper's report: `title:` was skipped as empty), not for ""
+	if isPost && (tf == "" || title.value == nil || title.value == false) {
+		// Jekyll's title ||= the slug's: for a null or false title too
+		// (a helper's report: `title:` was skipped as empty, `title:
+		// false` shown as "false"), not for ""
 		a.Title = post.title
 	}
 	if a.Title == "" {

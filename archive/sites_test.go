@@ -833,3 +833,23 @@ func TestAnEmptyPublishedIsJekyllsAlone(t *testing.T) {
 		t.Errorf("the Jekyll site: %d pieces, %v", len(a.Articles), probs)
 	}
 }
+
+// A dated post's title: false (no string) is Jekyll's title from its name,
+// as a null one is (a helper's report: it was shown as "false"); "false"
+// quoted is a title.
+func TestAJekyllPostsFalseTitleIsItsName(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"_posts/2021-01-03-pi-day.md": "---\ntitle: false\n---\nB",
+		"_posts/2021-01-04-quoted.md": "---\ntitle: \"false\"\n---\nB",
+	})
+	a, probs := loadSite(t, dir)
+	if len(probs) != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	for p, want := range map[string]string{"_posts/2021-01-03-pi-day.md": "Pi Day", "_posts/2021-01-04-quoted.md": "false"} {
+		if got := byPathOf(t, a, p).Title; got != want {
+			t.Errorf("%s: title %q, want %q", p, got, want)
+		}
+	}
+}
