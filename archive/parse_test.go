@@ -566,3 +566,22 @@ func TestOnlyASummaryIsMarkdown(t *testing.T) {
 		t.Errorf("an empty summary, then a description: %q", a.Standfirst)
 	}
 }
+
+// A summary's <plaintext> (or an unclosed <textarea>, <title>, <xmp>)
+// does not swallow the rest as raw text: its tags are read as the
+// summary's others are (a helper's report: "<plaintext>raw <b>x</b>" left
+// "<b>x</b></p>" in the standfirst); a closed <xmp> shows its text as
+// written, as a browser does.
+func TestSummaryRawTextElements(t *testing.T) {
+	for sf, want := range map[string]string{
+		`One <plaintext>raw <b>x</b>`:   "One raw x",
+		`Two <textarea>raw <b>y</b>`:    "Two raw y",
+		`Three <xmp>a <i>b</i></xmp> c`: "Three a <i>b</i> c",
+	} {
+		src := fmt.Sprintf("---\ntitle: T\ndate: 2020-01-01\nsummary: %q\n---\nx\n", sf)
+		a, probs := Parse("p.md", []byte(src))
+		if IsFatal(probs) || a.Standfirst != want {
+			t.Errorf("%q: %q %v, want %q", sf, a.Standfirst, probs, want)
+		}
+	}
+}

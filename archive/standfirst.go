@@ -47,10 +47,14 @@ func standfirstText(s string) string {
 		return strings.Join(strings.Fields(s), " ")
 	}
 	var b strings.Builder
-	z := xhtml.NewTokenizer(&out)
+	rendered := out.Bytes()
+	z := xhtml.NewTokenizer(bytes.NewReader(rendered))
 	skip := 0 // inside <script>, <style>: no text shown
+	at := 0   // the end of the token read, in rendered
 	for {
-		switch tt := z.Next(); tt {
+		tt := z.Next()
+		at += len(z.Raw())
+		switch tt {
 		case xhtml.ErrorToken:
 			return strings.Join(strings.Fields(b.String()), " ")
 		case xhtml.TextToken:
@@ -68,6 +72,16 @@ func standfirstText(s string) string {
 				}
 			case "br", "p":
 				b.WriteByte(' ')
+			case "plaintext", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript":
+				// their text runs as written to their end tag, or to the
+				// end: one with no end tag after it (plaintext never has
+				// one) is read as tags and text, as the rest of the
+				// summary is, not as the paragraph's </p> (a helper's
+				// report: "<plaintext>raw <b>x</b>" left "<b>x</b></p>")
+				if tt == xhtml.StartTagToken && (string(name) == "plaintext" ||
+					!bytes.Contains(bytes.ToLower(rendered[at:]), []byte("</"+string(name)))) {
+					z.NextIsNotRawText()
+				}
 			}
 		}
 	}
