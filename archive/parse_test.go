@@ -585,3 +585,19 @@ func TestSummaryRawTextElements(t *testing.T) {
 		}
 	}
 }
+
+// A summary's image shows its alt text, a Markdown image's and an
+// <img>'s, its entities decoded (a helper's report: both were dropped).
+func TestSummaryImagesKeepTheirAlt(t *testing.T) {
+	for sf, want := range map[string]string{
+		`A ![img](x.png) and <img alt="Alt &amp; B" src="y.png"> end`: "A img and Alt & B end",
+		`No<img src="z.png">alt`:                  "Noalt",
+		`<script><img alt="hidden"></script>Seen`: "Seen",
+	} {
+		src := fmt.Sprintf("---\ntitle: T\ndate: 2020-01-01\nsummary: %q\n---\nx\n", sf)
+		a, probs := Parse("p.md", []byte(src))
+		if IsFatal(probs) || a.Standfirst != want {
+			t.Errorf("%q: %q %v, want %q", sf, a.Standfirst, probs, want)
+		}
+	}
+}

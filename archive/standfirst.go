@@ -72,6 +72,16 @@ func standfirstText(s string) string {
 				}
 			case "br", "p":
 				b.WriteByte(' ')
+			case "img":
+				// an image shows its alt text, as the body's does (a
+				// helper's report: ![img] and <img alt> were dropped)
+				for more := skip == 0; more; {
+					var k, v []byte
+					k, v, more = z.TagAttr()
+					if string(k) == "alt" {
+						b.WriteString(" " + string(v) + " ")
+					}
+				}
 			case "plaintext", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript":
 				// their text runs as written to their end tag, or to the
 				// end: one with no end tag after it (plaintext never has
