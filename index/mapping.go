@@ -59,11 +59,14 @@ import (
 // keep the marks of their words, in NFC, archive.Slug; the rebuild
 // follows the IDs that change as renames, added.go; 42: an inline
 // <a href> in a line of text is a Markdown link, and a Hugo ref without
-// its / a site path, archive.readableHTML and shortcodes).
+// its / a site path, archive.readableHTML and shortcodes; 43: an empty
+// published: a draft in a Jekyll site alone, a summary alone read as
+// Markdown, its images as their alt text, a Jekyll post's title: false
+// its name's, an inline <a> with brackets in its text a link).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 42
+const SchemaVersion = 43
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
