@@ -24,7 +24,7 @@ func KnownIDs(name string, opts Options) map[string]string {
 	}
 	out := make(map[string]string, len(m.Files))
 	for p, e := range m.Files {
-		if e.Indexed && e.ID != "" {
+		if holdsID(p, e) { // a broken file's too (build.assignIDs)
 			out[p] = e.ID
 		}
 	}

@@ -231,7 +231,10 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 // the id it was indexed under: m's, or in a build from scratch the
 // manifest's it carried (b.carried), so that a file added whose name
 // slugs as a piece's takes neither its id nor its marks (a helper's
-// report).
+// report). A file that cannot be used for now (broken, a draft: Fatal)
+// keeps the id m records for it too, reserved while the file is there:
+// mended, it is the piece it was (a helper's report: a file added beside
+// a piece whose YAML was broken for a while took its id and star).
 func (b *build) assignIDs(m *manifest, files []archive.FileInfo) []string {
 	paths := make([]string, len(files))
 	for i, f := range files {
@@ -247,11 +250,19 @@ func (b *build) assignIDs(m *manifest, files []archive.FileInfo) []string {
 		}
 	}
 	return archive.AssignIDs(paths, func(p string) (string, bool) {
-		if e, ok := m.Files[p]; ok && e.Indexed {
+		if e, ok := m.Files[p]; ok && holdsID(p, e) {
 			return e.ID, true // given by this rule (m is of this schema)
 		}
 		return carried[p], false // perhaps of another schema's rule
 	})
+}
+
+// holdsID reports whether the file at p keeps the id its entry e records
+// (assignIDs, KnownIDs): a piece's, or a file's that cannot be used for now
+// (broken, a draft), but for a section page's (_index.md), which is never
+// a piece and so reserves nothing.
+func holdsID(p string, e fileEntry) bool {
+	return e.ID != "" && (e.Indexed || e.Fatal && !archive.IsSectionPage(p))
 }
 
 // owners maps each ID to the path that has it (archive.AssignIDs gives
