@@ -137,3 +137,21 @@ func isSuffixOf(id, claim, p string) bool {
 	rest, ok := strings.CutPrefix(id, claim+"-")
 	return ok && len(rest) >= suffixLen && strings.HasPrefix(pathHash(p), rest)
 }
+
+// PathIDs are the ids a file at p may have (AssignIDs): its slug, then its
+// slug with each suffix of its path's hash it may be given, shortest
+// first. An index, which records each piece's path, finds the piece at a
+// path among them (a link naming a file: LinkCandidates).
+func PathIDs(p string) []string {
+	claim := IDFromPath(p)
+	if claim == "" {
+		return nil
+	}
+	h := pathHash(p)
+	out := make([]string, 0, 1+len(h)-suffixLen+1)
+	out = append(out, claim)
+	for n := suffixLen; n <= len(h); n++ {
+		out = append(out, claim+"-"+h[:n])
+	}
+	return out
+}

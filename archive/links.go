@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"io/fs"
 	"net/url"
 	"path"
 	"regexp"
@@ -75,7 +76,10 @@ func isRelativeLink(target string) bool {
 var jekyllPermalink = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html)?/?$`)
 
 // LinkCandidates are the ids a relative link in the piece at fromPath may
-// name, most likely first. A relative path (other.md, ./other.md,
+// name, most likely first, each path that is a file's (other.md) before
+// its id: a file whose name slugs as another's has an id of its own
+// (AssignIDs), and the piece at the path is the one the link names
+// (IsPathCandidate tells the paths, which no id is). A relative path (other.md, ./other.md,
 // ../third/) is resolved from the piece's folder, then from its page's URL
 // (a page x.md is x/ on a site); it never
 // climbs to the folders above (a helper's report: report.md in
@@ -98,6 +102,12 @@ func LinkCandidates(fromPath, target string) []string {
 	var out []string
 	seen := map[string]bool{}
 	add := func(p string) {
+		// a file's path first: the piece at it, whose id is not its
+		// slug when another file's name slugs alike (a helper's report)
+		if f := path.Clean(p); IsArticlePath(f) && fs.ValidPath(f) && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
 		if id := linkID(p); id != "" && !seen[id] {
 			seen[id] = true
 			out = append(out, id)
@@ -159,6 +169,11 @@ func LinkCandidates(fromPath, target string) []string {
 	}
 	return out
 }
+
+// IsPathCandidate reports whether a candidate of LinkCandidates is a
+// file's path, not an id: an id has no dot, a piece's path has its
+// extension.
+func IsPathCandidate(c string) bool { return IsArticlePath(c) }
 
 // contentRoot is the folder of the archive a site's paths start from, as
 // a Zola site's internal links (@/x.md) do: the nearest folder named

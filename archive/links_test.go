@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -125,8 +127,8 @@ func TestRelativeLinksFromThePagesURL(t *testing.T) {
 	if got := LinkCandidates("content/posts/x/index.md", "../third/"); slices.Contains(got, IDFromPath("content/posts/x/third.md")) {
 		t.Errorf("a bundle's index resolves from its own folder: %v", got)
 	}
-	if got := LinkCandidates("notes/a.md", "b.md"); len(got) == 0 || got[0] != IDFromPath("notes/b.md") {
-		t.Errorf("a file link first: %v", got)
+	if got := LinkCandidates("notes/a.md", "b.md"); len(got) < 2 || got[0] != "notes/b.md" || got[1] != IDFromPath("notes/b.md") {
+		t.Errorf("a file link first, its path before its id: %v", got)
 	}
 }
 
@@ -356,5 +358,24 @@ func TestInlineHTMLLinksWithBracketsInTheirText(t *testing.T) {
 	}
 	if l := Links(p.Body); len(l) != 1 || l[0] != (Link{"[1]", "target.md"}) {
 		t.Errorf("Links = %+v", l)
+	}
+}
+
+// A link naming a file names the piece at that path, though its name
+// slugs as another's that has the bare id (a helper's report: a link to
+// my_note.md named my-note.md's piece).
+func TestResolveByPathFirst(t *testing.T) {
+	dir := t.TempDir()
+	for name, title := range map[string]string{"my-note.md": "Dash", "my_note.md": "Underscore", "🎉/x.md": "Party", "x.md": "Plain"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\ntitle: "+title+"\ndate: 2020-01-01\n---\nx\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arch, _ := Load(os.DirFS(dir))
+	for target, want := range map[string]string{"my_note.md": "Underscore", "my-note.md": "Dash", "my%5Fnote.md": "Underscore", "my-note/": "Dash", "🎉/x.md": "Party", "x.md": "Plain"} {
+		if a, ok := arch.Resolve(LinkCandidates("linker.md", target)); !ok || a.Title != want {
+			t.Errorf("%s names %q (%v), want %q", target, a.Title, ok, want)
+		}
 	}
 }

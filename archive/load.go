@@ -43,6 +43,7 @@ type Archive struct {
 	FS       fs.FS     // where the files are read from
 	Articles []Article // newest first, then by ID (SortNewestFirst)
 	byID     map[string]int
+	byPath   map[string]int // Article.Path
 	bySite   map[string]int // Article.SiteKeys
 }
 
@@ -56,18 +57,27 @@ func (a *Archive) Get(id string) (Article, bool) {
 }
 
 // Resolve returns the piece the first of candidates names (a link's,
-// LinkCandidates) by its id, else the piece the first names by one of its
-// SiteKeys.
+// LinkCandidates) by its file's path or its id, else the piece the first
+// names by one of its SiteKeys.
 func (a *Archive) Resolve(candidates []string) (Article, bool) {
-	// every candidate as an id before any as a site path: a piece's own
-	// path is the site's (a slug elsewhere named "about" does not take
-	// /about/ from about.md)
+	// every candidate as a path or an id before any as a site path: a
+	// piece's own path is the site's (a slug elsewhere named "about" does
+	// not take /about/ from about.md)
 	for _, c := range candidates {
+		if IsPathCandidate(c) {
+			if i, ok := a.byPath[c]; ok {
+				return a.Articles[i], true
+			}
+			continue
+		}
 		if i, ok := a.byID[c]; ok {
 			return a.Articles[i], true
 		}
 	}
 	for _, c := range candidates {
+		if IsPathCandidate(c) {
+			continue
+		}
 		if i, ok := a.bySite[c]; ok {
 			return a.Articles[i], true
 		}
@@ -472,7 +482,7 @@ func LoadKeeping(fsys fs.FS, had map[string]string) (*Archive, []Problem) {
 		hadID = func(p string) (string, bool) { return had[p], false }
 	}
 	ids := AssignIDs(paths, hadID)
-	arch := &Archive{FS: fsys, byID: map[string]int{}}
+	arch := &Archive{FS: fsys, byID: map[string]int{}, byPath: map[string]int{}}
 	for i, r := range results {
 		probs = append(probs, r.probs...)
 		if IsFatal(r.probs) {
@@ -484,6 +494,7 @@ func LoadKeeping(fsys fs.FS, had map[string]string) (*Archive, []Problem) {
 	SortNewestFirst(arch.Articles)
 	for i, a := range arch.Articles {
 		arch.byID[a.ID] = i
+		arch.byPath[a.Path] = i
 		for _, k := range a.SiteKeys {
 			// two pieces a site links by one path: the lesser id's, as the index's Resolve
 			if j, ok := arch.bySite[k]; !ok || a.ID < arch.Articles[j].ID {

@@ -153,3 +153,52 @@ func TestASectionPageReservesNoID(t *testing.T) {
 		}
 	}
 }
+
+// TestALinkToAFileNamesThePieceAtIt: a link that names a file (my_note.md,
+// <my note.md>, my%20note.md, 🎉/x.md) names the piece at that path, not
+// the one with the bare id its name slugs to, in show from the files and
+// from the index alike (a helper's report: all three links named
+// "Underscore note").
+func TestALinkToAFileNamesThePieceAtIt(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir := t.TempDir()
+	write := func(rel, body string) {
+		t.Helper()
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	piece := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nText.\n" }
+	write("my_note.md", piece("Underscore note"))
+	write("my note.md", piece("Space note"))
+	write("note_5.md", piece("Underscore five"))
+	write("note-5.md", piece("Dash five"))
+	write("🎉/x.md", piece("Party x"))
+	write("x.md", piece("Plain x"))
+	write("linker.md", "---\ntitle: Linker\ndate: 2021-01-01\n---\n"+
+		"See [under](my_note.md) and [dash](<my note.md>) and [pct](my%20note.md).\n\n"+
+		"Also [u5](note_5.md) and [d5](note-5.md) and [px](🎉/x.md) and [x](x.md).\n")
+	want := []string{"under (→ “Underscore note”)", "dash (→ “Space note”)", "pct (→ “Space note”)",
+		"u5 (→ “Underscore five”)", "d5 (→ “Dash five”)", "px (→ “Party x”)", "x (→ “Plain x”)"}
+	check := func(how, out, errOut string, code int) {
+		t.Helper()
+		flat := strings.Join(strings.Fields(out), " ")
+		for _, w := range want {
+			if code != 0 || !strings.Contains(flat, w) {
+				t.Errorf("%s: show linker (%d) lacks %q:\n%s%s", how, code, w, out, errOut)
+			}
+		}
+	}
+	// from the files (no index)
+	out, errOut, code := runIndexed(t, t.TempDir(), "--archive", dir, "show", "linker")
+	check("files", out, errOut, code)
+	// from the index
+	ixDir := t.TempDir()
+	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "index"); code != 0 {
+		t.Fatal(errOut)
+	}
+	out, errOut, code = runIndexed(t, ixDir, "--archive", dir, "show", "linker")
+	check("index", out, errOut, code)
+}

@@ -62,29 +62,52 @@ func (ix *Index) pathOf(id string) (string, error) {
 }
 
 // Resolve returns the id of the piece the first of candidates names (a
-// link's: archive.LinkCandidates) by its id, else of the piece the first
-// names by a key its site links it by (archive.Article.SiteKeys; of two
-// pieces with one key, the lesser id), as archive.Archive.Resolve does.
+// link's: archive.LinkCandidates) by its file's path or its id, else of
+// the piece the first names by a key its site links it by
+// (archive.Article.SiteKeys; of two pieces with one key, the lesser id),
+// as archive.Archive.Resolve does. A path is looked up among the ids a
+// file there may have (archive.PathIDs), by the path the index stores.
 func (ix *Index) Resolve(candidates []string) (string, bool) {
 	ix.inUse.RLock()
 	defer ix.inUse.RUnlock()
 	if ix.bi == nil || len(candidates) == 0 {
 		return "", false
 	}
-	res, err := ix.bi.Search(bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(candidates), len(candidates), 0, false))
+	var look []string
+	for _, c := range candidates {
+		if archive.IsPathCandidate(c) {
+			look = append(look, archive.PathIDs(c)...)
+		} else {
+			look = append(look, c)
+		}
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(look), len(look), 0, false)
+	req.Fields = []string{fPath}
+	res, err := ix.bi.Search(req)
 	if err != nil {
 		return "", false
 	}
 	ids := make(map[string]bool, len(res.Hits))
+	atPath := map[string]string{} // path → the id of the piece there
 	for _, h := range res.Hits {
 		ids[h.ID] = true
+		if p, _ := h.Fields[fPath].(string); p != "" {
+			atPath[p] = h.ID
+		}
 	}
 	for _, c := range candidates {
-		if ids[c] {
+		if archive.IsPathCandidate(c) {
+			if id, ok := atPath[c]; ok {
+				return id, true
+			}
+		} else if ids[c] {
 			return c, true
 		}
 	}
 	for _, c := range candidates {
+		if archive.IsPathCandidate(c) {
+			continue
+		}
 		q := bleve.NewTermQuery(c)
 		q.SetField(fSite)
 		req := bleve.NewSearchRequestOptions(q, 1, 0, false)
