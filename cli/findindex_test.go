@@ -89,3 +89,28 @@ func TestIDInNFDNamesThePiece(t *testing.T) {
 		}
 	}
 }
+
+// TestABareNameOfASuffixedPieceIsInTheIndex: a file named bare whose id is
+// its stem suffixed (note_5.md beside note-5.md) is found in the index, by
+// the paths it stores, without reading the archive (a helper's report:
+// show note_5.md took 2.9 s in 10,000 pieces, note-5.md 0.57 s).
+func TestABareNameOfASuffixedPieceIsInTheIndex(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"note_5.md", "note-5.md", "notes/other.md", "note-5-2020.md"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("---\ntitle: "+f+"\ndate: 2020-01-02\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := index.OpenDir(context.Background(), dir, index.Options{Dir: t.TempDir(), Once: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, name := range []string{"note_5.md", "note-5.md", "note-5-2020.md"} {
+		if a, ok := findInIndex(ix, name); !ok || a.Path != name {
+			t.Errorf("findInIndex(%s) = %s %v, want the piece at %s", name, a.Path, ok, name)
+		}
+	}
+}

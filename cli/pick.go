@@ -105,7 +105,7 @@ func abs(n int) int {
 // the archive. A file's id is its path's (archive.IDFromPath; suffixed when
 // another file's slugs alike), so a path is looked up by id and the piece's
 // file compared; a bare file name, by the
-// ids that end as its stem's; a prefix, in the sorted ids. ok is false when
+// ids that end as its stem's (or its stem suffixed); a prefix, in the sorted ids. ok is false when
 // arg names no piece the index can tell (the caller reads the archive, for
 // its answer and its suggestions).
 func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
@@ -148,13 +148,23 @@ func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 		}
 	} else if stem := archive.IDFromPath(p); stem != "" && stem != "index" && stem != "_index" {
 		// a piece's file name is the last part of its id (a page
-		// bundle's, index.md, is not: the archive is read for those)
-		ids, err := ix.IDs(func(id string) bool { return id == stem || strings.HasSuffix(id, "/"+stem) }, maxNamesakes+1)
+		// bundle's, index.md, is not: the archive is read for those), or
+		// that part suffixed (archive.AssignIDs): the stored paths tell
+		// which are p's (a helper's report: show note_5.md, whose id is
+		// note-5-xxxx, read the whole archive)
+		ids, err := ix.IDs(func(id string) bool { return namesake(id, stem) }, maxNamesakes+1)
 		if err != nil || len(ids) > maxNamesakes {
 			return archive.Article{}, false
 		}
+		paths, err := ix.PathsOf(ids)
+		if err != nil {
+			return archive.Article{}, false
+		}
 		for _, id := range ids {
-			if a, err := ix.Article(id); err == nil && path.Base(a.Path) == p {
+			if path.Base(paths[id]) != p {
+				continue
+			}
+			if a, err := ix.Article(id); err == nil && a.ID == id {
 				found = append(found, a)
 			}
 		}
@@ -177,6 +187,21 @@ func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 		return a, true
 	}
 	return archive.Article{}, false
+}
+
+// namesake reports whether id's last part is stem, or stem with a suffix
+// of hex digits (archive.AssignIDs): the id of a file named as stem is.
+func namesake(id, stem string) bool {
+	last := id[strings.LastIndexByte(id, '/')+1:]
+	if last == stem {
+		return true
+	}
+	rest, ok := strings.CutPrefix(last, stem+"-")
+	if !ok || len(rest) < 4 {
+		return false
+	}
+	hex, _, _ := strings.Cut(rest, "-") // claim-hash-2, when every digit was taken
+	return strings.Trim(hex, "0123456789abcdef") == ""
 }
 
 // maxNamesakes is how many pieces whose ids end alike findInIndex reads to

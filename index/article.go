@@ -61,6 +61,29 @@ func (ix *Index) pathOf(id string) (string, error) {
 	return p, nil
 }
 
+// PathsOf returns the paths the index stores for those of ids it holds
+// (id → path), without reading their files.
+func (ix *Index) PathsOf(ids []string) (map[string]string, error) {
+	ix.inUse.RLock()
+	defer ix.inUse.RUnlock()
+	if ix.bi == nil {
+		return nil, ErrNoIndex
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fPath}
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(res.Hits))
+	for _, h := range res.Hits {
+		if p, _ := h.Fields[fPath].(string); p != "" {
+			out[h.ID] = p
+		}
+	}
+	return out, nil
+}
+
 // Resolve returns the id of the piece the first of candidates names (a
 // link's: archive.LinkCandidates) by its file's path or its id, else of
 // the piece the first names by a key its site links it by
