@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -111,6 +112,53 @@ func TestABareNameOfASuffixedPieceIsInTheIndex(t *testing.T) {
 	for _, name := range []string{"note_5.md", "note-5.md", "note-5-2020.md"} {
 		if a, ok := findInIndex(ix, name); !ok || a.Path != name {
 			t.Errorf("findInIndex(%s) = %s %v, want the piece at %s", name, a.Path, ok, name)
+		}
+	}
+}
+
+// TestAnExactPathWins: a path names the piece at that path, in the
+// archive's reading and the index's alike, though another piece's path is
+// its tail (x.md beside notes/x.md: a helper's report, "no piece with id
+// notes/x.md … did you mean notes/x or x?"), and though more than
+// maxNamesakes ids start as its suffixed id does (a helper's report: show
+// c+/intro.md gave intro.md's piece).
+func TestAnExactPathWins(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	top := t.TempDir()
+	dir := filepath.Join(top, "f1")
+	files := map[string]string{"x.md": "Root x", "notes/x.md": "Notes x", "intro.md": "Root intro",
+		"c/intro.md": "C intro", "c+/intro.md": "C plus intro"}
+	for i := range maxNamesakes + 4 {
+		files[fmt.Sprintf("c/intro-0-%d.md", i)] = fmt.Sprintf("Filler %d", i)
+	}
+	for f, title := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: 2020-01-02\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(top)
+	for _, indexed := range []bool{false, true} {
+		ixDir := t.TempDir()
+		if indexed {
+			if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "index"); code != 0 {
+				t.Fatal(errOut)
+			}
+		}
+		for arg, want := range map[string]string{"notes/x.md": "Notes x", "f1/notes/x.md": "Notes x",
+			filepath.Join(dir, "notes/x.md"): "Notes x", "x.md": "Root x", "f1/x.md": "Root x",
+			"c+/intro.md": "C plus intro", "c/intro.md": "C intro", "intro.md": "Root intro"} {
+			out, errOut, code := runIndexed(t, ixDir, "--archive", dir, "show", arg)
+			if code != 0 || !strings.Contains(out, want) {
+				t.Errorf("indexed %v: show %s (%d), want %q:\n%s%s", indexed, arg, code, want, out, errOut)
+			}
+		}
+		out, errOut, code := runIndexed(t, ixDir, "--archive", dir, "cite", "notes/x.md")
+		if code != 0 || !strings.Contains(out, "Notes x") {
+			t.Errorf("indexed %v: cite notes/x.md (%d):\n%s%s", indexed, code, out, errOut)
 		}
 	}
 }

@@ -17,21 +17,32 @@ import (
 )
 
 // findPiece finds the piece arg names in arch: its id, or its file, by
-// name (1981_jimmy_carter.md), by path inside the archive
-// (interviews/x.md) or by a path on disk that ends with one (a shell's
-// completion of ~/sotu/1981_jimmy_carter.md), or a prefix of its id that no
-// other id has (folio list cuts a long id so). ok is false when it names
-// none, or several files of one name.
+// path inside the archive (interviews/x.md), by a path on disk that ends
+// with one (a shell's completion of ~/sotu/1981_jimmy_carter.md), or by
+// name (1981_jimmy_carter.md), or a prefix of its id that no other id has
+// (folio list cuts a long id so). A path names the piece at it, and of the
+// pieces whose paths are its tails the one of the longest (notes/x.md is
+// notes/x.md's piece, not x.md's: a helper's report); ok is false when
+// arg names none, or several files of one name.
 func findPiece(arch *archive.Archive, arg string) (archive.Article, bool) {
 	if a, ok := arch.Get(arg); ok {
 		return a, true
 	}
 	p := strings.TrimPrefix(filepath.ToSlash(filepath.Clean(arg)), "./")
 	var found []archive.Article
+	best := -1 // the piece whose path is p's longest tail
 	for _, a := range arch.Articles {
-		if a.Path == p || strings.HasSuffix(p, "/"+a.Path) || !strings.Contains(p, "/") && path.Base(a.Path) == p {
+		if a.Path == p || strings.HasSuffix(p, "/"+a.Path) {
+			if best < 0 || len(a.Path) > len(found[best].Path) {
+				best = len(found)
+			}
+			found = append(found, a)
+		} else if !strings.Contains(p, "/") && path.Base(a.Path) == p {
 			found = append(found, a)
 		}
+	}
+	if best >= 0 {
+		return found[best], true
 	}
 	if len(found) == 1 {
 		return found[0], true
@@ -102,12 +113,14 @@ func abs(n int) int {
 
 // findInIndex is findPiece answered by an index that is current (refreshed,
 // not behind the files): the same piece for the same arg, without reading
-// the archive. A file's id is its path's (archive.IDFromPath; suffixed when
-// another file's slugs alike), so a path is looked up by id and the piece's
-// file compared; a bare file name, by the
-// ids that end as its stem's (or its stem suffixed); a prefix, in the sorted ids. ok is false when
-// arg names no piece the index can tell (the caller reads the archive, for
-// its answer and its suggestions).
+// the archive. A path is looked up by the path the index stores
+// (index.PieceAt), from the whole of it to its shortest tail, so the piece
+// at a path is found whatever ids start as its does (a helper's report:
+// past 16 ids that started as c+/intro.md's, show c+/intro.md gave
+// intro.md's piece); a bare file name, by the ids that end as its stem's
+// (or its stem suffixed); a prefix, in the sorted ids. ok is false when arg names no piece the
+// index can tell (the caller reads the archive, for its answer and its
+// suggestions).
 func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 	if a, err := ix.Article(arg); err == nil && a.ID == arg {
 		return a, true
@@ -115,31 +128,15 @@ func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 	if ix.Behind() != "" {
 		return archive.Article{}, false
 	}
-	// the pieces whose file arg names: at the paths p ends with
 	p := strings.TrimPrefix(filepath.ToSlash(filepath.Clean(arg)), "./")
 	var found []archive.Article
-	at := func(file string) {
-		id := archive.IDFromPath(file)
-		a, err := ix.Article(id)
-		if err == nil && a.Path != file {
-			// another file has the slug: this one's id is the slug
-			// suffixed (archive.AssignIDs)
-			ids, _ := ix.IDs(func(x string) bool { return strings.HasPrefix(x, id+"-") }, maxNamesakes)
-			for _, x := range ids {
-				if b, err := ix.Article(x); err == nil && b.Path == file {
-					a = b
-					break
-				}
-			}
-		}
-		if err == nil && a.Path == file &&
-			!slices.ContainsFunc(found, func(f archive.Article) bool { return f.ID == a.ID }) {
-			found = append(found, a)
-		}
-	}
 	if strings.Contains(p, "/") {
+		// the piece at p, else at its longest tail that is a piece's path
 		for s := p; ; {
-			at(s)
+			if id, ok := ix.PieceAt(s); ok {
+				a, err := ix.Article(id)
+				return a, err == nil && a.ID == id
+			}
 			i := strings.IndexByte(s, '/')
 			if i < 0 {
 				break
@@ -165,6 +162,9 @@ func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 				continue
 			}
 			if a, err := ix.Article(id); err == nil && a.ID == id {
+				if a.Path == p { // the file at the archive's root: its path
+					return a, true
+				}
 				found = append(found, a)
 			}
 		}

@@ -61,6 +61,16 @@ func (ix *Index) pathOf(id string) (string, error) {
 	return p, nil
 }
 
+// PieceAt returns the id of the piece whose file is at p (archive-relative,
+// slash separated), by the path the index stores: its id is its slug, or
+// its slug suffixed when another file's name slugs alike (archive.PathIDs).
+func (ix *Index) PieceAt(p string) (string, bool) {
+	if !archive.IsPathCandidate(p) {
+		return "", false
+	}
+	return ix.Resolve([]string{p})
+}
+
 // PathsOf returns the paths the index stores for those of ids it holds
 // (id → path), without reading their files.
 func (ix *Index) PathsOf(ids []string) (map[string]string, error) {
