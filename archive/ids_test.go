@@ -128,3 +128,20 @@ func TestASuffixIsNoOtherFilesSlug(t *testing.T) {
 		t.Error("ids not distinct")
 	}
 }
+
+// A name with no letter in a folder with letters is named by its
+// characters under its folder, not by its folder (a helper's report:
+// notes/🎉.md was notes-2386, beside notes.md's notes).
+func TestALetterlessNameInALetteredFolder(t *testing.T) {
+	for p, want := range map[string]string{"notes/🎉.md": "notes/u1f389", "notes/🎉/index.md": "notes/u1f389",
+		"🎉/🎉.md": "u1f389", "🎉.md": "u1f389", "🎉/x.md": "x", "a/!!!/b.md": "a/b", "a/!!!.md": "a/u21-u21-u21"} {
+		if got := IDFromPath(p); got != want {
+			t.Errorf("IDFromPath(%s) = %q, want %q", p, got, want)
+		}
+	}
+	dir := t.TempDir()
+	writePieces(t, dir, "notes.md", "notes/🎉.md")
+	if ids, _ := idsOf(t, dir, nil); ids["notes.md"] != "notes" || ids["notes/🎉.md"] != "notes/u1f389" {
+		t.Errorf("ids %v", ids)
+	}
+}

@@ -523,24 +523,25 @@ func SortNewestFirst(as []Article) {
 // IDFromPath derives an article's ID from its path: lower-case, each path
 // segment slugged, the extension dropped, and a page bundle's index.md named
 // by its folder ("posts/raqqa/index.md" is "posts/raqqa"); a folder with
-// no letter or digit is left out, and a name with none is runesID's. It is
-// the id a file claims: of several files that claim one, AssignIDs gives
-// all but one a suffix.
+// no letter or digit is left out, and a name with none is runesID's,
+// in a lettered folder too (notes/🎉.md is notes/u1f389: a helper's
+// report, it was notes, notes.md's). It is the id a file claims: of
+// several files that claim one, AssignIDs gives all but one a suffix.
 func IDFromPath(p string) string {
 	p = strings.TrimSuffix(p, path.Ext(p))
 	segs := strings.Split(path.Clean("/" + filepath.ToSlash(p))[1:], "/")
 	if n := len(segs); n > 1 && (segs[n-1] == "index" || segs[n-1] == "_index") {
 		segs = segs[:n-1]
 	}
-	last := segs[len(segs)-1]
 	out := segs[:0]
-	for _, s := range segs {
-		if s = Slug(s, 0); s != "" {
+	for i, s := range segs {
+		name := i == len(segs)-1
+		if s = Slug(s, 0); s == "" && name {
+			s = runesID(segs[i])
+		}
+		if s != "" {
 			out = append(out, s)
 		}
-	}
-	if len(out) == 0 {
-		return runesID(last)
 	}
 	return strings.Join(out, "/")
 }

@@ -62,11 +62,14 @@ import (
 // its / a site path, archive.readableHTML and shortcodes; 43: an empty
 // published: a draft in a Jekyll site alone, a summary alone read as
 // Markdown, its images as their alt text, a Jekyll post's title: false
-// its name's, an inline <a> with brackets in its text a link).
+// its name's, an inline <a> with brackets in its text a link); 44: a name
+// with no letter in a lettered folder is named by its characters under
+// it, notes/🎉.md notes/u1f389 (archive.IDFromPath; it was notes,
+// suffixed); the rebuild follows it as a rename.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 43
+const SchemaVersion = 44
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

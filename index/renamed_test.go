@@ -339,3 +339,48 @@ func TestAnotherFolderOfTheNameTakesNoTimes(t *testing.T) {
 		t.Errorf("another folder of the name: %v new, want none", got)
 	}
 }
+
+// TestRebuildFollowsALetterlessName: notes/🎉.md was notes, suffixed
+// (beside notes.md), before schema 44 named it by its characters under its
+// folder; the rebuild follows notes-xxxx → notes/u1f389 as a rename, so
+// its marks follow it (a helper's report).
+func TestRebuildFollowsALetterlessName(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(src, "notes"), 0o755)
+	for _, f := range []string{"notes.md", "notes/🎉.md"} {
+		if err := os.WriteFile(filepath.Join(src, f), []byte("---\ntitle: "+f+"\ndate: 2020-01-01\n---\nA body of "+f+".\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	open := func() *Index {
+		t.Helper()
+		ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+		if err != nil || ix.Fallback() != "" {
+			t.Fatal(err, ix.Fallback())
+		}
+		return ix
+	}
+	ix := open()
+	if a, err := ix.Article("notes/u1f389"); err != nil || a.Path != "notes/🎉.md" {
+		t.Fatalf("notes/u1f389: %s, %v", a.Path, err)
+	}
+	ix.Close()
+	// the manifest as the schema before wrote it
+	m, err := readManifest(liveGen(t, dir))
+	if err != nil || m.loadFiles() != nil {
+		t.Fatal(err)
+	}
+	e := m.Files["notes/🎉.md"]
+	old := "notes-2386" // the slug of its folder, suffixed
+	e.ID = old
+	m.Files["notes/🎉.md"] = e
+	m.Schema = SchemaVersion - 1
+	if err := writeManifest(liveGen(t, dir), m); err != nil {
+		t.Fatal(err)
+	}
+	ix = open()
+	defer ix.Close()
+	if got := ix.Stats().Renamed; len(got) != 1 || got[0].From != old || got[0].To != "notes/u1f389" {
+		t.Errorf("renamed by the schema's ids: %v, want %s → notes/u1f389", got, old)
+	}
+}
