@@ -331,6 +331,35 @@ func TestShowUnreadablePieceSaysSo(t *testing.T) {
 	}
 }
 
+// An unreadable file whose piece's id is its name suffixed (my_note.md
+// beside my-note.md) is said to be unreadable as a bare one is, not "not
+// a piece" (a helper's report).
+func TestShowUnreadableSuffixedPieceSaysSo(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root reads every file")
+	}
+	dir, idx := t.TempDir(), t.TempDir()
+	for _, name := range []string{"my-note.md", "my_note.md"} {
+		body := "---\ntitle: " + name + "\ndate: 2017-01-01\n---\nText.\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, errOut, code := runIndexed(t, idx, "--archive", dir, "index"); code != 0 {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	if err := os.Chmod(filepath.Join(dir, "my_note.md"), 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(dir, "my_note.md"), 0o644)
+	for _, arg := range []string{"my_note.md", filepath.Join(dir, "my_note.md")} {
+		_, errOut, code := runIndexed(t, idx, "--archive", dir, "show", arg)
+		if code == 0 || !strings.Contains(errOut, "piece my-note-") || !strings.Contains(errOut, "is in the index, but its file cannot be read") {
+			t.Errorf("show %s: %d %q, want its file named unreadable", arg, code, errOut)
+		}
+	}
+}
+
 // import --max-new N adds the newest N items and says how many it left
 // and how to get them (a helper's report: 8,000 items wrote 8,000 files).
 func TestImportSaysWhatItLeft(t *testing.T) {

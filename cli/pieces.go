@@ -142,10 +142,20 @@ func (p *pieceSource) unreadable(arg string) error {
 	if p.ix == nil {
 		return nil
 	}
-	// arg as an id, or as the file's path (in the archive, or on disk)
-	ids := []string{arg, archive.IDFromPath(arg)}
+	// arg as an id, or as the file's path (in the archive, or on disk):
+	// the id of the piece the index has at that path, which is its slug
+	// suffixed when another file's name slugs alike (a helper's report:
+	// an unreadable my_note.md was "not a piece"), else its slug
+	files := []string{strings.TrimPrefix(filepath.ToSlash(filepath.Clean(arg)), "./")}
 	if rel, err := filepath.Rel(p.env.ArchiveDir, arg); err == nil && p.env.ArchiveDir != "" && filepath.IsAbs(arg) && !strings.HasPrefix(rel, "..") {
-		ids = append(ids, archive.IDFromPath(filepath.ToSlash(rel)))
+		files = append(files, filepath.ToSlash(rel))
+	}
+	ids := []string{arg}
+	for _, f := range files {
+		if id, ok := p.ix.PieceAt(f); ok {
+			ids = append(ids, id)
+		}
+		ids = append(ids, archive.IDFromPath(f))
 	}
 	for _, id := range ids {
 		if _, err := p.ix.Article(id); errors.Is(err, fs.ErrPermission) {
