@@ -126,6 +126,19 @@ func hugoRoot(prefix string, exists func(string) bool) bool {
 	return false
 }
 
+// IsSiteConfig reports whether a file or folder named base makes the
+// folder it is in a Hugo or Jekyll site's root (hugoRoot, jekyllRoot):
+// made or removed, it changes which of that folder's folders are read.
+func IsSiteConfig(base string) bool {
+	switch base {
+	case "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "theme.toml", "config", "_default",
+		"config.toml", "config.yaml", "config.yml", "config.json", "content",
+		"_config.yml", "_config.yaml", "_config.toml":
+		return true
+	}
+	return false
+}
+
 // jekyllRoot reports whether the folder at prefix is a Jekyll site's root.
 func jekyllRoot(prefix string, exists func(string) bool) bool {
 	return exists(prefix+"_config.yml") || exists(prefix+"_config.yaml") || exists(prefix+"_config.toml")

@@ -274,6 +274,13 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 			if ev.Has(fsnotify.Rename) && !archive.IsArticlePath(ev.Name) && !archive.Passed(filepath.Base(ev.Name)) {
 				renamed = true
 			}
+			if archive.IsSiteConfig(filepath.Base(ev.Name)) && (ev.Has(fsnotify.Create) || ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename)) {
+				// a site's config made or removed: the folders it passes
+				// over are read, or no longer (a review: static/ stayed
+				// unwatched, and the reader did not look again until R)
+				renamed = true
+				changed()
+			}
 			if relevant(ev.Name) {
 				changed()
 			}

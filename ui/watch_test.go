@@ -312,3 +312,30 @@ func TestWatchFollowsSwappedFolders(t *testing.T) {
 		drain(w)
 	}
 }
+
+// A site's config removed while the reader runs: the folders it passed
+// over (Hugo's static/) are read and watched from then on (a review: the
+// removal was not seen, and a piece written in static/ neither, until R).
+func TestWatchFollowsASiteConfig(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), []byte("title = 'S'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writePiece(t, filepath.Join(dir, "content", "a.md"), "A")
+	writePiece(t, filepath.Join(dir, "static", "s.md"), "S")
+	w, err := startWatch(context.Background(), dir, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	if !strings.HasPrefix(w.mode(), "watching 2 folders") {
+		t.Fatalf("the watch is %q, want watching 2 folders (the archive and content/)", w.mode())
+	}
+	if err := os.Remove(filepath.Join(dir, "hugo.toml")); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "the site's config removed") // signalled once the watch is made again
+	drain(w)
+	writePiece(t, filepath.Join(dir, "static", "s2.md"), "S2")
+	waitSignal(t, w, "a piece written in static/")
+}
