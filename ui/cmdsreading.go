@@ -33,9 +33,11 @@ func openStateCmd(open func() (ReadingState, error)) tea.Cmd {
 	}
 }
 
-// saveDelay is the pause after a change of the reading state before it is
-// written: long enough to make a burst of marks one write, short enough
-// that a crash loses little.
+// saveDelay is the pause after a change the reader makes by itself (a
+// piece opened: its read mark, its place) before it is written: long
+// enough to make a burst of them one write, short enough that a crash
+// loses little. A mark given by a key is written at once
+// (stateChangedNow).
 const saveDelay = 700 * time.Millisecond
 
 // saveSoonCmd asks for a saveDueMsg after the pause.
