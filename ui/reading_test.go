@@ -705,6 +705,16 @@ func TestOpeningAnUnreadablePieceLeavesItUnread(t *testing.T) {
 	if n := unreadRows(h); n != 4 {
 		t.Errorf("%d unread rows after opening one readable piece, want 4:\n%s", n, h.screen())
 	}
+	// a piece shown, then edited so that it cannot be shown: it was read
+	h.key("j", "enter")
+	id, _, ok := h.m.reader.place()
+	if !ok || !st.IsRead(id) || h.m.unreadOnOpen != "" {
+		t.Fatalf("opened %q (%v): read %v", id, ok, st.IsRead(id))
+	}
+	h.send(renderedMsg{key: h.m.reader.key, err: errors.New("front matter broken by an edit")})
+	if !st.IsRead(id) {
+		t.Errorf("%s lost its read mark when an edit broke it after it was shown", id)
+	}
 }
 
 // The timeline's peak is the highest bar drawn, and says how many more

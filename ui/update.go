@@ -124,6 +124,12 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		}
 		unread := m.renderFailed(msg)
 		if m.reader.setRendered(msg) {
+			if msg.err == nil && msg.key.id == m.unreadOnOpen {
+				// shown: read, whatever a later rendering of an edit
+				// gives (a review: an edit that broke the piece gave its
+				// fresh read mark back)
+				m.unreadOnOpen = ""
+			}
 			var said tea.Cmd
 			if m.reader.quoteDropped {
 				said = m.status.setFor("The piece was laid out anew (changed on disk, or resized): the quote being made was dropped (v to choose again)", true, statusLong)
