@@ -127,7 +127,12 @@ func footnotes(md string) string {
 // report: `[^1]` showed as \[1\], its backslashes visible). Linear in the
 // length of line.
 func outsideCodeSpans(line string, f func(string) string) string {
-	spans := codeSpans(line)
+	return outsideSpans(line, codeSpans(line), f)
+}
+
+// outsideSpans applies f to the parts of line outside spans (byte ranges,
+// in order), which stay as written.
+func outsideSpans(line string, spans [][2]int, f func(string) string) string {
 	if len(spans) == 0 {
 		return f(line)
 	}

@@ -153,16 +153,8 @@ func readableHTML(md string) string {
 		outside := func(s string) string { return inlineImg.ReplaceAllStringFunc(inlineLinks(s), imgLine) }
 		if len(spans) == 0 {
 			text = inlineComment.ReplaceAllString(text, "")
-			b.WriteString(outside(text))
-		} else {
-			at := 0
-			for _, sp := range spans {
-				b.WriteString(outside(text[at:sp[0]]))
-				b.WriteString(text[sp[0]:sp[1]])
-				at = sp[1]
-			}
-			b.WriteString(outside(text[at:]))
 		}
+		b.WriteString(outsideSpans(text, spans, outside))
 		span = after
 		i, prevBlank = next, false
 	}
