@@ -503,8 +503,8 @@ var inlineAnchor = regexp.MustCompile(`(?i)<a(\s[^>]*)?>(.*?)</a\s*>`)
 
 var hrefAttr = regexp.MustCompile(`(?i)\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 
-// inlineLinks writes the <a href> links of a line of a paragraph, outside
-// code spans, as Markdown links, [text](href): the renderer dropped the
+// inlineLinks writes the <a href> links of text outside code spans (its
+// caller, readableHTML, gives it only that) as Markdown links, [text](href): the renderer dropped the
 // tags and their targets, so "<a href="/posts/x/">x</a>" read as "x" where
 // a Markdown link names the piece, "x (→ “Title”)", and lists it under
 // the reader's L (a helper's report; an HTML block was converted, a line
@@ -519,12 +519,11 @@ func inlineLinks(line string) string {
 	if !strings.Contains(lower, "<a") || !strings.Contains(lower, "</a") {
 		return line
 	}
-	code := spanCursor{spans: codeSpans(line)}
 	var b strings.Builder
 	last := 0
 	for _, m := range inlineAnchor.FindAllStringSubmatchIndex(line, -1) {
-		if code.in(m[0]) || m[2] < 0 || strings.Contains(lower[m[4]:m[5]], "<img") {
-			continue // code, no attributes, or an image's link: the image shows, as in a block
+		if m[2] < 0 || strings.Contains(lower[m[4]:m[5]], "<img") {
+			continue // no attributes, or an image's link: the image shows, as in a block
 		}
 		h := hrefAttr.FindStringSubmatch(line[m[2]:m[3]])
 		if h == nil {
