@@ -265,12 +265,6 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 	}
 	p.newFiles[r.path] = e
 	p.b.unexpected = p.b.unexpected || r.unexpected || e.Fatal
-	if e.Fatal {
-		if p.b.readFatal == nil {
-			p.b.readFatal = map[string]bool{}
-		}
-		p.b.readFatal[r.path] = true
-	}
 	p.done++
 	// a second round's read of a racy file counts once, and a racy
 	// file read again as it was not at all

@@ -33,9 +33,6 @@ type build struct {
 	// unexpected: some file of the plan being carried out did not give
 	// what planning expected of it (parsed.unexpected)
 	unexpected bool
-	// readFatal are the files this build read and found unusable: they
-	// own no ID when it plans again (owners)
-	readFatal map[string]bool
 	// racyRead are the files this build read within RacyWindow of a
 	// change (true: and indexed): a second round takes them as read, not
 	// to read them again (the next open does), and counts them once (a
