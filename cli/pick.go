@@ -131,17 +131,18 @@ func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 	p := strings.TrimPrefix(filepath.ToSlash(filepath.Clean(arg)), "./")
 	var found []archive.Article
 	if strings.Contains(p, "/") {
-		// the piece at p, else at its longest tail that is a piece's path
-		for s := p; ; {
-			if id, ok := ix.PieceAt(s); ok {
+		// the piece at p, else at its longest tail that is a piece's
+		// path: one look-up of them all, the first found (index.Resolve)
+		if archive.IsPathCandidate(p) {
+			tails := []string{p}
+			for s := p; strings.Contains(s, "/"); {
+				s = s[strings.IndexByte(s, '/')+1:]
+				tails = append(tails, s)
+			}
+			if id, ok := ix.Resolve(tails); ok {
 				a, err := ix.Article(id)
 				return a, err == nil && a.ID == id
 			}
-			i := strings.IndexByte(s, '/')
-			if i < 0 {
-				break
-			}
-			s = s[i+1:]
 		}
 	} else if stem := archive.IDFromPath(p); stem != "" && stem != "index" && stem != "_index" {
 		// a piece's file name is the last part of its id (a page
