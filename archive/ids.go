@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"iter"
 	"path"
 	"slices"
 	"strings"
@@ -119,8 +120,8 @@ func pathHash(p string) string {
 // suffixLen digits, that is not used (by a file's id or slug).
 func suffixed(claim, p string, used func(string) bool) string {
 	h := pathHash(p)
-	for n := suffixLen; n <= len(h); n++ {
-		if id := claim + "-" + h[:n]; !used(id) {
+	for id := range suffixes(claim, h) {
+		if !used(id) {
 			return id
 		}
 	}
@@ -131,11 +132,39 @@ func suffixed(claim, p string, used func(string) bool) string {
 	}
 }
 
+// suffixes are claim with each suffix of the hash h a file may be given
+// (suffixed), shortest first.
+func suffixes(claim, h string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for n := suffixLen; n <= len(h); n++ {
+			if !yield(claim + "-" + h[:n]) {
+				return
+			}
+		}
+	}
+}
+
 // isSuffixOf reports whether id is claim with a suffix of p's hash
 // (suffixed).
 func isSuffixOf(id, claim, p string) bool {
 	rest, ok := strings.CutPrefix(id, claim+"-")
 	return ok && len(rest) >= suffixLen && strings.HasPrefix(pathHash(p), rest)
+}
+
+// IsSuffixed reports whether id is claim given a suffix (AssignIDs) of
+// some path's hash: claim, a dash and at least suffixLen hex digits
+// (then, when every digit was taken, a dash and a number). The id of a
+// file whose slug is claim is claim or one of these.
+func IsSuffixed(id, claim string) bool {
+	rest, ok := strings.CutPrefix(id, claim+"-")
+	if !ok {
+		return false
+	}
+	h, n, more := strings.Cut(rest, "-")
+	if len(h) < suffixLen || len(h) > sha256.Size*2 || strings.Trim(h, "0123456789abcdef") != "" {
+		return false
+	}
+	return !more || len(h) == sha256.Size*2 && n != "" && strings.Trim(n, "0123456789") == ""
 }
 
 // PathIDs are the ids a file at p may have (AssignIDs): its slug, then its
@@ -150,8 +179,5 @@ func PathIDs(p string) []string {
 	h := pathHash(p)
 	out := make([]string, 0, 1+len(h)-suffixLen+1)
 	out = append(out, claim)
-	for n := suffixLen; n <= len(h); n++ {
-		out = append(out, claim+"-"+h[:n])
-	}
-	return out
+	return slices.AppendSeq(out, suffixes(claim, h))
 }

@@ -145,3 +145,46 @@ func TestALetterlessNameInALetteredFolder(t *testing.T) {
 		t.Errorf("ids %v", ids)
 	}
 }
+
+// TestIsSuffixedIsWhatAssignIDsGives: every id AssignIDs gives a file
+// whose slug is taken is its slug suffixed (IsSuffixed), and ids that
+// merely start as the slug are not.
+func TestIsSuffixedIsWhatAssignIDsGives(t *testing.T) {
+	paths := []string{"my-note.md", "my_note.md", "my note.md", "a/b.md", "a_b.md"}
+	ids := AssignIDs(paths, nil)
+	suffixedSeen := 0
+	for i, p := range paths {
+		claim := IDFromPath(p)
+		if ids[i] == claim {
+			continue
+		}
+		suffixedSeen++
+		if !IsSuffixed(ids[i], claim) {
+			t.Errorf("%s: id %q is not %q suffixed", p, ids[i], claim)
+		}
+	}
+	if suffixedSeen < 2 {
+		t.Fatalf("ids %v: want at least two suffixed", ids)
+	}
+	h := pathHash("x.md")
+	for id, want := range map[string]bool{
+		"note-2f3a":                      true,
+		"note-2f3a9c":                    true,
+		"note-" + h:                      true,
+		"note-" + h + "-2":               true,
+		"note-2f3":                       false, // too short
+		"note-2F3A":                      false, // not the hash's digits
+		"note-2f3a-2":                    false, // a number only after the whole hash
+		"note-" + h + "0":                false, // longer than a hash
+		"note-" + h + "-x":               false,
+		"note-taking":                    false,
+		"notes-2f3a":                     false,
+		"note":                           false,
+		"note-":                          false,
+		"note-" + strings.Repeat("a", 4): true,
+	} {
+		if got := IsSuffixed(id, "note"); got != want {
+			t.Errorf("IsSuffixed(%q, note) = %v, want %v", id, got, want)
+		}
+	}
+}

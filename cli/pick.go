@@ -122,7 +122,7 @@ func abs(n int) int {
 // index can tell (the caller reads the archive, for its answer and its
 // suggestions).
 func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
-	if a, err := ix.Article(arg); err == nil && a.ID == arg {
+	if a, err := ix.Article(arg); err == nil {
 		return a, true
 	}
 	if ix.Behind() != "" {
@@ -141,7 +141,7 @@ func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 			}
 			if id, ok := ix.Resolve(tails); ok {
 				a, err := ix.Article(id)
-				return a, err == nil && a.ID == id
+				return a, err == nil
 			}
 		}
 	} else if stem := archive.IDFromPath(p); stem != "" && stem != "index" && stem != "_index" {
@@ -162,7 +162,7 @@ func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 			if path.Base(paths[id]) != p {
 				continue
 			}
-			if a, err := ix.Article(id); err == nil && a.ID == id {
+			if a, err := ix.Article(id); err == nil {
 				if a.Path == p { // the file at the archive's root: its path
 					return a, true
 				}
@@ -184,10 +184,8 @@ func findInIndex(ix *index.Index, arg string) (archive.Article, bool) {
 	if err != nil || len(ids) != 1 {
 		return archive.Article{}, false
 	}
-	if a, err := ix.Article(ids[0]); err == nil && a.ID == ids[0] {
-		return a, true
-	}
-	return archive.Article{}, false
+	a, err := ix.Article(ids[0])
+	return a, err == nil
 }
 
 // namesake reports whether id's last part is stem, or stem with a suffix
@@ -197,12 +195,7 @@ func namesake(id, stem string) bool {
 	if last == stem {
 		return true
 	}
-	rest, ok := strings.CutPrefix(last, stem+"-")
-	if !ok || len(rest) < 4 {
-		return false
-	}
-	hex, _, _ := strings.Cut(rest, "-") // claim-hash-2, when every digit was taken
-	return strings.Trim(hex, "0123456789abcdef") == ""
+	return archive.IsSuffixed(last, stem)
 }
 
 // maxNamesakes is how many pieces whose ids end alike findInIndex reads to

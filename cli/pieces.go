@@ -169,7 +169,7 @@ func (p *pieceSource) unreadable(arg string) error {
 func (p *pieceSource) get(id string) (archive.Article, bool) {
 	if p.ix != nil {
 		a, err := p.ix.Article(id)
-		return a, err == nil && a.ID == id
+		return a, err == nil
 	}
 	return p.arch.Get(id)
 }
