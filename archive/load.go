@@ -120,12 +120,20 @@ func Source(dir string) (name string, fsys fs.FS, err error) {
 // Open loads the archive in dir, or the bundled archive when dir is empty.
 // The error is only for a folder that cannot be read at all; problems with
 // single files are returned alongside the articles that did load.
-func Open(dir string) (*Archive, []Problem, error) {
+func Open(dir string) (*Archive, []Problem, error) { return OpenKeeping(dir, nil) }
+
+// OpenKeeping is Open where known, when not nil, gives the ids the files
+// of the archive named name had before (LoadKeeping).
+func OpenKeeping(dir string, known func(name string) map[string]string) (*Archive, []Problem, error) {
 	name, fsys, err := Source(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	a, probs := Load(fsys)
+	var had map[string]string
+	if known != nil {
+		had = known(name)
+	}
+	a, probs := LoadKeeping(fsys, had)
 	a.Name = name
 	return a, probs, nil
 }
@@ -142,6 +150,15 @@ type FileInfo struct {
 	// changes it. An int, not a time.Time: a build holds one FileInfo a
 	// file.
 	CTime int64
+}
+
+// PathsOf are the paths of files, in their order.
+func PathsOf(files []FileInfo) []string {
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	return paths
 }
 
 // IsArticlePath reports whether a file name is an article by its extension.
@@ -473,15 +490,11 @@ func LoadKeeping(fsys fs.FS, had map[string]string) (*Archive, []Problem) {
 	close(next)
 	wg.Wait()
 
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = f.Path
-	}
 	var hadID func(string) (string, bool)
 	if had != nil {
 		hadID = func(p string) (string, bool) { return had[p], false }
 	}
-	ids := AssignIDs(paths, hadID)
+	ids := AssignIDs(PathsOf(files), hadID)
 	arch := &Archive{FS: fsys, byID: map[string]int{}, byPath: map[string]int{}}
 	for i, r := range results {
 		probs = append(probs, r.probs...)

@@ -174,13 +174,9 @@ func (e *Env) openArchive() (*archive.Archive, []archive.Problem, error) {
 // file under the id its index gives it (index.KnownIDs): of two files
 // whose names slug alike, the one indexed first has the bare id here too.
 func (e *Env) openArchiveAt(dir string) (*archive.Archive, []archive.Problem, error) {
-	name, fsys, err := archive.Source(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	a, probs := archive.LoadKeeping(fsys, index.KnownIDs(name, index.Options{Dir: e.IndexDir}))
-	a.Name = name
-	return a, probs, nil
+	return archive.OpenKeeping(dir, func(name string) map[string]string {
+		return index.KnownIDs(name, index.Options{Dir: e.IndexDir})
+	})
 }
 
 // isTerminal reports whether w is a terminal, for choosing plain output.

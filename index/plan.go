@@ -236,10 +236,6 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 // mended, it is the piece it was (a helper's report: a file added beside
 // a piece whose YAML was broken for a while took its id and star).
 func (b *build) assignIDs(m *manifest, files []archive.FileInfo) []string {
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = f.Path
-	}
 	var carried map[string]string
 	if len(b.carried) > 0 {
 		carried = make(map[string]string, len(b.carried))
@@ -249,7 +245,7 @@ func (b *build) assignIDs(m *manifest, files []archive.FileInfo) []string {
 			}
 		}
 	}
-	return archive.AssignIDs(paths, func(p string) (string, bool) {
+	return archive.AssignIDs(archive.PathsOf(files), func(p string) (string, bool) {
 		if e, ok := m.Files[p]; ok && holdsID(p, e) {
 			return e.ID, true // given by this rule (m is of this schema)
 		}
