@@ -3,6 +3,7 @@
 package archive
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -125,5 +126,103 @@ func TestLinkToAPieceTheScanCannotReadIsRead(t *testing.T) {
 	files, probs := Scan(fsys)
 	if len(files) != 1 || files[0].Path != "cafe.md" {
 		t.Errorf("files %v, problems %v: want cafe.md read through its link", files, probs)
+	}
+}
+
+// Hard links: two names of one file are one piece, read by the first name
+// by path, the others said (not problems); a file whose other name is
+// outside the archive (a backup's snapshot made with hard links) is read
+// as any file. At every scan, the memo's too (a helper's report: two
+// names of one file were two pieces, every count over by one, and "no
+// problems").
+func TestHardLinksAreOneFile(t *testing.T) {
+	root, ext := t.TempDir(), t.TempDir()
+	write := func(p, title string) {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: 2020-01-01\n---\ntext\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := func(old, new string) {
+		if err := os.MkdirAll(filepath.Dir(new), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Link(old, new); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(filepath.Join(root, "m", "piece.md"), "Piece")
+	link(filepath.Join(root, "m", "piece.md"), filepath.Join(root, "b", "again.md"))
+	link(filepath.Join(root, "m", "piece.md"), filepath.Join(root, "z.md"))
+	write(filepath.Join(root, "snap.md"), "Snapshot") // its other name is outside
+	link(filepath.Join(root, "snap.md"), filepath.Join(ext, "snap.md"))
+	write(filepath.Join(root, "plain.md"), "Plain")
+	// a flat folder large enough to be stated in parts by several workers,
+	// its names of one file in different parts
+	for i := range 600 {
+		write(filepath.Join(root, "flat", fmt.Sprintf("f%03d.md", i)), fmt.Sprint("F", i))
+	}
+	link(filepath.Join(root, "flat", "f000.md"), filepath.Join(root, "flat", "f599x.md"))
+
+	wantProbs := []string{
+		"flat/f599x.md: another name (a hard link) of flat/f000.md",
+		"m/piece.md: another name (a hard link) of b/again.md",
+		"z.md: another name (a hard link) of b/again.md",
+	}
+	check := func(what string, files []FileInfo, probs []Problem) {
+		t.Helper()
+		got := map[string]bool{}
+		for _, f := range files {
+			if got[f.Path] {
+				t.Errorf("%s: %s twice", what, f.Path)
+			}
+			got[f.Path] = true
+		}
+		for _, p := range []string{"b/again.md", "snap.md", "plain.md", "flat/f000.md", "flat/f599.md"} {
+			if !got[p] {
+				t.Errorf("%s: %s not listed", what, p)
+			}
+		}
+		for _, p := range []string{"m/piece.md", "z.md", "flat/f599x.md"} {
+			if got[p] {
+				t.Errorf("%s: %s listed, a second name of a file listed", what, p)
+			}
+		}
+		if len(files) != 603 {
+			t.Errorf("%s: %d files, want 603", what, len(files))
+		}
+		SortProblems(probs)
+		if len(probs) != len(wantProbs) {
+			t.Fatalf("%s: problems %v, want %q", what, probs, wantProbs)
+		}
+		for i, p := range probs {
+			if s := p.Path + ": " + p.Msg; !strings.HasPrefix(s, wantProbs[i]) || !p.Link || !p.Quiet || p.Fatal {
+				t.Errorf("%s: problem %q (Link %v Quiet %v), want %q…, a link's note", what, s, p.Link, p.Quiet, wantProbs[i])
+			}
+		}
+	}
+	_, fsys, err := Source(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, probs := Scan(fsys)
+	check("scan", files, probs)
+	later := time.Now().Add(time.Hour)
+	var memo []byte
+	for round := range 2 {
+		files, probs, next := memoScanProblems(t, root, memo, later)
+		check([]string{"first memo scan", "scan with the memo"}[round], files, probs)
+		if next != nil {
+			memo = next
+		}
+	}
+	arch, _ := Load(fsys)
+	if len(arch.Articles) != 603 {
+		t.Errorf("loaded %d pieces, want 603", len(arch.Articles))
+	}
+	if a, ok := arch.Get("b/again"); !ok || a.Title != "Piece" {
+		t.Errorf("b/again: %v %q, want the piece", ok, a.Title)
 	}
 }

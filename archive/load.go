@@ -337,6 +337,9 @@ type fileStat struct {
 	folder  bool   // a link to a folder (a folder itself is never stated as a file)
 	special string // "a named pipe", "a device", "a socket"; "" for a file or a folder
 	err     error
+	// the file's names and identity, where the scan knows them (scanRoot,
+	// for hard links): nlink 0 when not known
+	nlink, dev, ino uint64
 }
 
 // file is what Scan reports of the file at p: a FileInfo (ok) for a regular

@@ -3,6 +3,7 @@
 package archive
 
 import (
+	"cmp"
 	"maps"
 	"os"
 	"path"
@@ -46,6 +47,7 @@ func scanRoot(root string, newWorker func() FileFunc, memo []byte, now time.Time
 	q := &dirQueue{jobs: []scanJob{{dir: "."}}, pending: 1, workers: workers}
 	q.cond = sync.NewCond(&q.mu)
 	probs := make([][]Problem, workers)
+	linked := make([][]linkedFile, workers)
 	kept := make([]map[string]*memoFolder, workers)
 	reused := make([]int, workers)
 	funcs := make([]FileFunc, workers)
@@ -71,11 +73,65 @@ func scanRoot(root string, newWorker func() FileFunc, memo []byte, now time.Time
 				}
 				q.done()
 			}
-			probs[w], kept[w], reused[w] = s.probs, s.kept, s.reused
+			probs[w], linked[w], kept[w], reused[w] = s.probs, s.linked, s.kept, s.reused
 		})
 	}
 	wg.Wait()
-	return slices.Concat(probs...), newMemo(root, old, kept, reused)
+	all := slices.Concat(probs...)
+	if n := slices.Concat(linked...); len(n) > 0 {
+		// after the workers: funcs[0]'s goroutine is done
+		all = append(all, oneOfEachFile(n, funcs[0])...)
+	}
+	return all, newMemo(root, old, kept, reused)
+}
+
+// linkedFile is an article the scan found with more than one name on its
+// file system (a hard link: nlink > 1), kept until every name is known.
+type linkedFile struct {
+	dev, ino uint64
+	path     string
+	size     int64
+	modTime  time.Time
+	ctime    int64
+}
+
+// oneOfEachFile tells file of each file of linked once, by the first of
+// its names in the archive (by path), and returns a note on each other
+// name: a hard link is one file, and counted once (a helper's report: two
+// names of one file were two pieces, every count over by one, and "no
+// problems" said). Names outside the archive (a backup's snapshots made
+// with hard links) do not matter: only those the scan met are compared.
+func oneOfEachFile(linked []linkedFile, file FileFunc) []Problem {
+	slices.SortFunc(linked, func(a, b linkedFile) int {
+		if c := cmp.Compare(a.dev, b.dev); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.ino, b.ino); c != 0 {
+			return c
+		}
+		return strings.Compare(a.path, b.path)
+	})
+	var probs []Problem
+	var buf []byte
+	for i, f := range linked {
+		if i > 0 && linked[i-1].dev == f.dev && linked[i-1].ino == f.ino {
+			first := i - 1
+			for first > 0 && linked[first-1].dev == f.dev && linked[first-1].ino == f.ino {
+				first--
+			}
+			probs = append(probs, hardLinkInArchive(f.path, linked[first].path))
+			continue
+		}
+		buf = append(buf[:0], f.path...)
+		file(buf, f.size, f.modTime, f.ctime)
+	}
+	return probs
+}
+
+// hardLinkInArchive is the note on a second name (p) of the file of an
+// article of the archive (in): the article is read there, not twice.
+func hardLinkInArchive(p, in string) Problem {
+	return Problem{Path: p, Msg: "another name (a hard link) of " + in + ", which is in the archive: read there, not twice", Quiet: true, Link: true}
 }
 
 // newMemo is the memo of a scan's kept folders (each worker's), nil when
@@ -103,7 +159,10 @@ type statter struct {
 	root  string
 	file  FileFunc
 	probs []Problem
-	path  []byte // the path of the file being stated
+	// the articles with more than one name (oneOfEachFile), told of
+	// after the scan
+	linked []linkedFile
+	path   []byte // the path of the file being stated
 	// with keep, the folders of the memo to keep (scanRoot), of which
 	// reused came from old
 	keep   bool
@@ -329,6 +388,9 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 				ctime:   unix.TimespecToNsec(st.Ctim),
 				regular: st.Mode&unix.S_IFMT == unix.S_IFREG,
 				folder:  st.Mode&unix.S_IFMT == unix.S_IFDIR,
+				nlink:   uint64(st.Nlink),
+				dev:     uint64(st.Dev),
+				ino:     uint64(st.Ino),
 			}
 			switch st.Mode & unix.S_IFMT {
 			case unix.S_IFIFO:
@@ -350,6 +412,8 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 		case info.regular && !utf8.Valid(s.path):
 			// Go's file systems take only UTF-8 paths: it could not be read
 			s.probs = append(s.probs, Problem{Path: string(s.path), Msg: "the file's name (or its folder's) is not valid UTF-8: rename it to read it", Fatal: true})
+		case info.regular && info.nlink > 1:
+			s.linked = append(s.linked, linkedFile{dev: info.dev, ino: info.ino, path: string(s.path), size: info.size, modTime: info.modTime, ctime: info.ctime})
 		case info.regular:
 			s.file(s.path, info.size, info.modTime, info.ctime)
 		case info.special != "":
