@@ -79,14 +79,16 @@ var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 // Parse reads one article file. It is pure: path is used only for the ID and
 // for messages. Problems marked Fatal mean the article is unusable (its ID is
 // empty); others (an unusable url, say) are reported and the article kept.
-func Parse(path string, data []byte) (Article, []Problem) { return parse(path, data, false, nil) }
+func Parse(path string, data []byte) (Article, []Problem) { return parse(path, data, false, nil, nil) }
 
 // ParseIn is Parse of the file at path in fsys, the archive it is read
 // from: a `published:` with no value unpublishes a piece only in a Jekyll
-// site (InJekyllSite), and fsys is asked that only of such a piece. Parse
-// alone takes a file in _posts/ for Jekyll's, no other.
+// site (InJekyllSite), and tags written as one string are one tag in a
+// Hugo site (InHugoSite); fsys is asked that only of such a piece. Parse
+// alone takes a file in _posts/ for Jekyll's, no other, and no file for
+// Hugo's.
 func ParseIn(fsys fs.FS, path string, data []byte) (Article, []Problem) {
-	return parse(path, data, false, func() bool { return InJekyllSite(fsys, path) })
+	return parse(path, data, false, func() bool { return InJekyllSite(fsys, path) }, func() bool { return InHugoSite(fsys, path) })
 }
 
 // ParseAsWritten is Parse keeping the body as the file writes it, only
@@ -95,12 +97,12 @@ func ParseIn(fsys fs.FS, path string, data []byte) (Article, []Problem) {
 // they are. folio show --raw prints it (a helper's report: it printed
 // the readable body, code spans rewritten in it).
 func ParseAsWritten(path string, data []byte) (Article, []Problem) {
-	return parse(path, data, true, nil)
+	return parse(path, data, true, nil, nil)
 }
 
-// parse is Parse; inJekyll, if not nil, says whether the file is in a
-// Jekyll site (isDraft).
-func parse(path string, data []byte, asWritten bool, inJekyll func() bool) (Article, []Problem) {
+// parse is Parse; inJekyll and inHugo, if not nil, say whether the file
+// is in a Jekyll site (isDraft) or a Hugo site (tagsOf).
+func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() bool) (Article, []Problem) {
 	var probs []Problem
 	fail := func(line int, format string, args ...any) (Article, []Problem) {
 		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
@@ -285,7 +287,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll func() bool) (Arti
 	a.Organizations = orgs.vals
 	tags := uniqueList{max: MaxTags}
 	for _, k := range tagKeys {
-		if tags.add(tagsOf(m[k].value)); tags.over {
+		if tags.add(tagsOf(m[k].value, inHugo)); tags.over {
 			probs = append(probs, Problem{Path: path, Line: at(m[k]), Msg: fmt.Sprintf("%s: more than %d tags; the first %d kept", k, MaxTags, MaxTags)})
 			break
 		}
@@ -1065,9 +1067,12 @@ func organizations(v any) []string {
 	return out
 }
 
-// tagsOf reads tags as a list or a string. A string is split on commas, or on
-// whitespace when it has none (Jekyll's convention), and tags are lower-cased.
-func tagsOf(v any) []string {
+// tagsOf reads tags as a list or a string, lower-cased. A string is split
+// on commas, or on whitespace when it has none (Jekyll's convention); in
+// a Hugo site (inHugo, asked only of a string) it is one tag, as Hugo
+// reads a taxonomy's string (`tags: "Middle East"` is the term "Middle
+// East", not two).
+func tagsOf(v any, inHugo func() bool) []string {
 	var raw []string
 	switch v := v.(type) {
 	case nil:
@@ -1076,7 +1081,9 @@ func tagsOf(v any) []string {
 			raw = append(raw, stringOf(e))
 		}
 	case string:
-		if strings.Contains(v, ",") {
+		if inHugo != nil && inHugo() {
+			raw = []string{v}
+		} else if strings.Contains(v, ",") {
 			raw = strings.Split(v, ",")
 		} else {
 			raw = strings.Fields(v)

@@ -158,6 +158,20 @@ func InJekyllSite(fsys fs.FS, p string) bool {
 	}
 }
 
+// InHugoSite reports whether the file at p (a slash path in fsys) is in
+// a Hugo site: whether a folder on its path, or fsys's root, is a Hugo
+// site's or theme's root (hugoRoot).
+func InHugoSite(fsys fs.FS, p string) bool {
+	for dir := path.Dir(p); ; dir = path.Dir(dir) {
+		if hugoRoot("", existsInFS(fsys, dir)) {
+			return true
+		}
+		if dir == "." || dir == "/" {
+			return false
+		}
+	}
+}
+
 // jekyllName is what Jekyll reads from a post's file name.
 type jekyllName struct {
 	date  Date

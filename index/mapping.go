@@ -65,11 +65,12 @@ import (
 // its name's, an inline <a> with brackets in its text a link); 44: a name
 // with no letter in a lettered folder is named by its characters under
 // it, notes/🎉.md notes/u1f389 (archive.IDFromPath; it was notes,
-// suffixed); the rebuild follows it as a rename.
+// suffixed); the rebuild follows it as a rename; 45: a tags string in
+// a Hugo site is one tag, as Hugo reads it (archive.tagsOf).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 44
+const SchemaVersion = 45
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
