@@ -66,7 +66,11 @@ var realBylines = []struct {
 	// name (a helper's report: one person, given name "Ann and Chan, Bo";
 	// given name "Barnes and").
 	{"Lee, Ann and Chan, Bo", false, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}},
-	{"Lee, Ann and Bo Chan", false, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}},
+	// a list that mixes an inverted name and names as written reads as
+	// written when it can: "Lee, Ann and Bo Chan" is "Ann, Bo and Cy Lee"
+	// (namelists_test.go); "Lee, Ann Marie and Bo Chan" cannot be
+	{"Lee, Ann and Bo Chan", false, []Name{{Given: "Lee", Family: "Chan"}, {Given: "Ann", Family: "Chan"}, {Given: "Bo", Family: "Chan"}}},
+	{"Lee, Ann Marie and Bo Chan", false, []Name{{Given: "Ann Marie", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}},
 	{"King, Jr., Martin Luther and García Márquez, Gabriel", false, []Name{{Given: "Martin Luther", Family: "King", Suffix: "Jr."}, {Given: "Gabriel", Family: "García Márquez"}}},
 	{"Ann Lee, Bo Chan and Cy Dee", false, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}},
 	{"Barnes and Noble", false, []Name{{Literal: "Barnes and Noble"}}},

@@ -2,6 +2,7 @@ package cite
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -209,59 +210,126 @@ func particleCount(words []string) int {
 	return n
 }
 
-// splitPeople splits "A and B", "A, B and C" and "A & B" when every part has
-// two words or more, and BibTeX's list of names, "Lee, Ann and Chan, Bo"
-// (bibtexPeople); otherwise it returns s alone.
+// splitPeople splits a list of people: "A and B", "A, B and C", "A, B,
+// and C", "A & B", given names sharing the family name after them ("John
+// and Mary Smith", "Ann, Bo and Cy Lee", "Ann Lee, Bo and Cy Dee":
+// asWritten), and BibTeX's list of names, "Lee, Ann and Chan, Bo"
+// (bibtexPeople); otherwise it returns s alone. A list is read as written
+// unless every name it joins with "and" is inverted ("Lee, Ann and Chan,
+// Bo"), or it cannot be ("Lee, Ann Marie and Bo Chan"): a list that would
+// read either way ("Ann, Bo and Cy Lee", "Lee, Ann and Bo Chan") is read
+// as written, as bylines are (a review: "Ann, Bo and Cy Lee" was BibTeX's
+// two people, Bo Ann and Cy Lee).
 func splitPeople(s string) []string {
 	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") {
 		return []string{s}
 	}
+	if allInverted(s) {
+		if parts := bibtexPeople(s); parts != nil {
+			return parts
+		}
+	}
+	if parts := asWritten(listParts(s)); parts != nil {
+		return parts
+	}
 	if parts := bibtexPeople(s); parts != nil {
 		return parts
 	}
-	var parts []string
-	for _, p := range strings.FieldsFunc(strings.NewReplacer(" and ", ",", " AND ", ",", " & ", ",").Replace(s), func(r rune) bool { return r == ',' }) {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
+	return []string{s}
+}
+
+// listPart is one name of a list as written, and whether "and" or "&"
+// joins it to the one before (after a comma or not).
+type listPart struct {
+	text string
+	conj bool
+}
+
+// listSep is what separates the names of a list as written: a comma, "and"
+// or "&", or a comma then one of these.
+var listSep = regexp.MustCompile(`\s*,\s*(?:(?:and|AND|&)\s+)?|\s+(?:and|AND|&)\s+`)
+
+// listParts splits s into the names of a list as written.
+func listParts(s string) []listPart {
+	var parts []listPart
+	at, conj := 0, false
+	for _, m := range listSep.FindAllStringIndex(s, -1) {
+		if p := strings.TrimSpace(s[at:m[0]]); p != "" {
+			parts = append(parts, listPart{p, conj})
 		}
+		sep := s[m[0]:m[1]]
+		conj = strings.ContainsAny(sep, "&") || strings.Contains(strings.ToLower(sep), "and")
+		at = m[1]
 	}
-	for _, p := range parts {
-		if len(strings.Fields(p)) < 2 || suffixes[strings.ToLower(p)] {
-			return sharedFamily(parts, s)
-		}
+	if p := strings.TrimSpace(s[at:]); p != "" {
+		parts = append(parts, listPart{p, conj})
 	}
 	return parts
 }
 
-// sharedFamily splits "John and Mary Smith" and "A. and B. Smith": given
-// names (or initials) alone, then a name of two words or more whose family
-// name they share, each given the family name (a helper's report: one
-// literal, keyed by "John"). Otherwise s alone: "Barnes and Noble" (its
-// last part one word), "Penguin and Random House", "Procter and Gamble
-// Co" (a firm's word last: a review found them split into people), "Mr.
-// and Mrs. Smith" (titles, no given names). ("Ann, Bo and Cy Lee" is read
-// before, as BibTeX's list: bibtexPeople.)
-func sharedFamily(parts []string, s string) []string {
-	last := parts[len(parts)-1]
-	n := SplitName(last)
-	words := strings.Fields(last)
+// asWritten reads a list as written: each part a name of two words or
+// more, or given names (one word each: isGivenName) sharing the family
+// name of the name that follows them after "and" or "&" ("John and Mary
+// Smith", "A. and B. Smith", "Ann, Bo and Cy Lee", "Ann Lee, Bo and Cy
+// Dee"). Otherwise nil: "Barnes and Noble" (no family name to share),
+// "Penguin and Random House", "Procter and Gamble Co" (a firm's word last:
+// a review found them split into people), "Mr. and Mrs. Smith" (titles,
+// no given names).
+func asWritten(parts []listPart) []string {
+	var out, given []string
+	for _, p := range parts {
+		words := strings.Fields(p.text)
+		switch {
+		case len(words) == 1 && isGivenName(p.text):
+			given = append(given, p.text)
+			continue
+		case len(words) < 2:
+			return nil
+		}
+		if len(given) > 0 {
+			family, ok := sharedFamily(p.text)
+			if !ok || !p.conj {
+				return nil
+			}
+			for _, g := range given {
+				out = append(out, g+" "+family)
+			}
+			given = nil
+		}
+		out = append(out, p.text)
+	}
+	if len(given) > 0 || len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// sharedFamily is the family name (with its particles) a full name gives
+// the given names before it, unless the name is a firm's or an
+// organisation's ("Random House", "Harper and Row Publishers").
+func sharedFamily(name string) (string, bool) {
+	n := SplitName(name)
+	words := strings.Fields(name)
 	if len(words) < 2 || n.Family == "" || n.Given == "" || firmWords[strings.ToLower(strings.Trim(words[len(words)-1], ".,"))] {
-		return []string{s}
+		return "", false
 	}
 	for _, w := range words {
 		if orgWords[strings.ToLower(w)] {
-			return []string{s}
+			return "", false
 		}
 	}
-	family := strings.TrimSpace(n.Particle + " " + n.Family)
-	out := make([]string, 0, len(parts))
-	for _, p := range parts[:len(parts)-1] {
-		if !isGivenName(p) {
-			return []string{s}
+	return strings.TrimSpace(n.Particle + " " + n.Family), true
+}
+
+// allInverted: every name s joins with "and" has a comma, as in BibTeX's
+// list of inverted names ("Lee, Ann and Chan, Bo").
+func allInverted(s string) bool {
+	for _, p := range strings.Split(strings.ReplaceAll(s, " AND ", " and "), " and ") {
+		if !strings.Contains(p, ",") {
+			return false
 		}
-		out = append(out, p+" "+family)
 	}
-	return append(out, last)
+	return true
 }
 
 // firmWords end a firm's name joined by "and" ("Random House", "Harper and
@@ -307,9 +375,10 @@ func isGivenName(p string) bool {
 // bibtexPeople splits s at " and " as BibTeX splits a list of names, when
 // some part is an inverted name ("Lee, Ann": one word before the comma, or
 // one given name after it) and every other part is one too or a name of
-// two words or more: "Lee, Ann and Chan, Bo", "Lee, Ann and Bo Chan" (a
-// helper's report: one person, given name "Ann and Chan, Bo"). Otherwise
-// nil: "Ann Lee, Bo Chan and Cy Dee" is three people, split as a list.
+// two words or more: "Lee, Ann and Chan, Bo", "Lee, Ann Marie and Bo Chan"
+// (a helper's report: one person, given name "Ann and Chan, Bo").
+// Otherwise nil: "Ann Lee, Bo Chan and Cy Dee" is three people, split as
+// a list.
 func bibtexPeople(s string) []string {
 	parts := strings.Split(strings.ReplaceAll(s, " AND ", " and "), " and ")
 	inverted := false

@@ -6,7 +6,8 @@
 // reports it where BibTeX would report a runaway string.
 //
 // Perl runs the real parser, Text::BibTeX (Debian's libtext-bibtex-perl),
-// when the machine has it.
+// when the machine has it; PerlNames splits a name list (an author field)
+// into the people BibTeX reads, with it.
 package bibcheck
 
 import (
@@ -165,4 +166,64 @@ func Perl(t testing.TB, bib string) (entries []Entry, warnings string) {
 		}
 	}
 	return entries, stderr.String()
+}
+
+// Name is one name of a list as BibTeX splits it (Text::BibTeX::Name,
+// btparse's splitting, which is BibTeX's): its First, von, Last and Jr
+// parts, each part's words joined by a space.
+type Name struct{ First, Von, Last, Jr string }
+
+// namesScript splits each line of its input, a name list such as an author
+// field's value, as BibTeX does: at "and" outside braces, then each name
+// into its parts; it prints one line per list, its names separated by tabs,
+// their parts by \x1f.
+const namesScript = `use strict; use Text::BibTeX; use Text::BibTeX::Name;
+while (my $list = <STDIN>) {
+  chomp $list;
+  my @names = Text::BibTeX::split_list($list, 'and');
+  print join("\t", map { my $n = Text::BibTeX::Name->new($_); join("\x1f", map { join(" ", $n->part($_)) } qw(first von last jr)) } @names), "\n";
+}
+`
+
+// PerlNames splits each of lists (name lists as an author field holds
+// them, without the field's outer braces) into the names BibTeX reads,
+// with Text::BibTeX. It skips t when perl or Text::BibTeX is missing.
+func PerlNames(t testing.TB, lists ...string) [][]Name {
+	t.Helper()
+	if _, err := exec.LookPath("perl"); err != nil {
+		t.Skip("no perl")
+	}
+	if err := exec.Command("perl", "-MText::BibTeX", "-e", "1").Run(); err != nil {
+		t.Skip("no Text::BibTeX (Debian: libtext-bibtex-perl)")
+	}
+	for _, l := range lists {
+		if strings.ContainsAny(l, "\n\t\x1f") {
+			t.Fatalf("PerlNames: a list with a newline, tab or \\x1f: %q", l)
+		}
+	}
+	cmd := exec.Command("perl", "-e", namesScript)
+	cmd.Stdin = strings.NewReader(strings.Join(lists, "\n") + "\n")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("perl: %v\n%s", err, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+	if len(lines) != len(lists) {
+		t.Fatalf("perl split %d lists into %d lines:\n%s%s", len(lists), len(lines), stdout.String(), stderr.String())
+	}
+	out := make([][]Name, len(lines))
+	for i, line := range lines {
+		if line == "" {
+			continue
+		}
+		for _, n := range strings.Split(line, "\t") {
+			p := strings.Split(n, "\x1f")
+			if len(p) != 4 {
+				t.Fatalf("perl: a name of %d parts: %q", len(p), n)
+			}
+			out[i] = append(out[i], Name{p[0], p[1], p[2], p[3]})
+		}
+	}
+	return out
 }

@@ -1,0 +1,113 @@
+package cite
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/bibcheck"
+)
+
+// nameLists are bylines that list several people, with the people a careful
+// reader takes them for, and the names a note gives them.
+var nameLists = []struct {
+	byline string
+	want   []Name
+	note   string // the note's names; "" when not checked
+}{
+	// given names before a full name share its family name, wherever
+	// they are in the list (a review: "Ann, Bo and Cy Lee" was BibTeX's
+	// "Ann, Bo and Lee, Cy", two people, Bo Ann and Cy Lee; "Ann Lee, Bo
+	// and Cy Dee" was "{Ann Lee}, Bo and Dee, Cy")
+	{"Ann, Bo and Cy Lee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}, {Given: "Cy", Family: "Lee"}}, "Ann Lee, Bo Lee, and Cy Lee"},
+	{"Ann, Bo, and Cy Lee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}, {Given: "Cy", Family: "Lee"}}, "Ann Lee, Bo Lee, and Cy Lee"},
+	{"Ann Lee, Bo and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Dee"}, {Given: "Cy", Family: "Dee"}}, "Ann Lee, Bo Dee, and Cy Dee"},
+	{"Ann and Bo Lee and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}, {Given: "Cy", Family: "Dee"}}, ""},
+	{"Ann Lee and Bo and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Dee"}, {Given: "Cy", Family: "Dee"}}, ""},
+	{"Ann, Bo & Cy Lee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}, {Given: "Cy", Family: "Lee"}}, ""},
+	{"Ann, Bo and Cy de la Cruz", []Name{{Given: "Ann", Particle: "de la", Family: "Cruz"}, {Given: "Bo", Particle: "de la", Family: "Cruz"}, {Given: "Cy", Particle: "de la", Family: "Cruz"}}, ""},
+	{"Zoë, Åsa and Øyvind Ødegård", []Name{{Given: "Zoë", Family: "Ødegård"}, {Given: "Åsa", Family: "Ødegård"}, {Given: "Øyvind", Family: "Ødegård"}}, ""},
+	{"Ann, Bo and Cy Van Buren", []Name{{Given: "Ann", Family: "Van Buren"}, {Given: "Bo", Family: "Van Buren"}, {Given: "Cy", Family: "Van Buren"}}, ""},
+	// BibTeX's list, every name inverted, stays BibTeX's; so does one
+	// that cannot be read as written ("Lee" cannot share "Ann Marie":
+	// no "and" between them)
+	{"Lee, Ann and Chan, Bo", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Lee, Ann Marie and Bo Chan", []Name{{Given: "Ann Marie", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	// not people sharing a name
+	{"Penguin and Random House", []Name{{Literal: "Penguin and Random House"}}, ""},
+	{"Mr. and Mrs. Smith", []Name{{Literal: "Mr. and Mrs. Smith"}}, ""},
+	{"Barnes and Noble", []Name{{Literal: "Barnes and Noble"}}, ""},
+	{"Ann, Bo and Cy", []Name{{Literal: "Ann, Bo and Cy"}}, ""},
+}
+
+// bibNames are the names BibTeX reads for ns as folio writes them.
+func bibNames(ns []Name) []bibcheck.Name {
+	var out []bibcheck.Name
+	for _, n := range ns {
+		if n.Literal != "" {
+			out = append(out, bibcheck.Name{Last: "{" + n.Literal + "}"})
+			continue
+		}
+		last := n.Family
+		if strings.Contains(last, " ") {
+			last = "{" + last + "}"
+		}
+		out = append(out, bibcheck.Name{First: n.Given, Von: n.Particle, Last: last, Jr: n.Suffix})
+	}
+	return out
+}
+
+// TestNameLists: each byline is read into its people, and each format
+// cites them: biblatex's author field, split by BibTeX (Text::BibTeX), is
+// those people; a note names them; RIS and CSL-JSON have one name each.
+func TestNameLists(t *testing.T) {
+	var fields []string
+	var arts []archive.Article
+	for _, c := range nameLists {
+		a := archive.Article{ID: "x", Title: "Lists", Authors: []string{c.byline}, Outlet: "Times", Date: day("2020-01-02")}
+		arts = append(arts, a)
+		if got := Bylines(a); !slices.Equal(got, c.want) {
+			t.Errorf("Bylines(%q) = %+v, want %+v", c.byline, got, c.want)
+		}
+		entries := checkEntries(t, []archive.Article{a}, BibTeXEntries([]archive.Article{a}, accessed, nil))
+		author, _ := entries[0].Get("author")
+		fields = append(fields, author)
+		if c.note != "" {
+			if got := TextCitation(a); !strings.HasPrefix(got, c.note+`, "Lists,"`) {
+				t.Errorf("%q: note %s, want %s", c.byline, got, c.note)
+			}
+			if got := MarkdownCitation(a); !strings.HasPrefix(got, c.note+`, "Lists,"`) {
+				t.Errorf("%q: markdown %s, want %s", c.byline, got, c.note)
+			}
+		}
+		if got := strings.Count(RISRecords([]archive.Article{a}, accessed), "\nAU  - "); got != len(c.want) {
+			t.Errorf("%q: %d RIS authors, want %d", c.byline, got, len(c.want))
+		}
+		var items []CSLItem
+		b, _ := CSLJSONItems([]archive.Article{a}, accessed, nil)
+		if err := json.Unmarshal(b, &items); err != nil || len(items[0].Author) != len(c.want) {
+			t.Errorf("%q: CSL authors %+v (%v), want %d", c.byline, items, err, len(c.want))
+		}
+	}
+	for i, got := range bibcheck.PerlNames(t, fields...) {
+		if want := bibNames(nameLists[i].want); !slices.Equal(got, want) {
+			t.Errorf("%q: author = {%s}, which BibTeX reads as %+v, want %+v", nameLists[i].byline, fields[i], got, want)
+		}
+	}
+}
+
+// A piece whose key the ledger records keeps it when folio now reads its
+// byline otherwise ("Ann, Bo and Cy Lee" was keyed by "Ann", now by Lee).
+func TestLedgerKeepsKeyOfARereadByline(t *testing.T) {
+	a := archive.Article{ID: "lists", Title: "Lists", Authors: []string{"Ann, Bo and Cy Lee"}, Outlet: "Times", Date: day("2020-01-02")}
+	if k := Key(a); k != "lee2020lists" {
+		t.Fatalf("Key = %s, want lee2020lists", k)
+	}
+	given := []KeyRecord{{Key: "ann2020lists", ID: a.ID, Print: archive.Print(a)}}
+	k := NewKeyringWith([]archive.Article{a}, given)
+	if got := k.Key(a); got != "ann2020lists" || len(k.Fresh()) != 0 {
+		t.Errorf("ledger's key ann2020lists: cited as %s, fresh %+v", got, k.Fresh())
+	}
+}
