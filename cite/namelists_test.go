@@ -30,6 +30,17 @@ var nameLists = []struct {
 	{"Ann, Bo and Cy de la Cruz", []Name{{Given: "Ann", Particle: "de la", Family: "Cruz"}, {Given: "Bo", Particle: "de la", Family: "Cruz"}, {Given: "Cy", Particle: "de la", Family: "Cruz"}}, ""},
 	{"Zoë, Åsa and Øyvind Ødegård", []Name{{Given: "Zoë", Family: "Ødegård"}, {Given: "Åsa", Family: "Ødegård"}, {Given: "Øyvind", Family: "Ødegård"}}, ""},
 	{"Ann, Bo and Cy Van Buren", []Name{{Given: "Ann", Family: "Van Buren"}, {Given: "Bo", Family: "Van Buren"}, {Given: "Cy", Family: "Van Buren"}}, ""},
+	// a title before a name is no part of it, nor a given name: "Dr.
+	// Ann and Bo Lee" are two Lees (a review: "Ann, Dr. and Lee, Bo",
+	// family name Ann), "Dr. Ann Lee" is Ann Lee (she was "Lee, Dr. Ann",
+	// initials D. A.); "Dr. Lee and Dr. Chan" are Lee and Chan
+	{"Dr. Ann and Bo Lee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}}, "Ann Lee and Bo Lee"},
+	{"Dr Ann, Bo and Cy Lee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}, {Given: "Cy", Family: "Lee"}}, ""},
+	{"Dr. Ann Lee", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Prof. Ann Lee and Dr. Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Dr. Lee and Dr. Chan", []Name{{Family: "Lee"}, {Family: "Chan"}}, "Lee and Chan"},
+	{"Mrs. Smith", []Name{{Family: "Smith"}}, ""},
+	{"Dr. and Mrs. Smith", []Name{{Literal: "Dr. and Mrs. Smith"}}, ""},
 	// BibTeX's list, every name inverted, stays BibTeX's; so does one
 	// that cannot be read as written ("Lee" cannot share "Ann Marie":
 	// no "and" between them)

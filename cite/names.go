@@ -184,13 +184,15 @@ func byline(s, outlet string) []Name {
 }
 
 // person splits a person's name, its capitals normalised when it was
-// written all in capitals. Words joined by "and" that are not people's
+// written all in capitals, without a title before it ("Dr. Ann Lee" is Ann
+// Lee: dropTitle). Words joined by "and" that are not people's
 // names ("Barnes and Noble"; splitPeople) are cited as written: "and" is
 // no part of a name (a helper's report: given name "Barnes and").
 func person(s string) Name {
 	if isShouting(s) {
 		s = titleCase(s)
 	}
+	s = dropTitle(s)
 	n := SplitName(s)
 	for _, w := range strings.Fields(n.Given + " " + n.Particle + " " + n.Family) {
 		if strings.EqualFold(w, "and") {
@@ -275,33 +277,73 @@ func listParts(s string) []listPart {
 // "Penguin and Random House", "Procter and Gamble Co" (a firm's word last:
 // a review found them split into people), "Mr. and Mrs. Smith" (titles,
 // no given names).
+//
+// A title before a name is dropped (dropTitle): a title and one word are
+// a given name that shares a family name as any other ("Dr. Ann and Bo
+// Lee" are two Lees), else a family name ("Dr. Lee and Dr. Chan").
 func asWritten(parts []listPart) []string {
 	var out, given []string
+	titled := 0 // of given
+	// alone gives each titled name of given its own place, or says it
+	// cannot
+	alone := func() bool {
+		if titled < len(given) {
+			return false
+		}
+		out, given, titled = append(out, given...), nil, 0
+		return true
+	}
 	for _, p := range parts {
-		words := strings.Fields(p.text)
+		text := dropTitle(p.text)
+		words := strings.Fields(text)
 		switch {
-		case len(words) == 1 && isGivenName(p.text):
-			given = append(given, p.text)
+		case len(words) == 1 && isGivenName(text):
+			given = append(given, text)
+			if text != p.text {
+				titled++
+			}
 			continue
 		case len(words) < 2:
 			return nil
 		}
 		if len(given) > 0 {
-			family, ok := sharedFamily(p.text)
+			family, ok := sharedFamily(text)
 			if !ok || !p.conj {
-				return nil
+				if !alone() {
+					return nil
+				}
 			}
 			for _, g := range given {
 				out = append(out, g+" "+family)
 			}
-			given = nil
+			given, titled = nil, 0
 		}
-		out = append(out, p.text)
+		out = append(out, text)
 	}
-	if len(given) > 0 || len(out) < 2 {
+	if len(given) > 0 && !alone() || len(out) < 2 {
 		return nil
 	}
 	return out
+}
+
+// titles are written before a name, and dropped from it, as Chicago and
+// APA drop them: "Dr. Ann Lee" is Ann Lee (biblatex read "Lee, Dr. Ann"
+// as given names Dr. and Ann, initials D. A.).
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "mx": true, "dr": true, "prof": true, "professor": true, "rev": true}
+
+// dropTitle drops a title before a name ("Dr. Ann Lee", "Prof Lee"); not
+// one before "and" or a word in lower case ("Mr. and Mrs. Smith"), nor the
+// whole of s.
+func dropTitle(s string) string {
+	first, rest, ok := strings.Cut(s, " ")
+	rest = strings.TrimSpace(rest)
+	if !ok || !titles[strings.ToLower(strings.TrimSuffix(first, "."))] {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || strings.HasPrefix(rest, "AND ") {
+		return s
+	}
+	return rest
 }
 
 // sharedFamily is the family name (with its particles) a full name gives
