@@ -41,6 +41,15 @@ var nameLists = []struct {
 	{"Dr. Lee and Dr. Chan", []Name{{Family: "Lee"}, {Family: "Chan"}}, "Lee and Chan"},
 	{"Mrs. Smith", []Name{{Family: "Smith"}}, ""},
 	{"Dr. and Mrs. Smith", []Name{{Literal: "Dr. and Mrs. Smith"}}, ""},
+	// a suffix or a degree after a comma belongs to the name before it (a
+	// review: "John Smith, Jr. and Mary Smith" was John Smith alone, Mary
+	// Smith lost)
+	{"John Smith, Jr. and Mary Smith", []Name{{Given: "John", Family: "Smith", Suffix: "Jr."}, {Given: "Mary", Family: "Smith"}}, "John Smith Jr. and Mary Smith"},
+	{"John Smith, Jr., and Mary Smith", []Name{{Given: "John", Family: "Smith", Suffix: "Jr."}, {Given: "Mary", Family: "Smith"}}, ""},
+	{"Ann Lee, Jr., Bo Chan and Cy Dee", []Name{{Given: "Ann", Family: "Lee", Suffix: "Jr."}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, "Ann Lee Jr., Bo Chan, and Cy Dee"},
+	{"Ann and Bo Lee, III", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee", Suffix: "III"}}, ""},
+	{"Jane Doe, PhD and John Roe, MD", []Name{{Given: "Jane", Family: "Doe"}, {Given: "John", Family: "Roe"}}, ""},
+	{"Jane Doe, PhD, John Roe and Ann Lee", []Name{{Given: "Jane", Family: "Doe"}, {Given: "John", Family: "Roe"}, {Given: "Ann", Family: "Lee"}}, ""},
 	// BibTeX's list, every name inverted, stays BibTeX's; so does one
 	// that cannot be read as written ("Lee" cannot share "Ann Marie":
 	// no "and" between them)

@@ -251,21 +251,30 @@ type listPart struct {
 // or "&", or a comma then one of these.
 var listSep = regexp.MustCompile(`\s*,\s*(?:(?:and|AND|&)\s+)?|\s+(?:and|AND|&)\s+`)
 
-// listParts splits s into the names of a list as written.
+// listParts splits s into the names of a list as written. A suffix after
+// a comma belongs to the name before it ("John Smith, Jr. and Mary
+// Smith"), and a degree goes ("Jane Doe, PhD and John Roe"; a review: Mary
+// Smith was lost, and PhD was a given name).
 func listParts(s string) []listPart {
 	var parts []listPart
 	at, conj := 0, false
-	for _, m := range listSep.FindAllStringIndex(s, -1) {
-		if p := strings.TrimSpace(s[at:m[0]]); p != "" {
+	add := func(p string) {
+		switch p = strings.TrimSpace(p); {
+		case p == "":
+		case len(parts) > 0 && suffixes[strings.ToLower(p)]:
+			parts[len(parts)-1].text += ", " + p
+		case len(parts) > 0 && isDegree(p):
+		default:
 			parts = append(parts, listPart{p, conj})
 		}
+	}
+	for _, m := range listSep.FindAllStringIndex(s, -1) {
+		add(s[at:m[0]])
 		sep := s[m[0]:m[1]]
 		conj = strings.ContainsAny(sep, "&") || strings.Contains(strings.ToLower(sep), "and")
 		at = m[1]
 	}
-	if p := strings.TrimSpace(s[at:]); p != "" {
-		parts = append(parts, listPart{p, conj})
-	}
+	add(s[at:])
 	return parts
 }
 
