@@ -161,10 +161,13 @@ func Classify(a archive.Article) Type {
 }
 
 // Name is a person's name split for citation. A name that is an organisation
-// (an outlet standing in for a missing author) has only Literal.
+// (an outlet standing in for a missing author) has only Literal. Others
+// stands, after the names, for the authors a byline does not name ("Ann
+// Lee et al.", "Ann Lee and others"): BibTeX's "and others".
 type Name struct {
 	Given, Particle, Family, Suffix string
 	Literal                         string
+	Others                          bool
 }
 
 // particles are lower-case name prefixes that belong with the family name
@@ -275,7 +278,7 @@ func creators(a archive.Article) []Name {
 func authors(a archive.Article) []Name {
 	var ns []Name
 	for _, n := range Bylines(a) {
-		if n.Family != "" || n.Literal != "" {
+		if n.Family != "" || n.Literal != "" || n.Others && len(ns) > 0 {
 			ns = append(ns, n)
 		}
 	}
@@ -931,8 +934,15 @@ func noteTitle(t string) string {
 }
 
 // textCreators joins names in reading order: "A", "A and B", "A, B, and C";
-// four or more as "A et al." (Chicago's rule for notes).
+// four or more as "A et al." (Chicago's rule for notes), and so names
+// followed by others ("A, B et al." is "A et al.").
 func textCreators(ns []Name) string {
+	if len(ns) > 0 && ns[len(ns)-1].Others {
+		if ns = ns[:len(ns)-1]; len(ns) == 0 {
+			return ""
+		}
+		return ns[0].natural() + " et al."
+	}
 	names := make([]string, len(ns))
 	for i, n := range ns {
 		names[i] = n.natural()
@@ -1075,8 +1085,12 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time, annote ...st
 }
 
 // bibtex is a name as biblatex reads it: "Family, Given", "von Family, Jr.,
-// Given"; an organisation in braces so it is not split into parts.
+// Given"; an organisation in braces so it is not split into parts; others,
+// "others" (the list's "and others").
 func (n Name) bibtex() string {
+	if n.Others {
+		return "others" // biblatex prints "et al."
+	}
 	if n.Literal != "" {
 		return "{" + bibEscape(n.Literal) + "}"
 	}
@@ -1274,7 +1288,9 @@ func risRecord(a archive.Article, accessed time.Time) string {
 	}
 	line("TY", ty)
 	for _, n := range creators(a) {
-		line("AU", n.ris())
+		if !n.Others { // RIS has no "and others"
+			line("AU", n.ris())
+		}
 	}
 	line("TI", a.Title)
 	// T2 is the outlet: Zotero reads it as the publication title
@@ -1406,6 +1422,9 @@ func cslItem(a archive.Article, key string, accessed time.Time) CSLItem {
 		}
 	}
 	for _, n := range creators(a) {
+		if n.Others {
+			continue // CSL has no "and others": a style shortens a list itself
+		}
 		it.Author = append(it.Author, CSLName{Family: n.Family, Given: n.Given, NonDroppingParticle: n.Particle, Suffix: n.Suffix, Literal: n.Literal})
 	}
 	if !a.Date.Time.IsZero() {

@@ -50,6 +50,19 @@ var nameLists = []struct {
 	{"Ann and Bo Lee, III", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee", Suffix: "III"}}, ""},
 	{"Jane Doe, PhD and John Roe, MD", []Name{{Given: "Jane", Family: "Doe"}, {Given: "John", Family: "Roe"}}, ""},
 	{"Jane Doe, PhD, John Roe and Ann Lee", []Name{{Given: "Jane", Family: "Doe"}, {Given: "John", Family: "Roe"}, {Given: "Ann", Family: "Lee"}}, ""},
+	// "and others", "et al.": authors not named, BibTeX's "and others",
+	// which biblatex prints as "et al." (a review: "Ann Lee et al." was
+	// "al., Ann Lee et", family name al., key al2020…; "Ann Lee and
+	// others" one literal; "Ann Lee, Bo Chan et al." Ann Lee alone)
+	{"Ann Lee et al.", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, "Ann Lee et al."},
+	{"Ann Lee et al", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, ""},
+	{"Ann Lee and others", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, "Ann Lee et al."},
+	{"ANN LEE AND OTHERS", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, ""},
+	{"Ann Lee, Bo Chan et al.", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Others: true}}, "Ann Lee et al."},
+	{"Ann Lee, Bo Chan, et al.", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Others: true}}, ""},
+	{"Lee, Ann et al.", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, ""},
+	{"Lee, Ann and others", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, ""},
+	{"Ann Lee et al., Reuters", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, ""},
 	// BibTeX's list, every name inverted, stays BibTeX's; so does one
 	// that cannot be read as written ("Lee" cannot share "Ann Marie":
 	// no "and" between them)
@@ -68,6 +81,10 @@ func bibNames(ns []Name) []bibcheck.Name {
 	for _, n := range ns {
 		if n.Literal != "" {
 			out = append(out, bibcheck.Name{Last: "{" + n.Literal + "}"})
+			continue
+		}
+		if n.Others {
+			out = append(out, bibcheck.Name{Last: "others"})
 			continue
 		}
 		last := n.Family
@@ -94,6 +111,11 @@ func TestNameLists(t *testing.T) {
 		entries := checkEntries(t, []archive.Article{a}, BibTeXEntries([]archive.Article{a}, accessed, nil))
 		author, _ := entries[0].Get("author")
 		fields = append(fields, author)
+		if len(c.want) > 0 && c.want[0].Family != "" {
+			if k := Key(a); !strings.HasPrefix(k, asciiWord(c.want[0].Family)+"2020") {
+				t.Errorf("%q: key %s", c.byline, k)
+			}
+		}
 		if c.note != "" {
 			if got := TextCitation(a); !strings.HasPrefix(got, c.note+`, "Lists,"`) {
 				t.Errorf("%q: note %s, want %s", c.byline, got, c.note)
@@ -102,13 +124,18 @@ func TestNameLists(t *testing.T) {
 				t.Errorf("%q: markdown %s, want %s", c.byline, got, c.note)
 			}
 		}
-		if got := strings.Count(RISRecords([]archive.Article{a}, accessed), "\nAU  - "); got != len(c.want) {
-			t.Errorf("%q: %d RIS authors, want %d", c.byline, got, len(c.want))
+		// RIS and CSL-JSON have no "and others": the names named
+		named := len(c.want)
+		if named > 0 && c.want[named-1].Others {
+			named--
+		}
+		if got := strings.Count(RISRecords([]archive.Article{a}, accessed), "\nAU  - "); got != named {
+			t.Errorf("%q: %d RIS authors, want %d", c.byline, got, named)
 		}
 		var items []CSLItem
 		b, _ := CSLJSONItems([]archive.Article{a}, accessed, nil)
-		if err := json.Unmarshal(b, &items); err != nil || len(items[0].Author) != len(c.want) {
-			t.Errorf("%q: CSL authors %+v (%v), want %d", c.byline, items, err, len(c.want))
+		if err := json.Unmarshal(b, &items); err != nil || len(items[0].Author) != named {
+			t.Errorf("%q: CSL authors %+v (%v), want %d", c.byline, items, err, named)
 		}
 	}
 	for i, got := range bibcheck.PerlNames(t, fields...) {
@@ -129,5 +156,28 @@ func TestLedgerKeepsKeyOfARereadByline(t *testing.T) {
 	k := NewKeyringWith([]archive.Article{a}, given)
 	if got := k.Key(a); got != "ann2020lists" || len(k.Fresh()) != 0 {
 		t.Errorf("ledger's key ann2020lists: cited as %s, fresh %+v", got, k.Fresh())
+	}
+}
+
+// "others" as an author of a list is the list's "and others", once, after
+// the names; alone, it names no one.
+func TestOthersInAListOfAuthors(t *testing.T) {
+	for _, c := range []struct {
+		authors []string
+		want    []Name
+	}{
+		{[]string{"Ann Lee", "others"}, []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}},
+		{[]string{"Ann Lee", "et al.", "Bo Chan"}, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Others: true}}},
+		{[]string{"Ann Lee et al.", "Bo Chan and others"}, []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Others: true}}},
+		{[]string{"et al."}, nil},
+		{[]string{"others", "Ann Lee"}, []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}},
+	} {
+		if got := Bylines(archive.Article{Authors: c.authors}); !slices.Equal(got, c.want) {
+			t.Errorf("Bylines(%q) = %+v, want %+v", c.authors, got, c.want)
+		}
+	}
+	a := archive.Article{ID: "x", Title: "Lists", Authors: []string{"et al."}, Outlet: "Times", Date: day("2020-01-02")}
+	if k, note := Key(a), TextCitation(a); k != "times2020lists" || !strings.HasPrefix(note, `"Lists," Times`) {
+		t.Errorf("an author et al. alone: key %s, note %s", k, note)
 	}
 }

@@ -108,11 +108,43 @@ func Bylines(a archive.Article) []Name {
 		}
 		out = append(out, byline(s, a.Outlet)...)
 	}
+	// "and others" once, after the names ("Ann Lee et al.", or an
+	// author "others" of a list)
+	others := false
+	out = slices.DeleteFunc(out, func(n Name) bool {
+		others = others || n.Others
+		return n.Others
+	})
+	if others && len(out) > 0 {
+		out = append(out, Name{Others: true})
+	}
 	return out
 }
 
+// othersTail is a byline's "and others" or "et al.", after its names;
+// othersAlone, a byline that is nothing else.
+var (
+	othersTail  = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:(?:and|&)\s+others|et\.?\s*al(?:ii|ia)?\.?)$`)
+	othersAlone = regexp.MustCompile(`(?i)^(?:(?:and|&)\s+)?(?:others|et\.?\s*al(?:ii|ia)?\.?)$`)
+)
+
+// cutOthers cuts a byline's "and others" or "et al." from its names.
+func cutOthers(s string) (string, bool) {
+	if othersAlone.MatchString(s) {
+		return "", true
+	}
+	if loc := othersTail.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		return strings.TrimRight(s[:loc[0]], " ,"), true
+	}
+	return s, false
+}
+
 // byline reads one author string of a piece of the outlet.
-func byline(s, outlet string) []Name {
+func byline(s, outlet string) []Name { return bylineNames(s, outlet, false) }
+
+// bylineNames reads one author string; beforeOthers, the names before its
+// "et al." (cutOthers).
+func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
 		s = strings.TrimSpace(s[3:])
@@ -149,13 +181,31 @@ func byline(s, outlet string) []Name {
 		}
 		s = before
 	}
+	// "and others", "et al.": BibTeX's "and others", after the names
+	// (a review: "Ann Lee et al." was family name "al.")
+	s, others := cutOthers(s)
+	if others {
+		ns := []Name{{Others: true}}
+		if s != "" {
+			ns = append(bylineNames(s, outlet, true), ns...)
+		}
+		return ns
+	}
 	// An organisation by what comes before a comma.
 	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) {
 		return []Name{{Literal: s}}
 	}
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
-	if parts := splitPeople(s); len(parts) > 1 {
+	parts := splitPeople(s)
+	if len(parts) < 2 && beforeOthers {
+		// before "et al." a comma separates people: "Ann Lee, Bo Chan
+		// et al." (not "Lee, Ann et al.")
+		if ps := asWritten(listParts(s)); ps != nil {
+			parts = ps
+		}
+	}
+	if len(parts) > 1 {
 		var ns []Name
 		for _, p := range parts {
 			ns = append(ns, person(p))
