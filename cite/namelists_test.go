@@ -63,6 +63,13 @@ var nameLists = []struct {
 	{"Lee, Ann et al.", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, ""},
 	{"Lee, Ann and others", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, ""},
 	{"Ann Lee et al., Reuters", []Name{{Given: "Ann", Family: "Lee"}, {Others: true}}, ""},
+	// "with" joins people as "and" does, and is never part of a name (a
+	// review: "Ann Lee with Bo Chan" was one person, given names "Ann Lee
+	// with Bo")
+	{"Ann Lee with Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee, with Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee and Bo Chan with Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
+	{"Partners with Purpose", []Name{{Literal: "Partners with Purpose"}}, ""},
 	// BibTeX's list, every name inverted, stays BibTeX's; so does one
 	// that cannot be read as written ("Lee" cannot share "Ann Marie":
 	// no "and" between them)

@@ -237,7 +237,8 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 // written all in capitals, without a title before it ("Dr. Ann Lee" is Ann
 // Lee: dropTitle). Words joined by "and" that are not people's
 // names ("Barnes and Noble"; splitPeople) are cited as written: "and" is
-// no part of a name (a helper's report: given name "Barnes and").
+// no part of a name (a helper's report: given name "Barnes and"), nor is
+// "with" ("Partners with Purpose").
 func person(s string) Name {
 	if isShouting(s) {
 		s = titleCase(s)
@@ -245,7 +246,7 @@ func person(s string) Name {
 	s = dropTitle(s)
 	n := SplitName(s)
 	for _, w := range strings.Fields(n.Given + " " + n.Particle + " " + n.Family) {
-		if strings.EqualFold(w, "and") {
+		if strings.EqualFold(w, "and") || w == "with" {
 			return Name{Literal: s}
 		}
 	}
@@ -273,7 +274,7 @@ func particleCount(words []string) int {
 // as written, as bylines are (a review: "Ann, Bo and Cy Lee" was BibTeX's
 // two people, Bo Ann and Cy Lee).
 func splitPeople(s string) []string {
-	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") {
+	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") && !strings.Contains(s, " with ") {
 		return []string{s}
 	}
 	if allInverted(s) {
@@ -290,16 +291,17 @@ func splitPeople(s string) []string {
 	return []string{s}
 }
 
-// listPart is one name of a list as written, and whether "and" or "&"
-// joins it to the one before (after a comma or not).
+// listPart is one name of a list as written, and whether "and", "&" or
+// "with" joins it to the one before (after a comma or not): "Ann Lee with
+// Bo Chan" are two people, as they are credited.
 type listPart struct {
 	text string
 	conj bool
 }
 
-// listSep is what separates the names of a list as written: a comma, "and"
-// or "&", or a comma then one of these.
-var listSep = regexp.MustCompile(`\s*,\s*(?:(?:and|AND|&)\s+)?|\s+(?:and|AND|&)\s+`)
+// listSep is what separates the names of a list as written: a comma,
+// "and", "&" or "with", or a comma then one of these.
+var listSep = regexp.MustCompile(`\s*,\s*(?:(?:and|AND|&|with)\s+)?|\s+(?:and|AND|&|with)\s+`)
 
 // listParts splits s into the names of a list as written. A suffix after
 // a comma belongs to the name before it ("John Smith, Jr. and Mary
@@ -321,7 +323,7 @@ func listParts(s string) []listPart {
 	for _, m := range listSep.FindAllStringIndex(s, -1) {
 		add(s[at:m[0]])
 		sep := s[m[0]:m[1]]
-		conj = strings.ContainsAny(sep, "&") || strings.Contains(strings.ToLower(sep), "and")
+		conj = strings.ContainsAny(sep, "&") || strings.Contains(strings.ToLower(sep), "and") || strings.Contains(sep, "with")
 		at = m[1]
 	}
 	add(s[at:])
