@@ -75,6 +75,12 @@ var nameLists = []struct {
 	// no "and" between them)
 	{"Lee, Ann and Chan, Bo", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
 	{"Lee, Ann Marie and Bo Chan", []Name{{Given: "Ann Marie", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	// with a comma before "and", or "&" (a review: given name "Ann,";
+	// one person, given names "Ann & Chan, Bo")
+	{"Lee, Ann, and Chan, Bo", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Lee, Ann & Chan, Bo", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Lee, A., Chan, B., & Dee, C.", []Name{{Given: "A.", Family: "Lee"}, {Given: "B.", Family: "Chan"}, {Given: "C.", Family: "Dee"}}, "A. Lee, B. Chan, and C. Dee"},
+	{"Lee, Ann, Chan, Bo, and Dee, Cy", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
 	// not people sharing a name
 	{"Penguin and Random House", []Name{{Literal: "Penguin and Random House"}}, ""},
 	{"Mr. and Mrs. Smith", []Name{{Literal: "Mr. and Mrs. Smith"}}, ""},

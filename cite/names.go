@@ -424,10 +424,10 @@ func sharedFamily(name string) (string, bool) {
 	return strings.TrimSpace(n.Particle + " " + n.Family), true
 }
 
-// allInverted: every name s joins with "and" has a comma, as in BibTeX's
-// list of inverted names ("Lee, Ann and Chan, Bo").
+// allInverted: every name s joins with "and" or "&" has a comma, as in
+// BibTeX's list of inverted names ("Lee, Ann and Chan, Bo").
 func allInverted(s string) bool {
-	for _, p := range strings.Split(strings.ReplaceAll(s, " AND ", " and "), " and ") {
+	for _, p := range andParts(s) {
 		if !strings.Contains(p, ",") {
 			return false
 		}
@@ -475,42 +475,77 @@ func isGivenName(p string) bool {
 	return p != ""
 }
 
-// bibtexPeople splits s at " and " as BibTeX splits a list of names, when
-// some part is an inverted name ("Lee, Ann": one word before the comma, or
-// one given name after it) and every other part is one too or a name of
-// two words or more: "Lee, Ann and Chan, Bo", "Lee, Ann Marie and Bo Chan"
-// (a helper's report: one person, given name "Ann and Chan, Bo").
-// Otherwise nil: "Ann Lee, Bo Chan and Cy Dee" is three people, split as
-// a list.
+// bibtexPeople splits s at " and " (or "&") as BibTeX splits a list of
+// names, when some part is an inverted name ("Lee, Ann": one word before
+// the comma, or one given name after it) and every other part is one too
+// or a name of two words or more: "Lee, Ann and Chan, Bo", "Lee, Ann Marie
+// and Bo Chan" (a helper's report: one person, given name "Ann and Chan,
+// Bo"), "Lee, Ann, and Chan, Bo", "Lee, Ann & Chan, Bo", and as APA lists
+// them, "Lee, A., Chan, B., & Dee, C." (a review: given names "Ann,", "Ann
+// & Chan, Bo"). Otherwise nil: "Ann Lee, Bo Chan and Cy Dee" is three
+// people, split as a list.
 func bibtexPeople(s string) []string {
-	parts := strings.Split(strings.ReplaceAll(s, " AND ", " and "), " and ")
+	var out []string
 	inverted := false
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		parts[i] = p
-		before, after, ok := strings.Cut(p, ",")
-		if !ok {
+	for _, p := range andParts(s) {
+		if !strings.Contains(p, ",") {
 			if len(strings.Fields(p)) < 2 {
 				return nil
 			}
+			out = append(out, p)
 			continue
 		}
-		if first, second, ok := strings.Cut(after, ","); ok {
-			after = first // "King, Martin Luther, Jr."
-			if suffixes[strings.ToLower(strings.TrimSpace(first))] {
-				after = second // "King, Jr., Martin Luther"
+		if f := strings.Split(p, ","); len(f) >= 4 && len(f)%2 == 0 {
+			// "Lee, A., Chan, B.": inverted names, one after another
+			for i := 0; i < len(f); i += 2 {
+				name := strings.TrimSpace(f[i]) + ", " + strings.TrimSpace(f[i+1])
+				if !isInverted(name) {
+					return nil
+				}
+				out = append(out, name)
 			}
+			inverted = true
+			continue
 		}
-		words, given := strings.Fields(before), strings.Fields(after)
-		if len(given) == 0 || len(words)-particleCount(words) > 1 && (len(given) > 1 || strings.ContainsAny(after, ".@")) {
+		if !isInverted(p) {
 			return nil
 		}
+		out = append(out, p)
 		inverted = true
 	}
-	if len(parts) < 2 || !inverted {
+	if len(out) < 2 || !inverted {
 		return nil
 	}
+	return out
+}
+
+// andParts are the parts of s between "and", "AND" and "&", without the
+// comma before them ("Lee, Ann, and Chan, Bo").
+func andParts(s string) []string {
+	parts := strings.Split(strings.NewReplacer(" AND ", " and ", " & ", " and ").Replace(s), " and ")
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(p), ","))
+	}
 	return parts
+}
+
+// isInverted: p is a name inverted as BibTeX writes it, "Family, Given"
+// ("Lee, Ann", "van Beethoven, Ludwig", "García Márquez, Gabriel", "King,
+// Jr., Martin Luther", "King, Martin Luther, Jr."): one word (with its
+// particles) before the comma, or one given name after it.
+func isInverted(p string) bool {
+	before, after, ok := strings.Cut(p, ",")
+	if !ok {
+		return false
+	}
+	if first, second, ok := strings.Cut(after, ","); ok {
+		after = first // "King, Martin Luther, Jr."
+		if suffixes[strings.ToLower(strings.TrimSpace(first))] {
+			after = second // "King, Jr., Martin Luther"
+		}
+	}
+	words, given := strings.Fields(before), strings.Fields(after)
+	return len(words) > 0 && len(given) > 0 && (len(words)-particleCount(words) <= 1 || len(given) == 1 && !strings.ContainsAny(after, ".@"))
 }
 
 // isOrganisation tells an organisation's name from a person's: an acronym
