@@ -28,6 +28,10 @@ var nameLists = []struct {
 	{"Ann Lee and Bo and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Dee"}, {Given: "Cy", Family: "Dee"}}, ""},
 	{"Ann, Bo & Cy Lee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}, {Given: "Cy", Family: "Lee"}}, ""},
 	{"Ann, Bo and Cy de la Cruz", []Name{{Given: "Ann", Particle: "de la", Family: "Cruz"}, {Given: "Bo", Particle: "de la", Family: "Cruz"}, {Given: "Cy", Particle: "de la", Family: "Cruz"}}, ""},
+	// initials are given names (a review: "J. R. R. and Christopher
+	// Tolkien" was "R., J. R.", family name R.)
+	{"J. R. R. and Christopher Tolkien", []Name{{Given: "J. R. R.", Family: "Tolkien"}, {Given: "Christopher", Family: "Tolkien"}}, "J. R. R. Tolkien and Christopher Tolkien"},
+	{"A. B. and C. D. Smith", []Name{{Given: "A. B.", Family: "Smith"}, {Given: "C. D.", Family: "Smith"}}, ""},
 	{"Zoë, Åsa and Øyvind Ødegård", []Name{{Given: "Zoë", Family: "Ødegård"}, {Given: "Åsa", Family: "Ødegård"}, {Given: "Øyvind", Family: "Ødegård"}}, ""},
 	{"Ann, Bo and Cy Van Buren", []Name{{Given: "Ann", Family: "Van Buren"}, {Given: "Bo", Family: "Van Buren"}, {Given: "Cy", Family: "Van Buren"}}, ""},
 	// a title before a name is no part of it, nor a given name: "Dr.

@@ -331,10 +331,10 @@ func listParts(s string) []listPart {
 }
 
 // asWritten reads a list as written: each part a name of two words or
-// more, or given names (one word each: isGivenName) sharing the family
-// name of the name that follows them after "and" or "&" ("John and Mary
-// Smith", "A. and B. Smith", "Ann, Bo and Cy Lee", "Ann Lee, Bo and Cy
-// Dee"). Otherwise nil: "Barnes and Noble" (no family name to share),
+// more, or given names (one word each: isGivenName, or initials) sharing
+// the family name of the name that follows them after "and" or "&" ("John
+// and Mary Smith", "A. and B. Smith", "J. R. R. and Christopher Tolkien",
+// "Ann, Bo and Cy Lee", "Ann Lee, Bo and Cy Dee"). Otherwise nil: "Barnes and Noble" (no family name to share),
 // "Penguin and Random House", "Procter and Gamble Co" (a firm's word last:
 // a review found them split into people), "Mr. and Mrs. Smith" (titles,
 // no given names).
@@ -358,7 +358,7 @@ func asWritten(parts []listPart) []string {
 		text := dropTitle(p.text)
 		words := strings.Fields(text)
 		switch {
-		case len(words) == 1 && isGivenName(text):
+		case len(words) == 1 && isGivenName(text) || isInitialsOnly(words):
 			given = append(given, text)
 			if text != p.text {
 				titled++
@@ -385,6 +385,20 @@ func asWritten(parts []listPart) []string {
 		return nil
 	}
 	return out
+}
+
+// initial is a given name's initials: "J.", "J.R.R.".
+var initial = regexp.MustCompile(`^(?:\p{Lu}\.)+$`)
+
+// isInitialsOnly: every word is initials ("J. R. R."): given names, with no
+// family name.
+func isInitialsOnly(words []string) bool {
+	for _, w := range words {
+		if !initial.MatchString(w) {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // titles are written before a name, and dropped from it, as Chicago and
