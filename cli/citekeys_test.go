@@ -330,3 +330,46 @@ func TestBadPinKeepsTheGivenKeyAndSaysSo(t *testing.T) {
 		t.Errorf("pin changed to no key: %s%s", out, errs)
 	}
 }
+
+// A piece whose byline folio now reads otherwise keeps the key its ledger
+// records ("Ann, Bo and Cy Lee" was keyed by "Ann", and is now three Lees,
+// keyed lee…); a second researcher, with no ledger, gets the new key.
+func TestLedgerKeyOutlivesANewReadingOfTheByline(t *testing.T) {
+	dir, home := t.TempDir(), t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(filepath.Join(dir, "lists.md"), []byte("---\ntitle: Lists\nauthor: Ann, Bo and Cy Lee\ndate: 2020-01-02\noutlet: The Times\n---\n\nBody.\n"), 0o600))
+	cite := func() string {
+		t.Helper()
+		out, errs, err := folio(t, home, "--archive", dir, "cite", "--all", "--format", "bibtex", "--accessed", "2026-01-01")
+		if err != nil {
+			t.Fatalf("%v: %s", err, errs)
+		}
+		return out
+	}
+	out := cite()
+	if !strings.Contains(out, "{lee2020lists,") || !strings.Contains(out, "author       = {Lee, Ann and Lee, Bo and Lee, Cy},") {
+		t.Fatalf("a first citation:\n%s", out)
+	}
+	// the ledger as the folio that read "Ann, Bo" as one name wrote it
+	ledgers, _ := filepath.Glob(filepath.Join(home, "folio", "*.citekeys.json"))
+	if len(ledgers) != 1 {
+		t.Fatalf("ledgers %v", ledgers)
+	}
+	data, err := os.ReadFile(ledgers[0])
+	must(err)
+	if !strings.Contains(string(data), `"lee2020lists"`) {
+		t.Fatalf("ledger:\n%s", data)
+	}
+	must(os.WriteFile(ledgers[0], []byte(strings.ReplaceAll(string(data), `"lee2020lists"`, `"ann2020lists"`)), 0o600))
+	if out := cite(); !strings.Contains(out, "{ann2020lists,") || !strings.Contains(out, "{Lee, Ann and Lee, Bo and Lee, Cy}") {
+		t.Errorf("with the ledger's key ann2020lists:\n%s", out)
+	}
+	if out, _, err := folio(t, t.TempDir(), "--archive", dir, "cite", "--all", "--format", "bibtex"); err != nil || !strings.Contains(out, "{lee2020lists,") {
+		t.Errorf("without a ledger (%v):\n%s", err, out)
+	}
+}
