@@ -92,11 +92,12 @@ func dropDegrees(s string) string {
 	}
 }
 
-// Bylines reads a piece's author strings into the names to cite: roles and
-// affiliations dropped, capitals normalised, several people in one string
-// ("DANICA KIRKA and JILL LAWLESS") split, organisations (named in
-// a.Organizations, or recognisable: RUSI, Reuters, Editorial Board) kept
-// literal.
+// Bylines reads a piece's author strings into the names to cite: roles,
+// affiliations and titles dropped, capitals normalised, several people in
+// one string ("DANICA KIRKA and JILL LAWLESS", "Ann, Bo and Cy Lee")
+// split, organisations (named in a.Organizations, or recognisable: RUSI,
+// Reuters, Editorial Board) kept literal, "et al." or "and others" after
+// the names one Name with Others, last.
 func Bylines(a archive.Article) []Name {
 	var out []Name
 	for _, s := range a.Authors {
