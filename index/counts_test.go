@@ -1,0 +1,80 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// facetCount is the count of value v among vs, 0 when it has no row.
+func facetCount(vs []FacetValue, v string) int {
+	for _, fv := range vs {
+		if fv.Value == v {
+			return fv.Count
+		}
+	}
+	return 0
+}
+
+// TestMergedCaseRowsAreSortedByTheirSum: values one but for case are
+// counted as one row, and the rows are ordered by that sum (most first):
+// two rows of 2 merged into one of 4 come before a row of 3, in folio
+// stats and in a search's counts alike.
+func TestMergedCaseRowsAreSortedByTheirSum(t *testing.T) {
+	var texts []string
+	for i, outlet := range []string{"Alpha", "Alpha", "alpha", "alpha", "Beta", "Beta", "Beta"} {
+		texts = append(texts, fmt.Sprintf("---\ntitle: Piece %d\ndate: 2020-01-%02d\noutlet: %s\n---\nA badger.\n", i, i+1, outlet))
+	}
+	ix := openPieces(t, t.TempDir(), texts...)
+	want := []FacetValue{{Value: "Alpha", Count: 4}, {Value: "Beta", Count: 3}}
+	if got := ix.AllFacets().Outlets; !slices.Equal(got, want) {
+		t.Errorf("all documents' outlets %v, want %v", got, want)
+	}
+	r, err := ix.Search(context.Background(), Query{Text: "badger", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Facets.Outlets, want) {
+		t.Errorf("a search's outlets %v, want %v", r.Facets.Outlets, want)
+	}
+}
+
+// TestFilteredFieldCountsUnderTheOtherFilters: with filters of two fields
+// and no words, each field's counts leave out its own filter but not the
+// other's: the tags beside an outlet filter are the outlet's pieces' tags.
+func TestFilteredFieldCountsUnderTheOtherFilters(t *testing.T) {
+	ix := openFixtures(t)
+	both := run(t, ix, Query{Tags: []string{"isis"}, Outlets: []string{"The Telegraph"}})
+	outlet := run(t, ix, Query{Outlets: []string{"The Telegraph"}})
+	if !slices.Equal(both.Facets.Tags, outlet.Facets.Tags) {
+		t.Errorf("tags beside the tag and outlet filters %v, want the outlet's %v", both.Facets.Tags, outlet.Facets.Tags)
+	}
+	if n := facetCount(both.Facets.Tags, "china"); n != 0 {
+		t.Errorf("tag china counts %d beside The Telegraph, which has none", n)
+	}
+	tag := run(t, ix, Query{Tags: []string{"isis"}})
+	if !slices.Equal(both.Facets.Outlets, tag.Facets.Outlets) {
+		t.Errorf("outlets beside the tag and outlet filters %v, want the tag's %v", both.Facets.Outlets, tag.Facets.Outlets)
+	}
+}
+
+// TestCollapsedCountOfTheFilteredField: with copies hidden and a filter
+// of tags alone, the tags' counts are those of the collapsed archive: a
+// tag a piece and its copy share counts the group once, what picking
+// the tag finds.
+func TestCollapsedCountOfTheFilteredField(t *testing.T) {
+	src, _, _ := copyBundled(t)
+	ix := openFolder(t, src, t.TempDir())
+	if len(ix.CopyGroups()) != 1 {
+		t.Fatalf("groups: %+v", ix.CopyGroups())
+	}
+	r := run(t, ix, Query{Tags: []string{"isis"}, CollapseCopies: true})
+	if got := facetCount(r.Facets.Tags, "isis"); got != r.Total {
+		t.Errorf("tag isis counts %d with copies hidden, its filter finds %d", got, r.Total)
+	}
+	plain := run(t, ix, Query{CollapseCopies: true})
+	if !slices.Equal(r.Facets.Tags, plain.Facets.Tags) {
+		t.Errorf("tags under their own filter %v, want those without it %v", r.Facets.Tags, plain.Facets.Tags)
+	}
+}
