@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -77,4 +78,39 @@ func TestCollapsedCountOfTheFilteredField(t *testing.T) {
 	if !slices.Equal(r.Facets.Tags, plain.Facets.Tags) {
 		t.Errorf("tags under their own filter %v, want those without it %v", r.Facets.Tags, plain.Facets.Tags)
 	}
+}
+
+// TestFacetRowsMostFirst: a field's rows are ordered by count, most
+// first, ties by value; years, months and weeks by value.
+func TestFacetRowsMostFirst(t *testing.T) {
+	ix := openFixtures(t)
+	all := ix.AllFacets()
+	if len(all.Outlets) == 0 || all.Outlets[0] != (FacetValue{Value: "The Telegraph", Count: 3}) {
+		t.Errorf("all documents' outlets %v, want The Telegraph's 3 first", all.Outlets)
+	}
+	r := run(t, ix, Query{Text: "pantucci "})
+	if len(r.Facets.Outlets) == 0 || r.Facets.Outlets[0] != (FacetValue{Value: "The Telegraph", Count: 2}) {
+		t.Errorf("pantucci's outlets %v, want The Telegraph's 2 first", r.Facets.Outlets)
+	}
+	for _, vs := range [][]FacetValue{all.Outlets, all.Tags, all.Authors, r.Facets.Outlets, r.Facets.Tags} {
+		if !slices.IsSortedFunc(vs, func(a, b FacetValue) int {
+			if a.Count != b.Count {
+				return b.Count - a.Count
+			}
+			return strings.Compare(a.Value, b.Value)
+		}) {
+			t.Errorf("not most first: %v", vs)
+		}
+	}
+	if want := []string{"1863", "2016", "2017"}; !slices.Equal(values(all.Years), want) {
+		t.Errorf("years %v, want %v", all.Years, want)
+	}
+}
+
+func values(vs []FacetValue) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.Value
+	}
+	return out
 }
