@@ -114,3 +114,36 @@ func values(vs []FacetValue) []string {
 	}
 	return out
 }
+
+// TestManyAuthorsIgnoresCase: an archive whose one author is spelt in two
+// cases has one author; two authors are many.
+func TestManyAuthorsIgnoresCase(t *testing.T) {
+	piece := func(i int, author string) string {
+		return fmt.Sprintf("---\ntitle: Piece %d\ndate: 2020-01-%02d\nauthors: [%s]\n---\nA badger.\n", i, i+1, author)
+	}
+	one := openPieces(t, t.TempDir(), piece(0, "Jane Smith"), piece(1, "JANE SMITH"))
+	if one.ManyAuthors() {
+		t.Errorf("Jane Smith and JANE SMITH: many authors (%v)", one.AllFacets().Authors)
+	}
+	two := openPieces(t, t.TempDir(), piece(0, "Jane Smith"), piece(1, "Bob Roe"))
+	if !two.ManyAuthors() {
+		t.Errorf("Jane Smith and Bob Roe: not many authors")
+	}
+}
+
+// TestAutoPeriodDecadesPastMaxPoints: years are chosen while the years
+// from the first to the last are at most maxPoints periods, decades past
+// that: 2000 to 2010 is 11 years.
+func TestAutoPeriodDecadesPastMaxPoints(t *testing.T) {
+	var texts []string
+	for i, y := range []int{2000, 2005, 2010} {
+		texts = append(texts, fmt.Sprintf("---\ntitle: Piece %d\ndate: \"%d\"\n---\nA badger.\n", i, y))
+	}
+	ix := openPieces(t, t.TempDir(), texts...)
+	if p := ix.AutoPeriod(11); p != ByYear {
+		t.Errorf("AutoPeriod(11) of 2000–2010 = %s, want year", p)
+	}
+	if p := ix.AutoPeriod(10); p != ByDecade {
+		t.Errorf("AutoPeriod(10) of 2000–2010 = %s, want decade", p)
+	}
+}
