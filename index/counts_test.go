@@ -3,6 +3,8 @@ package index
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -145,5 +147,51 @@ func TestAutoPeriodDecadesPastMaxPoints(t *testing.T) {
 	}
 	if p := ix.AutoPeriod(10); p != ByDecade {
 		t.Errorf("AutoPeriod(10) of 2000–2010 = %s, want decade", p)
+	}
+}
+
+// TestTrendIgnoresPeriodFilters: the sidebar's years and months picked do
+// not narrow a trend, which shows the query's whole history.
+func TestTrendIgnoresPeriodFilters(t *testing.T) {
+	ix := openFixtures(t)
+	whole, err := ix.Trend(context.Background(), Query{Text: "pantucci "}, ByYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	picked, err := ix.Trend(context.Background(), Query{Text: "pantucci ", Years: []string{"2016"}, Months: []string{"2016-03"}}, ByYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if whole.Matched() != 5 || fmt.Sprint(picked.Points) != fmt.Sprint(whole.Points) {
+		t.Errorf("with 2016 picked %d matched, without %d; want 5 both, the same points", picked.Matched(), whole.Matched())
+	}
+}
+
+// TestCollapsedValueOfTwoCopiesCountsOnce: a group whose two copies ran
+// in an outlet its earliest piece did not counts once for that outlet,
+// with copies hidden: what the outlet's filter finds.
+func TestCollapsedValueOfTwoCopiesCountsOnce(t *testing.T) {
+	src, _, cp := copyBundled(t)
+	data, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(cp)+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := strings.Replace(string(data), `date: "2017-10-26"`, `date: "2017-10-27"`, 1)
+	if err := os.MkdirAll(filepath.Join(src, "copies2"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "copies2", filepath.Base(cp)+".md"), []byte(second), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := openFolder(t, src, t.TempDir())
+	if gs := ix.CopyGroups(); len(gs) != 1 || len(gs[0]) != 3 {
+		t.Fatalf("groups: %+v", groupsOf(gs))
+	}
+	for _, text := range []string{"", "raqqa"} {
+		r := run(t, ix, Query{Text: text, CollapseCopies: true})
+		other := run(t, ix, Query{Text: text, Outlets: []string{"The Other Paper"}, CollapseCopies: true})
+		if got := facetCount(r.Facets.Outlets, "The Other Paper"); got != 1 || other.Total != 1 {
+			t.Errorf("%q: The Other Paper counts %d with copies hidden, its filter finds %d; want 1", text, got, other.Total)
+		}
 	}
 }
