@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // facetCount is the count of value v among vs, 0 when it has no row.
@@ -193,5 +194,49 @@ func TestCollapsedValueOfTwoCopiesCountsOnce(t *testing.T) {
 		if got := facetCount(r.Facets.Outlets, "The Other Paper"); got != 1 || other.Total != 1 {
 			t.Errorf("%q: The Other Paper counts %d with copies hidden, its filter finds %d; want 1", text, got, other.Total)
 		}
+	}
+}
+
+// TestTrendPeakIsTheFirstHighest: the peak of a trend is its first point
+// of the largest count (or share), and Ties counts the others as high.
+func TestTrendPeakIsTheFirstHighest(t *testing.T) {
+	var texts []string
+	for i, y := range []int{2000, 2000, 2001, 2002, 2002} {
+		texts = append(texts, fmt.Sprintf("---\ntitle: Piece %d\ndate: \"%d\"\n---\nA badger.\n", i, y))
+	}
+	ix := openPieces(t, t.TempDir(), texts...)
+	tr, err := ix.Trend(context.Background(), Query{Text: "badger"}, ByYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Points) != 3 {
+		t.Fatalf("points %v", tr.Points)
+	}
+	if p := tr.Peak(false); p != 0 || tr.Ties(p, false) != 1 {
+		t.Errorf("peak by count %d with %d ties, want 0 (2000) with 1", p, tr.Ties(max(p, 0), false))
+	}
+	if p := tr.Peak(true); p != 0 || tr.Ties(p, true) != 2 {
+		t.Errorf("peak by share %d with %d ties, want 0 (2000) with 2", p, tr.Ties(max(p, 0), true))
+	}
+}
+
+// TestTrendWithinLeavesOutCoarserPeriodsPastTheRange: with Within, a
+// trend by month over March 2017 has no "2017 (year only)" row: a piece
+// dated only to 2017 does not lie within March, and search leaves it out.
+func TestTrendWithinLeavesOutCoarserPeriodsPastTheRange(t *testing.T) {
+	ix := openPieces(t, t.TempDir(),
+		"---\ntitle: Year only\ndate: \"2017\"\n---\nA badger.\n",
+		"---\ntitle: A day\ndate: 2017-03-05\n---\nA badger.\n")
+	from, to := time.Date(2017, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2017, 3, 31, 0, 0, 0, 0, time.UTC)
+	q := Query{Text: "badger", From: from, To: to, Within: true}
+	tr, err := ix.Trend(context.Background(), q, ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Coarser) != 0 {
+		t.Errorf("coarser rows within March: %+v", tr.Coarser)
+	}
+	if n := run(t, ix, q).Total; tr.Matched() != n || n != 1 {
+		t.Errorf("trend counts %d, search finds %d; want 1", tr.Matched(), n)
 	}
 }
