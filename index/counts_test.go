@@ -240,3 +240,38 @@ func TestTrendWithinLeavesOutCoarserPeriodsPastTheRange(t *testing.T) {
 		t.Errorf("trend counts %d, search finds %d; want 1", tr.Matched(), n)
 	}
 }
+
+// TestTrendCoarserRows: by month, the pieces dated only to a year are
+// counted under their year, and a year all of whose pieces have months
+// has no row; by week, pieces dated to the month under their month. The
+// first week of 2016 starts on Monday 4 January.
+func TestTrendCoarserRows(t *testing.T) {
+	ix := openFixtures(t)
+	labels := func(ps []TrendPoint) string {
+		var b strings.Builder
+		for _, p := range ps {
+			fmt.Fprintf(&b, "%s:%d/%d ", p.Period, p.Count, p.Total)
+		}
+		return b.String()
+	}
+	byMonth, err := ix.Trend(context.Background(), Query{}, ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := labels(byMonth.Coarser), "1863:1/1 "; got != want {
+		t.Errorf("by month, coarser %q, want %q", got, want)
+	}
+	byWeek, err := ix.Trend(context.Background(), Query{Text: "pantucci "}, ByWeek)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := labels(byWeek.Coarser), "1863:0/1 2017-07:1/1 2017-09:0/1 2017-10:1/1 "; got != want {
+		t.Errorf("by week, coarser %q, want %q", got, want)
+	}
+	if len(byWeek.Points) == 0 || byWeek.Points[0].Period != "2016-W01" || !byWeek.Points[0].Start.Equal(time.Date(2016, 1, 4, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("first week %+v, want 2016-W01 from 2016-01-04", byWeek.Points[:min(1, len(byWeek.Points))])
+	}
+	if byWeek.Matched() != 5 || byMonth.Matched() != 8 {
+		t.Errorf("matched %d by week (want 5), %d by month (want 8)", byWeek.Matched(), byMonth.Matched())
+	}
+}
