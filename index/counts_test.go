@@ -275,3 +275,20 @@ func TestTrendCoarserRows(t *testing.T) {
 		t.Errorf("matched %d by week (want 5), %d by month (want 8)", byWeek.Matched(), byMonth.Matched())
 	}
 }
+
+// TestWithinToIsTheWholeDay: a To date means its whole day, Within too: a
+// piece dated to that day lies within the range; one dated to From is in
+// it from its first instant.
+func TestWithinToIsTheWholeDay(t *testing.T) {
+	ix := openFixtures(t)
+	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	for _, q := range []Query{
+		{From: d(2017, 5, 1), To: d(2017, 5, 31), Within: true},
+		{From: d(2017, 5, 31), To: d(2017, 6, 30), Within: true},
+	} {
+		r := run(t, ix, q)
+		if got := sortedIDs(r); !slices.Equal(got, []string{"2017/manchester"}) || r.Total != 1 {
+			t.Errorf("%s..%s within: %v (%d), want 2017/manchester", q.From.Format("2006-01-02"), q.To.Format("2006-01-02"), got, r.Total)
+		}
+	}
+}
