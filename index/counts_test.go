@@ -292,3 +292,34 @@ func TestWithinToIsTheWholeDay(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsPhraseInMinDocsPieces: a phrase in exactly MinDocs pieces of
+// the sample is a candidate, and so is a word.
+func TestTermsPhraseInMinDocsPieces(t *testing.T) {
+	var texts []string
+	for i := range 6 {
+		body := "Cats sat quietly on warm mats."
+		if i < 2 {
+			body = "Zebra near the golden harbour today."
+		}
+		texts = append(texts, fmt.Sprintf("---\ntitle: Piece %d\ndate: 2020-01-%02d\n---\n%s\n", i, i+1, body))
+	}
+	ix := openPieces(t, t.TempDir(), texts...)
+	r, err := ix.Terms(context.Background(), Query{Text: "zebra"}, TermsOptions{MinDocs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found, word := false, false
+	for _, st := range r.Terms {
+		word = word || !st.Phrase && st.Term == "golden" && st.InResults == 2
+		if st.Phrase && st.Term == "golden harbour" {
+			found = true
+			if st.InResults != 2 || st.InArchive != 2 {
+				t.Errorf("golden harbour: in %d results, %d of the archive; want 2 and 2", st.InResults, st.InArchive)
+			}
+		}
+	}
+	if !found || !word || r.Results != 2 || r.Archive != 6 {
+		t.Errorf("terms of zebra (%d results of %d): %+v, want the word golden and the phrase golden harbour", r.Results, r.Archive, r.Terms)
+	}
+}
