@@ -182,7 +182,10 @@ const maxForeignShare = 0.3
 // piece titled in mojibake). Bytes that are not the UTF-8 the page says
 // it is, without controls, are text in another encoding, read as
 // windows-1252 as the HTML standard reads an unlabelled page (a review:
-// a Latin-1 page sent as UTF-8 was refused as binary data).
+// a Latin-1 page sent as UTF-8 was refused as binary data); a page
+// hardly any of whose text is UTF-8 is read whole in the one-byte encoding
+// fetch.Detect finds its words in (windows-1251, KOI8-R, windows-1253),
+// when it finds one.
 func pageText(resp *fetch.Response) ([]byte, error) {
 	if resp.ContentType == "" {
 		mt, _, _ := mime.ParseMediaType(http.DetectContentType(resp.Body))
@@ -192,12 +195,14 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 		}
 	}
 	text := resp.UTF8()
-	ctl, invalid, all := 0, 0, 0
+	ctl, invalid, multi, all := 0, 0, 0, 0
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRune(text[i:])
 		i += n
 		all++
 		switch {
+		case n > 1:
+			multi++
 		case r == utf8.RuneError && n == 1:
 			invalid++
 		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f':
@@ -205,6 +210,18 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 		}
 	}
 	binary := ctl > 0 && float64(ctl) > maxBinaryShare*float64(all)
+	if !binary && invalid > 0 && multi*mislabelled < invalid {
+		// hardly any of its text is the UTF-8 it says: a Russian page in
+		// windows-1251 or KOI8-R, a Greek one in windows-1253, sent as
+		// UTF-8, is read in the one-byte encoding its words are found in
+		// (a review: it was refused as binary data). A few of its letters
+		// may be UTF-8 by chance (KOI8-R's "тё" is U+0523).
+		if enc, name, confidence := fetch.Detect(text); confidence >= minDetected && name != "windows-1252" && oneByte(enc) {
+			if dec, err := enc.NewDecoder().Bytes(text); err == nil {
+				return dec, nil
+			}
+		}
+	}
 	if !binary && invalid > 0 && multiByte(text) {
 		// a third review: a Shift_JIS page labelled UTF-8 was added as
 		// mojibake, read a byte at a time as windows-1252; one mostly in
@@ -225,6 +242,23 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 		return latinRepaired(text), nil
 	}
 	return text, nil
+}
+
+// minDetected is the least confidence of fetch.Detect in a one-byte
+// encoding that a page sent as UTF-8 is read in: a Russian or Greek
+// paragraph's is 30 or more, bytes at random below 10.
+const minDetected = 20
+
+// mislabelled is how many more of a page's bytes must be other than
+// UTF-8 than its characters that are UTF-8 and not ASCII for the page to
+// be read as not UTF-8 at all, whatever it says.
+const mislabelled = 10
+
+// oneByte reports whether enc reads a byte a character (windows-1251,
+// KOI8-R, ISO-8859-7), not an East Asian multi-byte encoding.
+func oneByte(enc encoding.Encoding) bool {
+	_, ok := enc.(*charmap.Charmap)
+	return ok
 }
 
 // multiByteReadings names the multi-byte encodings that read the whole of

@@ -10,7 +10,8 @@
 // asking to wait longer than the cap is not asked again. robots.txt is
 // read once per host (github.com/temoto/robotstxt) and a disallowed path is
 // not fetched; one the server cannot give disallows everything (RFC
-// 9309). Every error names the URL.
+// 9309). Every error names the URL. Response.UTF8 reads a page in the
+// charset it declares, or in the one its text is found in (Detect).
 package fetch
 
 import (
@@ -29,10 +30,8 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/temoto/robotstxt"
-	"golang.org/x/net/html/charset"
 )
 
 // UserAgent names folio to the sites it fetches from.
@@ -106,24 +105,6 @@ type Response struct {
 	NotModified  bool // 304 to a conditional GET: Body is empty
 
 	location *url.URL // a redirect's target (once1), followed by Get
-}
-
-// UTF8 is the body decoded to UTF-8, from the charset in the header, a
-// <meta> in the page or a byte-order mark (golang.org/x/net/html/charset).
-// A page that declares none is read as UTF-8 when it is valid UTF-8 (as
-// browsers' detectors find it), and as windows-1252 only when it is not:
-// the HTML standard's default for English would turn a UTF-8 page's "—"
-// into "â€”".
-func (r *Response) UTF8() []byte {
-	enc, name, certain := charset.DetermineEncoding(r.Body, r.ContentType+"; charset="+r.Charset)
-	if name == "utf-8" || enc == nil || (!certain && utf8.Valid(r.Body)) {
-		return r.Body
-	}
-	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(r.Body)))
-	if err != nil {
-		return r.Body
-	}
-	return out
 }
 
 func (c *Client) init() {

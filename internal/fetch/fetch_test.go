@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 func TestRetryAfterThenSuccess(t *testing.T) {
@@ -505,5 +507,46 @@ func TestRetryAfterJustOverTheCapGivesUp(t *testing.T) {
 	_, err := c.Get(ctx, srv.URL+"/x", Conditional{}, nil)
 	if err == nil || !strings.Contains(err.Error(), "asked to wait 61 seconds before trying again, longer than folio waits (60 seconds)") || n.Load() != 1 {
 		t.Errorf("err %v after %d requests, want 1 and the wait asked for", err, n.Load())
+	}
+}
+
+// A page that declares no charset and is not UTF-8 is read in the
+// encoding its text is found in, past a head of scripts longer than what
+// the detector reads (a review: Russian and Greek pages were read as
+// windows-1252); a page whose <meta> declares windows-1252 is read so,
+// as a browser reads it.
+func TestDetectedCharset(t *testing.T) {
+	const ru = "Набоков объясняет каждую строфу, спорит с прежними переводчиками и приводит источники, которые Пушкин читал в молодости."
+	const el = "Άλλοι σχολιαστές εξηγούσαν τις δύσκολες λέξεις, τη μυθολογία και τη γεωγραφία του έπους για τους αναγνώστες της εποχής τους."
+	head := "<head><script>" + strings.Repeat("var x = 1; // the head of a page\n", 600) + "</script></head>"
+	for _, c := range []struct {
+		text, meta string
+		enc        *charmap.Charmap
+		want       string
+	}{
+		{ru, "", charmap.Windows1251, ru},
+		{ru, "", charmap.KOI8R, ru},
+		{strings.Repeat("A long English prefix. ", 1000) + ru, "", charmap.Windows1251, strings.Repeat("A long English prefix. ", 1000) + ru},
+		{ru, "", charmap.ISO8859_5, ru},
+		{el, "", charmap.Windows1253, el},
+		{el, "", charmap.ISO8859_7, el},
+		{"Un th\u00e9\u00e2tre \u00e0 Gen\u00e8ve, l'\u00e9t\u00e9 dernier, tr\u00e8s anim\u00e9.", "", charmap.Windows1252, "Un th\u00e9\u00e2tre \u00e0 Gen\u00e8ve, l'\u00e9t\u00e9 dernier, tr\u00e8s anim\u00e9."},
+		{ru, `<meta charset="windows-1252">`, charmap.Windows1251, "\u041d\u0430\u0431\u043e\u043a\u043e\u0432"},
+	} {
+		body, err := c.enc.NewEncoder().Bytes([]byte("<html>" + c.meta + head + "<body><p>" + c.text + "</p></body></html>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := string((&Response{Body: body, ContentType: "text/html"}).UTF8())
+		if c.meta != "" {
+			// declared, obeyed: the Cyrillic is windows-1252's letters
+			if strings.Contains(got, c.want) || !strings.Contains(got, "\u00cd\u00e0\u00e1\u00ee\u00ea\u00ee\u00e2") {
+				t.Errorf("declared windows-1252 read as %q", got[len(got)-200:])
+			}
+			continue
+		}
+		if !strings.Contains(got, "<p>"+c.want+"</p>") {
+			t.Errorf("%s read as %q", c.enc, got[len(got)-300:])
+		}
 	}
 }
