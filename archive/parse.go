@@ -91,6 +91,15 @@ func ParseIn(fsys fs.FS, path string, data []byte) (Article, []Problem) {
 	return parse(path, data, false, func() bool { return InJekyllSite(fsys, path) }, func() bool { return InHugoSite(fsys, path) })
 }
 
+// ParseInSite is ParseIn with inJekyll saying whether the file is in a
+// Jekyll site (InJekyllSite, of the archive it is read from): its caller
+// learns whether the reading asked, and so whether it changes when a
+// site's _config.yml is made or removed (the index reads such a piece
+// again then).
+func ParseInSite(path string, data []byte, inJekyll func() bool) (Article, []Problem) {
+	return parse(path, data, false, inJekyll)
+}
+
 // ParseAsWritten is Parse keeping the body as the file writes it, only
 // sanitised: not made readable (Readable; Liquid and kramdown in a
 // Jekyll post), so shortcodes, HTML, comments and footnotes stand as

@@ -280,8 +280,8 @@ func parseFile(fsys fs.FS, w work) parsed {
 		}
 		settled = w.was.Hash == h
 	}
-	a, probs := parseSafely(fsys, p, data)
-	e.Problems = probs
+	a, probs, asked := parseSafely(fsys, p, data)
+	e.Problems, e.Jekyll = probs, asked
 	if archive.IsFatal(probs) || a.ID == "" {
 		e.Fatal = true
 		return parsed{indexedID: w.indexedID, path: p, entry: e}
@@ -324,15 +324,24 @@ func errText(err error) string {
 }
 
 // parseSafely turns a panic in the parser (a bug, but on user data) into a
-// problem for the file.
-func parseSafely(fsys fs.FS, p string, data []byte) (a archive.Article, probs []archive.Problem) {
+// problem for the file; asked is whether its reading asked if it is in a
+// Jekyll site, and the answer (fileEntry.Jekyll).
+func parseSafely(fsys fs.FS, p string, data []byte) (a archive.Article, probs []archive.Problem, asked jekyllAsked) {
 	defer func() {
 		if r := recover(); r != nil {
 			a = archive.Article{}
 			probs = []archive.Problem{{Path: p, Msg: fmt.Sprintf("cannot parse: %v", r), Fatal: true}}
 		}
 	}()
-	return archive.ParseIn(fsys, p, data)
+	a, probs = archive.ParseInSite(p, data, func() bool {
+		in := archive.InJekyllSite(fsys, p)
+		asked = askedOutside
+		if in {
+			asked = askedInside
+		}
+		return in
+	})
+	return a, probs, asked
 }
 
 func hashOf(data []byte) string {

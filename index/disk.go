@@ -273,7 +273,7 @@ func (ix *Index) planOn(dir string, b *build, files []archive.FileInfo, scanProb
 	if err != nil || !m.describes(ix.name) {
 		return hold, nil, nil
 	}
-	if m.current(files, scanProbs) {
+	if m.current(ix.fsys, files, scanProbs) {
 		// Unchanged, as far as sizes and times tell: the file entries need
 		// not even be decoded.
 		return hold, m, &plan{scanProbs: scanProbs}

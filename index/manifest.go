@@ -3,6 +3,7 @@ package index
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/gob"
 	"fmt"
@@ -78,6 +79,24 @@ type manifestHead struct {
 	// Copies are the groups of republished copies among the indexed
 	// pieces (copies.go), each earliest first.
 	Copies [][]copyMember
+	// InJekyll are the folders of the files whose reading asked whether
+	// they are in a Jekyll site (fileEntry.Jekyll), sorted, with the
+	// answer: the index is current only while each would be told the
+	// same, so that a site's _config.yml made or removed is seen, as a
+	// change of a file is (a helper's report: it changed no draft until a
+	// file changed or --rebuild). Folders, not files: an Obsidian
+	// clipping's empty published: asks too, and the head is read at
+	// every start.
+	InJekyll []jekyllAnswer
+}
+
+// jekyllAnswer is a folder of files whose reading asked whether they are
+// in a Jekyll site, and the answer (manifestHead.InJekyll). A folder
+// whose files were told both (a config made during a build) is recorded
+// with each, and so is never current until they are read again.
+type jekyllAnswer struct {
+	Dir string
+	In  bool
 }
 
 // fileEntry is what the manifest records of one file. A build holds one
@@ -102,7 +121,11 @@ type fileEntry struct {
 	Added int64
 	Copy  *copyEntry // what finding its copies needs; nil when not indexed
 	// Body is the bodies store's file with its texts (bodies.go)
-	Body    uint32
+	Body uint32
+	// Jekyll is what reading the file asked of its site (a published:
+	// with no value outside _posts/: archive.ParseInSite): askedNot,
+	// askedOutside or askedInside a Jekyll site
+	Jekyll  jekyllAsked
 	Indexed bool // a document with ID is in the index for this file
 	Fatal   bool // the file could not be used
 	// Unseen: the last scan could not tell whether the file is there (its
@@ -111,6 +134,16 @@ type fileEntry struct {
 	// fingerprint, which sums what a scan sees.
 	Unseen bool
 }
+
+// jekyllAsked is whether reading a file asked if it is in a Jekyll site,
+// and the answer (fileEntry.Jekyll).
+type jekyllAsked int8
+
+const (
+	askedNot jekyllAsked = iota
+	askedOutside
+	askedInside
+)
 
 // manifestName is the manifest file. It is gob, not JSON: every start
 // reads it, and decoding 10k entries took 13 ms as JSON and 4 ms as gob.
@@ -205,6 +238,7 @@ func (m *manifest) summarize() error {
 	}
 	var ls []length
 	m.Problems = nil
+	m.InJekyll = nil
 	timed := true // every file is compared by its time, none by a hash
 	var pinned []archive.Article
 	for p, e := range m.Files {
@@ -216,7 +250,16 @@ func (m *manifest) summarize() error {
 			}
 		}
 		timed = timed && (e.Hash == "" || e.MTime != 0) // a racy read's hash is kept beside its time
+		if e.Jekyll != askedNot && !e.Unseen {
+			// (one the scan cannot see is not read again: its folder
+			// would never be current)
+			m.InJekyll = append(m.InJekyll, jekyllAnswer{path.Dir(p), e.Jekyll == askedInside})
+		}
 	}
+	slices.SortFunc(m.InJekyll, func(a, b jekyllAnswer) int {
+		return cmp.Or(strings.Compare(a.Dir, b.Dir), cmp.Compare(b2i(a.In), b2i(b.In)))
+	})
+	m.InJekyll = slices.Compact(m.InJekyll)
 	// which pieces pin the same key is known only from all of them
 	m.Problems = append(m.Problems, archive.PinConflicts(pinned)...)
 	archive.SortProblems(m.Problems)
@@ -260,15 +303,49 @@ func (m *manifest) checkable() bool {
 	return m.Complete && m.Facets != nil && len(m.Fingerprint) > 0
 }
 
-// current reports whether files, a scan of the archive, are the files the
-// complete index of m was built from: then nothing needs to be read.
-func (m *manifest) current(files []archive.FileInfo, probs []archive.Problem) bool {
-	return m.currentSum(scanFingerprint(files, probs))
+// current reports whether files, a scan of the archive fsys, are the
+// files the complete index of m was built from, each read as it would be
+// now (jekyllCurrent): then nothing needs to be read.
+func (m *manifest) current(fsys fs.FS, files []archive.FileInfo, probs []archive.Problem) bool {
+	return m.currentSum(fsys, scanFingerprint(files, probs))
 }
 
 // currentSum is current for a scan's fingerprint (scanSum).
-func (m *manifest) currentSum(fp []byte) bool {
-	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint)
+func (m *manifest) currentSum(fsys fs.FS, fp []byte) bool {
+	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.jekyllCurrent(fsys)
+}
+
+// jekyllCurrent reports whether each file whose reading asked whether it
+// is in a Jekyll site (InJekyll) would be told the same in fsys now: no
+// site's _config.yml was made or removed above it.
+func (m *manifestHead) jekyllCurrent(fsys fs.FS) bool {
+	for _, a := range m.InJekyll {
+		if archive.InJekyllSite(fsys, path.Join(a.Dir, "piece.md")) != a.In { // a file in a.Dir
+			return false
+		}
+	}
+	return true
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// jekyllSites is archive.InJekyllSite of fsys, asked once a folder.
+func jekyllSites(fsys fs.FS) func(p string) bool {
+	dirs := map[string]bool{}
+	return func(p string) bool {
+		dir := path.Dir(p)
+		in, ok := dirs[dir]
+		if !ok {
+			in = archive.InJekyllSite(fsys, p)
+			dirs[dir] = in
+		}
+		return in
+	}
 }
 
 // fingerprint sums a hash of each of n files' path, size, modification

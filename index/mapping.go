@@ -66,11 +66,14 @@ import (
 // with no letter in a lettered folder is named by its characters under
 // it, notes/🎉.md notes/u1f389 (archive.IDFromPath; it was notes,
 // suffixed); the rebuild follows it as a rename; 45: a tags string in
-// a Hugo site is one tag, as Hugo reads it (archive.tagsOf).
+// a Hugo site is one tag, as Hugo reads it (archive.tagsOf); 46: the
+// manifest records the files whose reading asked whether they are in a
+// Jekyll site (fileEntry.Jekyll, InJekyll), read again when the answer
+// changes.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 45
+const SchemaVersion = 46
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -283,7 +283,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	ix.use(v)
 	ix.verify = sync.OnceValue(func() bool {
 		scan := <-scanned
-		if !m.currentSum(scan.fingerprint) {
+		if !m.currentSum(fsys, scan.fingerprint) {
 			return false
 		}
 		if scan.memo != nil {
@@ -344,7 +344,7 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	var have *genHold
 	if cur.hold != nil {
 		have = cur.hold
-	} else if fp, _, _ := scanSum(ix.fsys); cur.m != nil && cur.m.currentSum(fp) {
+	} else if fp, _, _ := scanSum(ix.fsys); cur.m != nil && cur.m.currentSum(ix.fsys, fp) {
 		return false, nil // in memory, and unchanged
 	}
 	v, err := ix.openView(ctx, opts, have)

@@ -196,10 +196,13 @@ type fileState struct {
 
 // fileStates decides, for each file, whether it is unchanged; files on a
 // file system without modification times (the embedded archive) are
-// hashed.
+// hashed. A file whose reading asked whether it is in a Jekyll site
+// (fileEntry.Jekyll) is changed when the answer now differs: a site's
+// _config.yml made or removed above it.
 func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[string]bool) []fileState {
 	states := make([]fileState, len(files))
 	ids := b.assignIDs(m, files)
+	inJekyll := jekyllSites(b.fsys)
 	for i, f := range files {
 		e, ok := m.Files[f.Path]
 		st := fileState{info: f, id: ids[i], unseen: unseen[f.Path]}
@@ -221,6 +224,9 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 					st.unchanged = true
 				}
 			}
+		}
+		if st.unchanged && e.Jekyll != askedNot && !st.unseen {
+			st.unchanged = inJekyll(f.Path) == (e.Jekyll == askedInside)
 		}
 		states[i] = st
 	}

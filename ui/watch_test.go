@@ -339,3 +339,26 @@ func TestWatchFollowsASiteConfig(t *testing.T) {
 	writePiece(t, filepath.Join(dir, "static", "s2.md"), "S2")
 	waitSignal(t, w, "a piece written in static/")
 }
+
+// A Jekyll site's _config.yml made in a folder of the archive, or removed,
+// is signalled: which of its pieces are drafts changes (an empty
+// published:), and the reader's refresh reads them again.
+func TestWatchSeesAJekyllConfig(t *testing.T) {
+	dir := t.TempDir()
+	writePiece(t, filepath.Join(dir, "blog", "about.md"), "About")
+	w, err := startWatch(context.Background(), dir, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	config := filepath.Join(dir, "blog", "_config.yml")
+	if err := os.WriteFile(config, []byte("title: S\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "the site's _config.yml made")
+	drain(w)
+	if err := os.Remove(config); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "the site's _config.yml removed")
+}
