@@ -261,7 +261,7 @@ func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Condit
 			return importer.Page{HTML: text, URL: pr.URL, Fetched: time.Now()}, nil
 		}
 	}
-	rep, err := importer.Import(bytes.NewReader(resp.Body), resp.URL, opts)
+	rep, err := importer.Import(bytes.NewReader(resp.XMLUTF8()), resp.URL, opts)
 	if err != nil {
 		if !strings.Contains(err.Error(), resp.URL) {
 			err = fmt.Errorf("%s: %w", fetch.Redact(u), err) // a write's error names its file alone
