@@ -22,16 +22,26 @@ import (
 // encoding its text's bytes are found in (Detect): a Russian page in
 // windows-1251 or KOI8-R, a Greek one in windows-1253, a Japanese one in
 // Shift_JIS (a review: all were read as windows-1252, the HTML standard's
-// default, and written as mojibake).
+// default, and written as mojibake). A page that is valid UTF-8 beyond
+// ASCII is read as UTF-8 whatever it declares: text in another encoding
+// is not, past a few letters, and a server's default charset is said of
+// UTF-8 pages (a Russian page in UTF-8 sent as windows-1251 was written
+// as "РљРѕРјРјРµРЅС‚").
 func (r *Response) UTF8() []byte {
 	enc, name, certain := charset.DetermineEncoding(r.Body, r.ContentType+"; charset="+r.Charset)
-	if name == "utf-8" || enc == nil || (!certain && utf8.Valid(r.Body)) {
+	if name == "utf-8" || enc == nil || utf8.Valid(r.Body) && (!certain || !isASCII(r.Body)) {
+		// (ASCII alone is read as declared: ISO-2022-JP's is its own)
 		return r.Body
 	}
 	if !certain && name == "windows-1252" && !declaredInPage(r.Body) {
 		enc, _, _ = Detect(r.Body)
 	}
 	return decode(r.Body, enc)
+}
+
+// isASCII reports whether b is ASCII alone.
+func isASCII(b []byte) bool {
+	return !slices.ContainsFunc(b, func(c byte) bool { return c >= utf8.RuneSelf })
 }
 
 // decode is b read in enc, or b when it cannot be.
@@ -173,8 +183,7 @@ func (r *Response) XMLUTF8() []byte {
 	if bytes.HasPrefix(body, []byte{0xfe, 0xff}) || bytes.HasPrefix(body, []byte{0xff, 0xfe}) || bytes.HasPrefix(body, []byte("\ufeff")) {
 		return body
 	}
-	ascii := !slices.ContainsFunc(body, func(c byte) bool { return c >= utf8.RuneSelf })
-	if ascii || utf8.Valid(body) {
+	if utf8.Valid(body) {
 		return body
 	}
 	var enc encoding.Encoding

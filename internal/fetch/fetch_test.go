@@ -550,3 +550,17 @@ func TestDetectedCharset(t *testing.T) {
 		}
 	}
 }
+
+// A page valid UTF-8 beyond ASCII is read as UTF-8 though its header says
+// windows-1251 (a server's default; it was written as "РљРѕРјРјРµРЅС‚");
+// ISO-2022-JP, ASCII alone, is read as declared.
+func TestUTF8SentAsAnotherCharset(t *testing.T) {
+	const ru = "<p>Комментарий Набокова</p>"
+	if got := string((&Response{Body: []byte(ru), ContentType: "text/html", Charset: "windows-1251"}).UTF8()); got != ru {
+		t.Errorf("read as %q", got)
+	}
+	jis := []byte("<p>\x1b$BEl5~\x1b(B</p>") // 東京
+	if got := string((&Response{Body: jis, ContentType: "text/html", Charset: "iso-2022-jp"}).UTF8()); got != "<p>東京</p>" {
+		t.Errorf("ISO-2022-JP read as %q", got)
+	}
+}
