@@ -91,13 +91,13 @@ func ParseIn(fsys fs.FS, path string, data []byte) (Article, []Problem) {
 	return parse(path, data, false, func() bool { return InJekyllSite(fsys, path) }, func() bool { return InHugoSite(fsys, path) })
 }
 
-// ParseInSite is ParseIn with inJekyll saying whether the file is in a
-// Jekyll site (InJekyllSite, of the archive it is read from): its caller
-// learns whether the reading asked, and so whether it changes when a
-// site's _config.yml is made or removed (the index reads such a piece
-// again then).
-func ParseInSite(path string, data []byte, inJekyll func() bool) (Article, []Problem) {
-	return parse(path, data, false, inJekyll)
+// ParseInSite is ParseIn with inJekyll and inHugo saying whether the file
+// is in a Jekyll site or a Hugo site (InJekyllSite, InHugoSite, of the
+// archive it is read from): its caller learns whether the reading asked,
+// and so whether it changes when a site's config is made or removed (the
+// index reads such a piece again then).
+func ParseInSite(path string, data []byte, inJekyll, inHugo func() bool) (Article, []Problem) {
+	return parse(path, data, false, inJekyll, inHugo)
 }
 
 // ParseAsWritten is Parse keeping the body as the file writes it, only

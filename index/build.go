@@ -281,7 +281,7 @@ func parseFile(fsys fs.FS, w work) parsed {
 		settled = w.was.Hash == h
 	}
 	a, probs, asked := parseSafely(fsys, p, data)
-	e.Problems, e.Jekyll = probs, asked
+	e.Problems, e.Site = probs, asked
 	if archive.IsFatal(probs) || a.ID == "" {
 		e.Fatal = true
 		return parsed{indexedID: w.indexedID, path: p, entry: e}
@@ -325,22 +325,25 @@ func errText(err error) string {
 
 // parseSafely turns a panic in the parser (a bug, but on user data) into a
 // problem for the file; asked is whether its reading asked if it is in a
-// Jekyll site, and the answer (fileEntry.Jekyll).
-func parseSafely(fsys fs.FS, p string, data []byte) (a archive.Article, probs []archive.Problem, asked jekyllAsked) {
+// Jekyll or a Hugo site, and the answers (fileEntry.Site).
+func parseSafely(fsys fs.FS, p string, data []byte) (a archive.Article, probs []archive.Problem, asked siteAsked) {
 	defer func() {
 		if r := recover(); r != nil {
 			a = archive.Article{}
 			probs = []archive.Problem{{Path: p, Msg: fmt.Sprintf("cannot parse: %v", r), Fatal: true}}
 		}
 	}()
-	a, probs = archive.ParseInSite(p, data, func() bool {
-		in := archive.InJekyllSite(fsys, p)
-		asked = askedOutside
-		if in {
-			asked = askedInside
+	ask := func(in func(fs.FS, string) bool, askedBit, inBit siteAsked) func() bool {
+		return func() bool {
+			v := in(fsys, p)
+			asked |= askedBit
+			if v {
+				asked |= inBit
+			}
+			return v
 		}
-		return in
-	})
+	}
+	a, probs = archive.ParseInSite(p, data, ask(archive.InJekyllSite, askedJekyll, inJekyll), ask(archive.InHugoSite, askedHugo, inHugo))
 	return a, probs, asked
 }
 

@@ -82,3 +82,81 @@ func TestJekyllConfigChangesDrafts(t *testing.T) {
 		ix.Close()
 	}
 }
+
+// A Hugo site's config made or removed after the index was built changes
+// how a tags string is read (one tag in a Hugo site, split elsewhere): the
+// cached index is no longer current and Refresh reads the pieces with a
+// tags string again, in memory too.
+func TestHugoConfigChangesTagsStrings(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch := t.TempDir()
+	dupWrite(t, arch, map[string]string{
+		"site/content/a.md":   "---\ntitle: A\ndate: 2020-01-01\ntags: \"Middle East\"\n---\nText.\n",
+		"site/content/b.md":   "---\ntitle: B\ndate: 2020-01-02\ntags: [\"Middle East\"]\n---\nText.\n",
+		"site/content/c.md":   "---\ntitle: C\ndate: 2020-01-03\n---\nText.\n",
+		"notes/n.md":          "---\ntitle: N\ndate: 2020-01-04\ntags: \"Middle East\"\n---\nText.\n",
+		"site/content/x/y.md": "---\ntitle: Y\ndate: 2020-01-05\ntags: war peace\n---\nText.\n",
+	})
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	tagCount := func(ix *Index) map[string]int {
+		out := map[string]int{}
+		for _, v := range ix.AllFacets().Tags {
+			out[v.Value] = v.Count
+		}
+		return out
+	}
+	for _, dir := range []string{t.TempDir(), ""} {
+		where := "cached"
+		if dir == "" {
+			where = "in memory"
+		}
+		os.Remove(filepath.Join(arch, "site", "hugo.toml"))
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		step := func(what string, want map[string]int) {
+			t.Helper()
+			if dir != "" {
+				cached, err := OpenCached(name, fsys, Options{Dir: dir, Once: true})
+				if err != nil {
+					t.Fatalf("%s, %s: %v", where, what, err)
+				}
+				if cached.Verify() {
+					t.Errorf("%s, %s: the cached index is said current", where, what)
+				}
+				cached.Close()
+			}
+			changed, err := ix.Refresh(ctx, Options{Dir: dir})
+			if err != nil || !changed {
+				t.Fatalf("%s, %s: refresh %v %v", where, what, changed, err)
+			}
+			got := tagCount(ix)
+			for tag, n := range want {
+				if got[tag] != n {
+					t.Errorf("%s, %s: tag %q counts %d, want %d (%v)", where, what, tag, got[tag], n, got)
+				}
+			}
+			if changed, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil || changed {
+				t.Errorf("%s, %s: refreshed again: %v %v", where, what, changed, err)
+			}
+		}
+		if got := tagCount(ix); got["middle east"] != 1 || got["middle"] != 2 || got["war"] != 1 {
+			t.Fatalf("%s: tags %v before any site", where, got)
+		}
+		if err := os.WriteFile(filepath.Join(arch, "site", "hugo.toml"), []byte("title = 'S'\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		step("the site's hugo.toml made", map[string]int{"middle east": 2, "middle": 1, "east": 1, "war peace": 1, "war": 0})
+		if err := os.Remove(filepath.Join(arch, "site", "hugo.toml")); err != nil {
+			t.Fatal(err)
+		}
+		step("removed", map[string]int{"middle east": 1, "middle": 2, "east": 2, "war": 1, "war peace": 0})
+		ix.Close()
+	}
+}

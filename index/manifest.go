@@ -79,24 +79,24 @@ type manifestHead struct {
 	// Copies are the groups of republished copies among the indexed
 	// pieces (copies.go), each earliest first.
 	Copies [][]copyMember
-	// InJekyll are the folders of the files whose reading asked whether
-	// they are in a Jekyll site (fileEntry.Jekyll), sorted, with the
-	// answer: the index is current only while each would be told the
-	// same, so that a site's _config.yml made or removed is seen, as a
-	// change of a file is (a helper's report: it changed no draft until a
-	// file changed or --rebuild). Folders, not files: an Obsidian
-	// clipping's empty published: asks too, and the head is read at
-	// every start.
-	InJekyll []jekyllAnswer
+	// InSite are the folders of the files whose reading asked whether
+	// they are in a Jekyll or a Hugo site (fileEntry.Site), sorted, with
+	// the answers: the index is current only while each would be told the
+	// same, so that a site's config made or removed is seen, as a change
+	// of a file is (a helper's report: a _config.yml made later changed
+	// no draft until a file changed or --rebuild; a hugo.toml, no tags
+	// string). Folders, not files: an Obsidian clipping's empty
+	// published: asks too, and the head is read at every start.
+	InSite []siteAnswer
 }
 
-// jekyllAnswer is a folder of files whose reading asked whether they are
-// in a Jekyll site, and the answer (manifestHead.InJekyll). A folder
-// whose files were told both (a config made during a build) is recorded
-// with each, and so is never current until they are read again.
-type jekyllAnswer struct {
-	Dir string
-	In  bool
+// siteAnswer is a folder of files whose reading asked whether they are
+// in a site, and the answers (manifestHead.InSite). A folder whose files
+// were told otherwise (a config made during a build) is recorded with
+// each, and so is never current until they are read again.
+type siteAnswer struct {
+	Dir   string
+	Asked siteAsked
 }
 
 // fileEntry is what the manifest records of one file. A build holds one
@@ -122,10 +122,10 @@ type fileEntry struct {
 	Copy  *copyEntry // what finding its copies needs; nil when not indexed
 	// Body is the bodies store's file with its texts (bodies.go)
 	Body uint32
-	// Jekyll is what reading the file asked of its site (a published:
-	// with no value outside _posts/: archive.ParseInSite): askedNot,
-	// askedOutside or askedInside a Jekyll site
-	Jekyll  jekyllAsked
+	// Site is what reading the file asked of its site, and the answers
+	// (archive.ParseInSite): whether it is in a Jekyll site (a published:
+	// with no value outside _posts/), in a Hugo site (a tags string)
+	Site    siteAsked
 	Indexed bool // a document with ID is in the index for this file
 	Fatal   bool // the file could not be used
 	// Unseen: the last scan could not tell whether the file is there (its
@@ -135,15 +135,48 @@ type fileEntry struct {
 	Unseen bool
 }
 
-// jekyllAsked is whether reading a file asked if it is in a Jekyll site,
-// and the answer (fileEntry.Jekyll).
-type jekyllAsked int8
+// siteAsked is whether reading a file asked if it is in a Jekyll site,
+// or in a Hugo site, and the answers (fileEntry.Site): bits.
+type siteAsked uint8
 
 const (
-	askedNot jekyllAsked = iota
-	askedOutside
-	askedInside
+	askedJekyll siteAsked = 1 << iota // asked whether in a Jekyll site
+	inJekyll                          // and it is
+	askedHugo                         // asked whether in a Hugo site
+	inHugo                            // and it is
 )
+
+// current reports whether the answers a (of a file in the folder dir)
+// are what sites tell now.
+func (a siteAsked) current(dir string, sites *siteAnswers) bool {
+	p := path.Join(dir, "piece.md") // a file in dir
+	return (a&askedJekyll == 0 || sites.jekyll(p) == (a&inJekyll != 0)) &&
+		(a&askedHugo == 0 || sites.hugo(p) == (a&inHugo != 0))
+}
+
+// siteAnswers are archive.InJekyllSite and InHugoSite of an archive,
+// asked once a folder.
+type siteAnswers struct {
+	fsys             fs.FS
+	inJekyll, inHugo map[string]bool
+}
+
+func newSiteAnswers(fsys fs.FS) *siteAnswers {
+	return &siteAnswers{fsys: fsys, inJekyll: map[string]bool{}, inHugo: map[string]bool{}}
+}
+
+func (s *siteAnswers) jekyll(p string) bool { return s.ask(s.inJekyll, archive.InJekyllSite, p) }
+func (s *siteAnswers) hugo(p string) bool   { return s.ask(s.inHugo, archive.InHugoSite, p) }
+
+func (s *siteAnswers) ask(dirs map[string]bool, in func(fs.FS, string) bool, p string) bool {
+	dir := path.Dir(p)
+	v, ok := dirs[dir]
+	if !ok {
+		v = in(s.fsys, p)
+		dirs[dir] = v
+	}
+	return v
+}
 
 // manifestName is the manifest file. It is gob, not JSON: every start
 // reads it, and decoding 10k entries took 13 ms as JSON and 4 ms as gob.
@@ -238,7 +271,7 @@ func (m *manifest) summarize() error {
 	}
 	var ls []length
 	m.Problems = nil
-	m.InJekyll = nil
+	m.InSite = nil
 	timed := true // every file is compared by its time, none by a hash
 	var pinned []archive.Article
 	for p, e := range m.Files {
@@ -250,16 +283,16 @@ func (m *manifest) summarize() error {
 			}
 		}
 		timed = timed && (e.Hash == "" || e.MTime != 0) // a racy read's hash is kept beside its time
-		if e.Jekyll != askedNot && !e.Unseen {
+		if e.Site != 0 && !e.Unseen {
 			// (one the scan cannot see is not read again: its folder
 			// would never be current)
-			m.InJekyll = append(m.InJekyll, jekyllAnswer{path.Dir(p), e.Jekyll == askedInside})
+			m.InSite = append(m.InSite, siteAnswer{path.Dir(p), e.Site})
 		}
 	}
-	slices.SortFunc(m.InJekyll, func(a, b jekyllAnswer) int {
-		return cmp.Or(strings.Compare(a.Dir, b.Dir), cmp.Compare(b2i(a.In), b2i(b.In)))
+	slices.SortFunc(m.InSite, func(a, b siteAnswer) int {
+		return cmp.Or(strings.Compare(a.Dir, b.Dir), cmp.Compare(a.Asked, b.Asked))
 	})
-	m.InJekyll = slices.Compact(m.InJekyll)
+	m.InSite = slices.Compact(m.InSite)
 	// which pieces pin the same key is known only from all of them
 	m.Problems = append(m.Problems, archive.PinConflicts(pinned)...)
 	archive.SortProblems(m.Problems)
@@ -305,47 +338,27 @@ func (m *manifest) checkable() bool {
 
 // current reports whether files, a scan of the archive fsys, are the
 // files the complete index of m was built from, each read as it would be
-// now (jekyllCurrent): then nothing needs to be read.
+// now (sitesCurrent): then nothing needs to be read.
 func (m *manifest) current(fsys fs.FS, files []archive.FileInfo, probs []archive.Problem) bool {
 	return m.currentSum(fsys, scanFingerprint(files, probs))
 }
 
 // currentSum is current for a scan's fingerprint (scanSum).
 func (m *manifest) currentSum(fsys fs.FS, fp []byte) bool {
-	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.jekyllCurrent(fsys)
+	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.sitesCurrent(fsys)
 }
 
-// jekyllCurrent reports whether each file whose reading asked whether it
-// is in a Jekyll site (InJekyll) would be told the same in fsys now: no
-// site's _config.yml was made or removed above it.
-func (m *manifestHead) jekyllCurrent(fsys fs.FS) bool {
-	for _, a := range m.InJekyll {
-		if archive.InJekyllSite(fsys, path.Join(a.Dir, "piece.md")) != a.In { // a file in a.Dir
+// sitesCurrent reports whether each file whose reading asked whether it
+// is in a Jekyll or a Hugo site (InSite) would be told the same in fsys
+// now: no site's config was made or removed above it.
+func (m *manifestHead) sitesCurrent(fsys fs.FS) bool {
+	sites := newSiteAnswers(fsys)
+	for _, a := range m.InSite {
+		if !a.Asked.current(a.Dir, sites) {
 			return false
 		}
 	}
 	return true
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// jekyllSites is archive.InJekyllSite of fsys, asked once a folder.
-func jekyllSites(fsys fs.FS) func(p string) bool {
-	dirs := map[string]bool{}
-	return func(p string) bool {
-		dir := path.Dir(p)
-		in, ok := dirs[dir]
-		if !ok {
-			in = archive.InJekyllSite(fsys, p)
-			dirs[dir] = in
-		}
-		return in
-	}
 }
 
 // fingerprint sums a hash of each of n files' path, size, modification

@@ -196,13 +196,13 @@ type fileState struct {
 
 // fileStates decides, for each file, whether it is unchanged; files on a
 // file system without modification times (the embedded archive) are
-// hashed. A file whose reading asked whether it is in a Jekyll site
-// (fileEntry.Jekyll) is changed when the answer now differs: a site's
-// _config.yml made or removed above it.
+// hashed. A file whose reading asked whether it is in a Jekyll or a Hugo
+// site (fileEntry.Site) is changed when an answer now differs: a site's
+// config made or removed above it.
 func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[string]bool) []fileState {
 	states := make([]fileState, len(files))
 	ids := b.assignIDs(m, files)
-	inJekyll := jekyllSites(b.fsys)
+	sites := newSiteAnswers(b.fsys)
 	for i, f := range files {
 		e, ok := m.Files[f.Path]
 		st := fileState{info: f, id: ids[i], unseen: unseen[f.Path]}
@@ -225,8 +225,8 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 				}
 			}
 		}
-		if st.unchanged && e.Jekyll != askedNot && !st.unseen {
-			st.unchanged = inJekyll(f.Path) == (e.Jekyll == askedInside)
+		if st.unchanged && e.Site != 0 && !st.unseen {
+			st.unchanged = e.Site.current(path.Dir(f.Path), sites)
 		}
 		states[i] = st
 	}
