@@ -10,6 +10,7 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"github.com/folio-tui/folio/internal/nextindex"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"golang.org/x/net/html"
 )
 
@@ -487,7 +488,9 @@ func HTMLConverter() *htmltomarkdown.Converter {
 // htmlToMarkdown converts a block of HTML to Markdown set off by blank
 // lines; on an error the block is kept.
 func htmlToMarkdown(block string) string {
-	md, err := HTMLConverter().ConvertString(block)
+	// a reference to a control is one character, dropped alone, not the
+	// start of an escape sequence once decoded
+	md, err := HTMLConverter().ConvertString(termsafe.DefuseReferences(block, ""))
 	if err != nil {
 		return block
 	}
@@ -529,7 +532,7 @@ func inlineLinks(line string) string {
 		if h == nil {
 			continue
 		}
-		href := strings.TrimSpace(html.UnescapeString(h[1] + h[2] + h[3]))
+		href := strings.TrimSpace(html.UnescapeString(termsafe.DefuseReferences(h[1]+h[2]+h[3], "")))
 		if href == "" || strings.ContainsAny(href, "<>\n\r\\") {
 			continue // a backslash would escape what ends the target
 		}
@@ -591,7 +594,7 @@ var imgAttr = regexp.MustCompile(`(?i)\s(src|data-src|alt|title)\s*=\s*(?:"([^"]
 func imgLine(tag string) string {
 	n := &html.Node{Type: html.ElementNode, Data: "img"}
 	for _, m := range imgAttr.FindAllStringSubmatch(tag, 8) {
-		n.Attr = append(n.Attr, html.Attribute{Key: strings.ToLower(m[1]), Val: html.UnescapeString(m[2] + m[3] + m[4])})
+		n.Attr = append(n.Attr, html.Attribute{Key: strings.ToLower(m[1]), Val: html.UnescapeString(termsafe.DefuseReferences(m[2]+m[3]+m[4], ""))})
 	}
 	return mediaLine("image", firstOf(attr(n, "alt"), attr(n, "title")), firstOf(attr(n, "src"), attr(n, "data-src")))
 }

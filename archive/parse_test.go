@@ -528,7 +528,8 @@ func TestFrontMatterMistakesOnTheFirstLine(t *testing.T) {
 // A front-matter standfirst is read as the Markdown a site renders it
 // from (a helper's report: "Sum **bold** <b>html</b>" was shown as
 // written), then made safe for the terminal: an entity for ESC is no
-// escape.
+// escape, and is dropped alone (what follows it is text, as a browser
+// shows it: "Sum&#27;mary" was "Sumary").
 func TestStandfirstIsRenderedText(t *testing.T) {
 	for sf, want := range map[string]string{
 		`Sum **bold** <b>html</b>`:                                            "Sum bold html",
@@ -536,9 +537,10 @@ func TestStandfirstIsRenderedText(t *testing.T) {
 		`See [the report](https://example.org/r) &amp; <https://example.org>`: "See the report & https://example.org",
 		`1. First \*not\* a list`:                                             "1. First *not* a list",
 		`# Not a heading`:                                                     "# Not a heading",
-		`Bad &#27;]0;PWNED&#7; <script>alert(1)</script>end`:                  "Bad end",
-		`Two<br>lines`: "Two lines",
-		`C:\Users and 5 * 3 * 2 and snake_case_name`: `C:\Users and 5 * 3 * 2 and snake_case_name`,
+		`Bad &#27;]0;PWNED&#7; <script>alert(1)</script>end`:                  "Bad ]0;PWNED end",
+		`Sum&#x1b;mary`:                                                       "Summary",
+		`Two<br>lines`:                                                        "Two lines",
+		`C:\Users and 5 * 3 * 2 and snake_case_name`:                          `C:\Users and 5 * 3 * 2 and snake_case_name`,
 	} {
 		src := fmt.Sprintf("---\ntitle: T\ndate: 2020-01-01\nsummary: %q\n---\nx\n", sf)
 		a, probs := Parse("p.md", []byte(src))

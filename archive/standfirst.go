@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -37,8 +38,11 @@ var standfirstMarkdown = goldmark.New(
 // one line (a helper's report: "Sum **bold** <b>html</b>" was shown as
 // written). The reader and folio show print it in italics on one line.
 // Its result is not terminal-safe (&#27; is ESC): sanitise it, as Parse
-// does.
+// does. A reference to a control is dropped before it is decoded, so that
+// the sanitising cannot take it and the letters after it for an escape
+// sequence ("Sum&#27;mary" was "Sumary").
 func standfirstText(s string) string {
+	s = termsafe.DefuseReferences(s, "")
 	if len(s) > maxStandfirstMarkdown || !strings.ContainsAny(s, "*_`[]<>&\\~!") {
 		return strings.Join(strings.Fields(s), " ")
 	}

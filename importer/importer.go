@@ -47,6 +47,7 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/atomicfile"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/mmcdole/gofeed"
 	ext "github.com/mmcdole/gofeed/extensions"
 	"golang.org/x/net/html"
@@ -813,6 +814,10 @@ func (c *itemConverter) date(item *gofeed.Item) (archive.Date, bool) {
 }
 
 func (c *itemConverter) markdown(h string) (string, error) {
+	// a reference to a control is one character, dropped alone before
+	// the HTML is decoded (decoded first, "&#27;t" was the escape
+	// sequence ESC t to the sanitising, and the t went with it)
+	h = termsafe.DefuseReferences(h, controlReference)
 	if strings.Contains(h, "<a") || strings.Contains(h, "<A") {
 		var err error
 		if h, err = rewriteFragment(h, func(root *html.Node) { cleanAnchors(root, c.base) }); err != nil {
@@ -837,6 +842,13 @@ func (c *itemConverter) toMarkdown(h string) (string, error) {
 	}
 	return strings.TrimSpace(archive.Sanitize(md)), nil
 }
+
+// controlReference stands for a character reference to a control in HTML
+// about to be decoded (termsafe.DefuseReferences): in text the sanitising
+// drops it alone, as it drops folio's other private-use marks, and a link
+// whose target holds one is kept as its text alone (safeLink), as one
+// holding the control was, rather than as a link to another URL.
+const controlReference = "\uE000"
 
 // rewriteFragment parses the HTML fragment h (as in a <div>), lets edit
 // change it, and renders it again.
@@ -961,6 +973,7 @@ func htmlText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
+	s = termsafe.DefuseReferences(s, "") // as in markdown
 	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
 		return s

@@ -19,6 +19,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/neardup"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/internal/webpage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/idna"
@@ -152,7 +153,9 @@ func extractPage(pg Page, date string) (*piece, string) {
 	if err != nil || archive.ValidURL(pg.URL) != nil {
 		return nil, "not an http or https URL"
 	}
-	ex, err := runExtract(pg.HTML, pg.URL)
+	// a reference to a control is one character, dropped alone (see
+	// itemConverter.markdown)
+	ex, err := runExtract([]byte(termsafe.DefuseReferences(string(pg.HTML), controlReference)), pg.URL)
 	if errors.Is(err, ErrNoHelper) {
 		return nil, err.Error()
 	}
@@ -489,7 +492,7 @@ func safeLink(href string, base *url.URL) string {
 		// as written (a review: the link was dropped)
 		u, err = url.Parse(escapeStrayPercent(strings.TrimSpace(href)))
 	}
-	if err != nil || href == "" {
+	if err != nil || href == "" || strings.Contains(href, controlReference) {
 		return ""
 	}
 	if base != nil {

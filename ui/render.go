@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"regexp"
 	"runtime"
 	"strings"
@@ -96,11 +95,6 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 	return lines, notes(lims), nil
 }
 
-// numericReference is a numeric character reference as html.UnescapeString
-// reads it: "&#" and decimal digits or "&#x" and hex digits, the ";"
-// optional, the value wrapping at 32 bits ("&#4294967323;" is ESC).
-var numericReference = regexp.MustCompile(`&#(?:[xX][0-9a-fA-F]+|[0-9]+);?`)
-
 // defuseReferences replaces with U+FFFD each numeric character reference in
 // md that decodes to a character termsafe.Rendered drops (ESC, BEL, the other
 // C0 and C1 controls, DEL, bidi controls). Glamour decodes references with
@@ -109,17 +103,7 @@ var numericReference = regexp.MustCompile(`&#(?:[xX][0-9a-fA-F]+|[0-9]+);?`)
 // cannot tell from Glamour's own, and "`&#27;]8;;https://x/&#7;`" a hidden
 // hyperlink. Cleaning the output stays the last guard; this keeps the piece
 // from writing the sequences it lets through.
-func defuseReferences(md string) string {
-	if !strings.Contains(md, "&#") {
-		return md
-	}
-	return numericReference.ReplaceAllStringFunc(md, func(ref string) string {
-		if d := html.UnescapeString(ref); termsafe.Rendered(d) != d {
-			return "\uFFFD"
-		}
-		return ref
-	})
-}
+func defuseReferences(md string) string { return termsafe.DefuseReferences(md, "\uFFFD") }
 
 // joinNotes joins two notes of what rendering limited.
 func joinNotes(a, b string) string {

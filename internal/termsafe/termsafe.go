@@ -12,7 +12,9 @@ package termsafe
 
 import (
 	"fmt"
+	"html"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -252,4 +254,32 @@ func escape(s string, lines bool) string {
 
 func escapedRune(r rune) bool {
 	return unsafeRune(r) || r == 0x200e || r == 0x200f
+}
+
+// numericReference is a numeric character reference as html.UnescapeString
+// and the HTML tokenizer read it: "&#" and decimal digits or "&#x" and hex
+// digits, the ";" optional, the value wrapping at 32 bits ("&#4294967323;"
+// is ESC).
+var numericReference = regexp.MustCompile(`&#(?:[xX][0-9a-fA-F]+|[0-9]+);?`)
+
+// DefuseReferences replaces with repl each numeric character reference in
+// s (HTML, or Markdown) that decodes to a character Rendered drops: ESC,
+// BEL, the other C0 controls but tab and newline, the C1 controls, DEL, the bidi controls, the line and
+// paragraph separators. It is for text about to be decoded: a reference is
+// one character, and cleaned as one. Decoded first, "Au&#27;thor" became
+// ESC t, which the cleaning took for a two-byte escape sequence and dropped
+// whole ("Auhor"), and "&#27;[31m" a colour; defused, they are "Author"
+// (repl "") and "[31m" as written. Raw escape sequences are not references
+// and are left for the cleaning, which removes them whole.
+func DefuseReferences(s, repl string) string {
+	if !strings.Contains(s, "&#") {
+		return s
+	}
+	return numericReference.ReplaceAllStringFunc(s, func(ref string) string {
+		r, _ := utf8.DecodeRuneInString(html.UnescapeString(ref))
+		if unsafeRune(r) && r != '\n' && r != '\t' {
+			return repl
+		}
+		return ref
+	})
 }

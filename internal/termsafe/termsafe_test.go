@@ -143,3 +143,29 @@ func FuzzRendered(f *testing.F) {
 		}
 	})
 }
+
+// A reference to a control is one character: defused, the letter after it
+// stays (decoded first, "Au&#27;thor" lost its t as the sequence ESC t).
+func TestDefuseReferencesKeepsTheNextLetter(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"Au&#x1b;thor", "Author"},
+		{"Au&#27thor", "Author"},
+		{"Au&#X1B;thor &#0027;x", "Author x"},
+		{"&#x1b;[31mred&#x1b;[0m", "[31mred[0m"},
+		{"&#x1b;]52;c;SGk=&#7;end", "]52;c;SGk=end"},
+		{"c1 &#x81;x &#x9d;y bidi &#x202e;z &#8232;w", "c1 x y bidi z w"},
+		{"&#4294967323;wrapped", "wrapped"},
+		// what is safe stays written, to be decoded as it was (&#x9b; and
+		// &#133; are windows-1252's › and …, as HTML reads them)
+		{"&#x9b; &#133; &#233; &#x200d; &#9; &#10; &amp;#27; &#x41;", "&#x9b; &#133; &#233; &#x200d; &#9; &#10; &amp;#27; &#x41;"},
+		{"no references", "no references"},
+	}
+	for _, c := range cases {
+		if got := DefuseReferences(c.in, ""); got != c.want {
+			t.Errorf("DefuseReferences(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := DefuseReferences("a&#27;b", "\uFFFD"); got != "a\uFFFDb" {
+		t.Errorf("with U+FFFD: %q", got)
+	}
+}

@@ -1,0 +1,56 @@
+package archive_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
+)
+
+// A character reference to a control, decoded where the archive reads
+// HTML (a block, an inline link or image, a summary), is one character,
+// dropped alone: "Au&#x1b;thor" was "Auhor" (decoded to ESC t, then taken
+// for a two-byte escape sequence), "&#x1b;[31m" vanished as a colour. A raw
+// escape sequence in the file is still removed whole.
+func TestReferencesToControlsKeepTheNextLetter(t *testing.T) {
+	dir := t.TempDir()
+	file := `---
+title: References
+author: Someone
+date: 2020-01-03
+summary: "Sum&#x1b;mary and &#x1b;[31mred &#x202e;rev"
+---
+
+<p>Ht&#x1b;ml block &#x9d;2J and Au&#x1b;thor &#x1b;]52;c;SGk=&#7;end</p>
+
+Inline <a href="/x&#x1b;y">li&#x1b;nk</a> and <img src="/i.png" alt="Al&#x1b;t text"> here.
+
+Raw ` + "\x1b[31mcolour\x1b[0m and \x1bcreset\x1b]0;title\x07 stay removed whole.\n"
+	if err := os.WriteFile(filepath.Join(dir, "refs.md"), []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arch, _, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, ok := arch.Get("refs")
+	if !ok {
+		t.Fatal("piece refs did not load")
+	}
+	if want := "Summary and [31mred rev"; a.Standfirst != want {
+		t.Errorf("standfirst %q, want %q", a.Standfirst, want)
+	}
+	for _, want := range []string{"Html block 2J and Author ]52;c;SGk=end", "(/xy)", "image: Alt text", "Raw colour and reset stay removed whole."} {
+		if !strings.Contains(a.Body, want) {
+			t.Errorf("body lacks %q:\n%s", want, a.Body)
+		}
+	}
+	for _, s := range []string{a.Standfirst, a.Body} {
+		if v := termsafe.Violation(s, false); v != "" {
+			t.Errorf("%q: %s", s, v)
+		}
+	}
+}
