@@ -211,7 +211,8 @@ const maxCandidates = 64
 // piece's title: Archive.Resolve's, the index's Resolve) as text followed by that piece's title, "here (→ “The threat has
 // evolved”)", so that a reader sees where the link goes in the archive
 // rather than the site's path; a link relative to the piece's folder that
-// names no piece shows its target as written (markLine). Other links, and
+// names no piece, or a site path the renderer would print otherwise ("/"
+// as nothing), shows its target as written (markLine). Other links, and
 // fenced or indented code, are left as they are; at most maxLinkLookups
 // targets are looked up.
 func MarkLinks(body, fromPath string, title func(candidates []string) (string, bool)) string {
@@ -287,8 +288,8 @@ func markLine(line string, resolve func(target string) string) string {
 		var with string
 		if t := resolve(target); t != "" && !image {
 			with = text + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
-		} else if strings.HasPrefix(target, "/") {
-			continue // the renderer shows a site path as written
+		} else if strings.HasPrefix(target, "/") && rendererShows(target) == target {
+			continue // the renderer shows this site path as written
 		} else if image {
 			with = `\[image: ` + markdownEscaper.Replace(SanitizeLine(text)) + `\] ` + markdownEscaper.Replace(target)
 		} else {
@@ -366,7 +367,9 @@ var mdRef = sync.OnceValue(func() *regexp.Regexp {
 
 // markRefLine is markLine for reference links: one whose definition names
 // a piece reads as its text then the piece's title, as an inline link does
-// (a helper's report: only inline links were marked); others stay.
+// (a helper's report: only inline links were marked); one relative or
+// site path the renderer would not print as written reads as its text
+// then its target, as markLine writes it; others stay.
 func markRefLine(line string, defs map[string]string, resolve func(target string) string) string {
 	var b strings.Builder
 	last := 0
@@ -383,12 +386,16 @@ func markRefLine(line string, defs map[string]string, resolve func(target string
 		if !ok || !isRelativeLink(target) {
 			continue
 		}
-		t := resolve(target)
-		if t == "" {
+		var with string
+		if t := resolve(target); t != "" {
+			with = text + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
+		} else if rendererShows(target) != target {
+			with = text + " " + markdownEscaper.Replace(target) // as markLine writes it
+		} else {
 			continue
 		}
 		b.WriteString(line[last:m[0]])
-		b.WriteString(text + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)")
+		b.WriteString(with)
 		last = m[1]
 	}
 	if last == 0 {
@@ -396,6 +403,21 @@ func markRefLine(line string, defs map[string]string, resolve func(target string
 	}
 	b.WriteString(line[last:])
 	return b.String()
+}
+
+// rendererShows is what Glamour prints after a link's text for a relative
+// target (its resolveRelativeURL with no base URL): the path's leading "/"
+// dropped, then resolved against nothing. A site path mostly comes back as
+// written, but "/" is "" (a helper's report: "[r](/)" printed "r" and
+// nothing), "/#top" "#top", "/a/../b" "/b", and a relative "other.md"
+// "/other.md".
+func rendererShows(target string) string {
+	u, err := url.Parse(target)
+	if err != nil || u.IsAbs() {
+		return target
+	}
+	u.Path = strings.TrimPrefix(u.Path, "/")
+	return new(url.URL).ResolveReference(u).String()
 }
 
 // maxLinkLookups caps the link targets MarkLinks looks up in one piece.

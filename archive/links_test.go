@@ -99,7 +99,7 @@ func TestMarkLinksNamesThePiece(t *testing.T) {
 // A link relative to the piece's folder that names no piece shows its
 // target as written, and such an image as folio shows an <img>: the
 // renderer showed /report.pdf for ../files/report.pdf. Site paths are left
-// to the renderer, which shows them as written.
+// to the renderer where it shows them as written; "/" it showed as nothing.
 func TestMarkLinksShowsRelativeTargetsAsWritten(t *testing.T) {
 	none := func([]string) (string, bool) { return "", false }
 	for in, want := range map[string]string{
@@ -107,6 +107,8 @@ func TestMarkLinksShowsRelativeTargetsAsWritten(t *testing.T) {
 		"A chart: ![Attacks by year](chart_1.png)":  `A chart: \[image: Attacks by year\] chart\_1.png`,
 		"![logo](/img/logo.png) and [x](/posts/x/)": "![logo](/img/logo.png) and [x](/posts/x/)",
 		"[site](https://example.com/a_b)":           "[site](https://example.com/a_b)",
+		"[home](/) and [top](/#top)":                "home / and top /#top",
+		"[ref][r]\n\n[r]: /":                        "ref /\n\n[r]: /",
 		"```\n[code](x.md)\n```":                    "```\n[code](x.md)\n```",
 	} {
 		if got := MarkLinks(in, "posts/a.md", none); got != want {
@@ -225,7 +227,7 @@ func TestLinksToHomeAndSectionsNameNoPiece(t *testing.T) {
 		}
 	}
 	body := "[r](/) and [s](_index.md) and [o](other.md)\n"
-	want := "[r](/) and s \\_index.md and o (→ “Other”)\n"
+	want := "r / and s \\_index.md and o (→ “Other”)\n" // "/" as written: the renderer shows it as nothing
 	title := func(c []string) (string, bool) { p, ok := a.Resolve(c); return p.Title, ok }
 	if got := MarkLinks(body, "content/notes/links2.md", title); got != want {
 		t.Errorf("MarkLinks = %q, want %q", got, want)
