@@ -50,6 +50,7 @@ func renderMarkdown(md string, width int, style string) (lines []string, note st
 // was too costly is shown as plain text, which note says ("" when all of
 // md was rendered). The caller says it after "Rendering limited: ".
 func RenderMarkdown(md string, width int, style string) (lines []string, note string, err error) {
+	md = expandTabs(md)
 	if len(md) > maxRenderBytes {
 		return plainLines(md, width), fmt.Sprintf("over %d MB, the piece is shown as plain text", maxRenderBytes>>20), nil
 	}
@@ -300,6 +301,37 @@ var (
 	renderedCells func(cells int)
 	wholeWraps    bool
 )
+
+// expandTabs replaces each tab of md by the spaces to the next tab stop
+// of 4 characters, as CommonMark reads a tab where it makes the blocks
+// (indented code, a list item's content): the blocks are the same. Glamour
+// counted a tab as one cell where it wraps, and a terminal moves to its
+// next tab stop of 8: a line of tabs went past the width (a helper's
+// report: show --width 40 printed lines of 130 columns, and the reader,
+// whose screen shows a tab as 4 spaces, cut the words past its column).
+func expandTabs(md string) string {
+	if !strings.Contains(md, "\t") {
+		return md
+	}
+	var b strings.Builder
+	b.Grow(len(md) + len(md)/8)
+	col := 0 // characters since the line's start
+	for _, r := range md {
+		switch r {
+		case '\t':
+			n := 4 - col%4
+			b.WriteString("    "[:n])
+			col += n
+		case '\n':
+			b.WriteByte('\n')
+			col = 0
+		default:
+			b.WriteRune(r)
+			col++
+		}
+	}
+	return b.String()
+}
 
 // firstWrap is the first width renderPart asks Glamour to wrap a piece at
 // when it is asked for a wider one: wider than the reader's column
