@@ -8,10 +8,11 @@
 // go one at a time, Delay apart; a 429 or 5xx answer is retried a few
 // times after Retry-After or an exponential backoff (capped); a server
 // asking to wait longer than the cap is not asked again. robots.txt is
-// read once per host (github.com/temoto/robotstxt) and a disallowed path is
-// not fetched; one the server cannot give disallows everything (RFC
-// 9309). Every error names the URL. Response.UTF8 reads a page in the
-// charset it declares, or in the one its text is found in (Detect).
+// read once per host (parseRobots: RFC 9309's groups and matching) and a
+// disallowed path is not fetched; one the server cannot give disallows
+// everything (RFC 9309). Every error names the URL. Response.UTF8 reads a
+// page in the charset it declares, or in the one its text is found in
+// (Detect).
 package fetch
 
 import (
@@ -30,8 +31,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/temoto/robotstxt"
 )
 
 // UserAgent names folio to the sites it fetches from.
@@ -438,7 +437,7 @@ func (c *Client) host(name string) *host {
 // robotsAnswer is what a host's robots.txt said: its rules, or, when it
 // could not be read (a 5xx after the retries, no answer), why.
 type robotsAnswer struct {
-	rd     *robotstxt.RobotsData // nil: no rules (none there: everything allowed)
+	rd     *robotsGroup // nil: no rules (none there: everything allowed)
 	unread string
 	// literal: a rule names a path with // or a dot segment, which a
 	// fetched path is also tested against as written (robotsRules)
@@ -473,12 +472,12 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 		switch {
 		case err == nil:
 			body, literal := robotsRules(resp.Body)
-			ans.rd, _ = robotstxt.FromStatusAndBytes(resp.Status, body)
+			ans.rd = parseRobots(body, robotsAgent)
 			ans.literal = literal
 		case ctx.Err() != nil:
 			return false, ctx.Err().Error() // not kept: the run ends
 		case errors.As(err, &fe) && fe.Status >= 400 && fe.Status < 500:
-			ans.rd, _ = robotstxt.FromStatusAndBytes(fe.Status, nil)
+			// not there: everything allowed (ans.rd nil)
 		case errors.As(err, &fe):
 			ans.unread = fe.Msg
 			if fe.Status != 0 {
@@ -511,10 +510,10 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 		q := "?" + unescapeUnreserved(u.RawQuery)
 		raw, clean = raw+q, clean+q
 	}
-	if !ans.rd.TestAgent(clean, "folio") {
+	if !ans.rd.allows(clean) {
 		return false, ""
 	}
-	return !ans.literal || raw == clean || ans.rd.TestAgent(raw, "folio"), ""
+	return !ans.literal || raw == clean || ans.rd.allows(raw), ""
 }
 
 // robotsPath is the path robots.txt's rules are matched against: as RFC

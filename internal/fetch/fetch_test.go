@@ -564,3 +564,60 @@ func TestUTF8SentAsAnotherCharset(t *testing.T) {
 		t.Errorf("ISO-2022-JP read as %q", got)
 	}
 }
+
+// robots.txt is matched as RFC 9309 says (a mutation pass found
+// github.com/temoto/robotstxt did not): a pattern matches from the path's
+// start, "$" ends it and "*" is any run; the longest matching rule
+// decides, an Allow when as long as a Disallow; folio's group is the one
+// naming its product token, not one whose name is a prefix of it; a rule
+// before any user-agent is no rule, and the file is read all the same.
+func TestRobotsRFC9309(t *testing.T) {
+	for _, c := range []struct {
+		name, robots string
+		allowed      []string
+		refused      []string
+	}{
+		{"anchored at the start", "User-agent: *\nDisallow: /private/\nAllow: /index.html$\nDisallow: /a$\nDisallow: /fish*.php\n",
+			[]string{"/index.html", "/x/a", "/a/b", "/x/fish/a.php", "/fishy"},
+			[]string{"/private/index.html", "/a", "/fish.php", "/fish/b.php?x=1"}},
+		{"longest match, Allow on a tie", "User-agent: *\nDisallow: /page\nAllow: /page\nDisallow: /\nAllow: /news/\nDisallow: /news/old\nAllow: /*.css$\n",
+			[]string{"/page", "/news/new", "/private/site.css"},
+			[]string{"/other", "/news/old/1", "/site.css?v=2"}},
+		{"the product token's group", "User-agent: fol\nDisallow: /\n\nUser-agent: *\nDisallow: /star\n",
+			[]string{"/x"}, []string{"/star/1"}},
+		{"folio's group, in any case, with a version", "User-agent: *\nDisallow: /\n\nUser-agent: Folio/1.0\nUser-agent: other\nDisallow: /mine\n\nuser-agent: FOLIO\nDisallow: /also\n",
+			[]string{"/x", "/star"}, []string{"/mine/1", "/also"}},
+		{"a rule before any user-agent", "Disallow: /nothing\nUser-agent: *\nDisallow: /private\n",
+			[]string{"/nothing", "/public"}, []string{"/private/x"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var fetched []string
+			var mu sync.Mutex
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/robots.txt" {
+					w.Write([]byte(c.robots))
+					return
+				}
+				mu.Lock()
+				fetched = append(fetched, r.URL.RequestURI())
+				mu.Unlock()
+				w.Write([]byte("ok"))
+			}))
+			defer srv.Close()
+			cl := &Client{Delay: -1, Retries: -1}
+			for _, p := range c.allowed {
+				if _, err := cl.Get(context.Background(), srv.URL+p, Conditional{}, nil); err != nil {
+					t.Errorf("%s: %v", p, err)
+				}
+			}
+			for _, p := range c.refused {
+				if _, err := cl.Get(context.Background(), srv.URL+p, Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "robots.txt asks") {
+					t.Errorf("%s: %v", p, err)
+				}
+			}
+			if len(fetched) != len(c.allowed) {
+				t.Errorf("fetched %q, want %q", fetched, c.allowed)
+			}
+		})
+	}
+}
