@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -589,6 +590,16 @@ func TestRobotsRFC9309(t *testing.T) {
 			[]string{"/x", "/star"}, []string{"/mine/1", "/also"}},
 		{"a rule before any user-agent", "Disallow: /nothing\nUser-agent: *\nDisallow: /private\n",
 			[]string{"/nothing", "/public"}, []string{"/private/x"}},
+		{"folio's group beside one whose name is a prefix of folio's", "User-agent: fol\nDisallow: /\n\nUser-agent: folio\nDisallow: /mine\n",
+			[]string{"/x"}, []string{"/mine"}},
+		{"folio's group without rules", "User-agent: folio\nDisallow:\n\nUser-agent: *\nDisallow: /\n",
+			[]string{"/x"}, nil},
+		{"a user-agent after rules starts a group", "User-agent: folio\nDisallow: /a\nUser-agent: other\nDisallow: /b\n",
+			[]string{"/b"}, []string{"/a/1"}},
+		{"a byte-order mark", "\xef\xbb\xbfUser-agent: *\nDisallow: /private\n",
+			[]string{"/x"}, []string{"/private"}},
+		{"a rule without its slash, wildcards within", "User-agent: *\nDisallow: tmp\nDisallow: /a*b*c\n",
+			[]string{"/x/tmp", "/a-c-b"}, []string{"/tmp/x", "/a-b-c-b"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var fetched []string
@@ -619,5 +630,234 @@ func TestRobotsRFC9309(t *testing.T) {
 				t.Errorf("fetched %q, want %q", fetched, c.allowed)
 			}
 		})
+	}
+}
+
+// A 500 is a passing error as a 503 is: a page is asked again, and a
+// robots.txt answering it allows nothing (a mutation pass: only 503 was
+// tried).
+func TestStatus500(t *testing.T) {
+	var pages atomic.Int32
+	robots := atomic.Int32{}
+	robots.Store(http.StatusNotFound)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Retry-After", "0")
+		if r.URL.Path == "/robots.txt" {
+			w.WriteHeader(int(robots.Load()))
+			return
+		}
+		if pages.Add(1) == 1 {
+			w.WriteHeader(http.StatusInternalServerError)
+			return
+		}
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: 1}
+	if resp, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil); err != nil || string(resp.Body) != "ok" || pages.Load() != 2 {
+		t.Errorf("a page answering 500 once: %v %v after %d requests", resp, err, pages.Load())
+	}
+	robots.Store(http.StatusInternalServerError)
+	c = &Client{Delay: -1, Retries: 1}
+	if _, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "robots.txt could not be read (HTTP 500)") || pages.Load() != 2 {
+		t.Errorf("robots.txt answering 500: %v, %d page requests", err, pages.Load())
+	}
+}
+
+// robots.txt's redirects are followed as far as a page's (five): two hops
+// lead to its rules.
+func TestRobotsTxtTwoRedirects(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.Redirect(w, r, "/r1", http.StatusMovedPermanently)
+		case "/r1":
+			http.Redirect(w, r, "/r2", http.StatusFound)
+		case "/r2":
+			w.Write([]byte("User-agent: *\nDisallow: /private\n"))
+		default:
+			w.Write([]byte("ok"))
+		}
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1}
+	if _, err := c.Get(context.Background(), srv.URL+"/private/x", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "robots.txt asks") {
+		t.Errorf("a disallowed path behind two redirects of robots.txt: %v", err)
+	}
+	if _, err := c.Get(context.Background(), srv.URL+"/public", Conditional{}, nil); err != nil {
+		t.Errorf("an allowed path: %v", err)
+	}
+}
+
+// Of a robots.txt longer than 500 KiB, a line the limit cuts is left out,
+// not read as the shorter rule it begins ("Disallow: /p" of "Disallow:
+// /publicity" would refuse /public).
+func TestLongRobotsTxtCutAtALine(t *testing.T) {
+	head := "User-agent: *\nDisallow: /private\n"
+	rule := "Disallow: /publicity\n"
+	pad := maxRobots - len(head) - len("Disallow: /p")
+	var body strings.Builder
+	body.WriteString(head)
+	for body.Len() < len(head)+pad-60 {
+		body.WriteString("# a comment line, many times over, to make the file long\n")
+	}
+	body.WriteString("#" + strings.Repeat("x", len(head)+pad-body.Len()-2) + "\n")
+	if body.Len() != maxRobots-len("Disallow: /p") {
+		t.Fatalf("padding: %d", body.Len())
+	}
+	body.WriteString(rule)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			w.Write([]byte(body.String()))
+			return
+		}
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1}
+	if _, err := c.Get(context.Background(), srv.URL+"/public/x", Conditional{}, nil); err != nil {
+		t.Errorf("an allowed page: %v", err)
+	}
+	if _, err := c.Get(context.Background(), srv.URL+"/private/x", Conditional{}, nil); err == nil {
+		t.Error("a disallowed page fetched")
+	}
+}
+
+// A body of MaxBytes is read, with a Content-Length or without; one byte
+// more is refused, saying the limit.
+func TestSizeLimitBoundary(t *testing.T) {
+	const limit = 1 << 20
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := limit
+		if strings.HasPrefix(r.URL.Path, "/over") {
+			n++
+		}
+		body := strings.Repeat("x", n)
+		if strings.HasSuffix(r.URL.Path, "-chunked") {
+			w.Write([]byte(body[:n/2]))
+			w.(http.Flusher).Flush() // no Content-Length now
+			w.Write([]byte(body[n/2:]))
+			return
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(n))
+		w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1, IgnoreRobots: true, MaxBytes: limit}
+	for _, p := range []string{"/exact", "/exact-chunked"} {
+		if resp, err := c.Get(context.Background(), srv.URL+p, Conditional{}, nil); err != nil || len(resp.Body) != limit {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	for p, want := range map[string]string{"/over": "the response is 1048577 bytes, over the 1 MB limit", "/over-chunked": "the response is over the 1 MB limit"} {
+		if _, err := c.Get(context.Background(), srv.URL+p, Conditional{}, nil); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", p, err, want)
+		}
+	}
+}
+
+// Timeout covers the body too: a server that sends its headers and then
+// stalls is given up on, saying so.
+func TestTimeoutCoversTheBody(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("<html>"))
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1, IgnoreRobots: true, Timeout: 200 * time.Millisecond}
+	// a client that waits on is cancelled (not timed out) by the test
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	defer time.AfterFunc(20*time.Second, cancel).Stop()
+	if _, err := c.Get(ctx, srv.URL, Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "no complete answer within 200ms (timed out)") {
+		t.Errorf("a stalled body: %v", err)
+	}
+}
+
+// Five redirects, as many as are followed, reach the page.
+func TestFiveRedirects(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/"))
+		if n == 0 {
+			w.Write([]byte("end"))
+			return
+		}
+		http.Redirect(w, r, "/"+strconv.Itoa(n-1), http.StatusFound)
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1, IgnoreRobots: true}
+	if resp, err := c.Get(context.Background(), srv.URL+"/5", Conditional{}, nil); err != nil || string(resp.Body) != "end" {
+		t.Errorf("five redirects: %v %v", resp, err)
+	}
+}
+
+// A conditional GET sends Last-Modified as If-Modified-Since (sync keeps
+// only that of a feed that sends no ETag).
+func TestConditionalGetByDate(t *testing.T) {
+	const lm = "Tue, 01 Dec 2026 10:00:00 GMT"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-Modified-Since") == lm {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Last-Modified", lm)
+		w.Write([]byte("<rss/>"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, IgnoreRobots: true}
+	first, err := c.Get(context.Background(), srv.URL, Conditional{}, nil)
+	if err != nil || first.LastModified != lm || first.NotModified {
+		t.Fatalf("first: %+v %v", first, err)
+	}
+	second, err := c.Get(context.Background(), srv.URL, Conditional{LastModified: first.LastModified}, nil)
+	if err != nil || !second.NotModified {
+		t.Fatalf("second: %+v %v", second, err)
+	}
+}
+
+// A response's URL, which add writes as the piece's source, has neither
+// the fragment nor the user name and password of the URL asked for.
+func TestResponseURLWithoutFragmentOrUser(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, IgnoreRobots: true}
+	asked := strings.Replace(srv.URL, "http://", "http://alice:s3cret@", 1) + "/page#part-2"
+	if resp, err := c.Get(context.Background(), asked, Conditional{}, nil); err != nil || resp.URL != srv.URL+"/page" {
+		t.Errorf("%v %v", resp, err)
+	}
+}
+
+// A 503 without Retry-After is asked again after a second (the backoff's
+// first step), not at once: the lower bound, which a busy machine only
+// widens.
+func TestBackoffWaitsASecond(t *testing.T) {
+	var mu sync.Mutex
+	var at []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		at = append(at, time.Now())
+		n := len(at)
+		mu.Unlock()
+		if n == 1 {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.Write([]byte("ok"))
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, IgnoreRobots: true}
+	if _, err := c.Get(context.Background(), srv.URL, Conditional{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(at) != 2 || at[1].Sub(at[0]) < time.Second {
+		t.Errorf("requests at %v: want a second apart", at)
+	}
+	for d, want := range map[time.Duration]string{48 * time.Hour: "2 days", 2 * time.Hour: "2 hours", 119 * time.Minute: "7140 seconds"} {
+		if got := waitText(d); got != want {
+			t.Errorf("waitText(%v) = %q, want %q", d, got, want)
+		}
 	}
 }
