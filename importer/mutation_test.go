@@ -203,3 +203,23 @@ func TestFullTextAuthorsFromThePage(t *testing.T) {
 		t.Errorf("%+v", a)
 	}
 }
+
+// A password-protected WordPress post is not imported: the export holds
+// its text, which its author kept from readers.
+func TestWordPressPasswordProtectedPostIsIgnored(t *testing.T) {
+	item := func(title, password string) string {
+		return `<item><title>` + title + `</title><link>https://wp.example/` + title + `</link><dc:creator>ann</dc:creator>
+<content:encoded><![CDATA[The text of ` + title + `.]]></content:encoded><wp:post_id>1</wp:post_id><wp:post_date>2024-02-01 10:00:00</wp:post_date>
+<wp:post_name>` + title + `</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:post_password>` + password + `</wp:post_password></item>`
+	}
+	feed := writeFeed(t, "wp.xml", `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>WP</title><link>https://wp.example</link><wp:wxr_version>1.2</wp:wxr_version>`+item("open", "")+item("secret", "hunter2")+`</channel></rss>`)
+	into := t.TempDir()
+	rep, err := ImportFile(feed, Options{Into: into})
+	if err != nil || rep.Count(Added) != 1 || rep.Count(Ignored) != 1 {
+		t.Fatalf("%v %+v", err, rep.Results)
+	}
+	if a := load(t, into).Articles; len(a) != 1 || a[0].Title != "open" {
+		t.Errorf("%+v", a)
+	}
+}
