@@ -8,7 +8,7 @@
 // go one at a time, Delay apart; a 429 or 5xx answer is retried a few
 // times after Retry-After or an exponential backoff (capped); a server
 // asking to wait longer than the cap is not asked again. robots.txt is
-// read once per host (parseRobots: RFC 9309's groups and matching) and a
+// read once per host (parseRobots: github.com/jimsmart/grobotstxt) and a
 // disallowed path is not fetched; one the server cannot give disallows
 // everything (RFC 9309). Every error names the URL. Response.UTF8 reads a
 // page in the charset it declares, or in the one its text is found in
@@ -606,6 +606,12 @@ func robotsRules(body []byte) (_ []byte, literal bool) {
 			continue
 		}
 		rule = escapeNonASCII(unescapeUnreserved(rule))
+		if !strings.HasPrefix(rule, "/") && !strings.HasPrefix(rule, "*") {
+			// "Disallow: tmp" names /tmp: a path is never without its
+			// slash, and a rule that matched nothing would let it be
+			// fetched
+			rule = "/" + rule
+		}
 		// a rule naming such a path, in its path: "Disallow: /go?u=http://x"
 		// names none (a review: it made every sloppy // path be matched
 		// as written, refusing //news/a that "Allow: /news/" lets through)
