@@ -44,6 +44,12 @@ year are counted on "month only" and "year only" lines. Undated pieces are
 counted on an "undated" line. The lines of a query add up to its
 folio search total.
 
+With --collapse-copies a group of republished copies is counted once, in the
+period of the piece search shows for it, and a period's "all" is the texts
+with a piece dated in it (a group of copies counts once in each period it ran
+in): what filtering to that period finds with copies collapsed, so a share is
+never over 1.
+
 --from and --to keep the periods that overlap them. --by is chosen from the
 archive when not given: the finest period at which most pieces are dated
 and that gives at most 120 periods; decades (1950s) when years would give

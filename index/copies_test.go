@@ -3,11 +3,13 @@ package index
 import (
 	"context"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/testcorpus"
@@ -411,10 +413,89 @@ func TestCollapsedTrendCountsAGroupOnce(t *testing.T) {
 		}
 		if by == ByYear {
 			for _, p := range tr.Points {
-				if want := map[string]int{"2019": 1, "2020": 1}[p.Period]; p.Count != want || p.Total != want {
-					t.Errorf("%s: %d of %d, want %d of %d", p.Period, p.Count, p.Total, want, want)
+				// 2020's total is the two texts with a piece in it: the
+				// group (its copies) and other.md
+				want, wantTotal := map[string]int{"2019": 1, "2020": 1}[p.Period], map[string]int{"2019": 1, "2020": 2}[p.Period]
+				if p.Count != want || p.Total != wantTotal {
+					t.Errorf("%s: %d of %d, want %d of %d", p.Period, p.Count, p.Total, want, wantTotal)
 				}
 			}
 		}
+	}
+}
+
+// writeCopiesOfTwo writes the archive of an attack: two texts, each run in
+// outlet X dated only to 2019 and again in outlet Y in 2021, and a piece
+// of its own in X.
+func writeCopiesOfTwo(t *testing.T, src string) {
+	t.Helper()
+	words := strings.Fields("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega")
+	body := func(seed int) string {
+		var b strings.Builder
+		x := uint32(seed)
+		for range 150 {
+			x = x*1664525 + 1013904223
+			b.WriteString(words[(x>>16)%uint32(len(words))] + " ")
+		}
+		return b.String()
+	}
+	b1, b2 := body(1), body(2)
+	for name, text := range map[string]string{
+		"a1.md": "---\ntitle: First\ndate: \"2019\"\noutlet: X\n---\n" + b1,
+		"a2.md": "---\ntitle: First again\ndate: 2021-03-05\noutlet: Y\n---\n" + b1,
+		"b1.md": "---\ntitle: Second\ndate: \"2019\"\noutlet: X\n---\n" + b2,
+		"b2.md": "---\ntitle: Second again\ndate: 2021-06-01\noutlet: Y\n---\n" + b2,
+		"c.md":  "---\ntitle: Other\ndate: 2021-01-02\noutlet: X\n---\nnothing in common here\n",
+	} {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// A filter that makes a later copy stand for its group: the trend counts
+// it in its own period (an attack: --outlet Y found 2 pieces, the trend
+// by month 0, by year 2 of a total of 1), and no period's count is more
+// than its total.
+func TestCollapsedTrendCountsTheCopyAFilterKeeps(t *testing.T) {
+	src := t.TempDir()
+	writeCopiesOfTwo(t, src)
+	ix := openFolder(t, src, t.TempDir())
+	if g := ix.Copies("a1"); len(g) != 2 {
+		t.Fatalf("copies of a1: %+v", g)
+	}
+	for _, q := range []Query{
+		{Outlets: []string{"Y"}, CollapseCopies: true},
+		{CollapseCopies: true},
+		{Outlets: []string{"X"}, CollapseCopies: true},
+		{Outlets: []string{"Y"}, CollapseCopies: true, From: time.Date(2021, 3, 1, 0, 0, 0, 0, time.UTC)},
+	} {
+		total := run(t, ix, q).Total
+		for _, by := range []Period{ByYear, ByMonth, ByWeek, ByDecade} {
+			tr, err := ix.Trend(context.Background(), q, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tr.Matched() != total {
+				t.Errorf("%+v by %v: the trend counts %d, the search %d", q, by, tr.Matched(), total)
+			}
+			for _, p := range append(append(tr.Points, tr.Coarser...), tr.Undated) {
+				if p.Count > p.Total {
+					t.Errorf("%+v by %v: %s counts %d of %d", q, by, p.Period, p.Count, p.Total)
+				}
+			}
+		}
+	}
+	tr, err := ix.Trend(context.Background(), Query{Outlets: []string{"Y"}, CollapseCopies: true}, ByYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]int{}
+	for _, p := range tr.Points {
+		got[p.Period] = [2]int{p.Count, p.Total}
+	}
+	// 2021's total: the two texts run again in it, and c
+	if want := map[string][2]int{"2019": {0, 2}, "2020": {0, 0}, "2021": {2, 3}}; !maps.Equal(got, want) {
+		t.Errorf("by year: %v, want %v", got, want)
 	}
 }

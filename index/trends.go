@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Period is the bin of a trend: a calendar year, a month, an ISO week or
@@ -210,8 +212,13 @@ func yearOnly(fs Facets) []FacetValue {
 // date overlaps [From, To]), the archive's counts too, and the periods
 // are trimmed to those overlapping [From, To]: a period at an edge counts
 // only its pieces in the range, so the points add up to what folio search
-// finds with the same dates. With CollapseCopies the archive's counts
-// leave the copies out too.
+// finds with the same dates. With CollapseCopies a group of copies counts
+// once, in the period of the piece standing for it (the earliest that
+// matches q), and a period's total is the groups of which a piece is dated
+// in it: what a filter to the period finds with copies collapsed. A group
+// whose copies ran in two years is one piece of each year's total, so the
+// totals can add up to more than the collapsed archive, and a count is
+// never more than its total.
 func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	start := time.Now()
 	from, to := q.From, q.To
@@ -224,23 +231,32 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	if err != nil {
 		return Trend{}, err
 	}
-	// the periods span the whole archive's (then trimmed to From and To);
-	// their totals are the archive's pieces in the range
+	// the periods span the whole archive's, every piece's (then trimmed to
+	// From and To): a filter can make a later copy stand for its group,
+	// and its period is to be among them (an attack: the collapsed
+	// archive's span lost it); their totals are the archive's pieces in
+	// the range
 	whole, allCount := ix.AllFacets(), ix.Count()
-	if q.CollapseCopies {
-		r, err := ix.Search(ctx, Query{CollapseCopies: true, Mode: ModeFacets, hitsFacets: true})
-		if err != nil {
-			return Trend{}, err
-		}
-		whole, allCount = r.Facets, r.Total
-	}
 	all := whole
 	if !from.IsZero() || !to.IsZero() {
-		r, err := ix.Search(ctx, Query{CollapseCopies: q.CollapseCopies, From: from, To: to, Within: q.Within, Mode: ModeFacets, hitsFacets: q.CollapseCopies})
+		r, err := ix.Search(ctx, Query{From: from, To: to, Within: q.Within, Mode: ModeFacets})
 		if err != nil {
 			return Trend{}, err
 		}
 		all, allCount = r.Facets, r.Total
+	}
+	// with copies collapsed, a period's total is the groups of which a
+	// piece is dated in it (a piece without copies is a group of one):
+	// what a filter to the period finds with copies hidden, and never
+	// fewer than the query's count there, whichever copy stands for a
+	// group (an attack: the earliest pieces alone gave 1 of a period
+	// whose query counted 2, a share of 200%)
+	var extra map[string]int
+	if q.CollapseCopies {
+		var err error
+		if extra, err = ix.copiesPerPeriod(ctx, by, dateRestrictions(Query{From: from, To: to, Within: q.Within})); err != nil {
+			return Trend{}, err
+		}
 	}
 	t := Trend{By: by, Notes: res.Notes}
 
@@ -253,17 +269,17 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 		counts, totals := facetMap(qPoints), facetMap(aPoints)
 		for _, s := range periodsBetween(by, first, last) {
 			label := periodLabel(by, s)
-			t.Points = append(t.Points, TrendPoint{Period: label, Start: s, Count: counts[label], Total: totals[label]})
+			t.Points = append(t.Points, TrendPoint{Period: label, Start: s, Count: counts[label], Total: totals[label] - extra[label]})
 		}
 	}
 	counts, totals := facetMap(qCoarser), facetMap(aCoarser)
 	for _, v := range spanCoarser {
 		per := coarserPeriod(v.Value)
 		s, _ := periodStart(per, v.Value)
-		t.Coarser = append(t.Coarser, TrendPoint{Period: v.Value, Start: s, Count: counts[v.Value], Total: totals[v.Value]})
+		t.Coarser = append(t.Coarser, TrendPoint{Period: v.Value, Start: s, Count: counts[v.Value], Total: totals[v.Value] - extra[v.Value]})
 	}
 	slices.SortStableFunc(t.Coarser, func(a, b TrendPoint) int { return strings.Compare(a.Period, b.Period) })
-	t.Undated = TrendPoint{Period: "undated", Count: max(res.Total-sumCounts(res.Facets.Years), 0), Total: max(allCount-sumCounts(all.Years), 0)}
+	t.Undated = TrendPoint{Period: "undated", Count: max(res.Total-sumCounts(res.Facets.Years), 0), Total: max(allCount-sumCounts(all.Years)-extra[""], 0)}
 
 	if !from.IsZero() || !to.IsZero() {
 		drop := func(per Period) func(TrendPoint) bool {
@@ -287,6 +303,71 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	}
 	t.Took = time.Since(start)
 	return t, nil
+}
+
+// copiesPerPeriod is, for each period label of a trend by by (its points'
+// labels, its coarser rows' and "" for undated), how many pieces of the
+// groups of copies within restrict are more than one per group: a group
+// with three pieces in 2019 and one in 2020 has 2 for "2019".
+func (ix *Index) copiesPerPeriod(ctx context.Context, by Period, restrict []query.Query) (map[string]int, error) {
+	ix.mu.RLock()
+	c := ix.copies
+	ix.mu.RUnlock()
+	if c == nil || len(c.groups) == 0 {
+		return nil, nil
+	}
+	mv, err := ix.matchingMembers(ctx, combine(nil, nil, nil, nil, restrict, ""))
+	if err != nil {
+		return nil, err
+	}
+	extra := map[string]int{}
+	seen := map[string]bool{}
+	for _, g := range c.groups {
+		clear(seen)
+		for _, m := range g {
+			vs, ok := mv[m.ID]
+			if !ok {
+				continue
+			}
+			label := periodOfValues(by, vs)
+			if seen[label] {
+				extra[label]++
+			}
+			seen[label] = true
+		}
+	}
+	return extra, nil
+}
+
+// periodOfValues is the label a piece with the facet values vs is counted
+// under in a trend by by, as split places it: its period of by, else the
+// coarser period it is dated to, "" when undated.
+func periodOfValues(by Period, vs []string) string {
+	var y, m, w string
+	for _, v := range vs {
+		code, val, _ := strings.Cut(v, ":")
+		switch code {
+		case facetCodes[fYear]:
+			y = val
+		case facetCodes[fMonth]:
+			m = val
+		case facetCodes[fWeek]:
+			w = val
+		}
+	}
+	switch {
+	case y == "":
+		return ""
+	case by == ByYear:
+		return y
+	case by == ByDecade:
+		return y[:3] + "0s"
+	case by == ByMonth && m != "":
+		return m
+	case by == ByWeek && w != "":
+		return w // a week, or the month of a piece dated only to it
+	}
+	return y
 }
 
 // coarserPeriod is the period of a label of Trend.Coarser.
