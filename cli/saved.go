@@ -160,7 +160,9 @@ added to the index since it was last opened (none when it never was here).
 			defer ix.Close()
 			if onlyNew {
 				o, ok := openedOf(env, opened, s)
-				restrictNew(&q, ix, o, ok)
+				if err := restrictNew(cmd.Context(), &q, ix, o, ok); err != nil {
+					return err
+				}
 				if ok {
 					fmt.Fprintf(env.Err, "folio: new since %s was last opened here, %s\n", termsafe.Quote(s.Name), o.At.Local().Format("2006-01-02 15:04"))
 				} else {
@@ -362,7 +364,10 @@ func unshownNew(ctx context.Context, env *Env, ix *index.Index, opened *state.Sa
 	if !ok {
 		return 0, nil
 	}
-	restrictNew(&q, ix, o, ok) // with --new, q is already restricted: the same
+	// with --new, q is already restricted: the same
+	if err := restrictNew(ctx, &q, ix, o, ok); err != nil {
+		return 0, err
+	}
 	if len(q.IDs) == 0 {
 		return 0, nil
 	}
@@ -414,8 +419,9 @@ func savedQuery(env *Env, s state.Search, q index.Query) (index.Query, error) {
 }
 
 // restrictNew keeps only the pieces of q added to the index after the
-// opening o (none when the search was never opened: ok false).
-func restrictNew(q *index.Query, ix *index.Index, o state.Opened, ok bool) {
+// opening o (none when the search was never opened: ok false); with
+// copies collapsed, only those among q's own hits (index.StandingOf).
+func restrictNew(ctx context.Context, q *index.Query, ix *index.Index, o state.Opened, ok bool) error {
 	fresh := []string{}
 	if ok {
 		fresh = append(fresh, ix.NewSince(o.Through)...)
@@ -423,7 +429,12 @@ func restrictNew(q *index.Query, ix *index.Index, o state.Opened, ok bool) {
 	if q.IDs != nil {
 		fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
 	}
+	fresh, err := ix.StandingOf(ctx, *q, fresh)
+	if err != nil {
+		return err
+	}
 	q.IDs = fresh
+	return nil
 }
 
 // countSaved counts the pieces s finds in ix and, when it was opened
@@ -441,7 +452,9 @@ func countSaved(ctx context.Context, env *Env, ix *index.Index, opened *state.Sa
 	if !ok {
 		return res.Total, nil, nil
 	}
-	restrictNew(&q, ix, o, ok)
+	if err := restrictNew(ctx, &q, ix, o, ok); err != nil {
+		return 0, nil, err
+	}
 	n := 0
 	if len(q.IDs) > 0 {
 		fresh, err := ix.Search(ctx, q)

@@ -348,3 +348,61 @@ func TestSavedCorruptOpenedWarnedOnce(t *testing.T) {
 		t.Errorf("%d warnings, want 1:\n%s", n, errs)
 	}
 }
+
+// With copies collapsed, what a saved search counts as new is among its
+// pieces: a new copy of an old text is not (an attack: "3 pieces 1 new",
+// and run --new printed the copy that search --collapse-copies leaves
+// out).
+func TestSavedNewWithCopiesCollapsed(t *testing.T) {
+	arch := t.TempDir()
+	words := strings.Fields("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega")
+	var b strings.Builder
+	x := uint32(7)
+	for range 150 {
+		x = x*1664525 + 1013904223
+		b.WriteString(words[(x>>16)%uint32(len(words))] + " ")
+	}
+	write := func(name, head, body string) {
+		t.Helper()
+		p := filepath.Join(arch, name)
+		if err := os.WriteFile(p, []byte("---\n"+head+"\n---\n"+body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Second)
+		os.Chtimes(p, later, later)
+	}
+	write("a1.md", "title: First\ndate: \"2019\"\noutlet: X", b.String())
+	write("a2.md", "title: First again\ndate: 2021-03-05\noutlet: Y", b.String())
+	write("c.md", "title: Other\ndate: 2021-01-02\noutlet: X", "nothing in common here")
+	e := newSavedEnv(t, arch)
+	e.must("saved", "add", "col", "", "--collapse-copies")
+	e.must("saved", "add", "z", "", "--outlet", "Z", "--collapse-copies")
+
+	write("a3.md", "title: First once more\ndate: 2022-01-01\noutlet: Z", b.String())
+	write("d.md", "title: New\ndate: 2022-02-02\noutlet: X", "a piece of its own")
+	var all resultsJSON
+	json.Unmarshal([]byte(e.must("search", "", "--collapse-copies", "--json", "--limit", "100")), &all)
+	among := map[string]bool{}
+	for _, h := range all.Hits {
+		among[h.ID] = true
+	}
+	if all.Total != 3 || among["a3"] {
+		t.Fatalf("search --collapse-copies: %+v", all)
+	}
+	// the copy is the only piece of Z: it stands for its group there
+	for name, want := range map[string][2]int{"col": {3, 1}, "z": {1, 1}} {
+		if l := e.list()[name]; l.Count != want[0] || newCount(l) != want[1] {
+			t.Errorf("%s: %d pieces %d new, want %v", name, l.Count, newCount(l), want)
+		}
+	}
+	var res resultsJSON
+	json.Unmarshal([]byte(e.must("saved", "run", "col", "--new", "--json", "--peek")), &res)
+	if res.Total != 1 || len(res.Hits) != 1 || res.Hits[0].ID != "d" {
+		t.Errorf("run --new: %+v", res)
+	}
+	// what it printed is all that was new: the run marks it opened
+	e.must("saved", "run", "col", "--new")
+	if l := e.list()["col"]; newCount(l) != 0 {
+		t.Errorf("after run: %d new", newCount(l))
+	}
+}

@@ -1,10 +1,12 @@
 package index
 
 import (
+	"context"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -483,4 +485,61 @@ func (ix *Index) IDs(keep func(id string) bool, most int) ([]string, error) {
 		return nil, err
 	}
 	return ids, nil
+}
+
+// StandingOf is ids (a saved search's new pieces, say) less the pieces
+// q's collapse of copies leaves out (Query.CollapseCopies): those whose
+// group has an earlier piece q matches, which stands for it. q restricted
+// to the result (IDs) finds the pieces of ids that are among q's own hits;
+// restricted to ids themselves, it would not, as the restriction comes
+// before the collapse and a new copy of an old text would stand for its
+// group among them (an attack: a saved search said "1 new" of a copy its
+// own results left out). Without CollapseCopies, ids.
+func (ix *Index) StandingOf(ctx context.Context, q Query, ids []string) ([]string, error) {
+	if !q.CollapseCopies || len(ids) == 0 || !ix.hasCopies() {
+		return ids, nil
+	}
+	// the pieces of ids with an earlier piece in their group, and those
+	// earlier pieces: collapsed within them, a group's piece kept is its
+	// earliest that q matches, as in q's own hits (the later pieces of a
+	// group never decide which one stands for it)
+	later := map[string]bool{}
+	set := map[string]bool{}
+	for _, id := range ids {
+		g := ix.Copies(id)
+		if len(g) == 0 || g[0].ID == id {
+			continue
+		}
+		later[id] = true
+		for _, c := range g {
+			if c.ID == id {
+				break
+			}
+			set[c.ID] = true
+		}
+		set[id] = true
+	}
+	if len(later) == 0 {
+		return ids, nil
+	}
+	within := slices.Sorted(maps.Keys(set))
+	if q.IDs != nil {
+		within = slices.DeleteFunc(within, func(id string) bool { return !slices.Contains(q.IDs, id) })
+	}
+	q.IDs, q.Mode, q.Sort, q.Typing, q.Snippets = within, ModeHits, SortRelevance, false, 0
+	stands := map[string]bool{}
+	for q.Offset = 0; ; q.Offset += MaxLimit {
+		q.Limit = MaxLimit
+		r, err := ix.Search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range r.Hits {
+			stands[h.ID] = true
+		}
+		if len(r.Hits) == 0 || q.Offset+len(r.Hits) >= r.Total {
+			break
+		}
+	}
+	return slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return later[id] && !stands[id] }), nil
 }

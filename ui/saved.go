@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -66,6 +67,9 @@ type AddedSearcher interface {
 	NewSince(t time.Time) []string
 	// IndexTime is the latest time a piece of the index was first indexed.
 	IndexTime() time.Time
+	// StandingOf is ids less the pieces q's collapse of copies leaves
+	// out (index.Index.StandingOf).
+	StandingOf(ctx context.Context, q index.Query, ids []string) ([]string, error)
 }
 
 // savedCount is what the SAVED group shows of one search.

@@ -343,3 +343,45 @@ func TestSavedSearchKeepsHideCopies(t *testing.T) {
 		t.Errorf("saving with copies hidden: %+v, %v", got, err)
 	}
 }
+
+// With Hide copies saved, the SAVED group's "N new" is among the search's
+// pieces: a new copy of an old text is not new to it (an attack: "3 · 1
+// new" of a copy the search's own list left out). On a real index.
+func TestSavedNewWithHideCopies(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	words := strings.Fields("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega")
+	var b strings.Builder
+	x := uint32(11)
+	for range 150 {
+		x = x*1664525 + 1013904223
+		b.WriteString(words[(x>>16)%uint32(len(words))] + " ")
+	}
+	write := func(name, head, body string) {
+		t.Helper()
+		p := filepath.Join(arch, name)
+		if err := os.WriteFile(p, []byte("---\n"+head+"\n---\n"+body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		later := time.Now().Add(time.Second)
+		os.Chtimes(p, later, later)
+	}
+	write("a1.md", "title: First\ndate: \"2019\"\noutlet: X", b.String())
+	write("a2.md", "title: First again\ndate: 2021-03-05\noutlet: Y", b.String())
+	write("c.md", "title: Other\ndate: 2021-01-02\noutlet: X", "nothing in common here")
+	store := newStateSaved(t, arch)
+	opts, ix := liveIndexOptions(t, arch)
+	opts.Saved = store
+	if _, err := store.Add(SavedSearch{Name: "col", CollapseCopies: true}, ix.IndexTime()); err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireMatch(`SAVED[\s\S]*col\s+2 │`)
+
+	write("a3.md", "title: First once more\ndate: 2022-01-01\noutlet: Z", b.String())
+	write("d.md", "title: New\ndate: 2022-02-02\noutlet: X", "a piece of its own")
+	h.key("R")
+	h.requireMatch(`col\s+3 · 1 new │`)
+}

@@ -44,6 +44,11 @@ func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState
 				if q.IDs != nil {
 					fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
 				}
+				// with copies collapsed, only those among its pieces
+				// (a new copy of an old text is not)
+				if fresh, err = added.StandingOf(ctx, q, fresh); err != nil {
+					return savedMsg{seq: seq, err: err}
+				}
 				c.fresh = 0
 				if len(fresh) > 0 {
 					q.IDs = fresh
