@@ -30,7 +30,9 @@ the term. Words are counted as the index analyses them (one line for
 more than --sample, only the best --sample by relevance are read, and the
 output says so. The query's own words are left out. A phrase of two common
 words is counted in some of the pieces that have both words, and its count
-in the archive is marked ≈ (estimated).`,
+in the archive is marked ≈ (estimated). With --collapse-copies the archive
+too has each group of republished copies once (its earliest piece), as
+folio search '' --collapse-copies counts it.`,
 		Example: `  folio terms barcelona
   folio --archive sotu terms '"communism"' --json`,
 		Args: cobra.ExactArgs(1),

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -497,5 +498,47 @@ func TestCollapsedTrendCountsTheCopyAFilterKeeps(t *testing.T) {
 	// 2021's total: the two texts run again in it, and c
 	if want := map[string][2]int{"2019": {0, 2}, "2020": {0, 0}, "2021": {2, 3}}; !maps.Equal(got, want) {
 		t.Errorf("by year: %v, want %v", got, want)
+	}
+}
+
+// With copies collapsed, Terms scores against the archive collapsed: its
+// count is what a search of everything with copies collapsed counts, and a
+// word's is the pieces of that archive with it (an attack: the results
+// were collapsed and the background not, "against 281 pieces" where search
+// said 273).
+func TestCollapsedTermsAgainstTheArchiveCollapsed(t *testing.T) {
+	src := t.TempDir()
+	writeCopiesOfTwo(t, src)
+	for i := range 6 {
+		text := fmt.Sprintf("---\ntitle: Filler %d\ndate: 2020-0%d-01\noutlet: W\n---\nA filler piece on gardens and roses, number %d.\n", i, i+1, i)
+		if err := os.WriteFile(filepath.Join(src, fmt.Sprintf("f%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := openFolder(t, src, t.TempDir())
+	whole := run(t, ix, Query{CollapseCopies: true}).Total
+	if whole != 9 {
+		t.Fatalf("the archive collapsed: %d pieces, want 9", whole)
+	}
+	res, err := ix.Terms(context.Background(), Query{Outlets: []string{"X"}, CollapseCopies: true}, TermsOptions{N: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Archive != whole || len(res.Terms) == 0 {
+		t.Fatalf("against %d pieces (search: %d), terms %+v", res.Archive, whole, res.Terms)
+	}
+	// every word and phrase listed is of the two texts' bodies: in a1 and
+	// b1 of the archive collapsed (4 pieces with their copies)
+	phrases := 0
+	for _, term := range res.Terms {
+		if term.Phrase {
+			phrases++
+		}
+		if term.InArchive != 2 {
+			t.Errorf("%q: in %d pieces of the archive, want 2", term.Term, term.InArchive)
+		}
+	}
+	if phrases == 0 {
+		t.Errorf("no phrase listed: %+v", res.Terms)
 	}
 }

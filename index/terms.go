@@ -86,6 +86,15 @@ func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsRes
 		return TermsResult{}, err
 	}
 	out := TermsResult{Results: total, Archive: ix.Count()}
+	// with copies collapsed, the background is the archive collapsed, as
+	// search '' --collapse-copies counts it: each group's earliest piece
+	// (an attack: the results were collapsed and the archive not, "against
+	// 281 pieces" where search counted 273)
+	var hidden []string
+	if q.CollapseCopies {
+		hidden = ix.collapsedOut()
+		out.Archive -= len(hidden)
+	}
 	// as search says them (a helper's report: `terms '"it is not"'` read
 	// the whole archive with no word of the phrase left out)
 	out.Notes = buildPlan(parseQuery(q.Text, q.Typing), ix.synonyms).notes
@@ -94,7 +103,7 @@ func (ix *Index) Terms(ctx context.Context, q Query, opt TermsOptions) (TermsRes
 		return out, nil
 	}
 	own := ownTerms(terms)
-	cands, read, err := ix.significant(ctx, ids, own, opt, out.Archive)
+	cands, read, err := ix.significant(ctx, ids, own, opt, out.Archive, hidden)
 	if err != nil {
 		return TermsResult{}, err
 	}
@@ -265,9 +274,9 @@ func (ix *Index) topIDs(ctx context.Context, q Query, n int) (ids []string, tota
 // significant reads the pieces ids (in their order, until maxTermsBytes)
 // and returns the words and pairs of words in a row that score against
 // the archive of archive pieces, and how many pieces were read. The words
-// not in minDocs pieces read, and those of skip, are left out. The caller
-// holds ix.inUse.
-func (ix *Index) significant(ctx context.Context, ids []string, skip map[string]bool, opt TermsOptions, archive int) ([]SignificantTerm, int, error) {
+// not in minDocs pieces read, and those of skip, are left out; the pieces
+// hidden are not counted in the archive. The caller holds ix.inUse.
+func (ix *Index) significant(ctx context.Context, ids []string, skip map[string]bool, opt TermsOptions, archive int, hidden []string) ([]SignificantTerm, int, error) {
 	texts, err := ix.sampleTexts(ctx, ids)
 	if err != nil {
 		return nil, 0, err
@@ -286,12 +295,15 @@ func (ix *Index) significant(ctx context.Context, ids []string, skip map[string]
 	defer done()
 	score := jlh{fgN: float64(len(texts)), bgN: float64(max(archive, 1))}
 	words := sc.words(opt.MinDocs, skip)
-	dfs, err := docFreqs(ctx, r, words)
+	dfs, err := docFreqs(ctx, r, words, hidden)
 	if err != nil {
 		return nil, 0, err
 	}
 	cands := wordCandidates(words, dfs, sc, score)
 	pc := &phraseCounter{r: r, field: fText, exact: opt.phraseExact, checks: opt.phraseChecks}
+	if pc.skip, err = internalIDs(r, hidden); err != nil {
+		return nil, 0, err
+	}
 	cands, err = addPhrases(ctx, pc, cands, frequentPairs(sc, opt.MinDocs, skip), sc, opt, score)
 	if err != nil {
 		return nil, 0, err
@@ -347,9 +359,43 @@ const (
 	maxTermsBytes = 384 << 10
 )
 
-// docFreqs looks up in the index how many pieces have each word of words.
-func docFreqs(ctx context.Context, r bleveindex.IndexReader, words map[string]int) (map[string]int, error) {
-	df := segmentDocFreq(r, fText)
+// collapsedOut is the pieces a collapse of copies leaves out of the whole
+// archive: every piece but the earliest of its group.
+func (ix *Index) collapsedOut() []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.copies == nil {
+		return nil
+	}
+	return ix.copies.others
+}
+
+// internalIDs is the set of the internal IDs of the pieces ids; nil for
+// none.
+func internalIDs(r bleveindex.IndexReader, ids []string) (map[string]bool, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	out := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in, err := r.InternalID(id)
+		if err != nil {
+			return nil, err
+		}
+		if in != nil {
+			out[string(in)] = true
+		}
+	}
+	return out, nil
+}
+
+// docFreqs looks up in the index how many pieces have each word of words,
+// the pieces hidden left out.
+func docFreqs(ctx context.Context, r bleveindex.IndexReader, words map[string]int, hidden []string) (map[string]int, error) {
+	df, err := segmentDocFreq(r, fText, hidden)
+	if err != nil {
+		return nil, err
+	}
 	out := make(map[string]int, len(words))
 	for w := range words {
 		if err := ctx.Err(); err != nil {
@@ -367,18 +413,36 @@ func docFreqs(ctx context.Context, r bleveindex.IndexReader, words map[string]in
 // segmentDocFreq returns a function that counts the pieces with a term in
 // field: in each segment's dictionary, opened once for all the terms (a
 // term reader opens every segment's dictionary anew, which was most of
-// the cost of looking up a sample's 2,000 words), less the deleted pieces.
-func segmentDocFreq(r bleveindex.IndexReader, field string) func(term []byte) (int, error) {
+// the cost of looking up a sample's 2,000 words), less the deleted pieces
+// and those of hidden.
+func segmentDocFreq(r bleveindex.IndexReader, field string, hidden []string) (func(term []byte) (int, error), error) {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
+		skip, err := internalIDs(r, hidden)
+		if err != nil {
+			return nil, err
+		}
 		return func(term []byte) (int, error) {
 			tfr, err := r.TermFieldReader(context.Background(), term, field, false, false, false)
 			if err != nil {
 				return 0, err
 			}
 			defer tfr.Close()
-			return int(tfr.Count()), nil
-		}
+			if len(skip) == 0 {
+				return int(tfr.Count()), nil
+			}
+			n := 0
+			var d bleveindex.TermFieldDoc
+			for {
+				m, err := tfr.Next(d.Reset())
+				if err != nil || m == nil {
+					return n, err
+				}
+				if !skip[string(m.ID)] {
+					n++
+				}
+			}
+		}, nil
 	}
 	var counts []func(term []byte) (uint64, error)
 	var failed error
@@ -389,6 +453,19 @@ func segmentDocFreq(r bleveindex.IndexReader, field string) func(term []byte) (i
 			break
 		}
 		deleted := ss.Deleted()
+		if len(hidden) > 0 {
+			// the segment's numbers of the pieces hidden, with its
+			// deleted ones: the postings leave both out
+			except, err := ss.Segment().DocNumbers(hidden)
+			if err != nil {
+				failed = err
+				break
+			}
+			if deleted != nil {
+				except.Or(deleted)
+			}
+			deleted = except
+		}
 		counts = append(counts, func(term []byte) (uint64, error) {
 			pl, err := d.PostingsList(term, deleted, nil)
 			if err != nil || pl == nil {
@@ -410,5 +487,5 @@ func segmentDocFreq(r bleveindex.IndexReader, field string) func(term []byte) (i
 			n += k
 		}
 		return int(n), nil
-	}
+	}, nil
 }

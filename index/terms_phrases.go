@@ -29,9 +29,12 @@ type phraseCounter struct {
 	field  string
 	exact  int // candidates all checked at most (default phraseExact)
 	checks int // candidates checked of more than exact (default phraseChecks)
-	docs   [4]bleveindex.TermFieldDoc
-	pos    [2][]uint64
-	cands  []byte // the candidates' IDs, end to end
+	// skip are the internal IDs of pieces not counted (the copies a
+	// collapse leaves out of the archive)
+	skip  map[string]bool
+	docs  [4]bleveindex.TermFieldDoc
+	pos   [2][]uint64
+	cands []byte // the candidates' IDs, end to end
 }
 
 // The defaults of phraseCounter.exact and checks.
@@ -120,7 +123,9 @@ func (pc *phraseCounter) candidates(ctx context.Context, a, b string) (idLen int
 			} else if len(d.ID) != idLen {
 				return 0, fmt.Errorf("index: document IDs of %d and %d bytes", idLen, len(d.ID))
 			}
-			pc.cands = append(pc.cands, d.ID...)
+			if !pc.skip[string(d.ID)] {
+				pc.cands = append(pc.cands, d.ID...)
+			}
 			d, err = lead.Next(pc.docs[0].Reset())
 		}
 	}
