@@ -104,7 +104,7 @@ func TestSearchFitsTheTerminal(t *testing.T) {
 		{ID: "1791-adams", Title: "Short", Outlet: "State of the Union", Authors: []string{"John Adams", "Abigail Adams"}},
 	}}
 	var out bytes.Buffer
-	printResults(&out, res, true, false, 80)
+	printResults(&out, index.Query{}, res, true, false, 80)
 	for _, l := range strings.Split(out.String(), "\n") {
 		if ansi.StringWidth(l) > 80 {
 			t.Fatalf("a line of %d cells: %q", ansi.StringWidth(l), l)
@@ -114,7 +114,7 @@ func TestSearchFitsTheTerminal(t *testing.T) {
 		t.Fatalf("hits do not name their authors:\n%s", out.String())
 	}
 	out.Reset()
-	printResults(&out, res, true, false, 0)
+	printResults(&out, index.Query{}, res, true, false, 0)
 	if !strings.Contains(out.String(), long) {
 		t.Fatalf("piped, the title is cut:\n%s", out.String())
 	}

@@ -181,7 +181,7 @@ added to the index since it was last opened (none when it never was here).
 				if !f.wide {
 					width = termWidth(env.Out)
 				}
-				printResults(env.Out, res, ix.ManyAuthors(), colour(env.Out), width)
+				printResults(env.Out, q, res, ix.ManyAuthors(), colour(env.Out), width)
 			}
 			if err == nil && !peek {
 				// what it showed is no longer new, and only that: with

@@ -77,7 +77,7 @@ Exits 0 whether or not anything matched.`,
 				if !f.wide {
 					width = termWidth(env.Out)
 				}
-				printResults(w, res, many, colour(env.Out), width)
+				printResults(w, q, res, many, colour(env.Out), width)
 				return nil
 			}
 			defer func() { _, _ = env.Err.Write(notes.Bytes()) }()
@@ -229,11 +229,12 @@ func searchJSON(res index.Results) resultsJSON {
 	return out
 }
 
-// printResults writes res for reading: each hit's date, byline (when the
-// archive has several authors: many), outlet and title, its id, and a
-// snippet. With width > 0 (a terminal) each line is cut to width cells
-// with "…".
-func printResults(w io.Writer, res index.Results, many, styled bool, width int) {
+// printResults writes res, the results of q, for reading: each hit's
+// date, byline (when the archive has several authors: many), outlet and
+// title, its id, and a snippet; then the facets the reader's sidebar
+// shows. With width > 0 (a terminal) each line is cut to width cells with
+// "…".
+func printResults(w io.Writer, q index.Query, res index.Results, many, styled bool, width int) {
 	fit := func(s string) string {
 		if width <= 0 {
 			return s
@@ -280,12 +281,20 @@ func printResults(w io.Writer, res index.Results, many, styled bool, width int) 
 		}
 		fmt.Fprintln(w, fit(fmt.Sprintf("%s%-8s%s %s", dim, name, reset, strings.Join(parts, ", "))))
 	}
+	// the groups the sidebar shows: authors and kinds when they have two
+	// values or more, or the search picks some (a single value unasked
+	// says nothing); the rest when they have any (a helper's report:
+	// --author with one author left the authors out, and one kind unasked
+	// was printed, the sidebar showing the one and not the other)
+	says := func(vs []index.FacetValue, chosen []string) bool { return len(vs) > 1 || len(chosen) > 0 }
 	group("outlets", res.Facets.Outlets, 8)
-	if len(res.Facets.Authors) > 1 {
+	if says(res.Facets.Authors, q.Authors) {
 		group("authors", res.Facets.Authors, 8)
 	}
 	group("tags", res.Facets.Tags, 10)
-	group("kinds", res.Facets.Kinds, 5)
+	if says(res.Facets.Kinds, q.Kinds) {
+		group("kinds", res.Facets.Kinds, 5)
+	}
 	group("years", res.Facets.Years, 12)
 }
 
