@@ -23,7 +23,8 @@ import (
 const savedLong = `Saved searches: a query and filters kept under a name, with what is new since
 each was last opened.
 
-  folio saved add NAME QUERY [--tag T --outlet O --author A --kind K --from D --to D --within --starred --unread --quoted]
+  folio saved add NAME QUERY [--tag T --outlet O --author A --kind K --from D --to D --within
+                             --starred --unread --quoted --collapse-copies]
   folio saved list [--json]          each search: pieces, and how many are new
   folio saved run NAME [--new] [--json]
   folio saved rename NAME NEW        keeping what each archive has shown of it

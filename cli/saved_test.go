@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/pflag"
 )
 
 // savedEnv is a folio for saved-search tests: its own config and state
@@ -404,5 +406,31 @@ func TestSavedNewWithCopiesCollapsed(t *testing.T) {
 	e.must("saved", "run", "col", "--new")
 	if l := e.list()["col"]; newCount(l) != 0 {
 		t.Errorf("after run: %d new", newCount(l))
+	}
+}
+
+// folio saved --help names every flag saved add takes (it left out
+// --collapse-copies, which add accepts and saves).
+func TestSavedHelpNamesAddsFlags(t *testing.T) {
+	e := newSavedEnv(t, "")
+	help := e.must("saved", "--help")
+	usage := help[strings.Index(help, "folio saved add"):strings.Index(help, "folio saved list")]
+	root := NewRoot("test", &Env{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, In: strings.NewReader("")})
+	add, _, err := root.Find([]string{"saved", "add"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	add.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) {
+		if f.Name == "help" {
+			return
+		}
+		n++
+		if !regexp.MustCompile(`--` + regexp.QuoteMeta(f.Name) + `[\s\]]`).MatchString(usage) {
+			t.Errorf("saved --help does not name saved add's --%s:\n%s", f.Name, usage)
+		}
+	})
+	if n < 10 {
+		t.Errorf("saved add has %d flags of its own", n)
 	}
 }
