@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/binary"
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -290,6 +291,26 @@ func (ix *Index) collapsed(ctx context.Context, c compiled, filters map[string]q
 		return restrict, mv, err
 	}
 	return append(restrict, r), mv, nil
+}
+
+// collapsedFor is collapsed for the query q, compiled as c, with its
+// filters and restrict: with q.PeriodAfterCollapse, the pieces standing
+// for their groups are chosen without q's Years and Months, which then
+// keep those in the period. mv is then nil: what the collapse read is not
+// of the query's matches.
+func (ix *Index) collapsedFor(ctx context.Context, q Query, c compiled, filters map[string]query.Query, restrict []query.Query) ([]query.Query, memberValues, error) {
+	if !q.PeriodAfterCollapse || len(q.Years) == 0 && len(q.Months) == 0 {
+		return ix.collapsed(ctx, c, filters, restrict)
+	}
+	uf := maps.Clone(filters)
+	delete(uf, fYear)
+	delete(uf, fMonth)
+	n := len(restrict)
+	r, _, err := ix.collapsed(ctx, c, uf, slices.Clone(restrict))
+	if err != nil {
+		return nil, nil, err
+	}
+	return append(slices.Clone(restrict), r[n:]...), nil, nil
 }
 
 // memberValues are the facet values of each piece of a group of copies

@@ -542,3 +542,45 @@ func TestCollapsedTermsAgainstTheArchiveCollapsed(t *testing.T) {
 		t.Errorf("no phrase listed: %+v", res.Terms)
 	}
 }
+
+// PeriodAfterCollapse narrows to a period after the copies are collapsed:
+// a trend's bar and the search of its period count the same pieces (an
+// attack: the reader's chart showed 2021 with 1 piece, and its filter to
+// 2021 listed 3, the texts of 2019 run again in 2021 too).
+func TestPeriodAfterCollapseIsTheBar(t *testing.T) {
+	src := t.TempDir()
+	writeCopiesOfTwo(t, src)
+	ix := openFolder(t, src, t.TempDir())
+	for _, base := range []Query{
+		{CollapseCopies: true},
+		{CollapseCopies: true, Outlets: []string{"Y"}},
+		{CollapseCopies: true, Text: "nothing"},
+	} {
+		for _, by := range []Period{ByYear, ByMonth} {
+			tr, err := ix.Trend(context.Background(), base, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range tr.Points {
+				q := base
+				q.PeriodAfterCollapse = true
+				if by == ByYear {
+					q.Years = []string{p.Period}
+				} else {
+					q.Months = []string{p.Period}
+				}
+				if got := run(t, ix, q).Total; got != p.Count {
+					t.Errorf("%+v by %v: %s's bar counts %d, its search %d", base, by, p.Period, p.Count, got)
+				}
+			}
+		}
+	}
+	// without it, 2021 has the texts that ran in it: the filter chooses
+	// among the copies
+	if got := run(t, ix, Query{CollapseCopies: true, Years: []string{"2021"}}).Total; got != 3 {
+		t.Errorf("2021 collapsed: %d, want 3", got)
+	}
+	if got := run(t, ix, Query{CollapseCopies: true, Years: []string{"2021"}, PeriodAfterCollapse: true}).Total; got != 1 {
+		t.Errorf("2021 after the collapse: %d, want 1", got)
+	}
+}

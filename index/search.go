@@ -152,7 +152,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	var mv memberValues
 	if q.CollapseCopies && !counted {
 		var err error
-		if restrict, mv, err = ix.collapsed(sctx, c, filters, restrict); err != nil {
+		if restrict, mv, err = ix.collapsedFor(sctx, q, c, filters, restrict); err != nil {
 			return Results{}, err
 		}
 	}

@@ -62,6 +62,15 @@ type Query struct {
 	// it (addCollapsedValues): what its filter finds, collapsed; a field
 	// with a filter is counted without it, collapsed for that query.
 	CollapseCopies bool
+	// PeriodAfterCollapse, with CollapseCopies, narrows to Years and
+	// Months after the copies are collapsed: a group is kept when the
+	// piece standing for it without them (its earliest that matches the
+	// rest of the query, From and To included) lies in them, as a trend
+	// counts it in that period's bar (Trend). Without it Years and Months
+	// choose among the copies as the other filters do: a group that ran in
+	// 2019 and 2021 is a piece of 2021. The reader's filter to a bar of the
+	// chart sets it, so that the list holds the bar's pieces.
+	PeriodAfterCollapse bool
 	// Mode says which parts of the results to compute: all of them
 	// (the zero value), the total alone, the hits without the facet
 	// counts or the counts without the hits.

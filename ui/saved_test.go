@@ -385,3 +385,72 @@ func TestSavedNewWithHideCopies(t *testing.T) {
 	h.key("R")
 	h.requireMatch(`col\s+3 · 1 new │`)
 }
+
+// With Hide copies on, the chart's bar and its filter hold the same
+// pieces (an attack: 2021's bar counted 1, and enter listed 3, the texts
+// of 2019 run again in 2021), and the period is not saved as a range of
+// dates, which would count the 3.
+func TestChartBarWithHideCopies(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	words := strings.Fields("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau upsilon phi chi psi omega")
+	body := func(seed uint32) string {
+		var b strings.Builder
+		for range 150 {
+			seed = seed*1664525 + 1013904223
+			b.WriteString(words[(seed>>16)%uint32(len(words))] + " ")
+		}
+		return b.String()
+	}
+	b1, b2 := body(1), body(2)
+	for name, text := range map[string]string{
+		"a1.md": "title: First\ndate: \"2019\"\noutlet: X\n---\n" + b1,
+		"a2.md": "title: First again\ndate: 2021-03-05\noutlet: Y\n---\n" + b1,
+		"b1.md": "title: Second\ndate: \"2019\"\noutlet: X\n---\n" + b2,
+		"b2.md": "title: Second again\ndate: 2021-06-01\noutlet: Y\n---\n" + b2,
+		"c.md":  "title: Other\ndate: 2021-01-02\noutlet: X\n---\nnothing in common here",
+	} {
+		if err := os.WriteFile(filepath.Join(arch, name), []byte("---\n"+text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store := newStateSaved(t, arch)
+	opts, ix := liveIndexOptions(t, arch)
+	opts.Saved = store
+	opts.OpenIndex = func(context.Context, func(int, int)) (Searcher, Info, error) {
+		return ix, Info{Count: ix.Count(), Copies: 2}, nil // as the CLI tells it
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireMatch(`5 of 5`)
+	h.requireMatch(`Hide copies\s+2`)
+	h.key("tab")
+	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupCopies, copiesCollapse, false))
+	h.key("space")
+	h.requireMatch(`3 of 5 · newest · dup:collapse`)
+	h.key("tab", "t")
+	for h.m.trends.by != index.ByYear {
+		h.key("p")
+	}
+	h.requireScreen("pieces per year")
+	h.key("g")
+	pts := h.m.trends.series[0].trend.Points
+	for pts[h.m.trends.cursor].Period != "2021" {
+		h.key("l")
+	}
+	bar := pts[h.m.trends.cursor].Count
+	if bar != 1 {
+		t.Fatalf("2021's bar: %d, want 1 (Other; the copies stand for texts of 2019)", bar)
+	}
+	h.key("enter")
+	h.requireMatch(`1 of 5`)
+	if h.m.list.total != bar {
+		t.Fatalf("the bar of 2021 counts %d, its list %d", bar, h.m.list.total)
+	}
+	h.key("S")
+	h.requireMatch(`Cannot save this search: with copies hidden`)
+	if all, _ := store.saved.List(); len(all) != 0 {
+		t.Errorf("saved %+v", all)
+	}
+}

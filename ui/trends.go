@@ -106,6 +106,10 @@ func (f *periodFilter) applyTo(q *index.Query) {
 	if f == nil {
 		return
 	}
+	// with copies hidden, a group is in the bar of the piece standing for
+	// it: the period keeps the groups whose piece is in it (a list of a
+	// bar of 1 held 3: the texts of 2019 run again in 2021 too)
+	q.PeriodAfterCollapse = true
 	switch {
 	case f.years != nil:
 		q.Years, q.Months = f.years, nil
