@@ -58,7 +58,17 @@ are found when the archive is indexed.`,
 					fmt.Fprintf(env.Out, "%-10s  %s  %s  %s%s\n", c.Date.String(), termsafe.Escape(c.Outlet), termsafe.Escape(c.Title), termsafe.Escape(c.ID), why)
 				}
 			}
-			fmt.Fprintf(env.Out, "%d group(s) of republished copies in %d pieces\n", len(groups), ix.Count())
+			// the pieces of the groups, and those a collapse hides: the
+			// count of the sidebar's Hide copies, and what search ''
+			// --collapse-copies finds ("in 7 pieces" read as the groups'
+			// pieces, where the archive had 7 and the groups 6)
+			in := 0
+			for _, g := range groups {
+				in += len(g)
+			}
+			hidden := in - len(groups)
+			fmt.Fprintf(env.Out, "%d group(s) of republished copies: %d of the archive's %d pieces; collapsed, %d pieces (%d hidden)\n",
+				len(groups), in, ix.Count(), ix.Count()-hidden, hidden)
 			return nil
 		},
 	}

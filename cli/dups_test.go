@@ -13,8 +13,14 @@ func TestDups(t *testing.T) {
 	dir := copiesArchive(t, `"The Other Paper\e[2J"`, "weather")
 
 	out, errs, code := run(t, "--archive", dir, "dups")
-	if code != 0 || !strings.Contains(out, "1 group(s) of republished copies in 3 pieces") {
+	if code != 0 || !strings.Contains(out, "1 group(s) of republished copies: 2 of the archive's 3 pieces; collapsed, 2 pieces (1 hidden)") {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	// collapsed, what search finds with copies collapsed
+	sj, _, _ := run(t, "--archive", dir, "search", "", "--collapse-copies", "--json", "--limit", "0")
+	var res resultsJSON
+	if err := json.Unmarshal([]byte(sj), &res); err != nil || res.Total != 2 {
+		t.Errorf("search '' --collapse-copies: %d (%v), dups says 2", res.Total, err)
 	}
 	lines := strings.Split(out, "\n")
 	if !strings.HasPrefix(lines[0], "2019-11-06") || !strings.HasPrefix(lines[1], "2019-11-08") || !strings.Contains(lines[1], "alike)") {
