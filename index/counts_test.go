@@ -323,3 +323,24 @@ func TestTermsPhraseInMinDocsPieces(t *testing.T) {
 		t.Errorf("terms of zebra (%d results of %d): %+v, want the word golden and the phrase golden harbour", r.Results, r.Archive, r.Terms)
 	}
 }
+
+// TestTrendDecadeSumsItsYears: by decade, a decade counts the pieces of
+// all its years, not of its last year alone.
+func TestTrendDecadeSumsItsYears(t *testing.T) {
+	var texts []string
+	for i, y := range []int{2001, 2001, 2005, 2012} {
+		texts = append(texts, fmt.Sprintf("---\ntitle: Piece %d\ndate: \"%d\"\n---\nA badger.\n", i, y))
+	}
+	ix := openPieces(t, t.TempDir(), texts...)
+	tr, err := ix.Trend(context.Background(), Query{Text: "badger"}, ByDecade)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range tr.Points {
+		got = append(got, fmt.Sprintf("%s:%d/%d", p.Period, p.Count, p.Total))
+	}
+	if want := []string{"2000s:3/3", "2010s:1/1"}; !slices.Equal(got, want) || tr.Matched() != 4 {
+		t.Errorf("by decade %v (%d matched), want %v (4)", got, tr.Matched(), want)
+	}
+}
