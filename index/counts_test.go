@@ -344,3 +344,23 @@ func TestTrendDecadeSumsItsYears(t *testing.T) {
 		t.Errorf("by decade %v (%d matched), want %v (4)", got, tr.Matched(), want)
 	}
 }
+
+// TestTrendToKeepsThePeriodStartingOnIt: a To date on the first day of
+// a month keeps that month, whose pieces of that day search finds.
+func TestTrendToKeepsThePeriodStartingOnIt(t *testing.T) {
+	ix := openPieces(t, t.TempDir(),
+		"---\ntitle: February\ndate: 2017-02-10\n---\nA badger.\n",
+		"---\ntitle: First of March\ndate: 2017-03-01\n---\nA badger.\n")
+	q := Query{Text: "badger", From: time.Date(2017, 2, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2017, 3, 1, 0, 0, 0, 0, time.UTC)}
+	tr, err := ix.Trend(context.Background(), q, ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range tr.Points {
+		got = append(got, fmt.Sprintf("%s:%d", p.Period, p.Count))
+	}
+	if n := run(t, ix, q).Total; !slices.Equal(got, []string{"2017-02:1", "2017-03:1"}) || tr.Matched() != n || n != 2 {
+		t.Errorf("to 1 March: points %v, %d matched, search finds %d; want 2017-02 and 2017-03, 2", got, tr.Matched(), n)
+	}
+}
