@@ -364,3 +364,17 @@ func TestTrendToKeepsThePeriodStartingOnIt(t *testing.T) {
 		t.Errorf("to 1 March: points %v, %d matched, search finds %d; want 2017-02 and 2017-03, 2", got, tr.Matched(), n)
 	}
 }
+
+// TestAutoPeriodHalfPlaced: a period is chosen when half of the dated
+// pieces can be placed in it: one of two pieces dated to the day is
+// enough for weeks, one of three is not.
+func TestAutoPeriodHalfPlaced(t *testing.T) {
+	day := "---\ntitle: A day\ndate: 2020-01-08\n---\nA badger.\n"
+	year := func(i int) string { return fmt.Sprintf("---\ntitle: Year %d\ndate: \"2020\"\n---\nA badger.\n", i) }
+	if p := openPieces(t, t.TempDir(), day, year(0)).AutoPeriod(100); p != ByWeek {
+		t.Errorf("one of two dated to the day: %s, want week", p)
+	}
+	if p := openPieces(t, t.TempDir(), day, year(0), year(1)).AutoPeriod(100); p != ByYear {
+		t.Errorf("one of three dated to the day: %s, want year", p)
+	}
+}
