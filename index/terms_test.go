@@ -351,3 +351,48 @@ func BenchmarkTerms(b *testing.B) {
 		})
 	}
 }
+
+// termsOf is ix.Terms of q; an error fails the test.
+func termsOf(t *testing.T, ix *Index, q Query, opt TermsOptions) TermsResult {
+	t.Helper()
+	r, err := ix.Terms(context.Background(), q, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// piecesOf are pieces with the bodies given, titled "Piece i".
+func piecesOf(bodies ...string) []string {
+	var texts []string
+	for i, b := range bodies {
+		texts = append(texts, fmt.Sprintf("---\ntitle: Piece %d\ndate: 2020-01-%02d\n---\n%s\n", i, i%28+1, b))
+	}
+	return texts
+}
+
+func termOf(r TermsResult, term string, phrase bool) (SignificantTerm, bool) {
+	for _, st := range r.Terms {
+		if st.Term == term && st.Phrase == phrase {
+			return st, true
+		}
+	}
+	return SignificantTerm{}, false
+}
+
+const otherBody = "Cats sat quietly on warm mats."
+
+// TestTermsPairSplitByAStopWord: two words with a stop word between them
+// are not a phrase, though each word is a term.
+func TestTermsPairSplitByAStopWord(t *testing.T) {
+	ix := openPieces(t, t.TempDir(), piecesOf("Zebra golden the harbour.", "Zebra golden the harbour.", otherBody, otherBody, otherBody, otherBody)...)
+	r := termsOf(t, ix, Query{Text: "zebra"}, TermsOptions{})
+	if _, ok := termOf(r, "golden", false); !ok {
+		t.Fatalf("no word golden: %+v", r.Terms)
+	}
+	for _, st := range r.Terms {
+		if st.Phrase {
+			t.Errorf("phrase %q (%s) of words parted by a stop word", st.Term, st.Key)
+		}
+	}
+}
