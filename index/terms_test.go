@@ -396,3 +396,26 @@ func TestTermsPairSplitByAStopWord(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsDefaultMinDocsOfTen: by default a sample of ten pieces keeps
+// the terms in three of them, not those in two (under ten, two).
+func TestTermsDefaultMinDocsOfTen(t *testing.T) {
+	var bodies []string
+	for i := range 10 {
+		b := "Zebra walks."
+		switch {
+		case i < 2:
+			b = "Zebra golden walks."
+		case i < 5:
+			b = "Zebra silver walks."
+		}
+		bodies = append(bodies, b)
+	}
+	ix := openPieces(t, t.TempDir(), piecesOf(append(bodies, otherBody, otherBody)...)...)
+	r := termsOf(t, ix, Query{Text: "zebra"}, TermsOptions{})
+	_, silver := termOf(r, "silver", false)
+	_, golden := termOf(r, "golden", false)
+	if r.Sample != 10 || !silver || golden {
+		t.Errorf("sample %d: silver (3 pieces) %v, golden (2) %v; want 10, true, false: %+v", r.Sample, silver, golden, r.Terms)
+	}
+}
