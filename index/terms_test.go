@@ -419,3 +419,51 @@ func TestTermsDefaultMinDocsOfTen(t *testing.T) {
 		t.Errorf("sample %d: silver (3 pieces) %v, golden (2) %v; want 10, true, false: %+v", r.Sample, silver, golden, r.Terms)
 	}
 }
+
+// TestTermsArchiveCountAfterAnEdit: a word's count in the archive leaves
+// out the old version of a piece edited since the index was built, still
+// in its segment as a deleted piece until the segments merge: a piece
+// that no longer has the word does not count.
+func TestTermsArchiveCountAfterAnEdit(t *testing.T) {
+	arch, dir := t.TempDir(), t.TempDir()
+	texts := piecesOf("Zebra golden.", "Zebra golden.", "Golden cats.", otherBody, otherBody, otherBody, otherBody, otherBody)
+	for i, text := range texts {
+		if err := os.WriteFile(filepath.Join(arch, fmt.Sprintf("p%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := Options{Dir: dir, compact: compactTest{noMerges: true}} // the deleted piece stays
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if st, ok := termOf(termsOf(t, ix, Query{Text: "zebra"}, TermsOptions{}), "golden", false); !ok || st.InArchive != 3 {
+		t.Fatalf("golden before the edit: %+v, want in 3 of the archive", st)
+	}
+	if err := os.WriteFile(filepath.Join(arch, "p2.md"), []byte(piecesOf("", "", "Silver cats.")[2]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := ix.Refresh(context.Background(), opts); !changed || err != nil {
+		t.Fatalf("refresh: %v %v", changed, err)
+	}
+	r, done, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs, _ := snapshotPrint(r) // id, pieces, deleted of each segment
+	done()
+	deleted := 0
+	for i := 2; i < len(segs); i += 3 {
+		deleted += int(segs[i])
+	}
+	if deleted == 0 {
+		t.Fatalf("no deleted piece in the segments %v", segs)
+	}
+	if n := run(t, ix, Query{Text: "golden"}).Total; n != 2 {
+		t.Fatalf("golden found in %d pieces after the edit, want 2", n)
+	}
+	if st, ok := termOf(termsOf(t, ix, Query{Text: "zebra"}, TermsOptions{}), "golden", false); !ok || st.InArchive != 2 {
+		t.Errorf("golden after the edit: %+v, want in 2 of the archive", st)
+	}
+}
