@@ -467,3 +467,16 @@ func TestTermsArchiveCountAfterAnEdit(t *testing.T) {
 		t.Errorf("golden after the edit: %+v, want in 2 of the archive", st)
 	}
 }
+
+// TestTermsHidesCopies: with copies hidden, Terms reads the results
+// search finds, a group of copies once.
+func TestTermsHidesCopies(t *testing.T) {
+	src, _, _ := copyBundled(t)
+	ix := openFolder(t, src, t.TempDir())
+	q := Query{Text: "raqqa", CollapseCopies: true}
+	want, all := run(t, ix, q).Total, run(t, ix, Query{Text: "raqqa"}).Total
+	r := termsOf(t, ix, q, TermsOptions{})
+	if r.Results != want || want != all-1 {
+		t.Errorf("terms of raqqa with copies hidden read %d results; search finds %d (%d with the copy)", r.Results, want, all)
+	}
+}
