@@ -480,3 +480,24 @@ func TestTermsHidesCopies(t *testing.T) {
 		t.Errorf("terms of raqqa with copies hidden read %d results; search finds %d (%d with the copy)", r.Results, want, all)
 	}
 }
+
+// TestTermsFormOnATie: a word written two ways as often is shown in the
+// first form in order, whichever the sample met first.
+func TestTermsFormOnATie(t *testing.T) {
+	ix := openPieces(t, t.TempDir(), piecesOf("Zebra colours harbour.", "Zebra colour harbours.", otherBody, otherBody, otherBody, otherBody)...)
+	r := termsOf(t, ix, Query{Text: "zebra"}, TermsOptions{})
+	for _, key := range []string{"color", "harbor"} {
+		found := false
+		for _, st := range r.Terms {
+			if st.Key == key && !st.Phrase {
+				found = true
+				if want := map[string]string{"color": "colour", "harbor": "harbour"}[key]; st.Term != want {
+					t.Errorf("%s shown as %q, want %q", key, st.Term, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no word %s: %+v", key, r.Terms)
+		}
+	}
+}
