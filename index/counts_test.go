@@ -378,3 +378,21 @@ func TestAutoPeriodHalfPlaced(t *testing.T) {
 		t.Errorf("one of three dated to the day: %s, want year", p)
 	}
 }
+
+// TestKindsOneButForCaseCountOnce: kinds written alike but for case (a
+// kind is read in lower case, but ΛΌΓΟΣ lowers to λόγοσ, not λόγος) or
+// Unicode form are one row of the stats, counting the pieces of both.
+func TestKindsOneButForCaseCountOnce(t *testing.T) {
+	ix := openPieces(t, t.TempDir(),
+		"---\ntitle: One\ndate: 2020-01-01\nkind: café\n---\nA badger.\n",
+		"---\ntitle: Two\ndate: 2020-01-02\nkind: cafe\u0301\n---\nA badger.\n",
+		"---\ntitle: Three\ndate: 2020-01-03\nkind: λόγος\n---\nA badger.\n",
+		"---\ntitle: Four\ndate: 2020-01-04\nkind: ΛΌΓΟΣ\n---\nA badger.\n")
+	want := []FacetValue{{Value: "café", Count: 2}, {Value: "λόγος", Count: 2}}
+	if got := ix.AllFacets().Kinds; !slices.Equal(got, want) {
+		t.Errorf("kinds %v, want %v", got, want)
+	}
+	if got := run(t, ix, Query{Text: "badger"}).Facets.Kinds; !slices.Equal(got, want) {
+		t.Errorf("kinds of a search %v, want %v", got, want)
+	}
+}
