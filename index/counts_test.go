@@ -396,3 +396,17 @@ func TestKindsOneButForCaseCountOnce(t *testing.T) {
 		t.Errorf("kinds of a search %v, want %v", got, want)
 	}
 }
+
+// TestPinnedKeepsThePiecesThatPinAKey: Pinned finds the pieces whose
+// front matter pins a citation key, and only those.
+func TestPinnedKeepsThePiecesThatPinAKey(t *testing.T) {
+	ix := openPieces(t, t.TempDir(),
+		"---\ntitle: Pinned\ndate: 2020-01-01\ncitekey: lee2020badger\n---\nA badger.\n",
+		"---\ntitle: Not pinned\ndate: 2020-01-02\n---\nA badger.\n")
+	for _, q := range []Query{{Pinned: true}, {Text: "badger", Pinned: true}} {
+		r := run(t, ix, q)
+		if got := sortedIDs(r); !slices.Equal(got, []string{"p0"}) || r.Total != 1 {
+			t.Errorf("%q pinned: %v (%d), want p0", q.Text, got, r.Total)
+		}
+	}
+}
