@@ -410,3 +410,24 @@ func TestPinnedKeepsThePiecesThatPinAKey(t *testing.T) {
 		}
 	}
 }
+
+// TestWithinIsAnotherQuery: the same dates with Within and without are
+// two queries, each with its own total, whichever was asked first.
+func TestWithinIsAnotherQuery(t *testing.T) {
+	ix := openPieces(t, t.TempDir(),
+		"---\ntitle: Year only\ndate: \"2017\"\n---\nA badger.\n",
+		"---\ntitle: A day\ndate: 2017-03-05\n---\nA badger.\n")
+	q := Query{Text: "badger", From: time.Date(2017, 3, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2017, 3, 31, 0, 0, 0, 0, time.UTC)}
+	for _, within := range []bool{false, true, false} {
+		q.Within = within
+		want := map[bool]int{false: 2, true: 1}[within]
+		if r := run(t, ix, q); r.Total != want {
+			t.Errorf("March 2017, within %v: %d found, want %d", within, r.Total, want)
+		}
+		q.Mode = ModeCount
+		if r := run(t, ix, q); r.Total != want {
+			t.Errorf("March 2017, within %v, counted: %d, want %d", within, r.Total, want)
+		}
+		q.Mode = ModeAll
+	}
+}
