@@ -36,6 +36,11 @@ const capsTagLowerMark = "#="
 // hope): word* reads such pieces' texts (surestems.go).
 const capsMadeMark = "~"
 
+// capsJoinMark begins an fCaps term that is the term of a compound of
+// the text's (compounds.go: counterterror for counter-terrorism): word*
+// matches words as written, and reads such pieces' texts.
+const capsJoinMark = "+"
+
 // capsTokens is fCaps's analyser: the caps terms of the shared analysis.
 type capsTokens struct{ s *sharedText }
 

@@ -174,7 +174,11 @@ func clauseQuery(pc planClause, alone bool) query.Query {
 	for _, u := range pc.units {
 		switch u.kind {
 		case uStem:
-			if q := unitQuery(u.terms, fields); q != nil {
+			q := unitQuery(u.terms, fields)
+			if q != nil && u.without != "" {
+				q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{unitQuery([]string{u.without}, fields)})
+			}
+			if q != nil {
 				alts = append(alts, q)
 			}
 		case uExact, uCase:

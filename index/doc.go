@@ -20,8 +20,9 @@
 // pipeline (parsers in parallel, two batchers, waiting for scorch to
 // persist every batch); mapping.go is the bleve mapping and turns an
 // Article into a document, whose text prefix3.go analyses once for four
-// fields: the text, the first letters of its words that begin with a
-// heavy prefix, (pairs.go) its common words side by side and the
+// fields: the text (with compounds.go's closed words of its hyphenated
+// ones: counterterrorism for counter-terrorism), the first letters of its
+// words that begin with a heavy prefix, (pairs.go) its common words side by side and the
 // bundled synonyms' names' words side by side, and (caps.go) its words in
 // capitals as written, its tags' words, the stems whose last letter the
 // stemmer made and (forms.go) the bundled aliases' forms as written and

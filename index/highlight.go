@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // Snippets are computed by folio rather than by bleve's highlighter: the words
@@ -321,6 +323,23 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 	}
 	b := unsafe.Slice(unsafe.StringData(text), len(text)) // read only
 	seen := 0
+	// the words joined by hyphens that the last word ends, as many as a
+	// compound may have and one (compounds.go): the closed word of a
+	// query (counterterrorism) is marked over the run that spells it
+	// (counter-terrorism), as the index found it
+	var joinRun []span
+	joinEnd := 0 // where the run's last word ends
+	joinedMarks := false
+	compounds := len(h.terms) > 0 || len(h.fuzzy) > 0
+	endRun := func() {
+		if n := len(joinRun); n >= 2 && n <= maxCompoundParts { // a longer run is joined nowhere
+			for _, m := range h.compoundMatches(b, joinRun) {
+				out = append(out, m)
+				joinedMarks = true
+			}
+		}
+		joinRun = joinRun[:0]
+	}
 	scanWords(b, func(w []byte, brk bool) bool {
 		if brk { // no phrase runs across blocks
 			for k := range runs {
@@ -329,6 +348,15 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 		}
 		start := len(b) - cap(w) // w is b[start:…]
 		sp := span{start, start + len(w)}
+		if compounds {
+			if len(joinRun) > 0 && (brk || !hyphenJoint(b, joinEnd, start)) {
+				endRun()
+			}
+			if len(joinRun) <= maxCompoundParts {
+				joinRun = append(joinRun, sp)
+			}
+			joinEnd = sp.end
+		}
 		// a view of text: match keeps copies only
 		if h.match(unsafe.String(unsafe.SliceData(w), len(w))) {
 			out = append(out, sp)
@@ -360,7 +388,8 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 		}
 		return false
 	})
-	if len(h.phrases) == 0 {
+	endRun()
+	if len(h.phrases) == 0 && !joinedMarks {
 		return out
 	}
 	// in order, the marks that overlap (runs of two phrases, a run and a
@@ -375,6 +404,48 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 		merged = append(merged, sp)
 	}
 	return merged
+}
+
+// compoundMatches are the spans of the compounds of the run of words run
+// of text (joined by hyphens) that match a term or a fuzzy term of h.
+func (h *highlightSet) compoundMatches(text []byte, run []span) []span {
+	toks := make(analysis.TokenStream, len(run))
+	for i, sp := range run {
+		w := text[sp.start:sp.end]
+		toks[i] = &analysis.Token{Term: w, Start: sp.start, End: sp.end, Position: i + 1, Type: wordType(w)}
+	}
+	var out []span
+	for _, c := range compoundsOf(text, toks) {
+		word := string(c.Term)
+		if !h.mayMatch(word) {
+			continue
+		}
+		t := h.term(word)
+		if t == "" || isUpperTerm(t) {
+			continue
+		}
+		ok := h.terms[t]
+		for _, f := range h.fuzzy {
+			ok = ok || levenshteinWithin(t, f.term, f.dist)
+		}
+		if ok {
+			out = append(out, span{c.Start, c.End})
+		}
+	}
+	return out
+}
+
+// wordType is the token type the tokenizer gives the word w.
+func wordType(w []byte) analysis.TokenType {
+	if r, _ := utf8.DecodeRune(w); isIdeograph(r) {
+		return analysis.Ideographic
+	}
+	for _, c := range w {
+		if !isDigit(c) && c != '.' && c != ',' {
+			return analysis.AlphaNumeric
+		}
+	}
+	return analysis.Numeric
 }
 
 // addRun appends the mark of a phrase's run to out, in place of the marks

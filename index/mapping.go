@@ -68,12 +68,14 @@ import (
 // suffixed); the rebuild follows it as a rename; 45: a tags string in
 // a Hugo site is one tag, as Hugo reads it (archive.tagsOf); 46: the
 // manifest records the files whose reading asked whether they are in a
-// Jekyll site (fileEntry.Jekyll, InJekyll), read again when the answer
-// changes.
+// Jekyll or a Hugo site (fileEntry.Site, InSite), read again when an
+// answer changes; 47: the closed word of the text's hyphenated ones in
+// fText and fPrefix3 (counterterrorism for counter-terrorism) and their
+// fCaps marks, compounds.go.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 46
+const SchemaVersion = 47
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -130,19 +130,23 @@ func pairsOf(ts analysis.TokenStream) analysis.TokenStream {
 	var toks []analysis.Token
 	// isPair, a lookup of each term in each map
 	prevCommon, prevAlias := false, map[string]bool(nil)
-	for i, t := range ts {
+	var prev *analysis.Token
+	for _, t := range ts {
+		if t.Type == compoundType {
+			continue // the words side by side as written (compounds.go)
+		}
 		common := commonWords[string(t.Term)]
-		if i > 0 && t.Position == ts[i-1].Position+1 && (common && prevCommon || prevAlias[string(t.Term)]) {
+		if prev != nil && t.Position == prev.Position+1 && (common && prevCommon || prevAlias[string(t.Term)]) {
 			if len(toks) == cap(toks) {
 				toks = make([]analysis.Token, 0, max(16, len(ts)/8))
 			}
-			p := ts[i-1]
+			p := prev
 			term := make([]byte, 0, len(p.Term)+len(pairSep)+len(t.Term))
 			term = append(append(append(term, p.Term...), pairSep...), t.Term...)
 			toks = append(toks, analysis.Token{Term: term, Start: p.Start, End: t.End, Position: p.Position, Type: t.Type})
 			out = append(out, &toks[len(toks)-1])
 		}
-		prevCommon, prevAlias = common, aliasPairs[string(t.Term)]
+		prevCommon, prevAlias, prev = common, aliasPairs[string(t.Term)], t
 	}
 	return out
 }

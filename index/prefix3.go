@@ -64,8 +64,11 @@ type sharedText struct {
 	a      analysis.Analyzer
 	text   []byte
 	tagsAt int // where the tags begin in text (its length when there are none): for fCaps
+	// tokens are the text's words and, among them, the closed words of
+	// its hyphenated ones (compounds.go): fText and fPrefix3 have them,
+	// fPairs not (pairsOf)
 	tokens analysis.TokenStream
-	length int // fText's length in tokens: fPrefix3's too (prefixField)
+	length int // fText's length in words, without the compounds: fPrefix3's too (prefixField, textField)
 	left   int // fields yet to take the stream
 	// fCaps's tokens (caps.go), made from the tokenizer's before the
 	// filter, and whether fCaps took them
@@ -105,13 +108,15 @@ func (s *sharedText) analyse() {
 		return
 	}
 	s.analysed = true
+	var compounds analysis.TokenStream
 	if ourTextAnalyzer(s.a) {
-		s.tokens, s.caps = capsAnalysis(s.text, s.tagsAt)
+		s.tokens, s.caps, compounds = capsAnalysis(s.text, s.tagsAt)
 	} else { // not folio's mapping: fCaps as folio's would make it
-		_, s.caps = capsAnalysis(s.text, s.tagsAt)
+		_, s.caps, _ = capsAnalysis(s.text, s.tagsAt)
 		s.tokens = s.a.Analyze(s.text)
 	}
 	s.length = len(s.tokens)
+	s.tokens = withCompounds(s.tokens, compounds)
 }
 
 // ourTextAnalyzer reports whether a is folio's text analyser: the word
@@ -126,17 +131,23 @@ func ourTextAnalyzer(a analysis.Analyzer) bool {
 	return tok && filt
 }
 
-// capsAnalysis is the text analyser's token stream of text, and fCaps's
+// capsAnalysis is the text analyser's token stream of text, fCaps's
 // tokens (caps.go): the words in capitals and the tags' words, taken from
-// the tokenizer's tokens before the filter, and the stems whose last letter
+// the tokenizer's tokens before the filter, the stems whose last letter
 // the stemmer made and the bundled aliases' forms (forms.go), from the
-// keys the filter reports.
-func capsAnalysis(text []byte, tagsAt int) (tokens, caps analysis.TokenStream) {
+// keys the filter reports, and the compounds' terms (capsJoinMark); and
+// the text's compounds (compounds.go), analysed.
+func capsAnalysis(text []byte, tagsAt int) (tokens, caps, compounds analysis.TokenStream) {
 	ts := wordTokenizer{}.Tokenize(text)
 	terms := capsTerms{out: capsOf(ts, tagsAt)}
+	compounds = compoundsOf(text, ts) // before the filter changes the words
 	forms := newFormsRecorder(&terms)
 	tokens = normalizeFilter{}.filter(ts, func(stem []byte) { terms.add(capsMadeMark, stem) }, forms.keyed)
-	return tokens, terms.out
+	compounds = compoundTerms(compounds)
+	for _, c := range compounds {
+		terms.add(capsJoinMark, c.Term)
+	}
+	return tokens, terms.out, compounds
 }
 
 // capsTerms gathers the fCaps terms made from the filter's reports (a made
@@ -167,7 +178,7 @@ func (s *sharedText) takeCaps() analysis.TokenStream {
 	ts := s.caps
 	s.caps = nil
 	if s.capsTaken { // analysed again, which folio never does
-		_, ts = capsAnalysis(s.text, s.tagsAt)
+		_, ts, _ = capsAnalysis(s.text, s.tagsAt)
 	}
 	s.capsTaken = true
 	return ts
@@ -178,10 +189,22 @@ type textTokens struct{ s *sharedText }
 
 func (t textTokens) Analyze([]byte) analysis.TokenStream { return t.s.take() }
 
+// textField is fText's field, whose length is its words' without the
+// compounds (compounds.go): a hyphenated word does not make its piece
+// longer, and so rank lower, than the same piece with the word closed.
+type textField struct {
+	*blevedoc.TextField
+	s *sharedText
+}
+
+func (f textField) AnalyzedLength() int { return f.s.length }
+
 // prefixTokens is fPrefix3's analyser: the first prefix3Len letters of
 // each term of the shared analysis that begins with a heavy prefix.
 type prefixTokens struct{ s *sharedText }
 
+// The compounds' too: the word being typed finds the closed words a full
+// word finds (counterte…: counterterrorism, counter-terrorism).
 func (p prefixTokens) Analyze([]byte) analysis.TokenStream {
 	return prefixesOf(p.s.take())
 }
@@ -253,8 +276,8 @@ func indexedDocument(m mapping.IndexMapping, id string, data map[string]interfac
 	}
 	if text != "" {
 		s := &sharedText{a: m.AnalyzerNamed(textAnalyzerName), text: []byte(text), tagsAt: tagsAt, left: sharedFields}
-		doc.AddField(blevedoc.NewTextFieldCustom(fText, nil, s.text,
-			bleveindex.IndexField|bleveindex.IncludeTermVectors, textTokens{s}))
+		doc.AddField(textField{blevedoc.NewTextFieldCustom(fText, nil, s.text,
+			bleveindex.IndexField|bleveindex.IncludeTermVectors, textTokens{s}), s})
 		doc.AddField(prefixField{blevedoc.NewTextFieldCustom(fPrefix3, nil, nil,
 			bleveindex.IndexField, prefixTokens{s}), s})
 		doc.AddField(blevedoc.NewTextFieldCustom(fPairs, nil, nil,

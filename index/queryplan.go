@@ -54,6 +54,10 @@ type unit struct {
 	forms  []string
 	prefix string // uPrefix, uTyping: folded
 	fuzzy  int    // uFuzzy: edits
+	// without, for a stemmed phrase, is a term whose pieces it does not
+	// match: those of a hyphenated word's closed word, which the clause
+	// matches as another unit (compounds.go)
+	without string
 	// variants are the fuzzy unit's forms matched against the stems; the
 	// prefix unit's truncations, candidates whose text is checked
 	variants []string
@@ -188,7 +192,22 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 	case isCapsWord(cl.text) && cl.field != qfAuthor && cl.field != qfOutlet:
 		add(exactUnit(cl.text, true))
 	default:
-		add(unit{kind: uStem, terms: analyzePhrase(cl.text)})
+		u := unit{kind: uStem, terms: analyzePhrase(cl.text)}
+		c := ""
+		if cl.field == qfText {
+			c = queryCompound(cl.text)
+		}
+		if c == "" {
+			add(u)
+			break
+		}
+		// counter-terrorism: the closed word, which the index holds for
+		// either spelling (compounds.go), or its words one after the
+		// other where the closed word is not (counter terrorism): a
+		// piece scores for one of the two, not both
+		u.without = c
+		add(unit{kind: uStem, terms: []string{c}})
+		add(u)
 	}
 	if cl.open && !cl.phrase && isWordy(cl.text) && cl.syn == 0 {
 		if pre := foldPrefix(lastWord(cl.text)); utf8.RuneCountInString(pre) >= minOpenPrefix {

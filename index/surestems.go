@@ -101,8 +101,17 @@ func sureDocs(ctx context.Context, snap *scorch.IndexSnapshot, field, prefix str
 		}
 	}
 	bits, err := termDocs(ctx, snap, field, sure)
-	if err != nil || !reached {
-		return bits, err
+	if err != nil {
+		return nil, err
+	}
+	// a closed word the text has only hyphenated (counterterror of
+	// counter-terrorism, compounds.go) is no word the prefix begins:
+	// those pieces are read
+	if err := unjoined(ctx, snap, field, bits, sure); err != nil {
+		return nil, err
+	}
+	if !reached {
+		return bits, nil
 	}
 	has, err := termDocs(ctx, snap, field, [][]byte{[]byte(prefix)})
 	if err != nil {
@@ -112,10 +121,33 @@ func sureDocs(ctx context.Context, snap *scorch.IndexSnapshot, field, prefix str
 	if err != nil {
 		return nil, err
 	}
+	if err := unjoined(ctx, snap, field, has, [][]byte{[]byte(prefix)}); err != nil {
+		return nil, err
+	}
 	for i := range bits {
 		bits[i] |= has[i] &^ made[i]
 	}
 	return bits, nil
+}
+
+// unjoined takes out of bits the pieces where a term of terms in field is
+// a compound's (fCaps's capsJoinMark): fText's alone has compounds.
+func unjoined(ctx context.Context, snap *scorch.IndexSnapshot, field string, bits docBits, terms [][]byte) error {
+	if field != fText || len(terms) == 0 {
+		return nil
+	}
+	joins := make([][]byte, len(terms))
+	for i, t := range terms {
+		joins[i] = append([]byte(capsJoinMark), t...)
+	}
+	joined, err := termDocs(ctx, snap, fCaps, joins)
+	if err != nil {
+		return err
+	}
+	for i := range bits {
+		bits[i] &^= joined[i]
+	}
+	return nil
 }
 
 // noSureStems, in tests, reads every candidate's text as before: the

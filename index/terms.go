@@ -1,13 +1,16 @@
 package index
 
 import (
+	"bytes"
 	"context"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -129,12 +132,19 @@ func (opt TermsOptions) withDefaults() TermsOptions {
 	return opt
 }
 
-// ownTerms are the analysed words of a query's terms, left out of Terms.
+// ownTerms are the analysed words of a query's terms, left out of Terms,
+// and the closed word of a hyphenated one (compounds.go), which the query
+// finds as well: counter-terrorism leaves out counterterrorism.
 func ownTerms(terms []string) map[string]bool {
 	own := map[string]bool{}
 	for _, t := range terms {
 		for _, w := range analyzeTerms(t) {
 			own[w] = true
+		}
+		for _, w := range strings.Fields(t) {
+			if c := queryCompound(w); c != "" {
+				own[c] = true
+			}
 		}
 	}
 	return own
@@ -282,6 +292,7 @@ func (ix *Index) significant(ctx context.Context, ids []string, skip map[string]
 		return nil, 0, err
 	}
 	sc := countSample(texts)
+	skip = withCompoundParts(texts, skip)
 	if opt.MinDocs <= 0 {
 		opt.MinDocs = 3
 		if len(texts) < 10 {
@@ -488,4 +499,38 @@ func segmentDocFreq(r bleveindex.IndexReader, field string, hidden []string) (fu
 		}
 		return int(n), nil
 	}, nil
+}
+
+// withCompoundParts is skip with the words of the sample's hyphenated
+// compounds whose closed word skip has (compounds.go): a query of
+// counterterrorism leaves out counter and terrorism where the pieces
+// write counter-terrorism, as counter-terrorism searched leaves them out.
+// skip is not changed.
+func withCompoundParts(texts [][][]byte, skip map[string]bool) map[string]bool {
+	out, cloned := skip, false
+	for _, t := range texts {
+		for _, b := range t {
+			if bytes.IndexByte(b, '-') < 0 && !bytes.Contains(b, []byte("\u2010")) && !bytes.Contains(b, []byte("\u2011")) {
+				continue
+			}
+			ts := wordTokenizer{}.Tokenize(b)
+			for _, c := range compoundsOf(b, ts) {
+				start, end := c.Start, c.End
+				if f := compoundTerms(analysis.TokenStream{c}); len(f) == 0 || !skip[string(f[0].Term)] {
+					continue
+				}
+				if !cloned {
+					out, cloned = maps.Clone(skip), true
+				}
+				for _, w := range ts {
+					if w.Start >= start && w.End <= end {
+						if n := normalizeTerm(string(w.Term)); n != "" {
+							out[n] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
 }
