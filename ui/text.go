@@ -319,7 +319,12 @@ func termsRegexp(terms []string) *regexp.Regexp {
 		}
 		seen[t] = true
 		var words []string
-		for _, w := range strings.Fields(t) {
+		fields := strings.Fields(t)
+		for _, w := range fields {
+			if len(fields) == 1 {
+				words = append(words, hyphenable(w)+ending)
+				continue
+			}
 			words = append(words, regexp.QuoteMeta(w)+ending)
 		}
 		first, _ := utf8.DecodeRuneInString(t)
@@ -343,6 +348,39 @@ func termsRegexp(terms []string) *regexp.Regexp {
 		return nil
 	}
 	return re
+}
+
+// hyphenable is the word w as a regexp that matches it closed or with a
+// hyphen (-, U+2010, U+2011) between any two of its letters: the index
+// finds a compound in either spelling (index/compounds.go), so
+// counterterrorism marks counter-terrorism and counter-terrorism marks
+// counterterrorism. Only for a word of letters and digits, with a letter,
+// and of a script written with spaces.
+func hyphenable(w string) string {
+	rs := []rune(strings.Map(func(r rune) rune {
+		if r == '-' || r == '\u2010' || r == '\u2011' {
+			return -1
+		}
+		return r
+	}, w))
+	letter := false
+	for _, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || spaceless(r) {
+			return regexp.QuoteMeta(w)
+		}
+		letter = letter || unicode.IsLetter(r)
+	}
+	if len(rs) < 2 || len(rs) > 64 || !letter {
+		return regexp.QuoteMeta(w)
+	}
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteString(`[-\x{2010}\x{2011}]?`)
+		}
+		b.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	return b.String()
 }
 
 // spaceless reports whether r is of a script written without spaces
