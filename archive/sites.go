@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -147,29 +148,52 @@ func jekyllRoot(prefix string, exists func(string) bool) bool {
 // InJekyllSite reports whether the file at p (a slash path in fsys) is in
 // a Jekyll site: whether a folder on its path, or fsys's root, is a
 // Jekyll site's root (jekyllRoot: a _config.yml, .yaml or .toml).
-func InJekyllSite(fsys fs.FS, p string) bool {
-	for dir := path.Dir(p); ; dir = path.Dir(dir) {
-		if jekyllRoot("", existsInFS(fsys, dir)) {
-			return true
-		}
-		if dir == "." || dir == "/" {
-			return false
-		}
-	}
-}
+func InJekyllSite(fsys fs.FS, p string) bool { return NewSiteRoots(fsys).InJekyll(p) }
 
 // InHugoSite reports whether the file at p (a slash path in fsys) is in
 // a Hugo site: whether a folder on its path, or fsys's root, is a Hugo
 // site's or theme's root (hugoRoot).
-func InHugoSite(fsys fs.FS, p string) bool {
-	for dir := path.Dir(p); ; dir = path.Dir(dir) {
-		if hugoRoot("", existsInFS(fsys, dir)) {
-			return true
-		}
-		if dir == "." || dir == "/" {
-			return false
-		}
+func InHugoSite(fsys fs.FS, p string) bool { return NewSiteRoots(fsys).InHugo(p) }
+
+// SiteRoots answers InJekyllSite and InHugoSite for many files of one
+// archive, each folder asked of the file system once: files share their
+// folders and the folders above them (a review: 10k page bundles with a
+// tags string cost 410k stats an open, the folders above each asked
+// again for each). Safe for concurrent use.
+type SiteRoots struct {
+	fsys         fs.FS
+	mu           sync.Mutex
+	jekyll, hugo map[string]bool // folder → whether it is in such a site
+}
+
+// NewSiteRoots is SiteRoots of fsys, nothing asked yet.
+func NewSiteRoots(fsys fs.FS) *SiteRoots {
+	return &SiteRoots{fsys: fsys, jekyll: map[string]bool{}, hugo: map[string]bool{}}
+}
+
+// InJekyll is InJekyllSite of the file at p.
+func (s *SiteRoots) InJekyll(p string) bool { return s.in(path.Dir(p), s.jekyll, jekyllRoot) }
+
+// InHugo is InHugoSite of the file at p.
+func (s *SiteRoots) InHugo(p string) bool { return s.in(path.Dir(p), s.hugo, hugoRoot) }
+
+// in reports whether dir, or a folder above it, is a root (isRoot),
+// remembering the answer of each folder on the way.
+func (s *SiteRoots) in(dir string, known map[string]bool, isRoot func(string, func(string) bool) bool) bool {
+	s.mu.Lock()
+	v, ok := known[dir]
+	s.mu.Unlock()
+	if ok {
+		return v
 	}
+	v = isRoot("", existsInFS(s.fsys, dir))
+	if !v && dir != "." && dir != "/" {
+		v = s.in(path.Dir(dir), known, isRoot)
+	}
+	s.mu.Lock()
+	known[dir] = v
+	s.mu.Unlock()
+	return v
 }
 
 // jekyllName is what Jekyll reads from a post's file name.

@@ -1,10 +1,12 @@
 package archive
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -897,5 +899,51 @@ func TestATagsStringIsOneTermInAHugoSite(t *testing.T) {
 	arch, _ := Load(fsys)
 	if a, ok := arch.Get("hugo/content/posts/space"); !ok || !slices.Equal(a.Tags, []string{"middle east"}) {
 		t.Errorf("loaded: %v %q", ok, a.Tags)
+	}
+}
+
+// statCounter is an fs.FS counting the Stat calls made of it.
+type statCounter struct {
+	fs.FS
+	n atomic.Int64
+}
+
+func (c *statCounter) Stat(name string) (fs.FileInfo, error) {
+	c.n.Add(1)
+	return fs.Stat(c.FS, name)
+}
+
+// SiteRoots asks each folder once whether it is a site's root, however
+// many files below it are asked about (a review: 10k page bundles with a
+// tags string cost 410k stats at every open, every folder above each
+// bundle asked again for each), and answers as InHugoSite and
+// InJekyllSite do.
+func TestSiteRootsAskEachFolderOnce(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{"site/hugo.toml": "title = 'S'\n", "blog/_config.yml": "title: B\n"}
+	for i := range 50 {
+		files[fmt.Sprintf("site/content/posts/p%02d/index.md", i)] = "x"
+		files[fmt.Sprintf("blog/a/b/p%02d.md", i)] = "x"
+		files[fmt.Sprintf("notes/x/y/p%02d/index.md", i)] = "x"
+	}
+	writeFiles(t, root, files)
+	c := &statCounter{FS: os.DirFS(root)}
+	sites := NewSiteRoots(c)
+	for p := range files {
+		if !strings.HasSuffix(p, ".md") {
+			continue
+		}
+		wantHugo, wantJekyll := strings.HasPrefix(p, "site/"), strings.HasPrefix(p, "blog/")
+		if got := sites.InHugo(p); got != wantHugo || got != InHugoSite(c.FS, p) {
+			t.Errorf("%s: in a Hugo site %v, want %v", p, got, wantHugo)
+		}
+		if got := sites.InJekyll(p); got != wantJekyll || got != InJekyllSite(c.FS, p) {
+			t.Errorf("%s: in a Jekyll site %v, want %v", p, got, wantJekyll)
+		}
+	}
+	// folders: site, site/content, …/posts, 50 bundles; blog, a, b; notes,
+	// x, y, 50 bundles; and the root: 110, at most a dozen names each
+	if n := c.n.Load(); n > 110*12*2 {
+		t.Errorf("%d stats for 150 files in 110 folders", n)
 	}
 }

@@ -27,7 +27,7 @@ func (ix *Index) article(id string) (archive.Article, error) {
 	if err != nil {
 		return archive.Article{}, err
 	}
-	a, probs, _ := parseSafely(ix.fsys, p, data)
+	a, probs, _ := parseSafely(archive.NewSiteRoots(ix.fsys), p, data)
 	if archive.IsFatal(probs) || a.ID == "" {
 		for _, pr := range probs {
 			if pr.Fatal {

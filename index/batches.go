@@ -105,7 +105,7 @@ func (p *batches) parse(todo []work) <-chan parsed {
 		parsers.Go(func() {
 			for i := range jobs {
 				select {
-				case results <- parseWork(p.b.fsys, todo[i]):
+				case results <- parseWork(p.b.fsys, p.b.siteRoots(), todo[i]):
 				case <-p.ctx.Done():
 					return
 				}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -51,6 +52,10 @@ type build struct {
 	carried map[string]carriedPiece
 	known   map[string]int64
 	stamp   int64
+	// sites answers whether files are in a Jekyll or a Hugo site, each
+	// folder asked once a build (siteRoots)
+	sites     *archive.SiteRoots
+	sitesOnce sync.Once
 	// goneDone: goneInRebuild made b.gone of the carried pieces not
 	// indexed again
 	goneDone bool
@@ -195,8 +200,14 @@ func countAllFacets(ctx context.Context, bi bleve.Index) (Facets, error) {
 	return facetsOf(splitFacets(sr.Facets[fFacets])), nil
 }
 
-func parseWork(fsys fs.FS, w work) parsed {
-	r := parseFile(fsys, w)
+// siteRoots is the build's archive.SiteRoots, made at its first use.
+func (b *build) siteRoots() *archive.SiteRoots {
+	b.sitesOnce.Do(func() { b.sites = archive.NewSiteRoots(b.fsys) })
+	return b.sites
+}
+
+func parseWork(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
+	r := parseFile(fsys, sites, w)
 	r.unexpected = r.entry.Fatal || r.entry.ID != w.id || r.entry.Size != w.info.Size
 	return r
 }
@@ -227,7 +238,7 @@ func racy(t, now time.Time) bool {
 // if the archive's files had not changed for a while).
 var readNow = time.Now
 
-func parseFile(fsys fs.FS, w work) parsed {
+func parseFile(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
 	p := w.info.Path
 	e := fileEntry{Size: w.info.Size, ID: w.id}
 	if !w.info.ModTime.IsZero() {
@@ -280,7 +291,7 @@ func parseFile(fsys fs.FS, w work) parsed {
 		}
 		settled = w.was.Hash == h
 	}
-	a, probs, asked := parseSafely(fsys, p, data)
+	a, probs, asked := parseSafely(sites, p, data)
 	e.Problems, e.Site = probs, asked
 	if archive.IsFatal(probs) || a.ID == "" {
 		e.Fatal = true
@@ -326,16 +337,16 @@ func errText(err error) string {
 // parseSafely turns a panic in the parser (a bug, but on user data) into a
 // problem for the file; asked is whether its reading asked if it is in a
 // Jekyll or a Hugo site, and the answers (fileEntry.Site).
-func parseSafely(fsys fs.FS, p string, data []byte) (a archive.Article, probs []archive.Problem, asked siteAsked) {
+func parseSafely(sites *archive.SiteRoots, p string, data []byte) (a archive.Article, probs []archive.Problem, asked siteAsked) {
 	defer func() {
 		if r := recover(); r != nil {
 			a = archive.Article{}
 			probs = []archive.Problem{{Path: p, Msg: fmt.Sprintf("cannot parse: %v", r), Fatal: true}}
 		}
 	}()
-	ask := func(in func(fs.FS, string) bool, askedBit, inBit siteAsked) func() bool {
+	ask := func(in func(string) bool, askedBit, inBit siteAsked) func() bool {
 		return func() bool {
-			v := in(fsys, p)
+			v := in(p)
 			asked |= askedBit
 			if v {
 				asked |= inBit
@@ -343,7 +354,7 @@ func parseSafely(fsys fs.FS, p string, data []byte) (a archive.Article, probs []
 			return v
 		}
 	}
-	a, probs = archive.ParseInSite(p, data, ask(archive.InJekyllSite, askedJekyll, inJekyll), ask(archive.InHugoSite, askedHugo, inHugo))
+	a, probs = archive.ParseInSite(p, data, ask(sites.InJekyll, askedJekyll, inJekyll), ask(sites.InHugo, askedHugo, inHugo))
 	return a, probs, asked
 }
 

@@ -148,34 +148,10 @@ const (
 
 // current reports whether the answers a (of a file in the folder dir)
 // are what sites tell now.
-func (a siteAsked) current(dir string, sites *siteAnswers) bool {
+func (a siteAsked) current(dir string, sites *archive.SiteRoots) bool {
 	p := path.Join(dir, "piece.md") // a file in dir
-	return (a&askedJekyll == 0 || sites.jekyll(p) == (a&inJekyll != 0)) &&
-		(a&askedHugo == 0 || sites.hugo(p) == (a&inHugo != 0))
-}
-
-// siteAnswers are archive.InJekyllSite and InHugoSite of an archive,
-// asked once a folder.
-type siteAnswers struct {
-	fsys             fs.FS
-	inJekyll, inHugo map[string]bool
-}
-
-func newSiteAnswers(fsys fs.FS) *siteAnswers {
-	return &siteAnswers{fsys: fsys, inJekyll: map[string]bool{}, inHugo: map[string]bool{}}
-}
-
-func (s *siteAnswers) jekyll(p string) bool { return s.ask(s.inJekyll, archive.InJekyllSite, p) }
-func (s *siteAnswers) hugo(p string) bool   { return s.ask(s.inHugo, archive.InHugoSite, p) }
-
-func (s *siteAnswers) ask(dirs map[string]bool, in func(fs.FS, string) bool, p string) bool {
-	dir := path.Dir(p)
-	v, ok := dirs[dir]
-	if !ok {
-		v = in(s.fsys, p)
-		dirs[dir] = v
-	}
-	return v
+	return (a&askedJekyll == 0 || sites.InJekyll(p) == (a&inJekyll != 0)) &&
+		(a&askedHugo == 0 || sites.InHugo(p) == (a&inHugo != 0))
 }
 
 // manifestName is the manifest file. It is gob, not JSON: every start
@@ -352,7 +328,7 @@ func (m *manifest) currentSum(fsys fs.FS, fp []byte) bool {
 // is in a Jekyll or a Hugo site (InSite) would be told the same in fsys
 // now: no site's config was made or removed above it.
 func (m *manifestHead) sitesCurrent(fsys fs.FS) bool {
-	sites := newSiteAnswers(fsys)
+	sites := archive.NewSiteRoots(fsys)
 	for _, a := range m.InSite {
 		if !a.Asked.current(a.Dir, sites) {
 			return false

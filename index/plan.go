@@ -202,7 +202,7 @@ type fileState struct {
 func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[string]bool) []fileState {
 	states := make([]fileState, len(files))
 	ids := b.assignIDs(m, files)
-	sites := newSiteAnswers(b.fsys)
+	sites := b.siteRoots()
 	for i, f := range files {
 		e, ok := m.Files[f.Path]
 		st := fileState{info: f, id: ids[i], unseen: unseen[f.Path]}
