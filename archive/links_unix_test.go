@@ -165,11 +165,17 @@ func TestHardLinksAreOneFile(t *testing.T) {
 		write(filepath.Join(root, "flat", fmt.Sprintf("f%03d.md", i)), fmt.Sprint("F", i))
 	}
 	link(filepath.Join(root, "flat", "f000.md"), filepath.Join(root, "flat", "f599x.md"))
+	// a name that dates its piece is read before one nearer the root
+	writeFiles(t, root, map[string]string{"_posts/2020-03-04-post-one.md": "---\ntitle: Post one\n---\nBody.\n"})
+	link(filepath.Join(root, "_posts", "2020-03-04-post-one.md"), filepath.Join(root, "Topics", "post-one.md"))
+	link(filepath.Join(root, "_posts", "2020-03-04-post-one.md"), filepath.Join(root, "aaa.md"))
 
 	wantProbs := []string{
+		"Topics/post-one.md: another name (a hard link) of _posts/2020-03-04-post-one.md",
+		"aaa.md: another name (a hard link) of _posts/2020-03-04-post-one.md",
+		"b/again.md: another name (a hard link) of z.md",
 		"flat/f599x.md: another name (a hard link) of flat/f000.md",
-		"m/piece.md: another name (a hard link) of b/again.md",
-		"z.md: another name (a hard link) of b/again.md",
+		"m/piece.md: another name (a hard link) of z.md",
 	}
 	check := func(what string, files []FileInfo, probs []Problem) {
 		t.Helper()
@@ -180,18 +186,18 @@ func TestHardLinksAreOneFile(t *testing.T) {
 			}
 			got[f.Path] = true
 		}
-		for _, p := range []string{"b/again.md", "snap.md", "plain.md", "flat/f000.md", "flat/f599.md"} {
+		for _, p := range []string{"z.md", "snap.md", "plain.md", "flat/f000.md", "flat/f599.md", "_posts/2020-03-04-post-one.md"} {
 			if !got[p] {
 				t.Errorf("%s: %s not listed", what, p)
 			}
 		}
-		for _, p := range []string{"m/piece.md", "z.md", "flat/f599x.md"} {
+		for _, p := range []string{"m/piece.md", "b/again.md", "flat/f599x.md", "Topics/post-one.md", "aaa.md"} {
 			if got[p] {
 				t.Errorf("%s: %s listed, a second name of a file listed", what, p)
 			}
 		}
-		if len(files) != 603 {
-			t.Errorf("%s: %d files, want 603", what, len(files))
+		if len(files) != 604 {
+			t.Errorf("%s: %d files, want 604", what, len(files))
 		}
 		SortProblems(probs)
 		if len(probs) != len(wantProbs) {
@@ -219,10 +225,13 @@ func TestHardLinksAreOneFile(t *testing.T) {
 		}
 	}
 	arch, _ := Load(fsys)
-	if len(arch.Articles) != 603 {
-		t.Errorf("loaded %d pieces, want 603", len(arch.Articles))
+	if len(arch.Articles) != 604 {
+		t.Errorf("loaded %d pieces, want 604", len(arch.Articles))
 	}
-	if a, ok := arch.Get("b/again"); !ok || a.Title != "Piece" {
-		t.Errorf("b/again: %v %q, want the piece", ok, a.Title)
+	if a, ok := arch.Get("z"); !ok || a.Title != "Piece" {
+		t.Errorf("z: %v %q, want the piece", ok, a.Title)
+	}
+	if a, ok := arch.Get("posts/2020-03-04-post-one"); !ok || a.Date.String() != "2020-03-04" {
+		t.Errorf("the post: %v %s, want it dated by its name", ok, a.Date)
 	}
 }

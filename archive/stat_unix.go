@@ -96,7 +96,7 @@ type linkedFile struct {
 }
 
 // oneOfEachFile tells file of each file of linked once, by the first of
-// its names in the archive (by path), and returns a note on each other
+// its names in the archive (linkOrder), and returns a note on each other
 // name: a hard link is one file, and counted once (a helper's report: two
 // names of one file were two pieces, every count over by one, and "no
 // problems" said). Names outside the archive (a backup's snapshots made
@@ -109,7 +109,7 @@ func oneOfEachFile(linked []linkedFile, file FileFunc) []Problem {
 		if c := cmp.Compare(a.ino, b.ino); c != 0 {
 			return c
 		}
-		return strings.Compare(a.path, b.path)
+		return linkOrder(a.path, b.path)
 	})
 	var probs []Problem
 	var buf []byte
@@ -126,6 +126,37 @@ func oneOfEachFile(linked []linkedFile, file FileFunc) []Problem {
 		file(buf, f.size, f.modTime, f.ctime)
 	}
 	return probs
+}
+
+// linkOrder orders the names of one file, the one read first: a name
+// that dates its piece (a Jekyll post's in _posts/, a Zola-style dated
+// name: the others would read it undated), then the name nearest the
+// archive's root (a folder of links by topic is a view of the files
+// above it; a link made there later moves no piece), then by path (a
+// review: a link in Topics/ took a Jekyll post's place and the piece was
+// lost, "missing date"; a link in 0-links/ took a piece's id).
+func linkOrder(a, b string) int {
+	return cmp.Or(
+		-cmp.Compare(b2i(namesADate(a)), b2i(namesADate(b))),
+		cmp.Compare(strings.Count(a, "/"), strings.Count(b, "/")),
+		strings.Compare(a, b))
+}
+
+// namesADate reports whether the name p dates its piece (jekyllPost,
+// nameDate).
+func namesADate(p string) bool {
+	if _, ok := jekyllPost(p); ok {
+		return true
+	}
+	_, ok := nameDate(p)
+	return ok
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // hardLinkInArchive is the note on a second name (p) of the file of an
