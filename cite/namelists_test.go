@@ -85,6 +85,17 @@ var nameLists = []struct {
 	{"Lee, Ann & Chan, Bo", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
 	{"Lee, A., Chan, B., & Dee, C.", []Name{{Given: "A.", Family: "Lee"}, {Given: "B.", Family: "Chan"}, {Given: "C.", Family: "Dee"}}, "A. Lee, B. Chan, and C. Dee"},
 	{"Lee, Ann, Chan, Bo, and Dee, Cy", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
+	// a role or an affiliation after a name in a list is no one's given
+	// name (a review: "Ann Lee, Editor, and Bo Chan" was three people, one
+	// "Editor Chan"; "Senior Fellow and Bo Chan" was dropped with its role)
+	{"Ann Lee, Editor, and Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee, Reporter, and Bo Chan, Editor", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee, Senior Fellow, and Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee, Senior Fellow and Bo Chan, Fellow", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee, Amnesty International, and Bo Chan, Reuters", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee, CNN, and Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee, Times, and Bo Chan, Times", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee, Director of Studies, Bo Chan and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
 	// not people sharing a name
 	{"Penguin and Random House", []Name{{Literal: "Penguin and Random House"}}, ""},
 	{"Mr. and Mrs. Smith", []Name{{Literal: "Mr. and Mrs. Smith"}}, ""},

@@ -177,6 +177,11 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		if isOrganisation(strings.TrimSpace(first)) || !isAffiliation(after) && !sameOutlet(after, outlet) {
 			break
 		}
+		// a role then more people is no affiliation: "Ann Lee, Senior
+		// Fellow and Bo Chan" (a review: Bo Chan was lost with the role)
+		if ps := andParts(after); len(ps) > 1 && !isAffiliation(ps[len(ps)-1]) && !sameOutlet(ps[len(ps)-1], outlet) {
+			break
+		}
 		if words := strings.Fields(before); len(words)-particleCount(words) <= 1 && isInitials(after) {
 			break // "Rowling, JK": a family name, then initials
 		}
@@ -198,11 +203,11 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	}
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
-	parts := splitPeople(s)
+	parts := splitPeople(s, outlet)
 	if len(parts) < 2 && beforeOthers {
 		// before "et al." a comma separates people: "Ann Lee, Bo Chan
 		// et al." (not "Lee, Ann et al.")
-		if ps := asWritten(listParts(s)); ps != nil {
+		if ps := asWritten(listParts(s, outlet)); ps != nil {
 			parts = ps
 		}
 	}
@@ -274,7 +279,7 @@ func particleCount(words []string) int {
 // read either way ("Ann, Bo and Cy Lee", "Lee, Ann and Bo Chan") is read
 // as written, as bylines are (a review: "Ann, Bo and Cy Lee" was BibTeX's
 // two people, Bo Ann and Cy Lee).
-func splitPeople(s string) []string {
+func splitPeople(s, outlet string) []string {
 	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") && !strings.Contains(s, " with ") {
 		return []string{s}
 	}
@@ -283,7 +288,7 @@ func splitPeople(s string) []string {
 			return parts
 		}
 	}
-	if parts := asWritten(listParts(s)); parts != nil {
+	if parts := asWritten(listParts(s, outlet)); parts != nil {
 		return parts
 	}
 	if parts := bibtexPeople(s); parts != nil {
@@ -304,19 +309,23 @@ type listPart struct {
 // "and", "&" or "with", or a comma then one of these.
 var listSep = regexp.MustCompile(`\s*,\s*(?:(?:and|AND|&|with)\s+)?|\s+(?:and|AND|&|with)\s+`)
 
-// listParts splits s into the names of a list as written. A suffix after
-// a comma belongs to the name before it ("John Smith, Jr. and Mary
-// Smith"), and a degree goes ("Jane Doe, PhD and John Roe"; a review: Mary
-// Smith was lost, and PhD was a given name).
-func listParts(s string) []listPart {
+// listParts splits s, bylines of a piece of the outlet, into the names of
+// a list as written. A suffix after a comma belongs to the name before it
+// ("John Smith, Jr. and Mary Smith"), and a degree goes ("Jane Doe, PhD and
+// John Roe"; a review: Mary Smith was lost, and PhD was a given name), so
+// does a role or an affiliation after a comma (isRolePart: "Ann Lee,
+// Editor, and Bo Chan"; a review: a person "Editor Chan").
+func listParts(s, outlet string) []listPart {
 	var parts []listPart
 	at, conj := 0, false
+	shouting := isShouting(s)
 	add := func(p string) {
 		switch p = strings.TrimSpace(p); {
 		case p == "":
 		case len(parts) > 0 && suffixes[strings.ToLower(p)]:
 			parts[len(parts)-1].text += ", " + p
 		case len(parts) > 0 && isDegree(p):
+		case len(parts) > 0 && !conj && (isRolePart(p, shouting) || sameOutlet(p, outlet)):
 		default:
 			parts = append(parts, listPart{p, conj})
 		}
@@ -329,6 +338,27 @@ func listParts(s string) []listPart {
 	}
 	add(s[at:])
 	return parts
+}
+
+// isRolePart: p, written after a name and a comma in a list, is a role or
+// an affiliation, no name: it starts with a role's word ("Editor", "Senior
+// Fellow", "Director of Studies"), has an organisation's word ("Amnesty
+// International"), or is an acronym ("CNN", unless the whole byline,
+// shouting, is in capitals).
+func isRolePart(p string, shouting bool) bool {
+	words := strings.Fields(p)
+	if len(words) == 0 {
+		return false
+	}
+	if roleWords[strings.ToLower(strings.Trim(words[0], ".,"))] {
+		return true
+	}
+	for _, w := range words {
+		if orgWords[strings.ToLower(strings.Trim(w, ".,"))] {
+			return true
+		}
+	}
+	return !shouting && len(words) == 1 && utf8.RuneCountInString(p) >= 2 && !strings.Contains(p, ".") && isShouting(p)
 }
 
 // asWritten reads a list as written: each part a name of two words or
@@ -569,7 +599,7 @@ func isInverted(p string) bool {
 // two people's names ("Procter & Gamble"; "Ann Lee & Bo Chan" is split
 // before, splitPeople).
 func isOrganisation(s string) bool {
-	if strings.Contains(s, "&") && len(splitPeople(s)) < 2 {
+	if strings.Contains(s, "&") && len(splitPeople(s, "")) < 2 {
 		return true
 	}
 	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
