@@ -96,6 +96,27 @@ var nameLists = []struct {
 	{"Ann Lee, CNN, and Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
 	{"Ann Lee, Times, and Bo Chan, Times", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
 	{"Ann Lee, Director of Studies, Bo Chan and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
+	// full names separated by commas, or by ";", are co-authors (a review:
+	// "Ann Lee, Bo Chan" and "Ann Lee; Bo Chan" were Ann Lee alone); an
+	// outlet, a place, a role after a comma or a ";" is still no one
+	{"Ann Lee, Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee, Bo Chan, Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, "Ann Lee, Bo Chan, and Cy Dee"},
+	{"Ann Lee, Dr. Bo Chan, Troy L. Smith", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Troy L.", Family: "Smith"}}, ""},
+	{"ANN LEE, BO CHAN", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee, Bo Chan, Reuters", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee; Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee; with Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee, Reuters; Bo Chan, AP", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee; Bo Chan and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
+	{"TOM KRISHER; AP Auto Writer", []Name{{Given: "Tom", Family: "Krisher"}}, ""},
+	{"Ann Lee; Staff Writer", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Ann Lee, Foreign Policy", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Ann Lee, Los Angeles Times", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Ann Lee, New York", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Ann Lee, The Times", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Ann Lee, NBC Washington", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Ann Lee, Senior Editor", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Lee, Ann Marie", []Name{{Given: "Ann Marie", Family: "Lee"}}, ""},
 	// not people sharing a name
 	{"Penguin and Random House", []Name{{Literal: "Penguin and Random House"}}, ""},
 	{"Mr. and Mrs. Smith", []Name{{Literal: "Mr. and Mrs. Smith"}}, ""},

@@ -150,6 +150,24 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
 		s = strings.TrimSpace(s[3:])
 	}
+	// After ";", another person ("Ann Lee; Bo Chan", "Ann Lee; with Bo
+	// Chan") or a role ("TOM KRISHER; AP Auto Writer"; coAuthorAfter).
+	var more []string
+	if head, tail, ok := strings.Cut(s, ";"); ok && head != "" {
+		s = head
+		for _, seg := range strings.Split(tail, ";") {
+			if seg, ok := coAuthorAfter(seg, outlet); ok {
+				more = append(more, seg)
+			}
+		}
+	}
+	if len(more) > 0 {
+		ns := bylineNames(s, outlet, beforeOthers)
+		for _, seg := range more {
+			ns = append(ns, bylineNames(seg, outlet, beforeOthers)...)
+		}
+		return ns
+	}
 	// Whatever follows these is a role or an affiliation.
 	for _, sep := range []string{";", " | ", "|", " / ", "/", " — ", " – ", " - ", " (", "(", " for ", " at "} {
 		if i := strings.Index(s, sep); i > 0 {
@@ -204,9 +222,10 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
 	parts := splitPeople(s, outlet)
-	if len(parts) < 2 && beforeOthers {
+	if len(parts) < 2 && (beforeOthers || commaList(s, outlet)) {
 		// before "et al." a comma separates people: "Ann Lee, Bo Chan
-		// et al." (not "Lee, Ann et al.")
+		// et al." (not "Lee, Ann et al."); so it does between full names
+		// (commaList): "Ann Lee, Bo Chan"
 		if ps := asWritten(listParts(s, outlet)); ps != nil {
 			parts = ps
 		}
@@ -237,6 +256,92 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 	}
 	return []Name{person(s)}
+}
+
+// commaList: s, a byline of a piece of the outlet, is people's full names
+// separated by commas, no "and" ("Ann Lee, Bo Chan", "Ann Lee, Bo Chan,
+// Cy Dee"; a review: Ann Lee alone), each isPersonName: not "Ann Lee,
+// Foreign Policy", "Ann Lee, New York", "Lee, Ann Marie".
+func commaList(s, outlet string) bool {
+	ps := listParts(s, outlet)
+	if len(ps) < 2 {
+		return false
+	}
+	for _, p := range ps {
+		if p.conj || !isPersonName(p.text) || sameOutlet(p.text, outlet) {
+			return false
+		}
+	}
+	return true
+}
+
+// coAuthorAfter reads what follows a byline's ";": another person's name,
+// "and" or "with" before it, and whatever role follows it ("Bo Chan", "with
+// Bo Chan", "Bo Chan, Reuters"), or not (a role, "AP Auto Writer").
+func coAuthorAfter(seg, outlet string) (string, bool) {
+	seg = strings.TrimSpace(seg)
+	for _, w := range []string{"and ", "& ", "with "} {
+		if len(seg) > len(w) && strings.EqualFold(seg[:len(w)], w) {
+			seg = strings.TrimSpace(seg[len(w):])
+		}
+	}
+	name := seg
+	if i := strings.IndexAny(name, ",|/(–—"); i >= 0 {
+		name = name[:i]
+	}
+	for _, sep := range []string{" - ", " for ", " at ", " and ", " & ", " with ", " AND "} {
+		name, _, _ = strings.Cut(name, sep)
+	}
+	name = strings.TrimSpace(name)
+	return seg, isPersonName(name) && !sameOutlet(name, outlet)
+}
+
+// notNameWords are words of an outlet's or a place's name that a person's
+// is not written with ("Foreign Policy", "Los Angeles Times", "New York",
+// "Hong Kong"): a name after a comma or a ";" with one is no co-author's.
+var notNameWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`times post journal magazine review daily herald tribune gazette chronicle
+	monthly weekly quarterly affairs policy telegraph guardian observer economist atlantic independent express
+	mirror bulletin digest insider wire today online media radio television tv magazin zeitung
+	new los las san santa são sao hong tel buenos abu cape kuala sri saudi south north east west united rio
+	st saint port costa city county state island islands republic kingdom valley bay beach heights springs`) {
+		notNameWords[w] = true
+	}
+}
+
+// isPersonName: p is plausibly a person's full name as written: two or
+// three capitalised words (a title before them dropped, particles and a
+// suffix aside: "Ann Lee", "Troy L. Smith", "Ann de Vries", "John Smith,
+// Jr."), none a role's, an organisation's (isAffiliation), an outlet's or
+// a place's (notNameWords), nor an acronym unless all is in capitals.
+func isPersonName(p string) bool {
+	name, tail, ok := strings.Cut(dropTitle(strings.TrimSpace(p)), ",")
+	if ok && !suffixes[strings.ToLower(strings.TrimSpace(tail))] {
+		return false
+	}
+	words := strings.Fields(name)
+	if n := len(words) - particleCount(words); n < 2 || n > 3 || isAffiliation(name) {
+		return false
+	}
+	shouting := isShouting(name)
+	if last := words[len(words)-1]; initial.MatchString(last) || !shouting && isInitials(last) {
+		return false // "Lee A.", "Lee AB": Vancouver's family name, then initials
+	}
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case notNameWords[lw] || notNameWords[strings.TrimSuffix(lw, ".")]:
+			return false
+		case particles[lw] && i > 0 && i < len(words)-1 && w == lw:
+		case !isGivenName(w):
+			return false
+		case !shouting && utf8.RuneCountInString(w) >= 2 && !strings.Contains(w, ".") && isShouting(w):
+			return false
+		}
+	}
+	return true
 }
 
 // person splits a person's name, its capitals normalised when it was
