@@ -117,6 +117,16 @@ var nameLists = []struct {
 	{"Ann Lee, NBC Washington", []Name{{Given: "Ann", Family: "Lee"}}, ""},
 	{"Ann Lee, Senior Editor", []Name{{Given: "Ann", Family: "Lee"}}, ""},
 	{"Lee, Ann Marie", []Name{{Given: "Ann Marie", Family: "Lee"}}, ""},
+	// a place after a name, in brackets or after "in", is no part of it
+	// (a review: "Ann Lee (Kyiv) and Bo Chan (London)" was Ann Lee alone,
+	// "Ann Lee in Kyiv and Bo Chan in London" family names Kyiv and London)
+	{"Ann Lee (Kyiv) and Bo Chan (London)", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee (Reuters), Bo Chan (AP)", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Ann Lee in Kyiv and Bo Chan in London", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
+	{"Ann Lee in New York", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Ann Lee in Kyiv, Bo Chan in London and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
+	{"Women in International Security", []Name{{Literal: "Women in International Security"}}, ""},
+	{"by Jane Doe (Reuters", []Name{{Given: "Jane", Family: "Doe"}}, ""},
 	// not people sharing a name
 	{"Penguin and Random House", []Name{{Literal: "Penguin and Random House"}}, ""},
 	{"Mr. and Mrs. Smith", []Name{{Literal: "Mr. and Mrs. Smith"}}, ""},

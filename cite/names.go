@@ -150,6 +150,10 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
 		s = strings.TrimSpace(s[3:])
 	}
+	// A place after a name is no part of it, nor the end of the list:
+	// "Ann Lee (Kyiv) and Bo Chan (London)", "Ann Lee in Kyiv and Bo Chan
+	// in London" (a review: Bo Chan lost; family names Kyiv and London).
+	s = dropPlaces(s)
 	// After ";", another person ("Ann Lee; Bo Chan", "Ann Lee; with Bo
 	// Chan") or a role ("TOM KRISHER; AP Auto Writer"; coAuthorAfter).
 	var more []string
@@ -273,6 +277,42 @@ func commaList(s, outlet string) bool {
 		}
 	}
 	return true
+}
+
+// parenthesised is what a byline writes in brackets after a name: a place,
+// an outlet, a role ("Ann Lee (Kyiv)", "Jane Doe (Reuters)").
+var parenthesised = regexp.MustCompile(`\s*\([^()]*\)`)
+
+// inPlace is " in " and a place's capitalised words ("in Kyiv", "in New
+// York").
+var inPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*`)
+
+// listJoin ends the name before a place: the list's separator before it.
+var listJoin = regexp.MustCompile(`(?:[,;|]|\s(?:and|AND|&|with)\s)`)
+
+// dropPlaces drops what brackets hold after a name, and " in " and a
+// place after a person's full name (isPersonName: not "Women in
+// International Security").
+func dropPlaces(s string) string {
+	if t := strings.TrimSpace(parenthesised.ReplaceAllString(s, "")); t != "" {
+		s = t
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range inPlace.FindAllStringIndex(s, -1) {
+		before := s[at:m[0]]
+		name := before
+		if js := listJoin.FindAllStringIndex(before, -1); len(js) > 0 {
+			name = before[js[len(js)-1][1]:]
+		}
+		b.WriteString(before)
+		if !isPersonName(name) {
+			b.WriteString(s[m[0]:m[1]])
+		}
+		at = m[1]
+	}
+	b.WriteString(s[at:])
+	return b.String()
 }
 
 // coAuthorAfter reads what follows a byline's ";": another person's name,
