@@ -127,6 +127,17 @@ var nameLists = []struct {
 	{"Ann Lee in Kyiv, Bo Chan in London and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
 	{"Women in International Security", []Name{{Literal: "Women in International Security"}}, ""},
 	{"by Jane Doe (Reuters", []Name{{Given: "Jane", Family: "Doe"}}, ""},
+	// a credit's words are no name; those credited after the author, as
+	// with additional reporting, are no authors (a review: a person
+	// "additional reporting by Ann Lee"; given names "Edited by Ann")
+	{"Bo Chan with additional reporting by Ann Lee", []Name{{Given: "Bo", Family: "Chan"}}, "Bo Chan"},
+	{"Text and photos by Ann Lee", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
+	{"Edited by Ann Lee", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Interview by Ann Lee", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Reporting by Ann Lee and Bo Chan; Editing by Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Text by Ann Lee, photos by Bo Chan", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Ann Lee and Bo Chan, with reporting by Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"By Ann Lee; Additional reporting by Bo Chan", []Name{{Given: "Ann", Family: "Lee"}}, ""},
 	// not people sharing a name
 	{"Penguin and Random House", []Name{{Literal: "Penguin and Random House"}}, ""},
 	{"Mr. and Mrs. Smith", []Name{{Literal: "Mr. and Mrs. Smith"}}, ""},

@@ -150,6 +150,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
 		s = strings.TrimSpace(s[3:])
 	}
+	s = dropCredits(s)
 	// A place after a name is no part of it, nor the end of the list:
 	// "Ann Lee (Kyiv) and Bo Chan (London)", "Ann Lee in Kyiv and Bo Chan
 	// in London" (a review: Bo Chan lost; family names Kyiv and London).
@@ -277,6 +278,37 @@ func commaList(s, outlet string) bool {
 		}
 	}
 	return true
+}
+
+// creditWords are what a byline credits someone with before "by": "Text
+// and photos by", "Edited by", "Interview by", "with additional reporting
+// by".
+const creditWords = `(?:reporting|reported|editing|edited|text|words|photos?|photographs?|photography|pictures|images|` +
+	`illustrations?|illustrated|video|graphics?|interviews?|compiled|written|translated|translation|produced|story|research)`
+
+// credit is a credit's words and "by", at the start of a byline or after
+// a name, with the comma, ";", "and" or "with" before it.
+var credit = regexp.MustCompile(`(?i)(?:^|\s*[,;]\s*|\s+)(?:(?:and|&|with)\s+)?(?:additional\s+|more\s+|further\s+)?` +
+	creditWords + `(?:\s*(?:,|and|&)\s*` + creditWords + `)*\s+by\s+`)
+
+// dropCredits drops a credit's words from a byline: before the names they
+// credit ("Text and photos by Ann Lee", "Edited by Ann Lee": Ann Lee), and
+// after the author's name, with the names they credit, who are no authors
+// ("Bo Chan with additional reporting by Ann Lee", "Reporting by Ann Lee;
+// Editing by Bo Chan", "Text by Ann Lee, photos by Bo Chan": the first
+// alone).
+func dropCredits(s string) string {
+	for {
+		m := credit.FindStringIndex(s)
+		switch {
+		case m == nil:
+			return s
+		case m[0] == 0:
+			s = s[m[1]:]
+		default:
+			return strings.TrimSpace(s[:m[0]])
+		}
+	}
 }
 
 // parenthesised is what a byline writes in brackets after a name: a place,
