@@ -579,52 +579,106 @@ func unescapeUnreserved(escaped string) string {
 // fetched path's are ("Disallow: /café" never matched /caf%C3%A9), every
 // escape is in capitals (unescapeUnreserved: "%2f" is "%2F"), and a key
 // is written without the space RFC 9309 allows before its colon
-// ("Disallow : /private" was not read). Rules are not cleaned of dot
+// ("Disallow : /private" was not read). A rule is one whatever spelling
+// of its key the matcher reads as Allow or Disallow (robotsRuleKey:
+// "Dissallow", "Disalow", "Disallow /p" without its colon) and whatever
+// ends its line, CR, LF or CRLF, as the matcher reads them (a review:
+// misspelt keys and CR-ended lines reached it as written, "Dissallow:
+// /%7Ejoe/" blocking neither /~joe/x nor /%7Ejoe/y). Rules are not cleaned of dot
 // segments or double slashes: "Disallow: //" made "/" blocked the whole
 // site (a second review); a fetched path is matched as written and cleaned
 // (allowed).
 func robotsRules(body []byte) (_ []byte, literal bool) {
-	lines := bytes.SplitAfter(body, []byte("\n"))
-	for i, line := range lines {
-		key, value, ok := bytes.Cut(line, []byte(":"))
-		if !ok {
-			continue
+	var out []byte
+	for len(body) > 0 {
+		// a line ends at CR, LF or CRLF, as the matcher reads it (RFC
+		// 9309's EOL; a review: rules of a file ending its lines in CR
+		// alone were not rewritten)
+		n := bytes.IndexAny(body, "\r\n")
+		if n < 0 {
+			n = len(body)
 		}
-		k := strings.TrimSpace(string(key))
-		v := string(value)
-		end := len(v) - len(strings.TrimRight(v, "\r\n"))
-		if lk := strings.ToLower(k); lk != "allow" && lk != "disallow" {
-			if k != string(key) {
-				lines[i] = []byte(k + ":" + v)
+		line := string(body[:n])
+		eol := n
+		if eol < len(body) {
+			eol++
+			if body[n] == '\r' && eol < len(body) && body[eol] == '\n' {
+				eol++
 			}
-			continue
 		}
-		rule, comment, _ := strings.Cut(strings.TrimSpace(v[:len(v)-end]), "#")
-		rule = strings.TrimSpace(rule)
-		if rule == "" {
-			lines[i] = []byte(k + ":" + v)
-			continue
-		}
-		rule = escapeNonASCII(unescapeUnreserved(rule))
-		if !strings.HasPrefix(rule, "/") && !strings.HasPrefix(rule, "*") {
-			// "Disallow: tmp" names /tmp: a path is never without its
-			// slash, and a rule that matched nothing would let it be
-			// fetched
-			rule = "/" + rule
-		}
-		// a rule naming such a path, in its path: "Disallow: /go?u=http://x"
-		// names none (a review: it made every sloppy // path be matched
-		// as written, refusing //news/a that "Allow: /news/" lets through)
-		if rp, _, _ := strings.Cut(rule, "?"); strings.Contains(rp, "//") || strings.Contains(rp, "/./") || strings.Contains(rp, "/../") || strings.HasSuffix(rp, "/.") || strings.HasSuffix(rp, "/..") {
-			literal = true
-		}
-		out := k + ": " + rule
-		if comment != "" {
-			out += " #" + comment
-		}
-		lines[i] = []byte(out + v[len(v)-end:])
+		rewritten, lit := robotsLine(line)
+		literal = literal || lit
+		out = append(append(out, rewritten...), body[n:eol]...)
+		body = body[eol:]
 	}
-	return bytes.Join(lines, nil), literal
+	return out, literal
+}
+
+// robotsLine is one line of a robots.txt as robotsRules writes it.
+func robotsLine(line string) (_ string, literal bool) {
+	kv, comment, hasComment := strings.Cut(line, "#")
+	key, value, ok := strings.Cut(kv, ":")
+	if !ok {
+		// the matcher reads "Disallow /p", a key and a value apart,
+		// as "Disallow: /p"
+		f := strings.Fields(kv)
+		if len(f) != 2 || !robotsRuleKey(f[0]) {
+			return line, false
+		}
+		key, value = f[0], f[1]
+	}
+	k := strings.TrimSpace(key)
+	if !robotsRuleKey(k) {
+		if k != key && ok {
+			return k + ":" + line[len(key)+1:], false
+		}
+		return line, false
+	}
+	rule := strings.TrimSpace(value)
+	if rule == "" {
+		if ok {
+			return k + ":" + line[len(key)+1:], false
+		}
+		return line, false
+	}
+	rule = escapeNonASCII(unescapeUnreserved(rule))
+	if !strings.HasPrefix(rule, "/") && !strings.HasPrefix(rule, "*") {
+		// "Disallow: tmp" names /tmp: a path is never without its
+		// slash, and a rule that matched nothing would let it be
+		// fetched
+		rule = "/" + rule
+	}
+	// a rule naming such a path, in its path: "Disallow: /go?u=http://x"
+	// names none (a review: it made every sloppy // path be matched
+	// as written, refusing //news/a that "Allow: /news/" lets through)
+	if rp, _, _ := strings.Cut(rule, "?"); strings.Contains(rp, "//") || strings.Contains(rp, "/./") || strings.Contains(rp, "/../") || strings.HasSuffix(rp, "/.") || strings.HasSuffix(rp, "/..") {
+		literal = true
+	}
+	out := k + ": " + rule
+	if hasComment {
+		out += " #" + comment
+	}
+	return out, literal
+}
+
+// robotsRuleKey reports whether the matcher reads key as an Allow or a
+// Disallow: one that begins with either, in any case, or with one of the
+// misspellings of Disallow it accepts (grobotstxt's AllowFrequentTypos:
+// "Dissallow: /%7Ejoe/" was matched unread by folio, blocking neither
+// /~joe/x nor /%7Ejoe/y). A User-agent key is never one.
+func robotsRuleKey(key string) bool {
+	k := strings.ToLower(key)
+	for _, p := range []string{"user-agent", "useragent", "user agent"} {
+		if strings.HasPrefix(k, p) {
+			return false
+		}
+	}
+	for _, p := range []string{"allow", "disallow", "dissallow", "dissalow", "disalow", "diaslow", "diasllow", "disallaw"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // escapeNonASCII percent-encodes the octets of s outside ASCII, in

@@ -633,6 +633,49 @@ func TestRobotsRFC9309(t *testing.T) {
 	}
 }
 
+// A rule is rewritten (unescaped, escaped, given its slash) whatever
+// spelling of its key the matcher reads as Allow or Disallow, and
+// whatever ends its lines, CR alone too (RFC 9309's EOL): a review found
+// "Dissallow: /%7Ejoe/", "Disalow: private" and every rule of a file of
+// CR-ended lines reached the matcher as written, blocking nothing.
+func TestRobotsKeySpellingsAndLineEnds(t *testing.T) {
+	for _, c := range []struct {
+		name, robots string
+		allowed      []string
+		refused      []string
+	}{
+		{"Dissallow, escaped", "User-agent: *\nDissallow: /%7Ejoe/\n", []string{"/joe"}, []string{"/~joe/x", "/%7Ejoe/y", "/%7ejoe/z"}},
+		{"Disalow, no slash", "User-agent: *\nDisalow: private\n", []string{"/public"}, []string{"/private", "/private/x"}},
+		{"every misspelling", "User-agent: *\nDISSALOW: a\ndiaslow: b\nDiasllow: c\ndisallaw: /%64\nDisallowed: /caf\u00e9\n", []string{"/x"}, []string{"/a", "/b", "/c", "/d", "/caf%C3%A9"}},
+		{"no colon", "User-agent: *\nDisalow /%7Ejoe/\nDisallow tmp\n", []string{"/x"}, []string{"/~joe/x", "/tmp"}},
+		{"Allow misspelt by a suffix", "User-agent: *\nDisallow: /\nAllowed: /%7Ejoe/ # mine\n", []string{"/~joe/x"}, []string{"/x"}},
+		{"CR alone", "User-agent: *\rDisallow: /%7Ejoe/\rDisallow: tmp\rDisallow: /caf\u00e9\r", []string{"/x"}, []string{"/~joe/x", "/%7Ejoe/y", "/tmp", "/caf%C3%A9"}},
+		{"CRLF and CR mixed", "User-agent: *\r\nDisallow: /%7Ejoe/\r\rDisallow: tmp\nAllow: /tmp/ok\r", []string{"/x", "/tmp/ok"}, []string{"/~joe/x", "/tmp"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Path == "/robots.txt" {
+					w.Write([]byte(c.robots))
+					return
+				}
+				w.Write([]byte("ok"))
+			}))
+			defer srv.Close()
+			cl := &Client{Delay: -1, Retries: -1}
+			for _, p := range c.allowed {
+				if _, err := cl.Get(context.Background(), srv.URL+p, Conditional{}, nil); err != nil {
+					t.Errorf("%s refused: %v", p, err)
+				}
+			}
+			for _, p := range c.refused {
+				if _, err := cl.Get(context.Background(), srv.URL+p, Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "robots.txt asks") {
+					t.Errorf("%s not refused: %v", p, err)
+				}
+			}
+		})
+	}
+}
+
 // A 500 is a passing error as a 503 is: a page is asked again, and a
 // robots.txt answering it allows nothing (a mutation pass: only 503 was
 // tried).
