@@ -216,7 +216,10 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 		// UTF-8, is read in the one-byte encoding its words are found in
 		// (a review: it was refused as binary data). A few of its letters
 		// may be UTF-8 by chance (KOI8-R's "тё" is U+0523).
-		if enc, name, confidence := fetch.Detect(text); confidence >= minDetected && name != "windows-1252" && oneByte(enc) {
+		// (Detect keeps windows-1252 unless another reading's words are
+		// the more plausible: a review found one accented word, read
+		// whatever chardet said at confidence 20, made "à" "ŕ")
+		if enc, name, _ := fetch.Detect(text); name != "windows-1252" && oneByte(enc) {
 			if dec, err := enc.NewDecoder().Bytes(text); err == nil {
 				return dec, nil
 			}
@@ -243,11 +246,6 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 	}
 	return text, nil
 }
-
-// minDetected is the least confidence of fetch.Detect in a one-byte
-// encoding that a page sent as UTF-8 is read in: a Russian or Greek
-// paragraph's is 30 or more, bytes at random below 10.
-const minDetected = 20
 
 // mislabelled is how many more of a page's bytes must be other than
 // UTF-8 than its characters that are UTF-8 and not ASCII for the page to

@@ -263,3 +263,62 @@ func TestImportFeedInOneByteEncoding(t *testing.T) {
 		}
 	}
 }
+
+// An English page in windows-1252 with one French word, sent as UTF-8 or
+// with no charset, is added with the word as written (a review: the
+// detector, taken at any confidence on the few bytes around it, made
+// "à la carte" windows-1250's "ŕ la carte"); a short Russian feed in
+// windows-1251 that declares nothing is imported in Russian (it was
+// read as ISO-8859-1).
+func TestAddFewAccentedWords(t *testing.T) {
+	quickFetch(t)
+	var paras []string
+	for i := range 8 {
+		paras = append(paras, fmt.Sprintf("Paragraph %d of an English commentary on European security policy, written plainly for readers.", i))
+	}
+	paras = append(paras, "The menu was à la carte.", "Voilà — done.")
+	page, err := charmap.Windows1252.NewEncoder().Bytes([]byte(foreignPage("en", "Dinner at the summit", "", paras)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed, err := charmap.Windows1251.NewEncoder().Bytes([]byte(`<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Новости</title><link>http://example.org/</link><description>Лента</description>
+<item><title>Кремль заявил о переговорах</title><link>http://example.org/n0</link><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate><description>Переговоры продолжатся на следующей неделе.</description></item>
+</channel></rss>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/2024/05/as-utf8":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(page)
+		case "/2024/05/none":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write(page)
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/xml")
+			w.Write(feed)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	for _, c := range []struct{ cmd, path, want string }{
+		{"add", "/2024/05/as-utf8", "The menu was à la carte."},
+		{"add", "/2024/05/none", "The menu was à la carte."},
+		{"import", "/feed.xml", "title: Кремль заявил о переговорах"},
+	} {
+		into := t.TempDir()
+		out, errs, code := run(t, c.cmd, srv.URL+c.path, "--into", into)
+		files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+		if code != 0 || len(files) != 1 {
+			t.Errorf("%s: exit %d, files %v\n%s%s", c.path, code, files, out, errs)
+			continue
+		}
+		data, _ := os.ReadFile(files[0])
+		if !strings.Contains(string(data), c.want) || strings.ContainsRune(string(data), '\ufffd') {
+			t.Errorf("%s: written\n%s", c.path, data)
+		}
+	}
+}

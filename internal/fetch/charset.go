@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/gogs/chardet"
@@ -19,10 +20,11 @@ import (
 // A page that declares none is read as UTF-8 when it is valid UTF-8 (as
 // browsers' detectors find it): the HTML standard's default for English
 // would turn a UTF-8 page's "—" into "â€”". One that is not is read in the
-// encoding its text's bytes are found in (Detect): a Russian page in
+// encoding its text's words are found in (Detect): a Russian page in
 // windows-1251 or KOI8-R, a Greek one in windows-1253, a Japanese one in
 // Shift_JIS (a review: all were read as windows-1252, the HTML standard's
-// default, and written as mojibake). A page that is valid UTF-8 beyond
+// default, and written as mojibake), windows-1252 when nothing else is
+// more plausible. A page that is valid UTF-8 beyond
 // ASCII is read as UTF-8 whatever it declares: text in another encoding
 // is not, past a few letters, and a server's default charset is said of
 // UTF-8 pages (a Russian page in UTF-8 sent as windows-1251 was written
@@ -77,46 +79,209 @@ func declaredInPage(body []byte) bool {
 // chardet reads.
 const maxSample = 8 << 10
 
+// oneByteCandidates are the one-byte encodings Detect weighs a page's
+// text in, the HTML standard's default first: the Western, Central
+// European and Turkish Latin ones, the Cyrillic and the Greek.
+var oneByteCandidates = []string{"windows-1252", "windows-1250", "iso-8859-2", "windows-1254", "windows-1251", "koi8-r", "iso-8859-5", "windows-1253", "iso-8859-7"}
+
+// minChardet is the least confidence of chardet in a Latin encoding
+// other than windows-1252 (Central European, Turkish) that a text read
+// as plausibly in windows-1252 is read in instead, when it is twice
+// chardet's in windows-1252, and minLetters the least number of letters
+// outside ASCII it must be found in: a Czech paragraph's in windows-1250
+// is about 40 (windows-1252's 15), a Turkish one's in windows-1254 over
+// 50 (25); one French word in English is ISO-8859-2 at 67 (a review:
+// "à la carte" was read as windows-1250's "ŕ la carte").
+const (
+	minChardet = 30
+	minLetters = 20
+)
+
+// minMultiByte is the least confidence of chardet in a multi-byte
+// encoding (Shift_JIS, EUC-JP, GBK, EUC-KR, Big5) a text is read in.
+const minMultiByte = 50
+
 // Detect finds the encoding a page that declares none and is not UTF-8 is
-// in, with ICU's detector (github.com/gogs/chardet): the n-grams of
-// Russian in windows-1251, KOI8-R and ISO-8859-5, of Greek in
-// ISO-8859-7 (windows-1253), of the Western and Central European
-// languages in windows-1252 and ISO-8859-2, and the frequent characters
-// of Shift_JIS, EUC-JP, GBK, EUC-KR and Big5. It weighs the page's text
-// that is not ASCII, with a few bytes around it (sample: a page's head
-// of scripts and styles says nothing of its encoding, and would fill
-// what chardet reads). It says windows-1252, the HTML
-// standard's default, when nothing is found; name is the encoding's
-// name as the HTML standard has it, and confidence chardet's, from 0 to
-// 100 (a Russian paragraph's is about 30, random bytes' under 10).
+// in. It reads the page's text that is not ASCII, with a few bytes
+// around it (sample: a page's head of scripts and styles says nothing of
+// its encoding), in each one-byte encoding of oneByteCandidates and
+// counts the words each reading makes implausible (plausibility): a
+// letter of one script beside one of another (windows-1252's French read
+// as windows-1251 is "thйвtre"), a symbol or control inside a word
+// (Polish's ł read as windows-1252 is "³"), a small letter before a
+// capital (KOI8-R read as windows-1251), a Latin word of letters all
+// outside ASCII (Russian read as windows-1252 is "Íàáîêîâ").
+// The default, windows-1252, the HTML standard's, is kept unless another
+// reading has fewer such words, by half; of Latin readings alike
+// plausible, a Central European or Turkish one is taken only when ICU's
+// detector (github.com/gogs/chardet) says so with confidence and enough
+// letters to go on (a review: chardet alone, taken at any confidence on
+// a few words, read an English page's one French word as windows-1250
+// and a short Russian feed as ISO-8859-1). Shift_JIS, EUC-JP, GBK,
+// EUC-KR and Big5 are chardet's to find, when it is confident and the
+// text reads whole in them. name is the encoding's name as the HTML
+// standard has it, and confidence chardet's in it, from 0 to 100 (0:
+// not among chardet's answers).
 func Detect(body []byte) (enc encoding.Encoding, name string, confidence int) {
-	results, err := chardet.NewTextDetector().DetectAll(sample(body))
-	if err != nil {
-		return charmap.Windows1252, "windows-1252", 0
-	}
-	// chardet sorts its results unstably: the most confident of those an
-	// HTML decoder knows, ties broken by name, is the same every run
-	best := -1
-	for i, r := range results {
-		if e, err := htmlindex.Get(r.Charset); err != nil || e == encoding.Nop || r.Charset == "UTF-8" {
-			continue
+	s := sample(body)
+	conf := map[string]int{} // chardet's, by HTML name
+	multi, multiConf := "", 0
+	if results, err := chardet.NewTextDetector().DetectAll(s); err == nil {
+		for _, r := range results {
+			e, err := htmlindex.Get(r.Charset)
+			if err != nil || e == encoding.Nop || r.Charset == "UTF-8" {
+				continue
+			}
+			n, _ := htmlindex.Name(e)
+			conf[n] = max(conf[n], r.Confidence)
+			if _, one := e.(*charmap.Charmap); !one && (r.Confidence > multiConf || r.Confidence == multiConf && n < multi) {
+				multi, multiConf = n, r.Confidence
+			}
 		}
-		if best < 0 || r.Confidence > results[best].Confidence || r.Confidence == results[best].Confidence && r.Charset < results[best].Charset {
-			best = i
+	}
+	if multi != "" && multiConf >= minMultiByte {
+		e, _ := htmlindex.Get(multi)
+		if out := decode(s, e); !bytes.ContainsRune(out, utf8.RuneError) {
+			return e, multi, multiConf
 		}
 	}
-	if best < 0 {
-		return charmap.Windows1252, "windows-1252", 0
+	type reading struct {
+		name             string
+		bad, good, lttrs int
 	}
-	label := results[best].Charset
-	if label == "ISO-8859-7" && greekWindows(body) {
+	var rs []reading
+	for _, n := range oneByteCandidates {
+		e, _ := htmlindex.Get(n)
+		bad, good, letters := plausibility(decode(s, e))
+		rs = append(rs, reading{n, bad, good, letters})
+	}
+	western := rs[0]
+	best := western
+	for _, r := range rs[1:] {
+		if r.bad < best.bad || r.bad == best.bad && (r.good > best.good || r.good == best.good && conf[r.name] > conf[best.name]) {
+			best = r
+		}
+	}
+	switch {
+	case best.name == western.name:
+	case best.good == 0:
+		best = western // no word says anything
+	case best.bad*2 < western.bad:
+		// fewer implausible words, by half, than windows-1252's
+	case best.bad == western.bad:
+		// alike plausible: chardet's Central European or Turkish, when
+		// confident
+		best = western
+		for _, r := range rs[1:4] {
+			if r.bad == western.bad && r.lttrs >= minLetters && conf[r.name] >= minChardet && conf[r.name] >= 2*conf[western.name] && conf[r.name] > conf[best.name] {
+				best = r
+			}
+		}
+	default:
+		best = western
+	}
+	label := best.name
+	if label == "iso-8859-7" || label == "windows-1253" {
 		// ICU says windows-1253 only for a text with bytes 0x80-0x9f;
 		// its Ά (0xa2 where ISO-8859-7 has 0xb6) says so too
-		label = "windows-1253"
+		label = "iso-8859-7"
+		if greekWindows(body) || conf["windows-1253"] > conf["iso-8859-7"] {
+			label = "windows-1253"
+		}
 	}
 	enc, _ = htmlindex.Get(label)
 	name, _ = htmlindex.Name(enc)
-	return enc, name, results[best].Confidence
+	return enc, name, conf[name]
+}
+
+// plausibility counts the words of text with letters outside ASCII that
+// are implausible (bad) and those that are not (good), and those
+// letters. A word is implausible whose letters are of more than one
+// script, with a symbol, digit or punctuation inside it (dashes, quotes
+// and the middle dot split words), a control or a byte the encoding has
+// no character for in it or beside it, a small letter before a capital
+// either of them outside ASCII, or Latin letters alone, four or more,
+// all outside ASCII (Russian read as windows-1252); and, when most
+// letters outside ASCII are capitals, each word of capitals alone
+// (KOI8-R's small letters are windows-1251's capitals).
+func plausibility(text []byte) (bad, good, letters int) {
+	isLetter := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsMark(r) }
+	split := func(r rune) bool {
+		return r < utf8.RuneSelf && !isLetter(r) || unicode.IsSpace(r) || unicode.In(r, unicode.Pd, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf) || r == '\u00b7'
+	}
+	upper, lower, capsWords := 0, 0, 0
+	for _, w := range bytes.FieldsFunc(text, split) {
+		rs := []rune(string(w))
+		if slices.ContainsFunc(rs, func(r rune) bool { return r == utf8.RuneError || r >= 0x80 && unicode.IsControl(r) }) {
+			bad++ // a byte the encoding has no character for
+			continue
+		}
+		i, j := 0, len(rs)
+		for i < j && !isLetter(rs[i]) {
+			i++
+		}
+		for j > i && !isLetter(rs[j-1]) {
+			j--
+		}
+		rs = rs[i:j]
+		nonASCII, latin, cyrillic, greek, other, wordUpper, wordLower := 0, 0, 0, 0, 0, 0, 0
+		implausible := false
+		for k, r := range rs {
+			if !isLetter(r) {
+				implausible = true // inside: the ends were trimmed
+				continue
+			}
+			if r >= utf8.RuneSelf {
+				nonASCII++
+				if unicode.IsUpper(r) {
+					wordUpper++
+				} else if unicode.IsLower(r) {
+					wordLower++
+				}
+			}
+			switch {
+			case unicode.Is(unicode.Latin, r):
+				latin++
+			case unicode.Is(unicode.Cyrillic, r):
+				cyrillic++
+			case unicode.Is(unicode.Greek, r):
+				greek++
+			case unicode.IsLetter(r):
+				other++
+			}
+			if k > 0 && unicode.IsLower(rs[k-1]) && unicode.IsUpper(r) && (r >= utf8.RuneSelf || rs[k-1] >= utf8.RuneSelf) {
+				implausible = true
+			}
+		}
+		if nonASCII == 0 {
+			continue
+		}
+		letters += nonASCII
+		scripts := 0
+		for _, n := range []int{latin, cyrillic, greek, other} {
+			if n > 0 {
+				scripts++
+			}
+		}
+		if scripts > 1 || latin > 0 && nonASCII == len(rs) && nonASCII >= 4 {
+			implausible = true
+		}
+		if implausible {
+			bad++
+			continue
+		}
+		good++
+		upper += wordUpper
+		lower += wordLower
+		if wordLower == 0 && len(rs) > 1 {
+			capsWords++
+		}
+	}
+	if upper > lower {
+		bad += capsWords
+		good -= capsWords
+	}
+	return bad, good, letters
 }
 
 // greekWindows reports whether body's Greek is windows-1253's, not

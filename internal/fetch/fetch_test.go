@@ -552,6 +552,59 @@ func TestDetectedCharset(t *testing.T) {
 	}
 }
 
+// A page that declares no charset is read as windows-1252 unless the
+// words of its text outside ASCII are more plausible in another
+// encoding: an English page's one French word stays French (a review:
+// chardet, taken at any confidence on a few words, read "à la carte" as
+// windows-1250's "ŕ la carte"), and a few Cyrillic, Greek or Polish
+// words, or a short Russian feed, are read in their own (they were read
+// as Latin-1); a paragraph of Czech, Polish or Turkish is read in its
+// encoding, one of Western European languages in windows-1252.
+func TestDetectedCharsetFewWords(t *testing.T) {
+	en := strings.Repeat("Paragraph of an English commentary on European security policy, written plainly for readers. ", 20)
+	for _, c := range []struct {
+		name, text string
+		enc        *charmap.Charmap
+	}{
+		{"one French word", en + "The menu was \u00e0 la carte. " + en + "Voil\u00e0 \u2014 done.", charmap.Windows1252},
+		{"a café", en + "We met at a caf\u00e9. " + en, charmap.Windows1252},
+		{"French", "Le gouvernement fran\u00e7ais a pr\u00e9sent\u00e9 mercredi un projet de loi qui pr\u00e9voit de r\u00e9former l'assurance ch\u00f4mage, d\u00e8s l'\u00e9t\u00e9 prochain.", charmap.Windows1252},
+		{"German", "Kritiker bef\u00fcrchten, dass die \u00c4nderungen zu gr\u00f6\u00dferen L\u00fccken f\u00fchren, w\u00e4hrend die Gewerkschaften \u00fcber h\u00f6here L\u00f6hne verhandeln.", charmap.Windows1252},
+		{"Danish", "Kritikere frygter, at \u00e6ndringerne vil f\u00f8re til st\u00f8rre forskelle, mens fagforeningerne kr\u00e6ver h\u00f8jere l\u00f8n til l\u00e6rere og l\u00e6ger p\u00e5 hospitalerne.", charmap.Windows1252},
+		{"three Russian words", en + "The Kremlin (\u041a\u0440\u0435\u043c\u043b\u044c) said \u041f\u0443\u0442\u0438\u043d would meet \u0417\u0435\u043b\u0435\u043d\u0441\u043a\u0438\u0439. " + en, charmap.Windows1251},
+		{"three Russian words in KOI8-R", en + "The Kremlin (\u041a\u0440\u0435\u043c\u043b\u044c) said \u041f\u0443\u0442\u0438\u043d would meet \u0417\u0435\u043b\u0435\u043d\u0441\u043a\u0438\u0439. " + en, charmap.KOI8R},
+		{"one Greek word", en + "The word \u03bb\u03cc\u03b3\u03bf\u03c2 means reason. " + en, charmap.Windows1253},
+		{"two Polish words", en + "In \u0141\u00f3d\u017a, the mayor said: dzi\u0119kuj\u0119. " + en, charmap.Windows1250},
+		{"Polish", "Rz\u0105d przedstawi\u0142 w \u015brod\u0119 projekt ustawy, kt\u00f3ry ma zmieni\u0107 system emerytalny. Krytycy obawiaj\u0105 si\u0119, \u017ce zmiany doprowadz\u0105 do wi\u0119kszych r\u00f3\u017cnic mi\u0119dzy regionami.", charmap.Windows1250},
+		{"Polish in ISO-8859-2", "Rz\u0105d przedstawi\u0142 w \u015brod\u0119 projekt ustawy, kt\u00f3ry ma zmieni\u0107 system emerytalny. Krytycy obawiaj\u0105 si\u0119, \u017ce zmiany doprowadz\u0105 do wi\u0119kszych r\u00f3\u017cnic mi\u0119dzy regionami.", charmap.ISO8859_2},
+		{"Czech", "Vl\u00e1da ve st\u0159edu p\u0159edstavila n\u00e1vrh z\u00e1kona, kter\u00fd m\u00e1 zm\u011bnit d\u016fchodov\u00fd syst\u00e9m. Kritici se ob\u00e1vaj\u00ed, \u017ee zm\u011bny povedou k v\u011bt\u0161\u00edm rozd\u00edl\u016fm mezi regiony, zat\u00edmco odbory po\u017eaduj\u00ed vy\u0161\u0161\u00ed mzdy pro u\u010ditele a l\u00e9ka\u0159e v nemocnic\u00edch.", charmap.Windows1250},
+		{"Turkish", "H\u00fck\u00fcmet \u00e7ar\u015famba g\u00fcn\u00fc emeklilik sistemini de\u011fi\u015ftirecek bir yasa tasar\u0131s\u0131 sundu. Ele\u015ftirmenler de\u011fi\u015fikliklerin b\u00f6lgeler aras\u0131nda daha b\u00fcy\u00fck farkl\u0131l\u0131klara yol a\u00e7aca\u011f\u0131ndan korkuyor, sendikalar ise \u00f6\u011fretmenler i\u00e7in daha y\u00fcksek \u00fccret talep ediyor.", charmap.Windows1254},
+	} {
+		body, err := c.enc.NewEncoder().Bytes([]byte("<html><body><p>" + c.text + "</p></body></html>"))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := string((&Response{Body: body, ContentType: "text/html"}).UTF8()); !strings.Contains(got, "<p>"+c.text+"</p>") {
+			t.Errorf("%s (%s) read as %q", c.name, c.enc, got[max(0, len(got)-200):])
+		}
+	}
+	// a short Russian feed, served without a charset, its XML
+	// declaration without an encoding
+	const feed = `<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Новости</title><link>http://example.org/</link><description>Лента</description>
+<item><title>Кремль заявил о переговорах</title><link>http://example.org/n0</link><description>Переговоры продолжатся на следующей неделе.</description></item>
+<item><title>Новые санкции</title><link>http://example.org/n1</link><description>Евросоюз обсуждает новый пакет.</description></item>
+</channel></rss>`
+	body, err := charmap.Windows1251.NewEncoder().Bytes([]byte(feed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<?xml version="1.0" encoding="UTF-8"?>` + feed[len(`<?xml version="1.0"?>`):]
+	if got := string((&Response{Body: body, ContentType: "application/xml"}).XMLUTF8()); got != want {
+		t.Errorf("short Russian feed read as %q", got)
+	}
+}
+
 // A page valid UTF-8 beyond ASCII is read as UTF-8 though its header says
 // windows-1251 (a server's default; it was written as "РљРѕРјРјРµРЅС‚");
 // ISO-2022-JP, ASCII alone, is read as declared.
