@@ -386,7 +386,8 @@ func (ix *Index) hasCopies() bool {
 // has it, which is what the value's filter finds, collapsed: the count
 // shown is the count a click on it gives. (The counts of one field can
 // then add up to more than the total: a group whose copies ran in two
-// outlets counts for both.) mv is what matchingMembers found for q, nil
+// outlets counts for both; the groups counted in more than one year are
+// kept for Facets.YearsCount.) mv is what matchingMembers found for q, nil
 // when it is to be read.
 func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv memberValues, counter *facetCounter) error {
 	ix.mu.RLock()
@@ -410,8 +411,10 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 		}
 		return v
 	}
+	yearCode := facetCodes[fYear] + ":"
 	for _, g := range c.groups {
 		var kept map[string]bool // the values of the piece standing for the group
+		var years []string       // the years the group is counted in
 		for _, m := range g {
 			vs, ok := mv[m.ID]
 			if !ok {
@@ -421,6 +424,9 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 				kept = make(map[string]bool, len(vs))
 				for _, v := range vs {
 					kept[shown(v)] = true
+					if y, ok := strings.CutPrefix(v, yearCode); ok {
+						years = append(years, y)
+					}
 				}
 				continue
 			}
@@ -429,6 +435,9 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 					continue
 				}
 				kept[shown(v)] = true // once a group
+				if y, ok := strings.CutPrefix(v, yearCode); ok {
+					years = append(years, y)
+				}
 				if i, ok := counter.pos[v]; ok {
 					counter.counts[i]++
 				} else {
@@ -438,6 +447,9 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 					counter.extra[v]++
 				}
 			}
+		}
+		if len(years) > 1 {
+			counter.spanning = append(counter.spanning, years)
 		}
 	}
 	return nil

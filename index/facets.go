@@ -141,6 +141,9 @@ type facetCounter struct {
 	*facetTerms
 	counts []int
 	extra  map[string]int // values not among the terms (none, in a consistent index)
+	// spanning are the years of each group of copies counted in more
+	// than one (addCollapsedValues; Facets.YearsCount)
+	spanning [][]string
 }
 
 func (ft *facetTerms) counter() *facetCounter {
@@ -420,9 +423,11 @@ type facetSearches struct {
 	wg      sync.WaitGroup
 	mu      sync.Mutex // guards counted and err until wg is done
 	counted map[string][]FacetValue
-	err     error
-	plain   []string      // the fields counted by the main search
-	counter *facetCounter // of the main search; nil when it counts none
+	// spanning is that of the counter of the years (facetCounter)
+	spanning [][]string
+	err      error
+	plain    []string      // the fields counted by the main search
+	counter  *facetCounter // of the main search; nil when it counts none
 }
 
 // start starts the searches of the fields with a filter; restrict is
@@ -479,6 +484,9 @@ func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerm
 		return
 	}
 	fc.counted[f] = counter.byField()[f]
+	if f == fYear {
+		fc.spanning = counter.spanning
+	}
 }
 
 // fail records err as a search's.
@@ -497,6 +505,9 @@ func (fc *facetSearches) addMain() {
 	fc.mu.Lock()
 	for _, f := range fc.plain {
 		fc.counted[f] = byField[f]
+		if f == fYear {
+			fc.spanning = fc.counter.spanning
+		}
 	}
 	fc.mu.Unlock()
 }
@@ -516,5 +527,7 @@ func (fc *facetSearches) facets(none, allDocs bool, all Facets) Facets {
 	case allDocs:
 		return all
 	}
-	return facetsOf(fc.counted)
+	fs := facetsOf(fc.counted)
+	fs.spanning = fc.spanning
+	return fs
 }

@@ -177,6 +177,41 @@ type Facets struct {
 	Years   []FacetValue
 	Months  []FacetValue
 	Weeks   []FacetValue
+
+	// spanning are, with copies collapsed, the years of each group of
+	// copies counted in more than one year (a year counts the groups of
+	// which a piece is dated in it): YearsCount counts such a group once
+	// in a span of years.
+	spanning [][]string
+}
+
+// YearsCount is how many of the counted pieces are dated in one of years
+// (values of Years: "1901"), each group of copies once when copies are
+// collapsed: what a filter to those years finds. Without a collapse it is
+// the sum of the years' counts; with one, a group whose copies ran in two
+// of the years counts once, not once a year (a review: the reader's 1900s
+// summed its years to 19 where 1900–1909 finds 10).
+func (fs Facets) YearsCount(years []string) int {
+	in := make(map[string]bool, len(years))
+	for _, y := range years {
+		in[y] = true
+	}
+	n := 0
+	for _, y := range fs.Years {
+		if in[y.Value] {
+			n += y.Count
+		}
+	}
+	for _, g := range fs.spanning {
+		k := 0
+		for _, y := range g {
+			if in[y] {
+				k++
+			}
+		}
+		n -= max(k-1, 0)
+	}
+	return n
 }
 
 // Results is the answer to a Query.

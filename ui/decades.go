@@ -21,19 +21,22 @@ func decadeOf(year string) string {
 }
 
 // decadeEntries are the YEARS entries by decade, newest first as the years
-// are: each decade with the sum of its years' counts, followed by its years
-// when it is open. A decade holding a chosen year is always open, so that
-// the year can be unchosen.
+// are: each decade with the count of its years together, followed by its
+// years when it is open. A decade holding a chosen year is always open, so
+// that the year can be unchosen. A decade's count is what choosing its
+// years finds (index.Facets.YearsCount): with copies hidden a group whose
+// copies ran in two of its years counts once, not once a year.
 func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
 	var out []sidebarEntry
 	for i := 0; i < len(years); {
 		d := decadeOf(years[i].Value)
 		j := i
-		n := 0
+		var in []string
 		for j < len(years) && decadeOf(years[j].Value) == d {
-			n += years[j].Count
+			in = append(in, years[j].Value)
 			j++
 		}
+		n := s.facets.YearsCount(in)
 		out = append(out, sidebarEntry{group: groupYears, value: d, count: n, decade: d != ""})
 		if d == "" || s.decadeOpen(d) {
 			for _, y := range years[i:j] {

@@ -47,9 +47,23 @@ func (s sidebar) timelineHeight() int {
 // (its width less a space and the border) less a margin either side.
 func (s sidebar) timelineWidth() int { return s.width - 2 - 2 }
 
-// timelineBars are the bars on screen.
+// timelineBars are the bars on screen. A bar of several years counts what
+// choosing it finds (index.Facets.YearsCount): with copies hidden, a group
+// whose copies ran in two of its years once, not the sum of its years.
 func (s sidebar) timelineBars() []timelineBar {
-	return timelineBars(timelineBuckets(s.facets), s.timelineWidth())
+	bars := timelineBars(timelineBuckets(s.facets), s.timelineWidth())
+	for i, b := range bars {
+		first, last, ok := strings.Cut(b.label, "–")
+		if !ok || len(first) != 4 || len(last) != 4 || atoiOr(first) == 0 || atoiOr(last) < atoiOr(first) {
+			continue
+		}
+		var years []string
+		for y := atoiOr(first); y <= atoiOr(last); y++ {
+			years = append(years, fmt.Sprint(y))
+		}
+		bars[i].count = s.facets.YearsCount(years)
+	}
+	return bars
 }
 
 // barAt maps a point of the sidebar (x, y from its top left) to a timeline
