@@ -36,7 +36,8 @@ opens a search: it prints what folio search prints for its query and
 filters (--json: the same JSON), then marks it opened, so that what it
 showed is no longer new (--peek leaves it as it was). Adding a search opens
 it. Pieces that were there when the index was first built, or rebuilt after
-its cache folder was deleted, are never new.
+its cache folder was deleted, are never new. With --collapse-copies, a new
+copy of a text the search had is not new, whatever its date.
 
 Names: 1 to 64 characters, letters, digits, spaces and -_.,'&()+#:!?, not
 beginning with "-"; "Raqqa" and "raqqa" are the same name. The searches are
@@ -421,7 +422,8 @@ func savedQuery(env *Env, s state.Search, q index.Query) (index.Query, error) {
 
 // restrictNew keeps only the pieces of q added to the index after the
 // opening o (none when the search was never opened: ok false); with
-// copies collapsed, only those among q's own hits (index.StandingOf).
+// copies collapsed, not those of a group q had before, whichever of its
+// copies stands for it now (index.StandingOf).
 func restrictNew(ctx context.Context, q *index.Query, ix *index.Index, o state.Opened, ok bool) error {
 	fresh := []string{}
 	if ok {

@@ -487,47 +487,48 @@ func (ix *Index) IDs(keep func(id string) bool, most int) ([]string, error) {
 	return ids, nil
 }
 
-// StandingOf is ids (a saved search's new pieces, say) less the pieces
-// q's collapse of copies leaves out (Query.CollapseCopies): those whose
-// group has an earlier piece q matches, which stands for it. q restricted
-// to the result (IDs) finds the pieces of ids that are among q's own hits;
-// restricted to ids themselves, it would not, as the restriction comes
-// before the collapse and a new copy of an old text would stand for its
-// group among them (an attack: a saved search said "1 new" of a copy its
-// own results left out). Without CollapseCopies, ids.
+// StandingOf is ids (a saved search's new pieces, say) less the pieces of
+// the groups of copies q had before them, with copies collapsed
+// (Query.CollapseCopies): a piece of ids is left out when a piece of its
+// group that is not among ids matches q. Such a group was among q's
+// results already, whichever of its pieces stands for it now: a new copy
+// dated after the piece seen is left out of q's results, and one dated
+// before it stands for the group in its place, the text seen before
+// under another date (an attack: a copy of 1989 of a text of 1990 made
+// "1 new", and `--new` printed it). In what is left, each group's pieces
+// that q matches are all among ids, so q restricted to them, collapsed,
+// counts each new group once, as the piece q's own hits show for it; q
+// restricted to ids alone would count a new copy of an old text, as the
+// restriction comes before the collapse. Without CollapseCopies, ids.
 func (ix *Index) StandingOf(ctx context.Context, q Query, ids []string) ([]string, error) {
 	if !q.CollapseCopies || len(ids) == 0 || !ix.hasCopies() {
 		return ids, nil
 	}
-	// the pieces of ids with an earlier piece in their group, and those
-	// earlier pieces: collapsed within them, a group's piece kept is its
-	// earliest that q matches, as in q's own hits (the later pieces of a
-	// group never decide which one stands for it)
-	later := map[string]bool{}
-	set := map[string]bool{}
+	in := make(map[string]bool, len(ids))
 	for _, id := range ids {
-		g := ix.Copies(id)
-		if len(g) == 0 || g[0].ID == id {
-			continue
-		}
-		later[id] = true
-		for _, c := range g {
-			if c.ID == id {
-				break
+		in[id] = true
+	}
+	// the other pieces of the groups of ids: those q matches were seen
+	others := map[string]bool{}
+	for _, id := range ids {
+		for _, c := range ix.Copies(id) {
+			if !in[c.ID] {
+				others[c.ID] = true
 			}
-			set[c.ID] = true
 		}
-		set[id] = true
 	}
-	if len(later) == 0 {
-		return ids, nil
-	}
-	within := slices.Sorted(maps.Keys(set))
+	within := slices.Sorted(maps.Keys(others))
 	if q.IDs != nil {
 		within = slices.DeleteFunc(within, func(id string) bool { return !slices.Contains(q.IDs, id) })
 	}
-	q.IDs, q.Mode, q.Sort, q.Typing, q.Snippets = within, ModeHits, SortRelevance, false, 0
-	stands := map[string]bool{}
+	if len(within) == 0 {
+		return ids, nil
+	}
+	// each piece of them q matches, copies not collapsed: any of a group
+	// says the group was there
+	q.IDs, q.CollapseCopies, q.PeriodAfterCollapse = within, false, false
+	q.Mode, q.Sort, q.Typing, q.Snippets = ModeHits, SortRelevance, false, 0
+	seen := map[string]bool{}
 	for q.Offset = 0; ; q.Offset += MaxLimit {
 		q.Limit = MaxLimit
 		r, err := ix.Search(ctx, q)
@@ -535,11 +536,13 @@ func (ix *Index) StandingOf(ctx context.Context, q Query, ids []string) ([]strin
 			return nil, err
 		}
 		for _, h := range r.Hits {
-			stands[h.ID] = true
+			for _, c := range ix.Copies(h.ID) {
+				seen[c.ID] = true
+			}
 		}
 		if len(r.Hits) == 0 || q.Offset+len(r.Hits) >= r.Total {
 			break
 		}
 	}
-	return slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return later[id] && !stands[id] }), nil
+	return slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return seen[id] }), nil
 }

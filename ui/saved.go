@@ -67,8 +67,8 @@ type AddedSearcher interface {
 	NewSince(t time.Time) []string
 	// IndexTime is the latest time a piece of the index was first indexed.
 	IndexTime() time.Time
-	// StandingOf is ids less the pieces q's collapse of copies leaves
-	// out (index.Index.StandingOf).
+	// StandingOf is ids less the pieces of the groups of copies q had
+	// before them, with copies collapsed (index.Index.StandingOf).
 	StandingOf(ctx context.Context, q index.Query, ids []string) ([]string, error)
 }
 

@@ -44,8 +44,9 @@ func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState
 				if q.IDs != nil {
 					fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
 				}
-				// with copies collapsed, only those among its pieces
-				// (a new copy of an old text is not)
+				// with copies collapsed, not those of a group it had
+				// (a new copy of an old text is not new, dated before
+				// the piece seen or after it)
 				if fresh, err = added.StandingOf(ctx, q, fresh); err != nil {
 					return savedMsg{seq: seq, err: err}
 				}
