@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -216,7 +217,8 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 // lines need no wider wrap (a very long paragraph among short ones), the
 // blocks are cut in two between two paragraphs, where cutting changes
 // nothing in Glamour's rendering but the leading newline of a paragraph
-// after another (trimmed), and each half is fitted alone: one long
+// after another (trimmed; neither paragraph may render as nothing, see
+// fitter.joins), and each half is fitted alone: one long
 // paragraph had the whole piece rendered at width (show --width 10000 of
 // 2,000 short paragraphs and one long one: 43 s and 520 MB, against 1.4 s
 // without it). Cut near their middle in bytes, the blocks are rendered at
@@ -251,7 +253,14 @@ func (f *fitter) fit(lo, hi, w int) ([]string, error) {
 	}
 	// cut where most lines are short and doubling would pad them at
 	// least twice more (at 2w, 4w, then width); else double
-	if cut := f.cut(lo, hi); long*2 < len(lines) && 4*w < f.width && cut > lo && !wholeWraps {
+	if long*2 >= len(lines) || 4*w >= f.width || wholeWraps {
+		return f.fit(lo, hi, 2*w)
+	}
+	cut, err := f.cut(lo, hi, w)
+	if err != nil {
+		return nil, err
+	}
+	if cut > lo {
 		first, err := f.fit(lo, cut, w)
 		if err != nil {
 			return nil, err
@@ -266,18 +275,54 @@ func (f *fitter) fit(lo, hi, w int) ([]string, error) {
 }
 
 // cut is the index in (lo, hi) of the paragraph after a paragraph that
-// starts nearest the middle of blocks[lo:hi] in bytes, or lo when there is
-// none.
-func (f *fitter) cut(lo, hi int) int {
+// starts nearest the middle of blocks[lo:hi] in bytes, where the two
+// paragraphs rendered together at w are their renderings joined by one
+// blank line, or lo when there is none among the maxCutTries nearest.
+func (f *fitter) cut(lo, hi, w int) (int, error) {
 	mid := (f.starts[lo] + f.starts[hi]) / 2
-	best := lo
+	var cands []int
 	for i := lo + 1; i < hi; i++ {
-		if f.blocks[i].Kind() == ast.KindParagraph && f.blocks[i-1].Kind() == ast.KindParagraph &&
-			(best == lo || abs(f.starts[i]-mid) < abs(f.starts[best]-mid)) {
-			best = i
+		if f.blocks[i].Kind() == ast.KindParagraph && f.blocks[i-1].Kind() == ast.KindParagraph {
+			cands = append(cands, i)
 		}
 	}
-	return best
+	slices.SortStableFunc(cands, func(a, b int) int { return abs(f.starts[a]-mid) - abs(f.starts[b]-mid) })
+	for _, i := range cands[:min(len(cands), maxCutTries)] {
+		ok, err := f.joins(i, w)
+		if err != nil || ok {
+			return i, err
+		}
+	}
+	return lo, nil
+}
+
+// maxCutTries bounds the cuts fitter.cut tries in blocks[lo:hi]: each
+// costs two paragraphs rendered three times.
+const maxCutTries = 8
+
+// joins says whether blocks[i-1] and blocks[i], two paragraphs, each
+// rendered alone at w start and end with a line that is not blank, and
+// rendered together are the first, one blank line, then the second: the
+// join fitter.fit makes of two halves. A paragraph that renders as nothing
+// (an HTML anchor or an empty span alone) does not: Glamour still writes
+// the newline before it, one more blank line between its neighbours, which
+// a half trims at its end or start; nor one that renders as a blank line
+// (a styled space), which a half trims at its end.
+func (f *fitter) joins(i, w int) (bool, error) {
+	both, err := f.at(f.blocks[i-1:i+1], w)
+	if err != nil {
+		return false, err
+	}
+	before, err := f.at(f.blocks[i-1:i], w)
+	if err != nil {
+		return false, err
+	}
+	after, err := f.at(f.blocks[i:i+1], w)
+	if err != nil {
+		return false, err
+	}
+	solid := func(lines []string) bool { return lines[0] != "" && lines[len(lines)-1] != "" }
+	return solid(before) && solid(after) && slices.Equal(both, append(append(before, ""), after...)), nil
 }
 
 // blockStart is the offset in the source of block's first line, or -1

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -54,5 +55,106 @@ func TestOneLongParagraphDoesNotWidenThePiece(t *testing.T) {
 	t.Logf("cells padded: short %d, long %d, the piece %d, rendered whole %d", shortCost, longCost, mixedCost, wholeCost)
 	if wholeCost < 5*mixedCost {
 		t.Errorf("rendered whole, the piece padded %d cells, cut %d: the test shows nothing", wholeCost, mixedCost)
+	}
+}
+
+// The lines of a piece whose blocks fitter cut are those of the piece
+// rendered whole, whatever blocks surround the cuts: paragraphs that render
+// as nothing (an HTML anchor, an empty span, a comment, a non-breaking
+// space alone), headings, lists, tables, code, quotes, HTML blocks. An
+// anchor alone in a paragraph before a long one lost its blank line: the
+// cut was made beside it, and each half was trimmed of the newline Glamour
+// writes before it.
+func TestCutRenderingEqualsWholeRendering(t *testing.T) {
+	var long strings.Builder
+	for i := range 300 {
+		long.WriteString([]string{"alpha ", "beta ", "gamma ", "**delta** ", "[word](https://example.org/w) "}[i%5])
+	}
+	blocks := []string{
+		`<a name="sec2"></a>`, "<span></span>", "&nbsp;", "<!-- a comment -->", "<span></span> <a name=\"x\"></a>",
+		"# A heading", "Setext heading\n---", "- a list\n- of two", "1. one\n2. two", "a | b\n--|--\n1 | 2",
+		"```\ncode\n\nmore code\n```", "    indented code", "> a quote", "> a quote\n>\n> <span></span>",
+		"<div>\nA block\n</div>", "---", "Term\n: definition", "line one  \nline two", "![an image](https://example.org/i.png)",
+		"text with `code` and a [link](https://example.org/l)", "x<br>",
+	}
+	var cells atomic.Int64
+	renderedCells = func(n int) { cells.Add(int64(n)) }
+	defer func() { renderedCells = nil }()
+	render := func(md string, width int, style string, whole bool) ([]string, int64) {
+		t.Helper()
+		wholeWraps = whole
+		defer func() { wholeWraps = false }()
+		cells.Store(0)
+		lines, _, err := RenderMarkdown(md, width, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return lines, cells.Load()
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	const docs = 16
+	cut := 0
+	for n := range docs {
+		var parts []string
+		for range 40 + r.IntN(40) {
+			if r.IntN(3) == 0 {
+				parts = append(parts, blocks[r.IntN(len(blocks))])
+			} else {
+				parts = append(parts, "Short para.")
+			}
+		}
+		for range 1 + r.IntN(2) {
+			i := r.IntN(len(parts) + 1)
+			parts = slices.Insert(parts, i, long.String())
+		}
+		md := strings.Join(parts, "\n\n")
+		style := []string{"notty", "dark", "ascii"}[n%3]
+		const width = 2000
+		got, gotCells := render(md, width, style, false)
+		want, wantCells := render(md, width, style, true)
+		if gotCells*2 < wantCells {
+			cut++
+		}
+		if !slices.Equal(got, want) {
+			for i := range min(len(got), len(want)) {
+				if got[i] != want[i] {
+					t.Errorf("line %d: %q, rendered whole %q", i, got[i], want[i])
+					break
+				}
+			}
+			t.Fatalf("%s at %d: %d lines, rendered whole %d, of:\n%s", style, width, len(got), len(want),
+				strings.ReplaceAll(md, long.String(), "LONG"))
+		}
+	}
+	if cut < docs/3 {
+		t.Errorf("only %d pieces of %d were cut: the test shows little", cut, docs)
+	}
+}
+
+// A paragraph that renders as nothing keeps its blank line beside a cut:
+// show --width 2000 of short paragraphs, an anchor alone and a long
+// paragraph had one blank line before the long one, two rendered whole.
+func TestEmptyParagraphBesideCut(t *testing.T) {
+	var long strings.Builder
+	for i := range 300 {
+		long.WriteString([]string{"alpha ", "beta ", "gamma ", "**delta** ", "[word](https://example.org/w) "}[i%5])
+	}
+	for _, md := range []string{
+		strings.Repeat("Short para.\n\n", 40) + "<a name=\"sec2\"></a>\n\n" + long.String(),
+		"a | b\n--|--\n1 | 2\n\n<span></span>\n\nShort para.",
+	} {
+		got, _, err := RenderMarkdown(md, 2000, "notty")
+		if err != nil {
+			t.Fatal(err)
+		}
+		wholeWraps = true
+		want, _, err := RenderMarkdown(md, 2000, "notty")
+		wholeWraps = false
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d lines, rendered whole %d:\n%q\n%q", len(got), len(want), got, want)
+		}
 	}
 }
