@@ -54,3 +54,47 @@ Raw ` + "\x1b[31mcolour\x1b[0m and \x1bcreset\x1b]0;title\x07 stay removed whole
 		}
 	}
 }
+
+// A reference to a control removed leaves no other of what was around it:
+// "&#&#27;27;" less its "&#27;" was "&#27;", then decoded to ESC, and the
+// cleaning took it and the letters after it for an escape sequence (a
+// helper's report: the summary "S &#&#27;27;[8mhidden&#&#27;27;[0m end"
+// was "S hidden end", a link to "http://a.example/&#&#27;27;]0;H4&#&#7;7;"
+// one to "http://a.example/D0;H4"). What is left reads as written.
+func TestReferencesLeftByARemovalAreText(t *testing.T) {
+	dir := t.TempDir()
+	file := `---
+title: Nested references
+date: 2020-01-03
+summary: "S &#&#27;27;[8mhidden&#&#27;27;[0m end &#x&#27;1b;[8mhex"
+---
+
+<div>Block &#&#27;27;[8mhidden1&#&#27;27;[0m and &#x&#27;1b;[8mhex1</div>
+
+A <a href="http://a.example/&#&#27;27;]0;H4&#&#7;7;">link</a> here.
+`
+	if err := os.WriteFile(filepath.Join(dir, "nested.md"), []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arch, _, err := archive.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, ok := arch.Get("nested")
+	if !ok {
+		t.Fatal("piece nested did not load")
+	}
+	if want := "S &#27;[8mhidden&#27;[0m end &#x1b;[8mhex"; a.Standfirst != want {
+		t.Errorf("standfirst %q, want %q", a.Standfirst, want)
+	}
+	for _, want := range []string{"Block &#27;[8mhidden1&#27;[0m and &#x1b;[8mhex1", "http://a.example/&#27;]0;H4&#7;"} {
+		if !strings.Contains(a.Body, want) {
+			t.Errorf("body lacks %q:\n%s", want, a.Body)
+		}
+	}
+	for _, s := range []string{a.Standfirst, a.Body} {
+		if v := termsafe.Violation(s, false); v != "" {
+			t.Errorf("%q: %s", s, v)
+		}
+	}
+}

@@ -271,15 +271,41 @@ var numericReference = regexp.MustCompile(`&#(?:[xX][0-9a-fA-F]+|[0-9]+);?`)
 // whole ("Auhor"), and "&#27;[31m" a colour; defused, they are "Author"
 // (repl "") and "[31m" as written. Raw escape sequences are not references
 // and are left for the cleaning, which removes them whole.
+//
+// What is left holds no reference to such a character, though removing
+// one can join what was around it into another: "&#&#27;27;" without its
+// "&#27;" is "&#27;", whose "&" is then written "&amp;", so that decoded it
+// reads "&#27;" as written (removed and decoded again, it was ESC, and
+// "&#&#27;27;[8mhidden" hid the text after it). Two passes over s, however
+// deeply the references nest.
 func DefuseReferences(s, repl string) string {
 	if !strings.Contains(s, "&#") {
 		return s
 	}
-	return numericReference.ReplaceAllStringFunc(s, func(ref string) string {
-		r, _ := utf8.DecodeRuneInString(html.UnescapeString(ref))
-		if unsafeRune(r) && r != '\n' && r != '\t' {
+	removed := false
+	s = numericReference.ReplaceAllStringFunc(s, func(ref string) string {
+		if controlReference(ref) {
+			removed = true
 			return repl
 		}
 		return ref
 	})
+	if !removed {
+		return s
+	}
+	// a reference the removals made: "&amp;" starts no reference, and the
+	// "#" after it none either
+	return numericReference.ReplaceAllStringFunc(s, func(ref string) string {
+		if controlReference(ref) {
+			return "&amp;" + ref[1:]
+		}
+		return ref
+	})
+}
+
+// controlReference says whether ref, a numeric character reference,
+// decodes to a character DefuseReferences removes.
+func controlReference(ref string) bool {
+	r, _ := utf8.DecodeRuneInString(html.UnescapeString(ref))
+	return unsafeRune(r) && r != '\n' && r != '\t'
 }

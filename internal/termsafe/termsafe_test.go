@@ -1,8 +1,10 @@
 package termsafe
 
 import (
+	"html"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestRenderedKeepsColoursAndWebLinks(t *testing.T) {
@@ -159,6 +161,10 @@ func TestDefuseReferencesKeepsTheNextLetter(t *testing.T) {
 		// &#133; are windows-1252's › and …, as HTML reads them)
 		{"&#x9b; &#133; &#233; &#x200d; &#9; &#10; &amp;#27; &#x41;", "&#x9b; &#133; &#233; &#x200d; &#9; &#10; &amp;#27; &#x41;"},
 		{"no references", "no references"},
+		// removing a reference does not make one of what was around it
+		{"S &#&#27;27;[8mhidden&#&#27;27;[0m end", "S &amp;#27;[8mhidden&amp;#27;[0m end"},
+		{"&#x&#27;1b;[8m &#&#x1b;x1b; &#&#27;&#27;27;", "&amp;#x1b;[8m &amp;#x1b; &amp;#27;"},
+		{"&#&#&#27;27;27;x &#&#27;65;", "&#&amp;#27;27;x &#65;"},
 	}
 	for _, c := range cases {
 		if got := DefuseReferences(c.in, ""); got != c.want {
@@ -168,4 +174,38 @@ func TestDefuseReferencesKeepsTheNextLetter(t *testing.T) {
 	if got := DefuseReferences("a&#27;b", "\uFFFD"); got != "a\uFFFDb" {
 		t.Errorf("with U+FFFD: %q", got)
 	}
+}
+
+// What DefuseReferences leaves decodes to no character it removes, whatever
+// the references around the ones it removed ("&#&#27;27;" less its
+// "&#27;" was "&#27;", ESC once decoded); text without such a reference is
+// left as it is. Seeds in testdata/fuzz/FuzzDefuseReferences.
+func FuzzDefuseReferences(f *testing.F) {
+	for _, s := range []string{"Au&#27;thor", "&#&#27;27;[8mhidden", "&#x&#27;1b;", "&#&#&#27;27;27;", "&#65;&#233;&amp;#27;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// raw controls are the cleaning's, not DefuseReferences'
+		s = strings.Map(func(r rune) rune {
+			if unsafeRune(r) || r == utf8.RuneError {
+				return -1
+			}
+			return r
+		}, strings.ToValidUTF8(s, ""))
+		controls := false
+		for _, ref := range numericReference.FindAllString(s, -1) {
+			controls = controls || controlReference(ref)
+		}
+		for _, repl := range []string{"", "\uFFFD", "\uE000"} {
+			out := DefuseReferences(s, repl)
+			for _, r := range html.UnescapeString(out) {
+				if unsafeRune(r) && r != '\n' && r != '\t' {
+					t.Fatalf("DefuseReferences(%q, %q) = %q, decoded %q", s, repl, out, html.UnescapeString(out))
+				}
+			}
+			if !controls && out != s {
+				t.Fatalf("DefuseReferences(%q, %q) = %q: no reference to a control, yet changed", s, repl, out)
+			}
+		}
+	})
 }
