@@ -290,7 +290,9 @@ func typingUnitQueries(u unit, fields []weightedField, alone bool) []query.Query
 			continue
 		}
 		// stems shorter than the prefix ("radic" for "radica"), kept
-		// only where a word of the text starts with the prefix
+		// only where a word of the text starts with the prefix, or the
+		// closed word of a hyphenated run does (counterterror for
+		// counterterrori: counter-terrorism), as the index holds it
 		var ts []query.Query
 		for _, t := range u.terms {
 			tq := query.NewTermQuery(t)
@@ -298,7 +300,7 @@ func typingUnitQueries(u unit, fields []weightedField, alone bool) []query.Query
 			tq.SetBoost(f.boost * 0.8)
 			ts = append(ts, tq)
 		}
-		alts = append(alts, &exactQuery{candidates: anyOf(ts), field: f.name, u: unit{kind: uPrefix, prefix: u.prefix}, budget: typingCheckMax})
+		alts = append(alts, &exactQuery{candidates: anyOf(ts), field: f.name, u: unit{kind: uPrefix, prefix: u.prefix, joins: true}, budget: typingCheckMax})
 	}
 	return alts
 }

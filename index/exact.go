@@ -441,10 +441,16 @@ type formMatcher struct {
 	// the British first letters of the keys prefix begins (britishFirsts)
 	prefixFirsts     string
 	prefixFirstsDone bool
+	// joins: a prefix may begin the closed word of a run of words joined
+	// by hyphens (unit.joins); words holds the run's words so far,
+	// closed some of them joined
+	joins  bool
+	words  [][]byte
+	closed []byte
 }
 
 func newFormMatcher(u unit) formMatcher {
-	m := formMatcher{kind: u.kind, forms: u.forms, prefix: u.prefix}
+	m := formMatcher{kind: u.kind, forms: u.forms, prefix: u.prefix, joins: u.joins}
 	if u.kind != uPrefix && u.kind != uCase {
 		m.firsts = make([]string, len(u.forms))
 		for j, f := range u.forms {
@@ -463,6 +469,9 @@ func (m *formMatcher) in(text []byte) bool {
 		return false
 	}
 	if m.kind == uPrefix {
+		if m.joins {
+			return m.inJoined(text)
+		}
 		found := false
 		scanWords(text, func(w []byte, _ bool) bool {
 			found = m.maybe(w, m.prefix) && m.hasPrefix(w)
@@ -499,6 +508,44 @@ func (m *formMatcher) in(text []byte) bool {
 		}
 		found = run[n-1]
 		return !found
+	})
+	return found
+}
+
+// inJoined reports whether a word of text starts with the prefix, or the
+// closed word of words joined by hyphens (hyphenJoint), as many as the
+// index joins (maxCompoundParts), ending at one of them: counterterrori begins counter-terrorism, whose
+// closed word the index holds, as it begins counterterrorism.
+func (m *formMatcher) inJoined(text []byte) bool {
+	m.words = m.words[:0]
+	found := false
+	prevEnd := -1
+	scanWords(text, func(w []byte, brk bool) bool {
+		start := cap(text) - cap(w) // w is text[start:...]
+		if brk || prevEnd < 0 || !hyphenJoint(text, prevEnd, start) {
+			m.words = m.words[:0]
+		}
+		prevEnd = start + len(w)
+		m.words = append(m.words, w)
+		if m.maybe(w, m.prefix) && m.hasPrefix(w) {
+			found = true
+			return false
+		}
+		// the runs ending with w, from each earlier word
+		for s := len(m.words) - 2; s >= max(0, len(m.words)-maxCompoundParts); s-- {
+			if !m.maybe(m.words[s], m.prefix) {
+				continue
+			}
+			m.closed = m.closed[:0]
+			for _, x := range m.words[s:] {
+				m.closed = append(m.closed, x...)
+			}
+			if m.hasPrefix(m.closed) {
+				found = true
+				return false
+			}
+		}
+		return true
 	})
 	return found
 }

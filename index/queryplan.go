@@ -53,7 +53,11 @@ type unit struct {
 	// lower-cased for uExact, as written for uCase
 	forms  []string
 	prefix string // uPrefix, uTyping: folded
-	fuzzy  int    // uFuzzy: edits
+	// joins, for uPrefix, lets a prefix match a compound's closed word as
+	// the index holds it for a hyphenated run (compounds.go): the word
+	// being typed, counterterrori, begins counter-terrorism
+	joins bool
+	fuzzy int // uFuzzy: edits
 	// without, for a stemmed phrase, is a term whose pieces it does not
 	// match: those of a hyphenated word's closed word, which the clause
 	// matches as another unit (compounds.go)
