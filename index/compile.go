@@ -182,7 +182,12 @@ func clauseQuery(pc planClause, alone bool) query.Query {
 				alts = append(alts, q)
 			}
 		case uExact, uCase:
-			alts = append(alts, exactUnitQueries(u, fields)...)
+			for _, q := range exactUnitQueries(u, fields) {
+				if u.without != "" {
+					q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{unitQuery([]string{u.without}, fields)})
+				}
+				alts = append(alts, q)
+			}
 		case uPrefix:
 			alts = append(alts, prefixUnitQueries(u, fields)...)
 		case uTyping:

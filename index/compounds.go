@@ -29,10 +29,12 @@ import (
 // "--", a hyphen with a space on either side), not a slash.
 //
 // Which runs (compoundsOf): each run of two to maxCompoundParts words so
-// joined, and each run of two or more of its words in a row that neither
-// begins nor ends with a stop word (counter-terrorism-related: the whole,
-// counterterrorism, terrorismrelated; state-of-the-art: stateoftheart
-// alone), with a letter in one of its words: 9-11, 2014-15 and dates
+// joined, stop words or not (well-being, follow-up, to-day, lock-down:
+// wellbeing, followup, today, lockdown), and each run of two or more of
+// its words in a row that neither begins nor ends with a stop word
+// (counter-terrorism-related: the whole, counterterrorism,
+// terrorismrelated; state-of-the-art: stateoftheart alone, no theart),
+// with a letter in one of its words: 9-11, 2014-15 and dates
 // (2017-09-15) are ranges and numbers, not words (covid-19 is covid19).
 // A longer run (a slug, a-b-c-d-e) is joined nowhere: it is not a word.
 // Two words whose places are not next to each other (a block between
@@ -111,12 +113,9 @@ func joined(text []byte, a, b *analysis.Token) bool {
 func appendCompounds(out analysis.TokenStream, run analysis.TokenStream) analysis.TokenStream {
 	from := len(out)
 	for a := 0; a < len(run); a++ {
-		if stopPart(run[a].Term) {
-			continue
-		}
 		for b := a + 1; b < len(run); b++ {
-			if stopPart(run[b].Term) {
-				continue
+			if (a > 0 || b < len(run)-1) && (stopPart(run[a].Term) || stopPart(run[b].Term)) {
+				continue // a part's words, not the whole: state-of-the-art has no theart
 			}
 			letter := false
 			n := 0
@@ -212,7 +211,7 @@ func withCompounds(ts, cs analysis.TokenStream) analysis.TokenStream {
 // queryCompound is the analysed closed word of a hyphenated query word
 // (counter-terrorism → counterterror): the compound of its whole run of
 // words, as the index holds it for the text; "" when it has none (one
-// word, a number range, a run too long, a stop word at an end).
+// word, a number range, a run too long, a stop word alone: on-to).
 func queryCompound(w string) string {
 	if !strings.ContainsAny(w, "-\u2010\u2011") {
 		return ""

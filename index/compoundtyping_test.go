@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -53,6 +54,69 @@ func TestCompoundTypedFindsWhatTheWordFinds(t *testing.T) {
 					t.Errorf("%s typed (mode %v): %d pieces, want %d", pre, mode, r.Total, c.want)
 				}
 			}
+		}
+	}
+}
+
+// TestCompoundWithStopWord: two words joined by a hyphen are a compound
+// when one is a stop word (well-being, to-day, follow-up, lock-down, over-
+// all), found in either spelling, and the hyphenated query is the closed
+// word or the words as written in a row, not the other word alone (before,
+// wellbeing found the closed spelling alone and well-being every piece
+// with well; the parts of a longer run still join only between words that
+// are not stop words: state-of-the-art has no theart).
+func TestCompoundWithStopWord(t *testing.T) {
+	dir := t.TempDir()
+	pieces := map[string]string{
+		"wb-hyphen":  "Their well-being matters.",
+		"wb-closed":  "Their wellbeing matters.",
+		"wb-spaced":  "Their well being matters.",
+		"well":       "All is well, and being here is good.",
+		"day-hyphen": "We meet to-day at noon.",
+		"day-closed": "We meet today at noon.",
+		"day":        "A day to remember.",
+		"fu-hyphen":  "A follow-up was sent.",
+		"fu-closed":  "A followup was sent.",
+		"follow":     "Follow the money, up to the end.",
+		"ld-hyphen":  "The lock-down ended.",
+		"ld-closed":  "The lockdown ended.",
+		"lock":       "A lock was fitted and the blinds let down.",
+		"oa-hyphen":  "The over-all cost rose.",
+		"oa-closed":  "The overall cost rose.",
+		"all":        "All of it rose.",
+		"art":        "A state-of-the-art system was bought; the art was sold.",
+	}
+	for name, body := range pieces {
+		text := "---\ntitle: " + name + "\ndate: 2017-01-02\n---\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"wellbeing", []string{"wb-closed", "wb-hyphen"}},
+		{"well-being", []string{"wb-closed", "wb-hyphen", "wb-spaced"}},
+		{"today", []string{"day-closed", "day-hyphen"}},
+		{"to-day", []string{"day-closed", "day-hyphen"}},
+		{"followup", []string{"fu-closed", "fu-hyphen"}},
+		{"follow-up", []string{"fu-closed", "fu-hyphen"}},
+		{"lockdown", []string{"ld-closed", "ld-hyphen"}},
+		{"lock-down", []string{"ld-closed", "ld-hyphen"}},
+		{"overall", []string{"oa-closed", "oa-hyphen"}},
+		{"over-all", []string{"oa-closed", "oa-hyphen"}},
+		{"theart", nil},
+		{"stateoftheart", []string{"art"}},
+	} {
+		got := sortedIDs(run(t, ix, Query{Text: c.q}))
+		slices.Sort(c.want)
+		if !slices.Equal(got, c.want) && (len(got) > 0 || len(c.want) > 0) {
+			t.Errorf("%s: found %v, want %v", c.q, got, c.want)
+		}
+		if n := run(t, ix, Query{Text: c.q, Mode: ModeFacets}).Total; n != len(got) {
+			t.Errorf("%s: the facets count %d pieces, the hits %d", c.q, n, len(got))
 		}
 	}
 }

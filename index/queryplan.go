@@ -58,7 +58,7 @@ type unit struct {
 	// being typed, counterterrori, begins counter-terrorism
 	joins bool
 	fuzzy int // uFuzzy: edits
-	// without, for a stemmed phrase, is a term whose pieces it does not
+	// without, for a stemmed phrase or one as written, is a term whose pieces it does not
 	// match: those of a hyphenated word's closed word, which the clause
 	// matches as another unit (compounds.go)
 	without string
@@ -211,6 +211,15 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 		// piece scores for one of the two, not both
 		u.without = c
 		add(unit{kind: uStem, terms: []string{c}})
+		if ws := textWords(cl.text); stopPart([]byte(ws[0])) || stopPart([]byte(ws[len(ws)-1])) {
+			// well-being, to-day: the phrase of the words the index
+			// holds would be well, day alone; the words as written,
+			// in a row, checked on the text (well being)
+			e := exactUnit(cl.text, false)
+			e.without = c
+			add(e)
+			break
+		}
 		add(u)
 	}
 	if cl.open && !cl.phrase && isWordy(cl.text) && cl.syn == 0 {
