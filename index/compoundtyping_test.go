@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -119,4 +120,45 @@ func TestCompoundWithStopWord(t *testing.T) {
 			t.Errorf("%s: the facets count %d pieces, the hits %d", c.q, n, len(got))
 		}
 	}
+}
+
+// TestTermsCountACompoundAsSearchFinds: folio terms counts a closed word
+// in the pieces read as the archive's count does, from the pieces that
+// write it either way, and shows it in the spelling they use most
+// (before, the pieces read counted counterterrorism where it was written
+// closed alone, 5 of 25, and budget's results never listed it).
+func TestTermsCountACompoundAsSearchFinds(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		text := "---\ntitle: " + name + "\ndate: 2017-01-02\n---\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	filler := "paper stone market silver orange table apple garden river window cloud"
+	for i := range 20 {
+		write(fmt.Sprintf("h%d", i), filler+" the counter-terrorism budget "+filler)
+	}
+	for i := range 5 {
+		write(fmt.Sprintf("c%d", i), filler+" the counterterrorism budget "+filler)
+	}
+	for i := range 40 {
+		write(fmt.Sprintf("o%d", i), filler+" the other thing "+filler)
+	}
+	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
+	r, err := ix.Terms(context.Background(), Query{Text: "budget"}, TermsOptions{N: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, st := range r.Terms {
+		got = append(got, fmt.Sprintf("%s %d/%d", st.Term, st.InResults, st.InArchive))
+		if st.Key == "counterterror" {
+			if st.InResults != 25 || st.InArchive != 25 || st.Term != "counter-terrorism" {
+				t.Errorf("counterterrorism listed as %+v", st)
+			}
+			return
+		}
+	}
+	t.Fatalf("counterterrorism not listed for budget: %v", got)
 }

@@ -1,9 +1,12 @@
 package index
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // sampleCounts counts, over the pieces read by Terms, the pieces that have
@@ -61,11 +64,22 @@ func countSample(texts [][][]byte) *sampleCounts {
 
 // count adds the words of text, a field of the current piece, and its
 // pairs of words in a row (with the analyser's positions: a stop word
-// between two words parts them).
+// between two words parts them). The closed words of its hyphenated
+// compounds are words too, as the index holds them (compounds.go), so
+// that a word's count in the pieces read is counted as its count in the
+// archive is: counterterrorism's from the pieces that write it either
+// way; a compound's words are words and pairs as before.
 func (sc *sampleCounts) count(text []byte) {
-	toks := textAnalyzer.Analyze(text)
+	ts := wordTokenizer{}.Tokenize(text)
+	cs := compoundsOf(text, ts) // before the filter changes the words
+	toks := withCompounds(normalizeFilter{}.filter(ts, nil, nil), compoundTerms(cs))
 	prev, prevForm := int32(-1), int32(-1)
+	last := -1 // the last word's index in toks, not a compound's
 	for i, t := range toks {
+		if t.Type == compoundType {
+			sc.countCompound(t, text)
+			continue
+		}
 		id, ok := sc.ids[string(t.Term)]
 		if !ok {
 			w := string(t.Term)
@@ -84,7 +98,7 @@ func (sc *sampleCounts) count(text []byte) {
 			tc.docs++
 			tc.forms = addForm(tc.forms, form, -1)
 		}
-		if prev >= 0 && prev != id && toks[i-1].Position == t.Position-1 {
+		if prev >= 0 && prev != id && last >= 0 && toks[last].Position == t.Position-1 {
 			key := uint64(prev)<<32 | uint64(id)
 			p, ok := sc.pairIDs[key]
 			if !ok {
@@ -99,8 +113,37 @@ func (sc *sampleCounts) count(text []byte) {
 				pc.forms = addForm(pc.forms, prevForm, form)
 			}
 		}
-		prev, prevForm = id, form
+		prev, prevForm, last = id, form, i
 	}
+}
+
+// countCompound adds the closed word of a compound c of text (its
+// written form the compound's words joined by their hyphens, without the
+// line break of one wrapped: counter-terrorism).
+func (sc *sampleCounts) countCompound(c *analysis.Token, text []byte) {
+	w := string(c.Term)
+	id, ok := sc.ids[w]
+	if !ok {
+		id = int32(len(sc.terms))
+		sc.ids[w] = id
+		sc.terms = append(sc.terms, termCount{text: w, like: wordLike(w)})
+	}
+	tc := &sc.terms[id]
+	if !tc.like || tc.last == sc.piece {
+		return
+	}
+	written := text[c.Start:c.End]
+	if bytes.ContainsAny(written, "\r\n") {
+		written = bytes.Map(func(r rune) rune {
+			if r == '\r' || r == '\n' || r == ' ' || r == '\t' {
+				return -1
+			}
+			return r
+		}, written)
+	}
+	tc.last = sc.piece
+	tc.docs++
+	tc.forms = addForm(tc.forms, sc.formID(written), -1)
 }
 
 // formID numbers a form as written, in lower case.
