@@ -48,3 +48,39 @@ func TestShowWrapsTabbedTextAtTheWidth(t *testing.T) {
 		t.Errorf("the indented code block is not one:\n%s", out)
 	}
 }
+
+// Tabs in text, after a line's leading whitespace, go to stops of 8
+// counted from where that whitespace ends, as a terminal and a browser's
+// <pre> show them: tab-separated data in a code block keeps its columns
+// (a review: at stops of 4, "id\tname" and "12345\tAnn" did not line up).
+func TestTabSeparatedDataKeepsItsColumns(t *testing.T) {
+	dir := t.TempDir()
+	md := "---\ntitle: Data\ndate: 2021-01-01\n---\n\n```\nid\tname\tcountry\n1\tAnn\tUK\n12345\tBo\tFR\n```\n\n\tx\ty\n"
+	if err := os.WriteFile(filepath.Join(dir, "d.md"), []byte(md), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "--archive", dir, "show", "d", "--width", "80")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	// the column of word in the line that holds it, from the line's text
+	col := func(word string) int {
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, word) {
+				return strings.Index(l, word) - (len(l) - len(strings.TrimLeft(l, " ")))
+			}
+		}
+		t.Fatalf("no line with %q:\n%s", word, out)
+		return -1
+	}
+	if a, b, c := col("name"), col("Ann"), col("Bo"); a != 8 || b != 8 || c != 8 {
+		t.Errorf("second column at %d, %d, %d, want 8:\n%s", a, b, c, out)
+	}
+	if a, b := col("country"), col("UK"); a != 16 || b != 16 {
+		t.Errorf("third column at %d, %d, want 16:\n%s", a, b, out)
+	}
+	// a tab that indents is CommonMark's, to a stop of 4: an indented code block
+	if !strings.Contains(out, "\n    x       y") {
+		t.Errorf("the indented code block:\n%s", out)
+	}
+}

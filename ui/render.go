@@ -347,30 +347,43 @@ var (
 	wholeWraps    bool
 )
 
-// expandTabs replaces each tab of md by the spaces to the next tab stop
-// of 4 characters, as CommonMark reads a tab where it makes the blocks
-// (indented code, a list item's content): the blocks are the same. Glamour
-// counted a tab as one cell where it wraps, and a terminal moves to its
-// next tab stop of 8: a line of tabs went past the width (a helper's
-// report: show --width 40 printed lines of 130 columns, and the reader,
-// whose screen shows a tab as 4 spaces, cut the words past its column).
+// expandTabs replaces each tab of md by spaces: in a line's leading
+// whitespace, to the next tab stop of 4 characters, as CommonMark reads a
+// tab where it makes the blocks (indented code, a list item's content),
+// so the blocks are the same; after it, to the next stop of 8 counted from
+// where the leading whitespace ends, as a terminal and a browser's <pre>
+// show a tab in text (a review: tab-separated data in a code block lost
+// its columns at stops of 4). Glamour counted a tab as one cell where it
+// wraps, and a terminal moves to its next tab stop of 8: a line of tabs
+// went past the width (a helper's report: show --width 40 printed lines
+// of 130 columns, and the reader, whose screen shows a tab as 4 spaces,
+// cut the words past its column).
 func expandTabs(md string) string {
 	if !strings.Contains(md, "\t") {
 		return md
 	}
 	var b strings.Builder
 	b.Grow(len(md) + len(md)/8)
-	col := 0 // characters since the line's start
+	col := 0        // characters since the line's start
+	lead := true    // still in the line's leading whitespace
+	contentCol := 0 // where the leading whitespace ended
 	for _, r := range md {
-		switch r {
-		case '\t':
+		switch {
+		case r == '\t' && lead:
 			n := 4 - col%4
 			b.WriteString("    "[:n])
 			col += n
-		case '\n':
+		case r == '\t':
+			n := 8 - (col-contentCol)%8
+			b.WriteString("        "[:n])
+			col += n
+		case r == '\n':
 			b.WriteByte('\n')
-			col = 0
+			col, lead = 0, true
 		default:
+			if lead && r != ' ' {
+				lead, contentCol = false, col
+			}
 			b.WriteRune(r)
 			col++
 		}
