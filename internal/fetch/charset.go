@@ -225,10 +225,13 @@ func plausibility(text []byte) (bad, good, letters int) {
 		}
 		rs = rs[i:j]
 		nonASCII, latin, cyrillic, greek, other, wordUpper, wordLower := 0, 0, 0, 0, 0, 0, 0
-		implausible := false
+		implausible, symbol := false, false
 		for k, r := range rs {
 			if !isLetter(r) {
-				implausible = true // inside: the ends were trimmed
+				// inside: the ends were trimmed, and ASCII's split words;
+				// so a symbol outside ASCII (Polish's ł read as
+				// windows-1252 is ³: "By³")
+				implausible, symbol = true, true
 				continue
 			}
 			if r >= utf8.RuneSelf {
@@ -253,7 +256,7 @@ func plausibility(text []byte) (bad, good, letters int) {
 				implausible = true
 			}
 		}
-		if nonASCII == 0 {
+		if nonASCII == 0 && !symbol {
 			continue
 		}
 		letters += nonASCII
