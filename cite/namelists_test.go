@@ -126,6 +126,19 @@ var nameLists = []struct {
 	{"Ann Lee in New York", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
 	{"Ann Lee in Kyiv, Bo Chan in London and Cy Dee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dee"}}, ""},
 	{"Women in International Security", []Name{{Literal: "Women in International Security"}}, ""},
+	// a place of two names joined by "and" is one place (a review: "John
+	// Smith in Trinidad and Tobago" was cited "John Smith and Tobago")
+	{"John Smith in Trinidad and Tobago", []Name{{Given: "John", Family: "Smith"}}, "John Smith"},
+	{"Jane Doe in Antigua and Barbuda and Bo Chan", []Name{{Given: "Jane", Family: "Doe"}, {Given: "Bo", Family: "Chan"}}, ""},
+	{"Jane Doe in Bosnia and Herzegovina, Bo Chan in London", []Name{{Given: "Jane", Family: "Doe"}, {Given: "Bo", Family: "Chan"}}, ""},
+	// roles, schools and outlets after a comma are no co-authors (a
+	// review: "Chair, Emeritus", "School, Harvard Kennedy", "One, Defense")
+	{"Anthony H. Cordesman, Emeritus Chair in Strategy", []Name{{Given: "Anthony H.", Family: "Cordesman"}}, ""},
+	{"Jane Doe, Harvard Kennedy School", []Name{{Given: "Jane", Family: "Doe"}}, ""},
+	{"Michael Kofman, Carnegie Endowment", []Name{{Given: "Michael", Family: "Kofman"}}, ""},
+	{"Ann Lee, Defense One", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Ann Lee, Breaking Defense", []Name{{Given: "Ann", Family: "Lee"}}, ""},
+	{"Ann Lee, Visiting Scholar, and Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, ""},
 	{"by Jane Doe (Reuters", []Name{{Given: "Jane", Family: "Doe"}}, ""},
 	// a credit's words are no name; those credited after the author, as
 	// with additional reporting, are no authors (a review: a person

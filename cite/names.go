@@ -39,7 +39,8 @@ func init() {
 	institut instituto istituto fondation fundación fundacion fondazione stiftung ministère ministerio
 	ministero ministerium agence agencia agenzia université universidad università universität
 	conseil consejo consiglio comité comitato société sociedad società gesellschaft verband zentrum
-	centro bundesamt groupe grupo gruppo asociación associazione organización organizzazione`) {
+	centro bundesamt groupe grupo gruppo asociación associazione organización organizzazione
+	school endowment academy museum library hospital laboratory`) {
 		orgWords[w] = true
 	}
 }
@@ -51,7 +52,8 @@ var roleWords = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`editor editors correspondent writer reporter columnist contributor contributing
 	director fellow professor analyst chief author host producer president ceo founder manager researcher associate
-	senior lead head member guest special intern staff`) {
+	senior lead head member guest special intern staff emeritus chair chairman chairwoman adjunct visiting
+	distinguished scholar lecturer secretary adviser advisor consultant officer executive`) {
 		roleWords[w] = true
 	}
 }
@@ -319,6 +321,13 @@ var parenthesised = regexp.MustCompile(`\s*\([^()]*\)`)
 // York").
 var inPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*`)
 
+// placeAnd is "and" and one capitalised word after a place's name;
+// placeEnd what may follow it for it to be the place's (dropPlaces).
+var (
+	placeAnd = regexp.MustCompile(`^\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
+	placeEnd = regexp.MustCompile(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|&|with|in)\s)`)
+)
+
 // listJoin ends the name before a place: the list's separator before it.
 var listJoin = regexp.MustCompile(`(?:[,;|]|\s(?:and|AND|&|with)\s)`)
 
@@ -332,6 +341,19 @@ func dropPlaces(s string) string {
 	var b strings.Builder
 	at := 0
 	for _, m := range inPlace.FindAllStringIndex(s, -1) {
+		if m[0] < at {
+			continue // within a place already taken (placeAnd)
+		}
+		// a place of two names joined by "and" ("in Trinidad and Tobago",
+		// "in Bosnia and Herzegovina"): one word after the "and", then the
+		// end or a separator; "in Kyiv and Bo Chan" is a place and a name
+		for {
+			n := placeAnd.FindStringIndex(s[m[1]:])
+			if n == nil || !placeEnd.MatchString(s[m[1]+n[1]:]) {
+				break
+			}
+			m[1] += n[1]
+		}
 		before := s[at:m[0]]
 		name := before
 		if js := listJoin.FindAllStringIndex(before, -1); len(js) > 0 {
@@ -378,7 +400,8 @@ func init() {
 	monthly weekly quarterly affairs policy telegraph guardian observer economist atlantic independent express
 	mirror bulletin digest insider wire today online media radio television tv magazin zeitung
 	new los las san santa são sao hong tel buenos abu cape kuala sri saudi south north east west united rio
-	st saint port costa city county state island islands republic kingdom valley bay beach heights springs`) {
+	st saint port costa city county state island islands republic kingdom valley bay beach heights springs
+	one defense defence breaking`) {
 		notNameWords[w] = true
 	}
 }
