@@ -55,7 +55,7 @@ func TestShowWrapsTabbedTextAtTheWidth(t *testing.T) {
 // (a review: at stops of 4, "id\tname" and "12345\tAnn" did not line up).
 func TestTabSeparatedDataKeepsItsColumns(t *testing.T) {
 	dir := t.TempDir()
-	md := "---\ntitle: Data\ndate: 2021-01-01\n---\n\n```\nid\tname\tcountry\n1\tAnn\tUK\n12345\tBo\tFR\n```\n\n\tx\ty\n"
+	md := "---\ntitle: Data\ndate: 2021-01-01\n---\n\n```\nid\tname\tcountry\n1\tAnn\tUK\n12345\tBo\tFR\n名前\tCy\tJP\ne\u0301t\tDi\tFR\n```\n\n\tx\ty\n"
 	if err := os.WriteFile(filepath.Join(dir, "d.md"), []byte(md), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +75,17 @@ func TestTabSeparatedDataKeepsItsColumns(t *testing.T) {
 	}
 	if a, b, c := col("name"), col("Ann"), col("Bo"); a != 8 || b != 8 || c != 8 {
 		t.Errorf("second column at %d, %d, %d, want 8:\n%s", a, b, c, out)
+	}
+	// wide and combining characters take the cells they show in (a
+	// review: 名前, four cells, was given six spaces)
+	for _, w := range []string{"Cy", "Di"} {
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, w) {
+				if c := cells.Width(l[:strings.Index(l, w)]) - (len(l) - len(strings.TrimLeft(l, " "))); c != 8 {
+					t.Errorf("%s at cell %d, want 8:\n%s", w, c, out)
+				}
+			}
+		}
 	}
 	if a, b := col("country"), col("UK"); a != 16 || b != 16 {
 		t.Errorf("third column at %d, %d, want 16:\n%s", a, b, out)

@@ -14,6 +14,7 @@ import (
 
 	gansi "charm.land/glamour/v2/ansi"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/folio-tui/folio/internal/cells"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -364,7 +365,7 @@ func expandTabs(md string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(md) + len(md)/8)
-	col := 0        // characters since the line's start
+	col := 0        // cells since the line's start
 	lead := true    // still in the line's leading whitespace
 	contentCol := 0 // where the leading whitespace ended
 	for _, r := range md {
@@ -385,7 +386,11 @@ func expandTabs(md string) string {
 				lead, contentCol = false, col
 			}
 			b.WriteRune(r)
-			col++
+			if r < utf8.RuneSelf || lead {
+				col++
+			} else {
+				col += cells.Width(string(r)) // 名 two, a combining mark none
+			}
 		}
 	}
 	return b.String()
