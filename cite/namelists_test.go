@@ -131,6 +131,11 @@ var nameLists = []struct {
 	{"John Smith in Trinidad and Tobago", []Name{{Given: "John", Family: "Smith"}}, "John Smith"},
 	{"Jane Doe in Antigua and Barbuda and Bo Chan", []Name{{Given: "Jane", Family: "Doe"}, {Given: "Bo", Family: "Chan"}}, ""},
 	{"Jane Doe in Bosnia and Herzegovina, Bo Chan in London", []Name{{Given: "Jane", Family: "Doe"}, {Given: "Bo", Family: "Chan"}}, ""},
+	// inverted names separated by ";" are a list (a review: only the
+	// first was cited)
+	{"Smith, John; Doe, Jane", []Name{{Given: "John", Family: "Smith"}, {Given: "Jane", Family: "Doe"}}, ""},
+	{"Lee, Ann; Chan, Bo; Dow, Cy", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}, {Given: "Cy", Family: "Dow"}}, ""},
+	{"Smith, J.; Doe, J. R.", []Name{{Given: "J.", Family: "Smith"}, {Given: "J. R.", Family: "Doe"}}, ""},
 	// roles, schools and outlets after a comma are no co-authors (a
 	// review: "Chair, Emeritus", "School, Harvard Kennedy", "One, Defense")
 	{"Anthony H. Cordesman, Emeritus Chair in Strategy", []Name{{Given: "Anthony H.", Family: "Cordesman"}}, ""},

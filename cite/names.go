@@ -160,7 +160,14 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// After ";", another person ("Ann Lee; Bo Chan", "Ann Lee; with Bo
 	// Chan") or a role ("TOM KRISHER; AP Auto Writer"; coAuthorAfter).
 	var more []string
-	if head, tail, ok := strings.Cut(s, ";"); ok && head != "" {
+	if parts := strings.Split(s, ";"); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !isInvertedName(p) }) {
+		// a list of inverted names ("Smith, John; Doe, Jane"): BibTeX's,
+		// joined by "and" (a review: Jane Doe was dropped)
+		for i := range parts {
+			parts[i] = strings.TrimSpace(parts[i])
+		}
+		s = strings.Join(parts, " and ")
+	} else if head, tail, ok := strings.Cut(s, ";"); ok && head != "" {
 		s = head
 		for _, seg := range strings.Split(tail, ";") {
 			if seg, ok := coAuthorAfter(seg, outlet); ok {
@@ -697,6 +704,29 @@ func init() {
 	for _, w := range strings.Fields(`mr mrs ms miss mx dr prof sir dame lord lady rev hon messrs mme mlle herr frau`) {
 		honorifics[w] = true
 	}
+}
+
+// isInvertedName: p is one person's name inverted, as written in a list
+// of names separated by ";" ("Smith, John", "Doe, J. R."): one capitalised
+// word, a comma, then one to three given names or initials, none a role's,
+// an organisation's, an outlet's or a place's word ("Ann Lee, Bloomberg"
+// is no such name).
+func isInvertedName(p string) bool {
+	family, given, ok := strings.Cut(strings.TrimSpace(p), ",")
+	if !ok || strings.Contains(given, ",") || !isGivenName(family) || isAffiliation(family) {
+		return false
+	}
+	words := strings.Fields(given)
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if !isGivenName(w) || roleWords[lw] || orgWords[lw] || notNameWords[lw] {
+			return false
+		}
+	}
+	return true
 }
 
 // isGivenName: p is one word, a given name or initials as written in a
