@@ -95,3 +95,23 @@ func TestTabSeparatedDataKeepsItsColumns(t *testing.T) {
 		t.Errorf("the indented code block:\n%s", out)
 	}
 }
+
+// A tab after a list's or a quote's marker is CommonMark's (a stop of
+// 4), so the blocks stay: "-\tfoo" is a list item of text, not one holding
+// a code block (a review of the stops of 8).
+func TestATabAfterABlockMarkerKeepsTheBlock(t *testing.T) {
+	dir := t.TempDir()
+	md := "---\ntitle: Marks\ndate: 2021-01-01\n---\n\n-\tfoo item\n\n1.\tbar item\n\n>\tbaz quote\n"
+	if err := os.WriteFile(filepath.Join(dir, "m.md"), []byte(md), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "--archive", dir, "show", "m", "--width", "60")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"• foo item", "1. bar item", "baz quote"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q not printed as text:\n%s", want, out)
+		}
+	}
+}

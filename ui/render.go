@@ -365,35 +365,65 @@ func expandTabs(md string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(md) + len(md)/8)
-	col := 0        // cells since the line's start
-	lead := true    // still in the line's leading whitespace
-	contentCol := 0 // where the leading whitespace ended
-	for _, r := range md {
-		switch {
-		case r == '\t' && lead:
-			n := 4 - col%4
-			b.WriteString("    "[:n])
-			col += n
-		case r == '\t':
-			n := 8 - (col-contentCol)%8
-			b.WriteString("        "[:n])
-			col += n
-		case r == '\n':
-			b.WriteByte('\n')
-			col, lead = 0, true
-		default:
-			if lead && r != ' ' {
-				lead, contentCol = false, col
+	for line := range strings.Lines(md) {
+		lead := blockPrefix(line)
+		col, leadCol := 0, 0 // cells since the line's start; where the prefix ended
+		for i, r := range line {
+			if i == lead {
+				leadCol = col
 			}
-			b.WriteRune(r)
-			if r < utf8.RuneSelf || lead {
-				col++
-			} else {
-				col += cells.Width(string(r)) // 名 two, a combining mark none
+			switch {
+			case r == '\t' && i < lead:
+				n := 4 - col%4
+				b.WriteString("    "[:n])
+				col += n
+			case r == '\t':
+				n := 8 - (col-leadCol)%8
+				b.WriteString("        "[:n])
+				col += n
+			default:
+				b.WriteRune(r)
+				if r < utf8.RuneSelf {
+					col++
+				} else {
+					col += cells.Width(string(r)) // 名 two, a combining mark none
+				}
 			}
 		}
 	}
 	return b.String()
+}
+
+// blockPrefix is the length of line's indentation and block markers
+// (">", "-", "*", "+", "1.", "1)" followed by a space or a tab), where
+// a tab is CommonMark's (a review: "-\tfoo" at a stop of 8 was a list
+// item holding a code block).
+func blockPrefix(line string) int {
+	i := 0
+	for {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		j := i
+		switch {
+		case j < len(line) && line[j] == '>':
+			j++
+		case j < len(line) && (line[j] == '-' || line[j] == '*' || line[j] == '+'):
+			j++
+		default:
+			k := j
+			for k < len(line) && k-j < 9 && line[k] >= '0' && line[k] <= '9' {
+				k++
+			}
+			if k > j && k < len(line) && (line[k] == '.' || line[k] == ')') {
+				j = k + 1
+			}
+		}
+		if j == i || line[i] != '>' && j < len(line) && line[j] != ' ' && line[j] != '\t' && line[j] != '\n' {
+			return i
+		}
+		i = j
+	}
 }
 
 // firstWrap is the first width renderPart asks Glamour to wrap a piece at
