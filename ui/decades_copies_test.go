@@ -96,6 +96,18 @@ func TestDecadesCountGroupsWithHideCopies(t *testing.T) {
 	if squeezed == 0 {
 		t.Fatalf("no bar of several years: %+v", bars)
 	}
+	// and the timeline draws those counts (a read-through: the drawn bars
+	// and the cursor's line still summed their years)
+	for i, b := range bars {
+		if !strings.Contains(b.label, "–") {
+			continue
+		}
+		want := b.label + ": " + plural(b.count, "piece")
+		if view := strings.Join(s.timelineView(s.timelineWidth()+2, i, h.m.styles), "\n"); !strings.Contains(view, want) {
+			t.Errorf("the timeline under bar %s does not say %q:\n%s", b.label, want, view)
+		}
+		break
+	}
 	// a year chosen: YEARS is counted without it, and the decade the same
 	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupYears, "1950s", true))
 	h.key("enter")

@@ -50,8 +50,13 @@ func (s sidebar) timelineWidth() int { return s.width - 2 - 2 }
 // timelineBars are the bars on screen. A bar of several years counts what
 // choosing it finds (index.Facets.YearsCount): with copies hidden, a group
 // whose copies ran in two of its years once, not the sum of its years.
-func (s sidebar) timelineBars() []timelineBar {
-	bars := timelineBars(timelineBuckets(s.facets), s.timelineWidth())
+func (s sidebar) timelineBars() []timelineBar { return s.countedBars(s.timelineWidth()) }
+
+// countedBars are the bars of the timeline at width cells, each bar of
+// several years counted as timelineBars says: what the timeline draws
+// and what its keys move over are these.
+func (s sidebar) countedBars(width int) []timelineBar {
+	bars := timelineBars(timelineBuckets(s.facets), width)
 	for i, b := range bars {
 		first, last, ok := strings.Cut(b.label, "–")
 		if !ok || len(first) != 4 || len(last) != 4 || atoiOr(first) == 0 || atoiOr(last) < atoiOr(first) {
@@ -283,7 +288,7 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 		return nil
 	}
 	inner := w - 2
-	bars := timelineBars(buckets, inner)
+	bars := s.countedBars(inner)
 	// the peak of the bars drawn (a bar may hold several years), and how
 	// many are as high: the first of equal bars alone named a peak that
 	// folio trends did not (a helper's report)
