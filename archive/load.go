@@ -452,11 +452,17 @@ func ReadFile(fsys fs.FS, p string) ([]byte, error) {
 
 // ParseFile reads and parses one article file.
 func ParseFile(fsys fs.FS, p string) (Article, []Problem) {
+	return parseFileIn(fsys, NewSiteRoots(fsys), p)
+}
+
+// parseFileIn is ParseFile asking sites whether the file is in a site:
+// a load shares one, so each folder is asked once (SiteRoots).
+func parseFileIn(fsys fs.FS, sites *SiteRoots, p string) (Article, []Problem) {
 	data, err := ReadFile(fsys, p)
 	if err != nil {
 		return Article{}, []Problem{{Path: p, Msg: errText(err), Fatal: true}}
 	}
-	return ParseIn(fsys, p, data)
+	return parse(p, data, false, func() bool { return sites.InJekyll(p) }, func() bool { return sites.InHugo(p) })
 }
 
 // Load reads every article of fsys. It never fails as a whole: each file's
@@ -472,6 +478,7 @@ func Load(fsys fs.FS) (*Archive, []Problem) { return LoadKeeping(fsys, nil) }
 // decide it in the index.
 func LoadKeeping(fsys fs.FS, had map[string]string) (*Archive, []Problem) {
 	files, probs := Scan(fsys)
+	sites := NewSiteRoots(fsys) // one for all the files: each folder asked once
 	type parsed struct {
 		a     Article
 		probs []Problem
@@ -482,7 +489,7 @@ func LoadKeeping(fsys fs.FS, had map[string]string) (*Archive, []Problem) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				a, p := ParseFile(fsys, files[i].Path)
+				a, p := parseFileIn(fsys, sites, files[i].Path)
 				results[i] = parsed{a, p}
 			}
 		})
