@@ -219,7 +219,7 @@ type FileFunc func(path []byte, size int64, modTime time.Time, ctime int64)
 // that a FileFunc needs no lock. The problems come unsorted.
 func ScanEach(fsys fs.FS, newWorker func() FileFunc) []Problem {
 	if r, ok := fsys.(interface{ Root() string }); ok {
-		probs, _ := scanRoot(r.Root(), newWorker, nil, time.Time{})
+		probs, _, _ := scanRoot(r.Root(), newWorker, nil, time.Time{})
 		return probs
 	}
 	return scanFSEach(fsys, newWorker)
@@ -234,13 +234,15 @@ func ScanEach(fsys fs.FS, newWorker func() FileFunc) []Problem {
 // the same entries, is in memo.go. now is the time the scan starts
 // (time.Now(); a test passes a later time, as if the archive's folders had
 // not changed for a while). It returns the memo for the next scan, nil
-// when memo needs no change. Only a real folder on Linux has memos:
-// elsewhere it is ScanEach.
-func ScanEachMemo(fsys fs.FS, newWorker func() FileFunc, memo []byte, now time.Time) ([]Problem, []byte) {
+// when memo needs no change, and the site configs it met (SiteConfigs:
+// nil when it cannot tell them all, a folder could not be listed). Only a
+// real folder on Unix has memos and tells site configs: elsewhere it is
+// ScanEach.
+func ScanEachMemo(fsys fs.FS, newWorker func() FileFunc, memo []byte, now time.Time) ([]Problem, []byte, SiteConfigs) {
 	if r, ok := fsys.(interface{ Root() string }); ok {
 		return scanRoot(r.Root(), newWorker, memo, now)
 	}
-	return scanFSEach(fsys, newWorker), nil
+	return scanFSEach(fsys, newWorker), nil, nil
 }
 
 // scanFSEach is ScanEach by scanFS: one FileFunc.

@@ -12,9 +12,10 @@ import (
 // A folder memo is what a scan learnt of the archive's folders, for the
 // next scan (ScanEachMemo): for each folder, its stamp (device, inode,
 // modification and change times, as a stat of the folder gave them before
-// it was listed) and what the listing found in it (its article names and
-// its subfolders). When a folder's stamp is the same at the next scan, its
-// list of entries is the same: creating, removing or renaming an entry
+// it was listed) and what the listing found in it (its article names, its
+// subfolders, and the names that make a folder a site's root). When a
+// folder's stamp is the same at the next scan, its list of entries is the
+// same: creating, removing or renaming an entry
 // sets the folder's modification and change times to the current time, and
 // the change time cannot be set back. So the next scan stats the
 // remembered names without listing the folder; every file is still
@@ -34,13 +35,14 @@ import (
 // root, the folders, and a CRC-32 of it all; anything that does not decode
 // exactly is no memo.
 
-const memoMagic = "folio folder memo 1\n"
+const memoMagic = "folio folder memo 2\n"
 
 // memoFolder is one folder of a memo.
 type memoFolder struct {
 	stamp folderStamp
 	subs  []string // subfolder names, to scan
 	names nameList // article names
+	sites []string // the names that make a folder a site's root (SiteConfigs)
 }
 
 // folderStamp is what a stat of a folder tells of its entries' changes.
@@ -98,6 +100,10 @@ func encodeMemo(root string, folders map[string]*memoFolder) []byte {
 		b = binary.AppendUvarint(b, uint64(f.names.len()))
 		b = binary.AppendUvarint(b, uint64(len(f.names.buf)))
 		b = append(b, f.names.buf...)
+		b = binary.AppendUvarint(b, uint64(len(f.sites)))
+		for _, s := range f.sites {
+			str(s)
+		}
 	}
 	return binary.LittleEndian.AppendUint32(b, crc32.ChecksumIEEE(b))
 }
@@ -129,6 +135,10 @@ func decodeMemo(root string, data []byte) *folderMemo {
 		}
 		names := d.count()
 		f.names.buf = d.bytes(d.count())
+		sites := d.count()
+		for range sites {
+			f.sites = append(f.sites, d.str())
+		}
 		if d.bad || !f.names.index(names) {
 			return nil
 		}

@@ -29,7 +29,7 @@ func memoScanProblems(t *testing.T, root string, memo []byte, now time.Time) ([]
 	if err != nil {
 		t.Fatal(err)
 	}
-	probs, next := ScanEachMemo(fsys, func() FileFunc {
+	probs, next, _ := ScanEachMemo(fsys, func() FileFunc {
 		l := new([]FileInfo)
 		lists = append(lists, l)
 		return func(p []byte, size int64, mt time.Time, ct int64) {

@@ -4,6 +4,6 @@ package archive
 
 import "time"
 
-func scanRoot(root string, newWorker func() FileFunc, _ []byte, _ time.Time) ([]Problem, []byte) {
-	return scanFSEach(newDirFS(root), newWorker), nil
+func scanRoot(root string, newWorker func() FileFunc, _ []byte, _ time.Time) ([]Problem, []byte, SiteConfigs) {
+	return scanFSEach(newDirFS(root), newWorker), nil, nil
 }

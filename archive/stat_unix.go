@@ -36,8 +36,10 @@ import (
 // (memo.go) of what it lists, and takes from memo (a previous scan's, nil
 // for none) the entries of every folder whose stamp is as remembered
 // instead of listing it. It returns the memo to keep, nil when memo needs
-// no change. With a zero now, it neither reads nor makes a memo.
-func scanRoot(root string, newWorker func() FileFunc, memo []byte, now time.Time) ([]Problem, []byte) {
+// no change. With a zero now, it neither reads nor makes a memo. It also
+// returns the site configs the scan met (SiteConfigs), nil when a folder
+// could not be listed.
+func scanRoot(root string, newWorker func() FileFunc, memo []byte, now time.Time) ([]Problem, []byte, SiteConfigs) {
 	keep := !now.IsZero()
 	var old *folderMemo
 	if keep {
@@ -50,6 +52,7 @@ func scanRoot(root string, newWorker func() FileFunc, memo []byte, now time.Time
 	linked := make([][]linkedFile, workers)
 	kept := make([]map[string]*memoFolder, workers)
 	reused := make([]int, workers)
+	sites := make([][]string, workers)
 	funcs := make([]FileFunc, workers)
 	for w := range funcs {
 		funcs[w] = newWorker()
@@ -73,7 +76,7 @@ func scanRoot(root string, newWorker func() FileFunc, memo []byte, now time.Time
 				}
 				q.done()
 			}
-			probs[w], linked[w], kept[w], reused[w] = s.probs, s.linked, s.kept, s.reused
+			probs[w], linked[w], kept[w], reused[w], sites[w] = s.probs, s.linked, s.kept, s.reused, s.sites
 		})
 	}
 	wg.Wait()
@@ -82,7 +85,24 @@ func scanRoot(root string, newWorker func() FileFunc, memo []byte, now time.Time
 		// after the workers: funcs[0]'s goroutine is done
 		all = append(all, oneOfEachFile(n, funcs[0])...)
 	}
-	return all, newMemo(root, old, kept, reused)
+	return all, newMemo(root, old, kept, reused), siteConfigsOf(sites, all)
+}
+
+// siteConfigsOf is the site configs the workers met, nil when the scan
+// could not list a folder (a config there is not known).
+func siteConfigsOf(sites [][]string, probs []Problem) SiteConfigs {
+	for _, p := range probs {
+		if p.Folder {
+			return nil
+		}
+	}
+	c := SiteConfigs{}
+	for _, ps := range sites {
+		for _, p := range ps {
+			c[p] = true
+		}
+	}
+	return c
 }
 
 // linkedFile is an article the scan found with more than one name on its
@@ -201,6 +221,8 @@ type statter struct {
 	since  time.Time // when the scan started
 	kept   map[string]*memoFolder
 	reused int
+	// sites are the paths of the site configs met (SiteConfigs)
+	sites []string
 	// realRoot is root with its links resolved, made at the first link
 	// to an article (inArchive)
 	realRoot string
@@ -276,6 +298,9 @@ func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
 			// not remembered: listed below
 		} else if m := s.old.folder(dir); m != nil && m.stamp == stamp {
 			names = s.remember(dir, m, true)
+			for _, name := range m.sites {
+				s.sites = append(s.sites, prefix+name)
+			}
 			// the memo keeps every subfolder: whether one is at a site's
 			// root can change without a change to its folder (vendor/'s
 			// when _config.yml is made)
@@ -287,15 +312,15 @@ func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
 				}
 			}
 		} else if stamp.settled(s.since) {
-			var subs []string
+			var subs, sites []string
 			var ok bool
-			if names, subs, ok = s.list(f, fd, dir, prefix, q, buf); ok {
-				s.remember(dir, &memoFolder{stamp: stamp, subs: subs, names: *names}, false)
+			if names, subs, sites, ok = s.list(f, fd, dir, prefix, q, buf); ok {
+				s.remember(dir, &memoFolder{stamp: stamp, subs: subs, names: *names, sites: sites}, false)
 			}
 		}
 	}
 	if names == nil {
-		names, _, _ = s.list(f, fd, dir, prefix, q, buf)
+		names, _, _, _ = s.list(f, fd, dir, prefix, q, buf)
 	}
 	// The parts after the first go to the queue, the first is stated here.
 	n := names.len()
@@ -323,16 +348,31 @@ func (s *statter) remember(dir string, m *memoFolder, reused bool) *nameList {
 }
 
 // list lists the folder f (open as fd, dir relative to root, prefix its
-// path with a slash): its article names, and its subfolders, which it
-// queues; false when the folder could not be read to its end, or the
-// type of an entry could not be told.
-func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf []byte) (*nameList, []string, bool) {
+// path with a slash): its article names, its subfolders, which it
+// queues, and its site configs (IsSiteConfig's names that are there, as
+// a stat following links finds them), which it adds to s.sites; false
+// when the folder could not be read to its end, or the type of an entry
+// could not be told, or a site config is a link (a link's target may
+// come or go without a change to the folder).
+func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf []byte) (*nameList, []string, []string, bool) {
 	names := &nameList{}
-	var subs []string
+	var subs, sites []string
 	unsure := false
 	osDir := filepath.Join(s.root, dir)
 	exists := ExistsIn(osDir)
 	err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
+		if isSiteConfig(name) {
+			there := true
+			if typ == dirents.Link || typ == dirents.Unknown {
+				var st unix.Stat_t
+				there = fstatat(fd, string(name), &st, 0) == nil
+				unsure = true
+			}
+			if there {
+				sites = append(sites, string(name))
+				s.sites = append(s.sites, prefix+string(name))
+			}
+		}
 		if Passed(name) || typ == dirents.Other && !IsArticlePath(string(name)) {
 			return // hidden, or not an article
 		}
@@ -377,7 +417,7 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 	if err != nil {
 		s.probs = append(s.probs, cannotReadFolder(dir, err))
 	}
-	return names, subs, err == nil && !unsure
+	return names, subs, sites, err == nil && !unsure
 }
 
 // statPart stats a part of a folder's articles, queued by scanFolder.

@@ -206,6 +206,6 @@ func archiveKeepsMemos(t *testing.T, src string) bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, memo := archive.ScanEachMemo(fsys, func() archive.FileFunc { return func([]byte, int64, time.Time, int64) {} }, nil, time.Now().Add(time.Hour))
+	_, memo, _ := archive.ScanEachMemo(fsys, func() archive.FileFunc { return func([]byte, int64, time.Time, int64) {} }, nil, time.Now().Add(time.Hour))
 	return memo != nil
 }

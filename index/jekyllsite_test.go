@@ -2,8 +2,11 @@ package index
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -159,4 +162,68 @@ func TestHugoConfigChangesTagsStrings(t *testing.T) {
 		step("removed", map[string]int{"middle east": 1, "middle": 2, "east": 2, "war": 1, "war peace": 0})
 		ix.Close()
 	}
+}
+
+// statCounter is an archive's fsys that counts the stats asked of it.
+type statCounter struct {
+	fs.FS
+	root  string
+	stats atomic.Int64
+}
+
+func (c *statCounter) Root() string { return c.root }
+func (c *statCounter) Stat(name string) (fs.FileInfo, error) {
+	c.stats.Add(1)
+	return fs.Stat(c.FS, name)
+}
+
+// A cached search's check answers the pieces' site questions from the
+// site configs its scan met, asking the file system nothing more (a
+// review: 10k page bundles with a tags string made 100k stats a search,
+// each bundle's folder asked for hugo.toml and the other names); and it
+// still sees a config made in a folder whose entries come from the memo's
+// neighbours.
+func TestCachedCheckAsksNoSiteOfTheFileSystem(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) }
+	defer func(f func() time.Time) { scanNow = f }(scanNow)
+	scanNow = func() time.Time { return time.Now().Add(time.Hour) } // folders remembered
+	arch := t.TempDir()
+	files := map[string]string{"site/hugo.toml": "title = 'S'\n", "notes/n.md": "---\ntitle: N\ndate: 2020-01-01\ntags: \"Middle East\"\n---\nText.\n"}
+	for i := range 20 {
+		files[fmt.Sprintf("site/content/posts/p%02d/index.md", i)] = "---\ntitle: P\ndate: 2020-01-02\ntags: \"Middle East\"\n---\nText.\n"
+	}
+	dupWrite(t, arch, files)
+	name, src, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := &statCounter{FS: src, root: arch}
+	dir := t.TempDir()
+	ix, err := Open(context.Background(), name, fsys, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	check := func(what string, want bool) {
+		t.Helper()
+		cached, err := OpenCached(name, fsys, Options{Dir: dir, Once: true})
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		defer cached.Close()
+		fsys.stats.Store(0)
+		if got := cached.Verify(); got != want {
+			t.Errorf("%s: current %v, want %v", what, got, want)
+		}
+		if n := fsys.stats.Load(); n != 0 {
+			t.Errorf("%s: the check asked %d stats of the file system", what, n)
+		}
+	}
+	check("listed", true)
+	check("from the memo", true)
+	if err := os.Rename(filepath.Join(arch, "site", "hugo.toml"), filepath.Join(arch, "site", "content", "posts", "p03", "hugo.toml")); err != nil {
+		t.Fatal(err)
+	}
+	check("the config moved into a bundle", false)
 }

@@ -316,19 +316,27 @@ func (m *manifest) checkable() bool {
 // files the complete index of m was built from, each read as it would be
 // now (sitesCurrent): then nothing needs to be read.
 func (m *manifest) current(fsys fs.FS, files []archive.FileInfo, probs []archive.Problem) bool {
-	return m.currentSum(fsys, scanFingerprint(files, probs))
+	return m.currentSum(fsys, scanFingerprint(files, probs), nil)
 }
 
-// currentSum is current for a scan's fingerprint (scanSum).
-func (m *manifest) currentSum(fsys fs.FS, fp []byte) bool {
-	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.sitesCurrent(fsys)
+// currentSum is current for a scan's fingerprint (scanSum), and the site
+// configs it met (nil: the file system is asked).
+func (m *manifest) currentSum(fsys fs.FS, fp []byte, configs archive.SiteConfigs) bool {
+	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.sitesCurrent(fsys, configs)
 }
 
 // sitesCurrent reports whether each file whose reading asked whether it
 // is in a Jekyll or a Hugo site (InSite) would be told the same in fsys
-// now: no site's config was made or removed above it.
-func (m *manifestHead) sitesCurrent(fsys fs.FS) bool {
-	sites := archive.NewSiteRoots(fsys)
+// now: no site's config was made or removed above it. With configs (the
+// scan's: archive.SiteConfigs) the file system is not asked again.
+func (m *manifestHead) sitesCurrent(fsys fs.FS, configs archive.SiteConfigs) bool {
+	if len(m.InSite) == 0 {
+		return true
+	}
+	sites := configs.SiteRoots()
+	if configs == nil {
+		sites = archive.NewSiteRoots(fsys)
+	}
 	for _, a := range m.InSite {
 		if !a.Asked.current(a.Dir, sites) {
 			return false
@@ -433,18 +441,19 @@ func scanFingerprint(files []archive.FileInfo, probs []archive.Problem) []byte {
 // fingerprint (nil when some file has no time), how many files, and the
 // scan's problems.
 func scanSum(fsys fs.FS) ([]byte, int, []archive.Problem) {
-	fp, n, probs, _ := scanSumWith(func(newWorker func() archive.FileFunc) ([]archive.Problem, []byte) {
-		return archive.ScanEach(fsys, newWorker), nil
+	fp, n, probs, _, _ := scanSumWith(func(newWorker func() archive.FileFunc) ([]archive.Problem, []byte, archive.SiteConfigs) {
+		return archive.ScanEach(fsys, newWorker), nil, nil
 	}, nil)
 	return fp, n, probs
 }
 
 // scanSumMemo is scanSum with a folder memo (archive.ScanEachMemo): it
-// also returns the memo for the next scan, nil when memo is still right.
+// also returns the memo for the next scan, nil when memo is still right,
+// and the site configs the scan met (nil when it cannot tell).
 // pause, when not nil, is called by each of the scan's workers every
 // scanPauseEvery files (OpenCached's check gives way to searches).
-func scanSumMemo(fsys fs.FS, memo []byte, pause func()) ([]byte, int, []archive.Problem, []byte) {
-	return scanSumWith(func(newWorker func() archive.FileFunc) ([]archive.Problem, []byte) {
+func scanSumMemo(fsys fs.FS, memo []byte, pause func()) ([]byte, int, []archive.Problem, []byte, archive.SiteConfigs) {
+	return scanSumWith(func(newWorker func() archive.FileFunc) ([]archive.Problem, []byte, archive.SiteConfigs) {
 		return archive.ScanEachMemo(fsys, newWorker, memo, scanNow())
 	}, pause)
 }
@@ -458,9 +467,9 @@ var scanPauseEvery = 1024
 // entries are remembered).
 var scanNow = time.Now
 
-func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte), pause func()) ([]byte, int, []archive.Problem, []byte) {
+func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte, archive.SiteConfigs), pause func()) ([]byte, int, []archive.Problem, []byte, archive.SiteConfigs) {
 	var parts []*fingerprinter
-	probs, memo := scan(func() archive.FileFunc {
+	probs, memo, configs := scan(func() archive.FileFunc {
 		f := &fingerprinter{rec: make([]byte, 0, 256)}
 		parts = append(parts, f)
 		if pause == nil {
@@ -479,7 +488,7 @@ func scanSumWith(scan func(func() archive.FileFunc) ([]archive.Problem, []byte),
 		all.plus(f)
 	}
 	all.unknown(unknownPaths(probs))
-	return all.sum(), all.n, probs, memo
+	return all.sum(), all.n, probs, memo, configs
 }
 
 // writeManifest replaces the manifest atomically; it is written last, so a

@@ -265,8 +265,8 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	}
 	go func() {
 		memo, _ := os.ReadFile(memoPath) // none yet, or unreadable: every folder is listed
-		fp, n, probs, next := scanSumMemo(fsys, memo, pause)
-		scanned <- scanResult{fp, n, probs, next}
+		fp, n, probs, next, configs := scanSumMemo(fsys, memo, pause)
+		scanned <- scanResult{fp, n, probs, next, configs}
 	}()
 	m, err := readManifest(hold.dir)
 	if err != nil || !m.describes(name) || !m.checkable() {
@@ -283,7 +283,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 	ix.use(v)
 	ix.verify = sync.OnceValue(func() bool {
 		scan := <-scanned
-		if !m.currentSum(fsys, scan.fingerprint) {
+		if !m.currentSum(fsys, scan.fingerprint, scan.sites) {
 			return false
 		}
 		if scan.memo != nil {
@@ -344,7 +344,7 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	var have *genHold
 	if cur.hold != nil {
 		have = cur.hold
-	} else if fp, _, _ := scanSum(ix.fsys); cur.m != nil && cur.m.currentSum(ix.fsys, fp) {
+	} else if fp, _, _ := scanSum(ix.fsys); cur.m != nil && cur.m.currentSum(ix.fsys, fp, nil) {
 		return false, nil // in memory, and unchanged
 	}
 	v, err := ix.openView(ctx, opts, have)
@@ -370,6 +370,7 @@ type scanResult struct {
 	files       int
 	probs       []archive.Problem
 	memo        []byte // the folder memo to write, nil when unchanged
+	sites       archive.SiteConfigs
 }
 
 // folderMemoName is the file in the cache folder holding the archive's
