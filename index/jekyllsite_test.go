@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -226,4 +227,37 @@ func TestCachedCheckAsksNoSiteOfTheFileSystem(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("the config moved into a bundle", false)
+}
+
+// ArchiveSum (a reader's periodic check) takes its folders from the memo
+// of the previous sum when their stamps are as remembered, and is the
+// same sum; an edit in a remembered folder and a site config made change
+// it.
+func TestArchiveSumFromTheMemo(t *testing.T) {
+	defer func(f func() time.Time) { scanNow = f }(scanNow)
+	scanNow = func() time.Time { return time.Now().Add(time.Hour) } // folders remembered
+	arch := t.TempDir()
+	piece := "---\ntitle: P\ndate: 2020-01-02\n---\nText.\n"
+	dupWrite(t, arch, map[string]string{"a/one.md": piece, "b/two.md": piece, "b/c/three.md": piece})
+	_, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, memo := ArchiveSum(fsys, nil)
+	if memo == nil {
+		t.Fatal("no memo made")
+	}
+	again, memo2 := ArchiveSum(fsys, memo)
+	if again != sum || !bytes.Equal(memo2, memo) {
+		t.Errorf("the sum from the memo is %x (memo changed: %v), listed %x", again, !bytes.Equal(memo2, memo), sum)
+	}
+	dupWrite(t, arch, map[string]string{"b/c/three.md": piece + "More.\n"})
+	edited, memo3 := ArchiveSum(fsys, memo2)
+	if edited == sum {
+		t.Error("an edit in a remembered folder is not seen")
+	}
+	dupWrite(t, arch, map[string]string{"b/c/_config.yml": "title: S\n"})
+	if site, _ := ArchiveSum(fsys, memo3); site == edited {
+		t.Error("a site config made is not seen")
+	}
 }

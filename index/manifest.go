@@ -8,9 +8,11 @@ import (
 	"encoding/gob"
 	"fmt"
 	"hash/crc64"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"iter"
+	"maps"
 	"math"
 	"os"
 	"path"
@@ -456,6 +458,35 @@ func scanSumMemo(fsys fs.FS, memo []byte, pause func()) ([]byte, int, []archive.
 	return scanSumWith(func(newWorker func() archive.FileFunc) ([]archive.Problem, []byte, archive.SiteConfigs) {
 		return archive.ScanEachMemo(fsys, newWorker, memo, scanNow())
 	}, pause)
+}
+
+// ArchiveSum sums what a check of an index compares of the archive fsys
+// (each file's path, size and times, the paths a scan could not tell, the
+// site configs met: manifest.currentSum), and the scan's problems, for a
+// watch that checks the archive at an interval: the sum changes when the
+// archive does as a check sees it (a site's config made changes no file,
+// and a watch that summed the files alone did not see it). memo is the
+// previous call's folder memo (archive.ScanEachMemo; nil for none): a
+// folder whose stamp is as remembered is not listed again. It returns
+// the memo for the next call.
+func ArchiveSum(fsys fs.FS, memo []byte) (uint64, []byte) {
+	fp, _, probs, next, configs := scanSumMemo(fsys, memo, nil)
+	h := fnv.New64a()
+	h.Write(fp)
+	for _, p := range slices.Sorted(maps.Keys(configs)) {
+		fmt.Fprintf(h, "\x00site %s", p)
+	}
+	if configs == nil {
+		h.Write([]byte("\x00sites unknown"))
+	}
+	archive.SortProblems(probs)
+	for _, p := range probs {
+		fmt.Fprintf(h, "\x00problem %s:%d: %s", p.Path, p.Line, p.Msg)
+	}
+	if next == nil {
+		next = memo
+	}
+	return h.Sum64(), next
 }
 
 // scanPauseEvery is how many files a scan's worker stats between its

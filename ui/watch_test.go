@@ -362,3 +362,35 @@ func TestWatchSeesAJekyllConfig(t *testing.T) {
 	}
 	waitSignal(t, w, "the site's _config.yml removed")
 }
+
+// A periodic check sees what an index's check sees: a site's config made
+// or removed changes no piece's file but how pieces read (a Jekyll
+// _config.yml makes an empty published: a draft), and the check signals
+// it; folders it remembers (the memo) are not listed again, yet a piece
+// added in one is seen.
+func TestCheckSeesASiteConfigMade(t *testing.T) {
+	dir := t.TempDir()
+	writePiece(t, filepath.Join(dir, "site", "one.md"), "One")
+	writePiece(t, filepath.Join(dir, "notes", "two.md"), "Two")
+	cfg := fastWatch
+	cfg.maxDirs = 0
+	w, err := startWatch(context.Background(), dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	if err := os.WriteFile(filepath.Join(dir, "site", "_config.yml"), []byte("title: S\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "a _config.yml made")
+	drain(w)
+	if err := os.Remove(filepath.Join(dir, "site", "_config.yml")); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "a _config.yml removed")
+	drain(w)
+	if err := os.MkdirAll(filepath.Join(dir, "hugo", "config", "_default"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "a Hugo config folder made")
+}
