@@ -43,6 +43,12 @@ func TestSiteConfigsAnswerAsTheFileSystem(t *testing.T) {
 	if err := os.Symlink("../nowhere.toml", filepath.Join(root, "linked", "hugo.toml")); err != nil {
 		t.Fatal(err)
 	}
+	// a config folder that is a link to a folder (the scan enters none)
+	write("elsewhere/_default/hugo.toml", "title = 'E'\n")
+	write("linkcfg/content/l.md", piece)
+	if err := os.Symlink("../elsewhere", filepath.Join(root, "linkcfg", "config")); err != nil {
+		t.Fatal(err)
+	}
 	folders := func() []string {
 		var out []string
 		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
@@ -62,8 +68,10 @@ func TestSiteConfigsAnswerAsTheFileSystem(t *testing.T) {
 	compare := func(what string) {
 		t.Helper()
 		probs, next, configs := ScanEachMemo(fsys, func() FileFunc { return func([]byte, int64, time.Time, int64) {} }, memo, time.Now().Add(time.Hour))
-		if len(probs) > 0 {
-			t.Fatalf("%s: problems %v", what, probs)
+		for _, p := range probs {
+			if p.Folder {
+				t.Fatalf("%s: %v", what, p)
+			}
 		}
 		if configs == nil {
 			t.Fatalf("%s: no site configs from a whole scan", what)

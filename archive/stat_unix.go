@@ -372,6 +372,14 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 				sites = append(sites, string(name))
 				s.sites = append(s.sites, prefix+string(name))
 			}
+			if there && typ != dirents.Dir && string(name) == "config" {
+				// a link to a folder, which the scan does not enter:
+				// hugoRoot asks for config/_default in it
+				var st unix.Stat_t
+				if fstatat(fd, "config/_default", &st, 0) == nil {
+					s.sites = append(s.sites, prefix+"config/_default")
+				}
+			}
 		}
 		if Passed(name) || typ == dirents.Other && !IsArticlePath(string(name)) {
 			return // hidden, or not an article
