@@ -45,6 +45,10 @@ var nameLists = []struct {
 	{"Dr. Lee and Dr. Chan", []Name{{Family: "Lee"}, {Family: "Chan"}}, "Lee and Chan"},
 	{"Mrs. Smith", []Name{{Family: "Smith"}}, ""},
 	{"Dr. and Mrs. Smith", []Name{{Literal: "Dr. and Mrs. Smith"}}, ""},
+	// "Professor" is a title as "Prof" is, no given name (a read-through:
+	// "Professor and Ann Lee" was two people, Lee and Ann Lee)
+	{"Professor and Ann Lee", []Name{{Literal: "Professor and Ann Lee"}}, ""},
+	{"Prof and Ann Lee", []Name{{Literal: "Prof and Ann Lee"}}, ""},
 	// a suffix or a degree after a comma belongs to the name before it (a
 	// review: "John Smith, Jr. and Mary Smith" was John Smith alone, Mary
 	// Smith lost)

@@ -160,7 +160,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// After ";", another person ("Ann Lee; Bo Chan", "Ann Lee; with Bo
 	// Chan") or a role ("TOM KRISHER; AP Auto Writer"; coAuthorAfter).
 	var more []string
-	if parts := strings.Split(s, ";"); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !isInvertedName(p) }) {
+	if parts := strings.Split(s, ";"); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !isInverted(p, true) }) {
 		// a list of inverted names ("Smith, John; Doe, Jane"): BibTeX's,
 		// joined by "and" (a review: Jane Doe was dropped)
 		for i := range parts {
@@ -335,9 +335,6 @@ var (
 	placeEnd = regexp.MustCompile(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|&|with|in)\s)`)
 )
 
-// listJoin ends the name before a place: the list's separator before it.
-var listJoin = regexp.MustCompile(`(?:[,;|]|\s(?:and|AND|&|with)\s)`)
-
 // dropPlaces drops what brackets hold after a name, and " in " and a
 // place after a person's full name (isPersonName: not "Women in
 // International Security").
@@ -362,9 +359,11 @@ func dropPlaces(s string) string {
 			m[1] += n[1]
 		}
 		before := s[at:m[0]]
-		name := before
-		if js := listJoin.FindAllStringIndex(before, -1); len(js) > 0 {
-			name = before[js[len(js)-1][1]:]
+		// the name before the place follows the last ";", "|" or
+		// separator of a list (listSep)
+		name := before[strings.LastIndexAny(before, ";|")+1:]
+		if js := listSep.FindAllStringIndex(name, -1); len(js) > 0 {
+			name = name[js[len(js)-1][1]:]
 		}
 		b.WriteString(before)
 		if !isPersonName(name) {
@@ -639,10 +638,21 @@ func isInitialsOnly(words []string) bool {
 	return len(words) > 0
 }
 
-// titles are written before a name, and dropped from it, as Chicago and
-// APA drop them: "Dr. Ann Lee" is Ann Lee (biblatex read "Lee, Dr. Ann"
-// as given names Dr. and Ann, initials D. A.).
-var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "mx": true, "dr": true, "prof": true, "professor": true, "rev": true}
+// titles are written before a name, no given names ("Mr. and Mrs.
+// Smith", "Professor and Ann Lee": isGivenName). Those true are dropped
+// from the name, as Chicago and APA drop them: "Dr. Ann Lee" is Ann Lee
+// (biblatex read "Lee, Dr. Ann" as given names Dr. and Ann, initials D.
+// A.); the others stay in it ("Sir Winston Churchill").
+var titles = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`mr mrs ms mx dr prof professor rev`) {
+		titles[w] = true
+	}
+	for _, w := range strings.Fields(`miss sir dame lord lady hon messrs mme mlle herr frau`) {
+		titles[w] = false
+	}
+}
 
 // dropTitle drops a title before a name ("Dr. Ann Lee", "Prof Lee"); not
 // one before "and" or a word in lower case ("Mr. and Mrs. Smith"), nor the
@@ -691,49 +701,22 @@ func allInverted(s string) bool {
 // Row Publishers", "Procter and Gamble Co"): never a shared family name.
 var firmWords = map[string]bool{}
 
-// honorifics are titles written before a name, no given names ("Mr. and
-// Mrs. Smith").
-var honorifics = map[string]bool{}
-
 func init() {
 	for _, w := range strings.Fields(`house publishers publishing publications co corp inc ltd llc plc gmbh ag
 	global books brothers bros sons partners company group media records studios associates limited holdings
 	industries enterprises productions`) {
 		firmWords[w] = true
 	}
-	for _, w := range strings.Fields(`mr mrs ms miss mx dr prof sir dame lord lady rev hon messrs mme mlle herr frau`) {
-		honorifics[w] = true
-	}
-}
-
-// isInvertedName: p is one person's name inverted, as written in a list
-// of names separated by ";" ("Smith, John", "Doe, J. R."): one capitalised
-// word, a comma, then one to three given names or initials, none a role's,
-// an organisation's, an outlet's or a place's word ("Ann Lee, Bloomberg"
-// is no such name).
-func isInvertedName(p string) bool {
-	family, given, ok := strings.Cut(strings.TrimSpace(p), ",")
-	if !ok || strings.Contains(given, ",") || !isGivenName(family) || isAffiliation(family) {
-		return false
-	}
-	words := strings.Fields(given)
-	if len(words) == 0 || len(words) > 3 {
-		return false
-	}
-	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if !isGivenName(w) || roleWords[lw] || orgWords[lw] || notNameWords[lw] {
-			return false
-		}
-	}
-	return true
 }
 
 // isGivenName: p is one word, a given name or initials as written in a
 // byline ("John", "A.", "J.R.", "Anne-Marie"): a capital, then letters,
-// marks, dots, hyphens or apostrophes; no suffix ("Jr.") or particle.
+// marks, dots, hyphens or apostrophes; no suffix ("Jr."), particle or title.
 func isGivenName(p string) bool {
-	if strings.ContainsAny(p, " \t") || suffixes[strings.ToLower(p)] || particles[strings.ToLower(p)] || honorifics[strings.ToLower(strings.TrimSuffix(p, "."))] {
+	if strings.ContainsAny(p, " \t") || suffixes[strings.ToLower(p)] || particles[strings.ToLower(p)] {
+		return false
+	}
+	if _, title := titles[strings.ToLower(strings.TrimSuffix(p, "."))]; title {
 		return false
 	}
 	for i, r := range p {
@@ -774,7 +757,7 @@ func bibtexPeople(s string) []string {
 			// "Lee, A., Chan, B.": inverted names, one after another
 			for i := 0; i < len(f); i += 2 {
 				name := strings.TrimSpace(f[i]) + ", " + strings.TrimSpace(f[i+1])
-				if !isInverted(name) {
+				if !isInverted(name, false) {
 					return nil
 				}
 				out = append(out, name)
@@ -782,7 +765,7 @@ func bibtexPeople(s string) []string {
 			inverted = true
 			continue
 		}
-		if !isInverted(p) {
+		if !isInverted(p, false) {
 			return nil
 		}
 		out = append(out, p)
@@ -808,19 +791,38 @@ func andParts(s string) []string {
 // ("Lee, Ann", "van Beethoven, Ludwig", "García Márquez, Gabriel", "King,
 // Jr., Martin Luther", "King, Martin Luther, Jr."): one word (with its
 // particles) before the comma, or one given name after it.
-func isInverted(p string) bool {
-	before, after, ok := strings.Cut(p, ",")
+//
+// strict, p is one person's name as a list of names separated by ";" must
+// write it to be read as one ("Smith, John", "Doe, J. R."): one
+// capitalised word, a comma, then one to three given names or initials,
+// none a role's, an organisation's, an outlet's or a place's word ("Ann
+// Lee, Bloomberg" is no such name).
+func isInverted(p string, strict bool) bool {
+	family, given, ok := strings.Cut(strings.TrimSpace(p), ",")
 	if !ok {
 		return false
 	}
-	if first, second, ok := strings.Cut(after, ","); ok {
-		after = first // "King, Martin Luther, Jr."
+	if strict {
+		words := strings.Fields(given)
+		if strings.Contains(given, ",") || !isGivenName(family) || isAffiliation(family) || len(words) == 0 || len(words) > 3 {
+			return false
+		}
+		for _, w := range words {
+			lw := strings.ToLower(strings.Trim(w, ".,"))
+			if !isGivenName(w) || roleWords[lw] || orgWords[lw] || notNameWords[lw] {
+				return false
+			}
+		}
+		return true // and so BibTeX's: one word before the comma
+	}
+	if first, second, ok := strings.Cut(given, ","); ok {
+		given = first // "King, Martin Luther, Jr."
 		if suffixes[strings.ToLower(strings.TrimSpace(first))] {
-			after = second // "King, Jr., Martin Luther"
+			given = second // "King, Jr., Martin Luther"
 		}
 	}
-	words, given := strings.Fields(before), strings.Fields(after)
-	return len(words) > 0 && len(given) > 0 && (len(words)-particleCount(words) <= 1 || len(given) == 1 && !strings.ContainsAny(after, ".@"))
+	words, names := strings.Fields(family), strings.Fields(given)
+	return len(words) > 0 && len(names) > 0 && (len(words)-particleCount(words) <= 1 || len(names) == 1 && !strings.ContainsAny(given, ".@"))
 }
 
 // isOrganisation tells an organisation's name from a person's: an acronym
