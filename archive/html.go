@@ -532,7 +532,7 @@ func inlineLinks(line string) string {
 		if h == nil {
 			continue
 		}
-		href := strings.TrimSpace(html.UnescapeString(termsafe.DefuseReferences(h[1]+h[2]+h[3], "")))
+		href := strings.TrimSpace(termsafe.Unescape(h[1] + h[2] + h[3]))
 		if href == "" || strings.ContainsAny(href, "<>\n\r\\") {
 			continue // a backslash would escape what ends the target
 		}
@@ -594,7 +594,7 @@ var imgAttr = regexp.MustCompile(`(?i)\s(src|data-src|alt|title)\s*=\s*(?:"([^"]
 func imgLine(tag string) string {
 	n := &html.Node{Type: html.ElementNode, Data: "img"}
 	for _, m := range imgAttr.FindAllStringSubmatch(tag, 8) {
-		n.Attr = append(n.Attr, html.Attribute{Key: strings.ToLower(m[1]), Val: html.UnescapeString(termsafe.DefuseReferences(m[2]+m[3]+m[4], ""))})
+		n.Attr = append(n.Attr, html.Attribute{Key: strings.ToLower(m[1]), Val: termsafe.Unescape(m[2] + m[3] + m[4])})
 	}
 	return mediaLine("image", firstOf(attr(n, "alt"), attr(n, "title")), firstOf(attr(n, "src"), attr(n, "data-src")))
 }

@@ -85,7 +85,7 @@ func wpAttrs(s string) map[string]string {
 	for _, m := range wpAttr.FindAllStringSubmatch(s, 50) {
 		k := strings.ToLower(m[1])
 		if _, dup := out[k]; !dup {
-			out[k] = html.UnescapeString(termsafe.DefuseReferences(m[2]+m[3]+m[4], ""))
+			out[k] = termsafe.Unescape(m[2] + m[3] + m[4])
 		}
 	}
 	return out

@@ -3,6 +3,8 @@ package importer
 import (
 	"strings"
 	"testing"
+
+	xhtml "golang.org/x/net/html"
 )
 
 func TestWordPressShortcodesAndTables(t *testing.T) {
@@ -64,5 +66,35 @@ func TestUnclosedShortcodesTakeNothing(t *testing.T) {
 	out = c.wpShortcodes("[embed]https://example.com/a\n\nNext paragraph[/embed]")
 	if out != "https://example.com/a\n\nNext paragraph" {
 		t.Errorf("embed across a blank line: %q", out)
+	}
+}
+
+// A shortcode's attributes, and those of the <img> a caption holds, are
+// decoded as the HTML parser decodes an <img>'s (archive's imgLine, the
+// converter): "Tug&#9" ends in a tab, as HTML reads it (a read-through:
+// html.UnescapeString left "&#9" at the end as written); a reference to a
+// control is dropped, not decoded.
+func TestShortcodeAttributesReadAsHTML(t *testing.T) {
+	for _, v := range []string{"Tug&#9", "Tugs &amp; barges", "Tug&#38", "Au&#27;thor", "&#233;t&#xE9;", "a&#1"} {
+		got := wpAttrs(`alt="` + v + `"`)["alt"]
+		doc, err := xhtml.Parse(strings.NewReader(`<img alt="` + v + `">`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want string
+		var walk func(n *xhtml.Node)
+		walk = func(n *xhtml.Node) {
+			for _, a := range n.Attr {
+				want = a.Val
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(doc)
+		want = strings.NewReplacer("\x1b", "", "\x01", "").Replace(want)
+		if got != want {
+			t.Errorf("wpAttrs(alt=%q) = %q, want %q", v, got, want)
+		}
 	}
 }

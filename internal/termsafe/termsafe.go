@@ -8,6 +8,7 @@
 // an error printed with them cannot move the cursor, set the title, write
 // the clipboard or break a "path:line: message" line in two. JSON escapes
 // what encoding/json leaves raw in JSON text (--json output).
+// DefuseReferences and Unescape are for text about to be decoded.
 package termsafe
 
 import (
@@ -20,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	xhtml "golang.org/x/net/html"
 )
 
 // maxSGR is the longest colour sequence kept; Glamour's longest (a 24-bit
@@ -303,9 +305,24 @@ func DefuseReferences(s, repl string) string {
 	})
 }
 
+// Unescape decodes the character references of s, text or an attribute's
+// value of HTML, as the HTML parser (golang.org/x/net/html) decodes them,
+// those to a character Rendered drops removed first (DefuseReferences):
+// "Au&#27;thor &amp; co" is "Author & co".
+func Unescape(s string) string {
+	return xhtml.UnescapeString(DefuseReferences(s, ""))
+}
+
 // controlReference says whether ref, a numeric character reference,
-// decodes to a character DefuseReferences removes.
+// decodes to a character DefuseReferences removes, as html.UnescapeString
+// decodes it or as the HTML parser (golang.org/x/net/html) does: they
+// differ ("&#7" without its ";" is BEL to the parser, written as it is to
+// html.UnescapeString; "&#4294967323;" is ESC to html.UnescapeString).
 func controlReference(ref string) bool {
-	r, _ := utf8.DecodeRuneInString(html.UnescapeString(ref))
-	return unsafeRune(r) && r != '\n' && r != '\t'
+	for _, unescape := range []func(string) string{html.UnescapeString, xhtml.UnescapeString} {
+		if r, _ := utf8.DecodeRuneInString(unescape(ref)); unsafeRune(r) && r != '\n' && r != '\t' {
+			return true
+		}
+	}
+	return false
 }
