@@ -267,3 +267,29 @@ func TestTrimRightCellsDropsTheStylesOfThePadding(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A piece shown as plain text (too large, or too many link reference
+// definitions) shows its tabs as a rendered one does: at stops of 8 after
+// the leading whitespace, 4 in it (expandTabs, before plainLines), so
+// tab-separated columns line up and a tab is never printed.
+func TestPlainTextShowsTabsAsRendered(t *testing.T) {
+	data := "id\tname\n12345\tAnn\n\tx\ty\n"
+	for name, md := range map[string]string{
+		"references": strings.Repeat("[a]:b\n", 4500) + "\n" + data,
+		"size":       strings.Repeat("word ", maxRenderBytes/5+1) + "\n\n" + data,
+	} {
+		lines, note, err := RenderMarkdown(md, 80, "dark")
+		if err != nil || !strings.Contains(note, "plain text") {
+			t.Fatalf("%s: note %q, err %v", name, note, err)
+		}
+		text := strings.Join(lines, "\n")
+		for _, want := range []string{"\n  id      name\n", "\n  12345   Ann\n", "\n      x       y"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: no %q in the last lines %q", name, want, lines[max(len(lines)-4, 0):])
+			}
+		}
+		if strings.Contains(text, "\t") {
+			t.Errorf("%s: a tab printed", name)
+		}
+	}
+}

@@ -507,13 +507,14 @@ func cost(doc ast.Node) int {
 }
 
 // plainLines is md as it is, wrapped at width with Glamour's margin of two
-// cells: the rendering of a piece too costly to render.
+// cells: the rendering of a piece too costly to render. md holds no tab:
+// RenderMarkdown expanded them (expandTabs).
 func plainLines(md string, width int) []string {
 	const margin = "  "
 	w := max(width-2*len(margin), 1)
 	var out []string
 	for line := range strings.SplitSeq(strings.Trim(md, "\n"), "\n") {
-		line = strings.ReplaceAll(strings.TrimRight(line, " \t\r"), "\t", "    ")
+		line = strings.TrimRight(line, " \r")
 		if line == "" {
 			out = append(out, "")
 			continue
