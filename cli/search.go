@@ -286,13 +286,12 @@ func printResults(w io.Writer, q index.Query, res index.Results, many, styled bo
 	// says nothing); the rest when they have any (a helper's report:
 	// --author with one author left the authors out, and one kind unasked
 	// was printed, the sidebar showing the one and not the other)
-	says := func(vs []index.FacetValue, chosen []string) bool { return len(vs) > 1 || len(chosen) > 0 }
 	group("outlets", res.Facets.Outlets, 8)
-	if says(res.Facets.Authors, q.Authors) {
+	if index.FacetTells(res.Facets.Authors, q.Authors) {
 		group("authors", res.Facets.Authors, 8)
 	}
 	group("tags", res.Facets.Tags, 10)
-	if says(res.Facets.Kinds, q.Kinds) {
+	if index.FacetTells(res.Facets.Kinds, q.Kinds) {
 		group("kinds", res.Facets.Kinds, 5)
 	}
 	group("years", res.Facets.Years, 12)

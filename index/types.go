@@ -163,6 +163,15 @@ type FacetValue struct {
 	Count int
 }
 
+// FacetTells reports whether a facet of authors or kinds, values, tells
+// the reader anything when chosen are the values the query picks from it:
+// two values or more, or values picked; a single value unasked says
+// nothing. The reader's sidebar and folio search show such a facet only
+// when it does.
+func FacetTells(values []FacetValue, chosen []string) bool {
+	return len(values) > 1 || len(chosen) > 0
+}
+
 // Facets holds counts for the current query and filters, sorted by count
 // (descending) then value, except Years, Months and Weeks, which are sorted
 // by value. Months count the pieces dated to the month or the day. Weeks

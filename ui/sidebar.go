@@ -310,7 +310,7 @@ func (s *sidebar) rebuild() {
 			}
 		}
 		// A kind or author facet with a single value says nothing.
-		if (g == groupKinds || g == groupAuthors) && len(values) < 2 && len(s.chosen[g]) == 0 {
+		if (g == groupKinds || g == groupAuthors) && !index.FacetTells(groups[g], s.chosen[g]) {
 			continue
 		}
 		values = s.filtered(g, values)
