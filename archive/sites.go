@@ -111,41 +111,58 @@ func existsInFS(fsys fs.FS, dir string) func(rel string) bool {
 	}
 }
 
+// The files and folders that make a folder a site's root: hugoConfigs a
+// Hugo site's or theme's, hugoOldConfigs a Hugo site's with a content
+// folder (hugoContent) beside them, jekyllConfigs a Jekyll site's.
+var (
+	hugoConfigs    = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "theme.toml", "config/_default"}
+	hugoOldConfigs = []string{"config.toml", "config.yaml", "config.yml", "config.json"}
+	jekyllConfigs  = []string{"_config.yml", "_config.yaml", "_config.toml"}
+)
+
+const hugoContent = "content"
+
 // hugoRoot reports whether the folder at prefix is a Hugo site's or
 // theme's root (PassedIn).
 func hugoRoot(prefix string, exists func(string) bool) bool {
-	for _, f := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "theme.toml", "config/_default"} {
+	for _, f := range hugoConfigs {
 		if exists(prefix + f) {
 			return true
 		}
 	}
-	for _, f := range []string{"config.toml", "config.yaml", "config.yml", "config.json"} {
+	for _, f := range hugoOldConfigs {
 		if exists(prefix + f) {
-			return exists(prefix + "content")
+			return exists(prefix + hugoContent)
 		}
 	}
 	return false
 }
 
+// siteConfigNames are the names of the files and folders on the paths
+// hugoRoot and jekyllRoot ask for ("config" and "_default" of
+// "config/_default").
+var siteConfigNames = func() map[string]bool {
+	names := map[string]bool{hugoContent: true}
+	for _, f := range slices.Concat(hugoConfigs, hugoOldConfigs, jekyllConfigs) {
+		for n := range strings.SplitSeq(f, "/") {
+			names[n] = true
+		}
+	}
+	return names
+}()
+
 // IsSiteConfig reports whether a file or folder named base makes the
 // folder it is in a Hugo or Jekyll site's root (hugoRoot, jekyllRoot):
 // made or removed, it changes which of that folder's folders are read.
-func IsSiteConfig(base string) bool { return isSiteConfig(base) }
+func IsSiteConfig(base string) bool { return siteConfigNames[base] }
 
-// isSiteConfig is IsSiteConfig of a name as the scan reads it.
-func isSiteConfig[Name ~string | ~[]byte](base Name) bool {
-	switch string(base) { // no allocation, as in Passed
-	case "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "theme.toml", "config", "_default",
-		"config.toml", "config.yaml", "config.yml", "config.json", "content",
-		"_config.yml", "_config.yaml", "_config.toml":
-		return true
-	}
-	return false
-}
+// isSiteConfig is IsSiteConfig of a name as the scan reads it (the
+// compiler makes no string of it for the lookup).
+func isSiteConfig(name []byte) bool { return siteConfigNames[string(name)] }
 
 // jekyllRoot reports whether the folder at prefix is a Jekyll site's root.
 func jekyllRoot(prefix string, exists func(string) bool) bool {
-	return exists(prefix+"_config.yml") || exists(prefix+"_config.yaml") || exists(prefix+"_config.toml")
+	return slices.ContainsFunc(jekyllConfigs, func(f string) bool { return exists(prefix + f) })
 }
 
 // InJekyllSite reports whether the file at p (a slash path in fsys) is in
