@@ -172,22 +172,26 @@ func clauseQuery(pc planClause, alone bool) query.Query {
 	fields := fieldsOf(pc.field)
 	var alts []query.Query
 	for _, u := range pc.units {
-		switch u.kind {
-		case uStem:
-			q := unitQuery(u.terms, fields)
-			if q != nil && u.without != "" {
-				q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{unitQuery([]string{u.without}, fields)})
+		// a phrase's queries, less the pieces of its without
+		phrase := func(qs ...query.Query) {
+			var without query.Query
+			if u.without != "" {
+				without = unitQuery([]string{u.without}, fields)
 			}
-			if q != nil {
-				alts = append(alts, q)
-			}
-		case uExact, uCase:
-			for _, q := range exactUnitQueries(u, fields) {
-				if u.without != "" {
-					q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{unitQuery([]string{u.without}, fields)})
+			for _, q := range qs {
+				if without != nil {
+					q = query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{without})
 				}
 				alts = append(alts, q)
 			}
+		}
+		switch u.kind {
+		case uStem:
+			if q := unitQuery(u.terms, fields); q != nil {
+				phrase(q)
+			}
+		case uExact, uCase:
+			phrase(exactUnitQueries(u, fields)...)
 		case uPrefix:
 			alts = append(alts, prefixUnitQueries(u, fields)...)
 		case uTyping:
