@@ -23,10 +23,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/japanese"
-	"golang.org/x/text/encoding/korean"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // fetchClient is the fetcher the web commands use; tests shorten its
@@ -229,7 +225,7 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 		// a third review: a Shift_JIS page labelled UTF-8 was added as
 		// mojibake, read a byte at a time as windows-1252; one mostly in
 		// Shift_JIS was refused as binary data
-		if encs := multiByteReadings(text); len(encs) > 0 || float64(invalid) <= maxForeignShare*float64(all) {
+		if encs := fetch.MultiByteReadings(text); len(encs) > 0 || float64(invalid) <= maxForeignShare*float64(all) {
 			as := "as a multi-byte encoding's (Shift_JIS, GBK, EUC) do"
 			if len(encs) > 0 {
 				as = "and read whole as " + strings.Join(encs, " or ")
@@ -257,34 +253,6 @@ const mislabelled = 10
 func oneByte(enc encoding.Encoding) bool {
 	_, ok := enc.(*charmap.Charmap)
 	return ok
-}
-
-// multiByteReadings names the multi-byte encodings that read the whole of
-// text with no byte left over and no control character: text in one of
-// them sent as UTF-8, not binary data, which none reads (several may: a
-// Shift_JIS text is also valid GBK, which is why none is chosen).
-func multiByteReadings(text []byte) []string {
-	var out []string
-	for _, e := range []struct {
-		name string
-		enc  encoding.Encoding
-	}{{"Shift_JIS", japanese.ShiftJIS}, {"EUC-JP", japanese.EUCJP}, {"GBK", simplifiedchinese.GBK}, {"EUC-KR", korean.EUCKR}, {"Big5", traditionalchinese.Big5}} {
-		dec, err := e.enc.NewDecoder().Bytes(text)
-		if err != nil || bytes.ContainsRune(dec, utf8.RuneError) {
-			continue
-		}
-		clean := true
-		for _, r := range string(dec) {
-			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r >= 0x7f && r < 0xa0 {
-				clean = false
-				break
-			}
-		}
-		if clean {
-			out = append(out, e.name)
-		}
-	}
-	return out
 }
 
 // multiByte reports whether most of text's bytes that are not UTF-8 stand

@@ -13,6 +13,10 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // UTF8 is the body decoded to UTF-8, from the charset in the header, a
@@ -141,7 +145,7 @@ func Detect(body []byte) (enc encoding.Encoding, name string, confidence int) {
 	}
 	if multi != "" && multiConf >= minMultiByte {
 		e, _ := htmlindex.Get(multi)
-		if out := decode(s, e); !bytes.ContainsRune(out, utf8.RuneError) {
+		if _, ok := readWhole(s, e); ok {
 			return e, multi, multiConf
 		}
 	}
@@ -192,6 +196,34 @@ func Detect(body []byte) (enc encoding.Encoding, name string, confidence int) {
 	enc, _ = htmlindex.Get(label)
 	name, _ = htmlindex.Name(enc)
 	return enc, name, conf[name]
+}
+
+// readWhole is text read in enc, and whether enc reads the whole of it:
+// no byte left over (U+FFFD).
+func readWhole(text []byte, enc encoding.Encoding) ([]byte, bool) {
+	out, err := enc.NewDecoder().Bytes(text)
+	return out, err == nil && !bytes.ContainsRune(out, utf8.RuneError)
+}
+
+// MultiByteReadings names the multi-byte encodings (Shift_JIS, EUC-JP,
+// GBK, EUC-KR, Big5) that read the whole of text with no byte left over
+// and no control character: text in one of them sent as UTF-8, not
+// binary data, which none reads (several may: a Shift_JIS text is also
+// valid GBK, which is why none is chosen).
+func MultiByteReadings(text []byte) []string {
+	var out []string
+	for _, e := range []struct {
+		name string
+		enc  encoding.Encoding
+	}{{"Shift_JIS", japanese.ShiftJIS}, {"EUC-JP", japanese.EUCJP}, {"GBK", simplifiedchinese.GBK}, {"EUC-KR", korean.EUCKR}, {"Big5", traditionalchinese.Big5}} {
+		dec, ok := readWhole(text, e.enc)
+		if ok && !bytes.ContainsFunc(dec, func(r rune) bool {
+			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r >= 0x7f && r < 0xa0
+		}) {
+			out = append(out, e.name)
+		}
+	}
+	return out
 }
 
 // plausibility counts the words of text with letters outside ASCII that

@@ -12,7 +12,8 @@
 // disallowed path is not fetched; one the server cannot give disallows
 // everything (RFC 9309). Every error names the URL. Response.UTF8 reads a
 // page in the charset it declares, or in the one its text is found in
-// (Detect).
+// (Detect); MultiByteReadings names the East Asian encodings that read a
+// text whole.
 package fetch
 
 import (
