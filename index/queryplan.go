@@ -211,10 +211,11 @@ func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 		// piece scores for one of the two, not both
 		u.without = c
 		add(unit{kind: uStem, terms: []string{c}})
-		if ws := textWords(cl.text); stopPart([]byte(ws[0])) || stopPart([]byte(ws[len(ws)-1])) {
+		if slices.ContainsFunc(textWords(cl.text), func(w string) bool { return stopPart([]byte(w)) }) {
 			// well-being, to-day: the phrase of the words the index
-			// holds would be well, day alone; the words as written,
-			// in a row, checked on the text (well being)
+			// holds would be well, day alone; year-to-year, year, any
+			// word, year (year after year); the words as written, in a
+			// row, checked on the text (well being, year to year)
 			e := exactUnit(cl.text, false)
 			e.without = c
 			add(e)

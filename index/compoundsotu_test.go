@@ -1,0 +1,106 @@
+package index
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/folio-tui/folio/internal/testcorpus"
+)
+
+// TestHyphenatedQueryOfStopWords: a hyphenated query with a stop word
+// among its words is its closed word or its words as written in a row,
+// wherever the stop word is (year-to-year, before, was year, any word,
+// year: year after year, year by year).
+func TestHyphenatedQueryOfStopWords(t *testing.T) {
+	dir := t.TempDir()
+	pieces := map[string]string{
+		"yty-hyphen": "Costs rose year-to-year.",
+		"yty-spaced": "Costs rose from year to year.",
+		"yty-closed": "Costs rose yeartoyear.",
+		"yay":        "Costs rose year after year.",
+		"yby":        "Costs rose year by year.",
+	}
+	writeBodies(t, dir, pieces)
+	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
+	wantFound(t, ix, "year-to-year", []string{"yty-closed", "yty-hyphen", "yty-spaced"})
+}
+
+// TestHyphenatedStopWordQueriesOnSOTU: on the State of the Union
+// addresses, a hyphenated query with stop words finds the pieces a
+// regular expression over the files finds.
+func TestHyphenatedStopWordQueriesOnSOTU(t *testing.T) {
+	dir, ok := testcorpus.Find("sotu")
+	if !ok {
+		t.Skip("no SOTU corpus")
+	}
+	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
+	for _, c := range []struct{ q, re string }{
+		// 11 pieces; the words with any word between them were 45
+		{"year-to-year", `(?i)\byear[\s\-‐‑]+to[\s\-‐‑]+year\b|\byeartoyear\b`},
+	} {
+		want := grepPieces(t, dir, c.re)
+		if len(want) == 0 {
+			t.Fatalf("%s: no piece has %s", c.q, c.re)
+		}
+		got := sortedIDs(run(t, ix, Query{Text: c.q}))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: found %d pieces, the files %d: %v, want %v", c.q, len(got), len(want), got, want)
+		}
+	}
+}
+
+// writeBodies writes each body of pieces, with front matter, as name.md.
+func writeBodies(t *testing.T, dir string, pieces map[string]string) {
+	t.Helper()
+	for name, body := range pieces {
+		text := "---\ntitle: " + name + "\ndate: 2017-01-02\n---\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// wantFound checks that q finds the pieces want, and that the facets
+// count as many.
+func wantFound(t *testing.T, ix *Index, q string, want []string) {
+	t.Helper()
+	got := sortedIDs(run(t, ix, Query{Text: q}))
+	slices.Sort(want)
+	if !slices.Equal(got, want) && (len(got) > 0 || len(want) > 0) {
+		t.Errorf("%s: found %v, want %v", q, got, want)
+	}
+	if n := run(t, ix, Query{Text: q, Mode: ModeFacets}).Total; n != len(got) {
+		t.Errorf("%s: the facets count %d pieces, the hits %d", q, n, len(got))
+	}
+}
+
+// grepPieces are the IDs of the pieces of dir whose file's text after its
+// front matter matches the regular expression re, sorted.
+func grepPieces(t *testing.T, dir, re string) []string {
+	t.Helper()
+	rx := regexp.MustCompile(re)
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".md" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if rx.Match(b) {
+			// the piece's ID: the file's name, its underscores dashes
+			out = append(out, strings.ReplaceAll(strings.TrimSuffix(filepath.Base(p), ".md"), "_", "-"))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
