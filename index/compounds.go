@@ -33,7 +33,9 @@ import (
 // wellbeing, followup, today, lockdown), and each run of two or more of
 // its words in a row that neither begins nor ends with a stop word
 // (counter-terrorism-related: the whole, counterterrorism,
-// terrorismrelated; state-of-the-art: stateoftheart alone, no theart),
+// terrorismrelated; state-of-the-art: stateoftheart, no theart) or is
+// of stop words alone (to-be-forgotten: tobe, which the query to-be
+// searches, its words in a row being too common; state-of-the-art: ofthe),
 // with a letter in one of its words: 9-11, 2014-15 and dates
 // (2017-09-15) are ranges and numbers, not words (covid-19 is covid19).
 // A longer run (a slug, a-b-c-d-e) is joined nowhere: it is not a word.
@@ -114,7 +116,7 @@ func appendCompounds(out analysis.TokenStream, run analysis.TokenStream) analysi
 	from := len(out)
 	for a := 0; a < len(run); a++ {
 		for b := a + 1; b < len(run); b++ {
-			if (a > 0 || b < len(run)-1) && (stopPart(run[a].Term) || stopPart(run[b].Term)) {
+			if (a > 0 || b < len(run)-1) && (stopPart(run[a].Term) || stopPart(run[b].Term)) && !allStop(run[a:b+1]) {
 				continue // a part's words, not the whole: state-of-the-art has no theart
 			}
 			letter := false
@@ -136,6 +138,19 @@ func appendCompounds(out analysis.TokenStream, run analysis.TokenStream) analysi
 	}
 	slices.SortStableFunc(out[from:], func(x, y *analysis.Token) int { return x.Position - y.Position })
 	return out
+}
+
+// allStop reports whether every word of run is a stop word (the to-be of
+// to-be-forgotten: the words of a hyphenated query of stop words alone
+// are too common to search for in a row, so the closed word is what
+// finds the run).
+func allStop(run analysis.TokenStream) bool {
+	for _, t := range run {
+		if !stopPart(t.Term) {
+			return false
+		}
+	}
+	return true
 }
 
 // stopPart reports whether a word as written is a stop word, in any case.

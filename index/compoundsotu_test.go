@@ -23,10 +23,16 @@ func TestHyphenatedQueryOfStopWords(t *testing.T) {
 		"yty-closed": "Costs rose yeartoyear.",
 		"yay":        "Costs rose year after year.",
 		"yby":        "Costs rose year by year.",
+		"tb-alone":   "A would-be buyer and the to-be of it.",
+		"tb-run":     "The to-be-filled jobs.",
+		"tb-spaced":  "Jobs to be filled.",
 	}
 	writeBodies(t, dir, pieces)
 	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
 	wantFound(t, ix, "year-to-year", []string{"yty-closed", "yty-hyphen", "yty-spaced"})
+	// stop words alone: the closed word, of the run or of a part of a
+	// longer one (to-be-filled); their words in a row are too common
+	wantFound(t, ix, "to-be", []string{"tb-alone", "tb-run"})
 }
 
 // TestHyphenatedStopWordQueriesOnSOTU: on the State of the Union
@@ -41,6 +47,8 @@ func TestHyphenatedStopWordQueriesOnSOTU(t *testing.T) {
 	for _, c := range []struct{ q, re string }{
 		// 11 pieces; the words with any word between them were 45
 		{"year-to-year", `(?i)\byear[\s\-‐‑]+to[\s\-‐‑]+year\b|\byeartoyear\b`},
+		// 2 pieces (to-be-forgotten, to-be-filled); before, 0
+		{"to-be", `(?i)\bto[\-‐‑]be\b|\btobe\b`},
 	} {
 		want := grepPieces(t, dir, c.re)
 		if len(want) == 0 {
