@@ -169,7 +169,7 @@ func (normalizeFilter) filter(input analysis.TokenStream, made func(stem []byte)
 			// changed (surestems.go)
 			term = cutTerm(term)
 		}
-		if hasLetterOnly(term) && len(term) > 2 {
+		if hasLetterOnly(term) && len(term) > 2 && !keptWhole(term) {
 			runes = runes[:0]
 			for _, c := range string(term) {
 				runes = append(runes, c)
@@ -191,6 +191,20 @@ func (normalizeFilter) filter(input analysis.TokenStream, made func(stem []byte)
 		out = append(out, tok)
 	}
 	return out
+}
+
+// keptWhole reports whether a word is left unstemmed: the closed
+// spelling of a compound (compounds.go) that the stemmer would make a
+// common other word's stem. noone, of no-one, would be noon's: no-one and
+// noone found the pieces with noon, and noon those with no-one. Text and
+// query are analysed alike, so the closed word typed finds it written
+// either way.
+func keptWhole(term []byte) bool {
+	switch string(term) {
+	case "noone":
+		return true
+	}
+	return false
 }
 
 var folder = asciifolding.New()
