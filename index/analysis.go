@@ -68,6 +68,27 @@ func normalizeTerm(w string) string {
 	return ts[0]
 }
 
+// stemLower is normalizeTerm of a word of small ASCII letters, without
+// the tokenizer's and the filter's passes (prefixStems stems some 200 a
+// keystroke: 0.25 ms through normalizeTerm); any other word goes through
+// normalizeTerm. TestStemLowerIsNormalizeTerm checks the two agree.
+func stemLower(w string) string {
+	if len(w) > maxTermBytes || !hasLetterOnly([]byte(w)) {
+		return normalizeTerm(w)
+	}
+	if _, stop := stopWords[w]; stop {
+		return ""
+	}
+	term := w
+	if r, ok := americanSpelling([]byte(w)); ok {
+		term = r
+	}
+	if len(term) <= 2 || !hasLetterOnly([]byte(term)) || keptWhole([]byte(term)) {
+		return term
+	}
+	return string(porterstemmer.StemWithoutLowerCasing([]rune(term)))
+}
+
 // maxTermBytes is the longest term indexed; a longer word is cut to it (on
 // a character boundary), as Lucene's tokenizers cut at 255 characters. The
 // index's term dictionary costs memory per byte of its longest term: one

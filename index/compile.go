@@ -298,8 +298,9 @@ func typingUnitQueries(u unit, fields []weightedField, alone bool) []query.Query
 		if _, ok := storedOf[f.name]; !ok || len(u.terms) == 0 {
 			continue
 		}
-		// stems shorter than the prefix ("radic" for "radica"), kept
-		// only where a word of the text starts with the prefix, or the
+		// stems of its words that it does not begin ("radic" for
+		// "radica": typingStems), kept only where a word of the text
+		// starts with the prefix, or the
 		// closed word of a hyphenated run does (counterterror for
 		// counterterrori: counter-terrorism), as the index holds it
 		var ts []query.Query

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
@@ -133,4 +135,101 @@ func grepPieces(t *testing.T, dir, re string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestTypedCountIsTheWords: the word being typed counts, at each letter,
+// at least the pieces the whole word finds, or says its count is
+// estimated. Its words whose stems it does not begin are checked on the
+// first typingCheckMax candidates' texts; those candidates were the
+// pieces of every shorter stem in the index, so a common one (well, for
+// wellbei) took the budget: on SOTU, wellbei and wellbein counted 12 of
+// the 61 pieces wellbe and wellbeing count, unmarked.
+func TestTypedCountIsTheWords(t *testing.T) {
+	dir := t.TempDir()
+	pieces := map[string]string{}
+	for i := range 80 {
+		pieces[fmt.Sprintf("a%03d-well", i)] = "All is well here."
+	}
+	for i := range 6 {
+		pieces[fmt.Sprintf("b%d-closed", i)] = "Their wellbeing matters."
+		pieces[fmt.Sprintf("b%d-hyphen", i)] = "Their well-being matters."
+	}
+	for i := range 70 {
+		pieces[fmt.Sprintf("c%03d-radical", i)] = "A radical plan."
+	}
+	writeBodies(t, dir, pieces)
+	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
+	typedAsWord(t, ix, "wellbeing", 12)
+	// within the budget: counted exactly (before, 7, unmarked)
+	for _, mode := range []Mode{ModeHits, ModeFacets} {
+		if r := run(t, ix, Query{Text: "wellbei", Typing: true, Mode: mode}); r.Total != 12 || r.Estimated {
+			t.Errorf("wellbei typed (mode %v): %d pieces (estimated %v), want 12 exactly", mode, r.Total, r.Estimated)
+		}
+	}
+	// more candidates than the budget: the count says it is estimated
+	typedAsWord(t, ix, "radical", 70)
+
+	if sotu, ok := testcorpus.Find("sotu"); ok {
+		sx := openFolder(t, sotu, filepath.Join(t.TempDir(), "sotu"))
+		typedAsWord(t, sx, "wellbeing", len(grepPieces(t, sotu, `(?i)\bwell[\-‐‑]?being`)))
+	}
+}
+
+// typedAsWord checks that word finds want pieces, and that typed letter
+// by letter it counts at each letter at least as many, or says its count
+// is estimated.
+func typedAsWord(t *testing.T, ix *Index, word string, want int) {
+	t.Helper()
+	if n := run(t, ix, Query{Text: word}).Total; n != want {
+		t.Errorf("%s: %d pieces, want %d", word, n, want)
+	}
+	for k := minOpenPrefix; k <= len(word); k++ {
+		pre := word[:k]
+		for _, mode := range []Mode{ModeHits, ModeFacets} {
+			r := run(t, ix, Query{Text: pre, Typing: true, Mode: mode})
+			if r.Total < want && !r.Estimated {
+				t.Errorf("%s typed (mode %v): %d pieces, %s %d, and the count is not marked estimated", pre, mode, r.Total, word, want)
+			}
+		}
+	}
+}
+
+// TestStemLowerIsNormalizeTerm: stemLower, prefixStems' quick path,
+// stems as the analyser does: every word of the bundled archive and of
+// SOTU in small letters, each with every ending prefixStems adds, and the
+// spelling table's words.
+func TestStemLowerIsNormalizeTerm(t *testing.T) {
+	words := map[string]bool{"noone": true, "": true, "ab": true}
+	add := func(arts []archive.Article) {
+		for _, a := range arts {
+			for _, w := range textWords(a.Title + "\n" + a.Body) {
+				words[strings.ToLower(w)] = true
+			}
+		}
+	}
+	bundled, _ := archive.Load(archive.Bundled())
+	add(bundled.Articles)
+	if dir, ok := testcorpus.Find("sotu"); ok {
+		sotu, _, err := archive.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		add(sotu.Articles)
+	}
+	for brit := range americanWords {
+		words[brit] = true
+	}
+	n := 0
+	for w := range words {
+		for i, e := range wordEndings {
+			if i > 0 && n%7 != 0 {
+				n++
+				continue // a seventh of the words with each ending: enough, and quick
+			}
+			n++
+			if got, want := stemLower(w+e), normalizeTerm(w+e); got != want {
+				t.Errorf("%s: stemLower %q, normalizeTerm %q", w+e, got, want)
+			}
+		}
+	}
 }

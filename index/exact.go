@@ -58,6 +58,9 @@ type keptMemo struct {
 	mu   sync.Mutex
 	r    bleveindex.IndexReader
 	docs []uint64
+	// full says candidates were left unread past the budget: the
+	// pieces let in may be fewer than those that have the forms
+	full bool
 }
 
 func (m *keptMemo) get(r bleveindex.IndexReader) ([]uint64, bool) {
@@ -66,10 +69,17 @@ func (m *keptMemo) get(r bleveindex.IndexReader) ([]uint64, bool) {
 	return m.docs, m.r == r && r != nil
 }
 
-func (m *keptMemo) put(r bleveindex.IndexReader, docs []uint64) {
+func (m *keptMemo) put(r bleveindex.IndexReader, docs []uint64, full bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.r, m.docs = r, docs
+	m.r, m.docs, m.full = r, docs, full
+}
+
+// leftUnread reports whether the pieces last kept left candidates unread.
+func (m *keptMemo) leftUnread() bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.full
 }
 
 // storedOf are the stored texts that make up each searchable field: bleve's
@@ -199,7 +209,7 @@ func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
 	}
 	// the first budget candidates among the pieces within matches, then
 	// their texts read on every core
-	cands, err := s.firstCandidates(ctx)
+	cands, more, err := s.firstCandidates(ctx)
 	if err != nil {
 		return err
 	}
@@ -246,14 +256,15 @@ func (s *exactSearcher) keepChecked(ctx *search.SearchContext) error {
 	for i, k := range s.kept {
 		docs[i] = k.d
 	}
-	s.memo.put(s.r, docs)
+	s.memo.put(s.r, docs, more)
 	return nil
 }
 
 // firstCandidates are the first budget candidates in document order
 // among the pieces s.within matches (all, without it): the two searchers
-// leapfrog, each advanced to the other's piece.
-func (s *exactSearcher) firstCandidates(ctx *search.SearchContext) ([]keptMatch, error) {
+// leapfrog, each advanced to the other's piece. more says a candidate
+// was left past them (one within may not match).
+func (s *exactSearcher) firstCandidates(ctx *search.SearchContext) (cands []keptMatch, more bool, err error) {
 	var ws search.Searcher
 	var wctx *search.SearchContext
 	if s.within != nil {
@@ -261,12 +272,11 @@ func (s *exactSearcher) firstCandidates(ctx *search.SearchContext) ([]keptMatch,
 		var err error
 		ws, err = s.within.Searcher(withoutSpan(s.ctx), s.r, s.im, search.SearcherOptions{})
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		defer ws.Close()
 		wctx = walkContext(ws, s.r)
 	}
-	var cands []keptMatch
 	var at uint64 // within's piece
 	started := false
 	dm, err := s.Searcher.Next(ctx)
@@ -296,9 +306,10 @@ func (s *exactSearcher) firstCandidates(ctx *search.SearchContext) ([]keptMatch,
 		dm, err = s.Searcher.Next(ctx)
 	}
 	if dm != nil {
+		more = err == nil && len(cands) >= s.budget
 		ctx.DocumentMatchPool.Put(dm)
 	}
-	return cands, err
+	return cands, more, err
 }
 
 // nextKept hands out the first kept candidate at or after at.

@@ -52,6 +52,9 @@ type columns struct {
 	setKey  string
 	set     *docSet
 	setUsed int // times a count used it (for the tests)
+	// setShort says a word of the search, checked within a budget, left
+	// candidates unread: the set may lack matches (Results.Estimated)
+	setShort bool
 }
 
 // hitSet returns the matches recorded under key on snapshot r.
@@ -71,7 +74,33 @@ func (ft *facetTerms) keepHitSet(r bleveindex.IndexReader, key string, docs *doc
 	cs := &ft.cols
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	cs.setSnap, cs.setKey, cs.set = r, key, docs
+	cs.setSnap, cs.setKey, cs.set, cs.setShort = r, key, docs, false
+}
+
+// markHitSetShort records that the matches kept under key may lack some:
+// a word of the search checked within a budget left candidates unread.
+func (ft *facetTerms) markHitSetShort(key string) {
+	if ft == nil {
+		return
+	}
+	cs := &ft.cols
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if cs.setKey == key {
+		cs.setShort = true
+	}
+}
+
+// hitSetShort reports whether the matches kept under key may lack some
+// (markHitSetShort): a count of them is then estimated.
+func (ft *facetTerms) hitSetShort(key string) bool {
+	if ft == nil {
+		return false
+	}
+	cs := &ft.cols
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	return cs.setKey == key && cs.setShort
 }
 
 // maxHitSet bounds the document numbers a hit set holds (a bit each).

@@ -39,12 +39,13 @@ func combine(must, mustNot, should []query.Query, filters map[string]query.Query
 }
 
 // scopeBudgets gives each word checked within a budget (the word being
-// typed against stems shorter than it: exactQuery.budget) what the rest of
-// the search requires: the query's other required words, its exclusions,
-// filters and restrictions (restrict without a collapse of copies, which
-// each search makes for its own query). Its budget's pieces are then the
-// first among those that can match, the same for every search built from
-// c (hits, facets, a page's check).
+// typed against the stems of its words that it does not begin:
+// exactQuery.budget) what the rest of the search requires: the query's
+// other required words, its exclusions, filters and restrictions
+// (restrict without a collapse of copies, which each search makes for its
+// own query). Its budget's pieces are then the first among those that can
+// match, the same for every search built from c (hits, facets, a page's
+// check).
 func (c compiled) scopeBudgets(filters map[string]query.Query, restrict []query.Query) {
 	for i, q := range c.must {
 		budgets := budgetsIn(q, nil)
@@ -68,6 +69,20 @@ func (c compiled) budgeted() bool {
 	for _, q := range c.must {
 		if len(budgetsIn(q, nil)) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// budgetLeftUnread reports whether a word of c checked within a budget
+// left candidates unread past it in the search just made: its pieces
+// may be fewer than it matches (Results.Estimated).
+func (c compiled) budgetLeftUnread() bool {
+	for _, q := range c.must {
+		for _, b := range budgetsIn(q, nil) {
+			if b.kept.leftUnread() {
+				return true
+			}
 		}
 	}
 	return false

@@ -215,6 +215,18 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	if err := ctx.Err(); err != nil {
 		return Results{}, err
 	}
+	if res.Budgeted {
+		// the word being typed was checked on the first of its
+		// candidates alone: the count may be short of the word's (a
+		// count of facets may be of the matches a search of hits kept,
+		// hitSet, which says so for it)
+		if c.budgetLeftUnread() {
+			res.Estimated = true
+			terms.markHitSetShort(mk)
+		} else if terms.hitSetShort(mk) {
+			res.Estimated = true
+		}
+	}
 	res.Facets = terms.mergeCases(fc.facets(pg.noFacets, allDocs, all))
 	if hasText && res.Total <= suggestMaxCount && !q.Typing && (!pg.noHits || q.Suggest && q.Mode == ModeFacets) {
 		res.Suggestion = ix.suggest(ctx, q, p)

@@ -253,12 +253,14 @@ type Results struct {
 	// Estimated says Total and the facet counts may count pieces without
 	// the forms as written of a phrase, quoted word, acronym or word* of
 	// the query, while it is being typed (Query.Typing): those forms were
-	// checked for the hits returned only (typingforms.go). Without
-	// Typing, the counts are exact.
+	// checked for the hits returned only (typingforms.go); or may leave
+	// out pieces the word being typed begins a word of: more of them had
+	// stems it does not begin than the texts read a keystroke
+	// (typingCheckMax; Budgeted). Without Typing, the counts are exact.
 	Estimated bool
 	// Budgeted says a word being typed was checked on the text for the
-	// first of its candidates alone (typingCheckMax: its stems shorter
-	// than it, "radic" for "radica"), among those the rest of the query,
+	// first of its candidates alone (typingCheckMax: the stems of its
+	// words that it does not begin, "radic" for "radica"), among those the rest of the query,
 	// its filters and its restrictions let through (scopeBudgets): its
 	// matches then depend on those, and the same query narrowed further
 	// (to a list of IDs, say) may match pieces this one does not.

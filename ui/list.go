@@ -25,7 +25,9 @@ type resultList struct {
 	hasText bool                // the query has text: rows show a snippet
 
 	// estimated: total may count pieces without a phrase's forms as
-	// written, checked for the page alone while typing (Results.Estimated)
+	// written, checked for the page alone while typing, or leave out some
+	// the word being typed begins, checked on the first of its candidates
+	// alone (Results.Estimated)
 	estimated bool
 
 	// bare is where page 0's hits without snippets begin: a typed
