@@ -2,7 +2,6 @@ package cite
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -127,16 +126,16 @@ func Bylines(a archive.Article) []Name {
 // othersTail is a byline's "and others" or "et al.", after its names;
 // othersAlone, a byline that is nothing else.
 var (
-	othersTail  = regexp.MustCompile(`(?i)(?:,\s*|\s+)(?:(?:and|&)\s+others|et\.?\s*al(?:ii|ia)?\.?)$`)
-	othersAlone = regexp.MustCompile(`(?i)^(?:(?:and|&)\s+)?(?:others|et\.?\s*al(?:ii|ia)?\.?)$`)
+	othersTail  = lazyRegexp(`(?i)(?:,\s*|\s+)(?:(?:and|&)\s+others|et\.?\s*al(?:ii|ia)?\.?)$`)
+	othersAlone = lazyRegexp(`(?i)^(?:(?:and|&)\s+)?(?:others|et\.?\s*al(?:ii|ia)?\.?)$`)
 )
 
 // cutOthers cuts a byline's "and others" or "et al." from its names.
 func cutOthers(s string) (string, bool) {
-	if othersAlone.MatchString(s) {
+	if othersAlone().MatchString(s) {
 		return "", true
 	}
-	if loc := othersTail.FindStringIndex(s); loc != nil && loc[0] > 0 {
+	if loc := othersTail().FindStringIndex(s); loc != nil && loc[0] > 0 {
 		return strings.TrimRight(s[:loc[0]], " ,"), true
 	}
 	return s, false
@@ -297,7 +296,7 @@ const creditWords = `(?:reporting|reported|editing|edited|text|words|photos?|pho
 
 // credit is a credit's words and "by", at the start of a byline or after
 // a name, with the comma, ";", "and" or "with" before it.
-var credit = regexp.MustCompile(`(?i)(?:^|\s*[,;]\s*|\s+)(?:(?:and|&|with)\s+)?(?:additional\s+|more\s+|further\s+)?` +
+var credit = lazyRegexp(`(?i)(?:^|\s*[,;]\s*|\s+)(?:(?:and|&|with)\s+)?(?:additional\s+|more\s+|further\s+)?` +
 	creditWords + `(?:\s*(?:,|and|&)\s*` + creditWords + `)*\s+by\s+`)
 
 // dropCredits drops a credit's words from a byline: before the names they
@@ -308,7 +307,7 @@ var credit = regexp.MustCompile(`(?i)(?:^|\s*[,;]\s*|\s+)(?:(?:and|&|with)\s+)?(
 // alone).
 func dropCredits(s string) string {
 	for {
-		m := credit.FindStringIndex(s)
+		m := credit().FindStringIndex(s)
 		switch {
 		case m == nil:
 			return s
@@ -322,29 +321,29 @@ func dropCredits(s string) string {
 
 // parenthesised is what a byline writes in brackets after a name: a place,
 // an outlet, a role ("Ann Lee (Kyiv)", "Jane Doe (Reuters)").
-var parenthesised = regexp.MustCompile(`\s*\([^()]*\)`)
+var parenthesised = lazyRegexp(`\s*\([^()]*\)`)
 
 // inPlace is " in " and a place's capitalised words ("in Kyiv", "in New
 // York").
-var inPlace = regexp.MustCompile(`\s+in\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*`)
+var inPlace = lazyRegexp(`\s+in\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*)*`)
 
 // placeAnd is "and" and one capitalised word after a place's name;
 // placeEnd what may follow it for it to be the place's (dropPlaces).
 var (
-	placeAnd = regexp.MustCompile(`^\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
-	placeEnd = regexp.MustCompile(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|&|with|in)\s)`)
+	placeAnd = lazyRegexp(`^\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
+	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|&|with|in)\s)`)
 )
 
 // dropPlaces drops what brackets hold after a name, and " in " and a
 // place after a person's full name (isPersonName: not "Women in
 // International Security").
 func dropPlaces(s string) string {
-	if t := strings.TrimSpace(parenthesised.ReplaceAllString(s, "")); t != "" {
+	if t := strings.TrimSpace(parenthesised().ReplaceAllString(s, "")); t != "" {
 		s = t
 	}
 	var b strings.Builder
 	at := 0
-	for _, m := range inPlace.FindAllStringIndex(s, -1) {
+	for _, m := range inPlace().FindAllStringIndex(s, -1) {
 		if m[0] < at {
 			continue // within a place already taken (placeAnd)
 		}
@@ -352,8 +351,8 @@ func dropPlaces(s string) string {
 		// "in Bosnia and Herzegovina"): one word after the "and", then the
 		// end or a separator; "in Kyiv and Bo Chan" is a place and a name
 		for {
-			n := placeAnd.FindStringIndex(s[m[1]:])
-			if n == nil || !placeEnd.MatchString(s[m[1]+n[1]:]) {
+			n := placeAnd().FindStringIndex(s[m[1]:])
+			if n == nil || !placeEnd().MatchString(s[m[1]+n[1]:]) {
 				break
 			}
 			m[1] += n[1]
@@ -362,7 +361,7 @@ func dropPlaces(s string) string {
 		// the name before the place follows the last ";", "|" or
 		// separator of a list (listSep)
 		name := before[strings.LastIndexAny(before, ";|")+1:]
-		if js := listSep.FindAllStringIndex(name, -1); len(js) > 0 {
+		if js := listSep().FindAllStringIndex(name, -1); len(js) > 0 {
 			name = name[js[len(js)-1][1]:]
 		}
 		b.WriteString(before)
@@ -427,7 +426,7 @@ func isPersonName(p string) bool {
 		return false
 	}
 	shouting := isShouting(name)
-	if last := words[len(words)-1]; initial.MatchString(last) || !shouting && isInitials(last) {
+	if last := words[len(words)-1]; initial().MatchString(last) || !shouting && isInitials(last) {
 		return false // "Lee A.", "Lee AB": Vancouver's family name, then initials
 	}
 	for i, w := range words {
@@ -513,7 +512,7 @@ type listPart struct {
 
 // listSep is what separates the names of a list as written: a comma,
 // "and", "&" or "with", or a comma then one of these.
-var listSep = regexp.MustCompile(`\s*,\s*(?:(?:and|AND|&|with)\s+)?|\s+(?:and|AND|&|with)\s+`)
+var listSep = lazyRegexp(`\s*,\s*(?:(?:and|AND|&|with)\s+)?|\s+(?:and|AND|&|with)\s+`)
 
 // listParts splits s, bylines of a piece of the outlet, into the names of
 // a list as written. A suffix after a comma belongs to the name before it
@@ -536,7 +535,7 @@ func listParts(s, outlet string) []listPart {
 			parts = append(parts, listPart{p, conj})
 		}
 	}
-	for _, m := range listSep.FindAllStringIndex(s, -1) {
+	for _, m := range listSep().FindAllStringIndex(s, -1) {
 		add(s[at:m[0]])
 		sep := s[m[0]:m[1]]
 		conj = strings.ContainsAny(sep, "&") || strings.Contains(strings.ToLower(sep), "and") || strings.Contains(sep, "with")
@@ -625,13 +624,13 @@ func asWritten(parts []listPart) []string {
 }
 
 // initial is a given name's initials: "J.", "J.R.R.".
-var initial = regexp.MustCompile(`^(?:\p{Lu}\.)+$`)
+var initial = lazyRegexp(`^(?:\p{Lu}\.)+$`)
 
 // isInitialsOnly: every word is initials ("J. R. R."): given names, with no
 // family name.
 func isInitialsOnly(words []string) bool {
 	for _, w := range words {
-		if !initial.MatchString(w) {
+		if !initial().MatchString(w) {
 			return false
 		}
 	}
