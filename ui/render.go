@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -59,7 +60,6 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 	if referenceWork(md) > maxReferenceWork {
 		return plainLines(md, width), "too many link reference definitions in a paragraph: the piece is shown as plain text", nil
 	}
-	md = defuseReferences(md)
 	md, pre := boundContainers(md)
 	defer func() { note = joinNotes(pre.note(), note) }()
 	parts := splitMarkdown(md, runtime.GOMAXPROCS(0))
@@ -99,15 +99,129 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 	return lines, notes(lims), nil
 }
 
-// defuseReferences replaces with U+FFFD each numeric character reference in
-// md that decodes to a character termsafe.Rendered drops (ESC, BEL, the other
-// C0 and C1 controls, DEL, bidi controls). Glamour decodes references with
-// html.UnescapeString in code spans and HTML, where CommonMark leaves them
-// as written: "`&#27;[8m`" became ESC [8m, a colour sequence termsafe.Rendered
-// cannot tell from Glamour's own, and "`&#27;]8;;https://x/&#7;`" a hidden
-// hyperlink. Cleaning the output stays the last guard; this keeps the piece
-// from writing the sequences it lets through.
-func defuseReferences(md string) string { return termsafe.DefuseReferences(md, "\uFFFD") }
+// defused is a part of a piece with each numeric character reference to a
+// character termsafe.Rendered drops (ESC, BEL, the other C0 and C1
+// controls, DEL, bidi controls) replaced by U+FFFD, before goldmark parses
+// it. Glamour decodes references with html.UnescapeString in text, in
+// code spans and in HTML, and goldmark in link destinations: "`&#27;[8m`"
+// became ESC [8m, a colour sequence termsafe.Rendered cannot tell from
+// Glamour's own, and "`&#27;]8;;https://x/&#7;`" a hidden hyperlink.
+// Cleaning the output stays the last guard; this keeps the piece from
+// writing the sequences it lets through. Code is shown as it was written
+// (writeCode): a code block's references were shown as U+FFFD where
+// nothing decodes them (a helper's report: "&#8238;" in an HTML example).
+type defused struct {
+	orig, md string
+	refs     []defusedRef // in md's order
+}
+
+// defusedRef is one replaced reference: the U+FFFD at md[at:] was
+// orig[origAt:origEnd].
+type defusedRef struct{ at, origAt, origEnd int }
+
+// defuseReferences defuses md's references to controls. U+FFFD holds no
+// ASCII, so no reference is made of what was around one replaced (as
+// termsafe.DefuseReferences' "" can make); what is left is checked all the
+// same, and were one left, md is defused as termsafe does it, its code
+// shown as defused.
+func defuseReferences(md string) defused {
+	d := defused{orig: md, md: md}
+	refs := termsafe.ControlReferences(md)
+	if len(refs) == 0 {
+		return d
+	}
+	var b strings.Builder
+	b.Grow(len(md))
+	last := 0
+	for _, r := range refs {
+		b.WriteString(md[last:r[0]])
+		d.refs = append(d.refs, defusedRef{b.Len(), r[0], r[1]})
+		b.WriteString("\uFFFD")
+		last = r[1]
+	}
+	b.WriteString(md[last:])
+	d.md = b.String()
+	if termsafe.ControlReferences(d.md) != nil {
+		return defused{orig: md, md: termsafe.DefuseReferences(md, "\uFFFD")}
+	}
+	return d
+}
+
+// written is what md[start:stop] was in the part as written.
+func (d defused) written(start, stop int) string {
+	if len(d.refs) == 0 {
+		return d.md[start:stop]
+	}
+	return d.orig[d.origOffset(start, false):d.origOffset(stop, true)]
+}
+
+// origOffset is where md's offset p was in orig; one inside a U+FFFD put
+// for a reference is the reference's start, or its end when end is set.
+func (d defused) origOffset(p int, end bool) int {
+	i := sort.Search(len(d.refs), func(i int) bool { return d.refs[i].at >= p })
+	if i == 0 {
+		return p
+	}
+	r := d.refs[i-1]
+	switch after := r.at + len("\uFFFD"); {
+	case p >= after:
+		return r.origEnd + p - after
+	case end:
+		return r.origEnd
+	default:
+		return r.origAt
+	}
+}
+
+// writeCode shows the code of doc, parsed from src (d.md, to which it
+// appends, returning the new src), as it was written: a code block's lines
+// with their references, and a code span's text with each "&" written
+// "&amp;", which Glamour's html.UnescapeString gives back. CommonMark
+// decodes no reference in a code span; Glamour did ("`&#169;`" showed ©).
+func (d defused) writeCode(doc ast.Node, src []byte) []byte {
+	var code []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindCodeSpan:
+			code = append(code, n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range code {
+		if n.Kind() != ast.KindCodeSpan {
+			if len(d.refs) == 0 {
+				continue
+			}
+			lines := n.Lines()
+			for i := range lines.Len() {
+				seg := lines.At(i)
+				if w := d.written(seg.Start, seg.Stop); w != string(seg.Value(src)) {
+					start := len(src)
+					src = append(src, w...)
+					lines.Set(i, text.NewSegmentPadding(start, len(src), seg.Padding))
+				}
+			}
+			continue
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			t, ok := c.(*ast.Text)
+			if !ok {
+				continue
+			}
+			w := d.written(t.Segment.Start, t.Segment.Stop)
+			if w = strings.ReplaceAll(w, "&", "&amp;"); w != string(t.Segment.Value(src)) {
+				start := len(src)
+				src = append(src, w...)
+				t.Segment = text.NewSegment(start, len(src))
+			}
+		}
+	}
+	return src
+}
 
 // joinNotes joins two notes of what rendering limited.
 func joinNotes(a, b string) string {
@@ -147,7 +261,8 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	if !ok {
 		return nil, fmt.Errorf("%s: style not found", style)
 	}
-	src := []byte(md)
+	part := defuseReferences(md)
+	src := []byte(part.md)
 	doc := goldmark.New(
 		goldmark.WithParser(newParser(lim)),
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
@@ -159,6 +274,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		lim.plain = true
 		return plainLines(md, width), nil
 	}
+	src = part.writeCode(doc, src)
 	src = lim.prepareCode(doc, src)
 	// at renders blocks, top-level blocks of doc, as a document of their
 	// own wrapped at w

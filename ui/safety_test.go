@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -90,5 +91,61 @@ func TestReferencesInCodeAndHTMLWriteNoSequence(t *testing.T) {
 	lines, _, err := RenderMarkdown("Caf&#233; `&#233;`", 80, "notty")
 	if err != nil || !strings.Contains(strings.Join(lines, "\n"), "Café") {
 		t.Errorf("a harmless reference is no longer decoded: %q, %v", lines, err)
+	}
+}
+
+var inlineAsWritten = regexp.MustCompile(`inline[ \x{a0}]+&#8238;[ \x{a0}]+or[ \x{a0}]+&#169;[ \x{a0}]+or[ \x{a0}]+&amp;[ \x{a0}]*, text © and \x{FFFD}x\.`)
+
+// Code shows references as written, controls' too: nothing decodes them in
+// a code block, and CommonMark decodes none in a code span (Glamour did:
+// "`&#169;`" showed ©). Defused, a block's "&#8238;" showed as U+FFFD.
+// Outside code a reference to a control is still U+FFFD, and the page holds
+// no control either way.
+func TestCodeShowsReferencesAsWritten(t *testing.T) {
+	md := "```html\n<p>&#8238;reversed &#169; &#x2066;isolated&#x2069; &amp;</p>\n```\n\n" +
+		"    indented &#27;[8m &#169;\n\n" +
+		"and inline `&#8238;` or `&#169;` or `&amp;`, text &#169; and &#8238;x.\n\n" +
+		"| a |\n|---|\n| `&#27;[5m` |\n"
+	for _, style := range []string{"dark", "notty"} {
+		lines, _, err := RenderMarkdown(md, 80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := ansi.Strip(termsafe.Rendered(strings.Join(lines, "\n")))
+		for _, want := range []string{
+			"<p>&#8238;reversed &#169; &#x2066;isolated&#x2069; &amp;</p>",
+			"indented &#27;[8m &#169;",
+			"&#27;[5m",
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the page lacks %q:\n%s", style, want, page)
+			}
+		}
+		// Glamour pads a code span with a no-break space each side in some styles
+		if !inlineAsWritten.MatchString(page) {
+			t.Errorf("%s: code spans not as written:\n%s", style, page)
+		}
+		raw := strings.Join(lines, "\n")
+		if strings.ContainsAny(raw, "\u202e\u2066\u2069") || strings.Contains(raw, "\x1b[8m") || strings.Contains(raw, "\x1b[5m") {
+			t.Errorf("%s: a control was written: %q", style, raw)
+		}
+	}
+}
+
+// defused.written gives back what any part of the defused text was.
+func TestDefusedWrittenIsTheOriginal(t *testing.T) {
+	for _, md := range []string{"", "plain", "a&#27;b", "&#8238;&#x2066;x&#169;&#x2069;", "&#169;x&#27;", "&#&#27;27;[8m", "\uFFFD&#7;\uFFFD"} {
+		d := defuseReferences(md)
+		if termsafe.ControlReferences(d.md) != nil {
+			t.Errorf("%q defused is %q", md, d.md)
+		}
+		if got := d.written(0, len(d.md)); got != md {
+			t.Errorf("%q: written %q", md, got)
+		}
+		if i := strings.Index(d.md, ";x"); i >= 0 {
+			if got, want := d.written(i+1, len(d.md)), md[strings.Index(md, ";x")+1:]; got != want {
+				t.Errorf("%q from x: written %q, want %q", md, got, want)
+			}
+		}
 	}
 }

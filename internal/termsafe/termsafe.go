@@ -326,3 +326,20 @@ func controlReference(ref string) bool {
 	}
 	return false
 }
+
+// ControlReferences returns the start and end in s of each numeric
+// character reference DefuseReferences removes from s (its first pass),
+// leftmost first: for a caller that keeps what was written where it is
+// shown undecoded (ui's code blocks and spans).
+func ControlReferences(s string) [][]int {
+	if !strings.Contains(s, "&#") {
+		return nil
+	}
+	var refs [][]int
+	for _, m := range numericReference.FindAllStringIndex(s, -1) {
+		if controlReference(s[m[0]:m[1]]) {
+			refs = append(refs, m)
+		}
+	}
+	return refs
+}
