@@ -423,5 +423,9 @@ func rendererShows(target string) string {
 // maxLinkLookups caps the link targets MarkLinks looks up in one piece.
 const maxLinkLookups = 200
 
-// markdownEscaper escapes what would format text in Markdown.
-var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`)
+// markdownEscaper escapes what would format text in Markdown, and "&",
+// written "&amp;", which a reference would start: the renderer decodes
+// "&#169;" and "&amp;" in text (and Glamour any "&" of a backslash escape
+// too), so a title "AT&amp;T &#169; Report", shown so by list and the
+// reader's header, read "(→ “AT&T © Report”)" (a helper's report).
+var markdownEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "&", "&amp;")
