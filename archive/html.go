@@ -1,6 +1,7 @@
 package archive
 
 import (
+	stdhtml "html"
 	"regexp"
 	"strings"
 	"sync"
@@ -470,7 +471,10 @@ func HTMLConverter() *htmltomarkdown.Converter {
 				if src != "" {
 					src = ctx.AssembleAbsoluteURL(ctx, n.Data, src)
 				}
-				if l := mediaLine(kind, firstOf(attr(n, "alt"), attr(n, "title")), src); l != "" {
+				if !strings.Contains(src, "://") {
+					src = escapeReferences(src) // a URL is linked as written, a path decoded
+				}
+				if l := mediaLine(kind, escapeReferences(firstOf(attr(n, "alt"), attr(n, "title"))), src); l != "" {
 					w.WriteString("\n\n" + l + "\n\n")
 				}
 				return htmltomarkdown.RenderSuccess
@@ -481,8 +485,56 @@ func HTMLConverter() *htmltomarkdown.Converter {
 			converter.Register.RendererFor(tag, htmltomarkdown.TagTypeInline, media("video"), htmltomarkdown.PriorityEarly)
 		}
 		converter.Register.RendererFor("audio", htmltomarkdown.TagTypeInline, media("audio"), htmltomarkdown.PriorityEarly)
+		// before base's, which marks Markdown characters in the text
+		converter.Register.TextTransformer(func(_ htmltomarkdown.Context, s string) string { return escapeReferences(s) }, htmltomarkdown.PriorityEarly)
 	})
 	return converter
+}
+
+// escapeReferences writes "&amp;" for each "&" of the text s that would
+// begin a character reference in Markdown: one html.UnescapeString decodes
+// (Glamour decodes text with it: "&copy" without its ";" too), which
+// CommonMark's are among. html-to-markdown writes a text's "&" as it is
+// (its issue 178), so the HTML "&amp;copy;", shown "&copy;", was the
+// Markdown "&copy;", shown "©" (a helper's report on an imported feed).
+// An "&" followed by what decodes to nothing ("R&D", "a & b") stays.
+func escapeReferences(s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '&' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && j-i < maxReferenceBytes && (isAlnum(s[j]) || s[j] == '#') {
+			j++
+		}
+		if j < len(s) && s[j] == ';' {
+			j++
+		}
+		if ref := s[i:j]; j > i+1 && stdhtml.UnescapeString(ref) != ref {
+			b.WriteString(s[last:i])
+			b.WriteString("&amp;")
+			last = i + 1
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// maxReferenceBytes is past the longest character reference
+// ("&CounterClockwiseContourIntegral;", or a number of many zeros, which
+// its first bytes tell).
+const maxReferenceBytes = 40
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // htmlToMarkdown converts a block of HTML to Markdown set off by blank

@@ -287,3 +287,19 @@ func TestReadableLeavesImagesInCodeAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// A text "&" that would begin a reference is written "&amp;": the HTML
+// "&amp;copy;" shows "&copy;", and was the Markdown "&copy;", shown ©.
+// Code stays as it is; an "&" that begins none stays too.
+func TestHTMLConverterKeepsTextReferencesText(t *testing.T) {
+	md, err := HTMLConverter().ConvertString(`<p>Use &amp;copy; to write &copy;, &amp;notit; &amp;#169; R&amp;D a &amp; b.</p>` +
+		`<p><code>&amp;copy;</code> <img alt="&amp;lt;" src="/i.png?a&amp;copy=1"></p>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Use &amp;copy; to write ©, &amp;notit; &amp;#169; R&D a & b.", "`&copy;`", `\[image: &amp;lt;\] /i.png?a&amp;copy=1`} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q in\n%s", want, md)
+		}
+	}
+}

@@ -576,3 +576,44 @@ func TestAddBesideANoteWithTheURL(t *testing.T) {
 		t.Errorf("files %v, want the note and the page", files)
 	}
 }
+
+// A page's text is decoded once: its title (og:title), site name and
+// description, which go-trafilatura decoded once more ("Write &amp;copy;
+// for the sign", shown "Write &copy; for the sign", was "Write © for the
+// sign"), and its body's "&copy;" as text, which the Markdown decoded.
+func TestAddURLDecodesTextOnce(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/2019/11/signs" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		p := page("Write &amp;copy; for the sign", "Jane Doe", srv.URL+"/2019/11/signs")
+		p = strings.Replace(p, `content="The Daily Example"`, `content="AT&amp;amp;T Daily"`, 1)
+		p = strings.Replace(p, `content="A standfirst about the piece."`, `content="Use &amp;copy; to write &amp;amp;."`, 1)
+		p = strings.Replace(p, `<p>An interlude:`, `<p>Use &amp;copy; to write &copy;, and &amp;lt;b&amp;gt;.</p><p>An interlude:`, 1)
+		fmt.Fprint(w, p)
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+	if out, errs, code := run(t, "add", srv.URL+"/2019/11/signs", "--into", into); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("files %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	a, probs := archive.Parse("x.md", data)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if a.Title != "Write &copy; for the sign" || a.Outlet != "AT&amp;T Daily" || a.Standfirst != "Use &copy; to write &amp;." {
+		t.Errorf("title %q, outlet %q, standfirst %q", a.Title, a.Outlet, a.Standfirst)
+	}
+	if !strings.Contains(a.Body, "Use &amp;copy; to write ©, and &amp;lt;b&amp;gt;.") {
+		t.Errorf("body:\n%s", a.Body)
+	}
+}

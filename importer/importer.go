@@ -166,8 +166,9 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("%s is not an RSS, Atom or WordPress export file: %w", name, err)
 	}
 
-	rep := &Report{Format: feed.FeedType, Feed: textLine(feed.Title), Into: opts.Into, DryRun: opts.DryRun} // as the outlet
 	wxr := isWXR(feed)
+	c := converterFor(feed, name, wxr, kindsOf(feed, data))
+	rep := &Report{Format: feed.FeedType, Feed: c.outlet, Into: opts.Into, DryRun: opts.DryRun}
 	if wxr {
 		rep.Format = "wordpress"
 	}
@@ -184,7 +185,6 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		atomicfile.RemoveStale(opts.Into, staleTempAge, archive.IsArticlePath)
 	}
 
-	c := converterFor(feed, name, wxr)
 	idOf := map[string]string{} // file to import_id
 	for id, rel := range existing {
 		idOf[rel] = id
@@ -199,7 +199,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 	for i, item := range feed.Items {
 		p, why := c.piece(item)
 		if why != "" {
-			rep.Results = append(rep.Results, Result{Action: Ignored, Title: textLine(item.Title), Reason: why})
+			rep.Results = append(rep.Results, Result{Action: Ignored, Title: c.title(item), Reason: why})
 			continue
 		}
 		if seenIDs[p.ImportID] {
@@ -663,10 +663,23 @@ type itemConverter struct {
 	// attachments are the URLs of a WordPress export's attachments by
 	// post id, for [gallery ids=…]
 	attachments map[string]string
+	kinds       feedKinds // which fields are text, not HTML
 }
 
-func converterFor(feed *gofeed.Feed, name string, wxr bool) *itemConverter {
-	c := &itemConverter{wxr: wxr, outlet: textLine(feed.Title), logins: map[string]string{}}
+// title is item's title as the archive keeps it.
+func (c *itemConverter) title(item *gofeed.Item) string {
+	if c.kinds.items[item].title {
+		return textLine(lineHTML(item.Title))
+	}
+	return textLine(item.Title)
+}
+
+func converterFor(feed *gofeed.Feed, name string, wxr bool, kinds feedKinds) *itemConverter {
+	title := feed.Title
+	if kinds.titleText {
+		title = lineHTML(title)
+	}
+	c := &itemConverter{wxr: wxr, outlet: textLine(title), logins: map[string]string{}, kinds: kinds}
 	for _, link := range []string{feed.FeedLink, feed.Link} {
 		if archive.ValidURL(link) == nil {
 			c.source = withoutUserinfo(link)
@@ -678,7 +691,7 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool) *itemConverter {
 		u.User = nil
 		c.base = u
 	}
-	c.authors = personNames(feed.Authors)
+	c.authors = c.personNames(feed.Authors)
 	if wxr {
 		c.attachments = map[string]string{}
 		for _, it := range feed.Items {
@@ -753,9 +766,16 @@ func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
 		p.ImportID = "sha256:" + hashOf([]byte(item.Title+"\n"+p.Date+"\n"+item.Content+item.Description))
 	}
 
+	k := c.kinds.items[item]
 	content, desc := item.Content, item.Description
 	if content == "" {
-		content, desc = desc, ""
+		content, desc, k.content = desc, "", k.summary
+	}
+	if k.content {
+		content = textHTML(content)
+	}
+	if k.summary {
+		desc = textHTML(desc)
 	}
 	content = c.wpShortcodes(content)
 	if c.wxr {
@@ -767,7 +787,7 @@ func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
 	}
 	p.Body = body
 
-	p.Title = textLine(item.Title)
+	p.Title = c.title(item)
 	if p.Title == "" {
 		p.Title = firstWords(htmlText(content), 10)
 	}
@@ -877,13 +897,14 @@ func rewriteFragment(h string, edit func(root *html.Node)) (string, error) {
 func (c *itemConverter) itemAuthors(item *gofeed.Item) []string {
 	var names []string
 	if item.DublinCoreExt != nil && len(item.DublinCoreExt.Creator) > 0 {
-		names = item.DublinCoreExt.Creator
+		for _, n := range item.DublinCoreExt.Creator {
+			names = append(names, textLine(n))
+		}
 	} else {
-		names = personNames(item.Authors)
+		names = c.personNames(item.Authors) // decoded once (an RSS author's "&amp;amp;" was twice)
 	}
 	var out []string
 	for _, n := range names {
-		n = textLine(n)
 		if d, ok := c.logins[n]; ok {
 			n = d
 		}
@@ -897,7 +918,8 @@ func (c *itemConverter) itemAuthors(item *gofeed.Item) []string {
 	return out
 }
 
-func personNames(ps []*gofeed.Person) []string {
+// personNames are the names of ps, as the archive keeps them.
+func (c *itemConverter) personNames(ps []*gofeed.Person) []string {
 	var out []string
 	for _, p := range ps {
 		if p != nil && p.Name != "" && !strings.Contains(p.Name, "@") {
@@ -961,7 +983,8 @@ func (c *itemConverter) standfirst(item *gofeed.Item, desc, content string) stri
 // title, author, category; a WordPress display name) as the archive keeps
 // it: read as HTML, as RSS 2.0 allows a title to hold entity-encoded HTML
 // ("&amp;lt;b&amp;gt;", "Tom &amp;amp; Jerry": the XML decoded once, then
-// the HTML's entities once more), then sanitised, so that whatever a
+// the HTML's entities once more; a field that is text, as Atom's of type
+// text, is given escaped, see textkinds.go), then sanitised, so that whatever a
 // decoding makes (&#27; is ESC) reaches no file. One rule for every field:
 // an author was kept with its HTML entities as written (a helper's report:
 // "Crea &#27;[31mtor" in the file, cut at its ";" by cite).

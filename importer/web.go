@@ -399,9 +399,11 @@ func hostName(u *url.URL) string {
 }
 
 // standfirstOf is the page's description unless it is only the opening of
-// the text.
+// the text. The extractor gives it decoded (a meta's content, JSON-LD):
+// its tags are dropped, its "&" kept (decoded again, "&amp;copy;" in the
+// page read "©").
 func standfirstOf(desc, text string) string {
-	s := archive.SanitizeLine(htmlText(desc))
+	s := archive.SanitizeLine(htmlText(strings.ReplaceAll(desc, "&", "&amp;")))
 	if s == "" || len(s) > 600 {
 		return ""
 	}

@@ -54,6 +54,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		return nil, err
 	}
 	absoluteLinks(doc, base)
+	escapeMetaContent(doc)
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      base,
 		EnableFallback:   true,
@@ -84,6 +85,24 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		ex.Date, ex.DateSource = found.DateTime, found.SrcString
 	}
 	return ex, nil
+}
+
+// escapeMetaContent writes each "&" of a <meta>'s content as "&amp;":
+// go-trafilatura decodes the value, which the HTML parser has decoded
+// already, once more (html.UnescapeString), so that a description "Use
+// &amp;copy; here", shown "Use &copy; here", was "Use © here" (a helper's
+// report). Its authors it decodes once more still (normalizeAuthors).
+func escapeMetaContent(n *html.Node) {
+	if n.Type == html.ElementNode && n.Data == "meta" {
+		for i, a := range n.Attr {
+			if a.Key == "content" && a.Namespace == "" {
+				n.Attr[i].Val = strings.ReplaceAll(a.Val, "&", "&amp;")
+			}
+		}
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		escapeMetaContent(ch)
+	}
 }
 
 // absoluteLinks makes the links and image sources of doc absolute, from
