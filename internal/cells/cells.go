@@ -70,8 +70,13 @@ func Fit(lines []string, n int) ([]string, []int) {
 }
 
 // wrap breaks the line l (wider than n) into lines of at most n cells
-// under either count: its text after the margin is wrapped by clusters at
-// a width that shrinks until every piece fits with the margin before it.
+// under either count: its text after the margin is wrapped at the margin's
+// room counting clusters, else counting wcwidth (x/ansi's Wrap and
+// WrapWc), else at a width that shrinks until every piece fits with the
+// margin before it. A line of emoji sequences, which wcwidth counts wider,
+// was wrapped at a shrinking width alone, and its ordinary words were cut
+// ("reuni"/"ted" at show --width 22, a helper's report): wrapped counting
+// wcwidth, a word that fits stays whole.
 func wrap(l string, n int) []string {
 	plain := ansi.Strip(l)
 	indent := plain[:len(plain)-len(strings.TrimLeft(plain, " "))]
@@ -84,27 +89,39 @@ func wrap(l string, n int) []string {
 	}
 	room := n - len(indent)
 	for m := room; m > 0; {
-		pieces := splitLines(ansi.Wrap(content, m, ""))
-		over := 0
-		for _, p := range pieces {
-			over = max(over, Width(p)-room)
-		}
-		if over <= 0 || m == 1 {
-			out := make([]string, 0, len(pieces))
+		least := 0 // the least a wrap at m went over
+		for i, wrapAt := range []func(string, int, string) string{ansi.Wrap, ansi.WrapWc} {
+			pieces := splitLines(wrapAt(content, m, ""))
+			over := 0
 			for _, p := range pieces {
-				if strings.TrimSpace(ansi.Strip(p)) == "" {
-					continue // a break the wrap made, not a line of the text
-				}
-				out = append(out, indent+p)
+				over = max(over, Width(p)-room)
 			}
-			if len(out) == 0 {
-				out = append(out, l)
+			if over <= 0 || m == 1 && i == 1 {
+				return margined(pieces, indent, l)
 			}
-			return out
+			if i == 0 || over < least {
+				least = over
+			}
 		}
-		m = max(1, m-over)
+		m = max(1, m-least)
 	}
 	return []string{l}
+}
+
+// margined is the pieces of a wrapped line, each after indent, less the
+// blank ones the wrap made; l alone when none is left.
+func margined(pieces []string, indent, l string) []string {
+	out := make([]string, 0, len(pieces))
+	for _, p := range pieces {
+		if strings.TrimSpace(ansi.Strip(p)) == "" {
+			continue // a break the wrap made, not a line of the text
+		}
+		out = append(out, indent+p)
+	}
+	if len(out) == 0 {
+		out = append(out, l)
+	}
+	return out
 }
 
 func splitLines(s string) []string { return strings.Split(s, "\n") }

@@ -63,3 +63,24 @@ func TestTruncateAndFitOfWideClusters(t *testing.T) {
 		t.Errorf("characters changed: %q", got)
 	}
 }
+
+// A line of emoji sequences, which wcwidth counts wider than Glamour does,
+// keeps its ordinary words whole: it was wrapped at a width shrunk for the
+// emoji, and "reunited" was cut in two at show --width 22.
+func TestFitKeepsWordsWholeBesideEmojiSequences(t *testing.T) {
+	fam := "👩\u200d👩\u200d👧\u200d👦"
+	line := "  The whole family reunited " + fam + " " + fam + " " + fam + " in the park yesterday afternoon."
+	for n := 16; n <= 40; n++ {
+		out, _ := Fit([]string{line}, n)
+		var words []string
+		for _, l := range out {
+			if Width(l) > n {
+				t.Errorf("n=%d: %q is %d cells", n, l, Width(l))
+			}
+			words = append(words, strings.Fields(l)...)
+		}
+		if got, want := strings.Join(words, " "), strings.Join(strings.Fields(line), " "); got != want {
+			t.Errorf("n=%d: words cut or lost:\n%q", n, out)
+		}
+	}
+}
