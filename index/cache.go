@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // The on-disk cache of an archive's index is a folder (cacheDir) holding
@@ -39,6 +40,12 @@ func CacheDir(name string) (string, error) {
 	return filepath.Join(base, "folio", cacheKey(name)), nil
 }
 
+// cacheKey is the name of an archive's index folder: its folder's base
+// name, cut to 40 bytes, with "_" for each path separator, ":" and
+// character termsafe.Unsafe says of (the C0 and C1 controls, DEL, bidi
+// controls: a cache folder named with U+202E showed reversed in a file
+// manager), then a hash of its path. Names of ordinary characters kept
+// their key when DEL, C1 and bidi controls joined the replaced ones.
 func cacheKey(name string) string {
 	if name == archive.BundledName {
 		return "bundled"
@@ -46,7 +53,7 @@ func cacheKey(name string) string {
 	sum := sha256.Sum256([]byte(name))
 	b := filepath.Base(name)
 	b = strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == ':' || r < ' ' {
+		if r == '/' || r == '\\' || r == ':' || termsafe.Unsafe(r) {
 			return '_'
 		}
 		return r

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // The cache folder of an archive named in a script of wide characters is
@@ -19,5 +21,21 @@ func TestCacheKeyIsUTF8(t *testing.T) {
 	}
 	if k := cacheKey("/a/commentary"); !strings.HasPrefix(k, "commentary-") {
 		t.Errorf("a short name: %q", k)
+	}
+}
+
+// The cache folder's name holds none of the characters termsafe drops
+// (DEL, C1 and bidi controls, U+2028): "\u202e" was kept on disk. An
+// ordinary name keeps the key it had, so its index is not rebuilt.
+func TestCacheKeyHoldsNoControl(t *testing.T) {
+	for _, name := range []string{"/a/rev\u202eetxt", "/a/del\x7fx", "/a/c1\u009bx", "/a/iso\u2066x\u2069", "/a/sep\u2028x", "/a/esc\x1bx"} {
+		k := cacheKey(name)
+		if strings.ContainsFunc(k, termsafe.Unsafe) {
+			t.Errorf("cacheKey(%q) = %q", name, k)
+		}
+	}
+	// the key before the change, for a name of ordinary characters
+	if k := cacheKey("/home/ann/Commentary: 2019 é 档"); k != "Commentary_ 2019 é 档-7201f327c389" {
+		t.Errorf("an ordinary name's key changed: %q", k)
 	}
 }

@@ -205,6 +205,11 @@ func unsafeRune(r rune) bool {
 	return false
 }
 
+// Unsafe says whether r is a character Rendered drops, for names made
+// of text (a cache folder's): the C0 and C1 controls, DEL, the bidi
+// controls and the line and paragraph separators.
+func Unsafe(r rune) bool { return unsafeRune(r) }
+
 // Quote returns a name (a path, a front-matter key, a feed field) for a
 // line of output: as it is when every character is printable and it holds no
 // quote or backslash, else quoted like Go's %q, where a control character
