@@ -71,11 +71,14 @@ import (
 // Jekyll or a Hugo site (fileEntry.Site, InSite), read again when an
 // answer changes; 47: the closed word of the text's hyphenated ones in
 // fText and fPrefix3 (counterterrorism for counter-terrorism) and their
-// fCaps marks, compounds.go.
+// fCaps marks, compounds.go; 49, 50: compounds of stop words alone
+// (tobe), noone kept whole; 51: an HTML block's text "&" that would
+// begin a reference is kept as written (archive.HTMLConverter: the
+// stored text of "&amp;copy;" read "©").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 50
+const SchemaVersion = 51
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
