@@ -319,3 +319,77 @@ func TestRenamedBackAndRenamedTwice(t *testing.T) {
 		t.Errorf("after a→c not followed, then c→d: %v", got)
 	}
 }
+
+// A state file this folio cannot read (here one written by a newer
+// folio; an unreadable one is the same) holds marks it never saw: a
+// rename found then is said not followed, not recorded as followed, and
+// followed by the next folio once the file can be read; the reader says
+// it in its status line (a helper's report: the star stayed on the old
+// id, said nowhere).
+func TestRenameNotFollowedWhileTheStateFileCannotBeRead(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir, ixDir := t.TempDir(), t.TempDir()
+	write := func(rel string) {
+		t.Helper()
+		body := "---\ntitle: Moving house\ndate: 2017-05-01\nauthor: Ana Ruiz\n---\nText.\n"
+		if err := os.WriteFile(filepath.Join(dir, rel), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("moving.md")
+	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "index"); code != 0 {
+		t.Fatal(errOut)
+	}
+	name, _ := filepath.Abs(dir)
+	st, _ := state.Open(name, "")
+	st.SetStarred("moving", true)
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(st.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer := bytes.Replace(good, []byte(`"version": 1`), []byte(`"version": 99`), 1)
+	if bytes.Equal(newer, good) {
+		t.Fatalf("no version in %s", good)
+	}
+	if err := os.WriteFile(st.Path(), newer, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "moving.md"), filepath.Join(dir, "moved.md")); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runIndexed(t, ixDir, "--archive", dir, "index")
+	if code != 0 || !strings.Contains(out, "1 renamed or moved") || !strings.Contains(errOut, "the marks of 1 piece renamed or moved did not follow them") || !strings.Contains(errOut, "newer folio") {
+		t.Fatalf("(%d) %s%s", code, out, errOut)
+	}
+	if state.FollowedThrough(name) != 0 {
+		t.Fatal("recorded as followed")
+	}
+
+	// the reader, opening the index as recorded, says so in its status line
+	fsys := os.DirFS(name)
+	r := &readerIndex{env: &Env{ArchiveDir: dir, IndexDir: ixDir}, name: name, fsys: fsys}
+	_, info, err := r.open(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.current().Close()
+	if !strings.Contains(info.Warning, "the marks of 1 piece renamed or moved did not follow them") {
+		t.Errorf("the reader's warning: %q", info.Warning)
+	}
+
+	if err := os.WriteFile(st.Path(), good, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "search", "house"); code != 0 || errOut != "" {
+		t.Fatal(code, errOut)
+	}
+	if st, _ := state.Open(name, ""); !slices.Equal(st.Starred(), []string{"moved"}) {
+		t.Errorf("starred once the file can be read: %v", st.Starred())
+	}
+	if state.FollowedThrough(name) == 0 {
+		t.Error("not recorded as followed once followed")
+	}
+}

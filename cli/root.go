@@ -157,12 +157,20 @@ func (e *Env) openIndex(ctx context.Context, progress index.Progress) (*index.In
 
 // openIndexWith is openIndex with opts (Dir and LargeBuild set here).
 func (e *Env) openIndexWith(ctx context.Context, opts index.Options) (*index.Index, error) {
+	ix, _, err := e.openIndexFollowing(ctx, opts)
+	return ix, err
+}
+
+// openIndexFollowing is openIndexWith, with the warning of the renames
+// whose marks did not follow them (followRenames; "" for none), for the
+// reader's status line.
+func (e *Env) openIndexFollowing(ctx context.Context, opts index.Options) (*index.Index, string, error) {
 	opts.Dir, opts.LargeBuild = e.IndexDir, buildgc.Relax
 	ix, err := index.OpenDir(ctx, e.ArchiveDir, opts)
-	if err == nil {
-		followRenames(e.Err, ix.Name(), ix.LastRenamed())
+	if err != nil {
+		return ix, "", err
 	}
-	return ix, err
+	return ix, followRenames(e.Err, ix.Name(), ix.LastRenamed()), nil
 }
 
 // openArchive loads the archive named by the global flags.

@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -154,18 +155,20 @@ func (r *readerIndex) open(ctx context.Context, progress func(done, total int)) 
 	opts := index.Options{Dir: r.env.IndexDir, LargeBuild: buildgc.Relax}
 	if cached, err := index.OpenCached(r.name, r.fsys, opts); err == nil {
 		r.set(cached)
-		info := readerInfo(cached)
+		// the renames a folio cut short left (its state file unreadable
+		// then): followed at this open, as a command's would
+		info := withWarning(readerInfo(cached), followRenames(io.Discard, r.name, cached.LastRenamed()))
 		info.Refresh = firstRefresh(cached, r.reindex)
 		return cached, info, nil
 	}
 	quiet := *r.env
-	quiet.Err = io.Discard                                                     // the screen is the interface's: a warning of followRenames is not written over it
-	opened, err := quiet.openIndexWith(ctx, index.Options{Progress: progress}) // warmed for the keystrokes
+	quiet.Err = io.Discard                                                                // the screen is the interface's: a warning of followRenames is said in the status line
+	opened, warn, err := quiet.openIndexFollowing(ctx, index.Options{Progress: progress}) // warmed for the keystrokes
 	if err != nil {
 		return nil, ui.Info{}, err
 	}
 	r.set(opened)
-	info := readerInfo(opened)
+	info := withWarning(readerInfo(opened), warn)
 	if r.name != archive.BundledName { // the embedded archive never changes
 		info.Refresh = r.reindex
 	}
@@ -185,7 +188,7 @@ func (r *readerIndex) reindex(ctx context.Context, progress func(done, total int
 	info := readerInfo(cur)
 	if err == nil && changed {
 		renamed := cur.LastRenamed() // this folio's update's, or another's it took in
-		followRenames(io.Discard, r.name, renamed)
+		info = withWarning(info, followRenames(io.Discard, r.name, renamed))
 		for _, rn := range renamed {
 			if info.Renamed == nil {
 				info.Renamed = map[string]string{}
@@ -195,6 +198,16 @@ func (r *readerIndex) reindex(ctx context.Context, progress func(done, total int
 	}
 	info.Stale = cur.Behind() != ""
 	return info, changed, err
+}
+
+// withWarning is info with warn (a warning of followRenames: the marks of
+// renamed pieces did not follow them) said beside its Warning in the
+// status line.
+func withWarning(info ui.Info, warn string) ui.Info {
+	if warn != "" {
+		info.Warning = strings.Trim(info.Warning+" · "+warn, " ·")
+	}
+	return info
 }
 
 // readerInfo is what the reader is told of its index.

@@ -384,6 +384,15 @@ func globEscape(s string) string {
 // Path is the state file (empty when the store is memory-only).
 func (s *Store) Path() string { return s.path }
 
+// Refused is why Save will not write the state file (Open found it but
+// could not read it: its permissions, an I/O error, a newer folio's
+// format), or nil: the store then holds none of the file's marks.
+func (s *Store) Refused() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.refuse
+}
+
 // AdoptedFrom is the state file of the archive's earlier location that this
 // store started from, or "" (see Open).
 func (s *Store) AdoptedFrom() string { return s.adoptedFrom }
