@@ -33,8 +33,17 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) string {
 	for _, r := range renamed {
 		newest = max(newest, r.At)
 	}
-	if newest != 0 && newest <= state.FollowedThrough(name) {
+	through := state.FollowedThrough(name)
+	if newest != 0 && newest <= through {
 		return "" // followed already: the state and quotes files are not read
+	}
+	// not yet followed: the renames after the last followed, the count
+	// said when what each would move is not known (a file not read)
+	pending := 0
+	for _, r := range renamed {
+		if r.At == 0 || r.At > through {
+			pending++
+		}
 	}
 	failed := false
 	var said []string
@@ -43,15 +52,19 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) string {
 		fmt.Fprintln(w, "folio: warning:", msg)
 		said = append(said, msg)
 	}
-	warn := func(what string, err error) {
+	// warn says that the what of n pieces did not follow them: the
+	// pieces this run had to move, not the week's renames it was given
+	// (a helper's report: "5 pieces" for one file renamed, four followed
+	// earlier in the week)
+	warn := func(what string, n int, err error) {
 		if err != nil {
 			failed = true
-			say(fmt.Sprintf("the %s of %s renamed or moved did not follow them (the next folio to open the index tries again): %s", what, pieces(len(renamed)), err.Error()))
+			say(fmt.Sprintf("the %s of %s renamed or moved did not follow them (the next folio to open the index tries again): %s", what, pieces(n), err.Error()))
 		}
 	}
 	st, err := state.Open(name, "")
 	if st.Path() == "" {
-		warn("marks", err)
+		warn("marks", pending, err)
 		return strings.Join(said, " · ")
 	}
 	switch refused := st.Refused(); {
@@ -59,32 +72,34 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) string {
 		// the store holds none of the file's marks: nothing would move,
 		// and the renames would be recorded as followed (a helper's
 		// report: a star left on the old id, said nowhere)
-		warn("marks", refused)
+		warn("marks", pending, refused)
 	default:
 		if err != nil {
 			// a corrupt file set aside, which had no marks to give: said
 			// here, as the next Open finds no file
 			say(err.Error())
 		}
-		moved := false
+		moved := 0
 		for _, r := range renamed {
-			moved = st.Rename(r.From, r.To) || moved
+			if st.Rename(r.From, r.To) {
+				moved++
+			}
 		}
-		if moved {
-			warn("marks", st.Save())
+		if moved > 0 {
+			warn("marks", moved, st.Save())
 		}
 	}
 	qs, err := st.Quotes()
 	if err != nil {
-		warn("quotes", err)
+		warn("quotes", pending, err)
 		return strings.Join(said, " · ")
 	}
 	moves := make(map[string]string, len(renamed))
 	for _, r := range renamed {
 		moves[r.From] = r.To
 	}
-	if qs.Rename(moves) {
-		warn("quotes", qs.Save())
+	if n := qs.Rename(moves); n > 0 {
+		warn("quotes", n, qs.Save())
 	}
 	if !failed && newest != 0 {
 		_ = state.SetFollowedThrough(name, newest) // without it, done again at the next open

@@ -323,8 +323,8 @@ func (s *Quotes) SetNote(id, note string) bool {
 // (index.Stats.Renamed). Their passages are found in it as before, by
 // their text. One pass over the quotes, however many renames (a review:
 // one a rename took 10,000 × 2,000 steps at every open). It reports
-// whether any quote moved.
-func (s *Quotes) Rename(moves map[string]string) bool {
+// how many pieces' quotes moved (0: none).
+func (s *Quotes) Rename(moves map[string]string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	some := map[string]string{}
@@ -334,12 +334,12 @@ func (s *Quotes) Rename(moves map[string]string) bool {
 		}
 	}
 	if len(some) == 0 {
-		return false
+		return 0
 	}
 	o := quoteOp{kind: quoteMove, moves: some}
 	s.pending = append(s.pending, o)
 	s.quotes = o.apply(s.quotes)
-	return true
+	return len(some)
 }
 
 func (s *Quotes) change(o quoteOp) bool {
