@@ -273,7 +273,9 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 				}
 				return fs.SkipDir
 			}
-			probs = append(probs, cannotRead(p, err))
+			if !goneSinceListed(fsys, p, err) { // not there (fileStat.file)
+				probs = append(probs, cannotRead(p, err))
+			}
 			return nil
 		}
 		name := d.Name()
@@ -339,17 +341,34 @@ type fileStat struct {
 	folder  bool   // a link to a folder (a folder itself is never stated as a file)
 	special string // "a named pipe", "a device", "a socket"; "" for a file or a folder
 	err     error
+	gone    bool // err says the file went since it was listed (goneSinceListed)
 	// the file's names and identity, where the scan knows them (scanRoot,
 	// for hard links): nlink 0 when not known
 	nlink, dev, ino uint64
 }
 
+// goneSinceListed reports whether the file at p, listed by its folder,
+// whose stat failed with err, is gone: renamed or deleted as the scan
+// ran. A link to nothing is there (a problem said, and kept: folio check
+// lists it).
+func goneSinceListed(fsys fs.FS, p string, err error) bool {
+	if !Gone(err) {
+		return false
+	}
+	_, lerr := fs.Lstat(fsys, p)
+	return Gone(lerr)
+}
+
 // file is what Scan reports of the file at p: a FileInfo (ok) for a regular
 // file, a problem for one that could not be stated or that is a named
 // pipe, a device or a socket (never read: a read could block for ever or
-// never end), nothing for a link to a folder.
+// never end), nothing for a link to a folder, nor for a file listed and
+// gone when stated (renamed or deleted as the scan ran: a helper's report
+// found "3 file(s) skipped" that folio check could not list).
 func (st fileStat) file(p string) (f FileInfo, prob *Problem, ok bool) {
 	switch {
+	case st.err != nil && st.gone:
+		return f, nil, false
 	case st.err != nil:
 		prob := cannotRead(p, st.err)
 		return f, &prob, false
@@ -395,7 +414,7 @@ func specialKind(m fs.FileMode) string {
 func statFS(fsys fs.FS, p string) fileStat {
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
-		return fileStat{err: err}
+		return fileStat{err: err, gone: goneSinceListed(fsys, p, err)}
 	}
 	return fileStat{size: info.Size(), modTime: info.ModTime(), ctime: changeTime(info), regular: info.Mode().IsRegular(), folder: info.IsDir(), special: specialKind(info.Mode())}
 }

@@ -486,6 +486,11 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 		case !IsArticlePath(string(name)):
 			// a link (listed to be told from a link to a folder) to
 			// anything else, or to nothing: not an article
+		case info.err != nil && info.gone:
+			// listed, then gone (renamed or deleted as the scan ran): a
+			// file not there, not one skipped, which no check could
+			// list (a helper's report: "3 file(s) skipped", and folio
+			// check had none)
 		case info.err != nil:
 			s.probs = append(s.probs, cannotRead(string(s.path), info.err))
 		case info.regular && !utf8.Valid(s.path):

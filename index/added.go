@@ -41,7 +41,10 @@ import (
 // Renamed pieces. A piece the update deletes (its file gone, or giving
 // another ID now) and a piece it adds with the same archive.Print (title,
 // date, authors and outlet) are one piece whose file was renamed or moved, when
-// no other piece deleted or added by the update has that Print: the added
+// no other piece deleted or added by the update has that Print; so is a
+// piece added with the Print of one an earlier update deleted, kept as
+// departed (below: followDeparted), when it is the archive's one piece
+// of that Print and the one departed with it: the added
 // one keeps the deleted one's time, so a saved search does not count a
 // moved file as new, and Stats.Renamed lists the pair, so that the reader's
 // marks and quotes, kept by ID, can follow it (citation keys follow the
@@ -149,12 +152,19 @@ const (
 
 // keptDeparted are the departed pieces the manifest m of an update keeps:
 // those it deleted (gone), then those the manifest before it kept, while
-// no piece of m has their ID and they left within departedFor.
-func keptDeparted(m *manifest, gone []departed, now time.Time) []departed {
+// no piece of m has their ID and they left within departedFor, less
+// those the update found renamed (renamed: a piece has them, under its
+// new ID; kept, a later piece of their Print would be taken for them).
+func keptDeparted(m *manifest, gone []departed, renamed []Rename, now time.Time) []departed {
 	all := slices.Concat(gone, m.Departed)
 	if len(all) == 0 {
 		return nil
 	}
+	moved := make(map[string]bool, len(renamed))
+	for _, r := range renamed {
+		moved[r.From] = true
+	}
+	all = slices.DeleteFunc(all, func(d departed) bool { return moved[d.ID] })
 	indexed := make(map[string]bool, len(all))
 	for _, d := range all {
 		indexed[d.ID] = false
@@ -267,6 +277,15 @@ func (b *build) followRenames(files map[string]fileEntry, back []departed) {
 			}
 		}
 	}
+	b.followGone(files, returned)
+	b.followDeparted(files, back)
+	slices.SortFunc(b.stats.Renamed, func(x, y Rename) int { return strings.Compare(x.From, y.From) })
+	b.gone = nil
+}
+
+// followGone pairs the pieces added with those this update deleted
+// (b.gone): a renamed piece.
+func (b *build) followGone(files map[string]fileEntry, returned map[string]bool) {
 	if len(b.gone) == 0 {
 		return
 	}
@@ -297,8 +316,77 @@ func (b *build) followRenames(files map[string]fileEntry, back []departed) {
 		files[p] = e
 		b.stats.Renamed = append(b.stats.Renamed, Rename{From: g.id, To: e.ID})
 	}
-	slices.SortFunc(b.stats.Renamed, func(x, y Rename) int { return strings.Compare(x.From, y.From) })
-	b.gone = nil
+}
+
+// followDeparted pairs a piece added under a new ID with a piece an
+// earlier update deleted (back: the manifest's Departed) of its Print,
+// when none this update deleted has it: the same piece, moved across two
+// updates (a file moved out of the archive, then back under another
+// name; or renamed while an update ran, which found it gone, and the next
+// added it: a helper's report, its star left on the old ID and a saved
+// search counting it new). As an update's rename, only when one departed
+// piece has the Print, and no piece has its ID now (one that has taken
+// it never gives its marks away); and only when the added piece is the
+// archive's one piece of the Print: another may be the departed one
+// renamed already (a manifest's Departed kept the old IDs of renamed
+// pieces before keptDeparted dropped them) or a copy of it.
+func (b *build) followDeparted(files map[string]fileEntry, back []departed) {
+	byPrint := map[uint64]departed{} // ID "" for two
+	for _, d := range back {
+		if d.Print == 0 || d.ID == "" {
+			continue
+		}
+		if _, now := b.gone[d.Print]; now {
+			continue // this update's deleted pieces decide (followGone)
+		}
+		if prev, twice := byPrint[d.Print]; twice {
+			if prev.ID != d.ID {
+				byPrint[d.Print] = departed{}
+			}
+			continue
+		}
+		byPrint[d.Print] = d
+	}
+	if len(byPrint) == 0 {
+		return
+	}
+	type holders struct {
+		path string // the one piece of the Print; "" for none or more
+		n    int
+	}
+	of := make(map[uint64]holders, len(byPrint))
+	taken := map[string]bool{} // departed IDs a piece has now
+	departedID := make(map[string]bool, len(byPrint))
+	for _, d := range byPrint {
+		departedID[d.ID] = true
+	}
+	for p, e := range files {
+		if !e.Indexed {
+			continue
+		}
+		if departedID[e.ID] {
+			taken[e.ID] = true
+		}
+		if _, ok := byPrint[e.Print]; ok {
+			h := of[e.Print]
+			h.n++
+			h.path = p
+			of[e.Print] = h
+		}
+	}
+	for print, d := range byPrint {
+		h := of[print]
+		if d.ID == "" || taken[d.ID] || h.n != 1 {
+			continue
+		}
+		e := files[h.path]
+		if _, known := b.known[e.ID]; known {
+			continue // indexed before: not added by this update
+		}
+		e.Added = d.Added
+		files[h.path] = e
+		b.stats.Renamed = append(b.stats.Renamed, Rename{From: d.ID, To: e.ID})
+	}
 }
 
 // carriedPiece is a piece of the manifest a build from scratch is made

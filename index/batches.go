@@ -234,6 +234,9 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 		p.done++
 		return false
 	}
+	if r.vanished {
+		return p.vanish(batch, r)
+	}
 	e := r.entry
 	indexed := false
 	if !e.Fatal {
@@ -283,6 +286,39 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 		p.report()
 	}
 	return indexed
+}
+
+// vanish takes out of the index the piece of a file gone since the scan
+// (parsed.vanished), if the file still owns it, as an update deletes a
+// file's that went: counted removed, departed (added.go) and, for a piece
+// added in this update with its Print, renamed; the file has no entry.
+// It reports false (nothing indexed).
+func (p *batches) vanish(batch *bleve.Batch, r parsed) bool {
+	removed := r.indexedID != "" && p.owner[r.indexedID] == r.path
+	if removed {
+		batch.Delete(r.indexedID)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if removed {
+		p.b.stats.Removed++
+		if w := r.was; w != nil && w.Print != 0 {
+			b := p.b
+			b.departed = append(b.departed, departed{ID: r.indexedID, Print: w.Print, Added: w.Added, At: time.Now().UnixNano()})
+			if b.gone == nil {
+				b.gone = map[uint64]gonePiece{}
+			}
+			if _, twice := b.gone[w.Print]; twice {
+				b.gone[w.Print] = gonePiece{}
+			} else {
+				b.gone[w.Print] = gonePiece{id: r.indexedID, added: w.Added}
+			}
+		}
+	}
+	// planning again may find work: another file given its ID
+	p.b.unexpected = true
+	p.done++
+	return false
 }
 
 // spill moves c's sketch to b.sketches, made at the first; a sketch that

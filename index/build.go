@@ -173,7 +173,7 @@ func (b *build) commit(ctx context.Context, m *manifest) error {
 	}
 	m.Docs = int(n)
 	m.Renamed = keptRenames(m, b.stats.Renamed, time.Now())
-	m.Departed = keptDeparted(m, b.departed, time.Now())
+	m.Departed = keptDeparted(m, b.departed, b.stats.Renamed, time.Now())
 	f, err := countAllFacets(ctx, b.bi)
 	if err != nil {
 		return err
@@ -253,6 +253,19 @@ func parseFile(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
 		data, err = archive.ReadFile(fsys, p)
 		if err != nil {
 			r := parsed{indexedID: w.indexedID, path: p, entry: e}
+			if archive.Gone(err) {
+				// gone since the scan (renamed or deleted while the
+				// update ran): not a file skipped, which folio check
+				// could not list (a helper's report: "3 file(s)
+				// skipped; folio check lists why", and it listed none),
+				// but a file the scan did not see; the next update sees
+				// where it went
+				r.vanished = true
+				if w.was != nil && w.was.Indexed {
+					r.was = w.was
+				}
+				return r
+			}
 			r.entry.Fatal = true
 			r.entry.Problems = []archive.Problem{{Path: p, Msg: "cannot read: " + errText(err), Fatal: true}}
 			if w.was != nil && mayPass(err) {

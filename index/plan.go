@@ -43,6 +43,11 @@ type parsed struct {
 	// settled: the file was read racy before (racyMTime), and holds what
 	// it held then: read again, and not counted as indexed
 	settled bool
+	// vanished: the file was gone when read (parseFile): it has no entry,
+	// and its piece, if it still owns it, goes as a deleted file's does
+	// (was: its entry then)
+	vanished bool
+	was      *fileEntry
 }
 
 // plan is the work that brings an index in line with the archive.

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -382,5 +383,175 @@ func TestRebuildFollowsALetterlessName(t *testing.T) {
 	defer ix.Close()
 	if got := ix.Stats().Renamed; len(got) != 1 || got[0].From != old || got[0].To != "notes/u1f389" {
 		t.Errorf("renamed by the schema's ids: %v, want %s → notes/u1f389", got, old)
+	}
+}
+
+// TestMovedAcrossTwoUpdates: a file moved out of the archive (an update
+// deletes it) and back under another name (the next adds it) is the
+// piece renamed: it keeps its time, and Stats.Renamed names the pair, so
+// its marks follow (a helper's report: the star stayed on the old ID, and
+// a saved search counted it new). As an update's rename: not when two
+// departed pieces have its Print, nor when a piece has taken the old ID,
+// nor when another piece of the archive has the Print (the departed one
+// renamed already, or a copy); a departed piece taken once is not taken
+// again.
+func TestMovedAcrossTwoUpdates(t *testing.T) {
+	src, dir, away := t.TempDir(), t.TempDir(), t.TempDir()
+	write := func(rel, title string) {
+		t.Helper()
+		p := filepath.Join(src, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: 2020-01-01\nauthor: Ana Ruiz\n---\nA body.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(p, old, old)
+	}
+	mv := func(from, to string) {
+		t.Helper()
+		f, tt := filepath.Join(src, from), filepath.Join(src, to)
+		if filepath.IsAbs(from) {
+			f = from
+		}
+		if filepath.IsAbs(to) {
+			tt = to
+		}
+		os.MkdirAll(filepath.Dir(tt), 0o755)
+		if err := os.Rename(f, tt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ix *Index
+	update := func() Stats {
+		t.Helper()
+		if ix == nil {
+			var err error
+			if ix, err = Open(context.Background(), src, os.DirFS(src), Options{Dir: dir}); err != nil || ix.Fallback() != "" {
+				t.Fatal(err, ix.Fallback())
+			}
+			return ix.Stats()
+		}
+		if _, err := ix.Refresh(context.Background(), Options{Dir: dir}); err != nil {
+			t.Fatal(err)
+		}
+		return ix.Stats()
+	}
+	defer func() { ix.Close() }()
+	write("base.md", "Base")
+	update()
+	write("alone.md", "Alone")
+	write("twin1.md", "Twin")
+	write("twin2.md", "Twin")
+	write("taken.md", "Taken")
+	write("copied.md", "Copied")
+	write("copy/copied.md", "Copied")
+	update()
+	seen := ix.IndexTime()
+	times := addedByID(t, ix)
+
+	mv("alone.md", filepath.Join(away, "alone.md"))
+	mv("twin1.md", filepath.Join(away, "twin1.md"))
+	mv("twin2.md", filepath.Join(away, "twin2.md"))
+	mv("taken.md", filepath.Join(away, "taken.md"))
+	mv("copied.md", filepath.Join(away, "copied.md"))
+	if st := update(); st.Removed != 5 || st.Renamed != nil {
+		t.Fatalf("moved away: %+v", st)
+	}
+	mv(filepath.Join(away, "alone.md"), "2020/alone-now.md")
+	mv(filepath.Join(away, "twin1.md"), "twin-now.md")
+	write("taken.md", "Another piece at the old ID")
+	mv(filepath.Join(away, "taken.md"), "taken-now.md")
+	mv(filepath.Join(away, "copied.md"), "copied-now.md")
+	st := update()
+	if want := []Rename{{From: "alone", To: "2020/alone-now"}}; len(st.Renamed) != 1 || st.Renamed[0].From != want[0].From || st.Renamed[0].To != want[0].To {
+		t.Errorf("renamed %v, want %v", st.Renamed, want)
+	}
+	if got := addedByID(t, ix)["2020/alone-now"]; got != times["alone"] || got == 0 {
+		t.Errorf("the moved piece's time %v, want %v", got, times["alone"])
+	}
+	if got := ix.NewSince(seen); !slices.Equal(got, []string{"copied-now", "taken", "taken-now", "twin-now"}) {
+		t.Errorf("new since the last look: %v (the moved piece is not new)", got)
+	}
+
+	// moved so again: its ID before is no longer departed, which would
+	// make two departed pieces of its Print
+	mv("2020/alone-now.md", filepath.Join(away, "alone-now.md"))
+	if st := update(); st.Removed != 1 || st.Renamed != nil {
+		t.Fatalf("moved away again: %+v", st)
+	}
+	mv(filepath.Join(away, "alone-now.md"), "alone-again.md")
+	if st := update(); len(st.Renamed) != 1 || st.Renamed[0].From != "2020/alone-now" || st.Renamed[0].To != "alone-again" {
+		t.Errorf("moved back again: renamed %v", st.Renamed)
+	}
+	if got := addedByID(t, ix)["alone-again"]; got != times["alone"] {
+		t.Errorf("the piece moved twice: time %v, want %v", got, times["alone"])
+	}
+}
+
+// goneFS: the files named in gone are listed by their folder but gone
+// when opened, as files renamed while an update runs (after its scan).
+type goneFS struct {
+	fs.FS
+	gone map[string]bool
+}
+
+// Stat states them still, as the scan found them.
+func (f goneFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(f.FS, name) }
+
+func (f goneFS) Open(name string) (fs.File, error) {
+	if f.gone[name] {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return f.FS.Open(name)
+}
+
+// TestFilesGoneWhileAnUpdateRuns: files renamed after an update's scan,
+// before it reads them, are not files skipped (a helper's report: "3
+// file(s) skipped; folio check lists why", and check had none to list):
+// the update takes out the piece such a file had, and the next, seeing
+// the file under its new name, follows it as a rename.
+func TestFilesGoneWhileAnUpdateRuns(t *testing.T) {
+	src, dir := t.TempDir(), t.TempDir()
+	write := func(rel, title, body string, age time.Duration) {
+		t.Helper()
+		p := filepath.Join(src, rel)
+		if err := os.WriteFile(p, []byte("---\ntitle: "+title+"\ndate: 2020-01-01\n---\n"+body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-age)
+		os.Chtimes(p, old, old)
+	}
+	write("base.md", "Base", "A body.", time.Hour)
+	write("edited.md", "Edited", "A body.", time.Hour)
+	ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { ix.Close() }()
+	before := addedByID(t, ix)["edited"]
+	ix.Close()
+
+	write("edited.md", "Edited", "A longer body now.", 30*time.Minute)
+	write("new.md", "New", "A body.", 30*time.Minute)
+	fsys := goneFS{os.DirFS(src), map[string]bool{"edited.md": true, "new.md": true}}
+	if ix, err = Open(context.Background(), src, fsys, Options{Dir: dir}); err != nil || ix.Fallback() != "" {
+		t.Fatal(err, ix.Fallback())
+	}
+	if st := ix.Stats(); st.Removed != 1 || st.Indexed != 0 || len(ix.Problems()) != 0 || ix.Count() != 1 {
+		t.Fatalf("files gone when read: %+v, problems %v, %d pieces", st, ix.Problems(), ix.Count())
+	}
+	ix.Close()
+
+	if err := os.Rename(filepath.Join(src, "edited.md"), filepath.Join(src, "edited-now.md")); err != nil {
+		t.Fatal(err)
+	}
+	if ix, err = Open(context.Background(), src, os.DirFS(src), Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if st := ix.Stats(); len(st.Renamed) != 1 || st.Renamed[0].From != "edited" || st.Renamed[0].To != "edited-now" || st.Indexed != 2 {
+		t.Errorf("the next update: %+v", st)
+	}
+	if got := addedByID(t, ix)["edited-now"]; got != before {
+		t.Errorf("the renamed piece's time %v, want %v", got, before)
 	}
 }
