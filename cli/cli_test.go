@@ -377,3 +377,26 @@ func TestImportSaysWhatItLeft(t *testing.T) {
 		t.Errorf("--max-new 0: %s", out)
 	}
 }
+
+// folio index whose cache cannot be written (a full disk, a folder it may
+// not write; here a path under a file) builds the index in memory, says
+// so, and exits 1: its job, the cache, is not done (a helper's report: it
+// exited 0, and a script could not tell).
+func TestIndexExitsOneWhenTheCacheIsNotWritten(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: A\ndate: 2020-01-01\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runIndexed(t, filepath.Join(file, "cache"), "--archive", dir, "index")
+	if code != 1 || !strings.Contains(errOut, "index cache not used") || !strings.Contains(out, "index in memory") {
+		t.Errorf("cache not written: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, errOut, code := runIndexed(t, t.TempDir(), "--archive", dir, "index"); code != 0 {
+		t.Errorf("cache written: exit %d %s", code, errOut)
+	}
+}

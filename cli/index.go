@@ -22,7 +22,11 @@ func newIndexCmd(env *Env) *cobra.Command {
 		Long: `Build the search index of the archive, or refresh it: only added, changed and
 removed files are re-indexed. folio does this by itself at start-up; this
 command shows what it did. --rebuild builds the index from scratch; the times
-pieces were first indexed (what saved searches count as new) are kept.`,
+pieces were first indexed (what saved searches count as new) are kept.
+
+Exit status: 0 when the index is in its cache; 1 when the cache could not be
+used (unwritable, full: the notice says why) and the index was built in memory
+only, for this run, so a script can tell; 2 for other errors.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ix, err := index.OpenDir(cmd.Context(), env.ArchiveDir, index.Options{Dir: env.IndexDir,
@@ -72,6 +76,11 @@ pieces were first indexed (what saved searches count as new) are kept.`,
 				termsafe.Quote(ix.Name()), what, pieces(st.Docs), st.Indexed, st.Removed, renamed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
 			if s := problemCounts(ix.Problems(), true); s != "" {
 				fmt.Fprintf(env.Out, "%s; folio check lists why\n", s)
+			}
+			if ix.Fallback() != "" {
+				// the command's job is the cache: not done (a helper's
+				// report: a full disk exited 0, and a script could not tell)
+				return exitCode(1)
 			}
 			return nil
 		},
