@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/childtest"
 	"github.com/folio-tui/folio/internal/hostile"
 	"github.com/folio-tui/folio/internal/testcorpus"
@@ -398,5 +401,84 @@ func TestIndexExitsOneWhenTheCacheIsNotWritten(t *testing.T) {
 	}
 	if _, errOut, code := runIndexed(t, t.TempDir(), "--archive", dir, "index"); code != 0 {
 		t.Errorf("cache written: exit %d %s", code, errOut)
+	}
+}
+
+// signalWriter is a stderr that closes seen once what it waits for is
+// written.
+type signalWriter struct {
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	want string
+	seen chan struct{}
+}
+
+func (w *signalWriter) Write(b []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(b)
+	if w.seen != nil && strings.Contains(w.buf.String(), w.want) {
+		close(w.seen)
+		w.seen = nil
+	}
+	return len(b), nil
+}
+
+// folio index that waits for another folio's update says that folio
+// updated the index, and what it did, not "unchanged … 0 removed" (a
+// helper's report: the user's deletions, taken in by the other, were
+// said nowhere).
+func TestIndexAfterWaitingSaysWhatTheOtherDid(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir, ixDir := t.TempDir(), t.TempDir()
+	// links to files written long ago: settled (a file changed within
+	// index.RacyWindow is read again at the next update)
+	sotu := testcorpus.Dir(t, "sotu")
+	for n, f := range map[string]string{"a": "1790_george_washington_n.md", "b": "1791_george_washington_n.md", "c": "1792_george_washington_n.md"} {
+		if err := os.Symlink(filepath.Join(sotu, f), filepath.Join(dir, n+".md")); err != nil {
+			t.Skip("no links:", err)
+		}
+	}
+	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "index"); code != 0 {
+		t.Fatal(errOut)
+	}
+	os.Remove(filepath.Join(dir, "b.md"))
+	os.Remove(filepath.Join(dir, "c.md"))
+	name, _ := filepath.Abs(dir)
+	t.Setenv("FOLIO_ARCHIVE", "")
+	type result struct {
+		out, errOut string
+		err         error
+	}
+	finished := make(chan result, 1)
+	waiting := make(chan struct{})
+	var once sync.Once
+	// the other folio: while it holds the writer's lock, this folio's
+	// folio index starts, and waits for it
+	other, err := index.Open(context.Background(), name, os.DirFS(name), index.Options{Dir: ixDir, Progress: func(int, int) {
+		once.Do(func() {
+			go func() {
+				var out bytes.Buffer
+				errw := &signalWriter{want: "waiting for it to finish", seen: waiting}
+				root := NewRoot("test", &Env{Out: &out, Err: errw, In: strings.NewReader("")})
+				root.SetArgs([]string{"--index-dir", ixDir, "--archive", dir, "index"})
+				err := root.Execute()
+				errw.mu.Lock()
+				finished <- result{out.String(), errw.buf.String(), err}
+				errw.mu.Unlock()
+			}()
+			<-waiting
+		})
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := other.Stats(); st.Removed != 2 {
+		t.Errorf("the other folio's update: %+v", st)
+	}
+	other.Close()
+	r := <-finished
+	if r.err != nil || !strings.Contains(r.out, ": updated by another folio while this one waited: 1 piece (0 indexed, 2 removed) in ") {
+		t.Errorf("%v\n%s%s", r.err, r.out, r.errOut)
 	}
 }

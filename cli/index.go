@@ -72,8 +72,22 @@ only, for this run, so a script can tell; 2 for other errors.`,
 			if n := len(st.Renamed); n > 0 {
 				renamed = fmt.Sprintf(", %d renamed or moved", n)
 			}
-			fmt.Fprintf(env.Out, "%s: %s: %s (%d indexed, %d removed%s, %.1f MB) in %s; index in %s\n",
-				termsafe.Quote(ix.Name()), what, pieces(st.Docs), st.Indexed, st.Removed, renamed, float64(st.Bytes)/1e6, st.Took.Round(1e5), where)
+			counts := fmt.Sprintf("%d indexed, %d removed%s, %.1f MB", st.Indexed, st.Removed, renamed, float64(st.Bytes)/1e6)
+			other := "" // what another folio's update did while this one waited
+			if st.ByOther {
+				other = otherUpdate(st.Other)
+				if st.Unchanged {
+					// it did all there was to do: its counts, not this
+					// folio's none (a helper's report: "unchanged … 0
+					// removed" after it took in the user's deletions)
+					what, counts, other = "updated by another folio while this one waited", other, ""
+				}
+			}
+			fmt.Fprintf(env.Out, "%s: %s: %s (%s) in %s; index in %s\n",
+				termsafe.Quote(ix.Name()), what, pieces(st.Docs), counts, st.Took.Round(1e5), where)
+			if other != "" {
+				fmt.Fprintf(env.Out, "another folio updated the index first, while this one waited (%s)\n", other)
+			}
 			if s := problemCounts(ix.Problems(), true); s != "" {
 				fmt.Fprintf(env.Out, "%s; folio check lists why\n", s)
 			}
@@ -87,6 +101,22 @@ only, for this run, so a script can tell; 2 for other errors.`,
 	}
 	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "build the index from scratch")
 	return cmd
+}
+
+// otherUpdate says what another folio's update did (index.Stats.Other):
+// "2 indexed, 1 removed"; nil, an older folio's, is not recorded.
+func otherUpdate(u *index.Update) string {
+	if u == nil {
+		return "what it did is not recorded"
+	}
+	s := fmt.Sprintf("%d indexed, %d removed", u.Indexed, u.Removed)
+	if u.Renamed > 0 {
+		s += fmt.Sprintf(", %d renamed or moved", u.Renamed)
+	}
+	if u.Rebuilt {
+		s = "built from scratch: " + s
+	}
+	return s
 }
 
 // problemCounts says what a scan and its parse found, the counts that are

@@ -174,6 +174,7 @@ func (b *build) commit(ctx context.Context, m *manifest) error {
 	m.Docs = int(n)
 	m.Renamed = keptRenames(m, b.stats.Renamed, time.Now())
 	m.Departed = keptDeparted(m, b.departed, b.stats.Renamed, time.Now())
+	m.Update = &Update{Indexed: b.stats.Indexed, Removed: b.stats.Removed, Renamed: len(b.stats.Renamed), Rebuilt: b.stats.Rebuilt}
 	f, err := countAllFacets(ctx, b.bi)
 	if err != nil {
 		return err

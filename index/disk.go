@@ -81,8 +81,16 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	if g := readCurrent(dir); waited || hold == nil || g != hold.name {
 		// Changed while the lock was awaited (or laid out before
 		// generations): plan again on the live generation.
+		was := ""
+		if hold != nil {
+			was = hold.name
+		}
 		hold.release()
 		hold, m, p = ix.planOn(dir, b, files, scanProbs, opts)
+		if waited && hold != nil && hold.name != was && m != nil {
+			// another folio's update, made while this one waited
+			b.stats.ByOther, b.stats.Other = true, m.Update
+		}
 		if usable(m, p) && p.empty() && !opts.Rebuild {
 			b.stats.Unchanged = true
 			v, err := openHeld(hold, m, b.stats, scanProbs, opts)

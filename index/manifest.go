@@ -90,6 +90,18 @@ type manifestHead struct {
 	// string). Folders, not files: an Obsidian clipping's empty
 	// published: asks too, and the head is read at every start.
 	InSite []siteAnswer
+	// Update is what the update that wrote this manifest did (nil in a
+	// manifest written before it was kept): a folio that waited for that
+	// update says what it did (Stats.Other). Gob leaves it out of an
+	// older folio's reading, and gives nil to a newer one's reading of
+	// an older manifest: no schema change.
+	Update *Update
+}
+
+// Update is what an update of the index did, as its manifest records it.
+type Update struct {
+	Indexed, Removed, Renamed int
+	Rebuilt                   bool
 }
 
 // siteAnswer is a folder of files whose reading asked whether they are

@@ -94,6 +94,15 @@ type Stats struct {
 	// Renamed are the pieces whose file was renamed or moved, their title,
 	// date and authors unchanged, so that their ID changed (added.go)
 	Renamed []Rename
+	// ByOther: this open waited for the writer's lock (Options.AwaitWriter,
+	// LockTimeout) and another folio changed the index meanwhile; Other
+	// is what that folio's update did, as its manifest records it (nil
+	// when it does not). The counts above are this open's own: with
+	// Unchanged, the other folio did all there was to do (a helper's
+	// report: "unchanged … 0 removed" after the other took in the user's
+	// deletions).
+	ByOther bool
+	Other   *Update
 }
 
 // Index is a searchable archive. It is safe for concurrent use.
