@@ -6,8 +6,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/folio-tui/folio/internal/childtest"
 )
 
 // The site configs a scan meets answer SiteRoots as the file system does,
@@ -110,4 +113,57 @@ func TestSiteConfigsAnswerAsTheFileSystem(t *testing.T) {
 		t.Fatal(err)
 	}
 	compare("configs removed")
+}
+
+// A site config in a folder this user may list but not enter is not
+// there, as the file system's stat says (an attack on the scan's configs:
+// a config/ made r-- left a cached search answering as a Hugo site), and
+// a name in another case is the config only where the file system finds
+// it under the config's name. As root (as CI runs) the test runs again
+// as nobody, whom permissions bind.
+func TestSiteConfigsAsTheStatFindsThem(t *testing.T) {
+	if os.Geteuid() == 0 {
+		out, err := childtest.RunAsNobody(t, "FOLIO_ARCHIVE_TEST_AS_NOBODY", "1")
+		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
+			t.Fatalf("as nobody: %v\n%s", err, out)
+		}
+		return
+	}
+	root := t.TempDir()
+	for _, p := range []string{"s/content/a.md", "c/content/b.md"} {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("---\ntitle: T\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(root, "s", "config"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "s", "config", "_default"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "c", "Hugo.toml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(root, "s", "config"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(filepath.Join(root, "s", "config"), 0o755)
+	_, fsys, err := Source(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, configs := ScanEachMemo(fsys, func() FileFunc { return func([]byte, int64, time.Time, int64) {} }, nil, time.Now())
+	if configs == nil {
+		t.Fatal("no site configs")
+	}
+	fromScan, fromFS := configs.SiteRoots(), NewSiteRoots(fsys)
+	for _, p := range []string{"s/content/a.md", "c/content/b.md"} {
+		if got, want := fromScan.InHugo(p), fromFS.InHugo(p); got != want {
+			t.Errorf("%s in a Hugo site: %v by the scan, %v by the file system", p, got, want)
+		}
+	}
 }

@@ -156,9 +156,26 @@ var siteConfigNames = func() map[string]bool {
 // made or removed, it changes which of that folder's folders are read.
 func IsSiteConfig(base string) bool { return siteConfigNames[base] }
 
-// isSiteConfig is IsSiteConfig of a name as the scan reads it (the
-// compiler makes no string of it for the lookup).
-func isSiteConfig(name []byte) bool { return siteConfigNames[string(name)] }
+// siteConfigNamed is the name IsSiteConfig knows that name, as the scan
+// reads it, is in any case ("Hugo.toml": hugo.toml, which a file system
+// that ignores case finds under it); false when it is none.
+func siteConfigNamed(name []byte) (string, bool) {
+	if len(name) > 16 {
+		return "", false
+	}
+	var buf [16]byte
+	lower := buf[:len(name)]
+	for i, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i] = c
+	}
+	if !siteConfigNames[string(lower)] { // no string made for the lookup
+		return "", false
+	}
+	return string(lower), true
+}
 
 // jekyllRoot reports whether the folder at prefix is a Jekyll site's root.
 func jekyllRoot(prefix string, exists func(string) bool) bool {

@@ -361,24 +361,22 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 	osDir := filepath.Join(s.root, dir)
 	exists := ExistsIn(osDir)
 	err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
-		if isSiteConfig(name) {
-			there := true
+		if name, ok := siteConfigNamed(name); ok {
+			// there as hugoRoot's stat (following links) finds it: not
+			// in a folder this user may list but not enter, and on a
+			// file system that ignores case under the name asked
+			var st unix.Stat_t
+			if fstatat(fd, name, &st, 0) == nil {
+				sites = append(sites, name)
+				s.sites = append(s.sites, prefix+name)
+			}
 			if typ == dirents.Link || typ == dirents.Unknown {
-				var st unix.Stat_t
-				there = fstatat(fd, string(name), &st, 0) == nil
 				unsure = true
 			}
-			if there {
-				sites = append(sites, string(name))
-				s.sites = append(s.sites, prefix+string(name))
-			}
-			if there && typ != dirents.Dir && string(name) == "config" {
+			if typ != dirents.Dir && name == "config" && fstatat(fd, "config/_default", &st, 0) == nil {
 				// a link to a folder, which the scan does not enter:
 				// hugoRoot asks for config/_default in it
-				var st unix.Stat_t
-				if fstatat(fd, "config/_default", &st, 0) == nil {
-					s.sites = append(s.sites, prefix+"config/_default")
-				}
+				s.sites = append(s.sites, prefix+"config/_default")
 			}
 		}
 		if Passed(name) || typ == dirents.Other && !IsArticlePath(string(name)) {
