@@ -482,3 +482,47 @@ func TestIndexAfterWaitingSaysWhatTheOtherDid(t *testing.T) {
 		t.Errorf("%v\n%s%s", r.err, r.out, r.errOut)
 	}
 }
+
+// folio index and search on an archive changed while the cache's index
+// cannot take the change (its folder made read-only, as a full disk
+// refuses it) search the index as it was and say so; index says "not
+// updated" and exits 1 (before, every command built the whole index in
+// memory). As root (as CI runs) the test runs again as nobody.
+func TestCacheNotWritableShowsTheIndexAsItWas(t *testing.T) {
+	if os.Geteuid() == 0 {
+		out, err := childtest.RunAsNobody(t, "FOLIO_CLI_TEST_AS_NOBODY", "1")
+		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
+			t.Fatalf("as nobody: %v\n%s", err, out)
+		}
+		return
+	}
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir, idx := t.TempDir(), t.TempDir()
+	write := func(name, word string) {
+		body := "---\ntitle: " + name + "\ndate: 2017-01-01\n---\nText " + word + ".\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "alphaword")
+	if _, errOut, code := runIndexed(t, idx, "--archive", dir, "index"); code != 0 {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	write("b.md", "betaword")
+	if err := os.Chmod(idx, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(idx, 0o755)
+	out, errOut, code := runIndexed(t, idx, "--archive", dir, "index")
+	if code != 1 || !strings.Contains(out, "not updated: 1 piece") || !strings.Contains(errOut, "as it was") || strings.Contains(out, "memory") {
+		t.Errorf("index: exit %d\n%s%s", code, out, errOut)
+	}
+	out, errOut, code = runIndexed(t, idx, "--archive", dir, "search", "alphaword")
+	if code != 0 || !strings.Contains(out, "1 of 1") || !strings.Contains(errOut, "as it was") {
+		t.Errorf("search: exit %d\n%s%s", code, out, errOut)
+	}
+	os.Chmod(idx, 0o755)
+	if out, errOut, code := runIndexed(t, idx, "--archive", dir, "index"); code != 0 || !strings.Contains(out, "2 pieces") {
+		t.Errorf("index with the cache writable: exit %d\n%s%s", code, out, errOut)
+	}
+}

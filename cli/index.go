@@ -24,9 +24,10 @@ removed files are re-indexed. folio does this by itself at start-up; this
 command shows what it did. --rebuild builds the index from scratch; the times
 pieces were first indexed (what saved searches count as new) are kept.
 
-Exit status: 0 when the index is in its cache; 1 when the cache could not be
-used (unwritable, full: the notice says why) and the index was built in memory
-only, for this run, so a script can tell; 2 for other errors.`,
+Exit status: 0 when the index is in its cache and current; 1 when the cache
+could not be written (unwritable, full: the notice says why), so that the
+index was built in memory only, for this run, or the cache's index was not
+updated and shows the archive as it was; 2 for other errors.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ix, err := index.OpenDir(cmd.Context(), env.ArchiveDir, index.Options{Dir: env.IndexDir,
@@ -57,6 +58,8 @@ only, for this run, so a script can tell; 2 for other errors.`,
 			}
 			what := "refreshed"
 			switch {
+			case st.NotWritten:
+				what = "not updated" // Behind, said above, says why
 			case st.Rebuilt:
 				what = "built"
 			case st.Unchanged:
@@ -91,7 +94,7 @@ only, for this run, so a script can tell; 2 for other errors.`,
 			if s := problemCounts(ix.Problems(), true); s != "" {
 				fmt.Fprintf(env.Out, "%s; folio check lists why\n", s)
 			}
-			if ix.Fallback() != "" {
+			if ix.Fallback() != "" || st.NotWritten {
 				// the command's job is the cache: not done (a helper's
 				// report: a full disk exited 0, and a script could not tell)
 				return exitCode(1)

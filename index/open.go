@@ -91,6 +91,10 @@ type Stats struct {
 	Took      time.Duration // time spent in Open
 	Dir       string        // the index folder; "" in memory
 	Unchanged bool          // the archive had not changed: nothing was read
+	// NotWritten: the archive changed and the cache could not take the
+	// change (a full disk, a cache made read-only); the index is its live
+	// generation, as it was, and Behind says so
+	NotWritten bool
 	// Renamed are the pieces whose file was renamed or moved, their title,
 	// date and authors unchanged, so that their ID changed (added.go)
 	Renamed []Rename
