@@ -83,10 +83,11 @@ func Parse(path string, data []byte) (Article, []Problem) { return parse(path, d
 
 // ParseIn is Parse of the file at path in fsys, the archive it is read
 // from: a `published:` with no value unpublishes a piece only in a Jekyll
-// site (InJekyllSite), and tags written as one string are one tag in a
-// Hugo site (InHugoSite); fsys is asked that only of such a piece. Parse
-// alone takes a file in _posts/ for Jekyll's, no other, and no file for
-// Hugo's.
+// site (InJekyllSite), tags written as one string are one tag in a Hugo
+// site (InHugoSite), and a singular tag or category string with commas
+// is one tag in either (singularTag); fsys is asked that only of such a
+// piece. Parse alone takes a file in _posts/ for Jekyll's, no other, and
+// no file for Hugo's.
 func ParseIn(fsys fs.FS, path string, data []byte) (Article, []Problem) {
 	return parse(path, data, false, func() bool { return InJekyllSite(fsys, path) }, func() bool { return InHugoSite(fsys, path) })
 }
@@ -110,7 +111,8 @@ func ParseAsWritten(path string, data []byte) (Article, []Problem) {
 }
 
 // parse is Parse; inJekyll and inHugo, if not nil, say whether the file
-// is in a Jekyll site (isDraft) or a Hugo site (tagsOf).
+// is in a Jekyll site (isDraft, singularTag) or a Hugo site (tagsOf,
+// singularTag).
 func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() bool) (Article, []Problem) {
 	var probs []Problem
 	fail := func(line int, format string, args ...any) (Article, []Problem) {
@@ -296,7 +298,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	a.Organizations = orgs.vals
 	tags := uniqueList{max: MaxTags}
 	for _, k := range tagKeys {
-		if tags.add(tagsOf(m[k].value, inHugo)); tags.over {
+		whole := func(string) bool { return inHugo != nil && inHugo() }
+		if k == "tag" || k == "category" {
+			whole = func(s string) bool { return singularTag(s, path, inJekyll, inHugo) }
+		}
+		if tags.add(tagsOf(m[k].value, whole)); tags.over {
 			probs = append(probs, Problem{Path: path, Line: at(m[k]), Msg: fmt.Sprintf("%s: more than %d tags; the first %d kept", k, MaxTags, MaxTags)})
 			break
 		}
@@ -1076,12 +1082,13 @@ func organizations(v any) []string {
 	return out
 }
 
-// tagsOf reads tags as a list or a string, lower-cased. A string is split
-// on commas, or on whitespace when it has none (Jekyll's convention); in
-// a Hugo site (inHugo, asked only of a string) it is one tag, as Hugo
-// reads a taxonomy's string (`tags: "Middle East"` is the term "Middle
-// East", not two).
-func tagsOf(v any, inHugo func() bool) []string {
+// tagsOf reads tags as a list or a string, lower-cased. A string is one
+// tag when whole says so of it (asked only of a string): for a plural key
+// in a Hugo site (inHugo), as Hugo reads a taxonomy's string (`tags:
+// "Middle East"` is the term "Middle East", not two); for Jekyll's
+// singular tag and category, singularTag. Else it is split on commas, or
+// on whitespace when it has none (Jekyll's convention for tags).
+func tagsOf(v any, whole func(string) bool) []string {
 	var raw []string
 	switch v := v.(type) {
 	case nil:
@@ -1090,7 +1097,7 @@ func tagsOf(v any, inHugo func() bool) []string {
 			raw = append(raw, stringOf(e))
 		}
 	case string:
-		if inHugo != nil && inHugo() {
+		if whole(v) {
 			raw = []string{v}
 		} else if strings.Contains(v, ",") {
 			raw = strings.Split(v, ",")
@@ -1107,6 +1114,22 @@ func tagsOf(v any, inHugo func() bool) []string {
 		}
 	}
 	return out
+}
+
+// singularTag reports whether s, the string of a singular tag or
+// category key, is one tag: Jekyll reads a singular key's string whole
+// (pluralized_array_from_hash: `tag: Middle East` is the tag "Middle
+// East"; only a plural key's string splits on whitespace), so it is
+// never split on whitespace; a string with commas is one in a Jekyll
+// site (inJekyll, or in _posts/ when not asked) or a Hugo site (inHugo),
+// and elsewhere, in a plain folder, a list split on its commas (`tag:
+// economy, trade`), as a tags string is. The sites are asked only of a
+// string with a comma.
+func singularTag(s, path string, inJekyll, inHugo func() bool) bool {
+	if !strings.Contains(s, ",") {
+		return true
+	}
+	return inPosts(path) || inJekyll != nil && inJekyll() || inHugo != nil && inHugo()
 }
 
 // firstContentLine is the number of the first line that is not blank. It

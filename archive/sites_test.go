@@ -902,6 +902,51 @@ func TestATagsStringIsOneTermInAHugoSite(t *testing.T) {
 	}
 }
 
+// Jekyll's singular tag and category are one term each
+// (pluralized_array_from_hash: a singular key's string is one value; only
+// a plural key's splits on whitespace): `tag: Middle East` is the tag
+// "middle east", not "middle" and "east" (an oracle's report against
+// Jekyll 4.3: tags ["Middle East"], categories ["Foreign Policy"]). A
+// singular string with commas is one in a site, a list elsewhere.
+func TestJekyllSingularTagIsOneTerm(t *testing.T) {
+	root := t.TempDir()
+	piece := func(tags string) string {
+		return "---\ntitle: P\ndate: 2021-01-03\n" + tags + "\n---\nB\n"
+	}
+	writeFiles(t, root, map[string]string{
+		"jekyll/_config.yml":            "title: S\n",
+		"jekyll/_posts/2021-01-03-j.md": piece("tag: Middle East\ncategory: Foreign Policy"),
+		"jekyll/_posts/2021-01-04-c.md": piece("tag: war, peace"),
+		"jekyll/_posts/2021-01-05-p.md": piece("tags: Middle East"),
+		"jekyll/_posts/2021-01-06-l.md": piece("category: [Foreign Policy, Iran]"),
+		"hugo/hugo.toml":                "title = 'S'\n",
+		"hugo/content/posts/c.md":       piece("category: war, peace"),
+		"notes/space.md":                piece("tag: Middle East"),
+		"notes/comma.md":                piece("category: war, peace"),
+	})
+	_, fsys, err := Source(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string][]string{
+		"jekyll/_posts/2021-01-03-j.md": {"middle east", "foreign policy"},
+		"jekyll/_posts/2021-01-04-c.md": {"war, peace"},
+		"jekyll/_posts/2021-01-05-p.md": {"middle", "east"},
+		"jekyll/_posts/2021-01-06-l.md": {"foreign policy", "iran"},
+		"hugo/content/posts/c.md":       {"war, peace"},
+		"notes/space.md":                {"middle east"},
+		"notes/comma.md":                {"war", "peace"},
+	} {
+		a, probs := ParseFile(fsys, p)
+		if IsFatal(probs) || !slices.Equal(a.Tags, want) {
+			t.Errorf("%s: tags %q (%v), want %q", p, a.Tags, probs, want)
+		}
+	}
+	if a, _ := Parse("_posts/2021-01-04-c.md", []byte(piece("tag: war, peace"))); !slices.Equal(a.Tags, []string{"war, peace"}) {
+		t.Errorf("Parse of a post: tags %q", a.Tags)
+	}
+}
+
 // statCounter is an fs.FS counting the Stat calls made of it.
 type statCounter struct {
 	fs.FS

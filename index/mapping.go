@@ -74,11 +74,12 @@ import (
 // fCaps marks, compounds.go; 49, 50: compounds of stop words alone
 // (tobe), noone kept whole; 51: an HTML block's text "&" that would
 // begin a reference is kept as written (archive.HTMLConverter: the
-// stored text of "&amp;copy;" read "©").
+// stored text of "&amp;copy;" read "©"); 52: Jekyll's singular tag and
+// category string one tag (archive.singularTag).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 51
+const SchemaVersion = 52
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
