@@ -146,13 +146,31 @@ func parseDate(s string) (Date, error) {
 // parseDate takes none of it, it is no day of the calendar.
 var noDay = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:$|[T ])`)
 
+// minUnixDate is the least number a date is read as a Unix time of: nine
+// digits, 1973-03-03; a smaller one is a year (2017) or nothing, as no
+// one writes a date in the 1970s as seconds.
+const minUnixDate = 100_000_000
+
+// unixDate is the day, in UTC, of the Unix time n (seconds), as Hugo
+// reads a number for a date (cast.ToTime: `date: 1500000000` is
+// 2017-07-14T02:40:00Z); a helper's report: it was skipped as an
+// unparseable date. Its years are checked as any date's (CheckYears).
+func unixDate(n int64) Date { return dayOf(time.Unix(n, 0).UTC()) }
+
 func dayOf(t time.Time) Date {
 	return Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: PrecisionDay}
 }
 
 // dateFromValue accepts what a YAML or TOML decoder makes of a date: a
-// string, a time.Time (YAML timestamps, TOML dates) or a bare year number.
+// string, a time.Time (YAML timestamps, TOML dates), a bare year number
+// or a Unix time (unixDate).
 func dateFromValue(v any) (Date, error) {
+	if n, ok := v.(int); ok {
+		v = int64(n)
+	}
+	if n, ok := v.(int64); ok && n >= minUnixDate {
+		return unixDate(n), nil
+	}
 	switch v := v.(type) {
 	case string:
 		return ParseDate(v)
@@ -163,8 +181,6 @@ func dateFromValue(v any) (Date, error) {
 			return Date{}, fmt.Errorf("a time of day with no date (%s)", v.Format("15:04:05"))
 		}
 		return dayOf(v), nil
-	case int:
-		return ParseDate(strconv.Itoa(v))
 	case int64:
 		return ParseDate(strconv.FormatInt(v, 10))
 	case nil:

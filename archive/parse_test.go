@@ -486,6 +486,33 @@ func TestTOMLTimeOfDayIsNoDate(t *testing.T) {
 	}
 }
 
+// A number of nine digits or more for a date is a Unix time, as Hugo
+// reads it (an oracle's report against Hugo 0.111: `date: 1500000000` is
+// 2017-07-14T02:40:00Z; folio skipped it as an unparseable date); a
+// smaller one is a year, or nothing, and a time past the years folio
+// counts is said as such.
+func TestUnixTimeDate(t *testing.T) {
+	for src, want := range map[string]string{
+		"---\ntitle: T\ndate: 1500000000\n---\nx\n":       "2017-07-14",
+		"+++\ntitle = \"T\"\ndate = 1500000000\n+++\nx\n": "2017-07-14",
+		"{\"title\": \"T\", \"date\": 1614900000}\nx\n":   "2021-03-04",
+		"---\ntitle: T\ndate: 100000000\n---\nx\n":        "1973-03-03",
+		"---\ntitle: T\ndate: 2017\n---\nx\n":             "2017",
+		"---\ntitle: T\npublished: 1500000000\n---\nx\n":  "2017-07-14",
+		"---\ntitle: T\ndate: 99999999\n---\nx\n":         "unparseable date",
+		"---\ntitle: T\ndate: 1500000000000\n---\nx\n":    "outside the years",
+	} {
+		a, probs := Parse("p.md", []byte(src))
+		got := a.Date.String()
+		if IsFatal(probs) {
+			got = probs[0].Msg
+		}
+		if !strings.Contains(got, want) {
+			t.Errorf("%q: %q, want %q", src, got, want)
+		}
+	}
+}
+
 // An empty field is passed over for the next of its aliases, as an empty
 // date is (a helper's report: Decap and Forestry write their empty
 // optional fields, and `summary: ""` hid the description after it).
@@ -513,7 +540,7 @@ func TestFrontMatterMistakesOnTheFirstLine(t *testing.T) {
 		"\n---\ntitle: \"unclosed\ndate: 2020-01-01\n---\nx\n":        "q.md:3: invalid front matter: found unexpected end of stream",
 		"---\ndate: 2020-01-01\ntitle: \"unclosed\nnote: n\n---\nx\n": "q.md:3: invalid front matter: found unexpected end of stream",
 		"---\ntitle: [a, b\ndate: 2020-01-01\n---\nx\n":               "q.md:3: invalid front matter: did not find expected ',' or ']'",
-		"{\"title\": \"J\", \"date\": 1614900000}\nBody.\n":           `q.md:1: unparseable date "1614900000"`,
+		"{\"title\": \"J\", \"date\": 16149000}\nBody.\n":             `q.md:1: unparseable date "16149000"`,
 		"\n{\"title\": \"J\",\n \"date\": \"x\"}\nBody.\n":            `q.md:3: unparseable date "x"`,
 		"---\ntitle: T\ndate: 2020-02-30\n---\nx\n":                   `q.md:3: unparseable date "2020-02-30" (2020-02-30 is no day)`,
 		"---\ntitle: T\ndate: \"2020-02-30T10:00:00Z\"\n---\nx\n":     `q.md:3: unparseable date "2020-02-30T10:00:00Z" (2020-02-30 is no day)`,

@@ -75,11 +75,12 @@ import (
 // (tobe), noone kept whole; 51: an HTML block's text "&" that would
 // begin a reference is kept as written (archive.HTMLConverter: the
 // stored text of "&amp;copy;" read "©"); 52: Jekyll's singular tag and
-// category string one tag (archive.singularTag).
+// category string one tag (archive.singularTag); 53: a number of nine
+// digits or more for a date a Unix time (archive.unixDate).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 52
+const SchemaVersion = 53
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
