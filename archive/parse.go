@@ -279,7 +279,13 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	}
 
 	outlet, _ := m.first(outletKeys)
-	a.Outlet = SanitizeLine(stringOf(outlet.value))
+	// read as Markdown, as a summary is: Hugo Academic's and Blox's
+	// publication is markdownified (`publication: "*Journal of Source
+	// Themes, 1*(1)"` shows "Journal of Source Themes, 1(1)" in italics),
+	// and its asterisks were shown, cited and put in BibTeX's
+	// journaltitle (a helper's report); a title is plain text, as the
+	// sites show it (a `*` in it stays)
+	a.Outlet = SanitizeLine(standfirstText(stringOf(outlet.value)))
 	if strings.EqualFold(a.Outlet, NoOutlet) {
 		// written as folio says "none": it is none, counted and filtered
 		// with the pieces without one (a helper's report: counted under

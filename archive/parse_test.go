@@ -552,6 +552,28 @@ func TestFrontMatterMistakesOnTheFirstLine(t *testing.T) {
 	}
 }
 
+// An outlet is read as Markdown, as a summary is: Hugo Academic's and
+// Blox's publication is markdownified, and `*Journal of Source Themes,
+// 1*(1)` was shown and cited with its asterisks (an oracle's report
+// against Hugo 0.111). A title stays as written, as the sites show it.
+func TestOutletIsRenderedText(t *testing.T) {
+	for outlet, want := range map[string]string{
+		`"*Journal of Source Themes, 1*(1)"`: "Journal of Source Themes, 1(1)",
+		`"<i>Nature</i> &amp; Science"`:      "Nature & Science",
+		`"The __Economist__"`:                "The Economist",
+		`Yahoo! News`:                        "Yahoo! News",
+		`"snake_case_times"`:                 "snake_case_times",
+		`"5 * 3 Weekly"`:                     "5 * 3 Weekly",
+		`AT&T Review`:                        "AT&T Review",
+	} {
+		src := "---\ntitle: \"*Sic* and 5 * 3\"\ndate: 2020-01-01\npublication: " + outlet + "\n---\nx\n"
+		a, probs := Parse("p.md", []byte(src))
+		if IsFatal(probs) || a.Outlet != want || a.Title != "*Sic* and 5 * 3" {
+			t.Errorf("%s: outlet %q, title %q (%v), want %q", outlet, a.Outlet, a.Title, probs, want)
+		}
+	}
+}
+
 // A front-matter standfirst is read as the Markdown a site renders it
 // from (a helper's report: "Sum **bold** <b>html</b>" was shown as
 // written), then made safe for the terminal: an entity for ESC is no

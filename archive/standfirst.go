@@ -37,6 +37,8 @@ var standfirstMarkdown = goldmark.New(
 // links and HTML tags read as the words they show, entities decoded, on
 // one line (a helper's report: "Sum **bold** <b>html</b>" was shown as
 // written). The reader and folio show print it in italics on one line.
+// An outlet is read by it too (Hugo Academic's publication is
+// markdownified).
 // Its result is not terminal-safe (&#27; is ESC): sanitise it, as Parse
 // does. A reference to a control is dropped before it is decoded, so that
 // the sanitising cannot take it and the letters after it for an escape

@@ -462,6 +462,22 @@ func TestOutletAsAuthor(t *testing.T) {
 	}
 }
 
+// A Hugo Academic publication written in Markdown is cited as the site
+// shows it: `*Journal of Source Themes, 1*(1)` was BibTeX's journaltitle
+// with its asterisks, and the text citation's (an oracle's report).
+func TestMarkdownOutletIsCitedAsShown(t *testing.T) {
+	a, probs := archive.Parse("publication/paper-one/index.md", []byte("---\ntitle: An example journal article\nauthors: [Ann Author]\ndate: 2015-09-01\npublication: \"*Journal of Source Themes, 1*(1)\"\n---\nx\n"))
+	if archive.IsFatal(probs) {
+		t.Fatal(probs)
+	}
+	if got := BibTeXEntries([]archive.Article{a}, accessed, nil); !strings.Contains(got, "journaltitle = {Journal of Source Themes, 1(1)},") {
+		t.Errorf("bibtex:\n%s", got)
+	}
+	if got := TextCitation(a); !strings.Contains(got, "Journal of Source Themes, 1(1)") || strings.Contains(got, "*") {
+		t.Errorf("text citation: %s", got)
+	}
+}
+
 func TestBibTeXEscaping(t *testing.T) {
 	d := archive.Date{Time: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Precision: archive.PrecisionYear}
 	a := archive.Article{ID: "x", Title: `50% of #1 & $5 {x} ~ ^ _ \ end`, Authors: []string{"A_B Smith"}, Outlet: "Q&A Weekly", Date: d, URL: "https://example.com/a{b}?q=%20"}

@@ -76,11 +76,12 @@ import (
 // begin a reference is kept as written (archive.HTMLConverter: the
 // stored text of "&amp;copy;" read "©"); 52: Jekyll's singular tag and
 // category string one tag (archive.singularTag); 53: a number of nine
-// digits or more for a date a Unix time (archive.unixDate).
+// digits or more for a date a Unix time (archive.unixDate); 54: an
+// outlet read as Markdown, as a summary is.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 53
+const SchemaVersion = 54
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
