@@ -84,9 +84,11 @@ func Parse(path string, data []byte) (Article, []Problem) { return parse(path, d
 // ParseIn is Parse of the file at path in fsys, the archive it is read
 // from: a `published:` with no value unpublishes a piece only in a Jekyll
 // site (InJekyllSite), tags written as one string are one tag in a Hugo
-// site (InHugoSite), and a singular tag or category string with commas
-// is one tag in either (singularTag); fsys is asked that only of such a
-// piece. Parse alone takes a file in _posts/ for Jekyll's, no other, and
+// site (InHugoSite), a singular tag or category string with commas is
+// one tag in either (singularTag), and a capitalised key (Title:) is
+// read in a Jekyll site not at all, as Jekyll reads its keys as written,
+// elsewhere as Hugo reads it, in any case; fsys is asked that only of
+// such a piece. Parse alone takes a file in _posts/ for Jekyll's, no other, and
 // no file for Hugo's.
 func ParseIn(fsys fs.FS, path string, data []byte) (Article, []Problem) {
 	return parse(path, data, false, func() bool { return InJekyllSite(fsys, path) }, func() bool { return InHugoSite(fsys, path) })
@@ -111,8 +113,8 @@ func ParseAsWritten(path string, data []byte) (Article, []Problem) {
 }
 
 // parse is Parse; inJekyll and inHugo, if not nil, say whether the file
-// is in a Jekyll site (isDraft, singularTag) or a Hugo site (tagsOf,
-// singularTag).
+// is in a Jekyll site (isDraft, singularTag, decodeYAML's lower) or a
+// Hugo site (tagsOf, singularTag).
 func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() bool) (Article, []Problem) {
 	var probs []Problem
 	fail := func(line int, format string, args ...any) (Article, []Problem) {
@@ -147,11 +149,12 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	offset := firstContentLine(data) // front matter line 1 is file line offset+1
 	data = jekyllDotsEnd(data)
 	var m matter
+	var lowerM matter // the YAML keys written in lower case alone; nil when all are
 	var decodeErr error
 	isTOML := false // Zola's front matter (Hugo's too)
 	isJSON := false
 	formats := []*frontmatter.Format{
-		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, decodeErr = decodeYAML(b); return nil }),
+		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, lowerM, decodeErr = decodeYAML(b); return nil }),
 		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); isTOML = true; return nil }),
 	}
 	var body []byte
@@ -227,6 +230,21 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	if a.ID == "" {
 		return fail(0, "cannot derive an id from the path")
 	}
+	caseNote := func(string) string { return "" }
+	if lowerM != nil && (inPosts(path) || inJekyll != nil && inJekyll()) {
+		// Jekyll reads its keys as written: `Title:` is no title, so a
+		// post's comes from its name (an oracle's report against Jekyll
+		// 4.3: folio read Title, Date and Tags as Hugo does). The site is
+		// asked only of front matter with a capitalised key.
+		hugoM := m
+		caseNote = func(k string) string {
+			if _, ok := hugoM[k]; ok {
+				return fmt.Sprintf(" (a Jekyll site reads %s in lower case alone)", k)
+			}
+			return ""
+		}
+		m = lowerM
+	}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if f := m[k]; f.earlier > 0 && !f.nested {
 			probs = append(probs, Problem{Path: path, Line: at(f), Msg: fmt.Sprintf("%s is given twice (lines %d and %d): the last is read, as Hugo and Jekyll read it", k, f.earlier+base, at(f))})
@@ -249,7 +267,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	}
 	if a.Title == "" {
 		if tf == "" {
-			return fail(offset, "missing title")
+			return fail(offset, "missing title%s", caseNote("title"))
 		}
 		return fail(at(title), "empty title")
 	}
@@ -264,7 +282,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 				// a helper's report: "missing date" for 2021-02-30-x.md
 				return fail(offset, "missing date (the file name's %s-%s-%s is no day)", m[1], m[2], m[3])
 			}
-			return fail(offset, "missing date")
+			return fail(offset, "missing date%s", caseNote("date"))
 		}
 		a.Date = d
 	default:
@@ -545,31 +563,43 @@ var knownKeys = func() map[string]bool {
 	return m
 }()
 
-func decodeYAML(b []byte) (matter, error) {
+// decodeYAML decodes YAML front matter: m keyed by its lower-cased keys,
+// as Hugo reads them, and lower, when a key read is written with a
+// capital (Title:), of the keys written in lower case alone, as Jekyll
+// reads them (nil when there is none such).
+func decodeYAML(b []byte) (m, lower matter, err error) {
 	if err := checkValueCount(b); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, yamlSyntaxError(b, err)
+		return nil, nil, yamlSyntaxError(b, err)
 	}
 	if line, ok := yamlNesting(&doc, MaxNesting); !ok {
-		return nil, fmt.Errorf("line %d: nested deeper than %d levels", line, MaxNesting)
+		return nil, nil, fmt.Errorf("line %d: nested deeper than %d levels", line, MaxNesting)
 	}
-	m := matter{}
+	m = matter{}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return m, nil // empty front matter: missing title/date will be reported
+		return m, nil, nil // empty front matter: missing title/date will be reported
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("line %d: front matter is not a mapping of keys to values", root.Line)
+		return nil, nil, fmt.Errorf("line %d: front matter is not a mapping of keys to values", root.Line)
 	}
 	nested := matter{} // the known keys of Zola's [taxonomies] and [extra]
-	if err := yamlKeys(root, m, nested); err != nil {
-		return nil, err
+	capitals, err := yamlKeys(root, m, nested, false)
+	if err != nil {
+		return nil, nil, err
 	}
 	m.fill(nested)
-	return m, nil
+	if capitals {
+		lower, nested = matter{}, matter{}
+		if _, err := yamlKeys(root, lower, nested, true); err != nil {
+			return nil, nil, err
+		}
+		lower.fill(nested)
+	}
+	return m, lower, nil
 }
 
 // yamlSyntaxError is yaml.v3's error err for the front matter b, with the
@@ -603,23 +633,37 @@ func yamlSyntaxError(b []byte, err error) error {
 }
 
 // yamlKeys decodes the known keys of the mapping node into m, and those of
-// its Zola tables (taxonomies, extra) into nested.
-func yamlKeys(node *yaml.Node, m, nested matter) error {
+// its Zola tables (taxonomies, extra) into nested; lowerOnly, those
+// written in lower case alone. capitals is whether a key it read, or
+// passed over for lowerOnly, is written with a capital.
+func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool, err error) {
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, v := node.Content[i], node.Content[i+1]
 		key := strings.ToLower(k.Value)
 		if nested != nil && zolaTables[key] && v.Kind == yaml.MappingNode {
-			if err := yamlKeys(v, nested, nil); err != nil {
-				return err
+			if key != k.Value {
+				if capitals = true; lowerOnly {
+					continue
+				}
 			}
+			c, err := yamlKeys(v, nested, nil, lowerOnly)
+			if err != nil {
+				return false, err
+			}
+			capitals = capitals || c
 			continue
 		}
 		if !knownKeys[key] {
 			continue
 		}
+		if key != k.Value {
+			if capitals = true; lowerOnly {
+				continue
+			}
+		}
 		var val any
 		if err := v.Decode(&val); err != nil {
-			return fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
+			return false, fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
 		}
 		if key == "published" {
 			val = rubyFlag(v, val)
@@ -628,7 +672,7 @@ func yamlKeys(node *yaml.Node, m, nested matter) error {
 		// helper's report: folio kept the first, the site shows the last)
 		m[key] = field{value: val, line: k.Line, earlier: m[key].line}
 	}
-	return nil
+	return capitals, nil
 }
 
 var tomlKeyLine = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)

@@ -947,6 +947,46 @@ func TestJekyllSingularTagIsOneTerm(t *testing.T) {
 	}
 }
 
+// A Jekyll site reads its front matter's keys as written, Hugo in any
+// case: `Title: Capital Title`, `Date: 2020-03-09` and `Tags: [capital]`
+// in a Jekyll post are none of them, so its title and date are its
+// name's and it has no tags (an oracle's report against Jekyll 4.3: folio
+// read them as Hugo does). A Hugo site and a plain folder read them.
+func TestJekyllKeysAreCaseSensitive(t *testing.T) {
+	root := t.TempDir()
+	caps := "---\nlayout: default\nTitle: Capital Title\nDate: 2020-03-09\nTags: [capital]\n---\nx\n"
+	writeFiles(t, root, map[string]string{
+		"jekyll/_config.yml":                    "title: S\n",
+		"jekyll/_posts/2020-03-03-caps-keys.md": caps,
+		"jekyll/_posts/2020-03-04-both.md":      "---\ntitle: lower\nTitle: Upper\ntags: [a]\n---\nx\n",
+		"jekyll/about.md":                       caps,
+		"hugo/hugo.toml":                        "title = 'S'\n",
+		"hugo/content/posts/caps.md":            caps,
+		"notes/caps.md":                         caps,
+	})
+	_, fsys, err := Source(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]string{
+		"jekyll/_posts/2020-03-03-caps-keys.md": "Caps Keys 2020-03-03 []",
+		"jekyll/_posts/2020-03-04-both.md":      "lower 2020-03-04 [a]",
+		"hugo/content/posts/caps.md":            "Capital Title 2020-03-09 [capital]",
+		"notes/caps.md":                         "Capital Title 2020-03-09 [capital]",
+	} {
+		a, probs := ParseFile(fsys, p)
+		if got := fmt.Sprintf("%s %s %v", a.Title, a.Date, a.Tags); IsFatal(probs) || got != want || len(probs) > 0 {
+			t.Errorf("%s: %s (%v), want %s", p, got, probs, want)
+		}
+	}
+	if _, probs := ParseFile(fsys, "jekyll/about.md"); !IsFatal(probs) || probs[0].Msg != "missing title (a Jekyll site reads title in lower case alone)" {
+		t.Errorf("a page: %v", probs)
+	}
+	if a, _ := Parse("_posts/2020-03-03-caps-keys.md", []byte(caps)); a.Title != "Caps Keys" {
+		t.Errorf("Parse of a post: title %q", a.Title)
+	}
+}
+
 // statCounter is an fs.FS counting the Stat calls made of it.
 type statCounter struct {
 	fs.FS

@@ -165,6 +165,65 @@ func TestHugoConfigChangesTagsStrings(t *testing.T) {
 	}
 }
 
+// A Jekyll site's _config.yml made or removed after the index was built
+// changes how a capitalised key is read (as Hugo reads it, in any case,
+// outside a Jekyll site; not at all in one, as Jekyll reads its keys):
+// Refresh reads the pieces with one again, cached and in memory.
+func TestJekyllConfigChangesCapitalisedKeys(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch := t.TempDir()
+	dupWrite(t, arch, map[string]string{
+		"site/a.md":  "---\ntitle: A\ndate: 2020-01-01\nTags: [capital]\n---\nText.\n",
+		"site/b.md":  "---\ntitle: B\ndate: 2020-01-02\ntags: [lower]\n---\nText.\n",
+		"notes/n.md": "---\ntitle: N\ndate: 2020-01-04\nTags: [capital]\n---\nText.\n",
+	})
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	capital := func(ix *Index) int {
+		for _, v := range ix.AllFacets().Tags {
+			if v.Value == "capital" {
+				return v.Count
+			}
+		}
+		return 0
+	}
+	for _, dir := range []string{t.TempDir(), ""} {
+		os.Remove(filepath.Join(arch, "site", "_config.yml"))
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := capital(ix); n != 2 {
+			t.Fatalf("%q: capital counts %d before any site, want 2", dir, n)
+		}
+		for _, step := range []struct {
+			what string
+			make bool
+			want int
+		}{{"the site's _config.yml made", true, 1}, {"removed", false, 2}} {
+			if step.make {
+				err = os.WriteFile(filepath.Join(arch, "site", "_config.yml"), []byte("title: S\n"), 0o644)
+			} else {
+				err = os.Remove(filepath.Join(arch, "site", "_config.yml"))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if changed, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil || !changed {
+				t.Fatalf("%q, %s: refresh %v %v", dir, step.what, changed, err)
+			}
+			if n := capital(ix); n != step.want {
+				t.Errorf("%q, %s: capital counts %d, want %d", dir, step.what, n, step.want)
+			}
+		}
+		ix.Close()
+	}
+}
+
 // statCounter is an archive's fsys that counts the stats asked of it.
 type statCounter struct {
 	fs.FS

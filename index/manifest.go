@@ -138,7 +138,8 @@ type fileEntry struct {
 	Body uint32
 	// Site is what reading the file asked of its site, and the answers
 	// (archive.ParseInSite): whether it is in a Jekyll site (a published:
-	// with no value outside _posts/, a singular tag string with commas),
+	// with no value outside _posts/, a singular tag string with commas,
+	// a capitalised key),
 	// in a Hugo site (a tags string)
 	Site    siteAsked
 	Indexed bool // a document with ID is in the index for this file

@@ -77,11 +77,12 @@ import (
 // stored text of "&amp;copy;" read "©"); 52: Jekyll's singular tag and
 // category string one tag (archive.singularTag); 53: a number of nine
 // digits or more for a date a Unix time (archive.unixDate); 54: an
-// outlet read as Markdown, as a summary is.
+// outlet read as Markdown, as a summary is; 55: a Jekyll site's keys
+// read as written, in lower case alone (a capitalised one is none).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 54
+const SchemaVersion = 55
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
