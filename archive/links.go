@@ -87,7 +87,9 @@ var jekyllPermalink = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?
 // site path (/blog/gopher, /posts/x/) is tried under each folder from the
 // piece's up to the archive's root, since a site's root is a folder of the
 // archive (Hugo's content/, the Go blog's _content/); a Jekyll permalink
-// (/2021/03/14/pi-day.html) as the post _posts/2021-03-14-pi-day. A Zola
+// (/2021/03/14/pi-day.html) as the post _posts/2021-03-14-pi-day, and
+// one with folders before its date (/news/2021/03/14/pi-day.html) as the
+// post of their _posts/ too (news/_posts/2021-03-14-pi-day). A Zola
 // internal link (@/blog/x.md) is a file's path from the content root
 // alone (contentRoot). A section page (_index.md) and the site's home (/)
 // are no pieces: a link to one names none. The caller keeps the first that
@@ -160,8 +162,14 @@ func LinkCandidates(fromPath, target string) []string {
 		if catPost != "" {
 			add(path.Join(d, catPost))
 		}
-		if m := jekyllPermalink.FindStringSubmatch(p); m != nil {
-			add(path.Join(d, "_posts", m[1]+"-"+m[2]+"-"+m[3]+"-"+m[4]))
+		if m := jekyllPermalink.FindStringSubmatchIndex(p); m != nil {
+			post := p[m[2]:m[3]] + "-" + p[m[4]:m[5]] + "-" + p[m[6]:m[7]] + "-" + p[m[8]:m[9]]
+			add(path.Join(d, "_posts", post))
+			// /news/2016/05/05/x.html: a post of news/_posts/, whose
+			// folder Jekyll's URL puts before its date as a category
+			if cats := strings.Trim(p[:m[2]], "/"); cats != "" {
+				add(path.Join(d, cats, "_posts", post))
+			}
 		}
 		if d == "." || d == "/" || d == "" {
 			break

@@ -425,6 +425,14 @@ func siteKeys(p, id string, date Date, m matter, isTOML bool) []string {
 		if i := strings.LastIndex("/"+dir+"/", "/_posts/"); i >= 0 && !strings.HasSuffix(dir, "_posts") {
 			add(path.Join(dir[:i+len("_posts")], day+"-"+title))
 		}
+		// a post of a category's folder (news/_posts/): Jekyll finds it
+		// by a post_url of its name alone, without the folder (deprecated,
+		// but Jekyll 4.3 resolves it), so it is named as a post of the
+		// _posts/ of the folder above the category's, the site's root (an
+		// oracle's report)
+		if cat := path.Dir(dir); path.Base(dir) == "_posts" && cat != "." && cat != "/" {
+			add(path.Join(path.Dir(cat), "_posts", day+"-"+title))
+		}
 		return out
 	}
 	if slug != "" {

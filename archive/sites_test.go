@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -677,6 +678,44 @@ func TestPostInAFolderOfPostsIsLinkedByItsPermalink(t *testing.T) {
 	for _, target := range []string{"/2019/05/05/nested/", "/_posts/2019-05-05-nested"} {
 		if c := LinkCandidates("_posts/2022-05-05-ln.md", target); !slices.Contains(c, want) {
 			t.Errorf("%s: candidates %v", target, c)
+		}
+	}
+}
+
+// A post of a category's folder (news/_posts/) is found by Jekyll's
+// post_url of its name alone, without the folder (deprecated, but Jekyll
+// 4.3 resolves it), and by its permalink, whose category folder comes
+// before the date (/news/2016/05/05/news-item.html); folio found it by
+// neither (an oracle's report). A site in a folder of the archive too.
+func TestPostOfACategoryFolderIsLinkedByNameAndPermalink(t *testing.T) {
+	fm := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	links := "[bare]({% post_url 2016-05-05-news-item %}) [url](/news/2016/05/05/news-item.html) [folder]({% post_url news/2016-05-05-news-item %})\n"
+	fsys := fstest.MapFS{
+		"news/_posts/2016-05-05-news-item.md":      fm("---\ntitle: News item\n---\nx\n"),
+		"_posts/2019-01-01-linker.md":              fm("---\ntitle: Linker\n---\n" + links),
+		"blog/news/_posts/2016-05-05-news-item.md": fm("---\ntitle: Blog news item\n---\nx\n"),
+		"blog/_posts/2019-01-01-linker.md":         fm("---\ntitle: Blog linker\n---\n" + links),
+	}
+	a, probs := Load(fsys)
+	if len(probs) != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	for _, c := range SiteKeyConflicts(a.Articles) {
+		if strings.Contains(fmt.Sprint(c), "news-item") {
+			t.Errorf("conflict: %v", c)
+		}
+	}
+	for from, want := range map[string]string{"_posts/2019-01-01-linker.md": "News item", "blog/_posts/2019-01-01-linker.md": "Blog news item"} {
+		linker := byPathOf(t, a, from)
+		targets := regexp.MustCompile(`\]\(([^)]+)\)`).FindAllStringSubmatch(linker.Body, -1)
+		if len(targets) != 3 {
+			t.Fatalf("%s: body %q", from, linker.Body)
+		}
+		for _, m := range targets {
+			target := m[1]
+			if got, ok := a.Resolve(LinkCandidates(linker.Path, target)); !ok || got.Title != want {
+				t.Errorf("%s: %s → %q, %v; want %q", from, target, got.Title, ok, want)
+			}
 		}
 	}
 }

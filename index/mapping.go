@@ -78,11 +78,13 @@ import (
 // category string one tag (archive.singularTag); 53: a number of nine
 // digits or more for a date a Unix time (archive.unixDate); 54: an
 // outlet read as Markdown, as a summary is; 55: a Jekyll site's keys
-// read as written, in lower case alone (a capitalised one is none).
+// read as written, in lower case alone (a capitalised one is none); 56:
+// a post of a category's folder (news/_posts/x) keyed as a post of
+// _posts/ too.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 55
+const SchemaVersion = 56
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
