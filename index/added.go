@@ -141,6 +141,12 @@ type departed struct {
 	Print uint64
 	Added int64
 	At    int64 // when it was deleted (UnixNano)
+	// Size and Words are its file's (fileEntry): a piece added by a later
+	// update is its rename only with a file of the same size and words,
+	// the text moved (followDeparted); Size -1: its file went while an
+	// update read it (changed, renamed as it ran), its text unknown
+	Size  int64
+	Words int
 }
 
 // departedFor is how long a manifest keeps a departed piece, and
@@ -233,7 +239,7 @@ func (b *build) prepareAdded(m *manifest, deletes []string) {
 		if !e.Indexed || !deleted[e.ID] || e.Print == 0 {
 			continue
 		}
-		b.departed = append(b.departed, departed{ID: e.ID, Print: e.Print, Added: e.Added, At: now})
+		b.departed = append(b.departed, departed{ID: e.ID, Print: e.Print, Added: e.Added, At: now, Size: e.Size, Words: e.Words})
 		if _, twice := b.gone[e.Print]; twice {
 			b.gone[e.Print] = gonePiece{}
 		} else {
@@ -329,7 +335,12 @@ func (b *build) followGone(files map[string]fileEntry, returned map[string]bool)
 // it never gives its marks away); and only when the added piece is the
 // archive's one piece of the Print: another may be the departed one
 // renamed already (a manifest's Departed kept the old IDs of renamed
-// pieces before keptDeparted dropped them) or a copy of it.
+// pieces before keptDeparted dropped them) or a copy of it; and only
+// when its file is the departed one's size and length in words
+// (departed.Size, Words): days apart, another piece of the same title,
+// date, authors and outlet is no rename (a departed piece recorded
+// before these were is left); but for one whose file went while an
+// update read it (renamed as it ran), whose text is not known.
 func (b *build) followDeparted(files map[string]fileEntry, back []departed) {
 	byPrint := map[uint64]departed{} // ID "" for two
 	for _, d := range back {
@@ -382,6 +393,12 @@ func (b *build) followDeparted(files map[string]fileEntry, back []departed) {
 		e := files[h.path]
 		if _, known := b.known[e.ID]; known {
 			continue // indexed before: not added by this update
+		}
+		if d.Size != -1 && (d.Size == 0 || e.Size != d.Size || e.Words != d.Words) {
+			// another text of the same title, date, authors and outlet
+			// (a review: a second "Introduction" added days after the
+			// first was deleted took its star and its time)
+			continue
 		}
 		e.Added = d.Added
 		files[h.path] = e

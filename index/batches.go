@@ -304,7 +304,7 @@ func (p *batches) vanish(batch *bleve.Batch, r parsed) bool {
 		p.b.stats.Removed++
 		if w := r.was; w != nil && w.Print != 0 {
 			b := p.b
-			b.departed = append(b.departed, departed{ID: r.indexedID, Print: w.Print, Added: w.Added, At: time.Now().UnixNano()})
+			b.departed = append(b.departed, departed{ID: r.indexedID, Print: w.Print, Added: w.Added, At: time.Now().UnixNano(), Size: -1})
 			if b.gone == nil {
 				b.gone = map[uint64]gonePiece{}
 			}

@@ -486,6 +486,25 @@ func TestMovedAcrossTwoUpdates(t *testing.T) {
 	if got := addedByID(t, ix)["alone-again"]; got != times["alone"] {
 		t.Errorf("the piece moved twice: time %v, want %v", got, times["alone"])
 	}
+
+	// another text of the same title, date and author, added after the
+	// first was deleted, is a new piece, not its rename (a review: a
+	// second "Introduction" took the first's star and time)
+	write("intro.md", "Introduction")
+	update()
+	if err := os.Remove(filepath.Join(src, "intro.md")); err != nil {
+		t.Fatal(err)
+	}
+	if st := update(); st.Removed != 1 {
+		t.Fatalf("deleted: %+v", st)
+	}
+	p := filepath.Join(src, "intro-b.md")
+	if err := os.WriteFile(p, []byte("---\ntitle: Introduction\ndate: 2020-01-01\nauthor: Ana Ruiz\n---\nAnother book's body.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st := update(); st.Renamed != nil {
+		t.Errorf("another text taken for the deleted piece: renamed %v", st.Renamed)
+	}
 }
 
 // goneFS: the files named in gone are listed by their folder but gone
