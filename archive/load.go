@@ -483,7 +483,7 @@ func parseFileIn(fsys fs.FS, sites *SiteRoots, p string) (Article, []Problem) {
 	if err != nil {
 		return Article{}, []Problem{{Path: p, Msg: errText(err), Fatal: true}}
 	}
-	return parse(p, data, false, func() bool { return sites.InJekyll(p) }, func() bool { return sites.InHugo(p) })
+	return parse(p, data, false, func() bool { return sites.InJekyll(p) }, func() bool { return sites.InHugo(p) }, sites)
 }
 
 // Load reads every article of fsys. It never fails as a whole: each file's
@@ -500,6 +500,7 @@ func Load(fsys fs.FS) (*Archive, []Problem) { return LoadKeeping(fsys, nil) }
 func LoadKeeping(fsys fs.FS, had map[string]string) (*Archive, []Problem) {
 	files, probs := Scan(fsys)
 	sites := NewSiteRoots(fsys) // one for all the files: each folder asked once
+	sites.KnowSections(PathsOf(files))
 	type parsed struct {
 		a     Article
 		probs []Problem

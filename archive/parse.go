@@ -79,28 +79,34 @@ var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 // Parse reads one article file. It is pure: path is used only for the ID and
 // for messages. Problems marked Fatal mean the article is unusable (its ID is
 // empty); others (an unusable url, say) are reported and the article kept.
-func Parse(path string, data []byte) (Article, []Problem) { return parse(path, data, false, nil, nil) }
+func Parse(path string, data []byte) (Article, []Problem) {
+	return parse(path, data, false, nil, nil, nil)
+}
 
 // ParseIn is Parse of the file at path in fsys, the archive it is read
 // from: a `published:` with no value unpublishes a piece only in a Jekyll
 // site (InJekyllSite), tags written as one string are one tag in a Hugo
-// site (InHugoSite), a singular tag or category string with commas is
+// site (InHugoSite), where the section pages above it give it their
+// cascade (cascade.go), a singular tag or category string with commas is
 // one tag in either (singularTag), and a capitalised key (Title:) is
 // read in a Jekyll site not at all, as Jekyll reads its keys as written,
 // elsewhere as Hugo reads it, in any case; fsys is asked that only of
-// such a piece. Parse alone takes a file in _posts/ for Jekyll's, no other, and
-// no file for Hugo's.
+// such a piece. Parse alone takes a file in _posts/ for Jekyll's, no
+// other, and no file for Hugo's.
 func ParseIn(fsys fs.FS, path string, data []byte) (Article, []Problem) {
-	return parse(path, data, false, func() bool { return InJekyllSite(fsys, path) }, func() bool { return InHugoSite(fsys, path) })
+	s := NewSiteRoots(fsys)
+	return parse(path, data, false, func() bool { return s.InJekyll(path) }, func() bool { return s.InHugo(path) }, s)
 }
 
 // ParseInSite is ParseIn with inJekyll and inHugo saying whether the file
 // is in a Jekyll site or a Hugo site (InJekyllSite, InHugoSite, of the
 // archive it is read from): its caller learns whether the reading asked,
 // and so whether it changes when a site's config is made or removed (the
-// index reads such a piece again then).
-func ParseInSite(path string, data []byte, inJekyll, inHugo func() bool) (Article, []Problem) {
-	return parse(path, data, false, inJekyll, inHugo)
+// index reads such a piece again then). cascades, if not nil, gives the
+// cascade of the section pages above it (asked first: inHugo is asked
+// only when there is one).
+func ParseInSite(path string, data []byte, inJekyll, inHugo func() bool, cascades *SiteRoots) (Article, []Problem) {
+	return parse(path, data, false, inJekyll, inHugo, cascades)
 }
 
 // ParseAsWritten is Parse keeping the body as the file writes it, only
@@ -109,13 +115,14 @@ func ParseInSite(path string, data []byte, inJekyll, inHugo func() bool) (Articl
 // they are. folio show --raw prints it (a helper's report: it printed
 // the readable body, code spans rewritten in it).
 func ParseAsWritten(path string, data []byte) (Article, []Problem) {
-	return parse(path, data, true, nil, nil)
+	return parse(path, data, true, nil, nil, nil)
 }
 
 // parse is Parse; inJekyll and inHugo, if not nil, say whether the file
 // is in a Jekyll site (isDraft, singularTag, decodeYAML's lower) or a
-// Hugo site (tagsOf, singularTag).
-func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() bool) (Article, []Problem) {
+// Hugo site (tagsOf, singularTag, and cascades': the cascade of its
+// section pages, cascade.go).
+func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() bool, cascades *SiteRoots) (Article, []Problem) {
 	var probs []Problem
 	fail := func(line int, format string, args ...any) (Article, []Problem) {
 		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
@@ -211,6 +218,9 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 			}
 		}
 		return fail(line, "invalid front matter: %s", msg)
+	}
+	if c := cascades.cascade(path); len(c) > 0 && inHugo != nil && inHugo() {
+		m.withCascade(c)
 	}
 	// base is the file line before a field's line 1: the opening line's
 	// (---, +++), or for JSON the line before the brace's, whose keys are

@@ -196,16 +196,23 @@ func InHugoSite(fsys fs.FS, p string) bool { return NewSiteRoots(fsys).InHugo(p)
 // archive, each folder asked of the file system once: files share their
 // folders and the folders above them (a review: 10k page bundles with a
 // tags string cost 410k stats an open, the folders above each asked
-// again for each). Safe for concurrent use.
+// again for each). A SiteRoots of the archive's files (NewSiteRoots)
+// reads the cascades of its Hugo section pages too (cascade.go). Safe for
+// concurrent use.
 type SiteRoots struct {
 	exists       func(dir string) func(rel string) bool // of a folder of the archive
+	fsys         fs.FS                                  // the archive; nil for SiteConfigs'
 	mu           sync.Mutex
-	jekyll, hugo map[string]bool // folder → whether it is in such a site
+	jekyll, hugo map[string]bool   // folder → whether it is in such a site
+	sections     map[string]string // folder → its section page (KnowSections); nil: ask fsys
+	cascades     map[string]matter // folder → its section page's cascade, nil for none
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
 func NewSiteRoots(fsys fs.FS) *SiteRoots {
-	return newSiteRoots(func(dir string) func(string) bool { return existsInFS(fsys, dir) })
+	s := newSiteRoots(func(dir string) func(string) bool { return existsInFS(fsys, dir) })
+	s.fsys = fsys
+	return s
 }
 
 // SiteConfigs are the entries of an archive's folders named as a site's

@@ -307,6 +307,9 @@ func parseFile(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
 	}
 	a, probs, asked := parseSafely(sites, p, data)
 	e.Problems, e.Site = probs, asked
+	if archive.IsSectionPage(p) {
+		e.Cascade = archive.CascadeSum(data)
+	}
 	if archive.IsFatal(probs) || a.ID == "" {
 		e.Fatal = true
 		return parsed{indexedID: w.indexedID, path: p, entry: e}
@@ -368,7 +371,7 @@ func parseSafely(sites *archive.SiteRoots, p string, data []byte) (a archive.Art
 			return v
 		}
 	}
-	a, probs = archive.ParseInSite(p, data, ask(sites.InJekyll, askedJekyll, inJekyll), ask(sites.InHugo, askedHugo, inHugo))
+	a, probs = archive.ParseInSite(p, data, ask(sites.InJekyll, askedJekyll, inJekyll), ask(sites.InHugo, askedHugo, inHugo), sites)
 	return a, probs, asked
 }
 

@@ -115,7 +115,7 @@ type siteAnswer struct {
 
 // fileEntry is what the manifest records of one file. A build holds one
 // entry a file (1M at 1M pieces), so the fields are in an order that
-// wastes no padding: 136 bytes (unsafe.Sizeof), which would be 152 with
+// wastes no padding: 144 bytes (unsafe.Sizeof), which would be 160 with
 // the two booleans between the wider fields, and the Print is a number,
 // not its 16 hex digits. Gob matches fields by name, so their order is
 // free.
@@ -136,6 +136,10 @@ type fileEntry struct {
 	Copy  *copyEntry // what finding its copies needs; nil when not indexed
 	// Body is the bodies store's file with its texts (bodies.go)
 	Body uint32
+	// Cascade is a section page's (_index.md) archive.CascadeSum: the
+	// pieces under it are read again when it changes (fileStates); 0 for
+	// none, and for any other file
+	Cascade uint32
 	// Site is what reading the file asked of its site, and the answers
 	// (archive.ParseInSite): whether it is in a Jekyll site (a published:
 	// with no value outside _posts/, a singular tag string with commas,

@@ -80,11 +80,13 @@ import (
 // outlet read as Markdown, as a summary is; 55: a Jekyll site's keys
 // read as written, in lower case alone (a capitalised one is none); 56:
 // a post of a category's folder (news/_posts/x) keyed as a post of
-// _posts/ too.
+// _posts/ too; 57: a piece in a Hugo site takes the cascade of the
+// section pages above it (archive's cascade.go), read again when a
+// section page's cascade changes (fileEntry.Cascade).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 56
+const SchemaVersion = 57
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

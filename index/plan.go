@@ -203,11 +203,13 @@ type fileState struct {
 // file system without modification times (the embedded archive) are
 // hashed. A file whose reading asked whether it is in a Jekyll or a Hugo
 // site (fileEntry.Site) is changed when an answer now differs: a site's
-// config made or removed above it.
+// config made or removed above it; and a file under a section page whose
+// cascade changed (cascadeChanged).
 func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[string]bool) []fileState {
 	states := make([]fileState, len(files))
 	ids := b.assignIDs(m, files)
 	sites := b.siteRoots()
+	sites.KnowSections(archive.PathsOf(files))
 	for i, f := range files {
 		e, ok := m.Files[f.Path]
 		st := fileState{info: f, id: ids[i], unseen: unseen[f.Path]}
@@ -235,7 +237,62 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 		}
 		states[i] = st
 	}
+	if dirs := b.cascadeChanged(m, states); len(dirs) > 0 {
+		for i, st := range states {
+			if !st.unchanged || st.unseen {
+				continue
+			}
+			for d := path.Dir(st.info.Path); ; d = path.Dir(d) {
+				if dirs[d] {
+					states[i].unchanged = false
+					break
+				}
+				if d == "." || d == "/" || d == "" {
+					break
+				}
+			}
+		}
+	}
 	return states
+}
+
+// cascadeChanged are the folders of the section pages (_index.md) whose
+// Hugo cascade is not what m records (fileEntry.Cascade): one changed,
+// made or removed. Every file under such a folder is read again, its
+// cascade perhaps another (archive's cascade.go); a section page changed
+// but for its cascade (its text, its title) reads none again. Only a
+// changed section page is read here.
+func (b *build) cascadeChanged(m *manifest, states []fileState) map[string]bool {
+	var dirs map[string]bool
+	mark := func(p string) {
+		if dirs == nil {
+			dirs = map[string]bool{}
+		}
+		dirs[path.Dir(p)] = true
+	}
+	for _, st := range states {
+		p := st.info.Path
+		if st.unchanged || st.unseen || !archive.IsSectionPage(p) {
+			continue
+		}
+		data := st.data
+		if data == nil {
+			data, _ = archive.ReadFile(b.fsys, p) // unreadable: no cascade to read
+		}
+		if archive.CascadeSum(data) != m.Files[p].Cascade {
+			mark(p)
+		}
+	}
+	for p, e := range m.Files {
+		if e.Cascade == 0 {
+			continue
+		}
+		// states are sorted by path, as the scan's files
+		if _, ok := slices.BinarySearchFunc(states, p, func(st fileState, p string) int { return strings.Compare(st.info.Path, p) }); !ok {
+			mark(p) // removed
+		}
+	}
+	return dirs
 }
 
 // assignIDs are the ids of files (archive.AssignIDs), each file keeping

@@ -1,0 +1,98 @@
+package archive
+
+import (
+	"slices"
+	"testing"
+	"testing/fstest"
+)
+
+// A Hugo section page's cascade gives the pages under it the values they
+// do not set, the nearest section's first, keys in any case; its draft
+// makes them drafts, its _build render never unrendered; an entry with a
+// _target is not read; outside a Hugo site no cascade is taken (a
+// helper's report against Hugo 0.111: folio read none).
+func TestHugoCascade(t *testing.T) {
+	page := func(title, extra string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2020-01-01\n" + extra + "---\nText.\n")}
+	}
+	files := func(config bool) fstest.MapFS {
+		fsys := fstest.MapFS{
+			"content/_index.md":        {Data: []byte("---\ntitle: Home\ncascade:\n  Author: Home Author\n  outlet: Home Outlet\n---\n")},
+			"content/ft/_index.md":     {Data: []byte("---\ntitle: FT\ncascade:\n  Tags: [ft-column]\n  outlet: Financial Times\n---\n")},
+			"content/ft/a.md":          page("A", ""),
+			"content/ft/deep/b.md":     page("B", "outlet: Own\nauthor: Own Author\n"),
+			"content/wip/_index.md":    {Data: []byte("+++\ntitle = 'WIP'\n[cascade]\ndraft = true\n+++\n")},
+			"content/wip/w/index.md":   page("W", ""),
+			"content/hidden/_index.md": {Data: []byte("{\"title\": \"H\", \"cascade\": {\"_build\": {\"render\": \"never\"}}}\n")},
+			"content/hidden/h.md":      page("H", ""),
+			"content/aimed/_index.md":  {Data: []byte("---\ntitle: Aimed\ncascade:\n- _target: {path: /nowhere/**}\n  draft: true\n- tags: [aimed]\n---\n")},
+			"content/aimed/t.md":       page("T", ""),
+			"content/broken/_index.md": {Data: []byte("---\ntitle: [\ncascade:\n  draft: true\n---\n")},
+			"content/broken/ok.md":     page("OK", ""),
+		}
+		if config {
+			fsys["hugo.toml"] = &fstest.MapFile{Data: []byte("title = 'S'\n")}
+		}
+		return fsys
+	}
+	type want struct {
+		outlet  string
+		authors []string
+		tags    []string
+	}
+	arch, probs := Load(files(true))
+	for id, w := range map[string]want{
+		"content/ft/a":      {"Financial Times", []string{"Home Author"}, []string{"ft-column"}},
+		"content/ft/deep/b": {"Own", []string{"Own Author"}, []string{"ft-column"}},
+		"content/aimed/t":   {"Home Outlet", []string{"Home Author"}, []string{"aimed"}},
+		"content/broken/ok": {"Home Outlet", []string{"Home Author"}, nil},
+	} {
+		a, ok := arch.Get(id)
+		if !ok {
+			t.Errorf("%s: not loaded (%v)", id, probs)
+			continue
+		}
+		if a.Outlet != w.outlet || !slices.Equal(a.Authors, w.authors) || !slices.Equal(a.Tags, w.tags) {
+			t.Errorf("%s: outlet %q, authors %q, tags %q; want %q, %q, %q", id, a.Outlet, a.Authors, a.Tags, w.outlet, w.authors, w.tags)
+		}
+	}
+	msgs := map[string]string{}
+	for _, p := range probs {
+		msgs[p.Path] = p.Msg
+	}
+	if msgs["content/wip/w/index.md"] != DraftMsg {
+		t.Errorf("the draft section's page: %q, want %q", msgs["content/wip/w/index.md"], DraftMsg)
+	}
+	if msgs["content/hidden/h.md"] != UnrenderedMsg {
+		t.Errorf("the unrendered section's page: %q, want %q", msgs["content/hidden/h.md"], UnrenderedMsg)
+	}
+	if len(arch.Articles) != 4 {
+		t.Errorf("%d pieces, want 4", len(arch.Articles))
+	}
+	// one page read alone, the file system asked for its section pages
+	fsys := files(true)
+	if a, _ := ParseIn(fsys, "content/ft/a.md", fsys["content/ft/a.md"].Data); a.Outlet != "Financial Times" {
+		t.Errorf("ParseIn: outlet %q, want the cascade's", a.Outlet)
+	}
+	// no Hugo site: no cascade
+	arch, _ = Load(files(false))
+	if len(arch.Articles) != 6 {
+		t.Errorf("outside a Hugo site: %d pieces, want 6", len(arch.Articles))
+	}
+	if a, ok := arch.Get("content/ft/a"); !ok || a.Outlet != "" || len(a.Tags) != 0 {
+		t.Errorf("outside a Hugo site: %+v", a)
+	}
+}
+
+// CascadeSum changes with a section page's cascade alone.
+func TestCascadeSum(t *testing.T) {
+	a := CascadeSum([]byte("---\ntitle: A\ncascade:\n  outlet: X\n  tags: [a, b]\n---\nText.\n"))
+	b := CascadeSum([]byte("---\ntitle: B\ncascade:\n  tags: [a, b]\n  outlet: X\n---\nOther text.\n"))
+	c := CascadeSum([]byte("---\ntitle: A\ncascade:\n  outlet: Y\n  tags: [a, b]\n---\nText.\n"))
+	if a == 0 || a != b || a == c {
+		t.Errorf("sums %d, %d, %d: want the first two equal, the third other, none 0", a, b, c)
+	}
+	if s := CascadeSum([]byte("---\ntitle: A\n---\n")); s != 0 {
+		t.Errorf("no cascade: sum %d", s)
+	}
+}

@@ -1,0 +1,123 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// A Hugo section page's cascade gives the pieces under it the values they
+// do not set (a helper's report against Hugo 0.111: folio read no
+// cascade), its draft: true makes them drafts; and Refresh reads the
+// pieces under a section page again when its cascade changes, is made or
+// removed, and none when only its text changes (cached and in memory).
+func TestHugoCascadeFollowsSectionPages(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch := t.TempDir()
+	piece := func(title, extra string) string {
+		return "---\ntitle: " + title + "\ndate: 2020-01-01\n" + extra + "---\nText.\n"
+	}
+	ftIndex := func(outlet, text string) string {
+		return "---\ntitle: FT\ncascade:\n  outlet: " + outlet + "\n  tags: [ft-column]\n---\n" + text
+	}
+	ctx := context.Background()
+	for _, dir := range []string{t.TempDir(), ""} {
+		where := "cached"
+		if dir == "" {
+			where = "in memory"
+		}
+		os.RemoveAll(filepath.Join(arch, "site"))
+		dupWrite(t, arch, map[string]string{
+			"site/hugo.toml":               "title = 'S'\n",
+			"site/content/_index.md":       "---\ntitle: Home\ncascade:\n  author: Home Author\n  outlet: Home Outlet\n---\n",
+			"site/content/ft/_index.md":    ftIndex("Financial Times", ""),
+			"site/content/ft/a.md":         piece("A", ""),
+			"site/content/ft/deep/b.md":    piece("B", "outlet: Own Outlet\n"),
+			"site/content/notes/n.md":      piece("N", ""),
+			"site/content/wip/_index.md":   "+++\ntitle = 'WIP'\n[cascade]\ndraft = true\n+++\n",
+			"site/content/wip/w/index.md":  piece("W", ""),
+			"site/content/aimed/_index.md": "---\ntitle: Aimed\ncascade:\n- _target: {path: /nowhere/**}\n  draft: true\n- tags: [aimed]\n---\n",
+			"site/content/aimed/t.md":      piece("T", ""),
+		})
+		name, fsys, err := archive.Source(arch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		count := func(what string, want map[string]int) {
+			t.Helper()
+			got := map[string]int{}
+			f := ix.AllFacets()
+			for _, v := range f.Tags {
+				got["tag "+strings.ToLower(v.Value)] = v.Count
+			}
+			for _, v := range f.Outlets {
+				got["outlet "+strings.ToLower(v.Value)] = v.Count
+			}
+			for _, v := range f.Authors {
+				got["author "+strings.ToLower(v.Value)] = v.Count
+			}
+			for k, n := range want {
+				if got[k] != n {
+					t.Errorf("%s, %s: %s counts %d, want %d (%v)", where, what, k, got[k], n, got)
+				}
+			}
+		}
+		step := func(what string, wantDocs, wantIndexed int, want map[string]int) {
+			t.Helper()
+			changed, err := ix.Refresh(ctx, Options{Dir: dir})
+			if err != nil || !changed {
+				t.Fatalf("%s, %s: refresh %v %v", where, what, changed, err)
+			}
+			if st := ix.Stats(); st.Docs != wantDocs || st.Indexed != wantIndexed {
+				t.Errorf("%s, %s: %d pieces (%d indexed), want %d (%d)", where, what, st.Docs, st.Indexed, wantDocs, wantIndexed)
+			}
+			count(what, want)
+			if changed, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil || changed {
+				t.Errorf("%s, %s: refreshed again: %v %v", where, what, changed, err)
+			}
+		}
+		if st := ix.Stats(); st.Docs != 4 {
+			t.Errorf("%s: %d pieces, want 4 (the draft section's left out)", where, st.Docs)
+		}
+		count("opened", map[string]int{"outlet financial times": 1, "outlet own outlet": 1, "outlet home outlet": 2,
+			"tag ft-column": 2, "tag aimed": 1, "author home author": 4})
+		write := func(p, text string) {
+			t.Helper()
+			dupWrite(t, arch, map[string]string{p: text})
+			// a new time, whatever the file system's resolution
+			later := time.Now().Add(time.Duration(len(text)) * time.Second)
+			if err := os.Chtimes(filepath.Join(arch, p), later, later); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write("site/content/ft/_index.md", ftIndex("Financial Times", "The section's text, changed.\n"))
+		step("the section page's text changed", 4, 0, map[string]int{"outlet financial times": 1, "tag ft-column": 2})
+		write("site/content/ft/_index.md", ftIndex("FT Weekend", ""))
+		step("its cascade changed", 4, 2, map[string]int{"outlet financial times": 0, "outlet ft weekend": 1, "outlet own outlet": 1, "tag ft-column": 2})
+		if err := os.Remove(filepath.Join(arch, "site/content/wip/_index.md")); err != nil {
+			t.Fatal(err)
+		}
+		step("the draft section's page removed", 5, 1, map[string]int{"outlet home outlet": 3, "author home author": 5})
+		if err := os.Remove(filepath.Join(arch, "site/content/ft/_index.md")); err != nil {
+			t.Fatal(err)
+		}
+		step("the FT section's page removed", 5, 2, map[string]int{"outlet ft weekend": 0, "outlet home outlet": 4, "tag ft-column": 0})
+		write("site/content/ft/_index.md", ftIndex("Financial Times", ""))
+		step("made again", 5, 2, map[string]int{"outlet financial times": 1, "tag ft-column": 2})
+		if err := os.Remove(filepath.Join(arch, "site/hugo.toml")); err != nil {
+			t.Fatal(err)
+		}
+		step("no longer a Hugo site", 5, 5, map[string]int{"outlet financial times": 0, "tag ft-column": 0, "author home author": 0})
+		ix.Close()
+	}
+}
