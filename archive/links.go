@@ -91,7 +91,8 @@ var jekyllPermalink = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?
 // one with folders before its date (/news/2021/03/14/pi-day.html) as the
 // post of their _posts/ too (news/_posts/2021-03-14-pi-day). A Zola
 // internal link (@/blog/x.md) is a file's path from the content root
-// alone (contentRoot). A section page (_index.md) and the site's home (/)
+// alone (contentRoot); a site path may name a multilingual Hugo site's
+// translation too, after all those (translations). A section page (_index.md) and the site's home (/)
 // are no pieces: a link to one names none. The caller keeps the first that
 // is a piece.
 func LinkCandidates(fromPath, target string) []string {
@@ -175,8 +176,44 @@ func LinkCandidates(fromPath, target string) []string {
 			break
 		}
 	}
+	// then a multilingual Hugo site's translations, after the paths
+	// themselves (the cap leaves these out first)
+	for d := dir; len(out) < maxCandidates; d = path.Dir(d) {
+		for _, t := range translations(p) {
+			add(path.Join(d, t))
+		}
+		if d == "." || d == "/" || d == "" {
+			break
+		}
+	}
 	return out
 }
+
+// translations are the paths (ids) of the files of a multilingual Hugo
+// site a site path p (/x/y, its / at the end cut) may name: a
+// translation's file is named with its language, y.fr.md (id x/y-fr) or
+// a bundle's index.fr.md (x/y/index-fr), and the site serves it at
+// /fr/x/y/, the default language's (Hugo's default, en) at /x/y/ (a
+// helper's report against Hugo 0.111: such links named nothing). The
+// ids stay the files' own (IDFromPath), so a link is resolved to them
+// here. Another default language than en is not known: its pieces are
+// found by /LANG/x/y/ alone.
+func translations(p string) []string {
+	p = strings.TrimPrefix(p, "/")
+	if p == "" || strings.HasSuffix(p, ".html") {
+		return nil
+	}
+	out := []string{p + "/index-en", p + "-en"}
+	if lang, rest, ok := strings.Cut(p, "/"); ok && rest != "" && hugoLang.MatchString(lang) {
+		lang = strings.ToLower(lang)
+		out = append(out, rest+"/index-"+lang, rest+"-"+lang)
+	}
+	return out
+}
+
+// hugoLang is a language code as a Hugo site names its languages: en,
+// fr, pt-br, zh-hans.
+var hugoLang = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$`)
 
 // IsPathCandidate reports whether a candidate of LinkCandidates is a
 // file's path, not an id: an id has no dot, a piece's path has its

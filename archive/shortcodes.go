@@ -406,6 +406,11 @@ func (sc *shortcodes) hugo(inner string) string {
 		if p != "" && !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, ".") && !strings.HasPrefix(p, "#") {
 			p = "/" + p
 		}
+		if lang := strings.TrimSpace(named["lang"]); strings.HasPrefix(p, "/") && hugoLang.MatchString(lang) {
+			// the page in that language: the site serves it at /LANG/…,
+			// which a link names (translations)
+			p = "/" + strings.ToLower(lang) + p
+		}
 		return p
 	case "param":
 		return ""
