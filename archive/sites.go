@@ -98,6 +98,30 @@ func ExistsIn(dir string) func(rel string) bool {
 	}
 }
 
+// HugoSiteAbove is the root of the Hugo site (hugoRoot) whose content
+// folder is, or holds, the folder dir of the file system (SITE/content,
+// SITE/content/posts), "" for none: an archive opened there is read
+// without Hugo's reading (a tags string is one tag, a section's cascade),
+// which asks only the archive's own folders (SiteRoots), so folio check
+// says to open the site's root (a helper's report). It stats the names
+// of a site's config in each folder above dir named content alone.
+func HugoSiteAbove(dir string) string {
+	d, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		if filepath.Base(d) == hugoContent && hugoRoot("", ExistsIn(parent)) {
+			return parent
+		}
+		d = parent
+	}
+}
+
 // existsInFS is PassedIn's exists for the folder dir of fsys (a path
 // above its root is not there).
 func existsInFS(fsys fs.FS, dir string) func(rel string) bool {

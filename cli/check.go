@@ -20,7 +20,8 @@ func newCheckCmd(env *Env) *cobra.Command {
 Every problem is printed as path:line: message. Exits 1 if there is any
 problem, 0 with a one-line summary otherwise. Section pages (Hugo's and
 Zola's _index.md) and drafts (draft: true, Jekyll's published: false) are not
-pieces and not problems: the summary counts them.`,
+pieces and not problems: the summary counts them. A folder in a Hugo site's
+content folder is noted: open the site's root for Hugo's reading.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := env.ArchiveDir
@@ -30,6 +31,14 @@ pieces and not problems: the summary counts them.`,
 			arch, probs, err := env.openArchiveAt(dir)
 			if err != nil {
 				return err
+			}
+			if dir != "" {
+				if site := archive.HugoSiteAbove(dir); site != "" {
+					// the scan asks no folder above the archive's: the
+					// site's config is not seen
+					fmt.Fprintf(env.Err, "folio: note: %s is in the content folder of the Hugo site %s: open the site's root (--archive %s) for Hugo's reading (a tags string one tag, a section's cascade)\n",
+						termsafe.Quote(dir), termsafe.Quote(site), termsafe.Quote(site))
+				}
 			}
 			// the pieces the index cannot take whole: their counts of
 			// matches miss what lies past the cut

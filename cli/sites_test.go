@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -52,6 +54,36 @@ func TestShowReadsSitesAsTheyShow(t *testing.T) {
 		"https://example.org/rail-review/sleeper-revival", "The Nightjet from Vienna now reaches Paris."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("zola show lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// folio check of a Hugo site's content folder (or a folder in it) says
+// to open the site's root, whose config the archive's scan does not see
+// (a helper's report: a tags string split, unnoted); of the site's root,
+// or of a content folder of no site, it says nothing of it.
+func TestCheckNotesAHugoSitesContentFolder(t *testing.T) {
+	site := t.TempDir()
+	piece := "---\ntitle: P\ndate: 2020-01-01\ntags: \"Middle East\"\n---\nText.\n"
+	for name, text := range map[string]string{"hugo.toml": "title = 'S'\n", "content/posts/p.md": piece, "other/content/q.md": piece} {
+		p := filepath.Join(site, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		dir  string
+		note bool
+	}{{"content", true}, {"content/posts", true}, {"", false}, {"other/content", false}} {
+		_, errOut, code := run(t, "check", filepath.Join(site, c.dir))
+		if code != 0 {
+			t.Errorf("%s: exit %d: %s", c.dir, code, errOut)
+		}
+		if got := strings.Contains(errOut, "content folder of the Hugo site") && strings.Contains(errOut, "open the site's root"); got != c.note {
+			t.Errorf("%q: noted %v, want %v:\n%s", c.dir, got, c.note, errOut)
 		}
 	}
 }
