@@ -102,3 +102,15 @@ func standfirstText(s string) string {
 		}
 	}
 }
+
+// MarkdownText is the plain text s written so that it reads as s where a
+// field is read as Markdown (an outlet, a standfirst: standfirstText):
+// s itself when it reads so, else with Markdown's characters escaped and
+// each "&" written "&amp;". An importer writes a page's site name with it
+// (an outlet "AT&amp;T Daily", as the page wrote it, read "AT&T Daily").
+func MarkdownText(s string) string {
+	if SanitizeLine(standfirstText(s)) == s {
+		return s
+	}
+	return markdownEscaper.Replace(s)
+}

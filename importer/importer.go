@@ -492,6 +492,7 @@ type piece struct {
 // removing that line and hashing the rest.
 func (p *piece) render() ([]byte, error) {
 	fm := p.frontMatter
+	fm.Outlet = archive.MarkdownText(fm.Outlet) // read as Markdown (a Hugo Blox publication)
 	fm.ImportHash = ""
 	without, err := renderFile(fm, p.Body)
 	if err != nil {
