@@ -19,6 +19,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -176,7 +177,8 @@ func (d defused) origOffset(p int, end bool) int {
 // writeCode shows the code of doc, parsed from src (d.md, to which it
 // appends, returning the new src), as it was written: a code block's lines
 // with their references, and a code span's text with each "&" written
-// "&amp;", which Glamour's html.UnescapeString gives back. CommonMark
+// "&amp;", which Glamour's html.UnescapeString gives back, or as written
+// where Glamour decodes nothing (glamourTakesRaw). CommonMark
 // decodes no reference in a code span; Glamour did ("`&#169;`" showed ©).
 func (d defused) writeCode(doc ast.Node, src []byte) []byte {
 	var code []ast.Node
@@ -192,6 +194,7 @@ func (d defused) writeCode(doc ast.Node, src []byte) []byte {
 		return ast.WalkContinue, nil
 	})
 	for _, n := range code {
+		undecoded := n.Kind() == ast.KindCodeSpan && glamourTakesRaw(n)
 		if n.Kind() != ast.KindCodeSpan {
 			if len(d.refs) == 0 {
 				continue
@@ -213,7 +216,10 @@ func (d defused) writeCode(doc ast.Node, src []byte) []byte {
 				continue
 			}
 			w := d.written(t.Segment.Start, t.Segment.Stop)
-			if w = strings.ReplaceAll(w, "&", "&amp;"); w != string(t.Segment.Value(src)) {
+			if !undecoded {
+				w = strings.ReplaceAll(w, "&", "&amp;")
+			}
+			if w != string(t.Segment.Value(src)) {
 				start := len(src)
 				src = append(src, w...)
 				t.Segment = text.NewSegment(start, len(src))
@@ -221,6 +227,25 @@ func (d defused) writeCode(doc ast.Node, src []byte) []byte {
 		}
 	}
 	return src
+}
+
+// glamourTakesRaw says whether Glamour shows the text of n, a code span,
+// as it is in the source, decoding nothing: an image's alt text (its
+// Text) and a link's text in a table (listed under the table) are taken
+// so; a code span's "&amp;" showed there as "&amp;".
+func glamourTakesRaw(n ast.Node) bool {
+	link, table := false, false
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindImage:
+			return true
+		case ast.KindLink:
+			link = true
+		case east.KindTable, east.KindTableHeader, east.KindTableRow, east.KindTableCell:
+			table = true
+		}
+	}
+	return link && table
 }
 
 // joinNotes joins two notes of what rendering limited.

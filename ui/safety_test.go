@@ -149,3 +149,31 @@ func TestDefusedWrittenIsTheOriginal(t *testing.T) {
 		}
 	}
 }
+
+// Glamour takes an image's alt text and a link's text in a table as
+// written, decoding nothing: a code span there shows its "&" as "&", not
+// the "&amp;" writeCode gives Glamour elsewhere, and its references as
+// written, none of them a control.
+func TestCodeInAltAndTableLinkAsWritten(t *testing.T) {
+	md := "| a |\n|---|\n| [`x && y &#27;[5m`](http://x.org/) |\n\n" +
+		"![`a & b &#27;[8m &#169;`](http://x.org/i.png)\n\n[`c & d`](http://y.org/)\n"
+	for _, style := range []string{"dark", "notty"} {
+		lines, _, err := RenderMarkdown(md, 80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw := strings.Join(lines, "\n")
+		page := ansi.Strip(termsafe.Rendered(raw))
+		if strings.Contains(page, "&amp;") {
+			t.Errorf("%s: a code span shows &amp;:\n%s", style, page)
+		}
+		for _, want := range []string{"x && y &#27;[5m", "a & b &#27;[8m &#169;", "c & d"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the page lacks %q:\n%s", style, want, page)
+			}
+		}
+		if strings.Contains(raw, "\x1b[8m") || strings.Contains(raw, "\x1b[5m") {
+			t.Errorf("%s: a control was written: %q", style, raw)
+		}
+	}
+}
