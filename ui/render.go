@@ -103,8 +103,11 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 // defused is a part of a piece with each numeric character reference to a
 // character termsafe.Rendered drops (ESC, BEL, the other C0 and C1
 // controls, DEL, bidi controls) replaced by U+FFFD, before goldmark parses
-// it. Glamour decodes references with html.UnescapeString in text, in
-// code spans and in HTML, and goldmark in link destinations: "`&#27;[8m`"
+// it: those html.UnescapeString decodes so (termsafe.TextControlReferences),
+// and in HTML those the HTML parser does too (defuseHTML). Glamour decodes
+// references with html.UnescapeString in text, in code spans and in HTML,
+// which its sanitizer reads with the HTML parser first, and goldmark in
+// link destinations: "`&#27;[8m`"
 // became ESC [8m, a colour sequence termsafe.Rendered cannot tell from
 // Glamour's own, and "`&#27;]8;;https://x/&#7;`" a hidden hyperlink.
 // Cleaning the output stays the last guard; this keeps the piece from
@@ -127,7 +130,7 @@ type defusedRef struct{ at, origAt, origEnd int }
 // shown as defused.
 func defuseReferences(md string) defused {
 	d := defused{orig: md, md: md}
-	refs := termsafe.ControlReferences(md)
+	refs := termsafe.TextControlReferences(md)
 	if len(refs) == 0 {
 		return d
 	}
@@ -142,7 +145,7 @@ func defuseReferences(md string) defused {
 	}
 	b.WriteString(md[last:])
 	d.md = b.String()
-	if termsafe.ControlReferences(d.md) != nil {
+	if termsafe.TextControlReferences(d.md) != nil {
 		return defused{orig: md, md: termsafe.DefuseReferences(md, "\uFFFD")}
 	}
 	return d
@@ -229,6 +232,54 @@ func (d defused) writeCode(doc ast.Node, src []byte) []byte {
 	return src
 }
 
+// defuseHTML replaces with U+FFFD each reference to a control in the HTML
+// of doc, parsed from src (to which it appends, returning the new src), as
+// the HTML parser reads it (termsafe.ControlReferences): Glamour's
+// sanitizer reads an HTML block so, and "<p>Room &#7 x</p>" wrote BEL,
+// where in text "&#7" is shown as written (defuseReferences leaves it).
+func defuseHTML(doc ast.Node, src []byte) []byte {
+	fix := func(seg text.Segment) text.Segment {
+		if seg.Start < 0 || seg.Stop <= seg.Start {
+			return seg
+		}
+		v := string(seg.Value(src))
+		refs := termsafe.ControlReferences(v)
+		if len(refs) == 0 {
+			return seg
+		}
+		start, last := len(src), 0
+		for _, r := range refs {
+			src = append(src, v[last:r[0]]...)
+			src = append(src, "\uFFFD"...)
+			last = r[1]
+		}
+		src = append(src, v[last:]...)
+		return text.NewSegment(start, len(src)) // v holds the padding
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var lines *text.Segments
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			lines = n.Lines()
+			if n.HasClosure() {
+				n.ClosureLine = fix(n.ClosureLine)
+			}
+		case *ast.RawHTML:
+			lines = n.Segments
+		default:
+			return ast.WalkContinue, nil
+		}
+		for i := range lines.Len() {
+			lines.Set(i, fix(lines.At(i)))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return src
+}
+
 // glamourTakesRaw says whether Glamour shows the text of n, a code span,
 // as it is in the source, decoding nothing: an image's alt text (its
 // Text) and a link's text in a table (listed under the table) are taken
@@ -300,6 +351,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		return plainLines(md, width), nil
 	}
 	src = part.writeCode(doc, src)
+	src = defuseHTML(doc, src)
 	src = lim.prepareCode(doc, src)
 	// at renders blocks, top-level blocks of doc, as a document of their
 	// own wrapped at w

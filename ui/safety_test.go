@@ -177,3 +177,28 @@ func TestCodeInAltAndTableLinkAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// A one-digit reference without its ";" ("&#7") is shown as written in
+// text, where nothing decodes it (CommonMark needs the ";", and
+// html.UnescapeString leaves it); it was U+FFFD, defused as the HTML
+// parser reads it (BEL). In an HTML block, which Glamour's sanitizer reads
+// with that parser, it is still defused: no BEL is written.
+func TestOneDigitReferenceAsWritten(t *testing.T) {
+	for _, style := range []string{"dark", "notty"} {
+		lines, _, err := RenderMarkdown("Room &#7 and item &#3 here, `&#8 x`.\n\n<p>Room &#7 x &#x7 y</p>\n\n    <div>&#7 z</div>\n", 80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw := strings.Join(lines, "\n")
+		page := ansi.Strip(termsafe.Rendered(raw))
+		for _, want := range []string{"Room &#7 and item &#3 here,", "&#8 x", "Room \uFFFD x \uFFFD y", "<div>&#7 z</div>"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: the page lacks %q:\n%s", style, want, page)
+			}
+		}
+		// OSC 8 ends with BEL: none here, as nothing links
+		if strings.ContainsAny(raw, "\a\x03\x07\x08") {
+			t.Errorf("%s: a control was written: %q", style, raw)
+		}
+	}
+}

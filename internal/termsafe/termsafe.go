@@ -324,25 +324,45 @@ func Unescape(s string) string {
 // differ ("&#7" without its ";" is BEL to the parser, written as it is to
 // html.UnescapeString; "&#4294967323;" is ESC to html.UnescapeString).
 func controlReference(ref string) bool {
-	for _, unescape := range []func(string) string{html.UnescapeString, xhtml.UnescapeString} {
-		if r, _ := utf8.DecodeRuneInString(unescape(ref)); unsafeRune(r) && r != '\n' && r != '\t' {
-			return true
-		}
-	}
-	return false
+	return decodesToControl(ref, html.UnescapeString) || decodesToControl(ref, xhtml.UnescapeString)
+}
+
+// textControlReference says whether ref decodes to such a character as
+// html.UnescapeString decodes it (TextControlReferences).
+func textControlReference(ref string) bool {
+	return decodesToControl(ref, html.UnescapeString)
+}
+
+// decodesToControl says whether ref, decoded by unescape, starts with a
+// character DefuseReferences removes.
+func decodesToControl(ref string, unescape func(string) string) bool {
+	r, _ := utf8.DecodeRuneInString(unescape(ref))
+	return unsafeRune(r) && r != '\n' && r != '\t'
 }
 
 // ControlReferences returns the start and end in s of each numeric
 // character reference DefuseReferences removes from s (its first pass),
 // leftmost first: for a caller that keeps what was written where it is
-// shown undecoded (ui's code blocks and spans).
-func ControlReferences(s string) [][]int {
+// shown undecoded.
+func ControlReferences(s string) [][]int { return controlReferences(s, controlReference) }
+
+// TextControlReferences is ControlReferences for Markdown's text as it is
+// rendered (ui): the references html.UnescapeString decodes to a control,
+// as Glamour decodes text and code spans with it (goldmark decodes only a
+// link's destination and title, each reference with its ";", which
+// html.UnescapeString reads alike). "&#7" without its ";" is not one: it
+// is shown as written, where the HTML parser reads it as BEL; an HTML
+// block, which Glamour's sanitizer reads with that parser, takes
+// ControlReferences.
+func TextControlReferences(s string) [][]int { return controlReferences(s, textControlReference) }
+
+func controlReferences(s string, control func(ref string) bool) [][]int {
 	if !strings.Contains(s, "&#") {
 		return nil
 	}
 	var refs [][]int
 	for _, m := range numericReference.FindAllStringIndex(s, -1) {
-		if controlReference(s[m[0]:m[1]]) {
+		if control(s[m[0]:m[1]]) {
 			refs = append(refs, m)
 		}
 	}

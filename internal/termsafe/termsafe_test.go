@@ -2,6 +2,7 @@ package termsafe
 
 import (
 	"html"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -214,4 +215,17 @@ func FuzzDefuseReferences(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TextControlReferences finds what html.UnescapeString decodes to a
+// control, ControlReferences what either it or the HTML parser does: "&#7"
+// without its ";" is BEL to the parser alone.
+func TestTextControlReferences(t *testing.T) {
+	s := "Room &#7 and &#27; and &#x7 and &#3 here &#169;"
+	if got, want := TextControlReferences(s), [][]int{{13, 18}, {23, 27}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("TextControlReferences: %v, want %v", got, want)
+	}
+	if got, want := ControlReferences(s), [][]int{{5, 8}, {13, 18}, {23, 27}, {32, 35}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("ControlReferences: %v, want %v", got, want)
+	}
 }
