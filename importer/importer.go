@@ -669,17 +669,12 @@ type itemConverter struct {
 
 // title is item's title as the archive keeps it.
 func (c *itemConverter) title(item *gofeed.Item) string {
-	if c.kinds.items[item].title {
-		return textLine(lineHTML(item.Title))
-	}
-	return textLine(item.Title)
+	return textLine(c.kinds.items[item].title.lineHTML(item.Title))
 }
 
 func converterFor(feed *gofeed.Feed, name string, wxr bool, kinds feedKinds) *itemConverter {
 	title := feed.Title
-	if kinds.titleText {
-		title = lineHTML(title)
-	}
+	title = kinds.title.lineHTML(title)
 	c := &itemConverter{wxr: wxr, outlet: textLine(title), logins: map[string]string{}, kinds: kinds}
 	for _, link := range []string{feed.FeedLink, feed.Link} {
 		if archive.ValidURL(link) == nil {
@@ -772,12 +767,7 @@ func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
 	if content == "" {
 		content, desc, k.content = desc, "", k.summary
 	}
-	if k.content {
-		content = textHTML(content)
-	}
-	if k.summary {
-		desc = textHTML(desc)
-	}
+	content, desc = k.content.html(content), k.summary.html(desc)
 	content = c.wpShortcodes(content)
 	if c.wxr {
 		content = autop(content)

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/mmcdole/gofeed"
 	gofeedjson "github.com/mmcdole/gofeed/json"
 	"golang.org/x/net/html/charset"
@@ -24,7 +25,12 @@ import (
 //   - Atom says which, in its text constructs' type: "text" (the default,
 //     and Atom 0.3's "text/plain") is text, "html" (0.3's "text/html") and
 //     "xhtml" are HTML; an entry's title, summary and content, and the
-//     feed's title, are read by theirs (atomKinds). A person's name has
+//     feed's title, are read by theirs (atomKinds). Atom 0.3's mode says
+//     too: mode="escaped" is HTML escaped in the XML, which gofeed gives
+//     without decoding it when there is no type ("Tom &amp;amp; Jerry":
+//     decoded once, the HTML "Tom &amp; Jerry", shown "Tom & Jerry");
+//     mode="xml" is markup, as xhtml; mode="base64" gofeed decodes, text
+//     as its type says. A person's name has
 //     no type: it is read as HTML, as RSS's are, one rule for names
 //     (TestFeedAuthorsDecodedAsTitlesAre: a name "Au&amp;#x1b;thor" is a
 //     feed's escaping twice, not a name to keep as written).
@@ -36,12 +42,45 @@ import (
 // type text reads "Write &copy; for the sign", where it was decoded again
 // to "Write © for the sign" (a helper's report).
 type feedKinds struct {
-	titleText bool // the feed's title is text
-	items     map[*gofeed.Item]itemKinds
+	title textKind // the feed's title's
+	items map[*gofeed.Item]itemKinds
 }
 
-// itemKinds says which of an item's fields are text rather than HTML.
-type itemKinds struct{ title, summary, content bool }
+// itemKinds says what each of an item's fields holds.
+type itemKinds struct{ title, summary, content textKind }
+
+// textKind is what a feed's field holds as gofeed gives it.
+type textKind int
+
+const (
+	kindHTML    textKind = iota // HTML, as RSS has it
+	kindText                    // text
+	kindEscaped                 // HTML escaped once more, as the XML has it (Atom 0.3's mode="escaped" without a type)
+)
+
+// html is the HTML of s, a field of kind k: text is escaped (its
+// paragraphs made <p>s, textHTML), an escaped field decoded once
+// (termsafe.Unescape, references to controls removed).
+func (k textKind) html(s string) string {
+	switch k {
+	case kindText:
+		return textHTML(s)
+	case kindEscaped:
+		return termsafe.Unescape(s)
+	}
+	return s
+}
+
+// lineHTML is html for a field of one line (a title).
+func (k textKind) lineHTML(s string) string {
+	switch k {
+	case kindText:
+		return lineHTML(s)
+	case kindEscaped:
+		return termsafe.Unescape(s)
+	}
+	return s
+}
 
 // kindsOf reads the kinds of feed's fields from data, the file it was
 // parsed from. Where it cannot tell (an Atom file encoding/xml cannot
@@ -55,7 +94,7 @@ func kindsOf(feed *gofeed.Feed, data []byte) feedKinds {
 		if !ok || len(entries) != len(feed.Items) {
 			return feedKinds{}
 		}
-		k.titleText = title
+		k.title = title
 		for i, it := range feed.Items {
 			k.items[it] = entries[i]
 		}
@@ -64,9 +103,13 @@ func kindsOf(feed *gofeed.Feed, data []byte) feedKinds {
 		if err != nil || len(jf.Items) != len(feed.Items) {
 			return feedKinds{}
 		}
-		k.titleText = true
+		k.title = kindText
 		for i, it := range feed.Items {
-			k.items[it] = itemKinds{title: true, summary: true, content: jf.Items[i].ContentHTML == ""}
+			content := kindHTML
+			if jf.Items[i].ContentHTML == "" {
+				content = kindText
+			}
+			k.items[it] = itemKinds{title: kindText, summary: kindText, content: content}
 		}
 	}
 	return k
@@ -76,23 +119,27 @@ func kindsOf(feed *gofeed.Feed, data []byte) feedKinds {
 // neither as Atom too.
 var atomNamespaces = map[string]bool{"": true, "http://www.w3.org/2005/Atom": true, "http://purl.org/atom/ns#": true}
 
-// atomKinds reads, from an Atom file, whether the feed's title is text,
-// and of each entry in order whether its title, summary and content are.
-func atomKinds(data []byte) (titleText bool, entries []itemKinds, ok bool) {
+// atomKinds reads, from an Atom file, what the feed's title holds, and of
+// each entry in order what its title, summary and content hold.
+func atomKinds(data []byte) (title textKind, entries []itemKinds, ok bool) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	d.AutoClose = xml.HTMLAutoClose
 	d.Entity = xml.HTMLEntity
 	d.CharsetReader = charset.NewReaderLabel
-	titleText = true
+	title = kindText
 	var path []string // the Atom names of the open elements, "" for others
+	// an escaped field open, and where its content starts: one holding a
+	// CDATA section gofeed decodes (shared.StripCDATA)
+	var escaped *textKind
+	escapedAt, escapedDepth := int64(0), 0
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
-			return titleText, entries, true
+			return title, entries, true
 		}
 		if err != nil {
-			return false, nil, false
+			return kindHTML, nil, false
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -100,24 +147,37 @@ func atomKinds(data []byte) (titleText bool, entries []itemKinds, ok bool) {
 			if atomNamespaces[t.Name.Space] {
 				name = t.Name.Local
 			}
+			var field *textKind
 			switch {
 			case len(path) == 1 && path[0] == "feed" && name == "title":
-				titleText = isTextType(t.Attr)
+				field = &title
 			case len(path) == 1 && path[0] == "feed" && name == "entry":
-				entries = append(entries, itemKinds{true, true, true})
+				entries = append(entries, itemKinds{kindText, kindText, kindText})
 			case len(path) == 2 && path[0] == "feed" && path[1] == "entry":
 				e := &entries[len(entries)-1]
 				switch name {
 				case "title":
-					e.title = isTextType(t.Attr)
+					field = &e.title
 				case "summary":
-					e.summary = isTextType(t.Attr)
+					field = &e.summary
 				case "content":
-					e.content = isTextType(t.Attr)
+					field = &e.content
 				}
 			}
 			path = append(path, name)
+			if field != nil {
+				*field = atomKind(t.Attr)
+				if *field == kindEscaped {
+					escaped, escapedAt, escapedDepth = field, d.InputOffset(), len(path)
+				}
+			}
 		case xml.EndElement:
+			if escaped != nil && len(path) == escapedDepth {
+				if end := min(d.InputOffset(), int64(len(data))); escapedAt <= end && bytes.Contains(data[escapedAt:end], []byte("<![CDATA[")) {
+					*escaped = kindHTML
+				}
+				escaped = nil
+			}
 			if len(path) > 0 {
 				path = path[:len(path)-1]
 			}
@@ -125,17 +185,35 @@ func atomKinds(data []byte) (titleText bool, entries []itemKinds, ok bool) {
 	}
 }
 
-// isTextType says whether an Atom text construct with attrs is text: its
-// type is "text" or absent, or a text/ type other than text/html (Atom
-// 0.3), as gofeed decodes it. Any other type is taken as HTML, as before.
-func isTextType(attrs []xml.Attr) bool {
-	typ := ""
+// atomKind is what gofeed gives of an Atom text construct with attrs
+// (atom.Parser.parseAtomText). It decodes the XML's entities where the
+// type is "text", a text/ type or absent with no mode: text, or HTML for
+// "text/html". It gives an "html" as decoded, HTML, and an "xhtml" as
+// markup, HTML. It decodes mode="base64" (text, as Atom 0.3's default
+// type, text/plain, has it). Any other construct it gives as the XML has
+// it: mode="escaped" is HTML escaped once more (kindEscaped), "xml" and
+// any other type markup, taken as HTML.
+func atomKind(attrs []xml.Attr) textKind {
+	typ, mode := "", ""
 	for _, a := range attrs {
-		if a.Name.Local == "type" {
+		switch a.Name.Local {
+		case "type":
 			typ = strings.ToLower(strings.TrimSpace(a.Value))
+		case "mode":
+			mode = strings.ToLower(strings.TrimSpace(a.Value))
 		}
 	}
-	return typ == "" || typ == "text" || strings.HasPrefix(typ, "text/") && typ != "text/html"
+	switch {
+	case typ == "text/html" || typ == "html" || strings.Contains(typ, "xhtml"):
+		return kindHTML
+	case typ == "text" || strings.HasPrefix(typ, "text/") || typ == "" && mode == "":
+		return kindText
+	case typ == "" && mode == "base64":
+		return kindText
+	case typ == "" && mode == "escaped":
+		return kindEscaped
+	}
+	return kindHTML
 }
 
 // blankLines parts paragraphs of text.

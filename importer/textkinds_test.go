@@ -2,6 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -117,5 +119,69 @@ func TestJSONFeedTextIsText(t *testing.T) {
 	}
 	if a := get(t, arch, "2019-01-02-c"); shown(t, a.Body) != "Use &copy; & ©." {
 		t.Errorf("html item: %q shows %q", a.Body, shown(t, a.Body))
+	}
+}
+
+// Atom 0.3's mode says what a field holds where there is no type:
+// "escaped" is HTML escaped in the XML, which gofeed gives undecoded ("Tom
+// &amp;amp; Jerry" was kept so, decoded zero times; it is the HTML "Tom
+// &amp; Jerry"); "xml" is markup; "base64" gofeed decodes to text. An
+// escaped field in a CDATA section gofeed gives decoded, as HTML.
+func TestAtom03ModesAreRead(t *testing.T) {
+	feed := `<?xml version="1.0" encoding="utf-8"?>
+<feed version="0.3" xmlns="http://purl.org/atom/ns#">
+  <title mode="escaped">Tom &amp;amp; Jerry</title>
+  <link rel="alternate" type="text/html" href="https://example.org/"/>
+  <modified>2019-01-01T00:00:00Z</modified>
+  <entry>
+    <title mode="escaped">Tom &amp;amp; Jerry</title>
+    <id>urn:x:1</id>
+    <issued>2019-01-01T00:00:00Z</issued>
+    <content mode="escaped">Fish &amp;amp; chips &amp;lt;i&amp;gt; &lt;b&gt;bold&lt;/b&gt; Au&amp;#27;thor</content>
+  </entry>
+  <entry>
+    <title mode="xml">Markup <b>x</b> &amp;amp; y</title>
+    <id>urn:x:2</id>
+    <issued>2019-01-02T00:00:00Z</issued>
+    <content mode="base64">UGxhaW4gJmFtcDsgPGI+dGV4dDwvYj4=</content>
+  </entry>
+  <entry>
+    <title mode="escaped"><![CDATA[Cdata &amp; <i>co</i>]]></title>
+    <id>urn:x:3</id>
+    <issued>2019-01-03T00:00:00Z</issued>
+    <content mode="escaped" type="text/plain">Plain &amp;amp; text</content>
+  </entry>
+</feed>
+`
+	dir := t.TempDir()
+	name := filepath.Join(t.TempDir(), "a.xml")
+	if err := os.WriteFile(name, []byte(feed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rep, err := Import(f, name, Options{Into: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Feed != "Tom & Jerry" {
+		t.Errorf("feed %q, want %q", rep.Feed, "Tom & Jerry")
+	}
+	arch := load(t, dir)
+	for _, c := range []struct{ id, title, body string }{
+		{"2019-01-01-tom-jerry", "Tom & Jerry", "Fish & chips <i> bold Author"},
+		{"2019-01-02-markup-x-amp-y", "Markup x &amp; y", "Plain &amp; <b>text</b>"},
+		{"2019-01-03-cdata-co", "Cdata & co", "Plain &amp; text"},
+	} {
+		a := get(t, arch, c.id)
+		if a.Title != c.title {
+			t.Errorf("%s: title %q, want %q", c.id, a.Title, c.title)
+		}
+		if got := shown(t, a.Body); got != c.body {
+			t.Errorf("%s: body %q shows %q, want %q", c.id, a.Body, got, c.body)
+		}
 	}
 }
