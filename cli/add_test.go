@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -615,5 +616,44 @@ func TestAddURLDecodesTextOnce(t *testing.T) {
 	}
 	if !strings.Contains(a.Body, "Use &amp;copy; to write ©, and &amp;lt;b&amp;gt;.") {
 		t.Errorf("body:\n%s", a.Body)
+	}
+}
+
+// A page's keywords are decoded once and cut only at their "," and ";":
+// "tag &amp;amp; one, two &amp;copy;" gave the tags tag-& and one (cut at
+// the ";" of the "&amp;" written for go-trafilatura, which splits after
+// decoding) and two-© (decoded twice); an article:tag likewise.
+func TestAddURLKeywordsDecodedOnce(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/2019/11/kw" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		p := page("Keywords", "Jane Doe", srv.URL+"/2019/11/kw")
+		p = strings.Replace(p, `<meta property="article:tag" content="Foreign policy">`,
+			`<meta name="keywords" content="tag &amp;amp; one, two &amp;copy;; three">`+
+				`<meta property="article:tag" content="Fish &amp; chips &amp;amp; peas">`, 1)
+		fmt.Fprint(w, p)
+	}))
+	defer srv.Close()
+	into := t.TempDir()
+	if out, errs, code := run(t, "add", srv.URL+"/2019/11/kw", "--into", into); code != 0 {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if len(files) != 1 {
+		t.Fatalf("files %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	a, probs := archive.Parse("x.md", data)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	got := slices.Sorted(slices.Values(a.Tags))
+	if want := []string{"fish-&-chips-&amp;-peas", "tag-&amp;-one", "three", "two-&copy;"}; !slices.Equal(got, want) {
+		t.Errorf("tags %q, want %q", got, want)
 	}
 }

@@ -387,8 +387,14 @@ func declaredURLs(page []byte) []string {
 // webTags are the page's keywords, article:tag and categories as tags,
 // without the site's own markers: tags that do not start with a letter or
 // a digit ("@lll", "_no-apple-news") and domain names ("gizmodo.com").
+// The extractor gives them decoded: their "&" is kept (decoded again, the
+// keyword "two &copy;" was the tag two-©).
 func webTags(ts []string) []string {
-	return slices.DeleteFunc(tags(ts), func(t string) bool {
+	escaped := make([]string, len(ts))
+	for i, t := range ts {
+		escaped[i] = strings.ReplaceAll(t, "&", "&amp;") // decoded already
+	}
+	return slices.DeleteFunc(tags(escaped), func(t string) bool {
 		r, _ := utf8.DecodeRuneInString(t)
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.Contains(t, ".")
 	})

@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"errors"
 	"net/url"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -54,7 +55,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		return nil, err
 	}
 	absoluteLinks(doc, base)
-	escapeMetaContent(doc)
+	tagMarks := escapeMetaContent(doc)
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      base,
 		EnableFallback:   true,
@@ -81,6 +82,11 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		Title: m.Title, Author: m.Author, URL: m.URL, Description: m.Description, Sitename: m.Sitename,
 		Language: m.Language, Tags: m.Tags, Categories: m.Categories, Extractor: Extractor,
 	}
+	if tagMarks {
+		for i, t := range ex.Tags {
+			ex.Tags[i] = tagUnmarker.Replace(t)
+		}
+	}
 	if !found.IsZero() {
 		ex.Date, ex.DateSource = found.DateTime, found.SrcString
 	}
@@ -92,17 +98,67 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 // already, once more (html.UnescapeString), so that a description "Use
 // &amp;copy; here", shown "Use &copy; here", was "Use © here" (a helper's
 // report). Its authors it decodes once more still (normalizeAuthors).
-func escapeMetaContent(n *html.Node) {
+//
+// A meta it reads tags from (tagMeta) it splits at each "," and ";" after
+// decoding, so there the "&" is written as markAmp, which it leaves, and
+// the ";" ending what reads as a reference (refEnd: the text "&amp;") as
+// markSemi: "tag &amp;amp; one, two &amp;copy;" gave the tags "tag &amp"
+// and "one" (cut at the ";" of "&amp;") and "two &copy". It says whether
+// it marked any, for Page to write them back in the tags. A content that
+// holds a mark's character itself is escaped as any other.
+func escapeMetaContent(n *html.Node) (marked bool) {
 	if n.Type == html.ElementNode && n.Data == "meta" {
+		tags := tagMeta(n.Attr)
 		for i, a := range n.Attr {
-			if a.Key == "content" && a.Namespace == "" {
-				n.Attr[i].Val = strings.ReplaceAll(a.Val, "&", "&amp;")
+			if a.Key != "content" || a.Namespace != "" {
+				continue
 			}
+			if tags && !strings.ContainsAny(a.Val, markAmp+markSemi) {
+				v := refEnd.ReplaceAllStringFunc(a.Val, func(ref string) string { return ref[:len(ref)-1] + markSemi })
+				n.Attr[i].Val = strings.ReplaceAll(v, "&", markAmp)
+				marked = marked || n.Attr[i].Val != a.Val
+				continue
+			}
+			n.Attr[i].Val = strings.ReplaceAll(a.Val, "&", "&amp;")
 		}
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		escapeMetaContent(ch)
+		marked = escapeMetaContent(ch) || marked
 	}
+	return marked
+}
+
+// markAmp and markSemi stand, in a tag meta's content, for "&" and for the
+// ";" that ends a reference (private use characters; escapeMetaContent).
+const markAmp, markSemi = "\uE026", "\uE03B"
+
+var tagUnmarker = strings.NewReplacer(markAmp, "&", markSemi, ";")
+
+// refEnd matches what reads as a character reference with its ";".
+var refEnd = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);`)
+
+// tagMeta says whether a <meta> with attrs is one go-trafilatura reads tags
+// from: a name of its metaNameTag, or the property article:tag or
+// og:article:tag.
+// A property decides before a name, as go-trafilatura reads them.
+func tagMeta(attrs []html.Attribute) bool {
+	var name, property string
+	for _, a := range attrs {
+		switch a.Key {
+		case "name":
+			name = strings.ToLower(strings.TrimSpace(a.Val))
+		case "property":
+			property = strings.TrimSpace(a.Val)
+		}
+	}
+	if property != "" {
+		return property == "article:tag" || property == "og:article:tag"
+	}
+	switch name {
+	case "citation_keywords", "dcterms.subject", "keywords", "parsely-tags", "shareaholic:keywords", "tags":
+		return true
+	}
+	return false
 }
 
 // absoluteLinks makes the links and image sources of doc absolute, from
