@@ -37,14 +37,18 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) string {
 	if newest != 0 && newest <= through {
 		return "" // followed already: the state and quotes files are not read
 	}
-	// not yet followed: the renames after the last followed, the count
-	// said when what each would move is not known (a file not read)
-	pending := 0
+	// not yet followed: the pieces of the renames after the last
+	// followed, the count said when what each would move is not known (a
+	// file not read). A piece renamed twice has two renames to its new ID
+	// (a→c and b→c, chained by the index): one piece, where "2 pieces" was
+	// said.
+	pendingTo := map[string]bool{}
 	for _, r := range renamed {
 		if r.At == 0 || r.At > through {
-			pending++
+			pendingTo[r.To] = true
 		}
 	}
+	pending := len(pendingTo)
 	failed := false
 	var said []string
 	say := func(msg string) {

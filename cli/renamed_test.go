@@ -380,13 +380,22 @@ func TestRenameNotFollowedWhileTheStateFileCannotBeRead(t *testing.T) {
 		t.Errorf("the reader's warning: %q", info.Warning)
 	}
 
+	// moved again: one piece still (moving→moved-again and moved→moved-again
+	// are both kept), where the warning said 2
+	if err := os.Rename(filepath.Join(dir, "moved.md"), filepath.Join(dir, "moved-again.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "search", "house"); code != 0 || !strings.Contains(errOut, "the marks of 1 piece renamed or moved did not follow them") {
+		t.Fatalf("moved again (%d): %s", code, errOut)
+	}
+
 	if err := os.WriteFile(st.Path(), good, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "search", "house"); code != 0 || errOut != "" {
 		t.Fatal(code, errOut)
 	}
-	if st, _ := state.Open(name, ""); !slices.Equal(st.Starred(), []string{"moved"}) {
+	if st, _ := state.Open(name, ""); !slices.Equal(st.Starred(), []string{"moved-again"}) {
 		t.Errorf("starred once the file can be read: %v", st.Starred())
 	}
 	if state.FollowedThrough(name) == 0 {
