@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/adrg/frontmatter"
@@ -107,6 +108,13 @@ func (s *SiteRoots) cascade(p string) matter {
 	}
 	var out matter
 	for dir := path.Dir(p); ; dir = path.Dir(dir) {
+		if path.Base(dir) != hugoContent && s.inHugoRoot(dir) {
+			// a Hugo site's root (or a theme's): its pages are under
+			// content/, whose _index.md is the farthest cascade; none
+			// above it is the site's (a review: a notes folder's
+			// _index.md made a Hugo site's pages drafts)
+			return out
+		}
 		for k, f := range s.cascadeOf(dir) {
 			if _, ok := out[k]; !ok {
 				if out == nil {
@@ -121,14 +129,37 @@ func (s *SiteRoots) cascade(p string) matter {
 	}
 }
 
+// inHugoRoot reports whether the folder dir is a Hugo site's or theme's
+// root (hugoRoot).
+func (s *SiteRoots) inHugoRoot(dir string) bool { return hugoRoot("", s.exists(dir)) }
+
 // withCascade gives m the keys of c it does not have (a page's own
-// front matter wins).
+// front matter wins), nor another key of the field folio reads the key
+// as (a page's publication: is its outlet, and a cascade's outlet: is
+// not given it: a review).
 func (m matter) withCascade(c matter) {
 	for k, f := range c {
-		if _, ok := m[k]; !ok {
-			m[k] = f
+		if _, ok := m[k]; ok {
+			continue
+		}
+		if g := fieldKeysOf(k); g != nil && slices.ContainsFunc(g, func(o string) bool { _, ok := m[o]; return ok }) {
+			continue
+		}
+		m[k] = f
+	}
+}
+
+// fieldKeysOf are the keys folio reads as one field with k (the first
+// of them set: an outlet, an author, a date...), nil for a key read
+// alone or merged with others (tags and categories are Hugo's
+// taxonomies, each its own).
+func fieldKeysOf(k string) []string {
+	for _, g := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys, citeKeyKeys} {
+		if slices.Contains(g, k) {
+			return g
 		}
 	}
+	return nil
 }
 
 // sectionCascade is the cascade of a section page's front matter (data):
@@ -210,6 +241,9 @@ func CascadeSum(data []byte) uint32 {
 	for k, f := range c {
 		vals[k] = f.value
 	}
-	fmt.Fprintf(h, "%v", vals) // fmt prints a map's keys sorted
+	// %#v: the values with their types (%v printed [middle east] for the
+	// list [middle, east] and for ["middle east"]: a change missed, a
+	// review); fmt prints a map's keys sorted
+	fmt.Fprintf(h, "%#v", vals)
 	return max(h.Sum32(), 1)
 }

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -94,5 +95,47 @@ func TestCascadeSum(t *testing.T) {
 	}
 	if s := CascadeSum([]byte("---\ntitle: A\n---\n")); s != 0 {
 		t.Errorf("no cascade: sum %d", s)
+	}
+}
+
+// A cascade is the site's alone: an _index.md above a Hugo site's root
+// (a notes folder holding the site, or the site's root itself) gives its
+// pages nothing; a page's own value under another key of the field
+// (publication: for the outlet, author: for the authors) keeps a
+// cascaded one out; and a cascade's sum tells a list from a string
+// (a review: [middle, east] and ["middle east"] summed alike, so the
+// change was missed).
+func TestHugoCascadeIsTheSitesAlone(t *testing.T) {
+	page := func(title, extra string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: " + title + "\ndate: 2020-01-01\n" + extra + "---\nText.\n")}
+	}
+	fsys := fstest.MapFS{
+		"_index.md":                   {Data: []byte("---\ntitle: Notes\ncascade:\n  draft: true\n  tags: [leaked]\n---\n")},
+		"site/hugo.toml":              {Data: []byte("title = 'S'\n")},
+		"site/_index.md":              {Data: []byte("---\ntitle: Repo\ncascade:\n  draft: true\n---\n")},
+		"site/content/s/_index.md":    {Data: []byte("---\ntitle: S\ncascade:\n  outlet: Cascade Outlet\n  authors: [Cascade Author]\n---\n")},
+		"site/content/s/own.md":       page("Own", "publication: Own Journal\nauthor: Ann Lee\n"),
+		"site/content/s/bare.md":      page("Bare", ""),
+		"site/content/other/plain.md": page("Plain", ""),
+	}
+	arch, probs := Load(fsys)
+	for id, want := range map[string][2]string{
+		"site/content/s/own":       {"Own Journal", "Ann Lee"},
+		"site/content/s/bare":      {"Cascade Outlet", "Cascade Author"},
+		"site/content/other/plain": {"", ""},
+	} {
+		a, ok := arch.Get(id)
+		if !ok {
+			t.Errorf("%s: not loaded (a cascade from above the site?) %v", id, probs)
+			continue
+		}
+		if a.Outlet != want[0] || strings.Join(a.Authors, ", ") != want[1] || len(a.Tags) > 0 {
+			t.Errorf("%s: outlet %q, authors %q, tags %q; want %q, %q, none", id, a.Outlet, a.Authors, a.Tags, want[0], want[1])
+		}
+	}
+	list := []byte("---\ntitle: P\ncascade:\n  keywords: [middle, east]\n---\n")
+	one := []byte("---\ntitle: P\ncascade:\n  keywords: [\"middle east\"]\n---\n")
+	if CascadeSum(list) == CascadeSum(one) {
+		t.Error("a cascade's list and its one string sum alike")
 	}
 }

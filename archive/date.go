@@ -164,12 +164,19 @@ func dayOf(t time.Time) Date {
 // dateFromValue accepts what a YAML or TOML decoder makes of a date: a
 // string, a time.Time (YAML timestamps, TOML dates), a bare year number
 // or a Unix time (unixDate).
-func dateFromValue(v any) (Date, error) {
+//
+// A Unix time is read so only in a Hugo site (inHugo, asked only of such
+// a number): in a folder of notes, 2020091512 is a date stamp to be
+// refused, not a day in 2034 (a review).
+func dateFromValue(v any, inHugo func() bool) (Date, error) {
 	if n, ok := v.(int); ok {
 		v = int64(n)
 	}
 	if n, ok := v.(int64); ok && n >= minUnixDate {
-		return unixDate(n), nil
+		if inHugo != nil && inHugo() {
+			return unixDate(n), nil
+		}
+		return Date{}, fmt.Errorf("unparseable date %d (want YYYY-MM-DD; a number is a Unix time in a Hugo site alone)", n)
 	}
 	switch v := v.(type) {
 	case string:

@@ -296,7 +296,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 		a.Date = d
 	default:
-		d, err := dateFromValue(date.value)
+		d, err := dateFromValue(date.value, inHugo)
 		if err != nil {
 			return fail(at(date), "%v", err)
 		}

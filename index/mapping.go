@@ -82,11 +82,13 @@ import (
 // a post of a category's folder (news/_posts/x) keyed as a post of
 // _posts/ too; 57: a piece in a Hugo site takes the cascade of the
 // section pages above it (archive's cascade.go), read again when a
-// section page's cascade changes (fileEntry.Cascade).
+// section page's cascade changes (fileEntry.Cascade); 58: a cascade from
+// the site's content/ alone, not over another key of a field the page
+// sets; a number for a date a Unix time in a Hugo site alone.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 57
+const SchemaVersion = 58
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
