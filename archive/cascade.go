@@ -106,8 +106,22 @@ func (s *SiteRoots) cascade(p string) matter {
 	if s == nil || s.fsys == nil {
 		return nil
 	}
-	var out matter
+	// the folders above p and their cascades; none: no root asked (a
+	// read-through: every folder's roots were asked of each file parsed)
+	var dirs []string
+	var cascades []matter
 	for dir := path.Dir(p); ; dir = path.Dir(dir) {
+		dirs = append(dirs, dir)
+		cascades = append(cascades, s.cascadeOf(dir))
+		if dir == "." || dir == "/" || dir == "" {
+			break
+		}
+	}
+	if !slices.ContainsFunc(cascades, func(c matter) bool { return len(c) > 0 }) {
+		return nil
+	}
+	var out matter
+	for i, dir := range dirs {
 		if path.Base(dir) != hugoContent && s.inHugoRoot(dir) {
 			// a Hugo site's root (or a theme's): its pages are under
 			// content/, whose _index.md is the farthest cascade; none
@@ -115,7 +129,7 @@ func (s *SiteRoots) cascade(p string) matter {
 			// _index.md made a Hugo site's pages drafts)
 			return out
 		}
-		for k, f := range s.cascadeOf(dir) {
+		for k, f := range cascades[i] {
 			if _, ok := out[k]; !ok {
 				if out == nil {
 					out = matter{}
@@ -123,15 +137,28 @@ func (s *SiteRoots) cascade(p string) matter {
 				out[k] = f
 			}
 		}
-		if dir == "." || dir == "/" || dir == "" {
-			return out
-		}
 	}
+	return out
 }
 
 // inHugoRoot reports whether the folder dir is a Hugo site's or theme's
-// root (hugoRoot).
-func (s *SiteRoots) inHugoRoot(dir string) bool { return hugoRoot("", s.exists(dir)) }
+// root (hugoRoot), each folder asked once.
+func (s *SiteRoots) inHugoRoot(dir string) bool {
+	s.mu.Lock()
+	v, ok := s.roots[dir]
+	s.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = hugoRoot("", s.exists(dir))
+	s.mu.Lock()
+	if s.roots == nil {
+		s.roots = map[string]bool{}
+	}
+	s.roots[dir] = v
+	s.mu.Unlock()
+	return v
+}
 
 // withCascade gives m the keys of c it does not have (a page's own
 // front matter wins), nor another key of the field folio reads the key

@@ -230,6 +230,7 @@ type SiteRoots struct {
 	jekyll, hugo map[string]bool   // folder → whether it is in such a site
 	sections     map[string]string // folder → its section page (KnowSections); nil: ask fsys
 	cascades     map[string]matter // folder → its section page's cascade, nil for none
+	roots        map[string]bool   // folder → whether it is a Hugo root (inHugoRoot)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
