@@ -362,7 +362,7 @@ func (b *build) followDeparted(files map[string]fileEntry, back []departed) {
 		return
 	}
 	type holders struct {
-		path string // the one piece of the Print; "" for none or more
+		path string // a piece of the Print: the one when n is 1
 		n    int
 	}
 	of := make(map[uint64]holders, len(byPrint))

@@ -353,8 +353,10 @@ func (m *manifestHead) sitesCurrent(fsys fs.FS, configs archive.SiteConfigs) boo
 	if len(m.InSite) == 0 {
 		return true
 	}
-	sites := configs.SiteRoots()
-	if configs == nil {
+	var sites *archive.SiteRoots
+	if configs != nil {
+		sites = configs.SiteRoots()
+	} else {
 		sites = archive.NewSiteRoots(fsys)
 	}
 	for _, a := range m.InSite {
