@@ -545,7 +545,7 @@ var (
 // whitespace, to the next tab stop of 4 characters, as CommonMark reads a
 // tab where it makes the blocks (indented code, a list item's content),
 // so the blocks are the same; after it, to the next stop of 8 counted from
-// where the leading whitespace ends, as a terminal and a browser's <pre>
+// where the indentation and block markers end (blockPrefix), as a terminal and a browser's <pre>
 // show a tab in text (a review: tab-separated data in a code block lost
 // its columns at stops of 4). Glamour counted a tab as one cell where it
 // wraps, and a terminal moves to its next tab stop of 8: a line of tabs
@@ -559,9 +559,14 @@ func expandTabs(md string) string {
 	var b strings.Builder
 	b.Grow(len(md) + len(md)/8)
 	for line := range strings.Lines(md) {
+		last := strings.LastIndexByte(line, '\t')
+		if last < 0 {
+			b.WriteString(line) // a line without a tab is as it is: no cells counted
+			continue
+		}
 		lead := blockPrefix(line)
 		col, leadCol := 0, 0 // cells since the line's start; where the prefix ended
-		for i, r := range line {
+		for i, r := range line[:last+1] {
 			if i == lead {
 				leadCol = col
 			}
@@ -583,6 +588,7 @@ func expandTabs(md string) string {
 				}
 			}
 		}
+		b.WriteString(line[last+1:]) // after the last tab: no stop to count
 	}
 	return b.String()
 }
