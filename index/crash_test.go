@@ -85,9 +85,9 @@ func TestKilledBuildIsRepaired(t *testing.T) {
 	}
 	full := time.Since(start)
 	rng := rand.New(rand.NewPCG(1, 2))
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	runs := 0
-	for ; runs < 20 && time.Now().Before(deadline); runs++ {
+	for ; runs < 12 && time.Now().Before(deadline); runs++ {
 		dir := filepath.Join(t.TempDir(), "idx"+strconv.Itoa(runs))
 		if runs%2 == 1 {
 			// Half of the runs kill a refresh of an existing index instead.
