@@ -394,3 +394,34 @@ func TestCheckSeesASiteConfigMade(t *testing.T) {
 	}
 	waitSignal(t, w, "a Hugo config folder made")
 }
+
+// TestWatchableDirsIsAQuarterOfTheUsersWatches: on Linux the reader
+// watches up to a quarter of the user's inotify watches; elsewhere, or
+// without a readable limit, 1,000 folders.
+func TestWatchableDirsIsAQuarterOfTheUsersWatches(t *testing.T) {
+	dir, n := t.TempDir(), 0
+	limit := func(text string) string {
+		n++
+		p := filepath.Join(dir, "limit"+strconv.Itoa(n))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, c := range []struct {
+		goos, file string
+		want       int
+	}{
+		{"linux", limit("8192\n"), 2048},
+		{"linux", limit("192546\n"), 48136},
+		{"linux", limit("1000"), 250},
+		{"linux", limit("many\n"), 1000},
+		{"linux", limit("-5\n"), 1000},
+		{"linux", filepath.Join(dir, "missing"), 1000},
+		{"darwin", limit("8192\n"), 1000},
+	} {
+		if got := watchableDirs(c.goos, c.file); got != c.want {
+			t.Errorf("%s, %s: %d folders watched, want %d", c.goos, c.file, got, c.want)
+		}
+	}
+}
