@@ -920,17 +920,40 @@ func (c *itemConverter) personNames(ps []*gofeed.Person) []string {
 	return out
 }
 
-// tags are the item's categories in the archive's tag style (lower case,
-// words joined by dashes), without WordPress's placeholder "Uncategorized".
+// tags are the item's categories in the archive's tag style (tagsOf).
+// A category is read as its feed says, as every text field of RSS is: the
+// XML decoded (gofeed), then the HTML it may hold once (htmlText), so
+// "Cats &amp;amp; dogs" is the tag cats-&-dogs and "&amp;lt;b&amp;gt;" the
+// tag <b> (one rule for the fields of a feed: an Atom category and a JSON
+// Feed tag are read so too).
 func tags(categories []string) []string {
+	texts := make([]string, len(categories))
+	for i, c := range categories {
+		texts[i] = htmlText(c)
+	}
+	return tagsOf(texts)
+}
+
+// tagsOf are texts as tags (tagOf), each once, in order, without empty
+// ones and WordPress's placeholder "Uncategorized". Each text is given
+// decoded, as its source's format says, and is not decoded again: a
+// keyword that reads "<b>" or "AT&T" is the tag <b> or at&t.
+func tagsOf(texts []string) []string {
 	var out []string
-	for _, c := range categories {
-		t := strings.Join(strings.Fields(strings.ToLower(textLine(c))), "-")
+	for _, s := range texts {
+		t := tagOf(s)
 		if t != "" && t != "uncategorized" && !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}
 	return out
+}
+
+// tagOf is the text of a tag, decoded, in the archive's tag style:
+// sanitised (archive.SanitizeLine), lower case, its words joined by
+// dashes.
+func tagOf(text string) string {
+	return strings.Join(strings.Fields(strings.ToLower(archive.SanitizeLine(text))), "-")
 }
 
 // link is the item's URL made absolute against the site, if it is one folio

@@ -384,19 +384,17 @@ func declaredURLs(page []byte) []string {
 	}
 }
 
-// webTags are the page's keywords, article:tag and categories as tags,
-// without the site's own markers: tags that do not start with a letter or
-// a digit ("@lll", "_no-apple-news") and domain names ("gizmodo.com").
-// The extractor gives them decoded: their "&" is kept (decoded again, the
-// keyword "two &copy;" was the tag two-©).
+// webTags are the page's keywords, article:tag and categories as tags
+// (tagsOf), without the site's own markers: tags that start with a
+// punctuation mark ("@lll", "_no-apple-news", "#x") and domain names
+// ("gizmodo.com"). The extractor gives them decoded, as the HTML parser
+// reads an attribute, once, and they are not decoded again: the keyword
+// "&lt;b&gt;" is the tag <b> (read as HTML once more, it was a tag,
+// dropped), "AT&amp;T" at&t and "two &amp;copy;" two-&copy;.
 func webTags(ts []string) []string {
-	escaped := make([]string, len(ts))
-	for i, t := range ts {
-		escaped[i] = strings.ReplaceAll(t, "&", "&amp;") // decoded already
-	}
-	return slices.DeleteFunc(tags(escaped), func(t string) bool {
+	return slices.DeleteFunc(tagsOf(ts), func(t string) bool {
 		r, _ := utf8.DecodeRuneInString(t)
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) || strings.Contains(t, ".")
+		return unicode.IsPunct(r) || strings.Contains(t, ".")
 	})
 }
 

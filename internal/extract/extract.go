@@ -103,7 +103,10 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 // decoding, so there the "&" is written as markAmp, which it leaves, and
 // the ";" ending what reads as a reference (refEnd: the text "&amp;") as
 // markSemi: "tag &amp;amp; one, two &amp;copy;" gave the tags "tag &amp"
-// and "one" (cut at the ";" of "&amp;") and "two &copy". It says whether
+// and "one" (cut at the ";" of "&amp;") and "two &copy". Its "<" is
+// written as markLt: go-trafilatura drops what reads as an HTML tag from a
+// meta's content, so the keyword "&lt;b&gt;", which reads "<b>", was
+// dropped, and "x &lt;i&gt; y" was "x  y" (a review). It says whether
 // it marked any, for Page to write them back in the tags. A content that
 // holds a mark's character itself is escaped as any other.
 func escapeMetaContent(n *html.Node) (marked bool) {
@@ -113,9 +116,9 @@ func escapeMetaContent(n *html.Node) (marked bool) {
 			if a.Key != "content" || a.Namespace != "" {
 				continue
 			}
-			if tags && !strings.ContainsAny(a.Val, markAmp+markSemi) {
+			if tags && !strings.ContainsAny(a.Val, markAmp+markSemi+markLt) {
 				v := refEnd.ReplaceAllStringFunc(a.Val, func(ref string) string { return ref[:len(ref)-1] + markSemi })
-				n.Attr[i].Val = strings.ReplaceAll(v, "&", markAmp)
+				n.Attr[i].Val = tagMarker.Replace(v)
 				marked = marked || n.Attr[i].Val != a.Val
 				continue
 			}
@@ -128,11 +131,15 @@ func escapeMetaContent(n *html.Node) (marked bool) {
 	return marked
 }
 
-// markAmp and markSemi stand, in a tag meta's content, for "&" and for the
-// ";" that ends a reference (private use characters; escapeMetaContent).
-const markAmp, markSemi = "\uE026", "\uE03B"
+// markAmp, markSemi and markLt stand, in a tag meta's content, for "&",
+// for the ";" that ends a reference and for "<" (private use characters;
+// escapeMetaContent).
+const markAmp, markSemi, markLt = "\uE026", "\uE03B", "\uE03C"
 
-var tagUnmarker = strings.NewReplacer(markAmp, "&", markSemi, ";")
+var (
+	tagMarker   = strings.NewReplacer("&", markAmp, "<", markLt)
+	tagUnmarker = strings.NewReplacer(markAmp, "&", markSemi, ";", markLt, "<")
+)
 
 // refEnd matches what reads as a character reference with its ";".
 var refEnd = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);`)
