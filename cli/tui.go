@@ -10,7 +10,6 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -202,10 +201,15 @@ func (r *readerIndex) reindex(ctx context.Context, progress func(done, total int
 
 // withWarning is info with warn (a warning of followRenames: the marks of
 // renamed pieces did not follow them) said beside its Warning in the
-// status line.
+// status line, after it and " · " when it has one. Neither text is
+// altered: a warning that ends in "·" keeps it.
 func withWarning(info ui.Info, warn string) ui.Info {
-	if warn != "" {
-		info.Warning = strings.Trim(info.Warning+" · "+warn, " ·")
+	switch {
+	case warn == "":
+	case info.Warning == "":
+		info.Warning = warn
+	default:
+		info.Warning += " · " + warn
 	}
 	return info
 }
