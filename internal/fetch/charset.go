@@ -2,7 +2,6 @@ package fetch
 
 import (
 	"bytes"
-	"io"
 	"regexp"
 	"slices"
 	"unicode"
@@ -42,7 +41,8 @@ func (r *Response) UTF8() []byte {
 	if !certain && name == "windows-1252" && !declaredInPage(r.Body) {
 		enc, _, _ = Detect(r.Body)
 	}
-	return decode(r.Body, enc)
+	out, _ := decode(r.Body, enc)
+	return out
 }
 
 // isASCII reports whether b is ASCII alone.
@@ -50,13 +50,16 @@ func isASCII(b []byte) bool {
 	return !slices.ContainsFunc(b, func(c byte) bool { return c >= utf8.RuneSelf })
 }
 
-// decode is b read in enc, or b when it cannot be.
-func decode(b []byte, enc encoding.Encoding) []byte {
-	out, err := io.ReadAll(enc.NewDecoder().Reader(bytes.NewReader(b)))
+// decode is b read in enc, and whether enc reads the whole of it: no
+// byte left over (U+FFFD). When enc cannot read it, out is b as it is.
+// (One path for reading a text in an encoding: a page's or a feed's body,
+// and Detect's and MultiByteReadings' trial readings.)
+func decode(b []byte, enc encoding.Encoding) (out []byte, whole bool) {
+	out, err := enc.NewDecoder().Bytes(b)
 	if err != nil {
-		return b
+		return b, false
 	}
-	return out
+	return out, !bytes.ContainsRune(out, utf8.RuneError)
 }
 
 // declaredInPage reports whether the page's head declares an encoding
@@ -145,7 +148,7 @@ func Detect(body []byte) (enc encoding.Encoding, name string, confidence int) {
 	}
 	if multi != "" && multiConf >= minMultiByte {
 		e, _ := htmlindex.Get(multi)
-		if _, ok := readWhole(s, e); ok {
+		if _, whole := decode(s, e); whole {
 			return e, multi, multiConf
 		}
 	}
@@ -156,7 +159,8 @@ func Detect(body []byte) (enc encoding.Encoding, name string, confidence int) {
 	var rs []reading
 	for _, n := range oneByteCandidates {
 		e, _ := htmlindex.Get(n)
-		bad, good, letters := plausibility(decode(s, e))
+		text, _ := decode(s, e)
+		bad, good, letters := plausibility(text)
 		rs = append(rs, reading{n, bad, good, letters})
 	}
 	western := rs[0]
@@ -198,13 +202,6 @@ func Detect(body []byte) (enc encoding.Encoding, name string, confidence int) {
 	return enc, name, conf[name]
 }
 
-// readWhole is text read in enc, and whether enc reads the whole of it:
-// no byte left over (U+FFFD).
-func readWhole(text []byte, enc encoding.Encoding) ([]byte, bool) {
-	out, err := enc.NewDecoder().Bytes(text)
-	return out, err == nil && !bytes.ContainsRune(out, utf8.RuneError)
-}
-
 // MultiByteReadings names the multi-byte encodings (Shift_JIS, EUC-JP,
 // GBK, EUC-KR, Big5) that read the whole of text with no byte left over
 // and no control character: text in one of them sent as UTF-8, not
@@ -216,7 +213,7 @@ func MultiByteReadings(text []byte) []string {
 		name string
 		enc  encoding.Encoding
 	}{{"Shift_JIS", japanese.ShiftJIS}, {"EUC-JP", japanese.EUCJP}, {"GBK", simplifiedchinese.GBK}, {"EUC-KR", korean.EUCKR}, {"Big5", traditionalchinese.Big5}} {
-		dec, ok := readWhole(text, e.enc)
+		dec, ok := decode(text, e.enc)
 		if ok && !bytes.ContainsFunc(dec, func(r rune) bool {
 			return r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' || r >= 0x7f && r < 0xa0
 		}) {
@@ -398,7 +395,7 @@ func (r *Response) XMLUTF8() []byte {
 	} else {
 		enc, _, _ = Detect(body)
 	}
-	out := decode(body, enc)
+	out, _ := decode(body, enc)
 	if d := xmlDecl.Find(out); d != nil {
 		// read again in the encoding it declares, the text would be
 		// decoded twice
