@@ -183,7 +183,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	}
 	// Whatever follows these is a role or an affiliation.
 	for _, sep := range []string{";", " | ", "|", " / ", "/", " — ", " – ", " - ", " (", "(", " for ", " at "} {
-		if i := strings.Index(s, sep); i > 0 {
+		if i := strings.Index(s, sep); i > 0 && (sep != " for " || !forInName(s, i, outlet)) {
 			s = strings.TrimSpace(s[:i])
 		}
 	}
@@ -269,6 +269,19 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 	}
 	return []Name{person(s)}
+}
+
+// forInName: the " for " at i of s is part of an organisation's name
+// ("Center for Strategic and International Studies", "Institute for the
+// Study of War", "Physicians for Human Rights"; a review: cited as
+// "Center"), not the start of an affiliation ("Russ Cox, for the Go
+// team", "Jane Smith for NJ.com"): what comes before it is no person's
+// name (isPersonName), the whole is an organisation's (isOrganisation),
+// and what follows it is not the outlet ("Associated Press for NJ.com" in
+// NJ.com is Associated Press).
+func forInName(s string, i int, outlet string) bool {
+	before, after := strings.TrimRight(s[:i], " ,"), strings.TrimSpace(s[i+len(" for "):])
+	return !isPersonName(before) && isOrganisation(s) && !sameOutlet(after, outlet)
 }
 
 // commaList: s, a byline of a piece of the outlet, is people's full names

@@ -1,0 +1,42 @@
+package cite
+
+import (
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/bibcheck"
+)
+
+// edgeBylines are bylines a review found cited wrong, with the exact
+// biblatex author field folio writes for them and the citation key of a
+// piece titled "Lists" of 2020 (a researcher pastes both into LaTeX).
+var edgeBylines = []struct {
+	byline, author, key string
+}{
+	// " for " in an organisation's name is part of it (a review: cited
+	// as "Center"); after a person's name it starts an affiliation
+	{"Center for Strategic and International Studies", "{Center for Strategic and International Studies}", "center2020lists"},
+	{"Institute for the Study of War", "{Institute for the Study of War}", "institute2020lists"},
+	{"Physicians for Human Rights", "{Physicians for Human Rights}", "physicians2020lists"},
+	{"Russ Cox, for the Go team", "Cox, Russ", "cox2020lists"},
+	{"Jane Smith for Amnesty International", "Smith, Jane", "smith2020lists"},
+	{"Ann Lee, Center for Strategic and International Studies", "Lee, Ann", "lee2020lists"},
+}
+
+// TestEdgeBylines: each byline's author field and key are exactly those
+// expected, and BibTeX reads the field back whole (bibcheck.Parse).
+func TestEdgeBylines(t *testing.T) {
+	for _, c := range edgeBylines {
+		a := archive.Article{ID: "x", Title: "Lists", Authors: []string{c.byline}, Outlet: "Times", Date: day("2020-01-02")}
+		entries, err := bibcheck.Parse(BibTeXEntries([]archive.Article{a}, accessed, nil))
+		if err != nil || len(entries) != 1 {
+			t.Fatalf("%q: %v", c.byline, err)
+		}
+		if got, _ := entries[0].Get("author"); got != c.author {
+			t.Errorf("%q: author = {%s}, want {%s}", c.byline, got, c.author)
+		}
+		if got := entries[0].Key; got != c.key {
+			t.Errorf("%q: key %s, want %s", c.byline, got, c.key)
+		}
+	}
+}
