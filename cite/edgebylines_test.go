@@ -21,6 +21,13 @@ var edgeBylines = []struct {
 	{"Russ Cox, for the Go team", "Cox, Russ", "cox2020lists"},
 	{"Jane Smith for Amnesty International", "Smith, Jane", "smith2020lists"},
 	{"Ann Lee, Center for Strategic and International Studies", "Lee, Ann", "lee2020lists"},
+	// a byline in capitals is read as the same in mixed case (a review:
+	// one literal, keyed by its first word)
+	{"ANN, BO AND CY LEE", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},
+	{"Ann, Bo and Cy Lee", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},
+	{"ANN LEE, BO CHAN AND CY DEE", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"BBC, REUTERS AND AP", "{BBC, REUTERS AND AP}", "bbc2020lists"},
+	{"RUSI", "{RUSI}", "rusi2020lists"},
 }
 
 // TestEdgeBylines: each byline's author field and key are exactly those

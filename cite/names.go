@@ -228,8 +228,11 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		return ns
 	}
-	// An organisation by what comes before a comma.
-	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) {
+	// An organisation by what comes before a comma; not a given name in
+	// capitals that looks like an acronym in a byline all in capitals,
+	// when the byline is a list of people ("ANN, BO AND CY LEE" is read
+	// as "Ann, Bo and Cy Lee" is; a review: one literal, key ann2020…)
+	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && len(splitPeople(s, outlet)) > 1) {
 		return []Name{{Literal: s}}
 	}
 	// "A and B", "A, B and C", "A & B": several people, when each part is
