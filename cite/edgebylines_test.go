@@ -28,6 +28,17 @@ var edgeBylines = []struct {
 	{"ANN LEE, BO CHAN AND CY DEE", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"BBC, REUTERS AND AP", "{BBC, REUTERS AND AP}", "bbc2020lists"},
 	{"RUSI", "{RUSI}", "rusi2020lists"},
+	// Vancouver's style: a family name, then initials (a review: family
+	// name "A", given name "Lee", key a2020…)
+	{"Lee A, Chan B", "Lee, A. and Chan, B.", "lee2020lists"},
+	{"Lee AB, Chan B, Dee C", "Lee, A. B. and Chan, B. and Dee, C.", "lee2020lists"},
+	{"Lee A", "Lee, A.", "lee2020lists"},
+	{"van Dyke C, Lee A. B.", "van Dyke, C. and Lee, A. B.", "dyke2020lists"},
+	{"Lee A, Chan B, et al.", "Lee, A. and Chan, B. and others", "lee2020lists"},
+	{"JANIE HAR", "Har, Janie", "har2020lists"},
+	{"Ann LEE", "LEE, Ann", "lee2020lists"},
+	{"Lee JRR", "Lee, J. R. R.", "lee2020lists"},
+	{"Rowling, JK", "Rowling, JK", "rowling2020lists"},
 }
 
 // TestEdgeBylines: each byline's author field and key are exactly those

@@ -235,6 +235,10 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && len(splitPeople(s, outlet)) > 1) {
 		return []Name{{Literal: s}}
 	}
+	// Vancouver's names: a family name, then initials ("Lee A, Chan B").
+	if ns := vancouver(listParts(s, outlet), isShouting(s)); ns != nil {
+		return ns
+	}
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
 	parts := splitPeople(s, outlet)
@@ -285,6 +289,70 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 func forInName(s string, i int, outlet string) bool {
 	before, after := strings.TrimRight(s[:i], " ,"), strings.TrimSpace(s[i+len(" for "):])
 	return !isPersonName(before) && isOrganisation(s) && !sameOutlet(after, outlet)
+}
+
+// vancouver reads a list of names as Vancouver's style writes them
+// (Medline, ICMJE): each a family name of one word (with its particles),
+// then its initials, one to three capitals without dots or initials with
+// them ("Lee A, Chan B", "Lee AB", "van Dyke C", "Lee A. B."), in a byline
+// not all in capitals (where "JANIE HAR" is a name). The initials are
+// given names, one a letter, with dots, as BibTeX and CSL want them: "Lee
+// AB" is Lee, A. B. (biblatex would take "AB" for one name, "A."). Two or
+// three capitals with a vowel after a consonant are a family name written
+// in capitals, as French and Chinese bylines write one ("Ann LEE", "Wei
+// LI", and so "Lee MA" too), not initials. Otherwise nil.
+func vancouver(parts []listPart, shouting bool) []Name {
+	if shouting || len(parts) == 0 {
+		return nil
+	}
+	var ns []Name
+	for _, p := range parts {
+		words := strings.Fields(p.text)
+		k := len(words)
+		for k > 0 && isVancouverInitials(words[k-1]) {
+			k--
+		}
+		family := words[:k]
+		if k == len(words) || len(family)-particleCount(family) != 1 || isAffiliation(strings.Join(family, " ")) {
+			return nil
+		}
+		for _, w := range family {
+			if !particles[w] && !isGivenName(w) {
+				return nil
+			}
+		}
+		var given []string
+		for _, w := range words[k:] {
+			for _, r := range w {
+				if r != '.' {
+					given = append(given, string(r)+".")
+				}
+			}
+		}
+		n := splitParticle(strings.Join(family, " "))
+		n.Given = strings.Join(given, " ")
+		ns = append(ns, n)
+	}
+	return ns
+}
+
+// isVancouverInitials: w is initials as Vancouver's style writes them, one
+// to three capitals ("A", "AB", "JRR"; no suffix, "III", "JR", nor a vowel
+// after a consonant, "LEE", "LI"), or as others do, with dots ("A.",
+// "A.B.").
+func isVancouverInitials(w string) bool {
+	if initial().MatchString(w) {
+		return true
+	}
+	if w == "" || !isInitials(w) || suffixes[strings.ToLower(w)] {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if strings.IndexByte("AEIOUY", w[i]) >= 0 && strings.IndexByte("AEIOUY", w[i-1]) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // commaList: s, a byline of a piece of the outlet, is people's full names
