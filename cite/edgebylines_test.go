@@ -39,6 +39,19 @@ var edgeBylines = []struct {
 	{"Ann LEE", "LEE, Ann", "lee2020lists"},
 	{"Lee JRR", "Lee, J. R. R.", "lee2020lists"},
 	{"Rowling, JK", "Rowling, JK", "rowling2020lists"},
+	// titles, honours and ranks before a name are dropped, several at
+	// once, and so is a degree after a name in a list (a review: "Lee,
+	// Dr. Ann", given names "Sir Ann", "Gen. Ann"; family name MD)
+	{"Gen. Ann Lee", "Lee, Ann", "lee2020lists"},
+	{"Sir Winston Churchill", "Churchill, Winston", "churchill2020lists"},
+	{"Lord Ann Lee", "Lee, Ann", "lee2020lists"},
+	{"Prof. Dr. Ann Lee", "Lee, Ann", "lee2020lists"},
+	{"Lt. Col. Ann Lee and Dame Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Gen Hoshino", "Hoshino, Gen", "hoshino2020lists"},
+	{"Ann Lee MD", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee MD and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee MD, Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Mr. and Mrs. Smith", "{Mr. and Mrs. Smith}", "mr2020lists"},
 }
 
 // TestEdgeBylines: each byline's author field and key are exactly those

@@ -614,6 +614,9 @@ func listParts(s, outlet string) []listPart {
 		case len(parts) > 0 && suffixes[strings.ToLower(p)]:
 			parts[len(parts)-1].text += ", " + p
 		case len(parts) > 0 && isDegree(p):
+		case dropDegrees(p) != p:
+			// "Ann Lee MD and Bo Chan" (a review: family name MD)
+			parts = append(parts, listPart{dropDegrees(p), conj})
 		case len(parts) > 0 && !conj && (isRolePart(p, shouting) || sameOutlet(p, outlet)):
 		default:
 			parts = append(parts, listPart{p, conj})
@@ -722,34 +725,46 @@ func isInitialsOnly(words []string) bool {
 }
 
 // titles are written before a name, no given names ("Mr. and Mrs.
-// Smith", "Professor and Ann Lee": isGivenName). Those true are dropped
-// from the name, as Chicago and APA drop them: "Dr. Ann Lee" is Ann Lee
-// (biblatex read "Lee, Dr. Ann" as given names Dr. and Ann, initials D.
-// A.); the others stay in it ("Sir Winston Churchill").
+// Smith", "Professor and Ann Lee": isGivenName), and every one is dropped
+// from the name (dropTitle): Chicago and APA cite names without them, and
+// biblatex has no part of a name for one: "Lee, Dr. Ann" is given names
+// Dr. and Ann, initials D. A., and "Churchill, Sir Winston" S. W. So are
+// honours (Sir, Dame, Lord, Lady: "Sir Winston Churchill" is Winston
+// Churchill, "Lord Byron" Byron, "Lady Bird Johnson" Bird Johnson too),
+// ranks and offices written short ("Gen.", "Lt. Col.", "Sen.", "Gov.";
+// "Gen." and "Sen." with their dot alone: "Gen Hoshino" is a name), and
+// several at once ("Prof. Dr. Ann Lee" is Ann Lee). A key with a dot is a
+// title with its dot alone (isTitle).
 var titles = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`mr mrs ms mx dr prof professor rev`) {
+	for _, w := range strings.Fields(`mr mrs ms mx dr prof professor rev miss sir dame lord lady hon messrs mme mlle
+	herr frau gen. lt col maj capt adm sgt cmdr brig gov sen. rep amb`) {
 		titles[w] = true
-	}
-	for _, w := range strings.Fields(`miss sir dame lord lady hon messrs mme mlle herr frau`) {
-		titles[w] = false
 	}
 }
 
-// dropTitle drops a title before a name ("Dr. Ann Lee", "Prof Lee"); not
-// one before "and" or a word in lower case ("Mr. and Mrs. Smith"), nor the
-// whole of s.
+// isTitle: w is a title (titles), with or without its dot.
+func isTitle(w string) bool {
+	lw := strings.ToLower(w)
+	return titles[strings.TrimSuffix(lw, ".")] || titles[lw]
+}
+
+// dropTitle drops the titles before a name ("Dr. Ann Lee", "Prof Lee",
+// "Prof. Dr. Ann Lee"); not one before "and" or a word in lower case ("Mr.
+// and Mrs. Smith"), nor the whole of s.
 func dropTitle(s string) string {
-	first, rest, ok := strings.Cut(s, " ")
-	rest = strings.TrimSpace(rest)
-	if !ok || !titles[strings.ToLower(strings.TrimSuffix(first, "."))] {
-		return s
+	for {
+		first, rest, ok := strings.Cut(s, " ")
+		rest = strings.TrimSpace(rest)
+		if !ok || !isTitle(first) {
+			return s
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || strings.HasPrefix(rest, "AND ") {
+			return s
+		}
+		s = rest
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || strings.HasPrefix(rest, "AND ") {
-		return s
-	}
-	return rest
 }
 
 // sharedFamily is the family name (with its particles) a full name gives
@@ -799,7 +814,7 @@ func isGivenName(p string) bool {
 	if strings.ContainsAny(p, " \t") || suffixes[strings.ToLower(p)] || particles[strings.ToLower(p)] {
 		return false
 	}
-	if _, title := titles[strings.ToLower(strings.TrimSuffix(p, "."))]; title {
+	if isTitle(p) {
 		return false
 	}
 	for i, r := range p {
