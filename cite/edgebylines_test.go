@@ -52,6 +52,12 @@ var edgeBylines = []struct {
 	{"Ann Lee MD and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee MD, Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Mr. and Mrs. Smith", "{Mr. and Mrs. Smith}", "mr2020lists"},
+	// a character reference is text, its ";" no separator (a review:
+	// "{Ann \&\#27}", Lee lost)
+	{"Ann &#27; Lee", `Lee, Ann \&\#27;`, "lee2020lists"},
+	{"Ann&#27;Lee", `Ann\&\#27;Lee`, "ann27lee2020lists"},
+	{"Ann Lee&#x202e;", `Lee\&\#x202e;, Ann`, "leex202e2020lists"},
+	{"Lee, Ann; Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
 }
 
 // TestEdgeBylines: each byline's author field and key are exactly those

@@ -141,8 +141,32 @@ func cutOthers(s string) (string, bool) {
 	return s, false
 }
 
-// byline reads one author string of a piece of the outlet.
-func byline(s, outlet string) []Name { return bylineNames(s, outlet, false) }
+// byline reads one author string of a piece of the outlet. A character
+// reference written in it ("&#27;", "&#x202e;", "&amp;") is text, kept as
+// written (the LaTeX, RIS and JSON folio writes print it as such: it never
+// becomes a control character), part of the word it is written in: its
+// "&" joins and its ";" separates no names (a review:
+// "Ann &#27; Lee" was cited {Ann \&\#27}, its ";" and Lee lost).
+func byline(s, outlet string) []Name {
+	if !strings.Contains(s, "&") {
+		return bylineNames(s, outlet, false)
+	}
+	s = charRef().ReplaceAllStringFunc(s, func(r string) string { return refStart + r[1:len(r)-1] + refEnd })
+	ns := bylineNames(s, outlet, false)
+	back := strings.NewReplacer(refStart, "&", refEnd, ";").Replace
+	for i, n := range ns {
+		ns[i] = Name{Given: back(n.Given), Particle: back(n.Particle), Family: back(n.Family), Suffix: back(n.Suffix), Literal: back(n.Literal), Others: n.Others}
+	}
+	return ns
+}
+
+// charRef is a character reference, as HTML writes one; refStart and
+// refEnd stand for its "&" and ";" while a byline is read, so that it is
+// part of a word, neither a join ("&") nor a separator (";"):
+// noncharacters, never in an archive's text.
+var charRef = lazyRegexp(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+const refStart, refEnd = "\uFDD1", "\uFDD0"
 
 // bylineNames reads one author string; beforeOthers, the names before its
 // "et al." (cutOthers).
