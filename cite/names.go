@@ -178,14 +178,16 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	s = dropCredits(s)
 	// A place after a name is no part of it, nor the end of the list:
 	// "Ann Lee (Kyiv) and Bo Chan (London)", "Ann Lee in Kyiv and Bo Chan
-	// in London" (a review: Bo Chan lost; family names Kyiv and London).
+	// in London" (a review: Bo Chan lost; family names Kyiv and London),
+	// "Ann Lee, Kyiv and Bo Chan, London".
 	s = dropPlaces(s)
 	// After ";", another person ("Ann Lee; Bo Chan", "Ann Lee; with Bo
 	// Chan") or a role ("TOM KRISHER; AP Auto Writer"; coAuthorAfter).
 	var more []string
-	if parts := strings.Split(s, ";"); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !isInverted(p, true) }) {
-		// a list of inverted names ("Smith, John; Doe, Jane"): BibTeX's,
-		// joined by "and" (a review: Jane Doe was dropped)
+	if parts := strings.Split(s, ";"); len(parts) > 1 && !slices.ContainsFunc(parts, func(p string) bool { return !isInverted(p) || !oneName(p) || roleFirst(p) }) {
+		// a list of inverted names ("Smith, John; Doe, Jane"), each one
+		// name and no role: BibTeX's, joined by "and" (a review: Jane Doe
+		// was dropped)
 		for i := range parts {
 			parts[i] = strings.TrimSpace(parts[i])
 		}
@@ -281,23 +283,12 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		return ns
 	}
-	// "Name, Affiliation" or "Family, Given": the comma inverts a name
-	// when one word (with its particles) comes before it ("Pantucci,
-	// Raffaello", "van Beethoven, Ludwig") or one given name after it
-	// ("García Márquez, Gabriel"); otherwise, or when a role follows it
-	// ("Ann Lee, Senior Editor", "Troy L. Smith, Cleveland.com"), it ends
-	// the name.
-	if before, after, ok := strings.Cut(s, ","); ok && !suffixes[strings.ToLower(strings.TrimSpace(after))] {
-		words, rest := strings.Fields(before), strings.Fields(after)
-		if _, tail, ok := strings.Cut(after, ","); ok && suffixes[strings.ToLower(strings.TrimSpace(tail))] {
-			rest = strings.Fields(strings.TrimSuffix(strings.TrimSpace(after), tail))
-		}
-		inverted := len(words)-particleCount(words) <= 1 || len(rest) == 1 && !strings.ContainsAny(after, ".@")
-		if !inverted || slices.ContainsFunc(rest, func(w string) bool {
-			return roleWords[strings.ToLower(strings.Trim(w, ".,"))] || orgWords[strings.ToLower(w)]
-		}) {
-			s = strings.TrimSpace(before)
-		}
+	// "Name, Affiliation" or "Family, Given" (isInverted): "Pantucci,
+	// Raffaello", "García Márquez, Gabriel" are inverted; "Ann Lee, Senior
+	// Editor", "Troy L. Smith, Cleveland.com", "Ann Lee, Kyiv" end the name
+	// at the comma.
+	if before, after, ok := strings.Cut(s, ","); ok && !suffixes[strings.ToLower(strings.TrimSpace(after))] && !isInverted(s) {
+		s = strings.TrimSpace(before)
 	}
 	return []Name{person(s)}
 }
@@ -476,6 +467,36 @@ func dropPlaces(s string) string {
 		if !isPersonName(name) {
 			b.WriteString(s[m[0]:m[1]])
 		}
+		at = m[1]
+	}
+	b.WriteString(s[at:])
+	return dropCommaPlaces(b.String())
+}
+
+// commaPlace is a comma and one capitalised word, a place's when it is one
+// of places (dropCommaPlaces).
+var commaPlace = lazyRegexp(`\s*,\s*(\p{Lu}[\p{L}\p{M}'’.-]*)`)
+
+// dropCommaPlaces drops a place written after a person's full name and a
+// comma, as a dateline writes it, when the byline ends or goes on to
+// another name after it: "Ann Lee, Kyiv and Bo Chan, London" is Ann Lee
+// and Bo Chan (a review: {Ann Lee}, Kyiv and {Bo Chan}, London).
+func dropCommaPlaces(s string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range commaPlace().FindAllStringSubmatchIndex(s, -1) {
+		if m[0] < at || !places[strings.ToLower(s[m[2]:m[3]])] || !placeEnd().MatchString(s[m[1]:]) {
+			continue
+		}
+		before := s[at:m[0]]
+		name := before[strings.LastIndexAny(before, ";|")+1:]
+		if js := listSep().FindAllStringIndex(name, -1); len(js) > 0 {
+			name = name[js[len(js)-1][1]:]
+		}
+		if !isPersonName(name) {
+			continue
+		}
+		b.WriteString(before)
 		at = m[1]
 	}
 	b.WriteString(s[at:])
@@ -879,7 +900,7 @@ func bibtexPeople(s string) []string {
 			// "Lee, A., Chan, B.": inverted names, one after another
 			for i := 0; i < len(f); i += 2 {
 				name := strings.TrimSpace(f[i]) + ", " + strings.TrimSpace(f[i+1])
-				if !isInverted(name, false) {
+				if !isInverted(name) {
 					return nil
 				}
 				out = append(out, name)
@@ -887,7 +908,7 @@ func bibtexPeople(s string) []string {
 			inverted = true
 			continue
 		}
-		if !isInverted(p, false) {
+		if !isInverted(p) {
 			return nil
 		}
 		out = append(out, p)
@@ -911,31 +932,21 @@ func andParts(s string) []string {
 
 // isInverted: p is a name inverted as BibTeX writes it, "Family, Given"
 // ("Lee, Ann", "van Beethoven, Ludwig", "García Márquez, Gabriel", "King,
-// Jr., Martin Luther", "King, Martin Luther, Jr."): one word (with its
-// particles) before the comma, or one given name after it.
+// Jr., Martin Luther", "King, Martin Luther, Jr."), by one rule wherever a
+// byline is read (alone, in a list joined by "and" or by ";"):
 //
-// strict, p is one person's name as a list of names separated by ";" must
-// write it to be read as one ("Smith, John", "Doe, J. R."): one
-// capitalised word, a comma, then one to three given names or initials,
-// none a role's, an organisation's, an outlet's or a place's word ("Ann
-// Lee, Bloomberg" is no such name).
-func isInverted(p string, strict bool) bool {
+//   - after the comma, given names: no role's or organisation's word; one
+//     that is no place (places: "Ann Lee, Kyiv" is Ann Lee in Kyiv, "Lee,
+//     Kyiv" Lee), or two or more with no word of an outlet's or a place's
+//     name (notNameWords: "Lee, New York"; "Ferdinand, Rio" is Rio
+//     Ferdinand);
+//   - one word (with its particles) before the comma, or one given name
+//     after it, with no "." or "@" ("García Márquez, Gabriel"; not "Ann
+//     Lee, Cleveland.com", nor "Ann Lee, A. B." of no reading).
+func isInverted(p string) bool {
 	family, given, ok := strings.Cut(strings.TrimSpace(p), ",")
 	if !ok {
 		return false
-	}
-	if strict {
-		words := strings.Fields(given)
-		if strings.Contains(given, ",") || !isGivenName(family) || isAffiliation(family) || len(words) == 0 || len(words) > 3 {
-			return false
-		}
-		for _, w := range words {
-			lw := strings.ToLower(strings.Trim(w, ".,"))
-			if !isGivenName(w) || roleWords[lw] || orgWords[lw] || notNameWords[lw] {
-				return false
-			}
-		}
-		return true // and so BibTeX's: one word before the comma
 	}
 	if first, second, ok := strings.Cut(given, ","); ok {
 		given = first // "King, Martin Luther, Jr."
@@ -944,7 +955,61 @@ func isInverted(p string, strict bool) bool {
 		}
 	}
 	words, names := strings.Fields(family), strings.Fields(given)
-	return len(words) > 0 && len(names) > 0 && (len(words)-particleCount(words) <= 1 || len(names) == 1 && !strings.ContainsAny(given, ".@"))
+	if len(words) == 0 || len(names) == 0 {
+		return false
+	}
+	for _, w := range names {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if roleWords[lw] || orgWords[lw] || len(names) == 1 && places[lw] || len(names) > 1 && notNameWords[lw] {
+			return false
+		}
+	}
+	return len(words)-particleCount(words) <= 1 || len(names) == 1 && !strings.ContainsAny(given, ".@")
+}
+
+// roleFirst: p starts with a role's word, no title's: after a ";", a
+// role ("Lee, Ann; Editor, Bloomberg"), where a title's is a family name
+// ("Lee, Ann; Professor, Bo" is Bo Professor: a title is written before a
+// name, never before its comma; a review: Bo was lost).
+func roleFirst(p string) bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(p), " ")
+	first = strings.Trim(first, ".,")
+	return roleWords[strings.ToLower(first)] && !isTitle(first)
+}
+
+// oneName: p, a part of a list separated by ";", has no comma but its
+// inversion's and a suffix's ("Lee, Ann", "King, Martin Luther, Jr."; not
+// "Lee, Ann, Reuters").
+func oneName(p string) bool {
+	f := strings.Split(p, ",")
+	suffix := func(i int) bool { return suffixes[strings.ToLower(strings.TrimSpace(f[i]))] }
+	return len(f) == 2 || len(f) == 3 && (suffix(1) || suffix(2))
+}
+
+// places are the cities and countries a byline names after a comma, as a
+// dateline does ("Ann Lee, Kyiv", "Bo Chan, Washington"), written as one
+// word; those that are given names too (Paris, Sydney, Florence, Victoria,
+// Jordan, Georgia, Milan, Sofia, Vienna, Geneva, Santiago, Aden…) are not
+// among them, nor are places of two words, whose first is a place's word
+// (notNameWords: "New York").
+var places = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`kyiv kiev moscow london berlin beijing tokyo seoul delhi mumbai karachi lahore
+	islamabad kabul tehran baghdad damascus beirut amman jerusalem gaza cairo riyadh doha dubai ankara istanbul
+	athens rome madrid lisbon brussels amsterdam zurich prague warsaw budapest bucharest belgrade zagreb sarajevo
+	minsk vilnius riga tallinn helsinki stockholm oslo copenhagen dublin edinburgh glasgow belfast cardiff
+	manchester birmingham liverpool leeds bristol oxford cambridge washington chicago boston seattle atlanta miami
+	detroit philadelphia baltimore pittsburgh minneapolis toronto montreal ottawa vancouver calgary bogotá bogota
+	caracas quito lima brasília brasilia havana nairobi lagos abuja accra dakar johannesburg kinshasa khartoum
+	mogadishu kampala kigali harare lusaka luanda algiers tunis tripoli rabat casablanca singapore jakarta manila
+	bangkok hanoi taipei shanghai canberra melbourne brisbane auckland dhaka colombo kathmandu tashkent almaty astana
+	baku tbilisi yerevan kharkiv odesa lviv donetsk mariupol kherson sanaa muscat manama strasbourg frankfurt munich
+	hamburg barcelona marseille lyon luxembourg reykjavik ukraine russia china india pakistan afghanistan iran iraq
+	syria lebanon israel egypt turkey germany france italy spain britain england scotland wales ireland poland
+	japan korea taiwan mexico brazil argentina colombia venezuela nigeria kenya ethiopia somalia sudan yemen libya`) {
+		places[w] = true
+	}
 }
 
 // isOrganisation tells an organisation's name from a person's: an acronym
