@@ -58,6 +58,11 @@ var edgeBylines = []struct {
 	{"Ann&#27;Lee", `Ann\&\#27;Lee`, "ann27lee2020lists"},
 	{"Ann Lee&#x202e;", `Lee\&\#x202e;, Ann`, "leex202e2020lists"},
 	{"Lee, Ann; Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// "&amp;" between words is a list's "&", as a site's template
+	// escapes it (a review: one person, Chan, Ann Lee \&amp; Bo)
+	{"Ann Lee &amp; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo Chan &#38; Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"Ann Lee&amp;Bo Chan", `Chan, Ann Lee\&amp;Bo`, "chan2020lists"},
 	// a place after a name and a comma, as a dateline writes it, is no
 	// given name (a review: family name "Ann Lee", given Kyiv, key
 	// annlee2020…); an inverted name stays one

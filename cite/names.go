@@ -151,6 +151,10 @@ func byline(s, outlet string) []Name {
 	if !strings.Contains(s, "&") {
 		return bylineNames(s, outlet, false)
 	}
+	// "&amp;" standing alone between words is the "&" of a list, escaped
+	// as a site's templates escape it ("Ann Lee &amp; Bo Chan" is two
+	// people; a review: one, Chan, Ann Lee \&amp; Bo)
+	s = ampJoin().ReplaceAllString(s, " & ")
 	s = charRef().ReplaceAllStringFunc(s, func(r string) string { return refStart + r[1:len(r)-1] + refEnd })
 	ns := bylineNames(s, outlet, false)
 	back := strings.NewReplacer(refStart, "&", refEnd, ";").Replace
@@ -167,6 +171,9 @@ func byline(s, outlet string) []Name {
 var charRef = lazyRegexp(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
 const refStart, refEnd = "\uFDD1", "\uFDD0"
+
+// ampJoin is "&amp;" (or "&#38;", "&#x26;") with a space either side.
+var ampJoin = lazyRegexp(`\s+&(?:amp|#38|#[xX]26);\s+`)
 
 // bylineNames reads one author string; beforeOthers, the names before its
 // "et al." (cutOthers).
