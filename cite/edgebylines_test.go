@@ -55,8 +55,11 @@ var edgeBylines = []struct {
 	// a character reference is text, its ";" no separator (a review:
 	// "{Ann \&\#27}", Lee lost)
 	{"Ann &#27; Lee", `Lee, Ann \&\#27;`, "lee2020lists"},
-	{"Ann&#27;Lee", `Ann\&\#27;Lee`, "ann27lee2020lists"},
-	{"Ann Lee&#x202e;", `Lee\&\#x202e;, Ann`, "leex202e2020lists"},
+	{"Ann&#27;Lee", `Ann\&\#27;Lee`, "annlee2020lists"},
+	{"Ann Lee&#x202e;", `Lee\&\#x202e;, Ann`, "lee2020lists"},
+	// in a key, a reference is its character (a review: garciacutea…)
+	{"Jos&eacute; Garc&iacute;a", `Garc\&iacute;a, Jos\&eacute;`, "garcia2020lists"},
+	{"AT&T Research", `{AT\&T Research}`, "att2020lists"},
 	{"Lee, Ann; Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	// "&amp;" between words is a list's "&", as a site's template
 	// escapes it (a review: one person, Chan, Ann Lee \&amp; Bo)
@@ -120,6 +123,23 @@ func TestLedgerKeepsKeysOfRereadEdgeBylines(t *testing.T) {
 		k := NewKeyringWith([]archive.Article{a}, []KeyRecord{{Key: c.before, ID: a.ID, Print: archive.Print(a)}})
 		if got := k.Key(a); got != c.before || len(k.Fresh()) != 0 {
 			t.Errorf("%q: the ledger's %s, cited as %s, fresh %+v", c.byline, c.before, got, k.Fresh())
+		}
+	}
+}
+
+// TestKeyReadsReferencesAsTheirCharacters: a title's character references
+// are their characters in its key (a review: "Caf&eacute; society" was
+// keyed …cafeacute, "AT&amp;T" atampt).
+func TestKeyReadsReferencesAsTheirCharacters(t *testing.T) {
+	for title, want := range map[string]string{
+		"Caf&eacute; society":  "lee2020cafe",
+		"AT&amp;T profits":     "lee2020att",
+		"&#8220;Quoted&#8221;": "lee2020quoted",
+		"Don&#8217;t stop":     "lee2020dont",
+	} {
+		a := archive.Article{ID: "x", Title: title, Authors: []string{"Ann Lee"}, Date: day("2020-01-02")}
+		if got := Key(a); got != want {
+			t.Errorf("%q: key %s, want %s", title, got, want)
 		}
 	}
 }
