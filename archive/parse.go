@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"maps"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -186,6 +187,10 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// publishes it, its date and title from its name (a helper's
 		// report: folio skipped it)
 		m, body, err = matter{}, data, nil
+	case errors.Is(err, frontmatter.ErrNotFound) && inHugo != nil && inHugo():
+		// Hugo publishes a page without front matter, untitled and
+		// undated (an oracle's report against Hugo 0.111: a problem)
+		m, body, err = matter{}, data, nil
 	case errors.Is(err, frontmatter.ErrNotFound):
 		return fail(1, "no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date)")
 	case err != nil:
@@ -275,6 +280,17 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// false` shown as "false"), not for ""
 		a.Title = post.title
 	}
+	// inSite is whether the file is in a Hugo or a Jekyll site, asked of
+	// an untitled or undated page alone: the sites publish such a page
+	// (an oracle's report against Hugo 0.111 and Jekyll 4.3: each was a
+	// problem), so it is a piece, titled by its name
+	inSite := func() bool { return inHugo != nil && inHugo() || inJekyll != nil && inJekyll() }
+	if a.Title == "" && inSite() {
+		a.Title = nameTitle(path)
+		if n := caseNote("title"); n != "" && tf == "" {
+			probs = append(probs, Problem{Path: path, Line: offset, Msg: "untitled: titled by its name" + n})
+		}
+	}
 	if a.Title == "" {
 		if tf == "" {
 			return fail(offset, "missing title%s", caseNote("title"))
@@ -282,11 +298,19 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		return fail(at(title), "empty title")
 	}
 	date, df := m.firstDate()
+	undated := false
 	switch {
 	case df == "" && isPost:
 		a.Date = post.date
 	case df == "":
 		d, ok := nameDate(path)
+		if !ok && inSite() {
+			undated = true // as the site shows it
+			if n := caseNote("date"); n != "" {
+				probs = append(probs, Problem{Path: path, Line: offset, Msg: "undated" + n})
+			}
+			break
+		}
 		if !ok {
 			if m := zolaName.FindStringSubmatch(pathBase(path)); m != nil {
 				// a helper's report: "missing date" for 2021-02-30-x.md
@@ -302,7 +326,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 		a.Date = d
 	}
-	if err := CheckYears(a.Date); err != nil { // a YAML timestamp, a file name's date
+	if err := CheckYears(a.Date); err != nil && !undated { // a YAML timestamp, a file name's date
 		return fail(at(date), "%v", err)
 	}
 
@@ -946,6 +970,20 @@ var topOnly = map[string]bool{"draft": true, "published": true, "slug": true, "p
 
 // pathBase is the last element of a slash path.
 func pathBase(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
+
+// nameTitle is the title of an untitled page of a site: its file's name
+// without its extension, a page bundle's index.md its folder's
+// (posts/my-trip/index.md is "my-trip"), as written. Hugo shows such a
+// page's title empty, and Jekyll a page's (not a post's, which takes its
+// name's: jekyllPost); folio lists it by the name it has on disk.
+func nameTitle(p string) string {
+	base := pathBase(p)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	if dir := path.Dir(p); strings.EqualFold(stem, "index") && dir != "." && dir != "/" {
+		stem = pathBase(dir)
+	}
+	return SanitizeLine(stem)
+}
 
 // firstDate is the first of dateKeys with a value that is not a yes or no
 // (Jekyll's published flag) nor empty (`date:` or `date: ""` with a

@@ -1018,8 +1018,12 @@ func TestJekyllKeysAreCaseSensitive(t *testing.T) {
 			t.Errorf("%s: %s (%v), want %s", p, got, probs, want)
 		}
 	}
-	if _, probs := ParseFile(fsys, "jekyll/about.md"); !IsFatal(probs) || probs[0].Msg != "missing title (a Jekyll site reads title in lower case alone)" {
-		t.Errorf("a page: %v", probs)
+	// a page Jekyll publishes untitled and undated: a piece titled by its
+	// name, the keys Jekyll does not read named
+	if a, probs := ParseFile(fsys, "jekyll/about.md"); IsFatal(probs) || a.Title != "about" || !a.Date.Time.IsZero() || len(probs) != 2 ||
+		probs[0].Msg != "untitled: titled by its name (a Jekyll site reads title in lower case alone)" ||
+		probs[1].Msg != "undated (a Jekyll site reads date in lower case alone)" {
+		t.Errorf("a page: %q %s %v", a.Title, a.Date, probs)
 	}
 	if a, _ := Parse("_posts/2020-03-03-caps-keys.md", []byte(caps)); a.Title != "Caps Keys" {
 		t.Errorf("Parse of a post: title %q", a.Title)
@@ -1069,5 +1073,65 @@ func TestSiteRootsAskEachFolderOnce(t *testing.T) {
 	// x, y, 50 bundles; and the root: 110, at most a dozen names each
 	if n := c.n.Load(); n > 110*12*2 {
 		t.Errorf("%d stats for 150 files in 110 folders", n)
+	}
+}
+
+// Hugo and Jekyll publish a page without a title or a date (Hugo 0.111
+// and Jekyll 4.3 as oracles: Hugo lists content/posts/untitled.md with an
+// empty title, Jekyll renders notes/untitled.md with page.title empty;
+// Hugo a page without front matter too), so in a site such a page is a
+// piece, titled by its file's or bundle's name and undated; in a folder
+// of notes it is a problem, as before.
+func TestUntitledAndUndatedPagesOfASite(t *testing.T) {
+	untitled := "---\ndate: 2020-01-01\n---\nno title\n"
+	undated := "---\ntitle: No date\n---\nno date\n"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo/hugo.toml":                      "baseURL = 'https://example.org/'\n",
+		"hugo/content/posts/untitled.md":      untitled,
+		"hugo/content/posts/nodate.md":        undated,
+		"hugo/content/posts/empty-title.md":   "---\ntitle: \"\"\n---\nempty\n",
+		"hugo/content/posts/nofm.md":          "no front matter at all\n",
+		"hugo/content/posts/my-trip/index.md": "---\n---\nbundle\n",
+		"hugo/content/posts/2021-02-30-x.md":  undated, // no day: undated, as Hugo reads it
+		"jekyll/_config.yml":                  "title: S\n",
+		"jekyll/notes/untitled.md":            untitled,
+		"jekyll/notes/nodate.md":              undated,
+		"notes/untitled.md":                   untitled,
+		"notes/nodate.md":                     undated,
+		"notes/nofm.md":                       "no front matter at all\n",
+	})
+	a, probs, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"hugo/content/posts/untitled.md":      "untitled 2020-01-01",
+		"hugo/content/posts/nodate.md":        "No date ",
+		"hugo/content/posts/empty-title.md":   "empty-title ",
+		"hugo/content/posts/nofm.md":          "nofm ",
+		"hugo/content/posts/my-trip/index.md": "my-trip ",
+		"hugo/content/posts/2021-02-30-x.md":  "No date ",
+		"jekyll/notes/untitled.md":            "untitled 2020-01-01",
+		"jekyll/notes/nodate.md":              "No date ",
+	}
+	got := map[string]string{}
+	for _, x := range a.Articles {
+		got[x.Path] = x.Title + " " + x.Date.String()
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pieces:\n%v\nwant\n%v", got, want)
+	}
+	var msgs []string
+	for _, p := range probs {
+		msgs = append(msgs, p.Path+": "+p.Msg)
+	}
+	wantProbs := []string{
+		"notes/nodate.md: missing date",
+		"notes/nofm.md: no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date)",
+		"notes/untitled.md: missing title",
+	}
+	if !slices.Equal(msgs, wantProbs) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -252,7 +253,8 @@ func printResults(w io.Writer, q index.Query, res index.Results, many, styled bo
 		if b := archive.Byline(h.Authors); many && b != "" {
 			by = termsafe.Escape(b) + " · "
 		}
-		fmt.Fprintln(w, fit(fmt.Sprintf("%s · %s%s · %s%s%s", h.Date, by, termsafe.Escape(orDash(h.Outlet)), bold, termsafe.Escape(h.Title), reset)))
+		date := cmp.Or(h.Date.String(), "undated") // a site's page may be (archive's parse)
+		fmt.Fprintln(w, fit(fmt.Sprintf("%s · %s%s · %s%s%s", date, by, termsafe.Escape(orDash(h.Outlet)), bold, termsafe.Escape(h.Title), reset)))
 		fmt.Fprintf(w, "  %s%s%s\n", dim, termsafe.Quote(h.ID), reset)
 		if len(h.Copies) > 0 {
 			fmt.Fprintln(w, fit(fmt.Sprintf("  %salso ran in: %s%s", dim, alsoRanIn(h.Copies), reset)))

@@ -84,11 +84,13 @@ import (
 // section pages above it (archive's cascade.go), read again when a
 // section page's cascade changes (fileEntry.Cascade); 58: a cascade from
 // the site's content/ alone, not over another key of a field the page
-// sets; a number for a date a Unix time in a Hugo site alone.
+// sets; a number for a date a Unix time in a Hugo site alone; 59: an
+// untitled or undated page of a Hugo or Jekyll site a piece, titled by
+// its name, undated (a Hugo page without front matter too).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 58
+const SchemaVersion = 59
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
