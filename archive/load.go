@@ -263,6 +263,15 @@ func byPath(a, b FileInfo) int { return strings.Compare(a.Path, b.Path) }
 func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 	var paths, links []string
 	var probs []Problem
+	roots := map[string]bool{} // folder -> whether a Hugo root (hugoRootFile)
+	atHugoRoot := func(dir string) bool {
+		v, ok := roots[dir]
+		if !ok {
+			v = hugoRoot("", existsInFS(fsys, dir))
+			roots[dir] = v
+		}
+		return v
+	}
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if d != nil && d.IsDir() || p == "." {
@@ -294,6 +303,8 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 			return nil
 		case !IsArticlePath(name):
 			return nil
+		case hugoRootFile(name) && atHugoRoot(path.Dir(p)):
+			return nil // Hugo never reads it
 		case link:
 			if in := inFS(fsys, p); in != "" {
 				probs = append(probs, linkedInArchive(p, in))

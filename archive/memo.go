@@ -35,13 +35,14 @@ import (
 // root, the folders, and a CRC-32 of it all; anything that does not decode
 // exactly is no memo.
 
-const memoMagic = "folio folder memo 2\n"
+// (3: a Hugo site's root folder remembers no article names, hugoRootFile)
+const memoMagic = "folio folder memo 3\n"
 
 // memoFolder is one folder of a memo.
 type memoFolder struct {
 	stamp folderStamp
 	subs  []string // subfolder names, to scan
-	names nameList // article names
+	names nameList // article names (none at a Hugo site's root: hugoRootFile)
 	sites []string // the names that make a folder a site's root (SiteConfigs)
 }
 
@@ -220,6 +221,17 @@ func (l *nameList) start(i int) int {
 		return 0
 	}
 	return l.ends[i-1] + 1
+}
+
+// without is the list less the names drop says to drop.
+func (l *nameList) without(drop func(name string) bool) *nameList {
+	out := &nameList{}
+	for i := range l.len() {
+		if !drop(string(l.name(i))) {
+			out.add(l.name(i))
+		}
+	}
+	return out
 }
 
 // name is the i-th name.

@@ -131,6 +131,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	if IsSectionPage(path) {
 		return Article{}, []Problem{{Path: path, Msg: SectionPageMsg, Fatal: true, Quiet: true}}
 	}
+	if jekyllPassedName(pathBase(path)) && inJekyll != nil && inJekyll() {
+		// Jekyll passes over _x.md (an oracle's report against Jekyll
+		// 4.3: a problem, where the site has no page)
+		return Article{}, []Problem{{Path: path, Msg: JekyllPassedMsg, Fatal: true, Quiet: true}}
+	}
 	if len(data) > MaxFileSize {
 		return fail(0, "file is %d bytes, over the %d MB limit", len(data), MaxFileSize>>20)
 	}
@@ -191,6 +196,10 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// Hugo publishes a page without front matter, untitled and
 		// undated (an oracle's report against Hugo 0.111: a problem)
 		m, body, err = matter{}, data, nil
+	case errors.Is(err, frontmatter.ErrNotFound) && inJekyll != nil && inJekyll():
+		// Jekyll copies a file without front matter as it is, a static
+		// file, no page (an oracle's report against Jekyll 4.3)
+		return Article{}, []Problem{{Path: path, Msg: JekyllStaticMsg, Fatal: true, Quiet: true}}
 	case errors.Is(err, frontmatter.ErrNotFound):
 		return fail(1, "no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date)")
 	case err != nil:
@@ -1045,6 +1054,22 @@ func rubyFlag(v *yaml.Node, val any) any {
 		return false
 	}
 	return val
+}
+
+// JekyllStaticMsg and JekyllPassedMsg are the messages of the Quiet
+// problems of the files of a Jekyll site that it does not publish as
+// pages: one without front matter (a static file, copied as it is), one
+// whose name starts with _, # or ~ (passed over).
+const (
+	JekyllStaticMsg = "not a page of the site (no front matter: Jekyll copies the file as it is)"
+	JekyllPassedMsg = "not a page of the site (Jekyll passes over a name starting with _, # or ~)"
+)
+
+// jekyllPassedName reports whether Jekyll passes over a file named base:
+// one starting with _, # or ~ (its EntryFilter's special names; a hidden
+// one the scan passes over).
+func jekyllPassedName(base string) bool {
+	return base != "" && strings.IndexByte("_#~", base[0]) >= 0
 }
 
 // UnrenderedMsg is the message of the Quiet problem of a Hugo page the

@@ -90,6 +90,14 @@ func PassedIn[Name ~string | ~[]byte](dir string, name Name, exists func(rel str
 	return false
 }
 
+// hugoRootFile reports whether the scan passes over a file of a Hugo
+// site's (or theme's) root folder (hugoRoot) named name: an article's
+// name, which Hugo never reads, its pages being under content/ (an
+// oracle's report against Hugo 0.111: a site's README.md was "no front
+// matter", a problem). Other files (a link, perhaps to a folder) are
+// kept for the scan to say what they are.
+func hugoRootFile(name string) bool { return IsArticlePath(name) }
+
 // ExistsIn is PassedIn's exists for the folder dir of the file system.
 func ExistsIn(dir string) func(rel string) bool {
 	return func(rel string) bool {

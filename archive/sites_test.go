@@ -11,6 +11,7 @@ import (
 	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // loadSite loads a fixture folder through the same scan as a real archive.
@@ -1130,6 +1131,94 @@ func TestUntitledAndUndatedPagesOfASite(t *testing.T) {
 		"notes/nodate.md: missing date",
 		"notes/nofm.md: no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date)",
 		"notes/untitled.md: missing title",
+	}
+	if !slices.Equal(msgs, wantProbs) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}
+
+// The files Hugo and Jekyll never publish as pages are no pieces, and no
+// problems (Hugo 0.111 and Jekyll 4.3 as oracles): the Markdown files of
+// a Hugo site's or theme's root (README.md: Hugo reads content/), which
+// the scan passes over, and in a Jekyll site a file without front matter
+// (copied as a static file) or named _x.md (passed over), each a Quiet
+// "not a page of the site". In a folder of notes they are as before.
+func TestFilesTheSitesDoNotPublishAsPages(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo/hugo.toml":                  "baseURL = 'https://example.org/'\n",
+		"hugo/README.md":                  "# My site\n\nbuild it with hugo\n",
+		"hugo/CHANGELOG.md":               page,
+		"hugo/content/posts/a.md":         page,
+		"hugo/content/README.md":          "no front matter: a page to Hugo\n",
+		"hugo/themes/t/theme.toml":        "name = 't'\n",
+		"hugo/themes/t/README.md":         "# Theme\n",
+		"hugo2/config/_default/hugo.toml": "title = 'S'\n",
+		"hugo2/README.md":                 "# My site\n",
+		"hugo2/content/b.md":              page,
+		"jekyll/_config.yml":              "title: S\n",
+		"jekyll/README.md":                page, // a page: Jekyll publishes it
+		"jekyll/notes/static.md":          "no front matter\n",
+		"jekyll/notes/_partial.md":        page,
+		"jekyll/notes/#scratch.md":        "{ broken",
+		"jekyll/_posts/_x.md":             page,
+		"jekyll/_posts/2021-01-03-c.md":   "no front matter: a post\n",
+		"notes/README.md":                 "# no front matter\n",
+		"notes/_x.md":                     page,
+	})
+	wantScan := []string{"hugo/content/README.md", "hugo/content/posts/a.md", "hugo2/content/b.md",
+		"jekyll/README.md", "jekyll/_posts/2021-01-03-c.md", "jekyll/_posts/_x.md",
+		"jekyll/notes/#scratch.md", "jekyll/notes/_partial.md", "jekyll/notes/static.md", "notes/README.md", "notes/_x.md"}
+	_, real, err := Source(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fsys := range []fs.FS{os.DirFS(root), real} {
+		var got []string
+		for _, f := range first(Scan(fsys)) {
+			got = append(got, f.Path)
+		}
+		if !slices.Equal(got, wantScan) {
+			t.Errorf("%T: scan = %v\nwant %v", fsys, got, wantScan)
+		}
+	}
+	// a scan from a memo, the folders settled, as a cached search's
+	memo := []byte(nil)
+	for range 2 {
+		var files []FileInfo
+		files, memo = memoScan(t, root, memo, time.Now().Add(time.Hour))
+		var got []string
+		for _, f := range files {
+			got = append(got, f.Path)
+		}
+		if !slices.Equal(got, wantScan) {
+			t.Errorf("memo scan = %v\nwant %v", got, wantScan)
+		}
+	}
+	a, probs, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pieces, msgs []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	slices.Sort(pieces)
+	for _, p := range probs {
+		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
+	}
+	wantPieces := []string{"hugo/content/README.md", "hugo/content/posts/a.md", "hugo2/content/b.md",
+		"jekyll/README.md", "jekyll/_posts/2021-01-03-c.md", "notes/_x.md"}
+	if !slices.Equal(pieces, wantPieces) {
+		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
+	}
+	wantProbs := []string{
+		"jekyll/_posts/_x.md: " + JekyllPassedMsg + " (quiet true)",
+		"jekyll/notes/#scratch.md: " + JekyllPassedMsg + " (quiet true)",
+		"jekyll/notes/_partial.md: " + JekyllPassedMsg + " (quiet true)",
+		"jekyll/notes/static.md: " + JekyllStaticMsg + " (quiet true)",
+		"notes/README.md: no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date) (quiet false)",
 	}
 	if !slices.Equal(msgs, wantProbs) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))

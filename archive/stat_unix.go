@@ -360,6 +360,7 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 	unsure := false
 	osDir := filepath.Join(s.root, dir)
 	exists := ExistsIn(osDir)
+	configDir := false // a config folder, whose _default makes a Hugo root
 	err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
 		if name, ok := siteConfigNamed(name); ok {
 			// there as hugoRoot's stat (following links) finds it: not
@@ -373,6 +374,7 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 			if typ == dirents.Link || typ == dirents.Unknown {
 				unsure = true
 			}
+			configDir = configDir || name == "config"
 			if typ != dirents.Dir && name == "config" && fstatat(fd, "config/_default", &st, 0) == nil {
 				// a link to a folder, which the scan does not enter:
 				// hugoRoot asks for config/_default in it
@@ -422,6 +424,18 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 	})
 	if err != nil {
 		s.probs = append(s.probs, cannotReadFolder(dir, err))
+	}
+	if len(sites) > 0 && names.len() > 0 {
+		var st unix.Stat_t
+		isRoot := hugoRoot("", func(rel string) bool {
+			return slices.Contains(sites, rel) || rel == "config/_default" && configDir && fstatat(fd, rel, &st, 0) == nil
+		})
+		if isRoot {
+			names = names.without(hugoRootFile)
+		}
+		// config/_default made or removed changes config/, not this
+		// folder: its names are not remembered
+		unsure = unsure || configDir
 	}
 	return names, subs, sites, err == nil && !unsure
 }

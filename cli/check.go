@@ -19,8 +19,9 @@ func newCheckCmd(env *Env) *cobra.Command {
 		Long: `Validate an archive folder (default: --archive, else the bundled archive).
 Every problem is printed as path:line: message. Exits 1 if there is any
 problem, 0 with a one-line summary otherwise. Section pages (Hugo's and
-Zola's _index.md) and drafts (draft: true, Jekyll's published: false) are not
-pieces and not problems: the summary counts them. A folder in a Hugo site's
+Zola's _index.md), drafts (draft: true, Jekyll's published: false) and a
+Jekyll site's files it does not publish as pages (no front matter, a name
+starting with _) are not pieces and not problems: the summary counts them. A folder in a Hugo site's
 content folder is noted: open the site's root for Hugo's reading.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -69,7 +70,7 @@ content folder is noted: open the site's root for Hugo's reading.`,
 			n, sections := archive.CountProblems(probs)
 			also := ""
 			if sections -= links; sections > 0 {
-				also = fmt.Sprintf(" (%d section page(s), draft(s) or page(s) not rendered are not pieces)", sections)
+				also = fmt.Sprintf(" (%d section page(s), draft(s) or other file(s) the site does not publish as pages are not pieces)", sections)
 			}
 			if links > 0 {
 				also += fmt.Sprintf(" (%d link(s) not read: above)", links)

@@ -86,11 +86,13 @@ import (
 // the site's content/ alone, not over another key of a field the page
 // sets; a number for a date a Unix time in a Hugo site alone; 59: an
 // untitled or undated page of a Hugo or Jekyll site a piece, titled by
-// its name, undated (a Hugo page without front matter too).
+// its name, undated (a Hugo page without front matter too); 60: a
+// Jekyll site's file without front matter or named _x.md no page, the
+// Markdown files of a Hugo site's root not scanned.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 59
+const SchemaVersion = 60
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
