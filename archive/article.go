@@ -122,6 +122,11 @@ type Article struct {
 	// (LinkCandidates) are looked up among them after the pieces' ids
 	// (Archive.Resolve; the index's Resolve).
 	SiteKeys []string
+	// SiteURLs are the base URLs of the site the piece is in (SiteURLs:
+	// its config's baseURL), for its links to the site's own URL
+	// (MarkLinksIn, LinksIn); set where a piece is read to be shown
+	// (the index's Article), not stored in the index.
+	SiteURLs []string
 }
 
 // Link is the URL to open for the piece: its original URL, else its source.

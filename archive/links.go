@@ -42,10 +42,18 @@ const maxLinks = 1000
 // the archive: relative ones (/blog/gopher, ../other.md, posts/x.md#part),
 // in the order they appear, each target once. Links with a scheme
 // (https:, mailto:), protocol-relative ones and bare #fragments are left out.
-func Links(body string) []Link {
+func Links(body string) []Link { return LinksIn(body, nil) }
+
+// LinksIn is Links with the links to the piece's own site too, a URL
+// under one of bases (SiteURLs), each as its site path (OwnSitePath):
+// https://example.org/posts/x/ is /posts/x/.
+func LinksIn(body string, bases []string) []Link {
 	var out []Link
 	seen := map[string]bool{}
 	add := func(text, target string) {
+		if own := OwnSitePath(target, bases); own != "" {
+			target = own
+		}
 		if len(out) >= maxLinks || seen[target] || !isRelativeLink(target) {
 			return
 		}
@@ -261,6 +269,14 @@ const maxCandidates = 64
 // fenced or indented code, are left as they are; at most maxLinkLookups
 // targets are looked up.
 func MarkLinks(body, fromPath string, title func(candidates []string) (string, bool)) string {
+	return MarkLinksIn(body, fromPath, nil, title)
+}
+
+// MarkLinksIn is MarkLinks where a link to the piece's own site, a URL
+// under one of bases (SiteURLs), is read as its site path (OwnSitePath):
+// one that names a piece reads as its title, as a relative link does;
+// one that names none stays as written.
+func MarkLinksIn(body, fromPath string, bases []string, title func(candidates []string) (string, bool)) string {
 	defs := refDefs(body)
 	if !strings.Contains(body, "](") && len(defs) == 0 {
 		return body
@@ -275,8 +291,12 @@ func MarkLinks(body, fromPath string, title func(candidates []string) (string, b
 			return t
 		}
 		t := ""
+		site := target
+		if own := OwnSitePath(target, bases); own != "" {
+			site = own
+		}
 		if lookups < maxLinkLookups {
-			if cands := LinkCandidates(fromPath, target); len(cands) > 0 {
+			if cands := LinkCandidates(fromPath, site); len(cands) > 0 {
 				key := strings.Join(cands, "\x00")
 				var ok bool
 				if t, ok = byCands[key]; !ok {
@@ -326,13 +346,19 @@ func markLine(line string, resolve func(target string) string) string {
 			tg = m[6:8] // the bare form
 		}
 		target := line[tg[0]:tg[1]]
-		if !isRelativeLink(target) || code.in(m[0]) {
+		if code.in(m[0]) {
 			continue // (a link in a code span is text; one whose text is code is a link)
 		}
 		image := m[0] > 0 && line[m[0]-1] == '!'
+		relative := isRelativeLink(target)
 		var with string
+		if !relative && (image || !strings.Contains(target, "://")) {
+			continue
+		}
 		if t := resolve(target); t != "" && !image {
 			with = text + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
+		} else if !relative {
+			continue // a URL, of the site's own naming no piece too: as written
 		} else if strings.HasPrefix(target, "/") && rendererShows(target) == target {
 			continue // the renderer shows this site path as written
 		} else if image {
@@ -428,12 +454,15 @@ func markRefLine(line string, defs map[string]string, resolve func(target string
 			label = text
 		}
 		target, ok := defs[refLabel(label)]
-		if !ok || !isRelativeLink(target) {
+		relative := isRelativeLink(target)
+		if !ok || !relative && !strings.Contains(target, "://") {
 			continue
 		}
 		var with string
 		if t := resolve(target); t != "" {
 			with = text + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
+		} else if !relative {
+			continue // a URL naming no piece: as written
 		} else if rendererShows(target) != target {
 			with = text + " " + markdownEscaper.Replace(target) // as markLine writes it
 		} else {

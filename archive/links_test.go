@@ -381,3 +381,40 @@ func TestResolveByPathFirst(t *testing.T) {
 		}
 	}
 }
+
+// A link to the site's own URL names the piece at its path, read from
+// the files (SiteURLs of the site's config, MarkLinksIn, LinksIn), as the
+// index's Article reads it for the reader: Hugo's baseURL in any case of
+// its key, one under a path, Jekyll's url and baseurl.
+func TestOwnSiteURLsAsSitePaths(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo/config/_default/hugo.yaml": "BaseURL: https://example.org/blog/\n",
+		"hugo/content/posts/foo.md":      "---\ntitle: Foo\ndate: 2020-01-01\n---\nfoo\n",
+		"hugo/content/posts/links.md":    "---\ntitle: Links\ndate: 2020-01-02\n---\n[a](https://example.org/blog/posts/foo/) [b](https://example.org/posts/foo/) [c](https://example.org/blog/)\n",
+		"notes/n.md":                     "---\ntitle: N\ndate: 2020-01-02\n---\n[a](https://example.org/blog/posts/foo/)\n",
+	})
+	arch, _, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := func(c []string) (string, bool) { a, ok := arch.Resolve(c); return a.Title, ok }
+	links, _ := arch.Get("hugo/content/posts/links")
+	bases := SiteURLs(arch.FS, links.Path)
+	if !slices.Equal(bases, []string{"https://example.org/blog/"}) {
+		t.Fatalf("SiteURLs = %v", bases)
+	}
+	got := MarkLinksIn(links.Body, links.Path, bases, title)
+	if want := "a (→ “Foo”) [b](https://example.org/posts/foo/) [c](https://example.org/blog/)"; got != want {
+		t.Errorf("marked %q, want %q", got, want)
+	}
+	if ls := LinksIn(links.Body, bases); len(ls) != 1 || ls[0].Target != "/posts/foo/" {
+		t.Errorf("LinksIn = %v", ls)
+	}
+	if n, _ := arch.Get("notes/n"); SiteURLs(arch.FS, n.Path) != nil {
+		t.Errorf("a note's SiteURLs: %v", SiteURLs(arch.FS, n.Path))
+	}
+	if got := OwnSitePath("https://blog.example.net/notes/2021/x.html", []string{"https://blog.example.net/notes"}); got != "/2021/x.html" {
+		t.Errorf("OwnSitePath = %q", got)
+	}
+}

@@ -105,6 +105,9 @@ func (p *pieceSource) find(arg string) (archive.Article, bool, error) {
 		return archive.Article{}, false, nil
 	}
 	a, ok := findPiece(arch, arg)
+	if ok {
+		a.SiteURLs = archive.SiteURLs(arch.FS, a.Path) // as the index's Article
+	}
 	return a, ok, nil
 }
 

@@ -241,7 +241,7 @@ func openQuotes(env *Env, name string) *state.Quotes {
 // folio show prints it plain (links to other pieces read as their titles),
 // which is the reader's text without colours and Markdown marks.
 func pieceText(src *pieceSource, a archive.Article) (string, error) {
-	a.Body = archive.MarkLinks(a.Body, a.Path, src.title)
+	a.Body = archive.MarkLinksIn(a.Body, a.Path, a.SiteURLs, src.title)
 	return showPage(a, quoteTextWidth, false)
 }
 

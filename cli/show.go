@@ -92,7 +92,7 @@ terminal or NO_COLOR is set.`,
 				return nil
 			}
 			// A link to another piece reads as that piece's title.
-			a.Body = archive.MarkLinks(a.Body, a.Path, src.title)
+			a.Body = archive.MarkLinksIn(a.Body, a.Path, a.SiteURLs, src.title)
 			page, err := showPage(a, width, colour(env.Out))
 			if err != nil {
 				return err

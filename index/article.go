@@ -36,6 +36,7 @@ func (ix *Index) article(id string) (archive.Article, error) {
 		}
 		return archive.Article{}, fmt.Errorf("%s: cannot be read", p)
 	}
+	a.SiteURLs = archive.SiteURLs(ix.fsys, p)
 	a.ID = id // the file's, which its slug is not when another's slugs alike (archive.AssignIDs)
 	return a, nil
 }

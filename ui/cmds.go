@@ -203,7 +203,7 @@ func renderCmd(s Searcher, key renderKey, st Styles) tea.Cmd {
 			})
 		}
 		// A link to another piece reads as that piece's title.
-		md := archive.MarkLinks(a.Body, a.Path, func(candidates []string) (string, bool) {
+		md := archive.MarkLinksIn(a.Body, a.Path, a.SiteURLs, func(candidates []string) (string, bool) {
 			p, ok := resolveLink(s, candidates)
 			return p.Title, ok
 		})

@@ -337,7 +337,7 @@ func linksCmd(s Searcher, a archive.Article) tea.Cmd {
 		}()
 		var out []pieceLink
 		seen := map[string]bool{a.ID: true}
-		links := archive.Links(a.Body)
+		links := archive.LinksIn(a.Body, a.SiteURLs)
 		looked := map[string]bool{} // candidates looked up: /x/#a and /x/#b are one
 		for _, l := range links[:min(len(links), maxLinkTargets)] {
 			cands := archive.LinkCandidates(a.Path, l.Target)

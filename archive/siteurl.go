@@ -1,0 +1,129 @@
+package archive
+
+import (
+	"encoding/json"
+	"io/fs"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+)
+
+// SiteURLs are the base URLs of the Hugo or Jekyll site the file at p (a
+// slash path in fsys) is in, as its config gives them: a Hugo site's
+// baseURL (hugo.toml, config.toml, .yaml, .yml, .json, or
+// config/_default/'s), a Jekyll site's url followed by its baseurl
+// (_config.yml); none for a file in no site, or a site whose config names
+// none. A link to the site's own URL (https://example.org/posts/x/) is
+// read as its site path (/posts/x/: OwnSitePath), as a relative link is.
+// Read when a piece is read to be shown (index's Article): the config's
+// contents are asked of nothing else.
+func SiteURLs(fsys fs.FS, p string) []string {
+	for dir := path.Dir(p); ; dir = path.Dir(dir) {
+		exists := existsInFS(fsys, dir)
+		var u string
+		switch {
+		case hugoRoot("", exists):
+			u = hugoBaseURL(fsys, dir)
+		case jekyllRoot("", exists):
+			u = jekyllBaseURL(fsys, dir)
+		default:
+			if dir == "." || dir == "/" || dir == "" {
+				return nil
+			}
+			continue
+		}
+		if u == "" {
+			return nil
+		}
+		return []string{u}
+	}
+}
+
+// siteConfigValues decodes a site's config file by its extension: its
+// top-level keys, nil when it cannot be read.
+func siteConfigValues(fsys fs.FS, p string) map[string]any {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil || len(data) > MaxFileSize {
+		return nil
+	}
+	var m map[string]any
+	switch path.Ext(p) {
+	case ".toml":
+		_, err = toml.Decode(string(data), &m)
+	case ".json":
+		err = json.Unmarshal(data, &m)
+	default:
+		err = yaml.Unmarshal(data, &m)
+	}
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// hugoBaseURL is the baseURL of the Hugo site whose root is dir (its key
+// in any case, as Hugo reads it).
+func hugoBaseURL(fsys fs.FS, dir string) string {
+	for _, name := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+		"config.toml", "config.yaml", "config.yml", "config.json",
+		"config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/hugo.yml", "config/_default/hugo.json",
+		"config/_default/config.toml", "config/_default/config.yaml", "config/_default/config.yml", "config/_default/config.json"} {
+		for k, v := range siteConfigValues(fsys, path.Join(dir, name)) {
+			if s, ok := v.(string); ok && strings.EqualFold(k, "baseurl") && strings.TrimSpace(s) != "" {
+				return strings.TrimSpace(s)
+			}
+		}
+	}
+	return ""
+}
+
+// jekyllBaseURL is the url of the Jekyll site whose root is dir, then its
+// baseurl (Jekyll's absolute_url: url + baseurl).
+func jekyllBaseURL(fsys fs.FS, dir string) string {
+	for _, name := range jekyllConfigs {
+		m := siteConfigValues(fsys, path.Join(dir, name))
+		if m == nil {
+			continue
+		}
+		u, _ := m["url"].(string)
+		base, _ := m["baseurl"].(string)
+		if u = strings.TrimSpace(u); u == "" {
+			return ""
+		}
+		return strings.TrimSuffix(u, "/") + "/" + strings.Trim(strings.TrimSpace(base), "/")
+	}
+	return ""
+}
+
+// OwnSitePath is target as a path of its site when it is a URL under one
+// of bases (SiteURLs): https://example.org/posts/x/ is /posts/x/ for
+// https://example.org/, and https://example.org/blog/posts/x/ for
+// https://example.org/blog/; http and https alike, the host in any case;
+// "" for any other target.
+func OwnSitePath(target string, bases []string) string {
+	if len(bases) == 0 || !strings.Contains(target, "://") {
+		return ""
+	}
+	u, err := url.Parse(target)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return ""
+	}
+	for _, b := range bases {
+		bu, err := url.Parse(b)
+		if err != nil || bu.Host == "" || !strings.EqualFold(bu.Host, u.Host) {
+			continue
+		}
+		prefix := strings.TrimSuffix(bu.Path, "/") + "/"
+		p := u.Path
+		if p == "" || p == prefix || p+"/" == prefix {
+			return "" // the site's home: no piece
+		}
+		if rest, ok := strings.CutPrefix(p, prefix); ok {
+			return "/" + rest
+		}
+	}
+	return ""
+}
