@@ -1,16 +1,13 @@
 package index
 
 import (
-	"bytes"
 	"context"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -291,8 +288,7 @@ func (ix *Index) significant(ctx context.Context, ids []string, skip map[string]
 	if err != nil {
 		return nil, 0, err
 	}
-	sc := countSample(texts)
-	skip = withCompoundParts(texts, skip)
+	sc, skip := countSample(texts, skip)
 	if opt.MinDocs <= 0 {
 		opt.MinDocs = 3
 		if len(texts) < 10 {
@@ -499,38 +495,4 @@ func segmentDocFreq(r bleveindex.IndexReader, field string, hidden []string) (fu
 		}
 		return int(n), nil
 	}, nil
-}
-
-// withCompoundParts is skip with the words of the sample's hyphenated
-// compounds whose closed word skip has (compounds.go): a query of
-// counterterrorism leaves out counter and terrorism where the pieces
-// write counter-terrorism, as counter-terrorism searched leaves them out.
-// skip is not changed.
-func withCompoundParts(texts [][][]byte, skip map[string]bool) map[string]bool {
-	out, cloned := skip, false
-	for _, t := range texts {
-		for _, b := range t {
-			if bytes.IndexByte(b, '-') < 0 && !bytes.Contains(b, []byte("\u2010")) && !bytes.Contains(b, []byte("\u2011")) {
-				continue
-			}
-			ts := wordTokenizer{}.Tokenize(b)
-			for _, c := range compoundsOf(b, ts) {
-				start, end := c.Start, c.End
-				if f := compoundTerms(analysis.TokenStream{c}); len(f) == 0 || !skip[string(f[0].Term)] {
-					continue
-				}
-				if !cloned {
-					out, cloned = maps.Clone(skip), true
-				}
-				for _, w := range ts {
-					if w.Start >= start && w.End <= end {
-						if n := normalizeTerm(string(w.Term)); n != "" {
-							out[n] = true
-						}
-					}
-				}
-			}
-		}
-	}
-	return out
 }
