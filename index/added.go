@@ -239,12 +239,27 @@ func (b *build) prepareAdded(m *manifest, deletes []string) {
 		if !e.Indexed || !deleted[e.ID] || e.Print == 0 {
 			continue
 		}
-		b.departed = append(b.departed, departed{ID: e.ID, Print: e.Print, Added: e.Added, At: now, Size: e.Size, Words: e.Words})
-		if _, twice := b.gone[e.Print]; twice {
-			b.gone[e.Print] = gonePiece{}
-		} else {
-			b.gone[e.Print] = gonePiece{id: e.ID, added: e.Added}
-		}
+		b.depart(departed{ID: e.ID, Print: e.Print, Added: e.Added, At: now, Size: e.Size, Words: e.Words})
+	}
+}
+
+// depart records d, a piece this update deletes, as departed and gone.
+func (b *build) depart(d departed) {
+	b.departed = append(b.departed, d)
+	b.goneOne(d.Print, d.ID, d.Added)
+}
+
+// goneOne records in b.gone that the piece id (added at added) with the
+// Print print is gone in this update: the one piece of this Print, or of
+// two or more none (an added piece of the Print could be any of them).
+func (b *build) goneOne(print uint64, id string, added int64) {
+	if b.gone == nil {
+		b.gone = map[uint64]gonePiece{}
+	}
+	if _, twice := b.gone[print]; twice {
+		b.gone[print] = gonePiece{}
+	} else {
+		b.gone[print] = gonePiece{id: id, added: added}
 	}
 }
 
@@ -432,16 +447,8 @@ func (b *build) goneInRebuild(files map[string]fileEntry) {
 		delete(b.carried, e.ID)
 	}
 	for id, c := range b.carried {
-		if c.print == 0 {
-			continue
-		}
-		if b.gone == nil {
-			b.gone = map[uint64]gonePiece{}
-		}
-		if _, twice := b.gone[c.print]; twice {
-			b.gone[c.print] = gonePiece{}
-		} else {
-			b.gone[c.print] = gonePiece{id: id, added: c.added}
+		if c.print != 0 {
+			b.goneOne(c.print, id, c.added)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -114,4 +115,22 @@ func addedTimes(t *testing.T, ix *Index) []int64 {
 		t.Fatal(err)
 	}
 	return times
+}
+
+// An update's gone pieces (build.gone), from its deletes, a rebuild's
+// carried pieces and files gone while it read them, are each Print's one
+// piece, or none of two: the three record them through goneOne, and those
+// deleted are departed (depart).
+func TestGoneOnePieceOfAPrint(t *testing.T) {
+	b := &build{}
+	b.depart(departed{ID: "a", Print: 1, Added: 10, At: 5, Size: 3})
+	b.goneOne(2, "b", 20)
+	b.depart(departed{ID: "c", Print: 3, Added: 30, Size: -1})
+	b.goneOne(3, "d", 40) // a second piece of Print 3
+	if want := map[uint64]gonePiece{1: {"a", 10}, 2: {"b", 20}, 3: {}}; !maps.Equal(b.gone, want) {
+		t.Errorf("gone %v, want %v", b.gone, want)
+	}
+	if want := []departed{{ID: "a", Print: 1, Added: 10, At: 5, Size: 3}, {ID: "c", Print: 3, Added: 30, Size: -1}}; !slices.Equal(b.departed, want) {
+		t.Errorf("departed %v, want %v", b.departed, want)
+	}
 }

@@ -303,16 +303,7 @@ func (p *batches) vanish(batch *bleve.Batch, r parsed) bool {
 	if removed {
 		p.b.stats.Removed++
 		if w := r.was; w != nil && w.Print != 0 {
-			b := p.b
-			b.departed = append(b.departed, departed{ID: r.indexedID, Print: w.Print, Added: w.Added, At: time.Now().UnixNano(), Size: -1})
-			if b.gone == nil {
-				b.gone = map[uint64]gonePiece{}
-			}
-			if _, twice := b.gone[w.Print]; twice {
-				b.gone[w.Print] = gonePiece{}
-			} else {
-				b.gone[w.Print] = gonePiece{id: r.indexedID, added: w.Added}
-			}
+			p.b.depart(departed{ID: r.indexedID, Print: w.Print, Added: w.Added, At: time.Now().UnixNano(), Size: -1})
 		}
 	}
 	// planning again may find work: another file given its ID
