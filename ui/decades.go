@@ -36,7 +36,7 @@ func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
 			in = append(in, years[j].Value)
 			j++
 		}
-		n := s.facets.YearsCount(in)
+		n := s.yearsCount(in)
 		out = append(out, sidebarEntry{group: groupYears, value: d, count: n, decade: d != ""})
 		if d == "" || s.decadeOpen(d) {
 			for _, y := range years[i:j] {
@@ -46,6 +46,20 @@ func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
 		i = j
 	}
 	return out
+}
+
+// yearsCount is s.facets.YearsCount(years), counted once for the facets.
+func (s *sidebar) yearsCount(years []string) int {
+	key := strings.Join(years, " ")
+	if n, ok := s.yearsCounts[key]; ok {
+		return n
+	}
+	if s.yearsCounts == nil {
+		s.yearsCounts = map[string]int{}
+	}
+	n := s.facets.YearsCount(years)
+	s.yearsCounts[key] = n
+	return n
 }
 
 // decadeOpen reports whether decade d shows its years: opened, or holding

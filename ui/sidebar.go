@@ -154,12 +154,17 @@ type sidebar struct {
 	hiddenKnown  bool
 
 	// The timeline.
-	period     period // chosen on it; zero for none
-	inTimeline bool   // the cursor is on the timeline's bars
-	bar        int    // the bar under the cursor
+	tl         timelineLaid // its bars, laid for the facets and the width
+	period     period       // chosen on it; zero for none
+	inTimeline bool         // the cursor is on the timeline's bars
+	bar        int          // the bar under the cursor
 
-	// YEARS by decade (when there are many years): the decades open.
+	// YEARS by decade (when there are many years): the decades open, and
+	// the count of each decade's years (index.Facets.YearsCount, by the
+	// years joined) since the facets came: the entries are rebuilt at each
+	// key of the filter, each choice, each count of the reading marks.
 	openDecades map[string]bool
+	yearsCounts map[string]int
 
 	// queryText is the query text of the facets shown; facets of another
 	// text put the sidebar back at its top (toTop).
@@ -180,6 +185,9 @@ const sidebarWidth = 28
 
 func (s *sidebar) setSize(w, h int) {
 	s.width, s.height = max(w, 0), max(h, 0)
+	if !s.tl.laid || s.tl.width != s.timelineWidth() {
+		s.layTimeline()
+	}
 	s.follow()
 }
 
@@ -242,6 +250,8 @@ func (s *sidebar) setFacets(f index.Facets) {
 		keepBar = bars[s.bar].label
 	}
 	s.facets = f
+	s.layTimeline()
+	s.yearsCounts = nil
 	s.rebuild()
 	if keep != nil {
 		for i, e := range s.entries {
