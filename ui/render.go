@@ -177,17 +177,22 @@ func (d defused) origOffset(p int, end bool) int {
 	}
 }
 
-// writeCode shows the code of doc, parsed from src (d.md, to which it
-// appends, returning the new src), as it was written: a code block's lines
-// with their references, and a code span's text with each "&" written
-// "&amp;", which Glamour's html.UnescapeString gives back, or as written
-// where Glamour decodes nothing (glamourTakesRaw). CommonMark
-// decodes no reference in a code span; Glamour did ("`&#169;`" showed ©).
-func (d defused) writeCode(doc ast.Node, src []byte) []byte {
-	var code []ast.Node
+// codeAndHTML are the code blocks and code spans of doc (code, in the
+// document's order) and its HTML blocks and inline HTML (html): what
+// writeCode, defuseHTML and prepareCode (the code blocks) change, found
+// in one walk of the tree, where each walked it (each of the three nodes
+// of a document walked three times; BenchmarkSourcePasses). None holds
+// another: a code span's children are text, and code blocks and HTML
+// blocks have none.
+func codeAndHTML(doc ast.Node) (code, html []ast.Node) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.HTMLBlock, *ast.RawHTML:
+			html = append(html, n)
+			return ast.WalkSkipChildren, nil
 		}
 		switch n.Kind() {
 		case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindCodeSpan:
@@ -196,6 +201,17 @@ func (d defused) writeCode(doc ast.Node, src []byte) []byte {
 		}
 		return ast.WalkContinue, nil
 	})
+	return code, html
+}
+
+// writeCode shows the code of a document (code: its code blocks and code
+// spans, codeAndHTML's), parsed from src (d.md, to which it appends,
+// returning the new src), as it was written: a code block's lines
+// with their references, and a code span's text with each "&" written
+// "&amp;", which Glamour's html.UnescapeString gives back, or as written
+// where Glamour decodes nothing (glamourTakesRaw). CommonMark
+// decodes no reference in a code span; Glamour did ("`&#169;`" showed ©).
+func (d defused) writeCode(code []ast.Node, src []byte) []byte {
 	for _, n := range code {
 		undecoded := n.Kind() == ast.KindCodeSpan && glamourTakesRaw(n)
 		if n.Kind() != ast.KindCodeSpan {
@@ -233,11 +249,12 @@ func (d defused) writeCode(doc ast.Node, src []byte) []byte {
 }
 
 // defuseHTML replaces with U+FFFD each reference to a control in the HTML
-// of doc, parsed from src (to which it appends, returning the new src), as
+// of a document (html: its HTML blocks and inline HTML, codeAndHTML's),
+// parsed from src (to which it appends, returning the new src), as
 // the HTML parser reads it (termsafe.ControlReferences): Glamour's
 // sanitizer reads an HTML block so, and "<p>Room &#7 x</p>" wrote BEL,
 // where in text "&#7" is shown as written (defuseReferences leaves it).
-func defuseHTML(doc ast.Node, src []byte) []byte {
+func defuseHTML(html []ast.Node, src []byte) []byte {
 	fix := func(seg text.Segment) text.Segment {
 		if seg.Start < 0 || seg.Stop <= seg.Start {
 			return seg
@@ -256,10 +273,7 @@ func defuseHTML(doc ast.Node, src []byte) []byte {
 		src = append(src, v[last:]...)
 		return text.NewSegment(start, len(src)) // v holds the padding
 	}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range html {
 		var lines *text.Segments
 		switch n := n.(type) {
 		case *ast.HTMLBlock:
@@ -270,13 +284,12 @@ func defuseHTML(doc ast.Node, src []byte) []byte {
 		case *ast.RawHTML:
 			lines = n.Segments
 		default:
-			return ast.WalkContinue, nil
+			continue
 		}
 		for i := range lines.Len() {
 			lines.Set(i, fix(lines.At(i)))
 		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
 	return src
 }
 
@@ -350,9 +363,10 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		lim.plain = true
 		return plainLines(md, width), nil
 	}
-	src = part.writeCode(doc, src)
-	src = defuseHTML(doc, src)
-	src = lim.prepareCode(doc, src)
+	code, html := codeAndHTML(doc)
+	src = part.writeCode(code, src)
+	src = defuseHTML(html, src)
+	src = lim.prepareCode(code, src)
 	// at renders blocks, top-level blocks of doc, as a document of their
 	// own wrapped at w
 	at := func(blocks []ast.Node, w int) ([]string, error) {

@@ -383,18 +383,15 @@ func lift(parent, c ast.Node) ast.Node {
 	return next
 }
 
-// prepareCode hands Glamour each code block as one segment of src (which
+// prepareCode hands Glamour each code block of code (a document's code
+// blocks and spans, codeAndHTML's) as one segment of src (which
 // it appends to), with a language chroma can highlight within the
 // deadline, or "plaintext". It returns the new src.
-func (l *limits) prepareCode(doc ast.Node, src []byte) []byte {
-	var blocks []ast.Node
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && (n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock) {
-			blocks = append(blocks, n)
+func (l *limits) prepareCode(code []ast.Node, src []byte) []byte {
+	for _, n := range code {
+		if n.Kind() != ast.KindFencedCodeBlock && n.Kind() != ast.KindCodeBlock {
+			continue // a code span
 		}
-		return ast.WalkContinue, nil
-	})
-	for _, n := range blocks {
 		var code strings.Builder
 		lines := n.Lines()
 		for i := range lines.Len() {
