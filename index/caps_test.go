@@ -96,13 +96,13 @@ func FuzzCapsTermsAreTheCheckedWords(f *testing.F) {
 			got[string(tk.Term)] = true
 		}
 		want := map[string]bool{}
-		scanWords([]byte(body), func(w []byte, _ bool) bool {
+		scanWords([]byte(body), func(w []byte, _ span, _ bool) bool {
 			if k := caseKey(string(w)); isCapsWord(k) {
 				want[cutKey(k)] = true
 			}
 			return true
 		})
-		scanWords([]byte(tags), func(w []byte, _ bool) bool {
+		scanWords([]byte(tags), func(w []byte, _ span, _ bool) bool {
 			want[cutKey(capsTagMark+exactKey(string(w)))] = true
 			if low := strings.ToLower(string(w)); plainWord(w) && low != exactKey(string(w)) {
 				want[cutKey(capsTagLowerMark+low)] = true

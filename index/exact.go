@@ -484,7 +484,7 @@ func (m *formMatcher) in(text []byte) bool {
 			return m.inJoined(text)
 		}
 		found := false
-		scanWords(text, func(w []byte, _ bool) bool {
+		scanWords(text, func(w []byte, _ span, _ bool) bool {
 			found = m.maybe(w, m.prefix) && m.hasPrefix(w)
 			return !found
 		})
@@ -493,7 +493,7 @@ func (m *formMatcher) in(text []byte) bool {
 	if len(m.forms) == 1 {
 		f := m.forms[0]
 		found := false
-		scanWords(text, func(w []byte, _ bool) bool {
+		scanWords(text, func(w []byte, _ span, _ bool) bool {
 			found = m.maybeAt(w, 0) && m.is(w, f)
 			return !found
 		})
@@ -509,7 +509,7 @@ func (m *formMatcher) in(text []byte) bool {
 	run := m.run[:n]
 	clear(run)
 	found := false
-	scanWords(text, func(w []byte, brk bool) bool {
+	scanWords(text, func(w []byte, _ span, brk bool) bool {
 		if brk { // no phrase runs across blocks
 			clear(run)
 		}
@@ -531,12 +531,11 @@ func (m *formMatcher) inJoined(text []byte) bool {
 	m.words = m.words[:0]
 	found := false
 	prevEnd := -1
-	scanWords(text, func(w []byte, brk bool) bool {
-		start := cap(text) - cap(w) // w is text[start:...]
-		if brk || prevEnd < 0 || !hyphenJoint(text, prevEnd, start) {
+	scanWords(text, func(w []byte, at span, brk bool) bool {
+		if brk || prevEnd < 0 || !hyphenJoint(text, prevEnd, at.start) {
 			m.words = m.words[:0]
 		}
-		prevEnd = start + len(w)
+		prevEnd = at.end
 		m.words = append(m.words, w)
 		if m.maybe(w, m.prefix) && m.hasPrefix(w) {
 			found = true
@@ -598,8 +597,11 @@ func (m *formMatcher) hasPrefix(w []byte) bool {
 
 // scanWords calls fn with each word of text, split as wordTokenizer splits
 // it, until fn returns false; brk says a block ends before the word
-// (blocks.next), where wordTokenizer leaves a place empty.
-func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
+// (blocks.next), where wordTokenizer leaves a place empty. The word is
+// decoded, as the tokenizer's Term (a word with a character reference is
+// a new slice, which fn may keep: charref.go); at is its bytes in text,
+// as written (the tokenizer's Start and End).
+func scanWords(text []byte, fn func(w []byte, at span, brk bool) bool) {
 	i := 0
 	prevEnd := -1
 	var bl blocks
@@ -607,6 +609,34 @@ func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			if c == '&' {
+				if r, _, n := charRef(text, i); n > 0 {
+					nb, brk := bl, false // as in wordTokenizer.Tokenize
+					if lines {
+						brk = nb.next(text, prevEnd, i)
+					}
+					if nb.fence == 0 && !nb.icode {
+						if !isWordRuneU(r) {
+							i += n
+							continue
+						}
+						bl = nb
+						start := i
+						var w []byte
+						if isIdeograph(r) {
+							w, i = utf8.AppendRune(nil, r), i+n
+						} else {
+							i, w, _ = refWord(text, start, i, true)
+						}
+						if !fn(w, span{start, i}, brk) {
+							return
+						}
+						prevEnd = i
+						lines = false
+						continue
+					}
+				}
+			}
 			if c == '\n' || c == '|' {
 				lines = true
 			}
@@ -620,7 +650,7 @@ func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 				continue
 			}
 			if isIdeograph(r) {
-				if !fn(text[i:i+size], lines && bl.next(text, prevEnd, i)) {
+				if !fn(text[i:i+size], span{i, i + size}, lines && bl.next(text, prevEnd, i)) {
 					return
 				}
 				i += size
@@ -660,7 +690,16 @@ func scanWords(text []byte, fn func(w []byte, brk bool) bool) {
 			}
 			i += size
 		}
-		if !fn(text[start:i], lines && bl.next(text, prevEnd, start)) {
+		brk := lines && bl.next(text, prevEnd, start)
+		var w []byte
+		if refNear(text, i) && bl.fence == 0 && !bl.icode {
+			// the word may go on with a reference (caf&eacute;)
+			i, w, _ = refWord(text, start, i, false)
+		}
+		if w == nil {
+			w = text[start:i]
+		}
+		if !fn(w, span{start, i}, brk) {
 			return
 		}
 		prevEnd = i

@@ -83,16 +83,20 @@ func FuzzSameLower(f *testing.F) {
 func FuzzScanWordsAsTokenized(f *testing.F) {
 	f.Add("Intro zorbal\nquintex.\n\n- one\n- two\n\n1. x\n2) y\n\n## H\n| a | b |\n> q\n---\nz")
 	f.Add("Isil’s 3.5 10,000 中国的反恐怖主义\r\n\r\n+ don't\n  \t\n* é\u0301")
+	f.Add("The caf&eacute; was full of Isil&nbsp;fighters &amp; na&iuml;ve folk, don&#8217;t &#20013;&#x56FD; 3&#46;5\n\n```\ncaf&eacute;\n```\n\n    &nbsp;x\n\n&fjlig;ord &nvlt;x &copyx; &#12345678;")
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := wordTokenizer{}.Tokenize([]byte(text))
 		k := 0
-		scanWords([]byte(text), func(w []byte, brk bool) bool {
+		scanWords([]byte(text), func(w []byte, at span, brk bool) bool {
 			if k >= len(toks) {
 				t.Fatalf("%q: scanWords has more words than the %d tokens", text, len(toks))
 			}
 			tk := toks[k]
 			if string(w) != string(tk.Term) {
 				t.Fatalf("%q: word %d is %q, token %q", text, k, w, tk.Term)
+			}
+			if at.start != tk.Start || at.end != tk.End {
+				t.Fatalf("%q: word %d %q is at %v, token at %d-%d", text, k, w, at, tk.Start, tk.End)
 			}
 			gap := k > 0 && tk.Position > toks[k-1].Position+1
 			if brk != gap {

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strings"
@@ -340,16 +341,14 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 		}
 		joinRun = joinRun[:0]
 	}
-	scanWords(b, func(w []byte, brk bool) bool {
+	scanWords(b, func(w []byte, sp span, brk bool) bool {
 		if brk { // no phrase runs across blocks
 			for k := range runs {
 				clear(runs[k].run)
 			}
 		}
-		start := len(b) - cap(w) // w is b[start:…]
-		sp := span{start, start + len(w)}
 		if compounds {
-			if len(joinRun) > 0 && (brk || !hyphenJoint(b, joinEnd, start)) {
+			if len(joinRun) > 0 && (brk || !hyphenJoint(b, joinEnd, sp.start)) {
 				endRun()
 			}
 			if len(joinRun) <= maxCompoundParts {
@@ -412,6 +411,9 @@ func (h *highlightSet) compoundMatches(text []byte, run []span) []span {
 	toks := make(analysis.TokenStream, len(run))
 	for i, sp := range run {
 		w := text[sp.start:sp.end]
+		if bytes.IndexByte(w, '&') >= 0 { // a word with a reference, as scanWords read it
+			w = appendDecoded(nil, w)
+		}
 		toks[i] = &analysis.Token{Term: w, Start: sp.start, End: sp.end, Position: i + 1, Type: wordType(w)}
 	}
 	var out []span

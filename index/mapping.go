@@ -88,11 +88,14 @@ import (
 // untitled or undated page of a Hugo or Jekyll site a piece, titled by
 // its name, undated (a Hugo page without front matter too); 60: a
 // Jekyll site's file without front matter or named _x.md no page, the
-// Markdown files of a Hugo site's root not scanned.
+// Markdown files of a Hugo site's root not scanned; 61: a character
+// reference outside code blocks is read as the character it stands for
+// (caf&eacute; is the word café, &nbsp; parts words and is none:
+// charref.go).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 60
+const SchemaVersion = 61
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

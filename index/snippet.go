@@ -3,6 +3,7 @@ package index
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Snippets: windows of a hit's text around the words highlight.go found,
@@ -156,13 +157,19 @@ func lead(text string) string {
 }
 
 // wordStart moves i forward to the start of the next word (unless at one).
+// A character reference is one character, the one it stands for
+// (charref.go): a window begins neither inside one nor inside a word it
+// is of (caf&eacute;).
 func wordStart(s string, i int) int {
 	for i < len(s) && !utf8.RuneStart(s[i]) {
 		i++
 	}
-	if i > 0 && i < len(s) && isWordRune(prevRune(s, i)) {
+	if k, n := refAround(s, i); n > 0 {
+		i = k + n // past a reference i is inside
+	}
+	if i > 0 && i < len(s) && isWordRune(charBefore(s, i)) {
 		for i < len(s) {
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := decodedAt(unsafe.Slice(unsafe.StringData(s), len(s)), i)
 			if !isWordRune(r) {
 				break
 			}
@@ -177,13 +184,63 @@ func wordEnd(s string, i int) int {
 	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
 		i--
 	}
+	if k, n := refAround(s, i); n > 0 {
+		i = k // before a reference i is inside
+	}
 	j := i
-	for j > 0 && j < len(s) && isWordRune(nextRune(s, j)) && isWordRune(prevRune(s, j)) {
-		_, size := utf8.DecodeLastRuneInString(s[:j])
-		j -= size
+	for j > 0 && j < len(s) && isWordRune(charAfter(s, j)) && isWordRune(charBefore(s, j)) {
+		j -= charBeforeLen(s, j)
 	}
 	if j == 0 {
 		return i
 	}
 	return j
+}
+
+// refAround is the character reference of s that i is inside (after its
+// first byte, before its end): its start and length; n is 0 when there is
+// none.
+func refAround(s string, i int) (k, n int) {
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
+	for k = i - 1; k >= 0 && k >= i-maxRefName-3; k-- {
+		switch c := s[k]; {
+		case c == '&':
+			if _, _, n = charRef(b, k); k+n > i {
+				return k, n
+			}
+			return 0, 0
+		case c == ';' || c != '#' && !isASCIIAlnum(c):
+			return 0, 0
+		}
+	}
+	return 0, 0
+}
+
+// charAfter is the character at s[i], a reference decoded.
+func charAfter(s string, i int) rune {
+	r, _ := decodedAt(unsafe.Slice(unsafe.StringData(s), len(s)), i)
+	return r
+}
+
+// charBefore is the character that ends at s[i], a reference decoded.
+func charBefore(s string, i int) rune {
+	if i > 0 && s[i-1] == ';' {
+		if k, n := refAround(s, i-1); n > 0 && k+n == i {
+			r, _ := decodedAt(unsafe.Slice(unsafe.StringData(s), len(s)), k)
+			return r
+		}
+	}
+	return prevRune(s, i)
+}
+
+// charBeforeLen is the length in bytes of the character that ends at
+// s[i], a reference's.
+func charBeforeLen(s string, i int) int {
+	if i > 0 && s[i-1] == ';' {
+		if k, n := refAround(s, i-1); n > 0 && k+n == i {
+			return n
+		}
+	}
+	_, size := utf8.DecodeLastRuneInString(s[:i])
+	return size
 }

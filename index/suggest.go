@@ -213,7 +213,7 @@ func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem
 			if bestDist <= 1 {
 				return
 			}
-			scanWords(text, func(w []byte, _ bool) bool {
+			scanWords(text, func(w []byte, _ span, _ bool) bool {
 				if len(w) < len(key) || !bytes.EqualFold(w[:len(key)], []byte(key)) {
 					return true
 				}

@@ -184,8 +184,13 @@ func (sc *sampleCounts) countCompound(c *analysis.Token, text []byte) {
 	tc.forms = addForm(tc.forms, sc.formID(written), -1)
 }
 
-// formID numbers a form as written, in lower case.
+// formID numbers a form as written, in lower case, its character
+// references decoded as the tokenizer reads them (charref.go: the form of
+// caf&eacute; is café).
 func (sc *sampleCounts) formID(written []byte) int32 {
+	if bytes.IndexByte(written, '&') >= 0 {
+		written = appendDecoded(nil, written)
+	}
 	sc.lower = sc.lower[:0]
 	ascii := true
 	for _, c := range written {

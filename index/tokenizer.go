@@ -11,7 +11,8 @@ import (
 // wordTokenizer splits text into words: runs of letters and digits, with
 // an apostrophe inside a word kept (Isil’s, don't) and a point or comma
 // inside a number kept (3.5, 10,000). Han, Hiragana and Katakana characters
-// are one token each. It does what bleve's Unicode (UAX #29) tokenizer does
+// are one token each. A character reference outside a code block is read
+// as the character it stands for (charref.go). It does what bleve's Unicode (UAX #29) tokenizer does
 // for the prose folio indexes, at several times its speed, which matters
 // because tokenizing is a large part of indexing.
 //
@@ -29,6 +30,13 @@ func init() {
 }
 
 func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	return tokenize(input, true)
+}
+
+// tokenize is Tokenize; refs says whether character references are read
+// decoded (charref.go): without, they are text as written (the tests
+// tokenize html.UnescapeString's text so).
+func tokenize(input []byte, refs bool) analysis.TokenStream {
 	// Room for a word every 5 bytes: prose has one every 5-7 bytes
 	// (measured 2026-12-02: the State of the Union's 233 speeches 5.98,
 	// the 30 web pages of the shared corpora 5.07, the bench's archive
@@ -45,8 +53,54 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	lines := true
 	for i < len(input) {
 		c := input[i]
+		var term []byte // the word decoded, when it has a reference
 		// fast skip of ASCII separators
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
+			if c == '&' && refs {
+				if r, _, n := charRef(input, i); n > 0 {
+					// the state of this line's blocks, asked of a copy:
+					// the word, if any, begins later when the reference
+					// is text as written (code) or no word
+					nb, refBrk := bl, false // refBrk: a block ends before the word
+					if lines {
+						refBrk = nb.next(input, prevEnd, i)
+					}
+					if nb.fence == 0 && !nb.icode {
+						if !isWordRuneU(r) {
+							i += n // a space or punctuation
+							continue
+						}
+						bl = nb
+						if isIdeograph(r) {
+							if refBrk {
+								pos += blockGap
+							}
+							store = append(store, analysis.Token{Start: i, End: i + n, Term: utf8.AppendRune(nil, r),
+								Position: pos, Type: analysis.Ideographic})
+							prevEnd = i + n
+							lines = false
+							pos++
+							i += n
+							continue
+						}
+						start := i
+						if refBrk {
+							pos += blockGap
+						}
+						var digits bool
+						i, term, digits = refWord(input, start, i, true)
+						typ := analysis.AlphaNumeric
+						if digits {
+							typ = analysis.Numeric
+						}
+						store = append(store, analysis.Token{Start: start, End: i, Term: term, Position: pos, Type: typ})
+						pos++
+						prevEnd = i
+						lines = false
+						continue
+					}
+				}
+			}
 			if c == '\n' || c == '|' {
 				lines = true
 			}
@@ -113,11 +167,18 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 			digits = false
 			i += size
 		}
+		if refs && refNear(input, i) && bl.fence == 0 && !bl.icode {
+			// the word may go on with a reference (caf&eacute;)
+			i, term, digits = refWord(input, start, i, digits)
+		}
+		if term == nil {
+			term = input[start:i]
+		}
 		typ := analysis.AlphaNumeric
 		if digits {
 			typ = analysis.Numeric
 		}
-		store = append(store, analysis.Token{Start: start, End: i, Term: input[start:i], Position: pos, Type: typ})
+		store = append(store, analysis.Token{Start: start, End: i, Term: term, Position: pos, Type: typ})
 		pos++
 		prevEnd = i
 		lines = false

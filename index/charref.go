@@ -1,0 +1,247 @@
+package index
+
+import (
+	"html"
+	"strings"
+	"unicode/utf8"
+)
+
+// Character references. Markdown shows "caf&eacute;", "don&#8217;t" and
+// "Isil&nbsp;fighters" as café, don’t and Isil fighters (the reader and
+// the snippets decode them too), and WordPress's exports to Jekyll and
+// Hugo are full of them; so the tokenizer and scanWords read a reference
+// as the character it stands for: a letter begins or goes on with a word
+// (the token's Term is the decoded word, its Start and End the raw bytes,
+// so that a mark covers "caf&eacute;"), &#8217; inside a word is the ’
+// the tokenizer keeps there, and a space or punctuation (&nbsp;, &amp;,
+// &mdash;) parts words and is none. A reference is one CommonMark
+// decodes: "&" and a name html.UnescapeString knows (HTML5's) and ";",
+// or "&#" and one to seven digits and ";", or "&#x" and one to six hex
+// digits and ";"; a number is read as html.UnescapeString reads it (0, a
+// surrogate or past U+10FFFF is U+FFFD, 128 to 159 Windows-1252's).
+// Inside a fenced or an indented code block (blocks.fence, blocks.icode)
+// a reference is text as written, as Markdown shows it there; inside a
+// code span it is decoded all the same (the tokenizer does not follow
+// code spans). A reference that stands for two characters is read by
+// its first: &fjlig; is the word fj, and the ones of a symbol with a
+// combining mark (&nvlt;, &NotSubset;) are no word, where
+// html.UnescapeString's text would make the lone mark one.
+
+// maxRefName is the longest name of a named reference
+// (CounterClockwiseContourIntegral).
+const maxRefName = 32
+
+// charRef decodes the character reference text[i:] begins with (text[i]
+// is '&'): its first character, its second (-1 when it has one), and its
+// length in bytes; n is 0 when no reference begins there.
+func charRef(text []byte, i int) (r, r2 rune, n int) {
+	j := i + 1
+	if j >= len(text) {
+		return 0, -1, 0
+	}
+	if text[j] == '#' {
+		j++
+		base, most := rune(10), 7
+		if j < len(text) && (text[j] == 'x' || text[j] == 'X') {
+			base, most = 16, 6
+			j++
+		}
+		d := j
+		var x rune
+		for j < len(text) && j-d <= most {
+			c := text[j]
+			var v rune
+			switch {
+			case '0' <= c && c <= '9':
+				v = rune(c - '0')
+			case base == 16 && 'a' <= c|0x20 && c|0x20 <= 'f':
+				v = rune(c|0x20-'a') + 10
+			default:
+				goto digitsDone
+			}
+			x = x*base + v
+			j++
+		}
+	digitsDone:
+		if j == d || j-d > most || j >= len(text) || text[j] != ';' {
+			return 0, -1, 0
+		}
+		switch {
+		case 0x80 <= x && x <= 0x9f: // Windows-1252's, as html.UnescapeString has them
+			x, _ = utf8.DecodeRuneInString(html.UnescapeString(string(text[i : j+1])))
+		case x == 0 || 0xd800 <= x && x <= 0xdfff || x > utf8.MaxRune:
+			x = utf8.RuneError
+		}
+		return x, -1, j + 1 - i
+	}
+	k := j
+	for k < len(text) && k-j <= maxRefName && isASCIIAlnum(text[k]) {
+		k++
+	}
+	if k == j || k-j > maxRefName || k >= len(text) || text[k] != ';' {
+		return 0, -1, 0
+	}
+	n = k + 1 - i
+	switch string(text[j:k]) { // the common ones, without a look-up
+	case "nbsp":
+		return '\u00a0', -1, n
+	case "amp":
+		return '&', -1, n
+	case "rsquo":
+		return '’', -1, n
+	case "lsquo":
+		return '‘', -1, n
+	case "ldquo":
+		return '“', -1, n
+	case "rdquo":
+		return '”', -1, n
+	case "quot":
+		return '"', -1, n
+	case "apos":
+		return '\'', -1, n
+	case "mdash":
+		return '—', -1, n
+	case "ndash":
+		return '–', -1, n
+	case "hellip":
+		return '…', -1, n
+	case "lt":
+		return '<', -1, n
+	case "gt":
+		return '>', -1, n
+	case "eacute":
+		return 'é', -1, n
+	}
+	ref := string(text[i : k+1])
+	d := html.UnescapeString(ref)
+	// "&copyx;" is "©x;" to html.UnescapeString (a name of HTML 4 read
+	// without its ";"): no reference to CommonMark
+	if d == ref || strings.HasSuffix(d, ";") && d != ";" {
+		return 0, -1, 0
+	}
+	r, size := utf8.DecodeRuneInString(d)
+	r2 = -1
+	if size < len(d) {
+		r2, _ = utf8.DecodeRuneInString(d[size:])
+	}
+	return r, r2, n
+}
+
+// refNear reports whether a character reference may begin at text[i] or
+// just after the character there: where a word stopped at i, the
+// reference may go on with it (caf&eacute;, don’&#116;).
+func refNear(text []byte, i int) bool {
+	return i < len(text) && text[i] == '&' || i+1 < len(text) && text[i+1] == '&' ||
+		i+3 < len(text) && text[i+3] == '&'
+}
+
+// decodedAt is the character at text[i], a reference decoded (its first
+// character), and its length in bytes; utf8.RuneError and 0 at the end.
+func decodedAt(text []byte, i int) (rune, int) {
+	if i >= len(text) {
+		return utf8.RuneError, 0
+	}
+	c := text[i]
+	if c == '&' {
+		if r, _, n := charRef(text, i); n > 0 {
+			return r, n
+		}
+	}
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRune(text[i:])
+}
+
+// refWord goes on with the word of text that begins at start, from i,
+// where the fast scan (wordTokenizer.Tokenize, scanWords) stopped at or
+// before a character reference (i == start: the word begins with one),
+// reading references decoded: it returns where the word ends, the word
+// decoded (a new slice, nil when it is text[start:end] as written), and
+// whether it is digits alone (digits: so far). The rules are the fast
+// scan's, of the decoded characters.
+func refWord(text []byte, start, i int, digits bool) (end int, word []byte, allDigits bool) {
+	var prev rune // the word's last character, decoded
+	if i > start {
+		prev, _ = utf8.DecodeLastRune(text[start:i])
+	}
+	flushed := start // text[start:flushed] is in word
+	for i < len(text) {
+		r, r2, size := rune(text[i]), rune(-1), 1
+		ref := false
+		switch c := text[i]; {
+		case c == '&':
+			if d, d2, n := charRef(text, i); n > 0 {
+				r, r2, size, ref = d, d2, n, true
+			}
+		case c >= utf8.RuneSelf:
+			r, size = utf8.DecodeRune(text[i:])
+		}
+		switch {
+		case r < utf8.RuneSelf && isASCIIAlnum(byte(r)):
+			if r > '9' {
+				digits = false
+			}
+		case r == '\'' || r == '.' || r == ',' || r == '’':
+			if i == start {
+				goto done
+			}
+			next, _ := decodedAt(text, i+size)
+			switch {
+			case r == '\'' && isASCIIAlphaRune(next) && isASCIIAlphaRune(prev):
+			case r == '’' && isASCIIAlphaRune(next):
+			case (r == '.' || r == ',') && isDigitRune(next) && isDigitRune(prev):
+			default:
+				goto done
+			}
+		case r >= utf8.RuneSelf && isWordRuneU(r) && !isIdeograph(r):
+			digits = false
+		default:
+			goto done
+		}
+		if ref {
+			if word == nil {
+				word = make([]byte, 0, i-start+2*utf8.UTFMax+8)
+			}
+			word = append(word, text[flushed:i]...)
+			word = utf8.AppendRune(word, r)
+			if r2 >= 0 {
+				word = utf8.AppendRune(word, r2)
+				r = r2
+			}
+			flushed = i + size
+		}
+		prev = r
+		i += size
+	}
+done:
+	if word != nil {
+		word = append(word, text[flushed:i]...)
+	}
+	return i, word, digits
+}
+
+func isASCIIAlphaRune(r rune) bool { return r < utf8.RuneSelf && isASCIIAlpha(byte(r)) }
+
+func isDigitRune(r rune) bool { return '0' <= r && r <= '9' }
+
+// appendDecoded appends the word w as written (a token's raw bytes) to
+// dst with its character references decoded: the written form of a word
+// the tokenizer decoded (a word read in a code block has no "&").
+func appendDecoded(dst, w []byte) []byte {
+	for i := 0; i < len(w); {
+		if w[i] == '&' {
+			if r, r2, n := charRef(w, i); n > 0 {
+				dst = utf8.AppendRune(dst, r)
+				if r2 >= 0 {
+					dst = utf8.AppendRune(dst, r2)
+				}
+				i += n
+				continue
+			}
+		}
+		dst = append(dst, w[i])
+		i++
+	}
+	return dst
+}

@@ -1,0 +1,371 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// refNames are named references of characters the generated prose has.
+var refNames = map[rune][]string{
+	'é': {"eacute"}, 'ï': {"iuml"}, 'ü': {"uuml"}, 'ñ': {"ntilde"}, 'ç': {"ccedil"}, 'ß': {"szlig"},
+	'’': {"rsquo", "rsquor", "CloseCurlyQuote"}, '\'': {"apos"}, '\u00a0': {"nbsp", "NonBreakingSpace"},
+	'—': {"mdash"}, '–': {"ndash"}, '…': {"hellip", "mldr"}, '“': {"ldquo"}, '”': {"rdquo"}, '&': {"amp", "AMP"},
+	'.': {"period"}, ',': {"comma"}, ':': {"colon"}, ';': {"semi"}, '!': {"excl"}, '?': {"quest"},
+	'"': {"quot"}, '(': {"lpar"}, ')': {"rpar"}, '/': {"sol"}, 'Ω': {"Omega"}, '\u2010': {"hyphen", "dash"},
+	'a': {}, 'j': {"jfr"}, // jfr is 𝔧, not j: only the numeric ones
+}
+
+// encodeRef writes r as a character reference: named, decimal or hex.
+func encodeRef(rng *rand.Rand, r rune) string {
+	names := refNames[r]
+	switch k := rng.IntN(3); {
+	case k == 0 && len(names) > 0 && r != 'j':
+		return "&" + names[rng.IntN(len(names))] + ";"
+	case k == 1:
+		return fmt.Sprintf("&#%d;", r)
+	default:
+		if rng.IntN(2) == 0 {
+			return fmt.Sprintf("&#x%x;", r)
+		}
+		return fmt.Sprintf("&#X%04X;", r)
+	}
+}
+
+var refWords = []string{"counter‐terrorism", "The", "café", "was", "full", "of", "Isil", "fighters", "naïve", "folk", "don’t",
+	"don't", "Ürümqi", "3.5", "10,000", "2014", "中国", "fjord", "Straße", "cafe\u0301", "AT", "T", "Ω",
+	"counter", "terrorism", "Isil’s", "x", "IS", "a", "niño", "façade", "e", "j"}
+
+var refSeps = []string{" ", " ", " ", ", ", ". ", "; ", " — ", "–", "\u00a0", " … ", " & ", "/", "-", " “", "” ",
+	"’", "'", ".", ",", " (", ") ", "?", "!"}
+
+// refProse is a generated text of lines of words, with some of its
+// characters (never a line's marker, nor a "&" left bare) written as
+// references: the raw text and what it reads (html.UnescapeString's).
+func refProse(rng *rand.Rand, lines int, rate float64) (raw, plain string) {
+	var r, p strings.Builder
+	add := func(s string, encode bool) {
+		p.WriteString(s)
+		if !encode {
+			r.WriteString(s)
+			return
+		}
+		for _, c := range s {
+			if rng.Float64() < rate || c == '&' && rng.IntN(2) == 0 {
+				r.WriteString(encodeRef(rng, c))
+			} else {
+				r.WriteRune(c)
+			}
+		}
+	}
+	prefixes := []string{"", "", "", "- ", "1. ", "> ", "## ", "* "}
+	for l := range lines {
+		if l > 0 {
+			add([]string{"\n", "\n", "\n\n"}[rng.IntN(3)], false)
+		}
+		add(prefixes[rng.IntN(len(prefixes))], false)
+		// a word on every line, as written with what follows it: a
+		// number written so begins a list (2014. or 2014) an item's),
+		// which references do not (CommonMark)
+		w := refWords[rng.IntN(len(refWords))]
+		first, _ := utf8.DecodeRuneInString(w)
+		add(w, unicode.IsLetter(first))
+		for k := range rng.IntN(12) {
+			add(refSeps[rng.IntN(len(refSeps))], k > 0 || unicode.IsLetter(first))
+			w := refWords[rng.IntN(len(refWords))]
+			if w == "fjord" && rng.IntN(2) == 0 {
+				r.WriteString("&fjlig;") // two characters
+				p.WriteString("fj")
+				w = "ord"
+			}
+			add(w, true)
+		}
+	}
+	return r.String(), p.String()
+}
+
+type refTok struct {
+	term string
+	pos  int
+}
+
+func refToks(text string, refs bool) []refTok {
+	var out []refTok
+	for _, t := range tokenize([]byte(text), refs) {
+		out = append(out, refTok{string(t.Term), t.Position})
+	}
+	return out
+}
+
+// TestCharRefsReadDecoded: the words of a text with character
+// references, and their places, are those of the text as Markdown shows
+// it (html.UnescapeString's, its references read as written), and
+// scanWords reads the same words at the tokenizer's bytes.
+func TestCharRefsReadDecoded(t *testing.T) {
+	rng := rand.New(rand.NewPCG(32, 7))
+	for n := range 4000 {
+		raw, plain := refProse(rng, 1+rng.IntN(6), []float64{0.05, 0.3, 1}[n%3])
+		if got := html.UnescapeString(raw); got != plain {
+			t.Fatalf("the generator: %q reads %q, not %q", raw, got, plain)
+		}
+		got, want := refToks(raw, true), refToks(plain, false)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v (of %q)", raw, got, want, plain)
+		}
+		scanAgrees(t, raw)
+	}
+}
+
+// scanAgrees fails t when scanWords does not read text's tokens.
+func scanAgrees(t *testing.T, text string) {
+	t.Helper()
+	toks := wordTokenizer{}.Tokenize([]byte(text))
+	k := 0
+	scanWords([]byte(text), func(w []byte, at span, brk bool) bool {
+		if k >= len(toks) {
+			t.Fatalf("%q: scanWords has more words than the %d tokens", text, len(toks))
+		}
+		tk := toks[k]
+		gap := k > 0 && tk.Position > toks[k-1].Position+1
+		if string(w) != string(tk.Term) || at.start != tk.Start || at.end != tk.End || brk != gap {
+			t.Fatalf("%q: word %d %q at %v break %v; token %q at %d-%d break %v", text, k, w, at, brk, tk.Term, tk.Start, tk.End, gap)
+		}
+		k++
+		return true
+	})
+	if k != len(toks) {
+		t.Fatalf("%q: %d words, %d tokens", text, k, len(toks))
+	}
+}
+
+// TestCharRefsInCodeAsWritten: in a fenced or an indented code block a
+// reference is text as written, as Markdown shows it there; outside,
+// decoded.
+func TestCharRefsInCodeAsWritten(t *testing.T) {
+	rng := rand.New(rand.NewPCG(32, 8))
+	// an indented code block after a paragraph outside a list (after a
+	// list item, an indented line is the item's)
+	codes := []string{"```\n%s\n```", "~~~go\n%s\n~~~", "Text.\n\n    %s", "Text.\n\n    x %s\n    %s"}
+	codeLines := []string{"caf&eacute; &amp;&nbsp;x", "&eacute;tude don&#8217;t", "&#20013;&nbsp;", "a&#39;b 3&#46;5", "&fjlig;ord"}
+	for range 1000 {
+		var raw, want strings.Builder
+		for k := range 1 + rng.IntN(4) {
+			if k > 0 {
+				raw.WriteString("\n\n")
+				want.WriteString("\n\n")
+			}
+			if rng.IntN(2) == 0 {
+				r, p := refProse(rng, 1+rng.IntN(3), 0.3)
+				raw.WriteString(r)
+				want.WriteString(p)
+				continue
+			}
+			c := codes[rng.IntN(len(codes))]
+			args := []any{codeLines[rng.IntN(len(codeLines))], codeLines[rng.IntN(len(codeLines))]}
+			code := fmt.Sprintf(c, args[:strings.Count(c, "%s")]...)
+			raw.WriteString(code)
+			want.WriteString(code)
+		}
+		// a prose line indented four spaces after a paragraph is the
+		// paragraph's, not code: refProse has no indented lines
+		got, exp := refToks(raw.String(), true), refToks(want.String(), false)
+		if !slices.Equal(got, exp) {
+			t.Fatalf("%q:\n got %v\nwant %v", raw.String(), got, exp)
+		}
+		scanAgrees(t, raw.String())
+	}
+}
+
+// TestCharRefs: what a reference reads as, and what is none.
+func TestCharRefs(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"The caf&eacute; was full of Isil&nbsp;fighters &amp; na&iuml;ve folk, don&#8217;t.", []string{"The", "café", "was", "full", "of", "Isil", "fighters", "naïve", "folk", "don’t"}},
+		{"&Eacute;tude &#201;TUDE &#xC9;t&#xe9;", []string{"Étude", "ÉTUDE", "Été"}},
+		{"AT&amp;T R&D a&b", []string{"AT", "T", "R", "D", "a", "b"}},
+		{"caf&eacute &copy x &copyx; y", []string{"caf", "eacute", "copy", "x", "copyx", "y"}}, // no ";": text; &copyx; is none
+		{"&#12345678; &#x1234567; &#; &#x; &#1a;", []string{"12345678", "x1234567", "x", "1a"}},
+		{"&#0;x &#xD800;y &#146;s", []string{"x", "y", "s"}}, // U+FFFD parts words; 146 is Windows-1252's ’, not inside a word
+		{"it&#146;s &#8220;quoted&#8221; &ldquo;so&rdquo;", []string{"it’s", "quoted", "so"}},
+		{"&#20013;&#22269;人", []string{"中", "国", "人"}},
+		{"3&#46;5 10&#44;000 3&period;5", []string{"3.5", "10,000", "3.5"}},
+		{"don&apos;t don&#39;&#116; &#39;quoted&#39;", []string{"don't", "don't", "quoted"}},
+		{"counter&#8209;terrorism counter&hyphen;terrorism", []string{"counter", "terrorism", "counter", "terrorism"}},
+		{"&fjlig;ord x&nvlt;y", []string{"fjord", "x", "y"}},
+		{"&shy;soft&shy;ly", []string{"soft", "ly"}},
+		{"`caf&eacute;` in a code span", []string{"café", "in", "a", "code", "span"}},
+		{"```\ncaf&eacute;\n```\ncaf&eacute;", []string{"caf", "eacute", "café"}},
+		{"Para.\n\n    caf&eacute; &nbsp;x\n\nna&iuml;ve", []string{"Para", "caf", "eacute", "nbsp", "x", "naïve"}},
+	} {
+		var got []string
+		for _, tk := range (wordTokenizer{}).Tokenize([]byte(c.text)) {
+			got = append(got, string(tk.Term))
+			if !utf8.Valid(tk.Term) {
+				t.Errorf("%q: term %q is not UTF-8", c.text, tk.Term)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+		scanAgrees(t, c.text)
+	}
+	// the raw bytes: a highlight marks the reference as written
+	text := "The caf&eacute; was"
+	tk := wordTokenizer{}.Tokenize([]byte(text))[1]
+	if got := text[tk.Start:tk.End]; got != "caf&eacute;" {
+		t.Errorf("café's bytes are %q", got)
+	}
+}
+
+// TestCharRefAsUnescapeString: charRef decodes a reference as
+// html.UnescapeString does, for the references CommonMark has.
+func TestCharRefAsUnescapeString(t *testing.T) {
+	refs := []string{"&amp;", "&nbsp;", "&eacute;", "&Eacute;", "&CounterClockwiseContourIntegral;", "&fjlig;",
+		"&ThickSpace;", "&NotSubset;", "&semi;", "&Tab;", "&NewLine;", "&excl;", "&zwnj;", "&zwj;", "&shy;", "&thinsp;",
+		"&lrm;", "&alefsym;", "&DD;", "&dd;", "&ohm;", "&angst;", "&Aring;", "&AElig;", "&OElig;", "&szlig;", "&micro;"}
+	for x := rune(0); x < 0x11000; x += 1 + x/64 {
+		refs = append(refs, fmt.Sprintf("&#%d;", x), fmt.Sprintf("&#x%x;", x))
+	}
+	refs = append(refs, "&#1114111;", "&#x10FFFF;", "&#1114112;", "&#x110000;", "&#0000065;", "&#x000041;")
+	for _, ref := range refs {
+		r, r2, n := charRef([]byte(ref+"x"), 0)
+		if n != len(ref) {
+			t.Errorf("%q: length %d", ref, n)
+			continue
+		}
+		got := string(r)
+		if r2 >= 0 {
+			got += string(r2)
+		}
+		if want := html.UnescapeString(ref); got != want {
+			t.Errorf("%q: %q, html.UnescapeString %q", ref, got, want)
+		}
+	}
+	for _, none := range []string{"&", "&;", "&#;", "&#x;", "&#12345678;", "&#x1234567;", "&nbsp", "&copy", "&copyx;",
+		"&ampx;", "&nosuchname;", "&#65", "& amp;", "&aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;", "&#-1;", "&#x-1;", "&#xg;"} {
+		if _, _, n := charRef([]byte(none), 0); n != 0 {
+			t.Errorf("%q read as a reference of %d bytes", none, n)
+		}
+	}
+}
+
+// TestCharRefsSearched: a piece that writes its characters as references
+// is found, counted and marked as one that writes them as they are; a
+// reference's name is no word, and a code block's references are text as
+// written.
+func TestCharRefsSearched(t *testing.T) {
+	arch := t.TempDir()
+	for name, text := range map[string]string{
+		"one.md":  "---\ntitle: One\ndate: 2020-01-01\n---\nThe caf&eacute; was full of Isil&nbsp;fighters &amp; na&iuml;ve folk, don&#8217;t.\n",
+		"two.md":  "---\ntitle: Two\ndate: 2020-01-02\n---\nThe café was full of Isil fighters & naïve folk, don’t.\n",
+		"code.md": "---\ntitle: Code\ndate: 2020-01-03\n---\nSome code:\n\n```\nprint(\"caf&eacute; fighters\")\n```\n\nIndented:\n\n    na&iuml;ve&nbsp;folk\n",
+	} {
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"café", []string{"one", "two"}},
+		{`"café"`, []string{"one", "two"}},
+		{"cafe", []string{"one", "two"}},
+		{"naïve", []string{"one", "two"}},
+		{`"isil fighters"`, []string{"one", "two"}},
+		{`"fighters naïve folk"`, []string{"one", "two"}},
+		{"Isil", []string{"one", "two"}},
+		{`"don’t"`, []string{"one", "two"}},
+		{"nbsp", []string{"code"}},   // in the code block alone, as written
+		{"eacute", []string{"code"}}, // so
+		{"iuml", []string{"code"}},
+		{"amp", nil},
+		{"8217", nil},
+		{"caf", []string{"code"}},
+	} {
+		got := sortedIDs(run(t, ix, Query{Text: c.q}))
+		if !slices.Equal(got, c.want) && (len(got) > 0 || len(c.want) > 0) {
+			t.Errorf("%s: found %v, want %v", c.q, got, c.want)
+		}
+		if n := run(t, ix, Query{Text: c.q, Mode: ModeFacets}).Total; n != len(c.want) {
+			t.Errorf("%s: the facets count %d pieces, want %d", c.q, n, len(c.want))
+		}
+	}
+	// One's snippet marks café, written caf&eacute;, whole
+	r := run(t, ix, Query{Text: "café"})
+	for _, h := range r.Hits {
+		if s := strings.Join(h.Snippets, " | "); !strings.Contains(s, MarkStart+"café"+MarkEnd) {
+			t.Errorf("%s: the snippet does not mark café: %q", h.ID, s)
+		}
+	}
+	// the words listed are as they read, from the texts that write them
+	// either way (the pieces of a query's results, counted)
+	tr, err := ix.Terms(context.Background(), Query{Text: "full"}, TermsOptions{N: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var terms []string
+	for _, st := range tr.Terms {
+		terms = append(terms, st.Term)
+		if strings.ContainsAny(st.Term, "&;") || strings.Contains(st.Term, "nbsp") || strings.Contains(st.Term, "eacute") {
+			t.Errorf("a reference's name listed: %+v", st)
+		}
+		if (st.Term == "café" || st.Term == "naïve") && st.InResults != 2 {
+			t.Errorf("%s in %d of the results, want 2", st.Term, st.InResults)
+		}
+	}
+	if !slices.Contains(terms, "café") {
+		t.Errorf("café not listed: %q", terms)
+	}
+	// the marks cover the references as written, which the snippet
+	// shows decoded
+	text := "The caf&eacute; was full of Isil&nbsp;fighters"
+	for q, want := range map[string]string{"café": "caf&eacute;", `"isil fighters"`: "Isil&nbsp;fighters"} {
+		p := buildPlan(parseQuery(q, false), DefaultSynonyms())
+		_, hl := p.highlight()
+		var got []string
+		for _, sp := range hl.findMatches(text, 100) {
+			got = append(got, text[sp.start:sp.end])
+		}
+		if !slices.Equal(got, []string{want}) {
+			t.Errorf("%s marks %q, want %q", q, got, want)
+		}
+	}
+	if got, want := marked("café", text), "The "+MarkStart+"café"+MarkEnd+" was full of Isil fighters"; got != want {
+		t.Errorf("café's snippet %q, want %q", got, want)
+	}
+}
+
+// TestSnippetWindowsKeepRefs: a snippet's window is cut neither inside a
+// reference nor inside a word one is of.
+func TestSnippetWindowsKeepRefs(t *testing.T) {
+	s := "The caf&eacute; was, full&nbsp;up"
+	in := strings.Index(s, "eac") // inside &eacute;
+	if got := wordEnd(s, in); got != strings.Index(s, "caf") {
+		t.Errorf("wordEnd inside café: %d %q", got, s[:got])
+	}
+	if got := wordStart(s, in); got != strings.Index(s, " was") {
+		t.Errorf("wordStart inside café: %d %q", got, s[got:])
+	}
+	if got := wordEnd(s, strings.Index(s, "bsp;")); got != strings.Index(s, "&nbsp;") {
+		t.Errorf("wordEnd inside &nbsp;: %d %q", got, s[:got])
+	}
+	if got := wordStart(s, strings.Index(s, "ute;")+4); got != strings.Index(s, " was") {
+		t.Errorf("wordStart after café: %d %q", got, s[got:])
+	}
+}
