@@ -52,6 +52,25 @@ var edgeBylines = []struct {
 	{"Ann Lee MD and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee MD, Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Mr. and Mrs. Smith", "{Mr. and Mrs. Smith}", "mr2020lists"},
+	// an honour or a rank goes only when two words of a name are left
+	// after it: with one it is the name's, and it never takes the next
+	// name's family name (a review: Gaga; "Shelley, Byron and Shelley,
+	// Mary"; "O'Hanlon, Petraeus")
+	{"Lady Gaga", "Gaga, Lady", "gaga2020lists"},
+	{"Lord Mandelson", "Mandelson, Lord", "mandelson2020lists"},
+	{"Baroness Thatcher", "Thatcher, Baroness", "thatcher2020lists"},
+	{"Sir Mix-a-Lot", "Mix-a-Lot, Sir", "mixalot2020lists"},
+	{"Lord Byron and Mary Shelley", "Byron, Lord and Shelley, Mary", "byron2020lists"},
+	{"Gen. Petraeus and Michael O'Hanlon", "Petraeus, Gen. and O'Hanlon, Michael", "petraeus2020lists"},
+	{"Sen. Warren and Bernie Sanders", "Warren, Sen. and Sanders, Bernie", "warren2020lists"},
+	{"Dr. Fauci and Francis Collins", "Fauci and Collins, Francis", "fauci2020lists"},
+	{"Lady Hale and Lord Neuberger", "Hale, Lady and Neuberger, Lord", "hale2020lists"},
+	{"Ann Lee and Lord Mandelson", "Lee, Ann and Mandelson, Lord", "lee2020lists"},
+	{"Lord Hague of Richmond", "Richmond, Lord Hague of", "richmond2020lists"},
+	{"Lady Bird Johnson", "Johnson, Bird", "johnson2020lists"},
+	{"Lt Gen H R McMaster", "McMaster, H. R.", "mcmaster2020lists"},
+	{"Lt. Gen. H.R. McMaster", "McMaster, H.R.", "mcmaster2020lists"},
+	{"Dr. Lee", "Lee", "lee2020lists"},
 	// a character reference is text, its ";" no separator (a review:
 	// "{Ann \&\#27}", Lee lost)
 	{"Ann &#27; Lee", `Lee, Ann \&\#27;`, "lee2020lists"},

@@ -35,11 +35,15 @@ var nameLists = []struct {
 	{"Zoë, Åsa and Øyvind Ødegård", []Name{{Given: "Zoë", Family: "Ødegård"}, {Given: "Åsa", Family: "Ødegård"}, {Given: "Øyvind", Family: "Ødegård"}}, ""},
 	{"Ann, Bo and Cy Van Buren", []Name{{Given: "Ann", Family: "Van Buren"}, {Given: "Bo", Family: "Van Buren"}, {Given: "Cy", Family: "Van Buren"}}, ""},
 	// a title before a name is no part of it, nor a given name: "Dr.
-	// Ann and Bo Lee" are two Lees (a review: "Ann, Dr. and Lee, Bo",
-	// family name Ann), "Dr. Ann Lee" is Ann Lee (she was "Lee, Dr. Ann",
-	// initials D. A.); "Dr. Lee and Dr. Chan" are Lee and Chan
-	{"Dr. Ann and Bo Lee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}}, "Ann Lee and Bo Lee"},
-	{"Dr Ann, Bo and Cy Lee", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Lee"}, {Given: "Cy", Family: "Lee"}}, ""},
+	// Ann Lee" is Ann Lee (she was "Lee, Dr. Ann", initials D. A.); "Dr.
+	// Lee and Dr. Chan" are Lee and Chan. A title and one word are a name
+	// of their own, never given names taking the next name's family name
+	// (a review: "Dr. Fauci and Francis Collins" was Collins, Fauci), so
+	// "Dr. Ann and Bo Lee", which a rule cannot tell from it, is Ann and
+	// Bo Lee
+	{"Dr. Ann and Bo Lee", []Name{{Family: "Ann"}, {Given: "Bo", Family: "Lee"}}, "Ann and Bo Lee"},
+	{"Dr Ann, Bo and Cy Lee", []Name{{Family: "Ann"}, {Given: "Bo", Family: "Lee"}, {Given: "Cy", Family: "Lee"}}, ""},
+	{"Dr. Fauci and Francis Collins", []Name{{Family: "Fauci"}, {Given: "Francis", Family: "Collins"}}, "Fauci and Francis Collins"},
 	{"Dr. Ann Lee", []Name{{Given: "Ann", Family: "Lee"}}, "Ann Lee"},
 	{"Prof. Ann Lee and Dr. Bo Chan", []Name{{Given: "Ann", Family: "Lee"}, {Given: "Bo", Family: "Chan"}}, "Ann Lee and Bo Chan"},
 	{"Dr. Lee and Dr. Chan", []Name{{Family: "Lee"}, {Family: "Chan"}}, "Lee and Chan"},

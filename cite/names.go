@@ -592,12 +592,30 @@ func person(s string) Name {
 	}
 	s = dropTitle(s)
 	n := SplitName(s)
+	// given names that are initials without their dots, two or more, have
+	// them, as biblatex wants them ("H R McMaster" is McMaster, H. R.); a
+	// letter alone may be a name's ("U Thant", "Dara Ó Briain", "Harry S
+	// Truman")
+	if g := strings.Fields(n.Given); len(g) > 1 && !slices.ContainsFunc(g, func(w string) bool { return !isBareInitial(w) }) {
+		for i, w := range g {
+			if isBareInitial(w) {
+				g[i] = w + "."
+			}
+		}
+		n.Given = strings.Join(g, " ")
+	}
 	for _, w := range strings.Fields(n.Given + " " + n.Particle + " " + n.Family) {
 		if strings.EqualFold(w, "and") || w == "with" {
 			return Name{Literal: s}
 		}
 	}
 	return n
+}
+
+// isBareInitial: w is one capital letter, an initial without its dot.
+func isBareInitial(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.IsUpper(r)
 }
 
 func particleCount(words []string) int {
@@ -714,30 +732,25 @@ func isRolePart(p string, shouting bool) bool {
 // a review found them split into people), "Mr. and Mrs. Smith" (titles,
 // no given names).
 //
-// A title before a name is dropped (dropTitle): a title and one word are
-// a given name that shares a family name as any other ("Dr. Ann and Bo
-// Lee" are two Lees), else a family name ("Dr. Lee and Dr. Chan").
+// A title before a name is dropped (dropTitle). A title and one word are
+// a name of their own, never given names sharing the next name's family
+// name ("Dr. Lee and Dr. Chan"; "Dr. Fauci and Francis Collins", "Sen.
+// Warren and Bernie Sanders": a review found them Collins, Fauci and
+// Sanders, Warren), so "Dr. Ann and Bo Lee" is Ann and Bo Lee.
 func asWritten(parts []listPart) []string {
 	var out, given []string
-	titled := 0 // of given
-	// alone gives each titled name of given its own place, or says it
-	// cannot
-	alone := func() bool {
-		if titled < len(given) {
-			return false
-		}
-		out, given, titled = append(out, given...), nil, 0
-		return true
-	}
 	for _, p := range parts {
 		text := dropTitle(p.text)
 		words := strings.Fields(text)
 		switch {
+		case len(words) == 1 && text != p.text:
+			if len(given) > 0 {
+				return nil
+			}
+			out = append(out, text)
+			continue
 		case len(words) == 1 && isGivenName(text) || isInitialsOnly(words):
 			given = append(given, text)
-			if text != p.text {
-				titled++
-			}
 			continue
 		case len(words) < 2:
 			return nil
@@ -745,18 +758,16 @@ func asWritten(parts []listPart) []string {
 		if len(given) > 0 {
 			family, ok := sharedFamily(text)
 			if !ok || !p.conj {
-				if !alone() {
-					return nil
-				}
+				return nil
 			}
 			for _, g := range given {
 				out = append(out, g+" "+family)
 			}
-			given, titled = nil, 0
+			given = nil
 		}
 		out = append(out, text)
 	}
-	if len(given) > 0 && !alone() || len(out) < 2 {
+	if len(given) > 0 || len(out) < 2 {
 		return nil
 	}
 	return out
@@ -777,22 +788,41 @@ func isInitialsOnly(words []string) bool {
 }
 
 // titles are written before a name, no given names ("Mr. and Mrs.
-// Smith", "Professor and Ann Lee": isGivenName), and every one is dropped
-// from the name (dropTitle): Chicago and APA cite names without them, and
-// biblatex has no part of a name for one: "Lee, Dr. Ann" is given names
-// Dr. and Ann, initials D. A., and "Churchill, Sir Winston" S. W. So are
-// honours (Sir, Dame, Lord, Lady: "Sir Winston Churchill" is Winston
-// Churchill, "Lord Byron" Byron, "Lady Bird Johnson" Bird Johnson too),
-// ranks and offices written short ("Gen.", "Lt. Col.", "Sen.", "Gov.";
-// "Gen." and "Sen." with their dot alone: "Gen Hoshino" is a name), and
-// several at once ("Prof. Dr. Ann Lee" is Ann Lee). A key with a dot is a
-// title with its dot alone (isTitle).
+// Smith", "Professor and Ann Lee": isGivenName), and dropped from the name
+// (dropTitle): Chicago and APA cite names without them, and biblatex has no
+// part of a name for one: "Lee, Dr. Ann" is given names Dr. and Ann,
+// initials D. A., and "Churchill, Sir Winston" S. W. So are honours (Sir,
+// Dame, Lord, Lady: "Sir Winston Churchill" is Winston Churchill, as
+// Chicago cites him; "Lady Bird Johnson" is Bird Johnson too, and "Lady
+// Ada Lovelace" Ada Lovelace, a rule cannot tell a nickname), ranks and
+// offices written short ("Gen.", "Lt. Col.", "Sen.", "Gov."; "Gen." and
+// "Sen." with their dot alone, or after another rank: "Gen Hoshino" is a
+// name, "Lt Gen H R McMaster" H. R. McMaster), and several at once ("Prof.
+// Dr. Ann Lee" is Ann Lee). A key with a dot is a title with its dot alone
+// (isTitle).
+//
+// A courtesy title (courtesy: Mr., Dr., Prof.) goes before a family name
+// alone too ("Dr. Lee" is Lee); an honour or a rank goes only when two
+// words of a name are left after it: before one word it is the name's,
+// as its given name ("Lady Gaga" is Gaga, Lady; "Lord Mandelson",
+// "Baroness Thatcher", "Gen. Petraeus", "Sir Mix-a-Lot" alike, and a
+// peer's "Lord Hague of Richmond"; a review: Gaga, Mandelson).
 var titles = map[string]bool{}
+
+// courtesy are the titles dropped before a family name alone.
+var courtesy = map[string]bool{}
+
+// ranksAfter are ranks without their dot that are titles after another
+// title ("Lt Gen", "Lt Col").
+var ranksAfter = map[string]bool{"gen": true, "sen": true, "col": true, "cmdr": true, "adm": true}
 
 func init() {
 	for _, w := range strings.Fields(`mr mrs ms mx dr prof professor rev miss sir dame lord lady hon messrs mme mlle
 	herr frau gen. lt col maj capt adm sgt cmdr brig gov sen. rep amb`) {
 		titles[w] = true
+	}
+	for _, w := range strings.Fields(`mr mrs ms mx dr prof professor rev miss messrs mme mlle herr frau`) {
+		courtesy[w] = true
 	}
 }
 
@@ -804,18 +834,27 @@ func isTitle(w string) bool {
 
 // dropTitle drops the titles before a name ("Dr. Ann Lee", "Prof Lee",
 // "Prof. Dr. Ann Lee"); not one before "and" or a word in lower case ("Mr.
-// and Mrs. Smith"), nor the whole of s.
+// and Mrs. Smith"), nor the whole of s, nor an honour or a rank before
+// one word of a name (titles: "Lady Gaga", "Lord Hague of Richmond").
 func dropTitle(s string) string {
+	after := false // a title was dropped
 	for {
 		first, rest, ok := strings.Cut(s, " ")
 		rest = strings.TrimSpace(rest)
-		if !ok || !isTitle(first) {
+		lw := strings.TrimSuffix(strings.ToLower(first), ".")
+		if !ok || !isTitle(first) && !(after && ranksAfter[lw]) {
 			return s
 		}
 		if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) || strings.HasPrefix(rest, "AND ") {
 			return s
 		}
-		s = rest
+		if !courtesy[lw] {
+			name, _, _ := strings.Cut(rest, " of ")
+			if words := strings.Fields(name); len(words)-particleCount(words) < 2 {
+				return s
+			}
+		}
+		s, after = rest, true
 	}
 }
 
