@@ -97,6 +97,17 @@ var edgeBylines = []struct {
 	{"García Márquez, Gabriel", "{García Márquez}, Gabriel", "garciamarquez2020lists"},
 	{"Hilton, Paris", "Hilton, Paris", "hilton2020lists"},
 	{"Ferdinand, Rio", "Ferdinand, Rio", "ferdinand2020lists"},
+	// a place that is a given name too is one after a family name (a
+	// review: "Knight, India" was Knight, and Jane Doe was lost)
+	{"Knight, India", "Knight, India", "knight2020lists"},
+	{"Miéville, China", "Miéville, China", "mieville2020lists"},
+	{"Shamir, Israel", "Shamir, Israel", "shamir2020lists"},
+	{"Baldwin, Ireland", "Baldwin, Ireland", "baldwin2020lists"},
+	{"Breed, London", "Breed, London", "breed2020lists"},
+	{"Irving, Washington; Doe, Jane", "Irving, Washington and Doe, Jane", "irving2020lists"},
+	{"Knight, India and Moran, Caitlin", "Knight, India and Moran, Caitlin", "knight2020lists"},
+	{"Ann Lee, India", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, London and Bo Chan, Washington", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	// inverted names separated by ";" are read by the one rule of
 	// inverted names (a review: Bo Professor was lost); a role after ";"
 	// is none

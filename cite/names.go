@@ -983,7 +983,9 @@ func andParts(s string) []string {
 //
 //   - after the comma, given names: no role's or organisation's word; one
 //     that is no place (places: "Ann Lee, Kyiv" is Ann Lee in Kyiv, "Lee,
-//     Kyiv" Lee), or two or more with no word of an outlet's or a place's
+//     Kyiv" Lee), or, after a family name of one word, a place that is a
+//     given name too (placeNames: "Knight, India", "Irving, Washington";
+//     "Bo Smith, Washington" is Bo Smith in Washington), or two or more with no word of an outlet's or a place's
 //     name (notNameWords: "Lee, New York"; "Ferdinand, Rio" is Rio
 //     Ferdinand);
 //   - one word (with its particles) before the comma, or one given name
@@ -1004,13 +1006,14 @@ func isInverted(p string) bool {
 	if len(words) == 0 || len(names) == 0 {
 		return false
 	}
+	oneFamily := len(words)-particleCount(words) <= 1
 	for _, w := range names {
 		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if roleWords[lw] || orgWords[lw] || len(names) == 1 && places[lw] || len(names) > 1 && notNameWords[lw] {
+		if roleWords[lw] || orgWords[lw] || len(names) == 1 && places[lw] && !(oneFamily && placeNames[lw]) || len(names) > 1 && notNameWords[lw] {
 			return false
 		}
 	}
-	return len(words)-particleCount(words) <= 1 || len(names) == 1 && !strings.ContainsAny(given, ".@")
+	return oneFamily || len(names) == 1 && !strings.ContainsAny(given, ".@")
 }
 
 // roleFirst: p starts with a role's word, no title's: after a ";", a
@@ -1037,8 +1040,15 @@ func oneName(p string) bool {
 // word; those that are given names too (Paris, Sydney, Florence, Victoria,
 // Jordan, Georgia, Milan, Sofia, Vienna, Geneva, Santiago, Aden…) are not
 // among them, nor are places of two words, whose first is a place's word
-// (notNameWords: "New York").
+// (notNameWords: "New York"). Those that are given names, and datelines
+// too often to leave out (placeNames: Washington, London, India, China,
+// Israel…), are places only after a full name ("Ann Lee, India"), given
+// names after a family name ("Knight, India"; a review: Knight, and
+// "Irving, Washington; Doe, Jane" lost Jane Doe).
 var places = map[string]bool{}
+
+// placeNames are the places that are given names in common use too.
+var placeNames = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`kyiv kiev moscow london berlin beijing tokyo seoul delhi mumbai karachi lahore
@@ -1055,6 +1065,10 @@ func init() {
 	syria lebanon israel egypt turkey germany france italy spain britain england scotland wales ireland poland
 	japan korea taiwan mexico brazil argentina colombia venezuela nigeria kenya ethiopia somalia sudan yemen libya`) {
 		places[w] = true
+	}
+	for _, w := range strings.Fields(`washington london china india israel ireland kenya france cairo iran havana
+	sanaa odesa lyon lima`) {
+		placeNames[w] = true
 	}
 }
 
