@@ -93,6 +93,15 @@ var edgeBylines = []struct {
 	{"Ann Lee, Kyiv and Bo Chan, London", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Kyiv; Bo Chan, London", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lee, Kyiv", "Lee", "lee2020lists"},
+	// a place of two or three words, or two places, after a comma is no
+	// person (a review: "Ann Lee, Hong Kong and Bo Chan, Beijing" was
+	// Lee, Ann and Kong, Hong and Chan, Bo)
+	{"Ann Lee, Hong Kong and Bo Chan, Beijing", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, New York and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Kyiv, Ukraine and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Washington, D.C.", "Lee, Ann", "lee2020lists"},
+	{"ANN LEE, TEL AVIV AND BO CHAN, LONDON", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, New York", "Lee", "lee2020lists"},
 	{"Lee, Ann", "Lee, Ann", "lee2020lists"},
 	{"García Márquez, Gabriel", "{García Márquez}, Gabriel", "garciamarquez2020lists"},
 	{"Hilton, Paris", "Hilton, Paris", "hilton2020lists"},

@@ -480,19 +480,67 @@ func dropPlaces(s string) string {
 	return dropCommaPlaces(b.String())
 }
 
-// commaPlace is a comma and one capitalised word, a place's when it is one
-// of places (dropCommaPlaces).
-var commaPlace = lazyRegexp(`\s*,\s*(\p{Lu}[\p{L}\p{M}'’.-]*)`)
+// commaPlace is a comma and up to three capitalised words, a place's when
+// they name one (isPlace: dropCommaPlaces).
+var commaPlace = lazyRegexp(`\s*,\s*(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2})`)
+
+// placeFirst are the first words of places of two or three words ("New
+// York", "Hong Kong", "Tel Aviv", "Buenos Aires", "Cape Town", "Kuala
+// Lumpur", "Sri Lanka", "Saudi Arabia", "United Kingdom").
+var placeFirst = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`new los las san santa são sao hong tel buenos abu cape kuala sri saudi south
+	north east west united rio st st. saint port costa addis dar phnom ho rawalpindi`) {
+		placeFirst[w] = true
+	}
+}
+
+// isPlace: words name a place as a dateline writes it: one of places, or
+// two or three words after one of placeFirst ("Hong Kong", "New York
+// City"), or "D.C.".
+func isPlace(words []string) bool {
+	switch lw := strings.ToLower(words[0]); {
+	case len(words) == 1:
+		return places[lw] || lw == "d.c." || lw == "dc"
+	case !placeFirst[lw]:
+		return false
+	}
+	for _, w := range words[1:] {
+		if strings.EqualFold(w, "and") || strings.EqualFold(w, "with") {
+			return false
+		}
+	}
+	return true
+}
 
 // dropCommaPlaces drops a place written after a person's full name and a
 // comma, as a dateline writes it, when the byline ends or goes on to
-// another name after it: "Ann Lee, Kyiv and Bo Chan, London" is Ann Lee
-// and Bo Chan (a review: {Ann Lee}, Kyiv and {Bo Chan}, London).
+// another name after it, and a place after it ("Kyiv, Ukraine"): "Ann
+// Lee, Kyiv and Bo Chan, London" is Ann Lee and Bo Chan (a review: {Ann
+// Lee}, Kyiv and {Bo Chan}, London), "Ann Lee, Hong Kong and Bo Chan" Ann
+// Lee and Bo Chan (a review: a person Hong Kong).
 func dropCommaPlaces(s string) string {
 	var b strings.Builder
-	at := 0
+	at, dropped := 0, -1 // dropped: where the last place dropped ended
 	for _, m := range commaPlace().FindAllStringSubmatchIndex(s, -1) {
-		if m[0] < at || !places[strings.ToLower(s[m[2]:m[3]])] || !placeEnd().MatchString(s[m[1]:]) {
+		if m[0] < at {
+			continue
+		}
+		// the longest of the words that is a place and ends where a name
+		// or the byline does
+		words := strings.Fields(s[m[2]:m[3]])
+		end := -1
+		for k := len(words); k > 0 && end < 0; k-- {
+			e := m[2] + len(strings.Join(words[:k], " "))
+			if strings.Join(strings.Fields(s[m[2]:e]), " ") != strings.Join(words[:k], " ") {
+				continue // words split by more than a space: measured otherwise
+			}
+			if isPlace(words[:k]) && placeEnd().MatchString(s[e:]) {
+				end = e
+			}
+		}
+		if end < 0 {
 			continue
 		}
 		before := s[at:m[0]]
@@ -500,11 +548,11 @@ func dropCommaPlaces(s string) string {
 		if js := listSep().FindAllStringIndex(name, -1); len(js) > 0 {
 			name = name[js[len(js)-1][1]:]
 		}
-		if !isPersonName(name) {
+		if !isPersonName(name) && !(m[0] == dropped && name == "") {
 			continue
 		}
 		b.WriteString(before)
-		at = m[1]
+		at, dropped = end, end
 	}
 	b.WriteString(s[at:])
 	return b.String()
