@@ -32,12 +32,21 @@ var edgeBylines = []struct {
 	// name "A", given name "Lee", key a2020…)
 	{"Lee A, Chan B", "Lee, A. and Chan, B.", "lee2020lists"},
 	{"Lee AB, Chan B, Dee C", "Lee, A. B. and Chan, B. and Dee, C.", "lee2020lists"},
-	{"Lee A", "Lee, A.", "lee2020lists"},
+	{"Lee A.", "Lee, A.", "lee2020lists"},
+	// a name alone with capitals after it is a name as written (a review:
+	// "Malcolm X" was Malcolm, X.)
+	{"Malcolm X", "X, Malcolm", "x2020lists"},
+	{"Jay Z", "Z, Jay", "z2020lists"},
+	{"Elizabeth I", "I, Elizabeth", "i2020lists"},
+	{"Louis CK", "CK, Louis", "ck2020lists"},
+	{"Smith AP", "AP, Smith", "ap2020lists"},
+	{"Lee A", "A, Lee", "a2020lists"},
 	{"van Dyke C, Lee A. B.", "van Dyke, C. and Lee, A. B.", "dyke2020lists"},
 	{"Lee A, Chan B, et al.", "Lee, A. and Chan, B. and others", "lee2020lists"},
 	{"JANIE HAR", "Har, Janie", "har2020lists"},
 	{"Ann LEE", "LEE, Ann", "lee2020lists"},
-	{"Lee JRR", "Lee, J. R. R.", "lee2020lists"},
+	{"Lee J.R.R.", "Lee, J. R. R.", "lee2020lists"},
+	{"Lee JRR, Chan B", "Lee, J. R. R. and Chan, B.", "lee2020lists"},
 	{"Rowling, JK", "Rowling, JK", "rowling2020lists"},
 	// titles, honours and ranks before a name are dropped, several at
 	// once, and so is a degree after a name in a list (a review: "Lee,

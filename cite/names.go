@@ -322,7 +322,10 @@ func forInName(s string, i int, outlet string) bool {
 // AB" is Lee, A. B. (biblatex would take "AB" for one name, "A."). Two or
 // three capitals with a vowel after a consonant are a family name written
 // in capitals, as French and Chinese bylines write one ("Ann LEE", "Wei
-// LI", and so "Lee MA" too), not initials. Otherwise nil.
+// LI", and so "Lee MA" too), not initials. A name alone is read so only
+// with dots ("Lee A."): without them it is a name as written ("Malcolm X",
+// "Jay Z", "Elizabeth I", "Louis CK", "Smith AP"; a review: Malcolm, X.).
+// Otherwise nil.
 func vancouver(parts []listPart, shouting bool) []Name {
 	if shouting || len(parts) == 0 {
 		return nil
@@ -332,6 +335,9 @@ func vancouver(parts []listPart, shouting bool) []Name {
 		words := strings.Fields(p.text)
 		k := len(words)
 		for k > 0 && isVancouverInitials(words[k-1]) {
+			if len(parts) == 1 && !initial().MatchString(words[k-1]) {
+				return nil // "Malcolm X", "Jay Z", "Louis CK": a name alone
+			}
 			k--
 		}
 		family := words[:k]
