@@ -27,6 +27,13 @@ var edgeBylines = []struct {
 	{"Ann, Bo and Cy Lee", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},
 	{"ANN LEE, BO CHAN AND CY DEE", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"BBC, REUTERS AND AP", "{BBC, REUTERS AND AP}", "bbc2020lists"},
+	// only when every part is a person's name, no organisation's word in
+	// it (a review: Strategic, Center For and Studies, International; a
+	// person Press; and one literal of two inverted names)
+	{"CENTER FOR STRATEGIC AND INTERNATIONAL STUDIES", "{CENTER FOR STRATEGIC AND INTERNATIONAL STUDIES}", "center2020lists"},
+	{"MARK SHERMAN AND JESSICA GRESKO ASSOCIATED PRESS", "{MARK SHERMAN AND JESSICA GRESKO ASSOCIATED PRESS}", "mark2020lists"},
+	{"LEE, ANN; CHAN, BO", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"LEE, ANN AND CHAN, BO", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"RUSI", "{RUSI}", "rusi2020lists"},
 	// Vancouver's style: a family name, then initials (a review: family
 	// name "A", given name "Lee", key a2020…)

@@ -198,7 +198,11 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		for i := range parts {
 			parts[i] = strings.TrimSpace(parts[i])
 		}
-		s = strings.Join(parts, " and ")
+		and := " and "
+		if isShouting(s) {
+			and = " AND " // still all in capitals (a review: "LEE, ANN; CHAN, BO" was one literal)
+		}
+		s = strings.Join(parts, and)
 	} else if head, tail, ok := strings.Cut(s, ";"); ok && head != "" {
 		s = head
 		for _, seg := range strings.Split(tail, ";") {
@@ -263,9 +267,13 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	}
 	// An organisation by what comes before a comma; not a given name in
 	// capitals that looks like an acronym in a byline all in capitals,
-	// when the byline is a list of people ("ANN, BO AND CY LEE" is read
-	// as "Ann, Bo and Cy Lee" is; a review: one literal, key ann2020…)
-	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && len(splitPeople(s, outlet)) > 1) {
+	// when the byline is a list of people, no organisation's word in any
+	// ("ANN, BO AND CY LEE" is read as "Ann, Bo and Cy Lee" is; a review:
+	// one literal, key ann2020…; "CENTER FOR STRATEGIC AND INTERNATIONAL
+	// STUDIES" and "MARK SHERMAN AND JESSICA GRESKO ASSOCIATED PRESS" stay
+	// one: a later review found them people, Strategic, Center For, and a
+	// Press)
+	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && peopleOnly(splitPeople(s, outlet))) {
 		return []Name{{Literal: s}}
 	}
 	// Vancouver's names: a family name, then initials ("Lee A, Chan B").
@@ -298,6 +306,19 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		s = strings.TrimSpace(before)
 	}
 	return []Name{person(s)}
+}
+
+// peopleOnly: parts are two or more, none with an organisation's word
+// (orgWords).
+func peopleOnly(parts []string) bool {
+	for _, p := range parts {
+		for _, w := range strings.FieldsFunc(p, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+			if orgWords[strings.ToLower(w)] {
+				return false
+			}
+		}
+	}
+	return len(parts) > 1
 }
 
 // forInName: the " for " at i of s is part of an organisation's name
