@@ -87,20 +87,35 @@ var edgeBylines = []struct {
 	{"Lt Gen H R McMaster", "McMaster, H. R.", "mcmaster2020lists"},
 	{"Lt. Gen. H.R. McMaster", "McMaster, H.R.", "mcmaster2020lists"},
 	{"Dr. Lee", "Lee", "lee2020lists"},
-	// a character reference is text, its ";" no separator (a review:
-	// "{Ann \&\#27}", Lee lost)
-	{"Ann &#27; Lee", `Lee, Ann \&\#27;`, "lee2020lists"},
-	{"Ann&#27;Lee", `Ann\&\#27;Lee`, "annlee2020lists"},
-	{"Ann Lee&#x202e;", `Lee\&\#x202e;, Ann`, "lee2020lists"},
-	// in a key, a reference is its character (a review: garciacutea…)
-	{"Jos&eacute; Garc&iacute;a", `Garc\&iacute;a, Jos\&eacute;`, "garcia2020lists"},
+	// a character reference is its character, read before the names, as
+	// a page shows it (a review: "{Ann \&\#27}", Lee lost; then, kept as
+	// text, "Ann Lee &#038; Bo Chan" one person), and a control
+	// character, a bidirectional override or an invisible one is none of
+	// a name
+	{"Ann &#27; Lee", "Lee, Ann", "lee2020lists"},
+	{"Ann&#27;Lee", "Lee, Ann", "lee2020lists"},
+	{"Ann &#155; Lee", "Lee, Ann \u203a", "lee2020lists"},
+	{"Ann Lee&#x7f;&#1;", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee&#x202e;", "Lee, Ann", "lee2020lists"},
+	{"Ann &#x200f;&#x2066;Lee&#0;", "Lee\ufffd, Ann", "lee2020lists"},
+	{"Jos&eacute; Garc&iacute;a", "García, José", "garcia2020lists"},
+	{"Ann Lee &#038; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee &AMP; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee &#x00026; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee &amp;amp; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee &amp;amp;amp; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee &#59; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann&nbsp;Lee", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee &#8211; Reuters", "Lee, Ann", "lee2020lists"},
+	{"Tom &#038; Jerry", "{Tom \\& Jerry}", "tom2020lists"},
+	{"Conan O&#8217;Brien", "O’Brien, Conan", "obrien2020lists"},
 	{"AT&T Research", `{AT\&T Research}`, "att2020lists"},
 	{"Lee, Ann; Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	// "&amp;" between words is a list's "&", as a site's template
 	// escapes it (a review: one person, Chan, Ann Lee \&amp; Bo)
 	{"Ann Lee &amp; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Bo Chan &#38; Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
-	{"Ann Lee&amp;Bo Chan", `Chan, Ann Lee\&amp;Bo`, "chan2020lists"},
+	{"Ann Lee&amp;Bo Chan", `{Ann Lee\&Bo Chan}`, "ann2020lists"},
 	// a place after a name and a comma, as a dateline writes it, is no
 	// given name (a review: family name "Ann Lee", given Kyiv, key
 	// annlee2020…); an inverted name stays one

@@ -2,6 +2,7 @@ package cite
 
 import (
 	"cmp"
+	"html"
 	"slices"
 	"strings"
 	"unicode"
@@ -141,39 +142,40 @@ func cutOthers(s string) (string, bool) {
 	return s, false
 }
 
-// byline reads one author string of a piece of the outlet. A character
-// reference written in it ("&#27;", "&#x202e;", "&amp;") is text, kept as
-// written (the LaTeX, RIS and JSON folio writes print it as such: it never
-// becomes a control character), part of the word it is written in: its
-// "&" joins and its ";" separates no names (a review:
-// "Ann &#27; Lee" was cited {Ann \&\#27}, its ";" and Lee lost).
+// byline reads one author string of a piece of the outlet. Its character
+// references are read as their characters first (decodeRefs), as a page
+// shows them: "Ann Lee &#038; Bo Chan", WordPress's escaped "&", is two
+// people, "Jos&eacute; Garc&iacute;a" García, José, "Ann &#27; Lee" Ann
+// Lee (a review: "references kept as text" made the first one person and
+// the others \&eacute; in LaTeX).
 func byline(s, outlet string) []Name {
-	if !strings.Contains(s, "&") {
-		return bylineNames(s, outlet, false)
+	if strings.Contains(s, "&") {
+		s = decodeRefs(s)
 	}
-	// "&amp;" standing alone between words is the "&" of a list, escaped
-	// as a site's templates escape it ("Ann Lee &amp; Bo Chan" is two
-	// people; a review: one, Chan, Ann Lee \&amp; Bo)
-	s = ampJoin().ReplaceAllString(s, " & ")
-	s = charRef().ReplaceAllStringFunc(s, func(r string) string { return refStart + r[1:len(r)-1] + refEnd })
-	ns := bylineNames(s, outlet, false)
-	back := strings.NewReplacer(refStart, "&", refEnd, ";").Replace
-	for i, n := range ns {
-		ns[i] = Name{Given: back(n.Given), Particle: back(n.Particle), Family: back(n.Family), Suffix: back(n.Suffix), Literal: back(n.Literal), Others: n.Others}
-	}
-	return ns
+	return bylineNames(s, outlet, false)
 }
 
-// charRef is a character reference, as HTML writes one; refStart and
-// refEnd stand for its "&" and ";" while a byline is read, so that it is
-// part of a word, neither a join ("&") nor a separator (";"):
-// noncharacters, never in an archive's text.
-var charRef = lazyRegexp(`&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});`)
-
-const refStart, refEnd = "\uFDD1", "\uFDD0"
-
-// ampJoin is "&amp;" (or "&#38;", "&#x26;") with a space either side.
-var ampJoin = lazyRegexp(`\s+&(?:amp|#38|#[xX]26);\s+`)
+// decodeRefs reads s's character references as their characters, again
+// while that changes it, up to three times ("&amp;amp;" is "&", as
+// WordPress escapes text twice), then drops what no name is written with:
+// a control character ("&#27;") is a space, a bidirectional override
+// ("&#x202e;") or an invisible character goes (archive.SanitizeLine).
+func decodeRefs(s string) string {
+	for range 3 {
+		d := html.UnescapeString(s)
+		if d == s {
+			break
+		}
+		s = d
+	}
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return archive.SanitizeLine(s)
+}
 
 // bylineNames reads one author string; beforeOthers, the names before its
 // "et al." (cutOthers).
