@@ -40,7 +40,7 @@ func init() {
 	ministero ministerium agence agencia agenzia université universidad università universität
 	conseil consejo consiglio comité comitato société sociedad società gesellschaft verband zentrum
 	centro bundesamt groupe grupo gruppo asociación associazione organización organizzazione
-	school endowment academy museum library hospital laboratory`) {
+	school endowment academy museum library hospital laboratory nations`) {
 		orgWords[w] = true
 	}
 }
@@ -221,10 +221,25 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		return ns
 	}
 	// Whatever follows these is a role or an affiliation.
+	forName := false // " for " after one word is in an organisation's name (forInName)
 	for _, sep := range []string{";", " | ", "|", " / ", "/", " — ", " – ", " - ", " (", "(", " for ", " at "} {
-		if i := strings.Index(s, sep); i > 0 && (sep != " for " || !forInName(s, i, outlet)) {
-			s = strings.TrimSpace(s[:i])
+		i := strings.Index(s, sep)
+		if i <= 0 {
+			continue
 		}
+		if sep == " for " {
+			in, oneWord := forInName(s, i, outlet)
+			if in {
+				forName = oneWord
+				continue
+			}
+		}
+		s = strings.TrimSpace(s[:i])
+	}
+	if forName {
+		// no people's list: "Citizens for Responsibility and Ethics in
+		// Washington" is one organisation
+		return []Name{{Literal: s}}
 	}
 	// a mixed-case degree was read as a name ("Jane Doe, PhD" was given
 	// name PhD, "Jane Doe PhD" family name PhD: a helper's report)
@@ -330,10 +345,22 @@ func peopleOnly(parts []string) bool {
 // team", "Jane Smith for NJ.com"): what comes before it is no person's
 // name (isPersonName), the whole is an organisation's (isOrganisation),
 // and what follows it is not the outlet ("Associated Press for NJ.com" in
-// NJ.com is Associated Press).
-func forInName(s string, i int, outlet string) bool {
+// NJ.com is Associated Press); or one capitalised word comes before it,
+// no person's full name, and capitalised words with no "." after it
+// ("Americans for Prosperity", "Habitat for
+// Humanity", "Teach For America"; a later review: Americans, and a person
+// Teach For America), cited as written (person).
+func forInName(s string, i int, outlet string) (in, oneWord bool) {
 	before, after := strings.TrimRight(s[:i], " ,"), strings.TrimSpace(s[i+len(" for "):])
-	return !isPersonName(before) && isOrganisation(s) && !sameOutlet(after, outlet)
+	r, _ := utf8.DecodeRuneInString(after)
+	one := len(strings.Fields(before)) == 1 && !strings.HasSuffix(s[:i], ",") && isGivenName(before) && unicode.IsUpper(r) && !strings.Contains(after, ".")
+	if isPersonName(before) || sameOutlet(after, outlet) {
+		return false, false
+	}
+	if isOrganisation(s) {
+		return true, false
+	}
+	return one, one
 }
 
 // vancouver reads a list of names as Vancouver's style writes them
@@ -662,7 +689,7 @@ func isPersonName(p string) bool {
 // Lee: dropTitle). Words joined by "and" that are not people's
 // names ("Barnes and Noble"; splitPeople) are cited as written: "and" is
 // no part of a name (a helper's report: given name "Barnes and"), nor is
-// "with" ("Partners with Purpose").
+// "with" ("Partners with Purpose") or "for" ("Teach For America").
 func person(s string) Name {
 	if isShouting(s) {
 		s = titleCase(s)
@@ -682,7 +709,7 @@ func person(s string) Name {
 		n.Given = strings.Join(g, " ")
 	}
 	for _, w := range strings.Fields(n.Given + " " + n.Particle + " " + n.Family) {
-		if strings.EqualFold(w, "and") || w == "with" {
+		if strings.EqualFold(w, "and") || w == "with" || strings.EqualFold(w, "for") {
 			return Name{Literal: s}
 		}
 	}
