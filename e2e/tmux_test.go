@@ -156,18 +156,37 @@ func (tm *tmux) keys(keys ...string) {
 // the screen may change for other reasons (a render for a new width).
 func (tm *tmux) escape() {
 	tm.t.Helper()
-	before := tm.screen()
+	// A status message takes the footer's place for a while (footerView:
+	// "Indexed 233 pieces" when a first build ends), and then no footer
+	// tells the pane: wait for the pane's help, whose keys are joined by
+	// "•" or name esc, first (run under load, a status hid "esc leave
+	// search", the screen changed for another reason, q was sent with
+	// the Escape unread, and ESC q was alt+q: the reader never quit).
+	before := tm.poll("the pane's help in the footer", func(s string) bool {
+		last := lastLine(s)
+		return strings.Contains(last, "•") || strings.Contains(last, "esc")
+	})
 	tm.keys("Escape")
 	// Wait for Escape's own effect where it is known: any change of the
 	// screen could be a frame still coming from an earlier key, and a key
 	// sent before Escape is read could be read with it (ESC x is alt+x).
-	for _, footer := range []string{"esc/q back", "esc leave search", "(esc clears)"} {
-		if strings.Contains(before, footer) {
-			tm.poll("Escape to leave the pane ("+footer+")", func(s string) bool { return !strings.Contains(s, footer) })
+	// A status may come after Escape too: leaving the reader or the
+	// search box waits for the list's own help, not the footer's absence.
+	for _, c := range []struct{ footer, then string }{{"esc/q back", "enter read"}, {"esc leave search", "enter read"}, {"(esc clears)", ""}} {
+		if strings.Contains(before, c.footer) {
+			tm.poll("Escape to leave the pane ("+c.footer+")", func(s string) bool {
+				return !strings.Contains(s, c.footer) && strings.Contains(s, c.then)
+			})
 			return
 		}
 	}
 	tm.poll("the screen after Escape", func(s string) bool { return s != before })
+}
+
+// lastLine is the screen's last line with anything on it.
+func lastLine(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, " \n"), "\n")
+	return lines[len(lines)-1]
 }
 
 // listShown is the list's header: "N of M · sort".
