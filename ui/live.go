@@ -41,6 +41,10 @@ type liveState struct {
 	// it, said "Indexed 1 piece" over it: a review, a helper's report)
 	editorErr string
 	forced    bool // the refresh running was asked for with R or e: say how it ended
+	// notice is the watch's fall back to checking, said again when the
+	// refresh its signal started ends (that refresh's "Indexed 1 piece"
+	// came over it within half a second: a helper's report)
+	notice string
 }
 
 // liveMsg is any message of this file; Update hands them to updateLive.
@@ -126,7 +130,8 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 			// The watch fell back to checking (new folders past its
 			// cap, or no inotify watch left): say so once.
 			m.live.how = how
-			cmd = tea.Batch(cmd, m.status.setFor("Archive: "+how, false, statusLong))
+			m.live.notice = "Archive: " + how
+			cmd = tea.Batch(cmd, m.status.setFor(m.live.notice, false, statusLong))
 		}
 		return tea.Batch(cmd, waitChangeCmd(msg.w, msg))
 	case stateWatchStartedMsg:
@@ -320,6 +325,12 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 		// queued, which reads what they asked for (this one may have
 		// scanned before the edit)
 		m.live.forced = false
+	}
+	if m.live.notice != "" && !m.live.again {
+		if msg.err == nil { // a refresh that failed says so over it
+			cmds = append(cmds, m.status.setFor(m.live.notice, false, statusLong))
+		}
+		m.live.notice = ""
 	}
 	if msg.err == nil && msg.info.Stale && m.opts.Reindex != nil {
 		cmds = append(cmds, m.opts.after(staleRetry, reindexDueMsg{}))
