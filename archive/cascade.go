@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -27,11 +28,29 @@ import (
 //   - a cascade's draft, _build or headless makes the page a draft or
 //     unrendered exactly as its own would.
 //
+// An entry with a _target (Hugo's page matcher) is given only to the
+// pages it matches, as Hugo 0.111 matches them (a helper's report: its
+// values were left out, or given to every page): its path, a glob
+// matched in any case against the page's path from the content folder
+// with a / before it and the file's extension ("/blog/**" matches
+// /blog/a.md and /blog/x/b.md, "/blog/*" the first alone: * stops at a
+// /, ** does not; ?, [abc], [!abc] and {a,b} as Hugo's globs read
+// them); its kind, a glob of the page's kind, "page" for a regular
+// page (a section's "section" matches none of folio's pieces); its
+// lang, a glob of Hugo's default language, en (in a multilingual site a
+// translation, x.fr.md, takes its own language's section pages'
+// cascades in Hugo, and none of these: not read, folio gives it the
+// default language's); its environment, a glob of "production" (hugo's
+// build; hugo server's development matches none). A target key folio
+// does not know, or a glob that does not compile, is ignored, as Hugo
+// ignores it. Hugo 0.111 reads a _target only in a list of entries: a
+// cascade of one map (cascade: {_target: …, draft: true}, TOML's
+// [cascade] with [cascade._target]) is for every page below, its
+// _target ignored, as there.
+//
 // Only a page in a Hugo site (InHugo) takes a cascade (Zola's _index.md
-// has none). Not read: an entry with a _target (Hugo applies it only to
-// the pages it matches: kind, path glob, language, environment), which
-// is left out rather than given to every page; and a cascade in the
-// site's config (hugo.toml's [cascade]).
+// has none). Not read: a cascade in the site's config (hugo.toml's
+// [cascade]).
 
 func init() {
 	knownKeys["cascade"] = true // a section page's: decoded, to be read here
@@ -78,7 +97,7 @@ func (s *SiteRoots) sectionPage(dir string) string {
 
 // cascadeOf is the cascade of the section page of the folder dir (nil for
 // none), read once.
-func (s *SiteRoots) cascadeOf(dir string) matter {
+func (s *SiteRoots) cascadeOf(dir string) []cascadeEntry {
 	s.mu.Lock()
 	c, ok := s.cascades[dir]
 	s.mu.Unlock()
@@ -92,7 +111,7 @@ func (s *SiteRoots) cascadeOf(dir string) matter {
 	}
 	s.mu.Lock()
 	if s.cascades == nil {
-		s.cascades = map[string]matter{}
+		s.cascades = map[string][]cascadeEntry{}
 	}
 	s.cascades[dir] = c
 	s.mu.Unlock()
@@ -109,7 +128,7 @@ func (s *SiteRoots) cascade(p string) matter {
 	// the folders above p and their cascades; none: no root asked (a
 	// read-through: every folder's roots were asked of each file parsed)
 	var dirs []string
-	var cascades []matter
+	var cascades [][]cascadeEntry
 	for dir := path.Dir(p); ; dir = path.Dir(dir) {
 		dirs = append(dirs, dir)
 		cascades = append(cascades, s.cascadeOf(dir))
@@ -117,28 +136,206 @@ func (s *SiteRoots) cascade(p string) matter {
 			break
 		}
 	}
-	if !slices.ContainsFunc(cascades, func(c matter) bool { return len(c) > 0 }) {
+	if !slices.ContainsFunc(cascades, func(c []cascadeEntry) bool { return len(c) > 0 }) {
 		return nil
 	}
-	var out matter
+	// the site's content folder, from which a target's path is matched:
+	// the folder below its root, or the archive's root
+	content := "."
+	last := len(dirs)
 	for i, dir := range dirs {
 		if path.Base(dir) != hugoContent && s.inHugoRoot(dir) {
 			// a Hugo site's root (or a theme's): its pages are under
 			// content/, whose _index.md is the farthest cascade; none
 			// above it is the site's (a review: a notes folder's
 			// _index.md made a Hugo site's pages drafts)
-			return out
+			if i == 0 {
+				return nil // a file of the root itself: no page
+			}
+			content, last = dirs[i-1], i
+			break
 		}
-		for k, f := range cascades[i] {
-			if _, ok := out[k]; !ok {
-				if out == nil {
-					out = matter{}
+	}
+	page := pageOf(p, content)
+	var out matter
+	for i := range last {
+		for _, e := range cascades[i] {
+			if !e.target.matches(page) {
+				continue
+			}
+			for k, f := range e.values {
+				if _, ok := out[k]; !ok {
+					if out == nil {
+						out = matter{}
+					}
+					out[k] = f
 				}
-				out[k] = f
 			}
 		}
 	}
 	return out
+}
+
+// cascadePage is what a cascade's target is matched against of a page.
+type cascadePage struct {
+	path string // from the content folder, with a / before it, in lower case: /blog/a.md
+	lang string // Hugo's default language, en
+}
+
+// pageOf is the page of the file at p in the site whose content folder
+// is content.
+func pageOf(p, content string) cascadePage {
+	rel := p
+	if content != "." {
+		rel = strings.TrimPrefix(p, content+"/")
+	}
+	return cascadePage{path: "/" + strings.ToLower(rel), lang: "en"} // Hugo's default language
+}
+
+// cascadeEntry is one entry of a cascade: its values, for the pages its
+// target matches (nil: every page).
+type cascadeEntry struct {
+	target *cascadeTarget
+	values matter
+}
+
+// cascadeTarget is a cascade entry's _target: globs, each "" for any.
+type cascadeTarget struct {
+	path, kind, lang, environment *regexp.Regexp
+}
+
+// matches reports whether a regular page (kind "page", built for the
+// production environment) is one t targets; a nil t targets every page.
+func (t *cascadeTarget) matches(p cascadePage) bool {
+	if t == nil {
+		return true
+	}
+	for _, c := range []struct {
+		re *regexp.Regexp
+		v  string
+	}{{t.path, p.path}, {t.kind, "page"}, {t.lang, p.lang}, {t.environment, "production"}} {
+		if c.re != nil && !c.re.MatchString(c.v) {
+			return false
+		}
+	}
+	return true
+}
+
+// targetOf reads a _target's map (keys in any case, as Hugo decodes
+// them); nil for one that targets every page.
+func targetOf(v any) *cascadeTarget {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	var t cascadeTarget
+	set := false
+	for k, v := range m {
+		s, ok := v.(string)
+		if !ok || s == "" {
+			continue
+		}
+		re := hugoGlob(s)
+		if re == nil {
+			continue // Hugo ignores a glob that does not compile
+		}
+		switch strings.ToLower(k) {
+		case "path":
+			t.path = re
+		case "kind":
+			t.kind = re
+		case "lang":
+			t.lang = re
+		case "environment":
+			t.environment = re
+		default:
+			continue
+		}
+		set = true
+	}
+	if !set {
+		return nil
+	}
+	return &t
+}
+
+// hugoGlob is the glob g as Hugo compiles it (gobwas/glob with / for its
+// separator, in lower case): * any run but a /, ** any run, ? one
+// character but a /, [abc] [a-z] [!abc] a class, {a,b} either; nil for
+// one that does not compile.
+func hugoGlob(g string) *regexp.Regexp {
+	g = strings.ToLower(g)
+	var b strings.Builder
+	b.WriteString("^")
+	depth := 0 // within {…}
+	for i := 0; i < len(g); i++ {
+		switch c := g[i]; c {
+		case '*':
+			if i+1 < len(g) && g[i+1] == '*' {
+				b.WriteString("(?s:.*)")
+				i++
+			} else {
+				b.WriteString("[^/]*")
+			}
+		case '?':
+			b.WriteString("[^/]")
+		case '[':
+			j := strings.IndexByte(g[i+1:], ']')
+			if j < 0 {
+				return nil
+			}
+			class := g[i+1 : i+1+j]
+			neg := strings.HasPrefix(class, "!")
+			class = strings.TrimPrefix(class, "!")
+			if class == "" {
+				return nil
+			}
+			b.WriteString("[")
+			if neg {
+				b.WriteString("^")
+			}
+			for _, r := range class {
+				if r == '-' {
+					b.WriteRune(r)
+				} else {
+					b.WriteString(regexp.QuoteMeta(string(r)))
+				}
+			}
+			b.WriteString("]")
+			i += j + 1
+		case '{':
+			depth++
+			b.WriteString("(?:")
+		case '}':
+			if depth == 0 {
+				return nil
+			}
+			depth--
+			b.WriteString(")")
+		case ',':
+			if depth > 0 {
+				b.WriteString("|")
+			} else {
+				b.WriteString(",")
+			}
+		case '\\':
+			if i+1 < len(g) {
+				i++
+				b.WriteString(regexp.QuoteMeta(g[i : i+1]))
+			}
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	if depth != 0 {
+		return nil
+	}
+	b.WriteString("$")
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return nil
+	}
+	return re
 }
 
 // inHugoRoot reports whether the folder dir is a Hugo site's or theme's
@@ -190,43 +387,62 @@ func fieldKeysOf(k string) []string {
 }
 
 // sectionCascade is the cascade of a section page's front matter (data):
-// its known keys, lower-cased, with no line; nil for none, or for front
-// matter that cannot be read.
-func sectionCascade(data []byte) matter {
+// its entries, each with its known keys, lower-cased, with no line; nil
+// for none, or for front matter that cannot be read.
+func sectionCascade(data []byte) []cascadeEntry {
 	m := sectionMatter(data)
 	if m == nil {
 		return nil
 	}
-	var out matter
-	add := func(v any) {
+	return cascadeEntries(m["cascade"].value)
+}
+
+// cascadeEntries are the entries of a cascade's value: a map, or Hugo's
+// list of them, each perhaps with a _target.
+func cascadeEntries(v any) []cascadeEntry {
+	var out []cascadeEntry
+	add := func(v any, targeted bool) {
 		c, ok := v.(map[string]any)
 		if !ok {
 			return
 		}
-		for k := range c {
-			if strings.EqualFold(k, "_target") {
-				return // for the pages it matches alone: not read
-			}
-		}
+		var e cascadeEntry
 		for k, v := range c {
 			key := strings.ToLower(k)
+			if key == "_target" {
+				if targeted {
+					e.target = targetOf(v)
+				}
+				continue
+			}
 			if key == "cascade" || !knownKeys[key] {
 				continue
 			}
-			if _, ok := out[key]; !ok {
-				if out == nil {
-					out = matter{}
-				}
-				out[key] = field{value: v}
+			if e.values == nil {
+				e.values = matter{}
+			}
+			if _, ok := e.values[key]; !ok {
+				e.values[key] = field{value: v}
 			}
 		}
+		if len(e.values) > 0 {
+			out = append(out, e)
+		}
 	}
-	switch c := m["cascade"].value.(type) {
+	switch c := v.(type) {
 	case map[string]any:
-		add(c)
-	case []any: // Hugo's list of cascades, each perhaps with a _target
+		// one map: Hugo 0.111 reads its _target as no target (its
+		// DecodeCascade matches a list's entries alone), so its values
+		// go to every page below (an oracle's report: cascade: {_target:
+		// {path: /nowhere/**}, outlet: X} gave X to every page)
+		add(c, false)
+	case []any:
 		for _, e := range c {
-			add(e)
+			add(e, true)
+		}
+	case []map[string]any: // TOML's [[cascade]]
+		for _, e := range c {
+			add(e, true)
 		}
 	}
 	return out
@@ -258,19 +474,33 @@ func sectionMatter(data []byte) matter {
 // CascadeSum sums the cascade of the section page data (Hugo's cascade,
 // as pages take it): 0 for none. The index re-reads the pieces under a
 // section page whose sum changed.
-func CascadeSum(data []byte) uint32 {
-	c := sectionCascade(data)
+func CascadeSum(data []byte) uint32 { return cascadeSum(sectionCascade(data)) }
+
+// cascadeSum sums a cascade's entries, their targets and values: 0 for
+// none.
+func cascadeSum(c []cascadeEntry) uint32 {
 	if len(c) == 0 {
 		return 0
 	}
 	h := fnv.New32a()
-	vals := map[string]any{}
-	for k, f := range c {
-		vals[k] = f.value
+	for _, e := range c {
+		vals := map[string]any{}
+		for k, f := range e.values {
+			vals[k] = f.value
+		}
+		if t := e.target; t != nil {
+			for _, re := range []*regexp.Regexp{t.path, t.kind, t.lang, t.environment} {
+				if re != nil {
+					fmt.Fprintf(h, "%s\x00", re)
+				} else {
+					fmt.Fprint(h, "-\x00")
+				}
+			}
+		}
+		// %#v: the values with their types (%v printed [middle east] for the
+		// list [middle, east] and for ["middle east"]: a change missed, a
+		// review); fmt prints a map's keys sorted
+		fmt.Fprintf(h, "%#v\x01", vals)
 	}
-	// %#v: the values with their types (%v printed [middle east] for the
-	// list [middle, east] and for ["middle east"]: a change missed, a
-	// review); fmt prints a map's keys sorted
-	fmt.Fprintf(h, "%#v", vals)
 	return max(h.Sum32(), 1)
 }

@@ -235,10 +235,10 @@ type SiteRoots struct {
 	exists       func(dir string) func(rel string) bool // of a folder of the archive
 	fsys         fs.FS                                  // the archive; nil for SiteConfigs'
 	mu           sync.Mutex
-	jekyll, hugo map[string]bool   // folder → whether it is in such a site
-	sections     map[string]string // folder → its section page (KnowSections); nil: ask fsys
-	cascades     map[string]matter // folder → its section page's cascade, nil for none
-	roots        map[string]bool   // folder → whether it is a Hugo root (inHugoRoot)
+	jekyll, hugo map[string]bool           // folder → whether it is in such a site
+	sections     map[string]string         // folder → its section page (KnowSections); nil: ask fsys
+	cascades     map[string][]cascadeEntry // folder → its section page's cascade, nil for none
+	roots        map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
