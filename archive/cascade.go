@@ -48,9 +48,14 @@ import (
 // [cascade] with [cascade._target]) is for every page below, its
 // _target ignored, as there.
 //
+// The site's config's cascade (hugo.toml's [cascade] or [[cascade]],
+// config.toml's, config/_default/'s: the first of hugoConfigFiles with
+// a cascade key, in any case) is the farthest, after content/_index.md's
+// (a helper's report: it was not read): its entries as a section page's,
+// a table's _target ignored, an array's read, as Hugo 0.111 reads them.
+//
 // Only a page in a Hugo site (InHugo) takes a cascade (Zola's _index.md
-// has none). Not read: a cascade in the site's config (hugo.toml's
-// [cascade]).
+// has none).
 
 func init() {
 	knownKeys["cascade"] = true // a section page's: decoded, to be read here
@@ -136,7 +141,20 @@ func (s *SiteRoots) cascade(p string) matter {
 			break
 		}
 	}
-	if !slices.ContainsFunc(cascades, func(c []cascadeEntry) bool { return len(c) > 0 }) {
+	// the config's cascade, of the Hugo site whose content folder is on
+	// p's path (asked of a folder named content alone: a page elsewhere
+	// takes none)
+	var config []cascadeEntry
+	configRoot := ""
+	for _, dir := range dirs {
+		if path.Base(dir) == hugoContent {
+			if root := path.Dir(dir); s.inHugoRoot(root) {
+				config, configRoot = s.configCascadeOf(root), root
+				break
+			}
+		}
+	}
+	if len(config) == 0 && !slices.ContainsFunc(cascades, func(c []cascadeEntry) bool { return len(c) > 0 }) {
 		return nil
 	}
 	// the site's content folder, from which a target's path is matched:
@@ -157,6 +175,10 @@ func (s *SiteRoots) cascade(p string) matter {
 		}
 	}
 	page := pageOf(p, content)
+	if last < len(dirs) && dirs[last] == configRoot {
+		cascades = append(cascades[:last], config) // the farthest
+		last++
+	}
 	var out matter
 	for i := range last {
 		for _, e := range cascades[i] {
@@ -169,6 +191,79 @@ func (s *SiteRoots) cascade(p string) matter {
 						out = matter{}
 					}
 					out[k] = f
+				}
+			}
+		}
+	}
+	return out
+}
+
+// configCascadeOf is the cascade of the config of the Hugo site whose
+// root is dir, read once.
+func (s *SiteRoots) configCascadeOf(dir string) []cascadeEntry {
+	s.mu.Lock()
+	c, ok := s.configs[dir]
+	s.mu.Unlock()
+	if ok {
+		return c
+	}
+	c = hugoConfigCascade(s.fsys, dir)
+	s.mu.Lock()
+	if s.configs == nil {
+		s.configs = map[string][]cascadeEntry{}
+	}
+	s.configs[dir] = c
+	s.mu.Unlock()
+	return c
+}
+
+// hugoConfigCascade is the cascade of the config of the Hugo site whose
+// root is dir in fsys: of the first of hugoConfigFiles with one.
+func hugoConfigCascade(fsys fs.FS, dir string) []cascadeEntry {
+	for _, name := range hugoConfigFiles {
+		for k, v := range siteConfigValues(fsys, path.Join(dir, name)) {
+			if strings.EqualFold(k, "cascade") {
+				return cascadeEntries(v)
+			}
+		}
+	}
+	return nil
+}
+
+// ConfigCascadeSum sums the cascade of the config of the Hugo site whose
+// root is the folder dir of fsys (cascadeSum): 0 for none, or for a
+// folder that is no Hugo site's root.
+func ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
+	if !hugoRoot("", existsInFS(fsys, dir)) {
+		return 0
+	}
+	return cascadeSum(hugoConfigCascade(fsys, dir))
+}
+
+// ConfigCascadeSum is the package's ConfigCascadeSum with the site's
+// root told by c (the scan's: no stat of the file system).
+func (c SiteConfigs) ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
+	if !hugoRoot("", func(rel string) bool { return c[path.Join(dir, rel)] }) {
+		return 0
+	}
+	return cascadeSum(hugoConfigCascade(fsys, dir))
+}
+
+// ConfigCascadeSums are ConfigCascadeSum of each folder that could be
+// the root of a Hugo site holding one of paths (files of the archive
+// fsys): the folder above each folder named content on their paths,
+// each with its sum (0 for none). The index reads the pieces under a
+// site's content folder again when its sum changed.
+func ConfigCascadeSums(fsys fs.FS, paths []string) map[string]uint32 {
+	out := map[string]uint32{}
+	seen := map[string]bool{}
+	for _, p := range paths {
+		for dir := path.Dir(p); dir != "." && dir != "/" && dir != "" && !seen[dir]; dir = path.Dir(dir) {
+			seen[dir] = true
+			if path.Base(dir) == hugoContent {
+				root := path.Dir(dir)
+				if _, ok := out[root]; !ok {
+					out[root] = ConfigCascadeSum(fsys, root)
 				}
 			}
 		}

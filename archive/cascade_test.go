@@ -239,3 +239,41 @@ cascade:
 	}
 	return files
 }()
+
+// A Hugo site's config's cascade is the farthest: content/_index.md's
+// wins a key, the config's gives the others; an array's entries have
+// targets, a table's _target is ignored (as hugo 0.111.3 built such a
+// site: p|Cfg|HomeDesc with content/_index.md, p|Cfg|CfgDesc without);
+// config/_default/hugo.toml's is read too.
+func TestHugoConfigCascade(t *testing.T) {
+	piece := "---\ntitle: P\ndate: 2020-01-01\n---\nText.\n"
+	for name, config := range map[string]string{
+		"hugo.toml":                 "title = 'S'\n[cascade]\noutlet = 'Cfg'\ndescription = 'CfgDesc'\n[cascade._target]\npath = '/nowhere/**'\n",
+		"config.toml":               "title = 'S'\n[[cascade]]\noutlet = 'Cfg'\ndescription = 'CfgDesc'\n[cascade._target]\npath = '/news/**'\n",
+		"config/_default/hugo.toml": "[[cascade]]\noutlet = 'Cfg'\ndescription = 'CfgDesc'\n",
+	} {
+		dir := t.TempDir()
+		writeFiles(t, dir, map[string]string{
+			name:                config,
+			"content/_index.md": "---\ntitle: Home\ncascade:\n  description: HomeDesc\n---\n",
+			"content/news/a.md": piece,
+			"content/blog/b.md": piece,
+		})
+		arch, probs, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for id, want := range map[string][2]string{
+			"content/news/a": {"Cfg", "HomeDesc"},
+			"content/blog/b": {"Cfg", "HomeDesc"},
+		} {
+			if name == "config.toml" && id == "content/blog/b" {
+				want[0] = "" // not the target's
+			}
+			a, ok := arch.Get(id)
+			if !ok || a.Outlet != want[0] || a.Standfirst != want[1] {
+				t.Errorf("%s: %s: outlet %q, standfirst %q; want %q, %q (%v)", name, id, a.Outlet, a.Standfirst, want[0], want[1], probs)
+			}
+		}
+	}
+}

@@ -239,6 +239,7 @@ type SiteRoots struct {
 	sections     map[string]string         // folder → its section page (KnowSections); nil: ask fsys
 	cascades     map[string][]cascadeEntry // folder → its section page's cascade, nil for none
 	roots        map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
+	configs      map[string][]cascadeEntry // a Hugo root → its config's cascade (configCascadeOf)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.

@@ -67,10 +67,7 @@ func siteConfigValues(fsys fs.FS, p string) map[string]any {
 // hugoBaseURL is the baseURL of the Hugo site whose root is dir (its key
 // in any case, as Hugo reads it).
 func hugoBaseURL(fsys fs.FS, dir string) string {
-	for _, name := range []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-		"config.toml", "config.yaml", "config.yml", "config.json",
-		"config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/hugo.yml", "config/_default/hugo.json",
-		"config/_default/config.toml", "config/_default/config.yaml", "config/_default/config.yml", "config/_default/config.json"} {
+	for _, name := range hugoConfigFiles {
 		for k, v := range siteConfigValues(fsys, path.Join(dir, name)) {
 			if s, ok := v.(string); ok && strings.EqualFold(k, "baseurl") && strings.TrimSpace(s) != "" {
 				return strings.TrimSpace(s)
@@ -79,6 +76,13 @@ func hugoBaseURL(fsys fs.FS, dir string) string {
 	}
 	return ""
 }
+
+// hugoConfigFiles are the files of a Hugo site's config, from its root,
+// in the order their keys are looked up.
+var hugoConfigFiles = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+	"config.toml", "config.yaml", "config.yml", "config.json",
+	"config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/hugo.yml", "config/_default/hugo.json",
+	"config/_default/config.toml", "config/_default/config.yaml", "config/_default/config.yml", "config/_default/config.json"}
 
 // jekyllBaseURL is the url of the Jekyll site whose root is dir, then its
 // baseurl (Jekyll's absolute_url: url + baseurl).

@@ -56,6 +56,9 @@ type build struct {
 	// folder asked once a build (siteRoots)
 	sites     *archive.SiteRoots
 	sitesOnce sync.Once
+	// siteCascades are the sums of the sites' configs' cascades the plan
+	// read (archive.ConfigCascadeSums), for the manifest
+	siteCascades map[string]uint32
 	// goneDone: goneInRebuild made b.gone of the carried pieces not
 	// indexed again
 	goneDone bool
@@ -134,6 +137,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 	b.stats.Removed += len(deletes)
 	b.followRenames(newFiles, m.Departed)
 	m.Files = newFiles
+	m.SiteCascades = b.siteCascades
 	m.Unknown = unknownPaths(p.scanProbs)
 	m.sketches = b.sketches
 	m.Complete = true

@@ -121,3 +121,60 @@ func TestHugoCascadeFollowsSectionPages(t *testing.T) {
 		ix.Close()
 	}
 }
+
+// A Hugo site's config's cascade ([[cascade]] in hugo.toml) is read, and
+// an edit of it, which
+// changes no file of the scan, is seen: the index reopened reads the
+// pieces under the site's content folder again, and ArchiveSum, a
+// watch's, changes (a helper's report: the config's cascade was not
+// read).
+func TestHugoConfigCascadeIsSeen(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch, dir := t.TempDir(), t.TempDir()
+	config := func(outlet string) string {
+		return "title = 'S'\n[[cascade]]\noutlet = '" + outlet + "'\ndescription = 'Config'\n[cascade._target]\npath = '/news/**'\n"
+	}
+	piece := "---\ntitle: P\ndate: 2020-01-01\n---\nText.\n"
+	dupWrite(t, arch, map[string]string{
+		"hugo.toml":         config("Config Outlet"),
+		"content/_index.md": "---\ntitle: Home\ncascade:\n  description: Home\n---\n",
+		"content/news/a.md": piece,
+		"content/news/b.md": piece,
+		"content/blog/c.md": piece,
+	})
+	ctx := context.Background()
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outlets := func(what string, want map[string]int) {
+		t.Helper()
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		got := map[string]int{}
+		for _, v := range ix.AllFacets().Outlets {
+			got[v.Value] = v.Count
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: outlets %v, want %v", what, got, want)
+		}
+		for k, n := range want {
+			if got[k] != n {
+				t.Errorf("%s: outlets %v, want %v", what, got, want)
+			}
+		}
+	}
+	outlets("built", map[string]int{"Config Outlet": 2, "(no outlet)": 1})
+	sum, memo := ArchiveSum(fsys, nil)
+	if err := os.WriteFile(filepath.Join(arch, "hugo.toml"), []byte(config("Edited Outlet")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := ArchiveSum(fsys, memo); again == sum {
+		t.Error("ArchiveSum is the same after the config's cascade changed")
+	}
+	outlets("config edited", map[string]int{"Edited Outlet": 2, "(no outlet)": 1})
+}

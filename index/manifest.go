@@ -90,6 +90,13 @@ type manifestHead struct {
 	// string). Folders, not files: an Obsidian clipping's empty
 	// published: asks too, and the head is read at every start.
 	InSite []siteAnswer
+	// SiteCascades are the cascades of the configs of the Hugo sites the
+	// files may be in (archive.ConfigCascadeSums: each folder above a
+	// content folder, its sum, 0 for none): the index is current only
+	// while each is the same, the pieces under a site's content folder
+	// read again when its sum changes (a config is no file of the scan).
+	// An older manifest's is nil: each sum 0.
+	SiteCascades map[string]uint32
 	// Update is what the update that wrote this manifest did (nil in a
 	// manifest written before it was kept): a folio that waited for that
 	// update says what it did (Stats.Other). Gob leaves it out of an
@@ -342,7 +349,23 @@ func (m *manifest) current(fsys fs.FS, files []archive.FileInfo, probs []archive
 // currentSum is current for a scan's fingerprint (scanSum), and the site
 // configs it met (nil: the file system is asked).
 func (m *manifest) currentSum(fsys fs.FS, fp []byte, configs archive.SiteConfigs) bool {
-	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.sitesCurrent(fsys, configs)
+	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.sitesCurrent(fsys, configs) && m.siteCascadesCurrent(fsys, configs)
+}
+
+// siteCascadesCurrent reports whether the cascade of each site's config
+// is the one the index was read with (SiteCascades). With configs (the
+// scan's) the file system is asked for the configs' contents alone.
+func (m *manifestHead) siteCascadesCurrent(fsys fs.FS, configs archive.SiteConfigs) bool {
+	for dir, sum := range m.SiteCascades {
+		now := archive.ConfigCascadeSum
+		if configs != nil {
+			now = configs.ConfigCascadeSum
+		}
+		if now(fsys, dir) != sum {
+			return false
+		}
+	}
+	return true
 }
 
 // sitesCurrent reports whether each file whose reading asked whether it
@@ -495,6 +518,13 @@ func ArchiveSum(fsys fs.FS, memo []byte) (uint64, []byte) {
 	h.Write(fp)
 	for _, p := range slices.Sorted(maps.Keys(configs)) {
 		fmt.Fprintf(h, "\x00site %s", p)
+		// a Hugo config's cascade: its text changed changes no file
+		if root := path.Dir(p); path.Base(p) != "content" {
+			if path.Base(p) == "_default" {
+				root = path.Dir(root)
+			}
+			fmt.Fprintf(h, " cascade %d", archive.ConfigCascadeSum(fsys, root))
+		}
 	}
 	if configs == nil {
 		h.Write([]byte("\x00sites unknown"))

@@ -3,6 +3,7 @@ package index
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -96,7 +97,7 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 	owner := owners(m, states)
 	todo, newFiles := sortOut(m, states, owner)
 	deletes := deletesOf(m, all, owner)
-	changed := !slices.Equal(unknownPaths(scanProbs), m.Unknown) || goneUnindexed(m, all)
+	changed := !slices.Equal(unknownPaths(scanProbs), m.Unknown) || goneUnindexed(m, all) || !maps.Equal(b.siteCascades, m.SiteCascades)
 	for p, e := range newFiles {
 		if e.Unseen != unseen[p] {
 			e.Unseen = unseen[p]
@@ -237,7 +238,24 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 		}
 		states[i] = st
 	}
-	if dirs := b.cascadeChanged(m, states); len(dirs) > 0 {
+	dirs := b.cascadeChanged(m, states)
+	// a site's config's cascade changed: the pieces under its content
+	// folder (its sum is recorded at the build's end: execute)
+	b.siteCascades = archive.ConfigCascadeSums(b.fsys, archive.PathsOf(files))
+	for root, sum := range b.siteCascades {
+		if m.SiteCascades[root] != sum {
+			if dirs == nil {
+				dirs = map[string]bool{}
+			}
+			dirs[path.Join(root, "content")] = true
+		}
+	}
+	for root, sum := range m.SiteCascades {
+		if _, ok := b.siteCascades[root]; !ok && sum != 0 {
+			b.siteCascades[root] = 0 // no file of it left: recorded as none
+		}
+	}
+	if len(dirs) > 0 {
 		for i, st := range states {
 			if !st.unchanged || st.unseen {
 				continue
