@@ -418,3 +418,39 @@ func TestOwnSiteURLsAsSitePaths(t *testing.T) {
 		t.Errorf("OwnSitePath = %q", got)
 	}
 }
+
+// In a Hugo site under a path (baseURL https://example.org/blog/), a link
+// from the host's root that holds the path (/blog/posts/foo/, the one
+// that works on the published site) names the piece at /posts/foo/, as
+// the site's URL does (a helper's report: it named none); /posts/foo/
+// itself still does, the site's home and another path none.
+func TestSitePathsUnderTheBasePath(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo.toml":              "baseURL = \"https://example.org/blog/\"\n",
+		"content/posts/foo.md":   "---\ntitle: Foo\ndate: 2020-01-01\n---\nfoo\n",
+		"content/posts/links.md": "---\ntitle: Links\ndate: 2020-01-02\n---\n[v](/blog/posts/foo/) [v2](/blog/posts/foo/#part) [w](/posts/foo/) [x](https://example.org/blog/posts/foo/) [h](/blog/) [o](/blogs/posts/foo/)\n",
+	})
+	arch, _, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := func(c []string) (string, bool) { a, ok := arch.Resolve(c); return a.Title, ok }
+	links, _ := arch.Get("content/posts/links")
+	bases := SiteURLs(arch.FS, links.Path)
+	got := MarkLinksIn(links.Body, links.Path, bases, title)
+	if want := "v (→ “Foo”) v2 (→ “Foo”) w (→ “Foo”) x (→ “Foo”) [h](/blog/) [o](/blogs/posts/foo/)"; got != want {
+		t.Errorf("marked %q\nwant   %q", got, want)
+	}
+	var targets []string
+	for _, l := range LinksIn(links.Body, bases) {
+		targets = append(targets, l.Target)
+	}
+	if want := []string{"/posts/foo/", "/posts/foo/#part", "/blog/", "/blogs/posts/foo/"}; !slices.Equal(targets, want) {
+		t.Errorf("LinksIn = %q, want %q", targets, want)
+	}
+	// a site at the host's root reads /blog/posts/foo/ as written
+	if got := OwnSitePath("/blog/posts/foo/", []string{"https://example.org/"}); got != "" {
+		t.Errorf("OwnSitePath at the root = %q", got)
+	}
+}

@@ -105,10 +105,22 @@ func jekyllBaseURL(fsys fs.FS, dir string) string {
 // OwnSitePath is target as a path of its site when it is a URL under one
 // of bases (SiteURLs): https://example.org/posts/x/ is /posts/x/ for
 // https://example.org/, and https://example.org/blog/posts/x/ for
-// https://example.org/blog/; http and https alike, the host in any case;
-// "" for any other target.
+// https://example.org/blog/; http and https alike, the host in any case.
+// A path from the host's root that holds the base's path
+// (/blog/posts/x/ for https://example.org/blog/: the link that works on
+// the published site) is the site path after it, /posts/x/ (a helper's
+// report: it named no piece). "" for any other target: /posts/x/ under
+// that base, a 404 on the site, is left as written, so it still resolves
+// as a site path (a site with canonifyURLs, or an archive whose links
+// were written before the site moved under a path, reads it so).
 func OwnSitePath(target string, bases []string) string {
-	if len(bases) == 0 || !strings.Contains(target, "://") {
+	if len(bases) == 0 {
+		return ""
+	}
+	if strings.HasPrefix(target, "/") && !strings.HasPrefix(target, "//") {
+		return underBasePath(target, bases)
+	}
+	if !strings.Contains(target, "://") {
 		return ""
 	}
 	u, err := url.Parse(target)
@@ -127,6 +139,36 @@ func OwnSitePath(target string, bases []string) string {
 		}
 		if rest, ok := strings.CutPrefix(p, prefix); ok {
 			return "/" + rest
+		}
+	}
+	return ""
+}
+
+// underBasePath is the site path of target, a path from the host's root
+// (/blog/posts/x/#part), when it is under the path of one of bases
+// (https://example.org/blog/): /posts/x/#part; "" when no base has a
+// path (the site is at the host's root), target is not under it, or it
+// is the site's home (/blog/).
+func underBasePath(target string, bases []string) string {
+	end := len(target)
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		end = i
+	}
+	p, suffix := target[:end], target[end:]
+	for _, b := range bases {
+		bu, err := url.Parse(b)
+		if err != nil {
+			continue
+		}
+		prefix := strings.TrimSuffix(bu.Path, "/") + "/"
+		if prefix == "/" {
+			continue
+		}
+		if p == prefix || p+"/" == prefix {
+			return "" // the site's home: no piece
+		}
+		if rest, ok := strings.CutPrefix(p, prefix); ok {
+			return "/" + rest + suffix
 		}
 	}
 	return ""
