@@ -454,3 +454,43 @@ func TestSitePathsUnderTheBasePath(t *testing.T) {
 		t.Errorf("OwnSitePath at the root = %q", got)
 	}
 }
+
+// A Hugo site's baseURL is its production build's, as Hugo 0.111 merges
+// its configs (its default environment): config/production/'s over
+// config/_default/'s over the root's hugo.toml, hugo.* over config.* (a
+// helper's report: config/production/'s was not read, the root's won).
+func TestHugoBaseURLOfTheProductionConfig(t *testing.T) {
+	root := t.TempDir()
+	page := "---\ntitle: Foo\ndate: 2020-01-01\n---\n[a](https://example.org/blog/posts/foo/)\n"
+	writeFiles(t, root, map[string]string{
+		"prod/config/_default/hugo.toml":     "baseURL = \"http://localhost/\"\n",
+		"prod/config/production/config.yaml": "title: S\n",
+		"prod/config/production/hugo.toml":   "baseURL = \"https://example.org/blog/\"\n",
+		"prod/content/posts/foo.md":          page,
+		"both/hugo.toml":                     "baseURL = \"https://root.example/\"\n",
+		"both/config/_default/config.toml":   "baseURL = \"https://example.org/blog/\"\n",
+		"both/content/posts/foo.md":          page,
+		"root/config.toml":                   "baseURL = \"https://config.example/\"\n",
+		"root/hugo.toml":                     "baseURL = \"https://example.org/blog/\"\n",
+		"root/config/_default/params.toml":   "x = 1\n",
+		"root/content/posts/foo.md":          page,
+		"staging/config/_default/hugo.toml":  "baseURL = \"https://example.org/blog/\"\n",
+		"staging/config/staging/hugo.toml":   "baseURL = \"https://staging.example/\"\n",
+		"staging/content/posts/foo.md":       page,
+	})
+	arch, _, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := func(c []string) (string, bool) { a, ok := arch.Resolve(c); return a.Title, ok }
+	for _, site := range []string{"prod", "both", "root", "staging"} {
+		foo, _ := arch.Get(site + "/content/posts/foo")
+		bases := SiteURLs(arch.FS, foo.Path)
+		if !slices.Equal(bases, []string{"https://example.org/blog/"}) {
+			t.Errorf("%s: SiteURLs = %v", site, bases)
+		}
+		if got := MarkLinksIn(foo.Body, foo.Path, bases, title); got != "a (→ “Foo”)" {
+			t.Errorf("%s: marked %q", site, got)
+		}
+	}
+}

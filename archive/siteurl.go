@@ -13,8 +13,8 @@ import (
 
 // SiteURLs are the base URLs of the Hugo or Jekyll site the file at p (a
 // slash path in fsys) is in, as its config gives them: a Hugo site's
-// baseURL (hugo.toml, config.toml, .yaml, .yml, .json, or
-// config/_default/'s), a Jekyll site's url followed by its baseurl
+// baseURL (hugo.toml, config.toml, .yaml, .yml, .json, config/_default/'s,
+// config/production/'s over those: hugoConfigFiles), a Jekyll site's url followed by its baseurl
 // (_config.yml); none for a file in no site, or a site whose config names
 // none. A link to the site's own URL (https://example.org/posts/x/) is
 // read as its site path (/posts/x/: OwnSitePath), as a relative link is.
@@ -65,7 +65,8 @@ func siteConfigValues(fsys fs.FS, p string) map[string]any {
 }
 
 // hugoBaseURL is the baseURL of the Hugo site whose root is dir (its key
-// in any case, as Hugo reads it).
+// in any case, as Hugo reads it), from the first of its config files
+// (hugoConfigFiles) that gives one.
 func hugoBaseURL(fsys fs.FS, dir string) string {
 	for _, name := range hugoConfigFiles {
 		for k, v := range siteConfigValues(fsys, path.Join(dir, name)) {
@@ -77,12 +78,24 @@ func hugoBaseURL(fsys fs.FS, dir string) string {
 	return ""
 }
 
-// hugoConfigFiles are the files of a Hugo site's config, from its root,
-// in the order their keys are looked up.
-var hugoConfigFiles = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
-	"config.toml", "config.yaml", "config.yml", "config.json",
-	"config/_default/hugo.toml", "config/_default/hugo.yaml", "config/_default/hugo.yml", "config/_default/hugo.json",
-	"config/_default/config.toml", "config/_default/config.yaml", "config/_default/config.yml", "config/_default/config.json"}
+// hugoConfigFiles are the files of a Hugo site's root that hold its
+// config's top-level keys, the one whose key wins first, as Hugo 0.111
+// merges them for a build (the production environment, Hugo's default):
+// config/production/'s over config/_default/'s over the root's
+// (hugo.toml, then config.toml), hugo.* over config.* in each folder (a
+// helper's report: a baseURL of config/production/ was not read, and
+// the root's won over config/_default/'s).
+var hugoConfigFiles = func() []string {
+	var out []string
+	for _, dir := range []string{"config/production/", "config/_default/", ""} {
+		for _, base := range []string{"hugo", "config"} {
+			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+				out = append(out, dir+base+ext)
+			}
+		}
+	}
+	return out
+}()
 
 // jekyllBaseURL is the url of the Jekyll site whose root is dir, then its
 // baseurl (Jekyll's absolute_url: url + baseurl).
