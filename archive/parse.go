@@ -136,6 +136,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// 4.3: a problem, where the site has no page)
 		return Article{}, []Problem{{Path: path, Msg: JekyllPassedMsg, Fatal: true, Quiet: true}}
 	}
+	if hugoPassedPath(path) && inHugo != nil && inHugo() {
+		// Hugo passes over #x.md and a folder #x/ or x~/ (an oracle's
+		// report against Hugo 0.111: #x.md was a piece)
+		return Article{}, []Problem{{Path: path, Msg: HugoPassedMsg, Fatal: true, Quiet: true}}
+	}
 	if len(data) > MaxFileSize {
 		return fail(0, "file is %d bytes, over the %d MB limit", len(data), MaxFileSize>>20)
 	}
@@ -1064,6 +1069,24 @@ const (
 	JekyllStaticMsg = "not a page of the site (no front matter: Jekyll copies the file as it is)"
 	JekyllPassedMsg = "not a page of the site (Jekyll passes over a name starting with _, # or ~)"
 )
+
+// HugoPassedMsg is the message of the Quiet problem of a file of a Hugo
+// site that Hugo passes over by its name or its folder's (hugoPassedPath).
+const HugoPassedMsg = "not a page of the site (Hugo passes over a name starting with # or ending with ~)"
+
+// hugoPassedPath reports whether Hugo passes over the file at p by its
+// name or a folder's on its path: one starting with # or ending with ~
+// (Hugo 0.111's SourceSpec.IgnoreFile, for files and folders alike; a
+// hidden one the scan passes over; ignoreFiles, empty by default, is not
+// read). _x.md and ~x.md are pages to Hugo.
+func hugoPassedPath(p string) bool {
+	for name := range strings.SplitSeq(p, "/") {
+		if name != "" && (name[0] == '#' || name[len(name)-1] == '~') {
+			return true
+		}
+	}
+	return false
+}
 
 // jekyllPassedName reports whether Jekyll passes over a file named base:
 // one starting with _, # or ~ (its EntryFilter's special names; a hidden

@@ -1224,3 +1224,46 @@ func TestFilesTheSitesDoNotPublishAsPages(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
 	}
 }
+
+// Hugo passes over a file or folder whose name starts with # or ends
+// with ~ (Hugo 0.111 as oracle: content/posts/#hash.md, content/#dir/ and
+// content/dir~/ are no pages; _x.md, ~x.md and a~b.md are): a Quiet "not
+// a page of the site", as Jekyll's are. Elsewhere they are pieces.
+func TestFilesHugoPassesOverByName(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/hugo.toml":               "baseURL = 'https://example.org/'\n",
+		"site/content/posts/#hash.md":  page,
+		"site/content/posts/_under.md": page,
+		"site/content/posts/~tilde.md": page,
+		"site/content/posts/a~b.md":    page,
+		"site/content/#dir/p.md":       page,
+		"site/content/dir~/p.md":       page,
+		"site/content/~dir/index.md":   page,
+		"notes/#hash.md":               page,
+		"notes/dir~/p.md":              page,
+	})
+	a, probs := loadSite(t, root)
+	var pieces, msgs []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	slices.Sort(pieces)
+	for _, p := range probs {
+		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
+	}
+	wantPieces := []string{"notes/#hash.md", "notes/dir~/p.md", "site/content/posts/_under.md",
+		"site/content/posts/a~b.md", "site/content/posts/~tilde.md", "site/content/~dir/index.md"}
+	if !slices.Equal(pieces, wantPieces) {
+		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
+	}
+	wantProbs := []string{
+		"site/content/#dir/p.md: " + HugoPassedMsg + " (quiet true)",
+		"site/content/dir~/p.md: " + HugoPassedMsg + " (quiet true)",
+		"site/content/posts/#hash.md: " + HugoPassedMsg + " (quiet true)",
+	}
+	if !slices.Equal(msgs, wantProbs) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}

@@ -91,13 +91,14 @@ import (
 // Markdown files of a Hugo site's root not scanned; 61: a character
 // reference outside code blocks is read as the character it stands for
 // (caf&eacute; is the word café, &nbsp; parts words and is none:
-// charref.go); 62: a Hugo cascade entry with a _target is given to
-// the pages it matches (a list's; one map's _target ignored, its values
-// for every page), where it was left out.
+// charref.go); 62: a Hugo cascade entry with a _target is given to the
+// pages it matches (a list's; one map's _target ignored, its values for
+// every page), where it was left out; 63: a file of a Hugo site named
+// #x.md, or in a folder #x/ or x~/, no page (archive's hugoPassedPath).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 62
+const SchemaVersion = 63
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
