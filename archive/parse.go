@@ -333,6 +333,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 			return fail(offset, "missing date%s", caseNote("date"))
 		}
 		a.Date = d
+	case hugoZeroDate(date.value) && inHugo != nil && inHugo():
+		// Hugo publishes a page whose date is empty (date: "", date:,
+		// TOML's date = "") or its zero time (0001-01-01) undated (an
+		// oracle's report against Hugo 0.111: each was a problem)
+		undated = true
 	default:
 		d, err := dateFromValue(date.value, inHugo)
 		if err != nil {
@@ -1069,6 +1074,33 @@ const (
 	JekyllStaticMsg = "not a page of the site (no front matter: Jekyll copies the file as it is)"
 	JekyllPassedMsg = "not a page of the site (Jekyll passes over a name starting with _, # or ~)"
 )
+
+// hugoZeroDate reports whether Hugo reads a date's value v as no date,
+// its zero time: nothing, a blank string, or 0001-01-01 (at midnight UTC,
+// as a YAML or TOML date or a string; a TOML local date's midnight).
+func hugoZeroDate(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case string:
+		s := strings.TrimSpace(v)
+		if s == "" {
+			return true
+		}
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
+			if t, err := time.Parse(layout, s); err == nil {
+				return t.IsZero()
+			}
+		}
+	case time.Time:
+		if name, _ := v.Zone(); strings.HasSuffix(name, "-local") {
+			// TOML's local date or time: Hugo's is in its UTC
+			v = time.Date(v.Year(), v.Month(), v.Day(), v.Hour(), v.Minute(), v.Second(), v.Nanosecond(), time.UTC)
+		}
+		return v.IsZero()
+	}
+	return false
+}
 
 // HugoPassedMsg is the message of the Quiet problem of a file of a Hugo
 // site that Hugo passes over by its name or its folder's (hugoPassedPath).

@@ -1267,3 +1267,57 @@ func TestFilesHugoPassesOverByName(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
 	}
 }
+
+// Hugo publishes a page whose date is empty or its zero time undated
+// (Hugo 0.111 as oracle: date: "", date:, TOML date = "", 0001-01-01 as
+// a YAML or TOML date or a string each a page with a zero date): in a
+// Hugo site such a page is an undated piece; in a folder of notes each
+// stays a problem.
+func TestEmptyDatesOfAHugoSiteAreUndated(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"empty.md":     "---\ntitle: E\ndate: \"\"\n---\nx\n",
+		"blank.md":     "---\ntitle: B\ndate: \"  \"\n---\nx\n",
+		"null.md":      "---\ntitle: N\ndate:\n---\nx\n",
+		"tomlempty.md": "+++\ntitle = \"T\"\ndate = \"\"\n+++\nx\n",
+		"zero.md":      "---\ntitle: Z\ndate: 0001-01-01\n---\nx\n",
+		"zerostr.md":   "---\ntitle: Z\ndate: \"0001-01-01T00:00:00Z\"\n---\nx\n",
+		"tomlzero.md":  "+++\ntitle = \"T\"\ndate = 0001-01-01\n+++\nx\n",
+	}
+	site := map[string]string{"site/hugo.toml": "baseURL = 'https://example.org/'\n"}
+	for name, body := range files {
+		site["site/content/p/"+name] = body
+		site["notes/"+name] = body
+	}
+	writeFiles(t, root, site)
+	a, probs := loadSite(t, root)
+	var pieces []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+		if !x.Date.Time.IsZero() {
+			t.Errorf("%s: dated %v", x.Path, x.Date)
+		}
+	}
+	slices.Sort(pieces)
+	var want, notes []string
+	for name := range files {
+		want = append(want, "site/content/p/"+name)
+		notes = append(notes, "notes/"+name)
+	}
+	slices.Sort(want)
+	if !slices.Equal(pieces, want) {
+		t.Errorf("pieces = %v\nwant %v", pieces, want)
+	}
+	var got []string
+	for _, p := range probs {
+		if !p.Fatal || p.Quiet {
+			t.Errorf("problem %v", p)
+		}
+		got = append(got, p.Path)
+	}
+	slices.Sort(got)
+	slices.Sort(notes)
+	if !slices.Equal(got, notes) {
+		t.Errorf("problems of %v\nwant %v", got, notes)
+	}
+}

@@ -94,11 +94,12 @@ import (
 // charref.go); 62: a Hugo cascade entry with a _target is given to the
 // pages it matches (a list's; one map's _target ignored, its values for
 // every page), where it was left out; 63: a file of a Hugo site named
-// #x.md, or in a folder #x/ or x~/, no page (archive's hugoPassedPath).
+// #x.md, or in a folder #x/ or x~/, no page (archive's hugoPassedPath); 64:
+// a page of a Hugo site with an empty date or 0001-01-01 an undated piece.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 63
+const SchemaVersion = 64
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
