@@ -304,7 +304,8 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 		case !IsArticlePath(name):
 			return nil
 		case hugoRootFile(name) && atHugoRoot(path.Dir(p)):
-			return nil // Hugo never reads it
+			probs = append(probs, hugoRootPage(p)) // Hugo never reads it
+			return nil
 		case link:
 			if in := inFS(fsys, p); in != "" {
 				probs = append(probs, linkedInArchive(p, in))

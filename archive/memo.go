@@ -35,8 +35,10 @@ import (
 // root, the folders, and a CRC-32 of it all; anything that does not decode
 // exactly is no memo.
 
-// (3: a Hugo site's root folder remembers no article names, hugoRootFile)
-const memoMagic = "folio folder memo 3\n"
+// (3: a Hugo site's root folder remembers no article names, hugoRootFile;
+// 4: nor is such a folder with article names remembered, its notes made
+// by listing: hugoRootPage)
+const memoMagic = "folio folder memo 4\n"
 
 // memoFolder is one folder of a memo.
 type memoFolder struct {

@@ -94,9 +94,21 @@ func PassedIn[Name ~string | ~[]byte](dir string, name Name, exists func(rel str
 // site's (or theme's) root folder (hugoRoot) named name: an article's
 // name, which Hugo never reads, its pages being under content/ (an
 // oracle's report against Hugo 0.111: a site's README.md was "no front
-// matter", a problem). Other files (a link, perhaps to a folder) are
+// matter", a problem): a Quiet note on each (hugoRootPage). Other files (a link, perhaps to a folder) are
 // kept for the scan to say what they are.
 func hugoRootFile(name string) bool { return IsArticlePath(name) }
+
+// HugoRootMsg is the message of the Quiet problem of an article's file
+// at a Hugo site's root (hugoRootFile), which the scan makes: not read,
+// but listed under ! and counted by folio check, as the files a Jekyll
+// site does not publish are (a helper's report: they vanished without a
+// trace).
+const HugoRootMsg = "not a page of the site (Hugo reads its pages from content/)"
+
+// hugoRootPage is the scan's note on the file at p, at a Hugo site's root.
+func hugoRootPage(p string) Problem {
+	return Problem{Path: p, Msg: HugoRootMsg, Fatal: true, Quiet: true}
+}
 
 // ExistsIn is PassedIn's exists for the folder dir of the file system.
 func ExistsIn(dir string) func(rel string) bool {

@@ -1183,11 +1183,35 @@ func TestFilesTheSitesDoNotPublishAsPages(t *testing.T) {
 			t.Errorf("%T: scan = %v\nwant %v", fsys, got, wantScan)
 		}
 	}
+	// the files of a Hugo root are the scan's quiet notes, in every scan
+	wantRoot := []string{"hugo/CHANGELOG.md", "hugo/README.md", "hugo/themes/t/README.md", "hugo2/README.md"}
+	rootNotes := func(how string, probs []Problem) {
+		t.Helper()
+		var got []string
+		for _, p := range probs {
+			if p.Msg == HugoRootMsg && p.Quiet {
+				got = append(got, p.Path)
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, wantRoot) {
+			t.Errorf("%s: notes on %v\nwant %v", how, got, wantRoot)
+		}
+	}
+	for _, fsys := range []fs.FS{os.DirFS(root), real} {
+		_, probs := Scan(fsys)
+		rootNotes(fmt.Sprintf("%T", fsys), probs)
+	}
 	// a scan from a memo, the folders settled, as a cached search's
 	memo := []byte(nil)
-	for range 2 {
+	for i := range 3 {
 		var files []FileInfo
-		files, memo = memoScan(t, root, memo, time.Now().Add(time.Hour))
+		var probs []Problem
+		var next []byte
+		files, probs, next = memoScanProblems(t, root, memo, time.Now().Add(time.Hour))
+		if next != nil {
+			memo = next
+		}
 		var got []string
 		for _, f := range files {
 			got = append(got, f.Path)
@@ -1195,6 +1219,7 @@ func TestFilesTheSitesDoNotPublishAsPages(t *testing.T) {
 		if !slices.Equal(got, wantScan) {
 			t.Errorf("memo scan = %v\nwant %v", got, wantScan)
 		}
+		rootNotes(fmt.Sprintf("memo scan %d", i), probs)
 	}
 	a, probs, err := Open(root)
 	if err != nil {
@@ -1214,6 +1239,10 @@ func TestFilesTheSitesDoNotPublishAsPages(t *testing.T) {
 		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
 	}
 	wantProbs := []string{
+		"hugo/CHANGELOG.md: " + HugoRootMsg + " (quiet true)",
+		"hugo/README.md: " + HugoRootMsg + " (quiet true)",
+		"hugo/themes/t/README.md: " + HugoRootMsg + " (quiet true)",
+		"hugo2/README.md: " + HugoRootMsg + " (quiet true)",
 		"jekyll/_posts/_x.md: " + JekyllPassedMsg + " (quiet true)",
 		"jekyll/notes/#scratch.md: " + JekyllPassedMsg + " (quiet true)",
 		"jekyll/notes/_partial.md: " + JekyllPassedMsg + " (quiet true)",

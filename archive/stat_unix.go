@@ -431,6 +431,12 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 			return slices.Contains(sites, rel) || rel == "config/_default" && configDir && fstatat(fd, rel, &st, 0) == nil
 		})
 		if isRoot {
+			for i := range names.len() {
+				if name := string(names.name(i)); hugoRootFile(name) {
+					s.probs = append(s.probs, hugoRootPage(prefix+name))
+					unsure = true // its note is made by listing: not remembered
+				}
+			}
 			names = names.without(hugoRootFile)
 		}
 		// config/_default made or removed changes config/, not this

@@ -20,8 +20,9 @@ func newCheckCmd(env *Env) *cobra.Command {
 Every problem is printed as path:line: message. Exits 1 if there is any
 problem, 0 with a one-line summary otherwise. Section pages (Hugo's and
 Zola's _index.md), drafts (draft: true, Jekyll's published: false) and a
-Jekyll site's files it does not publish as pages (no front matter, a name
-starting with _) are not pieces and not problems: the summary counts them. A folder in a Hugo site's
+site's files it does not publish as pages (Jekyll's without front matter
+or with a name starting with _, a Markdown file at a Hugo site's root) are
+not pieces and not problems: the summary counts them. A folder in a Hugo site's
 content folder is noted: open the site's root for Hugo's reading.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
