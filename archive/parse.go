@@ -136,6 +136,12 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// 4.3: a problem, where the site has no page)
 		return Article{}, []Problem{{Path: path, Msg: JekyllPassedMsg, Fatal: true, Quiet: true}}
 	}
+	if inJekyll != nil && cascades.jekyllPassedFolder(path) && inJekyll() {
+		// Jekyll reads no folder starting with _ but _posts and its
+		// collections with output (an oracle's report against Jekyll
+		// 4.3: sub/_inner/b.md and _notes/a.md were pieces)
+		return Article{}, []Problem{{Path: path, Msg: JekyllFolderMsg, Fatal: true, Quiet: true}}
+	}
 	if hugoPassedPath(path) && inHugo != nil && inHugo() {
 		// Hugo passes over #x.md and a folder #x/ or x~/ (an oracle's
 		// report against Hugo 0.111: #x.md was a piece)
@@ -1119,6 +1125,10 @@ func hugoPassedPath(p string) bool {
 	}
 	return false
 }
+
+// JekyllFolderMsg is the message of the Quiet problem of a file of a
+// Jekyll site in a folder it does not read (SiteRoots.jekyllPassedFolder).
+const JekyllFolderMsg = "not a page of the site (Jekyll reads no folder starting with _, # or ~ but _posts and a collection with output: true)"
 
 // jekyllPassedName reports whether Jekyll passes over a file named base:
 // one starting with _, # or ~ (its EntryFilter's special names; a hidden

@@ -252,6 +252,7 @@ type SiteRoots struct {
 	cascades     map[string][]cascadeEntry // folder → its section page's cascade, nil for none
 	roots        map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
 	configs      map[string][]cascadeEntry // a Hugo root → its config's cascade (configCascadeOf)
+	collections  sync.Map                  // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
@@ -559,4 +560,71 @@ func inPosts(p string) bool {
 func isDatedPost(p string) bool {
 	_, ok := jekyllPost(p)
 	return ok
+}
+
+// jekyllPassedFolder reports whether Jekyll publishes no page of the file
+// at p, of a Jekyll site, by a folder on its path under the site's root
+// whose name starts with _, # or ~ (Jekyll 4.3 as oracle: sub/_inner/b.md
+// and _notes/a.md were pieces): every such folder but _posts (at any
+// depth) and, at the site's root, a collection _config.yml gives
+// output: true (_drafts and the others Passed names the scan passes
+// over). Under _posts or such a collection nothing more is asked. Its
+// _config.yml is read of fsys; false when s has none to read.
+func (s *SiteRoots) jekyllPassedFolder(p string) bool {
+	if s == nil || s.fsys == nil {
+		return false
+	}
+	dir := path.Dir(p)
+	if !strings.ContainsAny(dir, "_#~") {
+		return false
+	}
+	root := dir
+	for !jekyllRoot("", s.exists(root)) {
+		if root == "." || root == "/" || root == "" {
+			return false
+		}
+		root = path.Dir(root)
+	}
+	rel := strings.TrimPrefix(dir, root+"/")
+	if root == "." {
+		rel = dir
+	}
+	if rel == dir && root != "." {
+		return false // dir is the root
+	}
+	for i, name := range strings.Split(rel, "/") {
+		switch {
+		case name == "_posts", i == 0 && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]]:
+			return false
+		case name != "" && strings.IndexByte("_#~", name[0]) >= 0:
+			return true
+		}
+	}
+	return false
+}
+
+// jekyllOutputs are the collections of the Jekyll site whose root is
+// root that its _config.yml gives output: true (Jekyll publishes their
+// pages), read once.
+func (s *SiteRoots) jekyllOutputs(root string) map[string]bool {
+	if v, ok := s.collections.Load(root); ok {
+		return v.(map[string]bool)
+	}
+	out := map[string]bool{}
+	for _, name := range jekyllConfigs {
+		m := siteConfigValues(s.fsys, path.Join(root, name))
+		if m == nil {
+			continue
+		}
+		if cs, ok := m["collections"].(map[string]any); ok {
+			for k, v := range cs {
+				if c, ok := v.(map[string]any); ok && c["output"] == true {
+					out[k] = true
+				}
+			}
+		}
+		break
+	}
+	s.collections.Store(root, out)
+	return out
 }

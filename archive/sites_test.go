@@ -1350,3 +1350,48 @@ func TestEmptyDatesOfAHugoSiteAreUndated(t *testing.T) {
 		t.Errorf("problems of %v\nwant %v", got, notes)
 	}
 }
+
+// Jekyll reads no folder starting with _ (or # or ~) but _posts, at any
+// depth, and a collection its _config.yml gives output: true (Jekyll 4.3
+// as oracle: of sub/_inner/b.md, _notes/a.md, _hidden/deep/h.md,
+// _quiet/n.md (output: false), _coll/c.md and sub/page.md only the last
+// two are pages): the others are a Quiet "not a page of the site". In a
+// folder of notes they are pieces.
+func TestJekyllFoldersStartingWithUnderscore(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":                 "url: https://j.org\ncollections:\n  coll:\n    output: true\n  quiet:\n    output: false\n",
+		"site/_notes/a.md":                 page,
+		"site/sub/_inner/b.md":             page,
+		"site/_hidden/deep/h.md":           page,
+		"site/_quiet/n.md":                 page,
+		"site/_coll/c.md":                  page,
+		"site/_coll/sub/d.md":              page,
+		"site/sub/page.md":                 page,
+		"site/news/_posts/2021-01-02-p.md": page,
+		"notes/_inner/x.md":                page,
+	})
+	a, probs := loadSite(t, root)
+	var pieces, msgs []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	slices.Sort(pieces)
+	for _, p := range probs {
+		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
+	}
+	wantPieces := []string{"notes/_inner/x.md", "site/_coll/c.md", "site/_coll/sub/d.md", "site/news/_posts/2021-01-02-p.md", "site/sub/page.md"}
+	if !slices.Equal(pieces, wantPieces) {
+		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
+	}
+	wantProbs := []string{
+		"site/_hidden/deep/h.md: " + JekyllFolderMsg + " (quiet true)",
+		"site/_notes/a.md: " + JekyllFolderMsg + " (quiet true)",
+		"site/_quiet/n.md: " + JekyllFolderMsg + " (quiet true)",
+		"site/sub/_inner/b.md: " + JekyllFolderMsg + " (quiet true)",
+	}
+	if !slices.Equal(msgs, wantProbs) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}

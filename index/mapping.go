@@ -95,7 +95,9 @@ import (
 // pages it matches (a list's; one map's _target ignored, its values for
 // every page), where it was left out; 63: a file of a Hugo site named
 // #x.md, or in a folder #x/ or x~/, no page (archive's hugoPassedPath); 64:
-// a page of a Hugo site with an empty date or 0001-01-01 an undated piece.
+// a page of a Hugo site with an empty date or 0001-01-01 an undated piece;
+// 64: a file of a Jekyll site in a folder _x/ (not _posts/, nor a
+// collection with output: true) no page.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
