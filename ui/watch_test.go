@@ -519,3 +519,29 @@ func TestWatchFailedNamesInotifysLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestWatchSeesASiteConfigWrittenOver: a Hugo config edited in place (a
+// Write, no Create) is a change: its cascade is what pieces read (a
+// review: unseen until R).
+func TestWatchSeesASiteConfigWrittenOver(t *testing.T) {
+	dir := t.TempDir()
+	writePiece(t, filepath.Join(dir, "content", "posts", "a.md"), "A")
+	cfg := filepath.Join(dir, "hugo.toml")
+	if err := os.WriteFile(cfg, []byte("[[cascade]]\noutlet = \"Cfg\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := startedWatch(t, dir, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	f, err := os.OpenFile(cfg, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("[[cascade]]\noutlet = \"InPlace\"\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	waitSignal(t, w, "the site's config written over")
+}
