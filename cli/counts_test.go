@@ -677,3 +677,38 @@ func TestStatsJSONCountsYearOnly(t *testing.T) {
 		t.Errorf("year_only %d, months %d, pieces %d", st.YearOnly, months, st.Pieces)
 	}
 }
+
+// stats counts a site's undated pages as undated, in no year nor month (a
+// review: year 1 and month 0001-01), as trends' "undated" line does.
+func TestStatsCountsUndatedPagesApart(t *testing.T) {
+	dir := t.TempDir()
+	for path, text := range map[string]string{
+		"hugo.toml":                   "baseURL = \"https://example.org/\"\n",
+		"content/posts/a.md":          "---\ntitle: A\ndate: 2019-03-01\n---\nx\n",
+		"content/blog/u.md":           "---\ntags: [x]\n---\nx\n",
+		"content/posts/trip/index.md": "Text without front matter.\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := run(t, "--archive", dir, "stats", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var st archiveStats
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Pieces != 3 || st.Undated != 2 || len(st.Years) != 1 || st.Years[0].Key != "2019" || len(st.Months) != 1 || st.Months[0].Key != "2019-03" {
+		t.Errorf("pieces %d, undated %d, years %v, months %v; want 3, 2, [2019], [2019-03]", st.Pieces, st.Undated, st.Years, st.Months)
+	}
+	text, _, _ := run(t, "--archive", dir, "stats")
+	if !strings.Contains(text, "(and 2 pieces undated, in no year)") || strings.Contains(text, "0001") {
+		t.Errorf("the text:\n%s", text)
+	}
+}

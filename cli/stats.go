@@ -29,11 +29,15 @@ type archiveStats struct {
 	// YearOnly counts the pieces dated only to the year (in Years, in no
 	// month): the text says so under the months, and the JSON did not (a
 	// helper's report: its months added up to 12 of 13 pieces)
-	YearOnly int     `json:"year_only"`
-	Outlets  []count `json:"outlets"`
-	Authors  []count `json:"authors"` // a piece by two authors counts for each
-	Tags     []count `json:"tags"`
-	Kinds    []count `json:"kinds"`
+	YearOnly int `json:"year_only"`
+	// Undated counts the pieces without a date (a site's page may have
+	// none): in no year nor month, as trends' "undated" line (a review:
+	// they were counted in year 1, month 0001-01)
+	Undated int     `json:"undated"`
+	Outlets []count `json:"outlets"`
+	Authors []count `json:"authors"` // a piece by two authors counts for each
+	Tags    []count `json:"tags"`
+	Kinds   []count `json:"kinds"`
 }
 
 func newStatsCmd(env *Env) *cobra.Command {
@@ -111,13 +115,17 @@ func namesOf(st archiveStats) caseNames {
 // arts).
 func computeStats(name string, arts []archive.Article, names caseNames) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	yearOnly := 0
+	yearOnly, undated := 0, 0
 	for _, a := range arts {
-		years[strconv.Itoa(a.Date.Time.Year())]++
-		if a.Date.Precision != archive.PrecisionYear {
-			months[a.Date.Time.Format("2006-01")]++
-		} else {
+		switch {
+		case a.Date.Time.IsZero():
+			undated++
+		case a.Date.Precision == archive.PrecisionYear:
+			years[strconv.Itoa(a.Date.Time.Year())]++
 			yearOnly++
+		default:
+			years[strconv.Itoa(a.Date.Time.Year())]++
+			months[a.Date.Time.Format("2006-01")]++
 		}
 		outlets[cmp.Or(a.Outlet, archive.NoOutlet)]++
 		if len(a.Authors) == 0 {
@@ -133,7 +141,7 @@ func computeStats(name string, arts []archive.Article, names caseNames) archiveS
 	}
 	return archiveStats{
 		Archive: name, Pieces: len(arts),
-		Years: byKey(years), Months: byKey(months), YearOnly: yearOnly,
+		Years: byKey(years), Months: byKey(months), YearOnly: yearOnly, Undated: undated,
 		Outlets: byCount(mergeCases(outlets, names["outlets"])), Authors: byCount(mergeCases(authors, names["authors"])),
 		Tags: byCount(mergeCases(tags, names["tags"])), Kinds: byCount(mergeCases(kinds, names["kinds"])),
 	}
@@ -219,6 +227,9 @@ func writeStats(w io.Writer, st archiveStats, top int) error {
 		}
 	}
 	section("Year", st.Years, false)
+	if st.Undated > 0 {
+		fmt.Fprintf(w, "  (and %s undated, in no year)\n", pieces(st.Undated))
+	}
 	section("Month", st.Months, false)
 	if n := sumOf(st.Years) - sumOf(st.Months); n > 0 && len(st.Months) > 0 {
 		// said, as folio trends says it: the months add up to less than
