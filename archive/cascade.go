@@ -49,8 +49,8 @@ import (
 // _target ignored, as there.
 //
 // The site's config's cascade (hugo.toml's [cascade] or [[cascade]],
-// config.toml's, config/_default/'s: the first of hugoConfigFiles with
-// a cascade key, in any case) is the farthest, after content/_index.md's
+// config.toml's, config/_default/'s or config/production/'s: the first
+// of hugoConfigFiles, in their order, with a cascade key, in any case) is the farthest, after content/_index.md's
 // (a helper's report: it was not read): its entries as a section page's,
 // a table's _target ignored, an array's read, as Hugo 0.111 reads them.
 //

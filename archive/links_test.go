@@ -417,6 +417,18 @@ func TestOwnSiteURLsAsSitePaths(t *testing.T) {
 	if got := OwnSitePath("https://blog.example.net/notes/2021/x.html", []string{"https://blog.example.net/notes"}); got != "/2021/x.html" {
 		t.Errorf("OwnSitePath = %q", got)
 	}
+	// the path as written, decoded once by the link's reading (a review:
+	// 100%25-pure was decoded twice and named nothing), its query and
+	// fragment kept as a site path's are
+	for target, want := range map[string]string{
+		"https://example.org/blog/posts/100%25-pure/":     "/posts/100%25-pure/",
+		"https://example.org/blog/posts/a%3Fb/?x=1#part":  "/posts/a%3Fb/?x=1#part",
+		"https://EXAMPLE.org/blog/posts/caf%C3%A9/#s%20t": "/posts/caf%C3%A9/#s%20t",
+	} {
+		if got := OwnSitePath(target, []string{"https://example.org/blog/"}); got != want {
+			t.Errorf("OwnSitePath(%q) = %q, want %q", target, got, want)
+		}
+	}
 }
 
 // In a Hugo site under a path (baseURL https://example.org/blog/), a link

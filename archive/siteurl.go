@@ -145,12 +145,21 @@ func OwnSitePath(target string, bases []string) string {
 		if err != nil || bu.Host == "" || !strings.EqualFold(bu.Host, u.Host) {
 			continue
 		}
-		prefix := strings.TrimSuffix(bu.Path, "/") + "/"
-		p := u.Path
+		// the path as written (escaped): the caller reads the site path
+		// as a link's target, decoding it once (a review: 100%25-pure was
+		// decoded here and again there, and named nothing)
+		prefix := strings.TrimSuffix(bu.EscapedPath(), "/") + "/"
+		p := u.EscapedPath()
 		if p == "" || p == prefix || p+"/" == prefix {
 			return "" // the site's home: no piece
 		}
 		if rest, ok := strings.CutPrefix(p, prefix); ok {
+			if u.RawQuery != "" {
+				rest += "?" + u.RawQuery
+			}
+			if u.Fragment != "" {
+				rest += "#" + u.EscapedFragment()
+			}
 			return "/" + rest
 		}
 	}
