@@ -516,15 +516,23 @@ func ArchiveSum(fsys fs.FS, memo []byte) (uint64, []byte) {
 	fp, _, probs, next, configs := scanSumMemo(fsys, memo, nil)
 	h := fnv.New64a()
 	h.Write(fp)
+	roots := map[string]bool{}
 	for _, p := range slices.Sorted(maps.Keys(configs)) {
 		fmt.Fprintf(h, "\x00site %s", p)
-		// a Hugo config's cascade: its text changed changes no file
-		if root := path.Dir(p); path.Base(p) != "content" {
-			if path.Base(p) == "_default" {
-				root = path.Dir(root)
+		if b := path.Base(p); b != "content" {
+			root := path.Dir(p) // of hugo.toml, config/
+			if b == "_default" || b == "production" {
+				root = path.Dir(root) // of config/_default/
 			}
-			fmt.Fprintf(h, " cascade %d", archive.ConfigCascadeSum(fsys, root))
+			roots[root] = true
 		}
+	}
+	// a Hugo config's cascade: its text changed changes no file. Each
+	// site once, its root told by the scan's configs (a review: a site's
+	// hugo.toml was stated and read three times a check, once for each of
+	// its config entries)
+	for _, root := range slices.Sorted(maps.Keys(roots)) {
+		fmt.Fprintf(h, "\x00cascade %s %d", root, configs.ConfigCascadeSum(fsys, root))
 	}
 	if configs == nil {
 		h.Write([]byte("\x00sites unknown"))
