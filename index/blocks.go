@@ -32,7 +32,12 @@ import (
 // A new line alone is a soft break: a paragraph's lines are one text, and
 // so are a quote's (> on each line, or a lazy line with fewer), a list
 // item's continuation, a line indented four spaces or more past the
-// list's content, and every line of a fenced code block. #MeToo, -- (a
+// list's content, and every line of a fenced code block (closed by a run
+// of its character at least as long as its opening, or by the end of the
+// quote it is in). After a block's end, a line four columns past its
+// container's content (the text's left edge, a list item's, a quote's
+// past its > and a space) opens an indented code block, which a line
+// less indented ends (charref.go: a code block's references are text). #MeToo, -- (a
 // dash), 2014. (a year, not an item) or a bar outside a table are words
 // and punctuation of the paragraph. A number other than 1 begins a list
 // only outside the paragraph it would go on with (after a list item's
@@ -40,8 +45,9 @@ import (
 // (goldmark as the oracle, TestBlockBreaksAsGoldmark; a helper's
 // differential fuzzer, 2026-12-03): a numbered item's number is a word
 // joined to the item's first word; of 3,000 generated commentary-like
-// texts 23 still differ: an indented code block's edges inside
-// containers, tables whose rows and delimiter differ in cells, an
+// texts 22 still differ (23 before the indented code blocks inside lists
+// and quotes, 2026-12-06): an indented code block's edges inside
+// containers (a blank line inside one ends its block here), tables whose rows and delimiter differ in cells, an
 // indented code block right after a list marker (-     code) and the
 // lazy line after it.
 
@@ -60,9 +66,12 @@ type blocks struct {
 	ordered  byte // the list's numbered items' delimiter (. or )), 0 for bullets
 	content  int  // the column of the last item's text
 	fence    byte // inside a fenced code block: its fence's character
+	fenceLen int  // its fence's length: a run of fence as long or longer closes it
+	fenceQ   int  // the quote depth it opened at: a line with fewer >s ends it
 	html     bool // inside an HTML block (to a blank line)
 	comment  bool // inside a comment (to the line with -->)
 	icode    bool // inside an indented code block
+	icodeQ   int  // the quote depth it is in (its lines have as many >s)
 }
 
 // next reports whether a block ends between the word ending at end and the
@@ -121,11 +130,15 @@ func (b *blocks) wordless(line []byte) bool {
 	}
 	switch {
 	case b.fence != 0:
-		if fenceLine(t, b.fence) {
-			b.fence = 0
-			return true
+		depth, u := quoteMarksUpTo(t, b.fenceQ)
+		if depth == b.fenceQ {
+			if fenceClose(u, b.fence, b.fenceLen) {
+				b.fence = 0
+				return true
+			}
+			return false // a code block's line, blank or not
 		}
-		return false // a code block's line, blank or not
+		b.fence = 0 // the quote holding it ended, and the code block with it
 	case b.comment:
 		if bytes.Contains(t, []byte("-->")) {
 			b.comment = false
@@ -139,11 +152,17 @@ func (b *blocks) wordless(line []byte) bool {
 		if depth == 0 {
 			b.table = false
 		}
+		if depth < b.icodeQ {
+			b.icode = false // the quote holding it ended
+		}
 		b.html = false
 		b.quote = depth
 		return true
-	case fenceLine(u, 0):
-		b.fence, b.quote, b.list, b.icode = u[0], depth, false, false
+	case b.openFence(u, depth):
+		b.quote, b.list, b.icode = depth, false, false
+		return true
+	case b.itemFence(line, u, depth):
+		b.quote, b.icode, b.table = depth, false, false
 		return true
 	case bytes.HasPrefix(u, []byte("<!--")):
 		b.comment = !bytes.Contains(u, []byte("-->"))
@@ -163,9 +182,15 @@ func (b *blocks) wordless(line []byte) bool {
 // lineAt and whose first word is at start; after says a block ended
 // before it (a blank line, a heading's line, the text's start).
 func (b *blocks) lineStart(text []byte, lineAt, start int, after bool) bool {
+	if b.fence != 0 {
+		if d, _ := quoteMarksUpTo(text[lineAt:start], b.fenceQ); d == b.fenceQ {
+			return false // a code block's line (its closing fence has no words)
+		}
+		b.fence = 0 // the quote holding it ended, and the code block with it
+		b.lineStart(text, lineAt, start, true)
+		return true
+	}
 	switch {
-	case b.fence != 0:
-		return false // a code block's line (its closing fence has no words)
 	case b.comment:
 		if bytes.Contains(lineOf(text, lineAt), []byte("-->")) {
 			b.comment, b.lineEnds = false, true
@@ -188,19 +213,41 @@ func (b *blocks) lineStart(text []byte, lineAt, start int, after bool) bool {
 	if b.list {
 		base = b.content
 	}
+	depth, u := quoteMarks(head[i:])
+	// inside a quote, the columns past its last > and the space after it
+	// (past the list's content, when the list is inside the quote)
+	qindent := 0
+	if depth > 0 && indent-base < 4 {
+		qindent = b.quotedIndent(head[i:], indent)
+	}
 	switch {
-	case indent-base >= 4 && after && !b.list:
-		b.icode = true // an indented code block opens (the block before ended)
+	case indent-base >= 4 && after:
+		// an indented code block opens (the block before ended), at the
+		// top or inside a list's item
+		b.icode, b.icodeQ = true, 0
 		b.quote = 0
 		return false
+	case indent-base >= 4 && b.icode && b.icodeQ > 0:
+		// the quote holding an indented code block ended, and another
+		// code block opens
+		b.icodeQ, b.quote = 0, 0
+		return true
 	case indent-base >= 4:
 		return false // a paragraph's line indented, or an indented code block's
+	case b.icode && b.icodeQ > 0 && depth == b.icodeQ && qindent >= 4:
+		return false // an indented code block's line inside a quote
 	case b.icode:
 		b.icode = false
 		b.lineStart(text, lineAt, start, true) // the indented code block ended: a block begins
 		return true
+	case qindent >= 4 && (after || depth > b.quote):
+		// an indented code block opens inside a quote (>     code): as
+		// the quote's first line or after its blank line
+		brk := depth > b.quote || after
+		b.icode, b.icodeQ = true, depth
+		b.quote = depth
+		return brk
 	}
-	depth, u := quoteMarks(head[i:])
 	// a quote opens, or one inside it; fewer >s than the line before (or
 	// none) go on with its paragraph: a lazy line
 	brk := depth > b.quote
@@ -210,9 +257,8 @@ func (b *blocks) lineStart(text []byte, lineAt, start int, after bool) bool {
 	switch {
 	case atxHeading(u):
 		brk, b.lineEnds, b.list, b.table = true, true, false, false
-	case fenceLine(u, 0):
+	case b.openFence(text[start-len(u):lineEnd(text, start)], depth):
 		brk, b.lineEnds, b.list, b.table = true, true, false, false
-		b.fence = u[0]
 	case len(u) >= 2 && (u[0] == '-' || u[0] == '*' || u[0] == '+') && (u[1] == ' ' || u[1] == '\t'):
 		brk, b.list, b.ordered, b.table = true, true, 0, false
 		b.content = len(head) - len(u) + 1 + itemSpaces(u[1:])
@@ -220,8 +266,8 @@ func (b *blocks) lineStart(text []byte, lineAt, start int, after bool) bool {
 		switch v := bytes.TrimLeft(u[1:], " \t"); {
 		case atxHeading(v):
 			b.lineEnds = true
-		case fenceLine(v, 0):
-			b.lineEnds, b.fence = true, v[0]
+		case b.openFence(text[start-len(v):lineEnd(text, start)], depth):
+			b.lineEnds = true
 		}
 	case len(u) == 0:
 		// a number other than 1 cannot interrupt a paragraph it would go
@@ -322,13 +368,100 @@ func atxHeading(u []byte) bool {
 	return k >= 1 && k <= 6 && k < len(u) && (u[k] == ' ' || u[k] == '\t')
 }
 
-// fenceLine reports whether u begins with a code fence: three or more
-// backticks or tildes (of c, when c is not 0).
-func fenceLine(u []byte, c byte) bool {
-	if len(u) < 3 || u[0] != '`' && u[0] != '~' || c != 0 && u[0] != c {
+// openFence reports whether line, the rest of a line from its first
+// character past quote markers and spaces, opens a fenced code block:
+// three or more backticks or tildes, and for backticks an info string
+// without one (``` a`b is a paragraph's text); if so the block is open,
+// at quote depth.
+func (b *blocks) openFence(line []byte, depth int) bool {
+	if len(line) < 3 || line[0] != '`' && line[0] != '~' {
 		return false
 	}
-	return u[1] == u[0] && u[2] == u[0]
+	n := 0
+	for n < len(line) && line[n] == line[0] {
+		n++
+	}
+	if n < 3 || line[0] == '`' && bytes.IndexByte(line[n:], '`') >= 0 {
+		return false
+	}
+	b.fence, b.fenceLen, b.fenceQ = line[0], n, depth
+	return true
+}
+
+// itemFence reports whether u, a line without words past its quote
+// markers, is a list item whose first block is a fence (- ```); if so the
+// item and the fence are open. line is the whole line.
+func (b *blocks) itemFence(line, u []byte, depth int) bool {
+	k, delim := 0, byte(0)
+	switch {
+	case len(u) >= 2 && (u[0] == '-' || u[0] == '*' || u[0] == '+') && (u[1] == ' ' || u[1] == '\t'):
+		k = 1
+	default:
+		_, d, ok := orderedItem(u)
+		if !ok {
+			return false
+		}
+		k, delim = bytes.IndexByte(u, d)+1, d
+	}
+	v := bytes.TrimLeft(u[k:], " \t")
+	if !b.openFence(v, depth) {
+		return false
+	}
+	b.list, b.ordered = true, delim
+	b.content = len(bytes.TrimRight(line, " \t\r")) - len(u) + k + itemSpaces(u[k:])
+	return true
+}
+
+// fenceClose reports whether u, a line of a fenced code block past its
+// quote markers, closes it: a run of c at least n long, and spaces (a
+// shorter run, ``` inside ````, is the code's text).
+func fenceClose(u []byte, c byte, n int) bool {
+	k := 0
+	for k < len(u) && u[k] == c {
+		k++
+	}
+	return k >= n && len(bytes.TrimRight(u[k:], " \t\r")) == 0
+}
+
+// quoteMarksUpTo strips at most n quote markers (>, and the spaces
+// before and after each) from the start of s; with how many it stripped.
+func quoteMarksUpTo(s []byte, n int) (int, []byte) {
+	depth := 0
+	for depth < n {
+		t := bytes.TrimLeft(s, " \t")
+		if len(t) == 0 || t[0] != '>' {
+			break
+		}
+		depth++
+		s = bytes.TrimLeft(t[1:], " \t")
+	}
+	return depth, s
+}
+
+// quotedIndent is how far past a quote's content the first word of a line
+// is: s, from the line's first > (at column col) to its first word, is
+// quote markers and spaces; the content begins past the last > and the
+// one space that belongs to it, or at the content of a list item inside
+// the quote.
+func (b *blocks) quotedIndent(s []byte, col int) int {
+	content := 0
+	for _, c := range s {
+		switch c {
+		case '>':
+			col++
+			content = col + 1
+		case '\t':
+			col += 4 - col%4
+		case ' ':
+			col++
+		default:
+			return 0 // not markers and spaces alone
+		}
+	}
+	if b.list && b.content > content {
+		content = b.content // a list inside the quote
+	}
+	return max(col-content, 0)
 }
 
 // thematic reports whether u is a thematic break: three or more of one of

@@ -96,12 +96,15 @@ import (
 // every page), where it was left out; 63: a file of a Hugo site named
 // #x.md, or in a folder #x/ or x~/, no page (archive's hugoPassedPath); 64:
 // a page of a Hugo site with an empty date or 0001-01-01 an undated piece;
-// 64: a file of a Jekyll site in a folder _x/ (not _posts/, nor a
-// collection with output: true) no page.
+// 65: a file of a Jekyll site in a folder _x/ (not _posts/, nor a
+// collection with output: true) no page; 66: a code block inside a list's
+// item or a quote (indented, or a fence in a quote) and a fence's shorter
+// runs of its character (``` inside ````) keep their references as
+// written (blocks.go).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 64
+const SchemaVersion = 66
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
