@@ -3,6 +3,7 @@ package index
 import (
 	"html"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -14,7 +15,10 @@ import (
 // (the token's Term is the decoded word, its Start and End the raw bytes,
 // so that a mark covers "caf&eacute;"), &#8217; inside a word is the ’
 // the tokenizer keeps there, and a space or punctuation (&nbsp;, &amp;,
-// &mdash;) parts words and is none. A reference is one CommonMark
+// &mdash;) parts words and is none; a soft hyphen or a zero-width
+// character inside a word (terr&shy;orism, terr&#8203;orism) is dropped,
+// as the archive drops one written as itself (refIgnorable), and the
+// snippets drop it there too. A reference is one CommonMark
 // decodes: "&" and a name html.UnescapeString knows (HTML5's) and ";",
 // or "&#" and one to seven digits and ";", or "&#x" and one to six hex
 // digits and ";"; a number is read as html.UnescapeString reads it (0, a
@@ -177,6 +181,21 @@ func refWord(text []byte, start, i int, digits bool) (end int, word []byte, allD
 		case c >= utf8.RuneSelf:
 			r, size = utf8.DecodeRune(text[i:])
 		}
+		if ref && i > start && r2 < 0 && maybeIgnorable(r) {
+			// a soft hyphen or a zero-width character inside the word
+			// (terr&shy;orism): dropped, as the archive drops it written
+			// as itself (archive's ignorableAt), when the word goes on
+			if next := nextPastIgnorable(text, i+size); continuesWord(next) && refIgnorable(prev, r, next) {
+				if word == nil {
+					word = make([]byte, 0, i-start+2*utf8.UTFMax+8)
+				}
+				word = append(word, text[flushed:i]...)
+				flushed = i + size
+				i += size
+				continue
+			}
+			goto done
+		}
 		switch {
 		case r < utf8.RuneSelf && isASCIIAlnum(byte(r)):
 			if r > '9' {
@@ -219,6 +238,82 @@ done:
 		word = append(word, text[flushed:i]...)
 	}
 	return i, word, digits
+}
+
+// maybeIgnorable: r is a character that may show as nothing where it
+// stands (refIgnorable says where).
+func maybeIgnorable(r rune) bool {
+	return r == 0xad || r == 0x34f || r == 0x115f || r == 0x1160 || r == 0x17b4 || r == 0x17b5 ||
+		r >= 0x180b && r <= 0x180f || r >= 0x200b && r <= 0x200f || r >= 0x2060 && r <= 0x206f ||
+		r == 0x3164 || r >= 0xfe00 && r <= 0xfe0f || r == 0xfeff || r == 0xffa0 || r >= 0xfff0 && r <= 0xfffb ||
+		r >= 0x1bca0 && r <= 0x1bca3 || r >= 0x1d173 && r <= 0x1d17a || r >= 0xe0000 && r <= 0xe0fff
+}
+
+// refIgnorable reports whether r (maybeIgnorable), read from a reference
+// between prev and next, two characters of a word, shows as nothing
+// there: archive's ignorableAt (Sanitize) for a character inside a word,
+// which drops it from a text written as itself. Always for the soft
+// hyphen, the word joiner and the other invisible ones; the zero-width
+// space, joiners, direction marks and grapheme joiner between two
+// characters of a Latin, Greek or Cyrillic word (Persian and Indic
+// scripts need the joiners); a variation selector after such a letter;
+// Mongolian's selectors and the ideographic ones outside their scripts;
+// Hangul's fillers away from jamo.
+func refIgnorable(prev, r, next rune) bool {
+	switch {
+	case r == 0xad, r == 0x3164, r == 0xffa0, r == 0xfeff, r == 0x17b4, r == 0x17b5,
+		r >= 0x2060 && r <= 0x206f, r >= 0xfff0 && r <= 0xfffb, r >= 0x1bca0 && r <= 0x1bca3,
+		r >= 0x1d173 && r <= 0x1d17a, r >= 0xe0000 && r <= 0xe00ff, r >= 0xe01f0 && r <= 0xe0fff:
+		return true
+	case r >= 0x200b && r <= 0x200f, r == 0x34f:
+		return plainWordRune(prev) && plainWordRune(next)
+	case r >= 0xfe00 && r <= 0xfe0f:
+		return plainWordRune(prev)
+	case r >= 0x180b && r <= 0x180f:
+		return !unicode.Is(unicode.Mongolian, prev)
+	case r >= 0xe0100 && r <= 0xe01ef:
+		return !unicode.Is(unicode.Han, prev)
+	case r == 0x115f || r == 0x1160:
+		return !isJamo(prev) && !isJamo(next)
+	}
+	return false
+}
+
+// plainWordRune: a letter, digit or mark of a Latin, Greek or Cyrillic
+// word, or an ASCII letter or digit (archive's plainAlphabet).
+func plainWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIAlnum(byte(r))
+	}
+	return (unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) || r >= 0x300 && r <= 0x36f) &&
+		(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// isJamo: a Hangul letter a filler may stand for or before.
+func isJamo(r rune) bool {
+	return r >= 0x1100 && r <= 0x11ff || r >= 0xa960 && r <= 0xa97f || r >= 0xd7b0 && r <= 0xd7ff
+}
+
+// nextPastIgnorable is the character at text[i], a reference decoded,
+// past the references there to characters that may show as nothing
+// (terr&shy;&shy;orism: o).
+func nextPastIgnorable(text []byte, i int) rune {
+	for {
+		r, n := decodedAt(text, i)
+		if n == 0 || text[i] != '&' || !maybeIgnorable(r) {
+			return r
+		}
+		i += n
+	}
+}
+
+// continuesWord: r goes on with a word (a letter, digit or mark, not an
+// ideograph, which is a word of its own).
+func continuesWord(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIAlnum(byte(r))
+	}
+	return r != utf8.RuneError && isWordRuneU(r) && !isIdeograph(r)
 }
 
 func isASCIIAlphaRune(r rune) bool { return r < utf8.RuneSelf && isASCIIAlpha(byte(r)) }

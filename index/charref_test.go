@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -202,7 +203,9 @@ func TestCharRefs(t *testing.T) {
 		{"don&apos;t don&#39;&#116; &#39;quoted&#39;", []string{"don't", "don't", "quoted"}},
 		{"counter&#8209;terrorism counter&hyphen;terrorism", []string{"counter", "terrorism", "counter", "terrorism"}},
 		{"&fjlig;ord x&nvlt;y", []string{"fjord", "x", "y"}},
-		{"&shy;soft&shy;ly", []string{"soft", "ly"}},
+		{"&shy;soft&shy;ly", []string{"softly"}},
+		{"terr&shy;orism terr&#173;ists terr&#8203;or terr&zwj;&shy;or terr&#8288;or soft&shy; x", []string{"terrorism", "terrists", "terror", "terror", "terror", "soft", "x"}},
+		{"&#1605;&zwnj;&#1740; Jane&zwnj; Doe a&#8203;&#20013;", []string{"م", "ی", "Jane", "Doe", "a", "中"}}, // a joiner Persian needs parts the word
 		{"`caf&eacute;` in a code span", []string{"café", "in", "a", "code", "span"}},
 		{"```\ncaf&eacute;\n```\ncaf&eacute;", []string{"caf", "eacute", "café"}},
 		{"Para.\n\n    caf&eacute; &nbsp;x\n\nna&iuml;ve", []string{"Para", "caf", "eacute", "nbsp", "x", "naïve"}},
@@ -348,6 +351,47 @@ func TestCharRefsSearched(t *testing.T) {
 	}
 	if got, want := marked("café", text), "The "+MarkStart+"café"+MarkEnd+" was full of Isil fighters"; got != want {
 		t.Errorf("café's snippet %q, want %q", got, want)
+	}
+}
+
+// TestIgnorableRefsInWords: a soft hyphen or a zero-width character
+// written as a reference inside a word is dropped, as the archive drops
+// one written as itself (terr&shy;orism was the words terr and orism):
+// terrorism finds every spelling, the snippet marks the word whole, and
+// the README's counter-terr&shy;orism is found by terrorism and by
+// counterterrorism.
+func TestIgnorableRefsInWords(t *testing.T) {
+	arch := t.TempDir()
+	spellings := map[string]string{
+		"shy": "terr&shy;orism", "dec": "terr&#173;orism", "zwsp": "terr&#8203;orism",
+		"zwj": "terr&zwj;orism", "wj": "terr&#8288;orism", "hex": "terr&#xAD;orism",
+		"raw": "terr\u00adorism", "readme": "counter-terr&shy;orism",
+	}
+	for name, w := range spellings {
+		text := "---\ntitle: Piece " + name + "\ndate: 2020-01-01\n---\nThe fight against " + w + " goes on.\n"
+		if err := os.WriteFile(filepath.Join(arch, name+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	all := slices.Sorted(maps.Keys(spellings))
+	for q, want := range map[string][]string{
+		"terrorism": all, `"terrorism"`: all, "terror*": all,
+		"counterterrorism": {"readme"}, `"against counter-terrorism"`: {"readme"},
+		"terr": nil, "orism": nil,
+	} {
+		if got := sortedIDs(run(t, ix, Query{Text: q})); !slices.Equal(got, want) && (len(got) > 0 || len(want) > 0) {
+			t.Errorf("%s: found %v, want %v", q, got, want)
+		}
+	}
+	for _, h := range run(t, ix, Query{Text: "terrorism", Limit: 100}).Hits {
+		if s := strings.Join(h.Snippets, " | "); !strings.Contains(s, MarkStart+"terrorism"+MarkEnd) {
+			t.Errorf("%s: the snippet does not mark terrorism whole: %q", h.ID, s)
+		}
 	}
 }
 

@@ -99,12 +99,13 @@ import (
 // 65: a file of a Jekyll site in a folder _x/ (not _posts/, nor a
 // collection with output: true) no page; 66: a code block inside a list's
 // item or a quote (indented, or a fence in a quote) and a fence's shorter
-// runs of its character (``` inside ````) keep their references as
-// written (blocks.go).
+// runs of its character (``` inside ````) keep their references as written
+// (blocks.go); 67: a reference to a soft hyphen or a zero-width character
+// inside a word is dropped (terr&shy;orism is terrorism).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 66
+const SchemaVersion = 67
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -631,6 +632,24 @@ func entityEnd(s string, i, to int) int {
 	return 0
 }
 
+// ignorableRefAt reports whether the reference s[i:e] stands for a
+// character that shows as nothing inside the word it is in, which the
+// tokenizer drops (refWord: terr&shy;orism is terrorism).
+func ignorableRefAt(s string, i, e int) bool {
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
+	r, r2, n := charRef(b, i)
+	if n != e-i || r2 >= 0 || !maybeIgnorable(r) {
+		return false
+	}
+	prev, k := charBefore(s, i), i
+	for k > 0 && maybeIgnorable(prev) && s[k-1] == ';' {
+		k -= charBeforeLen(s, k) // terr&shy;&shy;orism: past the first
+		prev = charBefore(s, k)
+	}
+	next := nextPastIgnorable(b, e)
+	return continuesWord(prev) && continuesWord(next) && refIgnorable(prev, r, next)
+}
+
 // hasText reports whether text[from:to] shows anything but spaces.
 func (c *cleaner) hasText(from, to int) bool {
 	for i := from; i < to; i++ {
@@ -673,6 +692,10 @@ func (c *cleaner) write(o *out, from, to int) {
 			continue
 		case k == isText && ch == '&':
 			if e := entityEnd(c.text, i, to); e > 0 {
+				if ignorableRefAt(c.text, i, e) {
+					i = e // a soft hyphen inside a word (terr&shy;orism), dropped as the index drops it
+					continue
+				}
 				// decoded only to what is safe as it is (&#27; stays written)
 				if d := html.UnescapeString(c.text[i:e]); d != c.text[i:e] && archive.Sanitize(d) == d {
 					if strings.TrimSpace(d) == "" {
