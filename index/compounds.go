@@ -25,7 +25,8 @@ import (
 // What joins two words (hyphenJoint): a hyphen-minus, U+2010 (hyphen) or
 // U+2011 (non-breaking hyphen) alone between them, or a hyphen-minus at
 // a line's end followed by the next line's indentation (counter-⏎terrorism,
-// a word hyphenated where a line was wrapped). Not a dash (U+2013, U+2014,
+// a word hyphenated where a line was wrapped); each written as itself or
+// as a character reference (&#45;, &hyphen;, &#8209;: charref.go). Not a dash (U+2013, U+2014,
 // "--", a hyphen with a space on either side), not a slash.
 //
 // Which runs (compoundsOf): each run of two to maxCompoundParts words so
@@ -62,10 +63,22 @@ func hyphenJoint(text []byte, end, start int) bool {
 			return true
 		}
 	}
-	if gap[0] != '-' {
+	n := 1 // the hyphen's length
+	if gap[0] == '&' {
+		// a reference to one (counter&#45;terrorism, anti&hyphen;missile,
+		// cross&#8209;border), read as the hyphen it stands for
+		r, _, k := charRef(gap, 0)
+		switch {
+		case k == len(gap):
+			return r == '-' || r == '\u2010' || r == '\u2011'
+		case k == 0 || r != '-':
+			return false
+		}
+		n = k
+	} else if gap[0] != '-' {
 		return false
 	}
-	rest := gap[1:]
+	rest := gap[n:]
 	if len(rest) > 0 && rest[0] == '\r' {
 		rest = rest[1:]
 	}

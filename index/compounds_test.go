@@ -28,6 +28,12 @@ var compoundPieces = map[string]string{
 	"nineeleven.md": "The 9-11 attacks, and the years 2014-15.",
 	"rapist.md":     "The rapist was convicted.",
 	"related.md":    "Counter-terrorism-related spending rose.",
+	// hyphens written as character references
+	"refminus.md":   "A counter&#45;terrorism plan was drawn up in May.",
+	"refhyphen.md":  "Counter&hyphen;terrorism officers met in the spring.",
+	"ref8209.md":    "The counter&#8209;terrorism office was opened.",
+	"reflineend.md": "Officers doing counter&#x2D;\n  terrorism work were thanked.",
+	"refndash.md":   "The counter&ndash;terrorism line was drawn.",
 }
 
 func openCompoundArchive(t *testing.T) *Index {
@@ -49,7 +55,7 @@ func openCompoundArchive(t *testing.T) *Index {
 // form as written, word* too.
 func TestCompoundsFoundInEitherSpelling(t *testing.T) {
 	ix := openCompoundArchive(t)
-	hyphenated := []string{"hyphen", "lineend", "related", "u2010", "u2011"}
+	hyphenated := []string{"hyphen", "lineend", "related", "u2010", "u2011", "refminus", "refhyphen", "ref8209", "reflineend"}
 	for _, c := range []struct {
 		q    string
 		want []string
@@ -57,10 +63,10 @@ func TestCompoundsFoundInEitherSpelling(t *testing.T) {
 		{"counterterrorism", append([]string{"closed"}, hyphenated...)},
 		{"Counterterrorism", append([]string{"closed"}, hyphenated...)},
 		// the words side by side, a dash between them or not, as before
-		{"counter-terrorism", append([]string{"closed", "spaced", "dash", "endash"}, hyphenated...)},
-		{"counter\u2010terrorism", append([]string{"closed", "spaced", "dash", "endash"}, hyphenated...)},
-		{`"counter terrorism"`, append([]string{"spaced", "dash", "endash"}, hyphenated...)},
-		{`"counter-terrorism"`, append([]string{"spaced", "dash", "endash"}, hyphenated...)},
+		{"counter-terrorism", append([]string{"closed", "spaced", "dash", "endash", "refndash"}, hyphenated...)},
+		{"counter\u2010terrorism", append([]string{"closed", "spaced", "dash", "endash", "refndash"}, hyphenated...)},
+		{`"counter terrorism"`, append([]string{"spaced", "dash", "endash", "refndash"}, hyphenated...)},
+		{`"counter-terrorism"`, append([]string{"spaced", "dash", "endash", "refndash"}, hyphenated...)},
 		{`"counterterrorism"`, []string{"closed"}},
 		{"counterterr*", []string{"closed"}},
 		{"counterterrorismrelated", []string{"related"}},
@@ -98,6 +104,9 @@ func TestCompoundMarkedAsWritten(t *testing.T) {
 		{"counterterrorism", "u2010", "counter\u2010terrorism"},
 		{"counterterrorism", "related", "Counter-terrorism"},
 		{"counterterrorism", "lineend", "counter-"},
+		{"counterterrorism", "refminus", "counter-terrorism"},
+		{"counterterrorism", "ref8209", "counter\u2011terrorism"},
+		{"counterterrorism", "refhyphen", "Counter\u2010terrorism"},
 		{"counter-terrorism", "closed", "counterterrorism"},
 		{"counter-terrorism", "hyphen", "counter-terrorism"},
 		{"stateoftheart", "art", "state-of-the-art"},
