@@ -413,3 +413,40 @@ func TestSnippetWindowsKeepRefs(t *testing.T) {
 		t.Errorf("wordStart after café: %d %q", got, s[got:])
 	}
 }
+
+// TestSnippetCodeKeepsRefs: a snippet shows an indented code block's
+// references as written, as show prints them there (caf&eacute; showed
+// café), a fenced block's too; a list item's paragraph indented four
+// spaces is no code: decoded.
+func TestSnippetCodeKeepsRefs(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Intro para.\n\n    caf&eacute; q20 spacecode\n", "caf&eacute;"},
+		{"Intro para.\n\n\tcaf&eacute; q19 tabcode\n", "caf&eacute;"},
+		{"- item\n\n      caf&eacute; q4 listcode\n", "caf&eacute;"},
+		{">     caf&eacute; q10 quotecode\n", "caf&eacute;"},
+		{"```\ncaf&eacute; q9 fencecode\n```\n", "caf&eacute;"},
+		{"- item\n\n    caf&eacute; q5 listpara\n", "café"},
+		{"Paragraph text\n    caf&eacute; q3 lazy\n", "café"},
+		{"Intro.\n\n>\tcaf&eacute; q21 tabquote\n", "café"},
+		{"    code\n\nIntro caf&eacute; q22 after\n", "café"},
+	} {
+		got := marked("q"+strings.Fields(c.text[strings.Index(c.text, " q")+2:])[0], c.text)
+		if !strings.Contains(got, c.want+" ") || c.want == "café" && strings.Contains(got, "&eacute;") {
+			t.Errorf("%q: the snippet reads %q, want %q", c.text, got, c.want)
+		}
+	}
+	// through a search: the hit's snippet
+	arch := t.TempDir()
+	if err := os.WriteFile(filepath.Join(arch, "code.md"), []byte("---\ntitle: Code\ndate: 2020-01-01\n---\nIntro para.\n\n    caf&eacute; q20 spacecode\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	r := run(t, ix, Query{Text: "spacecode"})
+	if len(r.Hits) != 1 || !strings.Contains(strings.Join(r.Hits[0].Snippets, " "), "caf&eacute; q20") {
+		t.Errorf("spacecode's hit: %+v", r.Hits)
+	}
+}

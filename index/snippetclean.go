@@ -111,6 +111,9 @@ type cleaner struct {
 	// fences follows fenced code from the text's start (nil when the
 	// text has none up to the block's end)
 	fences *archive.Fences
+	// icode holds the starts of the block's lines that are an indented
+	// code block's (nil when it has no indented line)
+	icode map[int]bool
 }
 
 func newCleaner(text string, from, to int) *cleaner {
@@ -139,6 +142,9 @@ func newCleaner(text string, from, to int) *cleaner {
 			c.fences.Line(line)
 			i = next
 		}
+	}
+	if indentedLine(block) {
+		c.icode = icodeLines(text, lo, hi)
 	}
 	c.lines()
 	// each pass only where its character is (a block of plain prose, the
@@ -175,7 +181,8 @@ func (c *cleaner) set(from, to int, k uint8) {
 // bullet, a heading's "#"s (and closing ones), a table's rule and pipes
 // (in a block with a rule), a setext underline, a "***" break, a link
 // reference definition; and a fenced code block's lines as literal
-// text, its fences as a space.
+// text, its fences as a space, an indented code block's lines as literal
+// text (icodeLines: its references as written, as show prints them).
 func (c *cleaner) lines() {
 	table, pipes := false, strings.IndexByte(c.text[c.lo:c.hi], '|') >= 0
 	for i := c.lo; i < c.hi && pipes; {
@@ -201,6 +208,13 @@ func (c *cleaner) lines() {
 				continue
 			}
 		}
+		if c.icode[i] {
+			// code as written, references too (show prints
+			// caf&eacute; there)
+			c.set(i, i+len(line), isLiteral)
+			i = next
+			continue
+		}
 		t := strings.TrimSpace(line)
 		switch {
 		case isTableRule(t), isStarBreak(t), isUnderline(t), isRefDef(line):
@@ -219,6 +233,52 @@ func (c *cleaner) lines() {
 		}
 		i = next
 	}
+}
+
+// indentedLine reports whether block has a line indented four columns
+// or more, or a quote's line with a tab or four spaces after its >, which
+// may be an indented code block's.
+func indentedLine(block string) bool {
+	for i := 0; i < len(block); {
+		line, next := lineIn(block, i, len(block))
+		t := strings.TrimLeft(line, " ")
+		switch {
+		case len(line)-len(t) >= 4, strings.HasPrefix(t, "\t"):
+			return true
+		case strings.HasPrefix(t, ">") && (strings.Contains(t, "    ") || strings.IndexByte(t, '\t') >= 0):
+			return true
+		}
+		i = next
+	}
+	return false
+}
+
+// icodeLines are the starts of the lines of text[lo:hi] that are an
+// indented code block's as the index reads its blocks (blocks.icode: at
+// the top, inside a list's item or a quote), reading the lines from the
+// text's start, each at its first word.
+func icodeLines(text string, lo, hi int) map[int]bool {
+	b := unsafe.Slice(unsafe.StringData(text), len(text)) // read only
+	var bl blocks
+	out := map[int]bool{}
+	prevEnd := -1 // where the last line with a word ended
+	for i := 0; i < hi; {
+		line, next := lineIn(text, i, len(text))
+		for k := i; k < i+len(line); {
+			r, n := decodedAt(b, k)
+			if isWordRuneU(r) {
+				bl.next(b, prevEnd, k)
+				if bl.icode && i >= lo {
+					out[i] = true
+				}
+				prevEnd = i + len(line)
+				break
+			}
+			k += n
+		}
+		i = next
+	}
+	return out
 }
 
 // lineIn is the line of text at i, ending before hi.
