@@ -230,6 +230,12 @@ func keptWhole(term []byte) bool {
 
 var folder = asciifolding.New()
 
+// FoldWord is w folded as the index folds a word before it stems it: in
+// one Unicode form, accents and ligatures folded to ASCII where they can
+// be, lower-cased (Café is cafe, Æsop aesop, ﬁne fine). The reader marks
+// what folds to a query's word (ui's termsRegexp), as the snippets do.
+func FoldWord(w string) string { return string(foldLower([]byte(w))) }
+
 // foldLower folds a non-ASCII term to ASCII where it can and lower-cases it.
 func foldLower(term []byte) []byte {
 	if !norm.NFC.IsNormal(term) {

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -309,7 +311,8 @@ const phraseGap = `(?:[^\pL\pN\n│]+(?:\n[^\pL\pN\n•]*)?|\n[^\pL\pN\n•]*)`
 // begins or ends with one of them needs no break on that side.
 func termsRegexp(terms []string) *regexp.Regexp {
 	const ending = `(?:s|es|ed|ing|'s|’s)?`
-	const brk = `(?:^|$|[^\pL\pN])`
+	// not a combining mark either: cafe\u0301 is one word
+	const brk = `(?:^|$|[^\pL\pN\p{Mn}])`
 	var alts []string
 	seen := map[string]bool{}
 	for _, t := range terms {
@@ -325,7 +328,7 @@ func termsRegexp(terms []string) *regexp.Regexp {
 				words = append(words, hyphenable(w)+ending)
 				continue
 			}
-			words = append(words, regexp.QuoteMeta(w)+ending)
+			words = append(words, foldedWord(w, "")+ending)
 		}
 		first, _ := utf8.DecodeRuneInString(t)
 		last, _ := utf8.DecodeLastRuneInString(t)
@@ -371,17 +374,128 @@ func hyphenable(w string) string {
 		letter = letter || unicode.IsLetter(r)
 	}
 	if len(rs) < 2 || len(rs) > 64 || !letter {
+		return foldedWord(w, "")
+	}
+	return foldedWord(string(rs), `[-\x{2010}\x{2011}]?`)
+}
+
+// foldedWord is the word w as a regexp that matches each spelling the
+// index folds to w's (index.FoldWord): cafe and café match café, cafe,
+// cafè and cafe with a combining accent (\p{Mn} after a letter), aesthetic
+// æsthetic; joint between any two letters (hyphenable's hyphen).
+func foldedWord(w, joint string) string {
+	f := index.FoldWord(w)
+	if f == "" || !utf8.ValidString(f) {
 		return regexp.QuoteMeta(w)
 	}
-	var b strings.Builder
-	for i, r := range rs {
-		if i > 0 {
-			b.WriteString(`[-\x{2010}\x{2011}]?`)
-		}
-		b.WriteString(regexp.QuoteMeta(string(r)))
+	folds := foldTable()
+	type site struct {
+		n     int    // the folded letters a ligature stands for
+		runes []rune // the ligatures
 	}
+	var b strings.Builder
+	var pattern func(f string, lead bool, sites int)
+	pattern = func(f string, lead bool, sites int) {
+		for i := 0; i < len(f); {
+			if i > 0 || lead {
+				b.WriteString(joint)
+			}
+			// a ligature for the letters here (æ for ae, ß for ss), an
+			// alternative: at most four in a word, so the pattern stays small
+			for n := 3; n >= 2 && sites < 4; n-- {
+				if i+n > len(f) {
+					continue
+				}
+				if lig := folds.multi[f[i:i+n]]; len(lig) > 0 {
+					b.WriteString(`(?:`)
+					b.WriteString(runeClass(lig))
+					b.WriteString(`\p{Mn}*`)
+					pattern(f[i+n:], true, sites+1)
+					b.WriteString(`|`)
+					letterClass(&b, f[i], folds.single[f[i]])
+					pattern(f[i+1:], true, sites+1)
+					b.WriteString(`)`)
+					return
+				}
+			}
+			r, size := utf8.DecodeRuneInString(f[i:])
+			if r < utf8.RuneSelf {
+				letterClass(&b, f[i], folds.single[f[i]])
+			} else {
+				b.WriteString(regexp.QuoteMeta(f[i : i+size]))
+				b.WriteString(`\p{Mn}*`)
+			}
+			i += size
+		}
+	}
+	pattern(f, false, 0)
 	return b.String()
 }
+
+// letterClass writes the ASCII character c and the characters that fold
+// to it, as a regexp, each with the combining marks after it.
+func letterClass(b *strings.Builder, c byte, variants []rune) {
+	if len(variants) == 0 {
+		b.WriteString(regexp.QuoteMeta(string(c)))
+		return
+	}
+	b.WriteString(runeClass(append([]rune{rune(c)}, variants...)))
+	b.WriteString(`\p{Mn}*`)
+}
+
+// runeClass is a character class of rs.
+func runeClass(rs []rune) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for _, r := range rs {
+		fmt.Fprintf(&b, `\x{%x}`, r)
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// folds are the characters the index folds to ASCII (index.FoldWord):
+// by the letter or digit each folds to, and the ligatures by the letters.
+type folds struct {
+	single map[byte][]rune
+	multi  map[string][]rune
+}
+
+// foldTable reads the folds once, from the blocks where the index's
+// folding maps letters (Latin's, IPA, letter-like symbols, enclosed and
+// fullwidth forms, ligatures): some 13,000 characters, a few ms.
+var foldTable = sync.OnceValue(func() folds {
+	t := folds{single: map[byte][]rune{}, multi: map[string][]rune{}}
+	for _, blk := range [][2]rune{{0x80, 0x2fff}, {0xa700, 0xa7ff}, {0xab30, 0xab6f}, {0xfb00, 0xfb4f}, {0xff00, 0xffef}} {
+		for r := blk[0]; r <= blk[1]; r++ {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsNumber(r) && !unicode.IsSymbol(r) {
+				continue
+			}
+			f := index.FoldWord(string(r))
+			if f == string(unicode.ToLower(r)) || f == string(r) || !ascii(f) {
+				continue
+			}
+			switch {
+			case len(f) == 1 && isAlnum(f[0]):
+				t.single[f[0]] = append(t.single[f[0]], r)
+			case len(f) <= 3 && strings.IndexFunc(f, func(c rune) bool { return c < 'a' || c > 'z' }) < 0:
+				t.multi[f] = append(t.multi[f], r)
+			}
+		}
+	}
+	return t
+})
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
 // spaceless reports whether r is of a script written without spaces
 // between words, whose words the index finds inside a run of letters.
@@ -417,8 +531,8 @@ func termMatchesIn(re *regexp.Regexp, text string, ok func(s, e int) bool) [][2]
 		}
 		for e > s {
 			r, n := utf8.DecodeLastRuneInString(text[s:e])
-			if wordRune(r) {
-				break
+			if wordRune(r) || unicode.Is(unicode.Mn, r) && marksLetter(text[s:e]) {
+				break // a letter, or its combining accent (cafe\u0301)
 			}
 			e -= n
 		}
@@ -442,6 +556,19 @@ func termMatchesIn(re *regexp.Regexp, text string, ok func(s, e int) bool) [][2]
 }
 
 func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// marksLetter reports whether s ends with a letter or digit and the
+// combining marks on it.
+func marksLetter(s string) bool {
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !unicode.Is(unicode.Mn, r) {
+			return wordRune(r)
+		}
+		s = s[:len(s)-n]
+	}
+	return false
+}
 
 // termCells are the query's matches on the lines drawn, found in those
 // lines and termContext lines either side (lineMatches): a phrase may run
