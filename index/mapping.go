@@ -101,10 +101,9 @@ import (
 // item or a quote (indented, or a fence in a quote) and a fence's shorter
 // runs of its character (``` inside ````) keep their references as written
 // (blocks.go); 67: a reference to a soft hyphen or a zero-width character
-// inside a word is dropped (terr&shy;orism is terrorism); 68: a reference
-// to a soft hyphen or a zero-width character inside a word is dropped
-// (terr&shy;orism is terrorism); 64: a hyphen written as a reference joins
-// a compound (counter&#45;terrorism has counterterrorism).
+// inside a word is dropped (terr&shy;orism is terrorism); 68: a hyphen
+// written as a reference joins a compound (counter&#45;terrorism has
+// counterterrorism).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.

@@ -98,7 +98,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	if terms == nil { // a searcher that gives none (index.Index always does)
 		terms = termsFromText(m.query.Text)
 	}
-	m.terms = termsRegexp(terms)
+	m.terms, m.termWords, m.termsDue = nil, terms, true
 	// A move made while the answer was on its way (PgDn right after
 	// Enter on a typed query, a piece opened) is kept: the cursor stays
 	// on the piece it moved to, as after a refresh (restorePlace), or on
@@ -167,7 +167,7 @@ func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
 	m.focus = paneReader
 	m.search.blur()
 	cmds = append(cmds, m.layout()) // pages it marks as asked are not asked again
-	m.reader.show(i, h, m.styles.GlamourStyle, m.terms)
+	m.reader.show(i, h, m.styles.GlamourStyle, m.markTerms())
 	if m.reading != nil {
 		m.reader.resumeFrom(m.reading.Position(h.ID))
 		m.unreadOnOpen = ""
