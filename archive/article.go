@@ -94,7 +94,10 @@ const (
 )
 
 // Article is one piece of commentary. All text fields have been sanitised:
-// they hold no terminal control sequences.
+// they hold no terminal control sequences. Title, Authors, Organizations,
+// Tags, Outlet, Standfirst and Note hold the text the front matter's values
+// read as, their character references decoded ("Caf&eacute;" is "Café":
+// DecodeReferences); Body is Markdown as written.
 type Article struct {
 	ID      string   // slug of the path, unique in an archive
 	Path    string   // slash-separated path inside the archive's fs.FS

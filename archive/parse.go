@@ -293,7 +293,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		return Article{}, []Problem{{Path: path, Msg: UnrenderedMsg, Fatal: true, Quiet: true}}
 	}
 	title, tf := m.first(titleKeys)
-	a.Title = SanitizeLine(stringOf(title.value))
+	a.Title = fieldLine(stringOf(title.value)) // its references decoded: fieldrefs.go
 	if isPost && (tf == "" || title.value == nil || title.value == false) {
 		// Jekyll's title ||= the slug's: for a null or false title too
 		// (a helper's report: `title:` was skipped as empty, `title:
@@ -427,12 +427,15 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// (Hugo's .Description, Jekyll's), subtitle, dek or excerpt is
 		// plain text (a helper's report: "__init__" lost its underscores)
 		sfText = standfirstText(sfText)
+	} else {
+		// with its references decoded, as a title is (fieldrefs.go)
+		sfText = DecodeReferences(sfText)
 	}
 	// sanitised after the entities are decoded; its spaces joined after what
 	// that drops
 	a.Standfirst = strings.Join(strings.Fields(Sanitize(sfText)), " ")
 	note, _ := m.first(noteKeys)
-	a.Note = strings.TrimSpace(Sanitize(stringOf(note.value)))
+	a.Note = strings.TrimSpace(Sanitize(DecodeReferences(stringOf(note.value))))
 	if ck, _ := m.first(citeKeyKeys); ck.value != nil {
 		k := strings.TrimSpace(stringOf(ck.value))
 		if ValidCiteKey(k) {
@@ -1224,7 +1227,8 @@ func stringOf(v any) string {
 	return fmt.Sprint(v)
 }
 
-// names reads author values: "A", ["A", "B"], {name: A} or [{name: A}].
+// names reads author values: "A", ["A", "B"], {name: A} or [{name: A}],
+// each with its references decoded (fieldLine).
 func names(v any) []string {
 	var out []string
 	switch v := v.(type) {
@@ -1240,7 +1244,7 @@ func names(v any) []string {
 			out = append(out, names(v["name"])...)
 		}
 	default:
-		if s := SanitizeLine(stringOf(v)); s != "" {
+		if s := fieldLine(stringOf(v)); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -1275,7 +1279,9 @@ func organizations(v any) []string {
 // in a Hugo site (inHugo), as Hugo reads a taxonomy's string (`tags:
 // "Middle East"` is the term "Middle East", not two); for Jekyll's
 // singular tag and category, singularTag. Else it is split on commas, or
-// on whitespace when it has none (Jekyll's convention for tags).
+// on whitespace when it has none (Jekyll's convention for tags). Each tag
+// is read with its references decoded (fieldLine) after the string is
+// split: "a&#44; b" is one tag, "a, b".
 func tagsOf(v any, whole func(string) bool) []string {
 	var raw []string
 	switch v := v.(type) {
@@ -1297,7 +1303,7 @@ func tagsOf(v any, whole func(string) bool) []string {
 	}
 	out := raw[:0]
 	for _, t := range raw {
-		if t = strings.ToLower(SanitizeLine(t)); t != "" {
+		if t = strings.ToLower(fieldLine(t)); t != "" {
 			out = append(out, t)
 		}
 	}

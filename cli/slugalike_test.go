@@ -204,13 +204,15 @@ func TestALinkToAFileNamesThePieceAtIt(t *testing.T) {
 }
 
 // A linked piece's title reads as list and the reader's header show it,
-// its "&" as written: the title "AT&amp;T &#169; Report" was decoded in
-// "(→ “AT&T © Report”)", as was an "&" in an image's text and a target.
+// its references decoded once, as the archive reads a title (it was kept
+// as written, "AT&amp;T &#169; Report", while the index read it decoded):
+// "&amp;copy;" is "&copy;", not ©; an "&" in an image's text and a target
+// is as written.
 func TestALinkedTitleKeepsItsReferences(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	dir := t.TempDir()
 	for name, body := range map[string]string{
-		"a.md": "---\ntitle: \"AT&amp;T &#169; Report &not\"\ndate: 2019-01-01\n---\nB.\n",
+		"a.md": "---\ntitle: \"AT&amp;T &#169; Report &not &amp;copy;\"\ndate: 2019-01-01\n---\nB.\n",
 		"b.md": "---\ntitle: L\ndate: 2019-01-02\n---\nSee [this](a.md) and ![R&amp;D &copy](files/r.png) at [f](files/x.pdf?a=1&copy=2).\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -219,7 +221,7 @@ func TestALinkedTitleKeepsItsReferences(t *testing.T) {
 	}
 	out, errOut, code := runIndexed(t, t.TempDir(), "--archive", dir, "show", "b")
 	flat := strings.Join(strings.Fields(out), " ")
-	for _, w := range []string{"this (→ “AT&amp;T &#169; Report &not”)", "[image: R&amp;D &copy] files/r.png", "f files/x.pdf?a=1&copy=2"} {
+	for _, w := range []string{"this (→ “AT&T © Report &not &copy;”)", "[image: R&amp;D &copy] files/r.png", "f files/x.pdf?a=1&copy=2"} {
 		if code != 0 || !strings.Contains(flat, w) {
 			t.Errorf("show b (%d) lacks %q:\n%s%s", code, w, out, errOut)
 		}

@@ -493,6 +493,10 @@ type piece struct {
 func (p *piece) render() ([]byte, error) {
 	fm := p.frontMatter
 	fm.Outlet = archive.MarkdownText(fm.Outlet) // read as Markdown (a Hugo Blox publication)
+	// read as plain text with their references decoded: a title "AT&amp;T"
+	// or "&copy; 2020", as the page's text, is written so that it reads so
+	fm.Title, fm.Standfirst = archive.PlainText(fm.Title), archive.PlainText(fm.Standfirst)
+	fm.Authors, fm.Tags = plainTexts(fm.Authors), plainTexts(fm.Tags)
 	fm.ImportHash = ""
 	without, err := renderFile(fm, p.Body)
 	if err != nil {
@@ -500,6 +504,24 @@ func (p *piece) render() ([]byte, error) {
 	}
 	fm.ImportHash = hashOf(without)
 	return renderFile(fm, p.Body)
+}
+
+// plainTexts is archive.PlainText of each of vs, vs itself when none
+// changes.
+func plainTexts(vs []string) []string {
+	var out []string
+	for i, v := range vs {
+		if p := archive.PlainText(v); p != v && out == nil {
+			out = slices.Clone(vs)
+			out[i] = p
+		} else if out != nil {
+			out[i] = p
+		}
+	}
+	if out == nil {
+		return vs
+	}
+	return out
 }
 
 func renderFile(fm frontMatter, body string) ([]byte, error) {

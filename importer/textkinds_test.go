@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // shown is the text a CommonMark renderer shows of md.
@@ -182,6 +184,44 @@ func TestAtom03ModesAreRead(t *testing.T) {
 		}
 		if got := shown(t, a.Body); got != c.body {
 			t.Errorf("%s: body %q shows %q, want %q", c.id, a.Body, got, c.body)
+		}
+	}
+}
+
+// What the importer writes of a title, an author, a tag and a standfirst
+// reads back as the text it was: the archive reads those fields with
+// their character references decoded, so a page's title that is the text
+// "AT&amp;T" or "&copy; 2020" is written with its "&" escaped where it
+// begins a reference (archive.PlainText), as an outlet is written for
+// Markdown (archive.MarkdownText).
+func TestHostileFieldsReadBackAsWritten(t *testing.T) {
+	for _, s := range []string{
+		"AT&amp;T", "&copy; 2020", "&copy 2020", "Don&#8217;t", "&#27;[31mred", "a &amp;amp; b",
+		"&#&#27;27;", "&#x&#27;1b;", "R&D & co", "&", "&;", "&#;", "&#12345678;", "&#128;", "&fjlig;",
+		"&copyx;", "&amp", "&&amp;;", "&#27", "&#x1b", "&#65&#66;", "x &#x202e;y", "Caf&eacute; *x* [y](z)",
+	} {
+		p := &piece{frontMatter: frontMatter{Title: s, Date: "2020-01-02", Authors: []string{s, "Ann Lee"},
+			Outlet: s, Tags: []string{tagOf(s)}, Standfirst: s, ImportID: "x"}, Body: "Body."}
+		p.capFields()
+		content, err := p.render()
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, probs := archive.Parse("p.md", content)
+		if len(probs) > 0 {
+			t.Fatalf("%q: %v\n%s", s, probs, content)
+		}
+		line := archive.SanitizeLine(s)
+		for _, c := range []struct{ what, got, want string }{
+			{"title", a.Title, line},
+			{"author", a.Authors[0], line},
+			{"outlet", a.Outlet, line},
+			{"tag", strings.Join(a.Tags, "|"), tagOf(s)},
+			{"standfirst", a.Standfirst, line},
+		} {
+			if c.got != c.want {
+				t.Errorf("%s %q reads %q, want %q:\n%s", c.what, s, c.got, c.want, content)
+			}
 		}
 	}
 }

@@ -103,11 +103,15 @@ import (
 // (blocks.go); 67: a reference to a soft hyphen or a zero-width character
 // inside a word is dropped (terr&shy;orism is terrorism); 68: a hyphen
 // written as a reference joins a compound (counter&#45;terrorism has
-// counterterrorism).
+// counterterrorism); 69: a front matter's title, plain standfirst, authors,
+// tags and note are stored, counted and filtered with their character
+// references decoded, as the archive now reads them (archive's
+// fieldrefs.go: "Jos&eacute; Garc&iacute;a" and "José García" one author
+// facet).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 68
+const SchemaVersion = 69
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
