@@ -43,7 +43,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
-	"html"
 	"maps"
 	"regexp"
 	"slices"
@@ -306,19 +305,17 @@ func init() {
 // pantucci2017isil for "It’s not Isil’s returning terrorists…". Names are
 // read as Bylines reads them, but from the author strings alone: marking
 // an author as an organisation changes how it is cited, not the key, so
-// that a key can be made from what the index keeps of a piece. A
-// character reference in a name or a title is its character in the key
-// (a review: "Jos&eacute; Garc&iacute;a" was keyed garciacutea…, now
-// garcia…; "AT&amp;T" is att, not atampt), as a browser and the reader's
-// text show it; a control's is dropped with every other non-letter.
+// that a key can be made from what the index keeps of a piece. Names and
+// titles come decoded (the archive reads their character references once:
+// "Jos&eacute; Garc&iacute;a" is keyed garcia…, "AT&amp;T" att).
 func Key(a archive.Article) string {
 	var who string
 	a.Organizations = nil
 	if ns := creators(a); len(ns) > 0 {
 		if ns[0].Literal != "" {
-			who = firstSignificant(html.UnescapeString(ns[0].Literal))
+			who = firstSignificant(ns[0].Literal)
 		} else {
-			who = asciiWord(html.UnescapeString(ns[0].Family))
+			who = asciiWord(ns[0].Family)
 		}
 	}
 	who = cmp.Or(who, "anon")
@@ -326,7 +323,7 @@ func Key(a archive.Article) string {
 	if !a.Date.Time.IsZero() {
 		year = strconv.Itoa(a.Date.Time.Year())
 	}
-	return who + year + firstSignificant(html.UnescapeString(a.Title))
+	return who + year + firstSignificant(a.Title)
 }
 
 // maxKeyWord caps a key's title word: a title in Chinese or Japanese is one

@@ -101,7 +101,7 @@ var edgeBylines = []struct {
 	// character, a bidirectional override or an invisible one is none of
 	// a name
 	{"Ann &#27; Lee", "Lee, Ann", "lee2020lists"},
-	{"Ann&#27;Lee", "Lee, Ann", "lee2020lists"},
+	{"Ann&#27;Lee", "AnnLee", "annlee2020lists"}, // the archive drops a control's reference alone, as the reader shows it
 	{"Ann &#155; Lee", "Lee, Ann \u203a", "lee2020lists"},
 	{"Ann Lee&#x7f;&#1;", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee&#x202e;", "Lee, Ann", "lee2020lists"},
@@ -170,7 +170,7 @@ var edgeBylines = []struct {
 // expected, and BibTeX reads the field back whole (bibcheck.Parse).
 func TestEdgeBylines(t *testing.T) {
 	for _, c := range edgeBylines {
-		a := archive.Article{ID: "x", Title: "Lists", Authors: []string{c.byline}, Outlet: "Times", Date: day("2020-01-02")}
+		a := archive.Article{ID: "x", Title: "Lists", Authors: []string{loaded(c.byline)}, Outlet: "Times", Date: day("2020-01-02")}
 		entries, err := bibcheck.Parse(BibTeXEntries([]archive.Article{a}, accessed, nil))
 		if err != nil || len(entries) != 1 {
 			t.Fatalf("%q: %v", c.byline, err)
@@ -194,7 +194,7 @@ func TestLedgerKeepsKeysOfRereadEdgeBylines(t *testing.T) {
 		{"Ann Lee MD and Bo Chan", "md2020lists", "lee2020lists"},
 		{"Ann &#27; Lee", "ann2020lists", "lee2020lists"},
 	} {
-		a := archive.Article{ID: "x", Title: "Lists", Authors: []string{c.byline}, Outlet: "Times", Date: day("2020-01-02")}
+		a := archive.Article{ID: "x", Title: "Lists", Authors: []string{loaded(c.byline)}, Outlet: "Times", Date: day("2020-01-02")}
 		if k := Key(a); k != c.now {
 			t.Errorf("%q: Key = %s, want %s", c.byline, k, c.now)
 		}
@@ -215,9 +215,14 @@ func TestKeyReadsReferencesAsTheirCharacters(t *testing.T) {
 		"&#8220;Quoted&#8221;": "lee2020quoted",
 		"Don&#8217;t stop":     "lee2020dont",
 	} {
-		a := archive.Article{ID: "x", Title: title, Authors: []string{"Ann Lee"}, Date: day("2020-01-02")}
+		a := archive.Article{ID: "x", Title: loaded(title), Authors: []string{"Ann Lee"}, Date: day("2020-01-02")}
 		if got := Key(a); got != want {
 			t.Errorf("%q: key %s, want %s", title, got, want)
 		}
 	}
 }
+
+// loaded is a front matter's text as the archive reads it: its character
+// references decoded once, then sanitised (archive's fieldLine); cite
+// decodes nothing again.
+func loaded(s string) string { return archive.SanitizeLine(archive.DecodeReferences(s)) }

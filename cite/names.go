@@ -2,7 +2,6 @@ package cite
 
 import (
 	"cmp"
-	"html"
 	"slices"
 	"strings"
 	"unicode"
@@ -142,40 +141,25 @@ func cutOthers(s string) (string, bool) {
 	return s, false
 }
 
-// byline reads one author string of a piece of the outlet. Its character
-// references are read as their characters first (decodeRefs), as a page
-// shows them: "Ann Lee &#038; Bo Chan", WordPress's escaped "&", is two
-// people, "Jos&eacute; Garc&iacute;a" García, José, "Ann &#27; Lee" Ann
-// Lee (a review: "references kept as text" made the first one person and
-// the others \&eacute; in LaTeX).
+// byline reads one author string of a piece of the outlet. The string is
+// text as the archive read it: its character references decoded once,
+// where the file was loaded (archive's fieldrefs.go), and not again here
+// (a review: "Tom &amp;amp; Jerry" read "Tom &amp; Jerry" in the list,
+// the facets and show, and "Tom & Jerry" in cite alone).
+//
+// An "&" left escaped between words ("Ann Lee &amp; Bo Chan", from text
+// escaped twice) is still read as the list's "&" it stands for: the names
+// are what a reader of the byline takes them for.
 func byline(s, outlet string) []Name {
 	if strings.Contains(s, "&") {
-		s = decodeRefs(s)
+		s = ampJoin().ReplaceAllString(s, " & ")
 	}
 	return bylineNames(s, outlet, false)
 }
 
-// decodeRefs reads s's character references as their characters, again
-// while that changes it, up to three times ("&amp;amp;" is "&", as
-// WordPress escapes text twice), then drops what no name is written with:
-// a control character ("&#27;") is a space, a bidirectional override
-// ("&#x202e;") or an invisible character goes (archive.SanitizeLine).
-func decodeRefs(s string) string {
-	for range 3 {
-		d := html.UnescapeString(s)
-		if d == s {
-			break
-		}
-		s = d
-	}
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	return archive.SanitizeLine(s)
-}
+// ampJoin is an "&" written escaped, once or more ("&amp;", "&amp;amp;",
+// "&#038;", "&#x26;"), with a space either side.
+var ampJoin = lazyRegexp(`\s+&(?:amp;)*(?:amp|#0*38|#[xX]0*26);\s+`)
 
 // bylineNames reads one author string; beforeOthers, the names before its
 // "et al." (cutOthers).
