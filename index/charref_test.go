@@ -429,6 +429,10 @@ func TestSnippetCodeKeepsRefs(t *testing.T) {
 		{"Paragraph text\n    caf&eacute; q3 lazy\n", "café"},
 		{"Intro.\n\n>\tcaf&eacute; q21 tabquote\n", "café"},
 		{"    code\n\nIntro caf&eacute; q22 after\n", "café"},
+		// a quote's > is a block mark, not code (a review: "quote >
+		// caf&eacute; qquote code")
+		{"> Quote\n>\n>     caf&eacute; qquote code\n", "Quote caf&eacute;"},
+		{"> - Item\n>\n>       caf&eacute; qql code\n", "Item caf&eacute;"},
 	} {
 		got := marked("q"+strings.Fields(c.text[strings.Index(c.text, " q")+2:])[0], c.text)
 		if !strings.Contains(got, c.want+" ") || c.want == "café" && strings.Contains(got, "&eacute;") {

@@ -210,8 +210,11 @@ func (c *cleaner) lines() {
 		}
 		if c.icode[i] {
 			// code as written, references too (show prints
-			// caf&eacute; there)
-			c.set(i, i+len(line), isLiteral)
+			// caf&eacute; there); its quotes' ">" and indentation
+			// are block marks (a review: "> caf&eacute;" showed the >)
+			p := len(line) - len(strings.TrimLeft(line, " \t>"))
+			c.set(i, i+p, isSpace)
+			c.set(i+p, i+len(line), isLiteral)
 			i = next
 			continue
 		}
