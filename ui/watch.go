@@ -390,8 +390,14 @@ func addDirs(fw *fsnotify.Watcher, p string, max int, watched *int) string {
 	if err != nil {
 		return "" // gone already: its removal is an event of its own
 	}
-	if n := *watched + len(dirs); n > max {
-		return plural(n, "folder") + ": too many to watch"
+	if *watched+len(dirs) > max {
+		// counted again before it gives up: a folder met twice in a
+		// burst (its parent's walk, its own event) was counted twice,
+		// and one removed is counted until the signal
+		*watched = len(fw.WatchList())
+		if n := *watched + len(dirs); n > max {
+			return plural(n, "folder") + ": too many to watch"
+		}
 	}
 	for _, d := range dirs {
 		if err := fw.Add(d); err != nil {

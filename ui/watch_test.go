@@ -545,3 +545,29 @@ func TestWatchSeesASiteConfigWrittenOver(t *testing.T) {
 	f.Close()
 	waitSignal(t, w, "the site's config written over")
 }
+
+// TestWatchCountsAgainBeforeItGivesUp: the watch counts its folders as
+// it adds them, and fsnotify's list only at a signal; one removed in the
+// same burst is still counted, so past the cap the list is counted again
+// before the watch turns to checking (a review's point).
+func TestWatchCountsAgainBeforeItGivesUp(t *testing.T) {
+	dir := t.TempDir()
+	writePiece(t, filepath.Join(dir, "a", "one.md"), "One")
+	cfg := fastWatch
+	cfg.maxDirs = 3
+	cfg.debounce = 2 * time.Second // one burst: no count at a signal between
+	w, err := startedWatch(t, dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	if err := os.RemoveAll(filepath.Join(dir, "a")); err != nil {
+		t.Fatal(err)
+	}
+	writePiece(t, filepath.Join(dir, "b", "two.md"), "Two")
+	writePiece(t, filepath.Join(dir, "c", "three.md"), "Three")
+	waitSignal(t, w, "a folder removed, two made")
+	if !strings.HasPrefix(w.mode(), "watching") {
+		t.Errorf("the watch is %q: 3 folders are within its cap of 3", w.mode())
+	}
+}
