@@ -124,6 +124,15 @@ var edgeBylines = []struct {
 	{"Ann Lee &amp; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Bo Chan &#38; Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Ann Lee&amp;Bo Chan", `{Ann Lee\&Bo Chan}`, "ann2020lists"},
+	// a role after a name without a separator, in sentence case, as the
+	// Guardian writes it (a review: the person "editor, Patrick Wintour
+	// Diplomatic")
+	{"Patrick Wintour Diplomatic editor", "Wintour, Patrick", "wintour2020lists"},
+	{"Dan Sabbagh Defence and security editor", "Sabbagh, Dan", "sabbagh2020lists"},
+	{"Jessica Elgot Chief political correspondent", "Elgot, Jessica", "elgot2020lists"},
+	{"Ann Lee senior writer", "Lee, Ann", "lee2020lists"},
+	{"Science X staff", "{Science X staff}", "science2020lists"},
+	{"Ludwig van Beethoven", "van Beethoven, Ludwig", "beethoven2020lists"},
 	// a place after a name and a comma, as a dateline writes it, is no
 	// given name (a review: family name "Ann Lee", given Kyiv, key
 	// annlee2020…); an inverted name stays one

@@ -220,6 +220,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		s = strings.TrimSpace(s[:i])
 	}
+	s = dropTrailingRole(s)
 	if forName {
 		// no people's list: "Citizens for Responsibility and Ethics in
 		// Washington" is one organisation
@@ -1317,4 +1318,43 @@ func foldForSort(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// dropTrailingRole drops a role written after a name without a
+// separator, in sentence case, as the Guardian writes its bylines
+// ("Patrick Wintour Diplomatic editor", "Dan Sabbagh Defence and security
+// editor", "Jessica Elgot Chief political correspondent"; a review: cited
+// as the person "editor", given names Patrick Wintour Diplomatic): the
+// words in lower case that end s, the last a role's word, and the one
+// capitalised word before them when two words of a name are left before
+// it; the words in lower case alone when only two are ("Ann Lee senior
+// writer"). Not in a byline with a comma, which says where its role
+// begins, nor before "staff" ("Science X staff" is an organisation's).
+func dropTrailingRole(s string) string {
+	words := strings.Fields(s)
+	k := len(words)
+	if k < 3 || !roleWords[words[k-1]] || words[k-1] == "staff" || strings.Contains(s, ",") {
+		return s
+	}
+	for k > 0 && isLowerWord(words[k-1]) {
+		k--
+	}
+	switch {
+	case k >= 3 && !isLowerWord(words[k-1]):
+		return strings.Join(words[:k-1], " ")
+	case k >= 2:
+		return strings.Join(words[:k], " ")
+	}
+	return s
+}
+
+// isLowerWord: w is letters in lower case (a particle, a role's word,
+// "and").
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
 }
