@@ -132,6 +132,10 @@ var edgeBylines = []struct {
 	{"Jessica Elgot Chief political correspondent", "Elgot, Jessica", "elgot2020lists"},
 	{"Ann Lee senior writer", "Lee, Ann", "lee2020lists"},
 	{"Science X staff", "{Science X staff}", "science2020lists"},
+	// British post-nominals after a name (a review: keys mp…, kcmg…)
+	{"Ann Lee MP", "Lee, Ann", "lee2020lists"},
+	{"Sir Peter Westmacott KCMG", "Westmacott, Peter", "westmacott2020lists"},
+	{"Ann Lee QC and Bo Chan MEP", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ludwig van Beethoven", "van Beethoven, Ludwig", "beethoven2020lists"},
 	// a place after a name and a comma, as a dateline writes it, is no
 	// given name (a review: family name "Ann Lee", given Kyiv, key

@@ -66,7 +66,10 @@ func init() {
 var degrees = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`PhD DPhil MPhil DSc EdD JD LLM LLB MSc MBA MD OBE MBE CBE KBE Esq`) {
+	// with the British post-nominals a byline carries (a review: "Ann Lee
+	// MP" was keyed mp…, "Sir Ann Lee KCMG" kcmg…)
+	for _, w := range strings.Fields(`PhD DPhil MPhil DSc EdD JD LLM LLB MSc MBA MD OBE MBE CBE KBE DBE Esq
+	MP MEP MSP MLA QC KC FRS FBA KCMG GCMG CMG KCB GCB CB KCVO`) {
 		degrees[w] = true
 		degrees[strings.ToUpper(w)] = true
 	}
