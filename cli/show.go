@@ -115,7 +115,11 @@ func showPage(a archive.Article, width int, styled bool) (string, error) {
 	body := a.Body
 	if a.Note != "" {
 		// A paragraph, not a block quote: Glamour wraps quotes past the width.
-		body = "*Note: " + strings.Join(strings.Fields(a.Note), " ") + "*\n\n---\n\n" + body
+		// The note is text (its references decoded where the archive
+		// read it): written as Markdown that reads as it, as the reader
+		// shows it (a helper's report: "&lt;b&gt;" and "&#42;x&#42;"
+		// became a tag and emphasis, gone from show)
+		body = "*Note: " + archive.MarkdownText(strings.Join(strings.Fields(a.Note), " ")) + "*\n\n---\n\n" + body
 	}
 	out, err := RenderMarkdown(body, width, styled)
 	if err != nil {
@@ -154,21 +158,25 @@ func showPage(a archive.Article, width int, styled bool) (string, error) {
 // note as a quote, then the body.
 func PieceMarkdown(a archive.Article) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", a.Title)
+	// the fields are text, written as Markdown that reads as them (a
+	// helper's report: a title "&lt;b&gt;" and "&#42;x&#42;", decoded where
+	// the archive read them, were markup here)
+	md := archive.MarkdownText
+	fmt.Fprintf(&b, "# %s\n\n", md(a.Title))
 	meta := []string{}
 	if a.Outlet != "" {
-		meta = append(meta, "**"+a.Outlet+"**")
+		meta = append(meta, "**"+md(a.Outlet)+"**")
 	}
 	meta = append(meta, a.Date.Human())
 	if len(a.Authors) > 0 {
-		meta = append(meta, strings.Join(a.Authors, ", "))
+		meta = append(meta, md(strings.Join(a.Authors, ", ")))
 	}
 	if a.Kind != "" && a.Kind != archive.KindArticle {
 		meta = append(meta, a.Kind)
 	}
 	b.WriteString(strings.Join(meta, " · ") + "\n\n")
 	if len(a.Tags) > 0 {
-		b.WriteString("Tags: " + strings.Join(a.Tags, ", ") + "\n\n")
+		b.WriteString("Tags: " + md(strings.Join(a.Tags, ", ")) + "\n\n")
 	}
 	if a.URL != "" {
 		fmt.Fprintf(&b, "URL: <%s>\n\n", a.URL)
@@ -177,11 +185,11 @@ func PieceMarkdown(a archive.Article) string {
 		fmt.Fprintf(&b, "Source: %s\n\n", a.Source)
 	}
 	if a.Standfirst != "" {
-		b.WriteString("*" + strings.Join(strings.Fields(a.Standfirst), " ") + "*\n\n")
+		b.WriteString("*" + md(strings.Join(strings.Fields(a.Standfirst), " ")) + "*\n\n")
 	}
 	if a.Note != "" {
 		// A paragraph, not a block quote: Glamour wraps quotes past the width.
-		b.WriteString("**Note:** " + a.Note + "\n\n")
+		b.WriteString("**Note:** " + md(a.Note) + "\n\n")
 	}
 	b.WriteString("---\n\n")
 	b.WriteString(a.Body)
