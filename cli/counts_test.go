@@ -711,4 +711,12 @@ func TestStatsCountsUndatedPagesApart(t *testing.T) {
 	if !strings.Contains(text, "(and 2 pieces undated, in no year)") || strings.Contains(text, "0001") {
 		t.Errorf("the text:\n%s", text)
 	}
+	// every piece undated: the line has its heading (a helper's report)
+	if err := os.Remove(filepath.Join(dir, "content", "posts", "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	text, _, _ = run(t, "--archive", dir, "stats")
+	if !strings.Contains(text, "\nYear\n  (2 pieces undated, in no year)\n") {
+		t.Errorf("the text of an archive undated whole:\n%s", text)
+	}
 }

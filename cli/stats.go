@@ -227,7 +227,12 @@ func writeStats(w io.Writer, st archiveStats, top int) error {
 		}
 	}
 	section("Year", st.Years, false)
-	if st.Undated > 0 {
+	switch {
+	case st.Undated > 0 && len(st.Years) == 0:
+		// every piece undated: the heading the line belongs to (a
+		// helper's report: it followed nothing)
+		fmt.Fprintf(w, "\nYear\n  (%s undated, in no year)\n", pieces(st.Undated))
+	case st.Undated > 0:
 		fmt.Fprintf(w, "  (and %s undated, in no year)\n", pieces(st.Undated))
 	}
 	section("Month", st.Months, false)
