@@ -38,7 +38,13 @@ func (p problemsPane) update(msg tea.KeyPressMsg, k KeyMap, n int) problemsPane 
 func (p problemsPane) view(problems []archive.Problem, w, h int, st Styles) string {
 	title := problemSummary(problems)
 	if title == "" {
+		// nothing skipped: what the pane lists is files that are no
+		// pieces by design (a helper's report: "0 files skipped" above
+		// the list of a site's non-pages)
 		title = "0 files skipped"
+		if n := quietCount(problems); n > 0 {
+			title = plural(n, "file") + " not pieces (section pages, drafts, files the site does not publish)"
+		}
 	}
 	lines := []string{st.Brand.Render(title) + st.Hint.Render("  (j/k scroll · esc close)"), ""}
 	body := problemLines(problems)
@@ -80,4 +86,16 @@ func problemLines(problems []archive.Problem) []string {
 		}
 	}
 	return lines
+}
+
+// quietCount is how many of problems are files that are no pieces by
+// design (archive.Problem.Quiet).
+func quietCount(problems []archive.Problem) int {
+	n := 0
+	for _, p := range problems {
+		if p.Quiet {
+			n++
+		}
+	}
+	return n
 }

@@ -23,3 +23,17 @@ func TestSkippedFileNotListedAsLoaded(t *testing.T) {
 		t.Error("a skipped file is listed as loaded with a note")
 	}
 }
+
+// With nothing skipped, the pane's title counts the files that are no
+// pieces by design (a helper's report: "0 files skipped" above a site's
+// non-pages).
+func TestProblemsTitleCountsNonPieces(t *testing.T) {
+	ps := []archive.Problem{
+		{Path: "README.md", Msg: "not a page of the site", Quiet: true},
+		{Path: "content/posts/_index.md", Msg: "a section page", Quiet: true},
+	}
+	view := problemsPane{}.view(ps, 100, 20, NewStyles(true, true))
+	if !strings.Contains(view, "2 files not pieces") || strings.Contains(view, "0 files skipped") {
+		t.Errorf("the pane:\n%s", view)
+	}
+}
