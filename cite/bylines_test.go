@@ -340,6 +340,32 @@ func TestSortBibliography(t *testing.T) {
 	}
 }
 
+// A first author's pieces alone come before those written with others,
+// these by the others' names, then each by date (Chicago 14.69; a
+// helper's report: by date alone, "Ann Lee and Bo Chan" of 2017 came
+// before "Ann Lee" of 2020).
+func TestSortBibliographySingleAuthorFirst(t *testing.T) {
+	day := func(s string) archive.Date {
+		tm, _ := time.Parse("2006-01-02", s)
+		return archive.Date{Time: tm, Precision: archive.PrecisionDay}
+	}
+	arts := []archive.Article{
+		{ID: "chan17", Title: "A", Authors: []string{"Ann Lee and Bo Chan"}, Date: day("2017-01-01")},
+		{ID: "abbot19", Title: "B", Authors: []string{"Ann Lee and Al Abbot"}, Date: day("2019-01-01")},
+		{ID: "alone20", Title: "C", Authors: []string{"Ann Lee"}, Date: day("2020-01-01")},
+		{ID: "alone18", Title: "D", Authors: []string{"Ann Lee"}, Date: day("2018-01-01")},
+		{ID: "chan15", Title: "E", Authors: []string{"Ann Lee and Bo Chan"}, Date: day("2015-01-01")},
+	}
+	SortBibliography(arts)
+	var got []string
+	for _, a := range arts {
+		got = append(got, a.ID)
+	}
+	if want := []string{"alone18", "alone20", "abbot19", "chan15", "chan17"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
+	}
+}
+
 // A family name's accents do not move it in a bibliography: Érdi is
 // between Eaton and Ezra, as E (a helper's report: the filter of combining
 // marks could be dropped without a test failing; without it, Érdi's mark

@@ -1276,10 +1276,13 @@ func titleCase(s string) string {
 
 // SortBibliography orders pieces as a bibliography lists them: by the
 // first author's family name (an organisation by its name, a piece with no
-// author by its outlet, as it is cited), then given name, then date, then
-// title, ignoring case and accents.
+// author by its outlet, as it is cited), then given name, then the other
+// authors' names, a piece of the first author alone before those written
+// with others (Chicago 14.69; a helper's report: "Ann Lee and Bo Chan"
+// came before "Ann Lee" by date), then date, then title, ignoring case and
+// accents.
 func SortBibliography(arts []archive.Article) {
-	type sortKey struct{ who, given, title string }
+	type sortKey struct{ who, given, others, title string }
 	keys := make([]sortKey, len(arts))
 	for i, a := range arts {
 		k := &keys[i]
@@ -1290,6 +1293,11 @@ func SortBibliography(arts []archive.Article) {
 				k.who = foldForSort(strings.TrimPrefix(strings.TrimPrefix(n.Literal, "The "), "the "))
 			}
 			k.given = foldForSort(n.Given)
+			var others []string
+			for _, o := range ns[1:] {
+				others = append(others, foldForSort(o.Family+" "+o.Given+" "+o.Literal))
+			}
+			k.others = strings.Join(others, "\x00")
 		}
 		k.title = foldForSort(a.Title)
 	}
@@ -1302,7 +1310,7 @@ func SortBibliography(arts []archive.Article) {
 	}
 	slices.SortStableFunc(order, func(x, y int) int {
 		kx, ky := &keys[x], &keys[y]
-		return cmp.Or(strings.Compare(kx.who, ky.who), strings.Compare(kx.given, ky.given),
+		return cmp.Or(strings.Compare(kx.who, ky.who), strings.Compare(kx.given, ky.given), strings.Compare(kx.others, ky.others),
 			arts[x].Date.Time.Compare(arts[y].Date.Time), strings.Compare(kx.title, ky.title), strings.Compare(arts[x].ID, arts[y].ID))
 	})
 	sorted := make([]archive.Article, len(arts))
