@@ -341,7 +341,7 @@ func TestSortBibliography(t *testing.T) {
 }
 
 // A first author's pieces alone come before those written with others,
-// these by the others' names, then each by date (Chicago 14.69; a
+// these by the others' names, then each by date (as Chicago orders them; a
 // helper's report: by date alone, "Ann Lee and Bo Chan" of 2017 came
 // before "Ann Lee" of 2020).
 func TestSortBibliographySingleAuthorFirst(t *testing.T) {

@@ -1278,7 +1278,7 @@ func titleCase(s string) string {
 // first author's family name (an organisation by its name, a piece with no
 // author by its outlet, as it is cited), then given name, then the other
 // authors' names, a piece of the first author alone before those written
-// with others (Chicago 14.69; a helper's report: "Ann Lee and Bo Chan"
+// with others (as Chicago orders them; a helper's report: "Ann Lee and Bo Chan"
 // came before "Ann Lee" by date), then date, then title, ignoring case and
 // accents.
 func SortBibliography(arts []archive.Article) {
