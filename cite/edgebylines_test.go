@@ -136,6 +136,12 @@ var edgeBylines = []struct {
 	{"Ann Lee MP", "Lee, Ann", "lee2020lists"},
 	{"Sir Peter Westmacott KCMG", "Westmacott, Peter", "westmacott2020lists"},
 	{"Ann Lee QC and Bo Chan MEP", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// a British style before a name (a review: the organisation {The Rt
+	// Hon Boris Johnson}, keyed rt…)
+	{"The Rt Hon Boris Johnson MP", "Johnson, Boris", "johnson2020lists"},
+	{"The Hon. Ann Lee", "Lee, Ann", "lee2020lists"},
+	{"Rt Hon Ann Lee and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"The Honourable Society of Gray's Inn", "{The Honourable Society of Gray's Inn}", "honourable2020lists"},
 	{"Ludwig van Beethoven", "van Beethoven, Ludwig", "beethoven2020lists"},
 	// a place after a name and a comma, as a dateline writes it, is no
 	// given name (a review: family name "Ann Lee", given Kyiv, key

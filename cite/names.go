@@ -172,6 +172,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		s = strings.TrimSpace(s[3:])
 	}
 	s = dropCredits(s)
+	s = dropStyle(s)
 	// A place after a name is no part of it, nor the end of the list:
 	// "Ann Lee (Kyiv) and Bo Chan (London)", "Ann Lee in Kyiv and Bo Chan
 	// in London" (a review: Bo Chan lost; family names Kyiv and London),
@@ -1369,3 +1370,26 @@ func isLowerWord(w string) bool {
 	}
 	return w != ""
 }
+
+// dropStyle drops the style of a British privy counsellor or member
+// before a name ("The Rt Hon Ann Lee", "The Hon. Ann Lee", "The Right
+// Honourable Ann Lee"; a review: cited as the organisation {The Rt Hon
+// Ann Lee}, keyed rt…), when a person's name of two words or more
+// follows it.
+func dropStyle(s string) string {
+	m := styleBefore().FindStringIndex(s)
+	if m == nil {
+		return s
+	}
+	rest := s[m[1]:]
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsUpper(r) {
+		return s
+	}
+	if name, _, _ := strings.Cut(rest, " and "); len(strings.Fields(name)) < 2 || !isPersonName(dropDegrees(name)) {
+		return s // "The Honourable Society of Gray's Inn"
+	}
+	return rest
+}
+
+// styleBefore is a British style before a name, "The" optional.
+var styleBefore = lazyRegexp(`^(?i:the\s+)?(?i:rt\.?\s+hon\.?|right\s+hon(?:ou?rable)?\.?|hon\.?|honou?rable)\s+`)
