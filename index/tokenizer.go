@@ -89,11 +89,7 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 						}
 						var digits bool
 						i, term, digits = refWord(input, start, i, true)
-						typ := analysis.AlphaNumeric
-						if digits {
-							typ = analysis.Numeric
-						}
-						store = append(store, analysis.Token{Start: start, End: i, Term: term, Position: pos, Type: typ})
+						store = append(store, wordToken(start, i, term, pos, digits))
 						pos++
 						prevEnd = i
 						lines = false
@@ -174,11 +170,7 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 		if term == nil {
 			term = input[start:i]
 		}
-		typ := analysis.AlphaNumeric
-		if digits {
-			typ = analysis.Numeric
-		}
-		store = append(store, analysis.Token{Start: start, End: i, Term: term, Position: pos, Type: typ})
+		store = append(store, wordToken(start, i, term, pos, digits))
 		pos++
 		prevEnd = i
 		lines = false
@@ -188,6 +180,16 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 		out[k] = &store[k]
 	}
 	return out
+}
+
+// wordToken is the token of a word at input[start:end], its term as
+// read (decoded where it has a reference), numeric when all digits.
+func wordToken(start, end int, term []byte, pos int, digits bool) analysis.Token {
+	typ := analysis.AlphaNumeric
+	if digits {
+		typ = analysis.Numeric
+	}
+	return analysis.Token{Start: start, End: end, Term: term, Position: pos, Type: typ}
 }
 
 func isASCIIAlnum(c byte) bool {
