@@ -42,7 +42,7 @@ func (p problemsPane) view(problems []archive.Problem, w, h int, st Styles) stri
 		// pieces by design (a helper's report: "0 files skipped" above
 		// the list of a site's non-pages)
 		title = "0 files skipped"
-		if n := quietCount(problems); n > 0 {
+		if _, n := archive.CountProblems(problems); n > 0 {
 			title = plural(n, "file") + " not pieces (section pages, drafts, files the site does not publish)"
 		}
 	}
@@ -86,16 +86,4 @@ func problemLines(problems []archive.Problem) []string {
 		}
 	}
 	return lines
-}
-
-// quietCount is how many of problems are files that are no pieces by
-// design (archive.Problem.Quiet).
-func quietCount(problems []archive.Problem) int {
-	n := 0
-	for _, p := range problems {
-		if p.Quiet {
-			n++
-		}
-	}
-	return n
 }
