@@ -236,7 +236,7 @@ func writeStats(w io.Writer, st archiveStats, top int) error {
 		fmt.Fprintf(w, "  (and %s undated, in no year)\n", pieces(st.Undated))
 	}
 	section("Month", st.Months, false)
-	if n := sumOf(st.Years) - sumOf(st.Months); n > 0 && len(st.Months) > 0 {
+	if n := st.YearOnly; n > 0 && len(st.Months) > 0 {
 		// said, as folio trends says it: the months add up to less than
 		// the years (a helper's report: they were left out silently)
 		fmt.Fprintf(w, "  (and %s dated only to the year, in no month)\n", pieces(n))
@@ -246,13 +246,4 @@ func writeStats(w io.Writer, st archiveStats, top int) error {
 	section("Tag", st.Tags, true)
 	section("Kind", st.Kinds, false)
 	return nil
-}
-
-// sumOf adds the counts up.
-func sumOf(cs []count) int {
-	n := 0
-	for _, c := range cs {
-		n += c.Count
-	}
-	return n
 }
