@@ -427,7 +427,7 @@ func rewatch(fw *fsnotify.Watcher, p string) string {
 func rewatchAll(dir string, max int) (*fsnotify.Watcher, string) {
 	dirs, err := archiveDirs(dir)
 	if err != nil {
-		return nil, "watching failed: " + err.Error()
+		return nil, watchFailed(err)
 	}
 	if len(dirs) > max {
 		return nil, plural(len(dirs), "folder") + ": too many to watch"
