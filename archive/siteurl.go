@@ -18,8 +18,7 @@ import (
 // (_config.yml); none for a file in no site, or a site whose config names
 // none. A link to the site's own URL (https://example.org/posts/x/) is
 // read as its site path (/posts/x/: OwnSitePath), as a relative link is.
-// Read when a piece is read to be shown (index's Article): the config's
-// contents are asked of nothing else.
+// Read when a piece is read to be shown (index's Article).
 func SiteURLs(fsys fs.FS, p string) []string {
 	for dir := path.Dir(p); ; dir = path.Dir(dir) {
 		exists := existsInFS(fsys, dir)

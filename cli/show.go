@@ -82,8 +82,8 @@ terminal or NO_COLOR is set.`,
 				if _, err := io.WriteString(env.Out, termsafe.Rendered(PieceMarkdown(a))); err != nil {
 					return err
 				}
-				// the fields as written; a look-alike host is named beside
-				// them, on stderr
+				// the fields as Markdown that reads as them; a look-alike
+				// host is named beside them, on stderr
 				for _, l := range pieceURLs(a) {
 					if note := archive.HostNote(l.url); note != "" {
 						fmt.Fprintf(env.Err, "folio: %s:%s\n", l.label, note)
