@@ -323,13 +323,12 @@ type Model struct {
 	searchFrom int                // the list's cursor when generation gen started (gotResults)
 	trace      *tracer            // Options.Trace's timeline; nil without one
 	searchErr  error
-	terms      *regexp.Regexp
-	// termWords are the last answer's words, compiled into terms when a
-	// piece is shown (markTerms), not at each answer: termsRegexp took
-	// 0.3-11 ms for 1-20 forms of a prefix, the UI's time at each key
-	termWords []string
-	termsDue  bool
-	said      querySaid // what the index said about the query of generation gen
+	// terms is the last answer's words as the reader marks them, compiled
+	// when a piece is shown, once an answer (termsRegexp took 0.3-11 ms
+	// for 1-20 forms of a prefix: at each answer, the UI's time at each
+	// key); nil before any answer
+	terms func() *regexp.Regexp
+	said  querySaid // what the index said about the query of generation gen
 
 	// The Reading filters of generation gen, and its query before they were
 	// resolved into IDs (query has them once the first page is back).
@@ -483,13 +482,4 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, openQuotesCmd(m.opts.OpenQuotes))
 	}
 	return tea.Batch(cmds...)
-}
-
-// markTerms is the query's words as the reader marks them (termsRegexp),
-// compiled once for each answer, when its first piece is shown.
-func (m *Model) markTerms() *regexp.Regexp {
-	if m.termsDue {
-		m.terms, m.termWords, m.termsDue = termsRegexp(m.termWords), nil, false
-	}
-	return m.terms
 }

@@ -523,7 +523,7 @@ func TestTypingIsDebouncedAndStaleResultsDropped(t *testing.T) {
 	if h.m.list.total != 1 {
 		t.Fatalf("total = %d, want 1", h.m.list.total)
 	}
-	if re := h.m.markTerms(); re == nil || !re.MatchString("Raqqa") {
+	if h.m.terms == nil || h.m.terms() == nil || !h.m.terms().MatchString("Raqqa") {
 		t.Error("the query's words are not kept for highlighting")
 	}
 

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -98,7 +100,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	if terms == nil { // a searcher that gives none (index.Index always does)
 		terms = termsFromText(m.query.Text)
 	}
-	m.terms, m.termWords, m.termsDue = nil, terms, true
+	m.terms = sync.OnceValue(func() *regexp.Regexp { return termsRegexp(terms) })
 	// A move made while the answer was on its way (PgDn right after
 	// Enter on a typed query, a piece opened) is kept: the cursor stays
 	// on the piece it moved to, as after a refresh (restorePlace), or on
@@ -167,7 +169,11 @@ func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
 	m.focus = paneReader
 	m.search.blur()
 	cmds = append(cmds, m.layout()) // pages it marks as asked are not asked again
-	m.reader.show(i, h, m.styles.GlamourStyle, m.markTerms())
+	var marks *regexp.Regexp
+	if m.terms != nil {
+		marks = m.terms()
+	}
+	m.reader.show(i, h, m.styles.GlamourStyle, marks)
 	if m.reading != nil {
 		m.reader.resumeFrom(m.reading.Position(h.ID))
 		m.unreadOnOpen = ""
