@@ -512,7 +512,8 @@ func Load(fsys fs.FS) (*Archive, []Problem) { return LoadKeeping(fsys, nil) }
 func LoadKeeping(fsys fs.FS, had map[string]string) (*Archive, []Problem) {
 	files, probs := Scan(fsys)
 	sites := NewSiteRoots(fsys) // one for all the files: each folder asked once
-	sites.KnowSections(PathsOf(files))
+	paths := PathsOf(files)
+	sites.KnowSections(paths)
 	type parsed struct {
 		a     Article
 		probs []Problem
@@ -538,7 +539,7 @@ func LoadKeeping(fsys fs.FS, had map[string]string) (*Archive, []Problem) {
 	if had != nil {
 		hadID = func(p string) (string, bool) { return had[p], false }
 	}
-	ids := AssignIDs(PathsOf(files), hadID)
+	ids := AssignIDs(paths, hadID)
 	arch := &Archive{FS: fsys, byID: map[string]int{}, byPath: map[string]int{}}
 	for i, r := range results {
 		probs = append(probs, r.probs...)
