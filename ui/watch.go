@@ -45,13 +45,17 @@ type archiveWatch struct {
 type watchConfig struct {
 	debounce time.Duration // quiet after the last event before the signal
 	poll     time.Duration // interval of the periodic check
-	maxDirs  int           // more folders than this are checked, not watched
+	maxDirs  int           // more folders than this are checked, not watched; systemDirs: watchableDirs, asked at the watch's start
 }
 
 // defaultWatch: a quarter second gathers an editor's save (write, rename,
 // chmod) into one signal. Above maxDirs folders (watchableDirs) the archive
 // is checked every 5 s instead of watched.
-var defaultWatch = watchConfig{debounce: 250 * time.Millisecond, poll: 5 * time.Second, maxDirs: watchableDirs(runtime.GOOS, inotifyLimitFile)}
+var defaultWatch = watchConfig{debounce: 250 * time.Millisecond, poll: 5 * time.Second, maxDirs: systemDirs}
+
+// systemDirs is the maxDirs of the system's limit (watchableDirs), read
+// when a watch starts, not when folio does (every command read it).
+const systemDirs = -1
 
 // inotifyLimitFile holds the user's inotify watches (Linux).
 const inotifyLimitFile = "/proc/sys/fs/inotify/max_user_watches"
@@ -87,6 +91,9 @@ func watchableDirs(goos, limitFile string) int {
 // watch it returns holds one signal already: what changed before its
 // watches were in place is looked for once.
 func startWatch(ctx context.Context, dir string, cfg watchConfig) (*archiveWatch, error) {
+	if cfg.maxDirs == systemDirs {
+		cfg.maxDirs = watchableDirs(runtime.GOOS, inotifyLimitFile)
+	}
 	dirs, err := archiveDirs(dir)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -569,5 +570,25 @@ func TestWatchCountsAgainBeforeItGivesUp(t *testing.T) {
 	waitSignal(t, w, "a folder removed, two made")
 	if !strings.HasPrefix(w.mode(), "watching") {
 		t.Errorf("the watch is %q: 3 folders are within its cap of 3", w.mode())
+	}
+}
+
+// TestWatchAsksTheSystemsLimitAtItsStart: the reader's watch reads the
+// system's limit when it starts (systemDirs), not when folio starts.
+func TestWatchAsksTheSystemsLimitAtItsStart(t *testing.T) {
+	if defaultWatch.maxDirs != systemDirs {
+		t.Fatalf("defaultWatch.maxDirs = %d, want systemDirs (read at the watch's start)", defaultWatch.maxDirs)
+	}
+	dir := t.TempDir()
+	writePiece(t, filepath.Join(dir, "a", "one.md"), "One")
+	cfg := fastWatch
+	cfg.maxDirs = systemDirs
+	w, err := startedWatch(t, dir, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	if want := watchableDirs(runtime.GOOS, inotifyLimitFile) >= 2; want != strings.HasPrefix(w.mode(), "watching 2 folders") {
+		t.Errorf("the watch is %q on a system that watches %d folders", w.mode(), watchableDirs(runtime.GOOS, inotifyLimitFile))
 	}
 }
