@@ -472,10 +472,10 @@ var foldTable = sync.OnceValue(func() folds {
 				continue
 			}
 			f := index.FoldWord(string(r))
-			if f == string(unicode.ToLower(r)) || f == string(r) || !ascii(f) {
+			if f == string(unicode.ToLower(r)) || f == string(r) {
 				continue
 			}
-			switch {
+			switch { // a fold to ASCII alone: one letter or digit, or two or three letters
 			case len(f) == 1 && isAlnum(f[0]):
 				t.single[f[0]] = append(t.single[f[0]], r)
 			case len(f) <= 3 && strings.IndexFunc(f, func(c rune) bool { return c < 'a' || c > 'z' }) < 0:
@@ -485,15 +485,6 @@ var foldTable = sync.OnceValue(func() folds {
 	}
 	return t
 })
-
-func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
 
 func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
