@@ -1197,14 +1197,14 @@ func bibTitle(t string) string {
 		parts := titleWord().FindAllStringIndex(word, -1)
 		if len(parts) > 1 && capitalInside(word) && slices.ContainsFunc(parts, func(p []int) bool {
 			part := word[p[0]:p[1]]
-			return utf8.RuneCountInString(part) == 1 && isCapitals(part)
+			return utf8.RuneCountInString(part) == 1 && isShouting(part)
 		}) {
 			brace(w[0], w[1])
 			continue
 		}
 		for _, p := range parts {
 			part := word[p[0]:p[1]]
-			if capitalInside(part) || w[0]+p[0] > 0 && utf8.RuneCountInString(part) == 1 && isCapitals(part) {
+			if capitalInside(part) || w[0]+p[0] > 0 && utf8.RuneCountInString(part) == 1 && isShouting(part) {
 				brace(w[0]+p[0], w[0]+p[1])
 			}
 		}
@@ -1229,20 +1229,6 @@ func capitalInside(w string) bool {
 		}
 	}
 	return false
-}
-
-// isCapitals: w has letters, every one a capital ("K", "ISIS", "U.S").
-func isCapitals(w string) bool {
-	letters := false
-	for _, r := range w {
-		if unicode.IsLetter(r) {
-			if !unicode.IsUpper(r) {
-				return false
-			}
-			letters = true
-		}
-	}
-	return letters
 }
 
 // bibKeyword is a tag as one item of biblatex's keywords list. biber splits

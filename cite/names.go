@@ -1226,7 +1226,8 @@ func isInitials(s string) bool {
 	return len(s) <= 3 && strings.IndexFunc(s, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0
 }
 
-// isShouting: every letter of s is a capital (and it has letters).
+// isShouting: every letter of s is a capital, and it has letters ("K",
+// "ISIS", "U.S", "ANN LEE").
 func isShouting(s string) bool {
 	letters := false
 	for _, r := range s {
