@@ -131,6 +131,11 @@ var edgeBylines = []struct {
 	{"Dan Sabbagh Defence and security editor", "Sabbagh, Dan", "sabbagh2020lists"},
 	{"Jessica Elgot Chief political correspondent", "Elgot, Jessica", "elgot2020lists"},
 	{"Ann Lee senior writer", "Lee, Ann", "lee2020lists"},
+	// roles joined by hyphens (a review: cited "Ann Lee co-editor")
+	{"Ann Lee co-editor", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee deputy editor-in-chief", "Lee, Ann", "lee2020lists"},
+	{"Jean-Paul Sartre", "Sartre, Jean-Paul", "sartre2020lists"},
+	{"Ann Lee-Chan", "Lee-Chan, Ann", "leechan2020lists"},
 	{"Science X staff", "{Science X staff}", "science2020lists"},
 	// British post-nominals after a name (a review: keys mp…, kcmg…)
 	{"Ann Lee MP", "Lee, Ann", "lee2020lists"},

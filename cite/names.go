@@ -1346,7 +1346,7 @@ func foldForSort(s string) string {
 func dropTrailingRole(s string) string {
 	words := strings.Fields(s)
 	k := len(words)
-	if k < 3 || !roleWords[words[k-1]] || words[k-1] == "staff" || strings.Contains(s, ",") {
+	if k < 3 || !isRoleWord(words[k-1]) || words[k-1] == "staff" || strings.Contains(s, ",") {
 		return s
 	}
 	for k > 0 && isLowerWord(words[k-1]) {
@@ -1361,15 +1361,30 @@ func dropTrailingRole(s string) string {
 	return s
 }
 
-// isLowerWord: w is letters in lower case (a particle, a role's word,
-// "and").
+// isLowerWord: w is letters in lower case, hyphens between them (a
+// particle, a role's word, "and", "co-editor").
 func isLowerWord(w string) bool {
-	for _, r := range w {
-		if !unicode.IsLower(r) {
+	for _, part := range strings.Split(w, "-") {
+		if part == "" || strings.IndexFunc(part, func(r rune) bool { return !unicode.IsLower(r) }) >= 0 {
 			return false
 		}
 	}
-	return w != ""
+	return true
+}
+
+// isRoleWord: w is a role's word as written after a name, or one joined
+// by hyphens to others ("co-editor", "editor-in-chief"; a review: "Ann
+// Lee co-editor" was cited so).
+func isRoleWord(w string) bool {
+	if roleWords[w] {
+		return true
+	}
+	for _, part := range strings.Split(w, "-") {
+		if roleWords[part] && part != w {
+			return true
+		}
+	}
+	return false
 }
 
 // dropStyle drops the style of a British privy counsellor or member
