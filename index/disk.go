@@ -127,17 +127,15 @@ var writeHook func() error
 // open built the whole index in memory, at every command and every
 // refresh of the reader (a helper's report: a search of 20k pieces took
 // 60 s with one file edited and the cache's disk full, 0.16 s before).
-// nil when it cannot be opened; hold is released then.
+// nil when it cannot be opened; the caller keeps the hold then.
 func (ix *Index) asItWas(dir string, hold *genHold, files int, scanProbs []archive.Problem, err error, opts Options) *view {
 	m, rerr := readManifest(hold.dir) // as written: the plan's may have been changed by the write
 	if rerr != nil || !m.describes(ix.name) || !m.checkable() {
-		hold.release()
 		return nil
 	}
 	m.path = ""
 	v, _ := openHeld(hold, m, Stats{Dir: dir, Files: files, NotWritten: true}, scanProbs, opts)
 	if v == nil {
-		hold.release()
 		return nil
 	}
 	v.behind = "the index could not be updated (" + err.Error() + "): it shows the archive as it was when last indexed, until its cache can be written (or use --index-dir elsewhere)"
