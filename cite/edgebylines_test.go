@@ -131,6 +131,14 @@ var edgeBylines = []struct {
 	{"Dan Sabbagh Defence and security editor", "Sabbagh, Dan", "sabbagh2020lists"},
 	{"Jessica Elgot Chief political correspondent", "Elgot, Jessica", "elgot2020lists"},
 	{"Ann Lee senior writer", "Lee, Ann", "lee2020lists"},
+	// an outlet's one word after a full name's comma (a review: the
+	// person {Ann Lee}, given name Bloomberg), not in a name
+	{"Ann Lee, Bloomberg", "Lee, Ann", "lee2020lists"},
+	{"Lee, Ann, Politico", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Bloomberg", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Steve Forbes, Forbes", "Forbes, Steve", "forbes2020lists"},
+	{"Michael Bloomberg", "Bloomberg, Michael", "bloomberg2020lists"},
+	{"Lee, Forbes", "Lee, Forbes", "lee2020lists"},
 	// roles joined by hyphens (a review: cited "Ann Lee co-editor")
 	{"Ann Lee co-editor", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee deputy editor-in-chief", "Lee, Ann", "lee2020lists"},

@@ -248,7 +248,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		before, after := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
 		first, _, _ := strings.Cut(before, ",")
-		if isOrganisation(strings.TrimSpace(first)) || !isAffiliation(after) && !sameOutlet(after, outlet) {
+		if isOrganisation(strings.TrimSpace(first)) || !isAffiliation(after) && !sameOutlet(after, outlet) && !outletAfter(before, after) {
 			break
 		}
 		// a role then more people is no affiliation: "Ann Lee, Senior
@@ -1205,6 +1205,33 @@ func isAffiliation(s string) bool {
 		}
 	}
 	return isOrganisation(s)
+}
+
+// outlets are news outlets and agencies named in one word, written after a
+// byline's comma ("Ann Lee, Bloomberg"; a review: the person {Ann Lee},
+// given name Bloomberg, written "Bloomberg Ann Lee"). Surnames too, so
+// they are outlets only after a comma and a full name (outletAfter), not
+// in a name ("Michael Bloomberg", "Steve Forbes").
+var outlets = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`bloomberg politico axios vox slate salon forbes fortune wired quartz bellingcat
+	propublica semafor buzzfeed huffpost vice cnn bbc npr pbs msnbc cnbc nbc cbs abc ap upi xinhua tass interfax
+	dpa ansa efe kyodo yonhap bernama anadolu euronews france24 dw rferl voa bnn cbc rte sky itv`) {
+		outlets[w] = true
+	}
+}
+
+// outletAfter: after, written after a comma, is an outlet's one word
+// (outlets), and before it a full name of two words or more, or an
+// inverted name with its own comma ("Ann Lee, Bloomberg", "Lee, Ann,
+// Politico"; not "Lee, Forbes", which may be Forbes Lee).
+func outletAfter(before, after string) bool {
+	if !outlets[strings.ToLower(strings.TrimSuffix(after, "."))] {
+		return false
+	}
+	words := strings.Fields(before)
+	return len(words)-particleCount(words) >= 2 || strings.Contains(before, ",")
 }
 
 // sameOutlet: s names the outlet ("Ann Lee, Bloomberg" in Bloomberg, "Ann
