@@ -139,6 +139,15 @@ var edgeBylines = []struct {
 	{"Steve Forbes, Forbes", "Forbes, Steve", "forbes2020lists"},
 	{"Michael Bloomberg", "Bloomberg, Michael", "bloomberg2020lists"},
 	{"Lee, Forbes", "Lee, Forbes", "lee2020lists"},
+	// the kind of piece before "by", and agencies after the author (a
+	// review: the person "Opinion by Ann" Lee, the organisation {Ann Lee
+	// and agencies})
+	{"Opinion by Ann Lee", "Lee, Ann", "lee2020lists"},
+	{"Analysis by Ann Lee and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Guest essay by Ann Lee", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee and agencies", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee and Bo Chan and agencies", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Guardian staff and agencies", "{Guardian staff and agencies}", "guardian2020lists"},
 	// roles joined by hyphens (a review: cited "Ann Lee co-editor")
 	{"Ann Lee co-editor", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee deputy editor-in-chief", "Lee, Ann", "lee2020lists"},

@@ -160,6 +160,18 @@ func byline(s, outlet string) []Name {
 	return bylineNames(s, outlet, false)
 }
 
+// byFirst is "by" starting a byline, and the kind of piece before it
+// ("Opinion by Ann Lee", "Analysis by Ann Lee": a review found the person
+// "Opinion by Ann" Lee).
+var byFirst = lazyRegexp(`(?i)^(?:(?:opinion|analysis|commentary|essay|column|perspective|interview|` +
+	`(?:a|an|guest)\s+(?:essay|commentary|column|post|opinion|op-ed))\s+)?by\s+`)
+
+// andAgencies is the news agencies a byline credits after its author, as
+// the Guardian writes them ("Ann Lee and agencies"; a review: cited as the
+// organisation {Ann Lee and agencies}); not after an organisation
+// ("Guardian staff and agencies" is one).
+var andAgencies = lazyRegexp(`(?i)\s+(?:and|&|with)\s+(?:(?:news|wire)\s+)?(?:agencies|agency|wires|wire\s+services)$`)
+
 // ampJoin is an "&" written escaped, once or more ("&amp;", "&amp;amp;",
 // "&#038;", "&#x26;"), with a space either side.
 var ampJoin = lazyRegexp(`\s+&(?:amp;)*(?:amp|#0*38|#[xX]0*26);\s+`)
@@ -168,10 +180,13 @@ var ampJoin = lazyRegexp(`\s+&(?:amp;)*(?:amp|#0*38|#[xX]0*26);\s+`)
 // "et al." (cutOthers).
 func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	s = strings.Join(strings.Fields(s), " ")
-	if len(s) > 3 && strings.EqualFold(s[:3], "by ") {
-		s = strings.TrimSpace(s[3:])
+	if m := byFirst().FindStringIndex(s); m != nil && m[1] < len(s) {
+		s = strings.TrimSpace(s[m[1]:])
 	}
 	s = dropCredits(s)
+	if m := andAgencies().FindStringIndex(s); m != nil && m[0] > 0 && !isOrganisation(s[:m[0]]) {
+		s = s[:m[0]] // "Ann Lee and agencies": wire copy with the author's
+	}
 	s = dropStyle(s)
 	// A place after a name is no part of it, nor the end of the list:
 	// "Ann Lee (Kyiv) and Bo Chan (London)", "Ann Lee in Kyiv and Bo Chan
