@@ -50,7 +50,8 @@ import (
 //
 // The site's config's cascade (hugo.toml's [cascade] or [[cascade]],
 // config.toml's, config/_default/'s or config/production/'s: the first
-// of hugoConfigFiles, in their order, with a cascade key, in any case) is the farthest, after content/_index.md's
+// of hugoConfigFiles, in their order, with a cascade key, in any case:
+// hugoKey) is the farthest, after content/_index.md's
 // (a helper's report: it was not read): its entries as a section page's,
 // a table's _target ignored, an array's read, as Hugo 0.111 reads them.
 //
@@ -220,14 +221,8 @@ func (s *SiteRoots) configCascadeOf(dir string) []cascadeEntry {
 // hugoConfigCascade is the cascade of the config of the Hugo site whose
 // root is dir in fsys: of the first of hugoConfigFiles with one.
 func hugoConfigCascade(fsys fs.FS, dir string) []cascadeEntry {
-	for _, name := range hugoConfigFiles {
-		for k, v := range siteConfigValues(fsys, path.Join(dir, name)) {
-			if strings.EqualFold(k, "cascade") {
-				return cascadeEntries(v)
-			}
-		}
-	}
-	return nil
+	v, _ := hugoSiteConfig.value(fsys, dir, "cascade")
+	return cascadeEntries(v)
 }
 
 // ConfigCascadeSum sums the cascade of the config of the Hugo site whose

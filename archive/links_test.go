@@ -506,3 +506,53 @@ func TestHugoBaseURLOfTheProductionConfig(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo config with a key in two cases is read as Hugo 0.111 reads it
+// (an oracle's report: baseURL won over baseurl in either order, in TOML
+// and YAML; of baseURL and BaseURL Hugo keeps one at random): the key
+// written otherwise than in lower case wins, of two such the first in
+// byte order, each time (it was Go's map order, one or the other); the
+// same lookup reads a config's cascade; an empty baseURL of
+// config/production/ is the site's (none), as Hugo reads it; Jekyll reads
+// the first of its config files there, its keys as written.
+func TestSiteConfigKeysInTwoCases(t *testing.T) {
+	root := t.TempDir()
+	page := "---\ntitle: Foo\ndate: 2020-01-01\n---\nfoo\n"
+	writeFiles(t, root, map[string]string{
+		"toml/hugo.toml":                    "baseurl = \"https://lower.example/\"\nbaseURL = \"https://example.org/\"\n",
+		"toml/content/foo.md":               page,
+		"yaml/hugo.yaml":                    "baseURL: https://example.org/\nbaseurl: https://lower.example/\n",
+		"yaml/content/foo.md":               page,
+		"three/hugo.toml":                   "baseurl = \"https://lower.example/\"\nbaseURL = \"https://b.example/\"\nBaseURL = \"https://example.org/\"\n",
+		"three/content/foo.md":              page,
+		"cascade/hugo.yaml":                 "cascade:\n  outlet: lower\nCascade:\n  outlet: Upper\n",
+		"cascade/content/foo.md":            page,
+		"empty/config/_default/hugo.toml":   "baseURL = \"https://example.org/\"\n",
+		"empty/config/production/hugo.toml": "baseURL = \"\"\n",
+		"empty/content/foo.md":              page,
+		"jekyll/_config.yml":                "title: J\nURL: https://upper.example\n",
+		"jekyll/_config.toml":               "url = \"https://toml.example\"\n",
+		"jekyll/foo.md":                     page,
+	})
+	arch, _, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 64 { // a map's order changes from one range to the next
+		for _, site := range []string{"toml", "yaml", "three"} {
+			if got := SiteURLs(arch.FS, site+"/content/foo.md"); !slices.Equal(got, []string{"https://example.org/"}) {
+				t.Fatalf("%s: SiteURLs = %v", site, got)
+			}
+		}
+		if got := SiteURLs(arch.FS, "empty/content/foo.md"); got != nil {
+			t.Fatalf("empty: SiteURLs = %v", got)
+		}
+		if got := SiteURLs(arch.FS, "jekyll/foo.md"); got != nil {
+			t.Fatalf("jekyll: SiteURLs = %v", got)
+		}
+		a, _ := ParseIn(arch.FS, "cascade/content/foo.md", []byte(page))
+		if a.Outlet != "Upper" {
+			t.Fatalf("cascade: outlet %q", a.Outlet)
+		}
+	}
+}

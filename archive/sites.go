@@ -611,19 +611,13 @@ func (s *SiteRoots) jekyllOutputs(root string) map[string]bool {
 		return v.(map[string]bool)
 	}
 	out := map[string]bool{}
-	for _, name := range jekyllConfigs {
-		m := siteConfigValues(s.fsys, path.Join(root, name))
-		if m == nil {
-			continue
-		}
-		if cs, ok := m["collections"].(map[string]any); ok {
-			for k, v := range cs {
-				if c, ok := v.(map[string]any); ok && c["output"] == true {
-					out[k] = true
-				}
+	cs, _ := jekyllSiteConfig.value(s.fsys, root, "collections")
+	if cs, ok := cs.(map[string]any); ok {
+		for k, v := range cs {
+			if c, ok := v.(map[string]any); ok && c["output"] == true {
+				out[k] = true
 			}
 		}
-		break
 	}
 	s.collections.Store(root, out)
 	return out

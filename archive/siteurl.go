@@ -42,11 +42,14 @@ func SiteURLs(fsys fs.FS, p string) []string {
 }
 
 // siteConfigValues decodes a site's config file by its extension: its
-// top-level keys, nil when it cannot be read.
-func siteConfigValues(fsys fs.FS, p string) map[string]any {
+// top-level keys (nil for none), and whether the file is there to read.
+func siteConfigValues(fsys fs.FS, p string) (map[string]any, bool) {
 	data, err := fs.ReadFile(fsys, p)
-	if err != nil || len(data) > MaxFileSize {
-		return nil
+	if err != nil {
+		return nil, false
+	}
+	if len(data) > MaxFileSize {
+		return nil, true
 	}
 	var m map[string]any
 	switch path.Ext(p) {
@@ -58,23 +61,78 @@ func siteConfigValues(fsys fs.FS, p string) map[string]any {
 		err = yaml.Unmarshal(data, &m)
 	}
 	if err != nil {
-		return nil
+		return nil, true
 	}
-	return m
+	return m, true
+}
+
+// siteConfig is how a generator reads a top-level key of its site's
+// config (siteConfig.value): the one lookup of Hugo's baseURL, cascade
+// and ignoreFiles and Jekyll's url and collections.
+type siteConfig struct {
+	files []string // of the site's root, the one whose key wins first
+	// hugo: each of files is asked in turn, the first with the key
+	// giving it (Hugo merges them: an empty baseURL of
+	// config/production/ is the site's, an oracle's report against Hugo
+	// 0.111), the key in any case (hugoKey); otherwise (Jekyll) the
+	// first of files there is the config, its keys as written
+	hugo bool
+}
+
+var (
+	hugoSiteConfig   = siteConfig{files: hugoConfigFiles, hugo: true}
+	jekyllSiteConfig = siteConfig{files: jekyllConfigs}
+)
+
+// value is the value of key (in lower case) in the config of the site
+// whose root is dir in fsys; false for none.
+func (c siteConfig) value(fsys fs.FS, dir, key string) (any, bool) {
+	for _, name := range c.files {
+		m, there := siteConfigValues(fsys, path.Join(dir, name))
+		switch {
+		case !c.hugo && there:
+			v, ok := m[key]
+			return v, ok
+		case c.hugo:
+			if v, ok := hugoKey(m, key); ok {
+				return v, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// hugoKey is the value of key (in lower case) in m, a Hugo config's
+// keys, as Hugo 0.111 reads it: Hugo lower-cases the keys in place, in
+// the map's order, so a key written otherwise (baseURL) takes the place
+// of the one in lower case (baseurl) whichever comes first (an oracle's
+// report: baseURL won in either order); of two written otherwise
+// (baseURL, BaseURL) Hugo keeps one at random, folio the first in byte
+// order (it was Go's map order here too).
+func hugoKey(m map[string]any, key string) (any, bool) {
+	best, found := "", false
+	for k := range m {
+		if len(k) != len(key) || !strings.EqualFold(k, key) {
+			continue
+		}
+		// a key written otherwise wins over the one in lower case
+		if !found || (k == key) != (best == key) && best == key || (k == key) == (best == key) && k < best {
+			best, found = k, true
+		}
+	}
+	if !found {
+		return nil, false
+	}
+	return m[best], true
 }
 
 // hugoBaseURL is the baseURL of the Hugo site whose root is dir (its key
 // in any case, as Hugo reads it), from the first of its config files
-// (hugoConfigFiles) that gives one.
+// (hugoConfigFiles) that gives one: "" for none, or an empty one.
 func hugoBaseURL(fsys fs.FS, dir string) string {
-	for _, name := range hugoConfigFiles {
-		for k, v := range siteConfigValues(fsys, path.Join(dir, name)) {
-			if s, ok := v.(string); ok && strings.EqualFold(k, "baseurl") && strings.TrimSpace(s) != "" {
-				return strings.TrimSpace(s)
-			}
-		}
-	}
-	return ""
+	v, _ := hugoSiteConfig.value(fsys, dir, "baseurl")
+	s, _ := v.(string)
+	return strings.TrimSpace(s)
 }
 
 // hugoConfigFiles are the files of a Hugo site's root that hold its
@@ -97,21 +155,17 @@ var hugoConfigFiles = func() []string {
 }()
 
 // jekyllBaseURL is the url of the Jekyll site whose root is dir, then its
-// baseurl (Jekyll's absolute_url: url + baseurl).
+// baseurl (Jekyll's absolute_url: url + baseurl), of its config (the
+// first of _config.yml, .yaml, .toml there, as Jekyll reads it).
 func jekyllBaseURL(fsys fs.FS, dir string) string {
-	for _, name := range jekyllConfigs {
-		m := siteConfigValues(fsys, path.Join(dir, name))
-		if m == nil {
-			continue
-		}
-		u, _ := m["url"].(string)
-		base, _ := m["baseurl"].(string)
-		if u = strings.TrimSpace(u); u == "" {
-			return ""
-		}
-		return strings.TrimSuffix(u, "/") + "/" + strings.Trim(strings.TrimSpace(base), "/")
+	v, _ := jekyllSiteConfig.value(fsys, dir, "url")
+	u, _ := v.(string)
+	if u = strings.TrimSpace(u); u == "" {
+		return ""
 	}
-	return ""
+	v, _ = jekyllSiteConfig.value(fsys, dir, "baseurl")
+	base, _ := v.(string)
+	return strings.TrimSuffix(u, "/") + "/" + strings.Trim(strings.TrimSpace(base), "/")
 }
 
 // OwnSitePath is target as a path of its site when it is a URL under one
