@@ -26,7 +26,9 @@ import (
 //     (content/_index.md, the home page's, is the farthest);
 //   - keys are read in any case (Tags is tags);
 //   - a cascade's draft, _build or headless makes the page a draft or
-//     unrendered exactly as its own would.
+//     unrendered exactly as its own would;
+//   - a section page that is itself a draft leaves every page under it
+//     unpublished (section).
 //
 // An entry with a _target (Hugo's page matcher) is given only to the
 // pages it matches, as Hugo 0.111 matches them (a helper's report: its
@@ -101,9 +103,19 @@ func (s *SiteRoots) sectionPage(dir string) string {
 	return ""
 }
 
-// cascadeOf is the cascade of the section page of the folder dir (nil for
-// none), read once.
-func (s *SiteRoots) cascadeOf(dir string) []cascadeEntry {
+// section is what a section page gives the pages under its folder: its
+// cascade, and whether it is a draft (its own draft: true or published:
+// false, as Hugo 0.111 reads it), which Hugo publishes none of (an
+// oracle's report: content/sec/_index.md a draft, sec/b.md and
+// sec/sub/c.md were pieces; a draft content/_index.md left no page).
+type section struct {
+	cascade []cascadeEntry
+	draft   bool
+}
+
+// sectionOf is the section page of the folder dir (none: zero), read
+// once.
+func (s *SiteRoots) sectionOf(dir string) section {
 	s.mu.Lock()
 	c, ok := s.cascades[dir]
 	s.mu.Unlock()
@@ -112,12 +124,12 @@ func (s *SiteRoots) cascadeOf(dir string) []cascadeEntry {
 	}
 	if p := s.sectionPage(dir); p != "" {
 		if data, err := ReadFile(s.fsys, p); err == nil {
-			c = sectionCascade(data)
+			c = sectionOfData(data)
 		}
 	}
 	s.mu.Lock()
 	if s.cascades == nil {
-		s.cascades = map[string][]cascadeEntry{}
+		s.cascades = map[string]section{}
 	}
 	s.cascades[dir] = c
 	s.mu.Unlock()
@@ -126,18 +138,22 @@ func (s *SiteRoots) cascadeOf(dir string) []cascadeEntry {
 
 // cascade is what the section pages above the file at p cascade to it,
 // the nearest's first (nil for none, and for a SiteRoots without the
-// archive's files: SiteConfigs').
-func (s *SiteRoots) cascade(p string) matter {
+// archive's files: SiteConfigs'), and whether one of them, of the site's
+// content folder, is a draft (Hugo publishes no page under it).
+func (s *SiteRoots) cascade(p string) (matter, bool) {
 	if s == nil || s.fsys == nil {
-		return nil
+		return nil, false
 	}
 	// the folders above p and their cascades; none: no root asked (a
 	// read-through: every folder's roots were asked of each file parsed)
 	var dirs []string
 	var cascades [][]cascadeEntry
+	var drafts []bool
 	for dir := path.Dir(p); ; dir = path.Dir(dir) {
 		dirs = append(dirs, dir)
-		cascades = append(cascades, s.cascadeOf(dir))
+		sec := s.sectionOf(dir)
+		cascades = append(cascades, sec.cascade)
+		drafts = append(drafts, sec.draft)
 		if dir == "." || dir == "/" || dir == "" {
 			break
 		}
@@ -155,8 +171,8 @@ func (s *SiteRoots) cascade(p string) matter {
 			}
 		}
 	}
-	if len(config) == 0 && !slices.ContainsFunc(cascades, func(c []cascadeEntry) bool { return len(c) > 0 }) {
-		return nil
+	if len(config) == 0 && !slices.ContainsFunc(cascades, func(c []cascadeEntry) bool { return len(c) > 0 }) && !slices.Contains(drafts, true) {
+		return nil, false
 	}
 	// the site's content folder, from which a target's path is matched:
 	// the folder below its root, or the archive's root
@@ -169,11 +185,14 @@ func (s *SiteRoots) cascade(p string) matter {
 			// above it is the site's (a review: a notes folder's
 			// _index.md made a Hugo site's pages drafts)
 			if i == 0 {
-				return nil // a file of the root itself: no page
+				return nil, false // a file of the root itself: no page
 			}
 			content, last = dirs[i-1], i
 			break
 		}
+	}
+	if slices.Contains(drafts[:last], true) {
+		return nil, true
 	}
 	page := pageOf(p, content)
 	if last < len(dirs) && dirs[last] == configRoot {
@@ -196,7 +215,7 @@ func (s *SiteRoots) cascade(p string) matter {
 			}
 		}
 	}
-	return out
+	return out, false
 }
 
 // configCascadeOf is the cascade of the config of the Hugo site whose
@@ -476,15 +495,16 @@ func fieldKeysOf(k string) []string {
 	return nil
 }
 
-// sectionCascade is the cascade of a section page's front matter (data):
-// its entries, each with its known keys, lower-cased, with no line; nil
-// for none, or for front matter that cannot be read.
-func sectionCascade(data []byte) []cascadeEntry {
+// sectionOfData is the section of a section page's front matter (data):
+// its cascade's entries, each with its known keys, lower-cased, with no
+// line, and whether it is a draft; zero for front matter that cannot be
+// read.
+func sectionOfData(data []byte) section {
 	m := sectionMatter(data)
 	if m == nil {
-		return nil
+		return section{}
 	}
-	return cascadeEntries(m["cascade"].value)
+	return section{cascade: cascadeEntries(m["cascade"].value), draft: m.isDraft(false, nil)}
 }
 
 // cascadeEntries are the entries of a cascade's value: a map, or Hugo's
@@ -561,10 +581,20 @@ func sectionMatter(data []byte) matter {
 	return m
 }
 
-// CascadeSum sums the cascade of the section page data (Hugo's cascade,
-// as pages take it): 0 for none. The index re-reads the pieces under a
-// section page whose sum changed.
-func CascadeSum(data []byte) uint32 { return cascadeSum(sectionCascade(data)) }
+// CascadeSum sums what the section page data gives the pages under it:
+// its cascade (Hugo's, as pages take it) and whether it is a draft; 0 for
+// neither. The index re-reads the pieces under a section page whose sum
+// changed.
+func CascadeSum(data []byte) uint32 {
+	sec := sectionOfData(data)
+	sum := cascadeSum(sec.cascade)
+	if sec.draft {
+		h := fnv.New32a()
+		fmt.Fprintf(h, "draft\x00%d", sum)
+		sum = max(h.Sum32(), 1)
+	}
+	return sum
+}
 
 // cascadeSum sums a cascade's entries, their targets and values: 0 for
 // none.

@@ -244,7 +244,12 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 		return fail(line, "invalid front matter: %s", msg)
 	}
-	if c := cascades.cascade(path); len(c) > 0 && inHugo != nil && inHugo() {
+	if c, inDraft := cascades.cascade(path); (len(c) > 0 || inDraft) && inHugo != nil && inHugo() {
+		if inDraft {
+			// Hugo publishes no page under a draft section (an oracle's
+			// report against Hugo 0.111: they were pieces)
+			return Article{}, []Problem{{Path: path, Msg: HugoDraftSectionMsg, Fatal: true, Quiet: true}}
+		}
 		m.withCascade(c)
 	}
 	// base is the file line before a field's line 1: the opening line's
@@ -1114,6 +1119,11 @@ func hugoZeroDate(v any) bool {
 // HugoPassedMsg is the message of the Quiet problem of a file of a Hugo
 // site that Hugo passes over by its name or its folder's (hugoPassedPath).
 const HugoPassedMsg = "not a page of the site (Hugo passes over a name starting with # or ending with ~)"
+
+// HugoDraftSectionMsg is the message of the Quiet problem of a page of
+// a Hugo site under a draft section (a section page above it, up to
+// content/_index.md, with draft: true or published: false).
+const HugoDraftSectionMsg = "not a page of the site (Hugo publishes no page under a draft section)"
 
 // hugoPassedPath reports whether Hugo passes over the file at p by its
 // name or a folder's on its path: one starting with # or ending with ~

@@ -249,7 +249,7 @@ type SiteRoots struct {
 	mu           sync.Mutex
 	jekyll, hugo map[string]bool           // folder → whether it is in such a site
 	sections     map[string]string         // folder → its section page (KnowSections); nil: ask fsys
-	cascades     map[string][]cascadeEntry // folder → its section page's cascade, nil for none
+	cascades     map[string]section        // folder → its section page's cascade and draft, zero for none
 	roots        map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
 	configs      map[string][]cascadeEntry // a Hugo root → its config's cascade (configCascadeOf)
 	collections  sync.Map                  // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)

@@ -1395,3 +1395,59 @@ func TestJekyllFoldersStartingWithUnderscore(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
 	}
 }
+
+// Hugo publishes no page under a draft section (Hugo 0.111 as oracle:
+// content/sec/_index.md with draft: true, or published: false, left
+// sec/b.md and sec/sub/c.md unpublished; a draft content/_index.md left
+// no page at all): in a Hugo site they are "not a page of the site",
+// quiet; a section page that is no draft, and a draft _index.md outside
+// a Hugo site, hide nothing.
+func TestPagesUnderADraftHugoSection(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/hugo.toml":              "baseURL = 'https://example.org/'\n",
+		"site/content/sec/_index.md":  "---\ntitle: Sec\ndraft: true\n---\n",
+		"site/content/sec/b.md":       page,
+		"site/content/sec/sub/c.md":   page,
+		"site/content/pub/_index.md":  "+++\ntitle = 'Pub'\npublished = false\n+++\n",
+		"site/content/pub/p.md":       page,
+		"site/content/live/_index.md": "---\ntitle: Live\ndraft: false\n---\n",
+		"site/content/live/l.md":      page,
+		"site/content/a.md":           page,
+		"home/hugo.toml":              "title = 'H'\n",
+		"home/content/_index.md":      "---\ntitle: Home\ndraft: true\n---\n",
+		"home/content/posts/x.md":     page,
+		"notes/wip/_index.md":         "---\ntitle: WIP\ndraft: true\n---\n",
+		"notes/wip/n.md":              page,
+	})
+	a, probs := loadSite(t, root)
+	var pieces, msgs []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	slices.Sort(pieces)
+	for _, p := range probs {
+		if !strings.HasSuffix(p.Path, "_index.md") {
+			msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
+		}
+	}
+	wantPieces := []string{"notes/wip/n.md", "site/content/a.md", "site/content/live/l.md"}
+	if !slices.Equal(pieces, wantPieces) {
+		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
+	}
+	wantProbs := []string{
+		"home/content/posts/x.md: " + HugoDraftSectionMsg + " (quiet true)",
+		"site/content/pub/p.md: " + HugoDraftSectionMsg + " (quiet true)",
+		"site/content/sec/b.md: " + HugoDraftSectionMsg + " (quiet true)",
+		"site/content/sec/sub/c.md: " + HugoDraftSectionMsg + " (quiet true)",
+	}
+	if !slices.Equal(msgs, wantProbs) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
+	}
+	// the section page's sum says it is a draft: the index reads its
+	// pieces again when that changes
+	if CascadeSum([]byte("---\ntitle: S\ndraft: true\n---\n")) == 0 || CascadeSum([]byte("---\ntitle: S\n---\n")) != 0 {
+		t.Error("a draft section page's CascadeSum is 0, or another's is not")
+	}
+}

@@ -107,11 +107,13 @@ import (
 // tags and note are stored, counted and filtered with their character
 // references decoded, as the archive now reads them (archive's
 // fieldrefs.go: "Jos&eacute; Garc&iacute;a" and "José García" one author
-// facet).
+// facet); 70: a page of a Hugo site under a draft section (a section page
+// above it with draft: true or published: false) no page, read again when
+// the section page's draft changes (archive's CascadeSum).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 69
+const SchemaVersion = 70
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
