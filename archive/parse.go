@@ -142,6 +142,12 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// 4.3: sub/_inner/b.md and _notes/a.md were pieces)
 		return Article{}, []Problem{{Path: path, Msg: JekyllFolderMsg, Fatal: true, Quiet: true}}
 	}
+	if inPosts(path) && !jekyllPostPrefix.MatchString(pathBase(path)) && inJekyll != nil && inJekyll() {
+		// Jekyll reads a post of _posts/ by its dated name alone (an
+		// oracle's report against Jekyll 4.3: _posts/hello.md was a
+		// piece, where the site has no page)
+		return Article{}, []Problem{{Path: path, Msg: JekyllUndatedPostMsg, Fatal: true, Quiet: true}}
+	}
 	if hugoPassedPath(path) && inHugo != nil && inHugo() {
 		// Hugo passes over #x.md and a folder #x/ or x~/ (an oracle's
 		// report against Hugo 0.111: #x.md was a piece)
@@ -1086,7 +1092,11 @@ func rubyFlag(v *yaml.Node, val any) any {
 // whose name starts with _, # or ~ (passed over).
 const (
 	JekyllStaticMsg = "not a page of the site (no front matter: Jekyll copies the file as it is)"
-	JekyllPassedMsg = "not a page of the site (Jekyll passes over a name starting with _, # or ~)"
+	// JekyllUndatedPostMsg is a file of a Jekyll site's _posts/ (at any
+	// depth) whose name is not dated (jekyllPostPrefix), which Jekyll 4.3
+	// passes over
+	JekyllUndatedPostMsg = "not a page of the site (Jekyll reads a post of _posts/ by a dated name alone: 2021-03-14-title.md)"
+	JekyllPassedMsg      = "not a page of the site (Jekyll passes over a name starting with _, # or ~)"
 )
 
 // hugoZeroDate reports whether Hugo reads a date's value v as no date,

@@ -333,6 +333,12 @@ func jekyllPost(p string) (jekyllName, bool) {
 // jekyllPostName is Jekyll's post file name: year, month, day, slug.
 var jekyllPostName = regexp.MustCompile(`^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)$`)
 
+// jekyllPostPrefix is the start of the name of a file of _posts/ that
+// Jekyll 4.3 reads as a post (its Document::DATE_FILENAME_MATCHER, the
+// slug perhaps empty); it passes over any other (_posts/hello.md,
+// _posts/2021-1-2x.md: Jekyll 4.3 as oracle).
+var jekyllPostPrefix = regexp.MustCompile(`^\d{2,4}-\d{1,2}-\d{1,2}-`)
+
 // zolaName is a date at the start of a file's or page bundle folder's
 // name (a time after it has its zone), then "-", "_" or a space (Zola
 // dates a page without one in its front matter by it: 2021-05-05-title.md,

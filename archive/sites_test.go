@@ -1451,3 +1451,49 @@ func TestPagesUnderADraftHugoSection(t *testing.T) {
 		t.Error("a draft section page's CascadeSum is 0, or another's is not")
 	}
 }
+
+// Jekyll reads a file of _posts/ (at any depth) as a post by its dated
+// name alone (Jekyll 4.3 as oracle: of _posts/hello.md,
+// _posts/2021-1-2x.md, _posts/2021/3-4-5-short.md, _posts/2021/notes.md,
+// news/_posts/undated.md, _posts/21-3-4-two.md and
+// _posts/2021-01-02-dated.md only the last two are pages): in a Jekyll site the others are a Quiet "not a page of the
+// site"; in a folder of notes (no _config.yml) they are pieces.
+func TestJekyllPostsWithoutADatedName(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":                "title: J\n",
+		"site/_posts/hello.md":            page,
+		"site/_posts/2021-1-2x.md":        page,
+		"site/_posts/2021-01-02-dated.md": page,
+		"site/_posts/2021/3-4-5-short.md": page,
+		"site/_posts/2021/notes.md":       page,
+		"site/_posts/21-3-4-two.md":       page,
+		"site/news/_posts/undated.md":     page,
+		"site/hello.md":                   page,
+		"notes/_posts/hello.md":           page,
+	})
+	a, probs := loadSite(t, root)
+	var pieces, msgs []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	slices.Sort(pieces)
+	for _, p := range probs {
+		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
+	}
+	wantPieces := []string{"notes/_posts/hello.md", "site/_posts/2021-01-02-dated.md", "site/_posts/21-3-4-two.md", "site/hello.md"}
+	if !slices.Equal(pieces, wantPieces) {
+		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
+	}
+	wantProbs := []string{
+		"site/_posts/2021-1-2x.md: " + JekyllUndatedPostMsg + " (quiet true)",
+		"site/_posts/2021/3-4-5-short.md: " + JekyllUndatedPostMsg + " (quiet true)",
+		"site/_posts/2021/notes.md: " + JekyllUndatedPostMsg + " (quiet true)",
+		"site/_posts/hello.md: " + JekyllUndatedPostMsg + " (quiet true)",
+		"site/news/_posts/undated.md: " + JekyllUndatedPostMsg + " (quiet true)",
+	}
+	if !slices.Equal(msgs, wantProbs) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}

@@ -109,11 +109,13 @@ import (
 // fieldrefs.go: "Jos&eacute; Garc&iacute;a" and "José García" one author
 // facet); 70: a page of a Hugo site under a draft section (a section page
 // above it with draft: true or published: false) no page, read again when
-// the section page's draft changes (archive's CascadeSum).
+// the section page's draft changes (archive's CascadeSum); 71: a file of
+// a Jekyll site's _posts/ whose name is not dated (_posts/hello.md) no
+// page.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 70
+const SchemaVersion = 71
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
