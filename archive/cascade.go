@@ -244,14 +244,15 @@ func hugoConfigCascade(fsys fs.FS, dir string) []cascadeEntry {
 	return cascadeEntries(v)
 }
 
-// ConfigCascadeSum sums the cascade of the config of the Hugo site whose
-// root is the folder dir of fsys (cascadeSum): 0 for none, or for a
+// ConfigCascadeSum sums what the config of the Hugo site whose root is
+// the folder dir of fsys gives its pages: its cascade (cascadeSum) and
+// its ignoreFiles (SiteRoots.hugoIgnored); 0 for neither, or for a
 // folder that is no Hugo site's root.
 func ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
 	if !hugoRoot("", existsInFS(fsys, dir)) {
 		return 0
 	}
-	return cascadeSum(hugoConfigCascade(fsys, dir))
+	return hugoConfigSum(fsys, dir)
 }
 
 // ConfigCascadeSum is the package's ConfigCascadeSum with the site's
@@ -260,7 +261,22 @@ func (c SiteConfigs) ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
 	if !hugoRoot("", func(rel string) bool { return c[path.Join(dir, rel)] }) {
 		return 0
 	}
-	return cascadeSum(hugoConfigCascade(fsys, dir))
+	return hugoConfigSum(fsys, dir)
+}
+
+// hugoConfigSum is ConfigCascadeSum of the Hugo site whose root is dir:
+// a config without ignoreFiles sums as its cascade alone.
+func hugoConfigSum(fsys fs.FS, dir string) uint32 {
+	sum := cascadeSum(hugoConfigCascade(fsys, dir))
+	if res := hugoIgnoreFiles(fsys, dir); len(res) > 0 {
+		h := fnv.New32a()
+		fmt.Fprintf(h, "%d", sum)
+		for _, re := range res {
+			fmt.Fprintf(h, "\x00%s", re)
+		}
+		sum = max(h.Sum32(), 1)
+	}
+	return sum
 }
 
 // ConfigCascadeSums are ConfigCascadeSum of each folder that could be

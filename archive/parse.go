@@ -148,6 +148,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// piece, where the site has no page)
 		return Article{}, []Problem{{Path: path, Msg: JekyllUndatedPostMsg, Fatal: true, Quiet: true}}
 	}
+	if inHugo != nil && cascades.hugoIgnored(path) && inHugo() {
+		// Hugo reads no file its config's ignoreFiles match (an
+		// oracle's report against Hugo 0.111: they were pieces)
+		return Article{}, []Problem{{Path: path, Msg: HugoIgnoredMsg, Fatal: true, Quiet: true}}
+	}
 	if hugoPassedPath(path) && inHugo != nil && inHugo() {
 		// Hugo passes over #x.md and a folder #x/ or x~/ (an oracle's
 		// report against Hugo 0.111: #x.md was a piece)
@@ -1134,6 +1139,10 @@ const HugoPassedMsg = "not a page of the site (Hugo passes over a name starting 
 // a Hugo site under a draft section (a section page above it, up to
 // content/_index.md, with draft: true or published: false).
 const HugoDraftSectionMsg = "not a page of the site (Hugo publishes no page under a draft section)"
+
+// HugoIgnoredMsg is the message of the Quiet problem of a file of a
+// Hugo site that its config's ignoreFiles match (SiteRoots.hugoIgnored).
+const HugoIgnoredMsg = "not a page of the site (its config's ignoreFiles match it)"
 
 // hugoPassedPath reports whether Hugo passes over the file at p by its
 // name or a folder's on its path: one starting with # or ending with ~

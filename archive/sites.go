@@ -253,6 +253,7 @@ type SiteRoots struct {
 	roots        map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
 	configs      map[string][]cascadeEntry // a Hugo root → its config's cascade (configCascadeOf)
 	collections  sync.Map                  // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)
+	ignores      sync.Map                  // Hugo root → []*regexp.Regexp, its config's ignoreFiles (hugoIgnores)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
@@ -627,4 +628,75 @@ func (s *SiteRoots) jekyllOutputs(root string) map[string]bool {
 	}
 	s.collections.Store(root, out)
 	return out
+}
+
+// hugoIgnored reports whether the file at p is under the content folder
+// of a Hugo site (its root told by inHugoRoot) whose config's
+// ignoreFiles match it or a folder on its path below the site's root,
+// which Hugo never reads (Hugo 0.111 as oracle: "secret\\.md$" left
+// posts/secret.md out, "sub$" and "/sec/sub" every page of
+// content/sec/sub/). Hugo matches each regexp against a file's absolute
+// path; folio against its path from the archive's root with a / before
+// it (/content/posts/secret.md, /blog/content/... for a site in the
+// archive's blog/ folder), so that a pattern that names the folders
+// above the archive's root matches nothing. Its config is read of fsys
+// once; false when s has none to read.
+func (s *SiteRoots) hugoIgnored(p string) bool {
+	if s == nil || s.fsys == nil {
+		return false
+	}
+	for dir := path.Dir(p); dir != "." && dir != "/" && dir != ""; dir = path.Dir(dir) {
+		if path.Base(dir) != hugoContent {
+			continue
+		}
+		root := path.Dir(dir)
+		if !s.inHugoRoot(root) {
+			continue
+		}
+		res := s.hugoIgnores(root)
+		if len(res) == 0 {
+			return false
+		}
+		// the file, then each folder above it to the content folder
+		for q := p; q != root; q = path.Dir(q) {
+			for _, re := range res {
+				if re.MatchString("/" + q) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// hugoIgnores are the regexps of the ignoreFiles of the config of the
+// Hugo site whose root is root (hugoIgnoreFiles), read once.
+func (s *SiteRoots) hugoIgnores(root string) []*regexp.Regexp {
+	if v, ok := s.ignores.Load(root); ok {
+		return v.([]*regexp.Regexp)
+	}
+	res := hugoIgnoreFiles(s.fsys, root)
+	s.ignores.Store(root, res)
+	return res
+}
+
+// hugoIgnoreFiles are the compiled ignoreFiles of the config of the Hugo
+// site whose root is dir in fsys: a list's strings, or a string's words,
+// as Hugo 0.111 reads them (an oracle's report: "secret\\.md$ skipme"
+// left out both), but for one that does not compile, which Hugo reports
+// and leaves out.
+func hugoIgnoreFiles(fsys fs.FS, dir string) []*regexp.Regexp {
+	v, _ := hugoSiteConfig.value(fsys, dir, "ignorefiles")
+	pats := listOf(v)
+	if s, ok := v.(string); ok {
+		pats = strings.Fields(s)
+	}
+	var res []*regexp.Regexp
+	for _, e := range pats {
+		if re, err := regexp.Compile(e); err == nil {
+			res = append(res, re)
+		}
+	}
+	return res
 }

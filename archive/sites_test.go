@@ -1497,3 +1497,56 @@ func TestJekyllPostsWithoutADatedName(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
 	}
 }
+
+// Hugo reads no file its config's ignoreFiles match, nor any under a
+// folder they match (Hugo 0.111 as oracle: "secret\\.md$" left
+// posts/secret.md out, "content/posts/skip" posts/skipme.md, "sub$" every
+// page of sec/sub/, "^posts/skip" nothing; a string is its words, a
+// pattern that does not compile reported and left out): in a Hugo site
+// they are "not a page of the site", quiet, matched against the path
+// from the archive's root with a / before it; a notes folder's files
+// stay pieces, and so does a site without ignoreFiles.
+func TestHugoIgnoreFiles(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/config.toml":             "ignoreFiles = ['secret\\.md$', 'content/posts/skip', '^posts/', 'sub$', '(']\n",
+		"site/content/posts/a.md":      page,
+		"site/content/posts/secret.md": page,
+		"site/content/posts/skipme.md": page,
+		"site/content/sec/b.md":        page,
+		"site/content/sec/sub/c.md":    page,
+		"site/content/sec/subway/d.md": page,
+		"yaml/hugo.yaml":               "IgnoreFiles: \\.draft\\.md$ \\.tmp\\.md$\n",
+		"yaml/content/x.draft.md":      page,
+		"yaml/content/x.tmp.md":        page,
+		"yaml/content/x.md":            page,
+		"plain/hugo.toml":              "title = 'P'\n",
+		"plain/content/secret.md":      page,
+		"notes/secret.md":              page,
+	})
+	a, probs := loadSite(t, root)
+	var pieces, msgs []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	slices.Sort(pieces)
+	for _, p := range probs {
+		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
+	}
+	wantPieces := []string{"notes/secret.md", "plain/content/secret.md", "site/content/posts/a.md",
+		"site/content/sec/b.md", "site/content/sec/subway/d.md", "yaml/content/x.md"}
+	if !slices.Equal(pieces, wantPieces) {
+		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
+	}
+	wantProbs := []string{
+		"site/content/posts/secret.md: " + HugoIgnoredMsg + " (quiet true)",
+		"site/content/posts/skipme.md: " + HugoIgnoredMsg + " (quiet true)",
+		"site/content/sec/sub/c.md: " + HugoIgnoredMsg + " (quiet true)",
+		"yaml/content/x.draft.md: " + HugoIgnoredMsg + " (quiet true)",
+		"yaml/content/x.tmp.md: " + HugoIgnoredMsg + " (quiet true)",
+	}
+	if !slices.Equal(msgs, wantProbs) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}

@@ -56,8 +56,9 @@ type build struct {
 	// folder asked once a build (siteRoots)
 	sites     *archive.SiteRoots
 	sitesOnce sync.Once
-	// siteCascades are the sums of the sites' configs' cascades the plan
-	// read (archive.ConfigCascadeSums), for the manifest
+	// siteCascades are the sums of the sites' configs' cascades and
+	// ignoreFiles the plan read (archive.ConfigCascadeSums), for the
+	// manifest
 	siteCascades map[string]uint32
 	// goneDone: goneInRebuild made b.gone of the carried pieces not
 	// indexed again

@@ -227,3 +227,49 @@ func TestHugoDraftSectionIsSeen(t *testing.T) {
 		ix.Close()
 	}
 }
+
+// A Hugo site's ignoreFiles leave the pieces they match out (Hugo 0.111
+// as oracle), and an edit of them, which changes no file of the scan, is
+// seen: ArchiveSum changes, and the index reopened reads the pieces under
+// the site's content folder again.
+func TestHugoIgnoreFilesAreSeen(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: P\ndate: 2020-01-01\n---\nText.\n"
+	dupWrite(t, arch, map[string]string{
+		"hugo.toml":               "title = 'S'\nignoreFiles = ['secret']\n",
+		"content/posts/a.md":      piece,
+		"content/posts/secret.md": piece,
+		"content/wip/b.md":        piece,
+	})
+	ctx := context.Background()
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := func(what string, want int) {
+		t.Helper()
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		if st := ix.Stats(); st.Docs != want {
+			t.Errorf("%s: %d pieces, want %d", what, st.Docs, want)
+		}
+	}
+	docs("built", 2)
+	sum, memo := ArchiveSum(fsys, nil)
+	if err := os.WriteFile(filepath.Join(arch, "hugo.toml"), []byte("title = 'S'\nignoreFiles = ['/wip$', 'secret']\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := ArchiveSum(fsys, memo); again == sum {
+		t.Error("ArchiveSum is the same after the config's ignoreFiles changed")
+	}
+	docs("a folder ignored", 1)
+	if err := os.WriteFile(filepath.Join(arch, "hugo.toml"), []byte("title = 'S'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs("none ignored", 3)
+}

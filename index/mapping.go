@@ -111,11 +111,12 @@ import (
 // above it with draft: true or published: false) no page, read again when
 // the section page's draft changes (archive's CascadeSum); 71: a file of
 // a Jekyll site's _posts/ whose name is not dated (_posts/hello.md) no
-// page.
+// page; 72: a file of a Hugo site its config's ignoreFiles match no
+// page, read again when they change (archive's ConfigCascadeSum).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 71
+const SchemaVersion = 72
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
