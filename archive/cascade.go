@@ -227,7 +227,7 @@ func (s *SiteRoots) configCascadeOf(dir string) []cascadeEntry {
 	if ok {
 		return c
 	}
-	c = hugoConfigCascade(s.fsys, dir)
+	c = hugoConfigCascade(s.readConfig, dir)
 	s.mu.Lock()
 	if s.configs == nil {
 		s.configs = map[string][]cascadeEntry{}
@@ -238,9 +238,10 @@ func (s *SiteRoots) configCascadeOf(dir string) []cascadeEntry {
 }
 
 // hugoConfigCascade is the cascade of the config of the Hugo site whose
-// root is dir in fsys: of the first of hugoConfigFiles with one.
-func hugoConfigCascade(fsys fs.FS, dir string) []cascadeEntry {
-	v, _ := hugoSiteConfig.value(fsys, dir, "cascade")
+// root is dir, its files read by read: of the first of hugoConfigFiles
+// with one.
+func hugoConfigCascade(read configReader, dir string) []cascadeEntry {
+	v, _ := hugoSiteConfig.value(read, dir, "cascade")
 	return cascadeEntries(v)
 }
 
@@ -267,8 +268,9 @@ func (c SiteConfigs) ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
 // hugoConfigSum is ConfigCascadeSum of the Hugo site whose root is dir:
 // a config without ignoreFiles sums as its cascade alone.
 func hugoConfigSum(fsys fs.FS, dir string) uint32 {
-	sum := cascadeSum(hugoConfigCascade(fsys, dir))
-	if res := hugoIgnoreFiles(fsys, dir); len(res) > 0 {
+	read := fsConfigs(fsys)
+	sum := cascadeSum(hugoConfigCascade(read, dir))
+	if res := hugoIgnoreFiles(read, dir); len(res) > 0 {
 		h := fnv.New32a()
 		fmt.Fprintf(h, "%d", sum)
 		for _, re := range res {
@@ -465,19 +467,29 @@ func hugoGlob(g string) *regexp.Regexp {
 
 // inHugoRoot reports whether the folder dir is a Hugo site's or theme's
 // root (hugoRoot), each folder asked once.
-func (s *SiteRoots) inHugoRoot(dir string) bool {
+func (s *SiteRoots) inHugoRoot(dir string) bool { return s.isRoot(dir, &s.roots, hugoRoot) }
+
+// inJekyllRoot reports whether the folder dir is a Jekyll site's root
+// (jekyllRoot), each folder asked once (a read-through: asked again of
+// the folders above each file of _posts/).
+func (s *SiteRoots) inJekyllRoot(dir string) bool {
+	return s.isRoot(dir, &s.jekyllRoots, jekyllRoot)
+}
+
+// isRoot is whether dir is a root (isRoot), remembered in known.
+func (s *SiteRoots) isRoot(dir string, known *map[string]bool, isRoot func(string, func(string) bool) bool) bool {
 	s.mu.Lock()
-	v, ok := s.roots[dir]
+	v, ok := (*known)[dir]
 	s.mu.Unlock()
 	if ok {
 		return v
 	}
-	v = hugoRoot("", s.exists(dir))
+	v = isRoot("", s.exists(dir))
 	s.mu.Lock()
-	if s.roots == nil {
-		s.roots = map[string]bool{}
+	if *known == nil {
+		*known = map[string]bool{}
 	}
-	s.roots[dir] = v
+	(*known)[dir] = v
 	s.mu.Unlock()
 	return v
 }

@@ -251,6 +251,8 @@ type SiteRoots struct {
 	sections     map[string]string         // folder → its section page (KnowSections); nil: ask fsys
 	cascades     map[string]section        // folder → its section page's cascade and draft, zero for none
 	roots        map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
+	jekyllRoots  map[string]bool           // folder → whether it is a Jekyll root (inJekyllRoot)
+	configFiles  sync.Map                  // a config file's path → configRead (readConfig)
 	configs      map[string][]cascadeEntry // a Hugo root → its config's cascade (configCascadeOf)
 	collections  sync.Map                  // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)
 	ignores      sync.Map                  // Hugo root → []*regexp.Regexp, its config's ignoreFiles (hugoIgnores)
@@ -285,21 +287,22 @@ func newSiteRoots(exists func(dir string) func(string) bool) *SiteRoots {
 }
 
 // InJekyll is InJekyllSite of the file at p.
-func (s *SiteRoots) InJekyll(p string) bool { return s.in(path.Dir(p), s.jekyll, jekyllRoot) }
+func (s *SiteRoots) InJekyll(p string) bool { return s.in(path.Dir(p), s.jekyll, s.inJekyllRoot) }
 
 // InHugo is InHugoSite of the file at p.
-func (s *SiteRoots) InHugo(p string) bool { return s.in(path.Dir(p), s.hugo, hugoRoot) }
+func (s *SiteRoots) InHugo(p string) bool { return s.in(path.Dir(p), s.hugo, s.inHugoRoot) }
 
-// in reports whether dir, or a folder above it, is a root (isRoot),
-// remembering the answer of each folder on the way.
-func (s *SiteRoots) in(dir string, known map[string]bool, isRoot func(string, func(string) bool) bool) bool {
+// in reports whether dir, or a folder above it, is a root (isRoot, which
+// remembers its own answers: inHugoRoot, inJekyllRoot), remembering the
+// answer of each folder on the way.
+func (s *SiteRoots) in(dir string, known map[string]bool, isRoot func(string) bool) bool {
 	s.mu.Lock()
 	v, ok := known[dir]
 	s.mu.Unlock()
 	if ok {
 		return v
 	}
-	v = isRoot("", s.exists(dir))
+	v = isRoot(dir)
 	if !v && dir != "." && dir != "/" {
 		v = s.in(path.Dir(dir), known, isRoot)
 	}
@@ -586,7 +589,7 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 		return false
 	}
 	root := dir
-	for !jekyllRoot("", s.exists(root)) {
+	for !s.inJekyllRoot(root) {
 		if root == "." || root == "/" || root == "" {
 			return false
 		}
@@ -618,7 +621,7 @@ func (s *SiteRoots) jekyllOutputs(root string) map[string]bool {
 		return v.(map[string]bool)
 	}
 	out := map[string]bool{}
-	cs, _ := jekyllSiteConfig.value(s.fsys, root, "collections")
+	cs, _ := jekyllSiteConfig.value(s.readConfig, root, "collections")
 	if cs, ok := cs.(map[string]any); ok {
 		for k, v := range cs {
 			if c, ok := v.(map[string]any); ok && c["output"] == true {
@@ -676,18 +679,18 @@ func (s *SiteRoots) hugoIgnores(root string) []*regexp.Regexp {
 	if v, ok := s.ignores.Load(root); ok {
 		return v.([]*regexp.Regexp)
 	}
-	res := hugoIgnoreFiles(s.fsys, root)
+	res := hugoIgnoreFiles(s.readConfig, root)
 	s.ignores.Store(root, res)
 	return res
 }
 
 // hugoIgnoreFiles are the compiled ignoreFiles of the config of the Hugo
-// site whose root is dir in fsys: a list's strings, or a string's words,
+// site whose root is dir, its files read by read: a list's strings, or a string's words,
 // as Hugo 0.111 reads them (an oracle's report: "secret\\.md$ skipme"
 // left out both), but for one that does not compile, which Hugo reports
 // and leaves out.
-func hugoIgnoreFiles(fsys fs.FS, dir string) []*regexp.Regexp {
-	v, _ := hugoSiteConfig.value(fsys, dir, "ignorefiles")
+func hugoIgnoreFiles(read configReader, dir string) []*regexp.Regexp {
+	v, _ := hugoSiteConfig.value(read, dir, "ignorefiles")
 	pats := listOf(v)
 	if s, ok := v.(string); ok {
 		pats = strings.Fields(s)

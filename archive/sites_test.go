@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -1548,5 +1549,50 @@ func TestHugoIgnoreFiles(t *testing.T) {
 	}
 	if !slices.Equal(msgs, wantProbs) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
+	}
+}
+
+// nameCounter is an fs.FS counting the Stat calls made of it by name.
+type nameCounter struct {
+	fs.FS
+	mu sync.Mutex
+	n  map[string]int
+}
+
+func (c *nameCounter) Stat(name string) (fs.FileInfo, error) {
+	c.mu.Lock()
+	c.n[name]++
+	c.mu.Unlock()
+	return fs.Stat(c.FS, name)
+}
+
+// The files of a Jekyll site's _posts/ parsed with one SiteRoots ask
+// each folder once whether it is a site's root (a read-through: the
+// folders above each file of _posts/ were asked again for each, by
+// jekyllPassedFolder, and again by InJekyll), and read its config once.
+func TestJekyllPostsAskEachFolderOnce(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{"blog/_config.yml": "title: B\ncollections:\n  coll:\n    output: true\n"}
+	for i := range 20 {
+		files[fmt.Sprintf("blog/_posts/2021-01-%02d-p.md", i+1)] = "---\ntitle: P\n---\nx\n"
+		files[fmt.Sprintf("blog/_posts/2020/2020-01-%02d-q.md", i+1)] = "---\ntitle: Q\n---\nx\n"
+		files[fmt.Sprintf("blog/_coll/c%02d.md", i)] = "---\ntitle: C\n---\nx\n"
+	}
+	writeFiles(t, root, files)
+	c := &nameCounter{FS: os.DirFS(root), n: map[string]int{}}
+	sites := NewSiteRoots(c)
+	for p, text := range files {
+		if !strings.HasSuffix(p, ".md") {
+			continue
+		}
+		a, probs := ParseInSite(p, []byte(text), func() bool { return sites.InJekyll(p) }, func() bool { return sites.InHugo(p) }, sites)
+		if a.ID == "" {
+			t.Errorf("%s: %v", p, probs)
+		}
+	}
+	for name, n := range c.n {
+		if n > 1 {
+			t.Errorf("%s stated %d times", name, n)
+		}
 	}
 }

@@ -19,15 +19,25 @@ import (
 // none. A link to the site's own URL (https://example.org/posts/x/) is
 // read as its site path (/posts/x/: OwnSitePath), as a relative link is.
 // Read when a piece is read to be shown (index's Article).
-func SiteURLs(fsys fs.FS, p string) []string {
+func SiteURLs(fsys fs.FS, p string) []string { return NewSiteRoots(fsys).SiteURLs(p) }
+
+// SiteURLs is the package's SiteURLs of the file at p, its folders' roots
+// and its site's config files asked of the file system once for all that
+// s is asked (a piece shown: its parse's SiteRoots read its site's config
+// for its cascade, then SiteURLs stated every config name of each folder
+// above it again and read the config again); nil for a SiteRoots without
+// the archive's files (SiteConfigs').
+func (s *SiteRoots) SiteURLs(p string) []string {
+	if s == nil || s.fsys == nil {
+		return nil
+	}
 	for dir := path.Dir(p); ; dir = path.Dir(dir) {
-		exists := existsInFS(fsys, dir)
 		var u string
 		switch {
-		case hugoRoot("", exists):
-			u = hugoBaseURL(fsys, dir)
-		case jekyllRoot("", exists):
-			u = jekyllBaseURL(fsys, dir)
+		case s.inHugoRoot(dir):
+			u = hugoBaseURL(s.readConfig, dir)
+		case s.inJekyllRoot(dir):
+			u = jekyllBaseURL(s.readConfig, dir)
 		default:
 			if dir == "." || dir == "/" || dir == "" {
 				return nil
@@ -66,6 +76,43 @@ func siteConfigValues(fsys fs.FS, p string) (map[string]any, bool) {
 	return m, true
 }
 
+// configReader reads a site's config file by its slash path
+// (siteConfigValues).
+type configReader func(p string) (map[string]any, bool)
+
+// configRead is what a configReader gives of a file.
+type configRead struct {
+	m     map[string]any
+	there bool
+}
+
+// fsConfigs reads the config files of fsys, each decoded once (a
+// read-through: Jekyll's url and baseurl, Hugo's cascade and ignoreFiles
+// decoded a file twice).
+func fsConfigs(fsys fs.FS) configReader {
+	memo := map[string]configRead{}
+	return func(p string) (map[string]any, bool) {
+		if r, ok := memo[p]; ok {
+			return r.m, r.there
+		}
+		m, there := siteConfigValues(fsys, p)
+		memo[p] = configRead{m, there}
+		return m, there
+	}
+}
+
+// readConfig is the config file at p (siteConfigValues) of s's archive,
+// decoded once.
+func (s *SiteRoots) readConfig(p string) (map[string]any, bool) {
+	if v, ok := s.configFiles.Load(p); ok {
+		r := v.(configRead)
+		return r.m, r.there
+	}
+	m, there := siteConfigValues(s.fsys, p)
+	s.configFiles.Store(p, configRead{m, there})
+	return m, there
+}
+
 // siteConfig is how a generator reads a top-level key of its site's
 // config (siteConfig.value): the one lookup of Hugo's baseURL, cascade
 // and ignoreFiles and Jekyll's url and collections.
@@ -85,10 +132,10 @@ var (
 )
 
 // value is the value of key (in lower case) in the config of the site
-// whose root is dir in fsys; false for none.
-func (c siteConfig) value(fsys fs.FS, dir, key string) (any, bool) {
+// whose root is dir, its files read by read; false for none.
+func (c siteConfig) value(read configReader, dir, key string) (any, bool) {
 	for _, name := range c.files {
-		m, there := siteConfigValues(fsys, path.Join(dir, name))
+		m, there := read(path.Join(dir, name))
 		switch {
 		case !c.hugo && there:
 			v, ok := m[key]
@@ -129,8 +176,8 @@ func hugoKey(m map[string]any, key string) (any, bool) {
 // hugoBaseURL is the baseURL of the Hugo site whose root is dir (its key
 // in any case, as Hugo reads it), from the first of its config files
 // (hugoConfigFiles) that gives one: "" for none, or an empty one.
-func hugoBaseURL(fsys fs.FS, dir string) string {
-	v, _ := hugoSiteConfig.value(fsys, dir, "baseurl")
+func hugoBaseURL(read configReader, dir string) string {
+	v, _ := hugoSiteConfig.value(read, dir, "baseurl")
 	s, _ := v.(string)
 	return strings.TrimSpace(s)
 }
@@ -157,13 +204,13 @@ var hugoConfigFiles = func() []string {
 // jekyllBaseURL is the url of the Jekyll site whose root is dir, then its
 // baseurl (Jekyll's absolute_url: url + baseurl), of its config (the
 // first of _config.yml, .yaml, .toml there, as Jekyll reads it).
-func jekyllBaseURL(fsys fs.FS, dir string) string {
-	v, _ := jekyllSiteConfig.value(fsys, dir, "url")
+func jekyllBaseURL(read configReader, dir string) string {
+	v, _ := jekyllSiteConfig.value(read, dir, "url")
 	u, _ := v.(string)
 	if u = strings.TrimSpace(u); u == "" {
 		return ""
 	}
-	v, _ = jekyllSiteConfig.value(fsys, dir, "baseurl")
+	v, _ = jekyllSiteConfig.value(read, dir, "baseurl")
 	base, _ := v.(string)
 	return strings.TrimSuffix(u, "/") + "/" + strings.Trim(strings.TrimSpace(base), "/")
 }

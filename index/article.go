@@ -27,7 +27,8 @@ func (ix *Index) article(id string) (archive.Article, error) {
 	if err != nil {
 		return archive.Article{}, err
 	}
-	a, probs, _ := parseSafely(archive.NewSiteRoots(ix.fsys), p, data)
+	sites := archive.NewSiteRoots(ix.fsys) // the parse's and SiteURLs': each config read once
+	a, probs, _ := parseSafely(sites, p, data)
 	if archive.IsFatal(probs) || a.ID == "" {
 		for _, pr := range probs {
 			if pr.Fatal {
@@ -36,7 +37,7 @@ func (ix *Index) article(id string) (archive.Article, error) {
 		}
 		return archive.Article{}, fmt.Errorf("%s: cannot be read", p)
 	}
-	a.SiteURLs = archive.SiteURLs(ix.fsys, p)
+	a.SiteURLs = sites.SiteURLs(p)
 	a.ID = id // the file's, which its slug is not when another's slugs alike (archive.AssignIDs)
 	return a, nil
 }

@@ -2,9 +2,11 @@ package index
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -272,4 +274,69 @@ func TestHugoIgnoreFilesAreSeen(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs("none ignored", 3)
+}
+
+// askCounter is an archive's fsys that counts the opens and stats asked
+// of it, by name.
+type askCounter struct {
+	fs.FS
+	root  string
+	mu    sync.Mutex
+	asked map[string]int
+}
+
+func (c *askCounter) Root() string { return c.root }
+func (c *askCounter) count(name string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.asked != nil {
+		c.asked[name]++
+	}
+}
+func (c *askCounter) Open(name string) (fs.File, error) {
+	c.count("open " + name)
+	return c.FS.Open(name)
+}
+func (c *askCounter) Stat(name string) (fs.FileInfo, error) {
+	c.count("stat " + name)
+	return fs.Stat(c.FS, name)
+}
+
+// A piece shown (Article) reads its site's config once and asks each of
+// the names that make a folder a site's root once (a read-through: its
+// parse read the config for its cascade, then SiteURLs stated every
+// config name of each folder above it again and read the config again).
+func TestArticleReadsItsSitesConfigOnce(t *testing.T) {
+	arch := t.TempDir()
+	dupWrite(t, arch, map[string]string{
+		"hugo.toml":                "baseURL = 'https://example.org/'\n[cascade]\noutlet = 'Site'\n",
+		"content/posts/p/index.md": "---\ntitle: P\ndate: 2020-01-02\n---\nText.\n",
+	})
+	name, src, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := &askCounter{FS: src, root: arch}
+	ix, err := Open(context.Background(), name, fsys, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	fsys.mu.Lock()
+	fsys.asked = map[string]int{}
+	fsys.mu.Unlock()
+	a, err := ix.Article("content/posts/p")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Outlet != "Site" || len(a.SiteURLs) != 1 || a.SiteURLs[0] != "https://example.org/" {
+		t.Errorf("outlet %q, SiteURLs %v", a.Outlet, a.SiteURLs)
+	}
+	fsys.mu.Lock()
+	defer fsys.mu.Unlock()
+	for what, n := range fsys.asked {
+		if n > 1 {
+			t.Errorf("%s asked %d times", what, n)
+		}
+	}
 }
