@@ -178,23 +178,38 @@ var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": tru
 // and stats each folder through one open descriptor, several folders at a
 // time: reopening an unchanged archive is mostly this scan.
 func Scan(fsys fs.FS) ([]FileInfo, []Problem) {
-	files, probs := ScanUnsorted(fsys)
+	files, probs, _ := ScanSites(fsys)
+	return files, probs
+}
+
+// ScanSites is Scan with the site configs the scan met (SiteConfigs: nil
+// for a file system that is no folder's, or a scan that could not list
+// a folder), which answer whether its files are in a site without asking
+// the file system again.
+func ScanSites(fsys fs.FS) ([]FileInfo, []Problem, SiteConfigs) {
+	files, probs, configs := scanUnsorted(fsys)
 	slices.SortFunc(files, byPath)
 	SortProblems(probs)
-	return files, probs
+	return files, probs, configs
 }
 
 // ScanUnsorted is Scan without the sorting, for when the order does not
 // matter: sorting 10k paths takes 1.3 ms.
 func ScanUnsorted(fsys fs.FS) ([]FileInfo, []Problem) {
+	files, probs, _ := scanUnsorted(fsys)
+	return files, probs
+}
+
+// scanUnsorted is ScanSites without the sorting.
+func scanUnsorted(fsys fs.FS) ([]FileInfo, []Problem, SiteConfigs) {
 	var lists []*[]FileInfo
-	probs := ScanEach(fsys, func() FileFunc {
+	probs, _, configs := ScanEachMemo(fsys, func() FileFunc {
 		l := new([]FileInfo)
 		lists = append(lists, l)
 		return func(p []byte, size int64, modTime time.Time, ctime int64) {
 			*l = append(*l, FileInfo{Path: string(p), Size: size, ModTime: modTime, CTime: ctime})
 		}
-	})
+	}, nil, time.Time{})
 	var files []FileInfo
 	if len(lists) == 1 {
 		files = *lists[0]
@@ -203,7 +218,7 @@ func ScanUnsorted(fsys fs.FS) ([]FileInfo, []Problem) {
 			files = append(files, *l...)
 		}
 	}
-	return files, probs
+	return files, probs, configs
 }
 
 // FileFunc is told of each article file a scan finds: its path (valid only

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -339,4 +340,48 @@ func TestArticleReadsItsSitesConfigOnce(t *testing.T) {
 			t.Errorf("%s asked %d times", what, n)
 		}
 	}
+}
+
+// An index opened again, its archive unchanged, tells that it is current
+// from the site configs its scan met, asking no stat of the file system
+// (a read-through: every folder a piece with a tags string is in was
+// asked for each name of a site's config, 100k stats for 10k Hugo
+// bundles at every show); a config made in a bundle is still seen.
+func TestReopenAsksNoSiteOfTheFileSystem(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch := t.TempDir()
+	files := map[string]string{"site/hugo.toml": "title = 'S'\n"}
+	for i := range 20 {
+		files[fmt.Sprintf("site/content/posts/p%02d/index.md", i)] = "---\ntitle: P\ndate: 2020-01-02\ntags: \"Middle East\"\n---\nText.\n"
+	}
+	dupWrite(t, arch, files)
+	name, src, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := &statCounter{FS: src, root: arch}
+	dir := t.TempDir()
+	reopen := func(what string, wantStats bool, wantTags int) {
+		t.Helper()
+		fsys.stats.Store(0)
+		ix, err := Open(context.Background(), name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		if n := fsys.stats.Load(); (n > 0) != wantStats {
+			t.Errorf("%s: %d stats of the file system", what, n)
+		}
+		if tags := ix.AllFacets().Tags; len(tags) != wantTags {
+			t.Errorf("%s: tags %v", what, tags)
+		}
+	}
+	reopen("built", true, 1)
+	reopen("reopened", false, 1)
+	if err := os.Rename(filepath.Join(arch, "site", "hugo.toml"), filepath.Join(arch, "site", "content", "posts", "p03", "hugo.toml")); err != nil {
+		t.Fatal(err)
+	}
+	// the tags string split outside a Hugo site, p03 its site's root's file
+	reopen("the config moved into a bundle", true, 2)
 }

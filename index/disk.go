@@ -310,7 +310,7 @@ func (ix *Index) planOn(dir string, b *build, files []archive.FileInfo, scanProb
 	if err != nil || !m.describes(ix.name) {
 		return hold, nil, nil
 	}
-	if m.current(ix.fsys, files, scanProbs) {
+	if m.currentSum(ix.fsys, scanFingerprint(files, scanProbs), b.configs) {
 		// Unchanged, as far as sizes and times tell: the file entries need
 		// not even be decoded.
 		return hold, m, &plan{scanProbs: scanProbs}

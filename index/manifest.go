@@ -339,15 +339,11 @@ func (m *manifest) checkable() bool {
 	return m.Complete && m.Facets != nil && len(m.Fingerprint) > 0
 }
 
-// current reports whether files, a scan of the archive fsys, are the
-// files the complete index of m was built from, each read as it would be
-// now (sitesCurrent): then nothing needs to be read.
-func (m *manifest) current(fsys fs.FS, files []archive.FileInfo, probs []archive.Problem) bool {
-	return m.currentSum(fsys, scanFingerprint(files, probs), nil)
-}
-
-// currentSum is current for a scan's fingerprint (scanSum), and the site
-// configs it met (nil: the file system is asked).
+// currentSum reports whether the scan of the archive fsys whose
+// fingerprint is fp (scanFingerprint, scanSum) met the files the complete
+// index of m was built from, each read as it would be now
+// (sitesCurrent), told by the site configs the scan met (nil: the file
+// system is asked): then nothing needs to be read.
 func (m *manifest) currentSum(fsys fs.FS, fp []byte, configs archive.SiteConfigs) bool {
 	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.sitesCurrent(fsys, configs) && m.siteCascadesCurrent(fsys, configs)
 }

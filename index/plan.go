@@ -78,7 +78,8 @@ var errArchiveUnreadable = errors.New("the archive's folder")
 // piece from the index, and with them the times they were added (what a
 // saved search counts as new).
 func (b *build) scan() ([]archive.FileInfo, []archive.Problem, error) {
-	files, probs := archive.Scan(b.fsys)
+	files, probs, configs := archive.ScanSites(b.fsys)
+	b.configs = configs
 	for _, p := range probs {
 		if p.Path == "." { // the scan's name for the archive's folder
 			return nil, nil, fmt.Errorf("%w %s: %s", errArchiveUnreadable, b.name, p.Msg)
