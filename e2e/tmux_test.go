@@ -714,3 +714,22 @@ func TestCountRe(t *testing.T) {
 		t.Error("countRe(2, 2) matches another count")
 	}
 }
+
+// TestRefusedAddTakesWhatIsTyped: a on the bundled archive cannot add; the
+// real binary opens the prompt with the reason all the same, so that the
+// URL typed after a goes into it and its q does not quit (a helper's
+// report: it quit at the q of "quarterly"); esc says the reason again.
+func TestRefusedAddTakesWhatIsTyped(t *testing.T) {
+	s := newSession(t)
+	s.startFolio("")
+	s.keys("a")
+	s.typeText("quarterly")
+	s.waitFor("the prompt with the reason", regexp.MustCompile(`add URL: quarterly\s+the bundled archive is read-only`))
+	if strings.Contains(s.screen(), "folio-exited") {
+		t.Fatalf("folio quit:\n%s", s.screen())
+	}
+	s.escape()
+	s.waitFor("the reason in the status line", regexp.MustCompile(`The bundled archive is read-only: a adds pieces to a folder`))
+	s.keys("q")
+	s.waitFor("the shell prompt", regexp.MustCompile(`folio-exited-0\s+`+promptRe))
+}

@@ -19,10 +19,13 @@ import (
 // the status line, and the index is refreshed to list the new piece.
 
 // addPrompt is the prompt: open while it has the keyboard (it takes every
-// key, as an overlay does).
+// key, as an overlay does). Where nothing can be added, a opens it all the
+// same with refusal, why, so that the URL typed after a goes into it
+// rather than running as keys (a helper's report: its q quit the reader).
 type addPrompt struct {
-	input textinput.Model
-	open  bool
+	input   textinput.Model
+	open    bool
+	refusal string // why nothing can be added here, as the status line says it
 }
 
 func newAddPrompt(st Styles) addPrompt {
@@ -46,9 +49,11 @@ func (p *addPrompt) setStyles(st Styles) {
 	p.input.SetStyles(s)
 }
 
-// start opens the prompt, empty.
-func (p *addPrompt) start() tea.Cmd {
+// start opens the prompt, empty; refusal, when not "", is why nothing can
+// be added, shown on the prompt and said again on enter or esc.
+func (p *addPrompt) start(refusal string) tea.Cmd {
 	p.open = true
+	p.refusal = refusal
 	p.input.SetValue("")
 	return p.input.Focus()
 }
@@ -58,6 +63,10 @@ func (p *addPrompt) start() tea.Cmd {
 // message, see forward).
 func (p addPrompt) update(msg tea.KeyPressMsg) (addPrompt, tea.Cmd, intent) {
 	switch {
+	case (msg.String() == "enter" || msg.String() == "esc") && p.refusal != "":
+		p.open = false
+		p.input.Blur()
+		return p, nil, sayIntent{text: p.refusal}
 	case msg.String() == "enter":
 		u := strings.TrimSpace(p.input.Value())
 		p.open = false
@@ -83,9 +92,13 @@ func (p addPrompt) forward(msg tea.Msg) (addPrompt, tea.Cmd, intent) {
 }
 
 // view is the footer line while the prompt is open.
-func (p addPrompt) view(width int) string {
-	p.input.SetWidth(max(width-len(p.input.Prompt)-2, 1))
-	return truncateCells(" "+p.input.View(), width)
+func (p addPrompt) view(width int, st Styles) string {
+	if p.refusal != "" {
+		p.input.Placeholder = ""
+	}
+	note, inputW := fitPromptNote(width, 1+len(p.input.Prompt), inputRoom(p.input), lowerFirst(p.refusal), " (esc)", st)
+	setInputWidth(&p.input, inputW)
+	return truncateCells(" "+p.input.View()+note, width)
 }
 
 // addedURLMsg is the answer of Options.AddURL for url.
@@ -108,22 +121,29 @@ func addURLCmd(ctx context.Context, add func(context.Context, string) (string, e
 	}
 }
 
-// startAddURL is a: the prompt, where a piece can be added.
+// startAddURL is a: the prompt, where a piece can be added, or which
+// says why none can be.
 func (m *Model) startAddURL() tea.Cmd {
+	pages := m.layout()
+	return tea.Batch(pages, m.addPrompt.start(m.cannotAdd()))
+}
+
+// cannotAdd is why a cannot add a piece here, as the status line says it;
+// "" when it can.
+func (m *Model) cannotAdd() string {
 	switch {
 	case m.opts.AddURL == nil && m.opts.ArchiveDir == "":
-		return m.status.set("The bundled archive is read-only: a adds pieces to a folder (folio --archive DIR)", false)
+		return "The bundled archive is read-only: a adds pieces to a folder (folio --archive DIR)"
 	case m.opts.AddURL == nil:
-		return m.status.set("This folio cannot fetch pages", false)
+		return "This folio cannot fetch pages"
 	}
-	pages := m.layout()
-	return tea.Batch(pages, m.addPrompt.start())
+	return ""
 }
 
 // addURL starts adding the piece at u; the screen goes on meanwhile.
 func (m *Model) addURL(u string) tea.Cmd {
-	if m.opts.AddURL == nil {
-		return nil
+	if why := m.cannotAdd(); why != "" {
+		return m.status.set(why, false)
 	}
 	status := m.status.setFor("Fetching "+quoteForStatus(u)+" …", false, addTimeout)
 	return tea.Batch(status, addURLCmd(m.ctx, m.opts.AddURL, u))

@@ -90,14 +90,42 @@ func TestAddURLPrompt(t *testing.T) {
 	}
 }
 
-// TestAddURLNeedsAFolder: the bundled archive cannot be added to.
+// TestAddURLNeedsAFolder: the bundled archive cannot be added to; a
+// opens the prompt all the same and says why on it, so that the URL typed
+// after a goes into it (a helper's report: the prompt did not open, the
+// URL ran as keys and its q quit the reader); esc closes it, says why
+// again, and nothing else has changed.
 func TestAddURLNeedsAFolder(t *testing.T) {
 	h := newHarness(t, newFake(testArticles()...), 100, 30)
-	h.key("a")
-	if h.m.addPrompt.open {
-		t.Fatal("prompt opened without AddURL")
+	body := func() string {
+		lines := strings.Split(h.screen(), "\n")
+		return strings.Join(lines[:len(lines)-1], "\n")
 	}
-	h.requireScreen("bundled archive is read-only")
+	before := body()
+	h.key("a")
+	h.typeText("https://quarterly.example/q")
+	if h.quitSeen() {
+		t.Fatal("the q of the URL typed after a quit the reader")
+	}
+	if !h.m.addPrompt.open || h.m.addPrompt.input.Value() != "https://quarterly.example/q" {
+		t.Fatalf("the URL did not go into the prompt: open %v, %q", h.m.addPrompt.open, h.m.addPrompt.input.Value())
+	}
+	h.requireMatch(`add URL: \S*example/q\s+the bundled archive is read-only`)
+	h.key("esc")
+	if h.m.addPrompt.open {
+		t.Fatal("esc did not close the prompt")
+	}
+	h.requireScreen("The bundled archive is read-only")
+	if got := body(); got != before || h.m.focus != paneList {
+		t.Errorf("the keys typed changed the screen (focus %v):\n%s\nwas:\n%s", h.m.focus, got, before)
+	}
+	h.key("a")
+	h.typeText("https://example.org/x")
+	h.key("enter")
+	h.requireScreen("The bundled archive is read-only")
+	if h.m.addPrompt.open {
+		t.Fatal("enter left the prompt open")
+	}
 }
 
 // TestAddURLInTheProgram runs the real Bubble Tea loop (teatest): the page

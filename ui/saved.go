@@ -109,20 +109,34 @@ type (
 func (saveSearchIntent) intent() {}
 func (openSavedIntent) intent()  {}
 
-// askSaveName opens the prompt of S.
+// askSaveName opens the prompt of S; when the search cannot be saved,
+// the prompt says why (and takes the name typed after S all the same).
 func (m *Model) askSaveName() tea.Cmd {
+	if why := m.cannotSave(); why != "" {
+		m.prompt = refusedSavePrompt(m.styles, why)
+	} else {
+		m.prompt = newSavedPrompt(m.styles, "", "")
+	}
+	return m.prompt.input.Focus()
+}
+
+// cannotSave is why the current search cannot be saved, as the status
+// line says it; "" when it can.
+func (m *Model) cannotSave() string {
 	if m.opts.Saved == nil {
-		return m.status.set("Saved searches are not kept here (no config folder)", true)
+		return "Saved searches are not kept here (no config folder)"
 	}
 	if _, err := m.savedOfCurrent(""); err != nil {
-		return m.status.set("Cannot save this search: "+err.Error(), true)
+		return "Cannot save this search: " + err.Error()
 	}
-	m.prompt = newSavedPrompt(m.styles, "", "")
-	return m.prompt.input.Focus()
+	return ""
 }
 
 // saveSearch saves the current search under name.
 func (m *Model) saveSearch(name string) tea.Cmd {
+	if why := m.cannotSave(); why != "" {
+		return m.status.set(why, true)
+	}
 	if name == "" {
 		return m.status.set("Not saved: a saved search needs a name", true)
 	}

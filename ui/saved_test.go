@@ -449,6 +449,8 @@ func TestChartBarWithHideCopies(t *testing.T) {
 		t.Fatalf("the bar of 2021 counts %d, its list %d", bar, h.m.list.total)
 	}
 	h.key("S")
+	h.requireMatch(`Save the search as:\s+cannot save: with copies hidden`)
+	h.key("esc")
 	h.requireMatch(`Cannot save this search: with copies hidden`)
 	if all, _ := store.saved.List(); len(all) != 0 {
 		t.Errorf("saved %+v", all)
@@ -498,4 +500,98 @@ func TestSavedEarlierCopyIsNotNewWithHideCopies(t *testing.T) {
 		t.Fatalf("copies of a0: %+v", g)
 	}
 	h.requireMatch(`col\s+3 · 1 new │`)
+}
+
+// An S that cannot save (years that are not one span) opens the prompt
+// all the same and says why on it: the name typed after S goes into the
+// prompt (a helper's report: the prompt did not open, the name ran as
+// keys and its q quit the reader), esc closes it and says why again, and
+// nothing else has changed. With the real keys, on a real index.
+func TestRefusedSaveTakesTheNameTyped(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	for _, y := range []string{"1880", "1950", "1990"} {
+		body := "---\ntitle: State of the Union " + y + "\ndate: \"" + y + "\"\nkind: speech\n---\nThe state of the union.\n"
+		if err := os.WriteFile(filepath.Join(arch, y+".md"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store := newStateSaved(t, arch)
+	opts, _ := liveIndexOptions(t, arch)
+	opts.Saved = store
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.key("tab")
+	for _, y := range []string{"1880", "1990"} {
+		i := entryIndex(h.m.sidebar, groupYears, y, false)
+		for n := 0; h.m.sidebar.cursor != i; n++ {
+			if i < 0 || n > len(h.m.sidebar.entries) {
+				t.Fatalf("j does not reach the year %s (entry %d):\n%s", y, i, h.screen())
+			}
+			if h.m.sidebar.cursor < i {
+				h.key("j")
+			} else {
+				h.key("k")
+			}
+		}
+		h.key("space")
+	}
+	h.requireMatch(`2 of 3 · .*year:1880 year:1990`)
+	body := func() string {
+		lines := strings.Split(h.screen(), "\n")
+		return strings.Join(lines[:len(lines)-1], "\n")
+	}
+	before := body()
+
+	h.key("S")
+	h.typeText("quarterly")
+	if h.quitSeen() {
+		t.Fatal("the q of the name typed after a refused S quit the reader")
+	}
+	if !h.m.prompt.open || h.m.prompt.input.Value() != "quarterly" {
+		t.Fatalf("the name did not go into the prompt: open %v, %q", h.m.prompt.open, h.m.prompt.input.Value())
+	}
+	h.requireMatch(`Save the search as: quarterly\s+cannot save: the years chosen are not one span`)
+	h.key("esc")
+	if h.m.prompt.open {
+		t.Fatal("esc did not close the prompt")
+	}
+	h.requireMatch(`Cannot save this search: the years chosen are not one span`)
+	if got := body(); got != before {
+		t.Errorf("the keys typed changed the screen:\n%s\nwas:\n%s", got, before)
+	}
+	if h.m.focus != paneSidebar || h.m.search.value() != "" {
+		t.Errorf("focus %v, query %q", h.m.focus, h.m.search.value())
+	}
+
+	// enter says why too, and saves nothing
+	h.key("S")
+	h.typeText("quarterly")
+	h.key("enter")
+	h.requireMatch(`Cannot save this search: the years chosen are not one span`)
+	if h.m.prompt.open || h.quitSeen() {
+		t.Fatalf("enter: prompt open %v, quit %v", h.m.prompt.open, h.quitSeen())
+	}
+	if all, _ := store.saved.List(); len(all) != 0 {
+		t.Errorf("saved %+v", all)
+	}
+}
+
+// Without a config folder, S opens the prompt and says searches are not
+// kept here; the name typed goes into it, enter saves nothing (it would
+// have called a nil store).
+func TestSaveWithoutConfigFolderTakesTheNameTyped(t *testing.T) {
+	h := newHarness(t, newFake(testArticles()...), 100, 30)
+	h.key("S")
+	h.typeText("quarterly")
+	if h.quitSeen() || h.m.prompt.input.Value() != "quarterly" {
+		t.Fatalf("quit %v, prompt %q", h.quitSeen(), h.m.prompt.input.Value())
+	}
+	h.requireMatch(`Save the search as: quarterly\s+saved searches are not kept here \(no config folder\) \(esc\)`)
+	h.key("enter")
+	h.requireMatch(`Saved searches are not kept here \(no config folder\)`)
+	if h.m.prompt.open {
+		t.Fatal("enter left the prompt open")
+	}
 }

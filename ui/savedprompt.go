@@ -2,22 +2,38 @@ package ui
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
 )
 
 // savedPrompt is the one-line prompt of S: the name to save the search
 // under, typed in the footer. While it is open it has every key: enter
-// saves, esc cancels.
+// saves, esc cancels. When the search cannot be saved at all (refusal),
+// the prompt opens all the same and says why, so that the name typed
+// after S goes into it rather than running as keys (a helper's report:
+// the q of a name typed after a refused S quit the reader).
 type savedPrompt struct {
-	open  bool
-	input textinput.Model
-	err   string // why the name last typed was not taken, shown after it
+	open    bool
+	input   textinput.Model
+	err     string // why the name last typed was not taken, or the search cannot be saved, shown after it
+	refusal string // the status line's text of why the search cannot be saved, said again on esc
+}
+
+// refusedSavePrompt is the prompt of an S that cannot save: it shows
+// refusal and takes the keys typed until esc or enter, which say it again
+// in the status line.
+func refusedSavePrompt(st Styles, refusal string) savedPrompt {
+	p := newSavedPrompt(st, "", lowerFirst(strings.Replace(refusal, "Cannot save this search:", "Cannot save:", 1)))
+	p.refusal = refusal
+	return p
 }
 
 func newSavedPrompt(st Styles, value, err string) savedPrompt {
@@ -42,8 +58,12 @@ func newSavedPrompt(st Styles, value, err string) savedPrompt {
 func (p savedPrompt) update(msg tea.Msg, k KeyMap) (savedPrompt, tea.Cmd, intent) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
+		case key.Matches(kp, k.FindCancel) && p.refusal != "":
+			return savedPrompt{}, nil, sayIntent{text: p.refusal, isErr: true}
 		case key.Matches(kp, k.FindCancel):
 			return savedPrompt{}, nil, sayIntent{text: "Not saved"}
+		case key.Matches(kp, k.FindAccept) && p.refusal != "":
+			return savedPrompt{}, nil, sayIntent{text: p.refusal, isErr: true}
 		case key.Matches(kp, k.FindAccept):
 			return savedPrompt{}, nil, saveSearchIntent{name: strings.TrimSpace(p.input.Value())}
 		}
@@ -54,10 +74,64 @@ func (p savedPrompt) update(msg tea.Msg, k KeyMap) (savedPrompt, tea.Cmd, intent
 }
 
 func (p savedPrompt) view(width int, st Styles) string {
-	note := ""
-	if p.err != "" {
-		note = "  " + st.StatusError.Render(p.err+" (esc: not saved)")
+	suffix := " (esc: not saved)"
+	if p.refusal != "" {
+		suffix = " (esc)"
+		p.input.Placeholder = ""
 	}
-	p.input.SetWidth(max(width-lipgloss.Width(p.input.Prompt)-lipgloss.Width(note)-1, 1))
+	note, inputW := fitPromptNote(width, lipgloss.Width(p.input.Prompt), inputRoom(p.input), p.err, suffix, st)
+	setInputWidth(&p.input, inputW)
 	return truncateCells(p.input.View()+note, width)
+}
+
+// setInputWidth gives in the width w, with its text scrolled to show the
+// cursor within it: the input scrolls its text only as it takes a key, at
+// the width it had then, and a view's copy is given its width afresh.
+func setInputWidth(in *textinput.Model, w int) {
+	in.SetWidth(w)
+	pos := in.Position()
+	in.SetCursor(len(in.Value()))
+	in.SetCursor(pos)
+}
+
+// promptMinInput is the most cells a prompt's input keeps beside a note
+// too long for the line: the note is cut rather than the text typed
+// hidden.
+const promptMinInput = 10
+
+// inputRoom is the cells in's text needs (its placeholder when empty),
+// and the cursor's, up to promptMinInput.
+func inputRoom(in textinput.Model) int {
+	w := lipgloss.Width(in.Value())
+	if w == 0 {
+		w = lipgloss.Width(in.Placeholder)
+	}
+	return min(w+1, promptMinInput)
+}
+
+// fitPromptNote is the note shown after a prompt's input (why a name was
+// not taken, why nothing can be saved or added) with its suffix (the
+// word on esc), the reason cut with "…" where the line is too short for
+// it beside inputMin cells of input; and the width the input keeps, the
+// rest of the line after labelW cells of the prompt's label.
+func fitPromptNote(width, labelW, inputMin int, reason, suffix string, st Styles) (string, int) {
+	if reason == "" {
+		return "", max(width-labelW-1, 1)
+	}
+	room := width - labelW - 1 - inputMin - 2 - lipgloss.Width(suffix)
+	if lipgloss.Width(reason) > room {
+		reason = ansi.Truncate(reason, max(room, 1), "…")
+	}
+	note := "  " + st.StatusError.Render(reason+suffix)
+	return note, max(width-labelW-1-lipgloss.Width(note), 1)
+}
+
+// lowerFirst lower-cases the first letter of a status line's sentence,
+// to show it after a prompt.
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -129,7 +129,7 @@ func (m Model) screen() string {
 	if m.prompt.open {
 		parts = append(parts, m.prompt.view(m.width, st))
 	} else if m.addPrompt.open {
-		parts = append(parts, m.addPrompt.view(m.width))
+		parts = append(parts, m.addPrompt.view(m.width, st))
 	} else if m.format.open() {
 		parts = append(parts, st.Status.Render(ansi.Truncate(m.format.prompt, m.width, "…")))
 	} else {
