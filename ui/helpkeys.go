@@ -101,7 +101,7 @@ func (k KeyMap) overlaySections() []helpSection {
 			{h(k.Quotes) + " " + pair(k.QuoteList.Jump, k.QuoteList.Scope) + " " + h(k.QuoteList.Filter), "list, go to one, piece → results → all, filter"},
 		}},
 		{title: "LINKS (" + h(k.Links) + ")", rows: [][2]string{
-			{"1-9 a-z", "open that link"},
+			{linkLabels(len(linkKeys)), "open that link"},
 			{"backspace", "back along it"},
 		}},
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 )
@@ -275,10 +277,11 @@ func (k KeyMap) problemsHelp() paneHelp {
 	}}
 }
 
-// linksHelp is the footer while the L overlay is open: any key closes it.
-func (k KeyMap) linksHelp() paneHelp {
+// linksHelp is the footer while the L overlay is open with n links: their
+// labels, and any key closes it.
+func (k KeyMap) linksHelp(n int) paneHelp {
 	return paneHelp{short: []key.Binding{
-		key.NewBinding(key.WithKeys("a"), key.WithHelp("a…", "open that link")),
+		key.NewBinding(key.WithKeys(strings.Split(linkKeys[:min(n, len(linkKeys))], "")...), key.WithHelp(linkLabels(n), "open that link")),
 		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 	}}
 }

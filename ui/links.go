@@ -14,8 +14,29 @@ import (
 // a key, like a browser's link hints; its key opens the piece, and
 // backspace returns to the piece the link was followed from.
 
-// linkKeys label the links, in order.
+// linkKeys label the links, in order (not l, which looks like 1).
 const linkKeys = "123456789abcdefghijkmnopqrstuvwxyz"
+
+// linkLabels names the first n labels of linkKeys as the footer and the
+// ? overlay say them: runs of keys in a row as "1–9", "a–k", one alone as
+// itself ("1–2" for two links, "1–9 a–k m–z" for them all).
+func linkLabels(n int) string {
+	keys := linkKeys[:min(max(n, 0), len(linkKeys))]
+	var runs []string
+	for i := 0; i < len(keys); {
+		j := i
+		for j+1 < len(keys) && keys[j+1] == keys[j]+1 {
+			j++
+		}
+		if j > i {
+			runs = append(runs, keys[i:i+1]+"–"+keys[j:j+1])
+		} else {
+			runs = append(runs, keys[i:i+1])
+		}
+		i = j + 1
+	}
+	return strings.Join(runs, " ")
+}
 
 // maxLinkTargets caps the links looked up in one piece.
 const maxLinkTargets = 200

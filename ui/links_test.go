@@ -34,6 +34,10 @@ func TestFollowALinkToAnotherPieceAndBack(t *testing.T) {
 	h.requireScreen("1  The threat has evolved (2017-07-07)  ← here")
 	h.requireScreen("2  A page bundle post (2019-02-01)  ← bundle")
 	h.requireFits("links", 100, 24)
+	// the footer names the labels shown (it said "a… open that link")
+	if foot := footerLine(h.screen()); !strings.Contains(foot, "1–2 open that link") {
+		t.Fatalf("the footer of two links: %q", foot)
+	}
 	h.key("1")
 	if h.m.reader.key.id != "content/posts/first-post" {
 		t.Fatalf("followed to %q", h.m.reader.key.id)
@@ -125,5 +129,35 @@ func TestInlineHTMLLinksInTheTextAndL(t *testing.T) {
 	h.requireScreen("1  Second Post (2021-01-01)  ← the second")
 	if s := h.screen(); strings.Contains(s, "2  ") {
 		t.Errorf("L lists more than the second:\n%s", s)
+	}
+}
+
+// The labels of the links as the footer and ? say them: l is skipped
+// (the help said "1-9 a-z", and l opened nothing).
+func TestLinkLabelsAreTheKeysShown(t *testing.T) {
+	for n, want := range map[int]string{0: "", 1: "1", 2: "1–2", 9: "1–9", 10: "1–9 a", 12: "1–9 a–c", 20: "1–9 a–k", 21: "1–9 a–k m", 34: "1–9 a–k m–z", 99: "1–9 a–k m–z"} {
+		if got := linkLabels(n); got != want {
+			t.Errorf("linkLabels(%d) = %q, want %q", n, got, want)
+		}
+	}
+	var row string
+	for _, s := range DefaultKeyMap().helpSections() {
+		if strings.HasPrefix(s.title, "LINKS") {
+			row = s.rows[0][0]
+		}
+	}
+	if row != "1–9 a–k m–z" {
+		t.Errorf("? says the links' keys are %q", row)
+	}
+	// every key the list of links answers is in that row, and no other
+	for _, r := range "0123456789abcdefghijklmnopqrstuvwxyz" {
+		k := string(r)
+		l := linkHints{open: true, links: make([]pieceLink, len(linkKeys))}
+		_, in := l.update(keyPress(k))
+		opens := in != nil
+		said := strings.ContainsRune(linkKeys, r)
+		if opens != said {
+			t.Errorf("key %q: opens a link %v, help says so %v", k, opens, said)
+		}
 	}
 }

@@ -158,7 +158,7 @@ func (m Model) paneHelp() help.KeyMap {
 	case m.problems.open:
 		return m.keys.problemsHelp()
 	case m.links.open:
-		return m.keys.linksHelp()
+		return m.keys.linksHelp(len(m.links.links))
 	case m.trends.open:
 		return m.keys.Chart
 	case m.words.open:
