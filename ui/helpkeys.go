@@ -35,7 +35,7 @@ func (k KeyMap) helpSections() []helpSection {
 			{pair(k.Trends, k.Words) + " " + h(k.SaveSearch), "chart, words, save (list)"},
 			{pair(k.Refresh, k.AddURL), "read the folder, add a URL"},
 			{pair(k.Help, k.Problems) + " " + h(k.Quotes), "help, skipped files, quotes"},
-			{h(k.Quit), "quit (" + h(k.QuitShort) + " too, in the list)"},
+			{h(k.Quit), "quit (" + h(k.QuitShort) + " too: list, filters)"},
 		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.SaveSearch, k.Quotes, k.Refresh, k.AddURL, k.Help, k.Problems, k.QuitShort, k.Quit}},
 		{title: "SEARCH BOX", rows: [][2]string{
 			{pair(k.SearchAccept, k.SearchLeave), "to the results, leave"},
@@ -48,12 +48,12 @@ func (k KeyMap) helpSections() []helpSection {
 			{pair(k.BarLeft, k.BarRight), "timeline bar, decade"},
 		}, keys: []key.Binding{k.Toggle, k.FilterValues, k.BarLeft, k.BarRight}},
 		{title: "LIST", rows: [][2]string{
-			{"j k g G pgdn", "move"},
+			{"j k g G", "move, first, last"},
+			{pair(k.PageUp, k.PageDown), "page up, down"},
 			{pair(k.Open, k.FocusSearch), "read, search"},
 			{pair(k.Sort, k.Clear), "sort, clear the query"},
-			{pair(k.ToggleRead, k.ToggleStar), "read, star (+reader)"},
-			{h(k.Edit), "edit the file (+reader)"},
-			{pair(k.CiteAll, k.CiteFormat), "cite all, format"},
+			{pair(k.ToggleRead, k.ToggleStar) + " " + h(k.Edit), "read, star, edit (+reader)"},
+			{pair(k.CiteAll, k.CiteFormat), "cite all, format (+reader)"},
 		}, keys: []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.FocusSearch, k.Sort, k.Clear, k.ToggleRead, k.ToggleStar, k.Edit, k.CiteAll, k.CiteFormat}},
 		{title: "READER", rows: [][2]string{
 			{"j k g G", "scroll, top, bottom"},
@@ -62,8 +62,8 @@ func (k KeyMap) helpSections() []helpSection {
 			{pair(k.NextPiece, k.PrevPiece) + " " + h(k.NextCopy), "next/prev piece, copy"},
 			{pair(k.OpenURL, k.CopyURL), "open, copy the URL"},
 			{pair(k.Cite, k.Related) + " " + h(k.Quote), "cite, related, quote"},
-			{h(k.Links), "links to other pieces"},
-			{h(k.Back), "back"},
+			{h(k.Links), "links to pieces"},
+			{h(k.Back) + " backspace", "back"},
 		}, keys: []key.Binding{k.ScrollUp, k.ScrollDown, k.ReaderPgDown, k.ReaderPgUp, k.HalfPageDown, k.HalfPageUp, k.ReaderTop, k.ReaderBottom,
 			k.Find, k.FindNext, k.FindPrev, k.NextPiece, k.PrevPiece, k.OpenURL, k.CopyURL, k.Cite, k.Related, k.Links, k.NextCopy, k.Quote, k.QuoteKeep, k.QuoteCancel, k.Back, k.FindAccept, k.FindCancel}},
 	}, k.overlaySections()...)
