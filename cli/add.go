@@ -20,6 +20,7 @@ import (
 	"github.com/folio-tui/folio/importer"
 	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -362,34 +363,36 @@ func printAdded(out, errw io.Writer, u string, rep *importer.Report, into string
 // readerAdd is the reader's a: it fetches the page at a URL, extracts its
 // piece and writes it into the archive folder dir as folio add --into dir
 // does (the reader's watch then indexes it), and says what it did in one
-// line, or why it could not, naming the URL. It runs in a tea.Cmd.
-func readerAdd(dir string) func(ctx context.Context, u string) (string, error) {
-	return func(ctx context.Context, u string) (string, error) {
+// line and whether it wrote a file, or why it could not, naming the URL.
+// It runs in a tea.Cmd.
+func readerAdd(dir string) func(ctx context.Context, u string) (ui.AddedURL, error) {
+	return func(ctx context.Context, u string) (ui.AddedURL, error) {
 		u = strings.TrimSpace(u)
 		if err := fetch.CheckURL(u); err != nil {
-			return "", err // names the URL
+			return ui.AddedURL{}, err // names the URL
 		}
 		rep, err := addURL(ctx, fetchClient(fetch.DefaultTimeout), u, importer.PageOptions{Options: importer.Options{Into: dir}})
 		if err != nil {
-			return "", err // the fetcher's errors name the URL
+			return ui.AddedURL{}, err // the fetcher's errors name the URL
 		}
 		for _, p := range rep.Problems {
-			return "", fmt.Errorf("%s: %s", termsafe.Quote(fetch.Redact(u)), termsafe.Escape(p.Msg))
+			return ui.AddedURL{}, fmt.Errorf("%s: %s", termsafe.Quote(fetch.Redact(u)), termsafe.Escape(p.Msg))
 		}
 		for _, r := range rep.Results {
 			switch r.Action {
 			case importer.Ignored, importer.Skipped:
-				return "", fmt.Errorf("%s: %s", termsafe.Quote(fetch.Redact(u)), termsafe.Escape(r.Reason))
+				return ui.AddedURL{}, fmt.Errorf("%s: %s", termsafe.Quote(fetch.Redact(u)), termsafe.Escape(r.Reason))
 			case importer.Present:
-				return fmt.Sprintf("already in the archive as %s (%s); nothing written", termsafe.Quote(r.Path), termsafe.Escape(r.Reason)), nil
+				return ui.AddedURL{Text: fmt.Sprintf("already in the archive as %s (%s); nothing written", termsafe.Quote(r.Path), termsafe.Escape(r.Reason))}, nil
 			default:
 				msg := fmt.Sprintf("%s %s: %s", r.Action, termsafe.Quote(r.Path), termsafe.Escape(strings.TrimSpace(r.Title)))
 				if r.CopyOf != "" {
 					msg += fmt.Sprintf(" (a republished copy of %s)", termsafe.Quote(r.CopyOf))
 				}
-				return msg, nil
+				// unchanged: the file holds the page as imported, not written again
+				return ui.AddedURL{Text: msg, Written: r.Action == importer.Added || r.Action == importer.Updated}, nil
 			}
 		}
-		return "", fmt.Errorf("%s: nothing found to add", termsafe.Quote(fetch.Redact(u)))
+		return ui.AddedURL{}, fmt.Errorf("%s: nothing found to add", termsafe.Quote(fetch.Redact(u)))
 	}
 }

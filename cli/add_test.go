@@ -323,14 +323,14 @@ func TestReaderAdd(t *testing.T) {
 	dir := t.TempDir()
 	add := readerAdd(dir)
 	msg, err := add(context.Background(), " "+srv.URL+"/2019/11/piece\n")
-	if err != nil || !strings.HasPrefix(msg, "added ") || !strings.Contains(msg, "The alliance at seventy") {
-		t.Fatalf("add: %q %v", msg, err)
+	if err != nil || !strings.HasPrefix(msg.Text, "added ") || !strings.Contains(msg.Text, "The alliance at seventy") || !msg.Written {
+		t.Fatalf("add: %+v %v", msg, err)
 	}
 	if files, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(files) != 1 {
 		t.Errorf("files %v", files)
 	}
-	if msg, err := add(context.Background(), srv.URL+"/2019/11/piece"); err != nil || !strings.Contains(msg, "already in the archive as") {
-		t.Errorf("again: %q %v", msg, err)
+	if msg, err := add(context.Background(), srv.URL+"/2019/11/piece"); err != nil || !strings.Contains(msg.Text, "already in the archive as") || msg.Written {
+		t.Errorf("again: %+v %v", msg, err)
 	}
 	for _, u := range []string{srv.URL + "/missing", "ftp://example.org/x", "not a url"} {
 		if _, err := add(context.Background(), u); err == nil || !strings.Contains(err.Error(), u) {

@@ -16,7 +16,8 @@ import (
 // hands it to Options.AddURL in a tea.Cmd (it fetches the page, extracts
 // the piece and writes it into the archive folder), so the screen never
 // waits for the network; the answer, or the error naming the URL, shows in
-// the status line, and the index is refreshed to list the new piece.
+// the status line, and the index is refreshed to list the new piece (when
+// one was written).
 
 // addPrompt is the prompt: open while it has the keyboard (it takes every
 // key, as an overlay does). Where nothing can be added, a opens it all the
@@ -101,23 +102,33 @@ func (p addPrompt) view(width int, st Styles) string {
 	return truncateCells(" "+p.input.View()+note, width)
 }
 
+// AddedURL is what Options.AddURL did with a page.
+type AddedURL struct {
+	// Text says it in a line: "added x.md: Title", "already in the
+	// archive as x.md (…); nothing written".
+	Text string
+	// Written reports whether a file was written into the archive's
+	// folder: only then is the index read again for it.
+	Written bool
+}
+
 // addedURLMsg is the answer of Options.AddURL for url.
 type addedURLMsg struct {
-	url  string
-	text string // what was done, in a line
-	err  error
+	url   string
+	added AddedURL
+	err   error
 }
 
 // addURLCmd runs Options.AddURL.
-func addURLCmd(ctx context.Context, add func(context.Context, string) (string, error), u string) tea.Cmd {
+func addURLCmd(ctx context.Context, add func(context.Context, string) (AddedURL, error), u string) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = addedURLMsg{url: u, err: fmt.Errorf("adding the page failed: %v", r)}
 			}
 		}()
-		text, err := add(ctx, u)
-		return addedURLMsg{url: u, text: text, err: err}
+		added, err := add(ctx, u)
+		return addedURLMsg{url: u, added: added, err: err}
 	}
 }
 
@@ -153,8 +164,11 @@ func (m *Model) addURL(u string) tea.Cmd {
 // a response after 30 s, and retries a few times.
 const addTimeout = 2 * time.Minute
 
-// addedURL shows what adding a page did and has the index read the folder
-// again, so that the new piece is listed (the watch would, later).
+// addedURL shows what adding a page did and, when a file was written,
+// has the index read the folder again, so that the new piece is listed
+// (the watch would, later). A page the archive held already is said to
+// be, and nothing more (a helper's report: "…; nothing written · now in
+// the index", as though it had just been indexed).
 func (m *Model) addedURL(msg addedURLMsg) tea.Cmd {
 	if msg.err != nil {
 		text := "Could not add " + quoteForStatus(msg.url) + ": " + msg.err.Error()
@@ -163,8 +177,11 @@ func (m *Model) addedURL(msg addedURLMsg) tea.Cmd {
 		}
 		return m.status.setFor(text, true, statusLong)
 	}
-	m.justAdded = msg.text
-	status := m.status.setFor(capitalise(msg.text), false, statusLong)
+	status := m.status.setFor(capitalise(msg.added.Text), false, statusLong)
+	if !msg.added.Written {
+		return status
+	}
+	m.justAdded = msg.added.Text
 	return tea.Batch(status, m.reindex())
 }
 

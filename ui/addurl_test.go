@@ -25,16 +25,16 @@ import (
 func TestAddURLPrompt(t *testing.T) {
 	var calls atomic.Int32
 	var got atomic.Value
-	add := func(_ context.Context, u string) (string, error) {
+	add := func(_ context.Context, u string) (AddedURL, error) {
 		calls.Add(1)
 		got.Store(u)
 		if strings.Contains(u, "missing") {
-			return "", fmt.Errorf("%s: the server answered 404 Not Found", u)
+			return AddedURL{}, fmt.Errorf("%s: the server answered 404 Not Found", u)
 		}
 		if strings.Contains(u, "broken") {
-			return "", errors.New("no article found on the page")
+			return AddedURL{}, errors.New("no article found on the page")
 		}
-		return "added 2019-11-06-the-alliance.md: The alliance at seventy", nil
+		return AddedURL{Text: "added 2019-11-06-the-alliance.md: The alliance at seventy", Written: true}, nil
 	}
 	f := withCopy()
 	h := newCopiesHarness(t, f, Options{AddURL: add, ArchiveDir: t.TempDir()})
@@ -142,27 +142,27 @@ func TestAddURLInTheProgram(t *testing.T) {
 	}))
 	defer srv.Close()
 	dir := t.TempDir()
-	add := func(ctx context.Context, u string) (string, error) {
+	add := func(ctx context.Context, u string) (AddedURL, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 		if err != nil {
-			return "", err
+			return AddedURL{}, err
 		}
 		resp, err := srv.Client().Do(req)
 		if err != nil {
-			return "", err
+			return AddedURL{}, err
 		}
 		defer resp.Body.Close()
 		if resp.StatusCode != http.StatusOK {
-			return "", fmt.Errorf("%s: the server answered %s", u, resp.Status)
+			return AddedURL{}, fmt.Errorf("%s: the server answered %s", u, resp.Status)
 		}
 		body, err := io.ReadAll(resp.Body)
 		if err != nil {
-			return "", err
+			return AddedURL{}, err
 		}
 		if err := os.WriteFile(filepath.Join(dir, "piece.md"), body, 0o644); err != nil {
-			return "", err
+			return AddedURL{}, err
 		}
-		return "added piece.md: The alliance at seventy", nil
+		return AddedURL{Text: "added piece.md: The alliance at seventy", Written: true}, nil
 	}
 	f := newFake(testArticles()...)
 	opts := Options{
@@ -192,4 +192,44 @@ func TestAddURLInTheProgram(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm.FinalModel(t, teatest.WithFinalTimeout(hangGuard))
+}
+
+// a on a page the archive holds already says so and nothing more: no
+// file was written, so the index is not read again for it, and a later
+// refresh does not say it again with "· now in the index" (a helper's
+// report: "Already in the archive as …; nothing written · now in the
+// index"). On a real index of a real folder.
+func TestAddURLAlreadyHeldSaysNothingOfTheIndex(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "The alliance at seventy", "nato")
+	opts, _ := liveIndexOptions(t, arch)
+	reindex := opts.Reindex
+	var refreshes atomic.Int32
+	opts.Reindex = func(ctx context.Context, progress func(int, int)) (Info, bool, error) {
+		refreshes.Add(1)
+		return reindex(ctx, progress)
+	}
+	opts.AddURL = func(context.Context, string) (AddedURL, error) {
+		return AddedURL{Text: `already in the archive as "one.md" (same URL); nothing written`}, nil
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireMatch(`1 of 1`)
+
+	h.key("a")
+	h.typeText("https://example.org/alliance")
+	h.key("enter")
+	h.requireScreen(`Already in the archive as "one.md" (same URL); nothing written`)
+	if strings.Contains(h.screen(), "now in the index") || refreshes.Load() != 0 {
+		t.Fatalf("%d refreshes for a page already held:\n%s", refreshes.Load(), h.screen())
+	}
+	// a piece arrives later, and R reads it: the refresh says its own word
+	writeTestPiece(t, arch, "two", "Another piece", "nato")
+	h.key("R")
+	h.requireMatch(`2 of 2`)
+	if s := h.screen(); strings.Contains(s, "now in the index") || strings.Contains(s, "Already in the archive") {
+		t.Fatalf("the refresh said the page held was added:\n%s", s)
+	}
 }

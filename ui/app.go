@@ -179,10 +179,10 @@ type Options struct {
 	// saved.go); nil: there are none.
 	Saved SavedStore
 	// AddURL is a: it fetches the page at a URL, extracts its piece and
-	// writes it into ArchiveDir, and says what it did in a line (or why
-	// not, naming the URL). It is called in a Cmd; nil when the archive
-	// cannot be added to (the embedded one).
-	AddURL func(ctx context.Context, url string) (string, error)
+	// writes it into ArchiveDir, and says what it did (or why not, naming
+	// the URL). It is called in a Cmd; nil when the archive cannot be
+	// added to (the embedded one).
+	AddURL func(ctx context.Context, url string) (AddedURL, error)
 }
 
 // afterFunc is the shape of Options.After.
