@@ -488,6 +488,21 @@ func IsFatal(probs []Problem) bool {
 	return false
 }
 
+// DroppedURL reports whether p is the note of a piece's URL (or source)
+// dropped for not being one folio would open (ValidURL), and if so the
+// reason, without the note's "; ignored".
+func DroppedURL(p Problem) (string, bool) {
+	if p.Fatal || !strings.HasSuffix(p.Msg, "; ignored") {
+		return "", false
+	}
+	for _, k := range append(slices.Clone(urlKeys), sourceKeys...) {
+		if strings.HasPrefix(p.Msg, k+": ") {
+			return strings.TrimSuffix(p.Msg, "; ignored"), true
+		}
+	}
+	return "", false
+}
+
 // ValidURL accepts only what folio will ever open: an absolute http or https
 // URL with a host, no whitespace or control characters, not starting with '-'
 // (which a launcher could take for an option).

@@ -976,7 +976,7 @@ func TestOpenURLRefusesEvilURL(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Fatal("a javascript: URL reached the browser")
 	}
-	h.requireScreen("refusing to open")
+	h.requireScreen("Refusing to open")
 	h.key("]")
 	h.requireScreen("last piece")
 }

@@ -197,8 +197,11 @@ func (m *Model) doReaderIntent(in intent) tea.Cmd {
 	case addURLIntent:
 		return m.addURL(in.url)
 	case urlIntent:
+		if in.url == "" {
+			return m.status.set(m.noURL(), true)
+		}
 		if err := checkURL(in.url); err != nil {
-			return m.status.set(err.Error(), true)
+			return m.status.set(capitalise(err.Error()), true)
 		}
 		if in.copy {
 			return tea.Batch(tea.SetClipboard(in.url), m.status.set("Copied URL: "+in.url, false))

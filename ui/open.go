@@ -30,6 +30,23 @@ func checkURL(u string) error {
 	return nil
 }
 
+// noURL is what o and y say of the open piece when it has no URL: that
+// its file's URL was dropped, and why, when it was (archive.DroppedURL,
+// among the notes of Info.Problems); else that it has none. (A helper's
+// report: "this piece has no URL" of a piece whose url: was refused.)
+func (m *Model) noURL() string {
+	path := m.reader.hit.Path
+	if m.reader.ready && m.reader.article.Path != "" {
+		path = m.reader.article.Path
+	}
+	for _, p := range m.info.Problems {
+		if why, ok := archive.DroppedURL(p); ok && path != "" && p.Path == path {
+			return "This piece's URL was dropped as invalid (" + why + ")"
+		}
+	}
+	return "This piece has no URL"
+}
+
 // quoteForStatus shows a URL in a status line: sanitised (so a hostile URL
 // cannot drive the terminal) and shortened.
 func quoteForStatus(u string) string {

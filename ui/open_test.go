@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 func TestCheckURL(t *testing.T) {
@@ -137,5 +140,49 @@ func TestOpenURLDoesNotWaitForALongRunningBrowser(t *testing.T) {
 		}
 	case <-time.After(cmdHangGuard):
 		t.Fatal("openURL waits for a browser that stays open")
+	}
+}
+
+// o and y on a piece without a URL say so alike, and on one whose url
+// was dropped as invalid, that it was and why (a helper's report: "This
+// piece has no URL" and "this piece has no URL", of a piece whose url:
+// javascript:… was refused when its file was read). On a real index.
+func TestNoURLSaysWhetherItWasDropped(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	for name, fm := range map[string]string{
+		"dropped": "title: Dropped\ndate: 2019-01-02\nurl: javascript:alert(1)",
+		"none":    "title: None\ndate: 2019-01-01",
+	} {
+		if err := os.WriteFile(filepath.Join(arch, name+".md"), []byte("---\n"+fm+"\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts, ix := liveIndexOptions(t, arch)
+	opts.OpenIndex = func(context.Context, func(int, int)) (Searcher, Info, error) {
+		return ix, Info{Count: ix.Count(), Problems: ix.Problems()}, nil
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireMatch(`2 of 2`)
+	for _, c := range []struct{ title, want string }{
+		{"Dropped", `This piece's URL was dropped as invalid (url: not an http(s) URL: "javascript:alert(1)")`},
+		{"None", "This piece has no URL"},
+	} {
+		for n := 0; ; n++ {
+			if hit, _ := h.m.list.selected(); hit.Title == c.title || n > 2 {
+				break
+			}
+			h.key("j")
+		}
+		h.key("enter")
+		for _, k := range []string{"o", "y"} {
+			h.key(k)
+			if foot := footerLine(h.screen()); strings.TrimSpace(foot) != c.want {
+				t.Errorf("%s, %s: %q, want %q", c.title, k, strings.TrimSpace(foot), c.want)
+			}
+		}
+		h.key("esc")
 	}
 }
