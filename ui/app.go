@@ -358,6 +358,7 @@ type Model struct {
 	saved       []SavedSearch
 	savedSeq    int
 	savedWarned bool
+	savedNew    savedNew // the pieces new since the saved search open was last opened (saved.go)
 
 	quotes    QuoteBook // nil until opened, or when there are none
 	quoteList quoteList // the list of quotes (Q), in quotes.go

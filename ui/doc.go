@@ -67,7 +67,8 @@
 // marks other folios on the archive save. saved.go keeps the saved
 // searches (through [SavedStore]), with the one-line prompt of S
 // (savedprompt.go), its own Cmds (savedcmds.go), which count what is new
-// ([AddedSearcher]), and the sidebar's SAVED group (sidebarsaved.go).
+// ([AddedSearcher]) and, when a search is opened, find it for the list to
+// mark, and the sidebar's SAVED group (sidebarsaved.go).
 // quotesel.go is the reader's choice of lines to keep as a quote (v) and
 // the marks of quoted lines; quotes.go the list of quotes (Q) and the
 // root's part in quoting, through [QuoteBook], which the state package's

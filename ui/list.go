@@ -47,6 +47,10 @@ type resultList struct {
 	// state) leaves the marks column out.
 	marks Marks
 
+	// fresh are the pieces new since the saved search open was last
+	// opened (setFresh); nil when none is open
+	fresh map[string]bool
+
 	// manyAuthors: the archive has more than one author, so rows name
 	// them (see sawAuthors).
 	manyAuthors bool
@@ -59,6 +63,9 @@ type resultList struct {
 const (
 	starMark   = "★"
 	unreadMark = "•"
+	// newMark begins the line under the title of a piece new since the
+	// saved search open was last opened (saved.go, savedNew)
+	newMark = "new"
 )
 
 func newResultList() resultList {
@@ -277,7 +284,11 @@ func (l resultList) row(i, rh int, st Styles) []string {
 	if selected {
 		metaBar = barOnly(selected, l.focused, st) + indent
 	}
-	out = append(out, metaBar+st.Meta.Render(truncateCells(meta, w)))
+	if l.fresh[h.ID] {
+		out = append(out, metaBar+truncateCells(st.UnreadMark.Render(newMark)+st.Meta.Render(" · "+meta), w))
+	} else {
+		out = append(out, metaBar+st.Meta.Render(truncateCells(meta, w)))
+	}
 
 	if l.hasText {
 		snippet := ""
@@ -435,6 +446,10 @@ func (l *resultList) setFocused(f bool) { l.focused = f }
 
 // setMarks gives the list the marks it shows; nil leaves the column out.
 func (l *resultList) setMarks(mk Marks) { l.marks = mk }
+
+// setFresh marks the pieces new since the saved search open was last
+// opened (their rows say newMark); nil marks none.
+func (l *resultList) setFresh(ids map[string]bool) { l.fresh = ids }
 
 // pageFailed forgets the request of the page at offset, which failed.
 func (l *resultList) pageFailed(offset int) { delete(l.pending, offset/pageSize) }

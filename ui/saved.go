@@ -97,7 +97,48 @@ type (
 		name string
 		err  error
 	}
+	// savedNewMsg brings the pieces new since the saved search name was
+	// last opened (savedNewCmd), for the search of key.
+	savedNewMsg struct {
+		name, key string
+		ids       []string
+		err       error
+	}
 )
+
+// savedNew is what the list marks new: the pieces a saved search found
+// that are new since it was last opened, as its "N new" in the SAVED
+// group counted them, kept from its opening until the query or the
+// filters change (key is those of the search it was opened to). Their
+// rows say newMark.
+type savedNew struct {
+	name, key string
+	ids       map[string]bool
+}
+
+// searchKey is what a search finds, apart from its order and paging:
+// the query, the filters and the reading filters.
+func searchKey(q index.Query, f readingFilter) string {
+	q.Sort, q.Offset, q.Limit, q.Typing, q.Snippets, q.Suggest, q.Mode = 0, 0, 0, false, 0, false, 0
+	return fmt.Sprintf("%v|%v", q, f)
+}
+
+// gotSavedNew takes the new pieces of the saved search opened, if the
+// list still shows it.
+func (m *Model) gotSavedNew(msg savedNewMsg) tea.Cmd {
+	if msg.name != m.savedNew.name || msg.key != m.savedNew.key {
+		return nil // the search changed since
+	}
+	if msg.err != nil {
+		return m.status.setFor("Cannot mark what is new: "+msg.err.Error(), true, statusLong)
+	}
+	m.savedNew.ids = make(map[string]bool, len(msg.ids))
+	for _, id := range msg.ids {
+		m.savedNew.ids[id] = true
+	}
+	m.list.setFresh(m.savedNew.ids)
+	return nil
+}
 
 type (
 	// saveSearchIntent saves the current search under name (the prompt's enter).
@@ -158,7 +199,9 @@ func (m *Model) savedAdded(msg savedAddedMsg) tea.Cmd {
 }
 
 // openSaved opens the saved search named name: its query and filters
-// replace the current ones, and it is marked opened.
+// replace the current ones, and it is marked opened. Its pieces new since
+// it was last opened are marked in the list (savedNew) until the query or
+// the filters change.
 func (m *Model) openSaved(name string) tea.Cmd {
 	i := slices.IndexFunc(m.saved, func(s SavedSearch) bool { return s.Name == name })
 	if i < 0 || m.searcher == nil {
@@ -172,10 +215,15 @@ func (m *Model) openSaved(name string) tea.Cmd {
 	m.layout() // the search below makes a new list, which asks for its pages
 	search := m.startSearch()
 	text := "Opened " + s.Name
+	var fresh tea.Cmd
 	if c, ok := m.sidebar.savedCount(s.Name); ok && c.fresh > 0 {
-		text += fmt.Sprintf(": %d new since last time", c.fresh)
+		text += fmt.Sprintf(": %d new since last time, marked %s in the list", c.fresh, newMark)
+		// found before the mark below moves the time it was opened: the
+		// search keeps its SeenThrough of then
+		m.savedNew = savedNew{name: s.Name, key: searchKey(m.baseQuery, m.readingFilter)}
+		fresh = savedNewCmd(m.ctx, m.searcher, m.reading, m.quotes, s, m.savedNew.key)
 	}
-	return tea.Batch(search, m.status.set(text, false), markSavedCmd(m.opts.Saved, m.searcher, s.Name))
+	return tea.Batch(search, fresh, m.status.set(text, false), markSavedCmd(m.opts.Saved, m.searcher, s.Name))
 }
 
 // countSaved reads the saved searches again and counts their pieces.

@@ -595,3 +595,67 @@ func TestSaveWithoutConfigFolderTakesTheNameTyped(t *testing.T) {
 		t.Fatal("enter left the prompt open")
 	}
 }
+
+// Opening a saved search with something new marks the new pieces' rows
+// "new" in the list, as many as its "N new" counted (they were counted
+// in the sidebar and the status line, but no row said which: a helper's
+// report), and the marks stay while its results are sorted again, until
+// the query or the filters change. On a real index and real files.
+func TestOpenedSavedSearchMarksItsNewPieces(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
+	store := newStateSaved(t, arch)
+	opts, _ := liveIndexOptions(t, arch)
+	opts.Saved = store
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.key("tab")
+	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupTags, "isis", false))
+	h.key("space")
+	h.requireMatch(`2 of 2 · .*tag:isis`)
+	h.key("S")
+	h.typeText("ISIS")
+	h.key("enter")
+	h.requireMatch(`Saved the search as ISIS`)
+	if strings.Contains(h.screen(), newMark+" · ") {
+		t.Fatalf("a row is marked new before anything is:\n%s", h.screen())
+	}
+
+	writeTestPiece(t, arch, "three", "Raqqa again", "isis")
+	writeTestPiece(t, arch, "four", "Aleppo", "syria")
+	h.key("R")
+	h.requireMatch(`» ISIS\s+3 · 1 new │`)
+	h.key("x")
+	h.requireMatch(`4 of 4`)
+	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupSaved, "ISIS", false))
+	h.key("enter")
+	h.requireMatch(`Opened ISIS: 1 new since last time, marked new in the list`)
+	h.requireMatch(`3 of 4 · .*tag:isis`)
+	h.requireMatch(`» ISIS\s+3 │`) // opened: the group has nothing new now
+	marked := func() []string {
+		var rows []string
+		lines := strings.Split(h.screen(), "\n")
+		for i, l := range lines {
+			if strings.Contains(l, newMark+" · 2019-03-04") {
+				rows = append(rows, strings.TrimSpace(strings.Trim(strings.SplitN(lines[i-1], "│", 2)[1], " ▌")))
+			}
+		}
+		return rows
+	}
+	if got := marked(); len(got) != 1 || got[0] != "Raqqa again" {
+		t.Fatalf("rows marked new: %q\n%s", got, h.screen())
+	}
+	h.key("s") // sorted again: the same search
+	h.requireMatch(`Sorted by`)
+	if got := marked(); len(got) != 1 || got[0] != "Raqqa again" {
+		t.Fatalf("after s, rows marked new: %q\n%s", got, h.screen())
+	}
+	h.key("x") // the filters change: another search
+	h.requireMatch(`4 of 4`)
+	if got := marked(); len(got) != 0 {
+		t.Fatalf("after x, rows marked new: %q\n%s", got, h.screen())
+	}
+}

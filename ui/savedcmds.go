@@ -40,14 +40,8 @@ func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState
 			}
 			c := savedCount{name: sv.Name, count: res.Total, fresh: unknownCount}
 			if sv.Opened && added != nil {
-				fresh := added.NewSince(sv.SeenThrough)
-				if q.IDs != nil {
-					fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
-				}
-				// with copies collapsed, not those of a group it had
-				// (a new copy of an old text is not new, dated before
-				// the piece seen or after it)
-				if fresh, err = added.StandingOf(ctx, q, fresh); err != nil {
+				fresh, err := freshOf(ctx, added, sv, q)
+				if err != nil {
 					return savedMsg{seq: seq, err: err}
 				}
 				c.fresh = 0
@@ -66,6 +60,39 @@ func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState
 			return nil
 		}
 		return savedMsg{seq: seq, list: list, counts: counts}
+	}
+}
+
+// freshOf is what may be new of the saved search sv, opened before, whose
+// query (with its reading filters) is q: the pieces first indexed since
+// it was last opened, among q.IDs when q has them, and, with copies
+// collapsed, not those of a group it had (a new copy of an old text is
+// not new, dated before the piece seen or after it), as folio saved run
+// --new has them (cli restrictNew). Those q finds are new.
+func freshOf(ctx context.Context, added AddedSearcher, sv SavedSearch, q index.Query) ([]string, error) {
+	fresh := added.NewSince(sv.SeenThrough)
+	if q.IDs != nil {
+		fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
+	}
+	return added.StandingOf(ctx, q, fresh)
+}
+
+// savedNewCmd finds the pieces of the saved search sv new since it was
+// last opened, for the list to mark while it is open (savedNewMsg).
+func savedNewCmd(ctx context.Context, s Searcher, rs ReadingState, book QuoteBook, sv SavedSearch, key string) tea.Cmd {
+	added, ok := s.(AddedSearcher)
+	if !ok || !sv.Opened {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = savedNewMsg{name: sv.Name, key: key, err: fmt.Errorf("finding what is new failed: %v", r)}
+			}
+		}()
+		q := applyReading(savedQuery(sv), readingFilter{starred: sv.Starred, unread: sv.Unread, quoted: sv.Quoted}, takeReading(rs, book))
+		fresh, err := freshOf(ctx, added, sv, q)
+		return savedNewMsg{name: sv.Name, key: key, ids: fresh, err: err}
 	}
 }
 

@@ -67,6 +67,10 @@ func (m *Model) startSearch() tea.Cmd {
 	m.baseQuery = m.buildQuery()
 	m.query = m.baseQuery
 	m.readingFilter = m.sidebar.readingFilter()
+	if m.savedNew.name != "" && searchKey(m.baseQuery, m.readingFilter) != m.savedNew.key {
+		m.savedNew = savedNew{} // another search: what was new of the saved one is not marked
+		m.list.setFresh(nil)
+	}
 	// The Reading counts are asked for when the results are in, not
 	// beside them: on two cores they would slow the results down.
 	return m.trace.traced(m.gen, newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.quotes, m.gen))

@@ -173,6 +173,8 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		return m.savedAdded(msg), true
 	case savedOpenedMsg:
 		return m.savedOpened(msg), true
+	case savedNewMsg:
+		return m.gotSavedNew(msg), true
 	case addedURLMsg:
 		return m.addedURL(msg), true
 	case formatSavedMsg:
