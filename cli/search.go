@@ -225,7 +225,7 @@ func searchJSON(res index.Results) resultsJSON {
 	out.Facets = map[string]map[string]int{
 		"tags": counts(res.Facets.Tags), "outlets": counts(res.Facets.Outlets), "authors": counts(res.Facets.Authors),
 		"kinds": counts(res.Facets.Kinds),
-		"years": counts(res.Facets.Years), "months": counts(res.Facets.Months),
+		"years": counts(res.Facets.YearValues()), "months": counts(res.Facets.Months),
 	}
 	return out
 }
@@ -274,12 +274,19 @@ func printResults(w io.Writer, q index.Query, res index.Results, many, styled bo
 			return
 		}
 		parts := []string{}
+		var last []index.FacetValue // shown after the cut: the undated
+		if name == "years" && vs[len(vs)-1].Value == index.Undated {
+			vs, last = vs[:len(vs)-1], vs[len(vs)-1:]
+		}
 		for i, v := range vs {
 			if i == n {
 				parts = append(parts, fmt.Sprintf("… %d more", len(vs)-n))
 				break
 			}
 			parts = append(parts, fmt.Sprintf("%s (%d)", termsafe.Escape(v.Value), v.Count))
+		}
+		for _, v := range last {
+			parts = append(parts, fmt.Sprintf("%s (%d)", v.Value, v.Count))
 		}
 		fmt.Fprintln(w, fit(fmt.Sprintf("%s%-8s%s %s", dim, name, reset, strings.Join(parts, ", "))))
 	}
@@ -296,7 +303,9 @@ func printResults(w io.Writer, q index.Query, res index.Results, many, styled bo
 	if index.FacetTells(res.Facets.Kinds, q.Kinds) {
 		group("kinds", res.Facets.Kinds, 5)
 	}
-	group("years", res.Facets.Years, 12)
+	// the undated pieces last, so that the years add up to the hits (a
+	// helper's report: 1 of 3 hits in years, 2 undated left out silently)
+	group("years", res.Facets.YearValues(), 12)
 }
 
 // printNotes writes to w (stderr) how the query was read: its notes, the

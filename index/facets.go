@@ -335,8 +335,8 @@ func (fs Facets) of(f string) []FacetValue {
 		return fs.Authors
 	case fKind:
 		return fs.Kinds
-	case fYear:
-		return fs.Years
+	case fYear: // with the undated pieces' value, as the facets column has it
+		return fs.YearValues()
 	case fMonth:
 		return fs.Months
 	case fWeek:
@@ -375,7 +375,7 @@ func facetsOf(byField map[string][]FacetValue) Facets {
 		sortFacet(vs, byValue)
 		return vs
 	}
-	return Facets{
+	fs := Facets{
 		Tags:    get(fTags, false),
 		Outlets: get(fOutlet, false),
 		Authors: get(fAuthor, false),
@@ -384,6 +384,12 @@ func facetsOf(byField map[string][]FacetValue) Facets {
 		Months:  get(fMonth, true),
 		Weeks:   get(fWeek, true),
 	}
+	// the undated pieces' value apart: Years are years
+	if i := slices.IndexFunc(fs.Years, func(v FacetValue) bool { return v.Value == Undated }); i >= 0 {
+		fs.Undated = fs.Years[i].Count
+		fs.Years = slices.Delete(fs.Years, i, i+1)
+	}
+	return fs
 }
 
 func sortFacet(vs []FacetValue, byValue bool) {

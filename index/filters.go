@@ -154,7 +154,8 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 // valueFilter matches any of the values of a facet field (resolved against
 // the index's, see resolveValue); nil for no values. archive.NoAuthor (of
 // the authors) and archive.NoOutlet (of the outlets) match the pieces with
-// none: every piece but those with one of the values the index knows.
+// none: every piece but those with one of the values the index knows, and
+// Undated (of the years) the pieces without a date.
 func valueFilter(field string, values []string, known []FacetValue, loose bool) query.Query {
 	var vs []string
 	none := false
@@ -162,7 +163,7 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 		// as the files' values were kept (a review: a tag copied with its
 		// right-to-left mark or zero-width space matched nothing)
 		v = archive.SanitizeLine(v)
-		if field == fAuthor && v == archive.NoAuthor || field == fOutlet && v == archive.NoOutlet {
+		if field == fAuthor && v == archive.NoAuthor || field == fOutlet && v == archive.NoOutlet || field == fYear && v == Undated {
 			none = true
 			continue
 		}

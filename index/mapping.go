@@ -13,84 +13,82 @@ import (
 	"github.com/folio-tui/folio/archive"
 )
 
-// SchemaVersion names the layout of the documents in the index: the mapping,
-// the analyser, the spelling tables, and what archive.Parse makes of a file
-// (8: section pages skipped, Jekyll post names, Zola tables, bodies made
-// readable: shortcodes, HTML blocks, footnotes; 9: ISO week facets; 10:
-// words and whole values cut to 255 bytes; 11: the authors facet; 12: the
-// manifest keeps each piece's sketch for finding copies; 13: standfirst,
-// note and body in the bodies store, not in bleve; 14: a pinned citation
-// key; 15: words and one-line values in one Unicode form, NFC, and values
-// without invisible characters; 16: the manifest keeps each file's
+// SchemaVersion names the layout of the documents in the index: the
+// mapping, the analyser, the spelling tables, and what archive.Parse makes
+// of a file (8: section pages skipped, Jekyll post names, Zola tables,
+// bodies made readable: shortcodes, HTML blocks, footnotes; 9: ISO week
+// facets; 10: words and whole values cut to 255 bytes; 11: the authors
+// facet; 12: the manifest keeps each piece's sketch for finding copies; 13:
+// standfirst, note and body in the bodies store, not in bleve; 14: a pinned
+// citation key; 15: words and one-line values in one Unicode form, NFC, and
+// values without invisible characters; 16: the manifest keeps each file's
 // change time; 17: the pieces' lengths in a file of their own; 18: the
 // manifest keeps each piece's pinned citation key; 19: the source a piece
 // was taken from is stored, for folio list; 20: which authors are
 // organisations is stored, for folio cite --all; 21: the first three
 // letters of the text's terms, for the word being typed, prefix3.go, and
 // common words side by side, for phrases, pairs.go; 22: the first three
-// letters' field has the text's length, and the common words are 128
-// terms, not 127 and a stop word; 23: a place left empty between blocks,
+// letters' field has the text's length, and the common words are 128 terms,
+// not 127 and a stop word; 23: a place left empty between blocks,
 // blocks.next, and authors and tags each a block; 24: blocks read as
 // CommonMark's: quotes' lazy lines, tables only with a delimiter row,
 // fenced code and HTML blocks; 25: each part of the text apart, a code
 // block left open in one does not run on into the next, partBreak; 26: a
-// number begins a list outside the paragraph it would go on with,
-// indented code blocks, comments over lines, items' content columns; 27:
-// a list item's heading or fence, - # Title); 28: pairs of the bundled
-// synonyms' names (pairs.go's aliasPairs); 29: words in capitals as
-// written and the tags' words, caps.go; 30: and the stems whose last
-// letter was made, for word*; 31: a long word cut once folded, a tag's
-// words past its first 255 bytes not indexed, a tag word's lower case;
-// 32: the bundled aliases' forms as written and their pairs, forms.go;
-// 33: sites' front matter as the sites read it (drafts skipped, Jekyll's
-// published flag, JSON front matter, "..." closing, lastmod, more date
-// forms and Markdown extensions) and HTML comments no text; 34: Jekyll's
-// Liquid tags as the site shows them, its tag and category keys; 35: a
-// date from a dated name outside _posts (Zola's), Jekyll's short dates;
-// 36: Liquid in Jekyll's posts alone, drafts as the sites read yes and
-// no, JSON front matter to its closing brace, comments ended as
-// CommonMark ends them; 37: Liquid comments nest, Hugo's shortcodes are
-// text in Jekyll's posts; 38: the manifest's counts of the pieces kept
-// where the archive cannot be read (UnknownKept; a manifest without them
-// neither said nor refused a rebuild); 39: the site keys a piece's site
-// links it by (fSite: slug, url, permalink, aliases); 40: a piece with no
-// outlet or no author has archive.NoOutlet or archive.NoAuthor among its
-// facet values, so that the sidebar counts and chooses them; 41: IDs
-// keep the marks of their words, in NFC, archive.Slug; the rebuild
-// follows the IDs that change as renames, added.go; 42: an inline
-// <a href> in a line of text is a Markdown link, and a Hugo ref without
-// its / a site path, archive.readableHTML and shortcodes; 43: an empty
-// published: a draft in a Jekyll site alone, a summary alone read as
-// Markdown, its images as their alt text, a Jekyll post's title: false
-// its name's, an inline <a> with brackets in its text a link); 44: a name
-// with no letter in a lettered folder is named by its characters under
-// it, notes/🎉.md notes/u1f389 (archive.IDFromPath; it was notes,
-// suffixed); the rebuild follows it as a rename; 45: a tags string in
-// a Hugo site is one tag, as Hugo reads it (archive.tagsOf); 46: the
+// number begins a list outside the paragraph it would go on with, indented
+// code blocks, comments over lines, items' content columns; 27: a list
+// item's heading or fence, - # Title); 28: pairs of the bundled synonyms'
+// names (pairs.go's aliasPairs); 29: words in capitals as written and the
+// tags' words, caps.go; 30: and the stems whose last letter was made, for
+// word*; 31: a long word cut once folded, a tag's words past its first 255
+// bytes not indexed, a tag word's lower case; 32: the bundled aliases'
+// forms as written and their pairs, forms.go; 33: sites' front matter as
+// the sites read it (drafts skipped, Jekyll's published flag, JSON front
+// matter, "..." closing, lastmod, more date forms and Markdown extensions)
+// and HTML comments no text; 34: Jekyll's Liquid tags as the site shows
+// them, its tag and category keys; 35: a date from a dated name outside
+// _posts (Zola's), Jekyll's short dates; 36: Liquid in Jekyll's posts
+// alone, drafts as the sites read yes and no, JSON front matter to its
+// closing brace, comments ended as CommonMark ends them; 37: Liquid
+// comments nest, Hugo's shortcodes are text in Jekyll's posts; 38: the
+// manifest's counts of the pieces kept where the archive cannot be read
+// (UnknownKept; a manifest without them neither said nor refused a
+// rebuild); 39: the site keys a piece's site links it by (fSite: slug, url,
+// permalink, aliases); 40: a piece with no outlet or no author has
+// archive.NoOutlet or archive.NoAuthor among its facet values, so that the
+// sidebar counts and chooses them; 41: IDs keep the marks of their words,
+// in NFC, archive.Slug; the rebuild follows the IDs that change as renames,
+// added.go; 42: an inline <a href> in a line of text is a Markdown link,
+// and a Hugo ref without its / a site path, archive.readableHTML and
+// shortcodes; 43: an empty published: a draft in a Jekyll site alone, a
+// summary alone read as Markdown, its images as their alt text, a Jekyll
+// post's title: false its name's, an inline <a> with brackets in its text a
+// link); 44: a name with no letter in a lettered folder is named by its
+// characters under it, notes/🎉.md notes/u1f389 (archive.IDFromPath; it was
+// notes, suffixed); the rebuild follows it as a rename; 45: a tags string
+// in a Hugo site is one tag, as Hugo reads it (archive.tagsOf); 46: the
 // manifest records the files whose reading asked whether they are in a
-// Jekyll or a Hugo site (fileEntry.Site, InSite), read again when an
-// answer changes; 47: the closed word of the text's hyphenated ones in
-// fText and fPrefix3 (counterterrorism for counter-terrorism) and their
-// fCaps marks, compounds.go; 49, 50: compounds of stop words alone
-// (tobe), noone kept whole; 51: an HTML block's text "&" that would
-// begin a reference is kept as written (archive.HTMLConverter: the
-// stored text of "&amp;copy;" read "©"); 52: Jekyll's singular tag and
-// category string one tag (archive.singularTag); 53: a number of nine
-// digits or more for a date a Unix time (archive.unixDate); 54: an
-// outlet read as Markdown, as a summary is; 55: a Jekyll site's keys
-// read as written, in lower case alone (a capitalised one is none); 56:
-// a post of a category's folder (news/_posts/x) keyed as a post of
-// _posts/ too; 57: a piece in a Hugo site takes the cascade of the
-// section pages above it (archive's cascade.go), read again when a
-// section page's cascade changes (fileEntry.Cascade); 58: a cascade from
-// the site's content/ alone, not over another key of a field the page
-// sets; a number for a date a Unix time in a Hugo site alone; 59: an
-// untitled or undated page of a Hugo or Jekyll site a piece, titled by
-// its name, undated (a Hugo page without front matter too); 60: a
-// Jekyll site's file without front matter or named _x.md no page, the
-// Markdown files of a Hugo site's root not scanned; 61: a character
-// reference outside code blocks is read as the character it stands for
-// (caf&eacute; is the word café, &nbsp; parts words and is none:
+// Jekyll or a Hugo site (fileEntry.Site, InSite), read again when an answer
+// changes; 47: the closed word of the text's hyphenated ones in fText and
+// fPrefix3 (counterterrorism for counter-terrorism) and their fCaps marks,
+// compounds.go; 49, 50: compounds of stop words alone (tobe), noone kept
+// whole; 51: an HTML block's text "&" that would begin a reference is kept
+// as written (archive.HTMLConverter: the stored text of "&amp;copy;" read
+// "©"); 52: Jekyll's singular tag and category string one tag
+// (archive.singularTag); 53: a number of nine digits or more for a date a
+// Unix time (archive.unixDate); 54: an outlet read as Markdown, as a
+// summary is; 55: a Jekyll site's keys read as written, in lower case alone
+// (a capitalised one is none); 56: a post of a category's folder
+// (news/_posts/x) keyed as a post of _posts/ too; 57: a piece in a Hugo
+// site takes the cascade of the section pages above it (archive's
+// cascade.go), read again when a section page's cascade changes
+// (fileEntry.Cascade); 58: a cascade from the site's content/ alone, not
+// over another key of a field the page sets; a number for a date a Unix
+// time in a Hugo site alone; 59: an untitled or undated page of a Hugo or
+// Jekyll site a piece, titled by its name, undated (a Hugo page without
+// front matter too); 60: a Jekyll site's file without front matter or named
+// _x.md no page, the Markdown files of a Hugo site's root not scanned; 61:
+// a character reference outside code blocks is read as the character it
+// stands for (caf&eacute; is the word café, &nbsp; parts words and is none:
 // charref.go); 62: a Hugo cascade entry with a _target is given to the
 // pages it matches (a list's; one map's _target ignored, its values for
 // every page), where it was left out; 63: a file of a Hugo site named
@@ -109,14 +107,16 @@ import (
 // fieldrefs.go: "Jos&eacute; Garc&iacute;a" and "José García" one author
 // facet); 70: a page of a Hugo site under a draft section (a section page
 // above it with draft: true or published: false) no page, read again when
-// the section page's draft changes (archive's CascadeSum); 71: a file of
-// a Jekyll site's _posts/ whose name is not dated (_posts/hello.md) no
-// page; 72: a file of a Hugo site its config's ignoreFiles match no
-// page, read again when they change (archive's ConfigCascadeSum).
+// the section page's draft changes (archive's CascadeSum); 71: a file of a
+// Jekyll site's _posts/ whose name is not dated (_posts/hello.md) no page;
+// 72: a file of a Hugo site its config's ignoreFiles match no page, read
+// again when they change (archive's ConfigCascadeSum); 73: an undated piece
+// has Undated among its facet values, so that the years facet counts it and
+// the sidebar chooses it.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 72
+const SchemaVersion = 73
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -346,6 +346,9 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if len(a.Authors) == 0 {
 		facets = append(facets, facetTerm(fAuthor, archive.NoAuthor))
+	}
+	if a.Date.Time.IsZero() { // so, undated: counted and chosen among the years
+		facets = append(facets, facetTerm(fYear, Undated))
 	}
 	for _, f := range facetFields { // (no week in d: it is added above)
 		switch v := d[f].(type) {

@@ -348,7 +348,9 @@ func periodOfValues(by Period, vs []string) string {
 		code, val, _ := strings.Cut(v, ":")
 		switch code {
 		case facetCodes[fYear]:
-			y = val
+			if val != Undated {
+				y = val
+			}
 		case facetCodes[fMonth]:
 			m = val
 		case facetCodes[fWeek]:

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"time"
 
 	"github.com/folio-tui/folio/archive"
@@ -47,7 +48,7 @@ type Query struct {
 	// Authors match as Outlets do: a name, or words of it in a row.
 	Authors []string
 	Kinds   []string
-	Years   []string // "2017"
+	Years   []string // "2017", or Undated for the pieces without a date
 	Months  []string // "2017-09"
 	IDs     []string // restrict to these piece IDs (starred, ...); nil means no restriction
 	// ExcludeIDs leaves these pieces out (the read ones, for "unread"): a
@@ -157,6 +158,11 @@ const (
 	MarkEnd   = "\uE001"
 )
 
+// Undated is the years' facet value of the pieces without a date, the word
+// folio stats and folio trends count them under: Facets.Undated counts
+// them, and as a value of Query.Years it keeps them.
+const Undated = "undated"
+
 // FacetValue is one value of a facet with its count.
 type FacetValue struct {
 	Value string
@@ -177,7 +183,9 @@ func FacetTells(values []FacetValue, chosen []string) bool {
 // by value. Months count the pieces dated to the month or the day. Weeks
 // count the pieces dated to the day by ISO week ("2017-W35") and those dated
 // only to the month by month ("2017-09"): a piece is never counted in a
-// period finer than its date.
+// period finer than its date. Years count the dated pieces and Undated the
+// others, so that without a collapse of copies Years' counts and Undated
+// add up to the pieces counted.
 type Facets struct {
 	Tags    []FacetValue
 	Outlets []FacetValue
@@ -186,6 +194,11 @@ type Facets struct {
 	Years   []FacetValue
 	Months  []FacetValue
 	Weeks   []FacetValue
+	// Undated counts the pieces without a date (a site's page may have
+	// none), in no year: shown as the years' value Undated, which as a
+	// filter value of Query.Years keeps them (a helper's report: the
+	// years left them out silently, 1 of 3 hits with 2 undated).
+	Undated int
 
 	// spanning are, with copies collapsed, the years of each group of
 	// copies counted in more than one year (a year counts the groups of
@@ -194,18 +207,33 @@ type Facets struct {
 	spanning [][]string
 }
 
+// YearValues are Years followed, when there are undated pieces, by the
+// value Undated with their count: the years as the reader's sidebar and
+// folio search show them, their counts adding up to the pieces counted
+// (without a collapse of copies).
+func (fs Facets) YearValues() []FacetValue {
+	if fs.Undated > 0 {
+		return append(slices.Clip(fs.Years), FacetValue{Value: Undated, Count: fs.Undated})
+	}
+	return fs.Years
+}
+
 // YearsCount is how many of the counted pieces are dated in one of years
 // (values of Years: "1901"), each group of copies once when copies are
 // collapsed: what a filter to those years finds. Without a collapse it is
 // the sum of the years' counts; with one, a group whose copies ran in two
 // of the years counts once, not once a year (a review: the reader's 1900s
-// summed its years to 19 where 1900–1909 finds 10).
+// summed its years to 19 where 1900–1909 finds 10). Undated among years
+// counts the undated pieces.
 func (fs Facets) YearsCount(years []string) int {
 	in := make(map[string]bool, len(years))
 	for _, y := range years {
 		in[y] = true
 	}
 	n := 0
+	if in[Undated] {
+		n += fs.Undated
+	}
 	for _, y := range fs.Years {
 		if in[y.Value] {
 			n += y.Count

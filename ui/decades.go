@@ -25,9 +25,18 @@ func decadeOf(year string) string {
 // years when it is open. A decade holding a chosen year is always open, so
 // that the year can be unchosen. A decade's count is what choosing its
 // years finds (index.Facets.YearsCount): with copies hidden a group whose
-// copies ran in two of its years counts once, not once a year.
+// copies ran in two of its years counts once, not once a year. The
+// undated pieces' value (index.Undated) is last, in no decade.
 func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
 	var out []sidebarEntry
+	var undated []sidebarEntry
+	years = slices.DeleteFunc(slices.Clone(years), func(y index.FacetValue) bool {
+		if y.Value == index.Undated {
+			undated = append(undated, sidebarEntry{group: groupYears, value: y.Value, count: y.Count})
+			return true
+		}
+		return false
+	})
 	for i := 0; i < len(years); {
 		d := decadeOf(years[i].Value)
 		j := i
@@ -45,7 +54,7 @@ func (s *sidebar) decadeEntries(years []index.FacetValue) []sidebarEntry {
 		}
 		i = j
 	}
-	return out
+	return append(out, undated...)
 }
 
 // yearsCount is s.facets.YearsCount(years), counted once for the facets.

@@ -267,6 +267,11 @@ func (m Model) savedOfCurrent(name string) (SavedSearch, error) {
 		// period; a range of dates keeps those with any piece in it
 		return s, errors.New("with copies hidden, the chart's period holds the texts first shown in it, which no range of dates keeps: filter by the sidebar's years, or show copies")
 	}
+	if slices.Contains(q.Years, index.Undated) {
+		// the years are saved as a range of dates, which holds no
+		// undated piece (the command line has no filter to them)
+		return s, errors.New("the undated pieces are in no range of dates, which a saved search keeps: unchoose undated to save")
+	}
 	from, to, within, err := dateRange(q)
 	if err != nil {
 		return s, err

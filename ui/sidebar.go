@@ -309,8 +309,11 @@ func (s *sidebar) rebuild() {
 		groupOutlets: s.facets.Outlets,
 		groupAuthors: s.facets.Authors,
 		groupTags:    s.facets.Tags,
-		groupYears:   reversed(s.facets.Years), // newest year first
-		groupKinds:   s.facets.Kinds,
+		// newest year first, then the undated pieces (index.Undated): the
+		// years add up to the results (a helper's report: 1 of 3 in
+		// years, the 2 undated left out silently); chosen, it keeps them
+		groupYears: yearsNewestFirst(s.facets),
+		groupKinds: s.facets.Kinds,
 	}
 	for g := groupOutlets; g < groupCount; g++ {
 		values := groups[g]
@@ -328,7 +331,7 @@ func (s *sidebar) rebuild() {
 			continue
 		}
 		s.entries = append(s.entries, sidebarEntry{group: g, header: true})
-		if g == groupYears && len(groups[g]) > maxYears && s.filter == "" {
+		if g == groupYears && len(s.facets.Years) > maxYears && s.filter == "" { // (the undated apart)
 			s.entries = append(s.entries, s.decadeEntries(values)...)
 			continue
 		}
@@ -336,6 +339,16 @@ func (s *sidebar) rebuild() {
 			s.entries = append(s.entries, sidebarEntry{group: g, value: v.Value, count: v.Count})
 		}
 	}
+}
+
+// yearsNewestFirst are the years of fs newest first, then the undated
+// pieces' value (index.Undated) when there are any.
+func yearsNewestFirst(fs index.Facets) []index.FacetValue {
+	out := reversed(fs.Years)
+	if fs.Undated > 0 {
+		out = append(out, index.FacetValue{Value: index.Undated, Count: fs.Undated})
+	}
+	return out
 }
 
 func reversed(v []index.FacetValue) []index.FacetValue {
