@@ -24,8 +24,9 @@ import (
 // searchable while "is" (the verb) is not indexed at all. A run of capitals
 // (a shouted headline) is not taken for acronyms.
 const (
-	textAnalyzerName = "folio_text"
-	textFilterName   = "folio_normalize"
+	textAnalyzerName  = "folio_text"
+	plainAnalyzerName = "folio_plain" // for plain text: plainTokenizer
+	textFilterName    = "folio_normalize"
 )
 
 func init() {

@@ -505,7 +505,16 @@ func termsTexts(tr *textReader, f map[string]interface{}) ([][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := [][]byte{[]byte(str(f[fTitle])), lt.standfirst, lt.note, lt.body}
+	// the title, standfirst and note are plain text, written so that
+	// Terms' analyser, which reads Markdown, reads them as that text
+	// (archive.PlainText, as document writes them)
+	plain := func(b []byte) []byte {
+		if bytes.IndexByte(b, '&') < 0 {
+			return b
+		}
+		return []byte(archive.PlainText(string(b)))
+	}
+	t := [][]byte{plain([]byte(str(f[fTitle]))), plain(lt.standfirst), plain(lt.note), lt.body}
 	for i, b := range t {
 		if len(b) > maxTermsText {
 			b = b[:maxTermsText]

@@ -18,7 +18,11 @@ import (
 // &mdash;) parts words and is none; a soft hyphen or a zero-width
 // character inside a word (terr&shy;orism, terr&#8203;orism) is dropped,
 // as the archive drops one written as itself (refIgnorable), and the
-// snippets drop it there too. A reference is one CommonMark
+// snippets drop it there too. That is the body's text, Markdown; a
+// front matter field is plain text once the archive has read it (its
+// references decoded once: archive's fieldrefs.go), read without this
+// step (plainTokenizer, scanText) or written through archive.PlainText
+// (document, the snippets). A reference is one CommonMark
 // decodes: "&" and a name html.UnescapeString knows (HTML5's) and ";",
 // or "&#" and one to seven digits and ";", or "&#x" and one to six hex
 // digits and ";"; a number is read as html.UnescapeString reads it (0, a

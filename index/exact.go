@@ -90,6 +90,10 @@ var storedOf = map[string][]string{
 	fTitle: {fTitle},
 }
 
+// plainField are the stored fields of plain text, a front matter field
+// as the archive read it (plainTokenizer): the others are Markdown.
+var plainField = map[string]bool{fTitle: true, fAuthors: true, fTags: true}
+
 func (q *exactQuery) Searcher(ctx context.Context, r bleveindex.IndexReader, m mapping.IndexMapping,
 	opts search.SearcherOptions) (search.Searcher, error) {
 	s, err := q.candidates.Searcher(ctx, r, m, opts)
@@ -416,9 +420,11 @@ func (s *exactSearcher) has(id bleveindex.IndexInternalID) (bool, error) {
 		switch {
 		case found || !s.fields[f.Name()]:
 		case s.tagM != nil && f.Name() == fTags:
-			found = s.tagM.in(f.Value())
+			found = s.tagM.inText(f.Value(), false)
 		default:
-			found = s.m.in(f.Value())
+			// the title, the authors and the tags are plain text
+			// (plainTokenizer), the body Markdown
+			found = s.m.inText(f.Value(), !plainField[f.Name()])
 		}
 		if f.Name() == fBodyAt {
 			ref = string(f.Value())
@@ -437,7 +443,7 @@ func (s *exactSearcher) inLongTexts(ref string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	return s.m.in(t.body) || s.m.in(t.standfirst) || s.m.in(t.note), nil
+	return s.m.in(t.body) || s.m.inText(t.standfirst, false) || s.m.inText(t.note, false), nil
 }
 
 // formMatcher finds a unit's exact forms in a text.
@@ -475,16 +481,19 @@ func newFormMatcher(u unit) formMatcher {
 // starting with the prefix). The text's words are scanned in place, as the
 // tokenizer splits them (wordTokenizer, without its allocations: reading
 // the candidates' text is most of an exact query's time).
-func (m *formMatcher) in(text []byte) bool {
+func (m *formMatcher) in(text []byte) bool { return m.inText(text, true) }
+
+// inText is in, with refs false for a plain text (scanText).
+func (m *formMatcher) inText(text []byte, refs bool) bool {
 	if m.kind != uPrefix && len(m.forms) == 0 {
 		return false
 	}
 	if m.kind == uPrefix {
 		if m.joins {
-			return m.inJoined(text)
+			return m.inJoined(text, refs)
 		}
 		found := false
-		scanWords(text, func(w []byte, _ span, _ bool) bool {
+		scanText(text, refs, func(w []byte, _ span, _ bool) bool {
 			found = m.maybe(w, m.prefix) && m.hasPrefix(w)
 			return !found
 		})
@@ -493,7 +502,7 @@ func (m *formMatcher) in(text []byte) bool {
 	if len(m.forms) == 1 {
 		f := m.forms[0]
 		found := false
-		scanWords(text, func(w []byte, _ span, _ bool) bool {
+		scanText(text, refs, func(w []byte, _ span, _ bool) bool {
 			found = m.maybeAt(w, 0) && m.is(w, f)
 			return !found
 		})
@@ -509,7 +518,7 @@ func (m *formMatcher) in(text []byte) bool {
 	run := m.run[:n]
 	clear(run)
 	found := false
-	scanWords(text, func(w []byte, _ span, brk bool) bool {
+	scanText(text, refs, func(w []byte, _ span, brk bool) bool {
 		if brk { // no phrase runs across blocks
 			clear(run)
 		}
@@ -527,11 +536,11 @@ func (m *formMatcher) in(text []byte) bool {
 // closed word of words joined by hyphens (hyphenJoint), as many as the
 // index joins (maxCompoundParts), ending at one of them: counterterrori begins counter-terrorism, whose
 // closed word the index holds, as it begins counterterrorism.
-func (m *formMatcher) inJoined(text []byte) bool {
+func (m *formMatcher) inJoined(text []byte, refs bool) bool {
 	m.words = m.words[:0]
 	found := false
 	prevEnd := -1
-	scanWords(text, func(w []byte, at span, brk bool) bool {
+	scanText(text, refs, func(w []byte, at span, brk bool) bool {
 		if brk || prevEnd < 0 || !hyphenJoint(text, prevEnd, at.start) {
 			m.words = m.words[:0]
 		}
@@ -602,6 +611,13 @@ func (m *formMatcher) hasPrefix(w []byte) bool {
 // a new slice, which fn may keep: charref.go); at is its bytes in text,
 // as written (the tokenizer's Start and End).
 func scanWords(text []byte, fn func(w []byte, at span, brk bool) bool) {
+	scanText(text, true, fn)
+}
+
+// scanText is scanWords, with refs false for a plain text (a front
+// matter field as the archive read it: plainTokenizer), whose references
+// are text as written.
+func scanText(text []byte, refs bool, fn func(w []byte, at span, brk bool) bool) {
 	i := 0
 	prevEnd := -1
 	var bl blocks
@@ -609,7 +625,7 @@ func scanWords(text []byte, fn func(w []byte, at span, brk bool) bool) {
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
-			if c == '&' {
+			if c == '&' && refs {
 				if r, _, n := charRef(text, i); n > 0 {
 					nb, brk := bl, false // as in wordTokenizer.Tokenize
 					if lines {
@@ -692,7 +708,7 @@ func scanWords(text []byte, fn func(w []byte, at span, brk bool) bool) {
 		}
 		brk := lines && bl.next(text, prevEnd, start)
 		var w []byte
-		if refNear(text, i) && bl.fence == 0 && !bl.icode {
+		if refs && refNear(text, i) && bl.fence == 0 && !bl.icode {
 			// the word may go on with a reference (caf&eacute;)
 			i, w, _ = refWord(text, start, i, false)
 		}

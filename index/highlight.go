@@ -309,6 +309,12 @@ type span struct{ start, end int }
 // are split as the tokenizer splits them (scanWords), so that a run of
 // words is a run of places in the index, for the phrases.
 func (h *highlightSet) findMatches(text string, limit int) []span {
+	return h.findMatchesIn(text, true, limit)
+}
+
+// findMatchesIn is findMatches, with refs false for a plain text (a
+// title: scanText), whose references are text as written.
+func (h *highlightSet) findMatchesIn(text string, refs bool, limit int) []span {
 	var out []span
 	// each phrase's state: the last words' places in text (by their
 	// number mod the phrase's length), and run[j]: the words just
@@ -341,7 +347,7 @@ func (h *highlightSet) findMatches(text string, limit int) []span {
 		}
 		joinRun = joinRun[:0]
 	}
-	scanWords(b, func(w []byte, sp span, brk bool) bool {
+	scanText(b, refs, func(w []byte, sp span, brk bool) bool {
 		if brk { // no phrase runs across blocks
 			for k := range runs {
 				clear(runs[k].run)
@@ -490,7 +496,7 @@ func isWordRune(r rune) bool {
 // Markdown: shown as written, as the list shows it unmarked (a review:
 // "# of jobs lost" lost its "#" when a word of it was searched).
 func (h *highlightSet) markTitle(title string) string {
-	return markPlain(title, h.findMatches(title, 50))
+	return markPlain(title, h.findMatchesIn(title, false, 50))
 }
 
 // levenshteinWithin reports whether a and b are within d edits, an edit

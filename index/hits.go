@@ -111,7 +111,11 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl hitMarks, hasText bool) Hit 
 	}
 	ix.withLongTexts(f, func(standfirst, note, body string) {
 		// the texts are views of a reader's buffers: snippets and leads
-		// are built anew (mark), and the memo copies what it keeps
+		// are built anew (mark), and the memo copies what it keeps. The
+		// snippets read Markdown, the body's; the standfirst and the note
+		// are plain text, written so that they read as that text
+		// (archive.PlainText: "Why &nbsp; matters" is no "Why  matters")
+		standfirst, note = archive.PlainText(standfirst), archive.PlainText(note)
 		if !hl.texts.empty() {
 			h.Snippets = hl.texts.snippets(standfirst, body, note)
 		}

@@ -112,11 +112,14 @@ import (
 // 72: a file of a Hugo site its config's ignoreFiles match no page, read
 // again when they change (archive's ConfigCascadeSum); 73: an undated piece
 // has Undated among its facet values, so that the years facet counts it and
-// the sidebar chooses it.
+// the sidebar chooses it; 74: the front matter's fields (title, standfirst,
+// note, authors, tags, outlet) indexed as the plain text the archive read,
+// their references not decoded again (plainTokenizer, archive.PlainText: a
+// title "Why &amp;nbsp; matters" has the word nbsp).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 73
+const SchemaVersion = 74
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -194,6 +197,11 @@ func newMapping() *mapping.IndexMappingImpl {
 		"tokenizer":     tokenizerName,
 		"token_filters": []string{textFilterName},
 	})
+	_ = im.AddCustomAnalyzer(plainAnalyzerName, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     plainTokenizerName,
+		"token_filters": []string{textFilterName},
+	})
 	im.DefaultAnalyzer = textAnalyzerName
 	im.DefaultMapping.Enabled = false
 	im.DefaultMapping.Dynamic = false
@@ -204,6 +212,13 @@ func newMapping() *mapping.IndexMappingImpl {
 	text := func(store, vectors bool) *mapping.FieldMapping {
 		return &mapping.FieldMapping{Type: "text", Analyzer: textAnalyzerName, Index: true,
 			Store: store, IncludeTermVectors: vectors}
+	}
+	// a front matter field, plain text once the archive read it: its
+	// references are not decoded again (plainTokenizer)
+	plain := func(store, vectors bool) *mapping.FieldMapping {
+		fm := text(store, vectors)
+		fm.Analyzer = plainAnalyzerName
+		return fm
 	}
 	kw := func(store bool) *mapping.FieldMapping {
 		return &mapping.FieldMapping{Type: "text", Analyzer: keyword.Name, Index: true, Store: store}
@@ -226,9 +241,9 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fPrefix3, text(false, false))
 	add(fPairs, text(false, false))
 	add(fCaps, text(false, false))
-	add(fTitle, text(true, true))
-	add(fAuthors, text(true, true))
-	add(fOutletText, text(false, true))
+	add(fTitle, plain(true, true))
+	add(fAuthors, plain(true, true))
+	add(fOutletText, plain(false, true))
 	add(fAuthor, kw(false))
 	add(fOutlet, kw(true))
 	add(fTags, kw(true))
@@ -262,20 +277,29 @@ func document(a archive.Article) map[string]interface{} {
 	text.Grow(len(a.Title)*2 + len(a.Standfirst) + len(a.Note) + len(a.Body) + 128)
 	// the title twice: title words weigh more. Each part, each author and
 	// each tag is a block of its own, which no phrase spans and no code
-	// block left open runs on from (partBreak, blocks.next).
+	// block left open runs on from (partBreak, blocks.next). The text is
+	// Markdown, the body's; the front matter's fields are plain text, as
+	// the archive read them, written so that they read as that text
+	// (archive.PlainText: a title "Why &nbsp; matters" is written "Why
+	// &amp;nbsp; matters", whose words are why, nbsp and matters).
 	const sep = "\n\n" + partBreak + "\n\n"
-	for _, s := range []string{a.Title, a.Title, a.Standfirst, a.Note, a.Body, strings.Join(a.Authors, sep)} {
+	title := archive.PlainText(a.Title)
+	for _, s := range []string{title, title, archive.PlainText(a.Standfirst), archive.PlainText(a.Note), a.Body} {
 		if s != "" {
 			text.WriteString(s)
 			text.WriteString(sep)
 		}
 	}
+	for _, s := range a.Authors {
+		text.WriteString(archive.PlainText(s))
+		text.WriteString(sep)
+	}
 	// the tags as the index stores them (cut to maxTermBytes): the text
 	// searched is the text a check of exact forms reads
 	tags := cutKeywords(a.Tags)
 	tagsAt := text.Len() // fCaps takes the tags' words apart (caps.go)
-	if len(tags) > 0 {
-		text.WriteString(strings.Join(tags, sep))
+	for _, s := range tags {
+		text.WriteString(archive.PlainText(s))
 		text.WriteString(sep)
 	}
 	kind := a.Kind

@@ -209,11 +209,11 @@ func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem
 			continue
 		}
 		ref := ""
-		visit := func(text []byte) {
+		visit := func(text []byte, refs bool) {
 			if bestDist <= 1 {
 				return
 			}
-			scanWords(text, func(w []byte, _ span, _ bool) bool {
+			scanText(text, refs, func(w []byte, _ span, _ bool) bool {
 				if len(w) < len(key) || !bytes.EqualFold(w[:len(key)], []byte(key)) {
 					return true
 				}
@@ -233,14 +233,14 @@ func (ix *Index) surfaceForm(ctx context.Context, r bleveindex.IndexReader, stem
 		doc.VisitFields(func(f bleveindex.Field) {
 			switch f.Name() {
 			case fTitle:
-				visit(f.Value())
+				visit(f.Value(), false) // plain text: scanText
 			case fBodyAt:
 				ref = string(f.Value())
 			}
 		})
 		if t, err := tr.textsAt(ref); err == nil {
-			visit(t.standfirst)
-			visit(t.body)
+			visit(t.standfirst, false)
+			visit(t.body, true)
 		}
 	}
 	return best

@@ -33,9 +33,28 @@ func (wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	return tokenize(input, true)
 }
 
+// plainTokenizer is wordTokenizer for plain text, a front matter field
+// as the archive read it (a title, the authors, the outlet): its
+// character references were decoded once, and what reads as one now is
+// text (archive's fieldrefs.go: "Why &amp;nbsp; matters" is the title
+// "Why &nbsp; matters", whose words are why, nbsp and matters).
+type plainTokenizer struct{}
+
+const plainTokenizerName = "folio_plain_words"
+
+func init() {
+	_ = registry.RegisterTokenizer(plainTokenizerName, func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+		return plainTokenizer{}, nil
+	})
+}
+
+func (plainTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	return tokenize(input, false)
+}
+
 // tokenize is Tokenize; refs says whether character references are read
-// decoded (charref.go): without, they are text as written (the tests
-// tokenize html.UnescapeString's text so).
+// decoded (charref.go): without, they are text as written (a plain text's,
+// plainTokenizer; the tests tokenize html.UnescapeString's text so).
 func tokenize(input []byte, refs bool) analysis.TokenStream {
 	// Room for a word every 5 bytes: prose has one every 5-7 bytes
 	// (measured 2026-12-02: the State of the Union's 233 speeches 5.98,
