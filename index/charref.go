@@ -28,9 +28,8 @@ import (
 // digits and ";"; a number is read as html.UnescapeString reads it (0, a
 // surrogate or past U+10FFFF is U+FFFD, 128 to 159 Windows-1252's).
 // Inside a fenced or an indented code block (blocks.fence, blocks.icode)
-// a reference is text as written, as Markdown shows it there; inside a
-// code span it is decoded all the same (the tokenizer does not follow
-// code spans). A reference that stands for two characters is read by
+// a reference is text as written, as Markdown shows it there, and so it
+// is inside a code span (`&amp;`: codespans.go). A reference that stands for two characters is read by
 // its first: &fjlig; is the word fj, and the ones of a symbol with a
 // combining mark (&nvlt;, &NotSubset;) are no word, where
 // html.UnescapeString's text would make the lone mark one.

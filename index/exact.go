@@ -621,11 +621,24 @@ func scanText(text []byte, refs bool, fn func(w []byte, at span, brk bool) bool)
 	i := 0
 	prevEnd := -1
 	var bl blocks
+	var cs codeSpans
 	lines := true // as in wordTokenizer.Tokenize
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
-			if c == '&' && refs {
+			if c == '`' && refs && !cs.in(i) {
+				// the blocks of this line, asked of a copy as for a
+				// reference: a code span opens outside code and HTML
+				nb := bl
+				if lines {
+					nb.next(text, prevEnd, i)
+				}
+				if nb.fence == 0 && !nb.icode && !nb.html {
+					i = cs.at(text, i, nb.table)
+					continue
+				}
+			}
+			if c == '&' && refs && !cs.in(i) {
 				if r, _, n := charRef(text, i); n > 0 {
 					nb, brk := bl, false // as in wordTokenizer.Tokenize
 					if lines {
@@ -708,7 +721,7 @@ func scanText(text []byte, refs bool, fn func(w []byte, at span, brk bool) bool)
 		}
 		brk := lines && bl.next(text, prevEnd, start)
 		var w []byte
-		if refs && refNear(text, i) && bl.fence == 0 && !bl.icode {
+		if refs && refNear(text, i) && bl.fence == 0 && !bl.icode && !cs.in(i) {
 			// the word may go on with a reference (caf&eacute;)
 			i, w, _ = refWord(text, start, i, false)
 		}

@@ -115,11 +115,13 @@ import (
 // the sidebar chooses it; 74: the front matter's fields (title, standfirst,
 // note, authors, tags, outlet) indexed as the plain text the archive read,
 // their references not decoded again (plainTokenizer, archive.PlainText: a
-// title "Why &amp;nbsp; matters" has the word nbsp).
+// title "Why &amp;nbsp; matters" has the word nbsp); 75: a reference inside
+// a code span is text as written, as in a code block (codespans.go: `&amp;`
+// has the word amp).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 74
+const SchemaVersion = 75
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -11,8 +11,8 @@ import (
 // wordTokenizer splits text into words: runs of letters and digits, with
 // an apostrophe inside a word kept (Isil’s, don't) and a point or comma
 // inside a number kept (3.5, 10,000). Han, Hiragana and Katakana characters
-// are one token each. A character reference outside a code block is read
-// as the character it stands for (charref.go). It does what bleve's Unicode (UAX #29) tokenizer does
+// are one token each. A character reference outside a code block or span is
+// read as the character it stands for (charref.go, codespans.go). It does what bleve's Unicode (UAX #29) tokenizer does
 // for the prose folio indexes, at several times its speed, which matters
 // because tokenizing is a large part of indexing.
 //
@@ -67,6 +67,7 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 	i := 0
 	prevEnd := -1 // where the last word ended
 	var bl blocks
+	var cs codeSpans // a reference in a code span is text as written
 	// lines: a line's end or a bar since the last word; without one no
 	// block can end there (blocks.next, asked only then)
 	lines := true
@@ -75,7 +76,19 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 		var term []byte // the word decoded, when it has a reference
 		// fast skip of ASCII separators
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
-			if c == '&' && refs {
+			if c == '`' && refs && !cs.in(i) {
+				// the blocks of this line, asked of a copy as for a
+				// reference: a code span opens outside code and HTML
+				nb := bl
+				if lines {
+					nb.next(input, prevEnd, i)
+				}
+				if nb.fence == 0 && !nb.icode && !nb.html {
+					i = cs.at(input, i, nb.table)
+					continue
+				}
+			}
+			if c == '&' && refs && !cs.in(i) {
 				if r, _, n := charRef(input, i); n > 0 {
 					// the state of this line's blocks, asked of a copy:
 					// the word, if any, begins later when the reference
@@ -182,7 +195,7 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 			digits = false
 			i += size
 		}
-		if refs && refNear(input, i) && bl.fence == 0 && !bl.icode {
+		if refs && refNear(input, i) && bl.fence == 0 && !bl.icode && !cs.in(i) {
 			// the word may go on with a reference (caf&eacute;)
 			i, term, digits = refWord(input, start, i, digits)
 		}
