@@ -3,6 +3,7 @@ package archive
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/folio-tui/folio/internal/termsafe"
 )
@@ -68,44 +69,114 @@ func DecodeReferences(s string) string {
 
 // reference reads the character reference s[i:] begins with (s[i] is
 // '&'): its length in bytes and what it stands for; n is 0 when no
-// reference begins there (DecodeReferences says which do).
+// reference begins there (ReferenceAt).
 func reference(s string, i int) (n int, decoded string) {
+	r, r2, n := ReferenceAt(s, i)
+	if n == 0 {
+		return 0, ""
+	}
+	if r2 < 0 {
+		return n, string(r)
+	}
+	return n, string(r) + string(r2)
+}
+
+// ReferenceAt reads the character reference s[i:] begins with (s[i] is
+// '&'), as DecodeReferences reads one: its first character, its second
+// (-1 when it has one: &fjlig; is fj), and its length in bytes; n is 0
+// when no reference begins there. The index reads the body's references
+// with it (index's charref.go), so that the rules are one.
+func ReferenceAt(s string, i int) (r, r2 rune, n int) {
 	j := i + 1
 	if j >= len(s) {
-		return 0, ""
+		return 0, -1, 0
 	}
 	if s[j] == '#' {
 		j++
-		most, hex := 7, false
+		base, most := rune(10), 7
 		if j < len(s) && (s[j] == 'x' || s[j] == 'X') {
-			most, hex = 6, true
+			base, most = 16, 6
 			j++
 		}
 		d := j
-		for j < len(s) && j-d <= most && (isDigit(s[j]) || hex && isHexLetter(s[j])) {
+		var x rune
+		for j < len(s) && j-d <= most {
+			c := s[j]
+			var v rune
+			switch {
+			case '0' <= c && c <= '9':
+				v = rune(c - '0')
+			case base == 16 && 'a' <= c|0x20 && c|0x20 <= 'f':
+				v = rune(c|0x20-'a') + 10
+			default:
+				goto digitsDone
+			}
+			x = x*base + v
 			j++
 		}
+	digitsDone:
 		if j == d || j-d > most || j >= len(s) || s[j] != ';' {
-			return 0, ""
+			return 0, -1, 0
 		}
-		ref := s[i : j+1]
-		return len(ref), html.UnescapeString(ref)
+		switch {
+		case 0x80 <= x && x <= 0x9f: // Windows-1252's, as html.UnescapeString has them
+			x, _ = utf8.DecodeRuneInString(html.UnescapeString(s[i : j+1]))
+		case x == 0 || 0xd800 <= x && x <= 0xdfff || x > utf8.MaxRune:
+			x = utf8.RuneError
+		}
+		return x, -1, j + 1 - i
 	}
 	k := j
 	for k < len(s) && k-j <= maxRefName && isAlnum(s[k]) {
 		k++
 	}
 	if k == j || k-j > maxRefName || k >= len(s) || s[k] != ';' {
-		return 0, ""
+		return 0, -1, 0
+	}
+	n = k + 1 - i
+	switch s[j:k] { // the common ones, without a look-up
+	case "nbsp":
+		return '\u00a0', -1, n
+	case "amp":
+		return '&', -1, n
+	case "rsquo":
+		return '’', -1, n
+	case "lsquo":
+		return '‘', -1, n
+	case "ldquo":
+		return '“', -1, n
+	case "rdquo":
+		return '”', -1, n
+	case "quot":
+		return '"', -1, n
+	case "apos":
+		return '\'', -1, n
+	case "mdash":
+		return '—', -1, n
+	case "ndash":
+		return '–', -1, n
+	case "hellip":
+		return '…', -1, n
+	case "lt":
+		return '<', -1, n
+	case "gt":
+		return '>', -1, n
+	case "eacute":
+		return 'é', -1, n
 	}
 	ref := s[i : k+1]
 	d := html.UnescapeString(ref)
 	// "&copyx;" is "©x;" to html.UnescapeString (a name of HTML 4 read
 	// without its ";"): no reference to CommonMark
 	if d == ref || strings.HasSuffix(d, ";") && d != ";" {
-		return 0, ""
+		return 0, -1, 0
 	}
-	return len(ref), d
+	r, size := utf8.DecodeRuneInString(d)
+	r2 = -1
+	if size < len(d) {
+		r2, _ = utf8.DecodeRuneInString(d[size:])
+	}
+	return r, r2, n
 }
 
 func isDigit(c byte) bool     { return '0' <= c && c <= '9' }

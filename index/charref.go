@@ -1,10 +1,10 @@
 package index
 
 import (
-	"html"
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // Character references. Markdown shows "caf&eacute;", "don&#8217;t" and
@@ -35,103 +35,19 @@ import (
 // html.UnescapeString's text would make the lone mark one.
 
 // maxRefName is the longest name of a named reference
-// (CounterClockwiseContourIntegral).
+// (CounterClockwiseContourIntegral): archive.ReferenceAt's.
 const maxRefName = 32
 
 // charRef decodes the character reference text[i:] begins with (text[i]
 // is '&'): its first character, its second (-1 when it has one), and its
-// length in bytes; n is 0 when no reference begins there.
+// length in bytes; n is 0 when no reference begins there. The rules are
+// archive.ReferenceAt's, which decodes the front matter's fields, read
+// here on a view of text; after "&" alone at the end, no reference.
 func charRef(text []byte, i int) (r, r2 rune, n int) {
-	j := i + 1
-	if j >= len(text) {
+	if i+1 >= len(text) {
 		return 0, -1, 0
 	}
-	if text[j] == '#' {
-		j++
-		base, most := rune(10), 7
-		if j < len(text) && (text[j] == 'x' || text[j] == 'X') {
-			base, most = 16, 6
-			j++
-		}
-		d := j
-		var x rune
-		for j < len(text) && j-d <= most {
-			c := text[j]
-			var v rune
-			switch {
-			case '0' <= c && c <= '9':
-				v = rune(c - '0')
-			case base == 16 && 'a' <= c|0x20 && c|0x20 <= 'f':
-				v = rune(c|0x20-'a') + 10
-			default:
-				goto digitsDone
-			}
-			x = x*base + v
-			j++
-		}
-	digitsDone:
-		if j == d || j-d > most || j >= len(text) || text[j] != ';' {
-			return 0, -1, 0
-		}
-		switch {
-		case 0x80 <= x && x <= 0x9f: // Windows-1252's, as html.UnescapeString has them
-			x, _ = utf8.DecodeRuneInString(html.UnescapeString(string(text[i : j+1])))
-		case x == 0 || 0xd800 <= x && x <= 0xdfff || x > utf8.MaxRune:
-			x = utf8.RuneError
-		}
-		return x, -1, j + 1 - i
-	}
-	k := j
-	for k < len(text) && k-j <= maxRefName && isASCIIAlnum(text[k]) {
-		k++
-	}
-	if k == j || k-j > maxRefName || k >= len(text) || text[k] != ';' {
-		return 0, -1, 0
-	}
-	n = k + 1 - i
-	switch string(text[j:k]) { // the common ones, without a look-up
-	case "nbsp":
-		return '\u00a0', -1, n
-	case "amp":
-		return '&', -1, n
-	case "rsquo":
-		return '’', -1, n
-	case "lsquo":
-		return '‘', -1, n
-	case "ldquo":
-		return '“', -1, n
-	case "rdquo":
-		return '”', -1, n
-	case "quot":
-		return '"', -1, n
-	case "apos":
-		return '\'', -1, n
-	case "mdash":
-		return '—', -1, n
-	case "ndash":
-		return '–', -1, n
-	case "hellip":
-		return '…', -1, n
-	case "lt":
-		return '<', -1, n
-	case "gt":
-		return '>', -1, n
-	case "eacute":
-		return 'é', -1, n
-	}
-	ref := string(text[i : k+1])
-	d := html.UnescapeString(ref)
-	// "&copyx;" is "©x;" to html.UnescapeString (a name of HTML 4 read
-	// without its ";"): no reference to CommonMark
-	if d == ref || strings.HasSuffix(d, ";") && d != ";" {
-		return 0, -1, 0
-	}
-	r, size := utf8.DecodeRuneInString(d)
-	r2 = -1
-	if size < len(d) {
-		r2, _ = utf8.DecodeRuneInString(d[size:])
-	}
-	return r, r2, n
+	return archive.ReferenceAt(bytesView(text), i)
 }
 
 // refNear reports whether a character reference may begin at text[i] or
