@@ -148,6 +148,14 @@ var edgeBylines = []struct {
 	{"Ann Lee and agencies", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee and Bo Chan and agencies", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Guardian staff and agencies", "{Guardian staff and agencies}", "guardian2020lists"},
+	// go-trafilatura's bylines of the web corpus (a review: the people
+	// com, Cleveland and Media, NJ Advance), the outlet as the author
+	// (Outlet: "Times"), and names in lower case throughout
+	{"Cleveland com", "{Cleveland com}", "cleveland2020lists"},
+	{"NJ Advance Media", "{NJ Advance Media}", "nj2020lists"},
+	{"The Times", "{The Times}", "times2020lists"},
+	{"Times", "{Times}", "times2020lists"},
+	{"bell hooks", "hooks, bell", "hooks2020lists"},
 	// roles joined by hyphens (a review: cited "Ann Lee co-editor")
 	{"Ann Lee co-editor", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee deputy editor-in-chief", "Lee, Ann", "lee2020lists"},

@@ -31,7 +31,7 @@ var orgWords = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`institute institution team staff board desk editorial editors agency press
 	service services council committee ministry ministries department office association foundation centre center
-	group university college government bureau commission network news newsroom reporters correspondents inc ltd llc
+	group university college government bureau commission network news newsroom reporters correspondents inc ltd llc media
 	corporation company society organization organisation reuters afp associated
 	international rights amnesty initiative programme alliance coalition federation consortium
 	observatory parliament embassy union party forum médecins medecins frontières frontieres
@@ -294,6 +294,11 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// STUDIES" and "MARK SHERMAN AND JESSICA GRESKO ASSOCIATED PRESS" stay
 	// one: a later review found them people, Strategic, Center For, and a
 	// Press)
+	// the outlet named as the author ("Business Insider" in Business
+	// Insider): no person
+	if sameOutlet(s, outlet) {
+		return []Name{{Literal: s}}
+	}
 	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && peopleOnly(splitPeople(s, outlet))) {
 		return []Name{{Literal: s}}
 	}
@@ -1204,7 +1209,22 @@ func isOrganisation(s string) bool {
 			return true
 		}
 	}
+	// a site's name whose dot a page's byline lost ("Cleveland com", as
+	// go-trafilatura gives "Troy L Smith; Cleveland com": a review found
+	// the person com, Cleveland): capitalised, then a last word in lower
+	// case that no name ends with (not a particle, nor a suffix: "bell
+	// hooks" is in lower case throughout)
+	if ws := strings.Fields(s); len(ws) >= 2 && startsUpper(ws[0]) && isLowerWord(ws[len(ws)-1]) &&
+		!particles[ws[len(ws)-1]] && !suffixes[ws[len(ws)-1]] {
+		return true
+	}
 	return false
+}
+
+// startsUpper: w begins with a capital.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // isAffiliation tells a role or an affiliation written after a name
