@@ -64,8 +64,9 @@ func isCommentStart(line string) bool {
 }
 
 // readableHTML converts the HTML blocks of md to Markdown, its inline
-// <img> tags to "[image: alt] URL" and its inline <a href> links to
-// Markdown links (inlineLinks), outside fenced and indented code.
+// <img> tags to "[image: alt] URL", its inline <a href> links to
+// Markdown links (inlineLinks) and drops its other inline tags, keeping
+// what they enclose (inlineTagsText), outside fenced and indented code.
 func readableHTML(md string) string {
 	if !strings.Contains(md, "<") {
 		return md
@@ -151,12 +152,17 @@ func readableHTML(md string) string {
 		// no span: one may hold the "<!--" of a span's text.
 		spans, after := spanRanges(line, span)
 		text := md[i:next]
-		// outside code: inline anchors as Markdown links, then images
-		outside := func(s string) string { return inlineImg.ReplaceAllStringFunc(inlineLinks(s), imgLine) }
+		// outside code: inline anchors as Markdown links, then images,
+		// then the other tags dropped (inlinehtml.go)
+		outside := func(s string) string {
+			return inlineTagsText(line, inlineImg.ReplaceAllStringFunc(inlineLinks(s), imgLine))
+		}
 		if len(spans) == 0 {
 			text = inlineComment.ReplaceAllString(text, "")
 		}
-		b.WriteString(outsideSpans(text, spans, outside))
+		if out := outsideSpans(text, spans, outside); strings.TrimSpace(out) != "" || strings.TrimSpace(text) == "" {
+			b.WriteString(out)
+		} // else a line of tags alone: no line, not a blank one, which would end its paragraph
 		span = after
 		i, prevBlank = next, false
 	}

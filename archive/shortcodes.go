@@ -24,7 +24,9 @@ import (
 //     {{< comment >}} hides what it encloses.
 //   - Zola's shortcodes, outside code: see zolaShortcodes.
 //   - HTML blocks (<div>, <figure>, <p>, <table>, …) become Markdown, an
-//     <img> "[image: alt] URL" and an <iframe> or <video> "[video] URL".
+//     <img> "[image: alt] URL" and an <iframe> or <video> "[video] URL";
+//     in a line of text an <a href> is a link, and any other tag is
+//     dropped, what it encloses kept (inlinehtml.go).
 //   - Footnotes ([^1] and [^1]: …) become numbered references, [1], with
 //     the notes listed at the end.
 //

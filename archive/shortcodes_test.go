@@ -74,7 +74,7 @@ func TestReadableForms(t *testing.T) {
 		{`{{< figure src="x.png" caption="a [b] c" />}}`, `\[image: a \[b\] c\] x.png`},
 		{`see {{< ref "posts/x.md#part" >}}`, `see /posts/x.md#part`},
 		{`see {{< relref "../x.md" >}} {{< ref "#part" >}}`, `see ../x.md #part`},
-		{"{{raw\n`<b>x</b>`}}", `<b>x</b>`},
+		{"{{raw\n`<b>x</b> & y`}}", `x & y`}, // raw HTML, shown as the page shows it
 		{`{{play "a/b.go" /START/ /END/}}`, `\[code: a/b.go\]`},
 		{`template text {{.Title}} and {{ .Date }}`, `template text {{.Title}} and {{ .Date }}`},
 		{`{{< unclosed`, `{{< unclosed`},
@@ -87,13 +87,13 @@ func TestReadableForms(t *testing.T) {
 		{"\t<div>indented code</div>", "\t<div>indented code</div>"},
 		{"<a href=\"/x\">A link</a> starts a *paragraph*.", "[A link](/x) starts a *paragraph*."},
 		// inline links in a line of text are Markdown links (a helper's
-		// report: their targets were dropped); in code, or without an
-		// href, they stay
+		// report: their targets were dropped); in code they stay, without
+		// an href they are their text, as any inline tag (inlinehtml.go)
 		{`See <A HREF='/posts/second/'>the [2nd]</a> and <a class="x" href="https://example.org/a?b=1&amp;c=2">ext</a>.`,
 			`See [the \[2nd\]](/posts/second/) and [ext](https://example.org/a?b=1&c=2).`},
-		{`<a href="my file (1).md">f</a> <a name="top">t</a> <a href="x"></a>`, `[f](<my file (1).md>) <a name="top">t</a> [](x)`},
+		{`<a href="my file (1).md">f</a> <a name="top">t</a> <a href="x"></a>`, `[f](<my file (1).md>) t [](x)`},
 		{"`<a href=\"/x\">code</a>` and <a href=\"/y\">y</a>", "`<a href=\"/x\">code</a>` and [y](/y)"},
-		{`<a href="/big.png"><img src="/small.png" alt="S"></a> <abbr title="t">T</abbr>`, `<a href="/big.png">\[image: S\] /small.png</a> <abbr title="t">T</abbr>`},
+		{`<a href="/big.png"><img src="/small.png" alt="S"></a> <abbr title="t">T</abbr>`, `\[image: S\] /small.png T`},
 		{"<img src=\"a.png\" alt=\"A\"> and *text*", "\\[image: A\\] a.png and *text*"},
 		{"<a href=\"/big.png\">\n<img src=\"/small.png\" alt=\"S\">\n</a>", "\\[image: S\\] /small.png"},
 		{"<pre>\n  a\n\n  b\n</pre>\nafter", "```\n  a\n\n  b\n```"},

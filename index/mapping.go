@@ -117,11 +117,13 @@ import (
 // their references not decoded again (plainTokenizer, archive.PlainText: a
 // title "Why &amp;nbsp; matters" has the word nbsp); 75: a reference inside
 // a code span is text as written, as in a code block (codespans.go: `&amp;`
-// has the word amp).
+// has the word amp); 76: a body's inline HTML tags are no text, what they
+// enclose kept (archive's inlinehtml.go: <abbr title="x">NATO</abbr> is
+// NATO, a <br> a line break).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 75
+const SchemaVersion = 76
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

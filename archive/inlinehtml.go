@@ -1,0 +1,150 @@
+package archive
+
+import (
+	"regexp"
+	"strings"
+)
+
+// inlineTag is a piece of CommonMark's inline raw HTML: an open tag (its
+// name, attributes and an optional "/"), a closing tag, a processing
+// instruction, a declaration or a CDATA section. Submatch 1 is an open
+// tag's name, 2 a closing tag's.
+var inlineTag = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>` +
+	`|</([A-Za-z][A-Za-z0-9-]*)\s*>` +
+	`|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>`)
+
+// hiddenContent are the elements whose content a page does not show.
+var hiddenContent = map[string]bool{"script": true, "style": true, "template": true}
+
+// blockElements are the elements that a page shows apart from the text
+// around them: within a line their tags part words ("a<div>b" is "a b").
+var blockElements = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "center": true, "dd": true,
+	"details": true, "dialog": true, "div": true, "dl": true, "dt": true, "fieldset": true,
+	"figcaption": true, "figure": true, "footer": true, "form": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "header": true, "hr": true, "li": true,
+	"main": true, "nav": true, "ol": true, "p": true, "pre": true, "section": true, "summary": true,
+	"table": true, "tbody": true, "td": true, "tfoot": true, "th": true, "thead": true, "tr": true,
+	"ul": true, "caption": true, "iframe": true, "video": true, "audio": true,
+}
+
+// inlineTagsText drops the inline HTML tags of seg, a part of line (a
+// paragraph's, heading's, list item's or quote's line, outside its code
+// spans), keeping what they enclose, as a page shows it: their names and
+// attributes are no text (<abbr title="…">NATO</abbr> is NATO;
+// <span class="x">a</span>b is ab), nor is the content of a script or
+// style. A <br> is a line break (two spaces and a new line, the next line
+// starting with line's quote markers and its list item's indent), or a
+// space where a new line could open a block or end one: in a table row, a
+// heading, or before what would start a block (a "-", a "#", a digit …).
+// A tag a backslash escapes, or a link's destination in <…>, is text.
+func inlineTagsText(line, seg string) string {
+	if !strings.Contains(seg, "<") {
+		return seg
+	}
+	ms := inlineTag.FindAllStringSubmatchIndex(seg, -1)
+	if ms == nil {
+		return seg
+	}
+	var b strings.Builder
+	last := 0
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if m[0] < last || escapedAt(seg, m[0]) || isDestination(seg, m[0]) {
+			continue
+		}
+		b.WriteString(seg[last:m[0]])
+		last = m[1]
+		name := ""
+		switch {
+		case m[2] >= 0:
+			name = asciiLower(seg[m[2]:m[3]])
+		case m[4] >= 0:
+			name = asciiLower(seg[m[4]:m[5]])
+		}
+		switch {
+		case name == "br":
+			rest := strings.TrimLeft(seg[last:], " \t")
+			if strings.TrimSpace(rest) == "" {
+				// at the line's end: its own new line breaks it
+				b.WriteString(" ")
+				continue
+			}
+			b.WriteString(lineBreak(line, rest))
+			last = len(seg) - len(rest)
+		case blockElements[name]:
+			b.WriteString(" ")
+		case m[2] >= 0 && hiddenContent[name]:
+			// its content, to its closing tag on this line
+			for k+1 < len(ms) {
+				k++
+				if c := ms[k]; c[4] >= 0 && asciiLower(seg[c[4]:c[5]]) == name {
+					last = c[1]
+					break
+				}
+			}
+		}
+	}
+	b.WriteString(seg[last:])
+	return b.String()
+}
+
+// escapedAt reports whether s[i] follows an odd run of backslashes.
+func escapedAt(s string, i int) bool {
+	n := 0
+	for i-n-1 >= 0 && s[i-n-1] == '\\' {
+		n++
+	}
+	return n%2 == 1
+}
+
+// isDestination reports whether the "<" at s[i] opens a link's
+// destination: after "](" or a reference definition's "]:".
+func isDestination(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " \t")
+	return strings.HasSuffix(t, "](") || strings.HasSuffix(t, "]:")
+}
+
+// lineBreak is what a <br> inside line becomes when rest, the line's text
+// after it, follows: a hard line break, or a space where a new line
+// would change the line's blocks.
+func lineBreak(line, rest string) string {
+	t := strings.TrimLeft(line, " \t")
+	if strings.HasPrefix(t, "#") || strings.Contains(line, "|") {
+		return " " // a heading or a table's row is one line
+	}
+	switch c := rest[0]; {
+	case '0' <= c && c <= '9', strings.IndexByte("#>-+*=_`~|<[!\\:", c) >= 0:
+		return " "
+	}
+	return "  \n" + continuation(line)
+}
+
+// continuation is the start of a line that goes on line's block: its
+// quote markers, and its list item's indent as spaces.
+func continuation(line string) string {
+	var b strings.Builder
+	rest := line
+	for {
+		t := strings.TrimLeft(rest, " ")
+		lead := len(rest) - len(t)
+		switch {
+		case lead < 4 && strings.HasPrefix(t, ">"):
+			b.WriteString(rest[:lead+1])
+			rest = t[1:]
+			if strings.HasPrefix(rest, " ") {
+				b.WriteByte(' ')
+				rest = rest[1:]
+			}
+			continue
+		case lead < 4 && listMarker(t) > 0:
+			w := listMarker(t)
+			sp := len(t[w:]) - len(strings.TrimLeft(t[w:], " "))
+			b.WriteString(strings.Repeat(" ", lead+w+sp))
+			rest = t[w+sp:]
+			continue
+		}
+		b.WriteString(rest[:lead])
+		return b.String()
+	}
+}

@@ -1,0 +1,169 @@
+package archive
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"golang.org/x/net/html"
+)
+
+// oracleMD renders Markdown as a site does (goldmark, GitHub's tables,
+// raw HTML passed through).
+var oracleMD = goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+
+// visibleWords are the words a page shows of md: goldmark's HTML read by
+// an HTML parser, the content of script and style left out, a <br> or a
+// block element parting words, each paragraph, heading, list item,
+// quote or cell's end written "¶" when blocks is set.
+func visibleWords(t *testing.T, md string, blocks bool) []string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := oracleMD.Convert([]byte(md), &out); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(&out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "template":
+				return
+			case "br":
+				b.WriteString(" ")
+			}
+		}
+		para := n.Type == html.ElementNode && strings.Contains(" p li h1 h2 h3 h4 h5 h6 td th blockquote ", " "+n.Data+" ")
+		if n.Type == html.ElementNode && blockElements[n.Data] {
+			b.WriteString(" ")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if para && blocks {
+			b.WriteString(" ¶ ")
+		} else if n.Type == html.ElementNode && blockElements[n.Data] {
+			b.WriteString(" ")
+		}
+	}
+	walk(doc)
+	return words(b.String())
+}
+
+// words are the runs of letters and digits of s, and its "¶"s, one for a
+// run of them.
+func words(s string) []string {
+	var ws []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '¶' }) {
+		for i, w := range strings.Split(f, "¶") {
+			if i > 0 && (len(ws) == 0 || ws[len(ws)-1] != "¶") {
+				ws = append(ws, "¶")
+			}
+			if w != "" {
+				ws = append(ws, w)
+			}
+		}
+	}
+	return ws
+}
+
+// TestInlineHTMLAsGoldmark checks a piece's text against goldmark as the
+// oracle, for inline HTML in each kind of block: the words of the body
+// as stored (what the index reads, snippets show and the reader renders)
+// are the words goldmark's page shows, no tag's name or attribute among
+// them, and the body rendered has the same blocks with the same words (a
+// <br> made a line break starts no list or heading, a line of tags alone
+// ends no paragraph).
+func TestInlineHTMLAsGoldmark(t *testing.T) {
+	fragments := []string{
+		`line one<br>line two`, `line one<br/>line two`, `line one <BR /> line two`,
+		`and <em>emword</em> and`, `<abbr title="Hidden Atlantic Treaty">NATO</abbr> said`,
+		`<span class="zorblax">spanvisible</span>word here`, `<font color=crimson>fontword</font>.`,
+		`Text with <kbd>Ctrl</kbd>+<kbd>C</kbd>.`, `x<sup>sup</sup>y and H<sub>2</sub>O`,
+		`a<br>- b`, `a<br>1. b`, `a<br># b`, `a<br>> b`, `a<br>=== b`, `a<br><br>b`, `end<br>`,
+		`\<em>escaped\</em> stays`, "code `<kbd>x</kbd>` stays", `<q cite='x y'>quoted</q> words`,
+		`<span style="color: red" data-x=1>red</span>`, `<ins datetime="2020-01-01">added</ins>`,
+		`<mark>m</mark><u>u</u><s>s</s>`, `a <script>var hidden = 1</script>shown`,
+		`a <style>.x{}</style>styled`, `a<?php echo "pi" ?>b`, `a <!DOCTYPE html>decl`,
+		`<time datetime="2021-01-01">today</time> and <wbr>joined`, `<custom-tag foo:bar="baz">custom</custom-tag>`,
+		`1 < 2 and 3 > 2`, `a <b and c>`, `<a name="x">anchor</a> word`,
+		`<span>a</span>`, `see <https://example.com/autolink> and <foo@example.com>`,
+	}
+	contexts := []string{
+		"%s", "- %s", "1. %s", "> %s", "> - %s", "## %s", "text before\n%s\ntext after",
+		"| head | col |\n|---|---|\n| %s | cell |", "- item\n\n  %s",
+	}
+	dir := t.TempDir()
+	n := 0
+	for _, c := range contexts {
+		for _, f := range fragments {
+			md := fmt.Sprintf(c, f) + "\n\nlast paragraph\n\n[r]: /x\n"
+			n++
+			name := fmt.Sprintf("p%d.md", n)
+			path := filepath.Join(dir, name)
+			if err := os.WriteFile(path, []byte("---\ntitle: T\ndate: 2021-01-01\n---\n"+md), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			a, probs := ParseFile(os.DirFS(dir), name)
+			if IsFatal(probs) {
+				t.Fatalf("%q: %v", md, probs)
+			}
+			want := visibleWords(t, md, false)
+			if strings.HasPrefix(c, "1.") {
+				want = append([]string{"1"}, want...) // the item's number, in the Markdown
+			}
+			want = append(want, "r", "x") // the reference's definition
+			if got := words(a.Body); !slicesEqual(got, want) {
+				t.Errorf("%q: the body %q has the words\n%q, the page shows\n%q", md, a.Body, got, want)
+				continue
+			}
+			if got, want := visibleWords(t, a.Body, true), visibleWords(t, md, true); !slicesEqual(got, want) {
+				t.Errorf("%q: the body %q renders as the blocks\n%q, the page's are\n%q", md, a.Body, got, want)
+			}
+		}
+	}
+}
+
+// TestInlineHTMLBlocksInAList: a line of tags alone inside a paragraph
+// leaves no blank line behind, and a line break keeps to its list item.
+func TestInlineHTMLLines(t *testing.T) {
+	for _, c := range []struct{ md, want string }{
+		{"first line\n<kbd>\nsecond line\n", "first line\nsecond line\n"},
+		{"- a<br>b\n", "- a  \n  b\n"},
+		{"> - a<br>b\n", "> - a  \n>   b\n"},
+		{"a<br>- b\n", "a - b\n"},
+		{"[x](<a b>) and <em>y</em>\n", "[x](<a b>) and y\n"},
+		{"[x]: <a b>\n", "[x]: <a b>\n"},
+	} {
+		if got := readableHTML(c.md); got != c.want {
+			t.Errorf("readableHTML(%q) = %q, want %q", c.md, got, c.want)
+		}
+	}
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
