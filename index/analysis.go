@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -233,19 +234,63 @@ var folder = asciifolding.New()
 
 // FoldWord is w folded as the index folds a word before it stems it: in
 // one Unicode form, accents and ligatures folded to ASCII where they can
-// be, lower-cased (Café is cafe, Æsop aesop, ﬁne fine). The reader marks
+// be, lower-cased (Café is cafe, Æsop aesop, ﬁne fine), a Greek word's
+// marks dropped and ς read σ (Καλημέρα is καλημερα, ΛΌΓΟΣ λογοσ). The reader marks
 // what folds to a query's word (ui's termsRegexp), as the snippets do.
 func FoldWord(w string) string { return string(foldLower([]byte(w))) }
 
-// foldLower folds a non-ASCII term to ASCII where it can and lower-cases it.
+// foldLower folds a non-ASCII term to ASCII where it can and lower-cases it;
+// a Greek word's letters are folded too (foldGreek).
 func foldLower(term []byte) []byte {
 	if !norm.NFC.IsNormal(term) {
 		// a letter and its combining accent ("e" and U+0301) as the one
 		// letter the folding knows ("é"): text in either form is one word
 		term = norm.NFC.Bytes(term)
 	}
-	f := folder.Filter(term)
-	return bytes.ToLower(f)
+	f := bytes.ToLower(folder.Filter(term))
+	if hasGreek(f) {
+		return foldGreek(f)
+	}
+	return f
+}
+
+// hasGreek reports whether b holds a character of the Greek blocks
+// (U+0370–U+03FF, U+1F00–U+1FFF), read off the UTF-8 lead bytes: a
+// Latin word costs one pass over its bytes.
+func hasGreek(b []byte) bool {
+	for i := 0; i+1 < len(b); i++ {
+		switch c := b[i]; {
+		case c < 0xcd:
+		case c == 0xcd && b[i+1] >= 0xb0, c == 0xce, c == 0xcf:
+			return true
+		case c == 0xe1 && b[i+1] >= 0xbc && b[i+1] <= 0xbf:
+			return true
+		}
+	}
+	return false
+}
+
+// foldGreek folds a word with Greek letters as the facets fold a value's
+// case (archive.ValueKey) and drops its marks, as the Latin folding drops
+// accents: ς is σ (ΟΔΥΣΣΕΑΣ lower-cases to οδυσσεασ, οδυσσεας is written),
+// ϑ θ, and tonos, dialytika and the polytonic breathings go (Καλημέρα is
+// καλημερα, ΐ ι).
+func foldGreek(b []byte) []byte {
+	d := norm.NFD.Bytes(b)
+	out := make([]byte, 0, len(d))
+	for i := 0; i < len(d); {
+		r, n := utf8.DecodeRune(d[i:])
+		i += n
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if r >= 0x370 {
+			// the small letter of its capital: ς and σ of Σ, θ of ϑ
+			r = unicode.ToLower(unicode.ToUpper(r))
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out
 }
 
 // stripApostrophes removes a possessive 's and any remaining apostrophes

@@ -142,7 +142,7 @@ func rankingQueries(p queryPlan) []query.Query {
 		tags[strings.Join(typed, "-")] = true
 	}
 	for tg := range tags {
-		tq := query.NewTermQuery(tg)
+		tq := query.NewTermQuery(tagKey(tg))
 		tq.SetField(fTags)
 		tq.SetBoost(tagBoost)
 		out = append(out, tq)
@@ -365,6 +365,9 @@ func keywordQuery(field string, cl clause, values func(string) []string) query.Q
 			continue
 		}
 		v = cutKeyword(v) // as the index holds a value of over 255 bytes
+		if field == fTags {
+			v = tagKey(v) // as the tags field keys it (tagkey.go)
+		}
 		tq := query.NewTermQuery(v)
 		tq.SetField(field)
 		alts = append(alts, tq)

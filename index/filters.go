@@ -176,7 +176,7 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 	if none {
 		var some []query.Query // a piece with any value the index knows
 		for _, k := range known {
-			tq := query.NewTermQuery(k.Value)
+			tq := query.NewTermQuery(filterTerm(field, k.Value))
 			tq.SetField(field)
 			some = append(some, tq)
 		}
@@ -185,7 +185,7 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 		vs = values // match nothing, honestly
 	}
 	for _, v := range uniq(vs...) {
-		tq := query.NewTermQuery(v)
+		tq := query.NewTermQuery(filterTerm(field, v))
 		tq.SetField(field)
 		alts = append(alts, tq)
 	}
@@ -193,6 +193,15 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 		return alts[0]
 	}
 	return query.NewDisjunctionQuery(alts)
+}
+
+// filterTerm is the term of field that holds the value v: the tags
+// field keys its values (tagkey.go), the others hold them as they are.
+func filterTerm(field, v string) string {
+	if field == fTags {
+		return tagKey(v)
+	}
+	return v
 }
 
 // dateRestrictions keep the pieces whose period overlaps q's From–To: a

@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
@@ -119,11 +120,14 @@ import (
 // a code span is text as written, as in a code block (codespans.go: `&amp;`
 // has the word amp); 76: a body's inline HTML tags are no text, what they
 // enclose kept (archive's inlinehtml.go: <abbr title="x">NATO</abbr> is
-// NATO, a <br> a line break).
+// NATO, a <br> a line break); 77: a Greek word is folded as a Latin one, ς
+// as σ and its marks dropped (analysis.go's foldGreek: ΟΔΥΣΣΕΑΣ is
+// οδυσσεας, Καλημέρα καλημερα), and a tag is keyed as its facet row
+// (tagkey.go: ΛΌΓΟΣ and λόγος one).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 76
+const SchemaVersion = 77
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -206,6 +210,11 @@ func newMapping() *mapping.IndexMappingImpl {
 		"tokenizer":     plainTokenizerName,
 		"token_filters": []string{textFilterName},
 	})
+	_ = im.AddCustomAnalyzer(tagAnalyzerName, map[string]interface{}{
+		"type":          custom.Name,
+		"tokenizer":     single.Name,
+		"token_filters": []string{tagFilterName},
+	})
 	im.DefaultAnalyzer = textAnalyzerName
 	im.DefaultMapping.Enabled = false
 	im.DefaultMapping.Dynamic = false
@@ -250,7 +259,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fOutletText, plain(false, true))
 	add(fAuthor, kw(false))
 	add(fOutlet, kw(true))
-	add(fTags, kw(true))
+	add(fTags, &mapping.FieldMapping{Type: "text", Analyzer: tagAnalyzerName, Index: true, Store: true}) // tagkey.go
 	add(fKind, kw(true))
 	add(fYear, kw(false))
 	add(fMonth, kw(false))

@@ -26,7 +26,7 @@ func TestTypedPrefixScoresAsBleve(t *testing.T) {
 	tested := 0
 	for _, pre := range []string{"con", "pro", "com", "pre", "res", "sta", "gov", "int", "zzq"} {
 		tq := &typedPrefixQuery{prefix: pre, field: fText, boost: 0.8}
-		filter := query.NewTermQuery(tag)
+		filter := query.NewTermQuery(tagKey(tag)) // as the tags field keys it
 		filter.SetField(fTags)
 		for _, pair := range [][2]query.Query{
 			{tq, tq.bleve()},

@@ -147,7 +147,7 @@ func (ix *Index) tagQueries(tags []string, total float64) []query.Query {
 		if df < 2 {
 			continue
 		}
-		tq := query.NewTermQuery(tag)
+		tq := query.NewTermQuery(tagKey(tag))
 		tq.SetField(fTags)
 		tq.SetBoost(2 * math.Log(total/float64(df)+1))
 		should = append(should, tq)

@@ -421,6 +421,9 @@ func foldedWord(w, joint string) string {
 			r, size := utf8.DecodeRuneInString(f[i:])
 			if r < utf8.RuneSelf {
 				letterClass(&b, f[i], folds.single[f[i]])
+			} else if vs := folds.other[r]; len(vs) > 0 {
+				b.WriteString(runeClass(append([]rune{r}, vs...)))
+				b.WriteString(`\p{Mn}*`)
 			} else {
 				b.WriteString(regexp.QuoteMeta(f[i : i+size]))
 				b.WriteString(`\p{Mn}*`)
@@ -455,17 +458,20 @@ func runeClass(rs []rune) string {
 }
 
 // folds are the characters the index folds to ASCII (index.FoldWord):
-// by the letter or digit each folds to, and the ligatures by the letters.
+// by the letter or digit each folds to, and the ligatures by the letters;
+// and those it folds to another letter than their lower case (Greek's
+// έ and Έ to ε, ς to σ), by that letter.
 type folds struct {
 	single map[byte][]rune
 	multi  map[string][]rune
+	other  map[rune][]rune
 }
 
 // foldTable reads the folds once, from the blocks where the index's
 // folding maps letters (Latin's, IPA, letter-like symbols, enclosed and
 // fullwidth forms, ligatures): some 13,000 characters, a few ms.
 var foldTable = sync.OnceValue(func() folds {
-	t := folds{single: map[byte][]rune{}, multi: map[string][]rune{}}
+	t := folds{single: map[byte][]rune{}, multi: map[string][]rune{}, other: map[rune][]rune{}}
 	for _, blk := range [][2]rune{{0x80, 0x2fff}, {0xa700, 0xa7ff}, {0xab30, 0xab6f}, {0xfb00, 0xfb4f}, {0xff00, 0xffef}} {
 		for r := blk[0]; r <= blk[1]; r++ {
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsNumber(r) && !unicode.IsSymbol(r) {
@@ -480,6 +486,9 @@ var foldTable = sync.OnceValue(func() folds {
 				t.single[f[0]] = append(t.single[f[0]], r)
 			case len(f) <= 3 && strings.IndexFunc(f, func(c rune) bool { return c < 'a' || c > 'z' }) < 0:
 				t.multi[f] = append(t.multi[f], r)
+			case utf8.RuneCountInString(f) == 1 && f[0] >= utf8.RuneSelf:
+				fr, _ := utf8.DecodeRuneInString(f)
+				t.other[fr] = append(t.other[fr], r)
 			}
 		}
 	}
