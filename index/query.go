@@ -123,6 +123,9 @@ func parseQuery(s string, typing bool) parsedQuery {
 	if sc.pendingOr && !typing {
 		pq.hint("OR needs a word on each side") // `raqqa OR` was searched as raqqa, unsaid
 	}
+	if sc.pendingAnd && !typing {
+		pq.hint("AND needs a word on each side")
+	}
 	if sc.parens != nil && pq.fromTree(sc.clauses, sc.items) {
 		return pq
 	}
@@ -199,6 +202,7 @@ type queryScanner struct {
 	clauses       []clause
 	ors           []bool // ors[i]: clause i is joined to clause i-1 by OR
 	pendingOr     bool
+	pendingAnd    bool // a trailing AND waits for the next word
 	pendingNot    bool
 	// parens marks the parentheses that group (groupingParens; nil for
 	// none), and items is the query read as a tree's tokens (querytree.go)
@@ -249,7 +253,7 @@ func (sc *queryScanner) next() {
 		return
 	}
 	sc.add(c, sc.pendingOr)
-	sc.pendingOr = false
+	sc.pendingOr, sc.pendingAnd = false, false
 }
 
 func (sc *queryScanner) add(c clause, or bool) {
@@ -336,7 +340,7 @@ func (sc *queryScanner) phrase(c *clause) bool {
 			}
 			sc.add(cw, sc.pendingOr && k == 0)
 		}
-		sc.pendingOr = false
+		sc.pendingOr, sc.pendingAnd = false, false
 		sc.i = len(rs)
 		return false
 	}
@@ -439,6 +443,13 @@ func (sc *queryScanner) operator(word string) bool {
 		}
 		return true
 	case "AND", "&&":
+		// `AND` and `slavery AND` were searched as nothing and slavery,
+		// unsaid, where OR said so (a helper's report)
+		if len(sc.clauses) == 0 {
+			sc.pq.hint("AND needs a word on each side")
+		} else {
+			sc.pendingAnd = true
+		}
 		return true
 	case "||": // as && is AND (a helper's report: a || b was a AND b)
 		return sc.operator("OR")
