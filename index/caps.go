@@ -176,3 +176,18 @@ func segmentPostings(ctx context.Context, ss *scorch.SegmentSnapshot, field stri
 // noCapsField, in tests, reads the texts of a word in capitals' candidates
 // as before: the answers with and without fCaps are compared.
 var noCapsField = false
+
+// halfWidth is w with its full-width forms of ASCII (U+FF01–U+FF5E:
+// ＡＢＣ, ｓ, １) as ASCII, as the text's folding reads them: a word in
+// capitals typed ABC finds ＡＢＣ, as abc does.
+func halfWidth(w string) string {
+	if !strings.Contains(w, "\xef\xbc") && !strings.Contains(w, "\xef\xbd") {
+		return w
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 0xff01 && r <= 0xff5e {
+			return r - 0xfee0
+		}
+		return r
+	}, w)
+}

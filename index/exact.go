@@ -850,9 +850,10 @@ func exactKey(w string) string {
 }
 
 // caseKey is a word as a case-sensitive form compares: possessive and
-// apostrophes dropped, nothing else changed.
+// apostrophes dropped, full-width letters and digits read as ASCII
+// (halfWidth), nothing else changed.
 func caseKey(w string) string {
-	w = strings.ReplaceAll(w, "’", "'")
+	w = strings.ReplaceAll(halfWidth(w), "’", "'")
 	if strings.HasSuffix(w, "'s") {
 		w = w[:len(w)-2]
 	}

@@ -123,11 +123,13 @@ import (
 // NATO, a <br> a line break); 77: a Greek word is folded as a Latin one, ς
 // as σ and its marks dropped (analysis.go's foldGreek: ΟΔΥΣΣΕΑΣ is
 // οδυσσεας, Καλημέρα καλημερα), and a tag is keyed as its facet row
-// (tagkey.go: ΛΌΓΟΣ and λόγος one).
+// (tagkey.go: ΛΌΓΟΣ and λόγος one); 78: a word in capitals written in
+// full-width letters is held as in ASCII (caps.go's halfWidth: ＡＢＣ is
+// ABC).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 77
+const SchemaVersion = 78
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
