@@ -61,3 +61,17 @@ func TestGreekFoldIsSmallLetters(t *testing.T) {
 		}
 	}
 }
+
+// The forms a widened word found name a Greek word in capitals in its
+// lower case, ς at its end: λόγος once, not λόγος and λόγοσ.
+func TestGreekFormsInLowerCase(t *testing.T) {
+	ix := openPieces(t, t.TempDir(),
+		"---\ntitle: A\ndate: 2020-01-01\n---\nΟ ΛΌΓΟΣ ΤΟΥ.\n",
+		"---\ntitle: B\ndate: 2020-01-02\n---\nο λόγος του, οι λόγοι.\n")
+	res := run(t, ix, Query{Text: "λογος", Snippets: 10})
+	for _, f := range res.Forms {
+		if strings.Contains(f, "λόγοσ") {
+			t.Errorf("forms %q", res.Forms)
+		}
+	}
+}

@@ -367,7 +367,7 @@ func formsFound(words [][2]string, hits []Hit) []string {
 		return nil
 	}
 	count := map[string]int{}
-	markedWords(hits, func(w string) { count[strings.ToLower(w)]++ })
+	markedWords(hits, func(w string) { count[lowerWord(w)]++ })
 	var out []string
 	for _, w := range words {
 		var fs []string
@@ -392,6 +392,17 @@ func formsFound(words [][2]string, hits []Hit) []string {
 		out = append(out, w[0]+" → "+strings.Join(fs, ", ")+more)
 	}
 	return out
+}
+
+// lowerWord is w in lower case, a Greek word's closing σ written ς, as
+// the word is spelt in lower case (ΛΌΓΟΣ is λόγος, not λόγοσ, which
+// strings.ToLower makes).
+func lowerWord(w string) string {
+	l := strings.ToLower(w)
+	if strings.HasSuffix(l, "σ") && strings.HasSuffix(w, "Σ") {
+		return strings.TrimSuffix(l, "σ") + "ς"
+	}
+	return l
 }
 
 // fuzzyFormsFound are the words the page's hits mark for the fuzzy words of
