@@ -282,12 +282,84 @@ func count(ns []int, n int) int {
 func (md *Metadata) Authors() []string {
 	var out []string
 	for _, a := range strings.Split(md.m.Author, ";") {
-		a = withoutAgency(archive.SanitizeLine(a), md.m.Sitename)
+		a = withoutAgency(withoutDateWords(archive.SanitizeLine(a)), md.m.Sitename)
 		if a != "" && !strings.Contains(a, "@") && !slices.Contains(out, a) && len(out) < archive.MaxAuthors {
 			out = append(out, a)
 		}
 	}
+	if len(out) > 1 {
+		// the site named among people is their outlet, no author
+		// ("Tanza Loudenback; Business Insider" on Business Insider
+		// Deutschland, "Troy L Smith; Cleveland com" on Cleveland: a
+		// review found them cited as the people Insider, Business and com,
+		// Cleveland)
+		people := slices.DeleteFunc(slices.Clone(out), func(a string) bool { return namesSite(a, md.m.Sitename) })
+		if len(people) > 0 {
+			out = people
+		}
+	}
 	return out
+}
+
+// dateWords are words a page's byline runs on into, its date's: "Carrie
+// Arnold November" (go-trafilatura, on a byline followed by "November 12,
+// 2019"), "Detroit News wire services Published".
+var dateWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`january february march april may june july august september october november
+	december published updated posted`) {
+		dateWords[w] = true
+	}
+}
+
+// withoutDateWords is the byline a without the date's words it ends with,
+// when two words are left before them (a name of one word, "May", stays).
+func withoutDateWords(a string) string {
+	words := strings.Fields(a)
+	k := len(words)
+	for k > 2 && dateWords[strings.ToLower(words[k-1])] {
+		k--
+	}
+	if k == len(words) {
+		return a
+	}
+	return strings.Join(words[:k], " ")
+}
+
+// namesSite: the author a is the site's name site, or the name before an
+// edition's word ("Business Insider" of "Business Insider Deutschland"),
+// or the name and its domain's end ("Cleveland com", a dot lost, of
+// "Cleveland"), ignoring case and what is no letter or digit.
+func namesSite(a, site string) bool {
+	norm := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	aw, sw := norm(a), norm(site)
+	if len(aw) == 0 || len(sw) == 0 {
+		return false
+	}
+	if n := len(aw); n == len(sw)+1 && slices.Contains([]string{"com", "org", "net", "co", "uk"}, aw[n-1]) {
+		aw = aw[:n-1]
+	}
+	switch {
+	case slices.Equal(aw, sw):
+		return true
+	case len(aw)+1 == len(sw) && slices.Equal(aw, sw[:len(aw)]):
+		return editions[sw[len(aw)]] // not "Ann Lee" of "Ann Lee Blog"
+	}
+	return false
+}
+
+// editions are the words after a site's name that name one of its
+// editions ("Business Insider Deutschland", "HuffPost UK").
+var editions = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`deutschland india uk us usa australia africa asia europe international global
+	edition españa espana france italia japan nederland polska canada`) {
+		editions[w] = true
+	}
 }
 
 // agencies are the news agencies a byline names after its last author

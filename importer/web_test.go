@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -512,6 +513,30 @@ func TestHugeMetadataIsCut(t *testing.T) {
 		}
 		if len(a.Title) > 500 || !atWord(a.Title, title) || len(a.Outlet) > 200 || !atWord(a.Outlet, outlet) || len(a.Tags) != archive.MaxTags {
 			t.Errorf("%s: title %d bytes %q, outlet %d bytes %q, %d tags", f, len(a.Title), a.Title[max(0, len(a.Title)-20):], len(a.Outlet), a.Outlet[max(0, len(a.Outlet)-20):], len(a.Tags))
+		}
+	}
+}
+
+// A byline's date words and the site named among its people are no
+// authors: go-trafilatura's bylines of the web corpus (a review: cited
+// November, Carrie Arnold; Insider, Business; com, Cleveland).
+func TestBylineDateWordsAndSiteAreNoAuthors(t *testing.T) {
+	for _, c := range []struct {
+		author, site string
+		want         []string
+	}{
+		{"Carrie Arnold November", "Quanta Magazine", []string{"Carrie Arnold"}},
+		{"Detroit News wire services Published", "The Detroit News", []string{"Detroit News wire services"}},
+		{"Tanza Loudenback; Business Insider", "Business Insider Deutschland", []string{"Tanza Loudenback"}},
+		{"Troy L Smith; Cleveland com", "Cleveland", []string{"Troy L Smith"}},
+		{"Ann Lee; Bo Chan", "Ann Lee Blog", []string{"Ann Lee", "Bo Chan"}},
+		{"Ann May", "X", []string{"Ann May"}},
+		{"Cleveland com", "Cleveland", []string{"Cleveland com"}},
+		{"Business Insider", "Business Insider", []string{"Business Insider"}},
+	} {
+		md := &Metadata{m: &webpage.Extraction{Author: c.author, Sitename: c.site}}
+		if got := md.Authors(); !slices.Equal(got, c.want) {
+			t.Errorf("%q on %q: %q, want %q", c.author, c.site, got, c.want)
 		}
 	}
 }
