@@ -101,18 +101,26 @@ type (
 	// last opened (savedNewCmd), for the search of key.
 	savedNewMsg struct {
 		name, key string
+		seq       int
 		ids       []string
 		err       error
 	}
 )
 
-// savedNew is what the list marks new: the pieces a saved search found
-// that are new since it was last opened, as its "N new" in the SAVED
-// group counted them, kept from its opening until the query or the
-// filters change (key is those of the search it was opened to). Their
-// rows say newMark.
+// savedNew is what the list marks new while a saved search is open: the
+// pieces it finds that were first indexed since the opening before this
+// one (its SeenThrough then, kept in search), as its "N new" in the SAVED
+// group counted them at the opening, and those that come into the index
+// while it is open (they too are new since that opening; the SAVED group,
+// counting from this opening, says "N new" of these alone). They are found
+// again whenever the saved searches are counted again (the index or the
+// reading marks changed), and kept until the query or the filters change
+// (key is those of the search it was opened to), or it is opened again,
+// which starts them anew. Their rows say newMark.
 type savedNew struct {
 	name, key string
+	search    SavedSearch // as it was when opened: the time it was seen through before
+	seq       int         // of the last savedNewCmd; older answers are dropped
 	ids       map[string]bool
 }
 
@@ -123,11 +131,21 @@ func searchKey(q index.Query, f readingFilter) string {
 	return fmt.Sprintf("%v|%v", q, f)
 }
 
+// findSavedNew finds again what the list marks new, while a saved search
+// is open.
+func (m *Model) findSavedNew() tea.Cmd {
+	if m.savedNew.name == "" || m.searcher == nil {
+		return nil
+	}
+	m.savedNew.seq++
+	return savedNewCmd(m.ctx, m.searcher, m.reading, m.quotes, m.savedNew.search, m.savedNew.key, m.savedNew.seq)
+}
+
 // gotSavedNew takes the new pieces of the saved search opened, if the
-// list still shows it.
+// list still shows it and no later answer is coming.
 func (m *Model) gotSavedNew(msg savedNewMsg) tea.Cmd {
-	if msg.name != m.savedNew.name || msg.key != m.savedNew.key {
-		return nil // the search changed since
+	if msg.name != m.savedNew.name || msg.key != m.savedNew.key || msg.seq != m.savedNew.seq {
+		return nil // the search changed since, or it is being found again
 	}
 	if msg.err != nil {
 		return m.status.setFor("Cannot mark what is new: "+msg.err.Error(), true, statusLong)
@@ -200,8 +218,9 @@ func (m *Model) savedAdded(msg savedAddedMsg) tea.Cmd {
 
 // openSaved opens the saved search named name: its query and filters
 // replace the current ones, and it is marked opened. Its pieces new since
-// it was last opened are marked in the list (savedNew) until the query or
-// the filters change.
+// it was last opened, and those that come while it is open, are marked in
+// the list (savedNew) until the query or the filters change or it is
+// opened again; what an earlier opening marked is dropped.
 func (m *Model) openSaved(name string) tea.Cmd {
 	i := slices.IndexFunc(m.saved, func(s SavedSearch) bool { return s.Name == name })
 	if i < 0 || m.searcher == nil {
@@ -215,14 +234,15 @@ func (m *Model) openSaved(name string) tea.Cmd {
 	m.layout() // the search below makes a new list, which asks for its pages
 	search := m.startSearch()
 	text := "Opened " + s.Name
-	var fresh tea.Cmd
 	if c, ok := m.sidebar.savedCount(s.Name); ok && c.fresh > 0 {
 		text += fmt.Sprintf(": %d new since last time, marked %s in the list", c.fresh, newMark)
-		// found before the mark below moves the time it was opened: the
-		// search keeps its SeenThrough of then
-		m.savedNew = savedNew{name: s.Name, key: searchKey(m.baseQuery, m.readingFilter)}
-		fresh = savedNewCmd(m.ctx, m.searcher, m.reading, m.quotes, s, m.savedNew.key)
 	}
+	// found before the mark below moves the time it was opened: the
+	// search keeps its SeenThrough of then (a helper's report: opened
+	// again with nothing new, the rows marked by the last opening stayed)
+	m.savedNew = savedNew{name: s.Name, key: searchKey(m.baseQuery, m.readingFilter), search: s, seq: m.savedNew.seq}
+	m.list.setFresh(nil)
+	fresh := m.findSavedNew()
 	return tea.Batch(search, fresh, m.status.set(text, false), markSavedCmd(m.opts.Saved, m.searcher, s.Name))
 }
 
@@ -232,7 +252,9 @@ func (m *Model) countSaved() tea.Cmd {
 		return nil
 	}
 	m.savedSeq++
-	return savedCmd(m.ctx, m.opts.Saved, m.searcher, m.reading, m.quotes, m.savedSeq)
+	// what is new has changed too: a piece come while a search is open is
+	// marked
+	return tea.Batch(savedCmd(m.ctx, m.opts.Saved, m.searcher, m.reading, m.quotes, m.savedSeq), m.findSavedNew())
 }
 
 // gotSaved shows the saved searches and their counts.
@@ -249,6 +271,12 @@ func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
 	}
 	m.savedWarned = false
 	m.saved = msg.list
+	if m.savedNew.name != "" && !m.savedNew.search.Opened {
+		// opened for the first time: what comes after this opening is new
+		if i := slices.IndexFunc(msg.list, func(s SavedSearch) bool { return s.Name == m.savedNew.name }); i >= 0 && msg.list[i].Opened {
+			m.savedNew.search.Opened, m.savedNew.search.SeenThrough = true, msg.list[i].SeenThrough
+		}
+	}
 	m.sidebar.setSaved(msg.counts)
 	return m.layout()
 }

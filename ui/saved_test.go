@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -658,4 +659,84 @@ func TestOpenedSavedSearchMarksItsNewPieces(t *testing.T) {
 	if got := marked(); len(got) != 0 {
 		t.Fatalf("after x, rows marked new: %q\n%s", got, h.screen())
 	}
+}
+
+// While a saved search is open, its rows marked new are the pieces new
+// since the opening before this one: a piece come while it is open is
+// marked too (it is new since then), while the SAVED group counts from
+// this opening and says "1 new" of it alone. Opening it again starts the
+// marks anew: with 1 new, that piece alone; with nothing new, none (a
+// helper's report: the marks were replaced only when something was new,
+// so the last opening's stayed while saved run --new listed nothing, and
+// a piece come while it was open was not marked). On a real index.
+func TestOpenedSavedSearchMarksFollowTheOpenings(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	store := newStateSaved(t, arch)
+	opts, _ := liveIndexOptions(t, arch)
+	opts.Saved = store
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 40})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.key("tab")
+	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupTags, "isis", false))
+	h.key("space")
+	h.requireMatch(`1 of 1 · .*tag:isis`)
+	h.key("S")
+	h.typeText("ISIS")
+	h.key("enter")
+	h.requireMatch(`Saved the search as ISIS`)
+	marked := func() []string {
+		var rows []string
+		lines := strings.Split(h.screen(), "\n")
+		for i, l := range lines {
+			if strings.Contains(l, newMark+" · 2019-03-04") {
+				rows = append(rows, strings.TrimSpace(strings.Trim(strings.SplitN(lines[i-1], "│", 2)[1], " ▌")))
+			}
+		}
+		slices.Sort(rows)
+		return rows
+	}
+	want := func(when string, titles ...string) {
+		t.Helper()
+		if got := marked(); !slices.Equal(got, titles) {
+			t.Fatalf("%s, rows marked new: %q, want %q\n%s", when, got, titles, h.screen())
+		}
+	}
+	open := func() {
+		t.Helper()
+		if h.m.focus != paneSidebar {
+			h.key("tab")
+		}
+		h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupSaved, "ISIS", false)) // from its own results, as a person would
+		h.key("enter")
+		h.requireMatch(`Opened ISIS`)
+	}
+
+	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
+	writeTestPiece(t, arch, "three", "Raqqa again", "isis")
+	h.key("R")
+	h.requireMatch(`» ISIS\s+3 · 2 new │`)
+	open()
+	h.requireMatch(`Opened ISIS: 2 new since last time, marked new in the list`)
+	want("opened with 2 new", "Mosul falls", "Raqqa again")
+
+	// (a) a piece comes while it is open
+	writeTestPiece(t, arch, "four", "Aleppo", "isis")
+	h.key("R")
+	h.requireMatch(`» ISIS\s+4 · 1 new │`)
+	h.requireMatch(`4 of 4 · .*tag:isis`)
+	want("a piece come while open", "Aleppo", "Mosul falls", "Raqqa again")
+
+	// (b) opened again: what is new since the last opening alone
+	open()
+	h.requireMatch(`Opened ISIS: 1 new since last time, marked new in the list`)
+	want("opened again with 1 new", "Aleppo")
+	open()
+	h.requireMatch(`(?m)Opened ISIS(\s|$)`)
+	if strings.Contains(h.screen(), "new since last time") {
+		t.Fatalf("opened with nothing new says something is:\n%s", h.screen())
+	}
+	want("opened again with nothing new")
 }

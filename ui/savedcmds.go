@@ -78,8 +78,9 @@ func freshOf(ctx context.Context, added AddedSearcher, sv SavedSearch, q index.Q
 }
 
 // savedNewCmd finds the pieces of the saved search sv new since it was
-// last opened, for the list to mark while it is open (savedNewMsg).
-func savedNewCmd(ctx context.Context, s Searcher, rs ReadingState, book QuoteBook, sv SavedSearch, key string) tea.Cmd {
+// last opened before (sv as it was when opened), for the list to mark
+// while it is open (savedNewMsg).
+func savedNewCmd(ctx context.Context, s Searcher, rs ReadingState, book QuoteBook, sv SavedSearch, key string, seq int) tea.Cmd {
 	added, ok := s.(AddedSearcher)
 	if !ok || !sv.Opened {
 		return nil
@@ -87,12 +88,12 @@ func savedNewCmd(ctx context.Context, s Searcher, rs ReadingState, book QuoteBoo
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
-				msg = savedNewMsg{name: sv.Name, key: key, err: fmt.Errorf("finding what is new failed: %v", r)}
+				msg = savedNewMsg{name: sv.Name, key: key, seq: seq, err: fmt.Errorf("finding what is new failed: %v", r)}
 			}
 		}()
 		q := applyReading(savedQuery(sv), readingFilter{starred: sv.Starred, unread: sv.Unread, quoted: sv.Quoted}, takeReading(rs, book))
 		fresh, err := freshOf(ctx, added, sv, q)
-		return savedNewMsg{name: sv.Name, key: key, ids: fresh, err: err}
+		return savedNewMsg{name: sv.Name, key: key, seq: seq, ids: fresh, err: err}
 	}
 }
 

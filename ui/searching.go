@@ -68,7 +68,7 @@ func (m *Model) startSearch() tea.Cmd {
 	m.query = m.baseQuery
 	m.readingFilter = m.sidebar.readingFilter()
 	if m.savedNew.name != "" && searchKey(m.baseQuery, m.readingFilter) != m.savedNew.key {
-		m.savedNew = savedNew{} // another search: what was new of the saved one is not marked
+		m.savedNew = savedNew{seq: m.savedNew.seq} // another search: what was new of the saved one is not marked
 		m.list.setFresh(nil)
 	}
 	// The Reading counts are asked for when the results are in, not
