@@ -357,9 +357,6 @@ func linksCmd(s Searcher, a archive.Article) tea.Cmd {
 			}
 			out = append(out, pieceLink{text: text, hit: index.Hit{ID: p.ID, Title: p.Title, Outlet: p.Outlet,
 				Date: p.Date, Tags: p.Tags, Authors: p.Authors, Kind: p.Kind, URL: p.URL}})
-			if len(out) == len(linkKeys) {
-				break
-			}
 		}
 		return linksMsg{from: a.ID, links: out}
 	}

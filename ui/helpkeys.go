@@ -101,7 +101,8 @@ func (k KeyMap) overlaySections() []helpSection {
 			{h(k.Quotes) + " " + pair(k.QuoteList.Jump, k.QuoteList.Scope) + " " + h(k.QuoteList.Filter), "list, go to one, piece → results → all, filter"},
 		}},
 		{title: "LINKS (" + h(k.Links) + ")", rows: [][2]string{
-			{linkLabels(len(linkKeys)), "open that link"},
+			{linkLabels(len(linkKeys)), "open that link (of the page)"},
+			{"pgdn space pgup", "next, previous page"},
 			{"backspace", "back along it"},
 		}},
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -277,13 +278,24 @@ func (k KeyMap) problemsHelp() paneHelp {
 	}}
 }
 
-// linksHelp is the footer while the L overlay is open with n links: their
-// labels, and any key closes it.
-func (k KeyMap) linksHelp(n int) paneHelp {
-	return paneHelp{short: []key.Binding{
-		key.NewBinding(key.WithKeys(strings.Split(linkKeys[:min(n, len(linkKeys))], "")...), key.WithHelp(linkLabels(n), "open that link")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-	}}
+// linksHelp is the footer while the L overlay is open with n links on
+// the page shown, page p (0 first) of pages: their labels, the keys of
+// the pages when there are more than one, and any other key closes it.
+func (k KeyMap) linksHelp(n, p, pages int) paneHelp {
+	keys := []key.Binding{key.NewBinding(key.WithKeys(strings.Split(linkKeys[:min(n, len(linkKeys))], "")...), key.WithHelp(linkLabels(n), "open that link"))}
+	if pages > 1 {
+		// the page's number on the first key that turns it
+		next, prev := fmt.Sprintf("page %d of %d: next", p+1, pages), "previous"
+		if p == pages-1 {
+			prev = fmt.Sprintf("page %d of %d: previous", p+1, pages)
+		} else {
+			keys = append(keys, key.NewBinding(key.WithKeys(linkNextPage.Keys()...), key.WithHelp(linkNextPage.Help().Key, next)))
+		}
+		if p > 0 {
+			keys = append(keys, key.NewBinding(key.WithKeys(linkPrevPage.Keys()...), key.WithHelp(linkPrevPage.Help().Key, prev)))
+		}
+	}
+	return paneHelp{short: append(keys, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")))}
 }
 
 // filterHelp is the footer while the sidebar's filter is typed: letters are

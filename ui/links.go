@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/index"
@@ -12,7 +13,9 @@ import (
 // Links between pieces: L lists the open piece's links that point at other
 // pieces of the archive (/blog/gopher, ../other.md, a Hugo ref), each with
 // a key, like a browser's link hints; its key opens the piece, and
-// backspace returns to the piece the link was followed from.
+// backspace returns to the piece the link was followed from. Links that do
+// not fit the overlay (or the keys) come a page at a time, each page
+// labelled from 1 (layoutAt).
 
 // linkKeys label the links, in order (not l, which looks like 1).
 const linkKeys = "123456789abcdefghijkmnopqrstuvwxyz"
@@ -51,6 +54,7 @@ type linkHints struct {
 	open  bool
 	from  string // the piece the list is of
 	links []pieceLink
+	page  int          // the page shown when they do not all fit (layoutAt)
 	back  []linkOrigin // pieces left by following a link, the last on top
 }
 
@@ -84,21 +88,87 @@ func (m *Model) gotLinks(msg linksMsg) tea.Cmd {
 	return nil
 }
 
-// update handles a key while the list of links is open: a link's key
-// asks for its piece, and any key closes the list.
-func (l linkHints) update(msg tea.KeyPressMsg) (linkHints, intent) {
-	l.open = false
-	k := msg.String()
-	i := strings.Index(linkKeys, k)
-	if len(k) != 1 || i < 0 || i >= len(l.links) {
-		return l, nil
-	}
-	return l, followLinkIntent{link: l.links[i]}
+// linkPageKeys turn the pages of the list of links when its links do not
+// all fit (none is a link's label).
+var (
+	linkNextPage = key.NewBinding(key.WithKeys("pgdown", "space", "down", "right"), key.WithHelp("pgdn/space", "next page"))
+	linkPrevPage = key.NewBinding(key.WithKeys("pgup", "up", "left"), key.WithHelp("pgup", "previous page"))
+)
+
+// linkPage is how the list of links is laid out in an overlay h lines
+// high: the links on each page (labelled from 1 on each), how many pages,
+// and which lines there are besides them.
+type linkPage struct {
+	per, pages, page   int // links on a full page; pages; the page shown (0 first)
+	title, gap, footer bool
 }
 
-// show opens the list of the links of piece from.
+// first and n are the first link of the page shown and how many it has.
+func (p linkPage) first() int { return p.page * p.per }
+
+// layoutAt lays the links out in an overlay h lines high (overlayBox
+// keeps h-2 lines): the title and a blank line when they fit, at most
+// len(linkKeys) links a page, and a last line saying which page this is
+// when there is more than one and room for it (the footer says it too).
+func (l linkHints) layoutAt(h int) linkPage {
+	lines := max(h-2, 1)
+	p := linkPage{title: lines >= 2, gap: lines >= 5}
+	room := lines
+	if p.title {
+		room--
+	}
+	if p.gap {
+		room--
+	}
+	n := len(l.links)
+	if n <= min(room, len(linkKeys)) {
+		p.per, p.pages = max(n, 1), 1
+		return p
+	}
+	if room >= 2 {
+		p.footer = true
+		room--
+	}
+	p.per = min(max(room, 1), len(linkKeys))
+	p.pages = (n + p.per - 1) / p.per
+	p.page = min(l.page, p.pages-1)
+	return p
+}
+
+// onPage is the links of the page shown in an overlay h lines high.
+func (l linkHints) onPage(h int) []pieceLink {
+	p := l.layoutAt(h)
+	first := min(p.first(), len(l.links))
+	return l.links[first:min(first+p.per, len(l.links))]
+}
+
+// update handles a key while the list of links is open in an overlay h
+// lines high: a link's key asks for its piece, the page keys turn the
+// pages, and any other key closes the list.
+func (l linkHints) update(msg tea.KeyPressMsg, h int) (linkHints, intent) {
+	p := l.layoutAt(h)
+	l.page = p.page
+	switch {
+	case key.Matches(msg, linkNextPage) && p.pages > 1:
+		l.page = min(l.page+1, p.pages-1)
+		return l, nil
+	case key.Matches(msg, linkPrevPage) && p.pages > 1:
+		l.page = max(l.page-1, 0)
+		return l, nil
+	}
+	l.open = false
+	k := msg.String()
+	shown := l.onPage(h)
+	i := strings.Index(linkKeys, k)
+	if len(k) != 1 || i < 0 || i >= len(shown) {
+		return l, nil
+	}
+	return l, followLinkIntent{link: shown[i]}
+}
+
+// show opens the list of the links of piece from, at its first page.
 func (l *linkHints) show(from string, links []pieceLink) {
-	l.open, l.from, l.links = true, from, links
+	l.open, l.from, l.links, l.page = true, from, links, 0
 }
 
 // push notes a piece left by following a link (at most 100).
@@ -142,10 +212,18 @@ func (m *Model) linkBack() (tea.Cmd, bool) {
 	return tea.Batch(cmd, m.status.set("Back to “"+oneLine(stripMarks(o.hit.Title))+"”", false)), true
 }
 
-// view is the list of links, over the reader.
+// view is the list of links, over the reader, in an overlay h lines
+// high: the links of the page shown, labelled from 1.
 func (l linkHints) view(w, h int, st Styles) string {
-	lines := []string{st.Brand.Render("Links to other pieces") + st.Hint.Render("  (press a key to open · esc close)"), ""}
-	for i, l := range l.links {
+	p := l.layoutAt(h)
+	var lines []string
+	if p.title {
+		lines = append(lines, st.Brand.Render("Links to other pieces")+st.Hint.Render("  (press a key to open · esc close)"))
+	}
+	if p.gap {
+		lines = append(lines, "")
+	}
+	for i, l := range l.onPage(h) {
 		title := oneLine(l.hit.Title)
 		if d := l.hit.Date.String(); d != "" {
 			title += " (" + d + ")"
@@ -155,6 +233,12 @@ func (l linkHints) view(w, h int, st Styles) string {
 			line += st.Hint.Render("  ← " + t)
 		}
 		lines = append(lines, line)
+	}
+	if p.footer {
+		first := p.first()
+		lines = append(lines, st.Hint.Render(fmt.Sprintf("links %d–%d of %d · page %d of %d · %s %s, %s %s",
+			first+1, min(first+p.per, len(l.links)), len(l.links), p.page+1, p.pages,
+			linkNextPage.Help().Key, linkNextPage.Help().Desc, linkPrevPage.Help().Key, linkPrevPage.Help().Desc)))
 	}
 	return overlayBox(strings.Join(lines, "\n"), w, h, st)
 }

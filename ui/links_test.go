@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -153,11 +155,100 @@ func TestLinkLabelsAreTheKeysShown(t *testing.T) {
 	for _, r := range "0123456789abcdefghijklmnopqrstuvwxyz" {
 		k := string(r)
 		l := linkHints{open: true, links: make([]pieceLink, len(linkKeys))}
-		_, in := l.update(keyPress(k))
+		_, in := l.update(keyPress(k), 40)
 		opens := in != nil
 		said := strings.ContainsRune(linkKeys, r)
 		if opens != said {
 			t.Errorf("key %q: opens a link %v, help says so %v", k, opens, said)
+		}
+	}
+}
+
+// A piece with more links than the overlay has lines (40: more than the
+// 34 labels too) shows them a page at a time, each labelled from 1: the
+// footer names the labels shown and no other, a label opens the link it
+// labels on the page shown, and the pages reach every link, at any height
+// (a helper's report: at 100×24 the box showed 1–j, the footer said "1–9
+// a–k m–z", z opened Target 34, not on screen, and links after the 34th
+// were dropped). On a real index.
+func TestLinksPastTheScreenArePaged(t *testing.T) {
+	arch := t.TempDir()
+	var hub strings.Builder
+	hub.WriteString("---\ntitle: Hub\ndate: 2024-01-01\n---\n")
+	for i := 1; i <= 40; i++ {
+		name := fmt.Sprintf("t%02d", i)
+		fmt.Fprintf(&hub, "See [%s](%s.md).\n\n", name, name)
+		body := fmt.Sprintf("---\ntitle: Target %02d\ndate: 2019-01-%02d\n---\nTarget body %02d.\n", i, i%28+1, i)
+		if err := os.WriteFile(filepath.Join(arch, name+".md"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(arch, "hub.md"), []byte(hub.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(context.Background(), arch, os.DirFS(arch), index.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	row := regexp.MustCompile(`(?m)^[│ ]*([1-9a-z])  Target (\d\d) \(`)
+	pageOf := regexp.MustCompile(`page \d+ of \d+`)
+	for _, height := range []int{24, 12, 7, 5, 4} {
+		h := newHarness(t, ix, 100, height)
+		h.key("enter") // Hub, the newest
+		if h.m.reader.key.id != "hub" {
+			t.Fatalf("at %d lines, opened %q", height, h.m.reader.key.id)
+		}
+		h.key("L")
+		seen := map[string]bool{}
+		for page := 1; ; page++ {
+			h.requireFits(fmt.Sprintf("links page %d", page), 100, height)
+			screen := h.screen()
+			rows := row.FindAllStringSubmatch(screen, -1)
+			if len(rows) == 0 {
+				t.Fatalf("at %d lines, page %d shows no link:\n%s", height, page, screen)
+			}
+			for i, r := range rows {
+				if r[1] != string(linkKeys[i]) {
+					t.Fatalf("at %d lines, page %d: row %d labelled %q:\n%s", height, page, i, r[1], screen)
+				}
+				seen[r[2]] = true
+			}
+			foot := footerLine(screen)
+			if !strings.Contains(foot, linkLabels(len(rows))+" open that link") {
+				t.Fatalf("at %d lines, page %d shows %d links, the footer says %q", height, page, len(rows), foot)
+			}
+			if !strings.Contains(foot, fmt.Sprintf("page %d of", page)) {
+				t.Fatalf("at %d lines, page %d: the footer says %q", height, page, foot)
+			}
+			if strings.HasSuffix(pageOf.FindString(foot), fmt.Sprintf(" %d of %d", page, page)) {
+				break
+			}
+			if page > 40 {
+				t.Fatalf("at %d lines, more than 40 pages", height)
+			}
+			h.key("pgdown")
+		}
+		if len(seen) != 40 {
+			t.Fatalf("at %d lines, the pages showed %d of the 40 links", height, len(seen))
+		}
+		// the last page: its last label opens the link it labels; a label
+		// past those shown opens nothing
+		rows := row.FindAllStringSubmatch(h.screen(), -1)
+		last := rows[len(rows)-1]
+		if len(rows) < len(linkKeys) {
+			h.key(string(linkKeys[len(rows)]))
+			if h.m.links.open || h.m.reader.key.id != "hub" {
+				t.Fatalf("at %d lines, label %c past the %d shown: links open %v, reader on %q", height, linkKeys[len(rows)], len(rows), h.m.links.open, h.m.reader.key.id)
+			}
+			h.key("L", "pgup", "pgdown")
+			for range 40 {
+				h.key("pgdown")
+			}
+		}
+		h.key(last[1])
+		if want := "t" + last[2]; h.m.reader.key.id != want {
+			t.Fatalf("at %d lines, %s on the last page opened %q, want %q", height, last[1], h.m.reader.key.id, want)
 		}
 	}
 }

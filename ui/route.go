@@ -47,7 +47,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case m.format.open():
 		m.format, in = m.format.update(msg)
 	case m.links.open:
-		m.links, in = m.links.update(msg)
+		m.links, in = m.links.update(msg, m.height-1)
 	case m.trends.open:
 		m.trends, in = m.trends.update(msg, k.Chart, m.currentTrendSeries())
 	case m.words.open:

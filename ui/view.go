@@ -158,7 +158,8 @@ func (m Model) paneHelp() help.KeyMap {
 	case m.problems.open:
 		return m.keys.problemsHelp()
 	case m.links.open:
-		return m.keys.linksHelp(len(m.links.links))
+		p := m.links.layoutAt(m.height - 1)
+		return m.keys.linksHelp(len(m.links.onPage(m.height-1)), p.page, p.pages)
 	case m.trends.open:
 		return m.keys.Chart
 	case m.words.open:
