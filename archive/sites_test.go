@@ -1596,3 +1596,51 @@ func TestJekyllPostsAskEachFolderOnce(t *testing.T) {
 		}
 	}
 }
+
+// Hugo 0.111 reads the first of a site root's config files alone (as
+// oracle: hugo.toml with a config.toml or a hugo.yaml beside it, the
+// second's ignoreFiles and cascade were never read; hugo.yaml over
+// config.toml, hugo.yml over hugo.json, config.yaml over config.yml),
+// merging config/_default/'s over it; folio merged every root file (an
+// attack's report).
+func TestHugoReadsTheFirstRootConfigAlone(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	files := map[string]string{}
+	type want struct {
+		secret bool
+		outlet string
+	}
+	wants := map[string]want{}
+	add := func(name string, cfg map[string]string, w want) {
+		for f, text := range cfg {
+			files[name+"/"+f] = text
+		}
+		files[name+"/content/a.md"] = page
+		files[name+"/content/secret.md"] = page
+		wants[name] = w
+	}
+	add("toml-config", map[string]string{"hugo.toml": "baseURL = 'https://ex.org/'\n",
+		"config.toml": "ignoreFiles = ['secret']\n[cascade]\noutlet = 'FromConfigToml'\n"}, want{true, ""})
+	add("toml-yaml", map[string]string{"hugo.toml": "baseURL = 'https://ex.org/'\n",
+		"hugo.yaml": "ignoreFiles: [secret]\ncascade:\n  outlet: FromYaml\n"}, want{true, ""})
+	add("yaml-toml", map[string]string{"hugo.yaml": "baseURL: https://ex.org/\n",
+		"hugo.toml": "ignoreFiles = ['secret']\n"}, want{false, ""})
+	add("yaml-config", map[string]string{"hugo.yaml": "baseURL: https://ex.org/\n",
+		"config.toml": "ignoreFiles = ['secret']\n"}, want{true, ""})
+	add("json-yml", map[string]string{"hugo.json": `{"baseURL": "https://ex.org/"}`,
+		"hugo.yml": "ignoreFiles: [secret]\n"}, want{false, ""})
+	add("configs", map[string]string{"config.yaml": "baseURL: https://ex.org/\n",
+		"config.yml": "ignoreFiles: [secret]\n"}, want{true, ""})
+	add("dir", map[string]string{"hugo.toml": "baseURL = 'https://ex.org/'\n",
+		"config/_default/config.toml": "ignoreFiles = ['secret']\n[cascade]\noutlet = 'FromDefault'\n"}, want{false, "FromDefault"})
+	writeFiles(t, root, files)
+	a, _ := loadSite(t, root)
+	for name, w := range wants {
+		got := byPathOf(t, a, name+"/content/a.md")
+		secret := slices.ContainsFunc(a.Articles, func(x Article) bool { return x.Path == name+"/content/secret.md" })
+		if secret != w.secret || got.Outlet != w.outlet {
+			t.Errorf("%s: secret.md a piece %v, outlet %q; want %v, %q", name, secret, got.Outlet, w.secret, w.outlet)
+		}
+	}
+}

@@ -118,8 +118,9 @@ func (s *SiteRoots) readConfig(p string) (map[string]any, bool) {
 // and ignoreFiles and Jekyll's url and collections.
 type siteConfig struct {
 	files []string // of the site's root, the one whose key wins first
-	// hugo: each of files is asked in turn, the first with the key
-	// giving it (Hugo merges them: an empty baseURL of
+	// hugo: each of files is asked in turn (of the root's, the first
+	// there alone), the first with the key giving it (Hugo merges
+	// config/'s with the root's: an empty baseURL of
 	// config/production/ is the site's, an oracle's report against Hugo
 	// 0.111), the key in any case (hugoKey); otherwise (Jekyll) the
 	// first of files there is the config, its keys as written
@@ -134,13 +135,19 @@ var (
 // value is the value of key (in lower case) in the config of the site
 // whose root is dir, its files read by read; false for none.
 func (c siteConfig) value(read configReader, dir, key string) (any, bool) {
+	rootRead := false // a Hugo site's root config file was met
 	for _, name := range c.files {
+		root := c.hugo && !strings.Contains(name, "/")
+		if root && rootRead {
+			continue // Hugo reads the first of the root's files alone
+		}
 		m, there := read(path.Join(dir, name))
 		switch {
 		case !c.hugo && there:
 			v, ok := m[key]
 			return v, ok
 		case c.hugo:
+			rootRead = rootRead || root && there
 			if v, ok := hugoKey(m, key); ok {
 				return v, true
 			}
@@ -185,10 +192,14 @@ func hugoBaseURL(read configReader, dir string) string {
 // hugoConfigFiles are the files of a Hugo site's root that hold its
 // config's top-level keys, the one whose key wins first, as Hugo 0.111
 // merges them for a build (the production environment, Hugo's default):
-// config/production/'s over config/_default/'s over the root's
-// (hugo.toml, then config.toml), hugo.* over config.* in each folder (a
-// helper's report: a baseURL of config/production/ was not read, and
-// the root's won over config/_default/'s).
+// config/production/'s over config/_default/'s over the root's, hugo.*
+// over config.* in each folder (a helper's report: a baseURL of
+// config/production/ was not read, and the root's won over
+// config/_default/'s). Of the root's files Hugo reads the first there
+// alone, in this order (.toml, .yaml, .yml, .json; hugo.* then
+// config.*: Hugo 0.111 as oracle, an attack's report: a config.toml
+// beside hugo.toml, or a hugo.yaml, gave its ignoreFiles and cascade,
+// which Hugo never read): siteConfig.value.
 var hugoConfigFiles = func() []string {
 	var out []string
 	for _, dir := range []string{"config/production/", "config/_default/", ""} {
