@@ -635,10 +635,11 @@ func (s *SiteRoots) jekyllOutputs(root string) map[string]bool {
 
 // hugoIgnored reports whether the file at p is under the content folder
 // of a Hugo site (its root told by inHugoRoot) whose config's
-// ignoreFiles match it or a folder on its path below the site's root,
+// ignoreFiles match it or a folder on its path below the content folder,
 // which Hugo never reads (Hugo 0.111 as oracle: "secret\\.md$" left
 // posts/secret.md out, "sub$" and "/sec/sub" every page of
-// content/sec/sub/). Hugo matches each regexp against a file's absolute
+// content/sec/sub/); the content folder itself is not matched ("content$"
+// left every page published, an attack's report). Hugo matches each regexp against a file's absolute
 // path; folio against its path from the archive's root with a / before
 // it (/content/posts/secret.md, /blog/content/... for a site in the
 // archive's blog/ folder), so that a pattern that names the folders
@@ -660,8 +661,9 @@ func (s *SiteRoots) hugoIgnored(p string) bool {
 		if len(res) == 0 {
 			return false
 		}
-		// the file, then each folder above it to the content folder
-		for q := p; q != root; q = path.Dir(q) {
+		// the file, then each folder above it below the content folder
+		// (Hugo 0.111 as oracle: "content$" left every page published)
+		for q := p; q != dir; q = path.Dir(q) {
 			for _, re := range res {
 				if re.MatchString("/" + q) {
 					return true

@@ -1644,3 +1644,32 @@ func TestHugoReadsTheFirstRootConfigAlone(t *testing.T) {
 		}
 	}
 }
+
+// ignoreFiles are matched against a page's file and the folders below
+// the content folder, not the content folder itself (Hugo 0.111 as
+// oracle: "content$" and "content/?$" left every page published; folio
+// listed none, an attack's report).
+func TestHugoIgnoreFilesSpareTheContentFolder(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"a/hugo.toml":         "ignoreFiles = ['content$']\n",
+		"a/content/x.md":      page,
+		"a/content/sec/y.md":  page,
+		"b/hugo.toml":         "ignoreFiles = ['content/?$', '/b$']\n",
+		"b/content/x.md":      page,
+		"c/hugo.toml":         "ignoreFiles = ['sec$']\n",
+		"c/content/sec/y.md":  page,
+		"c/content/secs/z.md": page,
+	})
+	a, _ := loadSite(t, root)
+	var pieces []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	slices.Sort(pieces)
+	want := []string{"a/content/sec/y.md", "a/content/x.md", "b/content/x.md", "c/content/secs/z.md"}
+	if !slices.Equal(pieces, want) {
+		t.Errorf("pieces = %v\nwant %v", pieces, want)
+	}
+}
