@@ -69,13 +69,14 @@ func init() {
 var cascadeNames = []string{"_index.md", "_index.markdown"}
 
 // KnowSections tells s the archive's section pages (paths, of a scan's
-// files: those IsSectionPage says are), so that a folder's is looked up,
-// not asked of the file system; and forgets the cascades read so far, the
-// section pages having perhaps changed.
+// files: those IsSectionPage says are, but one its site's ignoreFiles
+// match: hugoIgnored), so that a folder's is looked up, not asked of the
+// file system; and forgets the cascades read so far, the section pages
+// having perhaps changed.
 func (s *SiteRoots) KnowSections(paths []string) {
 	sections := map[string]string{}
 	for _, p := range paths {
-		if IsSectionPage(p) {
+		if IsSectionPage(p) && !s.hugoIgnored(p) {
 			if d := path.Dir(p); sections[d] == "" || path.Base(p) == "_index.md" {
 				sections[d] = p
 			}
@@ -86,7 +87,12 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	s.mu.Unlock()
 }
 
-// sectionPage is the section page of the folder dir, "" for none.
+// sectionPage is the section page of the folder dir, "" for none. One
+// its site's config's ignoreFiles match (hugoIgnored) is none: Hugo
+// never reads it, so neither its draft nor its cascade is given the
+// pages below (Hugo 0.111 as oracle: an ignored content/sec/_index.md
+// with draft: true left sec/b.md and sec/sub/c.md published; an
+// attack's report).
 func (s *SiteRoots) sectionPage(dir string) string {
 	s.mu.Lock()
 	sections := s.sections
@@ -96,7 +102,7 @@ func (s *SiteRoots) sectionPage(dir string) string {
 	}
 	for _, n := range cascadeNames {
 		p := path.Join(dir, n)
-		if st, err := fs.Stat(s.fsys, p); err == nil && st.Mode().IsRegular() {
+		if st, err := fs.Stat(s.fsys, p); err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p) {
 			return p
 		}
 	}
