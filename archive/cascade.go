@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -251,30 +252,50 @@ func hugoConfigCascade(read configReader, dir string) []cascadeEntry {
 	return cascadeEntries(v)
 }
 
-// ConfigCascadeSum sums what the config of the Hugo site whose root is
-// the folder dir of fsys gives its pages: its cascade (cascadeSum) and
-// its ignoreFiles (SiteRoots.hugoIgnored); 0 for neither, or for a
-// folder that is no Hugo site's root.
+// ConfigCascadeSum sums what the config of the site whose root is the
+// folder dir of fsys gives the reading of its pages: a Hugo site's
+// cascade (cascadeSum) and ignoreFiles (SiteRoots.hugoIgnored), a Jekyll
+// site's collections with output: true (SiteRoots.jekyllPassedFolder: an
+// attack's report, a collection's output flipped, or its collections
+// moved from _config.yml to _config.toml, which Jekyll does not read
+// beside it, changed no piece of the cached index); 0 for none, or for a
+// folder that is no site's root.
 func ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
-	if !hugoRoot("", existsInFS(fsys, dir)) {
-		return 0
-	}
-	return hugoConfigSum(fsys, dir)
+	exists := existsInFS(fsys, dir)
+	return configSum(fsys, dir, hugoRoot("", exists), jekyllRoot("", exists))
 }
 
 // ConfigCascadeSum is the package's ConfigCascadeSum with the site's
 // root told by c (the scan's: no stat of the file system).
 func (c SiteConfigs) ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
-	if !hugoRoot("", func(rel string) bool { return c[path.Join(dir, rel)] }) {
-		return 0
-	}
-	return hugoConfigSum(fsys, dir)
+	exists := func(rel string) bool { return c[path.Join(dir, rel)] }
+	return configSum(fsys, dir, hugoRoot("", exists), jekyllRoot("", exists))
 }
 
-// hugoConfigSum is ConfigCascadeSum of the Hugo site whose root is dir:
-// a config without ignoreFiles sums as its cascade alone.
-func hugoConfigSum(fsys fs.FS, dir string) uint32 {
+// configSum is ConfigCascadeSum of the folder dir, a Hugo site's root or
+// not (hugo), a Jekyll site's or not (jekyll).
+func configSum(fsys fs.FS, dir string, hugo, jekyll bool) uint32 {
 	read := fsConfigs(fsys)
+	var sum uint32
+	if hugo {
+		sum = hugoConfigSum(read, dir)
+	}
+	if jekyll {
+		if outs := jekyllCollectionOutputs(read, dir); len(outs) > 0 {
+			h := fnv.New32a()
+			fmt.Fprintf(h, "%d\x00jekyll", sum)
+			for _, k := range slices.Sorted(maps.Keys(outs)) {
+				fmt.Fprintf(h, "\x00%s", k)
+			}
+			sum = max(h.Sum32(), 1)
+		}
+	}
+	return sum
+}
+
+// hugoConfigSum is the Hugo part of ConfigCascadeSum of the site whose
+// root is dir: a config without ignoreFiles sums as its cascade alone.
+func hugoConfigSum(read configReader, dir string) uint32 {
 	sum := cascadeSum(hugoConfigCascade(read, dir))
 	if res := hugoIgnoreFiles(read, dir); len(res) > 0 {
 		h := fnv.New32a()
@@ -288,17 +309,20 @@ func hugoConfigSum(fsys fs.FS, dir string) uint32 {
 }
 
 // ConfigCascadeSums are ConfigCascadeSum of each folder that could be
-// the root of a Hugo site holding one of paths (files of the archive
-// fsys): the folder above each folder named content on their paths,
-// each with its sum (0 for none). The index reads the pieces under a
-// site's content folder again when its sum changed.
+// the root of a site whose config changes the reading of one of paths
+// (files of the archive fsys): the folder above each folder named
+// content on their paths (a Hugo site's), and above each folder whose
+// name starts with _ but _posts (a Jekyll site's, whose collections'
+// output decides whether its files are pages), each with its sum (0 for
+// none). The index reads the files under a site's root again when its
+// sum changed.
 func ConfigCascadeSums(fsys fs.FS, paths []string) map[string]uint32 {
 	out := map[string]uint32{}
 	seen := map[string]bool{}
 	for _, p := range paths {
 		for dir := path.Dir(p); dir != "." && dir != "/" && dir != "" && !seen[dir]; dir = path.Dir(dir) {
 			seen[dir] = true
-			if path.Base(dir) == hugoContent {
+			if base := path.Base(dir); base == hugoContent || strings.HasPrefix(base, "_") && base != "_posts" {
 				root := path.Dir(dir)
 				if _, ok := out[root]; !ok {
 					out[root] = ConfigCascadeSum(fsys, root)

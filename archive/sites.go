@@ -620,8 +620,17 @@ func (s *SiteRoots) jekyllOutputs(root string) map[string]bool {
 	if v, ok := s.collections.Load(root); ok {
 		return v.(map[string]bool)
 	}
+	out := jekyllCollectionOutputs(s.readConfig, root)
+	s.collections.Store(root, out)
+	return out
+}
+
+// jekyllCollectionOutputs are the collections of the Jekyll site whose
+// root is root that its config (the first of jekyllConfigs there, read
+// by read) gives output: true.
+func jekyllCollectionOutputs(read configReader, root string) map[string]bool {
 	out := map[string]bool{}
-	cs, _ := jekyllSiteConfig.value(s.readConfig, root, "collections")
+	cs, _ := jekyllSiteConfig.value(read, root, "collections")
 	if cs, ok := cs.(map[string]any); ok {
 		for k, v := range cs {
 			if c, ok := v.(map[string]any); ok && c["output"] == true {
@@ -629,7 +638,6 @@ func (s *SiteRoots) jekyllOutputs(root string) map[string]bool {
 			}
 		}
 	}
-	s.collections.Store(root, out)
 	return out
 }
 

@@ -385,3 +385,61 @@ func TestReopenAsksNoSiteOfTheFileSystem(t *testing.T) {
 	// the tags string split outside a Hugo site, p03 its site's root's file
 	reopen("the config moved into a bundle", true, 2)
 }
+
+// A Jekyll site's config edited so that a collection's output changes,
+// which changes no file of the scan, is seen: ArchiveSum changes, and
+// the index reopened reads the site's files again (an attack's report:
+// output flipped, or the collections moved from _config.yml to
+// _config.toml, which Jekyll does not read beside it, the cached list
+// kept its old answer).
+func TestJekyllCollectionsOutputIsSeen(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: P\ndate: 2020-01-01\n---\nText.\n"
+	config := func(output bool) string {
+		return fmt.Sprintf("title: S\ncollections:\n  notes:\n    output: %v\n", output)
+	}
+	dupWrite(t, arch, map[string]string{
+		"_config.yml":     config(false),
+		"about.md":        piece,
+		"_notes/a.md":     piece,
+		"_notes/sub/b.md": piece,
+	})
+	ctx := context.Background()
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := func(what string, want int) {
+		t.Helper()
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		if st := ix.Stats(); st.Docs != want {
+			t.Errorf("%s: %d pieces, want %d", what, st.Docs, want)
+		}
+	}
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	docs("built", 1)
+	sum, memo := ArchiveSum(fsys, nil)
+	write("_config.yml", config(true))
+	if again, _ := ArchiveSum(fsys, memo); again == sum {
+		t.Error("ArchiveSum is the same after a collection's output changed")
+	}
+	docs("output: true", 3)
+	write("_config.toml", "[collections.notes]\noutput = true\n")
+	write("_config.yml", "title: S\n")
+	docs("collections moved to _config.toml, not read beside _config.yml", 1)
+	if err := os.Remove(filepath.Join(arch, "_config.yml")); err != nil {
+		t.Fatal(err)
+	}
+	docs("_config.toml alone", 3)
+}

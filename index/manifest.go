@@ -90,11 +90,13 @@ type manifestHead struct {
 	// string). Folders, not files: an Obsidian clipping's empty
 	// published: asks too, and the head is read at every start.
 	InSite []siteAnswer
-	// SiteCascades are the cascades of the configs of the Hugo sites the
-	// files may be in (archive.ConfigCascadeSums: each folder above a
-	// content folder, its sum, 0 for none): the index is current only
-	// while each is the same, the pieces under a site's content folder
-	// read again when its sum changes (a config is no file of the scan).
+	// SiteCascades are what the configs of the Hugo and Jekyll sites the
+	// files may be in give their reading (archive.ConfigCascadeSums: each
+	// folder above a content folder or a folder _x, its sum, 0 for none:
+	// a Hugo config's cascade and ignoreFiles, a Jekyll config's
+	// collections with output): the index is current only while each is
+	// the same, the files under a site's root read again when its sum
+	// changes (a config is no file of the scan).
 	// An older manifest's is nil: each sum 0.
 	SiteCascades map[string]uint32
 	// Update is what the update that wrote this manifest did (nil in a
@@ -348,8 +350,8 @@ func (m *manifest) currentSum(fsys fs.FS, fp []byte, configs archive.SiteConfigs
 	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.sitesCurrent(fsys, configs) && m.siteCascadesCurrent(fsys, configs)
 }
 
-// siteCascadesCurrent reports whether the cascade of each site's config
-// is the one the index was read with (SiteCascades). With configs (the
+// siteCascadesCurrent reports whether what each site's config gives the
+// reading of its files is what the index was read with (SiteCascades). With configs (the
 // scan's) the file system is asked for the configs' contents alone.
 func (m *manifestHead) siteCascadesCurrent(fsys fs.FS, configs archive.SiteConfigs) bool {
 	for dir, sum := range m.SiteCascades {
@@ -523,7 +525,8 @@ func ArchiveSum(fsys fs.FS, memo []byte) (uint64, []byte) {
 			roots[root] = true
 		}
 	}
-	// a Hugo config's cascade: its text changed changes no file. Each
+	// a site config's reading keys (a Hugo cascade, a Jekyll collection's
+	// output: ConfigCascadeSum): its text changed changes no file. Each
 	// site once, its root told by the scan's configs (a review: a site's
 	// hugo.toml was stated and read three times a check, once for each of
 	// its config entries)

@@ -241,15 +241,16 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 		states[i] = st
 	}
 	dirs := b.cascadeChanged(m, states)
-	// a site's config's cascade changed: the pieces under its content
-	// folder (its sum is recorded at the build's end: execute)
+	// a site's config's cascade changed (a Hugo site's cascade or
+	// ignoreFiles, a Jekyll site's collections' output): the files under
+	// its root (its sum is recorded at the build's end: execute)
 	b.siteCascades = archive.ConfigCascadeSums(b.fsys, paths)
 	for root, sum := range b.siteCascades {
 		if m.SiteCascades[root] != sum {
 			if dirs == nil {
 				dirs = map[string]bool{}
 			}
-			dirs[path.Join(root, "content")] = true
+			dirs[root] = true
 		}
 	}
 	for root, sum := range m.SiteCascades {
