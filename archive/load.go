@@ -234,8 +234,8 @@ type FileFunc func(path []byte, size int64, modTime time.Time, ctime int64)
 // that a FileFunc needs no lock. The problems come unsorted.
 func ScanEach(fsys fs.FS, newWorker func() FileFunc) []Problem {
 	if r, ok := fsys.(interface{ Root() string }); ok {
-		probs, _, _ := scanRoot(r.Root(), newWorker, nil, time.Time{})
-		return probs
+		probs, _, configs := scanRoot(r.Root(), newWorker, nil, time.Time{})
+		return append(probs, SiteConfigProblems(fsys, configs)...)
 	}
 	return scanFSEach(fsys, newWorker)
 }
@@ -252,10 +252,12 @@ func ScanEach(fsys fs.FS, newWorker func() FileFunc) []Problem {
 // when memo needs no change, and the site configs it met (SiteConfigs:
 // nil when it cannot tell them all, a folder could not be listed). Only a
 // real folder on Unix has memos and tells site configs: elsewhere it is
-// ScanEach.
+// ScanEach. Its problems hold those of the site configs it met that
+// cannot be read or decoded (SiteConfigProblems).
 func ScanEachMemo(fsys fs.FS, newWorker func() FileFunc, memo []byte, now time.Time) ([]Problem, []byte, SiteConfigs) {
 	if r, ok := fsys.(interface{ Root() string }); ok {
-		return scanRoot(r.Root(), newWorker, memo, now)
+		probs, memo, configs := scanRoot(r.Root(), newWorker, memo, now)
+		return append(probs, SiteConfigProblems(fsys, configs)...), memo, configs
 	}
 	return scanFSEach(fsys, newWorker), nil, nil
 }

@@ -1673,3 +1673,56 @@ func TestHugoIgnoreFilesSpareTheContentFolder(t *testing.T) {
 		t.Errorf("pieces = %v\nwant %v", pieces, want)
 	}
 }
+
+// A site config that cannot be read or decoded is a problem naming the
+// file (and the line its decoder gives), not passed over in silence (an
+// attack's report: hugo.toml's ignoreFiles=["secret" unclosed, secret.md
+// a piece and folio check "no problems", where Hugo builds nothing);
+// folio reads none of its keys meanwhile, and a Jekyll site's unreadable
+// _config.yml (here a folder of that name) does not fall through to its
+// _config.toml, which Jekyll does not read beside it.
+func TestUnreadableSiteConfigIsAProblem(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"toml/hugo.toml":         "title = 'S'\nignoreFiles=[\"secret\"\n",
+		"toml/config.toml":       "ignoreFiles = ['a\\.md$']\n",
+		"toml/content/secret.md": page,
+		"toml/content/a.md":      page,
+		"yaml/hugo.yaml":         "title: S\nignoreFiles: secret\n  x: 1\n",
+		"yaml/content/secret.md": page,
+		"json/config.json":       "{\n\"ignoreFiles\": [\"secret\",]\n}\n",
+		"json/content/secret.md": page,
+		"jekyll/_config.yml/x":   "",
+		"jekyll/_config.toml":    "[collections.notes]\noutput = true\n",
+		"jekyll/_notes/n.md":     page,
+		"jekyll/about.md":        page,
+		"fine/hugo.toml":         "ignoreFiles = ['secret']\n",
+		"fine/content/secret.md": page,
+		"fine/content/a.md":      page,
+	})
+	a, probs := loadSite(t, root)
+	var pieces, msgs []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	slices.Sort(pieces)
+	for _, p := range probs {
+		if !p.Quiet {
+			msgs = append(msgs, fmt.Sprintf("%s:%d fatal %v", p.Path, p.Line, p.Fatal))
+			if !strings.Contains(p.Msg, "folio reads none of its keys") {
+				t.Errorf("%s: %s", p.Path, p.Msg)
+			}
+		}
+	}
+	wantPieces := []string{"fine/content/a.md", "jekyll/about.md", "json/content/secret.md",
+		"toml/content/a.md", "toml/content/secret.md", "yaml/content/secret.md"}
+	if !slices.Equal(pieces, wantPieces) {
+		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
+	}
+	wantMsgs := []string{"jekyll/_config.yml:0 fatal false", "json/config.json:2 fatal false",
+		"toml/hugo.toml:2 fatal false", "yaml/hugo.yaml:3 fatal false"}
+	if !slices.Equal(msgs, wantMsgs) {
+		t.Errorf("problems %v\nwant %v", msgs, wantMsgs)
+	}
+}

@@ -1,10 +1,17 @@
 package archive
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -53,27 +60,111 @@ func (s *SiteRoots) SiteURLs(p string) []string {
 
 // siteConfigValues decodes a site's config file by its extension: its
 // top-level keys (nil for none), and whether the file is there to read.
+// A file there that cannot be read or decoded (SiteConfigProblems) is
+// there with no keys: its site's generator does not read the file after
+// it (a _config.toml beside an unreadable _config.yml, a config.toml
+// beside hugo.toml) either.
 func siteConfigValues(fsys fs.FS, p string) (map[string]any, bool) {
+	m, there, _ := readSiteConfig(fsys, p)
+	return m, there
+}
+
+// readSiteConfig is siteConfigValues with the problem of a file there
+// that cannot be read or decoded, nil for none.
+func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 	data, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false, nil
+	}
 	if err != nil {
-		return nil, false
+		return nil, true, &Problem{Path: p, Msg: "site config cannot be read (" + errText(err) + "): " + configUnreadMsg}
 	}
 	if len(data) > MaxFileSize {
-		return nil, true
+		return nil, true, &Problem{Path: p, Msg: fmt.Sprintf("site config is %d bytes, over the %d MB limit: %s", len(data), MaxFileSize>>20, configUnreadMsg)}
 	}
 	var m map[string]any
+	line := 0
 	switch path.Ext(p) {
 	case ".toml":
 		_, err = toml.Decode(string(data), &m)
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line, err = pe.Position.Line, errors.New(pe.Message)
+		}
 	case ".json":
 		err = json.Unmarshal(data, &m)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line = 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
+		}
 	default:
 		err = yaml.Unmarshal(data, &m)
+		if err != nil {
+			if mm := yamlConfigErrLine.FindStringSubmatch(err.Error()); mm != nil {
+				line, _ = strconv.Atoi(mm[1])
+				err = errors.New(strings.TrimPrefix(err.Error(), mm[0]))
+			}
+		}
 	}
 	if err != nil {
-		return nil, true
+		return nil, true, &Problem{Path: p, Line: line, Msg: "site config cannot be decoded (" + strings.TrimSpace(err.Error()) + "): " + configUnreadMsg}
 	}
-	return m, true
+	return m, true, nil
+}
+
+// configUnreadMsg ends the problem of a site config that cannot be read:
+// what folio reads meanwhile.
+const configUnreadMsg = "folio reads none of its keys (ignoreFiles, cascade, collections, baseURL) until it is mended, as if it were empty"
+
+// yamlConfigErrLine is the line yaml.v3 names at the start of an
+// error's text.
+var yamlConfigErrLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// SiteConfigProblems are the problems of the config files of the sites
+// whose roots configs tell (a scan's: SiteConfigs) that the sites'
+// generators read but that cannot be read or decoded (an attack's
+// report: a hugo.toml unreadable, or ignoreFiles=["secret" unclosed, was
+// passed over in silence, secret.md a piece, where Hugo builds nothing):
+// of a Hugo site, config/production/'s and config/_default/'s config
+// files and the first of its root's (hugoConfigFiles); of a Jekyll site,
+// the first of _config.yml, _config.yaml, _config.toml there. Each file
+// once, by path.
+func SiteConfigProblems(fsys fs.FS, configs SiteConfigs) []Problem {
+	roots := map[string]bool{}
+	for p := range configs {
+		switch b := path.Base(p); b {
+		case hugoContent:
+		case "_default":
+			roots[path.Dir(path.Dir(p))] = true
+		default:
+			roots[path.Dir(p)] = true
+		}
+	}
+	var out []Problem
+	for _, root := range slices.Sorted(maps.Keys(roots)) {
+		exists := func(rel string) bool { return configs[path.Join(root, rel)] }
+		for _, c := range []struct {
+			config siteConfig
+			is     bool
+		}{{hugoSiteConfig, hugoRoot("", exists)}, {jekyllSiteConfig, jekyllRoot("", exists)}} {
+			if !c.is {
+				continue
+			}
+			rootRead := false
+			for _, name := range c.config.files {
+				top := !strings.Contains(name, "/")
+				if top && rootRead {
+					continue // the first of the root's alone (siteConfig.value)
+				}
+				_, there, prob := readSiteConfig(fsys, path.Join(root, name))
+				rootRead = rootRead || top && there
+				if prob != nil {
+					out = append(out, *prob)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // configReader reads a site's config file by its slash path

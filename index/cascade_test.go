@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -442,4 +443,35 @@ func TestJekyllCollectionsOutputIsSeen(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs("_config.toml alone", 3)
+}
+
+// A Hugo config that cannot be decoded is among the index's problems,
+// built and reopened from its cache alike (an attack's report: it was
+// passed over in silence).
+func TestBrokenSiteConfigIsAnIndexProblem(t *testing.T) {
+	arch, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: P\ndate: 2020-01-01\n---\nText.\n"
+	dupWrite(t, arch, map[string]string{
+		"hugo.toml":               "title = 'S'\nignoreFiles=[\"secret\"\n",
+		"content/posts/a.md":      piece,
+		"content/posts/secret.md": piece,
+	})
+	ctx := context.Background()
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, what := range []string{"built", "reopened"} {
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := slices.ContainsFunc(ix.Problems(), func(p archive.Problem) bool {
+			return p.Path == "hugo.toml" && p.Line == 2 && !p.Quiet
+		})
+		if st := ix.Stats(); !found || st.Docs != 2 {
+			t.Errorf("%s: %d pieces, problems %v; want 2 and hugo.toml's", what, st.Docs, ix.Problems())
+		}
+		ix.Close()
+	}
 }
