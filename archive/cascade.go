@@ -297,11 +297,12 @@ func configSum(fsys fs.FS, dir string, hugo, jekyll bool) uint32 {
 // root is dir: a config without ignoreFiles sums as its cascade alone.
 func hugoConfigSum(read configReader, dir string) uint32 {
 	sum := cascadeSum(hugoConfigCascade(read, dir))
-	if res := hugoIgnoreFiles(read, dir); len(res) > 0 {
+	if pats := hugoIgnorePatterns(read, dir); len(pats) > 0 {
+		// the patterns as written: none compiled (hugoIgnorePatterns)
 		h := fnv.New32a()
 		fmt.Fprintf(h, "%d", sum)
-		for _, re := range res {
-			fmt.Fprintf(h, "\x00%s", re)
+		for _, e := range pats {
+			fmt.Fprintf(h, "\x00%s", e)
 		}
 		sum = max(h.Sum32(), 1)
 	}

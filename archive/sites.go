@@ -8,10 +8,12 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -255,7 +257,8 @@ type SiteRoots struct {
 	configFiles  sync.Map                  // a config file's path → configRead (readConfig)
 	configs      map[string][]cascadeEntry // a Hugo root → its config's cascade (configCascadeOf)
 	collections  sync.Map                  // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)
-	ignores      sync.Map                  // Hugo root → []*regexp.Regexp, its config's ignoreFiles (hugoIgnores)
+	ignores      sync.Map                  // Hugo root → *ignoreFiles, its config's (hugoIgnores)
+	ignoredDirs  sync.Map                  // folder of a Hugo site's content → whether its ignoreFiles match it or one above it (hugoIgnoredFolder)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
@@ -665,51 +668,138 @@ func (s *SiteRoots) hugoIgnored(p string) bool {
 		if !s.inHugoRoot(root) {
 			continue
 		}
-		res := s.hugoIgnores(root)
-		if len(res) == 0 {
+		ig := s.hugoIgnores(root)
+		if ig == nil {
 			return false
 		}
 		// the file, then each folder above it below the content folder
-		// (Hugo 0.111 as oracle: "content$" left every page published)
-		for q := p; q != dir; q = path.Dir(q) {
-			for _, re := range res {
-				if re.MatchString("/" + q) {
-					return true
-				}
-			}
-		}
-		return false
+		// (Hugo 0.111 as oracle: "content$" left every page published),
+		// each folder's answer remembered (an attack's report: 10k
+		// patterns asked again at every level for each of 2,000 pages
+		// made a rebuild 4.8 s)
+		return ig.match("/"+p) || s.hugoIgnoredFolder(ig, path.Dir(p), dir)
 	}
 	return false
 }
 
-// hugoIgnores are the regexps of the ignoreFiles of the config of the
-// Hugo site whose root is root (hugoIgnoreFiles), read once.
-func (s *SiteRoots) hugoIgnores(root string) []*regexp.Regexp {
-	if v, ok := s.ignores.Load(root); ok {
-		return v.([]*regexp.Regexp)
+// hugoIgnoredFolder reports whether ig matches the folder dir or one
+// above it below the content folder content, each folder asked once.
+func (s *SiteRoots) hugoIgnoredFolder(ig *ignoreFiles, dir, content string) bool {
+	if dir == content || dir == "." || dir == "/" || dir == "" {
+		return false
 	}
-	res := hugoIgnoreFiles(s.readConfig, root)
-	s.ignores.Store(root, res)
-	return res
+	if v, ok := s.ignoredDirs.Load(dir); ok {
+		return v.(bool)
+	}
+	v := ig.match("/"+dir) || s.hugoIgnoredFolder(ig, path.Dir(dir), content)
+	s.ignoredDirs.Store(dir, v)
+	return v
 }
 
-// hugoIgnoreFiles are the compiled ignoreFiles of the config of the Hugo
-// site whose root is dir, its files read by read: a list's strings, or a string's words,
-// as Hugo 0.111 reads them (an oracle's report: "secret\\.md$ skipme"
-// left out both), but for one that does not compile, which Hugo reports
-// and leaves out.
-func hugoIgnoreFiles(read configReader, dir string) []*regexp.Regexp {
-	v, _ := hugoSiteConfig.value(read, dir, "ignorefiles")
-	pats := listOf(v)
-	if s, ok := v.(string); ok {
-		pats = strings.Fields(s)
+// hugoIgnores are the ignoreFiles of the config of the Hugo site whose
+// root is root (hugoIgnoreFiles), compiled once; nil for none.
+func (s *SiteRoots) hugoIgnores(root string) *ignoreFiles {
+	if v, ok := s.ignores.Load(root); ok {
+		return v.(*ignoreFiles)
 	}
-	var res []*regexp.Regexp
+	ig := compileIgnoreFiles(hugoIgnorePatterns(s.readConfig, root))
+	s.ignores.Store(root, ig)
+	return ig
+}
+
+// hugoIgnorePatterns are the ignoreFiles of the config of the Hugo site
+// whose root is dir, its files read by read, as written: a list's
+// strings, or a string's words, as Hugo 0.111 reads them (an oracle's
+// report: "secret\\.md$ skipme" left out both). Their sum is the
+// strings' (hugoConfigSum: compiling 5,000 heavy patterns at every open
+// just to sum them took 1.0 s and 375 MB, an attack's report).
+func hugoIgnorePatterns(read configReader, dir string) []string {
+	v, _ := hugoSiteConfig.value(read, dir, "ignorefiles")
+	if s, ok := v.(string); ok {
+		return strings.Fields(s)
+	}
+	return listOf(v)
+}
+
+// ignoreFiles are a site's ignoreFiles compiled: one regexp, the
+// alternation of all, which Go's parser factors (10k patterns with a
+// common prefix are one pass over a path, not 10k), or each alone when
+// the alternation does not compile.
+type ignoreFiles struct {
+	all   *regexp.Regexp
+	each  []*regexp.Regexp
+	asked atomic.Int64 // paths matched (a test counts them)
+}
+
+// compileIgnoreFiles compiles pats but for one that does not compile,
+// which Hugo reports and leaves out; nil for none left.
+func compileIgnoreFiles(pats []string) *ignoreFiles {
+	var ok []string
+	size := 0
 	for _, e := range pats {
-		if re, err := regexp.Compile(e); err == nil {
-			res = append(res, re)
+		if re, err := syntax.Parse(e, syntax.Perl); err == nil {
+			ok = append(ok, e)
+			size += progSize(re)
 		}
 	}
-	return res
+	if len(ok) == 0 {
+		return nil
+	}
+	// each in its own group: its flags ((?i)) and alternations stay its
+	// own, and the alternation matches a path when one of them does. Not
+	// when the patterns are large (5,000 of [a-z]{1,300}: the alternation
+	// took 2 GB to compile, each alone 720 MB)
+	if size <= maxIgnoreAlternation {
+		if all, err := regexp.Compile("(?:" + strings.Join(ok, ")|(?:") + ")"); err == nil {
+			return &ignoreFiles{all: all}
+		}
+	}
+	ig := &ignoreFiles{}
+	for _, e := range ok {
+		if re, err := regexp.Compile(e); err == nil {
+			ig.each = append(ig.each, re)
+		}
+	}
+	if len(ig.each) == 0 {
+		return nil
+	}
+	return ig
+}
+
+// match reports whether one of ig's patterns matches p.
+func (ig *ignoreFiles) match(p string) bool {
+	ig.asked.Add(1)
+	if ig.all != nil {
+		return ig.all.MatchString(p)
+	}
+	for _, re := range ig.each {
+		if re.MatchString(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxIgnoreAlternation is the largest sum of progSize of ignoreFiles
+// compiled as one alternation (10k patterns zzz00000[a-z]+q sum ~160k).
+const maxIgnoreAlternation = 1 << 18
+
+// progSize estimates the instructions re compiles to, its repetitions
+// counted out as Go's regexp compiles them.
+func progSize(re *syntax.Regexp) int {
+	n := 1
+	for _, sub := range re.Sub {
+		n += progSize(sub)
+	}
+	switch re.Op {
+	case syntax.OpLiteral:
+		n += len(re.Rune)
+	case syntax.OpRepeat:
+		times := re.Max
+		if times < 0 {
+			times = re.Min + 1
+		}
+		n *= max(times, 1)
+	}
+	return min(n, 1<<30)
 }

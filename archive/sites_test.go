@@ -1726,3 +1726,74 @@ func TestUnreadableSiteConfigIsAProblem(t *testing.T) {
 		t.Errorf("problems %v\nwant %v", msgs, wantMsgs)
 	}
 }
+
+// A site's ignoreFiles are summed as written, none compiled (an attack's
+// report: 5,000 heavy patterns compiled at every open just to sum them
+// made an unchanged folio list of 4 pieces 1.0 s and 375 MB), and a
+// folder's match is asked once for all the files under it (10k patterns
+// asked at every level for each of 2,000 pages: a rebuild 4.8 s); what
+// they leave out is as before, the patterns as one alternation or, too
+// large for one, each alone.
+func TestHugoIgnoreFilesCostOncePerFolder(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	for _, heavy := range []bool{false, true} {
+		root := t.TempDir()
+		var pats []string
+		n := 200
+		if heavy {
+			n = 500 // too large for one alternation
+		}
+		for i := range n {
+			if heavy {
+				pats = append(pats, fmt.Sprintf("'zzz%05d[a-z]{1,300}q'", i))
+			} else {
+				pats = append(pats, fmt.Sprintf("'zzz%05d[a-z]+q'", i))
+			}
+		}
+		pats = append(pats, "'secret'", "'/skip$'", "'(?i)LOUD'")
+		files := map[string]string{"hugo.toml": "ignoreFiles = [" + strings.Join(pats, ", ") + "]\n"}
+		var want []string
+		for s := range 4 {
+			for d := range 5 {
+				for f := range 5 {
+					p := fmt.Sprintf("content/s%d/d%d/p%d.md", s, d, f)
+					files[p] = page
+					want = append(want, p)
+				}
+			}
+		}
+		files["content/s0/secret.md"] = page
+		files["content/s1/skip/x.md"] = page
+		files["content/s2/loud.md"] = page
+		writeFiles(t, root, files)
+		fsys := os.DirFS(root)
+		// the config's decoding: a few a pattern (compiled, 500 heavy
+		// ones made 465k)
+		if allocs := testing.AllocsPerRun(3, func() { ConfigCascadeSum(fsys, ".") }); allocs > float64(10*len(pats)) {
+			t.Errorf("heavy %v: ConfigCascadeSum made %.0f allocations: the patterns compiled?", heavy, allocs)
+		}
+		sites := NewSiteRoots(fsys)
+		var got []string
+		for p := range files {
+			if !strings.HasSuffix(p, ".md") {
+				continue
+			}
+			if a, _ := ParseInSite(p, []byte(page), func() bool { return sites.InJekyll(p) }, func() bool { return sites.InHugo(p) }, sites); a.ID != "" {
+				got = append(got, p)
+			}
+		}
+		slices.Sort(got)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("heavy %v: pieces %v\nwant %v", heavy, got, want)
+		}
+		// each file once, each folder below content/ once: 103 files,
+		// 4 + 20 + 1 folders
+		if n := sites.hugoIgnores(".").asked.Load(); n != 103+25 {
+			t.Errorf("heavy %v: %d paths matched, want 128", heavy, n)
+		}
+		if ig := sites.hugoIgnores("."); (ig.all == nil) != heavy {
+			t.Errorf("heavy %v: one alternation %v", heavy, ig.all != nil)
+		}
+	}
+}
