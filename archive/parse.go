@@ -488,14 +488,16 @@ func IsFatal(probs []Problem) bool {
 	return false
 }
 
-// DroppedURL reports whether p is the note of a piece's URL (or source)
-// dropped for not being one folio would open (ValidURL), and if so the
-// reason, without the note's "; ignored".
+// DroppedURL reports whether p is the note of a piece's URL (its url:
+// or another of urlKeys) dropped for not being one folio would open
+// (ValidURL), and if so the reason, without the note's "; ignored". A
+// dropped source: is not one: o and y never open a piece's source (an
+// attack's report: they said its URL was dropped, "(source: …)").
 func DroppedURL(p Problem) (string, bool) {
 	if p.Fatal || !strings.HasSuffix(p.Msg, "; ignored") {
 		return "", false
 	}
-	for _, k := range append(slices.Clone(urlKeys), sourceKeys...) {
+	for _, k := range urlKeys {
 		if strings.HasPrefix(p.Msg, k+": ") {
 			return strings.TrimSuffix(p.Msg, "; ignored"), true
 		}

@@ -153,6 +153,10 @@ func TestNoURLSaysWhetherItWasDropped(t *testing.T) {
 	for name, fm := range map[string]string{
 		"dropped": "title: Dropped\ndate: 2019-01-02\nurl: javascript:alert(1)",
 		"none":    "title: None\ndate: 2019-01-01",
+		// a source dropped: o never opens a source, so it says nothing
+		// of it (an attack's report: "This piece's URL was dropped as
+		// invalid (source: …)")
+		"sourced": "title: Sourced\ndate: 2019-01-03\nsource: javascript:alert(2)",
 	} {
 		if err := os.WriteFile(filepath.Join(arch, name+".md"), []byte("---\n"+fm+"\n---\nText.\n"), 0o644); err != nil {
 			t.Fatal(err)
@@ -165,8 +169,9 @@ func TestNoURLSaysWhetherItWasDropped(t *testing.T) {
 	h := &harness{t: t, m: New(opts)}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
 	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
-	h.requireMatch(`2 of 2`)
+	h.requireMatch(`3 of 3`)
 	for _, c := range []struct{ title, want string }{
+		{"Sourced", "This piece has no URL"},
 		{"Dropped", `This piece's URL was dropped as invalid (url: not an http(s) URL: "javascript:alert(1)")`},
 		{"None", "This piece has no URL"},
 	} {
