@@ -563,7 +563,7 @@ func sectionOfData(data []byte) section {
 	if m == nil {
 		return section{}
 	}
-	return section{cascade: cascadeEntries(m["cascade"].value), draft: m.isDraft(false, nil)}
+	return section{cascade: cascadeEntries(m["cascade"].value), draft: m.isDraft(false, nil, func() bool { return true })}
 }
 
 // cascadeEntries are the entries of a cascade's value: a map, or Hugo's

@@ -302,7 +302,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 	}
 	post, isPost := jekyllPost(path)
-	if m.isDraft(inPosts(path), inJekyll) { // whatever else it lacks: the site does not publish it
+	if m.isDraft(inPosts(path), inJekyll, inHugo) { // whatever else it lacks: the site does not publish it
 		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
 	}
 	if m.unrendered() {
@@ -1078,16 +1078,45 @@ func (m matter) firstDate() (field, string) {
 // null published is no flag: Hugo's published is its publishDate, an
 // Obsidian Web Clipper's the page's date, empty when it has none (a
 // helper's report: such pieces were hidden as drafts in every archive).
-func (m matter) isDraft(inPosts bool, inJekyll func() bool) bool {
+// In a Hugo site (inHugo, not a Jekyll one) a published Hugo reads as
+// false is a draft, as Hugo 0.111 reads it (cast.ToBoolE, a value it
+// cannot read ignored: as oracle, published: "false", "0", 0 or empty
+// hid a page, "no", "yes", "maybe" and a date did not; an attack's
+// report).
+func (m matter) isDraft(inPosts bool, inJekyll, inHugo func() bool) bool {
 	draft, _ := flagOf(m["draft"].value)
 	published, ok := m["published"]
+	jekyll := func() bool { return inPosts || inJekyll != nil && inJekyll() }
 	switch {
 	case draft || !ok:
 		return draft
 	case published.value == false:
 		return true
 	case published.value == nil:
-		return inPosts || inJekyll != nil && inJekyll()
+		return jekyll() || inHugo != nil && inHugo()
+	case hugoFalse(published.value):
+		return inHugo != nil && !jekyll() && inHugo()
+	}
+	return false
+}
+
+// hugoFalse reports whether Hugo reads v, a front matter's value, as
+// false (spf13/cast's ToBoolE without an error): a string
+// strconv.ParseBool reads as false ("false", "0", "f", "F", "FALSE",
+// "False"), a number 0.
+func hugoFalse(v any) bool {
+	switch v := v.(type) {
+	case string:
+		b, err := strconv.ParseBool(v)
+		return err == nil && !b
+	case int:
+		return v == 0
+	case int64:
+		return v == 0
+	case uint64:
+		return v == 0
+	case float64:
+		return v == 0
 	}
 	return false
 }

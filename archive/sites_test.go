@@ -835,7 +835,9 @@ func TestSiteFoldersTheSitesDoNotPublish(t *testing.T) {
 // _posts/; elsewhere it is no flag (a helper's report: a dated piece was
 // a draft in every archive, and an Obsidian Web Clipper's file, which
 // writes it empty for a page with no date, was hidden where it had said
-// "empty date"); in a Hugo site it is publishDate's alias, left empty.
+// "empty date"); in a Hugo site too it is a draft, as Hugo 0.111 reads
+// it (as oracle: hugo list drafts names content/posts/c.md; a published:
+// "" is not one).
 func TestAnEmptyPublishedIsJekyllsAlone(t *testing.T) {
 	dated := "---\ntitle: T\ndate: 2020-01-01\npublished:\n---\nB"
 	dir := t.TempDir()
@@ -855,7 +857,7 @@ func TestAnEmptyPublishedIsJekyllsAlone(t *testing.T) {
 		got = append(got, art.Path)
 	}
 	slices.Sort(got)
-	if want := []string{"b4/a.md", "hugo/content/posts/c.md"}; !slices.Equal(got, want) {
+	if want := []string{"b4/a.md"}; !slices.Equal(got, want) {
 		t.Errorf("pieces %v, want %v", got, want)
 	}
 	drafts := map[string]bool{}
@@ -868,8 +870,8 @@ func TestAnEmptyPublishedIsJekyllsAlone(t *testing.T) {
 			t.Errorf("problem %v", p)
 		}
 	}
-	if len(drafts) != 3 || !drafts["blog/about.md"] || !drafts["blog/notes/d.md"] || !drafts["posts/_posts/e.md"] {
-		t.Errorf("drafts %v, want Jekyll's three", drafts)
+	if len(drafts) != 4 || !drafts["blog/about.md"] || !drafts["blog/notes/d.md"] || !drafts["posts/_posts/e.md"] || !drafts["hugo/content/posts/c.md"] {
+		t.Errorf("drafts %v, want Jekyll's three and Hugo's", drafts)
 	}
 	// the site opened at its root: its _config.yml is the archive's
 	if a, probs := loadSite(t, dir+"/blog"); len(a.Articles) != 0 || len(probs) != 2 {
@@ -1795,5 +1797,37 @@ func TestHugoIgnoreFilesCostOncePerFolder(t *testing.T) {
 		if ig := sites.hugoIgnores("."); (ig.all == nil) != heavy {
 			t.Errorf("heavy %v: one alternation %v", heavy, ig.all != nil)
 		}
+	}
+}
+
+// In a Hugo site a published: Hugo reads as false is a draft (Hugo 0.111
+// as oracle: "false", "0", 0, false, no and an empty one hid the page;
+// "no", "yes", "maybe", "1" and a date did not: an attack's report, a
+// quoted "false" was a piece); in a Jekyll site a quoted "false" is
+// published, and outside a site an empty published is no flag, as before.
+func TestHugoPublishedFalse(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{"hugo/hugo.toml": "title = 'x'\n", "jekyll/_config.yml": "title: x\n"}
+	page := func(v string) string { return "---\ntitle: P\ndate: 2020-01-01\npublished: " + v + "\n---\nx\n" }
+	values := map[string]string{"qfalse": `"false"`, "qzero": `"0"`, "zero": "0", "false": "false", "no": "no",
+		"empty": "", "qno": `"no"`, "qyes": `"yes"`, "maybe": `"maybe"`, "date": "2020-01-01", "true": "true"}
+	for name, v := range values {
+		files["hugo/content/"+name+".md"] = page(v)
+	}
+	for _, name := range []string{"qfalse", "empty"} {
+		files["jekyll/"+name+".md"] = page(values[name])
+		files["notes/"+name+".md"] = page(values[name])
+	}
+	writeFiles(t, root, files)
+	a, _ := loadSite(t, root)
+	var got []string
+	for _, x := range a.Articles {
+		got = append(got, x.Path)
+	}
+	slices.Sort(got)
+	want := []string{"hugo/content/date.md", "hugo/content/maybe.md", "hugo/content/qno.md", "hugo/content/qyes.md",
+		"hugo/content/true.md", "jekyll/qfalse.md", "notes/empty.md", "notes/qfalse.md"}
+	if !slices.Equal(got, want) {
+		t.Errorf("pieces %v\nwant %v", got, want)
 	}
 }
