@@ -153,6 +153,9 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// oracle's report against Hugo 0.111: they were pieces)
 		return Article{}, []Problem{{Path: path, Msg: HugoIgnoredMsg, Fatal: true, Quiet: true}}
 	}
+	if hugoCasedExt(path) && inHugo != nil && inHugo() {
+		return Article{}, []Problem{{Path: path, Msg: HugoCasedExtMsg, Fatal: true, Quiet: true}}
+	}
 	if hugoPassedPath(path) && inHugo != nil && inHugo() {
 		// Hugo passes over #x.md and a folder #x/ or x~/ (an oracle's
 		// report against Hugo 0.111: #x.md was a piece)
@@ -1180,6 +1183,19 @@ func hugoZeroDate(v any) bool {
 // HugoPassedMsg is the message of the Quiet problem of a file of a Hugo
 // site that Hugo passes over by its name or its folder's (hugoPassedPath).
 const HugoPassedMsg = "not a page of the site (Hugo passes over a name starting with # or ending with ~)"
+
+// HugoCasedExtMsg is the message of the Quiet problem of a file of a Hugo
+// site whose extension is not in lower case (hugoCasedExt).
+const HugoCasedExtMsg = "not a page of the site (Hugo reads a Markdown file by its extension in lower case: .md)"
+
+// hugoCasedExt reports whether the extension of p is not in lower case
+// (x.MD, _index.Md), which Hugo 0.111 reads as no content format: the
+// file is copied as it is, no page (as oracle: content/a/u.Md and v.MD
+// were no pages; an attack's report).
+func hugoCasedExt(p string) bool {
+	ext := path.Ext(p)
+	return ext != strings.ToLower(ext)
+}
 
 // HugoDraftSectionMsg is the message of the Quiet problem of a page of
 // a Hugo site under a draft section (a section page above it, up to

@@ -26,10 +26,14 @@ import (
 const SectionPageMsg = "section page (a list of pieces, not a piece)"
 
 // IsSectionPage reports whether p is a Hugo or Zola section page
-// (_index.md): the page that lists a section's pieces, not a piece.
+// (_index.md): the page that lists a section's pieces, not a piece. Its
+// name is in lower case, as Hugo 0.111 reads it (as oracle: a draft
+// _Index.md is a draft page, and hid none of its section's pages; an
+// _index.Md no page at all: hugoCasedExt; an attack's report).
 func IsSectionPage(p string) bool {
 	base := path.Base(p)
-	return IsArticlePath(base) && strings.EqualFold(strings.TrimSuffix(base, path.Ext(base)), "_index")
+	ext := path.Ext(base)
+	return IsArticlePath(base) && ext == strings.ToLower(ext) && strings.TrimSuffix(base, ext) == "_index"
 }
 
 // Passed reports whether the archive's scan passes over a file or folder

@@ -1831,3 +1831,43 @@ func TestHugoPublishedFalse(t *testing.T) {
 		t.Errorf("pieces %v\nwant %v", got, want)
 	}
 }
+
+// Hugo reads a section page by its name in lower case, and a Markdown
+// file by its extension in lower case (Hugo 0.111 as oracle: a draft
+// _Index.md is a draft page and hides none of its section; a draft
+// _index.Md is no page and hides none; u.Md and v.MD are no pages: an
+// attack's report, folio took _index.Md for a draft section); outside a
+// site a file of an extension in capitals is still a piece.
+func TestHugoReadsNamesInLowerCase(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	draft := "---\ntitle: S\ndraft: true\n---\n"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/hugo.toml":           "title = 'x'\n",
+		"site/content/a/u.Md":      page,
+		"site/content/a/v.MD":      page,
+		"site/content/b/_Index.md": draft,
+		"site/content/b/w.md":      page,
+		"site/content/c/_index.Md": draft,
+		"site/content/c/x.md":      page,
+		"site/content/d/_index.md": draft,
+		"site/content/d/y.md":      page,
+		"notes/z.MD":               page,
+	})
+	a, probs := loadSite(t, root)
+	var got []string
+	for _, x := range a.Articles {
+		got = append(got, x.Path)
+	}
+	slices.Sort(got)
+	if want := []string{"notes/z.MD", "site/content/b/w.md", "site/content/c/x.md"}; !slices.Equal(got, want) {
+		t.Errorf("pieces %v\nwant %v", got, want)
+	}
+	for _, p := range probs {
+		if strings.HasSuffix(p.Path, ".Md") || strings.HasSuffix(p.Path, ".MD") {
+			if p.Msg != HugoCasedExtMsg || !p.Quiet {
+				t.Errorf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet)
+			}
+		}
+	}
+}
