@@ -123,15 +123,15 @@ import (
 // NATO, a <br> a line break); 77: a Greek word is folded as a Latin one, ς
 // as σ and its marks dropped (analysis.go's foldGreek: ΟΔΥΣΣΕΑΣ is
 // οδυσσεας, Καλημέρα καλημερα), and a tag is keyed as its facet row
-// (tagkey.go: ΛΌΓΟΣ and λόγος one); 78: a word in capitals written in full-
-// width letters is held as in ASCII (caps.go's halfWidth: ＡＢＣ is ABC); 79:
-// a Hugo site's config read as Hugo 0.111 reads it (the first of the root's
-// config files alone; ignoreFiles never match the content folder itself; a
-// section page they match gives no draft or cascade; a published it reads
-// as false a draft; a file whose extension is not in lower case no page, an
-// _Index.md a page) and a Jekyll site's collections' output summed in the
-// manifest (SiteCascades), so that a change of it reads the site's files
-// again.
+// (tagkey.go: ΛΌΓΟΣ and λόγος one); 78: a word in capitals written in
+// full-width letters is held as in ASCII (caps.go's halfWidth: ＡＢＣ is ABC);
+// 79: a Hugo site's config read as Hugo 0.111 reads it (the first of the
+// root's config files alone; ignoreFiles never match the content folder
+// itself; a section page they match gives no draft or cascade; a published
+// it reads as false a draft; a file whose extension is not in lower case no
+// page, an _Index.md a page) and a Jekyll site's collections' output summed
+// in the manifest (SiteCascades), so that a change of it reads the site's
+// files again.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
