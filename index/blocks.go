@@ -72,6 +72,11 @@ type blocks struct {
 	comment  bool // inside a comment (to the line with -->)
 	icode    bool // inside an indented code block
 	icodeQ   int  // the quote depth it is in (its lines have as many >s)
+	// line is where the line of the block's first word begins (of the
+	// text's first block, 0): the block goldmark parses for emphasis
+	// inside a word (emphasis.go)
+	line int
+	em   *inWordEmphasis // the blocks goldmark parsed, made when first asked
 }
 
 // next reports whether a block ends between the word ending at end and the
@@ -110,6 +115,9 @@ func (b *blocks) next(text []byte, end, start int) bool {
 	}
 	if b.lineStart(text, start-len(head), start, brk || first) {
 		brk = true
+	}
+	if brk && !first {
+		b.line = start - len(head)
 	}
 	return brk && !first
 }

@@ -416,8 +416,8 @@ func (h *highlightSet) findMatchesIn(text string, refs bool, limit int) []span {
 func (h *highlightSet) compoundMatches(text []byte, run []span) []span {
 	toks := make(analysis.TokenStream, len(run))
 	for i, sp := range run {
-		w := text[sp.start:sp.end]
-		if bytes.IndexByte(w, '&') >= 0 { // a word with a reference, as scanWords read it
+		w := shownWord(text[sp.start:sp.end]) // as scanWords read it: emphasis dropped,
+		if bytes.IndexByte(w, '&') >= 0 {     // references decoded
 			w = appendDecoded(nil, w)
 		}
 		toks[i] = &analysis.Token{Term: w, Start: sp.start, End: sp.end, Position: i + 1, Type: wordType(w)}

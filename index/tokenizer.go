@@ -12,7 +12,9 @@ import (
 // an apostrophe inside a word kept (Isil’s, don't) and a point or comma
 // inside a number kept (3.5, 10,000). Han, Hiragana and Katakana characters
 // are one token each. A character reference outside a code block or span is
-// read as the character it stands for (charref.go, codespans.go). It does what bleve's Unicode (UAX #29) tokenizer does
+// read as the character it stands for (charref.go, codespans.go), and
+// emphasis inside a word is dropped (coun*ter*act is counteract:
+// emphasis.go). It does what bleve's Unicode (UAX #29) tokenizer does
 // for the prose folio indexes, at several times its speed, which matters
 // because tokenizing is a large part of indexing.
 //
@@ -195,9 +197,14 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 			digits = false
 			i += size
 		}
-		if refs && refNear(input, i) && bl.fence == 0 && !bl.icode && !cs.in(i) {
-			// the word may go on with a reference (caf&eacute;)
-			i, term, digits = refWord(input, start, i, digits)
+		if refs && (refNear(input, i) || i < len(input) && delimiterRun(input[i])) && bl.fence == 0 && !bl.icode && !cs.in(i) {
+			// the word may go on with a reference (caf&eacute;) or past
+			// emphasis (coun*ter*act: emphasis.go)
+			if i < len(input) && delimiterRun(input[i]) {
+				i, term, digits = bl.wordOn(input, start, i, digits)
+			} else {
+				i, term, digits = refWord(input, start, i, digits)
+			}
 		}
 		if term == nil {
 			term = input[start:i]
