@@ -439,6 +439,31 @@ func foldPrefix(p string) string {
 	return string(out)
 }
 
+// wordPrefixKey is a word of a text as a prefix is matched against it:
+// folded as foldPrefix folds the prefix, its possessive 's (or ’s)
+// dropped first, as the index drops it (John's is john): a prefix
+// matches a word as written, and johns* does not match John's, nor
+// gulfs* Gulf's; the apostrophe inside a word is dropped (o'bri*
+// matches O'Brien).
+func wordPrefixKey(w string) string {
+	return foldPrefix(trimPossessive(w))
+}
+
+// trimPossessive is w without its possessive 's or ’s, any case.
+func trimPossessive(w string) string {
+	n := len(w)
+	if n < 3 || w[n-1] != 's' && w[n-1] != 'S' {
+		return w
+	}
+	if w[n-2] == '\'' {
+		return w[:n-2]
+	}
+	if n >= 5 && w[n-4:n-1] == "’" {
+		return w[:n-4]
+	}
+	return w
+}
+
 // numberJoint reports whether rs[i] is a point or comma between two
 // digits, which wordTokenizer keeps inside a number's word (103.9, 1,804).
 func numberJoint(rs []rune, i int) bool {

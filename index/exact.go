@@ -595,13 +595,14 @@ func (m *formMatcher) is(w []byte, f string) bool {
 }
 
 // hasPrefix reports whether w starts with the prefix, in either spelling
-// (radicalis* finds radicalisation).
+// (radicalis* finds radicalisation), its possessive dropped (johns* does
+// not find John's: wordPrefixKey).
 func (m *formMatcher) hasPrefix(w []byte) bool {
 	if len(w) >= len(m.prefix) && isASCII(m.prefix) && bytes.EqualFold(w[:len(m.prefix)], []byte(m.prefix)) {
 		return true
 	}
 	s := string(w)
-	return hasPrefixString(exactKey(s), m.prefix) || hasPrefixString(foldPrefix(s), m.prefix)
+	return hasPrefixString(exactKey(s), m.prefix) || hasPrefixString(wordPrefixKey(s), m.prefix)
 }
 
 // scanWords calls fn with each word of text, split as wordTokenizer splits

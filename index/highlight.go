@@ -222,7 +222,7 @@ func (h *highlightSet) match(word string) bool {
 		ascii := isASCII(word)
 		low := word
 		if !ascii {
-			low = foldPrefix(word)
+			low = wordPrefixKey(word)
 		}
 		for _, p := range h.prefixes {
 			if ascii && hasPrefixFold(word, p) || !ascii && strings.HasPrefix(low, p) {
@@ -564,12 +564,16 @@ func lowerASCII(c byte) byte {
 }
 
 // hasPrefixFold reports whether the ASCII word starts with the lower-case
-// prefix p, ignoring case and skipping apostrophes as foldPrefix does.
+// prefix p, ignoring case and skipping apostrophes as foldPrefix does,
+// its possessive 's not read (wordPrefixKey: johns* does not mark John's).
 func hasPrefixFold(word, p string) bool {
 	j := 0
 	for i := 0; i < len(word) && j < len(p); i++ {
 		c := word[i]
 		if c == '\'' {
+			if i+2 == len(word) && i > 0 && lowerASCII(word[i+1]) == 's' {
+				break
+			}
 			continue
 		}
 		if lowerASCII(c) != p[j] {
