@@ -156,6 +156,11 @@ var edgeBylines = []struct {
 	{"The Times", "{The Times}", "times2020lists"},
 	{"Times", "{Times}", "times2020lists"},
 	{"bell hooks", "hooks, bell", "hooks2020lists"},
+	// a person named as the outlet is, and loosely written names (a
+	// review: {Ann Lee and bo chan}, {Ann lee})
+	{"Ann Lee and bo chan", "Lee, Ann and chan, bo", "lee2020lists"},
+	{"Ann lee", "lee, Ann", "lee2020lists"},
+	{"A guest essay by Ann Lee", "Lee, Ann", "lee2020lists"},
 	// roles joined by hyphens (a review: cited "Ann Lee co-editor")
 	{"Ann Lee co-editor", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee deputy editor-in-chief", "Lee, Ann", "lee2020lists"},
@@ -275,3 +280,24 @@ func TestKeyReadsReferencesAsTheirCharacters(t *testing.T) {
 // references decoded once, then sanitised (archive's fieldLine); cite
 // decodes nothing again.
 func loaded(s string) string { return archive.SanitizeLine(archive.DecodeReferences(s)) }
+
+// A person whose blog or newsletter bears their name is cited as a person
+// there; an outlet of one word named as the author is the outlet (a
+// review: {Paul Graham} in Paul Graham).
+func TestAuthorNamedAsTheOutlet(t *testing.T) {
+	for _, c := range []struct{ byline, outlet, author string }{
+		{"Paul Graham", "Paul Graham", "Graham, Paul"},
+		{"Ann Lee; Bo Chan", "Ann Lee", "Lee, Ann and Chan, Bo"},
+		{"Bloomberg", "Bloomberg", "{Bloomberg}"},
+		{"The Guardian", "Guardian", "{The Guardian}"},
+	} {
+		a := archive.Article{ID: "x", Title: "Lists", Authors: []string{loaded(c.byline)}, Outlet: c.outlet, Date: day("2020-01-02")}
+		entries, err := bibcheck.Parse(BibTeXEntries([]archive.Article{a}, accessed, nil))
+		if err != nil || len(entries) != 1 {
+			t.Fatalf("%q: %v", c.byline, err)
+		}
+		if got, _ := entries[0].Get("author"); got != c.author {
+			t.Errorf("%q in %q: author = {%s}, want {%s}", c.byline, c.outlet, got, c.author)
+		}
+	}
+}

@@ -164,7 +164,7 @@ func byline(s, outlet string) []Name {
 // ("Opinion by Ann Lee", "Analysis by Ann Lee": a review found the person
 // "Opinion by Ann" Lee).
 var byFirst = lazyRegexp(`(?i)^(?:(?:opinion|analysis|commentary|essay|column|perspective|interview|` +
-	`(?:a|an|guest)\s+(?:essay|commentary|column|post|opinion|op-ed))\s+)?by\s+`)
+	`(?:(?:a|an)\s+)?(?:guest\s+)?(?:essay|commentary|column|post|opinion|op-ed))\s+)?by\s+`)
 
 // andAgencies is the news agencies a byline credits after its author, as
 // the Guardian writes them ("Ann Lee and agencies"; a review: cited as the
@@ -294,9 +294,11 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// STUDIES" and "MARK SHERMAN AND JESSICA GRESKO ASSOCIATED PRESS" stay
 	// one: a later review found them people, Strategic, Center For, and a
 	// Press)
-	// the outlet named as the author ("Business Insider" in Business
-	// Insider): no person
-	if sameOutlet(s, outlet) {
+	// the outlet named in one word as the author ("Bloomberg" in
+	// Bloomberg): no person; a name of more words is one's, whose blog
+	// or newsletter is often named after them ("Paul Graham" in Paul
+	// Graham: a review), unless an organisation's below
+	if !strings.Contains(s, " ") && sameOutlet(s, outlet) {
 		return []Name{{Literal: s}}
 	}
 	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && peopleOnly(splitPeople(s, outlet))) {
@@ -1211,21 +1213,17 @@ func isOrganisation(s string) bool {
 	}
 	// a site's name whose dot a page's byline lost ("Cleveland com", as
 	// go-trafilatura gives "Troy L Smith; Cleveland com": a review found
-	// the person com, Cleveland): capitalised, then a last word in lower
-	// case that no name ends with (not a particle, nor a suffix: "bell
-	// hooks" is in lower case throughout)
-	if ws := strings.Fields(s); len(ws) >= 2 && startsUpper(ws[0]) && isLowerWord(ws[len(ws)-1]) &&
-		!particles[ws[len(ws)-1]] && !suffixes[ws[len(ws)-1]] {
+	// the person com, Cleveland): one word, then a domain's end in lower
+	// case (not "Ann lee", a name written loosely: a review)
+	if ws := strings.Fields(s); len(ws) == 2 && domainEnds[ws[1]] {
 		return true
 	}
 	return false
 }
 
-// startsUpper: w begins with a capital.
-func startsUpper(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
-}
+// domainEnds are the ends of web addresses a byline may keep without their
+// dot ("Cleveland com").
+var domainEnds = map[string]bool{"com": true, "org": true, "net": true, "co": true, "uk": true, "info": true, "io": true}
 
 // isAffiliation tells a role or an affiliation written after a name
 // ("Senior Editor", "Reuters", "Human Rights Watch", "RUSI") from the

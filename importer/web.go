@@ -282,7 +282,7 @@ func count(ns []int, n int) int {
 func (md *Metadata) Authors() []string {
 	var out []string
 	for _, a := range strings.Split(md.m.Author, ";") {
-		a = withoutAgency(withoutDateWords(archive.SanitizeLine(a)), md.m.Sitename)
+		a = withoutAgency(withoutDateWords(archive.SanitizeLine(a), md.m.Date), md.m.Sitename)
 		if a != "" && !strings.Contains(a, "@") && !slices.Contains(out, a) && len(out) < archive.MaxAuthors {
 			out = append(out, a)
 		}
@@ -301,24 +301,23 @@ func (md *Metadata) Authors() []string {
 	return out
 }
 
-// dateWords are words a page's byline runs on into, its date's: "Carrie
-// Arnold November" (go-trafilatura, on a byline followed by "November 12,
-// 2019"), "Detroit News wire services Published".
-var dateWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`january february march april may june july august september october november
-	december published updated posted`) {
-		dateWords[w] = true
-	}
-}
+// dateWords are the words a page's byline runs on into before its date
+// ("Detroit News wire services Published").
+var dateWords = map[string]bool{"published": true, "updated": true, "posted": true}
 
 // withoutDateWords is the byline a without the date's words it ends with,
-// when two words are left before them (a name of one word, "May", stays).
-func withoutDateWords(a string) string {
+// when two words are left before them: dateWords, and the name of the
+// month of the page's date (go-trafilatura gave "Carrie Arnold November"
+// of a page of November 12, 2019), not another month's ("Ann Marie May"
+// on a page of June; a review found her Ann Marie).
+func withoutDateWords(a string, date time.Time) string {
 	words := strings.Fields(a)
 	k := len(words)
-	for k > 2 && dateWords[strings.ToLower(words[k-1])] {
+	for k > 2 {
+		w := strings.ToLower(words[k-1])
+		if !dateWords[w] && (date.IsZero() || w != strings.ToLower(date.Month().String())) {
+			break
+		}
 		k--
 	}
 	if k == len(words) {
@@ -330,12 +329,19 @@ func withoutDateWords(a string) string {
 // namesSite: the author a is the site's name site, or the name before an
 // edition's word ("Business Insider" of "Business Insider Deutschland"),
 // or the name and its domain's end ("Cleveland com", a dot lost, of
-// "Cleveland"), ignoring case and what is no letter or digit.
+// "Cleveland"), ignoring case, a "The" before either, and what is no
+// letter or digit.
 func namesSite(a, site string) bool {
 	norm := func(s string) []string {
 		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	}
 	aw, sw := norm(a), norm(site)
+	if len(aw) > 1 && aw[0] == "the" {
+		aw = aw[1:] // "The Guardian" of "Guardian", as cite's sameOutlet
+	}
+	if len(sw) > 1 && sw[0] == "the" {
+		sw = sw[1:]
+	}
 	if len(aw) == 0 || len(sw) == 0 {
 		return false
 	}

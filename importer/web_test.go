@@ -517,9 +517,11 @@ func TestHugeMetadataIsCut(t *testing.T) {
 	}
 }
 
-// A byline's date words and the site named among its people are no
-// authors: go-trafilatura's bylines of the web corpus (a review: cited
-// November, Carrie Arnold; Insider, Business; com, Cleveland).
+// A byline's date words (the page's month, dated 2019-11-12 here) and
+// the site named among its people are no authors: go-trafilatura's
+// bylines of the web corpus (a review: cited November, Carrie Arnold;
+// Insider, Business; com, Cleveland), not another month's ("Ann Marie
+// May": a review found her Ann Marie).
 func TestBylineDateWordsAndSiteAreNoAuthors(t *testing.T) {
 	for _, c := range []struct {
 		author, site string
@@ -531,10 +533,13 @@ func TestBylineDateWordsAndSiteAreNoAuthors(t *testing.T) {
 		{"Troy L Smith; Cleveland com", "Cleveland", []string{"Troy L Smith"}},
 		{"Ann Lee; Bo Chan", "Ann Lee Blog", []string{"Ann Lee", "Bo Chan"}},
 		{"Ann May", "X", []string{"Ann May"}},
+		{"Ann Lee; Guardian", "The Guardian", []string{"Ann Lee"}},
+		{"Ann Marie May", "X", []string{"Ann Marie May"}},
+		{"Billie Jean November Updated", "X", []string{"Billie Jean"}},
 		{"Cleveland com", "Cleveland", []string{"Cleveland com"}},
 		{"Business Insider", "Business Insider", []string{"Business Insider"}},
 	} {
-		md := &Metadata{m: &webpage.Extraction{Author: c.author, Sitename: c.site}}
+		md := &Metadata{m: &webpage.Extraction{Author: c.author, Sitename: c.site, Date: time.Date(2019, 11, 12, 0, 0, 0, 0, time.UTC)}}
 		if got := md.Authors(); !slices.Equal(got, c.want) {
 			t.Errorf("%q on %q: %q, want %q", c.author, c.site, got, c.want)
 		}
