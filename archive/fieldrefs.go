@@ -179,9 +179,6 @@ func ReferenceAt(s string, i int) (r, r2 rune, n int) {
 	return r, r2, n
 }
 
-func isDigit(c byte) bool     { return '0' <= c && c <= '9' }
-func isHexLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'f' }
-
 // PlainText is the text s written so that a front matter field read as
 // plain text with its references decoded (DecodeReferences: a title, a
 // standfirst, an author, a tag) reads as s: s itself when it reads so,

@@ -1077,15 +1077,14 @@ func (m matter) firstDate() (field, string) {
 // in a Jekyll site: a file of _posts/ (inPosts), or a file inJekyll says
 // is in one (Jekyll's data.fetch("published", true), where any string is
 // true, as in Ruby: a quoted "false" is published, a helper's report; a
-// YAML yes or no is a boolean to Ruby's YAML 1.1, rubyFlag). Elsewhere a
-// null published is no flag: Hugo's published is its publishDate, an
-// Obsidian Web Clipper's the page's date, empty when it has none (a
-// helper's report: such pieces were hidden as drafts in every archive).
-// In a Hugo site (inHugo, not a Jekyll one) a published Hugo reads as
-// false is a draft, as Hugo 0.111 reads it (cast.ToBoolE, a value it
+// YAML yes or no is a boolean to Ruby's YAML 1.1, rubyFlag). In a Hugo
+// site (inHugo, not a Jekyll one) a published Hugo reads as false is a
+// draft, a null one too, as Hugo 0.111 reads it (cast.ToBoolE, a value it
 // cannot read ignored: as oracle, published: "false", "0", 0 or empty
 // hid a page, "no", "yes", "maybe" and a date did not; an attack's
-// report).
+// report). Elsewhere a null published is no flag: an Obsidian Web
+// Clipper's is the page's date, empty when it has none (a helper's
+// report: such pieces were hidden as drafts in every archive).
 func (m matter) isDraft(inPosts bool, inJekyll, inHugo func() bool) bool {
 	draft, _ := flagOf(m["draft"].value)
 	published, ok := m["published"]
