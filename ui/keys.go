@@ -283,17 +283,12 @@ func (k KeyMap) problemsHelp() paneHelp {
 // the pages when there are more than one, and any other key closes it.
 func (k KeyMap) linksHelp(n, p, pages int) paneHelp {
 	keys := []key.Binding{key.NewBinding(key.WithKeys(strings.Split(linkKeys[:min(n, len(linkKeys))], "")...), key.WithHelp(linkLabels(n), "open that link"))}
-	if pages > 1 {
-		// the page's number on the first key that turns it
-		next, prev := fmt.Sprintf("page %d of %d: next", p+1, pages), "previous"
-		if p == pages-1 {
-			prev = fmt.Sprintf("page %d of %d: previous", p+1, pages)
-		} else {
-			keys = append(keys, key.NewBinding(key.WithKeys(linkNextPage.Keys()...), key.WithHelp(linkNextPage.Help().Key, next)))
+	for i, b := range linkTurns(p, pages) {
+		desc := b.Help().Desc
+		if i == 0 { // the page's number on the first key that turns it
+			desc = fmt.Sprintf("page %d of %d: %s", p+1, pages, desc)
 		}
-		if p > 0 {
-			keys = append(keys, key.NewBinding(key.WithKeys(linkPrevPage.Keys()...), key.WithHelp(linkPrevPage.Help().Key, prev)))
-		}
+		keys = append(keys, key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc)))
 	}
 	return paneHelp{short: append(keys, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")))}
 }

@@ -88,12 +88,30 @@ func (m *Model) gotLinks(msg linksMsg) tea.Cmd {
 	return nil
 }
 
-// linkPageKeys turn the pages of the list of links when its links do not
-// all fit (none is a link's label).
+// linkNextPage and linkPrevPage turn the pages of the list of links when
+// its links do not all fit (none is a link's label).
 var (
-	linkNextPage = key.NewBinding(key.WithKeys("pgdown", "space", "down", "right"), key.WithHelp("pgdn/space", "next page"))
-	linkPrevPage = key.NewBinding(key.WithKeys("pgup", "up", "left"), key.WithHelp("pgup", "previous page"))
+	linkNextPage = key.NewBinding(key.WithKeys("pgdown", "space", "down", "right"), key.WithHelp("pgdn/space", "next"))
+	linkPrevPage = key.NewBinding(key.WithKeys("pgup", "up", "left"), key.WithHelp("pgup", "previous"))
 )
+
+// linkTurns are the keys that turn the list of links on from page p (0
+// first) of pages, as the footer and the box's last line name them:
+// next but on the last page, previous but on the first; none when there
+// is one page.
+func linkTurns(p, pages int) []key.Binding {
+	var keys []key.Binding
+	if pages <= 1 {
+		return nil
+	}
+	if p < pages-1 {
+		keys = append(keys, linkNextPage)
+	}
+	if p > 0 {
+		keys = append(keys, linkPrevPage)
+	}
+	return keys
+}
 
 // linkPage is how the list of links is laid out in an overlay h lines
 // high: the links on each page (labelled from 1 on each), how many pages,
@@ -109,7 +127,8 @@ func (p linkPage) first() int { return p.page * p.per }
 // layoutAt lays the links out in an overlay h lines high (overlayBox
 // keeps h-2 lines): the title and a blank line when they fit, at most
 // len(linkKeys) links a page, and a last line saying which page this is
-// when there is more than one and room for it (the footer says it too).
+// and the keys that turn it (linkTurns) when there is more than one and
+// room for it (the footer says it too).
 func (l linkHints) layoutAt(h int) linkPage {
 	lines := max(h-2, 1)
 	p := linkPage{title: lines >= 2, gap: lines >= 5}
@@ -236,9 +255,12 @@ func (l linkHints) view(w, h int, st Styles) string {
 	}
 	if p.footer {
 		first := p.first()
-		lines = append(lines, st.Hint.Render(fmt.Sprintf("links %d–%d of %d · page %d of %d · %s %s, %s %s",
-			first+1, min(first+p.per, len(l.links)), len(l.links), p.page+1, p.pages,
-			linkNextPage.Help().Key, linkNextPage.Help().Desc, linkPrevPage.Help().Key, linkPrevPage.Help().Desc)))
+		var turns []string
+		for _, b := range linkTurns(p.page, p.pages) {
+			turns = append(turns, b.Help().Key+" "+b.Help().Desc)
+		}
+		lines = append(lines, st.Hint.Render(fmt.Sprintf("links %d–%d of %d · page %d of %d · %s",
+			first+1, min(first+p.per, len(l.links)), len(l.links), p.page+1, p.pages, strings.Join(turns, ", "))))
 	}
 	return overlayBox(strings.Join(lines, "\n"), w, h, st)
 }

@@ -193,6 +193,7 @@ func TestLinksPastTheScreenArePaged(t *testing.T) {
 	defer ix.Close()
 	row := regexp.MustCompile(`(?m)^[│ ]*([1-9a-z])  Target (\d\d) \(`)
 	pageOf := regexp.MustCompile(`page \d+ of \d+`)
+	boxPage := regexp.MustCompile(`links \d+–\d+ of 40 · page (\d+) of \d+ · ([^│]*)`)
 	for _, height := range []int{24, 12, 7, 5, 4} {
 		h := newHarness(t, ix, 100, height)
 		h.key("enter") // Hub, the newest
@@ -221,7 +222,21 @@ func TestLinksPastTheScreenArePaged(t *testing.T) {
 			if !strings.Contains(foot, fmt.Sprintf("page %d of", page)) {
 				t.Fatalf("at %d lines, page %d: the footer says %q", height, page, foot)
 			}
-			if strings.HasSuffix(pageOf.FindString(foot), fmt.Sprintf(" %d of %d", page, page)) {
+			// the box's last line says the page and the keys that turn
+			// it from there, as the footer does (where it has room)
+			last := strings.HasSuffix(pageOf.FindString(foot), fmt.Sprintf(" %d of %d", page, page))
+			if box := boxPage.FindStringSubmatch(screen); box != nil {
+				if box[1] != fmt.Sprint(page) {
+					t.Fatalf("at %d lines, page %d: the box says page %s", height, page, box[1])
+				}
+				next, prev := strings.Contains(box[2], "pgdn/space next"), strings.Contains(box[2], "pgup previous")
+				if next == last || prev != (page > 1) {
+					t.Fatalf("at %d lines, page %d (last %v): the box's last line says %q", height, page, last, box[0])
+				}
+			} else if height >= 12 {
+				t.Fatalf("at %d lines, page %d: no page line in the box:\n%s", height, page, screen)
+			}
+			if last {
 				break
 			}
 			if page > 40 {
