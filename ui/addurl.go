@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 )
@@ -21,12 +22,11 @@ import (
 
 // addPrompt is the prompt: open while it has the keyboard (it takes every
 // key, as an overlay does). Where nothing can be added, a opens it all the
-// same with refusal, why, so that the URL typed after a goes into it
-// rather than running as keys (a helper's report: its q quit the reader).
+// same with refusal, why.
 type addPrompt struct {
 	input   textinput.Model
 	open    bool
-	refusal string // why nothing can be added here, as the status line says it
+	refusal promptRefusal // why nothing can be added here
 }
 
 func newAddPrompt(st Styles) addPrompt {
@@ -54,7 +54,7 @@ func (p *addPrompt) setStyles(st Styles) {
 // be added, shown on the prompt and said again on enter or esc.
 func (p *addPrompt) start(refusal string) tea.Cmd {
 	p.open = true
-	p.refusal = refusal
+	p.refusal = promptRefusal{text: refusal}
 	p.input.SetValue("")
 	return p.input.Focus()
 }
@@ -62,13 +62,14 @@ func (p *addPrompt) start(refusal string) tea.Cmd {
 // update handles a key while the prompt is open: enter asks for the URL to
 // be added, esc closes it; the rest is typed (a paste arrives as its own
 // message, see forward).
-func (p addPrompt) update(msg tea.KeyPressMsg) (addPrompt, tea.Cmd, intent) {
-	switch {
-	case (msg.String() == "enter" || msg.String() == "esc") && p.refusal != "":
+func (p addPrompt) update(msg tea.KeyPressMsg, k KeyMap) (addPrompt, tea.Cmd, intent) {
+	if in, ok := p.refusal.closeOn(msg, k); ok {
 		p.open = false
 		p.input.Blur()
-		return p, nil, sayIntent{text: p.refusal}
-	case msg.String() == "enter":
+		return p, nil, in
+	}
+	switch {
+	case key.Matches(msg, k.FindAccept):
 		u := strings.TrimSpace(p.input.Value())
 		p.open = false
 		p.input.Blur()
@@ -76,7 +77,7 @@ func (p addPrompt) update(msg tea.KeyPressMsg) (addPrompt, tea.Cmd, intent) {
 			return p, nil, nil
 		}
 		return p, nil, addURLIntent{url: u}
-	case msg.String() == "esc":
+	case key.Matches(msg, k.FindCancel):
 		p.open = false
 		p.input.Blur()
 		return p, nil, nil
@@ -94,12 +95,7 @@ func (p addPrompt) forward(msg tea.Msg) (addPrompt, tea.Cmd, intent) {
 
 // view is the footer line while the prompt is open.
 func (p addPrompt) view(width int, st Styles) string {
-	if p.refusal != "" {
-		p.input.Placeholder = ""
-	}
-	note, inputW := fitPromptNote(width, 1+len(p.input.Prompt), inputRoom(p.input), lowerFirst(p.refusal), " (esc)", st)
-	setInputWidth(&p.input, inputW)
-	return truncateCells(" "+p.input.View()+note, width)
+	return p.refusal.promptLine(p.input, " ", width, lowerFirst(p.refusal.text), "", st)
 }
 
 // AddedURL is what Options.AddURL did with a page.

@@ -32,7 +32,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	var in intent
 	if m.addPrompt.open {
 		var cmd tea.Cmd
-		m.addPrompt, cmd, in = m.addPrompt.update(msg)
+		m.addPrompt, cmd, in = m.addPrompt.update(msg, k)
 		return tea.Batch(cmd, m.do(in)), true
 	}
 	switch {

@@ -14,17 +14,51 @@ import (
 	"github.com/folio-tui/folio/archive"
 )
 
+// promptRefusal is why a footer prompt can do nothing here (S where the
+// search cannot be saved, a where no piece can be added), as the status
+// line says it; "" when it can. A refused prompt opens all the same, with
+// the reason after its input, and takes what is typed, so that the name
+// or URL typed after S or a goes into it rather than running as keys (a
+// helper's report: the q of a name typed after a refused S quit the
+// reader); enter or esc closes it and says the reason again.
+type promptRefusal struct {
+	text  string
+	isErr bool // said as an error
+}
+
+// closeOn is what a key does to a refused prompt: enter or esc closes it
+// (ok) and the intent says the reason; any other key, or any key on a
+// prompt not refused, is the prompt's own (not ok).
+func (r promptRefusal) closeOn(msg tea.KeyPressMsg, k KeyMap) (intent, bool) {
+	if r.text == "" || !key.Matches(msg, k.FindAccept, k.FindCancel) {
+		return nil, false
+	}
+	return sayIntent{text: r.text, isErr: r.isErr}, true
+}
+
+// promptLine is a prompt's footer line, width cells wide: lead, in, and
+// note (why what was typed was not taken, or the refusal) with suffix
+// (the word on esc), the note cut before the text typed is hidden. A
+// refused prompt shows no placeholder, and esc says the reason again.
+func (r promptRefusal) promptLine(in textinput.Model, lead string, width int, note, suffix string, st Styles) string {
+	if r.text != "" {
+		in.Placeholder = ""
+		suffix = " (esc)"
+	}
+	n, inputW := fitPromptNote(width, lipgloss.Width(lead+in.Prompt), inputRoom(in), note, suffix, st)
+	setInputWidth(&in, inputW)
+	return truncateCells(lead+in.View()+n, width)
+}
+
 // savedPrompt is the one-line prompt of S: the name to save the search
 // under, typed in the footer. While it is open it has every key: enter
-// saves, esc cancels. When the search cannot be saved at all (refusal),
-// the prompt opens all the same and says why, so that the name typed
-// after S goes into it rather than running as keys (a helper's report:
-// the q of a name typed after a refused S quit the reader).
+// saves, esc cancels; when the search cannot be saved at all, refusal
+// says why.
 type savedPrompt struct {
 	open    bool
 	input   textinput.Model
-	err     string // why the name last typed was not taken, or the search cannot be saved, shown after it
-	refusal string // the status line's text of why the search cannot be saved, said again on esc
+	err     string        // why the name last typed was not taken, or the search cannot be saved, shown after it
+	refusal promptRefusal // why the search cannot be saved, said again on enter or esc
 }
 
 // refusedSavePrompt is the prompt of an S that cannot save: it shows
@@ -32,7 +66,7 @@ type savedPrompt struct {
 // in the status line.
 func refusedSavePrompt(st Styles, refusal string) savedPrompt {
 	p := newSavedPrompt(st, "", lowerFirst(strings.Replace(refusal, "Cannot save this search:", "Cannot save:", 1)))
-	p.refusal = refusal
+	p.refusal = promptRefusal{text: refusal, isErr: true}
 	return p
 }
 
@@ -57,13 +91,12 @@ func newSavedPrompt(st Styles, value, err string) savedPrompt {
 // update takes a key (or a paste) while the prompt is open.
 func (p savedPrompt) update(msg tea.Msg, k KeyMap) (savedPrompt, tea.Cmd, intent) {
 	if kp, ok := msg.(tea.KeyPressMsg); ok {
+		if in, ok := p.refusal.closeOn(kp, k); ok {
+			return savedPrompt{}, nil, in
+		}
 		switch {
-		case key.Matches(kp, k.FindCancel) && p.refusal != "":
-			return savedPrompt{}, nil, sayIntent{text: p.refusal, isErr: true}
 		case key.Matches(kp, k.FindCancel):
 			return savedPrompt{}, nil, sayIntent{text: "Not saved"}
-		case key.Matches(kp, k.FindAccept) && p.refusal != "":
-			return savedPrompt{}, nil, sayIntent{text: p.refusal, isErr: true}
 		case key.Matches(kp, k.FindAccept):
 			return savedPrompt{}, nil, saveSearchIntent{name: strings.TrimSpace(p.input.Value())}
 		}
@@ -74,14 +107,7 @@ func (p savedPrompt) update(msg tea.Msg, k KeyMap) (savedPrompt, tea.Cmd, intent
 }
 
 func (p savedPrompt) view(width int, st Styles) string {
-	suffix := " (esc: not saved)"
-	if p.refusal != "" {
-		suffix = " (esc)"
-		p.input.Placeholder = ""
-	}
-	note, inputW := fitPromptNote(width, lipgloss.Width(p.input.Prompt), inputRoom(p.input), p.err, suffix, st)
-	setInputWidth(&p.input, inputW)
-	return truncateCells(p.input.View()+note, width)
+	return p.refusal.promptLine(p.input, "", width, p.err, " (esc: not saved)", st)
 }
 
 // setInputWidth gives in the width w, with its text scrolled to show the
