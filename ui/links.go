@@ -121,7 +121,7 @@ type linkPage struct {
 	title, gap, footer bool
 }
 
-// first and n are the first link of the page shown and how many it has.
+// first is the first link of the page shown.
 func (p linkPage) first() int { return p.page * p.per }
 
 // layoutAt lays the links out in an overlay h lines high (overlayBox
