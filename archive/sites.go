@@ -738,23 +738,27 @@ type ignoreFiles struct {
 // compileIgnoreFiles compiles pats but for one that does not compile,
 // which Hugo reports and leaves out; nil for none left.
 func compileIgnoreFiles(pats []string) *ignoreFiles {
-	var ok []string
+	var ok, parsed []string
 	size := 0
 	for _, e := range pats {
 		if re, err := syntax.Parse(e, syntax.Perl); err == nil {
 			ok = append(ok, e)
+			parsed = append(parsed, re.String())
 			size += progSize(re)
 		}
 	}
 	if len(ok) == 0 {
 		return nil
 	}
-	// each in its own group: its flags ((?i)) and alternations stay its
-	// own, and the alternation matches a path when one of them does. Not
-	// when the patterns are large (5,000 of [a-z]{1,300}: the alternation
-	// took 2 GB to compile, each alone 720 MB)
+	// each in its own group, as parsed and printed again, not as written:
+	// a \Q without its \E would quote the rest of the joined text
+	// (\Qsecret then \Qother\E was one literal, matching neither), and
+	// the printed form holds its flags ((?i) as (?i:…)) inside it. The
+	// alternation matches a path when one of them does. Not when the
+	// patterns are large (5,000 of [a-z]{1,300}: the alternation took 2 GB
+	// to compile, each alone 720 MB)
 	if size <= maxIgnoreAlternation {
-		if all, err := regexp.Compile("(?:" + strings.Join(ok, ")|(?:") + ")"); err == nil {
+		if all, err := regexp.Compile("(?:" + strings.Join(parsed, ")|(?:") + ")"); err == nil {
 			return &ignoreFiles{all: all}
 		}
 	}

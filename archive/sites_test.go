@@ -1871,3 +1871,54 @@ func TestHugoReadsNamesInLowerCase(t *testing.T) {
 		}
 	}
 }
+
+// A site's ignoreFiles joined in one alternation match a path when one
+// of them alone does (a review's report: \Qsecret with no \E quoted the
+// rest of the joined text, so \Qsecret and \Qother\E were one literal
+// and neither secret.md nor other.md was left out, though each alone
+// leaves its page out in Hugo); flags stay each pattern's own.
+func TestHugoIgnoreFilesJoinedAsEachAlone(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo.toml":         "ignoreFiles = ['\\Qsecret', '\\Qother\\E']\n",
+		"content/secret.md": page,
+		"content/other.md":  page,
+		"content/kept.md":   page,
+	})
+	a, _ := loadSite(t, root)
+	var pieces []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	if want := []string{"content/kept.md"}; !slices.Equal(pieces, want) {
+		t.Errorf("pieces = %v, want %v", pieces, want)
+	}
+
+	pats := []string{`\Qsecret`, `\Qother\E`, `(?i)DRAFT`, `wip`, `^/content/x`, `\.tmp$`,
+		`(?s)a.b`, `(?m)^q`, `(?U)z+`, `\Qa|b`, `(?i)`, `x(`, `[[:upper:]]{2}\d`, `\pL\x{394}`, `\z`}
+	paths := []string{"/content/secret.md", "/content/other.md", "/content/Draft.md", "/content/wip.md",
+		"/content/x.md", "/y/content/x.md", "/content/a.tmp", "/content/a.tmp.md", "/content/a\nb.md",
+		"/content/\nq.md", "/content/zz.md", "/content/a|b.md", "/content/a.md", "/content/AB1.md",
+		"/content/aΔ.md", "/content/draft/x.md"}
+	for i := range pats {
+		for j := i + 1; j <= len(pats); j++ {
+			sub := pats[i:j]
+			ig := compileIgnoreFiles(sub)
+			if ig == nil || ig.all == nil {
+				continue
+			}
+			for _, p := range paths {
+				alone := false
+				for _, e := range sub {
+					if re, err := regexp.Compile(e); err == nil && re.MatchString(p) {
+						alone = true
+					}
+				}
+				if got := ig.match(p); got != alone {
+					t.Errorf("%q joined matches %q: %v, each alone: %v", sub, p, got, alone)
+				}
+			}
+		}
+	}
+}
