@@ -1729,6 +1729,39 @@ func TestUnreadableSiteConfigIsAProblem(t *testing.T) {
 	}
 }
 
+// A file named config at a Hugo site's root (a shell script) is no
+// config folder: config/_default/hugo.toml and the rest under it are not
+// there, not unreadable (a review's report: folio check printed 16
+// problems "config/_default/hugo.toml: site config cannot be read (not
+// a directory)" for a site of hugo.toml, config and one page), and the
+// site's hugo.toml is read as before.
+func TestConfigFileAtHugoRootIsNoConfigFolder(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo.toml":         "title = 'S'\nignoreFiles = ['secret']\n",
+		"config":            "#!/bin/sh\necho hi\n",
+		"content/a.md":      page,
+		"content/secret.md": page,
+	})
+	a, probs := loadSite(t, root)
+	var pieces, msgs []string
+	for _, x := range a.Articles {
+		pieces = append(pieces, x.Path)
+	}
+	for _, p := range probs {
+		if !p.Quiet {
+			msgs = append(msgs, p.Path+": "+p.Msg)
+		}
+	}
+	if want := []string{"content/a.md"}; !slices.Equal(pieces, want) {
+		t.Errorf("pieces = %v, want %v", pieces, want)
+	}
+	if len(msgs) > 0 {
+		t.Errorf("%d problems, want none:\n%s", len(msgs), strings.Join(msgs, "\n"))
+	}
+}
+
 // A site's ignoreFiles are summed as written, none compiled (an attack's
 // report: 5,000 heavy patterns compiled at every open just to sum them
 // made an unchanged folio list of 4 pieces 1.0 s and 375 MB), and a

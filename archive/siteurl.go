@@ -73,7 +73,7 @@ func siteConfigValues(fsys fs.FS, p string) (map[string]any, bool) {
 // that cannot be read or decoded, nil for none.
 func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 	data, err := fs.ReadFile(fsys, p)
-	if errors.Is(err, fs.ErrNotExist) {
+	if Gone(err) { // ENOTDIR too: a file named config at a Hugo root
 		return nil, false, nil
 	}
 	if err != nil {
