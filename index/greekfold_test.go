@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -72,6 +73,39 @@ func TestGreekFormsInLowerCase(t *testing.T) {
 	for _, f := range res.Forms {
 		if strings.Contains(f, "λόγοσ") {
 			t.Errorf("forms %q", res.Forms)
+		}
+	}
+}
+
+// A piece's tag counts in its related pieces whatever its case: the facet
+// row of ΛΌΓΟΣ and λόγος shows λόγος, and tag: matches both (a review's
+// report: the tag was looked up by its spelling, so ΛΌΓΟΣ counted 0 and
+// was left out of the related pieces' query, which found none).
+func TestRelatedByTagInAnyCase(t *testing.T) {
+	ix := openPieces(t, t.TempDir(),
+		"---\ntitle: Upper\ndate: 2020-01-01\ntags: [ΛΌΓΟΣ]\n---\nAardvark.\n",
+		"---\ntitle: Lower\ndate: 2020-01-02\ntags: [λόγος]\n---\nBadger.\n",
+		"---\ntitle: Lower again\ndate: 2020-01-03\ntags: [λόγος]\n---\nCoyote.\n",
+		"---\ntitle: Other\ndate: 2020-01-04\ntags: [μύθος]\n---\nDingo.\n")
+	if got := ix.AllFacets().Tags; len(got) == 0 || got[0] != (FacetValue{Value: "λόγος", Count: 3}) {
+		t.Fatalf("tags %v, want λόγος 3 first", got)
+	}
+	for _, id := range []string{"p0", "p1"} {
+		hits, err := ix.Related(id, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range hits {
+			ids = append(ids, h.ID)
+		}
+		slices.Sort(ids)
+		want := []string{"p1", "p2"}
+		if id == "p1" {
+			want = []string{"p0", "p2"}
+		}
+		if !slices.Equal(ids, want) {
+			t.Errorf("related to %s: %v, want %v", id, ids, want)
 		}
 	}
 }

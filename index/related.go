@@ -133,17 +133,17 @@ func (ix *Index) wordQueries(title, standfirst, body string, total float64) []qu
 }
 
 // tagQueries ask for a piece's tags that another piece has, weighted by
-// their rarity in the archive of total pieces.
+// their rarity in the archive of total pieces. A tag's count is its facet
+// row's, found by its key (tagKey), as its term query matches it: the row
+// of ΛΌΓΟΣ and λόγος shows one spelling and counts both.
 func (ix *Index) tagQueries(tags []string, total float64) []query.Query {
-	all := ix.AllFacets()
+	counts := map[string]int{}
+	for _, fv := range ix.AllFacets().Tags {
+		counts[tagKey(fv.Value)] += fv.Count
+	}
 	var should []query.Query
 	for _, tag := range tags {
-		df := 0
-		for _, fv := range all.Tags {
-			if fv.Value == tag {
-				df = fv.Count
-			}
-		}
+		df := counts[tagKey(tag)]
 		if df < 2 {
 			continue
 		}
