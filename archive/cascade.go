@@ -262,20 +262,19 @@ func hugoConfigCascade(read configReader, dir string) []cascadeEntry {
 // folder that is no site's root.
 func ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
 	exists := existsInFS(fsys, dir)
-	return configSum(fsys, dir, hugoRoot("", exists), jekyllRoot("", exists))
+	return configSum(fsConfigs(fsys), dir, hugoRoot("", exists), jekyllRoot("", exists))
 }
 
 // ConfigCascadeSum is the package's ConfigCascadeSum with the site's
 // root told by c (the scan's: no stat of the file system).
 func (c SiteConfigs) ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
 	exists := func(rel string) bool { return c[path.Join(dir, rel)] }
-	return configSum(fsys, dir, hugoRoot("", exists), jekyllRoot("", exists))
+	return configSum(fsConfigs(fsys), dir, hugoRoot("", exists), jekyllRoot("", exists))
 }
 
 // configSum is ConfigCascadeSum of the folder dir, a Hugo site's root or
 // not (hugo), a Jekyll site's or not (jekyll).
-func configSum(fsys fs.FS, dir string, hugo, jekyll bool) uint32 {
-	read := fsConfigs(fsys)
+func configSum(read configReader, dir string, hugo, jekyll bool) uint32 {
 	var sum uint32
 	if hugo {
 		sum = hugoConfigSum(read, dir)
@@ -311,13 +310,19 @@ func hugoConfigSum(read configReader, dir string) uint32 {
 
 // ConfigCascadeSums are ConfigCascadeSum of each folder that could be
 // the root of a site whose config changes the reading of one of paths
-// (files of the archive fsys): the folder above each folder named
-// content on their paths (a Hugo site's), and above each folder whose
-// name starts with _ but _posts (a Jekyll site's, whose collections'
-// output decides whether its files are pages), each with its sum (0 for
-// none). The index reads the files under a site's root again when its
-// sum changed.
-func ConfigCascadeSums(fsys fs.FS, paths []string) map[string]uint32 {
+// (files of s's archive, NewSiteRoots): the folder above each folder
+// named content on their paths (a Hugo site's), and above each folder
+// whose name starts with _ but _posts (a Jekyll site's, whose
+// collections' output decides whether its files are pages), each with
+// its sum (0 for none). The index reads the files under a site's root
+// again when its sum changed. Read through s: each site's root and
+// config as s first found them, as the pages s answers are read, so a
+// config edited while a build reads its pages is summed as they were
+// read with, not as it is now (the next open finds its sum changed).
+func (s *SiteRoots) ConfigCascadeSums(paths []string) map[string]uint32 {
+	sum := func(root string) uint32 {
+		return configSum(s.readConfig, root, s.inHugoRoot(root), s.inJekyllRoot(root))
+	}
 	out := map[string]uint32{}
 	seen := map[string]bool{}
 	for _, p := range paths {
@@ -326,7 +331,7 @@ func ConfigCascadeSums(fsys fs.FS, paths []string) map[string]uint32 {
 			if base := path.Base(dir); base == hugoContent || strings.HasPrefix(base, "_") && base != "_posts" {
 				root := path.Dir(dir)
 				if _, ok := out[root]; !ok {
-					out[root] = ConfigCascadeSum(fsys, root)
+					out[root] = sum(root)
 				}
 			}
 		}

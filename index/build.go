@@ -62,7 +62,7 @@ type build struct {
 	// stats for 10k Hugo bundles at every open of a cached index)
 	configs archive.SiteConfigs
 	// siteCascades are the sums of the sites' configs' cascades and
-	// ignoreFiles the plan read (archive.ConfigCascadeSums), for the
+	// ignoreFiles the plan read (archive.SiteRoots.ConfigCascadeSums), for the
 	// manifest
 	siteCascades map[string]uint32
 	// goneDone: goneInRebuild made b.gone of the carried pieces not

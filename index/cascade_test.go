@@ -475,3 +475,49 @@ func TestBrokenSiteConfigIsAnIndexProblem(t *testing.T) {
 		ix.Close()
 	}
 }
+
+// A site's config edited while a build reads its pages, before the build
+// plans a second round (a file of it unusable), is recorded as the pages
+// were read with it, and the next open reads them again (a review's
+// report: the second round summed the config afresh, the new sum, but
+// read the pages through the build's SiteRoots, with the config as it
+// first read it: the manifest recorded the new sum over pages read with
+// the old, and every open after kept the old outlet).
+func TestConfigEditedBetweenRoundsIsReadAgain(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch, dir := t.TempDir(), t.TempDir()
+	config := func(outlet string) string { return "title = 'S'\n[cascade]\noutlet = '" + outlet + "'\n" }
+	dupWrite(t, arch, map[string]string{
+		"site/hugo.toml":    config("Old"),
+		"site/content/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nText.\n",
+		"bad.md":            "---\ntitle: bad\n---\nx\n", // no date: unusable, a second round planned
+	})
+	ctx := context.Background()
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := false
+	outlets := func(what string, want string) {
+		t.Helper()
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Progress: func(done, total int) {
+			if done == total && total > 0 && !edited { // the first round's files all read
+				edited = true
+				dupWrite(t, arch, map[string]string{"site/hugo.toml": config("New")})
+			}
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		if got := ix.AllFacets().Outlets; len(got) != 1 || got[0] != (FacetValue{Value: want, Count: 1}) {
+			t.Errorf("%s: outlets %v, want %s 1", what, got, want)
+		}
+	}
+	outlets("built, the config edited after its pages were read", "Old")
+	if !edited {
+		t.Fatal("the config was not edited")
+	}
+	outlets("opened again", "New")
+}

@@ -91,7 +91,7 @@ type manifestHead struct {
 	// published: asks too, and the head is read at every start.
 	InSite []siteAnswer
 	// SiteCascades are what the configs of the Hugo and Jekyll sites the
-	// files may be in give their reading (archive.ConfigCascadeSums: each
+	// files may be in give their reading (archive.SiteRoots.ConfigCascadeSums: each
 	// folder above a content folder or a folder _x, its sum, 0 for none:
 	// a Hugo config's cascade and ignoreFiles, a Jekyll config's
 	// collections with output): the index is current only while each is

@@ -244,7 +244,10 @@ func (b *build) fileStates(m *manifest, files []archive.FileInfo, unseen map[str
 	// a site's config's cascade changed (a Hugo site's cascade or
 	// ignoreFiles, a Jekyll site's collections' output): the files under
 	// its root (its sum is recorded at the build's end: execute)
-	b.siteCascades = archive.ConfigCascadeSums(b.fsys, paths)
+	// as this build's pages are read: through its SiteRoots, each config
+	// as first read (a config edited between two rounds is summed as the
+	// pages were read with it, and the next open reads them again)
+	b.siteCascades = sites.ConfigCascadeSums(paths)
 	for root, sum := range b.siteCascades {
 		if m.SiteCascades[root] != sum {
 			if dirs == nil {
