@@ -29,6 +29,15 @@ type codeSpans struct {
 	// unmatched runs is read once for each length, not once a run)
 	none     [8]int
 	noneLong map[int]int // the same, for runs of more than 8
+	// line is the start of the line of the run read last, and lineTo
+	// where that run began: the next run's line is walked back to lineTo
+	// only, so a line's runs walk it once, not once a run (a 640 KB line
+	// of "`x` " was read back 160,000 times). depth and heading are its
+	// lineHead, read when headAt (line+1) says they are this line's.
+	line, lineTo  int
+	headAt, depth int
+	heading       bool
+	walked        int // bytes walked back, for the tests
 }
 
 // in reports whether text[i] is inside the code span found last.
@@ -53,13 +62,35 @@ func (c *codeSpans) at(text []byte, i int, table bool) int {
 	if j < c.noneAt(n) {
 		return j
 	}
-	end, stop := closeCodeSpan(text, j, n, table)
+	c.lineOf(text, i)
+	end, stop := closeCodeSpan(text, j, n, c.depth, c.heading, table)
 	if end < 0 {
 		c.setNone(n, stop)
 		return j
 	}
 	c.end = end
 	return j
+}
+
+// lineOf finds the start of text[i]'s line and its lineHead, walking
+// back only to where the last run's walk began.
+func (c *codeSpans) lineOf(text []byte, i int) {
+	if i < c.lineTo { // read from another start: walk it whole
+		c.line, c.lineTo, c.headAt = 0, 0, 0
+	}
+	k := i
+	for k > c.lineTo && text[k-1] != '\n' {
+		k--
+	}
+	c.walked += i - k
+	if k > c.lineTo || k > 0 && text[k-1] == '\n' {
+		c.line = k // a newline after lineTo: a new line
+	}
+	c.lineTo = i
+	if c.headAt != c.line+1 {
+		c.depth, c.heading = lineHead(text, c.line)
+		c.headAt = c.line + 1
+	}
 }
 
 func (c *codeSpans) noneAt(n int) int {
@@ -81,15 +112,11 @@ func (c *codeSpans) setNone(n, at int) {
 }
 
 // closeCodeSpan finds the run of exactly n backticks that closes a code
-// span opened by a run of n ending at text[from]: end is where it ends,
-// or -1 when the paragraph ends first, at stop. In a table's row (table)
-// a cell's end ends it too.
-func closeCodeSpan(text []byte, from, n int, table bool) (end, stop int) {
-	ls := from - n // the opening line's start
-	for ls > 0 && text[ls-1] != '\n' {
-		ls--
-	}
-	depth, heading := lineHead(text, ls)
+// span opened by a run of n ending at text[from], on a line whose
+// lineHead is depth and heading: end is where it ends, or -1 when the
+// paragraph ends first, at stop. In a table's row (table) a cell's end
+// ends it too.
+func closeCodeSpan(text []byte, from, n, depth int, heading, table bool) (end, stop int) {
 	for k := from; k < len(text); {
 		switch text[k] {
 		case '`':

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -151,6 +152,49 @@ func TestCodeSpanRefSearched(t *testing.T) {
 	for _, q := range []string{"amp", `"amp"`} {
 		if got := ids(run(t, ix, Query{Text: q})); len(got) != 1 || got[0] != "span" {
 			t.Errorf("%s finds %v, want [span]", q, got)
+		}
+	}
+}
+
+// TestCodeSpansWalkLineOnce: each backtick run finds its line's start
+// (for its lineHead), and a long line of many runs was walked back from
+// every run: a 640 KB line of "`x` " took 19.6 s to tokenize. Counted in
+// bytes walked back, which must stay within the text's length, and the
+// spans found must be those of a fresh codeSpans for each line.
+func TestCodeSpansWalkLineOnce(t *testing.T) {
+	for _, text := range []string{
+		strings.Repeat("`x` ", 50000),
+		strings.Repeat("a `b` c ``d`` e\n", 5000),
+		strings.Repeat("# `h` ``` x\n> q `x` `y`\n\nlong "+strings.Repeat("`z` ", 500)+"\n", 50),
+	} {
+		b := []byte(text)
+		var cs codeSpans
+		var spans []int
+		for i := 0; i < len(b); {
+			if b[i] == '`' && !cs.in(i) {
+				i = cs.at(b, i, false)
+				spans = append(spans, cs.end)
+				continue
+			}
+			i++
+		}
+		if cs.walked > len(b) {
+			t.Errorf("%q…: %d bytes walked back for %d bytes", text[:20], cs.walked, len(b))
+		}
+		// the same spans, each run's line walked back whole
+		var want []int
+		var fresh codeSpans
+		for i := 0; i < len(b); {
+			if b[i] == '`' && !fresh.in(i) {
+				fresh.line, fresh.lineTo, fresh.headAt = 0, 0, 0 // walk back whole
+				i = fresh.at(b, i, false)
+				want = append(want, fresh.end)
+				continue
+			}
+			i++
+		}
+		if !slices.Equal(spans, want) {
+			t.Errorf("%q…: spans differ from those of a whole walk", text[:20])
 		}
 	}
 }
