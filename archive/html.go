@@ -154,8 +154,9 @@ func readableHTML(md string) string {
 		text := md[i:next]
 		// outside code: inline anchors as Markdown links, then images,
 		// then the other tags dropped (inlinehtml.go)
+		br := &brLine{line: line}
 		outside := func(s string) string {
-			return inlineTagsText(line, inlineImg.ReplaceAllStringFunc(inlineLinks(s), imgLine))
+			return inlineTagsText(br, inlineImg.ReplaceAllStringFunc(inlineLinks(s), imgLine))
 		}
 		if len(spans) == 0 {
 			text = inlineComment.ReplaceAllString(text, "")
