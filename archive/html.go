@@ -154,14 +154,15 @@ func readableHTML(md string) string {
 		text := md[i:next]
 		// outside code: inline anchors as Markdown links, then images,
 		// then the other tags dropped (inlinehtml.go)
-		br := &brLine{line: line}
+		hl := &htmlLine{line: line}
 		outside := func(s string) string {
-			return inlineTagsText(br, inlineImg.ReplaceAllStringFunc(inlineLinks(s), imgLine))
+			return inlineTagsText(hl, inlineImg.ReplaceAllStringFunc(inlineLinks(s), imgLine))
 		}
 		if len(spans) == 0 {
 			text = inlineComment.ReplaceAllString(text, "")
 		}
-		if out := outsideSpans(text, spans, outside); strings.TrimSpace(out) != "" || strings.TrimSpace(text) == "" {
+		out := hl.outsideSpans(text, spans, outside)
+		if strings.TrimSpace(out) != "" || strings.TrimSpace(text) == "" {
 			b.WriteString(out)
 		} // else a line of tags alone: no line, not a blank one, which would end its paragraph
 		span = after

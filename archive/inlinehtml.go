@@ -34,13 +34,18 @@ var blockElements = map[string]bool{
 // spans), keeping what they enclose, as a page shows it: their names and
 // attributes are no text (<abbr title="…">NATO</abbr> is NATO;
 // <span class="x">a</span>b is ab), nor is the content of a script or
-// style. A <br> is a line break (two spaces and a new line, the next line
+// style, and a script or style not closed on its line hides the rest of
+// the line (line.hidden, its later segments and code spans too: a page
+// shows nothing after it). A <br> is a line break (two spaces and a new line, the next line
 // starting with line's quote markers and its list item's indent), or a
 // space where a new line could open a block or end one: in a table row, a
 // heading, or before what would start a block (a "-", a "#", a digit …).
 // A tag a backslash escapes, or a link's destination in <…>, is text.
-// line's breaks are read once for all its segments' <br>s (brLine).
-func inlineTagsText(line *brLine, seg string) string {
+// line's breaks are read once for all its segments' <br>s (htmlLine).
+func inlineTagsText(line *htmlLine, seg string) string {
+	if line.hidden {
+		return ""
+	}
 	if !strings.Contains(seg, "<") {
 		return seg
 	}
@@ -77,13 +82,20 @@ func inlineTagsText(line *brLine, seg string) string {
 		case blockElements[name]:
 			b.WriteString(" ")
 		case m[2] >= 0 && hiddenContent[name]:
-			// its content, to its closing tag on this line
+			// its content, to its closing tag on this line; with none
+			// the rest of the line is its content (hidden), as a page
+			// shows nothing after it
+			closed := false
 			for k+1 < len(ms) {
 				k++
 				if c := ms[k]; c[4] >= 0 && asciiLower(seg[c[4]:c[5]]) == name {
-					last = c[1]
+					last, closed = c[1], true
 					break
 				}
+			}
+			if !closed {
+				line.hidden = true
+				return b.String()
 			}
 		}
 	}
@@ -107,21 +119,46 @@ func isDestination(s string, i int) bool {
 	return strings.HasSuffix(t, "](") || strings.HasSuffix(t, "]:")
 }
 
-// brLine is a line whose <br>s become line breaks: what lineBreak needs
-// of it is read at its first <br> and kept for the others (read once for
-// each <br>, a line of "a<br>"s was read back as often: 600 KB took 2.2 s).
-type brLine struct {
+// htmlLine is a line whose inline tags are dropped, segment by segment:
+// what lineBreak needs of it is read at its first <br> and kept for the
+// others (read once for each <br>, a line of "a<br>"s was read back as
+// often: 600 KB took 2.2 s).
+type htmlLine struct {
 	line    string
+	hidden  bool // after a script or style not closed on the line
 	read    bool
 	oneLine bool   // a heading or a table's row
 	cont    string // continuation(line)
 	scanned int    // bytes of line read, for the tests
 }
 
+// outsideSpans is outsideSpans of text, the line and its line's end, with
+// f dropping tags: after a script or style that f found not closed (l.hidden)
+// nothing but the line's end is written, code spans neither.
+func (l *htmlLine) outsideSpans(text string, spans [][2]int, f func(string) string) string {
+	var b strings.Builder
+	last := 0
+	for _, sp := range spans {
+		b.WriteString(f(text[last:sp[0]]))
+		if l.hidden {
+			break
+		}
+		b.WriteString(text[sp[0]:sp[1]])
+		last = sp[1]
+	}
+	if !l.hidden {
+		b.WriteString(f(text[last:]))
+	}
+	if l.hidden {
+		b.WriteString(text[len(l.line):])
+	}
+	return b.String()
+}
+
 // lineBreak is what a <br> inside the line becomes when rest, the line's
 // text after it, follows: a hard line break, or a space where a new line
 // would change the line's blocks.
-func (l *brLine) lineBreak(rest string) string {
+func (l *htmlLine) lineBreak(rest string) string {
 	if !l.read {
 		l.read = true
 		l.scanned += len(l.line)

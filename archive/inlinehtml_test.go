@@ -168,19 +168,19 @@ func slicesEqual(a, b []string) bool {
 	return true
 }
 
-// TestBrLineReadOnce: each <br> asked whether its line is a heading or a
+// TestBrReadsLineOnce: each <br> asked whether its line is a heading or a
 // table's row, and what starts its next line, reading the whole line: a
 // line of 120,000 "a<br>"s took 2.2 s. Counted in bytes of the line read,
 // which must stay within its length, over segments (code spans apart)
 // as readableHTML asks them.
-func TestBrLineReadOnce(t *testing.T) {
+func TestBrReadsLineOnce(t *testing.T) {
 	for _, line := range []string{
 		"> - " + strings.Repeat("a<br>", 20000) + "b",
 		"| " + strings.Repeat("a<br>", 20000) + " |",
 		"# " + strings.Repeat("a<br>", 20000),
 		strings.Repeat("a<br>b `c<br>` ", 20000),
 	} {
-		br := &brLine{line: line}
+		br := &htmlLine{line: line}
 		out := outsideSpans(line, codeSpans(line), func(s string) string { return inlineTagsText(br, s) })
 		if br.scanned > len(line) {
 			t.Errorf("%q…: %d bytes read for a line of %d", line[:12], br.scanned, len(line))
@@ -190,6 +190,36 @@ func TestBrLineReadOnce(t *testing.T) {
 		}
 	}
 	if got, want := readableHTML("> - a<br>b<br>c\n"), "> - a  \n>   b  \n>   c\n"; got != want {
+		t.Errorf("readableHTML = %q, want %q", got, want)
+	}
+}
+
+// TestUnclosedInlineScript: a script or style opened in a line and not
+// closed on it hid nothing after it but its first tag's match, and the
+// later tags stayed ("a <script>x <b>bold</b> y" read "a x <b>bold</b>
+// y"). A page shows nothing after it (its content runs to a closing tag
+// or the page's end): the rest of the line is hidden, code spans too.
+// goldmark and an HTML parser as the oracle, the line last on its page.
+func TestUnclosedInlineScript(t *testing.T) {
+	fragments := []string{
+		"a <script>x <b>bold</b> y", "a <style>x <em>em</em> `code` y", "<em>a</em> <script>x <br> y",
+		"a <template>x <span>s</span> y", "a <script>x</script> <b>bold</b> <script>y <i>z</i>",
+		"`c` <kbd>k</kbd> <script>x ``d`` <b>e</b>",
+	}
+	contexts := []string{"%s", "- %s", "> %s", "## %s", "text before\n%s", "| head | col |\n|---|---|\n| %s"}
+	for _, c := range contexts {
+		for _, f := range fragments {
+			md := fmt.Sprintf(c, f) + "\n"
+			got := readableHTML(md)
+			if strings.Contains(got, "<") {
+				t.Errorf("readableHTML(%q) = %q: a tag left", md, got)
+			}
+			if g, w := visibleWords(t, got, false), visibleWords(t, md, false); !slicesEqual(g, w) {
+				t.Errorf("readableHTML(%q) = %q shows\n%q, the page\n%q", md, got, g, w)
+			}
+		}
+	}
+	if got, want := readableHTML("a <script>x <b>b</b> `c` y\nnext line\n"), "a \nnext line\n"; got != want {
 		t.Errorf("readableHTML = %q, want %q", got, want)
 	}
 }

@@ -133,11 +133,13 @@ import (
 // in the manifest (SiteCascades), so that a change of it reads the site's
 // files again; 80: emphasis inside a word that goldmark shows as emphasis
 // is not read (emphasis.go: coun*ter*act is the word counteract,
-// **bold**joined boldjoined, H~~tw~~o Htwo).
+// **bold**joined boldjoined, H~~tw~~o Htwo); 81: an inline script or style
+// not closed on its line hides the rest of the line (archive's
+// inlinehtml.go: a <script>x <b>bold</b> y is a).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 80
+const SchemaVersion = 81
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
