@@ -43,6 +43,22 @@ type codeSpans struct {
 // in reports whether text[i] is inside the code span found last.
 func (c *codeSpans) in(i int) bool { return i < c.end }
 
+// open reads the backtick at text[i], outside a code span, for the
+// tokenizer and scanWords alike: a code span opens outside code and HTML,
+// as the blocks of its line say, asked of a copy of bl as for a reference
+// (bl.next from prevEnd, when lines says a block may end before i). When
+// it does the run is read (at) and open returns where it ends, and true.
+func (c *codeSpans) open(text []byte, i int, bl *blocks, lines bool, prevEnd int) (int, bool) {
+	nb := *bl
+	if lines {
+		nb.next(text, prevEnd, i)
+	}
+	if nb.fence == 0 && !nb.icode && !nb.html {
+		return c.at(text, i, nb.table), true
+	}
+	return i, false
+}
+
 // at reads the run of backticks at text[i], outside a code span or block:
 // when a run as long closes it, the code span is found (end). It returns
 // where the run ends, to go on from.

@@ -628,14 +628,8 @@ func scanText(text []byte, refs bool, fn func(w []byte, at span, brk bool) bool)
 		c := text[i]
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
 			if c == '`' && refs && !cs.in(i) {
-				// the blocks of this line, asked of a copy as for a
-				// reference: a code span opens outside code and HTML
-				nb := bl
-				if lines {
-					nb.next(text, prevEnd, i)
-				}
-				if nb.fence == 0 && !nb.icode && !nb.html {
-					i = cs.at(text, i, nb.table)
+				if j, ok := cs.open(text, i, &bl, lines, prevEnd); ok {
+					i = j
 					continue
 				}
 			}

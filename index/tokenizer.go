@@ -79,14 +79,8 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 		// fast skip of ASCII separators
 		if c < utf8.RuneSelf && !isASCIIAlnum(c) {
 			if c == '`' && refs && !cs.in(i) {
-				// the blocks of this line, asked of a copy as for a
-				// reference: a code span opens outside code and HTML
-				nb := bl
-				if lines {
-					nb.next(input, prevEnd, i)
-				}
-				if nb.fence == 0 && !nb.icode && !nb.html {
-					i = cs.at(input, i, nb.table)
+				if j, ok := cs.open(input, i, &bl, lines, prevEnd); ok {
+					i = j
 					continue
 				}
 			}
