@@ -20,9 +20,9 @@ import (
 // "José García" were two authors). A summary and an outlet are read as
 // Markdown (standfirstText), which decodes them too.
 
-// maxRefName is the longest name of a named reference
+// MaxRefName is the longest name of a named reference
 // (CounterClockwiseContourIntegral).
-const maxRefName = 32
+const MaxRefName = 32
 
 // DecodeReferences is s with its character references read as the
 // characters they stand for, as CommonMark reads them: "&", a name HTML5
@@ -127,10 +127,10 @@ func ReferenceAt(s string, i int) (r, r2 rune, n int) {
 		return x, -1, j + 1 - i
 	}
 	k := j
-	for k < len(s) && k-j <= maxRefName && isAlnum(s[k]) {
+	for k < len(s) && k-j <= MaxRefName && isAlnum(s[k]) {
 		k++
 	}
-	if k == j || k-j > maxRefName || k >= len(s) || s[k] != ';' {
+	if k == j || k-j > MaxRefName || k >= len(s) || s[k] != ';' {
 		return 0, -1, 0
 	}
 	n = k + 1 - i

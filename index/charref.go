@@ -34,10 +34,6 @@ import (
 // combining mark (&nvlt;, &NotSubset;) are no word, where
 // html.UnescapeString's text would make the lone mark one.
 
-// maxRefName is the longest name of a named reference
-// (CounterClockwiseContourIntegral): archive.ReferenceAt's.
-const maxRefName = 32
-
 // charRef decodes the character reference text[i:] begins with (text[i]
 // is '&'): its first character, its second (-1 when it has one), and its
 // length in bytes; n is 0 when no reference begins there. The rules are

@@ -4,6 +4,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // Snippets: windows of a hit's text around the words highlight.go found,
@@ -202,7 +204,7 @@ func wordEnd(s string, i int) int {
 // none.
 func refAround(s string, i int) (k, n int) {
 	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
-	for k = i - 1; k >= 0 && k >= i-maxRefName-3; k-- {
+	for k = i - 1; k >= 0 && k >= i-archive.MaxRefName-3; k-- {
 		switch c := s[k]; {
 		case c == '&':
 			if _, _, n = charRef(b, k); k+n > i {
