@@ -282,11 +282,16 @@ func TestKeyReadsReferencesAsTheirCharacters(t *testing.T) {
 func loaded(s string) string { return archive.SanitizeLine(archive.DecodeReferences(s)) }
 
 // A person whose blog or newsletter bears their name is cited as a person
-// there; an outlet of one word named as the author is the outlet (a
-// review: {Paul Graham} in Paul Graham).
+// there; an outlet named as the author is the outlet (a review: {Paul
+// Graham} in Paul Graham; an attack: Times, Financial).
 func TestAuthorNamedAsTheOutlet(t *testing.T) {
 	for _, c := range []struct{ byline, outlet, author string }{
 		{"Paul Graham", "Paul Graham", "Graham, Paul"},
+		{"Financial Times", "Financial Times", "{Financial Times}"},
+		{"Ars Technica", "Ars Technica", "{Ars Technica}"},
+		{"Al Jazeera", "Al Jazeera", "{Al Jazeera}"},
+		{"Simon Willison's Weblog", "Simon Willison's Weblog", "{Simon Willison's Weblog}"},
+		{"New York Times", "The New York Times", "{New York Times}"},
 		{"Ann Lee; Bo Chan", "Ann Lee", "Lee, Ann and Chan, Bo"},
 		{"Bloomberg", "Bloomberg", "{Bloomberg}"},
 		{"The Guardian", "Guardian", "{The Guardian}"},

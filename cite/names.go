@@ -294,11 +294,12 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// STUDIES" and "MARK SHERMAN AND JESSICA GRESKO ASSOCIATED PRESS" stay
 	// one: a later review found them people, Strategic, Center For, and a
 	// Press)
-	// the outlet named in one word as the author ("Bloomberg" in
-	// Bloomberg): no person; a name of more words is one's, whose blog
-	// or newsletter is often named after them ("Paul Graham" in Paul
-	// Graham: a review), unless an organisation's below
-	if !strings.Contains(s, " ") && sameOutlet(s, outlet) {
+	// the outlet named as the author ("Bloomberg" in Bloomberg,
+	// "Financial Times" in Financial Times): no person, unless its first
+	// word is a common given name, as a blog or newsletter named after
+	// its writer is ("Paul Graham" in Paul Graham: a review; the rule
+	// without it cited Times, Financial and Technica, Ars: an attack)
+	if sameOutlet(s, outlet) && !writerNamed(s) {
 		return []Name{{Literal: s}}
 	}
 	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && peopleOnly(splitPeople(s, outlet))) {
@@ -1265,6 +1266,43 @@ func outletAfter(before, after string) bool {
 	}
 	words := strings.Fields(before)
 	return len(words)-particleCount(words) >= 2 || strings.Contains(before, ",")
+}
+
+// writerNamed: s, an outlet's name, is a person's: two or three words, the
+// first a common given name (commonGiven), none an organisation's or an
+// outlet's word ("Paul Graham", "Simon Willison"; not "Daring Fireball",
+// "Al Jazeera", "Ann Lee Weblog").
+func writerNamed(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 3 || !commonGiven[strings.ToLower(words[0])] {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if orgWords[lw] || notNameWords[lw] || firmWords[lw] || strings.ContainsAny(w, "'’") {
+			return false
+		}
+	}
+	return true
+}
+
+// commonGiven are common given names, enough to tell a writer's blog named
+// after them from an outlet named like a person (writerNamed).
+var commonGiven = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`aaron adam adrian alan albert alex alexander alice alison amanda amy andrew
+	angela ann anna anne anthony ben benjamin beth bill bob brad brian bruce carl carol caroline catherine charles
+	charlie chris christian christine christopher claire colin craig dan daniel dave david deborah dennis derek diana
+	donald doug douglas ed edward elizabeth emily emma eric evan frank fred gary george gordon grace greg gregory
+	hannah harry helen henry ian jack jacob james jane janet jason jean jeff jeffrey jennifer jessica jim joan joe
+	john jonathan joseph josh joshua julia julie justin karen kate katherine kathryn keith kelly kenneth kevin kim
+	laura lauren linda lisa louise lucy marc margaret maria mark martin mary matt matthew michael michelle mike nancy
+	nathan neil nicholas nick noah oliver olivia pat patricia patrick paul peter philip rachel raffaello ray rebecca
+	richard rob robert robin roger ron ruth ryan sam samuel sarah scott sean seth sharon simon sophie stephen steve
+	steven susan thomas tim timothy tom tony tyler victoria walter william`) {
+		commonGiven[w] = true
+	}
 }
 
 // sameOutlet: s names the outlet ("Ann Lee, Bloomberg" in Bloomberg, "Ann
