@@ -286,7 +286,7 @@ func printResults(w io.Writer, q index.Query, res index.Results, many, styled bo
 			parts = append(parts, fmt.Sprintf("%s (%d)", termsafe.Escape(v.Value), v.Count))
 		}
 		for _, v := range last {
-			parts = append(parts, fmt.Sprintf("%s (%d)", v.Value, v.Count))
+			parts = append(parts, fmt.Sprintf("%s (%d)", termsafe.Escape(v.Value), v.Count))
 		}
 		fmt.Fprintln(w, fit(fmt.Sprintf("%s%-8s%s %s", dim, name, reset, strings.Join(parts, ", "))))
 	}

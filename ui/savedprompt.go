@@ -38,9 +38,11 @@ func (r promptRefusal) closeOn(msg tea.KeyPressMsg, k KeyMap) (intent, bool) {
 
 // promptLine is a prompt's footer line, width cells wide: lead, in, and
 // note (why what was typed was not taken, or the refusal) with suffix
-// (the word on esc), the note cut before the text typed is hidden. A
+// (the word on esc), the note made safe and cut before the text typed is
+// hidden. A
 // refused prompt shows no placeholder, and esc says the reason again.
 func (r promptRefusal) promptLine(in textinput.Model, lead string, width int, note, suffix string, st Styles) string {
+	note = archive.SanitizeLine(note) // as the status line says it
 	if r.text != "" {
 		in.Placeholder = ""
 		suffix = " (esc)"
