@@ -93,6 +93,9 @@ func savedNewCmd(ctx context.Context, s Searcher, rs ReadingState, book QuoteBoo
 		}()
 		q := applyReading(savedQuery(sv), readingFilter{starred: sv.Starred, unread: sv.Unread, quoted: sv.Quoted}, takeReading(rs, book))
 		fresh, err := freshOf(ctx, added, sv, q)
+		if ctx.Err() != nil {
+			return nil // given up for a newer opening, as savedCmd's answer is
+		}
 		return savedNewMsg{name: sv.Name, key: key, seq: seq, ids: fresh, err: err}
 	}
 }
