@@ -344,11 +344,7 @@ func (s *sidebar) rebuild() {
 // yearsNewestFirst are the years of fs newest first, then the undated
 // pieces' value (index.Undated) when there are any.
 func yearsNewestFirst(fs index.Facets) []index.FacetValue {
-	out := reversed(fs.Years)
-	if fs.Undated > 0 {
-		out = append(out, index.FacetValue{Value: index.Undated, Count: fs.Undated})
-	}
-	return out
+	return append(reversed(fs.Years), fs.YearValues()[len(fs.Years):]...)
 }
 
 func reversed(v []index.FacetValue) []index.FacetValue {
