@@ -719,11 +719,7 @@ func scanText(text []byte, refs bool, fn func(w []byte, at span, brk bool) bool)
 		if refs && (refNear(text, i) || i < len(text) && delimiterRun(text[i])) && bl.fence == 0 && !bl.icode && !cs.in(i) {
 			// the word may go on with a reference (caf&eacute;) or past
 			// emphasis (coun*ter*act: emphasis.go)
-			if i < len(text) && delimiterRun(text[i]) {
-				i, w, _ = bl.wordOn(text, start, i, false)
-			} else {
-				i, w, _ = refWord(text, start, i, false)
-			}
+			i, w, _ = bl.wordOn(text, start, i, false)
 		}
 		if w == nil {
 			w = text[start:i]

@@ -194,11 +194,7 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 		if refs && (refNear(input, i) || i < len(input) && delimiterRun(input[i])) && bl.fence == 0 && !bl.icode && !cs.in(i) {
 			// the word may go on with a reference (caf&eacute;) or past
 			// emphasis (coun*ter*act: emphasis.go)
-			if i < len(input) && delimiterRun(input[i]) {
-				i, term, digits = bl.wordOn(input, start, i, digits)
-			} else {
-				i, term, digits = refWord(input, start, i, digits)
-			}
+			i, term, digits = bl.wordOn(input, start, i, digits)
 		}
 		if term == nil {
 			term = input[start:i]
