@@ -362,7 +362,8 @@ type cascadeEntry struct {
 	values matter
 }
 
-// cascadeTarget is a cascade entry's _target: globs, each "" for any.
+// cascadeTarget is a cascade entry's _target: globs compiled, each nil for
+// any.
 type cascadeTarget struct {
 	path, kind, lang, environment *regexp.Regexp
 }

@@ -83,7 +83,7 @@ func reference(s string, i int) (n int, decoded string) {
 
 // ReferenceAt reads the character reference s[i:] begins with (s[i] is
 // '&'), as DecodeReferences reads one: its first character, its second
-// (-1 when it has one: &fjlig; is fj), and its length in bytes; n is 0
+// (-1 when it has only one; &fjlig; is fj, two), and its length in bytes; n is 0
 // when no reference begins there. The index reads the body's references
 // with it (index's charref.go), so that the rules are one.
 func ReferenceAt(s string, i int) (r, r2 rune, n int) {

@@ -132,9 +132,10 @@ type htmlLine struct {
 	scanned int    // bytes of line read, for the tests
 }
 
-// outsideSpans is outsideSpans of text, the line and its line's end, with
-// f dropping tags: after a script or style that f found not closed (l.hidden)
-// nothing but the line's end is written, code spans neither.
+// outsideSpans is the package's outsideSpans (footnotes.go) of text, the
+// line and its line's end, with f dropping tags: after a script or style
+// that f found not closed (l.hidden) nothing but the line's end is
+// written, code spans neither.
 func (l *htmlLine) outsideSpans(text string, spans [][2]int, f func(string) string) string {
 	var b strings.Builder
 	last := 0

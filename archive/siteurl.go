@@ -261,7 +261,7 @@ func hugoKey(m map[string]any, key string) (any, bool) {
 			continue
 		}
 		// a key written otherwise wins over the one in lower case
-		if !found || (k == key) != (best == key) && best == key || (k == key) == (best == key) && k < best {
+		if !found || best == key && k != key || (k == key) == (best == key) && k < best {
 			best, found = k, true
 		}
 	}
