@@ -161,110 +161,6 @@ func Classify(a archive.Article) Type {
 	return Other
 }
 
-// Name is a person's name split for citation. A name that is an organisation
-// (an outlet standing in for a missing author) has only Literal. Others
-// stands, after the names, for the authors a byline does not name ("Ann
-// Lee et al.", "Ann Lee and others"): BibTeX's "and others".
-type Name struct {
-	Given, Particle, Family, Suffix string
-	Literal                         string
-	Others                          bool
-}
-
-// particles are lower-case name prefixes that belong with the family name
-// ("Ludwig van Beethoven" is van Beethoven, Ludwig).
-var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "das": true, "dos": true, "del": true, "della": true, "di": true, "du": true, "la": true, "le": true, "ter": true, "ten": true, "bin": true, "ibn": true, "al": true, "el": true, "zu": true}
-
-var suffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
-
-// SplitName splits a name as written ("Raffaello Pantucci", "Joseph R. Biden
-// Jr.", "Ludwig van Beethoven") or inverted ("Pantucci, Raffaello", "King,
-// Martin Luther, Jr.", "King, Jr., Martin Luther") into its parts. A single word is a family name.
-func SplitName(s string) Name {
-	s = strings.Join(strings.Fields(s), " ")
-	if family, given, ok := strings.Cut(s, ","); ok && !suffixes[strings.ToLower(strings.TrimSpace(given))] {
-		given = strings.TrimSpace(given)
-		var suffix string
-		if g, sfx, ok := strings.Cut(given, ","); ok && suffixes[strings.ToLower(strings.TrimSpace(sfx))] {
-			given, suffix = strings.TrimSpace(g), strings.TrimSpace(sfx)
-		} else if ok && suffixes[strings.ToLower(strings.TrimSpace(g))] {
-			// BibTeX's "von Last, Jr, First": "King, Jr., Martin Luther"
-			// (a helper's report: given name "Jr., Martin Luther")
-			given, suffix = strings.TrimSpace(sfx), strings.TrimSpace(g)
-		}
-		n := splitParticle(strings.TrimSpace(family))
-		n.Given, n.Suffix = given, suffix
-		return n
-	}
-	words := strings.Fields(s)
-	var n Name
-	if len(words) > 1 && suffixes[strings.ToLower(strings.TrimSuffix(words[len(words)-1], ","))] {
-		n.Suffix = words[len(words)-1]
-		words = words[:len(words)-1]
-		words[len(words)-1] = strings.TrimSuffix(words[len(words)-1], ",")
-	}
-	if len(words) == 0 {
-		return n
-	}
-	if len(words) > 1 && familyFirst(words) {
-		// Chinese, Japanese and Korean names are written family name
-		// first: 山田 太郎 is Yamada Tarō (a helper's report: cited as
-		// family 太郎)
-		n.Family, n.Given = words[0], strings.Join(words[1:], " ")
-		return n
-	}
-	if len(words) > 1 && particles[words[0]] {
-		// a name that starts with a particle in lower case has no given
-		// name: "van der Berg" is BibTeX's von "van der", last "Berg"
-		// (it was given name "van")
-		f := splitParticle(strings.Join(words, " "))
-		n.Particle, n.Family = f.Particle, f.Family
-		return n
-	}
-	// The family name starts at the first particle after the first word,
-	// else it is the last word. A particle written with a capital is part
-	// of the family name ("Martin Van Buren" is Van Buren, sorted under
-	// V, as BibTeX reads "Van Buren, Martin"); one in lower case is its
-	// particle ("Ludwig van Beethoven").
-	start := len(words) - 1
-	for i := 1; i < len(words)-1; i++ {
-		if particles[strings.ToLower(words[i])] {
-			start = i
-			break
-		}
-	}
-	n.Given = strings.Join(words[:start], " ")
-	f := splitParticle(strings.Join(words[start:], " "))
-	n.Particle, n.Family = f.Particle, f.Family
-	return n
-}
-
-// familyFirst reports whether a name's words are all in the scripts of
-// names written family name first (Han, Kana, Hangul), with some Han,
-// Hangul or Hiragana: a name in Katakana alone is a foreign one, written
-// given name first (バラク オバマ; a review).
-func familyFirst(words []string) bool {
-	native := false
-	for _, w := range words {
-		for _, r := range w {
-			if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) && r != '・' && r != 'ー' {
-				return false
-			}
-			native = native || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Hangul)
-		}
-	}
-	return native
-}
-
-func splitParticle(family string) Name {
-	words := strings.Fields(family)
-	i := 0
-	for i < len(words)-1 && particles[words[i]] {
-		i++
-	}
-	return Name{Particle: strings.Join(words[:i], " "), Family: strings.Join(words[i:], " ")}
-}
-
 // creators are the names to cite a piece under: its authors (see Bylines),
 // or its outlet as an organisation when it has none.
 func creators(a archive.Article) []Name {
@@ -822,7 +718,7 @@ var mdMarks = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "
 
 // wwwDot is the dot of "www." that GitHub's Markdown reads as the start of
 // a link.
-var wwwDot = lazyRegexp(`(?i)(www)\.`)
+var wwwDot = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(www)\.`) })
 
 // mdURL is a URL in a Markdown note: as it is, unless it holds a character
 // Markdown could read as a mark ("https://x.org/a[text](https://y.org)"
@@ -944,11 +840,11 @@ func textCreators(ns []Name) string {
 		if ns = ns[:len(ns)-1]; len(ns) == 0 {
 			return ""
 		}
-		return ns[0].natural() + " et al."
+		return ns[0].Natural() + " et al."
 	}
 	names := make([]string, len(ns))
 	for i, n := range ns {
-		names[i] = n.natural()
+		names[i] = n.Natural()
 	}
 	switch len(names) {
 	case 0:
@@ -961,20 +857,6 @@ func textCreators(ns []Name) string {
 		return names[0] + ", " + names[1] + ", and " + names[2]
 	}
 	return names[0] + " et al."
-}
-
-func (n Name) natural() string {
-	if n.Literal != "" {
-		return n.Literal
-	}
-	s := strings.Join(nonEmpty(n.Given, n.Particle, n.Family), " ")
-	if n.Given != "" && familyFirst([]string{n.Family, n.Given}) {
-		s = n.Family + " " + n.Given // 山田 太郎, as such a name is written
-	}
-	if n.Suffix != "" {
-		s += " " + n.Suffix
-	}
-	return s
 }
 
 func nonEmpty(ss ...string) []string {
@@ -1026,7 +908,7 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time, annote ...st
 	}
 	var authors []string
 	for _, n := range creators(a) {
-		authors = append(authors, n.bibtex())
+		authors = append(authors, bibtexName(n))
 	}
 	add("author", strings.Join(authors, " and "))
 	add("title", bibTitle(a.Title))
@@ -1090,7 +972,7 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time, annote ...st
 // bibtex is a name as biblatex reads it: "Family, Given", "von Family, Jr.,
 // Given"; an organisation in braces so it is not split into parts; others,
 // "others" (the list's "and others").
-func (n Name) bibtex() string {
+func bibtexName(n Name) string {
 	if n.Others {
 		return "others" // biblatex prints "et al."
 	}
@@ -1197,14 +1079,14 @@ func bibTitle(t string) string {
 		parts := titleWord().FindAllStringIndex(word, -1)
 		if len(parts) > 1 && capitalInside(word) && slices.ContainsFunc(parts, func(p []int) bool {
 			part := word[p[0]:p[1]]
-			return utf8.RuneCountInString(part) == 1 && isShouting(part)
+			return oneCapital(part)
 		}) {
 			brace(w[0], w[1])
 			continue
 		}
 		for _, p := range parts {
 			part := word[p[0]:p[1]]
-			if capitalInside(part) || w[0]+p[0] > 0 && utf8.RuneCountInString(part) == 1 && isShouting(part) {
+			if capitalInside(part) || w[0]+p[0] > 0 && oneCapital(part) {
 				brace(w[0]+p[0], w[0]+p[1])
 			}
 		}
@@ -1217,8 +1099,10 @@ func bibTitle(t string) string {
 // apostrophes ("U.S", "O'Brien"); titleCompound, words joined by hyphens
 // too ("ISIS-K", "U.S.-China").
 var (
-	titleWord     = lazyRegexp(`[\p{L}\p{M}\p{N}]+(?:[.'’][\p{L}\p{M}\p{N}]+)*`)
-	titleCompound = lazyRegexp(`[\p{L}\p{M}\p{N}]+(?:(?:[.'’]|\.?[‐-])[\p{L}\p{M}\p{N}]+)*`)
+	titleWord     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:[.'’][\p{L}\p{M}\p{N}]+)*`) })
+	titleCompound = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:(?:[.'’]|\.?[‐-])[\p{L}\p{M}\p{N}]+)*`)
+	})
 )
 
 // capitalInside: w has a capital letter after its first character.
@@ -1278,7 +1162,7 @@ func risRecord(a archive.Article, accessed time.Time) string {
 	line("TY", ty)
 	for _, n := range creators(a) {
 		if !n.Others { // RIS has no "and others"
-			line("AU", n.ris())
+			line("AU", risName(n))
 		}
 	}
 	line("TI", a.Title)
@@ -1320,7 +1204,7 @@ func risDate(d archive.Date) string {
 	return d.Time.Format("2006/01/02") + "/"
 }
 
-func (n Name) ris() string {
+func risName(n Name) string {
 	if n.Literal != "" {
 		return n.Literal
 	}
@@ -1390,7 +1274,7 @@ func CSLJSONItems(arts []archive.Article, accessed time.Time, keys *Keyring) ([]
 
 // dateArray matches an indented date-parts value. Inside a JSON string the
 // quotes would be escaped, so titles are never touched.
-var dateArray = lazyRegexp(`"date-parts": \[\s*\[[\s\d,-]*\]\s*\]`)
+var dateArray = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"date-parts": \[\s*\[[\s\d,-]*\]\s*\]`) })
 
 func cslItem(a archive.Article, key string, accessed time.Time) CSLItem {
 	it := CSLItem{ID: key, Title: a.Title, ContainerTitle: a.Outlet, URL: a.URL}
@@ -1443,3 +1327,19 @@ func dateParts(d archive.Date) []int {
 func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
+
+// oneCapital: s is one capital letter (the "A" of "Plan-A").
+func oneCapital(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && unicode.IsUpper(r)
+}
+
+// Name is a name split for citation (see archive.Name).
+type Name = archive.Name
+
+// SplitName splits a name into its parts (see archive.SplitName).
+func SplitName(s string) Name { return archive.SplitName(s) }
+
+// Bylines reads a piece's author strings into the names to cite (see
+// archive.Bylines).
+func Bylines(a archive.Article) []Name { return archive.Bylines(a) }

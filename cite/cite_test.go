@@ -405,7 +405,7 @@ func TestSplitName(t *testing.T) {
 	}
 	// a note names a person as the name is written
 	for _, in := range []string{"山田 太郎", "van der Berg", "Ludwig van Beethoven"} {
-		if got := SplitName(in).natural(); got != in {
+		if got := SplitName(in).Natural(); got != in {
 			t.Errorf("%q in a note: %q", in, got)
 		}
 	}

@@ -1,14 +1,12 @@
-package cite
+package archive
 
 import (
-	"cmp"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/folio-tui/folio/archive"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Bylines as pages and feeds write them carry more than a name: roles,
@@ -102,7 +100,7 @@ func dropDegrees(s string) string {
 // split, organisations (named in a.Organizations, or recognisable: RUSI,
 // Reuters, Editorial Board) kept literal, "et al." or "and others" after
 // the names one Name with Others, last.
-func Bylines(a archive.Article) []Name {
+func Bylines(a Article) []Name {
 	var out []Name
 	for _, s := range a.Authors {
 		if slices.Contains(a.Organizations, s) {
@@ -331,7 +329,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// Raffaello", "García Márquez, Gabriel" are inverted; "Ann Lee, Senior
 	// Editor", "Troy L. Smith, Cleveland.com", "Ann Lee, Kyiv" end the name
 	// at the comma.
-	if before, after, ok := strings.Cut(s, ","); ok && !suffixes[strings.ToLower(strings.TrimSpace(after))] && !isInverted(s) {
+	if before, after, ok := strings.Cut(s, ","); ok && !nameSuffixes[strings.ToLower(strings.TrimSpace(after))] && !isInverted(s) {
 		s = strings.TrimSpace(before)
 	}
 	return []Name{person(s)}
@@ -434,7 +432,7 @@ func isVancouverInitials(w string) bool {
 	if initial().MatchString(w) {
 		return true
 	}
-	if w == "" || !isInitials(w) || suffixes[strings.ToLower(w)] {
+	if w == "" || !isInitials(w) || nameSuffixes[strings.ToLower(w)] {
 		return false
 	}
 	for i := 1; i < len(w); i++ {
@@ -670,7 +668,7 @@ func init() {
 // a place's (notNameWords), nor an acronym unless all is in capitals.
 func isPersonName(p string) bool {
 	name, tail, ok := strings.Cut(dropTitle(strings.TrimSpace(p)), ",")
-	if ok && !suffixes[strings.ToLower(strings.TrimSpace(tail))] {
+	if ok && !nameSuffixes[strings.ToLower(strings.TrimSpace(tail))] {
 		return false
 	}
 	words := strings.Fields(name)
@@ -797,7 +795,7 @@ func listParts(s, outlet string) []listPart {
 	add := func(p string) {
 		switch p = strings.TrimSpace(p); {
 		case p == "":
-		case len(parts) > 0 && suffixes[strings.ToLower(p)]:
+		case len(parts) > 0 && nameSuffixes[strings.ToLower(p)]:
 			parts[len(parts)-1].text += ", " + p
 		case len(parts) > 0 && isDegree(p):
 		case dropDegrees(p) != p:
@@ -1018,7 +1016,7 @@ func init() {
 // byline ("John", "A.", "J.R.", "Anne-Marie"): a capital, then letters,
 // marks, dots, hyphens or apostrophes; no suffix ("Jr."), particle or title.
 func isGivenName(p string) bool {
-	if strings.ContainsAny(p, " \t") || suffixes[strings.ToLower(p)] || particles[strings.ToLower(p)] {
+	if strings.ContainsAny(p, " \t") || nameSuffixes[strings.ToLower(p)] || particles[strings.ToLower(p)] {
 		return false
 	}
 	if isTitle(p) {
@@ -1114,7 +1112,7 @@ func isInverted(p string) bool {
 	}
 	if first, second, ok := strings.Cut(given, ","); ok {
 		given = first // "King, Martin Luther, Jr."
-		if suffixes[strings.ToLower(strings.TrimSpace(first))] {
+		if nameSuffixes[strings.ToLower(strings.TrimSpace(first))] {
 			given = second // "King, Jr., Martin Luther"
 		}
 	}
@@ -1147,7 +1145,7 @@ func roleFirst(p string) bool {
 // "Lee, Ann, Reuters").
 func oneName(p string) bool {
 	f := strings.Split(p, ",")
-	suffix := func(i int) bool { return suffixes[strings.ToLower(strings.TrimSpace(f[i]))] }
+	suffix := func(i int) bool { return nameSuffixes[strings.ToLower(strings.TrimSpace(f[i]))] }
 	return len(f) == 2 || len(f) == 3 && (suffix(1) || suffix(2))
 }
 
@@ -1230,7 +1228,7 @@ var domainEnds = map[string]bool{"com": true, "org": true, "net": true, "co": tr
 // ("Senior Editor", "Reuters", "Human Rights Watch", "RUSI") from the
 // given names of an inverted one ("Ann", "Martin Luther") and a suffix.
 func isAffiliation(s string) bool {
-	if s == "" || suffixes[strings.ToLower(s)] {
+	if s == "" || nameSuffixes[strings.ToLower(s)] {
 		return false
 	}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
@@ -1350,7 +1348,7 @@ func titleCase(s string) string {
 			words[i] = lw
 			continue
 		}
-		if suffixes[lw] {
+		if nameSuffixes[lw] {
 			if lw == "jr" || lw == "jr." || lw == "sr" || lw == "sr." {
 				words[i] = strings.ToUpper(lw[:1]) + lw[1:]
 			}
@@ -1372,63 +1370,6 @@ func titleCase(s string) string {
 		words[i] = b.String()
 	}
 	return strings.Join(words, " ")
-}
-
-// SortBibliography orders pieces as a bibliography lists them: by the
-// first author's family name (an organisation by its name, a piece with no
-// author by its outlet, as it is cited), then given name, then the other
-// authors' names, a piece of the first author alone before those written
-// with others (as Chicago orders them; a helper's report: "Ann Lee and Bo Chan"
-// came before "Ann Lee" by date), then date, then title, ignoring case and
-// accents.
-func SortBibliography(arts []archive.Article) {
-	type sortKey struct{ who, given, others, title string }
-	keys := make([]sortKey, len(arts))
-	for i, a := range arts {
-		k := &keys[i]
-		if ns := creators(a); len(ns) > 0 {
-			n := ns[0]
-			k.who = foldForSort(n.Family + " " + n.Literal)
-			if n.Literal != "" {
-				k.who = foldForSort(strings.TrimPrefix(strings.TrimPrefix(n.Literal, "The "), "the "))
-			}
-			k.given = foldForSort(n.Given)
-			var others []string
-			for _, o := range ns[1:] {
-				others = append(others, foldForSort(o.Family+" "+o.Given+" "+o.Literal))
-			}
-			k.others = strings.Join(others, "\x00")
-		}
-		k.title = foldForSort(a.Title)
-	}
-	// the positions are sorted, not the pieces: a stable sort moves its
-	// elements n·log² n times, and a piece is some 300 bytes (a third of
-	// folio cite --all at 100k went to moving them)
-	order := make([]int, len(arts))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(x, y int) int {
-		kx, ky := &keys[x], &keys[y]
-		return cmp.Or(strings.Compare(kx.who, ky.who), strings.Compare(kx.given, ky.given), strings.Compare(kx.others, ky.others),
-			arts[x].Date.Time.Compare(arts[y].Date.Time), strings.Compare(kx.title, ky.title), strings.Compare(arts[x].ID, arts[y].ID))
-	})
-	sorted := make([]archive.Article, len(arts))
-	for i, o := range order {
-		sorted[i] = arts[o]
-	}
-	copy(arts, sorted)
-}
-
-// foldForSort is s lower-cased without accents, for ordering names.
-func foldForSort(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(asciiFold.Replace(strings.TrimSpace(s))) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }
 
 // dropTrailingRole drops a role written after a name without a
@@ -1507,3 +1448,130 @@ func dropStyle(s string) string {
 
 // styleBefore is a British style before a name, "The" optional.
 var styleBefore = lazyRegexp(`^(?i:the\s+)?(?i:rt\.?\s+hon\.?|right\s+hon(?:ou?rable)?\.?|hon\.?|honou?rable)\s+`)
+
+// Name is a person's name split for citation. A name that is an organisation
+// (an outlet standing in for a missing author) has only Literal. Others
+// stands, after the names, for the authors a byline does not name ("Ann
+// Lee et al.", "Ann Lee and others"): BibTeX's "and others".
+type Name struct {
+	Given, Particle, Family, Suffix string
+	Literal                         string
+	Others                          bool
+}
+
+// particles are lower-case name prefixes that belong with the family name
+// ("Ludwig van Beethoven" is van Beethoven, Ludwig).
+var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "das": true, "dos": true, "del": true, "della": true, "di": true, "du": true, "la": true, "le": true, "ter": true, "ten": true, "bin": true, "ibn": true, "al": true, "el": true, "zu": true}
+
+var nameSuffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
+
+// SplitName splits a name as written ("Raffaello Pantucci", "Joseph R. Biden
+// Jr.", "Ludwig van Beethoven") or inverted ("Pantucci, Raffaello", "King,
+// Martin Luther, Jr.", "King, Jr., Martin Luther") into its parts. A single word is a family name.
+func SplitName(s string) Name {
+	s = strings.Join(strings.Fields(s), " ")
+	if family, given, ok := strings.Cut(s, ","); ok && !nameSuffixes[strings.ToLower(strings.TrimSpace(given))] {
+		given = strings.TrimSpace(given)
+		var suffix string
+		if g, sfx, ok := strings.Cut(given, ","); ok && nameSuffixes[strings.ToLower(strings.TrimSpace(sfx))] {
+			given, suffix = strings.TrimSpace(g), strings.TrimSpace(sfx)
+		} else if ok && nameSuffixes[strings.ToLower(strings.TrimSpace(g))] {
+			// BibTeX's "von Last, Jr, First": "King, Jr., Martin Luther"
+			// (a helper's report: given name "Jr., Martin Luther")
+			given, suffix = strings.TrimSpace(sfx), strings.TrimSpace(g)
+		}
+		n := splitParticle(strings.TrimSpace(family))
+		n.Given, n.Suffix = given, suffix
+		return n
+	}
+	words := strings.Fields(s)
+	var n Name
+	if len(words) > 1 && nameSuffixes[strings.ToLower(strings.TrimSuffix(words[len(words)-1], ","))] {
+		n.Suffix = words[len(words)-1]
+		words = words[:len(words)-1]
+		words[len(words)-1] = strings.TrimSuffix(words[len(words)-1], ",")
+	}
+	if len(words) == 0 {
+		return n
+	}
+	if len(words) > 1 && familyFirst(words) {
+		// Chinese, Japanese and Korean names are written family name
+		// first: 山田 太郎 is Yamada Tarō (a helper's report: cited as
+		// family 太郎)
+		n.Family, n.Given = words[0], strings.Join(words[1:], " ")
+		return n
+	}
+	if len(words) > 1 && particles[words[0]] {
+		// a name that starts with a particle in lower case has no given
+		// name: "van der Berg" is BibTeX's von "van der", last "Berg"
+		// (it was given name "van")
+		f := splitParticle(strings.Join(words, " "))
+		n.Particle, n.Family = f.Particle, f.Family
+		return n
+	}
+	// The family name starts at the first particle after the first word,
+	// else it is the last word. A particle written with a capital is part
+	// of the family name ("Martin Van Buren" is Van Buren, sorted under
+	// V, as BibTeX reads "Van Buren, Martin"); one in lower case is its
+	// particle ("Ludwig van Beethoven").
+	start := len(words) - 1
+	for i := 1; i < len(words)-1; i++ {
+		if particles[strings.ToLower(words[i])] {
+			start = i
+			break
+		}
+	}
+	n.Given = strings.Join(words[:start], " ")
+	f := splitParticle(strings.Join(words[start:], " "))
+	n.Particle, n.Family = f.Particle, f.Family
+	return n
+}
+
+// familyFirst reports whether a name's words are all in the scripts of
+// names written family name first (Han, Kana, Hangul), with some Han,
+// Hangul or Hiragana: a name in Katakana alone is a foreign one, written
+// given name first (バラク オバマ; a review).
+func familyFirst(words []string) bool {
+	native := false
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) && r != '・' && r != 'ー' {
+				return false
+			}
+			native = native || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Hangul)
+		}
+	}
+	return native
+}
+
+func splitParticle(family string) Name {
+	words := strings.Fields(family)
+	i := 0
+	for i < len(words)-1 && particles[words[i]] {
+		i++
+	}
+	return Name{Particle: strings.Join(words[:i], " "), Family: strings.Join(words[i:], " ")}
+}
+
+// Natural is the name as written in running text: "Ann Lee", an
+// organisation's as it is, a name of Han, Kana or Hangul family name first.
+func (n Name) Natural() string {
+	if n.Literal != "" {
+		return n.Literal
+	}
+	s := strings.Join(slices.DeleteFunc([]string{n.Given, n.Particle, n.Family}, func(s string) bool { return s == "" }), " ")
+	if n.Given != "" && familyFirst([]string{n.Family, n.Given}) {
+		s = n.Family + " " + n.Given // 山田 太郎, as such a name is written
+	}
+	if n.Suffix != "" {
+		s += " " + n.Suffix
+	}
+	return s
+}
+
+// lazyRegexp compiles expr at its first use: compiled at start, cite's
+// patterns (Unicode classes) took 0.6 ms of every command's start,
+// whether it cites or not (GODEBUG=inittrace=1).
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
