@@ -4,7 +4,9 @@
 // Liquid, kramdown, HTML blocks and comments, footnotes), the paths a site
 // links a piece by (SiteKeys, LinkCandidates), loading an archive from
 // any fs.FS (with a memo of folder listings, ScanEachMemo), validation and
-// sanitising of untrusted text, what makes two pieces republished copies
+// sanitising of untrusted text, reading bylines into the people they name
+// (names.go: Bylines, which cite cites, and People, which the author facet
+// counts), what makes two pieces republished copies
 // of one (dups.go: SimilarText, SimilarWithTitle, KeyOf), and the bundled
 // archive that ships inside the binary.
 package archive

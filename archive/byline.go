@@ -14,13 +14,14 @@ func Byline(authors []string) string {
 	return authors[0] + " et al."
 }
 
-// ManyAuthors reports whether arts name more than one author between them:
+// ManyAuthors reports whether arts name more than one author (person, see
+// People) between them:
 // then a list of them shows each piece's byline (in an archive of one
 // writer's pieces it would say the same on every row).
 func ManyAuthors(arts []Article) bool {
 	first := ""
 	for _, a := range arts {
-		for _, au := range a.Authors {
+		for _, au := range People(a) {
 			switch {
 			case first == "":
 				first = au

@@ -118,9 +118,14 @@ func dropAccents(s string) string {
 // values a filter names are resolved against the values of arts.
 func (f Filter) Keep(arts []Article) []Article {
 	var tags, outlets, authors, kinds []string
-	for _, a := range arts {
-		if len(f.Authors) > 0 {
-			for _, au := range a.Authors {
+	var people [][]string // each piece's People, when the filter names authors
+	if len(f.Authors) > 0 {
+		people = make([][]string, len(arts))
+	}
+	for i, a := range arts {
+		if people != nil {
+			people[i] = People(a)
+			for _, au := range people[i] {
 				if !slices.Contains(authors, au) {
 					authors = append(authors, au)
 				}
@@ -155,17 +160,45 @@ func (f Filter) Keep(arts []Article) []Article {
 		return m
 	}
 	wantTags, wantOutlets, wantKinds := pick(f.Tags, tags, false), pick(f.Outlets, outlets, true), pick(f.Kinds, kinds, false)
-	wantAuthors := pick(f.Authors, authors, true)
+	// an author is a person (People); a value naming several ("Ann Lee
+	// and Bo Chan") wants a piece by each of them (PickAuthors)
+	var noAuthor bool
+	var wantAuthors [][]map[string]bool // any of: a piece by all of
+	for _, v := range f.Authors {
+		if v == NoAuthor {
+			noAuthor = true
+			continue
+		}
+		var all []map[string]bool
+		for _, alts := range PickAuthors(v, authors) {
+			m := map[string]bool{}
+			for _, p := range alts {
+				m[p] = true
+			}
+			all = append(all, m)
+		}
+		wantAuthors = append(wantAuthors, all)
+	}
+	byAuthor := func(i int) bool {
+		if len(people[i]) == 0 && noAuthor {
+			return true
+		}
+		return slices.ContainsFunc(wantAuthors, func(all []map[string]bool) bool {
+			return len(all) > 0 && !slices.ContainsFunc(all, func(alts map[string]bool) bool {
+				return !slices.ContainsFunc(people[i], func(p string) bool { return alts[p] })
+			})
+		})
+	}
 	to := f.To
 	if !to.IsZero() && to.Hour() == 0 && to.Minute() == 0 && to.Second() == 0 && to.Nanosecond() == 0 {
 		to = to.AddDate(0, 0, 1).Add(-time.Nanosecond)
 	}
 	var out []Article
-	for _, a := range arts {
+	for i, a := range arts {
 		switch {
 		case wantTags != nil && !slices.ContainsFunc(a.Tags, func(t string) bool { return wantTags[t] }),
 			wantOutlets != nil && !wantOutlets[a.Outlet],
-			wantAuthors != nil && !(len(a.Authors) == 0 && wantAuthors[""]) && !slices.ContainsFunc(a.Authors, func(au string) bool { return wantAuthors[au] }),
+			people != nil && !byAuthor(i),
 			wantKinds != nil && !wantKinds[kindOf(a)],
 			!f.From.IsZero() && a.Date.End().Before(f.From),
 			!to.IsZero() && a.Date.Time.After(to),

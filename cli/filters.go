@@ -33,7 +33,7 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 		for flag, values := range map[string]func(archive.Article) []string{
 			"tag":    func(a archive.Article) []string { return a.Tags },
 			"outlet": func(a archive.Article) []string { return []string{a.Outlet} },
-			"author": func(a archive.Article) []string { return a.Authors },
+			"author": archive.People,
 			"kind":   func(a archive.Article) []string { return []string{cmp.Or(a.Kind, archive.KindArticle)} },
 		} {
 			_ = cmd.RegisterFlagCompletionFunc(flag, completeValues(env, values))

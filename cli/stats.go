@@ -128,10 +128,11 @@ func computeStats(name string, arts []archive.Article, names caseNames) archiveS
 			months[a.Date.Time.Format("2006-01")]++
 		}
 		outlets[cmp.Or(a.Outlet, archive.NoOutlet)]++
-		if len(a.Authors) == 0 {
+		people := archive.People(a)
+		if len(people) == 0 {
 			authors[archive.NoAuthor]++
 		}
-		for _, au := range a.Authors {
+		for _, au := range people {
 			authors[au]++
 		}
 		for _, t := range a.Tags {

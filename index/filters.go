@@ -158,6 +158,7 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 // Undated (of the years) the pieces without a date.
 func valueFilter(field string, values []string, known []FacetValue, loose bool) query.Query {
 	var vs []string
+	var byAll []query.Query
 	none := false
 	for _, v := range values {
 		// as the files' values were kept (a review: a tag copied with its
@@ -167,32 +168,44 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 			none = true
 			continue
 		}
-		vs = append(vs, resolveValue(v, known, loose)...)
+		if field != fAuthor {
+			vs = append(vs, resolveValue(v, known, loose)...)
+			continue
+		}
+		switch people := archive.PickAuthors(cutKeyword(v), valuesOf(known)); len(people) {
+		case 0:
+		case 1:
+			vs = append(vs, people[0]...)
+		default: // a byline of several: a piece by all of them
+			every := make([]query.Query, len(people))
+			for i, p := range people {
+				every[i] = anyOf(termQueries(field, p))
+			}
+			byAll = append(byAll, query.NewConjunctionQuery(every))
+		}
 	}
 	if len(values) == 0 {
 		return nil
 	}
-	var alts []query.Query
+	alts := byAll
 	if none {
-		var some []query.Query // a piece with any value the index knows
-		for _, k := range known {
-			tq := query.NewTermQuery(filterTerm(field, k.Value))
-			tq.SetField(field)
-			some = append(some, tq)
-		}
+		some := termQueries(field, valuesOf(known)) // a piece with any value the index knows
 		alts = append(alts, query.NewBooleanQuery([]query.Query{query.NewMatchAllQuery()}, nil, some))
-	} else if len(vs) == 0 {
+	} else if len(vs) == 0 && len(byAll) == 0 {
 		vs = values // match nothing, honestly
 	}
+	return anyOf(append(alts, termQueries(field, vs)...))
+}
+
+// termQueries match the values vs of field, one query each.
+func termQueries(field string, vs []string) []query.Query {
+	var qs []query.Query
 	for _, v := range uniq(vs...) {
 		tq := query.NewTermQuery(filterTerm(field, v))
 		tq.SetField(field)
-		alts = append(alts, tq)
+		qs = append(qs, tq)
 	}
-	if len(alts) == 1 {
-		return alts[0]
-	}
-	return query.NewDisjunctionQuery(alts)
+	return qs
 }
 
 // filterTerm is the term of field that holds the value v: the tags
@@ -238,9 +251,14 @@ func resolveValue(v string, known []FacetValue, loose bool) []string {
 	// the index holds a value of over 255 bytes cut (cutKeyword): so is
 	// the value asked for, or no piece would have it
 	v = cutKeyword(v)
+	return archive.PickValues(v, valuesOf(known), loose)
+}
+
+// valuesOf are the facet values' values.
+func valuesOf(known []FacetValue) []string {
 	values := make([]string, len(known))
 	for i, k := range known {
 		values[i] = k.Value
 	}
-	return archive.PickValues(v, values, loose)
+	return values
 }

@@ -135,11 +135,14 @@ import (
 // is not read (emphasis.go: coun*ter*act is the word counteract,
 // **bold**joined boldjoined, H~~tw~~o Htwo); 81: an inline script or style
 // not closed on its line hides the rest of the line (archive's
-// inlinehtml.go: a <script>x <b>bold</b> y is a).
+// inlinehtml.go: a <script>x <b>bold</b> y is a); 82: the author facet
+// holds the people a piece's bylines name (archive.People: "Ann Lee,
+// Contributor" and "ANN LEE" are Ann Lee, "Ann Lee and Bo Chan" two
+// people), a piece whose bylines name no one (et al.) no author.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 81
+const SchemaVersion = 82
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -151,7 +154,7 @@ const (
 	fCaps       = "caps"    // fText's words in capitals as written, its tags' words, its stems with a made last letter (caps.go), the bundled aliases' forms (forms.go)
 	fTitle      = "title"
 	fAuthors    = "authors"     // analysed, for author:
-	fAuthor     = "author"      // exact, one value per author
+	fAuthor     = "author"      // exact, one value per person its bylines name (archive.People)
 	fOutlet     = "outlet"      // exact, facets and filters
 	fOutletText = "outlet_text" // analysed, for outlet:telegraph
 	fTags       = "tags"
@@ -344,7 +347,11 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if len(a.Authors) > 0 {
 		d[fAuthors] = a.Authors
-		d[fAuthor] = cutKeywords(a.Authors)
+	}
+	// the author facet counts people, not author strings as written
+	people := archive.People(a)
+	if len(people) > 0 {
+		d[fAuthor] = cutKeywords(people)
 	}
 	if len(tags) > 0 {
 		d[fTags] = tags
@@ -381,7 +388,7 @@ func document(a archive.Article) map[string]interface{} {
 	case a.Date.Precision == archive.PrecisionMonth:
 		week = a.Date.Time.Format("2006-01")
 	}
-	facets := make([]string, 0, len(a.Tags)+len(a.Authors)+4)
+	facets := make([]string, 0, len(a.Tags)+len(people)+4)
 	if week != "" {
 		facets = append(facets, facetTerm(fWeek, week))
 	}
@@ -393,7 +400,7 @@ func document(a archive.Article) map[string]interface{} {
 	if d[fOutlet] == "" {
 		facets = append(facets, facetTerm(fOutlet, archive.NoOutlet))
 	}
-	if len(a.Authors) == 0 {
+	if len(people) == 0 {
 		facets = append(facets, facetTerm(fAuthor, archive.NoAuthor))
 	}
 	if a.Date.Time.IsZero() { // so, undated: counted and chosen among the years

@@ -1,0 +1,76 @@
+package archive
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// People are the people and organisations a piece's bylines name, each
+// once, as the author facet counts and filters them: Bylines' names
+// written as in running text, so that "Ann Lee", "ANN LEE", "Lee, Ann",
+// "Ann Lee, Contributor" and "By Ann Lee | Bloomberg" are one person,
+// and "Ann Lee and Bo Chan" two; an organisation as written. "et al." and
+// "and others" name no one. A piece's Authors stay as its file wrote
+// them (the list's byline, the citation's reading): People is what is
+// counted.
+func People(a Article) []string {
+	// an archive's bylines repeat (a writer's every piece): they are read
+	// once (Bylines takes some 14 µs a byline), up to maxPeopleMemo of them
+	key := strings.Join(a.Authors, "\x00") + "\x01" + a.Outlet + "\x01" + strings.Join(a.Organizations, "\x00")
+	if v, ok := peopleMemo.Load(key); ok {
+		return slices.Clone(v.([]string))
+	}
+	out := readPeople(a)
+	if peopleMemoLen.Add(1) <= maxPeopleMemo {
+		peopleMemo.Store(key, slices.Clone(out))
+	}
+	return out
+}
+
+// peopleMemo holds People's answers by a piece's authors, outlet and
+// organisations; peopleMemoLen counts what was stored.
+var (
+	peopleMemo    sync.Map
+	peopleMemoLen atomic.Int64
+)
+
+const maxPeopleMemo = 1 << 16
+
+// readPeople is People without the memo.
+func readPeople(a Article) []string {
+	var out []string
+	for _, n := range Bylines(a) {
+		if n.Others {
+			continue
+		}
+		s := n.Natural()
+		if s == "" || slices.ContainsFunc(out, func(o string) bool { return SameValue(o, s) }) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// PickAuthors resolves an author filter's value against the people known
+// (the values of People): the people it names, each as the known values
+// that stand for them (see PickValues, by words). A value that picks none
+// as written is read as a byline: "Ann Lee, Contributor" (a saved search's
+// from before the facet counted people) is Ann Lee, and "Ann Lee and Bo
+// Chan" both, a piece by each of them. Nil when it names someone not known.
+func PickAuthors(v string, known []string) [][]string {
+	if got := PickValues(v, known, true); len(got) > 0 {
+		return [][]string{got}
+	}
+	var all [][]string
+	for _, p := range People(Article{Authors: []string{v}}) {
+		got := PickValues(p, known, true)
+		if len(got) == 0 {
+			return nil
+		}
+		all = append(all, got)
+	}
+	return all
+}

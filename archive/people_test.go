@@ -1,0 +1,92 @@
+package archive
+
+import (
+	"slices"
+	"testing"
+)
+
+// People reads bylines as cite does, into the people the author facet
+// counts: one person however a byline writes them, two for a byline of
+// two, no one for "et al." alone.
+func TestPeople(t *testing.T) {
+	for _, c := range []struct {
+		authors []string
+		outlet  string
+		want    []string
+	}{
+		{[]string{"Ann Lee"}, "", []string{"Ann Lee"}},
+		{[]string{"ANN LEE"}, "", []string{"Ann Lee"}},
+		{[]string{"Lee, Ann"}, "", []string{"Ann Lee"}},
+		{[]string{"Ann Lee, Contributor"}, "", []string{"Ann Lee"}},
+		{[]string{"By Ann Lee | Bloomberg"}, "", []string{"Ann Lee"}},
+		{[]string{"Ann Lee, Bloomberg"}, "", []string{"Ann Lee"}},
+		{[]string{"Opinion by Ann Lee"}, "", []string{"Ann Lee"}},
+		{[]string{"Ann Lee and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee", "ann lee"}, "", []string{"Ann Lee"}},
+		{[]string{"Ann Lee et al."}, "", []string{"Ann Lee"}},
+		{[]string{"et al."}, "", nil},
+		{[]string{"Reuters"}, "", []string{"Reuters"}},
+		{[]string{"The Editorial Board"}, "", []string{"The Editorial Board"}},
+		{[]string{"山田 太郎"}, "", []string{"山田 太郎"}},
+		{nil, "The Times", nil},
+	} {
+		a := Article{Authors: c.authors, Outlet: c.outlet}
+		if got := People(a); !slices.Equal(got, c.want) {
+			t.Errorf("People(%q) = %q, want %q", c.authors, got, c.want)
+		}
+		// the memo answers as the reading does, and its answer is the
+		// caller's to change
+		if got := People(a); !slices.Equal(got, c.want) {
+			t.Errorf("People(%q) again = %q, want %q", c.authors, got, c.want)
+		} else if len(got) > 0 {
+			got[0] = "changed"
+			if again := People(a); !slices.Equal(again, c.want) {
+				t.Errorf("People(%q) after a caller changed its answer = %q", c.authors, again)
+			}
+		}
+	}
+}
+
+// A filter's authors are people: a byline as written picks the person it
+// names, one of several picks each piece by them, and a byline of several
+// the pieces by all of them; ManyAuthors counts people too.
+func TestFilterKeepsPeople(t *testing.T) {
+	arts := []Article{
+		{ID: "a", Authors: []string{"Ann Lee"}},
+		{ID: "b", Authors: []string{"ANN LEE, Contributor"}},
+		{ID: "c", Authors: []string{"Ann Lee and Bo Chan"}},
+		{ID: "d", Authors: []string{"Bo Chan"}},
+		{ID: "e", Authors: []string{"et al."}},
+		{ID: "f"},
+	}
+	ids := func(as []Article) (out []string) {
+		for _, a := range as {
+			out = append(out, a.ID)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		authors []string
+		want    []string
+	}{
+		{[]string{"Ann Lee"}, []string{"a", "b", "c"}},
+		{[]string{"ann lee"}, []string{"a", "b", "c"}},
+		{[]string{"Ann Lee, Contributor"}, []string{"a", "b", "c"}},
+		{[]string{"Bo Chan"}, []string{"c", "d"}},
+		{[]string{"Ann Lee and Bo Chan"}, []string{"c"}},
+		{[]string{"Ann Lee & Zed Roe"}, nil},
+		{[]string{"Lee"}, []string{"a", "b", "c"}},
+		{[]string{NoAuthor}, []string{"e", "f"}},
+		{[]string{"Bo Chan", NoAuthor}, []string{"c", "d", "e", "f"}},
+	} {
+		if got := ids(Filter{Authors: c.authors}.Keep(arts)); !slices.Equal(got, c.want) {
+			t.Errorf("--author %q keeps %v, want %v", c.authors, got, c.want)
+		}
+	}
+	if ManyAuthors(arts[:2]) {
+		t.Error("ManyAuthors: Ann Lee and ANN LEE, Contributor are one person")
+	}
+	if !ManyAuthors(arts[2:3]) {
+		t.Error("ManyAuthors: Ann Lee and Bo Chan are two people")
+	}
+}

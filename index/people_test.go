@@ -1,0 +1,71 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/folio-tui/folio/archive"
+)
+
+// The author facet counts people, as bylines name them (archive.People):
+// "Ann Lee, Contributor" and "ANN LEE" are Ann Lee, "Ann Lee and Bo Chan"
+// counts for each, "et al." alone for no author; choosing a facet row
+// keeps exactly the pieces it counted, and a byline as written (a saved
+// search's from before) picks the people it names.
+func TestAuthorFacetCountsPeople(t *testing.T) {
+	src := t.TempDir()
+	for name, author := range map[string]string{
+		"a": "Ann Lee", "b": `"ANN LEE, Contributor"`, "c": "Ann Lee and Bo Chan",
+		"d": "Bo Chan", "e": "et al.", "f": "",
+	} {
+		fm := ""
+		if author != "" {
+			fm = "author: " + author + "\n"
+		}
+		if err := os.WriteFile(filepath.Join(src, name+".md"), []byte("---\ntitle: T "+name+"\ndate: 2017-01-01\n"+fm+"---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := OpenDir(context.Background(), src, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	r := run(t, ix, Query{})
+	got := map[string]int{}
+	for _, fv := range r.Facets.Authors {
+		got[fv.Value] = fv.Count
+	}
+	want := map[string]int{"Ann Lee": 3, "Bo Chan": 2, archive.NoAuthor: 2}
+	if len(got) != len(want) || got["Ann Lee"] != 3 || got["Bo Chan"] != 2 || got[archive.NoAuthor] != 2 {
+		t.Fatalf("author facet %v, want %v", got, want)
+	}
+	for _, fv := range r.Facets.Authors {
+		if n := run(t, ix, Query{Authors: []string{fv.Value}}).Total; n != fv.Count {
+			t.Errorf("the facet counts %s %d, choosing it finds %d", fv.Value, fv.Count, n)
+		}
+	}
+	for _, c := range []struct {
+		author string
+		want   []string
+	}{
+		{"Ann Lee, Contributor", []string{"a", "b", "c"}},
+		{"ann lee", []string{"a", "b", "c"}},
+		{"Ann Lee and Bo Chan", []string{"c"}},
+		{"Bo Chan & Ann Lee", []string{"c"}},
+		{"Ann Lee & Zed Roe", nil},
+	} {
+		res := run(t, ix, Query{Authors: []string{c.author}})
+		got := ids(res)
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) && !(len(got) == 0 && len(c.want) == 0) {
+			t.Errorf("author %q: %v, want %v", c.author, got, c.want)
+		}
+	}
+	if !ix.ManyAuthors() {
+		t.Error("ManyAuthors: Ann Lee and Bo Chan")
+	}
+}
