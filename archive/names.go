@@ -1255,16 +1255,22 @@ func init() {
 }
 
 // outletAfter: after, written after a comma, is an outlet's one word
-// (outlets), and before it a full name of two words or more, or an
-// inverted name with its own comma ("Ann Lee, Bloomberg", "Lee, Ann,
-// Politico"; not "Lee, Forbes", which may be Forbes Lee).
+// (outlets), or that word and a section's ("Bloomberg Opinion", "CNN
+// Business", "BBC News"), and before it a full name of two words or
+// more, or an inverted name with its own comma ("Ann Lee, Bloomberg",
+// "Lee, Ann, Politico"; not "Lee, Forbes", which may be Forbes Lee).
 func outletAfter(before, after string) bool {
-	if !outlets[strings.ToLower(strings.TrimSuffix(after, "."))] {
+	words := strings.Fields(strings.TrimSuffix(after, "."))
+	if len(words) == 0 || len(words) > 2 || !outlets[strings.ToLower(words[0])] || len(words) == 2 && !sectionWords[strings.ToLower(words[1])] {
 		return false
 	}
-	words := strings.Fields(before)
+	words = strings.Fields(before)
 	return len(words)-particleCount(words) >= 2 || strings.Contains(before, ",")
 }
+
+// sectionWords name an outlet's section after its name ("Bloomberg
+// Opinion", "Politico Europe").
+var sectionWords = map[string]bool{"opinion": true, "news": true, "business": true, "politics": true, "europe": true, "world": true, "international": true, "pro": true, "media": true, "wire": true, "live": true, "online": true, "digital": true, "tv": true, "radio": true, "magazine": true, "view": true, "views": true}
 
 // writerNamed: s, an outlet's name, is a person's: two or three words, the
 // first a common given name (commonGiven), none an organisation's or an

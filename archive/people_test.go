@@ -21,6 +21,11 @@ func TestPeople(t *testing.T) {
 		{[]string{"By Ann Lee | Bloomberg"}, "", []string{"Ann Lee"}},
 		{[]string{"Ann Lee, Bloomberg"}, "", []string{"Ann Lee"}},
 		{[]string{"Opinion by Ann Lee"}, "", []string{"Ann Lee"}},
+		// an outlet's section after its name (a byline of two people
+		// before: "Bloomberg Opinion" a person)
+		{[]string{"Ann Lee, Bloomberg Opinion"}, "Bloomberg", []string{"Ann Lee"}},
+		{[]string{"Ann Lee, CNN Business"}, "", []string{"Ann Lee"}},
+		{[]string{"Ann Lee, Bloomberg Lee"}, "", []string{"Ann Lee", "Bloomberg Lee"}},
 		{[]string{"Ann Lee and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee", "ann lee"}, "", []string{"Ann Lee"}},
 		{[]string{"Ann Lee et al."}, "", []string{"Ann Lee"}},
