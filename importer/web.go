@@ -293,12 +293,25 @@ func (md *Metadata) Authors() []string {
 		// Deutschland, "Troy L Smith; Cleveland com" on Cleveland: a
 		// review found them cited as the people Insider, Business and com,
 		// Cleveland)
-		people := slices.DeleteFunc(slices.Clone(out), func(a string) bool { return namesSite(a, md.m.Sitename) })
+		// (but a blog named after its writer names them: "Ann Lee; Bo
+		// Chan" on Ann Lee keeps Ann Lee, whom the archive reads as a
+		// person when she is her outlet, as cite does)
+		people := slices.DeleteFunc(slices.Clone(out), func(a string) bool {
+			return namesSite(a, md.m.Sitename) && !ownSite(a)
+		})
 		if len(people) > 0 {
 			out = people
 		}
 	}
 	return out
+}
+
+// ownSite: a, an author named as the site, is read as the person whose
+// site it is (archive.Bylines of a piece whose outlet is a: a common given
+// name first, "Ann Lee"; not "Business Insider", "Cleveland com").
+func ownSite(a string) bool {
+	ns := archive.Bylines(archive.Article{Authors: []string{a}, Outlet: a})
+	return len(ns) == 1 && ns[0].Literal == ""
 }
 
 // dateWords are the words a page's byline runs on into before its date

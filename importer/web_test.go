@@ -521,7 +521,8 @@ func TestHugeMetadataIsCut(t *testing.T) {
 // the site named among its people are no authors: go-trafilatura's
 // bylines of the web corpus (a review: cited November, Carrie Arnold;
 // Insider, Business; com, Cleveland), not another month's ("Ann Marie
-// May": a review found her Ann Marie).
+// May": a review found her Ann Marie), nor the writer whose site it is
+// with a co-author ("Ann Lee; Bo Chan" on Ann Lee).
 func TestBylineDateWordsAndSiteAreNoAuthors(t *testing.T) {
 	for _, c := range []struct {
 		author, site string
@@ -532,6 +533,9 @@ func TestBylineDateWordsAndSiteAreNoAuthors(t *testing.T) {
 		{"Tanza Loudenback; Business Insider", "Business Insider Deutschland", []string{"Tanza Loudenback"}},
 		{"Troy L Smith; Cleveland com", "Cleveland", []string{"Troy L Smith"}},
 		{"Ann Lee; Bo Chan", "Ann Lee Blog", []string{"Ann Lee", "Bo Chan"}},
+		{"Ann Lee; Bo Chan", "Ann Lee", []string{"Ann Lee", "Bo Chan"}},
+		{"Bo Chan; Ann Lee", "ann lee", []string{"Bo Chan", "Ann Lee"}},
+		{"Ann Lee; Daring Fireball", "Daring Fireball", []string{"Ann Lee"}},
 		{"Ann May", "X", []string{"Ann May"}},
 		{"Ann Lee; Guardian", "The Guardian", []string{"Ann Lee"}},
 		{"Ann Marie May", "X", []string{"Ann Marie May"}},
