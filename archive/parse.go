@@ -37,6 +37,20 @@ type field struct {
 	// this one replaces (YAML: the last wins, as Hugo and Jekyll read
 	// it); 0 for none
 	earlier int
+	// hugo is the value as Hugo 0.111 decodes it, where that is not
+	// value (hugoSet): a plain YAML y, yes, on, n, no, off… is a boolean
+	// to its YAML 1.1 (yaml11Flag), and published is not Ruby's
+	// (rubyFlag). Set for a YAML draft and published alone (isDraft).
+	hugo    any
+	hugoSet bool
+}
+
+// hugoValue is f's value as Hugo decodes it (field.hugo).
+func (f field) hugoValue() any {
+	if f.hugoSet {
+		return f.hugo
+	}
+	return f.value
 }
 
 // matter is decoded front matter, keyed by lower-cased key.
@@ -763,12 +777,22 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 		if err := v.Decode(&val); err != nil {
 			return false, fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
 		}
-		if key == "published" {
-			val = rubyFlag(v, val)
+		f := field{value: val, line: k.Line, earlier: m[key].line}
+		switch key {
+		case "published":
+			f.value = rubyFlag(v, val)
+			f.hugo, f.hugoSet = val, true
+			fallthrough
+		case "draft":
+			if b, ok := yaml11Flag(v); ok {
+				f.hugo, f.hugoSet = b, true
+			}
+		case "cascade":
+			hugoCascadeFlags(v, val)
 		}
 		// a key given twice: the last wins, as Hugo and Jekyll read it (a
 		// helper's report: folio kept the first, the site shows the last)
-		m[key] = field{value: val, line: k.Line, earlier: m[key].line}
+		m[key] = f
 	}
 	return capitals, nil
 }
@@ -1078,49 +1102,127 @@ func (m matter) firstDate() (field, string) {
 // is in one (Jekyll's data.fetch("published", true), where any string is
 // true, as in Ruby: a quoted "false" is published, a helper's report; a
 // YAML yes or no is a boolean to Ruby's YAML 1.1, rubyFlag). In a Hugo
-// site (inHugo, not a Jekyll one) a published Hugo reads as false is a
-// draft, a null one too, as Hugo 0.111 reads it (cast.ToBoolE, a value it
-// cannot read ignored: as oracle, published: "false", "0", 0 or empty
-// hid a page, "no", "yes", "maybe" and a date did not; an attack's
-// report). Elsewhere a null published is no flag: an Obsidian Web
-// Clipper's is the page's date, empty when it has none (a helper's
-// report: such pieces were hidden as drafts in every archive).
+// site (inHugo, not a Jekyll one) it is what Hugo 0.111 reads (hugoDraft:
+// a quoted draft: "yes" is no draft there, draft: 1 is one). The sites
+// are asked only when the two readings differ. Elsewhere a null published
+// is no flag: an Obsidian Web Clipper's is the page's date, empty when it
+// has none (a helper's report: such pieces were hidden as drafts in every
+// archive).
 func (m matter) isDraft(inPosts bool, inJekyll, inHugo func() bool) bool {
-	draft, _ := flagOf(m["draft"].value)
+	d, hasDraft := m["draft"]
 	published, ok := m["published"]
+	if !hasDraft && !ok {
+		return false
+	}
 	jekyll := func() bool { return inPosts || inJekyll != nil && inJekyll() }
+	draft, _ := flagOf(d.value)
+	var other bool // in a Jekyll site or a folder of notes
 	switch {
 	case draft || !ok:
-		return draft
+		other = draft
 	case published.value == false:
-		return true
+		other = true
 	case published.value == nil:
-		return jekyll() || inHugo != nil && inHugo()
-	case hugoFalse(published.value):
-		return inHugo != nil && !jekyll() && inHugo()
+		other = jekyll()
+	}
+	if hugo := hugoDraft(d, hasDraft, published, ok); hugo != other && inHugo != nil && !jekyll() && inHugo() {
+		return hugo
+	}
+	return other
+}
+
+// hugoDraft reports whether Hugo 0.111 reads a page as a draft by its
+// draft (d, when hasDraft) and published (p, when hasPublished), as
+// decoded by Hugo (field.hugoValue), each cast to a boolean as
+// spf13/cast's ToBoolE does (hugoBool). A draft given wins over a
+// published, and one that cannot be cast is false; a published that
+// cannot be cast is ignored. As oracle: draft: true, yes, on, y, 1, 2,
+// -1, "true", "1", "t", "T" hid a page, and draft: "yes", "on", "y",
+// "maybe", "2", 1.5, TOML's draft = 1 did not; draft: false beside
+// published: false published it; published: false, no, n, "false", "0",
+// 0 or empty hid one, and "no", "off", "maybe", 0.0, TOML's published = 0
+// did not.
+func hugoDraft(d field, hasDraft bool, p field, hasPublished bool) bool {
+	if hasDraft {
+		b, _ := hugoBool(d.hugoValue())
+		return b
+	}
+	if hasPublished {
+		b, ok := hugoBool(p.hugoValue())
+		return ok && !b
 	}
 	return false
 }
 
-// hugoFalse reports whether Hugo reads v, a front matter's value, as
-// false (spf13/cast's ToBoolE without an error): a string
-// strconv.ParseBool reads as false ("false", "0", "f", "F", "FALSE",
-// "False"), a number 0.
-func hugoFalse(v any) bool {
+// hugoBool is v, a front matter's value as Hugo decodes it, cast to a
+// boolean as Hugo 0.111's spf13/cast ToBoolE does: a boolean; nothing
+// (false); an int, as YAML's numbers decode (not zero: true; TOML's and
+// JSON's, int64 and float64, cannot be cast); a string strconv.ParseBool
+// reads ("true", "1", "t", "false", "0", "F"…). ok is false for a value
+// it cannot cast.
+func hugoBool(v any) (value, ok bool) {
 	switch v := v.(type) {
+	case bool:
+		return v, true
+	case nil:
+		return false, true
+	case int:
+		return v != 0, true
 	case string:
 		b, err := strconv.ParseBool(v)
-		return err == nil && !b
-	case int:
-		return v == 0
-	case int64:
-		return v == 0
-	case uint64:
-		return v == 0
-	case float64:
-		return v == 0
+		return b, err == nil
 	}
-	return false
+	return false, false
+}
+
+// yaml11Flag reads the YAML scalar v as gopkg.in/yaml.v2 (Hugo 0.111's
+// YAML, YAML 1.1) does a boolean: a plain y, Y, yes, Yes, YES, on, On,
+// ON, true, True, TRUE (true) or n, N, no, No, NO, off, Off, OFF, false,
+// False, FALSE (false); ok is false for any other, and for a quoted or tagged one.
+func yaml11Flag(v *yaml.Node) (value, ok bool) {
+	if v.Kind != yaml.ScalarNode || v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle|yaml.TaggedStyle) != 0 {
+		return false, false
+	}
+	switch v.Value {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE":
+		return true, true
+	case "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE":
+		return false, true
+	}
+	return false, false
+}
+
+// hugoCascadeFlags sets in val, the decoded value of a YAML cascade
+// (node: a map, or a list of maps), the draft and published its maps give
+// as Hugo's YAML 1.1 reads them (yaml11Flag: as oracle, a section's
+// cascade: {draft: yes} hid its pages, {draft: "yes"} did not).
+func hugoCascadeFlags(node *yaml.Node, val any) {
+	switch node.Kind {
+	case yaml.MappingNode:
+		c, ok := val.(map[string]any)
+		if !ok {
+			return
+		}
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			k, v := node.Content[i], node.Content[i+1]
+			if key := strings.ToLower(k.Value); key != "draft" && key != "published" {
+				continue
+			}
+			if b, ok := yaml11Flag(v); ok {
+				if _, in := c[k.Value]; in {
+					c[k.Value] = b
+				}
+			}
+		}
+	case yaml.SequenceNode:
+		l, ok := val.([]any)
+		if !ok || len(l) != len(node.Content) {
+			return
+		}
+		for i, n := range node.Content {
+			hugoCascadeFlags(n, l[i])
+		}
+	}
 }
 
 // rubyFlag is the YAML value v (decoded as val) as Ruby's YAML reads a

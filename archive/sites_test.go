@@ -1955,3 +1955,55 @@ func TestHugoIgnoreFilesJoinedAsEachAlone(t *testing.T) {
 		}
 	}
 }
+
+// In a Hugo site a draft is what Hugo 0.111 reads (hugoDraft; Hugo as
+// oracle: draft: true, yes, y, on, 1, 2, "true", "1", "t" hid a page;
+// "yes", "on", "y", "maybe", "2", 1.5, TOML's draft = 1 and JSON's
+// "draft": 1 did not; a draft given wins over published: draft: false
+// beside published: false was published; a section's cascade: {draft:
+// yes} hid its pages, {draft: "yes"} did not). A helper's report: a
+// quoted "yes" was a draft to folio. In a folder of notes a quoted "yes"
+// is a draft, as before.
+func TestHugoDraftAsHugoCastsIt(t *testing.T) {
+	yamlPage := func(fm string) string { return "---\ntitle: P\ndate: 2020-01-01\n" + fm + "\n---\nx\n" }
+	page := yamlPage("")
+	files := map[string]string{
+		"hugo/hugo.toml":                  "title = 'x'\n",
+		"hugo/content/cs/_index.md":       "---\ntitle: S\ncascade:\n  draft: yes\n---\n",
+		"hugo/content/cs/x.md":            page,
+		"hugo/content/cq/_index.md":       "---\ntitle: S\ncascade:\n  - draft: \"yes\"\n---\n",
+		"hugo/content/cq/y.md":            page,
+		"hugo/content/sq/_index.md":       "---\ntitle: S\ndraft: \"yes\"\n---\n",
+		"hugo/content/sq/z.md":            page,
+		"hugo/content/toml1.md":           "+++\ntitle = 'P'\ndate = 2020-01-01\ndraft = 1\n+++\nx\n",
+		"hugo/content/tomlyes.md":         "+++\ntitle = 'P'\ndate = 2020-01-01\ndraft = 'yes'\n+++\nx\n",
+		"hugo/content/tomltrue.md":        "+++\ntitle = 'P'\ndate = 2020-01-01\ndraft = 'true'\n+++\nx\n",
+		"hugo/content/json1.md":           "{\"title\": \"P\", \"date\": \"2020-01-01\", \"draft\": 1}\nx\n",
+		"hugo/content/draftwins.md":       yamlPage("draft: false\npublished: false"),
+		"hugo/content/draftwinstoo.md":    yamlPage("draft: \"maybe\"\npublished: false"),
+		"notes/qyes.md":                   yamlPage(`draft: "yes"`),
+		"notes/yes.md":                    yamlPage("draft: yes"),
+		"notes/draftandpublishedfalse.md": yamlPage("draft: false\npublished: false"),
+	}
+	values := map[string]string{"true": "true", "yes": "yes", "y": "y", "on": "on", "one": "1", "two": "2",
+		"qtrue": `"true"`, "qone": `"1"`, "qt": `"t"`, "qyes": `"yes"`, "qon": `"on"`, "qy": `"y"`,
+		"maybe": `"maybe"`, "qtwo": `"2"`, "half": "1.5", "no": "no", "qfalse": `"false"`}
+	for name, v := range values {
+		files["hugo/content/"+name+".md"] = yamlPage("draft: " + v)
+	}
+	root := t.TempDir()
+	writeFiles(t, root, files)
+	a, _ := loadSite(t, root)
+	var got []string
+	for _, x := range a.Articles {
+		got = append(got, x.Path)
+	}
+	slices.Sort(got)
+	want := []string{"hugo/content/cq/y.md", "hugo/content/draftwins.md", "hugo/content/draftwinstoo.md",
+		"hugo/content/half.md", "hugo/content/json1.md", "hugo/content/maybe.md", "hugo/content/no.md",
+		"hugo/content/qfalse.md", "hugo/content/qon.md", "hugo/content/qtwo.md", "hugo/content/qy.md",
+		"hugo/content/qyes.md", "hugo/content/sq/z.md", "hugo/content/toml1.md", "hugo/content/tomlyes.md"}
+	if !slices.Equal(got, want) {
+		t.Errorf("pieces %v\nwant %v", got, want)
+	}
+}

@@ -138,11 +138,14 @@ import (
 // inlinehtml.go: a <script>x <b>bold</b> y is a); 82: the author facet
 // holds the people a piece's bylines name (archive.People: "Ann Lee,
 // Contributor" and "ANN LEE" are Ann Lee, "Ann Lee and Bo Chan" two
-// people), a piece whose bylines name no one (et al.) no author.
+// people), a piece whose bylines name no one (et al.) no author; 83: a page
+// of a Hugo site is a draft as Hugo 0.111 casts its draft and published
+// (archive's hugoDraft: a quoted draft: "yes" no draft, draft: 1 one, a
+// draft given wins over published, TOML's published = 0 no draft).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 82
+const SchemaVersion = 83
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
