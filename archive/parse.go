@@ -350,7 +350,21 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 		return fail(at(title), "empty title")
 	}
-	date, df := m.firstDate()
+	// in a Hugo site a published that is no date folio reads is none:
+	// Hugo reads published as a date when it is one, and else passes over
+	// it, to the next date key (Hugo 0.111 as oracle: published: "1", 1,
+	// "maybe", "t", 1.5 were published undated, or dated by a lastmod
+	// after it; folio skipped each as an unparseable date, a helper's
+	// report). The site is asked only of such a published.
+	date, df := m.firstDate(func(k string, f field) bool {
+		if k != "published" {
+			return false
+		}
+		if _, err := dateFromValue(f.value, inHugo); err == nil || hugoZeroDate(f.value) {
+			return false
+		}
+		return inHugo != nil && inHugo()
+	})
 	undated := false
 	switch {
 	case df == "" && isPost:
@@ -1076,13 +1090,14 @@ func nameTitle(p string) string {
 // firstDate is the first of dateKeys with a value that is not a yes or no
 // (Jekyll's published flag) nor empty (`date:` or `date: ""` with a
 // `lastmod` after it: Hugo takes the lastmod, where folio skipped the
-// piece, a helper's report); an empty one when no other has a value.
-func (m matter) firstDate() (field, string) {
+// piece, a helper's report), nor one noDate (if not nil) says is none; an
+// empty one when no other has a value.
+func (m matter) firstDate(noDate func(k string, f field) bool) (field, string) {
 	var empty field
 	emptyKey := ""
 	for _, k := range dateKeys {
 		if f, ok := m[k]; ok {
-			if _, flag := flagOf(f.value); flag {
+			if _, flag := flagOf(f.value); flag || noDate != nil && noDate(k, f) {
 				continue
 			}
 			if s, isString := f.value.(string); f.value == nil || isString && strings.TrimSpace(s) == "" {

@@ -2007,3 +2007,47 @@ func TestHugoDraftAsHugoCastsIt(t *testing.T) {
 		t.Errorf("pieces %v\nwant %v", got, want)
 	}
 }
+
+// In a Hugo site a published that is no date folio reads is none, the
+// next date key read (Hugo 0.111 as oracle: published: "1", 1, "maybe",
+// "t", 1.5 were pages, undated; published: "maybe" beside a lastmod was
+// dated by the lastmod; a helper's report: folio skipped each as an
+// unparseable date). In a folder of notes such a published is still an
+// unparseable date.
+func TestHugoPublishedThatIsNoDate(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\n" + fm + "\n---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo/hugo.toml":          "title = 'x'\n",
+		"hugo/content/qone.md":    page(`published: "1"`),
+		"hugo/content/one.md":     page("published: 1"),
+		"hugo/content/maybe.md":   page(`published: "maybe"`),
+		"hugo/content/qt.md":      page(`published: "t"`),
+		"hugo/content/half.md":    page("published: 1.5"),
+		"hugo/content/lastmod.md": page("published: \"maybe\"\nlastmod: 2020-03-03"),
+		"hugo/content/date.md":    page("published: \"1\"\ndate: 2020-02-02"),
+		"hugo/content/pubdate.md": page(`published: "2021-05-01"`),
+		"hugo/content/toml.md":    "+++\ntitle = 'P'\npublished = 0\n+++\nx\n",
+		"notes/maybe.md":          page("published: \"maybe\"\n"),
+	})
+	a, probs := loadSite(t, root)
+	got := map[string]string{}
+	for _, x := range a.Articles {
+		got[x.Path] = x.Date.String()
+	}
+	want := map[string]string{"hugo/content/qone.md": "", "hugo/content/one.md": "", "hugo/content/maybe.md": "",
+		"hugo/content/qt.md": "", "hugo/content/half.md": "", "hugo/content/lastmod.md": "2020-03-03",
+		"hugo/content/date.md": "2020-02-02", "hugo/content/pubdate.md": "2021-05-01", "hugo/content/toml.md": ""}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pieces:\n%v\nwant\n%v", got, want)
+	}
+	var msgs []string
+	for _, p := range probs {
+		if !p.Quiet {
+			msgs = append(msgs, fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg))
+		}
+	}
+	if want := []string{`notes/maybe.md:3: unparseable date "maybe" (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)`}; !slices.Equal(msgs, want) {
+		t.Errorf("problems %q\nwant %q", msgs, want)
+	}
+}

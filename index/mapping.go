@@ -141,11 +141,14 @@ import (
 // people), a piece whose bylines name no one (et al.) no author; 83: a page
 // of a Hugo site is a draft as Hugo 0.111 casts its draft and published
 // (archive's hugoDraft: a quoted draft: "yes" no draft, draft: 1 one, a
-// draft given wins over published, TOML's published = 0 no draft).
+// draft given wins over published, TOML's published = 0 no draft); 84: in a
+// Hugo site a published that is no date folio reads is none (archive's
+// firstDate: published: "1", 1, "maybe" a piece undated, or dated by a
+// lastmod).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 83
+const SchemaVersion = 84
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
