@@ -427,7 +427,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	a.Authors = slices.DeleteFunc(authors.vals, func(n string) bool { return strings.EqualFold(n, NoAuthor) })
 	a.Organizations = orgs.vals
 	tags := uniqueList{max: MaxTags}
+	unread := jekyllUnreadTags(m, path, inJekyll)
 	for _, k := range tagKeys {
+		if unread[k] {
+			continue
+		}
 		whole := func(string) bool { return inHugo != nil && inHugo() }
 		if k == "tag" || k == "category" {
 			whole = func(s string) bool { return singularTag(s, path, inJekyll, inHugo) }
@@ -1515,6 +1519,35 @@ func tagsOf(v any, whole func(string) bool) []string {
 		}
 	}
 	return out
+}
+
+// jekyllUnreadTags are the tag keys of m a Jekyll site (a file of
+// _posts/, or one inJekyll says is in one, asked only of front matter
+// with a tag or category) does not read, nil for none: a document's (a
+// post, or a collection's: a file in a folder starting with _, as the
+// scan reads no other there) tags when it gives a tag that is not null
+// or false (Jekyll's pluralized_array_from_hash: the singular key wins),
+// and a page's tag and category, which Jekyll reads of documents alone.
+// Jekyll 4.3 as oracle: a post's tag: alpha beside tags: [beta, gamma]
+// was the tag alpha alone (folio merged the three, a helper's report),
+// tag: [] or "" beside tags none, tag: false or null the tags alone; a
+// category beside categories was merged; a page's tag and category were
+// none of its tags or categories.
+func jekyllUnreadTags(m matter, p string, inJekyll func() bool) map[string]bool {
+	tag, hasTag := m["tag"]
+	if _, hasCategory := m["category"]; !hasTag && !hasCategory || !inPosts(p) && (inJekyll == nil || !inJekyll()) {
+		return nil
+	}
+	if dir := path.Dir(p); !strings.HasPrefix(dir, "_") && !strings.Contains(dir, "/_") {
+		return map[string]bool{"tag": true, "category": true} // a page
+	}
+	switch {
+	case !hasTag:
+		return nil
+	case tag.value == nil || tag.value == false:
+		return map[string]bool{"tag": true}
+	}
+	return map[string]bool{"tags": true}
 }
 
 // singularTag reports whether s, the string of a singular tag or

@@ -2051,3 +2051,54 @@ func TestHugoPublishedThatIsNoDate(t *testing.T) {
 		t.Errorf("problems %q\nwant %q", msgs, want)
 	}
 }
+
+// Jekyll reads a document's tag before its tags, and a page's tag and
+// category not at all (Jekyll 4.3 as oracle: a post's or a collection
+// document's tag: alpha beside tags: [beta, gamma] was alpha alone, tag:
+// [] none, tag: null or false the tags; category: alpha beside
+// categories: [beta, gamma] all three; a page's tag: alpha beside tags:
+// [beta] beta alone; a helper's report: folio merged tag and tags). In a
+// folder of notes and in a Hugo site the keys are merged, as before.
+func TestJekyllReadsTagBeforeTags(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\ndate: 2021-01-01\n" + fm + "\n---\nx\n" }
+	both := page("tag: alpha\ntags: [beta, gamma]")
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"jek/_config.yml":                 "title: J\ncollections:\n  notes:\n    output: true\n",
+		"jek/_posts/2021-01-01-a.md":      both,
+		"jek/_posts/2021-01-02-b.md":      page("tags: [beta, gamma]\ntag: alpha"),
+		"jek/_posts/2021-01-03-empty.md":  page("tag: []\ntags: [beta]"),
+		"jek/_posts/2021-01-04-null.md":   page("tag:\ntags: [beta]"),
+		"jek/_posts/2021-01-05-false.md":  page("tag: false\ntags: [beta]"),
+		"jek/_posts/2021-01-06-cats.md":   page("category: alpha\ncategories: [beta, gamma]"),
+		"jek/_notes/n.md":                 both,
+		"jek/page.md":                     page("tag: alpha\ncategory: cat\ntags: [beta]"),
+		"noconfig/_posts/2021-01-01-x.md": both,
+		"notes/n.md":                      both,
+		"hugo/hugo.toml":                  "title = 'x'\n",
+		"hugo/content/h.md":               both,
+	})
+	a, _ := loadSite(t, root)
+	got := map[string]string{}
+	for _, x := range a.Articles {
+		got[x.Path] = strings.Join(x.Tags, "|")
+	}
+	want := map[string]string{
+		"jek/_posts/2021-01-01-a.md": "alpha", "jek/_posts/2021-01-02-b.md": "alpha",
+		"jek/_posts/2021-01-03-empty.md": "", "jek/_posts/2021-01-04-null.md": "beta",
+		"jek/_posts/2021-01-05-false.md": "beta", "jek/_posts/2021-01-06-cats.md": "alpha|beta|gamma",
+		"jek/_notes/n.md": "alpha", "jek/page.md": "beta", "noconfig/_posts/2021-01-01-x.md": "alpha",
+		"notes/n.md": "alpha|beta|gamma", "hugo/content/h.md": "alpha|beta|gamma",
+	}
+	for p, w := range want {
+		g, ok := got[p]
+		if ok {
+			s := strings.Split(g, "|")
+			slices.Sort(s)
+			g = strings.Join(s, "|")
+		}
+		if !ok || g != w {
+			t.Errorf("%s: tags %q (a piece: %v), want %q", p, g, ok, w)
+		}
+	}
+}

@@ -144,11 +144,12 @@ import (
 // draft given wins over published, TOML's published = 0 no draft); 84: in a
 // Hugo site a published that is no date folio reads is none (archive's
 // firstDate: published: "1", 1, "maybe" a piece undated, or dated by a
-// lastmod).
+// lastmod); 85: in a Jekyll site a document's tag read instead of its tags,
+// a page's tag and category not read (archive's jekyllUnreadTags).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 84
+const SchemaVersion = 85
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
