@@ -14,11 +14,11 @@ import (
 	"github.com/adrg/frontmatter"
 )
 
-// Hugo's cascade: a section page (_index.md) gives the pages under its
-// folder, at any depth, the values of its front matter's cascade that a
-// page does not set itself (a helper's report against Hugo 0.111: a
-// section's cascade: {draft: true} made its pages drafts, which folio
-// listed as published; cascade: {tags: [...], outlet: ...} gave Hugo's
+// Hugo's cascade: a section page (_index.md, _index.html: IsSectionPage)
+// gives the pages under its folder, at any depth, the values of its front
+// matter's cascade that a page does not set itself (a helper's report
+// against Hugo 0.111: a section's cascade: {draft: true} made its pages
+// drafts, which folio listed as published; cascade: {tags: [...], outlet: ...} gave Hugo's
 // pages values folio's pieces lacked). As Hugo reads it:
 //
 //   - a page's own front matter wins;
@@ -67,7 +67,7 @@ func init() {
 
 // cascadeNames are the names of the section page the file system is asked
 // for in a folder when the scan's section pages are not known (KnowSections).
-var cascadeNames = []string{"_index.md", "_index.markdown"}
+var cascadeNames = []string{"_index.html", "_index.htm", "_index.md", "_index.markdown"}
 
 // KnowSections tells s the archive's section pages (paths, of a scan's
 // files: those IsSectionPage says are, but one its site's ignoreFiles
@@ -78,7 +78,7 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	sections := map[string]string{}
 	for _, p := range paths {
 		if IsSectionPage(p) && !s.hugoIgnored(p) {
-			if d := path.Dir(p); sections[d] == "" || path.Base(p) == "_index.md" {
+			if d := path.Dir(p); sectionRank(p) > sectionRank(sections[d]) {
 				sections[d] = p
 			}
 		}
@@ -86,6 +86,20 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	s.mu.Lock()
 	s.sections, s.cascades = sections, nil
 	s.mu.Unlock()
+}
+
+// sectionRank orders the section pages of one folder, the highest its
+// page: an _index.html (Hugo 0.111 as oracle: beside an _index.md or an
+// _index.markdown it was the section's page), an _index.htm, an
+// _index.md, then any other; 0 for none ("").
+func sectionRank(p string) int {
+	if p == "" {
+		return 0
+	}
+	if i := slices.Index(cascadeNames, path.Base(p)); i >= 0 {
+		return len(cascadeNames) + 1 - i
+	}
+	return 1
 }
 
 // sectionPage is the section page of the folder dir, "" for none. One

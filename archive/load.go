@@ -170,6 +170,7 @@ func IsArticlePath(name string) bool {
 var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".mkd": true, ".mkdn": true, ".mkdown": true}
 
 // Scan lists the article files of fsys: .md and .markdown files at any depth,
+// and a Hugo site's section pages written in HTML (IsHTMLSectionName),
 // hidden files and folders and Jekyll's _drafts skipped. Symbolic links to folders are not
 // followed (so loops cannot happen); links to files are. Unreadable folders
 // are reported and skipped. Files come sorted by path.
@@ -317,6 +318,11 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 			return nil
 		case link && !IsArticlePath(name):
 			links = append(links, p) // perhaps to a folder: said
+			return nil
+		case IsHTMLSectionName(name):
+			if hugoHTMLSectionAt(path.Dir(p), atHugoRoot) {
+				paths = append(paths, p)
+			}
 			return nil
 		case !IsArticlePath(name):
 			return nil

@@ -37,14 +37,15 @@ import (
 
 // (3: a Hugo site's root folder remembers no article names, hugoRootFile;
 // 4: nor is such a folder with article names remembered, its notes made
-// by listing: hugoRootPage)
-const memoMagic = "folio folder memo 4\n"
+// by listing: hugoRootPage; 5: a folder's names hold its _index.html,
+// IsHTMLSectionName, told of below a Hugo root alone)
+const memoMagic = "folio folder memo 5\n"
 
 // memoFolder is one folder of a memo.
 type memoFolder struct {
 	stamp folderStamp
 	subs  []string // subfolder names, to scan
-	names nameList // article names (none at a Hugo site's root: hugoRootFile)
+	names nameList // article names and an _index.html (none at a Hugo site's root: hugoRootFile)
 	sites []string // the names that make a folder a site's root (SiteConfigs)
 }
 

@@ -271,3 +271,40 @@ func TestMemoFollowsSiteRoots(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo section page in HTML (_index.html) is listed below a Hugo
+// site's root alone, with a memo as without: the folders that hold one
+// remembered, a hugo.toml made at the root and removed again lists it
+// and then not (a helper's report: no _index.html was read).
+func TestMemoListsHTMLSectionPagesInHugoSites(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{"content/sec/_index.html": "---\ndraft: true\n---\n", "content/sec/a.md": "a", "content/_index.htm": "x", "_index.html": "x"})
+	later := time.Now().Add(time.Hour)
+	files, memo := memoScan(t, root, nil, later)
+	if len(files) != 1 || memo == nil {
+		t.Fatalf("first scan (no site): %v", files)
+	}
+	scan := func() []string {
+		files, next := memoScan(t, root, memo, later)
+		if next != nil {
+			memo = next
+		}
+		if want := truth(t, root); !reflect.DeepEqual(files, want) {
+			t.Errorf("with the memo %v, without %v", files, want)
+		}
+		return PathsOf(files)
+	}
+	writeFiles(t, root, map[string]string{"hugo.toml": "title = 'x'\n"})
+	if got, want := scan(), []string{"content/_index.htm", "content/sec/_index.html", "content/sec/a.md"}; !slices.Equal(got, want) {
+		t.Errorf("in a Hugo site: %v, want %v", got, want)
+	}
+	if got := scan(); len(got) != 3 {
+		t.Errorf("again: %v", got)
+	}
+	if err := os.Remove(filepath.Join(root, "hugo.toml")); err != nil {
+		t.Fatal(err)
+	}
+	if got := scan(); !slices.Equal(got, []string{"content/sec/a.md"}) {
+		t.Errorf("no Hugo site again: %v", got)
+	}
+}

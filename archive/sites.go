@@ -26,14 +26,40 @@ import (
 const SectionPageMsg = "section page (a list of pieces, not a piece)"
 
 // IsSectionPage reports whether p is a Hugo or Zola section page
-// (_index.md): the page that lists a section's pieces, not a piece. Its
-// name is in lower case, as Hugo 0.111 reads it (as oracle: a draft
-// _Index.md is a draft page, and hid none of its section's pages; an
-// _index.Md no page at all: hugoCasedExt; an attack's report).
+// (_index.md, or a Hugo site's _index.html: IsHTMLSectionName): the page
+// that lists a section's pieces, not a piece. Its name is in lower case,
+// as Hugo 0.111 reads it (as oracle: a draft _Index.md is a draft page,
+// and hid none of its section's pages; an _index.Md no page at all:
+// hugoCasedExt; an attack's report).
 func IsSectionPage(p string) bool {
 	base := path.Base(p)
 	ext := path.Ext(base)
-	return IsArticlePath(base) && ext == strings.ToLower(ext) && strings.TrimSuffix(base, ext) == "_index"
+	return IsHTMLSectionName(base) || IsArticlePath(base) && ext == strings.ToLower(ext) && strings.TrimSuffix(base, ext) == "_index"
+}
+
+// IsHTMLSectionName reports whether name is that of a Hugo section page
+// written in HTML, _index.html or _index.htm (in lower case: Hugo 0.111
+// reads _index.HTML as no page), which the scan lists in a Hugo site
+// alone (below its root: hugoHTMLSectionAt), for its draft and cascade:
+// Hugo 0.111 as oracle: a section's _index.html or _index.htm with draft:
+// true, published: false or cascade: {draft: true} hid every page under
+// it, and one beside an _index.md is the section's page (its draft hid
+// the pages, the _index.md's did not); a helper's report: folio read no
+// such file, and listed the pages.
+func IsHTMLSectionName(name string) bool { return name == "_index.html" || name == "_index.htm" }
+
+// hugoHTMLSectionAt reports whether an _index.html in the folder dir is
+// one the scan lists (IsHTMLSectionName): a folder below a Hugo site's
+// root (atHugoRoot of a folder above dir), not the root itself, whose
+// files Hugo never reads as pages (hugoRootFile).
+func hugoHTMLSectionAt(dir string, atHugoRoot func(dir string) bool) bool {
+	for d := dir; d != "." && d != "/" && d != ""; {
+		d = path.Dir(d)
+		if atHugoRoot(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // Passed reports whether the archive's scan passes over a file or folder

@@ -2102,3 +2102,74 @@ func TestJekyllReadsTagBeforeTags(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo section page written in HTML (_index.html, _index.htm) is read
+// for its draft and cascade as an _index.md is, and is the section's page
+// beside one (Hugo 0.111 as oracle: s1/_index.html with draft: true,
+// s2/_index.htm with published: false, s3/_index.html with cascade:
+// {draft: true} hid every page under them; s4/_index.html a draft beside
+// a published _index.md hid them, s5/_index.md a draft beside a published
+// _index.html did not; s6/_index.HTML, a draft, is no page and hid none;
+// a helper's report: folio read no _index.html). Outside a Hugo site
+// such a file is not read, nor listed, as before; on any fs.FS as on a
+// real folder.
+func TestHugoSectionPageInHTML(t *testing.T) {
+	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
+	draft := "---\ntitle: S\ndraft: true\n---\n<p>x</p>\n"
+	live := "---\ntitle: S\n---\n<p>x</p>\n"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/hugo.toml":              "title = 'x'\n",
+		"site/_index.html":            draft, // at the root: no page of the site
+		"site/content/s1/_index.html": draft,
+		"site/content/s1/a.md":        page,
+		"site/content/s1/sub/b.md":    page,
+		"site/content/s2/_index.htm":  "---\ntitle: S\npublished: false\n---\n",
+		"site/content/s2/c.md":        page,
+		"site/content/s3/_index.html": "---\ntitle: S\ncascade:\n  draft: true\n---\n",
+		"site/content/s3/d.md":        page,
+		"site/content/s4/_index.html": draft,
+		"site/content/s4/_index.md":   live,
+		"site/content/s4/e.md":        page,
+		"site/content/s5/_index.html": live,
+		"site/content/s5/_index.md":   draft,
+		"site/content/s5/f.md":        page,
+		"site/content/s6/_index.HTML": draft,
+		"site/content/s6/g.md":        page,
+		"site/content/s7/_index.html": live,
+		"site/content/s7/h.md":        page,
+		"notes/_index.html":           draft,
+		"notes/n.md":                  page,
+	})
+	want := []string{"notes/n.md", "site/content/s5/f.md", "site/content/s6/g.md", "site/content/s7/h.md"}
+	for _, how := range []string{"folder", "fs.FS"} {
+		var a *Archive
+		var probs []Problem
+		if how == "folder" {
+			a, probs = loadSite(t, root)
+		} else {
+			a, probs = Load(os.DirFS(root))
+		}
+		var got []string
+		for _, x := range a.Articles {
+			got = append(got, x.Path)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: pieces %v\nwant %v", how, got, want)
+		}
+		var html []string
+		for _, p := range probs {
+			if strings.Contains(p.Path, "_index.htm") || strings.Contains(p.Path, "_index.HTML") {
+				html = append(html, p.Path+": "+p.Msg)
+			}
+		}
+		slices.Sort(html)
+		wantHTML := []string{"site/content/s1/_index.html: " + SectionPageMsg, "site/content/s2/_index.htm: " + SectionPageMsg,
+			"site/content/s3/_index.html: " + SectionPageMsg, "site/content/s4/_index.html: " + SectionPageMsg,
+			"site/content/s5/_index.html: " + SectionPageMsg, "site/content/s7/_index.html: " + SectionPageMsg}
+		if !slices.Equal(html, wantHTML) {
+			t.Errorf("%s: the HTML section pages' problems\n%s\nwant\n%s", how, strings.Join(html, "\n"), strings.Join(wantHTML, "\n"))
+		}
+	}
+}

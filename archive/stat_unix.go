@@ -70,7 +70,7 @@ func scanRoot(root string, newWorker func() FileFunc, memo []byte, now time.Time
 					break
 				}
 				if job.names == nil {
-					scanFolder(&s, job.dir, q, buf)
+					scanFolder(&s, job, q, buf)
 				} else {
 					statPart(&s, job)
 				}
@@ -276,11 +276,12 @@ func (s *statter) inArchive(p string) string {
 // folder and the queue's lock, ~1 % of stating 256 files.
 const partMin = 256
 
-// scanFolder lists the articles of one folder (dir, relative to root, "."
-// for root itself) and stats them, leaving parts of a large folder's
+// scanFolder lists the articles of one folder (job.dir, relative to root,
+// "." for root itself) and stats them, leaving parts of a large folder's
 // stats to the other workers; it queues its subfolders. buf is reused for
 // the folder's entries.
-func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
+func scanFolder(s *statter, job scanJob, q *dirQueue, buf []byte) {
+	dir := job.dir
 	f, err := openFolder(s.root, dir)
 	if err != nil {
 		s.probs = append(s.probs, cannotReadFolder(dir, err))
@@ -306,21 +307,27 @@ func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
 			// when _config.yml is made)
 			osDir := filepath.Join(s.root, dir)
 			exists := ExistsIn(osDir)
+			// below a Hugo root, asked as it is now (config/_default made
+			// changes config/, not this folder)
+			hugo := job.hugo || len(m.sites) > 0 && hugoRoot("", func(rel string) bool {
+				var st unix.Stat_t
+				return slices.Contains(m.sites, rel) || rel == "config/_default" && slices.Contains(m.sites, "config") && fstatat(fd, rel, &st, 0) == nil
+			})
 			for _, sub := range m.subs {
 				if !PassedIn(filepath.ToSlash(osDir), sub, exists) {
-					q.add(scanJob{dir: prefix + sub})
+					q.add(scanJob{dir: prefix + sub, hugo: hugo})
 				}
 			}
 		} else if stamp.settled(s.since) {
 			var subs, sites []string
 			var ok bool
-			if names, subs, sites, ok = s.list(f, fd, dir, prefix, q, buf); ok {
+			if names, subs, sites, ok = s.list(f, fd, job, prefix, q, buf); ok {
 				s.remember(dir, &memoFolder{stamp: stamp, subs: subs, names: *names, sites: sites}, false)
 			}
 		}
 	}
 	if names == nil {
-		names, _, _, _ = s.list(f, fd, dir, prefix, q, buf)
+		names, _, _, _ = s.list(f, fd, job, prefix, q, buf)
 	}
 	// The parts after the first go to the queue, the first is stated here.
 	n := names.len()
@@ -328,10 +335,10 @@ func scanFolder(s *statter, dir string, q *dirQueue, buf []byte) {
 	if q.workers > 1 && n >= 2*partMin {
 		size = max(partMin, (n+q.workers-1)/q.workers)
 		for start := size; start < n; start += size {
-			q.add(scanJob{dir: dir, names: names, lo: start, hi: min(start+size, n)})
+			q.add(scanJob{dir: dir, names: names, lo: start, hi: min(start+size, n), hugo: job.hugo})
 		}
 	}
-	s.stat(fd, prefix, names, 0, size)
+	s.stat(fd, prefix, names, 0, size, job.hugo)
 }
 
 // remember keeps m as the memo of the folder dir, reused from the old
@@ -347,14 +354,16 @@ func (s *statter) remember(dir string, m *memoFolder, reused bool) *nameList {
 	return &m.names
 }
 
-// list lists the folder f (open as fd, dir relative to root, prefix its
-// path with a slash): its article names, its subfolders, which it
-// queues, and its site configs (IsSiteConfig's names that are there, as
+// list lists the folder f (open as fd, job.dir relative to root, prefix
+// its path with a slash): its article names (and an _index.html:
+// IsHTMLSectionName, told of by stat below a Hugo root alone), its
+// subfolders, which it queues when it is listed, and its site configs (IsSiteConfig's names that are there, as
 // a stat following links finds them), which it adds to s.sites; false
 // when the folder could not be read to its end, or the type of an entry
 // could not be told, or a site config is a link (a link's target may
 // come or go without a change to the folder).
-func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf []byte) (*nameList, []string, []string, bool) {
+func (s *statter) list(f *os.File, fd int, job scanJob, prefix string, q *dirQueue, buf []byte) (*nameList, []string, []string, bool) {
+	dir := job.dir
 	names := &nameList{}
 	var subs, sites []string
 	unsure := false
@@ -381,7 +390,7 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 				s.sites = append(s.sites, prefix+"config/_default")
 			}
 		}
-		if Passed(name) || typ == dirents.Other && !IsArticlePath(string(name)) {
+		if Passed(name) || typ == dirents.Other && !IsArticlePath(string(name)) && !IsHTMLSectionName(string(name)) {
 			return // hidden, or not an article
 		}
 		if typ == dirents.Unknown {
@@ -411,25 +420,31 @@ func (s *statter) list(f *os.File, fd int, dir, prefix string, q *dirQueue, buf 
 			}
 		}
 		if typ == dirents.Dir {
-			name := string(name)
-			subs = append(subs, name) // all, for the memo: see scanFolder
-			if !PassedIn(filepath.ToSlash(osDir), name, exists) {
-				q.add(scanJob{dir: prefix + name})
-			}
+			// all, for the memo (see scanFolder); queued below, when
+			// whether this folder is a Hugo root is known
+			subs = append(subs, string(name))
 			return
 		}
-		if IsArticlePath(string(name)) {
+		if IsArticlePath(string(name)) || IsHTMLSectionName(string(name)) {
 			names.add(name)
 		}
 	})
 	if err != nil {
 		s.probs = append(s.probs, cannotReadFolder(dir, err))
 	}
-	if len(sites) > 0 && names.len() > 0 {
+	isRoot := false
+	if len(sites) > 0 {
 		var st unix.Stat_t
-		isRoot := hugoRoot("", func(rel string) bool {
+		isRoot = hugoRoot("", func(rel string) bool {
 			return slices.Contains(sites, rel) || rel == "config/_default" && configDir && fstatat(fd, rel, &st, 0) == nil
 		})
+	}
+	for _, sub := range subs {
+		if !PassedIn(filepath.ToSlash(osDir), sub, exists) {
+			q.add(scanJob{dir: prefix + sub, hugo: job.hugo || isRoot})
+		}
+	}
+	if len(sites) > 0 && names.len() > 0 {
 		if isRoot {
 			for i := range names.len() {
 				if name := string(names.name(i)); hugoRootFile(name) {
@@ -458,7 +473,7 @@ func statPart(s *statter, job scanJob) {
 	if job.dir == "." {
 		prefix = ""
 	}
-	s.stat(int(f.Fd()), prefix, job.names, job.lo, job.hi)
+	s.stat(int(f.Fd()), prefix, job.names, job.lo, job.hi, job.hugo)
 }
 
 // openFolder opens the folder dir of root for listing and fstatat. With
@@ -469,10 +484,15 @@ func openFolder(root, dir string) (*os.File, error) {
 }
 
 // stat stats the articles lo to hi of names, of the folder open as fd
-// (prefix is its path relative to root, with a slash, "" for root).
-func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
+// (prefix is its path relative to root, with a slash, "" for root); an
+// _index.html (IsHTMLSectionName) only when the folder is below a Hugo
+// site's root (hugo).
+func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int, hugo bool) {
 	for i := lo; i < hi; i++ {
 		name := names.name(i)
+		if !hugo && IsHTMLSectionName(string(name)) {
+			continue
+		}
 		s.path = append(append(s.path[:0], prefix...), name...)
 		var st unix.Stat_t
 		var info fileStat
@@ -501,7 +521,7 @@ func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int) {
 		switch {
 		case info.folder:
 			s.probs = append(s.probs, linkedFolder(string(s.path)))
-		case !IsArticlePath(string(name)):
+		case !IsArticlePath(string(name)) && !IsHTMLSectionName(string(name)):
 			// a link (listed to be told from a link to a folder) to
 			// anything else, or to nothing: not an article
 		case info.err != nil && info.gone:
@@ -539,6 +559,9 @@ type scanJob struct {
 	dir    string // relative to root, "." for root itself
 	names  *nameList
 	lo, hi int
+	// hugo: the folder is below a Hugo site's root, so that its
+	// _index.html is told of (hugoHTMLSectionAt)
+	hugo bool
 }
 
 // dirQueue is the jobs still to do. pending counts those queued or being

@@ -186,49 +186,52 @@ func TestHugoConfigCascadeIsSeen(t *testing.T) {
 // A Hugo section page made a draft leaves the pieces under it out, as
 // Hugo publishes none of them (Hugo 0.111 as oracle), and made no draft
 // again brings them back: Refresh reads them again (its CascadeSum
-// changes), cached and in memory.
+// changes), cached and in memory. So does a section page written in HTML
+// (_index.html; a helper's report: it was not read).
 func TestHugoDraftSectionIsSeen(t *testing.T) {
 	defer func(f func() time.Time) { readNow = f }(readNow)
 	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
 	piece := "---\ntitle: P\ndate: 2020-01-01\n---\nText.\n"
 	ctx := context.Background()
-	for _, dir := range []string{t.TempDir(), ""} {
-		arch := t.TempDir()
-		dupWrite(t, arch, map[string]string{
-			"hugo.toml":             "title = 'S'\n",
-			"content/sec/_index.md": "---\ntitle: Sec\n---\n",
-			"content/sec/a.md":      piece,
-			"content/sec/deep/b.md": piece,
-			"content/other/c.md":    piece,
-		})
-		name, fsys, err := archive.Source(arch)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs := func(what string, want int) {
-			t.Helper()
-			if _, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil {
+	for _, section := range []string{"content/sec/_index.md", "content/sec/_index.html"} {
+		for _, dir := range []string{t.TempDir(), ""} {
+			arch := t.TempDir()
+			dupWrite(t, arch, map[string]string{
+				"hugo.toml":             "title = 'S'\n",
+				section:                 "---\ntitle: Sec\n---\n",
+				"content/sec/a.md":      piece,
+				"content/sec/deep/b.md": piece,
+				"content/other/c.md":    piece,
+			})
+			name, fsys, err := archive.Source(arch)
+			if err != nil {
 				t.Fatal(err)
 			}
-			if st := ix.Stats(); st.Docs != want {
-				t.Errorf("%q, %s: %d pieces, want %d", dir, what, st.Docs, want)
-			}
-		}
-		docs("opened", 3)
-		for i, text := range []string{"---\ntitle: Sec\ndraft: true\n---\n", "---\ntitle: Sec\n---\n"} {
-			p := filepath.Join(arch, "content/sec/_index.md")
-			dupWrite(t, arch, map[string]string{"content/sec/_index.md": text})
-			later := time.Now().Add(time.Duration(i+1) * time.Minute) // a new time, whatever the file system's resolution
-			if err := os.Chtimes(p, later, later); err != nil {
+			ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+			if err != nil {
 				t.Fatal(err)
 			}
-			docs([]string{"made a draft", "made no draft again"}[i], []int{1, 3}[i])
+			docs := func(what string, want int) {
+				t.Helper()
+				if _, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil {
+					t.Fatal(err)
+				}
+				if st := ix.Stats(); st.Docs != want {
+					t.Errorf("%s, %q, %s: %d pieces, want %d", section, dir, what, st.Docs, want)
+				}
+			}
+			docs("opened", 3)
+			for i, text := range []string{"---\ntitle: Sec\ndraft: true\n---\n", "---\ntitle: Sec\n---\n"} {
+				p := filepath.Join(arch, section)
+				dupWrite(t, arch, map[string]string{section: text})
+				later := time.Now().Add(time.Duration(i+1) * time.Minute) // a new time, whatever the file system's resolution
+				if err := os.Chtimes(p, later, later); err != nil {
+					t.Fatal(err)
+				}
+				docs([]string{"made a draft", "made no draft again"}[i], []int{1, 3}[i])
+			}
+			ix.Close()
 		}
-		ix.Close()
 	}
 }
 

@@ -145,11 +145,13 @@ import (
 // Hugo site a published that is no date folio reads is none (archive's
 // firstDate: published: "1", 1, "maybe" a piece undated, or dated by a
 // lastmod); 85: in a Jekyll site a document's tag read instead of its tags,
-// a page's tag and category not read (archive's jekyllUnreadTags).
+// a page's tag and category not read (archive's jekyllUnreadTags); 86: a
+// Hugo site's section page in HTML (_index.html, _index.htm) is a file of
+// the scan, its draft and cascade read (archive.IsHTMLSectionName).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 85
+const SchemaVersion = 86
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -230,14 +230,15 @@ func watchDirs(dirs []string) (*fsnotify.Watcher, error) {
 }
 
 // relevant reports whether an event can change the archive: an article
-// file, or a name without an extension (a folder, perhaps removed), that
-// the scan does not pass over (editors' hidden swap files, _drafts).
+// file, a Hugo section page written in HTML (its draft and cascade), or a
+// name without an extension (a folder, perhaps removed), that the scan
+// does not pass over (editors' hidden swap files, _drafts).
 func relevant(name string) bool {
 	base := filepath.Base(name)
 	if archive.Passed(base) {
 		return false
 	}
-	return archive.IsArticlePath(base) || filepath.Ext(base) == ""
+	return archive.IsArticlePath(base) || archive.IsHTMLSectionName(base) || filepath.Ext(base) == ""
 }
 
 // watch turns fsnotify's events into signals. With file set (a file

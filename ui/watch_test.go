@@ -180,12 +180,12 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 	if !slices.Equal(dirs, want) { // not .git, _drafts, a file, nor a link to a folder
 		t.Errorf("watched folders %v, want %v", dirs, want)
 	}
-	for _, name := range []string{"a.md", "x/y.markdown", "2018"} {
+	for _, name := range []string{"a.md", "x/y.markdown", "2018", "content/sec/_index.html"} { // a Hugo section page in HTML: its draft
 		if !relevant(name) {
 			t.Errorf("%s is not relevant", name)
 		}
 	}
-	for _, name := range []string{".a.md.swp", "a.md~", "4913.tmp", ".git", "_drafts", "x/_drafts"} {
+	for _, name := range []string{".a.md.swp", "a.md~", "4913.tmp", ".git", "_drafts", "x/_drafts", "page.html"} {
 		if relevant(name) {
 			t.Errorf("%s is relevant", name)
 		}
