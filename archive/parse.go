@@ -360,6 +360,14 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		if k != "published" {
 			return false
 		}
+		if inPosts(path) || inJekyll != nil && inJekyll() {
+			// Jekyll reads published as a flag alone (Jekyll 4.3 as
+			// oracle: a post's published: "maybe" or 1 was published,
+			// dated by its name, and published: 2020-05-05 too; folio
+			// skipped the first two as unparseable dates and dated the
+			// third by it)
+			return true
+		}
 		if _, err := dateFromValue(f.value, inHugo); err == nil || hugoZeroDate(f.value) {
 			return false
 		}

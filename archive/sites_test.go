@@ -2173,3 +2173,38 @@ func TestHugoSectionPageInHTML(t *testing.T) {
 		}
 	}
 }
+
+// Jekyll reads published as a flag alone, never a date (Jekyll 4.3 as
+// oracle: posts with published: "maybe", 1 and 2020-05-05 were published,
+// each dated by its name; a helper's report: folio skipped the first two
+// as unparseable dates, and dated the third 2020-05-05). Outside a site
+// published is a date, as before (an Obsidian Web Clipper's).
+func TestJekyllPublishedIsNoDate(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\n" + fm + "\n---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"jek/_config.yml":                 "title: J\n",
+		"jek/_posts/2021-02-01-maybe.md":  page(`published: "maybe"`),
+		"jek/_posts/2021-02-02-one.md":    page("published: 1"),
+		"jek/_posts/2021-02-03-date.md":   page("published: 2020-05-05"),
+		"jek/page.md":                     page("published: 2020-05-05\ndate: 2019-01-01"),
+		"bare/_posts/2021-02-04-maybe.md": page(`published: "maybe"`),
+		"notes/clip.md":                   page("published: 2020-05-05"),
+	})
+	a, probs := loadSite(t, root)
+	got := map[string]string{}
+	for _, x := range a.Articles {
+		got[x.Path] = x.Date.String()
+	}
+	want := map[string]string{"jek/_posts/2021-02-01-maybe.md": "2021-02-01", "jek/_posts/2021-02-02-one.md": "2021-02-02",
+		"jek/_posts/2021-02-03-date.md": "2021-02-03", "jek/page.md": "2019-01-01",
+		"bare/_posts/2021-02-04-maybe.md": "2021-02-04", "notes/clip.md": "2020-05-05"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pieces:\n%v\nwant\n%v", got, want)
+	}
+	for _, p := range probs {
+		if !p.Quiet {
+			t.Errorf("problem %s:%d: %s", p.Path, p.Line, p.Msg)
+		}
+	}
+}

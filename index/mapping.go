@@ -147,11 +147,12 @@ import (
 // lastmod); 85: in a Jekyll site a document's tag read instead of its tags,
 // a page's tag and category not read (archive's jekyllUnreadTags); 86: a
 // Hugo site's section page in HTML (_index.html, _index.htm) is a file of
-// the scan, its draft and cascade read (archive.IsHTMLSectionName).
+// the scan, its draft and cascade read (archive.IsHTMLSectionName); 87: in
+// a Jekyll site published is no date (a post dated by its name).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 86
+const SchemaVersion = 87
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
