@@ -489,6 +489,15 @@ func TestIndexAfterWaitingSaysWhatTheOtherDid(t *testing.T) {
 // updated" and exits 1 (before, every command built the whole index in
 // memory). As root (as CI runs) the test runs again as nobody.
 func TestCacheNotWritableShowsTheIndexAsItWas(t *testing.T) {
+	cacheNotWritable(t, false)
+}
+
+// So too when the writer's lock file cannot be opened to write.
+func TestCacheLockNotWritableShowsTheIndexAsItWas(t *testing.T) {
+	cacheNotWritable(t, true)
+}
+
+func cacheNotWritable(t *testing.T, lockToo bool) {
 	if os.Geteuid() == 0 {
 		out, err := childtest.RunAsNobody(t, "FOLIO_CLI_TEST_AS_NOBODY", "1")
 		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
@@ -513,6 +522,16 @@ func TestCacheNotWritableShowsTheIndexAsItWas(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Chmod(idx, 0o755)
+	if lockToo {
+		// the writer's lock file too, as chmod -R a-w leaves it (a
+		// helper's report: "index cache not used (open …/lock:
+		// permission denied): index kept in memory" at every command)
+		lock := filepath.Join(idx, "lock")
+		if err := os.Chmod(lock, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod(lock, 0o644)
+	}
 	out, errOut, code := runIndexed(t, idx, "--archive", dir, "index")
 	if code != 1 || !strings.Contains(out, "not updated: 1 piece") || !strings.Contains(errOut, "as it was") || strings.Contains(out, "memory") {
 		t.Errorf("index: exit %d\n%s%s", code, out, errOut)
@@ -522,6 +541,7 @@ func TestCacheNotWritableShowsTheIndexAsItWas(t *testing.T) {
 		t.Errorf("search: exit %d\n%s%s", code, out, errOut)
 	}
 	os.Chmod(idx, 0o755)
+	os.Chmod(filepath.Join(idx, "lock"), 0o644)
 	if out, errOut, code := runIndexed(t, idx, "--archive", dir, "index"); code != 0 || !strings.Contains(out, "2 pieces") {
 		t.Errorf("index with the cache writable: exit %d\n%s%s", code, out, errOut)
 	}

@@ -62,6 +62,17 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 				return v, nil
 			}
 		}
+		if ctx.Err() == nil && usable(m, p) && !opts.Rebuild && cacheNotWritable(err) {
+			// The lock file cannot be opened to write (a cache made
+			// read-only, or not this user's): as a write refused, the
+			// live generation as it was (a helper's report: every command
+			// built the whole index in memory). No writer's lock is
+			// needed to read it: hold, taken before, keeps it from
+			// removal, and a generation is whole before CURRENT names it.
+			if lv := ix.asItWas(dir, hold, b.stats.Files, scanProbs, err, opts); lv != nil {
+				return lv, nil
+			}
+		}
 		hold.release()
 		return nil, err
 	}
@@ -123,7 +134,8 @@ var writeHook func() error
 
 // asItWas is the live generation hold of the cache dir, as it was, for an archive changed
 // since whose change the cache could not take (err: a full disk, a cache
-// made read-only): Behind says so, and Stats.NotWritten. Before, such an
+// made read-only, a writer's lock file this user may not open to write):
+// Behind says so, and Stats.NotWritten. Before, such an
 // open built the whole index in memory, at every command and every
 // refresh of the reader (a helper's report: a search of 20k pieces took
 // 60 s with one file edited and the cache's disk full, 0.16 s before).

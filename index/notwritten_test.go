@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/childtest"
 )
 
 // An archive changed whose cache cannot take the change (its disk full)
@@ -65,5 +66,95 @@ func TestFullCacheShowsTheIndexAsItWas(t *testing.T) {
 	}
 	if err := os.Remove(filepath.Join(arch, "c.md")); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// An archive changed whose cache is read-only throughout (chmod -R a-w,
+// or not this user's to write: the writer's lock file cannot be opened
+// to write) is searched in the cache's live generation as it was, as on
+// a full disk, at open and at every refresh; it is not built again in
+// memory (a helper's report: "index cache not used (open …/lock:
+// permission denied): index kept in memory" at every command). A
+// rebuild asked for is not answered with the index as it was. Root
+// writes any file, so as root the test runs again as nobody.
+func TestReadOnlyCacheShowsTheIndexAsItWas(t *testing.T) {
+	if os.Geteuid() == 0 {
+		out, err := childtest.RunAsNobody(t, "FOLIO_INDEX_TEST_AS_NOBODY", "1")
+		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
+			t.Fatalf("as nobody: %v\n%s", err, out)
+		}
+		return
+	}
+	arch := t.TempDir()
+	dupWrite(t, arch, map[string]string{
+		"a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nText.\n",
+		"b.md": "---\ntitle: B\ndate: 2020-01-02\n---\nText.\n",
+	})
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ctx := context.Background()
+	ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	chmodTree := func(mode func(fs.FileMode) fs.FileMode) {
+		t.Helper()
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			return os.Chmod(p, mode(info.Mode().Perm()))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	chmodTree(func(m fs.FileMode) fs.FileMode { return m &^ 0o222 })
+	defer chmodTree(func(m fs.FileMode) fs.FileMode { return m | 0o200 })
+	if f, err := os.OpenFile(filepath.Join(dir, writerName), os.O_RDWR, 0); err == nil {
+		f.Close()
+		t.Fatal("the lock file opens to write: the test would not test")
+	}
+	dupWrite(t, arch, map[string]string{"c.md": "---\ntitle: C\ndate: 2020-01-03\n---\nText.\n"})
+	ix, err = Open(ctx, name, fsys, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	st := ix.Stats()
+	if ix.Fallback() != "" || st.Rebuilt || st.Dir != dir {
+		t.Errorf("built again (fallback %q, rebuilt %v, dir %q)", ix.Fallback(), st.Rebuilt, st.Dir)
+	}
+	if !st.NotWritten || !strings.Contains(ix.Behind(), "permission denied") || !strings.Contains(ix.Behind(), "as it was") {
+		t.Errorf("not written %v, behind %q", st.NotWritten, ix.Behind())
+	}
+	if n := ix.Count(); n != 2 {
+		t.Errorf("%d pieces, want the 2 indexed", n)
+	}
+	if changed, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil || changed || ix.Behind() == "" || ix.Fallback() != "" {
+		t.Errorf("refreshed with the cache read-only: %v %v, behind %q, fallback %q", changed, err, ix.Behind(), ix.Fallback())
+	}
+	re, err := Open(ctx, name, fsys, Options{Dir: dir, Rebuild: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := re.Stats(); st.NotWritten || !st.Rebuilt || re.Count() != 3 {
+		t.Errorf("a rebuild asked for: not written %v, rebuilt %v, %d pieces", st.NotWritten, st.Rebuilt, re.Count())
+	}
+	re.Close()
+	chmodTree(func(m fs.FileMode) fs.FileMode { return m | 0o200 })
+	if changed, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil || !changed {
+		t.Fatalf("refresh with the cache writable: %v %v", changed, err)
+	}
+	if n := ix.Count(); n != 3 || ix.Behind() != "" {
+		t.Errorf("%d pieces (want 3), behind %q", n, ix.Behind())
 	}
 }
