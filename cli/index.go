@@ -22,7 +22,9 @@ func newIndexCmd(env *Env) *cobra.Command {
 		Long: `Build the search index of the archive, or refresh it: only added, changed and
 removed files are re-indexed. folio does this by itself at start-up; this
 command shows what it did. --rebuild builds the index from scratch; the times
-pieces were first indexed (what saved searches count as new) are kept.
+pieces were first indexed (what saved searches count as new) are kept. A
+rebuild that waited for another folio's, begun after it was asked for, takes
+that one for its own.
 
 Exit status: 0 when the index is in its cache and current; 1 when the cache
 could not be written (unwritable, full: the notice says why), so that the
@@ -89,7 +91,17 @@ updated and shows the archive as it was; 2 for other errors.`,
 			fmt.Fprintf(env.Out, "%s: %s: %s (%s) in %s; index in %s\n",
 				termsafe.Quote(ix.Name()), what, pieces(st.Docs), counts, st.Took.Round(1e5), where)
 			if other != "" {
-				fmt.Fprintf(env.Out, "another folio updated the index first, while this one waited (%s)\n", other)
+				why := ""
+				switch {
+				case st.RebuiltAgain && st.Other.Began.IsZero():
+					why = "; it did not record when it began, so this one built the index again"
+				case st.RebuiltAgain:
+					// (a helper's report: "built: … another folio updated
+					// the index first … (built from scratch …)", and why
+					// both was said nowhere)
+					why = "; it began before this rebuild was asked for, so this one built the index again"
+				}
+				fmt.Fprintf(env.Out, "another folio updated the index first, while this one waited (%s)%s\n", other, why)
 			}
 			if s := problemCounts(ix.Problems(), true); s != "" {
 				fmt.Fprintf(env.Out, "%s; folio check lists why\n", s)

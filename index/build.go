@@ -52,6 +52,8 @@ type build struct {
 	carried map[string]carriedPiece
 	known   map[string]int64
 	stamp   int64
+	// began is when the scan this build carries out began (Update.Began)
+	began time.Time
 	// sites answers whether files are in a Jekyll or a Hugo site, each
 	// folder asked once a build (siteRoots)
 	sites     *archive.SiteRoots
@@ -184,7 +186,7 @@ func (b *build) commit(ctx context.Context, m *manifest) error {
 	m.Docs = int(n)
 	m.Renamed = keptRenames(m, b.stats.Renamed, time.Now())
 	m.Departed = keptDeparted(m, b.departed, b.stats.Renamed, time.Now())
-	m.Update = &Update{Indexed: b.stats.Indexed, Removed: b.stats.Removed, Renamed: len(b.stats.Renamed), Rebuilt: b.stats.Rebuilt}
+	m.Update = &Update{Indexed: b.stats.Indexed, Removed: b.stats.Removed, Renamed: len(b.stats.Renamed), Rebuilt: b.stats.Rebuilt, Began: b.began}
 	f, err := countAllFacets(ctx, b.bi)
 	if err != nil {
 		return err

@@ -31,7 +31,8 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	b := &build{fsys: ix.fsys, name: ix.name, opts: opts, stats: Stats{Dir: dir}}
+	asked := time.Now() // a rebuild asked for: another's begun since is as good (below)
+	b := &build{fsys: ix.fsys, name: ix.name, opts: opts, stats: Stats{Dir: dir}, began: asked}
 	files, scanProbs, err := b.scan()
 	if err != nil {
 		return nil, err
@@ -84,11 +85,13 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		// AwaitWriter, for as long as another folio built): planned from
 		// the scan before it, this folio's generation would undo what the
 		// other took in since.
+		b.began = time.Now()
 		if files, scanProbs, err = b.scan(); err != nil {
 			hold.release()
 			return nil, err
 		}
 	}
+	rebuild := opts.Rebuild
 	if g := readCurrent(dir); waited || hold == nil || g != hold.name {
 		// Changed while the lock was awaited (or laid out before
 		// generations): plan again on the live generation.
@@ -101,8 +104,22 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		if waited && hold != nil && hold.name != was && m != nil {
 			// another folio's update, made while this one waited
 			b.stats.ByOther, b.stats.Other = true, m.Update
+			if u := m.Update; rebuild && u != nil && u.Rebuilt {
+				// A rebuild that began after this one was asked for read
+				// every file as it was by then: it is the rebuild asked
+				// for, not to be made again (a helper's report: a second
+				// folio index --rebuild waited for the first, then built
+				// it all again, and said both). One begun before may have
+				// read a file before the change that made the user ask:
+				// made again, and Stats.RebuiltAgain says why.
+				if !u.Began.IsZero() && !u.Began.Before(asked) {
+					rebuild = false
+				} else {
+					b.stats.RebuiltAgain = true
+				}
+			}
 		}
-		if usable(m, p) && p.empty() && !opts.Rebuild {
+		if usable(m, p) && p.empty() && !rebuild {
 			b.stats.Unchanged = true
 			v, err := openHeld(hold, m, b.stats, scanProbs, opts)
 			if v != nil || err != nil {
@@ -110,7 +127,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 			}
 		}
 	}
-	if opts.Rebuild {
+	if rebuild {
 		if n := keptCount(m, p); n > 0 {
 			// a rebuild reads every file: these cannot be, and would go
 			// from the index with the times they were added
@@ -120,7 +137,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		m, p = nil, nil // from scratch
 	}
 	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
-	if err != nil && ctx.Err() == nil && usable(m, p) && cacheNotWritable(err) {
+	if err != nil && ctx.Err() == nil && usable(m, p) && !rebuild && cacheNotWritable(err) {
 		if lv := ix.asItWas(dir, hold, b.stats.Files, scanProbs, err, opts); lv != nil {
 			return lv, nil
 		}

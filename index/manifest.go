@@ -111,6 +111,10 @@ type manifestHead struct {
 type Update struct {
 	Indexed, Removed, Renamed int
 	Rebuilt                   bool
+	// Began is when the update's scan of the archive began, before it read
+	// any file (zero in an older folio's manifest, also gob-compatible): a
+	// rebuild begun after another was asked for stands for it.
+	Began time.Time
 }
 
 // siteAnswer is a folder of files whose reading asked whether they are

@@ -31,7 +31,10 @@ type Options struct {
 	// instead: folio list and stats).
 	DiskOnly bool
 	// Rebuild builds the cache's next generation from scratch, even when
-	// the live one is current (folio index --rebuild). Refresh ignores it.
+	// the live one is current (folio index --rebuild); but an open that
+	// waited for the writer's lock while another folio rebuilt, begun after
+	// this open began, takes that rebuild for its own (Stats.RebuiltAgain).
+	// Refresh ignores it.
 	Rebuild bool
 	// Progress, when set, is called as files are indexed.
 	Progress Progress
@@ -107,6 +110,13 @@ type Stats struct {
 	// deletions).
 	ByOther bool
 	Other   *Update
+	// RebuiltAgain: a rebuild asked for (Options.Rebuild) waited for
+	// another folio's rebuild (Other) and made its own all the same,
+	// because the other's began before this one was asked for (or did not
+	// record when: Other.Began zero), so may have read a file before the
+	// change that made the user ask. A rebuild begun after it was asked
+	// for stands for it: the open is then Unchanged, or an update on it.
+	RebuiltAgain bool
 }
 
 // Index is a searchable archive. It is safe for concurrent use.
