@@ -127,11 +127,7 @@ func keptFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(st
 		return l, false, nil
 	}
 	var q index.Query
-	var st *state.Store
-	if f.reading() {
-		st = stateOf(name)
-	}
-	if err := f.applyTo(&q, st); err != nil {
+	if err := f.applyTo(&q, nil); err != nil {
 		return l, false, err
 	}
 	// on disk or not at all: built in memory, it would be slower than
@@ -141,6 +137,13 @@ func keptFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(st
 		return l, false, nil
 	}
 	defer ix.Close()
+	if f.reading() {
+		// read once the index is open: the marks of the pieces it found
+		// renamed or moved have followed them (followRenames)
+		if err := f.applyTo(&q, stateOf(name)); err != nil {
+			return l, false, err
+		}
+	}
 	l = listing{pieces: ix.Count(), probs: ix.Problems(), name: ix.Name(), many: ix.ManyAuthors()}
 	if l.keep, ok = allPiecesOf(ctx, ix, q); !ok {
 		return l, false, nil

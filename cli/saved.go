@@ -152,14 +152,19 @@ added to the index since it was last opened (none when it never was here).
 			if err != nil {
 				return err
 			}
-			if q, err = savedQuery(env, s, q); err != nil {
-				return err
+			if _, err := filterFlagsOf(s.Filters).filter(); err != nil {
+				return fmt.Errorf("saved search %s: %w", termsafe.Quote(s.Name), err)
 			}
 			ix, opened, err := openSavedIndex(cmd.Context(), env)
 			if err != nil {
 				return err
 			}
 			defer ix.Close()
+			// the reading filters read once the index is open, the renames
+			// it found followed
+			if q, err = savedQuery(env, s, q); err != nil {
+				return err
+			}
 			if onlyNew {
 				o, ok := openedOf(env, opened, s)
 				if err := restrictNew(cmd.Context(), &q, ix, o, ok); err != nil {

@@ -47,20 +47,17 @@ folio search '' --collapse-copies counts it.`,
 			if err := f.applyTo(&q, nil); err != nil {
 				return err
 			}
-			if f.reading() {
-				name, _, err := env.source()
-				if err != nil {
-					return err
-				}
-				if err := f.applyTo(&q, openStateOf(env, name)); err != nil {
-					return err
-				}
-			}
 			ix, err := env.openIndex(cmd.Context(), progressBar(env.Err))
 			if err != nil {
 				return err
 			}
 			defer ix.Close()
+			if f.reading() {
+				// read once the index is open, the renames it found followed
+				if err := f.applyTo(&q, openStateOf(env, ix.Name())); err != nil {
+					return err
+				}
+			}
 			r, err := ix.Terms(cmd.Context(), q, index.TermsOptions{N: f.n, Sample: f.sample})
 			if err != nil {
 				return err

@@ -73,16 +73,17 @@ the queries and the date of the run.`,
 			if err != nil {
 				return err
 			}
-			if f.reading() {
-				if err := f.applyTo(&base, openStateOf(env, name)); err != nil {
-					return err
-				}
-			}
 			ix, err := env.openIndex(cmd.Context(), progressBar(env.Err))
 			if err != nil {
 				return err
 			}
 			defer ix.Close()
+			if f.reading() {
+				// read once the index is open, the renames it found followed
+				if err := f.applyTo(&base, openStateOf(env, name)); err != nil {
+					return err
+				}
+			}
 			by := ix.AutoPeriod(maxAutoPoints)
 			if f.by != "" && f.by != "auto" {
 				var ok bool
