@@ -598,8 +598,10 @@ func (s *Store) filter(ids []string, keep func(Piece) bool) []string {
 // in-memory lock, which Save holds only to copy what it writes and to
 // install what it read, never across I/O. A Save that fails keeps its
 // changes for the next one. A file found corrupt is set aside as in Open
-// and replaced by all this store knows. With nothing to write, Save only
-// re-reads the file (see Reload).
+// and replaced by all this store knows; so is a file found gone (another
+// folio set it aside, the state folder was deleted), even with nothing
+// else to write. Otherwise, with nothing to write, Save only re-reads the
+// file (see Reload).
 func (s *Store) Save() error {
 	_, err := s.sync()
 	return err
@@ -733,15 +735,22 @@ func (s *Store) write(ops []op, visits []Visit) (*file, error) {
 	defer unlock()
 
 	disk, err := readFile(s.path)
+	corrupt := errors.As(err, new(*corruptError))
 	switch {
 	case err == nil:
-	case errors.Is(err, fs.ErrNotExist):
-		disk = &file{Pieces: map[string]Piece{}}
-	case errors.As(err, new(*corruptError)):
-		if _, rerr := setAside(s.path); rerr != nil {
-			return nil, fmt.Errorf("state file %s is corrupt and could not be set aside: %w", s.path, rerr)
+	case errors.Is(err, fs.ErrNotExist), corrupt:
+		if corrupt {
+			if _, rerr := setAside(s.path); rerr != nil {
+				return nil, fmt.Errorf("state file %s is corrupt and could not be set aside: %w", s.path, rerr)
+			}
 		}
-		// Nothing on disk to merge with: write all we know.
+		// Nothing on disk to merge with: write all we know. A file gone
+		// is one another folio set aside (found corrupt), or a state
+		// folder deleted: the marks this store holds are written again,
+		// not only its changes since the last Save (a helper's report:
+		// a reader's five stars were lost to the one starred after
+		// another folio set a corrupt file aside). A store that never
+		// had a file holds only its changes: the same.
 		s.mu.Lock()
 		ops = append(s.allOps(), ops...)
 		visits = mergeVisits(slices.Clone(s.history), visits)

@@ -470,3 +470,57 @@ func TestRepeatedCorruptionKeepsEveryCopy(t *testing.T) {
 		t.Errorf("set-aside copies: %v", aside)
 	}
 }
+
+// TestFileGoneWhileRunningIsRewrittenWhole: a store whose file another
+// folio set aside (found corrupt), or whose state folder was deleted,
+// writes at its next Save all the marks it holds, as when it finds the
+// file corrupt itself (a helper's report: a reader's five stars were
+// gone, the file and the reader holding only the one starred after
+// another folio set the corrupt file aside).
+func TestFileGoneWhileRunningIsRewrittenWhole(t *testing.T) {
+	for _, how := range []string{"set aside by another", "folder deleted"} {
+		t.Run(how, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "state")
+			reader := mustOpen(t, "bundled", dir)
+			for _, id := range []string{"a", "b", "c", "d", "e"} {
+				reader.SetStarred(id, true)
+			}
+			reader.RecordOpen("a", time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
+			if err := reader.Save(); err != nil {
+				t.Fatal(err)
+			}
+			switch how {
+			case "set aside by another":
+				if err := os.WriteFile(reader.Path(), []byte(`{"version":1,"pieces":{ broken`), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				other, warn := Open("bundled", dir)
+				if warn == nil || len(other.Starred()) != 0 {
+					t.Fatalf("the other folio: %v, %v", warn, other.Starred())
+				}
+				if _, err := os.Stat(reader.Path()); !os.IsNotExist(err) {
+					t.Fatalf("the corrupt file was not set aside: %v", err)
+				}
+			case "folder deleted":
+				if err := os.RemoveAll(dir); err != nil {
+					t.Fatal(err)
+				}
+			}
+			reader.SetStarred("f", true)
+			if err := reader.Save(); err != nil {
+				t.Fatal(err)
+			}
+			want := []string{"a", "b", "c", "d", "e", "f"}
+			if got := reader.Starred(); !slices.Equal(got, want) {
+				t.Errorf("the reader holds %v, want %v", got, want)
+			}
+			again := mustOpen(t, "bundled", dir)
+			if got := again.Starred(); !slices.Equal(got, want) {
+				t.Errorf("the file holds %v, want %v", got, want)
+			}
+			if h := again.History(); len(h) != 1 || h[0].ID != "a" {
+				t.Errorf("the file's history: %+v", h)
+			}
+		})
+	}
+}
