@@ -97,7 +97,7 @@ case does not count.`,
 			if err != nil {
 				return err
 			}
-			markOpened(env, opened, s, ix)
+			markOpened(env, saved, opened, s, ix)
 			printNotes(env.Err, res) // a helper's report: a stop-word phrase left out, unsaid
 			fmt.Fprintf(env.Out, "saved %s: %s\n", termsafe.Quote(s.Name), pieces(res.Total))
 			return nil
@@ -198,7 +198,10 @@ added to the index since it was last opened (none when it never was here).
 				if left, err = unshownNew(cmd.Context(), env, ix, opened, s, q, res); err == nil && left > 0 {
 					fmt.Fprintf(env.Err, "folio: %s new not printed (--limit, --offset): %s is not marked opened, and they stay new\n", pieces(left), termsafe.Quote(s.Name))
 				} else if err == nil {
-					markOpened(env, opened, s, ix)
+					if savedRunMarking != nil {
+						savedRunMarking()
+					}
+					markOpened(env, saved, opened, s, ix)
 				}
 			}
 			return err
@@ -232,7 +235,7 @@ func newSavedRmCmd(env *Env) *cobra.Command {
 			}
 			if name, _, err := env.source(); err == nil {
 				if o, err := state.OpenSavedOpened(name, ""); err == nil {
-					if err := o.Forget(s.Name); err != nil {
+					if err := o.Forget(s); err != nil {
 						fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(err.Error()))
 					}
 				}
@@ -265,7 +268,7 @@ the rules of saved add's names; a change of case alone is allowed.`,
 			if err != nil {
 				return err
 			}
-			if err := state.RenameOpened("", old.Name, s.Name); err != nil {
+			if err := state.RenameOpened("", old.Name, s); err != nil {
 				fmt.Fprintln(env.Err, "folio: warning: what was shown of it is new again where its times could not be moved:", termsafe.Escape(err.Error()))
 			}
 			fmt.Fprintf(env.Out, "renamed %s to %s (%s)\n", termsafe.Quote(old.Name), termsafe.Quote(s.Name), termsafe.Escape(savedArgs(s)))
@@ -360,8 +363,7 @@ func openedOf(env *Env, opened *state.SavedOpened, s state.Search) (state.Opened
 	if warn != nil {
 		env.warnOnce(warn.Error())
 	}
-	o, ok := all[state.NameKey(s.Name)]
-	return o, ok && o.Of(s)
+	return state.OpenedOf(all, s)
 }
 
 // unshownNew counts the new pieces of s (its query q) that its results
@@ -396,12 +398,19 @@ func unshownNew(ctx context.Context, env *Env, ix *index.Index, opened *state.Sa
 	return max(0, r.Total-shown), nil
 }
 
-// markOpened records that s was opened now, showing ix's results.
-func markOpened(env *Env, opened *state.SavedOpened, s state.Search, ix *index.Index) {
+// savedRunMarking, when set (by tests), is called by saved run before it
+// marks the search opened: where another folio may rename it.
+var savedRunMarking func()
+
+// markOpened records that s was opened now, showing ix's results: under
+// the name it has when the time is written (saved.Current), which a
+// rename meanwhile may have changed (a helper's report: saved run beside
+// saved rename wrote the time under the name the rename had dropped).
+func markOpened(env *Env, saved *state.Saved, opened *state.SavedOpened, s state.Search, ix *index.Index) {
 	if opened == nil {
 		return
 	}
-	if err := opened.Mark(s.Name, time.Now(), ix.IndexTime()); err != nil {
+	if err := opened.Mark(s, time.Now(), ix.IndexTime(), saved.Current); err != nil {
 		fmt.Fprintln(env.Err, "folio: warning: the search is not marked opened:", termsafe.Escape(err.Error()))
 	}
 }
@@ -607,7 +616,7 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 		f := s.Filters
 		u := ui.SavedSearch{Name: s.Name, Query: s.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
 			From: f.From, To: f.To, Within: f.Within, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted, CollapseCopies: f.CollapseCopies}
-		if o, ok := times[state.NameKey(s.Name)]; ok && o.Of(s) {
+		if o, ok := state.OpenedOf(times, s); ok {
 			u.Opened, u.SeenThrough = true, o.Through
 		}
 		out = append(out, u)
@@ -623,15 +632,25 @@ func (r readerSaved) Add(u ui.SavedSearch, through time.Time) (ui.SavedSearch, e
 		return u, err
 	}
 	u.Name = s.Name
-	return u, r.MarkOpened(s.Name, through)
+	return u, r.mark(s, through)
 }
 
 // Path is the saved searches' file, which the reader watches.
 func (r readerSaved) Path() string { return r.saved.Path() }
 
 func (r readerSaved) MarkOpened(name string, through time.Time) error {
+	s, err := r.saved.Get(name)
+	if err != nil {
+		return err
+	}
+	return r.mark(s, through)
+}
+
+// mark records that s was opened now, showing the index as of through,
+// under its name then (see markOpened).
+func (r readerSaved) mark(s state.Search, through time.Time) error {
 	if r.opened == nil {
 		return errors.New("no state folder: when it was opened is not kept")
 	}
-	return r.opened.Mark(name, time.Now(), through)
+	return r.opened.Mark(s, time.Now(), through, r.saved.Current)
 }

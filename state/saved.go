@@ -222,6 +222,38 @@ func (s *Saved) Remove(name string) (Search, error) {
 	return gone, err
 }
 
+// Current is the saved search sr as the file holds it now: the one with
+// its Created time, by its name then (renamed meanwhile or not); by its
+// name alone when it has no Created time (a hand-written one). An error
+// (wrapping ErrNoSearch) when it was removed.
+func (s *Saved) Current(sr Search) (Search, error) {
+	all, err := s.List()
+	if err != nil {
+		return Search{}, err
+	}
+	if sr.Created.IsZero() {
+		if i := find(all, sr.Name); i >= 0 && all[i].Created.IsZero() {
+			return all[i], nil
+		}
+	} else {
+		var found []Search
+		for _, c := range all {
+			if c.Created.Equal(sr.Created) {
+				found = append(found, c)
+			}
+		}
+		for _, c := range found {
+			if NameKey(c.Name) == NameKey(sr.Name) {
+				return c, nil
+			}
+		}
+		if len(found) == 1 {
+			return found[0], nil
+		}
+	}
+	return Search{}, fmt.Errorf("%w named %q: removed meanwhile", ErrNoSearch, sr.Name)
+}
+
 // Rename gives the saved search named old the name new, which must be
 // valid (CheckName) and no other search's (a change of case alone is
 // allowed), keeping its query, filters, Created time and place in the

@@ -139,12 +139,12 @@ func TestSavedOpened(t *testing.T) {
 		t.Errorf("path %s", o.Path())
 	}
 	t1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	if err := o.Mark("Raqqa", t1.Add(time.Hour), t1); err != nil {
+	if err := o.Mark(Search{Name: "Raqqa"}, t1.Add(time.Hour), t1, nil); err != nil {
 		t.Fatal(err)
 	}
 	// an earlier time never replaces a later one
-	o.Mark("raqqa", t1, t1.Add(-time.Hour))
-	o.Mark("other", t1, time.Time{})
+	o.Mark(Search{Name: "raqqa"}, t1, t1.Add(-time.Hour), nil)
+	o.Mark(Search{Name: "other"}, t1, time.Time{}, nil)
 	all, err := o.All()
 	if err != nil || all["raqqa"] != (Opened{At: t1.Add(time.Hour), Through: t1}) || len(all) != 2 {
 		t.Errorf("opened %+v %v", all, err)
@@ -152,7 +152,7 @@ func TestSavedOpened(t *testing.T) {
 	if s := (Search{Created: t1.Add(2 * time.Hour)}); all["raqqa"].Of(s) {
 		t.Error("an opening before the search was saved counts")
 	}
-	o.Forget("RAQQA")
+	o.Forget(Search{Name: "RAQQA"})
 	if all, _ := o.All(); len(all) != 1 {
 		t.Errorf("after forget: %+v", all)
 	}
@@ -161,7 +161,7 @@ func TestSavedOpened(t *testing.T) {
 	if _, err := o.All(); err == nil {
 		t.Error("no warning for a corrupt file")
 	}
-	if err := o.Mark("x", t1, t1); err != nil {
+	if err := o.Mark(Search{Name: "x"}, t1, t1, nil); err != nil {
 		t.Fatal(err)
 	}
 	if aside, _ := filepath.Glob(o.Path() + ".corrupt-*"); len(aside) != 1 {
@@ -188,17 +188,18 @@ func TestSavedWorkerProcess(t *testing.T) {
 	io.Copy(io.Discard, os.Stdin) // both started
 	for i := range savedOps {
 		n := fmt.Sprintf("%s-%02d", name, i)
-		if _, err := s.Add(Search{Name: n, Query: n}); err != nil {
+		sr, err := s.Add(Search{Name: n, Query: n})
+		if err != nil {
 			t.Fatal(err)
 		}
-		if err := o.Mark(n, time.Now(), time.Now()); err != nil {
+		if err := o.Mark(sr, time.Now(), time.Now(), s.Current); err != nil {
 			t.Fatal(err)
 		}
 		if i%4 == 3 { // and remove every fourth
 			if _, err := s.Remove(n); err != nil {
 				t.Fatal(err)
 			}
-			if err := o.Forget(n); err != nil {
+			if err := o.Forget(sr); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -364,5 +365,107 @@ func TestSavedFileLinkIsKept(t *testing.T) {
 	}
 	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Errorf("the dangling link was replaced: %v", err)
+	}
+}
+
+// TestOpenedFollowsARenameWhateverTheOrder: a search opened (saved run)
+// while another folio renames it keeps the latest opened time under its
+// new name, whichever order the two folios' writes take, and a rename
+// cut short between its two files (a folio killed) loses nothing (a
+// helper's report: the run's time was written under the name the rename
+// had dropped, and the new name kept the older time, what the run showed
+// counted new again).
+func TestOpenedFollowsARenameWhateverTheOrder(t *testing.T) {
+	for _, order := range []string{"mark after the rename", "mark between the rename's writes", "mark before the rename", "rename cut short"} {
+		t.Run(order, func(t *testing.T) {
+			dir := t.TempDir()
+			saved, _ := OpenSaved(filepath.Join(dir, "config", "saved.json"))
+			stateDir := filepath.Join(dir, "state")
+			o, _ := OpenSavedOpened("/home/ana/commentary", stateDir)
+			ra, err := saved.Add(Search{Name: "ra", Query: "raqqa"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t1 := ra.Created.Add(time.Hour) // openings after it was saved
+			t2 := t1.Add(time.Hour)
+			if err := o.Mark(ra, t1, t1, saved.Current); err != nil {
+				t.Fatal(err)
+			}
+			run := ra // what saved run ra read before the rename
+			var rb Search
+			rename := func() {
+				if rb, err = saved.Rename("ra", "rb"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			move := func() {
+				if err := RenameOpened(stateDir, "ra", rb); err != nil {
+					t.Fatal(err)
+				}
+			}
+			mark := func() {
+				if err := o.Mark(run, t2, t2, saved.Current); err != nil {
+					t.Fatal(err)
+				}
+			}
+			switch order {
+			case "mark after the rename":
+				rename()
+				move()
+				mark()
+			case "mark between the rename's writes":
+				rename()
+				mark()
+				move()
+			case "mark before the rename":
+				mark()
+				rename()
+				move()
+			case "rename cut short":
+				mark()
+				rename()
+			}
+			all, err := o.All()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, ok := OpenedOf(all, rb); !ok || !got.At.Equal(t2) || !got.Through.Equal(t2) {
+				t.Errorf("rb opened %+v %v, want at %v: %+v", got, ok, t2, all)
+			}
+			if order != "rename cut short" {
+				if _, ok := all["ra"]; ok || len(all) != 1 {
+					t.Errorf("times under a name no search has: %+v", all)
+				}
+			}
+			// the next opening puts the times under the name alone
+			if err := o.Mark(rb, t2.Add(time.Minute), t2, saved.Current); err != nil {
+				t.Fatal(err)
+			}
+			if all, _ := o.All(); len(all) != 1 || !all["rb"].At.Equal(t2.Add(time.Minute)) || !all["rb"].Created.Equal(rb.Created) {
+				t.Errorf("after opening rb: %+v", all)
+			}
+		})
+	}
+}
+
+// TestOpenedOfARemovedSearchIsNotWritten: a search removed while it was
+// being run is not marked opened under its name: a search added later
+// under that name is not taken for it.
+func TestOpenedOfARemovedSearchIsNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	saved, _ := OpenSaved(filepath.Join(dir, "config", "saved.json"))
+	o, _ := OpenSavedOpened("/home/ana/commentary", filepath.Join(dir, "state"))
+	ra, err := saved.Add(Search{Name: "ra", Query: "raqqa"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := saved.Remove("ra"); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Mark(ra, time.Now(), time.Now(), saved.Current); !errors.Is(err, ErrNoSearch) {
+		t.Errorf("Mark of a removed search: %v", err)
+	}
+	if all, _ := o.All(); len(all) != 0 {
+		t.Errorf("written: %+v", all)
 	}
 }

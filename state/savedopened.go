@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path/filepath"
 	"strings"
 	"time"
@@ -22,30 +23,102 @@ import (
 //	  "version": 1,
 //	  "archive": "/home/ana/commentary",
 //	  "searches": {
-//	    "raqqa": {"opened_at": "2026-12-01T18:30:00Z", "seen_through": "2026-12-01T18:29:58.123456789Z"}
+//	    "raqqa": {"opened_at": "2026-12-01T18:30:00Z", "seen_through": "2026-12-01T18:29:58.123456789Z",
+//	              "created": "2026-11-30T09:00:00.123456789Z"}
 //	  }
 //	}
 //
 // Searches are keyed by NameKey. opened_at is when the search was opened;
 // seen_through is the index time (index.Index.IndexTime) of the results
-// it showed: a piece first indexed after it is new.
+// it showed: a piece first indexed after it is new. created is the
+// search's Created time (kept by a rename): the search whatever it is
+// named now.
 //
 // Each change re-reads the file and writes it atomically under the state
 // folder's lock, as Store.Save does, keeping the later of two times: two
 // folios opening searches at once both keep theirs. A corrupt file is set
 // aside as the reading state's is, with a warning; what it held is then
 // unknown, and the searches count nothing as new until opened again.
+//
+// A rename writes two folders, each under its own lock: the saved searches
+// (config) and then every archive's opened times (RenameOpened). Between
+// the two, or after a folio killed there, an archive's times are under
+// the old name, and a folio that read the search before the rename may
+// mark it opened under the old name. Neither loses a time: the times of a
+// search (OpenedOf) are those under its name and those under any name
+// with its created time, the latest of each; Mark re-reads the saved
+// searches under the state folder's lock and records the time under the
+// name the search has then (nothing when it was removed), merging in what
+// an earlier name of it held; RenameOpened merges the same way. Times
+// recorded without created (by an earlier folio) are found by name only.
 
 // Opened is when a saved search was last opened on an archive.
 type Opened struct {
 	At      time.Time `json:"opened_at"`
 	Through time.Time `json:"seen_through,omitzero"`
+	// Created is the Created time of the search opened (zero in a time
+	// an earlier folio recorded)
+	Created time.Time `json:"created,omitzero"`
 }
 
 // Of reports whether the opening o is of the search s: one opened
 // before s was saved was of an earlier search of the same name.
 func (o Opened) Of(s Search) bool {
 	return !o.At.IsZero() && !o.At.Before(s.Created)
+}
+
+// ofEntry reports whether o, recorded under key, is an opening of s: by
+// its created time when it has one (whatever name it is under), else by
+// the name.
+func (o Opened) ofEntry(key string, s Search) bool {
+	if !o.Of(s) {
+		return false
+	}
+	if !o.Created.IsZero() {
+		return o.Created.Equal(s.Created)
+	}
+	return key == NameKey(s.Name)
+}
+
+// OpenedOf is when the search s was last opened, from an archive's times
+// (SavedOpened.All): those recorded under its name and under an earlier
+// name of it (see the rename above), the latest of each; false when it
+// never was.
+func OpenedOf(times map[string]Opened, s Search) (Opened, bool) {
+	var out Opened
+	ok := false
+	for key, o := range times {
+		if o.ofEntry(key, s) {
+			out = out.merge(o)
+			ok = true
+		}
+	}
+	return out, ok
+}
+
+// merge is o with the later of each time of o and p.
+func (o Opened) merge(p Opened) Opened {
+	if p.At.After(o.At) {
+		o.At = p.At
+	}
+	if p.Through.After(o.Through) {
+		o.Through = p.Through
+	}
+	return o
+}
+
+// take removes from m the openings of s (ofEntry) and returns them merged.
+func take(m map[string]Opened, s Search) (Opened, bool) {
+	var out Opened
+	ok := false
+	for key, o := range m {
+		if o.ofEntry(key, s) {
+			out = out.merge(o)
+			ok = true
+			delete(m, key)
+		}
+	}
+	return out, ok
 }
 
 type openedFile struct {
@@ -55,7 +128,7 @@ type openedFile struct {
 	Searches map[string]Opened `json:"searches"`
 }
 
-const openedAbout = "folio: when each saved search was last opened on this archive (opened_at) and the index time of what it showed (seen_through); pieces first indexed later count as new. Keyed by the search's name, case-folded."
+const openedAbout = "folio: when each saved search was last opened on this archive (opened_at) and the index time of what it showed (seen_through); pieces first indexed later count as new. Keyed by the search's name, case-folded; created is the search's creation time, which a rename keeps."
 
 // SavedOpened is the opened-times file of one archive.
 type SavedOpened struct {
@@ -99,39 +172,54 @@ func (o *SavedOpened) All() (map[string]Opened, error) {
 	return f.Searches, nil
 }
 
-// Mark records that the search named name was opened: at, showing the
-// results of the index as of through. Times already recorded that are
-// later are kept.
-func (o *SavedOpened) Mark(name string, at, through time.Time) error {
-	key := NameKey(name)
-	return o.change(func(m map[string]Opened) {
-		old := m[key]
-		if at.After(old.At) {
-			old.At = at.UTC()
+// Mark records that the search s was opened: at, showing the results of
+// the index as of through. Times already recorded that are later are
+// kept. current, when not nil, gives the search as the saved searches
+// hold it now (Saved.Current): it is called under the state folder's
+// lock, and the time is recorded under the search's name then, never
+// under a name a rename meanwhile dropped; its error (the search was
+// removed) writes nothing.
+func (o *SavedOpened) Mark(s Search, at, through time.Time, current func(Search) (Search, error)) error {
+	return o.change(func(m map[string]Opened) error {
+		if current != nil {
+			now, err := current(s)
+			if err != nil {
+				return err
+			}
+			s = now
 		}
-		if through.After(old.Through) {
-			old.Through = through.UTC()
-		}
-		m[key] = old
+		key := NameKey(s.Name)
+		had, _ := take(m, s)
+		had = had.merge(Opened{At: at.UTC(), Through: through.UTC()})
+		had.Created = s.Created.UTC()
+		m[key] = had // a time of another search of this name is replaced
+		return nil
 	})
 }
 
-// Forget drops the opened time of the search named name.
-func (o *SavedOpened) Forget(name string) error {
-	key := NameKey(name)
-	return o.change(func(m map[string]Opened) { delete(m, key) })
+// Forget drops the opened times of the search s, under its name and any
+// earlier one.
+func (o *SavedOpened) Forget(s Search) error {
+	return o.change(func(m map[string]Opened) error {
+		take(m, s)
+		delete(m, NameKey(s.Name))
+		return nil
+	})
 }
 
-// RenameOpened moves the opened times of the search named old to the name
-// new in every archive's opened-times file in the state folder dir (""
-// for DefaultDir), so that a renamed search's pieces seen in each archive
-// stay seen (they would all be new again). A file that cannot be read or
-// written is named in the error; the others are changed.
-func RenameOpened(dir, old, new string) error {
-	from, to := NameKey(old), NameKey(new)
-	if from == to {
-		return nil
-	}
+// RenameOpened moves the opened times of the search s, named old before
+// it was renamed, to its name now in every archive's opened-times file in
+// the state folder dir ("" for DefaultDir), so that a renamed search's
+// pieces seen in each archive stay seen (they would all be new again): the
+// times under old and under any name with its created time, merged. A
+// time under the new name of another search (one removed elsewhere) is
+// dropped. A file that cannot be read or written is named in the error;
+// the others are changed. Were this not done (a folio killed before it),
+// OpenedOf would still find the times it has by their created time.
+func RenameOpened(dir, old string, s Search) error {
+	was := s
+	was.Name = old
+	to := NameKey(s.Name)
 	dir, err := dirOr(dir)
 	if err != nil {
 		return err
@@ -150,25 +238,26 @@ func RenameOpened(dir, old, new string) error {
 			errs = append(errs, err)
 			continue
 		}
-		_, had := f.Searches[from]
-		_, stale := f.Searches[to] // of a search of the new name removed elsewhere
+		_, had := take(maps.Clone(f.Searches), was)
+		_, stale := f.Searches[to]
 		if !had && !stale {
 			continue
 		}
 		o := &SavedOpened{path: p, archive: f.Archive}
-		errs = append(errs, o.change(func(m map[string]Opened) {
-			t, ok := m[from]
-			delete(m, from)
-			delete(m, to)
+		errs = append(errs, o.change(func(m map[string]Opened) error {
+			t, ok := take(m, was)
+			delete(m, to) // another search's, once its own were taken
 			if ok {
+				t.Created = s.Created.UTC()
 				m[to] = t
 			}
+			return nil
 		}))
 	}
 	return errors.Join(errs...)
 }
 
-func (o *SavedOpened) change(edit func(map[string]Opened)) error {
+func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
 	unlock, err := lockForWrite(o.path, "state")
 	if err != nil {
 		return err
@@ -185,7 +274,9 @@ func (o *SavedOpened) change(edit func(map[string]Opened)) error {
 	default:
 		return err
 	}
-	edit(f.Searches)
+	if err := edit(f.Searches); err != nil {
+		return err
+	}
 	f.About, f.Version, f.Archive = openedAbout, Version, o.archive
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {

@@ -133,7 +133,7 @@ func TestOtherFoliosOpeningASavedSearchIsSeen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := other.Mark("Raqqa", time.Now(), time.Now()); err != nil {
+	if err := other.Mark(state.Search{Name: "Raqqa"}, time.Now(), time.Now(), nil); err != nil {
 		t.Fatal(err)
 	}
 	waitSignal(t, opened, "folio saved run")

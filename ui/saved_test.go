@@ -48,7 +48,7 @@ func (s stateSaved) List() ([]SavedSearch, error) {
 		u := SavedSearch{Name: sv.Name, Query: sv.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
 			From: f.From, To: f.To, Within: f.Within, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted,
 			CollapseCopies: f.CollapseCopies}
-		if o, ok := times[state.NameKey(sv.Name)]; ok && o.Of(sv) {
+		if o, ok := state.OpenedOf(times, sv); ok {
 			u.Opened, u.SeenThrough = true, o.Through
 		}
 		out = append(out, u)
@@ -68,7 +68,11 @@ func (s stateSaved) Add(u SavedSearch, through time.Time) (SavedSearch, error) {
 }
 
 func (s stateSaved) MarkOpened(name string, through time.Time) error {
-	return s.opened.Mark(name, time.Now(), through)
+	sv, err := s.saved.Get(name)
+	if err != nil {
+		return err
+	}
+	return s.opened.Mark(sv, time.Now(), through, s.saved.Current)
 }
 
 // writeTestPiece writes a piece into the archive folder dir, its file
