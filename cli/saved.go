@@ -349,6 +349,12 @@ func openSavedIndex(ctx context.Context, env *Env) (*index.Index, *state.SavedOp
 	opened, err := state.OpenSavedOpened(ix.Name(), "")
 	if err != nil {
 		fmt.Fprintln(env.Err, "folio: warning: when saved searches were opened is not kept:", termsafe.Escape(err.Error()))
+		return ix, opened, nil
+	}
+	// read once here: a corrupt file is set aside, and said, before a
+	// search is marked opened (which would set it aside unsaid)
+	if _, warn := opened.All(); warn != nil {
+		env.warnOnce(warn.Error())
 	}
 	return ix, opened, nil
 }

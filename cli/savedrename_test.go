@@ -68,3 +68,35 @@ func TestSavedRenameCutShort(t *testing.T) {
 		t.Errorf("saved run rb --new shows what ra showed:\n%s", out)
 	}
 }
+
+// TestSavedRunNamesTheCorruptTimesSetAside: saved run on a corrupt
+// opened-times file says where it set the file aside, as the other
+// corrupt files' warnings do (it said only "unexpected end of JSON
+// input"), once.
+func TestSavedRunNamesTheCorruptTimesSetAside(t *testing.T) {
+	arch := t.TempDir()
+	writePiece(t, arch, "one", "Raqqa falls")
+	e := newSavedEnv(t, arch)
+	e.must("saved", "add", "ra", "falls")
+	files, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_STATE_HOME"), "folio", "*.saved.json"))
+	if len(files) != 1 {
+		t.Fatalf("opened-times files: %v", files)
+	}
+	if err := os.WriteFile(files[0], []byte(`{"version":1,"searches":{`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, err := e.folio("saved", "run", "ra")
+	if err != nil {
+		t.Fatal(err, errOut)
+	}
+	aside, _ := filepath.Glob(files[0] + ".corrupt-*")
+	if len(aside) != 1 {
+		t.Fatalf("set aside: %v", aside)
+	}
+	if !strings.Contains(errOut, filepath.Base(aside[0])) || strings.Count(errOut, "warning") != 1 {
+		t.Errorf("the warning does not name %s once:\n%s", filepath.Base(aside[0]), errOut)
+	}
+	if l := e.list()["ra"]; newCount(l) != 0 {
+		t.Errorf("ra after the run: %+v", l)
+	}
+}
