@@ -158,13 +158,20 @@ func (w *archiveWatch) signal() {
 // startFileWatch signals when the file at path is written or replaced
 // (the reading state, which other folios on the archive save). It watches
 // the file's folder, made if missing, since a file replaced by a rename is
-// a new file.
+// a new file; and the folder's parent, for the folder itself: removed, it
+// is a signal (the file is gone), and made again, it is watched again (a
+// helper's report: the watch died with a state folder deleted and made
+// again, and other folios' marks went unseen).
 func startFileWatch(ctx context.Context, path string, cfg watchConfig) (*archiveWatch, error) {
 	path = filepath.Clean(path)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	fw, err := watchDirs([]string{filepath.Dir(path)})
+	dirs := []string{filepath.Dir(path)}
+	if parent := filepath.Dir(dirs[0]); parent != dirs[0] {
+		dirs = append(dirs, parent)
+	}
+	fw, err := watchDirs(dirs)
 	if err != nil {
 		return nil, err
 	}
@@ -304,7 +311,16 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 				return
 			}
 			if file != "" {
-				if filepath.Clean(ev.Name) == file {
+				switch name := filepath.Clean(ev.Name); name {
+				case file:
+					changed()
+				case filepath.Dir(file):
+					// the folder: removed or moved away (its watch
+					// gone), or made again, watched again before the
+					// signal looks at what it holds
+					if ev.Has(fsnotify.Create) {
+						_ = fw.Add(name) // failing, the parent's events still tell of the folder
+					}
 					changed()
 				}
 				continue

@@ -592,3 +592,36 @@ func TestWatchAsksTheSystemsLimitAtItsStart(t *testing.T) {
 		t.Errorf("the watch is %q on a system that watches %d folders", w.mode(), watchableDirs(runtime.GOOS, inotifyLimitFile))
 	}
 }
+
+// TestFileWatchOutlivesItsFolder: the watch of a file (the reading state)
+// goes on when its folder is removed and made again: the removal is a
+// signal, and so is each write to the file in the folder made again (a
+// helper's report: the watch died with the folder, and the reader no
+// longer saw other folios' marks).
+func TestFileWatchOutlivesItsFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	path := filepath.Join(dir, "a.json")
+	w, err := startFileWatch(context.Background(), path, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	if err := os.WriteFile(path, []byte("{}"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "the file written")
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "the folder removed")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "the folder made again")
+	for i := range 2 {
+		if err := os.WriteFile(path, []byte(fmt.Sprintf(`{"n": %d}`, i)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		waitSignal(t, w, "the file written in the folder made again")
+	}
+}
