@@ -33,7 +33,23 @@ holds the last 1000 openings.`,
 			if err != nil {
 				return err
 			}
-			visits := openStateOf(env, name).History()
+			st := openStateOf(env, name)
+			visits := st.History()
+			// titles from the index; from the whole archive when it
+			// cannot be opened
+			var ix *index.Index
+			if len(visits) > 0 {
+				if ix, err = env.openIndex(cmd.Context(), nil); err == nil {
+					defer ix.Close()
+					// the visits read again: the index's update moved
+					// those of the pieces it found renamed or moved
+					// (followRenames; the first history after a folder
+					// moved listed the old IDs, "no longer in the archive")
+					if _, err := st.Reload(); err == nil {
+						visits = st.History()
+					}
+				}
+			}
 			slices.Reverse(visits)
 			if limit > 0 && len(visits) > limit {
 				visits = visits[:limit]
@@ -42,11 +58,11 @@ holds the last 1000 openings.`,
 			for i, v := range visits {
 				ids[i] = v.ID
 			}
-			// titles from the index; from the whole archive when it
-			// cannot be opened
 			titles, ok := map[string]string{}, true
-			if len(ids) > 0 {
-				titles, ok = titlesFromIndex(cmd.Context(), env, ids)
+			if ix != nil {
+				titles, ok = titlesIn(cmd.Context(), ix, ids)
+			} else if len(ids) > 0 {
+				ok = false
 			}
 			if !ok {
 				arch, _, err := env.openArchive()
@@ -97,19 +113,6 @@ holds the last 1000 openings.`,
 // command carries on with the state it could get.
 func openState(env *Env, arch *archive.Archive) *state.Store {
 	return openStateOf(env, arch.Name)
-}
-
-// titlesFromIndex are the titles of the pieces of ids, read from the
-// archive's index (refreshed first, as folio list does) rather than the
-// whole archive; ok is false when the index cannot be opened. An id the
-// index lacks has no title.
-func titlesFromIndex(ctx context.Context, env *Env, ids []string) (map[string]string, bool) {
-	ix, err := env.openIndex(ctx, nil)
-	if err != nil {
-		return nil, false
-	}
-	defer ix.Close()
-	return titlesIn(ctx, ix, ids)
 }
 
 // titlesIn are the titles ix holds of the pieces of ids (one search); ok

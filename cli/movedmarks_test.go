@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
@@ -101,5 +102,37 @@ func TestReadingFiltersFollowAMoveAtOnce(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestHistoryFollowsAMoveAtOnce: the first folio history after a folder
+// of pieces moved lists their openings under their new IDs, with their
+// titles (it listed the old IDs, "no longer in the archive").
+func TestHistoryFollowsAMoveAtOnce(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	dir, ixDir := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "ck"), 0o755)
+	body := "---\ntitle: Piece one\ndate: 2017-05-01\nauthor: Ana Ruiz\n---\nWords on security.\n"
+	if err := os.WriteFile(filepath.Join(dir, "ck", "r1.md"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runIndexed(t, ixDir, "--archive", dir, "index"); code != 0 {
+		t.Fatal(errOut)
+	}
+	name, _ := filepath.Abs(dir)
+	st, err := state.Open(name, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.RecordOpen("ck/r1", time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC))
+	if err := st.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "ck"), filepath.Join(dir, "ck2")); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runIndexed(t, ixDir, "--archive", dir, "history", "--json")
+	if code != 0 || !strings.Contains(out, `"id": "ck2/r1"`) || !strings.Contains(out, `"title": "Piece one"`) {
+		t.Errorf("the first history after the move (%d):\n%s%s", code, out, errOut)
 	}
 }
