@@ -50,11 +50,10 @@ func TestHyphenatedQueryOfStopWords(t *testing.T) {
 // addresses, a hyphenated query with stop words finds the pieces a
 // regular expression over the files finds.
 func TestHyphenatedStopWordQueriesOnSOTU(t *testing.T) {
-	dir, ok := testcorpus.Find("sotu")
-	if !ok {
+	if _, ok := testcorpus.Find("sotu"); !ok {
 		t.Skip("no SOTU corpus")
 	}
-	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
+	dir, ix := openSOTU(t, Options{}) // read only: the index built once
 	for _, c := range []struct{ q, re string }{
 		// 11 pieces; the words with any word between them were 45
 		{"year-to-year", `(?i)\byear[\s\-‐‑]+to[\s\-‐‑]+year\b|\byeartoyear\b`},
@@ -169,8 +168,8 @@ func TestTypedCountIsTheWords(t *testing.T) {
 	// more candidates than the budget: the count says it is estimated
 	typedAsWord(t, ix, "radical", 70)
 
-	if sotu, ok := testcorpus.Find("sotu"); ok {
-		sx := openFolder(t, sotu, filepath.Join(t.TempDir(), "sotu"))
+	if _, ok := testcorpus.Find("sotu"); ok {
+		sotu, sx := openSOTU(t, Options{}) // read only: the index built once
 		typedAsWord(t, sx, "wellbeing", len(grepPieces(t, sotu, `(?i)\bwell[\-‐‑]?being`)))
 	}
 }

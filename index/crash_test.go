@@ -21,7 +21,9 @@ const childEnv = "FOLIO_INDEX_CHILD"
 // TestMain lets the test binary act as a child folio process. Files are
 // read as if they had been written long before (readNow), so that a test
 // may check an archive it has just written and find it unchanged; the
-// tests of racy reads set readNow themselves.
+// tests of racy reads set readNow themselves. It makes the folder of the
+// indexes built once for the tests that only read them (sharedRoot), and
+// removes it when the tests are done.
 func TestMain(m *testing.M) {
 	readNow = func() time.Time { return time.Now().Add(time.Hour) }
 	switch os.Getenv(childEnv) {
@@ -53,7 +55,15 @@ func TestMain(m *testing.M) {
 	case "reader", "cli", "writer":
 		os.Exit(procsChild(os.Getenv(childEnv)))
 	}
-	os.Exit(m.Run())
+	root, err := os.MkdirTemp("", "folio-index-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	sharedRoot = root
+	code := m.Run()
+	os.RemoveAll(root)
+	os.Exit(code)
 }
 
 func child(t *testing.T, mode, archiveDir, indexDir string, extra ...string) *exec.Cmd {

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
-	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // TestCountsAgreeAcrossQueries holds, on the State of the Union addresses
@@ -26,12 +25,7 @@ import (
 // capitals, an alias, a field, and words drawn from the archive's own
 // text (seeded: the same each run).
 func TestCountsAgreeAcrossQueries(t *testing.T) {
-	dir := testcorpus.Dir(t, "sotu")
-	ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
+	dir, ix := openSOTU(t, Options{Synonyms: testSynonyms(t)}) // read only: the index built once
 	words := []string{"railroad", `"taxes"`, "tax*", "comi*", "NATO", "terrorism", "isis",
 		"foreign fighters", "title:union", "slavery", "tryin*", `"united states"`}
 	words = append(words, drawnWords(t, dir, 3, 1)...)

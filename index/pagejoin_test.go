@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // pagesJoin checks that the pages of q, of each size, joined are the whole
@@ -70,9 +68,7 @@ func TestPagesJoin(t *testing.T) {
 
 // TestPagesJoinSOTU: the same on the State of the Union addresses.
 func TestPagesJoinSOTU(t *testing.T) {
-	src := testcorpus.Dir(t, "sotu")
-	ix := openFolder(t, src, t.TempDir())
-	defer ix.Close()
+	_, ix := openSOTU(t, Options{}) // read only: the index built once
 	for _, q := range []string{"tax", "war peace", "title:address"} {
 		pagesJoin(t, ix, q)
 	}

@@ -75,7 +75,7 @@ func TestPrefixNotOverPossessiveOnSOTU(t *testing.T) {
 			}
 		}
 	}
-	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
+	_, ix := openSOTU(t, Options{}) // read only: the index built once
 	for _, p := range prefixes {
 		got := sortedIDs(run(t, ix, Query{Text: p + "*"}))
 		slices.Sort(want[p])

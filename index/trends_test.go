@@ -212,11 +212,7 @@ func TestTrendSOTU(t *testing.T) {
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	ix, err := Open(context.Background(), dir, os.DirFS(dir), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	_, ix := openSOTU(t, Options{Synonyms: testSynonyms(t)}) // read only: the index built once
 	// the oracle: the pieces search finds, binned by the dates in their
 	// files (what matches is the query language's business, where they
 	// fall in time the trend's)

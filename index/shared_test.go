@@ -1,0 +1,58 @@
+package index
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/folio-tui/folio/internal/testcorpus"
+)
+
+// sharedRoot is the folder of the indexes built once for the tests that
+// only read them (openSOTU); TestMain makes it and removes it at the end.
+var sharedRoot string
+
+// sotuBuilt builds the index of the SOTU addresses in src into
+// sharedRoot, once for the package's tests: a build of the 233 addresses
+// takes 2-5 s, and nine tests search them.
+var sotuBuilt = sync.OnceValues(func() (string, error) {
+	src, _ := testcorpus.Find("sotu")
+	dir := filepath.Join(sharedRoot, "sotu")
+	ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir})
+	if err != nil {
+		return "", err
+	}
+	return dir, ix.Close()
+})
+
+// openSOTU opens, for t, an Index of the SOTU addresses (skipping t
+// without them) on the index built once for all tests (sotuBuilt), with
+// opts, which may set what a search does (Synonyms, ResultCache) but not
+// what is built. The Index is t's own (its caches cold, closed when t
+// ends); the folder is shared, so the test must not change it: it may
+// not write the archive's files, and the open must find the archive
+// unchanged (it fails otherwise).
+func openSOTU(t *testing.T, opts Options) (src string, ix *Index) {
+	t.Helper()
+	src = testcorpus.Dir(t, "sotu")
+	if opts.Dir != "" || opts.Memory || opts.DiskOnly || opts.Rebuild || opts.Workers != 0 ||
+		opts.BatchBytes != 0 || opts.BatchDocs != 0 || opts.LargeBuild != nil {
+		t.Fatalf("openSOTU: options %+v change what is built: build the index in the test", opts)
+	}
+	dir, err := sotuBuilt()
+	if err != nil {
+		t.Fatalf("building the shared SOTU index: %v", err)
+	}
+	opts.Dir = dir
+	ix, err = Open(context.Background(), src, os.DirFS(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if st := ix.Stats(); !st.Unchanged || ix.Fallback() != "" || ix.Behind() != "" {
+		t.Fatalf("the shared SOTU index was not as built (unchanged %v, fallback %q, behind %q)", st.Unchanged, ix.Fallback(), ix.Behind())
+	}
+	return src, ix
+}
