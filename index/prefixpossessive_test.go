@@ -58,6 +58,7 @@ func TestPrefixNotOverPossessiveOnSOTU(t *testing.T) {
 	word := regexp.MustCompile(`[\pL\pN]+(?:['’][\pL]+)*`)
 	prefixes := []string{"johns", "days", "gulfs", "nations", "americas"}
 	want := map[string][]string{}
+	apostrophes := strings.NewReplacer("'", "", "’", "") // made once: made per word, it took half the test's time
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -67,7 +68,7 @@ func TestPrefixNotOverPossessiveOnSOTU(t *testing.T) {
 		for _, w := range word.FindAllString(string(b), -1) {
 			w = strings.ToLower(w)
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-			w = strings.NewReplacer("'", "", "’", "").Replace(w)
+			w = apostrophes.Replace(w)
 			for _, p := range prefixes {
 				if strings.HasPrefix(w, p) && !slices.Contains(want[p], id) {
 					want[p] = append(want[p], id)
