@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -23,20 +24,57 @@ import (
 // load it merged every segment into two and purged the deleted pieces
 // (a CI run, 2026-12-02); the persister may still merge the segments a
 // build has not yet written, so each of the three builds leaves one at
-// least.
+// least. The archive and its index are built once for each n in
+// sharedRoot (23 tests ask for four sizes; a build of 400 takes 1-2 s):
+// each test has its own Index on them (its caches cold, closed when the
+// test ends), and must not change them.
 func splitFixture(t *testing.T, n int) *Index {
 	t.Helper()
-	arch := t.TempDir()
-	if err := corpus.Generate(arch, n, 17); err != nil {
-		t.Fatal(err)
+	b, _ := splitBuilt.LoadOrStore(n, &splitBuild{})
+	sb := b.(*splitBuild)
+	sb.once.Do(func() { sb.arch, sb.opts, sb.err = buildSplitFixture(n) })
+	if sb.err != nil {
+		t.Fatalf("building the split fixture of %d: %v", n, sb.err)
 	}
-	ctx := context.Background()
-	opts := Options{Dir: filepath.Join(t.TempDir(), "idx"), BatchDocs: 7, compact: compactTest{noMerges: true}}
-	ix, err := Open(ctx, arch, os.DirFS(arch), opts)
+	ix, err := Open(context.Background(), sb.arch, os.DirFS(sb.arch), sb.opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
+	if st := ix.Stats(); !st.Unchanged || ix.Fallback() != "" || ix.Behind() != "" {
+		t.Fatalf("the shared split fixture of %d was not as built (unchanged %v, fallback %q, behind %q)", n, st.Unchanged, ix.Fallback(), ix.Behind())
+	}
+	if segs, deleted := segmentsOf(ix); segs < 3 || deleted == 0 {
+		t.Fatalf("the fixture has %d segments and %d deleted pieces: it tests too little", segs, deleted)
+	}
+	return ix
+}
+
+// splitBuilt holds a *splitBuild for each size of splitFixture.
+var splitBuilt sync.Map
+
+type splitBuild struct {
+	once sync.Once
+	arch string
+	opts Options
+	err  error
+}
+
+// buildSplitFixture writes and indexes splitFixture's archive of n pieces
+// in sharedRoot, and returns its folder and the options it was built with.
+func buildSplitFixture(n int) (string, Options, error) {
+	root := filepath.Join(sharedRoot, fmt.Sprintf("split-%d", n))
+	arch := filepath.Join(root, "archive")
+	if err := corpus.Generate(arch, n, 17); err != nil {
+		return "", Options{}, err
+	}
+	ctx := context.Background()
+	opts := Options{Dir: filepath.Join(root, "idx"), BatchDocs: 7, compact: compactTest{noMerges: true}}
+	ix, err := Open(ctx, arch, os.DirFS(arch), opts)
+	if err != nil {
+		return "", Options{}, err
+	}
+	defer ix.Close()
 	var files []string
 	err = filepath.WalkDir(arch, func(p string, d os.DirEntry, err error) error {
 		if err == nil && strings.HasSuffix(p, ".md") {
@@ -45,35 +83,43 @@ func splitFixture(t *testing.T, n int) *Index {
 		return err
 	})
 	if err != nil {
-		t.Fatal(err)
+		return "", Options{}, err
 	}
 	for i := 0; i < len(files); i += 10 {
 		b, err := os.ReadFile(files[i])
 		if err != nil {
-			t.Fatal(err)
+			return "", Options{}, err
 		}
 		if err := os.WriteFile(files[i], append(b, "\nA constitutional congress, rewritten.\n"...), 0o644); err != nil {
-			t.Fatal(err)
+			return "", Options{}, err
 		}
 	}
 	if changed, err := ix.Refresh(ctx, opts); err != nil || !changed {
-		t.Fatalf("refresh: %v %v", changed, err)
+		return "", Options{}, fmt.Errorf("refresh: %v %v", changed, err)
 	}
 	// copies, among the first pieces and the last: equal scores, which
 	// bleve's collector orders as it found them
 	for i, name := range []string{"0000-copy-a.md", "0000-copy-b.md", "zzzz-copy-a.md", "zzzz-copy-b.md"} {
 		b, err := os.ReadFile(files[i%2])
 		if err != nil {
-			t.Fatal(err)
+			return "", Options{}, err
 		}
 		if err := os.WriteFile(filepath.Join(arch, name), b, 0o644); err != nil {
-			t.Fatal(err)
+			return "", Options{}, err
 		}
 	}
 	if changed, err := ix.Refresh(ctx, opts); err != nil || !changed {
-		t.Fatalf("refresh: %v %v", changed, err)
+		return "", Options{}, fmt.Errorf("refresh: %v %v", changed, err)
 	}
-	segs, deleted := 0, uint64(0)
+	if segs, deleted := segmentsOf(ix); segs < 3 || deleted == 0 {
+		return "", Options{}, fmt.Errorf("the fixture has %d segments and %d deleted pieces: it tests too little", segs, deleted)
+	}
+	return arch, opts, ix.Close()
+}
+
+// segmentsOf is how many segments ix's snapshot has, and how many deleted
+// pieces they hold.
+func segmentsOf(ix *Index) (segs int, deleted uint64) {
 	withSnapshot(ix.bi, func(snap *scorch.IndexSnapshot) {
 		for _, ss := range snap.Segments() {
 			segs++
@@ -82,10 +128,7 @@ func splitFixture(t *testing.T, n int) *Index {
 			}
 		}
 	})
-	if segs < 3 || deleted == 0 {
-		t.Fatalf("the fixture has %d segments and %d deleted pieces: it tests too little", segs, deleted)
-	}
-	return ix
+	return segs, deleted
 }
 
 // TestSplitCollectIsOneWalk: a search cut in two halves (split.go) returns
