@@ -3,11 +3,8 @@ package index
 import (
 	"context"
 	"maps"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/folio-tui/folio/internal/corpus"
 )
 
 // TestPairsOf: two common words one place apart make a pair, as stems; a
@@ -36,11 +33,7 @@ func TestPairsOf(t *testing.T) {
 // without, and reads the positions of fewer candidates: only those with
 // the pair; a phrase with a rarer word is searched as before.
 func TestPairsNarrowPhrases(t *testing.T) {
-	arch := t.TempDir()
-	if err := corpus.Generate(arch, 400, 7); err != nil {
-		t.Fatal(err)
-	}
-	ix := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	ix := openGenerated(t, 400, 7) // read only: the index built once
 	defer ix.Close()
 	defer func() { pairFilter = true }()
 	search := func(text string, pairs bool) (Results, int64) {
@@ -119,11 +112,7 @@ func TestAliasPairsAreTheSynonyms(t *testing.T) {
 // positions give, none read, typed as a name of ISIS too; a longer name
 // reads positions only in the pieces with its pairs.
 func TestAliasPhrasesByPair(t *testing.T) {
-	arch := t.TempDir()
-	if err := corpus.Generate(arch, 400, 7); err != nil {
-		t.Fatal(err)
-	}
-	ix := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	ix := openGenerated(t, 400, 7) // read only: the index built once
 	defer ix.Close()
 	defer func() { pairFilter = true }()
 	search := func(q Query, pairs bool) (Results, int64) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
-	"github.com/folio-tui/folio/internal/corpus"
 )
 
 // TestPhraseAsBleves: folio's phrase searcher matches the pieces bleve's
@@ -26,11 +24,7 @@ import (
 // deleted pieces, reading the positions from the segments (phrasepos.go)
 // and through bleve's term readers.
 func TestPhraseAsBleves(t *testing.T) {
-	arch := t.TempDir()
-	if err := corpus.Generate(arch, 400, 7); err != nil {
-		t.Fatal(err)
-	}
-	one := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	one := openGenerated(t, 400, 7) // read only: the index built once
 	defer one.Close()
 	many := splitFixture(t, 400)
 	for _, direct := range []bool{true, false} {

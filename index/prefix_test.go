@@ -3,11 +3,9 @@ package index
 import (
 	"context"
 	"math"
-	"path/filepath"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/folio-tui/folio/internal/corpus"
 )
 
 // TestTypedPrefixScoresAsBleve: the word being typed, read term at a time
@@ -15,11 +13,7 @@ import (
 // the same scores and so in the same order: alone, inside a conjunction
 // with a filter (which advances it), and in the full search.
 func TestTypedPrefixScoresAsBleve(t *testing.T) {
-	arch := t.TempDir()
-	if err := corpus.Generate(arch, 300, 9); err != nil {
-		t.Fatal(err)
-	}
-	ix := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	ix := openGenerated(t, 300, 9) // read only: the index built once
 	defer ix.Close()
 	ctx := context.Background()
 	tag := ix.AllFacets().Tags[0].Value

@@ -2,11 +2,13 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
+	"github.com/folio-tui/folio/internal/corpus"
 	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
@@ -55,4 +57,48 @@ func openSOTU(t *testing.T, opts Options) (src string, ix *Index) {
 		t.Fatalf("the shared SOTU index was not as built (unchanged %v, fallback %q, behind %q)", st.Unchanged, ix.Fallback(), ix.Behind())
 	}
 	return src, ix
+}
+
+// generatedBuilt holds a *generatedBuild for each generated archive
+// (corpus.Generate's n and seed) of openGenerated.
+var generatedBuilt sync.Map
+
+type generatedBuild struct {
+	once      sync.Once
+	arch, dir string
+	err       error
+}
+
+// openGenerated opens, for t, an Index of corpus.Generate's archive of n
+// pieces from seed, built (with the default options) once for all the
+// tests that ask for it, in sharedRoot. As with openSOTU, the Index is
+// t's own and the folders are shared: the test must not change them.
+func openGenerated(t *testing.T, n int, seed int64) *Index {
+	t.Helper()
+	b, _ := generatedBuilt.LoadOrStore([2]int64{int64(n), seed}, &generatedBuild{})
+	gb := b.(*generatedBuild)
+	gb.once.Do(func() {
+		root := filepath.Join(sharedRoot, fmt.Sprintf("generated-%d-%d", n, seed))
+		gb.arch, gb.dir = filepath.Join(root, "archive"), filepath.Join(root, "idx")
+		if gb.err = corpus.Generate(gb.arch, n, seed); gb.err != nil {
+			return
+		}
+		ix, err := Open(context.Background(), gb.arch, os.DirFS(gb.arch), Options{Dir: gb.dir})
+		if err != nil {
+			gb.err = err
+			return
+		}
+		if ix.Fallback() != "" {
+			gb.err = fmt.Errorf("fallback: %s", ix.Fallback())
+		}
+		ix.Close()
+	})
+	if gb.err != nil {
+		t.Fatalf("building the shared index of %d generated pieces (seed %d): %v", n, seed, gb.err)
+	}
+	ix := openFolder(t, gb.arch, gb.dir)
+	if !ix.Stats().Unchanged || ix.Behind() != "" {
+		t.Fatalf("the shared index of %d generated pieces (seed %d) was not as built (behind %q)", n, seed, ix.Behind())
+	}
+	return ix
 }

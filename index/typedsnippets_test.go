@@ -2,12 +2,9 @@ package index
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/folio-tui/folio/internal/corpus"
 )
 
 // While typing, Query.Snippets gives snippets and marked titles to the
@@ -15,11 +12,7 @@ import (
 // and the full page (not typing, or no Snippets) is not kept for the
 // typed one by the result cache, nor the other way round.
 func TestTypedSnippetsForTheRowsShown(t *testing.T) {
-	arch := t.TempDir()
-	if err := corpus.Generate(arch, 240, 4); err != nil {
-		t.Fatal(err)
-	}
-	ix := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	ix := openGenerated(t, 240, 4) // read only: the index built once
 	defer ix.Close()
 	ctx := context.Background()
 	search := func(q Query) Results {

@@ -2,11 +2,8 @@ package index
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
-
-	"github.com/folio-tui/folio/internal/corpus"
 )
 
 // TestFormsCheckedForThePageWhileTyping: while a phrase is typed, its
@@ -15,11 +12,7 @@ import (
 // and the facet counts are the candidates' (more than the exact ones, and
 // said to be estimated), and without Typing the search is exact again.
 func TestFormsCheckedForThePageWhileTyping(t *testing.T) {
-	arch := t.TempDir()
-	if err := corpus.Generate(arch, 400, 7); err != nil {
-		t.Fatal(err)
-	}
-	ix := openFolder(t, arch, filepath.Join(t.TempDir(), "idx"))
+	ix := openGenerated(t, 400, 7) // read only: the index built once
 	defer ix.Close()
 	const phraseText = `"united states"`
 	phrase := run(t, ix, Query{Text: phraseText, Limit: 1000}) // every piece with the phrase as written
