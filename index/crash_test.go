@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -35,7 +36,7 @@ func TestMain(m *testing.M) {
 		}
 		ix.Close()
 		os.Exit(0)
-	case "search": // open, search, print the count and the fallback, hold the index a while
+	case "search": // open, search, print the count and the fallback, hold the index until stdin closes
 		start := time.Now()
 		ix, err := OpenDir(context.Background(), os.Getenv("FOLIO_ARCHIVE_DIR"), Options{Dir: os.Getenv("FOLIO_INDEX_DIR")})
 		if err != nil {
@@ -48,8 +49,7 @@ func TestMain(m *testing.M) {
 			os.Exit(4)
 		}
 		fmt.Printf("%d %d %q\n", res.Total, time.Since(start).Milliseconds(), ix.Fallback())
-		hold, _ := time.ParseDuration(os.Getenv("FOLIO_HOLD"))
-		time.Sleep(hold)
+		_, _ = io.Copy(io.Discard, os.Stdin) // the test closes it when done (none: at once)
 		ix.Close()
 		os.Exit(0)
 	case "reader", "cli", "writer":
@@ -241,8 +241,12 @@ func TestTwoProcessesOnOneCache(t *testing.T) {
 	if err := child(t, "build", arch, dir).Run(); err != nil {
 		t.Fatal(err)
 	}
-	first := child(t, "search", arch, dir, "FOLIO_HOLD=5s")
+	first := child(t, "search", arch, dir)
 	out1, err := first.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hold, err := first.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -250,14 +254,15 @@ func TestTwoProcessesOnOneCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer first.Wait()
+	defer hold.Close() // lets the first process go: before, it held the index 5 s, whether the second was done or not
 	var total1, ms1 int
 	var fb1 string
 	if _, err := fmt.Fscanf(out1, "%d %d %q\n", &total1, &ms1, &fb1); err != nil {
 		t.Fatalf("first process: %v", err)
 	}
-	// The first process now holds the index open for a few seconds.
+	// The first process now holds the index open, until the test ends.
 	start := time.Now()
-	second := child(t, "search", arch, dir, "FOLIO_HOLD=0s")
+	second := child(t, "search", arch, dir)
 	timer := time.AfterFunc(20*time.Second, func() { second.Process.Kill() })
 	defer timer.Stop()
 	out2, err := second.Output()
