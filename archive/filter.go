@@ -170,7 +170,9 @@ func (f Filter) Keep(arts []Article) []Article {
 			continue
 		}
 		var all []map[string]bool
-		for _, alts := range PickAuthors(v, authors) {
+		people, none := PickAuthors(v, authors, nil)
+		noAuthor = noAuthor || none
+		for _, alts := range people {
 			m := map[string]bool{}
 			for _, p := range alts {
 				m[p] = true

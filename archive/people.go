@@ -41,36 +41,63 @@ const maxPeopleMemo = 1 << 16
 // readPeople is People without the memo.
 func readPeople(a Article) []string {
 	var out []string
+	seen := map[string]bool{} // by ValueKey: a piece may name thousands
 	for _, n := range Bylines(a) {
 		if n.Others {
 			continue
 		}
 		s := n.Natural()
-		if s == "" || slices.ContainsFunc(out, func(o string) bool { return SameValue(o, s) }) {
-			continue
+		if k := ValueKey(s); s != "" && !seen[k] {
+			seen[k] = true
+			out = append(out, s)
 		}
-		out = append(out, s)
 	}
 	return out
 }
 
-// PickAuthors resolves an author filter's value against the people known
-// (the values of People): the people it names, each as the known values
-// that stand for them (see PickValues, by words). A value that picks none
-// as written is read as a byline: "Ann Lee, Contributor" (a saved search's
+// PickAuthors resolves an author filter's value v against the people
+// known (the values of People, each cut by cut when not nil, as the index
+// holds them): the people it names, each as the known values that stand
+// for them (see PickValues, by words), or none when v names no one ("et
+// al.": the pieces without an author). A value that picks none as written
+// is read as a byline, whole: "Ann Lee, Contributor" (a saved search's
 // from before the facet counted people) is Ann Lee, and "Ann Lee and Bo
-// Chan" both, a piece by each of them. Nil when it names someone not known.
-func PickAuthors(v string, known []string) [][]string {
-	if got := PickValues(v, known, true); len(got) > 0 {
-		return [][]string{got}
+// Chan" both, a piece by each of them; when it names someone not known,
+// what comes before its last comma is read, its people known exactly
+// ("Ann Lee, Guardian", whose outlet made Guardian an affiliation when it
+// was counted). Nil when it names someone not known.
+func PickAuthors(v string, known []string, cut func(string) string) (people [][]string, none bool) {
+	if cut == nil {
+		cut = func(s string) string { return s }
 	}
-	var all [][]string
-	for _, p := range People(Article{Authors: []string{v}}) {
-		got := PickValues(p, known, true)
-		if len(got) == 0 {
-			return nil
+	if got := PickValues(cut(v), known, true); len(got) > 0 {
+		return [][]string{got}, false
+	}
+	pick := func(s string, byWords bool) [][]string {
+		var all [][]string
+		for _, p := range People(Article{Authors: []string{s}}) {
+			got := PickValues(cut(p), known, byWords)
+			if len(got) == 0 {
+				return nil
+			}
+			all = append(all, got)
 		}
-		all = append(all, got)
+		return all
 	}
-	return all
+	if all := pick(v, true); len(all) > 0 {
+		return all, false
+	}
+	if othersAlone().MatchString(strings.TrimSpace(v)) {
+		return nil, true
+	}
+	for s := v; ; {
+		i := strings.LastIndexByte(s, ',')
+		if i < 0 {
+			return nil, false
+		}
+		s = strings.TrimSpace(s[:i])
+		if all := pick(s, false); len(all) > 0 {
+			return all, false
+		}
+	}
 }

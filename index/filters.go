@@ -172,7 +172,9 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 			vs = append(vs, resolveValue(v, known, loose)...)
 			continue
 		}
-		switch people := archive.PickAuthors(cutKeyword(v), valuesOf(known)); len(people) {
+		people, noOne := archive.PickAuthors(v, valuesOf(known), cutKeyword)
+		none = none || noOne
+		switch len(people) {
 		case 0:
 		case 1:
 			vs = append(vs, people[0]...)

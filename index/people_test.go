@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
@@ -65,7 +66,52 @@ func TestAuthorFacetCountsPeople(t *testing.T) {
 			t.Errorf("author %q: %v, want %v", c.author, got, c.want)
 		}
 	}
+	// a byline of an old saved search, whose outlet made Guardian an
+	// affiliation; et al., a row when bylines were counted as written
+	for _, c := range []struct {
+		author string
+		want   []string
+	}{{"Ann Lee, Guardian", []string{"a", "b", "c"}}, {"et al.", []string{"e", "f"}}} {
+		got := ids(run(t, ix, Query{Authors: []string{c.author}}))
+		slices.Sort(got)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("author %q: %v, want %v", c.author, got, c.want)
+		}
+	}
 	if !ix.ManyAuthors() {
 		t.Error("ManyAuthors: Ann Lee and Bo Chan")
+	}
+}
+
+// A byline longer than a facet value (255 bytes) is read whole as the
+// people it names, each cut as the index holds them (an attack: cut
+// first, "Anna0 Leeson0, …, Ann" read as Anna0 Leeson0 alone, and picked
+// the piece of that one person too).
+func TestLongBylinePicksItsPeople(t *testing.T) {
+	src := t.TempDir()
+	var names []string
+	for i := range 25 {
+		names = append(names, "Anna"+string(rune('a'+i))+" Leeson"+string(rune('a'+i)))
+	}
+	names[0] = "Annaaaaaaa Leesona" // the cut falls in "Annaq Leesonq"
+	byline := strings.Join(names, ", ")
+	if len(byline) <= maxTermBytes {
+		t.Fatalf("the byline is %d bytes", len(byline))
+	}
+	for name, author := range map[string]string{"a": byline, "b": names[0]} {
+		if err := os.WriteFile(filepath.Join(src, name+".md"), []byte("---\ntitle: T "+name+"\ndate: 2017-01-01\nauthor: \""+author+"\"\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := OpenDir(context.Background(), src, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if got := ids(run(t, ix, Query{Authors: []string{byline}})); !slices.Equal(got, []string{"a"}) {
+		t.Errorf("the byline of a: %v, want [a]", got)
+	}
+	if got := ids(run(t, ix, Query{Authors: []string{names[0]}})); len(got) != 2 {
+		t.Errorf("%s: %v, want a and b", names[0], got)
 	}
 }
