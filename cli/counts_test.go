@@ -478,13 +478,14 @@ func TestAuthorFilter(t *testing.T) {
 }
 
 // Completion offers the archive's tags, outlets and authors for --tag,
-// --outlet and --author, the most frequent first.
+// --outlet and --author, the most frequent first, (no author) and (no
+// outlet) among them.
 func TestFilterFlagsComplete(t *testing.T) {
 	dir := outletArchive(t)
 	for _, c := range []struct {
 		cmd, flag, prefix, want string
 	}{
-		{"list", "--author", "", "Ann Smith\t20\nBob Jones\t20\nRobert Smith-Jones\t9\n"},
+		{"list", "--author", "", "Ann Smith\t20\nBob Jones\t20\n(no author)\t9\nRobert Smith-Jones\t9\n"},
 		{"search", "--author", "rob", "Robert Smith-Jones\t9\n"},
 		{"stats", "--outlet", "the s", "The Sunday Telegraph\t6\n"},
 		{"list", "--tag", "pri", "prisons\t"},

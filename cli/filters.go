@@ -32,9 +32,14 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 	defer func() {
 		for flag, values := range map[string]func(archive.Article) []string{
 			"tag":    func(a archive.Article) []string { return a.Tags },
-			"outlet": func(a archive.Article) []string { return []string{a.Outlet} },
-			"author": archive.People,
-			"kind":   func(a archive.Article) []string { return []string{cmp.Or(a.Kind, archive.KindArticle)} },
+			"outlet": func(a archive.Article) []string { return []string{cmp.Or(a.Outlet, archive.NoOutlet)} },
+			"author": func(a archive.Article) []string {
+				if ps := archive.People(a); len(ps) > 0 {
+					return ps
+				}
+				return []string{archive.NoAuthor}
+			},
+			"kind": func(a archive.Article) []string { return []string{cmp.Or(a.Kind, archive.KindArticle)} },
 		} {
 			_ = cmd.RegisterFlagCompletionFunc(flag, completeValues(env, values))
 		}
@@ -160,13 +165,25 @@ func completeValues(env *Env, values func(archive.Article) []string) cobra.Compl
 		if !ok {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		counts := map[string]int{}
+		// values that differ only in case are one, counted as the facet
+		// and the filters count them, offered as most pieces spell it
+		counts, spellings := map[string]int{}, map[string]map[string]int{}
 		for _, a := range arts {
 			for _, v := range values(a) {
 				if v != "" && strings.HasPrefix(strings.ToLower(v), strings.ToLower(prefix)) {
-					counts[v]++
+					k := archive.ValueKey(v)
+					counts[k]++
+					if spellings[k] == nil {
+						spellings[k] = map[string]int{}
+					}
+					spellings[k][v]++
 				}
 			}
+		}
+		byKey := counts
+		counts = map[string]int{}
+		for k, sp := range spellings {
+			counts[slices.MaxFunc(slices.Collect(maps.Keys(sp)), func(x, y string) int { return cmp.Or(sp[x]-sp[y], strings.Compare(y, x)) })] = byKey[k]
 		}
 		vs := slices.Collect(maps.Keys(counts))
 		slices.SortFunc(vs, func(a, b string) int { return cmp.Or(counts[b]-counts[a], strings.Compare(a, b)) })
