@@ -420,6 +420,34 @@ func (ix *Index) ManyAuthors() bool {
 	return len(ix.facetTerms.mergeCases(Facets{Authors: ix.allFacets.Authors}).Authors) > 1
 }
 
+// AuthorsAsPeople are author filter values as the author facet's rows: a
+// value that picks one person (a byline as written, "Ann Lee,
+// Contributor", a saved search's from before the facet counted people) is
+// the values of that person's rows, one that names no one ("et al.")
+// archive.NoAuthor; any other is kept (a byline of several people, a
+// value no piece has). The pieces they pick are the values' (valueFilter).
+func (ix *Index) AuthorsAsPeople(values []string) []string {
+	ix.mu.RLock()
+	known := valuesOf(ix.allFacets.Authors)
+	ix.mu.RUnlock()
+	var out []string
+	for _, v := range values {
+		if v == archive.NoAuthor {
+			out = append(out, v)
+			continue
+		}
+		switch people, none := archive.PickAuthors(archive.SanitizeLine(v), known, cutKeyword); {
+		case none:
+			out = append(out, archive.NoAuthor)
+		case len(people) == 1:
+			out = append(out, people[0]...)
+		default:
+			out = append(out, v)
+		}
+	}
+	return uniq(out...)
+}
+
 // facetSearches count the facets of a search. Those of fields without a
 // filter are counted by the main search (a search of their own would
 // evaluate the query twice: measured slower for phrases), into counter.

@@ -78,6 +78,10 @@ func TestAuthorFacetCountsPeople(t *testing.T) {
 			t.Errorf("author %q: %v, want %v", c.author, got, c.want)
 		}
 	}
+	if got, want := ix.AuthorsAsPeople([]string{"Ann Lee, Contributor", "ann lee", "Ann Lee and Bo Chan", "et al.", "Zed Roe"}),
+		[]string{"Ann Lee", "Ann Lee and Bo Chan", archive.NoAuthor, "Zed Roe"}; !slices.Equal(got, want) {
+		t.Errorf("AuthorsAsPeople: %q, want %q", got, want)
+	}
 	if !ix.ManyAuthors() {
 		t.Error("ManyAuthors: Ann Lee and Bo Chan")
 	}

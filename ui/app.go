@@ -46,6 +46,13 @@ type Ranker interface {
 	Rank(ctx context.Context, q index.Query, id string, most int) (row int, ok bool, err error)
 }
 
+// AuthorResolver is implemented by a Searcher that reads author filter
+// values as its author facet's rows (index.Index.AuthorsAsPeople): a saved
+// search's "Ann Lee, Contributor" is chosen as the row Ann Lee.
+type AuthorResolver interface {
+	AuthorsAsPeople(values []string) []string
+}
+
 // LinkResolver is implemented by a Searcher that tells which piece a
 // link's candidate ids (archive.LinkCandidates) name by the keys its
 // site links it by (a slug, an alias) as well as by its id

@@ -227,6 +227,9 @@ func (m *Model) openSaved(name string) tea.Cmd {
 		return nil
 	}
 	s := m.saved[i]
+	if r, ok := m.searcher.(AuthorResolver); ok && len(s.Authors) > 0 {
+		s.Authors = r.AuthorsAsPeople(s.Authors) // the rows they pick
+	}
 	m.search.setValue(s.Query)
 	m.period = nil
 	m.sidebar.setSearch(s)

@@ -83,6 +83,10 @@ const quotedMark = "❝"
 // the results).
 const unknownCount = -1
 
+// noCount is a row's count no facet tells (a chosen byline of several
+// people): none is shown.
+const noCount = -2
+
 // sidebarEntry is one line of the facet list: a group header or a value.
 type sidebarEntry struct {
 	group  facetGroup
@@ -319,7 +323,15 @@ func (s *sidebar) rebuild() {
 		values := groups[g]
 		for _, c := range s.chosen[g] {
 			if !slices.ContainsFunc(values, func(v index.FacetValue) bool { return archive.SameValue(v.Value, c) }) {
-				values = append(values, index.FacetValue{Value: c})
+				// a chosen value no piece of the others' filters has:
+				// 0, but a byline of several people (a saved search's,
+				// which picks the pieces by all of them) is no row whose
+				// count the facet knows
+				n := 0
+				if g == groupAuthors && len(archive.People(archive.Article{Authors: []string{c}})) > 1 {
+					n = noCount
+				}
+				values = append(values, index.FacetValue{Value: c, Count: n})
 			}
 		}
 		// A kind or author facet with a single value says nothing.

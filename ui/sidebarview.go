@@ -64,8 +64,11 @@ func (s sidebar) entryView(i, w int, st Styles) string {
 		mark = "»"
 	}
 	count := fmt.Sprint(e.count)
-	if e.count == unknownCount {
+	switch e.count {
+	case unknownCount:
 		count = "…"
+	case noCount:
+		count = ""
 	}
 	if e.group == groupSaved {
 		count = savedCountText(e)
