@@ -9,6 +9,10 @@ import (
 	"unicode/utf8"
 )
 
+// The index's author facet holds the people this reading finds (People):
+// a change of what it reads is a change of the index's schema
+// (index.SchemaVersion), or an index built before keeps the old reading.
+
 // Bylines as pages and feeds write them carry more than a name: roles,
 // affiliations, "By", capitals ("Russ Cox, for the Go team", "TOM KRISHER;
 // AP Auto Writer", "Amy Kuperinsky | NJ Advance Media for NJ.com"). A
@@ -50,7 +54,11 @@ func init() {
 	for _, w := range strings.Fields(`editor editors correspondent writer reporter columnist contributor contributing
 	director fellow professor analyst chief author host producer president ceo founder manager researcher associate
 	senior lead head member guest special intern staff emeritus chair chairman chairwoman adjunct visiting
-	distinguished scholar lecturer secretary adviser advisor consultant officer executive`) {
+	distinguished scholar lecturer secretary adviser advisor consultant officer executive
+	contributors correspondents writers reporters columnists analysts producers researchers consultants directors`) {
+		// (plurals after the names of several: "Ann Lee and Bo Chan,
+		// Contributors"; an attack found Contributors Bo Chan. Not those
+		// that are surnames as well: Fellows, Members.)
 		roleWords[w] = true
 	}
 }
@@ -152,6 +160,11 @@ func cutOthers(s string) (string, bool) {
 // escaped twice) is still read as the list's "&" it stands for: the names
 // are what a reader of the byline takes them for.
 func byline(s, outlet string) []Name {
+	// a web address is no person's name ("https://x.com/ann": an attack
+	// found the person https:): cited as written
+	if t := strings.TrimSpace(s); !strings.ContainsAny(t, " \t") && (strings.Contains(t, "://") || strings.HasPrefix(strings.ToLower(t), "www.")) {
+		return []Name{{Literal: t}}
+	}
 	if strings.Contains(s, "&") {
 		s = ampJoin().ReplaceAllString(s, " & ")
 	}
@@ -300,7 +313,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if sameOutlet(s, outlet) && !writerNamed(s) {
 		return []Name{{Literal: s}}
 	}
-	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && peopleOnly(splitPeople(s, outlet))) {
+	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) {
 		return []Name{{Literal: s}}
 	}
 	// Vancouver's names: a family name, then initials ("Lee A, Chan B").
@@ -333,6 +346,15 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		s = strings.TrimSpace(before)
 	}
 	return []Name{person(s)}
+}
+
+// shoutedInverted: s, in capitals, is a name inverted, a common given name
+// after its comma ("LEE, ANN" is Ann Lee, as "Lee, Ann" is; an attack
+// found the organisation {LEE, ANN}; not "CNN, BBC").
+func shoutedInverted(s string) bool {
+	_, given, _ := strings.Cut(s, ",")
+	first, _, _ := strings.Cut(strings.TrimSpace(given), " ")
+	return commonGiven[strings.ToLower(first)] && isInverted(s)
 }
 
 // peopleOnly: parts are two or more, none with an organisation's word

@@ -28,6 +28,13 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee, Bloomberg Opinion"}, "Bloomberg", []string{"Ann Lee"}},
 		{[]string{"Ann Lee, CNN Business"}, "", []string{"Ann Lee"}},
 		{[]string{"Ann Lee, Bloomberg Lee"}, "", []string{"Ann Lee", "Bloomberg Lee"}},
+		// an attack's: a plural role after several, an inverted name in
+		// capitals, a web address
+		{[]string{"Ann Lee and Bo Chan, Contributors"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Fellows"}, "", []string{"Ann Fellows"}},
+		{[]string{"LEE, ANN"}, "", []string{"Ann Lee"}},
+		{[]string{"CNN, BBC"}, "", []string{"CNN, BBC"}},
+		{[]string{"https://x.com/ann"}, "", []string{"https://x.com/ann"}},
 		{[]string{"Ann Lee and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee", "ann lee"}, "", []string{"Ann Lee"}},
 		{[]string{"Ann Lee et al."}, "", []string{"Ann Lee"}},

@@ -148,11 +148,14 @@ import (
 // a page's tag and category not read (archive's jekyllUnreadTags); 86: a
 // Hugo site's section page in HTML (_index.html, _index.htm) is a file of
 // the scan, its draft and cascade read (archive.IsHTMLSectionName); 87: in
-// a Jekyll site published is no date (a post dated by its name).
+// a Jekyll site published is no date (a post dated by its name); 88: the
+// byline reading's mends (archive's names.go: "LEE, ANN" Ann Lee, a plural
+// role after several people dropped, a web address one author as written;
+// e4b22e7's "Ann Lee, Bloomberg Opinion" Ann Lee).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 87
+const SchemaVersion = 88
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
