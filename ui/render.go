@@ -367,6 +367,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	src = part.writeCode(code, src)
 	src = defuseHTML(html, src)
 	src = lim.prepareCode(code, src)
+	src = lineBreaks(doc, src)
 	// at renders blocks, top-level blocks of doc, as a document of their
 	// own wrapped at w
 	at := func(blocks []ast.Node, w int) ([]string, error) {
@@ -375,7 +376,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 			d.AppendChild(d, b) // moved from the document they were in
 		}
 		r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(
-			gansi.NewRenderer(gansi.Options{WordWrap: max(w, 10), Styles: *cfg}), 1000)))
+			gansi.NewRenderer(gansi.Options{WordWrap: max(w, 10), Styles: *cfg, PreserveNewLines: true}), 1000)))
 		var out bytes.Buffer
 		if err := r.Render(&out, src, d); err != nil {
 			return nil, err

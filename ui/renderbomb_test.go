@@ -162,6 +162,8 @@ func renderBombs() []struct{ name, md string } {
 		{"100,000 lines of indented code", rep("    code\n", 100000)},
 		{"100,000 code spans", rep("`a` ", 100000) + "\n"},
 		{"100,000 hard breaks", rep("a  \n", 100000)},
+		{"2,000 paragraphs of 60 hard breaks", rep(rep("a\\\n", 60)+"a\n\n", 2000)},
+		{"100,000 inline <br>", rep(rep("a<br>", 50)+"\n\n", 2000)},
 		{"9 MB of paragraphs", rep(rep("Some words in a paragraph, as a long piece has them. ", 10)+"\n\n", 17000)},
 		{"9 MB on one line", rep("Some words on one line. ", 380000)},
 	}
@@ -261,6 +263,9 @@ func FuzzRenderMarkdown(f *testing.F) {
 		rep(rep("  ", 40)+"- x\n", 100),
 		rep("[a]:b\n", 5000),
 		"```" + rep("a", 5000) + "\nx\n```\n",
+		rep("a<br>", 5000) + "\n",
+		rep("a  \n", 5000) + "\n" + rep("- b\\\n  c<BR/>\n", 2000),
+		"| a<br>b | `c\nd` |\n|---|---|\n| e<br />&#10;f | g  |\n",
 	} {
 		f.Add(seed, 60)
 	}
