@@ -37,7 +37,8 @@ var blockElements = map[string]bool{
 // style, and a script or style not closed on its line hides the rest of
 // the line (line.hidden, its later segments and code spans too: a page
 // shows nothing after it). A <br> is a line break (two spaces and a new line, the next line
-// starting with line's quote markers and its list item's indent), or a
+// starting with line's quote markers and its list item's indent; at the line's end two spaces
+// before its own new line), or a
 // space where a new line could open a block or end one: in a table row, a
 // heading, or before what would start a block (a "-", a "#", a digit …).
 // A tag a backslash escapes, or a link's destination in <…>, is text.
@@ -73,8 +74,14 @@ func inlineTagsText(line *htmlLine, seg string) string {
 		case name == "br":
 			rest := strings.TrimLeft(seg[last:], " \t")
 			if strings.TrimLeftFunc(rest, unicode.IsSpace) == "" {
-				// at the line's end: its own new line breaks it
-				b.WriteString(" ")
+				// at the line's end its own new line breaks it, made a
+				// hard break ("a<br>\nb" was "a \nb", a soft break, which
+				// the reader shows as a space); before a code span a space
+				if strings.ContainsAny(rest, "\r\n") {
+					b.WriteString("  ")
+				} else {
+					b.WriteString(" ")
+				}
 				continue
 			}
 			b.WriteString(line.lineBreak(rest))

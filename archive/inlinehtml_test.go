@@ -147,6 +147,13 @@ func TestInlineHTMLLines(t *testing.T) {
 		{"- a<br>b\n", "- a  \n  b\n"},
 		{"> - a<br>b\n", "> - a  \n>   b\n"},
 		{"a<br>- b\n", "a - b\n"},
+		// at the line's end a hard break, which the reader shows (it was
+		// "a \nb", a soft break, shown as a space); before a code span or
+		// the body's end a space
+		{"a<br>\nb\n", "a  \nb\n"},
+		{"> a <BR/>\r\n> b\n", "> a   \r\n> b\n"},
+		{"a<br>`c`\n", "a `c`\n"},
+		{"a<br>", "a "},
 		{"[x](<a b>) and <em>y</em>\n", "[x](<a b>) and y\n"},
 		{"[x]: <a b>\n", "[x]: <a b>\n"},
 	} {

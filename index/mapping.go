@@ -151,11 +151,13 @@ import (
 // a Jekyll site published is no date (a post dated by its name); 88: the
 // byline reading's mends (archive's names.go: "LEE, ANN" Ann Lee, a plural
 // role after several people dropped, a web address one author as written;
-// e4b22e7's "Ann Lee, Bloomberg Opinion" Ann Lee).
+// e4b22e7's "Ann Lee, Bloomberg Opinion" Ann Lee); 89: a <br> at a line's
+// end is two spaces, a hard line break (archive's inlineTagsText:
+// "a<br>\nb" was "a \nb", a soft one).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 88
+const SchemaVersion = 89
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
