@@ -96,7 +96,10 @@ Exits 0 whether or not anything matched.`,
 						n, index.MaxDocWords)
 				}
 			}
-			if out, probs, ok := env.searchCached(cmd.Context(), f.reading(), func() (index.Query, error) { return q, withReading() }, write); ok {
+			if out, probs, ok := env.searchCached(cmd.Context(), f.reading(), func() (index.Query, error) {
+				err := withReading() // before q is read: it sets q's reading filters
+				return q, err
+			}, write); ok {
 				cutNote(probs)
 				_, err := env.Out.Write(out)
 				return err
