@@ -165,26 +165,17 @@ func completeValues(env *Env, values func(archive.Article) []string) cobra.Compl
 		if !ok {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		// values that differ only in case are one, counted as the facet
-		// and the filters count them, offered as most pieces spell it
-		counts, spellings := map[string]int{}, map[string]map[string]int{}
+		counts := map[string]int{}
 		for _, a := range arts {
 			for _, v := range values(a) {
 				if v != "" && strings.HasPrefix(strings.ToLower(v), strings.ToLower(prefix)) {
-					k := archive.ValueKey(v)
-					counts[k]++
-					if spellings[k] == nil {
-						spellings[k] = map[string]int{}
-					}
-					spellings[k][v]++
+					counts[v]++
 				}
 			}
 		}
-		byKey := counts
-		counts = map[string]int{}
-		for k, sp := range spellings {
-			counts[slices.MaxFunc(slices.Collect(maps.Keys(sp)), func(x, y string) int { return cmp.Or(sp[x]-sp[y], strings.Compare(y, x)) })] = byKey[k]
-		}
+		// values that differ only in case are one, as the facet and the
+		// filters count them, offered as most pieces spell them
+		counts = mergeCases(counts, nil)
 		vs := slices.Collect(maps.Keys(counts))
 		slices.SortFunc(vs, func(a, b string) int { return cmp.Or(counts[b]-counts[a], strings.Compare(a, b)) })
 		out := make([]string, len(vs))

@@ -45,8 +45,11 @@ holds the last 1000 openings.`,
 					// those of the pieces it found renamed or moved
 					// (followRenames; the first history after a folder
 					// moved listed the old IDs, "no longer in the archive")
-					if _, err := st.Reload(); err == nil {
-						visits = st.History()
+					// (opened again, not Reload: that is a Save, which
+					// takes the state folder's lock and writes; a review)
+					// (its warning, if any, said at the first opening)
+					if again, _ := state.Open(name, ""); again != nil {
+						visits = again.History()
 					}
 				}
 			}
