@@ -15,10 +15,14 @@ import (
 //   - Tags and Kinds pick the values equal to a filter value, ignoring case
 //     (SameValue: "The Telegraph" and "the telegraph" are one value, which
 //     the facets count once).
-//   - Outlets (and Authors, the same way) pick the outlet a filter value names, ignoring case; when it
+//   - Outlets pick the outlet a filter value names, ignoring case; when it
 //     names none, every outlet whose name holds the value's words in a row,
 //     ignoring case, accents and punctuation: "telegraph" picks "The Telegraph" and
 //     "The Sunday Telegraph", "new york" picks "The New York Times".
+//   - Authors are the people a piece's bylines name (People), picked the
+//     same way; a value that picks none is read as a byline (PickAuthors:
+//     "Ann Lee, Contributor" is Ann Lee, "Ann Lee and Bo Chan" the pieces
+//     by both).
 //   - Several values of one field pick any of them; fields combine with AND.
 //   - A piece is kept by From and To when its period (a day, a month or a
 //     year, as precise as its date) overlaps [From, To]; a To at midnight
@@ -119,6 +123,7 @@ func dropAccents(s string) string {
 func (f Filter) Keep(arts []Article) []Article {
 	var tags, outlets, authors, kinds []string
 	var people [][]string // each piece's People, when the filter names authors
+	known := map[string]bool{}
 	if len(f.Authors) > 0 {
 		people = make([][]string, len(arts))
 	}
@@ -126,7 +131,8 @@ func (f Filter) Keep(arts []Article) []Article {
 		if people != nil {
 			people[i] = People(a)
 			for _, au := range people[i] {
-				if !slices.Contains(authors, au) {
+				if !known[au] { // (slices.Contains: 40k people took 1.9 s)
+					known[au] = true
 					authors = append(authors, au)
 				}
 			}

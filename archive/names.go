@@ -162,14 +162,23 @@ func cutOthers(s string) (string, bool) {
 func byline(s, outlet string) []Name {
 	// a web address is no person's name ("https://x.com/ann": an attack
 	// found the person https:): cited as written
-	if t := strings.TrimSpace(s); !strings.ContainsAny(t, " \t") && (strings.Contains(t, "://") || strings.HasPrefix(strings.ToLower(t), "www.")) {
+	if t := strings.TrimSpace(s); isWebAddress(t) {
 		return []Name{{Literal: t}}
+	}
+	// a web address after a name is no part of it ("Ann Lee,
+	// https://x.com/ann": a review found https: Ann Lee, the address cut
+	// at its slashes)
+	if rest := strings.TrimSpace(webAddressAfter().ReplaceAllString(s, "")); rest != "" && rest != strings.TrimSpace(s) {
+		s = rest
 	}
 	if strings.Contains(s, "&") {
 		s = ampJoin().ReplaceAllString(s, " & ")
 	}
 	return bylineNames(s, outlet, false)
 }
+
+// webAddressAfter is a web address after a comma or a space.
+var webAddressAfter = lazyRegexp(`(?i)(?:,\s*|\s+)(?:https?://|www\.)\S+`)
 
 // byFirst is "by" starting a byline, and the kind of piece before it
 // ("Opinion by Ann Lee", "Analysis by Ann Lee": a review found the person
@@ -346,6 +355,17 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		s = strings.TrimSpace(before)
 	}
 	return []Name{person(s)}
+}
+
+// isWebAddress: s, one word, is a web address ("https://x.com/ann",
+// "www.x.com", "x.com/ann").
+func isWebAddress(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	return strings.Contains(s, "://") || strings.HasPrefix(strings.ToLower(s), "www.") ||
+		strings.Contains(s, "/") && strings.Contains(s, ".")
 }
 
 // shoutedInverted: s, in capitals, is a name inverted, a common given name
@@ -1252,6 +1272,9 @@ var domainEnds = map[string]bool{"com": true, "org": true, "net": true, "co": tr
 func isAffiliation(s string) bool {
 	if s == "" || nameSuffixes[strings.ToLower(s)] {
 		return false
+	}
+	if isWebAddress(s) {
+		return true // "Ann Lee, https://x.com/ann" (a review: https: Ann Lee)
 	}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
 		if roleWords[strings.ToLower(w)] || orgWords[strings.ToLower(w)] {

@@ -43,6 +43,9 @@ type field struct {
 	// (rubyFlag). Set for a YAML draft and published alone (isDraft).
 	hugo    any
 	hugoSet bool
+	// rubyFalse: a plain YAML no, off or false, which Jekyll's Ruby reads
+	// as false (rubyFlag). Set for a YAML tag alone (jekyllUnreadTags).
+	rubyFalse bool
 }
 
 // hugoValue is f's value as Hugo decodes it (field.hugo).
@@ -805,6 +808,8 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 		}
 		f := field{value: val, line: k.Line, earlier: m[key].line}
 		switch key {
+		case "tag":
+			f.rubyFalse = rubyFlag(v, val) == false
 		case "published":
 			f.value = rubyFlag(v, val)
 			f.hugo, f.hugoSet = val, true
@@ -1552,7 +1557,9 @@ func jekyllUnreadTags(m matter, p string, inJekyll func() bool) map[string]bool 
 	switch {
 	case !hasTag:
 		return nil
-	case tag.value == nil || tag.value == false:
+	case tag.value == nil || tag.value == false || tag.rubyFalse:
+		// (tag: no and tag: off too, as Ruby reads them: Jekyll 4.3.1
+		// gave such a post the tags [beta] of its tags: [beta])
 		return map[string]bool{"tag": true}
 	}
 	return map[string]bool{"tags": true}

@@ -19,6 +19,9 @@ func People(a Article) []string {
 	// an archive's bylines repeat (a writer's every piece): they are read
 	// once (Bylines takes some 14 µs a byline), up to maxPeopleMemo of them
 	key := strings.Join(a.Authors, "\x00") + "\x01" + a.Outlet + "\x01" + strings.Join(a.Organizations, "\x00")
+	if len(key) > maxPeopleKey {
+		return readPeople(a) // a rare byline of many names: not held
+	}
 	if v, ok := peopleMemo.Load(key); ok {
 		return slices.Clone(v.([]string))
 	}
@@ -36,7 +39,11 @@ var (
 	peopleMemoLen atomic.Int64
 )
 
-const maxPeopleMemo = 1 << 16
+// maxPeopleMemo bounds the bylines held, maxPeopleKey the bytes of one.
+const (
+	maxPeopleMemo = 1 << 16
+	maxPeopleKey  = 1 << 10
+)
 
 // readPeople is People without the memo.
 func readPeople(a Article) []string {
@@ -55,27 +62,32 @@ func readPeople(a Article) []string {
 	return out
 }
 
-// PickAuthors resolves an author filter's value v against the people
-// known (the values of People, each cut by cut when not nil, as the index
-// holds them): the people it names, each as the known values that stand
-// for them (see PickValues, by words), or none when v names no one ("et
-// al.": the pieces without an author). A value that picks none as written
-// is read as a byline, whole: "Ann Lee, Contributor" (a saved search's
-// from before the facet counted people) is Ann Lee, and "Ann Lee and Bo
-// Chan" both, a piece by each of them; when it names someone not known,
-// what comes before its last comma is read, its people known exactly
-// ("Ann Lee, Guardian", whose outlet made Guardian an affiliation when it
-// was counted). Nil when it names someone not known.
+// PickAuthors resolves an author filter's value v against the people known
+// (the values of People, each cut by cut when not nil, as the index holds
+// them): the people it names, each as the known values that stand for them,
+// or none when v names no one ("et al.": the pieces without an author). In
+// turn: the person v is, ignoring case; the people v names read as a
+// byline, whole ("Lee, Ann" is Ann Lee, not Lee Ann Womack; "Ann Lee,
+// Contributor", a saved search's from before the facet counted people, Ann
+// Lee; "Ann Lee and Bo Chan" both, a piece by each of them), each as
+// PickValues picks it by words; the people whose names hold v's words in a
+// row ("Lee": every Lee); and, when a one-word part after v's last comma is
+// left out, what comes before it (a full name, or one with its own comma),
+// its people known exactly ("Ann Lee, Guardian", whose outlet made Guardian
+// an affiliation when it was counted; up to three such parts). Nil when it
+// names someone not known ("Ann Lee, Zed Roe").
 func PickAuthors(v string, known []string, cut func(string) string) (people [][]string, none bool) {
 	if cut == nil {
 		cut = func(s string) string { return s }
 	}
-	if got := PickValues(cut(v), known, true); len(got) > 0 {
+	if got := PickValues(cut(v), known, false); len(got) > 0 {
 		return [][]string{got}, false
 	}
+	// read without the memo: a filter's value is no piece's byline, and
+	// one of many commas would fill it with its prefixes
 	pick := func(s string, byWords bool) [][]string {
 		var all [][]string
-		for _, p := range People(Article{Authors: []string{s}}) {
+		for _, p := range readPeople(Article{Authors: []string{s}}) {
 			got := PickValues(cut(p), known, byWords)
 			if len(got) == 0 {
 				return nil
@@ -87,17 +99,25 @@ func PickAuthors(v string, known []string, cut func(string) string) (people [][]
 	if all := pick(v, true); len(all) > 0 {
 		return all, false
 	}
+	if got := PickValues(cut(v), known, true); len(got) > 0 {
+		return [][]string{got}, false
+	}
 	if othersAlone().MatchString(strings.TrimSpace(v)) {
 		return nil, true
 	}
-	for s := v; ; {
+	s := v
+	for range 3 {
 		i := strings.LastIndexByte(s, ',')
-		if i < 0 {
-			return nil, false
+		if i < 0 || len(strings.Fields(s[i+1:])) != 1 {
+			break
 		}
 		s = strings.TrimSpace(s[:i])
+		if len(strings.Fields(s)) < 2 && !strings.Contains(s, ",") {
+			break // "Lee, Zed" is no Lee and an affiliation
+		}
 		if all := pick(s, false); len(all) > 0 {
 			return all, false
 		}
 	}
+	return nil, false
 }

@@ -35,6 +35,8 @@ func TestPeople(t *testing.T) {
 		{[]string{"LEE, ANN"}, "", []string{"Ann Lee"}},
 		{[]string{"CNN, BBC"}, "", []string{"CNN, BBC"}},
 		{[]string{"https://x.com/ann"}, "", []string{"https://x.com/ann"}},
+		{[]string{"Ann Lee, https://x.com/ann"}, "", []string{"Ann Lee"}},
+		{[]string{"x.com/ann"}, "", []string{"x.com/ann"}},
 		{[]string{"Ann Lee and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee", "ann lee"}, "", []string{"Ann Lee"}},
 		{[]string{"Ann Lee et al."}, "", []string{"Ann Lee"}},
@@ -98,6 +100,10 @@ func TestFilterKeepsPeople(t *testing.T) {
 		{[]string{"Lee, Ann, Times"}, []string{"a", "b", "c"}},
 		{[]string{"et al."}, []string{"e", "f"}},
 		{[]string{"Zed Roe, Guardian"}, nil},
+		// a person after the comma is no affiliation to leave out (a
+		// review: Ann Lee's pieces)
+		{[]string{"Ann Lee, Zed Roe"}, nil},
+		{[]string{"Bo Chan, Ann Lee, Zed Roe"}, nil},
 		{[]string{"Bo Chan", NoAuthor}, []string{"c", "d", "e", "f"}},
 	} {
 		if got := ids(Filter{Authors: c.authors}.Keep(arts)); !slices.Equal(got, c.want) {
@@ -142,4 +148,19 @@ func letters(n int) string {
 		s = string(rune('a'+n%26)) + s
 	}
 	return s
+}
+
+// An inverted name is read as the person it names before its words are
+// matched in a row (a review: "Lee, Ann" picked Lee Ann Womack).
+func TestPickAuthorsReadsTheNameFirst(t *testing.T) {
+	known := []string{"Ann Lee", "Lee Ann Womack", "Lee"}
+	if got, _ := PickAuthors("Lee, Ann", known, nil); !slices.EqualFunc(got, [][]string{{"Ann Lee"}}, slices.Equal) {
+		t.Errorf("Lee, Ann: %q", got)
+	}
+	if got, _ := PickAuthors("Lee, Zed", known, nil); got != nil {
+		t.Errorf("Lee, Zed: %q, want nothing", got)
+	}
+	if got, _ := PickAuthors("lee", known, nil); !slices.EqualFunc(got, [][]string{{"Lee"}}, slices.Equal) {
+		t.Errorf("lee: %q", got)
+	}
 }

@@ -2071,6 +2071,8 @@ func TestJekyllReadsTagBeforeTags(t *testing.T) {
 		"jek/_posts/2021-01-04-null.md":   page("tag:\ntags: [beta]"),
 		"jek/_posts/2021-01-05-false.md":  page("tag: false\ntags: [beta]"),
 		"jek/_posts/2021-01-06-cats.md":   page("category: alpha\ncategories: [beta, gamma]"),
+		"jek/_posts/2021-01-07-no.md":     page("tag: no\ntags: [beta]"),
+		"jek/_posts/2021-01-08-noq.md":    page("tag: \"no\"\ntags: [beta]"),
 		"jek/_notes/n.md":                 both,
 		"jek/page.md":                     page("tag: alpha\ncategory: cat\ntags: [beta]"),
 		"noconfig/_posts/2021-01-01-x.md": both,
@@ -2087,6 +2089,7 @@ func TestJekyllReadsTagBeforeTags(t *testing.T) {
 		"jek/_posts/2021-01-01-a.md": "alpha", "jek/_posts/2021-01-02-b.md": "alpha",
 		"jek/_posts/2021-01-03-empty.md": "", "jek/_posts/2021-01-04-null.md": "beta",
 		"jek/_posts/2021-01-05-false.md": "beta", "jek/_posts/2021-01-06-cats.md": "alpha|beta|gamma",
+		"jek/_posts/2021-01-07-no.md": "beta", "jek/_posts/2021-01-08-noq.md": "no",
 		"jek/_notes/n.md": "alpha", "jek/page.md": "beta", "noconfig/_posts/2021-01-01-x.md": "alpha",
 		"notes/n.md": "alpha|beta|gamma", "hugo/content/h.md": "alpha|beta|gamma",
 	}

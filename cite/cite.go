@@ -718,7 +718,7 @@ var mdMarks = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "
 
 // wwwDot is the dot of "www." that GitHub's Markdown reads as the start of
 // a link.
-var wwwDot = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)(www)\.`) })
+var wwwDot = lazyRegexp(`(?i)(www)\.`)
 
 // mdURL is a URL in a Markdown note: as it is, unless it holds a character
 // Markdown could read as a mark ("https://x.org/a[text](https://y.org)"
@@ -1099,10 +1099,8 @@ func bibTitle(t string) string {
 // apostrophes ("U.S", "O'Brien"); titleCompound, words joined by hyphens
 // too ("ISIS-K", "U.S.-China").
 var (
-	titleWord     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:[.'’][\p{L}\p{M}\p{N}]+)*`) })
-	titleCompound = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:(?:[.'’]|\.?[‐-])[\p{L}\p{M}\p{N}]+)*`)
-	})
+	titleWord     = lazyRegexp(`[\p{L}\p{M}\p{N}]+(?:[.'’][\p{L}\p{M}\p{N}]+)*`)
+	titleCompound = lazyRegexp(`[\p{L}\p{M}\p{N}]+(?:(?:[.'’]|\.?[‐-])[\p{L}\p{M}\p{N}]+)*`)
 )
 
 // capitalInside: w has a capital letter after its first character.
@@ -1274,7 +1272,7 @@ func CSLJSONItems(arts []archive.Article, accessed time.Time, keys *Keyring) ([]
 
 // dateArray matches an indented date-parts value. Inside a JSON string the
 // quotes would be escaped, so titles are never touched.
-var dateArray = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`"date-parts": \[\s*\[[\s\d,-]*\]\s*\]`) })
+var dateArray = lazyRegexp(`"date-parts": \[\s*\[[\s\d,-]*\]\s*\]`)
 
 func cslItem(a archive.Article, key string, accessed time.Time) CSLItem {
 	it := CSLItem{ID: key, Title: a.Title, ContainerTitle: a.Outlet, URL: a.URL}

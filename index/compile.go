@@ -512,14 +512,10 @@ func isUpperTerm(s string) bool { return allUpper([]byte(s)) }
 
 func uniq(ss ...string) []string {
 	var out []string
+	seen := make(map[string]bool, len(ss)) // a facet's every value, for "(no author)": 40k values compared pairwise took 1.35 s
 	for _, s := range ss {
-		dup := false
-		for _, o := range out {
-			if o == s {
-				dup = true
-			}
-		}
-		if !dup {
+		if !seen[s] {
+			seen[s] = true
 			out = append(out, s)
 		}
 	}

@@ -421,11 +421,12 @@ func (ix *Index) ManyAuthors() bool {
 }
 
 // AuthorsAsPeople are author filter values as the author facet's rows: a
-// value that picks one person (a byline as written, "Ann Lee,
-// Contributor", a saved search's from before the facet counted people) is
-// the values of that person's rows, one that names no one ("et al.")
-// archive.NoAuthor; any other is kept (a byline of several people, a
-// value no piece has). The pieces they pick are the values' (valueFilter).
+// value that picks rows by one reading (archive.PickAuthors: a byline as
+// written, "Ann Lee, Contributor", a saved search's from before the facet
+// counted people, is Ann Lee's row; "Lee" every Lee's) is the values of
+// those rows, one that names no one ("et al.") archive.NoAuthor; any other
+// is kept (a byline of several people, a value no piece has). The pieces
+// they pick are the values' (valueFilter).
 func (ix *Index) AuthorsAsPeople(values []string) []string {
 	ix.mu.RLock()
 	known := valuesOf(ix.allFacets.Authors)

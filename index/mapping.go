@@ -153,11 +153,14 @@ import (
 // role after several people dropped, a web address one author as written;
 // e4b22e7's "Ann Lee, Bloomberg Opinion" Ann Lee); 89: a <br> at a line's
 // end is two spaces, a hard line break (archive's inlineTagsText:
-// "a<br>\nb" was "a \nb", a soft one).
+// "a<br>\nb" was "a \nb", a soft one); 90: a web address after a byline's
+// name is no part of it (archive's webAddressAfter: "Ann Lee,
+// https://x.com/ann" Ann Lee), and a Jekyll document's plain tag: no or off
+// is Ruby's false, its tags read.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 89
+const SchemaVersion = 90
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -33,7 +33,8 @@ type Options struct {
 	// Rebuild builds the cache's next generation from scratch, even when
 	// the live one is current (folio index --rebuild); but an open that
 	// waited for the writer's lock while another folio rebuilt, begun after
-	// this open began, takes that rebuild for its own (Stats.RebuiltAgain).
+	// this open began, takes that rebuild for its own (Stats.Unchanged and
+	// ByOther; one begun before is made again: Stats.RebuiltAgain).
 	// Refresh ignores it.
 	Rebuild bool
 	// Progress, when set, is called as files are indexed.
