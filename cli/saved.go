@@ -166,7 +166,7 @@ added to the index since it was last opened (none when it never was here).
 				return err
 			}
 			if onlyNew {
-				o, ok := openedOf(env, opened, s)
+				o, ok := openedOf(env, saved, opened, s)
 				if err := restrictNew(cmd.Context(), &q, ix, o, ok); err != nil {
 					return err
 				}
@@ -195,7 +195,7 @@ added to the index since it was last opened (none when it never was here).
 				// new pieces past --limit or --offset it stays as it was
 				// (a helper's report: --new --limit 1 made all three seen)
 				var left int
-				if left, err = unshownNew(cmd.Context(), env, ix, opened, s, q, res); err == nil && left > 0 {
+				if left, err = unshownNew(cmd.Context(), env, ix, saved, opened, s, q, res); err == nil && left > 0 {
 					fmt.Fprintf(env.Err, "folio: %s new not printed (--limit, --offset): %s is not marked opened, and they stay new\n", pieces(left), termsafe.Quote(s.Name))
 				} else if err == nil {
 					if savedRunMarking != nil {
@@ -235,7 +235,7 @@ func newSavedRmCmd(env *Env) *cobra.Command {
 			}
 			if name, _, err := env.source(); err == nil {
 				if o, err := state.OpenSavedOpened(name, ""); err == nil {
-					if err := o.Forget(s); err != nil {
+					if err := o.Forget(s, saved); err != nil {
 						fmt.Fprintln(env.Err, "folio: warning:", termsafe.Escape(err.Error()))
 					}
 				}
@@ -268,7 +268,7 @@ the rules of saved add's names; a change of case alone is allowed.`,
 			if err != nil {
 				return err
 			}
-			if err := state.RenameOpened("", old.Name, s); err != nil {
+			if err := state.RenameOpened("", old.Name, s, saved); err != nil {
 				fmt.Fprintln(env.Err, "folio: warning: what was shown of it is new again where its times could not be moved:", termsafe.Escape(err.Error()))
 			}
 			fmt.Fprintf(env.Out, "renamed %s to %s (%s)\n", termsafe.Quote(old.Name), termsafe.Quote(s.Name), termsafe.Escape(savedArgs(s)))
@@ -306,12 +306,21 @@ func listSaved(ctx context.Context, env *Env, asJSON bool) error {
 			return err
 		}
 		defer ix.Close()
+		var each map[string]state.Opened
+		if opened != nil {
+			times, warn := opened.All()
+			if warn != nil {
+				env.warnOnce(warn.Error())
+			}
+			each = state.OpenedEach(times, all)
+		}
 		for _, s := range all {
 			c := savedJSON{Name: s.Name, Query: s.Query, Filters: s.Filters, Created: s.Created}
-			if c.Count, c.New, err = countSaved(ctx, env, ix, opened, s); err != nil {
+			o, ok := each[state.NameKey(s.Name)]
+			if c.Count, c.New, err = countSaved(ctx, env, ix, o, ok, s); err != nil {
 				return fmt.Errorf("%s: %w", s.Name, err)
 			}
-			if o, ok := openedOf(env, opened, s); ok {
+			if ok {
 				c.OpenedAt = &o.At
 				if !o.Through.IsZero() {
 					c.SeenThrough = &o.Through
@@ -359,23 +368,24 @@ func openSavedIndex(ctx context.Context, env *Env) (*index.Index, *state.SavedOp
 	return ix, opened, nil
 }
 
-// openedOf is when s was last opened on this archive; false when it
-// never was (or nothing can be known).
-func openedOf(env *Env, opened *state.SavedOpened, s state.Search) (state.Opened, bool) {
+// openedOf is when s, one of the saved searches saved, was last opened
+// on this archive; false when it never was (or nothing can be known).
+func openedOf(env *Env, saved *state.Saved, opened *state.SavedOpened, s state.Search) (state.Opened, bool) {
 	if opened == nil {
 		return state.Opened{}, false
 	}
-	all, warn := opened.All()
+	times, warn := opened.All()
 	if warn != nil {
 		env.warnOnce(warn.Error())
 	}
-	return state.OpenedOf(all, s)
+	all, _ := saved.List() // unreadable: s alone is known (OpenedOf)
+	return state.OpenedOf(times, all, s)
 }
 
 // unshownNew counts the new pieces of s (its query q) that its results
 // res did not print: 0 when it was never opened here (nothing is new).
-func unshownNew(ctx context.Context, env *Env, ix *index.Index, opened *state.SavedOpened, s state.Search, q index.Query, res index.Results) (int, error) {
-	o, ok := openedOf(env, opened, s)
+func unshownNew(ctx context.Context, env *Env, ix *index.Index, saved *state.Saved, opened *state.SavedOpened, s state.Search, q index.Query, res index.Results) (int, error) {
+	o, ok := openedOf(env, saved, opened, s)
 	if !ok {
 		return 0, nil
 	}
@@ -416,7 +426,7 @@ func markOpened(env *Env, saved *state.Saved, opened *state.SavedOpened, s state
 	if opened == nil {
 		return
 	}
-	if err := opened.Mark(s, time.Now(), ix.IndexTime(), saved.Current); err != nil {
+	if err := opened.Mark(s, time.Now(), ix.IndexTime(), saved); err != nil {
 		fmt.Fprintln(env.Err, "folio: warning: the search is not marked opened:", termsafe.Escape(err.Error()))
 	}
 }
@@ -461,8 +471,8 @@ func restrictNew(ctx context.Context, q *index.Query, ix *index.Index, o state.O
 }
 
 // countSaved counts the pieces s finds in ix and, when it was opened
-// here, how many are new.
-func countSaved(ctx context.Context, env *Env, ix *index.Index, opened *state.SavedOpened, s state.Search) (int, *int, error) {
+// here (o, ok: OpenedOf), how many are new.
+func countSaved(ctx context.Context, env *Env, ix *index.Index, o state.Opened, ok bool, s state.Search) (int, *int, error) {
 	q, err := savedQuery(env, s, index.Query{Mode: index.ModeCount})
 	if err != nil {
 		return 0, nil, err
@@ -471,7 +481,6 @@ func countSaved(ctx context.Context, env *Env, ix *index.Index, opened *state.Sa
 	if err != nil {
 		return 0, nil, err
 	}
-	o, ok := openedOf(env, opened, s)
 	if !ok {
 		return res.Total, nil, nil
 	}
@@ -618,11 +627,12 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 		times, _ = r.opened.All() // a corrupt file: nothing known to be opened
 	}
 	out := make([]ui.SavedSearch, 0, len(all))
+	each := state.OpenedEach(times, all)
 	for _, s := range all {
 		f := s.Filters
 		u := ui.SavedSearch{Name: s.Name, Query: s.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
 			From: f.From, To: f.To, Within: f.Within, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted, CollapseCopies: f.CollapseCopies}
-		if o, ok := state.OpenedOf(times, s); ok {
+		if o, ok := each[state.NameKey(s.Name)]; ok {
 			u.Opened, u.SeenThrough = true, o.Through
 		}
 		out = append(out, u)
@@ -658,5 +668,5 @@ func (r readerSaved) mark(s state.Search, through time.Time) error {
 	if r.opened == nil {
 		return errors.New("no state folder: when it was opened is not kept")
 	}
-	return r.opened.Mark(s, time.Now(), through, r.saved.Current)
+	return r.opened.Mark(s, time.Now(), through, r.saved)
 }

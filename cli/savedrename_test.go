@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/folio-tui/folio/state"
 )
@@ -98,5 +99,55 @@ func TestSavedRunNamesTheCorruptTimesSetAside(t *testing.T) {
 	}
 	if l := e.list()["ra"]; newCount(l) != 0 {
 		t.Errorf("ra after the run: %+v", l)
+	}
+}
+
+// TestSavedSearchesOfOneCreated: a search copied by hand in saved.json
+// keeping its created time shares it with the original; neither takes the
+// other's opened time (an attack: the copy B, never opened, counted A's
+// new pieces; running B made them seen to A and merged A's time into B's,
+// and removing B left A "not opened").
+func TestSavedSearchesOfOneCreated(t *testing.T) {
+	arch := t.TempDir()
+	writePiece(t, arch, "one", "Slavery debated")
+	writePiece(t, arch, "two", "War declared")
+	e := newSavedEnv(t, arch)
+	e.must("saved", "add", "A", "slavery")
+	saved, err := state.OpenSaved("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := saved.Get("A")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// as a hand edit: B a copy of A with another query, C as B with
+	// another created time
+	if _, err := saved.Add(state.Search{Name: "B", Query: "war", Created: a.Created}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := saved.Add(state.Search{Name: "C", Query: "war", Created: a.Created.Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	writePiece(t, arch, "three", "Slavery again")
+	writePiece(t, arch, "four", "War again")
+	l := e.list()
+	if newCount(l["A"]) != 1 || newCount(l["B"]) != -1 || newCount(l["C"]) != -1 {
+		t.Fatalf("before B is run: A %+v, B %+v, C %+v (B was never opened)", l["A"], l["B"], l["C"])
+	}
+	e.must("saved", "run", "B", "--limit", "200")
+	if l := e.list(); newCount(l["A"]) != 1 || newCount(l["B"]) != 0 {
+		t.Errorf("after B is run: A %+v, B %+v (A's new piece was not shown)", l["A"], l["B"])
+	}
+	files, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_STATE_HOME"), "folio", "*.saved.json"))
+	if len(files) != 1 {
+		t.Fatalf("opened-times files: %v", files)
+	}
+	if data, _ := os.ReadFile(files[0]); !strings.Contains(string(data), `"a"`) || !strings.Contains(string(data), `"b"`) {
+		t.Errorf("A's and B's times are not both kept:\n%s", data)
+	}
+	e.must("saved", "rm", "B")
+	if l := e.list(); newCount(l["A"]) != 1 {
+		t.Errorf("after B is removed: A %+v", l["A"])
 	}
 }

@@ -231,6 +231,11 @@ func (s *Saved) Current(sr Search) (Search, error) {
 	if err != nil {
 		return Search{}, err
 	}
+	return currentIn(all, sr)
+}
+
+// currentIn is the search sr as the searches all hold it (Current).
+func currentIn(all []Search, sr Search) (Search, error) {
 	if sr.Created.IsZero() {
 		if i := find(all, sr.Name); i >= 0 && all[i].Created.IsZero() {
 			return all[i], nil

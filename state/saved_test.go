@@ -152,7 +152,7 @@ func TestSavedOpened(t *testing.T) {
 	if s := (Search{Created: t1.Add(2 * time.Hour)}); all["raqqa"].Of(s) {
 		t.Error("an opening before the search was saved counts")
 	}
-	o.Forget(Search{Name: "RAQQA"})
+	o.Forget(Search{Name: "RAQQA"}, nil)
 	if all, _ := o.All(); len(all) != 1 {
 		t.Errorf("after forget: %+v", all)
 	}
@@ -192,14 +192,14 @@ func TestSavedWorkerProcess(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := o.Mark(sr, time.Now(), time.Now(), s.Current); err != nil {
+		if err := o.Mark(sr, time.Now(), time.Now(), s); err != nil {
 			t.Fatal(err)
 		}
 		if i%4 == 3 { // and remove every fourth
 			if _, err := s.Remove(n); err != nil {
 				t.Fatal(err)
 			}
-			if err := o.Forget(sr); err != nil {
+			if err := o.Forget(sr, s); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -388,7 +388,7 @@ func TestOpenedFollowsARenameWhateverTheOrder(t *testing.T) {
 			}
 			t1 := ra.Created.Add(time.Hour) // openings after it was saved
 			t2 := t1.Add(time.Hour)
-			if err := o.Mark(ra, t1, t1, saved.Current); err != nil {
+			if err := o.Mark(ra, t1, t1, saved); err != nil {
 				t.Fatal(err)
 			}
 			run := ra // what saved run ra read before the rename
@@ -399,12 +399,12 @@ func TestOpenedFollowsARenameWhateverTheOrder(t *testing.T) {
 				}
 			}
 			move := func() {
-				if err := RenameOpened(stateDir, "ra", rb); err != nil {
+				if err := RenameOpened(stateDir, "ra", rb, saved); err != nil {
 					t.Fatal(err)
 				}
 			}
 			mark := func() {
-				if err := o.Mark(run, t2, t2, saved.Current); err != nil {
+				if err := o.Mark(run, t2, t2, saved); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -429,7 +429,7 @@ func TestOpenedFollowsARenameWhateverTheOrder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, ok := OpenedOf(all, rb); !ok || !got.At.Equal(t2) || !got.Through.Equal(t2) {
+			if got, ok := OpenedOf(all, []Search{rb}, rb); !ok || !got.At.Equal(t2) || !got.Through.Equal(t2) {
 				t.Errorf("rb opened %+v %v, want at %v: %+v", got, ok, t2, all)
 			}
 			if order != "rename cut short" {
@@ -438,7 +438,7 @@ func TestOpenedFollowsARenameWhateverTheOrder(t *testing.T) {
 				}
 			}
 			// the next opening puts the times under the name alone
-			if err := o.Mark(rb, t2.Add(time.Minute), t2, saved.Current); err != nil {
+			if err := o.Mark(rb, t2.Add(time.Minute), t2, saved); err != nil {
 				t.Fatal(err)
 			}
 			if all, _ := o.All(); len(all) != 1 || !all["rb"].At.Equal(t2.Add(time.Minute)) || !all["rb"].Created.Equal(rb.Created) {
@@ -462,7 +462,7 @@ func TestOpenedOfARemovedSearchIsNotWritten(t *testing.T) {
 	if _, err := saved.Remove("ra"); err != nil {
 		t.Fatal(err)
 	}
-	if err := o.Mark(ra, time.Now(), time.Now(), saved.Current); !errors.Is(err, ErrNoSearch) {
+	if err := o.Mark(ra, time.Now(), time.Now(), saved); !errors.Is(err, ErrNoSearch) {
 		t.Errorf("Mark of a removed search: %v", err)
 	}
 	if all, _ := o.All(); len(all) != 0 {

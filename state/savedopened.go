@@ -40,17 +40,26 @@ import (
 // aside as the reading state's is, with a warning; what it held is then
 // unknown, and the searches count nothing as new until opened again.
 //
+// Whose a time is. A time recorded under a name is of the saved search of
+// that name now when its created is that search's or it has none (an
+// earlier folio's); and, to follow a rename, a time whose created is not
+// that of the search now of its name (or no search has its name) is of the
+// one search now with its created, if exactly one has it: two searches of
+// one created (a search copied by hand in saved.json) take neither's time
+// by it, so neither is counted, moved or dropped as the other's. A time
+// before the search was saved (Of) is an earlier search's; a time no
+// search owns is left as it is.
+//
 // A rename writes two folders, each under its own lock: the saved searches
 // (config) and then every archive's opened times (RenameOpened). Between
 // the two, or after a folio killed there, an archive's times are under
 // the old name, and a folio that read the search before the rename may
 // mark it opened under the old name. Neither loses a time: the times of a
-// search (OpenedOf) are those under its name and those under any name
-// with its created time, the latest of each; Mark re-reads the saved
-// searches under the state folder's lock and records the time under the
-// name the search has then (nothing when it was removed), merging in what
-// an earlier name of it held; RenameOpened merges the same way. Times
-// recorded without created (by an earlier folio) are found by name only.
+// search (OpenedOf) are those that are of it, the latest of each; Mark
+// re-reads the saved searches under the state folder's lock and records
+// the time under the name the search has then (nothing when it was
+// removed), merging in what an earlier name of it held; RenameOpened
+// merges the same way.
 
 // Opened is when a saved search was last opened on an archive.
 type Opened struct {
@@ -67,33 +76,85 @@ func (o Opened) Of(s Search) bool {
 	return !o.At.IsZero() && !o.At.Before(s.Created)
 }
 
-// ofEntry reports whether o, recorded under key, is an opening of s: by
-// its created time when it has one (whatever name it is under), else by
-// the name.
-func (o Opened) ofEntry(key string, s Search) bool {
-	if !o.Of(s) {
-		return false
+// owners tells whose each opened time is, among the saved searches now
+// (see "Whose a time is" above).
+type owners struct {
+	byName    map[string]Search    // by NameKey
+	byCreated map[instant][]Search // by Created
+}
+
+// instant is a time as a map key.
+type instant struct {
+	sec  int64
+	nsec int
+}
+
+func instantOf(t time.Time) instant { return instant{t.Unix(), t.Nanosecond()} }
+
+// ownersOf is the owners among the searches all, with s among them (in
+// place of the one of its name): the search opened, marked or removed.
+func ownersOf(all []Search, s Search) owners {
+	w := owners{byName: make(map[string]Search, len(all)+1), byCreated: make(map[instant][]Search, len(all)+1)}
+	key := NameKey(s.Name)
+	add := func(k string, c Search) {
+		w.byName[k] = c
+		if !c.Created.IsZero() {
+			w.byCreated[instantOf(c.Created)] = append(w.byCreated[instantOf(c.Created)], c)
+		}
 	}
-	if !o.Created.IsZero() {
-		return o.Created.Equal(s.Created)
+	for _, c := range all {
+		if k := NameKey(c.Name); k != key {
+			add(k, c)
+		}
 	}
-	return key == NameKey(s.Name)
+	add(key, s)
+	return w
+}
+
+// of is the search whose opening o, recorded under key, is; false when
+// it is no search's now.
+func (w owners) of(key string, o Opened) (Search, bool) {
+	if s, ok := w.byName[key]; ok && (o.Created.IsZero() || o.Created.Equal(s.Created)) {
+		return s, o.Of(s)
+	}
+	if o.Created.IsZero() {
+		return Search{}, false
+	}
+	if c := w.byCreated[instantOf(o.Created)]; len(c) == 1 {
+		return c[0], o.Of(c[0])
+	}
+	return Search{}, false
+}
+
+// ofEntry reports whether o, recorded under key, is an opening of s.
+func (w owners) ofEntry(key string, o Opened, s Search) bool {
+	c, ok := w.of(key, o)
+	return ok && NameKey(c.Name) == NameKey(s.Name) && c.Created.Equal(s.Created)
 }
 
 // OpenedOf is when the search s was last opened, from an archive's times
-// (SavedOpened.All): those recorded under its name and under an earlier
-// name of it (see the rename above), the latest of each; false when it
-// never was.
-func OpenedOf(times map[string]Opened, s Search) (Opened, bool) {
-	var out Opened
-	ok := false
+// (SavedOpened.All), all being the saved searches now (Saved.List; s is
+// taken to be among them): the times that are of s (see "Whose a time
+// is" above), the latest of each; false when it never was.
+func OpenedOf(times map[string]Opened, all []Search, s Search) (Opened, bool) {
+	return take(maps.Clone(times), ownersOf(all, s), s)
+}
+
+// OpenedEach is OpenedOf of each of the searches all, by NameKey; a
+// search never opened has none.
+func OpenedEach(times map[string]Opened, all []Search) map[string]Opened {
+	out := map[string]Opened{}
+	if len(all) == 0 {
+		return out
+	}
+	w := ownersOf(all, all[0])
 	for key, o := range times {
-		if o.ofEntry(key, s) {
-			out = out.merge(o)
-			ok = true
+		if c, ok := w.of(key, o); ok {
+			k := NameKey(c.Name)
+			out[k] = out[k].merge(o)
 		}
 	}
-	return out, ok
+	return out
 }
 
 // merge is o with the later of each time of o and p.
@@ -107,18 +168,32 @@ func (o Opened) merge(p Opened) Opened {
 	return o
 }
 
-// take removes from m the openings of s (ofEntry) and returns them merged.
-func take(m map[string]Opened, s Search) (Opened, bool) {
+// take removes from m the openings of s and returns them merged.
+func take(m map[string]Opened, w owners, s Search) (Opened, bool) {
 	var out Opened
 	ok := false
 	for key, o := range m {
-		if o.ofEntry(key, s) {
+		if w.ofEntry(key, o, s) {
 			out = out.merge(o)
 			ok = true
 			delete(m, key)
 		}
 	}
 	return out, ok
+}
+
+// searchesNow is the saved searches now and s as they hold it (Current),
+// read under the state folder's lock; with saved nil, s alone as given.
+func searchesNow(saved *Saved, s Search) ([]Search, Search, error) {
+	if saved == nil {
+		return []Search{s}, s, nil
+	}
+	all, err := saved.List()
+	if err != nil {
+		return nil, s, err
+	}
+	now, err := currentIn(all, s)
+	return all, now, err
 }
 
 type openedFile struct {
@@ -176,22 +251,19 @@ func (o *SavedOpened) All() (map[string]Opened, error) {
 
 // Mark records that the search s was opened: at, showing the results of
 // the index as of through. Times already recorded that are later are
-// kept. current, when not nil, gives the search as the saved searches
-// hold it now (Saved.Current): it is called under the state folder's
-// lock, and the time is recorded under the search's name then, never
-// under a name a rename meanwhile dropped; its error (the search was
-// removed) writes nothing.
-func (o *SavedOpened) Mark(s Search, at, through time.Time, current func(Search) (Search, error)) error {
+// kept. saved, when not nil, is the saved searches: they are read under
+// the state folder's lock, and the time is recorded under the search's
+// name then (Saved.Current), never under a name a rename meanwhile
+// dropped; a search removed meanwhile (ErrNoSearch) writes nothing.
+func (o *SavedOpened) Mark(s Search, at, through time.Time, saved *Saved) error {
 	return o.change(func(m map[string]Opened) error {
-		if current != nil {
-			now, err := current(s)
-			if err != nil {
-				return err
-			}
-			s = now
+		all, now, err := searchesNow(saved, s)
+		if err != nil {
+			return err
 		}
+		s = now
 		key := NameKey(s.Name)
-		had, _ := take(m, s)
+		had, _ := take(m, ownersOf(all, s), s)
 		had = had.merge(Opened{At: at.UTC(), Through: through.UTC()})
 		had.Created = s.Created.UTC()
 		m[key] = had // a time of another search of this name is replaced
@@ -199,11 +271,17 @@ func (o *SavedOpened) Mark(s Search, at, through time.Time, current func(Search)
 	})
 }
 
-// Forget drops the opened times of the search s, under its name and any
-// earlier one.
-func (o *SavedOpened) Forget(s Search) error {
+// Forget drops the opened times of the search s, removed from saved (nil:
+// s alone is known), under its name and any earlier one.
+func (o *SavedOpened) Forget(s Search, saved *Saved) error {
 	return o.change(func(m map[string]Opened) error {
-		take(m, s)
+		all := []Search{s}
+		if saved != nil {
+			if l, err := saved.List(); err == nil {
+				all = l
+			}
+		}
+		take(m, ownersOf(all, s), s)
 		delete(m, NameKey(s.Name))
 		return nil
 	})
@@ -213,15 +291,15 @@ func (o *SavedOpened) Forget(s Search) error {
 // it was renamed, to its name now in every archive's opened-times file in
 // the state folder dir ("" for DefaultDir), so that a renamed search's
 // pieces seen in each archive stay seen (they would all be new again): the
-// times under old and under any name with its created time, merged. A
-// time under the new name of another search (one removed elsewhere) is
-// dropped. A file that cannot be read or written is named in the error;
-// the others are changed. Were this not done (a folio killed before it),
-// OpenedOf would still find the times it has by their created time.
-func RenameOpened(dir, old string, s Search) error {
-	was := s
-	was.Name = old
-	to := NameKey(s.Name)
+// times under old (its own: see "Whose a time is") and those found by its
+// created time, merged. saved (nil: s alone is known) is the saved
+// searches, read under each file's lock. A time under the new name of
+// another search (one removed elsewhere) is dropped. A file that cannot
+// be read or written is named in the error; the others are changed. Were
+// this not done (a folio killed before it), OpenedOf would still find the
+// times it has by their created time.
+func RenameOpened(dir, old string, s Search, saved *Saved) error {
+	from, to := NameKey(old), NameKey(s.Name)
 	dir, err := dirOr(dir)
 	if err != nil {
 		return err
@@ -229,6 +307,31 @@ func RenameOpened(dir, old string, s Search) error {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.saved.json"))
 	if err != nil {
 		return err
+	}
+	// rename moves the times of s in m to its new name.
+	rename := func(m map[string]Opened) {
+		all := []Search{s}
+		if saved != nil {
+			if l, err := saved.List(); err == nil {
+				all = l
+			}
+		}
+		// under its old name, its own as that name was its (see
+		// owners.of): the name is no search's now
+		t, ok := m[from]
+		if ok && (from == to || (!t.Created.IsZero() && !t.Created.Equal(s.Created)) || !t.Of(s)) {
+			t, ok = Opened{}, false
+		} else if ok {
+			delete(m, from)
+		}
+		if u, found := take(m, ownersOf(all, s), s); found {
+			t, ok = t.merge(u), true
+		}
+		delete(m, to) // another search's, once its own were taken
+		if ok {
+			t.Created = s.Created.UTC()
+			m[to] = t
+		}
 	}
 	var errs []error
 	for _, p := range paths {
@@ -240,23 +343,23 @@ func RenameOpened(dir, old string, s Search) error {
 			errs = append(errs, err)
 			continue
 		}
-		_, had := take(maps.Clone(f.Searches), was)
-		_, stale := f.Searches[to]
-		if !had && !stale {
+		after := maps.Clone(f.Searches)
+		rename(after)
+		if maps.EqualFunc(f.Searches, after, Opened.equal) {
 			continue
 		}
 		o := &SavedOpened{path: p, archive: f.Archive}
 		errs = append(errs, o.change(func(m map[string]Opened) error {
-			t, ok := take(m, was)
-			delete(m, to) // another search's, once its own were taken
-			if ok {
-				t.Created = s.Created.UTC()
-				m[to] = t
-			}
+			rename(m)
 			return nil
 		}))
 	}
 	return errors.Join(errs...)
+}
+
+// equal reports whether o and p hold the same times.
+func (o Opened) equal(p Opened) bool {
+	return o.At.Equal(p.At) && o.Through.Equal(p.Through) && o.Created.Equal(p.Created)
 }
 
 // setAside sets the corrupt file aside, unless another folio mended or

@@ -43,12 +43,13 @@ func (s stateSaved) List() ([]SavedSearch, error) {
 	}
 	times, _ := s.opened.All()
 	var out []SavedSearch
+	each := state.OpenedEach(times, all)
 	for _, sv := range all {
 		f := sv.Filters
 		u := SavedSearch{Name: sv.Name, Query: sv.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
 			From: f.From, To: f.To, Within: f.Within, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted,
 			CollapseCopies: f.CollapseCopies}
-		if o, ok := state.OpenedOf(times, sv); ok {
+		if o, ok := each[state.NameKey(sv.Name)]; ok {
 			u.Opened, u.SeenThrough = true, o.Through
 		}
 		out = append(out, u)
@@ -72,7 +73,7 @@ func (s stateSaved) MarkOpened(name string, through time.Time) error {
 	if err != nil {
 		return err
 	}
-	return s.opened.Mark(sv, time.Now(), through, s.saved.Current)
+	return s.opened.Mark(sv, time.Now(), through, s.saved)
 }
 
 // writeTestPiece writes a piece into the archive folder dir, its file
