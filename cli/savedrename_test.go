@@ -151,3 +151,30 @@ func TestSavedSearchesOfOneCreated(t *testing.T) {
 		t.Errorf("after B is removed: A %+v", l["A"])
 	}
 }
+
+// TestSavedRenameCutShortThenTheOldNameSaved: after a rename of X to Z cut
+// short (its times still under x), saving a new X keeps Z's time (it was
+// replaced by X's, and Z was "not opened", all new again).
+func TestSavedRenameCutShortThenTheOldNameSaved(t *testing.T) {
+	arch := t.TempDir()
+	writePiece(t, arch, "one", "Raqqa falls")
+	e := newSavedEnv(t, arch)
+	e.must("saved", "add", "X", "falls")
+	e.must("saved", "run", "X")
+	saved, err := state.OpenSaved("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := saved.Rename("X", "Z"); err != nil { // the rename's first write alone
+		t.Fatal(err)
+	}
+	writePiece(t, arch, "two", "Mosul falls")
+	writePiece(t, arch, "three", "Palmyra falls")
+	if l := e.list(); newCount(l["Z"]) != 2 {
+		t.Fatalf("Z after the rename cut short: %+v", l["Z"])
+	}
+	e.must("saved", "add", "X", "war")
+	if l := e.list(); newCount(l["Z"]) != 2 || newCount(l["X"]) != 0 {
+		t.Errorf("after X is saved again: Z %+v, X %+v", l["Z"], l["X"])
+	}
+}

@@ -469,3 +469,48 @@ func TestOpenedOfARemovedSearchIsNotWritten(t *testing.T) {
 		t.Errorf("written: %+v", all)
 	}
 }
+
+// TestRenameOpenedMovesAnotherSearchsTime: a time left under the name a
+// rename gives (a rename of z's to x cut short, z's time still under x) is
+// moved to the search it is of, not dropped.
+func TestRenameOpenedMovesAnotherSearchsTime(t *testing.T) {
+	dir := t.TempDir()
+	stateDir := filepath.Join(dir, "state")
+	saved, _ := OpenSaved(filepath.Join(dir, "saved.json"))
+	t1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	z, err := saved.Add(Search{Name: "z", Query: "raqqa", Created: t1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := saved.Add(Search{Name: "w", Query: "mosul", Created: t1.Add(time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, _ := OpenSavedOpened("/home/ana/commentary", stateDir)
+	at := t1.Add(time.Hour)
+	os.MkdirAll(stateDir, 0o700)
+	data := `{"version": 1, "archive": "/home/ana/commentary", "searches": {
+	  "x": {"opened_at": "` + at.Format(time.RFC3339Nano) + `", "seen_through": "` + at.Format(time.RFC3339Nano) + `", "created": "` + z.Created.Format(time.RFC3339Nano) + `"},
+	  "w": {"opened_at": "` + at.Add(time.Hour).Format(time.RFC3339Nano) + `", "created": "` + w.Created.Format(time.RFC3339Nano) + `"}}}`
+	if err := os.WriteFile(o.Path(), []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	x, err := saved.Rename("w", "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := RenameOpened(stateDir, "w", x, saved); err != nil {
+		t.Fatal(err)
+	}
+	all, err := o.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := saved.List()
+	if got, ok := OpenedOf(all, list, z); !ok || !got.At.Equal(at) || !all["z"].Created.Equal(z.Created) {
+		t.Errorf("z's time: %+v %v (%+v)", got, ok, all)
+	}
+	if got, ok := OpenedOf(all, list, x); !ok || !got.At.Equal(at.Add(time.Hour)) || len(all) != 2 {
+		t.Errorf("x's time: %+v %v (%+v)", got, ok, all)
+	}
+}

@@ -182,6 +182,34 @@ func take(m map[string]Opened, w owners, s Search) (Opened, bool) {
 	return out, ok
 }
 
+// settle puts each time in m that is of a search (owners.of) under that
+// search's name, merged with its others there, with its created time: a
+// time left under a name another search now has (a rename cut short, then
+// the old name saved again) goes to the search it is of, not replaced. A
+// time of no search stays where it is, unless a search's takes its place.
+func settle(m map[string]Opened, w owners) {
+	out := make(map[string]Opened, len(m))
+	owned := map[string]bool{}
+	for key, o := range m {
+		c, ok := w.of(key, o)
+		if !ok {
+			if !owned[key] {
+				out[key] = o
+			}
+			continue
+		}
+		k := NameKey(c.Name)
+		if !owned[k] {
+			out[k], owned[k] = Opened{}, true // a time of no search
+		}
+		merged := out[k].merge(o)
+		merged.Created = c.Created.UTC()
+		out[k] = merged
+	}
+	clear(m)
+	maps.Copy(m, out)
+}
+
 // searchesNow is the saved searches now and s as they hold it (Current),
 // read under the state folder's lock; with saved nil, s alone as given.
 func searchesNow(saved *Saved, s Search) ([]Search, Search, error) {
@@ -262,11 +290,12 @@ func (o *SavedOpened) Mark(s Search, at, through time.Time, saved *Saved) error 
 			return err
 		}
 		s = now
-		key := NameKey(s.Name)
-		had, _ := take(m, ownersOf(all, s), s)
+		w := ownersOf(all, s)
+		settle(m, w) // a time of another search under this name is moved to it
+		had, _ := take(m, w, s)
 		had = had.merge(Opened{At: at.UTC(), Through: through.UTC()})
 		had.Created = s.Created.UTC()
-		m[key] = had // a time of another search of this name is replaced
+		m[NameKey(s.Name)] = had // a time of no search there is replaced
 		return nil
 	})
 }
@@ -281,7 +310,7 @@ func (o *SavedOpened) Forget(s Search, saved *Saved) error {
 				all = l
 			}
 		}
-		take(m, ownersOf(all, s), s)
+		settle(m, ownersOf(all, s)) // another search's times there are moved to it
 		delete(m, NameKey(s.Name))
 		return nil
 	})
@@ -294,7 +323,9 @@ func (o *SavedOpened) Forget(s Search, saved *Saved) error {
 // times under old (its own: see "Whose a time is") and those found by its
 // created time, merged. saved (nil: s alone is known) is the saved
 // searches, read under each file's lock. A time under the new name of
-// another search (one removed elsewhere) is dropped. A file that cannot
+// another search is moved to that search's name (settle); one of no
+// search now (removed elsewhere) is not counted as the renamed search's,
+// and is replaced by its times, if it has some. A file that cannot
 // be read or written is named in the error; the others are changed. Were
 // this not done (a folio killed before it), OpenedOf would still find the
 // times it has by their created time.
@@ -324,10 +355,14 @@ func RenameOpened(dir, old string, s Search, saved *Saved) error {
 		} else if ok {
 			delete(m, from)
 		}
-		if u, found := take(m, ownersOf(all, s), s); found {
+		if u, found := m[to]; found && from != to && u.Created.IsZero() {
+			delete(m, to) // an earlier search's of that name, recorded by an earlier folio
+		}
+		w := ownersOf(all, s)
+		settle(m, w) // another search's time under the new name is moved to it
+		if u, found := take(m, w, s); found {
 			t, ok = t.merge(u), true
 		}
-		delete(m, to) // another search's, once its own were taken
 		if ok {
 			t.Created = s.Created.UTC()
 			m[to] = t
