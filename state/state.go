@@ -139,6 +139,14 @@ type Store struct {
 	// adoptedFrom is the state file of a moved archive this store started
 	// from, if any.
 	adoptedFrom string
+
+	// asideSeen names the set-aside copies of the file (setAside) that
+	// were in the state folder when this store last read or wrote the
+	// file (taken before Open's read, and under the folder's lock at
+	// each Save). A file found gone with a copy not named here was set
+	// aside as corrupt since; one gone with none was deleted (see
+	// write). Guarded by saveMu once Open has returned.
+	asideSeen map[string]bool
 }
 
 // op is one change of one field of one piece: it sets the field to the
@@ -289,6 +297,9 @@ func Open(archiveName, dir string) (*Store, error) {
 	s.path = filepath.Join(dir, FileName(archiveName))
 	s.adoptedFrom = adoptMovedArchive(dir, archiveName) // a moved folder's files
 
+	// Before the read: a copy set aside after it is one this store never
+	// saw, which a Save that finds the file gone must tell.
+	s.asideSeen, _ = asideCopies(s.path)
 	f, err := readFile(s.path)
 	switch {
 	case err == nil:
@@ -312,15 +323,8 @@ func Open(archiveName, dir string) (*Store, error) {
 // setAside renames a corrupt state file to <file>.corrupt-<UTC time>, never
 // over an earlier set-aside file.
 func setAside(path string) (string, error) {
-	stamp := ".corrupt-" + time.Now().UTC().Format("20060102T150405Z")
-	base := path + stamp
-	if len(filepath.Base(base))+4 > 255 {
-		// a long name's (fileSlug): the name's hash for the name, so the
-		// set-aside file's name fits too (a review: Lstat failed with
-		// "file name too long" at every try, and this looped for ever)
-		sum := sha256.Sum256([]byte(filepath.Base(path)))
-		base = filepath.Join(filepath.Dir(path), hex.EncodeToString(sum[:8])+stamp)
-	}
+	stamp := time.Now().UTC().Format("20060102T150405Z")
+	base := asidePrefix(path, len(stamp)+4) + stamp
 	aside := base
 	for n := 2; ; n++ {
 		_, err := os.Lstat(aside)
@@ -333,6 +337,47 @@ func setAside(path string) (string, error) {
 		aside = fmt.Sprintf("%s-%d", base, n)
 	}
 	return aside, os.Rename(path, aside)
+}
+
+// asidePrefix is the path of path's set-aside copies (setAside) up to
+// the time: "<file>.corrupt-", or for a long name, whose copies' names
+// would not fit with rest more bytes, the name's hash for the name (a
+// review: Lstat failed with "file name too long" at every try, and
+// setAside looped for ever).
+func asidePrefix(path string, rest int) string {
+	prefix := path + ".corrupt-"
+	if len(filepath.Base(prefix))+rest > 255 {
+		sum := sha256.Sum256([]byte(filepath.Base(path)))
+		prefix = filepath.Join(filepath.Dir(path), hex.EncodeToString(sum[:8])+".corrupt-")
+	}
+	return prefix
+}
+
+// asideCopies names the set-aside copies of path in its folder (none when
+// the folder is gone).
+func asideCopies(path string) (map[string]bool, error) {
+	entries, err := os.ReadDir(filepath.Dir(path))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	prefix := filepath.Base(asidePrefix(path, len("20060102T150405Z")+4))
+	names := map[string]bool{}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) {
+			names[e.Name()] = true
+		}
+	}
+	return names, nil
+}
+
+// newAside reports whether copies names a set-aside copy not in seen.
+func newAside(copies, seen map[string]bool) bool {
+	for name := range copies {
+		if !seen[name] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxFileSize caps the state file read: far above the state of any
@@ -598,10 +643,14 @@ func (s *Store) filter(ids []string, keep func(Piece) bool) []string {
 // in-memory lock, which Save holds only to copy what it writes and to
 // install what it read, never across I/O. A Save that fails keeps its
 // changes for the next one. A file found corrupt is set aside as in Open
-// and replaced by all this store knows; so is a file found gone (another
-// folio set it aside, the state folder was deleted), even with nothing
-// else to write. Otherwise, with nothing to write, Save only re-reads the
-// file (see Reload).
+// and replaced by all this store knows; so is a file found gone that was
+// set aside as corrupt since this store last read or wrote it (a copy
+// "<file>.corrupt-<time>" that was not in the folder then, by another
+// folio), even with nothing else to write. A file found gone otherwise
+// was deleted (it, or the state folder): the store then holds only its
+// changes since the last Save, and writes them (none: the file stays
+// gone, and the store empty). Otherwise, with nothing to write, Save only
+// re-reads the file (see Reload).
 func (s *Store) Save() error {
 	_, err := s.sync()
 	return err
@@ -727,7 +776,7 @@ func removeStaleTemps(path string) {
 
 // write is the I/O of a Save: lock, re-read, apply, write, unlock. With no
 // ops and no visits it only reads. It returns the file as written (or read).
-func (s *Store) write(ops []op, visits []Visit) (*file, error) {
+func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 	unlock, err := lockForWrite(s.path, "state")
 	if err != nil {
 		return nil, err
@@ -736,26 +785,41 @@ func (s *Store) write(ops []op, visits []Visit) (*file, error) {
 
 	disk, err := readFile(s.path)
 	corrupt := errors.As(err, new(*corruptError))
+	if corrupt {
+		if _, rerr := setAside(s.path); rerr != nil {
+			return nil, fmt.Errorf("state file %s is corrupt and could not be set aside: %w", s.path, rerr)
+		}
+	}
+	// The set-aside copies now, this store's own just made among them:
+	// what the next Save that finds the file gone compares with.
+	copies, lerr := asideCopies(s.path)
+	if lerr == nil {
+		defer func() {
+			if err == nil {
+				s.asideSeen = copies
+			}
+		}()
+	}
 	switch {
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist), corrupt:
-		if corrupt {
-			if _, rerr := setAside(s.path); rerr != nil {
-				return nil, fmt.Errorf("state file %s is corrupt and could not be set aside: %w", s.path, rerr)
-			}
+		disk = &file{Pieces: map[string]Piece{}}
+		if !corrupt && lerr == nil && !newAside(copies, s.asideSeen) {
+			// Deleted (the file, or the state folder), not set aside:
+			// the store holds only its changes since the last Save, as
+			// a store that never had a file does.
+			break
 		}
-		// Nothing on disk to merge with: write all we know. A file gone
-		// is one another folio set aside (found corrupt), or a state
-		// folder deleted: the marks this store holds are written again,
-		// not only its changes since the last Save (a helper's report:
-		// a reader's five stars were lost to the one starred after
-		// another folio set a corrupt file aside). A store that never
-		// had a file holds only its changes: the same.
+		// Set aside as corrupt since this store last read or wrote it,
+		// here or by another folio: the marks this store holds are the
+		// only good copy and are written again whole, not only its
+		// changes since the last Save (a helper's report: a reader's
+		// five stars were lost to the one starred after another folio
+		// set a corrupt file aside).
 		s.mu.Lock()
 		ops = append(s.allOps(), ops...)
 		visits = mergeVisits(slices.Clone(s.history), visits)
 		s.mu.Unlock()
-		disk = &file{Pieces: map[string]Piece{}}
 	default:
 		return nil, fmt.Errorf("state file %s cannot be read, not overwriting it: %w", s.path, err)
 	}
