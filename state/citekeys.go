@@ -70,7 +70,8 @@ func OpenCiteKeys(archiveName, dir string) (*CiteKeys, error) {
 	}
 	path := filepath.Join(dir, CiteKeysFileName(archiveName))
 	adoptMovedArchive(dir, archiveName) // a moved folder's files
-	recs, err := readCiteKeys(path)
+	recs, err := readOrSetAside(path, readCiteKeys)
+	var corrupt *corruptError
 	switch {
 	case err == nil:
 		c.path, c.records = path, recs
@@ -78,13 +79,12 @@ func OpenCiteKeys(archiveName, dir string) (*CiteKeys, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		c.path = path
 		return c, nil
-	case errors.As(err, new(*corruptError)):
-		aside, rerr := setAside(path)
-		if rerr != nil {
-			return c, fmt.Errorf("corrupt citation keys file %s could not be set aside (%v); keys are not kept", path, rerr)
+	case errors.As(err, &corrupt):
+		if corrupt.asideErr != nil {
+			return c, fmt.Errorf("corrupt citation keys file %s could not be set aside (%v); keys are not kept", path, corrupt.asideErr)
 		}
 		c.path = path
-		return c, fmt.Errorf("citation keys file %s was corrupt (%v); moved it to %s and started afresh", path, err, filepath.Base(aside))
+		return c, fmt.Errorf("citation keys file %s was corrupt (%v); moved it to %s and started afresh", path, corrupt.err, filepath.Base(corrupt.aside))
 	default:
 		return c, fmt.Errorf("citation keys file %s cannot be read (%w); keys are not kept this time (the new keys given are not recorded: another piece may be given one later)", path, err)
 	}

@@ -170,20 +170,20 @@ func OpenQuotes(archiveName, dir string) (*Quotes, error) {
 	}
 	s.path = filepath.Join(dir, QuotesFileName(archiveName))
 	adoptMovedArchive(dir, archiveName) // a moved folder's files
-	f, err := readQuotesFile(s.path)
+	f, err := readOrSetAside(s.path, readQuotesFile)
+	var corrupt *corruptError
 	switch {
 	case err == nil:
 		s.quotes = f.Quotes
 		return s, nil
 	case errors.Is(err, fs.ErrNotExist):
 		return s, nil
-	case errors.As(err, new(*corruptError)):
-		aside, rerr := setAside(s.path)
-		if rerr != nil {
-			s.refuse = fmt.Errorf("corrupt quotes file %s could not be set aside: %w", s.path, rerr)
+	case errors.As(err, &corrupt):
+		if corrupt.asideErr != nil {
+			s.refuse = fmt.Errorf("corrupt quotes file %s could not be set aside: %w", s.path, corrupt.asideErr)
 			return s, s.refuse
 		}
-		return s, fmt.Errorf("quotes file %s was corrupt (%v); moved it to %s and started afresh", s.path, err, filepath.Base(aside))
+		return s, fmt.Errorf("quotes file %s was corrupt (%v); moved it to %s and started afresh", s.path, corrupt.err, filepath.Base(corrupt.aside))
 	default:
 		s.refuse = fmt.Errorf("quotes file %s cannot be read: %w", s.path, err)
 		return s, fmt.Errorf("%w; quotes will not be saved this session", s.refuse)

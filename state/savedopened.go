@@ -263,15 +263,19 @@ func savedOpenedFileName(archiveName string) string {
 func (o *SavedOpened) Path() string { return o.path }
 
 // All returns when each search was last opened, by NameKey. A corrupt
-// file is set aside (under the state folder's lock, as a change would),
-// and the warning names where it went, as the reading state's does; it
-// comes with what could be had (nothing).
+// file is set aside (readOrSetAside: under the state folder's lock, as a
+// change would, unless another folio set it aside or mended it
+// meanwhile), and the warning names where it went, as the reading state's
+// does; it comes with what could be had (nothing).
 func (o *SavedOpened) All() (map[string]Opened, error) {
-	f, err := readOpened(o.path)
-	if errors.As(err, new(*corruptError)) {
-		return map[string]Opened{}, o.setAside()
-	}
-	if err != nil {
+	f, err := readOrSetAside(o.path, readOpened)
+	var corrupt *corruptError
+	switch {
+	case errors.As(err, &corrupt) && corrupt.asideErr != nil:
+		return map[string]Opened{}, fmt.Errorf("corrupt saved searches' opened times file %s could not be set aside: %w", o.path, corrupt.asideErr)
+	case errors.As(err, &corrupt):
+		return map[string]Opened{}, fmt.Errorf("saved searches' opened times file %s was corrupt (%v); moved it to %s and started afresh", o.path, corrupt.err, filepath.Base(corrupt.aside))
+	case err != nil:
 		return map[string]Opened{}, err
 	}
 	return f.Searches, nil
@@ -395,26 +399,6 @@ func RenameOpened(dir, old string, s Search, saved *Saved) error {
 // equal reports whether o and p hold the same times.
 func (o Opened) equal(p Opened) bool {
 	return o.At.Equal(p.At) && o.Through.Equal(p.Through) && o.Created.Equal(p.Created)
-}
-
-// setAside sets the corrupt file aside, unless another folio mended or
-// set it aside meanwhile, and says so (a helper's report: saved run set
-// it aside unsaid, warning only of "unexpected end of JSON input").
-func (o *SavedOpened) setAside() error {
-	unlock, err := lockForWrite(o.path, "state")
-	if err != nil {
-		return fmt.Errorf("corrupt saved searches' opened times file %s could not be set aside: %w", o.path, err)
-	}
-	defer unlock()
-	_, err = readOpened(o.path)
-	if !errors.As(err, new(*corruptError)) {
-		return nil // set aside or written meanwhile
-	}
-	aside, rerr := setAside(o.path)
-	if rerr != nil {
-		return fmt.Errorf("corrupt saved searches' opened times file %s could not be set aside: %w", o.path, rerr)
-	}
-	return fmt.Errorf("saved searches' opened times file %s was corrupt (%v); moved it to %s and started afresh", o.path, err, filepath.Base(aside))
 }
 
 func (o *SavedOpened) change(edit func(map[string]Opened) error) error {

@@ -300,20 +300,20 @@ func Open(archiveName, dir string) (*Store, error) {
 	// Before the read: a copy set aside after it is one this store never
 	// saw, which a Save that finds the file gone must tell.
 	s.asideSeen, _ = asideCopies(s.path)
-	f, err := readFile(s.path)
+	f, err := readOrSetAside(s.path, readFile)
+	var corrupt *corruptError
 	switch {
 	case err == nil:
 		s.pieces, s.history = f.Pieces, f.History
 		return s, nil
 	case errors.Is(err, fs.ErrNotExist):
 		return s, nil
-	case errors.As(err, new(*corruptError)):
-		aside, rerr := setAside(s.path)
-		if rerr != nil {
-			s.refuse = fmt.Errorf("corrupt state file %s could not be set aside: %w", s.path, rerr)
+	case errors.As(err, &corrupt):
+		if corrupt.asideErr != nil {
+			s.refuse = fmt.Errorf("corrupt state file %s could not be set aside: %w", s.path, corrupt.asideErr)
 			return s, s.refuse
 		}
-		return s, fmt.Errorf("state file %s was corrupt (%v); moved it to %s and started afresh", s.path, err, filepath.Base(aside))
+		return s, fmt.Errorf("state file %s was corrupt (%v); moved it to %s and started afresh", s.path, corrupt.err, filepath.Base(corrupt.aside))
 	default:
 		s.refuse = fmt.Errorf("state file %s cannot be read: %w", s.path, err)
 		return s, fmt.Errorf("%w; reading state will not be saved this session", s.refuse)
@@ -386,8 +386,13 @@ func newAside(copies, seen map[string]bool) bool {
 const maxFileSize = 256 << 20
 
 // corruptError is a state file that exists and was read but is not a state
-// file: it is set aside, never overwritten.
-type corruptError struct{ err error }
+// file: it is set aside, never overwritten. readOrSetAside says where it
+// went (aside) or why it could not be set aside (asideErr).
+type corruptError struct {
+	err      error
+	aside    string
+	asideErr error
+}
 
 func (e *corruptError) Error() string { return e.err.Error() }
 
