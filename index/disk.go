@@ -60,6 +60,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 			st := Stats{Dir: dir, Files: b.stats.Files}
 			if v, _ := openHeld(hold, m, st, scanProbs, opts); v != nil {
 				v.behind = "another folio is updating the index: it shows the archive as it was until the next refresh"
+				v.behindOther = true
 				return v, nil
 			}
 		}

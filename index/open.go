@@ -142,9 +142,11 @@ type Index struct {
 	// fallback says why the index is in memory instead of the cache
 	fallback string
 	// behind says why the index may be older than the archive
-	behind  string
-	stats   Stats
-	lengths lengths // of the pieces in words, for ranking
+	behind string
+	// behindOther: behind because another folio held the writer's role
+	behindOther bool
+	stats       Stats
+	lengths     lengths // of the pieces in words, for ranking
 	// facetTerms are the values of allFacets, for counting facets
 	facetTerms *facetTerms
 	facetsOf   *Facets // the manifest's facets facetTerms was made from
@@ -172,6 +174,9 @@ type view struct {
 	restore  []func()
 	fallback string
 	behind   string
+	// behindOther: behind because another folio held the writer's role,
+	// not because the cache cannot take the change
+	behindOther bool
 	// bodies are the pieces' long texts (bodies.go)
 	bodies *bodyStore
 	// phrases: which pieces have the phrases searched (phrasememo.go)
@@ -353,7 +358,8 @@ func (ix *Index) Verify() bool {
 // Searches go on meanwhile, on the index as it was, and move to the new
 // one when it is ready. When the cache cannot be used, the index is
 // rebuilt in memory and Fallback says why; when another folio is changing
-// it, the index stays as it was and Behind says so.
+// it, or the cache cannot take the change, the index stays as it was and
+// Behind says so (BehindOther tells the two apart).
 func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	ix.refreshMu.Lock()
 	defer ix.refreshMu.Unlock()
@@ -379,7 +385,7 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 		// the generation this index has, which another folio is changing
 		v.close()
 		ix.mu.Lock()
-		ix.behind = v.behind
+		ix.behind, ix.behindOther = v.behind, v.behindOther
 		ix.mu.Unlock()
 		return false, nil
 	}
@@ -486,7 +492,7 @@ func (ix *Index) use(v *view) {
 	old := ix.cur
 	ix.cur, ix.bi = v, v.bi
 	ix.mu.Lock()
-	ix.stats, ix.fallback, ix.behind = v.stats, v.fallback, v.behind
+	ix.stats, ix.fallback, ix.behind, ix.behindOther = v.stats, v.fallback, v.behind, v.behindOther
 	ix.mu.Unlock()
 	ix.finish(v.m, v.probs)
 	if v.hold != nil {
@@ -552,12 +558,29 @@ func (ix *Index) Stats() Stats {
 }
 
 // Behind says why the index may be older than the archive: another folio
-// was changing it when it was opened or refreshed; "" otherwise. The next
-// Refresh picks the change up.
+// was changing it when it was opened or refreshed (BehindOther), or its
+// cache could not take the archive's change (a full disk, a cache
+// read-only or not this user's: Stats.NotWritten at an open); "" otherwise.
+// The next Refresh picks the change up once the other folio is done or
+// the cache can be written.
 func (ix *Index) Behind() string {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.behind
+}
+
+// BehindOther reports whether Behind is because another folio held the
+// writer's role, which it lets go within a second or so for a few changed
+// files: a Refresh a moment later finds its change made. When the cache
+// could not take the change, BehindOther is false: a Refresh before the
+// cache is made writable or the archive changes again does the whole scan
+// and open for the same answer (a helper's report: a reader as nobody on
+// a read-only cache of 10k pieces, retrying every second, used 5 % of a
+// core while idle).
+func (ix *Index) BehindOther() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.behind != "" && ix.behindOther
 }
 
 // Fallback says why the index is in memory instead of the cache, when it

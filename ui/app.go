@@ -242,7 +242,10 @@ type Info struct {
 
 	// Stale, from Refresh or Options.Reindex: the index could not be
 	// brought up to date just now (another folio was changing it); the
-	// interface asks again a moment later.
+	// interface asks again a moment later. An index that cannot be brought
+	// up to date until something else changes (its cache not writable)
+	// is not Stale: Fallback says why, and the next change of the archive
+	// or R asks again.
 	Stale bool
 }
 

@@ -25,7 +25,8 @@ import (
 // piece it was on and the open piece rendered again. Changes that come
 // while one refresh runs make one more refresh after it; a refresh that
 // found another folio changing the index (Info.Stale) is tried again a
-// second later.
+// second later; one that found the cache unable to take the change (not
+// Stale) waits for the archive's next change, or R.
 
 // liveState is the root model's part in this.
 type liveState struct {
@@ -314,11 +315,15 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 		cmds = append(cmds, m.status.set(m.live.editorErr, true))
 	}
 	if m.live.forced && msg.err == nil && !m.live.again {
-		text := "The archive is as it was"
-		if msg.changed {
-			text = "Archive re-read: " + plural(msg.info.Count, "piece")
+		switch {
+		case msg.changed:
+			cmds = append(cmds, m.status.set("Archive re-read: "+plural(msg.info.Count, "piece"), false))
+		case msg.info.Fallback == "":
+			cmds = append(cmds, m.status.set("The archive is as it was", false))
+		default:
+			// the index's notice (indexRefreshed) stays: "as it was" over
+			// "the index could not be updated" hid why R changed nothing
 		}
-		cmds = append(cmds, m.status.set(text, false))
 	}
 	if !m.live.again {
 		// R or e during a refresh: the word waits for the refresh they
