@@ -806,22 +806,6 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 		}()
 	}
 	switch {
-	case err == nil && lerr == nil && newAside(copies, s.asideSeen):
-		// Set aside as corrupt since this store last read or wrote it,
-		// and written afresh by another folio since (its own marks): the
-		// pieces this store holds that the file lacks are added, the
-		// file's own kept (a review: a CLI's star after the set-aside,
-		// then the reader's five stars lost).
-		s.mu.Lock()
-		var missing []op
-		for _, o := range s.allOps() {
-			if _, ok := disk.Pieces[o.id]; !ok {
-				missing = append(missing, o)
-			}
-		}
-		ops = append(missing, ops...)
-		visits = mergeVisits(slices.Clone(s.history), visits)
-		s.mu.Unlock()
 	case err == nil:
 	case errors.Is(err, fs.ErrNotExist), corrupt:
 		disk = &file{Pieces: map[string]Piece{}}
