@@ -574,6 +574,13 @@ func expandTabs(md string) string {
 	var b strings.Builder
 	b.Grow(len(md) + len(md)/8)
 	for line := range strings.Lines(md) {
+		// a tab in a line's trailing blanks is no text: spaces for it
+		// made "a\t\nb" a hard line break, which CommonMark (and goldmark)
+		// read as a soft one (a helper's report: two lines)
+		end := len(strings.TrimRight(line, "\r\n"))
+		if body := strings.TrimRight(line[:end], " \t"); strings.Contains(line[len(body):end], "\t") {
+			line = body + strings.ReplaceAll(line[len(body):end], "\t", "") + line[end:]
+		}
 		last := strings.LastIndexByte(line, '\t')
 		if last < 0 {
 			b.WriteString(line) // a line without a tab is as it is: no cells counted

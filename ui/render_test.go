@@ -293,3 +293,19 @@ func TestPlainTextShowsTabsAsRendered(t *testing.T) {
 		}
 	}
 }
+
+// A tab in a line's trailing blanks is no hard line break: goldmark reads
+// "a\t\nb" as one line of text, as CommonMark does; spaces for the tab made
+// it two (a helper's report). A tab inside the text is still spaces.
+func TestTrailingTabIsNoLineBreak(t *testing.T) {
+	lines, _, err := RenderMarkdown("A tab at end\t\nnext one\n\nTwo \t\t\nnext two\n\ncol\tumn\n", 80, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{"A tab at end next one", "Two next two", "col     umn"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in %q", want, text)
+		}
+	}
+}
