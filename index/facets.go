@@ -446,7 +446,16 @@ func (ix *Index) AuthorsAsPeople(values []string) []string {
 			out = append(out, v)
 		}
 	}
-	return uniq(out...)
+	// one value of those one but for case, as the rows are one (a
+	// helper's report: "Maya Okafor" and "maya okafor" both chosen, and
+	// saved so again); a filter of either picks both
+	seen := map[string]bool{}
+	return slices.DeleteFunc(out, func(v string) bool {
+		k := archive.ValueKey(v)
+		dup := seen[k]
+		seen[k] = true
+		return dup
+	})
 }
 
 // facetSearches count the facets of a search. Those of fields without a
