@@ -55,7 +55,8 @@ func init() {
 	director fellow professor analyst chief author host producer president ceo founder manager researcher associate
 	senior lead head member guest special intern staff emeritus chair chairman chairwoman adjunct visiting
 	distinguished scholar lecturer secretary adviser advisor consultant officer executive
-	contributors correspondents writers reporters columnists analysts producers researchers consultants directors`) {
+	contributors correspondents writers reporters columnists analysts producers researchers consultants directors
+	deputy assistant managing`) {
 		// (plurals after the names of several: "Ann Lee and Bo Chan,
 		// Contributors"; an attack found Contributors Bo Chan. Not those
 		// that are surnames as well: Fellows, Members.)
@@ -174,8 +175,29 @@ func byline(s, outlet string) []Name {
 	if strings.Contains(s, "&") {
 		s = ampJoin().ReplaceAllString(s, " & ")
 	}
-	return bylineNames(s, outlet, false)
+	return bylineNames(withoutFullStop(s), outlet, false)
 }
+
+// withoutFullStop is s without a full stop ending it, as scraped bylines
+// end ("Jane Doe.": a helper's report found a row of its own beside Jane
+// Doe); not one ending an initial, an abbreviation or a suffix ("Lee, A.",
+// "et al.", "Ann Lee Jr.", "Ph.D.").
+func withoutFullStop(s string) string {
+	t := strings.TrimSpace(s)
+	words := strings.Fields(t)
+	if len(words) == 0 || !strings.HasSuffix(t, ".") {
+		return s
+	}
+	last := strings.TrimSuffix(words[len(words)-1], ".")
+	if utf8.RuneCountInString(last) < 3 || strings.Contains(last, ".") || nameSuffixes[strings.ToLower(last)] || nameSuffixes[strings.ToLower(last)+"."] || isDegree(last) {
+		return s
+	}
+	return strings.TrimSuffix(t, ".")
+}
+
+// partyState is an American legislator's party and state ("R-Texas",
+// "D-Calif.", "I-Vt.").
+var partyState = lazyRegexp(`^[RDI]-\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?$`)
 
 // webAddressAfter is a web address after a comma or a space.
 var webAddressAfter = lazyRegexp(`(?i)(?:,\s*|\s+)(?:https?://|www\.)\S+`)
@@ -1275,6 +1297,9 @@ func isAffiliation(s string) bool {
 	}
 	if isWebAddress(s) {
 		return true // "Ann Lee, https://x.com/ann" (a review: https: Ann Lee)
+	}
+	if partyState().MatchString(s) {
+		return true // "Rep. John Roe, R-Texas" (a helper's report: R-Texas John Roe)
 	}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }) {
 		if roleWords[strings.ToLower(w)] || orgWords[strings.ToLower(w)] {

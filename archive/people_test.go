@@ -37,6 +37,13 @@ func TestPeople(t *testing.T) {
 		{[]string{"https://x.com/ann"}, "", []string{"https://x.com/ann"}},
 		{[]string{"Ann Lee, https://x.com/ann"}, "", []string{"Ann Lee"}},
 		{[]string{"x.com/ann"}, "", []string{"x.com/ann"}},
+		// a researcher's day: a role of two words after a name beside
+		// another, a legislator's party and state, a full stop ending a
+		// scraped byline
+		{[]string{"Jane Doe, Deputy Editor, and John Roe, Senior Correspondent"}, "", []string{"Jane Doe", "John Roe"}},
+		{[]string{"Rep. John Roe, R-Texas"}, "", []string{"John Roe"}},
+		{[]string{"Jane Doe.", "Jane Doe"}, "", []string{"Jane Doe"}},
+		{[]string{"Ann Lee Jr."}, "", []string{"Ann Lee Jr."}},
 		{[]string{"Ann Lee and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee", "ann lee"}, "", []string{"Ann Lee"}},
 		{[]string{"Ann Lee et al."}, "", []string{"Ann Lee"}},

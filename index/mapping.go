@@ -156,11 +156,13 @@ import (
 // "a<br>\nb" was "a \nb", a soft one); 90: a web address after a byline's
 // name is no part of it (archive's webAddressAfter: "Ann Lee,
 // https://x.com/ann" Ann Lee), and a Jekyll document's plain tag: no or off
-// is Ruby's false, its tags read.
+// is Ruby's false, its tags read; 91: a byline's "Deputy Editor" a role,
+// "R-Texas" after a name a party and state, a full stop ending it no part
+// of the name (archive's names.go).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 90
+const SchemaVersion = 91
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
