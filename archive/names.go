@@ -122,10 +122,17 @@ func Bylines(a Article) []Name {
 	}
 	// "and others" once, after the names ("Ann Lee et al.", or an
 	// author "others" of a list)
+	// and each person once, as the facet counts them ("Jane Doe and Jane
+	// Doe", "Jane Doe" beside "Jane Doe, Contributor": a helper's report
+	// found them cited twice)
 	others := false
+	seen := map[string]bool{}
 	out = slices.DeleteFunc(out, func(n Name) bool {
 		others = others || n.Others
-		return n.Others
+		k := ValueKey(n.Natural())
+		dup := !n.Others && seen[k]
+		seen[k] = true
+		return n.Others || dup
 	})
 	if others && len(out) > 0 {
 		out = append(out, Name{Others: true})
