@@ -53,7 +53,10 @@ import (
 // under the state folder's lock, writing it atomically. Two folios adding
 // quotes at once keep both; a folio killed during a Save leaves the file as
 // it was before it or after it. A file that cannot be parsed is set aside
-// (<file>.corrupt-<time>), never overwritten.
+// (<file>.corrupt-<time>), never overwritten. As with the reading state,
+// Quotes whose file another folio set aside write it again whole, and
+// Quotes whose file was deleted keep only their unsaved changes (see
+// Save).
 type Quotes struct {
 	saveMu sync.Mutex // one Save at a time; held across I/O
 
@@ -63,6 +66,14 @@ type Quotes struct {
 	quotes  []Quote // oldest first
 	pending []quoteOp
 	refuse  error // why Save must not write (see Store.refuse)
+
+	// asideSeen names the set-aside copies of the file that were in the
+	// state folder when these Quotes last read or wrote it, as
+	// Store.asideSeen does: a file found gone with a copy not named here
+	// was set aside as corrupt since (by another folio), one gone with
+	// none was deleted (see write). Guarded by saveMu once OpenQuotes has
+	// returned.
+	asideSeen map[string]bool
 }
 
 // Quote is one kept passage.
@@ -170,6 +181,9 @@ func OpenQuotes(archiveName, dir string) (*Quotes, error) {
 	}
 	s.path = filepath.Join(dir, QuotesFileName(archiveName))
 	adoptMovedArchive(dir, archiveName) // a moved folder's files
+	// Before the read: a copy set aside after it is one these Quotes never
+	// saw, which a Save that finds the file gone must tell (as in Open).
+	s.asideSeen, _ = asideCopies(s.path)
 	f, err := readOrSetAside(s.path, readQuotesFile)
 	var corrupt *corruptError
 	switch {
@@ -357,7 +371,13 @@ func (s *Quotes) change(o quoteOp) bool {
 // quotes other folio processes saved meanwhile, as Store.Save does: under
 // the state folder's lock it re-reads the file, applies this process's
 // changes in order and writes the result atomically. A Save that fails
-// keeps its changes for the next one.
+// keeps its changes for the next one. A file found corrupt is set aside
+// and replaced by all the quotes held here; so is a file found gone that
+// another folio set aside as corrupt since these Quotes last read or
+// wrote it (a copy "<file>.corrupt-<time>" that was not in the folder
+// then), even with nothing else to write. A file found gone otherwise was
+// deleted (it, or the state folder): the Quotes then hold only their
+// changes since the last Save, and write them (none: the file stays gone).
 func (s *Quotes) Save() error {
 	_, err := s.sync()
 	return err
@@ -412,7 +432,7 @@ func sameQuote(a, b Quote) bool {
 
 // write is the I/O of a Save: lock, re-read, apply, write, unlock; with no
 // ops it only reads. It returns the quotes as written (or read).
-func (s *Quotes) write(ops []quoteOp) ([]Quote, error) {
+func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
 	unlock, err := lockForWrite(s.path, "state")
 	if err != nil {
 		return nil, err
@@ -421,24 +441,51 @@ func (s *Quotes) write(ops []quoteOp) ([]Quote, error) {
 
 	var disk []Quote
 	f, err := readQuotesFile(s.path)
-	switch {
-	case err == nil:
-		disk = f.Quotes
-	case errors.Is(err, fs.ErrNotExist):
-	case errors.As(err, new(*corruptError)) && len(ops) == 0:
+	corrupt := errors.As(err, new(*corruptError))
+	if corrupt && len(ops) == 0 {
 		// Only reading (Reload, when the file was written: perhaps by
 		// hand, half-way through a mend): the file is left as it is, and
 		// the quotes as they were, until there is something to write.
 		return nil, fmt.Errorf("quotes file %s cannot be read (%v); left as it is", s.path, err)
-	case errors.As(err, new(*corruptError)):
+	}
+	if corrupt {
 		if _, rerr := setAside(s.path); rerr != nil {
 			return nil, fmt.Errorf("quotes file %s is corrupt and could not be set aside: %w", s.path, rerr)
 		}
-		// Nothing on disk to merge with: write all this process knows.
-		s.mu.Lock()
-		for _, q := range s.quotes {
-			ops = append([]quoteOp{{kind: quoteAdd, q: q}}, ops...)
+	}
+	// The set-aside copies now, this process's own just made among them:
+	// what the next Save that finds the file gone compares with (as in
+	// Store.write).
+	copies, lerr := asideCopies(s.path)
+	if lerr == nil {
+		defer func() {
+			if err == nil {
+				s.asideSeen = copies
+			}
+		}()
+	}
+	switch {
+	case err == nil:
+		disk = f.Quotes
+	case errors.Is(err, fs.ErrNotExist), corrupt:
+		if !corrupt && lerr == nil && !newAside(copies, s.asideSeen) {
+			// Deleted (the file, or the state folder), not set aside:
+			// only the changes since the last Save are written, as by
+			// Quotes that never had a file.
+			break
 		}
+		// Set aside as corrupt since this process last read or wrote
+		// it, here or by another folio: the quotes held here are the
+		// only good copy and are written again whole, not only the
+		// changes since the last Save (an attack: a reader's quotes,
+		// its file set aside by "folio quotes", were gone at its watch's
+		// Reload, and only the next one added was written again).
+		s.mu.Lock()
+		all := make([]quoteOp, 0, len(s.quotes)+len(ops))
+		for _, q := range s.quotes {
+			all = append(all, quoteOp{kind: quoteAdd, q: cloneQuote(q)})
+		}
+		ops = append(all, ops...)
 		s.mu.Unlock()
 	default:
 		return nil, fmt.Errorf("quotes file %s cannot be read, not overwriting it: %w", s.path, err)
