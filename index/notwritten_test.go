@@ -19,27 +19,13 @@ import (
 // helper's report: 60 s a search of 20k pieces, 0.16 s before). Once the
 // cache can be written, a refresh takes the change in.
 func TestFullCacheShowsTheIndexAsItWas(t *testing.T) {
-	arch := t.TempDir()
-	dupWrite(t, arch, map[string]string{
-		"a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nText.\n",
-		"b.md": "---\ntitle: B\ndate: 2020-01-02\n---\nText.\n",
-	})
-	name, fsys, err := archive.Source(arch)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
+	arch, name, fsys, dir := indexedTwoPieces(t)
 	ctx := context.Background()
-	ix, err := Open(ctx, name, fsys, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix.Close()
 	dupWrite(t, arch, map[string]string{"c.md": "---\ntitle: C\ndate: 2020-01-03\n---\nText.\n"})
 	full := &fs.PathError{Op: "write", Path: filepath.Join(dir, "x"), Err: syscall.ENOSPC}
 	writeHook = func() error { return full }
 	defer func() { writeHook = nil }()
-	ix, err = Open(ctx, name, fsys, Options{Dir: dir})
+	ix, err := Open(ctx, name, fsys, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,22 +71,8 @@ func TestReadOnlyCacheShowsTheIndexAsItWas(t *testing.T) {
 		}
 		return
 	}
-	arch := t.TempDir()
-	dupWrite(t, arch, map[string]string{
-		"a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nText.\n",
-		"b.md": "---\ntitle: B\ndate: 2020-01-02\n---\nText.\n",
-	})
-	name, fsys, err := archive.Source(arch)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
+	arch, name, fsys, dir := indexedTwoPieces(t)
 	ctx := context.Background()
-	ix, err := Open(ctx, name, fsys, Options{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix.Close()
 	chmodTree := func(mode func(fs.FileMode) fs.FileMode) {
 		t.Helper()
 		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -124,7 +96,7 @@ func TestReadOnlyCacheShowsTheIndexAsItWas(t *testing.T) {
 		t.Fatal("the lock file opens to write: the test would not test")
 	}
 	dupWrite(t, arch, map[string]string{"c.md": "---\ntitle: C\ndate: 2020-01-03\n---\nText.\n"})
-	ix, err = Open(ctx, name, fsys, Options{Dir: dir})
+	ix, err := Open(ctx, name, fsys, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,4 +129,26 @@ func TestReadOnlyCacheShowsTheIndexAsItWas(t *testing.T) {
 	if n := ix.Count(); n != 3 || ix.Behind() != "" {
 		t.Errorf("%d pieces (want 3), behind %q", n, ix.Behind())
 	}
+}
+
+// indexedTwoPieces is an archive of two pieces (arch; name and fsys its
+// source) whose index is built in dir and closed.
+func indexedTwoPieces(t *testing.T) (arch, name string, fsys fs.FS, dir string) {
+	t.Helper()
+	arch = t.TempDir()
+	dupWrite(t, arch, map[string]string{
+		"a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nText.\n",
+		"b.md": "---\ntitle: B\ndate: 2020-01-02\n---\nText.\n",
+	})
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = t.TempDir()
+	ix, err := Open(context.Background(), name, fsys, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	return arch, name, fsys, dir
 }

@@ -618,14 +618,7 @@ func TestOpenedSavedSearchMarksItsNewPieces(t *testing.T) {
 	h := &harness{t: t, m: New(opts)}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
-	h.key("tab")
-	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupTags, "isis", false))
-	h.key("space")
-	h.requireMatch(`2 of 2 · .*tag:isis`)
-	h.key("S")
-	h.typeText("ISIS")
-	h.key("enter")
-	h.requireMatch(`Saved the search as ISIS`)
+	saveISIS(h, `2 of 2`)
 	if strings.Contains(h.screen(), newMark+" · ") {
 		t.Fatalf("a row is marked new before anything is:\n%s", h.screen())
 	}
@@ -684,14 +677,7 @@ func TestOpenedSavedSearchMarksFollowTheOpenings(t *testing.T) {
 	h := &harness{t: t, m: New(opts)}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 40})
 	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
-	h.key("tab")
-	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupTags, "isis", false))
-	h.key("space")
-	h.requireMatch(`1 of 1 · .*tag:isis`)
-	h.key("S")
-	h.typeText("ISIS")
-	h.key("enter")
-	h.requireMatch(`Saved the search as ISIS`)
+	saveISIS(h, `1 of 1`)
 	marked := func() []string {
 		var rows []string
 		lines := strings.Split(h.screen(), "\n")

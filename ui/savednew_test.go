@@ -35,6 +35,20 @@ func savedNewHarness(t *testing.T, arch string, store stateSaved) (*harness, fun
 }
 
 // openSavedISIS opens the saved search ISIS from the sidebar.
+// saveISIS chooses the tag isis in the sidebar, waits for the header to
+// say shown ("1 of 1"), and saves the search as ISIS.
+func saveISIS(h *harness, shown string) {
+	h.t.Helper()
+	h.key("tab")
+	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupTags, "isis", false))
+	h.key("space")
+	h.requireMatch(shown + ` · .*tag:isis`)
+	h.key("S")
+	h.typeText("ISIS")
+	h.key("enter")
+	h.requireMatch(`Saved the search as ISIS`)
+}
+
 func openSavedISIS(h *harness) {
 	h.t.Helper()
 	if h.m.focus != paneSidebar {
@@ -84,14 +98,7 @@ func TestOvertakenSavedNewAnswerIsDropped(t *testing.T) {
 	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
 	store := newStateSaved(t, arch)
 	h, marked := savedNewHarness(t, arch, store)
-	h.key("tab")
-	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupTags, "isis", false))
-	h.key("space")
-	h.requireMatch(`1 of 1 · .*tag:isis`)
-	h.key("S")
-	h.typeText("ISIS")
-	h.key("enter")
-	h.requireMatch(`Saved the search as ISIS`)
+	saveISIS(h, `1 of 1`)
 	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
 	h.key("R")
 	h.requireMatch(`» ISIS\s+2 · 1 new │`)
@@ -126,14 +133,7 @@ func TestChangedQueryForgetsSavedNew(t *testing.T) {
 	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
 	store := newStateSaved(t, arch)
 	h, marked := savedNewHarness(t, arch, store)
-	h.key("tab")
-	h.m.sidebar.moveTo(entryIndex(h.m.sidebar, groupTags, "isis", false))
-	h.key("space")
-	h.requireMatch(`1 of 1 · .*tag:isis`)
-	h.key("S")
-	h.typeText("ISIS")
-	h.key("enter")
-	h.requireMatch(`Saved the search as ISIS`)
+	saveISIS(h, `1 of 1`)
 	writeTestPiece(t, arch, "two", "Raqqa again", "isis")
 	h.key("R")
 	h.requireMatch(`» ISIS\s+2 · 1 new │`)
