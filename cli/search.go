@@ -17,6 +17,7 @@ import (
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/cells"
 	"github.com/folio-tui/folio/internal/termsafe"
+	"github.com/folio-tui/folio/state"
 )
 
 type searchFlags struct {
@@ -61,6 +62,7 @@ Exits 0 whether or not anything matched.`,
 			// after a folder moved filtered by the old IDs (a helper's
 			// report: search '' --starred said "0 of 0 hits")
 			plain := q
+			warned := false // a stale cached answer reads the state again: its warning said once
 			withReading := func() error {
 				q = plain
 				if !f.reading() {
@@ -70,7 +72,12 @@ Exits 0 whether or not anything matched.`,
 				if err != nil {
 					return err
 				}
-				return f.applyTo(&q, openStateOf(env, name))
+				if !warned {
+					warned = true
+					return f.applyTo(&q, openStateOf(env, name))
+				}
+				st, _ := state.Open(name, "")
+				return f.applyTo(&q, st)
 			}
 			// the notes of the results printed last: a cached search's
 			// output may be dropped for a fresh one

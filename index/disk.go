@@ -138,7 +138,8 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		m, p = nil, nil // from scratch
 	}
 	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
-	if err != nil && ctx.Err() == nil && usable(m, p) && !rebuild && cacheNotWritable(err) {
+	// (a rebuild's m and p are nil: no generation as it was to show)
+	if err != nil && ctx.Err() == nil && usable(m, p) && cacheNotWritable(err) {
 		if lv := ix.asItWas(dir, hold, b.stats.Files, scanProbs, err, opts); lv != nil {
 			return lv, nil
 		}
