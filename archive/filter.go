@@ -19,10 +19,11 @@ import (
 //     names none, every outlet whose name holds the value's words in a row,
 //     ignoring case, accents and punctuation: "telegraph" picks "The Telegraph" and
 //     "The Sunday Telegraph", "new york" picks "The New York Times".
-//   - Authors are the people a piece's bylines name (People), picked the
-//     same way; a value that picks none is read as a byline (PickAuthors:
-//     "Ann Lee, Contributor" is Ann Lee, "Ann Lee and Bo Chan" the pieces
-//     by both).
+//   - Authors are the people a piece's bylines name (People), picked as
+//     PickAuthors says: the person named, ignoring case; else the value
+//     read as a byline ("Lee, Ann" is Ann Lee, "Ann Lee, Contributor" Ann
+//     Lee, "Ann Lee and Bo Chan" the pieces by both); else by words in a
+//     row, as outlets.
 //   - Several values of one field pick any of them; fields combine with AND.
 //   - A piece is kept by From and To when its period (a day, a month or a
 //     year, as precise as its date) overlaps [From, To]; a To at midnight

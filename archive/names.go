@@ -196,11 +196,16 @@ func withoutFullStop(s string) string {
 		return s
 	}
 	last := strings.TrimSuffix(words[len(words)-1], ".")
-	if utf8.RuneCountInString(last) < 3 || strings.Contains(last, ".") || nameSuffixes[strings.ToLower(last)] || nameSuffixes[strings.ToLower(last)+"."] || isDegree(last) {
+	// (not two letters: "Ann Wu." and "Mei Li." are full stops too; a
+	// review)
+	if utf8.RuneCountInString(last) < 2 || strings.Contains(last, ".") || nameSuffixes[strings.ToLower(last)] || abbreviations[strings.ToLower(last)] || isDegree(last) {
 		return s
 	}
 	return strings.TrimSuffix(t, ".")
 }
+
+// abbreviations end in a full stop of their own ("Acme Co.", "Dr.").
+var abbreviations = map[string]bool{"al": true, "co": true, "inc": true, "ltd": true, "st": true, "dr": true, "mr": true, "mrs": true, "ms": true, "jr": true, "sr": true}
 
 // partyState is an American legislator's party and state ("R-Texas",
 // "D-Calif.", "I-Vt.").

@@ -48,14 +48,8 @@ const (
 // readPeople is People without the memo.
 func readPeople(a Article) []string {
 	var out []string
-	seen := map[string]bool{} // by ValueKey: a piece may name thousands
-	for _, n := range Bylines(a) {
-		if n.Others {
-			continue
-		}
-		s := n.Natural()
-		if k := ValueKey(s); s != "" && !seen[k] {
-			seen[k] = true
+	for _, n := range Bylines(a) { // each person once (by ValueKey)
+		if s := n.Natural(); !n.Others && s != "" {
 			out = append(out, s)
 		}
 	}

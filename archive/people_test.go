@@ -44,6 +44,8 @@ func TestPeople(t *testing.T) {
 		{[]string{"Rep. John Roe, R-Texas"}, "", []string{"John Roe"}},
 		{[]string{"Jane Doe.", "Jane Doe"}, "", []string{"Jane Doe"}},
 		{[]string{"Ann Lee Jr."}, "", []string{"Ann Lee Jr."}},
+		{[]string{"Ann Wu.", "Ann Wu"}, "", []string{"Ann Wu"}},
+		{[]string{"Acme Co."}, "", []string{"Acme Co."}},
 		{[]string{"Ann Lee and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee", "ann lee"}, "", []string{"Ann Lee"}},
 		{[]string{"Ann Lee et al."}, "", []string{"Ann Lee"}},

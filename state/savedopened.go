@@ -200,7 +200,7 @@ func settle(m map[string]Opened, w owners) {
 		}
 		k := NameKey(c.Name)
 		if !owned[k] {
-			out[k], owned[k] = Opened{}, true // a time of no search
+			out[k], owned[k] = Opened{}, true // replaces a time of no search left here
 		}
 		merged := out[k].merge(o)
 		merged.Created = c.Created.UTC()

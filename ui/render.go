@@ -579,7 +579,9 @@ func expandTabs(md string) string {
 		// read as a soft one (a helper's report: two lines)
 		end := len(strings.TrimRight(line, "\r\n"))
 		if body := strings.TrimRight(line[:end], " \t"); strings.Contains(line[len(body):end], "\t") {
-			line = body + strings.ReplaceAll(line[len(body):end], "\t", "") + line[end:]
+			// the spaces after the last tab alone: "a \t \n" ends in
+			// one space, no hard break (a review)
+			line = body + line[len(body)+strings.LastIndexByte(line[len(body):end], '\t')+1:]
 		}
 		last := strings.LastIndexByte(line, '\t')
 		if last < 0 {

@@ -298,12 +298,12 @@ func TestPlainTextShowsTabsAsRendered(t *testing.T) {
 // "a\t\nb" as one line of text, as CommonMark does; spaces for the tab made
 // it two (a helper's report). A tab inside the text is still spaces.
 func TestTrailingTabIsNoLineBreak(t *testing.T) {
-	lines, _, err := RenderMarkdown("A tab at end\t\nnext one\n\nTwo \t\t\nnext two\n\ncol\tumn\n", 80, "notty")
+	lines, _, err := RenderMarkdown("A tab at end\t\nnext one\n\nTwo \t\t\nnext two\n\ncol\tumn\n\nThree \t \nnext three\n", 80, "notty")
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := strings.Join(lines, "\n")
-	for _, want := range []string{"A tab at end next one", "Two next two", "col     umn"} {
+	for _, want := range []string{"A tab at end next one", "Two next two", "col     umn", "Three next three"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no %q in %q", want, text)
 		}
