@@ -158,11 +158,12 @@ import (
 // https://x.com/ann" Ann Lee), and a Jekyll document's plain tag: no or off
 // is Ruby's false, its tags read; 91: a byline's "Deputy Editor" a role,
 // "R-Texas" after a name a party and state, a full stop ending it no part
-// of the name (archive's names.go).
+// of the name (archive's names.go); 92: so after a two-letter surname
+// ("Ann Wu." is Ann Wu), not after an abbreviation ("Acme Co.").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 91
+const SchemaVersion = 92
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
