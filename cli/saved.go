@@ -165,8 +165,15 @@ added to the index since it was last opened (none when it never was here).
 			if q, err = savedQuery(env, s, q); err != nil {
 				return err
 			}
+			// when it was last opened, read once: what --new keeps and
+			// what is left unshown are of one reading (a review: two
+			// reads could differ with another folio between them)
+			var o state.Opened
+			var ok bool
+			if onlyNew || !peek {
+				o, ok = openedOf(env, saved, opened, s)
+			}
 			if onlyNew {
-				o, ok := openedOf(env, saved, opened, s)
 				if err := restrictNew(cmd.Context(), &q, ix, o, ok); err != nil {
 					return err
 				}
@@ -195,7 +202,7 @@ added to the index since it was last opened (none when it never was here).
 				// new pieces past --limit or --offset it stays as it was
 				// (a helper's report: --new --limit 1 made all three seen)
 				var left int
-				if left, err = unshownNew(cmd.Context(), env, ix, saved, opened, s, q, res); err == nil && left > 0 {
+				if left, err = unshownNew(cmd.Context(), ix, o, ok, q, res); err == nil && left > 0 {
 					fmt.Fprintf(env.Err, "folio: %s new not printed (--limit, --offset): %s is not marked opened, and they stay new\n", pieces(left), termsafe.Quote(s.Name))
 				} else if err == nil {
 					if savedRunMarking != nil {
@@ -382,10 +389,10 @@ func openedOf(env *Env, saved *state.Saved, opened *state.SavedOpened, s state.S
 	return state.OpenedOf(times, all, s)
 }
 
-// unshownNew counts the new pieces of s (its query q) that its results
+// unshownNew counts the new pieces of a saved search (its query q, o its
+// last opening, ok when it was opened here) that its results
 // res did not print: 0 when it was never opened here (nothing is new).
-func unshownNew(ctx context.Context, env *Env, ix *index.Index, saved *state.Saved, opened *state.SavedOpened, s state.Search, q index.Query, res index.Results) (int, error) {
-	o, ok := openedOf(env, saved, opened, s)
+func unshownNew(ctx context.Context, ix *index.Index, o state.Opened, ok bool, q index.Query, res index.Results) (int, error) {
 	if !ok {
 		return 0, nil
 	}
