@@ -10,7 +10,14 @@ import (
 // The sidebar's filter: / in the sidebar starts typing a filter, and the
 // groups then show only the values that contain it (ignoring case), plus
 // the chosen ones, so that one of the Go blog's 150 tags is a few letters
-// away. enter keeps the filter and returns to the values; esc clears it.
+// away. enter keeps the filter and returns to the values; esc clears it, the
+// cursor left on its value.
+
+// clearFilter shows every value again, the cursor kept on the value it
+// was on.
+func (s *sidebar) clearFilter() {
+	s.rebuildKeeping(func() { s.filter = "" })
+}
 
 // filtered is values of group g that the typed filter keeps.
 func (s sidebar) filtered(g facetGroup, values []index.FacetValue) []index.FacetValue {

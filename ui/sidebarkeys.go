@@ -61,7 +61,7 @@ func (s *sidebar) filterKey(msg tea.KeyPressMsg, k KeyMap) (intent, bool) {
 			s.setFilter(s.filter)
 			return nil, true
 		case s.filter != "" && key.Matches(msg, k.FindCancel):
-			s.setFilter("")
+			s.clearFilter()
 			return nil, true
 		}
 		return nil, false
@@ -69,7 +69,7 @@ func (s *sidebar) filterKey(msg tea.KeyPressMsg, k KeyMap) (intent, bool) {
 	switch msg.String() {
 	case "esc":
 		s.filtering = false
-		s.setFilter("")
+		s.clearFilter()
 	case "enter", "down", "tab":
 		s.filtering = false
 		s.follow()
