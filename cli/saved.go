@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -18,7 +17,7 @@ import (
 // Saved searches: folio saved add|list|run|rm. The searches are kept for
 // every archive in $XDG_CONFIG_HOME/folio/saved.json; when each was last
 // opened, per archive, in the state folder (package state). What is new is
-// what the index took in after the search was last opened (index.NewSince).
+// what the index took in after the search was last opened (index.NewOf).
 
 const savedLong = `Saved searches: a query and filters kept under a name, with what is new since
 each was last opened.
@@ -458,22 +457,18 @@ func savedQuery(env *Env, s state.Search, q index.Query) (index.Query, error) {
 }
 
 // restrictNew keeps only the pieces of q added to the index after the
-// opening o (none when the search was never opened: ok false); with
-// copies collapsed, not those of a group q had before, whichever of its
-// copies stands for it now (index.StandingOf).
+// opening o (none when the search was never opened: ok false), as
+// index.NewOf has them.
 func restrictNew(ctx context.Context, q *index.Query, ix *index.Index, o state.Opened, ok bool) error {
-	fresh := []string{}
-	if ok {
-		fresh = append(fresh, ix.NewSince(o.Through)...)
+	if !ok {
+		q.IDs = []string{}
+		return nil
 	}
-	if q.IDs != nil {
-		fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
-	}
-	fresh, err := ix.StandingOf(ctx, *q, fresh)
+	fresh, err := ix.NewOf(ctx, *q, o.Through)
 	if err != nil {
 		return err
 	}
-	q.IDs = fresh
+	q.IDs = append([]string{}, fresh...) // never nil: nil would be every piece
 	return nil
 }
 

@@ -599,6 +599,28 @@ func (ix *Index) IDs(keep func(id string) bool, most int) ([]string, error) {
 	return ids, nil
 }
 
+// NewOf is what may be new of the query q since t (a saved search last
+// opened at t): the pieces first indexed after t, among q.IDs when q has
+// them (its reading filters, say), less those StandingOf leaves out. Those
+// q finds are new. The saved search's `--new` (cli) and the reader's marks
+// of new pieces (ui) both ask it.
+func (ix *Index) NewOf(ctx context.Context, q Query, t time.Time) ([]string, error) {
+	fresh := ix.NewSince(t)
+	if q.IDs != nil {
+		fresh = slices.DeleteFunc(fresh, notIn(q.IDs))
+	}
+	return ix.StandingOf(ctx, q, fresh)
+}
+
+// notIn reports, for an ID, whether it is not among ids.
+func notIn(ids []string) func(string) bool {
+	set := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		set[id] = true
+	}
+	return func(id string) bool { return !set[id] }
+}
+
 // StandingOf is ids (a saved search's new pieces, say) less the pieces of
 // the groups of copies q had before them, with copies collapsed
 // (Query.CollapseCopies): a piece of ids is left out when a piece of its
@@ -631,7 +653,7 @@ func (ix *Index) StandingOf(ctx context.Context, q Query, ids []string) ([]strin
 	}
 	within := slices.Sorted(maps.Keys(others))
 	if q.IDs != nil {
-		within = slices.DeleteFunc(within, func(id string) bool { return !slices.Contains(q.IDs, id) })
+		within = slices.DeleteFunc(within, notIn(q.IDs))
 	}
 	if len(within) == 0 {
 		return ids, nil

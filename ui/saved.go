@@ -63,13 +63,10 @@ type SavedStore interface {
 // was first indexed (index.Index): the SAVED group then says how many of a
 // search's pieces are new since it was last opened.
 type AddedSearcher interface {
-	// NewSince lists the pieces first indexed after t.
-	NewSince(t time.Time) []string
+	// NewOf lists what may be new of q since t (index.Index.NewOf).
+	NewOf(ctx context.Context, q index.Query, t time.Time) ([]string, error)
 	// IndexTime is the latest time a piece of the index was first indexed.
 	IndexTime() time.Time
-	// StandingOf is ids less the pieces of the groups of copies q had
-	// before them, with copies collapsed (index.Index.StandingOf).
-	StandingOf(ctx context.Context, q index.Query, ids []string) ([]string, error)
 }
 
 // savedCount is what the SAVED group shows of one search.

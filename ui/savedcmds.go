@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -40,7 +39,7 @@ func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState
 			}
 			c := savedCount{name: sv.Name, count: res.Total, fresh: unknownCount}
 			if sv.Opened && added != nil {
-				fresh, err := freshOf(ctx, added, sv, q)
+				fresh, err := added.NewOf(ctx, q, sv.SeenThrough)
 				if err != nil {
 					return savedMsg{seq: seq, err: err}
 				}
@@ -63,20 +62,6 @@ func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState
 	}
 }
 
-// freshOf is what may be new of the saved search sv, opened before, whose
-// query (with its reading filters) is q: the pieces first indexed since
-// it was last opened, among q.IDs when q has them, and, with copies
-// collapsed, not those of a group it had (a new copy of an old text is
-// not new, dated before the piece seen or after it), as folio saved run
-// --new has them (cli restrictNew). Those q finds are new.
-func freshOf(ctx context.Context, added AddedSearcher, sv SavedSearch, q index.Query) ([]string, error) {
-	fresh := added.NewSince(sv.SeenThrough)
-	if q.IDs != nil {
-		fresh = slices.DeleteFunc(fresh, func(id string) bool { return !slices.Contains(q.IDs, id) })
-	}
-	return added.StandingOf(ctx, q, fresh)
-}
-
 // savedNewCmd finds the pieces of the saved search sv new since it was
 // last opened before (sv as it was when opened), for the list to mark
 // while it is open (savedNewMsg).
@@ -92,7 +77,7 @@ func savedNewCmd(ctx context.Context, s Searcher, rs ReadingState, book QuoteBoo
 			}
 		}()
 		q := applyReading(savedQuery(sv), readingFilter{starred: sv.Starred, unread: sv.Unread, quoted: sv.Quoted}, takeReading(rs, book))
-		fresh, err := freshOf(ctx, added, sv, q)
+		fresh, err := added.NewOf(ctx, q, sv.SeenThrough)
 		if ctx.Err() != nil {
 			return nil // given up for a newer opening, as savedCmd's answer is
 		}
