@@ -3,17 +3,24 @@ package termsafe
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // JSON makes JSON text safe on a terminal without changing its value:
 // encoding/json escapes the C0 controls itself but writes DEL, the C1
-// controls (U+009B is a CSI), the bidi controls and the direction marks
-// (U+200E, U+200F, U+061C) as they are; JSON writes these as \u escapes.
-// Outside strings, JSON text has none of them.
+// controls (U+009B is a CSI), the bidi controls, the direction marks
+// (U+200E, U+200F, U+061C) and the other invisible characters (the
+// format characters: U+200B, U+00AD, U+2060, U+FEFF, the tags
+// U+E0000–E007F; the Hangul fillers) as they are; JSON writes these as
+// \u escapes (a pair of surrogates past U+FFFF), so that a path "x\u200by.md"
+// does not show as "xy.md", another file's name. Outside strings, JSON text
+// has none of them.
 func JSON(s string) string {
 	unsafe := func(r rune) bool {
-		return r >= 0x7f && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 ||
-			r == 0x061c || r == 0x200e || r == 0x200f
+		return r >= 0x7f && (r <= 0x9f || unicode.Is(unicode.Cf, r) ||
+			r == 0x115f || r == 0x1160 || r == 0x3164 || r == 0xffa0)
 	}
 	if !strings.ContainsFunc(s, unsafe) {
 		return s
@@ -21,7 +28,11 @@ func JSON(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if unsafe(r) {
-			fmt.Fprintf(&b, `\u%04x`, r)
+			if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+				fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+			} else {
+				fmt.Fprintf(&b, `\u%04x`, r)
+			}
 		} else {
 			b.WriteRune(r)
 		}
