@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"net/url"
 	"path"
 	"regexp"
@@ -40,7 +41,8 @@ type field struct {
 	// hugo is the value as Hugo 0.111 decodes it, where that is not
 	// value (hugoSet): a plain YAML y, yes, on, n, no, off… is a boolean
 	// to its YAML 1.1 (yaml11Flag), and published is not Ruby's
-	// (rubyFlag). Set for a YAML draft and published alone (isDraft).
+	// (rubyFlag). Set for a YAML draft, published and headless alone
+	// (isDraft, unrendered).
 	hugo    any
 	hugoSet bool
 	// rubyFalse: a plain YAML no, off or false, which Jekyll's Ruby reads
@@ -325,7 +327,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	if m.isDraft(inPosts(path), inJekyll, inHugo) { // whatever else it lacks: the site does not publish it
 		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
 	}
-	if m.unrendered() {
+	if m.unrendered(path) {
 		return Article{}, []Problem{{Path: path, Msg: UnrenderedMsg, Fatal: true, Quiet: true}}
 	}
 	title, tf := m.first(titleKeys)
@@ -814,10 +816,12 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 			f.value = rubyFlag(v, val)
 			f.hugo, f.hugoSet = val, true
 			fallthrough
-		case "draft":
+		case "draft", "headless":
 			if b, ok := yaml11Flag(v); ok {
 				f.hugo, f.hugoSet = b, true
 			}
+		case "build", "_build":
+			hugoBuildFlags(v, val)
 		case "cascade":
 			hugoCascadeFlags(v, val)
 		}
@@ -1225,9 +1229,12 @@ func yaml11Flag(v *yaml.Node) (value, ok bool) {
 }
 
 // hugoCascadeFlags sets in val, the decoded value of a YAML cascade
-// (node: a map, or a list of maps), the draft and published its maps give
-// as Hugo's YAML 1.1 reads them (yaml11Flag: as oracle, a section's
-// cascade: {draft: yes} hid its pages, {draft: "yes"} did not).
+// (node: a map, or a list of maps), the draft, published, headless and
+// _build's render its maps give as Hugo's YAML 1.1 reads them
+// (yaml11Flag: as oracle, a section's cascade: {draft: yes} hid its
+// pages, {draft: "yes"} did not; {headless: yes} made a bundle below
+// headless, {headless: "yes"} did not; {_build: {render: no}} left its
+// pages unrendered, {_build: {render: "false"}} did not).
 func hugoCascadeFlags(node *yaml.Node, val any) {
 	switch node.Kind {
 	case yaml.MappingNode:
@@ -1237,7 +1244,12 @@ func hugoCascadeFlags(node *yaml.Node, val any) {
 		}
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			k, v := node.Content[i], node.Content[i+1]
-			if key := strings.ToLower(k.Value); key != "draft" && key != "published" {
+			switch strings.ToLower(k.Value) {
+			case "draft", "published", "headless":
+			case "_build", "build":
+				hugoBuildFlags(v, c[k.Value])
+				continue
+			default:
 				continue
 			}
 			if b, ok := yaml11Flag(v); ok {
@@ -1368,27 +1380,90 @@ func jekyllPassedName(base string) bool {
 // site does not render: a headless bundle, or build's render "never".
 const UnrenderedMsg = "not rendered (headless, or build render never: the site does not publish it as a page)"
 
-// unrendered: Hugo does not render the page as one of its own (headless:
-// true; build: {render: never}, or false as Hugo's older form reads).
-func (m matter) unrendered() bool {
-	if headless, _ := flagOf(m["headless"].value); headless {
-		return true
+// unrendered: Hugo does not render the page at p as one of its own, by
+// its headless or its _build's render (its own or a cascade's), as Hugo
+// 0.111 reads them (Hugo 0.111 as oracle):
+//
+//   - headless, of a leaf bundle's index file alone (index.md,
+//     index.fr.md: not Index.md, nor a regular page's or an _index.md's
+//     headless: true), cast as Hugo casts it (hugoBool): true, YAML's
+//     yes, on, y, 1, 2, "true", "t", "1" made a bundle headless; "yes",
+//     "on", TOML's headless = 1 and JSON's 1 did not (folio read its own
+//     yes or no of each, flagOf: "yes" and "on" headless, 1 not);
+//   - _build's render (its key in any case: Render, _Build), never when
+//     it is "never" as written, false (YAML's no, off too), the number
+//     0 or "0" (hugoRenderNever): render: "false", "no", "off", Never,
+//     "never " and 1 were rendered.
+//
+// build without its _ is read as _build: Hugo 0.111 reads it not at all
+// (a build: {render: never} was rendered), but later Hugos (0.123 on)
+// name the key so, and a site that writes it is built by one.
+func (m matter) unrendered(p string) bool {
+	if hugoLeafIndex(p) {
+		if headless, _ := hugoBool(m["headless"].hugoValue()); headless {
+			return true
+		}
 	}
-	for _, k := range []string{"build", "_build"} {
+	for _, k := range []string{"_build", "build"} {
 		if b, ok := m[k].value.(map[string]any); ok {
 			for key, v := range b {
-				if strings.EqualFold(key, "render") {
-					if s, ok := v.(string); ok && strings.EqualFold(strings.TrimSpace(s), "never") {
-						return true
-					}
-					if r, ok := flagOf(v); ok && !r {
-						return true
-					}
+				if strings.EqualFold(key, "render") && hugoRenderNever(v) {
+					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// hugoLeafIndex reports whether the file at p is a leaf bundle's index
+// file by its name, as Hugo's TranslationBaseName reads it: index, then
+// its extension (or its language's code and its extension).
+func hugoLeafIndex(p string) bool {
+	base := path.Base(p)
+	stem, _, _ := strings.Cut(base, ".")
+	return stem == "index"
+}
+
+// hugoRenderNever reports whether v, the render of a _build as Hugo
+// decodes it, is Hugo 0.111's never: its pagemeta decodes the value
+// weakly into a string (false "0", a number as written) and takes
+// "never" and "0" for never, any other for always.
+func hugoRenderNever(v any) bool {
+	switch v := v.(type) {
+	case bool:
+		return !v
+	case string:
+		return v == "never" || v == "0"
+	case int:
+		return v == 0
+	case int64:
+		return v == 0
+	case float64:
+		return v == 0 && !math.Signbit(v) // -0.0 is "-0": always
+	}
+	return false
+}
+
+// hugoBuildFlags sets in val, the decoded value of a YAML _build (node:
+// a map), its render as Hugo's YAML 1.1 reads it (yaml11Flag: as oracle,
+// render: no made a page unrendered, render: "no" did not).
+func hugoBuildFlags(node *yaml.Node, val any) {
+	b, ok := val.(map[string]any)
+	if node.Kind != yaml.MappingNode || !ok {
+		return
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i], node.Content[i+1]
+		if !strings.EqualFold(k.Value, "render") {
+			continue
+		}
+		if f, ok := yaml11Flag(v); ok {
+			if _, in := b[k.Value]; in {
+				b[k.Value] = f
+			}
+		}
+	}
 }
 
 // flagOf reads a yes or no as the sites do: a boolean, or a string Hugo

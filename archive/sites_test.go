@@ -2211,3 +2211,63 @@ func TestJekyllPublishedIsNoDate(t *testing.T) {
 		}
 	}
 }
+
+// headless and _build's render are read as Hugo 0.111 casts them, in a
+// page's front matter and a section's cascade. As oracle (hugo 0.111.3,
+// a site of one page each): headless of a leaf bundle's index.md was
+// true for true, yes, 1, "t" and a cascade's headless: yes; false for
+// "yes", "on", TOML's 1, a cascade's "yes", and any headless of a
+// regular page or of Index.md; _build's render was never for never,
+// false, no, 0, "0", TOML's false and JSON's 0 (and Render, _Build), and
+// always for "false", "no", "off", Never, "never " and 1. folio read its
+// own yes or no of each (headless: "yes" hid a bundle, render: no and 0
+// hid none).
+func TestHugoHeadlessAndRenderCastAsHugo(t *testing.T) {
+	root := t.TempDir()
+	yaml := func(extra string) string { return "---\ntitle: T\ndate: 2021-01-01\n" + extra + "\n---\nB\n" }
+	unrendered := map[string]bool{}
+	files := map[string]string{"hugo.toml": "baseURL = 'https://ex.org/'\n"}
+	page := func(p, text string, hidden bool) {
+		files["content/"+p] = text
+		unrendered["content/"+p] = hidden
+	}
+	page("h-true/index.md", yaml("headless: true"), true)
+	page("h-yes/index.md", yaml("headless: yes"), true)
+	page("h-one/index.md", yaml("headless: 1"), true)
+	page("h-t/index.md", yaml(`headless: "t"`), true)
+	page("h-quoted-yes/index.md", yaml(`headless: "yes"`), false)
+	page("h-quoted-on/index.md", yaml(`headless: "on"`), false)
+	page("h-toml-one/index.md", "+++\ntitle = 'T'\ndate = 2021-01-01\nheadless = 1\n+++\nB\n", false)
+	page("h-capital/Index.md", yaml("headless: true"), false)
+	page("h-regular.md", yaml("headless: true"), false)
+	page("r-never.md", yaml("_build:\n  render: never"), true)
+	page("r-false.md", yaml("_build:\n  render: false"), true)
+	page("r-no.md", yaml("_build:\n  render: no"), true)
+	page("r-zero.md", yaml("_build:\n  render: 0"), true)
+	page("r-quoted-zero.md", yaml(`_build: {render: "0"}`), true)
+	page("r-keys.md", yaml("_Build:\n  Render: never"), true)
+	page("r-toml-false.md", "+++\ntitle = 'T'\ndate = 2021-01-01\n[_build]\nrender = false\n+++\nB\n", true)
+	page("r-json-zero.md", `{"title": "T", "date": "2021-01-01", "_build": {"render": 0}}`+"\nB\n", true)
+	page("r-quoted-false.md", yaml(`_build: {render: "false"}`), false)
+	page("r-quoted-no.md", yaml(`_build: {render: "no"}`), false)
+	page("r-quoted-off.md", yaml(`_build: {render: "off"}`), false)
+	page("r-capital-never.md", yaml("_build: {render: Never}"), false)
+	page("r-one.md", yaml("_build: {render: 1}"), false)
+	files["content/c-yes/_index.md"] = "---\ntitle: S\ncascade:\n  headless: yes\n---\n"
+	page("c-yes/b/index.md", yaml(""), true)
+	files["content/c-quoted/_index.md"] = "---\ntitle: S\ncascade:\n  headless: \"yes\"\n---\n"
+	page("c-quoted/b/index.md", yaml(""), false)
+	files["content/c-no/_index.md"] = "---\ntitle: S\ncascade:\n  _build:\n    render: no\n---\n"
+	page("c-no/p.md", yaml(""), true)
+	files["content/c-false/_index.md"] = "---\ntitle: S\ncascade:\n  _build:\n    render: \"false\"\n---\n"
+	page("c-false/p.md", yaml(""), false)
+	writeFiles(t, root, files)
+	a, probs := loadSite(t, root)
+	for p, want := range unrendered {
+		got := slices.ContainsFunc(probs, func(x Problem) bool { return x.Path == p && x.Msg == UnrenderedMsg })
+		piece := slices.ContainsFunc(a.Articles, func(x Article) bool { return x.Path == p })
+		if got != want || piece == want {
+			t.Errorf("%s: unrendered %v, a piece %v; want unrendered %v", p, got, piece, want)
+		}
+	}
+}

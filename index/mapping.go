@@ -159,11 +159,14 @@ import (
 // is Ruby's false, its tags read; 91: a byline's "Deputy Editor" a role,
 // "R-Texas" after a name a party and state, a full stop ending it no part
 // of the name (archive's names.go); 92: so after a two-letter surname
-// ("Ann Wu." is Ann Wu), not after an abbreviation ("Acme Co.").
+// ("Ann Wu." is Ann Wu), not after an abbreviation ("Acme Co."); 93: a
+// Hugo page's headless (a leaf bundle's index file alone) and _build's
+// render cast as Hugo 0.111 casts them (archive's unrendered: headless:
+// "yes" no headless, render: no or 0 never, render: "false" always).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 92
+const SchemaVersion = 93
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
