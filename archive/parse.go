@@ -46,8 +46,10 @@ type field struct {
 	hugo    any
 	hugoSet bool
 	// rubyFalse: a plain YAML no, off or false, which Jekyll's Ruby reads
-	// as false (rubyFlag). Set for a YAML tag alone (jekyllUnreadTags).
-	rubyFalse bool
+	// as false (rubyFlag); rubyBool: that or a plain yes, on or true, a
+	// boolean to Ruby. Set for a YAML tag, tags, category and categories
+	// alone (jekyllUnreadTags, jekyllBoolTag).
+	rubyFalse, rubyBool bool
 }
 
 // hugoValue is f's value as Hugo decodes it (field.hugo).
@@ -442,7 +444,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	tags := uniqueList{max: MaxTags}
 	unread := jekyllUnreadTags(m, path, inJekyll)
 	for _, k := range tagKeys {
-		if unread[k] {
+		if unread[k] || jekyllBoolTag(m[k], path, inJekyll) {
 			continue
 		}
 		whole := func(string) bool { return inHugo != nil && inHugo() }
@@ -810,8 +812,10 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 		}
 		f := field{value: val, line: k.Line, earlier: m[key].line}
 		switch key {
-		case "tag":
-			f.rubyFalse = rubyFlag(v, val) == false
+		case "tag", "tags", "category", "categories":
+			r := rubyFlag(v, val)
+			_, f.rubyBool = r.(bool)
+			f.rubyFalse = r == false
 		case "published":
 			f.value = rubyFlag(v, val)
 			f.hugo, f.hugoSet = val, true
@@ -1638,6 +1642,17 @@ func jekyllUnreadTags(m matter, p string, inJekyll func() bool) map[string]bool 
 		return map[string]bool{"tag": true}
 	}
 	return map[string]bool{"tags": true}
+}
+
+// jekyllBoolTag reports whether f, a tag key's value, is one a Jekyll
+// site (a file of _posts/, or one inJekyll says is in one, asked only of
+// such a value) reads as a boolean, no tag: a plain YAML yes, no, on, off,
+// true or false, as Ruby reads it (rubyFlag). Jekyll 4.3.1 as oracle: a
+// post's tags: no and tags: yes were no tags, its category: off beside
+// categories: [x] the category x alone, a page's tags: no its page.tags
+// false (folio read each as the tag "no", "yes" or "off").
+func jekyllBoolTag(f field, p string, inJekyll func() bool) bool {
+	return f.rubyBool && (inPosts(p) || inJekyll != nil && inJekyll())
 }
 
 // singularTag reports whether s, the string of a singular tag or

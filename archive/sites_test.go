@@ -2271,3 +2271,39 @@ func TestHugoHeadlessAndRenderCastAsHugo(t *testing.T) {
 		}
 	}
 }
+
+// A tag key Ruby's YAML reads as a boolean (a plain no, yes, off...) is
+// no tag in a Jekyll site. As oracle (jekyll 4.3.1, {{ page.tags |
+// jsonify }}): a post's tags: no and tags: yes were [], its category: off
+// beside categories: [x] the categories ["x"], tag: no beside tags: [beta]
+// ["beta"], a quoted tags: "no" ["no"]; a page's tags: no was false.
+// folio read the tag "no", "yes" or "off". Outside a site a tags: no is
+// the tag "no", as written.
+func TestJekyllBooleanTagsAreNoTags(t *testing.T) {
+	root := t.TempDir()
+	post := func(extra string) string { return "---\ntitle: T\n" + extra + "\n---\nB\n" }
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":                  "title: S\n",
+		"site/_posts/2020-01-01-tags-no.md": post("tags: no"),
+		"site/_posts/2020-01-01-yes.md":     post("tags: yes"),
+		"site/_posts/2020-01-01-off.md":     post("category: off\ncategories: [x]"),
+		"site/_posts/2020-01-01-tag-no.md":  post("tag: no\ntags: [beta]"),
+		"site/_posts/2020-01-01-quoted.md":  post(`tags: "no"`),
+		"site/page.md":                      post("date: 2020-01-01\ntags: no"),
+		"notes/plain.md":                    post("date: 2020-01-01\ntags: no"),
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string][]string{
+		"site/_posts/2020-01-01-tags-no.md": nil,
+		"site/_posts/2020-01-01-yes.md":     nil,
+		"site/_posts/2020-01-01-off.md":     {"x"},
+		"site/_posts/2020-01-01-tag-no.md":  {"beta"},
+		"site/_posts/2020-01-01-quoted.md":  {"no"},
+		"site/page.md":                      nil,
+		"notes/plain.md":                    {"no"},
+	} {
+		if got := byPathOf(t, a, p).Tags; !slices.Equal(got, want) {
+			t.Errorf("%s: tags %q, want %q", p, got, want)
+		}
+	}
+}

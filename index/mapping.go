@@ -162,11 +162,13 @@ import (
 // ("Ann Wu." is Ann Wu), not after an abbreviation ("Acme Co."); 93: a
 // Hugo page's headless (a leaf bundle's index file alone) and _build's
 // render cast as Hugo 0.111 casts them (archive's unrendered: headless:
-// "yes" no headless, render: no or 0 never, render: "false" always).
+// "yes" no headless, render: no or 0 never, render: "false" always);
+// 94: in a Jekyll site a tag key Ruby reads as a boolean is no tag
+// (archive's jekyllBoolTag: tags: no, category: off).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 93
+const SchemaVersion = 94
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
