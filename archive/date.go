@@ -167,16 +167,33 @@ func dayOf(t time.Time) Date {
 //
 // A Unix time is read so only in a Hugo site (inHugo, asked only of such
 // a number): in a folder of notes, 2020091512 is a date stamp to be
-// refused, not a day in 2034 (a review).
+// refused, not a day in 2034 (a review). There a number below
+// minUnixDate that is no year folio reads (5, 0, -5, 1500, 99999999) is
+// one too, as Hugo reads every whole number of YAML or TOML (hugo 0.111.3
+// as oracle: date, publishdate, pubdate, published, lastmod or modified:
+// 5 was 1970-01-01 00:00:05, 0 1970-01-01, -5 1969-12-31, 99999999
+// 1973-03-03; folio skipped each as an unparseable date). A year (date:
+// 2020) is kept as folio reads it, the writer's meaning: Hugo reads it
+// as 1970-01-01 00:33:40. So is a JSON whole number, which folio reads
+// as YAML's (jsonValue): to Hugo's JSON decoder every number is a
+// float, no date (as oracle: JSON's 5 and 1614900000 left a page
+// undated).
 func dateFromValue(v any, inHugo func() bool) (Date, error) {
 	if n, ok := v.(int); ok {
 		v = int64(n)
 	}
-	if n, ok := v.(int64); ok && n >= minUnixDate {
+	if n, ok := v.(int64); ok {
+		if n < minUnixDate {
+			if d, err := ParseDate(strconv.FormatInt(n, 10)); err == nil {
+				return d, nil // a year: 2017
+			}
+		}
 		if inHugo != nil && inHugo() {
 			return unixDate(n), nil
 		}
-		return Date{}, fmt.Errorf("unparseable date %d (want YYYY-MM-DD; a number is a Unix time in a Hugo site alone)", n)
+		if n >= minUnixDate {
+			return Date{}, fmt.Errorf("unparseable date %d (want YYYY-MM-DD; a number is a Unix time in a Hugo site alone)", n)
+		}
 	}
 	switch v := v.(type) {
 	case string:

@@ -359,10 +359,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	}
 	// in a Hugo site a published that is no date folio reads is none:
 	// Hugo reads published as a date when it is one, and else passes over
-	// it, to the next date key (Hugo 0.111 as oracle: published: "1", 1,
+	// it, to the next date key (Hugo 0.111 as oracle: published: "1",
 	// "maybe", "t", 1.5 were published undated, or dated by a lastmod
 	// after it; folio skipped each as an unparseable date, a helper's
-	// report). The site is asked only of such a published.
+	// report; published: 1 is a Unix time there, 1970-01-01:
+	// dateFromValue). The site is asked only of such a published.
 	date, df := m.firstDate(func(k string, f field) bool {
 		if k != "published" {
 			return false

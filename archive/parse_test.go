@@ -489,7 +489,10 @@ func TestTOMLTimeOfDayIsNoDate(t *testing.T) {
 // A number of nine digits or more for a date is a Unix time, as Hugo
 // reads it (an oracle's report against Hugo 0.111: `date: 1500000000` is
 // 2017-07-14T02:40:00Z; folio skipped it as an unparseable date); a
-// smaller one is a year, or nothing, and a time past the years folio
+// smaller one is a year, or in a Hugo site a Unix time too (hugo 0.111.3
+// as oracle: date: 99999999 was 1973-03-03, date, publishdate, pubdate,
+// published, lastmod or modified: 5 1970-01-01, 0 1970-01-01, -5
+// 1969-12-31; folio skipped each), and a time past the years folio
 // counts is said as such.
 func TestUnixTimeDate(t *testing.T) {
 	for src, want := range map[string]string{
@@ -499,7 +502,17 @@ func TestUnixTimeDate(t *testing.T) {
 		"---\ntitle: T\ndate: 100000000\n---\nx\n":        "1973-03-03",
 		"---\ntitle: T\ndate: 2017\n---\nx\n":             "2017",
 		"---\ntitle: T\npublished: 1500000000\n---\nx\n":  "2017-07-14",
-		"---\ntitle: T\ndate: 99999999\n---\nx\n":         "unparseable date",
+		"---\ntitle: T\ndate: 99999999\n---\nx\n":         "1973-03-03",
+		"---\ntitle: T\ndate: 5\n---\nx\n":                "1970-01-01",
+		"---\ntitle: T\ndate: 0\n---\nx\n":                "1970-01-01",
+		"---\ntitle: T\ndate: -5\n---\nx\n":               "1969-12-31",
+		"---\ntitle: T\npublishdate: 5\n---\nx\n":         "1970-01-01",
+		"---\ntitle: T\npubdate: 5\n---\nx\n":             "1970-01-01",
+		"---\ntitle: T\npublished: 5\n---\nx\n":           "1970-01-01",
+		"---\ntitle: T\npublished: 1\n---\nx\n":           "1970-01-01",
+		"---\ntitle: T\nlastmod: 5\n---\nx\n":             "1970-01-01",
+		"---\ntitle: T\nmodified: 5\n---\nx\n":            "1970-01-01",
+		"+++\ntitle = \"T\"\ndate = 5\n+++\nx\n":          "1970-01-01",
 		"---\ntitle: T\ndate: 1500000000000\n---\nx\n":    "outside the years",
 	} {
 		yes := func() bool { return true }

@@ -2009,11 +2009,13 @@ func TestHugoDraftAsHugoCastsIt(t *testing.T) {
 }
 
 // In a Hugo site a published that is no date folio reads is none, the
-// next date key read (Hugo 0.111 as oracle: published: "1", 1, "maybe",
+// next date key read (Hugo 0.111 as oracle: published: "1", "maybe",
 // "t", 1.5 were pages, undated; published: "maybe" beside a lastmod was
 // dated by the lastmod; a helper's report: folio skipped each as an
-// unparseable date). In a folder of notes such a published is still an
-// unparseable date.
+// unparseable date). A whole number is a Unix time (hugo 0.111.3 as
+// oracle: published: 1 was 1970-01-01 00:00:01, TOML's published = 0
+// 1970-01-01 00:00:00; folio had them undated). In a folder of notes
+// such a published is still an unparseable date.
 func TestHugoPublishedThatIsNoDate(t *testing.T) {
 	page := func(fm string) string { return "---\ntitle: P\n" + fm + "\n---\nx\n" }
 	root := t.TempDir()
@@ -2035,9 +2037,9 @@ func TestHugoPublishedThatIsNoDate(t *testing.T) {
 	for _, x := range a.Articles {
 		got[x.Path] = x.Date.String()
 	}
-	want := map[string]string{"hugo/content/qone.md": "", "hugo/content/one.md": "", "hugo/content/maybe.md": "",
+	want := map[string]string{"hugo/content/qone.md": "", "hugo/content/one.md": "1970-01-01", "hugo/content/maybe.md": "",
 		"hugo/content/qt.md": "", "hugo/content/half.md": "", "hugo/content/lastmod.md": "2020-03-03",
-		"hugo/content/date.md": "2020-02-02", "hugo/content/pubdate.md": "2021-05-01", "hugo/content/toml.md": ""}
+		"hugo/content/date.md": "2020-02-02", "hugo/content/pubdate.md": "2021-05-01", "hugo/content/toml.md": "1970-01-01"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("pieces:\n%v\nwant\n%v", got, want)
 	}

@@ -164,11 +164,13 @@ import (
 // render cast as Hugo 0.111 casts them (archive's unrendered: headless:
 // "yes" no headless, render: no or 0 never, render: "false" always);
 // 94: in a Jekyll site a tag key Ruby reads as a boolean is no tag
-// (archive's jekyllBoolTag: tags: no, category: off).
+// (archive's jekyllBoolTag: tags: no, category: off); 95: in a Hugo site
+// a whole number of a date key that is no year is a Unix time (archive's
+// dateFromValue: date: 5, published: 1 1970-01-01, 99999999 1973).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 94
+const SchemaVersion = 95
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
