@@ -98,12 +98,20 @@ const (
 	MaxYear = 2261
 )
 
-// CheckYears says why d is not a date folio takes, or nil.
+// CheckYears says why d is not a date folio takes, or nil: a
+// *yearsError.
 func CheckYears(d Date) error {
 	if y := d.Time.Year(); y < MinYear || y > MaxYear {
-		return fmt.Errorf("date %s is outside the years folio can count (%d–%d)", d, MinYear, MaxYear)
+		return &yearsError{d}
 	}
 	return nil
+}
+
+// yearsError is a date read, but outside the years folio counts.
+type yearsError struct{ Date Date }
+
+func (e *yearsError) Error() string {
+	return fmt.Sprintf("date %s is outside the years folio can count (%d–%d)", e.Date, MinYear, MaxYear)
 }
 
 func parseDate(s string) (Date, error) {

@@ -357,18 +357,19 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 		return fail(at(title), "empty title")
 	}
-	// in a Hugo site a published that is no date folio reads is none:
-	// Hugo reads published as a date when it is one, and else passes over
+	// in a Hugo site a date key's value that is no date folio reads is
+	// none: Hugo reads it as a date when it is one, and else passes over
 	// it, to the next date key (Hugo 0.111 as oracle: published: "1",
 	// "maybe", "t", 1.5 were published undated, or dated by a lastmod
 	// after it; folio skipped each as an unparseable date, a helper's
 	// report; published: 1 is a Unix time there, 1970-01-01:
-	// dateFromValue). The site is asked only of such a published.
+	// dateFromValue). So for every date key (hugo 0.111.3 as oracle: date:
+	// "maybe", maybe, "5" or 1.5 was published undated, date: "maybe"
+	// beside a lastmod or a published dated by it, as were pubdate: and
+	// lastmod: "maybe"; folio skipped each), with a note but for published,
+	// which Jekyll reads as a flag. The site is asked only of such a value.
 	date, df := m.firstDate(func(k string, f field) bool {
-		if k != "published" {
-			return false
-		}
-		if inPosts(path) || inJekyll != nil && inJekyll() {
+		if k == "published" && (inPosts(path) || inJekyll != nil && inJekyll()) {
 			// Jekyll reads published as a flag alone (Jekyll 4.3 as
 			// oracle: a post's published: "maybe" or 1 was published,
 			// dated by its name, and published: 2020-05-05 too; folio
@@ -376,10 +377,16 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 			// third by it)
 			return true
 		}
-		if _, err := dateFromValue(f.value, inHugo); err == nil || hugoZeroDate(f.value) {
+		// (a date outside the years folio counts is one Hugo reads: said)
+		_, err := dateFromValue(f.value, inHugo)
+		var years *yearsError
+		if err == nil || errors.As(err, &years) || hugoZeroDate(f.value) || inHugo == nil || !inHugo() {
 			return false
 		}
-		return inHugo != nil && inHugo()
+		if k != "published" {
+			probs = append(probs, Problem{Path: path, Line: at(f), Msg: fmt.Sprintf("%s: %v: passed over, as Hugo passes over a date it cannot read", k, err)})
+		}
+		return true
 	})
 	undated := false
 	switch {

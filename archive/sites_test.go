@@ -2309,3 +2309,57 @@ func TestJekyllBooleanTagsAreNoTags(t *testing.T) {
 		}
 	}
 }
+
+// In a Hugo site a date key whose value is no date is passed over, to the
+// next, with a note (but for published, Jekyll's flag). As oracle (hugo
+// 0.111.3): date: "maybe", maybe, "5" or 1.5, lastmod: "maybe" were
+// published undated; date: "maybe" beside a lastmod, or a published, and
+// pubdate: "maybe" beside a lastmod were dated by it. folio skipped each
+// as an unparseable date. In a folder of notes it still is one; a date
+// outside folio's years (Hugo reads it) is still said so.
+func TestHugoDateThatIsNoDate(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\n" + fm + "\n---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo/hugo.toml":               "title = 'x'\n",
+		"hugo/content/quoted.md":       page(`date: "maybe"`),
+		"hugo/content/plain.md":        page("date: maybe"),
+		"hugo/content/five.md":         page(`date: "5"`),
+		"hugo/content/half.md":         page("date: 1.5"),
+		"hugo/content/lastmod.md":      page("lastmod: \"maybe\""),
+		"hugo/content/then-lastmod.md": page("date: \"maybe\"\nlastmod: 2020-03-03"),
+		"hugo/content/then-pub.md":     page("date: \"maybe\"\npublished: 2021-02-02"),
+		"hugo/content/pubdate.md":      page("pubdate: \"maybe\"\nlastmod: 2020-03-03"),
+		"hugo/content/old.md":          page("date: 0999-01-01"),
+		"notes/maybe.md":               page(`date: "maybe"`),
+	})
+	a, probs := loadSite(t, root)
+	got := map[string]string{}
+	for _, x := range a.Articles {
+		got[x.Path] = x.Date.String()
+	}
+	want := map[string]string{"hugo/content/quoted.md": "", "hugo/content/plain.md": "", "hugo/content/five.md": "",
+		"hugo/content/half.md": "", "hugo/content/lastmod.md": "", "hugo/content/then-lastmod.md": "2020-03-03",
+		"hugo/content/then-pub.md": "2021-02-02", "hugo/content/pubdate.md": "2020-03-03"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("pieces:\n%v\nwant\n%v", got, want)
+	}
+	var msgs []string
+	for _, p := range probs {
+		if !p.Quiet {
+			msgs = append(msgs, fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg))
+		}
+	}
+	slices.Sort(msgs)
+	passed := func(p, k, v string) string {
+		return fmt.Sprintf(`hugo/content/%s:3: %s: unparseable date %q (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY): passed over, as Hugo passes over a date it cannot read`, p, k, v)
+	}
+	wantMsgs := []string{passed("five.md", "date", "5"), passed("half.md", "date", "1.5"), passed("lastmod.md", "lastmod", "maybe"),
+		"hugo/content/old.md:3: date 0999-01-01 is outside the years folio can count (1678–2261)",
+		passed("plain.md", "date", "maybe"), passed("pubdate.md", "pubdate", "maybe"), passed("quoted.md", "date", "maybe"),
+		passed("then-lastmod.md", "date", "maybe"), passed("then-pub.md", "date", "maybe"),
+		`notes/maybe.md:3: unparseable date "maybe" (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)`}
+	if !slices.Equal(msgs, wantMsgs) {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantMsgs, "\n"))
+	}
+}

@@ -166,11 +166,13 @@ import (
 // 94: in a Jekyll site a tag key Ruby reads as a boolean is no tag
 // (archive's jekyllBoolTag: tags: no, category: off); 95: in a Hugo site
 // a whole number of a date key that is no year is a Unix time (archive's
-// dateFromValue: date: 5, published: 1 1970-01-01, 99999999 1973).
+// dateFromValue: date: 5, published: 1 1970-01-01, 99999999 1973); 96:
+// in a Hugo site any date key that is no date folio reads is passed over,
+// as published was (archive's firstDate: date: "maybe" a piece undated).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 95
+const SchemaVersion = 96
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
