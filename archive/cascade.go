@@ -117,6 +117,9 @@ func (s *SiteRoots) sectionPage(dir string) string {
 	}
 	for _, n := range cascadeNames {
 		p := path.Join(dir, n)
+		if IsHTMLSectionName(n) && !hugoHTMLSectionAt(dir, s.inHugoRoot) {
+			continue // not a page to Hugo: none the scan lists
+		}
 		if st, err := fs.Stat(s.fsys, p); err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p) {
 			return p
 		}

@@ -272,13 +272,13 @@ func TestMemoFollowsSiteRoots(t *testing.T) {
 	}
 }
 
-// A Hugo section page in HTML (_index.html) is listed below a Hugo
-// site's root alone, with a memo as without: the folders that hold one
+// A Hugo section page in HTML (_index.html) is listed in a Hugo site's
+// content folder alone (not other/), with a memo as without: the folders that hold one
 // remembered, a hugo.toml made at the root and removed again lists it
 // and then not (a helper's report: no _index.html was read).
 func TestMemoListsHTMLSectionPagesInHugoSites(t *testing.T) {
 	root := t.TempDir()
-	writeFiles(t, root, map[string]string{"content/sec/_index.html": "---\ndraft: true\n---\n", "content/sec/a.md": "a", "content/_index.htm": "x", "_index.html": "x"})
+	writeFiles(t, root, map[string]string{"content/sec/_index.html": "---\ndraft: true\n---\n", "content/sec/a.md": "a", "content/_index.htm": "x", "_index.html": "x", "other/_index.html": "x", "other/sub/_index.htm": "x"})
 	later := time.Now().Add(time.Hour)
 	files, memo := memoScan(t, root, nil, later)
 	if len(files) != 1 || memo == nil {

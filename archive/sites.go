@@ -39,8 +39,8 @@ func IsSectionPage(p string) bool {
 
 // IsHTMLSectionName reports whether name is that of a Hugo section page
 // written in HTML, _index.html or _index.htm (in lower case: Hugo 0.111
-// reads _index.HTML as no page), which the scan lists in a Hugo site
-// alone (below its root: hugoHTMLSectionAt), for its draft and cascade:
+// reads _index.HTML as no page), which the scan lists in a Hugo site's
+// content folder alone (hugoHTMLSectionAt), for its draft and cascade:
 // Hugo 0.111 as oracle: a section's _index.html or _index.htm with draft:
 // true, published: false or cascade: {draft: true} hid every page under
 // it, and one beside an _index.md is the section's page (its draft hid
@@ -49,13 +49,15 @@ func IsSectionPage(p string) bool {
 func IsHTMLSectionName(name string) bool { return name == "_index.html" || name == "_index.htm" }
 
 // hugoHTMLSectionAt reports whether an _index.html in the folder dir is
-// one the scan lists (IsHTMLSectionName): a folder below a Hugo site's
-// root (atHugoRoot of a folder above dir), not the root itself, whose
-// files Hugo never reads as pages (hugoRootFile).
+// one the scan lists (IsHTMLSectionName): a Hugo site's (or theme's)
+// content folder (a folder named content at a root: atHugoRoot), or a
+// folder below it. Hugo reads its pages from there alone (hugo 0.111.3
+// as oracle: SITE/other/_index.html with draft: true hid nothing, Hugo
+// publishing nothing of other/; folio listed it as a section page
+// anywhere below a root, and its draft hid the Markdown beside it).
 func hugoHTMLSectionAt(dir string, atHugoRoot func(dir string) bool) bool {
-	for d := dir; d != "." && d != "/" && d != ""; {
-		d = path.Dir(d)
-		if atHugoRoot(d) {
+	for d := dir; d != "." && d != "/" && d != ""; d = path.Dir(d) {
+		if path.Base(d) == hugoContent && atHugoRoot(path.Dir(d)) {
 			return true
 		}
 	}

@@ -2116,8 +2116,11 @@ func TestJekyllReadsTagBeforeTags(t *testing.T) {
 // a published _index.md hid them, s5/_index.md a draft beside a published
 // _index.html did not; s6/_index.HTML, a draft, is no page and hid none;
 // a helper's report: folio read no _index.html). Outside a Hugo site
-// such a file is not read, nor listed, as before; on any fs.FS as on a
-// real folder.
+// such a file is not read, nor listed, as before, nor in a Hugo site
+// outside its content folder (hugo 0.111.3 as oracle: other/_index.html
+// with draft: true was no page and hid nothing; folio listed it as a
+// section page and hid other/o.md; o.md, which Hugo does not read
+// either, is still a piece to folio); on any fs.FS as on a real folder.
 func TestHugoSectionPageInHTML(t *testing.T) {
 	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
 	draft := "---\ntitle: S\ndraft: true\n---\n<p>x</p>\n"
@@ -2126,6 +2129,8 @@ func TestHugoSectionPageInHTML(t *testing.T) {
 	writeFiles(t, root, map[string]string{
 		"site/hugo.toml":              "title = 'x'\n",
 		"site/_index.html":            draft, // at the root: no page of the site
+		"site/other/_index.html":      draft, // outside content/: none either
+		"site/other/o.md":             page,
 		"site/content/s1/_index.html": draft,
 		"site/content/s1/a.md":        page,
 		"site/content/s1/sub/b.md":    page,
@@ -2146,7 +2151,7 @@ func TestHugoSectionPageInHTML(t *testing.T) {
 		"notes/_index.html":           draft,
 		"notes/n.md":                  page,
 	})
-	want := []string{"notes/n.md", "site/content/s5/f.md", "site/content/s6/g.md", "site/content/s7/h.md"}
+	want := []string{"notes/n.md", "site/content/s5/f.md", "site/content/s6/g.md", "site/content/s7/h.md", "site/other/o.md"}
 	for _, how := range []string{"folder", "fs.FS"} {
 		var a *Archive
 		var probs []Problem
@@ -2175,6 +2180,12 @@ func TestHugoSectionPageInHTML(t *testing.T) {
 			"site/content/s5/_index.html: " + SectionPageMsg, "site/content/s7/_index.html: " + SectionPageMsg}
 		if !slices.Equal(html, wantHTML) {
 			t.Errorf("%s: the HTML section pages' problems\n%s\nwant\n%s", how, strings.Join(html, "\n"), strings.Join(wantHTML, "\n"))
+		}
+	}
+	// a file read alone, its section pages asked of the file system
+	for p, hidden := range map[string]bool{"site/other/o.md": false, "site/content/s1/a.md": true} {
+		if _, probs := ParseIn(os.DirFS(root), p, []byte(page)); IsFatal(probs) != hidden {
+			t.Errorf("%s read alone: %v, want hidden %v", p, probs, hidden)
 		}
 	}
 }

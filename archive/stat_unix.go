@@ -307,15 +307,15 @@ func scanFolder(s *statter, job scanJob, q *dirQueue, buf []byte) {
 			// when _config.yml is made)
 			osDir := filepath.Join(s.root, dir)
 			exists := ExistsIn(osDir)
-			// below a Hugo root, asked as it is now (config/_default made
+			// a Hugo root, asked as it is now (config/_default made
 			// changes config/, not this folder)
-			hugo := job.hugo || len(m.sites) > 0 && hugoRoot("", func(rel string) bool {
+			isRoot := len(m.sites) > 0 && slices.Contains(m.subs, hugoContent) && hugoRoot("", func(rel string) bool {
 				var st unix.Stat_t
 				return slices.Contains(m.sites, rel) || rel == "config/_default" && slices.Contains(m.sites, "config") && fstatat(fd, rel, &st, 0) == nil
 			})
 			for _, sub := range m.subs {
 				if !PassedIn(filepath.ToSlash(osDir), sub, exists) {
-					q.add(scanJob{dir: prefix + sub, hugo: hugo})
+					q.add(scanJob{dir: prefix + sub, hugo: job.hugo || isRoot && sub == hugoContent})
 				}
 			}
 		} else if stamp.settled(s.since) {
@@ -356,7 +356,7 @@ func (s *statter) remember(dir string, m *memoFolder, reused bool) *nameList {
 
 // list lists the folder f (open as fd, job.dir relative to root, prefix
 // its path with a slash): its article names (and an _index.html:
-// IsHTMLSectionName, told of by stat below a Hugo root alone), its
+// IsHTMLSectionName, told of by stat in a Hugo content folder alone), its
 // subfolders, which it queues when it is listed, and its site configs (IsSiteConfig's names that are there, as
 // a stat following links finds them), which it adds to s.sites; false
 // when the folder could not be read to its end, or the type of an entry
@@ -441,7 +441,7 @@ func (s *statter) list(f *os.File, fd int, job scanJob, prefix string, q *dirQue
 	}
 	for _, sub := range subs {
 		if !PassedIn(filepath.ToSlash(osDir), sub, exists) {
-			q.add(scanJob{dir: prefix + sub, hugo: job.hugo || isRoot})
+			q.add(scanJob{dir: prefix + sub, hugo: job.hugo || isRoot && sub == hugoContent})
 		}
 	}
 	if len(sites) > 0 && names.len() > 0 {
@@ -485,8 +485,8 @@ func openFolder(root, dir string) (*os.File, error) {
 
 // stat stats the articles lo to hi of names, of the folder open as fd
 // (prefix is its path relative to root, with a slash, "" for root); an
-// _index.html (IsHTMLSectionName) only when the folder is below a Hugo
-// site's root (hugo).
+// _index.html (IsHTMLSectionName) only when the folder is a Hugo site's
+// content folder or below it (hugo).
 func (s *statter) stat(fd int, prefix string, names *nameList, lo, hi int, hugo bool) {
 	for i := lo; i < hi; i++ {
 		name := names.name(i)
@@ -559,8 +559,8 @@ type scanJob struct {
 	dir    string // relative to root, "." for root itself
 	names  *nameList
 	lo, hi int
-	// hugo: the folder is below a Hugo site's root, so that its
-	// _index.html is told of (hugoHTMLSectionAt)
+	// hugo: the folder is a Hugo site's content folder or below it, so
+	// that its _index.html is told of (hugoHTMLSectionAt)
 	hugo bool
 }
 

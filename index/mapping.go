@@ -168,11 +168,13 @@ import (
 // a whole number of a date key that is no year is a Unix time (archive's
 // dateFromValue: date: 5, published: 1 1970-01-01, 99999999 1973); 96:
 // in a Hugo site any date key that is no date folio reads is passed over,
-// as published was (archive's firstDate: date: "maybe" a piece undated).
+// as published was (archive's firstDate: date: "maybe" a piece undated);
+// 97: a Hugo section page in HTML is one in the site's content folder
+// alone (archive's hugoHTMLSectionAt: other/_index.html hides nothing).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 96
+const SchemaVersion = 97
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
