@@ -450,7 +450,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	a.Authors = slices.DeleteFunc(authors.vals, func(n string) bool { return strings.EqualFold(n, NoAuthor) })
 	a.Organizations = orgs.vals
 	tags := uniqueList{max: MaxTags}
-	unread := jekyllUnreadTags(m, path, inJekyll)
+	unread := jekyllUnreadTags(m, path, inJekyll, cascades)
 	for _, k := range tagKeys {
 		if unread[k] || jekyllBoolTag(m[k], path, inJekyll) {
 			continue
@@ -1624,21 +1624,27 @@ func tagsOf(v any, whole func(string) bool) []string {
 // jekyllUnreadTags are the tag keys of m a Jekyll site (a file of
 // _posts/, or one inJekyll says is in one, asked only of front matter
 // with a tag or category) does not read, nil for none: a document's (a
-// post, or a collection's: a file in a folder starting with _, as the
-// scan reads no other there) tags when it gives a tag that is not null
+// post, or a collection's: a file in a folder starting with _ below its
+// site's root, as the scan reads no other there) tags when it gives a
+// tag that is not null
 // or false (Jekyll's pluralized_array_from_hash: the singular key wins),
 // and a page's tag and category, which Jekyll reads of documents alone.
 // Jekyll 4.3 as oracle: a post's tag: alpha beside tags: [beta, gamma]
 // was the tag alpha alone (folio merged the three, a helper's report),
 // tag: [] or "" beside tags none, tag: false or null the tags alone; a
 // category beside categories was merged; a page's tag and category were
-// none of its tags or categories.
-func jekyllUnreadTags(m matter, p string, inJekyll func() bool) map[string]bool {
+// none of its tags or categories. Whether a file is a page is told by
+// its folders below its site's root (roots' jekyllSiteDir; the
+// archive's when roots is nil): Jekyll 4.3.1 as oracle, of a site in
+// an archive's _blog/ folder, _blog/about.md's tag: alpha beside tags:
+// [beta] was the tag beta, a page's (folio read alpha, taking _blog/ for
+// a collection's folder).
+func jekyllUnreadTags(m matter, p string, inJekyll func() bool, roots *SiteRoots) map[string]bool {
 	tag, hasTag := m["tag"]
 	if _, hasCategory := m["category"]; !hasTag && !hasCategory || !inPosts(p) && (inJekyll == nil || !inJekyll()) {
 		return nil
 	}
-	if dir := path.Dir(p); !strings.HasPrefix(dir, "_") && !strings.Contains(dir, "/_") {
+	if dir := path.Dir(p); !underscored(dir) || !inPosts(p) && !underscored(roots.jekyllSiteDir(p)) {
 		return map[string]bool{"tag": true, "category": true} // a page
 	}
 	switch {
@@ -1651,6 +1657,9 @@ func jekyllUnreadTags(m matter, p string, inJekyll func() bool) map[string]bool 
 	}
 	return map[string]bool{"tags": true}
 }
+
+// underscored reports whether a folder on the path dir starts with _.
+func underscored(dir string) bool { return strings.HasPrefix(dir, "_") || strings.Contains(dir, "/_") }
 
 // jekyllBoolTag reports whether f, a tag key's value, is one a Jekyll
 // site (a file of _posts/, or one inJekyll says is in one, asked only of

@@ -623,19 +623,13 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 	if !strings.ContainsAny(dir, "_#~") {
 		return false
 	}
-	root := dir
-	for !s.inJekyllRoot(root) {
-		if root == "." || root == "/" || root == "" {
-			return false
-		}
-		root = path.Dir(root)
+	root, ok := s.jekyllRootOf(dir)
+	if !ok || root == dir {
+		return false // none, or dir is the root
 	}
 	rel := strings.TrimPrefix(dir, root+"/")
 	if root == "." {
 		rel = dir
-	}
-	if rel == dir && root != "." {
-		return false // dir is the root
 	}
 	for i, name := range strings.Split(rel, "/") {
 		switch {
@@ -646,6 +640,38 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 		}
 	}
 	return false
+}
+
+// jekyllRootOf is the Jekyll site's root nearest the folder dir: dir or
+// a folder above it that is one (inJekyllRoot); false for none.
+func (s *SiteRoots) jekyllRootOf(dir string) (string, bool) {
+	root := dir
+	for !s.inJekyllRoot(root) {
+		if root == "." || root == "/" || root == "" {
+			return "", false
+		}
+		root = path.Dir(root)
+	}
+	return root, true
+}
+
+// jekyllSiteDir is the folder of the file at p from its Jekyll site's
+// root (jekyllRootOf), "." for a file at the root; the folder from the
+// archive's root when s is nil or no folder on its path is a site's
+// root.
+func (s *SiteRoots) jekyllSiteDir(p string) string {
+	dir := path.Dir(p)
+	if s == nil {
+		return dir
+	}
+	root, ok := s.jekyllRootOf(dir)
+	switch {
+	case !ok || root == ".":
+		return dir
+	case root == dir:
+		return "."
+	}
+	return strings.TrimPrefix(dir, root+"/")
 }
 
 // jekyllOutputs are the collections of the Jekyll site whose root is

@@ -2374,3 +2374,37 @@ func TestHugoDateThatIsNoDate(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantMsgs, "\n"))
 	}
 }
+
+// A Jekyll page is told from a document by its folders below its site's
+// root, not the archive's. As oracle (jekyll 4.3.1, a site in an
+// archive's _blog/ folder, each file with tag: alpha and tags: [beta]):
+// about.md and sub/deeper.md, pages, had the tags ["beta"]; _posts/2020-01-01-p.md and
+// _notes/n.md (a collection with output: true) ["alpha"]. folio read
+// about.md's tags as ["alpha"], taking _blog/ for a collection's folder.
+func TestJekyllPageInAnUnderscoredFolder(t *testing.T) {
+	root := t.TempDir()
+	doc := "---\ntitle: T\ndate: 2020-01-01\ntag: alpha\ntags: [beta]\n---\nB\n"
+	writeFiles(t, root, map[string]string{
+		"_blog/_config.yml":            "title: S\ncollections:\n  notes:\n    output: true\n",
+		"_blog/about.md":               doc,
+		"_blog/sub/deeper.md":          doc,
+		"_blog/_posts/2020-01-01-p.md": doc,
+		"_blog/_notes/n.md":            doc,
+		"site/_config.yml":             "title: S\n",
+		"site/page.md":                 doc,
+		"site/_posts/2020-01-01-q.md":  doc,
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string][]string{
+		"_blog/about.md":               {"beta"},
+		"_blog/sub/deeper.md":          {"beta"},
+		"_blog/_posts/2020-01-01-p.md": {"alpha"},
+		"_blog/_notes/n.md":            {"alpha"},
+		"site/page.md":                 {"beta"},
+		"site/_posts/2020-01-01-q.md":  {"alpha"},
+	} {
+		if got := byPathOf(t, a, p).Tags; !slices.Equal(got, want) {
+			t.Errorf("%s: tags %q, want %q", p, got, want)
+		}
+	}
+}

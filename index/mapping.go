@@ -170,11 +170,13 @@ import (
 // in a Hugo site any date key that is no date folio reads is passed over,
 // as published was (archive's firstDate: date: "maybe" a piece undated);
 // 97: a Hugo section page in HTML is one in the site's content folder
-// alone (archive's hugoHTMLSectionAt: other/_index.html hides nothing).
+// alone (archive's hugoHTMLSectionAt: other/_index.html hides nothing);
+// 98: a Jekyll page told from a document by its folders below its site's
+// root (archive's jekyllUnreadTags: _blog/about.md a page).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 97
+const SchemaVersion = 98
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
