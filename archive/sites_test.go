@@ -25,6 +25,45 @@ func loadSite(t *testing.T, dir string) (*Archive, []Problem) {
 	return a, probs
 }
 
+// piecePaths are the paths of a's pieces, sorted.
+func piecePaths(a *Archive) []string {
+	var out []string
+	for _, x := range a.Articles {
+		out = append(out, x.Path)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// problemLines are the problems keep takes (nil: all), in their order,
+// each as "path: message (quiet true)".
+func problemLines(probs []Problem, keep func(Problem) bool) []string {
+	var out []string
+	for _, p := range probs {
+		if keep == nil || keep(p) {
+			out = append(out, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
+		}
+	}
+	return out
+}
+
+// datesOf are the dates of a's pieces by path ("" for an undated one).
+func datesOf(a *Archive) map[string]string {
+	out := map[string]string{}
+	for _, x := range a.Articles {
+		out[x.Path] = x.Date.String()
+	}
+	return out
+}
+
+// sameLines fails t when got is not want, printing both one entry a line.
+func sameLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("%s:\n%s\nwant\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func byPathOf(t *testing.T, a *Archive, p string) Article {
 	t.Helper()
 	for _, x := range a.Articles {
@@ -811,10 +850,7 @@ func TestSiteFoldersTheSitesDoNotPublish(t *testing.T) {
 		"jekyll/_posts/2021-01-03-c.md", "jekyll/static/d.md", "jekyll/vendor/notes.md",
 		"notes/archetypes/g.md", "notes/static/e.md", "notes/vendor/bundle/f.md"}
 	for _, fsys := range []fs.FS{os.DirFS(dir), newDirFS(dir)} {
-		var got []string
-		for _, f := range first(Scan(fsys)) {
-			got = append(got, f.Path)
-		}
+		got := PathsOf(first(Scan(fsys)))
 		if !slices.Equal(got, want) {
 			t.Errorf("%T: scan = %v\nwant %v", fsys, got, want)
 		}
@@ -852,11 +888,7 @@ func TestAnEmptyPublishedIsJekyllsAlone(t *testing.T) {
 		"posts/_posts/e.md":       dated,
 	})
 	a, probs := Load(os.DirFS(dir))
-	var got []string
-	for _, art := range a.Articles {
-		got = append(got, art.Path)
-	}
-	slices.Sort(got)
+	got := piecePaths(a)
 	if want := []string{"b4/a.md"}; !slices.Equal(got, want) {
 		t.Errorf("pieces %v, want %v", got, want)
 	}
@@ -1135,9 +1167,7 @@ func TestUntitledAndUndatedPagesOfASite(t *testing.T) {
 		"notes/nofm.md: no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date)",
 		"notes/untitled.md: missing title",
 	}
-	if !slices.Equal(msgs, wantProbs) {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
-	}
+	sameLines(t, "problems", msgs, wantProbs)
 }
 
 // The files Hugo and Jekyll never publish as pages are no pieces, and no
@@ -1178,10 +1208,7 @@ func TestFilesTheSitesDoNotPublishAsPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, fsys := range []fs.FS{os.DirFS(root), real} {
-		var got []string
-		for _, f := range first(Scan(fsys)) {
-			got = append(got, f.Path)
-		}
+		got := PathsOf(first(Scan(fsys)))
 		if !slices.Equal(got, wantScan) {
 			t.Errorf("%T: scan = %v\nwant %v", fsys, got, wantScan)
 		}
@@ -1215,10 +1242,7 @@ func TestFilesTheSitesDoNotPublishAsPages(t *testing.T) {
 		if next != nil {
 			memo = next
 		}
-		var got []string
-		for _, f := range files {
-			got = append(got, f.Path)
-		}
+		got := PathsOf(files)
 		if !slices.Equal(got, wantScan) {
 			t.Errorf("memo scan = %v\nwant %v", got, wantScan)
 		}
@@ -1228,19 +1252,10 @@ func TestFilesTheSitesDoNotPublishAsPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pieces, msgs []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
-	slices.Sort(pieces)
-	for _, p := range probs {
-		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
-	}
+	pieces, msgs := piecePaths(a), problemLines(probs, nil)
 	wantPieces := []string{"hugo/content/README.md", "hugo/content/posts/a.md", "hugo2/content/b.md",
 		"jekyll/README.md", "jekyll/_posts/2021-01-03-c.md", "notes/_x.md"}
-	if !slices.Equal(pieces, wantPieces) {
-		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
-	}
+	sameLines(t, "pieces", pieces, wantPieces)
 	wantProbs := []string{
 		"hugo/CHANGELOG.md: " + HugoRootMsg + " (quiet true)",
 		"hugo/README.md: " + HugoRootMsg + " (quiet true)",
@@ -1252,9 +1267,7 @@ func TestFilesTheSitesDoNotPublishAsPages(t *testing.T) {
 		"jekyll/notes/static.md: " + JekyllStaticMsg + " (quiet true)",
 		"notes/README.md: no front matter (a file must start with --- YAML, +++ TOML or a { JSON } object holding title and date) (quiet false)",
 	}
-	if !slices.Equal(msgs, wantProbs) {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
-	}
+	sameLines(t, "problems", msgs, wantProbs)
 }
 
 // Hugo passes over a file or folder whose name starts with # or ends
@@ -1277,27 +1290,16 @@ func TestFilesHugoPassesOverByName(t *testing.T) {
 		"notes/dir~/p.md":              page,
 	})
 	a, probs := loadSite(t, root)
-	var pieces, msgs []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
-	slices.Sort(pieces)
-	for _, p := range probs {
-		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
-	}
+	pieces, msgs := piecePaths(a), problemLines(probs, nil)
 	wantPieces := []string{"notes/#hash.md", "notes/dir~/p.md", "site/content/posts/_under.md",
 		"site/content/posts/a~b.md", "site/content/posts/~tilde.md", "site/content/~dir/index.md"}
-	if !slices.Equal(pieces, wantPieces) {
-		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
-	}
+	sameLines(t, "pieces", pieces, wantPieces)
 	wantProbs := []string{
 		"site/content/#dir/p.md: " + HugoPassedMsg + " (quiet true)",
 		"site/content/dir~/p.md: " + HugoPassedMsg + " (quiet true)",
 		"site/content/posts/#hash.md: " + HugoPassedMsg + " (quiet true)",
 	}
-	if !slices.Equal(msgs, wantProbs) {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
-	}
+	sameLines(t, "problems", msgs, wantProbs)
 }
 
 // Hugo publishes a page whose date is empty or its zero time undated
@@ -1376,27 +1378,16 @@ func TestJekyllFoldersStartingWithUnderscore(t *testing.T) {
 		"notes/_inner/x.md":                page,
 	})
 	a, probs := loadSite(t, root)
-	var pieces, msgs []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
-	slices.Sort(pieces)
-	for _, p := range probs {
-		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
-	}
+	pieces, msgs := piecePaths(a), problemLines(probs, nil)
 	wantPieces := []string{"notes/_inner/x.md", "site/_coll/c.md", "site/_coll/sub/d.md", "site/news/_posts/2021-01-02-p.md", "site/sub/page.md"}
-	if !slices.Equal(pieces, wantPieces) {
-		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
-	}
+	sameLines(t, "pieces", pieces, wantPieces)
 	wantProbs := []string{
 		"site/_hidden/deep/h.md: " + JekyllFolderMsg + " (quiet true)",
 		"site/_notes/a.md: " + JekyllFolderMsg + " (quiet true)",
 		"site/_quiet/n.md: " + JekyllFolderMsg + " (quiet true)",
 		"site/sub/_inner/b.md: " + JekyllFolderMsg + " (quiet true)",
 	}
-	if !slices.Equal(msgs, wantProbs) {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
-	}
+	sameLines(t, "problems", msgs, wantProbs)
 }
 
 // Hugo publishes no page under a draft section (Hugo 0.111 as oracle:
@@ -1425,29 +1416,16 @@ func TestPagesUnderADraftHugoSection(t *testing.T) {
 		"notes/wip/n.md":              page,
 	})
 	a, probs := loadSite(t, root)
-	var pieces, msgs []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
-	slices.Sort(pieces)
-	for _, p := range probs {
-		if !strings.HasSuffix(p.Path, "_index.md") {
-			msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
-		}
-	}
+	pieces, msgs := piecePaths(a), problemLines(probs, func(p Problem) bool { return !strings.HasSuffix(p.Path, "_index.md") })
 	wantPieces := []string{"notes/wip/n.md", "site/content/a.md", "site/content/live/l.md"}
-	if !slices.Equal(pieces, wantPieces) {
-		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
-	}
+	sameLines(t, "pieces", pieces, wantPieces)
 	wantProbs := []string{
 		"home/content/posts/x.md: " + HugoDraftSectionMsg + " (quiet true)",
 		"site/content/pub/p.md: " + HugoDraftSectionMsg + " (quiet true)",
 		"site/content/sec/b.md: " + HugoDraftSectionMsg + " (quiet true)",
 		"site/content/sec/sub/c.md: " + HugoDraftSectionMsg + " (quiet true)",
 	}
-	if !slices.Equal(msgs, wantProbs) {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
-	}
+	sameLines(t, "problems", msgs, wantProbs)
 	// the section page's sum says it is a draft: the index reads its
 	// pieces again when that changes
 	if CascadeSum([]byte("---\ntitle: S\ndraft: true\n---\n")) == 0 || CascadeSum([]byte("---\ntitle: S\n---\n")) != 0 {
@@ -1477,18 +1455,9 @@ func TestJekyllPostsWithoutADatedName(t *testing.T) {
 		"notes/_posts/hello.md":           page,
 	})
 	a, probs := loadSite(t, root)
-	var pieces, msgs []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
-	slices.Sort(pieces)
-	for _, p := range probs {
-		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
-	}
+	pieces, msgs := piecePaths(a), problemLines(probs, nil)
 	wantPieces := []string{"notes/_posts/hello.md", "site/_posts/2021-01-02-dated.md", "site/_posts/21-3-4-two.md", "site/hello.md"}
-	if !slices.Equal(pieces, wantPieces) {
-		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
-	}
+	sameLines(t, "pieces", pieces, wantPieces)
 	wantProbs := []string{
 		"site/_posts/2021-1-2x.md: " + JekyllUndatedPostMsg + " (quiet true)",
 		"site/_posts/2021/3-4-5-short.md: " + JekyllUndatedPostMsg + " (quiet true)",
@@ -1496,9 +1465,7 @@ func TestJekyllPostsWithoutADatedName(t *testing.T) {
 		"site/_posts/hello.md: " + JekyllUndatedPostMsg + " (quiet true)",
 		"site/news/_posts/undated.md: " + JekyllUndatedPostMsg + " (quiet true)",
 	}
-	if !slices.Equal(msgs, wantProbs) {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
-	}
+	sameLines(t, "problems", msgs, wantProbs)
 }
 
 // Hugo reads no file its config's ignoreFiles match, nor any under a
@@ -1529,19 +1496,10 @@ func TestHugoIgnoreFiles(t *testing.T) {
 		"notes/secret.md":              page,
 	})
 	a, probs := loadSite(t, root)
-	var pieces, msgs []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
-	slices.Sort(pieces)
-	for _, p := range probs {
-		msgs = append(msgs, fmt.Sprintf("%s: %s (quiet %v)", p.Path, p.Msg, p.Quiet))
-	}
+	pieces, msgs := piecePaths(a), problemLines(probs, nil)
 	wantPieces := []string{"notes/secret.md", "plain/content/secret.md", "site/content/posts/a.md",
 		"site/content/sec/b.md", "site/content/sec/subway/d.md", "yaml/content/x.md"}
-	if !slices.Equal(pieces, wantPieces) {
-		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
-	}
+	sameLines(t, "pieces", pieces, wantPieces)
 	wantProbs := []string{
 		"site/content/posts/secret.md: " + HugoIgnoredMsg + " (quiet true)",
 		"site/content/posts/skipme.md: " + HugoIgnoredMsg + " (quiet true)",
@@ -1549,9 +1507,7 @@ func TestHugoIgnoreFiles(t *testing.T) {
 		"yaml/content/x.draft.md: " + HugoIgnoredMsg + " (quiet true)",
 		"yaml/content/x.tmp.md: " + HugoIgnoredMsg + " (quiet true)",
 	}
-	if !slices.Equal(msgs, wantProbs) {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantProbs, "\n"))
-	}
+	sameLines(t, "problems", msgs, wantProbs)
 }
 
 // nameCounter is an fs.FS counting the Stat calls made of it by name.
@@ -1665,11 +1621,7 @@ func TestHugoIgnoreFilesSpareTheContentFolder(t *testing.T) {
 		"c/content/secs/z.md": page,
 	})
 	a, _ := loadSite(t, root)
-	var pieces []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
-	slices.Sort(pieces)
+	pieces := piecePaths(a)
 	want := []string{"a/content/sec/y.md", "a/content/x.md", "b/content/x.md", "c/content/secs/z.md"}
 	if !slices.Equal(pieces, want) {
 		t.Errorf("pieces = %v\nwant %v", pieces, want)
@@ -1704,11 +1656,8 @@ func TestUnreadableSiteConfigIsAProblem(t *testing.T) {
 		"fine/content/a.md":      page,
 	})
 	a, probs := loadSite(t, root)
-	var pieces, msgs []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
-	slices.Sort(pieces)
+	pieces := piecePaths(a)
+	var msgs []string
 	for _, p := range probs {
 		if !p.Quiet {
 			msgs = append(msgs, fmt.Sprintf("%s:%d fatal %v", p.Path, p.Line, p.Fatal))
@@ -1719,9 +1668,7 @@ func TestUnreadableSiteConfigIsAProblem(t *testing.T) {
 	}
 	wantPieces := []string{"fine/content/a.md", "jekyll/about.md", "json/content/secret.md",
 		"toml/content/a.md", "toml/content/secret.md", "yaml/content/secret.md"}
-	if !slices.Equal(pieces, wantPieces) {
-		t.Errorf("pieces = %v\nwant %v", pieces, wantPieces)
-	}
+	sameLines(t, "pieces", pieces, wantPieces)
 	wantMsgs := []string{"jekyll/_config.yml:0 fatal false", "json/config.json:2 fatal false",
 		"toml/hugo.toml:2 fatal false", "yaml/hugo.yaml:3 fatal false"}
 	if !slices.Equal(msgs, wantMsgs) {
@@ -1745,10 +1692,8 @@ func TestConfigFileAtHugoRootIsNoConfigFolder(t *testing.T) {
 		"content/secret.md": page,
 	})
 	a, probs := loadSite(t, root)
-	var pieces, msgs []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
+	pieces := piecePaths(a)
+	var msgs []string
 	for _, p := range probs {
 		if !p.Quiet {
 			msgs = append(msgs, p.Path+": "+p.Msg)
@@ -1853,11 +1798,7 @@ func TestHugoPublishedFalse(t *testing.T) {
 	}
 	writeFiles(t, root, files)
 	a, _ := loadSite(t, root)
-	var got []string
-	for _, x := range a.Articles {
-		got = append(got, x.Path)
-	}
-	slices.Sort(got)
+	got := piecePaths(a)
 	want := []string{"hugo/content/date.md", "hugo/content/maybe.md", "hugo/content/qno.md", "hugo/content/qyes.md",
 		"hugo/content/true.md", "jekyll/qfalse.md", "notes/empty.md", "notes/qfalse.md"}
 	if !slices.Equal(got, want) {
@@ -1888,11 +1829,7 @@ func TestHugoReadsNamesInLowerCase(t *testing.T) {
 		"notes/z.MD":               page,
 	})
 	a, probs := loadSite(t, root)
-	var got []string
-	for _, x := range a.Articles {
-		got = append(got, x.Path)
-	}
-	slices.Sort(got)
+	got := piecePaths(a)
 	if want := []string{"notes/z.MD", "site/content/b/w.md", "site/content/c/x.md"}; !slices.Equal(got, want) {
 		t.Errorf("pieces %v\nwant %v", got, want)
 	}
@@ -1920,10 +1857,7 @@ func TestHugoIgnoreFilesJoinedAsEachAlone(t *testing.T) {
 		"content/kept.md":   page,
 	})
 	a, _ := loadSite(t, root)
-	var pieces []string
-	for _, x := range a.Articles {
-		pieces = append(pieces, x.Path)
-	}
+	pieces := piecePaths(a)
 	if want := []string{"content/kept.md"}; !slices.Equal(pieces, want) {
 		t.Errorf("pieces = %v, want %v", pieces, want)
 	}
@@ -1994,11 +1928,7 @@ func TestHugoDraftAsHugoCastsIt(t *testing.T) {
 	root := t.TempDir()
 	writeFiles(t, root, files)
 	a, _ := loadSite(t, root)
-	var got []string
-	for _, x := range a.Articles {
-		got = append(got, x.Path)
-	}
-	slices.Sort(got)
+	got := piecePaths(a)
 	want := []string{"hugo/content/cq/y.md", "hugo/content/draftwins.md", "hugo/content/draftwinstoo.md",
 		"hugo/content/half.md", "hugo/content/json1.md", "hugo/content/maybe.md", "hugo/content/no.md",
 		"hugo/content/qfalse.md", "hugo/content/qon.md", "hugo/content/qtwo.md", "hugo/content/qy.md",
@@ -2033,10 +1963,7 @@ func TestHugoPublishedThatIsNoDate(t *testing.T) {
 		"notes/maybe.md":          page("published: \"maybe\"\n"),
 	})
 	a, probs := loadSite(t, root)
-	got := map[string]string{}
-	for _, x := range a.Articles {
-		got[x.Path] = x.Date.String()
-	}
+	got := datesOf(a)
 	want := map[string]string{"hugo/content/qone.md": "", "hugo/content/one.md": "1970-01-01", "hugo/content/maybe.md": "",
 		"hugo/content/qt.md": "", "hugo/content/half.md": "", "hugo/content/lastmod.md": "2020-03-03",
 		"hugo/content/date.md": "2020-02-02", "hugo/content/pubdate.md": "2021-05-01", "hugo/content/toml.md": "1970-01-01"}
@@ -2160,11 +2087,7 @@ func TestHugoSectionPageInHTML(t *testing.T) {
 		} else {
 			a, probs = Load(os.DirFS(root))
 		}
-		var got []string
-		for _, x := range a.Articles {
-			got = append(got, x.Path)
-		}
-		slices.Sort(got)
+		got := piecePaths(a)
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: pieces %v\nwant %v", how, got, want)
 		}
@@ -2208,10 +2131,7 @@ func TestJekyllPublishedIsNoDate(t *testing.T) {
 		"notes/clip.md":                   page("published: 2020-05-05"),
 	})
 	a, probs := loadSite(t, root)
-	got := map[string]string{}
-	for _, x := range a.Articles {
-		got[x.Path] = x.Date.String()
-	}
+	got := datesOf(a)
 	want := map[string]string{"jek/_posts/2021-02-01-maybe.md": "2021-02-01", "jek/_posts/2021-02-02-one.md": "2021-02-02",
 		"jek/_posts/2021-02-03-date.md": "2021-02-03", "jek/page.md": "2019-01-01",
 		"bare/_posts/2021-02-04-maybe.md": "2021-02-04", "notes/clip.md": "2020-05-05"}
@@ -2345,10 +2265,7 @@ func TestHugoDateThatIsNoDate(t *testing.T) {
 		"notes/maybe.md":               page(`date: "maybe"`),
 	})
 	a, probs := loadSite(t, root)
-	got := map[string]string{}
-	for _, x := range a.Articles {
-		got[x.Path] = x.Date.String()
-	}
+	got := datesOf(a)
 	want := map[string]string{"hugo/content/quoted.md": "", "hugo/content/plain.md": "", "hugo/content/five.md": "",
 		"hugo/content/half.md": "", "hugo/content/lastmod.md": "", "hugo/content/then-lastmod.md": "2020-03-03",
 		"hugo/content/then-pub.md": "2021-02-02", "hugo/content/pubdate.md": "2020-03-03"}
@@ -2370,9 +2287,7 @@ func TestHugoDateThatIsNoDate(t *testing.T) {
 		passed("plain.md", "date", "maybe"), passed("pubdate.md", "pubdate", "maybe"), passed("quoted.md", "date", "maybe"),
 		passed("then-lastmod.md", "date", "maybe"), passed("then-pub.md", "date", "maybe"),
 		`notes/maybe.md:3: unparseable date "maybe" (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)`}
-	if !slices.Equal(msgs, wantMsgs) {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(msgs, "\n"), strings.Join(wantMsgs, "\n"))
-	}
+	sameLines(t, "problems", msgs, wantMsgs)
 }
 
 // A Jekyll page is told from a document by its folders below its site's
