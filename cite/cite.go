@@ -674,12 +674,17 @@ func TextCitations(arts []archive.Article) string {
 	return b.String()
 }
 
-// MarkdownCitations writes one Chicago-style note per piece, one per line,
-// in Markdown: the outlet (or a report's title) in *italics*, Markdown's
-// own characters in the text escaped.
+// MarkdownCitations writes one Chicago-style note per piece in Markdown,
+// each a paragraph of its own (a blank line between them: notes one per
+// line would run together into one paragraph where they are pasted): the
+// outlet (or a report's title) in *italics*, Markdown's own characters in
+// the text escaped.
 func MarkdownCitations(arts []archive.Article) string {
 	var b strings.Builder
-	for _, a := range arts {
+	for i, a := range arts {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
 		b.WriteString(MarkdownCitation(a))
 		b.WriteByte('\n')
 	}
@@ -699,8 +704,25 @@ func MarkdownCitations(arts []archive.Article) string {
 // the outlet "(blog)".
 func TextCitation(a archive.Article) string { return note(a, false) }
 
-// MarkdownCitation is TextCitation in Markdown: *The Telegraph*.
-func MarkdownCitation(a archive.Article) string { return note(a, true) }
+// MarkdownCitation is TextCitation in Markdown: *The Telegraph*. A note
+// whose start Markdown would read as a block's mark ("- Ann Lee", "> ",
+// "# ", "1. FC Köln") has the mark escaped, so that it stays a paragraph.
+func MarkdownCitation(a archive.Article) string { return mdLineStart(note(a, true)) }
+
+// mdLineStart escapes the mark a line of Markdown starts with, if any: a
+// list's bullet, a quote, a heading, a setext underline, a table's pipe,
+// or the full stop or parenthesis of an ordered list's number.
+func mdLineStart(s string) string {
+	s = strings.TrimLeft(s, " \t") // four spaces would make code
+	if s != "" && strings.IndexByte("-+>#=|", s[0]) >= 0 {
+		return `\` + s
+	}
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') {
+		return s[:digits] + `\` + s[digits:]
+	}
+	return s
+}
 
 // mdEscape escapes the characters Markdown reads as marks, and & (an entity
 // such as "&#27;" or "&#x202e;" would become a control character where the

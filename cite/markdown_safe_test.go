@@ -164,3 +164,31 @@ func TestMarkdownNoteTextMakesNoLinks(t *testing.T) {
 		}
 	}
 }
+
+// Markdown notes pasted into a document are paragraphs of their own, each
+// read as written: an author (or a title, without one) at the start of a
+// line that Markdown reads as a block's mark ("- Ann Lee", "> Ann Lee",
+// "1. FC Köln", "# Hashtag") became a list, a quote or a heading, and
+// consecutive notes, one per line, ran together into one paragraph.
+func TestMarkdownNotesAreParagraphsAsWritten(t *testing.T) {
+	starts := []string{"- Ann Lee", "> Ann Lee", "1) Ann Lee", "+ Ann Lee", "1. FC Köln", "# Hashtag", "= Equals", "| Pipe", "2024. A Year", "Ann Lee"}
+	var arts []archive.Article
+	for _, s := range starts {
+		arts = append(arts, archive.Article{Title: "T", Authors: []string{s}, Outlet: "Times"})
+	}
+	arts = append(arts, archive.Article{Title: "- a list? no", Outlet: "Times"})
+	var out bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(MarkdownCitations(arts)), &out); err != nil {
+		t.Fatal(err)
+	}
+	paras := regexp.MustCompile(`(?s)<p>(.*?)</p>`).FindAllStringSubmatch(out.String(), -1)
+	if rest := regexp.MustCompile(`(?s)<p>.*?</p>\s*`).ReplaceAllString(out.String(), ""); len(paras) != len(arts) || rest != "" {
+		t.Fatalf("%d paragraphs for %d notes, and %q besides:\n%s", len(paras), len(arts), rest, out.String())
+	}
+	for i, p := range paras {
+		text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(p[1], ""))
+		if want := TextCitation(arts[i]); text != want {
+			t.Errorf("note %d reads %q, want %q", i, text, want)
+		}
+	}
+}
