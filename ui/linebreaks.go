@@ -29,7 +29,8 @@ var brTag = regexp.MustCompile(`(?i)^<br\s*/?>$`)
 // keeps every new line (PreserveNewLines): each soft line break outside
 // code becomes a space at the end of its Text (the line's end in src,
 // folio's own copy, is that space), an inline <br> a hard line break (an
-// empty Text), a line ending in a code span or inline HTML a space, and a
+// empty Text; in an image's text, which is one line, a space, as a hard
+// break there is), a line ending in a code span or inline HTML a space, and a
 // reference that decodes to a new line ("&#10;", "&NewLine;"), which
 // Glamour decodes in text, a space. A hard break with nothing after it
 // in its block is none, as in CommonMark, and a soft break or the spaces
@@ -66,6 +67,7 @@ func lineBreaks(doc ast.Node, src []byte) []byte {
 		return ast.WalkContinue, nil
 	})
 	var brs []*ast.Text
+	space := -1 // of a space appended to src, for a Text not followed by one
 	for _, r := range raws {
 		segs := r.Segments
 		var v []byte
@@ -83,6 +85,16 @@ func lineBreaks(doc ast.Node, src []byte) []byte {
 		if segs.Len() > 0 {
 			at = segs.At(0).Start
 		}
+		if inImage(r) { // an image's text is one line: a space
+			if space < 0 {
+				space = len(src)
+				src = append(src, ' ')
+			}
+			if p := r.Parent(); p != nil {
+				p.ReplaceChild(p, r, ast.NewTextSegment(text.NewSegment(space, space+1)))
+			}
+			continue
+		}
 		br := ast.NewTextSegment(text.NewSegment(at, at))
 		br.SetHardLineBreak(true)
 		if p := r.Parent(); p != nil {
@@ -95,10 +107,15 @@ func lineBreaks(doc ast.Node, src []byte) []byte {
 			t.Segment = t.Segment.TrimLeftSpace(src) // "a<br> b"
 		}
 	}
-	space := -1 // of a space appended to src, for a Text not followed by one
 	for _, t := range texts {
 		if t.Parent() == nil {
 			continue
+		}
+		if t.HardLineBreak() && inImage(t) {
+			// an image's text is one line (Glamour joined its lines'
+			// words): the break a space, as a soft one
+			t.SetHardLineBreak(false)
+			t.SetSoftLineBreak(true)
 		}
 		if t.SoftLineBreak() && !t.HardLineBreak() {
 			t.SetSoftLineBreak(false)
@@ -133,6 +150,16 @@ func lineBreaks(doc ast.Node, src []byte) []byte {
 		}
 	}
 	return src
+}
+
+// inImage says whether n is in an image's text.
+func inImage(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindImage {
+			return true
+		}
+	}
+	return false
 }
 
 // spaceNewLines replaces the line endings in seg of src by spaces.

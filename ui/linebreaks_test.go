@@ -112,6 +112,9 @@ var lineBreakCases = []struct {
 	{"- a\n  b\n- c  \n  d", 0, []string{"• a b", "• c", "d"}},
 	{"> q1  \n> q2\n> q3", 0, []string{"| q1", "| q2 q3"}},
 	{"[link\ntext](https://x.org) ![alt\ntext](x.png)", 100, []string{"link text https://x.org Image: alt text → /x.png"}},
+	// an image's text is one line: a hard break in it a space (h35e: the
+	// words were joined, "hardbreak")
+	{"![hard\\\nbreak](x.png) ![two  \nspaces](y.png) ![br<br>tag](z.png)", 100, []string{"Image: hard break → /x.png Image: two spaces → /y.png Image: br tag → /z.png"}},
 }
 
 // TestLineBreaksAsCommonMark: hard breaks are new lines and soft breaks
