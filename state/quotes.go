@@ -433,47 +433,24 @@ func sameQuote(a, b Quote) bool {
 // write is the I/O of a Save: lock, re-read, apply, write, unlock; with no
 // ops it only reads. It returns the quotes as written (or read).
 func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
-	unlock, err := lockForWrite(s.path, "state")
+	// Only reading (Reload, when the file was written: perhaps by hand,
+	// half-way through a mend), a corrupt file is left as it is, and the
+	// quotes as they were, until there is something to write.
+	w, err := startWrite(s.path, "quotes file", readQuotesFile, s.asideSeen, len(ops) == 0)
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
-
+	defer w.unlock()
+	defer func() {
+		if err == nil && w.copies != nil {
+			s.asideSeen = w.copies
+		}
+	}()
 	var disk []Quote
-	f, err := readQuotesFile(s.path)
-	corrupt := errors.As(err, new(*corruptError))
-	if corrupt && len(ops) == 0 {
-		// Only reading (Reload, when the file was written: perhaps by
-		// hand, half-way through a mend): the file is left as it is, and
-		// the quotes as they were, until there is something to write.
-		return nil, fmt.Errorf("quotes file %s cannot be read (%v); left as it is", s.path, err)
-	}
-	if corrupt {
-		if _, rerr := setAside(s.path); rerr != nil {
-			return nil, fmt.Errorf("quotes file %s is corrupt and could not be set aside: %w", s.path, rerr)
-		}
-	}
-	// The set-aside copies now, this process's own just made among them:
-	// what the next Save that finds the file gone compares with (as in
-	// Store.write).
-	copies, lerr := asideCopies(s.path)
-	if lerr == nil {
-		defer func() {
-			if err == nil {
-				s.asideSeen = copies
-			}
-		}()
-	}
-	switch {
-	case err == nil:
-		disk = f.Quotes
-	case errors.Is(err, fs.ErrNotExist), corrupt:
-		if !corrupt && lerr == nil && !newAside(copies, s.asideSeen) {
-			// Deleted (the file, or the state folder), not set aside:
-			// only the changes since the last Save are written, as by
-			// Quotes that never had a file.
-			break
-		}
+	switch w.found {
+	case foundFile:
+		disk = w.file.Quotes
+	case foundSetAside:
 		// Set aside as corrupt since this process last read or wrote
 		// it, here or by another folio: the quotes held here are the
 		// only good copy and are written again whole, not only the
@@ -487,8 +464,6 @@ func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
 		}
 		ops = append(all, ops...)
 		s.mu.Unlock()
-	default:
-		return nil, fmt.Errorf("quotes file %s cannot be read, not overwriting it: %w", s.path, err)
 	}
 	if len(ops) == 0 {
 		return disk, nil

@@ -353,33 +353,6 @@ func asidePrefix(path string, rest int) string {
 	return prefix
 }
 
-// asideCopies names the set-aside copies of path in its folder (none when
-// the folder is gone).
-func asideCopies(path string) (map[string]bool, error) {
-	entries, err := os.ReadDir(filepath.Dir(path))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	prefix := filepath.Base(asidePrefix(path, len("20060102T150405Z")+4))
-	names := map[string]bool{}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), prefix) {
-			names[e.Name()] = true
-		}
-	}
-	return names, nil
-}
-
-// newAside reports whether copies names a set-aside copy not in seen.
-func newAside(copies, seen map[string]bool) bool {
-	for name := range copies {
-		if !seen[name] {
-			return true
-		}
-	}
-	return false
-}
-
 // maxFileSize caps the state file read: far above the state of any
 // archive (a piece takes about 100 bytes), and only regular files are
 // read (see archive.ReadRegular: a named pipe would block).
@@ -738,25 +711,29 @@ func (s *Store) allOps() []op {
 	return ops
 }
 
-// removeStaleTemps removes the temporary files atomicfile.WriteFile left
-// beside path when a folio was killed in the middle of a Save. Every Save
-// writes its temporary file under the folder lock, which the caller holds:
-// one found now belongs to no running Save.
 // lockForWrite makes the folder of path (a state or config file, what
 // names its folder in errors), takes its lock and removes the temporary
 // files a folio killed while writing path left: the start of every
 // read-change-write of a state file. unlock lets go of the lock.
 func lockForWrite(path, what string) (unlock func(), err error) {
+	unlock, _, _, err = lockListing(path, what)
+	return unlock, err
+}
+
+// lockListing is lockForWrite, which lists the folder, giving that
+// listing (entries, or listErr when it failed) for the caller's use.
+func lockListing(path, what string) (unlock func(), entries []os.DirEntry, listErr, err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("%s folder: %w", what, err)
+		return nil, nil, nil, fmt.Errorf("%s folder: %w", what, err)
 	}
 	unlock, err = lockFolder(dir, lockTimeout)
 	if err != nil {
-		return nil, fmt.Errorf("%s folder %s: %w", what, dir, err)
+		return nil, nil, nil, fmt.Errorf("%s folder %s: %w", what, dir, err)
 	}
-	removeStaleTemps(path)
-	return unlock, nil
+	entries, listErr = os.ReadDir(dir)
+	removeStaleTemps(path, entries)
+	return unlock, entries, listErr, nil
 }
 
 // LockFile takes the lock every read-change-write of a file in path's
@@ -766,11 +743,12 @@ func lockForWrite(path, what string) (unlock func(), err error) {
 // under the lock. what names the folder in errors.
 func LockFile(path, what string) (unlock func(), err error) { return lockForWrite(path, what) }
 
-func removeStaleTemps(path string) {
-	entries, err := os.ReadDir(filepath.Dir(path))
-	if err != nil {
-		return
-	}
+// removeStaleTemps removes the temporary files atomicfile.WriteFile left
+// beside path (among entries, its folder's) when a folio was killed in
+// the middle of a Save. Every Save writes its temporary file under the
+// folder lock, which the caller holds: one found now belongs to no
+// running Save.
+func removeStaleTemps(path string, entries []os.DirEntry) {
 	prefix := "." + filepath.Base(path) + ".tmp-"
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
@@ -782,51 +760,35 @@ func removeStaleTemps(path string) {
 // write is the I/O of a Save: lock, re-read, apply, write, unlock. With no
 // ops and no visits it only reads. It returns the file as written (or read).
 func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
-	unlock, err := lockForWrite(s.path, "state")
+	w, err := startWrite(s.path, "state file", readFile, s.asideSeen, false)
 	if err != nil {
 		return nil, err
 	}
-	defer unlock()
-
-	disk, err := readFile(s.path)
-	corrupt := errors.As(err, new(*corruptError))
-	if corrupt {
-		if _, rerr := setAside(s.path); rerr != nil {
-			return nil, fmt.Errorf("state file %s is corrupt and could not be set aside: %w", s.path, rerr)
+	defer w.unlock()
+	defer func() {
+		if err == nil && w.copies != nil {
+			s.asideSeen = w.copies
 		}
-	}
-	// The set-aside copies now, this store's own just made among them:
-	// what the next Save that finds the file gone compares with.
-	copies, lerr := asideCopies(s.path)
-	if lerr == nil {
-		defer func() {
-			if err == nil {
-				s.asideSeen = copies
-			}
-		}()
-	}
-	switch {
-	case err == nil:
-	case errors.Is(err, fs.ErrNotExist), corrupt:
+	}()
+	disk := w.file
+	switch w.found {
+	case foundDeleted:
+		// Deleted (the file, or the state folder), not set aside: the
+		// store holds only its changes since the last Save, as a store
+		// that never had a file does.
 		disk = &file{Pieces: map[string]Piece{}}
-		if !corrupt && lerr == nil && !newAside(copies, s.asideSeen) {
-			// Deleted (the file, or the state folder), not set aside:
-			// the store holds only its changes since the last Save, as
-			// a store that never had a file does.
-			break
-		}
+	case foundSetAside:
 		// Set aside as corrupt since this store last read or wrote it,
 		// here or by another folio: the marks this store holds are the
 		// only good copy and are written again whole, not only its
 		// changes since the last Save (a helper's report: a reader's
 		// five stars were lost to the one starred after another folio
 		// set a corrupt file aside).
+		disk = &file{Pieces: map[string]Piece{}}
 		s.mu.Lock()
 		ops = append(s.allOps(), ops...)
 		visits = mergeVisits(slices.Clone(s.history), visits)
 		s.mu.Unlock()
-	default:
-		return nil, fmt.Errorf("state file %s cannot be read, not overwriting it: %w", s.path, err)
 	}
 	if len(ops) == 0 && len(visits) == 0 {
 		return disk, nil
