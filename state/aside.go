@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // found is what a write of the reading state or the quotes found of its
@@ -120,4 +122,48 @@ func newAside(copies, seen map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// newestCopy is the newest of copies, set-aside copies of path (by the
+// time in their names, then the number setAside adds to a name taken);
+// "" for none.
+func newestCopy(path string, copies map[string]bool) string {
+	prefix := filepath.Base(asidePrefix(path, len("20060102T150405Z")+4))
+	type key struct {
+		stamp string
+		n     int
+	}
+	keyOf := func(name string) key {
+		rest := strings.TrimPrefix(name, prefix)
+		stamp, num, _ := strings.Cut(rest, "-")
+		n, _ := strconv.Atoi(num)
+		return key{stamp, n}
+	}
+	newest := ""
+	for name := range copies {
+		if newest == "" {
+			newest = name
+			continue
+		}
+		k, m := keyOf(name), keyOf(newest)
+		if k.stamp > m.stamp || k.stamp == m.stamp && k.n > m.n {
+			newest = name
+		}
+	}
+	return newest
+}
+
+// afreshFor is how long after a set-aside a file begun then says it is
+// begun afresh (see afresh.After): a folio that held the old marks adds
+// them at its next Save or Reload (a running reader's watch: within a
+// second), so a day is ample.
+const afreshFor = 24 * time.Hour
+
+// recentCopy reports whether the set-aside copy name of path was set
+// aside less than afreshFor before now, by the time in its name.
+func recentCopy(path, name string, now time.Time) bool {
+	prefix := filepath.Base(asidePrefix(path, len("20060102T150405Z")+4))
+	stamp, _, _ := strings.Cut(strings.TrimPrefix(name, prefix), "-")
+	at, err := time.Parse("20060102T150405Z", stamp)
+	return err == nil && now.Sub(at) < afreshFor
 }

@@ -41,6 +41,8 @@
 // rename, fsync of the folder), so a crash leaves either the old or the new
 // state. A file that cannot be parsed is never overwritten: it is renamed to
 // "<file>.corrupt-<UTC time>" and the reader starts afresh, with a warning.
+// A file begun by such a reader says so ("afresh": see afresh), so that a
+// folio still holding the marks of the file set aside adds them to it.
 //
 // Several folio processes may use one archive's state at once (two readers,
 // a reader and the CLI). Each Store records its changes as operations on one
@@ -84,7 +86,7 @@ const MaxHistory = 1000
 
 // about is written into every state file so that a person who finds it knows
 // what it is.
-const about = "folio reading state for one archive: per piece id, read/starred/position (line offset in the reader)/last_opened; history lists opens, oldest first. Safe to edit while folio is not running."
+const about = "folio reading state for one archive: per piece id, read/starred/position (line offset in the reader)/last_opened; history lists opens, oldest first; afresh, when there, marks a file begun after a corrupt one was set aside (what was set since). Safe to edit while folio is not running."
 
 // Piece is the reading state of one piece. The zero value is an unread,
 // unstarred piece never opened.
@@ -108,6 +110,99 @@ type file struct {
 	Archive string           `json:"archive"`
 	Pieces  map[string]Piece `json:"pieces"`
 	History []Visit          `json:"history"`
+	// Afresh is set in a file begun afresh after a set-aside (see
+	// afresh); nil in one that carries the marks from before.
+	Afresh *afresh `json:"afresh,omitempty"`
+}
+
+// afresh marks a state file begun afresh after its predecessor was set
+// aside as corrupt, by folios that held none of its marks (one whose Open
+// set it aside, or one that found it gone and had seen it go; see write).
+// A folio still holding the old file's marks (one that had not seen the
+// copy After) adds them to such a file at its next Save or Reload, and
+// takes the mark away: the file then carries the marks from before, and a
+// piece it lacks is an un-mark that no other folio's old marks undo. What
+// was set in the file since it was begun (Set, Moved) stays as it was set
+// there: only the fields it never set take the old marks.
+type afresh struct {
+	// After is the set-aside copy the file was begun after: the newest
+	// in the folder then, and set aside less than afreshFor before (an
+	// older one is taken for a file deleted, not for one set aside while
+	// other folios ran). A file begun afresh longer ago than afreshFor
+	// loses the mark at the next write of a folio that has seen it, so
+	// that a file deleted and begun again does not keep it for ever.
+	After string `json:"after"`
+	// Set names, per piece, the fields set since the file was begun:
+	// "read" (an open sets it too), "starred", "position".
+	Set map[string][]string `json:"set,omitempty"`
+	// Moved is the pieces given another ID since (Rename), in order.
+	Moved [][2]string `json:"moved,omitempty"`
+}
+
+// record notes in a the fields o sets.
+func (a *afresh) record(o op) {
+	set := func(id string, fields ...string) {
+		if a.Set == nil {
+			a.Set = map[string][]string{}
+		}
+		for _, f := range fields {
+			if !slices.Contains(a.Set[id], f) {
+				a.Set[id] = append(a.Set[id], f)
+			}
+		}
+		slices.Sort(a.Set[id])
+	}
+	switch o.field {
+	case fieldRead, fieldOpened:
+		set(o.id, "read")
+	case fieldStarred:
+		set(o.id, "starred")
+	case fieldPosition:
+		set(o.id, "position")
+	case fieldAll:
+		set(o.id, "position", "read", "starred")
+	case fieldMoved:
+		a.Moved = append(a.Moved, [2]string{o.id, o.to})
+		if from, ok := a.Set[o.id]; ok {
+			set(o.to, from...)
+			delete(a.Set, o.id)
+		}
+	}
+}
+
+// addOld adds to f, a file begun afresh, old and oldHistory, the marks
+// and visits of a folio that held the file set aside: old's pieces are
+// moved as the file moved its own, and a field the file set since it was
+// begun keeps the file's value, every other takes old's (read and starred
+// when either has them, old's position where the file has none, the
+// later last opened). f carries the old marks then (Afresh nil).
+func (f *file) addOld(old map[string]Piece, oldHistory []Visit) {
+	a := f.Afresh
+	for _, m := range a.Moved {
+		o := op{id: m[0], field: fieldMoved, to: m[1]}
+		o.apply(old)
+		o.moveVisits(oldHistory)
+	}
+	for id, p := range old {
+		q, set := f.Pieces[id], a.Set[id]
+		if !slices.Contains(set, "read") {
+			q.Read = q.Read || p.Read
+		}
+		if !slices.Contains(set, "starred") {
+			q.Starred = q.Starred || p.Starred
+		}
+		if !slices.Contains(set, "position") && q.Position == 0 {
+			q.Position = p.Position
+		}
+		if p.LastOpened.After(q.LastOpened) {
+			q.LastOpened = p.LastOpened
+		}
+		if q != (Piece{}) {
+			f.Pieces[id] = q
+		}
+	}
+	f.History = mergeVisits(f.History, oldHistory)
+	f.Afresh = nil
 }
 
 // Store is the reading state of one archive. It is safe for concurrent use.
@@ -302,9 +397,18 @@ func Open(archiveName, dir string) (*Store, error) {
 	s.asideSeen, _ = asideCopies(s.path)
 	f, err := readOrSetAside(s.path, readFile)
 	var corrupt *corruptError
+	if errors.Is(err, fs.ErrNotExist) || errors.As(err, &corrupt) {
+		// Holding none of the marks of a file set aside, here or by
+		// another folio, the store has seen every copy: a file it
+		// begins is begun afresh (see write).
+		s.asideSeen, _ = asideCopies(s.path)
+	}
 	switch {
 	case err == nil:
 		s.pieces, s.history = f.Pieces, f.History
+		if f.Afresh != nil && s.asideSeen != nil {
+			s.asideSeen[f.Afresh.After] = true // its marks are the fresh file's
+		}
 		return s, nil
 	case errors.Is(err, fs.ErrNotExist):
 		return s, nil
@@ -388,6 +492,9 @@ func readFile(path string) (*file, error) {
 		pieces[id] = p
 	}
 	f.Pieces = pieces
+	if f.Afresh != nil { // a hand-edited move to no ID moves nothing
+		f.Afresh.Moved = slices.DeleteFunc(f.Afresh.Moved, func(m [2]string) bool { return !validID(m[0]) || !validID(m[1]) })
+	}
 	f.History = slices.DeleteFunc(f.History, func(v Visit) bool { return !validID(v.ID) })
 	sortVisits(f.History)
 	if len(f.History) > MaxHistory {
@@ -627,7 +734,12 @@ func (s *Store) filter(ids []string, keep func(Piece) bool) []string {
 // folio), even with nothing else to write. A file found gone otherwise
 // was deleted (it, or the state folder): the store then holds only its
 // changes since the last Save, and writes them (none: the file stays
-// gone, and the store empty). Otherwise, with nothing to write, Save only
+// gone, and the store empty); a file so begun after a set-aside is begun
+// afresh (see afresh). A file found begun afresh after a set-aside this
+// store has not seen (another folio set the file aside and wrote its own
+// marks first) takes the marks this store holds where it set none, even
+// with nothing else to write; a file that carries the marks from before
+// takes only the changes. Otherwise, with nothing to write, Save only
 // re-reads the file (see Reload).
 func (s *Store) Save() error {
 	_, err := s.sync()
@@ -765,18 +877,44 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 		return nil, err
 	}
 	defer w.unlock()
+	disk := w.file
 	defer func() {
 		if err == nil && w.copies != nil {
 			s.asideSeen = w.copies
+			if disk.Afresh != nil {
+				s.asideSeen[disk.Afresh.After] = true // even if removed since
+			}
 		}
 	}()
-	disk := w.file
+	rewrite := false
 	switch w.found {
+	case foundFile:
+		if disk.Afresh != nil && !s.asideSeen[disk.Afresh.After] {
+			// Begun afresh by another folio after a set-aside this store
+			// has not seen: its marks, from the file set aside, are
+			// added (a review: a reader's five stars were lost to a
+			// folio that set the file aside at its Open and starred
+			// one). Never to a file that carries the marks from before
+			// (Afresh nil: a piece it lacks is an un-mark: 186e45a
+			// revived another reader's un-star).
+			s.mu.Lock()
+			disk.addOld(maps.Clone(s.pieces), slices.Clone(s.history))
+			s.mu.Unlock()
+			rewrite = true
+		} else if disk.Afresh != nil && !recentCopy(s.path, disk.Afresh.After, time.Now()) {
+			// Nothing left to wait for: a store holding marks from
+			// before has had its day to add them.
+			disk.Afresh = nil
+		}
 	case foundDeleted:
 		// Deleted (the file, or the state folder), not set aside: the
 		// store holds only its changes since the last Save, as a store
-		// that never had a file does.
+		// that never had a file does. Written after a set-aside (one
+		// this store has seen), the file is begun afresh.
 		disk = &file{Pieces: map[string]Piece{}}
+		if after := newestCopy(s.path, w.copies); after != "" && recentCopy(s.path, after, time.Now()) {
+			disk.Afresh = &afresh{After: after}
+		}
 	case foundSetAside:
 		// Set aside as corrupt since this store last read or wrote it,
 		// here or by another folio: the marks this store holds are the
@@ -790,7 +928,7 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 		visits = mergeVisits(slices.Clone(s.history), visits)
 		s.mu.Unlock()
 	}
-	if len(ops) == 0 && len(visits) == 0 {
+	if len(ops) == 0 && len(visits) == 0 && !rewrite {
 		return disk, nil
 	}
 	for _, o := range ops {
@@ -798,6 +936,9 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 			o.moveVisits(disk.History)
 		}
 		o.apply(disk.Pieces)
+		if disk.Afresh != nil {
+			disk.Afresh.record(o)
+		}
 	}
 	disk.History = mergeVisits(disk.History, visits)
 	disk.About, disk.Version, disk.Archive = about, Version, s.archive
