@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -34,6 +35,11 @@ type CiteKeys struct {
 	path    string // "" when the keys cannot be kept
 	records []cite.KeyRecord
 	adopted string // the archive whose ledger this one was made from (adoptLedger)
+	// asideSeen names the set-aside copies of the file in the state
+	// folder when these keys last read or wrote it (as Store.asideSeen):
+	// a file found gone with a copy not named here was set aside as
+	// corrupt since, and the keys read are written again whole (Assign).
+	asideSeen map[string]bool
 }
 
 // CiteKeysVersion is the format of the ledger file.
@@ -70,8 +76,13 @@ func OpenCiteKeys(archiveName, dir string) (*CiteKeys, error) {
 	}
 	path := filepath.Join(dir, CiteKeysFileName(archiveName))
 	adoptMovedArchive(dir, archiveName) // a moved folder's files
+	// Before the read, as in Open; after it, holding no keys, every copy.
+	c.asideSeen, _ = asideCopies(path)
 	recs, err := readOrSetAside(path, readCiteKeys)
 	var corrupt *corruptError
+	if errors.Is(err, fs.ErrNotExist) || errors.As(err, &corrupt) {
+		c.asideSeen, _ = asideCopies(path)
+	}
 	switch {
 	case err == nil:
 		c.path, c.records = path, recs
@@ -146,6 +157,13 @@ func (c *CiteKeys) AdoptedFrom() string { return c.adopted }
 // key to two pieces. A key the file records for the same piece (its ID or
 // its print) is updated.
 //
+// A ledger set aside as corrupt since it was read (by another folio; or,
+// with fresh keys to write, found corrupt here and set aside) is written
+// again whole, the keys read with the fresh ones (none: when the file is
+// gone): they are the only good copy, as a running reader's marks are. A
+// ledger deleted since (it, or the state folder) is not written again:
+// only the fresh keys are recorded, from a keyring built anew.
+//
 // An archive with no ledger yet whose pieces are mostly another archive's
 // (a folder renamed or copied) first takes that archive's ledger
 // (adoptLedger; AdoptedFrom says which).
@@ -156,8 +174,15 @@ func (c *CiteKeys) AdoptedFrom() string { return c.adopted }
 func (c *CiteKeys) Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*cite.Keyring, error) {
 	given := c.records
 	keys := build(given)
-	if len(keys.Fresh()) == 0 || c.path == "" {
+	if c.path == "" {
 		return keys, nil
+	}
+	if len(keys.Fresh()) == 0 {
+		if _, err := os.Lstat(c.path); len(given) == 0 || !errors.Is(err, fs.ErrNotExist) {
+			return keys, nil
+		}
+		// Gone: set aside as corrupt by another folio since the read
+		// (written again whole below), or deleted (left so).
 	}
 	if len(given) == 0 {
 		from, err := c.adoptLedger(keys.Fresh(), keys.Partial())
@@ -172,14 +197,23 @@ func (c *CiteKeys) Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*ci
 		}
 	}
 	for try := 1; ; try++ {
-		unlock, err := lockForWrite(c.path, "state")
+		w, err := startWrite(c.path, "citation keys file", readCiteKeys, c.asideSeen, false)
 		if err != nil {
 			return keys, err
 		}
-		disk, err := readCiteKeys(c.path)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			unlock()
-			return keys, fmt.Errorf("citation keys file %s cannot be read, not overwriting it: %w", c.path, err)
+		unlock, disk := w.unlock, w.file
+		switch w.found {
+		case foundSetAside:
+			// Set aside as corrupt, here or by another folio, since the
+			// keys were read: they are the only good copy, written again
+			// whole with the fresh ones (as the reading state's marks).
+			disk = given
+		case foundDeleted:
+			disk = nil // deleted: not written again
+			if len(keys.Fresh()) == 0 {
+				unlock()
+				return keys, nil
+			}
 		}
 		if !slices.Equal(disk, given) {
 			if try < assignTries {
@@ -195,6 +229,9 @@ func (c *CiteKeys) Assign(build func(given []cite.KeyRecord) *cite.Keyring) (*ci
 		}
 		err = c.write(disk, keys.Fresh())
 		unlock()
+		if err == nil && w.copies != nil {
+			c.asideSeen = w.copies
+		}
 		return keys, err
 	}
 }

@@ -220,3 +220,108 @@ func TestRenamedPieceRecordedOnce(t *testing.T) {
 		t.Errorf("a second run rewrote the ledger (%v)", err)
 	}
 }
+
+// ledgerKeys is the ledger in dir as piece ID → key (nil: no file).
+func ledgerKeys(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(dir, CiteKeysFileName("bundled"))); os.IsNotExist(err) {
+		return nil
+	}
+	recs, err := ReadCiteKeys("bundled", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{}
+	for _, r := range recs {
+		keys[r.ID] = r.Key
+	}
+	return keys
+}
+
+// TestLedgerSetAsideOrDeletedWhileOpen: citation keys read before their
+// ledger was set aside as corrupt (by another folio, or found corrupt at
+// Assign with a fresh key to record) are written again whole, as the
+// reading state's marks are, even with no fresh key; a ledger deleted is
+// not (the keys read were dropped: a keyring built anew moved p-001's key
+// from smith2017piecea to smith2017piece, p-000's, and with no fresh key
+// the ledger stayed gone; found corrupt at Assign, the fresh key was not
+// recorded).
+func TestLedgerSetAsideOrDeletedWhileOpen(t *testing.T) {
+	first := keyPieces("p", 2) // p-000, p-001, p-002
+	// later: p-000 gone, p-003 new (a fresh key); or the same pieces
+	later := map[bool][]archive.Article{true: keyPieces("p", 3)[1:], false: first}
+	assign := func(t *testing.T, c *CiteKeys, arts []archive.Article) (map[string]string, error) {
+		keys, err := c.Assign(func(given []cite.KeyRecord) *cite.Keyring { return cite.NewKeyringWith(arts, given) })
+		got := map[string]string{}
+		for _, a := range arts {
+			got[a.ID] = keys.Key(a)
+		}
+		return got, err
+	}
+	for _, how := range []string{"set aside by another folio", "found corrupt", "deleted"} {
+		for _, fresh := range []bool{true, false} {
+			if how == "found corrupt" && !fresh {
+				continue // with nothing to write, the file is not read
+			}
+			t.Run(fmt.Sprintf("%s, a fresh key %v", how, fresh), func(t *testing.T) {
+				dir := t.TempDir()
+				c0, _ := OpenCiteKeys("bundled", dir)
+				if _, err := assign(t, c0, first); err != nil {
+					t.Fatal(err)
+				}
+				recorded := ledgerKeys(t, dir)
+				if len(recorded) != 3 {
+					t.Fatalf("the ledger: %v", recorded)
+				}
+				c, warn := OpenCiteKeys("bundled", dir) // reads the ledger
+				if warn != nil {
+					t.Fatal(warn)
+				}
+				path := c.Path()
+				switch how {
+				case "deleted":
+					if err := os.Remove(path); err != nil {
+						t.Fatal(err)
+					}
+				default:
+					if err := os.WriteFile(path, []byte(`{"keys": [`), 0o600); err != nil {
+						t.Fatal(err)
+					}
+					if how == "set aside by another folio" {
+						if _, warn := OpenCiteKeys("bundled", dir); warn == nil || !strings.Contains(warn.Error(), "corrupt") {
+							t.Fatalf("the other folio's open: %v", warn)
+						}
+					}
+				}
+				got, err := assign(t, c, later[fresh])
+				if err != nil {
+					t.Fatal(err)
+				}
+				after := ledgerKeys(t, dir)
+				if how == "deleted" {
+					if fresh && (len(after) != 3 || after["p-000"] != "") {
+						t.Errorf("a ledger deleted: the ledger is %v, want the 3 keys given now alone", after)
+					}
+					if !fresh && after != nil {
+						t.Errorf("a ledger deleted was written again: %v", after)
+					}
+					return
+				}
+				for id, key := range recorded {
+					if after[id] != key {
+						t.Errorf("%s's key in the ledger: %q, want %q (the ledger %v)", id, after[id], key, after)
+					}
+					if k, ok := got[id]; ok && k != key {
+						t.Errorf("%s was given %q, want %q", id, k, key)
+					}
+				}
+				if want := len(recorded) + map[bool]int{true: 1}[fresh]; len(after) != want {
+					t.Errorf("the ledger holds %d keys, want %d: %v", len(after), want, after)
+				}
+				if aside, _ := filepath.Glob(path + ".corrupt-*"); len(aside) != 1 {
+					t.Errorf("set-aside copies: %v", aside)
+				}
+			})
+		}
+	}
+}

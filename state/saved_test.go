@@ -156,10 +156,11 @@ func TestSavedOpened(t *testing.T) {
 	if all, _ := o.All(); len(all) != 1 {
 		t.Errorf("after forget: %+v", all)
 	}
-	// A corrupt file: a warning, then set aside at the next change.
+	// A corrupt file: a warning, and set aside; what this value read
+	// before ("other") is written again, and a change goes on top.
 	os.WriteFile(o.Path(), []byte("{garbage"), 0o600)
-	if _, err := o.All(); err == nil {
-		t.Error("no warning for a corrupt file")
+	if all, err := o.All(); err == nil || len(all) != 1 {
+		t.Errorf("a corrupt file: %+v, %v", all, err)
 	}
 	if err := o.Mark(Search{Name: "x"}, t1, t1, nil); err != nil {
 		t.Fatal(err)
@@ -167,8 +168,17 @@ func TestSavedOpened(t *testing.T) {
 	if aside, _ := filepath.Glob(o.Path() + ".corrupt-*"); len(aside) != 1 {
 		t.Errorf("corrupt file not set aside: %v", aside)
 	}
-	if all, err := o.All(); err != nil || len(all) != 1 {
+	if all, err := o.All(); err != nil || len(all) != 2 {
 		t.Errorf("after the corrupt file: %+v %v", all, err)
+	}
+	// One that read none (a folio started now) has nothing to write.
+	os.WriteFile(o.Path(), []byte("{garbage"), 0o600)
+	fresh, _ := OpenSavedOpened("/home/ana/commentary", dir)
+	if all, err := fresh.All(); err == nil || len(all) != 0 {
+		t.Errorf("a corrupt file, read first: %+v, %v", all, err)
+	}
+	if _, err := os.Stat(o.Path()); !os.IsNotExist(err) {
+		t.Errorf("a folio that read nothing wrote the file: %v", err)
 	}
 }
 
@@ -512,5 +522,72 @@ func TestRenameOpenedMovesAnotherSearchsTime(t *testing.T) {
 	}
 	if got, ok := OpenedOf(all, list, x); !ok || !got.At.Equal(at.Add(time.Hour)) || len(all) != 2 {
 		t.Errorf("x's time: %+v %v (%+v)", got, ok, all)
+	}
+}
+
+// TestOpenedTimesSetAsideOrDeletedWhileRunning: the opened times a
+// running reader read before another folio set the corrupt file aside
+// are written again at its next read or change, as its marks are (they
+// were gone: the reader's next read found none, "saved run" and the
+// SAVED group counting every piece new); a file deleted stays deleted,
+// the reader's next change written alone.
+func TestOpenedTimesSetAsideOrDeletedWhileRunning(t *testing.T) {
+	t1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, how := range []string{"set aside by another folio", "deleted"} {
+		for _, change := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s, a change %v", how, change), func(t *testing.T) {
+				dir := t.TempDir()
+				reader, _ := OpenSavedOpened("bundled", dir)
+				for _, n := range []string{"a", "b"} {
+					if err := reader.Mark(Search{Name: n}, t1, t1, nil); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if all, err := reader.All(); err != nil || len(all) != 2 {
+					t.Fatalf("the reader's times: %v, %v", all, err)
+				}
+				if how == "deleted" {
+					os.Remove(reader.Path())
+				} else {
+					os.WriteFile(reader.Path(), []byte("{garbage"), 0o600)
+					other, _ := OpenSavedOpened("bundled", dir)
+					if all, err := other.All(); err == nil || len(all) != 0 {
+						t.Fatalf("the other folio's read: %v, %v", all, err)
+					}
+					if _, err := os.Stat(reader.Path()); !os.IsNotExist(err) {
+						t.Fatalf("the corrupt file was not set aside: %v", err)
+					}
+				}
+				want := map[string]bool{"a": true, "b": true}
+				if how == "deleted" {
+					want = map[string]bool{}
+				}
+				if change {
+					if err := reader.Mark(Search{Name: "c"}, t1, t1, nil); err != nil {
+						t.Fatal(err)
+					}
+					want["c"] = true
+				}
+				got, err := reader.All()
+				if err != nil {
+					t.Fatal(err)
+				}
+				again, _ := OpenSavedOpened("bundled", dir)
+				inFile, _ := again.All()
+				for who, times := range map[string]map[string]Opened{"the reader": got, "the file": inFile} {
+					if len(times) != len(want) {
+						t.Errorf("%s holds %v, want %v", who, times, want)
+					}
+					for n := range want {
+						if _, ok := times[n]; !ok {
+							t.Errorf("%s lacks %s: %v", who, n, times)
+						}
+					}
+				}
+				if _, err := os.Stat(reader.Path()); how == "deleted" && !change && !os.IsNotExist(err) {
+					t.Errorf("a file deleted was written again: %v", err)
+				}
+			})
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/folio-tui/folio/internal/atomicfile"
@@ -38,7 +39,9 @@ import (
 // folder's lock, as Store.Save does, keeping the later of two times: two
 // folios opening searches at once both keep theirs. A corrupt file is set
 // aside as the reading state's is, with a warning; what it held is then
-// unknown, and the searches count nothing as new until opened again.
+// unknown, and the searches count nothing as new until opened again, but
+// for a SavedOpened that read the file before (a running reader's), which
+// writes again what it read then (see All).
 //
 // Whose a time is. A time recorded under a name is of the saved search of
 // that name now when its created is that search's or it has none (an
@@ -233,10 +236,31 @@ type openedFile struct {
 
 const openedAbout = "folio: when each saved search was last opened on this archive (opened_at) and the index time of what it showed (seen_through); pieces first indexed later count as new. Keyed by the search's name, case-folded; created is the search's creation time, which a rename keeps."
 
-// SavedOpened is the opened-times file of one archive.
+// SavedOpened is the opened-times file of one archive. It is safe for
+// concurrent use.
 type SavedOpened struct {
 	path    string
 	archive string
+
+	mu sync.Mutex
+	// held is the times at this value's last read or write of the file
+	// (nil before the first), and seen the set-aside copies of the file
+	// in the state folder then: a file found gone with a copy not in seen
+	// was set aside as corrupt since, and held is written again whole
+	// (as Store.write does); one gone with none was deleted, and stays so.
+	held map[string]Opened
+	seen map[string]bool
+}
+
+// remember notes times as what the file held at a read or write, with
+// copies, the set-aside copies then (nil: unknown, seen kept).
+func (o *SavedOpened) remember(times map[string]Opened, copies map[string]bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.held = maps.Clone(times)
+	if copies != nil {
+		o.seen = copies
+	}
 }
 
 // OpenSavedOpened is the opened-times file of the archive named
@@ -266,19 +290,49 @@ func (o *SavedOpened) Path() string { return o.path }
 // file is set aside (readOrSetAside: under the state folder's lock, as a
 // change would, unless another folio set it aside or mended it
 // meanwhile), and the warning names where it went, as the reading state's
-// does; it comes with what could be had (nothing).
+// does. A file so set aside, here or by another folio, since this value
+// last read or wrote it is written again with the times it held then (the
+// only good copy: a running reader's, as its marks are), and they are
+// returned (with the warning); a value that held none returns nothing. A
+// file deleted (it, or the state folder) is not written again.
 func (o *SavedOpened) All() (map[string]Opened, error) {
-	f, err := readOrSetAside(o.path, readOpened)
+	copies, lerr := asideCopies(o.path) // before the read, as in Open
+	if lerr != nil {
+		copies = nil
+	}
+	f, err := readOrSetAside(o.path, readOpenedFile)
 	var corrupt *corruptError
 	switch {
+	case err == nil:
+		o.remember(f.Searches, copies)
+		return f.Searches, nil
 	case errors.As(err, &corrupt) && corrupt.asideErr != nil:
 		return map[string]Opened{}, fmt.Errorf("corrupt saved searches' opened times file %s could not be set aside: %w", o.path, corrupt.asideErr)
-	case errors.As(err, &corrupt):
-		return map[string]Opened{}, fmt.Errorf("saved searches' opened times file %s was corrupt (%v); moved it to %s and started afresh", o.path, corrupt.err, filepath.Base(corrupt.aside))
-	case err != nil:
-		return map[string]Opened{}, err
+	case errors.As(err, &corrupt), errors.Is(err, fs.ErrNotExist):
+		// Set aside, here or by another folio, or deleted: change tells
+		// which, and writes what this value held again in the first case.
+		again := map[string]Opened{}
+		var werr error
+		o.mu.Lock()
+		held := len(o.held) > 0
+		o.mu.Unlock()
+		if held {
+			werr = o.change(func(m map[string]Opened) error {
+				again = maps.Clone(m)
+				return nil
+			})
+		}
+		if corrupt != nil {
+			what := "started afresh"
+			if len(again) > 0 {
+				what = "wrote again the times read before"
+			}
+			werr = errors.Join(fmt.Errorf("saved searches' opened times file %s was corrupt (%v); moved it to %s and %s", o.path, corrupt.err, filepath.Base(corrupt.aside), what), werr)
+		}
+		return again, werr
+	default:
+		return map[string]Opened{}, fmt.Errorf("%s cannot be read: %w", o.path, err)
 	}
-	return f.Searches, nil
 }
 
 // Mark records that the search s was opened: at, showing the results of
@@ -401,44 +455,69 @@ func (o Opened) equal(p Opened) bool {
 	return o.At.Equal(p.At) && o.Through.Equal(p.Through) && o.Created.Equal(p.Created)
 }
 
+// change applies edit to the times in the file, under the state folder's
+// lock (startWrite), and writes them. A file set aside as corrupt, now or
+// since this value last read or wrote it, is written again with the times
+// this value held then (the only good copy), edited; a file deleted, with
+// the edit alone. The file is written only when edit changes something,
+// or to write it again so.
 func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
-	unlock, err := lockForWrite(o.path, "state")
+	o.mu.Lock()
+	seen := o.seen
+	o.mu.Unlock()
+	w, err := startWrite(o.path, "saved searches' opened times file", readOpenedFile, seen, false)
 	if err != nil {
 		return err
 	}
-	defer unlock()
-	f, err := readOpened(o.path)
-	switch {
-	case err == nil:
-	case errors.As(err, new(*corruptError)):
-		if _, rerr := setAside(o.path); rerr != nil {
-			return fmt.Errorf("%s is corrupt and could not be set aside: %w", o.path, rerr)
-		}
-		f = &openedFile{Searches: map[string]Opened{}}
-	default:
-		return err
+	defer w.unlock()
+	f := &openedFile{Searches: map[string]Opened{}}
+	switch w.found {
+	case foundFile:
+		f = w.file
+	case foundSetAside:
+		o.mu.Lock()
+		maps.Copy(f.Searches, o.held)
+		o.mu.Unlock()
 	}
+	before := maps.Clone(f.Searches)
 	if err := edit(f.Searches); err != nil {
 		return err
+	}
+	again := w.found == foundSetAside && len(f.Searches) > 0
+	if maps.EqualFunc(before, f.Searches, Opened.equal) && !again {
+		o.remember(f.Searches, w.copies)
+		return nil
 	}
 	f.About, f.Version, f.Archive = openedAbout, Version, o.archive
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
 		return err
 	}
-	return atomicfile.WriteFile(o.path, append(data, '\n'), 0o600)
+	if err := atomicfile.WriteFile(o.path, append(data, '\n'), 0o600); err != nil {
+		return err
+	}
+	o.remember(f.Searches, w.copies)
+	return nil
 }
 
 // readOpened reads an opened-times file; a missing one is empty.
 func readOpened(path string) (*openedFile, error) {
-	f, err := readJSON(path, maxFileSize, Version, func(f *openedFile) int { return f.Version })
+	f, err := readOpenedFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return &openedFile{Searches: map[string]Opened{}}, nil
-	case errors.As(err, new(*corruptError)):
-		return nil, err
-	case err != nil:
+	case err != nil && !errors.As(err, new(*corruptError)):
 		return nil, fmt.Errorf("%s cannot be read: %w", path, err)
+	}
+	return f, err
+}
+
+// readOpenedFile reads an opened-times file; a missing one is
+// fs.ErrNotExist.
+func readOpenedFile(path string) (*openedFile, error) {
+	f, err := readJSON(path, maxFileSize, Version, func(f *openedFile) int { return f.Version })
+	if err != nil {
+		return nil, err
 	}
 	if f.Searches == nil {
 		f.Searches = map[string]Opened{}
