@@ -597,8 +597,21 @@ func TestWatchAsksTheSystemsLimitAtItsStart(t *testing.T) {
 // goes on when its folder is removed and made again: the removal is a
 // signal, and so is each write to the file in the folder made again (a
 // helper's report: the watch died with the folder, and the reader no
-// longer saw other folios' marks).
+// longer saw other folios' marks). The folder's parent is watched only
+// while the folder is missing.
 func TestFileWatchOutlivesItsFolder(t *testing.T) {
+	// waitWatching waits until the watch watches want alone (its
+	// goroutine changes the list on the folder's events).
+	waitWatching := func(t *testing.T, w *archiveWatch, when, want string) {
+		t.Helper()
+		deadline := time.Now().Add(signalTimeout)
+		for got := w.fw.WatchList(); !slices.Equal(got, []string{want}); got = w.fw.WatchList() {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: watching %q, want %s alone", when, got, want)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
 	dir := filepath.Join(t.TempDir(), "state")
 	path := filepath.Join(dir, "a.json")
 	w, err := startFileWatch(context.Background(), path, fastWatch)
@@ -606,6 +619,9 @@ func TestFileWatchOutlivesItsFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.close()
+	// the folder there, it alone is watched: a program writing beside it
+	// woke the reader (6 CPU ticks in 20 s at ten writes a second)
+	waitWatching(t, w, "the start", dir)
 	if err := os.WriteFile(path, []byte("{}"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -614,10 +630,12 @@ func TestFileWatchOutlivesItsFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitSignal(t, w, "the folder removed")
+	waitWatching(t, w, "the folder removed", filepath.Dir(dir))
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
 	waitSignal(t, w, "the folder made again")
+	waitWatching(t, w, "the folder made again", dir)
 	for i := range 2 {
 		if err := os.WriteFile(path, []byte(fmt.Sprintf(`{"n": %d}`, i)), 0o600); err != nil {
 			t.Fatal(err)
