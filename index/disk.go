@@ -57,10 +57,13 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	if err != nil {
 		if errors.Is(err, errLocked) && usable(m, p) {
 			// Another folio is changing the index: use it as it was.
+			const note = "another folio is updating the index: it shows the archive as it was until the next refresh"
+			if have.same(hold) {
+				return unopened(hold, note, true), nil
+			}
 			st := Stats{Dir: dir, Files: b.stats.Files}
 			if v, _ := openHeld(hold, m, st, scanProbs, opts); v != nil {
-				v.behind = "another folio is updating the index: it shows the archive as it was until the next refresh"
-				v.behindOther = true
+				v.behind, v.behindOther = note, true
 				return v, nil
 			}
 		}
@@ -71,7 +74,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 			// built the whole index in memory). No writer's lock is
 			// needed to read it: hold, taken before, keeps it from
 			// removal, and a generation is whole before CURRENT names it.
-			if lv := ix.asItWas(dir, hold, b.stats.Files, scanProbs, err, opts); lv != nil {
+			if lv := ix.asItWas(dir, hold, have, b.stats.Files, scanProbs, err, opts); lv != nil {
 				return lv, nil
 			}
 		}
@@ -140,13 +143,16 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
 	// (a rebuild's m and p are nil: no generation as it was to show)
 	if err != nil && ctx.Err() == nil && usable(m, p) && cacheNotWritable(err) {
-		if lv := ix.asItWas(dir, hold, b.stats.Files, scanProbs, err, opts); lv != nil {
+		if lv := ix.asItWas(dir, hold, have, b.stats.Files, scanProbs, err, opts); lv != nil {
 			return lv, nil
 		}
 	}
 	hold.release()
 	return v, err
 }
+
+// openHeldHook, in tests, is called with the generation openHeld opens.
+var openHeldHook func(gen string)
 
 // writeHook, in tests, fails a write of a generation as a full disk does.
 var writeHook func() error
@@ -158,8 +164,14 @@ var writeHook func() error
 // open built the whole index in memory, at every command and every
 // refresh of the reader (a helper's report: a search of 20k pieces took
 // 60 s with one file edited and the cache's disk full, 0.16 s before).
-// nil when it cannot be opened; the caller keeps the hold then.
-func (ix *Index) asItWas(dir string, hold *genHold, files int, scanProbs []archive.Problem, err error, opts Options) *view {
+// nil when it cannot be opened; the caller keeps the hold then. When hold
+// is the generation the caller has open (have), it is not opened again
+// (unopened).
+func (ix *Index) asItWas(dir string, hold, have *genHold, files int, scanProbs []archive.Problem, err error, opts Options) *view {
+	note := "the index could not be updated (" + err.Error() + "): it shows the archive as it was when last indexed, until its cache can be written (or use --index-dir elsewhere)"
+	if have.same(hold) {
+		return unopened(hold, note, false)
+	}
 	m, rerr := readManifest(hold.dir) // as written: the plan's may have been changed by the write
 	if rerr != nil || !m.describes(ix.name) || !m.checkable() {
 		return nil
@@ -169,8 +181,18 @@ func (ix *Index) asItWas(dir string, hold *genHold, files int, scanProbs []archi
 	if v == nil {
 		return nil
 	}
-	v.behind = "the index could not be updated (" + err.Error() + "): it shows the archive as it was when last indexed, until its cache can be written (or use --index-dir elsewhere)"
+	v.behind = note
 	return v
+}
+
+// unopened is the view of a refresh that finds the index behind on the
+// generation hold, which its caller has open already: it says why
+// (behind, other: view.behindOther) and holds hold, but is not opened
+// again (a review: every retry beside a busy writer, and every refresh
+// of a reader on a cache it cannot write, opened the same generation
+// anew, to close it at once). Refresh keeps what it has.
+func unopened(hold *genHold, behind string, other bool) *view {
+	return &view{hold: hold, behind: behind, behindOther: other}
 }
 
 // lockWriter takes the writer's lock of a cache folder (its file path),
@@ -356,6 +378,9 @@ func (ix *Index) planOn(dir string, b *build, files []archive.FileInfo, scanProb
 // read-only; no view when it is missing, damaged or does not hold m's
 // documents. The view holds the generation.
 func openHeld(hold *genHold, m *manifest, st Stats, scanProbs []archive.Problem, opts Options) (*view, error) {
+	if openHeldHook != nil {
+		openHeldHook(hold.name)
+	}
 	if m.LengthsHead.check() != nil {
 		return nil, nil // missing or cut short: made again
 	}

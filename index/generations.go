@@ -65,6 +65,11 @@ type genHold struct {
 	lock *fileLock
 }
 
+// same reports whether h and other hold one generation (neither nil).
+func (h *genHold) same(other *genHold) bool {
+	return h != nil && other != nil && h.name == other.name
+}
+
 func (h *genHold) release() {
 	if h != nil {
 		h.lock.unlock()

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/childtest"
@@ -151,4 +152,70 @@ func indexedTwoPieces(t *testing.T) (arch, name string, fsys fs.FS, dir string) 
 	}
 	ix.Close()
 	return arch, name, fsys, dir
+}
+
+// A refresh that finds the index behind on the generation it has open
+// (another folio holding the writer's role, or a cache that cannot take
+// the change) keeps it, and does not open it again (a review: each retry,
+// a second apart beside a busy writer, opened the live generation anew
+// to close it at once). A generation another folio publishes meanwhile is
+// opened.
+func TestBehindRefreshDoesNotReopenItsGeneration(t *testing.T) {
+	arch, name, fsys, dir := indexedTwoPieces(t)
+	ctx := context.Background()
+	opts := Options{Dir: dir, LockTimeout: 100 * time.Millisecond}
+	ix, err := Open(ctx, name, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var opened []string
+	openHeldHook = func(gen string) { opened = append(opened, gen) }
+	defer func() { openHeldHook = nil }()
+	dupWrite(t, arch, map[string]string{"c.md": "---\ntitle: C\ndate: 2020-01-03\n---\nText.\n"})
+
+	full := &fs.PathError{Op: "write", Path: filepath.Join(dir, "x"), Err: syscall.ENOSPC}
+	writeHook = func() error { return full }
+	for range 2 {
+		if changed, err := ix.Refresh(ctx, opts); err != nil || changed || !strings.Contains(ix.Behind(), "no space left") || ix.BehindOther() {
+			t.Fatalf("a full disk: changed %v, %v, behind %q, other %v", changed, err, ix.Behind(), ix.BehindOther())
+		}
+	}
+	writeHook = nil
+	if len(opened) != 0 {
+		t.Errorf("a full disk: the generation open opened again %d times (%q)", len(opened), opened)
+	}
+
+	w, err := lockDir(filepath.Join(dir, writerName), time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if changed, err := ix.Refresh(ctx, opts); err != nil || changed || !ix.BehindOther() {
+			t.Fatalf("a busy writer: changed %v, %v, behind %q, other %v", changed, err, ix.Behind(), ix.BehindOther())
+		}
+	}
+	w.unlock()
+	if len(opened) != 0 {
+		t.Errorf("a busy writer: the generation open opened again %d times (%q)", len(opened), opened)
+	}
+	if got := run(t, ix, Query{Text: "text"}); got.Total != 2 {
+		t.Errorf("the index as it was: %d hits, want 2", got.Total)
+	}
+
+	// another folio takes the change in: the next refresh opens its generation
+	other, err := Open(ctx, name, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	if changed, err := ix.Refresh(ctx, opts); err != nil || !changed || ix.Behind() != "" || ix.Count() != 3 {
+		t.Errorf("after another's update: changed %v, %v, behind %q, %d pieces", changed, err, ix.Behind(), ix.Count())
+	}
+	if len(opened) != 2 || opened[0] != opened[1] {
+		t.Errorf("opened %q: want the other's new generation twice (its open, then the refresh's)", opened)
+	}
+	if err := os.Remove(filepath.Join(arch, "c.md")); err != nil {
+		t.Fatal(err)
+	}
 }

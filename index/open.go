@@ -381,8 +381,10 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	if err != nil || v == nil {
 		return false, err
 	}
-	if v.behind != "" && have != nil && v.hold.name == have.name {
-		// the generation this index has, which another folio is changing
+	if v.behind != "" && have.same(v.hold) {
+		// the generation this index has (not opened again: unopened),
+		// which another folio is changing or the cache cannot take the
+		// archive's change into
 		v.close()
 		ix.mu.Lock()
 		ix.behind, ix.behindOther = v.behind, v.behindOther
