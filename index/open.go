@@ -144,6 +144,7 @@ type Index struct {
 	// behind says why the index may be older than the archive
 	behind string
 	// behindOther: behind because another folio held the writer's role
+	// (set with behind, from a view's: never true while behind is "")
 	behindOther bool
 	stats       Stats
 	lengths     lengths // of the pieces in words, for ranking
@@ -582,7 +583,7 @@ func (ix *Index) Behind() string {
 func (ix *Index) BehindOther() bool {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.behind != "" && ix.behindOther
+	return ix.behindOther // set with behind, never without it (use, Refresh)
 }
 
 // Fallback says why the index is in memory instead of the cache, when it
