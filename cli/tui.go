@@ -227,7 +227,8 @@ func readerInfo(ix *index.Index) ui.Info {
 	for _, g := range ix.CopyGroups() {
 		copies += len(g) - 1
 	}
-	info := ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems(), Copies: copies}
+	info := ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems(), Copies: copies,
+		Behind: ix.Behind() != ""}
 	if err := index.SynonymsError(); err != nil {
 		info.Warning = termsafe.Escape(err.Error())
 	}

@@ -247,6 +247,13 @@ type Info struct {
 	// is not Stale: Fallback says why, and the next change of the archive
 	// or R asks again.
 	Stale bool
+
+	// Behind: Fallback says the index shows the archive as it was (the
+	// cache could not take its change, or another folio is changing it),
+	// not that the index is kept in memory. The top bar says "index as it
+	// was" for as long as it holds; the notice itself goes from the status
+	// line as any other, and R says it again.
+	Behind bool
 }
 
 // ErrNoTerminal is returned by Run when stdin or stdout is not a terminal.

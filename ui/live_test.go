@@ -81,6 +81,9 @@ type liveFake struct {
 	// answers, when not empty, are the next refreshes' changed, in turn
 	answers []bool
 	rebuilt int // the Info.Rebuilt of a refresh that changed something
+	// behind, when set, is the notice of refreshes that find the cache
+	// unable to take the change (Info.Fallback, Behind)
+	behind string
 }
 
 func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
@@ -92,7 +95,7 @@ func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) 
 	if len(f.answers) > 0 {
 		changed, f.answers = f.answers[0], f.answers[1:]
 	}
-	info := Info{Count: len(f.articles)}
+	info := Info{Count: len(f.articles), Fallback: f.behind, Behind: f.behind != ""}
 	if changed {
 		info.Rebuilt = f.rebuilt
 	}
@@ -424,4 +427,38 @@ func TestWatchFallingBackIsSaid(t *testing.T) {
 	h.send(archiveChangedMsg{w})
 	h.requireMatch(`Raqqa, past the cap`)
 	h.requireMatch(`Archive: checking every 5s \(1,001 folders`)
+}
+
+// behindNotice is the notice of a refresh on a cache it cannot write.
+const behindNotice = "the index could not be updated (open lock: permission denied): it shows the archive as it was when last indexed"
+
+// An index behind the archive (its cache cannot take the change) says so
+// for as long as it is: the status line's notice goes as any other, the
+// top bar's "index as it was" stays until a refresh brings the index in
+// line (before, nothing was left on screen after 8 s).
+func TestBehindIsSaidWhileItHolds(t *testing.T) {
+	f := &liveFake{fakeSearcher: newFake(testArticles()...)}
+	h := newLiveHarness(t, f, t.TempDir())
+	const marker = "index as it was"
+	if strings.Contains(h.screen(), marker) {
+		t.Fatalf("said before the index was behind:\n%s", h.screen())
+	}
+	f.mu.Lock()
+	f.behind = behindNotice
+	f.mu.Unlock()
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`could not be updated`)
+	h.advance(statusLong + time.Second)
+	if s := h.screen(); strings.Contains(s, "could not be updated") || !strings.Contains(s, marker) {
+		t.Fatalf("after the notice's time: the notice gone and %q in the top bar, want:\n%s", marker, s)
+	}
+	f.mu.Lock()
+	f.behind = ""
+	f.mu.Unlock()
+	f.edit(func(as []archive.Article) []archive.Article { as[0].Title = "Raqqa, taken in"; return as })
+	h.send(archiveChangedMsg{stoppedWatch()})
+	h.requireMatch(`Raqqa, taken in`)
+	if strings.Contains(h.screen(), marker) {
+		t.Errorf("said after the index was brought in line:\n%s", h.screen())
+	}
 }

@@ -219,6 +219,12 @@ func (m Model) countViewWith(f string) string {
 		parts = append(parts, m.period.label)
 	}
 	right := st.Count.Render(strings.Join(parts, " · "))
+	if m.info.Behind {
+		// standing, as the files skipped are: the status line's notice
+		// alone went after 8 s, the results still those of the archive
+		// as it was
+		right += st.Error.Render(" · index as it was")
+	}
 	skipped, noted := archive.CountFiles(m.info.Problems)
 	var bad []string
 	if skipped > 0 {
