@@ -201,7 +201,8 @@ func (r *readerIndex) reindex(ctx context.Context, progress func(done, total int
 	// retry every second scanned every folder and reopened the index (a
 	// helper's report: 5 % of a core, idle, as nobody on a read-only
 	// cache of 10k pieces). Its notice (Fallback) is said; the watch's
-	// next signal, or R, tries again.
+	// next signal, R, or another folio's update of the cache (the UI
+	// watches Info.Published) tries again.
 	info.Stale = cur.BehindOther()
 	return info, changed, err
 }
@@ -228,7 +229,7 @@ func readerInfo(ix *index.Index) ui.Info {
 		copies += len(g) - 1
 	}
 	info := ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems(), Copies: copies,
-		Behind: ix.Behind() != ""}
+		Behind: ix.Behind() != "", Published: ix.Published()}
 	if err := index.SynonymsError(); err != nil {
 		info.Warning = termsafe.Escape(err.Error())
 	}

@@ -572,6 +572,19 @@ func (ix *Index) Behind() string {
 	return ix.behind
 }
 
+// Published is the file of the index's cache that names its live
+// generation, which a folio that updates the index replaces: a watch of it
+// sees another folio's update without polling (the reader's, while its
+// cache cannot take the archive's change). "" for an index in memory.
+func (ix *Index) Published() string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.stats.Dir == "" {
+		return ""
+	}
+	return filepath.Join(ix.stats.Dir, currentName)
+}
+
 // BehindOther reports whether Behind is because another folio held the
 // writer's role, which it lets go within a second or so for a few changed
 // files: a Refresh a moment later finds its change made. When the cache

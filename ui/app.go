@@ -254,6 +254,13 @@ type Info struct {
 	// was" for as long as it holds; the notice itself goes from the status
 	// line as any other, and R says it again.
 	Behind bool
+	// Published is the file of the index's cache that another folio
+	// replaces when it publishes an update of the index
+	// (index.Index.Published); "" in memory. While the index is Behind
+	// and not Stale (a cache this folio cannot write), the reader watches
+	// it, and refreshes when it changes: the cache owner's `folio index`
+	// shows without a key, and without polling.
+	Published string
 }
 
 // ErrNoTerminal is returned by Run when stdin or stdout is not a terminal.

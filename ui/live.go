@@ -26,7 +26,8 @@ import (
 // while one refresh runs make one more refresh after it; a refresh that
 // found another folio changing the index (Info.Stale) is tried again a
 // second later; one that found the cache unable to take the change (not
-// Stale) waits for the archive's next change, or R.
+// Stale) waits for the archive's next change, R, or another folio's update
+// of the cache (the file Info.Published, watched from then on).
 
 // liveState is the root model's part in this.
 type liveState struct {
@@ -36,7 +37,12 @@ type liveState struct {
 	saved  *archiveWatch // of the saved searches' file
 	opened *archiveWatch // of their opened times on this archive
 	quotes *archiveWatch // of the quotes' file
-	again  bool          // the archive changed during a refresh: refresh once more
+	// published watches the file of the index's cache another folio
+	// replaces when it updates the index (Info.Published), once a refresh
+	// found the cache unable to take the archive's change
+	published   *archiveWatch
+	publishedAt string // the file published watches, once its start is asked for
+	again       bool   // the archive changed during a refresh: refresh once more
 	// editorErr is how the editor failed, said again after every refresh
 	// until the next key (the refresh it started, and the watch's after
 	// it, said "Indexed 1 piece" over it: a review, a helper's report)
@@ -84,6 +90,13 @@ type savedFileChangedMsg struct{ w *archiveWatch }
 // piece's marks and the list of Q follow.
 type quotesFileChangedMsg struct{ w *archiveWatch }
 
+// publishedWatchStartedMsg brings the watch of the index's published file
+// (Info.Published).
+type publishedWatchStartedMsg struct{ w *archiveWatch }
+
+// publishedChangedMsg: another folio published an update of the index.
+type publishedChangedMsg struct{ w *archiveWatch }
+
 // editFileMsg brings the file of the piece to edit (e).
 type editFileMsg struct {
 	editor *exec.Cmd // made in the Cmd: exec.Command looks the program up in $PATH, on disk
@@ -111,6 +124,9 @@ func (quotesFileChangedMsg) liveMsg() {}
 func (editFileMsg) liveMsg()          {}
 func (reindexDueMsg) liveMsg()        {}
 func (editedMsg) liveMsg()            {}
+
+func (publishedWatchStartedMsg) liveMsg() {}
+func (publishedChangedMsg) liveMsg()      {}
 
 func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -163,6 +179,18 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		return tea.Batch(reload, waitChangeCmd(msg.w, msg))
 	case reindexDueMsg:
 		return m.reindex()
+	case publishedWatchStartedMsg:
+		m.live.published = msg.w
+		return waitChangeCmd(msg.w, publishedChangedMsg{msg.w})
+	case publishedChangedMsg:
+		// Another folio's update: taken in when the index is behind for
+		// want of a cache it can write (the owner's folio index); else
+		// this folio's own update, or one its refreshes see anyway.
+		var cmd tea.Cmd
+		if m.info.Behind && !m.info.Stale {
+			cmd = m.reindex()
+		}
+		return tea.Batch(cmd, waitChangeCmd(msg.w, msg))
 	case editFileMsg:
 		if msg.err != nil {
 			return m.status.set("Cannot edit: "+msg.err.Error(), true)
@@ -255,6 +283,28 @@ func (m *Model) watchStateFile(rs ReadingState) tea.Cmd {
 	}
 }
 
+// watchPublished starts the watch of the index's published file at path
+// (Info.Published), once: a cache this folio cannot write is updated by
+// its owner's folio, whose update the reader then takes in without a key
+// (before, only at the archive's next change or R). It holds one signal
+// from its start: an update published before its watch was in place is
+// looked for once. Where it cannot start, R still refreshes.
+func (m *Model) watchPublished(path string) tea.Cmd {
+	if !m.opts.Watch || path == "" || m.opts.Reindex == nil || m.live.publishedAt != "" {
+		return nil
+	}
+	m.live.publishedAt = path
+	ctx := m.ctx
+	return func() tea.Msg {
+		w, err := startFileWatch(ctx, path, defaultWatch)
+		if err != nil {
+			return nil
+		}
+		w.signal()
+		return publishedWatchStartedMsg{w}
+	}
+}
+
 // waitChangeCmd waits for the watch's next signal, answered with msg. It
 // is not a ticker: without changes it sleeps on a channel.
 func waitChangeCmd(w *archiveWatch, msg tea.Msg) tea.Cmd {
@@ -339,6 +389,9 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 	}
 	if msg.err == nil && msg.info.Stale && m.opts.Reindex != nil {
 		cmds = append(cmds, m.opts.after(staleRetry, reindexDueMsg{}))
+	}
+	if msg.err == nil && msg.info.Behind && !msg.info.Stale {
+		cmds = append(cmds, m.watchPublished(msg.info.Published))
 	}
 	if m.live.again {
 		m.live.again = false

@@ -16,6 +16,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -82,8 +83,9 @@ type liveFake struct {
 	answers []bool
 	rebuilt int // the Info.Rebuilt of a refresh that changed something
 	// behind, when set, is the notice of refreshes that find the cache
-	// unable to take the change (Info.Fallback, Behind)
-	behind string
+	// unable to take the change (Info.Fallback, Behind), published the
+	// file of the cache they name (Info.Published)
+	behind, published string
 }
 
 func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
@@ -95,7 +97,7 @@ func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) 
 	if len(f.answers) > 0 {
 		changed, f.answers = f.answers[0], f.answers[1:]
 	}
-	info := Info{Count: len(f.articles), Fallback: f.behind, Behind: f.behind != ""}
+	info := Info{Count: len(f.articles), Fallback: f.behind, Behind: f.behind != "", Published: f.published}
 	if changed {
 		info.Rebuilt = f.rebuilt
 	}
@@ -460,5 +462,114 @@ func TestBehindIsSaidWhileItHolds(t *testing.T) {
 	h.requireMatch(`Raqqa, taken in`)
 	if strings.Contains(h.screen(), marker) {
 		t.Errorf("said after the index was brought in line:\n%s", h.screen())
+	}
+}
+
+// runTaking runs cmd as harness.run does, but hands the messages take
+// matches back instead of delivering them (a watch's start, whose waits
+// the harness would run to their end).
+func runTaking(h *harness, cmd tea.Cmd, take func(tea.Msg) bool) []tea.Msg {
+	h.t.Helper()
+	var taken []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := h.runCmd(c)
+		switch {
+		case msg == nil:
+		case take(msg):
+			taken = append(taken, msg)
+		default:
+			if batch, ok := msg.(tea.BatchMsg); ok {
+				queue = append(queue, batch...)
+				continue
+			}
+			if seq, ok := sequence(msg); ok {
+				queue = append(queue, seq...)
+				continue
+			}
+			if tm, ok := msg.(timerMsg); ok {
+				h.timers = append(h.timers, parkedTimer{due: h.now + tm.d, msg: tm.msg})
+				continue
+			}
+			h.msgs = append(h.msgs, msg)
+			next, more := h.m.Update(msg)
+			h.m = next.(Model)
+			queue = append(queue, more)
+		}
+	}
+	return taken
+}
+
+// A reader on a cache it cannot write takes in the update the cache's
+// owner publishes (folio index) without a key: it watches the file the
+// update replaces (Info.Published), here a real index's in the test's
+// cache, written by another open of it. Before, the update showed only at
+// the archive's next change or R.
+func TestAnotherFoliosPublishedUpdateIsTakenIn(t *testing.T) {
+	ctx := context.Background()
+	arch, cache := t.TempDir(), t.TempDir()
+	piece := filepath.Join(arch, "a.md")
+	writePiece(t, piece, "Alpha")
+	ix, err := index.OpenDir(ctx, arch, index.Options{Dir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := ix.Published()
+	ix.Close()
+	if published == "" {
+		t.Fatal("a cached index publishes no file")
+	}
+
+	f := &liveFake{fakeSearcher: newFake(testArticles()...), behind: behindNotice, published: published}
+	h := newLiveHarness(t, f, arch)
+	h.m.opts.Watch = true
+	isStarted := func(msg tea.Msg) bool { _, ok := msg.(publishedWatchStartedMsg); return ok }
+	taken := runTaking(h, h.sendOnly(archiveChangedMsg{stoppedWatch()}), isStarted)
+	if len(taken) != 1 {
+		t.Fatalf("a refresh behind on a cache it cannot write started %d watches of its published file, want 1", len(taken))
+	}
+	w := taken[0].(publishedWatchStartedMsg).w
+	t.Cleanup(w.close)
+	if n := f.calls(); n != 1 {
+		t.Fatalf("%d refreshes, want the one", n)
+	}
+	// a second refresh behind starts no second watch
+	if again := runTaking(h, h.sendOnly(archiveChangedMsg{stoppedWatch()}), isStarted); len(again) != 0 {
+		t.Fatalf("a second refresh behind started %d more watches", len(again))
+	}
+	// what was published before the watch was in place is looked for once
+	waitSignal(t, w, "its start")
+	h.send(publishedChangedMsg{stoppedWatch()})
+	if n := f.calls(); n != 3 {
+		t.Fatalf("%d refreshes after the watch's first signal, want 3", n)
+	}
+
+	// the owner's folio index: the archive changed, the cache updated
+	writePiece(t, piece, "Alpha, edited")
+	other, err := index.OpenDir(ctx, arch, index.Options{Dir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	waitSignal(t, w, "another folio's update published")
+	f.mu.Lock()
+	f.behind = ""
+	f.mu.Unlock()
+	f.edit(func(as []archive.Article) []archive.Article { as[0].Title = "Raqqa, published by another"; return as })
+	h.send(publishedChangedMsg{stoppedWatch()})
+	if n := f.calls(); n != 4 {
+		t.Fatalf("%d refreshes after another folio's update, want 4", n)
+	}
+	h.requireMatch(`Raqqa, published by another`)
+
+	// the index in line, a signal (this folio's own update, say) asks nothing
+	h.send(publishedChangedMsg{stoppedWatch()})
+	if n := f.calls(); n != 4 {
+		t.Errorf("%d refreshes after a signal with the index in line, want 4", n)
 	}
 }
