@@ -226,6 +226,10 @@ var byFirst = lazyRegexp(`(?i)^(?:(?:opinion|analysis|commentary|essay|column|pe
 // ("Guardian staff and agencies" is one).
 var andAgencies = lazyRegexp(`(?i)\s+(?:and|&|with)\s+(?:(?:news|wire)\s+)?(?:agencies|agency|wires|wire\s+services)$`)
 
+// toldTo is "as told to" in a byline, at its start or after a name, with
+// the comma or ";" before it.
+var toldTo = lazyRegexp(`(?i)(?:^|\s*[,;]?\s+)as\s+told\s+to\s+`)
+
 // ampJoin is an "&" written escaped, once or more ("&amp;", "&amp;amp;",
 // "&#038;", "&#x26;"), with a space either side.
 var ampJoin = lazyRegexp(`\s+&(?:amp;)*(?:amp|#0*38|#[xX]0*26);\s+`)
@@ -234,6 +238,21 @@ var ampJoin = lazyRegexp(`\s+&(?:amp;)*(?:amp|#0*38|#[xX]0*26);\s+`)
 // "et al." (cutOthers).
 func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	s = strings.Join(strings.Fields(s), " ")
+	// "as told to" names the writer who took the story down, after the
+	// person who told it or alone: each is a person ("As told to Jane
+	// Doe" is Jane Doe, "By Ann Lee as told to Jane Doe" Ann Lee and Jane
+	// Doe; a researcher found the person "As told to Jane" Doe)
+	if m := toldTo().FindStringIndex(s); m != nil {
+		head, tail := strings.TrimSpace(s[:m[0]]), strings.TrimSpace(s[m[1]:])
+		var ns []Name
+		if head != "" {
+			ns = bylineNames(head, outlet, beforeOthers)
+		}
+		if tail != "" {
+			ns = append(ns, bylineNames(tail, outlet, beforeOthers)...)
+		}
+		return ns
+	}
 	if m := byFirst().FindStringIndex(s); m != nil && m[1] < len(s) {
 		s = strings.TrimSpace(s[m[1]:])
 	}

@@ -218,6 +218,13 @@ var edgeBylines = []struct {
 	{"King, Martin Luther, Jr.; Doe, Jane", "King, Jr., Martin Luther and Doe, Jane", "king2020lists"},
 	{"Lee, Ann; Editor, Bloomberg", "Lee, Ann", "lee2020lists"},
 	{"Lee, Ann, Reuters; Chan, Bo", "Lee, Ann", "lee2020lists"},
+	// "as told to" names the writer who took a story down: a person, as
+	// is the one who told it (a researcher: the person "As told to
+	// Jane" Doe)
+	{"As told to Jane Doe", "Doe, Jane", "doe2020lists"},
+	{"By Ann Lee as told to Jane Doe", "Lee, Ann and Doe, Jane", "lee2020lists"},
+	{"Ann Lee, as told to Jane Doe", "Lee, Ann and Doe, Jane", "lee2020lists"},
+	{"ANN LEE AS TOLD TO JANE DOE", "Lee, Ann and Doe, Jane", "lee2020lists"},
 }
 
 // TestEdgeBylines: each byline's author field and key are exactly those

@@ -158,25 +158,27 @@ import (
 // https://x.com/ann" Ann Lee), and a Jekyll document's plain tag: no or off
 // is Ruby's false, its tags read; 91: a byline's "Deputy Editor" a role,
 // "R-Texas" after a name a party and state, a full stop ending it no part
-// of the name (archive's names.go); 92: so after a two-letter surname
-// ("Ann Wu." is Ann Wu), not after an abbreviation ("Acme Co."); 93: a
-// Hugo page's headless (a leaf bundle's index file alone) and _build's
-// render cast as Hugo 0.111 casts them (archive's unrendered: headless:
-// "yes" no headless, render: no or 0 never, render: "false" always);
-// 94: in a Jekyll site a tag key Ruby reads as a boolean is no tag
-// (archive's jekyllBoolTag: tags: no, category: off); 95: in a Hugo site
-// a whole number of a date key that is no year is a Unix time (archive's
-// dateFromValue: date: 5, published: 1 1970-01-01, 99999999 1973); 96:
-// in a Hugo site any date key that is no date folio reads is passed over,
-// as published was (archive's firstDate: date: "maybe" a piece undated);
-// 97: a Hugo section page in HTML is one in the site's content folder
-// alone (archive's hugoHTMLSectionAt: other/_index.html hides nothing);
-// 98: a Jekyll page told from a document by its folders below its site's
-// root (archive's jekyllUnreadTags: _blog/about.md a page).
+// of the name (archive's names.go); 92: so after a two-letter surname ("Ann
+// Wu." is Ann Wu), not after an abbreviation ("Acme Co."); 93: a Hugo
+// page's headless (a leaf bundle's index file alone) and _build's render
+// cast as Hugo 0.111 casts them (archive's unrendered: headless: "yes" no
+// headless, render: no or 0 never, render: "false" always); 94: in a Jekyll
+// site a tag key Ruby reads as a boolean is no tag (archive's
+// jekyllBoolTag: tags: no, category: off); 95: in a Hugo site a whole
+// number of a date key that is no year is a Unix time (archive's
+// dateFromValue: date: 5, published: 1 1970-01-01, 99999999 1973); 96: in a
+// Hugo site any date key that is no date folio reads is passed over, as
+// published was (archive's firstDate: date: "maybe" a piece undated); 97: a
+// Hugo section page in HTML is one in the site's content folder alone
+// (archive's hugoHTMLSectionAt: other/_index.html hides nothing); 98: a
+// Jekyll page told from a document by its folders below its site's root
+// (archive's jekyllUnreadTags: _blog/about.md a page); 99: a byline's "as
+// told to" is no part of a name, the names either side of it people
+// (archive's toldTo: "As told to Jane Doe" Jane Doe).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 98
+const SchemaVersion = 99
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

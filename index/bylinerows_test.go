@@ -1,0 +1,52 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// bylineRows are bylines a researcher found read wrong, with the author
+// facet's rows a piece of each counts: the people the byline names, as
+// cite names them (cite/edgebylines_test.go).
+var bylineRows = []struct {
+	byline string
+	rows   []string
+}{
+	{"As told to Jane Doe", []string{"Jane Doe"}},
+	{"By Ann Lee as told to Jane Doe", []string{"Ann Lee", "Jane Doe"}},
+}
+
+// TestBylineRows: each byline of bylineRows, a piece's in an archive,
+// counts for exactly the rows it names.
+func TestBylineRows(t *testing.T) {
+	src := t.TempDir()
+	for i, c := range bylineRows {
+		body := fmt.Sprintf("---\ntitle: T%d\ndate: 2020-01-02\nauthor: %q\n---\nText.\n", i, c.byline)
+		if err := os.WriteFile(filepath.Join(src, fmt.Sprintf("p%02d.md", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := OpenDir(context.Background(), src, Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for i, c := range bylineRows {
+		r := run(t, ix, Query{IDs: []string{fmt.Sprintf("p%02d", i)}})
+		if len(r.Hits) != 1 {
+			t.Fatalf("%q: %d pieces", c.byline, len(r.Hits))
+		}
+		var got []string
+		for _, fv := range r.Facets.Authors {
+			got = append(got, fv.Value)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, c.rows) {
+			t.Errorf("%q: rows %q, want %q", c.byline, got, c.rows)
+		}
+	}
+}
