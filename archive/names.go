@@ -266,6 +266,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// in London" (a review: Bo Chan lost; family names Kyiv and London),
 	// "Ann Lee, Kyiv and Bo Chan, London".
 	s = dropPlaces(s)
+	s = dropOfAffiliation(s, outlet)
 	// After ";", another person ("Ann Lee; Bo Chan", "Ann Lee; with Bo
 	// Chan") or a role ("TOM KRISHER; AP Auto Writer"; coAuthorAfter).
 	var more []string
@@ -640,6 +641,111 @@ func dropPlaces(s string) string {
 	b.WriteString(s[at:])
 	return dropCommaPlaces(b.String())
 }
+
+// ofWord is " of " between words, in any case.
+var ofWord = lazyRegexp(`\s+(?i:of)\s+`)
+
+// ofConnectors are the words in lower case an organisation's name holds
+// between its capitalised ones ("Council on Foreign Relations", "Center
+// for Strategic and International Studies").
+var ofConnectors = map[string]bool{"of": true, "for": true, "on": true, "the": true, "and": true, "&": true, "in": true, "de": true, "des": true, "du": true, "für": true}
+
+// dropOfAffiliation drops an affiliation written after a person's full
+// name (isPersonName) with "of": "of the" and capitalised words ("Jane
+// Doe of the Atlantic Council", "Ann Lee of the New York Times"), or
+// "of" and an organisation's name (isAffiliation), an outlet's word or
+// the outlet ("Ann Lee of Human Rights Watch", "Ann Lee of Reuters",
+// "Ann Lee of RUSI"; a researcher found the organisation {Jane Doe of the
+// Atlantic Council}), up to the end of the byline, a separator, or "and"
+// and the next person's name ("Ann Lee of the Atlantic Council and Bo
+// Chan of RUSI" is Ann Lee and Bo Chan). Not after a title and one word
+// ("Lord Hague of Richmond"), nor an institution's words (institutionWords),
+// nor a place without "the" ("Mary Queen of Scots").
+func dropOfAffiliation(s, outlet string) string {
+	from := 0
+	for {
+		m := ofWord().FindStringIndex(s[from:])
+		if m == nil {
+			return s
+		}
+		at, after := from+m[0], from+m[1]
+		from = after
+		before := s[:at]
+		name := before[strings.LastIndexAny(before, ";|")+1:]
+		if js := listSep().FindAllStringIndex(name, -1); len(js) > 0 {
+			name = name[js[len(js)-1][1]:]
+		}
+		if !isPersonName(name) || slices.ContainsFunc(strings.Fields(name), func(w string) bool { return institutionWords[strings.ToLower(w)] }) {
+			continue
+		}
+		if e := ofOrganisation(s[after:], outlet); e > 0 {
+			s = s[:at] + s[after+e:]
+			from = at
+		}
+	}
+}
+
+// institutionWords make the two words before "of" an institution's, no
+// person's ("Supreme Court of the United States", "Central Bank of the
+// Republic"): what follows is the rest of its name.
+var institutionWords = map[string]bool{"supreme": true, "court": true, "federal": true, "national": true, "royal": true, "central": true, "reserve": true, "bank": true, "church": true, "high": true}
+
+// ofOrganisation is the length of the organisation's name that starts
+// rest, written after a name and "of" (dropOfAffiliation), the shortest
+// that ends where the byline, a separator or the next person's name
+// begins; 0 when there is none.
+func ofOrganisation(rest, outlet string) int {
+	region := rest
+	if i := strings.IndexAny(region, ",;|(/"); i >= 0 {
+		region = region[:i]
+	}
+	start, the := 0, false
+	if first, _, _ := strings.Cut(region, " "); strings.EqualFold(first, "the") {
+		start, the = len(first)+1, true
+	}
+	end := start
+	for end < len(region) {
+		next := strings.IndexByte(region[end:], ' ')
+		if next < 0 {
+			next = len(region) - end
+		}
+		w := region[end : end+next]
+		wordEnd := end + next
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			if !ofConnectors[strings.ToLower(w)] {
+				return 0
+			}
+		} else if org := region[start:wordEnd]; (the || isAffiliation(org) || outlets[strings.ToLower(org)] || sameOutlet(org, outlet)) && ofOrganisationEnds(rest[wordEnd:]) {
+			return wordEnd
+		}
+		end = wordEnd + 1
+	}
+	return 0
+}
+
+// ofOrganisationEnds: tail, what follows an organisation's name after
+// "of", starts where a byline's next part does: its end, a separator, or
+// "and", "&" or "with" and a person's full name.
+func ofOrganisationEnds(tail string) bool {
+	if strings.TrimSpace(tail) == "" || strings.IndexAny(strings.TrimLeft(tail, " "), ",;|(/") == 0 {
+		return true
+	}
+	m := ofAnd().FindStringIndex(tail)
+	if m == nil {
+		return false
+	}
+	next := tail[m[1]:]
+	if i := strings.IndexAny(next, ",;|(/"); i >= 0 {
+		next = next[:i]
+	}
+	for _, sep := range []string{" of ", " OF ", " and ", " AND ", " & ", " with ", " in "} {
+		next, _, _ = strings.Cut(next, sep)
+	}
+	return isPersonName(next)
+}
+
+// ofAnd is "and", "&" or "with" starting what follows an organisation.
+var ofAnd = lazyRegexp(`^\s+(?:and|AND|&|with)\s+`)
 
 // commaPlace is a comma and up to three capitalised words, a place's when
 // they name one (isPlace: dropCommaPlaces).

@@ -18,6 +18,8 @@ var bylineRows = []struct {
 }{
 	{"As told to Jane Doe", []string{"Jane Doe"}},
 	{"By Ann Lee as told to Jane Doe", []string{"Ann Lee", "Jane Doe"}},
+	{"Jane Doe of the Atlantic Council", []string{"Jane Doe"}},
+	{"Ann Lee and Bo Chan of the Brookings Institution", []string{"Ann Lee", "Bo Chan"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -174,11 +174,13 @@ import (
 // Jekyll page told from a document by its folders below its site's root
 // (archive's jekyllUnreadTags: _blog/about.md a page); 99: a byline's "as
 // told to" is no part of a name, the names either side of it people
-// (archive's toldTo: "As told to Jane Doe" Jane Doe).
+// (archive's toldTo: "As told to Jane Doe" Jane Doe); 100: an organisation
+// after a person's name and "of" an affiliation (archive's
+// dropOfAffiliation: "Jane Doe of the Atlantic Council" Jane Doe).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 99
+const SchemaVersion = 100
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
