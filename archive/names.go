@@ -564,8 +564,8 @@ const creditWords = `(?:reporting|reported|editing|edited|text|words|photos?|pho
 
 // credit is a credit's words and "by", at the start of a byline or after
 // a name, with the comma, ";", "and" or "with" before it.
-var credit = lazyRegexp(`(?i)(?:^|\s*[,;]\s*|\s+)(?:(?:and|&|with)\s+)?(?:additional\s+|more\s+|further\s+)?` +
-	creditWords + `(?:\s*(?:,|and|&)\s*` + creditWords + `)*\s+by\s+`)
+var credit = lazyRegexp(`(?i)(?:^|\s*[,;]\s*|\s+)(?:(?:and|&|with)\s+)?((?:additional\s+|more\s+|further\s+)?` +
+	creditWords + `(?:\s*(?:,|and|&)\s*` + creditWords + `)*)\s+by\s+`)
 
 // dropCredits drops a credit's words from a byline: before the names they
 // credit ("Text and photos by Ann Lee", "Edited by Ann Lee": Ann Lee), and
@@ -573,7 +573,32 @@ var credit = lazyRegexp(`(?i)(?:^|\s*[,;]\s*|\s+)(?:(?:and|&|with)\s+)?(?:additi
 // ("Bo Chan with additional reporting by Ann Lee", "Reporting by Ann Lee;
 // Editing by Bo Chan", "Text by Ann Lee, photos by Bo Chan": the first
 // alone).
+//
+// A byline that starts with a credit names its writer where a writing
+// credit is (writingCredit): "Photographs by John Roe; text by Jane Doe"
+// is Jane Doe, as "Text by Jane Doe; photographs by John Roe" is (a
+// researcher found John Roe, the writer dropped); without one, the first
+// credited ("Photographs by John Roe", "Edited by Ann Lee; photos by Bo
+// Chan").
 func dropCredits(s string) string {
+	ms := credit().FindAllStringSubmatchIndex(s, -1)
+	if len(ms) > 1 && ms[0][0] == 0 {
+		writes := func(m []int) bool {
+			return writingCredit().MatchString(s[m[2]:m[3]]) && !additional().MatchString(s[m[2]:m[3]])
+		}
+		for i, m := range ms {
+			if i > 0 && writes(m) {
+				end := len(s)
+				if i+1 < len(ms) {
+					end = ms[i+1][0]
+				}
+				return strings.TrimSpace(s[m[1]:end])
+			}
+			if writes(m) {
+				break // the first credited writes: read on as before
+			}
+		}
+	}
 	for {
 		m := credit().FindStringIndex(s)
 		switch {
@@ -586,6 +611,14 @@ func dropCredits(s string) string {
 		}
 	}
 }
+
+// writingCredit is a credit's words that credit the writing: text,
+// words, story, writing, reporting, an interview; not "additional
+// reporting" (additional), which credits a helper.
+var (
+	writingCredit = lazyRegexp(`(?i)\b(?:reporting|reported|text|words|written|story|interviews?)\b`)
+	additional    = lazyRegexp(`(?i)^(?:additional|more|further)\s`)
+)
 
 // parenthesised is what a byline writes in brackets after a name: a place,
 // an outlet, a role ("Ann Lee (Kyiv)", "Jane Doe (Reuters)").

@@ -234,6 +234,15 @@ var edgeBylines = []struct {
 	{"Ann Lee of the Center for Strategic and International Studies and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee and Bo Chan of the Brookings Institution", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Society of Professional Journalists", "{Society of Professional Journalists}", "society2020lists"},
+	// a byline that starts with a credit names its writer where the
+	// writing is credited (a researcher: John Roe, the writer dropped);
+	// the first credited without one
+	{"Photographs by John Roe; text by Jane Doe", "Doe, Jane", "doe2020lists"},
+	{"Photos by John Roe. Words by Jane Doe", "Doe, Jane", "doe2020lists"},
+	{"Illustrations by Bo Chan, story by Ann Lee, photos by Cy Dee", "Lee, Ann", "lee2020lists"},
+	{"Text by Jane Doe; photographs by John Roe", "Doe, Jane", "doe2020lists"},
+	{"Photos by John Roe; additional reporting by Jane Doe", "Roe, John", "roe2020lists"},
+	{"Edited by Ann Lee; photos by Bo Chan", "Lee, Ann", "lee2020lists"},
 }
 
 // TestEdgeBylines: each byline's author field and key are exactly those

@@ -20,6 +20,7 @@ var bylineRows = []struct {
 	{"By Ann Lee as told to Jane Doe", []string{"Ann Lee", "Jane Doe"}},
 	{"Jane Doe of the Atlantic Council", []string{"Jane Doe"}},
 	{"Ann Lee and Bo Chan of the Brookings Institution", []string{"Ann Lee", "Bo Chan"}},
+	{"Photographs by John Roe; text by Jane Doe", []string{"Jane Doe"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -176,11 +176,13 @@ import (
 // told to" is no part of a name, the names either side of it people
 // (archive's toldTo: "As told to Jane Doe" Jane Doe); 100: an organisation
 // after a person's name and "of" an affiliation (archive's
-// dropOfAffiliation: "Jane Doe of the Atlantic Council" Jane Doe).
+// dropOfAffiliation: "Jane Doe of the Atlantic Council" Jane Doe); 101: a
+// byline that starts with a credit is its writer's (archive's dropCredits:
+// "Photographs by John Roe; text by Jane Doe" Jane Doe).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 100
+const SchemaVersion = 101
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
