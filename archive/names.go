@@ -379,6 +379,14 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) {
 		return []Name{{Literal: s}}
 	}
+	// inverted names one after another ("Lee, Ann, Chan, Bo")
+	if ps := invertedPairs(s); ps != nil {
+		var ns []Name
+		for _, p := range ps {
+			ns = append(ns, person(p))
+		}
+		return ns
+	}
 	// Vancouver's names: a family name, then initials ("Lee A, Chan B").
 	if ns := vancouver(listParts(s, outlet), isShouting(s)); ns != nil {
 		return ns
@@ -424,11 +432,128 @@ func isWebAddress(s string) bool {
 
 // shoutedInverted: s, in capitals, is a name inverted, a common given name
 // after its comma ("LEE, ANN" is Ann Lee, as "Lee, Ann" is; an attack
-// found the organisation {LEE, ANN}; not "CNN, BBC").
+// found the organisation {LEE, ANN}), or a rarer one when every word of
+// the name reads as a name, no acronym (readsAsName: "CHAN, BO"; a
+// review found the organisation {CHAN, BO}; not "CNN, BBC", "NATO, UN").
 func shoutedInverted(s string) bool {
-	_, given, _ := strings.Cut(s, ",")
+	family, given, _ := strings.Cut(s, ",")
+	given, _, _ = strings.Cut(given, ",")
 	first, _, _ := strings.Cut(strings.TrimSpace(given), " ")
-	return commonGiven[strings.ToLower(first)] && isInverted(s)
+	if !isInverted(s) {
+		return false
+	}
+	if commonGiven[strings.ToLower(first)] {
+		return true
+	}
+	words := strings.Fields(family + " " + given)
+	for _, w := range words {
+		if !particles[strings.ToLower(w)] && !readsAsName(w) {
+			return false
+		}
+	}
+	return len(words) > 1
+}
+
+// readsAsName: w, a word of a name in capitals, reads as a name, not as
+// an acronym (acronyms) or an organisation's, an outlet's or a place's
+// word: it has a vowel after a consonant ("CHAN", "BO", "LI"; not "CNN",
+// "UN", "AFP"), or it is an initial with its dot ("A.").
+func readsAsName(w string) bool {
+	if initial().MatchString(w) {
+		return true
+	}
+	lw := strings.ToLower(strings.Trim(w, ".,"))
+	if orgWords[lw] || outlets[lw] || notNameWords[lw] || places[lw] || roleWords[lw] || regions[lw] || acronyms[lw] || !isGivenName(w) {
+		return false
+	}
+	vowel := func(r rune) bool {
+		return strings.ContainsRune("aeiouyàáâãäåèéêëìíîïòóôõöùúûüý", r)
+	}
+	prev := rune(0)
+	for _, r := range lw {
+		if unicode.IsLetter(r) && vowel(r) && prev != 0 && !vowel(prev) {
+			return true
+		}
+		if unicode.IsLetter(r) {
+			prev = r
+		}
+	}
+	return false
+}
+
+// acronyms are organisations' acronyms that read as words ("NASA, ESA"
+// is no person Esa Nasa).
+var acronyms = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`nasa esa nato unesco unicef unaids unep opec asean fifa uefa iaea isis isil
+	interpol europol frontex cern nasdaq nafta mercosur ecowas ocha fao who wto aclu naacp fema cia nsa dea epa fda
+	doj dod gao sec nih noaa usaid rusi rand upi dpa osce anc sipri`) {
+		acronyms[w] = true
+	}
+}
+
+// regions are the American states, Canadian provinces and countries
+// (those not among places) a byline names after a comma, as a dateline
+// does ("Portland, Oregon", "Sydney, Australia"): never a pair of
+// inverted names (invertedPairs).
+var regions = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`alabama alaska arizona arkansas california colorado connecticut delaware
+	florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+	michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee
+	texas utah vermont virginia wisconsin wyoming ontario quebec alberta manitoba saskatchewan
+	australia canada usa us uk america netherlands belgium switzerland austria sweden norway denmark finland
+	iceland portugal greece hungary romania bulgaria serbia croatia slovenia slovakia czechia albania kosovo
+	moldova belarus estonia latvia lithuania georgia armenia azerbaijan kazakhstan uzbekistan mongolia vietnam
+	thailand cambodia myanmar malaysia indonesia philippines singapore bangladesh nepal bhutan lanka
+	zealand chile peru ecuador bolivia paraguay uruguay cuba haiti jamaica panama guatemala honduras nicaragua
+	salvador rica morocco algeria tunisia ghana senegal mali niger chad cameroon congo uganda rwanda tanzania
+	zambia zimbabwe mozambique angola namibia botswana africa qatar kuwait bahrain oman emirates
+	arabia scotland wales cyprus malta`) {
+		regions[w] = true
+	}
+}
+
+// invertedPairs reads s, inverted names one after another separated by
+// commas with no "and" ("Lee, Ann, Chan, Bo", "LEE, ANN, CHAN, BO", "Lee,
+// A., Chan, B."; a review found one person, given names "Ann, Chan, Bo"),
+// as those names: an even number of parts, four or more, each pair a
+// family name of one word (with its particles) and given names, every
+// word capitalised and none a role's, an organisation's, an outlet's, a
+// place's or a region's word, nor an acronym in a byline not all in
+// capitals, nor a suffix; in capitals, each pair read as a name
+// (shoutedInverted). Otherwise nil: "Lee, Ann, Kyiv, Ukraine", "Doe,
+// Jane, Portland, Oregon", "Lee, Ann, Senior Editor, Reuters" are one
+// person.
+func invertedPairs(s string) []string {
+	f := strings.Split(s, ",")
+	if len(f) < 4 || len(f)%2 != 0 {
+		return nil
+	}
+	shouting := isShouting(s)
+	var out []string
+	for i := 0; i < len(f); i += 2 {
+		family, given := strings.TrimSpace(f[i]), strings.TrimSpace(f[i+1])
+		name := family + ", " + given
+		fw := strings.Fields(family)
+		if len(fw)-particleCount(fw) != 1 || !isInverted(name) || shouting && !shoutedInverted(name) {
+			return nil
+		}
+		for _, w := range strings.Fields(family + " " + given) {
+			lw := strings.ToLower(strings.Trim(w, ".,"))
+			switch {
+			case particles[strings.ToLower(w)]:
+			case nameSuffixes[lw], !isGivenName(w), orgWords[lw], outlets[lw], notNameWords[lw], places[lw], roleWords[lw], regions[lw]:
+				return nil
+			case !shouting && !initial().MatchString(w) && utf8.RuneCountInString(w) >= 2 && isShouting(w):
+				return nil
+			}
+		}
+		out = append(out, name)
+	}
+	return out
 }
 
 // peopleOnly: parts are two or more, none with an organisation's word

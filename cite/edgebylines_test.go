@@ -243,6 +243,19 @@ var edgeBylines = []struct {
 	{"Text by Jane Doe; photographs by John Roe", "Doe, Jane", "doe2020lists"},
 	{"Photos by John Roe; additional reporting by Jane Doe", "Roe, John", "roe2020lists"},
 	{"Edited by Ann Lee; photos by Bo Chan", "Lee, Ann", "lee2020lists"},
+	// an inverted name in capitals with a rarer given name is a name
+	// when each word reads as one, no acronym (a review: the
+	// organisation {CHAN, BO}); inverted names one after another are
+	// those people (a review: given names "Ann, Chan, Bo")
+	{"CHAN, BO", "Chan, Bo", "chan2020lists"},
+	{"WU, MEI", "Wu, Mei", "wu2020lists"},
+	{"CNN, BBC", "{CNN, BBC}", "cnn2020lists"},
+	{"NATO, UN", "{NATO, UN}", "nato2020lists"},
+	{"NASA, ESA", "{NASA, ESA}", "nasa2020lists"},
+	{"Lee, Ann, Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, A., Chan, B.", "Lee, A. and Chan, B.", "lee2020lists"},
+	{"CHAN, BO, LEE, ANN", "Chan, Bo and Lee, Ann", "chan2020lists"},
+	{"Lee, Ann, Senior Editor, Reuters", "Lee, Ann", "lee2020lists"},
 }
 
 // TestEdgeBylines: each byline's author field and key are exactly those

@@ -21,6 +21,9 @@ var bylineRows = []struct {
 	{"Jane Doe of the Atlantic Council", []string{"Jane Doe"}},
 	{"Ann Lee and Bo Chan of the Brookings Institution", []string{"Ann Lee", "Bo Chan"}},
 	{"Photographs by John Roe; text by Jane Doe", []string{"Jane Doe"}},
+	{"CHAN, BO", []string{"Bo Chan"}},
+	{"Lee, Ann, Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
+	{"CNN, BBC", []string{"CNN, BBC"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

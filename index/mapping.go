@@ -178,11 +178,14 @@ import (
 // after a person's name and "of" an affiliation (archive's
 // dropOfAffiliation: "Jane Doe of the Atlantic Council" Jane Doe); 101: a
 // byline that starts with a credit is its writer's (archive's dropCredits:
-// "Photographs by John Roe; text by Jane Doe" Jane Doe).
+// "Photographs by John Roe; text by Jane Doe" Jane Doe); 102: an inverted
+// name in capitals with a rarer given name a person, inverted names
+// separated by commas alone people (archive's shoutedInverted,
+// invertedPairs: "CHAN, BO" Bo Chan, "Lee, Ann, Chan, Bo" two people).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 101
+const SchemaVersion = 102
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
