@@ -275,8 +275,9 @@ func hugoConfigCascade(read configReader, dir string) []cascadeEntry {
 // site's collections with output: true (SiteRoots.jekyllPassedFolder: an
 // attack's report, a collection's output flipped, or its collections
 // moved from _config.yml to _config.toml, which Jekyll does not read
-// beside it, changed no piece of the cached index); 0 for none, or for a
-// folder that is no site's root.
+// beside it, changed no piece of the cached index) and its front matter
+// defaults (jekylldefaults.go); 0 for none, or for a folder that is no
+// site's root.
 func ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
 	exists := existsInFS(fsys, dir)
 	return configSum(fsConfigs(fsys), dir, hugoRoot("", exists), jekyllRoot("", exists))
@@ -305,6 +306,14 @@ func configSum(read configReader, dir string, hugo, jekyll bool) uint32 {
 			}
 			sum = max(h.Sum32(), 1)
 		}
+		if defaults, ok := jekyllSiteConfig.value(read, dir, "defaults"); ok && defaults != nil {
+			// the front matter defaults as decoded (fmt prints a map's
+			// keys sorted): an edit of one gives its pages other fields
+			// (jekylldefaults.go)
+			h := fnv.New32a()
+			fmt.Fprintf(h, "%d\x00defaults\x00%v", sum, defaults)
+			sum = max(h.Sum32(), 1)
+		}
 	}
 	return sum
 }
@@ -330,8 +339,9 @@ func hugoConfigSum(read configReader, dir string) uint32 {
 // (files of s's archive, NewSiteRoots): the folder above each folder
 // named content on their paths (a Hugo site's), and above each folder
 // whose name starts with _ but _posts (a Jekyll site's, whose
-// collections' output decides whether its files are pages), each with
-// its sum (0 for none). The index reads the files under a site's root
+// collections' output decides whether its files are pages), and the
+// Jekyll site's root nearest each (whose front matter defaults give its
+// pages fields), each with its sum (0 for none). The index reads the files under a site's root
 // again when its sum changed. Read through s: each site's root and
 // config as s first found them, as the pages s answers are read, so a
 // config edited while a build reads its pages is summed as they were
@@ -350,6 +360,13 @@ func (s *SiteRoots) ConfigCascadeSums(paths []string) map[string]uint32 {
 				if _, ok := out[root]; !ok {
 					out[root] = sum(root)
 				}
+			}
+		}
+		// the Jekyll site's root, whose front matter defaults give its
+		// every page fields (jekylldefaults.go)
+		if root, ok := s.jekyllRootOf(path.Dir(p)); ok {
+			if _, ok := out[root]; !ok {
+				out[root] = sum(root)
 			}
 		}
 	}
@@ -444,8 +461,13 @@ func targetOf(v any) *cascadeTarget {
 // separator, in lower case): * any run but a /, ** any run, ? one
 // character but a /, [abc] [a-z] [!abc] a class, {a,b} either; nil for
 // one that does not compile.
-func hugoGlob(g string) *regexp.Regexp {
-	g = strings.ToLower(g)
+func hugoGlob(g string) *regexp.Regexp { return globRegexp(strings.ToLower(g)) }
+
+// globRegexp is the glob g as a regexp, in its case (hugoGlob; a Jekyll
+// default's scope path, jekyllDefault, as Ruby's Dir.glob reads it on a
+// file system that tells case, but for its ** matching any run: a/**/b
+// is no a/b).
+func globRegexp(g string) *regexp.Regexp {
 	var b strings.Builder
 	b.WriteString("^")
 	depth := 0 // within {…}

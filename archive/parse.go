@@ -320,6 +320,13 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 		m = lowerM
 	}
+	if vals, page := cascades.jekyllDefaults(path); len(vals) > 0 && inJekyll != nil && inJekyll() {
+		// a Jekyll site's front matter defaults (jekylldefaults.go: an
+		// oracle's report against Jekyll 4.3.1, a post's author given
+		// by defaults alone was "-"). The site is asked (and so its
+		// config watched) only of a file its config gives defaults.
+		m.withJekyllDefaults(vals, page)
+	}
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if f := m[k]; f.earlier > 0 && !f.nested {
 			probs = append(probs, Problem{Path: path, Line: at(f), Msg: fmt.Sprintf("%s is given twice (lines %d and %d): the last is read, as Hugo and Jekyll read it", k, f.earlier+base, at(f))})

@@ -291,6 +291,7 @@ type SiteRoots struct {
 	collections  sync.Map                  // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)
 	ignores      sync.Map                  // Hugo root → *ignoreFiles, its config's (hugoIgnores)
 	ignoredDirs  sync.Map                  // folder of a Hugo site's content → whether its ignoreFiles match it or one above it (hugoIgnoredFolder)
+	defaults     sync.Map                  // Jekyll root → []jekyllDefault, its config's front matter defaults (jekyllDefaults)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.

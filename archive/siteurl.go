@@ -114,7 +114,7 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 
 // configUnreadMsg ends the problem of a site config that cannot be read:
 // what folio reads meanwhile.
-const configUnreadMsg = "folio reads none of its keys (ignoreFiles, cascade, collections, baseURL) until it is mended, as if it were empty"
+const configUnreadMsg = "folio reads none of its keys (ignoreFiles, cascade, collections, defaults, baseURL) until it is mended, as if it were empty"
 
 // yamlConfigErrLine is the line yaml.v3 names at the start of an
 // error's text.

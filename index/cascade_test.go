@@ -524,3 +524,56 @@ func TestConfigEditedBetweenRoundsIsReadAgain(t *testing.T) {
 	}
 	outlets("opened again", "New")
 }
+
+// A Jekyll site's front matter defaults edited, which changes no file of
+// the scan, are seen: ArchiveSum changes (the reader's refresh), and the
+// index reopened reads the site's pages again, for a site in a folder of
+// the archive whose pages are in _posts/ and its root alone (no folder
+// _x but _posts, which the sums asked of before; a helper's report:
+// defaults were not read at all).
+func TestJekyllDefaultsEditIsSeen(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch, dir := t.TempDir(), t.TempDir()
+	config := func(author string) string {
+		return "title: S\ndefaults:\n  - scope: {path: \"\"}\n    values: {author: " + author + "}\n"
+	}
+	dupWrite(t, arch, map[string]string{
+		"blog/_config.yml":             config("Alice"),
+		"blog/about.md":                "---\ntitle: About\n---\nText.\n",
+		"blog/_posts/2021-03-14-p1.md": "---\ntitle: P1\n---\nText.\n",
+	})
+	ctx := context.Background()
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	authors := func(what string, want string) {
+		t.Helper()
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		var got []string
+		for _, f := range ix.AllFacets().Authors {
+			got = append(got, fmt.Sprintf("%s %d", f.Value, f.Count))
+		}
+		if strings.Join(got, ", ") != want {
+			t.Errorf("%s: authors %v, want %s", what, got, want)
+		}
+	}
+	authors("built", "Alice 2")
+	sum, memo := ArchiveSum(fsys, nil)
+	if err := os.WriteFile(filepath.Join(arch, "blog", "_config.yml"), []byte(config("Bob")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := ArchiveSum(fsys, memo); again == sum {
+		t.Error("ArchiveSum is the same after the defaults changed")
+	}
+	authors("defaults edited", "Bob 2")
+	if err := os.WriteFile(filepath.Join(arch, "blog", "_config.yml"), []byte("title: S\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	authors("defaults removed", "(no author) 2")
+}

@@ -92,9 +92,10 @@ type manifestHead struct {
 	InSite []siteAnswer
 	// SiteCascades are what the configs of the Hugo and Jekyll sites the
 	// files may be in give their reading (archive.SiteRoots.ConfigCascadeSums: each
-	// folder above a content folder or a folder _x, its sum, 0 for none:
-	// a Hugo config's cascade and ignoreFiles, a Jekyll config's
-	// collections with output): the index is current only while each is
+	// folder above a content folder or a folder _x, and each file's
+	// Jekyll site's root, its sum, 0 for none: a Hugo config's cascade
+	// and ignoreFiles, a Jekyll config's collections with output and
+	// front matter defaults): the index is current only while each is
 	// the same, the files under a site's root read again when its sum
 	// changes (a config is no file of the scan).
 	// An older manifest's is nil: each sum 0.

@@ -181,11 +181,14 @@ import (
 // "Photographs by John Roe; text by Jane Doe" Jane Doe); 102: an inverted
 // name in capitals with a rarer given name a person, inverted names
 // separated by commas alone people (archive's shoutedInverted,
-// invertedPairs: "CHAN, BO" Bo Chan, "Lee, Ann, Chan, Bo" two people).
+// invertedPairs: "CHAN, BO" Bo Chan, "Lee, Ann, Chan, Bo" two people); 103:
+// a Jekyll site's front matter defaults give its pages the fields their own
+// front matter does not (archive's withJekyllDefaults: a post's author from
+// defaults alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 102
+const SchemaVersion = 103
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -1,0 +1,262 @@
+package archive
+
+import (
+	"maps"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// A Jekyll site's front matter defaults: its config's defaults, each a
+// scope (a path, a type) and the values the pages it matches take when
+// their own front matter does not give them, as Jekyll 4.3's
+// FrontmatterDefaults reads them. Jekyll 4.3.1 as oracle (a helper's
+// report: a site's posts, author given by `defaults:` alone, showed "-"
+// for their author):
+//
+//   - a scope's path is a prefix of the file's path from the site's root
+//     as strings, not folders ("p" matched pg/a.md and pgx.md), as written
+//     ("/pg" matched nothing); empty or none matches every file; with a *
+//     it is a glob of the site's files and folders (sub/*/ gave
+//     sub/deep/s.md its values, p* gave pg/a.md its);
+//   - a scope's type is posts (a file of _posts/), pages, drafts, or a
+//     collection's name (notes: a file of _notes/); page, post, draft are
+//     read as pages, posts, drafts;
+//   - of two sets that give a key, the one with the longer scope path
+//     wins, then the one with a type, then the later (two sets of path ""
+//     and type posts giving author: Alice then Dave: Dave); a page's own
+//     front matter wins over them all, but for a key it gives no value
+//     (author: with nothing after it took the default's);
+//   - values are merged into a post's or a collection document's data, so
+//     a default published: false hid a post and a collection's document,
+//     and a default date dated a post over its name's date; a page reads
+//     its published from its own front matter alone (a default
+//     published: false published hid/h.md as before), its other keys from
+//     the defaults too (title, author, tags).
+//
+// Jekyll reads a key as written: a default's Author is none of folio's
+// keys. A default is given a piece as a Hugo cascade's keys are
+// (withCascade): a key of a field the page gives under another name (its
+// own authors: beside a default author:) is not given, so the page's
+// own field wins.
+
+// jekyllDefault is one set of a Jekyll site's front matter defaults.
+type jekyllDefault struct {
+	scopePath string         // as written; "" matches every file
+	glob      *regexp.Regexp // the scope path as a glob, when it has a *
+	typ       string         // "" for any type
+	values    map[string]any
+}
+
+// jekyllDefaultSets are the valid sets of the defaults of the config of
+// the Jekyll site whose root is root, its files read by read: each a map
+// whose values are a map (Jekyll warns of another and leaves it out).
+func jekyllDefaultSets(read configReader, root string) []jekyllDefault {
+	v, _ := jekyllSiteConfig.value(read, root, "defaults")
+	list, ok := v.([]any)
+	if !ok {
+		return nil
+	}
+	var out []jekyllDefault
+	for _, e := range list {
+		set, ok := e.(map[string]any)
+		if !ok {
+			continue
+		}
+		values, ok := set["values"].(map[string]any)
+		if !ok {
+			continue
+		}
+		d := jekyllDefault{values: values}
+		if scope, ok := set["scope"].(map[string]any); ok {
+			if p, ok := scope["path"].(string); ok {
+				d.scopePath = p
+				if strings.Contains(p, "*") {
+					d.glob = globRegexp(strings.TrimSuffix(p, "/"))
+				}
+			}
+			if t, ok := scope["type"]; ok {
+				d.typ = stringOf(t)
+				switch d.typ {
+				case "page":
+					d.typ = "pages"
+				case "post":
+					d.typ = "posts"
+				case "draft":
+					d.typ = "drafts"
+				}
+				if d.typ == "" {
+					d.typ = "\x00" // a type given but empty: matches none
+				}
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// applies reports whether d's scope holds the file at rel (its path from
+// the site's root) of the type typ.
+func (d jekyllDefault) applies(rel, typ string) bool {
+	if d.typ != "" && d.typ != typ {
+		return false
+	}
+	switch {
+	case d.scopePath == "":
+		return true
+	case d.glob != nil:
+		// Dir.glob's paths, each a prefix of rel: the folders on its
+		// path, or the file itself (a glob ending in / names folders)
+		for p := rel; p != "." && p != "/" && p != ""; p = path.Dir(p) {
+			if (p != rel || !strings.HasSuffix(d.scopePath, "/")) && d.glob.MatchString(p) {
+				return true
+			}
+		}
+		return false
+	case strings.Contains(d.scopePath, "*"):
+		return false // a glob that does not compile
+	}
+	return strings.HasPrefix(rel, d.scopePath)
+}
+
+// jekyllScopeLen is the length of a scope path as Jekyll compares them
+// (sanitize_path: without a leading /).
+func jekyllScopeLen(p string) int {
+	if strings.HasPrefix(p, "/") {
+		p = strings.TrimPrefix(p, "/")
+	}
+	return len(p)
+}
+
+// precedes reports whether d wins a key over old, a set before it that
+// gives the key too (Jekyll's has_precedence?).
+func (d jekyllDefault) precedes(old jekyllDefault) bool {
+	if n, o := jekyllScopeLen(d.scopePath), jekyllScopeLen(old.scopePath); n != o {
+		return n > o
+	}
+	return d.typ != "" || old.typ == ""
+}
+
+// jekyllDefaultsFor are the values sets give the file at rel (its path
+// from its site's root) of the type typ, as Jekyll's
+// FrontmatterDefaults.all merges them; nil for none.
+func jekyllDefaultsFor(sets []jekyllDefault, rel, typ string) map[string]any {
+	var out map[string]any
+	var old *jekyllDefault
+	for i := range sets {
+		d := sets[i]
+		if !d.applies(rel, typ) {
+			continue
+		}
+		if out == nil {
+			out = map[string]any{}
+		}
+		if old == nil || d.precedes(*old) {
+			out = deepMerge(out, d.values)
+			old = &sets[i]
+		} else {
+			out = deepMerge(d.values, out)
+		}
+	}
+	return out
+}
+
+// deepMerge is Jekyll's Utils.deep_merge_hashes: a copy of base with
+// over's keys, a map merged with a map, and a nil of over keeping
+// base's value.
+func deepMerge(base, over map[string]any) map[string]any {
+	out := make(map[string]any, len(base)+len(over))
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		old, had := out[k]
+		switch {
+		case v == nil && had:
+		case isMap(old) && isMap(v):
+			out[k] = deepMerge(old.(map[string]any), v.(map[string]any))
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func isMap(v any) bool { _, ok := v.(map[string]any); return ok }
+
+// jekyllDefaults are the values the front matter defaults of the Jekyll
+// site the file at p is in give it (jekyllDefaultsFor), and whether p is
+// a page's (not a post's or a collection document's: its published is
+// its own alone); nil for a file in no Jekyll site, or a site without
+// defaults. Its config is read of fsys once.
+func (s *SiteRoots) jekyllDefaults(p string) (map[string]any, bool) {
+	if s == nil || s.fsys == nil {
+		return nil, false
+	}
+	root, ok := s.jekyllRootOf(path.Dir(p))
+	if !ok {
+		return nil, false
+	}
+	var sets []jekyllDefault
+	if v, ok := s.defaults.Load(root); ok {
+		sets = v.([]jekyllDefault)
+	} else {
+		sets = jekyllDefaultSets(s.readConfig, root)
+		s.defaults.Store(root, sets)
+	}
+	if len(sets) == 0 {
+		return nil, false
+	}
+	rel := p
+	if root != "." {
+		rel = strings.TrimPrefix(p, root+"/")
+	}
+	typ := "pages"
+	switch first, _, _ := strings.Cut(rel, "/"); {
+	case inPosts(rel):
+		typ = "posts"
+	case strings.HasPrefix(first, "_") && first != rel && s.jekyllOutputs(root)[first[1:]]:
+		typ = first[1:]
+	}
+	return jekyllDefaultsFor(sets, rel, typ), typ == "pages"
+}
+
+// withJekyllDefaults gives m the known keys of vals, a Jekyll site's
+// defaults (jekyllDefaults), as Jekyll reads them: keys as written, a
+// page's own value winning (a map merged with the default's), but for a
+// key it gives no value; a key of a field the page gives under another
+// of its names is not given (withCascade). A page's published is its own
+// alone (page: true).
+func (m matter) withJekyllDefaults(vals map[string]any, page bool) {
+	own := maps.Clone(m) // the page's own, before any default is given
+	for k, v := range vals {
+		if !knownKeys[k] || k == "published" && page {
+			continue
+		}
+		f, ok := own[k]
+		switch {
+		case ok && f.value != nil:
+			if isMap(f.value) && isMap(v) {
+				f.value = deepMerge(v.(map[string]any), f.value.(map[string]any))
+				m[k] = f
+			}
+			continue
+		case !ok && k != "published": // Jekyll's published is a flag, no date
+			if g := fieldKeysOf(k); g != nil && own.givesAny(g) {
+				continue
+			}
+		}
+		m[k] = field{value: v}
+	}
+}
+
+// givesAny reports whether m gives one of keys a value (but published,
+// Jekyll's flag).
+func (m matter) givesAny(keys []string) bool {
+	for _, k := range keys {
+		if f, ok := m[k]; ok && f.value != nil && k != "published" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,84 @@
+package archive
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// A Jekyll site's front matter defaults give its pages the fields their
+// own front matter does not, as Jekyll 4.3.1 reads them (as oracle, a
+// site's layout printing page.author, page.tags, page.date: each line's
+// want is what jekyll build gave the page: its title, author, tags and
+// categories (folio's tags), and date, the layout's key set too, but for
+// blog/_posts/2021-03-18-p5.md, below). A helper's report: a post
+// whose author came from defaults alone showed "-".
+func TestJekyllFrontMatterDefaults(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		// in a folder of the archive: the site's root is blog/
+		"blog/_config.yml": `collections:
+  notes: {output: true}
+defaults:
+  - scope: {path: "", type: "posts"}
+    values: {author: Alice, tags: [x1, y1], layout: post}
+  - scope: {path: ""}
+    values: {title: Untitled default}
+  - scope: {path: "docs"}
+    values: {author: Bob, categories: [dc]}
+  - scope: {path: "sub/*/"}
+    values: {author: Glob}
+  - scope: {path: "docs", type: page}
+    values: {author: Carol}
+  - scope: {path: "", type: "posts"}
+    values: {author: Dave}
+  - scope: {path: "p"}
+    values: {tags: [prefix]}
+  - scope: {path: "/docs"}
+    values: {author: Slash}
+  - scope: {path: "hid"}
+    values: {published: false}
+  - scope: {path: "_posts/2021-03-17"}
+    values: {published: false, date: "2019-02-03"}
+  - scope: {type: notes}
+    values: {author: Noter, published: false}
+  - scope: {path: "_notes/b.md"}
+    values: {published: true}
+`,
+		"blog/_posts/2021-03-14-p1.md": "---\ntitle: P1\n---\nB\n",
+		"blog/_posts/2021-03-15-p2.md": "---\ntitle: P2\nauthor: Own\n---\nB\n",
+		"blog/_posts/2021-03-16-p3.md": "---\ntitle: P3\ntag: [beta]\nauthor:\n---\nB\n",
+		"blog/_posts/2021-03-17-p4.md": "---\ntitle: P4\n---\nB\n",
+		"blog/_posts/2021-03-18-p5.md": "---\ntitle: P5\nauthors: [Eve]\n---\nB\n",
+		"blog/docs/d.md":               "---\n---\nB\n",
+		"blog/sub/deep/s.md":           "---\n---\nB\n",
+		"blog/pg/a.md":                 "---\ntitle: PG\n---\nB\n",
+		"blog/pgx.md":                  "---\ntitle: PGX\n---\nB\n",
+		"blog/hid/h.md":                "---\ntitle: H\n---\nB\n",
+		"blog/_notes/a.md":             "---\ntitle: NA\n---\nB\n",
+		"blog/_notes/b.md":             "---\ntitle: NB\n---\nB\n",
+		// outside the site: no defaults
+		"other/o.md": "---\ntitle: O\ndate: 2020-01-01\n---\nB\n",
+	})
+	a, _ := loadSite(t, dir)
+	var got []string
+	for _, p := range piecePaths(a) {
+		x := byPathOf(t, a, p)
+		got = append(got, fmt.Sprintf("%s %q by %s tags %s %s", p, x.Title, strings.Join(x.Authors, "+"), strings.Join(x.Tags, "+"), x.Date))
+	}
+	sameLines(t, "pieces", got, []string{
+		// of two sets of one scope the later wins (Dave over Alice), and
+		// the page's own author over both
+		`blog/_notes/b.md "NB" by Noter tags  `, // a collection's type; the longer path's published: true wins
+		`blog/_posts/2021-03-14-p1.md "P1" by Dave tags x1+y1 2021-03-14`,
+		`blog/_posts/2021-03-15-p2.md "P2" by Own tags x1+y1 2021-03-15`,
+		`blog/_posts/2021-03-16-p3.md "P3" by Dave tags beta 2021-03-16`, // author: with no value takes the default's; a post's own tag wins over the default tags
+		`blog/_posts/2021-03-18-p5.md "P5" by Eve tags x1+y1 2021-03-18`, // its own authors: is its author field: Jekyll gave it page.author Dave beside page.authors [Eve], folio keeps the default from a field the piece gives (withJekyllDefaults)
+		`blog/docs/d.md "Untitled default" by Carol tags dc `,            // docs with type pages over docs alone; /docs matches nothing
+		`blog/hid/h.md "H" by  tags  `,                                   // a page's published is its own alone
+		`blog/pg/a.md "PG" by  tags prefix `,                             // p a prefix of pg/ as a string
+		`blog/pgx.md "PGX" by  tags prefix `,                             // and of pgx.md
+		`blog/sub/deep/s.md "Untitled default" by Glob tags  `,           // sub/*/ a glob of its folders
+		`other/o.md "O" by  tags  2020-01-01`,
+	})
+}
