@@ -50,6 +50,11 @@ type field struct {
 	// boolean to Ruby. Set for a YAML tag, tags, category and categories
 	// alone (jekyllUnreadTags, jekyllBoolTag).
 	rubyFalse, rubyBool bool
+	// rubyList is a YAML tag key's list as Ruby reads it, where an item
+	// is a plain yes, no, on, off, true or false (rubyFlag): that item a
+	// boolean; nil for a list without one, or another value
+	// (jekyllTagValue).
+	rubyList []any
 }
 
 // hugoValue is f's value as Hugo decodes it (field.hugo).
@@ -466,7 +471,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		if k == "tag" || k == "category" {
 			whole = func(s string) bool { return singularTag(s, path, inJekyll, inHugo) }
 		}
-		if tags.add(tagsOf(m[k].value, whole)); tags.over {
+		if tags.add(tagsOf(jekyllTagValue(m[k], path, inJekyll), whole)); tags.over {
 			probs = append(probs, Problem{Path: path, Line: at(m[k]), Msg: fmt.Sprintf("%s: more than %d tags; the first %d kept", k, MaxTags, MaxTags)})
 			break
 		}
@@ -831,6 +836,7 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 			r := rubyFlag(v, val)
 			_, f.rubyBool = r.(bool)
 			f.rubyFalse = r == false
+			f.rubyList = rubyListOf(v, val)
 		case "published":
 			f.value = rubyFlag(v, val)
 			f.hugo, f.hugoSet = val, true
@@ -1304,6 +1310,26 @@ func rubyFlag(v *yaml.Node, val any) any {
 	return val
 }
 
+// rubyListOf is the YAML list v (decoded as val) as Ruby's YAML reads
+// it when an item is a plain yes, no, on, off, true or false (rubyFlag),
+// nil when none is (or v is no list).
+func rubyListOf(v *yaml.Node, val any) []any {
+	l, ok := val.([]any)
+	if v.Kind != yaml.SequenceNode || !ok || len(l) != len(v.Content) {
+		return nil
+	}
+	var out []any
+	for i, n := range v.Content {
+		if r, ok := rubyFlag(n, l[i]).(bool); ok {
+			if out == nil {
+				out = slices.Clone(l)
+			}
+			out[i] = r
+		}
+	}
+	return out
+}
+
 // JekyllStaticMsg and JekyllPassedMsg are the messages of the Quiet
 // problems of the files of a Jekyll site that it does not publish as
 // pages: one without front matter (a static file, copied as it is), one
@@ -1677,6 +1703,21 @@ func underscored(dir string) bool { return strings.HasPrefix(dir, "_") || string
 // false (folio read each as the tag "no", "yes" or "off").
 func jekyllBoolTag(f field, p string, inJekyll func() bool) bool {
 	return f.rubyBool && (inPosts(p) || inJekyll != nil && inJekyll())
+}
+
+// jekyllTagValue is f's value, a tag key's, as a Jekyll site (a file of
+// _posts/, or one inJekyll says is in one, asked only of a list with
+// such an item) reads it: a list's plain yes, no, on, off, true or false
+// a boolean (rubyList), which Jekyll shows as the tag true or false.
+// Jekyll 4.3.1 as oracle: a post's tags: [no, beta, yes, ~] was page.tags
+// [false, "beta", true], a layout's {% for t in page.tags %} printing
+// false, beta, true (folio read the tags no, beta, yes), and tag: [no]
+// [false].
+func jekyllTagValue(f field, p string, inJekyll func() bool) any {
+	if f.rubyList != nil && (inPosts(p) || inJekyll != nil && inJekyll()) {
+		return f.rubyList
+	}
+	return f.value
 }
 
 // singularTag reports whether s, the string of a singular tag or

@@ -2241,6 +2241,38 @@ func TestJekyllBooleanTagsAreNoTags(t *testing.T) {
 	}
 }
 
+// An item of a tag list that Ruby's YAML reads as a boolean (a plain no,
+// yes, off...) is the tag false or true in a Jekyll site, as Jekyll shows
+// it. As oracle (jekyll 4.3.1, {{ page.tags | jsonify }} and {% for t in
+// page.tags %}[{{ t }}]{% endfor %}): a post's tags: [no, beta, "no",
+// off] was [false, "beta", "no", false], printed false, beta, no, false;
+// its categories: [yes, c] printed true, c; a page's tags: [no, beta]
+// [false, "beta"], its categories: [on] [true]; tag: [no] beside
+// tags: [x] [false]. folio read the tags no, yes, off, beta. Outside a
+// site the list is read as written.
+func TestJekyllBooleanTagListItems(t *testing.T) {
+	root := t.TempDir()
+	post := func(extra string) string { return "---\ntitle: T\n" + extra + "\n---\nB\n" }
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":              "title: S\n",
+		"site/_posts/2020-01-01-a.md":   post(`tags: [no, beta, "no", off]` + "\ncategories: [yes, c]"),
+		"site/_posts/2020-01-01-tag.md": post("tag: [no]\ntags: [x]"),
+		"site/page.md":                  post("date: 2020-01-01\ntags: [no, beta]\ncategories: [on]"),
+		"notes/plain.md":                post("date: 2020-01-01\ntags: [no, beta]"),
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string][]string{
+		"site/_posts/2020-01-01-a.md":   {"false", "beta", "no", "true", "c"},
+		"site/_posts/2020-01-01-tag.md": {"false"},
+		"site/page.md":                  {"false", "beta", "true"},
+		"notes/plain.md":                {"no", "beta"},
+	} {
+		if got := byPathOf(t, a, p).Tags; !slices.Equal(got, want) {
+			t.Errorf("%s: tags %q, want %q", p, got, want)
+		}
+	}
+}
+
 // In a Hugo site a date key whose value is no date is passed over, to the
 // next, with a note (but for published, Jekyll's flag). As oracle (hugo
 // 0.111.3): date: "maybe", maybe, "5" or 1.5, lastmod: "maybe" were

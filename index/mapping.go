@@ -184,11 +184,13 @@ import (
 // invertedPairs: "CHAN, BO" Bo Chan, "Lee, Ann, Chan, Bo" two people); 103:
 // a Jekyll site's front matter defaults give its pages the fields their own
 // front matter does not (archive's withJekyllDefaults: a post's author from
-// defaults alone).
+// defaults alone); 104: in a Jekyll site an item of a tag list Ruby reads
+// as a boolean is the tag false or true (archive's jekyllTagValue: tags:
+// [no, beta] false, beta).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 103
+const SchemaVersion = 104
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
