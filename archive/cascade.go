@@ -276,8 +276,9 @@ func hugoConfigCascade(read configReader, dir string) []cascadeEntry {
 // attack's report, a collection's output flipped, or its collections
 // moved from _config.yml to _config.toml, which Jekyll does not read
 // beside it, changed no piece of the cached index) and its front matter
-// defaults (jekylldefaults.go); 0 for none, or for a folder that is no
-// site's root.
+// defaults (jekylldefaults.go), and where a Hugo site reads its pages
+// (hugocontent.go); 0 for a Jekyll site's config that gives none of
+// those, or for a folder that is no site's root.
 func ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
 	exists := existsInFS(fsys, dir)
 	return configSum(fsConfigs(fsys), dir, hugoRoot("", exists), jekyllRoot("", exists))
@@ -319,9 +320,14 @@ func configSum(read configReader, dir string, hugo, jekyll bool) uint32 {
 }
 
 // hugoConfigSum is the Hugo part of ConfigCascadeSum of the site whose
-// root is dir: a config without ignoreFiles sums as its cascade alone.
+// root is dir: its cascade, where it reads its pages (hugoContentSum: a
+// Hugo root never sums to 0) and its ignoreFiles.
 func hugoConfigSum(read configReader, dir string) uint32 {
 	sum := cascadeSum(hugoConfigCascade(read, dir))
+	// where it reads its pages (hugocontent.go): never 0
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%d\x00%s", sum, hugoContentSum(read, dir))
+	sum = max(h.Sum32(), 1)
 	if pats := hugoIgnorePatterns(read, dir); len(pats) > 0 {
 		// the patterns as written: none compiled (hugoIgnorePatterns)
 		h := fnv.New32a()
@@ -341,7 +347,8 @@ func hugoConfigSum(read configReader, dir string) uint32 {
 // whose name starts with _ but _posts (a Jekyll site's, whose
 // collections' output decides whether its files are pages), and the
 // Jekyll site's root nearest each (whose front matter defaults give its
-// pages fields), each with its sum (0 for none). The index reads the files under a site's root
+// pages fields) and the Hugo site's (whose content folder holds its
+// pages: SiteRoots.hugoSiteOf), each with its sum (0 for none). The index reads the files under a site's root
 // again when its sum changed. Read through s: each site's root and
 // config as s first found them, as the pages s answers are read, so a
 // config edited while a build reads its pages is summed as they were
@@ -363,10 +370,13 @@ func (s *SiteRoots) ConfigCascadeSums(paths []string) map[string]uint32 {
 			}
 		}
 		// the Jekyll site's root, whose front matter defaults give its
-		// every page fields (jekylldefaults.go)
-		if root, ok := s.jekyllRootOf(path.Dir(p)); ok {
-			if _, ok := out[root]; !ok {
-				out[root] = sum(root)
+		// every page fields (jekylldefaults.go), and the Hugo site's,
+		// whose content folder holds its pages (hugocontent.go)
+		for _, of := range []func(string) (string, bool){s.jekyllRootOf, s.hugoSiteOf} {
+			if root, ok := of(path.Dir(p)); ok {
+				if _, ok := out[root]; !ok {
+					out[root] = sum(root)
+				}
 			}
 		}
 	}

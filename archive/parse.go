@@ -179,6 +179,12 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// oracle's report against Hugo 0.111: they were pieces)
 		return Article{}, []Problem{{Path: path, Msg: HugoIgnoredMsg, Fatal: true, Quiet: true}}
 	}
+	if inHugo != nil && cascades.hugoOutsideContent(path) && inHugo() {
+		// Hugo reads its pages from its content folder alone
+		// (hugocontent.go: an oracle's report against Hugo 0.111,
+		// SITE/other/o.md was a piece)
+		return Article{}, []Problem{{Path: path, Msg: HugoOutsideContentMsg, Fatal: true, Quiet: true}}
+	}
 	if hugoCasedExt(path) && inHugo != nil && inHugo() {
 		return Article{}, []Problem{{Path: path, Msg: HugoCasedExtMsg, Fatal: true, Quiet: true}}
 	}

@@ -823,14 +823,14 @@ func TestSiteFoldersTheSitesDoNotPublish(t *testing.T) {
 	piece := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"hugo/config.toml":                  "title = 'S'\n",
+		"hugo/config.toml":                  "title = 'S'\ntheme = 't'\n",
 		"hugo/content/posts/a.md":           piece,
 		"hugo/archetypes/default.md":        "---\ntitle: \"{{ replace .Name \"-\" \" \" | title }}\"\ndate: {{ .Date }}\n---\n",
 		"hugo/static/notes.md":              "notes, copied as they are",
 		"hugo/layouts/partials/x.md":        "x",
 		"hugo/themes/t/archetypes/posts.md": "+++\ndate = {{ .Date }}\n+++\n",
 		"hugo/themes/t/static/readme.md":    "y",
-		"hugo/themes/t/content/about.md":    piece, // mounted: the site publishes it
+		"hugo/themes/t/content/about.md":    piece, // mounted (theme = 't'): the site publishes it
 		"hugo2/hugo.yaml":                   "title: S\n",
 		"hugo2/static/x.md":                 "x",
 		"hugo2/posts/b.md":                  piece,
@@ -2047,7 +2047,9 @@ func TestJekyllReadsTagBeforeTags(t *testing.T) {
 // outside its content folder (hugo 0.111.3 as oracle: other/_index.html
 // with draft: true was no page and hid nothing; folio listed it as a
 // section page and hid other/o.md; o.md, which Hugo does not read
-// either, is still a piece to folio); on any fs.FS as on a real folder.
+// either, is no piece as a file outside the content folder, not as a
+// draft: TestHugoPagesAreInTheContentFolderAlone); on any fs.FS as on a
+// real folder.
 func TestHugoSectionPageInHTML(t *testing.T) {
 	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
 	draft := "---\ntitle: S\ndraft: true\n---\n<p>x</p>\n"
@@ -2078,7 +2080,7 @@ func TestHugoSectionPageInHTML(t *testing.T) {
 		"notes/_index.html":           draft,
 		"notes/n.md":                  page,
 	})
-	want := []string{"notes/n.md", "site/content/s5/f.md", "site/content/s6/g.md", "site/content/s7/h.md", "site/other/o.md"}
+	want := []string{"notes/n.md", "site/content/s5/f.md", "site/content/s6/g.md", "site/content/s7/h.md"}
 	for _, how := range []string{"folder", "fs.FS"} {
 		var a *Archive
 		var probs []Problem
@@ -2106,9 +2108,9 @@ func TestHugoSectionPageInHTML(t *testing.T) {
 		}
 	}
 	// a file read alone, its section pages asked of the file system
-	for p, hidden := range map[string]bool{"site/other/o.md": false, "site/content/s1/a.md": true} {
-		if _, probs := ParseIn(os.DirFS(root), p, []byte(page)); IsFatal(probs) != hidden {
-			t.Errorf("%s read alone: %v, want hidden %v", p, probs, hidden)
+	for p, msg := range map[string]string{"site/other/o.md": HugoOutsideContentMsg, "site/content/s1/a.md": HugoDraftSectionMsg} {
+		if _, probs := ParseIn(os.DirFS(root), p, []byte(page)); len(probs) != 1 || probs[0].Msg != msg {
+			t.Errorf("%s read alone: %v, want %q", p, probs, msg)
 		}
 	}
 }
@@ -2271,6 +2273,48 @@ func TestJekyllBooleanTagListItems(t *testing.T) {
 			t.Errorf("%s: tags %q, want %q", p, got, want)
 		}
 	}
+}
+
+// Hugo reads a site's pages from its content folder alone: its
+// config's contentDir, or content/, and a theme's content/ when the
+// config names the theme. As oracle (hugo 0.111.3, hugo list all in the
+// sites a/ and b/ below, as written): a/content/posts/a.md and
+// a/themes/x/content/tp/t.md (theme = "x") were the pages of a/ (without
+// theme = "x", a/content/posts/a.md alone), b/stuff/n/s.md the page of
+// b/ (contentDir = "stuff"). folio listed every file as a piece. An archive above several sites reads each as its own; one
+// opened at a site's content/ reads every file (no site's root in it).
+func TestHugoPagesAreInTheContentFolderAlone(t *testing.T) {
+	piece := "---\ntitle: T\ndate: 2021-01-01\n---\nB\n"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"a/hugo.toml":                "title = 'A'\ntheme = 'x'\n",
+		"a/content/posts/a.md":       piece,
+		"a/other/o.md":               piece,
+		"a/themes/x/theme.toml":      "name = 'x'\n",
+		"a/themes/x/README.md":       piece,
+		"a/themes/x/content/tp/t.md": piece,
+		"a/themes/x/notes/n.md":      piece,
+		"a/themes/y/content/u.md":    piece,
+		"b/config.yaml":              "title: B\ncontentDir: stuff\n",
+		"b/content/posts/old.md":     piece,
+		"b/stuff/n/s.md":             piece,
+		"b/stuff/_index.md":          piece,
+		"notes/n.md":                 piece,
+		"notes/other/o.md":           piece,
+	})
+	a, probs := loadSite(t, root)
+	sameLines(t, "pieces", piecePaths(a), []string{
+		"a/content/posts/a.md", "a/themes/x/content/tp/t.md", "b/stuff/n/s.md", "notes/n.md", "notes/other/o.md",
+	})
+	sameLines(t, "notes", problemLines(probs, func(p Problem) bool { return p.Msg == HugoOutsideContentMsg }), []string{
+		"a/other/o.md: " + HugoOutsideContentMsg + " (quiet true)",
+		"a/themes/x/notes/n.md: " + HugoOutsideContentMsg + " (quiet true)",
+		"a/themes/y/content/u.md: " + HugoOutsideContentMsg + " (quiet true)",
+		"b/content/posts/old.md: " + HugoOutsideContentMsg + " (quiet true)",
+	})
+	// (a/themes/x/README.md is a theme's root file, which the scan notes)
+	c, _ := loadSite(t, root+"/a/content")
+	sameLines(t, "opened at a/content", piecePaths(c), []string{"posts/a.md"})
 }
 
 // In a Hugo site a date key whose value is no date is passed over, to the

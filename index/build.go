@@ -146,6 +146,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 	b.followRenames(newFiles, m.Departed)
 	m.Files = newFiles
 	m.SiteCascades = b.siteCascades
+	m.SiteConfigs, m.SiteConfigsKnown = siteConfigPaths(b.configs), b.configs != nil
 	m.Unknown = unknownPaths(p.scanProbs)
 	m.sketches = b.sketches
 	m.Complete = true

@@ -525,8 +525,8 @@ func TestConfigEditedBetweenRoundsIsReadAgain(t *testing.T) {
 	outlets("opened again", "New")
 }
 
-// A Jekyll site's front matter defaults edited, which changes no file of
-// the scan, are seen: ArchiveSum changes (the reader's refresh), and the
+// A Jekyll site's front matter defaults made or edited, which changes no
+// file of the scan, are seen: ArchiveSum changes (the reader's refresh), and the
 // index reopened reads the site's pages again, for a site in a folder of
 // the archive whose pages are in _posts/ and its root alone (no folder
 // _x but _posts, which the sums asked of before; a helper's report:
@@ -539,7 +539,6 @@ func TestJekyllDefaultsEditIsSeen(t *testing.T) {
 		return "title: S\ndefaults:\n  - scope: {path: \"\"}\n    values: {author: " + author + "}\n"
 	}
 	dupWrite(t, arch, map[string]string{
-		"blog/_config.yml":             config("Alice"),
 		"blog/about.md":                "---\ntitle: About\n---\nText.\n",
 		"blog/_posts/2021-03-14-p1.md": "---\ntitle: P1\n---\nText.\n",
 	})
@@ -563,7 +562,13 @@ func TestJekyllDefaultsEditIsSeen(t *testing.T) {
 			t.Errorf("%s: authors %v, want %s", what, got, want)
 		}
 	}
-	authors("built", "Alice 2")
+	// no site: about.md, undated, is no piece; the post no file asked of
+	// a site (its date its name's)
+	authors("no site", "(no author) 1")
+	if err := os.WriteFile(filepath.Join(arch, "blog", "_config.yml"), []byte(config("Alice")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	authors("_config.yml made", "Alice 2")
 	sum, memo := ArchiveSum(fsys, nil)
 	if err := os.WriteFile(filepath.Join(arch, "blog", "_config.yml"), []byte(config("Bob")), 0o644); err != nil {
 		t.Fatal(err)
@@ -576,4 +581,57 @@ func TestJekyllDefaultsEditIsSeen(t *testing.T) {
 		t.Fatal(err)
 	}
 	authors("defaults removed", "(no author) 2")
+}
+
+// A Hugo site's pages are in its content folder alone (archive's
+// hugocontent.go): a hugo.toml made above a folder of notes, or its
+// contentDir edited, changes which files are pieces, and the index
+// reopened reads them again (their site's root summed though no folder
+// on their paths is named content: archive.ConfigCascadeSum).
+func TestHugoContentDirEditIsSeen(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch, dir := t.TempDir(), t.TempDir()
+	piece := func(tag string) string { return "---\ntitle: P\ndate: 2020-01-01\ntags: [" + tag + "]\n---\nText.\n" }
+	dupWrite(t, arch, map[string]string{
+		"notes/pages/p.md": piece("inpages"),
+		"notes/other/o.md": piece("inother"),
+		"notes/stuff/s.md": piece("instuff"),
+	})
+	ctx := context.Background()
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := func(what string, want string) {
+		t.Helper()
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		var got []string
+		for _, f := range ix.AllFacets().Tags {
+			got = append(got, f.Value)
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: tags %v, want %s", what, got, want)
+		}
+	}
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(arch, "notes", "hugo.toml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tags("no site", "inother inpages instuff")
+	write("title = 'S'\ncontentDir = 'stuff'\n")
+	tags("hugo.toml made", "instuff")
+	write("title = 'S'\ncontentDir = 'pages'\n")
+	tags("contentDir edited", "inpages")
+	if err := os.Remove(filepath.Join(arch, "notes", "hugo.toml")); err != nil {
+		t.Fatal(err)
+	}
+	tags("hugo.toml removed", "inother inpages instuff")
 }

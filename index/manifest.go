@@ -93,13 +93,21 @@ type manifestHead struct {
 	// SiteCascades are what the configs of the Hugo and Jekyll sites the
 	// files may be in give their reading (archive.SiteRoots.ConfigCascadeSums: each
 	// folder above a content folder or a folder _x, and each file's
-	// Jekyll site's root, its sum, 0 for none: a Hugo config's cascade
-	// and ignoreFiles, a Jekyll config's collections with output and
-	// front matter defaults): the index is current only while each is
-	// the same, the files under a site's root read again when its sum
-	// changes (a config is no file of the scan).
+	// Jekyll and Hugo site's root, its sum, 0 for none: a Hugo config's
+	// cascade, ignoreFiles and content folders, a Jekyll config's
+	// collections with output and front matter defaults): the index is
+	// current only while each is the same, the files under a site's root
+	// read again when its sum changes (a config is no file of the scan).
 	// An older manifest's is nil: each sum 0.
 	SiteCascades map[string]uint32
+	// SiteConfigs are the site configs the build's scan met
+	// (archive.SiteConfigs' paths, sorted), when SiteConfigsKnown: the
+	// index is current only while a scan meets the same, so that a
+	// config made where no file asked (a hugo.toml made above a folder of
+	// notes, a _config.yml with defaults) is planned from, its site's sum
+	// then new (SiteCascades).
+	SiteConfigs      []string
+	SiteConfigsKnown bool
 	// Update is what the update that wrote this manifest did (nil in a
 	// manifest written before it was kept): a folio that waited for that
 	// update says what it did (Stats.Other). Gob leaves it out of an
@@ -352,7 +360,26 @@ func (m *manifest) checkable() bool {
 // (sitesCurrent), told by the site configs the scan met (nil: the file
 // system is asked): then nothing needs to be read.
 func (m *manifest) currentSum(fsys fs.FS, fp []byte, configs archive.SiteConfigs) bool {
-	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.sitesCurrent(fsys, configs) && m.siteCascadesCurrent(fsys, configs)
+	return m.checkable() && fp != nil && bytes.Equal(fp, m.Fingerprint) && m.siteConfigsCurrent(configs) && m.sitesCurrent(fsys, configs) && m.siteCascadesCurrent(fsys, configs)
+}
+
+// siteConfigsCurrent reports whether the site configs a scan met
+// (configs; nil: it cannot tell) are the ones the index was built with
+// (SiteConfigs), when both are known.
+func (m *manifestHead) siteConfigsCurrent(configs archive.SiteConfigs) bool {
+	return configs == nil || !m.SiteConfigsKnown || slices.Equal(siteConfigPaths(configs), m.SiteConfigs)
+}
+
+// siteConfigPaths are the paths of configs, sorted; nil for none.
+func siteConfigPaths(configs archive.SiteConfigs) []string {
+	var out []string
+	for p, there := range configs {
+		if there {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // siteCascadesCurrent reports whether what each site's config gives the

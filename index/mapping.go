@@ -186,11 +186,14 @@ import (
 // front matter does not (archive's withJekyllDefaults: a post's author from
 // defaults alone); 104: in a Jekyll site an item of a tag list Ruby reads
 // as a boolean is the tag false or true (archive's jekyllTagValue: tags:
-// [no, beta] false, beta).
+// [no, beta] false, beta); 101: a file of a Hugo site outside its content
+// folders is no piece (archive's hugoOutsideContent: SITE/other/o.md); 105:
+// a file of a Hugo site outside its content folders is no piece (archive's
+// hugoOutsideContent: SITE/other/o.md).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 104
+const SchemaVersion = 105
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -98,7 +98,8 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 	owner := owners(m, states)
 	todo, newFiles := sortOut(m, states, owner)
 	deletes := deletesOf(m, all, owner)
-	changed := !slices.Equal(unknownPaths(scanProbs), m.Unknown) || goneUnindexed(m, all) || !maps.Equal(b.siteCascades, m.SiteCascades)
+	changed := !slices.Equal(unknownPaths(scanProbs), m.Unknown) || goneUnindexed(m, all) || !maps.Equal(b.siteCascades, m.SiteCascades) ||
+		b.configs != nil && (!m.SiteConfigsKnown || !m.siteConfigsCurrent(b.configs))
 	for p, e := range newFiles {
 		if e.Unseen != unseen[p] {
 			e.Unseen = unseen[p]
