@@ -216,7 +216,14 @@ func countAllFacets(ctx context.Context, bi bleve.Index) (Facets, error) {
 
 // siteRoots is the build's archive.SiteRoots, made at its first use.
 func (b *build) siteRoots() *archive.SiteRoots {
-	b.sitesOnce.Do(func() { b.sites = archive.NewSiteRoots(b.fsys) })
+	b.sitesOnce.Do(func() {
+		if b.configs != nil {
+			// the scan's configs: no folder's roots stated again
+			b.sites = b.configs.SiteRootsOf(b.fsys)
+		} else {
+			b.sites = archive.NewSiteRoots(b.fsys)
+		}
+	})
 	return b.sites
 }
 
