@@ -36,11 +36,14 @@ var blockElements = map[string]bool{
 // <span class="x">a</span>b is ab), nor is the content of a script or
 // style, and a script or style not closed on its line hides the rest of
 // the line (line.hidden, its later segments and code spans too: a page
-// shows nothing after it). A <br> is a line break (two spaces and a new line, the next line
-// starting with line's quote markers and its list item's indent; at the line's end two spaces
-// before its own new line), or a
-// space where a new line could open a block or end one: in a table row, a
-// heading, or before what would start a block (a "-", a "#", a digit …).
+// shows nothing after it). A <br> is a line break (two spaces and a new
+// line, the next line starting with line's quote markers and its list
+// item's indent, and what would open a block there escaped: startsNoBlock;
+// at the line's end two spaces before its own new line); two or more in a
+// row are a blank line, a paragraph's end, as WordPress's exports mean
+// them; in a table row or a heading, one line, a space (a helper's report:
+// a <br> before a digit, "-", "[", "*" … was a space, "<br><br>" one
+// break).
 // A tag a backslash escapes, or a link's destination in <…>, is text.
 // line's breaks are read once for all its segments' <br>s (htmlLine).
 func inlineTagsText(line *htmlLine, seg string) string {
@@ -56,12 +59,19 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	}
 	var b strings.Builder
 	last := 0
+	startLine := false // a <br> broke the line: what is written next starts one
+	write := func(text string) {
+		if startLine && text != "" {
+			text, startLine = startsNoBlock(text), false
+		}
+		b.WriteString(text)
+	}
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		if m[0] < last || escapedAt(seg, m[0]) || isDestination(seg, m[0]) {
 			continue
 		}
-		b.WriteString(seg[last:m[0]])
+		write(seg[last:m[0]])
 		last = m[1]
 		name := ""
 		switch {
@@ -72,22 +82,37 @@ func inlineTagsText(line *htmlLine, seg string) string {
 		}
 		switch {
 		case name == "br":
+			// a run of <br>s (white space between them) is one break;
+			// two or more a blank line, a paragraph's end (WordPress's
+			// exports write "<br><br>" for one)
+			brs := 1
 			rest := strings.TrimLeft(seg[last:], " \t")
-			if strings.TrimLeftFunc(rest, unicode.IsSpace) == "" {
+			for k+1 < len(ms) && ms[k+1][0] == len(seg)-len(rest) && isBr(seg, ms[k+1]) {
+				k, brs = k+1, brs+1
+				last = ms[k][1]
+				rest = strings.TrimLeft(seg[last:], " \t")
+			}
+			if strings.TrimLeftFunc(rest, unicode.IsSpace) == "" && strings.ContainsAny(rest, "\r\n") {
 				// at the line's end its own new line breaks it, made a
 				// hard break ("a<br>\nb" was "a \nb", a soft break, which
-				// the reader shows as a space); before a code span a space
-				if strings.ContainsAny(rest, "\r\n") {
-					b.WriteString("  ")
-				} else {
+				// the reader shows as a space), or a blank line after it
+				switch line.readLine(); {
+				case line.oneLine:
 					b.WriteString(" ")
+				case brs > 1:
+					b.WriteString("\n" + strings.TrimRight(line.cont, " "))
+				default:
+					b.WriteString("  ")
 				}
 				continue
 			}
-			b.WriteString(line.lineBreak(rest))
+			b.WriteString(line.lineBreak(brs))
 			last = len(seg) - len(rest)
+			startLine = !line.oneLine
 		case blockElements[name]:
-			b.WriteString(" ")
+			if !startLine {
+				b.WriteString(" ")
+			}
 		case m[2] >= 0 && hiddenContent[name]:
 			// its content, to its closing tag on this line; with none
 			// the rest of the line is its content (hidden), as a page
@@ -106,8 +131,20 @@ func inlineTagsText(line *htmlLine, seg string) string {
 			}
 		}
 	}
-	b.WriteString(seg[last:])
+	write(seg[last:])
 	return b.String()
+}
+
+// isBr: the tag m matched in seg is a <br> (or </br>, which a page reads
+// as one).
+func isBr(seg string, m []int) bool {
+	switch {
+	case m[2] >= 0:
+		return asciiLower(seg[m[2]:m[3]]) == "br"
+	case m[4] >= 0:
+		return asciiLower(seg[m[4]:m[5]]) == "br"
+	}
+	return false
 }
 
 // escapedAt reports whether s[i] follows an odd run of backslashes.
@@ -163,28 +200,93 @@ func (l *htmlLine) outsideSpans(text string, spans [][2]int, f func(string) stri
 	return b.String()
 }
 
-// lineBreak is what a <br> inside the line becomes when rest, the line's
-// text after it, follows: a hard line break, or a space where a new line
-// would change the line's blocks.
-func (l *htmlLine) lineBreak(rest string) string {
-	if !l.read {
-		l.read = true
-		l.scanned += len(l.line)
-		t := strings.TrimLeft(l.line, " \t")
-		l.oneLine = strings.HasPrefix(t, "#") || strings.Contains(l.line, "|")
-		if !l.oneLine {
-			l.cont = continuation(l.line)
-		}
+// readLine reads what lineBreak needs of the line, once.
+func (l *htmlLine) readLine() {
+	if l.read {
+		return
 	}
-	if l.oneLine {
-		return " " // a heading or a table's row is one line
+	l.read = true
+	l.scanned += len(l.line)
+	t := strings.TrimLeft(l.line, " \t")
+	l.oneLine = strings.HasPrefix(t, "#") || strings.Contains(l.line, "|")
+	if !l.oneLine {
+		l.cont = continuation(l.line)
 	}
-	switch c := rest[0]; {
-	case '0' <= c && c <= '9', strings.IndexByte("#>-+*=_`~|<[!\\:", c) >= 0:
+}
+
+// lineBreak is what a run of brs <br>s inside the line becomes: a hard
+// line break, or a blank line for two or more; a space in a heading or a
+// table's row, which are one line. The text after it starts a line
+// (startsNoBlock).
+func (l *htmlLine) lineBreak(brs int) string {
+	l.readLine()
+	switch {
+	case l.oneLine:
 		return " "
+	case brs > 1:
+		return "\n" + strings.TrimRight(l.cont, " ") + "\n" + l.cont
 	}
 	return "  \n" + l.cont
 }
+
+// startsNoBlock is text, which starts a line a <br> broke, with the
+// character that would open a block there, or end the paragraph, escaped,
+// as a page shows it after a <br>: a heading's "#", a quote's ">", a list
+// item's marker ("-", "+", "*", or "1." as 1\.), a thematic break or a
+// setext heading's underline ("***", "___", "---", "==="), a fence's
+// "~~~", a definition's ":", an HTML block's "<" (not an autolink's), a
+// footnote's "[^1]:". Emphasis ("*pause*"), links ("[laughs]") and the
+// rest stay as written.
+func startsNoBlock(text string) string {
+	line := text
+	if i := strings.IndexAny(line, "\r\n"); i >= 0 {
+		line = line[:i]
+	}
+	if line == "" {
+		return text
+	}
+	esc := -1 // the byte of text to escape
+	switch c := line[0]; {
+	case c == '>':
+		esc = 0
+	case c == '#':
+		if n := len(line) - len(strings.TrimLeft(line, "#")); n <= 6 && (n == len(line) || line[n] == ' ' || line[n] == '\t') {
+			esc = 0
+		}
+	case c == '-' || c == '+' || c == '*' || c == '_' || c == '=':
+		if c != '_' && c != '=' && listMarker(line) > 0 || strings.Trim(line, string(c)+" \t") == "" {
+			esc = 0
+		}
+	case '0' <= c && c <= '9':
+		if w := listMarker(line); w > 0 {
+			esc = w - 1 // 1\. and 1\)
+		}
+	case c == '~':
+		if strings.HasPrefix(line, "~~~") {
+			esc = 0
+		}
+	case c == ':':
+		if len(line) == 1 || line[1] == ' ' || line[1] == '\t' {
+			esc = 0
+		}
+	case c == '<':
+		if !autolink.MatchString(line) {
+			esc = 0
+		}
+	case c == '[':
+		if footnoteDef().MatchString(line) {
+			esc = 0
+		}
+	}
+	if esc < 0 {
+		return text
+	}
+	return text[:esc] + `\` + text[esc:]
+}
+
+// autolink is a CommonMark autolink at the start of a line: a URI or an
+// email address in <…>.
+var autolink = regexp.MustCompile(`^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_` + "`" + `{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>`)
 
 // continuation is the start of a line that goes on line's block: its
 // quote markers, and its list item's indent as spaces.

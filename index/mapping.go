@@ -189,11 +189,13 @@ import (
 // [no, beta] false, beta); 101: a file of a Hugo site outside its content
 // folders is no piece (archive's hugoOutsideContent: SITE/other/o.md); 105:
 // a file of a Hugo site outside its content folders is no piece (archive's
-// hugoOutsideContent: SITE/other/o.md).
+// hugoOutsideContent: SITE/other/o.md); 106: every inline <br> a line
+// break, what would open a block after it escaped ("a<br>- b" was "a - b"),
+// and "<br><br>" a blank line (archive's startsNoBlock).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 105
+const SchemaVersion = 106
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// textPiece writes a piece p.md of front matter fm (title and date given)
+// and body to a new archive folder, and returns it.
+func textPiece(t *testing.T, fm, body string) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	doc := "---\ntitle: T\ndate: 2020-01-01\n" + fm + "---\n\n" + body
+	if err := os.WriteFile(filepath.Join(dir, "p.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// showLines are the lines folio show prints of piece p, trimmed, its
+// styles stripped.
+func showLines(t *testing.T, dir string) []string {
+	t.Helper()
+	out, errOut, code := run(t, "--archive", dir, "show", "p")
+	if code != 0 {
+		t.Fatalf("show: exit %d: %s", code, errOut)
+	}
+	var lines []string
+	for _, l := range strings.Split(ansi.Strip(out), "\n") {
+		lines = append(lines, strings.TrimSpace(l))
+	}
+	return lines
+}
+
+// showJSON is folio show --json of piece p.
+func showJSON(t *testing.T, dir string) map[string]any {
+	t.Helper()
+	out, errOut, code := run(t, "--archive", dir, "show", "p", "--json")
+	if code != 0 {
+		t.Fatalf("show --json: exit %d: %s", code, errOut)
+	}
+	var piece map[string]any
+	if err := json.Unmarshal([]byte(out), &piece); err != nil {
+		t.Fatal(err)
+	}
+	return piece
+}
+
+// hasLines reports whether want are lines of lines, one after another.
+func hasLines(lines []string, want ...string) bool {
+	for i := 0; i+len(want) <= len(lines); i++ {
+		ok := true
+		for k, w := range want {
+			if lines[i+k] != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Every inline <br> breaks its line as a page shows it, whatever the next
+// line starts with, and two make a blank line (a helper's report: "Ann
+// Lee<br>123 Main St" was one line, as was a line before "[laughs]",
+// "*pause*" or "- dash line", and "<br><br>" made no blank line).
+func TestBrBreaksEveryLine(t *testing.T) {
+	dir := textPiece(t, "", "Ann Lee<br>123 Main St<br>Springfield\n\n"+
+		"Q: what?<br>[laughs] yes<br>*pause*<br>- dash line<br>1. not a list\n\n"+
+		"First stanza<br><br>Second stanza\n")
+	lines := showLines(t, dir)
+	for _, want := range [][]string{
+		{"Ann Lee", "123 Main St", "Springfield"},
+		{"Q: what?", "[laughs] yes", "pause", "- dash line", "1. not a list"},
+		{"First stanza", "", "Second stanza"},
+	} {
+		if !hasLines(lines, want...) {
+			t.Errorf("show: want the lines %q in\n%s", want, strings.Join(lines, "\n"))
+		}
+	}
+}
