@@ -22,9 +22,10 @@ import (
 // sequence cut off (an ESC ] or ESC P that never ends) loses only its
 // introducer: the text after it stays. A line separator (U+2028) and a
 // next line (NEL, U+0085) are a newline and a paragraph separator (U+2029)
-// a blank line, as they mean,
-// rather than characters a terminal shows one way or another (a helper's
-// report; termsafe drops any that come from elsewhere).
+// a blank line, as they mean, in any text (with an escape sequence in it
+// too), rather than characters a terminal shows one way or another (a
+// helper's report; termsafe drops any that come from elsewhere); in a
+// one-line field (SanitizeLine) each is a space.
 //
 // It is applied once, where text enters folio (Parse), so every consumer (TUI,
 // CLI, JSON) is safe.
@@ -37,7 +38,9 @@ func Sanitize(s string) string {
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if strings.ContainsRune(s, 0x1b) {
-		s = termsafe.Plain(s)
+		// the separators first, which termsafe drops ("alpha\u0085beta"
+		// was alphabeta in a text with an ESC anywhere: a helper's report)
+		s = termsafe.Plain(separators.Replace(s))
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -56,6 +59,10 @@ func Sanitize(s string) string {
 	}
 	return s
 }
+
+// separators are the line and paragraph separators as Sanitize writes
+// them.
+var separators = strings.NewReplacer("\u0085", "\n", "\u2028", "\n", "\u2029", "\n\n")
 
 // SanitizeLine is Sanitize for one-line fields (titles, tags, outlets): tabs
 // and newlines become spaces and runs of spaces collapse.

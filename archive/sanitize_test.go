@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -100,5 +102,42 @@ func TestIgnorablesKeptWhereTheyMatter(t *testing.T) {
 		if got := SanitizeLine(in); got != want {
 			t.Errorf("SanitizeLine(%+q) = %+q, want %+q", in, got, want)
 		}
+	}
+}
+
+// parseText parses a file p.md of front matter fm (a title and date given)
+// and body, written to a folder, as Load reads it.
+func parseText(t *testing.T, fm, body string) Article {
+	t.Helper()
+	dir := t.TempDir()
+	doc := "---\ntitle: T\ndate: 2020-01-01\n" + fm + "---\n\n" + body
+	if err := os.WriteFile(filepath.Join(dir, "p.md"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arc, probs := Load(os.DirFS(dir))
+	if IsFatal(probs) || len(arc.Articles) != 1 {
+		t.Fatalf("%v: %d pieces", probs, len(arc.Articles))
+	}
+	return arc.Articles[0]
+}
+
+// The line and paragraph separators are new lines (in a one-line field
+// spaces) in a text that holds an escape sequence too (a helper's report:
+// termsafe dropped them first, "alpha\u0085beta" was alphabeta, the
+// author "Ann\u0085Lee \x1b[1m" AnnLee).
+func TestSeparatorsBesideAnEscape(t *testing.T) {
+	a := parseText(t, "authors: [\"Ann\\NLee \\e[1m\"]\ntags: [\"war\\Npeace \\e[1m\"]\nnote: \"one\\Ltwo \\e[1m\"\n",
+		"alpha\u0085beta \x1b[1mbold\x1b[0m gamma\u2028delta\u2029epsilon\n")
+	if want := "alpha\nbeta bold gamma\ndelta\n\nepsilon"; a.Body != want {
+		t.Errorf("body %q, want %q", a.Body, want)
+	}
+	if len(a.Authors) != 1 || a.Authors[0] != "Ann Lee" {
+		t.Errorf("authors %q, want Ann Lee", a.Authors)
+	}
+	if len(a.Tags) != 1 || a.Tags[0] != "war peace" {
+		t.Errorf("tags %q, want war peace", a.Tags)
+	}
+	if a.Note != "one\ntwo" {
+		t.Errorf("note %q, want one, new line, two", a.Note)
 	}
 }

@@ -89,3 +89,29 @@ func TestBrBreaksEveryLine(t *testing.T) {
 		}
 	}
 }
+
+// A separator (NEL, U+2028, U+2029) parts words and lines in a text that
+// holds an escape sequence too, and one-line fields' words (a helper's
+// report: "alpha\u0085beta" was found as alphabeta alone, the author
+// "Ann\u0085Lee \x1b[1m" was AnnLee, the tag "war\u0085peace" warpeace).
+func TestSeparatorsBesideAnEscapeOnEverySurface(t *testing.T) {
+	dir := textPiece(t, "authors: [\"Ann\\NLee \\e[1m\"]\ntags: [\"war\\Npeace \\e[1m\"]\n",
+		"alpha\u0085beta \x1b[1mbold\x1b[0m gamma\u2028delta\n")
+	if res := searchIDs(t, "--archive", dir, "beta"); len(res.Hits) != 1 {
+		t.Errorf("search beta: %q, want the piece", ids(res))
+	}
+	if res := searchIDs(t, "--archive", dir, "alphabeta"); len(res.Hits) != 0 {
+		t.Errorf("search alphabeta: %q, want none", ids(res))
+	}
+	// a new line in a paragraph, which the reader shows as a space
+	if lines := showLines(t, dir); !hasLines(lines, "alpha beta bold gamma delta") {
+		t.Errorf("show: want the words apart in\n%s", strings.Join(lines, "\n"))
+	}
+	piece := showJSON(t, dir)
+	if a, _ := piece["authors"].([]any); len(a) != 1 || a[0] != "Ann Lee" {
+		t.Errorf("show --json authors %v, want Ann Lee", piece["authors"])
+	}
+	if tg, _ := piece["tags"].([]any); len(tg) != 1 || tg[0] != "war peace" {
+		t.Errorf("show --json tags %v, want war peace", piece["tags"])
+	}
+}

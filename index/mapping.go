@@ -191,11 +191,14 @@ import (
 // a file of a Hugo site outside its content folders is no piece (archive's
 // hugoOutsideContent: SITE/other/o.md); 106: every inline <br> a line
 // break, what would open a block after it escaped ("a<br>- b" was "a - b"),
-// and "<br><br>" a blank line (archive's startsNoBlock).
+// and "<br><br>" a blank line (archive's startsNoBlock); 107: a text with
+// an escape sequence keeps its line and paragraph separators as new lines,
+// spaces in a line (archive's Sanitize: "alpha\u0085beta \x1b[1m" was
+// alphabeta).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 106
+const SchemaVersion = 107
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
