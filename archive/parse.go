@@ -539,6 +539,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	probs = append(probs, capFields(path, &a, func(keys []string) int { f, _ := m.first(keys); return at(f) })...)
 	a.SiteKeys = siteKeys(path, a.ID, a.Date, m, isTOML)
 	text := string(body)
+	if strings.Contains(text, "\r") {
+		// a CR alone ends a line, as in CommonMark, for every step below
+		// as for Sanitize
+		text = loneCR.Replace(text)
+	}
 	switch {
 	case asWritten:
 	case isPost:

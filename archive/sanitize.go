@@ -17,8 +17,10 @@ import (
 // runes folio itself uses to mark search matches, and the characters that
 // show as nothing where they stand (ignorableAt: a soft hyphen, a
 // zero-width space inside a Latin word), which split a word for search
-// ("terr\u00adorism" was not found by terrorism). Carriage returns are
-// dropped (CRLF becomes LF). Invalid UTF-8 is replaced by U+FFFD. A
+// ("terr\u00adorism" was not found by terrorism). A carriage return is a
+// line's end, as in CommonMark: CRLF becomes LF, and a CR alone LF too (it
+// was dropped: "line one\rOVERWRITE" was "line oneOVERWRITE", the author
+// "Ann\rLee" AnnLee; a helper's report). Invalid UTF-8 is replaced by U+FFFD. A
 // sequence cut off (an ESC ] or ESC P that never ends) loses only its
 // introducer: the text after it stays. A line separator (U+2028) and a
 // next line (NEL, U+0085) are a newline and a paragraph separator (U+2029)
@@ -44,8 +46,12 @@ func Sanitize(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i, r := range s {
 		switch {
+		case r == '\r':
+			if i+1 == len(s) || s[i+1] != '\n' {
+				b.WriteByte('\n') // a CR alone; of a CRLF the LF
+			}
 		case r == 0x2028 || r == 0x85:
 			b.WriteByte('\n')
 		case r == 0x2029:
@@ -60,9 +66,9 @@ func Sanitize(s string) string {
 	return s
 }
 
-// separators are the line and paragraph separators as Sanitize writes
-// them.
-var separators = strings.NewReplacer("\u0085", "\n", "\u2028", "\n", "\u2029", "\n\n")
+// separators are the line endings (CRLF, a CR alone) and the line and
+// paragraph separators as Sanitize writes them.
+var separators = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n\n")
 
 // SanitizeLine is Sanitize for one-line fields (titles, tags, outlets): tabs
 // and newlines become spaces and runs of spaces collapse.
@@ -297,3 +303,6 @@ func isUnsafe(r rune) bool {
 	}
 	return r != utf8.RuneError && unicode.Is(unicode.Cc, r)
 }
+
+// loneCR makes each CR alone (not before LF) LF.
+var loneCR = strings.NewReplacer("\r\n", "\r\n", "\r", "\n")

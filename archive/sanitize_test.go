@@ -141,3 +141,32 @@ func TestSeparatorsBesideAnEscape(t *testing.T) {
 		t.Errorf("note %q, want one, new line, two", a.Note)
 	}
 }
+
+// A carriage return alone ends a line, as in CommonMark: a new line in a
+// body, a space in a one-line field (a helper's report: it was dropped,
+// "line one\rOVERWRITE" was "line oneOVERWRITE", the title "CR\rtitle"
+// CRtitle, the author "Ann\rLee" AnnLee).
+func TestLoneCarriageReturnEndsALine(t *testing.T) {
+	if got, want := Sanitize("a\r\nb\rc\r"), "a\nb\nc\n"; got != want {
+		t.Errorf("Sanitize: %q, want %q", got, want)
+	}
+	if got, want := Sanitize("a\r\nb\rc \x1b[1m\r"), "a\nb\nc \n"; got != want {
+		t.Errorf("Sanitize with an ESC: %q, want %q", got, want)
+	}
+	a := parseText(t, "authors: [\"Ann\\rLee\"]\ntags: [\"cr\\rtag\"]\noutlet: \"The\\rOutlet\"\n",
+		"line one\rOVERWRITE\r\nline three\n\nplain <b>bold</b>\r\r    code <b>x</b>\r")
+	// the Markdown read with its lines: the code's tags as written
+	if want := "line one\nOVERWRITE\nline three\n\nplain bold\n\n    code <b>x</b>"; a.Body != want {
+		t.Errorf("body %q, want %q", a.Body, want)
+	}
+	if len(a.Authors) != 1 || a.Authors[0] != "Ann Lee" || len(a.Tags) != 1 || a.Tags[0] != "cr tag" || a.Outlet != "The Outlet" {
+		t.Errorf("authors %q, tags %q, outlet %q: want Ann Lee, cr tag, The Outlet", a.Authors, a.Tags, a.Outlet)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "p.md"), []byte("---\ntitle: \"CR\\rtitle\"\ndate: 2020-01-01\n---\n\nx\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := ParseFile(os.DirFS(dir), "p.md"); a.Title != "CR title" {
+		t.Errorf("title %q, want CR title", a.Title)
+	}
+}

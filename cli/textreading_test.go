@@ -115,3 +115,23 @@ func TestSeparatorsBesideAnEscapeOnEverySurface(t *testing.T) {
 		t.Errorf("show --json tags %v, want war peace", piece["tags"])
 	}
 }
+
+// A carriage return alone ends a line (a helper's report: "line
+// one\rOVERWRITE" showed as "line oneOVERWRITE", the author "Ann\rLee"
+// was AnnLee).
+func TestLoneCarriageReturnOnEverySurface(t *testing.T) {
+	dir := textPiece(t, "authors: [\"Ann\\rLee\"]\n", "line one\rOVERWRITE\n")
+	if lines := showLines(t, dir); !hasLines(lines, "line one OVERWRITE") {
+		t.Errorf("show: want the words apart in\n%s", strings.Join(lines, "\n"))
+	}
+	if res := searchIDs(t, "--archive", dir, "overwrite"); len(res.Hits) != 1 {
+		t.Errorf("search overwrite: %q, want the piece", ids(res))
+	}
+	piece := showJSON(t, dir)
+	if a, _ := piece["authors"].([]any); len(a) != 1 || a[0] != "Ann Lee" {
+		t.Errorf("show --json authors %v, want Ann Lee", piece["authors"])
+	}
+	if b, _ := piece["body"].(string); b != "line one\nOVERWRITE" {
+		t.Errorf("show --json body %q", b)
+	}
+}

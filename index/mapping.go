@@ -194,11 +194,12 @@ import (
 // and "<br><br>" a blank line (archive's startsNoBlock); 107: a text with
 // an escape sequence keeps its line and paragraph separators as new lines,
 // spaces in a line (archive's Sanitize: "alpha\u0085beta \x1b[1m" was
-// alphabeta).
+// alphabeta); 108: a CR alone a line's end, a new line or in a line a space
+// ("line one\rOVERWRITE" was "line oneOVERWRITE").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 107
+const SchemaVersion = 108
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
