@@ -555,6 +555,9 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	default:
 		text = Readable(text)
 	}
+	if !asWritten {
+		text = dropInvisibleReferences(text)
+	}
 	a.Body = strings.TrimSpace(Sanitize(text))
 	return a, probs
 }

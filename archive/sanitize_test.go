@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,5 +169,38 @@ func TestLoneCarriageReturnEndsALine(t *testing.T) {
 	}
 	if a, _ := ParseFile(os.DirFS(dir), "p.md"); a.Title != "CR title" {
 		t.Errorf("title %q, want CR title", a.Title)
+	}
+}
+
+// A character reference to a character that shows as nothing is dropped
+// where the character written as itself is, by the same rule, and kept
+// where it is (a helper's report: "a&#x200b;b", "&shy;", "&zwj;",
+// "&rlm;", "&NoBreak;", "&#xFEFF;" … reached the terminal through show,
+// which decodes them, while the raw characters were dropped).
+func TestInvisibleReferencesAsTheCharacters(t *testing.T) {
+	refs := []string{"&#x200b;", "&#8203;", "&shy;", "&zwj;", "&zwnj;", "&rlm;", "&lrm;", "&NoBreak;", "&InvisibleTimes;",
+		"&#xE0041;", "&#xFEFF;", "&#x3164;", "&#x2060;", "&#X200B;"}
+	var body, want []string
+	for k, ref := range refs {
+		w := fmt.Sprintf("w%cx", 'a'+k)
+		body = append(body, w[:2]+ref+w[2:])
+		want = append(want, w)
+	}
+	in := strings.Join(body, " ") + "\n\n" +
+		"terr\u00ad&shy;orism and &shy;lead\n\n" + // raw and referenced together; at a word's start
+		"&#x1F468;&zwj;&#x1F469; \u0645\u06cc&zwnj;\u062e\u0648\u0627\u0647\u0645 \\&shy; `c&#x200b;d`\n\n" +
+		"```\nfenced&#x200b;code\n```\n\n    indented&shy;code\n"
+	a := parseText(t, "", in)
+	wantBody := strings.Join(want, " ") + "\n\n" +
+		"terrorism and lead\n\n" +
+		"&#x1F468;&zwj;&#x1F469; \u0645\u06cc&zwnj;\u062e\u0648\u0627\u0647\u0645 \\&shy; `c&#x200b;d`\n\n" +
+		"```\nfenced&#x200b;code\n```\n\n    indented&shy;code"
+	if a.Body != wantBody {
+		t.Errorf("body\n%q, want\n%q", a.Body, wantBody)
+	}
+	// the raw characters go alike
+	raw := parseText(t, "", DecodeReferences(strings.Join(body, " ")))
+	if got := raw.Body; got != strings.Join(want, " ") {
+		t.Errorf("raw: %q, want %q", got, want)
 	}
 }

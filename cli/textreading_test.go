@@ -135,3 +135,29 @@ func TestLoneCarriageReturnOnEverySurface(t *testing.T) {
 		t.Errorf("show --json body %q", b)
 	}
 }
+
+// A character reference to a character that shows as nothing reaches no
+// surface where the character itself would not (a helper's report: folio
+// show printed U+200B, U+00AD, U+200D, U+200F, U+200E, U+2060, U+2062,
+// U+E0041 and U+FEFF from "a&#x200b;b", "&shy;" …).
+func TestInvisibleReferencesReachNoSurface(t *testing.T) {
+	dir := textPiece(t, "", "a&#x200b;b c&shy;d e&zwj;f g&rlm;h i&lrm;j k&NoBreak;l m&InvisibleTimes;n "+
+		"o&#xE0041;p q&#xFEFF;r s&#x3164;t terr&shy;orism\n")
+	bad := "\u200b\u00ad\u200d\u200f\u200e\u2060\u2062\U000e0041\ufeff\u3164"
+	out, errOut, code := run(t, "--archive", dir, "show", "p")
+	if code != 0 {
+		t.Fatalf("show: exit %d: %s", code, errOut)
+	}
+	if i := strings.IndexAny(out, bad); i >= 0 {
+		t.Errorf("show printed %U", []rune(out[i:])[0])
+	}
+	if !strings.Contains(ansi.Strip(out), "ab cd ef gh ij kl mn op qr st terrorism") {
+		t.Errorf("show: %q", ansi.Strip(out))
+	}
+	if b, _ := showJSON(t, dir)["body"].(string); strings.Contains(b, "&") {
+		t.Errorf("show --json body %q: a reference left", b)
+	}
+	if res := searchIDs(t, "--archive", dir, "terrorism"); len(res.Hits) != 1 {
+		t.Errorf("search terrorism: %q, want the piece", ids(res))
+	}
+}

@@ -18,7 +18,10 @@ import (
 // &mdash;) parts words and is none; a soft hyphen or a zero-width
 // character inside a word (terr&shy;orism, terr&#8203;orism) is dropped,
 // as the archive drops one written as itself (refIgnorable), and the
-// snippets drop it there too. That is the body's text, Markdown; a
+// snippets drop it there too. (A piece's body comes from the archive
+// rid of such references already, where the character would go:
+// archive's dropInvisibleReferences; this reading is for what is left,
+// which is the same rule inside a word.) That is the body's text, Markdown; a
 // front matter field is plain text once the archive has read it (its
 // references decoded once: archive's fieldrefs.go), read without this
 // step (plainTokenizer, scanText) or written through archive.PlainText

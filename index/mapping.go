@@ -195,11 +195,14 @@ import (
 // an escape sequence keeps its line and paragraph separators as new lines,
 // spaces in a line (archive's Sanitize: "alpha\u0085beta \x1b[1m" was
 // alphabeta); 108: a CR alone a line's end, a new line or in a line a space
-// ("line one\rOVERWRITE" was "line oneOVERWRITE").
+// ("line one\rOVERWRITE" was "line oneOVERWRITE"); 109: a body's character
+// references to characters that show as nothing are dropped where the
+// characters are (archive's dropInvisibleReferences: "a&#x200b;b" is ab,
+// "c&shy;d" cd).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 108
+const SchemaVersion = 109
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
