@@ -27,11 +27,14 @@ import (
 // a blank line, as they mean, in any text (with an escape sequence in it
 // too), rather than characters a terminal shows one way or another (a
 // helper's report; termsafe drops any that come from elsewhere); in a
-// one-line field (SanitizeLine) each is a space.
+// one-line field (SanitizeLine) each is a space. Each character's run of
+// combining marks is cut to maxMarks (capMarks).
 //
 // It is applied once, where text enters folio (Parse), so every consumer (TUI,
 // CLI, JSON) is safe.
-func Sanitize(s string) string {
+func Sanitize(s string) string { return capMarks(sanitize(s)) }
+
+func sanitize(s string) string {
 	if isClean(s) {
 		if hasIgnorable(s) {
 			return dropIgnorable(s, false)
@@ -79,7 +82,8 @@ var separators = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "
 // left-to-right or right-to-left mark), so that two values that look
 // alike are one (a tag spelt both ways is one tag, not two
 // identical-looking rows), and each character's combining marks are cut
-// to maxMarks (a name of 500 stacked accents drew over other rows).
+// to maxMarks (a name of 500 stacked accents drew over other rows), after
+// that form is made, as Sanitize cut them before.
 func SanitizeLine(s string) string {
 	s = Sanitize(s)
 	if hasIgnorable(s) {
@@ -94,12 +98,17 @@ func SanitizeLine(s string) string {
 	return capMarks(s)
 }
 
-// maxMarks is the most combining marks a character of a one-line field
-// keeps: Vietnamese stacks two, Indic scripts and Tibetan a few.
+// maxMarks is the most combining marks a character keeps, in a one-line
+// field and in a body (Sanitize) alike: Vietnamese stacks two, Indic
+// scripts and Tibetan a few. (A body's word of 450 stacked marks was
+// written as it was by show, and drew over the lines around it.)
 const maxMarks = 8
 
 // capMarks cuts each run of combining marks (Mn, Me) to maxMarks.
 func capMarks(s string) string {
+	if !longNonASCII(s) {
+		return s
+	}
 	run, over := 0, false
 	for _, r := range s {
 		if r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Me) {
@@ -128,6 +137,30 @@ func capMarks(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// longNonASCII reports whether s has a run of non-ASCII bytes long
+// enough to hold more than maxMarks combining marks (two bytes or more
+// each): capMarks decodes the runes of a text only then (a body in Latin
+// script has none).
+func longNonASCII(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		// eight ASCII bytes at a time (a run needs more than eight)
+		for i+8 <= len(s) && (uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+			uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56)&0x8080808080808080 == 0 {
+			i, run = i+8, 0
+		}
+		if i == len(s) {
+			break
+		}
+		if s[i] < utf8.RuneSelf {
+			run = 0
+		} else if run++; run > 2*maxMarks {
+			return true
+		}
+	}
+	return false
 }
 
 // isInvisible is a character that shows as nothing wherever it stands

@@ -204,3 +204,21 @@ func TestInvisibleReferencesAsTheCharacters(t *testing.T) {
 		t.Errorf("raw: %q, want %q", got, want)
 	}
 }
+
+// A body's character keeps at most maxMarks combining marks, as a one-line
+// field's does (a helper's report: a word of 450 stacked marks was shown
+// as it was); Vietnamese and Devanagari keep theirs.
+func TestBodyMarksCapped(t *testing.T) {
+	keep := "Vi\u1ec7\u0323t \u0915\u094d\u0937\u093f"
+	a := parseText(t, "", "zalgo"+strings.Repeat("\u0301", 450)+" and "+keep+" and \u20dd"+strings.Repeat("\u0308", 9)+"\n")
+	if want := "zalgo" + strings.Repeat("\u0301", 8) + " and " + keep + " and \u20dd" + strings.Repeat("\u0308", 7); a.Body != want {
+		t.Errorf("body %+q, want %+q", a.Body, want)
+	}
+	// at any offset from the eight-byte steps of the scan for a long run
+	for k := range 17 {
+		pre := strings.Repeat("x", k)
+		if got, want := Sanitize(pre+"a"+strings.Repeat("\u0301", 9)+"b"), pre+"a"+strings.Repeat("\u0301", 8)+"b"; got != want {
+			t.Errorf("after %d bytes: %+q, want %+q", k, got, want)
+		}
+	}
+}

@@ -2,10 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -159,5 +162,65 @@ func TestInvisibleReferencesReachNoSurface(t *testing.T) {
 	}
 	if res := searchIDs(t, "--archive", dir, "terrorism"); len(res.Hits) != 1 {
 		t.Errorf("search terrorism: %q, want the piece", ids(res))
+	}
+}
+
+// A body's character keeps at most 8 combining marks, as a one-line
+// field's does, and a search snippet starts with none that lost its
+// letter to the "…" (a helper's report: show wrote a word of 450 stacked
+// marks as it was, and a snippet began with marks stuck to its "…").
+func TestCombiningMarksCappedInBodies(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	write := func(name, body string) {
+		t.Helper()
+		doc := "---\ntitle: T\ndate: 2020-01-01\n---\n\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("p", "Some words before zalgo"+strings.Repeat("\u0301", 450)+" and after it.")
+	// marks with no letter before them (after a space; enclosing marks
+	// after punctuation) at each offset from the snippet's start
+	for n := range 40 {
+		marks := strings.Repeat("\u0301", 8)
+		if n%2 == 1 {
+			marks = strings.Repeat("\u20dd", 8)
+		}
+		write(fmt.Sprintf("m%02d", n), "Intro. "+marks+" "+strings.Repeat("w", 20+n)+" more words here elephant.")
+	}
+	maxRun := func(s string) int {
+		most, run := 0, 0
+		for _, r := range s {
+			if unicode.Is(unicode.M, r) {
+				run++
+				most = max(most, run)
+			} else {
+				run = 0
+			}
+		}
+		return most
+	}
+	out, errOut, code := run(t, "--archive", dir, "show", "p")
+	if code != 0 {
+		t.Fatalf("show: exit %d: %s", code, errOut)
+	}
+	if n := maxRun(out); n != 8 {
+		t.Errorf("show: a run of %d marks, want 8", n)
+	}
+	if b, _ := showJSON(t, dir)["body"].(string); maxRun(b) != 8 {
+		t.Errorf("show --json body: a run of %d marks, want 8", maxRun(b))
+	}
+	res := searchIDs(t, "--archive", dir, "elephant")
+	if len(res.Hits) != 40 {
+		t.Fatalf("search elephant: %d hits, want 40", len(res.Hits))
+	}
+	for _, h := range res.Hits {
+		for _, s := range h.Snippets {
+			if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(s, "…")); unicode.Is(unicode.M, r) {
+				t.Errorf("%s: the snippet %q starts with a mark", h.ID, s)
+			}
+		}
 	}
 }

@@ -198,11 +198,12 @@ import (
 // ("line one\rOVERWRITE" was "line oneOVERWRITE"); 109: a body's character
 // references to characters that show as nothing are dropped where the
 // characters are (archive's dropInvisibleReferences: "a&#x200b;b" is ab,
-// "c&shy;d" cd).
+// "c&shy;d" cd); 110: a body's character keeps at most 8 combining marks,
+// as a field's does (archive's Sanitize, capMarks).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 109
+const SchemaVersion = 110
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -161,7 +161,7 @@ func lead(text string) string {
 // wordStart moves i forward to the start of the next word (unless at one).
 // A character reference is one character, the one it stands for
 // (charref.go): a window begins neither inside one nor inside a word it
-// is of (caf&eacute;).
+// is of (caf&eacute;), nor with a combining mark.
 func wordStart(s string, i int) int {
 	for i < len(s) && !utf8.RuneStart(s[i]) {
 		i++
@@ -177,6 +177,16 @@ func wordStart(s string, i int) int {
 			}
 			i += size
 		}
+	}
+	// nor with combining marks whose letter is before it, or that have
+	// none (after a space, or an enclosing mark's run after a "!"): they
+	// were drawn on the "…" (a helper's report)
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0x300 || !unicode.Is(unicode.M, r) {
+			break
+		}
+		i += size
 	}
 	return i
 }
