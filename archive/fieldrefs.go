@@ -35,13 +35,18 @@ const MaxRefName = 32
 // override) is dropped first, alone (termsafe.DefuseReferences), so that
 // "Au&#27;thor" is "Author": decoded, its ESC and the letter after it
 // would be taken for an escape sequence and dropped together. It is read
-// once: "&amp;eacute;" is "&eacute;". The result is not sanitised: pass
-// it through SanitizeLine or Sanitize, as Parse does.
+// once: "&amp;eacute;" is "&eacute;". A reference to a line's end that
+// termsafe drops as a control (&#13;, a CR; &#x2028;, the line
+// separator; &#x2029;, the paragraph separator) is a new line (two for
+// the paragraph separator), as the character itself is to Sanitize: in a
+// one-line field a space ("war&#x2028;peace" was warpeace, a helper's
+// report). The result is not sanitised: pass it through SanitizeLine or
+// Sanitize, as Parse does.
 func DecodeReferences(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	s = termsafe.DefuseReferences(s, "")
+	s = termsafe.DefuseReferences(lineEndReferences(s), "")
 	var b strings.Builder
 	done := 0 // s[:done] is in b
 	for i := strings.IndexByte(s, '&'); i >= 0; {
@@ -55,6 +60,38 @@ func DecodeReferences(s string) string {
 			done = i + n
 		}
 		k := strings.IndexByte(s[i+max(n, 1):], '&')
+		if k < 0 {
+			break
+		}
+		i += max(n, 1) + k
+	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// lineEndReferences is s with each reference to a CR or a line or
+// paragraph separator written as one to a new line (&#10;), which
+// DefuseReferences keeps, and two for the paragraph separator.
+func lineEndReferences(s string) string {
+	if !strings.Contains(s, "&#") {
+		return s
+	}
+	var b strings.Builder
+	done := 0
+	for i := strings.Index(s, "&#"); i >= 0; {
+		r, _, n := ReferenceAt(s, i)
+		if r == '\r' || r == 0x2028 || r == 0x2029 {
+			b.WriteString(s[done:i])
+			b.WriteString("&#10;")
+			if r == 0x2029 {
+				b.WriteString("&#10;")
+			}
+			done = i + n
+		}
+		k := strings.Index(s[i+max(n, 1):], "&#")
 		if k < 0 {
 			break
 		}

@@ -139,6 +139,12 @@ func TestDecodeReferences(t *testing.T) {
 		"&#&#27;27;":               "&#27;",
 		"AT&T":                     "AT&T",
 		"&#65&#66;":                "&#65B",
+		// a line's end is a new line (a helper's report: "war&#x2028;peace"
+		// was warpeace)
+		"war&#x2028;peace": "war\npeace",
+		"a&#13;b &#x0D;":   "a\nb \n",
+		"one&#8233;two":    "one\n\ntwo",
+		"&#&#13;13;":       "&#\n13;",
 	} {
 		if got := archive.DecodeReferences(in); got != want {
 			t.Errorf("DecodeReferences(%q) = %q, want %q", in, got, want)

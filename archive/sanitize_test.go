@@ -222,3 +222,22 @@ func TestBodyMarksCapped(t *testing.T) {
 		}
 	}
 }
+
+// A front matter field's reference to a line's end (a CR, a line or
+// paragraph separator) parts its words as the character itself does (a
+// helper's report: termsafe dropped the references as controls, the
+// title "war&#x2028;peace" was warpeace, the author "Ann&#x2029;Lee"
+// AnnLee).
+func TestLineEndReferencesInFields(t *testing.T) {
+	a := parseText(t, "authors: [\"Ann&#x2029;Lee\"]\ntags: [\"x&#13;y\"]\nnote: \"one&#x2029;two&#13;three\"\ndescription: \"first&#x2028;second\"\n", "body\n")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "p.md"), []byte("---\ntitle: \"war&#x2028;peace and&#13;cr\"\ndate: 2020-01-01\n---\n\nx\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	title, _ := ParseFile(os.DirFS(dir), "p.md")
+	if title.Title != "war peace and cr" || len(a.Authors) != 1 || a.Authors[0] != "Ann Lee" || len(a.Tags) != 1 || a.Tags[0] != "x y" ||
+		a.Note != "one\n\ntwo\nthree" || a.Standfirst != "first second" {
+		t.Errorf("title %q, authors %q, tags %q, note %q, standfirst %q: want war peace and cr, Ann Lee, x y, one, a blank line, two, a new line, three; first second",
+			title.Title, a.Authors, a.Tags, a.Note, a.Standfirst)
+	}
+}

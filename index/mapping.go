@@ -199,11 +199,14 @@ import (
 // references to characters that show as nothing are dropped where the
 // characters are (archive's dropInvisibleReferences: "a&#x200b;b" is ab,
 // "c&shy;d" cd); 110: a body's character keeps at most 8 combining marks,
-// as a field's does (archive's Sanitize, capMarks).
+// as a field's does (archive's Sanitize, capMarks); 111: a front matter
+// field's reference to a CR or a line or paragraph separator a new line, in
+// a line a space (archive's lineEndReferences: "war&#x2028;peace" was
+// warpeace).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 110
+const SchemaVersion = 111
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
