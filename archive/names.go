@@ -297,10 +297,31 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		return ns
 	}
+	// After "|" or "/", another person, as after ";" and "and" ("Ann
+	// Lee/Bo Chan", "Ann Lee | Bo Chan": an attack found Bo Chan dropped),
+	// or a role, an outlet or a credit, dropped below ("By Ann Lee |
+	// Bloomberg", "Lucy Reading-Ikkanda/Quanta Magazine").
+	if head, segs := barParts(s); len(segs) > 0 && !isOrganisation(head) {
+		for _, seg := range segs {
+			if seg, ok := coAuthorAfter(seg, outlet); ok && barPerson(seg) {
+				more = append(more, seg)
+			}
+		}
+		if len(more) > 0 {
+			ns := bylineNames(head, outlet, beforeOthers)
+			for _, seg := range more {
+				ns = append(ns, bylineNames(seg, outlet, beforeOthers)...)
+			}
+			return ns
+		}
+	}
 	// Whatever follows these is a role or an affiliation.
 	forName := false // " for " after one word is in an organisation's name (forInName)
 	for _, sep := range []string{";", " | ", "|", " / ", "/", " — ", " – ", " - ", " (", "(", " for ", " at "} {
 		i := strings.Index(s, sep)
+		if sep == "/" {
+			i = slashAt(s)
+		}
 		if i <= 0 {
 			continue
 		}
@@ -1003,6 +1024,81 @@ func coAuthorAfter(seg, outlet string) (string, bool) {
 	name = strings.TrimSpace(name)
 	return seg, isPersonName(name) && !sameOutlet(name, outlet)
 }
+
+// barParts splits s at each "|" and each "/" that separates (slashAt):
+// what comes before the first, and the parts after it.
+func barParts(s string) (string, []string) {
+	var parts []string
+	for rest := s; ; {
+		i := strings.IndexByte(rest, '|')
+		if j := slashAt(rest); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+		if i < 0 {
+			parts = append(parts, strings.TrimSpace(rest))
+			break
+		}
+		parts = append(parts, strings.TrimSpace(rest[:i]))
+		rest = rest[i+1:]
+	}
+	return parts[0], parts[1:]
+}
+
+// slashAt is the index in s of the first "/" that separates what is
+// before it from what is after it, -1 for none: one with a space beside
+// it ("Ann Lee / Reuters"), or one between two words that read as a
+// name's ("Ann Lee/Bo Chan", "Ann Lee/Reuters"). One inside a word that is
+// no name is part of it ("AC/DC", "\input{/etc/passwd}": an attack found
+// the bylines cut to AC and \input{).
+func slashAt(s string) int {
+	shouting := isShouting(s)
+	nameWord := func(w string) bool {
+		if shouting {
+			return readsAsName(w)
+		}
+		return isGivenName(w) && !(utf8.RuneCountInString(w) >= 2 && isShouting(w))
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] != '/' {
+			continue
+		}
+		if i == 0 || i == len(s)-1 || s[i-1] == ' ' || s[i+1] == ' ' {
+			return i
+		}
+		left := s[strings.LastIndexAny(s[:i], " /|")+1 : i]
+		right := s[i+1:]
+		if j := strings.IndexAny(right, " /|,;"); j >= 0 {
+			right = right[:j]
+		}
+		if nameWord(left) && nameWord(right) {
+			return i
+		}
+	}
+	return -1
+}
+
+// barPerson: seg, after a byline's "|" or "/" (coAuthorAfter), is
+// another person's name, not a credit's ("Getty Images", "Reuters
+// Pictures") nor an outlet's ("Bloomberg Opinion").
+func barPerson(seg string) bool {
+	name := seg
+	if i := strings.IndexAny(name, ",(–—"); i >= 0 {
+		name = name[:i]
+	}
+	if isOrganisation(name) {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		if lw := strings.ToLower(w); outlets[lw] || firmWords[lw] || pictureWords[lw] {
+			return false
+		}
+	}
+	return true
+}
+
+// pictureWords name a picture's credit, after a byline's "|" or "/"
+// ("Ann Lee/Getty Images").
+var pictureWords = map[string]bool{"images": true, "image": true, "photo": true, "photos": true, "pictures": true, "photography": true, "illustration": true, "illustrations": true, "graphics": true}
 
 // notNameWords are words of an outlet's or a place's name that a person's
 // is not written with ("Foreign Policy", "Los Angeles Times", "New York",

@@ -256,6 +256,24 @@ var edgeBylines = []struct {
 	{"Lee, A., Chan, B.", "Lee, A. and Chan, B.", "lee2020lists"},
 	{"CHAN, BO, LEE, ANN", "Chan, Bo and Lee, Ann", "chan2020lists"},
 	{"Lee, Ann, Senior Editor, Reuters", "Lee, Ann", "lee2020lists"},
+	// a person's name after "/" or "|" is another person's, as after
+	// ";" (an attack: Bo Chan dropped); an outlet, a role or a picture's
+	// credit there is none, and a "/" inside a word that is no name's
+	// is part of the word (an attack: AC, \input{)
+	{"Ann Lee/Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee | Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee / Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee|Bo Chan|Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"ANN LEE/BO CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee / Bo Chan, Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"By Ann Lee | Bloomberg", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee | Bloomberg Opinion", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee | Senior Editor", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee/Getty Images", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee/Reuters", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee / Foreign Policy", "Lee, Ann", "lee2020lists"},
+	{"AC/DC Staff", "{AC/DC Staff}", "ac2020lists"},
+	{`\input{/etc/passwd} Roe`, `Roe, \textbackslash{}input\textbraceleft{}/etc/passwd\textbraceright{}`, "roe2020lists"},
 }
 
 // TestEdgeBylines: each byline's author field and key are exactly those

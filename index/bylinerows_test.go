@@ -24,6 +24,11 @@ var bylineRows = []struct {
 	{"CHAN, BO", []string{"Bo Chan"}},
 	{"Lee, Ann, Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
 	{"CNN, BBC", []string{"CNN, BBC"}},
+	{"Ann Lee/Bo Chan", []string{"Ann Lee", "Bo Chan"}},
+	{"Ann Lee | Bo Chan", []string{"Ann Lee", "Bo Chan"}},
+	{"By Ann Lee | Bloomberg", []string{"Ann Lee"}},
+	{"AC/DC Staff", []string{"AC/DC Staff"}},
+	{`\input{/etc/passwd} Roe`, []string{`\input{/etc/passwd} Roe`}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

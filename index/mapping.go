@@ -202,11 +202,14 @@ import (
 // as a field's does (archive's Sanitize, capMarks); 111: a front matter
 // field's reference to a CR or a line or paragraph separator a new line, in
 // a line a space (archive's lineEndReferences: "war&#x2028;peace" was
-// warpeace).
+// warpeace); 112: a person's name after a byline's "/" or "|" another
+// person, a "/" inside a word that is no name's part of the word (archive's
+// barParts, slashAt: "Ann Lee/Bo Chan" two people, "AC/DC Staff" kept
+// whole).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 111
+const SchemaVersion = 112
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
