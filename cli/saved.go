@@ -625,8 +625,13 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 		return nil, err
 	}
 	var times map[string]state.Opened
+	var warn error
 	if r.opened != nil {
-		times, _ = r.opened.All() // a corrupt file: nothing known to be opened
+		// a corrupt file: nothing known to be opened, and the warning
+		// said beside the list (it was dropped: a review)
+		if times, warn = r.opened.All(); warn != nil {
+			warn = &ui.SavedWarning{Err: warn}
+		}
 	}
 	out := make([]ui.SavedSearch, 0, len(all))
 	each := state.OpenedEach(times, all)
@@ -639,7 +644,7 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 		}
 		out = append(out, u)
 	}
-	return out, nil
+	return out, warn
 }
 
 func (r readerSaved) Add(u ui.SavedSearch, through time.Time) (ui.SavedSearch, error) {

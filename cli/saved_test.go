@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,8 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/folio-tui/folio/ui"
 )
 
 // savedEnv is a folio for saved-search tests: its own config and state
@@ -485,5 +488,35 @@ func TestSavedHelpNamesAddsFlags(t *testing.T) {
 	})
 	if n < 10 {
 		t.Errorf("saved add has %d flags of its own", n)
+	}
+}
+
+// The reader's saved searches say a corrupt file of when each was opened,
+// set aside, beside their list (ui.SavedWarning): the warning was
+// dropped, and the reader said nothing of the file it moved.
+func TestReaderSavedSaysTheOpenedFileSetAside(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	r := newReaderSaved("/some/archive")
+	if r == nil {
+		t.Fatal("no saved searches")
+	}
+	path := r.(readerSaved).OpenedPath()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(`{"searches":[{"name":5}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	list, err := r.List()
+	var w *ui.SavedWarning
+	if !errors.As(err, &w) || !strings.Contains(w.Error(), "was corrupt") || list == nil {
+		t.Fatalf("List = %v, %v; want the list and a SavedWarning that the file was corrupt", list, err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("the file was not set aside: %v", err)
+	}
+	if _, err := r.List(); err != nil {
+		t.Fatalf("again: %v", err)
 	}
 }

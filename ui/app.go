@@ -137,7 +137,8 @@ type Options struct {
 
 	// OpenState opens the reading state. It is called in a Cmd after the
 	// first frame; an error that comes with a state is a warning (a corrupt
-	// file set aside, no state folder) shown in the status line. Without
+	// file set aside, no state folder) said in the status line and kept
+	// whole under ! (warnings.go). Without
 	// it there are no marks and no Reading filters.
 	OpenState func() (ReadingState, error)
 	// OpenQuotes opens the quotes kept with v, in a Cmd after the first
@@ -237,7 +238,8 @@ type Info struct {
 
 	// Warning is what is wrong with a file of the user's the searches
 	// read (the synonyms file: index.SynonymsError), said in the status
-	// line beside what the index found.
+	// line beside what the index found and kept whole under ! (as is,
+	// at the start, Fallback: warnings.go).
 	Warning string
 
 	// Stale, from Refresh or Options.Reindex: the index could not be
@@ -364,6 +366,7 @@ type Model struct {
 	// Reading state.
 	reading     ReadingState // nil until opened, or when there is none
 	stateWarned bool         // opening it gave a warning (shown then)
+	warnings    []string     // the warnings of the start, kept for ! (warnings.go)
 	saveSeq     int          // bumped by every change; see saveDueMsg
 	saveFailing bool         // the last save failed: said once, not at every save
 	tour        relatedTour  // the walk through related pieces (r)

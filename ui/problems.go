@@ -31,13 +31,15 @@ func (p problemsPane) update(msg tea.KeyPressMsg, k KeyMap, n int) problemsPane 
 	return p
 }
 
-// view lists the problems in w×h: the folders not read first, then the
-// files skipped, then the
-// pieces loaded with a note, then the files that are not pieces by
-// design (section pages), each under its heading.
-func (p problemsPane) view(problems []archive.Problem, w, h int, st Styles) string {
+// view lists the problems in w×h: the warnings of the start first
+// (warnings.go), each whole, then the folders not read, then the files
+// skipped, then the pieces loaded with a note, then the files that are not
+// pieces by design (section pages), each under its heading.
+func (p problemsPane) view(problems []archive.Problem, warnings []string, w, h int, st Styles) string {
 	title := problemSummary(problems)
-	if title == "" {
+	if len(warnings) > 0 {
+		title = strings.TrimPrefix(title+", "+plural(len(warnings), "warning"), ", ")
+	} else if title == "" {
 		// nothing skipped: what the pane lists is files that are no
 		// pieces by design (a helper's report: "0 files skipped" above
 		// the list of a site's non-pages)
@@ -47,21 +49,22 @@ func (p problemsPane) view(problems []archive.Problem, w, h int, st Styles) stri
 		}
 	}
 	lines := []string{st.Brand.Render(title) + st.Hint.Render("  (j/k scroll · esc close)"), ""}
-	body := problemLines(problems)
+	body := problemLines(problems, warnings, w)
 	lines = append(lines, body[min(p.top, len(body)):]...)
 	return overlayBox(strings.Join(lines, "\n"), w, h, st)
 }
 
-// problemLines are the overlay's lines below its title: a heading for
-// each kind of problem that there is, then its problems.
-func problemLines(problems []archive.Problem) []string {
+// problemLines are the overlay's lines below its title, in an overlay w
+// cells wide: the warnings, wrapped, then a heading for each kind of
+// problem that there is, then its problems.
+func problemLines(problems []archive.Problem, warnings []string, w int) []string {
 	skipped := map[string]bool{} // a skipped file's notes are under Skipped
 	for _, p := range problems {
 		if p.Fatal && !p.Quiet && !p.Folder {
 			skipped[p.Path] = true
 		}
 	}
-	var lines []string
+	lines := warningLines(warnings, w-4) // inside the overlay's border and padding (overlayBox)
 	for _, kind := range []struct {
 		heading string
 		is      func(archive.Problem) bool

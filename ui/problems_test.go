@@ -17,7 +17,7 @@ func TestSkippedFileNotListedAsLoaded(t *testing.T) {
 	}
 	archive.SortProblems(ps)
 	skipped, noted := archive.CountFiles(ps)
-	lines := strings.Join(problemLines(ps), "\n")
+	lines := strings.Join(problemLines(ps, nil, 100), "\n")
 	t.Logf("skipped %d noted %d\n%s", skipped, noted, lines)
 	if noted == 0 && strings.Contains(lines, "Loaded, with a note:") {
 		t.Error("a skipped file is listed as loaded with a note")
@@ -32,7 +32,7 @@ func TestProblemsTitleCountsNonPieces(t *testing.T) {
 		{Path: "README.md", Msg: "not a page of the site", Quiet: true},
 		{Path: "content/posts/_index.md", Msg: "a section page", Quiet: true},
 	}
-	view := problemsPane{}.view(ps, 100, 20, NewStyles(true, true))
+	view := problemsPane{}.view(ps, nil, 100, 20, NewStyles(true, true))
 	if !strings.Contains(view, "2 files not pieces") || strings.Contains(view, "0 files skipped") {
 		t.Errorf("the pane:\n%s", view)
 	}

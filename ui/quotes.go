@@ -451,7 +451,7 @@ func (m *Model) quotesOpened(msg quotesOpenedMsg) tea.Cmd {
 	m.quotes = msg.book
 	var cmds []tea.Cmd
 	if msg.err != nil {
-		cmds = append(cmds, m.status.set("Quotes: "+archive.SanitizeLine(msg.err.Error()), true))
+		cmds = append(cmds, m.warn("Quotes: "+msg.err.Error(), statusLong))
 	}
 	return tea.Batch(append(cmds, m.locateQuotes(), m.watchQuotesFile())...)
 }

@@ -20,7 +20,7 @@ func (m *Model) stateOpened(msg stateOpenedMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.err != nil {
 		m.stateWarned = true
-		cmds = append(cmds, m.status.setFor("Reading state: "+msg.err.Error(), true, statusLong))
+		cmds = append(cmds, m.warn("Reading state: "+msg.err.Error(), statusLong))
 	}
 	if msg.state == nil {
 		return tea.Batch(cmds...)

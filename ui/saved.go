@@ -49,7 +49,9 @@ type SavedSearch struct {
 // SavedStore keeps the saved searches. Its methods do I/O and are called
 // only from Cmds.
 type SavedStore interface {
-	// List returns the saved searches in the order they were saved.
+	// List returns the saved searches in the order they were saved. A
+	// *SavedWarning comes with a good list: the list is shown, the warning
+	// said and kept under ! (warnings.go).
 	List() ([]SavedSearch, error)
 	// Add saves s under its name and marks it opened, having shown the
 	// index as of through; it returns s as saved.
@@ -58,6 +60,14 @@ type SavedStore interface {
 	// index as of through.
 	MarkOpened(name string, through time.Time) error
 }
+
+// SavedWarning is a warning SavedStore.List gives beside the saved
+// searches (the file of when each was opened, set aside as corrupt: the
+// searches are listed, none known to be opened).
+type SavedWarning struct{ Err error }
+
+func (w *SavedWarning) Error() string { return w.Err.Error() }
+func (w *SavedWarning) Unwrap() error { return w.Err }
 
 // AddedSearcher is implemented by a Searcher that knows when each piece
 // was first indexed (index.Index): the SAVED group then says how many of a
@@ -83,6 +93,7 @@ type (
 		list   []SavedSearch
 		counts []savedCount
 		err    error
+		warn   string // a SavedWarning of List, beside the list
 	}
 	// savedAddedMsg answers S: the search as saved, or why not.
 	savedAddedMsg struct {
@@ -259,13 +270,19 @@ func (m *Model) countSaved() tea.Cmd {
 
 // gotSaved shows the saved searches and their counts.
 func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
+	var said tea.Cmd
+	if msg.warn != "" && !slices.Contains(m.warnings, archive.SanitizeLine("Saved searches: "+msg.warn)) {
+		// said even from a count a later one replaces: the later one
+		// reads the file set aside, and has nothing to say
+		said = m.warn("Saved searches: "+msg.warn, statusLong)
+	}
 	if msg.seq != m.savedSeq {
-		return nil // a later count is coming
+		return said // a later count is coming
 	}
 	if msg.err != nil {
 		if !m.savedWarned {
 			m.savedWarned = true
-			return m.status.setFor("Saved searches: "+msg.err.Error(), true, statusLong)
+			return m.warn("Saved searches: "+msg.err.Error(), statusLong)
 		}
 		return nil
 	}
@@ -278,7 +295,7 @@ func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
 		}
 	}
 	m.sidebar.setSaved(msg.counts)
-	return m.layout()
+	return tea.Batch(m.layout(), said)
 }
 
 // savedOfCurrent is the current search as a saved search named name: the

@@ -41,7 +41,10 @@ func (s stateSaved) List() ([]SavedSearch, error) {
 	if err != nil {
 		return nil, err
 	}
-	times, _ := s.opened.All()
+	times, warn := s.opened.All()
+	if warn != nil {
+		warn = &SavedWarning{Err: warn}
+	}
 	var out []SavedSearch
 	each := state.OpenedEach(times, all)
 	for _, sv := range all {
@@ -54,7 +57,7 @@ func (s stateSaved) List() ([]SavedSearch, error) {
 		}
 		out = append(out, u)
 	}
-	return out, nil
+	return out, warn
 }
 
 func (s stateSaved) Add(u SavedSearch, through time.Time) (SavedSearch, error) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -24,6 +25,10 @@ func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState
 			}
 		}()
 		list, err := store.List()
+		var warn string
+		if w := (*SavedWarning)(nil); errors.As(err, &w) {
+			warn, err = w.Error(), nil
+		}
 		if err != nil {
 			return savedMsg{seq: seq, err: err}
 		}
@@ -58,7 +63,7 @@ func savedCmd(ctx context.Context, store SavedStore, s Searcher, rs ReadingState
 		if ctx.Err() != nil {
 			return nil
 		}
-		return savedMsg{seq: seq, list: list, counts: counts}
+		return savedMsg{seq: seq, list: list, counts: counts, warn: warn}
 	}
 }
 

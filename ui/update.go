@@ -264,8 +264,13 @@ func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 
 // indexStatus says in the status line what opening the index found, and
 // what is wrong with the user's synonyms file (Info.Warning) beside it; at
-// the start (first) the warning is said alone if nothing else is.
+// the start (first) the warning is said alone if nothing else is. The
+// warning, and at the start the notice of a fallback index, are kept
+// whole under ! (warnings.go), and at the start the status line says the
+// warnings the reading state, the quotes or the saved searches gave
+// before the index opened, which it would otherwise replace.
 func (m *Model) indexStatus(info Info, first ...bool) tea.Cmd {
+	start := len(first) > 0 && first[0]
 	var msg string
 	warn := true
 	switch {
@@ -273,15 +278,26 @@ func (m *Model) indexStatus(info Info, first ...bool) tea.Cmd {
 		msg, warn = info.Fallback, false
 	case problemCount(info) > 0 || archive.CountFolders(info.Problems) > 0:
 		msg = problemSummary(info.Problems) + ": press ! to see why"
-	case info.Rebuilt > 0 && info.Warning == "":
+	case info.Rebuilt > 0 && info.Warning == "" && !start:
 		return m.status.set("Indexed "+plural(info.Rebuilt, "piece"), false)
 	case info.Rebuilt > 0:
-		msg = "Indexed " + plural(info.Rebuilt, "piece")
-	case info.Warning == "" || len(first) == 0 || !first[0]:
+		msg, warn = "Indexed "+plural(info.Rebuilt, "piece"), false
+	case info.Warning == "" || !start:
 		return nil
 	}
+	own := m.keepWarning(info.Warning)
 	if info.Warning != "" {
 		msg, warn = joinWarnings(msg, info.Warning), true
+	}
+	if start {
+		own = m.keepWarning(info.Fallback) || own
+		if len(m.warnings) == 0 && !warn {
+			return m.status.set(msg, false) // "Indexed 5 pieces", as after a refresh
+		}
+		return m.sayWarnings(msg, warn, statusLong, own)
+	}
+	if own {
+		return m.status.setWhole(msg, wholeHint, warn, statusLong)
 	}
 	return m.status.setFor(msg, warn, statusLong)
 }
