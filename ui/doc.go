@@ -17,8 +17,8 @@
 // timeline.go, decades.go), the reader with its find box (readerkeys.go,
 // reader.go), the list of links (links.go), the chart (trends.go,
 // trendsview.go), the distinctive words (terms.go), the list of quotes
-// (quotes.go), the help and skipped files overlays (help.go, problems.go; the latter
-// lists the warnings of the start too, warnings.go),
+// (quotes.go), the help and problems overlays (help.go, problems.go: the files
+// skipped and the warnings of the start, warnings.go),
 // the citation format chooser (citeformat.go) and the prompt of a, a URL
 // to add to the archive (addurl.go: Options.AddURL fetches it in a Cmd).
 // copies.go holds what the reader and the sidebar do with republished

@@ -43,7 +43,7 @@ func TestHelpFitsEightyByTwentyFour(t *testing.T) {
 	h.key("?")
 	screen := h.screen()
 	t.Logf("\n%s", screen)
-	for _, want := range []string{"ANYWHERE", "SEARCH BOX", "LIST", "SIDEBAR", "READER", "d u", "half page", "esc/q backspace  back", "skipped files", "cite all, format", "star, edit", "read the folder, add a URL", "links to pieces", "pgup pgdn"} {
+	for _, want := range []string{"ANYWHERE", "SEARCH BOX", "LIST", "SIDEBAR", "READER", "d u", "half page", "esc/q backspace  back", "help, problems, quotes", "cite all, format", "star, edit", "read the folder, add a URL", "links to pieces", "pgup pgdn"} {
 		if strings.Count(screen, want) != 1 {
 			t.Errorf("%q is on the help %d times", want, strings.Count(screen, want))
 		}

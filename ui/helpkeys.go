@@ -34,7 +34,7 @@ func (k KeyMap) helpSections() []helpSection {
 			{pair(k.ToggleFilter, k.ClearAll), "hide, clear filters (list)"},
 			{pair(k.Trends, k.Words) + " " + h(k.SaveSearch), "chart, words, save (list)"},
 			{pair(k.Refresh, k.AddURL), "read the folder, add a URL"},
-			{pair(k.Help, k.Problems) + " " + h(k.Quotes), "help, skipped files, quotes"},
+			{pair(k.Help, k.Problems) + " " + h(k.Quotes), "help, problems, quotes"},
 			{h(k.Quit), "quit (" + h(k.QuitShort) + " too: list, filters)"},
 		}, keys: []key.Binding{k.NextPane, k.PrevPane, k.ToggleFilter, k.ClearAll, k.Trends, k.Words, k.SaveSearch, k.Quotes, k.Refresh, k.AddURL, k.Help, k.Problems, k.QuitShort, k.Quit}},
 		{title: "SEARCH BOX", rows: [][2]string{

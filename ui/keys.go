@@ -114,7 +114,7 @@ func (k *KeyMap) globalKeys() {
 	k.Quit = key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit"))
 	k.QuitShort = key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))
 	k.Help = key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help"))
-	k.Problems = key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "skipped files"))
+	k.Problems = key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "problems"))
 	k.Refresh = key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "refresh"))
 	k.Edit = key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the file"))
 
