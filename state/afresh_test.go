@@ -188,13 +188,14 @@ func TestFileBegunAfreshRevivesNoUnmark(t *testing.T) {
 }
 
 // TestFileBegunAfreshOnlyForADay: a file begun after a set-aside more
-// than afreshFor old is taken for one deleted (not marked), and a file's
-// mark older than that is dropped at the next write of a folio that has
+// than afreshFor old, or named in the future (by hand), is taken for one
+// deleted (not marked), and a file's mark older than that, or after a
+// time in the future (an attack: a year ahead, never dropped), is dropped at the next write of a folio that has
 // seen it, so that a file deleted by hand, with a copy set aside long ago
 // in the folder, does not keep the mark, and its record of what was set,
 // for ever.
 func TestFileBegunAfreshOnlyForADay(t *testing.T) {
-	for _, age := range []time.Duration{time.Hour, 2 * afreshFor} {
+	for _, age := range []time.Duration{time.Hour, 2 * afreshFor, -365 * afreshFor} {
 		t.Run(fmt.Sprintf("a copy %v old", age), func(t *testing.T) {
 			dir := t.TempDir()
 			path := mustOpen(t, "bundled", dir).Path()
@@ -213,7 +214,7 @@ func TestFileBegunAfreshOnlyForADay(t *testing.T) {
 			s := mustOpen(t, "bundled", dir)
 			s.SetStarred("a", true)
 			save(t, s, true)
-			if got, want := marked(), age < afreshFor; got != want {
+			if got, want := marked(), age > 0 && age < afreshFor; got != want {
 				t.Errorf("the file begun says it is begun afresh: %v, want %v", got, want)
 			}
 			// a file marked so by hand
@@ -224,7 +225,7 @@ func TestFileBegunAfreshOnlyForADay(t *testing.T) {
 			s = mustOpen(t, "bundled", dir)
 			s.SetStarred("b", true)
 			save(t, s, true)
-			if got, want := marked(), age < afreshFor; got != want {
+			if got, want := marked(), age > 0 && age < afreshFor; got != want {
 				t.Errorf("after a write, the file says it is begun afresh: %v, want %v", got, want)
 			}
 			if got := s.Starred(); !slices.Equal(got, []string{"a", "b"}) {
@@ -258,5 +259,82 @@ func TestFileBegunAfreshMovesToNoID(t *testing.T) {
 	save(t, reader, false)
 	if p := mustOpen(t, "bundled", dir).Get("x"); !p.Read || p.Position != 42 {
 		t.Errorf("the file holds x as %+v, want read at 42", p)
+	}
+}
+
+// TestFileBegunAfreshAfterTheNewestRecentCopy: a copy named in the
+// future, by hand, hides no copy set aside an hour ago: the file begun
+// then is begun afresh after the real one.
+func TestFileBegunAfreshAfterTheNewestRecentCopy(t *testing.T) {
+	dir := t.TempDir()
+	path := mustOpen(t, "bundled", dir).Path()
+	name := func(at time.Time) string {
+		return filepath.Base(path) + ".corrupt-" + at.UTC().Format("20060102T150405Z")
+	}
+	real := name(time.Now().Add(-time.Hour))
+	for _, n := range []string{real, name(time.Now().Add(365 * afreshFor))} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte("{"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := mustOpen(t, "bundled", dir)
+	s.SetStarred("a", true)
+	save(t, s, true)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f file
+	if err := json.Unmarshal(data, &f); err != nil || f.Afresh == nil || f.Afresh.After != real {
+		t.Errorf("the file begun (%v), want begun afresh after %s:\n%s", err, real, data)
+	}
+}
+
+// TestFileBegunAfreshMovesMergeNoTwo: the old marks follow the fresh
+// file's moves as pieces, not one move after another: a cycle (x→c,
+// c→x: x's file renamed and renamed back) leaves x's marks on x and c's
+// on c, and a chain (x→c, c→z) takes x's to z and leaves c's (an attack:
+// the cycle folded c's star into x, c gone; the chain, both into z).
+func TestFileBegunAfreshMovesMergeNoTwo(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		moved [][2]string
+		x     string // where x's marks go
+	}{
+		{"a cycle", [][2]string{{"x", "c"}, {"c", "x"}}, "x"},
+		{"a chain", [][2]string{{"x", "c"}, {"c", "z"}}, "z"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir, reader, _ := afreshSetUp(t)
+			freshFolio(t, dir, func(cli *Store) { cli.SetStarred("g", true) })
+			data, err := os.ReadFile(reader.Path())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var f file
+			if err := json.Unmarshal(data, &f); err != nil || f.Afresh == nil {
+				t.Fatalf("the fresh file: %v\n%s", err, data)
+			}
+			f.Afresh.Moved = c.moved
+			if data, err = json.Marshal(f); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(reader.Path(), data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			save(t, reader, false)
+			again := mustOpen(t, "bundled", dir)
+			for who, s := range map[string]*Store{"the reader": reader, "the file": again} {
+				if p := s.Get(c.x); p != (Piece{Read: true, Position: 42}) {
+					t.Errorf("%s holds %s as %+v, want x's marks: read at 42", who, c.x, p)
+				}
+				if p := s.Get("c"); p != (Piece{Starred: true}) {
+					t.Errorf("%s holds c as %+v, want its star alone", who, p)
+				}
+				if got, want := s.Starred(), []string{"a", "b", "c", "d", "e", "g"}; !slices.Equal(got, want) {
+					t.Errorf("%s holds the stars %v, want %v", who, got, want)
+				}
+			}
+		})
 	}
 }

@@ -153,6 +153,20 @@ func newestCopy(path string, copies map[string]bool) string {
 	return newest
 }
 
+// afreshAfter is the set-aside copy a file begun now, found deleted
+// after copies were set aside (see foundDeleted), is begun afresh after:
+// the newest of copies set aside less than afreshFor before now (one
+// named in the future, by hand, hides none); "" for none.
+func afreshAfter(path string, copies map[string]bool, now time.Time) string {
+	recent := map[string]bool{}
+	for name := range copies {
+		if recentCopy(path, name, now) {
+			recent[name] = true
+		}
+	}
+	return newestCopy(path, recent)
+}
+
 // afreshFor is how long after a set-aside a file begun then says it is
 // begun afresh (see afresh.After): a folio that held the old marks adds
 // them at its next Save or Reload (a running reader's watch: within a
@@ -160,10 +174,16 @@ func newestCopy(path string, copies map[string]bool) string {
 const afreshFor = 24 * time.Hour
 
 // recentCopy reports whether the set-aside copy name of path was set
-// aside less than afreshFor before now, by the time in its name.
+// aside less than afreshFor before now, by the time in its name. A time
+// after now is not recent: no folio sets a copy aside in the future (its
+// name is the time it was set aside, to the second, cut down), so it is
+// a name made by hand, and a mark after it would never be dropped (an
+// attack: a hand-edited "after" a year ahead kept the mark, and its
+// record of what was set growing, for ever).
 func recentCopy(path, name string, now time.Time) bool {
 	prefix := filepath.Base(asidePrefix(path, len("20060102T150405Z")+4))
 	stamp, _, _ := strings.Cut(strings.TrimPrefix(name, prefix), "-")
 	at, err := time.Parse("20060102T150405Z", stamp)
-	return err == nil && now.Sub(at) < afreshFor
+	age := now.Sub(at)
+	return err == nil && age >= 0 && age < afreshFor
 }

@@ -126,16 +126,19 @@ type file struct {
 // there: only the fields it never set take the old marks.
 type afresh struct {
 	// After is the set-aside copy the file was begun after: the newest
-	// in the folder then, and set aside less than afreshFor before (an
-	// older one is taken for a file deleted, not for one set aside while
-	// other folios ran). A file begun afresh longer ago than afreshFor
+	// in the folder then of those set aside less than afreshFor before
+	// (an older one is taken for a file deleted, not for one set aside
+	// while other folios ran; one named in the future, by hand, is
+	// neither: see recentCopy). A file begun afresh longer ago than
+	// afreshFor, or after a time in the future (a hand-edited After),
 	// loses the mark at the next write of a folio that has seen it, so
 	// that a file deleted and begun again does not keep it for ever.
 	After string `json:"after"`
 	// Set names, per piece, the fields set since the file was begun:
 	// "read" (an open sets it too), "starred", "position".
 	Set map[string][]string `json:"set,omitempty"`
-	// Moved is the pieces given another ID since (Rename), in order.
+	// Moved is the pieces given another ID since (Rename), in order;
+	// the old marks follow them as moves says.
 	Moved [][2]string `json:"moved,omitempty"`
 }
 
@@ -170,20 +173,70 @@ func (a *afresh) record(o op) {
 	}
 }
 
+// moves is where the file's moves (Moved, in order) took each piece
+// that held an ID before them, by that ID (a piece not named stays):
+// each move takes the piece that came to its ID by the moves before it,
+// else the one that was there, and leaves the ID empty, so that a cycle
+// (a→b, b→a: a's file renamed and renamed back) leaves the old b where
+// it was, and a chain (a→b, b→c) takes the old a to c and leaves the old
+// b, two pieces never merged by the order of their moves (an attack:
+// applied one by one, a→b, b→a folded the old b into a).
+func (a *afresh) moves() map[string]string {
+	dest := map[string]string{} // a piece, by its ID before the moves: its ID now
+	at := map[string]string{}   // an ID: the piece there now ("" none), when a move touched it
+	for _, m := range a.Moved {
+		from, to := m[0], m[1]
+		p, touched := at[from]
+		if !touched {
+			p = from
+		}
+		if p == "" || from == to {
+			continue
+		}
+		dest[p] = to
+		at[from], at[to] = "", p
+	}
+	for p, to := range dest {
+		if p == to {
+			delete(dest, p)
+		}
+	}
+	return dest
+}
+
 // addOld adds to f, a file begun afresh, old and oldHistory, the marks
 // and visits of a folio that held the file set aside: old's pieces are
-// moved as the file moved its own, and a field the file set since it was
-// begun keeps the file's value, every other takes old's (read and starred
-// when either has them, old's position where the file has none, the
-// later last opened). f carries the old marks then (Afresh nil).
+// moved as the file moved its own (see moves; one moved where another
+// is is merged into it, as Rename merges), and a field the file set
+// since it was begun keeps the file's value, every other takes old's
+// (read and starred when either has them, old's position where the file
+// has none, the later last opened). f carries the old marks then (Afresh
+// nil).
 func (f *file) addOld(old map[string]Piece, oldHistory []Visit) {
 	a := f.Afresh
-	for _, m := range a.Moved {
-		o := op{id: m[0], field: fieldMoved, to: m[1]}
-		o.apply(old)
-		o.moveVisits(oldHistory)
+	dest := a.moves()
+	movedOld := make(map[string]Piece, len(old))
+	for id, p := range old { // those that stay first
+		if _, moves := dest[id]; !moves {
+			movedOld[id] = p
+		}
 	}
-	for id, p := range old {
+	for _, id := range slices.Sorted(maps.Keys(dest)) {
+		p, had := old[id]
+		if !had {
+			continue
+		}
+		if q, taken := movedOld[dest[id]]; taken {
+			p = mergePieces(q, p)
+		}
+		movedOld[dest[id]] = p
+	}
+	for i, v := range oldHistory {
+		if to, ok := dest[v.ID]; ok {
+			oldHistory[i].ID = to
+		}
+	}
+	for id, p := range movedOld {
 		q, set := f.Pieces[id], a.Set[id]
 		if !slices.Contains(set, "read") {
 			q.Read = q.Read || p.Read
@@ -912,7 +965,7 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 		// that never had a file does. Written after a set-aside (one
 		// this store has seen), the file is begun afresh.
 		disk = &file{Pieces: map[string]Piece{}}
-		if after := newestCopy(s.path, w.copies); after != "" && recentCopy(s.path, after, time.Now()) {
+		if after := afreshAfter(s.path, w.copies, time.Now()); after != "" {
 			disk.Afresh = &afresh{After: after}
 		}
 	case foundSetAside:
