@@ -164,7 +164,8 @@ func (w *archiveWatch) signal() {
 // died with a state folder deleted and made again, and other folios'
 // marks went unseen; and, the parent watched throughout, a program
 // writing beside the state folder ten times a second woke the reader for
-// 6 CPU ticks in 20 s).
+// 6 CPU ticks in 20 s). Events lost (inotify's queue overflowed) are a
+// signal too, and the folder (or its parent) is watched again.
 func startFileWatch(ctx context.Context, path string, cfg watchConfig) (*archiveWatch, error) {
 	path = filepath.Clean(path)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
@@ -394,6 +395,20 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 		case _, ok := <-fw.Errors:
 			if !ok {
 				return
+			}
+			if file != "" {
+				// A file watch's events were lost (inotify's queue
+				// overflowed): the file may have been written, its
+				// folder removed or made again, unseen. Its watch is
+				// put back on the folder (or its parent), and the
+				// signal reads the file again (a helper's report: the
+				// archive's remaking below ran for a file watch, which
+				// has no archive, fell back to checking nothing, and
+				// the state's, quotes' and CURRENT's watches died: other
+				// folios' marks unseen until R).
+				_ = watchFolderOrParent(fw, filepath.Dir(file)) // failing, no event comes: R still reloads
+				changed()
+				continue
 			}
 			// Events were lost (inotify's queue overflowed: 16,384
 			// events, a tar of 10,000 folders): the folders made among

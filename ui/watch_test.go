@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -641,5 +643,132 @@ func TestFileWatchOutlivesItsFolder(t *testing.T) {
 			t.Fatal(err)
 		}
 		waitSignal(t, w, "the file written in the folder made again")
+	}
+}
+
+// TestFileWatchOutlivesAnOverflow: the watch of a file (the reading state,
+// the quotes, the cache's CURRENT) goes on after inotify's queue
+// overflowed: the events lost are a signal, and the file's next write is
+// one too (a helper's report: a reader stopped while 24,000 events came in
+// its state folder lost its three file watches, the archive's remaking run
+// for them, and another folio's star went unseen until R). The overflow
+// is real: the watch runs in a child process, stopped (SIGSTOP) while more
+// events than the kernel queues (fs.inotify.max_queued_events) are made.
+func TestFileWatchOutlivesAnOverflow(t *testing.T) {
+	const env = "FOLIO_UI_TEST_OVERFLOW_FILE"
+	if path := os.Getenv(env); path != "" {
+		overflowChild(t, path)
+		return
+	}
+	data, err := os.ReadFile("/proc/sys/fs/inotify/max_queued_events")
+	if err != nil {
+		t.Skip("no inotify queue limit to pass (Linux)")
+	}
+	queued, err := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err != nil || queued <= 0 || queued > 1<<20 {
+		t.Skipf("inotify queue limit %q", data)
+	}
+	dir := filepath.Join(t.TempDir(), "state")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "a.json")
+	cmd := exec.Command(os.Args[0], "-test.run=^"+t.Name()+"$", "-test.v")
+	cmd.Env = append(os.Environ(), env+"="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		_ = cmd.Process.Signal(syscall.SIGCONT)
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	}()
+	lines := make(chan string, 16)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+	}()
+	waitLine := func(want, what string) {
+		t.Helper()
+		deadline := time.After(signalTimeout)
+		for {
+			select {
+			case l, ok := <-lines:
+				if !ok {
+					t.Fatalf("%s: the child ended before %q", what, want)
+				}
+				if strings.HasPrefix(l, want) {
+					return
+				}
+			case <-deadline:
+				t.Fatalf("no %q after %s", want, what)
+			}
+		}
+	}
+	waitLine("ready", "the watch's start")
+	if err := cmd.Process.Signal(syscall.SIGSTOP); err != nil {
+		t.Fatal(err)
+	}
+	stat := fmt.Sprintf("/proc/%d/stat", cmd.Process.Pid)
+	for deadline := time.Now().Add(signalTimeout); ; time.Sleep(time.Millisecond) {
+		data, _ := os.ReadFile(stat)
+		if i := strings.LastIndexByte(string(data), ')'); i > 0 && i+2 < len(data) && data[i+2] == 'T' {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the child not stopped: %q", data)
+		}
+	}
+	// each file is two events (made, removed): twice the queue, and more
+	for i := range queued + 100 {
+		p := filepath.Join(dir, "zz"+strconv.Itoa(i))
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGCONT); err != nil {
+		t.Fatal(err)
+	}
+	waitLine("signal", "the overflow")
+	for i := range 2 {
+		if err := os.WriteFile(path, []byte(fmt.Sprintf(`{"n": %d}`, i)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		waitLine("signal", "the file written after the overflow")
+	}
+}
+
+// overflowChild is TestFileWatchOutlivesAnOverflow's child: it watches
+// the file at path and prints "ready", then "signal" at each signal, with
+// what it watches.
+func overflowChild(t *testing.T, path string) {
+	w, err := startFileWatch(context.Background(), path, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.close()
+	fmt.Println("ready")
+	for {
+		select {
+		case <-w.changes:
+			w.mu.Lock()
+			fw := w.fw
+			w.mu.Unlock()
+			fmt.Printf("signal (%s; watching %q)\n", w.mode(), fw.WatchList())
+		case <-w.done:
+			t.Fatalf("the watch ended (%s)", w.mode())
+		}
 	}
 }
