@@ -182,10 +182,10 @@ func dayOf(t time.Time) Date {
 // 5 was 1970-01-01 00:00:05, 0 1970-01-01, -5 1969-12-31, 99999999
 // 1973-03-03; folio skipped each as an unparseable date). A year (date:
 // 2020) is kept as folio reads it, the writer's meaning: Hugo reads it
-// as 1970-01-01 00:33:40. So is a JSON whole number, which folio reads
-// as YAML's (jsonValue): to Hugo's JSON decoder every number is a
-// float, no date (as oracle: JSON's 5 and 1614900000 left a page
-// undated).
+// as 1970-01-01 00:33:40. So is a JSON year, "date": 2017, though to
+// Hugo's JSON decoder every number is a float, no date; any other JSON
+// number stays a float (jsonValue), no date here, as to Hugo (as oracle:
+// JSON's 5 and 1614900000 left a page undated).
 func dateFromValue(v any, inHugo func() bool) (Date, error) {
 	if n, ok := v.(int); ok {
 		v = int64(n)
@@ -215,6 +215,8 @@ func dateFromValue(v any, inHugo func() bool) (Date, error) {
 		return dayOf(v), nil
 	case int64:
 		return ParseDate(strconv.FormatInt(v, 10))
+	case float64: // 1500000000 as written, not 1.5e+09
+		return ParseDate(strconv.FormatFloat(v, 'f', -1, 64))
 	case nil:
 		return Date{}, fmt.Errorf("empty date")
 	}

@@ -1049,7 +1049,7 @@ func decodeJSON(b []byte) (matter, error) {
 			for _, k2 := range slices.Sorted(maps.Keys(t)) {
 				if lk2 := strings.ToLower(k2); knownKeys[lk2] {
 					if _, dup := nested[lk2]; !dup || lk == "taxonomies" {
-						nested[lk2] = field{value: jsonValue(t[k2])}
+						nested[lk2] = field{value: jsonValue(lk2, t[k2])}
 					}
 				}
 			}
@@ -1058,19 +1058,32 @@ func decodeJSON(b []byte) (matter, error) {
 		if _, seen := m[lk]; !knownKeys[lk] || seen && k != lk {
 			continue
 		}
-		m[lk] = field{value: jsonValue(raw[k])}
+		m[lk] = field{value: jsonValue(lk, raw[k])}
 	}
 	m.fill(nested)
 	return m, nil
 }
 
-// jsonValue is a decoded JSON value as front matter reads it: a whole
-// number (a year written as one) an integer.
-func jsonValue(v any) any {
-	if f, ok := v.(float64); ok && f == float64(int64(f)) {
-		return int64(f)
+// jsonValue is a decoded JSON value of the key k as front matter reads
+// it: a whole number an integer, but for a date key's that is no year
+// folio reads, which stays a float, no date. To Hugo's JSON decoder every
+// number is a float, which it reads as no date (hugo 0.111.3 as oracle:
+// "date": 5, "published": 1 and "date": 1500000000 left a page undated,
+// "date": 1614900000 beside "lastmod": "2022-02-02" dated it 2022-02-02;
+// folio read each as a Unix time, 1970-01-01, 2017-07-14, 2021-03-04). A
+// year ("date": 2017, to Hugo no date too) is kept as written, as YAML's
+// date: 2017 is (dateFromValue).
+func jsonValue(k string, v any) any {
+	f, ok := v.(float64)
+	if !ok || f != float64(int64(f)) {
+		return v
 	}
-	return v
+	if slices.Contains(dateKeys, k) {
+		if _, err := ParseDate(strconv.FormatInt(int64(f), 10)); err != nil {
+			return v
+		}
+	}
+	return int64(f)
 }
 
 // jekyllDotsEnd returns data with YAML front matter closed by a line "..."

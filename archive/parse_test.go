@@ -498,7 +498,6 @@ func TestUnixTimeDate(t *testing.T) {
 	for src, want := range map[string]string{
 		"---\ntitle: T\ndate: 1500000000\n---\nx\n":       "2017-07-14",
 		"+++\ntitle = \"T\"\ndate = 1500000000\n+++\nx\n": "2017-07-14",
-		"{\"title\": \"T\", \"date\": 1614900000}\nx\n":   "2021-03-04",
 		"---\ntitle: T\ndate: 100000000\n---\nx\n":        "1973-03-03",
 		"---\ntitle: T\ndate: 2017\n---\nx\n":             "2017",
 		"---\ntitle: T\npublished: 1500000000\n---\nx\n":  "2017-07-14",

@@ -2399,3 +2399,36 @@ func TestJekyllPageInAnUnderscoredFolder(t *testing.T) {
 		}
 	}
 }
+
+// A JSON front matter's number is no date in a Hugo site, as to Hugo,
+// whose JSON decoder makes every number a float (hugo 0.111.3 as oracle:
+// "date": 5, "published": 1, "date": 1500000000 left a page undated,
+// "date": 1614900000 beside "lastmod": "2022-02-02" dated it by the
+// lastmod; folio read each as a Unix time: 1970-01-01, 1970-01-01,
+// 2017-07-14, 2021-03-04). It is passed over with a note, as a date: 1.5
+// is; a year, "date": 2017, is kept as the writer meant it (to Hugo no
+// date too), as YAML's date: 2017 is.
+func TestHugoJSONNumberIsNoDate(t *testing.T) {
+	page := func(fm string) string { return "{\"title\": \"P\", " + fm + "}\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo/hugo.toml":          "title = 'x'\n",
+		"hugo/content/five.md":    page(`"date": 5`),
+		"hugo/content/pub.md":     page(`"published": 1`),
+		"hugo/content/unix.md":    page(`"date": 1500000000`),
+		"hugo/content/lastmod.md": page(`"date": 1614900000, "lastmod": "2022-02-02"`),
+		"hugo/content/year.md":    page(`"date": 2017`),
+	})
+	a, probs := loadSite(t, root)
+	got := datesOf(a)
+	want := map[string]string{"hugo/content/five.md": "", "hugo/content/pub.md": "", "hugo/content/unix.md": "",
+		"hugo/content/lastmod.md": "2022-02-02", "hugo/content/year.md": "2017"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dates:\n%v\nwant\n%v", got, want)
+	}
+	passed := func(p, v string) string {
+		return fmt.Sprintf(`hugo/content/%s: date: unparseable date %q (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY): passed over, as Hugo passes over a date it cannot read (quiet false)`, p, v)
+	}
+	sameLines(t, "problems", problemLines(probs, func(p Problem) bool { return !p.Quiet }),
+		[]string{passed("five.md", "5"), passed("lastmod.md", "1614900000"), passed("unix.md", "1500000000")})
+}

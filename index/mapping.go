@@ -205,11 +205,13 @@ import (
 // warpeace); 112: a person's name after a byline's "/" or "|" another
 // person, a "/" inside a word that is no name's part of the word (archive's
 // barParts, slashAt: "Ann Lee/Bo Chan" two people, "AC/DC Staff" kept
-// whole).
+// whole); 113: in a Hugo site a JSON front matter's number for a date
+// is no date but a year, as Hugo reads it (archive's jsonValue: "date":
+// 1500000000 was 2017-07-14, now undated).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 112
+const SchemaVersion = 113
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
