@@ -1164,13 +1164,20 @@ func nameTitle(p string) string {
 // (Jekyll's published flag) nor empty (`date:` or `date: ""` with a
 // `lastmod` after it: Hugo takes the lastmod, where folio skipped the
 // piece, a helper's report), nor one noDate (if not nil) says is none; an
-// empty one when no other has a value.
+// empty one when no other has a value. noDate is asked of a yes or no
+// too, so that in a Hugo site one of a date key but published is noted as
+// the other values passed over are (hugo 0.111.3 as oracle: date: true
+// and date: "yes" were passed over to the lastmod, date: no left a page
+// undated; folio passed over each without a note).
 func (m matter) firstDate(noDate func(k string, f field) bool) (field, string) {
 	var empty field
 	emptyKey := ""
 	for _, k := range dateKeys {
 		if f, ok := m[k]; ok {
-			if _, flag := flagOf(f.value); flag || noDate != nil && noDate(k, f) {
+			if noDate != nil && noDate(k, f) {
+				continue
+			}
+			if _, flag := flagOf(f.value); flag {
 				continue
 			}
 			if s, isString := f.value.(string); f.value == nil || isString && strings.TrimSpace(s) == "" {

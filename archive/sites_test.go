@@ -2432,3 +2432,31 @@ func TestHugoJSONNumberIsNoDate(t *testing.T) {
 	sameLines(t, "problems", problemLines(probs, func(p Problem) bool { return !p.Quiet }),
 		[]string{passed("five.md", "5"), passed("lastmod.md", "1614900000"), passed("unix.md", "1500000000")})
 }
+
+// In a Hugo site a yes or no for a date key but published is passed over
+// with the note any other value that is no date has (hugo 0.111.3 as
+// oracle: date: true and date: "yes" were passed over to the lastmod,
+// date: no left the page undated; folio passed over each silently).
+// published: true, Jekyll's flag, is passed over without one.
+func TestHugoFlagDateIsNoted(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\n" + fm + "\n---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo/hugo.toml":          "title = 'x'\n",
+		"hugo/content/btrue.md":   page("date: true\nlastmod: 2020-03-03"),
+		"hugo/content/byes.md":    page("date: \"yes\"\nlastmod: 2020-03-04"),
+		"hugo/content/bno.md":     page("date: no"),
+		"hugo/content/pubtrue.md": page("published: true\nlastmod: 2020-03-05"),
+	})
+	a, probs := loadSite(t, root)
+	want := map[string]string{"hugo/content/btrue.md": "2020-03-03", "hugo/content/byes.md": "2020-03-04",
+		"hugo/content/bno.md": "", "hugo/content/pubtrue.md": "2020-03-05"}
+	if got := datesOf(a); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dates:\n%v\nwant\n%v", got, want)
+	}
+	passed := func(p, v string) string {
+		return fmt.Sprintf(`hugo/content/%s: date: unparseable date %q (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY): passed over, as Hugo passes over a date it cannot read (quiet false)`, p, v)
+	}
+	sameLines(t, "problems", problemLines(probs, func(p Problem) bool { return !p.Quiet }),
+		[]string{passed("bno.md", "no"), passed("btrue.md", "true"), passed("byes.md", "yes")})
+}
