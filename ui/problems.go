@@ -55,8 +55,8 @@ func (p problemsPane) view(problems []archive.Problem, warnings []string, w, h i
 }
 
 // problemLines are the overlay's lines below its title, in an overlay w
-// cells wide: the warnings, wrapped, then a heading for each kind of
-// problem that there is, then its problems.
+// cells wide: the warnings, then a heading for each kind of problem that
+// there is, then its problems; each wrapped, none cut.
 func problemLines(problems []archive.Problem, warnings []string, w int) []string {
 	skipped := map[string]bool{} // a skipped file's notes are under Skipped
 	for _, p := range problems {
@@ -85,7 +85,9 @@ func problemLines(problems []archive.Problem, warnings []string, w int) []string
 				}
 				lines, head = append(lines, kind.heading), true
 			}
-			lines = append(lines, "  "+archive.SanitizeLine(pr.String()))
+			// wrapped as the warnings are: a skipped file's path and
+			// parser message run past 80 cells and were cut
+			lines = append(lines, hanging(archive.SanitizeLine(pr.String()), w-4)...)
 		}
 	}
 	return lines

@@ -74,12 +74,20 @@ func warningLines(warnings []string, w int) []string {
 	}
 	lines := []string{"Warnings:"}
 	for _, t := range warnings {
-		for i, l := range strings.Split(ansi.Wrap(t, max(w-4, 8), ""), "\n") {
-			if i == 0 {
-				lines = append(lines, "  "+l)
-			} else {
-				lines = append(lines, "    "+l)
-			}
+		lines = append(lines, hanging(t, w)...)
+	}
+	return lines
+}
+
+// hanging is t wrapped to w cells, indented by two, its further lines by
+// four: an entry of the ! overlay, never cut.
+func hanging(t string, w int) []string {
+	var lines []string
+	for i, l := range strings.Split(ansi.Wrap(t, max(w-4, 8), ""), "\n") {
+		if i == 0 {
+			lines = append(lines, "  "+l)
+		} else {
+			lines = append(lines, "    "+l)
 		}
 	}
 	return lines
