@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -186,4 +188,177 @@ func recentCopy(path, name string, now time.Time) bool {
 	at, err := time.Parse("20060102T150405Z", stamp)
 	age := now.Sub(at)
 	return err == nil && age >= 0 && age < afreshFor
+}
+
+// afresh marks a file kept whole across set-asides (the reading state,
+// the quotes) begun afresh after its predecessor was set aside as
+// corrupt, by folios that held none of what it held (one whose open set
+// it aside, or one that found it gone and had seen it go: see
+// beginAfresh). A folio still holding what the old file held
+// (one that had not seen the copy After: see takeOld) adds it to such a
+// file at its next write or read (the reading state's marks, the quotes
+// the file lacks), and takes the mark away: the file then carries what
+// was there before, and what it lacks was taken away (an un-mark, a quote
+// removed), which no other folio's old copy brings back. What was done in
+// the file since it was begun (Set, Moved) stays as it was done there.
+type afresh struct {
+	// After is the set-aside copy the file was begun after: the newest
+	// in the folder then of those set aside less than afreshFor before
+	// (an older one is taken for a file deleted, not for one set aside
+	// while other folios ran; one named in the future, by hand, is
+	// neither: see recentCopy). A file begun afresh longer ago than
+	// afreshFor, or after a time in the future (a hand-edited After),
+	// loses the mark at the next write of a folio that has seen it, so
+	// that a file deleted and begun again does not keep it for ever.
+	After string `json:"after"`
+	// Set names what was set since the file was begun, by the ID of
+	// what was set (the reading state: per piece, its fields: see
+	// record).
+	Set map[string][]string `json:"set,omitempty"`
+	// Moved is the pieces given another ID since (Rename), in order;
+	// the old marks and quotes follow them as moves says.
+	Moved [][2]string `json:"moved,omitempty"`
+}
+
+// set notes in a that the fields of id were set.
+func (a *afresh) set(id string, fields ...string) {
+	if a.Set == nil {
+		a.Set = map[string][]string{}
+	}
+	for _, f := range fields {
+		if !slices.Contains(a.Set[id], f) {
+			a.Set[id] = append(a.Set[id], f)
+		}
+	}
+	slices.Sort(a.Set[id])
+}
+
+// dropBadMoves drops from a, read from a file (nil: none), the moves from
+// or to no ID (hand-edited: one to "" would give a piece's marks or
+// quotes to an ID the next read drops).
+func (a *afresh) dropBadMoves() {
+	if a != nil {
+		a.Moved = slices.DeleteFunc(a.Moved, func(m [2]string) bool { return !validID(m[0]) || !validID(m[1]) })
+	}
+}
+
+// move notes in a that the piece with the ID from has the ID to now.
+func (a *afresh) move(from, to string) { a.Moved = append(a.Moved, [2]string{from, to}) }
+
+// moveAtOnce notes in a the moves of m, made at once (a piece moved to an
+// ID another leaves takes its place, not its way: the quotes' Rename), in
+// an order that moves, which takes them one by one, reads so: a move to
+// an ID another move leaves goes after that one (x→c, c→z: c→z, then
+// x→c; one by one as given, x's would go on to z). A cycle in one m (two
+// files' names swapped) has no such order: its moves go in the order of
+// their IDs, as a cycle of moves one by one (each piece stays).
+func (a *afresh) moveAtOnce(m map[string]string) {
+	left := maps.Clone(m)
+	maps.DeleteFunc(left, func(from, to string) bool { return from == to })
+	for len(left) > 0 {
+		ids := slices.Sorted(maps.Keys(left))
+		moved := false
+		for _, from := range ids {
+			if _, leaving := left[left[from]]; !leaving {
+				a.move(from, left[from])
+				delete(left, from)
+				moved = true
+			}
+		}
+		if !moved { // a cycle
+			a.move(ids[0], left[ids[0]])
+			delete(left, ids[0])
+		}
+	}
+}
+
+// moves is where the file's moves (Moved, in order) took each piece
+// that held an ID before them, by that ID (a piece not named stays):
+// each move takes the piece that came to its ID by the moves before it,
+// else the one that was there, and leaves the ID empty, so that a cycle
+// (a→b, b→a: a's file renamed and renamed back) leaves the old b where
+// it was, and a chain (a→b, b→c) takes the old a to c and leaves the old
+// b, two pieces never merged by the order of their moves (an attack:
+// applied one by one, a→b, b→a folded the old b into a).
+func (a *afresh) moves() map[string]string {
+	dest := map[string]string{} // a piece, by its ID before the moves: its ID now
+	at := map[string]string{}   // an ID: the piece there now ("" none), when a move touched it
+	for _, m := range a.Moved {
+		from, to := m[0], m[1]
+		p, touched := at[from]
+		if !touched {
+			p = from
+		}
+		if p == "" || from == to {
+			continue
+		}
+		dest[p] = to
+		at[from], at[to] = "", p
+	}
+	for p, to := range dest {
+		if p == to {
+			delete(dest, p)
+		}
+	}
+	return dest
+}
+
+// seenAtOpen is the set-aside copies a folio has seen once it opened the
+// file at path (the reading state, the quotes), with before, the copies
+// listed before its read: for a read that found the file gone or corrupt
+// (err: set aside now), the copies listed now, as it holds nothing of a
+// copy set aside, here or by another folio, and a file it begins is begun
+// afresh (see beginAfresh); for a file read whose mark is a (nil: none),
+// before and the copy the file was begun after, whose marks are the
+// file's.
+func seenAtOpen(path string, before map[string]bool, err error, a *afresh) map[string]bool {
+	if errors.Is(err, fs.ErrNotExist) || errors.As(err, new(*corruptError)) {
+		after, _ := asideCopies(path)
+		return after
+	}
+	return seenWith(before, a)
+}
+
+// seenWith is copies, the set-aside copies at a read or write of a file,
+// with the copy a's file was begun after (a nil: none): what the reader
+// holds then is the fresh file's, even when the copy was removed since.
+func seenWith(copies map[string]bool, a *afresh) map[string]bool {
+	if a != nil && copies != nil {
+		copies[a.After] = true
+	}
+	return copies
+}
+
+// beginAfresh is the mark of a file a writer that found w writes now
+// (see afresh): for a file found deleted after a copy it had seen was set
+// aside (foundDeleted), begun afresh after the newest copy set aside less
+// than afreshFor ago (afreshAfter); nil otherwise.
+func beginAfresh[T any](path string, w *writing[T], now time.Time) *afresh {
+	if w.found != foundDeleted {
+		return nil
+	}
+	if after := afreshAfter(path, w.copies, now); after != "" {
+		return &afresh{After: after}
+	}
+	return nil
+}
+
+// takeOld reports whether a writer that saw the set-aside copies seen at
+// its last read or write, finding a file whose mark is *a (nil: none), is
+// to add what it holds to it: the file was begun afresh after a copy it
+// had not seen (another folio set the file aside and wrote its own first),
+// and what the writer holds is from the file set aside. A mark that is no
+// longer recent (see afresh.After) is dropped then (*a nil), the file to
+// be written so: a folio holding what was there before has had its day
+// to add it.
+func takeOld(path string, a **afresh, seen map[string]bool, now time.Time) bool {
+	switch {
+	case *a == nil:
+		return false
+	case !seen[(*a).After]:
+		return true
+	case !recentCopy(path, (*a).After, now):
+		*a = nil
+	}
+	return false
 }

@@ -54,9 +54,10 @@ import (
 // quotes at once keep both; a folio killed during a Save leaves the file as
 // it was before it or after it. A file that cannot be parsed is set aside
 // (<file>.corrupt-<time>), never overwritten. As with the reading state,
-// Quotes whose file another folio set aside write it again whole, and
-// Quotes whose file was deleted keep only their unsaved changes (see
-// Save).
+// Quotes whose file another folio set aside write it again whole, Quotes
+// whose file another folio set aside and began afresh add theirs to it
+// (see afresh), and Quotes whose file was deleted keep only their unsaved
+// changes (see Save).
 type Quotes struct {
 	saveMu sync.Mutex // one Save at a time; held across I/O
 
@@ -110,13 +111,46 @@ func CitationOf(a archive.Article, key string) Citation {
 // QuotesVersion is the quotes file format written by this folio.
 const QuotesVersion = 1
 
-const quotesAbout = "folio quotes for one archive: passages kept from its pieces, each found again by its exact text and the text around it (prefix, suffix; position counts the letters and digits before it), with the piece's citation as it was when quoted. Safe to edit while folio is not running."
+const quotesAbout = "folio quotes for one archive: passages kept from its pieces, each found again by its exact text and the text around it (prefix, suffix; position counts the letters and digits before it), with the piece's citation as it was when quoted; afresh, when there, marks a file begun after a corrupt one was set aside (the pieces moved since). Safe to edit while folio is not running."
 
 type quotesFile struct {
 	About   string  `json:"about"`
 	Version int     `json:"version"`
 	Archive string  `json:"archive"`
 	Quotes  []Quote `json:"quotes"`
+	// Afresh is set in a file begun afresh after a set-aside, as the
+	// reading state's (see afresh: Moved names the pieces moved since;
+	// Set is not used, a quote's random ID being no other's); nil in
+	// one that carries the quotes from before.
+	Afresh *afresh `json:"afresh,omitempty"`
+}
+
+// record notes in a, the mark of a quotes file begun afresh, the pieces
+// o moves (a Rename).
+func (o quoteOp) record(a *afresh) {
+	if o.kind == quoteMove {
+		a.moveAtOnce(o.moves)
+	}
+}
+
+// addOld adds to f, a file begun afresh, old, the quotes of a folio that
+// held the file set aside: those the file lacks, each on the piece the
+// file's moves took its own to (afresh.moves). f carries the old quotes
+// then (Afresh nil).
+func (f *quotesFile) addOld(old []Quote) {
+	dest := f.Afresh.moves()
+	for _, q := range old {
+		if slices.ContainsFunc(f.Quotes, func(o Quote) bool { return o.ID == q.ID }) {
+			continue
+		}
+		q = cloneQuote(q)
+		if to, ok := dest[q.Piece]; ok {
+			q.Piece = to
+		}
+		f.Quotes = append(f.Quotes, q)
+	}
+	sortQuotes(f.Quotes)
+	f.Afresh = nil
 }
 
 type quoteOpKind uint8
@@ -183,9 +217,17 @@ func OpenQuotes(archiveName, dir string) (*Quotes, error) {
 	adoptMovedArchive(dir, archiveName) // a moved folder's files
 	// Before the read: a copy set aside after it is one these Quotes never
 	// saw, which a Save that finds the file gone must tell (as in Open).
-	s.asideSeen, _ = asideCopies(s.path)
+	before, _ := asideCopies(s.path)
 	f, err := readOrSetAside(s.path, readQuotesFile)
 	var corrupt *corruptError
+	var mark *afresh
+	if err == nil {
+		mark = f.Afresh
+	}
+	// Holding none of the quotes of a file set aside, these Quotes have
+	// seen every copy (a file they begin is begun afresh); reading one
+	// begun afresh, they hold its quotes.
+	s.asideSeen = seenAtOpen(s.path, before, err, mark)
 	switch {
 	case err == nil:
 		s.quotes = f.Quotes
@@ -226,6 +268,7 @@ func readQuotesFile(path string) (*quotesFile, error) {
 		return drop
 	})
 	sortQuotes(f.Quotes)
+	f.Afresh.dropBadMoves()
 	return f, nil
 }
 
@@ -377,7 +420,15 @@ func (s *Quotes) change(o quoteOp) bool {
 // wrote it (a copy "<file>.corrupt-<time>" that was not in the folder
 // then), even with nothing else to write. A file found gone otherwise was
 // deleted (it, or the state folder): the Quotes then hold only their
-// changes since the last Save, and write them (none: the file stays gone).
+// changes since the last Save, and write them (none: the file stays
+// gone); a file so begun after a set-aside (one these Quotes have seen,
+// or whose OpenQuotes found the file corrupt) is begun afresh (see
+// afresh). A file found begun afresh after a set-aside these Quotes have
+// not seen (another folio set the file aside and wrote its own quotes
+// first) takes the quotes held here that it lacks, on the pieces it moved
+// them to, even with nothing else to write; a file that carries the
+// quotes from before takes only the changes: a quote it lacks was
+// removed.
 func (s *Quotes) Save() error {
 	_, err := s.sync()
 	return err
@@ -441,15 +492,32 @@ func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
 		return nil, err
 	}
 	defer w.unlock()
+	f := &quotesFile{}
 	defer func() {
 		if err == nil && w.copies != nil {
-			s.asideSeen = w.copies
+			s.asideSeen = seenWith(w.copies, f.Afresh)
 		}
 	}()
-	var disk []Quote
+	rewrite := false
 	switch w.found {
 	case foundFile:
-		disk = w.file.Quotes
+		f = w.file
+		if takeOld(s.path, &f.Afresh, s.asideSeen, time.Now()) {
+			// Begun afresh by another folio after a set-aside these
+			// Quotes have not seen: the quotes held here, from the file
+			// set aside, are added (a running reader's quotes were lost
+			// to "folio quotes add" finding the file corrupt: the reader
+			// and the file held its one quote). Never to a file that
+			// carries the quotes from before (Afresh nil).
+			s.mu.Lock()
+			f.addOld(s.quotes)
+			s.mu.Unlock()
+			rewrite = true
+		}
+	case foundDeleted:
+		// Deleted, not set aside: only the changes since the last Save;
+		// written after a set-aside, the file is begun afresh.
+		f.Afresh = beginAfresh(s.path, w, time.Now())
 	case foundSetAside:
 		// Set aside as corrupt since this process last read or wrote
 		// it, here or by another folio: the quotes held here are the
@@ -465,19 +533,22 @@ func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
 		ops = append(all, ops...)
 		s.mu.Unlock()
 	}
-	if len(ops) == 0 {
-		return disk, nil
+	if len(ops) == 0 && !rewrite {
+		return f.Quotes, nil
 	}
 	for _, o := range ops {
-		disk = o.apply(disk)
+		f.Quotes = o.apply(f.Quotes)
+		if f.Afresh != nil {
+			o.record(f.Afresh)
+		}
 	}
-	sortQuotes(disk)
-	out := quotesFile{About: quotesAbout, Version: QuotesVersion, Archive: s.archive, Quotes: disk}
-	data, err := json.MarshalIndent(out, "", "  ")
+	sortQuotes(f.Quotes)
+	f.About, f.Version, f.Archive = quotesAbout, QuotesVersion, s.archive
+	data, err := json.MarshalIndent(f, "", "  ")
 	if err == nil && int64(len(data)) >= maxQuotesSize {
 		// Indented, a file near the limit would pass it and lock every
 		// quote out: written compact, as saved.json is.
-		data, err = json.Marshal(out)
+		data, err = json.Marshal(f)
 	}
 	if err != nil {
 		return nil, err
@@ -488,7 +559,7 @@ func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
 	if err := atomicfile.WriteFile(s.path, append(data, '\n'), 0o600); err != nil {
 		return nil, err
 	}
-	return disk, nil
+	return f.Quotes, nil
 }
 
 func cloneQuote(q Quote) Quote {

@@ -42,7 +42,8 @@
 // state. A file that cannot be parsed is never overwritten: it is renamed to
 // "<file>.corrupt-<UTC time>" and the reader starts afresh, with a warning.
 // A file begun by such a reader says so ("afresh": see afresh), so that a
-// folio still holding the marks of the file set aside adds them to it.
+// folio still holding the marks of the file set aside adds them to it;
+// the quotes file is kept so too (see Quotes).
 //
 // Several folio processes may use one archive's state at once (two readers,
 // a reader and the CLI). Each Store records its changes as operations on one
@@ -111,97 +112,31 @@ type file struct {
 	Pieces  map[string]Piece `json:"pieces"`
 	History []Visit          `json:"history"`
 	// Afresh is set in a file begun afresh after a set-aside (see
-	// afresh); nil in one that carries the marks from before.
+	// afresh: Set names the fields set per piece since, Moved the
+	// pieces moved); nil in one that carries the marks from before.
 	Afresh *afresh `json:"afresh,omitempty"`
 }
 
-// afresh marks a state file begun afresh after its predecessor was set
-// aside as corrupt, by folios that held none of its marks (one whose Open
-// set it aside, or one that found it gone and had seen it go; see write).
-// A folio still holding the old file's marks (one that had not seen the
-// copy After) adds them to such a file at its next Save or Reload, and
-// takes the mark away: the file then carries the marks from before, and a
-// piece it lacks is an un-mark that no other folio's old marks undo. What
-// was set in the file since it was begun (Set, Moved) stays as it was set
-// there: only the fields it never set take the old marks.
-type afresh struct {
-	// After is the set-aside copy the file was begun after: the newest
-	// in the folder then of those set aside less than afreshFor before
-	// (an older one is taken for a file deleted, not for one set aside
-	// while other folios ran; one named in the future, by hand, is
-	// neither: see recentCopy). A file begun afresh longer ago than
-	// afreshFor, or after a time in the future (a hand-edited After),
-	// loses the mark at the next write of a folio that has seen it, so
-	// that a file deleted and begun again does not keep it for ever.
-	After string `json:"after"`
-	// Set names, per piece, the fields set since the file was begun:
-	// "read" (an open sets it too), "starred", "position".
-	Set map[string][]string `json:"set,omitempty"`
-	// Moved is the pieces given another ID since (Rename), in order;
-	// the old marks follow them as moves says.
-	Moved [][2]string `json:"moved,omitempty"`
-}
-
-// record notes in a the fields o sets.
+// record notes in a, the mark of a state file begun afresh, what o
+// does: the fields it sets ("read": an open sets it too; "starred",
+// "position"), a piece it moves (the fields set go with it).
 func (a *afresh) record(o op) {
-	set := func(id string, fields ...string) {
-		if a.Set == nil {
-			a.Set = map[string][]string{}
-		}
-		for _, f := range fields {
-			if !slices.Contains(a.Set[id], f) {
-				a.Set[id] = append(a.Set[id], f)
-			}
-		}
-		slices.Sort(a.Set[id])
-	}
 	switch o.field {
 	case fieldRead, fieldOpened:
-		set(o.id, "read")
+		a.set(o.id, "read")
 	case fieldStarred:
-		set(o.id, "starred")
+		a.set(o.id, "starred")
 	case fieldPosition:
-		set(o.id, "position")
+		a.set(o.id, "position")
 	case fieldAll:
-		set(o.id, "position", "read", "starred")
+		a.set(o.id, "position", "read", "starred")
 	case fieldMoved:
-		a.Moved = append(a.Moved, [2]string{o.id, o.to})
+		a.move(o.id, o.to)
 		if from, ok := a.Set[o.id]; ok {
-			set(o.to, from...)
+			a.set(o.to, from...)
 			delete(a.Set, o.id)
 		}
 	}
-}
-
-// moves is where the file's moves (Moved, in order) took each piece
-// that held an ID before them, by that ID (a piece not named stays):
-// each move takes the piece that came to its ID by the moves before it,
-// else the one that was there, and leaves the ID empty, so that a cycle
-// (a→b, b→a: a's file renamed and renamed back) leaves the old b where
-// it was, and a chain (a→b, b→c) takes the old a to c and leaves the old
-// b, two pieces never merged by the order of their moves (an attack:
-// applied one by one, a→b, b→a folded the old b into a).
-func (a *afresh) moves() map[string]string {
-	dest := map[string]string{} // a piece, by its ID before the moves: its ID now
-	at := map[string]string{}   // an ID: the piece there now ("" none), when a move touched it
-	for _, m := range a.Moved {
-		from, to := m[0], m[1]
-		p, touched := at[from]
-		if !touched {
-			p = from
-		}
-		if p == "" || from == to {
-			continue
-		}
-		dest[p] = to
-		at[from], at[to] = "", p
-	}
-	for p, to := range dest {
-		if p == to {
-			delete(dest, p)
-		}
-	}
-	return dest
 }
 
 // addOld adds to f, a file begun afresh, old and oldHistory, the marks
@@ -447,21 +382,20 @@ func Open(archiveName, dir string) (*Store, error) {
 
 	// Before the read: a copy set aside after it is one this store never
 	// saw, which a Save that finds the file gone must tell.
-	s.asideSeen, _ = asideCopies(s.path)
+	before, _ := asideCopies(s.path)
 	f, err := readOrSetAside(s.path, readFile)
 	var corrupt *corruptError
-	if errors.Is(err, fs.ErrNotExist) || errors.As(err, &corrupt) {
-		// Holding none of the marks of a file set aside, here or by
-		// another folio, the store has seen every copy: a file it
-		// begins is begun afresh (see write).
-		s.asideSeen, _ = asideCopies(s.path)
+	var mark *afresh
+	if err == nil {
+		mark = f.Afresh
 	}
+	// Holding none of the marks of a file set aside, here or by another
+	// folio, the store has seen every copy: a file it begins is begun
+	// afresh (see write); reading one begun afresh, it holds its marks.
+	s.asideSeen = seenAtOpen(s.path, before, err, mark)
 	switch {
 	case err == nil:
 		s.pieces, s.history = f.Pieces, f.History
-		if f.Afresh != nil && s.asideSeen != nil {
-			s.asideSeen[f.Afresh.After] = true // its marks are the fresh file's
-		}
 		return s, nil
 	case errors.Is(err, fs.ErrNotExist):
 		return s, nil
@@ -545,9 +479,7 @@ func readFile(path string) (*file, error) {
 		pieces[id] = p
 	}
 	f.Pieces = pieces
-	if f.Afresh != nil { // a hand-edited move to no ID moves nothing
-		f.Afresh.Moved = slices.DeleteFunc(f.Afresh.Moved, func(m [2]string) bool { return !validID(m[0]) || !validID(m[1]) })
-	}
+	f.Afresh.dropBadMoves()
 	f.History = slices.DeleteFunc(f.History, func(v Visit) bool { return !validID(v.ID) })
 	sortVisits(f.History)
 	if len(f.History) > MaxHistory {
@@ -933,16 +865,13 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 	disk := w.file
 	defer func() {
 		if err == nil && w.copies != nil {
-			s.asideSeen = w.copies
-			if disk.Afresh != nil {
-				s.asideSeen[disk.Afresh.After] = true // even if removed since
-			}
+			s.asideSeen = seenWith(w.copies, disk.Afresh) // even if removed since
 		}
 	}()
 	rewrite := false
 	switch w.found {
 	case foundFile:
-		if disk.Afresh != nil && !s.asideSeen[disk.Afresh.After] {
+		if takeOld(s.path, &disk.Afresh, s.asideSeen, time.Now()) {
 			// Begun afresh by another folio after a set-aside this store
 			// has not seen: its marks, from the file set aside, are
 			// added (a review: a reader's five stars were lost to a
@@ -954,20 +883,13 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 			disk.addOld(maps.Clone(s.pieces), slices.Clone(s.history))
 			s.mu.Unlock()
 			rewrite = true
-		} else if disk.Afresh != nil && !recentCopy(s.path, disk.Afresh.After, time.Now()) {
-			// Nothing left to wait for: a store holding marks from
-			// before has had its day to add them.
-			disk.Afresh = nil
-		}
+		} // else a mark past its day is dropped (takeOld)
 	case foundDeleted:
 		// Deleted (the file, or the state folder), not set aside: the
 		// store holds only its changes since the last Save, as a store
 		// that never had a file does. Written after a set-aside (one
 		// this store has seen), the file is begun afresh.
-		disk = &file{Pieces: map[string]Piece{}}
-		if after := afreshAfter(s.path, w.copies, time.Now()); after != "" {
-			disk.Afresh = &afresh{After: after}
-		}
+		disk = &file{Pieces: map[string]Piece{}, Afresh: beginAfresh(s.path, w, time.Now())}
 	case foundSetAside:
 		// Set aside as corrupt since this store last read or wrote it,
 		// here or by another folio: the marks this store holds are the
