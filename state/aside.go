@@ -191,16 +191,18 @@ func recentCopy(path, name string, now time.Time) bool {
 }
 
 // afresh marks a file kept whole across set-asides (the reading state,
-// the quotes) begun afresh after its predecessor was set aside as
-// corrupt, by folios that held none of what it held (one whose open set
-// it aside, or one that found it gone and had seen it go: see
-// beginAfresh). A folio still holding what the old file held
-// (one that had not seen the copy After: see takeOld) adds it to such a
-// file at its next write or read (the reading state's marks, the quotes
-// the file lacks), and takes the mark away: the file then carries what
-// was there before, and what it lacks was taken away (an un-mark, a quote
-// removed), which no other folio's old copy brings back. What was done in
-// the file since it was begun (Set, Moved) stays as it was done there.
+// the quotes, the saved searches' opened times) begun afresh after its
+// predecessor was set aside as corrupt, by folios that held none of what
+// it held (one whose open set it aside, or one that found it gone and had
+// seen it go, or one that held nothing of it: see beginAfresh). A folio
+// still holding what the old file held (one that had not seen the copy
+// After: see takeOld) adds it to such a file at its next write or read
+// (the reading state's marks, the quotes and the opened times the file
+// lacks), and takes the mark away: the file then carries what was there
+// before, and what it lacks was taken away (an un-mark, a quote removed,
+// a search's times forgotten), which no other folio's old copy brings
+// back. What was done in the file since it was begun (Set, Moved) stays
+// as it was done there.
 type afresh struct {
 	// After is the set-aside copy the file was begun after: the newest
 	// in the folder then of those set aside less than afreshFor before
@@ -213,7 +215,7 @@ type afresh struct {
 	After string `json:"after"`
 	// Set names what was set since the file was begun, by the ID of
 	// what was set (the reading state: per piece, its fields: see
-	// record).
+	// record; the opened times: per search, "removed").
 	Set map[string][]string `json:"set,omitempty"`
 	// Moved is the pieces given another ID since (Rename), in order;
 	// the old marks and quotes follow them as moves says.
@@ -232,6 +234,10 @@ func (a *afresh) set(id string, fields ...string) {
 	}
 	slices.Sort(a.Set[id])
 }
+
+// wasSet reports whether the field of id was set since the file was
+// begun.
+func (a *afresh) wasSet(id, field string) bool { return slices.Contains(a.Set[id], field) }
 
 // dropBadMoves drops from a, read from a file (nil: none), the moves from
 // or to no ID (hand-edited: one to "" would give a piece's marks or
@@ -330,11 +336,13 @@ func seenWith(copies map[string]bool, a *afresh) map[string]bool {
 }
 
 // beginAfresh is the mark of a file a writer that found w writes now
-// (see afresh): for a file found deleted after a copy it had seen was set
-// aside (foundDeleted), begun afresh after the newest copy set aside less
-// than afreshFor ago (afreshAfter); nil otherwise.
-func beginAfresh[T any](path string, w *writing[T], now time.Time) *afresh {
-	if w.found != foundDeleted {
+// (see afresh): begun afresh after the newest copy set aside less than
+// afreshFor ago (afreshAfter) when it found the file deleted after that
+// copy was set aside (foundDeleted: one it had seen), or set aside while
+// it held nothing of the file (holdsNothing: an opened-times file never
+// read, or read empty); nil otherwise.
+func beginAfresh[T any](path string, w *writing[T], holdsNothing bool, now time.Time) *afresh {
+	if w.found != foundDeleted && (w.found != foundSetAside || !holdsNothing) {
 		return nil
 	}
 	if after := afreshAfter(path, w.copies, now); after != "" {

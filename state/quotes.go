@@ -517,7 +517,7 @@ func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
 	case foundDeleted:
 		// Deleted, not set aside: only the changes since the last Save;
 		// written after a set-aside, the file is begun afresh.
-		f.Afresh = beginAfresh(s.path, w, time.Now())
+		f.Afresh = beginAfresh(s.path, w, false, time.Now())
 	case foundSetAside:
 		// Set aside as corrupt since this process last read or wrote
 		// it, here or by another folio: the quotes held here are the

@@ -41,7 +41,8 @@ import (
 // aside as the reading state's is, with a warning; what it held is then
 // unknown, and the searches count nothing as new until opened again, but
 // for a SavedOpened that read the file before (a running reader's), which
-// writes again what it read then (see All).
+// writes again what it read then (see All), or adds it to a file another
+// folio began afresh meanwhile (see afresh).
 //
 // Whose a time is. A time recorded under a name is of the saved search of
 // that name now when its created is that search's or it has none (an
@@ -232,9 +233,28 @@ type openedFile struct {
 	Version  int               `json:"version"`
 	Archive  string            `json:"archive"`
 	Searches map[string]Opened `json:"searches"`
+	// Afresh is set in a file begun afresh after a set-aside, as the
+	// reading state's (see afresh: Set names the searches whose times
+	// were removed since, "removed"); nil in one that carries the times
+	// from before.
+	Afresh *afresh `json:"afresh,omitempty"`
 }
 
-const openedAbout = "folio: when each saved search was last opened on this archive (opened_at) and the index time of what it showed (seen_through); pieces first indexed later count as new. Keyed by the search's name, case-folded; created is the search's creation time, which a rename keeps."
+const openedAbout = "folio: when each saved search was last opened on this archive (opened_at) and the index time of what it showed (seen_through); pieces first indexed later count as new. Keyed by the search's name, case-folded; created is the search's creation time, which a rename keeps. afresh, when there, marks a file begun after a corrupt one was set aside (the times removed since)."
+
+// addOld adds to f, a file begun afresh, old, the times a folio held of
+// the file set aside: under each name the file has no time under and
+// removed none since it was begun (a time there is the file's: perhaps
+// another search's of that name). f carries the old times then (Afresh
+// nil).
+func (f *openedFile) addOld(old map[string]Opened) {
+	for key, o := range old {
+		if _, has := f.Searches[key]; !has && !f.Afresh.wasSet(key, "removed") {
+			f.Searches[key] = o
+		}
+	}
+	f.Afresh = nil
+}
 
 // SavedOpened is the opened-times file of one archive. It is safe for
 // concurrent use.
@@ -248,6 +268,8 @@ type SavedOpened struct {
 	// in the state folder then: a file found gone with a copy not in seen
 	// was set aside as corrupt since, and held is written again whole
 	// (as Store.write does); one gone with none was deleted, and stays so.
+	// A file found begun afresh after a copy not in seen (see afresh)
+	// takes the times of held it lacks.
 	held map[string]Opened
 	seen map[string]bool
 }
@@ -294,7 +316,10 @@ func (o *SavedOpened) Path() string { return o.path }
 // last read or wrote it is written again with the times it held then (the
 // only good copy: a running reader's, as its marks are), and they are
 // returned (with the warning); a value that held none returns nothing. A
-// file deleted (it, or the state folder) is not written again.
+// file deleted (it, or the state folder) is not written again. A file
+// another folio set aside and began afresh since (see afresh) takes the
+// times this value held that it lacks, and they are returned with its
+// own.
 func (o *SavedOpened) All() (map[string]Opened, error) {
 	copies, lerr := asideCopies(o.path) // before the read, as in Open
 	if lerr != nil {
@@ -304,7 +329,20 @@ func (o *SavedOpened) All() (map[string]Opened, error) {
 	var corrupt *corruptError
 	switch {
 	case err == nil:
-		o.remember(f.Searches, copies)
+		o.mu.Lock()
+		takes := f.Afresh != nil && len(o.held) > 0 && !o.seen[f.Afresh.After]
+		o.mu.Unlock()
+		if takes { // change adds them, under the lock
+			var again map[string]Opened
+			if err := o.change(func(m map[string]Opened) error {
+				again = maps.Clone(m)
+				return nil
+			}); err != nil {
+				return f.Searches, err
+			}
+			return again, nil
+		}
+		o.remember(f.Searches, seenWith(copies, f.Afresh))
 		return f.Searches, nil
 	case errors.As(err, &corrupt) && corrupt.asideErr != nil:
 		return map[string]Opened{}, fmt.Errorf("corrupt saved searches' opened times file %s could not be set aside: %w", o.path, corrupt.asideErr)
@@ -459,11 +497,14 @@ func (o Opened) equal(p Opened) bool {
 // lock (startWrite), and writes them. A file set aside as corrupt, now or
 // since this value last read or wrote it, is written again with the times
 // this value held then (the only good copy), edited; a file deleted, with
-// the edit alone. The file is written only when edit changes something,
-// or to write it again so.
+// the edit alone, and begun afresh after a set-aside (see afresh), as is
+// one set aside while this value held no time. A file begun afresh after a
+// set-aside this value had not seen takes the times it held (addOld),
+// edited. The file is written only when edit changes something, or to
+// write it again so.
 func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
 	o.mu.Lock()
-	seen := o.seen
+	seen, held := o.seen, o.held
 	o.mu.Unlock()
 	w, err := startWrite(o.path, "saved searches' opened times file", readOpenedFile, seen, false)
 	if err != nil {
@@ -471,21 +512,37 @@ func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
 	}
 	defer w.unlock()
 	f := &openedFile{Searches: map[string]Opened{}}
+	again := false // to be written whatever the edit
+	now := time.Now()
 	switch w.found {
 	case foundFile:
 		f = w.file
+		// A value that holds no time holds none of a file set aside:
+		// it neither adds nor takes the mark away.
+		if len(held) > 0 && takeOld(o.path, &f.Afresh, seen, now) {
+			f.addOld(held)
+			again = true
+		}
+	case foundDeleted:
+		f.Afresh = beginAfresh(o.path, w, len(held) == 0, now)
 	case foundSetAside:
-		o.mu.Lock()
-		maps.Copy(f.Searches, o.held)
-		o.mu.Unlock()
+		maps.Copy(f.Searches, held)
+		again = len(f.Searches) > 0
+		f.Afresh = beginAfresh(o.path, w, len(held) == 0, now)
 	}
 	before := maps.Clone(f.Searches)
 	if err := edit(f.Searches); err != nil {
 		return err
 	}
-	again := w.found == foundSetAside && len(f.Searches) > 0
+	if f.Afresh != nil {
+		for key := range before {
+			if _, kept := f.Searches[key]; !kept {
+				f.Afresh.set(key, "removed")
+			}
+		}
+	}
 	if maps.EqualFunc(before, f.Searches, Opened.equal) && !again {
-		o.remember(f.Searches, w.copies)
+		o.remember(f.Searches, seenWith(w.copies, f.Afresh))
 		return nil
 	}
 	f.About, f.Version, f.Archive = openedAbout, Version, o.archive
@@ -496,7 +553,7 @@ func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
 	if err := atomicfile.WriteFile(o.path, append(data, '\n'), 0o600); err != nil {
 		return err
 	}
-	o.remember(f.Searches, w.copies)
+	o.remember(f.Searches, seenWith(w.copies, f.Afresh))
 	return nil
 }
 

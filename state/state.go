@@ -43,7 +43,8 @@
 // "<file>.corrupt-<UTC time>" and the reader starts afresh, with a warning.
 // A file begun by such a reader says so ("afresh": see afresh), so that a
 // folio still holding the marks of the file set aside adds them to it;
-// the quotes file is kept so too (see Quotes).
+// the quotes file and the saved searches' opened times are kept so too
+// (see Quotes, SavedOpened).
 //
 // Several folio processes may use one archive's state at once (two readers,
 // a reader and the CLI). Each Store records its changes as operations on one
@@ -889,7 +890,7 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 		// store holds only its changes since the last Save, as a store
 		// that never had a file does. Written after a set-aside (one
 		// this store has seen), the file is begun afresh.
-		disk = &file{Pieces: map[string]Piece{}, Afresh: beginAfresh(s.path, w, time.Now())}
+		disk = &file{Pieces: map[string]Piece{}, Afresh: beginAfresh(s.path, w, false, time.Now())}
 	case foundSetAside:
 		// Set aside as corrupt since this store last read or wrote it,
 		// here or by another folio: the marks this store holds are the
