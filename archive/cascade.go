@@ -163,7 +163,8 @@ func (s *SiteRoots) sectionOf(dir string) section {
 // cascade is what the section pages above the file at p cascade to it,
 // the nearest's first (nil for none, and for a SiteRoots without the
 // archive's files: SiteConfigs'), and whether one of them, of the site's
-// content folder, is a draft (Hugo publishes no page under it).
+// content folder, is a draft (Hugo publishes no page under it, but with
+// its config's buildDrafts: hugobuild.go).
 func (s *SiteRoots) cascade(p string) (matter, bool) {
 	if s == nil || s.fsys == nil {
 		return nil, false
@@ -215,9 +216,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 			break
 		}
 	}
-	if slices.Contains(drafts[:last], true) {
-		return nil, true
-	}
+	inDraft := slices.Contains(drafts[:last], true)
 	page := pageOf(p, content)
 	if last < len(dirs) && dirs[last] == configRoot {
 		cascades = append(cascades[:last], config) // the farthest
@@ -239,7 +238,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 			}
 		}
 	}
-	return out, false
+	return out, inDraft
 }
 
 // configCascadeOf is the cascade of the config of the Hugo site whose
@@ -321,12 +320,13 @@ func configSum(read configReader, dir string, hugo, jekyll bool) uint32 {
 
 // hugoConfigSum is the Hugo part of ConfigCascadeSum of the site whose
 // root is dir: its cascade, where it reads its pages (hugoContentSum: a
-// Hugo root never sums to 0) and its ignoreFiles.
+// Hugo root never sums to 0), whether it builds drafts (hugoBuildOf) and
+// its ignoreFiles.
 func hugoConfigSum(read configReader, dir string) uint32 {
 	sum := cascadeSum(hugoConfigCascade(read, dir))
 	// where it reads its pages (hugocontent.go): never 0
 	h := fnv.New32a()
-	fmt.Fprintf(h, "%d\x00%s", sum, hugoContentSum(read, dir))
+	fmt.Fprintf(h, "%d\x00%s\x00%s", sum, hugoContentSum(read, dir), hugoBuildOf(read, dir))
 	sum = max(h.Sum32(), 1)
 	if pats := hugoIgnorePatterns(read, dir); len(pats) > 0 {
 		// the patterns as written: none compiled (hugoIgnorePatterns)

@@ -290,8 +290,14 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 		return fail(line, "invalid front matter: %s", msg)
 	}
+	// hugoDrafts is whether the file is in a Hugo site, not a Jekyll one,
+	// whose config's buildDrafts builds its drafts (hugobuild.go), asked
+	// of a draft alone
+	hugoDrafts := func() bool {
+		return inHugo != nil && cascades.hugoBuildFor(path).drafts && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo()
+	}
 	if c, inDraft := cascades.cascade(path); (len(c) > 0 || inDraft) && inHugo != nil && inHugo() {
-		if inDraft {
+		if inDraft && !hugoDrafts() {
 			// Hugo publishes no page under a draft section (an oracle's
 			// report against Hugo 0.111: they were pieces)
 			return Article{}, []Problem{{Path: path, Msg: HugoDraftSectionMsg, Fatal: true, Quiet: true}}
@@ -344,7 +350,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 	}
 	post, isPost := jekyllPost(path)
-	if m.isDraft(inPosts(path), inJekyll, inHugo) { // whatever else it lacks: the site does not publish it
+	if m.isDraft(inPosts(path), inJekyll, inHugo) && !hugoDrafts() { // whatever else it lacks: the site does not publish it
 		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
 	}
 	if m.unrendered(path) {

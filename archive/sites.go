@@ -293,6 +293,7 @@ type SiteRoots struct {
 	ignoredDirs  sync.Map                  // folder of a Hugo site's content → whether its ignoreFiles match it or one above it (hugoIgnoredFolder)
 	defaults     sync.Map                  // Jekyll root → []jekyllDefault, its config's front matter defaults (jekyllDefaults)
 	contents     sync.Map                  // Hugo root → hugoContentDirs, where it reads its pages, or false: folio cannot tell (hugoOutsideContent)
+	builds       sync.Map                  // Hugo root → hugoBuild, its config's buildDrafts (hugoBuildFor)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.

@@ -3,6 +3,7 @@ package archive
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"regexp"
 	"slices"
@@ -2459,4 +2460,49 @@ func TestHugoFlagDateIsNoted(t *testing.T) {
 	}
 	sameLines(t, "problems", problemLines(probs, func(p Problem) bool { return !p.Quiet }),
 		[]string{passed("bno.md", "no"), passed("btrue.md", "true"), passed("byes.md", "yes")})
+}
+
+// A Hugo site whose config's buildDrafts is true builds its drafts: they
+// are pieces. hugo 0.111.3 as oracle: with buildDrafts = true (or "true")
+// draft: true, published: false, a cascade's draft: true and the pages of
+// a draft section (its cascade given them) were built; with
+// buildDrafts = "yes" or TOML's 1 none was (cast as Hugo casts a flag).
+// folio skipped each as a draft.
+func TestHugoBuildDrafts(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\ndate: 2020-01-01\n" + fm + "\n---\nx\n" }
+	files := func(site, config string) map[string]string {
+		return map[string]string{
+			site + "/hugo.toml":                    config,
+			site + "/content/posts/d.md":           page("draft: true"),
+			site + "/content/posts/s.md":           page("published: false"),
+			site + "/content/posts/p.md":           page(""),
+			site + "/content/sec/_index.md":        "---\ntitle: S\ndraft: true\ncascade:\n  outlet: Sec Outlet\n---\n",
+			site + "/content/sec/in.md":            page(""),
+			site + "/content/casc/_index.md":       "---\ntitle: C\ncascade:\n  draft: true\n---\n",
+			site + "/content/casc/c.md":            page(""),
+			site + "/content/bundle/index.md":      page("headless: true"),
+			site + "/content/posts/never/index.md": page("_build:\n  render: never"),
+		}
+	}
+	root := t.TempDir()
+	all := map[string]string{}
+	for site, config := range map[string]string{"on": "buildDrafts = true\n", "str": "builddrafts = \"true\"\n",
+		"yes": "buildDrafts = \"yes\"\n", "one": "buildDrafts = 1\n", "none": "title = 'x'\n"} {
+		maps.Copy(all, files(site, config))
+	}
+	writeFiles(t, root, all)
+	a, _ := loadSite(t, root)
+	built := []string{"content/casc/c.md", "content/posts/d.md", "content/posts/p.md", "content/posts/s.md", "content/sec/in.md"}
+	var want []string
+	for _, site := range []string{"none", "on", "one", "str", "yes"} {
+		for _, p := range built {
+			if site == "on" || site == "str" || p == "content/posts/p.md" {
+				want = append(want, site+"/"+p)
+			}
+		}
+	}
+	sameLines(t, "pieces", piecePaths(a), want)
+	if got := byPathOf(t, a, "on/content/sec/in.md").Outlet; got != "Sec Outlet" {
+		t.Errorf("a draft section's page built: outlet %q, want its cascade's", got)
+	}
 }

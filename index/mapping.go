@@ -207,11 +207,12 @@ import (
 // barParts, slashAt: "Ann Lee/Bo Chan" two people, "AC/DC Staff" kept
 // whole); 113: in a Hugo site a JSON front matter's number for a date
 // is no date but a year, as Hugo reads it (archive's jsonValue: "date":
-// 1500000000 was 2017-07-14, now undated).
+// 1500000000 was 2017-07-14, now undated); 114: a Hugo site's drafts
+// pieces when its config's buildDrafts is true (archive's hugoBuildOf).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 113
+const SchemaVersion = 114
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
