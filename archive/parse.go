@@ -392,7 +392,18 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	// beside a lastmod or a published dated by it, as were pubdate: and
 	// lastmod: "maybe"; folio skipped each), with a note but for published,
 	// which Jekyll reads as a flag. The site is asked only of such a value.
-	date, df := m.firstDate(func(k string, f field) bool {
+	//
+	// A Hugo site's config may say which keys date a page, and in what
+	// order, its :filename the file's name (hugobuild.go); the site is
+	// asked only when its config does.
+	keys, name, hugoDates := dateKeys, field{}, false
+	if ks := cascades.hugoBuildFor(path).dates; ks != nil && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
+		keys, hugoDates = ks, true
+		if d := hugoFilenameDate(path); d != "" {
+			name.value = d
+		}
+	}
+	date, df := m.firstDate(keys, name, func(k string, f field) bool {
 		if k == "published" && (inPosts(path) || inJekyll != nil && inJekyll()) {
 			// Jekyll reads published as a flag alone (Jekyll 4.3 as
 			// oracle: a post's published: "maybe" or 1 was published,
@@ -418,6 +429,9 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		a.Date = post.date
 	case df == "":
 		d, ok := nameDate(path)
+		if hugoDates {
+			ok = false // the config's keys alone: a name's date by its :filename
+		}
 		if !ok && inSite() {
 			undated = true // as the site shows it
 			if n := caseNote("date"); n != "" {
@@ -1166,7 +1180,8 @@ func nameTitle(p string) string {
 	return SanitizeLine(stem)
 }
 
-// firstDate is the first of dateKeys with a value that is not a yes or no
+// firstDate is the first of keys (dateKeys, or a Hugo site's
+// [frontmatter] date: hugobuild.go, its :filename the field name) with a value that is not a yes or no
 // (Jekyll's published flag) nor empty (`date:` or `date: ""` with a
 // `lastmod` after it: Hugo takes the lastmod, where folio skipped the
 // piece, a helper's report), nor one noDate (if not nil) says is none; an
@@ -1175,11 +1190,15 @@ func nameTitle(p string) string {
 // the other values passed over are (hugo 0.111.3 as oracle: date: true
 // and date: "yes" were passed over to the lastmod, date: no left a page
 // undated; folio passed over each without a note).
-func (m matter) firstDate(noDate func(k string, f field) bool) (field, string) {
+func (m matter) firstDate(keys []string, name field, noDate func(k string, f field) bool) (field, string) {
 	var empty field
 	emptyKey := ""
-	for _, k := range dateKeys {
-		if f, ok := m[k]; ok {
+	for _, k := range keys {
+		f, ok := m[k]
+		if k == ":filename" {
+			f, ok = name, name.value != nil
+		}
+		if ok {
 			if noDate != nil && noDate(k, f) {
 				continue
 			}

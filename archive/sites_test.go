@@ -2506,3 +2506,54 @@ func TestHugoBuildDrafts(t *testing.T) {
 		t.Errorf("a draft section's page built: outlet %q, want its cascade's", got)
 	}
 }
+
+// A Hugo site's [frontmatter] date says which keys date a page, in what
+// order, as Hugo 0.111 reads it: :filename the name's day, :default
+// Hugo's keys, each key's aliases after it. hugo 0.111.3 as oracle (.Date
+// of each page): with date = [":filename", ":default"] 2019-05-06-a.md
+// with date: 2020-01-01 was 2019-05-06, a bundle 2018-01-02-bund/ 2018-01-02;
+// with date = ["lastmod"] a page with a date alone was undated, a
+// modified: dated one; date = [] left a dated page undated, date =
+// "lastmod" was ["lastmod"], Date = ["publishDate"] read a pubdate:, and
+// date = ["date", ":filename"] dated an undated 2019-05-07-b.md by its
+// name. folio read each page's date: as if there were no config.
+func TestHugoFrontmatterDates(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\n" + fm + "\n---\nx\n" }
+	root := t.TempDir()
+	files := map[string]string{}
+	for site, config := range map[string]string{
+		"fn":     `date = [":filename", ":default"]`,
+		"lm":     `date = ["lastmod"]`,
+		"empty":  `date = []`,
+		"str":    `date = "lastmod"`,
+		"pub":    `Date = ["publishDate"]`,
+		"datefn": `date = ["date", ":filename"]`,
+	} {
+		maps.Copy(files, map[string]string{
+			site + "/hugo.toml":                              "title = 'x'\n[frontmatter]\n" + config + "\n",
+			site + "/content/posts/2019-05-06-a.md":          page("date: 2020-01-01\nlastmod: 2021-02-02"),
+			site + "/content/posts/2019-05-07-b.md":          page("pubdate: 2018-01-01"),
+			site + "/content/posts/2018-01-02-bund/index.md": page(""),
+			site + "/content/posts/c.md":                     page("date: 2020-01-01"),
+			site + "/content/posts/e.md":                     page("modified: 2017-01-01"),
+		})
+	}
+	writeFiles(t, root, files)
+	a, _ := loadSite(t, root)
+	want := map[string]string{}
+	for site, dates := range map[string][5]string{ // a, b, bund, c, e
+		"fn":     {"2019-05-06", "2019-05-07", "2018-01-02", "2020-01-01", "2017-01-01"},
+		"lm":     {"2021-02-02", "", "", "", "2017-01-01"},
+		"empty":  {"", "", "", "", ""},
+		"str":    {"2021-02-02", "", "", "", "2017-01-01"},
+		"pub":    {"", "2018-01-01", "", "", ""},
+		"datefn": {"2020-01-01", "2019-05-07", "2018-01-02", "2020-01-01", ""},
+	} {
+		for i, p := range []string{"2019-05-06-a.md", "2019-05-07-b.md", "2018-01-02-bund/index.md", "c.md", "e.md"} {
+			want[site+"/content/posts/"+p] = dates[i]
+		}
+	}
+	if got := datesOf(a); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dates:\n%v\nwant\n%v", got, want)
+	}
+}

@@ -208,11 +208,13 @@ import (
 // whole); 113: in a Hugo site a JSON front matter's number for a date
 // is no date but a year, as Hugo reads it (archive's jsonValue: "date":
 // 1500000000 was 2017-07-14, now undated); 114: a Hugo site's drafts
-// pieces when its config's buildDrafts is true (archive's hugoBuildOf).
+// pieces when its config's buildDrafts is true (archive's hugoBuildOf);
+// 115: a Hugo site's page dated by the keys of its config's [frontmatter]
+// date, its :filename the name's day (archive's hugoDateKeys).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 114
+const SchemaVersion = 115
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
