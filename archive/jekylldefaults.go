@@ -4,6 +4,7 @@ import (
 	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -246,8 +247,24 @@ func (m matter) withJekyllDefaults(vals map[string]any, page bool) {
 				continue
 			}
 		}
-		m[k] = field{value: v}
+		m[k] = jekyllDefaultField(k, v)
 	}
+}
+
+// jekyllDefaultField is the field a default gives the key k, v as Ruby
+// reads it (decodeConfigYAML): a tag key's boolean, or a list with one,
+// read as a front matter's own is (jekyllBoolTag, jekyllTagValue).
+func jekyllDefaultField(k string, v any) field {
+	f := field{value: v}
+	switch k {
+	case "tag", "tags", "category", "categories":
+		b, isBool := v.(bool)
+		f.rubyBool, f.rubyFalse = isBool, isBool && !b
+		if l, ok := v.([]any); ok && slices.ContainsFunc(l, func(e any) bool { _, ok := e.(bool); return ok }) {
+			f.rubyList = l
+		}
+	}
+	return f
 }
 
 // givesAny reports whether m gives one of keys a value (but published,

@@ -2557,3 +2557,33 @@ func TestHugoFrontmatterDates(t *testing.T) {
 		t.Errorf("dates:\n%v\nwant\n%v", got, want)
 	}
 }
+
+// A Jekyll site's _config.yml is read as Ruby's YAML 1.1 reads it: a
+// plain yes, no, on, off is a boolean, so a default's tags: no is no tag
+// and an item On of its list the tag true. Jekyll 4.3.1 as oracle
+// ({{ page.tags | jsonify }}, {{ page.categories | jsonify }}): defaults
+// {tags: no, categories: [On, beta]} gave a post [] and [true, "beta"], a
+// page false and [true, "beta"]; {tags: "no", categories: ["off", x]} of
+// q/ gave its page "no" and ["off", "x"]. folio read the tags no, on,
+// beta for the first two.
+func TestJekyllConfigReadAsRubyYAML(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml": "title: S\ndefaults:\n" +
+			"  - scope: {path: \"\"}\n    values: {tags: no, categories: [On, beta]}\n" +
+			"  - scope: {path: \"q\"}\n    values: {tags: \"no\", categories: [\"off\", x]}\n",
+		"site/_posts/2020-01-01-a.md": "---\ntitle: A\n---\nx\n",
+		"site/b.md":                   "---\ntitle: B\ndate: 2020-01-01\n---\nx\n",
+		"site/q/q.md":                 "---\ntitle: Q\ndate: 2020-01-01\n---\nx\n",
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string][]string{
+		"site/_posts/2020-01-01-a.md": {"true", "beta"},
+		"site/b.md":                   {"true", "beta"},
+		"site/q/q.md":                 {"no", "off", "x"},
+	} {
+		if got := byPathOf(t, a, p).Tags; !slices.Equal(got, want) {
+			t.Errorf("%s: tags %q, want %q", p, got, want)
+		}
+	}
+}

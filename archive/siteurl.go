@@ -98,7 +98,7 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 			line = 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
 		}
 	default:
-		err = yaml.Unmarshal(data, &m)
+		err = decodeConfigYAML(data, &m, jekyllConfigFile(p))
 		if err != nil {
 			if mm := yamlConfigErrLine.FindStringSubmatch(err.Error()); mm != nil {
 				line, _ = strconv.Atoi(mm[1])
@@ -111,6 +111,57 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 	}
 	return m, true, nil
 }
+
+// decodeConfigYAML decodes a site's YAML config into m; ruby (a Jekyll
+// site's _config.yml or _config.yaml) reads a plain yes, no, on, off,
+// true or false, in any case, as Ruby's YAML 1.1 (Psych) does: a boolean
+// (rubyFlag). Jekyll 4.3.1 as oracle: defaults' values {tags: no,
+// categories: [on, beta]} gave a post no tags and the categories true,
+// beta, a page page.tags false; folio, reading YAML 1.2, the tags no, on
+// and beta.
+func decodeConfigYAML(data []byte, m *map[string]any, ruby bool) error {
+	if !ruby {
+		return yaml.Unmarshal(data, m)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return err
+	}
+	rubyBooleans(&doc, map[*yaml.Node]bool{})
+	if doc.Kind == 0 {
+		return nil // empty
+	}
+	return doc.Decode(m)
+}
+
+// rubyBooleans makes each plain scalar value below n (not a mapping's
+// key) that Ruby's YAML reads as a boolean (rubyFlag) a YAML boolean,
+// each node once (an alias's target too).
+func rubyBooleans(n *yaml.Node, seen map[*yaml.Node]bool) {
+	if n == nil || seen[n] {
+		return
+	}
+	seen[n] = true
+	for i, c := range n.Content {
+		if n.Kind == yaml.MappingNode && i%2 == 0 {
+			continue // a key
+		}
+		if c.Kind == yaml.ScalarNode && c.ShortTag() == "!!str" {
+			if b, ok := rubyFlag(c, c.Value).(bool); ok {
+				c.Tag, c.Value = "!!bool", strconv.FormatBool(b)
+			}
+			continue
+		}
+		rubyBooleans(c, seen)
+	}
+	if n.Kind == yaml.AliasNode {
+		rubyBooleans(n.Alias, seen)
+	}
+}
+
+// jekyllConfigFile reports whether p is a Jekyll site's config file's
+// path (jekyllConfigs).
+func jekyllConfigFile(p string) bool { return slices.Contains(jekyllConfigs, path.Base(p)) }
 
 // configUnreadMsg ends the problem of a site config that cannot be read:
 // what folio reads meanwhile.

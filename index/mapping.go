@@ -210,11 +210,14 @@ import (
 // 1500000000 was 2017-07-14, now undated); 114: a Hugo site's drafts
 // pieces when its config's buildDrafts is true (archive's hugoBuildOf);
 // 115: a Hugo site's page dated by the keys of its config's [frontmatter]
-// date, its :filename the name's day (archive's hugoDateKeys).
+// date, its :filename the name's day (archive's hugoDateKeys); 116: a
+// Jekyll site's _config.yml read as Ruby's YAML 1.1, a plain yes, no,
+// on, off a boolean (archive's decodeConfigYAML: a default's tags: no
+// was the tag no).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 115
+const SchemaVersion = 116
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
