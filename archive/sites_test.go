@@ -2587,3 +2587,20 @@ func TestJekyllConfigReadAsRubyYAML(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo site's YAML config is read as Hugo 0.111's yaml.v2 reads it
+// (YAML 1.1): a plain yes or on is true. hugo 0.111.3 as oracle: in
+// hugo.yaml buildDrafts: on (and yes) built the drafts, buildDrafts:
+// "yes" did not; folio read the string "on" and built none.
+func TestHugoYAMLConfigFlags(t *testing.T) {
+	root := t.TempDir()
+	page := "---\ntitle: D\ndate: 2020-01-01\ndraft: true\n---\nx\n"
+	writeFiles(t, root, map[string]string{
+		"on/hugo.yaml":        "buildDrafts: on\n",
+		"on/content/d.md":     page,
+		"quoted/hugo.yaml":    "buildDrafts: \"yes\"\n",
+		"quoted/content/d.md": page,
+	})
+	a, _ := loadSite(t, root)
+	sameLines(t, "pieces", piecePaths(a), []string{"on/content/d.md"})
+}

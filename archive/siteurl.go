@@ -98,7 +98,7 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 			line = 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
 		}
 	default:
-		err = decodeConfigYAML(data, &m, jekyllConfigFile(p))
+		err = decodeConfigYAML(data, &m, p)
 		if err != nil {
 			if mm := yamlConfigErrLine.FindStringSubmatch(err.Error()); mm != nil {
 				line, _ = strconv.Atoi(mm[1])
@@ -112,32 +112,35 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 	return m, true, nil
 }
 
-// decodeConfigYAML decodes a site's YAML config into m; ruby (a Jekyll
-// site's _config.yml or _config.yaml) reads a plain yes, no, on, off,
-// true or false, in any case, as Ruby's YAML 1.1 (Psych) does: a boolean
-// (rubyFlag). Jekyll 4.3.1 as oracle: defaults' values {tags: no,
-// categories: [on, beta]} gave a post no tags and the categories true,
-// beta, a page page.tags false; folio, reading YAML 1.2, the tags no, on
-// and beta.
-func decodeConfigYAML(data []byte, m *map[string]any, ruby bool) error {
-	if !ruby {
-		return yaml.Unmarshal(data, m)
-	}
+// decodeConfigYAML decodes the YAML config at p into m as its site's
+// generator reads it: a Jekyll site's _config.yml or _config.yaml a plain
+// yes, no, on, off, true or false, in any case, as Ruby's YAML 1.1
+// (Psych) does, a boolean (rubyFlag); a Hugo site's a plain y, yes, on,
+// n, no, off… as Hugo 0.111's yaml.v2 does (yaml11Flag). Jekyll 4.3.1
+// as oracle: defaults' values {tags: no, categories: [On, beta]} gave a
+// post no tags and the categories true, beta, a page page.tags false
+// (folio, reading YAML 1.2, the tags no, on and beta); hugo 0.111.3:
+// buildDrafts: yes in hugo.yaml built the drafts.
+func decodeConfigYAML(data []byte, m *map[string]any, p string) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return err
 	}
-	rubyBooleans(&doc, map[*yaml.Node]bool{})
+	flag := yaml11Flag
+	if jekyllConfigFile(p) {
+		flag = func(n *yaml.Node) (bool, bool) { b, ok := rubyFlag(n, n.Value).(bool); return b, ok }
+	}
+	yaml11Booleans(&doc, flag, map[*yaml.Node]bool{})
 	if doc.Kind == 0 {
 		return nil // empty
 	}
 	return doc.Decode(m)
 }
 
-// rubyBooleans makes each plain scalar value below n (not a mapping's
-// key) that Ruby's YAML reads as a boolean (rubyFlag) a YAML boolean,
-// each node once (an alias's target too).
-func rubyBooleans(n *yaml.Node, seen map[*yaml.Node]bool) {
+// yaml11Booleans makes each plain scalar value below n (not a mapping's
+// key) that flag reads as a boolean a YAML boolean, each node once (an
+// alias's target too).
+func yaml11Booleans(n *yaml.Node, flag func(*yaml.Node) (bool, bool), seen map[*yaml.Node]bool) {
 	if n == nil || seen[n] {
 		return
 	}
@@ -147,15 +150,15 @@ func rubyBooleans(n *yaml.Node, seen map[*yaml.Node]bool) {
 			continue // a key
 		}
 		if c.Kind == yaml.ScalarNode && c.ShortTag() == "!!str" {
-			if b, ok := rubyFlag(c, c.Value).(bool); ok {
+			if b, ok := flag(c); ok {
 				c.Tag, c.Value = "!!bool", strconv.FormatBool(b)
 			}
 			continue
 		}
-		rubyBooleans(c, seen)
+		yaml11Booleans(c, flag, seen)
 	}
 	if n.Kind == yaml.AliasNode {
-		rubyBooleans(n.Alias, seen)
+		yaml11Booleans(n.Alias, flag, seen)
 	}
 }
 

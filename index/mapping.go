@@ -213,11 +213,12 @@ import (
 // date, its :filename the name's day (archive's hugoDateKeys); 116: a
 // Jekyll site's _config.yml read as Ruby's YAML 1.1, a plain yes, no,
 // on, off a boolean (archive's decodeConfigYAML: a default's tags: no
-// was the tag no).
+// was the tag no); 117: a Hugo site's YAML config read as YAML 1.1, a
+// plain yes or on true (archive's decodeConfigYAML: buildDrafts: on).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 116
+const SchemaVersion = 117
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
