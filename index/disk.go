@@ -57,6 +57,13 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	if err != nil {
 		if errors.Is(err, errLocked) && usable(m, p) {
 			// Another folio is changing the index: use it as it was.
+			if racyOnly(m, p) {
+				// ... unless what it would take in is only files read
+				// racy that still hold what was read (settled)
+				if sv, ok := ix.settled(dir, hold, have, b, files, scanProbs, opts); ok {
+					return sv, nil
+				}
+			}
 			const note = "another folio is updating the index: it shows the archive as it was until the next refresh"
 			if have.same(hold) {
 				return unopened(hold, note, true), nil
@@ -74,6 +81,11 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 			// built the whole index in memory). No writer's lock is
 			// needed to read it: hold, taken before, keeps it from
 			// removal, and a generation is whole before CURRENT names it.
+			if racyOnly(m, p) {
+				if sv, ok := ix.settled(dir, hold, have, b, files, scanProbs, opts); ok {
+					return sv, nil
+				}
+			}
 			if lv := ix.asItWas(dir, hold, have, b.stats.Files, scanProbs, err, opts); lv != nil {
 				return lv, nil
 			}
@@ -140,9 +152,15 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		}
 		m, p = nil, nil // from scratch
 	}
+	racyWork := racyOnly(m, p) // before the write, which changes m
 	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
 	// (a rebuild's m and p are nil: no generation as it was to show)
 	if err != nil && ctx.Err() == nil && usable(m, p) && cacheNotWritable(err) {
+		if racyWork {
+			if sv, ok := ix.settled(dir, hold, have, b, files, scanProbs, opts); ok {
+				return sv, nil
+			}
+		}
 		if lv := ix.asItWas(dir, hold, have, b.stats.Files, scanProbs, err, opts); lv != nil {
 			return lv, nil
 		}
@@ -166,7 +184,8 @@ var writeHook func() error
 // 60 s with one file edited and the cache's disk full, 0.16 s before).
 // nil when it cannot be opened; the caller keeps the hold then. When hold
 // is the generation the caller has open (have), it is not opened again
-// (unopened).
+// (unopened). A change that was only files read racy, holding what was
+// read, is none: the caller asks settled first.
 func (ix *Index) asItWas(dir string, hold, have *genHold, files int, scanProbs []archive.Problem, err error, opts Options) *view {
 	note := "the index could not be updated (" + err.Error() + "): it shows the archive as it was when last indexed, until its cache can be written (or use --index-dir elsewhere)"
 	if have.same(hold) {
@@ -183,6 +202,73 @@ func (ix *Index) asItWas(dir string, hold, have *genHold, files int, scanProbs [
 	}
 	v.behind = note
 	return v
+}
+
+// racyOnly reports whether the plan p on the generation of m (its files
+// loaded) has work, and that work is only files read within RacyWindow of
+// their change (racyMTime) with their texts' hashes, at the size read:
+// files that may hold what was read (settled tells), which a writer reads
+// again only to record their times. Nothing is read here.
+func racyOnly(m *manifest, p *plan) bool {
+	if !usable(m, p) || len(p.todo) == 0 || len(p.deletes) > 0 || p.unseen || m.Files == nil {
+		return false
+	}
+	for _, w := range p.todo {
+		e, ok := m.Files[w.info.Path]
+		if !ok || e.MTime != racyMTime || e.Hash == "" || e.Size != w.info.Size {
+			return false
+		}
+	}
+	return true
+}
+
+// settled answers for a folio that found work on the live generation hold
+// of the cache dir (racyOnly) and may not do it (another folio holds the
+// writer's role, or the cache cannot take a change): when the files read
+// racy hold the texts the generation read (their hashes), and the plan
+// with them as read finds nothing else to do, the generation holds the
+// archive as it is (b, files and scanProbs the scan's). ok then, with the
+// generation opened as unchanged, or no view when it is have's (hold let
+// go: the caller's is current). Not ok (hold kept) when the generation is
+// behind indeed, or cannot be opened. Before, a reader that could not
+// write said "index as it was" for an index as current as a writer's, a
+// copy into the archive and folio index at once (a review); the entries
+// stay racy, read again at each refresh until a writer records their
+// times, as a writer's next open would.
+func (ix *Index) settled(dir string, hold, have *genHold, b *build, files []archive.FileInfo, scanProbs []archive.Problem,
+	opts Options) (*view, bool) {
+	m, err := readManifest(hold.dir) // as written: the plan's may have been changed by a write
+	if err != nil || !m.describes(ix.name) || !m.checkable() || m.loadFiles() != nil {
+		return nil, false
+	}
+	p := b.plan(m, files, scanProbs)
+	if !racyOnly(m, p) {
+		return nil, false
+	}
+	asRead := slices.Clone(files) // the caller's scan is not changed
+	for _, w := range p.todo {
+		e := m.Files[w.info.Path]
+		data, err := archive.ReadFile(b.fsys, w.info.Path)
+		if err != nil || hashOf(data) != e.Hash {
+			return nil, false
+		}
+		i, found := slices.BinarySearchFunc(asRead, w.info.Path, func(f archive.FileInfo, p string) int { return strings.Compare(f.Path, p) })
+		if !found {
+			return nil, false
+		}
+		// the times the entry records: the text is what was read, as a
+		// writer's reading again finds (parseFile's settled)
+		asRead[i].ModTime, asRead[i].CTime = time.Unix(0, racyMTime), e.CTime
+	}
+	if !b.plan(m, asRead, scanProbs).empty() {
+		return nil, false
+	}
+	if have.same(hold) {
+		hold.release()
+		return nil, true
+	}
+	v, _ := openHeld(hold, m, Stats{Dir: dir, Files: b.stats.Files, Unchanged: true}, scanProbs, opts)
+	return v, v != nil
 }
 
 // unopened is the view of a refresh that finds the index behind on the

@@ -379,8 +379,19 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 		return false, nil // in memory, and unchanged
 	}
 	v, err := ix.openView(ctx, opts, have)
-	if err != nil || v == nil {
+	if err != nil {
 		return false, err
+	}
+	if v == nil {
+		// the generation this index has is current: no longer behind, if
+		// a refresh found it so (the archive's change undone, files read
+		// racy found as read: settled); before, the notice stayed, and the
+		// reader's "index as it was", for as long as the reader ran (a
+		// review)
+		ix.mu.Lock()
+		ix.behind, ix.behindOther, ix.stats.NotWritten = "", false, false
+		ix.mu.Unlock()
+		return false, nil
 	}
 	if v.behind != "" && have.same(v.hold) {
 		// the generation this index has (not opened again: unopened),
