@@ -154,5 +154,7 @@
 // (manifest.gob and bleve/ in the folder) is moved into a first
 // generation. The index is built in memory (Fallback) only when the cache
 // cannot be used at all: unwritable, or locked by a writer before it has
-// any generation.
+// any generation. A Refresh of such an index goes back to the cache once
+// another folio has published a generation there (Published names the
+// cache's file meanwhile, for a watch).
 package index

@@ -141,6 +141,9 @@ type Index struct {
 	mu sync.RWMutex
 	// fallback says why the index is in memory instead of the cache
 	fallback string
+	// unused is the cache folder an index in memory could not use
+	// (view.unused)
+	unused string
 	// behind says why the index may be older than the archive
 	behind string
 	// behindOther: behind because another folio held the writer's role
@@ -174,7 +177,11 @@ type view struct {
 	// restore undoes Options.LargeBuild for an index in memory
 	restore  []func()
 	fallback string
-	behind   string
+	// unused, for an index in memory with a fallback, is the cache folder
+	// it could not use: Refresh goes back to it once it holds a
+	// generation, and Published names its file
+	unused string
+	behind string
 	// behindOther: behind because another folio held the writer's role,
 	// not because the cache cannot take the change
 	behindOther bool
@@ -358,9 +365,11 @@ func (ix *Index) Verify() bool {
 // this one takes the writer's role for as long as the change takes.
 // Searches go on meanwhile, on the index as it was, and move to the new
 // one when it is ready. When the cache cannot be used, the index is
-// rebuilt in memory and Fallback says why; when another folio is changing
-// it, or the cache cannot take the change, the index stays as it was and
-// Behind says so (BehindOther tells the two apart).
+// rebuilt in memory and Fallback says why (a later Refresh goes back to
+// the cache once another folio has published an index there); when
+// another folio is changing it, or the cache cannot take the change, the
+// index stays as it was and Behind says so (BehindOther tells the two
+// apart).
 func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	ix.refreshMu.Lock()
 	defer ix.refreshMu.Unlock()
@@ -376,7 +385,15 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	if cur.hold != nil {
 		have = cur.hold
 	} else if fp, _, _ := scanSum(ix.fsys); cur.m != nil && cur.m.currentSum(ix.fsys, fp, nil) {
-		return false, nil // in memory, and unchanged
+		// in memory, and unchanged: back to the cache it could not use,
+		// once another folio has published a generation there
+		v := ix.backToCache(ctx, cur, opts)
+		if v == nil {
+			return false, nil
+		}
+		v.stats.Took = time.Since(start)
+		ix.use(v)
+		return true, nil
 	}
 	v, err := ix.openView(ctx, opts, have)
 	if err != nil {
@@ -406,6 +423,32 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 	v.stats.Took = time.Since(start)
 	ix.use(v)
 	return true, nil
+}
+
+// backToCache is the view of the cache that the index in memory cur could
+// not use (view.unused), now that it holds a generation (another folio's
+// folio index, or its update after a first build that held the writer's
+// role): nil when there is none yet, or it can be used only as it was
+// (Behind), which the index in memory is not. Before, a reader whose
+// refresh fell back to memory (a cache removed and built again by
+// folio index while it refreshed) stayed in memory for as long as it
+// ran, R and the published generation's watch notwithstanding (a review).
+func (ix *Index) backToCache(ctx context.Context, cur *view, opts Options) *view {
+	if cur.unused == "" || opts.Memory || readCurrent(cur.unused) == "" {
+		return nil
+	}
+	if d, err := cacheDir(ix.name, opts); err != nil || d != cur.unused {
+		return nil // another cache asked for
+	}
+	v, err := ix.diskView(ctx, cur.unused, opts, nil)
+	if err != nil || v == nil {
+		return nil
+	}
+	if v.behind != "" {
+		v.close()
+		return nil
+	}
+	return v
 }
 
 // scanResult is what OpenCached's check learns from the scan (scanSum).
@@ -459,6 +502,7 @@ func (ix *Index) openView(ctx context.Context, opts Options, have ...*genHold) (
 		return nil, merr
 	}
 	v.fallback = "index cache not used (" + err.Error() + "): index kept in memory"
+	v.unused = dir
 	return v, nil
 }
 
@@ -506,7 +550,7 @@ func (ix *Index) use(v *view) {
 	old := ix.cur
 	ix.cur, ix.bi = v, v.bi
 	ix.mu.Lock()
-	ix.stats, ix.fallback, ix.behind, ix.behindOther = v.stats, v.fallback, v.behind, v.behindOther
+	ix.stats, ix.fallback, ix.behind, ix.behindOther, ix.unused = v.stats, v.fallback, v.behind, v.behindOther, v.unused
 	ix.mu.Unlock()
 	ix.finish(v.m, v.probs)
 	if v.hold != nil {
@@ -586,14 +630,18 @@ func (ix *Index) Behind() string {
 // Published is the file of the index's cache that names its live
 // generation, which a folio that updates the index replaces: a watch of it
 // sees another folio's update without polling (the reader's, while its
-// cache cannot take the archive's change). "" for an index in memory.
+// cache cannot take the archive's change, or while it is in memory for
+// want of the cache: Fallback, then the cache it could not use, to which
+// a Refresh goes back once it holds an index). "" for an index in memory
+// by choice (Options.Memory) or with no cache folder.
 func (ix *Index) Published() string {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.stats.Dir == "" {
+	dir := cmp.Or(ix.stats.Dir, ix.unused)
+	if dir == "" {
 		return ""
 	}
-	return filepath.Join(ix.stats.Dir, currentName)
+	return filepath.Join(dir, currentName)
 }
 
 // BehindOther reports whether Behind is because another folio held the

@@ -258,10 +258,13 @@ type Info struct {
 	Behind bool
 	// Published is the file of the index's cache that another folio
 	// replaces when it publishes an update of the index
-	// (index.Index.Published); "" in memory. While the index is Behind
-	// and not Stale (a cache this folio cannot write), the reader watches
-	// it, and refreshes when it changes: the cache owner's `folio index`
-	// shows without a key, and without polling.
+	// (index.Index.Published): for an index in memory, of the cache it
+	// could not use; "" in memory by choice. While the index is Behind
+	// and not Stale (a cache this folio cannot write), or in memory for
+	// want of the cache (Fallback), the reader watches it, and refreshes
+	// when it changes: the cache owner's `folio index` shows without a
+	// key, and without polling, and an index in memory goes back to the
+	// cache.
 	Published string
 }
 

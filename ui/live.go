@@ -27,7 +27,9 @@ import (
 // found another folio changing the index (Info.Stale) is tried again a
 // second later; one that found the cache unable to take the change (not
 // Stale) waits for the archive's next change, R, or another folio's update
-// of the cache (the file Info.Published, watched from then on).
+// of the cache (the file Info.Published, watched from then on), as does an
+// index in memory for want of the cache (Fallback), which goes back to the
+// cache once another folio has built it there.
 
 // liveState is the root model's part in this.
 type liveState struct {
@@ -39,7 +41,8 @@ type liveState struct {
 	quotes *archiveWatch // of the quotes' file
 	// published watches the file of the index's cache another folio
 	// replaces when it updates the index (Info.Published), once a refresh
-	// found the cache unable to take the archive's change
+	// found the cache unable to take the archive's change, or the index
+	// in memory for want of it
 	published   *archiveWatch
 	publishedAt string // the file published watches, once its start is asked for
 	again       bool   // the archive changed during a refresh: refresh once more
@@ -184,10 +187,11 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		return waitChangeCmd(msg.w, publishedChangedMsg{msg.w})
 	case publishedChangedMsg:
 		// Another folio's update: taken in when the index is behind for
-		// want of a cache it can write (the owner's folio index); else
-		// this folio's own update, or one its refreshes see anyway.
+		// want of a cache it can write (the owner's folio index), or in
+		// memory for want of the cache (a folio index that rebuilt it);
+		// else this folio's own update, or one its refreshes see anyway.
 		var cmd tea.Cmd
-		if m.info.Behind && !m.info.Stale {
+		if waitsForPublished(m.info) {
 			cmd = m.reindex()
 		}
 		return tea.Batch(cmd, waitChangeCmd(msg.w, msg))
@@ -281,6 +285,15 @@ func (m *Model) watchStateFile(rs ReadingState) tea.Cmd {
 		}
 		return stateWatchStartedMsg{w}
 	}
+}
+
+// waitsForPublished reports whether an index (its info) waits for another
+// folio's update of its cache: behind on a cache it cannot write (Behind,
+// not Stale), or in memory for want of the cache (a Fallback not Behind;
+// before, such a reader stayed in memory after the owner's folio index
+// rebuilt the cache, R and all: a review).
+func waitsForPublished(info Info) bool {
+	return info.Fallback != "" && !info.Stale
 }
 
 // watchPublished starts the watch of the index's published file at path
@@ -390,7 +403,7 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 	if msg.err == nil && msg.info.Stale && m.opts.Reindex != nil {
 		cmds = append(cmds, m.opts.after(staleRetry, reindexDueMsg{}))
 	}
-	if msg.err == nil && msg.info.Behind && !msg.info.Stale {
+	if msg.err == nil && waitsForPublished(msg.info) {
 		cmds = append(cmds, m.watchPublished(msg.info.Published))
 	}
 	if m.live.again {

@@ -86,6 +86,9 @@ type liveFake struct {
 	// unable to take the change (Info.Fallback, Behind), published the
 	// file of the cache they name (Info.Published)
 	behind, published string
+	// inMemory, when set, is the notice of refreshes whose index is in
+	// memory for want of the cache (Info.Fallback, not Behind)
+	inMemory string
 }
 
 func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
@@ -97,7 +100,7 @@ func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) 
 	if len(f.answers) > 0 {
 		changed, f.answers = f.answers[0], f.answers[1:]
 	}
-	info := Info{Count: len(f.articles), Fallback: f.behind, Behind: f.behind != "", Published: f.published}
+	info := Info{Count: len(f.articles), Fallback: f.behind + f.inMemory, Behind: f.behind != "", Published: f.published}
 	if changed {
 		info.Rebuilt = f.rebuilt
 	}
@@ -571,5 +574,66 @@ func TestAnotherFoliosPublishedUpdateIsTakenIn(t *testing.T) {
 	h.send(publishedChangedMsg{stoppedWatch()})
 	if n := f.calls(); n != 4 {
 		t.Errorf("%d refreshes after a signal with the index in line, want 4", n)
+	}
+}
+
+// A reader whose index fell back to memory for want of its cache (removed
+// and being built again by the owner's folio index when the reader
+// refreshed) watches the cache's published file (Info.Published, here a
+// real index's in the test's cache), and refreshes when the owner's build
+// is published there: the index goes back to the cache. Before, the watch
+// was for an index behind alone, and the reader stayed in memory.
+func TestAReaderInMemoryTakesInThePublishedCache(t *testing.T) {
+	ctx := context.Background()
+	arch, cache := t.TempDir(), t.TempDir()
+	writePiece(t, filepath.Join(arch, "a.md"), "Alpha")
+	ix, err := index.OpenDir(ctx, arch, index.Options{Dir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := ix.Published()
+	ix.Close()
+	if err := os.RemoveAll(cache); err != nil {
+		t.Fatal(err)
+	}
+
+	const notice = "index cache not used (the index is being changed by another folio): index kept in memory"
+	f := &liveFake{fakeSearcher: newFake(testArticles()...), inMemory: notice, published: published}
+	h := newLiveHarness(t, f, arch)
+	h.m.opts.Watch = true
+	isStarted := func(msg tea.Msg) bool { _, ok := msg.(publishedWatchStartedMsg); return ok }
+	taken := runTaking(h, h.sendOnly(archiveChangedMsg{stoppedWatch()}), isStarted)
+	if len(taken) != 1 {
+		t.Fatalf("a refresh in memory for want of the cache started %d watches of its published file, want 1", len(taken))
+	}
+	w := taken[0].(publishedWatchStartedMsg).w
+	t.Cleanup(w.close)
+	waitSignal(t, w, "its start") // looked for once: nothing published yet
+	h.send(publishedChangedMsg{stoppedWatch()})
+	if n := f.calls(); n != 2 {
+		t.Fatalf("%d refreshes after the watch's first signal, want 2", n)
+	}
+
+	// the owner's folio index builds the cache again
+	other, err := index.OpenDir(ctx, arch, index.Options{Dir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	waitSignal(t, w, "the owner's build published")
+	f.mu.Lock()
+	f.inMemory = ""
+	f.mu.Unlock()
+	h.send(publishedChangedMsg{stoppedWatch()})
+	if n := f.calls(); n != 3 {
+		t.Fatalf("%d refreshes after the owner's build, want 3", n)
+	}
+	if h.m.info.Fallback != "" {
+		t.Errorf("after the refresh on the cache: fallback %q", h.m.info.Fallback)
+	}
+	// back on the cache, a signal (this folio's own update, say) asks nothing
+	h.send(publishedChangedMsg{stoppedWatch()})
+	if n := f.calls(); n != 3 {
+		t.Errorf("%d refreshes after a signal on the cache, want 3", n)
 	}
 }
