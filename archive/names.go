@@ -23,7 +23,11 @@ import (
 // "The Go Team", "Associated Press", "Amnesty International", "Médecins
 // Sans Frontières", "Stiftung Wissenschaft und Politik"), matched as whole
 // words, ignoring case, in what comes before a comma: English ones and the
-// institutions' words of French, German, Spanish and Italian. A common
+// institutions' words of French, German, Spanish and Italian, and the
+// words of bodies of members no surname is spelt like (Club, Scouts,
+// Charities, Corps, League, Chamber, Army: an attack found the people Rotary
+// Club, of "Rotary Club of the Palm Beaches", and Girl Scouts, a full
+// name's "of" read as an affiliation's). A common
 // surname is not among them ("Sans": "Jordi Sans" is a person, and Médecins
 // Sans Frontières is told by its other words); rarer ones are (Press,
 // Service, Union, Forum: "Frank Press" is read as an organisation, and
@@ -41,7 +45,9 @@ func init() {
 	ministero ministerium agence agencia agenzia université universidad università universität
 	conseil consejo consiglio comité comitato société sociedad società gesellschaft verband zentrum
 	centro bundesamt groupe grupo gruppo asociación associazione organización organizzazione
-	school endowment academy museum library hospital laboratory nations`) {
+	school endowment academy museum library hospital laboratory nations
+	club clubs scouts charities charity corps league legion brotherhood sisterhood fraternity sorority
+	chamber diocese archdiocese army navy`) {
 		orgWords[w] = true
 	}
 }

@@ -234,6 +234,16 @@ var edgeBylines = []struct {
 	{"Ann Lee of the Center for Strategic and International Studies and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee and Bo Chan of the Brookings Institution", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Society of Professional Journalists", "{Society of Professional Journalists}", "society2020lists"},
+	// an organisation whose own name holds "of" is no person and its
+	// affiliation (an attack: the people Rotary Club, Girl Scouts)
+	{"Rotary Club of the Palm Beaches", "{Rotary Club of the Palm Beaches}", "rotary2020lists"},
+	{"Girl Scouts of the USA", "{Girl Scouts of the USA}", "girl2020lists"},
+	{"Catholic Charities of the Archdiocese of New York", "{Catholic Charities of the Archdiocese of New York}", "catholic2020lists"},
+	{"Catholic Charities of Chicago", "{Catholic Charities of Chicago}", "catholic2020lists"},
+	{"Sierra Club", "{Sierra Club}", "sierra2020lists"},
+	{"Peace Corps", "{Peace Corps}", "peace2020lists"},
+	{"Ann Lee of the Sierra Club", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Rotary Club of the Palm Beaches", "Lee, Ann", "lee2020lists"},
 	// a byline that starts with a credit names its writer where the
 	// writing is credited (a researcher: John Roe, the writer dropped);
 	// the first credited without one

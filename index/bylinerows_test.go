@@ -29,6 +29,9 @@ var bylineRows = []struct {
 	{"By Ann Lee | Bloomberg", []string{"Ann Lee"}},
 	{"AC/DC Staff", []string{"AC/DC Staff"}},
 	{`\input{/etc/passwd} Roe`, []string{`\input{/etc/passwd} Roe`}},
+	{"Rotary Club of the Palm Beaches", []string{"Rotary Club of the Palm Beaches"}},
+	{"Girl Scouts of the USA", []string{"Girl Scouts of the USA"}},
+	{"Sierra Club", []string{"Sierra Club"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -214,11 +214,14 @@ import (
 // Jekyll site's _config.yml read as Ruby's YAML 1.1, a plain yes, no,
 // on, off a boolean (archive's decodeConfigYAML: a default's tags: no
 // was the tag no); 117: a Hugo site's YAML config read as YAML 1.1, a
-// plain yes or on true (archive's decodeConfigYAML: buildDrafts: on).
+// plain yes or on true (archive's decodeConfigYAML: buildDrafts: on); 118:
+// an organisation's words of bodies of members (archive's orgWords: Club,
+// Scouts, Charities, Corps, League, Army: "Rotary Club of the Palm
+// Beaches" was the person Rotary Club, now the organisation).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 117
+const SchemaVersion = 118
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
