@@ -364,7 +364,18 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		before, after := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
 		first, _, _ := strings.Cut(before, ",")
-		if isOrganisation(strings.TrimSpace(first)) || !isAffiliation(after) && !sameOutlet(after, outlet) && !outletAfter(before, after) {
+		affiliation := isAffiliation(after) || sameOutlet(after, outlet) || outletAfter(before, after)
+		if isOrganisation(strings.TrimSpace(first)) {
+			// a family name in capitals is one word in capitals, as an
+			// acronym is: an inverted name in capitals (shoutedInverted)
+			// then an affiliation by its words, not by its capitals
+			// alone, is the name ("DOE, JANE, REUTERS" is Jane Doe, as
+			// "Doe, Jane, Reuters" is; an attack found the given names
+			// "Jane, Reuters"; "CHAN, BO, LEE, ANN" two people)
+			affiliation = affiliation && isShouting(before) && shoutedInverted(before) &&
+				(isAffiliation(titleCase(after)) || sameOutlet(after, outlet) || outletAfter(before, after))
+		}
+		if !affiliation {
 			break
 		}
 		// a role then more people is no affiliation: "Ann Lee, Senior
@@ -509,13 +520,13 @@ func readsAsName(w string) bool {
 }
 
 // acronyms are organisations' acronyms that read as words ("NASA, ESA"
-// is no person Esa Nasa).
+// is no person Esa Nasa, "OXFAM, CARE" no Care Oxfam: an attack).
 var acronyms = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`nasa esa nato unesco unicef unaids unep opec asean fifa uefa iaea isis isil
 	interpol europol frontex cern nasdaq nafta mercosur ecowas ocha fao who wto aclu naacp fema cia nsa dea epa fda
-	doj dod gao sec nih noaa usaid rusi rand upi dpa osce anc sipri`) {
+	doj dod gao sec nih noaa usaid rusi rand upi dpa osce anc sipri oxfam care unrwa hamas`) {
 		acronyms[w] = true
 	}
 }
@@ -1708,7 +1719,8 @@ func isAffiliation(s string) bool {
 
 // outlets are news outlets and agencies named in one word, written after a
 // byline's comma ("Ann Lee, Bloomberg"; a review: the person {Ann Lee},
-// given name Bloomberg, written "Bloomberg Ann Lee"). Surnames too, so
+// given name Bloomberg, written "Bloomberg Ann Lee"), and magazines so
+// named ("TIME, LIFE" is no person Life Time: an attack). Surnames too, so
 // they are outlets only after a comma and a full name (outletAfter), not
 // in a name ("Michael Bloomberg", "Steve Forbes").
 var outlets = map[string]bool{}
@@ -1716,7 +1728,8 @@ var outlets = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`bloomberg politico axios vox slate salon forbes fortune wired quartz bellingcat
 	propublica semafor buzzfeed huffpost vice cnn bbc npr pbs msnbc cnbc nbc cbs abc ap upi xinhua tass interfax
-	dpa ansa efe kyodo yonhap bernama anadolu euronews france24 dw rferl voa bnn cbc rte sky itv`) {
+	dpa ansa efe kyodo yonhap bernama anadolu euronews france24 dw rferl voa bnn cbc rte sky itv
+	time life newsweek`) {
 		outlets[w] = true
 	}
 }

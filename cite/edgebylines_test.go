@@ -266,6 +266,17 @@ var edgeBylines = []struct {
 	{"Lee, A., Chan, B.", "Lee, A. and Chan, B.", "lee2020lists"},
 	{"CHAN, BO, LEE, ANN", "Chan, Bo and Lee, Ann", "chan2020lists"},
 	{"Lee, Ann, Senior Editor, Reuters", "Lee, Ann", "lee2020lists"},
+	// organisations in capitals are no inverted names (an attack: Life
+	// Time, Care Oxfam, Corps Mercy); an inverted name in capitals then
+	// an affiliation is the name, as in mixed case (an attack: given
+	// names "Jane, Reuters")
+	{"TIME, LIFE", "{TIME, LIFE}", "time2020lists"},
+	{"OXFAM, CARE", "{OXFAM, CARE}", "oxfam2020lists"},
+	{"MERCY, CORPS", "{MERCY, CORPS}", "mercy2020lists"},
+	{"DOE, JANE, REUTERS", "Doe, Jane", "doe2020lists"},
+	{"DOE, JANE, SENIOR EDITOR", "Doe, Jane", "doe2020lists"},
+	{"CHAN, BO, REUTERS", "Chan, Bo", "chan2020lists"},
+	{"CNN, BBC, REUTERS", "{CNN, BBC, REUTERS}", "cnn2020lists"},
 	// a person's name after "/" or "|" is another person's, as after
 	// ";" (an attack: Bo Chan dropped); an outlet, a role or a picture's
 	// credit there is none, and a "/" inside a word that is no name's

@@ -32,6 +32,9 @@ var bylineRows = []struct {
 	{"Rotary Club of the Palm Beaches", []string{"Rotary Club of the Palm Beaches"}},
 	{"Girl Scouts of the USA", []string{"Girl Scouts of the USA"}},
 	{"Sierra Club", []string{"Sierra Club"}},
+	{"TIME, LIFE", []string{"TIME, LIFE"}},
+	{"OXFAM, CARE", []string{"OXFAM, CARE"}},
+	{"DOE, JANE, REUTERS", []string{"Jane Doe"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -217,7 +217,12 @@ import (
 // plain yes or on true (archive's decodeConfigYAML: buildDrafts: on); 118:
 // an organisation's words of bodies of members (archive's orgWords: Club,
 // Scouts, Charities, Corps, League, Army: "Rotary Club of the Palm
-// Beaches" was the person Rotary Club, now the organisation).
+// Beaches" was the person Rotary Club, now the organisation); 118:
+// magazines named in one word outlets, charities' acronyms that read as
+// words acronyms, an inverted name in capitals before an affiliation a
+// name (archive's outlets, acronyms, bylineNames: "TIME, LIFE", "OXFAM,
+// CARE" were the people Life Time and Care Oxfam, "DOE, JANE, REUTERS"
+// given names "Jane, Reuters").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
