@@ -207,6 +207,11 @@ func withoutFullStop(s string) string {
 	if utf8.RuneCountInString(last) < 2 || strings.Contains(last, ".") || nameSuffixes[strings.ToLower(last)] || abbreviations[strings.ToLower(last)] || isDegree(last) {
 		return s
 	}
+	// (an AP state's after a comma: "Doe, Jane, Boulder, Colo."; not "Ann
+	// Mo.")
+	if apStates[strings.ToLower(last)+"."] && strings.HasSuffix(strings.TrimSpace(strings.TrimSuffix(t, words[len(words)-1])), ",") {
+		return s
+	}
 	return strings.TrimSuffix(t, ".")
 }
 
@@ -417,6 +422,10 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) {
 		return []Name{{Literal: s}}
 	}
+	// a dateline after inverted names is no name ("Doe, Jane, Boulder,
+	// Colo.", "Doe, Jane, Irbid, Jordan": an attack found the people
+	// Colo Boulder and Jordan Irbid)
+	s = dropInvertedDateline(s)
 	// inverted names one after another ("Lee, Ann, Chan, Bo")
 	if ps := invertedPairs(s); ps != nil {
 		var ns []Name
@@ -532,9 +541,11 @@ func init() {
 }
 
 // regions are the American states, Canadian provinces and countries
-// (those not among places) a byline names after a comma, as a dateline
-// does ("Portland, Oregon", "Sydney, Australia"): never a pair of
-// inverted names (invertedPairs).
+// (those not among places; every country's name, or the word of it that
+// is no place's first, "Leone", "Lanka": an attack found the person Fiji
+// Suva) a byline names after a comma, as a dateline does ("Portland,
+// Oregon", "Sydney, Australia"): never a pair of inverted names
+// (invertedPairs).
 var regions = map[string]bool{}
 
 func init() {
@@ -549,9 +560,74 @@ func init() {
 	zealand chile peru ecuador bolivia paraguay uruguay cuba haiti jamaica panama guatemala honduras nicaragua
 	salvador rica morocco algeria tunisia ghana senegal mali niger chad cameroon congo uganda rwanda tanzania
 	zambia zimbabwe mozambique angola namibia botswana africa qatar kuwait bahrain oman emirates
-	arabia scotland wales cyprus malta`) {
+	arabia scotland wales cyprus malta andorra antigua bahamas barbados belize benin bosnia brunei burkina
+	burundi comoros djibouti dominica eritrea eswatini fiji gabon gambia grenada guinea guyana kiribati
+	kyrgyzstan laos lesotho liberia liechtenstein madagascar malawi maldives mauritania mauritius micronesia
+	monaco montenegro nauru macedonia palau palestine samoa seychelles leone suriname tajikistan timor togo
+	tonga trinidad tobago turkmenistan tuvalu vanuatu herzegovina`) {
 		regions[w] = true
 	}
+}
+
+// apStates are the American states as the AP's datelines abbreviate them
+// ("Boulder, Colo.", "Albany, N.Y."), with their dot, lower case.
+var apStates = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`ala. ariz. ark. calif. colo. conn. del. fla. ga. ill. ind. kan. ky. la. md.
+	mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c. n.d. okla. ore. pa. r.i. s.c. s.d.
+	tenn. vt. va. wash. w.va. wis. wyo. d.c.`) {
+		apStates[w] = true
+	}
+}
+
+// isRegionPart: p, a part of a byline between commas, is a region or a
+// place as a dateline ends ("Colo.", "Jordan", "Ukraine", "New York",
+// "Kyiv").
+func isRegionPart(p string) bool {
+	words := strings.Fields(p)
+	if len(words) == 0 {
+		return false
+	}
+	lw := strings.ToLower(p)
+	return apStates[lw] || len(words) == 1 && regions[strings.TrimSuffix(lw, ".")] || len(words) <= 3 && isPlace(words)
+}
+
+// dropInvertedDateline drops a dateline after a person's full name or
+// inverted names (the family name, of one word, and given names of one or
+// more, commas alone between them): a region or place (isRegionPart)
+// ending s, and a town's capitalised words before it, up to three ("Doe,
+// Jane, Boulder, Colo.", "Lee, Ann, Kyiv", "Lee, Ann, Chan, Bo, Irbid,
+// Jordan", "Ann Lee, Portland, Oregon"): a place after a name is no
+// person (an attack found Colo Boulder, Jordan Irbid, Calif Fresno, and
+// the given names "Portland, Oregon"). Not when what would be left is no
+// name ("Knight, India" is India Knight, two parts).
+func dropInvertedDateline(s string) string {
+	f := strings.Split(s, ",")
+	if len(f) < 3 || !isRegionPart(strings.TrimSpace(f[len(f)-1])) {
+		return s
+	}
+	names := func(k int) bool {
+		if k == 1 {
+			return isPersonName(f[0])
+		}
+		family := strings.Fields(f[0])
+		return k%2 == 0 && len(family)-particleCount(family) == 1 && isInverted(f[0]+","+f[1])
+	}
+	k := len(f) - 1
+	// (a town that reads as a person's name is one, but before an AP
+	// state: "Ann Lee, Bo Chan, Oregon" keeps Bo Chan, "Little Rock, Ark."
+	// is a town)
+	town := strings.Fields(f[k-1])
+	if len(town) <= 3 && names(k-1) && (!isPersonName(f[k-1]) || apStates[strings.ToLower(strings.TrimSpace(f[k]))]) && !slices.ContainsFunc(town, func(w string) bool {
+		lw := strings.ToLower(w)
+		return !isGivenName(w) || orgWords[lw] || roleWords[lw]
+	}) {
+		k-- // the town before its region: "Boulder, Colo."
+	} else if !names(k) {
+		return s
+	}
+	return strings.TrimSpace(strings.Join(f[:k], ","))
 }
 
 // invertedPairs reads s, inverted names one after another separated by
@@ -564,7 +640,8 @@ func init() {
 // capitals, nor a suffix; in capitals, each pair read as a name
 // (shoutedInverted). Otherwise nil: "Lee, Ann, Kyiv, Ukraine", "Doe,
 // Jane, Portland, Oregon", "Lee, Ann, Senior Editor, Reuters" are one
-// person.
+// person (a dateline is dropped before: dropInvertedDateline), and so
+// is a pair whose given name is an AP state's abbreviation ("Colo.").
 func invertedPairs(s string) []string {
 	f := strings.Split(s, ",")
 	if len(f) < 4 || len(f)%2 != 0 {
@@ -583,7 +660,7 @@ func invertedPairs(s string) []string {
 			lw := strings.ToLower(strings.Trim(w, ".,"))
 			switch {
 			case particles[strings.ToLower(w)]:
-			case nameSuffixes[lw], !isGivenName(w), orgWords[lw], outlets[lw], notNameWords[lw], places[lw], roleWords[lw], regions[lw]:
+			case nameSuffixes[lw], !isGivenName(w), orgWords[lw], outlets[lw], notNameWords[lw], places[lw], roleWords[lw], regions[lw], apStates[strings.ToLower(w)]:
 				return nil
 			case !shouting && !initial().MatchString(w) && utf8.RuneCountInString(w) >= 2 && isShouting(w):
 				return nil
@@ -1648,12 +1725,12 @@ func init() {
 	bangkok hanoi taipei shanghai canberra melbourne brisbane auckland dhaka colombo kathmandu tashkent almaty astana
 	baku tbilisi yerevan kharkiv odesa lviv donetsk mariupol kherson sanaa muscat manama strasbourg frankfurt munich
 	hamburg barcelona marseille lyon luxembourg reykjavik ukraine russia china india pakistan afghanistan iran iraq
-	syria lebanon israel egypt turkey germany france italy spain britain england scotland wales ireland poland
+	syria lebanon israel egypt turkey germany france italy spain britain england scotland wales ireland poland jordan
 	japan korea taiwan mexico brazil argentina colombia venezuela nigeria kenya ethiopia somalia sudan yemen libya`) {
 		places[w] = true
 	}
 	for _, w := range strings.Fields(`washington london china india israel ireland kenya france cairo iran havana
-	sanaa odesa lyon lima`) {
+	sanaa odesa lyon lima jordan`) {
 		placeNames[w] = true
 	}
 }
@@ -1784,7 +1861,7 @@ func init() {
 	laura lauren linda lisa louise lucy marc margaret maria mark martin mary matt matthew michael michelle mike nancy
 	nathan neil nicholas nick noah oliver olivia pat patricia patrick paul peter philip rachel raffaello ray rebecca
 	richard rob robert robin roger ron ruth ryan sam samuel sarah scott sean seth sharon simon sophie stephen steve
-	steven susan thomas tim timothy tom tony tyler victoria walter william`) {
+	steven susan thomas tim timothy tom tony tyler victoria walter william jordan`) {
 		commonGiven[w] = true
 	}
 }

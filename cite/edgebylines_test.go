@@ -277,6 +277,20 @@ var edgeBylines = []struct {
 	{"DOE, JANE, SENIOR EDITOR", "Doe, Jane", "doe2020lists"},
 	{"CHAN, BO, REUTERS", "Chan, Bo", "chan2020lists"},
 	{"CNN, BBC, REUTERS", "{CNN, BBC, REUTERS}", "cnn2020lists"},
+	// a dateline after a name is no person (an attack: Colo Boulder,
+	// Jordan Irbid, Fiji Suva; given names "Portland, Oregon")
+	{"Doe, Jane, Boulder, Colo.", "Doe, Jane", "doe2020lists"},
+	{"Doe, Jane, Little Rock, Ark.", "Doe, Jane", "doe2020lists"},
+	{"Doe, Jane, Fresno, Calif.", "Doe, Jane", "doe2020lists"},
+	{"DOE, JANE, ALBANY, N.Y.", "Doe, Jane", "doe2020lists"},
+	{"Doe, Jane, Irbid, Jordan", "Doe, Jane", "doe2020lists"},
+	{"Doe, Jane, Suva, Fiji", "Doe, Jane", "doe2020lists"},
+	{"Doe, Jane, Portland, Oregon", "Doe, Jane", "doe2020lists"},
+	{"Ann Lee, Portland, Oregon", "Lee, Ann", "lee2020lists"},
+	{"Lee, Ann, Chan, Bo, Kyiv", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Smith, Jordan", "Smith, Jordan", "smith2020lists"},
+	{"SMITH, JORDAN", "Smith, Jordan", "smith2020lists"},
+	{"Ann Mo.", "Mo, Ann", "mo2020lists"},
 	// a person's name after "/" or "|" is another person's, as after
 	// ";" (an attack: Bo Chan dropped); an outlet, a role or a picture's
 	// credit there is none, and a "/" inside a word that is no name's

@@ -35,6 +35,9 @@ var bylineRows = []struct {
 	{"TIME, LIFE", []string{"TIME, LIFE"}},
 	{"OXFAM, CARE", []string{"OXFAM, CARE"}},
 	{"DOE, JANE, REUTERS", []string{"Jane Doe"}},
+	{"Doe, Jane, Boulder, Colo.", []string{"Jane Doe"}},
+	{"Doe, Jane, Irbid, Jordan", []string{"Jane Doe"}},
+	{"Doe, Jane, Suva, Fiji", []string{"Jane Doe"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

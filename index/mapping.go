@@ -222,7 +222,10 @@ import (
 // words acronyms, an inverted name in capitals before an affiliation a
 // name (archive's outlets, acronyms, bylineNames: "TIME, LIFE", "OXFAM,
 // CARE" were the people Life Time and Care Oxfam, "DOE, JANE, REUTERS"
-// given names "Jane, Reuters").
+// given names "Jane, Reuters"); 118: a dateline after a name dropped,
+// every country a region, the AP's states' abbreviations (archive's
+// dropInvertedDateline, regions, apStates: "Doe, Jane, Boulder, Colo." was
+// Jane Doe and Colo Boulder, "Doe, Jane, Irbid, Jordan" Jordan Irbid).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
