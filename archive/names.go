@@ -796,16 +796,29 @@ func commaList(s, outlet string) bool {
 	return true
 }
 
-// creditWords are what a byline credits someone with before "by": "Text
-// and photos by", "Edited by", "Interview by", "with additional reporting
-// by".
+// creditWords are what a byline credits someone with before "by" or a
+// colon: "Text and photos by", "Edited by", "Interview by", "with
+// additional reporting by", "Writing by", "Words:".
 const creditWords = `(?:reporting|reported|editing|edited|text|words|photos?|photographs?|photography|pictures|images|` +
-	`illustrations?|illustrated|video|graphics?|interviews?|compiled|written|translated|translation|produced|story|research)`
+	`illustrations?|illustrated|video|graphics?|interviews?|compiled|writing|written|translated|translation|produced|story|research)`
 
-// credit is a credit's words and "by", at the start of a byline or after
-// a name, with the comma, ";", "and" or "with" before it.
+// credit is a credit's words and "by" or a colon, at the start of a
+// byline or after a name, with the comma, ";", "and" or "with" before it
+// ("Words: Jane Doe", "Photographs: John Roe; text: Jane Doe": an attack
+// found the person "Words: Jane" Doe); credits finds them.
 var credit = lazyRegexp(`(?i)(?:^|\s*[,;]\s*|\s+)(?:(?:and|&|with)\s+)?((?:additional\s+|more\s+|further\s+)?` +
-	creditWords + `(?:\s*(?:,|and|&)\s*` + creditWords + `)*)\s+by\s+`)
+	creditWords + `(?:\s*(?:,|and|&)\s*` + creditWords + `)*)(\s+by\s+|\s*:\s*)`)
+
+// credits are the credits in s (credit's submatches): one with a colon
+// only at the start of s or after a comma or ";" ("Text: Jane Doe, photos:
+// John Roe"; not "Car Show Photos: …", a headline's words), and one
+// that credits no one ("Video:") is none.
+func credits(s string) [][]int {
+	ms := credit().FindAllStringSubmatchIndex(s, -1)
+	return slices.DeleteFunc(ms, func(m []int) bool {
+		return m[1] == len(s) || m[0] > 0 && strings.Contains(s[m[4]:m[5]], ":") && !strings.ContainsAny(s[m[0]:m[2]], ",;")
+	})
+}
 
 // dropCredits drops a credit's words from a byline: before the names they
 // credit ("Text and photos by Ann Lee", "Edited by Ann Lee": Ann Lee), and
@@ -814,33 +827,42 @@ var credit = lazyRegexp(`(?i)(?:^|\s*[,;]\s*|\s+)(?:(?:and|&|with)\s+)?((?:addit
 // Editing by Bo Chan", "Text by Ann Lee, photos by Bo Chan": the first
 // alone).
 //
-// A byline that starts with a credit names its writer where a writing
-// credit is (writingCredit): "Photographs by John Roe; text by Jane Doe"
-// is Jane Doe, as "Text by Jane Doe; photographs by John Roe" is (a
-// researcher found John Roe, the writer dropped); without one, the first
-// credited ("Photographs by John Roe", "Edited by Ann Lee; photos by Bo
-// Chan").
+// A byline that starts with a credit names its writers where the writing
+// credits are (writingCredit), each one's names after ";": "Photographs
+// by John Roe; text by Jane Doe" is Jane Doe, as "Text by Jane Doe;
+// photographs by John Roe" is (a researcher found John Roe, the writer
+// dropped), Reuters' "Reporting by Ann Lee; Writing by Bo Chan; Editing
+// by Cy Dee" Ann Lee and Bo Chan (an attack found Ann Lee alone); without
+// one, the first credited ("Photographs by John Roe", "Edited by Ann Lee;
+// photos by Bo Chan").
 func dropCredits(s string) string {
-	ms := credit().FindAllStringSubmatchIndex(s, -1)
+	ms := credits(s)
 	if len(ms) > 1 && ms[0][0] == 0 {
 		writes := func(m []int) bool {
 			return writingCredit().MatchString(s[m[2]:m[3]]) && !additional().MatchString(s[m[2]:m[3]])
 		}
+		var writers []string
 		for i, m := range ms {
-			if i > 0 && writes(m) {
-				end := len(s)
-				if i+1 < len(ms) {
-					end = ms[i+1][0]
-				}
-				return strings.TrimSpace(s[m[1]:end])
+			if !writes(m) {
+				continue
 			}
-			if writes(m) {
-				break // the first credited writes: read on as before
+			end := len(s)
+			if i+1 < len(ms) {
+				end = ms[i+1][0]
 			}
+			if w := strings.Trim(s[m[1]:end], " ,;"); w != "" && !slices.Contains(writers, w) {
+				writers = append(writers, w)
+			}
+		}
+		if len(writers) > 0 {
+			return strings.Join(writers, "; ")
 		}
 	}
 	for {
-		m := credit().FindStringIndex(s)
+		var m []int
+		if ms := credits(s); len(ms) > 0 {
+			m = ms[0]
+		}
 		switch {
 		case m == nil:
 			return s
@@ -856,7 +878,7 @@ func dropCredits(s string) string {
 // words, story, writing, reporting, an interview; not "additional
 // reporting" (additional), which credits a helper.
 var (
-	writingCredit = lazyRegexp(`(?i)\b(?:reporting|reported|text|words|written|story|interviews?)\b`)
+	writingCredit = lazyRegexp(`(?i)\b(?:reporting|reported|text|words|writing|written|story|interviews?)\b`)
 	additional    = lazyRegexp(`(?i)^(?:additional|more|further)\s`)
 )
 

@@ -253,6 +253,15 @@ var edgeBylines = []struct {
 	{"Text by Jane Doe; photographs by John Roe", "Doe, Jane", "doe2020lists"},
 	{"Photos by John Roe; additional reporting by Jane Doe", "Roe, John", "roe2020lists"},
 	{"Edited by Ann Lee; photos by Bo Chan", "Lee, Ann", "lee2020lists"},
+	// each writer credited is an author, the editor none (an attack:
+	// Reuters' writer dropped); a colon credits as "by" does (an
+	// attack: the person "Words: Jane" Doe)
+	{"Reporting by Ann Lee; Writing by Bo Chan; Editing by Cy Dee", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Reporting by Ann Lee in Kyiv; Additional reporting by Dan Roe; Writing by Bo Chan; Editing by Cy Dee", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Reporting by Ann Lee; Editing by Cy Dee", "Lee, Ann", "lee2020lists"},
+	{"Words: Jane Doe", "Doe, Jane", "doe2020lists"},
+	{"Photographs: John Roe; text: Jane Doe", "Doe, Jane", "doe2020lists"},
+	{"Jane Doe, photos: John Roe", "Doe, Jane", "doe2020lists"},
 	// an inverted name in capitals with a rarer given name is a name
 	// when each word reads as one, no acronym (a review: the
 	// organisation {CHAN, BO}); inverted names one after another are

@@ -38,6 +38,9 @@ var bylineRows = []struct {
 	{"Doe, Jane, Boulder, Colo.", []string{"Jane Doe"}},
 	{"Doe, Jane, Irbid, Jordan", []string{"Jane Doe"}},
 	{"Doe, Jane, Suva, Fiji", []string{"Jane Doe"}},
+	{"Reporting by Ann Lee; Writing by Bo Chan; Editing by Cy Dee", []string{"Ann Lee", "Bo Chan"}},
+	{"Words: Jane Doe", []string{"Jane Doe"}},
+	{"Photographs: John Roe; text: Jane Doe", []string{"Jane Doe"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

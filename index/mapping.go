@@ -225,11 +225,15 @@ import (
 // given names "Jane, Reuters"); 118: a dateline after a name dropped,
 // every country a region, the AP's states' abbreviations (archive's
 // dropInvertedDateline, regions, apStates: "Doe, Jane, Boulder, Colo." was
-// Jane Doe and Colo Boulder, "Doe, Jane, Irbid, Jordan" Jordan Irbid).
+// Jane Doe and Colo Boulder, "Doe, Jane, Irbid, Jordan" Jordan Irbid);
+// 119: every writer a byline that starts with credits credits, "Writing
+// by" among them, and a colon a credit's as "by" is (archive's
+// dropCredits, credits: "Reporting by Ann Lee; Writing by Bo Chan" was Ann
+// Lee alone, "Words: Jane Doe" the person "Words: Jane" Doe).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 118
+const SchemaVersion = 119
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
