@@ -252,12 +252,16 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// "as told to" names the writer who took the story down, after the
 	// person who told it or alone: each is a person ("As told to Jane
 	// Doe" is Jane Doe, "By Ann Lee as told to Jane Doe" Ann Lee and Jane
-	// Doe; a researcher found the person "As told to Jane" Doe)
+	// Doe; a researcher found the person "As told to Jane" Doe). What
+	// comes before it that reads as a title, no name (titleLike), is
+	// none: "What It's Like to Be a Nurse, as told to Jane Doe" is Jane
+	// Doe, as "As told to Jane Doe" is (an attack found the person "What
+	// It's Like to Be a" Nurse).
 	if m := toldTo().FindStringIndex(s); m != nil {
 		head, tail := strings.TrimSpace(s[:m[0]]), strings.TrimSpace(s[m[1]:])
 		var ns []Name
 		if head != "" {
-			ns = bylineNames(head, outlet, beforeOthers)
+			ns = slices.DeleteFunc(bylineNames(head, outlet, beforeOthers), titleLike)
 		}
 		if tail != "" {
 			ns = append(ns, bylineNames(tail, outlet, beforeOthers)...)
@@ -464,6 +468,29 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		s = strings.TrimSpace(before)
 	}
 	return []Name{person(s)}
+}
+
+// titleLike: n, read as a person's name, is a title's words: more than
+// four words besides particles, or words in lower case (no particles)
+// among capitalised ones ("What It's Like to Be a Nurse"; not "bell
+// hooks", a name written in lower case, nor "Ludwig van Beethoven").
+func titleLike(n Name) bool {
+	if n.Literal != "" || n.Others {
+		return false
+	}
+	words := strings.Fields(n.Given + " " + n.Particle + " " + n.Family)
+	lower, upper := false, false
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case particles[w]:
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsUpper(r):
+			upper = true
+		}
+	}
+	return lower && upper || len(words)-particleCount(words) > 4
 }
 
 // isWebAddress: s, one word, is a web address ("https://x.com/ann",

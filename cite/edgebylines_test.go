@@ -262,6 +262,12 @@ var edgeBylines = []struct {
 	{"Words: Jane Doe", "Doe, Jane", "doe2020lists"},
 	{"Photographs: John Roe; text: Jane Doe", "Doe, Jane", "doe2020lists"},
 	{"Jane Doe, photos: John Roe", "Doe, Jane", "doe2020lists"},
+	// a title before "as told to" is no teller (an attack: the person
+	// "What It's Like to Be a" Nurse); a name there is one
+	{"What It's Like to Be a Nurse, as told to Jane Doe", "Doe, Jane", "doe2020lists"},
+	{"What It's Like To Be A Nurse, As Told To Jane Doe", "Doe, Jane", "doe2020lists"},
+	{"Ann Lee, as told to Jane Doe", "Lee, Ann and Doe, Jane", "lee2020lists"},
+	{"As told to Jane Doe", "Doe, Jane", "doe2020lists"},
 	// an inverted name in capitals with a rarer given name is a name
 	// when each word reads as one, no acronym (a review: the
 	// organisation {CHAN, BO}); inverted names one after another are

@@ -41,6 +41,7 @@ var bylineRows = []struct {
 	{"Reporting by Ann Lee; Writing by Bo Chan; Editing by Cy Dee", []string{"Ann Lee", "Bo Chan"}},
 	{"Words: Jane Doe", []string{"Jane Doe"}},
 	{"Photographs: John Roe; text: Jane Doe", []string{"Jane Doe"}},
+	{"What It's Like to Be a Nurse, as told to Jane Doe", []string{"Jane Doe"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -229,11 +229,14 @@ import (
 // 119: every writer a byline that starts with credits credits, "Writing
 // by" among them, and a colon a credit's as "by" is (archive's
 // dropCredits, credits: "Reporting by Ann Lee; Writing by Bo Chan" was Ann
-// Lee alone, "Words: Jane Doe" the person "Words: Jane" Doe).
+// Lee alone, "Words: Jane Doe" the person "Words: Jane" Doe); 120: a title
+// before "as told to" no teller (archive's titleLike: "What It's Like to
+// Be a Nurse, as told to Jane Doe" had the person "What It's Like to Be a"
+// Nurse).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 119
+const SchemaVersion = 120
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
