@@ -978,7 +978,8 @@ var ofConnectors = map[string]bool{"of": true, "for": true, "on": true, "the": t
 // "of" and an organisation's name (isAffiliation), an outlet's word or
 // the outlet ("Ann Lee of Human Rights Watch", "Ann Lee of Reuters",
 // "Ann Lee of RUSI"; a researcher found the organisation {Jane Doe of the
-// Atlantic Council}), up to the end of the byline, a separator, or "and"
+// Atlantic Council}), or "of" and a role in lower case ("Ann Lee of
+// counsel"), up to the end of the byline, a separator, or "and"
 // and the next person's name ("Ann Lee of the Atlantic Council and Bo
 // Chan of RUSI" is Ann Lee and Bo Chan). Not after a title and one word
 // ("Lord Hague of Richmond"), nor an institution's words (institutionWords),
@@ -1024,6 +1025,21 @@ func ofOrganisation(rest, outlet string) int {
 	start, the := 0, false
 	if first, _, _ := strings.Cut(region, " "); strings.EqualFold(first, "the") {
 		start, the = len(first)+1, true
+	}
+	// a role in lower case ("Ann Lee of counsel": an attack found the
+	// person "Ann Lee of" counsel): words in lower case, no connector, to
+	// where the byline's next part begins
+	if !the {
+		end := 0
+		for _, w := range strings.Fields(region) {
+			if !isLowerWord(w) || ofConnectors[w] {
+				break
+			}
+			end = strings.Index(region[end:], w) + end + len(w)
+		}
+		if end > 0 && ofOrganisationEnds(rest[end:]) {
+			return end
+		}
 	}
 	end := start
 	for end < len(region) {

@@ -234,6 +234,10 @@ var edgeBylines = []struct {
 	{"Ann Lee of the Center for Strategic and International Studies and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee and Bo Chan of the Brookings Institution", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Society of Professional Journalists", "{Society of Professional Journalists}", "society2020lists"},
+	// a role in lower case after "of" is no name (an attack: the
+	// person "Ann Lee of" counsel)
+	{"Ann Lee of counsel", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee of counsel and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	// an organisation whose own name holds "of" is no person and its
 	// affiliation (an attack: the people Rotary Club, Girl Scouts)
 	{"Rotary Club of the Palm Beaches", "{Rotary Club of the Palm Beaches}", "rotary2020lists"},

@@ -42,6 +42,7 @@ var bylineRows = []struct {
 	{"Words: Jane Doe", []string{"Jane Doe"}},
 	{"Photographs: John Roe; text: Jane Doe", []string{"Jane Doe"}},
 	{"What It's Like to Be a Nurse, as told to Jane Doe", []string{"Jane Doe"}},
+	{"Ann Lee of counsel", []string{"Ann Lee"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -232,11 +232,13 @@ import (
 // Lee alone, "Words: Jane Doe" the person "Words: Jane" Doe); 120: a title
 // before "as told to" no teller (archive's titleLike: "What It's Like to
 // Be a Nurse, as told to Jane Doe" had the person "What It's Like to Be a"
-// Nurse).
+// Nurse); 121: "of" and a role in lower case after a full name an
+// affiliation (archive's ofOrganisation: "Ann Lee of counsel" was the
+// person "Ann Lee of" counsel).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 120
+const SchemaVersion = 121
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
