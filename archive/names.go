@@ -316,7 +316,16 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// Lee/Bo Chan", "Ann Lee | Bo Chan": an attack found Bo Chan dropped),
 	// or a role, an outlet or a credit, dropped below ("By Ann Lee |
 	// Bloomberg", "Lucy Reading-Ikkanda/Quanta Magazine").
-	if head, segs := barParts(s); len(segs) > 0 && !isOrganisation(head) {
+	// Inverted names there are a list, as after ";" ("Lee, Ann/Chan, Bo",
+	// "Lee, Ann | Chan, Bo": an attack found Bo Chan dropped, "Chan" no
+	// full name).
+	if head, segs := barParts(s); len(segs) > 0 && !slices.ContainsFunc(segs, func(p string) bool { return !isInverted(p) || !oneName(p) || roleFirst(p) }) && isInverted(head) && oneName(head) {
+		var ns []Name
+		for _, p := range append([]string{head}, segs...) {
+			ns = append(ns, bylineNames(p, outlet, beforeOthers)...)
+		}
+		return ns
+	} else if len(segs) > 0 && !isOrganisation(head) {
 		for _, seg := range segs {
 			if seg, ok := coAuthorAfter(seg, outlet); ok && barPerson(seg) {
 				more = append(more, seg)

@@ -327,6 +327,12 @@ var edgeBylines = []struct {
 	{"Ann Lee/Reuters", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee / Foreign Policy", "Lee, Ann", "lee2020lists"},
 	{"AC/DC Staff", "{AC/DC Staff}", "ac2020lists"},
+	// inverted names there are a list, as after ";" (an attack: Bo
+	// Chan dropped)
+	{"Lee, Ann/Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, Ann | Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, Ann/Chan, Bo/Dee, Cy", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"Lee, Ann | Editor, Bloomberg", "Lee, Ann", "lee2020lists"},
 	{`\input{/etc/passwd} Roe`, `Roe, \textbackslash{}input\textbraceleft{}/etc/passwd\textbraceright{}`, "roe2020lists"},
 }
 

@@ -234,11 +234,12 @@ import (
 // Be a Nurse, as told to Jane Doe" had the person "What It's Like to Be a"
 // Nurse); 121: "of" and a role in lower case after a full name an
 // affiliation (archive's ofOrganisation: "Ann Lee of counsel" was the
-// person "Ann Lee of" counsel).
+// person "Ann Lee of" counsel); 122: inverted names after "/" or "|" a
+// list (archive's bylineNames: "Lee, Ann/Chan, Bo" was Ann Lee alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 121
+const SchemaVersion = 122
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
