@@ -217,29 +217,29 @@ import (
 // plain yes or on true (archive's decodeConfigYAML: buildDrafts: on); 118:
 // an organisation's words of bodies of members (archive's orgWords: Club,
 // Scouts, Charities, Corps, League, Army: "Rotary Club of the Palm
-// Beaches" was the person Rotary Club, now the organisation); 118:
+// Beaches" was the person Rotary Club, now the organisation); 119:
 // magazines named in one word outlets, charities' acronyms that read as
 // words acronyms, an inverted name in capitals before an affiliation a
 // name (archive's outlets, acronyms, bylineNames: "TIME, LIFE", "OXFAM,
 // CARE" were the people Life Time and Care Oxfam, "DOE, JANE, REUTERS"
-// given names "Jane, Reuters"); 118: a dateline after a name dropped,
+// given names "Jane, Reuters"); 120: a dateline after a name dropped,
 // every country a region, the AP's states' abbreviations (archive's
 // dropInvertedDateline, regions, apStates: "Doe, Jane, Boulder, Colo." was
 // Jane Doe and Colo Boulder, "Doe, Jane, Irbid, Jordan" Jordan Irbid);
-// 119: every writer a byline that starts with credits credits, "Writing
+// 121: every writer a byline that starts with credits credits, "Writing
 // by" among them, and a colon a credit's as "by" is (archive's
 // dropCredits, credits: "Reporting by Ann Lee; Writing by Bo Chan" was Ann
-// Lee alone, "Words: Jane Doe" the person "Words: Jane" Doe); 120: a title
+// Lee alone, "Words: Jane Doe" the person "Words: Jane" Doe); 122: a title
 // before "as told to" no teller (archive's titleLike: "What It's Like to
 // Be a Nurse, as told to Jane Doe" had the person "What It's Like to Be a"
-// Nurse); 121: "of" and a role in lower case after a full name an
+// Nurse); 123: "of" and a role in lower case after a full name an
 // affiliation (archive's ofOrganisation: "Ann Lee of counsel" was the
-// person "Ann Lee of" counsel); 122: inverted names after "/" or "|" a
+// person "Ann Lee of" counsel); 124: inverted names after "/" or "|" a
 // list (archive's bylineNames: "Lee, Ann/Chan, Bo" was Ann Lee alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 122
+const SchemaVersion = 124
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
