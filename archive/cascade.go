@@ -117,7 +117,7 @@ func (s *SiteRoots) sectionPage(dir string) string {
 	}
 	for _, n := range cascadeNames {
 		p := path.Join(dir, n)
-		if IsHTMLSectionName(n) && !hugoHTMLSectionAt(dir, s.inHugoRoot) {
+		if IsHTMLSectionName(n) && !hugoHTMLSectionAt(dir, s.inHugoRoot, s.hugoContentFolder) {
 			continue // not a page to Hugo: none the scan lists
 		}
 		if st, err := fs.Stat(s.fsys, p); err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p) {
@@ -183,17 +183,15 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 			break
 		}
 	}
-	// the config's cascade, of the Hugo site whose content folder is on
-	// p's path (asked of a folder named content alone: a page elsewhere
-	// takes none)
+	// the config's cascade, of the Hugo site whose content folder
+	// (content/, or its config's contentDir) is on p's path: a page
+	// elsewhere takes none
 	var config []cascadeEntry
 	configRoot := ""
 	for _, dir := range dirs {
-		if path.Base(dir) == hugoContent {
-			if root := path.Dir(dir); s.inHugoRoot(root) {
-				config, configRoot = s.configCascadeOf(root), root
-				break
-			}
+		if root, ok := s.hugoContentRootOf(dir); ok {
+			config, configRoot = s.configCascadeOf(root), root
+			break
 		}
 	}
 	if len(config) == 0 && !slices.ContainsFunc(cascades, func(c []cascadeEntry) bool { return len(c) > 0 }) && !slices.Contains(drafts, true) {
@@ -213,6 +211,12 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 				return nil, false // a file of the root itself: no page
 			}
 			content, last = dirs[i-1], i
+			// a contentDir of two folders or more (a/b): its own
+			if c := path.Join(dir, s.hugoContentFolder(dir)); c != content {
+				if j := slices.Index(dirs[:i], c); j >= 0 {
+					content, last = c, j+1
+				}
+			}
 			break
 		}
 	}

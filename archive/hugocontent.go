@@ -115,19 +115,9 @@ func (s *SiteRoots) hugoOutsideContent(p string) bool {
 	if !ok {
 		return false
 	}
-	var c hugoContentDirs
-	if v, ok := s.contents.Load(root); ok {
-		c, ok = v.(hugoContentDirs)
-		if !ok {
-			return false // cannot tell
-		}
-	} else {
-		c, ok = hugoContentOf(s.readConfig, root)
-		if !ok {
-			s.contents.Store(root, false)
-			return false
-		}
-		s.contents.Store(root, c)
+	c, ok := s.hugoContentDirs(root)
+	if !ok {
+		return false // cannot tell
 	}
 	rel := p
 	if root != "." {
@@ -142,4 +132,54 @@ func (s *SiteRoots) hugoOutsideContent(p string) bool {
 		}
 	}
 	return true
+}
+
+// hugoContentDirs is hugoContentOf of the Hugo site whose root is root,
+// read once.
+func (s *SiteRoots) hugoContentDirs(root string) (hugoContentDirs, bool) {
+	if v, ok := s.contents.Load(root); ok {
+		if c, ok := v.(hugoContentDirs); ok {
+			return c, true
+		}
+		return hugoContentDirs{content: hugoContent}, false
+	}
+	c, ok := hugoContentOf(s.readConfig, root)
+	if !ok {
+		s.contents.Store(root, false)
+		return c, false
+	}
+	s.contents.Store(root, c)
+	return c, true
+}
+
+// hugoContentFolder is the content folder of the Hugo site (or theme)
+// whose root is root, from root: its config's contentDir, content/ when it
+// names none or folio cannot tell (hugoContentOf). Hugo reads the pages,
+// section pages and ignoreFiles of that folder alone (hugo 0.111.3 as
+// oracle: with contentDir = "posts" beside a content/, posts/'s
+// _index.html draft, ignoreFiles "secret\\.md$" and the config's cascade
+// held for posts/'s pages, content/'s were no pages).
+func (s *SiteRoots) hugoContentFolder(root string) string {
+	if s == nil || s.fsys == nil {
+		return hugoContent
+	}
+	c, _ := s.hugoContentDirs(root)
+	return c.content
+}
+
+// hugoContentRootOf is the root of the Hugo site (or theme) whose content
+// folder (hugoContentFolder) is the folder dir; false for none.
+func (s *SiteRoots) hugoContentRootOf(dir string) (string, bool) {
+	for root := path.Dir(dir); ; root = path.Dir(root) {
+		if s.inHugoRoot(root) {
+			rel := strings.TrimPrefix(dir, root+"/")
+			if root == "." {
+				rel = dir
+			}
+			return root, rel == s.hugoContentFolder(root)
+		}
+		if root == "." || root == "/" || root == "" {
+			return "", false
+		}
+	}
 }

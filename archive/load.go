@@ -290,6 +290,11 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 		}
 		return v
 	}
+	read := fsConfigs(fsys)
+	contentOf := func(root string) string { // hugoContentOf's, content/ when folio cannot tell
+		c, _ := hugoContentOf(read, root)
+		return c.content
+	}
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if d != nil && d.IsDir() || p == "." {
@@ -320,7 +325,7 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 			links = append(links, p) // perhaps to a folder: said
 			return nil
 		case IsHTMLSectionName(name):
-			if hugoHTMLSectionAt(path.Dir(p), atHugoRoot) {
+			if hugoHTMLSectionAt(path.Dir(p), atHugoRoot, contentOf) {
 				paths = append(paths, p)
 			}
 			return nil

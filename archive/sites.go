@@ -49,19 +49,30 @@ func IsSectionPage(p string) bool {
 func IsHTMLSectionName(name string) bool { return name == "_index.html" || name == "_index.htm" }
 
 // hugoHTMLSectionAt reports whether an _index.html in the folder dir is
-// one the scan lists (IsHTMLSectionName): a Hugo site's (or theme's)
-// content folder (a folder named content at a root: atHugoRoot), or a
-// folder below it. Hugo reads its pages from there alone (hugo 0.111.3
-// as oracle: SITE/other/_index.html with draft: true hid nothing, Hugo
-// publishing nothing of other/; folio listed it as a section page
-// anywhere below a root, and its draft hid the Markdown beside it).
-func hugoHTMLSectionAt(dir string, atHugoRoot func(dir string) bool) bool {
-	for d := dir; d != "." && d != "/" && d != ""; d = path.Dir(d) {
-		if path.Base(d) == hugoContent && atHugoRoot(path.Dir(d)) {
-			return true
+// one the scan lists (IsHTMLSectionName): one in the content folder of
+// the Hugo site (or theme) whose root is the nearest on its path (told by
+// atHugoRoot), or in a folder below it, its content folder told by
+// contentOf (content/, or its config's contentDir: hugoContentOf). Hugo
+// reads its pages from there alone (hugo 0.111.3 as oracle:
+// SITE/other/_index.html with draft: true hid nothing, Hugo publishing
+// nothing of other/; folio listed it as a section page anywhere below a
+// root, and its draft hid the Markdown beside it; with contentDir =
+// "posts" a posts/h/_index.html with draft: true hid posts/h/b.md, and
+// one of content/ nothing).
+func hugoHTMLSectionAt(dir string, atHugoRoot func(dir string) bool, contentOf func(root string) string) bool {
+	for d := dir; ; d = path.Dir(d) {
+		if atHugoRoot(d) {
+			rel := dir
+			if d != "." {
+				rel = strings.TrimPrefix(strings.TrimPrefix(dir, d), "/")
+			}
+			c := contentOf(d)
+			return rel == c || strings.HasPrefix(rel, c+"/")
+		}
+		if d == "." || d == "/" || d == "" {
+			return false
 		}
 	}
-	return false
 }
 
 // Passed reports whether the archive's scan passes over a file or folder
@@ -105,10 +116,10 @@ func Passed[Name ~string | ~[]byte](name Name) bool {
 //
 // A folder so named elsewhere (a notes folder's static/) is read. A Hugo
 // root holds hugo.toml (.yaml, .yml, .json), theme.toml, config/_default/,
-// or config.toml (...) beside a content/ folder; a Jekyll root
-// _config.yml (.yaml, .toml). exists says whether a path relative to dir
-// ("hugo.toml", "../_config.yml") is there: it is asked only of a name
-// that could be such a folder.
+// or config.toml (...) beside a content/ folder or setting contentDir
+// (contentDirMark); a Jekyll root _config.yml (.yaml, .toml). exists
+// says whether a path relative to dir ("hugo.toml", "../_config.yml") is
+// there: it is asked only of a name that could be such a folder.
 func PassedIn[Name ~string | ~[]byte](dir string, name Name, exists func(rel string) bool) bool {
 	if Passed(name) {
 		return true
@@ -146,10 +157,7 @@ func hugoRootPage(p string) Problem {
 
 // ExistsIn is PassedIn's exists for the folder dir of the file system.
 func ExistsIn(dir string) func(rel string) bool {
-	return func(rel string) bool {
-		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel)))
-		return err == nil
-	}
+	return func(rel string) bool { return osExists(filepath.Join(dir, filepath.FromSlash(rel))) }
 }
 
 // HugoSiteAbove is the root of the Hugo site (hugoRoot) whose content
@@ -157,22 +165,26 @@ func ExistsIn(dir string) func(rel string) bool {
 // SITE/content/posts), "" for none: an archive opened there is read
 // without Hugo's reading (a tags string is one tag, a section's cascade),
 // which asks only the archive's own folders (SiteRoots), so folio check
-// says to open the site's root (a helper's report). It stats the names
-// of a site's config in each folder above dir named content alone.
+// says to open the site's root (a helper's report). Its content folder
+// is content/ or its config's contentDir (hugoContentOf). It stats the
+// names of a site's config in each folder above dir.
 func HugoSiteAbove(dir string) string {
 	d, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
-	for {
-		parent := filepath.Dir(d)
-		if parent == d {
+	for parent := filepath.Dir(d); ; parent = filepath.Dir(parent) {
+		if hugoRoot("", ExistsIn(parent)) {
+			c, _ := hugoContentOf(fsConfigs(os.DirFS(parent)), ".")
+			if rel, err := filepath.Rel(parent, d); err == nil {
+				if rel = filepath.ToSlash(rel); rel == c.content || strings.HasPrefix(rel, c.content+"/") {
+					return parent
+				}
+			}
+		}
+		if filepath.Dir(parent) == parent {
 			return ""
 		}
-		if filepath.Base(d) == hugoContent && hugoRoot("", ExistsIn(parent)) {
-			return parent
-		}
-		d = parent
 	}
 }
 
@@ -181,6 +193,9 @@ func HugoSiteAbove(dir string) string {
 func existsInFS(fsys fs.FS, dir string) func(rel string) bool {
 	return func(rel string) bool {
 		p := path.Join(dir, rel)
+		if name, ok := strings.CutSuffix(p, contentDirMark); ok {
+			return fs.ValidPath(name) && configSetsContentDir(fsys, name)
+		}
 		if !fs.ValidPath(p) {
 			return false
 		}
@@ -210,10 +225,40 @@ func hugoRoot(prefix string, exists func(string) bool) bool {
 	}
 	for _, f := range hugoOldConfigs {
 		if exists(prefix + f) {
-			return exists(prefix + hugoContent)
+			return exists(prefix+hugoContent) || exists(prefix+f+contentDirMark)
 		}
 	}
 	return false
+}
+
+// contentDirMark, after the path of a config.toml (.yaml, .yml, .json),
+// is what hugoRoot asks an exists func for whether that config sets a
+// contentDir (configSetsContentDir), which makes its folder a Hugo root
+// without a content/ beside it (hugo 0.111.3 as oracle: with
+// contentDir = "posts" in config.toml and no content/, posts/x/a.md was
+// the site's one page; folio read the folder as no site's, listing its
+// README.md and splitting a tags string). A scan that finds it so
+// records the path with the mark among its SiteConfigs; ExistsIn and
+// existsInFS read the config. No file's name holds a NUL.
+const contentDirMark = "\x00contentDir"
+
+// configSetsContentDir reports whether the Hugo config file at p of fsys
+// sets contentDir (in any case, as Hugo reads its keys) to a folder.
+func configSetsContentDir(fsys fs.FS, p string) bool {
+	m, _ := siteConfigValues(fsys, p)
+	v, _ := hugoKey(m, "contentdir")
+	s, _ := v.(string)
+	return strings.TrimSpace(s) != ""
+}
+
+// osExists is whether the file at the path p of the file system is there,
+// or, for a path with contentDirMark, whether that config sets contentDir.
+func osExists(p string) bool {
+	if name, ok := strings.CutSuffix(p, contentDirMark); ok {
+		return configSetsContentDir(os.DirFS(filepath.Dir(name)), filepath.Base(name))
+	}
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // siteConfigNames are the names of the files and folders on the paths
@@ -734,11 +779,8 @@ func (s *SiteRoots) hugoIgnored(p string) bool {
 		return false
 	}
 	for dir := path.Dir(p); dir != "." && dir != "/" && dir != ""; dir = path.Dir(dir) {
-		if path.Base(dir) != hugoContent {
-			continue
-		}
-		root := path.Dir(dir)
-		if !s.inHugoRoot(root) {
+		root, ok := s.hugoContentRootOf(dir)
+		if !ok {
 			continue
 		}
 		ig := s.hugoIgnores(root)

@@ -2604,3 +2604,74 @@ func TestHugoYAMLConfigFlags(t *testing.T) {
 	a, _ := loadSite(t, root)
 	sameLines(t, "pieces", piecePaths(a), []string{"on/content/d.md"})
 }
+
+// A Hugo site's config.toml (.yaml, .yml, .json) that sets contentDir
+// makes its folder a Hugo root without a content/ beside it, and a
+// site's contentDir is its content folder though a content/ is there:
+// its pages, section pages, ignoreFiles and config's cascade are
+// content/'s no longer. hugo 0.111.3 as oracle: a/ (config.toml,
+// contentDir = "posts", no content/) built a/posts/x/a.md alone, its
+// tags "Middle East" one tag; b/ (hugo.toml, contentDir = "posts" beside
+// content/) built b/posts/x/a.md alone, with its config's cascade's
+// author: secret.md its ignoreFiles', posts/h/ under a draft
+// _index.html, content/c/c.md outside. folio read a/ as no site (its
+// README.md a file, the tags middle and east) and b/'s secret.md and
+// posts/h/b.md as pieces, without the cascade. A config.* without
+// contentDir beside no content/ is still no site's.
+func TestHugoContentDirMakesTheSite(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\ndate: 2020-01-01\n" + fm + "---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"a/config.toml":           "title = 'A'\ncontentDir = \"posts\"\n",
+		"a/posts/x/a.md":          page("tags: \"Middle East\"\n"),
+		"a/README.md":             "# Read me\n",
+		"a/static/s.md":           page(""),
+		"b/hugo.toml":             "title = 'B'\ncontentDir = \"posts\"\nignoreFiles = ['secret\\.md$']\n[cascade]\nauthor = 'Casc Ade'\n",
+		"b/posts/x/a.md":          page(""),
+		"b/posts/x/secret.md":     page(""),
+		"b/posts/h/_index.html":   page("draft: true\n"),
+		"b/posts/h/b.md":          page(""),
+		"b/content/c/c.md":        page(""),
+		"b/content/c/_index.html": page(""),
+		"c/config.yaml":           "ContentDir: pages\n",
+		"c/pages/p.md":            page(""),
+		"d/config.toml":           "title = 'not hugo'\n",
+		"d/notes.md":              page("tags: \"Middle East\"\n"),
+	})
+	for _, how := range []string{"scan", "fs"} {
+		var a *Archive
+		var probs []Problem
+		if how == "scan" {
+			a, probs = loadSite(t, root)
+		} else {
+			a, probs = Load(os.DirFS(root)) // the walk's scan (scanFS)
+		}
+		sameLines(t, how+": pieces", piecePaths(a), []string{"a/posts/x/a.md", "b/posts/x/a.md", "c/pages/p.md", "d/notes.md"})
+		sameLines(t, how+": notes", problemLines(probs, func(p Problem) bool { return p.Msg == HugoRootMsg }), []string{
+			"a/README.md: " + HugoRootMsg + " (quiet true)",
+		})
+		if got := byPathOf(t, a, "a/posts/x/a.md").Tags; !slices.Equal(got, []string{"middle east"}) {
+			t.Errorf("%s: a's tags %q, want one", how, got)
+		}
+		if got := byPathOf(t, a, "d/notes.md").Tags; len(got) != 2 {
+			t.Errorf("%s: no site's tags %q, want two", how, got)
+		}
+		if got := byPathOf(t, a, "b/posts/x/a.md").Authors; fmt.Sprint(got) != "[Casc Ade]" {
+			t.Errorf("%s: b's author %q, want its config's cascade's", how, got)
+		}
+	}
+	// the scan tells the contentDir among its site configs, read again
+	// with its folder's memo (an edit changes the file, not the folder)
+	nop := func() FileFunc { return func([]byte, int64, time.Time, int64) {} }
+	later := time.Now().Add(time.Hour)
+	fsys := newDirFS(root)
+	_, memo, configs := ScanEachMemo(fsys, nop, nil, later)
+	if !configs.SiteRoots().InHugo("a/posts/x/a.md") || configs.SiteRoots().InHugo("d/notes.md") {
+		t.Errorf("site configs %v: a/ not a Hugo root, or d/ one", slices.Sorted(maps.Keys(configs)))
+	}
+	writeFiles(t, root, map[string]string{"a/config.toml": "title = 'A'\n", "d/config.toml": "contentdir = 'x'\n"})
+	_, _, configs = ScanEachMemo(fsys, nop, memo, later)
+	if configs.SiteRoots().InHugo("a/posts/x/a.md") || !configs.SiteRoots().InHugo("d/notes.md") {
+		t.Errorf("after the edit, site configs %v: a/ still a Hugo root, or d/ not one", slices.Sorted(maps.Keys(configs)))
+	}
+}

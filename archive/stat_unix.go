@@ -308,14 +308,12 @@ func scanFolder(s *statter, job scanJob, q *dirQueue, buf []byte) {
 			osDir := filepath.Join(s.root, dir)
 			exists := ExistsIn(osDir)
 			// a Hugo root, asked as it is now (config/_default made
-			// changes config/, not this folder)
-			isRoot := len(m.sites) > 0 && slices.Contains(m.subs, hugoContent) && hugoRoot("", func(rel string) bool {
-				var st unix.Stat_t
-				return slices.Contains(m.sites, rel) || rel == "config/_default" && slices.Contains(m.sites, "config") && fstatat(fd, rel, &st, 0) == nil
-			})
+			// changes config/, not this folder; a config's contentDir
+			// edited changes the file alone)
+			content := s.hugoContentAt(fd, dir, prefix, m.sites, slices.Contains(m.sites, "config"), len(m.subs) > 0)
 			for _, sub := range m.subs {
 				if !PassedIn(filepath.ToSlash(osDir), sub, exists) {
-					q.add(scanJob{dir: prefix + sub, hugo: job.hugo || isRoot && sub == hugoContent})
+					q.add(job.sub(prefix+sub, content))
 				}
 			}
 		} else if stamp.settled(s.since) {
@@ -432,16 +430,11 @@ func (s *statter) list(f *os.File, fd int, job scanJob, prefix string, q *dirQue
 	if err != nil {
 		s.probs = append(s.probs, cannotReadFolder(dir, err))
 	}
-	isRoot := false
-	if len(sites) > 0 {
-		var st unix.Stat_t
-		isRoot = hugoRoot("", func(rel string) bool {
-			return slices.Contains(sites, rel) || rel == "config/_default" && configDir && fstatat(fd, rel, &st, 0) == nil
-		})
-	}
+	content := s.hugoContentAt(fd, dir, prefix, sites, configDir, len(subs) > 0)
+	isRoot := content != ""
 	for _, sub := range subs {
 		if !PassedIn(filepath.ToSlash(osDir), sub, exists) {
-			q.add(scanJob{dir: prefix + sub, hugo: job.hugo || isRoot && sub == hugoContent})
+			q.add(job.sub(prefix+sub, content))
 		}
 	}
 	if len(sites) > 0 && names.len() > 0 {
@@ -459,6 +452,56 @@ func (s *statter) list(f *os.File, fd int, job scanJob, prefix string, q *dirQue
 		unsure = unsure || configDir
 	}
 	return names, subs, sites, err == nil && !unsure
+}
+
+// hugoContentAt is the content folder's path (from the archive's root) of
+// the Hugo site whose root is the folder dir (open as fd, prefix its path
+// with a slash), its site configs sites (configDir: one is a config
+// folder), "" when it is no Hugo root (hugoRoot, asked as it is now):
+// content/, or its config's contentDir (hugoContentOf; content/ when
+// folio cannot tell), read when subs, the folder having subfolders. A
+// config.* that makes it a root by its contentDir alone (contentDirMark)
+// is added to s.sites, read at every scan: editing it changes no folder.
+func (s *statter) hugoContentAt(fd int, dir, prefix string, sites []string, configDir, subs bool) string {
+	if len(sites) == 0 {
+		return ""
+	}
+	osDir := filepath.Join(s.root, dir)
+	var st unix.Stat_t
+	isRoot := hugoRoot("", func(rel string) bool {
+		if name, ok := strings.CutSuffix(rel, contentDirMark); ok {
+			if slices.Contains(sites, name) && configSetsContentDir(os.DirFS(osDir), name) {
+				s.sites = append(s.sites, prefix+rel)
+				return true
+			}
+			return false
+		}
+		return slices.Contains(sites, rel) || rel == "config/_default" && configDir && fstatat(fd, rel, &st, 0) == nil
+	})
+	if !isRoot {
+		return ""
+	}
+	content := hugoContent
+	if c, ok := hugoContentOf(fsConfigs(os.DirFS(osDir)), "."); ok && subs {
+		content = c.content
+	}
+	return prefix + content
+}
+
+// sub is the job of the subfolder at p of job's folder, content the
+// content folder's path of the Hugo site whose root that folder is ("" for
+// none): a Hugo site's content folder, or a folder below one, is told so
+// (hugo), the folders on the way to one that is below (contentDir =
+// "a/b") its path (content).
+func (job scanJob) sub(p, content string) scanJob {
+	if content == "" {
+		content = job.content
+	}
+	j := scanJob{dir: p, hugo: job.hugo || p == content}
+	if strings.HasPrefix(content, p+"/") {
+		j.content = content
+	}
+	return j
 }
 
 // statPart stats a part of a folder's articles, queued by scanFolder.
@@ -562,6 +605,9 @@ type scanJob struct {
 	// hugo: the folder is a Hugo site's content folder or below it, so
 	// that its _index.html is told of (hugoHTMLSectionAt)
 	hugo bool
+	// content: the path of a Hugo site's content folder below the folder
+	// (scanJob.sub)
+	content string
 }
 
 // dirQueue is the jobs still to do. pending counts those queued or being

@@ -65,7 +65,9 @@ func TestShowReadsSitesAsTheyShow(t *testing.T) {
 func TestCheckNotesAHugoSitesContentFolder(t *testing.T) {
 	site := t.TempDir()
 	piece := "---\ntitle: P\ndate: 2020-01-01\ntags: \"Middle East\"\n---\nText.\n"
-	for name, text := range map[string]string{"hugo.toml": "title = 'S'\n", "content/posts/p.md": piece, "other/content/q.md": piece} {
+	for name, text := range map[string]string{"hugo.toml": "title = 'S'\n", "content/posts/p.md": piece, "other/content/q.md": piece,
+		// a site whose config.toml names its content folder
+		"named/config.toml": "contentDir = 'pages'\n", "named/pages/p.md": piece, "named/content/c.md": piece} {
 		p := filepath.Join(site, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
@@ -77,7 +79,7 @@ func TestCheckNotesAHugoSitesContentFolder(t *testing.T) {
 	for _, c := range []struct {
 		dir  string
 		note bool
-	}{{"content", true}, {"content/posts", true}, {"", false}, {"other/content", false}} {
+	}{{"content", true}, {"content/posts", true}, {"", false}, {"other/content", false}, {"named/pages", true}, {"named/content", false}} {
 		_, errOut, code := run(t, "check", filepath.Join(site, c.dir))
 		if code != 0 {
 			t.Errorf("%s: exit %d: %s", c.dir, code, errOut)

@@ -637,3 +637,55 @@ func TestHugoContentDirEditIsSeen(t *testing.T) {
 	}
 	tags("hugo.toml removed", "inother inpages instuff")
 }
+
+// A config.toml's contentDir makes its folder a Hugo site without a
+// content/ beside it (archive's contentDirMark): made, edited or removed
+// in place (no folder changed: the scan's memos kept), the index
+// reopened reads the site's files again.
+func TestHugoOldConfigContentDirEditIsSeen(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch, dir := t.TempDir(), t.TempDir()
+	piece := func(tag string) string { return "---\ntitle: P\ndate: 2020-01-01\ntags: [" + tag + "]\n---\nText.\n" }
+	dupWrite(t, arch, map[string]string{
+		"notes/config.toml": "title = 'S'\n",
+		"notes/pages/p.md":  piece("inpages"),
+		"notes/other/o.md":  piece("inother"),
+		"notes/stuff/s.md":  piece("instuff"),
+	})
+	ctx := context.Background()
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := func(what string, want string) {
+		t.Helper()
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ix.Close()
+		var got []string
+		for _, f := range ix.AllFacets().Tags {
+			got = append(got, f.Value)
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != want {
+			t.Errorf("%s: tags %v, want %s", what, got, want)
+		}
+	}
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(arch, "notes", "config.toml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tags("no contentDir", "inother inpages instuff")
+	tags("reopened", "inother inpages instuff")
+	write("title = 'S'\ncontentDir = 'stuff'\n")
+	tags("contentDir set", "instuff")
+	write("title = 'S'\ncontentDir = 'pages'\n")
+	tags("contentDir edited", "inpages")
+	write("title = 'S'\n")
+	tags("contentDir removed", "inother inpages instuff")
+}

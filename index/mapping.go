@@ -235,11 +235,15 @@ import (
 // Nurse); 123: "of" and a role in lower case after a full name an
 // affiliation (archive's ofOrganisation: "Ann Lee of counsel" was the
 // person "Ann Lee of" counsel); 124: inverted names after "/" or "|" a
-// list (archive's bylineNames: "Lee, Ann/Chan, Bo" was Ann Lee alone).
+// list (archive's bylineNames: "Lee, Ann/Chan, Bo" was Ann Lee alone);
+// 125: a folder whose config.toml sets contentDir a Hugo site's root, and
+// a site's contentDir its content folder for section pages, ignoreFiles
+// and the config's cascade (archive's contentDirMark, hugoContentRootOf: a
+// tags string one tag there).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 124
+const SchemaVersion = 125
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

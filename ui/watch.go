@@ -386,7 +386,12 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 			} else if archive.IsSiteConfig(filepath.Base(ev.Name)) && ev.Has(fsnotify.Write) {
 				// a config written over: its cascade, baseURL or
 				// collections are what pieces read (a review: a Hugo
-				// config's [cascade] edited in place went unseen until R)
+				// config's [cascade] edited in place went unseen until R);
+				// a config.toml's contentDir makes its folder a Hugo root
+				// or no longer, so the folders it passes over change too
+				if strings.HasPrefix(filepath.Base(ev.Name), "config.") {
+					renamed = true
+				}
 				changed()
 			}
 			if relevant(ev.Name) {
