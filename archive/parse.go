@@ -497,7 +497,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		if k == "tag" || k == "category" {
 			whole = func(s string) bool { return singularTag(s, path, inJekyll, inHugo) }
 		}
-		if tags.add(tagsOf(jekyllTagValue(m[k], path, inJekyll), whole)); tags.over {
+		if tags.add(tagsOf(jekyllTagValue(m[k], k, path, inJekyll, cascades), whole)); tags.over {
 			probs = append(probs, Problem{Path: path, Line: at(m[k]), Msg: fmt.Sprintf("%s: more than %d tags; the first %d kept", k, MaxTags, MaxTags)})
 			break
 		}
@@ -1736,7 +1736,7 @@ func jekyllUnreadTags(m matter, p string, inJekyll func() bool, roots *SiteRoots
 	if _, hasCategory := m["category"]; !hasTag && !hasCategory || !inPosts(p) && (inJekyll == nil || !inJekyll()) {
 		return nil
 	}
-	if dir := path.Dir(p); !underscored(dir) || !inPosts(p) && !underscored(roots.jekyllSiteDir(p)) {
+	if jekyllPage(p, roots) {
 		return map[string]bool{"tag": true, "category": true} // a page
 	}
 	switch {
@@ -1772,11 +1772,62 @@ func jekyllBoolTag(f field, p string, inJekyll func() bool) bool {
 // [false, "beta", true], a layout's {% for t in page.tags %} printing
 // false, beta, true (folio read the tags no, beta, yes), and tag: [no]
 // [false].
-func jekyllTagValue(f field, p string, inJekyll func() bool) any {
-	if f.rubyList != nil && (inPosts(p) || inJekyll != nil && inJekyll()) {
-		return f.rubyList
+//
+// So too (the site asked only of such a value, k the key): a number for
+// a plural key (tags, categories) is no tag, a document's (a post's, a
+// collection's) list is flattened, and a page's string is one tag, as
+// Jekyll reads them. Jekyll 4.3.1 as oracle: a post's tags: 5 and tags:
+// 1.5 were page.tags [] (pluralized_array_from_hash takes a plural key's
+// string or list alone), tags: [1, true, no, null, "no"] [1, true, false,
+// "no"], tags: [[a, b], c] ["a", "b", "c"]; a page's tags: "a b" and
+// tags: "a, b" page.tags "a b" and "a, b", one string its layout's {%
+// for %} prints whole, and its tags: 5 printed nothing. folio read the
+// tags 5, 1.5, "a, b" and c, and split the pages' strings.
+func jekyllTagValue(f field, k, p string, inJekyll func() bool, roots *SiteRoots) any {
+	inSite := func() bool { return inPosts(p) || inJekyll != nil && inJekyll() }
+	v := f.value
+	switch x := v.(type) {
+	case int, int64, uint64, float64:
+		if (k == "tags" || k == "categories") && inSite() {
+			return nil
+		}
+	case string:
+		if strings.TrimSpace(x) != "" && strings.ContainsAny(strings.TrimSpace(x), ", \t") &&
+			(k == "tags" || k == "categories") && inSite() && jekyllPage(p, roots) {
+			return []any{x}
+		}
+	case []any:
+		if f.rubyList != nil && inSite() {
+			v = f.rubyList
+		}
+		if slices.ContainsFunc(x, func(e any) bool { _, ok := e.([]any); return ok }) && inSite() && !jekyllPage(p, roots) {
+			return flatten(v.([]any))
+		}
 	}
-	return f.value
+	return v
+}
+
+// flatten is l with each list in it replaced by its items, at any depth,
+// as Ruby's Array#flatten.
+func flatten(l []any) []any {
+	var out []any
+	for _, e := range l {
+		if sub, ok := e.([]any); ok {
+			out = append(out, flatten(sub)...)
+		} else {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// jekyllPage reports whether p, a file of a Jekyll site, is a page, not
+// a document (a post, or a collection's: a file in a folder starting
+// with _ below its site's root, as the scan reads no other there);
+// the folders are counted from its site's root (roots' jekyllSiteDir;
+// the archive's when roots is nil).
+func jekyllPage(p string, roots *SiteRoots) bool {
+	return !underscored(path.Dir(p)) || !inPosts(p) && !underscored(roots.jekyllSiteDir(p))
 }
 
 // singularTag reports whether s, the string of a singular tag or

@@ -2675,3 +2675,51 @@ func TestHugoContentDirMakesTheSite(t *testing.T) {
 		t.Errorf("after the edit, site configs %v: a/ still a Hugo root, or d/ not one", slices.Sorted(maps.Keys(configs)))
 	}
 }
+
+// A Jekyll site's tags are read as Jekyll reads them: a number for a
+// plural key is no tag, a document's list is flattened, and a page's
+// string is one tag. As oracle (jekyll 4.3.1, {{ page.tags | jsonify }}
+// and {% for t in page.tags %}[{{ t }}]{% endfor %}): a post's tags: 5
+// and tags: 1.5 were [], tags: [1, true, no, null, "no"] [1, true, false,
+// "no"], tags: [[a, b], c] ["a", "b", "c"] printed [a][b][c], tag: 5 [5];
+// a page's tags: "a b" and tags: "a, b" printed whole, one string, its
+// tags: 5 printed nothing. folio read the tags 5, 1.5, "a, b" and c, and
+// split the pages' strings. Outside a site they are read as before.
+func TestJekyllTagShapes(t *testing.T) {
+	root := t.TempDir()
+	post := func(extra string) string { return "---\ntitle: T\n" + extra + "\n---\nB\n" }
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":                "title: S\n",
+		"site/_posts/2020-01-01-five.md":  post("tags: 5"),
+		"site/_posts/2020-01-01-half.md":  post("tags: 1.5"),
+		"site/_posts/2020-01-01-mixed.md": post(`tags: [1, true, no, null, "no"]`),
+		"site/_posts/2020-01-01-nest.md":  post("tags: [[a, b], c]"),
+		"site/_posts/2020-01-01-tag.md":   post("tag: 5"),
+		"site/_posts/2020-01-01-words.md": post("tags: a b"),
+		"site/space.md":                   post("date: 2020-01-01\ntags: \"a b\""),
+		"site/comma.md":                   post("date: 2020-01-01\ntags: \"a, b\""),
+		"site/five.md":                    post("date: 2020-01-01\ntags: 5"),
+		"notes/five.md":                   post("date: 2020-01-01\ntags: 5"),
+		"notes/nest.md":                   post("date: 2020-01-01\ntags: [[a, b], c]"),
+		"notes/words.md":                  post("date: 2020-01-01\ntags: a b"),
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string][]string{
+		"site/_posts/2020-01-01-five.md":  nil,
+		"site/_posts/2020-01-01-half.md":  nil,
+		"site/_posts/2020-01-01-mixed.md": {"1", "true", "false", "no"},
+		"site/_posts/2020-01-01-nest.md":  {"a", "b", "c"},
+		"site/_posts/2020-01-01-tag.md":   {"5"},
+		"site/_posts/2020-01-01-words.md": {"a", "b"},
+		"site/space.md":                   {"a b"},
+		"site/comma.md":                   {"a, b"},
+		"site/five.md":                    nil,
+		"notes/five.md":                   {"5"},
+		"notes/nest.md":                   {"a, b", "c"},
+		"notes/words.md":                  {"a", "b"},
+	} {
+		if got := byPathOf(t, a, p).Tags; !slices.Equal(got, want) {
+			t.Errorf("%s: tags %q, want %q", p, got, want)
+		}
+	}
+}

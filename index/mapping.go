@@ -239,11 +239,13 @@ import (
 // 125: a folder whose config.toml sets contentDir a Hugo site's root, and
 // a site's contentDir its content folder for section pages, ignoreFiles
 // and the config's cascade (archive's contentDirMark, hugoContentRootOf: a
-// tags string one tag there).
+// tags string one tag there); 126: in a Jekyll site a number for tags or
+// categories no tag, a document's nested list flattened, a page's tags
+// string one tag (archive's jekyllTagValue).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 125
+const SchemaVersion = 126
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
