@@ -40,13 +40,14 @@ const MaxRefName = 32
 // separator; &#x2029;, the paragraph separator) is a new line (two for
 // the paragraph separator), as the character itself is to Sanitize: in a
 // one-line field a space ("war&#x2028;peace" was warpeace, a helper's
-// report). The result is not sanitised: pass it through SanitizeLine or
+// report); termsafe.DefuseKeepingLines, the rule the importer's pages and
+// feeds share. The result is not sanitised: pass it through SanitizeLine or
 // Sanitize, as Parse does.
 func DecodeReferences(s string) string {
 	if !strings.Contains(s, "&") {
 		return s
 	}
-	s = termsafe.DefuseReferences(lineEndReferences(s), "")
+	s = termsafe.DefuseKeepingLines(s, "", "&#10;")
 	var b strings.Builder
 	done := 0 // s[:done] is in b
 	for i := strings.IndexByte(s, '&'); i >= 0; {
@@ -60,38 +61,6 @@ func DecodeReferences(s string) string {
 			done = i + n
 		}
 		k := strings.IndexByte(s[i+max(n, 1):], '&')
-		if k < 0 {
-			break
-		}
-		i += max(n, 1) + k
-	}
-	if done == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
-}
-
-// lineEndReferences is s with each reference to a CR or a line or
-// paragraph separator written as one to a new line (&#10;), which
-// DefuseReferences keeps, and two for the paragraph separator.
-func lineEndReferences(s string) string {
-	if !strings.Contains(s, "&#") {
-		return s
-	}
-	var b strings.Builder
-	done := 0
-	for i := strings.Index(s, "&#"); i >= 0; {
-		r, _, n := ReferenceAt(s, i)
-		if r == '\r' || r == 0x2028 || r == 0x2029 {
-			b.WriteString(s[done:i])
-			b.WriteString("&#10;")
-			if r == 0x2029 {
-				b.WriteString("&#10;")
-			}
-			done = i + n
-		}
-		k := strings.Index(s[i+max(n, 1):], "&#")
 		if k < 0 {
 			break
 		}

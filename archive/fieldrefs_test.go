@@ -145,6 +145,9 @@ func TestDecodeReferences(t *testing.T) {
 		"a&#13;b &#x0D;":   "a\nb \n",
 		"one&#8233;two":    "one\n\ntwo",
 		"&#&#13;13;":       "&#\n13;",
+		// as the HTML parser reads it too (termsafe.DefuseKeepingLines,
+		// the importer's rule)
+		"a&#13b": "a\nb",
 	} {
 		if got := archive.DecodeReferences(in); got != want {
 			t.Errorf("DecodeReferences(%q) = %q, want %q", in, got, want)

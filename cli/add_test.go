@@ -657,3 +657,72 @@ func TestAddURLKeywordsDecodedOnce(t *testing.T) {
 		t.Errorf("tags %q, want %q", got, want)
 	}
 }
+
+// A reference to a line's end (&#13;, &#x2028;, &#x2029;) in a web page
+// or a feed parts the words around it, as in a front matter field: a space
+// in a one-line field, a new line in the body (an attack's report: the
+// importer dropped it as a control, "Web titleline", "AnnLee", the tags
+// tagone and tagtwo, the outlet SiteName, a feed's "warpeace andmore" and
+// body "line oneline two").
+func TestImportsKeepLineEndReferences(t *testing.T) {
+	quickFetch(t)
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/2021/05/p1":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			p := page("Web &#x202e;title&#13;line", "Ann&#13;Lee", srv.URL+"/2021/05/p1")
+			p = strings.Replace(p, `content="The Daily Example"`, `content="Site&#x2029;Name"`, 1)
+			p = strings.Replace(p, `<meta property="article:tag" content="Foreign policy">`, `<meta name="keywords" content="tag&#13;one, tag&#x2028;two">`, 1)
+			p = strings.Replace(p, `<p>An interlude:`, `<p>Its line one&#x2028;line two, three&#13;four.</p><p>An interlude:`, 1)
+			fmt.Fprint(w, p)
+		case "/feed.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Feed</title><link>%[1]s/</link><description>d</description>
+<item><title>war&amp;#x2028;peace and&amp;#13;more</title><link>%[1]s/item1</link><dc:creator>Ann&amp;#13;Lee</dc:creator><category>x&amp;#13;y</category><pubDate>Tue, 04 May 2021 10:00:00 GMT</pubDate>
+<description>Body line one&amp;#x2028;line two&lt;br&gt;- dash</description></item>
+</channel></rss>`, srv.URL)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	read := func(into string) archive.Article {
+		t.Helper()
+		files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+		if len(files) != 1 {
+			t.Fatalf("files %v", files)
+		}
+		data, _ := os.ReadFile(files[0])
+		a, probs := archive.Parse("x.md", data)
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		return a
+	}
+	into := t.TempDir()
+	if out, errs, code := run(t, "add", srv.URL+"/2021/05/p1", "--into", into); code != 0 {
+		t.Fatalf("add: exit %d: %s %s", code, out, errs)
+	}
+	a := read(into)
+	if a.Title != "Web title line" || !slices.Equal(a.Authors, []string{"Ann Lee"}) || a.Outlet != "Site Name" ||
+		!slices.Equal(slices.Sorted(slices.Values(a.Tags)), []string{"tag-one", "tag-two"}) {
+		t.Errorf("page: title %q, authors %q, outlet %q, tags %q; want Web title line, Ann Lee, Site Name, tag-one and tag-two", a.Title, a.Authors, a.Outlet, a.Tags)
+	}
+	// a <br> to the extractor, which makes a new line a space
+	if !strings.Contains(a.Body, "Its line one  \nline two, three  \nfour.") {
+		t.Errorf("page: no line breaks in the body:\n%s", a.Body)
+	}
+	into = t.TempDir()
+	if out, errs, code := run(t, "import", srv.URL+"/feed.xml", "--into", into); code != 0 {
+		t.Fatalf("import: exit %d: %s %s", code, out, errs)
+	}
+	a = read(into)
+	if a.Title != "war peace and more" || !slices.Equal(a.Authors, []string{"Ann Lee"}) || !slices.Equal(a.Tags, []string{"x-y"}) {
+		t.Errorf("feed: title %q, authors %q, tags %q; want war peace and more, Ann Lee, x-y", a.Title, a.Authors, a.Tags)
+	}
+	if !strings.HasPrefix(a.Body, "Body line one\nline two") {
+		t.Errorf("feed: body %q, want Body line one, a new line, line two", a.Body)
+	}
+}

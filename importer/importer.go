@@ -849,8 +849,9 @@ func (c *itemConverter) date(item *gofeed.Item) (archive.Date, bool) {
 func (c *itemConverter) markdown(h string) (string, error) {
 	// a reference to a control is one character, dropped alone before
 	// the HTML is decoded (decoded first, "&#27;t" was the escape
-	// sequence ESC t to the sanitising, and the t went with it)
-	h = termsafe.DefuseReferences(h, controlReference)
+	// sequence ESC t to the sanitising, and the t went with it); one to a
+	// line's end is a new line, as in a front matter field (lineEnd)
+	h = termsafe.DefuseKeepingLines(h, controlReference, lineEnd)
 	if strings.Contains(h, "<a") || strings.Contains(h, "<A") {
 		var err error
 		if h, err = rewriteFragment(h, func(root *html.Node) { cleanAnchors(root, c.base) }); err != nil {
@@ -882,6 +883,16 @@ func (c *itemConverter) toMarkdown(h string) (string, error) {
 // whose target holds one is kept as its text alone (safeLink), as one
 // holding the control was, rather than as a link to another URL.
 const controlReference = "\uE000"
+
+// lineEnd stands for a character reference to a line's end (&#13;,
+// &#x2028;, &#x2029;) in HTML about to be decoded
+// (termsafe.DefuseKeepingLines, the rule of a front matter field's): the
+// line separator itself, a new line to the sanitising, where the HTML
+// parser and the Markdown converter make a new line (&#10;) a space; in a
+// one-line field (SanitizeLine) a space. Dropped as a control, the
+// reference joined the words around it ("Ann&#13;Lee" was AnnLee, a
+// body's "line one&#x2028;line two" line oneline two: an attack's report).
+const lineEnd = "\u2028"
 
 // rewriteFragment parses the HTML fragment h (as in a <div>), lets edit
 // change it, and renders it again.
@@ -1032,7 +1043,7 @@ func htmlText(s string) string {
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
-	s = termsafe.DefuseReferences(s, "") // as in markdown
+	s = termsafe.DefuseKeepingLines(s, "", lineEnd) // as in markdown
 	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
 		return s

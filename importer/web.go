@@ -146,6 +146,48 @@ func fullText(p *piece, get func(string) (Page, error)) string {
 	return ""
 }
 
+// defusePage is a page about to be extracted with its references to
+// controls defused (termsafe.DefuseKeepingLines): one to a control is
+// controlReference, one to a line's end in the page's text a <br> (two
+// for the paragraph separator), which the extractor keeps as a line
+// break where it makes U+2028 a space, as it makes any run of white
+// space; in an attribute or a title (or a script, a style…), where a <br>
+// would be text, one is lineEnd. A page without such a reference is
+// defused as a whole, and the rest of a page with one is as it was, byte
+// for byte.
+func defusePage(page string) string {
+	whole := termsafe.DefuseKeepingLines(page, controlReference, lineEnd)
+	if !strings.Contains(whole, lineEnd) {
+		return whole
+	}
+	var b strings.Builder
+	b.Grow(len(page) + 64)
+	z := html.NewTokenizer(strings.NewReader(page))
+	raw := false // the text is a title's, a script's…: no element in it
+	for {
+		tt := z.Next()
+		if t := z.Raw(); tt == html.TextToken && !raw {
+			b.WriteString(termsafe.DefuseKeepingLines(string(t), controlReference, "<br>"))
+		} else {
+			b.Write(t)
+		}
+		if tt == html.ErrorToken {
+			break
+		}
+		raw = false
+		if tt == html.StartTagToken {
+			name, _ := z.TagName()
+			raw = rawTextTags[string(name)]
+		}
+	}
+	return termsafe.DefuseKeepingLines(b.String(), controlReference, lineEnd)
+}
+
+// rawTextTags are the elements whose text the HTML tokenizer reads as text
+// alone, up to their end tag: a <br> in one is text.
+var rawTextTags = map[string]bool{"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+	"script": true, "style": true, "textarea": true, "title": true, "xmp": true}
+
 // extractPage turns a page into a piece, or says why it cannot.
 func extractPage(pg Page, date string) (*piece, string) {
 	pg.URL = withoutUserinfo(pg.URL)
@@ -153,9 +195,10 @@ func extractPage(pg Page, date string) (*piece, string) {
 	if err != nil || archive.ValidURL(pg.URL) != nil {
 		return nil, "not an http or https URL"
 	}
-	// a reference to a control is one character, dropped alone (see
-	// itemConverter.markdown)
-	ex, err := runExtract([]byte(termsafe.DefuseReferences(string(pg.HTML), controlReference)), pg.URL)
+	// a reference to a control is one character, dropped alone, one to a
+	// line's end a new line (see itemConverter.markdown; in the text a
+	// <br>, textLineEnds)
+	ex, err := runExtract([]byte(defusePage(string(pg.HTML))), pg.URL)
 	if errors.Is(err, ErrNoHelper) {
 		return nil, err.Error()
 	}
@@ -589,7 +632,9 @@ func safeLink(href string, base *url.URL) string {
 		// as written (a review: the link was dropped)
 		u, err = url.Parse(escapeStrayPercent(strings.TrimSpace(href)))
 	}
-	if err != nil || href == "" || strings.Contains(href, controlReference) {
+	// a reference to a control, or to a line's end (lineEnd: a U+2028
+	// made of a CR, which a browser drops from a URL), keeps the text alone
+	if err != nil || href == "" || strings.Contains(href, controlReference) || strings.Contains(href, lineEnd) {
 		return ""
 	}
 	if base != nil {

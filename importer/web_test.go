@@ -549,3 +549,18 @@ func TestBylineDateWordsAndSiteAreNoAuthors(t *testing.T) {
 		}
 	}
 }
+
+// A page's references to a line's end are <br> in its text, lineEnd
+// elsewhere (an attribute, a title, a script), and the rest of the page is
+// as it was (defusePage).
+func TestDefusePageLineEnds(t *testing.T) {
+	for in, want := range map[string]string{
+		`<p title="a&#13;b">one&#x2028;two &#27;x<pre>c&#8233;d</pre><title>e&#13;f</title><script>g&#13;h</script><textarea>i&#13;j</textarea>k&#13;l`: `<p title="a` + lineEnd + `b">one<br>two ` + controlReference + `x<pre>c<br><br>d</pre><title>e` + lineEnd + `f</title><script>g` + lineEnd + `h</script><textarea>i` + lineEnd + `j</textarea>k<br>l`,
+		"<!-- &#13; --><p>a\r\nb &#10; &#x2028</p><br/>&#13;<b": "<!-- " + lineEnd + " --><p>a\r\nb &#10; <br></p><br/><br><b",
+		"<p>no line's end &#27;x &amp;</p>":                     "<p>no line's end " + controlReference + "x &amp;</p>",
+	} {
+		if got := defusePage(in); got != want {
+			t.Errorf("defusePage(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}

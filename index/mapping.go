@@ -241,11 +241,14 @@ import (
 // and the config's cascade (archive's contentDirMark, hugoContentRootOf: a
 // tags string one tag there); 126: in a Jekyll site a number for tags or
 // categories no tag, a document's nested list flattened, a page's tags
-// string one tag (archive's jekyllTagValue).
+// string one tag (archive's jekyllTagValue); 127: a front matter field's
+// reference to a line's end read as the HTML parser reads one too
+// ("a&#13b" a new line, was ab), the rule the importer now shares
+// (termsafe.DefuseKeepingLines, archive's lineEndReferences before).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 126
+const SchemaVersion = 127
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

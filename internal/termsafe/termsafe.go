@@ -285,17 +285,41 @@ var numericReference = regexp.MustCompile(`&#(?:[xX][0-9a-fA-F]+|[0-9]+);?`)
 // reads "&#27;" as written (removed and decoded again, it was ESC, and
 // "&#&#27;27;[8mhidden" hid the text after it). Two passes over s, however
 // deeply the references nest.
-func DefuseReferences(s, repl string) string {
+func DefuseReferences(s, repl string) string { return defuse(s, repl, "") }
+
+// DefuseKeepingLines is DefuseReferences keeping the lines: a reference
+// to a line's end, a CR (&#13;), the line separator (&#x2028;) or the
+// paragraph separator (&#x2029;), is nl instead (nl twice for the
+// paragraph separator), a new line as the character itself is to
+// archive's Sanitize; removed, it joined the words around it
+// ("war&#x2028;peace" was warpeace, "Ann&#13;Lee" AnnLee). nl is a new
+// line as the text about to be decoded writes one that survives its
+// reading: "&#10;" in a front matter field (archive's DecodeReferences),
+// U+2028 itself in HTML, whose parser and Markdown converter make a new
+// line a space (the importer's pages and feeds). It is the one rule for
+// both.
+func DefuseKeepingLines(s, repl, nl string) string { return defuse(s, repl, nl) }
+
+// defuse is DefuseReferences, and DefuseKeepingLines when nl is not "".
+func defuse(s, repl, nl string) string {
 	if !strings.Contains(s, "&#") {
 		return s
 	}
 	removed := false
 	s = numericReference.ReplaceAllStringFunc(s, func(ref string) string {
-		if controlReference(ref) {
-			removed = true
-			return repl
+		if !controlReference(ref) {
+			return ref
 		}
-		return ref
+		removed = true
+		if nl != "" {
+			switch lineEnd(ref) {
+			case '\r', 0x2028:
+				return nl
+			case 0x2029:
+				return nl + nl
+			}
+		}
+		return repl
 	})
 	if !removed {
 		return s
@@ -325,6 +349,18 @@ func Unescape(s string) string {
 // html.UnescapeString; "&#4294967323;" is ESC to html.UnescapeString).
 func controlReference(ref string) bool {
 	return decodesToControl(ref, html.UnescapeString) || decodesToControl(ref, xhtml.UnescapeString)
+}
+
+// lineEnd is the line's end ref, a reference to a control, stands for (a
+// CR, U+2028, U+2029), or 0: as html.UnescapeString reads it, else as the
+// HTML parser does ("&#13" without its ";" is a CR to the parser alone).
+func lineEnd(ref string) rune {
+	for _, unescape := range []func(string) string{html.UnescapeString, xhtml.UnescapeString} {
+		if r, _ := utf8.DecodeRuneInString(unescape(ref)); r == '\r' || r == 0x2028 || r == 0x2029 {
+			return r
+		}
+	}
+	return 0
 }
 
 // textControlReference says whether ref decodes to such a character as

@@ -181,6 +181,29 @@ func TestDefuseReferencesKeepsTheNextLetter(t *testing.T) {
 	}
 }
 
+// A reference to a line's end is a new line, as the character is to
+// archive's Sanitize (an attack's report: an import dropped it as a
+// control, "Ann&#13;Lee" was AnnLee): nl once, twice for the paragraph
+// separator, in either reading of the reference; other controls are still
+// repl.
+func TestDefuseKeepingLines(t *testing.T) {
+	for in, want := range map[string]string{
+		"war&#x2028;peace":           "war|peace",
+		"Ann&#13;Lee &#x0D;x":        "Ann|Lee |x",
+		"one&#8233;two":              "one||two",
+		"a&#13b &#4294967309;c":      "a|b |c",
+		"Au&#27;thor &#x202e;x&#10;": "Author x&#10;",
+		"&#&#13;13;":                 "&#|13;",
+	} {
+		if got := DefuseKeepingLines(in, "", "|"); got != want {
+			t.Errorf("DefuseKeepingLines(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := DefuseReferences("war&#x2028;peace", ""); got != "warpeace" {
+		t.Errorf("DefuseReferences dropped no line's end: %q", got)
+	}
+}
+
 // What DefuseReferences leaves decodes to no character it removes, whatever
 // the references around the ones it removed ("&#&#27;27;" less its
 // "&#27;" was "&#27;", ESC once decoded); text without such a reference is
@@ -212,6 +235,14 @@ func FuzzDefuseReferences(f *testing.F) {
 			}
 			if !controls && out != s {
 				t.Fatalf("DefuseReferences(%q, %q) = %q: no reference to a control, yet changed", s, repl, out)
+			}
+			out = DefuseKeepingLines(s, repl, "&#10;")
+			for _, decoded := range []string{html.UnescapeString(out), xhtml.UnescapeString(out)} {
+				for _, r := range decoded {
+					if unsafeRune(r) && r != '\n' && r != '\t' {
+						t.Fatalf("DefuseKeepingLines(%q, %q) = %q, decoded %q", s, repl, out, decoded)
+					}
+				}
 			}
 		}
 	})
