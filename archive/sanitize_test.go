@@ -241,3 +241,36 @@ func TestLineEndReferencesInFields(t *testing.T) {
 			title.Title, a.Authors, a.Tags, a.Note, a.Standfirst)
 	}
 }
+
+// Characters of no width between marks do not end their run (an attack's
+// report: a body's א with 200 marks, each after a zero-width space, and
+// an author's and a tag's 100, each after a joiner, were shown whole by
+// show, list, stats and the reader); text that needs joiners keeps them.
+func TestMarksCappedAcrossZeroWidth(t *testing.T) {
+	for _, zw := range []string{"\u200b", "\u200c", "\u200d", "\u2060", "\u200f", "\ufeff", "\u11a8"} {
+		a := parseText(t, "authors: [\"Ann \u05d0"+strings.Repeat("\u05b0"+zw, 100)+"\"]\ntags: [\"t\u05d0"+strings.Repeat("\u05b0"+zw, 100)+"\"]\n",
+			"\u05d0"+strings.Repeat("\u05b0"+zw, 200)+" end\n")
+		for what, got := range map[string]string{"body": a.Body, "author": strings.Join(a.Authors, "|"), "tag": strings.Join(a.Tags, "|")} {
+			if n := strings.Count(got, "\u05b0"); n > maxMarks {
+				t.Errorf("%+q between marks: the %s keeps %d marks", zw, what, n)
+			}
+		}
+		if !strings.HasSuffix(a.Body, " end") {
+			t.Errorf("%+q: body %+q lost its end", zw, a.Body)
+		}
+	}
+	// as written: a conjunct with a ZWJ, Persian with a ZWNJ, an emoji
+	// family, a keycap, a flag of tags, Hebrew pointed with a grapheme
+	// joiner, an Arabic number sign
+	for _, keep := range []string{"\u0915\u094d\u200d\u0937", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+		"\U0001f468\u200d\U0001f469\u200d\U0001f467", "1\ufe0f\u20e3", "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+		"\u05d1\u05b8\u034f\u05b7", "\u0600\u0661\u0662", "\u0928\u093f\u200d\u0936\u094d\u200c\u0915"} {
+		in := strings.Repeat(keep+" ", 10)
+		if got := Sanitize(in); got != in {
+			t.Errorf("Sanitize(%+q) = %+q", in, got)
+		}
+		if got := SanitizeLine(keep); got != keep {
+			t.Errorf("SanitizeLine(%+q) = %+q", keep, got)
+		}
+	}
+}

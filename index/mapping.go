@@ -244,11 +244,14 @@ import (
 // string one tag (archive's jekyllTagValue); 127: a front matter field's
 // reference to a line's end read as the HTML parser reads one too
 // ("a&#13b" a new line, was ab), the rule the importer now shares
-// (termsafe.DefuseKeepingLines, archive's lineEndReferences before).
+// (termsafe.DefuseKeepingLines, archive's lineEndReferences before); 128:
+// a character's run of combining marks not ended by a character of no
+// width between them (archive's capMarks, zeroWidth: "א" and 200 marks
+// each after a zero-width space kept 200).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 127
+const SchemaVersion = 128
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
