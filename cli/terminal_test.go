@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/folio-tui/folio/internal/hostile"
 	"github.com/folio-tui/folio/internal/termsafe"
@@ -112,5 +113,52 @@ func TestShowPipedIsPlainForHostilePieces(t *testing.T) {
 	}
 	if _, err := os.Stat(tm.Dir); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// File names with 100 stacked accents are printed with at most
+// termsafe.MaxMarks on a letter, the rest written \u0301, by every command
+// that names a file (an attack's report: check printed all 100 through
+// termsafe.Quote, which capped none, where the reader's ! and list showed
+// 8); --json keeps the name's value.
+func TestNamesWithStackedMarksPrintCapped(t *testing.T) {
+	dir := t.TempDir()
+	marks := strings.Repeat("\u0301", 100)
+	bad, good := "bad"+marks+".md", "x"+marks+".md"
+	if err := os.WriteFile(filepath.Join(dir, bad), []byte("---\ntitle: [x\n---\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, good), []byte("---\ntitle: T\ndate: 2020-01-01\ntags: [\"t"+marks+"\"]\n---\nBody.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stacked := func(s string) int {
+		most, run := 0, 0
+		for _, r := range s {
+			if unicode.In(r, unicode.Mn, unicode.Me) {
+				run++
+				most = max(most, run)
+			} else {
+				run = 0
+			}
+		}
+		return most
+	}
+	home := t.TempDir()
+	for _, args := range [][]string{{"check"}, {"check", dir}, {"list"}, {"list", "--json"}, {"stats"}, {"index"}, {"show", "no-such-piece"}} {
+		out, errOut, err := folio(t, home, append([]string{"--archive", dir}, args...)...)
+		if _, ok := err.(exitCode); err != nil && !ok {
+			var b bytes.Buffer
+			reportError(&b, err)
+			errOut += b.String()
+		}
+		if n := stacked(out + errOut); n > termsafe.MaxMarks {
+			t.Errorf("folio %q stacks %d marks on a letter:\n%s%s", args, n, out, errOut)
+		}
+		if args[0] == "check" && !strings.Contains(out, `bad`+marks[:8*2]+strings.Repeat(`\u0301`, 92)+`.md":3:`) {
+			t.Errorf("folio %q: the name is not whole:\n%s", args, out)
+		}
+		if len(args) > 1 && args[1] == "--json" && !strings.Contains(out, `"x`+marks[:8*2]+strings.Repeat(`\u0301`, 92)+`.md"`) {
+			t.Errorf("folio list --json: the path is not whole:\n%s", out)
+		}
 	}
 }

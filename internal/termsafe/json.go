@@ -15,19 +15,23 @@ import (
 // format characters: U+200B, U+00AD, U+2060, U+FEFF, the tags
 // U+E0000–E007F; the Hangul fillers) as they are; JSON writes these as
 // \u escapes (a pair of surrogates past U+FFFF), so that a path "x\u200by.md"
-// does not show as "xy.md", another file's name. Outside strings, JSON text
-// has none of them.
+// does not show as "xy.md", another file's name; so are a character's
+// combining marks past MaxMarks (CapMarks), which would stack on its cell
+// (a name's 100 accents: the value is kept whole, a machine reads it).
+// Outside strings, JSON text has none of them.
 func JSON(s string) string {
 	unsafe := func(r rune) bool {
 		return r >= 0x7f && (r <= 0x9f || unicode.Is(unicode.Cf, r) ||
 			r == 0x115f || r == 0x1160 || r == 0x3164 || r == 0xffa0)
 	}
-	if !strings.ContainsFunc(s, unsafe) {
+	over := overMarks(s)
+	if !strings.ContainsFunc(s, unsafe) && !over {
 		return s
 	}
 	var b strings.Builder
+	run := 0
 	for _, r := range s {
-		if unsafe(r) {
+		if surplus := over && surplusMark(&run, r); unsafe(r) || surplus {
 			if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
 				fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
 			} else {

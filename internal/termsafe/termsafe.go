@@ -6,8 +6,10 @@
 // http(s) hyperlinks and drops every other control. Quote and Escape are for
 // the command line's names and messages: a file name, a front-matter key or
 // an error printed with them cannot move the cursor, set the title, write
-// the clipboard or break a "path:line: message" line in two. JSON escapes
-// what encoding/json leaves raw in JSON text (--json output).
+// the clipboard or break a "path:line: message" line in two, nor stack
+// more than MaxMarks combining marks on a letter. JSON escapes what
+// encoding/json leaves raw in JSON text (--json output). CapMarks is the
+// cap a piece's text has (archive's Sanitize).
 // DefuseReferences and Unescape are for text about to be decoded.
 package termsafe
 
@@ -215,20 +217,50 @@ func Unsafe(r rune) bool { return unsafeRune(r) }
 // quote or backslash, else quoted like Go's %q, where a control character
 // shows as \x1b, a newline as \n, invalid UTF-8 as \xff and a bidi override
 // as \u202e. Ordinary names stay readable; an odd one cannot act on the
-// terminal nor break the line.
+// terminal nor break the line. A character's combining marks past
+// MaxMarks (CapMarks) are escapes too, \u0301, so that they stack on no
+// cell and the name stays whole (an attack's report: check printed a
+// name's 100 stacked accents).
 func Quote(s string) string {
+	over := overMarks(s)
 	if s != "" && utf8.ValidString(s) && !strings.ContainsAny(s, `"\`) &&
-		!strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) {
+		!strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) && !over {
 		return s
 	}
-	return strconv.Quote(s)
+	if !over {
+		return strconv.Quote(s)
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	run := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if surplusMark(&run, r) {
+			b.WriteString(escapedMark(r))
+		} else {
+			q := strconv.Quote(s[i : i+size])
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// escapedMark is r written \u0301 (\U000e0100 past U+FFFF), as Go quotes a
+// character.
+func escapedMark(r rune) string {
+	q := strconv.QuoteRuneToASCII(r)
+	return q[1 : len(q)-1]
 }
 
 // Escape returns a message for one line of output with every unsafe
 // character written as an escape, in place: control characters (\n, \t, \r,
 // \x1b, \u009b), DEL, bidi controls (\u202e), the invisible direction marks
 // U+200E and U+200F, the line and paragraph separators, and invalid bytes
-// (\xff). Everything else, quotes and backslashes included, is left as it is.
+// (\xff), and a character's combining marks past MaxMarks (as Quote
+// writes them). Everything else, quotes and backslashes included, is left
+// as it is.
 func Escape(s string) string { return escape(s, false) }
 
 // EscapeLines is Escape for a message of several lines: newlines and tabs
@@ -239,18 +271,20 @@ func escape(s string, lines bool) string {
 	escaped := func(r rune) bool {
 		return escapedRune(r) && !(lines && (r == '\n' || r == '\t'))
 	}
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, escaped) {
+	over := overMarks(s)
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, escaped) && !over {
 		return s
 	}
 	var b strings.Builder
+	run := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		surplus := over && surplusMark(&run, r)
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case escaped(r):
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
+		case escaped(r) || surplus:
+			b.WriteString(escapedMark(r))
 		default:
 			b.WriteString(s[i : i+size])
 		}
