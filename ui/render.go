@@ -221,10 +221,12 @@ func (d defused) writeCode(code []ast.Node, src []byte) []byte {
 			lines := n.Lines()
 			for i := range lines.Len() {
 				seg := lines.At(i)
-				if w := d.written(seg.Start, seg.Stop); w != string(seg.Value(src)) {
+				if w := d.written(seg.Start, seg.Stop); w != string(src[seg.Start:seg.Stop]) {
 					start := len(src)
 					src = append(src, w...)
-					lines.Set(i, text.NewSegmentPadding(start, len(src), seg.Padding))
+					s := text.NewSegmentPadding(start, len(src), seg.Padding)
+					s.ForceNewline = seg.ForceNewline
+					lines.Set(i, s)
 				}
 			}
 			continue
@@ -350,7 +352,18 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	if !ok {
 		return nil, fmt.Errorf("%s: style not found", style)
 	}
-	part := defuseReferences(md)
+	full := md
+	if !strings.HasSuffix(md, "\n") {
+		// goldmark's Segment.Value appends the new line a code block's
+		// last line lacks at the end of the document (ForceNewline) to
+		// the source slice itself, into what writeCode, defuseHTML and
+		// prepareCode appended there: an unclosed fence's first line
+		// appended lost its first byte to a new line ("```\nABCDEF
+		// &#8;\nGHI" showed "\n    BCDEF &#8;", and the attack's piece
+		// "inks:" for "Links:"). Ended by a new line, no line lacks one.
+		full += "\n"
+	}
+	part := defuseReferences(full)
 	src := []byte(part.md)
 	doc := goldmark.New(
 		goldmark.WithParser(newParser(lim)),

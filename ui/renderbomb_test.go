@@ -266,6 +266,7 @@ func FuzzRenderMarkdown(f *testing.F) {
 		rep("a<br>", 5000) + "\n",
 		rep("a  \n", 5000) + "\n" + rep("- b\\\n  c<BR/>\n", 2000),
 		"| a<br>b | `c\nd` |\n|---|---|\n| e<br />&#10;f | g  |\n",
+		"```\nABCDEF &#8;\nGHI", // an unclosed fence at the end, a reference to a control in it
 	} {
 		f.Add(seed, 60)
 	}

@@ -132,6 +132,38 @@ func TestCodeShowsReferencesAsWritten(t *testing.T) {
 	}
 }
 
+// An unclosed fence at the piece's end (a body is stored without its last
+// new line) showed its code with the first byte of its first line a new
+// line, when a line held a reference to a control ("```\nABCDEF
+// &#8;\nGHI" showed a blank line and "BCDEF &#8;"; an attack's piece
+// "inks:" for "Links:"): goldmark's Segment.Value wrote the new line its
+// last line lacked into what writeCode had appended to the source. It
+// shows as the closed fence does.
+func TestUnclosedFenceAtTheEndShowsItsCodeWhole(t *testing.T) {
+	for _, c := range []struct{ md, want string }{
+		{"```\nABCDEF &#8;\nGHI", "ABCDEF &#8;\nGHI"},
+		{"```\nABCDEF &#8;\nGHI\n", "ABCDEF &#8;\nGHI"},
+		{"```\nABCDEF &#8;\nGHI\n```", "ABCDEF &#8;\nGHI"},
+		{"Intro\n\n```\nswallowed\n\nLinks: [x](https://example.com/&#x202e;x) &#27;\ndone.", "swallowed\n\nLinks: [x](https://example.com/&#x202e;x) &#27;"},
+		{"```go\nx := `&#7;`\n```\n\n    indented &#27;\n    last", "x := `&#7;`"},
+		{"```go\nx := `&#7;`\n```\n\n    indented &#27;\n    last", "indented &#27;\nlast"},
+	} {
+		for _, style := range []string{"dark", "notty"} {
+			lines, _, err := RenderMarkdown(c.md, 80, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var code []string
+			for _, l := range lines {
+				code = append(code, strings.TrimSpace(ansi.Strip(l)))
+			}
+			if page := strings.Join(code, "\n"); !strings.Contains(page, c.want) {
+				t.Errorf("%s: %q renders as\n%s\nwithout %q", style, c.md, page, c.want)
+			}
+		}
+	}
+}
+
 // defused.written gives back what any part of the defused text was.
 func TestDefusedWrittenIsTheOriginal(t *testing.T) {
 	for _, md := range []string{"", "plain", "a&#27;b", "&#8238;&#x2066;x&#169;&#x2069;", "&#169;x&#27;", "&#&#27;27;[8m", "\uFFFD&#7;\uFFFD"} {
