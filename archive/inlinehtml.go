@@ -59,10 +59,9 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	}
 	var b strings.Builder
 	last := 0
-	startLine := false // a <br> broke the line: what is written next starts one
 	write := func(text string) {
-		if startLine && text != "" {
-			text, startLine = startsNoBlock(text), false
+		if line.atBreak && text != "" {
+			text, line.atBreak = startsNoBlock(text, line.afterBlank), false
 		}
 		b.WriteString(text)
 	}
@@ -108,9 +107,8 @@ func inlineTagsText(line *htmlLine, seg string) string {
 			}
 			b.WriteString(line.lineBreak(brs))
 			last = len(seg) - len(rest)
-			startLine = !line.oneLine
 		case blockElements[name]:
-			if !startLine {
+			if !line.atBreak {
 				b.WriteString(" ")
 			}
 		case m[2] >= 0 && hiddenContent[name]:
@@ -174,6 +172,10 @@ type htmlLine struct {
 	oneLine bool   // a heading or a table's row
 	cont    string // continuation(line)
 	scanned int    // bytes of line read, for the tests
+	// atBreak: a <br> broke the line and nothing is written after it yet:
+	// what is written next, text or a code span, starts a line
+	// (startsNoBlock), after a blank line when afterBlank is set
+	atBreak, afterBlank bool
 }
 
 // outsideSpans is the package's outsideSpans (footnotes.go) of text, the
@@ -188,7 +190,15 @@ func (l *htmlLine) outsideSpans(text string, spans [][2]int, f func(string) stri
 		if l.hidden {
 			break
 		}
-		b.WriteString(text[sp[0]:sp[1]])
+		span := text[sp[0]:sp[1]]
+		if l.atBreak {
+			// a span's backticks after a <br> ("Intro<br>```"), made the
+			// start of a line, would open a fence; a span not closed on
+			// the line runs to its end, so the span holds what
+			// startsNoBlock reads of the line
+			span, l.atBreak = startsNoBlock(span, l.afterBlank), false
+		}
+		b.WriteString(span)
 		last = sp[1]
 	}
 	if !l.hidden {
@@ -220,6 +230,7 @@ func (l *htmlLine) readLine() {
 // (startsNoBlock).
 func (l *htmlLine) lineBreak(brs int) string {
 	l.readLine()
+	l.atBreak, l.afterBlank = !l.oneLine, brs > 1
 	switch {
 	case l.oneLine:
 		return " "
@@ -234,10 +245,15 @@ func (l *htmlLine) lineBreak(brs int) string {
 // as a page shows it after a <br>: a heading's "#", a quote's ">", a list
 // item's marker ("-", "+", "*", or "1." as 1\.), a thematic break or a
 // setext heading's underline ("***", "___", "---", "==="), a fence's
-// "~~~", a definition's ":", an HTML block's "<" (not an autolink's), a
-// footnote's "[^1]:". Emphasis ("*pause*"), links ("[laughs]") and the
-// rest stay as written.
-func startsNoBlock(text string) string {
+// "~~~" or "```" (each backtick of its run), a definition's ":", an HTML
+// block's "<" (not an autolink's), a footnote's "[^1]:", and after a
+// blank line (afterBlank: two <br>s) a link reference definition's "[",
+// which cannot interrupt a paragraph but can start one. Emphasis
+// ("*pause*"), links ("[laughs]") and the rest stay as written. (Indented
+// code cannot interrupt a paragraph, and the text has no leading blanks:
+// inlineTagsText drops them; a table's row is one line, where a <br> is a
+// space.)
+func startsNoBlock(text string, afterBlank bool) string {
 	line := text
 	if i := strings.IndexAny(line, "\r\n"); i >= 0 {
 		line = line[:i]
@@ -265,6 +281,14 @@ func startsNoBlock(text string) string {
 		if strings.HasPrefix(line, "~~~") {
 			esc = 0
 		}
+	case c == '`':
+		// a fence of three or more, its info string holding no backtick;
+		// each of the run escaped, so that no shorter run of them pairs
+		// with a later one as a code span (CommonMark reads the run, with
+		// no closer of its length, as written)
+		if n := len(line) - len(strings.TrimLeft(line, "`")); n >= 3 && !strings.Contains(line[n:], "`") {
+			return strings.Repeat("\\`", n) + text[n:]
+		}
 	case c == ':':
 		if len(line) == 1 || line[1] == ' ' || line[1] == '\t' {
 			esc = 0
@@ -274,7 +298,7 @@ func startsNoBlock(text string) string {
 			esc = 0
 		}
 	case c == '[':
-		if footnoteDef().MatchString(line) {
+		if footnoteDef().MatchString(line) || afterBlank && linkRefDef.MatchString(line) {
 			esc = 0
 		}
 	}
@@ -283,6 +307,11 @@ func startsNoBlock(text string) string {
 	}
 	return text[:esc] + `\` + text[esc:]
 }
+
+// linkRefDef is the start of a line that a CommonMark link reference
+// definition may be: its label, ":", and nothing, a destination alone or
+// one and a title's start.
+var linkRefDef = regexp.MustCompile(`^\[(?:[^\[\]\\]|\\.)*[^\s\[\]\\](?:[^\[\]\\]|\\.)*\]:[ \t]*(?:$|(?:<[^<>\n]*>|[^\s<][^\s]*)[ \t]*(?:$|["'(]))`)
 
 // autolink is a CommonMark autolink at the start of a line: a URI or an
 // email address in <…>.

@@ -172,12 +172,82 @@ func TestInlineHTMLLines(t *testing.T) {
 		{"a<br>\nb\n", "a  \nb\n"},
 		{"> a <BR/>\r\n> b\n", "> a   \r\n> b\n"},
 		{"a<br>`c`\n", "a  \n`c`\n"},
+		// a backtick fence's run after a <br> escaped, each backtick (an
+		// attack: "Intro<br>```" opened a fence), not a span's closed on
+		// its line; a reference definition after two
+		{"a<br>```\nb\n", "a  \n\\`\\`\\`\nb\n"},
+		{"a<br>````go x\n", "a  \n\\`\\`\\`\\`go x\n"},
+		{"a<br>```c``` d\n", "a  \n```c``` d\n"},
+		{"a<br><br>[r]: /u\n", "a\n\n\\[r]: /u\n"},
+		{"a<br>[r]: /u\n", "a  \n[r]: /u\n"},
+		{"a<br><br>[r]: more words\n", "a\n\n[r]: more words\n"},
 		{"a<br>", "a  \n"},
 		{"[x](<a b>) and <em>y</em>\n", "[x](<a b>) and y\n"},
 		{"[x]: <a b>\n", "[x]: <a b>\n"},
 	} {
 		if got := readableHTML(c.md); got != c.want {
 			t.Errorf("readableHTML(%q) = %q, want %q", c.md, got, c.want)
+		}
+	}
+}
+
+// TestBrBeforeABlockStartOpensNone: what follows a <br> starts a line of
+// the body, where it must open no block that the page does not (an
+// attack: "Intro<br>```" opened a fence, the rest of the piece code;
+// ~~~ was escaped, ``` was not, being a code span's run). Each
+// starter CommonMark has after a line break or a blank line (two <br>s),
+// in each kind of block; goldmark as the oracle, as in
+// TestInlineHTMLAsGoldmark.
+func TestBrBeforeABlockStartOpensNone(t *testing.T) {
+	fragments := []string{
+		"Intro<br>```\nsecret line one\n\nParagraph two.\n\n# Heading",
+		"Intro<br>```python\nnot code\n\nafter",
+		"Intro<br> ````\nnot code\n````\n\nafter",
+		"Intro<br><br>```\nnot code\n\nafter",
+		"Intro<br>```\nuse ``x`` here\n\nafter",
+		"Intro<br>```c``` inline\n\nafter",
+		"Intro<br>~~~\nnot code\n\nafter",
+		"Intro<br><br>[ref]: https://example.com/u\n\nafter [ref]",
+		"Intro<br><br>[ref]: <https://example.com/u> 'title'\n\nafter [ref]",
+		"Intro<br><br>[^n]: not a note\n\nafter",
+		"Intro<br><div>\nnot html\n\nafter",
+		"Intro<br><!-- open\nmore\n\nafter",
+		"Intro<br>===\n\nafter",
+		"Intro<br>---\n\nafter",
+		"Intro<br><br>2. two\n\nafter",
+		"Intro<br><br>    indented\n\nafter",
+	}
+	dir := t.TempDir()
+	n := 0
+	for _, c := range []string{"%s", "> %s", "- %s"} {
+		for _, f := range fragments {
+			md := fmt.Sprintf(c, f)
+			if c != "%s" {
+				// every line of the fragment in the quote or the item
+				md = strings.ReplaceAll(md, "\n", "\n"+strings.Repeat(" ", len(c)-2))
+				if c == "> %s" {
+					md = strings.ReplaceAll(md, "\n  ", "\n> ")
+				}
+			}
+			md += "\n\nlast paragraph\n"
+			n++
+			name := fmt.Sprintf("b%d.md", n)
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("---\ntitle: T\ndate: 2021-01-01\n---\n"+md), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			a, probs := ParseFile(os.DirFS(dir), name)
+			if IsFatal(probs) {
+				t.Fatalf("%q: %v", md, probs)
+			}
+			if got, want := words(a.Body), visibleWords(t, md, false); !slicesEqual(got, want) {
+				t.Errorf("%q: the body %q has the words\n%q, the page shows\n%q", md, a.Body, got, want)
+				continue
+			}
+			// a line break before a block's end is none, here too: "==="
+			// after it is no word
+			if got, want := pageBlocks(visibleWords(t, a.Body, true), false), pageBlocks(visibleWords(t, md, true), false); !slicesEqual(got, want) {
+				t.Errorf("%q: the body %q renders as the blocks\n%q, the page's are\n%q", md, a.Body, got, want)
+			}
 		}
 	}
 }

@@ -247,11 +247,14 @@ import (
 // (termsafe.DefuseKeepingLines, archive's lineEndReferences before); 128:
 // a character's run of combining marks not ended by a character of no
 // width between them (archive's capMarks, zeroWidth: "א" and 200 marks
-// each after a zero-width space kept 200).
+// each after a zero-width space kept 200); 129: a body's backtick fence
+// after a <br> escaped, and a link reference definition after two
+// (archive's startsNoBlock: "Intro<br>```" opened a fence to the piece's
+// end).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 128
+const SchemaVersion = 129
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
