@@ -2,6 +2,7 @@ package archive
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 )
@@ -44,7 +45,8 @@ var blockElements = map[string]bool{
 // them; in a table row or a heading, one line, a space (a helper's report:
 // a <br> before a digit, "-", "[", "*" … was a space, "<br><br>" one
 // break).
-// A tag a backslash escapes, or a link's destination in <…>, is text.
+// A tag a backslash escapes, or one in a link's destination (a reference
+// definition's too: linkDestinations), or a destination in <…>, is text.
 // line's breaks are read once for all its segments' <br>s (htmlLine).
 func inlineTagsText(line *htmlLine, seg string) string {
 	if line.hidden {
@@ -59,6 +61,7 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	}
 	var b strings.Builder
 	last := 0
+	dests := linkDestinations(seg)
 	write := func(text string) {
 		if line.atBreak && text != "" {
 			text, line.atBreak = startsNoBlock(text, line.afterBlank), false
@@ -67,7 +70,7 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	}
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
-		if m[0] < last || escapedAt(seg, m[0]) || isDestination(seg, m[0]) {
+		if m[0] < last || escapedAt(seg, m[0]) || isDestination(seg, m[0]) || dests.holds(m[0]) {
 			continue
 		}
 		write(seg[last:m[0]])
@@ -159,6 +162,93 @@ func escapedAt(s string, i int) bool {
 func isDestination(s string, i int) bool {
 	t := strings.TrimRight(s[:i], " \t")
 	return strings.HasSuffix(t, "](") || strings.HasSuffix(t, "]:")
+}
+
+// destinations are the link destinations of a segment of a line, not in
+// <…>, sorted by their starts, and what holds needs of them.
+type destinations struct {
+	spans  [][2]int
+	next   int // the first span holds has not read
+	maxEnd int // the furthest end of those it has read
+}
+
+// holds reports whether byte i is in a destination; asked in increasing
+// order of i.
+func (d *destinations) holds(i int) bool {
+	for d.next < len(d.spans) && d.spans[d.next][0] <= i {
+		d.maxEnd = max(d.maxEnd, d.spans[d.next][1])
+		d.next++
+	}
+	return i < d.maxEnd
+}
+
+// linkDestinations finds the destinations of seg's inline links and of
+// a reference definition at its start, where a tag is text: CommonMark
+// reads "[a](https://x/a<br>b)" as a link to https://x/a%3Cbr%3Eb (an
+// attack: the <br> broke the line and the link). A destination not in
+// <…> runs from "](" to the ")" that closes it, its parentheses balanced
+// and backslash escapes skipped, or to a blank followed by a title's
+// quote or the ")": one pass keeps every "](" still open, each closed by
+// its own depth of parentheses, as a line of "[a](b" has thousands. A
+// reference definition's is the word after its "[label]:".
+func linkDestinations(seg string) *destinations {
+	d := &destinations{}
+	if t := strings.TrimLeft(seg, " "); strings.HasPrefix(t, "[") {
+		if k := strings.Index(t, "]:"); k > 1 && !strings.ContainsAny(t[1:k], "[]") {
+			start := len(seg) - len(t) + k + 2
+			start += len(seg[start:]) - len(strings.TrimLeft(seg[start:], " \t"))
+			end := start + strings.IndexFunc(seg[start:], func(r rune) bool { return r <= ' ' })
+			if end < start {
+				end = len(seg)
+			}
+			d.spans = append(d.spans, [2]int{start, end})
+		}
+	}
+	if !strings.Contains(seg, "](") {
+		return d
+	}
+	type open struct{ start, depth int }
+	var opens []open
+	depth := 0
+	for i := 0; i < len(seg); i++ {
+		switch c := seg[i]; {
+		case c == '\\':
+			i++ // an escaped character, a parenthesis or a bracket too
+		case c == ']' && i+1 < len(seg) && seg[i+1] == '(':
+			i++
+			if i+1 < len(seg) && seg[i+1] == '<' {
+				continue // <…>: isDestination
+			}
+			depth++
+			opens = append(opens, open{i + 1, depth})
+		case len(opens) == 0:
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if top := opens[len(opens)-1]; top.depth-1 == depth {
+				d.spans = append(d.spans, [2]int{top.start, i})
+				opens = opens[:len(opens)-1]
+			}
+		case c <= ' ' || c == 0x7f:
+			// the destinations still open end here: links if a title
+			// or the ")" follows
+			j := i
+			for j < len(seg) && (seg[j] == ' ' || seg[j] == '\t') {
+				j++
+			}
+			if c == ' ' || c == '\t' {
+				if j < len(seg) && strings.IndexByte(`)"'(`, seg[j]) >= 0 {
+					for _, o := range opens {
+						d.spans = append(d.spans, [2]int{o.start, i})
+					}
+				}
+			}
+			opens, depth = opens[:0], 0
+		}
+	}
+	sort.Slice(d.spans, func(a, b int) bool { return d.spans[a][0] < d.spans[b][0] })
+	return d
 }
 
 // htmlLine is a line whose inline tags are dropped, segment by segment:

@@ -250,11 +250,12 @@ import (
 // each after a zero-width space kept 200); 129: a body's backtick fence
 // after a <br> escaped, and a link reference definition after two
 // (archive's startsNoBlock: "Intro<br>```" opened a fence to the piece's
-// end).
+// end); 130: a tag in a link's destination is text (archive's
+// linkDestinations: "[d](https://x/a<br>b)" was broken at the <br>).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 129
+const SchemaVersion = 130
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
