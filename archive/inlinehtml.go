@@ -42,7 +42,8 @@ var blockElements = map[string]bool{
 // item's indent, and what would open a block there escaped: startsNoBlock;
 // at the line's end two spaces before its own new line); two or more in a
 // row are a blank line, a paragraph's end, as WordPress's exports mean
-// them; in a table row or a heading, one line, a space (a helper's report:
+// them (in a list item a hard break and an empty line: lineBreak); in a
+// table row or a heading, one line, a space (a helper's report:
 // a <br> before a digit, "-", "[", "*" … was a space, "<br><br>" one
 // break).
 // A tag a backslash escapes, or one in a link's destination (a reference
@@ -63,10 +64,7 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	last := 0
 	dests := linkDestinations(seg)
 	write := func(text string) {
-		if line.atBreak && text != "" {
-			text, line.atBreak = startsNoBlock(text, line.afterBlank), false
-		}
-		b.WriteString(text)
+		b.WriteString(line.lineStart(text))
 	}
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
@@ -86,7 +84,8 @@ func inlineTagsText(line *htmlLine, seg string) string {
 		case name == "br":
 			// a run of <br>s (white space between them) is one break;
 			// two or more a blank line, a paragraph's end (WordPress's
-			// exports write "<br><br>" for one)
+			// exports write "<br><br>" for one), in a list item an
+			// empty line (lineBreak), at the line's end there one break
 			brs := 1
 			rest := strings.TrimLeft(seg[last:], " \t")
 			for k+1 < len(ms) && ms[k+1][0] == len(seg)-len(rest) && isBr(seg, ms[k+1]) {
@@ -101,7 +100,7 @@ func inlineTagsText(line *htmlLine, seg string) string {
 				switch line.readLine(); {
 				case line.oneLine:
 					b.WriteString(" ")
-				case brs > 1:
+				case brs > 1 && !line.indented:
 					b.WriteString("\n" + strings.TrimRight(line.cont, " "))
 				default:
 					b.WriteString("  ")
@@ -261,11 +260,15 @@ type htmlLine struct {
 	read    bool
 	oneLine bool   // a heading or a table's row
 	cont    string // continuation(line)
-	scanned int    // bytes of line read, for the tests
+	// indented: the line is in a list item (or indented), where two
+	// <br>s are no blank line (lineBreak)
+	indented bool
+	scanned  int // bytes of line read, for the tests
 	// atBreak: a <br> broke the line and nothing is written after it yet:
 	// what is written next, text or a code span, starts a line
-	// (startsNoBlock), after a blank line when afterBlank is set
-	atBreak, afterBlank bool
+	// (startsNoBlock), after a blank line when afterBlank is set, after
+	// an empty line still to write when emptyLine is
+	atBreak, afterBlank, emptyLine bool
 }
 
 // outsideSpans is the package's outsideSpans (footnotes.go) of text, the
@@ -280,15 +283,11 @@ func (l *htmlLine) outsideSpans(text string, spans [][2]int, f func(string) stri
 		if l.hidden {
 			break
 		}
-		span := text[sp[0]:sp[1]]
-		if l.atBreak {
-			// a span's backticks after a <br> ("Intro<br>```"), made the
-			// start of a line, would open a fence; a span not closed on
-			// the line runs to its end, so the span holds what
-			// startsNoBlock reads of the line
-			span, l.atBreak = startsNoBlock(span, l.afterBlank), false
-		}
-		b.WriteString(span)
+		// a span's backticks after a <br> ("Intro<br>```"), made the
+		// start of a line, would open a fence; a span not closed on the
+		// line runs to its end, so the span holds what startsNoBlock
+		// reads of the line
+		b.WriteString(l.lineStart(text[sp[0]:sp[1]]))
 		last = sp[1]
 	}
 	if !l.hidden {
@@ -310,21 +309,45 @@ func (l *htmlLine) readLine() {
 	t := strings.TrimLeft(l.line, " \t")
 	l.oneLine = strings.HasPrefix(t, "#") || strings.Contains(l.line, "|")
 	if !l.oneLine {
-		l.cont = continuation(l.line)
+		l.cont, l.indented = continuation(l.line)
 	}
+}
+
+// lineStart is text as it is written after what wrote it: after a <br>
+// the start of a line (startsNoBlock), after an empty line's hard break
+// if two <br>s in a list item asked for one. Blanks alone start nothing:
+// what follows them does ("a<br><span> </span>- b" was a list item), and
+// at the line's end no empty line is written (its "\" would end the
+// paragraph, shown as written).
+func (l *htmlLine) lineStart(text string) string {
+	if !l.atBreak || strings.TrimSpace(text) == "" {
+		return text
+	}
+	l.atBreak = false
+	text = startsNoBlock(text, l.afterBlank)
+	if l.emptyLine {
+		l.emptyLine = false
+		return "\\\n" + l.cont + text
+	}
+	return text
 }
 
 // lineBreak is what a run of brs <br>s inside the line becomes: a hard
 // line break, or a blank line for two or more; a space in a heading or a
 // table's row, which are one line. The text after it starts a line
-// (startsNoBlock).
+// (startsNoBlock). In a list item two or more are a hard break and an
+// empty line made of one ("\" alone, written before the text after it,
+// lineStart): a blank line there made the item loose, two paragraphs,
+// which Glamour joins ("- first line<br><br>second paragraph" showed
+// "first linesecond paragraph").
 func (l *htmlLine) lineBreak(brs int) string {
 	l.readLine()
-	l.atBreak, l.afterBlank = !l.oneLine, brs > 1
+	l.atBreak, l.afterBlank = !l.oneLine, brs > 1 && !l.indented
+	l.emptyLine = brs > 1 && l.indented && !l.oneLine
 	switch {
 	case l.oneLine:
 		return " "
-	case brs > 1:
+	case l.afterBlank:
 		return "\n" + strings.TrimRight(l.cont, " ") + "\n" + l.cont
 	}
 	return "  \n" + l.cont
@@ -408,8 +431,10 @@ var linkRefDef = regexp.MustCompile(`^\[(?:[^\[\]\\]|\\.)*[^\s\[\]\\](?:[^\[\]\\
 var autolink = regexp.MustCompile(`^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_` + "`" + `{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>`)
 
 // continuation is the start of a line that goes on line's block: its
-// quote markers, and its list item's indent as spaces.
-func continuation(line string) string {
+// quote markers, and its list item's indent as spaces; indented says
+// there is an indent after the quote markers (a list item's, or the
+// line's own: a list item's later paragraph).
+func continuation(line string) (cont string, indented bool) {
 	var b strings.Builder
 	rest := line
 	for {
@@ -429,9 +454,10 @@ func continuation(line string) string {
 			sp := len(t[w:]) - len(strings.TrimLeft(t[w:], " "))
 			b.WriteString(strings.Repeat(" ", lead+w+sp))
 			rest = t[w+sp:]
+			indented = true
 			continue
 		}
 		b.WriteString(rest[:lead])
-		return b.String()
+		return b.String(), indented || lead > 0
 	}
 }

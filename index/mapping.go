@@ -251,11 +251,13 @@ import (
 // after a <br> escaped, and a link reference definition after two
 // (archive's startsNoBlock: "Intro<br>```" opened a fence to the piece's
 // end); 130: a tag in a link's destination is text (archive's
-// linkDestinations: "[d](https://x/a<br>b)" was broken at the <br>).
+// linkDestinations: "[d](https://x/a<br>b)" was broken at the <br>); 131:
+// two <br>s in a list item a hard break and an empty line, no blank line
+// (archive's lineBreak: the item was loose).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 130
+const SchemaVersion = 131
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

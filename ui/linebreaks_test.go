@@ -41,8 +41,8 @@ func requireRun(t *testing.T, lines []string, want ...string) {
 // space (charmbracelet/glamour#84): "Because I could not stop for Death –
 // He kindly stopped for me – …" on one line, "Q: … A: …" run together.
 // A <br> at a line's end is one too (the archive made it a space and the
-// line's end a soft break). The reader's find finds a word on a broken
-// line where it is.
+// line's end a soft break), and two in a list item are two. The reader's
+// find finds a word on a broken line where it is.
 func TestHardLineBreaksInTheReader(t *testing.T) {
 	dir, err := filepath.Abs(filepath.Join("testdata", "linebreaks"))
 	if err != nil {
@@ -73,6 +73,10 @@ func TestHardLineBreaksInTheReader(t *testing.T) {
 		"A: Every winter.")
 	requireRun(t, lines, "│ Send the proofs to", "│ 12 Harbour Row", "│ Portsmouth")
 	requireRun(t, lines, "• First, the title", "as the poet wrote it", "• Then the dashes, which the first editors replaced with commas")
+	// two <br>s in a list item: its lines apart, an empty line between
+	// (the archive's blank line made the item loose, and Glamour joined
+	// its paragraphs: "stanzaskept apart")
+	requireRun(t, lines, "• Last, the stanzas", "", "kept apart as a WordPress export writes them")
 	requireRun(t, lines, "Yours faithfully,", "A. Editor")
 
 	h.key("/")
