@@ -327,7 +327,12 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		return ns
 	} else if len(segs) > 0 && !isOrganisation(head) {
 		for _, seg := range segs {
-			if seg, ok := coAuthorAfter(seg, outlet); ok && barPerson(seg) {
+			// an inverted name there is another person's, after a full
+			// name too ("Ann Lee / Chan, Bo": an attack found it cut at
+			// its comma, "Chan" no full name, Bo Chan dropped)
+			if invertedPerson(seg) && !sameOutlet(seg, outlet) {
+				more = append(more, seg)
+			} else if seg, ok := coAuthorAfter(seg, outlet); ok && barPerson(seg) {
 				more = append(more, seg)
 			}
 		}
@@ -1191,6 +1196,28 @@ func coAuthorAfter(seg, outlet string) (string, bool) {
 	}
 	name = strings.TrimSpace(name)
 	return seg, isPersonName(name) && !sameOutlet(name, outlet)
+}
+
+// invertedPerson: p is one person's name inverted ("Chan, Bo", "CHAN,
+// BO", "van Dyke, Cy", "King, Martin Luther, Jr."): a family name of one
+// word (with its particles), given names, no role first, and no word a
+// role's, an organisation's, an outlet's, a firm's, a picture credit's,
+// a place's or a region's; in capitals, read as a name (shoutedInverted).
+func invertedPerson(p string) bool {
+	family, _, _ := strings.Cut(p, ",")
+	fw := strings.Fields(family)
+	if len(fw)-particleCount(fw) != 1 || !isInverted(p) || !oneName(p) || roleFirst(p) || isShouting(p) && !shoutedInverted(p) {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == ',' }) {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		switch {
+		case particles[strings.ToLower(w)], nameSuffixes[lw]:
+		case !isGivenName(w), orgWords[lw], outlets[lw], firmWords[lw], pictureWords[lw], notNameWords[lw], places[lw], roleWords[lw], regions[lw], apStates[strings.ToLower(w)]:
+			return false
+		}
+	}
+	return true
 }
 
 // barParts splits s at each "|" and each "/" that separates (slashAt):

@@ -44,6 +44,7 @@ var bylineRows = []struct {
 	{"What It's Like to Be a Nurse, as told to Jane Doe", []string{"Jane Doe"}},
 	{"Ann Lee of counsel", []string{"Ann Lee"}},
 	{"Lee, Ann/Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
+	{"Ann Lee / Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -253,11 +253,13 @@ import (
 // end); 130: a tag in a link's destination is text (archive's
 // linkDestinations: "[d](https://x/a<br>b)" was broken at the <br>); 131:
 // two <br>s in a list item a hard break and an empty line, no blank line
-// (archive's lineBreak: the item was loose).
+// (archive's lineBreak: the item was loose); 132: an inverted name after a
+// full one and "/" or "|" a co-author (archive's bylineNames,
+// invertedPerson: "Ann Lee / Chan, Bo" was Ann Lee alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 131
+const SchemaVersion = 132
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
