@@ -337,7 +337,13 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 			}
 		}
 		if len(more) > 0 {
-			ns := bylineNames(head, outlet, beforeOthers)
+			// a picture's credit before them is none, as after them
+			// ("Photo: Getty Images / Ann Lee", its "Photo:" dropped
+			// above: an attack found the person Images, Getty)
+			var ns []Name
+			if !pictureCredit(head) {
+				ns = bylineNames(head, outlet, beforeOthers)
+			}
 			for _, seg := range more {
 				ns = append(ns, bylineNames(seg, outlet, beforeOthers)...)
 			}
@@ -1291,8 +1297,17 @@ func barPerson(seg string) bool {
 	return true
 }
 
-// pictureWords name a picture's credit, after a byline's "|" or "/"
-// ("Ann Lee/Getty Images").
+// pictureCredit: s, a part of a byline between "|" or "/", is a
+// picture's credit: one of its words is a picture's (pictureWords: "Getty
+// Images", "Reuters Pictures", "AP Photo").
+func pictureCredit(s string) bool {
+	return slices.ContainsFunc(strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }), func(w string) bool {
+		return pictureWords[strings.ToLower(w)]
+	})
+}
+
+// pictureWords name a picture's credit, before or after a byline's "|" or
+// "/" ("Ann Lee/Getty Images", "Getty Images / Ann Lee").
 var pictureWords = map[string]bool{"images": true, "image": true, "photo": true, "photos": true, "pictures": true, "photography": true, "illustration": true, "illustrations": true, "graphics": true}
 
 // notNameWords are words of an outlet's or a place's name that a person's

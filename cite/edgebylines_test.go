@@ -342,6 +342,11 @@ var edgeBylines = []struct {
 	{"ANN LEE / CHAN, BO", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee / Reuters, London", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee / Editor, Bloomberg", "Lee, Ann", "lee2020lists"},
+	// a picture's credit before them is none, as after them (an attack:
+	// the person Images, Getty)
+	{"Photo: Getty Images / Ann Lee", "Lee, Ann", "lee2020lists"},
+	{"Getty Images | Ann Lee", "Lee, Ann", "lee2020lists"},
+	{"AP Photo / Ann Lee / Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{`\input{/etc/passwd} Roe`, `Roe, \textbackslash{}input\textbraceleft{}/etc/passwd\textbraceright{}`, "roe2020lists"},
 }
 

@@ -45,6 +45,7 @@ var bylineRows = []struct {
 	{"Ann Lee of counsel", []string{"Ann Lee"}},
 	{"Lee, Ann/Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
 	{"Ann Lee / Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
+	{"Photo: Getty Images / Ann Lee", []string{"Ann Lee"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -255,11 +255,13 @@ import (
 // two <br>s in a list item a hard break and an empty line, no blank line
 // (archive's lineBreak: the item was loose); 132: an inverted name after a
 // full one and "/" or "|" a co-author (archive's bylineNames,
-// invertedPerson: "Ann Lee / Chan, Bo" was Ann Lee alone).
+// invertedPerson: "Ann Lee / Chan, Bo" was Ann Lee alone); 133: a
+// picture's credit before "/" or "|" no author (archive's pictureCredit:
+// "Photo: Getty Images / Ann Lee" had the person Images, Getty).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 132
+const SchemaVersion = 133
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
