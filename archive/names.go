@@ -884,6 +884,30 @@ func credits(s string) [][]int {
 // photos by Bo Chan").
 func dropCredits(s string) string {
 	ms := credits(s)
+	// a picture's credit first, then, after "/", "|" or ";", people's
+	// names no credit names (no agency's, outlet's or picture's:
+	// barPerson): those are the writers', the picture's maker none
+	// ("Illustration by Bo Chan / Ann Lee", "Photographs by John Roe;
+	// Jane Doe": an attack found Bo Chan cited as co-author; "Photograph:
+	// Tim Robberts/Getty Images" stays Tim Robberts)
+	if len(ms) > 0 && ms[0][0] == 0 && pictureCreditWords().MatchString(s[ms[0][2]:ms[0][3]]) {
+		var writers []string
+		for _, part := range strings.Split(s, ";") {
+			head, segs := barParts(part)
+			for _, p := range append([]string{head}, segs...) {
+				p = strings.TrimSpace(p)
+				if cs := credits(p); len(cs) > 0 && cs[0][0] == 0 {
+					continue
+				}
+				if _, ok := coAuthorAfter(p, ""); ok && barPerson(p) || invertedPerson(p) {
+					writers = append(writers, p)
+				}
+			}
+		}
+		if len(writers) > 0 {
+			return strings.Join(writers, " | ")
+		}
+	}
 	if len(ms) > 1 && ms[0][0] == 0 {
 		writes := func(m []int) bool {
 			return writingCredit().MatchString(s[m[2]:m[3]]) && !additional().MatchString(s[m[2]:m[3]])
@@ -920,6 +944,10 @@ func dropCredits(s string) string {
 		}
 	}
 }
+
+// pictureCreditWords are a credit's words that credit pictures alone
+// ("Illustration", "Photos and video").
+var pictureCreditWords = lazyRegexp(`(?i)^(?:(?:photos?|photographs?|photography|pictures|images|illustrations?|illustrated|video|graphics?)(?:\s*(?:,|and|&)\s*|$))+$`)
 
 // writingCredit is a credit's words that credit the writing: text,
 // words, story, writing, reporting, an interview; not "additional

@@ -347,6 +347,14 @@ var edgeBylines = []struct {
 	{"Photo: Getty Images / Ann Lee", "Lee, Ann", "lee2020lists"},
 	{"Getty Images | Ann Lee", "Lee, Ann", "lee2020lists"},
 	{"AP Photo / Ann Lee / Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// a byline that starts with a picture's credit is the writers' named
+	// after it with no credit (an attack: the illustrator Bo Chan cited
+	// as co-author)
+	{"Illustration by Bo Chan / Ann Lee", "Lee, Ann", "lee2020lists"},
+	{"Illustration by Bo Chan | Lee, Ann", "Lee, Ann", "lee2020lists"},
+	{"Photographs by John Roe; Jane Doe", "Doe, Jane", "doe2020lists"},
+	{"Photos by Ann Lee / Reuters", "Lee, Ann", "lee2020lists"},
+	{"Photograph: Tim Robberts/Getty Images", "Robberts, Tim", "robberts2020lists"},
 	{`\input{/etc/passwd} Roe`, `Roe, \textbackslash{}input\textbraceleft{}/etc/passwd\textbraceright{}`, "roe2020lists"},
 }
 

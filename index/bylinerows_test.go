@@ -46,6 +46,7 @@ var bylineRows = []struct {
 	{"Lee, Ann/Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
 	{"Ann Lee / Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
 	{"Photo: Getty Images / Ann Lee", []string{"Ann Lee"}},
+	{"Illustration by Bo Chan / Ann Lee", []string{"Ann Lee"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -257,11 +257,14 @@ import (
 // full one and "/" or "|" a co-author (archive's bylineNames,
 // invertedPerson: "Ann Lee / Chan, Bo" was Ann Lee alone); 133: a
 // picture's credit before "/" or "|" no author (archive's pictureCredit:
-// "Photo: Getty Images / Ann Lee" had the person Images, Getty).
+// "Photo: Getty Images / Ann Lee" had the person Images, Getty); 134: a
+// byline that starts with a picture's credit the writers' named after "/",
+// "|" or ";" with no credit (archive's dropCredits, pictureCreditWords:
+// "Illustration by Bo Chan / Ann Lee" had the illustrator Bo Chan).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 133
+const SchemaVersion = 134
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
