@@ -249,6 +249,12 @@ var ampJoin = lazyRegexp(`\s+&(?:amp;)*(?:amp|#0*38|#[xX]0*26);\s+`)
 // "et al." (cutOthers).
 func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	s = strings.Join(strings.Fields(s), " ")
+	// separators and a list's words alone name no one ("|", "/", ";",
+	// "-", "&", "and": an attack found the author row "|", cited as
+	// author = {|} under the key anon…), as an empty byline does
+	if namesNoOne(s) {
+		return nil
+	}
 	// "as told to" names the writer who took the story down, after the
 	// person who told it or alone: each is a person ("As told to Jane
 	// Doe" is Jane Doe, "By Ann Lee as told to Jane Doe" Ann Lee and Jane
@@ -488,6 +494,19 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		s = strings.TrimSpace(before)
 	}
 	return []Name{person(s)}
+}
+
+// namesNoOne: s has no letter or digit but in a list's words ("and",
+// "or", "with", "by", "&"): separators, punctuation, or nothing.
+func namesNoOne(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) }) {
+		switch strings.ToLower(w) {
+		case "and", "or", "with", "by", "amp":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // titleLike: n, read as a person's name, is a title's words: more than

@@ -355,6 +355,17 @@ var edgeBylines = []struct {
 	{"Photographs by John Roe; Jane Doe", "Doe, Jane", "doe2020lists"},
 	{"Photos by Ann Lee / Reuters", "Lee, Ann", "lee2020lists"},
 	{"Photograph: Tim Robberts/Getty Images", "Robberts, Tim", "robberts2020lists"},
+	// separators and a list's words alone name no one, as an empty
+	// byline does: the outlet is cited (an attack: author = {|}, keyed
+	// anon…)
+	{"", "{Times}", "times2020lists"},
+	{"|", "{Times}", "times2020lists"},
+	{"/", "{Times}", "times2020lists"},
+	{";", "{Times}", "times2020lists"},
+	{"-", "{Times}", "times2020lists"},
+	{"&", "{Times}", "times2020lists"},
+	{"and", "{Times}", "times2020lists"},
+	{" | / ", "{Times}", "times2020lists"},
 	{`\input{/etc/passwd} Roe`, `Roe, \textbackslash{}input\textbraceleft{}/etc/passwd\textbraceright{}`, "roe2020lists"},
 }
 

@@ -47,6 +47,9 @@ var bylineRows = []struct {
 	{"Ann Lee / Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
 	{"Photo: Getty Images / Ann Lee", []string{"Ann Lee"}},
 	{"Illustration by Bo Chan / Ann Lee", []string{"Ann Lee"}},
+	{"|", []string{"(no author)"}},
+	{"/", []string{"(no author)"}},
+	{"and", []string{"(no author)"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

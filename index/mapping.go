@@ -260,11 +260,13 @@ import (
 // "Photo: Getty Images / Ann Lee" had the person Images, Getty); 134: a
 // byline that starts with a picture's credit the writers' named after "/",
 // "|" or ";" with no credit (archive's dropCredits, pictureCreditWords:
-// "Illustration by Bo Chan / Ann Lee" had the illustrator Bo Chan).
+// "Illustration by Bo Chan / Ann Lee" had the illustrator Bo Chan); 135:
+// separators and a list's words alone name no one (archive's namesNoOne:
+// the author "|" was the person "|").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 134
+const SchemaVersion = 135
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
