@@ -1295,14 +1295,19 @@ func barParts(s string) (string, []string) {
 // slashAt is the index in s of the first "/" that separates what is
 // before it from what is after it, -1 for none: one with a space beside
 // it ("Ann Lee / Reuters"), or one between two words that read as a
-// name's ("Ann Lee/Bo Chan", "Ann Lee/Reuters"). One inside a word that is
-// no name is part of it ("AC/DC", "\input{/etc/passwd}": an attack found
-// the bylines cut to AC and \input{).
+// name's ("Ann Lee/Bo Chan", "Ann Lee/Reuters", "LEE, ANN/CHAN, BO").
+// One inside a word that is no name is part of it ("AC/DC",
+// "\input{/etc/passwd}": an attack found the bylines cut to AC and
+// \input{).
 func slashAt(s string) int {
 	shouting := isShouting(s)
 	nameWord := func(w string) bool {
 		if shouting {
-			return readsAsName(w)
+			// a common given name too, as an inverted name's in
+			// capitals (shoutedInverted: "LEE, ANN/CHAN, BO", where
+			// "ANN" has no vowel after a consonant; an attack found one
+			// organisation)
+			return readsAsName(w) || commonGiven[strings.ToLower(w)] && isGivenName(w)
 		}
 		return isGivenName(w) && !(utf8.RuneCountInString(w) >= 2 && isShouting(w))
 	}

@@ -332,6 +332,8 @@ var edgeBylines = []struct {
 	{"Lee, Ann/Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lee, Ann | Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lee, Ann/Chan, Bo/Dee, Cy", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"LEE, ANN/CHAN, BO", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"LEE, ANN | CHAN, BO", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lee, Ann | Editor, Bloomberg", "Lee, Ann", "lee2020lists"},
 	// so is an inverted name after a full one (an attack: cut at its
 	// comma, "Chan" no full name, Bo Chan dropped)

@@ -50,6 +50,7 @@ var bylineRows = []struct {
 	{"|", []string{"(no author)"}},
 	{"/", []string{"(no author)"}},
 	{"and", []string{"(no author)"}},
+	{"LEE, ANN/CHAN, BO", []string{"Ann Lee", "Bo Chan"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -262,11 +262,13 @@ import (
 // "|" or ";" with no credit (archive's dropCredits, pictureCreditWords:
 // "Illustration by Bo Chan / Ann Lee" had the illustrator Bo Chan); 135:
 // separators and a list's words alone name no one (archive's namesNoOne:
-// the author "|" was the person "|").
+// the author "|" was the person "|"); 136: a "/" between a common given
+// name and a name in capitals separates (archive's slashAt: "LEE,
+// ANN/CHAN, BO" was one organisation).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 135
+const SchemaVersion = 136
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
