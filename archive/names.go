@@ -398,17 +398,32 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 			break
 		}
 		before, after := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
-		first, _, _ := strings.Cut(before, ",")
-		affiliation := isAffiliation(after) || sameOutlet(after, outlet) || outletAfter(before, after)
-		if isOrganisation(strings.TrimSpace(first)) {
-			// a family name in capitals is one word in capitals, as an
-			// acronym is: an inverted name in capitals (shoutedInverted)
-			// then an affiliation by its words, not by its capitals
-			// alone, is the name ("DOE, JANE, REUTERS" is Jane Doe, as
-			// "Doe, Jane, Reuters" is; an attack found the given names
-			// "Jane, Reuters"; "CHAN, BO, LEE, ANN" two people)
-			affiliation = affiliation && isShouting(before) && shoutedInverted(before) &&
-				(isAffiliation(titleCase(after)) || sameOutlet(after, outlet) || outletAfter(before, after))
+		affiliated := func(before, after string) bool {
+			first, _, _ := strings.Cut(before, ",")
+			affiliation := isAffiliation(after) || sameOutlet(after, outlet) || outletAfter(before, after)
+			if isOrganisation(strings.TrimSpace(first)) {
+				// a family name in capitals is one word in capitals, as an
+				// acronym is: an inverted name in capitals (shoutedInverted)
+				// then an affiliation by its words, not by its capitals
+				// alone, is the name ("DOE, JANE, REUTERS" is Jane Doe, as
+				// "Doe, Jane, Reuters" is; an attack found the given names
+				// "Jane, Reuters"; "CHAN, BO, LEE, ANN" two people)
+				affiliation = affiliation && isShouting(before) && shoutedInverted(before) &&
+					(isAffiliation(titleCase(after)) || sameOutlet(after, outlet) || outletAfter(before, after))
+			}
+			return affiliation
+		}
+		affiliation := affiliated(before, after)
+		// a place after an affiliation goes with it, a town before a
+		// region too, as a dateline ends a byline ("Doe, Jane, Reuters,
+		// Kyiv", "Doe, Jane, Reuters, Boulder, Colo.": an attack found
+		// the given names "Jane, Reuters, Kyiv")
+		if f := strings.Split(before, ","); !affiliation && len(f) >= 2 && isRegionPart(after) {
+			n := len(f)
+			join := func(k int) string { return strings.TrimSpace(strings.Join(f[:k], ",")) }
+			if affiliation = affiliated(join(n-1), strings.TrimSpace(f[n-1])); !affiliation && n >= 3 && isTown(f[n-1]) && affiliated(join(n-2), strings.TrimSpace(f[n-2])) {
+				before, affiliation = join(n-1), true
+			}
 		}
 		if !affiliation {
 			break
@@ -694,6 +709,17 @@ func dropInvertedDateline(s string) string {
 		return s
 	}
 	return strings.TrimSpace(strings.Join(f[:k], ","))
+}
+
+// isTown: p, a part of a byline between commas, may be a town's name: one
+// to three capitalised words, none a role's or an organisation's
+// ("Boulder", "Little Rock").
+func isTown(p string) bool {
+	words := strings.Fields(p)
+	return len(words) > 0 && len(words) <= 3 && !slices.ContainsFunc(words, func(w string) bool {
+		lw := strings.ToLower(w)
+		return !isGivenName(w) || orgWords[lw] || roleWords[lw]
+	})
 }
 
 // invertedPairs reads s, inverted names one after another separated by

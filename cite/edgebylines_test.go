@@ -310,6 +310,13 @@ var edgeBylines = []struct {
 	{"Smith, Jordan", "Smith, Jordan", "smith2020lists"},
 	{"SMITH, JORDAN", "Smith, Jordan", "smith2020lists"},
 	{"Ann Mo.", "Mo, Ann", "mo2020lists"},
+	// a place after an affiliation goes with it (an attack: given names
+	// "Jane, Reuters, Kyiv")
+	{"Doe, Jane, Reuters, Kyiv", "Doe, Jane", "doe2020lists"},
+	{"DOE, JANE, REUTERS, KYIV", "Doe, Jane", "doe2020lists"},
+	{"Doe, Jane, Reuters, Boulder, Colo.", "Doe, Jane", "doe2020lists"},
+	{"Lee, Ann, Amnesty International, Kyiv, Ukraine", "Lee, Ann", "lee2020lists"},
+	{"Amnesty International, London", "{Amnesty International, London}", "amnesty2020lists"},
 	// a person's name after "/" or "|" is another person's, as after
 	// ";" (an attack: Bo Chan dropped); an outlet, a role or a picture's
 	// credit there is none, and a "/" inside a word that is no name's

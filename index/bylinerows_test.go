@@ -51,6 +51,7 @@ var bylineRows = []struct {
 	{"/", []string{"(no author)"}},
 	{"and", []string{"(no author)"}},
 	{"LEE, ANN/CHAN, BO", []string{"Ann Lee", "Bo Chan"}},
+	{"Doe, Jane, Reuters, Kyiv", []string{"Jane Doe"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

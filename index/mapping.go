@@ -264,11 +264,13 @@ import (
 // separators and a list's words alone name no one (archive's namesNoOne:
 // the author "|" was the person "|"); 136: a "/" between a common given
 // name and a name in capitals separates (archive's slashAt: "LEE,
-// ANN/CHAN, BO" was one organisation).
+// ANN/CHAN, BO" was one organisation); 137: a place after an affiliation
+// dropped with it (archive's bylineNames, isTown: "Doe, Jane, Reuters,
+// Kyiv" was given names "Jane, Reuters, Kyiv").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 136
+const SchemaVersion = 137
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
