@@ -674,14 +674,14 @@ func isRegionPart(p string) bool {
 	return apStates[lw] || len(words) == 1 && regions[strings.TrimSuffix(lw, ".")] || len(words) <= 3 && isPlace(words)
 }
 
-// dropInvertedDateline drops a dateline after a person's full name or
+// dropInvertedDateline drops a dateline after people's full names or
 // inverted names (the family name, of one word, and given names of one or
 // more, commas alone between them): a region or place (isRegionPart)
 // ending s, and a town's capitalised words before it, up to three ("Doe,
 // Jane, Boulder, Colo.", "Lee, Ann, Kyiv", "Lee, Ann, Chan, Bo, Irbid,
-// Jordan", "Ann Lee, Portland, Oregon"): a place after a name is no
-// person (an attack found Colo Boulder, Jordan Irbid, Calif Fresno, and
-// the given names "Portland, Oregon"). Not when what would be left is no
+// Jordan", "Ann Lee, Portland, Oregon", "Ann Lee, Bo Chan, Oregon"): a
+// place after a name is no person (an attack found Colo Boulder, Jordan
+// Irbid, Calif Fresno, and the given names "Portland, Oregon"). Not when what would be left is no
 // name ("Knight, India" is India Knight, two parts).
 func dropInvertedDateline(s string) string {
 	f := strings.Split(s, ",")
@@ -689,8 +689,10 @@ func dropInvertedDateline(s string) string {
 		return s
 	}
 	names := func(k int) bool {
-		if k == 1 {
-			return isPersonName(f[0])
+		// full names, one or more ("Ann Lee, Bo Chan, Oregon": an
+		// attack found Bo Chan dropped with the region)
+		if !slices.ContainsFunc(f[:k], func(p string) bool { return !isPersonName(p) }) {
+			return true
 		}
 		family := strings.Fields(f[0])
 		return k%2 == 0 && len(family)-particleCount(family) == 1 && isInverted(f[0]+","+f[1])

@@ -306,6 +306,8 @@ var edgeBylines = []struct {
 	{"Doe, Jane, Suva, Fiji", "Doe, Jane", "doe2020lists"},
 	{"Doe, Jane, Portland, Oregon", "Doe, Jane", "doe2020lists"},
 	{"Ann Lee, Portland, Oregon", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Bo Chan, Oregon", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo Chan, Portland, Oregon", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lee, Ann, Chan, Bo, Kyiv", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Smith, Jordan", "Smith, Jordan", "smith2020lists"},
 	{"SMITH, JORDAN", "Smith, Jordan", "smith2020lists"},

@@ -52,6 +52,7 @@ var bylineRows = []struct {
 	{"and", []string{"(no author)"}},
 	{"LEE, ANN/CHAN, BO", []string{"Ann Lee", "Bo Chan"}},
 	{"Doe, Jane, Reuters, Kyiv", []string{"Jane Doe"}},
+	{"Ann Lee, Bo Chan, Oregon", []string{"Ann Lee", "Bo Chan"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -266,11 +266,13 @@ import (
 // name and a name in capitals separates (archive's slashAt: "LEE,
 // ANN/CHAN, BO" was one organisation); 137: a place after an affiliation
 // dropped with it (archive's bylineNames, isTown: "Doe, Jane, Reuters,
-// Kyiv" was given names "Jane, Reuters, Kyiv").
+// Kyiv" was given names "Jane, Reuters, Kyiv"); 138: a region after full
+// names dropped, not the names before it (archive's dropInvertedDateline:
+// "Ann Lee, Bo Chan, Oregon" was Ann Lee alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 137
+const SchemaVersion = 138
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
