@@ -1444,10 +1444,18 @@ func isPersonName(p string) bool {
 // Lee: dropTitle). Words joined by "and" that are not people's
 // names ("Barnes and Noble"; splitPeople) are cited as written: "and" is
 // no part of a name (a helper's report: given name "Barnes and"), nor is
-// "with" ("Partners with Purpose") or "for" ("Teach For America").
+// "with" ("Partners with Purpose") or "for" ("Teach For America"), nor
+// "of" after one word ("Knights of Columbus").
 func person(s string) Name {
 	if isShouting(s) {
 		s = titleCase(s)
+	}
+	// one word, then "of", no title before it: no given name and family
+	// name, but an organisation's name ("Knights of Columbus", "Friends
+	// of the Earth": an attack found the person "Knights of" Columbus) or
+	// a byname ("Joan of Arc"), cited as written
+	if w := strings.Fields(s); len(w) > 2 && strings.EqualFold(w[1], "of") && !strings.Contains(s, ",") && dropTitle(s) == s {
+		return Name{Literal: s}
 	}
 	s = dropTitle(s)
 	n := SplitName(s)

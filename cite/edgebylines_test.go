@@ -319,6 +319,12 @@ var edgeBylines = []struct {
 	{"Doe, Jane, Reuters, Boulder, Colo.", "Doe, Jane", "doe2020lists"},
 	{"Lee, Ann, Amnesty International, Kyiv, Ukraine", "Lee, Ann", "lee2020lists"},
 	{"Amnesty International, London", "{Amnesty International, London}", "amnesty2020lists"},
+	// one word, then "of", is an organisation's name or a byname, cited
+	// as written (an attack: the person "Knights of" Columbus)
+	{"Knights of Columbus", "{Knights of Columbus}", "knights2020lists"},
+	{"Friends of the Earth", "{Friends of the Earth}", "friends2020lists"},
+	{"Joan of Arc", "{Joan of Arc}", "joan2020lists"},
+	{"Knights of Columbus and Ann Lee", "{Knights of Columbus} and Lee, Ann", "knights2020lists"},
 	// a person's name after "/" or "|" is another person's, as after
 	// ";" (an attack: Bo Chan dropped); an outlet, a role or a picture's
 	// credit there is none, and a "/" inside a word that is no name's

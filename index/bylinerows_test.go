@@ -53,6 +53,7 @@ var bylineRows = []struct {
 	{"LEE, ANN/CHAN, BO", []string{"Ann Lee", "Bo Chan"}},
 	{"Doe, Jane, Reuters, Kyiv", []string{"Jane Doe"}},
 	{"Ann Lee, Bo Chan, Oregon", []string{"Ann Lee", "Bo Chan"}},
+	{"Knights of Columbus", []string{"Knights of Columbus"}},
 }
 
 // TestBylineRows: each byline of bylineRows, a piece's in an archive,

@@ -268,11 +268,13 @@ import (
 // dropped with it (archive's bylineNames, isTown: "Doe, Jane, Reuters,
 // Kyiv" was given names "Jane, Reuters, Kyiv"); 138: a region after full
 // names dropped, not the names before it (archive's dropInvertedDateline:
-// "Ann Lee, Bo Chan, Oregon" was Ann Lee alone).
+// "Ann Lee, Bo Chan, Oregon" was Ann Lee alone); 139: one word then "of"
+// cited as written (archive's person: "Knights of Columbus" was the person
+// "Knights of" Columbus).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 138
+const SchemaVersion = 139
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
