@@ -351,6 +351,27 @@ func beginAfresh[T any](path string, w *writing[T], holdsNothing bool, now time.
 	return nil
 }
 
+// carried is the mark a writer writes when it writes the file again
+// whole after a set-aside (foundSetAside), a being the mark of the file
+// it last read or wrote (nil: none): a, while its copy is recent. What
+// the writer holds then is that file's (its marks, its quotes, its
+// times) and its own changes since, so the mark says still what was set
+// since the file was begun, and a folio that has not seen the copy
+// After holds the file before it and is to add what it holds (an
+// attack: a second set-aside by a folio that held the fresh file wrote
+// it whole with no mark, and a reader stopped since the first lost its
+// stars at its next Save). nil when a is nil or past its day.
+func carried(path string, a *afresh, now time.Time) *afresh {
+	if a == nil || !recentCopy(path, a.After, now) {
+		return nil
+	}
+	c := &afresh{After: a.After, Moved: slices.Clone(a.Moved)}
+	for id, fields := range a.Set {
+		c.set(id, fields...)
+	}
+	return c
+}
+
 // takeOld reports whether a writer that saw the set-aside copies seen at
 // its last read or write, finding a file whose mark is *a (nil: none), is
 // to add what it holds to it: the file was begun afresh after a copy it

@@ -75,6 +75,11 @@ type Quotes struct {
 	// none was deleted (see write). Guarded by saveMu once OpenQuotes has
 	// returned.
 	asideSeen map[string]bool
+	// mark is the afresh mark of the file when these Quotes last read or
+	// wrote it (nil: none), carried into the file written again whole
+	// after a set-aside (see carried), as Store.mark is. Guarded by
+	// saveMu once OpenQuotes has returned.
+	mark *afresh
 }
 
 // Quote is one kept passage.
@@ -228,6 +233,7 @@ func OpenQuotes(archiveName, dir string) (*Quotes, error) {
 	// seen every copy (a file they begin is begun afresh); reading one
 	// begun afresh, they hold its quotes.
 	s.asideSeen = seenAtOpen(s.path, before, err, mark)
+	s.mark = mark
 	switch {
 	case err == nil:
 		s.quotes = f.Quotes
@@ -415,7 +421,8 @@ func (s *Quotes) change(o quoteOp) bool {
 // the state folder's lock it re-reads the file, applies this process's
 // changes in order and writes the result atomically. A Save that fails
 // keeps its changes for the next one. A file found corrupt is set aside
-// and replaced by all the quotes held here; so is a file found gone that
+// and replaced by all the quotes held here (begun afresh still when the
+// file last read or written was: see carried); so is a file found gone that
 // another folio set aside as corrupt since these Quotes last read or
 // wrote it (a copy "<file>.corrupt-<time>" that was not in the folder
 // then), even with nothing else to write. A file found gone otherwise was
@@ -497,6 +504,9 @@ func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
 		if err == nil && w.copies != nil {
 			s.asideSeen = seenWith(w.copies, f.Afresh)
 		}
+		if err == nil {
+			s.mark = f.Afresh
+		}
 	}()
 	rewrite := false
 	switch w.found {
@@ -524,7 +534,10 @@ func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
 		// only good copy and are written again whole, not only the
 		// changes since the last Save (an attack: a reader's quotes,
 		// its file set aside by "folio quotes", were gone at its watch's
-		// Reload, and only the next one added was written again).
+		// Reload, and only the next one added was written again). A
+		// file these Quotes read begun afresh is so still (carried),
+		// as the reading state's is.
+		f.Afresh = carried(s.path, s.mark, time.Now())
 		s.mu.Lock()
 		all := make([]quoteOp, 0, len(s.quotes)+len(ops))
 		for _, q := range s.quotes {

@@ -272,14 +272,19 @@ type SavedOpened struct {
 	// takes the times of held it lacks.
 	held map[string]Opened
 	seen map[string]bool
+	// mark is the file's afresh mark then (nil: none), carried into the
+	// file written again whole after a set-aside (see carried).
+	mark *afresh
 }
 
 // remember notes times as what the file held at a read or write, with
-// copies, the set-aside copies then (nil: unknown, seen kept).
-func (o *SavedOpened) remember(times map[string]Opened, copies map[string]bool) {
+// copies, the set-aside copies then (nil: unknown, seen kept), and mark,
+// its afresh mark.
+func (o *SavedOpened) remember(times map[string]Opened, copies map[string]bool, mark *afresh) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.held = maps.Clone(times)
+	o.mark = mark
 	if copies != nil {
 		o.seen = copies
 	}
@@ -342,7 +347,7 @@ func (o *SavedOpened) All() (map[string]Opened, error) {
 			}
 			return again, nil
 		}
-		o.remember(f.Searches, seenWith(copies, f.Afresh))
+		o.remember(f.Searches, seenWith(copies, f.Afresh), f.Afresh)
 		return f.Searches, nil
 	case errors.As(err, &corrupt) && corrupt.asideErr != nil:
 		return map[string]Opened{}, fmt.Errorf("corrupt saved searches' opened times file %s could not be set aside: %w", o.path, corrupt.asideErr)
@@ -496,7 +501,8 @@ func (o Opened) equal(p Opened) bool {
 // change applies edit to the times in the file, under the state folder's
 // lock (startWrite), and writes them. A file set aside as corrupt, now or
 // since this value last read or wrote it, is written again with the times
-// this value held then (the only good copy), edited; a file deleted, with
+// this value held then (the only good copy), edited, and begun afresh
+// still when the file it held was (see carried); a file deleted, with
 // the edit alone, and begun afresh after a set-aside (see afresh), as is
 // one set aside while this value held no time. A file begun afresh after a
 // set-aside this value had not seen takes the times it held (addOld),
@@ -504,7 +510,7 @@ func (o Opened) equal(p Opened) bool {
 // write it again so.
 func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
 	o.mu.Lock()
-	seen, held := o.seen, o.held
+	seen, held, mark := o.seen, o.held, o.mark
 	o.mu.Unlock()
 	w, err := startWrite(o.path, "saved searches' opened times file", readOpenedFile, seen, false)
 	if err != nil {
@@ -529,6 +535,11 @@ func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
 		maps.Copy(f.Searches, held)
 		again = len(f.Searches) > 0
 		f.Afresh = beginAfresh(o.path, w, len(held) == 0, now)
+		if len(held) > 0 {
+			// the times held are the file's read, begun afresh so
+			// still (carried), as the reading state's is
+			f.Afresh = carried(o.path, mark, now)
+		}
 	}
 	before := maps.Clone(f.Searches)
 	if err := edit(f.Searches); err != nil {
@@ -542,7 +553,7 @@ func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
 		}
 	}
 	if maps.EqualFunc(before, f.Searches, Opened.equal) && !again {
-		o.remember(f.Searches, seenWith(w.copies, f.Afresh))
+		o.remember(f.Searches, seenWith(w.copies, f.Afresh), f.Afresh)
 		return nil
 	}
 	f.About, f.Version, f.Archive = openedAbout, Version, o.archive
@@ -553,7 +564,7 @@ func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
 	if err := atomicfile.WriteFile(o.path, append(data, '\n'), 0o600); err != nil {
 		return err
 	}
-	o.remember(f.Searches, seenWith(w.copies, f.Afresh))
+	o.remember(f.Searches, seenWith(w.copies, f.Afresh), f.Afresh)
 	return nil
 }
 

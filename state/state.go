@@ -231,6 +231,11 @@ type Store struct {
 	// aside as corrupt since; one gone with none was deleted (see
 	// write). Guarded by saveMu once Open has returned.
 	asideSeen map[string]bool
+	// mark is the afresh mark of the file when this store last read or
+	// wrote it (nil: none), carried into the file written again whole
+	// after a set-aside (see carried). Guarded by saveMu once Open has
+	// returned.
+	mark *afresh
 }
 
 // op is one change of one field of one piece: it sets the field to the
@@ -394,6 +399,7 @@ func Open(archiveName, dir string) (*Store, error) {
 	// folio, the store has seen every copy: a file it begins is begun
 	// afresh (see write); reading one begun afresh, it holds its marks.
 	s.asideSeen = seenAtOpen(s.path, before, err, mark)
+	s.mark = mark
 	switch {
 	case err == nil:
 		s.pieces, s.history = f.Pieces, f.History
@@ -714,7 +720,9 @@ func (s *Store) filter(ids []string, keep func(Piece) bool) []string {
 // in-memory lock, which Save holds only to copy what it writes and to
 // install what it read, never across I/O. A Save that fails keeps its
 // changes for the next one. A file found corrupt is set aside as in Open
-// and replaced by all this store knows; so is a file found gone that was
+// and replaced by all this store knows (begun afresh still when the file
+// it last read or wrote was, while that mark is within its day: see
+// carried); so is a file found gone that was
 // set aside as corrupt since this store last read or wrote it (a copy
 // "<file>.corrupt-<time>" that was not in the folder then, by another
 // folio), even with nothing else to write. A file found gone otherwise
@@ -868,8 +876,12 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 		if err == nil && w.copies != nil {
 			s.asideSeen = seenWith(w.copies, disk.Afresh) // even if removed since
 		}
+		if err == nil {
+			s.mark = disk.Afresh
+		}
 	}()
 	rewrite := false
+	whole := 0 // the ops restating what the store holds, first (foundSetAside)
 	switch w.found {
 	case foundFile:
 		if takeOld(s.path, &disk.Afresh, s.asideSeen, time.Now()) {
@@ -897,9 +909,14 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 		// only good copy and are written again whole, not only its
 		// changes since the last Save (a helper's report: a reader's
 		// five stars were lost to the one starred after another folio
-		// set a corrupt file aside).
-		disk = &file{Pieces: map[string]Piece{}}
+		// set a corrupt file aside). A file this store read begun
+		// afresh is so still (carried): the marks it holds are that
+		// file's, and a folio holding the marks from before the first
+		// set-aside is to add them still; what it held, restated, was
+		// set or not set there as the mark says.
+		disk = &file{Pieces: map[string]Piece{}, Afresh: carried(s.path, s.mark, time.Now())}
 		s.mu.Lock()
+		whole = len(s.pieces)
 		ops = append(s.allOps(), ops...)
 		visits = mergeVisits(slices.Clone(s.history), visits)
 		s.mu.Unlock()
@@ -907,12 +924,12 @@ func (s *Store) write(ops []op, visits []Visit) (_ *file, err error) {
 	if len(ops) == 0 && len(visits) == 0 && !rewrite {
 		return disk, nil
 	}
-	for _, o := range ops {
+	for i, o := range ops {
 		if o.field == fieldMoved {
 			o.moveVisits(disk.History)
 		}
 		o.apply(disk.Pieces)
-		if disk.Afresh != nil {
+		if disk.Afresh != nil && i >= whole {
 			disk.Afresh.record(o)
 		}
 	}
