@@ -101,3 +101,93 @@ func readOrMarkAs(t *testing.T, o *SavedOpened, name string) map[string]Opened {
 	}
 	return all
 }
+
+// TestMarkStaysForOtherOldReaders: two readers hold the file that is set
+// aside; the first to add its marks, quotes or times to the fresh file
+// leaves the mark, so the second adds its own (an attack: the first took
+// the mark away, and the second, stopped meanwhile, took the file as it
+// was: the star x it had saved before the set-aside lost), and what the
+// first took away after adding stays away (b: un-starred, removed,
+// forgotten), whoever adds it again.
+func TestMarkStaysForOtherOldReaders(t *testing.T) {
+	t.Run("reading state", func(t *testing.T) {
+		dir := t.TempDir()
+		first := mustOpen(t, "bundled", dir)
+		first.SetStarred("a", true)
+		first.SetStarred("b", true)
+		save(t, first, true)
+		r1, r3 := mustOpen(t, "bundled", dir), mustOpen(t, "bundled", dir)
+		r1.SetStarred("x", true)
+		save(t, r1, true) // r3 stopped before it, r1 after
+		corrupt(t, r1.Path())
+		freshFolio(t, dir, func(s *Store) { s.SetStarred("g", true) })
+		save(t, r3, false) // adds a, b
+		r3.SetStarred("b", false)
+		save(t, r3, true)
+		save(t, r3, false) // twice: the same
+		save(t, r1, false)
+		want := []string{"a", "g", "x"}
+		for who, s := range map[string]*Store{"r1": r1, "the file": mustOpen(t, "bundled", dir)} {
+			if got := s.Starred(); !slices.Equal(got, want) {
+				t.Errorf("%s holds the stars %v, want %v", who, got, want)
+			}
+		}
+	})
+	t.Run("quotes", func(t *testing.T) {
+		dir := t.TempDir()
+		first := mustOpenQuotes(t, "bundled", dir)
+		addQuotes(t, first, quoteAt("a", "a", 0), quoteAt("b", "b", 1))
+		saveQuotes(t, first, true)
+		r1, r3 := mustOpenQuotes(t, "bundled", dir), mustOpenQuotes(t, "bundled", dir)
+		addQuotes(t, r1, quoteAt("x", "x", 2))
+		saveQuotes(t, r1, true)
+		corrupt(t, r1.Path())
+		freshQuotes(t, dir, func(s *Quotes) { addQuotes(t, s, quoteAt("g", "g", 3)) })
+		saveQuotes(t, r3, false)
+		for _, q := range r3.All() {
+			if q.Exact == "b" && !r3.Remove(q.ID) {
+				t.Fatal("b not removed")
+			}
+		}
+		saveQuotes(t, r3, true)
+		saveQuotes(t, r1, false)
+		want := []string{"a", "x", "g"}
+		for who, s := range map[string]*Quotes{"r1": r1, "the file": mustOpenQuotes(t, "bundled", dir)} {
+			if got := quotePassages(s.All()); !slices.Equal(got, want) {
+				t.Errorf("%s holds the quotes %v, want %v", who, got, want)
+			}
+		}
+	})
+	t.Run("opened times", func(t *testing.T) {
+		dir := t.TempDir()
+		first, _ := OpenSavedOpened("bundled", dir)
+		markOpened(t, first, "a", "b")
+		r1, _ := OpenSavedOpened("bundled", dir)
+		r3, _ := OpenSavedOpened("bundled", dir)
+		for _, o := range []*SavedOpened{r1, r3} {
+			if all, err := o.All(); err != nil || len(all) != 2 {
+				t.Fatalf("a reader's times: %v, %v", all, err)
+			}
+		}
+		markOpened(t, r1, "x")
+		corrupt(t, r1.Path())
+		freshOpened(t, dir, func(o *SavedOpened) { markOpened(t, o, "c") })
+		if all, err := r3.All(); err != nil || len(all) != 3 {
+			t.Fatalf("r3's times: %v, %v", openedNames(all), err)
+		}
+		if err := r3.Forget(Search{Name: "b"}, nil); err != nil {
+			t.Fatal(err)
+		}
+		all, err := r1.All()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"a", "c", "x"}
+		if got := openedNames(all); !slices.Equal(got, want) {
+			t.Errorf("r1 holds the times of %v, want %v", got, want)
+		}
+		if got := openedNames(inOpenedFile(t, dir)); !slices.Equal(got, want) {
+			t.Errorf("the file holds the times of %v, want %v", got, want)
+		}
+	})
+}

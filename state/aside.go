@@ -198,11 +198,18 @@ func recentCopy(path, name string, now time.Time) bool {
 // still holding what the old file held (one that had not seen the copy
 // After: see takeOld) adds it to such a file at its next write or read
 // (the reading state's marks, the quotes and the opened times the file
-// lacks), and takes the mark away: the file then carries what was there
-// before, and what it lacks was taken away (an un-mark, a quote removed,
-// a search's times forgotten), which no other folio's old copy brings
-// back. What was done in the file since it was begun (Set, Moved) stays
-// as it was done there.
+// lacks, and did not take away since it was begun), once: it has seen
+// the copy then. The mark stays for its day (a day after After, when a
+// folio that has seen it drops it: see takeOld), as other folios may hold
+// the old file still (an attack: taken away by the first to add, it left
+// a second reader stopped meanwhile to take the file as it was, losing
+// the star it had saved before the set-aside); so what is taken away
+// while it lives (an un-mark, a quote removed, a search's times
+// forgotten) is recorded in Set, and no folio's old copy brings it back:
+// what the file holds is the union of the old copies added and its own,
+// less what it took away, and adding one copy twice is the same as once.
+// What was done in the file since it was begun (Set, Moved) stays as it
+// was done there.
 type afresh struct {
 	// After is the set-aside copy the file was begun after: the newest
 	// in the folder then of those set aside less than afreshFor before
@@ -215,7 +222,8 @@ type afresh struct {
 	After string `json:"after"`
 	// Set names what was set since the file was begun, by the ID of
 	// what was set (the reading state: per piece, its fields: see
-	// record; the opened times: per search, "removed").
+	// record; the quotes: per quote, "removed"; the opened times: per
+	// search, "removed").
 	Set map[string][]string `json:"set,omitempty"`
 	// Moved is the pieces given another ID since (Rename), in order;
 	// the old marks and quotes follow them as moves says.
@@ -376,7 +384,8 @@ func carried(path string, a *afresh, now time.Time) *afresh {
 // its last read or write, finding a file whose mark is *a (nil: none), is
 // to add what it holds to it: the file was begun afresh after a copy it
 // had not seen (another folio set the file aside and wrote its own first),
-// and what the writer holds is from the file set aside. A mark that is no
+// and what the writer holds is from the file set aside (the mark is
+// kept: see afresh). A mark that is no
 // longer recent (see afresh.After) is dropped then (*a nil), the file to
 // be written so: a folio holding what was there before has had its day
 // to add it.

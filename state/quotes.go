@@ -124,28 +124,33 @@ type quotesFile struct {
 	Archive string  `json:"archive"`
 	Quotes  []Quote `json:"quotes"`
 	// Afresh is set in a file begun afresh after a set-aside, as the
-	// reading state's (see afresh: Moved names the pieces moved since;
-	// Set is not used, a quote's random ID being no other's); nil in
-	// one that carries the quotes from before.
+	// reading state's (see afresh: Moved names the pieces moved since,
+	// Set the quotes removed since, by ID: "removed"); nil in one that
+	// carries the quotes from before.
 	Afresh *afresh `json:"afresh,omitempty"`
 }
 
 // record notes in a, the mark of a quotes file begun afresh, the pieces
-// o moves (a Rename).
+// o moves (a Rename) and the quote it removes.
 func (o quoteOp) record(a *afresh) {
-	if o.kind == quoteMove {
+	switch o.kind {
+	case quoteMove:
 		a.moveAtOnce(o.moves)
+	case quoteRemove:
+		a.set(o.q.ID, "removed")
 	}
 }
 
 // addOld adds to f, a file begun afresh, old, the quotes of a folio that
-// held the file set aside: those the file lacks, each on the piece the
-// file's moves took its own to (afresh.moves). f carries the old quotes
-// then (Afresh nil).
+// held the file set aside: those the file lacks and did not remove since
+// it was begun, each on the piece the file's moves took its own to
+// (afresh.moves). The mark stays for its day, as the reading state's
+// (see file.addOld): another folio may add its quotes too, and adding
+// one folio's twice is the same as once.
 func (f *quotesFile) addOld(old []Quote) {
 	dest := f.Afresh.moves()
 	for _, q := range old {
-		if slices.ContainsFunc(f.Quotes, func(o Quote) bool { return o.ID == q.ID }) {
+		if f.Afresh.wasSet(q.ID, "removed") || slices.ContainsFunc(f.Quotes, func(o Quote) bool { return o.ID == q.ID }) {
 			continue
 		}
 		q = cloneQuote(q)
@@ -155,7 +160,6 @@ func (f *quotesFile) addOld(old []Quote) {
 		f.Quotes = append(f.Quotes, q)
 	}
 	sortQuotes(f.Quotes)
-	f.Afresh = nil
 }
 
 type quoteOpKind uint8
@@ -432,7 +436,7 @@ func (s *Quotes) change(o quoteOp) bool {
 // or whose OpenQuotes found the file corrupt) is begun afresh (see
 // afresh). A file found begun afresh after a set-aside these Quotes have
 // not seen (another folio set the file aside and wrote its own quotes
-// first) takes the quotes held here that it lacks, on the pieces it moved
+// first) takes the quotes held here that it lacks and did not remove, on the pieces it moved
 // them to, even with nothing else to write; a file that carries the
 // quotes from before takes only the changes: a quote it lacks was
 // removed.

@@ -245,15 +245,15 @@ const openedAbout = "folio: when each saved search was last opened on this archi
 // addOld adds to f, a file begun afresh, old, the times a folio held of
 // the file set aside: under each name the file has no time under and
 // removed none since it was begun (a time there is the file's: perhaps
-// another search's of that name). f carries the old times then (Afresh
-// nil).
+// another search's of that name). The mark stays for its day, as the
+// reading state's (see file.addOld): another folio may add its times
+// too, and adding one folio's twice is the same as once.
 func (f *openedFile) addOld(old map[string]Opened) {
 	for key, o := range old {
 		if _, has := f.Searches[key]; !has && !f.Afresh.wasSet(key, "removed") {
 			f.Searches[key] = o
 		}
 	}
-	f.Afresh = nil
 }
 
 // SavedOpened is the opened-times file of one archive. It is safe for

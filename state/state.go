@@ -146,8 +146,13 @@ func (a *afresh) record(o op) {
 // is is merged into it, as Rename merges), and a field the file set
 // since it was begun keeps the file's value, every other takes old's
 // (read and starred when either has them, old's position where the file
-// has none, the later last opened). f carries the old marks then (Afresh
-// nil).
+// has none, the later last opened). The mark stays, for its day: another
+// folio holding the file set aside may add its marks too, and what is
+// set since (an un-star of a mark added so) is recorded, so that no old
+// copy brings it back; adding one folio's marks twice is the same as
+// once (an attack: taken away at the first, a second reader stopped
+// meanwhile found no mark and lost the star it had saved before the
+// set-aside).
 func (f *file) addOld(old map[string]Piece, oldHistory []Visit) {
 	a := f.Afresh
 	dest := a.moves()
@@ -191,7 +196,6 @@ func (f *file) addOld(old map[string]Piece, oldHistory []Visit) {
 		}
 	}
 	f.History = mergeVisits(f.History, oldHistory)
-	f.Afresh = nil
 }
 
 // Store is the reading state of one archive. It is safe for concurrent use.
