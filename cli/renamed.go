@@ -102,7 +102,9 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) string {
 	for _, r := range renamed {
 		moves[r.From] = r.To
 	}
-	if n := qs.Rename(moves); n > 0 {
+	// a move of no quote here is kept too, for a fresh file's mark (see
+	// state.Quotes.Rename): saved, as Unsaved says
+	if n := qs.Rename(moves); n > 0 || qs.Unsaved() {
 		warn("quotes", n, qs.Save())
 	}
 	if !failed && newest != 0 {

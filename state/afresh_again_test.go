@@ -191,3 +191,41 @@ func TestMarkStaysForOtherOldReaders(t *testing.T) {
 		}
 	})
 }
+
+// TestFreshQuotesFileRecordsMovesOfPiecesItHasNoQuoteOn: a piece renamed
+// after the quotes file was begun afresh, holding no quote in it (the
+// reader's quote on it only in the copy set aside), is recorded as moved
+// all the same, and the reader's quote follows it when the reader adds
+// its quotes (an attack: "folio index" said "1 renamed or moved", the
+// fresh file recorded no move, and the reader's quote stayed on the old
+// ID, orphaned).
+func TestFreshQuotesFileRecordsMovesOfPiecesItHasNoQuoteOn(t *testing.T) {
+	dir := t.TempDir()
+	first := mustOpenQuotes(t, "bundled", dir)
+	addQuotes(t, first, quoteAt("p", "q2", 0))
+	saveQuotes(t, first, true)
+	reader := mustOpenQuotes(t, "bundled", dir) // then stopped
+	corrupt(t, reader.Path())
+	freshQuotes(t, dir, func(s *Quotes) { addQuotes(t, s, quoteAt("z", "q3", 1)) })
+	index := mustOpenQuotes(t, "bundled", dir) // folio index, following the rename
+	if n := index.Rename(map[string]string{"piece-p": "piece-p2"}); n != 0 || !index.Unsaved() {
+		t.Fatalf("the rename moved %d pieces' quotes and left unsaved %v, want 0 and a move kept", n, index.Unsaved())
+	}
+	saveQuotes(t, index, true)
+	saveQuotes(t, reader, false) // the reader resumes
+	for who, s := range map[string]*Quotes{"the reader": reader, "the file": mustOpenQuotes(t, "bundled", dir)} {
+		for _, q := range s.All() {
+			if q.Exact == "q2" && q.Piece != "piece-p2" {
+				t.Errorf("%s holds q2 on %s, want piece-p2", who, q.Piece)
+			}
+		}
+		if got, want := quotePassages(s.All()), []string{"q2", "q3"}; !slices.Equal(got, want) {
+			t.Errorf("%s holds the quotes %v, want %v", who, got, want)
+		}
+	}
+	// a file not begun afresh records nothing of a piece with no quote
+	plain := mustOpenQuotes(t, "bundled", t.TempDir())
+	if plain.Rename(map[string]string{"piece-p": "piece-p2"}) != 0 || plain.Unsaved() {
+		t.Error("a rename of a piece with no quote was kept, the file not begun afresh")
+	}
+}

@@ -77,8 +77,9 @@ type Quotes struct {
 	asideSeen map[string]bool
 	// mark is the afresh mark of the file when these Quotes last read or
 	// wrote it (nil: none), carried into the file written again whole
-	// after a set-aside (see carried), as Store.mark is. Guarded by
-	// saveMu once OpenQuotes has returned.
+	// after a set-aside (see carried), as Store.mark is; while there is
+	// one, Rename keeps every move for it. Set under saveMu and mu once
+	// OpenQuotes has returned.
 	mark *afresh
 }
 
@@ -135,7 +136,11 @@ type quotesFile struct {
 func (o quoteOp) record(a *afresh) {
 	switch o.kind {
 	case quoteMove:
-		a.moveAtOnce(o.moves)
+		if len(o.every) > 0 && len(a.Moved)+len(o.every) <= maxAfreshMoves {
+			a.moveAtOnce(o.every)
+		} else {
+			a.moveAtOnce(o.moves)
+		}
 	case quoteRemove:
 		a.set(o.q.ID, "removed")
 	}
@@ -176,8 +181,22 @@ const (
 type quoteOp struct {
 	kind  quoteOpKind
 	q     Quote             // quoteAdd; quoteRemove and quoteSetNote use q.ID (and q.Note)
-	moves map[string]string // quoteMove: old piece ID → new
+	moves map[string]string // quoteMove: old piece ID → new, of the pieces with quotes here
+	// every is, for a quoteMove made while the file read was begun
+	// afresh, every move given, those of pieces with no quote here too:
+	// recorded in the mark (see record), for a folio holding the quotes
+	// from before the set-aside to follow (an attack: a piece renamed
+	// by "folio index" after the file began, holding no quote in it,
+	// recorded no move, and the reader's quote on it stayed on its old
+	// ID, orphaned)
+	every map[string]string
 }
+
+// maxAfreshMoves bounds the moves a mark records of pieces that hold no
+// quote in the file (quoteOp.every): a day's renames, however many (a
+// folder of 10,000 renamed makes a mark of about 1 MB); past it, only the
+// moves of pieces with quotes in the file are recorded.
+const maxAfreshMoves = 10000
 
 func (o quoteOp) apply(qs []Quote) []Quote {
 	if o.kind == quoteMove {
@@ -390,7 +409,11 @@ func (s *Quotes) SetNote(id, note string) bool {
 // (index.Stats.Renamed). Their passages are found in it as before, by
 // their text. One pass over the quotes, however many renames (a review:
 // one a rename took 10,000 × 2,000 steps at every open). It reports
-// how many pieces' quotes moved (0: none).
+// how many pieces' quotes moved (0: none). When the file last read or
+// written was begun afresh (see afresh), every move given is kept for
+// the next Save (Unsaved) to record in it, those of pieces with no quote
+// here too: a folio that held the quotes of the file set aside takes
+// them to the pieces' new IDs when it adds them.
 func (s *Quotes) Rename(moves map[string]string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -400,10 +423,19 @@ func (s *Quotes) Rename(moves map[string]string) int {
 			some[q.Piece] = to
 		}
 	}
-	if len(some) == 0 {
+	var every map[string]string
+	if s.mark != nil && len(moves) <= maxAfreshMoves {
+		every = map[string]string{}
+		for from, to := range moves {
+			if validID(from) && validID(to) && from != to {
+				every[from] = to
+			}
+		}
+	}
+	if len(some) == 0 && len(every) == 0 {
 		return 0
 	}
-	o := quoteOp{kind: quoteMove, moves: some}
+	o := quoteOp{kind: quoteMove, moves: some, every: every}
 	s.pending = append(s.pending, o)
 	s.quotes = o.apply(s.quotes)
 	return len(some)
@@ -509,7 +541,9 @@ func (s *Quotes) write(ops []quoteOp) (_ []Quote, err error) {
 			s.asideSeen = seenWith(w.copies, f.Afresh)
 		}
 		if err == nil {
+			s.mu.Lock() // Rename reads it
 			s.mark = f.Afresh
+			s.mu.Unlock()
 		}
 	}()
 	rewrite := false
