@@ -229,3 +229,28 @@ func TestFreshQuotesFileRecordsMovesOfPiecesItHasNoQuoteOn(t *testing.T) {
 		t.Error("a rename of a piece with no quote was kept, the file not begun afresh")
 	}
 }
+
+// TestForgetOfASearchTheFreshFileLacksIsRecorded: a saved search removed
+// after the opened-times file was begun afresh, never opened in it, is
+// recorded as removed all the same, and a reader holding its time from
+// the file set aside does not bring it back (an attack: b, removed, came
+// back with the reader's old time).
+func TestForgetOfASearchTheFreshFileLacksIsRecorded(t *testing.T) {
+	dir, reader, _ := openedAfreshSetUp(t) // a and b
+	freshOpened(t, dir, func(o *SavedOpened) { markOpened(t, o, "c") })
+	cli, _ := OpenSavedOpened("bundled", dir) // "folio saved rm b"
+	if err := cli.Forget(Search{Name: "b"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	all, err := reader.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a", "c"}
+	if got := openedNames(all); !slices.Equal(got, want) {
+		t.Errorf("the reader holds the times of %v, want %v", got, want)
+	}
+	if got := openedNames(inOpenedFile(t, dir)); !slices.Equal(got, want) {
+		t.Errorf("the file holds the times of %v, want %v", got, want)
+	}
+}

@@ -402,7 +402,9 @@ func (o *SavedOpened) Mark(s Search, at, through time.Time, saved *Saved) error 
 }
 
 // Forget drops the opened times of the search s, removed from saved (nil:
-// s alone is known), under its name and any earlier one.
+// s alone is known), under its name and any earlier one; in a file begun
+// afresh (see afresh), it records the name as removed, a time under it
+// in the file or not.
 func (o *SavedOpened) Forget(s Search, saved *Saved) error {
 	return o.change(func(m map[string]Opened) error {
 		all := []Search{s}
@@ -414,7 +416,7 @@ func (o *SavedOpened) Forget(s Search, saved *Saved) error {
 		settle(m, ownersOf(all, s)) // another search's times there are moved to it
 		delete(m, NameKey(s.Name))
 		return nil
-	})
+	}, NameKey(s.Name))
 }
 
 // RenameOpened moves the opened times of the search s, named old before
@@ -508,7 +510,14 @@ func (o Opened) equal(p Opened) bool {
 // set-aside this value had not seen takes the times it held (addOld),
 // edited. The file is written only when edit changes something, or to
 // write it again so.
-func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
+//
+// forget names the searches whose times the edit forgets (Forget): in a
+// file begun afresh they are recorded as removed even when the file has
+// no time of theirs, so that a folio holding the times of the file set
+// aside does not bring them back (an attack: a search removed after the
+// fresh file began, never opened in it, came back with its old time at
+// the reader's next read).
+func (o *SavedOpened) change(edit func(map[string]Opened) error, forget ...string) error {
 	o.mu.Lock()
 	seen, held, mark := o.seen, o.held, o.mark
 	o.mu.Unlock()
@@ -549,6 +558,12 @@ func (o *SavedOpened) change(edit func(map[string]Opened) error) error {
 		for key := range before {
 			if _, kept := f.Searches[key]; !kept {
 				f.Afresh.set(key, "removed")
+			}
+		}
+		for _, key := range forget {
+			if !f.Afresh.wasSet(key, "removed") {
+				f.Afresh.set(key, "removed")
+				again = true
 			}
 		}
 	}
