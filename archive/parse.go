@@ -394,8 +394,8 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	// which Jekyll reads as a flag. The site is asked only of such a value.
 	//
 	// A Hugo site's config may say which keys date a page, and in what
-	// order, its :filename the file's name (hugobuild.go); the site is
-	// asked only when its config does.
+	// order, its :filename the file's name (hugobuild.go): its config is
+	// read once a site (hugoBuildFor), its keys used in a Hugo site alone.
 	keys, name, hugoDates := dateKeys, field{}, false
 	if ks := cascades.hugoBuildFor(path).dates; ks != nil && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
 		keys, hugoDates = ks, true

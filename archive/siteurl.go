@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -69,10 +70,22 @@ func siteConfigValues(fsys fs.FS, p string) (map[string]any, bool) {
 	return m, there
 }
 
+// readCapped reads p from fsys up to one byte past MaxFileSize: a site's
+// config is read at every scan, and a 100 MB config.json was read whole
+// each time before it was refused (a review).
+func readCapped(fsys fs.FS, p string) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
 // readSiteConfig is siteConfigValues with the problem of a file there
 // that cannot be read or decoded, nil for none.
 func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
-	data, err := fs.ReadFile(fsys, p)
+	data, err := readCapped(fsys, p)
 	if Gone(err) { // ENOTDIR too: a file named config at a Hugo root
 		return nil, false, nil
 	}
@@ -80,7 +93,7 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 		return nil, true, &Problem{Path: p, Msg: "site config cannot be read (" + errText(err) + "): " + configUnreadMsg}
 	}
 	if len(data) > MaxFileSize {
-		return nil, true, &Problem{Path: p, Msg: fmt.Sprintf("site config is %d bytes, over the %d MB limit: %s", len(data), MaxFileSize>>20, configUnreadMsg)}
+		return nil, true, &Problem{Path: p, Msg: fmt.Sprintf("site config is over the %d MB limit: %s", MaxFileSize>>20, configUnreadMsg)}
 	}
 	var m map[string]any
 	line := 0

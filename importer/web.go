@@ -196,8 +196,8 @@ func extractPage(pg Page, date string) (*piece, string) {
 		return nil, "not an http or https URL"
 	}
 	// a reference to a control is one character, dropped alone, one to a
-	// line's end a new line (see itemConverter.markdown; in the text a
-	// <br>, textLineEnds)
+	// line's end a new line (see itemConverter.markdown; in the page's
+	// text a <br>: defusePage)
 	ex, err := runExtract([]byte(defusePage(string(pg.HTML))), pg.URL)
 	if errors.Is(err, ErrNoHelper) {
 		return nil, err.Error()

@@ -246,7 +246,7 @@ import (
 // ("a&#13b" a new line, was ab), the rule the importer now shares
 // (termsafe.DefuseKeepingLines, archive's lineEndReferences before); 128:
 // a character's run of combining marks not ended by a character of no
-// width between them (archive's capMarks, zeroWidth: "א" and 200 marks
+// width between them (termsafe's CapMarks, zeroWidth: "א" and 200 marks
 // each after a zero-width space kept 200); 129: a body's backtick fence
 // after a <br> escaped, and a link reference definition after two
 // (archive's startsNoBlock: "Intro<br>```" opened a fence to the piece's
