@@ -312,18 +312,15 @@ func parseFile(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
 	}
 	e.Size = int64(len(data))
 	settled := false
-	if w.info.ModTime.IsZero() || e.MTime == racyMTime {
-		// a racy read keeps its text's hash, so that reading it again
-		// can tell the file held it (a helper's report: adding one file
-		// a second after another said "Indexed 2 pieces")
-		e.Hash = hashOf(data)
-	}
+	// every read keeps its text's hash, so that reading it again can
+	// tell the file held it: a racy read's (a helper's report: adding one
+	// file a second after another said "Indexed 2 pieces"), and one whose
+	// times change while its text does not (an edit undone, a touch: a
+	// reader that may not write the cache said "index as it was" for
+	// good, an attack; settled, disk.go)
+	e.Hash = hashOf(data)
 	if w.was != nil && w.was.MTime == racyMTime && w.was.Hash != "" {
-		h := e.Hash
-		if h == "" {
-			h = hashOf(data)
-		}
-		settled = w.was.Hash == h
+		settled = w.was.Hash == e.Hash
 	}
 	a, probs, asked := parseSafely(sites, p, data)
 	e.Problems, e.Site = probs, asked

@@ -57,9 +57,10 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	if err != nil {
 		if errors.Is(err, errLocked) && usable(m, p) {
 			// Another folio is changing the index: use it as it was.
-			if racyOnly(m, p) {
-				// ... unless what it would take in is only files read
-				// racy that still hold what was read (settled)
+			if hashedOnly(m, p) {
+				// ... unless what it would take in is only files (read
+				// racy, or their times changed) that still hold what was
+				// read (settled)
 				if sv, ok := ix.settled(dir, hold, have, b, files, scanProbs, opts); ok {
 					return sv, nil
 				}
@@ -81,7 +82,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 			// built the whole index in memory). No writer's lock is
 			// needed to read it: hold, taken before, keeps it from
 			// removal, and a generation is whole before CURRENT names it.
-			if racyOnly(m, p) {
+			if hashedOnly(m, p) {
 				if sv, ok := ix.settled(dir, hold, have, b, files, scanProbs, opts); ok {
 					return sv, nil
 				}
@@ -152,11 +153,11 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 		}
 		m, p = nil, nil // from scratch
 	}
-	racyWork := racyOnly(m, p) // before the write, which changes m
+	hashedWork := hashedOnly(m, p) // before the write, which changes m
 	v, err := ix.write(ctx, dir, hold, m, p, b, files, scanProbs)
 	// (a rebuild's m and p are nil: no generation as it was to show)
 	if err != nil && ctx.Err() == nil && usable(m, p) && cacheNotWritable(err) {
-		if racyWork {
+		if hashedWork {
 			if sv, ok := ix.settled(dir, hold, have, b, files, scanProbs, opts); ok {
 				return sv, nil
 			}
@@ -204,37 +205,64 @@ func (ix *Index) asItWas(dir string, hold, have *genHold, files int, scanProbs [
 	return v
 }
 
-// racyOnly reports whether the plan p on the generation of m (its files
-// loaded) has work, and that work is only files read within RacyWindow of
-// their change (racyMTime) with their texts' hashes, at the size read:
-// files that may hold what was read (settled tells), which a writer reads
-// again only to record their times. Nothing is read here.
-func racyOnly(m *manifest, p *plan) bool {
+// hashedOnly reports whether the plan p on the generation of m (its files
+// loaded) has work, and that work is only files whose entries keep their
+// texts' hashes, at the size read: files that may hold what was read
+// (settled tells), which a writer reads again only to record their times.
+// A file read within RacyWindow of its change (racyMTime) is such a file,
+// and so is one whose times changed since (an edit undone, cp -p from a
+// copy, touch): every read keeps its hash (parseFile). A file the index
+// keeps as last read, unreadable then (its keptNote), is not; nor is work
+// whose files together come to more than settleLimit (each counted at
+// least settleFile), which settled would read at every refresh while
+// the cache cannot take their times. Nothing is read here.
+func hashedOnly(m *manifest, p *plan) bool {
 	if !usable(m, p) || len(p.todo) == 0 || len(p.deletes) > 0 || p.unseen || m.Files == nil {
 		return false
 	}
+	var cost int64
 	for _, w := range p.todo {
 		e, ok := m.Files[w.info.Path]
-		if !ok || e.MTime != racyMTime || e.Hash == "" || e.Size != w.info.Size {
+		if !ok || e.Hash == "" || e.Size != w.info.Size || slices.ContainsFunc(e.Problems, isKeptNote) {
+			return false
+		}
+		if cost += max(w.info.Size, settleFile); cost > settleLimit {
 			return false
 		}
 	}
 	return true
 }
 
+// settleLimit is how much of the archive's files settled may read, at
+// each refresh while the cache cannot take their times, to find them as
+// the index holds them; each file counts at least settleFile, about what
+// its open costs beside its read. Measured as nobody on a read-only cache,
+// files touched, a search (2 cores, load average 4–6, noisy): 699 files of
+// 32 MB in all, 0.145 s (0.098 s saying "as it was" before, 0.065 s
+// current); 8,000 files of 1 KB, 0.35–0.5 s (0.18–0.24 s "as it was"),
+// some 30 µs a file; 1,200 of them, under the limit, 0.45–0.5 s (0.32–0.44
+// s). Above it the index says "as it was" until a writer records the times.
+var settleLimit int64 = 32 << 20
+
+// settleFile is what one file counts at least towards settleLimit.
+const settleFile = 16 << 10
+
 // settled answers for a folio that found work on the live generation hold
-// of the cache dir (racyOnly) and may not do it (another folio holds the
-// writer's role, or the cache cannot take a change): when the files read
-// racy hold the texts the generation read (their hashes), and the plan
-// with them as read finds nothing else to do, the generation holds the
-// archive as it is (b, files and scanProbs the scan's). ok then, with the
-// generation opened as unchanged, or no view when it is have's (hold let
-// go: the caller's is current). Not ok (hold kept) when the generation is
-// behind indeed, or cannot be opened. Before, a reader that could not
-// write said "index as it was" for an index as current as a writer's, a
-// copy into the archive and folio index at once (a review); the entries
-// stay racy, read again at each refresh until a writer records their
-// times, as a writer's next open would.
+// of the cache dir (hashedOnly) and may not do it (another folio holds the
+// writer's role, or the cache cannot take a change): when the files whose
+// times changed (or were read racy) hold the texts the generation read
+// (their hashes), and the plan with them as read finds nothing else to
+// do, the generation holds the archive as it is (b, files and scanProbs
+// the scan's). ok then, with the generation opened as unchanged, or no
+// view when it is have's (hold let go: the caller's is current). Not ok
+// (hold kept) when the generation is behind indeed, or cannot be opened.
+// Before, a reader that could not write said "index as it was" for an
+// index as current as a writer's, a copy into the archive and folio
+// index at once (a review), and for good after an edit undone (cp -p f
+// orig, an edit, cat orig > f: an attack), where only racy entries were
+// compared; the entries keep their times as recorded, read again at each
+// refresh until a writer records the new ones, as a writer's next open
+// would.
 func (ix *Index) settled(dir string, hold, have *genHold, b *build, files []archive.FileInfo, scanProbs []archive.Problem,
 	opts Options) (*view, bool) {
 	m, err := readManifest(hold.dir) // as written: the plan's may have been changed by a write
@@ -242,7 +270,7 @@ func (ix *Index) settled(dir string, hold, have *genHold, b *build, files []arch
 		return nil, false
 	}
 	p := b.plan(m, files, scanProbs)
-	if !racyOnly(m, p) {
+	if !hashedOnly(m, p) {
 		return nil, false
 	}
 	asRead := slices.Clone(files) // the caller's scan is not changed
@@ -258,7 +286,7 @@ func (ix *Index) settled(dir string, hold, have *genHold, b *build, files []arch
 		}
 		// the times the entry records: the text is what was read, as a
 		// writer's reading again finds (parseFile's settled)
-		asRead[i].ModTime, asRead[i].CTime = time.Unix(0, racyMTime), e.CTime
+		asRead[i].ModTime, asRead[i].CTime = time.Unix(0, e.MTime), e.CTime
 	}
 	if !b.plan(m, asRead, scanProbs).empty() {
 		return nil, false

@@ -137,11 +137,13 @@
 // CURRENT current and takes no lock). A process that finds the writer's
 // lock taken uses the live generation as it is and says so (Behind); the
 // next Refresh picks the change up. So does one that cannot write the
-// cache (asItWas). A change that is only files read within RacyWindow of
-// their change (recorded racy, to be read again by the next writer) that
-// hold what was read is none: such a process reads them and uses the
-// generation as current (settled, disk.go); and a Refresh that finds the
-// generation it holds current again is no longer Behind.
+// cache (asItWas). A change that is only files that hold what was read is
+// none: files read within RacyWindow of their change (recorded racy, to be
+// read again by the next writer), or whose times changed since (an edit
+// undone, a touch); every entry keeps its text's hash, and such a process
+// reads them (at most settleLimit of them) and uses the generation as
+// current (settled, disk.go); and a Refresh that finds the generation it
+// holds current again is no longer Behind.
 //
 // Old generations are removed, under the writer's lock, by the writer
 // after publishing or by a process letting go of one, when no process

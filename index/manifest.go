@@ -300,7 +300,10 @@ func (m *manifest) summarize() error {
 				pinned = append(pinned, archive.Article{ID: e.ID, Path: p, CiteKey: e.CiteKey})
 			}
 		}
-		timed = timed && (e.Hash == "" || e.MTime != 0) // a racy read's hash is kept beside its time
+		// every read's hash is kept beside its times (parseFile): a file
+		// of no time at all (the embedded archive) is compared by its
+		// hash, one dated at the Unix epoch by its change time
+		timed = timed && (e.Hash == "" || e.MTime != 0 || e.CTime != 0)
 		if e.Site != 0 && !e.Unseen {
 			// (one the scan cannot see is not read again: its folder
 			// would never be current)

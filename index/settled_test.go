@@ -269,3 +269,114 @@ func TestRacyGenerationOnAReadOnlyCacheIsCurrent(t *testing.T) {
 	}
 	currentNotBehind(t, "a.md as it was again", rd, dir, 2)
 }
+
+// ownerIndexesSettled writes files into arch, dated an hour back, and has
+// the owner's folio index them into the cache dir: long after their
+// writing, so that the generation records their times (not racy).
+func ownerIndexesSettled(t *testing.T, arch, dir string, files map[string]string) {
+	t.Helper()
+	dupWrite(t, arch, files)
+	dupSettle(t, arch)
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(context.Background(), name, fsys, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := ix.Stats(); st.Indexed != len(files) {
+		t.Fatalf("the owner's folio index: %+v", st)
+	}
+	ix.Close()
+}
+
+// A file whose times changed but whose text is as indexed (an edit undone
+// with cp -p orig f, or cat orig > f; a touch) is no change to a reader
+// that may not take the writer's role: it reads the file and compares its
+// text's hash with the one the generation recorded (at most settleLimit
+// of them). Before, only entries recorded racy were compared, so that a
+// reader beside a busy writer or on a cache it could not write kept
+// "index as it was" for good once such an edit was undone, though the
+// index held the text as it is. The owner's folio index after records
+// their times, and indexes them again, as a touched file is.
+func TestTouchedFileAsIndexedIsCurrent(t *testing.T) {
+	for _, how := range []string{"busy writer", "full cache"} {
+		t.Run(how, func(t *testing.T) {
+			arch, dir := t.TempDir(), t.TempDir()
+			ownerIndexesSettled(t, arch, dir, map[string]string{"a.md": pieceA, "b.md": pieceB})
+			name, fsys, err := archive.Source(arch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx := context.Background()
+			opts := Options{Dir: dir, LockTimeout: 50 * time.Millisecond}
+			var w *fileLock
+			switch how {
+			case "busy writer":
+				if w, err = lockDir(filepath.Join(dir, writerName), time.Second); err != nil {
+					t.Fatal(err)
+				}
+			case "full cache":
+				full := &fs.PathError{Op: "write", Path: filepath.Join(dir, "x"), Err: syscall.ENOSPC}
+				writeHook = func() error { return full }
+				t.Cleanup(func() { writeHook = nil })
+			}
+			rd, err := Open(ctx, name, fsys, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rd.Close()
+			currentNotBehind(t, "the reader's open", rd, dir, 2)
+
+			dupWrite(t, arch, map[string]string{"a.md": pieceA + "zebra\n"})
+			if changed, err := rd.Refresh(ctx, opts); err != nil || changed || rd.Behind() == "" {
+				t.Errorf("a.md edited: changed %v, %v, behind %q", changed, err, rd.Behind())
+			}
+			dupWrite(t, arch, map[string]string{"a.md": pieceA}) // the edit undone: a new mtime
+			if changed, err := rd.Refresh(ctx, opts); err != nil || changed {
+				t.Errorf("a.md as indexed again: changed %v, %v", changed, err)
+			}
+			currentNotBehind(t, "a.md as indexed again", rd, dir, 2)
+
+			now := time.Now()
+			if err := os.Chtimes(filepath.Join(arch, "b.md"), now, now); err != nil {
+				t.Fatal(err)
+			}
+			if changed, err := rd.Refresh(ctx, opts); err != nil || changed {
+				t.Errorf("b.md touched: changed %v, %v", changed, err)
+			}
+			currentNotBehind(t, "b.md touched", rd, dir, 2)
+			cmd, err := Open(ctx, name, fsys, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			currentNotBehind(t, "a command's open", cmd, dir, 2)
+			cmd.Close()
+
+			// above the limit of what a refresh reads to compare, behind
+			defer func(n int64) { settleLimit = n }(settleLimit)
+			settleLimit = settleFile // a.md's alone, not b.md's beside it
+			if changed, err := rd.Refresh(ctx, opts); err != nil || changed || rd.Behind() == "" {
+				t.Errorf("above the limit: changed %v, %v, behind %q", changed, err, rd.Behind())
+			}
+			settleLimit = 1 << 30
+
+			// the owner's folio index records the times, reading the two
+			// files again (indexed again, as a touched file is)
+			if w != nil {
+				w.unlock()
+			}
+			writeHook = nil
+			dupSettle(t, arch) // not racy
+			ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st := ix.Stats(); st.Unchanged || st.Indexed != 2 || st.Removed != 0 || ix.Count() != 2 {
+				t.Errorf("the owner's folio index: %+v, %d pieces", st, ix.Count())
+			}
+			ix.Close()
+		})
+	}
+}
