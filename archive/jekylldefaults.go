@@ -51,11 +51,21 @@ type jekyllDefault struct {
 
 // jekyllDefaultSets are the valid sets of the defaults of the config of
 // the Jekyll site whose root is root, its files read by read: each a map
-// whose values are a map (Jekyll warns of another and leaves it out).
+// whose values are a map (Jekyll warns of another and leaves it out). A
+// _config.toml's [[defaults]], a list of tables, is read as a YAML list
+// is (Jekyll 4.3.1 as oracle: its values gave a post its tags; folio
+// read none).
 func jekyllDefaultSets(read configReader, root string) []jekyllDefault {
 	v, _ := jekyllSiteConfig.value(read, root, "defaults")
-	list, ok := v.([]any)
-	if !ok {
+	var list []any
+	switch v := v.(type) {
+	case []any:
+		list = v
+	case []map[string]any: // a _config.toml's [[defaults]]
+		for _, e := range v {
+			list = append(list, e)
+		}
+	default:
 		return nil
 	}
 	var out []jekyllDefault

@@ -2723,3 +2723,29 @@ func TestJekyllTagShapes(t *testing.T) {
 		}
 	}
 }
+
+// A Jekyll site's _config.toml's [[defaults]], a TOML list of tables,
+// gives its pages their values as a _config.yml's defaults: list does.
+// Jekyll 4.3.1 as oracle: [[defaults]] scope = {path = ""} values =
+// {tags = ["fromtoml"]} gave a post the tag fromtoml, and a set written
+// with [defaults.scope] and [defaults.values] tables the author; folio
+// read no defaults (the list decoded as []map[string]any).
+func TestJekyllTOMLConfigDefaults(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/_config.toml": "title = \"S\"\n[[defaults]]\nscope = {path = \"\"}\nvalues = {tags = [\"fromtoml\"]}\n" +
+			"[[defaults]]\n[defaults.scope]\npath = \"_posts\"\ntype = \"posts\"\n[defaults.values]\nauthor = \"Tom Lee\"\n",
+		"site/_posts/2020-01-01-p.md": "---\ntitle: P\n---\nx\n",
+		"site/b.md":                   "---\ntitle: B\ndate: 2020-01-01\n---\nx\n",
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string]string{
+		"site/_posts/2020-01-01-p.md": "[fromtoml] [Tom Lee]",
+		"site/b.md":                   "[fromtoml] []",
+	} {
+		x := byPathOf(t, a, p)
+		if got := fmt.Sprint(x.Tags, " ", x.Authors); got != want {
+			t.Errorf("%s: tags, authors %s, want %s", p, got, want)
+		}
+	}
+}

@@ -270,11 +270,13 @@ import (
 // names dropped, not the names before it (archive's dropInvertedDateline:
 // "Ann Lee, Bo Chan, Oregon" was Ann Lee alone); 139: one word then "of"
 // cited as written (archive's person: "Knights of Columbus" was the person
-// "Knights of" Columbus).
+// "Knights of" Columbus); 140: a Jekyll _config.toml's [[defaults]]
+// read (archive's jekyllDefaultSets: a TOML list of tables gave no page
+// its values).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 139
+const SchemaVersion = 140
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
