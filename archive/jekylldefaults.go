@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"io/fs"
 	"maps"
 	"path"
 	"regexp"
@@ -18,8 +19,12 @@ import (
 //   - a scope's path is a prefix of the file's path from the site's root
 //     as strings, not folders ("p" matched pg/a.md and pgx.md), as written
 //     ("/pg" matched nothing); empty or none matches every file; with a *
-//     it is a glob of the site's files and folders (sub/*/ gave
-//     sub/deep/s.md its values, p* gave pg/a.md its);
+//     it is a glob of the site's files and folders, each a prefix as a
+//     string again (sub/*/ gave sub/deep/s.md and sub/deeper.md its
+//     values, p* gave pg/a.md its, x/*/y gave x/q/y.md its beside a
+//     folder x/q/y: a file so held by a file or folder beside it is not
+//     read again when that one is made or removed, but at its own
+//     change or the config's);
 //   - a scope's type is posts (a file of _posts/), pages, drafts, or a
 //     collection's name (notes: a file of _notes/); page, post, draft are
 //     read as pages, posts, drafts;
@@ -107,8 +112,9 @@ func jekyllDefaultSets(read configReader, root string) []jekyllDefault {
 }
 
 // applies reports whether d's scope holds the file at rel (its path from
-// the site's root) of the type typ.
-func (d jekyllDefault) applies(rel, typ string) bool {
+// the site's root) of the type typ; exists reports whether a path from
+// the site's root is a file or folder of it (a folder, with dir).
+func (d jekyllDefault) applies(rel, typ string, exists func(p string, dir bool) bool) bool {
 	if d.typ != "" && d.typ != typ {
 		return false
 	}
@@ -116,10 +122,25 @@ func (d jekyllDefault) applies(rel, typ string) bool {
 	case d.scopePath == "":
 		return true
 	case d.glob != nil:
-		// Dir.glob's paths, each a prefix of rel: the folders on its
-		// path, or the file itself (a glob ending in / names folders)
-		for p := rel; p != "." && p != "/" && p != ""; p = path.Dir(p) {
-			if (p != rel || !strings.HasSuffix(d.scopePath, "/")) && d.glob.MatchString(p) {
+		// Dir.glob's paths (a glob ending in / names folders alone), each
+		// a prefix of rel as a string (glob_scope's start_with?): the
+		// folders on its path, the file itself, or a file or folder
+		// whose name starts rel's (x/*/y holds x/q/y.md beside the
+		// folder x/q/y)
+		dirs := strings.HasSuffix(d.scopePath, "/")
+		for i := 1; i <= len(rel); i++ {
+			q := rel[:i]
+			if strings.HasSuffix(q, "/") || !d.glob.MatchString(q) {
+				continue
+			}
+			switch {
+			case i == len(rel):
+				if !dirs {
+					return true
+				}
+			case rel[i] == '/':
+				return true
+			case exists != nil && exists(q, dirs):
 				return true
 			}
 		}
@@ -150,13 +171,14 @@ func (d jekyllDefault) precedes(old jekyllDefault) bool {
 
 // jekyllDefaultsFor are the values sets give the file at rel (its path
 // from its site's root) of the type typ, as Jekyll's
-// FrontmatterDefaults.all merges them; nil for none.
-func jekyllDefaultsFor(sets []jekyllDefault, rel, typ string) map[string]any {
+// FrontmatterDefaults.all merges them, exists telling the site's files
+// and folders (applies); nil for none.
+func jekyllDefaultsFor(sets []jekyllDefault, rel, typ string, exists func(p string, dir bool) bool) map[string]any {
 	var out map[string]any
 	var old *jekyllDefault
 	for i := range sets {
 		d := sets[i]
-		if !d.applies(rel, typ) {
+		if !d.applies(rel, typ, exists) {
 			continue
 		}
 		if out == nil {
@@ -229,7 +251,11 @@ func (s *SiteRoots) jekyllDefaults(p string) (map[string]any, bool) {
 	case strings.HasPrefix(first, "_") && first != rel && s.jekyllOutputs(root)[first[1:]]:
 		typ = first[1:]
 	}
-	return jekyllDefaultsFor(sets, rel, typ), typ == "pages"
+	exists := func(q string, dir bool) bool {
+		fi, err := fs.Stat(s.fsys, path.Join(root, q))
+		return err == nil && (!dir || fi.IsDir())
+	}
+	return jekyllDefaultsFor(sets, rel, typ, exists), typ == "pages"
 }
 
 // withJekyllDefaults gives m the known keys of vals, a Jekyll site's

@@ -2749,3 +2749,43 @@ func TestJekyllTOMLConfigDefaults(t *testing.T) {
 		}
 	}
 }
+
+// A Jekyll defaults scope with a * holds a file whose path starts with
+// one of the glob's files or folders as a string (Jekyll's glob_scope:
+// Dir.glob's paths, each tested with start_with?), not only the folders
+// on its path. Jekyll 4.3.1 as oracle: x/*/y gave its tag to x/q/y/a.md,
+// x/q/y.md and x/q/yz.md beside the folder x/q/y, not to x/r/yy.md;
+// sub/*/ (folders alone) to sub/deep/s.md and sub/deeper.md, not
+// sub/de.md; f/a* to f/ab.md and f/ab.md.txt.md. folio gave x/*/y's to
+// x/q/y/a.md alone, sub/*/'s to sub/deep/s.md alone.
+func TestJekyllDefaultsGlobIsAStringPrefix(t *testing.T) {
+	root := t.TempDir()
+	page := "---\ntitle: T\n---\nx\n"
+	files := map[string]string{
+		"site/_config.yml": "title: S\ndefaults:\n" +
+			"  - scope: {path: \"x/*/y\"}\n    values: {tags: [mid]}\n" +
+			"  - scope: {path: \"sub/*/\"}\n    values: {tags: [slash]}\n" +
+			"  - scope: {path: \"f/a*\"}\n    values: {tags: [file]}\n",
+	}
+	for _, p := range []string{"x/q/y.md", "x/q/y/a.md", "x/q/yz.md", "x/r/yy.md", "sub/deep/s.md", "sub/deeper.md", "sub/de.md", "f/ab.md", "f/ab.md.txt.md", "f/b.md"} {
+		files["site/"+p] = page
+	}
+	writeFiles(t, root, files)
+	a, _ := loadSite(t, root)
+	var got []string
+	for _, p := range piecePaths(a) {
+		got = append(got, p+" "+strings.Join(byPathOf(t, a, p).Tags, "+"))
+	}
+	sameLines(t, "tags", got, []string{
+		"site/f/ab.md file",
+		"site/f/ab.md.txt.md file",
+		"site/f/b.md ",
+		"site/sub/de.md ",
+		"site/sub/deep/s.md slash",
+		"site/sub/deeper.md slash",
+		"site/x/q/y.md mid",
+		"site/x/q/y/a.md mid",
+		"site/x/q/yz.md mid",
+		"site/x/r/yy.md ",
+	})
+}

@@ -272,11 +272,13 @@ import (
 // cited as written (archive's person: "Knights of Columbus" was the person
 // "Knights of" Columbus); 140: a Jekyll _config.toml's [[defaults]]
 // read (archive's jekyllDefaultSets: a TOML list of tables gave no page
-// its values).
+// its values); 141: a Jekyll defaults glob a prefix of a page's path as a
+// string (archive's jekyllDefault.applies: x/*/y gave x/q/y.md no
+// values beside a folder x/q/y).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 140
+const SchemaVersion = 141
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
