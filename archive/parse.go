@@ -350,7 +350,14 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 	}
 	post, isPost := jekyllPost(path)
-	if m.isDraft(inPosts(path), inJekyll, inHugo) && !hugoDrafts() { // whatever else it lacks: the site does not publish it
+	// jekyllUnpublished is whether the file is in a Jekyll site whose
+	// config's unpublished builds it though its published is false
+	// (jekyllbuild.go), asked of a draft alone; a draft: true is still one
+	jekyllUnpublished := func() bool {
+		draft, _ := flagOf(m["draft"].value)
+		return !draft && (inPosts(path) || inJekyll != nil && inJekyll()) && cascades.jekyllUnpublished(path)
+	}
+	if m.isDraft(inPosts(path), inJekyll, inHugo) && !hugoDrafts() && !jekyllUnpublished() { // whatever else it lacks: the site does not publish it
 		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
 	}
 	if m.unrendered(path) {

@@ -339,6 +339,7 @@ type SiteRoots struct {
 	defaults     sync.Map                  // Jekyll root → []jekyllDefault, its config's front matter defaults (jekyllDefaults)
 	contents     sync.Map                  // Hugo root → hugoContentDirs, where it reads its pages, or false: folio cannot tell (hugoOutsideContent)
 	builds       sync.Map                  // Hugo root → hugoBuild, its config's buildDrafts (hugoBuildFor)
+	unpublished  sync.Map                  // Jekyll root → whether its config sets unpublished (jekyllUnpublished)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.

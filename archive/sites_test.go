@@ -2789,3 +2789,44 @@ func TestJekyllDefaultsGlobIsAStringPrefix(t *testing.T) {
 		"site/x/r/yy.md ",
 	})
 }
+
+// A Jekyll site whose config sets unpublished builds its pages, posts
+// and collections' documents with published: false (their own or a
+// default's): they are pieces. Jekyll 4.3.1 as oracle: with
+// unpublished: true (yes, "true") in _config.yml a post and a page with
+// published: false were built, and a post under a default's
+// published: false, with unpublished: false or none not (a post's
+// draft: true, no key of Jekyll's, was built with each: folio reads it
+// as a draft as it does elsewhere). folio skipped them. The config's sum holds it, so that an edit re-reads the
+// site.
+func TestJekyllUnpublished(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{}
+	for site, config := range map[string]string{"on": "unpublished: true\n", "yes": "unpublished: yes\n",
+		"str": "unpublished: \"true\"\n", "off": "unpublished: false\n", "none": "title: N\n"} {
+		files[site+"/_config.yml"] = config + "defaults:\n  - scope: {path: \"dd\"}\n    values: {published: false}\n"
+		files[site+"/_posts/2020-01-01-u.md"] = "---\ntitle: U\npublished: false\n---\nx\n"
+		files[site+"/_posts/2020-01-02-p.md"] = "---\ntitle: P\n---\nx\n"
+		files[site+"/_posts/2020-01-03-d.md"] = "---\ntitle: D\ndraft: true\n---\nx\n"
+		files[site+"/up.md"] = "---\ntitle: UP\ndate: 2020-01-01\npublished: false\n---\nx\n"
+		files[site+"/dd/_posts/2020-01-04-dd.md"] = "---\ntitle: DD\n---\nx\n"
+	}
+	writeFiles(t, root, files)
+	a, _ := loadSite(t, root)
+	var want []string
+	for _, site := range []string{"none", "off", "on", "str", "yes"} {
+		for _, p := range []string{"_posts/2020-01-01-u.md", "_posts/2020-01-02-p.md", "dd/_posts/2020-01-04-dd.md", "up.md"} {
+			if site != "none" && site != "off" || p == "_posts/2020-01-02-p.md" {
+				want = append(want, site+"/"+p)
+			}
+		}
+	}
+	slices.Sort(want)
+	sameLines(t, "pieces", piecePaths(a), want)
+	fsys := os.DirFS(root)
+	before := ConfigCascadeSum(fsys, "off")
+	writeFiles(t, root, map[string]string{"off/_config.yml": "unpublished: true\ndefaults:\n  - scope: {path: \"dd\"}\n    values: {published: false}\n"})
+	if ConfigCascadeSum(fsys, "off") == before {
+		t.Error("the config's sum is the same after unpublished was set")
+	}
+}

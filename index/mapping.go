@@ -274,11 +274,13 @@ import (
 // read (archive's jekyllDefaultSets: a TOML list of tables gave no page
 // its values); 141: a Jekyll defaults glob a prefix of a page's path as a
 // string (archive's jekyllDefault.applies: x/*/y gave x/q/y.md no
-// values beside a folder x/q/y).
+// values beside a folder x/q/y); 142: a Jekyll site's config's
+// unpublished read (archive's jekyllUnpublished: its pieces with
+// published: false were skipped).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 141
+const SchemaVersion = 142
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
