@@ -41,8 +41,9 @@ type field struct {
 	// hugo is the value as Hugo 0.111 decodes it, where that is not
 	// value (hugoSet): a plain YAML y, yes, on, n, no, off… is a boolean
 	// to its YAML 1.1 (yaml11Flag), and published is not Ruby's
-	// (rubyFlag). Set for a YAML draft, published and headless alone
-	// (isDraft, unrendered).
+	// (rubyFlag). Set for a YAML draft, published and headless (isDraft,
+	// unrendered), and a tag key whose value or an item of it is such a
+	// flag (yaml11Tags).
 	hugo    any
 	hugoSet bool
 	// rubyFalse: a plain YAML no, off or false, which Jekyll's Ruby reads
@@ -504,7 +505,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		if k == "tag" || k == "category" {
 			whole = func(s string) bool { return singularTag(s, path, inJekyll, inHugo) }
 		}
-		if tags.add(tagsOf(jekyllTagValue(m[k], k, path, inJekyll, cascades), whole)); tags.over {
+		tf := m[k]
+		if tf.hugoSet && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
+			tf.value = tf.hugo // a plain y, on, off… a boolean (yaml11Tags)
+		}
+		if tags.add(tagsOf(jekyllTagValue(tf, k, path, inJekyll, cascades), whole)); tags.over {
 			probs = append(probs, Problem{Path: path, Line: at(m[k]), Msg: fmt.Sprintf("%s: more than %d tags; the first %d kept", k, MaxTags, MaxTags)})
 			break
 		}
@@ -878,6 +883,9 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 			_, f.rubyBool = r.(bool)
 			f.rubyFalse = r == false
 			f.rubyList = rubyListOf(v, val)
+			f.hugo, f.hugoSet = yaml11Tags(v, val)
+		case "keywords", "topics":
+			f.hugo, f.hugoSet = yaml11Tags(v, val)
 		case "published":
 			f.value = rubyFlag(v, val)
 			f.hugo, f.hugoSet = val, true
@@ -1317,6 +1325,35 @@ func yaml11Flag(v *yaml.Node) (value, ok bool) {
 		return false, true
 	}
 	return false, false
+}
+
+// yaml11Tags is val, a tag key's YAML value (node v), as Hugo 0.111's
+// yaml.v2 (YAML 1.1) decodes it, where that is not val: a plain y, on,
+// off… (yaml11Flag), the value or an item of its list, a boolean, which
+// Hugo's terms show as true or false. hugo 0.111.3 as oracle: tags: [y,
+// n, Y, ON, off] gave the terms true, false; tags: y the term true
+// (folio read the tags y, n, on, off). ok is false when nothing differs.
+func yaml11Tags(v *yaml.Node, val any) (any, bool) {
+	if b, ok := yaml11Flag(v); ok {
+		if b == val {
+			return nil, false
+		}
+		return b, true
+	}
+	l, ok := val.([]any)
+	if v.Kind != yaml.SequenceNode || !ok || len(l) != len(v.Content) {
+		return nil, false
+	}
+	var out []any
+	for i, n := range v.Content {
+		if b, ok := yaml11Flag(n); ok && b != l[i] {
+			if out == nil {
+				out = slices.Clone(l)
+			}
+			out[i] = b
+		}
+	}
+	return out, out != nil
 }
 
 // hugoCascadeFlags sets in val, the decoded value of a YAML cascade

@@ -2830,3 +2830,40 @@ func TestJekyllUnpublished(t *testing.T) {
 		t.Error("the config's sum is the same after unpublished was set")
 	}
 }
+
+// A Hugo site's YAML tag keys are read as Hugo 0.111's yaml.v2 (YAML 1.1)
+// reads them: a plain y, n, on, off… is a boolean, the tag true or false.
+// hugo 0.111.3 as oracle: tags: [y, n, Y, ON, off] gave the terms true,
+// false; tags: y the term true; categories: [yes, "no", off] true, no,
+// false; keywords: [on, x] printed [true x], topics: [n, "y"] [false y].
+// folio read the tags y, n, on, off. Outside a Hugo site, and in a
+// Jekyll site (Ruby's YAML: y and n are strings), they are read as before.
+func TestHugoYAML11Tags(t *testing.T) {
+	root := t.TempDir()
+	page := func(fm string) string { return "---\ntitle: T\ndate: 2020-01-01\n" + fm + "\n---\nb\n" }
+	writeFiles(t, root, map[string]string{
+		"h/hugo.toml":              "title = 'H'\n",
+		"h/content/p1.md":          page("tags: [y, n, Y, ON, off]"),
+		"h/content/p5.md":          page("tags: y"),
+		"h/content/c.md":           page("categories: [yes, \"no\", off]"),
+		"h/content/k.md":           page("keywords: [on, x]\ntopics: [n, \"y\"]"),
+		"h/content/q.md":           page("tags: [\"y\", 'on', x]"),
+		"notes/n.md":               page("tags: [y, n, on]"),
+		"j/_config.yml":            "title: J\n",
+		"j/_posts/2020-01-01-p.md": page("tags: [y, n, on]"),
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string]string{
+		"h/content/p1.md":          "true false",
+		"h/content/p5.md":          "true",
+		"h/content/c.md":           "true no false",
+		"h/content/k.md":           "true x false y",
+		"h/content/q.md":           "y on x",
+		"notes/n.md":               "y n on",
+		"j/_posts/2020-01-01-p.md": "y n true",
+	} {
+		if got := strings.Join(byPathOf(t, a, p).Tags, " "); got != want {
+			t.Errorf("%s: tags %q, want %q", p, got, want)
+		}
+	}
+}

@@ -276,11 +276,13 @@ import (
 // string (archive's jekyllDefault.applies: x/*/y gave x/q/y.md no
 // values beside a folder x/q/y); 142: a Jekyll site's config's
 // unpublished read (archive's jekyllUnpublished: its pieces with
-// published: false were skipped).
+// published: false were skipped); 143: a Hugo site's YAML tags read as
+// YAML 1.1 (archive's yaml11Tags: tags: [y, off] were the tags y, off,
+// to Hugo true, false).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 142
+const SchemaVersion = 143
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
