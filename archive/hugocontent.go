@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -29,18 +30,23 @@ type hugoContentDirs struct {
 
 // hugoContentOf is where the Hugo site whose root is root reads its
 // pages, its config's files read by read; false when folio cannot tell
-// (a contentDir outside the site, or "."; a language's own contentDir; a
+// (a contentDir outside the site, ".", or a date: hugoContentDirName; a language's own contentDir; a
 // module's mounts; a themesDir), which reads every file as a page, as
 // before.
 func hugoContentOf(read configReader, root string) (hugoContentDirs, bool) {
 	c := hugoContentDirs{content: hugoContent}
 	if v, ok := hugoSiteConfig.value(read, root, "contentdir"); ok {
-		s, _ := v.(string)
-		s = path.Clean(strings.TrimSpace(s))
-		if s == "" || s == "." || path.IsAbs(s) || s == ".." || strings.HasPrefix(s, "../") {
+		s, ok := hugoContentDirName(v)
+		if !ok {
 			return c, false
 		}
-		c.content = s
+		if s = strings.TrimSpace(s); s != "" {
+			s = path.Clean(s)
+			if s == "." || path.IsAbs(s) || s == ".." || strings.HasPrefix(s, "../") {
+				return c, false
+			}
+			c.content = s
+		}
 	}
 	if v, _ := hugoSiteConfig.value(read, root, "languages"); v != nil {
 		if langs, ok := v.(map[string]any); ok {
@@ -71,6 +77,34 @@ func hugoContentOf(read configReader, root string) (hugoContentDirs, bool) {
 	}
 	c.themes = slices.DeleteFunc(c.themes, func(t string) bool { return t == "" || strings.Contains(t, "/") })
 	return c, true
+}
+
+// hugoContentDirName is the folder a Hugo config's contentDir value v
+// names, as Hugo 0.111 reads it (spf13/cast's ToString): a number or
+// flag as Go writes it, "" (content/) for an empty one, null, a table or
+// a list; false for a value folio cannot tell (a date). hugo 0.111.3 as
+// oracle: contentDir: "" or ~ built content/'s pages, 010 (YAML's octal)
+// 8/'s, y true/'s, 1.5 1.5/'s, 1e3 1000/'s, a table or list content/'s;
+// folio could not tell and listed every file of the site (an attack's
+// report).
+func hugoContentDirName(v any) (string, bool) {
+	switch v := v.(type) {
+	case nil, map[string]any, []any:
+		return "", true
+	case string:
+		return v, true
+	case bool:
+		return strconv.FormatBool(v), true
+	case int:
+		return strconv.Itoa(v), true
+	case int64:
+		return strconv.FormatInt(v, 10), true
+	case uint64:
+		return strconv.FormatUint(v, 10), true
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64), true
+	}
+	return "", false
 }
 
 // hugoContentSum is what hugoContentOf gives, as text for a config's sum

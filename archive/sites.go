@@ -247,8 +247,8 @@ const contentDirMark = "\x00contentDir"
 func configSetsContentDir(fsys fs.FS, p string) bool {
 	m, _ := siteConfigValues(fsys, p)
 	v, _ := hugoKey(m, "contentdir")
-	s, _ := v.(string)
-	return strings.TrimSpace(s) != ""
+	s, ok := hugoContentDirName(v)
+	return !ok || strings.TrimSpace(s) != ""
 }
 
 // osExists is whether the file at the path p of the file system is there,

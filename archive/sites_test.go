@@ -2867,3 +2867,41 @@ func TestHugoYAML11Tags(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo contentDir that is empty, null, a table or a list is content/,
+// and a number or flag names the folder Go writes it as (Hugo reads it a
+// string). hugo 0.111.3 as oracle (an attack's sites): contentDir: "",
+// contentDir: ~ and contentDir = "" built content/c.md alone;
+// contentDir: 010 (YAML's octal) 8/e.md, contentDir: y true/t.md,
+// contentDir: 1:20 1:20/s.md; contentDir = 1.5 1.5/'s, a table
+// content/'s. folio could not tell and listed every file of the site.
+func TestHugoContentDirThatIsNoPlainString(t *testing.T) {
+	page := "---\ntitle: P\ndate: 2020-01-03\n---\nx\n"
+	files := map[string]string{}
+	want := []string{}
+	for site, c := range map[string]struct{ config, page string }{
+		"empty": {"hugo.yaml:contentDir:\n", "content/c.md"},
+		"quote": {"hugo.toml:contentDir = \"\"\n", "content/c.md"},
+		"null":  {"hugo.yaml:contentDir: ~\n", "content/c.md"},
+		"table": {"hugo.toml:[contentDir]\na = 1\n", "content/c.md"},
+		"list":  {"hugo.toml:contentDir = [1]\n", "content/c.md"},
+		"octal": {"hugo.yaml:contentDir: 010\n", "8/e.md"},
+		"flag":  {"hugo.yaml:contentDir: y\n", "true/t.md"},
+		"time":  {"hugo.yaml:contentDir: 1:20\n", "1:20/s.md"},
+		"float": {"hugo.toml:contentDir = 1.5\n", "1.5/h.md"},
+		"json":  {"hugo.json:{\"contentDir\": 8}\n", "8/e.md"},
+		"old":   {"config.toml:contentDir = 8\n", "8/e.md"},
+	} {
+		name, body, _ := strings.Cut(c.config, ":")
+		files[site+"/"+name] = body
+		for _, p := range []string{"content/c.md", "8/e.md", "010/o.md", "true/t.md", "y/y.md", "1:20/s.md", "4800/q.md", "1.5/h.md", "notes/n.md"} {
+			files[site+"/"+p] = page
+		}
+		want = append(want, site+"/"+c.page)
+	}
+	root := t.TempDir()
+	writeFiles(t, root, files)
+	a, _ := loadSite(t, root)
+	slices.Sort(want)
+	sameLines(t, "pieces", piecePaths(a), want)
+}

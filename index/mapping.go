@@ -278,11 +278,13 @@ import (
 // unpublished read (archive's jekyllUnpublished: its pieces with
 // published: false were skipped); 143: a Hugo site's YAML tags read as
 // YAML 1.1 (archive's yaml11Tags: tags: [y, off] were the tags y, off,
-// to Hugo true, false).
+// to Hugo true, false); 144: a Hugo contentDir empty, null, a table or a
+// list content/, a number or flag the folder Go writes it as (archive's
+// hugoContentDirName: every file of the site was a piece).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 143
+const SchemaVersion = 144
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
