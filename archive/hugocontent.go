@@ -40,7 +40,7 @@ func hugoContentOf(read configReader, root string) (hugoContentDirs, bool) {
 		if !ok {
 			return c, false
 		}
-		if s = strings.TrimSpace(s); s != "" {
+		if s != "" { // as written: " posts" is no posts/ (hugoContentDirName)
 			s = path.Clean(s)
 			if s == "." || path.IsAbs(s) || s == ".." || strings.HasPrefix(s, "../") {
 				return c, false
@@ -86,7 +86,9 @@ func hugoContentOf(read configReader, root string) (hugoContentDirs, bool) {
 // oracle: contentDir: "" or ~ built content/'s pages, 010 (YAML's octal)
 // 8/'s, y true/'s, 1.5 1.5/'s, 1e3 1000/'s, a table or list content/'s;
 // folio could not tell and listed every file of the site (an attack's
-// report).
+// report). Its spaces are the folder's: with contentDir = " posts" Hugo
+// built no page, "posts " the pages of the folder "posts " (folio read
+// posts/'s).
 func hugoContentDirName(v any) (string, bool) {
 	switch v := v.(type) {
 	case nil, map[string]any, []any:

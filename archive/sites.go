@@ -248,7 +248,7 @@ func configSetsContentDir(fsys fs.FS, p string) bool {
 	m, _ := siteConfigValues(fsys, p)
 	v, _ := hugoKey(m, "contentdir")
 	s, ok := hugoContentDirName(v)
-	return !ok || strings.TrimSpace(s) != ""
+	return !ok || s != ""
 }
 
 // osExists is whether the file at the path p of the file system is there,

@@ -2905,3 +2905,29 @@ func TestHugoContentDirThatIsNoPlainString(t *testing.T) {
 	slices.Sort(want)
 	sameLines(t, "pieces", piecePaths(a), want)
 }
+
+// A Hugo contentDir's spaces are its folder's. hugo 0.111.3 as oracle:
+// with contentDir = " posts" (hugo.toml or config.toml) beside posts/
+// no page was built, with "posts " the page of the folder "posts ",
+// with "  " the folder "  "'s; folio trimmed them, reading posts/x/p.md.
+func TestHugoContentDirSpacesAreTheFolders(t *testing.T) {
+	page := "---\ntitle: P\ndate: 2020-01-02\n---\nx\n"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"a/hugo.toml":      "contentDir = \" posts\"\n",
+		"a/posts/x/p.md":   page,
+		"b/config.toml":    "contentDir = \" posts\"\n",
+		"b/posts/x/p.md":   page,
+		"c/hugo.toml":      "contentDir = \"posts \"\n",
+		"c/posts/x/p.md":   page,
+		"c/posts /x/q.md":  page,
+		"d/hugo.toml":      "contentDir = \"  \"\n",
+		"d/content/c.md":   page,
+		"d/  /s.md":        page,
+		"e/hugo.toml":      "contentDir = \"posts/\"\n",
+		"e/posts/x/p.md":   page,
+		"e/content/x/c.md": page,
+	})
+	a, _ := loadSite(t, root)
+	sameLines(t, "pieces", piecePaths(a), []string{"c/posts /x/q.md", "d/  /s.md", "e/posts/x/p.md"})
+}

@@ -280,11 +280,13 @@ import (
 // YAML 1.1 (archive's yaml11Tags: tags: [y, off] were the tags y, off,
 // to Hugo true, false); 144: a Hugo contentDir empty, null, a table or a
 // list content/, a number or flag the folder Go writes it as (archive's
-// hugoContentDirName: every file of the site was a piece).
+// hugoContentDirName: every file of the site was a piece); 145: a Hugo
+// contentDir's spaces its folder's (archive's hugoContentOf: " posts" was
+// posts/).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 144
+const SchemaVersion = 145
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
