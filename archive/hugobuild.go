@@ -37,6 +37,12 @@ var hugoDateAliases = map[string][]string{"publishdate": {"pubdate", "published"
 // hugoDefaultDates is Hugo 0.111's [frontmatter] date, its :default.
 var hugoDefaultDates = []string{"date", "publishdate", "lastmod"}
 
+// hugoDefaultDateKeys are the keys that date a page of a Hugo site whose
+// config gives no [frontmatter] date: :default and its aliases (date,
+// publishdate, pubdate, published, lastmod, modified), folio's dateKeys
+// without JSON Feed's date_published.
+var hugoDefaultDateKeys = hugoDateKeys(map[string]any{"date": ":default"})
+
 // hugoDateKeys is the [frontmatter] date of v, a Hugo config's
 // frontmatter, as Hugo reads it (hugoBuild.dates); nil for none.
 func hugoDateKeys(v any) []string {

@@ -404,11 +404,22 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	// A Hugo site's config may say which keys date a page, and in what
 	// order, its :filename the file's name (hugobuild.go): its config is
 	// read once a site (hugoBuildFor), its keys used in a Hugo site alone.
+	//
+	// A Hugo site whose config says none reads Hugo's own, not JSON
+	// Feed's date_published (hugo 0.111.3 as oracle: a page with
+	// date_published: 2019-01-01 alone was undated; folio dated it, an
+	// attack's report): hugoDefaultDateKeys. The site is asked only of a
+	// page with a date_published (an index reads again the pieces that
+	// asked, when a site's config is made or removed).
 	keys, name, hugoDates := dateKeys, field{}, false
-	if ks := cascades.hugoBuildFor(path).dates; ks != nil && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
-		keys, hugoDates = ks, true
-		if d := hugoFilenameDate(path); d != "" {
-			name.value = d
+	_, jsonFeedDate := m["date_published"]
+	if ks := cascades.hugoBuildFor(path).dates; (ks != nil || jsonFeedDate) && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
+		keys = hugoDefaultDateKeys
+		if ks != nil {
+			keys, hugoDates = ks, true
+			if d := hugoFilenameDate(path); d != "" {
+				name.value = d
+			}
 		}
 	}
 	date, df := m.firstDate(keys, name, func(k string, f field) bool {

@@ -2931,3 +2931,28 @@ func TestHugoContentDirSpacesAreTheFolders(t *testing.T) {
 	a, _ := loadSite(t, root)
 	sameLines(t, "pieces", piecePaths(a), []string{"c/posts /x/q.md", "d/  /s.md", "e/posts/x/p.md"})
 }
+
+// A Hugo site whose config says no [frontmatter] date dates its pages by
+// Hugo's own keys, not JSON Feed's date_published. hugo 0.111.3 as oracle
+// (an attack's site): date_published: 2019-01-01 alone left the page
+// undated (0001-01-01); folio dated it. published and modified still date
+// a page there, and date_published one outside a site.
+func TestHugoDatePublishedIsNoDate(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\n" + fm + "\n---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/hugo.toml":         "title = 'x'\n",
+		"site/content/jf.md":     page("date_published: 2019-01-01"),
+		"site/content/pub.md":    page("published: 2019-01-02"),
+		"site/content/mod.md":    page("modified: 2019-01-03"),
+		"site/content/before.md": page("date_published: 2019-01-01\nlastmod: 2019-01-04"),
+		"notes/jf.md":            page("date_published: 2019-01-05"),
+	})
+	a, _ := loadSite(t, root)
+	got := datesOf(a)
+	want := map[string]string{"site/content/jf.md": "", "site/content/pub.md": "2019-01-02", "site/content/mod.md": "2019-01-03",
+		"site/content/before.md": "2019-01-04", "notes/jf.md": "2019-01-05"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dates:\n%v\nwant\n%v", got, want)
+	}
+}

@@ -282,11 +282,12 @@ import (
 // list content/, a number or flag the folder Go writes it as (archive's
 // hugoContentDirName: every file of the site was a piece); 145: a Hugo
 // contentDir's spaces its folder's (archive's hugoContentOf: " posts" was
-// posts/).
+// posts/); 146: a Hugo site's page undated by JSON Feed's date_published
+// (archive's hugoDefaultDateKeys: it dated the page).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 145
+const SchemaVersion = 146
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
