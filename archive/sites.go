@@ -116,7 +116,7 @@ func Passed[Name ~string | ~[]byte](name Name) bool {
 //
 // A folder so named elsewhere (a notes folder's static/) is read. A Hugo
 // root holds hugo.toml (.yaml, .yml, .json), theme.toml, config/_default/,
-// or config.toml (...) beside a content/ folder or setting contentDir
+// config/production/, or config.toml (...) beside a content/ folder or setting contentDir
 // (contentDirMark); a Jekyll root _config.yml (.yaml, .toml). exists
 // says whether a path relative to dir ("hugo.toml", "../_config.yml") is
 // there: it is asked only of a name that could be such a folder.
@@ -208,12 +208,35 @@ func existsInFS(fsys fs.FS, dir string) func(rel string) bool {
 // Hugo site's or theme's, hugoOldConfigs a Hugo site's with a content
 // folder (hugoContent) beside them, jekyllConfigs a Jekyll site's.
 var (
-	hugoConfigs    = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "theme.toml", "config/_default"}
+	hugoConfigs    = slices.Concat([]string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "theme.toml"}, hugoConfigFolders)
 	hugoOldConfigs = []string{"config.toml", "config.yaml", "config.yml", "config.json"}
 	jekyllConfigs  = []string{"_config.yml", "_config.yaml", "_config.toml"}
 )
 
 const hugoContent = "content"
+
+// hugoConfigFolders are the folders of Hugo's config/ that make a Hugo
+// root, the ones it reads for a build (hugoConfigFiles): _default/ and
+// production/, Hugo's default environment. hugo 0.111.3 as oracle (an
+// attack's site): a site whose one config was
+// config/production/hugo.toml with buildDrafts = true built its drafts;
+// folio read the folder as no site's.
+var hugoConfigFolders = []string{"config/_default", "config/production"}
+
+// HugoConfigFolderRoot is the root of the Hugo site whose config folder
+// (hugoConfigFolders) is at p, a site config's slash path; false for
+// another path.
+func HugoConfigFolderRoot(p string) (string, bool) {
+	for _, f := range hugoConfigFolders {
+		if p == f {
+			return ".", true
+		}
+		if root, ok := strings.CutSuffix(p, "/"+f); ok {
+			return root, true
+		}
+	}
+	return "", false
+}
 
 // hugoRoot reports whether the folder at prefix is a Hugo site's or
 // theme's root (PassedIn).
@@ -263,7 +286,7 @@ func osExists(p string) bool {
 
 // siteConfigNames are the names of the files and folders on the paths
 // hugoRoot and jekyllRoot ask for ("config" and "_default" of
-// "config/_default").
+// "config/_default", "production" of "config/production").
 var siteConfigNames = func() map[string]bool {
 	names := map[string]bool{hugoContent: true}
 	for _, f := range slices.Concat(hugoConfigs, hugoOldConfigs, jekyllConfigs) {
@@ -350,7 +373,7 @@ func NewSiteRoots(fsys fs.FS) *SiteRoots {
 }
 
 // SiteConfigs are the entries of an archive's folders named as a site's
-// config (IsSiteConfig: hugo.toml, content, config/_default,
+// config (IsSiteConfig: hugo.toml, content, config/_default, config/production,
 // _config.yml, ...), as slash paths from its root, that a scan met
 // (ScanEachMemo): a folder is a site's root by them alone (hugoRoot,
 // jekyllRoot), so they answer SiteRoots without asking the file system

@@ -2956,3 +2956,33 @@ func TestHugoDatePublishedIsNoDate(t *testing.T) {
 		t.Errorf("dates:\n%v\nwant\n%v", got, want)
 	}
 }
+
+// A folder whose one Hugo config is config/production/ (Hugo's default
+// environment for a build) is a Hugo root. hugo 0.111.3 as oracle (an
+// attack's site): config/production/hugo.toml with buildDrafts = true
+// beside content/ built content/d.md, a draft; folio read the folder as
+// no site's, skipping the draft and listing the README. A
+// config/staging/ alone makes no site (hugo reads it with --environment
+// staging alone).
+func TestHugoConfigProductionAloneMakesTheSite(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\ndate: 2020-01-02\n" + fm + "---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"a/config/production/hugo.toml": "buildDrafts = true\n",
+		"a/content/d.md":                page("draft: true\n"),
+		"a/content/n.md":                page(""),
+		"a/README.md":                   "# Read me\n",
+		"b/config/staging/hugo.toml":    "buildDrafts = true\n",
+		"b/content/d.md":                page("draft: true\n"),
+		"b/README.md":                   page(""),
+	})
+	for _, how := range []string{"scan", "fs"} {
+		var a *Archive
+		if how == "scan" {
+			a, _ = loadSite(t, root)
+		} else {
+			a, _ = Load(os.DirFS(root)) // the walk's scan (scanFS)
+		}
+		sameLines(t, how+": pieces", piecePaths(a), []string{"a/content/d.md", "a/content/n.md", "b/README.md"})
+	}
+}

@@ -199,11 +199,9 @@ var yamlConfigErrLine = regexp.MustCompile(`^yaml: line (\d+): `)
 func SiteConfigProblems(fsys fs.FS, configs SiteConfigs) []Problem {
 	roots := map[string]bool{}
 	for p := range configs {
-		switch b := path.Base(p); b {
-		case hugoContent:
-		case "_default":
-			roots[path.Dir(path.Dir(p))] = true
-		default:
+		if root, ok := HugoConfigFolderRoot(p); ok {
+			roots[root] = true
+		} else if path.Base(p) != hugoContent {
 			roots[path.Dir(p)] = true
 		}
 	}

@@ -367,7 +367,7 @@ func (s *statter) list(f *os.File, fd int, job scanJob, prefix string, q *dirQue
 	unsure := false
 	osDir := filepath.Join(s.root, dir)
 	exists := ExistsIn(osDir)
-	configDir := false // a config folder, whose _default makes a Hugo root
+	configDir := false // a config folder, whose _default or production makes a Hugo root
 	err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
 		if name, ok := siteConfigNamed(name); ok {
 			// there as hugoRoot's stat (following links) finds it: not
@@ -382,10 +382,12 @@ func (s *statter) list(f *os.File, fd int, job scanJob, prefix string, q *dirQue
 				unsure = true
 			}
 			configDir = configDir || name == "config"
-			if typ != dirents.Dir && name == "config" && fstatat(fd, "config/_default", &st, 0) == nil {
-				// a link to a folder, which the scan does not enter:
-				// hugoRoot asks for config/_default in it
-				s.sites = append(s.sites, prefix+"config/_default")
+			for _, f := range hugoConfigFolders {
+				if typ != dirents.Dir && name == "config" && fstatat(fd, f, &st, 0) == nil {
+					// a link to a folder, which the scan does not enter:
+					// hugoRoot asks for config/_default in it
+					s.sites = append(s.sites, prefix+f)
+				}
 			}
 		}
 		if Passed(name) || typ == dirents.Other && !IsArticlePath(string(name)) && !IsHTMLSectionName(string(name)) {
@@ -476,7 +478,7 @@ func (s *statter) hugoContentAt(fd int, dir, prefix string, sites []string, conf
 			}
 			return false
 		}
-		return slices.Contains(sites, rel) || rel == "config/_default" && configDir && fstatat(fd, rel, &st, 0) == nil
+		return slices.Contains(sites, rel) || slices.Contains(hugoConfigFolders, rel) && configDir && fstatat(fd, rel, &st, 0) == nil
 	})
 	if !isRoot {
 		return ""

@@ -554,8 +554,8 @@ func ArchiveSum(fsys fs.FS, memo []byte) (uint64, []byte) {
 		fmt.Fprintf(h, "\x00site %s", p)
 		if b := path.Base(p); b != "content" {
 			root := path.Dir(p) // of hugo.toml, config/
-			if b == "_default" {
-				root = path.Dir(root) // of config/_default/
+			if r, ok := archive.HugoConfigFolderRoot(p); ok {
+				root = r // of config/_default/, config/production/
 			}
 			roots[root] = true
 		}

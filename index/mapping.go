@@ -283,11 +283,13 @@ import (
 // hugoContentDirName: every file of the site was a piece); 145: a Hugo
 // contentDir's spaces its folder's (archive's hugoContentOf: " posts" was
 // posts/); 146: a Hugo site's page undated by JSON Feed's date_published
-// (archive's hugoDefaultDateKeys: it dated the page).
+// (archive's hugoDefaultDateKeys: it dated the page); 147: a folder whose
+// one Hugo config is config/production/ a Hugo root (archive's
+// hugoConfigFolders: its pages were read as no site's).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 146
+const SchemaVersion = 147
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
