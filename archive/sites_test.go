@@ -2986,3 +2986,47 @@ func TestHugoConfigProductionAloneMakesTheSite(t *testing.T) {
 		sameLines(t, how+": pieces", piecePaths(a), []string{"a/content/d.md", "a/content/n.md", "b/README.md"})
 	}
 }
+
+// A Hugo config folder's file named after a top-level key gives that key
+// (Hugo reads config/_default/params.toml as params, and so any key).
+// hugo 0.111.3 as oracle (an attack's sites): config/_default/
+// frontmatter.toml with date = ["lastmod"] dated a page by its lastmod,
+// cascade.toml with draft = true built no page; with [frontmatter] date
+// = ["lastmod"] in the folder's hugo.toml beside frontmatter.toml's date
+// = ["date"] the lastmod dated it, and config/production/frontmatter.toml's
+// won over config/_default/'s. folio read none of them. One that cannot
+// be decoded is a site config problem.
+func TestHugoConfigFolderKeyFiles(t *testing.T) {
+	page := "---\ntitle: P\ndate: 2020-01-02\nlastmod: 2021-03-04\n---\nx\n"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"a/config/_default/hugo.toml":          "title = 'x'\ncontentDir = 'posts'\n",
+		"a/config/_default/frontmatter.toml":   "date = ['lastmod']\n",
+		"a/posts/a.md":                         page,
+		"b/config/_default/hugo.toml":          "title = 'x'\n",
+		"b/config/_default/cascade.yaml":       "draft: true\n",
+		"b/content/b.md":                       page,
+		"c/config/_default/hugo.toml":          "[frontmatter]\ndate = ['lastmod']\n",
+		"c/config/_default/frontmatter.toml":   "date = ['date']\n",
+		"c/content/c.md":                       page,
+		"d/config/_default/frontmatter.toml":   "date = ['date']\n",
+		"d/config/production/frontmatter.json": `{"date": ["lastmod"]}`,
+		"d/content/d.md":                       page,
+		"e/config/_default/hugo.toml":          "title = 'x'\n",
+		"e/config/_default/cascade.toml":       "draft = \n",
+		"e/content/e.md":                       page,
+	})
+	a, probs := loadSite(t, root)
+	got := datesOf(a)
+	want := map[string]string{"a/posts/a.md": "2021-03-04", "c/content/c.md": "2021-03-04", "d/content/d.md": "2021-03-04", "e/content/e.md": "2020-01-02"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dates:\n%v\nwant\n%v", got, want)
+	}
+	var bad []string
+	for _, p := range probs {
+		if strings.Contains(p.Msg, "site config cannot be decoded") {
+			bad = append(bad, p.Path)
+		}
+	}
+	sameLines(t, "config problems", bad, []string{"e/config/_default/cascade.toml"})
+}

@@ -227,6 +227,22 @@ func SiteConfigProblems(fsys fs.FS, configs SiteConfigs) []Problem {
 					out = append(out, *prob)
 				}
 			}
+			if c.config.hugo {
+				// the config folders' files named after a key folio
+				// reads (hugoKeyFile)
+				for _, folder := range hugoConfigFolders {
+					if !exists(folder) {
+						continue
+					}
+					for _, key := range hugoKeyFileKeys {
+						for _, ext := range hugoConfigExts {
+							if _, _, prob := readSiteConfig(fsys, path.Join(root, folder, key+ext)); prob != nil {
+								out = append(out, *prob)
+							}
+						}
+					}
+				}
+			}
 		}
 	}
 	return out
@@ -289,10 +305,12 @@ var (
 )
 
 // value is the value of key (in lower case) in the config of the site
-// whose root is dir, its files read by read; false for none.
+// whose root is dir, its files read by read; false for none. Of a Hugo
+// site, a config folder's file named after the key (hugoKeyFile) gives
+// it after the folder's hugo.* and config.*.
 func (c siteConfig) value(read configReader, dir, key string) (any, bool) {
 	rootRead := false // a Hugo site's root config file was met
-	for _, name := range c.files {
+	for i, name := range c.files {
 		root := c.hugo && !strings.Contains(name, "/")
 		if root && rootRead {
 			continue // Hugo reads the first of the root's files alone
@@ -307,10 +325,44 @@ func (c siteConfig) value(read configReader, dir, key string) (any, bool) {
 			if v, ok := hugoKey(m, key); ok {
 				return v, true
 			}
+			if folder := path.Dir(name); folder != "." && (i+1 == len(c.files) || path.Dir(c.files[i+1]) != folder) {
+				if m, ok := hugoKeyFile(read, path.Join(dir, folder), key); ok {
+					return m, true
+				}
+			}
 		}
 	}
 	return nil, false
 }
+
+// hugoKeyFile is the value of key (in lower case) that the Hugo config
+// folder at folder (config/_default/, config/production/) gives in a file
+// named after it, key.toml (.yaml, .yml, .json; the first there): its
+// keys whole, as Hugo 0.111 reads such a file for the top-level key of
+// its name; false for none, or one that cannot be decoded. hugo 0.111.3
+// as oracle (an attack's sites): config/_default/frontmatter.toml with
+// date = ["lastmod"] dated a page by its lastmod, cascade.toml with
+// draft = true built no page, languages.toml giving [en] a contentDir
+// built that folder's pages; folio read none of them. The folder's
+// hugo.toml wins over it (its [frontmatter] date over frontmatter.toml's).
+func hugoKeyFile(read configReader, folder, key string) (map[string]any, bool) {
+	for _, ext := range hugoConfigExts {
+		if m, there := read(path.Join(folder, key+ext)); there && m != nil {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
+// hugoKeyFileKeys are the keys folio reads of a Hugo config whose value
+// is a table, which a config folder's file named after one gives
+// (hugoKeyFile): SiteConfigProblems notes such a file that cannot be
+// decoded.
+var hugoKeyFileKeys = []string{"cascade", "frontmatter", "languages", "module"}
+
+// hugoConfigExts are the extensions of a Hugo config's files, in the
+// order Hugo 0.111 reads the first there.
+var hugoConfigExts = []string{".toml", ".yaml", ".yml", ".json"}
 
 // hugoKey is the value of key (in lower case) in m, a Hugo config's
 // keys, as Hugo 0.111 reads it: Hugo lower-cases the keys in place, in
@@ -360,7 +412,7 @@ var hugoConfigFiles = func() []string {
 	var out []string
 	for _, dir := range []string{"config/production/", "config/_default/", ""} {
 		for _, base := range []string{"hugo", "config"} {
-			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+			for _, ext := range hugoConfigExts {
 				out = append(out, dir+base+ext)
 			}
 		}

@@ -285,11 +285,13 @@ import (
 // posts/); 146: a Hugo site's page undated by JSON Feed's date_published
 // (archive's hugoDefaultDateKeys: it dated the page); 147: a folder whose
 // one Hugo config is config/production/ a Hugo root (archive's
-// hugoConfigFolders: its pages were read as no site's).
+// hugoConfigFolders: its pages were read as no site's); 148: a Hugo
+// config folder's file named after a key (frontmatter.toml, cascade.toml)
+// read as that key (archive's hugoKeyFile: none was read).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 147
+const SchemaVersion = 148
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
