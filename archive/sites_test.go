@@ -3030,3 +3030,38 @@ func TestHugoConfigFolderKeyFiles(t *testing.T) {
 	}
 	sameLines(t, "config problems", bad, []string{"e/config/_default/cascade.toml"})
 }
+
+// A Hugo config's table is merged over its files: config/production/'s
+// over config/_default/'s (and its files named after the key) over the
+// root's, the winning file's keys over the others'. hugo 0.111.3 as
+// oracle (an attack's site): config/_default/'s [frontmatter] date =
+// ["lastmod"] beside config/production/'s [frontmatter] publishDate =
+// ["date"] dated a page by its lastmod; the root's [cascade] draft = true
+// beside config/_default/'s [cascade] foo = 1 made its page a draft;
+// config/production/'s date = ["date"] over config/_default/'s date =
+// ["lastmod"] dated it by its date. folio read the winning file's table
+// alone.
+func TestHugoConfigTablesMerge(t *testing.T) {
+	page := "---\ntitle: P\ndate: 2020-01-02\nlastmod: 2021-05-05\n---\nx\n"
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"a/config/_default/hugo.toml":    "[frontmatter]\ndate = ['lastmod']\n",
+		"a/config/production/hugo.toml":  "[frontmatter]\npublishDate = ['date']\n",
+		"a/content/a.md":                 page,
+		"b/hugo.toml":                    "[cascade]\ndraft = true\n",
+		"b/config/_default/hugo.toml":    "[cascade]\nfoo = 1\n",
+		"b/content/b.md":                 page,
+		"c/config/_default/hugo.toml":    "[frontmatter]\ndate = ['lastmod']\n",
+		"c/config/production/hugo.toml":  "[frontmatter]\nDate = ['date']\n",
+		"c/content/c.md":                 page,
+		"d/config/_default/cascade.toml": "draft = true\n",
+		"d/config/production/hugo.toml":  "[cascade]\nfoo = 1\n",
+		"d/content/d.md":                 page,
+	})
+	a, _ := loadSite(t, root)
+	got := datesOf(a)
+	want := map[string]string{"a/content/a.md": "2021-05-05", "c/content/c.md": "2020-01-02"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dates:\n%v\nwant\n%v", got, want)
+	}
+}

@@ -291,7 +291,8 @@ func (s *SiteRoots) readConfig(p string) (map[string]any, bool) {
 type siteConfig struct {
 	files []string // of the site's root, the one whose key wins first
 	// hugo: each of files is asked in turn (of the root's, the first
-	// there alone), the first with the key giving it (Hugo merges
+	// there alone), the first with the key giving it, a table merged with
+	// the files' after it (hugoMerged) (Hugo merges
 	// config/'s with the root's: an empty baseURL of
 	// config/production/ is the site's, an oracle's report against Hugo
 	// 0.111), the key in any case (hugoKey); otherwise (Jekyll) the
@@ -307,9 +308,24 @@ var (
 // value is the value of key (in lower case) in the config of the site
 // whose root is dir, its files read by read; false for none. Of a Hugo
 // site, a config folder's file named after the key (hugoKeyFile) gives
-// it after the folder's hugo.* and config.*.
+// it after the folder's hugo.* and config.*, and a table is merged with
+// the same key's tables of the files after (hugoMerged).
 func (c siteConfig) value(read configReader, dir, key string) (any, bool) {
 	rootRead := false // a Hugo site's root config file was met
+	var table map[string]any
+	found := false
+	// add adds v, a Hugo file's value of key, to what the files before
+	// gave; true when it is final, no table
+	add := func(v any) bool {
+		if !found {
+			found = true
+			m, ok := v.(map[string]any)
+			table = m
+			return !ok
+		}
+		table = hugoMerged(table, v)
+		return false
+	}
 	for i, name := range c.files {
 		root := c.hugo && !strings.Contains(name, "/")
 		if root && rootRead {
@@ -322,17 +338,56 @@ func (c siteConfig) value(read configReader, dir, key string) (any, bool) {
 			return v, ok
 		case c.hugo:
 			rootRead = rootRead || root && there
-			if v, ok := hugoKey(m, key); ok {
+			if v, ok := hugoKey(m, key); ok && add(v) {
 				return v, true
 			}
 			if folder := path.Dir(name); folder != "." && (i+1 == len(c.files) || path.Dir(c.files[i+1]) != folder) {
 				if m, ok := hugoKeyFile(read, path.Join(dir, folder), key); ok {
-					return m, true
+					add(m)
 				}
 			}
 		}
 	}
+	if found {
+		return table, true
+	}
 	return nil, false
+}
+
+// hugoMerged is hi, a table of a Hugo config's key, with the keys of lo,
+// the same key's table in a file it wins over, that hi lacks (in any
+// case), a key's tables in both merged so too, as Hugo 0.111 merges its
+// config's files; lo no table, hi. hi and lo are left as they are. hugo
+// 0.111.3 as oracle (an attack's site): config/_default/'s [frontmatter]
+// date = ["lastmod"] beside config/production/'s [frontmatter]
+// publishDate = ["date"] dated a page by its lastmod; the root's
+// [cascade] draft = true beside config/_default/'s [cascade] foo = 1 made
+// the page a draft; folio read the winning file's table alone.
+func hugoMerged(hi map[string]any, lo any) map[string]any {
+	lm, ok := lo.(map[string]any)
+	if !ok || len(lm) == 0 {
+		return hi
+	}
+	out := maps.Clone(hi)
+	if out == nil {
+		out = map[string]any{}
+	}
+	lower := make(map[string]string, len(out)) // a key in lower case → out's
+	for k := range out {
+		lower[strings.ToLower(k)] = k
+	}
+	for k, v := range lm {
+		hk, ok := lower[strings.ToLower(k)]
+		if !ok {
+			out[k] = v
+			lower[strings.ToLower(k)] = k
+			continue
+		}
+		if hv, ok := out[hk].(map[string]any); ok {
+			out[hk] = hugoMerged(hv, v)
+		}
+	}
+	return out
 }
 
 // hugoKeyFile is the value of key (in lower case) that the Hugo config

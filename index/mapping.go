@@ -287,11 +287,13 @@ import (
 // one Hugo config is config/production/ a Hugo root (archive's
 // hugoConfigFolders: its pages were read as no site's); 148: a Hugo
 // config folder's file named after a key (frontmatter.toml, cascade.toml)
-// read as that key (archive's hugoKeyFile: none was read).
+// read as that key (archive's hugoKeyFile: none was read); 149: a Hugo
+// config's tables merged over its files (archive's hugoMerged: the
+// winning file's [frontmatter] or [cascade] was read alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 148
+const SchemaVersion = 149
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
