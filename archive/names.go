@@ -306,7 +306,13 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	} else if head, tail, ok := strings.Cut(s, ";"); ok && head != "" {
 		s = head
 		for _, seg := range strings.Split(tail, ";") {
-			if seg, ok := coAuthorAfter(seg, outlet); ok {
+			// an inverted name there is another person's, after a full
+			// name too, as after "/" or "|" ("Ann Lee; Chan, Bo", "Lee,
+			// Ann, Reuters; Chan, Bo": Bo Chan was dropped, "Chan" no
+			// full name)
+			if p := strings.TrimSpace(seg); invertedPerson(p) && !sameOutlet(p, outlet) {
+				more = append(more, p)
+			} else if seg, ok := coAuthorAfter(seg, outlet); ok {
 				more = append(more, seg)
 			}
 		}

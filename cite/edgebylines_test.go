@@ -216,7 +216,14 @@ var edgeBylines = []struct {
 	{"García Márquez, Gabriel; Lee, Ann", "{García Márquez}, Gabriel and Lee, Ann", "garciamarquez2020lists"},
 	{"King, Martin Luther, Jr.; Doe, Jane", "King, Jr., Martin Luther and Doe, Jane", "king2020lists"},
 	{"Lee, Ann; Editor, Bloomberg", "Lee, Ann", "lee2020lists"},
-	{"Lee, Ann, Reuters; Chan, Bo", "Lee, Ann", "lee2020lists"},
+	{"Lee, Ann, Reuters; Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// an inverted name after ";" is another person's after a full name
+	// too, as after "/" or "|" (Bo Chan was dropped); a role or a place
+	// there is none
+	{"Ann Lee; Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Reuters; Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee; Editor, Bloomberg", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee; Boulder, Colo.", "Lee, Ann", "lee2020lists"},
 	// "as told to" names the writer who took a story down: a person, as
 	// is the one who told it (a researcher: the person "As told to
 	// Jane" Doe)

@@ -44,6 +44,8 @@ var bylineRows = []struct {
 	{"What It's Like to Be a Nurse, as told to Jane Doe", []string{"Jane Doe"}},
 	{"Ann Lee of counsel", []string{"Ann Lee"}},
 	{"Lee, Ann/Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
+	{"Ann Lee; Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
+	{"Lee, Ann, Reuters; Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
 	{"Ann Lee / Chan, Bo", []string{"Ann Lee", "Bo Chan"}},
 	{"Photo: Getty Images / Ann Lee", []string{"Ann Lee"}},
 	{"Illustration by Bo Chan / Ann Lee", []string{"Ann Lee"}},

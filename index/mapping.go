@@ -289,11 +289,13 @@ import (
 // config folder's file named after a key (frontmatter.toml, cascade.toml)
 // read as that key (archive's hugoKeyFile: none was read); 149: a Hugo
 // config's tables merged over its files (archive's hugoMerged: the
-// winning file's [frontmatter] or [cascade] was read alone).
+// winning file's [frontmatter] or [cascade] was read alone); 150: an
+// inverted name after a byline's ";" another person after a full name too
+// (archive's bylineNames: "Ann Lee; Chan, Bo" was Ann Lee alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 149
+const SchemaVersion = 150
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
