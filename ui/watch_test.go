@@ -602,16 +602,19 @@ func TestWatchAsksTheSystemsLimitAtItsStart(t *testing.T) {
 // longer saw other folios' marks). The folder's parent is watched only
 // while the folder is missing.
 func TestFileWatchOutlivesItsFolder(t *testing.T) {
-	// waitWatching waits until the watch watches want alone (its
-	// goroutine changes the list on the folder's events).
+	// waitWatching waits until the watch watches want alone. Its
+	// goroutine changes the list on the folder's events, each change
+	// followed by a signal (changed() after watchFolderOrParent): while
+	// the list is not want, the next signal is the next state to look at.
 	waitWatching := func(t *testing.T, w *archiveWatch, when, want string) {
 		t.Helper()
-		deadline := time.Now().Add(signalTimeout)
+		deadline := time.After(signalTimeout)
 		for got := w.fw.WatchList(); !slices.Equal(got, []string{want}); got = w.fw.WatchList() {
-			if time.Now().After(deadline) {
+			select {
+			case <-w.changes:
+			case <-deadline:
 				t.Fatalf("%s: watching %q, want %s alone", when, got, want)
 			}
-			time.Sleep(time.Millisecond)
 		}
 	}
 	dir := filepath.Join(t.TempDir(), "state")
@@ -716,15 +719,24 @@ func TestFileWatchOutlivesAnOverflow(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGSTOP); err != nil {
 		t.Fatal(err)
 	}
-	stat := fmt.Sprintf("/proc/%d/stat", cmd.Process.Pid)
-	for deadline := time.Now().Add(signalTimeout); ; time.Sleep(time.Millisecond) {
-		data, _ := os.ReadFile(stat)
-		if i := strings.LastIndexByte(string(data), ')'); i > 0 && i+2 < len(data) && data[i+2] == 'T' {
-			break
+	// the kernel tells when the child has stopped (wait4's WUNTRACED; its
+	// exit is still Wait's to collect)
+	stopped := make(chan error, 1)
+	go func() {
+		var ws syscall.WaitStatus
+		_, err := syscall.Wait4(cmd.Process.Pid, &ws, syscall.WUNTRACED, nil)
+		if err == nil && !ws.Stopped() {
+			err = fmt.Errorf("status %v", ws)
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the child not stopped: %q", data)
+		stopped <- err
+	}()
+	select {
+	case err := <-stopped:
+		if err != nil {
+			t.Fatalf("the child not stopped: %v", err)
 		}
+	case <-time.After(signalTimeout):
+		t.Fatal("the child not stopped")
 	}
 	// each file is two events (made, removed): twice the queue, and more
 	for i := range queued + 100 {
