@@ -70,13 +70,19 @@ func invisibleReferences(line string, spans [][2]int, end rune) [][2]int {
 	var cuts [][2]int
 	in := spanCursor{spans: spans}
 	prev := '\n' // the last character that is not ignorable
+	// the run of ignorable characters after a reference is read once:
+	// asked again inside it, nextVisible's answer is the same (a line of
+	// 125k "&#x200b;" read it 125k times, k²/2 references: a review)
+	nextAt, next := -1, rune(0)
 	for i := 0; i < len(line); {
 		if line[i] == '&' && !in.in(i) && !escapedAt(line, i) {
 			r, r2, n := ReferenceAt(line, i)
 			switch {
 			case n == 0:
 			case r2 < 0 && ignorable(r):
-				next := nextVisible(line, i+n, in, end)
+				if i+n > nextAt {
+					next, nextAt = nextVisible(line, i+n, in, end)
+				}
 				if ignorableAt(prev, r, next, false) {
 					cuts = append(cuts, [2]int{i, i + n})
 				}
@@ -105,13 +111,14 @@ func ignorable(r rune) bool { return isInvisible(r) || isContextual(r) }
 
 // nextVisible is the character of line at i, or after the ignorable ones
 // there (written as themselves or as references), a reference decoded;
-// end after the line. in is a copy: it is asked ahead of its owner.
-func nextVisible(line string, i int, in spanCursor, end rune) rune {
+// end after the line; and where it is. in is a copy: it is asked ahead of
+// its owner.
+func nextVisible(line string, i int, in spanCursor, end rune) (rune, int) {
 	for i < len(line) {
 		if line[i] == '&' && !in.in(i) && !escapedAt(line, i) {
 			if r, _, n := ReferenceAt(line, i); n > 0 {
 				if !ignorable(r) {
-					return r
+					return r, i
 				}
 				i += n
 				continue
@@ -119,12 +126,12 @@ func nextVisible(line string, i int, in spanCursor, end rune) rune {
 		}
 		r, size := utf8.DecodeRuneInString(line[i:])
 		if r == '\r' || r == '\n' {
-			return end
+			return end, i
 		}
 		if !ignorable(r) {
-			return r
+			return r, i
 		}
 		i += size
 	}
-	return end
+	return end, i
 }
