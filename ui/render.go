@@ -224,9 +224,10 @@ func (d defused) writeCode(code []ast.Node, src []byte) []byte {
 				if w := d.written(seg.Start, seg.Stop); w != string(src[seg.Start:seg.Stop]) {
 					start := len(src)
 					src = append(src, w...)
-					s := text.NewSegmentPadding(start, len(src), seg.Padding)
-					s.ForceNewline = seg.ForceNewline
-					lines.Set(i, s)
+					// no ForceNewline: renderPart ends the source with a new
+					// line, and one forced here would be written into src's
+					// spare room, over what is appended next
+					lines.Set(i, text.NewSegmentPadding(start, len(src), seg.Padding))
 				}
 			}
 			continue
