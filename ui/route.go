@@ -43,7 +43,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case m.help.open:
 		m.help = m.help.update(msg, k.HelpPage, len(helpPagesAt(m.width, m.bodyHeight(), k, m.styles)))
 	case m.problems.open:
-		m.problems = m.problems.update(msg, k, len(problemLines(m.info.Problems, m.warnings, m.width)))
+		m.problems = m.problems.update(msg, k, len(problemLines(m.info.Problems, m.allWarnings(), m.width)))
 	case m.format.open():
 		m.format, in = m.format.update(msg)
 	case m.links.open:
@@ -105,7 +105,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.startAddURL()
 	case key.Matches(msg, k.Problems):
 		// the reader's status line says "press ! to see why" too
-		if len(m.info.Problems) == 0 && len(m.warnings) == 0 {
+		if len(m.info.Problems) == 0 && len(m.allWarnings()) == 0 {
 			return m.status.set("No files were skipped", false)
 		}
 		m.problems = problemsPane{open: true}

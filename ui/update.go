@@ -265,8 +265,8 @@ func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 // indexStatus says in the status line what opening the index found, and
 // what is wrong with the user's synonyms file (Info.Warning) beside it; at
 // the start (first) the warning is said alone if nothing else is. The
-// warning, and at the start the notice of a fallback index, are kept
-// whole under ! (warnings.go), and at the start the status line says the
+// warning and the notice of a fallback index are listed whole under !
+// while the index's Info says them (allWarnings), and at the start the status line says the
 // warnings the reading state, the quotes or the saved searches gave
 // before the index opened, which it would otherwise replace.
 func (m *Model) indexStatus(info Info, first ...bool) tea.Cmd {
@@ -285,13 +285,13 @@ func (m *Model) indexStatus(info Info, first ...bool) tea.Cmd {
 	case info.Warning == "" || !start:
 		return nil
 	}
-	own := m.keepWarning(info.Warning)
+	own := archive.SanitizeLine(info.Warning) != "" // listed under ! while m.info says it (allWarnings)
 	if info.Warning != "" {
 		msg, warn = joinWarnings(msg, info.Warning), true
 	}
 	if start {
-		own = m.keepWarning(info.Fallback) || own
-		if len(m.warnings) == 0 && !warn {
+		own = archive.SanitizeLine(info.Fallback) != "" || own
+		if len(m.allWarnings()) == 0 && !warn {
 			return m.status.set(msg, false) // "Indexed 5 pieces", as after a refresh
 		}
 		return m.sayWarnings(msg, warn, statusLong, own)

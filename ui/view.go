@@ -233,7 +233,7 @@ func (m Model) countViewWith(f string) string {
 	if n := archive.CountFolders(m.info.Problems); n > 0 {
 		bad = append(bad, plural(n, "folder")+" not read")
 	}
-	if n := len(m.warnings); n > 0 {
+	if n := len(m.allWarnings()); n > 0 {
 		bad = append(bad, plural(n, "warning")) // kept whole under ! (warnings.go)
 	}
 	switch {
@@ -268,7 +268,7 @@ func (m Model) body(h int) string {
 	case m.help.open:
 		return m.help.view(w, h, m.keys, st)
 	case m.problems.open:
-		return m.problems.view(m.info.Problems, m.warnings, w, h, st)
+		return m.problems.view(m.info.Problems, m.allWarnings(), w, h, st)
 	case m.trends.open:
 		return m.trends.view(w, h, st, m.noColor)
 	case m.words.open:

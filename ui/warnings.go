@@ -18,7 +18,8 @@ import (
 // status line has one slot: each overwrote the one before, and each was
 // cut at the terminal's width (an attack: the quotes' warning never
 // shown, "moved it to … and started afresh" cut off). They are kept
-// (Model.warnings) and listed whole under `!`, beside the files skipped;
+// (Model.warnings; the index's two read from its Info while it says them:
+// allWarnings) and listed whole under `!`, beside the files skipped;
 // the top bar counts them as it counts those, and the status line says
 // the one warning, or how many there are.
 
@@ -33,6 +34,21 @@ func (m *Model) warn(text string, d time.Duration) tea.Cmd {
 		return nil
 	}
 	return m.sayWarnings(text, true, d, true)
+}
+
+// allWarnings are the warnings `!` lists and the top bar counts: those
+// kept (m.warnings), and the index's synonyms warning and fallback notice
+// while its Info says them. Kept, they stayed after the index was well
+// again: the notice of another folio's update, passed a second later, was
+// counted as a warning all day (a review).
+func (m *Model) allWarnings() []string {
+	all := m.warnings
+	for _, t := range []string{m.info.Warning, m.info.Fallback} {
+		if t = archive.SanitizeLine(t); t != "" && !slices.Contains(all, t) {
+			all = append(slices.Clip(all), t)
+		}
+	}
+	return all
 }
 
 // keepWarning keeps text among the warnings, once; false for no text.
@@ -51,7 +67,7 @@ func (m *Model) keepWarning(text string) bool {
 // for no warning to go unseen: text whole under ! when it is (own) the one
 // warning kept, or, when there are others, how many there are.
 func (m *Model) sayWarnings(text string, isErr bool, d time.Duration, own bool) tea.Cmd {
-	switch n := len(m.warnings); {
+	switch n := len(m.allWarnings()); {
 	case n == 0:
 		return m.status.setFor(text, isErr, d)
 	case n == 1 && own:

@@ -227,3 +227,36 @@ func TestFallbackNoticeIsKeptBesideAStateWarning(t *testing.T) {
 		}
 	}
 }
+
+// The index's fallback notice is a warning while the index says it: once
+// a refresh finds the index well again (another folio's update over),
+// the top bar no longer counts it and ! no longer lists it (a review: it
+// was kept, and "1 warning" stayed all day).
+func TestFallbackNoticeGoesWithTheFallback(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	src := speechArchive(t)
+	ix, err := index.OpenDir(context.Background(), src, index.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	const notice = "index cache not used (another folio is updating it): the index as it was"
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return ix, Info{Count: ix.Count(), Fallback: notice}, nil
+		},
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireScreen("1 warning")
+	h.send(indexRefreshedMsg{info: Info{Count: ix.Count()}})
+	top, _, _ := strings.Cut(h.screen(), "\n")
+	if strings.Contains(top, "warning") {
+		t.Errorf("the top bar still counts the notice gone: %q", top)
+	}
+	h.key("!")
+	if strings.Contains(words(h.screen()), "another folio is updating it") {
+		t.Errorf("! still lists the notice gone:\n%s", h.screen())
+	}
+}
