@@ -102,6 +102,11 @@ func compactSegments(ctx context.Context, bi bleve.Index, bdir string, pieces in
 	// manifest is written): given back before the merge maps its segments
 	debug.FreeOSMemory()
 	mo := mergeplan.SingleSegmentMergePlanOptions // every segment in one tier
+	// and all of them in one task: scorch's plan takes ten segments per
+	// task and plans once, so a build that left more than ten (its
+	// background merges fell behind under load) was compacted into as
+	// many segments as tasks: 80 segments of 400 pieces into 7
+	mo.SegmentsPerMergeTask = max(n, mo.SegmentsPerMergeTask)
 	if tiered {
 		mo = mergeplan.DefaultMergePlanOptions
 		mo.MaxSegmentsPerTier = smallPerTier
