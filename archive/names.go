@@ -337,7 +337,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 			ns = append(ns, bylineNames(p, outlet, beforeOthers)...)
 		}
 		return ns
-	} else if len(segs) > 0 && !isOrganisation(head) {
+	} else if len(segs) > 0 && (!isOrganisation(head) || pictureCredit(head)) {
 		for _, seg := range segs {
 			// an inverted name there is another person's, after a full
 			// name too ("Ann Lee / Chan, Bo": an attack found it cut at
@@ -1112,7 +1112,7 @@ func dropOfAffiliation(s, outlet string) string {
 			return kept.String()
 		}
 		kept.WriteString(rest[:m[0]])
-		if name, ok := lastPart(kept.String()); ok && isPersonName(name) && !slices.ContainsFunc(strings.Fields(name), func(w string) bool { return institutionWords[strings.ToLower(w)] }) {
+		if name, ok := lastPart(kept.String()); ok && (isPersonName(name) || courtesyFamily(name)) && !slices.ContainsFunc(strings.Fields(name), func(w string) bool { return institutionWords[strings.ToLower(w)] }) {
 			if e := ofOrganisation(rest[m[1]:], outlet); e > 0 {
 				rest = rest[m[1]+e:]
 				continue
@@ -1121,6 +1121,20 @@ func dropOfAffiliation(s, outlet string) string {
 		kept.WriteString(rest[m[0]:m[1]])
 		rest = rest[m[1]:]
 	}
+}
+
+// courtesyFamily: p is a courtesy title and a family name alone ("Dr.
+// Fauci", "Mr Bean"), which an affiliation with "of" may follow as it
+// follows a full name ("Dr. Fauci of NIH": a review found the given
+// names "Fauci of" and the family name NIH).
+func courtesyFamily(p string) bool {
+	words := strings.Fields(p)
+	if len(words) != 2 || !courtesy[strings.TrimSuffix(strings.ToLower(words[0]), ".")] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(words[1])
+	lw := strings.ToLower(words[1])
+	return unicode.IsUpper(r) && !notNameWords[lw] && !orgWords[lw] && !places[lw]
 }
 
 // partWindow bounds what is read around an "of" for a name or an
@@ -1390,7 +1404,11 @@ func slashAt(s string) int {
 		if j := strings.IndexAny(right, " /|,;"); j >= 0 {
 			right = right[:j]
 		}
-		if nameWord(left) && nameWord(right) {
+		// an agency's or an outlet's word after a name's is its credit
+		// ("ANN LEE/AP", "LEE, ANN/REUTERS", "Ann Lee/AFP": a review found
+		// the family name Lee/ap and the organisation {LEE, ANN/REUTERS})
+		lr := strings.ToLower(right)
+		if nameWord(left) && (nameWord(right) || orgWords[lr] || outlets[lr]) {
 			return i
 		}
 	}
@@ -1998,7 +2016,9 @@ func isOrganisation(s string) bool {
 		return true
 	}
 	for _, w := range words {
-		if orgWords[strings.ToLower(w)] {
+		// a picture's credit alone ("Getty Images", "AP Photo") is an
+		// agency's, no person's (a review: the person Images, Getty)
+		if lw := strings.ToLower(w); orgWords[lw] || pictureWords[lw] {
 			return true
 		}
 	}

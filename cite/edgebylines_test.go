@@ -379,6 +379,25 @@ var edgeBylines = []struct {
 	{"Photographs by John Roe; Jane Doe", "Doe, Jane", "doe2020lists"},
 	{"Photos by Ann Lee / Reuters", "Lee, Ann", "lee2020lists"},
 	{"Photograph: Tim Robberts/Getty Images", "Robberts, Tim", "robberts2020lists"},
+	// a picture's credit alone is an agency's, no person's (a review:
+	// the person Images, Getty); an agency's or an outlet's word after
+	// a name and "/" is its credit (a review: the family name Lee/ap,
+	// the organisation {LEE, ANN/REUTERS})
+	{"Getty Images", "{Getty Images}", "getty2020lists"},
+	{"Getty Images / Reuters", "{Getty Images}", "getty2020lists"},
+	{"AP Photo", "{AP Photo}", "ap2020lists"},
+	{"Ann Lee, Getty Images", "Lee, Ann", "lee2020lists"},
+	{"ANN LEE/AP", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee/AP", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee/AFP", "Lee, Ann", "lee2020lists"},
+	{"LEE, ANN/REUTERS", "Lee, Ann", "lee2020lists"},
+	{"Lee, Ann/AP", "Lee, Ann", "lee2020lists"},
+	// an affiliation with "of" after a courtesy title and a family name
+	// goes, as after a full name (a review: given names "Fauci of",
+	// family name NIH)
+	{"Dr. Fauci of NIH", "Fauci", "fauci2020lists"},
+	{"Mr. Bean of the BBC", "Bean", "bean2020lists"},
+	{"Prof. Lee of the University of Oxford", "Lee", "lee2020lists"},
 	// separators and a list's words alone name no one, as an empty
 	// byline does: the outlet is cited (an attack: author = {|}, keyed
 	// anon…)

@@ -291,11 +291,16 @@ import (
 // config's tables merged over its files (archive's hugoMerged: the
 // winning file's [frontmatter] or [cascade] was read alone); 150: an
 // inverted name after a byline's ";" another person after a full name too
-// (archive's bylineNames: "Ann Lee; Chan, Bo" was Ann Lee alone).
+// (archive's bylineNames: "Ann Lee; Chan, Bo" was Ann Lee alone); 151: a
+// picture's credit alone an organisation, an agency after a name and "/"
+// its credit, "of" after a courtesy title and a family name an
+// affiliation (archive's isOrganisation, slashAt, courtesyFamily: "Getty
+// Images" was the person Images, Getty, "ANN LEE/AP" Lee/ap, "Dr. Fauci
+// of NIH" NIH).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 150
+const SchemaVersion = 151
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
