@@ -62,21 +62,25 @@ Exits 0 whether or not anything matched.`,
 			// after a folder moved filtered by the old IDs (a helper's
 			// report: search '' --starred said "0 of 0 hits")
 			plain := q
-			warned := false // a stale cached answer reads the state again: its warning said once
+			// a stale cached answer reads the state again, after the
+			// update followed the renames: the store opened once (its
+			// warning said once) takes in what was written since
+			// (Reload; failing, it keeps what it held)
+			var st *state.Store
 			withReading := func() error {
 				q = plain
 				if !f.reading() {
 					return nil
 				}
-				name, _, err := env.source()
-				if err != nil {
-					return err
+				if st == nil {
+					name, _, err := env.source()
+					if err != nil {
+						return err
+					}
+					st = openStateOf(env, name)
+				} else {
+					_, _ = st.Reload()
 				}
-				if !warned {
-					warned = true
-					return f.applyTo(&q, openStateOf(env, name))
-				}
-				st, _ := state.Open(name, "")
 				return f.applyTo(&q, st)
 			}
 			// the notes of the results printed last: a cached search's
