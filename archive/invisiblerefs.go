@@ -3,6 +3,8 @@ package archive
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // dropInvisibleReferences drops from md, a body's Markdown, each character
@@ -107,7 +109,7 @@ func invisibleReferences(line string, spans [][2]int, end rune) [][2]int {
 }
 
 // ignorable is a character ignorableAt may find shows as nothing.
-func ignorable(r rune) bool { return isInvisible(r) || isContextual(r) }
+func ignorable(r rune) bool { return termsafe.Invisible(r) || termsafe.Contextual(r) }
 
 // nextVisible is the character of line at i, or after the ignorable ones
 // there (written as themselves or as references), a reference decoded;

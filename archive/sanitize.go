@@ -107,47 +107,17 @@ const maxMarks = termsafe.MaxMarks
 // share).
 func capMarks(s string) string { return termsafe.CapMarks(s) }
 
-// isInvisible is a character that shows as nothing wherever it stands
-// (Unicode's default ignorable code points that no script needs): the
-// soft hyphen, the word joiner and the invisible operators after it, the
-// byte-order mark, the combining grapheme joiner, Hangul's fillers used
-// alone, Khmer's inherent vowels, the interlinear annotation marks, the
-// shorthand and musical format characters, the tag characters and the
-// unassigned rest of their block. (The zero-width space, joiners,
-// direction marks and variation selectors are ignorable by their place:
-// ignorableAt.)
-func isInvisible(r rune) bool {
-	switch {
-	case r == 0xad, r == 0x3164, r == 0xffa0, r == 0xfeff,
-		r == 0x17b4, r == 0x17b5,
-		r >= 0x2060 && r <= 0x206f,
-		r >= 0xfff0 && r <= 0xfffb,
-		r >= 0x1bca0 && r <= 0x1bca3,
-		r >= 0x1d173 && r <= 0x1d17a,
-		r >= 0xe0080 && r <= 0xe00ff,
-		r >= 0xe01f0 && r <= 0xe0fff:
-		return true
-	}
-	return false
-}
-
-// isContextual is a character that shows as nothing and matters in some
-// places only: the zero-width space (a word break in Thai or Khmer), the
-// joiners (Persian, Indic scripts, emoji), the direction marks (right-to-
-// left text), the variation selectors (emoji, CJK, Mongolian's), Hangul's
-// leading fillers (old syllables).
-func isContextual(r rune) bool {
-	return r >= 0x200b && r <= 0x200f || r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef ||
-		r >= 0x180b && r <= 0x180f || r == 0x115f || r == 0x1160 || r == 0x34f || r >= 0xe0000 && r <= 0xe007f
-}
+// The characters that show as nothing are termsafe's: Invisible, dropped
+// wherever they stand, and Contextual, dropped where ignorableAt says (the
+// lists JSON escapes too).
 
 // isJamo: a Hangul letter a filler may stand for or before (old syllables).
 func isJamo(r rune) bool {
 	return r >= 0x1100 && r <= 0x11ff || r >= 0xa960 && r <= 0xa97f || r >= 0xd7b0 && r <= 0xd7ff
 }
 
-// hasIgnorable reports whether s holds a character isInvisible or
-// isContextual names, by their UTF-8 bytes (decoding every rune of a body
+// hasIgnorable reports whether s holds a character termsafe.Invisible or
+// termsafe.Contextual names, by their UTF-8 bytes (decoding every rune of a body
 // with curly quotes in it made Sanitize 1.4–3.7 times slower, a review's
 // measure).
 func hasIgnorable(s string) bool {
@@ -156,7 +126,7 @@ func hasIgnorable(s string) bool {
 		if c < 0xc2 || !ignorableLead[c] {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(s[i:]); isInvisible(r) || isContextual(r) {
+		if r, _ := utf8.DecodeRuneInString(s[i:]); ignorable(r) {
 			return true
 		}
 	}
@@ -169,7 +139,7 @@ func hasIgnorable(s string) bool {
 var ignorableLead = [256]bool{0xc2: true, 0xcd: true, 0xe1: true, 0xe2: true, 0xe3: true, 0xef: true, 0xf0: true, 0xf3: true}
 
 // ignorableAt reports whether r, between prev and next (0 at an end),
-// shows as nothing there and changes nothing: always for isInvisible;
+// shows as nothing there and changes nothing: always for termsafe.Invisible;
 // in a word of an alphabet that needs none of them (Latin, Greek,
 // Cyrillic, and digits), a contextual one ("terr\u00adorism",
 // "Jane\u200c Doe" in a line); a variation selector after such a letter
@@ -177,9 +147,9 @@ var ignorableLead = [256]bool{0xc2: true, 0xcd: true, 0xe1: true, 0xe2: true, 0x
 // line (line), every zero-width space and direction mark too.
 func ignorableAt(prev, r, next rune, line bool) bool {
 	switch {
-	case isInvisible(r):
+	case termsafe.Invisible(r):
 		return true
-	case !isContextual(r):
+	case !termsafe.Contextual(r):
 		return false
 	case r >= 0xe0000 && r <= 0xe007f:
 		// tag characters: a subdivision's flag (🏴 then its tags: the
@@ -224,20 +194,19 @@ func plainAlphabet(r rune) bool {
 // dropIgnorable removes from s the characters ignorableAt says show as
 // nothing where they stand.
 func dropIgnorable(s string, line bool) string {
-	ign := func(r rune) bool { return isInvisible(r) || isContextual(r) }
 	var b strings.Builder
 	b.Grow(len(s))
 	prev := rune(0) // the last character kept
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !ign(r) {
+		if !ignorable(r) {
 			b.WriteString(s[i : i+size])
 			prev, i = r, i+size
 			continue
 		}
 		// a run of them, between prev and the character after the run
 		end := len(s)
-		if k := strings.IndexFunc(s[i:], func(r rune) bool { return !ign(r) }); k >= 0 {
+		if k := strings.IndexFunc(s[i:], func(r rune) bool { return !ignorable(r) }); k >= 0 {
 			end = i + k
 		}
 		next := rune(0)

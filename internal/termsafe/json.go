@@ -13,7 +13,9 @@ import (
 // controls (U+009B is a CSI), the bidi controls, the direction marks
 // (U+200E, U+200F, U+061C) and the other invisible characters (the
 // format characters: U+200B, U+00AD, U+2060, U+FEFF, the tags
-// U+E0000–E007F; the Hangul fillers) as they are; JSON writes these as
+// U+E0000–E007F; the characters archive drops where they show as nothing,
+// Invisible and Contextual: the Hangul fillers, Khmer's inherent vowels,
+// the grapheme joiner, the variation selectors) as they are; JSON writes these as
 // \u escapes (a pair of surrogates past U+FFFF), so that a path "x\u200by.md"
 // does not show as "xy.md", another file's name; so are a character's
 // combining marks past MaxMarks (CapMarks), which would stack on its cell
@@ -21,8 +23,7 @@ import (
 // Outside strings, JSON text has none of them.
 func JSON(s string) string {
 	unsafe := func(r rune) bool {
-		return r >= 0x7f && (r <= 0x9f || unicode.Is(unicode.Cf, r) ||
-			r == 0x115f || r == 0x1160 || r == 0x3164 || r == 0xffa0)
+		return r >= 0x7f && (r <= 0x9f || unicode.Is(unicode.Cf, r) || Invisible(r) || Contextual(r))
 	}
 	over := overMarks(s)
 	if !strings.ContainsFunc(s, unsafe) && !over {
