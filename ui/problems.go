@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -15,14 +16,47 @@ import (
 type problemsPane struct {
 	open bool
 	top  int // the first problem on screen
+	// wrapped holds the lines of the list while the overlay is open,
+	// shared by the pane's copies (nil: wrapped at each ask)
+	wrapped *wrappedProblems
+}
+
+// wrappedProblems are problemLines(problems, warnings, w), kept: wrapped
+// again only when the width or what they list changes (a review: every
+// entry was wrapped at each key press to count the lines, and at each
+// redraw).
+type wrappedProblems struct {
+	problems []archive.Problem // copies: those the lines were wrapped from
+	warnings []string
+	w        int
+	lines    []string
+}
+
+// openProblems is the overlay opened, at its top.
+func openProblems() problemsPane {
+	return problemsPane{open: true, wrapped: &wrappedProblems{}}
+}
+
+// lines are problemLines(problems, warnings, w), wrapped only when one of
+// them differs from the last asked.
+func (p problemsPane) lines(problems []archive.Problem, warnings []string, w int) []string {
+	c := p.wrapped
+	if c == nil {
+		return problemLines(problems, warnings, w)
+	}
+	if c.lines == nil || c.w != w || !slices.Equal(c.problems, problems) || !slices.Equal(c.warnings, warnings) {
+		c.lines = problemLines(problems, warnings, w)
+		c.problems, c.warnings, c.w = slices.Clone(problems), slices.Clone(warnings), w
+	}
+	return c.lines
 }
 
 // update handles a key while the overlay is open; n is the number of
-// lines below the title (problemLines).
+// lines below the title (lines).
 func (p problemsPane) update(msg tea.KeyPressMsg, k KeyMap, n int) problemsPane {
 	switch {
 	case key.Matches(msg, k.Problems, k.FindCancel, k.QuitShort):
-		p.open = false
+		p.open, p.wrapped = false, nil
 	case key.Matches(msg, k.Down):
 		p.top = min(p.top+1, max(n-1, 0))
 	case key.Matches(msg, k.Up):
@@ -49,7 +83,7 @@ func (p problemsPane) view(problems []archive.Problem, warnings []string, w, h i
 		}
 	}
 	lines := []string{st.Brand.Render(title) + st.Hint.Render("  (j/k scroll · esc close)"), ""}
-	body := problemLines(problems, warnings, w)
+	body := p.lines(problems, warnings, w)
 	lines = append(lines, body[min(p.top, len(body)):]...)
 	return overlayBox(strings.Join(lines, "\n"), w, h, st)
 }
@@ -58,6 +92,9 @@ func (p problemsPane) view(problems []archive.Problem, warnings []string, w, h i
 // cells wide: the warnings, then a heading for each kind of problem that
 // there is, then its problems; each wrapped, none cut.
 func problemLines(problems []archive.Problem, warnings []string, w int) []string {
+	if problemLinesHook != nil {
+		problemLinesHook()
+	}
 	skipped := map[string]bool{} // a skipped file's notes are under Skipped
 	for _, p := range problems {
 		if p.Fatal && !p.Quiet && !p.Folder {
@@ -92,3 +129,6 @@ func problemLines(problems []archive.Problem, warnings []string, w int) []string
 	}
 	return lines
 }
+
+// problemLinesHook, in tests, is called at each wrapping of the list.
+var problemLinesHook func()

@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"github.com/folio-tui/folio/archive"
@@ -62,5 +65,45 @@ func TestProblemsAreWrappedNotCut(t *testing.T) {
 		if w := lipgloss.Width(l); w > 80 {
 			t.Errorf("a line is %d cells wide: %q", w, l)
 		}
+	}
+}
+
+// The ! overlay's list is wrapped once while it is open: a key that
+// scrolls it, and a redraw, change neither the width nor what it lists,
+// and wrap nothing again (a review: every entry was wrapped at each key
+// press to count the lines); a new width is wrapped anew.
+func TestProblemsAreWrappedOnce(t *testing.T) {
+	var ps []archive.Problem
+	for i := range 300 {
+		ps = append(ps, archive.Problem{Path: fmt.Sprintf("commentary/2017/piece-%03d.md", i), Line: 2,
+			Msg: "front matter: yaml: mapping values are not allowed in this context", Fatal: true})
+	}
+	f := newFake(testArticles()...)
+	opts := Options{OpenIndex: func(ctx context.Context, progress func(done, total int)) (Searcher, Info, error) {
+		return f, Info{Count: len(f.articles), Problems: ps}, nil
+	}}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	wraps := 0
+	problemLinesHook = func() { wraps++ }
+	t.Cleanup(func() { problemLinesHook = nil })
+	h.key("!")
+	h.requireScreen("piece-000.md:2")
+	if wraps != 1 {
+		t.Fatalf("opened and drawn: %d wrappings, want 1", wraps)
+	}
+	for range 5 {
+		h.key("j")
+		_ = h.screen()
+	}
+	h.requireScreen("piece-002.md:2")
+	if wraps != 1 {
+		t.Errorf("five keys that scroll, each drawn: %d wrappings in all, want 1", wraps)
+	}
+	h.send(tea.WindowSizeMsg{Width: 70, Height: 30})
+	h.requireScreen("piece-002.md:2")
+	if wraps != 2 {
+		t.Errorf("after a resize: %d wrappings in all, want 2", wraps)
 	}
 }

@@ -43,7 +43,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case m.help.open:
 		m.help = m.help.update(msg, k.HelpPage, len(helpPagesAt(m.width, m.bodyHeight(), k, m.styles)))
 	case m.problems.open:
-		m.problems = m.problems.update(msg, k, len(problemLines(m.info.Problems, m.allWarnings(), m.width)))
+		m.problems = m.problems.update(msg, k, len(m.problems.lines(m.info.Problems, m.allWarnings(), m.width)))
 	case m.format.open():
 		m.format, in = m.format.update(msg)
 	case m.links.open:
@@ -108,7 +108,7 @@ func (m *Model) globalKey(msg tea.KeyPressMsg) tea.Cmd {
 		if len(m.info.Problems) == 0 && len(m.allWarnings()) == 0 {
 			return m.status.set("No files were skipped", false)
 		}
-		m.problems = problemsPane{open: true}
+		m.problems = openProblems()
 		return nil
 	}
 	if m.focus == paneReader {
