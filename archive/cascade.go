@@ -284,8 +284,9 @@ func hugoConfigCascade(read configReader, dir string) []cascadeEntry {
 // (hugocontent.go); 0 for a Jekyll site's config that gives none of
 // those, or for a folder that is no site's root.
 func ConfigCascadeSum(fsys fs.FS, dir string) uint32 {
-	exists := existsInFS(fsys, dir)
-	return configSum(fsConfigs(fsys), dir, hugoRoot("", exists), jekyllRoot("", exists))
+	read := fsConfigs(fsys)
+	exists := existsInFS(fsys, read, dir)
+	return configSum(read, dir, hugoRoot("", exists), jekyllRoot("", exists))
 }
 
 // ConfigCascadeSum is the package's ConfigCascadeSum with the site's

@@ -281,16 +281,16 @@ func byPath(a, b FileInfo) int { return strings.Compare(a.Path, b.Path) }
 func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 	var paths, links []string
 	var probs []Problem
+	read := fsConfigs(fsys)    // each config decoded once (one asked for its contentDir too)
 	roots := map[string]bool{} // folder -> whether a Hugo root (hugoRootFile)
 	atHugoRoot := func(dir string) bool {
 		v, ok := roots[dir]
 		if !ok {
-			v = hugoRoot("", existsInFS(fsys, dir))
+			v = hugoRoot("", existsInFS(fsys, read, dir))
 			roots[dir] = v
 		}
 		return v
 	}
-	read := fsConfigs(fsys)
 	contentOf := func(root string) string { // hugoContentOf's, content/ when folio cannot tell
 		c, _ := hugoContentOf(read, root)
 		return c.content
@@ -311,7 +311,7 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 			return nil
 		}
 		name := d.Name()
-		if p != "." && PassedIn(path.Dir(p), name, existsInFS(fsys, path.Dir(p))) {
+		if p != "." && PassedIn(path.Dir(p), name, existsInFS(fsys, read, path.Dir(p))) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -474,7 +474,7 @@ func inFS(fsys fs.FS, p string) string {
 	}
 	dir := "."
 	for part := range strings.SplitSeq(in, "/") {
-		if PassedIn(dir, part, existsInFS(fsys, dir)) {
+		if PassedIn(dir, part, existsInFS(fsys, nil, dir)) {
 			return ""
 		}
 		dir = path.Join(dir, part)

@@ -174,8 +174,10 @@ func HugoSiteAbove(dir string) string {
 		return ""
 	}
 	for parent := filepath.Dir(d); ; parent = filepath.Dir(parent) {
-		if hugoRoot("", ExistsIn(parent)) {
-			c, _ := hugoContentOf(fsConfigs(os.DirFS(parent)), ".")
+		fsys := os.DirFS(parent)
+		read := fsConfigs(fsys) // a config read for its contentDir is read once
+		if hugoRoot("", existsInFS(fsys, read, ".")) {
+			c, _ := hugoContentOf(read, ".")
 			if rel, err := filepath.Rel(parent, d); err == nil {
 				if rel = filepath.ToSlash(rel); rel == c.content || strings.HasPrefix(rel, c.content+"/") {
 					return parent
@@ -189,12 +191,17 @@ func HugoSiteAbove(dir string) string {
 }
 
 // existsInFS is PassedIn's exists for the folder dir of fsys (a path
-// above its root is not there).
-func existsInFS(fsys fs.FS, dir string) func(rel string) bool {
+// above its root is not there), a config read by read (fsConfigs(fsys),
+// shared with the caller's other reads of the configs, or nil: read
+// afresh).
+func existsInFS(fsys fs.FS, read configReader, dir string) func(rel string) bool {
+	if read == nil {
+		read = func(p string) (map[string]any, bool) { return siteConfigValues(fsys, p) }
+	}
 	return func(rel string) bool {
 		p := path.Join(dir, rel)
 		if name, ok := strings.CutSuffix(p, contentDirMark); ok {
-			return fs.ValidPath(name) && configSetsContentDir(fsys, name)
+			return fs.ValidPath(name) && configSetsContentDir(read, name)
 		}
 		if !fs.ValidPath(p) {
 			return false
@@ -265,10 +272,12 @@ func hugoRoot(prefix string, exists func(string) bool) bool {
 // existsInFS read the config. No file's name holds a NUL.
 const contentDirMark = "\x00contentDir"
 
-// configSetsContentDir reports whether the Hugo config file at p of fsys
-// sets contentDir (in any case, as Hugo reads its keys) to a folder.
-func configSetsContentDir(fsys fs.FS, p string) bool {
-	m, _ := siteConfigValues(fsys, p)
+// configSetsContentDir reports whether the Hugo config file at p, read
+// by read, sets contentDir (in any case, as Hugo reads its keys) to a
+// folder. A caller that reads the config again (hugoContentOf) shares its
+// read (fsConfigs), which decodes the file once (a review: decoded twice).
+func configSetsContentDir(read configReader, p string) bool {
+	m, _ := read(p)
 	v, _ := hugoKey(m, "contentdir")
 	s, ok := hugoContentDirName(v)
 	return !ok || s != ""
@@ -278,7 +287,8 @@ func configSetsContentDir(fsys fs.FS, p string) bool {
 // or, for a path with contentDirMark, whether that config sets contentDir.
 func osExists(p string) bool {
 	if name, ok := strings.CutSuffix(p, contentDirMark); ok {
-		return configSetsContentDir(os.DirFS(filepath.Dir(name)), filepath.Base(name))
+		fsys := os.DirFS(filepath.Dir(name))
+		return configSetsContentDir(func(p string) (map[string]any, bool) { return siteConfigValues(fsys, p) }, filepath.Base(name))
 	}
 	_, err := os.Stat(p)
 	return err == nil
@@ -367,8 +377,9 @@ type SiteRoots struct {
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
 func NewSiteRoots(fsys fs.FS) *SiteRoots {
-	s := newSiteRoots(func(dir string) func(string) bool { return existsInFS(fsys, dir) })
-	s.fsys = fsys
+	s := &SiteRoots{fsys: fsys, jekyll: map[string]bool{}, hugo: map[string]bool{}}
+	// a config asked for its contentDir is decoded once with its other reads
+	s.exists = func(dir string) func(string) bool { return existsInFS(fsys, s.readConfig, dir) }
 	return s
 }
 

@@ -469,10 +469,11 @@ func (s *statter) hugoContentAt(fd int, dir, prefix string, sites []string, conf
 		return ""
 	}
 	osDir := filepath.Join(s.root, dir)
+	read := fsConfigs(os.DirFS(osDir)) // a config read for its contentDir is read once
 	var st unix.Stat_t
 	isRoot := hugoRoot("", func(rel string) bool {
 		if name, ok := strings.CutSuffix(rel, contentDirMark); ok {
-			if slices.Contains(sites, name) && configSetsContentDir(os.DirFS(osDir), name) {
+			if slices.Contains(sites, name) && configSetsContentDir(read, name) {
 				s.sites = append(s.sites, prefix+rel)
 				return true
 			}
@@ -484,7 +485,7 @@ func (s *statter) hugoContentAt(fd int, dir, prefix string, sites []string, conf
 		return ""
 	}
 	content := hugoContent
-	if c, ok := hugoContentOf(fsConfigs(os.DirFS(osDir)), "."); ok && subs {
+	if c, ok := hugoContentOf(read, "."); ok && subs {
 		content = c.content
 	}
 	return prefix + content
