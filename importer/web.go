@@ -154,12 +154,25 @@ func fullText(p *piece, get func(string) (Page, error)) string {
 // space; in an attribute or a title (or a script, a style…), where a <br>
 // would be text, one is lineEnd. A page without such a reference is
 // defused as a whole, and the rest of a page with one is as it was, byte
-// for byte.
+// for byte (defuseTokens).
 func defusePage(page string) string {
 	whole := termsafe.DefuseKeepingLines(page, controlReference, lineEnd)
-	if !strings.Contains(whole, lineEnd) {
+	if whole == page {
+		return page // no reference defused
+	}
+	// the defusing made no lineEnd when the page holds as many as it
+	// did: then it had no reference to a line's end, and whole is what
+	// defuseTokens would give (a review: a page with a U+2028 as it is,
+	// and none as a reference, was read token by token)
+	if strings.Count(whole, lineEnd) == strings.Count(page, lineEnd) {
 		return whole
 	}
+	return defuseTokens(page)
+}
+
+// defuseTokens is defusePage token by token: a reference to a line's end
+// in the page's text a <br>, elsewhere lineEnd.
+func defuseTokens(page string) string {
 	var b strings.Builder
 	b.Grow(len(page) + 64)
 	z := html.NewTokenizer(strings.NewReader(page))

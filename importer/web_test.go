@@ -564,3 +564,54 @@ func TestDefusePageLineEnds(t *testing.T) {
 		}
 	}
 }
+
+// A page whose defusing made no line's end is defused as a whole, what
+// token by token gives (defuseTokens), a U+2028 written as it is in it or
+// not: each page of the corpus as it is and with U+2028 and references
+// put in, and pages made of the pieces that tell the two apart; a page
+// with a U+2028 and no reference is not read again token by token (a
+// review: it took the slow path), nothing made.
+func TestDefusePageWholeIsAsByTokens(t *testing.T) {
+	bits := []string{"a\u2028b", "&#27;", "&#13;", "&#x2028;", "&#&#27;27;", "&#8233;", "<p title=\"x\u2028&#27;y\">", "<title>t\u2028&#7;</title>",
+		"<script>s&#27;\u2028</script>", "<!-- c\u2028&#27; -->", "&amp;#27;", "&#27", "</p>", "\u2029", "&#x2028"}
+	var pages []string
+	for _, a := range bits {
+		for _, b := range bits {
+			for _, c := range bits {
+				pages = append(pages, a+b+c, "<p>"+a+" "+b+"</p>"+c)
+			}
+		}
+	}
+	dir := testcorpus.Dir(t, "web-articles")
+	files, _ := filepath.Glob(filepath.Join(dir, "html", "*.html.gz"))
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(zr)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(b)
+		pages = append(pages, page, strings.Replace(page, "<p>", "<p>\u2028", 3), strings.Replace(page, "<p>", "<p>&#27;\u2028", 3),
+			strings.Replace(page, "<p>", "<p>&#13;", 1))
+	}
+	if len(files) == 0 {
+		t.Fatal("no page in the corpus")
+	}
+	for _, p := range pages {
+		if got, want := defusePage(p), defuseTokens(p); got != want {
+			t.Errorf("defusePage(%.200q)\n = %.200q\nby tokens %.200q", p, got, want)
+		}
+	}
+	page := "<p>one\u2028two &amp; three</p>"
+	if n := testing.AllocsPerRun(10, func() { _ = defusePage(page) }); n != 0 {
+		t.Errorf("a page with U+2028 and no reference: %.0f allocations, want none (token by token)", n)
+	}
+}
