@@ -42,6 +42,9 @@ func sanitize(s string) string {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.Contains(s, "\r") {
+		s = loneCR.Replace(s) // then a CR is a CRLF's, dropped as a control: of a CRLF the LF
+	}
 	if strings.ContainsRune(s, 0x1b) {
 		// the separators first, which termsafe drops ("alpha\u0085beta"
 		// was alphabeta in a text with an ESC anywhere: a helper's report)
@@ -49,12 +52,8 @@ func sanitize(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i, r := range s {
+	for _, r := range s {
 		switch {
-		case r == '\r':
-			if i+1 == len(s) || s[i+1] != '\n' {
-				b.WriteByte('\n') // a CR alone; of a CRLF the LF
-			}
 		case r == 0x2028 || r == 0x85:
 			b.WriteByte('\n')
 		case r == 0x2029:
@@ -69,9 +68,9 @@ func sanitize(s string) string {
 	return s
 }
 
-// separators are the line endings (CRLF, a CR alone) and the line and
-// paragraph separators as Sanitize writes them.
-var separators = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n\n")
+// separators are the line endings (CRLF; a CR alone is LF already:
+// loneCR) and the line and paragraph separators as Sanitize writes them.
+var separators = strings.NewReplacer("\r\n", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n\n")
 
 // SanitizeLine is Sanitize for one-line fields (titles, tags, outlets): tabs
 // and newlines become spaces and runs of spaces collapse.
@@ -250,5 +249,7 @@ func isUnsafe(r rune) bool {
 	return r != utf8.RuneError && unicode.Is(unicode.Cc, r)
 }
 
-// loneCR makes each CR alone (not before LF) LF.
+// loneCR makes each CR alone (not before LF) LF: a line's end, as in
+// CommonMark, for Sanitize and for the steps that read a body (Parse).
+// It is the one place that says so.
 var loneCR = strings.NewReplacer("\r\n", "\r\n", "\r", "\n")
