@@ -61,7 +61,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 				// ... unless what it would take in is only files (read
 				// racy, or their times changed) that still hold what was
 				// read (settled)
-				if sv, ok := ix.settled(dir, hold, have, b, files, scanProbs, opts); ok {
+				if sv, ok := ix.settled(dir, hold, have, b, m, p, files, scanProbs, opts); ok {
 					return sv, nil
 				}
 			}
@@ -83,7 +83,7 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 			// needed to read it: hold, taken before, keeps it from
 			// removal, and a generation is whole before CURRENT names it.
 			if hashedOnly(m, p) {
-				if sv, ok := ix.settled(dir, hold, have, b, files, scanProbs, opts); ok {
+				if sv, ok := ix.settled(dir, hold, have, b, m, p, files, scanProbs, opts); ok {
 					return sv, nil
 				}
 			}
@@ -158,7 +158,8 @@ func (ix *Index) diskView(ctx context.Context, dir string, opts Options, have *g
 	// (a rebuild's m and p are nil: no generation as it was to show)
 	if err != nil && ctx.Err() == nil && usable(m, p) && cacheNotWritable(err) {
 		if hashedWork {
-			if sv, ok := ix.settled(dir, hold, have, b, files, scanProbs, opts); ok {
+			// the write changed m: settled reads it again
+			if sv, ok := ix.settled(dir, hold, have, b, nil, nil, files, scanProbs, opts); ok {
 				return sv, nil
 			}
 		}
@@ -262,15 +263,21 @@ const settleFile = 16 << 10
 // orig, an edit, cat orig > f: an attack), where only racy entries were
 // compared; the entries keep their times as recorded, read again at each
 // refresh until a writer records the new ones, as a writer's next open
-// would.
-func (ix *Index) settled(dir string, hold, have *genHold, b *build, files []archive.FileInfo, scanProbs []archive.Problem,
+// would. m and p are hold's manifest, its files loaded, and the plan on
+// it, as planOn gave them and untouched since; nil after a write, which
+// changes m: settled then reads the manifest as written and plans again
+// (a review: it read and planned again what its caller just had).
+func (ix *Index) settled(dir string, hold, have *genHold, b *build, m *manifest, p *plan, files []archive.FileInfo, scanProbs []archive.Problem,
 	opts Options) (*view, bool) {
-	m, err := readManifest(hold.dir) // as written: the plan's may have been changed by a write
-	if err != nil || !m.describes(ix.name) || !m.checkable() || m.loadFiles() != nil {
-		return nil, false
+	if m == nil || p == nil {
+		var err error
+		m, err = readManifest(hold.dir) // as written
+		if err != nil || !m.describes(ix.name) || m.loadFiles() != nil {
+			return nil, false
+		}
+		p = b.plan(m, files, scanProbs)
 	}
-	p := b.plan(m, files, scanProbs)
-	if !hashedOnly(m, p) {
+	if !m.checkable() || !hashedOnly(m, p) {
 		return nil, false
 	}
 	asRead := slices.Clone(files) // the caller's scan is not changed
