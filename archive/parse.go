@@ -353,10 +353,10 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	post, isPost := jekyllPost(path)
 	// jekyllUnpublished is whether the file is in a Jekyll site whose
 	// config's unpublished builds it though its published is false
-	// (jekyllbuild.go), asked of a draft alone; a draft: true is still one
+	// (jekyllbuild.go), asked of a draft alone (a draft: true is none
+	// there: isDraft)
 	jekyllUnpublished := func() bool {
-		draft, _ := flagOf(m["draft"].value)
-		return !draft && (inPosts(path) || inJekyll != nil && inJekyll()) && cascades.jekyllUnpublished(path)
+		return (inPosts(path) || inJekyll != nil && inJekyll()) && cascades.jekyllUnpublished(path)
 	}
 	if m.isDraft(inPosts(path), inJekyll, inHugo) && !hugoDrafts() && !jekyllUnpublished() { // whatever else it lacks: the site does not publish it
 		return Article{}, []Problem{{Path: path, Msg: DraftMsg, Fatal: true, Quiet: true}}
@@ -1247,7 +1247,9 @@ func (m matter) firstDate(keys []string, name field, noDate func(k string, f fie
 // in a Jekyll site: a file of _posts/ (inPosts), or a file inJekyll says
 // is in one (Jekyll's data.fetch("published", true), where any string is
 // true, as in Ruby: a quoted "false" is published, a helper's report; a
-// YAML yes or no is a boolean to Ruby's YAML 1.1, rubyFlag). In a Hugo
+// YAML yes or no is a boolean to Ruby's YAML 1.1, rubyFlag), where draft
+// is no key of the site's (Jekyll 4.3.1 as oracle: a post's draft: true
+// was built, page.draft true; folio hid it). In a Hugo
 // site (inHugo, not a Jekyll one) it is what Hugo 0.111 reads (hugoDraft:
 // a quoted draft: "yes" is no draft there, draft: 1 is one). The sites
 // are asked only when the two readings differ. Elsewhere a null published
@@ -1262,14 +1264,13 @@ func (m matter) isDraft(inPosts bool, inJekyll, inHugo func() bool) bool {
 	}
 	jekyll := func() bool { return inPosts || inJekyll != nil && inJekyll() }
 	draft, _ := flagOf(d.value)
-	var other bool // in a Jekyll site or a folder of notes
-	switch {
-	case draft || !ok:
-		other = draft
-	case published.value == false:
-		other = true
-	case published.value == nil:
-		other = jekyll()
+	// a folder of notes: a draft true, or a published false; a Jekyll
+	// site reads published alone, false or null (Jekyll's Publisher: a
+	// draft is no key of its), the site asked when the two differ
+	notes := draft || ok && published.value == false
+	other := notes
+	if jekyllDraft := ok && (published.value == false || published.value == nil); jekyllDraft != notes && jekyll() {
+		other = jekyllDraft
 	}
 	if hugo := hugoDraft(d, hasDraft, published, ok); hugo != other && inHugo != nil && !jekyll() && inHugo() {
 		return hugo

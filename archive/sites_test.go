@@ -765,8 +765,8 @@ func TestPostOfACategoryFolderIsLinkedByNameAndPermalink(t *testing.T) {
 // Jekyll's published is Ruby's data.fetch("published", true): a quoted
 // "false" or "no" is a string, true to Ruby, and the post is published (a
 // helper's report: folio took it for a draft); a plain no or null is not.
-// A dated post's null title is Jekyll's title from its name. Hugo's
-// draft: "true" (cast to a boolean by Hugo) stays a draft.
+// A dated post's null title is Jekyll's title from its name. A post's
+// draft, no key of Jekyll's, hides none (TestJekyllDraftKeyIsNoDraft).
 func TestJekyllsPublishedAsRubyReadsIt(t *testing.T) {
 	for _, c := range []struct {
 		text  string
@@ -779,7 +779,7 @@ func TestJekyllsPublishedAsRubyReadsIt(t *testing.T) {
 		{"---\ntitle: P\npublished: off\n---\nB", true},
 		{"---\ntitle: P\npublished:\n---\nB", true},
 		{"---\ntitle: P\npublished: yes\n---\nB", false},
-		{"---\ntitle: P\ndraft: \"true\"\n---\nB", true},
+		{"---\ntitle: P\ndraft: \"true\"\n---\nB", false},
 		{"---\ntitle: P\ndraft: \"false\"\n---\nB", false},
 	} {
 		a, probs := Parse("_posts/2021-01-03-a-post.md", []byte(c.text))
@@ -2796,8 +2796,8 @@ func TestJekyllDefaultsGlobIsAStringPrefix(t *testing.T) {
 // unpublished: true (yes, "true") in _config.yml a post and a page with
 // published: false were built, and a post under a default's
 // published: false, with unpublished: false or none not (a post's
-// draft: true, no key of Jekyll's, was built with each: folio reads it
-// as a draft as it does elsewhere). folio skipped them. The config's sum holds it, so that an edit re-reads the
+// draft: true, no key of Jekyll's, was built with each:
+// TestJekyllDraftKeyIsNoDraft). folio skipped them. The config's sum holds it, so that an edit re-reads the
 // site.
 func TestJekyllUnpublished(t *testing.T) {
 	root := t.TempDir()
@@ -2815,8 +2815,8 @@ func TestJekyllUnpublished(t *testing.T) {
 	a, _ := loadSite(t, root)
 	var want []string
 	for _, site := range []string{"none", "off", "on", "str", "yes"} {
-		for _, p := range []string{"_posts/2020-01-01-u.md", "_posts/2020-01-02-p.md", "dd/_posts/2020-01-04-dd.md", "up.md"} {
-			if site != "none" && site != "off" || p == "_posts/2020-01-02-p.md" {
+		for _, p := range []string{"_posts/2020-01-01-u.md", "_posts/2020-01-02-p.md", "_posts/2020-01-03-d.md", "dd/_posts/2020-01-04-dd.md", "up.md"} {
+			if site != "none" && site != "off" || p == "_posts/2020-01-02-p.md" || p == "_posts/2020-01-03-d.md" {
 				want = append(want, site+"/"+p)
 			}
 		}
@@ -2829,6 +2829,30 @@ func TestJekyllUnpublished(t *testing.T) {
 	if ConfigCascadeSum(fsys, "off") == before {
 		t.Error("the config's sum is the same after unpublished was set")
 	}
+}
+
+// A Jekyll site reads no draft key: a post's or a page's draft: true is
+// published, and published: false alone hides one. Jekyll 4.3.1 as
+// oracle: _posts/2021-01-02-x.md with draft: true was built
+// (page.draft true); folio hid it as a draft. Outside a site draft: true
+// is a draft as before, and in a Hugo site too.
+func TestJekyllDraftKeyIsNoDraft(t *testing.T) {
+	root := t.TempDir()
+	page := func(fm string) string { return "---\ntitle: T\ndate: 2020-01-01\n" + fm + "\n---\nb\n" }
+	writeFiles(t, root, map[string]string{
+		"j/_config.yml":                "title: J\n",
+		"j/_posts/2021-01-02-x.md":     page("draft: true"),
+		"j/_posts/2021-01-03-y.md":     page("draft: true\npublished: false"),
+		"j/_posts/2021-01-04-z.md":     page("draft: false\npublished: false"),
+		"j/about.md":                   page("draft: yes"),
+		"posts/_posts/2021-01-05-w.md": page("draft: true"),
+		"h/hugo.toml":                  "title = 'H'\n",
+		"h/content/d.md":               page("draft: true"),
+		"notes/n.md":                   page("draft: true"),
+		"notes/m.md":                   page("draft: false"),
+	})
+	a, _ := loadSite(t, root)
+	sameLines(t, "pieces", piecePaths(a), []string{"j/_posts/2021-01-02-x.md", "j/about.md", "notes/m.md", "posts/_posts/2021-01-05-w.md"})
 }
 
 // A Hugo site's YAML tag keys are read as Hugo 0.111's yaml.v2 (YAML 1.1)

@@ -296,11 +296,12 @@ import (
 // its credit, "of" after a courtesy title and a family name an
 // affiliation (archive's isOrganisation, slashAt, courtesyFamily: "Getty
 // Images" was the person Images, Getty, "ANN LEE/AP" Lee/ap, "Dr. Fauci
-// of NIH" NIH).
+// of NIH" NIH); 152: a Jekyll site's draft key no draft (archive's isDraft:
+// a post's draft: true was hidden).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 151
+const SchemaVersion = 152
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
