@@ -520,6 +520,9 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		if tf.hugoSet && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
 			tf.value = tf.hugo // a plain y, on, off… a boolean (yaml11Tags)
 		}
+		if l, ok := hugoTermItems(tf.value); ok && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
+			tf.value = l
+		}
 		if tags.add(tagsOf(jekyllTagValue(tf, k, path, inJekyll, cascades), whole)); tags.over {
 			probs = append(probs, Problem{Path: path, Line: at(m[k]), Msg: fmt.Sprintf("%s: more than %d tags; the first %d kept", k, MaxTags, MaxTags)})
 			break
@@ -1767,6 +1770,29 @@ func tagsOf(v any, whole func(string) bool) []string {
 		}
 	}
 	return out
+}
+
+// hugoTermItems is v, a tag key's list, without its items that are lists
+// or tables, which Hugo 0.111 makes no term of (spf13/cast's ToString
+// casts neither: hugo 0.111.3 as oracle, tags: [a, [b, c]] in YAML, TOML
+// or JSON, and [a, {name: x}], gave the term a alone; folio read a and
+// "b, c", and x); false when v is no list or has no such item.
+func hugoTermItems(v any) ([]any, bool) {
+	l, ok := v.([]any)
+	if !ok || !slices.ContainsFunc(l, isListOrTable) {
+		return nil, false
+	}
+	return slices.DeleteFunc(slices.Clone(l), isListOrTable), true
+}
+
+// isListOrTable reports whether a front matter's value is a list or a
+// table.
+func isListOrTable(v any) bool {
+	switch v.(type) {
+	case []any, map[string]any:
+		return true
+	}
+	return false
 }
 
 // jekyllUnreadTags are the tag keys of m a Jekyll site (a file of

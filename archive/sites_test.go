@@ -2892,6 +2892,38 @@ func TestHugoYAML11Tags(t *testing.T) {
 	}
 }
 
+// A Hugo site makes no term of a tag list's item that is a list or a
+// table. hugo 0.111.3 as oracle: tags: [a, [b, c]] (YAML, TOML or
+// JSON) and [a, {name: x}, [b]] gave the term a alone, categories:
+// [[c, d]] none; folio read a and "b, c", x. Outside a Hugo site, and in
+// a Jekyll post (which flattens the list), as before.
+func TestHugoTagListInAListIsNoTerm(t *testing.T) {
+	root := t.TempDir()
+	page := func(fm string) string { return "---\ntitle: T\ndate: 2020-01-01\n" + fm + "\n---\nb\n" }
+	writeFiles(t, root, map[string]string{
+		"h/hugo.toml":              "title = 'H'\n",
+		"h/content/y.md":           page("tags: [a, [b, c]]"),
+		"h/content/m.md":           page("tags: [a, {name: x}, [b]]\ncategories: [[c, d]]"),
+		"h/content/t.md":           "+++\ntitle = 'T'\ndate = 2020-01-01\ntags = ['a', ['b', 'c']]\n+++\nb\n",
+		"h/content/j.md":           "{\"title\": \"T\", \"date\": \"2020-01-01\", \"tags\": [\"a\", [\"b\"]]}\nb\n",
+		"notes/n.md":               page("tags: [a, [b, c]]"),
+		"j/_posts/2020-01-01-p.md": page("tags: [a, [b, c]]"),
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string]string{
+		"h/content/y.md":           "a",
+		"h/content/m.md":           "a",
+		"h/content/t.md":           "a",
+		"h/content/j.md":           "a",
+		"notes/n.md":               "a|b, c",
+		"j/_posts/2020-01-01-p.md": "a|b|c",
+	} {
+		if got := strings.Join(byPathOf(t, a, p).Tags, "|"); got != want {
+			t.Errorf("%s: tags %q, want %q", p, got, want)
+		}
+	}
+}
+
 // A Hugo contentDir that is empty, null, a table or a list is content/,
 // and a number or flag names the folder Go writes it as (Hugo reads it a
 // string). hugo 0.111.3 as oracle (an attack's sites): contentDir: "",

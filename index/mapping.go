@@ -297,11 +297,13 @@ import (
 // affiliation (archive's isOrganisation, slashAt, courtesyFamily: "Getty
 // Images" was the person Images, Getty, "ANN LEE/AP" Lee/ap, "Dr. Fauci
 // of NIH" NIH); 152: a Jekyll site's draft key no draft (archive's isDraft:
-// a post's draft: true was hidden).
+// a post's draft: true was hidden); 153: a Hugo site's tag list's item that
+// is a list or table no tag (archive's hugoTermItems: tags: [a, [b, c]] was
+// a and "b, c").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 152
+const SchemaVersion = 153
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
