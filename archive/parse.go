@@ -450,6 +450,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		d, ok := nameDate(path)
 		if hugoDates {
 			ok = false // the config's keys alone: a name's date by its :filename
+		} else if ok && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
+			// nor by Hugo's own keys, :filename none of them (hugo
+			// 0.111.3 as oracle: content/posts/2019-05-07-b.md without
+			// a date was undated; folio dated it by its name)
+			ok = false
 		}
 		if !ok && inSite() {
 			undated = true // as the site shows it

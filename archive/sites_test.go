@@ -3013,6 +3013,37 @@ func TestHugoDatePublishedIsNoDate(t *testing.T) {
 	}
 }
 
+// A Hugo site whose config's [frontmatter] gives no date dates no page
+// by its name: :filename is none of Hugo's default keys. hugo 0.111.3
+// as oracle: content/posts/2019-05-07-b.md and 2019-05-08-c/index.md
+// without a date were undated (0001-01-01), with [frontmatter] lastmod
+// alone too, 2019-05-09_d.md with a lastmod dated by it; folio dated
+// each by its name. Outside a site, and with date = [":filename"], a
+// name dates its page as before.
+func TestHugoDefaultDatesReadNoFileName(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\n" + fm + "\n---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/hugo.toml":                           "title = 'x'\n",
+		"site/content/posts/2019-05-07-b.md":       page(""),
+		"site/content/posts/2019-05-08-c/index.md": page(""),
+		"site/content/posts/2019-05-09_d.md":       page("lastmod: 2020-01-01"),
+		"lm/hugo.toml":                             "[frontmatter]\nlastmod = ['lastmod']\n",
+		"lm/content/2019-05-10-e.md":               page(""),
+		"fn/hugo.toml":                             "[frontmatter]\ndate = [':filename', ':default']\n",
+		"fn/content/2019-05-11-f.md":               page(""),
+		"notes/2019-05-12-g.md":                    page(""),
+	})
+	a, _ := loadSite(t, root)
+	got := datesOf(a)
+	want := map[string]string{"site/content/posts/2019-05-07-b.md": "", "site/content/posts/2019-05-08-c/index.md": "",
+		"site/content/posts/2019-05-09_d.md": "2020-01-01", "lm/content/2019-05-10-e.md": "",
+		"fn/content/2019-05-11-f.md": "2019-05-11", "notes/2019-05-12-g.md": "2019-05-12"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dates:\n%v\nwant\n%v", got, want)
+	}
+}
+
 // A folder whose one Hugo config is config/production/ (Hugo's default
 // environment for a build) is a Hugo root. hugo 0.111.3 as oracle (an
 // attack's site): config/production/hugo.toml with buildDrafts = true

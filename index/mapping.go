@@ -299,11 +299,13 @@ import (
 // of NIH" NIH); 152: a Jekyll site's draft key no draft (archive's isDraft:
 // a post's draft: true was hidden); 153: a Hugo site's tag list's item that
 // is a list or table no tag (archive's hugoTermItems: tags: [a, [b, c]] was
-// a and "b, c").
+// a and "b, c"); 154: a Hugo site's page dated by its name only by a
+// config's :filename (archive's parse: 2019-05-07-b.md without a date was
+// 2019-05-07).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 153
+const SchemaVersion = 154
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
