@@ -41,15 +41,15 @@ type field struct {
 	// hugo is the value as Hugo 0.111 decodes it, where that is not
 	// value (hugoSet): a plain YAML y, yes, on, n, no, off… is a boolean
 	// to its YAML 1.1 (yaml11Flag), and published is not Ruby's
-	// (rubyFlag). Set for a YAML draft, published and headless (isDraft,
-	// unrendered), and a tag key whose value or an item of it is such a
-	// flag (yaml11Tags).
+	// (rubyFlag). Set for a YAML draft, published, headless (isDraft,
+	// unrendered) and title (siteTitle), and a tag key whose value or an
+	// item of it is such a flag (yaml11Tags).
 	hugo    any
 	hugoSet bool
 	// rubyFalse: a plain YAML no, off or false, which Jekyll's Ruby reads
 	// as false (rubyFlag); rubyBool: that or a plain yes, on or true, a
 	// boolean to Ruby. Set for a YAML tag, tags, category and categories
-	// alone (jekyllUnreadTags, jekyllBoolTag).
+	// (jekyllUnreadTags, jekyllBoolTag) and title (siteTitle) alone.
 	rubyFalse, rubyBool bool
 	// rubyList is a YAML tag key's list as Ruby reads it, where an item
 	// is a plain yes, no, on, off, true or false (rubyFlag): that item a
@@ -365,6 +365,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		return Article{}, []Problem{{Path: path, Msg: UnrenderedMsg, Fatal: true, Quiet: true}}
 	}
 	title, tf := m.first(titleKeys)
+	title.value = siteTitle(title, path, inJekyll, inHugo)
 	a.Title = fieldLine(stringOf(title.value)) // its references decoded: fieldrefs.go
 	if isPost && (tf == "" || title.value == nil || title.value == false) {
 		// Jekyll's title ||= the slug's: for a null or false title too
@@ -897,6 +898,13 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 		}
 		f := field{value: val, line: k.Line, earlier: m[key].line}
 		switch key {
+		case "title":
+			r := rubyFlag(v, val)
+			_, f.rubyBool = r.(bool)
+			f.rubyFalse = r == false
+			if b, ok := yaml11Flag(v); ok {
+				f.hugo, f.hugoSet = b, true
+			}
 		case "tag", "tags", "category", "categories":
 			r := rubyFlag(v, val)
 			_, f.rubyBool = r.(bool)
@@ -1839,6 +1847,30 @@ func jekyllUnreadTags(m matter, p string, inJekyll func() bool, roots *SiteRoots
 
 // underscored reports whether a folder on the path dir starts with _.
 func underscored(dir string) bool { return strings.HasPrefix(dir, "_") || strings.Contains(dir, "/_") }
+
+// siteTitle is f's value, a title's, as a Jekyll site (a file of
+// _posts/, or one inJekyll says is in one) or a Hugo site (inHugo, not a
+// Jekyll one) reads it, the sites asked only of such a value: a plain
+// yes, on, no, off… a boolean, as Ruby's YAML 1.1 reads it (rubyFlag;
+// y and n are strings to it) and Hugo's yaml.v2 (yaml11Flag), shown as
+// "true" or "false", and a Jekyll post's false its title from its name.
+// Jekyll 4.3.1 as oracle: a page's title: yes showed true, title: NO
+// false, title: 'yes' and title: y as written, a post's title: On true,
+// title: no "Post No" of 2021-01-03-post-no.md; hugo 0.111.3: title: y
+// true, N and off false, 'yes' as written. folio showed each as written.
+func siteTitle(f field, p string, inJekyll, inHugo func() bool) any {
+	if _, isBool := f.value.(bool); isBool || !f.rubyBool && !f.hugoSet {
+		return f.value
+	}
+	jekyll := inPosts(p) || inJekyll != nil && inJekyll()
+	switch {
+	case jekyll && f.rubyBool:
+		return !f.rubyFalse
+	case !jekyll && f.hugoSet && inHugo != nil && inHugo():
+		return f.hugo
+	}
+	return f.value
+}
 
 // jekyllBoolTag reports whether f, a tag key's value, is one a Jekyll
 // site (a file of _posts/, or one inJekyll says is in one, asked only of

@@ -2892,6 +2892,56 @@ func TestHugoYAML11Tags(t *testing.T) {
 	}
 }
 
+// A Jekyll site reads a title's plain yes, no, on, off… as Ruby's YAML
+// 1.1 does: a boolean, shown as true or false, a post's false its title
+// from its name; a Hugo site as its yaml.v2 does (y and n too). Jekyll
+// 4.3.1 as oracle: a page's title: yes showed true, title: NO false,
+// title: 'yes' and title: y as written; a post's title: On true, title:
+// no "Post No"; hugo 0.111.3: title: yes and y true, N and off false,
+// 'yes' as written. folio showed each as written. Outside a site as
+// written.
+func TestSiteTitleFlagAsTheSiteReadsIt(t *testing.T) {
+	root := t.TempDir()
+	page := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nb\n" }
+	writeFiles(t, root, map[string]string{
+		"j/_config.yml":                   "title: J\n",
+		"j/_posts/2021-01-02-post-yes.md": page("yes"),
+		"j/_posts/2021-01-03-post-no.md":  page("no"),
+		"j/_posts/2021-01-04-post-on.md":  page("On"),
+		"j/page-no.md":                    page("NO"),
+		"j/page-yes.md":                   page("yes"),
+		"j/page-q.md":                     page("'yes'"),
+		"j/page-y.md":                     page("y"),
+		"h/hugo.toml":                     "title = 'H'\n",
+		"h/content/p.md":                  page("yes"),
+		"h/content/y.md":                  page("y"),
+		"h/content/n.md":                  page("N"),
+		"h/content/off.md":                page("off"),
+		"h/content/q.md":                  page("'yes'"),
+		"notes/n.md":                      page("yes"),
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string]string{
+		"j/_posts/2021-01-02-post-yes.md": "true",
+		"j/_posts/2021-01-03-post-no.md":  "Post No",
+		"j/_posts/2021-01-04-post-on.md":  "true",
+		"j/page-no.md":                    "false",
+		"j/page-yes.md":                   "true",
+		"j/page-q.md":                     "yes",
+		"j/page-y.md":                     "y",
+		"h/content/p.md":                  "true",
+		"h/content/y.md":                  "true",
+		"h/content/n.md":                  "false",
+		"h/content/off.md":                "false",
+		"h/content/q.md":                  "yes",
+		"notes/n.md":                      "yes",
+	} {
+		if got := byPathOf(t, a, p).Title; got != want {
+			t.Errorf("%s: title %q, want %q", p, got, want)
+		}
+	}
+}
+
 // A Hugo site makes no term of a tag list's item that is a list or a
 // table. hugo 0.111.3 as oracle: tags: [a, [b, c]] (YAML, TOML or
 // JSON) and [a, {name: x}, [b]] gave the term a alone, categories:

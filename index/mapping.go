@@ -301,11 +301,13 @@ import (
 // is a list or table no tag (archive's hugoTermItems: tags: [a, [b, c]] was
 // a and "b, c"); 154: a Hugo site's page dated by its name only by a
 // config's :filename (archive's parse: 2019-05-07-b.md without a date was
-// 2019-05-07).
+// 2019-05-07); 155: a title's plain yes, no, on, off… a boolean in a Jekyll
+// or Hugo site (archive's siteTitle: title: yes was "yes", the sites'
+// "true").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 154
+const SchemaVersion = 155
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
