@@ -32,3 +32,29 @@ func (s *SiteRoots) jekyllUnpublished(p string) bool {
 	s.unpublished.Store(root, u)
 	return u
 }
+
+// jekyllShowDraftsOf reports whether the config of the Jekyll site whose
+// root is root, its files read by read, sets show_drafts: Jekyll builds
+// the posts of its _drafts/ then (PassedIn), titled and dated as a post
+// is (jekyllDraft). Ruby reads the value: anything but false or nothing
+// is true. Jekyll 4.3.1 as oracle: with show_drafts: true, yes, "false"
+// or 0 in _config.yml _drafts/a-draft.md was built, with no or false not.
+func jekyllShowDraftsOf(read configReader, root string) bool {
+	v, ok := jekyllSiteConfig.value(read, root, "show_drafts")
+	return ok && v != nil && v != false
+}
+
+// jekyllShowDrafts is jekyllShowDraftsOf the Jekyll site whose root is
+// root, read once a site; false for a SiteRoots without the archive's
+// files.
+func (s *SiteRoots) jekyllShowDrafts(root string) bool {
+	if s == nil || s.fsys == nil {
+		return false
+	}
+	if v, ok := s.showDrafts.Load(root); ok {
+		return v.(bool)
+	}
+	d := jekyllShowDraftsOf(s.readConfig, root)
+	s.showDrafts.Store(root, d)
+	return d
+}

@@ -171,7 +171,8 @@ var markdownExts = map[string]bool{".md": true, ".markdown": true, ".mdown": tru
 
 // Scan lists the article files of fsys: .md and .markdown files at any depth,
 // and a Hugo site's section pages written in HTML (IsHTMLSectionName),
-// hidden files and folders and Jekyll's _drafts skipped. Symbolic links to folders are not
+// hidden files and folders and Jekyll's _drafts skipped (but a site's that
+// sets show_drafts: PassedIn). Symbolic links to folders are not
 // followed (so loops cannot happen); links to files are. Unreadable folders
 // are reported and skipped. Files come sorted by path.
 //

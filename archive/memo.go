@@ -38,8 +38,10 @@ import (
 // (3: a Hugo site's root folder remembers no article names, hugoRootFile;
 // 4: nor is such a folder with article names remembered, its notes made
 // by listing: hugoRootPage; 5: a folder's names hold its _index.html,
-// IsHTMLSectionName, told of below a Hugo root alone)
-const memoMagic = "folio folder memo 5\n"
+// IsHTMLSectionName, told of below a Hugo root alone; 6: a folder's subs
+// hold its _drafts, which PassedIn passes over or not by its site's
+// show_drafts: a memo of 5 left it out, and the drafts unread)
+const memoMagic = "folio folder memo 6\n"
 
 // memoFolder is one folder of a memo.
 type memoFolder struct {

@@ -351,6 +351,12 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		}
 	}
 	post, isPost := jekyllPost(path)
+	if d, ok := jekyllDraft(path); ok && !isPost && inJekyll != nil && inJekyll() {
+		// a post of _drafts/, which the scan lists where the site's
+		// config sets show_drafts (PassedIn): titled and dated by its
+		// name as Jekyll does, when its front matter does not say
+		post, isPost = d, true
+	}
 	// jekyllUnpublished is whether the file is in a Jekyll site whose
 	// config's unpublished builds it though its published is false
 	// (jekyllbuild.go), asked of a draft alone (a draft: true is none
@@ -445,7 +451,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	})
 	undated := false
 	switch {
-	case df == "" && isPost:
+	case df == "" && isPost && !post.undated:
 		a.Date = post.date
 	case df == "":
 		d, ok := nameDate(path)

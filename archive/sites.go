@@ -77,8 +77,7 @@ func hugoHTMLSectionAt(dir string, atHugoRoot func(dir string) bool, contentOf f
 
 // Passed reports whether the archive's scan passes over a file or folder
 // of that name (not a path), and all that is under it: a hidden one (a
-// leading dot: .git, editors' swap files), Jekyll's _drafts, the
-// unpublished pieces the site does not show, and the folders Jekyll never
+// leading dot: .git, editors' swap files), the folders Jekyll never
 // publishes as pages (_includes, _layouts, _site, its output, ...) and
 // node_modules (a helper's report: their fragments and READMEs were
 // listed, or skipped as problems). The scan and the reader's watch both
@@ -93,7 +92,7 @@ func Passed[Name ~string | ~[]byte](name Name) bool {
 		return true
 	}
 	switch string(name) { // no allocation: the compiler compares the bytes
-	case "_drafts", "_includes", "_layouts", "_site", "_sass", "_data", "_plugins", "node_modules",
+	case "_includes", "_layouts", "_site", "_sass", "_data", "_plugins", "node_modules",
 		"exampleSite": // a Hugo theme's demonstration site, under themes/
 		return true
 	}
@@ -114,6 +113,13 @@ func Passed[Name ~string | ~[]byte](name Name) bool {
 //     vendor/gems and vendor/ruby, the folders of Jekyll's default exclude
 //     (node_modules is passed over everywhere).
 //
+// It passes over Jekyll's _drafts, the unpublished posts the site does
+// not show, but at the root of a Jekyll site whose config sets show_drafts
+// (anything but false or nothing, as Ruby reads it: jekyllShowDraftsOf,
+// asked by showDraftsMark). Jekyll 4.3.1 as oracle: with show_drafts:
+// true or yes in _config.yml _drafts/a-draft.md was built, titled "A
+// Draft", with no or false not; folio passed over _drafts/ by its name.
+//
 // A folder so named elsewhere (a notes folder's static/) is read. A Hugo
 // root holds hugo.toml (.yaml, .yml, .json), theme.toml, config/_default/,
 // config/production/, or config.toml (...) beside a content/ folder or setting contentDir
@@ -125,6 +131,8 @@ func PassedIn[Name ~string | ~[]byte](dir string, name Name, exists func(rel str
 		return true
 	}
 	switch string(name) { // no allocation, as in Passed
+	case "_drafts":
+		return !jekyllRoot("", exists) || !exists(showDraftsMark)
 	case "archetypes", "assets", "data", "i18n", "layouts", "public", "resources", "static":
 		return hugoRoot("", exists) || path.Base(path.Dir(dir)) == "themes" && hugoRoot("../../", exists)
 	case "gemfiles":
@@ -203,6 +211,10 @@ func existsInFS(fsys fs.FS, read configReader, dir string) func(rel string) bool
 		if name, ok := strings.CutSuffix(p, contentDirMark); ok {
 			return fs.ValidPath(name) && configSetsContentDir(read, name)
 		}
+		if root, ok := strings.CutSuffix(p, showDraftsMark); ok {
+			root = path.Clean("./" + root)
+			return fs.ValidPath(root) && jekyllShowDraftsOf(read, root)
+		}
 		if !fs.ValidPath(p) {
 			return false
 		}
@@ -272,6 +284,12 @@ func hugoRoot(prefix string, exists func(string) bool) bool {
 // existsInFS read the config. No file's name holds a NUL.
 const contentDirMark = "\x00contentDir"
 
+// showDraftsMark is what PassedIn asks an exists func for whether the
+// Jekyll site whose root is its folder sets show_drafts
+// (jekyllShowDraftsOf): ExistsIn and existsInFS read its config. No
+// file's name holds a NUL.
+const showDraftsMark = "\x00show_drafts"
+
 // configSetsContentDir reports whether the Hugo config file at p, read
 // by read, sets contentDir (in any case, as Hugo reads its keys) to a
 // folder. A caller that reads the config again (hugoContentOf) shares its
@@ -284,11 +302,16 @@ func configSetsContentDir(read configReader, p string) bool {
 }
 
 // osExists is whether the file at the path p of the file system is there,
-// or, for a path with contentDirMark, whether that config sets contentDir.
+// or, for a path with contentDirMark, whether that config sets contentDir,
+// and for a folder's showDraftsMark whether its Jekyll config sets
+// show_drafts.
 func osExists(p string) bool {
 	if name, ok := strings.CutSuffix(p, contentDirMark); ok {
 		fsys := os.DirFS(filepath.Dir(name))
 		return configSetsContentDir(func(p string) (map[string]any, bool) { return siteConfigValues(fsys, p) }, filepath.Base(name))
+	}
+	if root, ok := strings.CutSuffix(p, showDraftsMark); ok {
+		return jekyllShowDraftsOf(fsConfigs(os.DirFS(filepath.Clean(root+"."))), ".")
 	}
 	_, err := os.Stat(p)
 	return err == nil
@@ -373,6 +396,7 @@ type SiteRoots struct {
 	contents     sync.Map                  // Hugo root → hugoContentDirs, where it reads its pages, or false: folio cannot tell (hugoOutsideContent)
 	builds       sync.Map                  // Hugo root → hugoBuild, its config's buildDrafts (hugoBuildFor)
 	unpublished  sync.Map                  // Jekyll root → whether its config sets unpublished (jekyllUnpublished)
+	showDrafts   sync.Map                  // Jekyll root → whether its config sets show_drafts (jekyllShowDrafts)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
@@ -444,8 +468,9 @@ func (s *SiteRoots) in(dir string, known map[string]bool, isRoot func(string) bo
 
 // jekyllName is what Jekyll reads from a post's file name.
 type jekyllName struct {
-	date  Date
-	title string // Pi Day, Jekyll's title when the front matter has none
+	date    Date
+	title   string // Pi Day, Jekyll's title when the front matter has none
+	undated bool   // a draft's name without a date (jekyllDraft)
 }
 
 // jekyllPost reads the date and title of a Jekyll post from its file name,
@@ -462,6 +487,26 @@ func jekyllPost(p string) (jekyllName, bool) {
 	}
 	d, ok := dateOfParts(m[1], m[2], m[3])
 	return jekyllName{date: d, title: titleizeSlug(m[4])}, ok
+}
+
+// jekyllDraft reads the date and title of a post of a Jekyll site's
+// _drafts/ (at its root: PassedIn) from its file name, as Jekyll does: a
+// dated name's as a post's (jekyllPost), any other its title alone, the
+// name's words (_drafts/a-draft.md: "A Draft"), undated (Jekyll dates it
+// by the file's time, which folio does not read); false for a file
+// elsewhere.
+func jekyllDraft(p string) (jekyllName, bool) {
+	if !strings.HasPrefix(p, "_drafts/") && !strings.Contains(p, "/_drafts/") {
+		return jekyllName{}, false
+	}
+	base := path.Base(p)
+	name := strings.TrimRight(strings.TrimSuffix(base, path.Ext(base)), ".")
+	if m := jekyllPostName.FindStringSubmatch(name); m != nil {
+		if d, ok := dateOfParts(m[1], m[2], m[3]); ok {
+			return jekyllName{date: d, title: titleizeSlug(m[4])}, true
+		}
+	}
+	return jekyllName{title: titleizeSlug(name), undated: true}, true
 }
 
 // jekyllPostName is Jekyll's post file name: year, month, day, slug.
@@ -707,8 +752,9 @@ func isDatedPost(p string) bool {
 // whose name starts with _, # or ~ (Jekyll 4.3 as oracle: sub/_inner/b.md
 // and _notes/a.md were pieces): every such folder but _posts (at any
 // depth) and, at the site's root, a collection _config.yml gives
-// output: true (_drafts and the others Passed names the scan passes
-// over). Under _posts or such a collection nothing more is asked. Its
+// output: true, and _drafts when its config sets show_drafts
+// (jekyllShowDrafts; the others Passed names the scan passes over).
+// Under _posts, _drafts or such a collection nothing more is asked. Its
 // _config.yml is read of fsys; false when s has none to read.
 func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 	if s == nil || s.fsys == nil {
@@ -728,7 +774,8 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 	}
 	for i, name := range strings.Split(rel, "/") {
 		switch {
-		case name == "_posts", i == 0 && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]]:
+		case name == "_posts", i == 0 && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]],
+			i == 0 && name == "_drafts" && s.jekyllShowDrafts(root):
 			return false
 		case name != "" && strings.IndexByte("_#~", name[0]) >= 0:
 			return true

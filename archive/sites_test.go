@@ -2831,6 +2831,55 @@ func TestJekyllUnpublished(t *testing.T) {
 	}
 }
 
+// A Jekyll site whose config sets show_drafts (anything but false or
+// nothing, as Ruby reads it) publishes the posts of its _drafts/, titled
+// and dated by their names when their front matter does not say: they
+// are pieces, in each scan (the reader's watch: ui's
+// TestArchiveDirsSkipsSiteFolders). Jekyll 4.3.1 as oracle: with
+// show_drafts: true, yes, "false" or 0, _drafts/a-draft.md was built
+// titled "A Draft" (dated by its file's time, which folio does not read),
+// 2020-02-03-dated-one.md "Dated One" of 2020-02-03, c.md with its title
+// and date by them; with no, false or none not. folio passed over every
+// _drafts/ by its name. Outside a Jekyll site _drafts/ stays passed over.
+func TestJekyllShowDrafts(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{"notes/_drafts/n.md": "---\ntitle: N\ndate: 2020-01-01\n---\nx\n"}
+	sites := map[string]string{"on": "show_drafts: true\n", "yes": "show_drafts: yes\n", "str": "show_drafts: \"false\"\n",
+		"zero": "show_drafts: 0\n", "no": "show_drafts: no\n", "off": "show_drafts: false\n", "none": "title: N\n"}
+	for site, config := range sites {
+		files[site+"/_config.yml"] = config
+		files[site+"/_drafts/a-draft.md"] = "---\nlayout: post\n---\nx\n"
+		files[site+"/_drafts/2020-02-03-dated-one.md"] = "---\nlayout: post\n---\nx\n"
+		files[site+"/_drafts/c.md"] = "---\ntitle: C\ndate: 2019-01-01\n---\nx\n"
+		files[site+"/_posts/2020-01-02-p.md"] = "---\ntitle: P\n---\nx\n"
+	}
+	writeFiles(t, root, files)
+	var want []string
+	for site := range sites {
+		want = append(want, site+"/_posts/2020-01-02-p.md 2020-01-02 P")
+		if site != "no" && site != "off" && site != "none" {
+			want = append(want, site+"/_drafts/2020-02-03-dated-one.md 2020-02-03 Dated One",
+				site+"/_drafts/a-draft.md  A Draft", site+"/_drafts/c.md 2019-01-01 C")
+		}
+	}
+	slices.Sort(want)
+	lines := func(arts []Article) []string {
+		var out []string
+		for _, x := range arts {
+			out = append(out, x.Path+" "+x.Date.String()+" "+x.Title)
+		}
+		slices.Sort(out)
+		return out
+	}
+	a, probs := loadSite(t, root)
+	sameLines(t, "pieces (Open)", lines(a.Articles), want)
+	if len(probs) != 0 {
+		t.Errorf("problems: %v", probs)
+	}
+	b, _ := Load(os.DirFS(root))
+	sameLines(t, "pieces (Load of an fs.FS)", lines(b.Articles), want)
+}
+
 // A Jekyll site reads no draft key: a post's or a page's draft: true is
 // published, and published: false alone hides one. Jekyll 4.3.1 as
 // oracle: _posts/2021-01-02-x.md with draft: true was built

@@ -303,11 +303,12 @@ import (
 // config's :filename (archive's parse: 2019-05-07-b.md without a date was
 // 2019-05-07); 155: a title's plain yes, no, on, off… a boolean in a Jekyll
 // or Hugo site (archive's siteTitle: title: yes was "yes", the sites'
-// "true").
+// "true"); 156: a Jekyll site's show_drafts read (archive's PassedIn,
+// jekyllDraft: its _drafts/ was passed over).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 155
+const SchemaVersion = 156
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -219,7 +219,8 @@ func watchFolderOrParent(fw *fsnotify.Watcher, dir string) error {
 }
 
 // archiveDirs lists dir and its folders as the archive's scan sees them:
-// hidden folders and Jekyll's _drafts are left out and links to folders
+// hidden folders and Jekyll's _drafts (but a site's that sets
+// show_drafts: archive.PassedIn) are left out and links to folders
 // are not followed. The entries are read without a string for each
 // (internal/dirents): at 1M files in 65 folders, filepath.WalkDir took
 // 0.96–1.38 s of CPU at the reader's start, making and sorting the files'
@@ -275,8 +276,9 @@ func watchDirs(dirs []string) (*fsnotify.Watcher, error) {
 
 // relevant reports whether an event can change the archive: an article
 // file, a Hugo section page written in HTML (its draft and cascade), or a
-// name without an extension (a folder, perhaps removed), that the scan
-// does not pass over (editors' hidden swap files, _drafts).
+// name without an extension (a folder, perhaps removed: a _drafts/ too,
+// which a Jekyll site that sets show_drafts reads), that the scan does
+// not pass over by its name (editors' hidden swap files).
 func relevant(name string) bool {
 	base := filepath.Base(name)
 	if archive.Passed(base) {

@@ -182,12 +182,13 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 	if !slices.Equal(dirs, want) { // not .git, _drafts, a file, nor a link to a folder
 		t.Errorf("watched folders %v, want %v", dirs, want)
 	}
-	for _, name := range []string{"a.md", "x/y.markdown", "2018", "content/sec/_index.html"} { // a Hugo section page in HTML: its draft
+	// a _drafts folder too: a Jekyll site that sets show_drafts reads it
+	for _, name := range []string{"a.md", "x/y.markdown", "2018", "content/sec/_index.html", "_drafts"} { // a Hugo section page in HTML: its draft
 		if !relevant(name) {
 			t.Errorf("%s is not relevant", name)
 		}
 	}
-	for _, name := range []string{".a.md.swp", "a.md~", "4913.tmp", ".git", "_drafts", "x/_drafts", "page.html"} {
+	for _, name := range []string{".a.md.swp", "a.md~", "4913.tmp", ".git", "page.html"} {
 		if relevant(name) {
 			t.Errorf("%s is relevant", name)
 		}
@@ -199,13 +200,15 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 // a notes folder's static/ is watched.
 func TestArchiveDirsSkipsSiteFolders(t *testing.T) {
 	dir := t.TempDir()
-	for _, d := range []string{"hugo/content", "hugo/static/img", "hugo/themes/t/archetypes", "jekyll/vendor/bundle/ruby", "jekyll/_posts", "notes/static"} {
+	for _, d := range []string{"hugo/content", "hugo/static/img", "hugo/themes/t/archetypes", "jekyll/vendor/bundle/ruby", "jekyll/_posts", "jekyll/_drafts",
+		"shown/_drafts/sub", "notes/static"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, f := range []string{"hugo/hugo.toml", "jekyll/_config.yml"} {
-		if err := os.WriteFile(filepath.Join(dir, f), []byte("x: 1\n"), 0o644); err != nil {
+	// a Jekyll site whose config sets show_drafts: its _drafts/ is read
+	for f, text := range map[string]string{"hugo/hugo.toml": "x: 1\n", "jekyll/_config.yml": "x: 1\n", "shown/_config.yml": "show_drafts: true\n"} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -215,7 +218,7 @@ func TestArchiveDirsSkipsSiteFolders(t *testing.T) {
 	}
 	slices.Sort(dirs)
 	var want []string
-	for _, d := range []string{"", "hugo", "hugo/content", "hugo/themes", "hugo/themes/t", "jekyll", "jekyll/_posts", "jekyll/vendor", "notes", "notes/static"} {
+	for _, d := range []string{"", "hugo", "hugo/content", "hugo/themes", "hugo/themes/t", "jekyll", "jekyll/_posts", "jekyll/vendor", "notes", "notes/static", "shown", "shown/_drafts", "shown/_drafts/sub"} {
 		want = append(want, filepath.Join(dir, d))
 	}
 	if !slices.Equal(dirs, want) {
