@@ -53,9 +53,15 @@ type field struct {
 	rubyFalse, rubyBool bool
 	// rubyList is a YAML tag key's list as Ruby reads it, where an item
 	// is a plain yes, no, on, off, true or false (rubyFlag): that item a
-	// boolean; nil for a list without one, or another value
-	// (jekyllTagValue).
+	// boolean; or a number Ruby reads otherwise (rubyNumber): that item
+	// as Ruby writes it, a string; nil for a list without one, or another
+	// value (jekyllTagValue).
 	rubyList []any
+	// ruby is a YAML tag key's plain value as Ruby reads it, where that
+	// is a number otherwise than val, or no number (rubyNumber), when
+	// rubySet (jekyllTagValue).
+	ruby    any
+	rubySet bool
 }
 
 // hugoValue is f's value as Hugo decodes it (field.hugo).
@@ -916,6 +922,7 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 			_, f.rubyBool = r.(bool)
 			f.rubyFalse = r == false
 			f.rubyList = rubyListOf(v, val)
+			f.ruby, f.rubySet = rubyNumber(v, val)
 			f.hugo, f.hugoSet = yaml11Tags(v, val)
 		case "keywords", "topics":
 			f.hugo, f.hugoSet = yaml11Tags(v, val)
@@ -1449,19 +1456,26 @@ func rubyFlag(v *yaml.Node, val any) any {
 
 // rubyListOf is the YAML list v (decoded as val) as Ruby's YAML reads
 // it when an item is a plain yes, no, on, off, true or false (rubyFlag),
-// nil when none is (or v is no list).
+// a boolean, or a number Ruby reads otherwise (rubyNumber), as Ruby
+// writes it (rubyString: 1:20 "4800", 0o17 "0o17"); nil when none is (or
+// v is no list).
 func rubyListOf(v *yaml.Node, val any) []any {
 	l, ok := val.([]any)
 	if v.Kind != yaml.SequenceNode || !ok || len(l) != len(v.Content) {
 		return nil
 	}
 	var out []any
+	set := func(i int, x any) {
+		if out == nil {
+			out = slices.Clone(l)
+		}
+		out[i] = x
+	}
 	for i, n := range v.Content {
 		if r, ok := rubyFlag(n, l[i]).(bool); ok {
-			if out == nil {
-				out = slices.Clone(l)
-			}
-			out[i] = r
+			set(i, r)
+		} else if r, ok := rubyNumber(n, l[i]); ok {
+			set(i, rubyString(r))
 		}
 	}
 	return out
@@ -1911,6 +1925,9 @@ func jekyllBoolTag(f field, p string, inJekyll func() bool) bool {
 func jekyllTagValue(f field, k, p string, inJekyll func() bool, roots *SiteRoots) any {
 	inSite := func() bool { return inPosts(p) || inJekyll != nil && inJekyll() }
 	v := f.value
+	if f.rubySet && inSite() {
+		v = f.ruby // a number as Ruby reads it: 1:20 4800, 0o17 a string
+	}
 	switch x := v.(type) {
 	case int, int64, uint64, float64:
 		if (k == "tags" || k == "categories") && inSite() {

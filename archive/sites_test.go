@@ -2831,6 +2831,45 @@ func TestJekyllUnpublished(t *testing.T) {
 	}
 }
 
+// A Jekyll site reads the numbers of its tag keys as Ruby's YAML
+// (Psych) does: sexagesimal 1:20 is 4800, 0o17, 09 and 1e3 are strings,
+// 1,000 is 1000, floats written as Ruby writes them. Jekyll 4.3.1 as
+// oracle: tags: [1:20, 010, 0x1f, 1_000, 0b101, 1.5, 3, "010", 1:20:30,
+// 0o17, 09, 1e3, ~, null] was page.tags [4800, 8, 31, 1000, 5, 1.5, 3,
+// "010", 4830, "0o17", "09", "1e3"]; a block list of 1,000, 1000.0, 1.,
+// 2.5e+3, -1:30, 1e20, 1.0e+20 [1000, 1000.0, 1.0, 2500.0, -1800,
+// "1e20", 1.0e+20]; tags: 1:20 none (a number), tags: 0o17 ["0o17"],
+// categories: [09] ["09"]. folio read 1:20, 15, 9, 1000 (1e3), 1,000,
+// 1000, 1, 2500, -1:30 and 1e+20, and tags: 0o17 none. Outside a site as
+// before.
+func TestJekyllTagNumbersAsRubyReadsThem(t *testing.T) {
+	root := t.TempDir()
+	post := func(fm string) string { return "---\ntitle: T\n" + fm + "\n---\nb\n" }
+	list := "tags: [1:20, 010, 0x1f, 1_000, 0b101, 1.5, 3, \"010\", 1:20:30, 0o17, 09, 1e3, ~, null]"
+	writeFiles(t, root, map[string]string{
+		"j/_config.yml":            "title: J\n",
+		"j/_posts/2021-01-01-a.md": post(list),
+		"j/_posts/2021-01-02-b.md": post("tags:\n  - 1,000\n  - 1000.0\n  - 1.\n  - 2.5e+3\n  - -1:30\n  - 1e20\n  - 1.0e+20"),
+		"j/_posts/2021-01-03-c.md": post("tags: 1:20"),
+		"j/_posts/2021-01-04-d.md": post("tags: 0o17"),
+		"j/_posts/2021-01-05-e.md": post("tags: 1e3\ncategories: [09]"),
+		"notes/n.md":               post("date: 2021-01-01\n" + list),
+	})
+	a, _ := loadSite(t, root)
+	for p, want := range map[string]string{
+		"j/_posts/2021-01-01-a.md": "4800|8|31|1000|5|1.5|3|010|4830|0o17|09|1e3",
+		"j/_posts/2021-01-02-b.md": "1000|1000.0|1.0|2500.0|-1800|1e20|1.0e+20",
+		"j/_posts/2021-01-03-c.md": "",
+		"j/_posts/2021-01-04-d.md": "0o17",
+		"j/_posts/2021-01-05-e.md": "1e3|09",
+		"notes/n.md":               "1:20|8|31|1000|5|1.5|3|010|1:20:30|15|9",
+	} {
+		if got := strings.Join(byPathOf(t, a, p).Tags, "|"); got != want {
+			t.Errorf("%s: tags %q, want %q", p, got, want)
+		}
+	}
+}
+
 // A Jekyll site whose config sets show_drafts (anything but false or
 // nothing, as Ruby reads it) publishes the posts of its _drafts/, titled
 // and dated by their names when their front matter does not say: they

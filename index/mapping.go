@@ -304,11 +304,13 @@ import (
 // 2019-05-07); 155: a title's plain yes, no, on, off… a boolean in a Jekyll
 // or Hugo site (archive's siteTitle: title: yes was "yes", the sites'
 // "true"); 156: a Jekyll site's show_drafts read (archive's PassedIn,
-// jekyllDraft: its _drafts/ was passed over).
+// jekyllDraft: its _drafts/ was passed over); 157: a Jekyll site's tag
+// numbers read as Ruby's YAML reads them (archive's rubyNumber: 1:20 was
+// "1:20", Jekyll's 4800; 0o17 15, Jekyll's "0o17").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 156
+const SchemaVersion = 157
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
