@@ -39,14 +39,28 @@ func TestWorkerProcess(t *testing.T) {
 	if warn != nil {
 		t.Fatal(warn)
 	}
-	// Wait for the other worker, so that the two run interleaved: the
-	// parent closes both stdins once both have started.
-	if _, err := io.Copy(io.Discard, os.Stdin); err != nil {
-		t.Fatal(err)
+	// The two run interleaved, neither more than one save ahead of the
+	// other: the parent passes on each "SAVED i" the other prints, and
+	// save i waits for the other's i-1 (or its end). Run freely, one
+	// could save back to back while the other's try for the lock, every
+	// 5 ms, kept finding it held (the lock is no queue): under load the
+	// other waited out lockTimeout (2 of 3 runs with both cores busy,
+	// "another folio has held the lock on the state for too long"). Both
+	// still save at once, and each Save waits for at most one of the
+	// other's.
+	other := bufio.NewScanner(os.Stdin)
+	otherSaved := -1
+	waitOther := func(i int) {
+		for otherSaved < i && other.Scan() {
+			if n, ok := strings.CutPrefix(other.Text(), "SAVED "); ok {
+				otherSaved, _ = strconv.Atoi(n)
+			}
+		}
 	}
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	var seenOther int
 	for i := range stressOps {
+		waitOther(i - 1)
 		id := fmt.Sprintf("%s-%03d", name, i%stressPieces)
 		s.ToggleStar(id)
 		switch i % 5 {
@@ -58,6 +72,7 @@ func TestWorkerProcess(t *testing.T) {
 		if err := s.Save(); err != nil {
 			t.Fatalf("save %d: %v", i, err)
 		}
+		fmt.Printf("SAVED %d\n", i)
 		for _, id := range s.Starred() {
 			if !strings.HasPrefix(id, name+"-") {
 				seenOther++
@@ -81,29 +96,53 @@ func TestTwoProcessesToggleStars(t *testing.T) {
 		t.Skip("starts two processes that save 500 times each")
 	}
 	dir := t.TempDir()
+	names := []string{"a", "b"}
 	workers := map[string]*exec.Cmd{}
-	var starts []io.Closer
+	ins := map[string]io.WriteCloser{}
+	stdouts := map[string]io.Reader{}
 	outs := map[string]*strings.Builder{}
-	for _, name := range []string{"a", "b"} {
+	for _, name := range names {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestWorkerProcess$", "-test.v")
 		cmd.Env = append(os.Environ(), workerEnv+"="+name, dirEnv+"="+dir)
 		out := &strings.Builder{}
-		cmd.Stdout, cmd.Stderr = out, out
-		start, err := cmd.StdinPipe()
+		cmd.Stderr = out // written by exec's copy only
+		in, err := cmd.StdinPipe()
 		if err != nil {
 			t.Fatal(err)
 		}
-		starts = append(starts, start)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		workers[name], outs[name] = cmd, out
+		workers[name], ins[name], stdouts[name], outs[name] = cmd, in, stdout, out
 	}
-	for _, start := range starts {
-		start.Close()
+	// Each worker's lines are kept, and its "SAVED i" passed on to the
+	// other; at its end the other's input is closed, so that it waits no
+	// more.
+	lines := map[string]*strings.Builder{}
+	var relay sync.WaitGroup
+	for k, name := range names {
+		to, kept := ins[names[1-k]], &strings.Builder{}
+		lines[name] = kept
+		relay.Go(func() {
+			defer to.Close()
+			sc := bufio.NewScanner(stdouts[name])
+			for sc.Scan() {
+				kept.WriteString(sc.Text() + "\n")
+				if strings.HasPrefix(sc.Text(), "SAVED ") {
+					fmt.Fprintln(to, sc.Text()) // an error: the other has ended
+				}
+			}
+		})
 	}
+	relay.Wait()
 	shown := 0
-	for name, cmd := range workers {
+	for _, name := range names {
+		cmd := workers[name]
+		outs[name].WriteString(lines[name].String())
 		if err := cmd.Wait(); err != nil {
 			t.Fatalf("worker %s: %v\n%s", name, err, outs[name])
 		}
