@@ -53,7 +53,7 @@ func TestHugoCascadeFollowsSectionPages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,15 +78,18 @@ func TestHugoCascadeFollowsSectionPages(t *testing.T) {
 		}
 		step := func(what string, wantDocs, wantIndexed int, want map[string]int) {
 			t.Helper()
-			changed, err := ix.Refresh(ctx, Options{Dir: dir})
+			changed, err := ix.Refresh(ctx, Options{Dir: dir, Memory: dir == ""})
 			if err != nil || !changed {
 				t.Fatalf("%s, %s: refresh %v %v", where, what, changed, err)
+			}
+			if dir == "" {
+				wantIndexed = wantDocs // in memory, a refresh builds the index again
 			}
 			if st := ix.Stats(); st.Docs != wantDocs || st.Indexed != wantIndexed {
 				t.Errorf("%s, %s: %d pieces (%d indexed), want %d (%d)", where, what, st.Docs, st.Indexed, wantDocs, wantIndexed)
 			}
 			count(what, want)
-			if changed, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil || changed {
+			if changed, err := ix.Refresh(ctx, Options{Dir: dir, Memory: dir == ""}); err != nil || changed {
 				t.Errorf("%s, %s: refreshed again: %v %v", where, what, changed, err)
 			}
 		}
@@ -154,7 +157,7 @@ func TestHugoConfigCascadeIsSeen(t *testing.T) {
 	}
 	outlets := func(what string, want map[string]int) {
 		t.Helper()
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -207,13 +210,13 @@ func TestHugoDraftSectionIsSeen(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+			ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 			if err != nil {
 				t.Fatal(err)
 			}
 			docs := func(what string, want int) {
 				t.Helper()
-				if _, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil {
+				if _, err := ix.Refresh(ctx, Options{Dir: dir, Memory: dir == ""}); err != nil {
 					t.Fatal(err)
 				}
 				if st := ix.Stats(); st.Docs != want {
@@ -257,7 +260,7 @@ func TestHugoIgnoreFilesAreSeen(t *testing.T) {
 	}
 	docs := func(what string, want int) {
 		t.Helper()
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -369,7 +372,7 @@ func TestReopenAsksNoSiteOfTheFileSystem(t *testing.T) {
 	reopen := func(what string, wantStats bool, wantTags int) {
 		t.Helper()
 		fsys.stats.Store(0)
-		ix, err := Open(context.Background(), name, fsys, Options{Dir: dir})
+		ix, err := Open(context.Background(), name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -419,7 +422,7 @@ func TestJekyllCollectionsOutputIsSeen(t *testing.T) {
 	}
 	docs := func(what string, want int) {
 		t.Helper()
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -467,7 +470,7 @@ func TestBrokenSiteConfigIsAnIndexProblem(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, what := range []string{"built", "reopened"} {
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -551,7 +554,7 @@ func TestJekyllDefaultsEditIsSeen(t *testing.T) {
 	}
 	authors := func(what string, want string) {
 		t.Helper()
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -607,7 +610,7 @@ func TestHugoContentDirEditIsSeen(t *testing.T) {
 	}
 	tags := func(what string, want string) {
 		t.Helper()
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -660,7 +663,7 @@ func TestHugoOldConfigContentDirEditIsSeen(t *testing.T) {
 	}
 	tags := func(what string, want string) {
 		t.Helper()
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -41,7 +41,7 @@ func TestJekyllConfigChangesDrafts(t *testing.T) {
 			where = "in memory"
 		}
 		os.Remove(filepath.Join(arch, "_config.yml"))
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,14 +57,17 @@ func TestJekyllConfigChangesDrafts(t *testing.T) {
 				}
 				cached.Close()
 			}
-			changed, err := ix.Refresh(ctx, Options{Dir: dir})
+			changed, err := ix.Refresh(ctx, Options{Dir: dir, Memory: dir == ""})
 			if err != nil || !changed {
 				t.Fatalf("%s, %s: refresh %v %v", where, what, changed, err)
+			}
+			if dir == "" {
+				wantIndexed = wantDocs // in memory, a refresh builds the index again
 			}
 			if st := ix.Stats(); st.Docs != wantDocs || st.Indexed != wantIndexed {
 				t.Errorf("%s, %s: %d pieces (%d indexed), want %d (%d)", where, what, st.Docs, st.Indexed, wantDocs, wantIndexed)
 			}
-			if changed, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil || changed {
+			if changed, err := ix.Refresh(ctx, Options{Dir: dir, Memory: dir == ""}); err != nil || changed {
 				t.Errorf("%s, %s: refreshed again: %v %v", where, what, changed, err)
 			}
 		}
@@ -120,7 +123,7 @@ func TestHugoConfigChangesTagsStrings(t *testing.T) {
 			where = "in memory"
 		}
 		os.Remove(filepath.Join(arch, "site", "hugo.toml"))
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +139,7 @@ func TestHugoConfigChangesTagsStrings(t *testing.T) {
 				}
 				cached.Close()
 			}
-			changed, err := ix.Refresh(ctx, Options{Dir: dir})
+			changed, err := ix.Refresh(ctx, Options{Dir: dir, Memory: dir == ""})
 			if err != nil || !changed {
 				t.Fatalf("%s, %s: refresh %v %v", where, what, changed, err)
 			}
@@ -146,7 +149,7 @@ func TestHugoConfigChangesTagsStrings(t *testing.T) {
 					t.Errorf("%s, %s: tag %q counts %d, want %d (%v)", where, what, tag, got[tag], n, got)
 				}
 			}
-			if changed, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil || changed {
+			if changed, err := ix.Refresh(ctx, Options{Dir: dir, Memory: dir == ""}); err != nil || changed {
 				t.Errorf("%s, %s: refreshed again: %v %v", where, what, changed, err)
 			}
 		}
@@ -193,7 +196,7 @@ func TestJekyllConfigChangesCapitalisedKeys(t *testing.T) {
 	}
 	for _, dir := range []string{t.TempDir(), ""} {
 		os.Remove(filepath.Join(arch, "site", "_config.yml"))
-		ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+		ix, err := Open(ctx, name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -213,7 +216,7 @@ func TestJekyllConfigChangesCapitalisedKeys(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if changed, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil || !changed {
+			if changed, err := ix.Refresh(ctx, Options{Dir: dir, Memory: dir == ""}); err != nil || !changed {
 				t.Fatalf("%q, %s: refresh %v %v", dir, step.what, changed, err)
 			}
 			if n := capital(ix); n != step.want {
@@ -260,7 +263,7 @@ func TestCachedCheckAsksNoSiteOfTheFileSystem(t *testing.T) {
 	}
 	fsys := &statCounter{FS: src, root: arch}
 	dir := t.TempDir()
-	ix, err := Open(context.Background(), name, fsys, Options{Dir: dir})
+	ix, err := Open(context.Background(), name, fsys, Options{Dir: dir, Memory: dir == ""})
 	if err != nil {
 		t.Fatal(err)
 	}

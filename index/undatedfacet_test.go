@@ -26,7 +26,7 @@ func TestYearsFacetCountsUndated(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, dir := range []string{t.TempDir(), ""} {
-		ix, err := Open(context.Background(), name, fsys, Options{Dir: dir})
+		ix, err := Open(context.Background(), name, fsys, Options{Dir: dir, Memory: dir == ""})
 		if err != nil {
 			t.Fatal(err)
 		}
