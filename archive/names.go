@@ -278,6 +278,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		s = strings.TrimSpace(s[m[1]:])
 	}
 	s = dropCredits(s)
+	s = dropSlashCredits(s)
 	if m := andAgencies().FindStringIndex(s); m != nil && m[0] > 0 && !isOrganisation(s[:m[0]]) {
 		s = s[:m[0]] // "Ann Lee and agencies": wire copy with the author's
 	}
@@ -1404,15 +1405,55 @@ func slashAt(s string) int {
 		if j := strings.IndexAny(right, " /|,;"); j >= 0 {
 			right = right[:j]
 		}
-		// an agency's or an outlet's word after a name's is its credit
-		// ("ANN LEE/AP", "LEE, ANN/REUTERS", "Ann Lee/AFP": a review found
-		// the family name Lee/ap and the organisation {LEE, ANN/REUTERS})
-		lr := strings.ToLower(right)
-		if nameWord(left) && (nameWord(right) || orgWords[lr] || outlets[lr]) {
+		if nameWord(left) && nameWord(right) {
 			return i
 		}
 	}
 	return -1
+}
+
+// dropSlashCredits drops from s each agency's or outlet's word written
+// right after a name and "/" as its credit, where the name ends: at the
+// end of s, before a comma, a ";" or the list's "and" ("ANN LEE/AP",
+// "LEE, ANN/REUTERS", "Ann Lee/AP and Bo Chan/Reuters": a review found
+// the family name Lee/ap, the organisation {LEE, ANN/REUTERS}, and Bo
+// Chan dropped after the first credit); not one a name's word follows
+// ("Ann Lee/Bloomberg Opinion" is left to the "/" rules).
+func dropSlashCredits(s string) string {
+	if !strings.Contains(s, "/") {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '/' || i == 0 {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLetter(r) {
+			continue
+		}
+		end := i + 1
+		for end < len(s) && (s[end] >= 'a' && s[end] <= 'z' || s[end] >= 'A' && s[end] <= 'Z') {
+			end++
+		}
+		lw := strings.ToLower(s[i+1 : end])
+		if lw == "" || !(outlets[lw] || orgWords[lw]) {
+			continue
+		}
+		rest := s[end:]
+		lr := strings.ToLower(rest)
+		if !(rest == "" || rest[0] == ',' || rest[0] == ';' || strings.HasPrefix(lr, " and ") || strings.HasPrefix(rest, " & ") || strings.HasPrefix(rest, " ,") || strings.HasPrefix(rest, " ;")) {
+			continue
+		}
+		b.WriteString(s[last:i])
+		last = end
+		i = end - 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // barPerson: seg, after a byline's "|" or "/" (coAuthorAfter), is
@@ -1442,6 +1483,28 @@ func pictureCredit(s string) bool {
 		return pictureWords[strings.ToLower(w)]
 	})
 }
+
+// pictureAgency: words, a byline's, are a picture agency's credit alone:
+// an agency's name, then a picture's word ("Getty Images", "AP Photo",
+// "Reuters Pictures": a review found the person Images, Getty); not a
+// person's name that ends in one ("Ann Image", "Sarah Graphics").
+func pictureAgency(words []string) bool {
+	n := len(words)
+	if n < 2 || n > 3 || !pictureWords[strings.ToLower(words[n-1])] {
+		return false
+	}
+	for _, w := range words[:n-1] {
+		lw := strings.ToLower(w)
+		if !pictureAgencies[lw] && !outlets[lw] && !orgWords[lw] && !(utf8.RuneCountInString(w) >= 2 && isShouting(w)) {
+			return false
+		}
+	}
+	return true
+}
+
+// pictureAgencies are the picture agencies named before a picture's word
+// in a credit ("Getty Images", "Alamy Stock Photo").
+var pictureAgencies = map[string]bool{"getty": true, "shutterstock": true, "alamy": true, "stock": true, "corbis": true, "istock": true, "istockphoto": true, "epa": true, "sipa": true, "magnum": true, "nurphoto": true, "unsplash": true, "pexels": true, "wikimedia": true, "pool": true, "file": true}
 
 // pictureWords name a picture's credit, before or after a byline's "|" or
 // "/" ("Ann Lee/Getty Images", "Getty Images / Ann Lee").
@@ -2016,11 +2079,12 @@ func isOrganisation(s string) bool {
 		return true
 	}
 	for _, w := range words {
-		// a picture's credit alone ("Getty Images", "AP Photo") is an
-		// agency's, no person's (a review: the person Images, Getty)
-		if lw := strings.ToLower(w); orgWords[lw] || pictureWords[lw] {
+		if orgWords[strings.ToLower(w)] {
 			return true
 		}
+	}
+	if pictureAgency(words) {
+		return true
 	}
 	// a site's name whose dot a page's byline lost ("Cleveland com", as
 	// go-trafilatura gives "Troy L Smith; Cleveland com": a review found

@@ -392,6 +392,18 @@ var edgeBylines = []struct {
 	{"Ann Lee/AFP", "Lee, Ann", "lee2020lists"},
 	{"LEE, ANN/REUTERS", "Lee, Ann", "lee2020lists"},
 	{"Lee, Ann/AP", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee/AP and Bo Chan/Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee/AP, Bo Chan/AFP", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"By ANN LEE/AP and BO CHAN/REUTERS", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee/Bloomberg Opinion", "Lee, Ann", "lee2020lists"},
+	{"Reuters Pictures", "{Reuters Pictures}", "reuters2020lists"},
+	{"Alamy Stock Photo", "{Alamy Stock Photo}", "alamy2020lists"},
+	// a person's name with a picture's word is still a person's (an
+	// attack: {Tom Image and Ann Lee} one organisation)
+	{"Tom Image and Ann Lee", "Image, Tom and Lee, Ann", "image2020lists"},
+	{"Ann Image", "Image, Ann", "image2020lists"},
+	{"Sarah Graphics", "Graphics, Sarah", "graphics2020lists"},
+	{"Ann Pictures-Lee", "Pictures-Lee, Ann", "pictureslee2020lists"},
 	// an affiliation with "of" after a courtesy title and a family name
 	// goes, as after a full name (a review: given names "Fauci of",
 	// family name NIH)

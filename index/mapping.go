@@ -306,11 +306,15 @@ import (
 // "true"); 156: a Jekyll site's show_drafts read (archive's PassedIn,
 // jekyllDraft: its _drafts/ was passed over); 157: a Jekyll site's tag
 // numbers read as Ruby's YAML reads them (archive's rubyNumber: 1:20 was
-// "1:20", Jekyll's 4800; 0o17 15, Jekyll's "0o17").
+// "1:20", Jekyll's 4800; 0o17 15, Jekyll's "0o17"); 158: an agency after a
+// name and "/" dropped before the list is split, a picture's word an
+// organisation's only after an agency's (archive's dropSlashCredits,
+// pictureAgency: "Ann Lee/AP and Bo Chan/Reuters" was Ann Lee alone, "Tom
+// Image and Ann Lee" one organisation).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 157
+const SchemaVersion = 158
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
