@@ -162,6 +162,7 @@ func TestCodeSpanRefSearched(t *testing.T) {
 // bytes walked back, which must stay within the text's length, and the
 // spans found must be those of a fresh codeSpans for each line.
 func TestCodeSpansWalkLineOnce(t *testing.T) {
+	parallel(t)
 	for _, text := range []string{
 		strings.Repeat("`x` ", 50000),
 		strings.Repeat("a `b` c ``d`` e\n", 5000),

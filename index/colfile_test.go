@@ -56,6 +56,7 @@ func genRead(ix *Index) bool {
 // snapshot); a damaged file, or one of another snapshot, is not used,
 // and the reader's warm writes the right one in its place.
 func TestColumnsFileIsTheSnapshots(t *testing.T) {
+	parallel(t)
 	arch := t.TempDir()
 	if err := corpus.Generate(arch, 300, 5); err != nil {
 		t.Fatal(err)

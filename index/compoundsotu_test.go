@@ -50,6 +50,7 @@ func TestHyphenatedQueryOfStopWords(t *testing.T) {
 // addresses, a hyphenated query with stop words finds the pieces a
 // regular expression over the files finds.
 func TestHyphenatedStopWordQueriesOnSOTU(t *testing.T) {
+	parallel(t)
 	if _, ok := testcorpus.Find("sotu"); !ok {
 		t.Skip("no SOTU corpus")
 	}
@@ -198,6 +199,7 @@ func typedAsWord(t *testing.T, ix *Index, word string, want int) {
 // SOTU in small letters, each with every ending prefixStems adds, and the
 // spelling table's words.
 func TestStemLowerIsNormalizeTerm(t *testing.T) {
+	parallel(t)
 	words := map[string]bool{"noone": true, "": true, "ab": true}
 	add := func(arts []archive.Article) {
 		for _, a := range arts {

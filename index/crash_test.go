@@ -86,6 +86,7 @@ func child(t *testing.T, mode, archiveDir, indexDir string, extra ...string) *ex
 // points; every next open must give the right document count (repairing or
 // rebuilding), never a crash or a silently wrong count.
 func TestKilledBuildIsRepaired(t *testing.T) {
+	parallel(t)
 	if testing.Short() {
 		t.Skip("builds indexes in child processes")
 	}
@@ -181,6 +182,7 @@ func touch(t *testing.T, dir string, seed int) {
 // TestCorruptIndexFilesAreRebuilt truncates or garbles each file of a built
 // index in turn; the next open answers with the right count.
 func TestCorruptIndexFilesAreRebuilt(t *testing.T) {
+	parallel(t)
 	const docs = 60
 	arch := t.TempDir()
 	if err := corpus.Generate(arch, docs, 3); err != nil {

@@ -21,6 +21,7 @@ import (
 // manifests already written hold it: nested and flat, with a folder large
 // enough to be stated in parts by several workers.
 func TestScanSumIsTheFingerprintOfTheScan(t *testing.T) {
+	parallel(t)
 	for _, layout := range []string{"nested", "flat"} {
 		t.Run(layout, func(t *testing.T) {
 			src := t.TempDir()

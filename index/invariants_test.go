@@ -25,35 +25,42 @@ import (
 // capitals, an alias, a field, and words drawn from the archive's own
 // text (seeded: the same each run).
 func TestCountsAgreeAcrossQueries(t *testing.T) {
-	dir, ix := openSOTU(t, Options{Synonyms: testSynonyms(t)}) // read only: the index built once
-	words := []string{"railroad", `"taxes"`, "tax*", "comi*", "NATO", "terrorism", "isis",
-		"foreign fighters", "title:union", "slavery", "tryin*", `"united states"`}
-	words = append(words, drawnWords(t, dir, 3, 1)...)
-	countsAgree(t, ix, words, []string{"", "railroad", "tax*", "isis"}, false)
-
-	bdir, _, cp := copyBundled(t)
-	// the copy has a tag its original has not, which one other piece has:
-	// collapsed, the group counts for it once its copy matches
-	for _, f := range []string{cp + ".md", "2017-06-07-intelligence-is-fragmented-by-nature.md"} {
-		p := filepath.Join(bdir, filepath.FromSlash(f))
-		data, err := os.ReadFile(p)
+	parallel(t)
+	// the two archives' checks share nothing: each runs beside the other
+	t.Run("sotu", func(t *testing.T) {
+		parallel(t)
+		dir, ix := openSOTU(t, Options{Synonyms: testSynonyms(t)}) // read only: the index built once
+		words := []string{"railroad", `"taxes"`, "tax*", "comi*", "NATO", "terrorism", "isis",
+			"foreign fighters", "title:union", "slavery", "tryin*", `"united states"`}
+		words = append(words, drawnWords(t, dir, 3, 1)...)
+		countsAgree(t, ix, words, []string{"", "railroad", "tax*", "isis"}, false)
+	})
+	t.Run("bundled", func(t *testing.T) {
+		parallel(t)
+		bdir, _, cp := copyBundled(t)
+		// the copy has a tag its original has not, which one other piece has:
+		// collapsed, the group counts for it once its copy matches
+		for _, f := range []string{cp + ".md", "2017-06-07-intelligence-is-fragmented-by-nature.md"} {
+			p := filepath.Join(bdir, filepath.FromSlash(f))
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(strings.Replace(string(data), "tags: [", "tags: [reprints, ", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		bx, err := Open(context.Background(), bdir, os.DirFS(bdir), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(p, []byte(strings.Replace(string(data), "tags: [", "tags: [reprints, ", 1)), 0o644); err != nil {
-			t.Fatal(err)
+		t.Cleanup(func() { bx.Close() })
+		bwords := append([]string{"raqqa", "isis", `"foreign fighters"`, "radical*", "MI5", "outlet:telegraph", "tag:isis"},
+			drawnWords(t, bdir, 5, 2)...)
+		for _, collapse := range []bool{false, true} {
+			countsAgree(t, bx, bwords, []string{"", "raqqa", "isis", "radical*"}, collapse)
 		}
-	}
-	bx, err := Open(context.Background(), bdir, os.DirFS(bdir), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { bx.Close() })
-	bwords := append([]string{"raqqa", "isis", `"foreign fighters"`, "radical*", "MI5", "outlet:telegraph", "tag:isis"},
-		drawnWords(t, bdir, 5, 2)...)
-	for _, collapse := range []bool{false, true} {
-		countsAgree(t, bx, bwords, []string{"", "raqqa", "isis", "radical*"}, collapse)
-	}
+	})
 }
 
 // drawnWords are n words of the archive in dir, drawn at random with the

@@ -44,6 +44,7 @@ func TestBigFilesChild(t *testing.T) {
 // millions of short words, are indexed in bounded memory (one such file
 // took 1.1 GB, three 10 GB, and ten crashed).
 func TestBigFilesBuildInBoundedMemory(t *testing.T) {
+	parallel(t)
 	if testing.Short() {
 		t.Skip("builds an index of 19 MB of costly text in a child process")
 	}
@@ -114,6 +115,7 @@ func buildInChild(t *testing.T, arch string) (count int, peak int64, fallback, p
 // at 6 GB; the three values 5.6 GB. Words and whole values are cut to
 // maxTermBytes (a plain search for such a word still finds it).
 func TestLongWordsBuildInBoundedMemory(t *testing.T) {
+	parallel(t)
 	if testing.Short() {
 		t.Skip("builds an index of 37 MB of long words in a child process")
 	}

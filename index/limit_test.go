@@ -32,6 +32,7 @@ func piece(title, body string) []byte {
 // A piece longer than maxDocTokens words is searchable up to the cap, with
 // a problem saying so; its metadata stays searchable.
 func TestLongPieceIsCutWithANote(t *testing.T) {
+	parallel(t)
 	var body strings.Builder
 	body.WriteString("openingword\n")
 	randomWords(&body, maxDocTokens+50_000, rand.New(rand.NewPCG(1, 2)))

@@ -34,6 +34,7 @@ func warmedTerms(t *testing.T, ix *Index) *facetTerms {
 // read by the same warming, so that the first count of facets on a
 // snapshot reads it too and equals the collector's.
 func TestOrderIsTheCollectors(t *testing.T) {
+	parallel(t)
 	arch := t.TempDir()
 	if err := corpus.Generate(arch, 300, 5); err != nil {
 		t.Fatal(err)

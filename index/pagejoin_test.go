@@ -68,6 +68,7 @@ func TestPagesJoin(t *testing.T) {
 
 // TestPagesJoinSOTU: the same on the State of the Union addresses.
 func TestPagesJoinSOTU(t *testing.T) {
+	parallel(t)
 	_, ix := openSOTU(t, Options{}) // read only: the index built once
 	for _, q := range []string{"tax", "war peace", "title:address"} {
 		pagesJoin(t, ix, q)

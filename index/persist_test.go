@@ -119,6 +119,7 @@ func checkReopensUnchanged(t *testing.T, arch, idx string, pieces int) *Index {
 }
 
 func TestWriteFailureFallsBackToMemory(t *testing.T) {
+	parallel(t)
 	if testing.Short() {
 		t.Skip("builds indexes in child processes")
 	}

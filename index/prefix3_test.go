@@ -20,6 +20,7 @@ import (
 // piece's text apart. Alone and beside another word, and after a file is
 // changed so that it no longer has such a word.
 func TestHeavyPrefixFindsWhatTheTextHas(t *testing.T) {
+	parallel(t)
 	arch := t.TempDir()
 	if err := corpus.Generate(arch, 300, 9); err != nil {
 		t.Fatal(err)

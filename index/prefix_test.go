@@ -13,6 +13,7 @@ import (
 // the same scores and so in the same order: alone, inside a conjunction
 // with a filter (which advances it), and in the full search.
 func TestTypedPrefixScoresAsBleve(t *testing.T) {
+	parallel(t)
 	ix := openGenerated(t, 300, 9) // read only: the index built once
 	defer ix.Close()
 	ctx := context.Background()

@@ -19,6 +19,7 @@ import (
 // defence (its stem is defens), tryin* none (trying: tri), labou* none
 // (labour: labor), organizatio* none (organization: organ).
 func TestPrefixCandidatesHoldEveryWord(t *testing.T) {
+	parallel(t)
 	words := map[string]bool{}
 	add := func(arts []archive.Article) {
 		for _, a := range arts {

@@ -47,6 +47,7 @@ func TestPrefixNotOverPossessive(t *testing.T) {
 // possessive dropped (the helper's counts: johns* 21 for 20, days* 130
 // for 128, gulfs* 3 for 2).
 func TestPrefixNotOverPossessiveOnSOTU(t *testing.T) {
+	parallel(t)
 	dir, ok := testcorpus.Find("sotu")
 	if !ok {
 		t.Skip("no SOTU corpus")

@@ -102,3 +102,18 @@ func openGenerated(t *testing.T, n int, seed int64) *Index {
 	}
 	return ix
 }
+
+// parallel lets t run beside the package's other parallel tests: go test
+// starts them once every other test is done, so they share the process
+// with one another only. A test may be parallel only if neither it nor
+// its helpers set a package-level hook (noSureStems, scanNow, pairFilter,
+// readerResident, ...), read one of the package's counters
+// (checkedCandidates, postingsRead, ...), which another test's searches
+// move, measure this process (its resident pages, a timing compared with
+// another), or change a folder another test reads (openSOTU's,
+// openGenerated's). Those that are mostly build or search work in child
+// processes, or long checks on one core, gain most.
+func parallel(t *testing.T) {
+	t.Helper()
+	t.Parallel()
+}

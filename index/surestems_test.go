@@ -44,6 +44,7 @@ func sureStemHolds(w string) (stem string, ok bool) {
 // stacked on them (and a sixteenth of them with two), starts with its stem but for the
 // letters madeLetters counts.
 func TestStemsAreTheirWordsButTheLastLetter(t *testing.T) {
+	parallel(t)
 	words := map[string]bool{}
 	addText := func(s string) {
 		for _, w := range textWords(s) {
