@@ -142,9 +142,11 @@ func TestBuildLetsGoOfItsMappedPagesAndAnswersAlike(t *testing.T) {
 	}
 	open := func(tt trimTest, before func(string)) *Index {
 		t.Helper()
-		// batches of 5 pieces: many segment files, as a large build has
+		// batches of 5 pieces: many segment files, as a large build has,
+		// and scorch's background merges kept out, so that the build is
+		// compacted (its wait below reached) however the load times them
 		ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir(), BatchDocs: 5,
-			compact: compactTest{min: 1, past: 1, before: before}, trim: tt})
+			compact: compactTest{min: 1, past: 1, before: before, noMerges: true}, trim: tt})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,9 +156,13 @@ func TestBuildLetsGoOfItsMappedPagesAndAnswersAlike(t *testing.T) {
 	plain := open(trimTest{bound: 1 << 62}, nil)
 	// every batch is persisted before the segments are compacted: the
 	// build waits there until its segment files were let go of
-	trimmed := open(trimTest{bound: 1, every: time.Millisecond, advised: advised}, func(string) { <-released })
+	waited := false
+	trimmed := open(trimTest{bound: 1, every: time.Millisecond, advised: advised}, func(string) { <-released; waited = true })
 	if !trimmed.Stats().Rebuilt {
 		t.Fatal("not built")
+	}
+	if !waited {
+		t.Fatal("the build was not compacted: it never waited for its pages to be let go of")
 	}
 	sameAnswers(t, plain, trimmed, "trimmed")
 }
