@@ -1929,7 +1929,7 @@ func jekyllTagValue(f field, k, p string, inJekyll func() bool, roots *SiteRoots
 		v = f.ruby // a number as Ruby reads it: 1:20 4800, 0o17 a string
 	}
 	switch x := v.(type) {
-	case int, int64, uint64, float64:
+	case int, int64, uint64, float64, rubyBignum:
 		if (k == "tags" || k == "categories") && inSite() {
 			return nil
 		}

@@ -3,6 +3,7 @@ package archive
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,10 +24,11 @@ var (
 
 // rubyNumber is the plain YAML scalar v (decoded as val) as Ruby's Psych
 // reads it, where that differs from val or is a float (whose Ruby
-// writing differs from Go's: 1000.0, not 1000): an int64, a float64, or
-// the scalar's text, a string, where Psych reads no number (0o17, 09,
-// 1e3, which yaml.v3 reads as 15, 9 and 1000); false when Ruby reads it
-// as val, or v is no plain scalar that either reads as a number. Jekyll
+// writing differs from Go's: 1000.0, not 1000): an int64, a rubyBignum
+// past int64, a float64, or the scalar's text, a string, where Psych
+// reads no number (0o17, 09, 1e3, which yaml.v3 reads as 15, 9 and
+// 1000); false when Ruby reads it as val, or v is no plain scalar that
+// either reads as a number. Jekyll
 // 4.3.1 as oracle: tags: [1:20, 010, 0x1f, 1_000, 0b101, 1.5, "010",
 // 1:20:30, 0o17, 09, 1e3] was page.tags [4800, 8, 31, 1000, 5, 1.5,
 // "010", 4830, "0o17", "09", "1e3"].
@@ -76,25 +78,81 @@ func rubyNumber(v *yaml.Node, val any) (any, bool) {
 
 // rubySexagesimal is Psych's reading of a sexagesimal s: each part times
 // 60 to the power of its distance from the third (1:20 is 1×3600 +
-// 20×60, 4800, as Psych 4 reads it).
+// 20×60, 4800, as Psych 4 reads it). An integer is Ruby's, unbounded:
+// the first part's digits times 3600 in decimal (decMulAdd), an int64 or
+// past it a rubyBignum (9999999999999999999:00 is
+// 35999999999999999996400, which overflowed int64 to -3600).
 func rubySexagesimal(s string, float bool) any {
-	var i int64
-	var f float64
-	for e, n := range strings.Split(s, ":") {
-		mul := math.Pow(60, math.Abs(float64(e-2)))
-		n = strings.ReplaceAll(n, "_", "")
-		if float {
-			x, _ := strconv.ParseFloat(strings.TrimSuffix(n, "."), 64)
-			f += x * mul
-		} else {
-			x, _ := strconv.ParseInt(n, 10, 64)
-			i += x * int64(mul)
-		}
-	}
+	parts := strings.Split(s, ":")
 	if float {
+		var f float64
+		for e, n := range parts {
+			x, _ := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(n, "_", ""), "."), 64)
+			f += x * math.Pow(60, math.Abs(float64(e-2)))
+		}
 		return f
 	}
-	return i
+	// the later parts are [0-5]?[0-9], below 60: they add up to less than
+	// the first part's 3600
+	var rest int64
+	for e, n := range parts[1:] {
+		x, _ := strconv.ParseInt(n, 10, 64)
+		rest += x * int64(math.Pow(60, math.Abs(float64(e-1))))
+	}
+	first := parts[0]
+	neg := strings.HasPrefix(first, "-")
+	d := strings.TrimLeft(strings.ReplaceAll(strings.TrimLeft(first, "+-"), "_", ""), "0")
+	if d == "" {
+		// Ruby's "-0" is 0: -0:30 is 1800
+		return rubyIntOf(decMulAdd("0", 3600, rest))
+	}
+	if neg {
+		// -(d×3600 - rest), d ≥ 1 and rest < 3600
+		return rubyIntOf("-" + decMulAdd(d, 3600, -rest))
+	}
+	return rubyIntOf(decMulAdd(d, 3600, rest))
+}
+
+// decMulAdd is d×m + a in decimal, d a string of decimal digits, m and
+// |a| small and d×m + a not negative: digit by digit, in time linear in d
+// (math/big reads a decimal string in quadratic time: 1 MB of digits
+// took 4 s).
+func decMulAdd(d string, m, a int64) string {
+	out := make([]byte, 0, len(d)+20) // the digits, last first
+	c := a
+	for i := len(d) - 1; i >= 0 || c > 0; i-- {
+		if i >= 0 {
+			c += int64(d[i]-'0') * m
+		}
+		x := c % 10
+		c /= 10
+		if x < 0 {
+			x += 10
+			c--
+		}
+		out = append(out, byte('0'+x))
+	}
+	for len(out) > 1 && out[len(out)-1] == '0' {
+		out = out[:len(out)-1]
+	}
+	if len(out) == 0 {
+		return "0"
+	}
+	slices.Reverse(out)
+	return string(out)
+}
+
+// rubyBignum is an integer past int64 as Ruby writes it: its decimal
+// digits, after a "-" when it is negative.
+type rubyBignum string
+
+// rubyIntOf is the decimal d ("-" and digits, no leading zeros) as an
+// int64, or past int64 a rubyBignum.
+func rubyIntOf(d string) any {
+	if i, err := strconv.ParseInt(d, 10, 64); err == nil {
+		return i
+	}
+	return rubyBignum(d)
 }
 
 // rubyInt is Ruby's Integer(s): a sign, then 0b binary, 0x hex, a
@@ -128,6 +186,8 @@ func rubyString(x any) string {
 	switch x := x.(type) {
 	case int64:
 		return strconv.FormatInt(x, 10)
+	case rubyBignum:
+		return string(x)
 	case float64:
 		switch {
 		case math.IsInf(x, 1):

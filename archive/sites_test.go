@@ -2870,6 +2870,41 @@ func TestJekyllTagNumbersAsRubyReadsThem(t *testing.T) {
 	}
 }
 
+// jekyllTagCase is a post's front matter line (a tag key's) and the tags
+// folio reads of it in a Jekyll site, joined by "|".
+type jekyllTagCase struct{ fm, want string }
+
+// checkJekyllTags writes each case as a post of a Jekyll site and checks
+// the tags folio reads of it.
+func checkJekyllTags(t *testing.T, cases []jekyllTagCase) {
+	t.Helper()
+	root := t.TempDir()
+	files := map[string]string{"_config.yml": "title: J\n"}
+	for i, c := range cases {
+		files[fmt.Sprintf("_posts/2021-01-01-p%d.md", i)] = "---\ntitle: T\n" + c.fm + "\n---\nb\n"
+	}
+	writeFiles(t, root, files)
+	a, _ := loadSite(t, root)
+	for i, c := range cases {
+		if got := strings.Join(byPathOf(t, a, fmt.Sprintf("_posts/2021-01-01-p%d.md", i)).Tags, "|"); got != c.want {
+			t.Errorf("%s: tags %q, want %q", c.fm, got, c.want)
+		}
+	}
+}
+
+// A Jekyll site's sexagesimal tag number is Ruby's Integer, unbounded:
+// Jekyll 4.3.1 as oracle, tags: [9999999999999999999:00] was page.tags
+// [35999999999999999996400] (folio: -3600, int64 overflowed), tag: the
+// same the tag 35999999999999999996400, tags: the same none (a number).
+func TestJekyllSexagesimalTagsPastInt64(t *testing.T) {
+	checkJekyllTags(t, []jekyllTagCase{
+		{"tags: [9999999999999999999:00, -9999999999999999999:00:01, -0:30, 99999999999999999999999999999999999999:59:59, +1:20, -1:30]",
+			"35999999999999999996400|-35999999999999999996399|1800|359999999999999999999999999999999999999999|4800|-1800"},
+		{"tag: 9999999999999999999:00", "35999999999999999996400"},
+		{"tags: 9999999999999999999:00", ""},
+	})
+}
+
 // A Jekyll site whose config sets show_drafts (anything but false or
 // nothing, as Ruby reads it) publishes the posts of its _drafts/, titled
 // and dated by their names when their front matter does not say: they

@@ -310,11 +310,13 @@ import (
 // name and "/" dropped before the list is split, a picture's word an
 // organisation's only after an agency's (archive's dropSlashCredits,
 // pictureAgency: "Ann Lee/AP and Bo Chan/Reuters" was Ann Lee alone, "Tom
-// Image and Ann Lee" one organisation).
+// Image and Ann Lee" one organisation); 159: a Jekyll site's sexagesimal
+// tag number past int64 (archive's rubySexagesimal: 9999999999999999999:00
+// was -3600, Jekyll's 35999999999999999996400).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 158
+const SchemaVersion = 159
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
