@@ -76,9 +76,10 @@ func rubyNumber(v *yaml.Node, val any) (any, bool) {
 	return r, true
 }
 
-// rubySexagesimal is Psych's reading of a sexagesimal s: each part times
-// 60 to the power of its distance from the third (1:20 is 1×3600 +
-// 20×60, 4800, as Psych 4 reads it). An integer is Ruby's, unbounded:
+// rubySexagesimal is Psych's reading of a sexagesimal s: each part, as
+// Ruby's to_i or to_f reads it (rubyDigits: 1__2 is 1), times 60 to the
+// power of its distance from the third (1:20 is 1×3600 + 20×60, 4800, as
+// Psych 4 reads it). An integer is Ruby's, unbounded:
 // the first part's digits times 3600 in decimal (decMulAdd), an int64 or
 // past it a rubyBignum (9999999999999999999:00 is
 // 35999999999999999996400, which overflowed int64 to -3600).
@@ -87,8 +88,7 @@ func rubySexagesimal(s string, float bool) any {
 	if float {
 		var f float64
 		for e, n := range parts {
-			x, _ := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(n, "_", ""), "."), 64)
-			f += x * math.Pow(60, math.Abs(float64(e-2)))
+			f += rubyToF(n) * math.Pow(60, math.Abs(float64(e-2)))
 		}
 		return f
 	}
@@ -99,9 +99,9 @@ func rubySexagesimal(s string, float bool) any {
 		x, _ := strconv.ParseInt(n, 10, 64)
 		rest += x * int64(math.Pow(60, math.Abs(float64(e-1))))
 	}
-	first := parts[0]
-	neg := strings.HasPrefix(first, "-")
-	d := strings.TrimLeft(strings.ReplaceAll(strings.TrimLeft(first, "+-"), "_", ""), "0")
+	neg := strings.HasPrefix(parts[0], "-")
+	d, _ := rubyDigits(strings.TrimLeft(parts[0], "+-"))
+	d = strings.TrimLeft(d, "0")
 	if d == "" {
 		// Ruby's "-0" is 0: -0:30 is 1800
 		return rubyIntOf(decMulAdd("0", 3600, rest))
@@ -111,6 +111,44 @@ func rubySexagesimal(s string, float bool) any {
 		return rubyIntOf("-" + decMulAdd(d, 3600, -rest))
 	}
 	return rubyIntOf(decMulAdd(d, 3600, rest))
+}
+
+// rubyDigits is the digits s starts with as Ruby's to_i and to_f read
+// them, and what follows: an underscore between two digits is passed
+// over (1_2 is 12), and anything else ends them (a second underscore:
+// "1__2".to_i is 1, "1_".to_i 1).
+func rubyDigits(s string) (digits, rest string) {
+	var b strings.Builder
+	i := 0
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			b.WriteByte(c)
+			continue
+		case c == '_' && b.Len() > 0 && i+1 < len(s) && '0' <= s[i+1] && s[i+1] <= '9':
+			continue
+		}
+		break
+	}
+	return b.String(), s[i:]
+}
+
+// rubyToF is Ruby's s.to_f of a part of a sexagesimal float ([-+]?, then
+// digits and underscores, a dot last): its sign, digits (rubyDigits) and,
+// after a dot that a digit follows, their fraction ("30.5_5" is 30.55,
+// "30.5__5" 30.5, "30._5" 30.0); past a float's range Infinity, as Ruby's.
+func rubyToF(s string) float64 {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign = "-"
+	}
+	whole, rest := rubyDigits(strings.TrimLeft(s, "+-"))
+	frac := ""
+	if len(rest) > 1 && rest[0] == '.' {
+		frac, _ = rubyDigits(rest[1:])
+	}
+	f, _ := strconv.ParseFloat(sign+"0"+whole+"."+frac+"0", 64) // ±Inf past the range
+	return f
 }
 
 // decMulAdd is d×m + a in decimal, d a string of decimal digits, m and

@@ -2905,6 +2905,19 @@ func TestJekyllSexagesimalTagsPastInt64(t *testing.T) {
 	})
 }
 
+// A sexagesimal's parts are read as Ruby's to_i and to_f read them: an
+// underscore between two digits passed over, a second one ending the
+// number. Jekyll 4.3.1 as oracle: tags: [1__2:30] was page.tags [5400]
+// ("1__2".to_i is 1; folio: 45000, every underscore dropped), and the
+// list below as wanted.
+func TestJekyllSexagesimalPartsAsRubyReadsThem(t *testing.T) {
+	checkJekyllTags(t, []jekyllTagCase{
+		{"tags: [1__2:30, 1_:20, 1_2:30, 1__2:30.5, 1:30.5_5, 2:30.5__5, 1:30._5, 1__2:30:15, -1__2:30]",
+			"5400|4800|45000|5430.0|5433.0|9030.0|5400.0|5415|-1800"},
+		{"tag: 1__2:30", "5400"},
+	})
+}
+
 // A Jekyll site whose config sets show_drafts (anything but false or
 // nothing, as Ruby reads it) publishes the posts of its _drafts/, titled
 // and dated by their names when their front matter does not say: they

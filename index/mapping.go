@@ -312,11 +312,15 @@ import (
 // pictureAgency: "Ann Lee/AP and Bo Chan/Reuters" was Ann Lee alone, "Tom
 // Image and Ann Lee" one organisation); 159: a Jekyll site's sexagesimal
 // tag number past int64 (archive's rubySexagesimal: 9999999999999999999:00
-// was -3600, Jekyll's 35999999999999999996400).
+// was -3600, Jekyll's 35999999999999999996400); 160: a Jekyll site's
+// sexagesimal tag number past int64 (archive's rubySexagesimal:
+// 9999999999999999999:00 was -3600, Jekyll's 35999999999999999996400); 159:
+// a Jekyll site's sexagesimal parts read as Ruby's to_i and to_f (archive's
+// rubyDigits: 1__2:30 was 45000, Jekyll's 5400).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 159
+const SchemaVersion = 160
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
