@@ -2,6 +2,7 @@ package archive
 
 import (
 	"math"
+	"math/big"
 	"regexp"
 	"slices"
 	"strconv"
@@ -193,29 +194,56 @@ func rubyIntOf(d string) any {
 	return rubyBignum(d)
 }
 
-// rubyInt is Ruby's Integer(s): a sign, then 0b binary, 0x hex, a
-// leading 0 octal, or decimal.
-func rubyInt(s string) (int64, bool) {
+// rubyInt is Ruby's Integer(s), unbounded, s without its commas and
+// underscores: a sign, then 0b binary, 0x hex, a leading 0 octal, or
+// decimal; an int64, or past it a rubyBignum (0x1_0000_0000_0000_0000 is
+// 18446744073709551616). A decimal is its own digits; another base is
+// read by math/big, up to maxRubyBits (past them a rubyBignum of s, in
+// its own base, a number still); false for no digits (0x), which Ruby's
+// Integer refuses.
+func rubyInt(s string) (any, bool) {
 	neg := strings.HasPrefix(s, "-")
 	body := strings.TrimLeft(s, "+-")
-	base := 10
+	base, bits := 10, 0
 	switch {
 	case strings.HasPrefix(body, "0b"):
-		base, body = 2, body[2:]
+		base, bits, body = 2, 1, body[2:]
 	case strings.HasPrefix(body, "0x"):
-		base, body = 16, body[2:]
+		base, bits, body = 16, 4, body[2:]
 	case len(body) > 1 && body[0] == '0':
-		base, body = 8, body[1:]
+		base, bits, body = 8, 3, body[1:]
 	}
-	i, err := strconv.ParseInt(body, base, 64)
-	if err != nil {
-		return 0, false
+	if body == "" {
+		return nil, false
+	}
+	if base == 10 {
+		// no leading zeros but 0 alone (rubyInteger), "-0" is 0
+		if neg && body != "0" {
+			body = "-" + body
+		}
+		return rubyIntOf(body), true
+	}
+	if len(strings.TrimLeft(body, "0"))*bits > maxRubyBits {
+		return rubyBignum(s), true
+	}
+	var x big.Int
+	if _, ok := x.SetString(body, base); !ok {
+		return nil, false
 	}
 	if neg {
-		i = -i
+		x.Neg(&x)
 	}
-	return i, true
+	if x.IsInt64() {
+		return x.Int64(), true
+	}
+	return rubyBignum(x.String()), true
 }
+
+// maxRubyBits bounds the binary, octal or hex integers rubyInt converts
+// to decimal, whose cost grows faster than their length (math/big wrote a
+// 1 MB hex number in 0.75 s): 4096 bits are 1234 decimal digits, past
+// the MaxNameBytes a tag is cut to, in some 40 µs.
+const maxRubyBits = 4096
 
 // rubyString is x, a value rubyNumber gives, as Ruby's to_s writes it,
 // which Jekyll shows: a float with its ".0" (1000.0, 1.0e+16,

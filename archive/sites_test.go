@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math/big"
 	"os"
 	"regexp"
 	"slices"
@@ -2887,7 +2888,7 @@ func checkJekyllTags(t *testing.T, cases []jekyllTagCase) {
 	a, _ := loadSite(t, root)
 	for i, c := range cases {
 		if got := strings.Join(byPathOf(t, a, fmt.Sprintf("_posts/2021-01-01-p%d.md", i)).Tags, "|"); got != c.want {
-			t.Errorf("%s: tags %q, want %q", c.fm, got, c.want)
+			t.Errorf("%s: tags %q, want %q", truncate(c.fm, 120), truncate(got, 120), truncate(c.want, 120))
 		}
 	}
 }
@@ -2915,6 +2916,34 @@ func TestJekyllSexagesimalPartsAsRubyReadsThem(t *testing.T) {
 		{"tags: [1__2:30, 1_:20, 1_2:30, 1__2:30.5, 1:30.5_5, 2:30.5__5, 1:30._5, 1__2:30:15, -1__2:30]",
 			"5400|4800|45000|5430.0|5433.0|9030.0|5400.0|5415|-1800"},
 		{"tag: 1__2:30", "5400"},
+	})
+}
+
+// A Jekyll site's tag integer is Ruby's Integer, unbounded, in any base,
+// written in decimal; past int64 a number still, so a plural key's is no
+// tag. Jekyll 4.3.1 as oracle: the list below was page.tags
+// [18446744073709551616, 1000000000000000000000, 4722366482869645213695,
+// -9223372036854775808, -18446744073709551615, 99999999999999999999,
+// -9223372036854775809, 9223372036854775808, 18446744073709551616] (folio
+// showed all but the decimals as written), 0x and a thousand f's the
+// 1205 digits of 16^1000-1 (cut to MaxNameBytes), tag:
+// 0x1_0000_0000_0000_0000 [18446744073709551616], and each plural key's
+// number none (folio: the tag 99999999999999999999, 0x1_0000…).
+func TestJekyllTagIntegersPastInt64(t *testing.T) {
+	var x big.Int
+	x.Exp(big.NewInt(16), big.NewInt(1000), nil).Sub(&x, big.NewInt(1))
+	checkJekyllTags(t, []jekyllTagCase{
+		{"tags: [0x1_0000_0000_0000_0000, 1_000_000_000_000_000_000_000, 0777777777777777777777777, -0x8000000000000000, -0b1111111111111111111111111111111111111111111111111111111111111111, 99999999999999999999, -9223372036854775809, 9223372036854775808, 0b1_0000000000000000000000000000000000000000000000000000000000000000]",
+			"18446744073709551616|1000000000000000000000|4722366482869645213695|-9223372036854775808|-18446744073709551615|99999999999999999999|-9223372036854775809|9223372036854775808"},
+		{"tags:\n  - 1,000,000,000,000,000,000,000\n  - -1,0:30\n  - 0x,1", "1000000000000000000000|-1,0:30|1"},
+		{"tags: [0x" + strings.Repeat("f", 1000) + "]", x.String()[:MaxNameBytes]},
+		{"tag: 0x1_0000_0000_0000_0000", "18446744073709551616"},
+		{"tag: 99999999999999999999", "99999999999999999999"},
+		{"tags: 99999999999999999999", ""},
+		{"tags: 0x1_0000_0000_0000_0000", ""},
+		{"tags: 1_000_000_000_000_000_000_000", ""},
+		{"tags: 0777777777777777777777777", ""},
+		{"tags: 0x" + strings.Repeat("f", 5000), ""}, // past maxRubyBits, a number still
 	})
 }
 

@@ -316,7 +316,10 @@ import (
 // sexagesimal tag number past int64 (archive's rubySexagesimal:
 // 9999999999999999999:00 was -3600, Jekyll's 35999999999999999996400); 159:
 // a Jekyll site's sexagesimal parts read as Ruby's to_i and to_f (archive's
-// rubyDigits: 1__2:30 was 45000, Jekyll's 5400).
+// rubyDigits: 1__2:30 was 45000, Jekyll's 5400); 160: a Jekyll site's tag
+// integer past int64 (archive's rubyInt: 0x1_0000_0000_0000_0000 was as
+// written, Jekyll's 18446744073709551616; tags: 99999999999999999999 a tag,
+// Jekyll's none).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
