@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"errors"
 	"math"
 	"math/big"
 	"regexp"
@@ -54,7 +55,10 @@ func rubyNumber(v *yaml.Node, val any) (any, bool) {
 		if strings.Trim(s, "+-") == "." {
 			break
 		}
-		if f, err := strconv.ParseFloat(rubyFloatCleanup.ReplaceAllString(s, "$1"), 64); err == nil {
+		// past a float's range ±Inf, as Ruby's Float() reads it (1.0e+400
+		// is Infinity; 1.0e-400 0.0)
+		f, err := strconv.ParseFloat(rubyFloatCleanup.ReplaceAllString(s, "$1"), 64)
+		if err == nil || errors.Is(err, strconv.ErrRange) {
 			r = f
 		}
 	case rubyInteger.MatchString(s):

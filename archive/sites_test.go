@@ -2947,6 +2947,22 @@ func TestJekyllTagIntegersPastInt64(t *testing.T) {
 	})
 }
 
+// A Jekyll site's tag float past a float's range is Ruby's Float():
+// Infinity, a number, so a plural key's is no tag. Jekyll 4.3.1 as
+// oracle: tags: [1.0e+400, -1.0e+400, 1.0e-400, -1.0e-400, 1.5e+308,
+// 2.5e-324] was page.tags [Infinity, -Infinity, 0.0, -0.0, 1.5e+308,
+// 5.0e-324] (folio: 1.0e+400 and -1.0e+400 as written, strconv's range
+// error taken for no number), tags: [1.0e+400] in a block list the same,
+// and tags: 1.0e+400 none (folio: the tag 1.0e+400).
+func TestJekyllTagFloatsPastTheirRange(t *testing.T) {
+	checkJekyllTags(t, []jekyllTagCase{
+		{"tags: [1.0e+400, -1.0e+400, 1.0e-400, -1.0e-400, 1.5e+308, 2.5e-324]", "infinity|-infinity|0.0|-0.0|1.5e+308|5.0e-324"},
+		{"tags:\n  - 1.0e+400\n  - x", "infinity|x"},
+		{"tags: 1.0e+400", ""},
+		{"tags: 1.0e-400", ""},
+	})
+}
+
 // A Jekyll site whose config sets show_drafts (anything but false or
 // nothing, as Ruby reads it) publishes the posts of its _drafts/, titled
 // and dated by their names when their front matter does not say: they

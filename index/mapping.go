@@ -319,11 +319,13 @@ import (
 // rubyDigits: 1__2:30 was 45000, Jekyll's 5400); 160: a Jekyll site's tag
 // integer past int64 (archive's rubyInt: 0x1_0000_0000_0000_0000 was as
 // written, Jekyll's 18446744073709551616; tags: 99999999999999999999 a tag,
-// Jekyll's none).
+// Jekyll's none); 161: a Jekyll site's tag float past its range Infinity
+// (archive's rubyNumber: 1.0e+400 was as written, Jekyll's Infinity; tags:
+// 1.0e+400 a tag, Jekyll's none).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 160
+const SchemaVersion = 161
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
