@@ -1921,17 +1921,25 @@ func jekyllBoolTag(f field, p string, inJekyll func() bool) bool {
 // "no"], tags: [[a, b], c] ["a", "b", "c"]; a page's tags: "a b" and
 // tags: "a, b" page.tags "a b" and "a, b", one string its layout's {%
 // for %} prints whole, and its tags: 5 printed nothing. folio read the
-// tags 5, 1.5, "a, b" and c, and split the pages' strings.
+// tags 5, 1.5, "a, b" and c, and split the pages' strings. A singular
+// key's number is read as Ruby reads it (rubyNumber) and written as Ruby
+// writes it (rubyString): Jekyll 4.3.1 as oracle, tag: 1000.0, 1.5E+5,
+// 1:20.5, -0.0 and .inf were page.tags [1000.0], [150000.0], [4830.0],
+// [-0.0], [Infinity] (folio: 1000, 150000, 4830, -0, +inf).
 func jekyllTagValue(f field, k, p string, inJekyll func() bool, roots *SiteRoots) any {
 	inSite := func() bool { return inPosts(p) || inJekyll != nil && inJekyll() }
 	v := f.value
-	if f.rubySet && inSite() {
+	ruby := f.rubySet && inSite()
+	if ruby {
 		v = f.ruby // a number as Ruby reads it: 1:20 4800, 0o17 a string
 	}
 	switch x := v.(type) {
 	case int, int64, uint64, float64, rubyBignum:
 		if (k == "tags" || k == "categories") && inSite() {
 			return nil
+		}
+		if ruby {
+			return rubyString(x) // as Ruby writes it: tag: 1000.0 1000.0
 		}
 	case string:
 		if strings.TrimSpace(x) != "" && strings.ContainsAny(strings.TrimSpace(x), ", \t") &&

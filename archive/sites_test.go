@@ -2963,6 +2963,29 @@ func TestJekyllTagFloatsPastTheirRange(t *testing.T) {
 	})
 }
 
+// A Jekyll post's singular tag key's float is written as Ruby writes it,
+// as its list's items are. Jekyll 4.3.1 as oracle: each tag: below was
+// page.tags of the one tag wanted (but in lower case); folio wrote them
+// as Go does: 1000, 150000, 1, 4830, 1e+20, -0, +inf, 1e-07, -inf, NaN.
+func TestJekyllSingularTagFloatsAsRubyWritesThem(t *testing.T) {
+	checkJekyllTags(t, []jekyllTagCase{
+		{"tag: 1000.0", "1000.0"},
+		{"tag: 1.5E+5", "150000.0"},
+		{"tag: 1.", "1.0"},
+		{"tag: 1:20.5", "4830.0"},
+		{"tag: 1.0e+20", "1.0e+20"},
+		{"tag: -0.0", "-0.0"},
+		{"tag: .inf", "infinity"},
+		{"tag: 0.0000001", "1.0e-07"},
+		{"tag: -.inf", "-infinity"},
+		{"tag: .nan", "nan"},
+		{"tag: 1.5", "1.5"},
+		{"tag: 1:20", "4800"},
+		{"tag: 010", "8"},
+		{"tag: 1.0e+400", "infinity"},
+	})
+}
+
 // A Jekyll site whose config sets show_drafts (anything but false or
 // nothing, as Ruby reads it) publishes the posts of its _drafts/, titled
 // and dated by their names when their front matter does not say: they

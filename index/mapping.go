@@ -321,11 +321,13 @@ import (
 // written, Jekyll's 18446744073709551616; tags: 99999999999999999999 a tag,
 // Jekyll's none); 161: a Jekyll site's tag float past its range Infinity
 // (archive's rubyNumber: 1.0e+400 was as written, Jekyll's Infinity; tags:
-// 1.0e+400 a tag, Jekyll's none).
+// 1.0e+400 a tag, Jekyll's none); 162: a Jekyll post's singular tag float
+// written as Ruby writes it (archive's jekyllTagValue: tag: 1000.0 was 1000,
+// Jekyll's 1000.0).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 161
+const SchemaVersion = 162
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
