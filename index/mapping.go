@@ -313,21 +313,19 @@ import (
 // Image and Ann Lee" one organisation); 159: a Jekyll site's sexagesimal
 // tag number past int64 (archive's rubySexagesimal: 9999999999999999999:00
 // was -3600, Jekyll's 35999999999999999996400); 160: a Jekyll site's
-// sexagesimal tag number past int64 (archive's rubySexagesimal:
-// 9999999999999999999:00 was -3600, Jekyll's 35999999999999999996400); 159:
-// a Jekyll site's sexagesimal parts read as Ruby's to_i and to_f (archive's
-// rubyDigits: 1__2:30 was 45000, Jekyll's 5400); 160: a Jekyll site's tag
-// integer past int64 (archive's rubyInt: 0x1_0000_0000_0000_0000 was as
-// written, Jekyll's 18446744073709551616; tags: 99999999999999999999 a tag,
-// Jekyll's none); 161: a Jekyll site's tag float past its range Infinity
-// (archive's rubyNumber: 1.0e+400 was as written, Jekyll's Infinity; tags:
-// 1.0e+400 a tag, Jekyll's none); 162: a Jekyll post's singular tag float
-// written as Ruby writes it (archive's jekyllTagValue: tag: 1000.0 was 1000,
-// Jekyll's 1000.0).
+// sexagesimal parts read as Ruby's to_i and to_f (archive's rubyDigits:
+// 1__2:30 was 45000, Jekyll's 5400); 161: a Jekyll site's tag integer past
+// int64 (archive's rubyInt: 0x1_0000_0000_0000_0000 was as written,
+// Jekyll's 18446744073709551616; tags: 99999999999999999999 a tag, Jekyll's
+// none); 162: a Jekyll site's tag float past its range Infinity (archive's
+// rubyNumber: 1.0e+400 was as written, Jekyll's Infinity; tags: 1.0e+400 a
+// tag, Jekyll's none); 163: a Jekyll post's singular tag float written as
+// Ruby writes it (archive's jekyllTagValue: tag: 1000.0 was 1000, Jekyll's
+// 1000.0).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 162
+const SchemaVersion = 163
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
