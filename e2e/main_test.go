@@ -11,6 +11,20 @@ import (
 	"testing"
 )
 
+// TestMain makes the folder folio is built into once for the package
+// (buildFolio) and removes it after the tests.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "folio-e2e-build")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	builtDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // readSourcesOnce reads every file the programs the tests build are made
 // of: the module's Go and embedded files that folio and folio-extract
 // depend on, go.mod and go.sum. The go command caches a test's result
