@@ -192,12 +192,12 @@ func TestHugoAndJekyllFoldersOpenAsTheyAre(t *testing.T) {
 }
 
 func TestStateOfTheUnionCorpusLoads(t *testing.T) {
-	dir := testcorpus.Dir(t, "sotu")
+	dir, ix := sotuIndexed(t)
 	out, _, code := run(t, "check", dir)
 	if code != 0 || !strings.Contains(out, "233 pieces, no problems") {
 		t.Fatalf("check sotu: exit %d: %s", code, out)
 	}
-	out, _, _ = run(t, "--archive", dir, "list", "--json")
+	out, _, _ = runIndexed(t, ix, "--archive", dir, "list", "--json")
 	var pieces []articleJSON
 	if err := json.Unmarshal([]byte(out), &pieces); err != nil {
 		t.Fatal(err)

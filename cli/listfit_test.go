@@ -14,7 +14,6 @@ import (
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 	termcells "github.com/folio-tui/folio/internal/cells"
-	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // speeches writes n addresses by several presidents, titled alike, with
@@ -210,13 +209,13 @@ func TestWriteColumnsFitsTheTerminal(t *testing.T) {
 // every search alike (a helper's report: --limit 1 of a search left the
 // author out where --limit 2 gave it, and list --author none).
 func TestRowsNameAuthorsOnEveryPage(t *testing.T) {
-	dir := testcorpus.Dir(t, "sotu")
+	dir, ix := sotuIndexed(t)
 	for _, args := range [][]string{
 		{"search", `"states under"`, "--limit", "1"},
 		{"search", `"states under"`, "--limit", "1", "--offset", "1"},
 		{"list", "--author", "andrew johnson", "--wide"},
 	} {
-		out, errOut, code := run(t, append([]string{"--archive", dir}, args...)...)
+		out, errOut, code := runIndexed(t, ix, append([]string{"--archive", dir}, args...)...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, errOut)
 		}

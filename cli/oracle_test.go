@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"github.com/folio-tui/folio/internal/testcorpus"
 	"regexp"
 	"strings"
 	"testing"
@@ -173,12 +172,12 @@ func searchTotal(t *testing.T, env []string, q string) int {
 }
 
 func TestCountsMatchTheFilesOnTheStateOfTheUnion(t *testing.T) {
-	dir := testcorpus.Dir(t, "sotu")
+	dir, ix := sotuIndexed(t)
 	arch, _, err := archive.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := []string{"--index-dir", t.TempDir(), "--archive", dir}
+	env := []string{"--index-dir", ix, "--archive", dir}
 	o := newOracle(arch.Articles)
 	for _, w := range oracleWords {
 		if got, want := searchTotal(t, env, w), o.count(o.stemIs(w)); got != want {
@@ -242,8 +241,8 @@ func TestCountsMatchTheFilesOnTheBundledArchive(t *testing.T) {
 
 // Notes, the forms searched and "did you mean" reach stderr and --json.
 func TestSearchSaysHowItReadTheQuery(t *testing.T) {
-	dir := testcorpus.Dir(t, "sotu")
-	env := []string{"--index-dir", t.TempDir(), "--archive", dir}
+	dir, ix := sotuIndexed(t)
+	env := []string{"--index-dir", ix, "--archive", dir}
 	out, errOut, _ := run(t, append(env, "search", "--limit", "1", "terorism")...)
 	if !strings.Contains(errOut, `did you mean terrorism? (54 pieces: folio search "terrorism")`) || strings.Contains(out, "did you mean") {
 		t.Errorf("stderr %q, stdout %q", errOut, out)

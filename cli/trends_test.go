@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/folio-tui/folio/internal/testcorpus"
 	"image/png"
 	"io"
 	"os"
@@ -98,10 +97,10 @@ func trendSearchTotal(t *testing.T, args ...string) int {
 // of search's hits, and the SVG and PNG charts are written with their
 // legend and title.
 func TestTrendsSOTUChart(t *testing.T) {
-	dir := testcorpus.Dir(t, "sotu")
+	dir, ix := sotuIndexed(t)
 	tmp := t.TempDir()
 	svg, pngPath := filepath.Join(tmp, "a.svg"), filepath.Join(tmp, "a.png")
-	out, errOut, code := run(t, "--archive", dir, "trends", "slavery", "terrorism", "--json", "--svg", svg, "--png", pngPath)
+	out, errOut, code := runIndexed(t, ix, "--archive", dir, "trends", "slavery", "terrorism", "--json", "--svg", svg, "--png", pngPath)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -113,7 +112,7 @@ func TestTrendsSOTUChart(t *testing.T) {
 		t.Fatalf("by %s, archive %s, %d trends", got.By, got.Archive, len(got.Trends))
 	}
 	// the oracle: search's hits, by the dates list reads from the files
-	hout, _, _ := run(t, "--archive", dir, "search", "slavery", "--json", "--limit", "1000")
+	hout, _, _ := runIndexed(t, ix, "--archive", dir, "search", "slavery", "--json", "--limit", "1000")
 	var hits struct {
 		Total int
 		Hits  []struct{ ID string }
@@ -122,7 +121,7 @@ func TestTrendsSOTUChart(t *testing.T) {
 		t.Fatal(err)
 	}
 	dates := map[string]string{}
-	for _, p := range listPieces(t, "--archive", dir) {
+	for _, p := range listPieces(t, "--index-dir", ix, "--archive", dir) {
 		dates[p.ID] = p.Date
 	}
 	byDecade := map[string]int{}
