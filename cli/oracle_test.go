@@ -63,36 +63,53 @@ func oracleStem(w string) string {
 	return porterstemmer.StemString(w)
 }
 
-// oracleArchive holds each piece's words, split once.
+// oracleArchive holds each piece's words, split once, and the archive's
+// words each with the pieces that have it: count asks its question once a
+// word, not once a word of each piece (on SOTU its questions took 2.5 s of
+// CPU, 0.4 now).
 type oracleArchive struct {
-	words    [][]string        // by piece, in order
-	distinct []map[string]bool // by piece
-	stems    map[string]string // memo of oracleStem
+	words  [][]string        // by piece, in order
+	vocab  []string          // every word of the archive, once
+	pieces [][]int           // by vocab's word: the pieces that have it
+	stems  map[string]string // memo of oracleStem
 }
 
 func newOracle(as []archive.Article) *oracleArchive {
 	o := &oracleArchive{stems: map[string]string{}}
-	for _, a := range as {
+	at := map[string]int{} // a word's place in vocab
+	for p, a := range as {
 		ws := pieceWords(a)
-		d := make(map[string]bool, len(ws)/4)
 		for _, w := range ws {
-			d[w] = true
+			i, ok := at[w]
+			if !ok {
+				i = len(o.vocab)
+				at[w] = i
+				o.vocab = append(o.vocab, w)
+				o.pieces = append(o.pieces, nil)
+			}
+			if ps := o.pieces[i]; len(ps) == 0 || ps[len(ps)-1] != p {
+				o.pieces[i] = append(ps, p)
+			}
 		}
 		o.words = append(o.words, ws)
-		o.distinct = append(o.distinct, d)
 	}
 	return o
 }
 
 // count is the number of pieces with a word for which m is true.
 func (o *oracleArchive) count(m func(string) bool) int {
-	n := 0
-	for _, d := range o.distinct {
-		for w := range d {
-			if m(w) {
-				n++
-				break
+	has := make([]bool, len(o.words))
+	for i, w := range o.vocab {
+		if m(w) {
+			for _, p := range o.pieces[i] {
+				has[p] = true
 			}
+		}
+	}
+	n := 0
+	for _, h := range has {
+		if h {
+			n++
 		}
 	}
 	return n
