@@ -21,6 +21,7 @@ import (
 func TestTypingInternetSlowly(t *testing.T) {
 	dir := testcorpus.Dir(t, "sotu")
 	s := newSession(t)
+	s.indexSOTU(dir)
 	s.run("send-keys", "-t", "e2e", "clear", "Enter")
 	trace := filepath.Join(t.TempDir(), "trace")
 	s.typeText(fmt.Sprintf("%s FOLIO_TYPING_PAUSE=4s FOLIO_TRACE='%s' '%s' --archive '%s' --index-dir '%s'; echo folio-exited-$?", s.env, trace, s.bin, dir, s.indexDir))

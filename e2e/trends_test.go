@@ -14,6 +14,7 @@ import (
 func TestTrendsChartOnSOTU(t *testing.T) {
 	dir := testcorpus.Dir(t, "sotu")
 	s := newSession(t)
+	s.indexSOTU(dir)
 	s.run("send-keys", "-t", "e2e", "clear", "Enter")
 	s.typeText(fmt.Sprintf("%s NO_COLOR=1 '%s' --archive '%s' --index-dir '%s'; echo folio-exited-$?", s.env, s.bin, dir, s.indexDir))
 	s.keys("Enter")
