@@ -1441,8 +1441,7 @@ func dropSlashCredits(s string) string {
 			continue
 		}
 		rest := s[end:]
-		lr := strings.ToLower(rest)
-		if !(rest == "" || rest[0] == ',' || rest[0] == ';' || strings.HasPrefix(lr, " and ") || strings.HasPrefix(rest, " & ") || strings.HasPrefix(rest, " ,") || strings.HasPrefix(rest, " ;")) {
+		if !(rest == "" || rest[0] == ',' || rest[0] == ';' || len(rest) >= 5 && strings.EqualFold(rest[:5], " and ") || strings.HasPrefix(rest, " & ") || strings.HasPrefix(rest, " ,") || strings.HasPrefix(rest, " ;")) {
 			continue
 		}
 		b.WriteString(s[last:i])

@@ -2,6 +2,7 @@ package archive
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -181,6 +182,25 @@ func TestPickAuthorsReadsTheNameFirst(t *testing.T) {
 // each "of" and rebuilt it at each drop ("Ann Lee of counsel, " 1,000
 // times 1.2 s). Counted by allocations: twice the parts, about twice the
 // allocations (four times when quadratic).
+// A byline's agency credits after "/" are read once each: the bytes
+// allocated double with the byline, not quadruple (a review: each credit
+// lowered the whole rest of the byline, 8,000 took 8.2 s).
+func TestSlashCreditsReadInLinearTime(t *testing.T) {
+	allocated := func(n int) uint64 {
+		s := strings.Repeat("Ann Lee/AP x ", n) + "Bo Chan"
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		dropSlashCredits(s)
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, big := allocated(1000), allocated(2000)
+	t.Logf("%d bytes allocated for 1,000 credits, %d for 2,000", small, big)
+	if big > 3*small {
+		t.Errorf("quadratic: %d bytes for 1,000 credits, %d for 2,000", small, big)
+	}
+}
+
 func TestCreditsReadInLinearTime(t *testing.T) {
 	for _, credit := range []string{"Photos by ", "Text: ", "Reporting by Ann Lee; ", "Ann Lee of counsel, ", "Ann Lee of the Sierra Club and "} {
 		allocs := func(n int) float64 {
