@@ -263,7 +263,7 @@ func TestCachedCheckAsksNoSiteOfTheFileSystem(t *testing.T) {
 	}
 	fsys := &statCounter{FS: src, root: arch}
 	dir := t.TempDir()
-	ix, err := Open(context.Background(), name, fsys, Options{Dir: dir, Memory: dir == ""})
+	ix, err := Open(context.Background(), name, fsys, Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
