@@ -18,7 +18,9 @@ import (
 // &mdash;) parts words and is none; a soft hyphen or a zero-width
 // character inside a word (terr&shy;orism, terr&#8203;orism) is dropped,
 // as the archive drops one written as itself (refIgnorable), and the
-// snippets drop it there too. (A piece's body comes from the archive
+// snippets drop it there too; one the archive keeps (a Mongolian
+// selector after a Mongolian letter) is the character, as written as
+// itself (ᠠ&#x180b;ᠡ one word). (A piece's body comes from the archive
 // rid of such references already, where the character would go:
 // archive's dropInvisibleReferences; this reading is for what is left,
 // which is the same rule inside a word.) That is the body's text, Markdown; a
@@ -102,7 +104,10 @@ func refWord(text []byte, start, i int, digits bool) (end int, word []byte, allD
 		if ref && i > start && r2 < 0 && maybeIgnorable(r) {
 			// a soft hyphen or a zero-width character inside the word
 			// (terr&shy;orism): dropped, as the archive drops it written
-			// as itself (archive's ignorableAt), when the word goes on
+			// as itself (archive's ignorableAt), when the word goes on;
+			// one that stays is read as the character (a selector, a
+			// mark, goes on with a Mongolian word: ᠠ&#x180b;ᠡ; a joiner
+			// ends it)
 			if next := nextPastIgnorable(text, i+size); continuesWord(next) && refIgnorable(prev, r, next) {
 				if word == nil {
 					word = make([]byte, 0, i-start+2*utf8.UTFMax+8)
@@ -112,7 +117,6 @@ func refWord(text []byte, start, i int, digits bool) (end int, word []byte, allD
 				i += size
 				continue
 			}
-			goto done
 		}
 		switch {
 		case r < utf8.RuneSelf && isASCIIAlnum(byte(r)):

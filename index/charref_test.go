@@ -454,3 +454,37 @@ func TestSnippetCodeKeepsRefs(t *testing.T) {
 		t.Errorf("spacecode's hit: %+v", r.Hits)
 	}
 }
+
+// TestKeptRefReadAsTheCharacter: a reference inside a word to a character
+// that shows as something there (the archive keeps it: a Mongolian
+// variation selector after a Mongolian letter, Hangul's filler beside a
+// jamo) is read as the character written as itself, which goes on with
+// the word (ᠠ&#x180b;ᠡ was the words ᠠ and ᠋ᠡ, a word begun with the
+// selector, where ᠠ᠋ᠡ is one): the word written either way is found by
+// the one word, and not by its first letter alone.
+func TestKeptRefReadAsTheCharacter(t *testing.T) {
+	arch := t.TempDir()
+	words := map[string]string{
+		"mongolian-ref": "ᠠ&#x180b;ᠡ", "mongolian-raw": "ᠠ\u180bᠡ",
+		"jamo-ref": "ᄀ&#x1160;ᆨ", "jamo-raw": "ᄀ\u1160ᆨ",
+	}
+	for name, w := range words {
+		text := "---\ntitle: Piece " + name + "\ndate: 2020-01-01\n---\nThe word " + w + " here.\n"
+		if err := os.WriteFile(filepath.Join(arch, name+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for q, want := range map[string][]string{
+		"ᠠ\u180bᠡ": {"mongolian-raw", "mongolian-ref"}, "ᠠ": nil,
+		"ᄀ\u1160ᆨ": {"jamo-raw", "jamo-ref"}, "ᄀ": nil,
+	} {
+		if got := sortedIDs(run(t, ix, Query{Text: q})); !slices.Equal(got, want) && (len(got) > 0 || len(want) > 0) {
+			t.Errorf("%q: found %v, want %v", q, got, want)
+		}
+	}
+}

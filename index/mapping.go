@@ -321,11 +321,12 @@ import (
 // rubyNumber: 1.0e+400 was as written, Jekyll's Infinity; tags: 1.0e+400 a
 // tag, Jekyll's none); 163: a Jekyll post's singular tag float written as
 // Ruby writes it (archive's jekyllTagValue: tag: 1000.0 was 1000, Jekyll's
-// 1000.0).
+// 1000.0); 164: a kept reference inside a word read as the character
+// (index's refWord: ᠠ&#x180b;ᠡ was the words ᠠ and ᠋ᠡ, ᠠ᠋ᠡ one).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 163
+const SchemaVersion = 164
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
