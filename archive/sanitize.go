@@ -176,6 +176,14 @@ func ignorableAt(prev, r, next rune, line bool) bool {
 	return (plainAlphabet(prev) || prev == 0 || unicode.IsSpace(prev)) && (plainAlphabet(next) || next == 0 || unicode.IsSpace(next))
 }
 
+// IgnorableAt is ignorableAt in a body's text (not a line): whether r, a
+// character termsafe.Invisible or termsafe.Contextual names, shows as
+// nothing between prev and next and is dropped there. The index reads a
+// character reference inside a word with it (index's charref.go), so
+// that a reference and the character written as itself are read by one
+// rule.
+func IgnorableAt(prev, r, next rune) bool { return ignorableAt(prev, r, next, false) }
+
 // wordRune: a letter, mark or digit of a plain alphabet.
 func wordRune(r rune) bool {
 	return plainAlphabet(r) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))

@@ -1,10 +1,10 @@
 package index
 
 import (
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // Character references. Markdown shows "caf&eacute;", "don&#8217;t" and
@@ -163,58 +163,23 @@ done:
 }
 
 // maybeIgnorable: r is a character that may show as nothing where it
-// stands (refIgnorable says where).
-func maybeIgnorable(r rune) bool {
-	return r == 0xad || r == 0x34f || r == 0x115f || r == 0x1160 || r == 0x17b4 || r == 0x17b5 ||
-		r >= 0x180b && r <= 0x180f || r >= 0x200b && r <= 0x200f || r >= 0x2060 && r <= 0x206f ||
-		r == 0x3164 || r >= 0xfe00 && r <= 0xfe0f || r == 0xfeff || r == 0xffa0 || r >= 0xfff0 && r <= 0xfffb ||
-		r >= 0x1bca0 && r <= 0x1bca3 || r >= 0x1d173 && r <= 0x1d17a || r >= 0xe0000 && r <= 0xe0fff
-}
+// stands (refIgnorable says where): termsafe's Invisible and Contextual,
+// the characters archive's Sanitize looks at.
+func maybeIgnorable(r rune) bool { return termsafe.Invisible(r) || termsafe.Contextual(r) }
 
 // refIgnorable reports whether r (maybeIgnorable), read from a reference
 // between prev and next, two characters of a word, shows as nothing
-// there: archive's ignorableAt (Sanitize) for a character inside a word,
-// which drops it from a text written as itself. Always for the soft
-// hyphen, the word joiner and the other invisible ones; the zero-width
-// space, joiners, direction marks and grapheme joiner between two
-// characters of a Latin, Greek or Cyrillic word (Persian and Indic
-// scripts need the joiners); a variation selector after such a letter;
+// there: archive's ignorableAt (Sanitize, archive.IgnorableAt), which
+// drops it from a text written as itself, asked of the same neighbours.
+// Always for the soft hyphen, the word joiner and the other invisible
+// ones; the zero-width space, joiners, direction marks and grapheme
+// joiner between two characters of a Latin, Greek or Cyrillic word
+// (Persian and Indic scripts need the joiners); a variation selector
+// after such a letter (not after a mark, nor before a keycap's);
 // Mongolian's selectors and the ideographic ones outside their scripts;
-// Hangul's fillers away from jamo.
-func refIgnorable(prev, r, next rune) bool {
-	switch {
-	case r == 0xad, r == 0x3164, r == 0xffa0, r == 0xfeff, r == 0x17b4, r == 0x17b5,
-		r >= 0x2060 && r <= 0x206f, r >= 0xfff0 && r <= 0xfffb, r >= 0x1bca0 && r <= 0x1bca3,
-		r >= 0x1d173 && r <= 0x1d17a, r >= 0xe0000 && r <= 0xe00ff, r >= 0xe01f0 && r <= 0xe0fff:
-		return true
-	case r >= 0x200b && r <= 0x200f, r == 0x34f:
-		return plainWordRune(prev) && plainWordRune(next)
-	case r >= 0xfe00 && r <= 0xfe0f:
-		return plainWordRune(prev)
-	case r >= 0x180b && r <= 0x180f:
-		return !unicode.Is(unicode.Mongolian, prev)
-	case r >= 0xe0100 && r <= 0xe01ef:
-		return !unicode.Is(unicode.Han, prev)
-	case r == 0x115f || r == 0x1160:
-		return !isJamo(prev) && !isJamo(next)
-	}
-	return false
-}
-
-// plainWordRune: a letter, digit or mark of a Latin, Greek or Cyrillic
-// word, or an ASCII letter or digit (archive's plainAlphabet).
-func plainWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return isASCIIAlnum(byte(r))
-	}
-	return (unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) || r >= 0x300 && r <= 0x36f) &&
-		(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
-}
-
-// isJamo: a Hangul letter a filler may stand for or before.
-func isJamo(r rune) bool {
-	return r >= 0x1100 && r <= 0x11ff || r >= 0xa960 && r <= 0xa97f || r >= 0xd7b0 && r <= 0xd7ff
-}
+// Hangul's fillers away from jamo; the tag characters but after a flag's
+// base.
+func refIgnorable(prev, r, next rune) bool { return archive.IgnorableAt(prev, r, next) }
 
 // nextPastIgnorable is the character at text[i], a reference decoded,
 // past the references there to characters that may show as nothing

@@ -13,6 +13,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // refNames are named references of characters the generated prose has.
@@ -485,6 +488,84 @@ func TestKeptRefReadAsTheCharacter(t *testing.T) {
 	} {
 		if got := sortedIDs(run(t, ix, Query{Text: q})); !slices.Equal(got, want) && (len(got) > 0 || len(want) > 0) {
 			t.Errorf("%q: found %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestRefIgnorableIsArchives: a character that may show as nothing,
+// read from a reference between two characters (refIgnorable), is
+// dropped where archive's Sanitize drops it written as itself, and the
+// characters the index asks about (maybeIgnorable) are termsafe's
+// Invisible and Contextual: every rune of their ranges, between Latin,
+// Greek, Han, Mongolian and Arabic letters, Hangul jamo, after a
+// combining mark, before a keycap's mark and after a flag's base (the
+// index read the tag characters U+E0000–E007F as always ignorable, where
+// archive keeps them after 🏴, and a variation selector after a mark).
+// A reference the archive keeps is read as the character (café&#xfe0f;s).
+func TestRefIgnorableIsArchives(t *testing.T) {
+	contexts := [][2]string{
+		{"a", "b"}, {"α", "β"}, {"中", "文"}, {"ᠠ", "ᠡ"}, {"ب", "ب"},
+		{"ᄀ", "ᅡ"}, {"a", "ᅡ"}, {"e\u0301", "x"}, {"1", "\u20e3"}, {"\U0001F3F4", "x"},
+	}
+	inRanges := func(r rune) bool {
+		return maybeIgnorable(r) || termsafe.Invisible(r) || termsafe.Contextual(r)
+	}
+	// differing runs of runes, written as ranges
+	type run struct {
+		from, to    rune
+		index, arch bool
+	}
+	var lists []run
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !inRanges(r) {
+			continue
+		}
+		want := termsafe.Invisible(r) || termsafe.Contextual(r)
+		if got := maybeIgnorable(r); got != want {
+			if n := len(lists); n > 0 && lists[n-1].to == r-1 && lists[n-1].index == got {
+				lists[n-1].to = r
+			} else {
+				lists = append(lists, run{r, r, got, want})
+			}
+		}
+	}
+	for _, l := range lists {
+		t.Errorf("U+%04X–U+%04X: maybeIgnorable %v, termsafe's lists %v", l.from, l.to, l.index, l.arch)
+	}
+	for _, c := range contexts {
+		prev, _ := utf8.DecodeLastRuneInString(c[0])
+		next, _ := utf8.DecodeRuneInString(c[1])
+		var diffs []run
+		for r := rune(0); r <= unicode.MaxRune; r++ {
+			if !inRanges(r) {
+				continue
+			}
+			got := refIgnorable(prev, r, next)
+			arch := !strings.ContainsRune(archive.Sanitize(c[0]+string(r)+c[1]), r)
+			if got == arch {
+				continue
+			}
+			if n := len(diffs); n > 0 && diffs[n-1].to == r-1 && diffs[n-1].index == got {
+				diffs[n-1].to = r
+			} else {
+				diffs = append(diffs, run{r, r, got, arch})
+			}
+		}
+		for _, d := range diffs {
+			t.Errorf("%q·%q: U+%04X–U+%04X: the index drops it %v, archive %v", c[0], c[1], d.from, d.to, d.index, d.arch)
+		}
+	}
+	// and so a word's reference the archive keeps reads as the
+	// character written there (café&#xfe0f;s, its é a mark, was cafés)
+	terms := func(s string) (ts []string) {
+		for _, tk := range (wordTokenizer{}).Tokenize([]byte(s)) {
+			ts = append(ts, string(tk.Term))
+		}
+		return ts
+	}
+	for _, w := range []string{"cafe\u0301&#xfe0f;s", "\U0001F3F4&#xE0067;&#xE0062;&#xE007F;x"} {
+		if got, want := terms(w), terms(html.UnescapeString(w)); !slices.Equal(got, want) {
+			t.Errorf("%q: the words %q, written as themselves %q", w, got, want)
 		}
 	}
 }

@@ -322,11 +322,14 @@ import (
 // tag, Jekyll's none); 163: a Jekyll post's singular tag float written as
 // Ruby writes it (archive's jekyllTagValue: tag: 1000.0 was 1000, Jekyll's
 // 1000.0); 164: a kept reference inside a word read as the character
-// (index's refWord: ᠠ&#x180b;ᠡ was the words ᠠ and ᠋ᠡ, ᠠ᠋ᠡ one).
+// (index's refWord: ᠠ&#x180b;ᠡ was the words ᠠ and ᠋ᠡ, ᠠ᠋ᠡ one); 165:
+// a reference inside a word dropped by archive's rule (index's
+// refIgnorable: a variation selector after a combining mark was dropped,
+// café&#xfe0f;s cafés, where the archive keeps it).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 164
+const SchemaVersion = 165
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -30,7 +30,8 @@ func Invisible(r rune) bool {
 // their order), the variation selectors (emoji, CJK, Mongolian's),
 // Hangul's leading fillers (old syllables), the tag characters (a
 // subdivision's flag). archive drops one where it shows as nothing and
-// changes nothing (its ignorableAt); JSON escapes them all, as it does
+// changes nothing (its ignorableAt; the index asks the same of a
+// reference, archive.IgnorableAt); JSON escapes them all, as it does
 // Invisible's: a name "x\u200by.md" or "x\u034fy.md" would show as "xy.md",
 // another file's.
 func Contextual(r rune) bool {
