@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -92,10 +93,24 @@ func TestCollapseCopies(t *testing.T) {
 	if len(list) != 1 || list[0].ID != "b" {
 		t.Errorf("list collapsed, the copy's outlet: %+v", list)
 	}
+	// stats collapsed counts what search's facets count: a value the
+	// groups a piece of which has it (an attack: The Other Paper, which
+	// its own filter finds, was not in stats' table)
 	var st archiveStats
 	decode(folio("stats", "--json", "--collapse-copies"), &st)
-	if st.Pieces != 2 || len(st.Outlets) != 1 {
+	if st.Pieces != 2 || len(st.Outlets) != 2 {
 		t.Errorf("stats collapsed: %+v", st)
+	}
+	var facets resultsJSON
+	decode(folio("search", "", "--json", "--collapse-copies", "--limit", "0"), &facets)
+	for field, rows := range map[string][]count{"outlets": st.Outlets, "authors": st.Authors, "tags": st.Tags, "years": st.Years, "months": st.Months, "kinds": st.Kinds} {
+		got := map[string]int{}
+		for _, r := range rows {
+			got[r.Key] = r.Count
+		}
+		if want := facets.Facets[field]; !maps.Equal(got, want) {
+			t.Errorf("stats collapsed, %s: %v; search's facets %v", field, got, want)
+		}
 	}
 	decode(folio("stats", "--json"), &st)
 	if st.Pieces != 3 || len(st.Outlets) != 2 {

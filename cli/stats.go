@@ -58,19 +58,34 @@ those of folio list and folio search and count the pieces they list.`,
 				return err
 			}
 			stateOf := stateOnce(env)
-			l, ok, err := keptFromIndex(cmd.Context(), env, f, stateOf, false, true)
-			if err != nil {
-				return err
+			// copies collapsed, a value counts the groups a piece the
+			// filters keep has it in, as the index's facets count it
+			// (collapsedUnits): the pieces are read uncollapsed, from
+			// the files, whose texts tell the copies (the index's
+			// pieces carry no text)
+			fu := f
+			fu.collapse = false
+			var l listing
+			ok := false
+			var err error
+			if !f.collapse {
+				if l, ok, err = keptFromIndex(cmd.Context(), env, fu, stateOf, false, true); err != nil {
+					return err
+				}
 			}
 			if !ok {
-				if l, err = keptFromFiles(env, f, stateOf); err != nil {
+				if l, err = keptFromFiles(env, fu, stateOf); err != nil {
 					return err
 				}
 			}
 			if l.names == nil { // read from the files: all of them
 				l.names = namesOf(computeStats(l.name, l.all, nil))
 			}
-			st, probs := computeStats(l.name, l.keep, l.names), l.probs
+			units := oneEach(l.keep)
+			if f.collapse {
+				units = collapsedUnits(l.all, l.keep)
+			}
+			st, probs := computeUnitStats(l.name, units, l.names), l.probs
 			reportSkipped(env.Err, probs)
 			if asJSON {
 				return writeJSON(env.Out, st)
@@ -114,34 +129,103 @@ func namesOf(st archiveStats) caseNames {
 // written in several cases is counted as one, named by names (nil: by
 // arts).
 func computeStats(name string, arts []archive.Article, names caseNames) archiveStats {
+	return computeUnitStats(name, oneEach(arts), names)
+}
+
+// oneEach is arts as units of one piece each (computeUnitStats).
+func oneEach(arts []archive.Article) [][]archive.Article {
+	units := make([][]archive.Article, len(arts))
+	for i := range arts {
+		units[i] = arts[i : i+1 : i+1]
+	}
+	return units
+}
+
+// collapsedUnits are the pieces keep (a selection of all) with copies
+// collapsed: one unit a group of republished copies (archive.Republished
+// of all), its pieces in keep, the one standing for it first (the
+// earliest: archive.CollapseCopies), in the order of keep's. Counted by
+// units, a value counts the groups a kept piece has it in, which is what
+// its filter finds with copies collapsed and how the index's facets count
+// (index's addCollapsedValues; an attack found stats counting the piece
+// standing for a group alone: an outlet its own filter found was not in
+// its table).
+func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
+	groupOf := map[string]int{}
+	for g, cs := range archive.Republished(all) {
+		for _, c := range cs {
+			groupOf[all[c.Index].ID] = g
+		}
+	}
+	members := map[int][]archive.Article{}
+	for _, a := range keep {
+		if g, ok := groupOf[a.ID]; ok {
+			members[g] = append(members[g], a)
+		}
+	}
+	var units [][]archive.Article
+	for _, a := range archive.CollapseCopies(all, keep) {
+		g, ok := groupOf[a.ID]
+		if !ok {
+			units = append(units, []archive.Article{a})
+			continue
+		}
+		unit := []archive.Article{a}
+		for _, m := range members[g] {
+			if m.ID != a.ID {
+				unit = append(unit, m)
+			}
+		}
+		units = append(units, unit)
+	}
+	return units
+}
+
+// computeUnitStats counts units, each one piece or a group of copies
+// (collapsedUnits), of the archive named name: a unit counts once for
+// each value one of its pieces has, and its first piece says whether it
+// is dated, to the year only or not at all; a value written in several
+// cases is counted as one, named by names (nil: by the units).
+func computeUnitStats(name string, units [][]archive.Article, names caseNames) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	yearOnly, undated := 0, 0
-	for _, a := range arts {
-		switch {
+	for _, unit := range units {
+		switch a := unit[0]; {
 		case a.Date.Time.IsZero():
 			undated++
 		case a.Date.Precision == archive.PrecisionYear:
-			years[strconv.Itoa(a.Date.Time.Year())]++
 			yearOnly++
-		default:
-			years[strconv.Itoa(a.Date.Time.Year())]++
-			months[a.Date.Time.Format("2006-01")]++
 		}
-		outlets[cmp.Or(a.Outlet, archive.NoOutlet)]++
-		people := archive.People(a)
-		if len(people) == 0 {
-			authors[archive.NoAuthor]++
+		seen := map[string]bool{} // a unit's values, once each
+		add := func(m map[string]int, field, v string) {
+			if k := field + "\x00" + v; !seen[k] {
+				seen[k] = true
+				m[v]++
+			}
 		}
-		for _, au := range people {
-			authors[au]++
+		for _, a := range unit {
+			if !a.Date.Time.IsZero() {
+				add(years, "year", strconv.Itoa(a.Date.Time.Year()))
+				if a.Date.Precision != archive.PrecisionYear {
+					add(months, "month", a.Date.Time.Format("2006-01"))
+				}
+			}
+			add(outlets, "outlet", cmp.Or(a.Outlet, archive.NoOutlet))
+			people := archive.People(a)
+			if len(people) == 0 {
+				add(authors, "author", archive.NoAuthor)
+			}
+			for _, au := range people {
+				add(authors, "author", au)
+			}
+			for _, t := range a.Tags {
+				add(tags, "tag", t)
+			}
+			add(kinds, "kind", cmp.Or(a.Kind, archive.KindArticle))
 		}
-		for _, t := range a.Tags {
-			tags[t]++
-		}
-		kinds[cmp.Or(a.Kind, archive.KindArticle)]++
 	}
 	return archiveStats{
-		Archive: name, Pieces: len(arts),
+		Archive: name, Pieces: len(units),
 		Years: byKey(years), Months: byKey(months), YearOnly: yearOnly, Undated: undated,
 		Outlets: byCount(mergeCases(outlets, names["outlets"])), Authors: byCount(mergeCases(authors, names["authors"])),
 		Tags: byCount(mergeCases(tags, names["tags"])), Kinds: byCount(mergeCases(kinds, names["kinds"])),
