@@ -1,14 +1,22 @@
 package archive
 
+import "strings"
+
 // Byline is how a list row names a piece's authors: "A", "A and B" or
-// "A et al."; empty when the piece names none.
+// "A et al."; empty when the piece names none. An author "et al." or
+// "and others" last is the "et al." ("Ann Lee", "et al." is "Ann Lee et
+// al.": an attack found "Ann Lee and et al." in folio list).
 func Byline(authors []string) string {
-	switch len(authors) {
-	case 0:
+	others := false
+	if n := len(authors); n > 1 && othersAlone().MatchString(strings.TrimSpace(authors[n-1])) {
+		authors, others = authors[:n-1], true
+	}
+	switch {
+	case len(authors) == 0:
 		return ""
-	case 1:
+	case len(authors) == 1 && !others:
 		return authors[0]
-	case 2:
+	case len(authors) == 2 && !others:
 		return authors[0] + " and " + authors[1]
 	}
 	return authors[0] + " et al."

@@ -214,3 +214,27 @@ func TestCreditsReadInLinearTime(t *testing.T) {
 		}
 	}
 }
+
+// A list row's byline: one, two, or the first and "et al."; an author
+// "et al." or "and others" last is that "et al." (an attack: "Ann Lee and
+// et al." in folio list).
+func TestBylineOfARow(t *testing.T) {
+	for _, c := range []struct {
+		authors []string
+		want    string
+	}{
+		{nil, ""},
+		{[]string{"Ann Lee"}, "Ann Lee"},
+		{[]string{"Ann Lee", "Bo Chan"}, "Ann Lee and Bo Chan"},
+		{[]string{"Ann Lee", "Bo Chan", "Cy Dee"}, "Ann Lee et al."},
+		{[]string{"Ann Lee", "et al."}, "Ann Lee et al."},
+		{[]string{"Ann Lee", "Bo Chan", "and others"}, "Ann Lee et al."},
+		{[]string{"Ann Lee", " Et Al "}, "Ann Lee et al."},
+		{[]string{"et al."}, "et al."},
+		{[]string{"Ann Lee", "Al Others"}, "Ann Lee and Al Others"},
+	} {
+		if got := Byline(c.authors); got != c.want {
+			t.Errorf("%q: %q, want %q", c.authors, got, c.want)
+		}
+	}
+}
