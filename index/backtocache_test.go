@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bufio"
 	"context"
 	"os"
 	"path/filepath"
@@ -100,5 +101,92 @@ func TestReaderInMemoryGoesBackToTheRebuiltCache(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, currentName)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A reader in memory because another folio held the writer's role,
+// building the cache from nothing, waits for that folio (WriterLock,
+// AwaitUnlocked: blocked until it lets the lock go), and, the builder
+// killed (kill -9) before it published anything, its next Refresh takes
+// the writer's role, builds the cache and goes back to it. Before, the
+// reader stayed in memory until the archive changed: CURRENT named no
+// generation, and nothing would. The builder is a child process stopped
+// at its first report.
+func TestReaderInMemoryBuildsTheCacheAfterAKilledBuilder(t *testing.T) {
+	parallel(t)
+	arch, dir := t.TempDir(), t.TempDir()
+	dupWrite(t, arch, map[string]string{"a.md": pieceA, "b.md": pieceB})
+	dupSettle(t, arch)
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	builder := child(t, "stuck", arch, dir)
+	out, err := builder.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := builder.Start(); err != nil {
+		t.Fatal(err)
+	}
+	killed := false
+	t.Cleanup(func() {
+		if !killed {
+			_ = builder.Process.Kill()
+			_ = builder.Wait()
+		}
+	})
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil || line != "building\n" {
+		t.Fatalf("the builder said %q, %v", line, err)
+	}
+
+	ctx := context.Background()
+	opts := Options{Dir: dir, LockTimeout: 50 * time.Millisecond}
+	rd, err := Open(ctx, name, fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rd.Close()
+	lock := filepath.Join(dir, writerName)
+	if st := rd.Stats(); rd.Fallback() == "" || st.Dir != "" || rd.Count() != 2 || rd.WriterLock() != lock {
+		t.Fatalf("the test would not test: the reader beside the build: fallback %q, dir %q, %d pieces, writer's lock %q",
+			rd.Fallback(), st.Dir, rd.Count(), rd.WriterLock())
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- AwaitUnlocked(ctx, rd.WriterLock()) }()
+	// the builder still at work: a refresh keeps the index in memory
+	if changed, err := rd.Refresh(ctx, opts); err != nil || changed || rd.Stats().Dir != "" || rd.WriterLock() != lock {
+		t.Errorf("a refresh beside the build: changed %v, %v, dir %q, writer's lock %q", changed, err, rd.Stats().Dir, rd.WriterLock())
+	}
+	select {
+	case err := <-waited:
+		t.Fatalf("the wait for the writer ended while the builder held its lock: %v", err)
+	default:
+	}
+
+	if err := builder.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = builder.Wait()
+	killed = true
+	if err := <-waited; err != nil {
+		t.Fatalf("the wait for the killed writer: %v", err)
+	}
+	if g := readCurrent(dir); g != "" {
+		t.Fatalf("the test would not test: the killed builder published %q", g)
+	}
+	if changed, err := rd.Refresh(ctx, opts); err != nil || !changed {
+		t.Errorf("the refresh after the builder's kill: changed %v, %v", changed, err)
+	}
+	currentNotBehind(t, "after the builder's kill", rd, dir, 2)
+	if g := readCurrent(dir); g == "" {
+		t.Error("the refresh after the builder's kill published no generation")
+	}
+	if got := rd.WriterLock(); got != "" {
+		t.Errorf("on the cache: writer's lock %q, want none", got)
+	}
+	if got := run(t, rd, Query{Text: "text"}); got.Total != 2 {
+		t.Errorf("on the cache: %d hits, want 2", got.Total)
 	}
 }

@@ -52,6 +52,12 @@ func TestMain(m *testing.M) {
 		_, _ = io.Copy(io.Discard, os.Stdin) // the test closes it when done (none: at once)
 		ix.Close()
 		os.Exit(0)
+	case "stuck": // build the index of an archive, stopped at its first report (says "building"), until killed
+		_, _ = OpenDir(context.Background(), os.Getenv("FOLIO_ARCHIVE_DIR"), Options{Dir: os.Getenv("FOLIO_INDEX_DIR"), Progress: func(done, total int) {
+			fmt.Println("building")
+			select {}
+		}})
+		os.Exit(5)
 	case "reader", "cli", "writer":
 		os.Exit(procsChild(os.Getenv(childEnv)))
 	}

@@ -158,5 +158,8 @@
 // cannot be used at all: unwritable, or locked by a writer before it has
 // any generation. A Refresh of such an index goes back to the cache once
 // another folio has published a generation there (Published names the
-// cache's file meanwhile, for a watch).
+// cache's file meanwhile, for a watch); one in memory because a writer
+// held the lock builds the cache itself once that writer has let go with
+// nothing published (killed): WriterLock names the lock, and
+// AwaitUnlocked waits for it in flock, which no file event tells.
 package index

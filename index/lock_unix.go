@@ -5,7 +5,9 @@ package index
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -79,6 +81,45 @@ func (l *fileLock) namePID(path string) {
 func lockShared(path string, timeout time.Duration) (*fileLock, error) {
 	fl := flock.New(path, flock.SetFlag(os.O_RDONLY))
 	return flockWait(fl, fl.TryRLockContext, timeout)
+}
+
+// awaitUnlocked blocks in flock, for a shared lock on path, until no
+// folio holds it exclusively, then lets it go at once; or until ctx ends:
+// then the lock, if it comes, is let go when it does. A file missing is
+// no folio's lock.
+func awaitUnlocked(ctx context.Context, path string) error {
+	fl := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	done := make(chan error, 1)
+	go func() { done <- fl.RLock() }()
+	select {
+	case err := <-done:
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err == nil {
+			err = fl.Unlock()
+		}
+		return err
+	case <-ctx.Done():
+		go func() {
+			if <-done == nil {
+				_ = fl.Unlock()
+			}
+		}()
+		return ctx.Err()
+	}
+}
+
+// writerFree reports whether no folio holds the writer's lock of the
+// cache folder dir (none is there, or it can be taken), at this moment.
+func writerFree(dir string) bool {
+	path := filepath.Join(dir, writerName)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	l := tryLockExclusive(path)
+	l.unlock()
+	return l != nil
 }
 
 // tryLockExclusive takes the exclusive lock on path, which must exist,

@@ -144,6 +144,10 @@ type Index struct {
 	// unused is the cache folder an index in memory could not use
 	// (view.unused)
 	unused string
+	// lockedOut: unused could not be used because another folio held
+	// its writer's role (view.lockedOut), until a try at taking it finds
+	// the cache unusable for another reason (backToCache)
+	lockedOut bool
 	// behind says why the index may be older than the archive
 	behind string
 	// behindOther: behind because another folio held the writer's role
@@ -181,7 +185,13 @@ type view struct {
 	// it could not use: Refresh goes back to it once it holds a
 	// generation, and Published names its file
 	unused string
-	behind string
+	// lockedOut, for an index in memory, says that unused could not be
+	// used because another folio held its writer's role (errLocked),
+	// building it with no generation yet: Refresh takes the role itself
+	// once that folio lets it go having published nothing (killed), and
+	// WriterLock names the lock to wait for
+	lockedOut bool
+	behind    string
 	// behindOther: behind because another folio held the writer's role,
 	// not because the cache cannot take the change
 	behindOther bool
@@ -366,7 +376,9 @@ func (ix *Index) Verify() bool {
 // Searches go on meanwhile, on the index as it was, and move to the new
 // one when it is ready. When the cache cannot be used, the index is
 // rebuilt in memory and Fallback says why (a later Refresh goes back to
-// the cache once another folio has published an index there); when
+// the cache once another folio has published an index there, or, when
+// the folio that held the writer's role let it go without publishing,
+// builds it there: WriterLock); when
 // another folio is changing it, or the cache cannot take the change, the
 // index stays as it was and Behind says so (BehindOther tells the two
 // apart).
@@ -433,14 +445,34 @@ func (ix *Index) Refresh(ctx context.Context, opts Options) (bool, error) {
 // refresh fell back to memory (a cache removed and built again by
 // folio index while it refreshed) stayed in memory for as long as it
 // ran, R and the published generation's watch notwithstanding (a review).
+//
+// An index in memory because another folio held the writer's role
+// (view.lockedOut), when that folio has let it go with no generation
+// published (killed before it was done: kill -9, a crash), takes the
+// role itself and builds the cache. Before, it stayed in memory until
+// the archive changed, though no folio was building the cache any more
+// (NOTES). A try that fails for another reason (the cache cannot be
+// written) is not made again by this index: WriterLock is "" from then.
 func (ix *Index) backToCache(ctx context.Context, cur *view, opts Options) *view {
-	if cur.unused == "" || opts.Memory || readCurrent(cur.unused) == "" {
+	if cur.unused == "" || opts.Memory {
+		return nil
+	}
+	if readCurrent(cur.unused) == "" && (!cur.lockedOut || !writerFree(cur.unused)) {
 		return nil
 	}
 	if d, err := cacheDir(ix.name, opts); err != nil || d != cur.unused {
 		return nil // another cache asked for
 	}
 	v, err := ix.diskView(ctx, cur.unused, opts, nil)
+	if cur.lockedOut && ctx.Err() == nil && (err != nil && !errors.Is(err, errLocked) || v != nil && v.behind != "" && !v.behindOther) {
+		// the cache cannot be used for another reason now: no wait for
+		// its writer (WriterLock), which would end at once, again and
+		// again
+		cur.lockedOut = false // under refreshMu, as every read of it but use's
+		ix.mu.Lock()
+		ix.lockedOut = false
+		ix.mu.Unlock()
+	}
 	if err != nil || v == nil {
 		return nil
 	}
@@ -503,6 +535,7 @@ func (ix *Index) openView(ctx context.Context, opts Options, have ...*genHold) (
 	}
 	v.fallback = "index cache not used (" + err.Error() + "): index kept in memory"
 	v.unused = dir
+	v.lockedOut = errors.Is(err, errLocked)
 	return v, nil
 }
 
@@ -551,6 +584,7 @@ func (ix *Index) use(v *view) {
 	ix.cur, ix.bi = v, v.bi
 	ix.mu.Lock()
 	ix.stats, ix.fallback, ix.behind, ix.behindOther, ix.unused = v.stats, v.fallback, v.behind, v.behindOther, v.unused
+	ix.lockedOut = v.lockedOut
 	ix.mu.Unlock()
 	ix.finish(v.m, v.probs)
 	if v.hold != nil {
@@ -642,6 +676,31 @@ func (ix *Index) Published() string {
 		return ""
 	}
 	return filepath.Join(dir, currentName)
+}
+
+// WriterLock is the writer's lock file of the cache that the index, in
+// memory, could not use because another folio held the writer's role,
+// building the cache with no index published yet (Fallback says so); ""
+// otherwise. AwaitUnlocked waits for that folio to let it go, without
+// polling: then Refresh goes back to the cache, building it when the
+// other folio published nothing (killed before it was done). The lock's
+// release is no file event: Published's watch sees a publication, not a
+// folio killed.
+func (ix *Index) WriterLock() string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if !ix.lockedOut || ix.unused == "" {
+		return ""
+	}
+	return filepath.Join(ix.unused, writerName)
+}
+
+// AwaitUnlocked blocks until no folio holds the writer's lock file at path
+// (WriterLock), however that folio lets it go (a kill -9 too), or until
+// ctx ends (its error then). It waits in the kernel (flock), not polling;
+// where flock is not, it fails at once. A lock file missing is no folio's.
+func AwaitUnlocked(ctx context.Context, path string) error {
+	return awaitUnlocked(ctx, path)
 }
 
 // BehindOther reports whether Behind is because another folio held the

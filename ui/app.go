@@ -266,6 +266,14 @@ type Info struct {
 	// key, and without polling, and an index in memory goes back to the
 	// cache.
 	Published string
+	// Writer is the writer's lock file of the cache an index in memory
+	// could not use because another folio held the writer's role,
+	// building it (index.Index.WriterLock); "" otherwise. The reader waits
+	// for that folio to let it go, blocked in the kernel
+	// (index.AwaitUnlocked), and then refreshes: a folio killed before it
+	// published anything changes no file Published's watch would see, and
+	// the refresh builds the cache itself.
+	Writer string
 }
 
 // ErrNoTerminal is returned by Run when stdin or stdout is not a terminal.

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/index"
 )
 
 // This file keeps the screen in step with what changes under it: the
@@ -29,7 +31,9 @@ import (
 // Stale) waits for the archive's next change, R, or another folio's update
 // of the cache (the file Info.Published, watched from then on), as does an
 // index in memory for want of the cache (Fallback), which goes back to the
-// cache once another folio has built it there.
+// cache once another folio has built it there, or, when that folio let go
+// of the writer's role having published nothing (killed), builds it
+// itself (Info.Writer: the reader waits for the lock, not polling).
 
 // liveState is the root model's part in this.
 type liveState struct {
@@ -45,7 +49,10 @@ type liveState struct {
 	// in memory for want of it
 	published   *archiveWatch
 	publishedAt string // the file published watches, once its start is asked for
-	again       bool   // the archive changed during a refresh: refresh once more
+	// awaiting is the writer's lock (Info.Writer) a wait runs on, until
+	// its folio lets it go (writerGoneMsg)
+	awaiting string
+	again    bool // the archive changed during a refresh: refresh once more
 	// editorErr is how the editor failed, said again after every refresh
 	// until the next key (the refresh it started, and the watch's after
 	// it, said "Indexed 1 piece" over it: a review, a helper's report)
@@ -100,6 +107,11 @@ type publishedWatchStartedMsg struct{ w *archiveWatch }
 // publishedChangedMsg: another folio published an update of the index.
 type publishedChangedMsg struct{ w *archiveWatch }
 
+// writerGoneMsg: the folio that held the writer's role of the cache an
+// index in memory could not use let it go (Info.Writer), or the wait
+// failed (err).
+type writerGoneMsg struct{ err error }
+
 // editFileMsg brings the file of the piece to edit (e).
 type editFileMsg struct {
 	editor *exec.Cmd // made in the Cmd: exec.Command looks the program up in $PATH, on disk
@@ -130,6 +142,7 @@ func (editedMsg) liveMsg()            {}
 
 func (publishedWatchStartedMsg) liveMsg() {}
 func (publishedChangedMsg) liveMsg()      {}
+func (writerGoneMsg) liveMsg()            {}
 
 func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 	switch msg := msg.(type) {
@@ -195,6 +208,12 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 			cmd = m.reindex()
 		}
 		return tea.Batch(cmd, waitChangeCmd(msg.w, msg))
+	case writerGoneMsg:
+		m.live.awaiting = ""
+		if msg.err != nil {
+			return nil // ctx ended, or no wait here: the archive's change, R and the published file's watch still refresh
+		}
+		return m.reindex()
 	case editFileMsg:
 		if msg.err != nil {
 			return m.status.set("Cannot edit: "+msg.err.Error(), true)
@@ -318,6 +337,25 @@ func (m *Model) watchPublished(path string) tea.Cmd {
 	}
 }
 
+// awaitWriter waits, in a Cmd blocked in the kernel (no ticker, no CPU
+// while it waits), for the folio holding the writer's role of the cache
+// the index in memory could not use (Info.Writer, its lock file at path)
+// to let it go, however it ends; then the reader refreshes, and the
+// refresh goes back to the cache, building it if that folio published
+// nothing (a builder killed: kill -9). Before, such a reader stayed in
+// memory until the archive changed (NOTES). One wait at a time; a refresh
+// that finds the role taken again waits again.
+func (m *Model) awaitWriter(path string) tea.Cmd {
+	if !m.opts.Watch || m.opts.Reindex == nil || m.live.awaiting != "" {
+		return nil
+	}
+	m.live.awaiting = path
+	ctx := m.ctx
+	return func() tea.Msg {
+		return writerGoneMsg{index.AwaitUnlocked(ctx, path)}
+	}
+}
+
 // waitChangeCmd waits for the watch's next signal, answered with msg. It
 // is not a ticker: without changes it sleeps on a channel.
 func waitChangeCmd(w *archiveWatch, msg tea.Msg) tea.Cmd {
@@ -405,6 +443,9 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 	}
 	if msg.err == nil && waitsForPublished(msg.info) {
 		cmds = append(cmds, m.watchPublished(msg.info.Published))
+	}
+	if msg.err == nil && msg.info.Writer != "" {
+		cmds = append(cmds, m.awaitWriter(msg.info.Writer))
 	}
 	if m.live.again {
 		m.live.again = false

@@ -89,6 +89,9 @@ type liveFake struct {
 	// inMemory, when set, is the notice of refreshes whose index is in
 	// memory for want of the cache (Info.Fallback, not Behind)
 	inMemory string
+	// writer, when set, is the writer's lock another folio holds, for
+	// which the index is in memory (Info.Writer)
+	writer string
 }
 
 func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
@@ -100,7 +103,7 @@ func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) 
 	if len(f.answers) > 0 {
 		changed, f.answers = f.answers[0], f.answers[1:]
 	}
-	info := Info{Count: len(f.articles), Fallback: f.behind + f.inMemory, Behind: f.behind != "", Published: f.published}
+	info := Info{Count: len(f.articles), Fallback: f.behind + f.inMemory, Behind: f.behind != "", Published: f.published, Writer: f.writer}
 	if changed {
 		info.Rebuilt = f.rebuilt
 	}

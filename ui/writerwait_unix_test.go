@@ -1,0 +1,80 @@
+//go:build unix
+
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// A reader in memory because another folio held the writer's role of its
+// cache (Info.Writer, a real lock file held here with flock) waits for
+// that lock, blocked, and refreshes once it is let go: a folio killed
+// before it published changes no file the published file's watch would
+// see, and the refresh builds the cache (the index's
+// TestReaderInMemoryBuildsTheCacheAfterAKilledBuilder). A refresh on the
+// cache starts no wait. Before, the reader refreshed only at the
+// archive's next change or R.
+func TestAReaderInMemoryRefreshesWhenTheWriterLetsGo(t *testing.T) {
+	lock := filepath.Join(t.TempDir(), "lock")
+	held, err := os.Create(lock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	if err := syscall.Flock(int(held.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatal(err)
+	}
+
+	const notice = "index cache not used (the index is being changed by another folio): index kept in memory"
+	f := &liveFake{fakeSearcher: newFake(testArticles()...), inMemory: notice, writer: lock}
+	h := newLiveHarness(t, f, t.TempDir())
+	h.m.opts.Watch = true
+	isGone := func(msg tea.Msg) bool { _, ok := msg.(writerGoneMsg); return ok }
+	cmd := h.sendOnly(archiveChangedMsg{stoppedWatch()})
+	got := make(chan []tea.Msg, 1)
+	go func() { got <- runTaking(h, cmd, isGone) }() // the harness is the goroutine's until got
+	deadline := time.Now().Add(10 * time.Second)
+	for f.calls() < 1 {
+		if time.Now().After(deadline) {
+			t.Fatal("the archive's change did not refresh")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	select {
+	case taken := <-got:
+		t.Fatalf("the refresh's commands ended with the writer's lock held: %v", taken)
+	default:
+	}
+
+	held.Close() // as the writer's kill lets it go
+	var taken []tea.Msg
+	select {
+	case taken = <-got:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no end of the wait after the writer's lock was let go")
+	}
+	if len(taken) != 1 || taken[0].(writerGoneMsg).err != nil {
+		t.Fatalf("the wait for the writer gave %v, want one writerGoneMsg without error", taken)
+	}
+	if n := f.calls(); n != 1 {
+		t.Fatalf("%d refreshes before the writer let go, want 1", n)
+	}
+
+	// the refresh that follows builds the cache: on it, nothing is awaited
+	f.mu.Lock()
+	f.inMemory, f.writer = "", ""
+	f.mu.Unlock()
+	h.send(taken[0])
+	if n := f.calls(); n != 2 {
+		t.Fatalf("%d refreshes after the writer let go, want 2", n)
+	}
+	if h.m.info.Fallback != "" || h.m.live.awaiting != "" {
+		t.Errorf("after the refresh on the cache: fallback %q, awaiting %q", h.m.info.Fallback, h.m.live.awaiting)
+	}
+}
