@@ -146,6 +146,10 @@ func Bylines(a Article) []Name {
 	return out
 }
 
+// mlaPair is MLA's byline of two authors: the first inverted, then ",
+// and" and the second as written ("Lee, Ann, and Bo Chan").
+var mlaPair = lazyRegexp(`^([^,;|/]+,[^,;|/]+), (?:and|&|AND) ([^,;|/]+)$`)
+
 // othersTail is a byline's "and others" or "et al.", after its names;
 // othersAlone, a byline that is nothing else.
 var (
@@ -279,6 +283,14 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	}
 	s = dropCredits(s)
 	s = dropSlashCredits(s)
+	// MLA's two authors, the first inverted, a comma before "and" ("Lee,
+	// Ann, and Bo Chan": an attack found three Chans, as "Lee, Ann and Bo
+	// Chan" without it is read); not given names sharing the last's
+	// family name, the first a common given name ("Ann, Bo, and Cy Lee")
+	if m := mlaPair().FindStringSubmatch(s); m != nil && invertedPerson(m[1]) && isPersonName(m[2]) &&
+		!commonGiven[strings.ToLower(strings.TrimSpace(m[1][:strings.IndexByte(m[1], ',')]))] {
+		return append(bylineNames(m[1], outlet, beforeOthers), bylineNames(m[2], outlet, beforeOthers)...)
+	}
 	if m := andAgencies().FindStringIndex(s); m != nil && m[0] > 0 && !isOrganisation(s[:m[0]]) {
 		s = s[:m[0]] // "Ann Lee and agencies": wire copy with the author's
 	}

@@ -393,6 +393,12 @@ var edgeBylines = []struct {
 	{"LEE, ANN/REUTERS", "Lee, Ann", "lee2020lists"},
 	{"Lee, Ann/AP", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee/AP and Bo Chan/Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// MLA's two authors, a comma before "and", are two people (an
+	// attack: three Chans); without the comma, as before
+	{"Lee, Ann, and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"LEE, ANN, AND BO CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Smith, John, and Jane Doe", "Smith, John and Doe, Jane", "smith2020lists"},
+	{"Lee, Ann and Bo Chan", "Chan, Lee and Chan, Ann and Chan, Bo", "chan2020lists"},
 	{"Ann Lee/AP, Bo Chan/AFP", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"By ANN LEE/AP and BO CHAN/REUTERS", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee/Bloomberg Opinion", "Lee, Ann", "lee2020lists"},

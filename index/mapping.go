@@ -325,11 +325,13 @@ import (
 // (index's refWord: ᠠ&#x180b;ᠡ was the words ᠠ and ᠋ᠡ, ᠠ᠋ᠡ one); 165:
 // a reference inside a word dropped by archive's rule (index's
 // refIgnorable: a variation selector after a combining mark was dropped,
-// café&#xfe0f;s cafés, where the archive keeps it).
+// café&#xfe0f;s cafés, where the archive keeps it); 166: MLA's two authors,
+// a comma before "and", two people (archive's mlaPair: "Lee, Ann, and Bo
+// Chan" was three Chans).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 165
+const SchemaVersion = 166
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
