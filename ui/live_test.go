@@ -92,12 +92,21 @@ type liveFake struct {
 	// writer, when set, is the writer's lock another folio holds, for
 	// which the index is in memory (Info.Writer)
 	writer string
+	// reindexed, when set, is told of each refresh (a buffer's worth;
+	// tests wait on it for the first)
+	reindexed chan struct{}
 }
 
 func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.reindexs++
+	if f.reindexed != nil {
+		select {
+		case f.reindexed <- struct{}{}:
+		default:
+		}
+	}
 	changed := f.changed
 	f.changed = false
 	if len(f.answers) > 0 {

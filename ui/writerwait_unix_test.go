@@ -32,19 +32,17 @@ func TestAReaderInMemoryRefreshesWhenTheWriterLetsGo(t *testing.T) {
 	}
 
 	const notice = "index cache not used (the index is being changed by another folio): index kept in memory"
-	f := &liveFake{fakeSearcher: newFake(testArticles()...), inMemory: notice, writer: lock}
+	f := &liveFake{fakeSearcher: newFake(testArticles()...), inMemory: notice, writer: lock, reindexed: make(chan struct{}, 1)}
 	h := newLiveHarness(t, f, t.TempDir())
 	h.m.opts.Watch = true
 	isGone := func(msg tea.Msg) bool { _, ok := msg.(writerGoneMsg); return ok }
 	cmd := h.sendOnly(archiveChangedMsg{stoppedWatch()})
 	got := make(chan []tea.Msg, 1)
 	go func() { got <- runTaking(h, cmd, isGone) }() // the harness is the goroutine's until got
-	deadline := time.Now().Add(10 * time.Second)
-	for f.calls() < 1 {
-		if time.Now().After(deadline) {
-			t.Fatal("the archive's change did not refresh")
-		}
-		time.Sleep(time.Millisecond)
+	select {
+	case <-f.reindexed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the archive's change did not refresh")
 	}
 	select {
 	case taken := <-got:
