@@ -151,32 +151,34 @@ func oneEach(arts []archive.Article) [][]archive.Article {
 // standing for a group alone: an outlet its own filter found was not in
 // its table).
 func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
-	groupOf := map[string]int{}
-	for g, cs := range archive.Republished(all) {
-		for _, c := range cs {
-			groupOf[all[c.Index].ID] = g
-		}
-	}
-	members := map[int][]archive.Article{}
+	kept := make(map[string]bool, len(keep))
 	for _, a := range keep {
-		if g, ok := groupOf[a.ID]; ok {
-			members[g] = append(members[g], a)
-		}
+		kept[a.ID] = true
 	}
-	var units [][]archive.Article
-	for _, a := range archive.CollapseCopies(all, keep) {
-		g, ok := groupOf[a.ID]
-		if !ok {
-			units = append(units, []archive.Article{a})
-			continue
-		}
-		unit := []archive.Article{a}
-		for _, m := range members[g] {
-			if m.ID != a.ID {
-				unit = append(unit, m)
+	// each group's pieces in keep, in the group's order: the first the
+	// earliest, which stands for it (archive.CollapseCopies' rule; the
+	// groups read once, not again through it)
+	groupOf := map[string]int{}
+	var members [][]archive.Article
+	for _, cs := range archive.Republished(all) {
+		var in []archive.Article
+		for _, c := range cs {
+			if a := all[c.Index]; kept[a.ID] {
+				groupOf[a.ID] = len(members)
+				in = append(in, a)
 			}
 		}
-		units = append(units, unit)
+		members = append(members, in)
+	}
+	var units [][]archive.Article
+	for _, a := range keep {
+		g, ok := groupOf[a.ID]
+		switch {
+		case !ok:
+			units = append(units, []archive.Article{a})
+		case members[g][0].ID == a.ID:
+			units = append(units, members[g])
+		}
 	}
 	return units
 }
