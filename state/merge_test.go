@@ -41,13 +41,10 @@ func TestWorkerProcess(t *testing.T) {
 	}
 	// The two run interleaved, neither more than one save ahead of the
 	// other: the parent passes on each "SAVED i" the other prints, and
-	// save i waits for the other's i-1 (or its end). Run freely, one
-	// could save back to back while the other's try for the lock, every
-	// 5 ms, kept finding it held (the lock is no queue): under load the
-	// other waited out lockTimeout (2 of 3 runs with both cores busy,
-	// "another folio has held the lock on the state for too long"). Both
-	// still save at once, and each Save waits for at most one of the
-	// other's.
+	// save i waits for the other's i-1 (or its end). Run freely, one could
+	// make most of its saves before the other started, and few would meet
+	// a change of the other's to merge. Both still save at once, and each
+	// Save waits for at most one of the other's.
 	other := bufio.NewScanner(os.Stdin)
 	otherSaved := -1
 	waitOther := func(i int) {
