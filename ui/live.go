@@ -53,6 +53,9 @@ type liveState struct {
 	// its folio lets it go (writerGoneMsg)
 	awaiting string
 	again    bool // the archive changed during a refresh: refresh once more
+	// writerGone: the writer awaited let go during a refresh, refreshed
+	// again only if that refresh failed
+	writerGone bool
 	// editorErr is how the editor failed, said again after every refresh
 	// until the next key (the refresh it started, and the watch's after
 	// it, said "Indexed 1 piece" over it: a review, a helper's report)
@@ -212,6 +215,17 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		m.live.awaiting = ""
 		if msg.err != nil {
 			return nil // ctx ended, or no wait here: the archive's change, R and the published file's watch still refresh
+		}
+		switch {
+		case m.refreshing:
+			// most often the publication's refresh, which follows the
+			// lock's release by microseconds: its end waits again if it
+			// finds the role still taken, or refreshes once more if it
+			// failed (afterRefresh)
+			m.live.writerGone = true
+			return nil
+		case m.info.Writer == "":
+			return nil // the publication's refresh is back on the cache
 		}
 		return m.reindex()
 	case editFileMsg:
@@ -447,6 +461,10 @@ func (m *Model) afterRefresh(msg indexRefreshedMsg) tea.Cmd {
 	if msg.err == nil && msg.info.Writer != "" {
 		cmds = append(cmds, m.awaitWriter(msg.info.Writer))
 	}
+	if m.live.writerGone && msg.err != nil {
+		m.live.again = true
+	}
+	m.live.writerGone = false
 	if m.live.again {
 		m.live.again = false
 		cmds = append(cmds, m.reindex())

@@ -95,6 +95,8 @@ type liveFake struct {
 	// reindexed, when set, is told of each refresh (a buffer's worth;
 	// tests wait on it for the first)
 	reindexed chan struct{}
+	// failNext, when set, is the error of the next refresh, once
+	failNext error
 }
 
 func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) (Info, bool, error) {
@@ -106,6 +108,10 @@ func (f *liveFake) reindex(ctx context.Context, progress func(done, total int)) 
 		case f.reindexed <- struct{}{}:
 		default:
 		}
+	}
+	if err := f.failNext; err != nil {
+		f.failNext = nil
+		return Info{}, false, err
 	}
 	changed := f.changed
 	f.changed = false
