@@ -3406,3 +3406,35 @@ func TestHugoConfigTablesMerge(t *testing.T) {
 		t.Errorf("dates:\n%v\nwant\n%v", got, want)
 	}
 }
+
+// A key a Jekyll site's _config.yml gives twice is its last value's, as
+// Ruby's YAML reads it, at any depth: the rest of the config is read.
+// Jekyll 4.3.1 as oracle: show_drafts: false, title, then show_drafts:
+// true built _drafts/d.md, the two values swapped did not; two defaults:
+// keys, each set's values giving tags: [c] then tags: [d], gave a post
+// ["d"]. folio refused the whole config ("mapping key already defined"):
+// no draft, no default, and a problem.
+func TestJekyllConfigKeyGivenTwice(t *testing.T) {
+	root := t.TempDir()
+	post := "---\ntitle: P\n---\nx\n"
+	draft := "---\ntitle: D\ndate: 2020-01-01\n---\nx\n"
+	writeFiles(t, root, map[string]string{
+		"on/_config.yml":             "show_drafts: false\ntitle: On\nshow_drafts: true\n",
+		"on/_drafts/d.md":            draft,
+		"on/_posts/2020-01-02-p.md":  post,
+		"off/_config.yml":            "show_drafts: true\ntitle: Off\nshow_drafts: false\n",
+		"off/_drafts/d.md":           draft,
+		"off/_posts/2020-01-02-p.md": post,
+		"tags/_config.yml": "defaults:\n  - scope: {path: \"\"}\n    values: {tags: [a], tags: [b]}\n" +
+			"defaults:\n  - scope: {path: \"\"}\n    values: {tags: [c], tags: [d]}\n",
+		"tags/_posts/2020-01-02-p.md": post,
+	})
+	a, probs := loadSite(t, root)
+	if len(probs) != 0 {
+		t.Errorf("problems: %v", probs)
+	}
+	sameLines(t, "pieces", piecePaths(a), []string{"off/_posts/2020-01-02-p.md", "on/_drafts/d.md", "on/_posts/2020-01-02-p.md", "tags/_posts/2020-01-02-p.md"})
+	if got := byPathOf(t, a, "tags/_posts/2020-01-02-p.md").Tags; !slices.Equal(got, []string{"d"}) {
+		t.Errorf("tags %q, want [d]", got)
+	}
+}

@@ -133,7 +133,8 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 // as oracle: defaults' values {tags: no, categories: [On, beta]} gave a
 // post no tags and the categories true, beta, a page page.tags false
 // (folio, reading YAML 1.2, the tags no, on and beta); hugo 0.111.3:
-// buildDrafts: yes in hugo.yaml built the drafts.
+// buildDrafts: yes in hugo.yaml built the drafts. A key a Jekyll config
+// gives twice is its last value's (lastKeysWin), as Ruby reads it.
 func decodeConfigYAML(data []byte, m *map[string]any, p string) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -142,12 +143,53 @@ func decodeConfigYAML(data []byte, m *map[string]any, p string) error {
 	flag := yaml11Flag
 	if jekyllConfigFile(p) {
 		flag = func(n *yaml.Node) (bool, bool) { b, ok := rubyFlag(n, n.Value).(bool); return b, ok }
+		lastKeysWin(&doc, map[*yaml.Node]bool{})
 	}
 	yaml11Booleans(&doc, flag, map[*yaml.Node]bool{})
 	if doc.Kind == 0 {
 		return nil // empty
 	}
 	return doc.Decode(m)
+}
+
+// lastKeysWin drops from each mapping below n (each node once) the
+// entries whose key a later entry gives again, as Ruby's YAML reads a
+// Jekyll config: the last wins. Keys are the same as yaml.v3 tells them
+// (of one kind, written alike), which refuses the whole file for one
+// given twice. Jekyll 4.3.1 as oracle: with show_drafts: false, then
+// title, then show_drafts: true in _config.yml, _drafts/ was built (and
+// with the two values swapped not); folio read none of the config's keys
+// ("mapping key already defined"), the drafts unread.
+func lastKeysWin(n *yaml.Node, seen map[*yaml.Node]bool) {
+	if n == nil || seen[n] {
+		return
+	}
+	seen[n] = true
+	if n.Kind == yaml.MappingNode && len(n.Content) > 2 {
+		type key struct {
+			kind  yaml.Kind
+			value string
+		}
+		last := map[key]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			last[key{n.Content[i].Kind, n.Content[i].Value}] = i
+		}
+		if len(last) < len(n.Content)/2 {
+			kept := n.Content[:0]
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if last[key{n.Content[i].Kind, n.Content[i].Value}] == i {
+					kept = append(kept, n.Content[i], n.Content[i+1])
+				}
+			}
+			n.Content = kept
+		}
+	}
+	for _, c := range n.Content {
+		lastKeysWin(c, seen)
+	}
+	if n.Kind == yaml.AliasNode {
+		lastKeysWin(n.Alias, seen)
+	}
 }
 
 // yaml11Booleans makes each plain scalar value below n (not a mapping's

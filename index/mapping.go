@@ -327,11 +327,13 @@ import (
 // refIgnorable: a variation selector after a combining mark was dropped,
 // café&#xfe0f;s cafés, where the archive keeps it); 166: MLA's two authors,
 // a comma before "and", two people (archive's mlaPair: "Lee, Ann, and Bo
-// Chan" was three Chans).
+// Chan" was three Chans); 167: a key a Jekyll config gives twice its last
+// value's (archive's lastKeysWin: the whole config was refused, its
+// show_drafts and defaults unread).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 166
+const SchemaVersion = 167
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
