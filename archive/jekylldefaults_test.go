@@ -82,3 +82,68 @@ defaults:
 		`other/o.md "O" by  tags  2020-01-01`,
 	})
 }
+
+// The tag keys' numbers a Jekyll site's front matter defaults give are
+// read as Ruby's YAML reads them, as a page's own are (rubyNumber,
+// jekyllTagValue): each value below, given to a post and a page by the
+// defaults, gives them the tags their own front matter's gives. Jekyll
+// 4.3.1 as oracle ({{ page.tags | inspect }}, {{ page.categories |
+// inspect }}), the same for a default's value and the page's own: a
+// post's tag: 1:20 [4800], tag: 1000.0 [1000.0], tags: 1:20 [], tags:
+// 0o17 ["0o17"], category: -1:30 ["-1800"], tags: [1:20, 0x1f, -.inf,
+// 1.0e+400, 0x1_0000_0000_0000_0000, no] [4800, 31, -Infinity, Infinity,
+// 18446744073709551616, false], categories: [1_000, 010, "010",
+// 1:20:30.5] [1000, 8, "010", 4830.5], tag: 1e3 ["1e3"]. folio read a
+// default's as yaml.v3 does: 1:20, 1000, 1:20 (a tag), none (15, a
+// number), -1:30, [1:20, 31, -inf, 1.0e+400, 0x1_0000_0000_0000_0000,
+// false], 1:20:30.5 and 1000.
+func TestJekyllDefaultsTagNumbersAsRuby(t *testing.T) {
+	cases := []struct{ value, want string }{
+		{"tag: 1:20", "4800"},
+		{"tag: 1000.0", "1000.0"},
+		{"tag: 0o17", "0o17"},
+		{"tag: .inf", "infinity"},
+		{"tags: 1:20", ""},
+		{"tags: 0o17", "0o17"},
+		{"tags: 99999999999999999999", ""},
+		{"tags: 1.0e+400", ""},
+		{"category: -1:30", "-1800"},
+		{"tags: [1:20, 0x1f, -.inf, 1.0e+400, 0x1_0000_0000_0000_0000, no]", "4800 31 -infinity infinity 18446744073709551616 false"},
+		{"categories: [1_000, 010, \"010\", 1:20:30.5]", "1000 8 010 4830.5"},
+		{"tag: 9999999999999999999:00", "35999999999999999996400"},
+		{"tags: 1e3", "1e3"},
+		{"tag: 1e3", "1e3"},
+	}
+	root := t.TempDir()
+	config := "defaults:\n"
+	files := map[string]string{}
+	for i, c := range cases {
+		config += fmt.Sprintf("  - scope: {path: \"_posts/2021-01-%02d-d\"}\n    values: {%s}\n", i+1, c.value)
+		files[fmt.Sprintf("_posts/2021-01-%02d-d.md", i+1)] = "---\ntitle: D\n---\nx\n"
+		files[fmt.Sprintf("_posts/2021-02-%02d-o.md", i+1)] = "---\ntitle: O\n" + c.value + "\n---\nx\n"
+		if strings.HasPrefix(c.value, "tags") || strings.HasPrefix(c.value, "categories") {
+			// a page: its plural keys alone (Jekyll reads no singular one of a page)
+			config += fmt.Sprintf("  - scope: {path: \"pg/d%d.md\"}\n    values: {%s}\n", i+1, c.value)
+			files[fmt.Sprintf("pg/d%d.md", i+1)] = "---\ntitle: D\ndate: 2020-01-01\n---\nx\n"
+			files[fmt.Sprintf("pg/o%d.md", i+1)] = "---\ntitle: O\ndate: 2020-01-01\n" + c.value + "\n---\nx\n"
+		}
+	}
+	files["_config.yml"] = config
+	writeFiles(t, root, files)
+	a, probs := loadSite(t, root)
+	if len(probs) != 0 {
+		t.Errorf("problems: %v", probs)
+	}
+	for i, c := range cases {
+		pairs := [][2]string{{fmt.Sprintf("_posts/2021-01-%02d-d.md", i+1), fmt.Sprintf("_posts/2021-02-%02d-o.md", i+1)}}
+		if _, ok := files[fmt.Sprintf("pg/d%d.md", i+1)]; ok {
+			pairs = append(pairs, [2]string{fmt.Sprintf("pg/d%d.md", i+1), fmt.Sprintf("pg/o%d.md", i+1)})
+		}
+		for _, p := range pairs {
+			def, own := strings.Join(byPathOf(t, a, p[0]).Tags, " "), strings.Join(byPathOf(t, a, p[1]).Tags, " ")
+			if def != c.want || own != c.want {
+				t.Errorf("%s: by the defaults %q (%s), its own %q, want %q", c.value, def, p[0], own, c.want)
+			}
+		}
+	}
+}

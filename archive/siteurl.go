@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"math"
 	"net/url"
 	"path"
 	"regexp"
@@ -144,6 +145,7 @@ func decodeConfigYAML(data []byte, m *map[string]any, p string) error {
 	if jekyllConfigFile(p) {
 		flag = func(n *yaml.Node) (bool, bool) { b, ok := rubyFlag(n, n.Value).(bool); return b, ok }
 		lastKeysWin(&doc, map[*yaml.Node]bool{})
+		jekyllDefaultsRubyTags(&doc)
 	}
 	yaml11Booleans(&doc, flag, map[*yaml.Node]bool{})
 	if doc.Kind == 0 {
@@ -190,6 +192,118 @@ func lastKeysWin(n *yaml.Node, seen map[*yaml.Node]bool) {
 	if n.Kind == yaml.AliasNode {
 		lastKeysWin(n.Alias, seen)
 	}
+}
+
+// jekyllDefaultsRubyTags makes the tag keys' numbers of the values of a
+// Jekyll config's front matter defaults (doc's defaults:, a list of sets
+// each with values:) what a page's own front matter gives (rubyNumber,
+// jekyllTagValue, rubyListOf): Ruby's reading of a plain scalar written as
+// Ruby writes it (rubyString), a string, for a singular key (tag,
+// category) and a list's item; a plural key's (tags, categories) a
+// number still, which is no tag, or the string Ruby reads (0o17). Jekyll
+// 4.3.1 as oracle: a post given tag: 1:20 by the defaults was page.tags
+// [4800], a page given tags: [1:20, 0o17, 09, 1e3, 1000.0] [4800, "0o17",
+// "09", "1e3", 1000.0]; folio read the tags 1:20, then 15, 9, 1000 and
+// 1000, as yaml.v3 reads them.
+func jekyllDefaultsRubyTags(doc *yaml.Node) {
+	top := yamlValueOf(doc)
+	if top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
+		top = yamlValueOf(top.Content[0])
+	}
+	sets := yamlValueOf(yamlMapValue(top, "defaults"))
+	if sets == nil || sets.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, set := range sets.Content {
+		values := yamlValueOf(yamlMapValue(yamlValueOf(set), "values"))
+		if values == nil || values.Kind != yaml.MappingNode {
+			continue
+		}
+		for i := 0; i+1 < len(values.Content); i += 2 {
+			switch k := values.Content[i].Value; k {
+			case "tag", "tags", "category", "categories":
+				v := yamlValueOf(values.Content[i+1])
+				if v.Kind == yaml.SequenceNode {
+					for _, item := range v.Content {
+						rubyTagScalar(item, true)
+					}
+				} else {
+					rubyTagScalar(v, k == "tag" || k == "category")
+				}
+			}
+		}
+	}
+}
+
+// rubyTagScalar makes n, a plain scalar Ruby reads as another number
+// than yaml.v3, or as no number (rubyNumber), Ruby's reading: as Ruby
+// writes it, a string, when written (a singular key's value, a list's
+// item), else a number (a plural key's, which is no tag: past int64 or a
+// float's range its sign's infinity) or the string Ruby reads.
+func rubyTagScalar(n *yaml.Node, written bool) {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return
+	}
+	var val any
+	if n.Decode(&val) != nil {
+		return
+	}
+	r, ok := rubyNumber(n, val)
+	if !ok {
+		return
+	}
+	switch x := r.(type) {
+	case string:
+		n.Tag, n.Value = "!!str", x
+	case int64:
+		n.Tag, n.Value = "!!int", strconv.FormatInt(x, 10)
+	case float64:
+		n.Tag, n.Value = "!!float", yamlFloat(x)
+	case rubyBignum:
+		n.Tag, n.Value = "!!float", yamlFloat(math.Inf(1))
+		if strings.HasPrefix(string(x), "-") {
+			n.Value = yamlFloat(math.Inf(-1))
+		}
+	}
+	if written {
+		n.Tag, n.Value = "!!str", rubyString(r)
+	}
+}
+
+// yamlFloat is x as YAML writes a float (.inf, -.inf, .nan).
+func yamlFloat(x float64) string {
+	switch {
+	case math.IsInf(x, 1):
+		return ".inf"
+	case math.IsInf(x, -1):
+		return "-.inf"
+	case math.IsNaN(x):
+		return ".nan"
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}
+
+// yamlValueOf is n, or the node the alias n names.
+func yamlValueOf(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == yaml.AliasNode {
+		return n.Alias
+	}
+	return n
+}
+
+// yamlMapValue is the value of key in the mapping m (its last, as
+// Ruby reads one given twice), nil for none.
+func yamlMapValue(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	var v *yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
+			v = m.Content[i+1]
+		}
+	}
+	return v
 }
 
 // yaml11Booleans makes each plain scalar value below n (not a mapping's

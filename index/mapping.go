@@ -329,11 +329,13 @@ import (
 // a comma before "and", two people (archive's mlaPair: "Lee, Ann, and Bo
 // Chan" was three Chans); 167: a key a Jekyll config gives twice its last
 // value's (archive's lastKeysWin: the whole config was refused, its
-// show_drafts and defaults unread).
+// show_drafts and defaults unread); 168: a Jekyll config's defaults' tag
+// numbers read as Ruby's YAML reads them (archive's
+// jekyllDefaultsRubyTags: tag: 1:20 was "1:20", Jekyll's 4800).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 167
+const SchemaVersion = 168
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
