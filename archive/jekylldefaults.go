@@ -246,7 +246,7 @@ func (s *SiteRoots) jekyllDefaults(p string) (map[string]any, bool) {
 	}
 	typ := "pages"
 	switch first, _, _ := strings.Cut(rel, "/"); {
-	case inPosts(rel), strings.HasPrefix(rel, "_drafts/"):
+	case inPosts(rel), strings.HasPrefix(rel, "_drafts/"), strings.Contains(rel, "/_drafts/"):
 		typ = "posts" // a draft is a post to Jekyll
 	case strings.HasPrefix(first, "_") && first != rel && s.jekyllOutputs(root)[first[1:]]:
 		typ = first[1:]

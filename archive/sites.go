@@ -114,11 +114,12 @@ func Passed[Name ~string | ~[]byte](name Name) bool {
 //     (node_modules is passed over everywhere).
 //
 // It passes over Jekyll's _drafts, the unpublished posts the site does
-// not show, but at the root of a Jekyll site whose config sets show_drafts
-// (anything but false or nothing, as Ruby reads it: jekyllShowDraftsOf,
-// asked by showDraftsMark). Jekyll 4.3.1 as oracle: with show_drafts:
-// true or yes in _config.yml _drafts/a-draft.md was built, titled "A
-// Draft", with no or false not; folio passed over _drafts/ by its name.
+// not show, but in a Jekyll site whose config sets show_drafts (anything
+// but false or nothing, as Ruby reads it: jekyllShowDraftsOf, asked by
+// showDraftsMark), at its root or a category's folder (x/_drafts/:
+// jekyllShowsDraftsOf). Jekyll 4.3.1 as oracle: with show_drafts: true
+// or yes in _config.yml _drafts/a-draft.md was built, titled "A Draft",
+// with no or false not; folio passed over _drafts/ by its name.
 //
 // A folder so named elsewhere (a notes folder's static/) is read. A Hugo
 // root holds hugo.toml (.yaml, .yml, .json), theme.toml, config/_default/,
@@ -132,7 +133,7 @@ func PassedIn[Name ~string | ~[]byte](dir string, name Name, exists func(rel str
 	}
 	switch string(name) { // no allocation, as in Passed
 	case "_drafts":
-		return !jekyllRoot("", exists) || !exists(showDraftsMark)
+		return !jekyllShowsDraftsOf(dir, exists)
 	case "archetypes", "assets", "data", "i18n", "layouts", "public", "resources", "static":
 		return hugoRoot("", exists) || path.Base(path.Dir(dir)) == "themes" && hugoRoot("../../", exists)
 	case "gemfiles":
@@ -141,6 +142,31 @@ func PassedIn[Name ~string | ~[]byte](dir string, name Name, exists func(rel str
 		return path.Base(dir) == "vendor" && jekyllRoot("../", exists)
 	}
 	return false
+}
+
+// jekyllShowsDraftsOf reports whether Jekyll reads the _drafts/ of the
+// folder dir (PassedIn's dir and exists): whether the Jekyll site's root
+// nearest it (dir, or a folder above it, of as many as dir names) sets
+// show_drafts, and the folders from that root down to dir are ones
+// Jekyll walks into (a name not starting with _, ., # or ~), reading the
+// _posts/ and, showing drafts, the _drafts/ of each. Jekyll 4.3.1 as
+// oracle: with show_drafts: true, x/_drafts/cat-draft.md and
+// x/y/_drafts/deep-draft.md were built (as x/2026/12/06/cat-draft.html,
+// a post of the category x), as x/_posts/'s posts are; folio read the
+// _drafts/ at the root alone.
+func jekyllShowsDraftsOf(dir string, exists func(rel string) bool) bool {
+	prefix := ""
+	for rest := dir; ; {
+		if jekyllRoot(prefix, exists) {
+			return exists(prefix + showDraftsMark)
+		}
+		base := path.Base(rest)
+		if base == "" || base == "/" || strings.IndexByte("_.#~", base[0]) >= 0 {
+			return false // the archive's root ("."), or a folder Jekyll passes over
+		}
+		rest = path.Dir(rest)
+		prefix += "../"
+	}
 }
 
 // hugoRootFile reports whether the scan passes over a file of a Hugo
@@ -164,8 +190,25 @@ func hugoRootPage(p string) Problem {
 }
 
 // ExistsIn is PassedIn's exists for the folder dir of the file system.
+// It asks above an archive's root too: the reader's watch, which may
+// watch a folder more than the scan reads then, not fewer.
 func ExistsIn(dir string) func(rel string) bool {
 	return func(rel string) bool { return osExists(filepath.Join(dir, filepath.FromSlash(rel))) }
+}
+
+// ExistsInArchive is ExistsIn for the folder dir of the archive whose
+// folder is root: a path above root is not there, as for the scan of an
+// fs.FS (existsInFS), so the site whose root is above the archive is no
+// site of its folders' (a _drafts/, jekyllShowsDraftsOf), as for the
+// pieces (SiteRoots).
+func ExistsInArchive(root, dir string) func(rel string) bool {
+	return func(rel string) bool {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if r, err := filepath.Rel(root, p); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return false
+		}
+		return osExists(p)
+	}
 }
 
 // HugoSiteAbove is the root of the Hugo site (hugoRoot) whose content
@@ -490,7 +533,7 @@ func jekyllPost(p string) (jekyllName, bool) {
 }
 
 // jekyllDraft reads the date and title of a post of a Jekyll site's
-// _drafts/ (at its root: PassedIn) from its file name, as Jekyll does: a
+// _drafts/ (at its root or a category's: PassedIn) from its file name, as Jekyll does: a
 // dated name's as a post's (jekyllPost), any other its title alone, the
 // name's words (_drafts/a-draft.md: "A Draft"), undated (Jekyll dates it
 // by the file's time, which folio does not read); false for a file
@@ -752,7 +795,8 @@ func isDatedPost(p string) bool {
 // whose name starts with _, # or ~ (Jekyll 4.3 as oracle: sub/_inner/b.md
 // and _notes/a.md were pieces): every such folder but _posts (at any
 // depth) and, at the site's root, a collection _config.yml gives
-// output: true, and _drafts when its config sets show_drafts
+// output: true, and _drafts (at any depth, as the scan reads it:
+// jekyllShowsDraftsOf) when its config sets show_drafts
 // (jekyllShowDrafts; the others Passed names the scan passes over).
 // Under _posts, _drafts or such a collection nothing more is asked. Its
 // _config.yml is read of fsys; false when s has none to read.
@@ -775,7 +819,7 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 	for i, name := range strings.Split(rel, "/") {
 		switch {
 		case name == "_posts", i == 0 && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]],
-			i == 0 && name == "_drafts" && s.jekyllShowDrafts(root):
+			name == "_drafts" && s.jekyllShowDrafts(root):
 			return false
 		case name != "" && strings.IndexByte("_#~", name[0]) >= 0:
 			return true

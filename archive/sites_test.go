@@ -3438,3 +3438,77 @@ func TestJekyllConfigKeyGivenTwice(t *testing.T) {
 		t.Errorf("tags %q, want [d]", got)
 	}
 }
+
+// A Jekyll site that shows its drafts reads a category's too: the
+// _drafts/ of each folder Jekyll walks into (x/_drafts/, x/y/_drafts/),
+// its posts posts to the defaults, not the _drafts/ of a folder it passes
+// over (_notes/), nor any of a site that does not show drafts, nor of a
+// site whose root is above the archive (whose other files are no site's
+// either: SiteRoots). Jekyll 4.3.1 as oracle: with show_drafts: true,
+// x/_drafts/cat-draft.md and x/y/_drafts/deep-draft.md were built
+// (categories ["x"] and ["x", "y"], page.author the defaults' type
+// posts'), as x/_posts/'s posts are; folio passed over every _drafts/
+// but the root's.
+func TestJekyllCategoryDrafts(t *testing.T) {
+	root := t.TempDir()
+	draft := "---\ntitle: D\ndate: 2020-01-01\n---\nx\n"
+	config := "defaults:\n  - scope: {path: \"\", type: posts}\n    values: {author: Poster}\n" +
+		"  - scope: {path: \"\", type: pages}\n    values: {author: Pager}\n"
+	writeFiles(t, root, map[string]string{
+		"on/_config.yml":                     "show_drafts: true\n" + config,
+		"on/_drafts/a.md":                    draft,
+		"on/x/_drafts/cat-draft.md":          draft,
+		"on/x/y/_drafts/deep-draft.md":       draft,
+		"on/x/_posts/2020-01-02-p.md":        draft,
+		"on/_notes/_drafts/n.md":             draft,
+		"on/#x/_drafts/h.md":                 draft,
+		"on/inner/_config.yml":               "title: Inner\n",
+		"on/inner/x/_drafts/i.md":            draft,
+		"off/_config.yml":                    "title: Off\n",
+		"off/x/_drafts/o.md":                 draft,
+		"notes/x/_drafts/n.md":               draft,
+		"above/_config.yml":                  "show_drafts: true\n",
+		"above/sub/x/_drafts/s.md":           draft,
+		"above/sub/_drafts/s.md":             draft,
+		"above/sub/x/_posts/2020-01-02-p.md": draft,
+	})
+	want := []string{"on/_drafts/a.md", "on/x/_drafts/cat-draft.md", "on/x/_posts/2020-01-02-p.md", "on/x/y/_drafts/deep-draft.md"}
+	for _, open := range []struct {
+		name string
+		load func() *Archive
+	}{
+		{"Open", func() *Archive { a, _ := loadSite(t, root+"/on"); return a }},
+		{"Load", func() *Archive { a, _ := Load(os.DirFS(root + "/on")); return a }},
+	} {
+		a := open.load()
+		var got []string
+		for _, p := range piecePaths(a) {
+			got = append(got, "on/"+p)
+		}
+		sameLines(t, "pieces of on/ ("+open.name+")", got, want)
+		for _, p := range []string{"x/_drafts/cat-draft.md", "x/y/_drafts/deep-draft.md"} {
+			if got := byPathOf(t, a, p).Authors; len(got) != 1 || got[0] != "Poster" {
+				t.Errorf("%s (%s): authors %v, want [Poster] (a post to the defaults)", p, open.name, got)
+			}
+		}
+	}
+	a, _ := loadSite(t, root)
+	var paths []string
+	for _, p := range piecePaths(a) {
+		if !strings.HasPrefix(p, "on/") {
+			paths = append(paths, p)
+		}
+	}
+	// above/ holds the drafts of its folders' when the archive holds it
+	sameLines(t, "pieces but on/'s", paths, []string{"above/sub/_drafts/s.md", "above/sub/x/_drafts/s.md", "above/sub/x/_posts/2020-01-02-p.md"})
+	for _, open := range []struct {
+		name string
+		load func() *Archive
+	}{
+		{"Open", func() *Archive { a, _ := loadSite(t, root+"/above/sub"); return a }},
+		{"Load", func() *Archive { a, _ := Load(os.DirFS(root + "/above/sub")); return a }},
+	} {
+		// the site's root above the archive: no site's folders
+		sameLines(t, "pieces of above/sub ("+open.name+")", piecePaths(open.load()), []string{"x/_posts/2020-01-02-p.md"})
+	}
+}

@@ -254,7 +254,7 @@ func (s *statter) inArchive(p string) string {
 	dir := s.realRoot
 	for part := range strings.SplitSeq(path.Dir(rel), "/") {
 		if part != "." {
-			if PassedIn(filepath.ToSlash(dir), part, ExistsIn(dir)) {
+			if PassedIn(filepath.ToSlash(dir), part, ExistsInArchive(s.realRoot, dir)) {
 				return ""
 			}
 			dir = filepath.Join(dir, part)
@@ -306,7 +306,7 @@ func scanFolder(s *statter, job scanJob, q *dirQueue, buf []byte) {
 			// root can change without a change to its folder (vendor/'s
 			// when _config.yml is made)
 			osDir := filepath.Join(s.root, dir)
-			exists := ExistsIn(osDir)
+			exists := ExistsInArchive(s.root, osDir)
 			// a Hugo root, asked as it is now (config/_default made
 			// changes config/, not this folder; a config's contentDir
 			// edited changes the file alone)
@@ -366,7 +366,7 @@ func (s *statter) list(f *os.File, fd int, job scanJob, prefix string, q *dirQue
 	var subs, sites []string
 	unsure := false
 	osDir := filepath.Join(s.root, dir)
-	exists := ExistsIn(osDir)
+	exists := ExistsInArchive(s.root, osDir)
 	configDir := false // a config folder, whose _default or production makes a Hugo root
 	err := dirents.Read(f, buf, func(name []byte, typ dirents.Type) {
 		if name, ok := siteConfigNamed(name); ok {

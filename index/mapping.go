@@ -331,11 +331,13 @@ import (
 // value's (archive's lastKeysWin: the whole config was refused, its
 // show_drafts and defaults unread); 168: a Jekyll config's defaults' tag
 // numbers read as Ruby's YAML reads them (archive's
-// jekyllDefaultsRubyTags: tag: 1:20 was "1:20", Jekyll's 4800).
+// jekyllDefaultsRubyTags: tag: 1:20 was "1:20", Jekyll's 4800); 169: a
+// Jekyll site's category drafts read (archive's jekyllShowsDraftsOf:
+// x/_drafts/ was passed over), posts to its defaults.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 168
+const SchemaVersion = 169
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

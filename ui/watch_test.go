@@ -201,12 +201,14 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 func TestArchiveDirsSkipsSiteFolders(t *testing.T) {
 	dir := t.TempDir()
 	for _, d := range []string{"hugo/content", "hugo/static/img", "hugo/themes/t/archetypes", "jekyll/vendor/bundle/ruby", "jekyll/_posts", "jekyll/_drafts",
-		"shown/_drafts/sub", "notes/static"} {
+		"shown/_drafts/sub", "notes/static", "shown/x/_drafts", "shown/_notes/_drafts", "jekyll/x/_drafts"} {
 		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// a Jekyll site whose config sets show_drafts: its _drafts/ is read
+	// a Jekyll site whose config sets show_drafts: its _drafts/ is read,
+	// and a category's (x/_drafts/), not one in a folder Jekyll passes
+	// over (_notes/_drafts/)
 	for f, text := range map[string]string{"hugo/hugo.toml": "x: 1\n", "jekyll/_config.yml": "x: 1\n", "shown/_config.yml": "show_drafts: true\n"} {
 		if err := os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
@@ -218,7 +220,7 @@ func TestArchiveDirsSkipsSiteFolders(t *testing.T) {
 	}
 	slices.Sort(dirs)
 	var want []string
-	for _, d := range []string{"", "hugo", "hugo/content", "hugo/themes", "hugo/themes/t", "jekyll", "jekyll/_posts", "jekyll/vendor", "notes", "notes/static", "shown", "shown/_drafts", "shown/_drafts/sub"} {
+	for _, d := range []string{"", "hugo", "hugo/content", "hugo/themes", "hugo/themes/t", "jekyll", "jekyll/_posts", "jekyll/vendor", "jekyll/x", "notes", "notes/static", "shown", "shown/_drafts", "shown/_drafts/sub", "shown/_notes", "shown/x", "shown/x/_drafts"} {
 		want = append(want, filepath.Join(dir, d))
 	}
 	if !slices.Equal(dirs, want) {
