@@ -390,8 +390,11 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 				// collections are what pieces read (a review: a Hugo
 				// config's [cascade] edited in place went unseen until R);
 				// a config.toml's contentDir makes its folder a Hugo root
-				// or no longer, so the folders it passes over change too
-				if strings.HasPrefix(filepath.Base(ev.Name), "config.") {
+				// or no longer, and a Jekyll _config.yml's show_drafts
+				// reads its _drafts/ folders or no longer, so the folders
+				// it passes over change too (a helper's report: a draft
+				// written after show_drafts was set went unseen until R)
+				if base := filepath.Base(ev.Name); strings.HasPrefix(base, "config.") || strings.HasPrefix(base, "_config.") {
 					renamed = true
 				}
 				changed()

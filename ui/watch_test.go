@@ -554,6 +554,66 @@ func TestWatchSeesASiteConfigWrittenOver(t *testing.T) {
 	waitSignal(t, w, "the site's config written over")
 }
 
+// A Jekyll site's _config.yml written over to set show_drafts: its
+// _drafts/ folders (the root's, a category's) are read from then on, and
+// watched, and no longer when it is unset (a piece written in one was
+// unseen until R: the config's Write signalled, and the scan found the
+// drafts, but the watch was not made again).
+func TestWatchFollowsShowDrafts(t *testing.T) {
+	dir := t.TempDir()
+	config := filepath.Join(dir, "_config.yml")
+	if err := os.WriteFile(config, []byte("title: S\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writePiece(t, filepath.Join(dir, "_posts", "2017-03-04-a.md"), "A")
+	writePiece(t, filepath.Join(dir, "_drafts", "d.md"), "D")
+	writePiece(t, filepath.Join(dir, "x", "_drafts", "e.md"), "E")
+	w, err := startedWatch(t, dir, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	drafts := []string{filepath.Join(dir, "_drafts"), filepath.Join(dir, "x", "_drafts")}
+	watching := func() []string {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		var out []string
+		for _, d := range drafts {
+			if slices.Contains(w.fw.WatchList(), d) {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+	if got := watching(); len(got) != 0 {
+		t.Fatalf("watching %v before show_drafts", got)
+	}
+	writeOver := func(text string) {
+		f, err := os.OpenFile(config, os.O_WRONLY|os.O_TRUNC, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.WriteString(text); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	writeOver("title: S\nshow_drafts: true\n")
+	waitSignal(t, w, "show_drafts set") // signalled once the watch is made again
+	drain(w)
+	if got := watching(); !slices.Equal(got, drafts) {
+		t.Fatalf("watching %v of the drafts' folders after show_drafts set, want %v", got, drafts)
+	}
+	writePiece(t, filepath.Join(dir, "x", "_drafts", "e2.md"), "E2")
+	waitSignal(t, w, "a draft written in x/_drafts/")
+	drain(w)
+	writeOver("title: S\nshow_drafts: false\n")
+	waitSignal(t, w, "show_drafts unset")
+	if got := watching(); len(got) != 0 {
+		t.Errorf("watching %v after show_drafts unset", got)
+	}
+}
+
 // TestWatchCountsAgainBeforeItGivesUp: the watch counts its folders as
 // it adds them, and fsnotify's list only at a signal; one removed in the
 // same burst is still counted, so past the cap the list is counted again
