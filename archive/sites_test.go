@@ -3512,3 +3512,26 @@ func TestJekyllCategoryDrafts(t *testing.T) {
 		sameLines(t, "pieces of above/sub ("+open.name+")", piecePaths(open.load()), []string{"x/_posts/2020-01-02-p.md"})
 	}
 }
+
+// A key a Hugo site's YAML config gives twice is its last value's, as
+// Hugo 0.111 reads it. hugo 0.111.3 as oracle: buildDrafts: false then
+// true in hugo.yaml built content/d.md, a draft, true then false did
+// not; folio refused the config ("mapping key already defined"), the
+// draft unread and a problem.
+func TestHugoConfigKeyGivenTwice(t *testing.T) {
+	root := t.TempDir()
+	page := "---\ntitle: D\ndate: 2020-01-01\ndraft: true\n---\nx\n"
+	writeFiles(t, root, map[string]string{
+		"on/hugo.yaml":     "buildDrafts: false\ntitle: On\nbuildDrafts: true\n",
+		"on/content/d.md":  page,
+		"off/hugo.yaml":    "buildDrafts: true\ntitle: Off\nbuildDrafts: false\n",
+		"off/content/d.md": page,
+	})
+	a, probs := loadSite(t, root)
+	for _, p := range probs {
+		if !p.Quiet { // off/'s draft is one
+			t.Errorf("problem: %v", p)
+		}
+	}
+	sameLines(t, "pieces", piecePaths(a), []string{"on/content/d.md"})
+}

@@ -134,17 +134,17 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 // as oracle: defaults' values {tags: no, categories: [On, beta]} gave a
 // post no tags and the categories true, beta, a page page.tags false
 // (folio, reading YAML 1.2, the tags no, on and beta); hugo 0.111.3:
-// buildDrafts: yes in hugo.yaml built the drafts. A key a Jekyll config
-// gives twice is its last value's (lastKeysWin), as Ruby reads it.
+// buildDrafts: yes in hugo.yaml built the drafts. A key given twice is
+// its last value's (lastKeysWin), as Ruby and Hugo read it.
 func decodeConfigYAML(data []byte, m *map[string]any, p string) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return err
 	}
+	lastKeysWin(&doc, map[*yaml.Node]bool{})
 	flag := yaml11Flag
 	if jekyllConfigFile(p) {
 		flag = func(n *yaml.Node) (bool, bool) { b, ok := rubyFlag(n, n.Value).(bool); return b, ok }
-		lastKeysWin(&doc, map[*yaml.Node]bool{})
 		jekyllDefaultsRubyTags(&doc)
 	}
 	yaml11Booleans(&doc, flag, map[*yaml.Node]bool{})
@@ -156,12 +156,14 @@ func decodeConfigYAML(data []byte, m *map[string]any, p string) error {
 
 // lastKeysWin drops from each mapping below n (each node once) the
 // entries whose key a later entry gives again, as Ruby's YAML reads a
-// Jekyll config: the last wins. Keys are the same as yaml.v3 tells them
-// (of one kind, written alike), which refuses the whole file for one
-// given twice. Jekyll 4.3.1 as oracle: with show_drafts: false, then
-// title, then show_drafts: true in _config.yml, _drafts/ was built (and
-// with the two values swapped not); folio read none of the config's keys
-// ("mapping key already defined"), the drafts unread.
+// Jekyll config and Hugo 0.111 a YAML one: the last wins. Keys are the
+// same as yaml.v3 tells them (of one kind, written alike), which refuses
+// the whole file for one given twice. Jekyll 4.3.1 as oracle: with
+// show_drafts: false, then title, then show_drafts: true in _config.yml,
+// _drafts/ was built (and with the two values swapped not); hugo 0.111.3
+// built a draft with buildDrafts: false then true in hugo.yaml, not with
+// true then false; folio read none of either config's keys ("mapping key
+// already defined"), the drafts unread.
 func lastKeysWin(n *yaml.Node, seen map[*yaml.Node]bool) {
 	if n == nil || seen[n] {
 		return

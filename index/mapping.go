@@ -333,11 +333,13 @@ import (
 // numbers read as Ruby's YAML reads them (archive's
 // jekyllDefaultsRubyTags: tag: 1:20 was "1:20", Jekyll's 4800); 169: a
 // Jekyll site's category drafts read (archive's jekyllShowsDraftsOf:
-// x/_drafts/ was passed over), posts to its defaults.
+// x/_drafts/ was passed over), posts to its defaults; 170: a key a Hugo
+// YAML config gives twice its last value's (archive's lastKeysWin: the
+// whole config was refused, its buildDrafts and cascade unread).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 169
+const SchemaVersion = 170
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
