@@ -33,7 +33,7 @@ func ManyAuthors(arts []Article) bool {
 			switch {
 			case first == "":
 				first = au
-			case !SameValue(au, first):
+			case !SamePerson(au, first):
 				// one but for case is one author, as the index counts
 				// them (a review: the files' path named authors the
 				// index's did not)

@@ -15,15 +15,19 @@ import (
 //   - Tags and Kinds pick the values equal to a filter value, ignoring case
 //     (SameValue: "The Telegraph" and "the telegraph" are one value, which
 //     the facets count once).
-//   - Outlets pick the outlet a filter value names, ignoring case; when it
-//     names none, every outlet whose name holds the value's words in a row,
-//     ignoring case, accents and punctuation: "telegraph" picks "The Telegraph" and
-//     "The Sunday Telegraph", "new york" picks "The New York Times".
+//   - Outlets pick the outlet a filter value names, ignoring case and the
+//     full stops of initials and of the end (SameOutlet: "The Guardian."
+//     is The Guardian); when it names none, every outlet whose name holds
+//     the value's words in a row, ignoring case, accents and punctuation:
+//     "telegraph" picks "The Telegraph" and "The Sunday Telegraph", "new
+//     york" picks "The New York Times".
 //   - Authors are the people a piece's bylines name (People), picked as
-//     PickAuthors says: the person named, ignoring case; else the value
-//     read as a byline ("Lee, Ann" is Ann Lee, "Ann Lee, Contributor" Ann
-//     Lee, "Ann Lee and Bo Chan" the pieces by both); else by words in a
-//     row, as outlets.
+//     PickAuthors says: the person named, ignoring case, the full stops
+//     of initials and a given name's hyphen (SamePerson: "George W. Bush"
+//     is George W Bush, "Jean Paul Sartre" Jean-Paul Sartre); else the
+//     value read as a byline ("Lee, Ann" is Ann Lee, "Ann Lee,
+//     Contributor" Ann Lee, "Ann Lee and Bo Chan" the pieces by both);
+//     else by words in a row, as outlets.
 //   - Several values of one field pick any of them; fields combine with AND.
 //   - A piece is kept by From and To when its period (a day, a month or a
 //     year, as precise as its date) overlaps [From, To]; a To at midnight
@@ -38,25 +42,28 @@ type Filter struct {
 }
 
 // PickValues returns the values of known that the filter value v picks, by
-// the rule of Filter (byWords for outlets and authors); nil when it picks none.
-func PickValues(v string, known []string, byWords bool) []string {
+// the rule of Filter: those of v's key (ValueKey for tags and kinds,
+// OutletKey, PersonKey), else, byWords (outlets and authors), by words;
+// nil when it picks none.
+func PickValues(v string, known []string, key func(string) string, byWords bool) []string {
 	var out []string
+	want := key(v)
 	for _, k := range known {
-		if SameValue(k, v) {
+		if key(k) == want {
 			out = append(out, k)
 		}
 	}
 	if len(out) > 0 || !byWords {
 		return out
 	}
-	want := nameWords(v)
-	if len(want) == 0 {
+	words := nameWords(v)
+	if len(words) == 0 {
 		return nil
 	}
 	for _, k := range known {
-		words := nameWords(k)
-		for i := 0; i+len(want) <= len(words); i++ {
-			if slices.Equal(words[i:i+len(want)], want) {
+		kw := nameWords(k)
+		for i := 0; i+len(words) <= len(kw); i++ {
+			if slices.Equal(kw[i:i+len(words)], words) {
 				out = append(out, k)
 				break
 			}
@@ -65,8 +72,8 @@ func PickValues(v string, known []string, byWords bool) []string {
 	return out
 }
 
-// SameValue tells whether two values of a facet field (tags, outlets,
-// authors, kinds) are one, ignoring case: Unicode's simple folding or
+// SameValue tells whether two values of a facet field (tags, kinds; the
+// outlets and authors fold more: SameOutlet, SamePerson) are one, ignoring case: Unicode's simple folding or
 // lower case ("İstanbul", which a tag stores as "istanbul", folds to
 // nothing else).
 // A value typed with combining accents is the one its file spells with
@@ -76,7 +83,9 @@ func SameValue(a, b string) bool { return ValueKey(a) == ValueKey(b) }
 // ValueKey is the key under which SameValue's values meet: in NFC, lower
 // case, then each character the first of its Unicode case-folding orbit
 // (Σ, σ and ς; K, k and the Kelvin sign): the facet rows merged under one
-// key are exactly the values a filter of any of them picks.
+// key are exactly the values a filter of any of them picks. It is the key
+// of tags and kinds; people and outlets have PersonKey and OutletKey,
+// which fold more.
 func ValueKey(s string) string {
 	return strings.Map(foldRune, strings.ToLower(nfc(s)))
 }
@@ -150,7 +159,7 @@ func (f Filter) Keep(arts []Article) []Article {
 			kinds = append(kinds, k)
 		}
 	}
-	pick := func(values, known []string, byWords bool) map[string]bool {
+	pick := func(values, known []string, key func(string) string, byWords bool) map[string]bool {
 		if len(values) == 0 {
 			return nil
 		}
@@ -160,13 +169,13 @@ func (f Filter) Keep(arts []Article) []Article {
 				m[""] = true // none (the field's own: f.Authors' or f.Outlets')
 				continue
 			}
-			for _, k := range PickValues(v, known, byWords) {
+			for _, k := range PickValues(v, known, key, byWords) {
 				m[k] = true
 			}
 		}
 		return m
 	}
-	wantTags, wantOutlets, wantKinds := pick(f.Tags, tags, false), pick(f.Outlets, outlets, true), pick(f.Kinds, kinds, false)
+	wantTags, wantOutlets, wantKinds := pick(f.Tags, tags, ValueKey, false), pick(f.Outlets, outlets, OutletKey, true), pick(f.Kinds, kinds, ValueKey, false)
 	// an author is a person (People); a value naming several ("Ann Lee
 	// and Bo Chan") wants a piece by each of them (PickAuthors)
 	var noAuthor bool

@@ -27,14 +27,14 @@ func TestPickValues(t *testing.T) {
 		{"CAFÉ", []string{"Le Café Crème"}},
 		{"cafe\u0301", []string{"Le Café Crème"}},
 	} {
-		if got := PickValues(c.v, outlets, true); !slices.Equal(got, c.want) {
+		if got := PickValues(c.v, outlets, OutletKey, true); !slices.Equal(got, c.want) {
 			t.Errorf("outlet %q picks %q, want %q", c.v, got, c.want)
 		}
 	}
-	if got := PickValues("İstanbul", []string{"istanbul", "Istanbul"}, false); !slices.Equal(got, []string{"istanbul", "Istanbul"}) {
+	if got := PickValues("İstanbul", []string{"istanbul", "Istanbul"}, ValueKey, false); !slices.Equal(got, []string{"istanbul", "Istanbul"}) {
 		t.Errorf("a dotted capital I picks %q", got)
 	}
-	if got := PickValues("sunday", outlets, false); got != nil {
+	if got := PickValues("sunday", outlets, OutletKey, false); got != nil {
 		t.Errorf("a tag filter matched by words: %q", got)
 	}
 }

@@ -130,12 +130,12 @@ func Bylines(a Article) []Name {
 	// author "others" of a list)
 	// and each person once, as the facet counts them ("Jane Doe and Jane
 	// Doe", "Jane Doe" beside "Jane Doe, Contributor": a helper's report
-	// found them cited twice)
+	// found them cited twice; "G.W. Bush" beside "G. W. Bush", PersonKey)
 	others := false
 	seen := map[string]bool{}
 	out = slices.DeleteFunc(out, func(n Name) bool {
 		others = others || n.Others
-		k := ValueKey(n.Natural())
+		k := PersonKey(n.Natural())
 		dup := !n.Others && seen[k]
 		seen[k] = true
 		return n.Others || dup

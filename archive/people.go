@@ -48,7 +48,7 @@ const (
 // readPeople is People without the memo.
 func readPeople(a Article) []string {
 	var out []string
-	for _, n := range Bylines(a) { // each person once (by ValueKey)
+	for _, n := range Bylines(a) { // each person once (by PersonKey)
 		if s := n.Natural(); !n.Others && s != "" {
 			out = append(out, s)
 		}
@@ -60,7 +60,8 @@ func readPeople(a Article) []string {
 // (the values of People, each cut by cut when not nil, as the index holds
 // them): the people it names, each as the known values that stand for them,
 // or none when v names no one ("et al.": the pieces without an author). In
-// turn: the person v is, ignoring case; the people v names read as a
+// turn: the person v is, ignoring case, initials' full stops and a given
+// name's hyphen (PersonKey); the people v names read as a
 // byline, whole ("Lee, Ann" is Ann Lee, not Lee Ann Womack; "Ann Lee,
 // Contributor", a saved search's from before the facet counted people, Ann
 // Lee; "Ann Lee and Bo Chan" both, a piece by each of them), each as
@@ -74,7 +75,7 @@ func PickAuthors(v string, known []string, cut func(string) string) (people [][]
 	if cut == nil {
 		cut = func(s string) string { return s }
 	}
-	if got := PickValues(cut(v), known, false); len(got) > 0 {
+	if got := PickValues(cut(v), known, PersonKey, false); len(got) > 0 {
 		return [][]string{got}, false
 	}
 	// read without the memo: a filter's value is no piece's byline, and
@@ -82,7 +83,7 @@ func PickAuthors(v string, known []string, cut func(string) string) (people [][]
 	pick := func(s string, byWords bool) [][]string {
 		var all [][]string
 		for _, p := range readPeople(Article{Authors: []string{s}}) {
-			got := PickValues(cut(p), known, byWords)
+			got := PickValues(cut(p), known, PersonKey, byWords)
 			if len(got) == 0 {
 				return nil
 			}
@@ -93,7 +94,7 @@ func PickAuthors(v string, known []string, cut func(string) string) (people [][]
 	if all := pick(v, true); len(all) > 0 {
 		return all, false
 	}
-	if got := PickValues(cut(v), known, true); len(got) > 0 {
+	if got := PickValues(cut(v), known, PersonKey, true); len(got) > 0 {
 		return [][]string{got}, false
 	}
 	if othersAlone().MatchString(strings.TrimSpace(v)) {

@@ -41,7 +41,7 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 			},
 			"kind": func(a archive.Article) []string { return []string{cmp.Or(a.Kind, archive.KindArticle)} },
 		} {
-			_ = cmd.RegisterFlagCompletionFunc(flag, completeValues(env, values))
+			_ = cmd.RegisterFlagCompletionFunc(flag, completeValues(env, values, groupKey(flag)))
 		}
 	}()
 	fl.StringArrayVar(&f.tags, "tag", nil, "only pieces with this tag (repeatable: any of them; case-insensitive)")
@@ -158,8 +158,8 @@ func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Art
 
 // completeValues completes a filter flag with the archive's values of a
 // field (tags, outlets, authors, kinds), the most frequent first, each
-// with its count as the description.
-func completeValues(env *Env, values func(archive.Article) []string) cobra.CompletionFunc {
+// with its count as the description; the values of one key are one.
+func completeValues(env *Env, values func(archive.Article) []string, key func(string) string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
 		arts, ok := completionPieces(env)
 		if !ok {
@@ -173,9 +173,10 @@ func completeValues(env *Env, values func(archive.Article) []string) cobra.Compl
 				}
 			}
 		}
-		// values that differ only in case are one, as the facet and the
-		// filters count them, offered as most pieces spell them
-		counts = mergeCases(counts, nil)
+		// values that differ only in case are one (people and outlets
+		// spelt otherwise too: key), as the facet and the filters count
+		// them, offered as most pieces spell them
+		counts = mergeCases(counts, nil, key)
 		vs := slices.Collect(maps.Keys(counts))
 		slices.SortFunc(vs, func(a, b string) int { return cmp.Or(counts[b]-counts[a], strings.Compare(a, b)) })
 		out := make([]string, len(vs))

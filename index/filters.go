@@ -169,7 +169,7 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 			continue
 		}
 		if field != fAuthor {
-			vs = append(vs, resolveValue(v, known, loose)...)
+			vs = append(vs, resolveValue(field, v, known, loose)...)
 			continue
 		}
 		people, noOne := archive.PickAuthors(v, valuesOf(known), cutKeyword)
@@ -248,12 +248,13 @@ func dateRestrictions(q Query) []query.Query {
 }
 
 // resolveValue maps a filter value to the index's values by the rule every
-// command shares (see archive.Filter; loose is for outlets, by words).
-func resolveValue(v string, known []FacetValue, loose bool) []string {
+// command shares (see archive.Filter; field's values one by its groupKey,
+// loose for outlets, by words).
+func resolveValue(field, v string, known []FacetValue, loose bool) []string {
 	// the index holds a value of over 255 bytes cut (cutKeyword): so is
 	// the value asked for, or no piece would have it
 	v = cutKeyword(v)
-	return archive.PickValues(v, valuesOf(known), loose)
+	return archive.PickValues(v, valuesOf(known), groupKey(field), loose)
 }
 
 // valuesOf are the facet values' values.

@@ -335,11 +335,13 @@ import (
 // Jekyll site's category drafts read (archive's jekyllShowsDraftsOf:
 // x/_drafts/ was passed over), posts to its defaults; 170: a key a Hugo
 // YAML config gives twice its last value's (archive's lastKeysWin: the
-// whole config was refused, its buildDrafts and cascade unread).
+// whole config was refused, its buildDrafts and cascade unread); 171: a
+// piece's people one by archive.PersonKey (archive's Bylines: "George W.
+// Bush" and "George W Bush" in one byline were two people).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 170
+const SchemaVersion = 171
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -196,11 +196,25 @@ func (s *sidebar) setSize(w, h int) {
 }
 
 // isChosen tells whether value v of group g is chosen: in any case or
-// Unicode form, as the filters pick (archive.SameValue), so that a row
-// shown as most pieces spell it is chosen when a saved search or the
-// command line named it otherwise.
+// Unicode form, as the filters pick (g.same), so that a row shown as most
+// pieces spell it is chosen when a saved search or the command line named
+// it otherwise.
 func (s sidebar) isChosen(g facetGroup, v string) bool {
-	return slices.ContainsFunc(s.chosen[g], func(c string) bool { return archive.SameValue(c, v) })
+	return slices.ContainsFunc(s.chosen[g], func(c string) bool { return g.same(c, v) })
+}
+
+// same tells whether a and b are one value of the group, as its filter
+// picks them and its facet counts them: one person (archive.SamePerson:
+// "George W. Bush" is George W Bush), one outlet (archive.SameOutlet), one
+// value but for case (archive.SameValue).
+func (g facetGroup) same(a, b string) bool {
+	switch g {
+	case groupAuthors:
+		return archive.SamePerson(a, b)
+	case groupOutlets:
+		return archive.SameOutlet(a, b)
+	}
+	return archive.SameValue(a, b)
 }
 
 // showReading adds the Reading group (once the reading state is open).
@@ -322,7 +336,7 @@ func (s *sidebar) rebuild() {
 	for g := groupOutlets; g < groupCount; g++ {
 		values := groups[g]
 		for _, c := range s.chosen[g] {
-			if !slices.ContainsFunc(values, func(v index.FacetValue) bool { return archive.SameValue(v.Value, c) }) {
+			if !slices.ContainsFunc(values, func(v index.FacetValue) bool { return g.same(v.Value, c) }) {
 				// a chosen value no piece of the others' filters has:
 				// 0, but a byline of several people (a saved search's,
 				// which picks the pieces by all of them) is no row whose
@@ -383,7 +397,7 @@ func (s *sidebar) toggle() bool {
 		return false // opened, not chosen: see savedAt
 	}
 	if s.isChosen(e.group, e.value) {
-		s.chosen[e.group] = slices.DeleteFunc(s.chosen[e.group], func(c string) bool { return archive.SameValue(c, e.value) })
+		s.chosen[e.group] = slices.DeleteFunc(s.chosen[e.group], func(c string) bool { return e.group.same(c, e.value) })
 	} else {
 		s.chosen[e.group] = append(s.chosen[e.group], e.value)
 	}

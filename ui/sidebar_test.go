@@ -30,6 +30,43 @@ func TestChosenValueInAnotherCase(t *testing.T) {
 	}
 }
 
+// A saved search or the command line names a person or an outlet spelt
+// otherwise than the merged row shows ("George W. Bush", the row George W
+// Bush; "The Guardian.", the row The Guardian): the row is chosen (the
+// filter picks both spellings, archive.PersonKey, archive.OutletKey), with
+// no extra row of 0 beside it, and choosing the row again lets it go.
+func TestChosenNameSpeltOtherwise(t *testing.T) {
+	var s sidebar
+	s.setSize(40, 30)
+	s.setFacets(index.Facets{
+		Outlets: []index.FacetValue{{Value: "The Guardian", Count: 5}, {Value: "Le Monde", Count: 7}},
+		Authors: []index.FacetValue{{Value: "George W Bush", Count: 5}, {Value: "Jean Paul Sartre", Count: 2}},
+	})
+	s.setSearch(SavedSearch{Name: "t", Outlets: []string{"The Guardian."}, Authors: []string{"George W. Bush", "Jean-Paul Sartre"}})
+	for g, v := range map[facetGroup]string{groupOutlets: "The Guardian", groupAuthors: "George W Bush"} {
+		if !s.isChosen(g, v) {
+			t.Errorf("the row %q is not shown as chosen", v)
+		}
+	}
+	if !s.isChosen(groupAuthors, "Jean Paul Sartre") {
+		t.Error("the row Jean Paul Sartre is not shown as chosen")
+	}
+	for _, e := range s.entries {
+		if !e.header && (e.value == "The Guardian." || e.value == "George W. Bush" || e.value == "Jean-Paul Sartre") {
+			t.Errorf("an extra row %q (%d) beside the merged row", e.value, e.count)
+		}
+	}
+	for i, e := range s.entries {
+		if e.group == groupAuthors && e.value == "George W Bush" {
+			s.cursor = i
+		}
+	}
+	s.toggle()
+	if s.isChosen(groupAuthors, "George W Bush") || len(s.chosen[groupAuthors]) != 1 {
+		t.Errorf("chosen again, the row stays chosen: %q", s.chosen[groupAuthors])
+	}
+}
+
 // Esc (while typing or on a kept filter) clears the sidebar's filter and
 // leaves the cursor on the value it was on, as enter leaves it: before, it
 // went back to the top of the sidebar, a long walk back in 150 tags.
