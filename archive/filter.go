@@ -15,16 +15,17 @@ import (
 //   - Tags and Kinds pick the values equal to a filter value, ignoring case
 //     (SameValue: "The Telegraph" and "the telegraph" are one value, which
 //     the facets count once).
-//   - Outlets pick the outlet a filter value names, ignoring case and the
-//     full stops of initials and of the end (SameOutlet: "The Guardian."
-//     is The Guardian); when it names none, every outlet whose name holds
+//   - Outlets pick the outlet a filter value names, ignoring case, the
+//     full stops of initials and of the end and Latin letters' accents
+//     (SameOutlet: "The Guardian." is The Guardian); when it names none, every outlet whose name holds
 //     the value's words in a row, ignoring case, accents and punctuation:
 //     "telegraph" picks "The Telegraph" and "The Sunday Telegraph", "new
 //     york" picks "The New York Times".
 //   - Authors are the people a piece's bylines name (People), picked as
 //     PickAuthors says: the person named, ignoring case, the full stops
-//     of initials and a given name's hyphen (SamePerson: "George W. Bush"
-//     is George W Bush, "Jean Paul Sartre" Jean-Paul Sartre); else the
+//     of initials, a given name's hyphen and Latin letters' accents
+//     (SamePerson: "George W. Bush" is George W Bush, "Jean Paul Sartre"
+//     Jean-Paul Sartre, "Jose Garcia" José García); else the
 //     value read as a byline ("Lee, Ann" is Ann Lee, "Ann Lee,
 //     Contributor" Ann Lee, "Ann Lee and Bo Chan" the pieces by both);
 //     else by words in a row, as outlets.

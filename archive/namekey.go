@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // PersonKey is the key under which the spellings of one person meet: the
@@ -21,7 +23,13 @@ import (
 //     is Jean Paul Sartre, "J.-P. Sartre" J. P. Sartre. The family name
 //     keeps its hyphen (the words from the family name on, as SplitName
 //     reads a name written in running text: "Ann Smith-Jones" is not
-//     "Ann Smith Jones").
+//     "Ann Smith Jones");
+//   - the accents of Latin letters (latinBare): "José García" is Jose
+//     Garcia, as an outlet or a feed that writes ASCII alone spells him,
+//     and as --author "Jose Garcia" picks him by words; a letter that is
+//     no letter plus an accent stays (ø, ł, ß, ı: "Søren" is not
+//     "Soren"), and so do the marks of other scripts, which make other
+//     names (ガ is not カ, a Thaana vowel another name).
 //
 // A piece's Authors stay as written: its citation names the byline as the
 // piece prints it.
@@ -31,7 +39,7 @@ func PersonKey(s string) string { return nameKey(s, true) }
 // outlet facet's rows and the --outlet filter's exact value. It is
 // PersonKey's but for hyphens, which an outlet's name keeps (it has no
 // given name): "The Guardian." is The Guardian, "U.S. News" U. S. News
-// ("US News" another).
+// ("US News" another), "Condé Nast" Conde Nast.
 func OutletKey(s string) string { return nameKey(s, false) }
 
 // SamePerson and SameOutlet tell whether two values of the author or the
@@ -43,7 +51,7 @@ func SameOutlet(a, b string) bool { return OutletKey(a) == OutletKey(b) }
 
 // nameKey is PersonKey (person) or OutletKey.
 func nameKey(s string, person bool) string {
-	k := ValueKey(s)
+	k := latinBare(ValueKey(s))
 	if !strings.ContainsAny(k, ".-\u2010\u2011") {
 		return k // most names: nothing more made
 	}
@@ -90,6 +98,37 @@ func givenWords(words []string) int {
 		}
 	}
 	return n - 1
+}
+
+// latinBare is k (a ValueKey) without the combining marks of its Latin
+// letters, as they decompose (NFD): É is E, ệ e, ñ n.
+func latinBare(k string) string {
+	ascii := true
+	for i := 0; i < len(k) && ascii; i++ {
+		ascii = k[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return k
+	}
+	d := norm.NFD.String(k)
+	var b strings.Builder
+	b.Grow(len(d))
+	latin := false // the last letter written is Latin
+	changed := false
+	for _, r := range d {
+		if unicode.Is(unicode.Mn, r) && latin {
+			changed = true
+			continue
+		}
+		if !unicode.Is(unicode.M, r) {
+			latin = unicode.Is(unicode.Latin, r)
+		}
+		b.WriteRune(r)
+	}
+	if !changed {
+		return k
+	}
+	return strings.Map(foldRune, norm.NFC.String(b.String()))
 }
 
 // isHyphen: the hyphen-minus, the hyphen and the non-breaking hyphen.

@@ -60,8 +60,8 @@ func readPeople(a Article) []string {
 // (the values of People, each cut by cut when not nil, as the index holds
 // them): the people it names, each as the known values that stand for them,
 // or none when v names no one ("et al.": the pieces without an author). In
-// turn: the person v is, ignoring case, initials' full stops and a given
-// name's hyphen (PersonKey); the people v names read as a
+// turn: the person v is, ignoring case, initials' full stops, a given
+// name's hyphen and accents (PersonKey); the people v names read as a
 // byline, whole ("Lee, Ann" is Ann Lee, not Lee Ann Womack; "Ann Lee,
 // Contributor", a saved search's from before the facet counted people, Ann
 // Lee; "Ann Lee and Bo Chan" both, a piece by each of them), each as

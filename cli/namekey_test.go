@@ -17,7 +17,8 @@ import (
 // spellingPieces are pieces that name people and outlets as bylines spell
 // them: George W Bush as the State of the Union corpus writes him and
 // George W. Bush as the web does, G.W. and G. W. Bush, Jean-Paul and Jean
-// Paul Sartre, The Guardian with and without a full stop; and names that
+// Paul Sartre, The Guardian with and without a full stop, José García and
+// Le Café with and without accents; and names that
 // stay apart (Ann Smith-Jones, a family name; GW Bush, no initials).
 var spellingPieces = []struct{ author, outlet string }{
 	{"George W Bush", "The Guardian"},
@@ -32,6 +33,9 @@ var spellingPieces = []struct{ author, outlet string }{
 	{"Ann Smith-Jones", "Le Monde"},
 	{"Ann Smith Jones", "Le Monde"},
 	{"GW Bush", "Le Monde"},
+	{"José García", "Le Café"},
+	{"José García", "Le Café"},
+	{"Jose Garcia", "Le Cafe"},
 }
 
 // writeSpellings writes spellingPieces into a new folder, the files named
@@ -78,8 +82,8 @@ func spellingRows(t *testing.T, dir, indexDir string) string {
 // files are called; each piece is cited by its byline as written.
 func TestOneNameSpeltTwoWaysIsOneRow(t *testing.T) {
 	want := strings.Join([]string{
-		"George W Bush=5", "G. W. Bush=2", "Jean Paul Sartre=2", "Ann Smith Jones=1", "Ann Smith-Jones=1", "GW Bush=1",
-		"Le Monde=7", "The Guardian=5",
+		"George W Bush=5", "José García=3", "G. W. Bush=2", "Jean Paul Sartre=2", "Ann Smith Jones=1", "Ann Smith-Jones=1", "GW Bush=1",
+		"Le Monde=7", "The Guardian=5", "Le Café=3",
 	}, "\n") + "\n"
 	if env := childtest.Value("FOLIO_TEST_SPELLINGS"); env != "" {
 		fmt.Printf("ROWS<%s>\n", spellingRows(t, env, t.TempDir()))
@@ -129,7 +133,7 @@ func TestOneNameSpeltTwoWaysIsOneRow(t *testing.T) {
 			t.Errorf("search's facet counts %q %d, stats %d (facets %v)", k, facet[k], rows[k], found.Facets)
 		}
 	}
-	if len(found.Facets["authors"]) != 6 || len(found.Facets["outlets"]) != 2 {
+	if len(found.Facets["authors"]) != 7 || len(found.Facets["outlets"]) != 3 {
 		t.Errorf("search's facets: %v", found.Facets)
 	}
 	// each spelling as a filter picks its row's pieces, everywhere
@@ -143,6 +147,9 @@ func TestOneNameSpeltTwoWaysIsOneRow(t *testing.T) {
 		{"--author", "Ann Smith-Jones", "Ann Smith-Jones"},
 		{"--outlet", "The Guardian.", "The Guardian"},
 		{"--outlet", "the guardian", "The Guardian"},
+		{"--author", "Jose Garcia", "José García"},
+		{"--author", "JOSÉ GARCÍA", "José García"},
+		{"--outlet", "Le Cafe", "Le Café"},
 	} {
 		var listed []articleJSON
 		if err := json.Unmarshal([]byte(folio("list", "--json", c.flag, c.value)), &listed); err != nil {
@@ -165,7 +172,8 @@ func TestOneNameSpeltTwoWaysIsOneRow(t *testing.T) {
 		}
 	}
 	// cited as each piece prints its byline
-	for id, author := range map[string]string{"p00": "Bush, George W", "p03": "Bush, George W.", "p07": "Sartre, Jean-Paul", "p08": "Sartre, Jean Paul"} {
+	for id, author := range map[string]string{"p00": "Bush, George W", "p03": "Bush, George W.", "p07": "Sartre, Jean-Paul", "p08": "Sartre, Jean Paul",
+		"p12": "García, José", "p14": "Garcia, Jose"} {
 		if bib := folio("cite", id, "--format", "bibtex"); !regexp.MustCompile(`author\s+= \{` + regexp.QuoteMeta(author) + `\},`).MatchString(bib) {
 			t.Errorf("%s: want author %q:\n%s", id, author, bib)
 		}

@@ -68,10 +68,10 @@ func newFacetTerms(all Facets) *facetTerms {
 
 // groupKeys are the keys under which the values of a facet field are one
 // row, as its filter picks them (archive.PickValues): tags and kinds one
-// but for case (archive.ValueKey), outlets and people one but for case
-// and the full stops of initials, a person's given name's hyphens too
-// (archive.OutletKey, archive.PersonKey). Years, months and weeks have
-// none.
+// but for case (archive.ValueKey), outlets and people one but for case,
+// the full stops of initials and Latin letters' accents, a person's given
+// name's hyphens too (archive.OutletKey, archive.PersonKey). Years, months
+// and weeks have none.
 var groupKeys = map[string]func(string) string{
 	fTags: archive.ValueKey, fOutlet: archive.OutletKey, fAuthor: archive.PersonKey, fKind: archive.ValueKey,
 }

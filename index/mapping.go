@@ -337,11 +337,13 @@ import (
 // YAML config gives twice its last value's (archive's lastKeysWin: the
 // whole config was refused, its buildDrafts and cascade unread); 171: a
 // piece's people one by archive.PersonKey (archive's Bylines: "George W.
-// Bush" and "George W Bush" in one byline were two people).
+// Bush" and "George W Bush" in one byline were two people); 172: and
+// without the accents of Latin letters (archive's latinBare: "José García"
+// and "Jose Garcia" in one byline were two people).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 171
+const SchemaVersion = 172
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
