@@ -1513,6 +1513,34 @@ func pictureAgency(words []string) bool {
 	return true
 }
 
+// agencyCredits: s is agencies' credits joined by "/", as a picture's
+// credit writes them ("Getty Images/iStockphoto", "AP/Getty Images",
+// "Reuters/Alamy Stock Photo": the person Images/iStockphoto, Getty, was
+// a known gap): each part a picture agency's credit
+// (pictureAgency) or one word, an agency's, an outlet's or an acronym,
+// and one part a picture agency's (not "AC/DC", "Ann Lee/Getty Images").
+func agencyCredits(s string) bool {
+	picture := false
+	for part := range strings.SplitSeq(s, "/") {
+		words := strings.FieldsFunc(part, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(words) == 1 {
+			lw := strings.ToLower(words[0])
+			if pictureAgencies[lw] {
+				picture = true
+				continue
+			}
+			if outlets[lw] || utf8.RuneCountInString(lw) >= 2 && isShouting(words[0]) {
+				continue
+			}
+		}
+		if !pictureAgency(words) {
+			return false
+		}
+		picture = true
+	}
+	return picture
+}
+
 // pictureAgencies are the picture agencies named before a picture's word
 // in a credit ("Getty Images", "Alamy Stock Photo").
 var pictureAgencies = map[string]bool{"getty": true, "shutterstock": true, "alamy": true, "stock": true, "corbis": true, "istock": true, "istockphoto": true, "epa": true, "sipa": true, "magnum": true, "nurphoto": true, "unsplash": true, "pexels": true, "wikimedia": true, "pool": true, "file": true}
@@ -2094,7 +2122,7 @@ func isOrganisation(s string) bool {
 			return true
 		}
 	}
-	if pictureAgency(words) {
+	if pictureAgency(words) || strings.Contains(s, "/") && agencyCredits(s) {
 		return true
 	}
 	// a site's name whose dot a page's byline lost ("Cleveland com", as

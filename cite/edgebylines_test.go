@@ -393,6 +393,11 @@ var edgeBylines = []struct {
 	{"LEE, ANN/REUTERS", "Lee, Ann", "lee2020lists"},
 	{"Lee, Ann/AP", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee/AP and Bo Chan/Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// agencies' credits joined by "/", one a picture agency's, are an
+	// organisation (it was the person Images/iStockphoto, Getty)
+	{"Getty Images/iStockphoto", "{Getty Images/iStockphoto}", "getty2020lists"},
+	{"iStockphoto/Getty Images", "{iStockphoto/Getty Images}", "istockphoto2020lists"},
+	{"Ann Lee/Getty Images/iStockphoto", "Lee, Ann", "lee2020lists"},
 	// MLA's two authors, a comma before "and", are two people (an
 	// attack: three Chans); without the comma, as before
 	{"Lee, Ann, and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},

@@ -339,11 +339,13 @@ import (
 // piece's people one by archive.PersonKey (archive's Bylines: "George W.
 // Bush" and "George W Bush" in one byline were two people); 172: and
 // without the accents of Latin letters (archive's latinBare: "José García"
-// and "Jose Garcia" in one byline were two people).
+// and "Jose Garcia" in one byline were two people); 173: agencies' credits
+// joined by "/" an organisation (archive's agencyCredits: "Getty
+// Images/iStockphoto" was the person Images/iStockphoto, Getty).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 172
+const SchemaVersion = 173
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
