@@ -300,7 +300,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// in London" (a review: Bo Chan lost; family names Kyiv and London),
 	// "Ann Lee, Kyiv and Bo Chan, London".
 	s = dropPlaces(s)
-	s = dropOfAffiliation(s, outlet)
+	s = dropOfAffiliation(s)
 	// After ";", another person ("Ann Lee; Bo Chan", "Ann Lee; with Bo
 	// Chan") or a role ("TOM KRISHER; AP Auto Writer"; coAuthorAfter).
 	var more []string
@@ -1100,19 +1100,21 @@ var ofWord = lazyRegexp(`\s+(?i:of)\s+`)
 // for Strategic and International Studies").
 var ofConnectors = map[string]bool{"of": true, "for": true, "on": true, "the": true, "and": true, "&": true, "in": true, "de": true, "des": true, "du": true, "für": true}
 
-// dropOfAffiliation drops an affiliation written after a person's full
-// name (isPersonName) with "of": "of the" and capitalised words ("Jane
-// Doe of the Atlantic Council", "Ann Lee of the New York Times"), or
-// "of" and an organisation's name (isAffiliation), an outlet's word or
-// the outlet ("Ann Lee of Human Rights Watch", "Ann Lee of Reuters",
-// "Ann Lee of RUSI"; a researcher found the organisation {Jane Doe of the
-// Atlantic Council}), or "of" and a role in lower case ("Ann Lee of
-// counsel"), up to the end of the byline, a separator, or "and"
-// and the next person's name ("Ann Lee of the Atlantic Council and Bo
-// Chan of RUSI" is Ann Lee and Bo Chan). Not after a title and one word
-// ("Lord Hague of Richmond"), nor an institution's words (institutionWords),
-// nor a place without "the" ("Mary Queen of Scots").
-func dropOfAffiliation(s, outlet string) string {
+// dropOfAffiliation drops an affiliation or a place written after a
+// person's full name (isPersonName) with "of": "of the" and capitalised
+// words ("Jane Doe of the Atlantic Council", "Ann Lee of the New York
+// Times"), "of" and capitalised words, an organisation's name, an
+// outlet, a place or a role ("Ann Lee of Human Rights Watch", "Ann Lee of
+// Reuters", "Ann Lee of Kyiv", "Sen. Ann Lee of Texas", "Ann Lee of
+// Counsel"; a researcher found the organisation {Jane Doe of the Atlantic
+// Council}, and Kyiv was a family name, given names "Ann Lee of"), or
+// "of" and a role in lower case ("Ann Lee of counsel"), up to the end of
+// the byline, a separator, or "and" and the next person's name ("Ann Lee
+// of the Atlantic Council and Bo Chan of RUSI" is Ann Lee and Bo Chan).
+// Not after a title and one word ("Lord Hague of Richmond"), nor an
+// institution's words (institutionWords), nor a sovereign's rank
+// (sovereignRanks: "Mary Queen of Scots").
+func dropOfAffiliation(s string) string {
 	var kept strings.Builder // s before rest, the affiliations dropped
 	rest := s
 	for {
@@ -1125,8 +1127,8 @@ func dropOfAffiliation(s, outlet string) string {
 			return kept.String()
 		}
 		kept.WriteString(rest[:m[0]])
-		if name, ok := lastPart(kept.String()); ok && (isPersonName(name) || courtesyFamily(name)) && !slices.ContainsFunc(strings.Fields(name), func(w string) bool { return institutionWords[strings.ToLower(w)] }) {
-			if e := ofOrganisation(rest[m[1]:], outlet); e > 0 {
+		if name, ok := lastPart(kept.String()); ok && (isPersonName(name) || courtesyFamily(name)) && !slices.ContainsFunc(strings.Fields(name), func(w string) bool { return institutionWords[strings.ToLower(w)] }) && !sovereignRanks[strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])] {
+			if e := ofOrganisation(rest[m[1]:]); e > 0 {
 				rest = rest[m[1]+e:]
 				continue
 			}
@@ -1173,11 +1175,19 @@ func lastPart(before string) (string, bool) {
 // Republic"): what follows is the rest of its name.
 var institutionWords = map[string]bool{"supreme": true, "court": true, "federal": true, "national": true, "royal": true, "central": true, "reserve": true, "bank": true, "church": true, "high": true}
 
-// ofOrganisation is the length of the organisation's name that starts
-// rest, written after a name and "of" (dropOfAffiliation), the shortest
-// that ends where the byline, a separator or the next person's name
-// begins; 0 when there is none.
-func ofOrganisation(rest, outlet string) int {
+// sovereignRanks are the ranks a sovereign's or a royal's byname is
+// written with before "of" ("Mary Queen of Scots", "Catherine Duchess of
+// Cambridge"): the place is the name's, no affiliation. Not those that
+// are common surnames (King, Prince, Duke).
+var sovereignRanks = map[string]bool{"queen": true, "princess": true, "duchess": true, "countess": true, "empress": true, "emperor": true, "tsar": true, "tsarina": true}
+
+// ofOrganisation is the length of the affiliation or place that starts
+// rest, written after a name and "of" (dropOfAffiliation): capitalised
+// words, with the connectors an organisation's name holds between them
+// ("Council on Foreign Relations"), or words in lower case, a role's;
+// the shortest that ends where the byline, a separator or the next
+// person's name begins; 0 when there is none.
+func ofOrganisation(rest string) int {
 	region := rest[:min(len(rest), partWindow)]
 	if i := strings.IndexAny(region, ",;|(/"); i >= 0 {
 		region = region[:i]
@@ -1213,7 +1223,7 @@ func ofOrganisation(rest, outlet string) int {
 			if !ofConnectors[strings.ToLower(w)] {
 				return 0
 			}
-		} else if org := region[start:wordEnd]; (the || isAffiliation(org) || outlets[strings.ToLower(org)] || sameOutlet(org, outlet)) && ofOrganisationEnds(rest[wordEnd:]) {
+		} else if ofOrganisationEnds(rest[wordEnd:]) {
 			return wordEnd
 		}
 		end = wordEnd + 1
@@ -1225,7 +1235,8 @@ func ofOrganisation(rest, outlet string) int {
 // "of", starts where a byline's next part does: its end, a separator, or
 // "and", "&" or "with" and a person's full name.
 func ofOrganisationEnds(tail string) bool {
-	if strings.TrimSpace(tail) == "" || strings.IndexAny(strings.TrimLeft(tail, " "), ",;|(/") == 0 {
+	// (its first byte alone: this is asked at each word after an "of")
+	if t := strings.TrimLeft(tail, " "); t == "" || strings.IndexByte(",;|(/", t[0]) >= 0 {
 		return true
 	}
 	m := ofAnd().FindStringIndex(tail)
@@ -1612,8 +1623,9 @@ func person(s string) Name {
 	// one word, then "of", no title before it: no given name and family
 	// name, but an organisation's name ("Knights of Columbus", "Friends
 	// of the Earth": an attack found the person "Knights of" Columbus) or
-	// a byname ("Joan of Arc"), cited as written
-	if w := strings.Fields(s); len(w) > 2 && strings.EqualFold(w[1], "of") && !strings.Contains(s, ",") && dropTitle(s) == s {
+	// a byname ("Joan of Arc", and with a sovereign's rank "Mary Queen of
+	// Scots"), cited as written
+	if w := strings.Fields(s); len(w) > 2 && (strings.EqualFold(w[1], "of") || len(w) > 3 && sovereignRanks[strings.ToLower(w[1])] && strings.EqualFold(w[2], "of")) && !strings.Contains(s, ",") && dropTitle(s) == s {
 		return Name{Literal: s}
 	}
 	s = dropTitle(s)

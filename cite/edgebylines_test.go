@@ -421,6 +421,19 @@ var edgeBylines = []struct {
 	{"Dr. Fauci of NIH", "Fauci", "fauci2020lists"},
 	{"Mr. Bean of the BBC", "Bean", "bean2020lists"},
 	{"Prof. Lee of the University of Oxford", "Lee", "lee2020lists"},
+	// so does a place or an affiliation of capitalised words after
+	// "of" (it was the family name: Kyiv, given names "Ann Lee of"); a
+	// sovereign's byname keeps its place, cited as written
+	{"Ann Lee of Kyiv", "Lee, Ann", "lee2020lists"},
+	{"Dr Lee of Kyiv", "Lee", "lee2020lists"},
+	{"Mr. Smith of Counsel", "Smith", "smith2020lists"},
+	{"Sen. Ann Lee of Texas", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee of Kyiv, Ukraine", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee of Kyiv and Bo Chan of New York", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee of Stanford University Press", "Lee, Ann", "lee2020lists"},
+	{"Mary Queen of Scots", "{Mary Queen of Scots}", "mary2020lists"},
+	{"Catherine de Medici", "de Medici, Catherine", "medici2020lists"},
+	{"Ursula von der Leyen", "von der Leyen, Ursula", "leyen2020lists"},
 	// separators and a list's words alone name no one, as an empty
 	// byline does: the outlet is cited (an attack: author = {|}, keyed
 	// anon…)

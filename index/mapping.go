@@ -341,11 +341,15 @@ import (
 // without the accents of Latin letters (archive's latinBare: "José García"
 // and "Jose Garcia" in one byline were two people); 173: agencies' credits
 // joined by "/" an organisation (archive's agencyCredits: "Getty
-// Images/iStockphoto" was the person Images/iStockphoto, Getty).
+// Images/iStockphoto" was the person Images/iStockphoto, Getty); 174: a
+// place or an affiliation after a full name and "of" dropped (archive's
+// dropOfAffiliation: "Ann Lee of Kyiv" was the family name Kyiv, given
+// names "Ann Lee of"), and a sovereign's byname cited as written ("Mary
+// Queen of Scots").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 173
+const SchemaVersion = 174
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
