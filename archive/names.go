@@ -1111,9 +1111,11 @@ var ofConnectors = map[string]bool{"of": true, "for": true, "on": true, "the": t
 // "of" and a role in lower case ("Ann Lee of counsel"), up to the end of
 // the byline, a separator, or "and" and the next person's name ("Ann Lee
 // of the Atlantic Council and Bo Chan of RUSI" is Ann Lee and Bo Chan).
-// Not after a title and one word ("Lord Hague of Richmond"), nor an
-// institution's words (institutionWords), nor a sovereign's rank
-// (sovereignRanks: "Mary Queen of Scots").
+// So after a courtesy title or a peer's rank and one word ("Dr. Fauci of
+// NIH", "Lord Hague of Richmond": courtesyFamily); not after another
+// title and one word ("Gen. Petraeus of"), nor an institution's words
+// (institutionWords), nor a sovereign's rank (sovereignRanks: "Mary
+// Queen of Scots").
 func dropOfAffiliation(s string) string {
 	var kept strings.Builder // s before rest, the affiliations dropped
 	rest := s
@@ -1141,16 +1143,28 @@ func dropOfAffiliation(s string) string {
 // courtesyFamily: p is a courtesy title and a family name alone ("Dr.
 // Fauci", "Mr Bean"), which an affiliation with "of" may follow as it
 // follows a full name ("Dr. Fauci of NIH": a review found the given
-// names "Fauci of" and the family name NIH).
+// names "Fauci of" and the family name NIH), or a peer's rank and
+// name, which a territorial designation follows ("Lord Hague of
+// Richmond", "Baroness Thatcher of Kesteven": the given names "Lord Hague
+// of", family name Richmond, were a known gap), dropped as an affiliation
+// is: Lord Hague is cited Hague, Lord, as Lord Mandelson is, sorted and
+// keyed under his name, as a reader looks for him.
 func courtesyFamily(p string) bool {
 	words := strings.Fields(p)
-	if len(words) != 2 || !courtesy[strings.TrimSuffix(strings.ToLower(words[0]), ".")] {
+	if len(words) != 2 {
+		return false
+	}
+	if lw := strings.TrimSuffix(strings.ToLower(words[0]), "."); !courtesy[lw] && !peerRanks[lw] {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(words[1])
 	lw := strings.ToLower(words[1])
 	return unicode.IsUpper(r) && !notNameWords[lw] && !orgWords[lw] && !places[lw]
 }
+
+// peerRanks are the ranks a peer's name is written with before a
+// territorial designation ("Lord Hague of Richmond").
+var peerRanks = map[string]bool{"lord": true, "lady": true, "baron": true, "baroness": true, "viscount": true, "viscountess": true}
 
 // partWindow bounds what is read around an "of" for a name or an
 // organisation: a byline's part is far shorter, and reading the whole
@@ -1844,7 +1858,8 @@ func isInitialsOnly(words []string) bool {
 // words of a name are left after it: before one word it is the name's,
 // as its given name ("Lady Gaga" is Gaga, Lady; "Lord Mandelson",
 // "Baroness Thatcher", "Gen. Petraeus", "Sir Mix-a-Lot" alike, and a
-// peer's "Lord Hague of Richmond"; a review: Gaga, Mandelson).
+// peer's "Lord Hague of Richmond", its designation dropped before
+// (courtesyFamily); a review: Gaga, Mandelson).
 var titles = map[string]bool{}
 
 // courtesy are the titles dropped before a family name alone.
@@ -1873,7 +1888,7 @@ func isTitle(w string) bool {
 // dropTitle drops the titles before a name ("Dr. Ann Lee", "Prof Lee",
 // "Prof. Dr. Ann Lee"); not one before "and" or a word in lower case ("Mr.
 // and Mrs. Smith"), nor the whole of s, nor an honour or a rank before
-// one word of a name (titles: "Lady Gaga", "Lord Hague of Richmond").
+// one word of a name (titles: "Lady Gaga", "Lord Hague").
 func dropTitle(s string) string {
 	after := false // a title was dropped
 	for {

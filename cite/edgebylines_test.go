@@ -432,6 +432,11 @@ var edgeBylines = []struct {
 	{"Ann Lee of Kyiv and Bo Chan of New York", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee of Stanford University Press", "Lee, Ann", "lee2020lists"},
 	{"Mary Queen of Scots", "{Mary Queen of Scots}", "mary2020lists"},
+	// a peer's territorial designation goes: the peer is cited under his
+	// name, as Lord Mandelson is (it was Richmond, Lord Hague of)
+	{"Lord Hague of Richmond", "Hague, Lord", "hague2020lists"},
+	{"Baroness Thatcher of Kesteven", "Thatcher, Baroness", "thatcher2020lists"},
+	{"Lord Hague of Richmond and Ann Lee", "Hague, Lord and Lee, Ann", "hague2020lists"},
 	{"Catherine de Medici", "de Medici, Catherine", "medici2020lists"},
 	{"Ursula von der Leyen", "von der Leyen, Ursula", "leyen2020lists"},
 	// separators and a list's words alone name no one, as an empty

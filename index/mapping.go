@@ -345,11 +345,13 @@ import (
 // place or an affiliation after a full name and "of" dropped (archive's
 // dropOfAffiliation: "Ann Lee of Kyiv" was the family name Kyiv, given
 // names "Ann Lee of"), and a sovereign's byname cited as written ("Mary
-// Queen of Scots").
+// Queen of Scots"); 175: a peer's designation dropped (archive's
+// courtesyFamily: "Lord Hague of Richmond" was the family name Richmond,
+// given names "Lord Hague of").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 174
+const SchemaVersion = 175
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
