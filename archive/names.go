@@ -283,14 +283,6 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	}
 	s = dropCredits(s)
 	s = dropSlashCredits(s)
-	// MLA's two authors, the first inverted, a comma before "and" ("Lee,
-	// Ann, and Bo Chan": an attack found three Chans, as "Lee, Ann and Bo
-	// Chan" without it is read); not given names sharing the last's
-	// family name, the first a common given name ("Ann, Bo, and Cy Lee")
-	if m := mlaPair().FindStringSubmatch(s); m != nil && invertedPerson(m[1]) && isPersonName(m[2]) &&
-		!commonGiven[strings.ToLower(strings.TrimSpace(m[1][:strings.IndexByte(m[1], ',')]))] {
-		return append(bylineNames(m[1], outlet, beforeOthers), bylineNames(m[2], outlet, beforeOthers)...)
-	}
 	if m := andAgencies().FindStringIndex(s); m != nil && m[0] > 0 && !isOrganisation(s[:m[0]]) {
 		s = s[:m[0]] // "Ann Lee and agencies": wire copy with the author's
 	}
@@ -456,6 +448,16 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 			break // "Rowling, JK": a family name, then initials
 		}
 		s = before
+	}
+	// MLA's two authors, the first inverted, a comma before "and" ("Lee,
+	// Ann, and Bo Chan": an attack found three Chans, as "Lee, Ann and Bo
+	// Chan" without it is read), read once an affiliation after them is
+	// dropped ("Lee, Ann, and Bo Chan, Reuters": three Chans, a known
+	// gap); not given names sharing the last's family name, the first a
+	// common given name ("Ann, Bo, and Cy Lee")
+	if m := mlaPair().FindStringSubmatch(s); m != nil && invertedPerson(m[1]) && isPersonName(m[2]) &&
+		!commonGiven[strings.ToLower(strings.TrimSpace(m[1][:strings.IndexByte(m[1], ',')]))] {
+		return append(bylineNames(m[1], outlet, beforeOthers), bylineNames(m[2], outlet, beforeOthers)...)
 	}
 	// "and others", "et al.": BibTeX's "and others", after the names
 	// (a review: "Ann Lee et al." was family name "al.")

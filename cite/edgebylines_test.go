@@ -403,6 +403,11 @@ var edgeBylines = []struct {
 	{"Lee, Ann, and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"LEE, ANN, AND BO CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Smith, John, and Jane Doe", "Smith, John and Doe, Jane", "smith2020lists"},
+	// and so with an affiliation after them (it was three Chans)
+	{"Lee, Ann, and Bo Chan, Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, Ann, and Bo Chan, Senior Fellows, RUSI", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, Ann, and Bo Chan, Kyiv", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann, Bo, and Cy Lee, Reuters", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},
 	{"Lee, Ann and Bo Chan", "Chan, Lee and Chan, Ann and Chan, Bo", "chan2020lists"},
 	{"Ann Lee/AP, Bo Chan/AFP", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"By ANN LEE/AP and BO CHAN/REUTERS", "Lee, Ann and Chan, Bo", "lee2020lists"},

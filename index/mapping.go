@@ -347,11 +347,16 @@ import (
 // names "Ann Lee of"), and a sovereign's byname cited as written ("Mary
 // Queen of Scots"); 175: a peer's designation dropped (archive's
 // courtesyFamily: "Lord Hague of Richmond" was the family name Richmond,
-// given names "Lord Hague of").
+// given names "Lord Hague of"); 176: a peer's designation dropped
+// (archive's courtesyFamily: "Lord Hague of Richmond" was the family name
+// Richmond, given names "Lord Hague of"); 170: MLA's two authors with an
+// affiliation after them two people (archive's mlaPair read after the
+// affiliation is dropped: "Lee, Ann, and Bo Chan, Reuters" was three
+// Chans).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 175
+const SchemaVersion = 176
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
