@@ -2045,7 +2045,9 @@ func andParts(s string) []string {
 //     Ferdinand);
 //   - one word (with its particles) before the comma, or one given name
 //     after it, with no "." or "@" ("García Márquez, Gabriel"; not "Ann
-//     Lee, Cleveland.com", nor "Ann Lee, A. B." of no reading).
+//     Lee, Cleveland.com", nor "Ann Lee, A. B." of no reading), and then
+//     not a full name before it and a place or an affiliation after it
+//     (fullNameThen: "Ann Lee, Georgia", "Ann Lee, Guardian").
 func isInverted(p string) bool {
 	family, given, ok := strings.Cut(strings.TrimSpace(p), ",")
 	if !ok {
@@ -2068,7 +2070,23 @@ func isInverted(p string) bool {
 			return false
 		}
 	}
-	return oneFamily || len(names) == 1 && !strings.ContainsAny(given, ".@")
+	return oneFamily || len(names) == 1 && !strings.ContainsAny(given, ".@") && !fullNameThen(words, names[0])
+}
+
+// fullNameThen: words, before a comma, are a full name written given
+// name first, and w, the one word after it, is a region or an
+// affiliation folio does not know, no given name: two or three words
+// (particles aside), the first a common given name, and w a region or no
+// common given name ("Ann Lee, Georgia", "Ann Lee, Guardian", "Mary Ann
+// Lee, Stanford": the given names Georgia, Guardian were a known gap).
+// Not a family name of two words ("García Márquez, Edd"), nor a common
+// given name after it ("Lloyd Webber, Andrew").
+func fullNameThen(words []string, w string) bool {
+	if n := len(words) - particleCount(words); n < 2 || n > 3 || !commonGiven[strings.ToLower(words[0])] {
+		return false
+	}
+	lw := strings.ToLower(w)
+	return regions[lw] || !commonGiven[lw]
 }
 
 // roleFirst: p starts with a role's word, no title's: after a ";", a
@@ -2243,7 +2261,8 @@ func writerNamed(s string) bool {
 }
 
 // commonGiven are common given names, enough to tell a writer's blog named
-// after them from an outlet named like a person (writerNamed).
+// after them from an outlet named like a person (writerNamed), and a full
+// name before a comma from a family name of two words (fullNameThen).
 var commonGiven = map[string]bool{}
 
 func init() {

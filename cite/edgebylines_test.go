@@ -185,6 +185,16 @@ var edgeBylines = []struct {
 	{"Ann Lee, Kyiv and Bo Chan, London", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Kyiv; Bo Chan, London", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lee, Kyiv", "Lee", "lee2020lists"},
+	// so is a region, or a word that is no common given name, after a
+	// full name whose first word is one (it was Georgia Ann Lee, Guardian
+	// Ann Lee, keyed annlee2020…); a family name of two words stays
+	// inverted
+	{"Ann Lee, Georgia", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Guardian", "Lee, Ann", "lee2020lists"},
+	{"Mary Ann Lee, Stanford", "Lee, Mary Ann", "lee2020lists"},
+	{"Ann Lee, Guardian; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lloyd Webber, Andrew", "{Lloyd Webber}, Andrew", "lloydwebber2020lists"},
+	{"García Márquez, Edd", "{García Márquez}, Edd", "garciamarquez2020lists"},
 	// a place of two or three words, or two places, after a comma is no
 	// person (a review: "Ann Lee, Hong Kong and Bo Chan, Beijing" was
 	// Lee, Ann and Kong, Hong and Chan, Bo)

@@ -352,11 +352,13 @@ import (
 // Richmond, given names "Lord Hague of"); 170: MLA's two authors with an
 // affiliation after them two people (archive's mlaPair read after the
 // affiliation is dropped: "Lee, Ann, and Bo Chan, Reuters" was three
-// Chans).
+// Chans); 177: a region or an unknown word after a full name and a comma no
+// given name (archive's fullNameThen: "Ann Lee, Georgia" was Georgia Ann
+// Lee, "Ann Lee, Guardian" Guardian Ann Lee).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 176
+const SchemaVersion = 177
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
