@@ -2316,13 +2316,15 @@ func isShouting(s string) bool {
 
 // titleCase writes a name given in capitals as names are written: "TOM
 // KRISHER" is Tom Krisher, "O'BRIEN" O'Brien, "READING-IKKANDA"
-// Reading-Ikkanda, "MCDONALD" McDonald, "VAN DER BERG" van der Berg.
+// Reading-Ikkanda, "MCDONALD" McDonald, "VAN DER BERG" van der Berg, and
+// "of" inside in lower case, "JOAN OF ARC" Joan of Arc (it was cited
+// "Knights Of Columbus").
 func titleCase(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
 		lw := strings.ToLower(w)
-		if i > 0 && i < len(words)-1 && particles[lw] {
-			words[i] = lw
+		if i > 0 && i < len(words)-1 && (particles[lw] || lw == "of") {
+			words[i] = lw // "KNIGHTS OF COLUMBUS" is Knights of Columbus
 			continue
 		}
 		if nameSuffixes[lw] {

@@ -342,6 +342,8 @@ var edgeBylines = []struct {
 	{"Friends of the Earth", "{Friends of the Earth}", "friends2020lists"},
 	{"Joan of Arc", "{Joan of Arc}", "joan2020lists"},
 	{"Knights of Columbus and Ann Lee", "{Knights of Columbus} and Lee, Ann", "knights2020lists"},
+	{"KNIGHTS OF COLUMBUS", "{Knights of Columbus}", "knights2020lists"},
+	{"JOAN OF ARC", "{Joan of Arc}", "joan2020lists"},
 	// a person's name after "/" or "|" is another person's, as after
 	// ";" (an attack: Bo Chan dropped); an outlet, a role or a picture's
 	// credit there is none, and a "/" inside a word that is no name's

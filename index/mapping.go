@@ -354,11 +354,13 @@ import (
 // affiliation is dropped: "Lee, Ann, and Bo Chan, Reuters" was three
 // Chans); 177: a region or an unknown word after a full name and a comma no
 // given name (archive's fullNameThen: "Ann Lee, Georgia" was Georgia Ann
-// Lee, "Ann Lee, Guardian" Guardian Ann Lee).
+// Lee, "Ann Lee, Guardian" Guardian Ann Lee); 178: "of" inside a name in
+// capitals in lower case (archive's titleCase: "KNIGHTS OF COLUMBUS" was
+// Knights Of Columbus).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 177
+const SchemaVersion = 178
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
