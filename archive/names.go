@@ -356,9 +356,12 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		if len(more) > 0 {
 			// a picture's credit before them is none, as after them
 			// ("Photo: Getty Images / Ann Lee", its "Photo:" dropped
-			// above: an attack found the person Images, Getty)
+			// above: an attack found the person Images, Getty); a
+			// person's name with a picture's word is a person's ("Tom
+			// Image / Ann Lee": Tom Image was dropped; not "Photo
+			// Illustration / Ann Lee")
 			var ns []Name
-			if !pictureCredit(head) {
+			if !pictureCredit(head) || isPersonName(head) && !pictureWords[strings.ToLower(strings.Fields(head)[0])] {
 				ns = bylineNames(head, outlet, beforeOthers)
 			}
 			for _, seg := range more {

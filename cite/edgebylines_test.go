@@ -431,6 +431,10 @@ var edgeBylines = []struct {
 	{"Tom Image and Ann Lee", "Image, Tom and Lee, Ann", "image2020lists"},
 	{"Ann Image", "Image, Ann", "image2020lists"},
 	{"Sarah Graphics", "Graphics, Sarah", "graphics2020lists"},
+	{"Tom Image/Ann Lee", "Image, Tom and Lee, Ann", "image2020lists"},
+	{"Tom Image | Ann Lee", "Image, Tom and Lee, Ann", "image2020lists"},
+	{"Ann Pictures-Lee / Bo Chan", "Pictures-Lee, Ann and Chan, Bo", "pictureslee2020lists"},
+	{"Photo Illustration / Ann Lee", "Lee, Ann", "lee2020lists"},
 	{"Ann Pictures-Lee", "Pictures-Lee, Ann", "pictureslee2020lists"},
 	// an affiliation with "of" after a courtesy title and a family name
 	// goes, as after a full name (a review: given names "Fauci of",

@@ -356,11 +356,13 @@ import (
 // given name (archive's fullNameThen: "Ann Lee, Georgia" was Georgia Ann
 // Lee, "Ann Lee, Guardian" Guardian Ann Lee); 178: "of" inside a name in
 // capitals in lower case (archive's titleCase: "KNIGHTS OF COLUMBUS" was
-// Knights Of Columbus).
+// Knights Of Columbus); 179: a person's name with a picture's word before
+// "/" or "|" and another name a person's (archive's bylineNames: "Tom Image
+// / Ann Lee" was Ann Lee alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 178
+const SchemaVersion = 179
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
