@@ -347,18 +347,16 @@ import (
 // names "Ann Lee of"), and a sovereign's byname cited as written ("Mary
 // Queen of Scots"); 175: a peer's designation dropped (archive's
 // courtesyFamily: "Lord Hague of Richmond" was the family name Richmond,
-// given names "Lord Hague of"); 176: a peer's designation dropped
-// (archive's courtesyFamily: "Lord Hague of Richmond" was the family name
-// Richmond, given names "Lord Hague of"); 170: MLA's two authors with an
-// affiliation after them two people (archive's mlaPair read after the
-// affiliation is dropped: "Lee, Ann, and Bo Chan, Reuters" was three
-// Chans); 177: a region or an unknown word after a full name and a comma no
-// given name (archive's fullNameThen: "Ann Lee, Georgia" was Georgia Ann
-// Lee, "Ann Lee, Guardian" Guardian Ann Lee); 178: "of" inside a name in
-// capitals in lower case (archive's titleCase: "KNIGHTS OF COLUMBUS" was
-// Knights Of Columbus); 179: a person's name with a picture's word before
-// "/" or "|" and another name a person's (archive's bylineNames: "Tom Image
-// / Ann Lee" was Ann Lee alone).
+// given names "Lord Hague of"); 176: MLA's two authors with an affiliation
+// after them two people (archive's mlaPair read after the affiliation is
+// dropped: "Lee, Ann, and Bo Chan, Reuters" was three Chans); 177: a region
+// or an unknown word after a full name and a comma no given name (archive's
+// fullNameThen: "Ann Lee, Georgia" was Georgia Ann Lee, "Ann Lee, Guardian"
+// Guardian Ann Lee); 178: "of" inside a name in capitals in lower case
+// (archive's titleCase: "KNIGHTS OF COLUMBUS" was Knights Of Columbus);
+// 179: a person's name with a picture's word before "/" or "|" and another
+// name a person's (archive's bylineNames: "Tom Image / Ann Lee" was Ann Lee
+// alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
