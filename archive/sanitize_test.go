@@ -274,3 +274,45 @@ func TestMarksCappedAcrossZeroWidth(t *testing.T) {
 		}
 	}
 }
+
+// A grapheme joiner or a variation selector that acts on nothing in a
+// one-line field is dropped, so that a name, tag or outlet with one at a
+// word's edge is the value without it (an attack: "Ann Lee\u034f\u034f",
+// "\u034fAnn Lee", "Ann \ufe0fLee", "Ann&#x34f; Lee" were more authors
+// beside Ann Lee in folio stats, and the tag "\u034fcgj" beside cgj);
+// where one acts (a Hebrew point kept in its place, an emoji's or an
+// ideograph's variant, Mongolian's) it stays, once.
+func TestSelectorsActingOnNothingLeaveALine(t *testing.T) {
+	for in, want := range map[string]string{
+		"Ann Lee\u034f\u034f":            "Ann Lee",
+		"\u034fAnn Lee":                  "Ann Lee",
+		"Ann\u034f Lee":                  "Ann Lee",
+		"Ann \ufe0fLee":                  "Ann Lee",
+		"Ann \ufe0f Lee":                 "Ann Lee",
+		"\ufe0fAnn":                      "Ann",
+		"\U000e0100Ann":                  "Ann",
+		"Ann \u180bLee":                  "Ann Lee",
+		"T0 \u034f\ufe0f":                "T0",
+		"caf\u00e9\ufe0f":                "caf\u00e9",
+		"cafe\u0301\ufe0f":               "caf\u00e9",
+		"\u2764\ufe0f\ufe0f":             "\u2764\ufe0f",
+		"\u845b\U000e0100\U000e0101":     "\u845b\U000e0100",
+		"\u05d3\u05b7\u034f\u034f\u05b4": "\u05d3\u05b7\u034f\u05b4",
+	} {
+		if got := SanitizeLine(in); got != want {
+			t.Errorf("SanitizeLine(%+q) = %+q, want %+q", in, got, want)
+		}
+	}
+	for _, keep := range []string{
+		"\u2764\ufe0f", "1\ufe0f\u20e3", "#\ufe0f\u20e3", "\u845b\U000e0100", "\u1820\u180b", "\u182c\u180e\u1820",
+		"\u05dc\u05b7\u034f\u05b4\u05dd", "\U0001f3f3\ufe0f\u200d\U0001f308",
+	} {
+		if got := SanitizeLine(keep); got != keep {
+			t.Errorf("SanitizeLine(%+q) = %+q, want it as it is", keep, got)
+		}
+	}
+	a := parseText(t, "author: \"Ann&#x34f; Lee\"\noutlet: \"Out\u034f\"\ntags: [\"\u034fcgj\", \"cgj\", \"x\ufe0f\"]\n", "body\n")
+	if len(a.Authors) != 1 || a.Authors[0] != "Ann Lee" || a.Outlet != "Out" || strings.Join(a.Tags, "|") != "cgj|x" {
+		t.Errorf("authors %+q, outlet %+q, tags %+q: want Ann Lee, Out, cgj and x", a.Authors, a.Outlet, a.Tags)
+	}
+}

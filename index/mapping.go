@@ -356,11 +356,13 @@ import (
 // (archive's titleCase: "KNIGHTS OF COLUMBUS" was Knights Of Columbus);
 // 179: a person's name with a picture's word before "/" or "|" and another
 // name a person's (archive's bylineNames: "Tom Image / Ann Lee" was Ann Lee
-// alone).
+// alone); 180: a grapheme joiner or variation selector acting on nothing in
+// a one-line field dropped (archive's noEffectInLine: "Ann Lee\u034f", "Ann
+// \ufe0fLee" were other authors).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 179
+const SchemaVersion = 180
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
