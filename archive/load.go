@@ -660,7 +660,12 @@ const maxRuneIDs = 8
 // HFS+ stored names, has the ID of the same name in NFC (`cafe\u0301.md`
 // was `cafe`, and took `cafe.md`'s ID), and a word of an Indic script
 // keeps its vowel signs and viramas (`हिंदी` was `ह-द`). Joiners inside a
-// word (ZWJ, ZWNJ) are dropped, not read as a word's end. The dot a
+// word (ZWJ, ZWNJ) are dropped, not read as a word's end, and so are the
+// marks that show as nothing (termsafe.Contextual's grapheme joiner and
+// variation selectors): an id or a file name add and import write holds
+// no invisible character (an attack: ann.md, ann\u034f.md, ann\ufe0f.md
+// and ann\U000e0100.md were four ids that read ann; now one is ann and
+// the others, claiming it too, have AssignIDs' suffix). The dot a
 // capital İ leaves on a lower-case i is dropped (`i̇stanbul`).
 func Slug(s string, max int) string { return slug(s, max, true) }
 
@@ -689,12 +694,13 @@ func slug(s string, max int, marks bool) string {
 			}
 			b.WriteRune(r)
 			dash, inWord, run = false, true, 0
+		case marks && inWord && (r == '\u200c' || r == '\u200d' || ignorable(r) && unicode.Is(unicode.M, r)):
+			// a joiner inside a word, a grapheme joiner or a variation
+			// selector: nothing
 		case marks && inWord && unicode.Is(unicode.M, r):
 			if run++; run <= maxMarks {
 				b.WriteRune(r)
 			}
-		case marks && inWord && (r == '\u200c' || r == '\u200d'):
-			// a joiner inside a word: nothing
 		default:
 			dash, inWord = true, false
 		}

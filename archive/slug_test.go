@@ -1,6 +1,8 @@
 package archive
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -34,5 +36,43 @@ func TestSlugKeepsMarks(t *testing.T) {
 	}
 	if a, b := IDFromPath("notes/cafe\u0301.md"), IDFromPath("notes/café.md"); a != b || a != "notes/café" {
 		t.Errorf("IDs of one name in NFD and NFC: %q, %q", a, b)
+	}
+}
+
+// An id holds none of the marks that show as nothing (the grapheme joiner,
+// the variation selectors): files whose names differ by one alone have the
+// one slug, and AssignIDs keeps their ids apart as it does any two that
+// claim one (an attack: ann.md, ann\u034f.md, ann\ufe0f.md and
+// ann\U000e0100.md listed as four ids that read ann).
+func TestSlugDropsInvisibleMarks(t *testing.T) {
+	for in, want := range map[string]string{
+		"ann\u034f": "ann", "an\u034fn": "ann", "ann\ufe0f": "ann", "ann\U000e0100": "ann",
+		"\u1820\u180b": "\u1820", "\u845b\U000e0100": "\u845b", "Ann \ufe0fLee": "ann-lee", "\u034fann": "ann",
+	} {
+		if got := Slug(in, 0); got != want {
+			t.Errorf("Slug(%+q) = %+q, want %+q", in, got, want)
+		}
+	}
+	dir := t.TempDir()
+	names := []string{"ann.md", "ann\u034f.md", "ann\ufe0f.md", "ann\U000e0100.md", "ann\u180b.md"}
+	for i, n := range names {
+		doc := sprintf("---\ntitle: T%d\ndate: 2020-01-0%d\n---\nx\n", i, i+1)
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arc, probs := Load(os.DirFS(dir))
+	if IsFatal(probs) || len(arc.Articles) != len(names) {
+		t.Fatalf("%v: %d pieces", probs, len(arc.Articles))
+	}
+	seen := map[string]bool{}
+	for _, a := range arc.Articles {
+		if seen[a.ID] || strings.ContainsFunc(a.ID, ignorable) || !strings.HasPrefix(a.ID, "ann") {
+			t.Errorf("%+q: id %+q (ids so far %v): want one of its own, ann and a suffix, with no invisible character", a.Path, a.ID, seen)
+		}
+		seen[a.ID] = true
+		if a.Path == "ann.md" && a.ID != "ann" {
+			t.Errorf("ann.md has id %q, want ann", a.ID)
+		}
 	}
 }

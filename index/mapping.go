@@ -358,11 +358,15 @@ import (
 // name a person's (archive's bylineNames: "Tom Image / Ann Lee" was Ann Lee
 // alone); 180: a grapheme joiner or variation selector acting on nothing in
 // a one-line field dropped (archive's noEffectInLine: "Ann Lee\u034f", "Ann
-// \ufe0fLee" were other authors).
+// \ufe0fLee" were other authors); 181: a grapheme joiner or variation
+// selector acting on nothing in a one-line field dropped (archive's
+// noEffectInLine: "Ann Lee\u034f", "Ann \ufe0fLee" were other authors);
+// 168: an id without the grapheme joiner and variation selectors (archive's
+// Slug: ann\u034f.md was the id ann\u034f, now ann and a suffix).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 180
+const SchemaVersion = 181
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
