@@ -7,7 +7,7 @@ package termsafe
 // the interlinear annotation marks, the shorthand and musical format
 // characters, the tag characters past those a flag uses and the
 // unassigned rest of their block. archive drops every one from what it
-// reads; JSON escapes them.
+// reads; JSON and Quote escape them.
 func Invisible(r rune) bool {
 	switch {
 	case r == 0xad, r == 0x3164, r == 0xffa0, r == 0xfeff,
@@ -31,9 +31,9 @@ func Invisible(r rune) bool {
 // Hangul's leading fillers (old syllables), the tag characters (a
 // subdivision's flag). archive drops one where it shows as nothing and
 // changes nothing (its ignorableAt; the index asks the same of a
-// reference, archive.IgnorableAt); JSON escapes them all, as it does
-// Invisible's: a name "x\u200by.md" or "x\u034fy.md" would show as "xy.md",
-// another file's.
+// reference, archive.IgnorableAt); JSON and Quote escape them all, as
+// they do Invisible's: a name "x\u200by.md" or "x\u034fy.md" would show
+// as "xy.md", another file's.
 func Contextual(r rune) bool {
 	return r >= 0x200b && r <= 0x200f || r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef ||
 		r >= 0x180b && r <= 0x180f || r == 0x115f || r == 0x1160 || r == 0x34f || r >= 0xe0000 && r <= 0xe007f

@@ -220,14 +220,19 @@ func Unsafe(r rune) bool { return unsafeRune(r) }
 // terminal nor break the line. A character's combining marks past
 // MaxMarks (CapMarks) are escapes too, \u0301, so that they stack on no
 // cell and the name stays whole (an attack's report: check printed a
-// name's 100 stacked accents).
+// name's 100 stacked accents). So are the characters that show as
+// nothing, Invisible's and Contextual's, which strconv takes for
+// printable when they are marks or letters (the grapheme joiner, the
+// variation selectors, Hangul's fillers): "plain\ufe0f.md" printed as it
+// is read as plain.md, another file (an attack: check's
+// "plain\ufe0f.md:3:" beside plain.md's lines).
 func Quote(s string) string {
-	over := overMarks(s)
+	over, hidden := overMarks(s), strings.ContainsFunc(s, shownAsNothing)
 	if s != "" && utf8.ValidString(s) && !strings.ContainsAny(s, `"\`) &&
-		!strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) && !over {
+		!strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) && !over && !hidden {
 		return s
 	}
-	if !over {
+	if !over && !hidden {
 		return strconv.Quote(s)
 	}
 	var b strings.Builder
@@ -235,7 +240,7 @@ func Quote(s string) string {
 	run := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if surplusMark(&run, r) {
+		if surplus := over && surplusMark(&run, r); surplus || shownAsNothing(r) {
 			b.WriteString(escapedMark(r))
 		} else {
 			q := strconv.Quote(s[i : i+size])
@@ -246,6 +251,9 @@ func Quote(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// shownAsNothing is a character Invisible or Contextual names.
+func shownAsNothing(r rune) bool { return Invisible(r) || Contextual(r) }
 
 // escapedMark is r written \u0301 (\U000e0100 past U+FFFF), as Go quotes a
 // character.

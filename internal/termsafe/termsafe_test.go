@@ -89,6 +89,12 @@ func TestQuote(t *testing.T) {
 		"rlo\u202eevil.md":    `"rlo\u202eevil.md"`,
 		"c1\u009b.md":         `"c1\u009b.md"`,
 		`back\slash`:          `"back\\slash"`,
+		"plain\ufe0f.md":      `"plain\ufe0f.md"`, // an attack: it read as plain.md in check's lines
+		"ann\u034f.md":        `"ann\u034f.md"`,
+		"ann\U000e0100.md":    `"ann\U000e0100.md"`,
+		"\u1820\u180b.md":     `"ᠠ\u180b.md"`,
+		"\u3164x.md":          `"\u3164x.md"`,
+		"x\u200dy \\.md":      `"x\u200dy \\.md"`,
 		"":                    `""`,
 	} {
 		if got := Quote(in); got != want {
