@@ -20,6 +20,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/atomicfile"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // Saved searches: a query and its filters kept under a name, for every
@@ -465,6 +466,12 @@ const namePunct = "-_.,'&()+#:!?"
 // -_.,'&()+#:!? ; it does not begin with a space or "-" (it would read as
 // a flag) nor end with a space, and has no two spaces in a row. Names are
 // told apart without regard to case: "Raqqa" and "raqqa" are one name.
+// A letter or mark that shows as nothing (termsafe's Invisible and
+// Contextual: the grapheme joiner, a variation selector, a Hangul filler)
+// is refused as a control is: "cg\u034fj" beside cgj was a second name
+// that listed as the first (an attack). Refused rather than folded away
+// in NameKey: a name is read back from lists and typed again, and one
+// with such a character would print unlike what it is.
 func CheckName(name string) error {
 	switch n := utf8.RuneCountInString(name); {
 	case !utf8.ValidString(name):
@@ -479,6 +486,9 @@ func CheckName(name string) error {
 		return fmt.Errorf("name %q has a space at an end or two in a row", name)
 	}
 	for _, r := range name {
+		if termsafe.Invisible(r) || termsafe.Contextual(r) {
+			return fmt.Errorf("name %s has U+%04X, a character that shows as nothing: a name has letters, digits, spaces and %s", termsafe.Quote(name), r, namePunct)
+		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && r != ' ' && !strings.ContainsRune(namePunct, r) {
 			return fmt.Errorf("name %q has %q: a name has letters, digits, spaces and %s", name, r, namePunct)
 		}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 func TestCheckName(t *testing.T) {
@@ -26,6 +28,28 @@ func TestCheckName(t *testing.T) {
 		}
 	}
 }
+
+// A name with a character that shows as nothing is refused, as one with a
+// control is, and the message shows it (an attack: `saved add "cg\u034fj"`
+// and `saved add cgj` were two searches that listed alike).
+func TestNameShowingAsNothingIsRefused(t *testing.T) {
+	s, _ := OpenSaved(filepath.Join(t.TempDir(), "folio", "saved.json"))
+	mustAdd(t, s, Search{Name: "cgj", Query: "x"})
+	for _, name := range []string{"cg\u034fj", "cgj\ufe0f", "\ufe0fcgj", "cgj\U000e0100", "cgj\u180b", "cgj\u3164", "\u115fcgj"} {
+		_, err := s.Add(Search{Name: name, Query: "x"})
+		if err == nil || !strings.Contains(err.Error(), "shows as nothing") || strings.ContainsFunc(err.Error(), shownAsNothing) {
+			t.Errorf("Add(%+q): %v, want it refused, the character named, not written raw", name, err)
+		}
+	}
+	if err := CheckName("e\u0301lan \u05d1\u05bc"); err != nil {
+		t.Errorf("marks that show: %v", err)
+	}
+	if all, err := s.List(); err != nil || len(all) != 1 {
+		t.Errorf("searches %v, %v: want cgj alone", all, err)
+	}
+}
+
+func shownAsNothing(r rune) bool { return termsafe.Invisible(r) || termsafe.Contextual(r) }
 
 func mustAdd(t *testing.T, s *Saved, sr Search) Search {
 	t.Helper()
