@@ -78,8 +78,8 @@ var separators = strings.NewReplacer("\r\n", "\n", "\u0085", "\n", "\u2028", "\n
 // A line is also put in one Unicode form (NFC: "cafe" with a combining
 // accent is "café"), rid of the characters that show as nothing
 // (ignorable, below; in a line also every zero-width space and
-// left-to-right or right-to-left mark, and a grapheme joiner or variation
-// selector that acts on nothing there: noEffectInLine), so that two values that look
+// left-to-right or right-to-left mark, and a second grapheme joiner or
+// variation selector on one character: selectorKind), so that two values that look
 // alike are one (a tag spelt both ways is one tag, not two
 // identical-looking rows), and each character's combining marks are cut
 // to maxMarks (a name of 500 stacked accents drew over other rows), after
@@ -144,8 +144,8 @@ var ignorableLead = [256]bool{0xc2: true, 0xcd: true, 0xe1: true, 0xe2: true, 0x
 // Cyrillic, and digits), a contextual one ("terr\u00adorism",
 // "Jane\u200c Doe" in a line); a variation selector after such a letter
 // (not a keycap's digit); Hangul's leading filler not before a jamo. In a
-// line (line), every zero-width space and direction mark too, and a
-// joiner or selector that acts on nothing (noEffectInLine).
+// line (line), every zero-width space and direction mark too. Anywhere,
+// a grapheme joiner or selector that acts on nothing (noEffect).
 func ignorableAt(prev, r, next rune, line bool) bool {
 	switch {
 	case termsafe.Invisible(r):
@@ -160,7 +160,7 @@ func ignorableAt(prev, r, next rune, line bool) bool {
 		return !isJamo(next) && !isJamo(prev)
 	case line && (r == 0x200b || r == 0x200e || r == 0x200f):
 		return true
-	case line && noEffectInLine(prev, r, next):
+	case noEffect(prev, r, next):
 		return true
 	case r >= 0xfe00 && r <= 0xfe0f:
 		// after a letter of a plain alphabet, or any ASCII but a keycap's
@@ -180,18 +180,19 @@ func ignorableAt(prev, r, next rune, line bool) bool {
 	return (plainAlphabet(prev) || prev == 0 || unicode.IsSpace(prev)) && (plainAlphabet(next) || next == 0 || unicode.IsSpace(next))
 }
 
-// noEffectInLine reports whether r, a grapheme joiner or a variation
-// selector (Contextual), does nothing visible between prev and next in a
-// one-line field, where the text's rule keeps it: the joiner does
-// something only between a letter or mark and the mark after it, which it
-// keeps from being reordered (Hebrew points); a selector only after a
-// base character it can select (not after a space, the field's start or
-// a mark, nor a Mongolian one after anything but a Mongolian letter). At
-// a word's edge either showed as nothing and made a second value that
-// looks like the first (an attack: "Ann Lee\u034f\u034f", "\u034fAnn
-// Lee", "Ann \ufe0fLee" were three more authors beside Ann Lee in folio
-// stats, and filters missed them).
-func noEffectInLine(prev, r, next rune) bool {
+// noEffect reports whether r, a grapheme joiner or a variation selector
+// (Contextual), does nothing visible between prev and next, in a line or
+// a body, where the rules below would keep it: the joiner does something
+// only between a letter or mark and the mark after it, which it keeps
+// from being reordered (Hebrew points); a selector only after a base
+// character it can select (not after a space, a line's start or a mark,
+// nor a Mongolian one after anything but a Mongolian letter). At a word's
+// edge either showed as nothing and made a second value that looks like
+// the first (an attack: "Ann Lee\u034f\u034f", "\u034fAnn Lee", "Ann
+// \ufe0fLee" were three more authors beside Ann Lee in folio stats, and
+// filters missed them), or in a body a second word ("zzq\u034f" and
+// "\ufe0fyyq" were not found by zzq and yyq).
+func noEffect(prev, r, next rune) bool {
 	switch {
 	case r == 0x34f:
 		return !unicode.IsMark(next) || !(unicode.IsLetter(prev) || unicode.IsMark(prev))
@@ -203,7 +204,7 @@ func noEffectInLine(prev, r, next rune) bool {
 	return false
 }
 
-// selectorKind is which of the characters noEffectInLine asks about r
+// selectorKind is which of the characters noEffect asks about r
 // is: the grapheme joiner (0), a variation selector (1), a Mongolian free
 // variation selector (2), the Mongolian vowel separator (3); -1 for any
 // other. One of each acts on a character; in a line, a second beside it

@@ -316,3 +316,12 @@ func TestSelectorsActingOnNothingLeaveALine(t *testing.T) {
 		t.Errorf("authors %+q, outlet %+q, tags %+q: want Ann Lee, Out, cgj and x", a.Authors, a.Outlet, a.Tags)
 	}
 }
+
+// In a body too, a joiner or selector that acts on nothing is dropped,
+// written as itself or as a reference; one that acts stays.
+func TestSelectorsActingOnNothingLeaveABody(t *testing.T) {
+	a := parseText(t, "", "The zzq\u034f word, \ufe0fyyq, x&#x34f; y and &#xfe0f;w.\n\n\u2764\ufe0f and \u05dc\u05b7\u034f\u05b4\u05dd.\n")
+	if want := "The zzq word, yyq, x y and w.\n\n\u2764\ufe0f and \u05dc\u05b7\u034f\u05b4\u05dd."; a.Body != want {
+		t.Errorf("body %+q, want %+q", a.Body, want)
+	}
+}

@@ -501,7 +501,7 @@ func TestKeptRefReadAsTheCharacter(t *testing.T) {
 // combining mark, before a keycap's mark and after a flag's base (the
 // index read the tag characters U+E0000–E007F as always ignorable, where
 // archive keeps them after 🏴, and a variation selector after a mark).
-// A reference the archive keeps is read as the character (café&#xfe0f;s).
+// A reference the archive keeps is read as the character (ᠠ&#x180b;ᠡ).
 func TestRefIgnorableIsArchives(t *testing.T) {
 	contexts := [][2]string{
 		{"a", "b"}, {"α", "β"}, {"中", "文"}, {"ᠠ", "ᠡ"}, {"ب", "ب"},
@@ -556,16 +556,43 @@ func TestRefIgnorableIsArchives(t *testing.T) {
 		}
 	}
 	// and so a word's reference the archive keeps reads as the
-	// character written there (café&#xfe0f;s, its é a mark, was cafés)
+	// character written there (café&#xfe0f;s, its é a mark, was cafés,
+	// when the archive kept it there; ᠠ&#x180b;ᠡ)
 	terms := func(s string) (ts []string) {
 		for _, tk := range (wordTokenizer{}).Tokenize([]byte(s)) {
 			ts = append(ts, string(tk.Term))
 		}
 		return ts
 	}
-	for _, w := range []string{"cafe\u0301&#xfe0f;s", "\U0001F3F4&#xE0067;&#xE0062;&#xE007F;x"} {
+	for _, w := range []string{"\u1820&#x180b;\u1821", "\u845b&#xe0100;x", "\U0001F3F4&#xE0067;&#xE0062;&#xE007F;x"} {
 		if got, want := terms(w), terms(html.UnescapeString(w)); !slices.Equal(got, want) {
 			t.Errorf("%q: the words %q, written as themselves %q", w, got, want)
+		}
+	}
+}
+
+// A grapheme joiner or a variation selector that acts on nothing in a
+// body (at a word's edge, after a space) splits no word, written as
+// itself or as a reference: the piece is found by the word (an attack's
+// leftover: "zzq\u034f" was not found by zzq, "\ufe0fyyq" by yyq).
+func TestSelectorActingOnNothingSplitsNoWord(t *testing.T) {
+	arch := t.TempDir()
+	for name, body := range map[string]string{
+		"raw": "The zzq\u034f word and \ufe0fyyq too.\n", "ref": "The zzq&#x34f; word and &#xfe0f;yyq too.\n",
+	} {
+		text := "---\ntitle: Piece " + name + "\ndate: 2020-01-01\n---\n" + body
+		if err := os.WriteFile(filepath.Join(arch, name+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := Open(context.Background(), arch, os.DirFS(arch), Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, q := range []string{"zzq", "yyq"} {
+		if got := sortedIDs(run(t, ix, Query{Text: q})); !slices.Equal(got, []string{"raw", "ref"}) {
+			t.Errorf("%q: found %v, want raw and ref", q, got)
 		}
 	}
 }

@@ -362,11 +362,18 @@ import (
 // selector acting on nothing in a one-line field dropped (archive's
 // noEffectInLine: "Ann Lee\u034f", "Ann \ufe0fLee" were other authors);
 // 168: an id without the grapheme joiner and variation selectors (archive's
-// Slug: ann\u034f.md was the id ann\u034f, now ann and a suffix).
+// Slug: ann\u034f.md was the id ann\u034f, now ann and a suffix); 182: a
+// grapheme joiner or variation selector acting on nothing in a one-line
+// field dropped (archive's noEffect: "Ann Lee\u034f", "Ann \ufe0fLee" were
+// other authors); 168: an id without the grapheme joiner and variation
+// selectors (archive's Slug: ann\u034f.md was the id ann\u034f, now ann and
+// a suffix); 169: such a joiner or selector in a body dropped too, and read
+// so from a reference (archive's noEffect: "zzq\u034f" was not the word
+// zzq).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 181
+const SchemaVersion = 182
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
