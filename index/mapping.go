@@ -357,19 +357,12 @@ import (
 // 179: a person's name with a picture's word before "/" or "|" and another
 // name a person's (archive's bylineNames: "Tom Image / Ann Lee" was Ann Lee
 // alone); 180: a grapheme joiner or variation selector acting on nothing in
-// a one-line field dropped (archive's noEffectInLine: "Ann Lee\u034f", "Ann
-// \ufe0fLee" were other authors); 181: a grapheme joiner or variation
-// selector acting on nothing in a one-line field dropped (archive's
-// noEffectInLine: "Ann Lee\u034f", "Ann \ufe0fLee" were other authors);
-// 168: an id without the grapheme joiner and variation selectors (archive's
-// Slug: ann\u034f.md was the id ann\u034f, now ann and a suffix); 182: a
-// grapheme joiner or variation selector acting on nothing in a one-line
-// field dropped (archive's noEffect: "Ann Lee\u034f", "Ann \ufe0fLee" were
-// other authors); 168: an id without the grapheme joiner and variation
-// selectors (archive's Slug: ann\u034f.md was the id ann\u034f, now ann and
-// a suffix); 169: such a joiner or selector in a body dropped too, and read
-// so from a reference (archive's noEffect: "zzq\u034f" was not the word
-// zzq).
+// a one-line field dropped (archive's noEffect: "Ann Lee\u034f", "Ann
+// \ufe0fLee" were other authors); 181: an id without the grapheme joiner
+// and variation selectors (archive's Slug: ann\u034f.md was the id
+// ann\u034f, now ann and a suffix); 182: such a joiner or selector in a
+// body dropped too, and read so from a reference (archive's noEffect:
+// "zzq\u034f" was not the word zzq).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
