@@ -409,20 +409,30 @@ func (c *Client) explain(rawURL string, err error, timeout time.Duration) error 
 }
 
 // retryAfter reads a Retry-After header: seconds or an HTTP date; backoff
-// when absent or unreadable.
+// when absent or unreadable. A wait past longestWait is longestWait: a
+// date past 2262 or seconds past 292 years overflowed into backoff or a
+// negative wait, and the server was asked again within seconds (an
+// attack: a date in 9999 was asked 3 times in 4 s).
 func retryAfter(v string) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return backoff
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+	if s, err := strconv.ParseUint(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		if s > uint64(longestWait/time.Second) {
+			return longestWait
+		}
 		return time.Duration(s) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		return max(time.Until(t), 0)
+		return min(max(time.Until(t), 0), longestWait)
 	}
 	return backoff
 }
+
+// longestWait is the longest wait a Retry-After is read as, a hundred
+// years: past any session, short of backoff and of overflow.
+const longestWait = 100 * 365 * 24 * time.Hour
 
 func (c *Client) host(name string) *host {
 	c.mu.Lock()

@@ -313,6 +313,32 @@ func TestRetryAfterBeyondTheCapGivesUp(t *testing.T) {
 	}
 }
 
+// A Retry-After too long for a Duration (a date past 2262, seconds past
+// 292 years or past 64 bits) is the longest wait, said, and the server is
+// asked once. Before, the date was read as no Retry-After (backoff: asked
+// 3 times in 4 s) and 9223372036854775807 seconds wrapped negative (a bare
+// "429 Too Many Requests").
+func TestRetryAfterPastADurationGivesUp(t *testing.T) {
+	for _, v := range []string{"Fri, 31 Dec 9999 23:59:59 GMT", "9223372036854775807", "99999999999999999999"} {
+		var n atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/robots.txt" {
+				http.NotFound(w, r)
+				return
+			}
+			n.Add(1)
+			w.Header().Set("Retry-After", v)
+			w.WriteHeader(http.StatusTooManyRequests)
+		}))
+		c := &Client{Delay: -1, Retries: 2}
+		_, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil)
+		srv.Close()
+		if err == nil || !strings.Contains(err.Error(), "asked to wait 36500 days") || n.Load() != 1 {
+			t.Errorf("Retry-After %s: err %v after %d requests, want 1 and the wait asked for", v, err, n.Load())
+		}
+	}
+}
+
 // A disallowed path is not fetched by another spelling of it: escaped
 // unreserved characters, empty or dot segments (a helper's report:
 // /%70rivate/x and //private/x were fetched past "Disallow: /private").
