@@ -306,10 +306,20 @@ func piecesOf(rs []resolvedQuote) []archive.Article {
 	return arts
 }
 
-// article is the piece a quote cites: the archive's, or, when it is gone,
-// the one its citation recorded, with the key it recorded.
+// asRecorded says whether a quote is cited as its citation recorded the
+// piece when it was quoted: when it is orphaned, its piece gone or its
+// passage (the piece changed since: README). Before, a quote whose
+// passage was gone was cited as the piece is now, another version, under
+// its key now (an attack: a passage of "Count b v1", 2020, cited as "Count
+// b v2", 2021). A quote recorded without a title is cited as its piece is.
+func (r resolvedQuote) asRecorded() bool {
+	return r.orphan == orphanPieceGone || r.orphan == orphanPassageGone && r.Citation.Title != ""
+}
+
+// article is the piece a quote cites: the archive's, or, when orphaned
+// (asRecorded), the one its citation recorded, with the key it recorded.
 func (r resolvedQuote) article(keys *cite.Keyring) (archive.Article, string) {
-	if r.orphan != orphanPieceGone {
+	if !r.asRecorded() {
 		return r.piece, keys.Key(r.piece)
 	}
 	// The recorded citation is read as the archive reads a piece's front
@@ -381,14 +391,21 @@ func markdownLine(line string) string {
 
 // quotesBibTeX is one biblatex entry per quoted piece, in the order of each
 // piece's first quote, its passages in annote, one a line: “passage” (note).
+// A piece's orphaned quotes cited as recorded (asRecorded) are the entry of
+// the version each recorded, not the piece's now.
 func quotesBibTeX(rs []resolvedQuote, keys *cite.Keyring, accessed time.Time) string {
 	var order []string
 	byPiece := map[string][]resolvedQuote{}
 	for _, r := range rs {
-		if _, ok := byPiece[r.Piece]; !ok {
-			order = append(order, r.Piece)
+		entry := r.Piece
+		if r.asRecorded() {
+			c := r.Citation
+			entry = strings.Join(append([]string{r.Piece, c.Key, c.Title, c.Date, c.Outlet, c.URL, c.Kind}, c.Authors...), "\x00")
 		}
-		byPiece[r.Piece] = append(byPiece[r.Piece], r)
+		if _, ok := byPiece[entry]; !ok {
+			order = append(order, entry)
+		}
+		byPiece[entry] = append(byPiece[entry], r)
 	}
 	used := map[string]bool{}
 	var b strings.Builder
@@ -442,7 +459,7 @@ func quotesJSON(rs []resolvedQuote, keys *cite.Keyring) []quoteJSON {
 	for _, r := range rs {
 		a, key := r.article(keys)
 		c := r.Citation
-		if r.orphan != orphanPieceGone {
+		if !r.asRecorded() {
 			c = state.CitationOf(a, key)
 		}
 		c.Key, c.Authors = key, nonNil(c.Authors)

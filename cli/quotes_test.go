@@ -305,3 +305,51 @@ func TestQuotesOutputIsTerminalSafe(t *testing.T) {
 		}
 	}
 }
+
+// A quote whose passage is gone from its piece, changed since (new text,
+// title and date), is cited as the piece was when it was quoted, as the
+// README says, in every format; a quote of the piece now is cited as the
+// piece is now, in its own BibTeX entry. Before, the orphan was cited as
+// the piece's new version (an attack: a passage of "Count b v1", 2020,
+// cited as "Count b v2", 2021, under another key).
+func TestAnOrphanedQuoteIsCitedAsQuoted(t *testing.T) {
+	home, arch := t.TempDir(), t.TempDir()
+	file := filepath.Join(arch, "count.md")
+	write := func(title, date, text string) {
+		t.Helper()
+		md := "---\ntitle: " + title + "\ndate: " + date + "\nauthor: Bo Chan\noutlet: CountFeed\n---\n" + text + "\n"
+		if err := os.WriteFile(file, []byte(md), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Count b v1", "2020-01-03", "The text of b version one. It stays here.")
+	if _, errs, err := folio(t, home, "--archive", arch, "quotes", "add", "count", "--text", "The text of b version one."); err != nil {
+		t.Fatalf("add: %v %s", err, errs)
+	}
+	write("Count b v2", "2021-06-01", "Another text now. It stays here.")
+	if _, errs, err := folio(t, home, "--archive", arch, "quotes", "add", "count", "--text", "It stays here."); err != nil {
+		t.Fatalf("add: %v %s", err, errs)
+	}
+
+	qs := quotesJSONOut(t, home, "--archive", arch)
+	if len(qs) != 2 {
+		t.Fatalf("%d quotes, want 2", len(qs))
+	}
+	for _, q := range qs {
+		want, wantDate := "Count b v2", "2021-06-01"
+		if q.Orphaned {
+			want, wantDate = "Count b v1", "2020-01-03"
+		}
+		if q.Citation.Title != want || q.Citation.Date != wantDate || !strings.Contains(q.CitationText, want) {
+			t.Errorf("%q (orphaned %v) cited %q %q, %q; want %q %q", q.Exact, q.Orphaned, q.Citation.Title, q.Citation.Date, q.CitationText, want, wantDate)
+		}
+	}
+	md, _, err := folio(t, home, "--archive", arch, "quotes", "--orphaned")
+	if err != nil || !strings.Contains(md, "Count b v1") || strings.Contains(md, "Count b v2") {
+		t.Errorf("markdown of the orphan (%v):\n%s", err, md)
+	}
+	bib, _, err := folio(t, home, "--archive", arch, "quotes", "--format", "bibtex")
+	if err != nil || strings.Count(bib, "@") != 2 || !strings.Contains(bib, "Count b v1") || !strings.Contains(bib, "Count b v2") {
+		t.Errorf("bibtex: two entries, one a version (%v):\n%s", err, bib)
+	}
+}
