@@ -11,6 +11,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // This file is a: a one-line prompt in the footer to paste a URL; enter
@@ -167,9 +169,9 @@ const addTimeout = 2 * time.Minute
 // the index", as though it had just been indexed).
 func (m *Model) addedURL(msg addedURLMsg) tea.Cmd {
 	if msg.err != nil {
-		text := "Could not add " + quoteForStatus(msg.url) + ": " + msg.err.Error()
+		text := "Could not add " + quoteForStatus(msg.url) + ": " + termsafe.ErrText(msg.err)
 		if strings.Contains(msg.err.Error(), msg.url) {
-			text = "Could not add: " + msg.err.Error() // it names the URL
+			text = "Could not add: " + termsafe.ErrText(msg.err) // it names the URL
 		}
 		return m.status.setFor(text, true, statusLong)
 	}

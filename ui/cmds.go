@@ -13,6 +13,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // This file holds every tea.Cmd that does I/O: it is the only place that
@@ -229,7 +230,7 @@ func openURLCmd(u string) tea.Cmd {
 	return func() tea.Msg {
 		if err := openURL(u, browserFromEnv()); err != nil {
 			if checkURL(u) != nil {
-				return statusMsg{text: err.Error(), isErr: true}
+				return statusMsg{text: termsafe.ErrText(err), isErr: true}
 			}
 			return statusMsg{text: fmt.Sprintf("Could not open %s: press y to copy it (%s)",
 				ansi.Truncate(archive.SanitizeLine(u), 60, "…"), err), isErr: true}

@@ -14,6 +14,7 @@ import (
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // The Cmds of the research side, with the I/O rules of cmds.go: opening
@@ -293,14 +294,14 @@ func keyringFor(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, arts [
 	}
 	book, openWarn := ledger() // a warning: no state folder, a corrupt file set aside
 	if openWarn != nil {
-		warn = openWarn.Error()
+		warn = termsafe.ErrText(openWarn)
 	}
 	if book == nil {
 		return build(nil), warn, nil
 	}
 	keys, err := book.Assign(build)
 	if err != nil { // a key not kept may be given to another piece later
-		warn = "citation keys not kept: " + err.Error() + " (a new key copied may go to another piece later)"
+		warn = "citation keys not kept: " + termsafe.ErrText(err) + " (a new key copied may go to another piece later)"
 	}
 	if a, ok := book.(interface{ AdoptedFrom() string }); ok && a.AdoptedFrom() != "" {
 		// a folder renamed or copied: said once, the ledger is its own now

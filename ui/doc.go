@@ -102,7 +102,9 @@
 //   - Nothing from the archive reaches the terminal raw. Article text is
 //     sanitised by the archive package when it is loaded; everything else the
 //     UI prints that did not come from folio itself (errors, file names) goes
-//     through [archive.SanitizeLine] first. After the last transformation,
+//     through [archive.SanitizeLine] first; an error's text is
+//     termsafe.ErrText's, the file names it gives quoted when they hold
+//     what that would drop (U+202E) or what shows as nothing. After the last transformation,
 //     the reader's lines as Glamour left them and the whole screen in View
 //     pass through termsafe.Rendered: only colours and http(s) hyperlinks
 //     reach the terminal.

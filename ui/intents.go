@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // Intents: what a pane asks of the root after a key. A pane handles its
@@ -201,7 +203,7 @@ func (m *Model) doReaderIntent(in intent) tea.Cmd {
 			return m.status.set(m.noURL(), true)
 		}
 		if err := checkURL(in.url); err != nil {
-			return m.status.set(capitalise(err.Error()), true)
+			return m.status.set(capitalise(termsafe.ErrText(err)), true)
 		}
 		if in.copy {
 			return tea.Batch(tea.SetClipboard(in.url), m.status.set("Copied URL: "+in.url, false))

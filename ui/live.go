@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // This file keeps the screen in step with what changes under it: the
@@ -151,7 +152,7 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 	switch msg := msg.(type) {
 	case watchStartedMsg:
 		if msg.err != nil {
-			return m.status.setFor("Not watching the archive: "+msg.err.Error(), true, statusLong)
+			return m.status.setFor("Not watching the archive: "+termsafe.ErrText(msg.err), true, statusLong)
 		}
 		m.live.watch = msg.w
 		m.live.how = msg.w.mode()
@@ -230,7 +231,7 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		return m.reindex()
 	case editFileMsg:
 		if msg.err != nil {
-			return m.status.set("Cannot edit: "+msg.err.Error(), true)
+			return m.status.set("Cannot edit: "+termsafe.ErrText(msg.err), true)
 		}
 		return tea.ExecProcess(msg.editor, func(err error) tea.Msg { return editedMsg{err} })
 	case editedMsg:
@@ -239,7 +240,7 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 		m.live.forced = msg.err == nil
 		cmd := m.reindex()
 		if msg.err != nil {
-			m.live.editorErr = "The editor failed: " + msg.err.Error()
+			m.live.editorErr = "The editor failed: " + termsafe.ErrText(msg.err)
 			return tea.Batch(cmd, m.status.set(m.live.editorErr, true))
 		}
 		return tea.Batch(cmd, m.status.set("Reading the file again…", false))

@@ -13,6 +13,7 @@ import (
 	"github.com/cli/browser"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // checkURL says whether folio may hand u to a browser. Archive files are
@@ -168,7 +169,7 @@ func openURL(u, browserEnv string) error {
 			if errors.Is(err, exec.ErrNotFound) {
 				return errors.New("no browser found: set $BROWSER to your browser's command")
 			}
-			return fmt.Errorf("could not open a browser: %s", archive.SanitizeLine(err.Error()))
+			return fmt.Errorf("could not open a browser: %s", archive.SanitizeLine(termsafe.ErrText(err)))
 		}
 		return nil
 	}
@@ -179,14 +180,14 @@ func openURL(u, browserEnv string) error {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, io.Discard, io.Discard
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("could not run $BROWSER: %s", archive.SanitizeLine(err.Error()))
+		return fmt.Errorf("could not run $BROWSER: %s", archive.SanitizeLine(termsafe.ErrText(err)))
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
 		if err != nil {
-			return fmt.Errorf("$BROWSER (%s) failed: %s", archive.SanitizeLine(argv[0]), archive.SanitizeLine(err.Error()))
+			return fmt.Errorf("$BROWSER (%s) failed: %s", archive.SanitizeLine(argv[0]), archive.SanitizeLine(termsafe.ErrText(err)))
 		}
 	case <-time.After(browserGrace):
 		// Still running: a browser that stays open. The goroutine above reaps it.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -234,7 +235,7 @@ func (l quoteList) view(w, h int, st Styles) string {
 	case l.scope == scopeResults && l.results == nil:
 		lines = append(lines, st.Hint.Render("Finding the quoted pieces among the results…"))
 	case l.scope == scopeResults && l.resultsErr != nil:
-		lines = append(lines, st.Hint.Render(truncateCells("Could not find them: "+archive.SanitizeLine(l.resultsErr.Error()), max(w-6, 10))))
+		lines = append(lines, st.Hint.Render(truncateCells("Could not find them: "+archive.SanitizeLine(termsafe.ErrText(l.resultsErr)), max(w-6, 10))))
 	case len(l.quotes) == 0 && l.filter.Value() != "":
 		lines = append(lines, st.Hint.Render("No quote has all these words."))
 	case len(l.quotes) == 0 && l.scope == scopeResults:
@@ -451,7 +452,7 @@ func (m *Model) quotesOpened(msg quotesOpenedMsg) tea.Cmd {
 	m.quotes = msg.book
 	var cmds []tea.Cmd
 	if msg.err != nil {
-		cmds = append(cmds, m.warn("Quotes: "+msg.err.Error(), statusLong))
+		cmds = append(cmds, m.warn("Quotes: "+termsafe.ErrText(msg.err), statusLong))
 	}
 	return tea.Batch(append(cmds, m.locateQuotes(), m.watchQuotesFile())...)
 }
@@ -459,7 +460,7 @@ func (m *Model) quotesOpened(msg quotesOpenedMsg) tea.Cmd {
 // quoteSaved says a quote was kept, and marks it.
 func (m *Model) quoteSaved(msg quoteSavedMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.status.set("Quote not saved: "+archive.SanitizeLine(msg.err.Error()), true)
+		return m.status.set("Quote not saved: "+archive.SanitizeLine(termsafe.ErrText(msg.err)), true)
 	}
 	status := m.status.set("Quote kept · Q lists the quotes · folio quotes prints them", false)
 	if msg.warn = joinWarnings(msg.warn, badKeyWarning(m.info.Problems, []string{msg.path})); msg.warn != "" {

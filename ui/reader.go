@@ -405,7 +405,7 @@ func (r reader) view(st Styles) string {
 	switch {
 	case r.err != nil:
 		lines = append(lines, "", "  "+st.ReaderTitle.Render(truncateCells(oneLine(r.hit.Title), colW-2)),
-			"", "  "+st.Error.Render(truncateCells("Could not show this piece: "+archive.SanitizeLine(r.err.Error()), colW-2)))
+			"", "  "+st.Error.Render(truncateCells("Could not show this piece: "+archive.SanitizeLine(termsafe.ErrText(r.err)), colW-2)))
 	case !r.ready:
 		lines = append(lines, "", "  "+st.ReaderTitle.Render(truncateCells(oneLine(r.hit.Title), colW-2)),
 			"", "  "+st.Hint.Render("Loading…"))

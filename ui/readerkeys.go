@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // The reader's keys: scrolling and finding it does itself; the rest (back,
@@ -180,7 +181,7 @@ func (r reader) failure() error {
 // that needs its text says then (a helper's report: v and L said "Still
 // loading this piece…" of a piece whose file was deleted).
 func cannotShow(err error) sayIntent {
-	return sayIntent{text: "This piece cannot be shown: " + err.Error(), isErr: true}
+	return sayIntent{text: "This piece cannot be shown: " + termsafe.ErrText(err), isErr: true}
 }
 
 // fullPiece is the piece with its body, once it is rendered.

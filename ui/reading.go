@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // This file is the research side of the root model: the reading state
@@ -20,7 +21,7 @@ func (m *Model) stateOpened(msg stateOpenedMsg) tea.Cmd {
 	var cmds []tea.Cmd
 	if msg.err != nil {
 		m.stateWarned = true
-		cmds = append(cmds, m.warn("Reading state: "+msg.err.Error(), statusLong))
+		cmds = append(cmds, m.warn("Reading state: "+termsafe.ErrText(msg.err), statusLong))
 	}
 	if msg.state == nil {
 		return tea.Batch(cmds...)
@@ -48,7 +49,7 @@ func (m *Model) stateSaved(msg stateSavedMsg) tea.Cmd {
 		return nil // said already, when it first failed or when the state opened
 	}
 	m.saveFailing = true
-	return m.status.setFor("Reading state not saved: "+msg.err.Error(), true, statusLong)
+	return m.status.setFor("Reading state not saved: "+termsafe.ErrText(msg.err), true, statusLong)
 }
 
 // renderFailed gives back the unread mark of the piece just opened when
@@ -228,7 +229,7 @@ func (m *Model) citeResults() tea.Cmd {
 // cited copies citations to the clipboard (OSC 52).
 func (m *Model) cited(msg citedMsg) tea.Cmd {
 	if msg.err != nil {
-		return m.status.set("Could not cite: "+msg.err.Error(), true)
+		return m.status.set("Could not cite: "+termsafe.ErrText(msg.err), true)
 	}
 	msg.warn = joinWarnings(msg.warn, badKeyWarning(m.info.Problems, msg.paths))
 	text := "Copied citation"

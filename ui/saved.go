@@ -13,6 +13,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // Saved searches (S, the sidebar's SAVED group): S asks for a name on a
@@ -156,7 +157,7 @@ func (m *Model) gotSavedNew(msg savedNewMsg) tea.Cmd {
 		return nil // the search changed since, or it is being found again
 	}
 	if msg.err != nil {
-		return m.status.setFor("Cannot mark what is new: "+msg.err.Error(), true, statusLong)
+		return m.status.setFor("Cannot mark what is new: "+termsafe.ErrText(msg.err), true, statusLong)
 	}
 	m.savedNew.ids = make(map[string]bool, len(msg.ids))
 	for _, id := range msg.ids {
@@ -194,7 +195,7 @@ func (m *Model) cannotSave() string {
 		return "Saved searches are not kept here (no config folder)"
 	}
 	if _, err := m.savedOfCurrent(""); err != nil {
-		return "Cannot save this search: " + err.Error()
+		return "Cannot save this search: " + termsafe.ErrText(err)
 	}
 	return ""
 }
@@ -209,7 +210,7 @@ func (m *Model) saveSearch(name string) tea.Cmd {
 	}
 	s, err := m.savedOfCurrent(name)
 	if err != nil {
-		return m.status.set("Cannot save this search: "+err.Error(), true)
+		return m.status.set("Cannot save this search: "+termsafe.ErrText(err), true)
 	}
 	return addSavedCmd(m.opts.Saved, m.searcher, s)
 }
@@ -218,7 +219,7 @@ func (m *Model) saveSearch(name string) tea.Cmd {
 // allowed) the prompt opens again with the name, to mend it.
 func (m *Model) savedAdded(msg savedAddedMsg) tea.Cmd {
 	if msg.err != nil {
-		m.prompt = newSavedPrompt(m.styles, msg.search.Name, "not saved: "+msg.err.Error())
+		m.prompt = newSavedPrompt(m.styles, msg.search.Name, "not saved: "+termsafe.ErrText(msg.err))
 		return m.prompt.input.Focus()
 	}
 	return tea.Batch(m.status.set("Saved the search as "+msg.search.Name, false), m.countSaved())
@@ -282,7 +283,7 @@ func (m *Model) gotSaved(msg savedMsg) tea.Cmd {
 	if msg.err != nil {
 		if !m.savedWarned {
 			m.savedWarned = true
-			return m.warn("Saved searches: "+msg.err.Error(), statusLong)
+			return m.warn("Saved searches: "+termsafe.ErrText(msg.err), statusLong)
 		}
 		return nil
 	}
@@ -461,7 +462,7 @@ func savedQuery(s SavedSearch) index.Query {
 // again (the search has nothing new now).
 func (m *Model) savedOpened(msg savedOpenedMsg) tea.Cmd {
 	if msg.err != nil {
-		return tea.Batch(m.status.setFor("Not marked opened: "+msg.err.Error(), true, statusLong), m.countSaved())
+		return tea.Batch(m.status.setFor("Not marked opened: "+termsafe.ErrText(msg.err), true, statusLong), m.countSaved())
 	}
 	return m.countSaved()
 }

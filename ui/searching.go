@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // The searches of the root: the query from the search box, the filters and
@@ -84,7 +85,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	if msg.page {
 		if msg.err != nil {
 			m.list.pageFailed(msg.offset)
-			return m.status.set("Could not load more results: "+msg.err.Error(), true)
+			return m.status.set("Could not load more results: "+termsafe.ErrText(msg.err), true)
 		}
 		m.list.addPage(msg.offset, msg.results.Hits)
 		return m.findLost(m.list.restorePlace())

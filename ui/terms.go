@@ -10,6 +10,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // The distinctive words of the results (w): a full-screen list of the
@@ -130,7 +131,7 @@ func (p termsPane) view(w, h int, st Styles) string {
 	out := []string{st.ReaderTitle.Render("Distinctive words of the results")}
 	switch {
 	case p.err != nil:
-		out = append(out, "", st.Error.Render(archive.SanitizeLine(p.err.Error())))
+		out = append(out, "", st.Error.Render(archive.SanitizeLine(termsafe.ErrText(p.err))))
 	case !p.loaded:
 		out = append(out, "", st.Count.Render("reading the results…"))
 	case p.res.Results == 0:

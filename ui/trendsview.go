@@ -9,6 +9,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // The chart's drawing: a title, a legend, the bars of each period on
@@ -54,7 +55,7 @@ func (p trendsPane) draw(w, h int, st Styles, noColor bool) string {
 	head := []string{st.ReaderTitle.Render(fmt.Sprintf("Attention over time · %s per %s", what, p.by))}
 	switch {
 	case p.err != nil:
-		return strings.Join(append(head, "", st.Error.Render(archive.SanitizeLine(p.err.Error()))), "\n")
+		return strings.Join(append(head, "", st.Error.Render(archive.SanitizeLine(termsafe.ErrText(p.err)))), "\n")
 	case !p.loaded:
 		return strings.Join(append(head, "", st.Count.Render("counting…")), "\n")
 	case p.points() == 0 && (p.by == index.ByYear || p.by == index.ByDecade):

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // Update routes a message: input to handleKey and the mouse handlers
@@ -179,7 +180,7 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		return m.addedURL(msg), true
 	case formatSavedMsg:
 		if msg.err != nil {
-			return m.status.set("Citation format not kept for next time: "+msg.err.Error(), true), true
+			return m.status.set("Citation format not kept for next time: "+termsafe.ErrText(msg.err), true), true
 		}
 	default:
 		return nil, false
@@ -193,7 +194,7 @@ func (m *Model) gotFacets(msg facetsMsg) tea.Cmd {
 		return nil // a newer query's counts are coming
 	}
 	if msg.err != nil {
-		return m.status.set("Could not count the filters: "+msg.err.Error(), true)
+		return m.status.set("Could not count the filters: "+termsafe.ErrText(msg.err), true)
 	}
 	m.sidebar.newQuery(m.baseQuery.Text)
 	m.sidebar.setFacets(msg.facets)
@@ -240,7 +241,7 @@ func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 	m.refreshing = false
 	m.progress = indexProgressMsg{}
 	if msg.err != nil {
-		status := m.status.setFor("Could not bring the index up to date: "+msg.err.Error(), true, statusLong)
+		status := m.status.setFor("Could not bring the index up to date: "+termsafe.ErrText(msg.err), true, statusLong)
 		return tea.Batch(status, m.afterRefresh(msg))
 	}
 	m.info = msg.info

@@ -274,7 +274,7 @@ func (m Model) body(h int) string {
 	case m.words.open:
 		return m.words.view(w, h, st)
 	case m.indexErr != nil:
-		msg := "Could not open the index:\n\n" + archive.Sanitize(m.indexErr.Error()) + "\n\nPress q to quit."
+		msg := "Could not open the index:\n\n" + archive.Sanitize(termsafe.ErrText(m.indexErr)) + "\n\nPress q to quit."
 		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center,
 			st.Error.Width(min(w-2, 80)).Render(msg))
 	case m.searcher == nil:
@@ -306,7 +306,7 @@ func (m Model) listArea() string {
 	case w <= 0 || h <= 0:
 		return ""
 	case m.searchErr != nil:
-		return say("", st.Error.Render(" Search failed: "+archive.SanitizeLine(m.searchErr.Error())))
+		return say("", st.Error.Render(" Search failed: "+archive.SanitizeLine(termsafe.ErrText(m.searchErr))))
 	case !m.haveResult:
 		return say("", st.Hint.Render(" Searching…"))
 	case m.list.count() == 0 && m.info.Count == 0:

@@ -19,6 +19,7 @@ import (
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/dirents"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // archiveWatch tells the reader when the files of a folder archive change:
@@ -533,7 +534,7 @@ func watchFailed(err error) string {
 	case errors.Is(err, syscall.EMFILE):
 		return "watching failed: too many inotify instances (fs.inotify.max_user_instances)"
 	}
-	return "watching failed: " + err.Error()
+	return "watching failed: " + termsafe.ErrText(err)
 }
 
 // check is the periodic check: the archive's file list (paths, sizes,

@@ -14,9 +14,12 @@
 package termsafe
 
 import (
+	"errors"
 	"fmt"
 	"html"
+	"io/fs"
 	"net/url"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -445,4 +448,30 @@ func controlReferences(s string, control func(ref string) bool) [][]int {
 		}
 	}
 	return refs
+}
+
+// ErrText is err's message for a line of output, each file name an
+// fs.PathError or os.LinkError in its chain gives quoted as Quote quotes
+// it: the reader's status line drops the characters that would act on
+// the terminal, so "open g\u202eood.md: permission denied" read "open
+// good.md", another file's name (an attack: the status line, the piece
+// pane and cite named good.md for g\u202eood.md; check and the !
+// overlay quoted it).
+func ErrText(err error) string {
+	msg := err.Error()
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		var names []string
+		switch pe := e.(type) {
+		case *fs.PathError:
+			names = []string{pe.Path}
+		case *os.LinkError:
+			names = []string{pe.Old, pe.New}
+		}
+		for _, name := range names {
+			if q := Quote(name); q != name && name != "" {
+				msg = strings.ReplaceAll(msg, name, q)
+			}
+		}
+	}
+	return msg
 }

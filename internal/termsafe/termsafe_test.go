@@ -1,7 +1,12 @@
 package termsafe
 
 import (
+	"errors"
+	"fmt"
 	"html"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -264,5 +269,33 @@ func TestTextControlReferences(t *testing.T) {
 	}
 	if got, want := ControlReferences(s), [][]int{{5, 8}, {13, 18}, {23, 27}, {32, 35}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("ControlReferences: %v, want %v", got, want)
+	}
+}
+
+// An error naming a file names it quoted when its name holds what the
+// status line would drop or what shows as nothing: "open g\u202eood.md"
+// read "open good.md", another file, once the status line dropped U+202E.
+func TestErrText(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "g\u202eood.md")
+	_, openErr := os.Open(name)
+	linkErr := os.Rename(name, filepath.Join(dir, "b\ufe0f.md"))
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{openErr, "open " + Quote(name) + ": no such file or directory"},
+		{fmt.Errorf("could not cite: %w", openErr), "could not cite: open " + Quote(name) + ": no such file or directory"},
+		{linkErr, "rename " + Quote(name) + " " + Quote(filepath.Join(dir, "b\ufe0f.md")) + ": no such file or directory"},
+		{&fs.PathError{Op: "open", Path: "plain.md", Err: fs.ErrPermission}, "open plain.md: permission denied"},
+		{errors.New("no path here"), "no path here"},
+	} {
+		got := ErrText(c.err)
+		if got != c.want {
+			t.Errorf("ErrText(%q) = %q, want %q", c.err.Error(), got, c.want)
+		}
+		if strings.ContainsRune(got, '\u202e') || strings.ContainsRune(got, '\ufe0f') {
+			t.Errorf("ErrText(%q) = %q keeps the character", c.err.Error(), got)
+		}
 	}
 }
