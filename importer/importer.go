@@ -990,9 +990,17 @@ func tagOf(text string) string {
 }
 
 // link is the item's URL made absolute against the site, if it is one folio
-// would open; else "".
+// would open; else "". An item without a link of its own has none: not the
+// site's home page, which an empty reference resolves to (a helper's
+// report: Atom entries with only an enclosure, replies or edit link, or
+// none, were all written with the url of the home page, which dups took
+// for copies of one piece and o and cite gave as the piece's). gofeed
+// gives an Atom entry's rel="alternate" link alone, an RSS item's <link>.
 func (c *itemConverter) link(s string) string {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
 	if u, err := url.Parse(s); err == nil && !u.IsAbs() && c.base != nil {
 		s = c.base.ResolveReference(u).String()
 	}

@@ -968,3 +968,42 @@ func TestImportAddsAtMostMaxNew(t *testing.T) {
 		t.Errorf("no cap: %v, %d added, %d left", err, rep.Count(Added), rep.Left)
 	}
 }
+
+// An item without a link of its own has no url: not the feed's home page,
+// which an empty link resolved to (a helper's report: five Atom entries,
+// with only an enclosure, a replies or an edit link, or none, were written
+// with url: http://site.org/, and dups took them for copies of one piece).
+// A relative link is still made absolute against the site.
+func TestItemWithoutLinkHasNoURL(t *testing.T) {
+	atom := `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>AF</title><id>urn:f</id><updated>2020-01-01T00:00:00Z</updated><link rel="alternate" href="http://site.org/"/>
+<entry><title>Only enclosure</title><id>urn:1</id><updated>2020-02-01T00:00:00Z</updated><link rel="enclosure" href="http://cdn.org/ep1.mp3"/><content type="html">one</content></entry>
+<entry><title>Only replies</title><id>urn:2</id><updated>2020-02-02T00:00:00Z</updated><link rel="replies" href="http://site.org/comments/feed"/><content type="html">two</content></entry>
+<entry><title>Only edit</title><id>urn:3</id><updated>2020-02-03T00:00:00Z</updated><link rel="edit" href="http://site.org/api/3"/><content type="html">three</content></entry>
+<entry><title>No link</title><id>urn:4</id><updated>2020-02-04T00:00:00Z</updated><content type="html">four</content></entry>
+<entry><title>Relative</title><id>urn:5</id><updated>2020-02-05T00:00:00Z</updated><link href="/posts/5"/><content type="html">five</content></entry>
+</feed>`
+	rss := `<?xml version="1.0"?><rss version="2.0"><channel><title>RF</title><link>http://site.org/</link>
+<item><title>No link</title><guid isPermaLink="false">r1</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><enclosure url="http://cdn.org/r1.mp3" length="1" type="audio/mpeg"/><description>one</description></item>
+<item><title>Blank link</title><guid isPermaLink="false">r2</guid><link>  </link><pubDate>Fri, 03 Jan 2020 10:00:00 GMT</pubDate><description>two</description></item>
+</channel></rss>`
+	for name, c := range map[string]struct {
+		feed string
+		want map[string]string // title to url
+	}{
+		"atom": {atom, map[string]string{"Only enclosure": "", "Only replies": "", "Only edit": "", "No link": "", "Relative": "http://site.org/posts/5"}},
+		"rss":  {rss, map[string]string{"No link": "", "Blank link": ""}},
+	} {
+		dir := t.TempDir()
+		rep, err := Import(strings.NewReader(c.feed), "feed.xml", Options{Into: dir})
+		if err != nil || rep.Count(Added) != len(c.want) {
+			t.Fatalf("%s: %+v %v", name, rep, err)
+		}
+		arch := load(t, dir)
+		for _, a := range arch.Articles {
+			if want, ok := c.want[a.Title]; !ok || a.URL != want {
+				t.Errorf("%s: %q has url %q, want %q", name, a.Title, a.URL, want)
+			}
+		}
+	}
+}

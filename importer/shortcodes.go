@@ -177,12 +177,7 @@ func (c *itemConverter) wpShow(name string, attrs map[string]string, content str
 
 // mediaURL is a shortcode's URL made absolute against the site, if it is one
 // folio would open; else "".
-func (c *itemConverter) mediaURL(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return ""
-	}
-	return c.link(s)
-}
+func (c *itemConverter) mediaURL(s string) string { return c.link(s) }
 
 func isVideoSite(link string) bool {
 	for _, host := range []string{"youtube.com/", "youtu.be/", "vimeo.com/"} {
