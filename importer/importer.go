@@ -6,15 +6,18 @@
 // written as what they show.
 //
 // Imports are repeatable. Each file records the item it came from
-// (import_id: the item's GUID, else its link) and a hash of what was written
-// (import_hash). Running the import again
+// (import_id: the item's GUID, else its link), the feed (its source, and
+// import_feed when the feed's own URL is not that) and a hash of what was
+// written (import_hash). An item is its feed's and its GUID: two feeds that
+// give one GUID (two sites numbering their posts 1, 2, …; a site's main feed
+// and a category's) hold two items. Running the import again
 //
 //   - adds files for new items,
 //   - rewrites the file of an item that changed in the feed (under the same
 //     name, so the piece keeps its archive ID and reading state),
 //   - leaves unchanged items alone (the file is not touched at all),
 //   - leaves alone an item whose link a file in the folder already has
-//     under another import_id (folio add, another feed): Present, and
+//     that another feed wrote, or folio add: Present, and
 //   - never overwrites a file edited since it was imported (its content no
 //     longer matches its import_hash): it is reported as skipped, unless
 //     Force is set.
@@ -176,7 +179,11 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	existing := held.ids
+	// the files this feed wrote, by import_id: a file another feed or
+	// folio add wrote under the same import_id is not this item's (a
+	// helper's report: two feeds giving the GUIDs 1 and 2 wrote over each
+	// other's files at every sync)
+	existing := held.first(func(rel string) bool { return c.wrote(held, rel) })
 	if !opts.DryRun {
 		if err := os.MkdirAll(opts.Into, 0o755); err != nil {
 			return nil, err
@@ -211,7 +218,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 			rel, ok := held.urls[archive.URLKey(p.URL)]
 			switch {
 			case !ok || p.URL == "":
-			case held.sources[rel] != p.Source:
+			case !c.wrote(held, rel):
 				// added by folio add, or from another feed: a second
 				// copy would be written (a helper's report)
 				claimed[rel] = true
@@ -343,7 +350,7 @@ func place(p *piece, existing map[string]string, claimed map[string]bool, opts O
 		}
 	} else {
 		var there bool
-		rel, there, err = freeName(opts.Into, p.fileStem(), p.ImportID, claimed)
+		rel, there, err = freeName(opts.Into, p.fileStem(), p.holds, claimed)
 		if err != nil {
 			res.Action, res.Reason = Ignored, err.Error()
 			return res, nil
@@ -384,11 +391,11 @@ func create(p *piece, content []byte, res Result, dir string, claimed map[string
 		if !errors.Is(err, fs.ErrExist) {
 			return res, err
 		}
-		if data, err := archive.ReadRegular(path, archive.MaxFileSize); err == nil && importIDOf(data) == p.ImportID {
+		if data, err := archive.ReadRegular(path, archive.MaxFileSize); err == nil && p.holds(data) {
 			res.Action = Unchanged
 			return res, nil
 		}
-		rel, there, err := freeName(dir, p.fileStem(), p.ImportID, claimed)
+		rel, there, err := freeName(dir, p.fileStem(), p.holds, claimed)
 		if err != nil {
 			return res, err
 		}
@@ -414,12 +421,12 @@ const maxNameTries = 10000
 // the stem cut (by bytes, on a character boundary) so that the name fits
 // in maxNameBytes, or in less on a file system that says the name is too
 // long (eCryptfs takes 143). A name is taken if a file has it or this run
-// already used it. A file found under one of the names with the piece's
-// import_id (written by another import since this one looked at the
+// already used it. A file found under one of the names that holds the
+// piece (holds: written by another import since this one looked at the
 // folder) ends the search: that name is returned with there set. The
 // search ends: a name that cannot be checked (the folder is a file, say)
 // or maxNameTries names taken is an error.
-func freeName(dir, stem, importID string, claimed map[string]bool) (name string, there bool, err error) {
+func freeName(dir, stem string, holds func(data []byte) bool, claimed map[string]bool) (name string, there bool, err error) {
 	limit := maxNameBytes
 	for n := 1; n <= maxNameTries; n++ {
 		suffix := ".md"
@@ -439,8 +446,8 @@ func freeName(dir, stem, importID string, claimed map[string]bool) (name string,
 			n-- // the same number, shorter
 		case err != nil:
 			return "", false, fmt.Errorf("no file name: %w", err)
-		case importID != "":
-			if data, err := archive.ReadRegular(filepath.Join(dir, name), archive.MaxFileSize); err == nil && importIDOf(data) == importID {
+		case holds != nil:
+			if data, err := archive.ReadRegular(filepath.Join(dir, name), archive.MaxFileSize); err == nil && holds(data) {
 				return name, true, nil
 			}
 		}
@@ -477,8 +484,11 @@ type frontMatter struct {
 	Language   string   `yaml:"language,omitempty"`  // pages from the web (AddPage)
 	Fetched    string   `yaml:"fetched,omitempty"`   // the day AddPage fetched the page
 	Extracted  string   `yaml:"extracted,omitempty"` // how AddPage extracted the text
-	ImportID   string   `yaml:"import_id"`
-	ImportHash string   `yaml:"import_hash,omitempty"` // must stay last: see render
+	// ImportFeed is the feed's own URL, written when it is not Source
+	// (itemConverter.feed)
+	ImportFeed string `yaml:"import_feed,omitempty"`
+	ImportID   string `yaml:"import_id"`
+	ImportHash string `yaml:"import_hash,omitempty"` // must stay last: see render
 }
 
 type piece struct {
@@ -561,8 +571,10 @@ func writtenByImport(content []byte) bool {
 
 // imported is what a folder holds of earlier imports (scanImported).
 type imported struct {
-	// ids maps import_id to file (relative to the folder)
-	ids map[string]string
+	// order is the files with an import_id (relative to the folder), in
+	// lexical order; ids maps each to its import_id
+	order []string
+	ids   map[string]string
 	// urls maps the archive.URLKey of a file's url to it: a feed item
 	// whose link is there came by another way (folio add, another feed)
 	// and is not written nor fetched again (Import). A url two files have
@@ -570,9 +582,22 @@ type imported struct {
 	// is left out; so is a file's source, which for a feed's items is the
 	// feed's site (a review's report: both made new items "present").
 	urls map[string]string
-	// sources are the files' source lines: a file from the feed being
-	// imported is found by its import_id, never by its url
-	sources map[string]string
+	// sources and feeds are the files' source and import_feed lines: a
+	// file from the feed being imported is found by its import_id and
+	// these (itemConverter.wrote), never by its url
+	sources, feeds map[string]string
+}
+
+// first maps each import_id to the first file in lexical order that has
+// it, of the files keep keeps (all when keep is nil).
+func (h imported) first(keep func(rel string) bool) map[string]string {
+	found := map[string]string{}
+	for _, rel := range h.order {
+		if _, dup := found[h.ids[rel]]; !dup && (keep == nil || keep(rel)) {
+			found[h.ids[rel]] = rel
+		}
+	}
+	return found
 }
 
 // scanImported finds the files a previous import wrote into dir, including
@@ -580,8 +605,8 @@ type imported struct {
 // and source lines are decoded, so a file whose front matter the user broke
 // is still recognised (and then skipped, not duplicated).
 func scanImported(dir string) (imported, error) {
-	found := map[string]string{}
-	urls, sources := map[string]string{}, map[string]string{}
+	var order []string
+	ids, urls, sources, feeds := map[string]string{}, map[string]string{}, map[string]string{}, map[string]string{}
 	shared := map[string]bool{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -615,16 +640,15 @@ func scanImported(dir string) (imported, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, path)
-		if _, dup := found[id]; !dup { // WalkDir goes in lexical order
-			found[id] = rel
-		}
+		order = append(order, rel) // WalkDir goes in lexical order
+		ids[rel] = id
 		if k := archive.URLKey(frontValue(fm, "url")); k != "" {
 			if _, dup := urls[k]; dup {
 				shared[k] = true
 			}
 			urls[k] = rel
 		}
-		sources[rel] = frontValue(fm, "source")
+		sources[rel], feeds[rel] = frontValue(fm, "source"), frontValue(fm, "import_feed")
 		return nil
 	})
 	if err != nil {
@@ -633,11 +657,34 @@ func scanImported(dir string) (imported, error) {
 	for k := range shared {
 		delete(urls, k)
 	}
-	return imported{ids: found, urls: urls, sources: sources}, nil
+	return imported{order: order, ids: ids, urls: urls, sources: sources, feeds: feeds}, nil
 }
 
 // importIDOf is the import_id in a file's front matter ("" for none).
 func importIDOf(data []byte) string { return frontValue(frontMatterOf(data), "import_id") }
+
+// holds says whether a file holds the piece as an import of the same
+// feed (or folio add of the same page) writes it: its import_id, source
+// and import_feed. A file another feed wrote with the same import_id does
+// not (a helper's report: a feed's item found under its file name with
+// another feed's GUID 1 was "unchanged", not written).
+func (p *piece) holds(data []byte) bool {
+	fm := frontMatterOf(data)
+	return frontValue(fm, "import_id") == p.ImportID && frontValue(fm, "source") == p.Source && frontValue(fm, "import_feed") == p.ImportFeed
+}
+
+// wrote says whether the file rel of the folder was written by this feed
+// (for the item with its import_id): its import_feed is the feed's, or,
+// without one (a feed whose own URL is its source, or a file written
+// before import_feed was), its source is the feed's. A file folio add
+// wrote has the page's URL as its source, another feed's another site's
+// or its own import_feed.
+func (c *itemConverter) wrote(h imported, rel string) bool {
+	if f := h.feeds[rel]; f != "" {
+		return f == c.feed
+	}
+	return h.sources[rel] == c.source || h.sources[rel] == c.feed
+}
 
 // frontValue is the value of key in front matter fm, its line alone
 // decoded, so that a file whose front matter the user broke elsewhere is
@@ -677,9 +724,13 @@ func (p *piece) fileStem() string {
 
 // itemConverter holds what every item of one feed shares.
 type itemConverter struct {
-	wxr     bool
-	outlet  string
-	source  string
+	wxr    bool
+	outlet string
+	source string
+	// feed is the feed's own URL (its rel="self" link, else the URL it
+	// was fetched from), else source: what tells it from the site's other
+	// feeds, which give the site's link and the same GUIDs
+	feed    string
 	base    *url.URL          // the site, for relative links
 	authors []string          // the feed's own authors, for items without any
 	logins  map[string]string // WordPress login -> display name
@@ -705,6 +756,13 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool, kinds feedKinds) *it
 		}
 	}
 	c.source = cmp.Or(c.source, withoutUserinfo(archive.SanitizeLine(name)))
+	c.feed = c.source
+	for _, link := range []string{feed.FeedLink, name} {
+		if archive.ValidURL(link) == nil {
+			c.feed = withoutUserinfo(link)
+			break
+		}
+	}
 	if u, err := url.Parse(feed.Link); err == nil && archive.ValidURL(feed.Link) == nil {
 		u.User = nil
 		c.base = u
@@ -812,6 +870,9 @@ func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
 	p.Tags = tags(item.Categories)
 	p.URL = c.link(item.Link)
 	p.Source = c.source
+	if c.feed != c.source {
+		p.ImportFeed = c.feed
+	}
 	p.Standfirst = c.standfirst(item, desc, content)
 	return p, ""
 }

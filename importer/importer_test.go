@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io/fs"
@@ -583,7 +584,7 @@ func TestFreeNameEnds(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if name, _, err := freeName(file, "2017-01-02-x", "", map[string]bool{}); err == nil {
+	if name, _, err := freeName(file, "2017-01-02-x", nil, map[string]bool{}); err == nil {
 		t.Errorf("a file as the folder gave name %q", name)
 	}
 	claimed := map[string]bool{}
@@ -594,7 +595,7 @@ func TestFreeNameEnds(t *testing.T) {
 			claimed[fmt.Sprintf("x-%d.md", n)] = true
 		}
 	}
-	if name, _, err := freeName(t.TempDir(), "x", "", claimed); err == nil {
+	if name, _, err := freeName(t.TempDir(), "x", nil, claimed); err == nil {
 		t.Errorf("every name taken gave %q", name)
 	}
 }
@@ -1004,6 +1005,188 @@ func TestItemWithoutLinkHasNoURL(t *testing.T) {
 			if want, ok := c.want[a.Title]; !ok || a.URL != want {
 				t.Errorf("%s: %q has url %q, want %q", name, a.Title, a.URL, want)
 			}
+		}
+	}
+}
+
+// importAs imports feed under name (a file's, or the URL it was fetched
+// from) into dir and returns the report.
+func importAs(t *testing.T, feed, name, dir string) *Report {
+	t.Helper()
+	rep, err := Import(strings.NewReader(feed), name, Options{Into: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// actions lists a report's results as "action path", in feed order.
+func actions(rep *Report) []string {
+	var out []string
+	for _, r := range rep.Results {
+		out = append(out, string(r.Action)+" "+r.Path)
+	}
+	return out
+}
+
+// Two feeds that give one GUID hold two items: an import is the feed's
+// and the GUID, not the GUID alone (a helper's report: two sites numbering
+// their posts 1 and 2, imported into one folder, wrote over each other's
+// files at every import, "0 new, 4 updated" at every sync). An item of
+// the other feed with a link a file has is "already there (same URL)".
+func TestTwoFeedsGivingOneGUID(t *testing.T) {
+	site := func(n string) string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Site ` + n + `</title><link>http://` + n + `.example/</link>
+<item><title>Post from ` + n + `</title><link>http://` + n + `.example/post</link><guid isPermaLink="false">1</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>text ` + n + `</description></item>
+<item><title>Shared link ` + n + `</title><link>http://shared.example/p</link><guid isPermaLink="false">2</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>shared ` + n + `</description></item>
+</channel></rss>`
+	}
+	dir := t.TempDir()
+	importAs(t, site("one"), "one.xml", dir)
+	before := snapshot(t, dir)
+	got := actions(importAs(t, site("two"), "two.xml", dir))
+	if want := []string{"added 2020-01-02-post-from-two.md", "present 2020-01-02-shared-link-one.md"}; !slices.Equal(got, want) {
+		t.Errorf("the second feed: %v, want %v", got, want)
+	}
+	after := snapshot(t, dir)
+	for name, data := range before {
+		if after[name] != data {
+			t.Errorf("%s was written over:\n%s", name, after[name])
+		}
+	}
+	for range 2 { // as sync does, again and again
+		for _, f := range [][2]string{{site("one"), "one.xml"}, {site("two"), "two.xml"}} {
+			if rep := importAs(t, f[0], f[1], dir); rep.Count(Updated)+rep.Count(Added) != 0 {
+				t.Errorf("%s again: %v", f[1], actions(rep))
+			}
+		}
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(files) != 3 {
+		t.Errorf("files %v, want 3", files)
+	}
+}
+
+// A site's main feed and a category's give the site's link and the same
+// GUIDs; each is known by its own URL (its rel="self" link, else the URL
+// it was fetched from), written as import_feed where it is not the
+// source: the post is the first feed's, and "already there (same URL)" to
+// the other (a helper's report: every sync "0 new, 2 updated", the file
+// written twice, its outlet flipping between the feeds' titles).
+func TestSiteFeedsGivingOneItem(t *testing.T) {
+	feed := func(title, self string) string {
+		link := ""
+		if self != "" {
+			link = `<atom:link href="` + self + `" rel="self" type="application/rss+xml"/>`
+		}
+		return `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>` + title + `</title><link>http://blog.example.org/</link>` + link + `
+<item><title>Election post</title><link>http://blog.example.org/2020/01/election/</link><guid isPermaLink="false">http://blog.example.org/?p=12</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>Same text in both feeds.</description></item>
+</channel></rss>`
+	}
+	const mainURL, catURL = "http://blog.example.org/feed/", "http://blog.example.org/category/politics/feed/"
+	for name, self := range map[string]bool{"fetched from": false, "self link": true} {
+		mainSelf, catSelf, mainName, catName := "", "", mainURL, catURL
+		if self {
+			mainSelf, catSelf, mainName, catName = mainURL, catURL, "main.xml", "cat.xml"
+		}
+		main, cat := feed("Example Blog", mainSelf), feed("Example Blog » Politics", catSelf)
+		dir := t.TempDir()
+		importAs(t, main, mainName, dir)
+		want := snapshot(t, dir)
+		for range 2 {
+			if got := actions(importAs(t, cat, catName, dir)); !slices.Equal(got, []string{"present 2020-01-02-election-post.md"}) {
+				t.Errorf("%s: the category's feed: %v", name, got)
+			}
+			if got := actions(importAs(t, main, mainName, dir)); !slices.Equal(got, []string{"unchanged 2020-01-02-election-post.md"}) {
+				t.Errorf("%s: the main feed again: %v", name, got)
+			}
+		}
+		if got := snapshot(t, dir); len(got) != 1 || got["2020-01-02-election-post.md"] != want["2020-01-02-election-post.md"] {
+			t.Errorf("%s: files %v, want the main feed's as written", name, got)
+		}
+		if a := load(t, dir).Articles[0]; a.Outlet != "Example Blog" || a.Source != cmp.Or(mainSelf, "http://blog.example.org/") {
+			t.Errorf("%s: outlet %q, source %q", name, a.Outlet, a.Source)
+		}
+	}
+}
+
+// A file imported before import_feed was (its import_id the GUID alone,
+// its source the site's link) is still its feed's: updated in place, its
+// name kept, when the feed is fetched from a URL; unchanged when the feed
+// is imported from a file as before.
+func TestFilesImportedBeforeImportFeedAreStillTheFeeds(t *testing.T) {
+	dir := t.TempDir()
+	old := "---\ntitle: Election post\ndate: \"2020-01-02\"\noutlet: Example Blog\nurl: http://blog.example.org/2020/01/election/\nsource: http://blog.example.org/\nimport_id: http://blog.example.org/?p=12\n"
+	without := old + "---\n\nSame text in both feeds.\n"
+	old += "import_hash: " + hashOf([]byte(without)) + "\n---\n\nSame text in both feeds.\n"
+	path := filepath.Join(dir, "2020-01-02-election-post.md")
+	if err := os.WriteFile(path, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Example Blog</title><link>http://blog.example.org/</link>
+<item><title>Election post</title><link>http://blog.example.org/2020/01/election/</link><guid isPermaLink="false">http://blog.example.org/?p=12</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>Same text in both feeds.</description></item>
+</channel></rss>`
+	if got := actions(importAs(t, feed, "feed.xml", dir)); !slices.Equal(got, []string{"unchanged 2020-01-02-election-post.md"}) {
+		t.Errorf("from a file: %v; want the old file unchanged", got)
+	}
+	if got := actions(importAs(t, feed, "http://blog.example.org/feed/", dir)); !slices.Equal(got, []string{"updated 2020-01-02-election-post.md"}) {
+		t.Errorf("fetched: %v; want the old file updated", got)
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), "import_feed: http://blog.example.org/feed/\nimport_id: http://blog.example.org/?p=12\n") {
+		t.Errorf("the file updated:\n%s", data)
+	}
+	changed := strings.Replace(feed, "Same text in both feeds.", "Changed text.", 1)
+	if got := actions(importAs(t, changed, "http://blog.example.org/feed/", dir)); !slices.Equal(got, []string{"updated 2020-01-02-election-post.md"}) {
+		t.Errorf("changed: %v", got)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(files) != 1 {
+		t.Errorf("files %v, want the one", files)
+	}
+}
+
+// A feed item whose GUID and link are a page folio add saved (its
+// import_id the page's URL) leaves the page alone: "already there (same
+// URL)" (a helper's report: sync wrote the feed's 223-byte summary over
+// the 1,247-byte page, "0 new, 1 updated").
+func TestFeedItemLeavesAnAddedPageAlone(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Repeat("The whole text of the page, as it was added. ", 10)
+	page := mutPage("http://site.example/hpage", `<title>HP</title><meta property="article:published_time" content="2020-01-02">`, text)
+	rep, err := AddPage(page, PageOptions{Options: Options{Into: dir}})
+	if err != nil || rep.Count(Added) != 1 {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	added := snapshot(t, dir)
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed of site</title><link>http://site.example/</link>
+<item><title>HP summary</title><link>http://site.example/hpage</link><guid>http://site.example/hpage</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>Short summary only.</description></item>
+</channel></rss>`
+	for _, name := range []string{"feed.xml", "http://site.example/feed/"} {
+		got := importAs(t, feed, name, dir)
+		if len(got.Results) != 1 || got.Results[0].Action != Present || got.Results[0].Path != rep.Results[0].Path || got.Results[0].Reason != "same URL" {
+			t.Errorf("%s: %+v, want present in %s", name, got.Results, rep.Results[0].Path)
+		}
+	}
+	if after := snapshot(t, dir); len(after) != 1 || after[rep.Results[0].Path] != added[rep.Results[0].Path] {
+		t.Errorf("the page was written over: %v", after)
+	}
+}
+
+// Two feeds' items of one GUID, title and day, with links of their own,
+// are two files: the second is not taken for the first under its name.
+func TestTwoFeedsOneGUIDOneTitle(t *testing.T) {
+	site := func(n string) string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Site ` + n + `</title><link>http://` + n + `.example/</link>
+<item><title>Hello world</title><link>http://` + n + `.example/hello</link><guid isPermaLink="false">1</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>text ` + n + `</description></item>
+</channel></rss>`
+	}
+	dir := t.TempDir()
+	importAs(t, site("one"), "one.xml", dir)
+	if got := actions(importAs(t, site("two"), "two.xml", dir)); !slices.Equal(got, []string{"added 2020-01-02-hello-world-2.md"}) {
+		t.Errorf("the second feed: %v", got)
+	}
+	for _, n := range []string{"one", "two"} {
+		if got := actions(importAs(t, site(n), n+".xml", dir)); len(got) != 1 || !strings.HasPrefix(got[0], "unchanged ") {
+			t.Errorf("%s again: %v", n, got)
 		}
 	}
 }

@@ -80,7 +80,7 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	existing := imp.ids
+	existing := imp.first(nil)
 	held := alreadyHeld(cmp.Or(opts.Archive, opts.Into), p, pg.URL)
 	if opts.Archive != "" {
 		into, err1 := filepath.Abs(opts.Into)
