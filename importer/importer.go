@@ -333,6 +333,13 @@ func place(p *piece, existing map[string]string, claimed map[string]bool, opts O
 		res.Action, res.Reason = Ignored, err.Error()
 		return res, nil
 	}
+	if len(content) > archive.MaxFileSize {
+		// the archive skips a file over its limit (a helper's report: an
+		// 11.5 MB item was written and said added, then skipped by every
+		// command); a file of the item written before is left as it is
+		res.Action, res.Reason = Ignored, fmt.Sprintf("%.1f MB as a file, over the archive's %d MB limit: not written", float64(len(content))/(1<<20), archive.MaxFileSize>>20)
+		return res, nil
+	}
 	rel, ok := existing[p.ImportID]
 	if ok {
 		res.Path = rel

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -1188,5 +1189,42 @@ func TestTwoFeedsOneGUIDOneTitle(t *testing.T) {
 		if got := actions(importAs(t, site(n), n+".xml", dir)); len(got) != 1 || !strings.HasPrefix(got[0], "unchanged ") {
 			t.Errorf("%s again: %v", n, got)
 		}
+	}
+}
+
+// An item whose file would be over the archive's limit is not written:
+// ignored, the message naming it and the limit, the other items added, a
+// file the item had before left as it was (a helper's report: an 11.5 MB
+// item was written, said added, and skipped by the archive).
+func TestItemOverTheFileLimitIsNotWritten(t *testing.T) {
+	item := func(title, text string) string {
+		return `<item><title>` + title + `</title><link>http://big.example/` + title + `</link><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>` + text + `</description></item>`
+	}
+	feed := func(huge string) string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title><link>http://big.example/</link>` +
+			item("Huge", huge) + item("Small", "A small one.") + `</channel></rss>`
+	}
+	dir := t.TempDir()
+	if rep := importAs(t, feed("Once small."), "big.xml", dir); rep.Count(Added) != 2 {
+		t.Fatalf("%v", actions(rep))
+	}
+	before := snapshot(t, dir)
+	for _, fresh := range []bool{false, true} {
+		if fresh {
+			dir = t.TempDir()
+		}
+		rep := importAs(t, feed(strings.Repeat("word ", archive.MaxFileSize/5+1)), "big.xml", dir)
+		huge := rep.Results[0]
+		if huge.Action != Ignored || huge.Path != "" || huge.Title != "Huge" || !strings.Contains(huge.Reason, "over the archive's 10 MB limit: not written") || len(rep.Problems) != 0 {
+			t.Errorf("fresh %v: %+v, problems %v", fresh, rep.Results, rep.Problems)
+		}
+		if fresh {
+			if files, _ := filepath.Glob(filepath.Join(dir, "*.md")); len(files) != 1 || rep.Count(Added) != 1 {
+				t.Errorf("files %v: want the small one alone", files)
+			}
+		} else if after := snapshot(t, dir); !maps.Equal(before, after) {
+			t.Errorf("the files written before changed: %v", after)
+		}
+		load(t, dir)
 	}
 }
