@@ -300,6 +300,22 @@ func HugoConfigFolderRoot(p string) (string, bool) {
 	return "", false
 }
 
+// IsHugoConfigFolderFile reports whether the file at p (a slash path)
+// is one Hugo reads in a config folder (hugoConfigFolders): a config's
+// extension (hugoConfigExts) in config/_default/ or config/production/,
+// its hugo.toml or a file named after a key (hugoKeyFile: cascade.toml,
+// frontmatter.yaml), whose keys change how the site's pages read. The
+// reader's watch asks it of a file made, written over or removed (its
+// name is no IsSiteConfig one: cascade.toml made or edited while the
+// reader ran went unseen until R).
+func IsHugoConfigFolderFile(p string) bool {
+	if !slices.Contains(hugoConfigExts, path.Ext(p)) {
+		return false
+	}
+	_, ok := HugoConfigFolderRoot(path.Dir(p))
+	return ok
+}
+
 // hugoRoot reports whether the folder at prefix is a Hugo site's or
 // theme's root (PassedIn).
 func hugoRoot(prefix string, exists func(string) bool) bool {

@@ -399,6 +399,14 @@ func (w *archiveWatch) watch(ctx context.Context, fw *fsnotify.Watcher, cfg watc
 					renamed = true
 				}
 				changed()
+			} else if archive.IsHugoConfigFolderFile(filepath.ToSlash(ev.Name)) && ev.Op&^fsnotify.Chmod != 0 {
+				// a Hugo config folder's file named after a key
+				// (config/_default/cascade.toml, frontmatter.yaml) made,
+				// written over or removed: its keys are the site's as
+				// hugo.toml's are (the real program: a cascade.toml made
+				// with draft = true, or edited, went unseen until R). It
+				// passes over no folder, so the watch stays as it is
+				changed()
 			}
 			if relevant(ev.Name) {
 				changed()

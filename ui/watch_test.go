@@ -554,6 +554,58 @@ func TestWatchSeesASiteConfigWrittenOver(t *testing.T) {
 	waitSignal(t, w, "the site's config written over")
 }
 
+// TestWatchSeesAHugoConfigFolderKeyFile: a file of a Hugo config folder
+// named after a key (config/_default/cascade.toml, Hugo's cascade; the
+// real program in tmux: one made with draft = true, or edited, went
+// unseen until R, its name no site config's) made, written over or
+// removed is a change, in config/production/ too.
+func TestWatchSeesAHugoConfigFolderKeyFile(t *testing.T) {
+	dir := t.TempDir()
+	writePiece(t, filepath.Join(dir, "content", "posts", "a.md"), "A")
+	folder := filepath.Join(dir, "config", "_default")
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(folder, "hugo.toml"), []byte("title = 'S'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := startedWatch(t, dir, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	key := filepath.Join(folder, "cascade.toml")
+	if err := os.WriteFile(key, []byte("draft = true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "config/_default/cascade.toml made")
+	drain(w)
+	f, err := os.OpenFile(key, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("draft = false\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	waitSignal(t, w, "config/_default/cascade.toml written over")
+	drain(w)
+	if err := os.Remove(key); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "config/_default/cascade.toml removed")
+	drain(w)
+	if err := os.MkdirAll(filepath.Join(dir, "config", "production"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "config/production/ made")
+	drain(w)
+	if err := os.WriteFile(filepath.Join(dir, "config", "production", "frontmatter.yaml"), []byte("date: [lastmod]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitSignal(t, w, "config/production/frontmatter.yaml made")
+}
+
 // A Jekyll site's _config.yml written over to set show_drafts: its
 // _drafts/ folders (the root's, a category's) are read from then on, and
 // watched, and no longer when it is unset (a piece written in one was
