@@ -201,6 +201,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 	// the folder below its root, or the archive's root
 	content := "."
 	last := len(dirs)
+	siteRoot := "" // the Hugo site's root on p's path, nearest
 	for i, dir := range dirs {
 		if path.Base(dir) != hugoContent && s.inHugoRoot(dir) {
 			// a Hugo site's root (or a theme's): its pages are under
@@ -210,7 +211,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 			if i == 0 {
 				return nil, false // a file of the root itself: no page
 			}
-			content, last = dirs[i-1], i
+			content, last, siteRoot = dirs[i-1], i, dir
 			// a contentDir of two folders or more (a/b): its own
 			if c := path.Join(dir, s.hugoContentFolder(dir)); c != content {
 				if j := slices.Index(dirs[:i], c); j >= 0 {
@@ -222,8 +223,11 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 	}
 	inDraft := slices.Contains(drafts[:last], true)
 	page := pageOf(p, content)
-	if last < len(dirs) && dirs[last] == configRoot {
-		cascades = append(cascades[:last], config) // the farthest
+	if siteRoot != "" && siteRoot == configRoot {
+		// the farthest, after the content folder's (a contentDir of two
+		// folders, a/b: the config's cascade was dropped, the folder
+		// after the content folder on p's path being a/, not the root)
+		cascades = append(cascades[:last], config)
 		last++
 	}
 	var out matter

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -275,6 +276,35 @@ func TestHugoConfigCascade(t *testing.T) {
 			if !ok || a.Outlet != want[0] || a.Standfirst != want[1] {
 				t.Errorf("%s: %s: outlet %q, standfirst %q; want %q, %q (%v)", name, id, a.Outlet, a.Standfirst, want[0], want[1], probs)
 			}
+		}
+	}
+}
+
+// A Hugo site's contentDir of two folders (a/b) takes its config's
+// cascade, its targets' paths from a/b/, and not the cascade of a/'s
+// _index.md, which is outside it: hugo 0.111.3 as oracle built
+// a/b/posts/x.md with author Home (a/b/_index.md's), outlet Out and tags
+// Cas (the config's, the second of target path "/posts/**"), no outlet
+// Outside; folio read neither of the config's (the folder after the
+// content folder on the page's path was a/, not the site's root).
+func TestHugoContentDirOfTwoFoldersTakesTheConfigCascade(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo.toml":      "title = 'S'\ncontentDir = 'a/b'\n[[cascade]]\nauthor = 'Cfg'\noutlet = 'Out'\n[[cascade]]\ntags = 'Cas'\n[cascade._target]\npath = '/posts/**'\n",
+		"a/_index.md":    "---\ntitle: Outside\ncascade:\n  outlet: Outside\n---\n",
+		"a/b/_index.md":  "---\ntitle: Home\ncascade:\n  author: Home\n---\n",
+		"a/b/posts/x.md": "---\ntitle: X\ndate: 2020-01-01\n---\nText.\n",
+	})
+	for _, how := range []string{"scan", "fs"} {
+		var arch *Archive
+		if how == "scan" {
+			arch, _ = loadSite(t, root)
+		} else {
+			arch, _ = Load(os.DirFS(root))
+		}
+		a := byPathOf(t, arch, "a/b/posts/x.md")
+		if fmt.Sprint(a.Authors) != "[Home]" || a.Outlet != "Out" || !slices.Equal(a.Tags, []string{"cas"}) {
+			t.Errorf("%s: authors %q, outlet %q, tags %q; want [Home], Out, [cas]", how, a.Authors, a.Outlet, a.Tags)
 		}
 	}
 }

@@ -362,11 +362,12 @@ import (
 // and variation selectors (archive's Slug: ann\u034f.md was the id
 // ann\u034f, now ann and a suffix); 182: such a joiner or selector in a
 // body dropped too, and read so from a reference (archive's noEffect:
-// "zzq\u034f" was not the word zzq).
+// "zzq\u034f" was not the word zzq); 183: a Hugo contentDir of two folders
+// takes its config's cascade (archive's cascade: a/b/'s pages had none).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 182
+const SchemaVersion = 183
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
