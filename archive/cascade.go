@@ -117,7 +117,7 @@ func (s *SiteRoots) sectionPage(dir string) string {
 	}
 	for _, n := range cascadeNames {
 		p := path.Join(dir, n)
-		if IsHTMLSectionName(n) && !hugoHTMLSectionAt(dir, s.inHugoRoot, s.hugoContentFolder) {
+		if IsHTMLSectionName(n) && !hugoHTMLSectionAt(dir, s.inHugoRoot, s.hugoContentFolders) {
 			continue // not a page to Hugo: none the scan lists
 		}
 		if st, err := fs.Stat(s.fsys, p); err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p) {
@@ -212,10 +212,18 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 				return nil, false // a file of the root itself: no page
 			}
 			content, last, siteRoot = dirs[i-1], i, dir
-			// a contentDir of two folders or more (a/b): its own
-			if c := path.Join(dir, s.hugoContentFolder(dir)); c != content {
-				if j := slices.Index(dirs[:i], c); j >= 0 {
-					content, last = c, j+1
+			// a contentDir of two folders or more (a/b), or a
+			// language's (content/fr): the nearest of its content
+			// folders on p's path
+			contents := s.hugoContentFolders(dir)
+			for j, d := range dirs[:i] {
+				rel := d
+				if dir != "." {
+					rel = strings.TrimPrefix(d, dir+"/")
+				}
+				if slices.Contains(contents, rel) {
+					content, last = d, j+1
+					break
 				}
 			}
 			break

@@ -292,9 +292,9 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 		}
 		return v
 	}
-	contentOf := func(root string) string { // hugoContentOf's, content/ when folio cannot tell
+	contentsOf := func(root string) []string { // hugoContentOf's, those it could tell when folio cannot
 		c, _ := hugoContentOf(read, root)
-		return c.content
+		return c.contents
 	}
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -326,7 +326,7 @@ func scanFS(fsys fs.FS) ([]FileInfo, []Problem) {
 			links = append(links, p) // perhaps to a folder: said
 			return nil
 		case IsHTMLSectionName(name):
-			if hugoHTMLSectionAt(path.Dir(p), atHugoRoot, contentOf) {
+			if hugoHTMLSectionAt(path.Dir(p), atHugoRoot, contentsOf) {
 				paths = append(paths, p)
 			}
 			return nil

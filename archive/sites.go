@@ -51,23 +51,23 @@ func IsHTMLSectionName(name string) bool { return name == "_index.html" || name 
 // hugoHTMLSectionAt reports whether an _index.html in the folder dir is
 // one the scan lists (IsHTMLSectionName): one in the content folder of
 // the Hugo site (or theme) whose root is the nearest on its path (told by
-// atHugoRoot), or in a folder below it, its content folder told by
-// contentOf (content/, or its config's contentDir: hugoContentOf). Hugo
+// atHugoRoot), or in a folder below it, its content folders told by
+// contentsOf (content/, or its config's contentDir, and its languages'
+// own: hugoContentOf). Hugo
 // reads its pages from there alone (hugo 0.111.3 as oracle:
 // SITE/other/_index.html with draft: true hid nothing, Hugo publishing
 // nothing of other/; folio listed it as a section page anywhere below a
 // root, and its draft hid the Markdown beside it; with contentDir =
 // "posts" a posts/h/_index.html with draft: true hid posts/h/b.md, and
 // one of content/ nothing).
-func hugoHTMLSectionAt(dir string, atHugoRoot func(dir string) bool, contentOf func(root string) string) bool {
+func hugoHTMLSectionAt(dir string, atHugoRoot func(dir string) bool, contentsOf func(root string) []string) bool {
 	for d := dir; ; d = path.Dir(d) {
 		if atHugoRoot(d) {
 			rel := dir
 			if d != "." {
 				rel = strings.TrimPrefix(strings.TrimPrefix(dir, d), "/")
 			}
-			c := contentOf(d)
-			return rel == c || strings.HasPrefix(rel, c+"/")
+			return hugoContentDirs{contents: contentsOf(d)}.holds(rel)
 		}
 		if d == "." || d == "/" || d == "" {
 			return false
@@ -123,8 +123,8 @@ func Passed[Name ~string | ~[]byte](name Name) bool {
 //
 // A folder so named elsewhere (a notes folder's static/) is read. A Hugo
 // root holds hugo.toml (.yaml, .yml, .json), theme.toml, config/_default/,
-// config/production/, or config.toml (...) beside a content/ folder or setting contentDir
-// (contentDirMark); a Jekyll root _config.yml (.yaml, .toml). exists
+// config/production/, or config.toml (...) beside a content/ folder or setting contentDir,
+// its own or a language's (contentDirMark); a Jekyll root _config.yml (.yaml, .toml). exists
 // says whether a path relative to dir ("hugo.toml", "../_config.yml") is
 // there: it is asked only of a name that could be such a folder.
 func PassedIn[Name ~string | ~[]byte](dir string, name Name, exists func(rel string) bool) bool {
@@ -229,10 +229,8 @@ func HugoSiteAbove(dir string) string {
 		read := fsConfigs(fsys) // a config read for its contentDir is read once
 		if hugoRoot("", existsInFS(fsys, read, ".")) {
 			c, _ := hugoContentOf(read, ".")
-			if rel, err := filepath.Rel(parent, d); err == nil {
-				if rel = filepath.ToSlash(rel); rel == c.content || strings.HasPrefix(rel, c.content+"/") {
-					return parent
-				}
+			if rel, err := filepath.Rel(parent, d); err == nil && c.holds(filepath.ToSlash(rel)) {
+				return parent
 			}
 		}
 		if filepath.Dir(parent) == parent {
@@ -334,7 +332,7 @@ func hugoRoot(prefix string, exists func(string) bool) bool {
 
 // contentDirMark, after the path of a config.toml (.yaml, .yml, .json),
 // is what hugoRoot asks an exists func for whether that config sets a
-// contentDir (configSetsContentDir), which makes its folder a Hugo root
+// contentDir, its own or a language's (configSetsContentDir), which makes its folder a Hugo root
 // without a content/ beside it (hugo 0.111.3 as oracle: with
 // contentDir = "posts" in config.toml and no content/, posts/x/a.md was
 // the site's one page; folio read the folder as no site's, listing its
@@ -351,13 +349,29 @@ const showDraftsMark = "\x00show_drafts"
 
 // configSetsContentDir reports whether the Hugo config file at p, read
 // by read, sets contentDir (in any case, as Hugo reads its keys) to a
-// folder. A caller that reads the config again (hugoContentOf) shares its
-// read (fsConfigs), which decodes the file once (a review: decoded twice).
+// folder, or gives a language one of its own (hugo 0.111.3 as oracle: a
+// config.toml whose [languages.en] and [languages.fr] set contentDir =
+// "pages/en" and "pages/fr", no content/ beside it, built
+// pages/en/e.md and pages/fr/f.md; folio read the folder as no site's,
+// a tags string two tags). A caller that reads the config again
+// (hugoContentOf) shares its read (fsConfigs), which decodes the file
+// once (a review: decoded twice).
 func configSetsContentDir(read configReader, p string) bool {
 	m, _ := read(p)
 	v, _ := hugoKey(m, "contentdir")
-	s, ok := hugoContentDirName(v)
-	return !ok || s != ""
+	if s, ok := hugoContentDirName(v); !ok || s != "" {
+		return true
+	}
+	langs, _ := hugoKey(m, "languages")
+	lm, _ := langs.(map[string]any)
+	for _, l := range lm {
+		if l, ok := l.(map[string]any); ok {
+			if _, ok := hugoKey(l, "contentdir"); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // osExists is whether the file at the path p of the file system is there,

@@ -3535,3 +3535,100 @@ func TestHugoConfigKeyGivenTwice(t *testing.T) {
 	}
 	sameLines(t, "pieces", piecePaths(a), []string{"on/content/d.md"})
 }
+
+// A Hugo site whose config gives its languages their own contentDir
+// reads its pages from those folders, as hugo 0.111.3 built them (its
+// hugo list all): both/ (en content/en, fr content/fr) content/en/posts/a.md,
+// content/fr/posts/b.md and secret.md, not content/d.md, content/other/c.md
+// nor other/e.md; secret.md with content/fr/_index.md's cascaded author
+// and the config cascade's tags of target path "/posts/**" (from fr's
+// folder); fronly/ (fr's alone) every page of content/, content/fr/'s
+// too; off/ (disableLanguages = ["FR"]) and flag/ (fr's disabled = true)
+// content/en/'s alone; keyfile/ (config/_default/languages.toml)
+// content/en/'s alone; old/ (a config.toml whose languages set contentDir,
+// no content/) pages/en/e.md and pages/fr/f.md, a tags string one tag.
+// folio could not tell and read every file, and read old/ as no site.
+// empty/ (fr's contentDir "": Hugo read every file of the site as fr's)
+// folio still cannot tell, and reads every file.
+func TestHugoLanguageContentDirs(t *testing.T) {
+	page := func(fm string) string { return "---\ntitle: P\ndate: 2020-01-01\n" + fm + "---\nx\n" }
+	langs := func(extra, fr string) string {
+		return "title = 'S'\n" + extra + "[languages.en]\nweight = 1\ncontentDir = 'content/en'\n[languages.FR]\nweight = 2\n" + fr
+	}
+	site := func(dir, config string) map[string]string {
+		return map[string]string{
+			dir + "/hugo.toml":                  config,
+			dir + "/content/en/posts/a.md":      page(""),
+			dir + "/content/fr/posts/b.md":      page("tags: \"Middle East\"\n"),
+			dir + "/content/fr/_index.md":       "---\ntitle: Fr\ncascade:\n  author: Fr Cascade\n---\n",
+			dir + "/content/fr/posts/secret.md": page(""),
+			dir + "/content/d.md":               page(""),
+			dir + "/content/other/c.md":         page(""),
+			dir + "/other/e.md":                 page(""),
+		}
+	}
+	files := map[string]string{
+		"old/config.toml":   "title = 'S'\n[languages.en]\ncontentDir = 'pages/en'\n[languages.fr]\ncontentDir = 'pages/fr'\n",
+		"old/pages/en/e.md": page("tags: \"Middle East\"\n"),
+		"old/pages/fr/f.md": page(""),
+		"old/README.md":     "# Read me\n",
+		"old/x/n.md":        page(""),
+	}
+	for dir, config := range map[string]string{
+		"both":   langs("[[cascade]]\ntags = 'Cas'\n[cascade._target]\npath = '/posts/**'\n", "contentDir = 'content/fr/'\n"),
+		"fronly": "title = 'S'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\ncontentDir = './content/fr'\n",
+		"off":    langs("disableLanguages = ['fr']\n", "contentDir = 'content/fr'\n"),
+		"flag":   langs("", "contentDir = 'content/fr'\ndisabled = true\n"),
+		"empty":  langs("", "contentDir = ''\n"),
+	} {
+		maps.Copy(files, site(dir, config))
+	}
+	maps.Copy(files, site("keyfile", ""))
+	delete(files, "keyfile/hugo.toml")
+	files["keyfile/config/_default/hugo.toml"] = "title = 'S'\n"
+	files["keyfile/config/_default/languages.toml"] = "[en]\ncontentDir = 'content/en'\n"
+	root := t.TempDir()
+	writeFiles(t, root, files)
+	all := []string{"content/d.md", "content/en/posts/a.md", "content/fr/posts/b.md", "content/fr/posts/secret.md", "content/other/c.md"}
+	var want []string
+	for dir, pieces := range map[string][]string{
+		"both":    {"content/en/posts/a.md", "content/fr/posts/b.md", "content/fr/posts/secret.md"},
+		"fronly":  all,
+		"off":     {"content/en/posts/a.md"},
+		"flag":    {"content/en/posts/a.md"},
+		"keyfile": {"content/en/posts/a.md"},
+		"empty":   append(slices.Clone(all), "other/e.md"),
+		"old":     {"pages/en/e.md", "pages/fr/f.md"},
+	} {
+		for _, p := range pieces {
+			want = append(want, dir+"/"+p)
+		}
+	}
+	slices.Sort(want)
+	for _, how := range []string{"scan", "fs"} {
+		var a *Archive
+		var probs []Problem
+		if how == "scan" {
+			a, probs = loadSite(t, root)
+		} else {
+			a, probs = Load(os.DirFS(root)) // the walk's scan (scanFS)
+		}
+		sameLines(t, how+": pieces", piecePaths(a), want)
+		sameLines(t, how+": notes of both/", problemLines(probs, func(p Problem) bool {
+			return strings.HasPrefix(p.Path, "both/") && p.Msg == HugoOutsideContentMsg
+		}), []string{
+			"both/content/d.md: " + HugoOutsideContentMsg + " (quiet true)",
+			"both/content/other/c.md: " + HugoOutsideContentMsg + " (quiet true)",
+			"both/other/e.md: " + HugoOutsideContentMsg + " (quiet true)",
+		})
+		secret := byPathOf(t, a, "both/content/fr/posts/secret.md")
+		if fmt.Sprint(secret.Authors) != "[Fr Cascade]" || !slices.Equal(secret.Tags, []string{"cas"}) {
+			t.Errorf("%s: both's secret.md: authors %q, tags %q; want [Fr Cascade], [cas]", how, secret.Authors, secret.Tags)
+		}
+		for _, p := range []string{"both/content/fr/posts/b.md", "old/pages/en/e.md"} {
+			if got := byPathOf(t, a, p).Tags; !slices.Equal(got, []string{"middle east"}) {
+				t.Errorf("%s: %s's tags %q, want one (a Hugo site's string)", how, p, got)
+			}
+		}
+	}
+}

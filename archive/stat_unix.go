@@ -433,7 +433,7 @@ func (s *statter) list(f *os.File, fd int, job scanJob, prefix string, q *dirQue
 		s.probs = append(s.probs, cannotReadFolder(dir, err))
 	}
 	content := s.hugoContentAt(fd, dir, prefix, sites, configDir, len(subs) > 0)
-	isRoot := content != ""
+	isRoot := content != nil
 	for _, sub := range subs {
 		if !PassedIn(filepath.ToSlash(osDir), sub, exists) {
 			q.add(job.sub(prefix+sub, content))
@@ -456,17 +456,18 @@ func (s *statter) list(f *os.File, fd int, job scanJob, prefix string, q *dirQue
 	return names, subs, sites, err == nil && !unsure
 }
 
-// hugoContentAt is the content folder's path (from the archive's root) of
-// the Hugo site whose root is the folder dir (open as fd, prefix its path
-// with a slash), its site configs sites (configDir: one is a config
-// folder), "" when it is no Hugo root (hugoRoot, asked as it is now):
-// content/, or its config's contentDir (hugoContentOf; content/ when
-// folio cannot tell), read when subs, the folder having subfolders. A
+// hugoContentAt are the content folders' paths (from the archive's root)
+// of the Hugo site whose root is the folder dir (open as fd, prefix its
+// path with a slash), its site configs sites (configDir: one is a config
+// folder), none when it is no Hugo root (hugoRoot, asked as it is now):
+// content/, or its config's contentDir and its languages' own
+// (hugoContentOf; content/ when folio cannot tell), read when subs, the
+// folder having subfolders. A
 // config.* that makes it a root by its contentDir alone (contentDirMark)
 // is added to s.sites, read at every scan: editing it changes no folder.
-func (s *statter) hugoContentAt(fd int, dir, prefix string, sites []string, configDir, subs bool) string {
+func (s *statter) hugoContentAt(fd int, dir, prefix string, sites []string, configDir, subs bool) []string {
 	if len(sites) == 0 {
-		return ""
+		return nil
 	}
 	osDir := filepath.Join(s.root, dir)
 	read := fsConfigs(os.DirFS(osDir)) // a config read for its contentDir is read once
@@ -482,27 +483,33 @@ func (s *statter) hugoContentAt(fd int, dir, prefix string, sites []string, conf
 		return slices.Contains(sites, rel) || slices.Contains(hugoConfigFolders, rel) && configDir && fstatat(fd, rel, &st, 0) == nil
 	})
 	if !isRoot {
-		return ""
+		return nil
 	}
-	content := hugoContent
+	contents := []string{hugoContent}
 	if c, ok := hugoContentOf(read, "."); ok && subs {
-		content = c.content
+		contents = c.contents
 	}
-	return prefix + content
+	out := make([]string, len(contents))
+	for i, c := range contents {
+		out[i] = prefix + c
+	}
+	return out
 }
 
-// sub is the job of the subfolder at p of job's folder, content the
-// content folder's path of the Hugo site whose root that folder is ("" for
-// none): a Hugo site's content folder, or a folder below one, is told so
-// (hugo), the folders on the way to one that is below (contentDir =
-// "a/b") its path (content).
-func (job scanJob) sub(p, content string) scanJob {
-	if content == "" {
-		content = job.content
+// sub is the job of the subfolder at p of job's folder, contents the
+// content folders' paths of the Hugo site whose root that folder is (none
+// for none): a Hugo site's content folder, or a folder below one, is told
+// so (hugo), the folders on the way to one that is below (contentDir =
+// "a/b", a language's content/fr) their paths (content).
+func (job scanJob) sub(p string, contents []string) scanJob {
+	if contents == nil {
+		contents = job.content
 	}
-	j := scanJob{dir: p, hugo: job.hugo || p == content}
-	if strings.HasPrefix(content, p+"/") {
-		j.content = content
+	j := scanJob{dir: p, hugo: job.hugo || slices.Contains(contents, p)}
+	for _, c := range contents {
+		if strings.HasPrefix(c, p+"/") {
+			j.content = append(j.content, c)
+		}
 	}
 	return j
 }
@@ -608,9 +615,9 @@ type scanJob struct {
 	// hugo: the folder is a Hugo site's content folder or below it, so
 	// that its _index.html is told of (hugoHTMLSectionAt)
 	hugo bool
-	// content: the path of a Hugo site's content folder below the folder
-	// (scanJob.sub)
-	content string
+	// content: the paths of a Hugo site's content folders below the
+	// folder (scanJob.sub)
+	content []string
 }
 
 // dirQueue is the jobs still to do. pending counts those queued or being

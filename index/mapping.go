@@ -363,11 +363,14 @@ import (
 // ann\u034f, now ann and a suffix); 182: such a joiner or selector in a
 // body dropped too, and read so from a reference (archive's noEffect:
 // "zzq\u034f" was not the word zzq); 183: a Hugo contentDir of two folders
-// takes its config's cascade (archive's cascade: a/b/'s pages had none).
+// takes its config's cascade (archive's cascade: a/b/'s pages had none);
+// 184: a Hugo site's languages' own contentDir are its content folders
+// (archive's hugoLanguageContents: every file was a page, a language's
+// pages took the config cascade's paths from content/).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 183
+const SchemaVersion = 184
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
