@@ -1739,11 +1739,65 @@ func names(v any) []string {
 			out = append(out, names(v["name"])...)
 		}
 	default:
-		if s := fieldLine(stringOf(v)); s != "" {
+		if s := bylineLine(stringOf(v)); s != "" {
 			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// bylineLine is an author string as read (fieldLine), its line breaks
+// (a newline, a CR, U+2028, NEL, U+2029, &#10;: a block scalar of one
+// name a line) the "; " between names they stand for, which a byline reads
+// as another person or a role after one ("Ann Lee\nBo Chan" is Ann Lee
+// and Bo Chan, "TOM KRISHER\nAP Auto Writer" Tom Krisher; an attack found
+// the person "Ann Lee Bo Chan", SanitizeLine's space between them). A
+// line that goes on from the one before (after a comma, "&", "and",
+// "with" or one word, or starting with one of them or in lower case: "Ann
+// Lee,\nSenior Editor", "Ann Lee\nand Bo Chan", "Ann Lee\nfor Reuters",
+// "Ann\rLee") joins it with a space, as SanitizeLine joins every line of
+// other fields.
+func bylineLine(v string) string {
+	s := Sanitize(DecodeReferences(v)) // line breaks are "\n" in it
+	if !strings.Contains(s, "\n") {
+		return SanitizeLine(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	name := 0 // where the name the lines so far make starts in b
+	for line := range strings.SplitSeq(s, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if goesOn(b.String()[name:], line) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteString("; ")
+				name = b.Len()
+			}
+		}
+		b.WriteString(line)
+	}
+	return SanitizeLine(b.String())
+}
+
+// goesOn: line continues prev, the byline's lines since its last "; "
+// (bylineLine).
+func goesOn(prev, line string) bool {
+	if strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, "&") || strings.HasSuffix(prev, ";") {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(line); unicode.IsLower(r) || r == ',' || r == '&' || r == ';' {
+		return true
+	}
+	if !strings.Contains(prev, " ") {
+		return true // a name's first word alone: "Ann\nLee"
+	}
+	last := prev[strings.LastIndexByte(prev, ' ')+1:]
+	first, _, _ := strings.Cut(line, " ")
+	return strings.EqualFold(last, "and") || strings.EqualFold(last, "with") || strings.EqualFold(first, "and") || strings.EqualFold(first, "with")
 }
 
 // organizations are the author values marked as organisations:

@@ -2,6 +2,8 @@ package archive
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -235,6 +237,41 @@ func TestBylineOfARow(t *testing.T) {
 	} {
 		if got := Byline(c.authors); got != c.want {
 			t.Errorf("%q: %q, want %q", c.authors, got, c.want)
+		}
+	}
+}
+
+// A byline written one name a line (a block scalar, TOML's multi-line
+// string, a list's item, a {name:} map) names each (an attack: "Ann Lee
+// Bo Chan" one person in folio stats), read from files as folio reads them.
+func TestLineBreaksInABylineSeparateNames(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"block.md":  "---\ntitle: A\ndate: 2020-01-01\nauthor: |\n  Ann Lee\n  Bo Chan\n---\nText.\n",
+		"folded.md": "---\ntitle: B\ndate: 2020-01-01\nauthor: >\n  Ann Lee\n  and Bo Chan\n---\nText.\n",
+		"toml.md":   "+++\ntitle = \"C\"\ndate = 2020-01-01\nauthor = \"\"\"\nAnn Lee\nBo Chan\n\"\"\"\n+++\nText.\n",
+		"list.md":   "---\ntitle: D\ndate: 2020-01-01\nauthors: [\"Ann Lee\\u2028Bo Chan\", Cy Dee]\n---\nText.\n",
+		"map.md":    "---\ntitle: E\ndate: 2020-01-01\nauthors:\n  - name: \"Ann Lee\\nBo Chan\"\n---\nText.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ar, probs, err := Open(dir)
+	if err != nil || len(ar.Articles) != len(files) {
+		t.Fatalf("Open: %v %v, %d pieces", err, probs, len(ar.Articles))
+	}
+	want := map[string][]string{
+		"block.md":  {"Ann Lee", "Bo Chan"},
+		"folded.md": {"Ann Lee", "Bo Chan"},
+		"toml.md":   {"Ann Lee", "Bo Chan"},
+		"list.md":   {"Ann Lee", "Bo Chan", "Cy Dee"},
+		"map.md":    {"Ann Lee", "Bo Chan"},
+	}
+	for _, a := range ar.Articles {
+		if got := People(a); !slices.Equal(got, want[a.Path]) {
+			t.Errorf("%s (authors %q): people %q, want %q", a.Path, a.Authors, got, want[a.Path])
 		}
 	}
 }

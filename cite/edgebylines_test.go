@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
@@ -118,6 +119,25 @@ var edgeBylines = []struct {
 	{"Conan O&#8217;Brien", "O’Brien, Conan", "obrien2020lists"},
 	{"AT&T Research", `{AT\&T Research}`, "att2020lists"},
 	{"Lee, Ann; Chan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// a line break between names separates them, as ";" does (an attack:
+	// "Ann Lee\nBo Chan" was Chan, Ann Lee Bo, SanitizeLine's space
+	// between them), a role on the next line goes as after ";"; a line
+	// that goes on from the one before joins it
+	{"Ann Lee\nBo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee\u2028Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee\u0085Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee\u2029Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee\r\nBo Chan\r\nCy Dee\n", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"Ann Lee&#10;Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, Ann\nChan, Bo", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"TOM KRISHER\nAP Auto Writer", "Krisher, Tom", "krisher2020lists"},
+	{"Ann Lee,\nSenior Editor", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee and\nBo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee\nand Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee\nfor Reuters", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee\n\nReuters", "Lee, Ann", "lee2020lists"},
+	{"Ann\nLee", "Lee, Ann", "lee2020lists"},
+	{"Ann\rLee\rBo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	// "&amp;" between words is a list's "&", as a site's template
 	// escapes it (a review: one person, Chan, Ann Lee \&amp; Bo)
 	{"Ann Lee &amp; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
@@ -478,7 +498,7 @@ var edgeBylines = []struct {
 // expected, and BibTeX reads the field back whole (bibcheck.Parse).
 func TestEdgeBylines(t *testing.T) {
 	for _, c := range edgeBylines {
-		a := archive.Article{ID: "x", Title: "Lists", Authors: []string{loaded(c.byline)}, Outlet: "Times", Date: day("2020-01-02")}
+		a := archive.Article{ID: "x", Title: "Lists", Authors: bylineRead(t, c.byline), Outlet: "Times", Date: day("2020-01-02")}
 		entries, err := bibcheck.Parse(BibTeXEntries([]archive.Article{a}, accessed, nil))
 		if err != nil || len(entries) != 1 {
 			t.Fatalf("%q: %v", c.byline, err)
@@ -528,6 +548,18 @@ func TestKeyReadsReferencesAsTheirCharacters(t *testing.T) {
 			t.Errorf("%q: key %s, want %s", title, got, want)
 		}
 	}
+}
+
+// bylineRead is byline's authors as the archive reads a file whose
+// author it is, written as a YAML string with its escapes.
+func bylineRead(t *testing.T, byline string) []string {
+	t.Helper()
+	q := strconv.QuoteToASCII(byline) // YAML reads Go's escapes
+	a, probs := archive.Parse("x.md", []byte("---\ntitle: Lists\ndate: 2020-01-02\nauthor: "+q+"\n---\nText.\n"))
+	if a.ID == "" {
+		t.Fatalf("%q: %v", byline, probs)
+	}
+	return a.Authors
 }
 
 // loaded is a front matter's text as the archive reads it: its character

@@ -366,11 +366,13 @@ import (
 // takes its config's cascade (archive's cascade: a/b/'s pages had none);
 // 184: a Hugo site's languages' own contentDir are its content folders
 // (archive's hugoLanguageContents: every file was a page, a language's
-// pages took the config cascade's paths from content/).
+// pages took the config cascade's paths from content/); 185: a line break
+// in an author's string is a ";" between names (archive's bylineLine: "Ann
+// Lee\nBo Chan" was the person Ann Lee Bo Chan).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 184
+const SchemaVersion = 185
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
