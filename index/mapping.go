@@ -368,11 +368,13 @@ import (
 // (archive's hugoLanguageContents: every file was a page, a language's
 // pages took the config cascade's paths from content/); 185: a line break
 // in an author's string is a ";" between names (archive's bylineLine: "Ann
-// Lee\nBo Chan" was the person Ann Lee Bo Chan).
+// Lee\nBo Chan" was the person Ann Lee Bo Chan); 186: the commas and
+// semicolons of CJK text separate names (archive's cjkSeparators: "王伟、李娜"
+// was one).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 185
+const SchemaVersion = 186
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
