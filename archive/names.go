@@ -384,7 +384,9 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	for _, sep := range []string{";", " | ", "|", " / ", "/", " — ", " – ", " - ", " (", "(", " for ", " at "} {
 		i := strings.Index(s, sep)
 		if sep == "/" {
-			i = slashAt(s)
+			if i = slashAt(s); i > 0 && agencyCredits(s) {
+				continue
+			}
 		}
 		if i <= 0 {
 			continue
@@ -1584,8 +1586,10 @@ func pictureAgency(words []string) bool {
 // credit writes them ("Getty Images/iStockphoto", "AP/Getty Images",
 // "Reuters/Alamy Stock Photo": the person Images/iStockphoto, Getty, was
 // a known gap): each part a picture agency's credit
-// (pictureAgency) or one word, an agency's, an outlet's or an acronym,
-// and one part a picture agency's (not "AC/DC", "Ann Lee/Getty Images").
+// (pictureAgency) or one word, an agency's, an outlet's, an
+// organisation's (Reuters, AFP) or an acronym, and one part a picture
+// agency's (not "AC/DC", "Ann Lee/Getty Images"). Its "/" cuts no
+// affiliation off ("Reuters/Alamy Stock Photo" was cited as Reuters).
 func agencyCredits(s string) bool {
 	picture := false
 	for part := range strings.SplitSeq(s, "/") {
@@ -1596,7 +1600,7 @@ func agencyCredits(s string) bool {
 				picture = true
 				continue
 			}
-			if outlets[lw] || utf8.RuneCountInString(lw) >= 2 && isShouting(words[0]) {
+			if outlets[lw] || orgWords[lw] || utf8.RuneCountInString(lw) >= 2 && isShouting(words[0]) {
 				continue
 			}
 		}

@@ -439,8 +439,12 @@ var edgeBylines = []struct {
 	{"Lee, Ann/AP", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee/AP and Bo Chan/Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	// agencies' credits joined by "/", one a picture agency's, are an
-	// organisation (it was the person Images/iStockphoto, Getty)
+	// organisation (it was the person Images/iStockphoto, Getty;
+	// "Reuters/Alamy Stock Photo" was Reuters)
 	{"Getty Images/iStockphoto", "{Getty Images/iStockphoto}", "getty2020lists"},
+	{"Reuters/Alamy Stock Photo", "{Reuters/Alamy Stock Photo}", "reuters2020lists"},
+	{"AFP/Getty Images", "{AFP/Getty Images}", "afp2020lists"},
+	{"Ann Lee/Reuters", "Lee, Ann", "lee2020lists"},
 	{"iStockphoto/Getty Images", "{iStockphoto/Getty Images}", "istockphoto2020lists"},
 	{"Ann Lee/Getty Images/iStockphoto", "Lee, Ann", "lee2020lists"},
 	// MLA's two authors, a comma before "and", are two people (an

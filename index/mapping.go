@@ -370,11 +370,12 @@ import (
 // in an author's string is a ";" between names (archive's bylineLine: "Ann
 // Lee\nBo Chan" was the person Ann Lee Bo Chan); 186: the commas and
 // semicolons of CJK text separate names (archive's cjkSeparators: "王伟、李娜"
-// was one).
+// was one); 187: "Reuters/Alamy Stock Photo" an organisation as written (an
+// organisation's word one part of agencyCredits; it was Reuters).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 186
+const SchemaVersion = 187
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
