@@ -829,13 +829,26 @@ func forInName(s string, i int, outlet string) (in, oneWord bool) {
 	before, after := strings.TrimRight(s[:i], " ,"), strings.TrimSpace(s[i+len(" for "):])
 	r, _ := utf8.DecodeRuneInString(after)
 	one := len(strings.Fields(before)) == 1 && !strings.HasSuffix(s[:i], ",") && isGivenName(before) && unicode.IsUpper(r) && !strings.Contains(after, ".")
-	if isPersonName(before) || sameOutlet(after, outlet) {
+	if isPersonName(before) || sameOutlet(after, outlet) || peopleBefore(before, outlet) {
 		return false, false
 	}
 	if isOrganisation(s) {
 		return true, false
 	}
 	return one, one
+}
+
+// peopleBefore: before, what comes before a byline's " for ", names two
+// people or more, each a person's name as written or inverted ("Ann Lee
+// and Bo Chan", "Lee, Ann, and Bo Chan": MLA's): their " for " starts an
+// affiliation, as after one name (an attack: "Ann Lee and Bo Chan for
+// Reuters" was one organisation, Reuters an organisation's word).
+func peopleBefore(before, outlet string) bool {
+	if m := mlaPair().FindStringSubmatch(before); m != nil && invertedPerson(m[1]) && isPersonName(m[2]) {
+		return true
+	}
+	ps := splitPeople(before, outlet)
+	return peopleOnly(ps) && !slices.ContainsFunc(ps, func(p string) bool { return !isPersonName(p) && !invertedPerson(p) })
 }
 
 // vancouver reads a list of names as Vancouver's style writes them

@@ -59,6 +59,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"山田 太郎、佐藤 花子"}, "", []string{"山田 太郎", "佐藤 花子"}},
 		{[]string{"王伟，李娜"}, "", []string{"王伟", "李娜"}},
 		{[]string{"Ann Lee、Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee and Bo Chan for Reuters"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{nil, "The Times", nil},
 	} {
 		a := Article{Authors: c.authors, Outlet: c.outlet}

@@ -30,6 +30,14 @@ var edgeBylines = []struct {
 	{"Ann Lee for Human Rights Watch", "Lee, Ann", "lee2020lists"},
 	{"Jane Smith for Amnesty International", "Smith, Jane", "smith2020lists"},
 	{"Ann Lee, Center for Strategic and International Studies", "Lee, Ann", "lee2020lists"},
+	// after two people or more too, as written or MLA's (an attack: "Ann
+	// Lee and Bo Chan for Reuters" was one organisation, Reuters an
+	// organisation's word; "Lee, Ann, and Bo Chan for Reuters" Ann Lee
+	// alone)
+	{"Ann Lee and Bo Chan for Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Lee, Ann, and Bo Chan for Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo Chan and Cy Dee for Human Rights Watch", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"Lee, Ann and Chan, Bo for Reuters", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	// a byline in capitals is read as the same in mixed case (a review:
 	// one literal, keyed by its first word)
 	{"ANN, BO AND CY LEE", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},

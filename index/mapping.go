@@ -371,11 +371,15 @@ import (
 // Lee\nBo Chan" was the person Ann Lee Bo Chan); 186: the commas and
 // semicolons of CJK text separate names (archive's cjkSeparators: "王伟、李娜"
 // was one); 187: "Reuters/Alamy Stock Photo" an organisation as written (an
-// organisation's word one part of agencyCredits; it was Reuters).
+// organisation's word one part of agencyCredits; it was Reuters); 188:
+// "Reuters/Alamy Stock Photo" an organisation as written (an organisation's
+// word one part of agencyCredits; it was Reuters); 186: " for " after two
+// people starts an affiliation (archive's peopleBefore: "Ann Lee and Bo
+// Chan for Reuters" was one organisation).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 187
+const SchemaVersion = 188
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
