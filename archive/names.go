@@ -302,6 +302,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// "Ann Lee, Kyiv and Bo Chan, London".
 	s = dropPlaces(s)
 	s = dropOfAffiliation(s)
+	s = dropPairedAffiliations(s)
 	// After ";", another person ("Ann Lee; Bo Chan", "Ann Lee; with Bo
 	// Chan") or a role ("TOM KRISHER; AP Auto Writer"; coAuthorAfter).
 	var more []string
@@ -1339,7 +1340,9 @@ func isPlace(words []string) bool {
 // another name after it, and a place after it ("Kyiv, Ukraine"): "Ann
 // Lee, Kyiv and Bo Chan, London" is Ann Lee and Bo Chan (a review: {Ann
 // Lee}, Kyiv and {Bo Chan}, London), "Ann Lee, Hong Kong and Bo Chan" Ann
-// Lee and Bo Chan (a review: a person Hong Kong).
+// Lee and Bo Chan (a review: a person Hong Kong). So is an institution
+// of one word there ("Ann Lee, Stanford and Bo Chan": an attack found
+// the person Stanford Chan).
 func dropCommaPlaces(s string) string {
 	var b strings.Builder
 	at, dropped := 0, -1 // dropped: where the last place dropped ended
@@ -1356,7 +1359,7 @@ func dropCommaPlaces(s string) string {
 			if strings.Join(strings.Fields(s[m[2]:e]), " ") != strings.Join(words[:k], " ") {
 				continue // words split by more than a space: measured otherwise
 			}
-			if isPlace(words[:k]) && placeEnd().MatchString(s[e:]) {
+			if (isPlace(words[:k]) || k == 1 && institutions[strings.ToLower(words[0])]) && placeEnd().MatchString(s[e:]) {
 				end = e
 			}
 		}
@@ -1377,6 +1380,73 @@ func dropCommaPlaces(s string) string {
 	b.WriteString(s[at:])
 	return b.String()
 }
+
+// dropPairedAffiliations drops the affiliation after each full name of a
+// list whose names each have one after a comma, the last's too, as a
+// byline credits each person's ("Ann Lee, Stanford and Bo Chan, Vox" is
+// Ann Lee and Bo Chan: an attack found the person Stanford Chan, the
+// affiliation a given name sharing Chan): every name a person's full
+// name (isPersonName), every part after one no common given name's nor a
+// person's, one to four capitalised words ("Ann Lee, Bo and Cy Dee, Reuters"
+// stays three people, "Ann Lee, Kyiv and …" is dropCommaPlaces').
+func dropPairedAffiliations(s string) string {
+	i := strings.LastIndex(s, " and ")
+	if j := strings.LastIndex(s, " & "); j > i {
+		i = j
+	}
+	if i < 0 || strings.Count(s, ",") < 2 {
+		return s
+	}
+	sep := i + len(" and ")
+	if s[i+1] == '&' {
+		sep = i + len(" & ")
+	}
+	head, tail := s[:i], s[sep:]
+	fs := strings.Split(head, ",")
+	last, lastAff, ok := strings.Cut(tail, ",")
+	if !ok || len(fs)%2 != 0 || !isPersonName(last) || !pairedAffiliation(lastAff) {
+		return s
+	}
+	names := make([]string, 0, len(fs)/2+1)
+	for k := 0; k < len(fs); k += 2 {
+		if !isPersonName(fs[k]) || !pairedAffiliation(fs[k+1]) {
+			return s
+		}
+		names = append(names, strings.TrimSpace(fs[k]))
+	}
+	return strings.Join(names, ", ") + s[i:sep] + strings.TrimSpace(last)
+}
+
+// pairedAffiliation: p, after a full name and a comma
+// (dropPairedAffiliations), is no common given name's nor a person's:
+// two to four words, each capitalised or a particle of a name ("Harvard
+// University", "Stanford Law School"), or one an affiliation's by folio's
+// words (isAffiliation, outlets, places, regions, institutions) or an
+// acronym: a word alone may be a given name the next name's family
+// shares ("Ann Lee, Bo and Cy Dee, Reuters" is Bo Dee).
+func pairedAffiliation(p string) bool {
+	words := strings.Fields(p)
+	if len(words) == 0 || len(words) > 4 || commonGiven[strings.ToLower(words[0])] || isPersonName(p) {
+		return false
+	}
+	if len(words) == 1 {
+		lw := strings.ToLower(words[0])
+		return isAffiliation(words[0]) || outlets[lw] || places[lw] || regions[lw] || institutions[lw] ||
+			utf8.RuneCountInString(lw) >= 2 && isShouting(words[0])
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) && !particles[strings.ToLower(w)] && w != "of" {
+			return false
+		}
+	}
+	return true
+}
+
+// institutions are universities and research bodies a byline names by
+// one word after a person's name ("Ann Lee, Stanford and Bo Chan, Vox").
+var institutions = map[string]bool{"stanford": true, "harvard": true, "yale": true, "princeton": true, "oxford": true,
+	"cambridge": true, "columbia": true, "berkeley": true, "cornell": true, "georgetown": true, "brookings": true,
+	"chatham": true, "caltech": true, "sciences-po": true, "insead": true}
 
 // coAuthorAfter reads what follows a byline's ";": another person's name,
 // "and" or "with" before it, and whatever role follows it ("Bo Chan", "with

@@ -60,6 +60,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"王伟，李娜"}, "", []string{"王伟", "李娜"}},
 		{[]string{"Ann Lee、Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan for Reuters"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee, Stanford and Bo Chan, Vox"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{nil, "The Times", nil},
 	} {
 		a := Article{Authors: c.authors, Outlet: c.outlet}

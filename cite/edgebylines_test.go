@@ -224,6 +224,17 @@ var edgeBylines = []struct {
 	{"Ann Lee, Kyiv", "Lee, Ann", "lee2020lists"},
 	{"Bo Smith, Washington", "Smith, Bo", "smith2020lists"},
 	{"Ann Lee, Kyiv and Bo Chan, London", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// an affiliation after each full name of a list, the last's too, goes
+	// (an attack: "Ann Lee, Stanford and Bo Chan, Vox" named the person
+	// Stanford Chan); a word alone there only when folio's words call it
+	// one, else a given name the next name's family shares (Bo Dee)
+	{"Ann Lee, Stanford and Bo Chan, Vox", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Stanford and Bo Chan, Harvard", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Stanford and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Harvard University & Bo Chan, Vox", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Stanford, Cy Dee, MIT and Bo Chan, Vox", "Lee, Ann and Dee, Cy and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo and Cy Dee, Reuters", "Lee, Ann and Dee, Bo and Dee, Cy", "lee2020lists"},
+	{"Ann Lee, Bo Chan and Cy Dee, Reuters", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Ann Lee, Kyiv; Bo Chan, London", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lee, Kyiv", "Lee", "lee2020lists"},
 	// so is a region, or a word that is no common given name, after a

@@ -375,11 +375,14 @@ import (
 // "Reuters/Alamy Stock Photo" an organisation as written (an organisation's
 // word one part of agencyCredits; it was Reuters); 186: " for " after two
 // people starts an affiliation (archive's peopleBefore: "Ann Lee and Bo
-// Chan for Reuters" was one organisation).
+// Chan for Reuters" was one organisation); 189: an affiliation after each
+// name of a list dropped, and a university of one word after a name
+// (archive's dropPairedAffiliations, institutions: "Ann Lee, Stanford and
+// Bo Chan, Vox" named Stanford Chan).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 188
+const SchemaVersion = 189
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
