@@ -371,14 +371,12 @@ import (
 // Lee\nBo Chan" was the person Ann Lee Bo Chan); 186: the commas and
 // semicolons of CJK text separate names (archive's cjkSeparators: "王伟、李娜"
 // was one); 187: "Reuters/Alamy Stock Photo" an organisation as written (an
-// organisation's word one part of agencyCredits; it was Reuters); 188:
-// "Reuters/Alamy Stock Photo" an organisation as written (an organisation's
-// word one part of agencyCredits; it was Reuters); 186: " for " after two
-// people starts an affiliation (archive's peopleBefore: "Ann Lee and Bo
-// Chan for Reuters" was one organisation); 189: an affiliation after each
-// name of a list dropped, and a university of one word after a name
-// (archive's dropPairedAffiliations, institutions: "Ann Lee, Stanford and
-// Bo Chan, Vox" named Stanford Chan).
+// organisation's word one part of agencyCredits; it was Reuters); 188: "
+// for " after two people starts an affiliation (archive's peopleBefore:
+// "Ann Lee and Bo Chan for Reuters" was one organisation); 189: an
+// affiliation after each name of a list dropped, and a university of one
+// word after a name (archive's dropPairedAffiliations, institutions: "Ann
+// Lee, Stanford and Bo Chan, Vox" named Stanford Chan).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
