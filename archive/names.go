@@ -2173,8 +2173,9 @@ func andParts(s string) []string {
 //   - one word (with its particles) before the comma, or one given name
 //     after it, with no "." or "@" ("García Márquez, Gabriel"; not "Ann
 //     Lee, Cleveland.com", nor "Ann Lee, A. B." of no reading), and then
-//     not a full name before it and a place or an affiliation after it
-//     (fullNameThen: "Ann Lee, Georgia", "Ann Lee, Guardian").
+//     not a full name before it and a region or an outlet's or an
+//     agency's word after it (fullNameThen: "Ann Lee, Georgia", "Ann
+//     Lee, Guardian"; "Scott Thomas, Kristin" is inverted).
 func isInverted(p string) bool {
 	family, given, ok := strings.Cut(strings.TrimSpace(p), ",")
 	if !ok {
@@ -2201,19 +2202,23 @@ func isInverted(p string) bool {
 }
 
 // fullNameThen: words, before a comma, are a full name written given
-// name first, and w, the one word after it, is a region or an
-// affiliation folio does not know, no given name: two or three words
-// (particles aside), the first a common given name, and w a region or no
-// common given name ("Ann Lee, Georgia", "Ann Lee, Guardian", "Mary Ann
-// Lee, Stanford": the given names Georgia, Guardian were a known gap).
-// Not a family name of two words ("García Márquez, Edd"), nor a common
-// given name after it ("Lloyd Webber, Andrew").
+// name first, and w, the one word after it, a word folio knows is no
+// given name there: two or three words (particles aside), the first a
+// common given name, and w a region (regions: "Ann Lee, Georgia") or a
+// word of an outlet's, an agency's or an organisation's name (outlets,
+// notNameWords, acronyms, pictureAgencies: "Ann Lee, Guardian", "Ann Lee,
+// Oxfam", "Ann Lee, Getty"). Any other word after it is a given name, the
+// name before a family name of two words, as a byline inverted so reads
+// ("Scott Thomas, Kristin", "Paul Smith, Ngozi", "García Márquez, Edd",
+// "Lloyd Webber, Andrew"): a word folio does not know is a name's, not
+// dropped (a review: Kristin, Itziar, Rhiannon, Xavier, Ngozi were lost
+// when every word but a common given name was taken for an affiliation).
 func fullNameThen(words []string, w string) bool {
 	if n := len(words) - particleCount(words); n < 2 || n > 3 || !commonGiven[strings.ToLower(words[0])] {
 		return false
 	}
 	lw := strings.ToLower(w)
-	return regions[lw] || !commonGiven[lw]
+	return regions[lw] || outlets[lw] || notNameWords[lw] || acronyms[lw] || pictureAgencies[lw]
 }
 
 // roleFirst: p starts with a role's word, no title's: after a ";", a

@@ -237,16 +237,25 @@ var edgeBylines = []struct {
 	{"Ann Lee, Bo Chan and Cy Dee, Reuters", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Ann Lee, Kyiv; Bo Chan, London", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lee, Kyiv", "Lee", "lee2020lists"},
-	// so is a region, or a word that is no common given name, after a
-	// full name whose first word is one (it was Georgia Ann Lee, Guardian
-	// Ann Lee, keyed annlee2020…); a family name of two words stays
-	// inverted
+	// so is a region, or an outlet's or an agency's word, after a full
+	// name whose first word is a common given name (it was Georgia Ann
+	// Lee, Guardian Ann Lee, keyed annlee2020…); a family name of two
+	// words stays inverted
 	{"Ann Lee, Georgia", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee, Guardian", "Lee, Ann", "lee2020lists"},
-	{"Mary Ann Lee, Stanford", "Lee, Mary Ann", "lee2020lists"},
+	{"Mary Ann Lee, Texas", "Lee, Mary Ann", "lee2020lists"},
+	{"Ann Lee, Oxfam", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee, Guardian; Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lloyd Webber, Andrew", "{Lloyd Webber}, Andrew", "lloydwebber2020lists"},
 	{"García Márquez, Edd", "{García Márquez}, Edd", "garciamarquez2020lists"},
+	// and any other word after it is a given name, one folio does not
+	// know as one too (a review: every word but a common given name was
+	// taken for an affiliation, so Scott Thomas lost Kristin)
+	{"Scott Thomas, Kristin", "{Scott Thomas}, Kristin", "scottthomas2020lists"},
+	{"Martin Lopez, Itziar", "{Martin Lopez}, Itziar", "martinlopez2020lists"},
+	{"Thomas Jones, Rhiannon", "{Thomas Jones}, Rhiannon", "thomasjones2020lists"},
+	{"James Earl, Xavier", "{James Earl}, Xavier", "jamesearl2020lists"},
+	{"Paul Smith, Ngozi", "{Paul Smith}, Ngozi", "paulsmith2020lists"},
 	// a place of two or three words, or two places, after a comma is no
 	// person (a review: "Ann Lee, Hong Kong and Bo Chan, Beijing" was
 	// Lee, Ann and Kong, Hong and Chan, Bo)

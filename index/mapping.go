@@ -376,11 +376,14 @@ import (
 // "Ann Lee and Bo Chan for Reuters" was one organisation); 189: an
 // affiliation after each name of a list dropped, and a university of one
 // word after a name (archive's dropPairedAffiliations, institutions: "Ann
-// Lee, Stanford and Bo Chan, Vox" named Stanford Chan).
+// Lee, Stanford and Bo Chan, Vox" named Stanford Chan); 190: after a full
+// name and a comma only a region or an outlet's or agency's word dropped,
+// any other word a given name (archive's fullNameThen: "Scott Thomas,
+// Kristin" was Scott Thomas, now Kristin Scott Thomas as before 177).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 189
+const SchemaVersion = 190
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
