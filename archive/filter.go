@@ -107,6 +107,22 @@ func nfc(s string) string {
 	return norm.NFC.String(s)
 }
 
+// FieldKey is the key under which the values of a field are one: one row
+// of its facet and of folio stats, one value to its filter (PickValues,
+// Keep), one chosen value in the reader's sidebar. field is the query
+// language's name ("outlet", "author", "tag", "kind") or its plural:
+// OutletKey for outlets, PersonKey for authors (people), ValueKey for
+// tags, kinds and any other field (years, months).
+func FieldKey(field string) func(string) string {
+	switch field {
+	case "outlet", "outlets":
+		return OutletKey
+	case "author", "authors":
+		return PersonKey
+	}
+	return ValueKey
+}
+
 // nameWords are the lower-cased words of a name, their accents dropped:
 // runs of letters and digits. --outlet cafe picks "Le Café", as
 // outlet:cafe finds it (the index folds accents).
@@ -176,7 +192,7 @@ func (f Filter) Keep(arts []Article) []Article {
 		}
 		return m
 	}
-	wantTags, wantOutlets, wantKinds := pick(f.Tags, tags, ValueKey, false), pick(f.Outlets, outlets, OutletKey, true), pick(f.Kinds, kinds, ValueKey, false)
+	wantTags, wantOutlets, wantKinds := pick(f.Tags, tags, FieldKey("tag"), false), pick(f.Outlets, outlets, FieldKey("outlet"), true), pick(f.Kinds, kinds, FieldKey("kind"), false)
 	// an author is a person (People); a value naming several ("Ann Lee
 	// and Bo Chan") wants a piece by each of them (PickAuthors)
 	var noAuthor bool

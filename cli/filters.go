@@ -41,7 +41,7 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 			},
 			"kind": func(a archive.Article) []string { return []string{cmp.Or(a.Kind, archive.KindArticle)} },
 		} {
-			_ = cmd.RegisterFlagCompletionFunc(flag, completeValues(env, values, groupKey(flag)))
+			_ = cmd.RegisterFlagCompletionFunc(flag, completeValues(env, values, archive.FieldKey(flag)))
 		}
 	}()
 	fl.StringArrayVar(&f.tags, "tag", nil, "only pieces with this tag (repeatable: any of them; case-insensitive)")

@@ -100,10 +100,10 @@ those of folio list and folio search and count the pieces they list.`,
 }
 
 // caseNames are, per field ("outlets", "authors", "tags", "kinds"), the
-// name each group of values one by the field's key (groupKey: one but for
-// case; people and outlets spelt otherwise too) is shown by (key → name):
-// the one most pieces of the whole archive have, as the index's facets
-// and the sidebar show it whatever the filters.
+// name each group of values one by the field's key (archive.FieldKey: one
+// but for case; people and outlets spelt otherwise too) is shown by (key →
+// name): the one most pieces of the whole archive have, as the index's
+// facets and the sidebar show it whatever the filters.
 type caseNames map[string]map[string]string
 
 // add names value's group in field by value.
@@ -111,21 +111,7 @@ func (n caseNames) add(field, value string) {
 	if n[field] == nil {
 		n[field] = map[string]string{}
 	}
-	n[field][groupKey(field)(value)] = value
-}
-
-// groupKey is the key under which the values of a field of folio stats
-// ("outlets" or "outlet", "authors", "tags", "kinds"...) are one row, as
-// its filter picks them (archive.Filter): archive.OutletKey,
-// archive.PersonKey, else archive.ValueKey.
-func groupKey(field string) func(string) string {
-	switch field {
-	case "outlets", "outlet":
-		return archive.OutletKey
-	case "authors", "author":
-		return archive.PersonKey
-	}
-	return archive.ValueKey
+	n[field][archive.FieldKey(field)(value)] = value
 }
 
 // namesOf are the names of the groups of st, the stats of a whole archive.
@@ -212,9 +198,9 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 		case a.Date.Precision == archive.PrecisionYear:
 			yearOnly++
 		}
-		seen := map[string]bool{} // a unit's values, once each (by groupKey)
+		seen := map[string]bool{} // a unit's values, once each (by archive.FieldKey)
 		add := func(m map[string]int, field, v string) {
-			if k := field + "\x00" + groupKey(field)(v); !seen[k] {
+			if k := field + "\x00" + archive.FieldKey(field)(v); !seen[k] {
 				seen[k] = true
 				m[v]++
 			}
@@ -243,15 +229,17 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 	return archiveStats{
 		Archive: name, Pieces: len(units),
 		Years: byKey(years), Months: byKey(months), YearOnly: yearOnly, Undated: undated,
-		Outlets: byCount(mergeCases(outlets, names["outlets"], archive.OutletKey)), Authors: byCount(mergeCases(authors, names["authors"], archive.PersonKey)),
-		Tags: byCount(mergeCases(tags, names["tags"], archive.ValueKey)), Kinds: byCount(mergeCases(kinds, names["kinds"], archive.ValueKey)),
+		Outlets: byCount(mergeCases(outlets, names["outlets"], archive.FieldKey("outlets"))),
+		Authors: byCount(mergeCases(authors, names["authors"], archive.FieldKey("authors"))),
+		Tags:    byCount(mergeCases(tags, names["tags"], archive.FieldKey("tags"))),
+		Kinds:   byCount(mergeCases(kinds, names["kinds"], archive.FieldKey("kinds"))),
 	}
 }
 
-// mergeCases counts the values of one key (groupKey: that differ only in
-// case; people and outlets spelt otherwise too) as one, as a filter of any
-// of them picks them all, under its name in names, else the one most
-// pieces of m have, the first in byte order among those as many.
+// mergeCases counts the values of one key (archive.FieldKey: that differ
+// only in case; people and outlets spelt otherwise too) as one, as a
+// filter of any of them picks them all, under its name in names, else the
+// one most pieces of m have, the first in byte order among those as many.
 func mergeCases(m map[string]int, names map[string]string, key func(string) string) map[string]int {
 	type group struct {
 		shown       string

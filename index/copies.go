@@ -402,8 +402,8 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 			return err
 		}
 	}
-	// a value as it is shown: the values one by their field's groupKey
-	// are one (mergeCases adds their counts up)
+	// a value as it is shown: the values one by their field's key
+	// (archive.FieldKey) are one (mergeCases adds their counts up)
 	shown := func(v string) string {
 		code, val, _ := strings.Cut(v, ":")
 		if s, ok := counter.cases[fieldOfCode[code]][val]; ok {

@@ -25,9 +25,9 @@ type facetTerms struct {
 	terms  []string // "t:mi5", "y:2017"...
 	fields []fieldTerms
 	// cases maps, by field, each value that has others the same by the
-	// field's groupKey ("the telegraph", "The Telegraph"; "George W.
-	// Bush", "George W Bush") to the one they are shown as; empty in most
-	// archives (mergeCases)
+	// field's key, archive.FieldKey ("the telegraph", "The Telegraph";
+	// "George W. Bush", "George W Bush"), to the one they are shown as;
+	// empty in most archives (mergeCases)
 	cases map[string]map[string]string
 	cols  columns // the column of the current snapshot (facetcolumn.go)
 	ords  orders  // every document newest first (order.go)
@@ -59,40 +59,30 @@ func newFacetTerms(all Facets) *facetTerms {
 			ft.terms = append(ft.terms, t)
 		}
 		ft.fields = append(ft.fields, fieldTerms{f, lo, len(ft.terms)})
-		if groupKeys[f] != nil {
+		if grouped[f] {
 			ft.addCases(f, all.of(f))
 		}
 	}
 	return ft
 }
 
-// groupKeys are the keys under which the values of a facet field are one
-// row, as its filter picks them (archive.PickValues): tags and kinds one
-// but for case (archive.ValueKey), outlets and people one but for case,
-// the full stops of initials and Latin letters' accents, a person's given
-// name's hyphens too (archive.OutletKey, archive.PersonKey). Years, months
-// and weeks have none.
-var groupKeys = map[string]func(string) string{
-	fTags: archive.ValueKey, fOutlet: archive.OutletKey, fAuthor: archive.PersonKey, fKind: archive.ValueKey,
-}
+// grouped are the facet fields whose values are one row by their key
+// (archive.FieldKey), as their filters pick them (archive.PickValues): tags
+// and kinds one but for case, outlets and people one but for case, the
+// full stops of initials and Latin letters' accents, a person's given
+// name's hyphens too. Years, months and weeks are not grouped.
+var grouped = map[string]bool{fTags: true, fOutlet: true, fAuthor: true, fKind: true}
 
-// groupKey is field's key in groupKeys, ValueKey for the others.
-func groupKey(field string) func(string) string {
-	if k := groupKeys[field]; k != nil {
-		return k
-	}
-	return archive.ValueKey
-}
-
-// addCases records the values of field f that are one by its groupKey
-// ("The Telegraph", "the telegraph"; "George W. Bush", "George W Bush"),
+// addCases records the values of field f that are one by its key,
+// archive.FieldKey ("The Telegraph", "the telegraph"; "George W. Bush",
+// "George W Bush"),
 // each shown as the one of its group most pieces of the archive have (vs
 // are the all-documents counts), the first in byte order among those as
 // many: whatever the query, a group is shown one way, and the same way in
 // every process and every build of the index (the counts are the
 // archive's, the order Go's string comparison).
 func (ft *facetTerms) addCases(f string, vs []FacetValue) {
-	key := groupKey(f)
+	key := archive.FieldKey(f)
 	groups := map[string][]FacetValue{}
 	for _, v := range vs {
 		k := key(v.Value)
@@ -118,13 +108,13 @@ func (ft *facetTerms) addCases(f string, vs []FacetValue) {
 }
 
 // mergeCases returns fs with the values that are one by their field's
-// groupKey (one but for case; outlets and people spelt otherwise too)
-// counted as one, under the name they are shown as: filters pick every
-// spelling of a value (archive.PickValues), so the count beside a value is
-// what picking it finds. A piece has one outlet, its tags distinct
-// ignoring case and its people by archive.PersonKey (archive.Bylines), so
-// the counts add up. fs is left as it is (it may be the
-// index's own all-documents counts).
+// key (archive.FieldKey: one but for case; outlets and people spelt
+// otherwise too) counted as one, under the name they are shown as: filters
+// pick every spelling of a value (archive.PickValues), so the count beside
+// a value is what picking it finds. A piece has one outlet, its tags
+// distinct ignoring case and its people by archive.PersonKey
+// (archive.Bylines), so the counts add up. fs is left as it is (it may be
+// the index's own all-documents counts).
 func (ft *facetTerms) mergeCases(fs Facets) Facets {
 	if ft == nil || len(ft.cases) == 0 {
 		return fs
@@ -472,7 +462,7 @@ func (ix *Index) AuthorsAsPeople(values []string) []string {
 	// again); a filter of either picks both
 	seen := map[string]bool{}
 	return slices.DeleteFunc(out, func(v string) bool {
-		k := archive.PersonKey(v)
+		k := archive.FieldKey(fAuthor)(v)
 		dup := seen[k]
 		seen[k] = true
 		return dup

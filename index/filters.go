@@ -248,13 +248,13 @@ func dateRestrictions(q Query) []query.Query {
 }
 
 // resolveValue maps a filter value to the index's values by the rule every
-// command shares (see archive.Filter; field's values one by its groupKey,
-// loose for outlets, by words).
+// command shares (see archive.Filter; field's values one by its key,
+// archive.FieldKey; loose for outlets, by words).
 func resolveValue(field, v string, known []FacetValue, loose bool) []string {
 	// the index holds a value of over 255 bytes cut (cutKeyword): so is
 	// the value asked for, or no piece would have it
 	v = cutKeyword(v)
-	return archive.PickValues(v, valuesOf(known), groupKey(field), loose)
+	return archive.PickValues(v, valuesOf(known), archive.FieldKey(field), loose)
 }
 
 // valuesOf are the facet values' values.

@@ -204,17 +204,12 @@ func (s sidebar) isChosen(g facetGroup, v string) bool {
 }
 
 // same tells whether a and b are one value of the group, as its filter
-// picks them and its facet counts them: one person (archive.SamePerson:
-// "George W. Bush" is George W Bush), one outlet (archive.SameOutlet), one
-// value but for case (archive.SameValue).
+// picks them and its facet counts them, by the key of its field
+// (archive.FieldKey): one person ("George W. Bush" is George W Bush), one
+// outlet, one value but for case.
 func (g facetGroup) same(a, b string) bool {
-	switch g {
-	case groupAuthors:
-		return archive.SamePerson(a, b)
-	case groupOutlets:
-		return archive.SameOutlet(a, b)
-	}
-	return archive.SameValue(a, b)
+	key := archive.FieldKey(g.prefix())
+	return key(a) == key(b)
 }
 
 // showReading adds the Reading group (once the reading state is open).
