@@ -516,21 +516,53 @@ func rewatch(fw *fsnotify.Watcher, p string) string {
 
 // rewatchAll is a new watch of the archive in dir, its folders under the
 // paths they have now; it says why not when they are more than max or
-// one cannot be watched.
+// one cannot be watched. Each folder is watched before it is listed, as
+// the events of the old watch, unread from the signal's start, are
+// dropped with it: a change after a folder's listing is an event of the
+// new watch (a review: a Jekyll site's config written between the
+// listing and the new watch, show_drafts set, left its _drafts/ folders
+// unwatched until R; a folder made then, unwatched). Past max it lists
+// on without watching, to count them.
 func rewatchAll(dir string, max int) (*fsnotify.Watcher, string) {
-	dirs, err := archiveDirs(dir)
+	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, watchFailed(err)
 	}
-	if len(dirs) > max {
+	dirs := []string{dir}
+	buf := make([]byte, 32<<10)
+	for i := 0; i < len(dirs); i++ {
+		if fw != nil && len(dirs) > max {
+			fw.Close()
+			fw = nil
+		}
+		if fw != nil {
+			if err := fw.Add(dirs[i]); err != nil {
+				if _, serr := os.Lstat(dirs[i]); serr != nil && i > 0 {
+					continue // removed meanwhile: its parent's event
+				}
+				fw.Close()
+				return nil, watchFailed(err)
+			}
+		}
+		if err := subfolders(dirs[i], buf, func(sub string) { dirs = append(dirs, sub) }); err != nil && i == 0 {
+			if fw != nil {
+				fw.Close()
+			}
+			return nil, watchFailed(err) // the archive's own folder (a subfolder's: the scan reports it)
+		}
+	}
+	if fw == nil {
 		return nil, plural(len(dirs), "folder") + ": too many to watch"
 	}
-	fw, err := watchDirs(dirs)
-	if err != nil {
-		return nil, watchFailed(err)
+	if rewatchListedHook != nil {
+		rewatchListedHook()
 	}
 	return fw, ""
 }
+
+// rewatchListedHook, in tests, is called once rewatchAll has listed the
+// archive's folders, before its watch is the one whose events are read.
+var rewatchListedHook func()
 
 // watchFailed says why a watch could not be added: inotify's ENOSPC is
 // the user's watches used up, not a full disk, and EMFILE its instances

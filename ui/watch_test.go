@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -650,19 +651,77 @@ func TestWatchFollowsShowDrafts(t *testing.T) {
 		}
 		f.Close()
 	}
-	writeOver("title: S\nshow_drafts: true\n")
-	waitSignal(t, w, "show_drafts set") // signalled once the watch is made again
-	drain(w)
-	if got := watching(); !slices.Equal(got, drafts) {
-		t.Fatalf("watching %v of the drafts' folders after show_drafts set, want %v", got, drafts)
+	// the watch is made again, then signals, at each burst of the
+	// config's events: the truncation and the write may be two (a signal
+	// of a watch made from the config emptied, under load), so the test
+	// waits for the folders it wants watched, a signal at a time
+	waitWatching := func(want []string, what string) {
+		t.Helper()
+		deadline := time.After(signalTimeout)
+		for got := watching(); !slices.Equal(got, want); got = watching() {
+			select {
+			case <-w.changes:
+			case <-deadline:
+				t.Fatalf("watching %v of the drafts' folders after %s, want %v (%s)", got, what, want, w.mode())
+			}
+		}
 	}
+	writeOver("title: S\nshow_drafts: true\n")
+	waitWatching(drafts, "show_drafts set")
+	drain(w)
 	writePiece(t, filepath.Join(dir, "x", "_drafts", "e2.md"), "E2")
 	waitSignal(t, w, "a draft written in x/_drafts/")
 	drain(w)
 	writeOver("title: S\nshow_drafts: false\n")
-	waitSignal(t, w, "show_drafts unset")
-	if got := watching(); len(got) != 0 {
-		t.Errorf("watching %v after show_drafts unset", got)
+	waitWatching(nil, "show_drafts unset")
+}
+
+// TestRewatchSeesAConfigWrittenWhileItLists: a site's config written
+// while the watch is made again, after the folders were listed by its
+// old reading, is an event of the new watch, so the watch is made again
+// by its new reading (a review: the old watch's event was dropped with
+// it, the new one listed from the config as it was, and a Jekyll site's
+// drafts, show_drafts set, went unwatched until R).
+func TestRewatchSeesAConfigWrittenWhileItLists(t *testing.T) {
+	dir := t.TempDir()
+	config := filepath.Join(dir, "_config.yml")
+	if err := os.WriteFile(config, []byte("title: S\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writePiece(t, filepath.Join(dir, "_posts", "2017-03-04-a.md"), "A")
+	writePiece(t, filepath.Join(dir, "_drafts", "d.md"), "D")
+	var once sync.Once
+	rewatchListedHook = func() {
+		once.Do(func() {
+			if err := os.WriteFile(config, []byte("title: S\nshow_drafts: true\n"), 0o644); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	t.Cleanup(func() { rewatchListedHook = nil })
+	w, err := startedWatch(t, dir, fastWatch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(w.close)
+	drafts := filepath.Join(dir, "_drafts")
+	watching := func() bool {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		return slices.Contains(w.fw.WatchList(), drafts)
+	}
+	// a folder renamed: the watch is made again, and the hook writes the
+	// config while it is
+	if err := os.Rename(filepath.Join(dir, "_posts"), filepath.Join(dir, "posts")); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.After(signalTimeout)
+	for !watching() {
+		select {
+		case <-w.changes:
+		case <-deadline:
+			t.Fatalf("_drafts/ not watched after show_drafts was set while the watch was made again (%s)", w.mode())
+		}
 	}
 }
 
