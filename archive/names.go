@@ -192,17 +192,8 @@ func byline(s, outlet string) []Name {
 	if strings.Contains(s, "&") {
 		s = ampJoin().ReplaceAllString(s, " & ")
 	}
-	return bylineNames(withoutFullStop(cjkSeparators.Replace(s)), outlet, false)
+	return bylineNames(withoutFullStop(s), outlet, false)
 }
-
-// cjkSeparators are the commas and semicolons of Chinese, Japanese and
-// Korean text between names ("王伟、李娜", "Ann Lee，Bo Chan": an attack
-// found one person "Ann Lee、Bo" Chan, and "王伟、李娜" one name), read as
-// the "; " a byline's names or a role after one are read after: the
-// ideographic comma is a list's alone, and no inverted name is written
-// with a full-width comma.
-var cjkSeparators = strings.NewReplacer("\u3001", "; ", "\uff0c", "; ", "\uff1b", "; ", "\uff64", "; ",
-	"\ufe50", "; ", "\ufe51", "; ", "\ufe54", "; ")
 
 // withoutFullStop is s without a full stop ending it, as scraped bylines
 // end ("Jane Doe.": a helper's report found a row of its own beside Jane
@@ -1466,35 +1457,7 @@ func coAuthorAfter(seg, outlet string) (string, bool) {
 		name, _, _ = strings.Cut(name, sep)
 	}
 	name = strings.TrimSpace(name)
-	return seg, (isPersonName(name) || cjkName(name)) && !sameOutlet(name, outlet)
-}
-
-// cjkName: p reads as a person's name written in Han, kana or Hangul, a
-// script with no capitals to tell one by: two to four of its letters
-// ("李娜", "김민준"), or two words of one to four ("山田 太郎"), a katakana
-// name's middle dot inside ("ジョン・スミス"). Not a longer run, an
-// organisation's or a role's words ("新华社记者").
-func cjkName(p string) bool {
-	words := strings.Fields(p)
-	if len(words) == 0 || len(words) > 2 {
-		return false
-	}
-	for _, w := range words {
-		n := 0
-		for _, r := range w {
-			switch {
-			case r == '・' || r == '·':
-				continue
-			case !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
-				return false
-			}
-			n++
-		}
-		if n < 1 || n > 4 && !strings.ContainsAny(w, "・·") || n > 12 || len(words) == 1 && n < 2 {
-			return false
-		}
-	}
-	return true
+	return seg, isPersonName(name) && !sameOutlet(name, outlet)
 }
 
 // invertedPerson: p is one person's name inverted ("Chan, Bo", "CHAN,

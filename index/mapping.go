@@ -379,11 +379,14 @@ import (
 // Lee, Stanford and Bo Chan, Vox" named Stanford Chan); 190: after a full
 // name and a comma only a region or an outlet's or agency's word dropped,
 // any other word a given name (archive's fullNameThen: "Scott Thomas,
-// Kristin" was Scott Thomas, now Kristin Scott Thomas as before 177).
+// Kristin" was Scott Thomas, now Kristin Scott Thomas as before 177); 191:
+// 186 taken back, the commas of CJK text no separators of names again
+// (archive's cjkSeparators made "王伟、新华社" two people, the agency one, and
+// "Lee，Ann" Lee alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 190
+const SchemaVersion = 191
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
