@@ -619,10 +619,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	default:
 		text = Readable(text)
 	}
+	var drop func(string) string
 	if !asWritten {
-		text = dropInvisibleReferences(text)
+		drop = dropInvisibleReferences
 	}
-	a.Body = strings.TrimSpace(Sanitize(text))
+	a.Body = strings.TrimSpace(sanitizeMarkdown(text, drop))
 	return a, probs
 }
 

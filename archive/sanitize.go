@@ -30,8 +30,9 @@ import (
 // one-line field (SanitizeLine) each is a space. Each character's run of
 // combining marks is cut to maxMarks (capMarks).
 //
-// It is applied once, where text enters folio (Parse), so every consumer (TUI,
-// CLI, JSON) is safe.
+// It is applied once, where text enters folio (Parse, a body through
+// sanitizeMarkdown, which keeps a link's target the file it names), so
+// every consumer (TUI, CLI, JSON) is safe.
 func Sanitize(s string) string { return capMarks(sanitize(s)) }
 
 func sanitize(s string) string {

@@ -382,11 +382,14 @@ import (
 // Kristin" was Scott Thomas, now Kristin Scott Thomas as before 177); 191:
 // 186 taken back, the commas of CJK text no separators of names again
 // (archive's cjkSeparators made "王伟、新华社" two people, the agency one, and
-// "Lee，Ann" Lee alone).
+// "Lee，Ann" Lee alone); 192: a character Sanitize drops in a link's target
+// percent-encoded, and a link whose target the cleaning changed or made no
+// link (archive's sanitizeMarkdown: [x](g\u202eood.md) was a link to
+// good.md).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 191
+const SchemaVersion = 192
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
