@@ -1796,6 +1796,14 @@ func goesOn(prev, line string) bool {
 	if !strings.Contains(prev, " ") {
 		return true // a name's first word alone: "Ann\nLee"
 	}
+	if !strings.Contains(line, " ") && !pairedAffiliation(line) && !isRoleWord(strings.ToLower(line)) {
+		// a line of one word after a name that is no affiliation or role
+		// folio knows, joined as every line was before lines parted names:
+		// nothing lost ("Ann Lee\nMadonna" read as Ann Lee and a role was
+		// Ann Lee alone, "Cher\nBono\nSting" lost Sting); "Ann
+		// Lee\nReuters" is Ann Lee of Reuters
+		return true
+	}
 	last := prev[strings.LastIndexByte(prev, ' ')+1:]
 	first, _, _ := strings.Cut(line, " ")
 	return strings.EqualFold(last, "and") || strings.EqualFold(last, "with") || strings.EqualFold(first, "and") || strings.EqualFold(first, "with")

@@ -254,6 +254,11 @@ func TestLineBreaksInABylineSeparateNames(t *testing.T) {
 		"toml.md":   "+++\ntitle = \"C\"\ndate = 2020-01-01\nauthor = \"\"\"\nAnn Lee\nBo Chan\n\"\"\"\n+++\nText.\n",
 		"list.md":   "---\ntitle: D\ndate: 2020-01-01\nauthors: [\"Ann Lee\\u2028Bo Chan\", Cy Dee]\n---\nText.\n",
 		"map.md":    "---\ntitle: E\ndate: 2020-01-01\nauthors:\n  - name: \"Ann Lee\\nBo Chan\"\n---\nText.\n",
+		// a line of one word joins its neighbours, as every line did
+		// before: nothing lost (a review: "Ann Lee\nMadonna" was Ann Lee
+		// alone, "Cher\nBono\nSting" lost Sting)
+		"one.md":   "---\ntitle: F\ndate: 2020-01-01\nauthor: \"Ann Lee\\nMadonna\"\n---\nText.\n",
+		"three.md": "---\ntitle: G\ndate: 2020-01-01\nauthor: \"Cher\\nBono\\nSting\"\n---\nText.\n",
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
@@ -270,6 +275,8 @@ func TestLineBreaksInABylineSeparateNames(t *testing.T) {
 		"toml.md":   {"Ann Lee", "Bo Chan"},
 		"list.md":   {"Ann Lee", "Bo Chan", "Cy Dee"},
 		"map.md":    {"Ann Lee", "Bo Chan"},
+		"one.md":    {"Ann Lee Madonna"},
+		"three.md":  {"Cher Bono Sting"},
 	}
 	for _, a := range ar.Articles {
 		if got := People(a); !slices.Equal(got, want[a.Path]) {
