@@ -385,11 +385,13 @@ import (
 // "Lee，Ann" Lee alone); 192: a character Sanitize drops in a link's target
 // percent-encoded, and a link whose target the cleaning changed or made no
 // link (archive's sanitizeMarkdown: [x](g\u202eood.md) was a link to
-// good.md).
+// good.md); 193: a line of one word after a name joins it unless an
+// affiliation or a role (archive's goesOn: "Ann Lee\nMadonna" was Ann Lee
+// alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 192
+const SchemaVersion = 193
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
