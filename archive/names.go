@@ -1350,7 +1350,7 @@ func dropCommaPlaces(s string) string {
 			if strings.Join(strings.Fields(s[m[2]:e]), " ") != strings.Join(words[:k], " ") {
 				continue // words split by more than a space: measured otherwise
 			}
-			if (isPlace(words[:k]) || k == 1 && institutions[strings.ToLower(words[0])]) && placeEnd().MatchString(s[e:]) {
+			if (isPlace(words[:k]) || k == 1 && affiliationWord(strings.ToLower(words[0]))) && placeEnd().MatchString(s[e:]) {
 				end = e
 			}
 		}
@@ -1422,8 +1422,7 @@ func pairedAffiliation(p string) bool {
 	}
 	if len(words) == 1 {
 		lw := strings.ToLower(words[0])
-		return isAffiliation(words[0]) || outlets[lw] || places[lw] || regions[lw] || institutions[lw] ||
-			utf8.RuneCountInString(lw) >= 2 && isShouting(words[0])
+		return isAffiliation(words[0]) || affiliationWord(lw) || utf8.RuneCountInString(lw) >= 2 && isShouting(words[0])
 	}
 	for _, w := range words {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) && !particles[strings.ToLower(w)] && w != "of" {
@@ -2180,8 +2179,18 @@ func fullNameThen(words []string, w string) bool {
 	if n := len(words) - particleCount(words); n < 2 || n > 3 || !commonGiven[strings.ToLower(words[0])] {
 		return false
 	}
-	lw := strings.ToLower(w)
-	return regions[lw] || outlets[lw] || notNameWords[lw] || acronyms[lw] || pictureAgencies[lw]
+	return affiliationWord(strings.ToLower(w))
+}
+
+// affiliationWord: one word lw (lower case), written after a full name and
+// a comma, that folio's lists know for a place's, an outlet's, an
+// agency's or an institution's: an affiliation there, no given name. The
+// one rule of dropCommaPlaces, pairedAffiliation and fullNameThen (a
+// review: they knew three lists, so "Ann Lee, Guardian and Bo Chan" named
+// Guardian Chan while "Ann Lee, Guardian" was Ann Lee, and "Ann Lee,
+// Georgia and Bo Chan" Georgia Chan).
+func affiliationWord(lw string) bool {
+	return regions[lw] || places[lw] || institutions[lw] || outlets[lw] || notNameWords[lw] || acronyms[lw] || pictureAgencies[lw]
 }
 
 // roleFirst: p starts with a role's word, no title's: after a ";", a

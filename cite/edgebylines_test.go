@@ -229,6 +229,12 @@ var edgeBylines = []struct {
 	// Lee, Guardian Ann Lee, keyed annlee2020…); a family name of two
 	// words stays inverted
 	{"Ann Lee, Georgia", "Lee, Ann", "lee2020lists"},
+	// one rule after a full name and a comma, alone or before "and" (a
+	// review: Guardian Chan, Georgia Chan, Vox Chan)
+	{"Ann Lee, Guardian and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Georgia and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Vox and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Mary Ann Lee, Stanford", "Lee, Mary Ann", "lee2020lists"},
 	{"Ann Lee, Guardian", "Lee, Ann", "lee2020lists"},
 	{"Mary Ann Lee, Texas", "Lee, Mary Ann", "lee2020lists"},
 	{"Ann Lee, Oxfam", "Lee, Ann", "lee2020lists"},

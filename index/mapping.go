@@ -387,11 +387,13 @@ import (
 // link (archive's sanitizeMarkdown: [x](g\u202eood.md) was a link to
 // good.md); 193: a line of one word after a name joins it unless an
 // affiliation or a role (archive's goesOn: "Ann Lee\nMadonna" was Ann Lee
-// alone).
+// alone); 194: one word after a full name and a comma an affiliation by one
+// rule, alone or before "and" (archive's affiliationWord: "Ann Lee,
+// Guardian and Bo Chan" named Guardian Chan).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 193
+const SchemaVersion = 194
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
