@@ -1393,6 +1393,9 @@ func dropPairedAffiliations(s string) string {
 		sep = i + len(" & ")
 	}
 	head, tail := s[:i], s[sep:]
+	// a serial comma before "and" ("Ann Lee, Bloomberg, and Bo Chan,
+	// Reuters": a review found Bloomberg Chan)
+	head = strings.TrimSuffix(strings.TrimRight(head, " "), ",")
 	fs := strings.Split(head, ",")
 	last, lastAff, ok := strings.Cut(tail, ",")
 	if !ok || len(fs)%2 != 0 || !isPersonName(last) || !pairedAffiliation(lastAff) {

@@ -389,11 +389,14 @@ import (
 // affiliation or a role (archive's goesOn: "Ann Lee\nMadonna" was Ann Lee
 // alone); 194: one word after a full name and a comma an affiliation by one
 // rule, alone or before "and" (archive's affiliationWord: "Ann Lee,
-// Guardian and Bo Chan" named Guardian Chan).
+// Guardian and Bo Chan" named Guardian Chan); 195: a serial comma before
+// "and" in a list of names with affiliations (archive's
+// dropPairedAffiliations: "Ann Lee, Foreign Policy, and Bo Chan, Harvard
+// Law School" named Foreign Policy).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 194
+const SchemaVersion = 195
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
