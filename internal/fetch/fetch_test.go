@@ -37,17 +37,7 @@ func TestRetryAfterThenSuccess(t *testing.T) {
 }
 
 func TestGivesUpAfterRetries(t *testing.T) {
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
-		n.Add(1)
-		w.Header().Set("Retry-After", "0")
-		w.WriteHeader(http.StatusServiceUnavailable)
-	}))
-	defer srv.Close()
+	srv, n := refusingServer(t, http.StatusServiceUnavailable, "0")
 	c := &Client{Delay: -1, Retries: 2}
 	_, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil)
 	if err == nil || !strings.Contains(err.Error(), srv.URL+"/x: the server answered 503") || n.Load() != 3 {
@@ -286,17 +276,7 @@ func TestRobotsThatCannotBeReadAllowNothing(t *testing.T) {
 // saying how long the server asked for (a helper's report: an hour was
 // cut to a minute and the request repeated).
 func TestRetryAfterBeyondTheCapGivesUp(t *testing.T) {
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/robots.txt" {
-			http.NotFound(w, r)
-			return
-		}
-		n.Add(1)
-		w.Header().Set("Retry-After", "3600")
-		w.WriteHeader(http.StatusTooManyRequests)
-	}))
-	defer srv.Close()
+	srv, n := refusingServer(t, http.StatusTooManyRequests, "3600")
 	c := &Client{Delay: -1, Retries: 2}
 	_, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil)
 	if err == nil || !strings.Contains(err.Error(), "asked to wait 3600 seconds") || n.Load() != 1 {
@@ -320,19 +300,9 @@ func TestRetryAfterBeyondTheCapGivesUp(t *testing.T) {
 // "429 Too Many Requests").
 func TestRetryAfterPastADurationGivesUp(t *testing.T) {
 	for _, v := range []string{"Fri, 31 Dec 9999 23:59:59 GMT", "9223372036854775807", "99999999999999999999"} {
-		var n atomic.Int32
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path == "/robots.txt" {
-				http.NotFound(w, r)
-				return
-			}
-			n.Add(1)
-			w.Header().Set("Retry-After", v)
-			w.WriteHeader(http.StatusTooManyRequests)
-		}))
+		srv, n := refusingServer(t, http.StatusTooManyRequests, v)
 		c := &Client{Delay: -1, Retries: 2}
 		_, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil)
-		srv.Close()
 		if err == nil || !strings.Contains(err.Error(), "asked to wait 36500 days") || n.Load() != 1 {
 			t.Errorf("Retry-After %s: err %v after %d requests, want 1 and the wait asked for", v, err, n.Load())
 		}
@@ -982,4 +952,21 @@ func TestBackoffWaitsASecond(t *testing.T) {
 			t.Errorf("waitText(%v) = %q, want %q", d, got, want)
 		}
 	}
+}
+
+// refusingServer answers every page but robots.txt (none) with status
+// and a Retry-After of retryAfter, counting the pages asked for (n).
+func refusingServer(t *testing.T, status int, retryAfter string) (srv *httptest.Server, n *atomic.Int32) {
+	n = new(atomic.Int32)
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		n.Add(1)
+		w.Header().Set("Retry-After", retryAfter)
+		w.WriteHeader(status)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, n
 }
