@@ -41,12 +41,7 @@ func TestLockFolder(t *testing.T) {
 // between two holds) and gave up after the timeout.
 func TestLockFolderIsGivenBetweenAnothersHolds(t *testing.T) {
 	dir := t.TempDir()
-	f, err := os.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	fd := int(f.Fd())
+	fd := folderFD(t, dir)
 	stop, stopped := make(chan struct{}), make(chan struct{})
 	held := make(chan struct{})
 	go func() {
@@ -88,12 +83,7 @@ func TestLockFolderIsGivenBetweenAnothersHolds(t *testing.T) {
 // goroutines, 300 threads and 300 open files.
 func TestLockFolderWaitsOnceAndKeepsNothing(t *testing.T) {
 	dir := t.TempDir()
-	f, err := os.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	fd := int(f.Fd())
+	fd := folderFD(t, dir)
 	if err := syscall.Flock(fd, syscall.LOCK_EX); err != nil {
 		t.Fatal(err)
 	}
@@ -128,4 +118,15 @@ func TestLockFolderWaitsOnceAndKeepsNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	unlock()
+}
+
+// folderFD is a descriptor of dir of its own, whose flock is another
+// folio's, closed at the test's end.
+func folderFD(t *testing.T, dir string) int {
+	f, err := os.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return int(f.Fd())
 }
