@@ -544,14 +544,7 @@ func TestWatchSeesASiteConfigWrittenOver(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(w.close)
-	f, err := os.OpenFile(cfg, os.O_WRONLY|os.O_TRUNC, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.WriteString("[[cascade]]\noutlet = \"InPlace\"\n"); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	writeOver(t, cfg, "[[cascade]]\noutlet = \"InPlace\"\n")
 	waitSignal(t, w, "the site's config written over")
 }
 
@@ -581,14 +574,7 @@ func TestWatchSeesAHugoConfigFolderKeyFile(t *testing.T) {
 	}
 	waitSignal(t, w, "config/_default/cascade.toml made")
 	drain(w)
-	f, err := os.OpenFile(key, os.O_WRONLY|os.O_TRUNC, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.WriteString("draft = false\n"); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	writeOver(t, key, "draft = false\n")
 	waitSignal(t, w, "config/_default/cascade.toml written over")
 	drain(w)
 	if err := os.Remove(key); err != nil {
@@ -641,16 +627,7 @@ func TestWatchFollowsShowDrafts(t *testing.T) {
 	if got := watching(); len(got) != 0 {
 		t.Fatalf("watching %v before show_drafts", got)
 	}
-	writeOver := func(text string) {
-		f, err := os.OpenFile(config, os.O_WRONLY|os.O_TRUNC, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := f.WriteString(text); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
-	}
+	writeOver := func(text string) { writeOver(t, config, text) }
 	// the watch is made again, then signals, at each burst of the
 	// config's events: the truncation and the write may be two (a signal
 	// of a watch made from the config emptied, under load), so the test
@@ -959,4 +936,18 @@ func overflowChild(t *testing.T, path string) {
 			t.Fatalf("the watch ended (%s)", w.mode())
 		}
 	}
+}
+
+// writeOver writes text over the file at path in place, as an editor
+// that truncates does: the same file, no rename.
+func writeOver(t *testing.T, path, text string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 }
