@@ -14,7 +14,6 @@
 package termsafe
 
 import (
-	"errors"
 	"fmt"
 	"html"
 	"io/fs"
@@ -451,7 +450,8 @@ func controlReferences(s string, control func(ref string) bool) [][]int {
 }
 
 // ErrText is err's message for a line of output, each file name an
-// fs.PathError or os.LinkError in its chain gives quoted as Quote quotes
+// fs.PathError or os.LinkError in its tree gives (through Unwrap, and
+// errors.Join's or fmt.Errorf's several %w too) quoted as Quote quotes
 // it: the reader's status line drops the characters that would act on
 // the terminal, so "open g\u202eood.md: permission denied" read "open
 // good.md", another file's name (an attack: the status line, the piece
@@ -459,18 +459,31 @@ func controlReferences(s string, control func(ref string) bool) [][]int {
 // overlay quoted it).
 func ErrText(err error) string {
 	msg := err.Error()
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		var names []string
+	seen := map[string]bool{}
+	var walk func(e error, depth int)
+	walk = func(e error, depth int) {
+		if e == nil || depth > 64 { // a chain longer than any folio makes
+			return
+		}
 		switch pe := e.(type) {
 		case *fs.PathError:
-			names = []string{pe.Path}
+			seen[pe.Path] = true
 		case *os.LinkError:
-			names = []string{pe.Old, pe.New}
+			seen[pe.Old], seen[pe.New] = true, true
 		}
-		for _, name := range names {
-			if q := Quote(name); q != name && name != "" {
-				msg = strings.ReplaceAll(msg, name, q)
+		switch u := e.(type) {
+		case interface{ Unwrap() error }:
+			walk(u.Unwrap(), depth+1)
+		case interface{ Unwrap() []error }:
+			for _, inner := range u.Unwrap() {
+				walk(inner, depth+1)
 			}
+		}
+	}
+	walk(err, 0)
+	for name := range seen {
+		if q := Quote(name); q != name && name != "" {
+			msg = strings.ReplaceAll(msg, name, q)
 		}
 	}
 	return msg

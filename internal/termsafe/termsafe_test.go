@@ -289,6 +289,10 @@ func TestErrText(t *testing.T) {
 		{linkErr, "rename " + Quote(name) + " " + Quote(filepath.Join(dir, "b\ufe0f.md")) + ": no such file or directory"},
 		{&fs.PathError{Op: "open", Path: "plain.md", Err: fs.ErrPermission}, "open plain.md: permission denied"},
 		{errors.New("no path here"), "no path here"},
+		// several errors joined: each one's names (an attack: errors.Join's
+		// were passed over)
+		{errors.Join(errors.New("first"), openErr), "first\nopen " + Quote(name) + ": no such file or directory"},
+		{fmt.Errorf("%w; %w", errors.New("a"), linkErr), "a; rename " + Quote(name) + " " + Quote(filepath.Join(dir, "b\ufe0f.md")) + ": no such file or directory"},
 	} {
 		got := ErrText(c.err)
 		if got != c.want {
