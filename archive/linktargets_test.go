@@ -42,6 +42,9 @@ func TestLinkTargetsKeepWhatSanitizeDrops(t *testing.T) {
 		// sequence's space, ended it, the reference went later
 		"[ff](go\fod.md) [csi](go\x1b[ qod.md) [ref](go&#x200b;od.md)",
 		"[marks](good" + strings.Repeat("\u0301", 9) + ".md)",
+		// an ordinary link to the target the others were cleaned to
+		// stays a link (it was text: the targets were counted)
+		"[plain](good.md)",
 		"",
 		"[def]: go\fod.md",
 		"",
@@ -91,6 +94,7 @@ func TestLinkTargetsKeepWhatSanitizeDrops(t *testing.T) {
 		"shy":        "Soft one", // the definition's label
 		"to tag":     "Tagged one",
 		"to good":    "Good one",
+		"plain":      "Good one",
 		"to html":    "Overridden one",
 	}
 	for text, title := range want {
@@ -113,8 +117,8 @@ func TestLinkTargetsKeepWhatSanitizeDrops(t *testing.T) {
 			t.Errorf("shown:\n%s\nwant %q in it", marked, s)
 		}
 	}
-	if n := strings.Count(marked, "Good one"); n != 1 {
-		t.Errorf("shown:\n%s\nnames Good one %d times, want once (to good)", marked, n)
+	if n := strings.Count(marked, "Good one"); n != 2 {
+		t.Errorf("shown:\n%s\nnames Good one %d times, want twice (to good, plain)", marked, n)
 	}
 }
 

@@ -392,11 +392,14 @@ import (
 // Guardian and Bo Chan" named Guardian Chan); 195: a serial comma before
 // "and" in a list of names with affiliations (archive's
 // dropPairedAffiliations: "Ann Lee, Foreign Policy, and Bo Chan, Harvard
-// Law School" named Foreign Policy).
+// Law School" named Foreign Policy); 196: a link whose target the cleaning
+// changed is text alone, an ordinary link beside it to the same target a
+// link again (archive's breakChangedLinks places them where the cleaning
+// left as many targets).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 195
+const SchemaVersion = 196
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
