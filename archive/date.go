@@ -2,7 +2,6 @@ package archive
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -71,10 +70,10 @@ var dayLayouts = []string{
 
 // shortZone is a zone of one hour digit at a time's end ("-8"), which
 // Ruby takes and Go's layouts do not: written out as "-0800".
-var shortZone = regexp.MustCompile(`(\d)\s+([+-])(\d)$`)
+var shortZone = lazyRegexp(`(\d)\s+([+-])(\d)$`)
 
 // ordinalDay is a day written with its ordinal's letters (4th, 1st).
-var ordinalDay = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)\b`)
+var ordinalDay = lazyRegexp(`\b(\d{1,2})(?:st|nd|rd|th)\b`)
 
 var monthLayouts = []string{"2006-01", "2006/01", "January 2006", "Jan 2006"}
 
@@ -119,7 +118,7 @@ func parseDate(s string) (Date, error) {
 	if len(s) > 10 && s[10] == 't' && s[4] == '-' { // YAML allows 2021-03-14t10:00:00z
 		s = strings.ToUpper(s)
 	}
-	s = shortZone.ReplaceAllString(s, "$1 ${2}0${3}00")
+	s = shortZone().ReplaceAllString(s, "$1 ${2}0${3}00")
 	if len(s) == 4 {
 		if y, err := strconv.Atoi(s); err == nil && y > 0 {
 			return Date{Time: time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Precision: PrecisionYear}, nil
@@ -135,12 +134,12 @@ func parseDate(s string) (Date, error) {
 			return dayOf(t), nil
 		}
 	}
-	if o := ordinalDay.ReplaceAllString(s, "$1"); o != s { // March 4th, 2021; 4th March 2021
+	if o := ordinalDay().ReplaceAllString(s, "$1"); o != s { // March 4th, 2021; 4th March 2021
 		if d, err := parseDate(o); err == nil && d.Precision == PrecisionDay {
 			return d, nil
 		}
 	}
-	if m := noDay.FindStringSubmatch(s); m != nil {
+	if m := noDay().FindStringSubmatch(s); m != nil {
 		if _, err := time.Parse("2006-01-02", m[1]); err != nil {
 			// in the form, but 2020-02-30 (a helper's report: it was told
 			// to be in the form it was in)
@@ -152,7 +151,7 @@ func parseDate(s string) (Date, error) {
 
 // noDay is a date in the form YYYY-MM-DD, a time or not after it: when
 // parseDate takes none of it, it is no day of the calendar.
-var noDay = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:$|[T ])`)
+var noDay = lazyRegexp(`^(\d{4}-\d{2}-\d{2})(?:$|[T ])`)
 
 // minUnixDate is the least number a date is read as a Unix time of: nine
 // digits, 1973-03-03; a smaller one is a year (2017) or nothing, as no

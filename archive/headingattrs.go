@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -24,8 +23,8 @@ func headingAttributes(s string) string {
 		newline := next > i+len(line)
 		i = next
 		code := f.code(line)
-		if !code && atxHeading.MatchString(line) {
-			if loc := headingAttrs.FindStringIndex(line); loc != nil && loc[0] > 0 {
+		if !code && atxHeading().MatchString(line) {
+			if loc := headingAttrs().FindStringIndex(line); loc != nil && loc[0] > 0 {
 				line = line[:loc[0]]
 			}
 		}
@@ -38,8 +37,8 @@ func headingAttributes(s string) string {
 }
 
 // atxHeading is an ATX heading's start.
-var atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}[ \t]`)
+var atxHeading = lazyRegexp(`^ {0,3}#{1,6}[ \t]`)
 
 // headingAttrs is the attribute list at a heading's end: ids (#id),
 // classes (.name) and key=value pairs, at least one id or class.
-var headingAttrs = regexp.MustCompile(`[ \t]+\{:?[ \t]*(?:(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[\w-]+))[ \t]*)*[#.][\w-]+[ \t]*(?:(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[\w-]+))[ \t]*)*\}[ \t]*$`)
+var headingAttrs = lazyRegexp(`[ \t]+\{:?[ \t]*(?:(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[\w-]+))[ \t]*)*[#.][\w-]+[ \t]*(?:(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[\w-]+))[ \t]*)*\}[ \t]*$`)

@@ -2,7 +2,6 @@ package archive
 
 import (
 	stdhtml "html"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -50,11 +49,11 @@ func isLoneTag(line string) bool {
 // not (CommonMark's HTML block type 1).
 var rawHTMLTags = map[string]bool{"pre": true, "script": true, "style": true, "textarea": true}
 
-var inlineImg = regexp.MustCompile(`(?i)<img\s[^>]*>`)
+var inlineImg = lazyRegexp(`(?i)<img\s[^>]*>`)
 
 // inlineComment is a comment inside a line of text, which the site does
 // not show.
-var inlineComment = regexp.MustCompile(`<!--(?:>|->|.*?-->)`)
+var inlineComment = lazyRegexp(`<!--(?:>|->|.*?-->)`)
 
 // isCommentStart: line opens a comment block (up to three spaces, then
 // "<!--").
@@ -156,10 +155,10 @@ func readableHTML(md string) string {
 		// then the other tags dropped (inlinehtml.go)
 		hl := &htmlLine{line: line}
 		outside := func(s string) string {
-			return inlineTagsText(hl, inlineImg.ReplaceAllStringFunc(inlineLinks(s), imgLine))
+			return inlineTagsText(hl, inlineImg().ReplaceAllStringFunc(inlineLinks(s), imgLine))
 		}
 		if len(spans) == 0 {
-			text = inlineComment.ReplaceAllString(text, "")
+			text = inlineComment().ReplaceAllString(text, "")
 		}
 		out := hl.outsideSpans(text, spans, outside)
 		if strings.TrimSpace(out) != "" || strings.TrimSpace(text) == "" {
@@ -562,9 +561,9 @@ func htmlToMarkdown(block string) string {
 
 // inlineAnchor is an <a> element within a line: its opening tag's
 // attributes, then its content.
-var inlineAnchor = regexp.MustCompile(`(?i)<a(\s[^>]*)?>(.*?)</a\s*>`)
+var inlineAnchor = lazyRegexp(`(?i)<a(\s[^>]*)?>(.*?)</a\s*>`)
 
-var hrefAttr = regexp.MustCompile(`(?i)\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+var hrefAttr = lazyRegexp(`(?i)\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 
 // inlineLinks writes the <a href> links of text outside code spans (its
 // caller, readableHTML, gives it only that) as Markdown links, [text](href): the renderer dropped the
@@ -584,11 +583,11 @@ func inlineLinks(line string) string {
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range inlineAnchor.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range inlineAnchor().FindAllStringSubmatchIndex(line, -1) {
 		if m[2] < 0 || strings.Contains(lower[m[4]:m[5]], "<img") {
 			continue // no attributes, or an image's link: the image shows, as in a block
 		}
-		h := hrefAttr.FindStringSubmatch(line[m[2]:m[3]])
+		h := hrefAttr().FindStringSubmatch(line[m[2]:m[3]])
 		if h == nil {
 			continue
 		}
@@ -648,12 +647,12 @@ func linkText(s string) (string, bool) {
 	return b.String(), true
 }
 
-var imgAttr = regexp.MustCompile(`(?i)\s(src|data-src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
+var imgAttr = lazyRegexp(`(?i)\s(src|data-src|alt|title)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))`)
 
 // imgLine is an inline <img> tag as "[image: alt] URL".
 func imgLine(tag string) string {
 	n := &html.Node{Type: html.ElementNode, Data: "img"}
-	for _, m := range imgAttr.FindAllStringSubmatch(tag, 8) {
+	for _, m := range imgAttr().FindAllStringSubmatch(tag, 8) {
 		n.Attr = append(n.Attr, html.Attribute{Key: strings.ToLower(m[1]), Val: termsafe.Unescape(m[2] + m[3] + m[4])})
 	}
 	return mediaLine("image", firstOf(attr(n, "alt"), attr(n, "title")), firstOf(attr(n, "src"), attr(n, "data-src")))

@@ -3,7 +3,6 @@ package archive
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -92,7 +91,7 @@ func hugoFilenameDate(p string) string {
 	} else {
 		base = strings.TrimSuffix(base, path.Ext(base))
 	}
-	if len(base) < 10 || !hugoNameDay.MatchString(base[:10]) {
+	if len(base) < 10 || !hugoNameDay().MatchString(base[:10]) {
 		return ""
 	}
 	if _, ok := dateOfParts(base[:4], base[5:7], base[8:10]); !ok {
@@ -101,7 +100,7 @@ func hugoFilenameDate(p string) string {
 	return base[:10]
 }
 
-var hugoNameDay = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var hugoNameDay = lazyRegexp(`^\d{4}-\d{2}-\d{2}$`)
 
 // hugoBuildOf is hugoBuild of the Hugo site whose root is root, its
 // config's files read by read.

@@ -1,7 +1,6 @@
 package archive
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -11,7 +10,7 @@ import (
 // name, attributes and an optional "/"), a closing tag, a processing
 // instruction, a declaration or a CDATA section. Submatch 1 is an open
 // tag's name, 2 a closing tag's.
-var inlineTag = regexp.MustCompile(`<([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>` +
+var inlineTag = lazyRegexp(`<([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>` +
 	`|</([A-Za-z][A-Za-z0-9-]*)\s*>` +
 	`|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>`)
 
@@ -56,7 +55,7 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	if !strings.Contains(seg, "<") {
 		return seg
 	}
-	ms := inlineTag.FindAllStringSubmatchIndex(seg, -1)
+	ms := inlineTag().FindAllStringSubmatchIndex(seg, -1)
 	if ms == nil {
 		return seg
 	}
@@ -407,11 +406,11 @@ func startsNoBlock(text string, afterBlank bool) string {
 			esc = 0
 		}
 	case c == '<':
-		if !autolink.MatchString(line) {
+		if !autolink().MatchString(line) {
 			esc = 0
 		}
 	case c == '[':
-		if footnoteDef().MatchString(line) || afterBlank && linkRefDef.MatchString(line) {
+		if footnoteDef().MatchString(line) || afterBlank && linkRefDef().MatchString(line) {
 			esc = 0
 		}
 	}
@@ -424,11 +423,11 @@ func startsNoBlock(text string, afterBlank bool) string {
 // linkRefDef is the start of a line that a CommonMark link reference
 // definition may be: its label, ":", and nothing, a destination alone or
 // one and a title's start.
-var linkRefDef = regexp.MustCompile(`^\[(?:[^\[\]\\]|\\.)*[^\s\[\]\\](?:[^\[\]\\]|\\.)*\]:[ \t]*(?:$|(?:<[^<>\n]*>|[^\s<][^\s]*)[ \t]*(?:$|["'(]))`)
+var linkRefDef = lazyRegexp(`^\[(?:[^\[\]\\]|\\.)*[^\s\[\]\\](?:[^\[\]\\]|\\.)*\]:[ \t]*(?:$|(?:<[^<>\n]*>|[^\s<][^\s]*)[ \t]*(?:$|["'(]))`)
 
 // autolink is a CommonMark autolink at the start of a line: a URI or an
 // email address in <…>.
-var autolink = regexp.MustCompile(`^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_` + "`" + `{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>`)
+var autolink = lazyRegexp(`^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_` + "`" + `{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>`)
 
 // continuation is the start of a line that goes on line's block: its
 // quote markers, and its list item's indent as spaces; indented says

@@ -81,7 +81,7 @@ func isRelativeLink(target string) bool {
 
 // jekyllPermalink is Jekyll's default post URL, /2021/03/14/pi-day.html
 // (after any categories).
-var jekyllPermalink = regexp.MustCompile(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html)?/?$`)
+var jekyllPermalink = lazyRegexp(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.html)?/?$`)
 
 // LinkCandidates are the ids a relative link in the piece at fromPath may
 // name, most likely first, each path that is a file's (other.md) before
@@ -171,7 +171,7 @@ func LinkCandidates(fromPath, target string) []string {
 		if catPost != "" {
 			add(path.Join(d, catPost))
 		}
-		if m := jekyllPermalink.FindStringSubmatchIndex(p); m != nil {
+		if m := jekyllPermalink().FindStringSubmatchIndex(p); m != nil {
 			post := p[m[2]:m[3]] + "-" + p[m[4]:m[5]] + "-" + p[m[6]:m[7]] + "-" + p[m[8]:m[9]]
 			add(path.Join(d, "_posts", post))
 			// /news/2016/05/05/x.html: a post of news/_posts/, whose
@@ -212,7 +212,7 @@ func translations(p string) []string {
 		return nil
 	}
 	out := []string{p + "/index-en", p + "-en"}
-	if lang, rest, ok := strings.Cut(p, "/"); ok && rest != "" && hugoLang.MatchString(lang) {
+	if lang, rest, ok := strings.Cut(p, "/"); ok && rest != "" && hugoLang().MatchString(lang) {
 		lang = strings.ToLower(lang)
 		out = append(out, rest+"/index-"+lang, rest+"-"+lang)
 	}
@@ -221,7 +221,7 @@ func translations(p string) []string {
 
 // hugoLang is a language code as a Hugo site names its languages: en,
 // fr, pt-br, zh-hans.
-var hugoLang = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$`)
+var hugoLang = lazyRegexp(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$`)
 
 // IsPathCandidate reports whether a candidate of LinkCandidates is a
 // file's path, not an id: an id has no dot, a piece's path has its

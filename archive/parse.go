@@ -11,7 +11,6 @@ import (
 	"math"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -108,7 +107,7 @@ var (
 // not publish it, as Jekyll's _drafts folder is not.
 const DraftMsg = "draft (the site does not publish it)"
 
-var yamlErrLine = regexp.MustCompile(`line (\d+)`)
+var yamlErrLine = lazyRegexp(`line (\d+)`)
 
 // Parse reads one article file. It is pure: path is used only for the ID and
 // for messages. Problems marked Fatal mean the article is unusable (its ID is
@@ -175,7 +174,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// 4.3: sub/_inner/b.md and _notes/a.md were pieces)
 		return Article{}, []Problem{{Path: path, Msg: JekyllFolderMsg, Fatal: true, Quiet: true}}
 	}
-	if inPosts(path) && !jekyllPostPrefix.MatchString(pathBase(path)) && inJekyll != nil && inJekyll() {
+	if inPosts(path) && !jekyllPostPrefix().MatchString(pathBase(path)) && inJekyll != nil && inJekyll() {
 		// Jekyll reads a post of _posts/ by its dated name alone (an
 		// oracle's report against Jekyll 4.3: _posts/hello.md was a
 		// piece, where the site has no page)
@@ -274,7 +273,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		var perr toml.ParseError
 		if errors.As(decodeErr, &perr) {
 			line = perr.Position.Line
-		} else if sm := yamlErrLine.FindStringSubmatch(decodeErr.Error()); sm != nil {
+		} else if sm := yamlErrLine().FindStringSubmatch(decodeErr.Error()); sm != nil {
 			line, _ = strconv.Atoi(sm[1]) // 1-based (yamlSyntaxError)
 		}
 		if line > 0 {
@@ -477,7 +476,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 			break
 		}
 		if !ok {
-			if m := zolaName.FindStringSubmatch(pathBase(path)); m != nil {
+			if m := zolaName().FindStringSubmatch(pathBase(path)); m != nil {
 				// a helper's report: "missing date" for 2021-02-30-x.md
 				return fail(offset, "missing date (the file name's %s-%s-%s is no day)", m[1], m[2], m[3])
 			}
@@ -706,7 +705,7 @@ func HostNote(u string) string {
 
 // validCiteKey is a citation key that BibTeX, biblatex, Pandoc ([@key])
 // and LaTeX's \cite take as it is.
-var validCiteKey = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,99}$`)
+var validCiteKey = lazyRegexp(`^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,99}$`)
 
 // notCiteKey is in the problem of a pinned citation key that is not one.
 const notCiteKey = "is not a citation key"
@@ -741,7 +740,7 @@ func BadCiteKeys(probs []Problem, paths []string) []Problem {
 // ValidCiteKey says whether k can be a pinned citation key (see
 // Article.CiteKey): an ASCII letter or digit, then ASCII letters, digits
 // and - _ . : +, at most 100 in all.
-func ValidCiteKey(k string) bool { return validCiteKey.MatchString(k) }
+func ValidCiteKey(k string) bool { return validCiteKey().MatchString(k) }
 
 // PinConflicts are the notes on pieces of arts that pin the same citation
 // key: one of them is cited by it and the others by generated keys (see
@@ -860,7 +859,7 @@ func yamlSyntaxError(b []byte, err error) error {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	line := 1 // both marks on line 0
-	if sm := yamlErrLine.FindStringSubmatch(msg); sm != nil && strings.HasPrefix(msg, sm[0]) {
+	if sm := yamlErrLine().FindStringSubmatch(msg); sm != nil && strings.HasPrefix(msg, sm[0]) {
 		line, _ = strconv.Atoi(sm[1])
 		msg = strings.TrimPrefix(strings.TrimPrefix(msg, sm[0]), ":")
 		switch {
@@ -947,7 +946,7 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 	return capitals, nil
 }
 
-var tomlKeyLine = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=`)
+var tomlKeyLine = lazyRegexp(`^\s*([A-Za-z0-9_-]+)\s*=`)
 
 func decodeTOML(b []byte) (matter, error) {
 	if err := CheckTOML(b); err != nil {
@@ -970,7 +969,7 @@ func decodeTOML(b []byte) (matter, error) {
 			}
 			continue
 		}
-		if sm := tomlKeyLine.FindStringSubmatch(l); sm != nil && table != "?" {
+		if sm := tomlKeyLine().FindStringSubmatch(l); sm != nil && table != "?" {
 			if k := strings.ToLower(sm[1]); knownKeys[k] {
 				if table != "" {
 					k = table + "." + k
@@ -2121,7 +2120,7 @@ func firstInvalidUTF8Line(data []byte) int {
 func cleanDecodeError(err error) string {
 	s := err.Error()
 	s = strings.ReplaceAll(s, "yaml: ", "")
-	s = yamlErrLine.ReplaceAllString(s, "")
+	s = yamlErrLine().ReplaceAllString(s, "")
 	s = strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), ":")), "toml: ")
 	return truncate(s, 200)
 }

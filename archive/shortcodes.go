@@ -2,7 +2,6 @@ package archive
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/folio-tui/folio/internal/nextindex"
@@ -244,7 +243,7 @@ const maxZolaTag = 300
 func zolaTag(block bool, inner string, open *int) (string, bool) {
 	if len(inner) >= 4 && strings.HasPrefix(inner, "/*") && strings.HasSuffix(inner, "*/") {
 		call := strings.TrimSpace(inner[2 : len(inner)-2])
-		if call == "end" && block || zolaCall.MatchString(call) {
+		if call == "end" && block || zolaCall().MatchString(call) {
 			if block {
 				return "{% " + call + " %}", true
 			}
@@ -259,7 +258,7 @@ func zolaTag(block bool, inner string, open *int) (string, bool) {
 		*open--
 		return "", true
 	}
-	m := zolaCall.FindStringSubmatch(inner)
+	m := zolaCall().FindStringSubmatch(inner)
 	if m == nil {
 		return "", false
 	}
@@ -297,7 +296,7 @@ func zolaTag(block bool, inner string, open *int) (string, bool) {
 
 // zolaCall is a Zola shortcode call inside {{ }} or {% %}: a name, then
 // its arguments in brackets.
-var zolaCall = regexp.MustCompile(`^([A-Za-z_][A-Za-z0-9_]*)\(((?s).*)\)$`)
+var zolaCall = lazyRegexp(`^([A-Za-z_][A-Za-z0-9_]*)\(((?s).*)\)$`)
 
 // zolaArgs is a Zola call's arguments as shortcodeArgs reads them: the
 // commas between them, outside quotes, made spaces.
@@ -408,7 +407,7 @@ func (sc *shortcodes) hugo(inner string) string {
 		if p != "" && !strings.HasPrefix(p, "/") && !strings.HasPrefix(p, ".") && !strings.HasPrefix(p, "#") {
 			p = "/" + p
 		}
-		if lang := strings.TrimSpace(named["lang"]); strings.HasPrefix(p, "/") && hugoLang.MatchString(lang) {
+		if lang := strings.TrimSpace(named["lang"]); strings.HasPrefix(p, "/") && hugoLang().MatchString(lang) {
 			// the page in that language: the site serves it at /LANG/…,
 			// which a link names (translations)
 			p = "/" + strings.ToLower(lang) + p

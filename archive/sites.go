@@ -554,7 +554,7 @@ func jekyllPost(p string) (jekyllName, bool) {
 		return jekyllName{}, false
 	}
 	base := path.Base(p)
-	m := jekyllPostName.FindStringSubmatch(strings.TrimSuffix(base, path.Ext(base)))
+	m := jekyllPostName().FindStringSubmatch(strings.TrimSuffix(base, path.Ext(base)))
 	if m == nil {
 		return jekyllName{}, false
 	}
@@ -574,7 +574,7 @@ func jekyllDraft(p string) (jekyllName, bool) {
 	}
 	base := path.Base(p)
 	name := strings.TrimRight(strings.TrimSuffix(base, path.Ext(base)), ".")
-	if m := jekyllPostName.FindStringSubmatch(name); m != nil {
+	if m := jekyllPostName().FindStringSubmatch(name); m != nil {
 		if d, ok := dateOfParts(m[1], m[2], m[3]); ok {
 			return jekyllName{date: d, title: titleizeSlug(m[4])}, true
 		}
@@ -583,19 +583,19 @@ func jekyllDraft(p string) (jekyllName, bool) {
 }
 
 // jekyllPostName is Jekyll's post file name: year, month, day, slug.
-var jekyllPostName = regexp.MustCompile(`^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)$`)
+var jekyllPostName = lazyRegexp(`^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)$`)
 
 // jekyllPostPrefix is the start of the name of a file of _posts/ that
 // Jekyll 4.3 reads as a post (its Document::DATE_FILENAME_MATCHER, the
 // slug perhaps empty); it passes over any other (_posts/hello.md,
 // _posts/2021-1-2x.md: Jekyll 4.3 as oracle).
-var jekyllPostPrefix = regexp.MustCompile(`^\d{2,4}-\d{1,2}-\d{1,2}-`)
+var jekyllPostPrefix = lazyRegexp(`^\d{2,4}-\d{1,2}-\d{1,2}-`)
 
 // zolaName is a date at the start of a file's or page bundle folder's
 // name (a time after it has its zone), then "-", "_" or a space (Zola
 // dates a page without one in its front matter by it: 2021-05-05-title.md,
 // 2021-05-05_title.md, 2021-06-01-post/index.md).
-var zolaName = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}))?[-_ ].`)
+var zolaName = lazyRegexp(`^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2}))?[-_ ].`)
 
 // nameDate is the date Zola takes from p's name (its folder's, for a
 // bundle's index.md).
@@ -604,7 +604,7 @@ func nameDate(p string) (Date, bool) {
 	if strings.EqualFold(strings.TrimSuffix(base, path.Ext(base)), "index") {
 		base = path.Base(path.Dir(p))
 	}
-	m := zolaName.FindStringSubmatch(base)
+	m := zolaName().FindStringSubmatch(base)
 	if m == nil {
 		return Date{}, false
 	}
@@ -725,7 +725,7 @@ func siteKeys(p, id string, date Date, m matter, isTOML bool) []string {
 		name = path.Base(path.Dir(p))
 	}
 	post := strings.HasPrefix(p, "_posts/") || strings.Contains(p, "/_posts/")
-	if mm := jekyllPostName.FindStringSubmatch(name); post && mm != nil {
+	if mm := jekyllPostName().FindStringSubmatch(name); post && mm != nil {
 		day, title := mm[1]+"-"+mm[2]+"-"+mm[3], cmp.Or(slug, mm[4])
 		if date.Precision == PrecisionDay {
 			day = date.Time.Format("2006-01-02")
@@ -749,7 +749,7 @@ func siteKeys(p, id string, date Date, m matter, isTOML bool) []string {
 	}
 	if slug != "" {
 		add(path.Join(dir, slug))
-	} else if loc := zolaName.FindStringIndex(name); loc != nil && isTOML {
+	} else if loc := zolaName().FindStringIndex(name); loc != nil && isTOML {
 		// Zola's front matter is TOML: in a YAML archive of dated notes the
 		// name without its date made paths that clashed (a review)
 		add(path.Join(dir, name[loc[1]-1:]))

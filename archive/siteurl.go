@@ -11,7 +11,6 @@ import (
 	"math"
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -114,7 +113,7 @@ func readSiteConfig(fsys fs.FS, p string) (map[string]any, bool, *Problem) {
 	default:
 		err = decodeConfigYAML(data, &m, p)
 		if err != nil {
-			if mm := yamlConfigErrLine.FindStringSubmatch(err.Error()); mm != nil {
+			if mm := yamlConfigErrLine().FindStringSubmatch(err.Error()); mm != nil {
 				line, _ = strconv.Atoi(mm[1])
 				err = errors.New(strings.TrimPrefix(err.Error(), mm[0]))
 			}
@@ -343,7 +342,7 @@ const configUnreadMsg = "folio reads none of its keys (ignoreFiles, cascade, col
 
 // yamlConfigErrLine is the line yaml.v3 names at the start of an
 // error's text.
-var yamlConfigErrLine = regexp.MustCompile(`^yaml: line (\d+): `)
+var yamlConfigErrLine = lazyRegexp(`^yaml: line (\d+): `)
 
 // SiteConfigProblems are the problems of the config files of the sites
 // whose roots configs tell (a scan's: SiteConfigs) that the sites'
