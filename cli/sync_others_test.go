@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -135,5 +136,77 @@ func TestSameFeed(t *testing.T) {
 		if got := sameFeed(c.a, c.b); got != c.same {
 			t.Errorf("sameFeed(%q, %q) = %v", c.a, c.b, got)
 		}
+	}
+}
+
+// identityFeed is an RSS feed of two items, GUIDs a-1 (linked) and a-2
+// (no link), giving self as its rel="self" link and site as its link.
+func identityFeed(title, self, site, text string) string {
+	return `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>` + title + `</title><link>` + site + `</link>
+<atom:link href="` + self + `" rel="self" type="application/rss+xml"/>
+<item><title>Post one</title><link>` + site + `one</link><guid isPermaLink="false">a-1</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>` + text + ` one</description></item>
+<item><title>Post two</title><guid isPermaLink="false">a-2</guid><pubDate>Fri, 03 Jan 2020 10:00:00 GMT</pubDate><description>` + text + ` two</description></item>
+</channel></rss>`
+}
+
+// A subscribed feed giving another's URL as its rel="self" link, its
+// site's link and its GUIDs leaves the other's files alone at every sync
+// (a helper's report: x.xml giving a.xml's URL as its self link wrote
+// "0 new, 2 updated" over a.xml's files, then a.xml back); a feed whose
+// self link is the URL asked, reached through a redirect, is its own, its
+// files written as before (source its self link, no import_feed) and
+// unchanged by the next import.
+func TestSyncFeedGivingAnothersURL(t *testing.T) {
+	quickFetch(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		switch r.URL.Path {
+		case "/a.xml":
+			fmt.Fprint(w, identityFeed("Site A", srv.URL+"/a.xml", srv.URL+"/a/", "The text of A"))
+		case "/x.xml":
+			fmt.Fprint(w, identityFeed("Evil X", srv.URL+"/a.xml", srv.URL+"/a/", "EVIL"))
+		case "/r/c.xml":
+			http.Redirect(w, r, "/c.xml", http.StatusMovedPermanently)
+		case "/c.xml":
+			fmt.Fprint(w, identityFeed("Site C", srv.URL+"/r/c.xml", srv.URL+"/c/", "The text of C"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	into := t.TempDir()
+	run(t, "feeds", "add", srv.URL+"/a.xml")
+	run(t, "feeds", "add", srv.URL+"/x.xml")
+	for i := range 3 {
+		out, errs, code := run(t, "sync", "--into", into)
+		want := []string{"a.xml: 0 new, 0 updated, 2 unchanged", "x.xml: 0 new, 0 updated, 1 unchanged, 0 skipped, 1 already there"}
+		if i == 0 {
+			want = []string{"a.xml: 2 new, 0 updated", "x.xml: 1 new, 0 updated, 0 unchanged, 0 skipped, 1 already there"}
+		}
+		for _, w := range want {
+			if code != 0 || !strings.Contains(out, w) {
+				t.Errorf("sync %d: want %q: exit %d\n%s\n%s", i+1, w, code, out, errs)
+			}
+		}
+	}
+	for name, want := range map[string]string{
+		"2020-01-02-post-one.md": "The text of A one", "2020-01-03-post-two.md": "The text of A two", "2020-01-03-post-two-2.md": "EVIL two",
+	} {
+		if data, err := os.ReadFile(filepath.Join(into, name)); err != nil || !strings.Contains(string(data), want) {
+			t.Errorf("%s: want %q: %v\n%s", name, want, err, data)
+		}
+	}
+
+	other := t.TempDir()
+	for i, want := range []string{"2 added", "0 added, 0 updated, 2 unchanged"} {
+		if out, errs, code := run(t, "import", srv.URL+"/r/c.xml", "--into", other); code != 0 || !strings.Contains(out, want) {
+			t.Errorf("import through a redirect %d: want %q: exit %d\n%s\n%s", i+1, want, code, out, errs)
+		}
+	}
+	data, _ := os.ReadFile(filepath.Join(other, "2020-01-02-post-one.md"))
+	if !strings.Contains(string(data), "\nsource: "+srv.URL+"/r/c.xml\n") || strings.Contains(string(data), "import_feed") {
+		t.Errorf("the file of a feed whose self link is the URL asked, as before:\n%s", data)
 	}
 }

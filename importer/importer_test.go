@@ -1228,3 +1228,178 @@ func TestItemOverTheFileLimitIsNotWritten(t *testing.T) {
 		load(t, dir)
 	}
 }
+
+// identFeed is a feed of two items, GUIDs a-1 and a-2, the first linked,
+// the second with no link, each with text; self is its rel="self" link
+// ("" for none), site its channel's link.
+func identFeed(title, self, site, text string) string {
+	link := ""
+	if self != "" {
+		link = `<atom:link href="` + self + `" rel="self" type="application/rss+xml"/>`
+	}
+	return `<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>` + title + `</title><link>` + site + `</link>` + link + `
+<item><title>Post one</title><link>http://a.example/one</link><guid isPermaLink="false">a-1</guid><pubDate>Thu, 02 Jan 2020 10:00:00 GMT</pubDate><description>` + text + ` one</description></item>
+<item><title>Post two</title><guid isPermaLink="false">a-2</guid><pubDate>Fri, 03 Jan 2020 10:00:00 GMT</pubDate><description>` + text + ` two</description></item>
+</channel></rss>`
+}
+
+// importFetched imports feed as fetched from the URL name, asked for
+// asked (a redirect's start; "" for none).
+func importFetched(t *testing.T, feed, name, asked, dir string) *Report {
+	t.Helper()
+	rep, err := Import(strings.NewReader(feed), name, Options{Into: dir, Asked: asked})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
+}
+
+// A feed fetched from one URL that gives another feed's URL as its
+// rel="self" link, or its site's link, and its GUIDs, leaves that feed's
+// files alone: what a feed says of itself counts only where it agrees
+// with the URL it was fetched from (a helper's report: feed X, fetched
+// from X's URL, giving A's URL as its self link wrote its items over A's
+// files at every import and sync, "0 added, 2 updated"). X's item with
+// A's link is "already there (same URL)"; its item with no link is its
+// own file; A's import and X's again write nothing.
+func TestFeedClaimingAnothersURLLeavesItsFiles(t *testing.T) {
+	const ua, la, ux = "http://a.example/feed.xml", "http://a.example/", "http://x.example/feed.xml"
+	for _, c := range []struct {
+		name         string
+		aSelf, aName string // A's self link and what it is imported from
+		xSelf        string // X's self link; its site's is A's
+	}{
+		{"A's self link, A giving it", ua, ua, ua},
+		{"A's URL as self link, A giving none", "", ua, ua},
+		{"A's site link, A read from a file", "", "a.xml", ""},
+		{"A's site link, A fetched", "", ua, ""},
+		{"A's self link, A read from a file", ua, "a.xml", ua},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			a := identFeed("Site A", c.aSelf, la, "A's text")
+			importFetched(t, a, c.aName, "", dir)
+			before := snapshot(t, dir)
+			x := identFeed("Evil X", c.xSelf, la, "EVIL")
+			got := actions(importFetched(t, x, ux, "", dir))
+			if want := []string{"present 2020-01-02-post-one.md", "added 2020-01-03-post-two-2.md"}; !slices.Equal(got, want) {
+				t.Errorf("X: %v, want %v", got, want)
+			}
+			after := snapshot(t, dir)
+			for name, data := range before {
+				if after[name] != data {
+					t.Errorf("%s was written over:\n%s", name, after[name])
+				}
+			}
+			for range 2 {
+				if rep := importFetched(t, x, ux, "", dir); rep.Count(Added)+rep.Count(Updated) != 0 {
+					t.Errorf("X again: %v", actions(rep))
+				}
+				if got := actions(importFetched(t, a, c.aName, "", dir)); !slices.Equal(got, []string{"unchanged 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md"}) {
+					t.Errorf("A again: %v", got)
+				}
+			}
+			if files := snapshot(t, dir); len(files) != 3 || !strings.Contains(files["2020-01-03-post-two-2.md"], "EVIL two") {
+				t.Errorf("files: %v", files)
+			}
+		})
+	}
+}
+
+// A feed's rel="self" link that is the URL it was fetched from but for
+// the scheme, the host's case, www. or a trailing slash, or the URL asked
+// for before a redirect or where the redirect led, is its own: the files
+// written as earlier versions wrote them (source the self link, no
+// import_feed; here by an import of the feed from a file) are its, and
+// not one is written again; a first import writes them so too.
+func TestFeedKnownByTheURLAsked(t *testing.T) {
+	for _, c := range []struct{ self, fetched, asked string }{
+		{"http://a.example/feed.xml", "http://a.example/feed.xml", ""},
+		{"https://a.example/feed/", "http://A.EXAMPLE/feed", ""},
+		{"http://www.a.example/feed.xml", "https://a.example/feed.xml/", ""},
+		{"http://a.example/feed.xml", "http://cdn.example/a.xml", "http://a.example/feed.xml"},
+		{"http://cdn.example/a.xml", "http://cdn.example/a.xml", "http://a.example/feed.xml"},
+	} {
+		feed := identFeed("Site A", c.self, "http://a.example/", "A's text")
+		dir := t.TempDir()
+		importAs(t, feed, "a.xml", dir)
+		before := snapshot(t, dir)
+		for range 2 {
+			if got := actions(importFetched(t, feed, c.fetched, c.asked, dir)); !slices.Equal(got, []string{"unchanged 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md"}) {
+				t.Errorf("%+v: %v, want the files as they were", c, got)
+			}
+		}
+		if after := snapshot(t, dir); !maps.Equal(before, after) {
+			t.Errorf("%+v: files written again:\n%v", c, after)
+		}
+		fresh := t.TempDir()
+		importFetched(t, feed, c.fetched, c.asked, fresh)
+		if !maps.Equal(before, snapshotText(t, fresh, before)) {
+			t.Errorf("%+v: a first import wrote %v", c, snapshot(t, fresh))
+		}
+	}
+}
+
+// snapshotText is snapshot of dir with the times of like's files: what
+// the files say, as like's.
+func snapshotText(t *testing.T, dir string, like map[string]string) map[string]string {
+	t.Helper()
+	out := snapshot(t, dir)
+	for name, data := range out {
+		if old, ok := like[name]; ok {
+			stamp, _, _ := strings.Cut(old, "\n")
+			_, text, _ := strings.Cut(data, "\n")
+			out[name] = stamp + "\n" + text
+		}
+	}
+	return out
+}
+
+// A feed imported from a file then from its URL: its files are its when
+// what the file says of the feed agrees with the URL (its self link the
+// URL; no self link and the URL within its site's link: each file
+// updated once, to gain import_feed, as before); when it does not, the
+// feed fetched is another (what a feed fetched from elsewhere says cannot
+// be told from an impostor's): its linked item is "already there (same
+// URL)", its item with no link a file of its own, then nothing is written
+// again. No file the first import wrote is written over but those
+// updated to gain import_feed.
+func TestFeedFromAFileThenItsURL(t *testing.T) {
+	const site = "http://a.example/"
+	for _, c := range []struct {
+		name, self, fetched string
+		first, again        []string
+	}{
+		{"self link the URL", "http://a.example/feed.xml", "http://a.example/feed.xml",
+			[]string{"unchanged 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md"},
+			[]string{"unchanged 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md"}},
+		{"no self link, the URL within the site", "", "http://a.example/blog/feed.xml",
+			[]string{"updated 2020-01-02-post-one.md", "updated 2020-01-03-post-two.md"},
+			[]string{"unchanged 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md"}},
+		{"no self link, the URL elsewhere", "", "http://feeds.example/a",
+			[]string{"present 2020-01-02-post-one.md", "added 2020-01-03-post-two-2.md"},
+			[]string{"present 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two-2.md"}},
+		{"self link elsewhere", "http://a.example/feed.xml", "http://mirror.example/a.xml",
+			[]string{"present 2020-01-02-post-one.md", "added 2020-01-03-post-two-2.md"},
+			[]string{"present 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two-2.md"}},
+	} {
+		feed := identFeed("Site A", c.self, site, "A's text")
+		dir := t.TempDir()
+		importAs(t, feed, "a.xml", dir)
+		before := snapshot(t, dir)
+		if got := actions(importFetched(t, feed, c.fetched, "", dir)); !slices.Equal(got, c.first) {
+			t.Errorf("%s: %v, want %v", c.name, got, c.first)
+		}
+		after := snapshot(t, dir)
+		for name, data := range before {
+			if after[name] != data && !slices.Contains(c.first, "updated "+name) {
+				t.Errorf("%s: %s written over", c.name, name)
+			}
+		}
+		for range 2 {
+			if got := actions(importFetched(t, feed, c.fetched, "", dir)); !slices.Equal(got, c.again) {
+				t.Errorf("%s again: %v, want %v", c.name, got, c.again)
+			}
+		}
+	}
+}
