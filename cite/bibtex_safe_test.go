@@ -203,6 +203,10 @@ func TestBibTeXProtectsAcronyms(t *testing.T) {
 		"A long war":                         `A long war`,
 		"Al-Qaeda's e-mail, U.S.-China talk": `Al-Qaeda's e-mail, {U.S}.-China talk`,
 		"AI-Powered Tools, a Non-GMO Food":   `{AI}-Powered Tools, a Non-{GMO} Food`,
+		// a capital and a digit (biblatex-apa printed "the g20")
+		"What the G20 Agreed on the A380": `What the {G20} Agreed on the {A380}`,
+		"Inside the F1 Season, 5G and Q3": `Inside the {F1} Season, {5G} and {Q3}`,
+		"The F-35 after 2020":             `The {F}-35 after 2020`,
 	} {
 		arts := []archive.Article{{ID: "a", Title: in, Authors: []string{"Ann Lee"}, Date: day("2020-01-01")}}
 		entries := checkEntries(t, arts, BibTeXEntries(arts, accessed, nil))

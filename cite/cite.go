@@ -1081,6 +1081,7 @@ var bibSpecials = strings.NewReplacer(
 // its first letter in braces ("{NATO}", "{iPhone}", "{McCain}", "{U.S}."),
 // as Better BibTeX writes them: biblatex and APA styles set titles in
 // sentence case, and lower-cased NATO, EU and ISIS (a helper's report).
+// A word with a capital and a digit is braced too ("{G20}", "{A380}").
 // A word capitalised as any other ("London") is not braced. A capital
 // letter standing alone after the first word is braced ("Plan {B}",
 // "What {I} Saw"), and a hyphened word one of whose parts is a capital
@@ -1108,7 +1109,7 @@ func bibTitle(t string) string {
 		}
 		for _, p := range parts {
 			part := word[p[0]:p[1]]
-			if capitalInside(part) || w[0]+p[0] > 0 && oneCapital(part) {
+			if capitalInside(part) || capitalAndDigit(part) || w[0]+p[0] > 0 && oneCapital(part) {
 				brace(w[0]+p[0], w[0]+p[1])
 			}
 		}
@@ -1124,6 +1125,13 @@ var (
 	titleWord     = lazyRegexp(`[\p{L}\p{M}\p{N}]+(?:[.'’][\p{L}\p{M}\p{N}]+)*`)
 	titleCompound = lazyRegexp(`[\p{L}\p{M}\p{N}]+(?:(?:[.'’]|\.?[‐-])[\p{L}\p{M}\p{N}]+)*`)
 )
+
+// capitalAndDigit: w has a capital letter and a digit ("G20", "A380",
+// "F1": a helper's report: biblatex-apa printed "the g20", "the a380";
+// "5G" was braced, its capital being inside).
+func capitalAndDigit(w string) bool {
+	return strings.ContainsFunc(w, unicode.IsUpper) && strings.ContainsFunc(w, unicode.IsDigit)
+}
 
 // capitalInside: w has a capital letter after its first character.
 func capitalInside(w string) bool {
