@@ -729,14 +729,16 @@ func mdLineStart(s string) string {
 // notes are rendered), ~ (GitHub's strikethrough), and what GitHub's
 // Markdown makes a link of in plain text: "://", "www." and "@" (an
 // e-mail address), so that a note links only to its piece's URL (a
-// helper's report: a title "See www.evil.example/login" became a link).
+// helper's report: a title "See www.evil.example/login" became a link),
+// and Pandoc Markdown's $ (math) and ^ (superscript): "E=mc^2^ and
+// $x+y$" rendered mc², and x+y as math (a helper's report).
 func mdEscape(s string) string {
 	s = mdMarks.Replace(s)
 	return wwwDot().ReplaceAllString(s, `$1\.`)
 }
 
 var mdMarks = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", `\<`, "&", `\&`,
-	"~", `\~`, "@", `\@`, "://", `\://`)
+	"~", `\~`, "@", `\@`, "://", `\://`, "$", `\$`, "^", `\^`)
 
 // wwwDot is the dot of "www." that GitHub's Markdown reads as the start of
 // a link.

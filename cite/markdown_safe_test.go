@@ -165,6 +165,26 @@ func TestMarkdownNoteTextMakesNoLinks(t *testing.T) {
 	}
 }
 
+// Pandoc Markdown's math ($…$) and superscript (^…^) stay text: they are
+// escaped as any mark, and CommonMark reads the note as written (a
+// helper's report: pandoc rendered "E=mc^2^" as mc², "$x+y$" as math).
+func TestMarkdownNoteEscapesMathAndSuperscript(t *testing.T) {
+	a := archive.Article{Title: "Why E=mc^2^ and $x+y$ matter", Authors: []string{"Ann Author"}, Outlet: "Times", Date: day("2017-03-01")}
+	md := MarkdownCitation(a)
+	for _, want := range []string{`mc\^2\^`, `\$x+y\$`} {
+		if !strings.Contains(md, want) {
+			t.Errorf("note %q, want %q in it", md, want)
+		}
+	}
+	var out bytes.Buffer
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM)).Convert([]byte(md), &out); err != nil {
+		t.Fatal(err)
+	}
+	if text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(out.String(), "")); !strings.Contains(text, a.Title) {
+		t.Errorf("%s\nreads %q, without %q", md, text, a.Title)
+	}
+}
+
 // Markdown notes pasted into a document are paragraphs of their own, each
 // read as written: an author (or a title, without one) at the start of a
 // line that Markdown reads as a block's mark ("- Ann Lee", "> Ann Lee",
