@@ -214,6 +214,9 @@ func Key(a archive.Article) string {
 			who = asciiWord(ns[0].Family)
 		}
 	}
+	if len(who) > maxKeyWord { // a long family name, one of a script without spaces
+		who = who[:maxKeyWord]
+	}
 	who = cmp.Or(who, "anon")
 	year := "nd"
 	if !a.Date.Time.IsZero() {
@@ -222,8 +225,10 @@ func Key(a archive.Article) string {
 	return who + year + firstSignificant(a.Title)
 }
 
-// maxKeyWord caps a key's title word: a title in Chinese or Japanese is one
-// "word", transliterated syllable by syllable.
+// maxKeyWord caps a key's title word and its name: a title in Chinese or
+// Japanese is one "word", transliterated syllable by syllable; a family
+// name of 120 letters made a key of 128 characters, which, pinned in a
+// file, archive.ValidCiteKey refused (at most 100; a helper's report).
 const maxKeyWord = 24
 
 // firstSignificant is the first word of s that is not a stopword, folded to

@@ -211,6 +211,20 @@ func TestKeyTitleWordCap(t *testing.T) {
 	}
 }
 
+// A family name is cut at maxKeyWord letters too, so that a key is one
+// a file may pin: a 120-letter name made a key of 128 characters, which
+// check refused when pinned (a helper's report).
+func TestKeyNameCap(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 12)
+	k := Key(archive.Article{Title: "Long", Authors: []string{"Ann " + long}, Date: day("2020-01-01")})
+	if want := long[:maxKeyWord] + "2020long"; k != want {
+		t.Errorf("Key = %s, want %s", k, want)
+	}
+	if !archive.ValidCiteKey(k) {
+		t.Errorf("Key %s is no key a file may pin", k)
+	}
+}
+
 // A key in the ledger stays with its piece whatever is added after it: a
 // new piece that pins it, or a second piece that pins a key the first
 // pinned, does not take it (the new one gets a generated key and a
