@@ -533,9 +533,62 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// Editor", "Troy L. Smith, Cleveland.com", "Ann Lee, Kyiv" end the name
 	// at the comma.
 	if before, after, ok := strings.Cut(s, ","); ok && !nameSuffixes[strings.ToLower(strings.TrimSpace(after))] && !isInverted(s) {
+		if ps := commaPeople(s, outlet); ps != nil {
+			var ns []Name
+			for _, p := range ps {
+				ns = append(ns, person(p))
+			}
+			return ns
+		}
 		s = strings.TrimSpace(before)
 	}
 	return []Name{person(s)}
+}
+
+// commaPeople reads s, full names separated by commas, no "and", that
+// commaList does not take for a list because some part is no person's
+// full name: the names are kept, and each part that is none goes, as an
+// affiliation or a place would ("Ann Lee, Bo Chan, Foreign Policy" is Ann
+// Lee and Bo Chan), save two or three capitalised words after a common
+// given name, which are a name whatever the words (commonGiven: "Ann Lee,
+// Emily Post, Bo Chan"). A co-author after a part folio cannot read is no
+// affiliation (an attack found "Ann Lee, Bo Chan, Cy Dee, Di Eve" Ann Lee
+// alone). Nil unless s starts with a full name and two names are kept.
+func commaPeople(s, outlet string) []string {
+	ps := listParts(s, outlet)
+	var out []string
+	for i, p := range ps {
+		switch {
+		case p.conj:
+			return nil
+		case sameOutlet(p.text, outlet):
+		case isPersonName(p.text) || givenFirst(p.text):
+			out = append(out, p.text)
+		case i == 0:
+			return nil
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// givenFirst: p is two or three capitalised words (particles aside), the
+// first a common given name (commonGiven), none a role's or an
+// organisation's (isAffiliation): a name, though a word of it is an
+// outlet's or a place's too ("Emily Post", "Sophie West").
+func givenFirst(p string) bool {
+	words := strings.Fields(p)
+	if n := len(words) - particleCount(words); n < 2 || n > 3 || !commonGiven[strings.ToLower(words[0])] || isAffiliation(p) {
+		return false
+	}
+	for _, w := range words {
+		if !particles[strings.ToLower(w)] && !isGivenName(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesNoOne: s has no letter or digit but in a list's words ("and",
@@ -1679,7 +1732,7 @@ func init() {
 	mirror bulletin digest insider wire today online media radio television tv magazin zeitung
 	new los las san santa são sao hong tel buenos abu cape kuala sri saudi south north east west united rio
 	st saint port costa city county state island islands republic kingdom valley bay beach heights springs
-	one defense defence breaking`) {
+	one defense defence breaking jazeera arabiya`) {
 		notNameWords[w] = true
 	}
 }
@@ -1687,15 +1740,33 @@ func init() {
 // isPersonName: p is plausibly a person's full name as written: two or
 // three capitalised words (a title before them dropped, particles and a
 // suffix aside: "Ann Lee", "Troy L. Smith", "Ann de Vries", "John Smith,
-// Jr."), none a role's, an organisation's (isAffiliation), an outlet's or
-// a place's (notNameWords), nor an acronym unless all is in capitals.
+// Jr.", "Martin Luther King Jr."), none a role's, an organisation's
+// (isAffiliation), an outlet's or a place's (notNameWords), nor an acronym
+// unless all is in capitals. A particle written with a capital is a name's
+// word too, as SplitName reads it: inside, the start of the family name
+// ("Luigi Di Maio", "Marine Le Pen", "Martin Van Buren", "Anna Da Silva"),
+// last, the family name ("Ann Le"), first, a given name when one is spelt
+// so (givenParticles: "Van Jones", "Al Gore", "Di Eve"; not "Le Monde",
+// "El País", "Der Spiegel"). An attack found these co-authors after a
+// comma, ";" or "|" dropped as affiliations ("Maria Lopez, John Smith,
+// Luigi Di Maio" was Maria Lopez alone).
 func isPersonName(p string) bool {
 	name, tail, ok := strings.Cut(dropTitle(strings.TrimSpace(p)), ",")
 	if ok && !nameSuffixes[strings.ToLower(strings.TrimSpace(tail))] {
 		return false
 	}
 	words := strings.Fields(name)
-	if n := len(words) - particleCount(words); n < 2 || n > 3 || isAffiliation(name) {
+	if len(words) > 2 && nameSuffixes[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1] // "Martin Luther King Jr."
+	}
+	n := 0
+	for i, w := range words {
+		// particles aside: in lower case, or capitalised inside the name
+		if lw := strings.ToLower(w); !particles[lw] || w != lw && (i == 0 || i == len(words)-1) {
+			n++
+		}
+	}
+	if n < 2 || n > 3 || isAffiliation(name) {
 		return false
 	}
 	shouting := isShouting(name)
@@ -1708,6 +1779,7 @@ func isPersonName(p string) bool {
 		case notNameWords[lw] || notNameWords[strings.TrimSuffix(lw, ".")]:
 			return false
 		case particles[lw] && i > 0 && i < len(words)-1 && w == lw:
+		case particles[lw] && w != lw && (i > 0 || givenParticles[lw]):
 		case !isGivenName(w):
 			return false
 		case !shouting && utf8.RuneCountInString(w) >= 2 && !strings.Contains(w, ".") && isShouting(w):
@@ -2548,6 +2620,12 @@ type Name struct {
 // particles are lower-case name prefixes that belong with the family name
 // ("Ludwig van Beethoven" is van Beethoven, Ludwig).
 var particles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "das": true, "dos": true, "del": true, "della": true, "di": true, "du": true, "la": true, "le": true, "ter": true, "ten": true, "bin": true, "ibn": true, "al": true, "el": true, "zu": true}
+
+// givenParticles are the particles that are given names too, written
+// with a capital before a family name ("Van Morrison", "Al Gore", "Del
+// Shannon", "Di Eve"), where the others start an outlet's name ("Le
+// Monde", "La Repubblica", "El País", "Der Spiegel", "De Telegraaf").
+var givenParticles = map[string]bool{"van": true, "al": true, "del": true, "di": true}
 
 var nameSuffixes = map[string]bool{"jr": true, "jr.": true, "sr": true, "sr.": true, "ii": true, "iii": true, "iv": true}
 

@@ -252,6 +252,26 @@ var edgeBylines = []struct {
 	{"Thomas Jones, Rhiannon", "{Thomas Jones}, Rhiannon", "thomasjones2020lists"},
 	{"James Earl, Xavier", "{James Earl}, Xavier", "jamesearl2020lists"},
 	{"Paul Smith, Ngozi", "{Paul Smith}, Ngozi", "paulsmith2020lists"},
+	// a co-author whose name has a particle with a capital or a suffix
+	// is one, after a comma, ";" or "|" (an attack: each was Maria Lopez
+	// alone, the rest dropped as an affiliation); a particle that starts
+	// an outlet's name is none ("Le Monde")
+	{"Maria Lopez, John Smith, Luigi Di Maio", "Lopez, Maria and Smith, John and {Di Maio}, Luigi", "lopez2020lists"},
+	{"Maria Lopez; Marine Le Pen", "Lopez, Maria and {Le Pen}, Marine", "lopez2020lists"},
+	{"Maria Lopez | Martin Van Buren", "Lopez, Maria and {Van Buren}, Martin", "lopez2020lists"},
+	{"Maria Lopez, John Smith, Anna Da Silva", "Lopez, Maria and Smith, John and {Da Silva}, Anna", "lopez2020lists"},
+	{"Ann Lee, Bo Chan, Cy Dee, Di Eve", "Lee, Ann and Chan, Bo and Dee, Cy and Eve, Di", "lee2020lists"},
+	{"Maria Lopez, Martin Luther King Jr.", "Lopez, Maria and King, Jr., Martin Luther", "lopez2020lists"},
+	{"Maria Lopez and Luigi Di Maio", "Lopez, Maria and {Di Maio}, Luigi", "lopez2020lists"},
+	{"Ann Lee, Ann Le", "Lee, Ann and Le, Ann", "lee2020lists"},
+	{"Ann Lee, Van Jones", "Lee, Ann and Jones, Van", "lee2020lists"},
+	{"Ann Lee, Le Monde", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee; Al Jazeera", "Lee, Ann", "lee2020lists"},
+	// and a part of a list of full names that is none goes alone, the
+	// names after it kept (it was Ann Lee alone)
+	{"Ann Lee, Bo Chan, Foreign Policy", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Reuters, Bo Chan, AP", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Emily Post, Bo Chan", "Lee, Ann and Post, Emily and Chan, Bo", "lee2020lists"},
 	// a place of two or three words, or two places, after a comma is no
 	// person (a review: "Ann Lee, Hong Kong and Bo Chan, Beijing" was
 	// Lee, Ann and Kong, Hong and Chan, Bo)

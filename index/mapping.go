@@ -397,11 +397,14 @@ import (
 // link again (archive's breakChangedLinks places them where the cleaning
 // left as many targets); 197: a line's cleaning run until it stays
 // (archive's SanitizeLine: NFC's reordering left a joiner acting on
-// nothing, dropped by a second pass).
+// nothing, dropped by a second pass); 198: a particle with a capital or a
+// suffix in a co-author's name, and a part of a list of full names that
+// is none dropped alone (archive's isPersonName, commaPeople: "Maria
+// Lopez, John Smith, Luigi Di Maio" was Maria Lopez alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 197
+const SchemaVersion = 198
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
