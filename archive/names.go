@@ -418,7 +418,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		affiliated := func(before, after string) bool {
 			first, _, _ := strings.Cut(before, ",")
 			affiliation := isAffiliation(after) || sameOutlet(after, outlet) || outletAfter(before, after)
-			if isOrganisation(strings.TrimSpace(first)) {
+			if isOrganisation(strings.TrimSpace(first)) && !shoutedFamily(before) {
 				// a family name in capitals is one word in capitals, as an
 				// acronym is: an inverted name in capitals (shoutedInverted)
 				// then an affiliation by its words, not by its capitals
@@ -491,7 +491,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if sameOutlet(s, outlet) && !writerNamed(s) {
 		return []Name{{Literal: s}}
 	}
-	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) {
+	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) && !shoutedFamily(s) {
 		return []Name{{Literal: s}}
 	}
 	// a dateline after inverted names is no name ("Doe, Jane, Boulder,
@@ -662,6 +662,38 @@ func shoutedInverted(s string) bool {
 	return len(words) > 1
 }
 
+// shoutedFamily: s, not all in capitals, is inverted names whose family
+// names alone are, as French and academic bylines write them ("SMITH,
+// John", "SMITH, John and DOE, Jane", "DUPONT, Jean; MARTIN, Marie"; an
+// attack found each one organisation, the family name an acronym's
+// capitals): each name joined by "and" or "&" one inverted name
+// (isInverted, oneName), its family name one word in capitals (particles
+// aside) that reads as a name (readsAsName: not "CNN, John", "NASA,
+// Jim"), its given names not in capitals.
+func shoutedFamily(s string) bool {
+	for _, p := range andParts(s) {
+		family, given, _ := strings.Cut(p, ",")
+		if !oneName(p) || !isInverted(p) || isShouting(given) || slices.ContainsFunc(strings.Fields(given), func(w string) bool {
+			return affiliationWord(strings.ToLower(strings.Trim(w, ".,")))
+		}) {
+			return false // "MIT, Harvard"
+		}
+		n := 0
+		for _, w := range strings.Fields(family) {
+			if particles[strings.ToLower(w)] {
+				continue
+			}
+			if n++; !isShouting(w) || utf8.RuneCountInString(w) < 2 || !readsAsName(w) {
+				return false
+			}
+		}
+		if n != 1 {
+			return false
+		}
+	}
+	return true
+}
+
 // readsAsName: w, a word of a name in capitals, reads as a name, not as
 // an acronym (acronyms) or an organisation's, an outlet's or a place's
 // word: it has a vowel after a consonant ("CHAN", "BO", "LI"; not "CNN",
@@ -696,7 +728,7 @@ var acronyms = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`nasa esa nato unesco unicef unaids unep opec asean fifa uefa iaea isis isil
 	interpol europol frontex cern nasdaq nafta mercosur ecowas ocha fao who wto aclu naacp fema cia nsa dea epa fda
-	doj dod gao sec nih noaa usaid rusi rand upi dpa osce anc sipri oxfam care unrwa hamas`) {
+	doj dod gao sec nih noaa usaid rusi rand upi dpa osce anc sipri oxfam care unrwa hamas mit nyu ucla lse`) {
 		acronyms[w] = true
 	}
 }
@@ -1782,7 +1814,9 @@ func isPersonName(p string) bool {
 		case particles[lw] && w != lw && (i > 0 || givenParticles[lw]):
 		case !isGivenName(w):
 			return false
-		case !shouting && utf8.RuneCountInString(w) >= 2 && !strings.Contains(w, ".") && isShouting(w):
+		case !shouting && utf8.RuneCountInString(w) >= 2 && !strings.Contains(w, ".") && isShouting(w) && !(i == len(words)-1 && readsAsName(w)):
+			// an acronym; not a family name in capitals ("Bo CHAN", as
+			// "Ann LEE" is read alone: a co-author after ";" was dropped)
 			return false
 		}
 	}
@@ -1790,7 +1824,7 @@ func isPersonName(p string) bool {
 }
 
 // person splits a person's name, its capitals normalised when it was
-// written all in capitals, without a title before it ("Dr. Ann Lee" is Ann
+// written all in capitals or its family name was ("SMITH, John"), without a title before it ("Dr. Ann Lee" is Ann
 // Lee: dropTitle). Words joined by "and" that are not people's
 // names ("Barnes and Noble"; splitPeople) are cited as written: "and" is
 // no part of a name (a helper's report: given name "Barnes and"), nor is
@@ -1810,6 +1844,16 @@ func person(s string) Name {
 	}
 	s = dropTitle(s)
 	n := SplitName(s)
+	// a family name in capitals beside given names that are not, as
+	// French and academic bylines write it ("SMITH, John", "Ann LEE"):
+	// its capitals normalised, as a name all in capitals is (a review:
+	// {SMITH}, John, beside Smith, John for "SMITH, JOHN")
+	if fw := strings.Fields(n.Particle + " " + n.Family); n.Given != "" && !isShouting(n.Given) && isShouting(n.Family) && !slices.ContainsFunc(fw, func(w string) bool {
+		return !particles[strings.ToLower(w)] && (utf8.RuneCountInString(w) < 2 || !readsAsName(w))
+	}) {
+		f := splitParticle(titleCase(strings.Join(fw, " ")))
+		n.Particle, n.Family = f.Particle, f.Family
+	}
 	// given names that are initials without their dots, two or more, have
 	// them, as biblatex wants them ("H R McMaster" is McMaster, H. R.); a
 	// letter alone may be a name's ("U Thant", "Dara Ó Briain", "Harry S

@@ -60,6 +60,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee, Stanford and Bo Chan, Vox"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Maria Lopez, John Smith, Luigi Di Maio"}, "", []string{"Maria Lopez", "John Smith", "Luigi Di Maio"}},
 		{[]string{"Maria Lopez, Martin Luther King Jr."}, "", []string{"Maria Lopez", "Martin Luther King Jr."}},
+		{[]string{"SMITH, John and DOE, Jane"}, "", []string{"John Smith", "Jane Doe"}},
 		{nil, "The Times", nil},
 	} {
 		a := Article{Authors: c.authors, Outlet: c.outlet}

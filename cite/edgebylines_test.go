@@ -68,7 +68,22 @@ var edgeBylines = []struct {
 	{"van Dyke C, Lee A. B.", "van Dyke, C. and Lee, A. B.", "dyke2020lists"},
 	{"Lee A, Chan B, et al.", "Lee, A. and Chan, B. and others", "lee2020lists"},
 	{"JANIE HAR", "Har, Janie", "har2020lists"},
-	{"Ann LEE", "LEE, Ann", "lee2020lists"},
+	// a family name in capitals, as French and academic bylines write
+	// it, is a name's, its capitals normalised as a name all in capitals
+	// is, inverted or not, alone or in a list (an attack: "SMITH, John"
+	// the organisation {SMITH, John}, "SMITH, John and DOE, Jane" and
+	// "DUPONT, Jean; MARTIN, Marie" one organisation each; "Ann LEE" was
+	// LEE, Ann, and "Ann LEE; Bo CHAN" lost Bo Chan); an acronym before
+	// a comma still names an organisation
+	{"Ann LEE", "Lee, Ann", "lee2020lists"},
+	{"SMITH, John", "Smith, John", "smith2020lists"},
+	{"SMITH, John and DOE, Jane", "Smith, John and Doe, Jane", "smith2020lists"},
+	{"DUPONT, Jean; MARTIN, Marie", "Dupont, Jean and Martin, Marie", "dupont2020lists"},
+	{"SMITH, John | DOE, Jane", "Smith, John and Doe, Jane", "smith2020lists"},
+	{"SMITH, John, Reuters", "Smith, John", "smith2020lists"},
+	{"Ann LEE; Bo CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"CNN, John", "{CNN, John}", "cnn2020lists"},
+	{"MIT, Harvard", "{MIT, Harvard}", "mit2020lists"},
 	{"Lee J.R.R.", "Lee, J. R. R.", "lee2020lists"},
 	{"Lee JRR, Chan B", "Lee, J. R. R. and Chan, B.", "lee2020lists"},
 	{"Rowling, JK", "Rowling, JK", "rowling2020lists"},

@@ -400,11 +400,14 @@ import (
 // nothing, dropped by a second pass); 198: a particle with a capital or a
 // suffix in a co-author's name, and a part of a list of full names that
 // is none dropped alone (archive's isPersonName, commaPeople: "Maria
-// Lopez, John Smith, Luigi Di Maio" was Maria Lopez alone).
+// Lopez, John Smith, Luigi Di Maio" was Maria Lopez alone); 199: a family
+// name in capitals beside given names that are not a person's, its
+// capitals normalised (archive's shoutedFamily: "SMITH, John" was an
+// organisation, "Ann LEE" LEE).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 198
+const SchemaVersion = 199
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
