@@ -21,7 +21,11 @@ import (
 
 // orgWords are words that make a name an organisation's ("Editorial Board",
 // "The Go Team", "Associated Press", "Amnesty International", "Médecins
-// Sans Frontières", "Stiftung Wissenschaft und Politik"), matched as whole
+// Sans Frontières", "Stiftung Wissenschaft und Politik", and the legal
+// forms of firms no name is spelt like, "Shell plc", "Robert Bosch GmbH",
+// "Covington & Burling LLP": an attack found the people Plc, Shell, and
+// LLP, Covington and LLP, Burling; legalForm reads those that are
+// letters of names too), matched as whole
 // words, ignoring case, in what comes before a comma: English ones and the
 // institutions' words of French, German, Spanish and Italian, and the
 // words of bodies of members no surname is spelt like (Club, Scouts,
@@ -47,7 +51,7 @@ func init() {
 	centro bundesamt groupe grupo gruppo asociación associazione organización organizzazione
 	school endowment academy museum library hospital laboratory nations
 	club clubs scouts charities charity corps league legion brotherhood sisterhood fraternity sorority
-	chamber diocese archdiocese army navy`) {
+	chamber diocese archdiocese army navy llp plc gmbh pty sarl oyj`) {
 		orgWords[w] = true
 	}
 }
@@ -509,6 +513,9 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// Vancouver's names: a family name, then initials ("Lee A, Chan B").
 	if ns := vancouver(listParts(s, outlet), isShouting(s)); ns != nil {
 		return ns
+	}
+	if legalForm(s) {
+		return []Name{{Literal: s}} // "Siemens AG"
 	}
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
@@ -977,6 +984,32 @@ func vancouver(parts []listPart, shouting bool) []Name {
 		ns = append(ns, n)
 	}
 	return ns
+}
+
+// legalForms are the legal forms of firms written after their names in
+// their own case, that are initials or a name's letters in another case
+// or place ("Siemens AG", "Volvo AB", "Nokia Oyj"; "Ag", "Sa" may be
+// names' words, "Lee AB" Vancouver's).
+var legalForms = map[string]bool{"AG": true, "SA": true, "NV": true, "BV": true, "AB": true, "SE": true, "LP": true, "KK": true, "Oy": true, "Oyj": true, "SpA": true, "S.p.A.": true, "SAS": true, "SRL": true, "Srl": true}
+
+// legalForm: s, not all in capitals, is a firm's name: one to three
+// capitalised words, no separator between them, then a legal form in its case (legalForms: "Siemens
+// AG", "Banco Santander SA"; an attack found the person AG, Siemens).
+// Asked after Vancouver's names are read, so "Lee AB, Chan B" is two
+// people; a form with dots of two letters ("S.A.", "N.V.") is read as
+// initials, as "Lee A. B." is.
+func legalForm(s string) bool {
+	words := strings.Fields(s)
+	n := len(words)
+	if n < 2 || n > 4 || !legalForms[words[n-1]] || isShouting(s) || strings.ContainsAny(s, ",;|/&") {
+		return false
+	}
+	for _, w := range words[:n-1] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isVancouverInitials: w is initials as Vancouver's style writes them, one

@@ -52,6 +52,18 @@ var edgeBylines = []struct {
 	{"LEE, ANN; CHAN, BO", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"LEE, ANN AND CHAN, BO", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"RUSI", "{RUSI}", "rusi2020lists"},
+	// a firm's legal form after its name makes it an organisation (an
+	// attack: the people LLP, Covington and LLP, Burling; AG, Siemens;
+	// plc, Shell; GmbH, Robert Bosch), not Vancouver's initials in a list
+	{"Covington & Burling LLP", `{Covington \& Burling LLP}`, "covington2020lists"},
+	{"Siemens AG", "{Siemens AG}", "siemens2020lists"},
+	{"Shell plc", "{Shell plc}", "shell2020lists"},
+	{"Robert Bosch GmbH", "{Robert Bosch GmbH}", "robert2020lists"},
+	{"Banco Santander SA", "{Banco Santander SA}", "banco2020lists"},
+	{"Enel S.p.A.", "{Enel S.p.A.}", "enel2020lists"},
+	{"Acme LLC", "{Acme LLC}", "acme2020lists"},
+	{"Ann Lee, Siemens AG", "Lee, Ann", "lee2020lists"},
+	{"Lee AB, Chan B", "Lee, A. B. and Chan, B.", "lee2020lists"},
 	// Vancouver's style: a family name, then initials (a review: family
 	// name "A", given name "Lee", key a2020…)
 	{"Lee A, Chan B", "Lee, A. and Chan, B.", "lee2020lists"},

@@ -403,11 +403,13 @@ import (
 // Lopez, John Smith, Luigi Di Maio" was Maria Lopez alone); 199: a family
 // name in capitals beside given names that are not a person's, its
 // capitals normalised (archive's shoutedFamily: "SMITH, John" was an
-// organisation, "Ann LEE" LEE).
+// organisation, "Ann LEE" LEE); 200: a firm's legal form after its name
+// an organisation's (archive's orgWords, legalForm: "Siemens AG" was the
+// person AG, Siemens).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 199
+const SchemaVersion = 200
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
