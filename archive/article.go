@@ -119,7 +119,12 @@ type Article struct {
 	// CiteKey is the citation key pinned in the front matter (citekey or
 	// citation-key), "" when none is; always a ValidCiteKey.
 	CiteKey string
-	Body    string // Markdown
+	// Language is the piece's language, a BCP 47 tag (en-GB, de), as its
+	// front matter (language, lang) or its site (a Hugo or Zola
+	// translation's name, x.de.md) gives it: language.go; "" when none
+	// does.
+	Language string
+	Body     string // Markdown
 	// SiteKeys are the other ids the piece's site links it by, made as
 	// IDs are (IDFromPath): its url, permalink or path (/about/ is
 	// "about"), its aliases, its slug in its folder (posts/the-slug; a

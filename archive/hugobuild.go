@@ -27,6 +27,9 @@ type hugoBuild struct {
 	// :git without enableGitInfo gave nothing, :fileModTime the file's
 	// time (folio read date: 2020-01-01 for each).
 	dates []string
+	// langs: its languages (language.go), which a page's name or folder
+	// says it is in.
+	langs hugoLanguages
 }
 
 // hugoDateAliases are the front matter keys Hugo 0.111 reads after a date
@@ -112,12 +115,13 @@ func hugoBuildOf(read configReader, root string) hugoBuild {
 	if v, ok := hugoSiteConfig.value(read, root, "frontmatter"); ok {
 		b.dates = hugoDateKeys(v)
 	}
+	b.langs = hugoLanguagesOf(read, root)
 	return b
 }
 
 // String is b as text for a config's sum (hugoConfigSum).
 func (b hugoBuild) String() string {
-	return fmt.Sprintf("drafts %v dates %q %v", b.drafts, b.dates, b.dates == nil)
+	return fmt.Sprintf("drafts %v dates %q %v %s", b.drafts, b.dates, b.dates == nil, b.langs)
 }
 
 // hugoBuildFor is hugoBuild of the Hugo site the file at p is in

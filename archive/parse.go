@@ -599,6 +599,22 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 			probs = append(probs, Problem{Path: path, Line: at(ck), Msg: fmt.Sprintf("citekey %s %s (an ASCII letter or digit, then letters, digits and - _ . : +, at most 100); the piece is cited as one that pins none, by the key folio gave it before or else a generated one", strconv.Quote(truncate(k, 60)), notCiteKey)})
 		}
 	}
+	lang, langProbs := m.frontLanguage(path, at)
+	probs = append(probs, langProbs...)
+	switch {
+	case lang != "":
+	case isTOML && zolaLanguage(path) != "" && !inSite():
+		// a Zola translation, x.fr.md (Zola reads its front matter as
+		// TOML): a Hugo site reads the name by its config (below)
+		lang = zolaLanguage(path)
+	default:
+		// a Hugo page's by its name or folder, as its config says (the
+		// site asked only of a page its config gives one)
+		if l := cascades.hugoLanguage(path); l != "" && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
+			lang = l
+		}
+	}
+	a.Language = lang
 	probs = append(probs, capFields(path, &a, func(keys []string) int { f, _ := m.first(keys); return at(f) })...)
 	a.SiteKeys = siteKeys(path, a.ID, a.Date, m, isTOML)
 	text := string(body)
@@ -798,7 +814,7 @@ func PinOrder(x, y Article) int {
 // knownKeys are the keys Parse reads: only their values are decoded.
 var knownKeys = func() map[string]bool {
 	m := map[string]bool{}
-	for _, keys := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, tagKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys, citeKeyKeys, draftKeys, siteKeyKeys} {
+	for _, keys := range [][]string{titleKeys, dateKeys, outletKeys, authorKeys, tagKeys, urlKeys, sourceKeys, kindKeys, standfirstKeys, noteKeys, citeKeyKeys, languageKeys, draftKeys, siteKeyKeys} {
 		for _, k := range keys {
 			m[k] = true
 		}

@@ -33,6 +33,11 @@
 //     see kindTypes). An article's type is guessed from its outlet's name
 //     (see Classify), since the archive does not record whether an outlet
 //     is a newspaper.
+//   - A piece's language (archive.Article.Language, a BCP 47 tag) is
+//     CSL-JSON's language, RIS's LA and biblatex's langid (babel's name:
+//     german, british for en-GB; LangID), so that a style casing titles
+//     cases English ones alone; biblatex's language, which styles print,
+//     is not written.
 //   - Citation keys (bibtex keys, CSL ids) belong to the archive: a piece's
 //     key depends only on the piece and the archive, never on which pieces
 //     are cited together (see Keyring for the rule).
@@ -974,6 +979,7 @@ func bibtexEntry(a archive.Article, key string, accessed time.Time, annote ...st
 		add("url", bibURL(a.URL))
 		add("urldate", accessed.Format("2006-01-02"))
 	}
+	add("langid", LangID(a.Language))
 	var tags []string
 	for _, t := range a.Tags {
 		if t = bibKeyword(t); t != "" {
@@ -1221,6 +1227,7 @@ func risRecord(a archive.Article, accessed time.Time) string {
 	if a.URL != "" {
 		line("Y2", accessed.Format("2006/01/02"))
 	}
+	line("LA", a.Language)
 	for _, t := range a.Tags {
 		line("KW", t)
 	}
@@ -1264,6 +1271,7 @@ type CSLItem struct {
 	Publisher      string    `json:"publisher,omitempty"`
 	EventTitle     string    `json:"event-title,omitempty"`
 	Note           string    `json:"note,omitempty"`
+	Language       string    `json:"language,omitempty"` // a BCP 47 tag: a processor title-cases an English piece's title alone
 }
 
 // CSLName is a CSL name: family/given parts, or a literal for an organisation.
@@ -1312,7 +1320,7 @@ func CSLJSONItems(arts []archive.Article, accessed time.Time, keys *Keyring) ([]
 var dateArray = lazyRegexp(`"date-parts": \[\s*\[[\s\d,-]*\]\s*\]`)
 
 func cslItem(a archive.Article, key string, accessed time.Time) CSLItem {
-	it := CSLItem{ID: key, Title: a.Title, ContainerTitle: a.Outlet, URL: a.URL}
+	it := CSLItem{ID: key, Title: a.Title, ContainerTitle: a.Outlet, URL: a.URL, Language: a.Language}
 	it.Type = map[Type]string{Newspaper: "article-newspaper", Magazine: "article-magazine", Journal: "article-journal", Web: "webpage", Other: "article"}[Classify(a)]
 	if kt, ok := typeOf(a); ok {
 		it.Type = kt.csl

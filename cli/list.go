@@ -26,6 +26,7 @@ type articleJSON struct {
 	Tags          []string `json:"tags"`
 	URL           string   `json:"url"`
 	Source        string   `json:"source,omitempty"`
+	Language      string   `json:"language,omitempty"`
 	Kind          string   `json:"kind"`
 	Path          string   `json:"path"`
 }
@@ -34,7 +35,7 @@ func toJSON(a archive.Article) articleJSON {
 	return articleJSON{
 		ID: a.ID, Title: a.Title, Outlet: a.Outlet, Authors: nonNil(a.Authors),
 		Date: a.Date.String(), DatePrecision: string(a.Date.Precision), Tags: nonNil(a.Tags),
-		URL: a.URL, Source: a.Source, Kind: a.Kind, Path: a.Path,
+		URL: a.URL, Source: a.Source, Language: a.Language, Kind: a.Kind, Path: a.Path,
 	}
 }
 

@@ -100,6 +100,7 @@ func (ix *Index) hitOf(dm *search.DocumentMatch, hl hitMarks, hasText bool) Hit 
 		Path:          str(f[fPath]),
 		Source:        str(f[fSource]),
 		Organizations: strs(f[fOrgs]),
+		Language:      str(f[fLang]),
 		Date:          parseStoredDate(str(f[fDate])),
 		Copies:        ix.otherCopies(dm.ID),
 	}

@@ -405,11 +405,13 @@ import (
 // capitals normalised (archive's shoutedFamily: "SMITH, John" was an
 // organisation, "Ann LEE" LEE); 200: a firm's legal form after its name
 // an organisation's (archive's orgWords, legalForm: "Siemens AG" was the
-// person AG, Siemens).
+// person AG, Siemens); 201: a piece's language, stored (fLang: its
+// front matter's language or lang, a Hugo or Zola translation's name;
+// archive's Article.Language).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 200
+const SchemaVersion = 201
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -437,6 +439,7 @@ const (
 	fCiteKey    = "citekey" // stored: the pinned citation key
 	fSource     = "source"  // stored: what the piece was taken from (Article.Source)
 	fOrgs       = "orgs"    // stored: the authors that are organisations (Article.Organizations)
+	fLang       = "lang"    // stored: the piece's language, a BCP 47 tag (Article.Language)
 	fPinned     = "pinned"  // indexed, "y" for a piece with a pinned key: Query.Pinned
 	fSite       = "site"    // indexed: the ids its site links it by (Article.SiteKeys): Resolve
 	// The standfirst, note and body are in the bodies store (bodies.go),
@@ -477,7 +480,7 @@ var fieldOfCode = func() map[string]string {
 func facetTerm(f, v string) string { return facetCodes[f] + ":" + v }
 
 // storedFields are loaded with every hit.
-var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fCiteKey, fSource, fOrgs}
+var storedFields = []string{fTitle, fOutlet, fDate, fTags, fAuthors, fKind, fURL, fPath, fCiteKey, fSource, fOrgs, fLang}
 
 func newMapping() *mapping.IndexMappingImpl {
 	im := mapping.NewIndexMapping()
@@ -555,6 +558,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fCiteKey, storedOnly())
 	add(fSource, storedOnly())
 	add(fOrgs, storedOnly())
+	add(fLang, storedOnly())
 	add(fPinned, kw(false))
 	add(fSite, kw(false))
 	add(fBodyAt, storedOnly())
@@ -631,6 +635,9 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if len(a.Organizations) > 0 {
 		d[fOrgs] = a.Organizations
+	}
+	if a.Language != "" {
+		d[fLang] = a.Language
 	}
 	if a.CiteKey != "" {
 		d[fCiteKey], d[fPinned] = a.CiteKey, "y"

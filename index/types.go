@@ -141,6 +141,7 @@ type Hit struct {
 	// Organizations are the Authors that are organisations
 	// (archive.Article.Organizations)
 	Organizations []string
+	Language      string // its language, a BCP 47 tag (archive.Article.Language), "" when not known
 	// TitleMarked is the title with matched words between MarkStart and MarkEnd (empty without a text query).
 	TitleMarked string
 	// Snippets are fragments of body/standfirst/note with matched words marked.

@@ -1,0 +1,238 @@
+package archive
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// A piece's language (Article.Language) is a BCP 47 tag, as the files
+// give it: its front matter's language or lang (Jekyll's and Hugo's
+// themes write lang:, folio add writes language:), else its site's
+// reading of its name and folder: a Hugo translation's file name
+// (x.de.md, index.fr.md) when the language is one the site's config
+// has (Hugo reads the name so then, and a page of a multilingual site
+// without one is its default language's), a language's own contentDir,
+// or a Zola translation's x.fr.md (TOML front matter outside a Hugo or
+// Jekyll site). Cite gives it to reference managers and biblatex, which
+// case a title in English alone (biblatex-apa wrote "Die Welt und das
+// Ende" as "Die welt und das ende": the piece had no language).
+
+// languageKeys give a piece's language.
+var languageKeys = []string{"language", "lang"}
+
+// LanguageTag is the BCP 47 tag s names, its case as the standard writes
+// it (en-GB, de, zh-Hans, pt-BR; "en_us" is en-US), or the tag of a
+// language's English name (German: de; languageNames); false for
+// anything else: a malformed tag, an unknown language ("xx"), und, or a
+// private one (x-…).
+func LanguageTag(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return "", false
+	}
+	if t, ok := languageNames[strings.ToLower(s)]; ok {
+		return t, true
+	}
+	tag, err := language.Raw.Parse(s)
+	if err != nil {
+		return "", false
+	}
+	if b, conf := tag.Base(); conf != language.Exact || b.String() == "und" {
+		return "", false
+	}
+	return tag.String(), true
+}
+
+// languageNames are the English names of the common languages, in lower
+// case, as some front matter writes them (language: German), with their
+// tags.
+var languageNames = map[string]string{
+	"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it",
+	"portuguese": "pt", "dutch": "nl", "swedish": "sv", "danish": "da", "norwegian": "no",
+	"finnish": "fi", "icelandic": "is", "polish": "pl", "czech": "cs", "slovak": "sk",
+	"slovenian": "sl", "croatian": "hr", "serbian": "sr", "bulgarian": "bg", "russian": "ru",
+	"ukrainian": "uk", "greek": "el", "turkish": "tr", "hungarian": "hu", "romanian": "ro",
+	"catalan": "ca", "galician": "gl", "basque": "eu", "estonian": "et", "latvian": "lv",
+	"lithuanian": "lt", "irish": "ga", "welsh": "cy", "hebrew": "he", "arabic": "ar",
+	"persian": "fa", "hindi": "hi", "indonesian": "id", "malay": "ms", "vietnamese": "vi",
+	"thai": "th", "chinese": "zh", "japanese": "ja", "korean": "ko", "latin": "la",
+	"afrikaans": "af",
+}
+
+// frontLanguage is the language the front matter m gives (languageKeys),
+// "" for none, with a problem (for the file at p, its field's line by
+// at) for a value that is no language (LanguageTag): ignored.
+func (m matter) frontLanguage(p string, at func(field) int) (string, []Problem) {
+	f, k := m.first(languageKeys)
+	if k == "" {
+		return "", nil
+	}
+	s, isString := f.value.(string)
+	if !isString {
+		s = stringOf(f.value)
+	}
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	if t, ok := LanguageTag(s); ok && isString {
+		return t, nil
+	}
+	return "", []Problem{{Path: p, Line: at(f), Msg: fmt.Sprintf("%s: %s is no language (a BCP 47 tag: en, en-GB, de, pt-BR; or a language's English name: German); ignored", k, strconv.Quote(truncate(s, 60)))}}
+}
+
+// nameLanguage is the code a file's name gives after its name and before
+// its extension (x.de.md, index.fr.md: de, fr), lower-cased; "" for none.
+func nameLanguage(p string) string {
+	stem := strings.TrimSuffix(pathBase(p), path.Ext(p))
+	i := strings.LastIndexByte(stem, '.')
+	if i <= 0 {
+		return ""
+	}
+	return strings.ToLower(stem[i+1:])
+}
+
+// zolaLanguage is the tag of the language a Zola translation's name
+// gives (x.fr.md, index.de.md): a two-letter code, a region or script
+// after it (pt-br); "" for none.
+func zolaLanguage(p string) string {
+	code := nameLanguage(p)
+	if !zolaLangCode().MatchString(code) {
+		return ""
+	}
+	t, _ := LanguageTag(code)
+	return t
+}
+
+var zolaLangCode = lazyRegexp(`^[a-z]{2}(?:-[a-z0-9]{2,8})?$`)
+
+// hugoLanguages is what a Hugo site's config says of its languages, as
+// Hugo 0.111 reads them (hugoLanguagesOf).
+type hugoLanguages struct {
+	// tags are its languages' tags by their keys in lower case: a
+	// language's languageCode when it is a tag (LanguageTag), else its
+	// key when that is one, else "" (a page of it has none); its
+	// disabled languages left out. A site without languages has its
+	// defaultContentLanguage alone (en when it names none).
+	tags map[string]string
+	// def is its defaultContentLanguage, in lower case (en when it names
+	// none): the language of a page of a multilingual site whose name
+	// and folder name none.
+	def string
+	// multi: its config has languages.
+	multi bool
+	// dirs are its languages' own contentDirs from the site's root
+	// (hugoContentDirIn), each with its language's key.
+	dirs map[string]string
+}
+
+// hugoLanguagesOf is hugoLanguages of the Hugo site whose root is root,
+// its config's files read by read.
+func hugoLanguagesOf(read configReader, root string) hugoLanguages {
+	l := hugoLanguages{tags: map[string]string{}, def: "en"}
+	if v, _ := hugoSiteConfig.value(read, root, "defaultcontentlanguage"); v != nil {
+		if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
+			l.def = strings.ToLower(strings.TrimSpace(s))
+		}
+	}
+	v, _ := hugoSiteConfig.value(read, root, "languages")
+	langs, _ := v.(map[string]any)
+	if len(langs) == 0 {
+		l.tags[l.def], _ = LanguageTag(l.def)
+		return l
+	}
+	l.multi, l.dirs = true, map[string]string{}
+	disabled := map[string]bool{}
+	if v, _ := hugoSiteConfig.value(read, root, "disablelanguages"); v != nil {
+		names := listOf(v)
+		if s, ok := v.(string); ok {
+			names = strings.Fields(s)
+		}
+		for _, n := range names {
+			disabled[strings.ToLower(n)] = true
+		}
+	}
+	for name, v := range langs {
+		key := strings.ToLower(name)
+		lm, _ := v.(map[string]any)
+		if off, _ := hugoKey(lm, "disabled"); disabled[key] || isTrue(off) {
+			continue
+		}
+		code, _ := hugoKey(lm, "languagecode")
+		t, ok := "", false
+		if s, isString := code.(string); isString {
+			t, ok = LanguageTag(s)
+		}
+		if !ok {
+			t, _ = LanguageTag(key)
+		}
+		l.tags[key] = t
+		if d, has := hugoKey(lm, "contentdir"); has {
+			if s, ok := hugoContentDirName(d); ok && s != "" {
+				if s, ok := hugoContentDirIn(s); ok {
+					l.dirs[s] = key
+				}
+			}
+		}
+	}
+	return l
+}
+
+// String is l as text for a config's sum (hugoConfigSum, through
+// hugoBuild's).
+func (l hugoLanguages) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "langs %q %v", l.def, l.multi)
+	for _, k := range slices.Sorted(maps.Keys(l.tags)) {
+		fmt.Fprintf(&b, " %q=%q", k, l.tags[k])
+	}
+	for _, d := range slices.Sorted(maps.Keys(l.dirs)) {
+		fmt.Fprintf(&b, " %q:%q", d, l.dirs[d])
+	}
+	return b.String()
+}
+
+// pageLanguage is the tag of the language of the page at rel (a path
+// from the site's root) as Hugo reads it: its name's language when the
+// site has it (x.de.md), else that of the language whose contentDir
+// holds it, else, in a multilingual site, the default language's; ""
+// for none.
+func (l hugoLanguages) pageLanguage(rel string) string {
+	if code := nameLanguage(rel); code != "" {
+		if t, ok := l.tags[code]; ok {
+			return t
+		}
+	}
+	for d, key := range l.dirs {
+		if strings.HasPrefix(rel, d+"/") {
+			return l.tags[key]
+		}
+	}
+	if l.multi {
+		return l.tags[l.def]
+	}
+	return ""
+}
+
+// hugoLanguage is the language of the page at p of the Hugo site it is
+// in (hugoSiteOf) as its config says (hugoLanguages.pageLanguage); "" for
+// none, and for a SiteRoots without the archive's files.
+func (s *SiteRoots) hugoLanguage(p string) string {
+	if s == nil || s.fsys == nil {
+		return ""
+	}
+	root, ok := s.hugoSiteOf(path.Dir(p))
+	if !ok {
+		return ""
+	}
+	rel := p
+	if root != "." {
+		rel = strings.TrimPrefix(p, root+"/")
+	}
+	return s.hugoBuildFor(p).langs.pageLanguage(rel)
+}

@@ -1,0 +1,117 @@
+package archive
+
+import (
+	"strings"
+	"testing"
+)
+
+// A piece's language is read from its front matter (language, lang) as a
+// BCP 47 tag in the standard's case, or a language's English name; what
+// is no language is said, naming its line, and the piece loads without
+// one (an attack with LaTeX and biber: biblatex-apa sentence-cased "Die
+// Welt und das Ende", the piece having no language to cite).
+func TestFrontMatterLanguage(t *testing.T) {
+	for _, c := range []struct {
+		matter, want, problem string
+	}{
+		{"language: de", "de", ""},
+		{"language: en-gb", "en-GB", ""},
+		{"lang: EN_us", "en-US", ""},
+		{"lang: pt-br", "pt-BR", ""},
+		{"language: zh-hans", "zh-Hans", ""},
+		{"language: German", "de", ""},
+		{`language: " fr "`, "fr", ""},
+		{"language: \"\"", "", ""},
+		{"language:", "", ""},
+		{"language: de\nlang: fr", "de", ""},
+		{"language: xx", "", `x.md:4: language: "xx" is no language`},
+		{"language: english please", "", `x.md:4: language: "english please" is no language`},
+		{"lang: und", "", `x.md:4: lang: "und" is no language`},
+		{"lang: x-klingon", "", `x.md:4: lang: "x-klingon" is no language`},
+		{"language: [de, fr]", "", `x.md:4: language: "de, fr" is no language`},
+		{"language: 12", "", `x.md:4: language: "12" is no language`},
+		{"language: \"de\\u001b[31m\"", "", `x.md:4: language: "de\x1b[31m" is no language`},
+	} {
+		a, probs := Parse("x.md", []byte("---\ntitle: Die Welt und das Ende\ndate: 2020-05-01\n"+c.matter+"\n---\nText.\n"))
+		if IsFatal(probs) {
+			t.Errorf("%q: %v", c.matter, probs)
+			continue
+		}
+		if a.Language != c.want {
+			t.Errorf("%q: language %q, want %q", c.matter, a.Language, c.want)
+		}
+		switch {
+		case c.problem == "" && len(probs) > 0:
+			t.Errorf("%q: problems %v", c.matter, probs)
+		case c.problem != "" && (len(probs) != 1 || !strings.HasPrefix(probs[0].String(), c.problem)):
+			t.Errorf("%q: problems %v, want one starting %q", c.matter, probs, c.problem)
+		}
+	}
+	// TOML and JSON front matter alike
+	for _, doc := range []string{
+		"+++\ntitle = \"Le monde\"\ndate = 2020-05-01\nlanguage = \"fr-FR\"\n+++\nTexte.\n",
+		"{\n\"title\": \"Le monde\",\n\"date\": \"2020-05-01\",\n\"lang\": \"fr-fr\"\n}\nTexte.\n",
+	} {
+		if a, probs := Parse("x.md", []byte(doc)); len(probs) > 0 || a.Language != "fr-FR" {
+			t.Errorf("%q: language %q, problems %v", doc, a.Language, probs)
+		}
+	}
+}
+
+// A Hugo site's translations are in the language their names give when
+// the site's config has it (x.de.md), or the language whose contentDir
+// holds them; a page of a multilingual site without either, in its
+// default language. A language's languageCode is its tag. A site
+// without languages reads only its default language's name; a name's
+// code the site does not have is part of the name. Zola's x.fr.md (TOML
+// front matter) is French outside a site. The front matter's language
+// comes first.
+func TestSiteLanguages(t *testing.T) {
+	yaml := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-05-01\n---\nText.\n" }
+	toml := func(title string) string { return "+++\ntitle = \"" + title + "\"\ndate = 2020-05-01\n+++\nText.\n" }
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"multi/hugo.toml": "title = 'S'\ndefaultContentLanguage = 'en'\n[languages.en]\nlanguageCode = 'en-gb'\nweight = 1\n" +
+			"[languages.de]\nweight = 2\n[languages.fr]\ncontentDir = 'content/fr'\n[languages.pt-br]\nweight = 3\n",
+		"multi/content/posts/a.md":            yaml("A"),
+		"multi/content/posts/a.de.md":         yaml("A de"),
+		"multi/content/posts/b.it.md":         yaml("B it"),
+		"multi/content/posts/c/index.de.md":   yaml("C de"),
+		"multi/content/posts/d.pt-br.md":      yaml("D pt"),
+		"multi/content/fr/posts/e.md":         yaml("E fr"),
+		"multi/content/posts/f.de.md":         "---\ntitle: F\ndate: 2020-05-01\nlanguage: de-AT\n---\nText.\n",
+		"mono/config.toml":                    "title = 'M'\n",
+		"mono/content/g.md":                   yaml("G"),
+		"mono/content/g.en.md":                yaml("G en"),
+		"mono/content/h.de.md":                yaml("H de"),
+		"zola/x.fr.md":                        toml("X fr"),
+		"zola/y.fr.md":                        yaml("Y fr"),
+		"zola/z.old.md":                       toml("Z old"),
+		"zola/2020-05-01-post/index.pt-br.md": toml("P"),
+	})
+	a, probs := loadSite(t, dir)
+	if len(probs) != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	want := map[string]string{
+		"multi/content/posts/a.md": "en-GB", "multi/content/posts/a.de.md": "de", "multi/content/posts/b.it.md": "en-GB",
+		"multi/content/posts/c/index.de.md": "de", "multi/content/posts/d.pt-br.md": "pt-BR", "multi/content/fr/posts/e.md": "fr",
+		"multi/content/posts/f.de.md": "de-AT",
+		"mono/content/g.md":           "", "mono/content/g.en.md": "en", "mono/content/h.de.md": "",
+		"zola/x.fr.md": "fr", "zola/y.fr.md": "", "zola/z.old.md": "", "zola/2020-05-01-post/index.pt-br.md": "pt-BR",
+	}
+	seen := 0
+	for _, x := range a.Articles {
+		w, ok := want[x.Path]
+		if !ok {
+			continue
+		}
+		seen++
+		if x.Language != w {
+			t.Errorf("%s: language %q, want %q", x.Path, x.Language, w)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of %d pieces read", seen, len(want))
+	}
+}

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A piece's language, read from its front matter, is in list --json and
+// show --json, and cited from the index: biblatex's langid, CSL-JSON's
+// language, RIS's LA; a value that is no language is a problem naming
+// its file and line (folio check), the piece listed without one.
+func TestLanguageListedShownAndCited(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"welt.md":  "---\ntitle: Die Welt und das Ende\ndate: 2020-05-01\nauthor: Ann Lee\nlanguage: de\nurl: https://example.org/welt\n---\nText.\n",
+		"monde.md": "---\ntitle: Le monde\ndate: 2020-05-02\nauthor: Bo Chan\nlang: fr-fr\n---\nTexte.\n",
+		"world.md": "---\ntitle: The World\ndate: 2020-05-03\nauthor: Cy Dee\n---\nText.\n",
+		"bad.md":   "---\ntitle: Bad\ndate: 2020-05-04\nauthor: Di Eve\n\nlanguage: klingon\n---\nText.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	idx := t.TempDir()
+	out, _, code := runIndexed(t, idx, "--archive", dir, "list", "--json")
+	if code != 0 {
+		t.Fatalf("list: exit %d", code)
+	}
+	var listed []map[string]any
+	if err := json.Unmarshal([]byte(out), &listed); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	langs := map[string]any{}
+	for _, p := range listed {
+		if l, ok := p["language"]; ok {
+			langs[p["id"].(string)] = l
+		}
+	}
+	if len(listed) != 4 || len(langs) != 2 || langs["welt"] != "de" || langs["monde"] != "fr-FR" {
+		t.Errorf("languages listed %v of %d pieces:\n%s", langs, len(listed), out)
+	}
+	out, _, _ = runIndexed(t, idx, "--archive", dir, "show", "--json", "monde")
+	if !strings.Contains(out, `"language": "fr-FR"`) {
+		t.Errorf("show --json:\n%s", out)
+	}
+	for format, want := range map[string][]string{
+		"bibtex":   {"= {german}", "= {french}"},
+		"csl-json": {`"language": "de"`, `"language": "fr-FR"`},
+		"ris":      {"LA  - de\n", "LA  - fr-FR\n"},
+	} {
+		out, _, code := runIndexed(t, idx, "--archive", dir, "cite", "--all", "--format", format, "--accessed", "2025-01-02")
+		for _, w := range want {
+			if code != 0 || strings.Count(out, w) != 1 {
+				t.Errorf("cite --format %s (exit %d), want %q once:\n%s", format, code, w, out)
+			}
+		}
+		if n := strings.Count(out, "lang"); format != "ris" && n != 2 {
+			t.Errorf("cite --format %s: %d languages for 2 pieces with one:\n%s", format, n, out)
+		}
+	}
+	out, errOut, _ := runIndexed(t, idx, "--archive", dir, "check")
+	if !strings.Contains(out+errOut, `bad.md:6: language: "klingon" is no language`) {
+		t.Errorf("check:\n%s%s", out, errOut)
+	}
+}
