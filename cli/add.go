@@ -207,7 +207,7 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 		}
 	}
 	binary := ctl > 0 && float64(ctl) > maxBinaryShare*float64(all)
-	if !binary && invalid > 0 && multi*mislabelled < invalid {
+	if !binary && invalid > 0 && multi*fetch.Mislabelled < invalid {
 		// hardly any of its text is the UTF-8 it says: a Russian page in
 		// windows-1251 or KOI8-R, a Greek one in windows-1253, sent as
 		// UTF-8, is read in the one-byte encoding its words are found in
@@ -222,7 +222,7 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 			}
 		}
 	}
-	if !binary && invalid > 0 && multiByte(text) {
+	if !binary && invalid > 0 && fetch.MultiByte(text) {
 		// a third review: a Shift_JIS page labelled UTF-8 was added as
 		// mojibake, read a byte at a time as windows-1252; one mostly in
 		// Shift_JIS was refused as binary data
@@ -239,65 +239,16 @@ func pageText(resp *fetch.Response) ([]byte, error) {
 			cmp.Or(resp.ContentType, "no content type"), ctl+invalid, all)}
 	}
 	if invalid > 0 {
-		return latinRepaired(text), nil
+		return fetch.LatinRepaired(text), nil
 	}
 	return text, nil
 }
-
-// mislabelled is how many more of a page's bytes must be other than
-// UTF-8 than its characters that are UTF-8 and not ASCII for the page to
-// be read as not UTF-8 at all, whatever it says.
-const mislabelled = 10
 
 // oneByte reports whether enc reads a byte a character (windows-1251,
 // KOI8-R, ISO-8859-7), not an East Asian multi-byte encoding.
 func oneByte(enc encoding.Encoding) bool {
 	_, ok := enc.(*charmap.Charmap)
 	return ok
-}
-
-// multiByte reports whether most of text's bytes that are not UTF-8 stand
-// beside another such byte: an East Asian multi-byte encoding's, not a
-// one-byte encoding's accented letters, which stand alone among ASCII
-// letters ("caf\xe9", "tr\xe8s").
-func multiByte(text []byte) bool {
-	bad := make([]bool, len(text))
-	n := 0
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRune(text[i:])
-		if r == utf8.RuneError && size == 1 {
-			bad[i] = true
-			n++
-		}
-		i += size
-	}
-	paired := 0
-	for i, b := range bad {
-		if b && (i > 0 && bad[i-1] || i+1 < len(bad) && bad[i+1]) {
-			paired++
-		}
-	}
-	return n >= 8 && 2*paired > n
-}
-
-// latinRepaired is text with each byte that is not UTF-8 read as
-// windows-1252, the UTF-8 around it kept (a second review: a UTF-8 page
-// with a Latin-1 paragraph was decoded whole as windows-1252, its UTF-8
-// garbled, and one with a few stray bytes kept U+FFFD for its
-// apostrophes).
-func latinRepaired(text []byte) []byte {
-	dec := charmap.Windows1252
-	out := make([]byte, 0, len(text)+len(text)/8)
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRune(text[i:])
-		if r == utf8.RuneError && n == 1 {
-			out = utf8.AppendRune(out, dec.DecodeByte(text[i]))
-		} else {
-			out = append(out, text[i:i+n]...)
-		}
-		i += n
-	}
-	return out
 }
 
 // addURL fetches one page and adds it.

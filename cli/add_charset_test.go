@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
@@ -15,6 +16,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -260,6 +262,73 @@ func TestImportFeedInOneByteEncoding(t *testing.T) {
 		data, _ := os.ReadFile(files[0])
 		if !strings.Contains(string(data), "title: "+russianTitle) || !strings.Contains(string(data), russian[1]) || !strings.Contains(string(data), "outlet: Комментарии") {
 			t.Errorf("%s: written\n%s", p, data)
+		}
+	}
+}
+
+// A feed in UTF-16 (a byte-order mark, whatever the header says) and a
+// UTF-8 feed with a stray Latin-1 byte are imported with their letters
+// (an attack: both were refused, "failed to detect feed type" and
+// "XML syntax error on line 2: invalid UTF-8", losing the whole feed).
+func TestImportFeedInUTF16OrWithStrayBytes(t *testing.T) {
+	quickFetch(t)
+	feed := func(decl, desc string) string {
+		return `<?xml version="1.0"` + decl + `?>
+<rss version="2.0"><channel><title>Ça va</title><link>http://example.org/</link>
+<item><title>Crème brûlée</title><link>http://example.org/2019/11/piece</link><guid>http://example.org/2019/11/piece</guid>
+<pubDate>Wed, 06 Nov 2019 10:00:00 GMT</pubDate><description>` + desc + `</description></item>
+</channel></rss>`
+	}
+	utf16 := func(s string, order binary.AppendByteOrder, bom []byte) []byte {
+		b := bom
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = order.AppendUint16(b, u)
+		}
+		return b
+	}
+	feeds := map[string]struct {
+		ct   string
+		body []byte
+		desc string
+	}{
+		"/le.xml":        {"application/rss+xml; charset=iso-8859-1", utf16(feed(` encoding="UTF-16"`, "Un café"), binary.LittleEndian, []byte{0xff, 0xfe}), "Un café"},
+		"/be.xml":        {"application/rss+xml", utf16(feed(` encoding="UTF-16"`, "Un café"), binary.BigEndian, []byte{0xfe, 0xff}), "Un café"},
+		"/nobom.xml":     {"application/rss+xml", utf16(feed(` encoding="UTF-16"`, "Un café"), binary.LittleEndian, nil), "Un café"},
+		"/stray.xml":     {"application/rss+xml; charset=utf-8", []byte(feed("", "Un caf\xe9 cr\xe8me")), "Un café crème"},
+		"/straydecl.xml": {"application/rss+xml", []byte(feed(` encoding="utf-8"`, "Un caf\xe9")), "Un café"},
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f, ok := feeds[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", f.ct)
+		w.Write(f.body)
+	}))
+	defer srv.Close()
+	for p, f := range feeds {
+		for _, from := range []string{"url", "file"} {
+			into, src := t.TempDir(), srv.URL+p
+			if from == "file" {
+				src = filepath.Join(t.TempDir(), "feed.xml")
+				if err := os.WriteFile(src, f.body, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out, errs, code := run(t, "import", src, "--into", into)
+			files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+			if code != 0 || len(files) != 1 {
+				if from == "file" && strings.HasPrefix(p, "/stray") {
+					continue // a file's bytes are read as it declares (README)
+				}
+				t.Errorf("%s from a %s: exit %d, files %v\n%s%s", p, from, code, files, out, errs)
+				continue
+			}
+			data, _ := os.ReadFile(files[0])
+			if !strings.Contains(string(data), "title: Crème brûlée") || !strings.Contains(string(data), f.desc) || !strings.Contains(string(data), "outlet: Ça va") {
+				t.Errorf("%s from a %s: written\n%s", p, from, data)
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -374,25 +375,62 @@ var (
 // "XML syntax error: invalid UTF-8". A body that is valid UTF-8 beyond
 // ASCII is left as it is, whatever the header says (a server's default
 // ISO-8859-1 is said of UTF-8 feeds), and so is one with a byte-order
-// mark.
+// mark or in UTF-16 without one, which importer.Import reads; one said to
+// be UTF-8 with a few bytes that are not (a Latin-1 "caf\xe9") has those
+// bytes read as windows-1252, as a page's are.
 func (r *Response) XMLUTF8() []byte {
 	body := r.Body
-	if bytes.HasPrefix(body, []byte{0xfe, 0xff}) || bytes.HasPrefix(body, []byte{0xff, 0xfe}) || bytes.HasPrefix(body, []byte("\ufeff")) {
-		return body
+	if bytes.HasPrefix(body, []byte{0xfe, 0xff}) || bytes.HasPrefix(body, []byte{0xff, 0xfe}) || bytes.HasPrefix(body, []byte("\ufeff")) ||
+		bytes.HasPrefix(body, []byte{'<', 0, '?', 0}) || bytes.HasPrefix(body, []byte{0, '<', 0, '?'}) {
+		return body // UTF-16 (the importer reads it) or UTF-8 by its mark
 	}
 	if utf8.Valid(body) {
 		return body
 	}
 	var enc encoding.Encoding
-	if r.Charset != "" {
-		e, name := charset.Lookup(r.Charset)
-		if e == nil || name == "utf-8" {
-			return body // the parser says what is wrong
+	label := r.Charset
+	if label == "" {
+		if m := xmlEncoding.Find(xmlDecl.Find(body)); m != nil {
+			label = strings.Trim(string(m[bytes.IndexByte(m, '=')+1:]), " \t\r\n\"'")
 		}
-		enc = e
-	} else if xmlEncoding.Match(xmlDecl.Find(body)) {
-		return body // its parser reads it in the encoding declared
-	} else {
+	}
+	utf8Said := label == ""
+	if label != "" {
+		e, name := charset.Lookup(label)
+		switch {
+		case e == nil:
+			return body // the parser says what is wrong
+		case name == "utf-8":
+			utf8Said = true
+		case r.Charset == "":
+			return body // its parser reads it in the encoding declared
+		default:
+			enc = e
+		}
+	}
+	if utf8Said {
+		// UTF-8 with a few stray bytes (a Latin-1 "Caf\xe9" in a feed
+		// said to be UTF-8: the whole feed was refused, "invalid UTF-8";
+		// an attack's report) is read as a page is: each stray byte as
+		// windows-1252, the UTF-8 kept; one in pairs, a multi-byte
+		// encoding's, the parser refuses. Text hardly any of which is
+		// UTF-8 is read in the encoding Detect finds.
+		invalid, multi := 0, 0
+		for i := 0; i < len(body); {
+			r, n := utf8.DecodeRune(body[i:])
+			if n > 1 {
+				multi++
+			} else if r == utf8.RuneError {
+				invalid++
+			}
+			i += n
+		}
+		switch {
+		case multi*Mislabelled >= invalid && MultiByte(body):
+			return body
+		case multi*Mislabelled >= invalid:
+			return LatinRepaired(body)
+		}
 		enc, _, _ = Detect(body)
 	}
 	out, _ := decode(body, enc)
@@ -403,3 +441,52 @@ func (r *Response) XMLUTF8() []byte {
 	}
 	return out
 }
+
+// MultiByte reports whether most of text's bytes that are not UTF-8 stand
+// beside another such byte: an East Asian multi-byte encoding's, not a
+// one-byte encoding's accented letters, which stand alone among ASCII
+// letters ("caf\xe9", "tr\xe8s").
+func MultiByte(text []byte) bool {
+	bad := make([]bool, len(text))
+	n := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad[i] = true
+			n++
+		}
+		i += size
+	}
+	paired := 0
+	for i, b := range bad {
+		if b && (i > 0 && bad[i-1] || i+1 < len(bad) && bad[i+1]) {
+			paired++
+		}
+	}
+	return n >= 8 && 2*paired > n
+}
+
+// LatinRepaired is text with each byte that is not UTF-8 read as
+// windows-1252, the UTF-8 around it kept (a second review: a UTF-8 page
+// with a Latin-1 paragraph was decoded whole as windows-1252, its UTF-8
+// garbled, and one with a few stray bytes kept U+FFFD for its
+// apostrophes).
+func LatinRepaired(text []byte) []byte {
+	dec := charmap.Windows1252
+	out := make([]byte, 0, len(text)+len(text)/8)
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = utf8.AppendRune(out, dec.DecodeByte(text[i]))
+		} else {
+			out = append(out, text[i:i+n]...)
+		}
+		i += n
+	}
+	return out
+}
+
+// Mislabelled is how many more of a page's or a feed's bytes must be other than
+// UTF-8 than its characters that are UTF-8 and not ASCII for the page to
+// be read as not UTF-8 at all, whatever it says.
+const Mislabelled = 10
