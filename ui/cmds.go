@@ -320,13 +320,14 @@ func facetsCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd 
 		if ctx.Err() != nil {
 			return nil
 		}
-		return facetsMsg{gen: gen, facets: res.Facets, err: err}
+		return facetsMsg{gen: gen, facets: res.Facets, estimated: res.Estimated, err: err}
 	}
 }
 
 // copiesCountCmd counts how many of q's matches hiding copies leaves out
 // (q counted both ways, the index keeping q's own count from its search):
 // the sidebar's "Hide copies" follows the query, as its other counts do.
+// The difference of two counts either of which is estimated is estimated.
 // It is a message of its own, so that it holds back no other count (a
 // review: 7–25 ms more before the facets at 10k pieces).
 func copiesCountCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea.Cmd {
@@ -349,7 +350,7 @@ func copiesCountCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea
 		if err != nil || ctx.Err() != nil {
 			return nil
 		}
-		return copiesCountMsg{gen: gen, hidden: max(ra.Total, rb.Total) - min(ra.Total, rb.Total)}
+		return copiesCountMsg{gen: gen, hidden: max(ra.Total, rb.Total) - min(ra.Total, rb.Total), estimated: ra.Estimated || rb.Estimated}
 	}
 }
 
@@ -364,15 +365,17 @@ func copiesCountCmd(ctx context.Context, s Searcher, q index.Query, gen int) tea
 // subtract is false for a typed query whose answer was
 // index.Results.Budgeted (or not known yet), and collapsed copies are
 // counted as filtered: a group with a read copy and an unread one is one
-// unread result, and one result.
-func countUnread(q index.Query, f readingFilter, snap *readingSnapshot, subtract bool, count func(index.Query) (int, error)) (int, error) {
+// unread result, and one result. count says whether the count it gives is
+// estimated (index.Results.Estimated), and so does countUnread: a
+// difference is estimated when either of its counts is.
+func countUnread(q index.Query, f readingFilter, snap *readingSnapshot, subtract bool, count func(index.Query) (int, bool, error)) (int, bool, error) {
 	if !subtract || f.starred || f.unread || q.CollapseCopies || len(snap.read) == 0 {
 		return count(applyReading(q, readingFilter{starred: f.starred, unread: true, quoted: f.quoted}, snap))
 	}
 	all := applyReading(q, readingFilter{quoted: f.quoted}, snap)
-	n, err := count(all)
+	n, nEst, err := count(all)
 	if err != nil {
-		return 0, err
+		return 0, false, err
 	}
 	read := all
 	read.IDs = slices.Clone(snap.read)
@@ -383,8 +386,8 @@ func countUnread(q index.Query, f readingFilter, snap *readingSnapshot, subtract
 		}
 		read.IDs = slices.DeleteFunc(read.IDs, func(id string) bool { return !in[id] })
 	}
-	m, err := count(read)
-	return n - m, err
+	m, mEst, err := count(read)
+	return n - m, nEst || mEst, err
 }
 
 // applyReading narrows q to what the Reading filters ask: the starred
@@ -418,8 +421,10 @@ func applyReading(q index.Query, f readingFilter, snap *readingSnapshot) index.Q
 // quoted, as
 // they would be with that Reading filter turned on (the way a facet counts
 // what choosing it would give). Each count is a search for one hit: only
-// its Total is used. The marks counted are those of snap, or the reading
-// state's as they are now when snap is nil (see refreshCounts).
+// its Total is used, and whether it is estimated (a query being typed:
+// index.Results.Estimated), which the sidebar marks. The marks counted are
+// those of snap, or the reading state's as they are now when snap is nil
+// (see refreshCounts).
 func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingFilter, rs ReadingState, book QuoteBook, snap *readingSnapshot, subtract bool, gen, seq int) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
@@ -430,27 +435,29 @@ func readingCountsCmd(ctx context.Context, s Searcher, q index.Query, f readingF
 		if snap == nil {
 			snap = takeReading(rs, book)
 		}
-		countQ := func(cq index.Query) (int, error) {
+		countQ := func(cq index.Query) (int, bool, error) {
 			cq.Offset, cq.Limit, cq.Mode = 0, 1, index.ModeCount
 			res, err := s.Search(ctx, cq)
-			return res.Total, err
+			return res.Total, res.Estimated, err
 		}
-		count := func(with readingFilter) (int, error) { return countQ(applyReading(q, with, snap)) }
-		starred, err := count(readingFilter{starred: true, unread: f.unread, quoted: f.quoted})
+		count := func(with readingFilter) (int, bool, error) { return countQ(applyReading(q, with, snap)) }
+		var c readingCountsMsg
+		var err error
+		c.starred, c.starredEst, err = count(readingFilter{starred: true, unread: f.unread, quoted: f.quoted})
 		if err != nil {
 			return readingCountsMsg{gen: gen, seq: seq, err: err}
 		}
-		unread, err := countUnread(q, f, snap, subtract, countQ)
+		c.unread, c.unreadEst, err = countUnread(q, f, snap, subtract, countQ)
 		if err != nil {
 			return readingCountsMsg{gen: gen, seq: seq, err: err}
 		}
-		quoted := 0 // no quotes: no search needed to know
-		if len(snap.quoted) > 0 {
-			quoted, err = count(readingFilter{starred: f.starred, unread: f.unread, quoted: true})
+		if len(snap.quoted) > 0 { // no quotes: 0, no search needed to know
+			c.quoted, c.quotedEst, err = count(readingFilter{starred: f.starred, unread: f.unread, quoted: true})
 		}
 		if ctx.Err() != nil {
 			return nil
 		}
-		return readingCountsMsg{gen: gen, seq: seq, starred: starred, unread: unread, quoted: quoted, err: err}
+		c.gen, c.seq, c.err = gen, seq, err
+		return c
 	}
 }

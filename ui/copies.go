@@ -117,13 +117,13 @@ func (s *sidebar) setCopies(n int) {
 }
 
 // setCopiesHidden tells the sidebar how many of the query's matches
-// hiding copies leaves out (copiesCountMsg), keeping the cursor on its
-// entry.
-func (s *sidebar) setCopiesHidden(n int) {
-	if s.hiddenKnown && n == s.copiesHidden {
+// hiding copies leaves out (copiesCountMsg), and whether that is
+// estimated, keeping the cursor on its entry.
+func (s *sidebar) setCopiesHidden(n int, estimated bool) {
+	if s.hiddenKnown && n == s.copiesHidden && estimated == s.hiddenEstimated {
 		return
 	}
-	s.rebuildKeeping(func() { s.copiesHidden, s.hiddenKnown = n, true })
+	s.rebuildKeeping(func() { s.copiesHidden, s.hiddenKnown, s.hiddenEstimated = n, true, estimated })
 }
 
 // rebuildKeeping applies change and rebuilds the entries, the cursor kept

@@ -29,6 +29,8 @@ type fakeSearcher struct {
 	failText string // a query with this text fails
 	// budgeted: typed queries answer index.Results.Budgeted
 	budgeted bool
+	// estimated: typed queries answer index.Results.Estimated
+	estimated bool
 }
 
 func newFake(as ...archive.Article) *fakeSearcher { return &fakeSearcher{articles: as} }
@@ -104,7 +106,7 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (index.Results
 	default:
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].Date.Time.After(hits[j].Date.Time) })
 	}
-	res := index.Results{Total: len(hits), Terms: words, Budgeted: f.budgeted && q.Typing}
+	res := index.Results{Total: len(hits), Terms: words, Budgeted: f.budgeted && q.Typing, Estimated: f.estimated && q.Typing}
 	if delay != nil {
 		res.Took = delay(q)
 	}

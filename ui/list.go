@@ -362,12 +362,16 @@ func tagList(tags []string) string {
 	return strings.Join(out, ", ")
 }
 
+// estimatedMark marks a count that may be off (index.Results.Estimated),
+// in the header and in the sidebar alike.
+const estimatedMark = "≈"
+
 // countText is the "3 of 7" at the top right.
 // An estimated total reads "≈1,380 of 100,000".
 func (l resultList) countText(archiveCount int) string {
 	n := thousands(l.total)
 	if l.estimated {
-		n = "≈" + n
+		n = estimatedMark + n
 	}
 	if archiveCount > 0 && archiveCount >= l.total {
 		return fmt.Sprintf("%s of %s", n, thousands(archiveCount))

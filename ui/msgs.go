@@ -69,13 +69,17 @@ type rankMsg struct {
 type facetsMsg struct {
 	gen    int
 	facets index.Facets
-	err    error
+	// estimated: the counts may be off (a query being typed:
+	// index.Results.Estimated); the sidebar marks them "≈"
+	estimated bool
+	err       error
 }
 
 // copiesCountMsg says how many of generation gen's matches hiding copies
 // leaves out (copiesCountCmd).
 type copiesCountMsg struct {
 	gen, hidden int
+	estimated   bool // of counts either of which was estimated
 }
 
 // renderedMsg carries a piece loaded and rendered for key. The reader uses it
@@ -122,7 +126,10 @@ type stateSavedMsg struct {
 type readingCountsMsg struct {
 	gen, seq                int
 	starred, unread, quoted int
-	err                     error
+	// each count may be estimated (a query being typed:
+	// index.Results.Estimated)
+	starredEst, unreadEst, quotedEst bool
+	err                              error
 }
 
 // citedMsg brings citations to copy to the clipboard: of n pieces, of total

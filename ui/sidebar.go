@@ -145,6 +145,13 @@ type sidebar struct {
 	// The Reading group, shown once the reading state is open.
 	hasReading                 bool
 	starredN, unreadN, quotedN int // unknownCount until the counts arrive
+	// the Reading counts that are estimated (readingCountsMsg)
+	starredEst, unreadEst, quotedEst bool
+
+	// facetsEstimated: the facet counts shown may be off (a query being
+	// typed: index.Results.Estimated), and are marked "≈" as the header
+	// marks its count, until the exact counts come.
+	facetsEstimated bool
 
 	// The saved searches, with their counts (saved.go).
 	saved []savedCount
@@ -154,8 +161,9 @@ type sidebar struct {
 	// copiesHidden is how many of the query's matches hiding copies
 	// leaves out (facetsMsg.hidden), what the COPIES entry counts when
 	// hiddenKnown (else copiesN, the archive's)
-	copiesHidden int
-	hiddenKnown  bool
+	copiesHidden    int
+	hiddenKnown     bool
+	hiddenEstimated bool // copiesHidden is of estimated counts
 
 	// The timeline.
 	tl         timelineLaid // its bars, laid for the facets and the width
@@ -219,6 +227,7 @@ func (g facetGroup) same(a, b string) bool {
 func (s *sidebar) showReading() {
 	s.hasReading = true
 	s.starredN, s.unreadN, s.quotedN = unknownCount, unknownCount, unknownCount
+	s.starredEst, s.unreadEst, s.quotedEst = false, false, false
 	s.rebuild()
 	s.cursor, s.offset = 0, 0
 	s.fixCursor(1)
@@ -226,9 +235,10 @@ func (s *sidebar) showReading() {
 }
 
 // setReadingCounts shows how many of the current results are starred,
-// unread and quoted.
-func (s *sidebar) setReadingCounts(starred, unread, quoted int) {
+// unread and quoted, and which of those counts are estimated.
+func (s *sidebar) setReadingCounts(starred, unread, quoted int, est readingEstimates) {
 	s.starredN, s.unreadN, s.quotedN = starred, unread, quoted
+	s.starredEst, s.unreadEst, s.quotedEst = est.starred, est.unread, est.quoted
 	for i, e := range s.entries {
 		switch {
 		case e.group != groupReading || e.header:
@@ -240,6 +250,33 @@ func (s *sidebar) setReadingCounts(starred, unread, quoted int) {
 			s.entries[i].count = quoted
 		}
 	}
+}
+
+// readingEstimates says which of the Reading counts are estimated.
+type readingEstimates struct{ starred, unread, quoted bool }
+
+// estimated tells whether entry e's count is estimated: a facet count or a
+// Reading count of a query being typed, or the copies a hide would leave
+// out of one (index.Results.Estimated). The saved searches' counts are of
+// their own queries, as written.
+func (s sidebar) estimated(e sidebarEntry) bool {
+	switch e.group {
+	case groupReading:
+		switch e.value {
+		case readingStarred:
+			return s.starredEst
+		case readingUnread:
+			return s.unreadEst
+		case readingQuoted:
+			return s.quotedEst
+		}
+		return false
+	case groupSaved:
+		return false
+	case groupCopies:
+		return s.hiddenKnown && s.hiddenEstimated
+	}
+	return s.facetsEstimated
 }
 
 // readingFilter is the Reading group's selection.

@@ -69,6 +69,10 @@ func (s sidebar) entryView(i, w int, st Styles) string {
 		count = "…"
 	case noCount:
 		count = ""
+	default:
+		if s.estimated(e) {
+			count = estimatedMark + count // as the header marks its count
+		}
 	}
 	if e.group == groupSaved {
 		count = savedCountText(e)

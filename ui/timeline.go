@@ -362,6 +362,9 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 				what = fmt.Sprintf("%s: %d + %d no month", b.label, b.count, n)
 			}
 		}
+		if s.facetsEstimated {
+			what = strings.Replace(what, ": ", ": "+estimatedMark, 1) // as the rows mark their counts
+		}
 		if b.label == s.period.label {
 			what += " ◉"
 		}

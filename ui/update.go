@@ -94,14 +94,14 @@ func (m *Model) updateIndex(msg tea.Msg) (tea.Cmd, bool) {
 		return m.gotFacets(msg), true
 	case copiesCountMsg:
 		if msg.gen == m.gen {
-			m.sidebar.setCopiesHidden(msg.hidden)
+			m.sidebar.setCopiesHidden(msg.hidden, msg.estimated)
 		}
 		return nil, true
 	case rankMsg:
 		return m.gotRank(msg), true
 	case readingCountsMsg:
 		if msg.gen == m.gen && msg.seq == m.countsSeq && msg.err == nil {
-			m.sidebar.setReadingCounts(msg.starred, msg.unread, msg.quoted)
+			m.sidebar.setReadingCounts(msg.starred, msg.unread, msg.quoted, readingEstimates{msg.starredEst, msg.unreadEst, msg.quotedEst})
 		}
 		return nil, true
 	}
@@ -197,6 +197,7 @@ func (m *Model) gotFacets(msg facetsMsg) tea.Cmd {
 		return m.status.set("Could not count the filters: "+termsafe.ErrText(msg.err), true)
 	}
 	m.sidebar.newQuery(m.baseQuery.Text)
+	m.sidebar.facetsEstimated = msg.estimated
 	m.sidebar.setFacets(msg.facets)
 	m.list.sawAuthors(msg.facets.Authors)
 	return m.layout()
