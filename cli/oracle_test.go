@@ -48,6 +48,30 @@ func pieceWords(a archive.Article) []string {
 	return oracleWord.FindAllString(text, -1)
 }
 
+// oracleJoined is a run of words joined by hyphens (a hyphen-minus,
+// U+2010, U+2011), no space beside them.
+var (
+	oracleJoined = regexp.MustCompile(`[\p{L}\p{N}]+(?:[-\x{2010}\x{2011}][\p{L}\p{N}]+)+`)
+	oracleHyphen = regexp.MustCompile(`[-\x{2010}\x{2011}]`)
+)
+
+// joinedWords are the closed words of a piece's runs of two to four words
+// joined by hyphens (counter-terrorism: counterterrorism), as the index
+// holds them for a prefix to begin.
+func joinedWords(a archive.Article) []string {
+	text := strings.Join([]string{a.Title, a.Standfirst, a.Note, a.Body}, "\n\n")
+	var out []string
+	for _, run := range oracleJoined.FindAllString(text, -1) {
+		parts := oracleHyphen.Split(run, -1)
+		for i := range parts {
+			for j := i + 2; j <= min(i+4, len(parts)); j++ {
+				out = append(out, strings.Join(parts[i:j], ""))
+			}
+		}
+	}
+	return out
+}
+
 // key drops a possessive and other apostrophes, as the index does.
 func oracleKey(w string) string {
 	w = strings.ReplaceAll(w, "’", "'")
@@ -69,6 +93,7 @@ func oracleStem(w string) string {
 // CPU, 0.4 now).
 type oracleArchive struct {
 	words  [][]string        // by piece, in order
+	joined [][]string        // by piece: joinedWords
 	vocab  []string          // every word of the archive, once
 	pieces [][]int           // by vocab's word: the pieces that have it
 	stems  map[string]string // memo of oracleStem
@@ -92,8 +117,34 @@ func newOracle(as []archive.Article) *oracleArchive {
 			}
 		}
 		o.words = append(o.words, ws)
+		o.joined = append(o.joined, joinedWords(a))
 	}
 	return o
+}
+
+// countPrefix is the number of pieces with a word starting with p, or
+// the closed word of words joined by hyphens starting so.
+func (o *oracleArchive) countPrefix(p string) int {
+	has := make([]bool, len(o.words))
+	for i, w := range o.vocab {
+		if prefixIs(p)(w) {
+			for _, k := range o.pieces[i] {
+				has[k] = true
+			}
+		}
+	}
+	for k, ws := range o.joined {
+		for _, w := range ws {
+			has[k] = has[k] || prefixIs(p)(w)
+		}
+	}
+	n := 0
+	for _, h := range has {
+		if h {
+			n++
+		}
+	}
+	return n
 }
 
 // count is the number of pieces with a word for which m is true.
@@ -207,8 +258,10 @@ func TestCountsMatchTheFilesOnTheStateOfTheUnion(t *testing.T) {
 	// word*: the pieces with a word that starts so; before, a prefix
 	// that ended inside what stemming takes off found fewer pieces than a
 	// longer one (comi* 13 where coming* found 112, tryin* 0 of 54)
+	// (or words joined by hyphens whose closed word does, as the index
+	// holds it: peacef* finds 1973's "peace-for", as peacefor does)
 	for _, p := range oraclePrefixes {
-		if got, want := searchTotal(t, env, p+"*"), o.count(prefixIs(p)); got != want {
+		if got, want := searchTotal(t, env, p+"*"), o.countPrefix(p); got != want {
 			t.Errorf("%s*: %d pieces, the files have %d with a word starting so", p, got, want)
 		}
 	}

@@ -257,7 +257,10 @@ func synonymUnits(text string, syn *Synonyms, g int) []unit {
 // candidates are the stems starting with the prefix or its stem ("radical"
 // → "radic"), and the prefix's truncations to half its length
 // ("radicalis" → "radic"): the text settles which have a word starting
-// with the prefix.
+// with the prefix, or a run of words joined by hyphens whose closed word
+// does (joins: counterterr* finds counter-terrorism, as counterterrorism
+// does and as the word being typed does, so that word OR word* counts
+// what the reader's typed word counts).
 func prefixUnit(pre string) unit {
 	cands := []string{pre}
 	if stem := normalizeTerm(pre); stem != "" && !isUpperTerm(stem) && stem != pre {
@@ -270,7 +273,7 @@ func prefixUnit(pre string) unit {
 			variants = append(variants, t)
 		}
 	}
-	return unit{kind: uPrefix, terms: cands, prefix: pre, variants: variants}
+	return unit{kind: uPrefix, terms: cands, prefix: pre, variants: variants, joins: true}
 }
 
 // americanStems are the American spellings of the British words pre

@@ -102,7 +102,8 @@ func sureDocs(ctx context.Context, snap *scorch.IndexSnapshot, field, prefix str
 	}
 	// a closed word the text has only hyphenated (counterterror of
 	// counter-terrorism, compounds.go) is no word the prefix begins:
-	// those pieces are read
+	// those pieces are read (the run's closed word may begin with the
+	// prefix where the stem does: unit.joins)
 	bits, err := unjoinedDocs(ctx, snap, field, sure)
 	if err != nil {
 		return nil, err

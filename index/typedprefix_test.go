@@ -1,0 +1,77 @@
+package index
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestTypedWordCountsWhatWordOrPrefixCounts: the word being typed in the
+// reader counts, at every letter, what the word and the prefix count on
+// the command line, word OR word*: the same pieces. An attack found
+// counterterr typed counting the pieces that hyphenate counter-terrorism
+// (the bundled archive's 24, every one) while counterterr* counted the
+// closed spelling alone (2), and SOTU's wellbei 61 against wellbei* 4;
+// word* now finds the closed word of a hyphenated run as the typed word
+// and the closed word do.
+func TestTypedWordCountsWhatWordOrPrefixCounts(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		text := "---\ntitle: " + name + "\ndate: 2017-01-02\n---\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 5 {
+		write(fmt.Sprintf("hyphen%d", i), "Britain's counter-terrorism budget grew; their well-being too.")
+	}
+	write("closed", "The counterterrorism budget grew; their wellbeing too.")
+	write("u2010", "Counter\u2010terrorism and well\u2010being.")
+	write("wrapped", "Police doing counter-\n  terrorism work for our well-\n  being were thanked.")
+	write("chain", "Counter-terrorism-related spending rose.")
+	write("policy", "A policy was made.")
+	write("policies", "Policies were made.")
+	write("other", "A counter offer and terrorism, apart; all is well, being here.")
+	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
+
+	var prefixes []string
+	for _, w := range []string{"counterterrorism", "wellbeing"} {
+		for k := minOpenPrefix; k <= len(w); k++ {
+			prefixes = append(prefixes, w[:k])
+		}
+	}
+	prefixes = append(prefixes, "polici", "counterterrorismrel")
+	for _, pre := range prefixes {
+		cli := run(t, ix, Query{Text: pre + " OR " + pre + "*"})
+		for _, mode := range []Mode{ModeHits, ModeFacets} {
+			typed := run(t, ix, Query{Text: pre, Typing: true, Mode: mode})
+			if typed.Estimated {
+				t.Fatalf("%s typed: estimated in an archive of 13 pieces", pre)
+			}
+			if typed.Total != cli.Total {
+				t.Errorf("%s typed (mode %v) counts %d, %s OR %s* %d", pre, mode, typed.Total, pre, pre, cli.Total)
+			}
+			if mode == ModeHits && !slices.Equal(sortedIDs(typed), sortedIDs(cli)) {
+				t.Errorf("%s typed finds %v, %s OR %s* %v", pre, sortedIDs(typed), pre, pre, sortedIDs(cli))
+			}
+		}
+	}
+	for _, c := range []struct {
+		q    string
+		want int
+	}{
+		// the closed word's pieces, however written
+		{"counterterr*", 9}, {"counterterrorism", 9}, {"wellbei*", 8}, {"wellbeing", 8},
+		{"counterterrorismrel*", 1},
+		// as written: the closed spelling alone
+		{`"counterterrorism"`, 1}, {`"wellbeing"`, 1},
+		// the word as written, not the stem's other words
+		{"polici*", 1}, {"polici", 2},
+	} {
+		if n := run(t, ix, Query{Text: c.q}).Total; n != c.want {
+			t.Errorf("%s: %d pieces, want %d", c.q, n, c.want)
+		}
+	}
+}
