@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,6 +42,81 @@ func TestCommandsFromAnIndexBehindSaySo(t *testing.T) {
 		if code != 0 || strings.Count(errOut, "another folio is updating the index") != 1 {
 			t.Errorf("%v (%d): stderr %q", args, code, errOut)
 		}
+	}
+}
+
+// TestStaleAnswersSayWhichStateTheyCounted: beside another folio
+// updating the index, a piece added since, each command says which state
+// of the archive it counted (an attack: search counted 5 of a tag with
+// "notes":[], list 6 from the files, cite --all 2,103 pieces and terms
+// 2,102, nothing telling them apart): the commands answering from the
+// index as it was say so with its count, in their --json's notes too;
+// list and stats, which read the files, say nothing of it; cite --all
+// says it cited the files, and how many.
+func TestStaleAnswersSayWhichStateTheyCounted(t *testing.T) {
+	dir, idx := busyWriterArchive(t)
+	const stale = "another folio is updating the index: this answer is of the archive as last indexed (48 pieces), not of its files as they are now"
+	cmd := func(args ...string) (string, string) {
+		t.Helper()
+		out, errOut, code := run(t, append([]string{"--archive", dir, "--index-dir", idx}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		return out, errOut
+	}
+	hasNote := func(what string, notes []string) {
+		t.Helper()
+		if !slices.Contains(notes, stale) {
+			t.Errorf("%s: notes %q, want %q", what, notes, stale)
+		}
+	}
+
+	out, errOut := cmd("search", "", "--json", "--limit", "0")
+	var sr struct {
+		Total int
+		Notes []string
+	}
+	if err := json.Unmarshal([]byte(out), &sr); err != nil {
+		t.Fatal(err)
+	}
+	if sr.Total != 48 || !strings.Contains(errOut, stale) {
+		t.Errorf("search: total %d, stderr %q", sr.Total, errOut)
+	}
+	hasNote("search --json", sr.Notes)
+
+	out, errOut = cmd("terms", "words", "--json")
+	var tr struct {
+		Archive int
+		Notes   []string
+	}
+	if err := json.Unmarshal([]byte(out), &tr); err != nil {
+		t.Fatal(err)
+	}
+	if tr.Archive != 48 || !strings.Contains(errOut, stale) {
+		t.Errorf("terms: against %d pieces, stderr %q", tr.Archive, errOut)
+	}
+	hasNote("terms --json", tr.Notes)
+
+	out, _ = cmd("trends", "words", "--json")
+	var ts struct{ Trends []struct{ Notes []string } }
+	if err := json.Unmarshal([]byte(out), &ts); err != nil || len(ts.Trends) != 1 {
+		t.Fatalf("trends: %v %s", err, out)
+	}
+	hasNote("trends --json", ts.Trends[0].Notes)
+
+	out, errOut = cmd("list", "--json")
+	var listed []articleJSON
+	if err := json.Unmarshal([]byte(out), &listed); err != nil {
+		t.Fatal(err)
+	}
+	if len(listed) != 49 || strings.Contains(errOut, "another folio") {
+		t.Errorf("list: %d pieces, stderr %q", len(listed), errOut)
+	}
+	if _, errOut = cmd("stats", "--json"); strings.Contains(errOut, "another folio") {
+		t.Errorf("stats: stderr %q", errOut)
+	}
+	if _, errOut = cmd("cite", "--all"); !strings.Contains(errOut, "another folio is updating the index: cited from the files as they are now (49 pieces)") {
+		t.Errorf("cite --all: stderr %q", errOut)
 	}
 }
 

@@ -71,6 +71,11 @@ may pin its own with citekey: in its front matter (see the README).`,
 				if err != nil {
 					return err
 				}
+				if src.behind {
+					// which pieces were counted: terms, search and trends
+					// answer of the index as it was meanwhile (staleNote)
+					fmt.Fprintf(env.Err, "folio: another folio is updating the index: cited from the files as they are now (%d %s)\n", len(every), pieceWord(len(every)))
+				}
 				keys = src.keyringAll(every)
 				arts = slices.Clone(every)
 				cite.SortBibliography(arts)

@@ -37,6 +37,9 @@ type pieceSource struct {
 	ix    *index.Index      // nil once the archive is read
 	arch  *archive.Archive  // nil until then
 	probs []archive.Problem // the archive's, once read
+	// behind: the index was behind the files (another folio updating
+	// it), so the files were read
+	behind bool
 }
 
 // openPieces opens the archive's index, or reads the archive when the
@@ -54,6 +57,7 @@ func openPieces(ctx context.Context, env *Env) (*pieceSource, error) {
 		return p, nil
 	}
 	if err == nil {
+		p.behind = ix.Behind() != ""
 		ix.Close()
 	}
 	if _, err := p.archive(); err != nil {

@@ -148,11 +148,40 @@ func (e *Env) source() (string, fs.FS, error) { return archive.Source(e.ArchiveD
 func (e *Env) openIndex(ctx context.Context, progress index.Progress) (*index.Index, error) {
 	ix, err := e.openIndexWith(ctx, index.Options{Progress: progress, Once: true})
 	if err == nil {
-		if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
+		if note := cmp.Or(ix.Fallback(), staleNote(ix)); note != "" {
 			fmt.Fprintln(e.Err, "folio:", termsafe.Escape(note))
 		}
 	}
 	return ix, err
+}
+
+// staleNote is what a command answering from ix says when the index is
+// behind the files (Behind): that its answer is of the pieces as last
+// indexed, and how many (an attack: beside folio index --rebuild and a
+// file added, search counted 5 of a tag, list 6, cite --all 2,103 pieces,
+// terms 2,102, none saying which state it counted), in the --json's notes
+// too where it has them (search, terms, trends), so that a script quoting
+// a total can tell. Commands that read the files then (list, stats, show,
+// cite) answer of the files as they are and say no such thing (cite --all
+// says it cited the files, and how many). "" when the index is current.
+func staleNote(ix *index.Index) string {
+	if ix.Behind() == "" {
+		return ""
+	}
+	n := ix.Count()
+	if ix.BehindOther() {
+		return fmt.Sprintf("another folio is updating the index: this answer is of the archive as last indexed (%d %s), not of its files as they are now",
+			n, pieceWord(n))
+	}
+	return fmt.Sprintf("%s; this answer is of those %d %s", ix.Behind(), n, pieceWord(n))
+}
+
+// pieceWord is "piece" or "pieces" for n.
+func pieceWord(n int) string {
+	if n == 1 {
+		return "piece"
+	}
+	return "pieces"
 }
 
 // openIndexWith is openIndex with opts (Dir and LargeBuild set here).

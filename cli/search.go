@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -126,6 +127,10 @@ Exits 0 whether or not anything matched.`,
 			res, err := ix.Search(cmd.Context(), q)
 			if err != nil {
 				return err
+			}
+			if note := staleNote(ix); note != "" && f.asJSON {
+				// said on stderr too (openIndex); the index's Notes may be its cache's
+				res.Notes = append(slices.Clone(res.Notes), note)
 			}
 			err = write(env.Out, res, ix.ManyAuthors())
 			cutNote(ix.Problems())

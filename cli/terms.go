@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/folio-tui/folio/index"
@@ -64,6 +65,9 @@ folio search '' --collapse-copies counts it.`,
 			}
 			if f.asJSON {
 				warnSynonyms(env.Err)
+				if note := staleNote(ix); note != "" { // said on stderr too (openIndex)
+					r.Notes = append(slices.Clone(r.Notes), note)
+				}
 				return writeJSON(env.Out, termsJSONOf(args[0], r))
 			}
 			printNotes(env.Err, index.Results{Notes: r.Notes})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -119,6 +120,11 @@ the queries and the date of the run.`,
 			}
 			switch {
 			case f.asJSON:
+				if note := staleNote(ix); note != "" { // said on stderr too (openIndex)
+					for i := range ts.Trends {
+						ts.Trends[i].Notes = append(slices.Clone(ts.Trends[i].Notes), note)
+					}
+				}
 				return writeJSON(env.Out, ts.json(f.share))
 			case f.asCSV:
 				return ts.writeCSV(env.Out, f.share)
