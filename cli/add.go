@@ -58,8 +58,10 @@ With --html FILE --url URL, a page saved from a browser is added without
 fetching anything.
 
 folio fetches politely: http and https only, a User-Agent naming folio, robots.txt
-obeyed, one request at a time per host a second apart, 30 s per response, at most
-10 MB and 5 redirects, non-HTML refused. One failed URL does not stop the others.`,
+obeyed, one request at a time per host a second apart, 30 s per response and
+three times that for a URL in all (its robots.txt, redirects, retries and their
+waits), at most 10 MB and 5 redirects, non-HTML refused. One failed URL does not
+stop the others.`,
 		Example: `  folio add https://example.com/2024/05/a-piece --into ~/archive/web
   folio add --html saved.html --url https://example.com/paywalled --into ~/archive/web`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -128,7 +130,7 @@ obeyed, one request at a time per host a second apart, 30 s per response, at mos
 	cmd.Flags().StringVar(&opts.Date, "date", "", "publication date for a page that gives none (YYYY-MM-DD, YYYY-MM or YYYY)")
 	cmd.Flags().StringVar(&htmlFile, "html", "", "add a page saved from a browser instead of fetching (needs --url)")
 	cmd.Flags().StringVar(&pageURL, "url", "", "the address of the page given with --html")
-	cmd.Flags().DurationVar(&timeout, "timeout", fetch.DefaultTimeout, "longest wait for one response")
+	cmd.Flags().DurationVar(&timeout, "timeout", fetch.DefaultTimeout, "longest wait for one response (a URL in all: three times this)")
 	_ = cmd.MarkFlagRequired("into")
 	_ = cmd.MarkFlagDirname("into")
 	return cmd

@@ -7,7 +7,9 @@
 // its own: robots.txt asked, the host's delay kept). Requests to one host
 // go one at a time, Delay apart; a 429 or 5xx answer is retried a few
 // times after Retry-After or an exponential backoff (capped); a server
-// asking to wait longer than the cap is not asked again. robots.txt is
+// asking to wait longer than the cap is not asked again. A URL has
+// PerURL in all (3 × Timeout): its robots.txt, redirects, retries and
+// their waits; a wait that would pass it is not waited. robots.txt is
 // read once per host (parseRobots: github.com/jimsmart/grobotstxt) and a
 // disallowed path is not fetched; one the server cannot give disallows
 // everything (RFC 9309). Every error names the URL. Response.UTF8 reads a
@@ -51,6 +53,9 @@ const (
 	// far (a helper's report: one over MaxBytes could not be read, and
 	// then nothing on its host could be fetched).
 	maxRobots = 500 << 10
+	// perURLTimes is how many times Timeout one URL may take in all
+	// (Client.PerURL's default)
+	perURLTimes = 3
 )
 
 // Client fetches web pages and feeds politely. The zero value is ready to
@@ -65,6 +70,12 @@ type Client struct {
 	// MaxRetryAfter caps the backoff (60 s when 0); a Retry-After longer
 	// than it ends the retries at once.
 	MaxRetryAfter time.Duration
+	// PerURL bounds one Get in all: its robots.txt, redirects, retries
+	// and their waits (perURLTimes × Timeout when 0). Each request had
+	// Timeout and nothing bounded their sum (an attack: a URL with 30 s
+	// took 416 s, a tarpit answering 503 and Retry-After: 60 after 29 s,
+	// twice, then redirecting to the next tarpit).
+	PerURL time.Duration
 	// IgnoreRobots skips robots.txt (tests, or a page the user saved).
 	IgnoreRobots bool
 	// Transport replaces the default transport (tests).
@@ -81,7 +92,8 @@ type host struct {
 	sync.Mutex
 	last time.Time
 	// until is when the host asked to be asked again, when that was past
-	// what folio waits (MaxRetryAfter); said says so
+	// what folio waits (MaxRetryAfter) or past a URL's time in all
+	// (PerURL: a later URL waits for it when it can); said says so
 	until time.Time
 	said  string
 }
@@ -183,6 +195,9 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 	u, _ := url.Parse(rawURL)
 	u.Fragment = ""
 	rawURL = u.String()
+	whole := c.perURL()
+	ctx, cancel := context.WithTimeoutCause(ctx, whole, &wholeUp{whole: whole})
+	defer cancel()
 	maxRedir := cmp.Or(c.MaxRedirects, DefaultMaxRedirects)
 	for hops := 0; ; hops++ {
 		// an error after a redirect names the URL asked for, and where
@@ -194,6 +209,9 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 			}
 			return err
 		}
+		if err := c.hostReady(ctx, u); err != nil {
+			return nil, named(err)
+		}
 		if !c.IgnoreRobots {
 			if ok, unread := c.allowed(ctx, u); !ok {
 				msg := "robots.txt asks robots not to fetch it"
@@ -201,14 +219,6 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 					msg = "robots.txt could not be read (" + unread + "); not fetched, as the robots rules ask (RFC 9309): try again later"
 				}
 				return nil, named(&Error{URL: u.String(), Msg: msg})
-			}
-		}
-		if h := c.host(u.Host); true {
-			h.Lock()
-			until, said := h.until, h.said
-			h.Unlock()
-			if time.Now().Before(until) {
-				return nil, named(&Error{URL: u.String(), Msg: "not asked: " + said})
 			}
 		}
 		resp, err := c.retrying(ctx, u, cond, accept, 0)
@@ -229,7 +239,47 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 	}
 }
 
-// retrying is once1, tried again after a 429 or 5xx.
+// perURL is the most one Get may take (PerURL).
+func (c *Client) perURL() time.Duration {
+	return cmp.Or(c.PerURL, perURLTimes*cmp.Or(c.Timeout, DefaultTimeout))
+}
+
+// wholeUp is the cause of a Get's context ending at PerURL.
+type wholeUp struct{ whole time.Duration }
+
+func (w *wholeUp) Error() string {
+	return fmt.Sprintf("no complete answer within %s in all (timed out: the most a URL may take, with its robots.txt, redirects, retries and their waits)", w.whole)
+}
+
+// hostReady waits until u's host may be asked again, when its server
+// asked to be asked later (host.until) and that is within what folio
+// waits and within ctx's deadline; otherwise it says why the host is
+// not asked.
+func (c *Client) hostReady(ctx context.Context, u *url.URL) error {
+	h := c.host(u.Host)
+	h.Lock()
+	until, said := h.until, h.said
+	h.Unlock()
+	wait := time.Until(until)
+	if wait <= 0 {
+		return nil
+	}
+	dl, ok := ctx.Deadline()
+	if wait > cmp.Or(c.MaxRetryAfter, maxRetryAfter) || ok && time.Now().Add(wait).After(dl) {
+		return &Error{URL: u.String(), Msg: "not asked: " + said}
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return c.explain(ctx, u.String(), ctx.Err(), 0)
+	case <-t.C:
+		return nil
+	}
+}
+
+// retrying is once1, tried again after a 429 or 5xx, while ctx's
+// deadline (Get's PerURL) leaves time for the wait.
 func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, accept func(string) error, prefix int64) (*Response, error) {
 	rawURL := u.String()
 	retries := c.Retries
@@ -258,15 +308,32 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, acc
 			h.Unlock()
 			return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: msg}
 		}
-		if wait == backoff {
+		asked := wait != backoff
+		if !asked {
 			wait = time.Duration(1<<attempt) * time.Second
 		}
 		wait = min(wait, limit)
+		if dl, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(dl) && errors.As(err, &fe) {
+			// a wait past the URL's time in all is not waited for (an
+			// attack: a tarpit's Retry-After: 60 was waited twice)
+			left := max(time.Until(dl), 0).Round(time.Second)
+			if !asked {
+				return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: fmt.Sprintf("%s; not asked again: the next try, %s later, would be past the %s this URL may take in all (%s left)",
+					fe.Msg, waitText(wait), c.perURL(), left)}
+			}
+			h := c.host(u.Host)
+			h.Lock()
+			h.until = time.Now().Add(wait)
+			h.said = fmt.Sprintf("its server asked to wait %s from %s: try again later", waitText(wait), time.Now().Format("15:04"))
+			h.Unlock()
+			return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: fmt.Sprintf("%s and asked to wait %s before trying again, past the %s this URL may take in all (%s left): not waited for, try again later",
+				fe.Msg, waitText(wait), c.perURL(), left)}
+		}
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, c.explain(rawURL, ctx.Err(), 0)
+			return nil, c.explain(ctx, rawURL, ctx.Err(), 0)
 		case <-t.C:
 		}
 	}
@@ -303,7 +370,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return nil, -1, &Error{URL: rawURL, Msg: ctx.Err().Error()}
+			return nil, -1, c.explain(ctx, rawURL, ctx.Err(), 0)
 		case <-t.C:
 		}
 	}
@@ -326,7 +393,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, -1, c.explain(rawURL, err, timeout)
+		return nil, -1, c.explain(ctx, rawURL, err, timeout)
 	}
 	defer resp.Body.Close()
 	final := Redact(resp.Request.URL.String())
@@ -358,7 +425,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	if prefix > 0 {
 		body, err := io.ReadAll(io.LimitReader(resp.Body, prefix+1))
 		if err != nil {
-			return nil, -1, c.explain(rawURL, err, timeout)
+			return nil, -1, c.explain(ctx, rawURL, err, timeout)
 		}
 		if int64(len(body)) > prefix {
 			body = body[:bytes.LastIndexByte(body[:prefix], '\n')+1]
@@ -370,7 +437,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, -1, c.explain(rawURL, err, timeout)
+		return nil, -1, c.explain(ctx, rawURL, err, timeout)
 	}
 	if int64(len(body)) > limit {
 		return nil, -1, &Error{URL: rawURL, Status: resp.StatusCode, Msg: fmt.Sprintf("the response is over the %s limit", size(limit))}
@@ -386,11 +453,16 @@ func size(n int64) string {
 	return fmt.Sprintf("%d-byte", n)
 }
 
-// explain turns a transport error into a message naming the URL.
-func (c *Client) explain(rawURL string, err error, timeout time.Duration) error {
+// explain turns a transport error into a message naming the URL; ctx is
+// the request's, whose end at Get's PerURL is said as such.
+func (c *Client) explain(ctx context.Context, rawURL string, err error, timeout time.Duration) error {
 	var fe *Error
 	if errors.As(err, &fe) {
 		return fe
+	}
+	var up *wholeUp
+	if ctx.Err() != nil && errors.As(context.Cause(ctx), &up) {
+		return &Error{URL: rawURL, Msg: up.Error()}
 	}
 	var ne net.Error
 	switch {
@@ -486,7 +558,12 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 			ans.rd = parseRobots(body, robotsAgent)
 			ans.literal = literal
 		case ctx.Err() != nil:
-			return false, ctx.Err().Error() // not kept: the run ends
+			// not kept: the run ends, or this URL's time in all did
+			// (Get's PerURL), which may have been spent before
+			if errors.As(err, &fe) {
+				return false, fe.Msg
+			}
+			return false, ctx.Err().Error()
 		case errors.As(err, &fe) && fe.Status >= 400 && fe.Status < 500:
 			// not there: everything allowed (ans.rd nil)
 		case errors.As(err, &fe):

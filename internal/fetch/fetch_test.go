@@ -970,3 +970,37 @@ func refusingServer(t *testing.T, status int, retryAfter string) (srv *httptest.
 	t.Cleanup(srv.Close)
 	return srv, n
 }
+
+// A URL has PerURL in all, 3 × Timeout unless set: a Retry-After that
+// would pass it is not waited for, and said, naming the URL, and the
+// host's other pages are not asked before it (an attack: with 30 s a
+// URL took 416 s, a tarpit answering 503 and Retry-After: 60 after 29 s,
+// twice, then redirecting to the next tarpit); a robots.txt that never
+// answers ends at PerURL too, though each request has longer.
+func TestURLHasItsTimeInAll(t *testing.T) {
+	srv, n := refusingServer(t, http.StatusServiceUnavailable, "1")
+	c := &Client{Delay: -1, Retries: 2, Timeout: 300 * time.Millisecond}
+	start := time.Now()
+	_, err := c.Get(context.Background(), srv.URL+"/x", Conditional{}, nil)
+	if took := time.Since(start); err == nil || n.Load() != 1 || took >= time.Second ||
+		!strings.Contains(err.Error(), srv.URL+"/x: the server answered 503 Service Unavailable and asked to wait 1 seconds before trying again, past the 900ms this URL may take in all") {
+		t.Errorf("a Retry-After past the URL's time: %v after %d requests in %s, want 1 request and no wait", err, n.Load(), took)
+	}
+	if _, err = c.Get(context.Background(), srv.URL+"/y", Conditional{}, nil); err == nil || n.Load() != 1 ||
+		!strings.Contains(err.Error(), srv.URL+"/y: not asked: its server asked to wait 1 seconds") {
+		t.Errorf("the host's next page: %v after %d requests, want none", err, n.Load())
+	}
+
+	stalled := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		<-r.Context().Done()
+	}))
+	defer stalled.Close()
+	c = &Client{Delay: -1, Retries: -1, Timeout: time.Minute, PerURL: 300 * time.Millisecond}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	defer time.AfterFunc(20*time.Second, cancel).Stop()
+	_, err = c.Get(ctx, stalled.URL+"/page", Conditional{}, nil)
+	if err == nil || ctx.Err() != nil || !strings.Contains(err.Error(), stalled.URL+"/page: robots.txt could not be read (no complete answer within 300ms in all (timed out") {
+		t.Errorf("a robots.txt that never answers: %v", err)
+	}
+}
