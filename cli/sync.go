@@ -51,7 +51,9 @@ a second apart; see folio add), with a conditional GET (ETag, Last-Modified), an
 write new and changed items into DIR as folio import does (an edited file is never
 overwritten). A feed subscribed with --full-text has each new item's page fetched
 and its whole piece kept. DIR is --into, else the archive (--archive or
-$FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is then 1.
+$FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is then 1,
+as it is when a full-text feed's page could not be had (its item keeps the feed's
+text; a host that gave no answer in time is not asked again in the run).
 On a terminal a progress bar on stderr follows the feeds (and the pages of a
 full-text feed); a line per feed and a summary (new, updated, unchanged, skipped,
 not modified, and each failed feed with why) go to stdout and stderr.`,
@@ -86,8 +88,8 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				fmt.Fprintf(w, format, a...)
 				_ = bar.RenderBlank()
 			}
-			var added, updated, unchanged, skipped, notModified, present, left int
-			var failures []string
+			var added, updated, unchanged, skipped, notModified, present, left, pagesFailed int
+			var failures, pageFailures []string
 			for i := range fl.Feed {
 				f := &fl.Feed[i]
 				bar.Describe("syncing " + termsafe.Escape(hostOf(f.URL)))
@@ -120,7 +122,26 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 						left += rep.Left
 						fmt.Fprintf(&b, "  %s\n", leftNote(rep.Left))
 					}
+					// the pages of a host not asked (it gave no answer in
+					// time earlier): said once, with a count (an attack:
+					// each of a feed's pages waited its 30 s)
+					notAsked := map[string]int{}
+					var notAskedOrder []string
+					feedPages := 0
 					for _, r := range rep.Results {
+						if r.PageErr != nil {
+							feedPages++
+						}
+						var fe *fetch.Error
+						if errors.As(r.PageErr, &fe) && fe.NotAsked {
+							why, _, _ := strings.Cut(strings.TrimPrefix(fe.Msg, "not asked: "), " (redirected to ")
+							k := termsafe.Escape(hostOf(fe.URL)) + " not asked (the feed's text kept): " + termsafe.Escape(why)
+							if notAsked[k] == 0 {
+								notAskedOrder = append(notAskedOrder, k)
+							}
+							notAsked[k]++
+							continue
+						}
 						if r.Reason != "" && r.Action != importer.Unchanged {
 							name := termsafe.Quote(r.Path)
 							if r.Path == "" {
@@ -128,6 +149,13 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 							}
 							fmt.Fprintf(&b, "  %-9s %s (%s)\n", r.Action, name, termsafe.Escape(r.Reason))
 						}
+					}
+					for _, k := range notAskedOrder {
+						fmt.Fprintf(&b, "  %d items' pages on %s\n", notAsked[k], k)
+					}
+					if feedPages > 0 {
+						pagesFailed += feedPages
+						pageFailures = append(pageFailures, fmt.Sprintf("%s: %d of its items' pages could not be had (the feed's text kept)", termsafe.Quote(fetch.Redact(f.URL)), feedPages))
 					}
 					say(env.Out, "%s", b.String())
 					for _, p := range rep.Problems {
@@ -159,15 +187,19 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				}
 			}
 			failed := len(failures)
-			fmt.Fprintf(env.Out, "%d feeds: %d not modified, %d failed; items: %d new, %d updated, %d unchanged, %d skipped%s\n",
-				len(fl.Feed), notModified, failed, added, updated, unchanged, skipped, alreadyThere(present))
+			pages := ""
+			if pagesFailed > 0 {
+				pages = fmt.Sprintf("; %d full-text pages failed (the feed's text kept)", pagesFailed)
+			}
+			fmt.Fprintf(env.Out, "%d feeds: %d not modified, %d failed; items: %d new, %d updated, %d unchanged, %d skipped%s%s\n",
+				len(fl.Feed), notModified, failed, added, updated, unchanged, skipped, alreadyThere(present), pages)
 			if left > 0 {
 				fmt.Fprintf(env.Out, "%d items left past --max-new: sync again for the next\n", left)
 			}
-			for _, why := range failures {
+			for _, why := range append(failures, pageFailures...) {
 				fmt.Fprintf(env.Err, "failed    %s\n", why)
 			}
-			if failed > 0 {
+			if failed > 0 || pagesFailed > 0 {
 				return exitCode(1)
 			}
 			return nil

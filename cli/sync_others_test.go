@@ -11,6 +11,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/internal/fetch"
 )
 
 // feedServer serves feedXML (ETag "v1", honoured) and its piece's page;
@@ -208,5 +211,57 @@ func TestSyncFeedGivingAnothersURL(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(other, "2020-01-02-post-one.md"))
 	if !strings.Contains(string(data), "\nsource: "+srv.URL+"/r/c.xml\n") || strings.Contains(string(data), "import_feed") {
 		t.Errorf("the file of a feed whose self link is the URL asked, as before:\n%s", data)
+	}
+}
+
+// A full-text feed whose pages are on a host that gives no answer in time
+// asks that host once: the other items keep the feed's text, said once
+// with a count, and the run says how many pages failed and ends 1 (an
+// attack: 5 items on a stalling host took 156 s, exit 0; 1,000 would
+// take 8.6 hours).
+func TestSyncStallingPagesHostAskedOnce(t *testing.T) {
+	old := fetchClient
+	fetchClient = func(time.Duration) *fetch.Client {
+		return &fetch.Client{Timeout: 200 * time.Millisecond, Delay: -1, Retries: -1}
+	}
+	t.Cleanup(func() { fetchClient = old })
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var pageGets atomic.Int32
+	stalling := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		pageGets.Add(1)
+		<-r.Context().Done()
+	}))
+	defer stalling.Close()
+	var items strings.Builder
+	for i := range 4 {
+		fmt.Fprintf(&items, "<item><title>Item %d</title><link>%s/p/%d</link><guid>g%d</guid><pubDate>Wed, 06 Nov 2019 10:0%d:00 GMT</pubDate><description>Summary %d.</description></item>",
+			i, stalling.URL, i, i, i, i)
+	}
+	feeds := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://example.com/</link>%s</channel></rss>`, items.String())
+	}))
+	defer feeds.Close()
+	into := t.TempDir()
+	run(t, "feeds", "add", feeds.URL+"/feed.xml", "--full-text")
+	out, errs, code := run(t, "sync", "--into", into)
+	host := strings.TrimPrefix(stalling.URL, "http://")
+	files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+	if code != 1 || pageGets.Load() != 1 || len(files) != 4 ||
+		!strings.Contains(out, "no complete answer within 200ms (timed out)") ||
+		!strings.Contains(out, "  3 items' pages on "+host+" not asked (the feed's text kept): its server gave no complete answer within 200ms (timed out) at ") ||
+		strings.Count(out, "not asked (") != 1 ||
+		!strings.Contains(out, "items: 4 new, 0 updated, 0 unchanged, 0 skipped; 4 full-text pages failed (the feed's text kept)") ||
+		!strings.Contains(errs, "/feed.xml: 4 of its items' pages could not be had (the feed's text kept)") {
+		t.Errorf("exit %d, %d page requests (want 1), files %v\n%s\n%s", code, pageGets.Load(), files, out, errs)
+	}
+	for _, f := range files {
+		if data, _ := os.ReadFile(f); !strings.Contains(string(data), "Summary") {
+			t.Errorf("%s: want the feed's text\n%s", f, data)
+		}
 	}
 }

@@ -92,6 +92,10 @@ type Result struct {
 	// Cites is the file (relative to the folder) of a note folio did not
 	// write that has the URL of a web page added (AddPage).
 	Cites string
+	// PageErr is, for a new item of a full-text import, why its page
+	// could not be had (Options.FullText's error; Reason says so too,
+	// and that the feed's text was kept)
+	PageErr error
 }
 
 // Report is the outcome of an import.
@@ -278,16 +282,17 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 			continue
 		}
 		note := ""
+		var pageErr error
 		if opts.FullText != nil {
 			if rel, ok := existing[p.ImportID]; ok {
 				claimed[rel] = true
 				rep.Results = append(rep.Results, Result{Action: Unchanged, Path: rel, Title: p.Title})
 				continue
 			}
-			note = fullText(p, opts.FullText)
+			note, pageErr = fullText(p, opts.FullText)
 		}
 		res, err := place(p, existing, claimed, opts, rep)
-		res.Reason = cmp.Or(res.Reason, note)
+		res.Reason, res.PageErr = cmp.Or(res.Reason, note), pageErr
 		if err != nil {
 			return rep, err
 		}

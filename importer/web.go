@@ -125,25 +125,25 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 }
 
 // fullText replaces the feed item's body by the text of its page, fetched
-// with get; it returns why not, or "".
-func fullText(p *piece, get func(string) (Page, error)) string {
+// with get; it returns why not, or "", and get's error.
+func fullText(p *piece, get func(string) (Page, error)) (string, error) {
 	if p.URL == "" {
-		return "no link: the feed's text kept"
+		return "no link: the feed's text kept", nil
 	}
 	pg, err := get(p.URL)
 	if err != nil {
-		return "the feed's text kept: " + archive.SanitizeLine(err.Error())
+		return "the feed's text kept: " + archive.SanitizeLine(err.Error()), err
 	}
 	full, why := extractPage(pg, p.Date)
 	if why != "" {
-		return "the feed's text kept: " + why
+		return "the feed's text kept: " + why, nil
 	}
 	p.Body = full.Body
 	p.Fetched, p.Extracted, p.Language = full.Fetched, full.Extracted, full.Language
 	if len(p.Authors) == 0 {
 		p.Authors = full.Authors
 	}
-	return ""
+	return "", nil
 }
 
 // defusePage is a page about to be extracted with its references to

@@ -7,7 +7,8 @@
 // its own: robots.txt asked, the host's delay kept). Requests to one host
 // go one at a time, Delay apart; a 429 or 5xx answer is retried a few
 // times after Retry-After or an exponential backoff (capped); a server
-// asking to wait longer than the cap is not asked again. A URL has
+// asking to wait longer than the cap is not asked again, nor is one that
+// gave no answer in time or refused the connection. A URL has
 // PerURL in all (3 × Timeout): its robots.txt, redirects, retries and
 // their waits; a wait that would pass it is not waited. robots.txt is
 // read once per host (parseRobots: github.com/jimsmart/grobotstxt) and a
@@ -33,6 +34,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -93,7 +95,9 @@ type host struct {
 	last time.Time
 	// until is when the host asked to be asked again, when that was past
 	// what folio waits (MaxRetryAfter) or past a URL's time in all
-	// (PerURL: a later URL waits for it when it can); said says so
+	// (PerURL: a later URL waits for it when it can), or, a hundred
+	// years on, that it gave no answer in time or refused the connection
+	// (unreachable); said says so
 	until time.Time
 	said  string
 }
@@ -151,6 +155,10 @@ type Error struct {
 	URL    string
 	Msg    string
 	Status int // the HTTP status, when there was one
+	// NotAsked: the URL's host was not asked, for it asked to wait or
+	// gave no answer earlier in the run (a caller says so once for
+	// many URLs)
+	NotAsked bool
 }
 
 func (e *Error) Error() string { return Redact(e.URL) + ": " + e.Msg }
@@ -205,7 +213,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 		named := func(err error) error {
 			var fe *Error
 			if hops > 0 && errors.As(err, &fe) && fe.URL == u.String() {
-				return &Error{URL: rawURL, Status: fe.Status, Msg: fe.Msg + " (redirected to " + Redact(fe.URL) + ")"}
+				return &Error{URL: rawURL, Status: fe.Status, NotAsked: fe.NotAsked, Msg: fe.Msg + " (redirected to " + Redact(fe.URL) + ")"}
 			}
 			return err
 		}
@@ -266,7 +274,7 @@ func (c *Client) hostReady(ctx context.Context, u *url.URL) error {
 	}
 	dl, ok := ctx.Deadline()
 	if wait > cmp.Or(c.MaxRetryAfter, maxRetryAfter) || ok && time.Now().Add(wait).After(dl) {
-		return &Error{URL: u.String(), Msg: "not asked: " + said}
+		return &Error{URL: u.String(), Msg: "not asked: " + said, NotAsked: true}
 	}
 	t := time.NewTimer(wait)
 	defer t.Stop()
@@ -393,6 +401,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
+		c.unreachable(ctx, h, err, timeout)
 		return nil, -1, c.explain(ctx, rawURL, err, timeout)
 	}
 	defer resp.Body.Close()
@@ -425,6 +434,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	if prefix > 0 {
 		body, err := io.ReadAll(io.LimitReader(resp.Body, prefix+1))
 		if err != nil {
+			c.unreachable(ctx, h, err, timeout)
 			return nil, -1, c.explain(ctx, rawURL, err, timeout)
 		}
 		if int64(len(body)) > prefix {
@@ -437,6 +447,7 @@ func (c *Client) once1(ctx context.Context, u *url.URL, cond Conditional, accept
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
+		c.unreachable(ctx, h, err, timeout)
 		return nil, -1, c.explain(ctx, rawURL, err, timeout)
 	}
 	if int64(len(body)) > limit {
@@ -451,6 +462,32 @@ func size(n int64) string {
 		return fmt.Sprintf("%d MB", n>>20)
 	}
 	return fmt.Sprintf("%d-byte", n)
+}
+
+// unreachable keeps the host h (locked) from being asked again this run
+// when err, a request's, says its server gave no complete answer in time
+// or refused the connection: a timeout set nothing, so each page of a
+// full-text feed on a stalling host waited its 30 s (an attack: 5 items
+// 156 s, 1,000 would be 8.6 hours). A request cancelled (the run ends)
+// holds nothing.
+func (c *Client) unreachable(ctx context.Context, h *host, err error, timeout time.Duration) {
+	var up *wholeUp
+	var ne net.Error
+	why := ""
+	switch {
+	case ctx.Err() != nil && errors.As(context.Cause(ctx), &up):
+		why = fmt.Sprintf("gave no complete answer within %s, a URL's time in all (timed out)", up.whole)
+	case errors.Is(context.Cause(ctx), context.Canceled), errors.Is(err, context.Canceled):
+		return
+	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
+		why = fmt.Sprintf("gave no complete answer within %s (timed out)", timeout)
+	case errors.Is(err, syscall.ECONNREFUSED):
+		why = "refused the connection"
+	default:
+		return
+	}
+	h.until = time.Now().Add(longestWait)
+	h.said = fmt.Sprintf("its server %s at %s: it is not asked again this run", why, time.Now().Format("15:04"))
 }
 
 // explain turns a transport error into a message naming the URL; ctx is

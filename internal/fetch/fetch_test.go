@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -1002,5 +1003,54 @@ func TestURLHasItsTimeInAll(t *testing.T) {
 	_, err = c.Get(ctx, stalled.URL+"/page", Conditional{}, nil)
 	if err == nil || ctx.Err() != nil || !strings.Contains(err.Error(), stalled.URL+"/page: robots.txt could not be read (no complete answer within 300ms in all (timed out") {
 		t.Errorf("a robots.txt that never answers: %v", err)
+	}
+}
+
+// A host that gave no complete answer in time, or refused the
+// connection, is not asked again by the client (an attack: each page of a
+// full-text feed on a stalling host waited its 30 s: 5 items 156 s, 1,000
+// would be 8.6 hours), saying why; a request cancelled holds nothing.
+func TestUnreachableHostNotAskedAgain(t *testing.T) {
+	var pages atomic.Int32
+	arrived := make(chan struct{}, 10)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		pages.Add(1)
+		arrived <- struct{}{}
+		<-r.Context().Done()
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1, Timeout: 200 * time.Millisecond}
+
+	// cancelled: the host is asked again
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-arrived; cancel() }()
+	if _, err := c.Get(ctx, srv.URL+"/a", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "cancelled") {
+		t.Fatalf("cancelled: %v", err)
+	}
+	_, err := c.Get(context.Background(), srv.URL+"/b", Conditional{}, nil)
+	if err == nil || !strings.Contains(err.Error(), srv.URL+"/b: no complete answer within 200ms (timed out)") || pages.Load() != 2 {
+		t.Fatalf("after a cancelled request: %v, %d pages asked (want 2)", err, pages.Load())
+	}
+	_, err = c.Get(context.Background(), srv.URL+"/c", Conditional{}, nil)
+	var fe *Error
+	if !errors.As(err, &fe) || !fe.NotAsked || pages.Load() != 2 ||
+		!strings.Contains(err.Error(), srv.URL+"/c: not asked: its server gave no complete answer within 200ms (timed out) at ") ||
+		!strings.Contains(err.Error(), "it is not asked again this run") {
+		t.Errorf("after a timeout: %v (%+v), %d pages asked (want 2)", err, fe, pages.Load())
+	}
+
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	c = &Client{Delay: -1, Retries: -1}
+	if _, err := c.Get(context.Background(), closed.URL+"/a", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "connection refused") {
+		t.Errorf("refused: %v", err)
+	}
+	_, err = c.Get(context.Background(), closed.URL+"/b", Conditional{}, nil)
+	if !errors.As(err, &fe) || !fe.NotAsked || !strings.Contains(err.Error(), closed.URL+"/b: not asked: its server refused the connection at ") {
+		t.Errorf("after a refused connection: %v", err)
 	}
 }
