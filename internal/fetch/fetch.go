@@ -12,8 +12,8 @@
 // PerURL in all (3 × Timeout): its robots.txt, redirects, retries and
 // their waits; a wait that would pass it is not waited. robots.txt is
 // read once per host (parseRobots: github.com/jimsmart/grobotstxt) and a
-// disallowed path is not fetched; one the server cannot give disallows
-// everything (RFC 9309). Every error names the URL. Response.UTF8 reads a
+// disallowed path is not fetched; one the server cannot give (a 429 or
+// 5xx, no answer) disallows everything (RFC 9309). Every error names the URL. Response.UTF8 reads a
 // page in the charset it declares, or in the one its text is found in
 // (Detect); MultiByteReadings names the East Asian encodings that read a
 // text whole.
@@ -566,8 +566,8 @@ type robotsAnswer struct {
 
 // allowed reads the host's robots.txt (once a Client) and asks it about
 // u's path. As RFC 9309 says, a robots.txt that is not there (a 4xx)
-// allows everything, and one that cannot be read (a 5xx, retried as a
-// page is, or no answer) allows nothing, unread saying why: it used to
+// allows everything, and one that cannot be read (a 429 or 5xx, retried
+// as a page is, or no answer) allows nothing, unread saying why: it used to
 // allow everything, so a server's passing error let every page of the
 // host be fetched (a helper's report).
 func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread string) {
@@ -601,8 +601,10 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) (ok bool, unread strin
 				return false, fe.Msg
 			}
 			return false, ctx.Err().Error()
-		case errors.As(err, &fe) && fe.Status >= 400 && fe.Status < 500:
-			// not there: everything allowed (ans.rd nil)
+		case errors.As(err, &fe) && fe.Status >= 400 && fe.Status < 500 && fe.Status != http.StatusTooManyRequests:
+			// not there: everything allowed (ans.rd nil); a 429 is the
+			// server asking to be left alone, as a 5xx (an attack: a
+			// robots.txt answering 429 let every page be fetched)
 		case errors.As(err, &fe):
 			ans.unread = fe.Msg
 			if fe.Status != 0 {

@@ -1054,3 +1054,30 @@ func TestUnreachableHostNotAskedAgain(t *testing.T) {
 		t.Errorf("after a refused connection: %v", err)
 	}
 }
+
+// A robots.txt answered 429, after its retries, allows nothing, as a 5xx
+// does (RFC 9309; Google reads it so): it counted as "not there", and
+// the site was fetched (an attack, with and without a Retry-After).
+func TestRobotsTxtAnswered429AllowsNothing(t *testing.T) {
+	for _, ra := range []string{"", "0"} {
+		var pages, robots atomic.Int32
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path == "/robots.txt" {
+				robots.Add(1)
+				if ra != "" {
+					w.Header().Set("Retry-After", ra)
+				}
+				w.WriteHeader(http.StatusTooManyRequests)
+				return
+			}
+			pages.Add(1)
+			w.Write([]byte("ok"))
+		}))
+		c := &Client{Delay: -1, Retries: 1}
+		_, err := c.Get(context.Background(), srv.URL+"/page", Conditional{}, nil)
+		if err == nil || !strings.Contains(err.Error(), srv.URL+"/page: robots.txt could not be read (HTTP 429)") || pages.Load() != 0 || robots.Load() != 2 {
+			t.Errorf("Retry-After %q: %v; %d pages, robots.txt asked %d times (want 0, and 2: once and its retry)", ra, err, pages.Load(), robots.Load())
+		}
+		srv.Close()
+	}
+}
