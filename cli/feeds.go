@@ -30,27 +30,32 @@ import (
 //	etag = "\"abc\""
 //	last_modified = "Tue, 01 Dec 2026 10:00:00 GMT"
 //	into = "/home/me/archive"
+//	final = "https://example.com/feed/"
 //
-// The validators are the folder's that sync wrote into (into): a sync into
-// another folder, or into one since deleted, fetches the whole feed (a
-// helper's report: the new folder got "not modified" and none of the
-// feed's items, for good).
+// The validators are the folder's that sync wrote into (into), and are
+// sent only while it holds files of the feed: a sync into another folder,
+// into one since deleted, or into one emptied or made again, fetches the
+// whole feed (helpers' reports: the new folder, and a folder deleted and
+// made again, got "not modified" and none of the feed's items, for good).
+// final is where the feed's URL redirected when they were got, which the
+// files name as their feed.
 type feed struct {
 	URL          string `toml:"url"`
 	FullText     bool   `toml:"full_text,omitempty"`
 	ETag         string `toml:"etag,omitempty"`
 	LastModified string `toml:"last_modified,omitempty"`
 	Into         string `toml:"into,omitempty"`
+	Final        string `toml:"final,omitempty"`
 }
 
 // conditional is the conditional GET for a sync of f into the folder dir
-// (absolute): f's validators if they were got for dir and it is there,
-// else none.
-func (f feed) conditional(dir string) fetch.Conditional {
-	if f.Into != dir {
+// (absolute): f's validators if they were got for dir and held, read
+// when first asked, says it holds files of the feed, else none.
+func (f feed) conditional(dir string, held func() *importer.Held) fetch.Conditional {
+	if f.Into != dir || f.ETag == "" && f.LastModified == "" {
 		return fetch.Conditional{}
 	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+	if h := held(); h == nil || !h.OfFeed(f.URL, f.Final) {
 		return fetch.Conditional{}
 	}
 	return fetch.Conditional{ETag: f.ETag, LastModified: f.LastModified}

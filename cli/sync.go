@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/folio-tui/folio/importer"
 	"github.com/folio-tui/folio/internal/fetch"
@@ -88,6 +89,12 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				fmt.Fprintf(w, format, a...)
 				_ = bar.RenderBlank()
 			}
+			// the folder's files of earlier imports, read once, when a
+			// feed's validators were got for it (feed.conditional)
+			readHeld := sync.OnceValue(func() *importer.Held {
+				h, _ := importer.ReadHeld(dir) // unreadable: nil, the whole feed, whose import says why
+				return h
+			})
 			var added, updated, unchanged, skipped, notModified, present, left, pagesFailed int
 			var failures, pageFailures []string
 			for i := range fl.Feed {
@@ -98,7 +105,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					pages++
 					bar.Describe(fmt.Sprintf("syncing %s: page %d", termsafe.Escape(hostOf(f.URL)), pages))
 				}
-				rep, resp, err := fetchFeed(ctx, c, f.URL, f.conditional(dir), opts, f.FullText, onPage)
+				rep, resp, err := fetchFeed(ctx, c, f.URL, f.conditional(dir, readHeld), opts, f.FullText, onPage)
 				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(fetch.Redact(f.URL)))
 				if err != nil {
 					failures = append(failures, termsafe.EscapeLines(err.Error()))
@@ -164,7 +171,10 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				}
 				// a feed with items left is fetched whole next time
 				if !opts.DryRun && err == nil && !resp.NotModified && (rep == nil || rep.Left == 0) {
-					f.ETag, f.LastModified, f.Into = resp.ETag, resp.LastModified, dir
+					f.ETag, f.LastModified, f.Into, f.Final = resp.ETag, resp.LastModified, dir, ""
+					if resp.URL != fetch.Redact(f.URL) {
+						f.Final = resp.URL
+					}
 				}
 				_ = bar.Add(1)
 			}
@@ -176,7 +186,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					for i := range now.Feed {
 						for _, f := range fl.Feed {
 							if f.URL == now.Feed[i].URL && f.Into == dir {
-								now.Feed[i].ETag, now.Feed[i].LastModified, now.Feed[i].Into = f.ETag, f.LastModified, f.Into
+								now.Feed[i].ETag, now.Feed[i].LastModified, now.Feed[i].Into, now.Feed[i].Final = f.ETag, f.LastModified, f.Into, f.Final
 							}
 						}
 					}

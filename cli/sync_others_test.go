@@ -265,3 +265,58 @@ func TestSyncStallingPagesHostAskedOnce(t *testing.T) {
 		}
 	}
 }
+
+// A feed's validators are sent only while the folder holds files of the
+// feed: a folder deleted and made again, empty, got "not modified" and
+// never the feed's items back (an attack). A feed that redirects is still
+// asked only if changed (its files name where it led).
+func TestSyncIntoAFolderMadeAgain(t *testing.T) {
+	quickFetch(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var conditional atomic.Int32
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/moved.xml":
+			http.Redirect(w, r, "/feed.xml", http.StatusMovedPermanently)
+		case "/feed.xml":
+			if r.Header.Get("If-None-Match") != "" {
+				conditional.Add(1)
+			}
+			if r.Header.Get("If-None-Match") == `"v1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", `"v1"`)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, feedXML, srv.URL)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	for _, path := range []string{"/feed.xml", "/moved.xml"} {
+		run(t, "feeds", "add", srv.URL+path)
+		into := filepath.Join(t.TempDir(), "d")
+		want := []string{"items: 1 new", "not modified", "items: 1 new", "not modified"}
+		for i, w := range want {
+			if i == 2 {
+				if err := os.RemoveAll(into); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Mkdir(into, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out, errs, code := run(t, "sync", "--into", into)
+			files, _ := filepath.Glob(filepath.Join(into, "*.md"))
+			if code != 0 || !strings.Contains(out, w) || len(files) != 1 {
+				t.Errorf("%s, sync %d: exit %d, files %v, want %q\n%s\n%s", path, i+1, code, files, w, out, errs)
+			}
+		}
+		run(t, "feeds", "rm", srv.URL+path)
+	}
+	if conditional.Load() != 4 {
+		t.Errorf("%d conditional GETs, want 4: the second and fourth syncs of each", conditional.Load())
+	}
+}

@@ -714,6 +714,37 @@ func scanImported(dir string) (imported, error) {
 	return imported{order: order, ids: ids, urls: urls, sources: sources, feeds: feeds}, nil
 }
 
+// Held is what a folder holds of earlier imports, read once (ReadHeld).
+type Held struct{ h imported }
+
+// ReadHeld reads the files earlier imports wrote into dir (none when dir
+// is not there), as an import does.
+func ReadHeld(dir string) (*Held, error) {
+	h, err := scanImported(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Held{h: h}, nil
+}
+
+// OfFeed reports whether the folder holds a file an import of the feed
+// fetched from one of urls wrote (itemConverter.wrote): its import_feed,
+// or without one its source, is one of them but for the scheme, the
+// host's case, www., a trailing slash and tracking parameters. A sync
+// asks for the feed only if changed when so (a helper's report: a folder
+// emptied since the last sync got "not modified" and never its items).
+func (h *Held) OfFeed(urls ...string) bool {
+	for _, rel := range h.h.order {
+		f := cmp.Or(h.h.feeds[rel], h.h.sources[rel])
+		for _, u := range urls {
+			if u != "" && sameURL(f, u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // importIDOf is the import_id in a file's front matter ("" for none).
 func importIDOf(data []byte) string { return frontValue(frontMatterOf(data), "import_id") }
 
