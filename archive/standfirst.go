@@ -3,6 +3,7 @@ package archive
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/yuin/goldmark"
@@ -20,16 +21,19 @@ const maxStandfirstMarkdown = 16 << 10
 
 // standfirstMarkdown reads a front matter's summary as its inline
 // Markdown: paragraphs alone, so that "1. First" or "# 1" is the text it
-// is, not a list or a heading.
-var standfirstMarkdown = goldmark.New(
-	goldmark.WithParser(parser.NewParser(
-		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
-		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	)),
-	goldmark.WithExtensions(extension.Strikethrough),
-	goldmark.WithRendererOptions(html.WithUnsafe()),
-)
+// is, not a list or a heading. Made at first use, not at every command's
+// start.
+var standfirstMarkdown = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		)),
+		goldmark.WithExtensions(extension.Strikethrough),
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+})
 
 // standfirstText is the text a site shows of a front-matter summary (Hugo
 // renders a front-matter summary as Markdown, its docs' comparison of
@@ -49,7 +53,7 @@ func standfirstText(s string) string {
 		return strings.Join(strings.Fields(s), " ")
 	}
 	var out bytes.Buffer
-	if err := standfirstMarkdown.Convert([]byte(s), &out); err != nil {
+	if err := standfirstMarkdown().Convert([]byte(s), &out); err != nil {
 		return strings.Join(strings.Fields(s), " ")
 	}
 	var b strings.Builder
