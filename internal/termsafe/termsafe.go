@@ -14,12 +14,15 @@
 package termsafe
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -481,7 +484,13 @@ func ErrText(err error) string {
 		}
 	}
 	walk(err, 0)
-	for name := range seen {
+	// the longest name first, so that a folder's name inside a file's is
+	// not quoted apart from the rest of it (a review: map order quoted
+	// `"d\u202eir"/x.md` in 31 of 200 runs, `"d\u202eir/x.md"` in the
+	// others); Quote leaves no raw character a shorter name could match
+	names := slices.Collect(maps.Keys(seen))
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	for _, name := range names {
 		if q := Quote(name); q != name && name != "" {
 			msg = strings.ReplaceAll(msg, name, q)
 		}

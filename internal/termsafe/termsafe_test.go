@@ -292,9 +292,19 @@ func TestErrText(t *testing.T) {
 		// several errors joined: each one's names (an attack: errors.Join's
 		// were passed over)
 		{errors.Join(errors.New("first"), openErr), "first\nopen " + Quote(name) + ": no such file or directory"},
+		// a folder's name inside a file's: the file's quoted whole, every
+		// time (map order quoted the folder apart in some runs)
+		{errors.Join(&fs.PathError{Op: "open", Path: "d\u202eir/x.md", Err: fs.ErrNotExist}, &fs.PathError{Op: "read", Path: "d\u202eir", Err: fs.ErrPermission}),
+			"open " + Quote("d\u202eir/x.md") + ": file does not exist\nread " + Quote("d\u202eir") + ": permission denied"},
 		{fmt.Errorf("%w; %w", errors.New("a"), linkErr), "a; rename " + Quote(name) + " " + Quote(filepath.Join(dir, "b\ufe0f.md")) + ": no such file or directory"},
 	} {
 		got := ErrText(c.err)
+		for range 50 { // the same text every time
+			if again := ErrText(c.err); again != got {
+				t.Errorf("ErrText(%q) = %q, then %q", c.err.Error(), got, again)
+				break
+			}
+		}
 		if got != c.want {
 			t.Errorf("ErrText(%q) = %q, want %q", c.err.Error(), got, c.want)
 		}
