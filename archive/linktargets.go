@@ -134,20 +134,15 @@ func defTarget(md string, i, n int) ([3]int, bool) {
 // would drop or make a line's end: invalid UTF-8, a control but tab and
 // newline, a bidi control, U+2028 and U+2029, and a character termsafe
 // names Invisible or Contextual (dropped by context: encoded wherever it
-// stands, which names the same file). had is the targets of md in
-// targetSpans' order when none was encoded, else nil (read again from the
-// result when needed), and nil when md has nothing Sanitize drops (none
-// were read).
-func encodeTargets(md string) (string, []string) {
+// stands, which names the same file). had counts the targets of the
+// result, nil when md has nothing Sanitize drops (none were read).
+func encodeTargets(md string) (string, map[string]int) {
 	if !strings.Contains(md, "](") && !strings.Contains(md, "]:") || isClean(md) && !hasIgnorable(md) {
 		return md, nil
 	}
 	spans := targetSpans(md)
-	had := make([]string, len(spans))
-	for i, sp := range spans {
-		had[i] = md[sp[0]:sp[1]]
-	}
 	slices.SortFunc(spans, func(a, b [3]int) int { return a[0] - b[0] })
+	had := make(map[string]int, len(spans))
 	var b strings.Builder
 	done := 0
 	for _, sp := range spans {
@@ -156,12 +151,14 @@ func encodeTargets(md string) (string, []string) {
 		}
 		t := md[sp[0]:sp[1]]
 		if isClean(t) && !hasIgnorable(t) {
+			had[t]++
 			continue
 		}
 		if b.Len() == 0 {
 			b.Grow(len(md) + 64)
 		}
 		b.WriteString(md[done:sp[0]])
+		at := b.Len()
 		for i := 0; i < len(t); {
 			r, n := utf8.DecodeRuneInString(t[i:])
 			if r == utf8.RuneError && n == 1 || dropsInTarget(r) {
@@ -175,13 +172,14 @@ func encodeTargets(md string) (string, []string) {
 			}
 			i += n
 		}
+		had[b.String()[at:]]++
 		done = sp[1]
 	}
 	if done == 0 {
 		return md, had
 	}
 	b.WriteString(md[done:])
-	return b.String(), nil
+	return b.String(), had
 }
 
 const upperHex = "0123456789ABCDEF"
@@ -192,56 +190,42 @@ func dropsInTarget(r rune) bool {
 	return r != '\n' && r != '\t' && r != '\r' && (isUnsafe(r) || r == 0x2028 || r == 0x2029 || ignorable(r))
 }
 
-// breakChangedLinks is after, the cleaned before (whose targets, in
-// targetSpans' order, are had, or nil: read here), with each link whose
-// target was changed or made by the cleaning made no link (a form feed
-// or an escape sequence with a space in it ended the target before and
-// was dropped, "[x](go\fod.md)"; a reference dropped,
-// "go&#x200b;od.md"; marks past termsafe.MaxMarks cut): its "(" or its
-// definition's "[" escaped, "[x]\\(good.md)" — never a link to a file
-// other than the one it named. Where the cleaning left as many targets
-// as before, the n-th target of after is the n-th of before, and only
-// those that differ are text: an ordinary link beside a changed one to
-// the same target stays a link. Where it did not (a link made or lost),
-// targets are counted, not placed: after holding more links to a target
-// than before, every link to it is text.
-func breakChangedLinks(before, after string, had []string) string {
+// breakChangedLinks is after, the cleaned before (whose targets had
+// counts, or nil), with each link whose target was changed or made by the
+// cleaning made no link: where after holds more links to a target than
+// before (a form feed or an escape sequence with a space in it ended the
+// target before and was dropped, "[x](go\fod.md)"; a reference dropped,
+// "go&#x200b;od.md"; marks past termsafe.MaxMarks cut), every link to it
+// there is text, its "(" or its definition's "[" escaped,
+// "[x]\\(good.md)" — never a link to a file other than the one it named.
+// Counted, not placed: a link written as it is beside a changed one to
+// the same target is text too.
+func breakChangedLinks(before, after string, had map[string]int) string {
 	if before == after || !strings.Contains(after, "](") && !strings.Contains(after, "]:") {
 		return after
 	}
 	if had == nil {
+		had = map[string]int{}
 		for _, sp := range targetSpans(before) {
-			had = append(had, before[sp[0]:sp[1]])
+			had[before[sp[0]:sp[1]]]++
 		}
 	}
 	spans := targetSpans(after)
-	var at []int // where a backslash goes
-	if len(spans) == len(had) {
-		for i, sp := range spans {
-			if after[sp[0]:sp[1]] != had[i] {
-				at = append(at, sp[2])
-			}
-		}
-	} else {
-		left := make(map[string]int, len(had))
-		for _, t := range had {
-			left[t]++
-		}
-		changed := map[string]bool{}
-		for _, sp := range spans {
-			t := after[sp[0]:sp[1]]
-			if left[t]--; left[t] < 0 {
-				changed[t] = true
-			}
-		}
-		for _, sp := range spans {
-			if changed[after[sp[0]:sp[1]]] {
-				at = append(at, sp[2])
-			}
+	changed := map[string]bool{}
+	for _, sp := range spans {
+		t := after[sp[0]:sp[1]]
+		if had[t]--; had[t] < 0 {
+			changed[t] = true
 		}
 	}
-	if len(at) == 0 {
+	if len(changed) == 0 {
 		return after
+	}
+	var at []int // where a backslash goes
+	for _, sp := range spans {
+		if changed[after[sp[0]:sp[1]]] {
+			at = append(at, sp[2])
+		}
 	}
 	slices.Sort(at)
 	at = slices.Compact(at)

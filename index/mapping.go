@@ -405,13 +405,15 @@ import (
 // capitals normalised (archive's shoutedFamily: "SMITH, John" was an
 // organisation, "Ann LEE" LEE); 200: a firm's legal form after its name
 // an organisation's (archive's orgWords, legalForm: "Siemens AG" was the
-// person AG, Siemens); 201: a piece's language, stored (fLang: its
-// front matter's language or lang, a Hugo or Zola translation's name;
-// archive's Article.Language).
+// person AG, Siemens); 201: a piece's language, stored (fLang: its front
+// matter's language or lang, a Hugo or Zola translation's name; archive's
+// Article.Language); 202: 196 taken back: every link of a piece to a target
+// the cleaning changed is text again (a review: pairing targets by place
+// made a link the cleaning made live when another was lost).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 201
+const SchemaVersion = 202
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
