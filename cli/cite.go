@@ -71,10 +71,16 @@ may pin its own with citekey: in its front matter (see the README).`,
 				if err != nil {
 					return err
 				}
-				if src.behind {
+				if src.behind != "" {
 					// which pieces were counted: terms, search and trends
-					// answer of the index as it was meanwhile (staleNote)
-					fmt.Fprintf(env.Err, "folio: another folio is updating the index: cited from the files as they are now (%d %s)\n", len(every), pieceWord(len(every)))
+					// answer of the index as it was meanwhile (staleNote);
+					// why, as staleNote says it (a review: an unwritable
+					// cache was "another folio is updating")
+					why := src.behind
+					if src.behindOther {
+						why = "another folio is updating the index"
+					}
+					fmt.Fprintf(env.Err, "folio: %s: cited from the files as they are now (%d %s)\n", why, len(every), pieceWord(len(every)))
 				}
 				keys = src.keyringAll(every)
 				arts = slices.Clone(every)

@@ -37,9 +37,11 @@ type pieceSource struct {
 	ix    *index.Index      // nil once the archive is read
 	arch  *archive.Archive  // nil until then
 	probs []archive.Problem // the archive's, once read
-	// behind: the index was behind the files (another folio updating
-	// it), so the files were read
-	behind bool
+	// behind: why the index was behind the files, so that the files were
+	// read ("" when it was not); behindOther: because another folio was
+	// updating it (else it could not be updated: an unwritable cache)
+	behind      string
+	behindOther bool
 }
 
 // openPieces opens the archive's index, or reads the archive when the
@@ -57,7 +59,7 @@ func openPieces(ctx context.Context, env *Env) (*pieceSource, error) {
 		return p, nil
 	}
 	if err == nil {
-		p.behind = ix.Behind() != ""
+		p.behind, p.behindOther = ix.Behind(), ix.BehindOther()
 		ix.Close()
 	}
 	if _, err := p.archive(); err != nil {

@@ -217,3 +217,47 @@ func (d *uiDriver) screen() string {
 	}
 	return ansi.Strip(v.View().Content)
 }
+
+// cite --all on a cache it cannot write, the archive changed since, says
+// why it read the files as they are now: the cache could not be updated,
+// not "another folio is updating the index" (a review: no other folio
+// was running). As root the test runs again as nobody.
+func TestCiteAllOnAnUnwritableCacheSaysWhy(t *testing.T) {
+	if os.Geteuid() == 0 {
+		out, err := childtest.RunAsNobody(t, "FOLIO_CLI_TEST_AS_NOBODY", "1")
+		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
+			t.Fatalf("as nobody: %v\n%s", err, out)
+		}
+		return
+	}
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	arch, idx := t.TempDir(), t.TempDir()
+	write := func(name string) {
+		body := "---\ntitle: " + name + "\nauthors: [Ann Lee]\ndate: 2017-01-01\n---\nText.\n"
+		if err := os.WriteFile(filepath.Join(arch, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md")
+	write("b.md")
+	if _, errOut, code := runIndexed(t, idx, "--archive", arch, "index"); code != 0 {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	lock := filepath.Join(idx, "lock")
+	if err := os.Chmod(idx, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(lock, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(idx, 0o755)
+	defer os.Chmod(lock, 0o644)
+	write("c.md") // the change the cache cannot take
+	out, errOut, code := runIndexed(t, idx, "--archive", arch, "cite", "--all")
+	if code != 0 || strings.Count(out, "Ann Lee") != 3 {
+		t.Fatalf("cite --all: exit %d\n%s%s", code, out, errOut)
+	}
+	if strings.Contains(errOut, "another folio") || !strings.Contains(errOut, "could not be updated") || !strings.Contains(errOut, "cited from the files as they are now (3 pieces)") {
+		t.Errorf("cite --all says:\n%s", errOut)
+	}
+}
