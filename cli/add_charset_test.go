@@ -307,6 +307,27 @@ func TestImportFeedInUTF16OrWithStrayBytes(t *testing.T) {
 		w.Write(f.body)
 	}))
 	defer srv.Close()
+	// bytes side by side, said to be UTF-8, are no stray Latin-1: the
+	// feed is refused, as it was, not written as mojibake (a review:
+	// Shift_JIS's 東京 came out "“Œ‹ž", windows-1251's «да» "«äà»")
+	sjis, _ := japanese.ShiftJIS.NewEncoder().String("東京")
+	cyr, _ := charmap.Windows1251.NewEncoder().String("«да»")
+	refused := map[string][]byte{
+		"/sjis.xml": []byte(feed("", "Un café in "+sjis)),
+		"/cyr.xml":  []byte(feed(` encoding="utf-8"`, "Un café, "+cyr)),
+	}
+	srv2 := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		w.Write(refused[r.URL.Path])
+	}))
+	defer srv2.Close()
+	for p := range refused {
+		into := t.TempDir()
+		out, errs, code := run(t, "import", srv2.URL+p, "--into", into)
+		if files, _ := filepath.Glob(filepath.Join(into, "*.md")); code == 0 || len(files) != 0 || !strings.Contains(errs, "invalid UTF-8") {
+			t.Errorf("%s: exit %d, files %v\n%s%s", p, code, files, out, errs)
+		}
+	}
 	for p, f := range feeds {
 		for _, from := range []string{"url", "file"} {
 			into, src := t.TempDir(), srv.URL+p

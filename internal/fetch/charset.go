@@ -376,8 +376,8 @@ var (
 // ASCII is left as it is, whatever the header says (a server's default
 // ISO-8859-1 is said of UTF-8 feeds), and so is one with a byte-order
 // mark or in UTF-16 without one, which importer.Import reads; one said to
-// be UTF-8 with a few bytes that are not (a Latin-1 "caf\xe9") has those
-// bytes read as windows-1252, as a page's are.
+// be UTF-8 with bytes that are not, each alone (a Latin-1 "caf\xe9"), has
+// those read as windows-1252.
 func (r *Response) XMLUTF8() []byte {
 	body := r.Body
 	if bytes.HasPrefix(body, []byte{0xfe, 0xff}) || bytes.HasPrefix(body, []byte{0xff, 0xfe}) || bytes.HasPrefix(body, []byte("\ufeff")) ||
@@ -394,43 +394,29 @@ func (r *Response) XMLUTF8() []byte {
 			label = strings.Trim(string(m[bytes.IndexByte(m, '=')+1:]), " \t\r\n\"'")
 		}
 	}
-	utf8Said := label == ""
 	if label != "" {
 		e, name := charset.Lookup(label)
 		switch {
 		case e == nil:
 			return body // the parser says what is wrong
 		case name == "utf-8":
-			utf8Said = true
+			// UTF-8 with a few stray bytes (a Latin-1 "Caf\xe9" in a
+			// feed said to be UTF-8: the whole feed was refused, "invalid
+			// UTF-8"; an attack's report) has each read as windows-1252,
+			// the UTF-8 kept, when every one stands alone; bytes side by
+			// side may be any encoding's letters (Shift_JIS's 東京,
+			// windows-1251's "да", read as windows-1252, were mojibake: a
+			// review), and the parser refuses the feed, as it did
+			if strayBytesAlone(body) {
+				return LatinRepaired(body)
+			}
+			return body
 		case r.Charset == "":
 			return body // its parser reads it in the encoding declared
 		default:
 			enc = e
 		}
-	}
-	if utf8Said {
-		// UTF-8 with a few stray bytes (a Latin-1 "Caf\xe9" in a feed
-		// said to be UTF-8: the whole feed was refused, "invalid UTF-8";
-		// an attack's report) is read as a page is: each stray byte as
-		// windows-1252, the UTF-8 kept; one in pairs, a multi-byte
-		// encoding's, the parser refuses. Text hardly any of which is
-		// UTF-8 is read in the encoding Detect finds.
-		invalid, multi := 0, 0
-		for i := 0; i < len(body); {
-			r, n := utf8.DecodeRune(body[i:])
-			if n > 1 {
-				multi++
-			} else if r == utf8.RuneError {
-				invalid++
-			}
-			i += n
-		}
-		switch {
-		case multi*Mislabelled >= invalid && MultiByte(body):
-			return body
-		case multi*Mislabelled >= invalid:
-			return LatinRepaired(body)
-		}
+	} else {
 		enc, _, _ = Detect(body)
 	}
 	out, _ := decode(body, enc)
@@ -440,6 +426,23 @@ func (r *Response) XMLUTF8() []byte {
 		out = append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`), out[len(d):]...)
 	}
 	return out
+}
+
+// strayBytesAlone says whether each byte of body that is not UTF-8 has
+// UTF-8 (or ASCII) on both sides.
+func strayBytesAlone(body []byte) bool {
+	last := -2 // where the last stray byte was
+	for i := 0; i < len(body); {
+		r, n := utf8.DecodeRune(body[i:])
+		if r == utf8.RuneError && n == 1 {
+			if last == i-1 {
+				return false
+			}
+			last = i
+		}
+		i += n
+	}
+	return true
 }
 
 // MultiByte reports whether most of text's bytes that are not UTF-8 stand
