@@ -17,9 +17,10 @@ import (
 // reading of its name and folder: a Hugo translation's file name
 // (x.de.md, index.fr.md) when the language is one the site's config
 // has (Hugo reads the name so then, and a page of a multilingual site
-// without one is its default language's), a language's own contentDir,
-// or a Zola translation's x.fr.md (TOML front matter outside a Hugo or
-// Jekyll site). Cite gives it to reference managers and biblatex, which
+// without one is its default language's), or a language's own
+// contentDir. A Zola translation's name is not read (folio reads no Zola
+// config: elections.uk.md, trip.to.md read as Ukrainian and Tongan; a
+// review). Cite gives it to reference managers and biblatex, which
 // case a title in English alone (biblatex-apa wrote "Die Welt und das
 // Ende" as "Die welt und das ende": the piece had no language).
 
@@ -47,6 +48,22 @@ func LanguageTag(s string) (string, bool) {
 		return "", false
 	}
 	return tag.String(), true
+}
+
+// commonLanguage are the languages of languageNames, by their tags: the
+// ones a lang: key may name.
+var commonLanguage = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range languageNames {
+		m[t] = true
+	}
+	return m
+}()
+
+// baseOf is a tag's language, without its region or script (pt-BR: pt).
+func baseOf(t string) string {
+	b, _, _ := strings.Cut(t, "-")
+	return b
 }
 
 // languageNames are the English names of the common languages, in lower
@@ -80,7 +97,19 @@ func (m matter) frontLanguage(p string, at func(field) int) (string, []Problem) 
 	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
-	if t, ok := LanguageTag(s); ok && isString {
+	t, ok := LanguageTag(s)
+	if k == "lang" {
+		// a site's themes write lang: of a code block's or a page's
+		// programming language too ("go", "js", "bash"; "ts" and "sh"
+		// are tags, of Tsonga and Serbo-Croatian): one of the common
+		// languages, or nothing said (a review: folio check failed on
+		// ten such files)
+		if !ok || !isString || !commonLanguage[baseOf(t)] {
+			return "", nil
+		}
+		return t, nil
+	}
+	if ok && isString {
 		return t, nil
 	}
 	return "", []Problem{{Path: p, Line: at(f), Msg: fmt.Sprintf("%s: %s is no language (a BCP 47 tag: en, en-GB, de, pt-BR; or a language's English name: German); ignored", k, strconv.Quote(truncate(s, 60)))}}
@@ -96,20 +125,6 @@ func nameLanguage(p string) string {
 	}
 	return strings.ToLower(stem[i+1:])
 }
-
-// zolaLanguage is the tag of the language a Zola translation's name
-// gives (x.fr.md, index.de.md): a two-letter code, a region or script
-// after it (pt-br); "" for none.
-func zolaLanguage(p string) string {
-	code := nameLanguage(p)
-	if !zolaLangCode().MatchString(code) {
-		return ""
-	}
-	t, _ := LanguageTag(code)
-	return t
-}
-
-var zolaLangCode = lazyRegexp(`^[a-z]{2}(?:-[a-z0-9]{2,8})?$`)
 
 // hugoLanguages is what a Hugo site's config says of its languages, as
 // Hugo 0.111 reads them (hugoLanguagesOf).

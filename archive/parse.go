@@ -601,13 +601,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	}
 	lang, langProbs := m.frontLanguage(path, at)
 	probs = append(probs, langProbs...)
-	switch {
-	case lang != "":
-	case isTOML && zolaLanguage(path) != "" && !inSite():
-		// a Zola translation, x.fr.md (Zola reads its front matter as
-		// TOML): a Hugo site reads the name by its config (below)
-		lang = zolaLanguage(path)
-	default:
+	if lang == "" {
 		// a Hugo page's by its name or folder, as its config says (the
 		// site asked only of a page its config gives one)
 		if l := cascades.hugoLanguage(path); l != "" && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {

@@ -409,11 +409,13 @@ import (
 // matter's language or lang, a Hugo or Zola translation's name; archive's
 // Article.Language); 202: 196 taken back: every link of a piece to a target
 // the cleaning changed is text again (a review: pairing targets by place
-// made a link the cleaning made live when another was lost).
+// made a link the cleaning made live when another was lost); 203: a piece's
+// language no longer from a Zola name (elections.uk.md was Ukrainian),
+// lang: only of a common language (lang: go said, ts Tsonga).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 202
+const SchemaVersion = 203
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
