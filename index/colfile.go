@@ -155,7 +155,7 @@ func (ft *facetTerms) keepColumns(ctx context.Context, dir string, r bleveindex.
 	}
 	// a megabyte at a time, so that a new view or Close (which cancel
 	// the warm) need not wait for the whole file (~44 MB at 1M pieces)
-	return atomicfile.WriteWith(filepath.Join(dir, columnsName), 0o644, func(w io.Writer) error {
+	return atomicfile.ReplaceWith(filepath.Join(dir, columnsName), 0o644, func(w io.Writer) error {
 		for len(data) > 0 {
 			if err := ctx.Err(); err != nil {
 				return err

@@ -192,7 +192,7 @@ func syncTree(root string) {
 // publish makes generation g the live one.
 func publish(dir, g string) error {
 	syncTree(filepath.Join(dir, g))
-	return atomicfile.WriteFile(filepath.Join(dir, currentName), []byte(g+"\n"), 0o600)
+	return atomicfile.ReplaceFile(filepath.Join(dir, currentName), []byte(g+"\n"), 0o600)
 }
 
 // removeStale removes, from the cache dir whose writer's lock the caller

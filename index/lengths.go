@@ -88,7 +88,7 @@ func (l *lengths) writeTo(dir string) error {
 	}
 	// a new file, never written over: the one there may be a link to a
 	// live generation's
-	if err := atomicfile.WriteFile(path, l.data, 0o644); err != nil {
+	if err := atomicfile.ReplaceFile(path, l.data, 0o644); err != nil {
 		return err
 	}
 	l.path, l.data = path, nil

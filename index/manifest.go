@@ -639,7 +639,7 @@ const manifestChunk = 1024
 // writeManifestOf writes the manifest of head and files; when files ends
 // with an error (in *errp, if errp is not nil), no manifest is written.
 func writeManifestOf(dir string, head manifestHead, files iter.Seq2[string, fileEntry], errp *error) error {
-	return atomicfile.WriteWith(filepath.Join(dir, manifestName), 0o644, func(w io.Writer) error {
+	return atomicfile.ReplaceWith(filepath.Join(dir, manifestName), 0o644, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
 		enc := gob.NewEncoder(bw)
 		if err := enc.Encode(head); err != nil {

@@ -336,7 +336,7 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		if scan.memo != nil {
 			// for the next search; a cache folder this folio cannot write
 			// only means every folder is listed again
-			_ = atomicfile.WriteFile(memoPath, scan.memo, 0o644)
+			_ = atomicfile.ReplaceFile(memoPath, scan.memo, 0o644)
 		}
 		ix.inUse.RLock() // the view may have changed since (Refresh)
 		defer ix.inUse.RUnlock()

@@ -5,7 +5,9 @@
 // imported articles); files made once under a new name (an index
 // generation's segments, bodies and columns, which the manifest written
 // last makes live), lock files, a build's temporary spill and the
-// FOLIO_TRACE timeline do not need it.
+// FOLIO_TRACE timeline do not need it. Files of the index cache are
+// folio's own and replaced whatever they are (ReplaceFile); the others are
+// the user's too, and written through a link (WriteFile).
 package atomicfile
 
 import (
@@ -36,15 +38,60 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 // stays: a config or state folder kept in a dotfiles repository links its
 // files there (a helper's report: feeds.toml and config.toml became files
 // of their own, and the linked copies went stale). A link that leads
-// nowhere is an error naming it.
+// nowhere is an error naming it. The file written, at path or where its
+// link leads, must be a regular file when it is there: a device, a named
+// pipe or a folder is an error naming it, and nothing is made beside it
+// (an attack: a cache file linked to a device had the device node replaced
+// by a regular file, made in the device's folder). Files that are folio's
+// own, whose links are not followed, are written with ReplaceFile.
 func WriteWith(path string, perm fs.FileMode, write func(io.Writer) error) error {
-	if st, err := os.Lstat(path); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+	st, err := os.Lstat(path)
+	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		target, err := filepath.EvalSymlinks(path)
 		if err != nil {
 			return fmt.Errorf("%s is a link that leads nowhere: %w", path, err)
 		}
+		if st, err = os.Stat(target); err != nil {
+			return err
+		}
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("%s is a link to %s, %s: not written", path, target, notRegular(st.Mode()))
+		}
 		path = target
+	} else if err == nil && !st.Mode().IsRegular() {
+		return fmt.Errorf("%s is %s: not written", path, notRegular(st.Mode()))
 	}
+	return writeThen(path, perm, write, os.Rename)
+}
+
+// notRegular says what a file of mode m that is not a regular file is.
+func notRegular(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe, not a regular file"
+	case m&fs.ModeSocket != 0:
+		return "a socket, not a regular file"
+	case m&fs.ModeDevice != 0:
+		return "a device, not a regular file"
+	}
+	return "not a regular file"
+}
+
+// ReplaceFile is WriteFile of a file that is folio's own (the index
+// cache's): whatever is at path, a symbolic link among them, is replaced
+// by the file written, and nothing is written where a link leads; the
+// temporary file is made in path's folder. A folder at path is an error.
+func ReplaceFile(path string, data []byte, perm fs.FileMode) error {
+	return ReplaceWith(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// ReplaceWith is ReplaceFile of what write writes, as it writes it.
+func ReplaceWith(path string, perm fs.FileMode, write func(io.Writer) error) error {
 	return writeThen(path, perm, write, os.Rename)
 }
 
