@@ -58,6 +58,9 @@ updated and shows the archive as it was; 2 for other errors.`,
 			if note := cmp.Or(ix.Fallback(), ix.Behind()); note != "" {
 				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(note))
 			}
+			if st.Damaged != "" {
+				fmt.Fprintln(env.Err, "folio:", termsafe.Escape(st.Damaged))
+			}
 			what := "refreshed"
 			switch {
 			case st.NotWritten:

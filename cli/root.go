@@ -144,11 +144,15 @@ func (e *Env) source() (string, fs.FS, error) { return archive.Source(e.ArchiveD
 // exits (index.Options.Once). When the index is in memory or behind the
 // files (another folio is updating it), it says so on stderr: every
 // command that answers from it does (folio dups said nothing: a helper's
-// report).
+// report); so when a damaged file of the cache made it build the index
+// anew (Stats.Damaged).
 func (e *Env) openIndex(ctx context.Context, progress index.Progress) (*index.Index, error) {
 	ix, err := e.openIndexWith(ctx, index.Options{Progress: progress, Once: true})
 	if err == nil {
 		if note := cmp.Or(ix.Fallback(), staleNote(ix)); note != "" {
+			fmt.Fprintln(e.Err, "folio:", termsafe.Escape(note))
+		}
+		if note := ix.Stats().Damaged; note != "" {
 			fmt.Fprintln(e.Err, "folio:", termsafe.Escape(note))
 		}
 	}

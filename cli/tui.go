@@ -228,7 +228,7 @@ func readerInfo(ix *index.Index) ui.Info {
 	for _, g := range ix.CopyGroups() {
 		copies += len(g) - 1
 	}
-	info := ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems(), Copies: copies,
+	info := ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind(), ix.Stats().Damaged), Problems: ix.Problems(), Copies: copies,
 		Behind: ix.Behind() != "", Published: ix.Published(), Writer: ix.WriterLock()}
 	if err := index.SynonymsError(); err != nil {
 		info.Warning = termsafe.Escape(err.Error())

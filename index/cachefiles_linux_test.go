@@ -2,9 +2,12 @@ package index
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -141,5 +144,146 @@ func link(t *testing.T, target, path string) {
 	}
 	if err := os.Symlink(target, path); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A file of the cache that is a named pipe, a link to a zero device or a 2
+// GB sparse file is refused, unread, naming it, and the cache recovers as
+// from any damage: the index is built anew, or the memo written anew (an
+// attack: CURRENT a named pipe hung every command, with no message; a 2
+// GB CURRENT was read whole, 2.1 GB; a link to a zero device, 6.5 GB until
+// killed; folders.memo, the writer's lock, a generation's manifest and
+// readers file as named pipes hung every search). The writer's lock,
+// which folio does not replace, keeps the index in memory, saying so.
+func TestCacheFilesThatBlockOrAreHuge(t *testing.T) {
+	out := t.TempDir()
+	zero := filepath.Join(out, "zero")
+	if os.Geteuid() == 0 {
+		if err := unix.Mknod(zero, unix.S_IFCHR|0o644, int(unix.Mkdev(1, 5))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 60, 3); err != nil {
+		t.Fatal(err)
+	}
+	name, src, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(f func() time.Time) { scanNow = f }(scanNow)
+	scanNow = func() time.Time { return time.Now().Add(time.Hour) } // folders remembered
+	for _, row := range []struct{ file, kind, says string }{
+		{currentName, "fifo", "named pipe"},
+		{currentName, "big", "over the 64 bytes limit"},
+		{currentName, "zero", "a device"},
+		{folderMemoName, "fifo", ""},
+		{folderMemoName, "big", ""},
+		{folderMemoName, "zero", ""},
+		{"GEN/" + manifestName, "fifo", "named pipe"},
+		{"GEN/" + readersName, "fifo", "named pipe"},
+		{"GEN/" + readersName, "zero", "symbolic link"},
+		{writerName, "fifo", "named pipe"},
+	} {
+		t.Run(strings.ReplaceAll(row.file, "/", "_")+"_"+row.kind, func(t *testing.T) {
+			if row.kind == "zero" && os.Geteuid() != 0 {
+				t.Skip("not root: no device")
+			}
+			dir := filepath.Join(t.TempDir(), "idx")
+			ix, err := Open(context.Background(), name, src, Options{Dir: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix.Close()
+			gen := liveGen(t, dir)
+			path := filepath.Join(dir, row.file)
+			if g, ok := strings.CutPrefix(row.file, "GEN/"); ok {
+				path = filepath.Join(gen, g)
+			}
+			_ = os.Remove(path)
+			switch row.kind {
+			case "fifo":
+				err = unix.Mkfifo(path, 0o644)
+			case "zero":
+				err = os.Symlink(zero, path)
+			case "big":
+				var f *os.File
+				if f, err = os.Create(path); err == nil {
+					err = f.Truncate(2 << 30) // sparse
+					f.Close()
+				}
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			done := make(chan *Index, 1)
+			go func() {
+				if row.file == folderMemoName {
+					ix, err := OpenCached(name, src, Options{Dir: dir})
+					if err == nil && !ix.Verify() {
+						err = errors.New("not current")
+					}
+					if err != nil {
+						t.Error(err)
+						ix = nil
+					}
+					done <- ix
+					return
+				}
+				if row.file == writerName {
+					// a change: the writer's role
+					if err := os.WriteFile(filepath.Join(arch, "new-"+row.kind+".md"), []byte("# New\n\nA piece.\n"), 0o644); err != nil {
+						t.Error(err)
+					}
+				}
+				ix, err := Open(context.Background(), name, src, Options{Dir: dir})
+				if err != nil {
+					t.Error(err)
+				}
+				done <- ix
+			}()
+			select {
+			case ix = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("hung")
+			}
+			if ix == nil {
+				return
+			}
+			defer ix.Close()
+			runtime.ReadMemStats(&after)
+			if n := after.TotalAlloc - before.TotalAlloc; n > 256<<20 {
+				t.Errorf("%d MB allocated", n>>20)
+			}
+			st := ix.Stats()
+			switch {
+			case row.file == writerName:
+				if !strings.Contains(ix.Fallback(), path) || !strings.Contains(ix.Fallback(), row.says) {
+					t.Errorf("fallback %q", ix.Fallback())
+				}
+			case row.says != "":
+				if !strings.Contains(st.Damaged, path) || !strings.Contains(st.Damaged, row.says) || !st.Rebuilt {
+					t.Errorf("damaged %q, rebuilt %v", st.Damaged, st.Rebuilt)
+				}
+				if ix.Fallback() != "" || readCurrent(dir) == filepath.Base(gen) {
+					t.Errorf("not in the cache: %q", ix.Fallback())
+				}
+				if _, err := os.Stat(gen); !os.IsNotExist(err) {
+					t.Errorf("the damaged generation is left: %v", err)
+				}
+			case st.Damaged != "":
+				t.Errorf("damaged %q", st.Damaged)
+			}
+			if n := ix.Count(); n < 60 {
+				t.Errorf("%d pieces", n)
+			}
+			if row.file == folderMemoName || row.file == currentName {
+				if st, err := os.Lstat(path); err != nil || !st.Mode().IsRegular() || st.Size() > maxMemoSize {
+					t.Errorf("%s not written anew: %v, %v", row.file, st.Mode(), err)
+				}
+			}
+		})
 	}
 }

@@ -478,10 +478,12 @@ func (ix *Index) planOn(dir string, b *build, files []archive.FileInfo, scanProb
 	opts Options) (*genHold, *manifest, *plan) {
 	hold, err := holdCurrent(dir, lockTimeout(opts))
 	if err != nil {
+		b.stats.Damaged = damageNote(err)
 		return nil, nil, nil
 	}
 	m, err := readManifest(hold.dir)
 	if err != nil || !m.describes(ix.name) {
+		b.stats.Damaged = damageNote(err)
 		return hold, nil, nil
 	}
 	if m.currentSum(ix.fsys, scanFingerprint(files, scanProbs), b.configs) {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/atomicfile"
 )
 
@@ -44,17 +45,66 @@ func genNumber(name string) (int, bool) {
 }
 
 // readCurrent names the live generation of the cache in dir; "" when
-// there is none.
+// there is none, or CURRENT is damaged (currentOf).
 func readCurrent(dir string) string {
-	data, err := os.ReadFile(filepath.Join(dir, currentName))
+	g, _ := currentOf(dir)
+	return g
+}
+
+// maxCurrentSize bounds the read of CURRENT, a generation's name.
+const maxCurrentSize = 64
+
+// currentOf names the live generation of the cache in dir: "" and no
+// error when there is none; "" and a damagedError naming the file when
+// CURRENT is there and names none: not a regular file (a named pipe, which
+// an open would wait on for ever, a link to a device), too large to be one
+// (an attack: CURRENT a 2 GB sparse file made every command read it whole,
+// 2.1 GB; a link to a zero device, 6.5 GB, until killed), or other text.
+func currentOf(dir string) (string, error) {
+	path := filepath.Join(dir, currentName)
+	data, err := archive.ReadRegular(path, maxCurrentSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
 	if err != nil {
-		return ""
+		return "", damage(path, err)
 	}
 	g := strings.TrimSpace(string(data))
 	if _, ok := genNumber(g); !ok {
+		return "", damage(path, errors.New("names no generation of the index"))
+	}
+	return g, nil
+}
+
+// damagedError is the error of a file of the cache that is not what folio
+// writes there: not a regular file, too large, or not to be decoded. The
+// index is made again as for any damaged cache (or, for the writer's
+// lock, which cannot be replaced safely, built in memory), and
+// Stats.Damaged says which file and why.
+type damagedError struct {
+	path string
+	err  error
+}
+
+func (e *damagedError) Error() string {
+	if pe, ok := e.err.(*fs.PathError); ok && pe.Path == e.path {
+		return e.path + ": " + pe.Err.Error()
+	}
+	return e.path + ": " + e.err.Error()
+}
+
+func (e *damagedError) Unwrap() error { return e.err }
+
+func damage(path string, err error) error { return &damagedError{path: path, err: err} }
+
+// damageNote is what Stats.Damaged says of err when a file of the cache
+// was damaged (a damagedError in it); "" otherwise.
+func damageNote(err error) string {
+	var d *damagedError
+	if !errors.As(err, &d) {
 		return ""
 	}
-	return g
+	return "the index cache's " + d.Error() + ": the index was built anew"
 }
 
 // genHold is this process's hold on a generation: a shared lock on its
@@ -82,7 +132,10 @@ func (h *genHold) release() {
 // gives is seen (stillAt) and the name read again.
 func holdCurrent(dir string, timeout time.Duration) (*genHold, error) {
 	for range 20 {
-		g := readCurrent(dir)
+		g, err := currentOf(dir)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", errNoGen, err)
+		}
 		if g == "" {
 			return nil, errNoGen
 		}
@@ -217,11 +270,11 @@ func removeStale(dir string) {
 		gdir := filepath.Join(dir, name)
 		readers := filepath.Join(gdir, readersName)
 		var l *fileLock
-		if _, err := os.Stat(readers); err == nil {
+		if lockFileProblem(readers) == nil {
 			if l = tryLockExclusive(readers); l == nil {
 				continue // open in another folio
 			}
-		}
+		} // (none, or no file a folio holds: a named pipe, a link)
 		trash := filepath.Join(dir, trashPrefix+name)
 		err := os.Rename(gdir, trash)
 		l.unlock()

@@ -5,13 +5,17 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // fileLock is an advisory lock (flock, by github.com/gofrs/flock) on a
@@ -28,13 +32,63 @@ type fileLock struct {
 
 var errLocked = errors.New("the index is being changed by another folio")
 
+// lockFlags open a lock file without waiting (a named pipe's open waits
+// for a writer: an attack's readers or lock file made one hung every
+// command) and without following a link (the lock is written, its pid).
+const lockFlags = syscall.O_NONBLOCK | syscall.O_NOFOLLOW
+
+// lockFileProblem is the damagedError of a lock file at path that is no
+// regular file (a named pipe, a device, a symbolic link, a folder); nil
+// for a regular file, or none.
+func lockFileProblem(path string) error {
+	st, err := os.Lstat(path)
+	switch {
+	case err != nil, st.Mode().IsRegular():
+		return nil
+	case st.Mode()&fs.ModeSymlink != 0:
+		return damage(path, errors.New("a symbolic link, not the lock file folio makes"))
+	case st.Mode().IsDir():
+		return damage(path, errors.New("a folder, not the lock file folio makes"))
+	case st.Mode()&fs.ModeNamedPipe != 0:
+		return damage(path, fmt.Errorf("%w (a named pipe)", archive.ErrNotRegular))
+	case st.Mode()&fs.ModeDevice != 0:
+		return damage(path, fmt.Errorf("%w (a device)", archive.ErrNotRegular))
+	}
+	return damage(path, archive.ErrNotRegular)
+}
+
+// writerLockProblem is lockFileProblem of the writer's lock, which folio
+// does not replace itself (two folios replacing it at once could each
+// lock a file of its own): the user is told to remove it.
+func writerLockProblem(path string) error {
+	if err := lockFileProblem(path); err != nil {
+		return fmt.Errorf("%w; remove it, and folio makes it again", err)
+	}
+	return nil
+}
+
+// newFlock is flock.New of the lock file at path, opened with flag, or
+// the error of one that is not a regular file (lockFileProblem).
+func newFlock(path string, flag int) (*flock.Flock, error) {
+	if err := lockFileProblem(path); err != nil {
+		return nil, err
+	}
+	return flock.New(path, flock.SetFlag(flag|lockFlags)), nil
+}
+
 // lockRetry is how long a wait for a lock sleeps between tries.
 const lockRetry = 10 * time.Millisecond
 
 // lockDir takes the exclusive lock on path, creating it, retrying until
 // timeout; the holder writes its pid into the file (Writer).
 func lockDir(path string, timeout time.Duration) (*fileLock, error) {
-	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR))
+	if err := writerLockProblem(path); err != nil {
+		return nil, err
+	}
+	fl, err := newFlock(path, os.O_CREATE|os.O_RDWR)
+	if err != nil {
+		return nil, err
+	}
 	l, err := flockWait(fl, fl.TryLockContext, timeout)
 	if err == nil {
 		l.namePID(path)
@@ -46,7 +100,13 @@ func lockDir(path string, timeout time.Duration) (*fileLock, error) {
 // flock until it is let go, or until ctx ends: then the lock, if it comes,
 // is let go at once.
 func lockDirWait(ctx context.Context, path string) (*fileLock, error) {
-	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR))
+	if err := writerLockProblem(path); err != nil {
+		return nil, err
+	}
+	fl, err := newFlock(path, os.O_CREATE|os.O_RDWR)
+	if err != nil {
+		return nil, err
+	}
 	done := make(chan error, 1)
 	go func() { done <- fl.Lock() }()
 	select {
@@ -79,7 +139,10 @@ func (l *fileLock) namePID(path string) {
 // lockShared takes a shared lock on path, which must exist, retrying until
 // timeout.
 func lockShared(path string, timeout time.Duration) (*fileLock, error) {
-	fl := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	fl, err := newFlock(path, os.O_RDONLY)
+	if err != nil {
+		return nil, err
+	}
 	return flockWait(fl, fl.TryRLockContext, timeout)
 }
 
@@ -88,7 +151,10 @@ func lockShared(path string, timeout time.Duration) (*fileLock, error) {
 // then the lock, if it comes, is let go when it does. A file missing is
 // no folio's lock.
 func awaitUnlocked(ctx context.Context, path string) error {
-	fl := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	fl, err := newFlock(path, os.O_RDONLY)
+	if err != nil {
+		return err
+	}
 	done := make(chan error, 1)
 	go func() { done <- fl.RLock() }()
 	select {
@@ -125,7 +191,10 @@ func writerFree(dir string) bool {
 // tryLockExclusive takes the exclusive lock on path, which must exist,
 // when no one holds it; nil otherwise.
 func tryLockExclusive(path string) *fileLock {
-	fl := flock.New(path, flock.SetFlag(os.O_RDONLY))
+	fl, err := newFlock(path, os.O_RDONLY)
+	if err != nil {
+		return nil
+	}
 	if ok, err := fl.TryLock(); !ok || err != nil {
 		return nil
 	}

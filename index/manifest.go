@@ -14,7 +14,6 @@ import (
 	"iter"
 	"maps"
 	"math"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -212,14 +211,14 @@ func (m *manifest) describes(name string) bool {
 // copies) are read only when the archive has changed.
 func readManifest(dir string) (*manifest, error) {
 	path := filepath.Join(dir, manifestName)
-	f, err := os.Open(path)
+	f, err := archive.OpenRegular(path) // not a named pipe, whose open waits
 	if err != nil {
-		return nil, err
+		return nil, damage(path, err)
 	}
 	defer f.Close()
 	m := &manifest{path: path}
 	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&m.manifestHead); err != nil {
-		return nil, fmt.Errorf("corrupt manifest: %w", err)
+		return nil, damage(path, fmt.Errorf("corrupt manifest: %w", err))
 	}
 	m.LengthsHead.in(dir)
 	return m, nil
@@ -252,7 +251,7 @@ func (m *manifest) loadFiles() error {
 // records up to an empty one, or (oneMap) the single map of manifests
 // written before.
 func readFiles(path string, oneMap bool) (map[string]fileEntry, error) {
-	f, err := os.Open(path)
+	f, err := archive.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -111,6 +110,10 @@ type Stats struct {
 	// deletions).
 	ByOther bool
 	Other   *Update
+	// Damaged says which file of the cache was damaged, and how (not a
+	// regular file, too large, corrupt), when this open built the index
+	// anew for it; "" otherwise
+	Damaged string
 	// RebuiltAgain: a rebuild asked for (Options.Rebuild) waited for
 	// another folio's rebuild (Other) and made its own all the same,
 	// because the other's began before this one was asked for (or did not
@@ -311,7 +314,10 @@ func OpenCached(name string, fsys fs.FS, opts Options) (*Index, error) {
 		openCachedHook(ix)
 	}
 	go func() {
-		memo, _ := os.ReadFile(memoPath) // none yet, or unreadable: every folder is listed
+		// none yet, unreadable, no regular file or too large: every folder
+		// is listed, and the memo written anew (an attack: a named pipe
+		// hung every search, a 2 GB file was read whole)
+		memo, _ := archive.ReadRegular(memoPath, maxMemoSize)
 		fp, n, probs, next, configs := scanSumMemo(fsys, memo, pause)
 		scanned <- scanResult{fp, n, probs, next, configs}
 	}()
@@ -497,6 +503,10 @@ type scanResult struct {
 // searches: which article names each folder held when its times were
 // what they are.
 const folderMemoName = "folders.memo"
+
+// maxMemoSize bounds the read of the folder memo: some 50 bytes a piece
+// (its name) and a folder, 1M pieces in 60 MB.
+const maxMemoSize = 256 << 20
 
 // openView opens the index as Open does: from the cache, else in memory.
 // have is the generation the caller has open, if any: a nil view means
