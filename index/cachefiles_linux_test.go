@@ -287,3 +287,47 @@ func TestCacheFilesThatBlockOrAreHuge(t *testing.T) {
 		})
 	}
 }
+
+// The temporary files of writes killed midway are removed when the cache
+// is cleaned (an attack: a writer killed mid-publish left .CURRENT.tmp-*
+// for good, and a search killed mid-write .folders.memo.tmp-*): CURRENT's,
+// written under the writer's lock, at once; the memo's, which a process
+// without it writes, once old (one under way is kept).
+func TestCacheTempFilesLeftAreRemoved(t *testing.T) {
+	arch := t.TempDir()
+	if err := corpus.Generate(arch, 30, 3); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "idx")
+	openFolder(t, arch, dir).Close()
+	old := time.Now().Add(-time.Hour)
+	left := map[string]bool{ // whether it is to be removed
+		filepath.Join(dir, ".CURRENT.tmp-123"):      true,
+		filepath.Join(dir, ".folders.memo.tmp-456"): true,
+		filepath.Join(dir, ".folders.memo.tmp-789"): false, // under way
+		filepath.Join(dir, ".notes.tmp-1"):          false, // no file of the cache's
+	}
+	for p, stale := range left {
+		if err := os.WriteFile(p, []byte("half"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if stale || strings.Contains(p, "notes") {
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// a change: a writer, which cleans the cache
+	if err := os.WriteFile(filepath.Join(arch, "new.md"), []byte("# New\n\nA piece.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := openFolder(t, arch, dir)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for p, stale := range left {
+		if _, err := os.Stat(p); stale != os.IsNotExist(err) {
+			t.Errorf("%s: %v (to be removed: %v)", filepath.Base(p), err, stale)
+		}
+	}
+}

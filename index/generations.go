@@ -250,10 +250,16 @@ func publish(dir, g string) error {
 
 // removeStale removes, from the cache dir whose writer's lock the caller
 // holds, every generation but the live one that no process holds (a
-// generation a killed writer left half made among them), and what an
-// interrupted removal left.
+// generation a killed writer left half made among them), what an
+// interrupted removal left, and the temporary files of writes killed
+// midway (an attack: a writer killed mid-publish left .CURRENT.tmp-* for
+// good): CURRENT's, written under the lock, at once; the folder memo's,
+// which processes without the lock write, when older than staleTempAge.
+// (A generation's go with it.)
 func removeStale(dir string) {
 	live := readCurrent(dir)
+	atomicfile.RemoveStale(dir, 0, func(name string) bool { return name == currentName })
+	atomicfile.RemoveStale(dir, staleTempAge, func(name string) bool { return name == folderMemoName })
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
@@ -283,6 +289,11 @@ func removeStale(dir string) {
 		}
 	}
 }
+
+// staleTempAge is how old a temporary file of the folder memo's write,
+// which a process without the writer's lock makes, must be for removeStale
+// to take it: a write under way takes well under a second.
+const staleTempAge = 10 * time.Minute
 
 // migrate moves the index of a cache laid out before generations
 // (manifest.gob and bleve/ in dir itself) into a first generation; the
