@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/internal/atomicfile"
+	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -58,6 +60,12 @@ func readTOML(path string, v any) error {
 		return nil
 	}
 	if err != nil {
+		var pe *fs.PathError
+		if !errors.As(err, &pe) {
+			// ReadRegular's size limit names no file (an attack: "file
+			// is 2147483648 bytes, over the 1 MB limit", of which?)
+			err = fmt.Errorf("%s: %w", path, err)
+		}
 		return err
 	}
 	if err := archive.CheckTOML(data); err != nil { // nesting that would exhaust memory
@@ -82,6 +90,18 @@ func citationFormatIn(cfg map[string]any, path string) (cite.Format, error) {
 		return "", fmt.Errorf("%s: citation_format: %v", path, err)
 	}
 	return f, nil
+}
+
+// readerConfig is the citation format of the config file at path for the
+// reader, and what is wrong with the file ("" when nothing is): a file
+// that cannot be read or names no format leaves the default.
+func readerConfig(path string) (cite.Format, string) {
+	cfg, err := readConfig(path)
+	format, ferr := citationFormatIn(cfg, path)
+	if err = cmp.Or(err, ferr); err != nil {
+		return "", termsafe.ErrText(err)
+	}
+	return format, ""
 }
 
 // saveCitationFormat records f in the config file at path, keeping its

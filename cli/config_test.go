@@ -52,3 +52,54 @@ func TestCitationFormatIsKeptInTheConfig(t *testing.T) {
 		t.Errorf("an unknown format: %v", err)
 	}
 }
+
+// A config file folio cannot use is named, and the reader is told (an
+// attack: a 2 GB config.toml made "Citation format not kept for next
+// time: file is 2147483648 bytes, over the 1 MB limit", of no file; a bad
+// one, or that one, was said nowhere at the start, and C copied the
+// default format silently).
+func TestConfigProblemsAreNamed(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.toml")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(2 << 30); err != nil { // sparse
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := saveCitationFormat(big, cite.BibTeX); err == nil || !strings.Contains(err.Error(), big) || !strings.Contains(err.Error(), "over the 1 MB limit") {
+		t.Errorf("saving over a 2 GB config: %v", err)
+	}
+	if st, err := os.Stat(big); err != nil || st.Size() != 2<<30 {
+		t.Errorf("the 2 GB config was changed: %v", err)
+	}
+	unclosed := filepath.Join(dir, "unclosed.toml")
+	if err := os.WriteFile(unclosed, []byte("citation_format = \"bib\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	unknown := filepath.Join(dir, "unknown.toml")
+	if err := os.WriteFile(unknown, []byte("citation_format = \"mla\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range []struct{ path, says string }{
+		{big, "over the 1 MB limit"},
+		{unclosed, "line 1"},
+		{unknown, "mla"},
+	} {
+		f, warning := readerConfig(row.path)
+		if f != "" || !strings.Contains(warning, row.path) || !strings.Contains(warning, row.says) {
+			t.Errorf("%s: format %q, warning %q", filepath.Base(row.path), f, warning)
+		}
+	}
+	good := filepath.Join(dir, "good.toml")
+	if err := os.WriteFile(good, []byte("citation_format = \"ris\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{good, filepath.Join(dir, "none.toml")} {
+		if f, warning := readerConfig(path); warning != "" || f != map[string]cite.Format{good: cite.RIS}[path] {
+			t.Errorf("%s: format %q, warning %q", filepath.Base(path), f, warning)
+		}
+	}
+}

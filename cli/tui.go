@@ -85,14 +85,15 @@ func runTUI(env *Env, cmd *cobra.Command) error {
 	// keys folio cite gives.
 	openCiteKeys := citeKeysOf(name)
 	// The citation format c and C copy in, as chosen last time (F). A bad
-	// config file leaves the default; saving a new choice then says what is
-	// wrong with it, rather than overwriting it.
+	// config file leaves the default, and the reader says what is wrong
+	// with it at the start (before, nothing was said, and C copied the
+	// default format silently); saving a new choice says it again, rather
+	// than overwriting it.
 	cfgPath := configPath()
-	cfg, _ := readConfig(cfgPath)
-	format, _ := citationFormatIn(cfg, cfgPath)
+	format, configWarning := readerConfig(cfgPath)
 	saveFormat := func(f cite.Format) error { return saveCitationFormat(cfgPath, f) }
 	opts := ui.Options{OpenIndex: r.open, ArchiveName: name, OpenState: openState, OpenQuotes: openQuotes, Watch: true,
-		CitationFormat: format, SaveCitationFormat: saveFormat, OpenCiteKeys: openCiteKeys, TypingPause: typingPause(), Saved: newReaderSaved(name)}
+		CitationFormat: format, SaveCitationFormat: saveFormat, ConfigWarning: configWarning, OpenCiteKeys: openCiteKeys, TypingPause: typingPause(), Saved: newReaderSaved(name)}
 	if name != archive.BundledName {
 		// A folder archive is watched, and R and e re-index it; the
 		// embedded one never changes.

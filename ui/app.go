@@ -150,6 +150,10 @@ type Options struct {
 	// SaveCitationFormat is set, it is called in a Cmd to keep the choice.
 	CitationFormat     cite.Format
 	SaveCitationFormat func(cite.Format) error
+	// ConfigWarning is what is wrong with the config file (an error
+	// naming it), said at the start as the reading state's is and kept
+	// under !: the reader then uses the defaults (CitationFormat empty).
+	ConfigWarning string
 	// OpenCiteKeys opens the ledger of citation keys handed out
 	// (state.CiteKeys), in the Cmd of each c, C or v, so that they give
 	// the keys folio cite gives; nil: keys as a first run gives them.
@@ -505,6 +509,19 @@ func stateExitError(final tea.Model) error {
 	return nil
 }
 
+// configWarningMsg says Options.ConfigWarning, once the first frame is
+// drawn.
+type configWarningMsg struct{ text string }
+
+// configWarningCmd says Options.ConfigWarning; nil when there is none.
+func (m Model) configWarningCmd() tea.Cmd {
+	w := m.opts.ConfigWarning
+	if w == "" {
+		return nil
+	}
+	return func() tea.Msg { return configWarningMsg{text: w} }
+}
+
 // Init draws nothing itself: the first frame comes at once, then the index
 // is opened and the terminal is asked for its background (the answer, if
 // any, arrives as a message; nothing waits for it).
@@ -520,5 +537,5 @@ func (m Model) Init() tea.Cmd {
 	if m.opts.OpenQuotes != nil {
 		cmds = append(cmds, openQuotesCmd(m.opts.OpenQuotes))
 	}
-	return tea.Batch(cmds...)
+	return tea.Batch(append(cmds, m.configWarningCmd())...)
 }

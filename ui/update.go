@@ -142,6 +142,8 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		return m.gotLinks(msg), true
 	case stateOpenedMsg:
 		return m.stateOpened(msg), true
+	case configWarningMsg:
+		return m.warn("Config: "+msg.text+"; the defaults are used", statusLong), true
 	case saveDueMsg:
 		if msg.seq != m.saveSeq || m.reading == nil {
 			return nil, true // a later change has its own pause

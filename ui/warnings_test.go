@@ -260,3 +260,30 @@ func TestFallbackNoticeGoesWithTheFallback(t *testing.T) {
 		t.Errorf("! still lists the notice gone:\n%s", h.screen())
 	}
 }
+
+// A config file folio cannot use is said at the start, in the status
+// line and under ! (an attack: a bad config.toml, or one of 2 GB, was said
+// nowhere, and C copied the default format silently).
+func TestConfigWarningIsSaidAtTheStart(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	ix, _ := realIndex(t, speechArchive(t))
+	const warning = "/home/u/.config/folio/config.toml: toml: line 1: unexpected EOF"
+	opts := Options{
+		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
+			return ix, Info{Count: ix.Count()}, nil
+		},
+		ConfigWarning: warning,
+	}
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 30})
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.run(h.m.configWarningCmd())
+	h.requireScreen("Config: " + warning + "; the defaults are used")
+	h.key("!")
+	if !strings.Contains(words(h.screen()), words(warning)) {
+		t.Fatalf("! does not show the config's warning:\n%s", h.screen())
+	}
+	if (&harness{t: t, m: New(Options{})}).m.configWarningCmd() != nil {
+		t.Error("a warning without a config warning")
+	}
+}
