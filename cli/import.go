@@ -27,7 +27,8 @@ updated in place, unchanged files are not touched, and a file you have edited
 since it was imported is never overwritten (it is reported as skipped; --force
 overwrites it). A run adds at most 1,000 files (--max-new), the newest items;
 the next run adds the next. FILE may be the feed's http or https URL: it is fetched politely
-(see folio add).`,
+(see folio add). A feed of more than 200,000 items or 3,000,000 elements is
+refused.`,
 		Example: `  folio import export.xml --into ~/archive/blog
   folio --archive ~/archive/blog list`,
 		Args: cobra.ExactArgs(1),

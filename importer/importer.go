@@ -66,7 +66,8 @@ import (
 )
 
 // MaxFeedSize caps the feed file read. WordPress exports of large blogs run to
-// tens of megabytes; beyond this is not a feed.
+// tens of megabytes; beyond this is not a feed. MaxFeedItems and
+// MaxFeedElements cap what it holds (feedcount.go).
 const MaxFeedSize = 256 << 20
 
 // Action is what an import did with one item.
@@ -218,6 +219,9 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 		return nil, fmt.Errorf("%s is over %d MB: not a feed", name, MaxFeedSize>>20)
 	}
 	data = utf16Feed(data)
+	if err := countFeed(data).tooBig(name); err != nil {
+		return nil, err
+	}
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("%s is not an RSS, Atom or WordPress export file: %w", name, err)
