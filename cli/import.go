@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/folio-tui/folio/importer"
@@ -28,7 +30,8 @@ since it was imported is never overwritten (it is reported as skipped; --force
 overwrites it). A run adds at most 1,000 files (--max-new), the newest items;
 the next run adds the next. FILE may be the feed's http or https URL: it is fetched politely
 (see folio add). A feed of more than 200,000 items or 3,000,000 elements is
-refused.`,
+refused. Items ignored, skipped or already there are listed a few of each
+reason; the rest are counted.`,
 		Example: `  folio import export.xml --into ~/archive/blog
   folio --archive ~/archive/blog list`,
 		Args: cobra.ExactArgs(1),
@@ -79,21 +82,94 @@ func printImport(env *Env, rep *importer.Report, verbose bool) {
 		verb = "would import"
 	}
 	fmt.Fprintf(env.Out, "%s %s feed %q into %s\n", verb, rep.Format, rep.Feed, termsafe.Quote(rep.Into))
+	notes := newNoteLines()
 	for _, r := range rep.Results {
 		switch {
 		case r.Action == importer.Ignored:
-			fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Escape(r.Title), termsafe.Escape(r.Reason))
+			notes.add(env.Out, r, termsafe.Escape(r.Title))
 		case r.Action == importer.Skipped || r.Action == importer.Present:
-			fmt.Fprintf(env.Out, "  %-9s %s (%s)\n", r.Action, termsafe.Quote(r.Path), termsafe.Escape(r.Reason))
+			notes.add(env.Out, r, termsafe.Quote(r.Path))
 		case r.Action != importer.Unchanged || verbose:
 			fmt.Fprintf(env.Out, "  %-9s %s\n", r.Action, termsafe.Quote(r.Path))
 		}
 	}
+	notes.more(env.Out)
 	fmt.Fprintf(env.Out, "%d added, %d updated, %d unchanged, %d skipped, %d ignored%s\n",
 		rep.Count(importer.Added), rep.Count(importer.Updated), rep.Count(importer.Unchanged),
 		rep.Count(importer.Skipped), rep.Count(importer.Ignored), presentCount(rep))
 	if rep.Left > 0 {
 		fmt.Fprintln(env.Out, leftNote(rep.Left))
+	}
+}
+
+// Lines an import or a sync prints of a feed's items ignored, skipped or
+// already there, each with why: at most notesPerReason of one action and
+// reason and notesShown in all, the rest counted by reason, the
+// notesCounted most frequent reasons a line each (an attack: a 7 MB feed
+// of a million empty items printed a million lines "ignored    (no
+// publication date)"; a large blog's WordPress export of 10,000
+// attachments, 10,000 lines "(WordPress attachment, not a post)").
+const (
+	notesPerReason = 3
+	notesShown     = 20
+	notesCounted   = 5
+)
+
+// noteLines prints the lines of items with a reason, up to the caps, and
+// counts the others (more).
+type noteLines struct {
+	shown  map[noteKey]int
+	hidden map[noteKey]int
+	order  []noteKey // of hidden, as first met
+	total  int       // lines printed
+}
+
+type noteKey struct {
+	action importer.Action
+	reason string
+}
+
+func newNoteLines() *noteLines {
+	return &noteLines{shown: map[noteKey]int{}, hidden: map[noteKey]int{}}
+}
+
+// add prints r's line, naming it name, or counts it past the caps.
+func (n *noteLines) add(w io.Writer, r importer.Result, name string) {
+	k := noteKey{r.Action, r.Reason}
+	if n.shown[k] < notesPerReason && n.total < notesShown {
+		n.shown[k]++
+		n.total++
+		fmt.Fprintf(w, "  %-9s %s (%s)\n", r.Action, name, termsafe.Escape(r.Reason))
+		return
+	}
+	if n.hidden[k] == 0 {
+		n.order = append(n.order, k)
+	}
+	n.hidden[k]++
+}
+
+// more prints how many more items there were of each action and reason
+// not printed, the most frequent first, the rest of each action in one
+// line.
+func (n *noteLines) more(w io.Writer) {
+	keys := slices.Clone(n.order)
+	slices.SortStableFunc(keys, func(a, b noteKey) int { return n.hidden[b] - n.hidden[a] })
+	others := map[importer.Action][2]int{} // items, reasons
+	var actions []importer.Action
+	for i, k := range keys {
+		if i < notesCounted {
+			fmt.Fprintf(w, "  %-9s %d more (%s)\n", k.action, n.hidden[k], termsafe.Escape(k.reason))
+			continue
+		}
+		if _, ok := others[k.action]; !ok {
+			actions = append(actions, k.action)
+		}
+		o := others[k.action]
+		others[k.action] = [2]int{o[0] + n.hidden[k], o[1] + 1}
+	}
+	for _, a := range actions {
+		o := others[a]
+		fmt.Fprintf(w, "  %-9s %d more, for %d other reasons\n", a, o[0], o[1])
 	}
 }
 

@@ -136,6 +136,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					notAsked := map[string]int{}
 					var notAskedOrder []string
 					feedPages := 0
+					notes := newNoteLines()
 					for _, r := range rep.Results {
 						if r.PageErr != nil {
 							feedPages++
@@ -155,9 +156,10 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 							if r.Path == "" {
 								name = termsafe.Escape(r.Title)
 							}
-							fmt.Fprintf(&b, "  %-9s %s (%s)\n", r.Action, name, termsafe.Escape(r.Reason))
+							notes.add(&b, r, name)
 						}
 					}
+					notes.more(&b)
 					for _, k := range notAskedOrder {
 						fmt.Fprintf(&b, "  %d items' pages on %s\n", notAsked[k], k)
 					}
