@@ -79,22 +79,6 @@ func sameFeed(a, b string) bool {
 	return errA == nil && errB == nil && strings.EqualFold(ua.Scheme, ub.Scheme)
 }
 
-// otherFeeds are the URLs of the feeds subscribed to, and where they
-// led, but u's own (importer.Options.Others: a feed's self link naming
-// one of them claims none of its files).
-func otherFeeds(feeds []feed, u string) []string {
-	var others []string
-	for _, f := range feeds {
-		if !sameFeed(f.URL, u) {
-			others = append(others, f.URL)
-			if f.Final != "" {
-				others = append(others, f.Final)
-			}
-		}
-	}
-	return others
-}
-
 type feedList struct {
 	Feed []feed `toml:"feed"`
 }

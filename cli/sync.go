@@ -105,7 +105,6 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					pages++
 					bar.Describe(fmt.Sprintf("syncing %s: page %d", termsafe.Escape(hostOf(f.URL)), pages))
 				}
-				opts.Others = otherFeeds(fl.Feed, f.URL)
 				rep, resp, err := fetchFeed(ctx, c, f.URL, f.conditional(dir, readHeld), opts, f.FullText, onPage)
 				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(fetch.Redact(f.URL)))
 				if err != nil {

@@ -144,14 +144,6 @@ type Options struct {
 	// (its rel="self" link, its site's link) decides whose files it may
 	// update only when it agrees with one of the two (itemConverter.wrote).
 	Asked string
-	// Others are the URLs of the other feeds subscribed to (and where they
-	// led). A fetched feed's rel="self" link that is neither the URL asked
-	// nor one of these still stands for it in the files it wrote before
-	// it was known by the URL asked (a stale or a feed proxy's self link:
-	// source the self link, no import_feed; a review found their edits
-	// lost and their items without a link written twice); one naming
-	// another feed does not (itemConverter.alias).
-	Others []string
 }
 
 // DefaultMaxNew is the cap on files one import or sync adds of one feed
@@ -229,7 +221,6 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 
 	wxr := isWXR(feed)
 	c := converterFor(feed, name, opts.Asked, wxr, kindsOf(feed, data))
-	c.adoptSelf(feed, opts.Others)
 	rep := &Report{Format: feed.FeedType, Feed: c.outlet, Into: opts.Into, DryRun: opts.DryRun}
 	if wxr {
 		rep.Format = "wordpress"
@@ -303,11 +294,6 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 				continue
 			}
 			note, pageErr = fullText(p, opts.FullText)
-		}
-		if rel, ok := existing[p.ImportID]; ok && c.byAlias(held, rel) {
-			// its file as written before: kept so (no import_feed), not
-			// written again to gain one
-			p.ImportFeed = ""
 		}
 		res, err := place(p, existing, claimed, opts, rep)
 		res.Reason, res.PageErr = cmp.Or(res.Reason, note), pageErr
@@ -802,24 +788,7 @@ func (c *itemConverter) wrote(h imported, rel string) bool {
 	if c.asked == nil {
 		return s == c.source || s == c.feed
 	}
-	return agrees(s, c.asked) || (c.site != "" && sameURL(s, c.site)) || c.byAlias(h, rel)
-}
-
-// byAlias says whether the file rel is this feed's by its self link alone
-// (adoptSelf): no import_feed, its source the alias.
-func (c *itemConverter) byAlias(h imported, rel string) bool {
-	return c.alias != "" && h.feeds[rel] == "" && sameURL(h.sources[rel], c.alias) && !agrees(h.sources[rel], c.asked)
-}
-
-// adoptSelf makes a fetched feed's rel="self" link that is not the URL
-// asked its alias, unless it names one of the other feeds subscribed to
-// (Options.Others): files written before a feed was known by the URL
-// asked name it so (wrote).
-func (c *itemConverter) adoptSelf(feed *gofeed.Feed, others []string) {
-	if c.asked == nil || archive.ValidURL(feed.FeedLink) != nil || agrees(feed.FeedLink, c.asked) || agrees(feed.FeedLink, others) {
-		return
-	}
-	c.alias = withoutUserinfo(feed.FeedLink)
+	return agrees(s, c.asked) || (c.site != "" && sameURL(s, c.site))
 }
 
 // sameURL says whether a and b are one URL but for the scheme, the host's
@@ -909,10 +878,7 @@ type itemConverter struct {
 	asked []string
 	// site is a fetched feed's site link when it may stand for the feed
 	// (wrote): the feed gives no self link and the URL asked is within it
-	site string
-	// alias is a fetched feed's self link that is not the URL asked and
-	// names no other feed subscribed to (adoptSelf)
-	alias   string
+	site    string
 	base    *url.URL          // the site, for relative links
 	authors []string          // the feed's own authors, for items without any
 	logins  map[string]string // WordPress login -> display name

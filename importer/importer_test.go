@@ -1245,9 +1245,9 @@ func identFeed(title, self, site, text string) string {
 
 // importFetched imports feed as fetched from the URL name, asked for
 // asked (a redirect's start; "" for none).
-func importFetched(t *testing.T, feed, name, asked, dir string, others ...string) *Report {
+func importFetched(t *testing.T, feed, name, asked, dir string) *Report {
 	t.Helper()
-	rep, err := Import(strings.NewReader(feed), name, Options{Into: dir, Asked: asked, Others: others})
+	rep, err := Import(strings.NewReader(feed), name, Options{Into: dir, Asked: asked})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -1261,9 +1261,7 @@ func importFetched(t *testing.T, feed, name, asked, dir string, others ...string
 // from X's URL, giving A's URL as its self link wrote its items over A's
 // files at every import and sync, "0 added, 2 updated"). X's item with
 // A's link is "already there (same URL)"; its item with no link is its
-// own file; A's import and X's again write nothing. A is subscribed to
-// (Options.Others): a self link naming a feed folio does not know of as
-// one is taken for a stale one (TestFeedWithAStaleSelfLinkKeepsItsFiles).
+// own file; A's import and X's again write nothing.
 func TestFeedClaimingAnothersURLLeavesItsFiles(t *testing.T) {
 	const ua, la, ux = "http://a.example/feed.xml", "http://a.example/", "http://x.example/feed.xml"
 	for _, c := range []struct {
@@ -1283,7 +1281,7 @@ func TestFeedClaimingAnothersURLLeavesItsFiles(t *testing.T) {
 			importFetched(t, a, c.aName, "", dir)
 			before := snapshot(t, dir)
 			x := identFeed("Evil X", c.xSelf, la, "EVIL")
-			got := actions(importFetched(t, x, ux, "", dir, ua))
+			got := actions(importFetched(t, x, ux, "", dir))
 			if want := []string{"present 2020-01-02-post-one.md", "added 2020-01-03-post-two-2.md"}; !slices.Equal(got, want) {
 				t.Errorf("X: %v, want %v", got, want)
 			}
@@ -1294,7 +1292,7 @@ func TestFeedClaimingAnothersURLLeavesItsFiles(t *testing.T) {
 				}
 			}
 			for range 2 {
-				if rep := importFetched(t, x, ux, "", dir, ua); rep.Count(Added)+rep.Count(Updated) != 0 {
+				if rep := importFetched(t, x, ux, "", dir); rep.Count(Added)+rep.Count(Updated) != 0 {
 					t.Errorf("X again: %v", actions(rep))
 				}
 				if got := actions(importFetched(t, a, c.aName, "", dir)); !slices.Equal(got, []string{"unchanged 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md"}) {
@@ -1360,8 +1358,7 @@ func snapshotText(t *testing.T, dir string, like map[string]string) map[string]s
 // A feed imported from a file then from its URL: its files are its when
 // what the file says of the feed agrees with the URL (its self link the
 // URL; no self link and the URL within its site's link: each file
-// updated once, to gain import_feed, as before), or its self link names
-// no feed subscribed to (a stale one, kept); when it does not, the
+// updated once, to gain import_feed, as before); when it does not, the
 // feed fetched is another (what a feed fetched from elsewhere says cannot
 // be told from an impostor's): its linked item is "already there (same
 // URL)", its item with no link a file of its own, then nothing is written
@@ -1383,8 +1380,8 @@ func TestFeedFromAFileThenItsURL(t *testing.T) {
 			[]string{"present 2020-01-02-post-one.md", "added 2020-01-03-post-two-2.md"},
 			[]string{"present 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two-2.md"}},
 		{"self link elsewhere", "http://a.example/feed.xml", "http://mirror.example/a.xml",
-			[]string{"unchanged 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md"},
-			[]string{"unchanged 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md"}},
+			[]string{"present 2020-01-02-post-one.md", "added 2020-01-03-post-two-2.md"},
+			[]string{"present 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two-2.md"}},
 	} {
 		feed := identFeed("Site A", c.self, site, "A's text")
 		dir := t.TempDir()
@@ -1404,46 +1401,5 @@ func TestFeedFromAFileThenItsURL(t *testing.T) {
 				t.Errorf("%s again: %v, want %v", c.name, got, c.again)
 			}
 		}
-	}
-}
-
-// A feed subscribed to before it was known by the URL asked, whose
-// rel="self" link is another URL (a stale one, a feed proxy's), keeps its
-// files: written as earlier versions wrote them (source the self link,
-// no import_feed), they are its own while its self link names no other
-// feed subscribed to. An edit in the feed updates its file (kept as it
-// was written, no import_feed gained), the others are left as they are,
-// an item without a link is not written twice, and a new item is added
-// (a review: the edit was lost, "already there", and each item without a
-// link written again beside its file). The same self link naming another
-// feed subscribed to claims none of them.
-func TestFeedWithAStaleSelfLinkKeepsItsFiles(t *testing.T) {
-	const self, fetched = "https://feeds.feedburner.com/a", "http://a.example/feed.xml"
-	dir := t.TempDir()
-	importAs(t, identFeed("Site A", self, "http://a.example/", "A's text"), "a.xml", dir)
-	before := snapshot(t, dir)
-	edited := strings.Replace(identFeed("Site A", self, "http://a.example/", "A's text"), "A's text one", "A's text one, corrected", 1)
-	edited = strings.Replace(edited, "</channel>", `<item><title>Post three</title><link>http://a.example/three</link><guid isPermaLink="false">a-3</guid><pubDate>Sat, 04 Jan 2020 10:00:00 GMT</pubDate><description>three</description></item></channel>`, 1)
-	if got, want := actions(importFetched(t, edited, fetched, "", dir)), []string{"updated 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md", "added 2020-01-04-post-three.md"}; !slices.Equal(got, want) {
-		t.Errorf("%v, want %v", got, want)
-	}
-	after := snapshot(t, dir)
-	if after["2020-01-03-post-two.md"] != before["2020-01-03-post-two.md"] {
-		t.Errorf("an unchanged file was written again:\n%s", after["2020-01-03-post-two.md"])
-	}
-	if one := after["2020-01-02-post-one.md"]; !strings.Contains(one, "corrected") || strings.Contains(one, "import_feed") || !strings.Contains(one, "source: "+self) {
-		t.Errorf("the edited file:\n%s", one)
-	}
-	if len(after) != 3 {
-		t.Errorf("files: %v", slices.Sorted(maps.Keys(after)))
-	}
-	if got := actions(importFetched(t, edited, fetched, "", dir)); !slices.Equal(got, []string{"unchanged 2020-01-02-post-one.md", "unchanged 2020-01-03-post-two.md", "unchanged 2020-01-04-post-three.md"}) {
-		t.Errorf("again: %v", got)
-	}
-	// the self link another feed's, subscribed to: none of them
-	other := t.TempDir()
-	importAs(t, identFeed("Site A", self, "http://a.example/", "A's text"), "a.xml", other)
-	if got, want := actions(importFetched(t, edited, fetched, "", other, self)), []string{"present 2020-01-02-post-one.md", "added 2020-01-03-post-two-2.md", "added 2020-01-04-post-three.md"}; !slices.Equal(got, want) {
-		t.Errorf("self link subscribed to: %v, want %v", got, want)
 	}
 }
