@@ -266,9 +266,6 @@ func fetchFeed(ctx context.Context, c *fetch.Client, u string, cond fetch.Condit
 			return importer.Page{HTML: text, URL: pr.URL, Fetched: time.Now()}, nil
 		}
 	}
-	// the feed is the URL asked and where it led: its self link counts
-	// when it is either (importer.Options.Asked)
-	opts.Asked = u
 	rep, err := importer.Import(bytes.NewReader(resp.XMLUTF8()), resp.URL, opts)
 	if err != nil {
 		if !strings.Contains(err.Error(), resp.URL) {

@@ -10,11 +10,7 @@
 // import_feed when the feed's own URL is not that) and a hash of what was
 // written (import_hash). An item is its feed's and its GUID: two feeds that
 // give one GUID (two sites numbering their posts 1, 2, …; a site's main feed
-// and a category's) hold two items. A feed fetched from a URL is known by
-// that URL: its rel="self" and site links count only where they agree with
-// it (Options.Asked), so a feed cannot take another's files by naming that
-// feed's URL; a feed read from a file is known by what it says. Running
-// the import again
+// and a category's) hold two items. Running the import again
 //
 //   - adds files for new items,
 //   - rewrites the file of an item that changed in the feed (under the same
@@ -139,11 +135,6 @@ type Options struct {
 	// are added, the others counted in Report.Left, for the next run (a
 	// helper's report: a 1.3 MB feed of 8,000 items wrote 8,000 files).
 	MaxNew int
-	// Asked is, for a feed fetched from a URL (Import's name) that a
-	// redirect led to, the URL asked for. What the feed says of itself
-	// (its rel="self" link, its site's link) decides whose files it may
-	// update only when it agrees with one of the two (itemConverter.wrote).
-	Asked string
 }
 
 // DefaultMaxNew is the cap on files one import or sync adds of one feed
@@ -220,7 +211,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 	}
 
 	wxr := isWXR(feed)
-	c := converterFor(feed, name, opts.Asked, wxr, kindsOf(feed, data))
+	c := converterFor(feed, name, wxr, kindsOf(feed, data))
 	rep := &Report{Format: feed.FeedType, Feed: c.outlet, Into: opts.Into, DryRun: opts.DryRun}
 	if wxr {
 		rep.Format = "wordpress"
@@ -749,6 +740,17 @@ func (h *Held) OfFeed(urls ...string) bool {
 	return false
 }
 
+// sameURL says whether a and b are one URL but for the scheme, the host's
+// case, www., a trailing slash and tracking parameters (archive.URLKey),
+// or are one string.
+func sameURL(a, b string) bool {
+	if a == b {
+		return true
+	}
+	k := archive.URLKey(a)
+	return k != "" && k == archive.URLKey(b)
+}
+
 // importIDOf is the import_id in a file's front matter ("" for none).
 func importIDOf(data []byte) string { return frontValue(frontMatterOf(data), "import_id") }
 
@@ -768,62 +770,11 @@ func (p *piece) holds(data []byte) bool {
 // before import_feed was), its source is the feed's. A file folio add
 // wrote has the page's URL as its source, another feed's another site's
 // or its own import_feed.
-//
-// A feed fetched from a URL is known by that URL (the one asked for, or
-// where a redirect led): what the feed says of itself counts only where
-// it agrees (a helper's report: a feed fetched from one URL giving
-// another's URL as its rel="self" link, and its GUIDs, wrote over that
-// feed's files at every sync). A file is its when its import_feed, or
-// without one its source, is one of those URLs but for the scheme, the
-// host's case, www. and a trailing slash (archive.URLKey), as a self
-// link must be to be the feed's own URL; or, the feed giving no self
-// link, when its source is the feed's site link and the URL is within
-// that site (files written before import_feed was). A feed read from a
-// file is what it says of itself, nothing else being known.
 func (c *itemConverter) wrote(h imported, rel string) bool {
 	if f := h.feeds[rel]; f != "" {
-		return sameURL(f, c.feed) || agrees(f, c.asked)
+		return f == c.feed
 	}
-	s := h.sources[rel]
-	if c.asked == nil {
-		return s == c.source || s == c.feed
-	}
-	return agrees(s, c.asked) || (c.site != "" && sameURL(s, c.site))
-}
-
-// sameURL says whether a and b are one URL but for the scheme, the host's
-// case, www., a trailing slash and tracking parameters (archive.URLKey),
-// or are one string.
-func sameURL(a, b string) bool {
-	if a == b {
-		return true
-	}
-	k := archive.URLKey(a)
-	return k != "" && k == archive.URLKey(b)
-}
-
-// agrees says whether s is one of the URLs asked (sameURL).
-func agrees(s string, asked []string) bool {
-	return slices.ContainsFunc(asked, func(a string) bool { return sameURL(s, a) })
-}
-
-// within says whether the URL u is the site's address or under it: the
-// same host (its case and www. aside; the scheme too) and a path that is
-// the site's or goes on from it at a "/". A site link with a query or
-// fragment holds nothing.
-func within(u, site string) bool {
-	pu, err1 := url.Parse(u)
-	ps, err2 := url.Parse(site)
-	if err1 != nil || err2 != nil || ps.RawQuery != "" || ps.Fragment != "" || ps.Host == "" {
-		return false
-	}
-	host := func(p *url.URL) string { return strings.TrimPrefix(strings.ToLower(p.Host), "www.") }
-	if host(pu) != host(ps) {
-		return false
-	}
-	dir := strings.TrimRight(ps.EscapedPath(), "/")
-	path := pu.EscapedPath()
-	return path == dir || strings.HasPrefix(path, dir+"/")
+	return h.sources[rel] == c.source || h.sources[rel] == c.feed
 }
 
 // frontValue is the value of key in front matter fm, its line alone
@@ -869,16 +820,8 @@ type itemConverter struct {
 	source string
 	// feed is the feed's own URL (its rel="self" link, else the URL it
 	// was fetched from), else source: what tells it from the site's other
-	// feeds, which give the site's link and the same GUIDs. A fetched
-	// feed's self link is its own URL only when it agrees with a URL
-	// asked (wrote); else the URL fetched is, written as import_feed.
-	feed string
-	// asked are the URLs a fetched feed was asked for and got from (nil
-	// for a feed read from a file)
-	asked []string
-	// site is a fetched feed's site link when it may stand for the feed
-	// (wrote): the feed gives no self link and the URL asked is within it
-	site    string
+	// feeds, which give the site's link and the same GUIDs
+	feed    string
 	base    *url.URL          // the site, for relative links
 	authors []string          // the feed's own authors, for items without any
 	logins  map[string]string // WordPress login -> display name
@@ -893,10 +836,7 @@ func (c *itemConverter) title(item *gofeed.Item) string {
 	return textLine(c.kinds.items[item].title.lineHTML(item.Title))
 }
 
-// converterFor is the converter of a feed read from the file name, or
-// fetched from the URL name (asked: the URL asked for, when a redirect led
-// to name).
-func converterFor(feed *gofeed.Feed, name, asked string, wxr bool, kinds feedKinds) *itemConverter {
+func converterFor(feed *gofeed.Feed, name string, wxr bool, kinds feedKinds) *itemConverter {
 	title := feed.Title
 	title = kinds.title.lineHTML(title)
 	c := &itemConverter{wxr: wxr, outlet: textLine(title), logins: map[string]string{}, kinds: kinds}
@@ -908,21 +848,11 @@ func converterFor(feed *gofeed.Feed, name, asked string, wxr bool, kinds feedKin
 	}
 	c.source = cmp.Or(c.source, withoutUserinfo(archive.SanitizeLine(name)))
 	c.feed = c.source
-	self := archive.ValidURL(feed.FeedLink) == nil
-	if archive.ValidURL(name) == nil {
-		c.asked = []string{withoutUserinfo(name)}
-		if archive.ValidURL(asked) == nil {
-			c.asked = append(c.asked, withoutUserinfo(asked))
+	for _, link := range []string{feed.FeedLink, name} {
+		if archive.ValidURL(link) == nil {
+			c.feed = withoutUserinfo(link)
+			break
 		}
-		c.feed = c.asked[0]
-		if self && agrees(feed.FeedLink, c.asked) {
-			c.feed = withoutUserinfo(feed.FeedLink)
-		}
-		if !self && archive.ValidURL(feed.Link) == nil && slices.ContainsFunc(c.asked, func(a string) bool { return within(a, feed.Link) }) {
-			c.site = withoutUserinfo(feed.Link)
-		}
-	} else if self {
-		c.feed = withoutUserinfo(feed.FeedLink)
 	}
 	if u, err := url.Parse(feed.Link); err == nil && archive.ValidURL(feed.Link) == nil {
 		u.User = nil
