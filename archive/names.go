@@ -517,6 +517,9 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if legalForm(s) {
 		return []Name{{Literal: s}} // "Siemens AG"
 	}
+	// an affiliation after a list's last name goes, as after one name
+	// ("Ann Lee and Bo Chan, Foreign Policy")
+	s = dropListAffiliation(s, outlet)
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
 	parts := splitPeople(s, outlet)
@@ -550,6 +553,33 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		s = strings.TrimSpace(before)
 	}
 	return []Name{person(s)}
+}
+
+// dropListAffiliation drops what follows a list's last name and a comma,
+// the name joined to the list by "and", "&" or "with", when it is two
+// words or more and no person's name (isPersonName, givenFirst), as
+// commaPeople drops it after one name ("Ann Lee, Foreign Policy" is Ann
+// Lee): "Ann Lee and Bo Chan, Foreign Policy" is Ann Lee and Bo Chan (an
+// attack found the person Foreign Policy), "Ann, Bo and Cy Lee, Foreign
+// Policy" three Lees. A list does not go on after its "and" with a comma:
+// what does is the list's affiliation. A name there stays a name ("Ann Lee
+// and Bo Chan, Cy Dee" three people, as "Ann Lee, Cy Dee" is two), and so
+// does one word, given names as after one name ("Ann Lee, Kristin"), and
+// what follows an inverted name's family ("Lee, Ann and Chan, A. B.").
+func dropListAffiliation(s, outlet string) string {
+	i := strings.LastIndexByte(s, ',')
+	if i < 0 {
+		return s
+	}
+	head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
+	ps := listParts(head, outlet)
+	if len(ps) < 2 || !ps[len(ps)-1].conj || !isPersonName(ps[len(ps)-1].text) || listSep().MatchString(tail) {
+		return s
+	}
+	if len(strings.Fields(tail)) < 2 || isPersonName(tail) || givenFirst(tail) || nameSuffixes[strings.ToLower(tail)] {
+		return s
+	}
+	return head
 }
 
 // commaPeople reads s, full names separated by commas, no "and", that

@@ -58,6 +58,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"山田 太郎"}, "", []string{"山田 太郎"}},
 		{[]string{"Ann Lee and Bo Chan for Reuters"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee, Stanford and Bo Chan, Vox"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee and Bo Chan, Foreign Policy"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Maria Lopez, John Smith, Luigi Di Maio"}, "", []string{"Maria Lopez", "John Smith", "Luigi Di Maio"}},
 		{[]string{"Maria Lopez, Martin Luther King Jr."}, "", []string{"Maria Lopez", "Martin Luther King Jr."}},
 		{[]string{"SMITH, John and DOE, Jane"}, "", []string{"John Smith", "Jane Doe"}},

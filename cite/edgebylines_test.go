@@ -299,6 +299,13 @@ var edgeBylines = []struct {
 	{"Ann Lee, Bo Chan, Foreign Policy", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Reuters, Bo Chan, AP", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Emily Post, Bo Chan", "Lee, Ann and Post, Emily and Chan, Bo", "lee2020lists"},
+	// after a list's last name joined by "and", as after one name (an
+	// attack: the person Policy, Foreign); a name there stays one
+	{"Ann Lee and Bo Chan, Foreign Policy", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann, Bo and Cy Lee, Foreign Policy", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},
+	{"Ann Lee & Bo Chan, War on the Rocks", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"Lee, Ann and Chan, A. B.", "Lee, Ann and Chan, A. B.", "lee2020lists"},
 	// a place of two or three words, or two places, after a comma is no
 	// person (a review: "Ann Lee, Hong Kong and Bo Chan, Beijing" was
 	// Lee, Ann and Kong, Hong and Chan, Bo)
