@@ -534,7 +534,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if len(parts) > 1 {
 		var ns []Name
 		for _, p := range parts {
-			ns = append(ns, person(p))
+			ns = append(ns, namedAlone(p))
 		}
 		return ns
 	}
@@ -552,7 +552,42 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		s = strings.TrimSpace(before)
 	}
-	return []Name{person(s)}
+	return []Name{namedAlone(s)}
+}
+
+// namedAlone is a name alone as it is cited: one that starts with a
+// capitalised article or particle that is no given name and reads as no
+// person's full name (articleFirst) is an outlet's or a family name,
+// cited as written: "Le Monde", "El País", "Der Spiegel", "Die Zeit",
+// "Al Jazeera English" (an attack found Monde, Le and English, Al
+// Jazeera), "Le Pen" and "De Niro" alike, not Pen, Le; otherwise a
+// person's.
+func namedAlone(s string) Name {
+	if articleFirst(s) {
+		return Name{Literal: s}
+	}
+	return person(s)
+}
+
+// outletArticles are words that start outlets' names and no one's
+// (particles aside): "Die Zeit", "Il Fatto Quotidiano", "Het Parool".
+var outletArticles = map[string]bool{"die": true, "il": true, "het": true, "los": true, "las": true}
+
+// articleFirst: s is two to four words, the first a capitalised
+// particle no given name is spelt like (givenParticles: "Van Jones",
+// "Al Gore", "Del Toro" are people) or an outlet's article
+// (outletArticles), and no person's full name (isPersonName, whose
+// outlets' words make "Al Jazeera", "Al Arabiya" none).
+func articleFirst(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	lw := strings.ToLower(words[0])
+	if words[0] == lw || !particles[lw] && !outletArticles[lw] {
+		return false
+	}
+	return outletArticles[lw] || !isPersonName(s)
 }
 
 // dropListAffiliation drops what follows a list's last name and a comma,
@@ -1827,7 +1862,7 @@ func init() {
 	mirror bulletin digest insider wire today online media radio television tv magazin zeitung
 	new los las san santa são sao hong tel buenos abu cape kuala sri saudi south north east west united rio
 	st saint port costa city county state island islands republic kingdom valley bay beach heights springs
-	one defense defence breaking jazeera arabiya`) {
+	one defense defence breaking jazeera arabiya ahram akhbar quds mayadeen`) {
 		notNameWords[w] = true
 	}
 }

@@ -294,6 +294,19 @@ var edgeBylines = []struct {
 	{"Ann Lee, Van Jones", "Lee, Ann and Jones, Van", "lee2020lists"},
 	{"Ann Lee, Le Monde", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee; Al Jazeera", "Lee, Ann", "lee2020lists"},
+	// an outlet's name alone, its first word an article or a particle
+	// that is no given name, is cited as written (an attack: Monde, Le;
+	// English, Al Jazeera), keyed by its first word as an outlet is; a
+	// given name spelt as a particle is a name's
+	{"Le Monde", "{Le Monde}", "le2020lists"},
+	{"Al Jazeera English", "{Al Jazeera English}", "al2020lists"},
+	{"Der Spiegel", "{Der Spiegel}", "der2020lists"},
+	{"Die Zeit", "{Die Zeit}", "die2020lists"},
+	{"Le Pen", "{Le Pen}", "le2020lists"},
+	{"Ann Lee and El País", "Lee, Ann and {El País}", "lee2020lists"},
+	{"Al Gore", "Gore, Al", "gore2020lists"},
+	{"Van Jones", "Jones, Van", "jones2020lists"},
+	{"Del Toro", "Toro, Del", "toro2020lists"},
 	// and a part of a list of full names that is none goes alone, the
 	// names after it kept (it was Ann Lee alone)
 	{"Ann Lee, Bo Chan, Foreign Policy", "Lee, Ann and Chan, Bo", "lee2020lists"},
