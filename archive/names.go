@@ -422,7 +422,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		affiliated := func(before, after string) bool {
 			first, _, _ := strings.Cut(before, ",")
 			affiliation := isAffiliation(after) || sameOutlet(after, outlet) || outletAfter(before, after)
-			if isOrganisation(strings.TrimSpace(first)) && !shoutedFamily(before) {
+			if isOrganisation(strings.TrimSpace(first)) && !shoutedFamily(before) && (isShouting(before) || invertedPairs(before) == nil) {
 				// a family name in capitals is one word in capitals, as an
 				// acronym is: an inverted name in capitals (shoutedInverted)
 				// then an affiliation by its words, not by its capitals
@@ -495,7 +495,8 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if sameOutlet(s, outlet) && !writerNamed(s) {
 		return []Name{{Literal: s}}
 	}
-	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) && !shoutedFamily(s) {
+	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) && !shoutedFamily(s) &&
+		(isShouting(s) || invertedPairs(dropInvertedDateline(s)) == nil) {
 		return []Name{{Literal: s}}
 	}
 	// a dateline after inverted names is no name ("Doe, Jane, Boulder,
@@ -766,6 +767,13 @@ func shoutedFamily(s string) bool {
 	return true
 }
 
+// shoutedWord: w, in a byline not all in capitals, is a family name
+// written in capitals (shoutedFamily): two letters or more, all
+// capitals, reading as a name (readsAsName).
+func shoutedWord(w string) bool {
+	return utf8.RuneCountInString(w) >= 2 && isShouting(w) && readsAsName(w)
+}
+
 // readsAsName: w, a word of a name in capitals, reads as a name, not as
 // an acronym (acronyms) or an organisation's, an outlet's or a place's
 // word: it has a vowel after a consonant ("CHAN", "BO", "LI"; not "CNN",
@@ -915,7 +923,9 @@ func isTown(p string) bool {
 // family name of one word (with its particles) and given names, every
 // word capitalised and none a role's, an organisation's, an outlet's, a
 // place's or a region's word, nor an acronym in a byline not all in
-// capitals, nor a suffix; in capitals, each pair read as a name
+// capitals (a family name in capitals that reads as a name is none:
+// shoutedFamily, "SMITH, John, DOE, Jane"), nor a suffix; in capitals,
+// each pair read as a name
 // (shoutedInverted). Otherwise nil: "Lee, Ann, Kyiv, Ukraine", "Doe,
 // Jane, Portland, Oregon", "Lee, Ann, Senior Editor, Reuters" are one
 // person (a dateline is dropped before: dropInvertedDateline), and so
@@ -934,12 +944,17 @@ func invertedPairs(s string) []string {
 		if len(fw)-particleCount(fw) != 1 || !isInverted(name) || shouting && !shoutedInverted(name) {
 			return nil
 		}
-		for _, w := range strings.Fields(family + " " + given) {
+		// a family name in capitals, given names not, as French and
+		// academic bylines write them (shoutedFamily: "SMITH, John, DOE,
+		// Jane"; an attack found one organisation)
+		capsFamily := !shouting && shoutedFamily(name)
+		for k, w := range strings.Fields(family + " " + given) {
 			lw := strings.ToLower(strings.Trim(w, ".,"))
 			switch {
 			case particles[strings.ToLower(w)]:
 			case nameSuffixes[lw], !isGivenName(w), orgWords[lw], outlets[lw], notNameWords[lw], places[lw], roleWords[lw], regions[lw], apStates[strings.ToLower(w)]:
 				return nil
+			case capsFamily && k < len(fw):
 			case !shouting && !initial().MatchString(w) && utf8.RuneCountInString(w) >= 2 && isShouting(w):
 				return nil
 			}
@@ -1713,11 +1728,13 @@ func slashAt(s string) int {
 			return i
 		}
 		left := s[strings.LastIndexAny(s[:i], " /|")+1 : i]
-		right := s[i+1:]
+		right, inverted := s[i+1:], false
 		if j := strings.IndexAny(right, " /|,;"); j >= 0 {
-			right = right[:j]
+			right, inverted = right[:j], right[j] == ','
 		}
-		if nameWord(left) && nameWord(right) {
+		// a family name in capitals, inverted, as after a full name
+		// ("SMITH, John/DOE, Jane": an attack found one organisation)
+		if nameWord(left) && (nameWord(right) || !shouting && inverted && shoutedWord(right)) {
 			return i
 		}
 	}

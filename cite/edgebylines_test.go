@@ -93,6 +93,13 @@ var edgeBylines = []struct {
 	{"DUPONT, Jean; MARTIN, Marie", "Dupont, Jean and Martin, Marie", "dupont2020lists"},
 	{"SMITH, John | DOE, Jane", "Smith, John and Doe, Jane", "smith2020lists"},
 	{"SMITH, John, Reuters", "Smith, John", "smith2020lists"},
+	// after "/" and in a row with commas alone too (an attack: one
+	// organisation each)
+	{"SMITH, John/DOE, Jane", "Smith, John and Doe, Jane", "smith2020lists"},
+	{"SMITH, John, DOE, Jane", "Smith, John and Doe, Jane", "smith2020lists"},
+	{"SMITH, John, DOE, Jane, Reuters", "Smith, John and Doe, Jane", "smith2020lists"},
+	{"Ann Lee/DOE, Jane", "Lee, Ann and Doe, Jane", "lee2020lists"},
+	{"CNN, John, BBC, Jane", "{CNN, John, BBC, Jane}", "cnn2020lists"},
 	{"Ann LEE; Bo CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"CNN, John", "{CNN, John}", "cnn2020lists"},
 	{"MIT, Harvard", "{MIT, Harvard}", "mit2020lists"},

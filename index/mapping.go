@@ -414,11 +414,16 @@ import (
 // lang: only of a common language (lang: go said, ts Tsonga); 204: an
 // affiliation after a list's last name joined by "and" dropped (archive's
 // dropListAffiliation: "Ann Lee and Bo Chan, Foreign Policy" named the
-// person Foreign Policy).
+// person Foreign Policy); 205: an affiliation after a list's last name
+// joined by "and" dropped (archive's dropListAffiliation: "Ann Lee and Bo
+// Chan, Foreign Policy" named the person Foreign Policy); 203: inverted
+// names whose family names are in capitals after "/" or in a row with
+// commas alone people (archive's slashAt, invertedPairs: "SMITH, John/DOE,
+// Jane" was one organisation).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 204
+const SchemaVersion = 205
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
