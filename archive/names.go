@@ -777,7 +777,8 @@ func shoutedWord(w string) bool {
 // readsAsName: w, a word of a name in capitals, reads as a name, not as
 // an acronym (acronyms) or an organisation's, an outlet's or a place's
 // word: it has a vowel after a consonant ("CHAN", "BO", "LI"; not "CNN",
-// "UN", "AFP"), or it is an initial with its dot ("A.").
+// "UN", "AFP"), it is a family name that has none (vowellessNames: "NG"),
+// or it is an initial with its dot ("A.").
 func readsAsName(w string) bool {
 	if initial().MatchString(w) {
 		return true
@@ -785,6 +786,9 @@ func readsAsName(w string) bool {
 	lw := strings.ToLower(strings.Trim(w, ".,"))
 	if orgWords[lw] || outlets[lw] || notNameWords[lw] || places[lw] || roleWords[lw] || regions[lw] || acronyms[lw] || !isGivenName(w) {
 		return false
+	}
+	if vowellessNames[lw] {
+		return true // "NG, Andrew"
 	}
 	vowel := func(r rune) bool {
 		return strings.ContainsRune("aeiouyàáâãäåèéêëìíîïòóôõöùúûüý", r)
@@ -800,6 +804,13 @@ func readsAsName(w string) bool {
 	}
 	return false
 }
+
+// vowellessNames are common family names, Chinese, Vietnamese and
+// Korean, that have no vowel after a consonant yet read as names in
+// capitals (readsAsName: "NG, Andrew", "Andrew NG", "AHN, Cheol-soo";
+// an attack found the organisation {NG, Andrew}). "LY", "VU" read so by
+// the rule.
+var vowellessNames = map[string]bool{"ng": true, "ahn": true, "ong": true, "eom": true}
 
 // acronyms are organisations' acronyms that read as words ("NASA, ESA"
 // is no person Esa Nasa, "OXFAM, CARE" no Care Oxfam: an attack).
@@ -1917,8 +1928,9 @@ func isPersonName(p string) bool {
 		return false
 	}
 	shouting := isShouting(name)
-	if last := words[len(words)-1]; initial().MatchString(last) || !shouting && isInitials(last) {
-		return false // "Lee A.", "Lee AB": Vancouver's family name, then initials
+	if last := words[len(words)-1]; initial().MatchString(last) || !shouting && isInitials(last) &&
+		!(vowellessNames[strings.ToLower(last)] && commonGiven[strings.ToLower(words[0])]) {
+		return false // "Lee A.", "Lee AB": Vancouver's family name, then initials; not "Andrew NG"
 	}
 	for i, w := range words {
 		lw := strings.ToLower(w)

@@ -63,6 +63,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Maria Lopez, Martin Luther King Jr."}, "", []string{"Maria Lopez", "Martin Luther King Jr."}},
 		{[]string{"SMITH, John and DOE, Jane"}, "", []string{"John Smith", "Jane Doe"}},
 		{[]string{"SMITH, John/DOE, Jane", "SMITH, John, DOE, Jane"}, "", []string{"John Smith", "Jane Doe"}},
+		{[]string{"NG, Andrew", "Andrew Ng"}, "", []string{"Andrew Ng"}},
 		{[]string{"Covington & Burling LLP", "Siemens AG"}, "", []string{"Covington & Burling LLP", "Siemens AG"}},
 		{nil, "The Times", nil},
 	} {

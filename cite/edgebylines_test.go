@@ -100,6 +100,13 @@ var edgeBylines = []struct {
 	{"SMITH, John, DOE, Jane, Reuters", "Smith, John and Doe, Jane", "smith2020lists"},
 	{"Ann Lee/DOE, Jane", "Lee, Ann and Doe, Jane", "lee2020lists"},
 	{"CNN, John, BBC, Jane", "{CNN, John, BBC, Jane}", "cnn2020lists"},
+	// a family name with no vowel after a consonant (an attack: the
+	// organisation {NG, Andrew}; NG, Andrew)
+	{"NG, Andrew", "Ng, Andrew", "ng2020lists"},
+	{"Andrew NG", "Ng, Andrew", "ng2020lists"},
+	{"Ann Lee; Andrew NG", "Lee, Ann and Ng, Andrew", "lee2020lists"},
+	{"AHN, Cheol-soo", "Ahn, Cheol-soo", "ahn2020lists"},
+	{"Lee AB, Chan NG", "Lee, A. B. and Chan, N. G.", "lee2020lists"},
 	{"Ann LEE; Bo CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"CNN, John", "{CNN, John}", "cnn2020lists"},
 	{"MIT, Harvard", "{MIT, Harvard}", "mit2020lists"},

@@ -419,11 +419,13 @@ import (
 // Chan, Foreign Policy" named the person Foreign Policy); 203: inverted
 // names whose family names are in capitals after "/" or in a row with
 // commas alone people (archive's slashAt, invertedPairs: "SMITH, John/DOE,
-// Jane" was one organisation).
+// Jane" was one organisation); 206: a family name in capitals with no vowel
+// after a consonant read as a name (archive's vowellessNames: "NG, Andrew"
+// was an organisation, "Andrew NG" NG).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 205
+const SchemaVersion = 206
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
