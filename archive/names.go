@@ -511,6 +511,9 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		return ns
 	}
+	if legalForm(s) && strings.HasSuffix(s, ".") {
+		return []Name{{Literal: s}} // "Nestlé S.A.", no initials
+	}
 	// Vancouver's names: a family name, then initials ("Lee A, Chan B").
 	if ns := vancouver(listParts(s, outlet), isShouting(s)); ns != nil {
 		return ns
@@ -1081,14 +1084,16 @@ func vancouver(parts []listPart, shouting bool) []Name {
 // their own case, that are initials or a name's letters in another case
 // or place ("Siemens AG", "Volvo AB", "Nokia Oyj"; "Ag", "Sa" may be
 // names' words, "Lee AB" Vancouver's).
-var legalForms = map[string]bool{"AG": true, "SA": true, "NV": true, "BV": true, "AB": true, "SE": true, "LP": true, "KK": true, "Oy": true, "Oyj": true, "SpA": true, "S.p.A.": true, "SAS": true, "SRL": true, "Srl": true}
+var legalForms = map[string]bool{"AG": true, "SA": true, "NV": true, "BV": true, "AB": true, "SE": true, "LP": true, "KK": true, "Oy": true, "Oyj": true, "SpA": true, "S.p.A.": true, "SAS": true, "SRL": true, "Srl": true,
+	"S.A.": true, "N.V.": true, "B.V.": true, "S.L.": true, "S.A.S.": true, "S.R.L.": true}
 
 // legalForm: s, not all in capitals, is a firm's name: one to three
 // capitalised words, no separator between them, then a legal form in its case (legalForms: "Siemens
 // AG", "Banco Santander SA"; an attack found the person AG, Siemens).
 // Asked after Vancouver's names are read, so "Lee AB, Chan B" is two
-// people; a form with dots of two letters ("S.A.", "N.V.") is read as
-// initials, as "Lee A. B." is.
+// people; a form with dots is asked before, for a name alone ("Nestlé
+// S.A.", "Philips N.V.": an attack found Nestlé, S. A.), while "Lee S.A.,
+// Chan B." is Vancouver's two people and "Lee A.B." initials.
 func legalForm(s string) bool {
 	words := strings.Fields(s)
 	n := len(words)

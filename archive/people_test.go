@@ -65,6 +65,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"SMITH, John/DOE, Jane", "SMITH, John, DOE, Jane"}, "", []string{"John Smith", "Jane Doe"}},
 		{[]string{"NG, Andrew", "Andrew Ng"}, "", []string{"Andrew Ng"}},
 		{[]string{"Covington & Burling LLP", "Siemens AG"}, "", []string{"Covington & Burling LLP", "Siemens AG"}},
+		{[]string{"Banco Santander S.A.", "Philips N.V."}, "", []string{"Banco Santander S.A.", "Philips N.V."}},
 		{nil, "The Times", nil},
 	} {
 		a := Article{Authors: c.authors, Outlet: c.outlet}

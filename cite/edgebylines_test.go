@@ -64,6 +64,13 @@ var edgeBylines = []struct {
 	{"Acme LLC", "{Acme LLC}", "acme2020lists"},
 	{"Ann Lee, Siemens AG", "Lee, Ann", "lee2020lists"},
 	{"Lee AB, Chan B", "Lee, A. B. and Chan, B.", "lee2020lists"},
+	// a form with dots too, after a name alone (an attack: Nestlé, S.
+	// A.; Philips, N. V.); initials with dots in a list stay initials
+	{"Nestlé S.A.", "{Nestlé S.A.}", "nestle2020lists"},
+	{"Philips N.V.", "{Philips N.V.}", "philips2020lists"},
+	{"Banco Santander S.A.", "{Banco Santander S.A.}", "banco2020lists"},
+	{"Lee S.A., Chan B.", "Lee, S. A. and Chan, B.", "lee2020lists"},
+	{"Lee A.B.", "Lee, A. B.", "lee2020lists"},
 	// Vancouver's style: a family name, then initials (a review: family
 	// name "A", given name "Lee", key a2020…)
 	{"Lee A, Chan B", "Lee, A. and Chan, B.", "lee2020lists"},

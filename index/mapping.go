@@ -421,11 +421,15 @@ import (
 // commas alone people (archive's slashAt, invertedPairs: "SMITH, John/DOE,
 // Jane" was one organisation); 206: a family name in capitals with no vowel
 // after a consonant read as a name (archive's vowellessNames: "NG, Andrew"
-// was an organisation, "Andrew NG" NG).
+// was an organisation, "Andrew NG" NG); 207: a family name in capitals with
+// no vowel after a consonant read as a name (archive's vowellessNames: "NG,
+// Andrew" was an organisation, "Andrew NG" NG); 205: a firm's legal form
+// with dots after a name alone an organisation's (archive's legalForms:
+// "Philips N.V." was the person N. V. Philips).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 206
+const SchemaVersion = 207
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
