@@ -414,18 +414,14 @@ import (
 // lang: only of a common language (lang: go said, ts Tsonga); 204: an
 // affiliation after a list's last name joined by "and" dropped (archive's
 // dropListAffiliation: "Ann Lee and Bo Chan, Foreign Policy" named the
-// person Foreign Policy); 205: an affiliation after a list's last name
-// joined by "and" dropped (archive's dropListAffiliation: "Ann Lee and Bo
-// Chan, Foreign Policy" named the person Foreign Policy); 203: inverted
-// names whose family names are in capitals after "/" or in a row with
-// commas alone people (archive's slashAt, invertedPairs: "SMITH, John/DOE,
-// Jane" was one organisation); 206: a family name in capitals with no vowel
-// after a consonant read as a name (archive's vowellessNames: "NG, Andrew"
-// was an organisation, "Andrew NG" NG); 207: a family name in capitals with
-// no vowel after a consonant read as a name (archive's vowellessNames: "NG,
-// Andrew" was an organisation, "Andrew NG" NG); 205: a firm's legal form
-// with dots after a name alone an organisation's (archive's legalForms:
-// "Philips N.V." was the person N. V. Philips).
+// person Foreign Policy); 205: inverted names whose family names are in
+// capitals after "/" or in a row with commas alone people (archive's
+// slashAt, invertedPairs: "SMITH, John/DOE, Jane" was one organisation);
+// 206: a family name in capitals with no vowel after a consonant read as a
+// name (archive's vowellessNames: "NG, Andrew" was an organisation, "Andrew
+// NG" NG); 207: a firm's legal form with dots after a name alone an
+// organisation's (archive's legalForms: "Philips N.V." was the person N. V.
+// Philips).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
