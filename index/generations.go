@@ -276,11 +276,13 @@ func removeStale(dir string) {
 		gdir := filepath.Join(dir, name)
 		readers := filepath.Join(gdir, readersName)
 		var l *fileLock
-		if lockFileProblem(readers) == nil {
+		if st, err := os.Lstat(readers); err == nil && st.Mode().IsRegular() {
 			if l = tryLockExclusive(readers); l == nil {
 				continue // open in another folio
 			}
-		} // (none, or no file a folio holds: a named pipe, a link)
+		} // (none: a writer killed before making it; or no file a folio
+		// holds: a named pipe, a link; a review found a generation without
+		// one kept for good)
 		trash := filepath.Join(dir, trashPrefix+name)
 		err := os.Rename(gdir, trash)
 		l.unlock()
