@@ -1055,6 +1055,31 @@ func TestUnreachableHostNotAskedAgain(t *testing.T) {
 	}
 }
 
+// A URL whose time in all runs out (PerURL) while its host answers each
+// request in time leaves the host to be asked for the next URL (a review:
+// a host answering each of 4 redirects in 2.2 s was "not asked" for the
+// next pages, said to have given no complete answer).
+func TestURLOutOfTimeInAllLeavesItsHost(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/slow":
+			<-r.Context().Done() // until the URL's time in all ends
+		default:
+			w.Write([]byte("<html><body><p>fine</p></body></html>"))
+		}
+	}))
+	defer srv.Close()
+	c := &Client{Delay: -1, Retries: -1, Timeout: time.Minute, PerURL: 300 * time.Millisecond}
+	if _, err := c.Get(context.Background(), srv.URL+"/slow", Conditional{}, nil); err == nil || !strings.Contains(err.Error(), "in all") {
+		t.Fatalf("slow: %v", err)
+	}
+	if _, err := c.Get(context.Background(), srv.URL+"/fast", Conditional{}, nil); err != nil {
+		t.Errorf("the next URL on the host: %v", err)
+	}
+}
+
 // A robots.txt answered 429, after its retries, allows nothing, as a 5xx
 // does (RFC 9309; Google reads it so): it counted as "not there", and
 // the site was fetched (an attack, with and without a Retry-After).
