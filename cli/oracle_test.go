@@ -57,16 +57,15 @@ var (
 
 // joinedWords are the closed words of a piece's runs of two to four words
 // joined by hyphens (counter-terrorism: counterterrorism), as the index
-// holds them for a prefix to begin.
+// holds them for a prefix to begin: from the run's first word (its parts
+// from there are the closed word's beginnings; a part from the middle,
+// theabove of all-of-the-above, is none), not a longer run's.
 func joinedWords(a archive.Article) []string {
 	text := strings.Join([]string{a.Title, a.Standfirst, a.Note, a.Body}, "\n\n")
 	var out []string
 	for _, run := range oracleJoined.FindAllString(text, -1) {
-		parts := oracleHyphen.Split(run, -1)
-		for i := range parts {
-			for j := i + 2; j <= min(i+4, len(parts)); j++ {
-				out = append(out, strings.Join(parts[i:j], ""))
-			}
+		if parts := oracleHyphen.Split(run, -1); len(parts) <= 4 {
+			out = append(out, strings.Join(parts, ""))
 		}
 	}
 	return out

@@ -41,6 +41,14 @@ const capsMadeMark = "~"
 // matches words as written, and reads such pieces' texts.
 const capsJoinMark = "+"
 
+// capsPartMark begins an fCaps term that is the term of a compound of the
+// text's that is a part of a longer run not beginning at its first word
+// (compounds.go: theabov of all-of-the-above, terrorismrel of
+// counter-terrorism-related): a prefix begins a run's closed word from
+// its first word only (formMatcher.inJoined), so the word being typed
+// reads such pieces' texts when it begins the term (typingUnitQueries).
+const capsPartMark = "^"
+
 // capsTokens is fCaps's analyser: the caps terms of the shared analysis.
 type capsTokens struct{ s *sharedText }
 

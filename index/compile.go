@@ -283,17 +283,37 @@ func typingUnitQueries(u unit, fields []weightedField, alone bool) []query.Query
 	var alts []query.Query
 	for _, f := range fields {
 		tq := &typedPrefixQuery{prefix: u.prefix, field: f.name, boost: f.boost * 0.8}
+		var q query.Query
 		switch {
 		case f.name == fText && heavyPrefix(u.prefix):
 			// one term: the pieces with a word it begins (prefix3.go)
 			pq := query.NewTermQuery(u.prefix)
 			pq.SetField(fPrefix3)
 			pq.SetBoost(tq.boost)
-			alts = append(alts, pq)
+			q = pq
 		case alone:
-			alts = append(alts, tq)
+			q = tq
 		default:
-			alts = append(alts, tq.bleve())
+			q = tq.bleve()
+		}
+		if f.name == fText && len(u.parts) > 0 {
+			// a term it begins is, in some pieces, a part of a run that
+			// does not begin the run (theabov of all-of-the-above for
+			// thea), no word the prefix begins (formMatcher.inJoined):
+			// those pieces are read, the others taken from the index
+			var marks []query.Query
+			for _, t := range u.parts {
+				mq := query.NewTermQuery(t)
+				mq.SetField(fCaps)
+				mq.SetBoost(0)
+				marks = append(marks, mq)
+			}
+			part := anyOf(marks)
+			alts = append(alts, query.NewBooleanQuery([]query.Query{q}, nil, []query.Query{part}),
+				&exactQuery{candidates: query.NewConjunctionQuery([]query.Query{q, part}), field: f.name,
+					u: unit{kind: uPrefix, prefix: u.prefix, joins: true}, budget: typingCheckMax})
+		} else {
+			alts = append(alts, q)
 		}
 		if _, ok := storedOf[f.name]; !ok || len(u.terms) == 0 {
 			continue

@@ -116,6 +116,21 @@ func compoundsOf(text []byte, ts analysis.TokenStream) analysis.TokenStream {
 	return out
 }
 
+// partStarts are the starts, in order, of the compounds cs (compoundsOf's
+// of the tokens ts) that begin after their run's first word: a part of a
+// longer run (the theabove of all-of-the-above; capsPartMark).
+func partStarts(text []byte, ts, cs analysis.TokenStream) []int {
+	var out []int
+	for _, c := range cs {
+		k, ok := slices.BinarySearchFunc(ts, c.Start, func(t *analysis.Token, start int) int { return t.Start - start })
+		if ok && k > 0 && joined(text, ts[k-1], ts[k]) {
+			out = append(out, c.Start)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // joined reports whether the tokens a and b, one after the other, are
 // words of one compound.
 func joined(text []byte, a, b *analysis.Token) bool {

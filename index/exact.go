@@ -533,15 +533,25 @@ func (m *formMatcher) inText(text []byte, refs bool) bool {
 }
 
 // inJoined reports whether a word of text starts with the prefix, or the
-// closed word of words joined by hyphens (hyphenJoint), as many as the
-// index joins (maxCompoundParts), ending at one of them: counterterrori begins counter-terrorism, whose
-// closed word the index holds, as it begins counterterrorism.
+// closed word of a run of words joined by hyphens (hyphenJoint) does, read
+// from the run's first word, as the index holds it (compoundsOf: a run of
+// two to maxCompoundParts words): counterterrori begins counter-terrorism,
+// whose closed word the index holds, as it begins counterterrorism;
+// stateoft begins state-of-the-art. A part that does not begin the run is
+// no word a prefix begins, though the index holds some (theabove of
+// all-of-the-above, for the-above; terrorismrelated): thea does not begin
+// all-of-the-above nor state-of-the-art; nor does a longer run (a slug)
+// begin with anything but its first word. A run is read when it ends.
 func (m *formMatcher) inJoined(text []byte, refs bool) bool {
 	m.words = m.words[:0]
 	found := false
 	prevEnd := -1
 	scanText(text, refs, func(w []byte, at span, brk bool) bool {
 		if brk || prevEnd < 0 || !hyphenJoint(text, prevEnd, at.start) {
+			if m.runBegins(m.words) {
+				found = true
+				return false
+			}
 			m.words = m.words[:0]
 		}
 		prevEnd = at.end
@@ -550,23 +560,30 @@ func (m *formMatcher) inJoined(text []byte, refs bool) bool {
 			found = true
 			return false
 		}
-		// the runs ending with w, from each earlier word
-		for s := len(m.words) - 2; s >= max(0, len(m.words)-maxCompoundParts); s-- {
-			if !m.maybe(m.words[s], m.prefix) {
-				continue
-			}
-			m.closed = m.closed[:0]
-			for _, x := range m.words[s:] {
-				m.closed = append(m.closed, x...)
-			}
-			if m.hasPrefix(m.closed) {
-				found = true
-				return false
-			}
-		}
 		return true
 	})
-	return found
+	return found || m.runBegins(m.words)
+}
+
+// runBegins reports whether the prefix begins the closed word of run, the
+// words joined by hyphens, as the index holds it: two to maxCompoundParts
+// words, not numbers alone (9-11, 2014-15). Its parts from its first word
+// are the closed word's beginnings.
+func (m *formMatcher) runBegins(run [][]byte) bool {
+	if len(run) < 2 || len(run) > maxCompoundParts || !m.maybe(run[0], m.prefix) || !slices.ContainsFunc(run, notDigits) {
+		return false
+	}
+	m.closed = m.closed[:0]
+	for _, x := range run {
+		m.closed = append(m.closed, x...)
+	}
+	return m.hasPrefix(m.closed)
+}
+
+// notDigits reports whether w is no number (the tokenizer's Numeric: its
+// digits, a point or comma between them).
+func notDigits(w []byte) bool {
+	return slices.ContainsFunc(w, func(c byte) bool { return c > '9' })
 }
 
 // is reports whether word w has the key f, without allocating in the

@@ -421,11 +421,13 @@ import (
 // name (archive's vowellessNames: "NG, Andrew" was an organisation, "Andrew
 // NG" NG); 207: a firm's legal form with dots after a name alone an
 // organisation's (archive's legalForms: "Philips N.V." was the person N. V.
-// Philips).
+// Philips); 208: fCaps marks the terms of compounds that are parts not
+// beginning their run (capsPartMark: theabov of all-of-the-above), which
+// the word being typed reads.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 207
+const SchemaVersion = 208
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -135,17 +136,22 @@ func ourTextAnalyzer(a analysis.Analyzer) bool {
 // tokens (caps.go): the words in capitals and the tags' words, taken from
 // the tokenizer's tokens before the filter, the stems whose last letter
 // the stemmer made and the bundled aliases' forms (forms.go), from the
-// keys the filter reports, and the compounds' terms (capsJoinMark); and
+// keys the filter reports, and the compounds' terms (capsJoinMark; and
+// capsPartMark, those of parts not beginning their run); and
 // the text's compounds (compounds.go), analysed.
 func capsAnalysis(text []byte, tagsAt int) (tokens, caps, compounds analysis.TokenStream) {
 	ts := wordTokenizer{}.Tokenize(text)
 	terms := capsTerms{out: capsOf(ts, tagsAt)}
 	compounds = compoundsOf(text, ts) // before the filter changes the words
+	parts := partStarts(text, ts, compounds)
 	forms := newFormsRecorder(&terms)
 	tokens = normalizeFilter{}.filter(ts, func(stem []byte) { terms.add(capsMadeMark, stem) }, forms.keyed)
 	compounds = compoundTerms(compounds)
 	for _, c := range compounds {
 		terms.add(capsJoinMark, c.Term)
+		if _, ok := slices.BinarySearch(parts, c.Start); ok {
+			terms.add(capsPartMark, c.Term)
+		}
 	}
 	return tokens, terms.out, compounds
 }

@@ -58,6 +58,11 @@ type unit struct {
 	// the index holds it for a hyphenated run (compounds.go): the word
 	// being typed, counterterrori, begins counter-terrorism
 	joins bool
+	// parts, for uTyping in the text, are fCaps's terms (capsPartMark)
+	// of compounds that are parts not beginning their run and that the
+	// prefix begins (theabov for thea: all-of-the-above): their pieces
+	// are read (resolveTyping)
+	parts []string
 	fuzzy int // uFuzzy: edits
 	// without, for a stemmed phrase or one as written, is a term whose pieces it does not
 	// match: those of a hyphenated word's closed word, which the clause
@@ -257,10 +262,11 @@ func synonymUnits(text string, syn *Synonyms, g int) []unit {
 // candidates are the stems starting with the prefix or its stem ("radical"
 // → "radic"), and the prefix's truncations to half its length
 // ("radicalis" → "radic"): the text settles which have a word starting
-// with the prefix, or a run of words joined by hyphens whose closed word
-// does (joins: counterterr* finds counter-terrorism, as counterterrorism
-// does and as the word being typed does, so that word OR word* counts
-// what the reader's typed word counts).
+// with the prefix, or a run of words joined by hyphens whose closed word,
+// from its first word, does (joins: counterterr* finds counter-terrorism,
+// as counterterrorism does and as the word being typed does, so that word
+// OR word* counts what the reader's typed word counts; thea* does not
+// find all-of-the-above).
 func prefixUnit(pre string) unit {
 	cands := []string{pre}
 	if stem := normalizeTerm(pre); stem != "" && !isUpperTerm(stem) && stem != pre {
@@ -689,6 +695,13 @@ func (ix *Index) resolveTyping(ctx context.Context, p *queryPlan) bool {
 				}
 				if _, ok := storedOf[field]; !ok {
 					continue
+				}
+				if field == fText {
+					// the text's compounds that do not begin their run
+					parts, err := prefixTerms(r, fCaps, capsPartMark+u.prefix)
+					if err == nil {
+						pc.units[k].parts = parts
+					}
 				}
 				df, err := segmentDocFreq(r, field, nil)
 				if err != nil {
