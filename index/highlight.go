@@ -337,11 +337,15 @@ func (h *highlightSet) findMatchesIn(text string, refs bool, limit int) []span {
 	var joinRun []span
 	joinEnd := 0 // where the run's last word ends
 	joinedMarks := false
-	compounds := len(h.terms) > 0 || len(h.fuzzy) > 0
+	compounds := len(h.terms) > 0 || len(h.fuzzy) > 0 || len(h.prefixes) > 0
 	endRun := func() {
 		if n := len(joinRun); n >= 2 && n <= maxCompoundParts { // a longer run is joined nowhere
 			for _, m := range h.compoundMatches(b, joinRun) {
 				out = append(out, m)
+				joinedMarks = true
+			}
+			if h.prefixRun(b, joinRun) {
+				out = append(out, span{joinRun[0].start, joinRun[n-1].end})
 				joinedMarks = true
 			}
 		}
@@ -409,6 +413,42 @@ func (h *highlightSet) findMatchesIn(text string, refs bool, limit int) []span {
 		merged = append(merged, sp)
 	}
 	return merged
+}
+
+// prefixRun reports whether a prefix of h begins the closed word of the
+// run of words run of text (joined by hyphens), from its first word, and
+// its first word alone does not (that word is marked): counterterr* marks
+// counter-terrorism whole, as word* found it (formMatcher.runBegins).
+func (h *highlightSet) prefixRun(text []byte, run []span) bool {
+	if len(h.prefixes) == 0 {
+		return false
+	}
+	var closed []byte
+	digits := true
+	for _, sp := range run {
+		w := shownWord(text[sp.start:sp.end]) // as scanWords read it
+		if bytes.IndexByte(w, '&') >= 0 {
+			w = appendDecoded(nil, w)
+		}
+		closed = append(closed, w...)
+		digits = digits && !notDigits(w)
+	}
+	first := string(shownWord(text[run[0].start:run[0].end]))
+	if digits || !h.mayMatch(string(closed)) {
+		return false
+	}
+	word := string(closed)
+	ascii := isASCII(word)
+	low := word
+	if !ascii {
+		low = wordPrefixKey(word)
+	}
+	for _, p := range h.prefixes {
+		if (ascii && hasPrefixFold(word, p) || !ascii && strings.HasPrefix(low, p)) && !h.match(first) {
+			return true
+		}
+	}
+	return false
 }
 
 // compoundMatches are the spans of the compounds of the run of words run

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -84,6 +85,48 @@ func TestTypedWordCountsWhatWordOrPrefixCounts(t *testing.T) {
 	} {
 		if n := run(t, ix, Query{Text: c.q}).Total; n != c.want {
 			t.Errorf("%s: %d pieces, want %d", c.q, n, c.want)
+		}
+	}
+}
+
+// TestPrefixMarksTheRunItFound: a prefix that found a piece by the closed
+// word of a run of words joined by hyphens marks the run in the snippet,
+// as the closed word does (counterterr* showed the piece's first lines,
+// nothing marked); a run whose first word it begins marks that word.
+func TestPrefixMarksTheRunItFound(t *testing.T) {
+	dir := t.TempDir()
+	filler := strings.Repeat("Harvests and rain fell on the hills for many weeks. ", 20)
+	pieces := map[string]string{
+		"hyphen": filler + "Britain's counter-terrorism budget grew.",
+		"art":    filler + "A state-of-the-art plant opened.",
+		"above":  filler + "An all-of-the-above plan.",
+	}
+	for name, body := range pieces {
+		text := "---\ntitle: " + name + "\ndate: 2017-01-02\n---\n" + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
+	for _, c := range []struct {
+		q      Query
+		id     string
+		marked string
+	}{
+		{Query{Text: "counterterr*"}, "hyphen", "counter-terrorism"},
+		{Query{Text: "counterterr", Typing: true}, "hyphen", "counter-terrorism"},
+		{Query{Text: "stateoft*"}, "art", "state-of-the-art"},
+		{Query{Text: "alloftheab*"}, "above", "all-of-the-above"},
+		{Query{Text: "stat*"}, "art", "state"},
+	} {
+		r := run(t, ix, c.q)
+		if r.Total != 1 || r.Hits[0].ID != c.id {
+			t.Errorf("%s (typing %v): %v, want %s", c.q.Text, c.q.Typing, sortedIDs(r), c.id)
+			continue
+		}
+		joined := strings.Join(r.Hits[0].Snippets, " | ")
+		if !strings.Contains(joined, MarkStart+c.marked+MarkEnd) {
+			t.Errorf("%s (typing %v): %q not marked in %q", c.q.Text, c.q.Typing, c.marked, joined)
 		}
 	}
 }
