@@ -64,15 +64,18 @@ func readTOML(path string, v any) error {
 		if !errors.As(err, &pe) {
 			// ReadRegular's size limit names no file (an attack: "file
 			// is 2147483648 bytes, over the 1 MB limit", of which?)
-			err = fmt.Errorf("%s: %w", path, err)
+			err = fmt.Errorf("%s: %w", termsafe.Quote(path), err)
 		}
 		return err
 	}
 	if err := archive.CheckTOML(data); err != nil { // nesting that would exhaust memory
-		return fmt.Errorf("%s: %v", path, err)
+		return fmt.Errorf("%s: %v", termsafe.Quote(path), err)
 	}
 	if _, err := toml.Decode(string(data), v); err != nil {
-		return fmt.Errorf("%s: %v", path, err)
+		// the name quoted where it holds what the status line would drop
+		// (a review: an ESC and U+202E in the folder's name vanished, the
+		// warning naming another file)
+		return fmt.Errorf("%s: %v", termsafe.Quote(path), err)
 	}
 	return nil
 }
@@ -87,7 +90,7 @@ func citationFormatIn(cfg map[string]any, path string) (cite.Format, error) {
 	s, _ := v.(string)
 	f, err := cite.ParseFormat(s)
 	if err != nil {
-		return "", fmt.Errorf("%s: citation_format: %v", path, err)
+		return "", fmt.Errorf("%s: citation_format: %v", termsafe.Quote(path), err)
 	}
 	return f, nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/folio-tui/folio/cite"
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 func TestCitationFormatIsKeptInTheConfig(t *testing.T) {
@@ -83,13 +84,24 @@ func TestConfigProblemsAreNamed(t *testing.T) {
 	if err := os.WriteFile(unknown, []byte("citation_format = \"mla\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// a folder's name with an escape and U+202E: quoted, not stripped to
+	// another file's name by the status line (a review)
+	odd := filepath.Join(dir, "cf\x1b[31mR\u202eevil")
+	if err := os.Mkdir(odd, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	oddFile := filepath.Join(odd, "config.toml")
+	if err := os.WriteFile(oddFile, []byte("citation_format = \"bib\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, row := range []struct{ path, says string }{
 		{big, "over the 1 MB limit"},
 		{unclosed, "line 1"},
 		{unknown, "mla"},
+		{oddFile, "line 1"},
 	} {
 		f, warning := readerConfig(row.path)
-		if f != "" || !strings.Contains(warning, row.path) || !strings.Contains(warning, row.says) {
+		if f != "" || !strings.Contains(warning, termsafe.Quote(row.path)) || !strings.Contains(warning, row.says) || strings.ContainsAny(warning, "\x1b\u202e") {
 			t.Errorf("%s: format %q, warning %q", filepath.Base(row.path), f, warning)
 		}
 	}
