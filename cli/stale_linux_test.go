@@ -16,8 +16,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/childtest"
 	"github.com/folio-tui/folio/ui"
+	"golang.org/x/sys/unix"
 )
 
 // A reader on a cache it cannot write (read-only, not its user's), the
@@ -259,5 +261,42 @@ func TestCiteAllOnAnUnwritableCacheSaysWhy(t *testing.T) {
 	}
 	if strings.Contains(errOut, "another folio") || !strings.Contains(errOut, "could not be updated") || !strings.Contains(errOut, "cited from the files as they are now (3 pieces)") {
 		t.Errorf("cite --all says:\n%s", errOut)
+	}
+}
+
+// A cache file that was damaged (CURRENT a named pipe), the index built
+// anew on disk, is said to the reader as a warning, not as a fallback: as
+// one, the reader took the index for one in memory and refreshed at each
+// publication of another folio's (a review).
+func TestDamagedCacheIsAWarningNotAFallback(t *testing.T) {
+	arch, idx := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(arch, "a.md"), []byte("---\ntitle: A\ndate: 2017-01-01\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := runIndexed(t, idx, "--archive", arch, "index"); code != 0 {
+		t.Fatalf("index: %d %s", code, errOut)
+	}
+	current := filepath.Join(idx, "CURRENT")
+	if err := os.Remove(current); err != nil {
+		t.Fatal(err)
+	}
+	if err := unix.Mkfifo(current, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(context.Background(), name, fsys, index.Options{Dir: idx})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if ix.Stats().Damaged == "" {
+		t.Fatal("the damaged CURRENT was not said: the test would not test")
+	}
+	info := readerInfo(ix)
+	if info.Fallback != "" || !strings.Contains(info.Warning, "CURRENT") {
+		t.Errorf("fallback %q, warning %q", info.Fallback, info.Warning)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -229,11 +230,19 @@ func readerInfo(ix *index.Index) ui.Info {
 	for _, g := range ix.CopyGroups() {
 		copies += len(g) - 1
 	}
-	info := ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind(), ix.Stats().Damaged), Problems: ix.Problems(), Copies: copies,
+	// a damaged cache file, the index built anew on disk, is a warning:
+	// as a Fallback the reader took the index for one in memory and
+	// refreshed at each publication of another folio's (a review)
+	info := ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems(), Copies: copies,
 		Behind: ix.Behind() != "", Published: ix.Published(), Writer: ix.WriterLock()}
+	var warns []string
 	if err := index.SynonymsError(); err != nil {
-		info.Warning = termsafe.Escape(err.Error())
+		warns = append(warns, termsafe.Escape(err.Error()))
 	}
+	if d := ix.Stats().Damaged; d != "" {
+		warns = append(warns, termsafe.Escape(d))
+	}
+	info.Warning = strings.Join(warns, "; ")
 	return info
 }
 
