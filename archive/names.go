@@ -604,7 +604,10 @@ func articleFirst(s string) bool {
 // what does is the list's affiliation. A name there stays a name ("Ann Lee
 // and Bo Chan, Cy Dee" three people, as "Ann Lee, Cy Dee" is two), and so
 // does one word, given names as after one name ("Ann Lee, Kristin"), and
-// what follows an inverted name's family ("Lee, Ann and Chan, A. B.").
+// what follows an inverted name's family ("Lee, Ann and Chan, A. B."); not
+// a name only by its first word, a given name's particle, which starts a
+// place's name as often ("Ann Lee and Bo Chan, Van Nuys" is Ann Lee and Bo
+// Chan, as "Ann Lee, Van Nuys" is Ann Lee: particlePlaces).
 func dropListAffiliation(s, outlet string) string {
 	i := strings.LastIndexByte(s, ',')
 	if i < 0 {
@@ -615,7 +618,7 @@ func dropListAffiliation(s, outlet string) string {
 	if len(ps) < 2 || !ps[len(ps)-1].conj || !isPersonName(ps[len(ps)-1].text) || listSep().MatchString(tail) {
 		return s
 	}
-	if len(strings.Fields(tail)) < 2 || isPersonName(tail) || givenFirst(tail) || nameSuffixes[strings.ToLower(tail)] {
+	if len(strings.Fields(tail)) < 2 || isPersonName(tail) && !particleGiven(tail) || givenFirst(tail) || nameSuffixes[strings.ToLower(tail)] {
 		return s
 	}
 	return head
@@ -630,17 +633,29 @@ func dropListAffiliation(s, outlet string) string {
 // Emily Post, Bo Chan"). A co-author after a part folio cannot read is no
 // affiliation (an attack found "Ann Lee, Bo Chan, Cy Dee, Di Eve" Ann Lee
 // alone). Nil unless s starts with a full name and two names are kept.
+//
+// Three parts whose last is one word that may be a town, no name (oneTown:
+// "Paris", "Dallas", places folio does not know as such), are "Name,
+// Affiliation, Town", a dateline's end: the first name alone is kept, as
+// before commaPeople ("Ann Lee, Sciences Po, Paris", "Ann Lee, Charles
+// Schwab, Dallas": a review found the people Po, Sciences and Schwab,
+// Charles). A place whose first word is a given name's particle goes as
+// a part that is no name does (particlePlaces: "Ann Lee, Bo Chan, Van
+// Nuys" is Ann Lee and Bo Chan).
 func commaPeople(s, outlet string) []string {
 	ps := listParts(s, outlet)
+	places := particlePlaces(ps)
 	var out []string
 	for i, p := range ps {
 		switch {
 		case p.conj:
 			return nil
 		case sameOutlet(p.text, outlet):
-		case isPersonName(p.text) || givenFirst(p.text):
+		case (isPersonName(p.text) || givenFirst(p.text)) && !places[i]:
 			out = append(out, p.text)
 		case i == 0:
+			return nil
+		case i == 2 && len(ps) == 3 && oneTown(p.text):
 			return nil
 		}
 	}
@@ -648,6 +663,57 @@ func commaPeople(s, outlet string) []string {
 		return nil
 	}
 	return out
+}
+
+// oneTown: p, a part of a byline between commas, is one capitalised word
+// that may be a town's name (isTown: "Paris", "Dallas"), no acronym.
+func oneTown(p string) bool {
+	p = strings.TrimSpace(p)
+	return !strings.ContainsAny(p, " \t") && isTown(p) && !(utf8.RuneCountInString(p) >= 2 && isShouting(p))
+}
+
+// particlePlaces tells, for each part of ps, a list separated by commas
+// alone, the parts after the first that are a name only by their first
+// word, a particle with a capital read as a given name (particleGiven:
+// "Van Jones", "Al Gore", "Di Eve"), as a place's or a firm's name starts
+// too ("Van Nuys", "Del Mar", "Al Ain", "Al Khobar", "Van Wert": a review
+// found them people after bffb919, "Ann Lee, Van Nuys" Lee, Ann and Nuys,
+// Van), in a list that is not clearly one of names: no full name comes
+// after the part, and fewer than three before it (particles aside), as a
+// dateline ends a byline of one or two names. Such a part is a place or an affiliation,
+// no person ("Ann Lee, Van Jones" is Ann Lee, as "Ann Lee, Van Nuys" is);
+// "Ann Lee, Van Jones, Bo Chan" and "Ann Lee, Bo Chan, Cy Dee, Di Eve" are
+// lists of people, and after ";", "|" or "and" such a name is a person's
+// ("Ann Lee; Van Jones"). Each part is read once: a byline of thousands
+// of parts takes no longer than its length.
+func particlePlaces(ps []listPart) []bool {
+	places := make([]bool, len(ps))
+	nameAfter := false
+	for i := len(ps) - 1; i > 0; i-- {
+		if particleGiven(ps[i].text) {
+			places[i] = !nameAfter
+		} else if isPersonName(ps[i].text) {
+			nameAfter = true
+		}
+	}
+	before := 0
+	for i, p := range ps {
+		if places[i] {
+			places[i] = before < 3
+		}
+		if !particleGiven(p.text) && (isPersonName(p.text) || givenFirst(p.text)) {
+			before++
+		}
+	}
+	return places
+}
+
+// particleGiven: p is two words or more, the first a particle written
+// with a capital that a given name is spelt like (givenParticles: "Van
+// Jones", "Al Gore", "Van Nuys", "Del Mar").
+func particleGiven(p string) bool {
+	words := strings.Fields(p)
+	return len(words) >= 2 && givenParticles[strings.ToLower(words[0])] && words[0] != strings.ToLower(words[0])
 }
 
 // givenFirst: p is two or three capitalised words (particles aside), the
@@ -1130,14 +1196,17 @@ func isVancouverInitials(w string) bool {
 // commaList: s, a byline of a piece of the outlet, is people's full names
 // separated by commas, no "and" ("Ann Lee, Bo Chan", "Ann Lee, Bo Chan,
 // Cy Dee"; a review: Ann Lee alone), each isPersonName: not "Ann Lee,
-// Foreign Policy", "Ann Lee, New York", "Lee, Ann Marie".
+// Foreign Policy", "Ann Lee, New York", "Lee, Ann Marie", nor a place
+// whose first word is a given name's particle ("Ann Lee, Van Nuys":
+// particlePlaces).
 func commaList(s, outlet string) bool {
 	ps := listParts(s, outlet)
 	if len(ps) < 2 {
 		return false
 	}
-	for _, p := range ps {
-		if p.conj || !isPersonName(p.text) || sameOutlet(p.text, outlet) {
+	places := particlePlaces(ps)
+	for i, p := range ps {
+		if p.conj || !isPersonName(p.text) || sameOutlet(p.text, outlet) || places[i] {
 			return false
 		}
 	}

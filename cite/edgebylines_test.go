@@ -312,9 +312,32 @@ var edgeBylines = []struct {
 	{"Maria Lopez, Martin Luther King Jr.", "Lopez, Maria and King, Jr., Martin Luther", "lopez2020lists"},
 	{"Maria Lopez and Luigi Di Maio", "Lopez, Maria and {Di Maio}, Luigi", "lopez2020lists"},
 	{"Ann Lee, Ann Le", "Lee, Ann and Le, Ann", "lee2020lists"},
-	{"Ann Lee, Van Jones", "Lee, Ann and Jones, Van", "lee2020lists"},
 	{"Ann Lee, Le Monde", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee; Al Jazeera", "Lee, Ann", "lee2020lists"},
+	// but a given name's particle starting a part after a full name and
+	// a comma starts a place's or a firm's name, as before bffb919 (a
+	// review: Nuys, Van; Mar, Del; Ain, Al; Khobar, Al; Wert, Van), unless
+	// a full name follows it, three come before it, or ";", "|" or "and"
+	// joins it; and a one-word town after "Name, Affiliation" ends a
+	// dateline (a review: Po, Sciences; Schwab, Charles)
+	{"Ann Lee, Van Nuys", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Del Mar", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Al Ain", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Al Khobar", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Van Wert", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Van Nuys, Calif.", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Del Mar, California", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Bo Chan, Van Nuys", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Van Nuys", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Sciences Po, Paris", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Charles Schwab, Dallas", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Van Jones", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Van Jones, Bo Chan", "Lee, Ann and Jones, Van and Chan, Bo", "lee2020lists"},
+	{"Ann Lee; Van Jones", "Lee, Ann and Jones, Van", "lee2020lists"},
+	{"Ann Lee | Al Gore", "Lee, Ann and Gore, Al", "lee2020lists"},
+	{"Ann Lee and Van Jones", "Lee, Ann and Jones, Van", "lee2020lists"},
+	{"Al Franken, Ann Lee", "Franken, Al and Lee, Ann", "franken2020lists"},
+	{"Ann Lee, Bo Chan, Washington", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	// an outlet's name alone, its first word an article or a particle
 	// that is no given name, is cited as written (an attack: Monde, Le;
 	// English, Al Jazeera), keyed by its first word as an outlet is; a

@@ -423,11 +423,15 @@ import (
 // organisation's (archive's legalForms: "Philips N.V." was the person N. V.
 // Philips); 208: fCaps marks the terms of compounds that are parts not
 // beginning their run (capsPartMark: theabov of all-of-the-above), which
-// the word being typed reads.
+// the word being typed reads; 209: a given name's particle starting a part
+// after a full name and a comma a place's or a firm's, as before bffb919,
+// and a one-word town ending "Name, Affiliation, Town" a dateline
+// (archive's particlePlaces, commaPeople: "Ann Lee, Van Nuys" named the
+// person Van Nuys, "Ann Lee, Sciences Po, Paris" Sciences Po).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 208
+const SchemaVersion = 209
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
