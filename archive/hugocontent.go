@@ -100,6 +100,22 @@ func hugoContentDirIn(s string) (string, bool) {
 	return s, true
 }
 
+// hugoDisabledLanguages are the site's disableLanguages, in lower case
+// (a list, or a string of names; Hugo's keys are read in any case).
+func hugoDisabledLanguages(read configReader, root string) map[string]bool {
+	disabled := map[string]bool{}
+	if v, _ := hugoSiteConfig.value(read, root, "disablelanguages"); v != nil {
+		names := listOf(v)
+		if s, ok := v.(string); ok {
+			names = strings.Fields(s)
+		}
+		for _, n := range names {
+			disabled[strings.ToLower(n)] = true
+		}
+	}
+	return disabled
+}
+
 // hugoLanguageContents are the content folders of the languages of the
 // Hugo site whose root is root, its config's files read by read, as Hugo
 // 0.111 reads them: each language's own contentDir (in any case), but a
@@ -126,16 +142,7 @@ func hugoLanguageContents(read configReader, root string) (contents []string, si
 	if len(langs) == 0 {
 		return nil, true, true
 	}
-	disabled := map[string]bool{}
-	if v, _ := hugoSiteConfig.value(read, root, "disablelanguages"); v != nil {
-		names := listOf(v)
-		if s, ok := v.(string); ok {
-			names = strings.Fields(s)
-		}
-		for _, n := range names {
-			disabled[strings.ToLower(n)] = true
-		}
-	}
+	disabled := hugoDisabledLanguages(read, root)
 	for name, l := range langs {
 		lm, _ := l.(map[string]any)
 		if off, _ := hugoKey(lm, "disabled"); disabled[strings.ToLower(name)] || isTrue(off) {

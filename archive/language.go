@@ -162,16 +162,7 @@ func hugoLanguagesOf(read configReader, root string) hugoLanguages {
 		return l
 	}
 	l.multi, l.dirs = true, map[string]string{}
-	disabled := map[string]bool{}
-	if v, _ := hugoSiteConfig.value(read, root, "disablelanguages"); v != nil {
-		names := listOf(v)
-		if s, ok := v.(string); ok {
-			names = strings.Fields(s)
-		}
-		for _, n := range names {
-			disabled[strings.ToLower(n)] = true
-		}
-	}
+	disabled := hugoDisabledLanguages(read, root)
 	for name, v := range langs {
 		key := strings.ToLower(name)
 		lm, _ := v.(map[string]any)
