@@ -296,7 +296,7 @@ func TestDamagedCacheIsAWarningNotAFallback(t *testing.T) {
 		t.Fatal("the damaged CURRENT was not said: the test would not test")
 	}
 	info := readerInfo(ix)
-	if info.Fallback != "" || !strings.Contains(info.Warning, "CURRENT") {
-		t.Errorf("fallback %q, warning %q", info.Fallback, info.Warning)
+	if info.Fallback != "" || !strings.Contains(info.Damaged, "CURRENT") {
+		t.Errorf("fallback %q, damaged %q", info.Fallback, info.Damaged)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"log"
 	"os"
 	"os/signal"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -235,14 +234,12 @@ func readerInfo(ix *index.Index) ui.Info {
 	// refreshed at each publication of another folio's (a review)
 	info := ui.Info{Count: ix.Count(), Rebuilt: ix.Stats().Indexed, Fallback: cmp.Or(ix.Fallback(), ix.Behind()), Problems: ix.Problems(), Copies: copies,
 		Behind: ix.Behind() != "", Published: ix.Published(), Writer: ix.WriterLock()}
-	var warns []string
 	if err := index.SynonymsError(); err != nil {
-		warns = append(warns, termsafe.Escape(err.Error()))
+		info.Warning = termsafe.Escape(err.Error())
 	}
 	if d := ix.Stats().Damaged; d != "" {
-		warns = append(warns, termsafe.Escape(d))
+		info.Damaged = termsafe.Escape(d)
 	}
-	info.Warning = strings.Join(warns, "; ")
 	return info
 }
 

@@ -246,6 +246,12 @@ type Info struct {
 	// at the start, Fallback: warnings.go).
 	Warning string
 
+	// Damaged is what was wrong with a file of the index's cache, the
+	// index built anew on disk (index.Stats.Damaged): a warning of its
+	// own, beside Warning (a review: joined, two warnings were counted
+	// and listed as one).
+	Damaged string
+
 	// Stale, from Refresh or Options.Reindex: the index could not be
 	// brought up to date just now (another folio was changing it); the
 	// interface asks again a moment later. An index that cannot be brought

@@ -286,12 +286,19 @@ func (m *Model) indexStatus(info Info, first ...bool) tea.Cmd {
 		return m.status.set("Indexed "+plural(info.Rebuilt, "piece"), false)
 	case info.Rebuilt > 0:
 		msg, warn = "Indexed "+plural(info.Rebuilt, "piece"), false
-	case info.Warning == "" || !start:
+	case info.Warning == "" && info.Damaged == "" || !start:
 		return nil
 	}
 	own := archive.SanitizeLine(info.Warning) != "" // listed under ! while m.info says it (allWarnings)
-	if info.Warning != "" {
-		msg, warn = joinWarnings(msg, info.Warning), true
+	for _, w := range []string{info.Warning, info.Damaged} {
+		if w != "" {
+			msg, warn = joinWarnings(msg, w), true
+		}
+	}
+	if info.Warning != "" && info.Damaged != "" {
+		own = false // two: the status line says how many (sayWarnings)
+	} else if info.Damaged != "" {
+		own = archive.SanitizeLine(info.Damaged) != ""
 	}
 	if start {
 		own = archive.SanitizeLine(info.Fallback) != "" || own

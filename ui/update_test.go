@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -61,6 +62,29 @@ func TestIndexedStatusAgreesInNumber(t *testing.T) {
 		if got := m.status.text; got != want {
 			t.Errorf("Rebuilt %d: status %q; want %q", n, got, want)
 		}
+	}
+}
+
+// A damaged cache file beside a synonyms file's problem is two warnings,
+// counted and listed apart (a review: joined into one string, the bar
+// said "1 warning" and ! listed one entry).
+func TestDamagedCacheAndSynonymsAreTwoWarnings(t *testing.T) {
+	const warn = "/c/folio/synonyms.txt: not a regular file (a named pipe)"
+	const damaged = "the index cache's /c/ix/CURRENT: not a regular file (a named pipe): the index was built anew"
+	m := New(Options{After: testClock})
+	m.info = Info{Warning: warn, Damaged: damaged}
+	m.indexStatus(m.info, true)
+	if all := m.allWarnings(); len(all) != 2 || all[0] != warn || all[1] != damaged {
+		t.Errorf("warnings %q; want the two apart", all)
+	}
+	if got := m.status.text; !strings.Contains(got, warn) || !strings.Contains(got, damaged) {
+		t.Errorf("status %q; want both", got)
+	}
+	m = New(Options{After: testClock})
+	m.info = Info{Damaged: damaged}
+	m.indexStatus(m.info, true)
+	if got := m.status.text; got != damaged {
+		t.Errorf("status %q; want %q", got, damaged)
 	}
 }
 

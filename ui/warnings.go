@@ -43,7 +43,7 @@ func (m *Model) warn(text string, d time.Duration) tea.Cmd {
 // counted as a warning all day (a review).
 func (m *Model) allWarnings() []string {
 	all := m.warnings
-	for _, t := range []string{m.info.Warning, m.info.Fallback} {
+	for _, t := range []string{m.info.Warning, m.info.Damaged, m.info.Fallback} {
 		if t = archive.SanitizeLine(t); t != "" && !slices.Contains(all, t) {
 			all = append(slices.Clip(all), t)
 		}
