@@ -302,11 +302,7 @@ func TestCutPiecesAreNamed(t *testing.T) {
 // runs) the test runs again as nobody (a helper's report: it was skipped,
 // so never ran).
 func TestShowUnreadablePieceSaysSo(t *testing.T) {
-	if os.Geteuid() == 0 {
-		out, err := childtest.RunAsNobody(t, "FOLIO_CLI_TEST_AS_NOBODY", "1")
-		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
-			t.Fatalf("as nobody: %v\n%s", err, out)
-		}
+	if ranAsNobody(t) {
 		return
 	}
 	dir, idx := t.TempDir(), t.TempDir()
@@ -338,11 +334,7 @@ func TestShowUnreadablePieceSaysSo(t *testing.T) {
 // beside my-note.md) is said to be unreadable as a bare one is, not "not
 // a piece" (a helper's report).
 func TestShowUnreadableSuffixedPieceSaysSo(t *testing.T) {
-	if os.Geteuid() == 0 {
-		out, err := childtest.RunAsNobody(t, "FOLIO_CLI_TEST_AS_NOBODY", "1")
-		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
-			t.Fatalf("as nobody: %v\n%s", err, out)
-		}
+	if ranAsNobody(t) {
 		return
 	}
 	dir, idx := t.TempDir(), t.TempDir()
@@ -497,12 +489,23 @@ func TestCacheLockNotWritableShowsTheIndexAsItWas(t *testing.T) {
 	cacheNotWritable(t, true)
 }
 
+// ranAsNobody runs the test t again as nobody when it runs as root, who
+// writes any file (a test of what cannot be written): true when it did,
+// and the caller returns; it fails t when the child did not pass.
+func ranAsNobody(t *testing.T) bool {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		return false
+	}
+	out, err := childtest.RunAsNobody(t, "FOLIO_CLI_TEST_AS_NOBODY", "1")
+	if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
+		t.Fatalf("as nobody: %v\n%s", err, out)
+	}
+	return true
+}
+
 func cacheNotWritable(t *testing.T, lockToo bool) {
-	if os.Geteuid() == 0 {
-		out, err := childtest.RunAsNobody(t, "FOLIO_CLI_TEST_AS_NOBODY", "1")
-		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
-			t.Fatalf("as nobody: %v\n%s", err, out)
-		}
+	if ranAsNobody(t) {
 		return
 	}
 	t.Setenv("XDG_STATE_HOME", t.TempDir())

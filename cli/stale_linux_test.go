@@ -17,7 +17,6 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
-	"github.com/folio-tui/folio/internal/childtest"
 	"github.com/folio-tui/folio/ui"
 	"golang.org/x/sys/unix"
 )
@@ -32,11 +31,7 @@ import (
 // them, as any time passing, makes no refresh. Root writes any file, so as
 // root the test runs again as nobody.
 func TestReaderOnAnUnwritableCacheDoesNotRetry(t *testing.T) {
-	if os.Geteuid() == 0 {
-		out, err := childtest.RunAsNobody(t, "FOLIO_CLI_TEST_AS_NOBODY", "1")
-		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
-			t.Fatalf("as nobody: %v\n%s", err, out)
-		}
+	if ranAsNobody(t) {
 		return
 	}
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
@@ -225,11 +220,7 @@ func (d *uiDriver) screen() string {
 // not "another folio is updating the index" (a review: no other folio
 // was running). As root the test runs again as nobody.
 func TestCiteAllOnAnUnwritableCacheSaysWhy(t *testing.T) {
-	if os.Geteuid() == 0 {
-		out, err := childtest.RunAsNobody(t, "FOLIO_CLI_TEST_AS_NOBODY", "1")
-		if err != nil || !strings.Contains(out, "--- PASS: "+t.Name()+" ") {
-			t.Fatalf("as nobody: %v\n%s", err, out)
-		}
+	if ranAsNobody(t) {
 		return
 	}
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
