@@ -21,27 +21,24 @@ import (
 // counting all-of-the-above by its part theabove (SOTU thea* 28 for 26).
 func TestTypedWordCountsWhatWordOrPrefixCounts(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, body string) {
-		text := "---\ntitle: " + name + "\ndate: 2017-01-02\n---\n" + body + "\n"
-		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	pieces := map[string]string{
+		"closed":   "The counterterrorism budget grew; their wellbeing too.",
+		"u2010":    "Counter\u2010terrorism and well\u2010being.",
+		"wrapped":  "Police doing counter-\n  terrorism work for our well-\n  being were thanked.",
+		"chain":    "Counter-terrorism-related spending rose.",
+		"policy":   "A policy was made.",
+		"policies": "Policies were made.",
+		"other":    "A counter offer and terrorism, apart; all is well, being here.",
+		// a run's part that does not begin it is no word a prefix begins,
+		// though the index holds theabove (of stop words alone, for
+		// the-above): thea* found both, and the word typed did
+		"art":   "A state-of-the-art plant opened.",
+		"above": "An all-of-the-above plan.",
 	}
 	for i := range 5 {
-		write(fmt.Sprintf("hyphen%d", i), "Britain's counter-terrorism budget grew; their well-being too.")
+		pieces[fmt.Sprintf("hyphen%d", i)] = "Britain's counter-terrorism budget grew; their well-being too."
 	}
-	write("closed", "The counterterrorism budget grew; their wellbeing too.")
-	write("u2010", "Counter\u2010terrorism and well\u2010being.")
-	write("wrapped", "Police doing counter-\n  terrorism work for our well-\n  being were thanked.")
-	write("chain", "Counter-terrorism-related spending rose.")
-	write("policy", "A policy was made.")
-	write("policies", "Policies were made.")
-	write("other", "A counter offer and terrorism, apart; all is well, being here.")
-	// a run's part that does not begin it is no word a prefix begins,
-	// though the index holds theabove (of stop words alone, for
-	// the-above): thea* found both, and the word typed did
-	write("art", "A state-of-the-art plant opened.")
-	write("above", "An all-of-the-above plan.")
+	writeBodies(t, dir, pieces)
 	ix := openFolder(t, dir, filepath.Join(t.TempDir(), "idx"))
 
 	var prefixes []string
