@@ -43,7 +43,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -51,13 +50,12 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/internal/atomicfile"
+	"github.com/folio-tui/folio/internal/fetch"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/mmcdole/gofeed"
 	ext "github.com/mmcdole/gofeed/extensions"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/text/encoding"
-	xunicode "golang.org/x/text/encoding/unicode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -154,35 +152,6 @@ func ImportFile(path string, opts Options) (*Report, error) {
 	return Import(f, filepath.Base(path), opts)
 }
 
-// utf16Feed is data read as UTF-8 when it is UTF-16, as XML tells it from
-// a document's first bytes (a byte-order mark, or "<?" of two bytes a
-// character), its declaration made UTF-8's; gofeed's parser reads neither
-// (an attack: a UTF-16 feed, from a file or from a URL, was "not an RSS,
-// Atom or WordPress export file: failed to detect feed type").
-func utf16Feed(data []byte) []byte {
-	var enc encoding.Encoding
-	switch {
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
-		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM)
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}), bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
-		enc = xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
-	default:
-		return data
-	}
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return data
-	}
-	if d := xmlDeclaration().Find(out); d != nil {
-		// its encoding="UTF-16", read again, would decode it twice
-		out = append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`), out[len(d):]...)
-	}
-	return out
-}
-
-// xmlDeclaration is the XML declaration that begins a document.
-var xmlDeclaration = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[ \t\r\n]*<\?xml[^>]*\?>`) })
-
 // staleTempAge is how old a temporary file of a piece's write must be for
 // an import to remove it: a write takes well under a second, and another
 // import may be writing into the same folder.
@@ -201,7 +170,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 	if len(data) > MaxFeedSize {
 		return nil, fmt.Errorf("%s is over %d MB: not a feed", name, MaxFeedSize>>20)
 	}
-	data = utf16Feed(data)
+	data = fetch.UTF16Feed(data)
 	if err := countFeed(data).tooBig(name); err != nil {
 		return nil, err
 	}
