@@ -120,9 +120,9 @@ type Article struct {
 	// citation-key), "" when none is; always a ValidCiteKey.
 	CiteKey string
 	// Language is the piece's language, a BCP 47 tag (en-GB, de), as its
-	// front matter (language, lang) or its site (a Hugo or Zola
-	// translation's name, x.de.md) gives it: language.go; "" when none
-	// does.
+	// front matter (language, lang) or its Hugo site (a translation's
+	// name, x.de.md, or its language's contentDir) gives it: language.go;
+	// "" when none does.
 	Language string
 	Body     string // Markdown
 	// SiteKeys are the other ids the piece's site links it by, made as

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -50,15 +51,16 @@ func LanguageTag(s string) (string, bool) {
 	return tag.String(), true
 }
 
-// commonLanguage are the languages of languageNames, by their tags: the
-// ones a lang: key may name.
-var commonLanguage = func() map[string]bool {
-	m := map[string]bool{}
+// commonLanguage are the languages of languageNames, by their tags, and
+// Norwegian's two written standards (nb, nn: a Norwegian Hugo site's
+// tags): the ones a lang: key may name. Made at first use.
+var commonLanguage = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{"nb": true, "nn": true}
 	for _, t := range languageNames {
 		m[t] = true
 	}
 	return m
-}()
+})
 
 // baseOf is a tag's language, without its region or script (pt-BR: pt).
 func baseOf(t string) string {
@@ -104,7 +106,7 @@ func (m matter) frontLanguage(p string, at func(field) int) (string, []Problem) 
 		// are tags, of Tsonga and Serbo-Croatian): one of the common
 		// languages, or nothing said (a review: folio check failed on
 		// ten such files)
-		if !ok || !isString || !commonLanguage[baseOf(t)] {
+		if !ok || !isString || !commonLanguage()[baseOf(t)] {
 			return "", nil
 		}
 		return t, nil
@@ -163,9 +165,9 @@ func hugoLanguagesOf(read configReader, root string) hugoLanguages {
 	}
 	l.multi, l.dirs = true, map[string]string{}
 	disabled := hugoDisabledLanguages(read, root)
-	for name, v := range langs {
+	for _, name := range slices.Sorted(maps.Keys(langs)) { // a folder two languages share: the first's
 		key := strings.ToLower(name)
-		lm, _ := v.(map[string]any)
+		lm, _ := langs[name].(map[string]any)
 		if off, _ := hugoKey(lm, "disabled"); disabled[key] || isTrue(off) {
 			continue
 		}
@@ -180,8 +182,10 @@ func hugoLanguagesOf(read configReader, root string) hugoLanguages {
 		l.tags[key] = t
 		if d, has := hugoKey(lm, "contentdir"); has {
 			if s, ok := hugoContentDirName(d); ok && s != "" {
-				if s, ok := hugoContentDirIn(s); ok {
-					l.dirs[s] = key
+				if _, taken := l.dirs[s]; !taken {
+					if s, ok := hugoContentDirIn(s); ok {
+						l.dirs[s] = key
+					}
 				}
 			}
 		}
@@ -206,18 +210,24 @@ func (l hugoLanguages) String() string {
 // pageLanguage is the tag of the language of the page at rel (a path
 // from the site's root) as Hugo reads it: its name's language when the
 // site has it (x.de.md), else that of the language whose contentDir
-// holds it, else, in a multilingual site, the default language's; ""
-// for none.
+// holds it (the nearest), else, in a multilingual site, the default
+// language's; "" for none.
 func (l hugoLanguages) pageLanguage(rel string) string {
 	if code := nameLanguage(rel); code != "" {
 		if t, ok := l.tags[code]; ok {
 			return t
 		}
 	}
-	for d, key := range l.dirs {
-		if strings.HasPrefix(rel, d+"/") {
-			return l.tags[key]
+	// the nearest folder: content/fr inside content (a review: map order
+	// gave content/fr/x.md en or fr from one run to the next)
+	best := ""
+	for d := range l.dirs {
+		if strings.HasPrefix(rel, d+"/") && len(d) > len(best) {
+			best = d
 		}
+	}
+	if best != "" {
+		return l.tags[l.dirs[best]]
 	}
 	if l.multi {
 		return l.tags[l.def]

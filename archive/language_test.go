@@ -128,3 +128,24 @@ func TestSiteLanguages(t *testing.T) {
 		t.Errorf("%d of %d pieces read", seen, len(want))
 	}
 }
+
+// A page under two languages' contentDirs, one inside the other, is in
+// the nearer's language, every time; a folder two languages share is the
+// first's by name (a review: map order gave content/fr/x.md en or fr
+// from one run to the next). lang: nb, Norwegian Bokmål, counts.
+func TestLanguageOfNestedContentDirs(t *testing.T) {
+	l := hugoLanguages{tags: map[string]string{"en": "en", "fr": "fr"}, def: "en", multi: true,
+		dirs: map[string]string{"content": "en", "content/fr": "fr"}}
+	for range 200 {
+		if got := l.pageLanguage("content/fr/x.md"); got != "fr" {
+			t.Fatalf("content/fr/x.md: %q, want fr", got)
+		}
+		if got := l.pageLanguage("content/x.md"); got != "en" {
+			t.Fatalf("content/x.md: %q, want en", got)
+		}
+	}
+	a, _ := Parse("x.md", []byte("---\ntitle: T\ndate: 2020-01-01\nlang: nb\n---\nText.\n"))
+	if a.Language != "nb" {
+		t.Errorf("lang: nb gave %q", a.Language)
+	}
+}

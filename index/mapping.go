@@ -427,11 +427,13 @@ import (
 // after a full name and a comma a place's or a firm's, as before bffb919,
 // and a one-word town ending "Name, Affiliation, Town" a dateline
 // (archive's particlePlaces, commaPeople: "Ann Lee, Van Nuys" named the
-// person Van Nuys, "Ann Lee, Sciences Po, Paris" Sciences Po).
+// person Van Nuys, "Ann Lee, Sciences Po, Paris" Sciences Po); 210: a page
+// under nested contentDirs in the nearer language's, every time, and lang:
+// nb, nn (archive's pageLanguage: map order gave content/fr/x.md en or fr).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 209
+const SchemaVersion = 210
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
