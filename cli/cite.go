@@ -76,7 +76,7 @@ may pin its own with citekey: in its front matter (see the README).`,
 					// answer of the index as it was meanwhile (staleNote);
 					// why, as staleNote says it (a review: an unwritable
 					// cache was "another folio is updating")
-					why := src.behind
+					why := termsafe.Escape(src.behind) // its cache's path, in an error
 					if src.behindOther {
 						why = "another folio is updating the index"
 					}

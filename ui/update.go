@@ -267,9 +267,10 @@ func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 }
 
 // indexStatus says in the status line what opening the index found, and
-// what is wrong with the user's synonyms file (Info.Warning) beside it; at
-// the start (first) the warning is said alone if nothing else is. The
-// warning and the notice of a fallback index are listed whole under !
+// what is wrong with the user's synonyms file (Info.Warning) and a file
+// of the index's cache (Info.Damaged) beside it; at the start (first) a
+// warning is said alone if nothing else is. The warnings and the notice
+// of a fallback index are listed whole under !
 // while the index's Info says them (allWarnings), and at the start the status line says the
 // warnings the reading state, the quotes or the saved searches gave
 // before the index opened, which it would otherwise replace.
@@ -282,24 +283,23 @@ func (m *Model) indexStatus(info Info, first ...bool) tea.Cmd {
 		msg, warn = info.Fallback, false
 	case problemCount(info) > 0 || archive.CountFolders(info.Problems) > 0:
 		msg = problemSummary(info.Problems) + ": press ! to see why"
-	case info.Rebuilt > 0 && info.Warning == "" && !start:
+	case info.Rebuilt > 0 && info.Warning == "" && info.Damaged == "" && !start:
 		return m.status.set("Indexed "+plural(info.Rebuilt, "piece"), false)
 	case info.Rebuilt > 0:
 		msg, warn = "Indexed "+plural(info.Rebuilt, "piece"), false
 	case info.Warning == "" && info.Damaged == "" || !start:
 		return nil
 	}
-	own := archive.SanitizeLine(info.Warning) != "" // listed under ! while m.info says it (allWarnings)
+	// listed under ! while m.info says them (allWarnings); one is said
+	// whole, two by how many (sayWarnings)
+	said := 0
 	for _, w := range []string{info.Warning, info.Damaged} {
-		if w != "" {
+		if archive.SanitizeLine(w) != "" {
 			msg, warn = joinWarnings(msg, w), true
+			said++
 		}
 	}
-	if info.Warning != "" && info.Damaged != "" {
-		own = false // two: the status line says how many (sayWarnings)
-	} else if info.Damaged != "" {
-		own = archive.SanitizeLine(info.Damaged) != ""
-	}
+	own := said == 1
 	if start {
 		own = archive.SanitizeLine(info.Fallback) != "" || own
 		if len(m.allWarnings()) == 0 && !warn {

@@ -86,6 +86,12 @@ func TestDamagedCacheAndSynonymsAreTwoWarnings(t *testing.T) {
 	if got := m.status.text; got != damaged {
 		t.Errorf("status %q; want %q", got, damaged)
 	}
+	// after a refresh that rebuilt the damaged index, said beside the
+	// count (it said "Indexed 3 pieces" alone)
+	m.indexStatus(Info{Rebuilt: 3, Damaged: damaged})
+	if got := m.status.text; !strings.Contains(got, "Indexed 3 pieces") || !strings.Contains(got, damaged) {
+		t.Errorf("after a refresh: status %q", got)
+	}
 }
 
 // What is wrong with the user's synonyms file is said in the status line
