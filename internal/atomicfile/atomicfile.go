@@ -19,6 +19,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // WriteFile replaces path with data so that a crash at any moment leaves
@@ -49,17 +51,19 @@ func WriteWith(path string, perm fs.FileMode, write func(io.Writer) error) error
 	if err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		target, err := filepath.EvalSymlinks(path)
 		if err != nil {
-			return fmt.Errorf("%s is a link that leads nowhere: %w", path, err)
+			return fmt.Errorf("%s is a link that leads nowhere: %w", termsafe.Quote(path), err)
 		}
 		if st, err = os.Stat(target); err != nil {
 			return err
 		}
 		if !st.Mode().IsRegular() {
-			return fmt.Errorf("%s is a link to %s, %s: not written", path, target, notRegular(st.Mode()))
+			// names quoted: an error is no PathError for ErrText to quote
+			// (a review: a link "state\u202e.json" read as another file's)
+			return fmt.Errorf("%s is a link to %s, %s: not written", termsafe.Quote(path), termsafe.Quote(target), notRegular(st.Mode()))
 		}
 		path = target
 	} else if err == nil && !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is %s: not written", path, notRegular(st.Mode()))
+		return fmt.Errorf("%s is %s: not written", termsafe.Quote(path), notRegular(st.Mode()))
 	}
 	return writeThen(path, perm, write, os.Rename)
 }

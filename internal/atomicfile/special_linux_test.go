@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/folio-tui/folio/internal/termsafe"
 	"golang.org/x/sys/unix"
 )
 
@@ -82,6 +83,20 @@ func TestWriteRefusesWhatIsNoRegularFile(t *testing.T) {
 		}
 	}
 	unchanged(t, out, files)
+	// names holding what the status line drops are quoted (a review: a
+	// link "state\u202e.json" to "g\u202eood" read as other files)
+	odd := filepath.Join(dir, "g\u202eood")
+	if err := os.Mkdir(odd, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "state\u202e.json")
+	if err := os.Symlink(odd, link); err != nil {
+		t.Fatal(err)
+	}
+	err := WriteFile(link, []byte("x"), 0o644)
+	if err == nil || strings.ContainsRune(err.Error(), '\u202e') || !strings.Contains(err.Error(), termsafe.Quote(link)) || !strings.Contains(err.Error(), termsafe.Quote(odd)) {
+		t.Errorf("through a link with a bidi control: %v", err)
+	}
 }
 
 // A file of folio's own (ReplaceFile) that is a link is replaced by the
