@@ -486,7 +486,7 @@ func CheckName(name string) error {
 		return fmt.Errorf("name %q has a space at an end or two in a row", name)
 	}
 	for _, r := range name {
-		if termsafe.Invisible(r) || termsafe.Contextual(r) {
+		if termsafe.ShowsAsNothing(r) {
 			return fmt.Errorf("name %s has U+%04X, a character that shows as nothing: a name has letters, digits, spaces and %s", termsafe.Quote(name), r, namePunct)
 		}
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) && r != ' ' && !strings.ContainsRune(namePunct, r) {

@@ -232,7 +232,7 @@ func Unsafe(r rune) bool { return unsafeRune(r) }
 // is read as plain.md, another file (an attack: check's
 // "plain\ufe0f.md:3:" beside plain.md's lines).
 func Quote(s string) string {
-	over, hidden := overMarks(s), strings.ContainsFunc(s, shownAsNothing)
+	over, hidden := overMarks(s), strings.ContainsFunc(s, ShowsAsNothing)
 	if s != "" && utf8.ValidString(s) && !strings.ContainsAny(s, `"\`) &&
 		!strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) && !over && !hidden {
 		return s
@@ -245,7 +245,7 @@ func Quote(s string) string {
 	run := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if surplus := over && surplusMark(&run, r); surplus || shownAsNothing(r) {
+		if surplus := over && surplusMark(&run, r); surplus || ShowsAsNothing(r) {
 			b.WriteString(escapedMark(r))
 		} else {
 			q := strconv.Quote(s[i : i+size])
@@ -257,8 +257,8 @@ func Quote(s string) string {
 	return b.String()
 }
 
-// shownAsNothing is a character Invisible or Contextual names.
-func shownAsNothing(r rune) bool { return Invisible(r) || Contextual(r) }
+// ShowsAsNothing: r is a character Invisible or Contextual names.
+func ShowsAsNothing(r rune) bool { return Invisible(r) || Contextual(r) }
 
 // escapedMark is r written \u0301 (\U000e0100 past U+FFFF), as Go quotes a
 // character.
