@@ -309,11 +309,7 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, acc
 				fe.Msg, waitText(wait), int64(limit/time.Second))
 			// and its other pages are not asked for meanwhile (a review:
 			// three pages of one host were asked for a second apart)
-			h := c.host(u.Host)
-			h.Lock()
-			h.until = time.Now().Add(wait)
-			h.said = fmt.Sprintf("its server asked to wait %s from %s: try again later", waitText(wait), time.Now().Format("15:04"))
-			h.Unlock()
+			c.holdAsked(u.Host, wait)
 			return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: msg}
 		}
 		asked := wait != backoff
@@ -329,11 +325,7 @@ func (c *Client) retrying(ctx context.Context, u *url.URL, cond Conditional, acc
 				return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: fmt.Sprintf("%s; not asked again: the next try, %s later, would be past the %s this URL may take in all (%s left)",
 					fe.Msg, waitText(wait), c.perURL(), left)}
 			}
-			h := c.host(u.Host)
-			h.Lock()
-			h.until = time.Now().Add(wait)
-			h.said = fmt.Sprintf("its server asked to wait %s from %s: try again later", waitText(wait), time.Now().Format("15:04"))
-			h.Unlock()
+			c.holdAsked(u.Host, wait)
 			return nil, &Error{URL: fe.URL, Status: fe.Status, Msg: fmt.Sprintf("%s and asked to wait %s before trying again, past the %s this URL may take in all (%s left): not waited for, try again later",
 				fe.Msg, waitText(wait), c.perURL(), left)}
 		}
@@ -493,6 +485,16 @@ func (c *Client) unreachable(ctx context.Context, h *host, err error, timeout ti
 	}
 	h.until = time.Now().Add(longestWait)
 	h.said = fmt.Sprintf("its server %s at %s: it is not asked again this run", why, time.Now().Format("15:04"))
+}
+
+// holdAsked keeps host from being asked for wait, as its server asked:
+// its other URLs are not asked meanwhile, said so.
+func (c *Client) holdAsked(host string, wait time.Duration) {
+	h := c.host(host)
+	h.Lock()
+	defer h.Unlock()
+	h.until = time.Now().Add(wait)
+	h.said = fmt.Sprintf("its server asked to wait %s from %s: try again later", waitText(wait), time.Now().Format("15:04"))
 }
 
 // explain turns a transport error into a message naming the URL; ctx is
