@@ -17,14 +17,14 @@ import (
 //     the facets count once).
 //   - Outlets pick the outlet a filter value names, ignoring case, the
 //     full stops of initials and of the end and Latin letters' accents
-//     (SameOutlet: "The Guardian." is The Guardian); when it names none, every outlet whose name holds
+//     (OutletKey: "The Guardian." is The Guardian); when it names none, every outlet whose name holds
 //     the value's words in a row, ignoring case, accents and punctuation:
 //     "telegraph" picks "The Telegraph" and "The Sunday Telegraph", "new
 //     york" picks "The New York Times".
 //   - Authors are the people a piece's bylines name (People), picked as
 //     PickAuthors says: the person named, ignoring case, the full stops
 //     of initials, a given name's hyphen and Latin letters' accents
-//     (SamePerson: "George W. Bush" is George W Bush, "Jean Paul Sartre"
+//     (PersonKey: "George W. Bush" is George W Bush, "Jean Paul Sartre"
 //     Jean-Paul Sartre, "Jose Garcia" José García); else the
 //     value read as a byline ("Lee, Ann" is Ann Lee, "Ann Lee,
 //     Contributor" Ann Lee, "Ann Lee and Bo Chan" the pieces by both);
@@ -74,7 +74,7 @@ func PickValues(v string, known []string, key func(string) string, byWords bool)
 }
 
 // SameValue tells whether two values of a facet field (tags, kinds; the
-// outlets and authors fold more: SameOutlet, SamePerson) are one, ignoring case: Unicode's simple folding or
+// outlets and authors fold more: OutletKey, PersonKey) are one, ignoring case: Unicode's simple folding or
 // lower case ("İstanbul", which a tag stores as "istanbul", folds to
 // nothing else).
 // A value typed with combining accents is the one its file spells with

@@ -42,12 +42,9 @@ func PersonKey(s string) string { return nameKey(s, true) }
 // ("US News" another), "Condé Nast" Conde Nast.
 func OutletKey(s string) string { return nameKey(s, false) }
 
-// SamePerson and SameOutlet tell whether two values of the author or the
-// outlet facet are one (PersonKey, OutletKey).
+// SamePerson tells whether two values of the author facet are one
+// (PersonKey).
 func SamePerson(a, b string) bool { return PersonKey(a) == PersonKey(b) }
-
-// SameOutlet: see SamePerson.
-func SameOutlet(a, b string) bool { return OutletKey(a) == OutletKey(b) }
 
 // nameKey is PersonKey (person) or OutletKey.
 func nameKey(s string, person bool) string {
