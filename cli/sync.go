@@ -142,8 +142,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 						}
 						var fe *fetch.Error
 						if errors.As(r.PageErr, &fe) && fe.NotAsked {
-							why, _, _ := strings.Cut(strings.TrimPrefix(fe.Msg, "not asked: "), " (redirected to ")
-							k := termsafe.Escape(hostOf(fe.URL)) + " not asked (the feed's text kept): " + termsafe.Escape(why)
+							k := termsafe.Escape(fe.Held) + " not asked (the feed's text kept): " + termsafe.Escape(fe.HeldWhy)
 							if notAsked[k] == 0 {
 								notAskedOrder = append(notAskedOrder, k)
 							}

@@ -248,3 +248,48 @@ func TestSyncIntoAFolderMadeAgain(t *testing.T) {
 		t.Errorf("%d conditional GETs, want 4: the second and fourth syncs of each", conditional.Load())
 	}
 }
+
+// Pages whose links redirect to a host that gave no answer in time are
+// said under the host not asked, not the host of their links (a read of
+// the change: sync named the redirector, which had answered each time).
+func TestSyncPagesNotAskedAfterRedirectNameTheHostHeld(t *testing.T) {
+	old := fetchClient
+	fetchClient = func(time.Duration) *fetch.Client {
+		return &fetch.Client{Timeout: 200 * time.Millisecond, Delay: -1, Retries: -1}
+	}
+	t.Cleanup(func() { fetchClient = old })
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	stalling := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		<-r.Context().Done()
+	}))
+	defer stalling.Close()
+	redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		http.Redirect(w, r, stalling.URL+r.URL.Path, http.StatusFound)
+	}))
+	defer redirector.Close()
+	var items strings.Builder
+	for i := range 3 {
+		fmt.Fprintf(&items, "<item><title>Item %d</title><link>%s/p/%d</link><guid>g%d</guid><pubDate>Wed, 06 Nov 2019 10:0%d:00 GMT</pubDate><description>Summary %d.</description></item>",
+			i, redirector.URL, i, i, i, i)
+	}
+	feeds := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://example.com/</link>%s</channel></rss>`, items.String())
+	}))
+	defer feeds.Close()
+	run(t, "feeds", "add", feeds.URL+"/feed.xml", "--full-text")
+	out, errs, _ := run(t, "sync", "--into", t.TempDir())
+	held := strings.TrimPrefix(stalling.URL, "http://")
+	if !strings.Contains(out, "  2 items' pages on "+held+" not asked (the feed's text kept): its server gave no complete answer within 200ms (timed out) at ") ||
+		strings.Contains(out, strings.TrimPrefix(redirector.URL, "http://")+" not asked") {
+		t.Errorf("want the pages said under the host held, %s\n%s\n%s", held, out, errs)
+	}
+}

@@ -157,8 +157,10 @@ type Error struct {
 	Status int // the HTTP status, when there was one
 	// NotAsked: the URL's host was not asked, for it asked to wait or
 	// gave no answer earlier in the run (a caller says so once for
-	// many URLs)
-	NotAsked bool
+	// many URLs); Held is that host (after a redirect, the host it led
+	// to, not the URL's) and HeldWhy why, as Msg says it
+	NotAsked      bool
+	Held, HeldWhy string
 }
 
 func (e *Error) Error() string { return Redact(e.URL) + ": " + e.Msg }
@@ -213,7 +215,8 @@ func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional, accep
 		named := func(err error) error {
 			var fe *Error
 			if hops > 0 && errors.As(err, &fe) && fe.URL == u.String() {
-				return &Error{URL: rawURL, Status: fe.Status, NotAsked: fe.NotAsked, Msg: fe.Msg + " (redirected to " + Redact(fe.URL) + ")"}
+				return &Error{URL: rawURL, Status: fe.Status, NotAsked: fe.NotAsked, Held: fe.Held, HeldWhy: fe.HeldWhy,
+					Msg: fe.Msg + " (redirected to " + Redact(fe.URL) + ")"}
 			}
 			return err
 		}
@@ -274,7 +277,7 @@ func (c *Client) hostReady(ctx context.Context, u *url.URL) error {
 	}
 	dl, ok := ctx.Deadline()
 	if wait > cmp.Or(c.MaxRetryAfter, maxRetryAfter) || ok && time.Now().Add(wait).After(dl) {
-		return &Error{URL: u.String(), Msg: "not asked: " + said, NotAsked: true}
+		return &Error{URL: u.String(), Msg: "not asked: " + said, NotAsked: true, Held: u.Host, HeldWhy: said}
 	}
 	t := time.NewTimer(wait)
 	defer t.Stop()
