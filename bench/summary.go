@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 	"time"
+
+	"github.com/folio-tui/folio/internal/numfmt"
 )
 
 // wholeFigs are the whole-process and terminal figures of a run.
@@ -64,7 +66,7 @@ func printSummary(sizes []int, idx []result, w *wholeFigs) {
 	fmt.Println()
 	fmt.Print("| measure |")
 	for _, n := range sizes {
-		fmt.Printf(" %s |", thousands(n))
+		fmt.Printf(" %s |", numfmt.Thousands(n))
 	}
 	fmt.Println(" target |")
 	fmt.Print("|---|")

@@ -37,6 +37,7 @@ import (
 	"github.com/folio-tui/folio/index"
 	"github.com/folio-tui/folio/internal/buildgc"
 	"github.com/folio-tui/folio/internal/corpus"
+	"github.com/folio-tui/folio/internal/numfmt"
 )
 
 // tuiResult is one archive's terminal figures.
@@ -188,7 +189,7 @@ func runWholeBench(base string, sizes []int, o wholeOpts) *wholeFigs {
 			docs       int
 			arch, idx  string
 			typed, ent []string
-		}{thousands(n), n, filepath.Join(base, fmt.Sprintf("archive-%d", n)), filepath.Join(base, fmt.Sprintf("index-%d", n)), typedGenerated, enterGenerated})
+		}{numfmt.Thousands(n), n, filepath.Join(base, fmt.Sprintf("archive-%d", n)), filepath.Join(base, fmt.Sprintf("index-%d", n)), typedGenerated, enterGenerated})
 	}
 	for _, a := range archives {
 		fmt.Fprintf(os.Stderr, "bench: terminal, %s…\n", a.name)
@@ -955,14 +956,6 @@ func clockTicks() int64 {
 		}
 	}
 	return 100
-}
-
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 func median(xs []float64) float64 {

@@ -29,6 +29,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/folio-tui/folio/internal/numfmt"
 )
 
 // The words searched by every program: one in about a third of the
@@ -259,7 +261,7 @@ func wholeArchive(bin, against, base string, n, runs int, pr *peers) ([]*layout,
 		{Name: "nested", Arch: nested, Index: filepath.Join(base, fmt.Sprintf("index-%d", n))},
 		{Name: "flat", Arch: flat, Index: filepath.Join(base, fmt.Sprintf("index-%d-flat", n))},
 	} {
-		fmt.Fprintf(os.Stderr, "bench: whole processes, %s, %s…\n", thousands(n), l.Name)
+		fmt.Fprintf(os.Stderr, "bench: whole processes, %s, %s…\n", numfmt.Thousands(n), l.Name)
 		args := []string{"--archive", l.Arch, "--index-dir", l.Index}
 		// folio's build from nothing is timed only for a layout whose index
 		// the index figures did not build (the flat one): the nested one's
@@ -573,12 +575,12 @@ func printWhole(sizes []int, all map[int][]*layout, runs int, pr *peers) {
 					if base > 0 && len(f.Wall) > 0 {
 						ratio = fmt.Sprintf("%.2f×", median(f.Wall)/base)
 					}
-					fmt.Printf("| %s | %s | %s | `%s` | %.1f / %.1f | %.1f / %.1f | %.0f | %d | %s%s |\n", thousands(n), l.Name, row.Word, f.Name,
+					fmt.Printf("| %s | %s | %s | `%s` | %.1f / %.1f | %.1f / %.1f | %.0f | %d | %s%s |\n", numfmt.Thousands(n), l.Name, row.Word, f.Name,
 						pct(f.Wall, .5), pct(f.Wall, .95), pct(f.CPU, .5), pct(f.CPU, .95), f.RSSMB, f.Found, ratio, failed(f))
 				}
 			}
 			if f := l.Beside; f != nil {
-				fmt.Printf("| %s | %s | %s | `folio search`, beside a reader | %.1f / %.1f | %.1f / %.1f | %.0f | notices: %d of %d | |\n", thousands(n), l.Name, wholeWords[0],
+				fmt.Printf("| %s | %s | %s | `folio search`, beside a reader | %.1f / %.1f | %.1f / %.1f | %.0f | notices: %d of %d | |\n", numfmt.Thousands(n), l.Name, wholeWords[0],
 					pct(f.Wall, .5), pct(f.Wall, .95), pct(f.CPU, .5), pct(f.CPU, .95), f.RSSMB, l.BesideNotes, len(f.Wall))
 			}
 		}
@@ -599,7 +601,7 @@ func printWhole(sizes []int, all map[int][]*layout, runs int, pr *peers) {
 				if !b.b.Fresh {
 					when = " (an earlier run's)"
 				}
-				fmt.Printf("| %s | %s | `%s`%s | %.1f | %.1f | %.0f | %.0f |\n", thousands(n), l.Name, b.name, when,
+				fmt.Printf("| %s | %s | `%s`%s | %.1f | %.1f | %.0f | %.0f |\n", numfmt.Thousands(n), l.Name, b.name, when,
 					b.b.Proc.WallMs/1000, b.b.Proc.CPUMs/1000, b.b.Proc.RSSMB, b.b.Disk)
 			}
 		}

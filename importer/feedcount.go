@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 
+	"github.com/folio-tui/folio/internal/numfmt"
 	"golang.org/x/net/html/charset"
 )
 
@@ -218,18 +219,9 @@ func countJSON(data []byte) feedCount {
 func (n feedCount) tooBig(name string) error {
 	switch {
 	case n.items > MaxFeedItems:
-		return fmt.Errorf("%s holds more than %s items: folio imports a feed of at most %s (a WordPress export can be split by date or category: Tools → Export)", name, thousands(MaxFeedItems), thousands(MaxFeedItems))
+		return fmt.Errorf("%s holds more than %s items: folio imports a feed of at most %s (a WordPress export can be split by date or category: Tools → Export)", name, numfmt.Thousands(MaxFeedItems), numfmt.Thousands(MaxFeedItems))
 	case n.elements > MaxFeedElements:
-		return fmt.Errorf("%s holds more than %s elements: folio imports a feed of at most %s", name, thousands(MaxFeedElements), thousands(MaxFeedElements))
+		return fmt.Errorf("%s holds more than %s elements: folio imports a feed of at most %s", name, numfmt.Thousands(MaxFeedElements), numfmt.Thousands(MaxFeedElements))
 	}
 	return nil
-}
-
-// thousands writes n with commas between thousands (200,000).
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

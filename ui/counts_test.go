@@ -15,6 +15,7 @@ import (
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/numfmt"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -195,7 +196,7 @@ func TestOneCountEverywhere(t *testing.T) {
 		if m.list.total != want {
 			t.Fatalf("%s: the header counts %d, the index %d", where, m.list.total, want)
 		}
-		if head := strings.SplitN(ansi.Strip(m.View().Content), "\n", 2)[0]; !strings.Contains(head, thousands(want)+" of ") && !(want == 0 && strings.Contains(head, "0 ")) {
+		if head := strings.SplitN(ansi.Strip(m.View().Content), "\n", 2)[0]; !strings.Contains(head, numfmt.Thousands(want)+" of ") && !(want == 0 && strings.Contains(head, "0 ")) {
 			t.Fatalf("%s: the header does not say %d:\n%s", where, want, head)
 		}
 		// What folio list and folio stats count: the archive's own filter.

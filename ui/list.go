@@ -9,6 +9,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/numfmt"
 )
 
 // pageSize is how many hits one search request asks for. The list holds
@@ -369,34 +370,14 @@ const estimatedMark = "≈"
 // countText is the "3 of 7" at the top right.
 // An estimated total reads "≈1,380 of 100,000".
 func (l resultList) countText(archiveCount int) string {
-	n := thousands(l.total)
+	n := numfmt.Thousands(l.total)
 	if l.estimated {
 		n = estimatedMark + n
 	}
 	if archiveCount > 0 && archiveCount >= l.total {
-		return fmt.Sprintf("%s of %s", n, thousands(archiveCount))
+		return fmt.Sprintf("%s of %s", n, numfmt.Thousands(archiveCount))
 	}
 	return n + " found"
-}
-
-// thousands writes n with thin separators: 100000 -> 100,000.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 || len(s) <= 3 {
-		return s
-	}
-	var b strings.Builder
-	pre := len(s) % 3
-	if pre > 0 {
-		b.WriteString(s[:pre])
-	}
-	for i := pre; i < len(s); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(s[i : i+3])
-	}
-	return b.String()
 }
 
 // update handles a key of the list. ok is false for a key that is not the

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/numfmt"
 	"github.com/folio-tui/folio/internal/termsafe"
 )
 
@@ -235,7 +236,7 @@ func (m *Model) cited(msg citedMsg) tea.Cmd {
 	text := "Copied citation"
 	switch {
 	case msg.n > 1 && msg.total > msg.n:
-		text = fmt.Sprintf("Copied %d citations: the first %d of %s results", msg.n, msg.n, thousands(msg.total))
+		text = fmt.Sprintf("Copied %d citations: the first %d of %s results", msg.n, msg.n, numfmt.Thousands(msg.total))
 	case msg.n > 1:
 		text = fmt.Sprintf("Copied %d citations", msg.n)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/numfmt"
 )
 
 // searchHint is the placeholder of the empty search box: a reminder of the
@@ -134,7 +135,7 @@ func (m Model) suggestionText() string {
 		return ""
 	}
 	k := m.keys.UseSuggestion.Help().Key
-	return archive.SanitizeLine(fmt.Sprintf("Did you mean %s (%s)? %s to search it", s.Fix, thousands(s.Count), k))
+	return archive.SanitizeLine(fmt.Sprintf("Did you mean %s (%s)? %s to search it", s.Fix, numfmt.Thousands(s.Count), k))
 }
 
 // useSuggestion puts the suggested query in the box and searches it.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/numfmt"
 	"github.com/folio-tui/folio/internal/termsafe"
 )
 
@@ -210,7 +211,7 @@ func (m Model) countViewWith(f string) string {
 		parts = append([]string{archive.SanitizeLine(m.said.typed) + "…"}, parts...)
 	}
 	if p := m.progress; m.refreshing && p.total > 0 {
-		parts = append([]string{fmt.Sprintf("indexing %s of %s", thousands(p.done), thousands(p.total))}, parts...)
+		parts = append([]string{fmt.Sprintf("indexing %s of %s", numfmt.Thousands(p.done), numfmt.Thousands(p.total))}, parts...)
 	}
 	if f != "" {
 		parts = append(parts, f)
@@ -340,7 +341,7 @@ func (m Model) progressView(w int) string {
 	w = max(w, 10)
 	filled := min(w*p.done/p.total, w)
 	bar := st.Progress.Render(strings.Repeat("█", filled)) + st.Rule.Render(strings.Repeat("░", w-filled))
-	return title + "\n\n" + st.Hint.Render(fmt.Sprintf("Indexing %s of %s files", thousands(p.done), thousands(p.total))) + "\n" + bar
+	return title + "\n\n" + st.Hint.Render(fmt.Sprintf("Indexing %s of %s files", numfmt.Thousands(p.done), numfmt.Thousands(p.total))) + "\n" + bar
 }
 
 // problemCount is the number of skipped files that are problems: section
@@ -374,5 +375,5 @@ func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return thousands(n) + " " + noun + "s"
+	return numfmt.Thousands(n) + " " + noun + "s"
 }
