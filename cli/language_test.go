@@ -66,3 +66,38 @@ func TestLanguageListedShownAndCited(t *testing.T) {
 		t.Errorf("check:\n%s%s", out, errOut)
 	}
 }
+
+// search --json's hits carry their language as list --json's pieces do
+// (a review: a JSON consumer could not tell a hit's), left out when it is
+// not known.
+func TestLanguageInSearchJSON(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"welt.md":  "---\ntitle: Die Welt\ndate: 2020-05-01\nlanguage: de-AT\n---\nEnde.\n",
+		"world.md": "---\ntitle: The World\ndate: 2020-05-03\n---\nEnde.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := runIndexed(t, t.TempDir(), "--archive", dir, "search", "--json", "ende")
+	var res struct {
+		Hits []map[string]any `json:"hits"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || len(res.Hits) != 2 {
+		t.Fatalf("search --json: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, h := range res.Hits {
+		l, has := h["language"]
+		switch h["id"] {
+		case "welt":
+			if l != "de-AT" {
+				t.Errorf("welt: language %v, want de-AT", l)
+			}
+		default:
+			if has {
+				t.Errorf("%v: language %v, want none (left out)", h["id"], l)
+			}
+		}
+	}
+}

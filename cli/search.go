@@ -185,6 +185,7 @@ type hitJSON struct {
 	Tags          []string `json:"tags"`
 	Kind          string   `json:"kind"`
 	URL           string   `json:"url"`
+	Language      string   `json:"language,omitempty"` // a BCP 47 tag, as list --json's
 	Score         float64  `json:"score"`
 	Snippets      []string `json:"snippets"`
 	// Copies are the other pieces of its group of republished copies
@@ -241,7 +242,7 @@ func searchJSON(res index.Results) resultsJSON {
 		}
 		out.Hits = append(out.Hits, hitJSON{
 			ID: h.ID, Title: h.Title, Outlet: h.Outlet, Date: h.Date.String(), DatePrecision: string(h.Date.Precision),
-			Authors: nonNil(h.Authors), Tags: nonNil(h.Tags), Kind: h.Kind, URL: h.URL, Score: h.Score, Snippets: snips,
+			Authors: nonNil(h.Authors), Tags: nonNil(h.Tags), Kind: h.Kind, URL: h.URL, Language: h.Language, Score: h.Score, Snippets: snips,
 			Copies: copies,
 		})
 	}
