@@ -84,6 +84,33 @@ var languageNames = map[string]string{
 	"afrikaans": "af",
 }
 
+// LanguageName is the tag t (Article.Language) as a reader reads it: the
+// English name of its language when folio knows it (languageNames; nb
+// and nn too), with the tag after it when the tag says more than the
+// language (de: German; en-GB: English (en-GB)), else t itself (ko-KR,
+// gsw); "" for "".
+func LanguageName(t string) string {
+	name, ok := languageTitles()[baseOf(t)]
+	switch {
+	case !ok:
+		return t
+	case t == baseOf(t):
+		return name
+	}
+	return name + " (" + t + ")"
+}
+
+// languageTitles are the names of languageNames' languages by their tags,
+// as a title writes them (de: German), and Norwegian's written standards.
+// Made at first use.
+var languageTitles = sync.OnceValue(func() map[string]string {
+	m := map[string]string{"nb": "Norwegian Bokmål", "nn": "Norwegian Nynorsk"}
+	for n, t := range languageNames {
+		m[t] = strings.ToUpper(n[:1]) + n[1:]
+	}
+	return m
+})
+
 // frontLanguage is the language the front matter m gives (languageKeys),
 // "" for none, with a problem (for the file at p, its field's line by
 // at) for a value that is no language (LanguageTag): ignored.

@@ -254,7 +254,7 @@ func clearStatusCmd(after afterFunc, id int, d time.Duration) tea.Cmd {
 // with any Searcher.
 func sanitizeArticle(a archive.Article) archive.Article {
 	a.Title, a.Outlet, a.Kind = archive.SanitizeLine(a.Title), archive.SanitizeLine(a.Outlet), archive.SanitizeLine(a.Kind)
-	a.URL, a.Source = archive.SanitizeLine(a.URL), archive.SanitizeLine(a.Source)
+	a.URL, a.Source, a.Language = archive.SanitizeLine(a.URL), archive.SanitizeLine(a.Source), archive.SanitizeLine(a.Language)
 	a.Standfirst, a.Note, a.Body = archive.Sanitize(a.Standfirst), archive.Sanitize(a.Note), archive.Sanitize(a.Body)
 	a.Authors, a.Tags = slices.Clone(a.Authors), slices.Clone(a.Tags)
 	for i := range a.Authors {

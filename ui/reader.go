@@ -496,7 +496,7 @@ func (r reader) barView(st Styles) string {
 }
 
 // composePiece lays out a piece for the reader at width cells: the header
-// (title, outlet · date · authors, tags, the URL as a terminal hyperlink,
+// (title, outlet · date · authors · language when known, tags, the URL as a terminal hyperlink,
 // where else it ran (copies), related pieces when the index can find
 // them), the keeper's note as a quote, then the rendered body.
 func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, body []string, width int, st Styles) (lines []string, bodyStart int) {
@@ -515,7 +515,7 @@ func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, b
 	add("")
 	add(wrap(st.ReaderTitle, oneLine(a.Title))...)
 	var meta []string
-	for _, m := range []string{a.Outlet, a.Date.Human(), strings.Join(a.Authors, ", ")} {
+	for _, m := range []string{a.Outlet, a.Date.Human(), strings.Join(a.Authors, ", "), archive.LanguageName(a.Language)} {
 		if m = oneLine(m); m != "" {
 			meta = append(meta, m)
 		}
