@@ -19,9 +19,10 @@ import (
 // (x.de.md, index.fr.md) when the language is one the site's config
 // has (Hugo reads the name so then, and a page of a multilingual site
 // without one is its default language's), or a language's own
-// contentDir. A Zola translation's name is not read (folio reads no Zola
-// config: elections.uk.md, trip.to.md read as Ukrainian and Tongan; a
-// review). Cite gives it to reference managers and biblatex, which
+// contentDir, else the site's: a Hugo site's languageCode, or the
+// defaultContentLanguage it names (hugoLanguages.site). A Zola
+// translation's name is not read (folio reads no Zola config:
+// elections.uk.md, trip.to.md read as Ukrainian and Tongan; a review). Cite gives it to reference managers and biblatex, which
 // case a title in English alone (biblatex-apa wrote "Die Welt und das
 // Ende" as "Die welt und das ende": the piece had no language).
 
@@ -161,8 +162,11 @@ type hugoLanguages struct {
 	// tags are its languages' tags by their keys in lower case: a
 	// language's languageCode when it is a tag (LanguageTag), else its
 	// key when that is one, else "" (a page of it has none); its
-	// disabled languages left out. A site without languages has its
-	// defaultContentLanguage alone (en when it names none).
+	// disabled languages left out (a site's one language without a
+	// languageCode of its own has the site's, as Hugo 0.112.4 on reads
+	// it). A site without languages has its defaultContentLanguage alone
+	// (en when it names none), its tag the site's languageCode when that
+	// is one.
 	tags map[string]string
 	// def is its defaultContentLanguage, in lower case (en when it names
 	// none): the language of a page of a multilingual site whose name
@@ -170,6 +174,14 @@ type hugoLanguages struct {
 	def string
 	// multi: its config has languages.
 	multi bool
+	// site is the language of a page of a site without languages whose
+	// name and folder name none: its languageCode when it is a tag
+	// (Hugo's .Language.LanguageCode of the page, which the site's html
+	// lang and RSS language say), else its defaultContentLanguage's tag
+	// when the config names one (.Language.Lang); "" when it names
+	// neither (Hugo's default en is no word of the site's: folio does
+	// not guess it).
+	site string
 	// dirs are its languages' own contentDirs from the site's root
 	// (hugoContentDirIn), each with its language's key.
 	dirs map[string]string
@@ -179,15 +191,31 @@ type hugoLanguages struct {
 // its config's files read by read.
 func hugoLanguagesOf(read configReader, root string) hugoLanguages {
 	l := hugoLanguages{tags: map[string]string{}, def: "en"}
+	named := false // the config names its defaultContentLanguage
 	if v, _ := hugoSiteConfig.value(read, root, "defaultcontentlanguage"); v != nil {
 		if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
-			l.def = strings.ToLower(strings.TrimSpace(s))
+			l.def, named = strings.ToLower(strings.TrimSpace(s)), true
 		}
 	}
+	// the site's own languageCode: a site's without languages, or its one
+	// language's without its own (Hugo 0.112.4 on; with two languages or
+	// more it is not read)
+	siteCode, _ := hugoSiteConfig.value(read, root, "languagecode")
 	v, _ := hugoSiteConfig.value(read, root, "languages")
 	langs, _ := v.(map[string]any)
 	if len(langs) == 0 {
-		l.tags[l.def], _ = LanguageTag(l.def)
+		t, ok := "", false
+		if s, isString := siteCode.(string); isString {
+			t, ok = LanguageTag(s)
+		}
+		if !ok {
+			t, ok = LanguageTag(l.def)
+			ok = ok && named
+		}
+		l.tags[l.def] = t
+		if ok {
+			l.site = t
+		}
 		return l
 	}
 	l.multi, l.dirs = true, map[string]string{}
@@ -198,7 +226,10 @@ func hugoLanguagesOf(read configReader, root string) hugoLanguages {
 		if off, _ := hugoKey(lm, "disabled"); disabled[key] || isTrue(off) {
 			continue
 		}
-		code, _ := hugoKey(lm, "languagecode")
+		code, has := hugoKey(lm, "languagecode")
+		if !has && len(langs) == 1 {
+			code = siteCode
+		}
 		t, ok := "", false
 		if s, isString := code.(string); isString {
 			t, ok = LanguageTag(s)
@@ -224,7 +255,7 @@ func hugoLanguagesOf(read configReader, root string) hugoLanguages {
 // hugoBuild's).
 func (l hugoLanguages) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "langs %q %v", l.def, l.multi)
+	fmt.Fprintf(&b, "langs %q %v %q", l.def, l.multi, l.site)
 	for _, k := range slices.Sorted(maps.Keys(l.tags)) {
 		fmt.Fprintf(&b, " %q=%q", k, l.tags[k])
 	}
@@ -238,7 +269,8 @@ func (l hugoLanguages) String() string {
 // from the site's root) as Hugo reads it: its name's language when the
 // site has it (x.de.md), else that of the language whose contentDir
 // holds it (the nearest), else, in a multilingual site, the default
-// language's; "" for none.
+// language's, and in one without languages the site's (l.site); "" for
+// none.
 func (l hugoLanguages) pageLanguage(rel string) string {
 	if code := nameLanguage(rel); code != "" {
 		if t, ok := l.tags[code]; ok {
@@ -259,7 +291,7 @@ func (l hugoLanguages) pageLanguage(rel string) string {
 	if l.multi {
 		return l.tags[l.def]
 	}
-	return ""
+	return l.site
 }
 
 // hugoLanguage is the language of the page at p of the Hugo site it is

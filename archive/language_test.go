@@ -129,6 +129,62 @@ func TestSiteLanguages(t *testing.T) {
 	}
 }
 
+// A Hugo site without languages gives its pages its languageCode (Hugo's
+// .Language.LanguageCode: the site's html lang), else the
+// defaultContentLanguage its config names (.Language.Lang), else none,
+// Hugo's default en unguessed (a review: languageCode = "de-de" gave its
+// pages none); a site with one language takes the site's languageCode
+// when the language has none of its own, one with two or more does not
+// (Hugo 0.112.4 on). A page's front matter comes first.
+func TestHugoSiteLanguageCode(t *testing.T) {
+	page := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-05-01\n---\nText.\n" }
+	dir := t.TempDir()
+	files := map[string]string{
+		"code/hugo.toml":                "title = 'S'\nlanguageCode = \"de-de\"\n",
+		"code/content/posts/fr.md":      "---\ntitle: F\ndate: 2020-05-01\nlanguage: fr\n---\nTexte.\n",
+		"yaml/config.yaml":              "title: S\nlanguageCode: en-us\n",
+		"named/config.toml":             "defaultContentLanguage = 'fr'\n",
+		"both/hugo.toml":                "defaultContentLanguage = 'de'\nlanguageCode = 'de-at'\n",
+		"one/hugo.toml":                 "languageCode = 'de-de'\ndefaultContentLanguage = 'de'\n[languages.de]\nweight = 1\n",
+		"own/hugo.toml":                 "languageCode = 'de-de'\ndefaultContentLanguage = 'de'\n[languages.de]\nlanguageCode = 'de-ch'\n",
+		"two/hugo.toml":                 "languageCode = 'de-de'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"dir/config/_default/hugo.toml": "languageCode = 'it-it'\n",
+		"bare/hugo.toml":                "title = 'S'\n",
+		"bad/hugo.toml":                 "languageCode = 'klingon'\n",
+		"badnamed/hugo.toml":            "languageCode = 'klingon'\ndefaultContentLanguage = 'nl'\n",
+	}
+	want := map[string]string{
+		"code/content/posts/x.md": "de-DE", "code/content/posts/fr.md": "fr", "yaml/content/x.md": "en-US",
+		"named/content/x.md": "fr", "both/content/x.md": "de-AT", "one/content/x.md": "de-DE", "own/content/x.md": "de-CH",
+		"two/content/x.md": "en", "two/content/x.fr.md": "fr", "dir/content/x.md": "it-IT", "bare/content/x.md": "",
+		"bad/content/x.md": "", "badnamed/content/x.md": "nl",
+	}
+	for p := range want {
+		if _, ok := files[p]; !ok {
+			files[p] = page(p)
+		}
+	}
+	writeFiles(t, dir, files)
+	a, probs := loadSite(t, dir)
+	if len(probs) != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	seen := 0
+	for _, x := range a.Articles {
+		w, ok := want[x.Path]
+		if !ok {
+			continue
+		}
+		seen++
+		if x.Language != w {
+			t.Errorf("%s: language %q, want %q", x.Path, x.Language, w)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of %d pieces read", seen, len(want))
+	}
+}
+
 // A page under two languages' contentDirs, one inside the other, is in
 // the nearer's language, every time; a folder two languages share is the
 // first's by name (a review: map order gave content/fr/x.md en or fr

@@ -101,3 +101,36 @@ func TestLanguageInSearchJSON(t *testing.T) {
 		}
 	}
 }
+
+// A Hugo site's languageCode gives its pages their language in the index
+// (list and search --json), and an edited one is read at the next command.
+func TestHugoLanguageCodeInTheIndex(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("hugo.toml", "title = 'S'\nlanguageCode = 'de-de'\n")
+	write("content/posts/welt.md", "---\ntitle: Die Welt\ndate: 2020-05-01\n---\nEnde.\n")
+	idx := t.TempDir()
+	languageOf := func(want string) {
+		t.Helper()
+		out, errOut, code := runIndexed(t, idx, "--archive", dir, "list", "--json")
+		var listed []map[string]any
+		if code != 0 || json.Unmarshal([]byte(out), &listed) != nil || len(listed) != 1 || listed[0]["language"] != want {
+			t.Errorf("list --json: exit %d, want language %s:\n%s%s", code, want, out, errOut)
+		}
+		out, errOut, code = runIndexed(t, idx, "--archive", dir, "search", "--json", "ende")
+		if code != 0 || !strings.Contains(out, `"language": "`+want+`"`) {
+			t.Errorf("search --json: exit %d, want language %s:\n%s%s", code, want, out, errOut)
+		}
+	}
+	languageOf("de-DE")
+	write("hugo.toml", "title = 'S'\nlanguageCode = 'fr-fr'\n")
+	languageOf("fr-FR")
+}
