@@ -828,7 +828,9 @@ func isDatedPost(p string) bool {
 // output: true, and _drafts (at any depth, as the scan reads it:
 // jekyllShowsDraftsOf) when its config sets show_drafts
 // (jekyllShowDrafts; the others Passed names the scan passes over).
-// Under _posts, _drafts or such a collection nothing more is asked. Its
+// Under _posts, _drafts or such a collection only the folder just below
+// it is asked, as Jekyll's EntryFilter asks it (_posts/_hid/a.md is
+// passed over, _posts/sub/_x/b.md is not). Its
 // _config.yml is read of fsys; false when s has none to read.
 func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 	if s == nil || s.fsys == nil {
@@ -846,16 +848,27 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 	if root == "." {
 		rel = dir
 	}
-	for i, name := range strings.Split(rel, "/") {
+	names := strings.Split(rel, "/")
+	for i, name := range names {
 		switch {
 		case name == "_posts", i == 0 && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]],
 			name == "_drafts" && s.jekyllShowDrafts(root):
-			return false
+			// Jekyll's EntryFilter asks of the path below it its first
+			// folder alone (Jekyll 4.3.1 as oracle: _posts/_hid/a.md and
+			// _notes/_hid/n.md were no pages, _posts/sub/_x/b.md one;
+			// folio published all three, an attack's report)
+			return i+1 < len(names) && jekyllSpecialName(names[i+1])
 		case name != "" && strings.IndexByte("_#~", name[0]) >= 0:
 			return true
 		}
 	}
 	return false
+}
+
+// jekyllSpecialName reports whether Jekyll's EntryFilter passes over an
+// entry so named: one starting with ., _, # or ~.
+func jekyllSpecialName(name string) bool {
+	return name != "" && strings.IndexByte("._#~", name[0]) >= 0
 }
 
 // jekyllRootOf is the Jekyll site's root nearest the folder dir: dir or

@@ -1363,7 +1363,10 @@ func TestEmptyDatesOfAHugoSiteAreUndated(t *testing.T) {
 // as oracle: of sub/_inner/b.md, _notes/a.md, _hidden/deep/h.md,
 // _quiet/n.md (output: false), _coll/c.md and sub/page.md only the last
 // two are pages): the others are a Quiet "not a page of the site". In a
-// folder of notes they are pieces.
+// folder of notes they are pieces. Below _posts or a collection its
+// first folder alone is asked, as Jekyll's EntryFilter asks it (Jekyll
+// 4.3.1 as oracle: _posts/_hid/… and _coll/_hid/… were no pages,
+// _posts/sub/_x/… and _coll/sub/_x/… were; an attack's report).
 func TestJekyllFoldersStartingWithUnderscore(t *testing.T) {
 	page := "---\ntitle: T\ndate: 2021-01-01\n---\nB"
 	root := t.TempDir()
@@ -1378,15 +1381,24 @@ func TestJekyllFoldersStartingWithUnderscore(t *testing.T) {
 		"site/sub/page.md":                 page,
 		"site/news/_posts/2021-01-02-p.md": page,
 		"notes/_inner/x.md":                page,
+		// below _posts or a collection, its first folder alone is asked
+		"site/_posts/_hid/2021-01-03-a.md":    page,
+		"site/_posts/sub/_x/2021-01-04-b.md":  page,
+		"site/news/_posts/#x/2021-01-05-c.md": page,
+		"site/_coll/_hid/e.md":                page,
+		"site/_coll/sub/_x/f.md":              page,
 	})
 	a, probs := loadSite(t, root)
 	pieces, msgs := piecePaths(a), problemLines(probs, nil)
-	wantPieces := []string{"notes/_inner/x.md", "site/_coll/c.md", "site/_coll/sub/d.md", "site/news/_posts/2021-01-02-p.md", "site/sub/page.md"}
+	wantPieces := []string{"notes/_inner/x.md", "site/_coll/c.md", "site/_coll/sub/_x/f.md", "site/_coll/sub/d.md", "site/_posts/sub/_x/2021-01-04-b.md", "site/news/_posts/2021-01-02-p.md", "site/sub/page.md"}
 	sameLines(t, "pieces", pieces, wantPieces)
 	wantProbs := []string{
+		"site/_coll/_hid/e.md: " + JekyllFolderMsg + " (quiet true)",
 		"site/_hidden/deep/h.md: " + JekyllFolderMsg + " (quiet true)",
 		"site/_notes/a.md: " + JekyllFolderMsg + " (quiet true)",
+		"site/_posts/_hid/2021-01-03-a.md: " + JekyllFolderMsg + " (quiet true)",
 		"site/_quiet/n.md: " + JekyllFolderMsg + " (quiet true)",
+		"site/news/_posts/#x/2021-01-05-c.md: " + JekyllFolderMsg + " (quiet true)",
 		"site/sub/_inner/b.md: " + JekyllFolderMsg + " (quiet true)",
 	}
 	sameLines(t, "problems", msgs, wantProbs)

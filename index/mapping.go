@@ -433,11 +433,15 @@ import (
 // 211: a Hugo site's own languageCode, else the defaultContentLanguage it
 // names, for the pages of a site without languages, and its languageCode
 // for a site's one language without its own (archive's hugoLanguagesOf:
-// languageCode = "de-de" gave its pages none).
+// languageCode = "de-de" gave its pages none); 212: a page under nested
+// contentDirs in the nearer language's, every time, and lang: nb, nn
+// (archive's pageLanguage: map order gave content/fr/x.md en or fr); 211: a
+// Jekyll folder just below _posts or a collection starting with _, #, ., ~
+// passed over (archive's jekyllPassedFolder: _posts/_hid/ was read).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 211
+const SchemaVersion = 212
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
