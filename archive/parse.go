@@ -362,6 +362,19 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// name as Jekyll does, when its front matter does not say
 		post, isPost = d, true
 	}
+	// named is what Jekyll reads of the file's name: a post's, a draft's,
+	// or a collection document's (SiteRoots.jekyllDocument), which is no
+	// post (its text is read as a page's), asked only of a document
+	// without a title or a date
+	named := func() (jekyllName, bool) {
+		if isPost || inJekyll == nil {
+			return post, isPost
+		}
+		if d, ok := cascades.jekyllDocument(path); ok && inJekyll() {
+			return d, true
+		}
+		return jekyllName{}, false
+	}
 	// jekyllUnpublished is whether the file is in a Jekyll site whose
 	// config's unpublished builds it though its published is false
 	// (jekyllbuild.go), asked of a draft alone (a draft: true is none
@@ -378,11 +391,13 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	title, tf := m.first(titleKeys)
 	title.value = siteTitle(title, path, inJekyll, inHugo)
 	a.Title = fieldLine(stringOf(title.value)) // its references decoded: fieldrefs.go
-	if isPost && (tf == "" || title.value == nil || title.value == false) {
+	if tf == "" || title.value == nil || title.value == false {
 		// Jekyll's title ||= the slug's: for a null or false title too
 		// (a helper's report: `title:` was skipped as empty, `title:
 		// false` shown as "false"), not for ""
-		a.Title = post.title
+		if n, ok := named(); ok {
+			a.Title = n.title
+		}
 	}
 	// inSite is whether the file is in a Hugo or a Jekyll site, asked of
 	// an untitled or undated page alone: the sites publish such a page
@@ -455,9 +470,14 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		return true
 	})
 	undated := false
+	var namedDate jekyllName
+	isNamed := func() (ok bool) {
+		namedDate, ok = named()
+		return ok
+	}
 	switch {
-	case df == "" && isPost && !post.undated:
-		a.Date = post.date
+	case df == "" && isNamed() && !namedDate.undated:
+		a.Date = namedDate.date
 	case df == "":
 		d, ok := nameDate(path)
 		if hugoDates {

@@ -582,6 +582,57 @@ func jekyllDraft(p string) (jekyllName, bool) {
 	return jekyllName{title: titleizeSlug(name), undated: true}, true
 }
 
+// jekyllDocument reads the title and date Jekyll gives a document of a
+// collection with output (jekyllOutputs: _notes/plain-note.md of a site
+// whose _config.yml gives notes output: true) from its file name, as it
+// does a post's: Document#populate_title runs for every document of a
+// collection, not only posts (Jekyll 4.3.1 as oracle: _notes/plain-note.md
+// untitled was "Plain Note", _notes/2019-02-02-dated-note.md "Dated Note"
+// of 2019-02-02; folio titled them "plain-note" and
+// "2019-02-02-dated-note", an attack's report). A name without a date
+// (Jekyll's DATE_FILENAME_MATCHER, jekyllPostName) is undated. False for a
+// file of no such collection, of _posts or _drafts, and when s has no
+// config to read.
+func (s *SiteRoots) jekyllDocument(p string) (jekyllName, bool) {
+	if s == nil || s.fsys == nil || !strings.Contains(p, "_") {
+		return jekyllName{}, false
+	}
+	root, ok := s.jekyllRootOf(path.Dir(p))
+	if !ok {
+		return jekyllName{}, false
+	}
+	rel := p
+	if root != "." {
+		rel = strings.TrimPrefix(p, root+"/")
+	}
+	first, rest, ok := strings.Cut(rel, "/")
+	if !ok || !strings.HasPrefix(first, "_") || first == "_posts" || first == "_drafts" || !s.jekyllOutputs(root)[first[1:]] {
+		return jekyllName{}, false
+	}
+	return jekyllDocName(path.Base(rest)), true
+}
+
+// jekyllDocName is what Jekyll's populate_title reads of a document's
+// file name base: its name but for its last extension, and a dated
+// name's date (an impossible day none: Jekyll fails the build on it) and
+// the slug after it; the slug's trailing dots dropped, titleized
+// (titleizeSlug).
+func jekyllDocName(base string) jekyllName {
+	name := strings.TrimSuffix(base, path.Ext(base))
+	if name == "" {
+		name = base
+	}
+	n := jekyllName{undated: true}
+	if m := jekyllPostName().FindStringSubmatch(name); m != nil {
+		name = m[4]
+		if d, ok := dateOfParts(m[1], m[2], m[3]); ok {
+			n.date, n.undated = d, false
+		}
+	}
+	n.title = titleizeSlug(strings.TrimRight(name, "."))
+	return n
+}
+
 // jekyllPostName is Jekyll's post file name: year, month, day, slug.
 var jekyllPostName = lazyRegexp(`^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+)$`)
 

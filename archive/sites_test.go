@@ -3644,3 +3644,45 @@ func TestHugoLanguageContentDirs(t *testing.T) {
 		}
 	}
 }
+
+// Jekyll titles an untitled document of a collection with output by its
+// name, as it does a post, and dates a dated name's (Document#populate_title
+// runs for every collection document: Jekyll 4.3.1 as oracle,
+// _notes/plain-note.md was "Plain Note", _notes/2019-02-02-dated-note.md
+// "Dated Note" of 2019-02-02, _notes/2019-3-4-short.md "Short" of
+// 2019-03-04, title: false or no value as none; an attack's report: folio
+// titled them by their file names). A page is titled by its file's name,
+// as before, and so is a document whose title is "" (Ruby's ||= keeps it).
+func TestJekyllCollectionDocumentTitles(t *testing.T) {
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":                     "collections:\n  notes:\n    output: true\n",
+		"site/_notes/plain-note.md":            "---\n---\nx\n",
+		"site/_notes/2019-02-02-dated-note.md": "---\n---\nx\n",
+		"site/_notes/sub/2019-3-4-short.md":    "---\ntitle: false\n---\nx\n",
+		"site/_notes/null-title.md":            "---\ntitle:\n---\nx\n",
+		"site/_notes/empty-title.md":           "---\ntitle: \"\"\n---\nx\n",
+		"site/_notes/own.md":                   "---\ntitle: Own\ndate: 2020-01-01\n---\nx\n",
+		"site/plain-page.md":                   "---\n---\nx\n",
+		"notes/_notes/2019-02-02-outside.md":   "---\ntitle: T\n---\nx\n",
+	})
+	a, probs := loadSite(t, root)
+	if len(probs) != 0 {
+		t.Errorf("problems: %v", problemLines(probs, nil))
+	}
+	var got []string
+	for _, x := range a.Articles {
+		got = append(got, fmt.Sprintf("%s: %q %s", x.Path, x.Title, x.Date))
+	}
+	slices.Sort(got)
+	sameLines(t, "pieces", got, []string{
+		`notes/_notes/2019-02-02-outside.md: "T" 2019-02-02`,
+		`site/_notes/2019-02-02-dated-note.md: "Dated Note" 2019-02-02`,
+		`site/_notes/empty-title.md: "empty-title" `,
+		`site/_notes/null-title.md: "Null Title" `,
+		`site/_notes/own.md: "Own" 2020-01-01`,
+		`site/_notes/plain-note.md: "Plain Note" `,
+		`site/_notes/sub/2019-3-4-short.md: "Short" 2019-03-04`,
+		`site/plain-page.md: "plain-page" `,
+	})
+}

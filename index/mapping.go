@@ -437,11 +437,18 @@ import (
 // contentDirs in the nearer language's, every time, and lang: nb, nn
 // (archive's pageLanguage: map order gave content/fr/x.md en or fr); 211: a
 // Jekyll folder just below _posts or a collection starting with _, #, ., ~
-// passed over (archive's jekyllPassedFolder: _posts/_hid/ was read).
+// passed over (archive's jekyllPassedFolder: _posts/_hid/ was read); 213: a
+// page under nested contentDirs in the nearer language's, every time, and
+// lang: nb, nn (archive's pageLanguage: map order gave content/fr/x.md en
+// or fr); 211: a Jekyll folder just below _posts or a collection starting
+// with _, #, ., ~ passed over (archive's jekyllPassedFolder: _posts/_hid/
+// was read); 212: an untitled Jekyll collection document titled, and dated,
+// by its name as a post (archive's jekyllDocument: _notes/plain-note.md was
+// "plain-note", now "Plain Note").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 212
+const SchemaVersion = 213
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
