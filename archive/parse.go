@@ -510,6 +510,35 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		undated = true
 	default:
 		d, err := dateFromValue(date.value, inHugo)
+		var years *yearsError
+		if err != nil && !errors.As(err, &years) && (inPosts(path) || inJekyll != nil && inJekyll()) {
+			// in a Jekyll site a file is never lost for its date (an
+			// attack's report against Jekyll 4.3.1: a post's date:
+			// "2020-5-6" or Sat, 02 May 2020 and a page's 06.05.2020
+			// were skipped, where Jekyll published each): a date Ruby's
+			// Time.parse reads (jekyllDate) is read; for another, a
+			// post or collection document, which Jekyll fails the build
+			// on ("does not have a valid date"), takes its name's date,
+			// if its name has one, and a page, whose date Jekyll never
+			// reads but shows as written, is undated; check notes it
+			if jd, ok := jekyllDate(date.value); ok {
+				d, err = jd, nil
+			} else if n, ok := named(); ok {
+				why := "Jekyll 4.3 fails the build on it"
+				if n.undated {
+					undated = true
+					probs = append(probs, Problem{Path: path, Line: at(date), Msg: fmt.Sprintf("%s: %v: %s; undated", df, err, why)})
+				} else {
+					a.Date = n.date
+					probs = append(probs, Problem{Path: path, Line: at(date), Msg: fmt.Sprintf("%s: %v: %s; dated by its name, %s", df, err, why, n.date)})
+				}
+				break
+			} else {
+				undated = true
+				probs = append(probs, Problem{Path: path, Line: at(date), Msg: fmt.Sprintf("%s: %v: undated, as Jekyll publishes a page whose date it does not read", df, err)})
+				break
+			}
+		}
 		if err != nil {
 			return fail(at(date), "%v", err)
 		}

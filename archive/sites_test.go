@@ -3686,3 +3686,62 @@ func TestJekyllCollectionDocumentTitles(t *testing.T) {
 		`site/plain-page.md: "plain-page" `,
 	})
 }
+
+// In a Jekyll site a file is never lost for its date (an attack's report
+// against Jekyll 4.3.1: a post's date: "2020-5-6" or Sat, 02 May 2020,
+// and a page's 06.05.2020, were skipped as unparseable, where Jekyll
+// published each): a date Ruby's Time.parse reads is read as it reads it
+// (06.05.2020 is 6 May); another, which Jekyll 4.3.1 fails the build on
+// for a post or a collection document ("does not have a valid date"),
+// dates a post by its name and leaves a document without a dated name,
+// or a page (whose date Jekyll never reads), undated, check naming the
+// file and line. Outside a site such a date is still a problem.
+func TestJekyllDatesFolioCannotParse(t *testing.T) {
+	post := func(date string) string { return "---\ntitle: T\ndate: " + date + "\n---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":                 "collections:\n  notes:\n    output: true\n",
+		"site/_posts/2020-01-01-a.md":      post(`"2020-5-6"`),
+		"site/_posts/2020-01-02-b.md":      post("Sat, 02 May 2020"),
+		"site/_posts/2020-01-03-c.md":      post("2020-05-06T10:00:00+02"),
+		"site/_posts/2020-01-04-d.md":      post("20200506"),
+		"site/_posts/2020-01-05-e.md":      post("2020.05.06"),
+		"site/_posts/2020-01-06-spring.md": post("sometime in spring"),
+		"site/page.md":                     post("06.05.2020"),
+		"site/spring.md":                   post("sometime in spring"),
+		"site/_notes/n.md":                 post("sometime in spring"),
+		"site/_notes/2019-02-02-dated.md":  post("sometime in spring"),
+		"notes/x.md":                       post("06.05.2020"),
+	})
+	a, probs := loadSite(t, root)
+	var got []string
+	for p, d := range datesOf(a) {
+		got = append(got, p+" "+d)
+	}
+	slices.Sort(got)
+	sameLines(t, "dates", got, []string{
+		"site/_notes/2019-02-02-dated.md 2019-02-02",
+		"site/_notes/n.md ",
+		"site/_posts/2020-01-01-a.md 2020-05-06",
+		"site/_posts/2020-01-02-b.md 2020-05-02",
+		"site/_posts/2020-01-03-c.md 2020-05-06",
+		"site/_posts/2020-01-04-d.md 2020-05-06",
+		"site/_posts/2020-01-05-e.md 2020-05-06",
+		"site/_posts/2020-01-06-spring.md 2020-01-06",
+		"site/page.md 2020-05-06",
+		"site/spring.md ",
+	})
+	var msgs []string
+	for _, p := range probs {
+		msgs = append(msgs, fmt.Sprintf("%s:%d fatal %v: %s", p.Path, p.Line, p.Fatal, p.Msg))
+	}
+	slices.Sort(msgs)
+	bad := `unparseable date "sometime in spring" (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)`
+	sameLines(t, "problems", msgs, []string{
+		`notes/x.md:3 fatal true: unparseable date "06.05.2020" (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)`,
+		"site/_notes/2019-02-02-dated.md:3 fatal false: date: " + bad + ": Jekyll 4.3 fails the build on it; dated by its name, 2019-02-02",
+		"site/_notes/n.md:3 fatal false: date: " + bad + ": Jekyll 4.3 fails the build on it; undated",
+		"site/_posts/2020-01-06-spring.md:3 fatal false: date: " + bad + ": Jekyll 4.3 fails the build on it; dated by its name, 2020-01-06",
+		"site/spring.md:3 fatal false: date: " + bad + ": undated, as Jekyll publishes a page whose date it does not read",
+	})
+}

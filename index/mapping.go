@@ -444,11 +444,13 @@ import (
 // with _, #, ., ~ passed over (archive's jekyllPassedFolder: _posts/_hid/
 // was read); 212: an untitled Jekyll collection document titled, and dated,
 // by its name as a post (archive's jekyllDocument: _notes/plain-note.md was
-// "plain-note", now "Plain Note").
+// "plain-note", now "Plain Note"); 214: a Jekyll date Ruby reads read
+// (archive's jekyllDate: date: "2020-5-6" was a skipped file), one it does
+// not a post's name's, a page's none.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 213
+const SchemaVersion = 214
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
