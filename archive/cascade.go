@@ -291,7 +291,8 @@ func hugoConfigCascade(read configReader, dir string) []cascadeEntry {
 // attack's report, a collection's output flipped, or its collections
 // moved from _config.yml to _config.toml, which Jekyll does not read
 // beside it, changed no piece of the cached index) and its front matter
-// defaults (jekylldefaults.go) and unpublished (jekyllbuild.go), and
+// defaults (jekylldefaults.go), unpublished and collections_dir
+// (jekyllbuild.go), and
 // where a Hugo site reads its pages
 // (hugocontent.go); 0 for a Jekyll site's config that gives none of
 // those, or for a folder that is no site's root.
@@ -330,6 +331,12 @@ func configSum(read configReader, dir string, hugo, jekyll bool) uint32 {
 			// (jekylldefaults.go)
 			h := fnv.New32a()
 			fmt.Fprintf(h, "%d\x00defaults\x00%v", sum, defaults)
+			sum = max(h.Sum32(), 1)
+		}
+		if d := jekyllCollectionsDirOf(read, dir); d != "" {
+			// where it reads its collections and posts (jekyllbuild.go)
+			h := fnv.New32a()
+			fmt.Fprintf(h, "%d\x00collections_dir\x00%s", sum, d)
 			sum = max(h.Sum32(), 1)
 		}
 		if jekyllUnpublishedOf(read, dir) {

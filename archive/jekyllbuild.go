@@ -1,6 +1,9 @@
 package archive
 
-import "path"
+import (
+	"path"
+	"strings"
+)
 
 // jekyllUnpublishedOf reports whether the config of the Jekyll site whose
 // root is root, its files read by read, sets unpublished: Jekyll builds
@@ -57,4 +60,59 @@ func (s *SiteRoots) jekyllShowDrafts(root string) bool {
 	d := jekyllShowDraftsOf(s.readConfig, root)
 	s.showDrafts.Store(root, d)
 	return d
+}
+
+// jekyllCollectionsDirOf is the collections_dir of the config of the
+// Jekyll site whose root is root, its files read by read: the folder,
+// from the root, under which Jekyll reads its collections, _posts and
+// _drafts alone (Jekyll 4.3.1 as oracle: with collections_dir: col,
+// col/_essays/e.md and col/_posts/… and col/sub/_posts/… were pages,
+// _essays/…, _posts/… and sub/_posts/… were not; folio read the root's
+// alone, an attack's report); "" for none, or one that is no string or
+// names the root.
+func jekyllCollectionsDirOf(read configReader, root string) string {
+	v, _ := jekyllSiteConfig.value(read, root, "collections_dir")
+	s, ok := v.(string)
+	if !ok {
+		return ""
+	}
+	s = path.Clean("/" + strings.TrimSpace(s))[1:]
+	if strings.HasPrefix(s, "../") || s == ".." {
+		return ""
+	}
+	return s
+}
+
+// jekyllCollectionsDir is jekyllCollectionsDirOf the Jekyll site whose
+// root is root, read once a site; "" for a SiteRoots without the
+// archive's files.
+func (s *SiteRoots) jekyllCollectionsDir(root string) string {
+	if s == nil || s.fsys == nil {
+		return ""
+	}
+	if v, ok := s.collectionsDir.Load(root); ok {
+		return v.(string)
+	}
+	d := jekyllCollectionsDirOf(s.readConfig, root)
+	s.collectionsDir.Store(root, d)
+	return d
+}
+
+// jekyllCollectionOf is the collection with output (jekyllOutputs) of
+// the Jekyll site whose root is root that holds the file at rel, its
+// path from the root: the folder _label just under the site's
+// collections_dir (jekyllCollectionsDir), or its root; "" for none, and
+// for _posts and _drafts.
+func (s *SiteRoots) jekyllCollectionOf(root, rel string) string {
+	if d := s.jekyllCollectionsDir(root); d != "" {
+		var ok bool
+		if rel, ok = strings.CutPrefix(rel, d+"/"); !ok {
+			return ""
+		}
+	}
+	first, _, ok := strings.Cut(rel, "/")
+	if !ok || !strings.HasPrefix(first, "_") || first == "_posts" || first == "_drafts" || !s.jekyllOutputs(root)[first[1:]] {
+		return ""
+	}
+	return first[1:]
 }

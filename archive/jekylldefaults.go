@@ -245,11 +245,13 @@ func (s *SiteRoots) jekyllDefaults(p string) (map[string]any, bool) {
 		rel = strings.TrimPrefix(p, root+"/")
 	}
 	typ := "pages"
-	switch first, _, _ := strings.Cut(rel, "/"); {
+	switch {
 	case inPosts(rel), strings.HasPrefix(rel, "_drafts/"), strings.Contains(rel, "/_drafts/"):
 		typ = "posts" // a draft is a post to Jekyll
-	case strings.HasPrefix(first, "_") && first != rel && s.jekyllOutputs(root)[first[1:]]:
-		typ = first[1:]
+	default:
+		if label := s.jekyllCollectionOf(root, rel); label != "" {
+			typ = label // under the site's collections_dir, if it has one
+		}
 	}
 	exists := func(q string, dir bool) bool {
 		fi, err := fs.Stat(s.fsys, path.Join(root, q))

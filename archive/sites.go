@@ -452,24 +452,25 @@ func InHugoSite(fsys fs.FS, p string) bool { return NewSiteRoots(fsys).InHugo(p)
 // reads the cascades of its Hugo section pages too (cascade.go). Safe for
 // concurrent use.
 type SiteRoots struct {
-	exists       func(dir string) func(rel string) bool // of a folder of the archive
-	fsys         fs.FS                                  // the archive; nil for SiteConfigs'
-	mu           sync.Mutex
-	jekyll, hugo map[string]bool           // folder → whether it is in such a site
-	sections     map[string]string         // folder → its section page (KnowSections); nil: ask fsys
-	cascades     map[string]section        // folder → its section page's cascade and draft, zero for none
-	roots        map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
-	jekyllRoots  map[string]bool           // folder → whether it is a Jekyll root (inJekyllRoot)
-	configFiles  sync.Map                  // a config file's path → configRead (readConfig)
-	configs      map[string][]cascadeEntry // a Hugo root → its config's cascade (configCascadeOf)
-	collections  sync.Map                  // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)
-	ignores      sync.Map                  // Hugo root → *ignoreFiles, its config's (hugoIgnores)
-	ignoredDirs  sync.Map                  // folder of a Hugo site's content → whether its ignoreFiles match it or one above it (hugoIgnoredFolder)
-	defaults     sync.Map                  // Jekyll root → []jekyllDefault, its config's front matter defaults (jekyllDefaults)
-	contents     sync.Map                  // Hugo root → hugoContentDirs, where it reads its pages, or false: folio cannot tell (hugoOutsideContent)
-	builds       sync.Map                  // Hugo root → hugoBuild, its config's buildDrafts (hugoBuildFor)
-	unpublished  sync.Map                  // Jekyll root → whether its config sets unpublished (jekyllUnpublished)
-	showDrafts   sync.Map                  // Jekyll root → whether its config sets show_drafts (jekyllShowDrafts)
+	exists         func(dir string) func(rel string) bool // of a folder of the archive
+	fsys           fs.FS                                  // the archive; nil for SiteConfigs'
+	mu             sync.Mutex
+	jekyll, hugo   map[string]bool           // folder → whether it is in such a site
+	sections       map[string]string         // folder → its section page (KnowSections); nil: ask fsys
+	cascades       map[string]section        // folder → its section page's cascade and draft, zero for none
+	roots          map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
+	jekyllRoots    map[string]bool           // folder → whether it is a Jekyll root (inJekyllRoot)
+	configFiles    sync.Map                  // a config file's path → configRead (readConfig)
+	configs        map[string][]cascadeEntry // a Hugo root → its config's cascade (configCascadeOf)
+	collections    sync.Map                  // Jekyll root → map[string]bool, its collections with output (jekyllOutputs)
+	ignores        sync.Map                  // Hugo root → *ignoreFiles, its config's (hugoIgnores)
+	ignoredDirs    sync.Map                  // folder of a Hugo site's content → whether its ignoreFiles match it or one above it (hugoIgnoredFolder)
+	defaults       sync.Map                  // Jekyll root → []jekyllDefault, its config's front matter defaults (jekyllDefaults)
+	contents       sync.Map                  // Hugo root → hugoContentDirs, where it reads its pages, or false: folio cannot tell (hugoOutsideContent)
+	builds         sync.Map                  // Hugo root → hugoBuild, its config's buildDrafts (hugoBuildFor)
+	unpublished    sync.Map                  // Jekyll root → whether its config sets unpublished (jekyllUnpublished)
+	showDrafts     sync.Map                  // Jekyll root → whether its config sets show_drafts (jekyllShowDrafts)
+	collectionsDir sync.Map                  // Jekyll root → its config's collections_dir, "" for none (jekyllCollectionsDir)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
@@ -605,11 +606,10 @@ func (s *SiteRoots) jekyllDocument(p string) (jekyllName, bool) {
 	if root != "." {
 		rel = strings.TrimPrefix(p, root+"/")
 	}
-	first, rest, ok := strings.Cut(rel, "/")
-	if !ok || !strings.HasPrefix(first, "_") || first == "_posts" || first == "_drafts" || !s.jekyllOutputs(root)[first[1:]] {
+	if s.jekyllCollectionOf(root, rel) == "" {
 		return jekyllName{}, false
 	}
-	return jekyllDocName(path.Base(rest)), true
+	return jekyllDocName(path.Base(rel)), true
 }
 
 // jekyllDocName is what Jekyll's populate_title reads of a document's
@@ -879,7 +879,9 @@ func isDatedPost(p string) bool {
 // output: true, and _drafts (at any depth, as the scan reads it:
 // jekyllShowsDraftsOf) when its config sets show_drafts
 // (jekyllShowDrafts; the others Passed names the scan passes over).
-// Under _posts, _drafts or such a collection only the folder just below
+// A config's collections_dir (jekyllCollectionsDir) is where Jekyll
+// reads its collections, _posts and _drafts alone: outside it they are
+// passed over. Under _posts, _drafts or such a collection only the folder just below
 // it is asked, as Jekyll's EntryFilter asks it (_posts/_hid/a.md is
 // passed over, _posts/sub/_x/b.md is not). Its
 // _config.yml is read of fsys; false when s has none to read.
@@ -900,10 +902,25 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 		rel = dir
 	}
 	names := strings.Split(rel, "/")
+	// start is the index in names of the first folder under the site's
+	// collections_dir, where its collections, _posts and _drafts alone
+	// are read; -1 for a file outside it
+	start := 0
+	if d := s.jekyllCollectionsDir(root); d != "" {
+		start = -1
+		if strings.HasPrefix(rel+"/", d+"/") {
+			start = strings.Count(d, "/") + 1
+		}
+	}
 	for i, name := range names {
 		switch {
-		case name == "_posts", i == 0 && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]],
+		case i < start:
+			// the collections_dir's own folders
+		case name == "_posts", i == start && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]],
 			name == "_drafts" && s.jekyllShowDrafts(root):
+			if start < 0 {
+				return true // outside the collections_dir
+			}
 			// Jekyll's EntryFilter asks of the path below it its first
 			// folder alone (Jekyll 4.3.1 as oracle: _posts/_hid/a.md and
 			// _notes/_hid/n.md were no pages, _posts/sub/_x/b.md one;

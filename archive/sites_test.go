@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math/big"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -3744,4 +3745,56 @@ func TestJekyllDatesFolioCannotParse(t *testing.T) {
 		"site/_posts/2020-01-06-spring.md:3 fatal false: date: " + bad + ": Jekyll 4.3 fails the build on it; dated by its name, 2020-01-06",
 		"site/spring.md:3 fatal false: date: " + bad + ": undated, as Jekyll publishes a page whose date it does not read",
 	})
+}
+
+// A Jekyll config's collections_dir is where Jekyll reads its
+// collections, _posts and _drafts alone (Jekyll 4.3.1 as oracle, with
+// collections_dir: col: col/_essays/e.md, col/_posts/2019-01-04-in.md,
+// col/sub/_posts/2019-01-05-insub.md and the page col/page.md were
+// pages, _posts/2019-01-03-root.md, sub/_posts/… and _essays/e2.md were
+// not, an untitled col/_essays/untitled-essay.md was "Untitled Essay" and
+// a default of type essays gave both essays its tag; folio read the
+// root's _posts/ and passed over col/_essays/, an attack's report). Its
+// sum changes with it, so that the index reads the site's files again.
+func TestJekyllCollectionsDir(t *testing.T) {
+	page := "---\ntitle: T\n---\nx\n"
+	root := t.TempDir()
+	config := "collections_dir: col\ncollections:\n  essays:\n    output: true\ndefaults:\n  - scope: {type: essays}\n    values: {tags: [fromdefault]}\n"
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":                        config,
+		"site/_posts/2019-01-03-root.md":          page,
+		"site/sub/_posts/2019-01-06-rootsub.md":   page,
+		"site/_essays/e2.md":                      page,
+		"site/col/_essays/e.md":                   page,
+		"site/col/_essays/untitled-essay.md":      "---\n---\nx\n",
+		"site/col/_posts/2019-01-04-in.md":        page,
+		"site/col/sub/_posts/2019-01-05-insub.md": page,
+		"site/col/page.md":                        page,
+	})
+	a, probs := loadSite(t, root)
+	var got []string
+	for _, x := range a.Articles {
+		got = append(got, fmt.Sprintf("%s: %q %s %v", x.Path, x.Title, x.Date, x.Tags))
+	}
+	slices.Sort(got)
+	sameLines(t, "pieces", got, []string{
+		`site/col/_essays/e.md: "T"  [fromdefault]`,
+		`site/col/_essays/untitled-essay.md: "Untitled Essay"  [fromdefault]`,
+		`site/col/_posts/2019-01-04-in.md: "T" 2019-01-04 []`,
+		`site/col/page.md: "T"  []`,
+		`site/col/sub/_posts/2019-01-05-insub.md: "T" 2019-01-05 []`,
+	})
+	sameLines(t, "problems", problemLines(probs, nil), []string{
+		"site/_essays/e2.md: " + JekyllFolderMsg + " (quiet true)",
+		"site/_posts/2019-01-03-root.md: " + JekyllFolderMsg + " (quiet true)",
+		"site/sub/_posts/2019-01-06-rootsub.md: " + JekyllFolderMsg + " (quiet true)",
+	})
+	fsys := os.DirFS(filepath.Join(root, "site"))
+	before := ConfigCascadeSum(fsys, ".")
+	if err := os.WriteFile(filepath.Join(root, "site/_config.yml"), []byte(strings.Replace(config, "collections_dir: col", "collections_dir: other", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if ConfigCascadeSum(fsys, ".") == before {
+		t.Error("ConfigCascadeSum did not change with the collections_dir")
+	}
 }

@@ -446,11 +446,13 @@ import (
 // by its name as a post (archive's jekyllDocument: _notes/plain-note.md was
 // "plain-note", now "Plain Note"); 214: a Jekyll date Ruby reads read
 // (archive's jekyllDate: date: "2020-5-6" was a skipped file), one it does
-// not a post's name's, a page's none.
+// not a post's name's, a page's none; 215: a Jekyll config's
+// collections_dir read (archive's jekyllCollectionsDir: the root's _posts/
+// was read, col/_essays/ passed over).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 214
+const SchemaVersion = 215
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
