@@ -433,22 +433,16 @@ import (
 // 211: a Hugo site's own languageCode, else the defaultContentLanguage it
 // names, for the pages of a site without languages, and its languageCode
 // for a site's one language without its own (archive's hugoLanguagesOf:
-// languageCode = "de-de" gave its pages none); 212: a page under nested
-// contentDirs in the nearer language's, every time, and lang: nb, nn
-// (archive's pageLanguage: map order gave content/fr/x.md en or fr); 211: a
-// Jekyll folder just below _posts or a collection starting with _, #, ., ~
-// passed over (archive's jekyllPassedFolder: _posts/_hid/ was read); 213: a
-// page under nested contentDirs in the nearer language's, every time, and
-// lang: nb, nn (archive's pageLanguage: map order gave content/fr/x.md en
-// or fr); 211: a Jekyll folder just below _posts or a collection starting
-// with _, #, ., ~ passed over (archive's jekyllPassedFolder: _posts/_hid/
-// was read); 212: an untitled Jekyll collection document titled, and dated,
-// by its name as a post (archive's jekyllDocument: _notes/plain-note.md was
-// "plain-note", now "Plain Note"); 214: a Jekyll date Ruby reads read
-// (archive's jekyllDate: date: "2020-5-6" was a skipped file), one it does
-// not a post's name's, a page's none; 215: a Jekyll config's
-// collections_dir read (archive's jekyllCollectionsDir: the root's _posts/
-// was read, col/_essays/ passed over).
+// languageCode = "de-de" gave its pages none); 212: a Jekyll folder just
+// below _posts or a collection starting with _, #, ., ~ passed over
+// (archive's jekyllPassedFolder: _posts/_hid/ was read); 213: an untitled
+// Jekyll collection document titled, and dated, by its name as a post
+// (archive's jekyllDocument: _notes/plain-note.md was "plain-note", now
+// "Plain Note"); 214: a Jekyll date Ruby reads read (archive's jekyllDate:
+// date: "2020-5-6" was a skipped file), one it does not a post's name's,
+// a page's none; 215: a Jekyll config's collections_dir read (archive's
+// jekyllCollectionsDir: the root's _posts/ was read, col/_essays/ passed
+// over).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
