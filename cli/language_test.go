@@ -134,3 +134,28 @@ func TestHugoLanguageCodeInTheIndex(t *testing.T) {
 	write("hugo.toml", "title = 'S'\nlanguageCode = 'fr-fr'\n")
 	languageOf("fr-FR")
 }
+
+// folio show names a piece's language in its header, plain and --raw, as
+// the reader does; a piece of no known language says none.
+func TestShowNamesTheLanguage(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"welt.md":  "---\ntitle: Die Welt\noutlet: Der Standard\ndate: 2020-05-01\nlanguage: de-AT\n---\nEnde.\n",
+		"world.md": "---\ntitle: The World\noutlet: The Post\ndate: 2020-05-03\n---\nEnde.\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	idx := t.TempDir()
+	for _, args := range [][]string{{"show", "welt"}, {"show", "--raw", "welt"}} {
+		out, errOut, code := runIndexed(t, idx, append([]string{"--archive", dir}, args...)...)
+		if code != 0 || !strings.Contains(out, "1 May 2020 · German (de-AT)") {
+			t.Errorf("%v: exit %d, want the language after the date\n%s%s", args, code, out, errOut)
+		}
+	}
+	out, _, _ := runIndexed(t, idx, "--archive", dir, "show", "world")
+	if !strings.Contains(out, "The Post · 3 May 2020\n") {
+		t.Errorf("show world: want no language\n%s", out)
+	}
+}

@@ -154,7 +154,7 @@ func showPage(a archive.Article, width int, styled bool) (string, error) {
 }
 
 // PieceMarkdown is a piece as one Markdown document: a header block (title,
-// outlet · date · authors, tags, URL), the standfirst, the archive keeper's
+// outlet · date · authors · language, tags, URL), the standfirst, the archive keeper's
 // note as a quote, then the body.
 func PieceMarkdown(a archive.Article) string {
 	var b strings.Builder
@@ -170,6 +170,9 @@ func PieceMarkdown(a archive.Article) string {
 	meta = append(meta, a.Date.Human())
 	if len(a.Authors) > 0 {
 		meta = append(meta, md(strings.Join(a.Authors, ", ")))
+	}
+	if a.Language != "" {
+		meta = append(meta, md(archive.LanguageName(a.Language)))
 	}
 	if a.Kind != "" && a.Kind != archive.KindArticle {
 		meta = append(meta, a.Kind)
@@ -218,6 +221,9 @@ func pieceHeader(a archive.Article, width int, styled bool) string {
 	meta = append(meta, a.Date.Human())
 	if len(a.Authors) > 0 {
 		meta = append(meta, strings.Join(a.Authors, ", "))
+	}
+	if a.Language != "" {
+		meta = append(meta, archive.LanguageName(a.Language))
 	}
 	if a.Kind != "" && a.Kind != archive.KindArticle {
 		meta = append(meta, a.Kind)
