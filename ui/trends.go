@@ -3,7 +3,9 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -58,7 +60,70 @@ func trendsCmd(ctx context.Context, s TrendSearcher, series []trendSeries, by in
 			}
 			out[i] = trendSeries{label: sr.label, query: sr.query, trend: t}
 		}
+		if !samePeriods(out) {
+			// the series of other date ranges have other periods (Trend
+			// trims each to its From and To): the axis is the archive's
+			// periods from the first series' first to the last one's
+			// last, each series' counts put on it by period (an attack:
+			// the chart took every series' point at the first series'
+			// position, and a pinned 2020–2021 panicked, index out of
+			// range, or showed its 2020 under 1999)
+			axis, err := s.Trend(ctx, index.Query{CollapseCopies: series[0].query.CollapseCopies}, by)
+			if err != nil {
+				return trendsMsg{seq: seq, err: err}
+			}
+			alignSeries(out, axis.Points)
+		}
 		return trendsMsg{seq: seq, series: out}
+	}
+}
+
+// samePeriods reports whether every series has the same periods as the
+// first.
+func samePeriods(series []trendSeries) bool {
+	for _, s := range series[1:] {
+		if !slices.EqualFunc(s.trend.Points, series[0].trend.Points, func(a, b index.TrendPoint) bool { return a.Period == b.Period }) {
+			return false
+		}
+	}
+	return true
+}
+
+// alignSeries puts every series on the same periods: those of axis (the
+// archive's, every period of its span) from the earliest period of any
+// series to the latest. A series without a period counts 0 in it (it is
+// outside the series' dates), of the archive's pieces there.
+func alignSeries(series []trendSeries, axis []index.TrendPoint) {
+	var first, last time.Time
+	for _, s := range series {
+		pts := s.trend.Points
+		if len(pts) == 0 {
+			continue
+		}
+		if first.IsZero() || pts[0].Start.Before(first) {
+			first = pts[0].Start
+		}
+		if last.IsZero() || pts[len(pts)-1].Start.After(last) {
+			last = pts[len(pts)-1].Start
+		}
+	}
+	for i := range series {
+		own := map[string]index.TrendPoint{}
+		for _, p := range series[i].trend.Points {
+			own[p.Period] = p
+		}
+		var pts []index.TrendPoint
+		for _, a := range axis {
+			if a.Start.Before(first) || a.Start.After(last) {
+				continue
+			}
+			p, ok := own[a.Period]
+			if !ok {
+				p = index.TrendPoint{Period: a.Period, Start: a.Start, Total: a.Total}
+			}
+			pts = append(pts, p)
+		}
+		series[i].trend.Points = pts
 	}
 }
 

@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/folio-tui/folio/index"
+)
+
+// rangesArchive writes pieces dated 1999 to 2021: n pieces of each date.
+func rangesArchive(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for date, n := range map[string]int{"1999-12-31": 1, "2000-01-01": 1, "2005-06-02": 1, "2010": 2, "2020-01-02": 3, "2020-06": 1, "2021-03-04": 2} {
+		for i := range n {
+			body := fmt.Sprintf("---\ntitle: Piece %s %d\ndate: %s\noutlet: The Test\n---\nAlpha text %d.\n", date, i, date, i)
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%s-%d.md", date, i)), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return dir
+}
+
+func utcDay(s string) time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// TestChartPinnedOfAnotherRange: a pinned query of other dates than the
+// current one's is drawn by period, not by position (an attack: with
+// 2020–2021 pinned and the period cleared, t panicked, index out of range
+// [2] with length 2; with 1999–2000 current, the info line said the
+// pinned query's 2020 count under 1999).
+func TestChartPinnedOfAnotherRange(t *testing.T) {
+	ix, _ := realIndex(t, rangesArchive(t))
+	h := newHarness(t, ix, 120, 40)
+	h.m.trends.pinned = []trendSeries{{label: "pinned", query: index.Query{From: utcDay("2020-01-01"), To: utcDay("2021-12-31")}}}
+	h.m.trends.by, h.m.trends.loaded = index.ByYear, true
+	h.key("t")
+	h.requireScreen("pinned 6")
+	want := map[string][2]int{"1999": {1, 0}, "2000": {1, 0}, "2005": {1, 0}, "2010": {2, 0}, "2015": {0, 0}, "2020": {4, 4}, "2021": {2, 2}}
+	h.key("g")
+	seen := map[string]bool{}
+	for {
+		period := h.m.trends.series[0].trend.Points[h.m.trends.cursor].Period
+		if w, ok := want[period]; ok {
+			seen[period] = true
+			h.requireMatch(fmt.Sprintf(`%s: \d+ pieces? in the archive · █ all pieces %d \(.*▒ pinned %d \(`, period, w[0], w[1]))
+		}
+		if h.m.trends.cursor == len(h.m.trends.series[0].trend.Points)-1 {
+			break
+		}
+		h.key("l")
+	}
+	if len(seen) != len(want) {
+		t.Errorf("periods seen: %v", seen)
+	}
+}
+
+// TestChartSeriesAlignedOverRanges: whatever the dates of the current
+// query and the pinned ones, every series is on the same periods, a
+// contiguous run of the archive's, and counts in each what Trend counts
+// for it there (0 outside its dates); every period draws.
+func TestChartSeriesAlignedOverRanges(t *testing.T) {
+	ix, _ := realIndex(t, rangesArchive(t))
+	ranges := []struct{ from, to string }{
+		{"", ""}, {"1999-01-01", "2000-12-31"}, {"2020-01-01", "2021-12-31"}, {"2005-01-01", "2005-12-31"},
+		{"2000-01-01", "2020-06-30"}, {"", "2000-01-01"}, {"2030-01-01", "2031-12-31"},
+	}
+	q := func(i int, within bool) index.Query {
+		var q index.Query
+		if r := ranges[i]; r.from != "" {
+			q.From = utcDay(r.from)
+		}
+		if r := ranges[i]; r.to != "" {
+			q.To = utcDay(r.to)
+		}
+		q.Within = within
+		return q
+	}
+	ctx := context.Background()
+	for _, by := range []index.Period{index.ByYear, index.ByMonth, index.ByDecade, index.ByWeek} {
+		axis, err := ix.Trend(ctx, index.Query{}, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range ranges {
+			for j := range ranges {
+				for _, within := range []bool{false, true}[:1+j%2] {
+					series := []trendSeries{{label: "current", query: q(i, false)}, {label: "pinned", query: q(j, within)}, {label: "all", query: index.Query{}}}[:2+(i+j)%2]
+					msg := trendsCmd(ctx, ix, series, by, 1)().(trendsMsg)
+					if msg.err != nil {
+						t.Fatal(msg.err)
+					}
+					p := trendsPane{open: true, by: by, seq: 1}.got(msg)
+					name := fmt.Sprintf("%s %v–%v %v", by, ranges[i], ranges[j], within)
+					var labels []string
+					for k, s := range p.series {
+						own, err := ix.Trend(ctx, s.query, by)
+						if err != nil {
+							t.Fatal(err)
+						}
+						counts := map[string]int{}
+						for _, tp := range own.Points {
+							counts[tp.Period] = tp.Count
+						}
+						if k == 0 {
+							for _, tp := range s.trend.Points {
+								labels = append(labels, tp.Period)
+							}
+						}
+						if len(s.trend.Points) != len(labels) {
+							t.Fatalf("%s: series %d has %d periods, the first %d", name, k, len(s.trend.Points), len(labels))
+						}
+						for n, tp := range s.trend.Points {
+							if tp.Period != labels[n] || tp.Count != counts[tp.Period] {
+								t.Fatalf("%s: series %d at %d: %s %d, want %s %d", name, k, n, tp.Period, tp.Count, labels[n], counts[labels[n]])
+							}
+						}
+					}
+					// contiguous: a run of the archive's periods
+					if len(labels) > 0 {
+						start := -1
+						for n, a := range axis.Points {
+							if a.Period == labels[0] {
+								start = n
+							}
+						}
+						for n, l := range labels {
+							if start < 0 || start+n >= len(axis.Points) || axis.Points[start+n].Period != l {
+								t.Fatalf("%s: the periods are no run of the archive's: %v", name, labels)
+							}
+						}
+					}
+					for _, c := range []int{0, p.points() / 3, p.points() / 2, p.points() - 1} {
+						if p.points() == 0 {
+							continue
+						}
+						p.cursor = c
+						if out := p.view(120, 30, NewStyles(true, true), true); !regexp.MustCompile(`in the archive`).MatchString(out) {
+							t.Fatalf("%s: at %d:\n%s", name, c, out)
+						}
+					}
+				}
+			}
+		}
+	}
+}
