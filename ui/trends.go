@@ -179,14 +179,20 @@ func (f *periodFilter) applyTo(q *index.Query) {
 	case f.years != nil:
 		q.Years, q.Months = f.years, nil
 	case f.months != nil:
-		q.Months = f.months
+		// the year too: a bar counts the query's pieces whatever the
+		// sidebar's years (an attack: YEARS 2019 chosen, 2020-01's bar
+		// of 2 listed 0)
+		q.Years, q.Months = nil, f.months
 	default:
 		// a week: its bar counts the pieces dated to its days, not
 		// those dated only to its month or year, which overlap it. A
 		// period the sidebar chose narrows it (a review: the week
 		// replaced it, and the list held a day outside the period its
 		// header named); a piece within the week is a day's, so the
-		// days of both are exactly the pieces of both.
+		// days of both are exactly the pieces of both. The sidebar's
+		// years and months do not (as they do not narrow the bar: YEARS
+		// 2010 chosen, 2009-W53's bar of 4 listed 2).
+		q.Years, q.Months = nil, nil
 		from, to, ok := index.PeriodRange(f.label)
 		if ok {
 			if !q.From.IsZero() && q.From.After(from) {

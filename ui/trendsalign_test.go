@@ -155,3 +155,40 @@ func TestChartSeriesAlignedOverRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestChartBarFilterIgnoresSidebarYears: enter on a bar lists exactly the
+// bar's pieces whatever the sidebar's years and months chosen (an attack:
+// YEARS 2019 chosen, enter on 2020-01's bar of 2 listed 0; YEARS 2010,
+// 2009-W53's bar of 4 listed 2), by every period.
+func TestChartBarFilterIgnoresSidebarYears(t *testing.T) {
+	dir := rangesArchive(t)
+	for date, n := range map[string]int{"2009-12-29": 2, "2010-01-02": 2, "2019-05-05": 1, "2020-01-20": 1} {
+		for i := range n {
+			body := fmt.Sprintf("---\ntitle: More %s %d\ndate: %s\n---\nBeta %d.\n", date, i, date, i)
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("m%s-%d.md", date, i)), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	ix, _ := realIndex(t, dir)
+	ctx := context.Background()
+	for _, chosen := range []index.Query{{Years: []string{"2019"}}, {Years: []string{"2010"}}, {Years: []string{"2010", "2020"}, Months: []string{"2020-06"}}, {}} {
+		for _, by := range []index.Period{index.ByYear, index.ByMonth, index.ByWeek, index.ByDecade} {
+			tr, err := ix.Trend(ctx, chosen, by)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tp := range tr.Points {
+				q := chosen
+				newPeriodFilter(by, tp.Period).applyTo(&q)
+				res, err := ix.Search(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Total != tp.Count {
+					t.Errorf("years %v months %v, by %s: the bar of %s says %d, enter lists %d", chosen.Years, chosen.Months, by, tp.Period, tp.Count, res.Total)
+				}
+			}
+		}
+	}
+}
