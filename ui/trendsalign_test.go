@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -191,4 +192,29 @@ func TestChartBarFilterIgnoresSidebarYears(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestChartPeakTies: the chart names the other periods as high as its
+// peak, as folio trends does, and marks each (an attack: "peak 2009-W53"
+// alone, 2020-W01 as high).
+func TestChartPeakTies(t *testing.T) {
+	dir := t.TempDir()
+	for date, n := range map[string]int{"2009-12-29": 2, "2015-05-05": 1, "2020-01-02": 2} {
+		for i := range n {
+			body := fmt.Sprintf("---\ntitle: Piece %s %d\ndate: %s\n---\nAlpha %d.\n", date, i, date, i)
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%s-%d.md", date, i)), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	ix, _ := realIndex(t, dir)
+	h := newHarness(t, ix, 120, 30)
+	h.m.trends.by, h.m.trends.loaded = index.ByYear, true
+	h.key("t")
+	h.requireScreen("peak 2009 (and 1 more year as high)")
+	if n := strings.Count(h.screen(), "▼"); n != 2 {
+		t.Errorf("%d peaks marked, want 2:\n%s", n, h.screen())
+	}
+	h.key("p", "p") // month, week
+	h.requireScreen("peak 2009-W53 (and 1 more week as high)")
 }

@@ -134,13 +134,14 @@ func (f chartFrame) legend() string {
 // bars is the peak marker and chartH rows of bars, the value axis at the
 // left.
 func (f chartFrame) bars(chartH int) []string {
+	pts := f.p.series[0].trend.Points
 	peak := f.p.series[0].trend.Peak(f.p.share)
 	var mark strings.Builder
 	mark.WriteString(strings.Repeat(" ", chartAxisW+1))
 	for i := f.first; i < f.last; i++ {
 		c := " "
-		if i == peak {
-			c = "▼"
+		if peak >= 0 && f.value(pts[i]) == f.value(pts[peak]) {
+			c = "▼" // the peak, and every period as high
 		}
 		mark.WriteString(c + strings.Repeat(" ", f.group-1))
 	}
@@ -226,7 +227,17 @@ func (f chartFrame) info() string {
 		info = append(info, fmt.Sprintf("%s %s %d (%.1f%%)", f.glyph(i), truncateCells(archive.SanitizeLine(s.label), 20), c.Count, 100*c.Share()))
 	}
 	if peak := f.p.series[0].trend.Peak(f.p.share); peak >= 0 {
-		info = append(info, "peak "+pts[peak].Period)
+		// the others as high said, as folio trends does (an attack:
+		// "peak 2009-W53" alone, 2020-W01 as high)
+		note := "peak " + pts[peak].Period
+		if n := f.p.series[0].trend.Ties(peak, f.p.share); n > 0 {
+			unit := f.p.by.String()
+			if n > 1 {
+				unit += "s"
+			}
+			note += fmt.Sprintf(" (and %d more %s as high)", n, unit)
+		}
+		info = append(info, note)
 	}
 	return strings.Join(info, " · ")
 }
