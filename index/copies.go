@@ -411,14 +411,33 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 		}
 		return v
 	}
-	yearCode := facetCodes[fYear] + ":"
+	yearCode, monthCode := facetCodes[fYear]+":", facetCodes[fMonth]+":"
 	for _, g := range c.groups {
 		var kept map[string]bool // the values of the piece standing for the group
 		var years []string       // the years the group is counted in
+		var dates groupDates     // its pieces' months and years only
+		counted := 0
 		for _, m := range g {
 			vs, ok := mv[m.ID]
 			if !ok {
 				continue
+			}
+			counted++
+			var ys []string
+			inMonth := false
+			for _, v := range vs {
+				if y, ok := strings.CutPrefix(v, yearCode); ok {
+					ys = append(ys, y)
+				}
+				if mo, ok := strings.CutPrefix(v, monthCode); ok {
+					inMonth = true
+					if !slices.Contains(dates.months, mo) {
+						dates.months = append(dates.months, mo)
+					}
+				}
+			}
+			if !inMonth {
+				dates.yearOnly = append(dates.yearOnly, ys...)
 			}
 			if kept == nil {
 				kept = make(map[string]bool, len(vs))
@@ -450,6 +469,9 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 		}
 		if len(years) > 1 {
 			counter.spanning = append(counter.spanning, years)
+		}
+		if counted > 1 {
+			counter.dated = append(counter.dated, dates)
 		}
 	}
 	return nil

@@ -155,6 +155,9 @@ type facetCounter struct {
 	// spanning are the years of each group of copies counted in more
 	// than one (addCollapsedValues; Facets.YearsCount)
 	spanning [][]string
+	// dated are the dates of each group of copies of which two pieces
+	// or more are counted (addCollapsedValues; Facets.NoMonth)
+	dated []groupDates
 }
 
 func (ft *facetTerms) counter() *facetCounter {
@@ -480,9 +483,11 @@ type facetSearches struct {
 	counted map[string][]FacetValue
 	// spanning is that of the counter of the years (facetCounter)
 	spanning [][]string
-	err      error
-	plain    []string      // the fields counted by the main search
-	counter  *facetCounter // of the main search; nil when it counts none
+	// dated is that of the counter of the months (facetCounter)
+	dated   []groupDates
+	err     error
+	plain   []string      // the fields counted by the main search
+	counter *facetCounter // of the main search; nil when it counts none
 }
 
 // start starts the searches of the fields with a filter; restrict is
@@ -542,6 +547,9 @@ func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerm
 	if f == fYear {
 		fc.spanning = counter.spanning
 	}
+	if f == fMonth {
+		fc.dated = counter.dated
+	}
 }
 
 // fail records err as a search's.
@@ -563,6 +571,9 @@ func (fc *facetSearches) addMain() {
 		if f == fYear {
 			fc.spanning = fc.counter.spanning
 		}
+		if f == fMonth {
+			fc.dated = fc.counter.dated
+		}
 	}
 	fc.mu.Unlock()
 }
@@ -583,6 +594,6 @@ func (fc *facetSearches) facets(none, allDocs bool, all Facets) Facets {
 		return all
 	}
 	fs := facetsOf(fc.counted)
-	fs.spanning = fc.spanning
+	fs.spanning, fs.dated = fc.spanning, fc.dated
 	return fs
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/folio-tui/folio/archive"
@@ -206,6 +207,55 @@ type Facets struct {
 	// which a piece is dated in it): YearsCount counts such a group once
 	// in a span of years.
 	spanning [][]string
+	// dated are, with copies collapsed, the dates of each group of
+	// copies of which two pieces or more are counted: NoMonth counts such
+	// a group as a search of a month finds it.
+	dated []groupDates
+}
+
+// groupDates are the months of a group of copies' pieces dated to the
+// month or the day, and the years of those dated only to the year.
+type groupDates struct {
+	months, yearOnly []string
+}
+
+// NoMonth counts the pieces that a search of month ("2020-06", the period
+// overlapping it) finds beside the month's count: those dated only to its
+// year, in no month. With copies collapsed a group counts once: it is
+// counted in Years once, in Months once in each of its months, and it is
+// in no month only when none of its pieces is in this one (an attack: the
+// year less the sum of its months said nothing of a piece dated "2020"
+// when a group ran in two months of 2020, and the list of 2020-06 held 3
+// where the bar said 2).
+func (fs Facets) NoMonth(month string) int {
+	if len(month) < 4 {
+		return 0
+	}
+	year := month[:4]
+	n := 0
+	for _, y := range fs.Years {
+		if y.Value == year {
+			n += y.Count
+		}
+	}
+	for _, m := range fs.Months {
+		if strings.HasPrefix(m.Value, year+"-") {
+			n -= m.Count
+		}
+	}
+	for _, g := range fs.dated {
+		k := 0
+		for _, m := range g.months {
+			if strings.HasPrefix(m, year+"-") {
+				k++
+			}
+		}
+		n += max(k-1, 0) // counted once in the year, k times in its months
+		if k > 0 && slices.Contains(g.yearOnly, year) && !slices.Contains(g.months, month) {
+			n++ // a piece of the year only, and none in this month
+		}
+	}
+	return max(n, 0)
 }
 
 // YearValues are Years followed, when there are undated pieces, by the

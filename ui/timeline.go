@@ -179,21 +179,6 @@ func isMonthLabel(l string) bool {
 	return ok && len(l) == 7
 }
 
-// yearOnly counts, per year, the pieces of f dated only to the year: the
-// year's count less its months'.
-func yearOnly(f index.Facets) map[string]int {
-	out := map[string]int{}
-	for _, y := range f.Years {
-		out[y.Value] += y.Count
-	}
-	for _, m := range f.Months {
-		if len(m.Value) >= 4 {
-			out[m.Value[:4]] -= m.Count
-		}
-	}
-	return out
-}
-
 func sortedFacet(v []index.FacetValue) []index.FacetValue {
 	out := slices.Clone(v)
 	sort.Slice(out, func(i, j int) bool { return out[i].Value < out[j].Value })
@@ -357,8 +342,9 @@ func (s sidebar) timelineView(w, cursor int, st Styles) []string {
 		what := fmt.Sprintf("%s: %s", b.label, plural(b.count, "piece"))
 		if isMonthLabel(b.label) {
 			// a month's bar: enter finds the pieces dated only to its
-			// year as well (their period overlaps the month's)
-			if n := yearOnly(s.facets)[b.label[:4]]; n > 0 {
+			// year as well (their period overlaps the month's); with
+			// copies hidden, a group once (index.Facets.NoMonth)
+			if n := s.facets.NoMonth(b.label); n > 0 {
 				what = fmt.Sprintf("%s: %d + %d no month", b.label, b.count, n)
 			}
 		}
