@@ -725,3 +725,59 @@ func TestStatsCountsUndatedPagesApart(t *testing.T) {
 		t.Errorf("the text of an archive undated whole:\n%s", text)
 	}
 }
+
+// stats --collapse-copies says a group of copies is dated only to the
+// year when none of its pieces is in a month, as it counts the group in
+// the months of its pieces, and as search --collapse-copies finds it in
+// them (an attack: "2020" standing for a group with a copy of 2020-06
+// was said to be "dated only to the year, in no month" and counted under
+// 2020-06 too).
+func TestStatsCollapsedYearOnlyIsInNoMonth(t *testing.T) {
+	dir := t.TempDir()
+	var body, other strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&body, "w%03d ", (i*37)%997)
+		fmt.Fprintf(&other, "v%03d ", (i*53+7)%991)
+	}
+	for name, p := range map[string]struct{ date, text string }{
+		"B1": {"2020", body.String()}, "B2": {"2020-06-01", body.String()}, // a group in 2020-06
+		"C1": {"2021", other.String()}, "C2": {"2021", other.String()}, // a group of the year only
+		"S": {"2019", "s"}, "T": {"2019-03-01", "t"},
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte("---\ntitle: "+name+"\ndate: \""+p.date+"\"\noutlet: O"+name+"\n---\n"+p.text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		collapse               bool
+		pieces, yearOnly, june int
+	}{{false, 6, 4, 1}, {true, 4, 2, 1}} {
+		args := []string{"--archive", dir, "stats", "--json"}
+		if c.collapse {
+			args = append(args, "--collapse-copies")
+		}
+		out, errOut, code := run(t, args...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var st archiveStats
+		if err := json.Unmarshal([]byte(out), &st); err != nil {
+			t.Fatal(err)
+		}
+		june := 0
+		for _, m := range st.Months {
+			if m.Key == "2020-06" {
+				june = m.Count
+			}
+		}
+		if st.Pieces != c.pieces || st.YearOnly != c.yearOnly || june != c.june {
+			t.Errorf("collapse %v: %d pieces, %d year only, 2020-06 %d; want %d, %d, %d", c.collapse, st.Pieces, st.YearOnly, june, c.pieces, c.yearOnly, c.june)
+		}
+	}
+	// search finds the group in June, once
+	out, _, _ := run(t, "--archive", dir, "search", "", "--collapse-copies", "--from", "2020-06", "--to", "2020-06", "--within", "--json", "--limit", "0")
+	var res struct{ Total int }
+	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Total != 1 {
+		t.Errorf("search of 2020-06 within: %d (%v)", res.Total, err)
+	}
+}

@@ -186,17 +186,15 @@ func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
 // computeUnitStats counts units, each one piece or a group of copies
 // (collapsedUnits), of the archive named name: a unit counts once for
 // each value one of its pieces has, and its first piece says whether it
-// is dated, to the year only or not at all; a value written in several
+// is dated; it is dated only to the year when it is in no month, none of
+// its pieces dated more precisely; a value written in several
 // cases is counted as one, named by names (nil: by the units).
 func computeUnitStats(name string, units [][]archive.Article, names caseNames) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	yearOnly, undated := 0, 0
 	for _, unit := range units {
-		switch a := unit[0]; {
-		case a.Date.Time.IsZero():
+		if unit[0].Date.Time.IsZero() {
 			undated++
-		case a.Date.Precision == archive.PrecisionYear:
-			yearOnly++
 		}
 		seen := map[string]bool{} // a unit's values, once each (by archive.FieldKey)
 		add := func(m map[string]int, field, v string) {
@@ -205,11 +203,14 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 				m[v]++
 			}
 		}
+		inYear, inMonth := false, false
 		for _, a := range unit {
 			if !a.Date.Time.IsZero() {
 				add(years, "year", strconv.Itoa(a.Date.Time.Year()))
+				inYear = true
 				if a.Date.Precision != archive.PrecisionYear {
 					add(months, "month", a.Date.Time.Format("2006-01"))
+					inMonth = true
 				}
 			}
 			add(outlets, "outlet", cmp.Or(a.Outlet, archive.NoOutlet))
@@ -224,6 +225,13 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 				add(tags, "tag", t)
 			}
 			add(kinds, "kind", cmp.Or(a.Kind, archive.KindArticle))
+		}
+		if inYear && !inMonth {
+			// in no month: a group with a copy in a month is counted
+			// there, as search --collapse-copies finds it there (an
+			// attack: "2020" standing for a group with a copy of
+			// 2020-06 was said to be in no month and counted in June)
+			yearOnly++
 		}
 	}
 	return archiveStats{
