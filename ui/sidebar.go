@@ -141,6 +141,11 @@ type sidebar struct {
 	entries []sidebarEntry
 	cursor  int // index into entries; never a header when there are values
 	offset  int // first entry on screen
+	// yearsAside: the chart's period (the root's periodFilter) replaces
+	// the years chosen, which the filters' summary then leaves out (a
+	// header read "year:2019 · 2020-01" over 2020-01's pieces); set on
+	// the root's copy as it draws (Model.filtersSidebar)
+	yearsAside bool
 
 	// The Reading group, shown once the reading state is open.
 	hasReading                 bool
@@ -492,10 +497,14 @@ func (s sidebar) applyTo(q *index.Query) {
 // summary lists the active filters: "is:starred tag:mi5 date:2017-09".
 func (s sidebar) summary() string { return strings.Join(s.summaryParts(), " ") }
 
-// summaryParts are the active filters, one by one.
+// summaryParts are the active filters, one by one; not the years chosen
+// while the chart's period stands for them (yearsAside).
 func (s sidebar) summaryParts() []string {
 	var parts []string
 	for g := facetGroup(0); g < groupCount; g++ {
+		if g == groupYears && s.yearsAside {
+			continue
+		}
 		for _, v := range s.chosen[g] {
 			parts = append(parts, g.prefix()+":"+oneLine(v))
 		}

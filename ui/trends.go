@@ -360,7 +360,7 @@ func (m Model) currentTrendSeries() trendSeries {
 	if label == "" {
 		label = "all pieces"
 	}
-	if f := m.sidebar.summary(); f != "" {
+	if f := m.filtersSidebar().summary(); f != "" {
 		label += " · " + f
 	}
 	return trendSeries{label: label, query: q}

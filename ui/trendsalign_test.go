@@ -218,3 +218,37 @@ func TestChartPeakTies(t *testing.T) {
 	h.key("p", "p") // month, week
 	h.requireScreen("peak 2009-W53 (and 1 more week as high)")
 }
+
+// TestChartBarHeaderNamesWhatFilters: after enter on a month bar, the
+// header names the bar's month and not the sidebar's years, which the bar
+// replaces (40g left it: "year:2019 · 2020-01" over 2020-01's pieces);
+// x clears the bar, and the years chosen are named again.
+func TestChartBarHeaderNamesWhatFilters(t *testing.T) {
+	ix, _ := realIndex(t, rangesArchive(t))
+	h := newHarness(t, ix, 120, 40)
+	h.m.sidebar.chosen[groupYears] = []string{"2019"}
+	h.run(h.m.startSearch())
+	h.requireScreen("year:2019")
+	h.m.trends.by, h.m.trends.loaded = index.ByMonth, true
+	h.key("t")
+	h.requireScreen("in the archive")
+	at := -1
+	for i, p := range h.m.trends.series[0].trend.Points {
+		if p.Period == "2020-01" {
+			at = i
+		}
+	}
+	if at < 0 {
+		t.Fatalf("no 2020-01 bar: %+v", h.m.trends.series[0].trend.Points)
+	}
+	h.m.trends.cursor = at
+	h.key("enter")
+	h.requireScreen("3 found · newest · 2020-01")
+	top := strings.SplitN(h.screen(), "\n", 2)[0]
+	if !strings.Contains(top, "2020-01") || strings.Contains(top, "year:2019") {
+		t.Errorf("header %q: want the bar's month, not the years it replaces", top)
+	}
+	if h.m.sidebar.chosen[groupYears] == nil {
+		t.Errorf("the sidebar's years went; they are set aside only while the bar filters")
+	}
+}

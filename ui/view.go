@@ -190,7 +190,16 @@ func (m Model) paneHelp() help.KeyMap {
 }
 
 // countView is the top right: "3 of 7 · relevance · tag:mi5".
-func (m Model) countView() string { return m.countViewWith(m.sidebar.summary()) }
+func (m Model) countView() string { return m.countViewWith(m.filtersSidebar().summary()) }
+
+// filtersSidebar is the sidebar as the filters' summary reads it: the
+// years chosen left out while the chart's period replaces them
+// (periodFilter.applyTo).
+func (m Model) filtersSidebar() sidebar {
+	s := m.sidebar
+	s.yearsAside = m.period != nil
+	return s
+}
 
 // countViewWith is countView with the filters named as f.
 func (m Model) countViewWith(f string) string {
@@ -254,7 +263,7 @@ func (m Model) topBar() string {
 	right := m.countView()
 	if rw := m.rightWidth(); lipgloss.Width(right) > rw {
 		// whole filter names, as many as fit, rather than "outlet:The Ne…"
-		right = truncateCells(m.countViewWith(m.sidebar.summaryFit(rw-lipgloss.Width(m.countViewWith(""))-3)), rw)
+		right = truncateCells(m.countViewWith(m.filtersSidebar().summaryFit(rw-lipgloss.Width(m.countViewWith(""))-3)), rw)
 	}
 	inputW := max(m.width-lipgloss.Width(brand)-lipgloss.Width(right)-1, 0)
 	left := fitCells(brand+m.search.view(), lipgloss.Width(brand)+inputW)
@@ -320,7 +329,7 @@ func (m Model) listArea() string {
 			lines = append(lines, st.Hint.Render(" "+m.suggestionText()))
 		}
 		if m.sidebar.anyChosen() {
-			lines = append(lines, st.Hint.Render(" Filters are on ("+m.sidebar.summary()+"): press x to clear them."))
+			lines = append(lines, st.Hint.Render(" Filters are on ("+m.filtersSidebar().summary()+"): press x to clear them."))
 		}
 		if m.query.Text != "" {
 			lines = append(lines, st.Hint.Render(" Try fewer words, or press esc twice to clear the query."))
