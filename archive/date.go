@@ -66,7 +66,24 @@ var dayLayouts = []string{
 	"Mon, January 2, 2006",
 	"Monday, 2 January 2006",
 	"02/01/2006",
+	// the rest of spf13/cast's list, which Hugo reads a date string by
+	// (cast 1.5's StringToDate; hugo 0.111.3 as oracle, an attack's
+	// report: each dated its page, folio passed it over as no date):
+	// Go's RFC 850, ANSIC, UnixDate and RubyDate, and a zone without its
+	// colon after a time without a T (its others are above: RFC 1123's
+	// and RFC 822's by their forms with "2", which reads "02" too)
+	time.RFC850,
+	"2006-01-02 15:04:05Z0700",
+	time.ANSIC,
+	time.UnixDate,
+	time.RubyDate,
 }
+
+// timeLayouts are cast's times of day alone (Kitchen, Stamp and its
+// fractions), which Hugo reads as a day of year 0 (hugo 0.111.3: "3:04PM"
+// was 0000-01-01, "May  6 10:00:00" 0000-05-06): read so too, a date
+// outside the years folio counts, said so, not passed over as no date.
+var timeLayouts = []string{time.Kitchen, time.Stamp}
 
 // shortZone is a zone of one hour digit at a time's end ("-8"), which
 // Ruby takes and Go's layouts do not: written out as "-0800".
@@ -130,6 +147,11 @@ func parseDate(s string) (Date, error) {
 		}
 	}
 	for _, layout := range dayLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return dayOf(t), nil
+		}
+	}
+	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return dayOf(t), nil
 		}

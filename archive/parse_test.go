@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -234,6 +235,11 @@ func TestEachDateLayoutIsNeeded(t *testing.T) {
 		"Mon, September 4, 2017":            "2017-09-04 day",
 		"Monday, 4 September 2017":          "2017-09-04 day",
 		"04/09/2017":                        "2017-09-04 day",
+		"Monday, 04-Sep-17 15:30:05 CEST":   "2017-09-04 day",
+		"2017-09-04 00:30:05+0200":          "2017-09-04 day",
+		"Mon Sep  4 15:30:05 2017":          "2017-09-04 day",
+		"Mon Sep  4 15:30:05 CEST 2017":     "2017-09-04 day",
+		"Mon Sep 04 00:30:05 +0200 2017":    "2017-09-04 day",
 	}
 	layouts := append(slices.Clone(monthLayouts), dayLayouts...)
 	if len(cases) != len(layouts) {
@@ -259,6 +265,36 @@ func TestEachDateLayoutIsNeeded(t *testing.T) {
 			t.Errorf("layout %q reads %q and %q", readers[0], other, in)
 		}
 		by[readers[0]] = in
+	}
+}
+
+// Every layout spf13/cast reads a date string by, as Hugo reads one
+// (cast 1.5's list, which hugo 0.111 builds with), is a date to folio: an
+// attack's report, hugo 0.111.3 as oracle: "Wed May 06 10:00:00 +0000
+// 2020" (RubyDate), "Wed May  6 10:00:00 UTC 2020" (UnixDate), "Wed May  6
+// 10:00:00 2020" (ANSIC) and "Wednesday, 06-May-20 10:00:00 UTC" (RFC 850)
+// dated their pages 2020-05-06, and folio passed each over as no date. A
+// time alone (Kitchen, Stamp) is of year 0 to Hugo: outside folio's years.
+func TestCastDateLayoutsAreDates(t *testing.T) {
+	at := time.Date(2017, 9, 4, 23, 30, 5, 120_000_000, time.FixedZone("PDT", -7*3600))
+	for _, layout := range []string{
+		"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", time.RFC1123Z, time.RFC1123,
+		time.RFC822Z, time.RFC822, time.RFC850, "2006-01-02 15:04:05.999999999 -0700 MST",
+		"2006-01-02T15:04:05-0700", "2006-01-02 15:04:05Z0700", "2006-01-02 15:04:05",
+		time.ANSIC, time.UnixDate, time.RubyDate, "2006-01-02 15:04:05Z07:00", "02 Jan 2006",
+		"2006-01-02 15:04:05 -07:00", "2006-01-02 15:04:05 -0700",
+	} {
+		in := at.Format(layout)
+		if d, err := ParseDate(in); err != nil || d.String() != "2017-09-04" || d.Precision != PrecisionDay {
+			t.Errorf("ParseDate(%q) (%s) = %s %s, %v; want 2017-09-04, its day as written", in, layout, d, d.Precision, err)
+		}
+	}
+	for _, layout := range []string{time.Kitchen, time.Stamp, time.StampMilli, time.StampMicro, time.StampNano} {
+		in := at.Format(layout)
+		var years *yearsError
+		if _, err := ParseDate(in); !errors.As(err, &years) || years.Date.Time.Year() != 0 {
+			t.Errorf("ParseDate(%q) (%s): %v, want a date of year 0, outside folio's years", in, layout, err)
+		}
 	}
 }
 

@@ -2381,6 +2381,33 @@ func TestHugoDateThatIsNoDate(t *testing.T) {
 	sameLines(t, "problems", msgs, wantMsgs)
 }
 
+// A Hugo page's date in one of Go's forms that spf13/cast reads is its
+// date, as Hugo's (an attack's report, hugo 0.111.3 as oracle: each of
+// these dated its page 2020-05-06, 23:30 -0700 too; folio passed each over,
+// "as Hugo passes over a date it cannot read", and published them
+// undated); a time alone, of year 0 to Hugo, is outside folio's years.
+func TestHugoGoDateForms(t *testing.T) {
+	page := func(v string) string { return "---\ntitle: P\ndate: \"" + v + "\"\n---\nx\n" }
+	root := t.TempDir()
+	writeFiles(t, root, map[string]string{
+		"hugo/hugo.toml":          "baseURL = 'https://e.org/'\n",
+		"hugo/content/ruby.md":    page("Wed May 06 23:30:00 -0700 2020"),
+		"hugo/content/unix.md":    page("Wed May  6 10:00:00 UTC 2020"),
+		"hugo/content/ansic.md":   page("Wed May  6 10:00:00 2020"),
+		"hugo/content/rfc850.md":  page("Wednesday, 06-May-20 10:00:00 UTC"),
+		"hugo/content/nocolon.md": page("2020-05-06 10:00:00-0700"),
+		"hugo/content/kitchen.md": page("3:04PM"),
+	})
+	a, probs := loadSite(t, root)
+	want := map[string]string{"hugo/content/ruby.md": "2020-05-06", "hugo/content/unix.md": "2020-05-06",
+		"hugo/content/ansic.md": "2020-05-06", "hugo/content/rfc850.md": "2020-05-06", "hugo/content/nocolon.md": "2020-05-06"}
+	if got := datesOf(a); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dates:\n%v\nwant\n%v", got, want)
+	}
+	sameLines(t, "problems", problemLines(probs, func(p Problem) bool { return !p.Quiet }),
+		[]string{"hugo/content/kitchen.md: date 0000-01-01 is outside the years folio can count (1678–2261) (quiet false)"})
+}
+
 // A Jekyll page is told from a document by its folders below its site's
 // root, not the archive's. As oracle (jekyll 4.3.1, a site in an
 // archive's _blog/ folder, each file with tag: alpha and tags: [beta]):

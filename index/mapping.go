@@ -442,11 +442,13 @@ import (
 // date: "2020-5-6" was a skipped file), one it does not a post's name's,
 // a page's none; 215: a Jekyll config's collections_dir read (archive's
 // jekyllCollectionsDir: the root's _posts/ was read, col/_essays/ passed
-// over).
+// over); 216: a date in Go's RFC 850, ANSIC, UnixDate or RubyDate form, or
+// "2020-05-06 10:00:00-0700", read as Hugo reads it (archive's dayLayouts,
+// spf13/cast's list: such a page was undated).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 215
+const SchemaVersion = 216
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
