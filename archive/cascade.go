@@ -29,7 +29,9 @@ import (
 //   - a cascade's draft, _build or headless makes the page a draft or
 //     unrendered exactly as its own would;
 //   - a section page that is itself a draft leaves every page under it
-//     unpublished (section).
+//     unpublished (section);
+//   - in a multilingual site a page takes its own language's section
+//     pages alone (sectionKey): x.fr.md _index.fr.md's, x.md _index.md's.
 //
 // An entry with a _target (Hugo's page matcher) is given only to the
 // pages it matches, as Hugo 0.111 matches them (a helper's report: its
@@ -40,10 +42,9 @@ import (
 // /, ** does not; ?, [abc], [!abc] and {a,b} as Hugo's globs read
 // them); its kind, a glob of the page's kind, "page" for a regular
 // page (a section's "section" matches none of folio's pieces); its
-// lang, a glob of Hugo's default language, en (in a multilingual site a
-// translation, x.fr.md, takes its own language's section pages'
-// cascades in Hugo, and none of these: not read, folio gives it the
-// default language's); its environment, a glob of "production" (hugo's
+// lang, a glob of the key of the page's language (en when the site
+// names none; a translation, x.fr.md, takes its own language's section
+// pages alone: sectionKey); its environment, a glob of "production" (hugo's
 // build; hugo server's development matches none). A target key folio
 // does not know, or a glob that does not compile, is ignored, as Hugo
 // ignores it. Hugo 0.111 reads a _target only in a list of entries: a
@@ -66,8 +67,22 @@ func init() {
 }
 
 // cascadeNames are the names of the section page the file system is asked
-// for in a folder when the scan's section pages are not known (KnowSections).
+// for in a folder when the scan's section pages are not known (KnowSections),
+// and, for a language, its translations' (_index.fr.md, _index.fr.markdown).
 var cascadeNames = []string{"_index.html", "_index.htm", "_index.md", "_index.markdown"}
+
+// sectionKey keys the section page of the folder dir for the pages of
+// the language lang (SiteRoots.hugoLanguageKey; "" outside a Hugo site):
+// in a multilingual Hugo site each language has its own section pages,
+// _index.fr.md fr's, _index.md the default language's (or, under a
+// language's own contentDir, that language's), and a page takes its own
+// language's alone, their drafts and cascades (hugo 0.111.3 as oracle,
+// an attack's report: content/news/_index.md with draft: true beside a
+// news/_index.fr.md left news/n.fr.md published, content/blog/_index.fr.md
+// with draft: true hid blog/a.fr.md alone, and an _index.md's cascade
+// gave its translations nothing; folio read the folder's _index.md for
+// every language).
+func sectionKey(dir, lang string) string { return dir + "\x00" + lang }
 
 // KnowSections tells s the archive's section pages (paths, of a scan's
 // files: those IsSectionPage says are, but one its site's ignoreFiles
@@ -78,8 +93,8 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	sections := map[string]string{}
 	for _, p := range paths {
 		if IsSectionPage(p) && !s.hugoIgnored(p) {
-			if d := path.Dir(p); sectionRank(p) > sectionRank(sections[d]) {
-				sections[d] = p
+			if k := sectionKey(path.Dir(p), s.hugoLanguageKey(p)); sectionRank(p) > sectionRank(sections[k]) {
+				sections[k] = p
 			}
 		}
 	}
@@ -88,10 +103,11 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	s.mu.Unlock()
 }
 
-// sectionRank orders the section pages of one folder, the highest its
-// page: an _index.html (Hugo 0.111 as oracle: beside an _index.md or an
-// _index.markdown it was the section's page), an _index.htm, an
-// _index.md, then any other; 0 for none ("").
+// sectionRank orders the section pages of one folder and language, the
+// highest its page: an _index.html (Hugo 0.111 as oracle: beside an
+// _index.md or an _index.markdown it was the section's page), an
+// _index.htm, an _index.md, then any other (_index.fr.md); 0 for none
+// ("").
 func sectionRank(p string) int {
 	if p == "" {
 		return 0
@@ -102,23 +118,31 @@ func sectionRank(p string) int {
 	return 1
 }
 
-// sectionPage is the section page of the folder dir, "" for none. One
+// sectionPage is the section page of the folder dir for the pages of
+// the language lang (sectionKey), "" for none. One
 // its site's config's ignoreFiles match (hugoIgnored) is none: Hugo
 // never reads it, so neither its draft nor its cascade is given the
 // pages below (Hugo 0.111 as oracle: an ignored content/sec/_index.md
 // with draft: true left sec/b.md and sec/sub/c.md published; an
 // attack's report).
-func (s *SiteRoots) sectionPage(dir string) string {
+func (s *SiteRoots) sectionPage(dir, lang string) string {
 	s.mu.Lock()
 	sections := s.sections
 	s.mu.Unlock()
 	if sections != nil {
-		return sections[dir]
+		return sections[sectionKey(dir, lang)]
 	}
-	for _, n := range cascadeNames {
+	names := cascadeNames
+	if lang != "" {
+		names = append(slices.Clip(names), "_index."+lang+".md", "_index."+lang+".markdown")
+	}
+	for _, n := range names {
 		p := path.Join(dir, n)
 		if IsHTMLSectionName(n) && !hugoHTMLSectionAt(dir, s.inHugoRoot, s.hugoContentFolders) {
 			continue // not a page to Hugo: none the scan lists
+		}
+		if s.hugoLanguageKey(p) != lang {
+			continue // another language's
 		}
 		if st, err := fs.Stat(s.fsys, p); err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p) {
 			return p
@@ -137,16 +161,17 @@ type section struct {
 	draft   bool
 }
 
-// sectionOf is the section page of the folder dir (none: zero), read
-// once.
-func (s *SiteRoots) sectionOf(dir string) section {
+// sectionOf is the section page of the folder dir for the pages of the
+// language lang (none: zero), read once.
+func (s *SiteRoots) sectionOf(dir, lang string) section {
+	k := sectionKey(dir, lang)
 	s.mu.Lock()
-	c, ok := s.cascades[dir]
+	c, ok := s.cascades[k]
 	s.mu.Unlock()
 	if ok {
 		return c
 	}
-	if p := s.sectionPage(dir); p != "" {
+	if p := s.sectionPage(dir, lang); p != "" {
 		if data, err := ReadFile(s.fsys, p); err == nil {
 			c = sectionOfData(data)
 		}
@@ -155,12 +180,13 @@ func (s *SiteRoots) sectionOf(dir string) section {
 	if s.cascades == nil {
 		s.cascades = map[string]section{}
 	}
-	s.cascades[dir] = c
+	s.cascades[k] = c
 	s.mu.Unlock()
 	return c
 }
 
-// cascade is what the section pages above the file at p cascade to it,
+// cascade is what the section pages above the file at p, of its
+// language (sectionKey), cascade to it,
 // the nearest's first (nil for none, and for a SiteRoots without the
 // archive's files: SiteConfigs'), and whether one of them, of the site's
 // content folder, is a draft (Hugo publishes no page under it, but with
@@ -169,6 +195,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 	if s == nil || s.fsys == nil {
 		return nil, false
 	}
+	lang := s.hugoLanguageKey(p)
 	// the folders above p and their cascades; none: no root asked (a
 	// read-through: every folder's roots were asked of each file parsed)
 	var dirs []string
@@ -176,7 +203,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 	var drafts []bool
 	for dir := path.Dir(p); ; dir = path.Dir(dir) {
 		dirs = append(dirs, dir)
-		sec := s.sectionOf(dir)
+		sec := s.sectionOf(dir, lang)
 		cascades = append(cascades, sec.cascade)
 		drafts = append(drafts, sec.draft)
 		if dir == "." || dir == "/" || dir == "" {
@@ -230,7 +257,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 		}
 	}
 	inDraft := slices.Contains(drafts[:last], true)
-	page := pageOf(p, content)
+	page := pageOf(p, content, lang)
 	if siteRoot != "" && siteRoot == configRoot {
 		// the farthest, after the content folder's (a contentDir of two
 		// folders, a/b: the config's cascade was dropped, the folder
@@ -418,17 +445,17 @@ func (s *SiteRoots) ConfigCascadeSums(paths []string) map[string]uint32 {
 // cascadePage is what a cascade's target is matched against of a page.
 type cascadePage struct {
 	path string // from the content folder, with a / before it, in lower case: /blog/a.md
-	lang string // Hugo's default language, en
+	lang string // its language's key (SiteRoots.hugoLanguageKey): en, fr
 }
 
-// pageOf is the page of the file at p in the site whose content folder
-// is content.
-func pageOf(p, content string) cascadePage {
+// pageOf is the page of the file at p, of the language lang, in the site
+// whose content folder is content.
+func pageOf(p, content, lang string) cascadePage {
 	rel := p
 	if content != "." {
 		rel = strings.TrimPrefix(p, content+"/")
 	}
-	return cascadePage{path: "/" + strings.ToLower(rel), lang: "en"} // Hugo's default language
+	return cascadePage{path: "/" + strings.ToLower(rel), lang: lang}
 }
 
 // cascadeEntry is one entry of a cascade: its values, for the pages its

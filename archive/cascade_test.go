@@ -350,3 +350,88 @@ func TestIgnoredSectionPageGivesNothing(t *testing.T) {
 		}
 	}
 }
+
+// In a multilingual Hugo site a page takes its own language's section
+// pages alone, their drafts and cascades: _index.fr.md fr's, _index.md
+// the default language's; the config's cascade is every language's, its
+// _target's lang a glob of the page's. An _index.fr.md is a section
+// page, no piece. As hugo 0.111.3 built this site (an attack's report):
+// news/n.fr.md published under a draft news/_index.md, blog/a.fr.md
+// hidden by a draft blog/_index.fr.md, blog/a.md not; c/p.fr.md tagged
+// by c/_index.fr.md's cascade, not c/_index.md's; t/_index.md's entry
+// for lang fr given to no page (t/u.fr.md takes no _index.md), its entry
+// for en to t/u.md; content/_index.md's outlet to the en pages alone.
+// folio read a folder's _index.md for every language, and listed the
+// _index.fr.md's as pieces.
+func TestHugoTranslationTakesItsLanguagesSectionPages(t *testing.T) {
+	page := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nx\n" }
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"hugo.toml": "baseURL = 'https://e.org/'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n" +
+			"[[cascade]]\nauthor = 'Cfg All'\n[[cascade]]\ndescription = 'CfgFr'\n[cascade._target]\nlang = 'fr'\n",
+		"content/_index.md":         "---\ntitle: Home\ncascade:\n  outlet: HomeEn\n---\n",
+		"content/news/_index.md":    "---\ntitle: News\ndraft: true\n---\n",
+		"content/news/_index.fr.md": "---\ntitle: Nouvelles\n---\n",
+		"content/news/n.md":         page("n"),
+		"content/news/n.fr.md":      page("n fr"),
+		"content/blog/_index.fr.md": "---\ntitle: Blog\ndraft: true\n---\n",
+		"content/blog/a.md":         page("a"),
+		"content/blog/a.fr.md":      page("a fr"),
+		"content/c/_index.md":       "---\ntitle: C\ncascade:\n  tags: [cen]\n---\n",
+		"content/c/_index.fr.md":    "---\ntitle: C\ncascade:\n  tags: [cfr]\n---\n",
+		"content/c/p.md":            page("p"),
+		"content/c/p.fr.md":         page("p fr"),
+		"content/t/_index.md":       "---\ntitle: T\ncascade:\n- _target: {lang: fr}\n  tags: [tfr]\n- _target: {lang: en}\n  tags: [ten]\n---\n",
+		"content/t/u.md":            page("u"),
+		"content/t/u.fr.md":         page("u fr"),
+	})
+	arch, probs, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct{ outlet, standfirst, authors, tags string }
+	wants := map[string]want{
+		"content/blog/a":    {"HomeEn", "", "Cfg All", ""},
+		"content/news/n-fr": {"", "CfgFr", "Cfg All", ""},
+		"content/c/p":       {"HomeEn", "", "Cfg All", "cen"},
+		"content/c/p-fr":    {"", "CfgFr", "Cfg All", "cfr"},
+		"content/t/u":       {"HomeEn", "", "Cfg All", "ten"},
+		"content/t/u-fr":    {"", "CfgFr", "Cfg All", ""},
+	}
+	for id, w := range wants {
+		a, ok := arch.Get(id)
+		if !ok {
+			t.Errorf("%s: not loaded", id)
+			continue
+		}
+		if got := (want{a.Outlet, a.Standfirst, strings.Join(a.Authors, ","), strings.Join(a.Tags, ",")}); got != w {
+			t.Errorf("%s: %+v, want %+v", id, got, w)
+		}
+	}
+	if len(arch.Articles) != len(wants) {
+		t.Errorf("%d pieces, want %d", len(arch.Articles), len(wants))
+	}
+	sameLines(t, "problems", problemLines(probs, func(Problem) bool { return true }), []string{
+		"content/_index.md: " + SectionPageMsg + " (quiet true)",
+		"content/blog/_index.fr.md: " + SectionPageMsg + " (quiet true)",
+		"content/blog/a.fr.md: " + HugoDraftSectionMsg + " (quiet true)",
+		"content/c/_index.fr.md: " + SectionPageMsg + " (quiet true)",
+		"content/c/_index.md: " + SectionPageMsg + " (quiet true)",
+		"content/news/_index.fr.md: " + SectionPageMsg + " (quiet true)",
+		"content/news/_index.md: " + SectionPageMsg + " (quiet true)",
+		"content/news/n.md: " + HugoDraftSectionMsg + " (quiet true)",
+		"content/t/_index.md: " + SectionPageMsg + " (quiet true)",
+	})
+	// one page read alone, the file system asked for its section pages
+	fsys := os.DirFS(dir)
+	for p, wantTags := range map[string]string{"content/c/p.fr.md": "cfr", "content/c/p.md": "cen"} {
+		data, _ := os.ReadFile(dir + "/" + p)
+		if a, _ := ParseIn(fsys, p, data); strings.Join(a.Tags, ",") != wantTags {
+			t.Errorf("ParseIn(%s): tags %q, want %s", p, a.Tags, wantTags)
+		}
+	}
+	data, _ := os.ReadFile(dir + "/content/blog/a.fr.md")
+	if _, probs := ParseIn(fsys, "content/blog/a.fr.md", data); !slices.ContainsFunc(probs, func(p Problem) bool { return p.Msg == HugoDraftSectionMsg }) {
+		t.Errorf("ParseIn(content/blog/a.fr.md): %v, want it under a draft section", probs)
+	}
+}

@@ -272,9 +272,21 @@ func (l hugoLanguages) String() string {
 // language's, and in one without languages the site's (l.site); "" for
 // none.
 func (l hugoLanguages) pageLanguage(rel string) string {
+	if key, named := l.pageLanguageKey(rel); named || l.multi {
+		return l.tags[key]
+	}
+	return l.site
+}
+
+// pageLanguageKey is the key of the language of the page at rel (a path
+// from the site's root), in lower case, as Hugo reads it: its name's
+// language when the site has it (x.de.md), else that of the language
+// whose contentDir holds it (the nearest), else the default language
+// (def); named when its name or folder gave it.
+func (l hugoLanguages) pageLanguageKey(rel string) (key string, named bool) {
 	if code := nameLanguage(rel); code != "" {
-		if t, ok := l.tags[code]; ok {
-			return t
+		if _, ok := l.tags[code]; ok {
+			return code, true
 		}
 	}
 	// the nearest folder: content/fr inside content (a review: map order
@@ -286,28 +298,48 @@ func (l hugoLanguages) pageLanguage(rel string) string {
 		}
 	}
 	if best != "" {
-		return l.tags[l.dirs[best]]
+		return l.dirs[best], true
 	}
-	if l.multi {
-		return l.tags[l.def]
-	}
-	return l.site
+	return l.def, false
 }
 
 // hugoLanguage is the language of the page at p of the Hugo site it is
 // in (hugoSiteOf) as its config says (hugoLanguages.pageLanguage); "" for
 // none, and for a SiteRoots without the archive's files.
 func (s *SiteRoots) hugoLanguage(p string) string {
-	if s == nil || s.fsys == nil {
-		return ""
-	}
-	root, ok := s.hugoSiteOf(path.Dir(p))
+	rel, ok := s.hugoSiteRel(p)
 	if !ok {
 		return ""
 	}
-	rel := p
-	if root != "." {
-		rel = strings.TrimPrefix(p, root+"/")
-	}
 	return s.hugoBuildFor(p).langs.pageLanguage(rel)
+}
+
+// hugoSiteRel is the path of the file at p from the root of the Hugo
+// site it is in (hugoSiteOf); false for none, and for a SiteRoots without
+// the archive's files.
+func (s *SiteRoots) hugoSiteRel(p string) (string, bool) {
+	if s == nil || s.fsys == nil {
+		return "", false
+	}
+	root, ok := s.hugoSiteOf(path.Dir(p))
+	if !ok {
+		return "", false
+	}
+	if root == "." {
+		return p, true
+	}
+	return strings.TrimPrefix(p, root+"/"), true
+}
+
+// hugoLanguageKey is the key of the language of the page at p of the
+// Hugo site it is in (hugoLanguages.pageLanguageKey), whose section
+// pages it takes (cascade.go); "" for none, and for a SiteRoots without
+// the archive's files.
+func (s *SiteRoots) hugoLanguageKey(p string) string {
+	rel, ok := s.hugoSiteRel(p)
+	if !ok {
+		return ""
+	}
+	key, _ := s.hugoBuildFor(p).langs.pageLanguageKey(rel)
+	return key
 }

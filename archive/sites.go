@@ -31,10 +31,23 @@ const SectionPageMsg = "section page (a list of pieces, not a piece)"
 // as Hugo 0.111 reads it (as oracle: a draft _Index.md is a draft page,
 // and hid none of its section's pages; an _index.Md no page at all:
 // hugoCasedExt; an attack's report).
+//
+// A translation's, _index.fr.md (_index, a language's key, an
+// extension), is one too: its language's section page in a multilingual
+// Hugo site (hugo 0.111.3 as oracle: content/news/_index.fr.md was fr's
+// list of news, no page; folio listed it as a piece), as in Zola. In a
+// Hugo site without that language it is the default language's (Hugo
+// 0.111.3 publishes it as a page at its section's path, /news/, its
+// draft hiding the section's pages as a section page's: read as one).
 func IsSectionPage(p string) bool {
 	base := path.Base(p)
 	ext := path.Ext(base)
-	return IsHTMLSectionName(base) || IsArticlePath(base) && ext == strings.ToLower(ext) && strings.TrimSuffix(base, ext) == "_index"
+	if IsHTMLSectionName(base) || !IsArticlePath(base) || ext != strings.ToLower(ext) {
+		return IsHTMLSectionName(base)
+	}
+	stem := strings.TrimSuffix(base, ext)
+	lang, ok := strings.CutPrefix(stem, "_index.")
+	return stem == "_index" || ok && lang != "" && !strings.Contains(lang, ".")
 }
 
 // IsHTMLSectionName reports whether name is that of a Hugo section page
@@ -456,8 +469,8 @@ type SiteRoots struct {
 	fsys           fs.FS                                  // the archive; nil for SiteConfigs'
 	mu             sync.Mutex
 	jekyll, hugo   map[string]bool           // folder → whether it is in such a site
-	sections       map[string]string         // folder → its section page (KnowSections); nil: ask fsys
-	cascades       map[string]section        // folder → its section page's cascade and draft, zero for none
+	sections       map[string]string         // sectionKey → its section page (KnowSections); nil: ask fsys
+	cascades       map[string]section        // sectionKey → its section page's cascade and draft, zero for none
 	roots          map[string]bool           // folder → whether it is a Hugo root (inHugoRoot)
 	jekyllRoots    map[string]bool           // folder → whether it is a Jekyll root (inJekyllRoot)
 	configFiles    sync.Map                  // a config file's path → configRead (readConfig)

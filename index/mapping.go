@@ -444,11 +444,14 @@ import (
 // jekyllCollectionsDir: the root's _posts/ was read, col/_essays/ passed
 // over); 216: a date in Go's RFC 850, ANSIC, UnixDate or RubyDate form, or
 // "2020-05-06 10:00:00-0700", read as Hugo reads it (archive's dayLayouts,
-// spf13/cast's list: such a page was undated).
+// spf13/cast's list: such a page was undated); 217: a translation takes
+// its own language's section pages alone, _index.fr.md a section page
+// (archive's sectionKey: a draft _index.md hid news/n.fr.md, c/_index.md's
+// cascade gave c/p.fr.md its tags, _index.fr.md was a piece).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 216
+const SchemaVersion = 217
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
