@@ -44,18 +44,9 @@ func (c hugoContentDirs) holds(rel string) bool {
 // language's contentDir so, or empty; a module's mounts; a themesDir),
 // which reads every file as a page, as before.
 func hugoContentOf(read configReader, root string) (hugoContentDirs, bool) {
-	site := hugoContent
-	if v, ok := hugoSiteConfig.value(read, root, "contentdir"); ok {
-		s, ok := hugoContentDirName(v)
-		if !ok {
-			return hugoContentDirs{contents: []string{site}}, false
-		}
-		if s != "" { // as written: " posts" is no posts/ (hugoContentDirName)
-			var ok bool
-			if site, ok = hugoContentDirIn(s); !ok {
-				return hugoContentDirs{contents: []string{hugoContent}}, false
-			}
-		}
+	site, ok := hugoSiteContentDir(read, root)
+	if !ok {
+		return hugoContentDirs{contents: []string{hugoContent}}, false
 	}
 	c := hugoContentDirs{contents: []string{site}}
 	langs, siteRead, ok := hugoLanguageContents(read, root)
@@ -86,6 +77,25 @@ func hugoContentOf(read configReader, root string) (hugoContentDirs, bool) {
 	}
 	c.themes = slices.DeleteFunc(c.themes, func(t string) bool { return t == "" || strings.Contains(t, "/") })
 	return c, true
+}
+
+// hugoSiteContentDir is the content folder of the Hugo site whose root
+// is root, from it: content/, or its config's contentDir (an empty one
+// content/; as written: " posts" is no posts/, hugoContentDirName);
+// false for one folio cannot tell (hugoContentDirIn, a date).
+func hugoSiteContentDir(read configReader, root string) (string, bool) {
+	v, ok := hugoSiteConfig.value(read, root, "contentdir")
+	if !ok {
+		return hugoContent, true
+	}
+	s, ok := hugoContentDirName(v)
+	if !ok {
+		return "", false
+	}
+	if s == "" {
+		return hugoContent, true
+	}
+	return hugoContentDirIn(s)
 }
 
 // hugoContentDirIn is the folder s, a contentDir as written, names from

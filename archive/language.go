@@ -3,6 +3,7 @@ package archive
 import (
 	"fmt"
 	"maps"
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -182,8 +183,10 @@ type hugoLanguages struct {
 	// neither (Hugo's default en is no word of the site's: folio does
 	// not guess it).
 	site string
-	// dirs are its languages' own contentDirs from the site's root
-	// (hugoContentDirIn), each with its language's key.
+	// dirs are its languages' content folders from the site's root
+	// (hugoContentDirIn): each one's own contentDir, else the site's
+	// (hugoSiteContentDir), with the key of the first language that reads
+	// it (hugoLanguageOrder).
 	dirs map[string]string
 }
 
@@ -220,7 +223,8 @@ func hugoLanguagesOf(read configReader, root string) hugoLanguages {
 	}
 	l.multi, l.dirs = true, map[string]string{}
 	disabled := hugoDisabledLanguages(read, root)
-	for _, name := range slices.Sorted(maps.Keys(langs)) { // a folder two languages share: the first's
+	siteDir, siteDirOK := hugoSiteContentDir(read, root)
+	for _, name := range hugoLanguageOrder(langs, l.def) { // a folder two languages share: the first's
 		key := strings.ToLower(name)
 		lm, _ := langs[name].(map[string]any)
 		if off, _ := hugoKey(lm, "disabled"); disabled[key] || isTrue(off) {
@@ -238,17 +242,70 @@ func hugoLanguagesOf(read configReader, root string) hugoLanguages {
 			t, _ = LanguageTag(key)
 		}
 		l.tags[key] = t
+		dir, ok := siteDir, siteDirOK // without its own, the site's
 		if d, has := hugoKey(lm, "contentdir"); has {
-			if s, ok := hugoContentDirName(d); ok && s != "" {
-				if _, taken := l.dirs[s]; !taken {
-					if s, ok := hugoContentDirIn(s); ok {
-						l.dirs[s] = key
-					}
-				}
+			var s string
+			if s, ok = hugoContentDirName(d); ok && s != "" {
+				dir, ok = hugoContentDirIn(s)
+			} else {
+				ok = false
 			}
+		}
+		if _, taken := l.dirs[dir]; ok && !taken {
+			l.dirs[dir] = key
 		}
 	}
 	return l
+}
+
+// hugoLanguageOrder are the names of langs (a config's languages) in the
+// order in which Hugo 0.111 gives a content folder two of them share to
+// the first: the default language (def, in lower case), then by weight,
+// the lightest first and those without one (0) last, then by key.
+// hugo 0.111.3 as oracle (an attack's report: folio gave it to the first
+// by key): en and de reading content/, en the default, x.md was en's, de
+// the default de's, though en weighed less; with en's own contentDir,
+// fr's of weight 2 and de's of 3 fr's, of 3 and 2 de's, of 1 and none
+// fr's, of none and 5 de's, of none each, or 1 each, de's; a language
+// without a contentDir reads the site's: en's of weight 2 and none beside
+// de's content of weight 1 en's, the default; fr's of weight 1 and none
+// beside de's content of weight 2 fr's. (A defaultContentLanguage that is
+// none of them Hugo builds nothing of: folio orders them by weight.)
+func hugoLanguageOrder(langs map[string]any, def string) []string {
+	weight := func(name string) int {
+		lm, _ := langs[name].(map[string]any)
+		v, _ := hugoKey(lm, "weight")
+		switch v := v.(type) {
+		case int:
+			return v
+		case int64:
+			return int(v)
+		case uint64:
+			return int(min(v, math.MaxInt32))
+		case float64:
+			return int(max(min(v, math.MaxInt32), math.MinInt32))
+		}
+		return 0
+	}
+	names := slices.Sorted(maps.Keys(langs))
+	slices.SortStableFunc(names, func(a, b string) int {
+		ka, kb := strings.ToLower(a), strings.ToLower(b)
+		if (ka == def) != (kb == def) {
+			if ka == def {
+				return -1
+			}
+			return 1
+		}
+		wa, wb := weight(a), weight(b)
+		switch {
+		case wa == wb:
+			return strings.Compare(ka, kb)
+		case wb == 0 || wa != 0 && wa < wb:
+			return -1
+		}
+		return 1
+	})
+	return names
 }
 
 // String is l as text for a config's sum (hugoConfigSum, through

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -186,9 +187,9 @@ func TestHugoSiteLanguageCode(t *testing.T) {
 }
 
 // A page under two languages' contentDirs, one inside the other, is in
-// the nearer's language, every time; a folder two languages share is the
-// first's by name (a review: map order gave content/fr/x.md en or fr
-// from one run to the next). lang: nb, Norwegian Bokmål, counts.
+// the nearer's language, every time (a review: map order gave
+// content/fr/x.md en or fr from one run to the next). lang: nb, Norwegian
+// Bokmål, counts.
 func TestLanguageOfNestedContentDirs(t *testing.T) {
 	l := hugoLanguages{tags: map[string]string{"en": "en", "fr": "fr"}, def: "en", multi: true,
 		dirs: map[string]string{"content": "en", "content/fr": "fr"}}
@@ -203,5 +204,43 @@ func TestLanguageOfNestedContentDirs(t *testing.T) {
 	a, _ := Parse("x.md", []byte("---\ntitle: T\ndate: 2020-01-01\nlang: nb\n---\nText.\n"))
 	if a.Language != "nb" {
 		t.Errorf("lang: nb gave %q", a.Language)
+	}
+}
+
+// A content folder two languages share is Hugo's first's: the default
+// language's, else the lightest's by weight (none, 0, last), else the
+// first by key; a language without its own contentDir reads the site's.
+// Each row as hugo 0.111.3 built it (an attack's report: folio gave the
+// folder to the first language by key, de).
+func TestHugoSharedContentDirIsTheFirstLanguages(t *testing.T) {
+	rows := map[string]struct{ config, want string }{
+		"default":        {"defaultContentLanguage = 'en'\n[languages.en]\ncontentDir = 'content'\nweight = 1\n[languages.de]\ncontentDir = 'content'\nweight = 2\n", "en"},
+		"default-weighs": {"defaultContentLanguage = 'de'\n[languages.en]\ncontentDir = 'content'\nweight = 1\n[languages.de]\ncontentDir = 'content'\nweight = 2\n", "de"},
+		"lighter":        {"[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content'\nweight = 2\n[languages.de]\ncontentDir = 'content'\nweight = 3\n", "fr"},
+		"lighter-de":     {"[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content'\nweight = 3\n[languages.de]\ncontentDir = 'content'\nweight = 2\n", "de"},
+		"unweighed-last": {"[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content'\nweight = 1\n[languages.de]\ncontentDir = 'content'\n", "fr"},
+		"by-key":         {"[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content'\nweight = 1\n[languages.de]\ncontentDir = 'content'\nweight = 1\n", "de"},
+		"default-own":    {"defaultContentLanguage = 'fr'\n[languages.en]\ncontentDir = 'content'\nweight = 1\n[languages.fr]\ncontentDir = 'content/fr'\nweight = 2\n[languages.de]\ncontentDir = 'content'\nweight = 3\n", "en"},
+		"site-default":   {"[languages.en]\nweight = 2\n[languages.de]\ncontentDir = 'content'\nweight = 1\n", "en"},
+		"site-lighter":   {"contentDir = 'content'\n[languages.en]\nweight = 3\ncontentDir = 'content/en'\n[languages.fr]\nweight = 1\n[languages.de]\ncontentDir = 'content'\nweight = 2\n", "fr"},
+	}
+	files := map[string]string{}
+	for name, r := range rows {
+		files[name+"/hugo.toml"] = "baseURL = 'https://e.org/'\n" + r.config
+		files[name+"/content/x.md"] = "---\ntitle: X\ndate: 2020-02-03\n---\nx\n"
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	a, _ := loadSite(t, dir)
+	for name, r := range rows {
+		p := name + "/content/x.md"
+		i := slices.IndexFunc(a.Articles, func(x Article) bool { return x.Path == p })
+		if i < 0 {
+			t.Errorf("%s: not loaded", p)
+			continue
+		}
+		if got := a.Articles[i].Language; got != r.want {
+			t.Errorf("%s: language %q, want %q", name, got, r.want)
+		}
 	}
 }

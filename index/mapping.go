@@ -447,11 +447,15 @@ import (
 // spf13/cast's list: such a page was undated); 217: a translation takes
 // its own language's section pages alone, _index.fr.md a section page
 // (archive's sectionKey: a draft _index.md hid news/n.fr.md, c/_index.md's
-// cascade gave c/p.fr.md its tags, _index.fr.md was a piece).
+// cascade gave c/p.fr.md its tags, _index.fr.md was a piece); 218: a
+// content folder two languages share the first's in Hugo's order (the
+// defaultContentLanguage, then weight, then key), a language without its
+// own contentDir reading the site's (archive's pageLanguage: the first by
+// key).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 217
+const SchemaVersion = 218
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
