@@ -450,8 +450,8 @@ import (
 // cascade gave c/p.fr.md its tags, _index.fr.md was a piece); 218: a
 // content folder two languages share the first's in Hugo's order (the
 // defaultContentLanguage, then weight, then key), a language without its
-// own contentDir reading the site's (archive's pageLanguage: the first by
-// key).
+// own contentDir reading the site's (archive's hugoLanguageOrder: the
+// first by key, de over en).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
