@@ -24,9 +24,13 @@ import (
 // keeps the same times beside the pieces' lengths, so that an open index
 // answers without reading the file entries (a damaged file: it cannot
 // tell, and says nothing is new). An update stamps the pieces it adds with the time it
-// runs, later than every time already recorded (even if the clock went
-// back); a piece whose file changed, or moved to another path keeping its
-// ID, keeps its time. A new generation copies the times of the one it is
+// runs, later than every stamp an update of the cache gave before, of
+// pieces since deleted too (manifestHead.Stamped), even if the clock went
+// back or another machine's, sharing the cache, runs ahead: a saved search
+// seen through a piece since deleted still counts what comes later (an
+// attack: with the clock an hour behind, a piece added after the newest
+// was deleted was never new); a piece whose file changed, or moved to
+// another path keeping its ID, keeps its time. A new generation copies the times of the one it is
 // made from, and a build from scratch (a schema change, a damaged index,
 // folio index --rebuild) takes them from the live generation's manifest
 // when it can still be read, whatever its schema: pieces it knew keep
@@ -221,10 +225,17 @@ func (b *build) prepareAdded(m *manifest, deletes []string) {
 			latest = max(latest, e.Added)
 		}
 	}
+	// the stamps given before, of pieces since deleted too: the departed
+	// keep theirs, and Stamped the latest of all
+	latest = max(latest, m.Stamped)
+	for _, d := range m.Departed {
+		latest = max(latest, d.Added)
+	}
 	b.stamp = 0
 	if !b.stats.Rebuilt || b.carried != nil {
-		b.stamp = max(time.Now().UnixNano(), latest+1)
+		b.stamp = max(stampNow().UnixNano(), latest+1)
 	}
+	m.Stamped = max(latest, b.stamp)
 	b.gone = nil
 	if len(deletes) == 0 {
 		return
@@ -262,6 +273,10 @@ func (b *build) goneOne(print uint64, id string, added int64) {
 		b.gone[print] = gonePiece{id: id, added: added}
 	}
 }
+
+// stampNow is the clock an update stamps the pieces it adds by: time.Now,
+// or one set back in a test.
+var stampNow = time.Now
 
 // addedOf is the time to record for the piece id being indexed.
 func (b *build) addedOf(id string) int64 {
@@ -499,10 +514,10 @@ func movedCache(dir, name string) (gen, archiveName string) {
 // it indexed: a folder deleted and another of its name made, or this
 // archive's own cache deleted after pieces were added to it, is not the
 // moved folder (a review: both counted pieces seen as new again).
-func movedTimes(gen, name string, files []archive.FileInfo) (map[string]carriedPiece, []departed, []Rename) {
-	carried, departed, renamed := addedIn(gen, name)
+func movedTimes(gen, name string, files []archive.FileInfo) (map[string]carriedPiece, carriedHead) {
+	carried, head := addedIn(gen, name)
 	if len(carried) == 0 {
-		return nil, nil, nil
+		return nil, carriedHead{}
 	}
 	known := 0
 	for _, f := range files {
@@ -511,20 +526,31 @@ func movedTimes(gen, name string, files []archive.FileInfo) (map[string]carriedP
 		}
 	}
 	if 2*known <= len(files) {
-		return nil, nil, nil
+		return nil, carriedHead{}
 	}
-	return carried, departed, renamed
+	return carried, head
+}
+
+// carriedHead is what a build from scratch keeps of the head of the
+// manifest before it (addedIn): its departed and renamed pieces and the
+// latest stamp its updates gave (manifestHead.Stamped).
+type carriedHead struct {
+	departed []departed
+	renamed  []Rename
+	stamped  int64
 }
 
 // addedIn reads the times of the pieces indexed in the generation folder
 // dir, whatever its schema, when its manifest is of the archive named
 // name and can be read (nil otherwise), and the pieces that manifest
 // keeps as departed and renamed, which a build from scratch keeps too (a
-// review: after folio index --rebuild a piece back counted new).
-func addedIn(dir, name string) (map[string]carriedPiece, []departed, []Rename) {
+// review: after folio index --rebuild a piece back counted new), with
+// the latest stamp given (its pieces stamped later: a piece deleted
+// before the rebuild, and the clock gone back, leaves nothing new unsaid).
+func addedIn(dir, name string) (map[string]carriedPiece, carriedHead) {
 	m, err := readManifest(dir)
 	if err != nil || m.Archive != name || m.loadFiles() != nil {
-		return nil, nil, nil
+		return nil, carriedHead{}
 	}
 	out := make(map[string]carriedPiece, len(m.Files))
 	for p, e := range m.Files {
@@ -532,7 +558,7 @@ func addedIn(dir, name string) (map[string]carriedPiece, []departed, []Rename) {
 			out[e.ID] = carriedPiece{added: e.Added, print: e.Print, path: p}
 		}
 	}
-	return out, m.Departed, m.Renamed
+	return out, carriedHead{departed: m.Departed, renamed: m.Renamed, stamped: m.Stamped}
 }
 
 // NewSince returns the IDs of the pieces first indexed after t, sorted

@@ -134,3 +134,108 @@ func TestGoneOnePieceOfAPrint(t *testing.T) {
 		t.Errorf("departed %v, want %v", b.departed, want)
 	}
 }
+
+// addedFixture is an archive of the fixtures, indexed in a cache folder of
+// its own, with helpers to open it, write a piece and remove one.
+type addedFixture struct {
+	t        *testing.T
+	src, dir string
+}
+
+func newAddedFixture(t *testing.T) *addedFixture {
+	f := &addedFixture{t: t, src: writeFixtures(t), dir: t.TempDir()}
+	f.open(Options{}).Close() // the first build: every piece there from the start
+	return f
+}
+
+func (f *addedFixture) open(opts Options) *Index {
+	f.t.Helper()
+	opts.Dir = f.dir
+	ix, err := Open(context.Background(), f.src, os.DirFS(f.src), opts)
+	if err != nil || ix.Fallback() != "" {
+		f.t.Fatal(err, ix.Fallback())
+	}
+	return ix
+}
+
+// write writes new/name.md with the front matter given, its times a
+// second on (not racy).
+func (f *addedFixture) write(name, front string) {
+	f.t.Helper()
+	p := filepath.Join(f.src, "new", name+".md")
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte("---\n"+front+"\n---\nA body.\n"), 0o644); err != nil {
+		f.t.Fatal(err)
+	}
+	later := time.Now().Add(time.Second)
+	os.Chtimes(p, later, later)
+}
+
+func (f *addedFixture) remove(name string) {
+	f.t.Helper()
+	if err := os.Remove(filepath.Join(f.src, "new", name+".md")); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// newSince opens the index and gives the pieces new since t, and the
+// index time.
+func (f *addedFixture) newSince(t time.Time) ([]string, time.Time) {
+	f.t.Helper()
+	ix := f.open(Options{})
+	defer ix.Close()
+	return ix.NewSince(t), ix.IndexTime()
+}
+
+// forgetDeparted drops the live manifest's departed pieces, as 30 days
+// on (departedFor).
+func (f *addedFixture) forgetDeparted() {
+	f.t.Helper()
+	m, err := readManifest(liveGen(f.t, f.dir))
+	if err != nil || m.loadFiles() != nil {
+		f.t.Fatal(err)
+	}
+	m.Departed = nil
+	if err := writeManifest(liveGen(f.t, f.dir), m); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+// A piece added after the newest was deleted, the clock gone back (or
+// another machine's, sharing the cache, behind), is new to a search seen
+// through the deleted one: stamps never go back, across updates and a
+// rebuild from scratch, once the deleted piece's departure is forgotten
+// too (an attack: "K 4 pieces 0 new", and `--new` printed nothing).
+func TestStampsNeverGoBack(t *testing.T) {
+	f := newAddedFixture(t)
+	f.write("x", "title: X\ndate: 2020-01-01")
+	got, seen := f.newSince(time.Time{})
+	if !slices.Equal(got, []string{"new/x"}) {
+		t.Fatalf("after adding x: new %v", got)
+	}
+	f.remove("x")
+	f.newSince(seen)
+
+	defer func(f func() time.Time) { stampNow = f }(stampNow)
+	stampNow = func() time.Time { return time.Now().Add(-time.Hour) }
+	f.write("y", "title: Y\ndate: 2020-02-02")
+	if got, _ := f.newSince(seen); !slices.Equal(got, []string{"new/y"}) {
+		t.Errorf("the clock an hour behind, x deleted: new since x %v, want new/y", got)
+	}
+
+	// y deleted, its departure forgotten (30 days on), the index built
+	// from scratch: z, added with the clock still behind, is new since y
+	_, seen = f.newSince(seen)
+	f.remove("y")
+	f.newSince(seen)
+	f.forgetDeparted()
+	ix := f.open(Options{Rebuild: true})
+	if !ix.Stats().Rebuilt {
+		t.Fatalf("not rebuilt: %+v", ix.Stats())
+	}
+	ix.Close()
+	f.write("z", "title: Z\ndate: 2020-03-03")
+	if got, _ := f.newSince(seen); !slices.Equal(got, []string{"new/z"}) {
+		t.Errorf("after y deleted and forgotten, and a rebuild: new since y %v, want new/z", got)
+	}
+}

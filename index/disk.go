@@ -562,13 +562,12 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 			}
 		}
 	}
-	var departed []departed
-	var renamed []Rename
 	if fresh {
+		var kept carriedHead
 		if from != nil {
-			b.carried, departed, renamed = addedIn(from.dir, ix.name) // when pieces came (added.go)
+			b.carried, kept = addedIn(from.dir, ix.name) // when pieces came (added.go)
 		} else if gen, old := movedCache(dir, ix.name); gen != "" {
-			b.carried, departed, renamed = movedTimes(gen, old, files) // the archive's folder moved (added.go)
+			b.carried, kept = movedTimes(gen, old, files) // the archive's folder moved (added.go)
 		}
 		bi, err := bleve.NewUsing(bdir, newMapping(), scorch.Name, scorch.Name, bleveConfigOf(len(files), b.opts))
 		if err != nil {
@@ -577,7 +576,7 @@ func (ix *Index) write(ctx context.Context, dir string, from *genHold, m *manife
 		b.bi = bi
 		b.stats.Rebuilt = true
 		m = newManifest(ix.name)
-		m.Departed, m.Renamed = departed, renamed
+		m.Departed, m.Renamed, m.Stamped = kept.departed, kept.renamed, kept.stamped
 		p = b.plan(m, files, scanProbs)
 	}
 	stopTrim := trimWhileBuilding(b.bi, b.opts.trim) // the segments' maps (pages.go)

@@ -51,6 +51,13 @@ type manifestHead struct {
 	// Departed are the pieces deleted in the last departedFor, which keep
 	// the time they were first indexed if they come back (added.go)
 	Departed []departed
+	// Stamped is the latest time an update of this cache recorded for a
+	// piece (UnixNano): the pieces it added, those since deleted too; the
+	// next update stamps those it adds later (added.go), whatever the
+	// clock says. A build from scratch keeps the manifest's before it
+	// when it carries its times. An older manifest's is 0 (gob): its
+	// pieces' and departed pieces' times stand for it, no schema change.
+	Stamped int64
 	// Complete is false while an update is under way: every file being
 	// (re)indexed is then recorded with Size -1 so that an interrupted
 	// update is redone, and nothing else is trusted.
