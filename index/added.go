@@ -30,7 +30,10 @@ import (
 // seen through a piece since deleted still counts what comes later (an
 // attack: with the clock an hour behind, a piece added after the newest
 // was deleted was never new); a piece whose file changed, or moved to
-// another path keeping its ID, keeps its time. A new generation copies the times of the one it is
+// another path keeping its ID, keeps its time, and so does one whose file
+// stays but is unusable for a while (a date broken: skipped, its piece
+// taken out) when the file gives it again, whatever changed: the file's
+// entry holds its time meanwhile (fileEntry.Held). A new generation copies the times of the one it is
 // made from, and a build from scratch (a schema change, a damaged index,
 // folio index --rebuild) takes them from the live generation's manifest
 // when it can still be read, whatever its schema: pieces it knew keep
@@ -225,6 +228,13 @@ func (b *build) prepareAdded(m *manifest, deletes []string) {
 			latest = max(latest, e.Added)
 		}
 	}
+	for _, e := range m.Files {
+		// a piece whose file is unusable for now: given again, under its
+		// ID (which the file keeps: assignIDs), it keeps its time
+		if _, indexed := b.known[e.ID]; e.Fatal && e.Held && e.ID != "" && !indexed {
+			b.known[e.ID] = e.Added
+		}
+	}
 	// the stamps given before, of pieces since deleted too: the departed
 	// keep theirs, and Stamped the latest of all
 	latest = max(latest, m.Stamped)
@@ -272,6 +282,20 @@ func (b *build) goneOne(print uint64, id string, added int64) {
 	} else {
 		b.gone[print] = gonePiece{id: id, added: added}
 	}
+}
+
+// heldOf is the time an unusable file's entry keeps of the piece of its
+// ID it gave before (fileEntry.Held), and whether it gave one: as
+// indexed, or held by its entry (parsed.held), or in a build from
+// scratch as the manifest it carried recorded the file's piece.
+func (b *build) heldOf(r parsed) (int64, bool) {
+	if h := r.held; h != nil && h.ID == r.entry.ID {
+		return h.Added, true
+	}
+	if c, ok := b.carried[r.entry.ID]; ok && c.path == r.path && b.stats.Rebuilt {
+		return c.added, true
+	}
+	return 0, false
 }
 
 // stampNow is the clock an update stamps the pieces it adds by: time.Now,
@@ -437,7 +461,8 @@ func (b *build) followDeparted(files map[string]fileEntry, back []departed) {
 }
 
 // carriedPiece is a piece of the manifest a build from scratch is made
-// after (build.carried): when it was first indexed, and its Print.
+// after (build.carried): when it was first indexed, and its Print (0
+// for a piece its file, unusable for now, held: fileEntry.Held).
 type carriedPiece struct {
 	added int64
 	print uint64
@@ -556,6 +581,12 @@ func addedIn(dir, name string) (map[string]carriedPiece, carriedHead) {
 	for p, e := range m.Files {
 		if e.Indexed && e.ID != "" {
 			out[e.ID] = carriedPiece{added: e.Added, print: e.Print, path: p}
+		}
+	}
+	for p, e := range m.Files {
+		// a file unusable for now keeps its piece's time (fileEntry.Held)
+		if _, indexed := out[e.ID]; e.Fatal && e.Held && e.ID != "" && !indexed {
+			out[e.ID] = carriedPiece{added: e.Added, path: p}
 		}
 	}
 	return out, carriedHead{departed: m.Departed, renamed: m.Renamed, stamped: m.Stamped}

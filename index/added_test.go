@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -237,5 +238,88 @@ func TestStampsNeverGoBack(t *testing.T) {
 	f.write("z", "title: Z\ndate: 2020-03-03")
 	if got, _ := f.newSince(seen); !slices.Equal(got, []string{"new/z"}) {
 		t.Errorf("after y deleted and forgotten, and a rebuild: new since y %v, want new/z", got)
+	}
+}
+
+// A piece whose file is made unusable for an update (its date broken:
+// skipped, the piece taken out) and then mended keeps its time, whatever
+// the mending changed, as an edit in place does: the file stayed (a
+// helper's report: mended with its title edited, the piece was "1 new"
+// and `--new` printed it). Through an update that reads the broken file
+// again, and a build from scratch. A file added broken, mended, is new;
+// so is a piece at the name of an unusable file deleted, made later.
+func TestUnusableFileKeepsItsPiecesTime(t *testing.T) {
+	f := newAddedFixture(t)
+	f.write("k", "title: K\ndate: 2020-01-01")
+	f.write("other", "title: Other\ndate: 2020-01-02")
+	got, seen := f.newSince(time.Time{})
+	if !slices.Equal(got, []string{"new/k", "new/other"}) {
+		t.Fatalf("after adding k: new %v", got)
+	}
+	ix := f.open(Options{})
+	times := addedTimes(t, ix)
+	ix.Close()
+
+	has := func(id string) bool {
+		t.Helper()
+		ix := f.open(Options{})
+		defer ix.Close()
+		ids, err := ix.IDs(func(got string) bool { return got == id }, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(ids) == 1
+	}
+	steps := []struct {
+		name    string
+		front   string
+		rebuild bool
+	}{
+		{"broken", "title: K\ndate: 2020-01-", false},
+		{"mended, its title edited", "title: K edited\ndate: 2020-01-01", false},
+		{"broken again", "title: K\ndate: 2020-01-", false},
+		{"still broken, edited", "title: K again\ndate: 2020-01-", false},
+		{"still broken, rebuilt", "", true},
+		{"mended as it was", "title: K\ndate: 2020-01-01", false},
+	}
+	for _, s := range steps {
+		if s.rebuild {
+			ix := f.open(Options{Rebuild: true})
+			if !ix.Stats().Rebuilt {
+				t.Fatalf("%s: not rebuilt", s.name)
+			}
+			ix.Close()
+		} else {
+			f.write("k", s.front)
+		}
+		got, _ := f.newSince(seen)
+		if got != nil {
+			t.Errorf("%s: new %v, want none", s.name, got)
+		}
+		if broken := strings.HasSuffix(s.front, "2020-01-") || s.front == ""; has("new/k") == broken {
+			t.Errorf("%s: the index has new/k %v", s.name, !broken)
+		}
+	}
+	ix = f.open(Options{})
+	if got := addedTimes(t, ix); !slices.Equal(got, times) {
+		t.Errorf("times after mending %v, want %v", got, times)
+	}
+	ix.Close()
+
+	// a file added broken, then mended: new
+	f.write("late", "title: Late\ndate: 2021-01-")
+	f.newSince(seen)
+	f.write("late", "title: Late\ndate: 2021-01-01")
+	if got, _ := f.newSince(seen); !slices.Equal(got, []string{"new/late"}) {
+		t.Errorf("a file added broken, mended: new %v, want new/late", got)
+	}
+	// k broken, deleted, and another k made later: new
+	f.write("k", "title: K\ndate: 2020-01-")
+	f.newSince(seen)
+	f.remove("k")
+	f.newSince(seen)
+	f.write("k", "title: Another K\ndate: 2022-02-02")
+	if got, _ := f.newSince(seen); !slices.Equal(got, []string{"new/k", "new/late"}) {
+		t.Errorf("k broken, deleted, another made: new %v, want new/k new/late", got)
 	}
 }

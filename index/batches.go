@@ -255,6 +255,13 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 		// the file's piece, which the file no longer gives
 		batch.Delete(r.indexedID)
 	}
+	if e.Fatal && e.ID != "" && p.owner[e.ID] == r.path {
+		// the file stays, unusable for now: it holds its piece's time,
+		// which the piece keeps when the file gives it again (a helper's
+		// report: a date broken for an update, then mended with the
+		// title edited, made the piece new)
+		e.Added, e.Held = p.b.heldOf(r)
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if removed {

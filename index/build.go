@@ -229,6 +229,7 @@ func (b *build) siteRoots() *archive.SiteRoots {
 
 func parseWork(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
 	r := parseFile(fsys, sites, w)
+	r.held = w.held
 	r.unexpected = r.entry.Fatal || r.entry.ID != w.id || r.entry.Size != w.info.Size
 	return r
 }

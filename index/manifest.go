@@ -159,7 +159,8 @@ type fileEntry struct {
 	Problems []archive.Problem
 	// Added is when the piece was first indexed (UnixNano), carried over
 	// from one generation to the next (added.go); 0 for a piece that was
-	// there when the cache was first built.
+	// there when the cache was first built. An unusable file's that Held
+	// its piece keeps the piece's.
 	Added int64
 	Copy  *copyEntry // what finding its copies needs; nil when not indexed
 	// Body is the bodies store's file with its texts (bodies.go)
@@ -176,6 +177,11 @@ type fileEntry struct {
 	Site    siteAsked
 	Indexed bool // a document with ID is in the index for this file
 	Fatal   bool // the file could not be used
+	// Held: the file (Fatal) gave the piece of its ID before it became
+	// unusable, and Added keeps that piece's time: the file giving it
+	// again, it keeps it, as an edited file's piece does (added.go). An
+	// older manifest's is false (gob): such a piece is new when mended.
+	Held bool
 	// Unseen: the last scan could not tell whether the file is there (its
 	// folder could not be listed, or it not stated: archive.Problem.Unknown);
 	// the entry is kept as it was last read, and left out of the

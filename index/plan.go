@@ -24,6 +24,10 @@ type work struct {
 	// piece, when the file cannot be read now for a reason that may pass
 	// (parseFile)
 	was *fileEntry
+	// held is the file's entry when it gave a piece under id before:
+	// indexed (was), or held while the file was unusable
+	// (fileEntry.Held), whose time an unusable file keeps (batches.add)
+	held *fileEntry
 }
 
 type parsed struct {
@@ -49,6 +53,7 @@ type parsed struct {
 	// (was: its entry then)
 	vanished bool
 	was      *fileEntry
+	held     *fileEntry // see work
 }
 
 // plan is the work that brings an index in line with the archive.
@@ -401,6 +406,9 @@ func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, 
 		if e.Indexed {
 			w.indexedID = e.ID
 			w.was = &e
+		}
+		if (e.Indexed || e.Fatal && e.Held) && e.ID == id {
+			w.held = &e
 		}
 		todo = append(todo, w)
 	}
