@@ -22,7 +22,44 @@ func sanitizeMarkdown(md string, drop func(string) string) string {
 	if drop != nil {
 		s = drop(s)
 	}
-	return breakChangedLinks(md, Sanitize(s), had)
+	return breakUserinfoLinks(breakChangedLinks(md, Sanitize(s), had))
+}
+
+// breakUserinfoLinks is md with each link and definition whose target is
+// an http(s) URL with a user name or password before its host made text,
+// as breakChangedLinks makes one: "[NYT](https://www.nytimes.com@evil.example.net/x)"
+// reads as the Times and opens evil.example.net (an attack's report: a
+// live link in show and the reader); as text it shows the whole URL.
+func breakUserinfoLinks(md string) string {
+	if !strings.Contains(md, "@") || !strings.Contains(md, "](") && !strings.Contains(md, "]:") {
+		return md
+	}
+	var at []int
+	for _, sp := range targetSpans(md) {
+		if t := md[sp[0]:sp[1]]; strings.Contains(t, "@") && HasUserinfo(t) {
+			at = append(at, sp[2])
+		}
+	}
+	return escapeAt(md, at)
+}
+
+// escapeAt is s with a backslash before each byte at (in any order).
+func escapeAt(s string, at []int) string {
+	if len(at) == 0 {
+		return s
+	}
+	slices.Sort(at)
+	at = slices.Compact(at)
+	var b strings.Builder
+	b.Grow(len(s) + len(at))
+	done := 0
+	for _, i := range at {
+		b.WriteString(s[done:i])
+		b.WriteByte('\\')
+		done = i
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // targetSpans are where the targets of md's inline links and reference
@@ -227,16 +264,5 @@ func breakChangedLinks(before, after string, had map[string]int) string {
 			at = append(at, sp[2])
 		}
 	}
-	slices.Sort(at)
-	at = slices.Compact(at)
-	var b strings.Builder
-	b.Grow(len(after) + len(at))
-	done := 0
-	for _, i := range at {
-		b.WriteString(after[done:i])
-		b.WriteByte('\\')
-		done = i
-	}
-	b.WriteString(after[done:])
-	return b.String()
+	return escapeAt(after, at)
 }

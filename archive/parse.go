@@ -714,7 +714,10 @@ func DroppedURL(p Problem) (string, bool) {
 
 // ValidURL accepts only what folio will ever open: an absolute http or https
 // URL with a host, no whitespace or control characters, not starting with '-'
-// (which a launcher could take for an option).
+// (which a launcher could take for an option), and no user name or password
+// before the host: "https://www.nytimes.com@evil.example.net/x" reads as
+// the New York Times and opens evil.example.net (an attack's report: show,
+// cite, the reader and o's status all named the first).
 func ValidURL(s string) error {
 	if s == "" {
 		return errors.New("empty URL")
@@ -737,7 +740,30 @@ func ValidURL(s string) error {
 	if u.Host == "" || u.Hostname() == "" {
 		return errors.New("URL has no host")
 	}
+	if u.User != nil {
+		return fmt.Errorf("URL has a user name before its host (…@%s): it opens %s", u.Host, u.Hostname())
+	}
 	return nil
+}
+
+// HasUserinfo reports whether s is an http(s) URL with a user name or
+// password before its host: "https://www.nytimes.com@evil.example.net/x"
+// reads as the first host and opens the second. ValidURL refuses it.
+func HasUserinfo(s string) bool {
+	u, err := url.Parse(strings.TrimSpace(s))
+	return err == nil && u.User != nil && (u.Scheme == "http" || u.Scheme == "https")
+}
+
+// withoutUserinfo is the http(s) URL s without a user name and password
+// ("https://www.nytimes.com@evil.example.net/i.png" is
+// "https://evil.example.net/i.png"); any other s as it is.
+func withoutUserinfo(s string) string {
+	if !strings.Contains(s, "@") || !HasUserinfo(s) {
+		return s
+	}
+	u, _ := url.Parse(strings.TrimSpace(s))
+	u.User = nil
+	return u.String()
 }
 
 // HostNote says, for a URL whose host is not plain ASCII, the host as a

@@ -462,8 +462,12 @@ func (sc *shortcodes) close(name string) string {
 }
 
 // mediaLine is "[kind: caption] URL", or "[kind] URL" without a caption.
+// The URL is written without a user name or password before its host (an
+// Atom feed's xml:base of "https://www.nytimes.com@evil.example.net/" made
+// an image "https://www.nytimes.com@evil…/img.png"), as folio writes
+// every URL it imports.
 func mediaLine(kind, caption, link string) string {
-	link = strings.ReplaceAll(strings.TrimSpace(link), " ", "%20")
+	link = withoutUserinfo(strings.ReplaceAll(strings.TrimSpace(link), " ", "%20"))
 	if link == "" && caption == "" {
 		return ""
 	}

@@ -810,20 +810,20 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool, kinds feedKinds) *it
 	title = kinds.title.lineHTML(title)
 	c := &itemConverter{wxr: wxr, outlet: textLine(title), logins: map[string]string{}, kinds: kinds}
 	for _, link := range []string{feed.FeedLink, feed.Link} {
-		if archive.ValidURL(link) == nil {
-			c.source = withoutUserinfo(link)
+		if link := withoutUserinfo(link); archive.ValidURL(link) == nil {
+			c.source = link
 			break
 		}
 	}
 	c.source = cmp.Or(c.source, withoutUserinfo(archive.SanitizeLine(name)))
 	c.feed = c.source
 	for _, link := range []string{feed.FeedLink, name} {
-		if archive.ValidURL(link) == nil {
-			c.feed = withoutUserinfo(link)
+		if link := withoutUserinfo(link); archive.ValidURL(link) == nil {
+			c.feed = link
 			break
 		}
 	}
-	if u, err := url.Parse(feed.Link); err == nil && archive.ValidURL(feed.Link) == nil {
+	if u, err := url.Parse(feed.Link); err == nil && archive.ValidURL(withoutUserinfo(feed.Link)) == nil {
 		u.User = nil
 		c.base = u
 	}
@@ -1125,10 +1125,10 @@ func (c *itemConverter) link(s string) string {
 	if u, err := url.Parse(s); err == nil && !u.IsAbs() && c.base != nil {
 		s = c.base.ResolveReference(u).String()
 	}
-	if archive.ValidURL(s) != nil {
+	if s = withoutUserinfo(s); archive.ValidURL(s) != nil {
 		return ""
 	}
-	return withoutUserinfo(s)
+	return s
 }
 
 // standfirst is a short summary distinct from the body: WordPress's excerpt,

@@ -478,7 +478,7 @@ func (md *Metadata) Canonical(base *url.URL, declared []string) string {
 			if home(r) && !home(base) {
 				return ""
 			}
-			if c := r.String(); archive.ValidURL(c) == nil {
+			if c := withoutUserinfo(r.String()); archive.ValidURL(c) == nil {
 				return c
 			}
 		}

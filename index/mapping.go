@@ -439,23 +439,26 @@ import (
 // Jekyll collection document titled, and dated, by its name as a post
 // (archive's jekyllDocument: _notes/plain-note.md was "plain-note", now
 // "Plain Note"); 214: a Jekyll date Ruby reads read (archive's jekyllDate:
-// date: "2020-5-6" was a skipped file), one it does not a post's name's,
-// a page's none; 215: a Jekyll config's collections_dir read (archive's
+// date: "2020-5-6" was a skipped file), one it does not a post's name's, a
+// page's none; 215: a Jekyll config's collections_dir read (archive's
 // jekyllCollectionsDir: the root's _posts/ was read, col/_essays/ passed
 // over); 216: a date in Go's RFC 850, ANSIC, UnixDate or RubyDate form, or
 // "2020-05-06 10:00:00-0700", read as Hugo reads it (archive's dayLayouts,
-// spf13/cast's list: such a page was undated); 217: a translation takes
-// its own language's section pages alone, _index.fr.md a section page
+// spf13/cast's list: such a page was undated); 217: a translation takes its
+// own language's section pages alone, _index.fr.md a section page
 // (archive's sectionKey: a draft _index.md hid news/n.fr.md, c/_index.md's
 // cascade gave c/p.fr.md its tags, _index.fr.md was a piece); 218: a
 // content folder two languages share the first's in Hugo's order (the
 // defaultContentLanguage, then weight, then key), a language without its
-// own contentDir reading the site's (archive's hugoLanguageOrder: the
-// first by key, de over en).
+// own contentDir reading the site's (archive's hugoLanguageOrder: the first
+// by key, de over en); 219: a url with a user name before its host refused,
+// a body link to one text, an image's URL written without one (archive's
+// ValidURL, breakUserinfoLinks, mediaLine:
+// "https://www.nytimes.com@evil.example.net/" opened evil.example.net).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 218
+const SchemaVersion = 219
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

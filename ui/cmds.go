@@ -9,7 +9,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
@@ -233,9 +232,9 @@ func openURLCmd(u string) tea.Cmd {
 				return statusMsg{text: termsafe.ErrText(err), isErr: true}
 			}
 			return statusMsg{text: fmt.Sprintf("Could not open %s: press y to copy it (%s)",
-				ansi.Truncate(archive.SanitizeLine(u), 60, "…"), err), isErr: true}
+				truncateURL(archive.SanitizeLine(u), 60), err), isErr: true}
 		}
-		return statusMsg{text: "Opened in browser: " + ansi.Truncate(u, 60, "…") + archive.HostNote(u)}
+		return statusMsg{text: "Opened in browser: " + truncateURL(u, 60) + archive.HostNote(u)}
 	}
 }
 

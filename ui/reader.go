@@ -603,11 +603,12 @@ func tagLine(tags []string) string {
 	return strings.Join(out, " · ")
 }
 
-// hyperlink shows a URL as an OSC 8 terminal hyperlink, cut to width. Only a
+// hyperlink shows a URL as an OSC 8 terminal hyperlink, cut to width where
+// it keeps its host (truncateURL). Only a
 // URL that folio would open gets the link escape; anything else is shown as
 // plain (sanitised) text.
 func hyperlink(u string, width int, st Styles) string {
-	text := truncateCells(archive.SanitizeLine(u), width)
+	text := truncateURL(archive.SanitizeLine(u), width)
 	if checkURL(u) != nil {
 		return st.ReaderMeta.Render(text)
 	}

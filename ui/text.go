@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -71,6 +72,39 @@ func truncateCells(s string, w int) string {
 		return s
 	}
 	return ansi.Truncate(s, w, "…")
+}
+
+// truncateURL is the URL u cut to w cells where it never hides its host:
+// the path, query and fragment are cut first, and a host too long for w
+// keeps its end, which names the site ("…ple.net/…": a URL cut from the
+// right at 60 showed a long first label and none of the host it opens).
+// Anything not an http(s) URL with a host is cut as text is.
+func truncateURL(u string, w int) string {
+	if w <= 0 || ansi.StringWidth(u) <= w {
+		return truncateCells(u, w)
+	}
+	pu, err := url.Parse(u)
+	i := strings.Index(u, "://")
+	if err != nil || pu.Host == "" || i < 0 {
+		return truncateCells(u, w)
+	}
+	start := i + 3
+	end := start + strings.IndexAny(u[start:]+"/", "/?#")
+	head, rest := u[:end], u[end:]
+	if hw := ansi.StringWidth(head); hw < w {
+		return head + ansi.Truncate(rest, w-hw, "…")
+	}
+	host := u[start:end]
+	if w < 2 {
+		return "…"
+	}
+	// the host's last w-1 cells (one for the "…", none for the path)
+	cut := host
+	for ansi.StringWidth(cut) > w-1 {
+		_, n := utf8.DecodeRuneInString(cut)
+		cut = cut[n:]
+	}
+	return "…" + cut
 }
 
 // fitCells truncates s to w cells and pads it with spaces to exactly w.

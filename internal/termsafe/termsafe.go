@@ -170,7 +170,9 @@ func isSGR(seq string) bool {
 // LinkTarget reports whether uri may be the target of a terminal hyperlink:
 // an absolute http or https URL with a host, printable ASCII only (no
 // spaces, no controls, nothing a terminal could read as the end of the
-// sequence).
+// sequence) and no user name or password before the host
+// ("https://www.nytimes.com@evil.example.net/" opens evil.example.net: its
+// text is shown, the whole URL, not a link).
 func LinkTarget(uri string) bool {
 	if uri == "" || len(uri) > 4096 {
 		return false
@@ -185,7 +187,7 @@ func LinkTarget(uri string) bool {
 		return false
 	}
 	scheme := strings.ToLower(u.Scheme)
-	return (scheme == "http" || scheme == "https") && u.Hostname() != ""
+	return (scheme == "http" || scheme == "https") && u.Hostname() != "" && u.User == nil
 }
 
 // unsafeRune reports the runes Rendered and Escape never let through as

@@ -50,6 +50,10 @@ func TestRenderedDropsEverythingElse(t *testing.T) {
 		{"\x1b]8;;smb://host/share\x07s", "s"},
 		{"\x1b]8;;https://\x07nohost", "nohost"},
 		{"\x1b]8;id=1;https://example.org/\x07p", "\x1b]8;;https://example.org/\x07p"},
+		// A user name before the host: it reads as the first host and
+		// opens the second, so it is no link (its text shows the URL).
+		{"\x1b]8;;https://www.nytimes.com@evil.example.net/x\x07https://www.nytimes.com@evil.example.net/x\x1b]8;;\x07", "https://www.nytimes.com@evil.example.net/x\x1b]8;;\x07"},
+		{"\x1b]8;;http://a:b@evil.example.net/\x07u", "u"},
 		// Cut off: the introducer goes, the text stays visible.
 		{"a\x1b]0;no end", "a0;no end"},
 		{"a\x1b[31", "a31"},
