@@ -72,6 +72,7 @@ func invisibleReferences(line string, spans [][2]int, end rune) [][2]int {
 	var cuts [][2]int
 	in := spanCursor{spans: spans}
 	prev := '\n' // the last character that is not ignorable
+	rtl := -1    // whether the line holds right-to-left letters: 1, 0, -1 not yet read
 	// the run of ignorable characters after a reference is read once:
 	// asked again inside it, nextVisible's answer is the same (a line of
 	// 125k "&#x200b;" read it 125k times, k²/2 references: a review)
@@ -85,7 +86,25 @@ func invisibleReferences(line string, spans [][2]int, end rune) [][2]int {
 				if i+n > nextAt {
 					next, nextAt = nextVisible(line, i+n, in, end)
 				}
-				if ignorableAt(prev, r, next, false) {
+				if r == 0x200e || r == 0x200f {
+					if rtl < 0 {
+						rtl = 0
+						sc := spanCursor{spans: spans} // (in is at i)
+						if rtlIn(line, func(s string, i int) (rune, int) {
+							if s[i] == '&' && !sc.in(i) && !escapedAt(s, i) {
+								if r, _, n := ReferenceAt(s, i); n > 0 {
+									return r, n
+								}
+							}
+							return decodeAt(s, i)
+						}) {
+							rtl = 1
+						}
+					}
+					if rtl == 0 {
+						cuts = append(cuts, [2]int{i, i + n})
+					}
+				} else if ignorableAt(prev, r, next, false) {
 					cuts = append(cuts, [2]int{i, i + n})
 				}
 				i += n

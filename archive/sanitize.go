@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/folio-tui/folio/internal/termsafe"
+	"golang.org/x/text/unicode/bidi"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -190,10 +191,14 @@ func ignorableAt(prev, r, next rune, line bool) bool {
 		return !unicode.Is(unicode.Mongolian, prev)
 	case r >= 0xe0100:
 		return !unicode.Is(unicode.Han, prev)
-	case r == 0x34f || r == 0x200e || r == 0x200f:
+	case r == 0x200e || r == 0x200f:
+		// a direction mark asked alone (IgnorableAt, the index's
+		// references): kept beside a right-to-left letter, as a text of
+		// those three characters keeps it (dropIgnorable reads its line)
+		return !rtlLetter(prev) && !rtlLetter(next)
+	case r == 0x34f:
 		// the grapheme joiner (which keeps Hebrew points in their order)
-		// and the direction marks (which place punctuation in right-to-
-		// left text) go only inside a word of a plain alphabet
+		// goes only inside a word of a plain alphabet
 		return wordRune(prev) && wordRune(next)
 	}
 	// the zero-width space and joiners
@@ -265,12 +270,49 @@ func plainAlphabet(r rune) bool {
 	return unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic) || r <= 0x36f && r >= 0x300
 }
 
+// rtlLetter: r is a letter of a right-to-left script (bidi R or AL:
+// Hebrew, Arabic, Syriac, Thaana…).
+func rtlLetter(r rune) bool {
+	if r < 0x590 {
+		return false
+	}
+	p, _ := bidi.LookupRune(r)
+	return (p.Class() == bidi.R || p.Class() == bidi.AL) && r != 0x200f
+}
+
+// rtlIn reports whether s, a line, holds a right-to-left letter, each
+// character read by at (which may decode a reference).
+func rtlIn(s string, at func(s string, i int) (rune, int)) bool {
+	for i := 0; i < len(s); {
+		r, n := at(s, i)
+		if rtlLetter(r) {
+			return true
+		}
+		i += max(n, 1)
+	}
+	return false
+}
+
+func decodeAt(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:]) }
+
+// A left-to-right or right-to-left mark (U+200E, U+200F) in a body or
+// another text of several lines is kept only on a line that holds right-
+// to-left letters, where it places the punctuation and numbers among
+// them ("\u05d1-C++\u200f."). Elsewhere it does nothing but turn what is
+// around it: "The committee voted \u200f12 - 34\u200f against" showed
+// "34 - 12" in a terminal that applies the bidi algorithm (VTE, Konsole:
+// an attack's report; as &rlm; alike, and in a heading, a table cell, a
+// standfirst or a note), so it is dropped there. In a line (a title, a
+// tag) every one is dropped.
+
 // dropIgnorable removes from s the characters ignorableAt says show as
-// nothing where they stand.
+// nothing where they stand, and the direction marks on a line without
+// right-to-left letters (in a line, every one).
 func dropIgnorable(s string, line bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	prev := rune(0) // the last character kept
+	prev := rune(0)               // the last character kept
+	lineEnd, lineRTL := -1, false // the line a direction mark was last asked about
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !ignorable(r) {
@@ -288,8 +330,20 @@ func dropIgnorable(s string, line bool) string {
 			next, _ = utf8.DecodeRuneInString(s[end:])
 		}
 		var kept [4]bool // in a line, the selectors of each kind kept in this run
+		if !line && i > lineEnd && strings.ContainsAny(s[i:end], "\u200e\u200f") {
+			from := strings.LastIndexByte(s[:i], '\n') + 1
+			lineEnd = len(s)
+			if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
+				lineEnd = i + k
+			}
+			lineRTL = rtlIn(s[from:lineEnd], decodeAt)
+		}
 		for _, r := range s[i:end] {
-			if ignorableAt(prev, r, next, line) {
+			if r == 0x200e || r == 0x200f {
+				if line || !lineRTL {
+					continue
+				}
+			} else if ignorableAt(prev, r, next, line) {
 				continue
 			}
 			if k := selectorKind(r); line && k >= 0 {

@@ -88,7 +88,7 @@ func TestInvisiblesMakeNoSecondValue(t *testing.T) {
 func TestIgnorablesKeptWhereTheyMatter(t *testing.T) {
 	for _, keep := range []string{
 		"Scotland \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f wins",
-		"\u05d1-C++\u200f.", "(Windows\u200e)",
+		"\u05d1-C++\u200f.", "\u05e9\u05dc\u05d5\u05dd (Windows\u200e)",
 		"\u05dc\u05b7\u034f\u05b4\u05dd",
 		"\u115f\ud7b0",
 	} {

@@ -172,8 +172,9 @@ func maybeIgnorable(r rune) bool { return termsafe.Invisible(r) || termsafe.Cont
 // there: archive's ignorableAt (Sanitize, archive.IgnorableAt), which
 // drops it from a text written as itself, asked of the same neighbours.
 // Always for the soft hyphen, the word joiner and the other invisible
-// ones; the zero-width space, joiners, direction marks and grapheme
-// joiner between two characters of a Latin, Greek or Cyrillic word
+// ones; a direction mark beside no right-to-left letter; the zero-width
+// space, joiners and grapheme joiner between two characters of a Latin,
+// Greek or Cyrillic word
 // (Persian and Indic scripts need the joiners); a variation selector
 // after such a letter (not after a mark, nor before a keycap's);
 // Mongolian's selectors and the ideographic ones outside their scripts;

@@ -454,11 +454,15 @@ import (
 // by key, de over en); 219: a url with a user name before its host refused,
 // a body link to one text, an image's URL written without one (archive's
 // ValidURL, breakUserinfoLinks, mediaLine:
-// "https://www.nytimes.com@evil.example.net/" opened evil.example.net).
+// "https://www.nytimes.com@evil.example.net/" opened evil.example.net);
+// 220: a direction mark (U+200E, U+200F, &rlm;) in a body, standfirst or
+// note dropped on a line of no right-to-left letter (archive's
+// dropIgnorable, invisibleReferences: "voted \u200f12 - 34\u200f" read "34
+// - 12" in a bidi terminal).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 219
+const SchemaVersion = 220
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
