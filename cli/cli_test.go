@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -144,6 +145,38 @@ func TestCheckNamesEveryBadFile(t *testing.T) {
 	out, _, code = run(t, "check")
 	if code != 0 || !strings.Contains(out, "bundled: 24 pieces, no problems") {
 		t.Errorf("check of the bundled archive: exit %d, %q", code, out)
+	}
+}
+
+// A file's name never reads as another file's line, nor as another
+// file: one holding ":3: " is quoted, and one with a character that looks
+// like a space or a slash has it escaped (an attack's report: a file named
+// "good.md:3: unparseable date: cut.md" beside good.md made check print
+// "arc15/good.md:3: unparseable date: cut.md:1: missing date"; a braille
+// blank read as a space, a division slash as a folder).
+func TestCheckNamesNoFileAsAnother(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"good.md:3: unparseable date: cut.md", "plain\u2800report.md", "dir\u2215sub.md", "plain report.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\ntitle: T\n---\nx\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, code := run(t, "check", dir)
+	if code != 1 {
+		t.Errorf("check exit = %d, want 1", code)
+	}
+	for _, want := range []string{
+		strconv.Quote(filepath.Join(dir, "good.md:3: unparseable date: cut.md")) + ":1: missing date",
+		`"` + dir + `/plain\u2800report.md":1: missing date`,
+		`"` + dir + `/dir\u2215sub.md":1: missing date`,
+		dir + "/plain report.md:1: missing date",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.ContainsAny(out, "\u2800\u2215") {
+		t.Errorf("check printed a look-alike raw:\n%s", out)
 	}
 }
 

@@ -3,11 +3,14 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/folio-tui/folio/archive"
 )
@@ -105,5 +108,29 @@ func TestProblemsAreWrappedOnce(t *testing.T) {
 	h.requireScreen("piece-002.md:2")
 	if wraps != 2 {
 		t.Errorf("after a resize: %d wrappings in all, want 2", wraps)
+	}
+}
+
+// The `!` overlay names a file as check does: a name holding ":3: " is
+// quoted, and a character that reads as a space or a slash is an escape
+// (an attack's report: "good.md:3: unparseable date: cut.md:1: missing
+// date" read as good.md's line; "plain\u2800report.md" as plain
+// report.md).
+func TestProblemsNameNoFileAsAnother(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"good.md:3: unparseable date: cut.md", "plain\u2800report.md", "dir\u2215sub.md"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("---\ntitle: T\n---\nx\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, ps := archive.Load(os.DirFS(dir))
+	view := ansi.Strip(problemsPane{}.view(ps, nil, 120, 20, NewStyles(true, true)))
+	for _, want := range []string{`"good.md:3: unparseable date: cut.md":1: missing date`, `"plain\u2800report.md":1:`, `"dir\u2215sub.md":1:`} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the pane lacks %s:\n%s", want, view)
+		}
+	}
+	if strings.ContainsAny(view, "\u2800\u2215") {
+		t.Errorf("the pane shows a look-alike raw:\n%s", view)
 	}
 }

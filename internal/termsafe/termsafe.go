@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -233,10 +234,14 @@ func Unsafe(r rune) bool { return unsafeRune(r) }
 // variation selectors, Hangul's fillers): "plain\ufe0f.md" printed as it
 // is read as plain.md, another file (an attack: check's
 // "plain\ufe0f.md:3:" beside plain.md's lines).
+// A name holding a ':' before a space or a line's number is quoted, and one
+// holding a character that reads as a space or a slash
+// (LooksLikeSpaceOrSlash) has it escaped, \u2800: printed as they are
+// they read as another file's line or another file.
 func Quote(s string) string {
-	over, hidden := overMarks(s), strings.ContainsFunc(s, ShowsAsNothing)
+	over, hidden := overMarks(s), strings.ContainsFunc(s, escapedInName)
 	if s != "" && utf8.ValidString(s) && !strings.ContainsAny(s, `"\`) &&
-		!strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) && !over && !hidden {
+		!strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) && !over && !hidden && !colonBeforeLine(s) {
 		return s
 	}
 	if !over && !hidden {
@@ -247,7 +252,7 @@ func Quote(s string) string {
 	run := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if surplus := over && surplusMark(&run, r); surplus || ShowsAsNothing(r) {
+		if surplus := over && surplusMark(&run, r); surplus || escapedInName(r) {
 			b.WriteString(escapedMark(r))
 		} else {
 			q := strconv.Quote(s[i : i+size])
@@ -258,6 +263,53 @@ func Quote(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+// colonBeforeLine reports whether s holds a ':' followed by a space, or by
+// digits that end s or come before another ':', or ends in one: printed as
+// it is before ":3: message", such a name reads as another file's line (an
+// attack's report: a file named "good.md:3: unparseable date: cut.md"
+// beside good.md made check print "arc15/good.md:3: unparseable date:
+// cut.md:1: missing date"). A URL's port ("http://host:8080/feed") is
+// none.
+func colonBeforeLine(s string) bool {
+	for i := strings.IndexByte(s, ':'); i >= 0; i = strings.IndexByte(s, ':') {
+		s = s[i+1:]
+		if s == "" || s[0] == ' ' {
+			return true
+		}
+		d := 0
+		for d < len(s) && s[d] >= '0' && s[d] <= '9' {
+			d++
+		}
+		if d > 0 && (d == len(s) || s[d] == ':') {
+			return true
+		}
+	}
+	return false
+}
+
+// LooksLikeSpaceOrSlash: r is printable and reads as a space or as a
+// folder's separator (a slash or backslash) without being one: the
+// braille blank U+2800 and the Hangul fillers' cousins that show as a
+// space, the division and fraction slashes, the big and fullwidth
+// solidus and reverse solidus, a solidus overlaid on a letter. In a name
+// on a line (Quote) it is written as an escape, \u2800: "plain\u2800report.md"
+// printed as it is read as plain report.md, another file, and
+// "dir\u2215sub.md" as a file in dir (an attack's report). (The other
+// Unicode spaces are not printable to strconv, and escaped already.)
+func LooksLikeSpaceOrSlash(r rune) bool {
+	switch r {
+	case 0x2800, // braille pattern blank
+		0x2215, 0x2044, 0x29f8, 0xff0f, 0x2571, 0x27cb, 0x2f03, 0x31d3, 0x1735, // slashes
+		0x2216, 0x29f5, 0x29f9, 0xfe68, 0xff3c, 0x2572, 0x27cd, 0x2f02, 0x31d4, // backslashes
+		0x0337, 0x0338, 0x20eb: // a solidus overlaid
+		return true
+	}
+	return r > 0x7f && unicode.Is(unicode.Zs, r)
+}
+
+// escapedInName: r is written as an escape in a name on a line (Quote).
+func escapedInName(r rune) bool { return ShowsAsNothing(r) || LooksLikeSpaceOrSlash(r) }
 
 // ShowsAsNothing: r is a character Invisible or Contextual names.
 func ShowsAsNothing(r rune) bool { return Invisible(r) || Contextual(r) }

@@ -104,7 +104,17 @@ func TestQuote(t *testing.T) {
 		"\u1820\u180b.md":     `"ᠠ\u180b.md"`,
 		"\u3164x.md":          `"\u3164x.md"`,
 		"x\u200dy \\.md":      `"x\u200dy \\.md"`,
-		"":                    `""`,
+		// a name that reads as another file's line, or as another file
+		"good.md:3: unparseable date: cut.md": `"good.md:3: unparseable date: cut.md"`,
+		"a:b.md":                              "a:b.md",
+		"a:.md":                               "a:.md",
+		"end:":                                `"end:"`,
+		"plain\u2800report.md":                `"plain\u2800report.md"`,
+		"dir\u2215sub.md":                     `"dir\u2215sub.md"`,
+		"a\u2044b\u29f8c\uff0fd\uff3ce.md":    `"a\u2044b\u29f8c\uff0fd\uff3ce.md"`,
+		"repor\u0338t.md":                     `"repor\u0338t.md"`,
+		"nb\u00a0sp\u3000.md":                 `"nb\u00a0sp\u3000.md"`,
+		"":                                    `""`,
 	} {
 		if got := Quote(in); got != want {
 			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
