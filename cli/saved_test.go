@@ -236,6 +236,30 @@ func TestSavedNamesAndSafeOutput(t *testing.T) {
 	}
 }
 
+// A query a hand edit gave a character that shows as nothing is printed
+// with it named, \u200b, not as it is (an attack's report: "raq\u200bqa"
+// in saved.json was listed as raqqa, a query that finds other pieces).
+func TestSavedListNamesInvisibleCharacters(t *testing.T) {
+	e := newSavedEnv(t, "")
+	e.must("saved", "add", "zw", "raqqa")
+	path := filepath.Join(e.config, "folio", "saved.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(data, []byte(`"query": "raqqa"`), []byte(`"query": "raq\u200bqa\u2060"`), 1)
+	if bytes.Equal(edited, data) {
+		t.Fatalf("no query to edit in %s", data)
+	}
+	if err := os.WriteFile(path, edited, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out := e.must("saved", "list")
+	if strings.ContainsAny(out, "\u200b\u2060") || !strings.Contains(out, `raq\u200bqa\u2060`) {
+		t.Errorf("list: %q, want the query as raq\\u200bqa\\u2060", out)
+	}
+}
+
 // A run marks the search opened only when it printed every new piece: new
 // pieces past --limit or --offset stay new, and stderr says so (a
 // helper's report: `run --new --limit 1` made all three seen).

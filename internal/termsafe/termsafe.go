@@ -323,8 +323,9 @@ func escapedMark(r rune) string {
 
 // Escape returns a message for one line of output with every unsafe
 // character written as an escape, in place: control characters (\n, \t, \r,
-// \x1b, \u009b), DEL, bidi controls (\u202e), the invisible direction marks
-// U+200E and U+200F, the line and paragraph separators, and invalid bytes
+// \x1b, \u009b), DEL, bidi controls (\u202e), the characters that show as
+// nothing (ShowsAsNothing: \u200b, \u200e, \u2060, \ufe0f…), the line and
+// paragraph separators, and invalid bytes
 // (\xff), and a character's combining marks past MaxMarks (as Quote
 // writes them). Everything else, quotes and backslashes included, is left
 // as it is.
@@ -360,8 +361,14 @@ func escape(s string, lines bool) string {
 	return b.String()
 }
 
+// escapedRune: r is a character Escape writes as an escape: an unsafe
+// one, or one that shows as nothing (ShowsAsNothing: the zero-width space,
+// joiners and direction marks, the word joiner and invisible operators,
+// variation selectors, tag characters…), which printed as it is hides in
+// a message (an attack's report: a U+200B in a hand-edited saved.json
+// query, and an orphaned quote's passage, printed raw).
 func escapedRune(r rune) bool {
-	return unsafeRune(r) || r == 0x200e || r == 0x200f
+	return unsafeRune(r) || ShowsAsNothing(r)
 }
 
 // numericReference is a numeric character reference as html.UnescapeString

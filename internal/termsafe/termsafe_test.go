@@ -130,9 +130,14 @@ func TestEscape(t *testing.T) {
 		"WordPress \u0085\u202e post":            `WordPress \u0085\u202e post`,
 		"bad \xff byte":                          `bad \xff byte`,
 		"café — fine":                            "café — fine",
+		// what shows as nothing is named (an attack: a query's U+200B)
+		"raq\u200bqa \u200d\u2060\ufeff\ufe0f\U000e0041": `raq\u200bqa \u200d\u2060\ufeff\ufe0f\U000e0041`,
 	} {
 		if got := Escape(in); got != want {
 			t.Errorf("Escape(%q) = %s, want %s", in, got, want)
+		}
+		if got := Escape(Escape(in)); got != Escape(in) {
+			t.Errorf("Escape(Escape(%q)) = %s, want %s", in, got, Escape(in))
 		}
 		if v := Violation(Escape(in), false); v != "" || strings.Contains(Escape(in), "\n") {
 			t.Errorf("Escape(%q): %s", in, v)
@@ -141,8 +146,8 @@ func TestEscape(t *testing.T) {
 }
 
 func TestEscapeLinesKeepsLines(t *testing.T) {
-	in := "unknown command\n\nDid you mean this?\n\tsearch \x1b]2;x\a"
-	want := "unknown command\n\nDid you mean this?\n\tsearch \\x1b]2;x\\a"
+	in := "unknown command\n\nDid you mean this?\n\tsearch \x1b]2;x\a\n> a pas\u200bsage"
+	want := "unknown command\n\nDid you mean this?\n\tsearch \\x1b]2;x\\a\n> a pas\\u200bsage"
 	if got := EscapeLines(in); got != want {
 		t.Errorf("EscapeLines(%q) = %q, want %q", in, got, want)
 	}
@@ -168,8 +173,10 @@ func FuzzRendered(f *testing.F) {
 		if q := Quote(s); Violation(q, false) != "" || strings.ContainsAny(q, "\n\t") {
 			t.Fatalf("Quote(%q) = %q", s, q)
 		}
-		if e := Escape(s); Violation(e, false) != "" || strings.ContainsAny(e, "\n\t") {
+		if e := Escape(s); Violation(e, false) != "" || strings.ContainsAny(e, "\n\t") || strings.ContainsFunc(e, ShowsAsNothing) {
 			t.Fatalf("Escape(%q) = %q", s, e)
+		} else if again := Escape(e); again != e {
+			t.Fatalf("Escape is not idempotent on %q: %q then %q", s, e, again)
 		}
 	})
 }
