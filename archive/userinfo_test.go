@@ -74,3 +74,41 @@ func TestURLWithUserinfoIsNoURL(t *testing.T) {
 		}
 	}
 }
+
+// A link whose text is a URL of another site than its target reads as one
+// site and opens the other (an attack's report: in a table cell the reader
+// showed https://good.example.com/t alone, a live link to
+// evil.example.net): it is text, showing both. Its text's site and its
+// target's being one (www., a subdomain, case, punycode), its text being
+// no URL (Node.js), a relative target, or an image, it stays a link.
+func TestLinkTextOfAnotherSiteIsText(t *testing.T) {
+	for body, live := range map[string]bool{
+		"[https://good.example.com/t](https://evil.example.net/t)":         false,
+		"[**www.good.example.com**](https://evil.example.net/)":            false,
+		"| a |\n|---|\n| [https://good.example.com/t](http://evil.net/) |": false,
+		"[<https://good.example.com>](https://good.example.com.evil.net/)": false,
+		"[https://xn--exmple-4nf.com/](https://example.com/)":              false,
+		"[https://example.com/a](https://www.example.com/b)":               true,
+		"[https://example.com](https://blog.example.com/x)":                true,
+		"[HTTPS://Example.COM/a](https://example.com/a)":                   true,
+		"[https://exаmple.com/](https://xn--exmple-4nf.com/x)":             true,
+		"[Node.js](https://nodejs.org/)":                                   true,
+		"[the report](https://evil.example.net/)":                          true,
+		"[https://good.example.com/t](/t)":                                 true,
+		"![https://good.example.com/t](https://evil.example.net/i.png)":    true,
+	} {
+		dir := t.TempDir()
+		text := "---\ntitle: Links\ndate: 2017-03-03\n---\nRead " + body + " now.\n"
+		if err := os.WriteFile(filepath.Join(dir, "l.md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arch, _ := Load(os.DirFS(dir))
+		a, ok := arch.Resolve([]string{"l.md"})
+		if !ok {
+			t.Fatal("no l.md")
+		}
+		if got := !strings.Contains(a.Body, `]\(`); got != live {
+			t.Errorf("%s: body %q, a live link: %v, want %v", body, a.Body, got, live)
+		}
+	}
+}

@@ -458,11 +458,14 @@ import (
 // 220: a direction mark (U+200E, U+200F, &rlm;) in a body, standfirst or
 // note dropped on a line of no right-to-left letter (archive's
 // dropIgnorable, invisibleReferences: "voted \u200f12 - 34\u200f" read "34
-// - 12" in a bidi terminal).
+// - 12" in a bidi terminal); 221: an inline link whose text is a URL of
+// another site than its target made text (archive's urlTextElsewhere:
+// "[https://good.example.com/t](https://evil.example.net/t)" was a live
+// link).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 220
+const SchemaVersion = 221
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
