@@ -186,8 +186,8 @@ func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
 // computeUnitStats counts units, each one piece or a group of copies
 // (collapsedUnits), of the archive named name: a unit counts once for
 // each value one of its pieces has, and its first piece says whether it
-// is dated; it is dated only to the year when it is in no month, none of
-// its pieces dated more precisely; a value written in several
+// is dated; it is dated only to the year once for each year it is in no
+// month of, none of its pieces of that year dated more precisely; a value written in several
 // cases is counted as one, named by names (nil: by the units).
 func computeUnitStats(name string, units [][]archive.Article, names caseNames) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
@@ -203,14 +203,15 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 				m[v]++
 			}
 		}
-		inYear, inMonth := false, false
+		inYear, inMonth := map[int]bool{}, map[int]bool{} // the unit's years, and those it has a month of
 		for _, a := range unit {
 			if !a.Date.Time.IsZero() {
-				add(years, "year", strconv.Itoa(a.Date.Time.Year()))
-				inYear = true
+				y := a.Date.Time.Year()
+				add(years, "year", strconv.Itoa(y))
+				inYear[y] = true
 				if a.Date.Precision != archive.PrecisionYear {
 					add(months, "month", a.Date.Time.Format("2006-01"))
-					inMonth = true
+					inMonth[y] = true
 				}
 			}
 			add(outlets, "outlet", cmp.Or(a.Outlet, archive.NoOutlet))
@@ -226,12 +227,17 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 			}
 			add(kinds, "kind", cmp.Or(a.Kind, archive.KindArticle))
 		}
-		if inYear && !inMonth {
-			// in no month: a group with a copy in a month is counted
-			// there, as search --collapse-copies finds it there (an
-			// attack: "2020" standing for a group with a copy of
-			// 2020-06 was said to be in no month and counted in June)
-			yearOnly++
+		for y := range inYear {
+			if !inMonth[y] {
+				// in no month of a year it is in: a group with a copy
+				// in a month of that year is counted there, as search
+				// --collapse-copies finds it there (an attack: "2020"
+				// standing for a group with a copy of 2020-06 was said
+				// to be in no month and counted in June), and one of
+				// 2019 and 2020-06 is in no month of 2019 (a review:
+				// asked once for every year, it was in none)
+				yearOnly++
+			}
 		}
 	}
 	return archiveStats{
