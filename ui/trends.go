@@ -360,7 +360,12 @@ func (m Model) currentTrendSeries() trendSeries {
 	if label == "" {
 		label = "all pieces"
 	}
-	if f := m.filtersSidebar().summary(); f != "" {
+	// the sidebar's filters the chart counts by: not its years, which
+	// Trend sets aside for the periods (a review: the legend read "all
+	// pieces · year:2019 4", the whole archive's 4)
+	sb := m.sidebar
+	sb.yearsAside = true
+	if f := sb.summary(); f != "" {
 		label += " · " + f
 	}
 	return trendSeries{label: label, query: q}

@@ -252,3 +252,34 @@ func TestChartBarHeaderNamesWhatFilters(t *testing.T) {
 		t.Errorf("the sidebar's years went; they are set aside only while the bar filters")
 	}
 }
+
+// TestFiltersSaidWithTheChartsPeriod: the chart's legend names no years
+// the sidebar chose (Trend counts every year: "all pieces · year:2019 4"
+// was the archive's 4), and with a bar's period on, the hint of an empty
+// list names it ("Filters are on ()" with only years chosen, a review).
+func TestFiltersSaidWithTheChartsPeriod(t *testing.T) {
+	ix, _ := realIndex(t, rangesArchive(t))
+	h := newHarness(t, ix, 120, 40)
+	h.m.info.Count = 11 // as the reader's open says (the harness knows a fake's alone)
+	h.m.sidebar.chosen[groupYears] = []string{"2021"}
+	h.run(h.m.startSearch())
+	h.m.trends.by, h.m.trends.loaded = index.ByYear, true
+	h.key("t")
+	h.requireScreen("in the archive")
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(line, "██ all pieces") && strings.Contains(line, "year:2021") {
+			t.Errorf("the chart's legend names the sidebar's year, which it does not count by: %q", line)
+		}
+	}
+	for i, p := range h.m.trends.series[0].trend.Points {
+		if p.Period == "2020" {
+			h.m.trends.cursor = i
+		}
+	}
+	h.key("enter")
+	h.requireScreen("4 of 11 · newest · 2020")
+	h.key("/")
+	h.typeText("zzzzq")
+	h.key("enter")
+	h.requireScreen("Filters are on (2020): press x to clear them.")
+}

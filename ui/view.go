@@ -192,6 +192,18 @@ func (m Model) paneHelp() help.KeyMap {
 // countView is the top right: "3 of 7 · relevance · tag:mi5".
 func (m Model) countView() string { return m.countViewWith(m.filtersSidebar().summary()) }
 
+// filtersSaid names every filter on: the sidebar's (filtersSidebar) and
+// the chart's period; "" for none (a review: with a year chosen and a
+// bar's period on, the hint read "Filters are on ()", and with the
+// period alone it said nothing of it).
+func (m Model) filtersSaid() string {
+	parts := m.filtersSidebar().summaryParts()
+	if m.period != nil {
+		parts = append(parts, m.period.label)
+	}
+	return strings.Join(parts, " ")
+}
+
 // filtersSidebar is the sidebar as the filters' summary reads it: the
 // years chosen left out while the chart's period replaces them
 // (periodFilter.applyTo).
@@ -328,8 +340,8 @@ func (m Model) listArea() string {
 		if s := m.said.suggestion; s != nil {
 			lines = append(lines, st.Hint.Render(" "+m.suggestionText()))
 		}
-		if m.sidebar.anyChosen() {
-			lines = append(lines, st.Hint.Render(" Filters are on ("+m.filtersSidebar().summary()+"): press x to clear them."))
+		if f := m.filtersSaid(); f != "" {
+			lines = append(lines, st.Hint.Render(" Filters are on ("+f+"): press x to clear them."))
 		}
 		if m.query.Text != "" {
 			lines = append(lines, st.Hint.Render(" Try fewer words, or press esc twice to clear the query."))
