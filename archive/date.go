@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -81,9 +82,14 @@ var dayLayouts = []string{
 
 // timeLayouts are cast's times of day alone (Kitchen, Stamp and its
 // fractions), which Hugo reads as a day of year 0 (hugo 0.111.3: "3:04PM"
-// was 0000-01-01, "May  6 10:00:00" 0000-05-06): read so too, a date
-// outside the years folio counts, said so, not passed over as no date.
+// was 0000-01-01, "May  6 10:00:00" 0000-05-06, and the page published):
+// no date, said as TOML's time of day alone is; in a Hugo site the page
+// is a piece, undated (a review: read as a date of year 0, outside
+// folio's years, the page was skipped, where before it was passed over).
 var timeLayouts = []string{time.Kitchen, time.Stamp}
+
+// errTimeAlone is a date that is a time of day alone.
+var errTimeAlone = errors.New("a time of day with no date")
 
 // shortZone is a zone of one hour digit at a time's end ("-8"), which
 // Ruby takes and Go's layouts do not: written out as "-0800".
@@ -152,8 +158,8 @@ func parseDate(s string) (Date, error) {
 		}
 	}
 	for _, layout := range timeLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return dayOf(t), nil
+		if _, err := time.Parse(layout, s); err == nil {
+			return Date{}, fmt.Errorf("%w (%s)", errTimeAlone, s)
 		}
 	}
 	if o := ordinalDay().ReplaceAllString(s, "$1"); o != s { // March 4th, 2021; 4th March 2021
@@ -231,7 +237,7 @@ func dateFromValue(v any, inHugo func() bool) (Date, error) {
 		if name, _ := v.Zone(); name == "time-local" && v.Year() == 0 {
 			// TOML's `date = 10:00:00`, a time of day alone (a helper's
 			// report: "date 0000-01-01 is outside the years…")
-			return Date{}, fmt.Errorf("a time of day with no date (%s)", v.Format("15:04:05"))
+			return Date{}, fmt.Errorf("%w (%s)", errTimeAlone, v.Format("15:04:05"))
 		}
 		return dayOf(v), nil
 	case int64:

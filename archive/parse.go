@@ -525,6 +525,9 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 				d, err = jd, nil
 			} else if n, ok := named(); ok {
 				why := "Jekyll 4.3 fails the build on it"
+				if errors.Is(err, errTimeAlone) {
+					why = "Jekyll 4.3 dates it the day of the build" // Ruby's Time.parse: today
+				}
 				if n.undated {
 					undated = true
 					probs = append(probs, Problem{Path: path, Line: at(date), Msg: fmt.Sprintf("%s: %v: %s; undated", df, err, why)})

@@ -2385,7 +2385,8 @@ func TestHugoDateThatIsNoDate(t *testing.T) {
 // date, as Hugo's (an attack's report, hugo 0.111.3 as oracle: each of
 // these dated its page 2020-05-06, 23:30 -0700 too; folio passed each over,
 // "as Hugo passes over a date it cannot read", and published them
-// undated); a time alone, of year 0 to Hugo, is outside folio's years.
+// undated); a time alone, of year 0 to Hugo, is a piece undated (a
+// review: read as year 0, outside folio's years, the page was skipped).
 func TestHugoGoDateForms(t *testing.T) {
 	page := func(v string) string { return "---\ntitle: P\ndate: \"" + v + "\"\n---\nx\n" }
 	root := t.TempDir()
@@ -2400,12 +2401,13 @@ func TestHugoGoDateForms(t *testing.T) {
 	})
 	a, probs := loadSite(t, root)
 	want := map[string]string{"hugo/content/ruby.md": "2020-05-06", "hugo/content/unix.md": "2020-05-06",
-		"hugo/content/ansic.md": "2020-05-06", "hugo/content/rfc850.md": "2020-05-06", "hugo/content/nocolon.md": "2020-05-06"}
+		"hugo/content/ansic.md": "2020-05-06", "hugo/content/rfc850.md": "2020-05-06", "hugo/content/nocolon.md": "2020-05-06",
+		"hugo/content/kitchen.md": ""}
 	if got := datesOf(a); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("dates:\n%v\nwant\n%v", got, want)
 	}
 	sameLines(t, "problems", problemLines(probs, func(p Problem) bool { return !p.Quiet }),
-		[]string{"hugo/content/kitchen.md: date 0000-01-01 is outside the years folio can count (1678–2261) (quiet false)"})
+		[]string{"hugo/content/kitchen.md: date: a time of day with no date (3:04PM): passed over, as Hugo passes over a date it cannot read (quiet false)"})
 }
 
 // A Jekyll page is told from a document by its folders below its site's
@@ -3824,4 +3826,29 @@ func TestJekyllCollectionsDir(t *testing.T) {
 	if ConfigCascadeSum(fsys, ".") == before {
 		t.Error("ConfigCascadeSum did not change with the collections_dir")
 	}
+}
+
+// A time of day alone is no date anywhere (a review: read as year 0,
+// outside folio's years, a Hugo page or Jekyll post of one was skipped):
+// in a Jekyll site a post takes its name's date (Ruby's Time.parse dates
+// it the day of the build), a page is undated; elsewhere it is a problem.
+func TestTimeOfDayAloneIsNoDate(t *testing.T) {
+	root := t.TempDir()
+	page := func(title string) string { return "---\ntitle: " + title + "\ndate: \"3:04PM\"\n---\nx\n" }
+	writeFiles(t, root, map[string]string{
+		"site/_config.yml":               "title: s\n",
+		"site/_posts/2020-01-05-post.md": page("Post"),
+		"site/page.md":                   page("Page"),
+		"plain/note.md":                  page("Note"),
+	})
+	a, probs := loadSite(t, root)
+	want := map[string]string{"site/_posts/2020-01-05-post.md": "2020-01-05", "site/page.md": ""}
+	if got := datesOf(a); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("dates:\n%v\nwant\n%v", got, want)
+	}
+	sameLines(t, "problems", problemLines(probs, func(p Problem) bool { return true }), []string{
+		"plain/note.md: a time of day with no date (3:04PM) (quiet false)",
+		"site/_posts/2020-01-05-post.md: date: a time of day with no date (3:04PM): Jekyll 4.3 dates it the day of the build; dated by its name, 2020-01-05 (quiet false)",
+		"site/page.md: date: a time of day with no date (3:04PM): undated, as Jekyll publishes a page whose date it does not read (quiet false)",
+	})
 }

@@ -461,11 +461,12 @@ import (
 // - 12" in a bidi terminal); 221: an inline link whose text is a URL of
 // another site than its target made text (archive's urlTextElsewhere:
 // "[https://good.example.com/t](https://evil.example.net/t)" was a live
-// link).
+// link); 222: a time of day alone (3:04PM) no date, a Hugo page of one
+// undated (archive's timeLayouts: read as year 0, the page was skipped).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 221
+const SchemaVersion = 222
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
