@@ -245,7 +245,10 @@ func (b *build) prepareAdded(m *manifest, deletes []string) {
 	if !b.stats.Rebuilt || b.carried != nil {
 		b.stamp = max(stampNow().UnixNano(), latest+1)
 	}
-	m.Stamped = max(latest, b.stamp)
+	// Stamped rises to the stamp when a piece takes it (stampGiven), not
+	// by an update that adds nothing: a clock ahead re-indexing an edit
+	// pushed every later stamp into its future (an attack, 40j)
+	m.Stamped = latest
 	b.gone = nil
 	if len(deletes) == 0 {
 		return
@@ -301,6 +304,20 @@ func (b *build) heldOf(r parsed) (int64, bool) {
 // stampNow is the clock an update stamps the pieces it adds by: time.Now,
 // or one set back in a test.
 var stampNow = time.Now
+
+// stampGiven raises m.Stamped to the update's stamp when a piece of files
+// (the update's entries, renames followed) took it.
+func (b *build) stampGiven(m *manifest, files map[string]fileEntry) {
+	if b.stamp == 0 || m.Stamped >= b.stamp {
+		return
+	}
+	for _, e := range files {
+		if e.Indexed && e.Added == b.stamp {
+			m.Stamped = b.stamp
+			return
+		}
+	}
+}
 
 // addedOf is the time to record for the piece id being indexed.
 func (b *build) addedOf(id string) int64 {

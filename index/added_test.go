@@ -323,3 +323,28 @@ func TestUnusableFileKeepsItsPiecesTime(t *testing.T) {
 		t.Errorf("k broken, deleted, another made: new %v, want new/k new/late", got)
 	}
 }
+
+// An update that adds no piece gives no stamp: with the clock an hour
+// ahead, re-indexing an edited file raised the latest stamp to that
+// clock, and every piece added after, the clock right again, was stamped
+// an hour ahead (an attack, 40j: a machine whose clock runs ahead pushed
+// later stamps into its future by editing).
+func TestAnUpdateAddingNothingStampsNothing(t *testing.T) {
+	f := newAddedFixture(t)
+	f.write("x", "title: X\ndate: 2020-01-01")
+	_, seen := f.newSince(time.Time{})
+	defer func(f func() time.Time) { stampNow = f }(stampNow)
+	stampNow = func() time.Time { return time.Now().Add(time.Hour) }
+	f.write("x", "title: X edited\ndate: 2020-01-01")
+	f.newSince(seen)
+	stampNow = time.Now
+	f.write("y", "title: Y\ndate: 2020-02-02")
+	f.newSince(seen)
+	ix := f.open(Options{})
+	defer ix.Close()
+	for _, at := range addedTimes(t, ix) {
+		if time.Unix(0, at).After(time.Now().Add(30 * time.Minute)) {
+			t.Errorf("a piece stamped %v, the clock ahead of an update that added nothing", time.Unix(0, at))
+		}
+	}
+}

@@ -144,6 +144,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 	}
 	b.stats.Removed += len(deletes)
 	b.followRenames(newFiles, m.Departed)
+	b.stampGiven(m, newFiles)
 	m.Files = newFiles
 	m.SiteCascades = b.siteCascades
 	m.SiteConfigs, m.SiteConfigsKnown = siteConfigPaths(b.configs), b.configs != nil
