@@ -93,7 +93,8 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	sections := map[string]string{}
 	for _, p := range paths {
 		if IsSectionPage(p) && !s.hugoIgnored(p) {
-			if k := sectionKey(path.Dir(p), s.hugoLanguageKey(p)); sectionRank(p) > sectionRank(sections[k]) {
+			lang := s.hugoLanguageKey(p)
+			if k := sectionKey(path.Dir(p), lang); sectionRank(p, lang) > sectionRank(sections[k], lang) {
 				sections[k] = p
 			}
 		}
@@ -103,17 +104,33 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	s.mu.Unlock()
 }
 
-// sectionRank orders the section pages of one folder and language, the
-// highest its page: an _index.html (Hugo 0.111 as oracle: beside an
-// _index.md or an _index.markdown it was the section's page), an
-// _index.htm, an _index.md, then any other (_index.fr.md); 0 for none
-// ("").
-func sectionRank(p string) int {
+// sectionRank orders the section pages of one folder for the pages of
+// the language lang, the highest its page: an _index.html (Hugo 0.111 as
+// oracle: beside an _index.md or an _index.markdown it was the section's
+// page), an _index.htm, the language's own (_index.fr.md, then
+// _index.fr.markdown: hugo 0.111.3 as oracle, a news/_index.en.md beside
+// a draft news/_index.de.md, de no language of the site, was the
+// section's page, its cascade given to news/n.md; folio ranked them
+// alike and kept the first, _index.de.md, whose draft hid the pages), an
+// _index.md, an _index.markdown, then any other (_index.de.md of a
+// language the site does not have); 0 for none ("").
+func sectionRank(p, lang string) int {
 	if p == "" {
 		return 0
 	}
-	if i := slices.Index(cascadeNames, path.Base(p)); i >= 0 {
-		return len(cascadeNames) + 1 - i
+	switch base := path.Base(p); {
+	case base == "_index.html":
+		return 7
+	case base == "_index.htm":
+		return 6
+	case lang != "" && base == "_index."+lang+".md":
+		return 5
+	case lang != "" && base == "_index."+lang+".markdown":
+		return 4
+	case base == "_index.md":
+		return 3
+	case base == "_index.markdown":
+		return 2
 	}
 	return 1
 }
@@ -134,7 +151,8 @@ func (s *SiteRoots) sectionPage(dir, lang string) string {
 	}
 	names := cascadeNames
 	if lang != "" {
-		names = append(slices.Clip(names), "_index."+lang+".md", "_index."+lang+".markdown")
+		// the language's own before _index.md (sectionRank)
+		names = []string{"_index.html", "_index.htm", "_index." + lang + ".md", "_index." + lang + ".markdown", "_index.md", "_index.markdown"}
 	}
 	for _, n := range names {
 		p := path.Join(dir, n)

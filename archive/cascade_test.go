@@ -435,3 +435,79 @@ func TestHugoTranslationTakesItsLanguagesSectionPages(t *testing.T) {
 		t.Errorf("ParseIn(content/blog/a.fr.md): %v, want it under a draft section", probs)
 	}
 }
+
+// hugoSectionsAgree checks the pieces of a scan (Open: the scan's
+// section pages known) and each page read alone (ParseIn: the file
+// system asked for them) of the archive of files: wants the published
+// pages by id, their tags; hidden the paths of those under a draft
+// section.
+func hugoSectionsAgree(t *testing.T, files map[string]string, wants map[string]string, hidden []string) {
+	t.Helper()
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	arch, _, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, w := range wants {
+		a, ok := arch.Get(id)
+		if !ok {
+			t.Errorf("Open: %s not loaded", id)
+		} else if got := strings.Join(a.Tags, ","); got != w {
+			t.Errorf("Open: %s: tags %q, want %q", id, got, w)
+		}
+	}
+	if len(arch.Articles) != len(wants) {
+		var ids []string
+		for _, a := range arch.Articles {
+			ids = append(ids, a.ID)
+		}
+		t.Errorf("Open: pieces %q, want %d", ids, len(wants))
+	}
+	fsys := os.DirFS(dir)
+	for id, w := range wants {
+		p := id + ".md"
+		data, _ := os.ReadFile(dir + "/" + p)
+		a, probs := ParseIn(fsys, p, data)
+		if got := strings.Join(a.Tags, ","); got != w {
+			t.Errorf("ParseIn(%s): tags %q, want %q", p, got, w)
+		}
+		if slices.ContainsFunc(probs, func(p Problem) bool { return p.Msg == HugoDraftSectionMsg }) {
+			t.Errorf("ParseIn(%s): %v, want it published", p, probs)
+		}
+	}
+	for _, p := range hidden {
+		data, _ := os.ReadFile(dir + "/" + p)
+		if _, probs := ParseIn(fsys, p, data); !slices.ContainsFunc(probs, func(p Problem) bool { return p.Msg == HugoDraftSectionMsg }) {
+			t.Errorf("ParseIn(%s): %v, want it under a draft section", p, probs)
+		}
+	}
+}
+
+// A page's own language's section page is its section's before one
+// whose name ends in another language (_index.en.md before _index.de.md,
+// de no language of the site) and before _index.md. As hugo 0.111.3
+// built these two sites (a review of d7de0aa, 40ra): two/news/m.md and
+// n.md published tagged [newsen] by news/_index.en.md, the draft
+// _index.de.md beside hiding nothing; one/e/p.md tagged [een] by
+// e/_index.en.md, a draft e/_index.md beside. folio ranked the
+// _index.X.md alike and kept the first by name, _index.de.md, whose
+// draft hid news/; and _index.md before _index.en.md.
+func TestHugoOwnLanguagesSectionPageFirst(t *testing.T) {
+	page := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nx\n" }
+	hugoSectionsAgree(t, map[string]string{
+		"one/hugo.toml":                 "baseURL = 'https://e.org/'\n",
+		"one/content/e/_index.en.md":    "---\ntitle: E\ncascade:\n  tags: [een]\n---\n",
+		"one/content/e/_index.md":       "---\ntitle: E\ndraft: true\n---\n",
+		"one/content/e/p.md":            page("p"),
+		"two/hugo.toml":                 "baseURL = 'https://e.org/'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"two/content/news/_index.de.md": "---\ntitle: NewsDe\ndraft: true\n---\n",
+		"two/content/news/_index.en.md": "---\ntitle: NewsEn\ncascade:\n  tags: [newsen]\n---\n",
+		"two/content/news/m.md":         page("m"),
+		"two/content/news/n.md":         page("n"),
+	}, map[string]string{
+		"one/content/e/p":    "een",
+		"two/content/news/m": "newsen",
+		"two/content/news/n": "newsen",
+	}, nil)
+}

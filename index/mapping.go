@@ -462,11 +462,15 @@ import (
 // another site than its target made text (archive's urlTextElsewhere:
 // "[https://good.example.com/t](https://evil.example.net/t)" was a live
 // link); 222: a time of day alone (3:04PM) no date, a Hugo page of one
-// undated (archive's timeLayouts: read as year 0, the page was skipped).
+// undated (archive's timeLayouts: read as year 0, the page was skipped);
+// 223: the page's own language's section page, _index.en.md, the
+// section's before _index.de.md of a language the site does not have and
+// before _index.md (archive's sectionRank: a draft news/_index.de.md hid
+// news/n.md beside news/_index.en.md).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 222
+const SchemaVersion = 223
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
