@@ -113,7 +113,7 @@ func (s *SiteRoots) KnowSections(paths []string) {
 // section's page, its cascade given to news/n.md; folio ranked them
 // alike and kept the first, _index.de.md, whose draft hid the pages), an
 // _index.md, an _index.markdown, then any other (_index.de.md of a
-// language the site does not have); 0 for none ("").
+// language the site does not have: ownSectionPage); 0 for none ("").
 func sectionRank(p, lang string) int {
 	if p == "" {
 		return 0
@@ -133,6 +133,19 @@ func sectionRank(p, lang string) int {
 		return 2
 	}
 	return 1
+}
+
+// ownSectionPage reports whether the section page at p is one of the
+// language lang by its name (_index.md, _index.fr.md for fr), not one
+// whose name ends in a language the site does not have (_index.de.md in
+// a site of en and fr, _index.v2.md): Hugo 0.111.3 renders that one as a
+// page at its section's path, and gives its cascade to none of the
+// section's pages (as oracle: a blog/_index.fr.md in a site of one
+// language, its cascade tags [casc], left blog/b.md without tags; folio
+// gave them); its draft hides them as a section page's does.
+func ownSectionPage(p, lang string) bool {
+	stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	return stem == "_index" || lang != "" && stem == "_index."+lang
 }
 
 // sectionPage is the section page of the folder dir for the pages of
@@ -166,6 +179,22 @@ func (s *SiteRoots) sectionPage(dir, lang string) string {
 			return p
 		}
 	}
+	// any other, _index.de.md of a language the site does not have (rank
+	// 1), the first by name, as KnowSections keeps it: a draft one hides
+	// the section's pages read alone as in a scan
+	entries, err := fs.ReadDir(s.fsys, dir)
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		p := path.Join(dir, e.Name())
+		if !strings.HasPrefix(e.Name(), "_index.") || !IsSectionPage(p) || sectionRank(p, lang) != 1 || s.hugoLanguageKey(p) != lang {
+			continue
+		}
+		if st, err := fs.Stat(s.fsys, p); err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p) {
+			return p
+		}
+	}
 	return ""
 }
 
@@ -192,6 +221,9 @@ func (s *SiteRoots) sectionOf(dir, lang string) section {
 	if p := s.sectionPage(dir, lang); p != "" {
 		if data, err := ReadFile(s.fsys, p); err == nil {
 			c = sectionOfData(data)
+			if !ownSectionPage(p, lang) {
+				c.cascade = nil // a page to Hugo: its draft alone (ownSectionPage)
+			}
 		}
 	}
 	s.mu.Lock()

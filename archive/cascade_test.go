@@ -511,3 +511,33 @@ func TestHugoOwnLanguagesSectionPageFirst(t *testing.T) {
 		"two/content/news/n": "newsen",
 	}, nil)
 }
+
+// A section page whose name ends in a language the site does not have
+// (_index.fr.md in a site of one language, _index.v2.md, _index.de.md in
+// a site of en and fr) gives its cascade to none of the section's pages,
+// its draft hiding them. As hugo 0.111.3 built these two sites (a review
+// of d7de0aa, 40ra): one/blog/b.md and one/news/n.md without tags,
+// one/old/o.md unpublished; two/blog/b.md without tags, two/d/p.md
+// unpublished. folio gave the cascades (a scan; a page read alone took
+// none), and a page read alone took no such draft.
+func TestHugoSectionPageOfAnotherLanguage(t *testing.T) {
+	page := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nx\n" }
+	hugoSectionsAgree(t, map[string]string{
+		"one/hugo.toml":                 "baseURL = 'https://e.org/'\n",
+		"one/content/blog/_index.fr.md": "---\ntitle: BlogFr\ncascade:\n  tags: [casc]\n---\n",
+		"one/content/blog/b.md":         page("b"),
+		"one/content/news/_index.v2.md": "---\ntitle: NewsV2\ncascade:\n  tags: [casc2]\n---\n",
+		"one/content/news/n.md":         page("n"),
+		"one/content/old/_index.old.md": "---\ntitle: Old\ndraft: true\n---\n",
+		"one/content/old/o.md":          page("o"),
+		"two/hugo.toml":                 "baseURL = 'https://e.org/'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"two/content/blog/_index.de.md": "---\ntitle: BlogDe\ncascade:\n  tags: [dec]\n---\n",
+		"two/content/blog/b.md":         page("b"),
+		"two/content/d/_index.de.md":    "---\ntitle: D\ndraft: true\n---\n",
+		"two/content/d/p.md":            page("p"),
+	}, map[string]string{
+		"one/content/blog/b": "",
+		"one/content/news/n": "",
+		"two/content/blog/b": "",
+	}, []string{"one/content/old/o.md", "two/content/d/p.md"})
+}

@@ -38,7 +38,8 @@ const SectionPageMsg = "section page (a list of pieces, not a piece)"
 // list of news, no page; folio listed it as a piece), as in Zola. In a
 // Hugo site without that language it is the default language's (Hugo
 // 0.111.3 publishes it as a page at its section's path, /news/, its
-// draft hiding the section's pages as a section page's: read as one).
+// draft hiding the section's pages as a section page's: read as one;
+// its cascade given to none of them: ownSectionPage).
 func IsSectionPage(p string) bool {
 	base := path.Base(p)
 	ext := path.Ext(base)

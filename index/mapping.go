@@ -466,11 +466,14 @@ import (
 // 223: the page's own language's section page, _index.en.md, the
 // section's before _index.de.md of a language the site does not have and
 // before _index.md (archive's sectionRank: a draft news/_index.de.md hid
-// news/n.md beside news/_index.en.md).
+// news/n.md beside news/_index.en.md); 224: a section page whose name ends
+// in a language the site does not have gives no cascade (archive's
+// ownSectionPage: blog/_index.fr.md's cascade tagged blog/b.md in a site
+// of en alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 223
+const SchemaVersion = 224
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
