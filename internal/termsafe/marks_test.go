@@ -57,10 +57,9 @@ func TestNamesMarksCapped(t *testing.T) {
 	for _, keep := range []string{"Vi\u1ec7\u0323t.md", "\u0915\u094d\u200d\u0937.md", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645.md",
 		"\U0001f468\u200d\U0001f469\u200d\U0001f467.md", "e" + strings.Repeat("\u0301", MaxMarks) + ".md"} {
 		// (a name with a joiner is quoted, as it was, and JSON writes the
-		// joiner \u200d; so does Escape, which names what shows as
-		// nothing, the rest as it is)
-		e, err := strconv.Unquote(`"` + Escape(keep) + `"`)
-		if q := Quote(keep); q != keep && q != strconv.Quote(keep) || e != keep || err != nil || strings.ContainsFunc(Escape(keep), ShowsAsNothing) || CapMarks(keep) != keep {
+		// joiner \u200d; Escape keeps it, as it keeps a Persian title's
+		// ZWNJ in list and search: a review)
+		if q := Quote(keep); q != keep && q != strconv.Quote(keep) || Escape(keep) != keep || CapMarks(keep) != keep {
 			t.Errorf("%+q changed: %+q %+q %+q", keep, Quote(keep), Escape(keep), CapMarks(keep))
 		}
 	}

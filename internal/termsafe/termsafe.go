@@ -324,7 +324,11 @@ func escapedMark(r rune) string {
 // Escape returns a message for one line of output with every unsafe
 // character written as an escape, in place: control characters (\n, \t, \r,
 // \x1b, \u009b), DEL, bidi controls (\u202e), the characters that show as
-// nothing (ShowsAsNothing: \u200b, \u200e, \u2060, \ufe0f…), the line and
+// nothing where no script needs them (Invisible: \u2060, \ufeff…, and the
+// zero-width space and direction marks, \u200b, \u200e; not the joiners
+// and variation selectors, which archive keeps only where they matter: a
+// Persian title's ZWNJ, an emoji's ZWJ or VS16 printed as \u200c, \u200d,
+// \ufe0f in list, search and stats, a review), the line and
 // paragraph separators, and invalid bytes
 // (\xff), and a character's combining marks past MaxMarks (as Quote
 // writes them). Everything else, quotes and backslashes included, is left
@@ -368,7 +372,7 @@ func escape(s string, lines bool) string {
 // a message (an attack's report: a U+200B in a hand-edited saved.json
 // query, and an orphaned quote's passage, printed raw).
 func escapedRune(r rune) bool {
-	return unsafeRune(r) || ShowsAsNothing(r)
+	return unsafeRune(r) || Invisible(r) || r == 0x200b || r == 0x200e || r == 0x200f
 }
 
 // numericReference is a numeric character reference as html.UnescapeString
