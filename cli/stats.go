@@ -186,7 +186,7 @@ func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
 // computeUnitStats counts units, each one piece or a group of copies
 // (collapsedUnits), of the archive named name: a unit counts once for
 // each value one of its pieces has, and its first piece says whether it
-// is dated; it is dated only to the year once for each year it is in no
+// is dated; it is dated only to the year when there is a year it is in no
 // month of, none of its pieces of that year dated more precisely; a value written in several
 // cases is counted as one, named by names (nil: by the units).
 func computeUnitStats(name string, units [][]archive.Article, names caseNames) archiveStats {
@@ -235,8 +235,11 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 				// standing for a group with a copy of 2020-06 was said
 				// to be in no month and counted in June), and one of
 				// 2019 and 2020-06 is in no month of 2019 (a review:
-				// asked once for every year, it was in none)
+				// asked once for every year, it was in none); a unit
+				// once, as year_only counts pieces (a review: a text
+				// of 2018, 2019 and 2020 counted 3 of 2 pieces)
 				yearOnly++
+				break
 			}
 		}
 	}

@@ -269,9 +269,11 @@ func Quote(s string) string {
 // it is before ":3: message", such a name reads as another file's line (an
 // attack's report: a file named "good.md:3: unparseable date: cut.md"
 // beside good.md made check print "arc15/good.md:3: unparseable date:
-// cut.md:1: missing date"). A URL's port ("http://host:8080/feed") is
-// none.
+// cut.md:1: missing date"). A URL's port is none, nor its digits after a
+// colon ("http://host:8080", "https://x/rss?from=10:30": a review, feeds
+// list quoted them).
 func colonBeforeLine(s string) bool {
+	url := strings.Contains(s, "://")
 	for i := strings.IndexByte(s, ':'); i >= 0; i = strings.IndexByte(s, ':') {
 		s = s[i+1:]
 		if s == "" || s[0] == ' ' {
@@ -281,7 +283,7 @@ func colonBeforeLine(s string) bool {
 		for d < len(s) && s[d] >= '0' && s[d] <= '9' {
 			d++
 		}
-		if d > 0 && (d == len(s) || s[d] == ':') {
+		if d > 0 && !url && (d == len(s) || s[d] == ':') {
 			return true
 		}
 	}

@@ -109,6 +109,9 @@ func TestQuote(t *testing.T) {
 		"a:b.md":                              "a:b.md",
 		"a:.md":                               "a:.md",
 		"end:":                                `"end:"`,
+		"x.md:12":                             `"x.md:12"`,
+		"http://localhost:8080":               "http://localhost:8080", // a review: feeds list quoted it
+		"https://example.com/rss?from=10:30":  "https://example.com/rss?from=10:30",
 		"plain\u2800report.md":                `"plain\u2800report.md"`,
 		"dir\u2215sub.md":                     `"dir\u2215sub.md"`,
 		"a\u2044b\u29f8c\uff0fd\uff3ce.md":    `"a\u2044b\u29f8c\uff0fd\uff3ce.md"`,
