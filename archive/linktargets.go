@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
 )
 
 // sanitizeMarkdown is Sanitize for a body's Markdown (Parse's), keeping
@@ -57,10 +58,11 @@ func breakUserinfoLinks(md string) string {
 // in md, to target, its text within md[after:open] on one line (so that
 // reading the texts back is linear in md: a 9.6 MB body of "](" took
 // seconds per megabyte without the bound), has a text that is an http(s) URL or a www. name
-// (its emphasis and angle brackets aside) of another host than target's:
-// neither the same nor one within the other (example.com and
-// blog.example.com are one site), compared as browsers ask for them
-// (punycode). A target of no host (a path of the site) is no other site.
+// (its emphasis, quotes, angle brackets and trailing punctuation aside;
+// one shortened with an ellipsis only when its host is whole) of another
+// site than target's (siteKey: blog.example.com and example.com are one),
+// compared as browsers ask for them (punycode). A target of no host (a
+// path of the site) is no other site.
 func urlTextElsewhere(md string, after, open int, target string) bool {
 	if open < 1 || open >= len(md) || md[open] != '(' || md[open-1] != ']' {
 		return false
@@ -84,7 +86,17 @@ func urlTextElsewhere(md string, after, open int, target string) bool {
 	if start < 0 || start > 0 && md[start-1] == '!' {
 		return false // no text found, or an image's
 	}
-	text := strings.Trim(md[start+1:open-1], " *_`<>")
+	text := strings.Trim(md[start+1:open-1], " *_`<>~\"'")
+	if t, cut := strings.CutSuffix(text, "…"); cut || strings.HasSuffix(text, "...") {
+		// a URL shortened to fit: its host is whole only if a path follows
+		text = strings.TrimSuffix(t, "...")
+		if rest, ok := strings.CutPrefix(strings.ToLower(text), "https://"); !ok || !strings.Contains(rest, "/") {
+			if rest, ok = strings.CutPrefix(strings.ToLower(text), "http://"); !ok || !strings.Contains(rest, "/") {
+				return false
+			}
+		}
+	}
+	text = strings.TrimRight(text, ".,;:!?)")
 	lower := strings.ToLower(text)
 	switch {
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
@@ -97,17 +109,17 @@ func urlTextElsewhere(md string, after, open int, target string) bool {
 	if shown == "" || there == "" {
 		return false
 	}
-	return shown != there && !strings.HasSuffix(shown, "."+there) && !strings.HasSuffix(there, "."+shown)
+	return siteKey(shown) != siteKey(there)
 }
 
 // mayHaveURLText reports whether some "http://", "https://" or "www." in
-// md (in any case) is preceded, past spaces, emphasis and an angle
+// md (in any case) is preceded, past spaces, emphasis, quotes and an angle
 // bracket, by "[": whether a link's text may be a URL (urlTextElsewhere).
 // Each "://" and "." is looked at once, and each run before one is read
 // once: linear (a 9 MB body of "[" took 0.8 s when each "[" was).
 func mayHaveURLText(md string) bool {
 	opens := func(end int) bool { // "[" before md[:end], past " *_`<"
-		for end > 0 && strings.IndexByte(" *_`<", md[end-1]) >= 0 {
+		for end > 0 && strings.IndexByte(" *_`<~\"'", md[end-1]) >= 0 {
 			end--
 		}
 		return end > 0 && md[end-1] == '['
@@ -135,6 +147,17 @@ func mayHaveURLText(md string) bool {
 		}
 		i = at + 3
 	}
+}
+
+// siteKey is the site host h belongs to, its registrable domain (the
+// public suffix and one label before it: en.m.wikipedia.org and
+// en.wikipedia.org are wikipedia.org's, a review's false alarm; blog.x.co.uk
+// x.co.uk's), h itself when it has none (an address, localhost).
+func siteKey(h string) string {
+	if d, err := publicsuffix.EffectiveTLDPlusOne(h); err == nil {
+		return d
+	}
+	return h
 }
 
 // siteOf is the host of the http(s) URL s as a browser asks for it

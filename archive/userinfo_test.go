@@ -83,19 +83,25 @@ func TestURLWithUserinfoIsNoURL(t *testing.T) {
 // no URL (Node.js), a relative target, or an image, it stays a link.
 func TestLinkTextOfAnotherSiteIsText(t *testing.T) {
 	for body, live := range map[string]bool{
-		"[https://good.example.com/t](https://evil.example.net/t)":         false,
-		"[**www.good.example.com**](https://evil.example.net/)":            false,
-		"| a |\n|---|\n| [https://good.example.com/t](http://evil.net/) |": false,
-		"[<https://good.example.com>](https://good.example.com.evil.net/)": false,
-		"[https://xn--exmple-4nf.com/](https://example.com/)":              false,
-		"[https://example.com/a](https://www.example.com/b)":               true,
-		"[https://example.com](https://blog.example.com/x)":                true,
-		"[HTTPS://Example.COM/a](https://example.com/a)":                   true,
-		"[https://exаmple.com/](https://xn--exmple-4nf.com/x)":             true,
-		"[Node.js](https://nodejs.org/)":                                   true,
-		"[the report](https://evil.example.net/)":                          true,
-		"[https://good.example.com/t](/t)":                                 true,
-		"![https://good.example.com/t](https://evil.example.net/i.png)":    true,
+		"[https://good.example.com/t](https://evil.example.net/t)":             false,
+		"[**www.good.example.com**](https://evil.example.net/)":                false,
+		"| a |\n|---|\n| [https://good.example.com/t](http://evil.net/) |":     false,
+		"[<https://good.example.com>](https://good.example.com.evil.net/)":     false,
+		"[https://xn--exmple-4nf.com/](https://example.com/)":                  false,
+		"[https://example.com/a](https://www.example.com/b)":                   true,
+		"[https://example.com](https://blog.example.com/x)":                    true,
+		"[HTTPS://Example.COM/a](https://example.com/a)":                       true,
+		"[https://exаmple.com/](https://xn--exmple-4nf.com/x)":                 true,
+		"[Node.js](https://nodejs.org/)":                                       true,
+		"[the report](https://evil.example.net/)":                              true,
+		"[https://en.wikipedia.org/wiki/X](https://en.m.wikipedia.org/wiki/X)": true, // a review's false alarms
+		"[https://example.com,](https://example.com/)":                         true,
+		"[https://www.theguardian.co…](https://www.theguardian.com/world/x)":   true,
+		"[https://www.theguardian.com/wor…](https://evil.example.net/)":        false,
+		"[~~https://good.example.com/login~~](https://evil.example.net/)":      false,
+		"[\"https://good.example.com/login\"](https://evil.example.net/)":      false,
+		"[https://good.example.com/t](/t)":                                     true,
+		"![https://good.example.com/t](https://evil.example.net/i.png)":        true,
 	} {
 		dir := t.TempDir()
 		text := "---\ntitle: Links\ndate: 2017-03-03\n---\nRead " + body + " now.\n"

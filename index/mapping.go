@@ -469,11 +469,14 @@ import (
 // news/n.md beside news/_index.en.md); 224: a section page whose name ends
 // in a language the site does not have gives no cascade (archive's
 // ownSectionPage: blog/_index.fr.md's cascade tagged blog/b.md in a site
-// of en alone).
+// of en alone); 225: a link's URL text of the same registrable domain as its
+// target, or cut short, or with punctuation after it, a link; one in
+// quotes or struck through of another site text (archive's siteKey:
+// en.wikipedia.org's text over en.m.wikipedia.org was made text).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 224
+const SchemaVersion = 225
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
