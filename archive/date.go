@@ -86,7 +86,7 @@ var dayLayouts = []string{
 // no date, said as TOML's time of day alone is; in a Hugo site the page
 // is a piece, undated (a review: read as a date of year 0, outside
 // folio's years, the page was skipped, where before it was passed over).
-var timeLayouts = []string{time.Kitchen, time.Stamp}
+var timeLayouts = []string{time.Kitchen, time.Stamp, "15:04", "15:04:05"}
 
 // errTimeAlone is a date that is a time of day alone.
 var errTimeAlone = errors.New("a time of day with no date")

@@ -28,6 +28,12 @@ var jekyllDayLayouts = []string{
 	"Jan 2 2006",     // May 6 2020
 	"January 2 2006", // January 6 2020
 	"20060102",       // 20200506, a YAML number
+	// a day and a time (a review: Jekyll 4.3.1 dated these posts
+	// 2020-05-06, folio by their names)
+	"2006-01-02 3:04PM",
+	"2006-01-02 3:04 PM",
+	"2 Jan 2006 15:04",
+	"2 January 2006 15:04",
 }
 
 // jekyllDate reads v, a date key's value ParseDate does not read, as

@@ -524,7 +524,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 			if jd, ok := jekyllDate(date.value); ok {
 				d, err = jd, nil
 			} else if n, ok := named(); ok {
-				why := "Jekyll 4.3 fails the build on it"
+				why := "Jekyll 4.3 reads it as Ruby's Time.parse does, or fails the build on it"
 				if errors.Is(err, errTimeAlone) {
 					why = "Jekyll 4.3 dates it the day of the build" // Ruby's Time.parse: today
 				}

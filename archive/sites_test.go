@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -3769,9 +3770,9 @@ func TestJekyllDatesFolioCannotParse(t *testing.T) {
 	bad := `unparseable date "sometime in spring" (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)`
 	sameLines(t, "problems", msgs, []string{
 		`notes/x.md:3 fatal true: unparseable date "06.05.2020" (want YYYY-MM-DD, RFC 3339, YYYY-MM or YYYY)`,
-		"site/_notes/2019-02-02-dated.md:3 fatal false: date: " + bad + ": Jekyll 4.3 fails the build on it; dated by its name, 2019-02-02",
-		"site/_notes/n.md:3 fatal false: date: " + bad + ": Jekyll 4.3 fails the build on it; undated",
-		"site/_posts/2020-01-06-spring.md:3 fatal false: date: " + bad + ": Jekyll 4.3 fails the build on it; dated by its name, 2020-01-06",
+		"site/_notes/2019-02-02-dated.md:3 fatal false: date: " + bad + ": Jekyll 4.3 reads it as Ruby's Time.parse does, or fails the build on it; dated by its name, 2019-02-02",
+		"site/_notes/n.md:3 fatal false: date: " + bad + ": Jekyll 4.3 reads it as Ruby's Time.parse does, or fails the build on it; undated",
+		"site/_posts/2020-01-06-spring.md:3 fatal false: date: " + bad + ": Jekyll 4.3 reads it as Ruby's Time.parse does, or fails the build on it; dated by its name, 2020-01-06",
 		"site/spring.md:3 fatal false: date: " + bad + ": undated, as Jekyll publishes a page whose date it does not read",
 	})
 }
@@ -3851,4 +3852,24 @@ func TestTimeOfDayAloneIsNoDate(t *testing.T) {
 		"site/_posts/2020-01-05-post.md: date: a time of day with no date (3:04PM): Jekyll 4.3 dates it the day of the build; dated by its name, 2020-01-05 (quiet false)",
 		"site/page.md: date: a time of day with no date (3:04PM): undated, as Jekyll publishes a page whose date it does not read (quiet false)",
 	})
+}
+
+// A day with a time, as Ruby's Time.parse reads it, dates a Jekyll post
+// (a review, jekyll 4.3.1 as oracle: "2020-05-06 3:04PM" and "6 May 2020
+// 10:00" dated their posts 2020-05-06, folio by their names); a time
+// alone ("10:00") is no date, said so.
+func TestJekyllDayAndTime(t *testing.T) {
+	for in, want := range map[string]string{
+		"2020-05-06 3:04PM": "2020-05-06", "2020-05-06 3:04 PM": "2020-05-06",
+		"6 May 2020 10:00": "2020-05-06", "6 January 2020 10:00": "2020-01-06",
+	} {
+		if d, ok := jekyllDate(in); !ok || d.String() != want {
+			t.Errorf("jekyllDate(%q) = %s, %v; want %s", in, d, ok, want)
+		}
+	}
+	for _, in := range []string{"10:00", "12:30:45"} {
+		if _, err := ParseDate(in); !errors.Is(err, errTimeAlone) {
+			t.Errorf("ParseDate(%q): %v, want a time of day with no date", in, err)
+		}
+	}
 }

@@ -472,11 +472,14 @@ import (
 // of en alone); 225: a link's URL text of the same registrable domain as its
 // target, or cut short, or with punctuation after it, a link; one in
 // quotes or struck through of another site text (archive's siteKey:
-// en.wikipedia.org's text over en.m.wikipedia.org was made text).
+// en.wikipedia.org's text over en.m.wikipedia.org was made text); 226: a
+// Jekyll date of a day and a time (2020-05-06 3:04PM, 6 May 2020 10:00)
+// read, a time alone (10:00) no date (archive's jekyllDayLayouts,
+// timeLayouts: such a post was dated by its name).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 225
+const SchemaVersion = 226
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
