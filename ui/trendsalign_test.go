@@ -283,3 +283,25 @@ func TestFiltersSaidWithTheChartsPeriod(t *testing.T) {
 	h.key("enter")
 	h.requireScreen("Filters are on (2020): press x to clear them.")
 }
+
+// TestChartArchiveCountOfACutPeriod: the info line's pieces "in the
+// archive" of a period are the archive's, when the current query is cut
+// to part of it and a pinned one is not (a review: "1 piece in the
+// archive" above a pinned series of 2).
+func TestChartArchiveCountOfACutPeriod(t *testing.T) {
+	ix, _ := realIndex(t, rangesArchive(t))
+	h := newHarness(t, ix, 120, 40)
+	h.m.trends.pinned = []trendSeries{{label: "pinned", query: index.Query{}}}
+	h.m.sidebar.period = period{label: "2020-01", from: utcDay("2020-01-01"), to: utcDay("2020-01-31"), within: true}
+	h.run(h.m.startSearch())
+	h.m.trends.by, h.m.trends.loaded = index.ByYear, true
+	h.key("t")
+	h.requireScreen("in the archive")
+	for i, p := range h.m.trends.series[0].trend.Points {
+		if p.Period == "2020" {
+			h.m.trends.cursor = i
+		}
+	}
+	h.key("l", "h") // redraw at the cursor
+	h.requireMatch(`2020: 4 pieces in the archive · █ .* 3 \(.*▒ pinned 4 \(`)
+}

@@ -221,7 +221,14 @@ func (f chartFrame) axis(w int) []string {
 func (f chartFrame) info() string {
 	pts := f.p.series[0].trend.Points
 	tp := pts[f.p.cursor]
-	info := []string{fmt.Sprintf("%s: %s in the archive", tp.Period, plural(tp.Total, "piece"))}
+	// the archive's pieces of the period: the most any series counts in
+	// it, as a series cut to its dates counts those alone (a review: "1
+	// piece in the archive" above a pinned series of 2 of 2020-W53)
+	total := 0
+	for _, s := range f.p.series {
+		total = max(total, s.trend.Points[f.p.cursor].Total)
+	}
+	info := []string{fmt.Sprintf("%s: %s in the archive", tp.Period, plural(total, "piece"))}
 	for i, s := range f.p.series {
 		c := s.trend.Points[f.p.cursor]
 		info = append(info, fmt.Sprintf("%s %s %d (%.1f%%)", f.glyph(i), truncateCells(archive.SanitizeLine(s.label), 20), c.Count, 100*c.Share()))
