@@ -105,27 +105,29 @@ func (s *SiteRoots) KnowSections(paths []string) {
 }
 
 // sectionRank orders the section pages of one folder for the pages of
-// the language lang, the highest its page: an _index.html (Hugo 0.111 as
-// oracle: beside an _index.md or an _index.markdown it was the section's
-// page), an _index.htm, the language's own (_index.fr.md, then
-// _index.fr.markdown: hugo 0.111.3 as oracle, a news/_index.en.md beside
-// a draft news/_index.de.md, de no language of the site, was the
-// section's page, its cascade given to news/n.md; folio ranked them
-// alike and kept the first, _index.de.md, whose draft hid the pages), an
-// _index.md, an _index.markdown, then any other (_index.de.md of a
-// language the site does not have: ownSectionPage); 0 for none ("").
+// the language lang, the highest its page: the language's own
+// (_index.fr.md, then _index.fr.markdown: hugo 0.111.3 as oracle, a
+// news/_index.en.md beside a draft news/_index.de.md, de no language of
+// the site, was the section's page, its cascade given to news/n.md; folio
+// ranked them alike and kept the first, _index.de.md, whose draft hid the
+// pages; and beside an _index.html, c/_index.en.md's cascade and
+// d/_index.en.markdown's were given, a review), an _index.html (Hugo 0.111
+// as oracle: beside an _index.md or an _index.markdown it was the
+// section's page), an _index.htm, an _index.md, an _index.markdown, then
+// any other (_index.de.md of a language the site does not have:
+// ownSectionPage); 0 for none ("").
 func sectionRank(p, lang string) int {
 	if p == "" {
 		return 0
 	}
 	switch base := path.Base(p); {
-	case base == "_index.html":
-		return 7
-	case base == "_index.htm":
-		return 6
 	case lang != "" && base == "_index."+lang+".md":
-		return 5
+		return 7
 	case lang != "" && base == "_index."+lang+".markdown":
+		return 6
+	case base == "_index.html":
+		return 5
+	case base == "_index.htm":
 		return 4
 	case base == "_index.md":
 		return 3
@@ -164,8 +166,8 @@ func (s *SiteRoots) sectionPage(dir, lang string) string {
 	}
 	names := cascadeNames
 	if lang != "" {
-		// the language's own before _index.md (sectionRank)
-		names = []string{"_index.html", "_index.htm", "_index." + lang + ".md", "_index." + lang + ".markdown", "_index.md", "_index.markdown"}
+		// the language's own first, then _index.html (sectionRank)
+		names = []string{"_index." + lang + ".md", "_index." + lang + ".markdown", "_index.html", "_index.htm", "_index.md", "_index.markdown"}
 	}
 	for _, n := range names {
 		p := path.Join(dir, n)

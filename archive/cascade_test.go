@@ -496,17 +496,27 @@ func hugoSectionsAgree(t *testing.T, files map[string]string, wants map[string]s
 func TestHugoOwnLanguagesSectionPageFirst(t *testing.T) {
 	page := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nx\n" }
 	hugoSectionsAgree(t, map[string]string{
-		"one/hugo.toml":                 "baseURL = 'https://e.org/'\n",
-		"one/content/e/_index.en.md":    "---\ntitle: E\ncascade:\n  tags: [een]\n---\n",
-		"one/content/e/_index.md":       "---\ntitle: E\ndraft: true\n---\n",
-		"one/content/e/p.md":            page("p"),
-		"two/hugo.toml":                 "baseURL = 'https://e.org/'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
-		"two/content/news/_index.de.md": "---\ntitle: NewsDe\ndraft: true\n---\n",
-		"two/content/news/_index.en.md": "---\ntitle: NewsEn\ncascade:\n  tags: [newsen]\n---\n",
-		"two/content/news/m.md":         page("m"),
-		"two/content/news/n.md":         page("n"),
+		"one/hugo.toml":              "baseURL = 'https://e.org/'\n",
+		"one/content/e/_index.en.md": "---\ntitle: E\ncascade:\n  tags: [een]\n---\n",
+		"one/content/e/_index.md":    "---\ntitle: E\ndraft: true\n---\n",
+		"one/content/e/p.md":         page("p"),
+		// the language's own before _index.html (a review, hugo 0.111.3
+		// as oracle: c/p.md tagged cen, d/p.md cen too)
+		"one/content/c/_index.html":        "---\ntitle: H\ncascade:\n  tags: [chtml]\n---\n<p>x</p>\n",
+		"one/content/c/_index.en.md":       "---\ntitle: C\ncascade:\n  tags: [cen]\n---\n",
+		"one/content/c/p.md":               page("cp"),
+		"one/content/d/_index.html":        "---\ntitle: H\ncascade:\n  tags: [dhtml]\n---\n<p>x</p>\n",
+		"one/content/d/_index.en.markdown": "---\ntitle: D\ncascade:\n  tags: [den]\n---\n",
+		"one/content/d/p.md":               page("dp"),
+		"two/hugo.toml":                    "baseURL = 'https://e.org/'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"two/content/news/_index.de.md":    "---\ntitle: NewsDe\ndraft: true\n---\n",
+		"two/content/news/_index.en.md":    "---\ntitle: NewsEn\ncascade:\n  tags: [newsen]\n---\n",
+		"two/content/news/m.md":            page("m"),
+		"two/content/news/n.md":            page("n"),
 	}, map[string]string{
 		"one/content/e/p":    "een",
+		"one/content/c/p":    "cen",
+		"one/content/d/p":    "den",
 		"two/content/news/m": "newsen",
 		"two/content/news/n": "newsen",
 	}, nil)

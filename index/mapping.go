@@ -475,11 +475,13 @@ import (
 // en.wikipedia.org's text over en.m.wikipedia.org was made text); 226: a
 // Jekyll date of a day and a time (2020-05-06 3:04PM, 6 May 2020 10:00)
 // read, a time alone (10:00) no date (archive's jekyllDayLayouts,
-// timeLayouts: such a post was dated by its name).
+// timeLayouts: such a post was dated by its name); 227: a section's page of
+// the page's language (_index.en.md, .markdown) before its _index.html
+// (archive's sectionRank: c/_index.html's cascade was given).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 226
+const SchemaVersion = 227
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
