@@ -142,18 +142,42 @@ func TestSameFeed(t *testing.T) {
 	}
 }
 
-// A full-text feed whose pages are on a host that gives no answer in time
-// asks that host once: the other items keep the feed's text, said once
-// with a count, and the run says how many pages failed and ends 1 (an
-// attack: 5 items on a stalling host took 156 s, exit 0; 1,000 would
-// take 8.6 hours).
-func TestSyncStallingPagesHostAskedOnce(t *testing.T) {
+// fetchWithin200ms makes the commands' fetch client give up after 200 ms,
+// with no delay or retries, and gives the test its own feeds.toml.
+func fetchWithin200ms(t *testing.T) {
+	t.Helper()
 	old := fetchClient
 	fetchClient = func(time.Duration) *fetch.Client {
 		return &fetch.Client{Timeout: 200 * time.Millisecond, Delay: -1, Retries: -1}
 	}
 	t.Cleanup(func() { fetchClient = old })
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+}
+
+// feedOfPages serves an RSS feed of n items whose links are base/p/0,
+// base/p/1…, each with a summary.
+func feedOfPages(t *testing.T, base string, n int) *httptest.Server {
+	t.Helper()
+	var items strings.Builder
+	for i := range n {
+		fmt.Fprintf(&items, "<item><title>Item %d</title><link>%s/p/%d</link><guid>g%d</guid><pubDate>Wed, 06 Nov 2019 10:0%d:00 GMT</pubDate><description>Summary %d.</description></item>",
+			i, base, i, i, i, i)
+	}
+	feeds := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://example.com/</link>%s</channel></rss>`, items.String())
+	}))
+	t.Cleanup(feeds.Close)
+	return feeds
+}
+
+// A full-text feed whose pages are on a host that gives no answer in time
+// asks that host once: the other items keep the feed's text, said once
+// with a count, and the run says how many pages failed and ends 1 (an
+// attack: 5 items on a stalling host took 156 s, exit 0; 1,000 would
+// take 8.6 hours).
+func TestSyncStallingPagesHostAskedOnce(t *testing.T) {
+	fetchWithin200ms(t)
 	var pageGets atomic.Int32
 	stalling := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
@@ -164,16 +188,7 @@ func TestSyncStallingPagesHostAskedOnce(t *testing.T) {
 		<-r.Context().Done()
 	}))
 	defer stalling.Close()
-	var items strings.Builder
-	for i := range 4 {
-		fmt.Fprintf(&items, "<item><title>Item %d</title><link>%s/p/%d</link><guid>g%d</guid><pubDate>Wed, 06 Nov 2019 10:0%d:00 GMT</pubDate><description>Summary %d.</description></item>",
-			i, stalling.URL, i, i, i, i)
-	}
-	feeds := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://example.com/</link>%s</channel></rss>`, items.String())
-	}))
-	defer feeds.Close()
+	feeds := feedOfPages(t, stalling.URL, 4)
 	into := t.TempDir()
 	run(t, "feeds", "add", feeds.URL+"/feed.xml", "--full-text")
 	out, errs, code := run(t, "sync", "--into", into)
@@ -253,12 +268,7 @@ func TestSyncIntoAFolderMadeAgain(t *testing.T) {
 // said under the host not asked, not the host of their links (a read of
 // the change: sync named the redirector, which had answered each time).
 func TestSyncPagesNotAskedAfterRedirectNameTheHostHeld(t *testing.T) {
-	old := fetchClient
-	fetchClient = func(time.Duration) *fetch.Client {
-		return &fetch.Client{Timeout: 200 * time.Millisecond, Delay: -1, Retries: -1}
-	}
-	t.Cleanup(func() { fetchClient = old })
-	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	fetchWithin200ms(t)
 	stalling := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
 			http.NotFound(w, r)
@@ -275,16 +285,7 @@ func TestSyncPagesNotAskedAfterRedirectNameTheHostHeld(t *testing.T) {
 		http.Redirect(w, r, stalling.URL+r.URL.Path, http.StatusFound)
 	}))
 	defer redirector.Close()
-	var items strings.Builder
-	for i := range 3 {
-		fmt.Fprintf(&items, "<item><title>Item %d</title><link>%s/p/%d</link><guid>g%d</guid><pubDate>Wed, 06 Nov 2019 10:0%d:00 GMT</pubDate><description>Summary %d.</description></item>",
-			i, redirector.URL, i, i, i, i)
-	}
-	feeds := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/rss+xml")
-		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>http://example.com/</link>%s</channel></rss>`, items.String())
-	}))
-	defer feeds.Close()
+	feeds := feedOfPages(t, redirector.URL, 3)
 	run(t, "feeds", "add", feeds.URL+"/feed.xml", "--full-text")
 	out, errs, _ := run(t, "sync", "--into", t.TempDir())
 	held := strings.TrimPrefix(stalling.URL, "http://")
