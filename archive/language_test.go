@@ -114,20 +114,7 @@ func TestSiteLanguages(t *testing.T) {
 		// elections.uk.md or trip.to.md are no translations (a review)
 		"zola/x.fr.md": "", "zola/y.fr.md": "", "zola/z.old.md": "", "zola/2020-05-01-post/index.pt-br.md": "", "zola/elections.uk.md": "",
 	}
-	seen := 0
-	for _, x := range a.Articles {
-		w, ok := want[x.Path]
-		if !ok {
-			continue
-		}
-		seen++
-		if x.Language != w {
-			t.Errorf("%s: language %q, want %q", x.Path, x.Language, w)
-		}
-	}
-	if seen != len(want) {
-		t.Errorf("%d of %d pieces read", seen, len(want))
-	}
+	languagesAre(t, a, want)
 }
 
 // A Hugo site without languages gives its pages its languageCode (Hugo's
@@ -170,20 +157,7 @@ func TestHugoSiteLanguageCode(t *testing.T) {
 	if len(probs) != 0 {
 		t.Fatalf("problems %v", probs)
 	}
-	seen := 0
-	for _, x := range a.Articles {
-		w, ok := want[x.Path]
-		if !ok {
-			continue
-		}
-		seen++
-		if x.Language != w {
-			t.Errorf("%s: language %q, want %q", x.Path, x.Language, w)
-		}
-	}
-	if seen != len(want) {
-		t.Errorf("%d of %d pieces read", seen, len(want))
-	}
+	languagesAre(t, a, want)
 }
 
 // A page under two languages' contentDirs, one inside the other, is in
@@ -242,5 +216,25 @@ func TestHugoSharedContentDirIsTheFirstLanguages(t *testing.T) {
 		if got := a.Articles[i].Language; got != r.want {
 			t.Errorf("%s: language %q, want %q", name, got, r.want)
 		}
+	}
+}
+
+// languagesAre checks the language of each piece of a that want names,
+// and that every one of them was read.
+func languagesAre(t *testing.T, a *Archive, want map[string]string) {
+	t.Helper()
+	seen := 0
+	for _, x := range a.Articles {
+		w, ok := want[x.Path]
+		if !ok {
+			continue
+		}
+		seen++
+		if x.Language != w {
+			t.Errorf("%s: language %q, want %q", x.Path, x.Language, w)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of %d pieces read", seen, len(want))
 	}
 }
