@@ -757,10 +757,13 @@ func HasUserinfo(s string) bool {
 	return err == nil && u.User != nil && (u.Scheme == "http" || u.Scheme == "https")
 }
 
-// withoutUserinfo is the http(s) URL s without a user name and password
+// WithoutUserinfo is the http(s) URL s without a user name and password
 // ("https://www.nytimes.com@evil.example.net/i.png" is
-// "https://evil.example.net/i.png"); any other s as it is.
-func withoutUserinfo(s string) string {
+// "https://evil.example.net/i.png"); any other s as it is. folio writes and
+// shows URLs without them (a helper's report: a password was written into
+// url, source, import_id and the outlet); the importer and an image's URL
+// alike.
+func WithoutUserinfo(s string) string {
 	if !strings.Contains(s, "@") || !HasUserinfo(s) {
 		return s
 	}

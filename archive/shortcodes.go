@@ -467,7 +467,7 @@ func (sc *shortcodes) close(name string) string {
 // an image "https://www.nytimes.com@evil…/img.png"), as folio writes
 // every URL it imports.
 func mediaLine(kind, caption, link string) string {
-	link = withoutUserinfo(strings.ReplaceAll(strings.TrimSpace(link), " ", "%20"))
+	link = WithoutUserinfo(strings.ReplaceAll(strings.TrimSpace(link), " ", "%20"))
 	if link == "" && caption == "" {
 		return ""
 	}

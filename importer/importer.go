@@ -208,7 +208,7 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 	}
 	feedIDs := map[string]bool{} // the import_ids the feed's items would have
 	for _, item := range feed.Items {
-		feedIDs[withoutUserinfo(archive.SanitizeLine(cmp.Or(item.GUID, item.Link)))] = true
+		feedIDs[archive.WithoutUserinfo(archive.SanitizeLine(cmp.Or(item.GUID, item.Link)))] = true
 	}
 	leave := leftItems(feed.Items, existing, opts.MaxNew)
 	claimed := map[string]bool{} // paths written or kept in this run
@@ -275,7 +275,7 @@ func leftItems(items []*gofeed.Item, existing map[string]string, max int) map[in
 	}
 	var fresh []int
 	for i, item := range items {
-		if _, ok := existing[withoutUserinfo(archive.SanitizeLine(cmp.Or(item.GUID, item.Link)))]; !ok {
+		if _, ok := existing[archive.WithoutUserinfo(archive.SanitizeLine(cmp.Or(item.GUID, item.Link)))]; !ok {
 			fresh = append(fresh, i)
 		}
 	}
@@ -810,20 +810,20 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool, kinds feedKinds) *it
 	title = kinds.title.lineHTML(title)
 	c := &itemConverter{wxr: wxr, outlet: textLine(title), logins: map[string]string{}, kinds: kinds}
 	for _, link := range []string{feed.FeedLink, feed.Link} {
-		if link := withoutUserinfo(link); archive.ValidURL(link) == nil {
+		if link := archive.WithoutUserinfo(link); archive.ValidURL(link) == nil {
 			c.source = link
 			break
 		}
 	}
-	c.source = cmp.Or(c.source, withoutUserinfo(archive.SanitizeLine(name)))
+	c.source = cmp.Or(c.source, archive.WithoutUserinfo(archive.SanitizeLine(name)))
 	c.feed = c.source
 	for _, link := range []string{feed.FeedLink, name} {
-		if link := withoutUserinfo(link); archive.ValidURL(link) == nil {
+		if link := archive.WithoutUserinfo(link); archive.ValidURL(link) == nil {
 			c.feed = link
 			break
 		}
 	}
-	if u, err := url.Parse(feed.Link); err == nil && archive.ValidURL(withoutUserinfo(feed.Link)) == nil {
+	if u, err := url.Parse(feed.Link); err == nil && archive.ValidURL(archive.WithoutUserinfo(feed.Link)) == nil {
 		u.User = nil
 		c.base = u
 	}
@@ -888,7 +888,7 @@ func (c *itemConverter) piece(item *gofeed.Item) (*piece, string) {
 		p.slug = wp(item, "post_name")
 	}
 
-	p.ImportID = withoutUserinfo(archive.SanitizeLine(cmp.Or(item.GUID, item.Link)))
+	p.ImportID = archive.WithoutUserinfo(archive.SanitizeLine(cmp.Or(item.GUID, item.Link)))
 	d, ok := c.date(item)
 	if !ok {
 		if t := cmp.Or(item.PublishedParsed, item.UpdatedParsed); t != nil {
@@ -1125,7 +1125,7 @@ func (c *itemConverter) link(s string) string {
 	if u, err := url.Parse(s); err == nil && !u.IsAbs() && c.base != nil {
 		s = c.base.ResolveReference(u).String()
 	}
-	if s = withoutUserinfo(s); archive.ValidURL(s) != nil {
+	if s = archive.WithoutUserinfo(s); archive.ValidURL(s) != nil {
 		return ""
 	}
 	return s

@@ -69,7 +69,7 @@ func AddPage(pg Page, opts PageOptions) (*Report, error) {
 	if opts.Into == "" {
 		return nil, errors.New("no folder to add to")
 	}
-	pg.URL = withoutUserinfo(pg.URL)
+	pg.URL = archive.WithoutUserinfo(pg.URL)
 	rep := &Report{Format: "web", Feed: archive.SanitizeLine(pg.URL), Into: opts.Into, DryRun: opts.DryRun}
 	p, why := extractPage(pg, opts.Date)
 	if why != "" {
@@ -203,7 +203,7 @@ var rawTextTags = map[string]bool{"iframe": true, "noembed": true, "noframes": t
 
 // extractPage turns a page into a piece, or says why it cannot.
 func extractPage(pg Page, date string) (*piece, string) {
-	pg.URL = withoutUserinfo(pg.URL)
+	pg.URL = archive.WithoutUserinfo(pg.URL)
 	base, err := url.Parse(pg.URL)
 	if err != nil || archive.ValidURL(pg.URL) != nil {
 		return nil, "not an http or https URL"
@@ -478,19 +478,19 @@ func (md *Metadata) Canonical(base *url.URL, declared []string) string {
 			if home(r) && !home(base) {
 				return ""
 			}
-			if c := withoutUserinfo(r.String()); archive.ValidURL(c) == nil {
+			if c := archive.WithoutUserinfo(r.String()); archive.ValidURL(c) == nil {
 				return c
 			}
 		}
 		return ""
 	}
-	c := withoutUserinfo(resolve(md.m.URL))
+	c := archive.WithoutUserinfo(resolve(md.m.URL))
 	if len(declared) == 0 {
 		return cmp.Or(c, base.String())
 	}
 	var first string
 	for _, d := range declared {
-		d = withoutUserinfo(resolve(d))
+		d = archive.WithoutUserinfo(resolve(d))
 		if d != "" && d == c {
 			return c
 		}
@@ -768,19 +768,6 @@ func alreadyHeld(dir string, p *piece, fetched string) held {
 	}
 	best.cites = cites
 	return best
-}
-
-// withoutUserinfo is the http(s) URL s without a user name and password
-// ("http://alice:s3cret@host/page" is "http://host/page"); any other s as
-// it is. folio writes and shows URLs without them (a helper's report: a
-// password was written into url, source, import_id and the outlet).
-func withoutUserinfo(s string) string {
-	u, err := url.Parse(s)
-	if err != nil || u.User == nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return s
-	}
-	u.User = nil
-	return u.String()
 }
 
 // withoutHostUser is a site's name without the user name and password of
