@@ -417,6 +417,12 @@ func (r *Response) XMLUTF8() []byte {
 		default:
 			enc = e
 		}
+	} else if strayBytesAlone(body) && hasUTF8Letters(body) {
+		// no encoding said, so UTF-8 (XML's default), and most of it is:
+		// its stray bytes read as windows-1252, as a feed said to be
+		// UTF-8 has them (a read of the change: "Café … caf\xe9" was
+		// detected as windows-1252 whole, every UTF-8 letter mojibake)
+		return LatinRepaired(body)
 	} else {
 		enc, _, _ = Detect(body)
 	}
@@ -427,6 +433,19 @@ func (r *Response) XMLUTF8() []byte {
 		out = append([]byte(`<?xml version="1.0" encoding="UTF-8"?>`), out[len(d):]...)
 	}
 	return out
+}
+
+// hasUTF8Letters says whether body holds a character of two bytes or more
+// written in UTF-8.
+func hasUTF8Letters(body []byte) bool {
+	for i := 0; i < len(body); {
+		r, n := utf8.DecodeRune(body[i:])
+		if n > 1 && r != utf8.RuneError {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // strayBytesAlone says whether each byte of body that is not UTF-8 has

@@ -1106,3 +1106,15 @@ func TestRobotsTxtAnswered429AllowsNothing(t *testing.T) {
 		srv.Close()
 	}
 }
+
+// A feed that says no encoding is UTF-8 (XML's default): mostly UTF-8
+// with a stray Latin-1 byte, it keeps its UTF-8 letters and has the byte
+// read as windows-1252, as a feed said to be UTF-8 does (a read of the
+// change: detected as windows-1252 whole, "Café" was "CafÃ©").
+func TestUnlabelledFeedMostlyUTF8(t *testing.T) {
+	body := []byte("<?xml version=\"1.0\"?><rss><channel><title>Caf\xc3\xa9 na\xc3\xafve \xe2\x80\x94 one stray caf\xe9 here</title></channel></rss>")
+	want := "<?xml version=\"1.0\"?><rss><channel><title>Café naïve — one stray café here</title></channel></rss>"
+	if got := string((&Response{Body: body}).XMLUTF8()); got != want {
+		t.Errorf("read as %q, want %q", got, want)
+	}
+}
