@@ -67,8 +67,9 @@ func init() {
 }
 
 // cascadeNames are the names of the section page the file system is asked
-// for in a folder when the scan's section pages are not known (KnowSections),
-// and, for a language, its translations' (_index.fr.md, _index.fr.markdown).
+// for in a folder when the scan's section pages are not known
+// (KnowSections), in sectionRank's order; for a language, its own
+// (_index.fr.md, _index.fr.markdown) before them.
 var cascadeNames = []string{"_index.html", "_index.htm", "_index.md", "_index.markdown"}
 
 // sectionKey keys the section page of the folder dir for the pages of
@@ -167,7 +168,7 @@ func (s *SiteRoots) sectionPage(dir, lang string) string {
 	names := cascadeNames
 	if lang != "" {
 		// the language's own first, then _index.html (sectionRank)
-		names = []string{"_index." + lang + ".md", "_index." + lang + ".markdown", "_index.html", "_index.htm", "_index.md", "_index.markdown"}
+		names = append([]string{"_index." + lang + ".md", "_index." + lang + ".markdown"}, cascadeNames...)
 	}
 	for _, n := range names {
 		p := path.Join(dir, n)

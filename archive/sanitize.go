@@ -295,7 +295,7 @@ func rtlIn(s string, at func(s string, i int) (rune, int)) bool {
 
 func decodeAt(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:]) }
 
-// A left-to-right or right-to-left mark (U+200E, U+200F) in a body or
+// dropIgnorable: a left-to-right or right-to-left mark (U+200E, U+200F) in a body or
 // another text of several lines is kept only on a line that holds right-
 // to-left letters, where it places the punctuation and numbers among
 // them ("\u05d1-C++\u200f."). Elsewhere it does nothing but turn what is
@@ -304,7 +304,7 @@ func decodeAt(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:
 // an attack's report; as &rlm; alike, and in a heading, a table cell, a
 // standfirst or a note), so it is dropped there. In a line (a title, a
 // tag) every one is dropped.
-
+//
 // dropIgnorable removes from s the characters ignorableAt says show as
 // nothing where they stand, and the direction marks on a line without
 // right-to-left letters (in a line, every one).

@@ -54,7 +54,8 @@ overwritten). A feed subscribed with --full-text has each new item's page fetche
 and its whole piece kept. DIR is --into, else the archive (--archive or
 $FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is then 1,
 as it is when a full-text feed's page could not be had (its item keeps the feed's
-text; a host that gave no answer in time is not asked again in the run).
+text; a host that gave no answer in time, or refused the connection, is not asked again
+in the run).
 On a terminal a progress bar on stderr follows the feeds (and the pages of a
 full-text feed); a line per feed and a summary (new, updated, unchanged, skipped,
 not modified, and each failed feed with why) go to stdout and stderr.`,

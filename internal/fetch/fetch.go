@@ -155,8 +155,8 @@ type Error struct {
 	URL    string
 	Msg    string
 	Status int // the HTTP status, when there was one
-	// NotAsked: the URL's host was not asked, for it asked to wait or
-	// gave no answer earlier in the run (a caller says so once for
+	// NotAsked: the URL's host was not asked, for it asked to wait,
+	// gave no answer or refused the connection earlier in the run (a caller says so once for
 	// many URLs); Held is that host (after a redirect, the host it led
 	// to, not the URL's) and HeldWhy why, as Msg says it
 	NotAsked      bool

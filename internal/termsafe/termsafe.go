@@ -368,10 +368,11 @@ func escape(s string, lines bool) string {
 }
 
 // escapedRune: r is a character Escape writes as an escape: an unsafe
-// one, or one that shows as nothing (ShowsAsNothing: the zero-width space,
-// joiners and direction marks, the word joiner and invisible operators,
-// variation selectors, tag characters…), which printed as it is hides in
-// a message (an attack's report: a U+200B in a hand-edited saved.json
+// one, or one that shows as nothing where no script needs it (Invisible:
+// the word joiner and invisible operators…; the zero-width space and the
+// direction marks; not Contextual's joiners, variation selectors and tag
+// characters, which Persian, Indic scripts, emoji and flags need), which
+// printed as it is hides in a message (an attack's report: a U+200B in a hand-edited saved.json
 // query, and an orphaned quote's passage, printed raw).
 func escapedRune(r rune) bool {
 	return unsafeRune(r) || Invisible(r) || r == 0x200b || r == 0x200e || r == 0x200f
