@@ -90,10 +90,10 @@ func urlTextElsewhere(md string, after, open int, target string) bool {
 	if t, cut := strings.CutSuffix(text, "…"); cut || strings.HasSuffix(text, "...") {
 		// a URL shortened to fit: its host is whole only if a path follows
 		text = strings.TrimSuffix(t, "...")
-		if rest, ok := strings.CutPrefix(strings.ToLower(text), "https://"); !ok || !strings.Contains(rest, "/") {
-			if rest, ok = strings.CutPrefix(strings.ToLower(text), "http://"); !ok || !strings.Contains(rest, "/") {
-				return false
-			}
+		rest := strings.ToLower(text)
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "https://"), "http://")
+		if !strings.Contains(rest, "/") {
+			return false
 		}
 	}
 	text = strings.TrimRight(text, ".,;:!?)")

@@ -98,6 +98,8 @@ func TestLinkTextOfAnotherSiteIsText(t *testing.T) {
 		"[https://example.com,](https://example.com/)":                         true,
 		"[https://www.theguardian.co…](https://www.theguardian.com/world/x)":   true,
 		"[https://www.theguardian.com/wor…](https://evil.example.net/)":        false,
+		"[www.good.example.com/a/b…](https://evil.example.net/x)":              false, // a read of the change
+		"[www.theguardian.co…](https://www.theguardian.com/world/x)":           true,
 		"[~~https://good.example.com/login~~](https://evil.example.net/)":      false,
 		"[\"https://good.example.com/login\"](https://evil.example.net/)":      false,
 		"[https://good.example.com/t](/t)":                                     true,

@@ -477,11 +477,13 @@ import (
 // read, a time alone (10:00) no date (archive's jekyllDayLayouts,
 // timeLayouts: such a post was dated by its name); 227: a section's page of
 // the page's language (_index.en.md, .markdown) before its _index.html
-// (archive's sectionRank: c/_index.html's cascade was given).
+// (archive's sectionRank: c/_index.html's cascade was given); 228: a link's
+// www. text cut short with … judged as an http one is (www.good.com/a… over
+// evil.com was a live link).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 227
+const SchemaVersion = 228
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
