@@ -206,9 +206,9 @@ func (m *Model) doReaderIntent(in intent) tea.Cmd {
 			return m.status.set(capitalise(termsafe.ErrText(err)), true)
 		}
 		if in.copy {
-			return tea.Batch(tea.SetClipboard(in.url), m.status.set("Copied URL: "+in.url, false))
+			return tea.Batch(tea.SetClipboard(in.url), m.status.set("Copied URL: "+truncateURL(in.url, 60), false))
 		}
-		return tea.Batch(m.status.set("Opening "+in.url+" …", false), openURLCmd(in.url))
+		return tea.Batch(m.status.set("Opening "+truncateURL(in.url, 60)+" …", false), openURLCmd(in.url))
 	case linksIntent:
 		return m.openLinks()
 	case followLinkIntent:

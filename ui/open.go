@@ -49,13 +49,9 @@ func (m *Model) noURL() string {
 }
 
 // quoteForStatus shows a URL in a status line: sanitised (so a hostile URL
-// cannot drive the terminal) and shortened.
+// cannot drive the terminal) and shortened, keeping its host (truncateURL).
 func quoteForStatus(u string) string {
-	u = archive.SanitizeLine(u)
-	if len([]rune(u)) > 50 {
-		u = string([]rune(u)[:49]) + "…"
-	}
-	return fmt.Sprintf("%q", u)
+	return fmt.Sprintf("%q", truncateURL(archive.SanitizeLine(u), 50))
 }
 
 // browserCommand turns $BROWSER into argv for url, the way git and gh read

@@ -78,7 +78,7 @@ func truncateCells(s string, w int) string {
 // the path, query and fragment are cut first, and a host too long for w
 // keeps its end, which names the site ("…ple.net/…": a URL cut from the
 // right at 60 showed a long first label and none of the host it opens).
-// Anything not an http(s) URL with a host is cut as text is.
+// Anything without a host is cut as text is.
 func truncateURL(u string, w int) string {
 	if w <= 0 || ansi.StringWidth(u) <= w {
 		return truncateCells(u, w)

@@ -84,3 +84,12 @@ func TestReaderNeverHidesAURLsHost(t *testing.T) {
 		t.Errorf("o on the url with a user name: %q, want it not opened", s)
 	}
 }
+
+// A dropped URL quoted in the status line keeps its host, as o's line does
+// (a read of the change: it was cut at 49 runes from the right).
+func TestQuoteForStatusKeepsTheHost(t *testing.T) {
+	u := "https://" + strings.Repeat("a", 60) + ".evil.example.net/path"
+	if got := quoteForStatus(u); !strings.Contains(got, "evil.example.net") {
+		t.Errorf("quoteForStatus(%q) = %s, want the host's end in it", u, got)
+	}
+}
