@@ -305,3 +305,22 @@ func TestChartArchiveCountOfACutPeriod(t *testing.T) {
 	h.key("l", "h") // redraw at the cursor
 	h.requireMatch(`2020: 4 pieces in the archive · █ .* 3 \(.*▒ pinned 4 \(`)
 }
+
+// TestChartSpansTheArchiveWhateverTheBar: the chart of the results counts
+// them over every period whatever bar's period filters the list: a week's
+// dates cut it to that week's year (a read of the change), a year's did
+// not.
+func TestChartSpansTheArchiveWhateverTheBar(t *testing.T) {
+	ix, _ := realIndex(t, rangesArchive(t))
+	for _, f := range []*periodFilter{newPeriodFilter(index.ByWeek, "2020-W01"), newPeriodFilter(index.ByYear, "2020")} {
+		h := newHarness(t, ix, 120, 40)
+		h.m.period = f
+		h.run(h.m.startSearch())
+		h.m.trends.by, h.m.trends.loaded = index.ByYear, true
+		h.key("t")
+		h.requireScreen("in the archive")
+		if pts := h.m.trends.series[0].trend.Points; len(pts) == 0 || pts[0].Period != "1999" {
+			t.Errorf("with %s filtering the list, the chart's periods start at %v, want 1999", f.label, pts)
+		}
+	}
+}
