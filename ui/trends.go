@@ -41,6 +41,10 @@ type trendSeries struct {
 type trendsMsg struct {
 	seq    int
 	series []trendSeries
+	// totals: the archive's pieces in each period, when a series is cut
+	// to dates (Trend's totals are then those of its range); nil when
+	// the series' own totals are the archive's
+	totals map[string]int
 	err    error
 }
 
@@ -60,6 +64,17 @@ func trendsCmd(ctx context.Context, s TrendSearcher, series []trendSeries, by in
 			}
 			out[i] = trendSeries{label: sr.label, query: sr.query, trend: t}
 		}
+		cut := slices.ContainsFunc(series, func(s trendSeries) bool { return !s.query.From.IsZero() || !s.query.To.IsZero() })
+		if !cut && samePeriods(out) {
+			return trendsMsg{seq: seq, series: out}
+		}
+		// the archive's periods and pieces: a series cut to dates counts
+		// its range's alone (a read of the change: "1 piece in the
+		// archive" of a period of 4)
+		axis, err := s.Trend(ctx, index.Query{CollapseCopies: series[0].query.CollapseCopies}, by)
+		if err != nil {
+			return trendsMsg{seq: seq, err: err}
+		}
 		if !samePeriods(out) {
 			// the series of other date ranges have other periods (Trend
 			// trims each to its From and To): the axis is the archive's
@@ -68,13 +83,13 @@ func trendsCmd(ctx context.Context, s TrendSearcher, series []trendSeries, by in
 			// the chart took every series' point at the first series'
 			// position, and a pinned 2020–2021 panicked, index out of
 			// range, or showed its 2020 under 1999)
-			axis, err := s.Trend(ctx, index.Query{CollapseCopies: series[0].query.CollapseCopies}, by)
-			if err != nil {
-				return trendsMsg{seq: seq, err: err}
-			}
 			alignSeries(out, axis.Points)
 		}
-		return trendsMsg{seq: seq, series: out}
+		totals := make(map[string]int, len(axis.Points))
+		for _, p := range axis.Points {
+			totals[p.Period] = p.Total
+		}
+		return trendsMsg{seq: seq, series: out, totals: totals}
 	}
 }
 
@@ -227,8 +242,9 @@ type trendsPane struct {
 	by     index.Period
 	share  bool
 	pinned []trendSeries
-	series []trendSeries // as last counted: the current query, then the pinned ones
-	cursor int           // a period of the points
+	series []trendSeries  // as last counted: the current query, then the pinned ones
+	totals map[string]int // the archive's pieces by period, when a series is cut to dates (trendsMsg)
+	cursor int            // a period of the points
 	seq    int
 	loaded bool
 	err    error
@@ -330,7 +346,7 @@ func (p trendsPane) got(msg trendsMsg) trendsPane {
 	}
 	p.loaded, p.err = true, msg.err
 	if msg.err == nil {
-		p.series = msg.series
+		p.series, p.totals = msg.series, msg.totals
 		if n := p.points(); p.cursor >= n || p.cursor == 0 {
 			// start on the peak of the current query
 			p.cursor = max(p.series[0].trend.Peak(p.share), 0)

@@ -324,3 +324,18 @@ func TestChartSpansTheArchiveWhateverTheBar(t *testing.T) {
 		}
 	}
 }
+
+// TestChartArchiveCountAlone: with no other series beside it, a query cut
+// to part of a period still says the archive's pieces of it (a read of
+// the change: "2020: 3 pieces in the archive", taken as the most any
+// series counted, held only with an undated series pinned).
+func TestChartArchiveCountAlone(t *testing.T) {
+	ix, _ := realIndex(t, rangesArchive(t))
+	h := newHarness(t, ix, 120, 40)
+	h.m.sidebar.period = period{label: "2020-01", from: utcDay("2020-01-01"), to: utcDay("2020-01-31"), within: true}
+	h.run(h.m.startSearch())
+	h.m.trends.by, h.m.trends.loaded = index.ByYear, true
+	h.key("t")
+	h.requireScreen("in the archive")
+	h.requireMatch(`2020: 4 pieces in the archive · █ .* 3 \(`)
+}

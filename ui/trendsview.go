@@ -221,12 +221,12 @@ func (f chartFrame) axis(w int) []string {
 func (f chartFrame) info() string {
 	pts := f.p.series[0].trend.Points
 	tp := pts[f.p.cursor]
-	// the archive's pieces of the period: the most any series counts in
-	// it, as a series cut to its dates counts those alone (a review: "1
-	// piece in the archive" above a pinned series of 2 of 2020-W53)
-	total := 0
-	for _, s := range f.p.series {
-		total = max(total, s.trend.Points[f.p.cursor].Total)
+	// the archive's pieces of the period, not those of a series cut to
+	// its dates (a review: "1 piece in the archive" above a pinned series
+	// of 2 of 2020-W53)
+	total, ok := f.p.totals[tp.Period]
+	if !ok {
+		total = tp.Total
 	}
 	info := []string{fmt.Sprintf("%s: %s in the archive", tp.Period, plural(total, "piece"))}
 	for i, s := range f.p.series {
