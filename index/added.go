@@ -140,7 +140,9 @@ func (ix *Index) LastRenamed() []Rename {
 // back (a git branch switched back, a file restored from the trash), it
 // keeps that time, so a saved search does not count it new again (a
 // helper's report: two pieces already seen counted "2 new" after a
-// checkout). A different piece at that ID (another Print) is new.
+// checkout). A different piece at that ID (another Print) is new. So does
+// a piece whose file was unusable when it left (fileEntry.Held: its
+// entry keeps the piece's Print), restored as it was (an attack, 40h).
 
 // departed is a piece an update deleted (manifestHead.Departed).
 type departed struct {
@@ -214,8 +216,10 @@ func printOf(a archive.Article) uint64 {
 // prepareAdded readies the times of an update of m: the times m records
 // (and those carried from an earlier manifest by a build from scratch),
 // the stamp for the pieces the update adds, and the pieces it deletes
-// (deletes: their IDs), which a piece it adds may be.
-func (b *build) prepareAdded(m *manifest, deletes []string) {
+// (deletes: their IDs), which a piece it adds may be, and the pieces
+// held by unusable files it finds gone (heldGone: their entries), which
+// depart as deleted pieces do: restored, they keep their times.
+func (b *build) prepareAdded(m *manifest, deletes []string, heldGone []fileEntry) {
 	b.known = make(map[string]int64, len(m.Files)+len(b.carried))
 	var latest int64
 	for id, c := range b.carried {
@@ -250,6 +254,12 @@ func (b *build) prepareAdded(m *manifest, deletes []string) {
 	// pushed every later stamp into its future (an attack, 40j)
 	m.Stamped = latest
 	b.gone = nil
+	now := time.Now().UnixNano()
+	for _, e := range heldGone {
+		if e.Print != 0 { // the Print of the piece it held; its text unknown (Size -1)
+			b.depart(departed{ID: e.ID, Print: e.Print, Added: e.Added, At: now, Size: -1})
+		}
+	}
 	if len(deletes) == 0 {
 		return
 	}
@@ -257,8 +267,6 @@ func (b *build) prepareAdded(m *manifest, deletes []string) {
 	for _, id := range deletes {
 		deleted[id] = true
 	}
-	b.gone = make(map[uint64]gonePiece, len(deletes))
-	now := time.Now().UnixNano()
 	for _, e := range m.Files {
 		if !e.Indexed || !deleted[e.ID] || e.Print == 0 {
 			continue
@@ -287,18 +295,18 @@ func (b *build) goneOne(print uint64, id string, added int64) {
 	}
 }
 
-// heldOf is the time an unusable file's entry keeps of the piece of its
-// ID it gave before (fileEntry.Held), and whether it gave one: as
-// indexed, or held by its entry (parsed.held), or in a build from
+// heldOf is the time and Print an unusable file's entry keeps of the
+// piece of its ID it gave before (fileEntry.Held), and whether it gave
+// one: as indexed, or held by its entry (parsed.held), or in a build from
 // scratch as the manifest it carried recorded the file's piece.
-func (b *build) heldOf(r parsed) (int64, bool) {
+func (b *build) heldOf(r parsed) (int64, uint64, bool) {
 	if h := r.held; h != nil && h.ID == r.entry.ID {
-		return h.Added, true
+		return h.Added, h.Print, true
 	}
 	if c, ok := b.carried[r.entry.ID]; ok && c.path == r.path && b.stats.Rebuilt {
-		return c.added, true
+		return c.added, c.print, true
 	}
-	return 0, false
+	return 0, 0, false
 }
 
 // stampNow is the clock an update stamps the pieces it adds by: time.Now,
@@ -603,7 +611,7 @@ func addedIn(dir, name string) (map[string]carriedPiece, carriedHead) {
 	for p, e := range m.Files {
 		// a file unusable for now keeps its piece's time (fileEntry.Held)
 		if _, indexed := out[e.ID]; e.Fatal && e.Held && e.ID != "" && !indexed {
-			out[e.ID] = carriedPiece{added: e.Added, path: p}
+			out[e.ID] = carriedPiece{added: e.Added, print: e.Print, path: p}
 		}
 	}
 	return out, carriedHead{departed: m.Departed, renamed: m.Renamed, stamped: m.Stamped}

@@ -313,6 +313,16 @@ func TestUnusableFileKeepsItsPiecesTime(t *testing.T) {
 	if got, _ := f.newSince(seen); !slices.Equal(got, []string{"new/late"}) {
 		t.Errorf("a file added broken, mended: new %v, want new/late", got)
 	}
+	// k broken, deleted, then restored as it was (a branch switched
+	// back, the trash): not new, as a piece deleted whole is not (40h)
+	f.write("k", "title: K\ndate: 2020-01-")
+	f.newSince(seen)
+	f.remove("k")
+	f.newSince(seen)
+	f.write("k", "title: K\ndate: 2020-01-01")
+	if got, _ := f.newSince(seen); !slices.Equal(got, []string{"new/late"}) {
+		t.Errorf("k broken, deleted, restored: new %v, want new/late alone", got)
+	}
 	// k broken, deleted, and another k made later: new
 	f.write("k", "title: K\ndate: 2020-01-")
 	f.newSince(seen)

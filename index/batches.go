@@ -260,7 +260,7 @@ func (p *batches) add(batch *bleve.Batch, r parsed) bool {
 		// which the piece keeps when the file gives it again (a helper's
 		// report: a date broken for an update, then mended with the
 		// title edited, made the piece new)
-		e.Added, e.Held = p.b.heldOf(r)
+		e.Added, e.Print, e.Held = p.b.heldOf(r)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -126,7 +126,7 @@ func (b *build) execute(ctx context.Context, m *manifest, p *plan) error {
 		}
 	}
 
-	b.prepareAdded(m, deletes)
+	b.prepareAdded(m, deletes, p.heldGone)
 	b.unexpected = false
 	if p.round == 0 {
 		defer func() {

@@ -179,8 +179,10 @@ type fileEntry struct {
 	Fatal   bool // the file could not be used
 	// Held: the file (Fatal) gave the piece of its ID before it became
 	// unusable, and Added keeps that piece's time: the file giving it
-	// again, it keeps it, as an edited file's piece does (added.go). An
-	// older manifest's is false (gob): such a piece is new when mended.
+	// again, it keeps it, as an edited file's piece does (added.go), and
+	// Print is that piece's: the file gone, the piece departs as a
+	// deleted one does. An older manifest's is false (gob): such a piece
+	// is new when mended (and one without the Print, when restored).
 	Held bool
 	// Unseen: the last scan could not tell whether the file is there (its
 	// folder could not be listed, or it not stated: archive.Problem.Unknown);

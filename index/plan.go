@@ -58,10 +58,13 @@ type parsed struct {
 
 // plan is the work that brings an index in line with the archive.
 type plan struct {
-	files     []archive.FileInfo // the scan planned from
-	round     int                // 0, or 1 for a plan made right after executing one
-	todo      []work
-	deletes   []string
+	files   []archive.FileInfo // the scan planned from
+	round   int                // 0, or 1 for a plan made right after executing one
+	todo    []work
+	deletes []string
+	// heldGone are the entries of unusable files holding their pieces
+	// (fileEntry.Held) whose files are gone: departed (added.go)
+	heldGone  []fileEntry
 	owner     map[string]string    // ID → the path that has it
 	newFiles  map[string]fileEntry // entries of the files not in todo
 	scanProbs []archive.Problem
@@ -102,7 +105,7 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 	states := b.fileStates(m, all, unseen)
 	owner := owners(m, states)
 	todo, newFiles := sortOut(m, states, owner)
-	deletes := deletesOf(m, all, owner)
+	deletes, heldGone := deletesOf(m, all, owner)
 	changed := !slices.Equal(unknownPaths(scanProbs), m.Unknown) || goneUnindexed(m, all) || !maps.Equal(b.siteCascades, m.SiteCascades) ||
 		b.configs != nil && (!m.SiteConfigsKnown || !m.siteConfigsCurrent(b.configs))
 	for p, e := range newFiles {
@@ -112,7 +115,7 @@ func (b *build) plan(m *manifest, files []archive.FileInfo, scanProbs []archive.
 			changed = true
 		}
 	}
-	return &plan{files: files, todo: todo, deletes: deletes, owner: owner, newFiles: newFiles, scanProbs: scanProbs, unseen: changed}
+	return &plan{files: files, todo: todo, deletes: deletes, heldGone: heldGone, owner: owner, newFiles: newFiles, scanProbs: scanProbs, unseen: changed}
 }
 
 // goneUnindexed reports whether a file the manifest records, of no piece
@@ -415,14 +418,20 @@ func sortOut(m *manifest, states []fileState, owner map[string]string) ([]work, 
 	return todo, newFiles
 }
 
-// deletesOf lists the IDs to delete: indexed before, owned by no file now.
-func deletesOf(m *manifest, files []archive.FileInfo, owner map[string]string) []string {
+// deletesOf lists the IDs to delete: indexed before, owned by no file now;
+// and the entries of unusable files that held their pieces
+// (fileEntry.Held), their files gone.
+func deletesOf(m *manifest, files []archive.FileInfo, owner map[string]string) ([]string, []fileEntry) {
 	present := make(map[string]bool, len(files))
 	for _, f := range files {
 		present[f.Path] = true
 	}
 	var deletes []string
-	for _, e := range m.Files {
+	var heldGone []fileEntry
+	for p, e := range m.Files {
+		if e.Fatal && e.Held && e.ID != "" && !present[p] {
+			heldGone = append(heldGone, e)
+		}
 		if !e.Indexed || e.ID == "" {
 			continue
 		}
@@ -431,5 +440,5 @@ func deletesOf(m *manifest, files []archive.FileInfo, owner map[string]string) [
 		}
 	}
 	slices.Sort(deletes)
-	return slices.Compact(deletes)
+	return slices.Compact(deletes), heldGone
 }
