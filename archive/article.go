@@ -147,6 +147,18 @@ func (a Article) Link() string {
 	return a.Source
 }
 
+// Meta is the line under a piece's title, as its parts: its outlet, date,
+// authors, language and kind (but an article's), each left out when the
+// piece has none (an undated piece's line had an empty date between two
+// dots in folio show). The outlet, when the piece has one, is the first.
+func (a Article) Meta() []string {
+	parts := []string{a.Outlet, a.Date.Human(), strings.Join(a.Authors, ", "), LanguageName(a.Language)}
+	if a.Kind != KindArticle {
+		parts = append(parts, a.Kind)
+	}
+	return slices.DeleteFunc(parts, func(s string) bool { return s == "" })
+}
+
 // Problem is one thing wrong with one file of an archive. It prints as
 // path:line: message (line omitted when unknown), on one line and safe for a
 // terminal: an odd path is quoted (termsafe.Quote) and control characters in

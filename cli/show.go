@@ -163,21 +163,16 @@ func PieceMarkdown(a archive.Article) string {
 	// the archive read them, were markup here)
 	md := archive.MarkdownText
 	fmt.Fprintf(&b, "# %s\n\n", md(a.Title))
-	meta := []string{}
+	meta := a.Meta()
+	for i, m := range meta {
+		meta[i] = md(m)
+	}
 	if a.Outlet != "" {
-		meta = append(meta, "**"+md(a.Outlet)+"**")
+		meta[0] = "**" + meta[0] + "**"
 	}
-	meta = append(meta, a.Date.Human())
-	if len(a.Authors) > 0 {
-		meta = append(meta, md(strings.Join(a.Authors, ", ")))
+	if len(meta) > 0 {
+		b.WriteString(strings.Join(meta, " · ") + "\n\n")
 	}
-	if a.Language != "" {
-		meta = append(meta, md(archive.LanguageName(a.Language)))
-	}
-	if a.Kind != "" && a.Kind != archive.KindArticle {
-		meta = append(meta, a.Kind)
-	}
-	b.WriteString(strings.Join(meta, " · ") + "\n\n")
 	if len(a.Tags) > 0 {
 		b.WriteString("Tags: " + md(strings.Join(a.Tags, ", ")) + "\n\n")
 	}
@@ -214,21 +209,9 @@ func pieceHeader(a archive.Article, width int, styled bool) string {
 	b.WriteString("\n")
 	line := func(s string) { b.WriteString(trimLines(indent(wrap.Render(s))) + "\n") }
 	line(bold.Render(a.Title))
-	meta := []string{}
-	if a.Outlet != "" {
-		meta = append(meta, a.Outlet)
+	if meta := a.Meta(); len(meta) > 0 {
+		line(strings.Join(meta, " · "))
 	}
-	meta = append(meta, a.Date.Human())
-	if len(a.Authors) > 0 {
-		meta = append(meta, strings.Join(a.Authors, ", "))
-	}
-	if a.Language != "" {
-		meta = append(meta, archive.LanguageName(a.Language))
-	}
-	if a.Kind != "" && a.Kind != archive.KindArticle {
-		meta = append(meta, a.Kind)
-	}
-	line(strings.Join(meta, " · "))
 	if len(a.Tags) > 0 {
 		for _, l := range tagLines(a.Tags, width-2) {
 			b.WriteString("  " + dim.Render(l) + "\n")

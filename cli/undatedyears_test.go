@@ -51,3 +51,35 @@ func TestSearchYearsCountUndated(t *testing.T) {
 		t.Errorf("total %d, years %v; want 3, 2019: 1, undated: 2", res.Total, y)
 	}
 }
+
+// An undated piece's line under its title leaves the date out, as the
+// reader's does: folio show printed "The Paper ·  · Ann Lee", an empty
+// date between two dots, and show --raw "**The Paper** ·  · Ann Lee".
+func TestShowUndatedMetaLine(t *testing.T) {
+	dir := t.TempDir()
+	for path, text := range map[string]string{
+		"hugo.toml":    "baseURL = \"https://example.org/\"\n",
+		"content/a.md": "---\ntitle: Undated piece\noutlet: The Paper\nauthor: Ann Lee\n---\nBody text.\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ixDir := t.TempDir()
+	for _, c := range []struct{ flag, want string }{
+		{"--width=80", "The Paper · Ann Lee\n"},
+		{"--raw", "**The Paper** · Ann Lee\n"},
+	} {
+		out, errOut, code := runIndexed(t, ixDir, "--archive", dir, "show", c.flag, "content/a")
+		if code != 0 {
+			t.Fatalf("show %s: exit %d: %s", c.flag, code, errOut)
+		}
+		if !strings.Contains(out, c.want) || strings.Contains(out, "·  ·") {
+			t.Errorf("show %s: want %q in\n%s", c.flag, c.want, out)
+		}
+	}
+}

@@ -515,13 +515,10 @@ func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, b
 	add("")
 	add(wrap(st.ReaderTitle, oneLine(a.Title))...)
 	var meta []string
-	for _, m := range []string{a.Outlet, a.Date.Human(), strings.Join(a.Authors, ", "), archive.LanguageName(a.Language)} {
+	for _, m := range a.Meta() {
 		if m = oneLine(m); m != "" {
 			meta = append(meta, m)
 		}
-	}
-	if a.Kind != "" && a.Kind != archive.KindArticle {
-		meta = append(meta, a.Kind)
 	}
 	if len(meta) > 0 {
 		add(wrap(st.ReaderMeta, strings.Join(meta, " · "))...)
