@@ -31,6 +31,7 @@ import (
 //	last_modified = "Tue, 01 Dec 2026 10:00:00 GMT"
 //	into = "/home/me/archive"
 //	final = "https://example.com/feed/"
+//	self = "https://feeds.example.net/example"
 //
 // The validators are the folder's that sync wrote into (into), and are
 // sent only while it holds files of the feed: a sync into another folder,
@@ -38,7 +39,13 @@ import (
 // whole feed (helpers' reports: the new folder, and a folder deleted and
 // made again, got "not modified" and none of the feed's items, for good).
 // final is where the feed's URL redirected when they were got, which the
-// files name as their feed.
+// files name as their feed. self is the feed's rel="self" link as the last
+// sync that read it found it and took it for the feed's own (importer's
+// Report.Self: its files name it, a feed proxy's or a stale one too): the
+// conditional GET looks for files naming it as well, and another
+// subscription giving it, or this one's URL or final, as its own self link
+// is refused (claimedSelf). A feed first synced before self was kept has
+// none until its next sync.
 type feed struct {
 	URL          string `toml:"url"`
 	FullText     bool   `toml:"full_text,omitempty"`
@@ -46,6 +53,7 @@ type feed struct {
 	LastModified string `toml:"last_modified,omitempty"`
 	Into         string `toml:"into,omitempty"`
 	Final        string `toml:"final,omitempty"`
+	Self         string `toml:"self,omitempty"`
 }
 
 // conditional is the conditional GET for a sync of f into the folder dir
@@ -55,7 +63,7 @@ func (f feed) conditional(dir string, held func() *importer.Held) fetch.Conditio
 	if f.Into != dir || f.ETag == "" && f.LastModified == "" {
 		return fetch.Conditional{}
 	}
-	if h := held(); h == nil || !h.OfFeed(f.URL, f.Final) {
+	if h := held(); h == nil || !h.OfFeed(f.URL, f.Final, f.Self) {
 		return fetch.Conditional{}
 	}
 	return fetch.Conditional{ETag: f.ETag, LastModified: f.LastModified}
@@ -77,6 +85,47 @@ func sameFeed(a, b string) bool {
 	ua, errA := url.Parse(a)
 	ub, errB := url.Parse(b)
 	return errA == nil && errB == nil && strings.EqualFold(ua.Scheme, ub.Scheme)
+}
+
+// claimedSelf is importer.Options.Claimed for a fetch of the feed at u:
+// a self link that is not u nor where u led, but another subscription's
+// URL, final or recorded self (archive.URLKey alike: scheme, host's
+// case, www., a trailing slash, tracking parameters aside) is that
+// subscription's, named by its URL.
+func claimedSelf(feeds []feed, u string) func(self string) string {
+	var own []string
+	for _, f := range feeds {
+		if sameFeed(f.URL, u) {
+			own = append(own, f.URL, f.Final)
+		}
+	}
+	own = append(own, u)
+	return func(self string) string {
+		if slices.ContainsFunc(own, func(o string) bool { return sameKey(o, self) }) {
+			return ""
+		}
+		for _, f := range feeds {
+			if sameFeed(f.URL, u) {
+				continue
+			}
+			for _, n := range []string{f.URL, f.Final, f.Self} {
+				if sameKey(n, self) {
+					return f.URL
+				}
+			}
+		}
+		return ""
+	}
+}
+
+// sameKey says whether a and b, neither "", are one URL to
+// archive.URLKey, or one string.
+func sameKey(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	k := archive.URLKey(a)
+	return a == b || k != "" && k == archive.URLKey(b)
 }
 
 type feedList struct {

@@ -39,6 +39,9 @@ reason; the rest are counted.`,
 			var rep *importer.Report
 			var err error
 			if lower := strings.ToLower(args[0]); strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") {
+				if _, fl, err := loadFeeds(); err == nil {
+					opts.Claimed = claimedSelf(fl.Feed, args[0]) // (unreadable: none known)
+				}
 				rep, _, err = fetchFeed(cmd.Context(), fetchClient(fetch.DefaultTimeout), args[0], fetch.Conditional{}, opts, false, nil)
 			} else {
 				rep, err = importer.ImportFile(args[0], opts)

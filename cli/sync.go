@@ -55,7 +55,8 @@ and its whole piece kept. DIR is --into, else the archive (--archive or
 $FOLIO_ARCHIVE). One failed feed does not stop the others; the exit status is then 1,
 as it is when a full-text feed's page could not be had (its item keeps the feed's
 text; a host that gave no answer in time, or refused the connection, is not asked again
-in the run).
+in the run). A feed whose rel="self" link (else its site link) is another subscription's
+URL or recorded self link is refused, nothing written (each sync records each feed's).
 On a terminal a progress bar on stderr follows the feeds (and the pages of a
 full-text feed); a line per feed and a summary (new, updated, unchanged, skipped,
 not modified, and each failed feed with why) go to stdout and stderr.`,
@@ -98,6 +99,7 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 			})
 			var added, updated, unchanged, skipped, notModified, present, left, pagesFailed int
 			var failures, pageFailures []string
+			selfRead := make([]bool, len(fl.Feed)) // the feeds whose Self this run read
 			for i := range fl.Feed {
 				f := &fl.Feed[i]
 				bar.Describe("syncing " + termsafe.Escape(hostOf(f.URL)))
@@ -106,7 +108,13 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 					pages++
 					bar.Describe(fmt.Sprintf("syncing %s: page %d", termsafe.Escape(hostOf(f.URL)), pages))
 				}
+				// the others' self links as recorded so far, this run's
+				// too: one naming another's is refused
+				opts.Claimed = claimedSelf(fl.Feed, f.URL)
 				rep, resp, err := fetchFeed(ctx, c, f.URL, f.conditional(dir, readHeld), opts, f.FullText, onPage)
+				if rep != nil && !opts.DryRun {
+					f.Self, selfRead[i] = rep.Self, true
+				}
 				head := fmt.Sprintf("[%d/%d] %s: ", i+1, len(fl.Feed), termsafe.Quote(fetch.Redact(f.URL)))
 				if err != nil {
 					failures = append(failures, termsafe.EscapeLines(err.Error()))
@@ -186,9 +194,12 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 				// added or removed while the sync ran stays so
 				err := changeFeeds(func(now *feedList) error {
 					for i := range now.Feed {
-						for _, f := range fl.Feed {
+						for j, f := range fl.Feed {
 							if f.URL == now.Feed[i].URL && f.Into == dir {
 								now.Feed[i].ETag, now.Feed[i].LastModified, now.Feed[i].Into, now.Feed[i].Final = f.ETag, f.LastModified, f.Into, f.Final
+							}
+							if f.URL == now.Feed[i].URL && selfRead[j] {
+								now.Feed[i].Self = f.Self
 							}
 						}
 					}

@@ -103,6 +103,10 @@ type Report struct {
 	// Left counts the new items not added, past Options.MaxNew: the
 	// oldest, added by the next runs.
 	Left int
+	// Self is the feed's rel="self" link when the feed is known by it
+	// (the identity its files name), "" when it gives none: what folio
+	// sync records of a subscription, for Options.Claimed.
+	Self string
 	// Problems are what folio's own parser finds in the files written. An
 	// import should produce none; they are reported rather than hidden.
 	Problems []archive.Problem
@@ -133,6 +137,15 @@ type Options struct {
 	// are added, the others counted in Report.Left, for the next run (a
 	// helper's report: a 1.3 MB feed of 8,000 items wrote 8,000 files).
 	MaxNew int
+	// Claimed, when set, says whose a feed's rel="self" link (else its
+	// site's link: its source) is when it is not this feed's: another
+	// feed subscribed to whose URL, redirect or recorded self link it
+	// names ("" for none). A feed whose source is claimed is refused
+	// whole, nothing written: a feed is known by its self link
+	// (itemConverter.feed), and files without import_feed by their source
+	// (wrote), so one giving another's and its GUIDs would write over that
+	// feed's files (a review: "0 new, 2 updated", every sync flipping them).
+	Claimed func(self string) string
 }
 
 // DefaultMaxNew is the cap on files one import or sync adds of one feed
@@ -181,7 +194,18 @@ func Import(r io.Reader, name string, opts Options) (*Report, error) {
 
 	wxr := isWXR(feed)
 	c := converterFor(feed, name, wxr, kindsOf(feed, data))
-	rep := &Report{Format: feed.FeedType, Feed: c.outlet, Into: opts.Into, DryRun: opts.DryRun}
+	// the feed's source, its self link else its site's link, is what its
+	// files name it by when they have no import_feed (wrote)
+	if opts.Claimed != nil && c.source != "" {
+		if by := opts.Claimed(c.source); by != "" {
+			what := "site link"
+			if c.source == c.self {
+				what = `rel="self" link`
+			}
+			return nil, fmt.Errorf("%s gives as its %s %s, the feed subscribed to as %s: refused, nothing written (a feed may not write another's files; if the two are one feed, folio feeds rm one)", archive.SanitizeLine(name), what, c.source, by)
+		}
+	}
+	rep := &Report{Format: feed.FeedType, Feed: c.outlet, Into: opts.Into, DryRun: opts.DryRun, Self: c.self}
 	if wxr {
 		rep.Format = "wordpress"
 	}
@@ -696,7 +720,11 @@ func ReadHeld(dir string) (*Held, error) {
 // or without one its source, is one of them but for the scheme, the
 // host's case, www., a trailing slash and tracking parameters. A sync
 // asks for the feed only if changed when so (a helper's report: a folder
-// emptied since the last sync got "not modified" and never its items).
+// emptied since the last sync got "not modified" and never its items),
+// passing the subscription's URL, where it led and the self link it
+// recorded (Report.Self: the files of a feed whose self link is a
+// proxy's or a stale one name that, and it was fetched whole at every
+// sync).
 func (h *Held) OfFeed(urls ...string) bool {
 	for _, rel := range h.h.order {
 		f := cmp.Or(h.h.feeds[rel], h.h.sources[rel])
@@ -790,7 +818,9 @@ type itemConverter struct {
 	// feed is the feed's own URL (its rel="self" link, else the URL it
 	// was fetched from), else source: what tells it from the site's other
 	// feeds, which give the site's link and the same GUIDs
-	feed    string
+	feed string
+	// self is the feed's rel="self" link, when it is a URL (then feed)
+	self    string
 	base    *url.URL          // the site, for relative links
 	authors []string          // the feed's own authors, for items without any
 	logins  map[string]string // WordPress login -> display name
@@ -817,9 +847,12 @@ func converterFor(feed *gofeed.Feed, name string, wxr bool, kinds feedKinds) *it
 	}
 	c.source = cmp.Or(c.source, archive.WithoutUserinfo(archive.SanitizeLine(name)))
 	c.feed = c.source
-	for _, link := range []string{feed.FeedLink, name} {
+	for i, link := range []string{feed.FeedLink, name} {
 		if link := archive.WithoutUserinfo(link); archive.ValidURL(link) == nil {
 			c.feed = link
+			if i == 0 {
+				c.self = link
+			}
 			break
 		}
 	}
