@@ -175,8 +175,9 @@ func ignorableAt(prev, r, next rune, line bool) bool {
 		return false
 	case r >= 0xe0000 && r <= 0xe007f:
 		// tag characters: a subdivision's flag (🏴 then its tags: the
-		// Scotland flag) needs them, nothing else does
-		return prev != 0x1f3f4
+		// Scotland flag) needs them, nothing else does (asked alone; a
+		// text's dropIgnorable keeps a flag's tags alone: FlagTags)
+		return prev != termsafe.BlackFlag
 	case r == 0x115f || r == 0x1160:
 		return !isJamo(next) && !isJamo(prev)
 	case line && (r == 0x200b || r == 0x200e || r == 0x200f):
@@ -330,6 +331,10 @@ func dropIgnorable(s string, line bool) string {
 			next, _ = utf8.DecodeRuneInString(s[end:])
 		}
 		var kept [4]bool // in a line, the selectors of each kind kept in this run
+		flag := i        // the end of a flag's tags (termsafe.FlagTags), kept: no others
+		if prev == termsafe.BlackFlag {
+			flag += termsafe.FlagTags(s[i:end])
+		}
 		if !line && i > lineEnd && strings.ContainsAny(s[i:end], "\u200e\u200f") {
 			from := strings.LastIndexByte(s[:i], '\n') + 1
 			lineEnd = len(s)
@@ -338,8 +343,12 @@ func dropIgnorable(s string, line bool) string {
 			}
 			lineRTL = rtlIn(s[from:lineEnd], decodeAt)
 		}
-		for _, r := range s[i:end] {
-			if r == 0x200e || r == 0x200f {
+		for k, r := range s[i:end] {
+			if r >= 0xe0000 && r <= 0xe007f {
+				if i+k >= flag {
+					continue
+				}
+			} else if r == 0x200e || r == 0x200f {
 				if line || !lineRTL {
 					continue
 				}

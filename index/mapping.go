@@ -479,11 +479,13 @@ import (
 // the page's language (_index.en.md, .markdown) before its _index.html
 // (archive's sectionRank: c/_index.html's cascade was given); 228: a link's
 // www. text cut short with … judged as an http one is (www.good.com/a… over
-// evil.com was a live link).
+// evil.com was a live link); 229: tag characters kept after a flag only
+// when they spell a subdivision (termsafe.FlagTags: a hidden sentence after
+// 🏴 stayed in titles, names and bodies).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 228
+const SchemaVersion = 229
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -346,18 +346,22 @@ func escape(s string, lines bool) string {
 		return escapedRune(r) && !(lines && (r == '\n' || r == '\t'))
 	}
 	over := overMarks(s)
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, escaped) && !over {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return escaped(r) || isTag(r) }) && !over {
 		return s
 	}
 	var b strings.Builder
 	run := 0
+	flag := 0 // the end of a flag's tags (FlagTags), kept
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		surplus := over && surplusMark(&run, r)
+		if r == BlackFlag {
+			flag = i + size + FlagTags(s[i+size:])
+		}
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case escaped(r) || surplus:
+		case escaped(r) || surplus || isTag(r) && i >= flag:
 			b.WriteString(escapedMark(r))
 		default:
 			b.WriteString(s[i : i+size])
@@ -370,8 +374,9 @@ func escape(s string, lines bool) string {
 // escapedRune: r is a character Escape writes as an escape: an unsafe
 // one, or one that shows as nothing where no script needs it (Invisible:
 // the word joiner and invisible operators…; the zero-width space and the
-// direction marks; not Contextual's joiners, variation selectors and tag
-// characters, which Persian, Indic scripts, emoji and flags need), which
+// direction marks; not Contextual's joiners, variation selectors and a
+// flag's tag characters, which Persian, Indic scripts, emoji and flags
+// need: escape writes any other tag character escaped, FlagTags), which
 // printed as it is hides in a message (an attack's report: a U+200B in a hand-edited saved.json
 // query, and an orphaned quote's passage, printed raw).
 func escapedRune(r rune) bool {

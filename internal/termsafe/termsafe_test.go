@@ -139,6 +139,11 @@ func TestEscape(t *testing.T) {
 		// Persian title in list read می\u200cخواهم)
 		"raq\u200bqa \u2060\ufeff\u200e\U000e0081":                                `raq\u200bqa \u2060\ufeff\u200e\U000e0081`,
 		"\u0645\u06cc\u200c\u062e family \U0001f468\u200d\U0001f469 \u2764\ufe0f": "\u0645\u06cc\u200c\u062e family \U0001f468\u200d\U0001f469 \u2764\ufe0f",
+		// a flag's tags are kept; tag characters that spell no flag, a
+		// hidden text after a flag too, are named
+		"Scotland \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f": "Scotland \U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+		"Ann \U0001f3f4\U000e0068\U000e0069\U000e0020\U000e0079\U000e007fLee":             "Ann \U0001f3f4" + `\U000e0068\U000e0069\U000e0020\U000e0079\U000e007fLee`,
+		"a\U000e0068\U000e0069\U000e007f":                                                 `a\U000e0068\U000e0069\U000e007f`,
 	} {
 		if got := Escape(in); got != want {
 			t.Errorf("Escape(%q) = %s, want %s", in, got, want)
