@@ -789,3 +789,64 @@ func TestStatsCollapsedYearOnlyIsInNoMonth(t *testing.T) {
 		t.Errorf("search of 2020-06 within: %d (%v)", res.Total, err)
 	}
 }
+
+// stats --collapse-copies counts a group undated when one of its pieces
+// is, whichever stands for it, as search --collapse-copies counts it among
+// the years' undated (a review: a group dated 2020-06 with an undated copy
+// was dated by its first piece alone, 1 undated where search said 3).
+func TestStatsCollapsedUndatedIsAnyPiece(t *testing.T) {
+	dir := t.TempDir()
+	var alpha, beta strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&alpha, "w%03d ", (i*37)%997)
+		fmt.Fprintf(&beta, "v%03d ", (i*53+7)%991)
+	}
+	page := func(title, date, outlet, text string) string {
+		if date != "" {
+			date = "date: " + date + "\n"
+		}
+		return "---\ntitle: " + title + "\n" + date + "outlet: " + outlet + "\n---\n" + text + "\n"
+	}
+	for path, text := range map[string]string{
+		"hugo.toml":           "baseURL = \"https://example.org/\"\n",
+		"content/posts/a1.md": page("Alpha", "", "OA1", alpha.String()),
+		"content/posts/a2.md": page("Alpha", "2020-06-01", "OA2", alpha.String()),
+		"content/posts/b1.md": page("Beta", "2019-03-01", "OB1", beta.String()),
+		"content/posts/b2.md": page("Beta", "", "OB2", beta.String()),
+		"content/posts/c.md":  page("C", "", "OC", "c"),
+		"content/posts/d.md":  page("D", "2020", "OD", "d"),
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := runIndexed(t, t.TempDir(), "--archive", dir, "search", "", "--collapse-copies", "--json", "--limit", "0")
+	if code != 0 {
+		t.Fatalf("search: exit %d: %s", code, errOut)
+	}
+	var res struct {
+		Total  int                       `json:"total"`
+		Facets map[string]map[string]int `json:"facets"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 4 || res.Facets["years"]["undated"] != 3 {
+		t.Fatalf("search --collapse-copies: %d pieces, %d undated; want 4, 3", res.Total, res.Facets["years"]["undated"])
+	}
+	out, errOut, code = run(t, "--archive", dir, "stats", "--json", "--collapse-copies")
+	if code != 0 {
+		t.Fatalf("stats: exit %d: %s", code, errOut)
+	}
+	var st archiveStats
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Pieces != res.Total || st.Undated != res.Facets["years"]["undated"] || st.YearOnly != 1 {
+		t.Errorf("stats --collapse-copies: %d pieces, %d undated, %d year only; want %d, %d (as search), 1", st.Pieces, st.Undated, st.YearOnly, res.Total, res.Facets["years"]["undated"])
+	}
+}

@@ -32,7 +32,9 @@ type archiveStats struct {
 	YearOnly int `json:"year_only"`
 	// Undated counts the pieces without a date (a site's page may have
 	// none): in no year nor month, as trends' "undated" line (a review:
-	// they were counted in year 1, month 0001-01)
+	// they were counted in year 1, month 0001-01); with copies collapsed,
+	// the groups of which a piece has none, as search's years count them
+	// (such a group is also in its dated pieces' years)
 	Undated int     `json:"undated"`
 	Outlets []count `json:"outlets"`
 	Authors []count `json:"authors"` // a piece by two authors counts for each
@@ -185,15 +187,21 @@ func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
 
 // computeUnitStats counts units, each one piece or a group of copies
 // (collapsedUnits), of the archive named name: a unit counts once for
-// each value one of its pieces has, and its first piece says whether it
-// is dated; it is dated only to the year when there is a year it is in no
-// month of, none of its pieces of that year dated more precisely; a value written in several
-// cases is counted as one, named by names (nil: by the units).
+// each value one of its pieces has; it is undated when one of its pieces
+// is (as it is then among the undated of the index's years, beside its
+// pieces' years), and dated only to the year when there is a year it is
+// in no month of, none of its pieces of that year dated more precisely; a
+// value written in several cases is counted as one, named by names (nil:
+// by the units).
 func computeUnitStats(name string, units [][]archive.Article, names caseNames) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	yearOnly, undated := 0, 0
 	for _, unit := range units {
-		if unit[0].Date.Time.IsZero() {
+		if slices.ContainsFunc(unit, func(a archive.Article) bool { return a.Date.Time.IsZero() }) {
+			// a group with an undated piece is undated, whatever its
+			// first piece: the index's years count it under Undated
+			// and search --collapse-copies finds it there (a review:
+			// stats said 1 undated where the years facet said 3)
 			undated++
 		}
 		seen := map[string]bool{} // a unit's values, once each (by archive.FieldKey)
