@@ -214,3 +214,39 @@ func TestChartAndWordsFillTheScreen(t *testing.T) {
 		})
 	}
 }
+
+// TestChartOfUndatedPiecesSaysThem: an archive of undated pieces alone
+// has no period to chart; t says how many pieces it has and that none is
+// dated, and the query's count, as folio trends' undated row does (a
+// review: "The archive has no pieces to count" of 3), by every period.
+func TestChartOfUndatedPiecesSaysThem(t *testing.T) {
+	dir := t.TempDir()
+	for path, text := range map[string]string{
+		"hugo.toml":          "baseURL = \"https://example.org/\"\n",
+		"content/posts/a.md": "---\ntitle: A\n---\nGlacier.\n",
+		"content/posts/b.md": "---\ntitle: B\n---\nGlacier.\n",
+		"content/blog/c.md":  "---\ntitle: C\n---\nFjord.\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, _ := realIndex(t, dir)
+	h := newHarness(t, ix, 120, 30)
+	h.run(h.m.startSearch())
+	h.key("t")
+	h.requireScreen("The archive has 3 pieces, none dated: no period to count them in.")
+	h.requireScreen("all pieces: 3 pieces, undated")
+	for range 3 {
+		h.key("p")
+		h.requireScreen("The archive has 3 pieces, none dated")
+	}
+	h.key("esc", "/")
+	h.typeText("glacier")
+	h.key("enter", "t")
+	h.requireScreen("glacier: 2 pieces, undated")
+}

@@ -58,10 +58,13 @@ func (p trendsPane) draw(w, h int, st Styles, noColor bool) string {
 		return strings.Join(append(head, "", st.Error.Render(archive.SanitizeLine(termsafe.ErrText(p.err)))), "\n")
 	case !p.loaded:
 		return strings.Join(append(head, "", st.Count.Render("counting…")), "\n")
-	case p.points() == 0 && (p.by == index.ByYear || p.by == index.ByDecade):
-		// every piece has a year: none is none in the archive (a
-		// helper's report: "p changes the period" on an empty archive)
-		return strings.Join(append(head, "", "The archive has no pieces to count."), "\n")
+	case p.points() == 0 && p.noneDated():
+		// no period at all: an empty archive, or one of undated pieces,
+		// which p cannot help with (a helper's report: "p changes the
+		// period" on an empty archive) and which are said, as folio
+		// trends' undated row says them (a review: an archive of
+		// undated pieces alone read "no pieces to count")
+		return strings.Join(append(append(head, ""), p.undatedSaid()...), "\n")
 	case p.points() == 0:
 		return strings.Join(append(head, "", "No piece of the archive is dated to the "+p.by.String()+": p changes the period."), "\n")
 	}
@@ -74,6 +77,41 @@ func (p trendsPane) draw(w, h int, st Styles, noColor bool) string {
 		out[i] = truncateCells(out[i], w)
 	}
 	return strings.Join(out, "\n")
+}
+
+// noneDated reports whether no series has a piece dated even less
+// precisely than the chart's period: every period is then empty
+// whichever is chosen.
+func (p trendsPane) noneDated() bool {
+	for _, s := range p.series {
+		if len(s.trend.Coarser) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// undatedSaid are the lines of a chart without periods: the archive's
+// pieces, none dated, and each series' count, as folio trends' undated
+// row and totals have them.
+func (p trendsPane) undatedSaid() []string {
+	n := 0
+	if len(p.series) > 0 {
+		n = p.series[0].trend.Undated.Total
+	}
+	var out []string
+	switch n {
+	case 0:
+		return []string{"The archive has no pieces to count."}
+	case 1:
+		out = []string{"The archive has 1 piece, undated: no period to count it in."}
+	default:
+		out = []string{fmt.Sprintf("The archive has %d pieces, none dated: no period to count them in.", n)}
+	}
+	for _, s := range p.series {
+		out = append(out, fmt.Sprintf("%s: %s, undated", archive.SanitizeLine(s.label), plural(s.trend.Undated.Count, "piece")))
+	}
+	return out
 }
 
 // frame places the periods on screen around the cursor.
