@@ -339,3 +339,62 @@ func TestChartArchiveCountAlone(t *testing.T) {
 	h.requireScreen("in the archive")
 	h.requireMatch(`2020: 4 pieces in the archive · █ .* 3 \(`)
 }
+
+// TestTimelineOfABarWithCopiesHidden: after enter on a chart's bar with
+// copies hidden, the sidebar's timeline bar (and YEARS row) of that
+// period counts what the list holds: the groups whose standing piece is
+// in it (a review: 2020-06's timeline bar said 3 where the list held 2, a
+// group of "2020" with a copy of 2020-06 counted in June).
+func TestTimelineOfABarWithCopiesHidden(t *testing.T) {
+	dir := t.TempDir()
+	text := func(p string, mul, add int) string {
+		var b strings.Builder
+		for i := range 200 {
+			fmt.Fprintf(&b, "%s%03d ", p, (i*mul+add)%997)
+		}
+		return b.String()
+	}
+	x, y, z := text("x", 37, 1), text("y", 53, 7), text("z", 71, 3)
+	for name, p := range map[string]struct{ date, text string }{
+		"X1": {"2020", x}, "X2": {"2020-06-01", x},
+		"Y1": {"2020-06-01", y}, "Y2": {"2020-07-01", y},
+		"Z1": {"2020-03-01", z}, "Z2": {"2020", z},
+		"S": {"2020", "s"}, "T": {"2020-06-05", "t"}, "U": {"2019-06-05", "u"},
+	} {
+		body := "---\ntitle: " + name[:1] + "\ndate: \"" + p.date + "\"\noutlet: O" + name + "\n---\n" + p.text + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, _ := realIndex(t, dir)
+	ctx := context.Background()
+	for _, c := range []struct {
+		by    index.Period
+		label string
+		want  int
+	}{{index.ByMonth, "2020-06", 2}, {index.ByYear, "2020", 5}} {
+		q := index.Query{CollapseCopies: true}
+		newPeriodFilter(c.by, c.label).applyTo(&q)
+		res, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != c.want {
+			t.Fatalf("%s: the list holds %d, want %d", c.label, res.Total, c.want)
+		}
+		got := -1
+		for _, b := range timelineBuckets(res.Facets) {
+			if b.label == c.label {
+				got = b.count
+			}
+		}
+		for _, v := range res.Facets.Years {
+			if c.by == index.ByYear && v.Value == c.label && v.Count != res.Total {
+				t.Errorf("%s: YEARS says %d, the list holds %d", c.label, v.Count, res.Total)
+			}
+		}
+		if c.by == index.ByMonth && got != res.Total {
+			t.Errorf("%s: the timeline's bar says %d, the list holds %d (buckets %v)", c.label, got, res.Total, timelineBuckets(res.Facets))
+		}
+	}
+}
