@@ -413,8 +413,9 @@ func configSum(read configReader, dir string, hugo, jekyll bool) uint32 {
 			fmt.Fprintf(h, "%d\x00defaults\x00%v", sum, defaults)
 			sum = max(h.Sum32(), 1)
 		}
-		if d := jekyllCollectionsDirOf(read, dir); d != "" {
-			// where it reads its collections and posts (jekyllbuild.go)
+		if d := jekyllCollectionsDirOf(read, dir).raw; d != "" {
+			// where it reads its collections and posts, as written
+			// (jekyllbuild.go: col/ reads other posts than col)
 			h := fnv.New32a()
 			fmt.Fprintf(h, "%d\x00collections_dir\x00%s", sum, d)
 			sum = max(h.Sum32(), 1)

@@ -62,36 +62,58 @@ func (s *SiteRoots) jekyllShowDrafts(root string) bool {
 	return d
 }
 
+// jekyllCollectionsDir is where a Jekyll site reads its collections,
+// _posts and _drafts: its config's collections_dir.
+type jekyllCollectionsDir struct {
+	// dir is the folder, from the root, of its collections (Jekyll
+	// 4.3.1 as oracle: with collections_dir: col, col/_essays/e.md was a
+	// page, _essays/e2.md not; folio read the root's alone, an attack's
+	// report), cleaned (./col/ is col); "" for none, for one that is no
+	// string, and for one that names the root or leaves it.
+	dir string
+	// raw is the collections_dir as written, "" for none: Jekyll reads a
+	// folder's _posts/ and _drafts/ when its path from the root, after
+	// a /, starts with raw after a /, as strings (readsPosts).
+	raw string
+}
+
+// readsPosts reports whether Jekyll reads the _posts/ and _drafts/ of
+// the folder d, its path from the site's root ("" for the root), as
+// Jekyll 4.3.1's Reader asks it (outside_configured_directory?: the
+// folder's "/d" starts with "/" and the collections_dir as written):
+// with collections_dir: col, col/_posts/, col/sub/_posts/ and
+// colx/_posts/ were read, the root's _posts/ not; with col/,
+// col/sub/_posts/ alone; with ./col, ./col/, /col or ., none (as
+// oracle, folio read them as col's, NOTES' fortieth session).
+func (c jekyllCollectionsDir) readsPosts(d string) bool {
+	return c.raw == "" || d != "" && strings.HasPrefix("/"+d, "/"+c.raw)
+}
+
 // jekyllCollectionsDirOf is the collections_dir of the config of the
-// Jekyll site whose root is root, its files read by read: the folder,
-// from the root, under which Jekyll reads its collections, _posts and
-// _drafts alone (Jekyll 4.3.1 as oracle: with collections_dir: col,
-// col/_essays/e.md and col/_posts/… and col/sub/_posts/… were pages,
-// _essays/…, _posts/… and sub/_posts/… were not; folio read the root's
-// alone, an attack's report); "" for none, or one that is no string or
-// names the root.
-func jekyllCollectionsDirOf(read configReader, root string) string {
+// Jekyll site whose root is root, its files read by read.
+func jekyllCollectionsDirOf(read configReader, root string) jekyllCollectionsDir {
 	v, _ := jekyllSiteConfig.value(read, root, "collections_dir")
 	s, ok := v.(string)
 	if !ok {
-		return ""
+		return jekyllCollectionsDir{}
 	}
-	s = path.Clean("/" + strings.TrimSpace(s))[1:]
-	if strings.HasPrefix(s, "../") || s == ".." {
-		return ""
+	c := jekyllCollectionsDir{raw: s}
+	d := path.Clean("/" + strings.TrimSpace(s))[1:]
+	if !strings.HasPrefix(d, "../") && d != ".." {
+		c.dir = d
 	}
-	return s
+	return c
 }
 
 // jekyllCollectionsDir is jekyllCollectionsDirOf the Jekyll site whose
-// root is root, read once a site; "" for a SiteRoots without the
+// root is root, read once a site; none for a SiteRoots without the
 // archive's files.
-func (s *SiteRoots) jekyllCollectionsDir(root string) string {
+func (s *SiteRoots) jekyllCollectionsDir(root string) jekyllCollectionsDir {
 	if s == nil || s.fsys == nil {
-		return ""
+		return jekyllCollectionsDir{}
 	}
 	if v, ok := s.collectionsDir.Load(root); ok {
-		return v.(string)
+		return v.(jekyllCollectionsDir)
 	}
 	d := jekyllCollectionsDirOf(s.readConfig, root)
 	s.collectionsDir.Store(root, d)
@@ -104,7 +126,7 @@ func (s *SiteRoots) jekyllCollectionsDir(root string) string {
 // collections_dir (jekyllCollectionsDir), or its root; "" for none, and
 // for _posts and _drafts.
 func (s *SiteRoots) jekyllCollectionOf(root, rel string) string {
-	if d := s.jekyllCollectionsDir(root); d != "" {
+	if d := s.jekyllCollectionsDir(root).dir; d != "" {
 		var ok bool
 		if rel, ok = strings.CutPrefix(rel, d+"/"); !ok {
 			return ""

@@ -484,7 +484,7 @@ type SiteRoots struct {
 	builds         sync.Map                  // Hugo root → hugoBuild, its config's buildDrafts (hugoBuildFor)
 	unpublished    sync.Map                  // Jekyll root → whether its config sets unpublished (jekyllUnpublished)
 	showDrafts     sync.Map                  // Jekyll root → whether its config sets show_drafts (jekyllShowDrafts)
-	collectionsDir sync.Map                  // Jekyll root → its config's collections_dir, "" for none (jekyllCollectionsDir)
+	collectionsDir sync.Map                  // Jekyll root → its config's collections_dir (jekyllCollectionsDir)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
@@ -894,8 +894,8 @@ func isDatedPost(p string) bool {
 // jekyllShowsDraftsOf) when its config sets show_drafts
 // (jekyllShowDrafts; the others Passed names the scan passes over).
 // A config's collections_dir (jekyllCollectionsDir) is where Jekyll
-// reads its collections, _posts and _drafts alone: outside it they are
-// passed over. Under _posts, _drafts or such a collection only the folder just below
+// reads its collections alone, and its _posts and _drafts where
+// readsPosts says, as written: elsewhere they are passed over. Under _posts, _drafts or such a collection only the folder just below
 // it is asked, as Jekyll's EntryFilter asks it (_posts/_hid/a.md is
 // passed over, _posts/sub/_x/b.md is not). Its
 // _config.yml is read of fsys; false when s has none to read.
@@ -917,28 +917,30 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 	}
 	names := strings.Split(rel, "/")
 	// start is the index in names of the first folder under the site's
-	// collections_dir, where its collections, _posts and _drafts alone
-	// are read; -1 for a file outside it
+	// collections_dir, where its collections are read; -1 for a file
+	// outside it
+	cd := s.jekyllCollectionsDir(root)
 	start := 0
-	if d := s.jekyllCollectionsDir(root); d != "" {
+	if cd.dir != "" {
 		start = -1
-		if strings.HasPrefix(rel+"/", d+"/") {
-			start = strings.Count(d, "/") + 1
+		if strings.HasPrefix(rel+"/", cd.dir+"/") {
+			start = strings.Count(cd.dir, "/") + 1
 		}
 	}
 	for i, name := range names {
 		switch {
 		case i < start:
 			// the collections_dir's own folders
-		case name == "_posts", i == start && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]],
-			name == "_drafts" && s.jekyllShowDrafts(root):
-			if start < 0 {
+		case name == "_posts", name == "_drafts" && s.jekyllShowDrafts(root):
+			if !cd.readsPosts(strings.Join(names[:i], "/")) {
 				return true // outside the collections_dir
 			}
 			// Jekyll's EntryFilter asks of the path below it its first
 			// folder alone (Jekyll 4.3.1 as oracle: _posts/_hid/a.md and
 			// _notes/_hid/n.md were no pages, _posts/sub/_x/b.md one;
 			// folio published all three, an attack's report)
+			return i+1 < len(names) && jekyllSpecialName(names[i+1])
+		case i == start && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]]:
 			return i+1 < len(names) && jekyllSpecialName(names[i+1])
 		case name != "" && strings.IndexByte("_#~", name[0]) >= 0:
 			return true

@@ -3873,3 +3873,51 @@ func TestJekyllDayAndTime(t *testing.T) {
 		}
 	}
 }
+
+// A Jekyll config's collections_dir is read as written for its posts:
+// Jekyll reads a folder's _posts/ when its path, after a /, starts with
+// the collections_dir as written after a /, as strings (Jekyll 4.3.1 as
+// oracle, jekyll build of each site: with ./col/, ./col, /col or . no
+// post was built, with col/ col/sub/_posts/ alone, with col colx/_posts/
+// and column/sub/_posts/ too, with a/b a/bc/_posts/; folio read the
+// first four as col and . as none, reading their posts, and passed over
+// colx/ and a/bc/). Its collections are read in the folder it names,
+// cleaned (col/_essays/e.md is an essay of each of the col's). Each
+// sums apart, so that the index reads the site's files again.
+func TestJekyllCollectionsDirAsWritten(t *testing.T) {
+	sums := map[uint32]string{}
+	page := "---\ntitle: T\n---\nx\n"
+	col := []string{"col/_posts/2019-01-04-in.md", "col/sub/_posts/2019-01-05-insub.md", "col/_essays/e.md", "col/page.md"}
+	for _, c := range []struct {
+		dir   string
+		files []string
+		want  []string
+	}{
+		{"./col/", col, []string{"col/_essays/e.md", "col/page.md"}},
+		{"./col", col, []string{"col/_essays/e.md", "col/page.md"}},
+		{"/col", col, []string{"col/_essays/e.md", "col/page.md"}},
+		{"col/", col, []string{"col/_essays/e.md", "col/page.md", "col/sub/_posts/2019-01-05-insub.md"}},
+		{"col", []string{"col/_posts/2019-01-04-in.md", "colx/_posts/2019-01-05-x.md", "column/sub/_posts/2019-01-06-y.md", "colx/page.md"},
+			[]string{"col/_posts/2019-01-04-in.md", "column/sub/_posts/2019-01-06-y.md", "colx/_posts/2019-01-05-x.md", "colx/page.md"}},
+		{"a/b", []string{"a/b/_posts/2019-01-04-in.md", "a/_posts/2019-01-05-up.md", "a/bc/_posts/2019-01-06-bc.md", "a/b/_essays/e.md"},
+			[]string{"a/b/_essays/e.md", "a/b/_posts/2019-01-04-in.md", "a/bc/_posts/2019-01-06-bc.md"}},
+		{".", []string{"_posts/2019-01-04-in.md", "sub/_posts/2019-01-05-insub.md", "_essays/e.md", "page.md"},
+			[]string{"_essays/e.md", "page.md"}},
+	} {
+		t.Run(c.dir, func(t *testing.T) {
+			root := t.TempDir()
+			files := map[string]string{"_config.yml": fmt.Sprintf("collections_dir: %q\ncollections:\n  essays:\n    output: true\n", c.dir)}
+			for _, f := range c.files {
+				files[f] = page
+			}
+			writeFiles(t, root, files)
+			a, _ := loadSite(t, root)
+			sameLines(t, "pieces", piecePaths(a), c.want)
+			sum := ConfigCascadeSum(os.DirFS(root), ".")
+			if other, ok := sums[sum]; ok {
+				t.Errorf("ConfigCascadeSum of %q is %q's", c.dir, other)
+			}
+			sums[sum] = c.dir
+		})
+	}
+}

@@ -481,11 +481,13 @@ import (
 // www. text cut short with … judged as an http one is (www.good.com/a… over
 // evil.com was a live link); 229: tag characters kept after a flag only
 // when they spell a subdivision (termsafe.FlagTags: a hidden sentence after
-// 🏴 stayed in titles, names and bodies).
+// 🏴 stayed in titles, names and bodies); 230: a Jekyll collections_dir's
+// posts read where it says as written (archive's readsPosts: ./col/'s
+// col/_posts/ was read, colx/_posts/ of col passed over).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 229
+const SchemaVersion = 230
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
