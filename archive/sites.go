@@ -895,7 +895,10 @@ func isDatedPost(p string) bool {
 // (jekyllShowDrafts; the others Passed names the scan passes over).
 // A config's collections_dir (jekyllCollectionsDir) is where Jekyll
 // reads its collections alone, and its _posts and _drafts where
-// readsPosts says, as written: elsewhere they are passed over. Under _posts, _drafts or such a collection only the folder just below
+// readsPosts says, as written: elsewhere they are passed over; its own
+// folders are asked as any (with _col, _col/_essays/ is read,
+// _col/_posts/ and _col/page.md are not). Under _posts, _drafts or such
+// a collection only the folder just below
 // it is asked, as Jekyll's EntryFilter asks it (_posts/_hid/a.md is
 // passed over, _posts/sub/_x/b.md is not). Its
 // _config.yml is read of fsys; false when s has none to read.
@@ -927,10 +930,18 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 			start = strings.Count(cd.dir, "/") + 1
 		}
 	}
+	if start >= 0 && start < len(names) && names[start] != "_posts" && strings.HasPrefix(names[start], "_") && s.jekyllOutputs(root)[names[start][1:]] {
+		// a collection's: Jekyll reads its folder wherever the
+		// collections_dir is, one starting with _ too
+		return start+1 < len(names) && jekyllSpecialName(names[start+1])
+	}
+	// else the folders of its path as Jekyll walks them from the root, a
+	// collections_dir's own too (Jekyll 4.3.1 as oracle: with
+	// collections_dir: _col, _col/_essays/e.md was built, _col/page.md
+	// and _col/_posts/… not; folio read them all, NOTES' fortieth
+	// session)
 	for i, name := range names {
 		switch {
-		case i < start:
-			// the collections_dir's own folders
 		case name == "_posts", name == "_drafts" && s.jekyllShowDrafts(root):
 			if !cd.readsPosts(strings.Join(names[:i], "/")) {
 				return true // outside the collections_dir
@@ -939,8 +950,6 @@ func (s *SiteRoots) jekyllPassedFolder(p string) bool {
 			// folder alone (Jekyll 4.3.1 as oracle: _posts/_hid/a.md and
 			// _notes/_hid/n.md were no pages, _posts/sub/_x/b.md one;
 			// folio published all three, an attack's report)
-			return i+1 < len(names) && jekyllSpecialName(names[i+1])
-		case i == start && strings.HasPrefix(name, "_") && s.jekyllOutputs(root)[name[1:]]:
 			return i+1 < len(names) && jekyllSpecialName(names[i+1])
 		case name != "" && strings.IndexByte("_#~", name[0]) >= 0:
 			return true

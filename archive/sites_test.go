@@ -3921,3 +3921,26 @@ func TestJekyllCollectionsDirAsWritten(t *testing.T) {
 		})
 	}
 }
+
+// A Jekyll collections_dir starting with _ is read for its collections
+// alone: Jekyll walks no folder starting with _ for its pages and posts
+// (Jekyll 4.3.1 as oracle, with collections_dir: _col: _col/_essays/e.md
+// was built, _col/page.md, _col/_posts/… and _col/sub/_posts/… not, nor
+// the root's _posts/; folio read all four under _col/, NOTES' fortieth
+// session). So with one whose folder below starts with _, col/_x (as
+// oracle: col/_x/_essays/e.md alone built).
+func TestJekyllCollectionsDirOfUnderscore(t *testing.T) {
+	page := "---\ntitle: T\n---\nx\n"
+	for _, c := range []string{"_col", "col/_x"} {
+		t.Run(c, func(t *testing.T) {
+			root := t.TempDir()
+			files := map[string]string{"_config.yml": fmt.Sprintf("collections_dir: %q\ncollections:\n  essays:\n    output: true\n", c)}
+			for _, f := range []string{"_posts/2019-01-06-root.md", c + "/_posts/2019-01-04-in.md", c + "/sub/_posts/2019-01-05-insub.md", c + "/_essays/e.md", c + "/page.md"} {
+				files[f] = page
+			}
+			writeFiles(t, root, files)
+			a, _ := loadSite(t, root)
+			sameLines(t, "pieces", piecePaths(a), []string{c + "/_essays/e.md"})
+		})
+	}
+}

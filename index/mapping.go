@@ -483,11 +483,13 @@ import (
 // when they spell a subdivision (termsafe.FlagTags: a hidden sentence after
 // 🏴 stayed in titles, names and bodies); 230: a Jekyll collections_dir's
 // posts read where it says as written (archive's readsPosts: ./col/'s
-// col/_posts/ was read, colx/_posts/ of col passed over).
+// col/_posts/ was read, colx/_posts/ of col passed over); 231: a Jekyll
+// collections_dir starting with _ read for its collections alone (archive's
+// jekyllPassedFolder: _col/page.md and _col/_posts/ were read).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 230
+const SchemaVersion = 231
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
