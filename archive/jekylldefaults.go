@@ -28,6 +28,12 @@ import (
 //   - a scope's type is posts (a file of _posts/), pages, drafts, or a
 //     collection's name (notes: a file of _notes/); page, post, draft are
 //     read as pages, posts, drafts;
+//   - under a collections_dir (jekyllCollectionsDir), a document's path
+//     (a post's, a collection's) is read from it, a page's from the
+//     root, and a scope path without the collections_dir and a /
+//     before it (with col: _essays held col/_essays/e.md, sub the post
+//     col/sub/_posts/a.md and the page sub/s.md, col/ every file of the
+//     site, col the pages of col/ alone, col/pg/p.md nothing);
 //   - of two sets that give a key, the one with the longer scope path
 //     wins, then the one with a type, then the later (two sets of path ""
 //     and type posts giving author: Alice then Dave: Dave); a page's own
@@ -111,10 +117,16 @@ func jekyllDefaultSets(read configReader, root string) []jekyllDefault {
 	return out
 }
 
-// applies reports whether d's scope holds the file at rel (its path from
-// the site's root) of the type typ; exists reports whether a path from
-// the site's root is a file or folder of it (a folder, with dir).
-func (d jekyllDefault) applies(rel, typ string, exists func(p string, dir bool) bool) bool {
+// applies reports whether d's scope holds the file at file (its path
+// from the site's root) of the type typ, at rel as Jekyll's defaults
+// read it (jekyllDefaults: a document's from the collections_dir); coll
+// is the collections_dir as written, "" for none: a scope path starting
+// with it and a / is read without them, as Jekyll's
+// strip_collections_dir reads it, and so is a path a glob gives when it
+// is written as that path is, cleaned (col, not col/ or ./col); exists
+// reports whether a path from the site's root is a file or folder of it
+// (a folder, with dir).
+func (d jekyllDefault) applies(rel, file, typ, coll string, exists func(p string, dir bool) bool) bool {
 	if d.typ != "" && d.typ != typ {
 		return false
 	}
@@ -123,24 +135,34 @@ func (d jekyllDefault) applies(rel, typ string, exists func(p string, dir bool) 
 		return true
 	case d.glob != nil:
 		// Dir.glob's paths (a glob ending in / names folders alone), each
-		// a prefix of rel as a string (glob_scope's start_with?): the
-		// folders on its path, the file itself, or a file or folder
-		// whose name starts rel's (x/*/y holds x/q/y.md beside the
-		// folder x/q/y)
+		// without the collections_dir a prefix of rel as a string
+		// (glob_scope's start_with?): the folders on its path, the file
+		// itself, or a file or folder whose name starts rel's (x/*/y
+		// holds x/q/y.md beside the folder x/q/y)
 		dirs := strings.HasSuffix(d.scopePath, "/")
+		held := func(q string) bool {
+			switch {
+			case q == file:
+				return !dirs
+			case strings.HasPrefix(file, q+"/"):
+				return true
+			}
+			return exists != nil && exists(q, dirs)
+		}
+		if coll != path.Clean(coll) || strings.HasPrefix(coll, "/") || coll == "." {
+			coll = "" // never a prefix of a path Dir.glob gives
+		}
 		for i := 1; i <= len(rel); i++ {
 			q := rel[:i]
-			if strings.HasSuffix(q, "/") || !d.glob.MatchString(q) {
+			if strings.HasSuffix(q, "/") {
 				continue
 			}
-			switch {
-			case i == len(rel):
-				if !dirs {
-					return true
-				}
-			case rel[i] == '/':
+			// q is the glob's path itself or, without it, the
+			// collections_dir's q
+			if (coll == "" || !strings.HasPrefix(q, coll+"/")) && d.glob.MatchString(q) && held(q) {
 				return true
-			case exists != nil && exists(q, dirs):
+			}
+			if c := coll + "/" + q; coll != "" && d.glob.MatchString(c) && held(c) {
 				return true
 			}
 		}
@@ -148,7 +170,21 @@ func (d jekyllDefault) applies(rel, typ string, exists func(p string, dir bool) 
 	case strings.Contains(d.scopePath, "*"):
 		return false // a glob that does not compile
 	}
-	return strings.HasPrefix(rel, d.scopePath)
+	return strings.HasPrefix(rel, stripCollectionsDir(d.scopePath, coll))
+}
+
+// stripCollectionsDir is the scope path p without the collections_dir
+// coll (as written) and a / when it starts with them, as Jekyll's
+// strip_collections_dir reads it: with col, col/_posts is _posts, col/
+// is "" (every file), col is col (a page of col/, no document).
+func stripCollectionsDir(p, coll string) string {
+	if coll == "" {
+		return p
+	}
+	if r, ok := strings.CutPrefix(p, coll+"/"); ok {
+		return r
+	}
+	return p
 }
 
 // jekyllScopeLen is the length of a scope path as Jekyll compares them
@@ -169,16 +205,17 @@ func (d jekyllDefault) precedes(old jekyllDefault) bool {
 	return d.typ != "" || old.typ == ""
 }
 
-// jekyllDefaultsFor are the values sets give the file at rel (its path
-// from its site's root) of the type typ, as Jekyll's
-// FrontmatterDefaults.all merges them, exists telling the site's files
-// and folders (applies); nil for none.
-func jekyllDefaultsFor(sets []jekyllDefault, rel, typ string, exists func(p string, dir bool) bool) map[string]any {
+// jekyllDefaultsFor are the values sets give the file at file (its path
+// from its site's root; rel as Jekyll's defaults read it) of the type
+// typ, as Jekyll's FrontmatterDefaults.all merges them, coll the site's
+// collections_dir as written and exists telling the site's files and
+// folders (applies); nil for none.
+func jekyllDefaultsFor(sets []jekyllDefault, rel, file, typ, coll string, exists func(p string, dir bool) bool) map[string]any {
 	var out map[string]any
 	var old *jekyllDefault
 	for i := range sets {
 		d := sets[i]
-		if !d.applies(rel, typ, exists) {
+		if !d.applies(rel, file, typ, coll, exists) {
 			continue
 		}
 		if out == nil {
@@ -253,11 +290,26 @@ func (s *SiteRoots) jekyllDefaults(p string) (map[string]any, bool) {
 			typ = label // under the site's collections_dir, if it has one
 		}
 	}
+	// Jekyll's defaults read a document's path from the collections_dir
+	// (Document#relative_path; Jekyll 4.3.1 as oracle, collections_dir:
+	// col: a scope path _essays held col/_essays/e.md, sub held the post
+	// col/sub/_posts/…, col/ every file of the site, col the pages of col/
+	// alone; folio read col/_essays/e.md's from the root, NOTES' fortieth
+	// session), a page's from the root; a post of a folder outside it
+	// (colx/_posts/ of col: readsPosts) by its absolute path, which no
+	// scope path but one that is empty without the collections_dir holds
+	file, cd := rel, s.jekyllCollectionsDir(root)
+	if typ != "pages" && cd.dir != "" {
+		var ok bool
+		if rel, ok = strings.CutPrefix(rel, cd.dir+"/"); !ok {
+			rel = ""
+		}
+	}
 	exists := func(q string, dir bool) bool {
 		fi, err := fs.Stat(s.fsys, path.Join(root, q))
 		return err == nil && (!dir || fi.IsDir())
 	}
-	return jekyllDefaultsFor(sets, rel, typ, exists), typ == "pages"
+	return jekyllDefaultsFor(sets, rel, file, typ, cd.raw, exists), typ == "pages"
 }
 
 // withJekyllDefaults gives m the known keys of vals, a Jekyll site's

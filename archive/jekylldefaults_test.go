@@ -2,6 +2,7 @@ package archive
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -145,5 +146,45 @@ func TestJekyllDefaultsTagNumbersAsRuby(t *testing.T) {
 				t.Errorf("%s: by the defaults %q (%s), its own %q, want %q", c.value, def, p[0], own, c.want)
 			}
 		}
+	}
+}
+
+// Under a collections_dir, Jekyll's defaults read a document's path (a
+// post's, a collection's) from it, a page's from the site's root, and a
+// scope path without the collections_dir and a / before it (Jekyll
+// 4.3.1 as oracle, collections_dir: col, a layout printing which of the
+// sets' keys each page had: the files each scope path held are want's;
+// folio read every path from the root, NOTES' fortieth session).
+func TestJekyllDefaultsUnderCollectionsDir(t *testing.T) {
+	files := []string{"col/_posts/2019-01-04-in.md", "col/sub/_posts/2019-01-05-insub.md", "col/_essays/e.md",
+		"col/page.md", "col/pg/p.md", "sub/s.md", "root.md"}
+	for scope, want := range map[string][]string{
+		"_essays":     {"col/_essays/e.md"},
+		"col/_posts":  {"col/_posts/2019-01-04-in.md"},
+		"col":         {"col/page.md", "col/pg/p.md"},
+		"col/":        {"col/_essays/e.md", "col/_posts/2019-01-04-in.md", "col/page.md", "col/pg/p.md", "col/sub/_posts/2019-01-05-insub.md", "root.md", "sub/s.md"},
+		"sub":         {"col/sub/_posts/2019-01-05-insub.md", "sub/s.md"},
+		"col/*/":      {"col/_essays/e.md", "col/_posts/2019-01-04-in.md", "col/sub/_posts/2019-01-05-insub.md", "sub/s.md"},
+		"col/pg/p.md": nil,
+		"pg":          nil,
+	} {
+		t.Run(scope, func(t *testing.T) {
+			root := t.TempDir()
+			site := map[string]string{"_config.yml": fmt.Sprintf("collections_dir: col\ncollections:\n  essays:\n    output: true\n"+
+				"defaults:\n  - scope: {path: %q}\n    values: {tags: [x]}\n", scope)}
+			for _, f := range files {
+				site[f] = "---\ntitle: T\n---\nx\n"
+			}
+			writeFiles(t, root, site)
+			a, _ := loadSite(t, root)
+			var got []string
+			for _, x := range a.Articles {
+				if slices.Contains(x.Tags, "x") {
+					got = append(got, x.Path)
+				}
+			}
+			slices.Sort(got)
+			sameLines(t, "held", got, want)
+		})
 	}
 }

@@ -485,11 +485,13 @@ import (
 // posts read where it says as written (archive's readsPosts: ./col/'s
 // col/_posts/ was read, colx/_posts/ of col passed over); 231: a Jekyll
 // collections_dir starting with _ read for its collections alone (archive's
-// jekyllPassedFolder: _col/page.md and _col/_posts/ were read).
+// jekyllPassedFolder: _col/page.md and _col/_posts/ were read); 232: a
+// Jekyll default's scope path under a collections_dir read as Jekyll does
+// (archive's stripCollectionsDir: _essays gave col/_essays/e.md nothing).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 231
+const SchemaVersion = 232
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
