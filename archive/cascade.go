@@ -66,11 +66,11 @@ func init() {
 	knownKeys["cascade"] = true // a section page's: decoded, to be read here
 }
 
-// cascadeNames are the names of the section page the file system is asked
-// for in a folder when the scan's section pages are not known
-// (KnowSections), in sectionRank's order; for a language, its own
-// (_index.fr.md, _index.fr.markdown) before them.
-var cascadeNames = []string{"_index.html", "_index.htm", "_index.md", "_index.markdown"}
+// cascadeNames are the names of the section page the file system is
+// asked for in a folder it does not list (sectionPage), in
+// sectionBefore's order; for a language, its own (_index.fr.markdown,
+// _index.fr.md) before them.
+var cascadeNames = []string{"_index.htm", "_index.html", "_index.markdown", "_index.md"}
 
 // sectionKey keys the section page of the folder dir for the pages of
 // the language lang (SiteRoots.hugoLanguageKey; "" outside a Hugo site):
@@ -95,7 +95,7 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	for _, p := range paths {
 		if IsSectionPage(p) && !s.hugoIgnored(p) {
 			lang := s.hugoLanguageKey(p)
-			if k := sectionKey(path.Dir(p), lang); sectionRank(p, lang) > sectionRank(sections[k], lang) {
+			if k := sectionKey(path.Dir(p), lang); sectionBefore(p, sections[k], lang) {
 				sections[k] = p
 			}
 		}
@@ -105,37 +105,32 @@ func (s *SiteRoots) KnowSections(paths []string) {
 	s.mu.Unlock()
 }
 
-// sectionRank orders the section pages of one folder for the pages of
-// the language lang, the highest its page: the language's own
-// (_index.fr.md, then _index.fr.markdown: hugo 0.111.3 as oracle, a
-// news/_index.en.md beside a draft news/_index.de.md, de no language of
-// the site, was the section's page, its cascade given to news/n.md; folio
-// ranked them alike and kept the first, _index.de.md, whose draft hid the
-// pages; and beside an _index.html, c/_index.en.md's cascade and
-// d/_index.en.markdown's were given, a review), an _index.html (Hugo 0.111
-// as oracle: beside an _index.md or an _index.markdown it was the
-// section's page), an _index.htm, an _index.md, an _index.markdown, then
-// any other (_index.de.md of a language the site does not have:
-// ownSectionPage); 0 for none ("").
-func sectionRank(p, lang string) int {
-	if p == "" {
-		return 0
+// sectionBefore reports whether the section page at p comes before the
+// one at q ("" for none), both of one folder, for the pages of the
+// language lang, as Hugo 0.111.3 takes the first of a folder's for its
+// section (as oracle, a draft beside a cascade, each the other way too):
+// those whose name says the language (_index.en.md, _index.en.markdown,
+// _index.zz.md of a site whose language is zz), then the others
+// (_index.md, _index.html, _index.de.md of a language the site does not
+// have: ownSectionPage), each first by name: _index.en.markdown before
+// _index.en.md, _index.en.md before _index.aa.md and _index.md,
+// _index.htm before _index.html before _index.markdown before _index.md,
+// _index.aa.md and _index.ma.md before _index.md, _index.md before
+// _index.zz.md (a draft _index.aa.md hid the section's pages, an
+// _index.md's cascade gave them nothing; folio took _index.html, then
+// _index.htm, _index.md, _index.markdown, then any other, NOTES' fortieth
+// session).
+func sectionBefore(p, q, lang string) bool {
+	switch {
+	case p == "":
+		return false
+	case q == "":
+		return true
 	}
-	switch base := path.Base(p); {
-	case lang != "" && base == "_index."+lang+".md":
-		return 7
-	case lang != "" && base == "_index."+lang+".markdown":
-		return 6
-	case base == "_index.html":
-		return 5
-	case base == "_index.htm":
-		return 4
-	case base == "_index.md":
-		return 3
-	case base == "_index.markdown":
-		return 2
+	if pn, qn := lang != "" && nameLanguage(p) == lang, lang != "" && nameLanguage(q) == lang; pn != qn {
+		return pn
 	}
-	return 1
+	return path.Base(p) < path.Base(q)
 }
 
 // ownSectionPage reports whether the section page at p is one of the
@@ -165,40 +160,44 @@ func (s *SiteRoots) sectionPage(dir, lang string) string {
 	if sections != nil {
 		return sections[sectionKey(dir, lang)]
 	}
-	names := cascadeNames
-	if lang != "" {
-		// the language's own first, then _index.html (sectionRank)
-		names = append([]string{"_index." + lang + ".md", "_index." + lang + ".markdown"}, cascadeNames...)
-	}
-	for _, n := range names {
-		p := path.Join(dir, n)
-		if IsHTMLSectionName(n) && !hugoHTMLSectionAt(dir, s.inHugoRoot, s.hugoContentFolders) {
-			continue // not a page to Hugo: none the scan lists
-		}
-		if s.hugoLanguageKey(p) != lang {
-			continue // another language's
-		}
-		if st, err := fs.Stat(s.fsys, p); err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p) {
-			return p
-		}
-	}
-	// any other, _index.de.md of a language the site does not have (rank
-	// 1), the first by name, as KnowSections keeps it: a draft one hides
-	// the section's pages read alone as in a scan
+	// the first of the folder's (sectionBefore), as KnowSections keeps
+	// it: a draft one hides the section's pages read alone as in a scan
+	best := ""
 	entries, err := fs.ReadDir(s.fsys, dir)
 	if err != nil {
-		return ""
+		// a folder not listed: its usual names asked
+		entries = nil
+		names := cascadeNames
+		if lang != "" {
+			names = append([]string{"_index." + lang + ".markdown", "_index." + lang + ".md"}, cascadeNames...)
+		}
+		for _, n := range names {
+			if p := path.Join(dir, n); s.hugoReadsSection(p, lang) && sectionBefore(p, best, lang) {
+				best = p
+			}
+		}
 	}
 	for _, e := range entries {
-		p := path.Join(dir, e.Name())
-		if !strings.HasPrefix(e.Name(), "_index.") || !IsSectionPage(p) || sectionRank(p, lang) != 1 || s.hugoLanguageKey(p) != lang {
-			continue
-		}
-		if st, err := fs.Stat(s.fsys, p); err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p) {
-			return p
+		if p := path.Join(dir, e.Name()); strings.HasPrefix(e.Name(), "_index.") && sectionBefore(p, best, lang) && s.hugoReadsSection(p, lang) {
+			best = p
 		}
 	}
-	return ""
+	return best
+}
+
+// hugoReadsSection reports whether the file at p is a section page of the
+// pages of the language lang (sectionKey) that Hugo reads: a regular
+// file, an _index.html one the scan lists, its site's ignoreFiles not
+// matching it.
+func (s *SiteRoots) hugoReadsSection(p, lang string) bool {
+	if !IsSectionPage(p) || s.hugoLanguageKey(p) != lang {
+		return false
+	}
+	if IsHTMLSectionName(path.Base(p)) && !hugoHTMLSectionAt(path.Dir(p), s.inHugoRoot, s.hugoContentFolders) {
+		return false // not a page to Hugo: none the scan lists
+	}
+	st, err := fs.Stat(s.fsys, p)
+	return err == nil && st.Mode().IsRegular() && !s.hugoIgnored(p)
 }
 
 // section is what a section page gives the pages under its folder: its

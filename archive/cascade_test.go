@@ -551,3 +551,59 @@ func TestHugoSectionPageOfAnotherLanguage(t *testing.T) {
 		"two/content/blog/b": "",
 	}, []string{"one/content/old/o.md", "two/content/d/p.md"})
 }
+
+// Of a folder's section pages for a language, Hugo takes those whose
+// name says the language first, then the others, each first by name
+// (sectionBefore). As hugo 0.111.3 built this site (NOTES' fortieth
+// session; each folder's first file a draft, or in b/ a cascade, the
+// second a cascade): a/p.md hidden by a draft _index.aa.md beside an
+// _index.md, b/p.md given no tags (_index.aa.md a page to Hugo, the
+// _index.md beside it no section page), c/p.md the _index.md's before a
+// draft _index.zz.md, d/ hidden by _index.htm before _index.html, e/
+// _index.htm's tags, f/ hidden by _index.markdown before _index.md, g/
+// _index.markdown's tags, h/ hidden by _index.en.markdown before
+// _index.en.md, i/ _index.en.markdown's tags, j/ _index.en.md's before a
+// draft _index.aa.md, k/ hidden by _index.aa.md before _index.html; in a
+// site whose language is zz, _index.zz.md's before a draft _index.md.
+// folio took _index.html, then _index.htm, _index.md, _index.markdown
+// (the language's own .md before its .markdown), then any other.
+func TestHugoSectionPageFirstByName(t *testing.T) {
+	page := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nx\n" }
+	draft := "---\ntitle: U\ndraft: true\n---\n"
+	casc := func(tag string) string { return "---\ntitle: K\ncascade:\n  tags: [" + tag + "]\n---\n" }
+	files := map[string]string{
+		"one/hugo.toml":                 "baseURL = 'https://e.org/'\n",
+		"zz/hugo.toml":                  "baseURL = 'https://e.org/'\ndefaultContentLanguage = 'zz'\n",
+		"zz/content/s/_index.md":        draft,
+		"zz/content/s/_index.zz.md":     casc("s"),
+		"zz/content/s/p.md":             page("s"),
+		"one/content/b/_index.aa.md":    casc("bu"),
+		"one/content/b/_index.md":       casc("b"),
+		"one/content/b/p.md":            page("b"),
+		"one/content/e/_index.html":     draft,
+		"one/content/e/_index.htm":      casc("e"),
+		"one/content/e/p.md":            page("e"),
+		"one/content/g/_index.md":       draft,
+		"one/content/g/_index.markdown": casc("g"),
+		"one/content/g/p.md":            page("g"),
+	}
+	for sec, names := range map[string][2]string{
+		"a": {"_index.aa.md", "_index.md"}, "c": {"_index.zz.md", "_index.md"},
+		"d": {"_index.htm", "_index.html"}, "f": {"_index.markdown", "_index.md"},
+		"h": {"_index.en.markdown", "_index.en.md"}, "i": {"_index.en.md", "_index.en.markdown"},
+		"j": {"_index.aa.md", "_index.en.md"}, "k": {"_index.aa.md", "_index.html"},
+	} {
+		files["one/content/"+sec+"/"+names[0]] = draft
+		files["one/content/"+sec+"/"+names[1]] = casc(sec)
+		files["one/content/"+sec+"/p.md"] = page(sec)
+	}
+	hugoSectionsAgree(t, files, map[string]string{
+		"one/content/b/p": "",
+		"one/content/c/p": "c",
+		"one/content/e/p": "e",
+		"one/content/g/p": "g",
+		"one/content/i/p": "i",
+		"one/content/j/p": "j",
+		"zz/content/s/p":  "s",
+	}, []string{"one/content/a/p.md", "one/content/d/p.md", "one/content/f/p.md", "one/content/h/p.md", "one/content/k/p.md"})
+}

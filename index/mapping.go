@@ -487,11 +487,14 @@ import (
 // collections_dir starting with _ read for its collections alone (archive's
 // jekyllPassedFolder: _col/page.md and _col/_posts/ were read); 232: a
 // Jekyll default's scope path under a collections_dir read as Jekyll does
-// (archive's stripCollectionsDir: _essays gave col/_essays/e.md nothing).
+// (archive's stripCollectionsDir: _essays gave col/_essays/e.md nothing);
+// 233: a Hugo folder's section page the first by name after the
+// language's own (archive's sectionBefore: a draft _index.aa.md beside an
+// _index.md hid nothing, _index.html was taken before _index.htm).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 232
+const SchemaVersion = 233
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
