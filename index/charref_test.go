@@ -540,6 +540,12 @@ func TestRefIgnorableIsArchives(t *testing.T) {
 			if !inRanges(r) {
 				continue
 			}
+			if prev == termsafe.BlackFlag && r >= 0xe0000 && r <= 0xe007f {
+				// archive keeps a flag's tags when they spell a
+				// subdivision (termsafe.FlagTags), which one asked alone
+				// cannot tell: the index keeps each after a flag
+				continue
+			}
 			got := refIgnorable(prev, r, next)
 			arch := !strings.ContainsRune(archive.Sanitize(c[0]+string(r)+c[1]), r)
 			if got == arch {
