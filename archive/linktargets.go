@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
+	"golang.org/x/text/unicode/norm"
 )
 
 // sanitizeMarkdown is Sanitize for a body's Markdown (Parse's), keeping
@@ -33,120 +34,142 @@ func sanitizeMarkdown(md string, drop func(string) string) string {
 // an http(s) URL with a user name or password before its host made text,
 // as breakChangedLinks makes one: "[NYT](https://www.nytimes.com@evil.example.net/x)"
 // reads as the Times and opens evil.example.net (an attack's report: a
-// live link in show and the reader); as text it shows the whole URL. So
-// is an inline link whose text is a URL of another site than its target
-// (urlTextElsewhere: "[https://good.example.com/t](https://evil.example.net/t)"
-// showed, in a table cell, good.example.com alone and opened the other).
+// live link in show and the reader); as text it shows the whole URL. A
+// link whose text is a URL of another site is judged where its text is
+// final, as it is rendered (LinkTextElsewhere).
 func breakUserinfoLinks(md string) string {
-	if !strings.Contains(md, "](") && !strings.Contains(md, "]:") ||
-		!strings.Contains(md, "@") && !mayHaveURLText(md) {
+	if !strings.Contains(md, "](") && !strings.Contains(md, "]:") || !strings.Contains(md, "@") {
 		return md
 	}
 	var at []int
-	after := 0 // a link's text is read back to the target before it at most
 	for _, sp := range targetSpans(md) {
-		t := md[sp[0]:sp[1]]
-		if strings.Contains(t, "@") && HasUserinfo(t) || urlTextElsewhere(md, after, sp[2], t) {
+		if t := md[sp[0]:sp[1]]; strings.Contains(t, "@") && HasUserinfo(t) {
 			at = append(at, sp[2])
 		}
-		after = sp[1]
 	}
 	return escapeAt(md, at)
 }
 
-// urlTextElsewhere reports whether the inline link whose "(" is at open
-// in md, to target, its text within md[after:open] on one line (so that
-// reading the texts back is linear in md: a 9.6 MB body of "](" took
-// seconds per megabyte without the bound), has a text that is an http(s) URL or a www. name
-// (its emphasis, quotes, angle brackets and trailing punctuation aside;
-// one shortened with an ellipsis only when its host is whole) of another
-// site than target's (siteKey: blog.example.com and example.com are one),
-// compared as browsers ask for them (punycode). A target of no host (a
-// path of the site) is no other site.
-func urlTextElsewhere(md string, after, open int, target string) bool {
-	if open < 1 || open >= len(md) || md[open] != '(' || md[open-1] != ']' {
+// LinkTextElsewhere reports whether text, a link's text as it is shown
+// (its character references decoded, its escapes and emphasis read), reads
+// as a site other than target's, the link's destination: text that is an
+// http(s) URL, a www. name or a bare domain (a name whose last labels are
+// a public suffix: "paypal.com", not "Node.js"), its quotes, brackets and
+// trailing punctuation aside, a look-alike colon or slash read as one
+// ("https\uA789//"), one shortened with an ellipsis only when its host is
+// whole, of another site than target's (siteKey: blog.example.com and
+// example.com are one), compared as browsers ask for them (punycode). A
+// text over two lines is read joined and by its first line, another site
+// by both; a URL text with a user name reads as that name
+// ("https://www.nytimes.com@evil.example.net/x"), another site always. A
+// bare domain that is the last part of target's path names a file
+// ("[README.md](https://github.com/…/README.md)"). A target of no host (a
+// path of the site) is no other site. Shorteners and archived copies
+// ("[https://example.com/a](https://t.co/x)") are other sites.
+func LinkTextElsewhere(text, target string) bool {
+	there := siteOf(strings.Trim(strings.TrimSpace(target), "<>"))
+	if there == "" {
 		return false
 	}
-	depth, start := 0, -1
-	for i := open - 2; i >= after && md[i] != '\n'; i-- {
-		switch md[i] {
-		case ']':
-			depth++
-		case '[':
-			if depth == 0 {
-				start = i
-			} else {
-				depth--
-			}
-		}
-		if start >= 0 {
-			break
-		}
+	text = lookAlikes.Replace(norm.NFKC.String(text))
+	fields := strings.Fields(text)
+	if len(fields) == 0 {
+		return false
 	}
-	if start < 0 || start > 0 && md[start-1] == '!' {
-		return false // no text found, or an image's
+	readings := []string{strings.Join(fields, "")}
+	if len(fields) > 1 {
+		readings = append(readings, fields[0])
 	}
-	text := strings.Trim(md[start+1:open-1], " *_`<>~\"'")
-	if t, cut := strings.CutSuffix(text, "…"); cut || strings.HasSuffix(text, "...") {
-		// a URL shortened to fit: its host is whole only if a path follows
-		text = strings.TrimSuffix(t, "...")
-		rest := strings.ToLower(text)
-		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "https://"), "http://")
-		if !strings.Contains(rest, "/") {
+	judged := false
+	for _, r := range readings {
+		shown, user := textSite(r, target, len(fields) == 1)
+		if user {
+			return true
+		}
+		if shown == "" {
+			continue
+		}
+		if siteKey(shown) == siteKey(there) {
 			return false
 		}
+		judged = true
 	}
-	text = strings.TrimRight(text, ".,;:!?)")
-	lower := strings.ToLower(text)
+	return judged
+}
+
+// lookAlikes reads as ":" and "/" the characters that look like them and
+// that NFKC leaves (U+A789 modifier letter colon, U+2236 ratio, U+02D0
+// triangular colon, U+0589 Armenian full stop, U+05C3 sof pasuq; U+2215
+// division slash, U+2044 fraction slash, U+29F8 big solidus).
+var lookAlikes = strings.NewReplacer("\uA789", ":", "\u2236", ":", "\u02D0", ":", "\u0589", ":", "\u05C3", ":",
+	"\u2215", "/", "\u2044", "/", "\u29F8", "/")
+
+// textSite is the host the link text s reads as (LinkTextElsewhere), ""
+// when it reads as none; user when it is a URL with a user name. A bare
+// domain is read only when bare is set (a text of one word).
+func textSite(s, target string, bare bool) (host string, user bool) {
+	s = strings.Trim(s, " *_`<>~\"'“”‘’«»()[]")
+	if t, cut := strings.CutSuffix(s, "…"); cut || strings.HasSuffix(s, "...") {
+		// a URL shortened to fit: its host is whole only if a path follows
+		s = strings.TrimSuffix(t, "...")
+		rest := strings.ToLower(s)
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "https://"), "http://")
+		if !strings.Contains(rest, "/") {
+			return "", false
+		}
+	}
+	s = strings.TrimRight(s, ".,;:!?)")
+	lower := strings.ToLower(s)
 	switch {
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
 	case strings.HasPrefix(lower, "www."):
-		text = "https://" + text
+		s = "https://" + s
+	case bare && isBareDomain(s) && !namesFileOf(lower, target):
+		s = "https://" + s
 	default:
-		return false
+		return "", false
 	}
-	shown, there := siteOf(text), siteOf(strings.Trim(target, "<>"))
-	if shown == "" || there == "" {
-		return false
+	if u, err := url.Parse(s); err == nil && u.User != nil {
+		return "", true
 	}
-	return siteKey(shown) != siteKey(there)
+	return siteOf(s), false
 }
 
-// mayHaveURLText reports whether some "http://", "https://" or "www." in
-// md (in any case) is preceded, past spaces, emphasis, quotes and an angle
-// bracket, by "[": whether a link's text may be a URL (urlTextElsewhere).
-// Each "://" and "." is looked at once, and each run before one is read
-// once: linear (a 9 MB body of "[" took 0.8 s when each "[" was).
-func mayHaveURLText(md string) bool {
-	opens := func(end int) bool { // "[" before md[:end], past spaces, emphasis, quotes, "<"
-		for end > 0 && strings.IndexByte(" *_`<~\"'", md[end-1]) >= 0 {
-			end--
-		}
-		return end > 0 && md[end-1] == '['
+// isBareDomain: s, up to a "/", is a host name of two labels or more whose
+// last are a public suffix (x/net/publicsuffix's list: "paypal.com",
+// "bbc.co.uk", "例え.jp"), and more than the suffix.
+func isBareDomain(s string) bool {
+	h, _, _ := strings.Cut(s, "/")
+	if !strings.Contains(h, ".") || strings.ContainsAny(h, "@:?#%") {
+		return false
 	}
-	for i := 0; ; {
-		k := strings.IndexByte(md[i:], '.')
-		if k < 0 {
-			break
-		}
-		at := i + k
-		if at >= 3 && strings.EqualFold(md[at-3:at], "www") && opens(at-3) {
-			return true
-		}
-		i = at + 1
+	a, err := idna.Lookup.ToASCII(strings.TrimSuffix(h, "."))
+	if err != nil {
+		return false
 	}
-	for i := 0; ; {
-		k := strings.Index(md[i:], "://")
-		if k < 0 {
+	a = strings.ToLower(a)
+	for _, c := range a {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
 			return false
 		}
-		at := i + k
-		if at >= 5 && strings.EqualFold(md[at-5:at], "https") && opens(at-5) ||
-			at >= 4 && strings.EqualFold(md[at-4:at], "http") && opens(at-4) {
-			return true
-		}
-		i = at + 3
 	}
+	suffix, icann := publicsuffix.PublicSuffix(a)
+	if !icann && !strings.Contains(suffix, ".") {
+		return false // no listed suffix: the list's default rule ("Node.js")
+	}
+	_, err = publicsuffix.EffectiveTLDPlusOne(a)
+	return err == nil
+}
+
+// namesFileOf: lower, a link's text in lower case, is the last part of
+// target's path (a file's name shown for a link to it).
+func namesFileOf(lower, target string) bool {
+	u, err := url.Parse(strings.Trim(strings.TrimSpace(target), "<>"))
+	if err != nil {
+		return false
+	}
+	p := strings.ToLower(strings.TrimSuffix(u.Path, "/"))
+	return p == lower || strings.HasSuffix(p, "/"+lower)
 }
 
 // siteKey is the site host h belongs to, its registrable domain (the

@@ -488,13 +488,17 @@ import (
 // jekyllPassedFolder: _col/page.md and _col/_posts/ were read); 232: a
 // Jekyll default's scope path under a collections_dir read as Jekyll does
 // (archive's stripCollectionsDir: _essays gave col/_essays/e.md nothing);
-// 233: a Hugo folder's section page the first by name after the
-// language's own (archive's sectionBefore: a draft _index.aa.md beside an
-// _index.md hid nothing, _index.html was taken before _index.htm).
+// 233: a Hugo folder's section page the first by name after the language's
+// own (archive's sectionBefore: a draft _index.aa.md beside an _index.md
+// hid nothing, _index.html was taken before _index.htm); 234: a link whose
+// text is a URL of another site kept in the body, judged where it is
+// rendered (archive's LinkTextElsewhere, ui's linksOfOtherSites: the body's
+// raw lines were read, and "[https://good.example.com/t](…)" stored as
+// text).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 233
+const SchemaVersion = 234
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -377,6 +377,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		lim.plain = true
 		return plainLines(md, width), nil
 	}
+	src = linksOfOtherSites(doc, src)
 	code, html := codeAndHTML(doc)
 	src = part.writeCode(code, src)
 	src = defuseHTML(html, src)

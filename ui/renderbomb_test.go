@@ -140,6 +140,7 @@ func renderBombs() []struct{ name, md string } {
 		{"a heading of unclosed links", "# " + rep("[a](b", 150000) + "\n"},
 		{"a link to a 750 KB URL", "x[r]\n\n[r]: " + rep("[a](b", 150000) + "\n"},
 		{"50,000 links", rep("[a](https://example.org/1) ", 50000) + "\n"},
+		{"25,000 links whose text is another site's URL", rep("[https://good.example.com/x](https://evil.example.net/x) ", 25000) + "\n"},
 		{"30,000 images", rep("![a](https://example.org/i.png) ", 30000) + "\n"},
 		{"50,000 autolinks", rep("www.example.com ", 50000) + "\n"},
 		{"20,000 reference definitions", refs.String() + rep("[a][r7] ", 2000) + "\n"},

@@ -3,9 +3,13 @@ package ui
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -91,5 +95,92 @@ func TestQuoteForStatusKeepsTheHost(t *testing.T) {
 	u := "https://" + strings.Repeat("a", 60) + ".evil.example.net/path"
 	if got := quoteForStatus(u); !strings.Contains(got, "evil.example.net") {
 		t.Errorf("quoteForStatus(%q) = %s, want the host's end in it", u, got)
+	}
+}
+
+// A link whose text reads as a URL or a domain of another site than its
+// target reads as one site and opens the other (an attack's report: in a
+// table cell the reader showed https://good.example.com/t alone, a live
+// link to evil.example.net): rendered, it is text showing both, however
+// its text is written — with references, over two lines, with "](" or an
+// escaped "]" in it, a user name, a bare domain, a look-alike colon, or
+// as a reference link (40i, 40rc: each stayed a live link when the body's
+// raw lines were read). Its text's site and its target's being one
+// (www., a subdomain, case, punycode), its text being no URL (Node.js) or
+// a file's name of the target, a relative target, or an image, it stays
+// a link. A shortener is another site. Read from a real archive's body.
+func TestLinkTextOfAnotherSiteIsText(t *testing.T) {
+	targetOf := regexp.MustCompile(`\]\(([^)\s]+)\)|\]: (\S+)`)
+	for body, live := range map[string]bool{
+		"[https://good.example.com/t](https://evil.example.net/t)":                                   false,
+		"[**www.good.example.com**](https://evil.example.net/)":                                      false,
+		"| a |\n|---|\n| [https://good.example.com/t](http://evil.net/) |":                           false,
+		"[<https://good.example.com>](https://good.example.com.evil.net/)":                           false,
+		"[https://xn--exmple-4nf.com/](https://example.com/)":                                        false,
+		"[https://www.theguardian.com/wor…](https://evil.example.net/)":                              false,
+		"[www.good.example.com/a/b…](https://evil.example.net/x)":                                    false,
+		"[~~https://good.example.com/login~~](https://evil.example.net/)":                            false,
+		"[\"https://good.example.com/login\"](https://evil.example.net/)":                            false,
+		"[https&#58;//good.example.com/x](https://evil.example.net/x)":                               false,
+		"[&#119;ww.good.example.com](https://evil.example.net/x)":                                    false,
+		"[https://good.example.com/\nx](https://evil.example.net/x)":                                 false,
+		"[https://good.\nexample.com/x](https://evil.example.net/x)":                                 false,
+		"[https://good.example.com/x `](`](https://evil.example.net/x)":                              false,
+		"[https://good.example.com/x\\]](https://evil.example.net/x)":                                false,
+		"[https://www.good.example.com@evil.example.net/x](https://evil.example.net/x)":              false,
+		"[paypal.com](https://evil.example.net/)":                                                    false,
+		"[PayPal.com/signin](https://evil.example.net/)":                                             false,
+		"[https\uA789//good.example.com/x](https://evil.example.net/x)":                              false,
+		"[https\uFF1A//good.example.com/x](https://evil.example.net/x)":                              false,
+		"[https://good.example.com/t ![i](i.png)](https://evil.example.net/)":                        false,
+		"![https://good.example.com/t](https://evil.example.net/i.png)":                              true,
+		"[https://good.example.com/x][r]\n\n[r]: https://evil.example.net/x":                         false,
+		"[https://good.example.com/x][]\n\n[https://good.example.com/x]: https://evil.example.net/x": false,
+		"[https://example.com/a](https://t.co/x)":                                                    false, // a shortener: by design
+		"[https://example.com/a](https://www.example.com/b)":                                         true,
+		"[https://example.com](https://blog.example.com/x)":                                          true,
+		"[HTTPS://Example.COM/a](https://example.com/a)":                                             true,
+		"[https://exаmple.com/](https://xn--exmple-4nf.com/x)":                                       true,
+		"[Node.js](https://nodejs.org/)":                                                             true,
+		"[the report](https://evil.example.net/)":                                                    true,
+		"[https://en.wikipedia.org/wiki/X](https://en.m.wikipedia.org/wiki/X)":                       true, // a review's false alarms
+		"[https://example.com,](https://example.com/)":                                               true,
+		"[https://www.theguardian.co…](https://www.theguardian.com/world/x)":                         true,
+		"[www.theguardian.co…](https://www.theguardian.com/world/x)":                                 true,
+		"[https://good.example.com/t](/t)":                                                           true,
+		"[paypal.com](https://www.paypal.com/signin)":                                                true,
+		"[README.md](https://github.com/x/y/blob/main/README.md)":                                    true,
+		"[e.g. this](https://evil.example.net/)":                                                     true,
+		"[https://www.nytimes.\ncom/x](https://www.nytimes.com/x)":                                   true,
+		"[https://good.example.com/ is the page](https://good.example.com/p)":                        true,
+		"[https://good.example.com/x][r]\n\n[r]: https://good.example.com/y":                         true,
+	} {
+		dir := t.TempDir()
+		text := "---\ntitle: Links\ndate: 2017-03-03\n---\nRead " + body + "\n"
+		if err := os.WriteFile(filepath.Join(dir, "l.md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		arch, _ := archive.Load(os.DirFS(dir))
+		a, ok := arch.Resolve([]string{"l.md"})
+		if !ok {
+			t.Fatal("no l.md")
+		}
+		lines, _, err := RenderMarkdown(a.Body, 200, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := strings.Join(lines, "\n")
+		m := targetOf.FindAllStringSubmatch(body, -1)
+		target := m[len(m)-1][1] + m[len(m)-1][2]
+		// a hyperlink to the link's target (an autolink in its text
+		// opens what it shows)
+		hyper := strings.Contains(out, "\x1b]8;id=") && strings.Contains(out, ";"+target+"\a")
+		plain := ansi.Strip(out)
+		if live && (!hyper || strings.Contains(plain, "](")) {
+			t.Errorf("%q: rendered %q, want a live link", body, plain)
+		}
+		if !live && (hyper || !strings.Contains(plain, "](http")) {
+			t.Errorf("%q: rendered %q (a hyperlink: %v), want text showing the text and the target", body, plain, hyper)
+		}
 	}
 }
