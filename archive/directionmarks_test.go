@@ -63,3 +63,36 @@ func TestStrayDirectionMarksAreDropped(t *testing.T) {
 		}
 	}
 }
+
+// A direction mark is kept by its paragraph's right-to-left letters, not
+// its line's: a hard-wrapped Arabic paragraph's mark on a line of Latin
+// text and digits places them among the Arabic of the lines around it
+// (40rc: dropped, as a raw character and as a reference). In a paragraph
+// of no right-to-left letter it goes, a blank line away from Arabic too.
+func TestDirectionMarkKeptByItsParagraph(t *testing.T) {
+	dir := t.TempDir()
+	body := "\u0642\u0627\u0644 \u0627\u0644\u0631\u0626\u064a\u0633\n" +
+		"(C++ 12 - 34)\u200f and 5 - 6&rlm; here\n" +
+		"\u0641\u064a \u0627\u0644\u0645\u0624\u062a\u0645\u0631.\n\n" +
+		"Plain 7 - 8\u200f and 9 - 10&rlm; there\n"
+	text := "---\ntitle: Arabic\ndate: 2017-01-03\n---\n" + body
+	if err := os.WriteFile(filepath.Join(dir, "ar.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arch, probs := Load(os.DirFS(dir))
+	if len(probs) > 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	a, ok := arch.Resolve([]string{"ar.md"})
+	if !ok {
+		t.Fatal("no ar.md")
+	}
+	for _, want := range []string{"(C++ 12 - 34)\u200f and 5 - 6&rlm; here", "Plain 7 - 8 and 9 - 10 there"} {
+		if !strings.Contains(a.Body, want) {
+			t.Errorf("body %+q: want %+q in it", a.Body, want)
+		}
+	}
+	if got := Sanitize("\u05e9\u05dc\u05d5\u05dd\n12 - 34\u200f\n\n56\u200f"); got != "\u05e9\u05dc\u05d5\u05dd\n12 - 34\u200f\n\n56" {
+		t.Errorf("Sanitize: %+q, want the mark of the Hebrew paragraph alone kept", got)
+	}
+}

@@ -29,7 +29,8 @@ func dropInvisibleReferences(md string) string {
 	var b strings.Builder
 	done := 0 // md[:done] is in b
 	var f fence
-	span := 0 // the backticks of a code span still open from the line before
+	span := 0                       // the backticks of a code span still open from the line before
+	blockEnd, blockRTL := -1, false // the paragraph a direction mark was last asked about
 	for i := 0; i < len(md); {
 		line, next := lineAt(md, i)
 		code := f.code(line)
@@ -49,7 +50,16 @@ func dropInvisibleReferences(md string) string {
 		if next == len(md) && !strings.HasSuffix(md[i:next], "\n") {
 			end = 0
 		}
-		for _, cut := range invisibleReferences(line, spans, end) {
+		at := i
+		rtl := func() bool { // its paragraph's, read once
+			if at > blockEnd {
+				var from int
+				from, blockEnd = blockAround(md, at)
+				blockRTL = referencesRTL(md[from:blockEnd])
+			}
+			return blockRTL
+		}
+		for _, cut := range invisibleReferences(line, spans, end, rtl) {
 			if b.Len() == 0 {
 				b.Grow(len(md))
 			}
@@ -67,12 +77,13 @@ func dropInvisibleReferences(md string) string {
 
 // invisibleReferences are the byte ranges of the references in line,
 // outside its code spans, that dropInvisibleReferences drops; end is the
-// character after the line (0 at the text's end).
-func invisibleReferences(line string, spans [][2]int, end rune) [][2]int {
+// character after the line (0 at the text's end); rtl says whether the
+// line's paragraph holds right-to-left letters, which keep its direction
+// marks (blockAround).
+func invisibleReferences(line string, spans [][2]int, end rune, rtl func() bool) [][2]int {
 	var cuts [][2]int
 	in := spanCursor{spans: spans}
 	prev := '\n' // the last character that is not ignorable
-	rtl := -1    // whether the line holds right-to-left letters: 1, 0, -1 not yet read
 	// the run of ignorable characters after a reference is read once:
 	// asked again inside it, nextVisible's answer is the same (a line of
 	// 125k "&#x200b;" read it 125k times, k²/2 references: a review)
@@ -87,21 +98,7 @@ func invisibleReferences(line string, spans [][2]int, end rune) [][2]int {
 					next, nextAt = nextVisible(line, i+n, in, end)
 				}
 				if r == 0x200e || r == 0x200f {
-					if rtl < 0 {
-						rtl = 0
-						sc := spanCursor{spans: spans} // (in is at i)
-						if rtlIn(line, func(s string, i int) (rune, int) {
-							if s[i] == '&' && !sc.in(i) && !escapedAt(s, i) {
-								if r, _, n := ReferenceAt(s, i); n > 0 {
-									return r, n
-								}
-							}
-							return decodeAt(s, i)
-						}) {
-							rtl = 1
-						}
-					}
-					if rtl == 0 {
+					if !rtl() {
 						cuts = append(cuts, [2]int{i, i + n})
 					}
 				} else if ignorableAt(prev, r, next, false) {
@@ -125,6 +122,31 @@ func invisibleReferences(line string, spans [][2]int, end rune) [][2]int {
 		i += size
 	}
 	return cuts
+}
+
+// referencesRTL reports whether block, lines of Markdown, holds a
+// right-to-left letter, written as itself or as a reference outside code
+// spans (rtlIn).
+func referencesRTL(block string) bool {
+	span := 0
+	for i := 0; i < len(block); {
+		line, next := lineAt(block, i)
+		spans, after := spanRanges(line, span)
+		span = after
+		sc := spanCursor{spans: spans}
+		if rtlIn(line, func(s string, i int) (rune, int) {
+			if s[i] == '&' && !sc.in(i) && !escapedAt(s, i) {
+				if r, _, n := ReferenceAt(s, i); n > 0 {
+					return r, n
+				}
+			}
+			return decodeAt(s, i)
+		}) {
+			return true
+		}
+		i = next
+	}
+	return false
 }
 
 // ignorable is a character ignorableAt may find shows as nothing.

@@ -195,7 +195,7 @@ func ignorableAt(prev, r, next rune, line bool) bool {
 	case r == 0x200e || r == 0x200f:
 		// a direction mark asked alone (IgnorableAt, the index's
 		// references): kept beside a right-to-left letter, as a text of
-		// those three characters keeps it (dropIgnorable reads its line)
+		// those three characters keeps it (dropIgnorable reads its paragraph)
 		return !rtlLetter(prev) && !rtlLetter(next)
 	case r == 0x34f:
 		// the grapheme joiner (which keeps Hebrew points in their order)
@@ -281,8 +281,37 @@ func rtlLetter(r rune) bool {
 	return (p.Class() == bidi.R || p.Class() == bidi.AL) && r != 0x200f
 }
 
-// rtlIn reports whether s, a line, holds a right-to-left letter, each
-// character read by at (which may decode a reference).
+// blockAround is the block of s, its lines between blank lines (a
+// paragraph, a hard-wrapped one whole), that holds s[i]: where its first
+// line starts and its last ends (before its new line). A direction mark is
+// kept by its block's right-to-left letters (dropIgnorable,
+// dropInvisibleReferences). Reads the block's lines alone.
+func blockAround(s string, i int) (from, to int) {
+	blank := func(l string) bool { return strings.Trim(l, " \t\r") == "" }
+	from = strings.LastIndexByte(s[:i], '\n') + 1
+	for from > 0 {
+		start := strings.LastIndexByte(s[:from-1], '\n') + 1
+		if blank(s[start : from-1]) {
+			break
+		}
+		from = start
+	}
+	to = len(s)
+	if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
+		to = i + k
+	}
+	for to < len(s) {
+		line, _ := lineAt(s, to+1)
+		if blank(line) {
+			break
+		}
+		to += 1 + len(line)
+	}
+	return from, to
+}
+
+// rtlIn reports whether s, a block of lines, holds a right-to-left letter,
+// each character read by at (which may decode a reference).
 func rtlIn(s string, at func(s string, i int) (rune, int)) bool {
 	for i := 0; i < len(s); {
 		r, n := at(s, i)
@@ -297,9 +326,11 @@ func rtlIn(s string, at func(s string, i int) (rune, int)) bool {
 func decodeAt(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:]) }
 
 // dropIgnorable: a left-to-right or right-to-left mark (U+200E, U+200F) in a body or
-// another text of several lines is kept only on a line that holds right-
-// to-left letters, where it places the punctuation and numbers among
-// them ("\u05d1-C++\u200f."). Elsewhere it does nothing but turn what is
+// another text of several lines is kept only in a paragraph (blockAround:
+// its lines between blank lines) that holds right-to-left letters, where
+// it places the punctuation and numbers among them ("\u05d1-C++\u200f.",
+// on a line of a hard-wrapped Arabic paragraph that holds none too: 40rc
+// dropped it there). Elsewhere it does nothing but turn what is
 // around it: "The committee voted \u200f12 - 34\u200f against" showed
 // "34 - 12" in a terminal that applies the bidi algorithm (VTE, Konsole:
 // an attack's report; as &rlm; alike, and in a heading, a table cell, a
@@ -307,13 +338,13 @@ func decodeAt(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:
 // tag) every one is dropped.
 //
 // dropIgnorable removes from s the characters ignorableAt says show as
-// nothing where they stand, and the direction marks on a line without
+// nothing where they stand, and the direction marks in a paragraph without
 // right-to-left letters (in a line, every one).
 func dropIgnorable(s string, line bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	prev := rune(0)               // the last character kept
-	lineEnd, lineRTL := -1, false // the line a direction mark was last asked about
+	prev := rune(0)                 // the last character kept
+	blockEnd, blockRTL := -1, false // the paragraph a direction mark was last asked about
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !ignorable(r) {
@@ -335,13 +366,10 @@ func dropIgnorable(s string, line bool) string {
 		if prev == termsafe.BlackFlag {
 			flag += termsafe.FlagTags(s[i:end])
 		}
-		if !line && i > lineEnd && strings.ContainsAny(s[i:end], "\u200e\u200f") {
-			from := strings.LastIndexByte(s[:i], '\n') + 1
-			lineEnd = len(s)
-			if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
-				lineEnd = i + k
-			}
-			lineRTL = rtlIn(s[from:lineEnd], decodeAt)
+		if !line && i > blockEnd && strings.ContainsAny(s[i:end], "\u200e\u200f") {
+			var from int
+			from, blockEnd = blockAround(s, i)
+			blockRTL = rtlIn(s[from:blockEnd], decodeAt)
 		}
 		for k, r := range s[i:end] {
 			if r >= 0xe0000 && r <= 0xe007f {
@@ -349,7 +377,7 @@ func dropIgnorable(s string, line bool) string {
 					continue
 				}
 			} else if r == 0x200e || r == 0x200f {
-				if line || !lineRTL {
+				if line || !blockRTL {
 					continue
 				}
 			} else if ignorableAt(prev, r, next, line) {

@@ -494,11 +494,13 @@ import (
 // text is a URL of another site kept in the body, judged where it is
 // rendered (archive's LinkTextElsewhere, ui's linksOfOtherSites: the body's
 // raw lines were read, and "[https://good.example.com/t](…)" stored as
-// text).
+// text); 235: a direction mark kept by its paragraph's right-to-left
+// letters (archive's blockAround: a hard-wrapped Arabic paragraph's mark on
+// a line of Latin text was dropped).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 234
+const SchemaVersion = 235
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
