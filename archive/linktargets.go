@@ -9,6 +9,8 @@ import (
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/folio-tui/folio/internal/termsafe"
 )
 
 // sanitizeMarkdown is Sanitize for a body's Markdown (Parse's), keeping
@@ -71,7 +73,7 @@ func LinkTextElsewhere(text, target string) bool {
 	if there == "" {
 		return false
 	}
-	text = lookAlikes.Replace(norm.NFKC.String(text))
+	text = lookAlikes(norm.NFKC.String(text))
 	fields := strings.Fields(text)
 	if len(fields) == 0 {
 		return false
@@ -97,12 +99,20 @@ func LinkTextElsewhere(text, target string) bool {
 	return judged
 }
 
-// lookAlikes reads as ":" and "/" the characters that look like them and
-// that NFKC leaves (U+A789 modifier letter colon, U+2236 ratio, U+02D0
-// triangular colon, U+0589 Armenian full stop, U+05C3 sof pasuq; U+2215
-// division slash, U+2044 fraction slash, U+29F8 big solidus).
-var lookAlikes = strings.NewReplacer("\uA789", ":", "\u2236", ":", "\u02D0", ":", "\u0589", ":", "\u05C3", ":",
-	"\u2215", "/", "\u2044", "/", "\u29F8", "/")
+// lookAlikes reads as ":" a character that looks like one
+// (termsafe.LooksLikeColon) and as "/" one of the slashes NFKC leaves
+// (U+2215 division slash, U+2044 fraction slash, U+29F8 big solidus).
+func lookAlikes(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case termsafe.LooksLikeColon(r):
+			return ':'
+		case r == 0x2215 || r == 0x2044 || r == 0x29f8:
+			return '/'
+		}
+		return r
+	}, s)
+}
 
 // textSite is the host the link text s reads as (LinkTextElsewhere), ""
 // when it reads as none; user when it is a URL with a user name. A bare

@@ -234,7 +234,8 @@ func Unsafe(r rune) bool { return unsafeRune(r) }
 // variation selectors, Hangul's fillers): "plain\ufe0f.md" printed as it
 // is read as plain.md, another file (an attack: check's
 // "plain\ufe0f.md:3:" beside plain.md's lines).
-// A name holding a ':' before a space or a line's number is quoted, and one
+// A name holding a ':' (or a character that reads as one, LooksLikeColon)
+// before a space or a line's number is quoted, and one
 // holding a character that reads as a space or a slash
 // (LooksLikeSpaceOrSlash) has it escaped, \u2800: printed as they are
 // they read as another file's line or another file.
@@ -272,10 +273,13 @@ func Quote(s string) string {
 // cut.md:1: missing date"). A URL's port is none, nor its digits after a
 // colon ("http://host:8080", "https://x/rss?from=10:30": a review, feeds
 // list quoted them).
+//
+// A character that reads as a colon (LooksLikeColon) is one here:
+// "good.md\uff1a3\uff1a unparseable date" read as good.md's line 3 too.
 func colonBeforeLine(s string) bool {
 	url := strings.Contains(s, "://")
-	for i := strings.IndexByte(s, ':'); i >= 0; i = strings.IndexByte(s, ':') {
-		s = s[i+1:]
+	for i, n := nextColon(s); i >= 0; i, n = nextColon(s) {
+		s = s[i+n:]
 		if s == "" || s[0] == ' ' {
 			return true
 		}
@@ -283,9 +287,39 @@ func colonBeforeLine(s string) bool {
 		for d < len(s) && s[d] >= '0' && s[d] <= '9' {
 			d++
 		}
-		if d > 0 && !url && (d == len(s) || s[d] == ':') {
-			return true
+		if d > 0 && !url {
+			if j, _ := nextColon(s[d:]); d == len(s) || j == 0 {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+// nextColon is where the first ':' or character that looks like one is in
+// s, and its length; -1 when there is none.
+func nextColon(s string) (int, int) {
+	for i, r := range s {
+		if r == ':' || LooksLikeColon(r) {
+			return i, utf8.RuneLen(r)
+		}
+	}
+	return -1, 0
+}
+
+// LooksLikeColon: r is printable and reads as a colon without being one:
+// the fullwidth, small and vertical-form colons, the modifier letter and
+// triangular colons, the ratio sign, two-dot punctuation, and the script
+// punctuation and signs drawn as two dots one over the other (Armenian
+// full stop, sof pasuq, the Syriac, Ethiopic, Mongolian and runic ones,
+// Lisu's tone letter, the Devanagari and Gujarati visarga). Quote reads it
+// as a colon; a link's text as one (archive.LinkTextElsewhere:
+// "https\ua789//good.example.com").
+func LooksLikeColon(r rune) bool {
+	switch r {
+	case 0xff1a, 0xfe55, 0xfe13, 0xa789, 0x02d0, 0x02f8, 0x2236, 0x205a,
+		0x0589, 0x05c3, 0x0703, 0x0704, 0x1361, 0x1804, 0x16ec, 0xa4fd, 0x0903, 0x0a83:
+		return true
 	}
 	return false
 }

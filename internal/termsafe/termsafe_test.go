@@ -105,19 +105,23 @@ func TestQuote(t *testing.T) {
 		"\u3164x.md":          `"\u3164x.md"`,
 		"x\u200dy \\.md":      `"x\u200dy \\.md"`,
 		// a name that reads as another file's line, or as another file
-		"good.md:3: unparseable date: cut.md": `"good.md:3: unparseable date: cut.md"`,
-		"a:b.md":                              "a:b.md",
-		"a:.md":                               "a:.md",
-		"end:":                                `"end:"`,
-		"x.md:12":                             `"x.md:12"`,
-		"http://localhost:8080":               "http://localhost:8080", // a review: feeds list quoted it
-		"https://example.com/rss?from=10:30":  "https://example.com/rss?from=10:30",
-		"plain\u2800report.md":                `"plain\u2800report.md"`,
-		"dir\u2215sub.md":                     `"dir\u2215sub.md"`,
-		"a\u2044b\u29f8c\uff0fd\uff3ce.md":    `"a\u2044b\u29f8c\uff0fd\uff3ce.md"`,
-		"repor\u0338t.md":                     `"repor\u0338t.md"`,
-		"nb\u00a0sp\u3000.md":                 `"nb\u00a0sp\u3000.md"`,
-		"":                                    `""`,
+		"good.md:3: unparseable date: cut.md":   `"good.md:3: unparseable date: cut.md"`,
+		"a:b.md":                                "a:b.md",
+		"a:.md":                                 "a:.md",
+		"end:":                                  `"end:"`,
+		"x.md:12":                               `"x.md:12"`,
+		"http://localhost:8080":                 "http://localhost:8080", // a review: feeds list quoted it
+		"https://example.com/rss?from=10:30":    "https://example.com/rss?from=10:30",
+		"good.md\uff1a3\uff1a unparseable date": "\"good.md\uff1a3\uff1a unparseable date\"", // 40i: not quoted
+		"good.md\ua7893\ua789 x":                "\"good.md\ua7893\ua789 x\"",
+		"x.md\u223612":                          "\"x.md\u223612\"",
+		"\u4f1a\u8b70\uff1a\u8b70\u4e8b.md":     "\u4f1a\u8b70\uff1a\u8b70\u4e8b.md",
+		"plain\u2800report.md":                  `"plain\u2800report.md"`,
+		"dir\u2215sub.md":                       `"dir\u2215sub.md"`,
+		"a\u2044b\u29f8c\uff0fd\uff3ce.md":      `"a\u2044b\u29f8c\uff0fd\uff3ce.md"`,
+		"repor\u0338t.md":                       `"repor\u0338t.md"`,
+		"nb\u00a0sp\u3000.md":                   `"nb\u00a0sp\u3000.md"`,
+		"":                                      `""`,
 	} {
 		if got := Quote(in); got != want {
 			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
