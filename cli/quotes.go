@@ -137,8 +137,9 @@ func newQuotesAddCmd(env *Env) *cobra.Command {
 		Short: "Keep a passage of a piece as a quote",
 		Long: `Keep a passage of the piece ID as a quote. The passage is looked for in the
 piece as folio show prints it (without Markdown marks), ignoring case,
-spaces, line breaks and punctuation; where it occurs more than once the
-first is kept. --text - reads the passage from stdin. Prints the new
+spaces, line breaks and punctuation, but for how numbers are written
+(their signs, decimal and thousands marks: "5.5" is not "55"); where it
+occurs more than once the first is kept. --text - reads the passage from stdin. Prints the new
 quote's id.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeIDs(env),

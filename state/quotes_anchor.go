@@ -19,9 +19,10 @@ import (
 // The text a selector is made from and found in is the piece as the reader
 // shows it, without Markdown marks (folio show's plain text, or the
 // reader's lines). Matching compares only letters and digits, case-folded
-// and with accents and compatibility forms folded (NFKD): whitespace,
-// punctuation and the marks of the rendering (a quote's bar, a list's
-// bullet, where lines wrap) do not count, so a passage is found again at
+// and with accents and compatibility forms folded (NFKD), and how numbers
+// are written (their signs, decimal and thousands marks: numberMark):
+// whitespace, other punctuation and the marks of the rendering (a quote's
+// bar, a list's bullet, where lines wrap) do not count, so a passage is found again at
 // any width and after the file was rewritten with other line breaks or
 // Markdown marks. Where the passage occurs more than once, the occurrence
 // whose surroundings match Prefix and Suffix best is taken, and among those
@@ -85,6 +86,10 @@ func fold(text string) folded {
 		}
 	}
 	for i, r := range text {
+		if m := numberMark(text, i, r); m != 0 {
+			emit(m, i)
+			continue
+		}
 		if r < utf8.RuneSelf {
 			switch {
 			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
@@ -105,6 +110,49 @@ func fold(text string) folded {
 	}
 	f.s = b.String()
 	return f
+}
+
+// numberMark is the mark fold keeps of r, at byte i of text, when r is
+// part of how a number is written: a decimal or thousands separator ('.'
+// or ',' after a digit and before one) or a sign or dash before a digit
+// ('-', and the minus sign and dashes, all '-'), the space and the
+// rendering's bars between them passed over (a number cut where a line
+// wraps); 0 otherwise. Matching letters and digits alone took "5.5 mph"
+// for "55 mph" and "-375,000" for "some 375,000" (an attack: folio
+// quotes add kept such a passage as a quote of the piece).
+func numberMark(text string, i int, r rune) rune {
+	switch r {
+	case '.', ',':
+		if i == 0 || !isDigitByte(text[i-1]) || !digitAfter(text, i+1) {
+			return 0
+		}
+		return r
+	case '-', '\u2212', '\u2010', '\u2011', '\u2012', '\u2013':
+		if !digitAfter(text, i+utf8.RuneLen(r)) {
+			return 0
+		}
+		return '-'
+	}
+	return 0
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// digitAfter: text from byte j holds a digit after spaces and the
+// rendering's bars (a quote's, a table's) alone.
+func digitAfter(text string, j int) bool {
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		switch {
+		case r < utf8.RuneSelf && isDigitByte(byte(r)):
+			return true
+		case unicode.IsSpace(r), r == '│', r == '┃', r == '|':
+			j += n
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // foldString is fold's text alone.

@@ -256,14 +256,47 @@ func TestTextLocatesAsLocateDoes(t *testing.T) {
 	// Without context, the position alone tells the occurrences apart:
 	// each is found where it was chosen.
 	prepared := NewText(text)
+	f := fold(text)
 	for i, sel := range sels {
 		if !Selectable(sel.Exact) {
 			continue
 		}
 		sel.Prefix, sel.Suffix, sel.Repeated = "", "", false
 		start, _, ok := prepared.Locate(sel)
-		if n := utf8.RuneCountInString(foldString(text[:start])); !ok || n != sel.Position {
+		n := 0 // the letters, digits and number marks of text before start
+		for k := range f.s {
+			if f.start(k) < start {
+				n++
+			}
+		}
+		if !ok || n != sel.Position {
 			t.Fatalf("selector %d %+v without context: found after %d letters (%v), want %d", i, sel, n, ok, sel.Position)
+		}
+	}
+}
+
+// A passage whose numbers are written otherwise than the piece's is not
+// in it: matching letters and digits alone took "5.5 mph" for "55 mph"
+// (an attack: folio quotes add kept "to 5.5 mph (8.85 kph)" as a quote
+// of a piece saying "to 55 mph (88.5 kph)"). A number cut where a line
+// wraps, or written with another dash, is still found.
+func TestFindKeepsNumbersAsWritten(t *testing.T) {
+	text := "Winds of up to 55 mph (88.5 kph) cut power to some 375,000 people;\n" +
+		"the balance fell by -\n  21,158,103.50 dollars, and │ 1,234.\n│ 56 tonnes in 1990-2000."
+	for _, p := range []string{
+		"to 5.5 mph (8.85 kph)", "to 55 mph (885 kph)", "some -375,000 people", "some 37.5000 people",
+		"some 3,75,000 people", "some 375000 people", "fell by 21,158,103.50", "1,23456 tonnes",
+	} {
+		if _, _, ok := Find(text, p); ok {
+			t.Errorf("Find(%q) found it in a text whose numbers differ", p)
+		}
+	}
+	for _, p := range []string{
+		"up to 55 mph (88.5 kph)", "some 375,000 people", "fell by -21,158,103.50 dollars",
+		"fell by −21,158,103.50", "1,234.56 tonnes", "in 1990–2000", "Winds of up to 55 MPH",
+	} {
+		if _, _, ok := Find(text, p); !ok {
+			t.Errorf("Find(%q) did not find it", p)
 		}
 	}
 }
