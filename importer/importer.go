@@ -1218,8 +1218,8 @@ func htmlText(s string) string {
 			b.WriteString(n.Data)
 		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style"):
 			return
-		case n.Type == html.ElementNode && blockTags[n.Data]:
-			b.WriteString(" ")
+		case n.Type == html.ElementNode && (blockTags[n.Data] || n.Data == "br"):
+			b.WriteString(" ") // a line break parts words ("summary<br>of" ran together)
 		}
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 			walk(ch)

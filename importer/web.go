@@ -22,6 +22,7 @@ import (
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/internal/webpage"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/idna"
 )
 
@@ -262,7 +263,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 	p.Tags = webTags(slices.Concat(md.m.Tags, md.m.Categories))
 	p.URL = md.Canonical(base, declaredURLs(pg.HTML))
 	p.Source = pg.URL
-	p.Standfirst = standfirstOf(md.m.Description, ex.Text)
+	p.Standfirst = standfirstOf(declaredDescription(pg.HTML, md.m.Description), ex.Text)
 	p.Language = archive.SanitizeLine(md.m.Language)
 	if !pg.Fetched.IsZero() {
 		p.Fetched = pg.Fetched.UTC().Format("2006-01-02")
@@ -531,6 +532,50 @@ func declaredURLs(page []byte) []string {
 	}
 }
 
+// declaredDescription is desc, the extractor's description of page, as the
+// page's head declares it (a meta description, og: or twitter:, decoded
+// from its attribute) when one reads as desc once its tags are dropped:
+// the extractor drops them too, and with them a name in angle brackets
+// ("A review of <Hamlet>" came as "A review of"); desc otherwise (from
+// JSON-LD, say).
+func declaredDescription(page []byte, desc string) string {
+	if desc == "" || !bytes.Contains(page, []byte("&lt;")) {
+		return desc
+	}
+	want := strings.Join(strings.Fields(desc), "") // spaces aside: the extractor runs "a<br>b" together
+	z := html.NewTokenizer(bytes.NewReader(page))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return desc
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			switch string(name) {
+			case "body":
+				return desc
+			case "meta":
+				var key, content string
+				for hasAttr {
+					var k, v []byte
+					k, v, hasAttr = z.TagAttr()
+					switch string(k) {
+					case "name", "property":
+						key = strings.ToLower(strings.TrimSpace(string(v)))
+					case "content":
+						content = string(v)
+					}
+				}
+				switch key {
+				case "description", "og:description", "twitter:description", "dc.description":
+					if strings.Join(strings.Fields(htmlText(strings.ReplaceAll(content, "&", "&amp;"))), "") == want {
+						return content
+					}
+				}
+			}
+		}
+	}
+}
+
 // webTags are the page's keywords, article:tag and categories as tags
 // (tagsOf), without the site's own markers: tags that start with a
 // punctuation mark ("@lll", "_no-apple-news", "#x") and domain names
@@ -552,9 +597,10 @@ func hostName(u *url.URL) string {
 // standfirstOf is the page's description unless it is only the opening of
 // the text. The extractor gives it decoded (a meta's content, JSON-LD):
 // its tags are dropped, its "&" kept (decoded again, "&amp;copy;" in the
-// page read "©").
+// page read "©"), and so is a "<" that opens no tag (literalAngles: "A
+// review of <Hamlet>" lost "<Hamlet>", read as an element).
 func standfirstOf(desc, text string) string {
-	s := archive.SanitizeLine(htmlText(strings.ReplaceAll(desc, "&", "&amp;")))
+	s := archive.SanitizeLine(htmlText(literalAngles(strings.ReplaceAll(desc, "&", "&amp;"))))
 	if s == "" || len(s) > 600 {
 		return ""
 	}
@@ -564,6 +610,56 @@ func standfirstOf(desc, text string) string {
 	}
 	return s
 }
+
+// literalAngles escapes each "<" of s that opens no tag: a tag is an HTML
+// element's, void (<br>) or closed later in s (<p>…</p>), or the closing
+// of one opened before it; a name in angle brackets (<Hamlet>, <Main
+// Street>, a Korean title's <The Palace>) is text.
+func literalAngles(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	lower := strings.ToLower(s)
+	opened := map[string]bool{}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '<' {
+			b.WriteByte(s[i])
+			continue
+		}
+		j := i + 1
+		closing := j < len(s) && s[j] == '/'
+		if closing {
+			j++
+		}
+		k := j
+		for k < len(s) && (s[k] >= 'a' && s[k] <= 'z' || s[k] >= 'A' && s[k] <= 'Z' || k > j && s[k] >= '0' && s[k] <= '9') {
+			k++
+		}
+		name := lower[j:k]
+		tag := false
+		if a := atom.Lookup([]byte(name)); a != 0 && k < len(s) && strings.ContainsRune(" \t\n/>", rune(s[k])) {
+			switch {
+			case closing:
+				tag = opened[name]
+			case voidElement[a]:
+				tag = true
+			default:
+				tag = strings.Contains(lower[k:], "</"+name)
+				opened[name] = opened[name] || tag
+			}
+		}
+		if tag {
+			b.WriteByte('<')
+		} else {
+			b.WriteString("&lt;")
+		}
+	}
+	return b.String()
+}
+
+// voidElement are the elements that have no closing tag.
+var voidElement = map[atom.Atom]bool{atom.Br: true, atom.Img: true, atom.Hr: true, atom.Wbr: true, atom.Meta: true, atom.Link: true, atom.Input: true, atom.Source: true, atom.Embed: true}
 
 // removeEmbeds removes images and other embedded sources from the
 // extracted text (its links are cleaned as a feed item's are:

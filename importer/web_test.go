@@ -615,3 +615,36 @@ func TestDefusePageWholeIsAsByTokens(t *testing.T) {
 		t.Errorf("a page with U+2028 and no reference: %.0f allocations, want none (token by token)", n)
 	}
 }
+
+// A page's description keeps the names it holds in angle brackets: read
+// as HTML, "A review of <Hamlet> & <Macbeth>" lost both (an attack, 41f:
+// a Korean drama's "<The Palace: Tale of Jang Noksu>" in the web corpus),
+// while its tags are still dropped.
+func TestStandfirstKeepsAngleBracketedNames(t *testing.T) {
+	text := strings.Repeat("A paragraph about the production, at some length and with care. ", 12)
+	for desc, want := range map[string]string{
+		"A review of &lt;Hamlet&gt; &amp; &lt;Macbeth&gt; at the Globe, where 3 &lt; 5": "A review of <Hamlet> & <Macbeth> at the Globe, where 3 < 5",
+		"&lt;The Palace: Tale of Jang Noksu&gt; returns":                                "<The Palace: Tale of Jang Noksu> returns",
+		"&lt;Main Street&gt; revisited":                                                 "<Main Street> revisited",
+		"&lt;p&gt;A &lt;b&gt;bold&lt;/b&gt; summary&lt;br&gt;of it&lt;/p&gt;":           "A bold summary of it",
+	} {
+		pg := Page{URL: "https://example.com/2021/05/hamlet", HTML: []byte(`<html><head><title>Hamlet</title>
+<meta name="description" content="` + desc + `"></head><body><article><p>` + text + `</p><p>` + text + `</p></article></body></html>`)}
+		into := t.TempDir()
+		rep, err := AddPage(pg, PageOptions{Options: Options{Into: into}, Date: "2021-05-01"})
+		if err != nil || len(rep.Results) != 1 || rep.Results[0].Action != Added {
+			t.Fatalf("%+v %v", rep, err)
+		}
+		b, err := os.ReadFile(filepath.Join(into, rep.Results[0].Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, probs := archive.Parse(rep.Results[0].Path, b)
+		if len(probs) > 0 {
+			t.Fatal(probs)
+		}
+		if a.Standfirst != want {
+			t.Errorf("description %q: standfirst %q, want %q", desc, a.Standfirst, want)
+		}
+	}
+}
