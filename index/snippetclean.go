@@ -480,11 +480,16 @@ func (c *cleaner) links() {
 				continue // [sic]: text
 			}
 			c.set(o, o+1, isMark)
-			if o > c.lo && c.text[o-1] == '!' && c.at(o-1) == isText {
+			image := o > c.lo && c.text[o-1] == '!' && c.at(o-1) == isText
+			if image {
 				c.set(o-1, o, isMark)
 			}
 			c.set(i, end, isMark)
-			open = open[:0] // no link in a link's text
+			if !image {
+				// no link in a link's text; an image may be one's (a
+				// linked image's "](url)" was shown: its link forgotten)
+				open = open[:0]
+			}
 			i = end - 1
 		}
 	}

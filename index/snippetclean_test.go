@@ -56,6 +56,10 @@ func TestSnippetTextKeepsWhatIsText(t *testing.T) {
 		{"Title\n=====\n\nText", "Title Text"},
 		{"See [the report][rep].\n\n[rep]: https://x.example/r \"Report\"", "See the report."},
 		{"An image ![a map](map.png) here", "An image a map here"},
+		// a linked image: the image closes inside the link's text, whose
+		// "[" was forgotten, and "](https://…)" shown (an attack, 41f)
+		{"Iota [![kiwi badge](b.svg)](https://example.com/ci) nine", "Iota kiwi badge nine"},
+		{"[![a](x.png) and text](https://e.com/) [b](c)", "a and text b"},
 		{"A link [with (parens)](https://x.example/a_(b)) ends", "A link with (parens) ends"},
 		// fenced code as written, its fences dropped (NOTES: a "# " line
 		// in code lost its "#")
