@@ -30,6 +30,10 @@ type hugoBuild struct {
 	// langs: its languages (language.go), which a page's name or folder
 	// says it is in.
 	langs hugoLanguages
+	// zola: the site is a Zola site (zolaConfigOf), its languages its
+	// config's as Zola reads them (zolaLanguagesOf), nothing else of it
+	// read as Hugo's.
+	zola bool
 }
 
 // hugoDateAliases are the front matter keys Hugo 0.111 reads after a date
@@ -108,6 +112,9 @@ var hugoNameDay = lazyRegexp(`^\d{4}-\d{2}-\d{2}$`)
 // hugoBuildOf is hugoBuild of the Hugo site whose root is root, its
 // config's files read by read.
 func hugoBuildOf(read configReader, root string) hugoBuild {
+	if m, ok := zolaConfigOf(read, root); ok {
+		return hugoBuild{langs: zolaLanguagesOf(m), zola: true}
+	}
 	var b hugoBuild
 	if v, ok := hugoSiteConfig.value(read, root, "builddrafts"); ok {
 		b.drafts, _ = hugoBool(v)
@@ -121,7 +128,7 @@ func hugoBuildOf(read configReader, root string) hugoBuild {
 
 // String is b as text for a config's sum (hugoConfigSum).
 func (b hugoBuild) String() string {
-	return fmt.Sprintf("drafts %v dates %q %v %s", b.drafts, b.dates, b.dates == nil, b.langs)
+	return fmt.Sprintf("drafts %v dates %q %v %s zola %v", b.drafts, b.dates, b.dates == nil, b.langs, b.zola)
 }
 
 // hugoBuildFor is hugoBuild of the Hugo site the file at p is in

@@ -21,9 +21,11 @@ import (
 // has (Hugo reads the name so then, and a page of a multilingual site
 // without one is its default language's), or a language's own
 // contentDir, else the site's: a Hugo site's languageCode, or the
-// defaultContentLanguage it names (hugoLanguages.site). A Zola
-// translation's name is not read (folio reads no Zola config:
-// elections.uk.md, trip.to.md read as Ukrainian and Tongan; a review). Cite gives it to reference managers and biblatex, which
+// defaultContentLanguage it names (hugoLanguages.site). A Zola site's
+// page takes its language so from its config's default_language and
+// languages, as Zola reads them (zolaLanguagesOf): a translation's name
+// only of a language the config lists (elections.uk.md, trip.to.md are
+// no Ukrainian and Tongan pieces; a review). Cite gives it to reference managers and biblatex, which
 // case a title in English alone (biblatex-apa wrote "Die Welt und das
 // Ende" as "Die welt und das ende": the piece had no language).
 

@@ -496,11 +496,13 @@ import (
 // raw lines were read, and "[https://good.example.com/t](…)" stored as
 // text); 235: a direction mark kept by its paragraph's right-to-left
 // letters (archive's blockAround: a hard-wrapped Arabic paragraph's mark on
-// a line of Latin text was dropped).
+// a line of Latin text was dropped); 236: a Zola site's pages in its
+// config's default_language and languages (archive's zolaLanguagesOf: read
+// as a Hugo config, [languages.fr] made every page French).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 235
+const SchemaVersion = 236
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

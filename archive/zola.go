@@ -1,0 +1,87 @@
+package archive
+
+import (
+	"path"
+	"strings"
+)
+
+// A Zola site's root holds its config.toml beside its content/ folder,
+// as an older Hugo site's root does (hugoOldConfigs), and folio scans it
+// as one: its pages under content/ alone, a section page's draft hiding
+// the section's pages (Zola's site loader skips the folder of a draft
+// section: getzola/zola components/site/src/lib.rs, Site::load, "if the
+// section is drafted we can skip the entire dir"). Its config is told
+// from Hugo's by its keys (zolaConfigOf), and read for what Hugo's
+// would be misread for: the languages a page's name gives
+// (zolaLanguagesOf).
+
+// zolaConfigOf is the config of the Zola site whose root is root (a Hugo
+// root by hugoRoot: a config.toml beside content/), its files read by
+// read: its config.toml's top-level keys, when that file has a base_url,
+// the one key a Zola config requires (getzola/zola
+// components/config/src/config/mod.rs, Config::parse: "A base URL is
+// required in config.toml with key `base_url`"), which Hugo does not
+// read, and no baseURL (Hugo's, in any case, which Zola's config, its
+// unknown fields denied, cannot hold), and the root has no config Hugo
+// reads before it (a hugo.toml, .yaml, .yml, .json, or config/_default/
+// or config/production/: hugoConfigFiles); false for any other.
+func zolaConfigOf(read configReader, root string) (map[string]any, bool) {
+	for _, name := range hugoConfigFiles {
+		if name == "config.toml" {
+			continue
+		}
+		if _, there := read(path.Join(root, name)); there {
+			return nil, false
+		}
+	}
+	m, there := read(path.Join(root, "config.toml"))
+	if !there {
+		return nil, false
+	}
+	if _, ok := m["base_url"]; !ok {
+		return nil, false
+	}
+	if _, ok := hugoKey(m, "baseurl"); ok {
+		return nil, false
+	}
+	return m, true
+}
+
+// zolaLanguagesOf is what the Zola config m says of its languages, as
+// hugoLanguages (which a page's name gives: pageLanguage), as Zola reads
+// them (getzola/zola components/config/src/config/mod.rs:
+// default_language, "en" when it names none, and languages, "the list of
+// supported languages outside of the default one";
+// components/content/src/file_info.rs, FileInfo::find_language): a
+// page's name gives its language (x.fr.md, index.fr.md) when the config
+// lists that language (elections.uk.md of a site without uk is no
+// Ukrainian piece: Zola refuses to build it, "has a language code of uk
+// which isn't present in the config.toml"), and a page of a site without
+// other languages is in its default language whatever its name. A page
+// whose name gives none is in the default language: its tag when the
+// config names it, or when the site has other languages, Zola's en; a
+// site that names no language and has no other says none (Zola's default
+// en is no word of the site's, as for Hugo's: hugoLanguages.site).
+func zolaLanguagesOf(m map[string]any) hugoLanguages {
+	l := hugoLanguages{tags: map[string]string{}, def: "en"}
+	named := false
+	if s, ok := m["default_language"].(string); ok && strings.TrimSpace(s) != "" {
+		l.def, named = strings.ToLower(strings.TrimSpace(s)), true
+	}
+	langs, _ := m["languages"].(map[string]any)
+	for k := range langs {
+		if key := strings.ToLower(k); key != l.def {
+			l.tags[key], _ = LanguageTag(k)
+			l.multi = true
+		}
+	}
+	if t, ok := LanguageTag(l.def); ok && (named || l.multi) {
+		l.tags[l.def] = t
+		if named {
+			l.site = t
+		}
+	} else {
+		l.tags[l.def] = ""
+	}
+	return l
+}

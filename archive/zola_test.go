@@ -1,0 +1,64 @@
+package archive
+
+import "testing"
+
+// zolaPage is a Zola page's file: TOML front matter with its title, and
+// the lines of more given.
+func zolaPage(title, more string) string {
+	return "+++\ntitle = \"" + title + "\"\n" + more + "+++\nText.\n"
+}
+
+// A Zola site's config.toml (beside content/, as an older Hugo site's)
+// says its languages as Zola reads them, not as Hugo would: its
+// default_language is a page's ("en" when none is named), its
+// languages are those "outside of the default one" (getzola/zola
+// components/config/src/config/mod.rs at 00cec15a, struct Config and
+// Default for Config: `default_language: "en".to_string()`); a
+// translation's name gives its language when the config lists it, a
+// code it does not list is refused, and with no other languages any name
+// is the default's (components/content/src/file_info.rs at 261f8a09,
+// FileInfo::find_language: "if other_languages.is_empty()", "if
+// !other_languages.contains(&parts[1].as_ref()) { bail!"). folio read
+// the config as Hugo's: its [languages.fr] made fr the site's one
+// language, every page French (a.md, elections.uk.md), and a
+// default_language = "de" was no language.
+func TestZolaSiteLanguages(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"multi/config.toml":                  "base_url = \"https://multi.example.org\"\ndefault_language = \"en\"\ntaxonomies = [{name = \"tags\"}]\n[languages.fr]\ntitle = \"Le site\"\n[extra]\nx = 1\n",
+		"multi/content/_index.md":            zolaPage("Home", ""),
+		"multi/content/blog/_index.md":       zolaPage("Blog", "sort_by = \"date\"\n"),
+		"multi/content/blog/a.md":            zolaPage("A", "date = 2021-05-05\n"),
+		"multi/content/blog/a.fr.md":         zolaPage("A fr", "date = 2021-05-05\n"),
+		"multi/content/blog/b/index.fr.md":   zolaPage("B fr", "date = 2021-05-06\n"),
+		"multi/content/blog/elections.uk.md": zolaPage("Elections", "date = 2021-05-07\n"),
+		"multi/content/blog/own.md":          zolaPage("Own", "date = 2021-05-08\n[extra]\nlanguage = \"de\"\n"),
+		"german/config.toml":                 "base_url = \"https://de.example.org\"\ndefault_language = \"de\"\n",
+		"german/content/x.md":                zolaPage("X", "date = 2021-05-05\n"),
+		"german/content/y.fr.md":             zolaPage("Y", "date = 2021-05-05\n"),
+		"unnamed/config.toml":                "base_url = \"https://u.example.org\"\n",
+		"unnamed/content/z.md":               zolaPage("Z", "date = 2021-05-05\n"),
+		"unnamed-multi/config.toml":          "base_url = \"https://um.example.org\"\n[languages.de]\n",
+		"unnamed-multi/content/w.md":         zolaPage("W", "date = 2021-05-05\n"),
+		"unnamed-multi/content/w.de.md":      zolaPage("W de", "date = 2021-05-05\n"),
+		"hugo/config.toml":                   "baseURL = \"https://h.example.org\"\n[languages.fr]\nweight = 1\n",
+		"hugo/content/h.md":                  "---\ntitle: H\ndate: 2021-05-05\n---\nText.\n",
+	})
+	a, probs := loadSite(t, dir)
+	if n, _ := CountProblems(probs); n != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	languagesAre(t, a, map[string]string{
+		"multi/content/blog/a.md":            "en",
+		"multi/content/blog/a.fr.md":         "fr",
+		"multi/content/blog/b/index.fr.md":   "fr",
+		"multi/content/blog/elections.uk.md": "en", // no Ukrainian piece
+		"multi/content/blog/own.md":          "de", // its own, from [extra]
+		"german/content/x.md":                "de",
+		"german/content/y.fr.md":             "de", // a site of one language: its name says none
+		"unnamed/content/z.md":               "",   // Zola's en, which the site has not said
+		"unnamed-multi/content/w.md":         "en",
+		"unnamed-multi/content/w.de.md":      "de",
+		"hugo/content/h.md":                  "fr", // Hugo's: its one language
+	})
+}
