@@ -482,10 +482,15 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		d, ok := nameDate(path)
 		if hugoDates {
 			ok = false // the config's keys alone: a name's date by its :filename
-		} else if ok && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() {
+		} else if ok && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() && !cascades.zolaSite(path) {
 			// nor by Hugo's own keys, :filename none of them (hugo
 			// 0.111.3 as oracle: content/posts/2019-05-07-b.md without
-			// a date was undated; folio dated it by its name)
+			// a date was undated; folio dated it by its name); a Zola
+			// site's page is dated by it (getzola/zola
+			// components/content/src/page.rs, Page::parse: RFC3339_DATE
+			// of the name, or a bundle's folder's, "if
+			// page.meta.date.is_none()"; folio read a Zola site as
+			// Hugo's, its dated names undated)
 			ok = false
 		}
 		if !ok && inSite() {

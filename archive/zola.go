@@ -13,7 +13,8 @@ import (
 // section is drafted we can skip the entire dir"). Its config is told
 // from Hugo's by its keys (zolaConfigOf), and read for what Hugo's
 // would be misread for: the languages a page's name gives
-// (zolaLanguagesOf).
+// (zolaLanguagesOf), and a page's date in its name, which Hugo does not
+// read (zolaSite).
 
 // zolaConfigOf is the config of the Zola site whose root is root (a Hugo
 // root by hugoRoot: a config.toml beside content/), its files read by
@@ -85,3 +86,8 @@ func zolaLanguagesOf(m map[string]any) hugoLanguages {
 	}
 	return l
 }
+
+// zolaSite reports whether the file at p is in a Zola site
+// (zolaConfigOf), its config read once a site (hugoBuildFor); false for a
+// SiteRoots without the archive's files.
+func (s *SiteRoots) zolaSite(p string) bool { return s.hugoBuildFor(p).zola }

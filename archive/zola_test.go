@@ -62,3 +62,42 @@ func TestZolaSiteLanguages(t *testing.T) {
 		"hugo/content/h.md":                  "fr", // Hugo's: its one language
 	})
 }
+
+// A Zola site's page whose front matter has no date is dated by its name
+// (or its bundle folder's), a date then - or _ (getzola/zola
+// components/content/src/page.rs at 00afd659, Page::parse:
+// "RFC3339_DATE.captures(&file_path_for_slug)", the name after
+// find_language cut its language off, a bundle's index its folder's,
+// then "if page.meta.date.is_none()"), as in an archive of no site;
+// folio read the site as Hugo's, whose pages its name does not date
+// (:filename is none of Hugo's default keys), and left them undated.
+func TestZolaSiteDatesByName(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"config.toml":                             "base_url = \"https://z.example.org\"\n[languages.fr]\n",
+		"content/blog/2021-05-05-hello.md":        zolaPage("Hello", ""),
+		"content/blog/2021-05-05-hello.fr.md":     zolaPage("Bonjour", ""),
+		"content/blog/2021-06-06_under.md":        zolaPage("Under", ""),
+		"content/blog/2021-07-07-bundle/index.md": zolaPage("Bundle", ""),
+		"content/blog/2021-08-08-own.md":          zolaPage("Own", "date = 2020-01-01\n"),
+		"content/blog/plain.md":                   zolaPage("Plain", ""),
+	})
+	a, probs := loadSite(t, dir)
+	if n, _ := CountProblems(probs); n != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	want := map[string]string{
+		"content/blog/2021-05-05-hello.md":        "2021-05-05",
+		"content/blog/2021-05-05-hello.fr.md":     "2021-05-05",
+		"content/blog/2021-06-06_under.md":        "2021-06-06",
+		"content/blog/2021-07-07-bundle/index.md": "2021-07-07",
+		"content/blog/2021-08-08-own.md":          "2020-01-01",
+		"content/blog/plain.md":                   "",
+	}
+	got := datesOf(a)
+	for p, d := range want {
+		if g, ok := got[p]; !ok || g != d {
+			t.Errorf("%s dated %q (a piece: %v), want %q", p, g, ok, d)
+		}
+	}
+}

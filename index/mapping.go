@@ -498,11 +498,13 @@ import (
 // letters (archive's blockAround: a hard-wrapped Arabic paragraph's mark on
 // a line of Latin text was dropped); 236: a Zola site's pages in its
 // config's default_language and languages (archive's zolaLanguagesOf: read
-// as a Hugo config, [languages.fr] made every page French).
+// as a Hugo config, [languages.fr] made every page French); 237: a Zola
+// site's page without a date dated by its name (archive's zolaSite: undated
+// as a Hugo page).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 236
+const SchemaVersion = 237
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
