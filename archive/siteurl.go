@@ -19,10 +19,11 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// SiteURLs are the base URLs of the Hugo or Jekyll site the file at p (a
+// SiteURLs are the base URLs of the Hugo, Zola or Jekyll site the file at p (a
 // slash path in fsys) is in, as its config gives them: a Hugo site's
 // baseURL (hugo.toml, config.toml, .yaml, .yml, .json, config/_default/'s,
-// config/production/'s over those: hugoConfigFiles), a Jekyll site's url followed by its baseurl
+// config/production/'s over those: hugoConfigFiles), a Zola site's
+// base_url (its config.toml: zolaConfigOf), a Jekyll site's url followed by its baseurl
 // (_config.yml); none for a file in no site, or a site whose config names
 // none. A link to the site's own URL (https://example.org/posts/x/) is
 // read as its site path (/posts/x/: OwnSitePath), as a relative link is.
@@ -43,7 +44,11 @@ func (s *SiteRoots) SiteURLs(p string) []string {
 		var u string
 		switch {
 		case s.inHugoRoot(dir):
-			u = hugoBaseURL(s.readConfig, dir)
+			if m, zola := zolaConfigOf(s.readConfig, dir); zola {
+				u = zolaBaseURL(m)
+			} else {
+				u = hugoBaseURL(s.readConfig, dir)
+			}
 		case s.inJekyllRoot(dir):
 			u = jekyllBaseURL(s.readConfig, dir)
 		default:

@@ -13,8 +13,8 @@ import (
 // section is drafted we can skip the entire dir"). Its config is told
 // from Hugo's by its keys (zolaConfigOf), and read for what Hugo's
 // would be misread for: the languages a page's name gives
-// (zolaLanguagesOf), and a page's date in its name, which Hugo does not
-// read (zolaSite).
+// (zolaLanguagesOf), a page's date in its name, which Hugo does not
+// read (zolaSite), and the site's own URL, its base_url (SiteURLs).
 
 // zolaConfigOf is the config of the Zola site whose root is root (a Hugo
 // root by hugoRoot: a config.toml beside content/), its files read by
@@ -85,6 +85,14 @@ func zolaLanguagesOf(m map[string]any) hugoLanguages {
 		l.tags[l.def] = ""
 	}
 	return l
+}
+
+// zolaBaseURL is the base_url of the Zola config m, the site's own URL,
+// under which its pages' paths are (getzola/zola
+// components/config/src/config/mod.rs, Config::make_permalink).
+func zolaBaseURL(m map[string]any) string {
+	s, _ := m["base_url"].(string)
+	return strings.TrimSpace(s)
 }
 
 // zolaSite reports whether the file at p is in a Zola site

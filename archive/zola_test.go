@@ -1,6 +1,9 @@
 package archive
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // zolaPage is a Zola page's file: TOML front matter with its title, and
 // the lines of more given.
@@ -99,5 +102,45 @@ func TestZolaSiteDatesByName(t *testing.T) {
 		if g, ok := got[p]; !ok || g != d {
 			t.Errorf("%s dated %q (a piece: %v), want %q", p, g, ok, d)
 		}
+	}
+}
+
+// A link to a Zola site's own URL, under its config's base_url, names
+// the piece at that site path, as one under a Hugo site's baseURL does
+// (getzola/zola components/config/src/config/mod.rs at 00cec15a,
+// Config::make_permalink: base_url then the page's path;
+// components/content/src/page.rs at 00afd659, Page::parse: a page's
+// path is its folders and slug, "if let Some(ref p) = page.meta.path" its
+// path key's, "if page.lang != config.default_language" a translation's
+// under its language); folio read no base_url (SiteURLs none), and left
+// each such link to the site itself.
+func TestZolaSiteOwnURL(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"config.toml":                         "base_url = \"https://zola.example.org/\"\n[languages.fr]\n",
+		"content/blog/2021-05-05-hello.md":    zolaPage("Hello", ""),
+		"content/blog/2021-05-05-hello.fr.md": zolaPage("Bonjour", ""),
+		"content/blog/b.md":                   zolaPage("B", "date = 2021-01-01\nslug = \"custom\"\n"),
+		"content/notes/n.md":                  zolaPage("N", "date = 2021-01-02\npath = \"my/note\"\n"),
+		"content/links.md": "+++\ntitle = \"Links\"\ndate = 2021-01-03\n+++\n" +
+			"[h](https://zola.example.org/blog/hello/) [fr](https://zola.example.org/fr/blog/hello/) " +
+			"[c](https://zola.example.org/blog/custom/) [n](https://zola.example.org/my/note/) [home](https://zola.example.org/)\n",
+	})
+	arch, probs := loadSite(t, dir)
+	if n, _ := CountProblems(probs); n != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	links, ok := arch.Get("content/links")
+	if !ok {
+		t.Fatal("no content/links")
+	}
+	bases := SiteURLs(arch.FS, links.Path)
+	if !slices.Equal(bases, []string{"https://zola.example.org/"}) {
+		t.Fatalf("SiteURLs = %v", bases)
+	}
+	title := func(c []string) (string, bool) { a, ok := arch.Resolve(c); return a.Title, ok }
+	got := MarkLinksIn(links.Body, links.Path, bases, title)
+	if want := "h (→ “Hello”) fr (→ “Bonjour”) c (→ “B”) n (→ “N”) [home](https://zola.example.org/)"; got != want {
+		t.Errorf("marked\n%q, want\n%q", got, want)
 	}
 }
