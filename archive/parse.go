@@ -480,6 +480,9 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		a.Date = namedDate.date
 	case df == "":
 		d, ok := nameDate(path)
+		if !ok {
+			d, ok = cascades.zolaIndexDate(path)
+		}
 		if hugoDates {
 			ok = false // the config's keys alone: a name's date by its :filename
 		} else if ok && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo != nil && inHugo() && !cascades.zolaSite(path) {

@@ -99,3 +99,26 @@ func zolaBaseURL(m map[string]any) string {
 // (zolaConfigOf), its config read once a site (hugoBuildFor); false for a
 // SiteRoots without the archive's files.
 func (s *SiteRoots) zolaSite(p string) bool { return s.hugoBuildFor(p).zola }
+
+// zolaIndexDate is the date of a Zola site's bundle translation at p,
+// index.fr.md, by its folder's name (nameDate), as Zola reads it: its
+// language cut off its name first, when the config lists it and it is
+// not the default one, then an index's date is its folder's
+// (getzola/zola components/content/src/file_info.rs,
+// FileInfo::find_language: self.name = parts.swap_remove(0);
+// components/content/src/page.rs, Page::parse: "if page.file.name ==
+// \"index\"" the parent's name for RFC3339_DATE). false for any other
+// file, and outside a Zola site (folio dated 2022-02-02-x/index.md, not
+// its index.fr.md).
+func (s *SiteRoots) zolaIndexDate(p string) (Date, bool) {
+	stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	if !strings.HasPrefix(stem, "index.") || !s.zolaSite(p) {
+		return Date{}, false
+	}
+	rel, _ := s.hugoSiteRel(p)
+	l := s.hugoBuildFor(p).langs
+	if key, named := l.pageLanguageKey(rel); !named || key == l.def || stem != "index."+key {
+		return Date{}, false
+	}
+	return nameDate(path.Join(path.Dir(p), "index.md"))
+}

@@ -500,11 +500,12 @@ import (
 // config's default_language and languages (archive's zolaLanguagesOf: read
 // as a Hugo config, [languages.fr] made every page French); 237: a Zola
 // site's page without a date dated by its name (archive's zolaSite: undated
-// as a Hugo page).
+// as a Hugo page); 238: a Zola site's bundle translation, index.fr.md,
+// dated by its folder's name (archive's zolaIndexDate: undated).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 237
+const SchemaVersion = 238
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
