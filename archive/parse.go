@@ -191,6 +191,9 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		// SITE/other/o.md was a piece)
 		return Article{}, []Problem{{Path: path, Msg: HugoOutsideContentMsg, Fatal: true, Quiet: true}}
 	}
+	if !strings.HasSuffix(path, ".md") && inHugo != nil && inHugo() && cascades.zolaSite(path) {
+		return Article{}, []Problem{{Path: path, Msg: ZolaExtMsg, Fatal: true, Quiet: true}}
+	}
 	if hugoCasedExt(path) && inHugo != nil && inHugo() {
 		return Article{}, []Problem{{Path: path, Msg: HugoCasedExtMsg, Fatal: true, Quiet: true}}
 	}

@@ -14,7 +14,8 @@ import (
 // from Hugo's by its keys (zolaConfigOf), and read for what Hugo's
 // would be misread for: the languages a page's name gives
 // (zolaLanguagesOf), a page's date in its name, which Hugo does not
-// read (zolaSite), and the site's own URL, its base_url (SiteURLs).
+// read (zolaSite), the site's own URL, its base_url (SiteURLs), and
+// the files that are its pages: a .md file alone (ZolaExtMsg).
 
 // zolaConfigOf is the config of the Zola site whose root is root (a Hugo
 // root by hugoRoot: a config.toml beside content/), its files read by
@@ -122,3 +123,11 @@ func (s *SiteRoots) zolaIndexDate(p string) (Date, bool) {
 	}
 	return nameDate(path.Join(path.Dir(p), "index.md"))
 }
+
+// ZolaExtMsg is the message of the Quiet problem of a file of a Zola site
+// (zolaSite) whose name does not end in .md (x.markdown, x.MD): Zola's
+// loader skips it, "skip hidden files and non md files" (getzola/zola
+// components/site/src/lib.rs at 01228451, Site::load:
+// "!file_name.ends_with(\".md\")"), as a Hugo site's reads .markdown;
+// folio listed content/blog/other.markdown as a piece.
+const ZolaExtMsg = "not a page of the site (Zola reads a page from a .md file alone)"

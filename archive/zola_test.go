@@ -152,3 +152,27 @@ func TestZolaSiteOwnURL(t *testing.T) {
 		t.Errorf("marked\n%q, want\n%q", got, want)
 	}
 }
+
+// A Zola site's pages are its .md files alone: its loader skips any other
+// (getzola/zola components/site/src/lib.rs at 01228451, Site::load: "skip
+// hidden files and non md files", "!file_name.ends_with(\".md\")"), so a
+// .markdown or .MD file is no page, listed and counted as the files a
+// site does not publish are; a Hugo site's .markdown is its page. folio
+// listed the Zola site's x.markdown as a piece.
+func TestZolaSitePagesAreMDFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"zola/config.toml":              "base_url = \"https://z.example.org\"\n",
+		"zola/content/blog/ok.md":       zolaPage("OK", "date = 2021-01-01\n"),
+		"zola/content/blog/x.markdown":  zolaPage("X", "date = 2021-01-02\n"),
+		"zola/content/blog/y.mdown":     zolaPage("Y", "date = 2021-01-03\n"),
+		"hugo/config.toml":              "baseURL = \"https://h.example.org\"\n",
+		"hugo/content/posts/h.markdown": zolaPage("H", "date = 2021-01-04\n"),
+	})
+	a, probs := loadSite(t, dir)
+	sameLines(t, "pieces", piecePaths(a), []string{"hugo/content/posts/h.markdown", "zola/content/blog/ok.md"})
+	sameLines(t, "notes", problemLines(probs, func(p Problem) bool { return p.Fatal }), []string{
+		"zola/content/blog/x.markdown: " + ZolaExtMsg + " (quiet true)",
+		"zola/content/blog/y.mdown: " + ZolaExtMsg + " (quiet true)",
+	})
+}

@@ -501,11 +501,13 @@ import (
 // as a Hugo config, [languages.fr] made every page French); 237: a Zola
 // site's page without a date dated by its name (archive's zolaSite: undated
 // as a Hugo page); 238: a Zola site's bundle translation, index.fr.md,
-// dated by its folder's name (archive's zolaIndexDate: undated).
+// dated by its folder's name (archive's zolaIndexDate: undated); 239: a
+// Zola site's file not named .md no piece (archive's ZolaExtMsg: x.markdown
+// was one).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 238
+const SchemaVersion = 239
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
