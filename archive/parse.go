@@ -673,7 +673,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	}
 	a.Language = lang
 	probs = append(probs, capFields(path, &a, func(keys []string) int { f, _ := m.first(keys); return at(f) })...)
-	a.SiteKeys = siteKeys(path, a.ID, a.Date, m, isTOML)
+	a.SiteKeys = siteKeys(path, a.ID, a.Date, m, isTOML, cascades.zolaTranslation(path))
 	text := string(body)
 	if strings.Contains(text, "\r") {
 		// a CR alone ends a line, as in CommonMark, for every step below

@@ -721,8 +721,13 @@ const maxSiteKey = 255
 // siteKeys are the ids the site of the piece at p links it by besides its
 // path (Article.SiteKeys), from its front matter m; id is its own, left
 // out. A site path that is a pattern (Jekyll's /:year/:title/) or a URL is
-// none.
-func siteKeys(p, id string, date Date, m matter, isTOML bool) []string {
+// none. lang is the language of a Zola site's translation
+// (zolaTranslation), "" for another piece: Zola puts its slug under
+// /lang/ (/fr/blog/perso/), which a link names as it names a Hugo
+// translation's, by the slug's key with -lang after it (translations:
+// blog/perso-fr; a dated name's, 2021-05-05-x.fr.md, x-fr), its bundle's
+// index.fr.md named by its folder as an index.md is.
+func siteKeys(p, id string, date Date, m matter, isTOML bool, lang string) []string {
 	var out []string
 	// add keeps sitePath's key, and says whether it is one (not a pattern,
 	// a URL)
@@ -742,7 +747,7 @@ func siteKeys(p, id string, date Date, m matter, isTOML bool) []string {
 	// the folder whose path the site puts before a slug: a page bundle's
 	// (posts/x/index.md) is the bundle's parent
 	dir := path.Dir(p)
-	if base := path.Base(p); strings.EqualFold(strings.TrimSuffix(base, path.Ext(base)), "index") {
+	if stem := strings.TrimSuffix(path.Base(p), path.Ext(p)); strings.EqualFold(stem, "index") || lang != "" && stem == "index."+lang {
 		dir = path.Dir(dir)
 	}
 	// Hugo's url and Jekyll's permalink are site paths (/about/), Zola's
@@ -786,8 +791,10 @@ func siteKeys(p, id string, date Date, m matter, isTOML bool) []string {
 		slug = ""
 	}
 	name := strings.TrimSuffix(path.Base(p), path.Ext(p))
-	if strings.EqualFold(name, "index") {
+	if strings.EqualFold(name, "index") || lang != "" && name == "index."+lang {
 		name = path.Base(path.Dir(p))
+	} else if lang != "" {
+		name = strings.TrimSuffix(name, "."+lang) // Zola's name, its language cut off
 	}
 	post := strings.HasPrefix(p, "_posts/") || strings.Contains(p, "/_posts/")
 	if mm := jekyllPostName().FindStringSubmatch(name); post && mm != nil {
@@ -812,12 +819,16 @@ func siteKeys(p, id string, date Date, m matter, isTOML bool) []string {
 		}
 		return out
 	}
+	suffix := "" // a Zola translation's key: -lang after it
+	if lang != "" {
+		suffix = "-" + lang
+	}
 	if slug != "" {
-		add(path.Join(dir, slug))
+		add(path.Join(dir, slug) + suffix)
 	} else if loc := zolaName().FindStringIndex(name); loc != nil && isTOML {
 		// Zola's front matter is TOML: in a YAML archive of dated notes the
 		// name without its date made paths that clashed (a review)
-		add(path.Join(dir, name[loc[1]-1:]))
+		add(path.Join(dir, name[loc[1]-1:]) + suffix)
 	}
 	return out
 }

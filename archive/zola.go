@@ -113,15 +113,33 @@ func (s *SiteRoots) zolaSite(p string) bool { return s.hugoBuildFor(p).zola }
 // its index.fr.md).
 func (s *SiteRoots) zolaIndexDate(p string) (Date, bool) {
 	stem := strings.TrimSuffix(path.Base(p), path.Ext(p))
-	if !strings.HasPrefix(stem, "index.") || !s.zolaSite(p) {
+	if !strings.HasPrefix(stem, "index.") {
 		return Date{}, false
 	}
-	rel, _ := s.hugoSiteRel(p)
-	l := s.hugoBuildFor(p).langs
-	if key, named := l.pageLanguageKey(rel); !named || key == l.def || stem != "index."+key {
+	if lang := s.zolaTranslation(p); lang == "" || stem != "index."+lang {
 		return Date{}, false
 	}
 	return nameDate(path.Join(path.Dir(p), "index.md"))
+}
+
+// zolaTranslation is the language key of a Zola site's translation at p,
+// in lower case: the language its name gives (x.fr.md, index.fr.md),
+// one the config lists and not its default_language, whose code Zola
+// cuts off the name (getzola/zola components/content/src/file_info.rs,
+// FileInfo::find_language) and puts before the page's path
+// (components/content/src/page.rs, Page::parse: "if page.lang !=
+// config.default_language", /fr/blog/x/); "" for any other file, and
+// outside a Zola site.
+func (s *SiteRoots) zolaTranslation(p string) string {
+	if nameLanguage(p) == "" || !s.zolaSite(p) {
+		return ""
+	}
+	rel, _ := s.hugoSiteRel(p)
+	l := s.hugoBuildFor(p).langs
+	if key, named := l.pageLanguageKey(rel); named && key != l.def {
+		return key
+	}
+	return ""
 }
 
 // ZolaExtMsg is the message of the Quiet problem of a file of a Zola site

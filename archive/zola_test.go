@@ -176,3 +176,39 @@ func TestZolaSitePagesAreMDFiles(t *testing.T) {
 		"zola/content/blog/y.mdown: " + ZolaExtMsg + " (quiet true)",
 	})
 }
+
+// A Zola site's translation is at its language's path, /fr/ before its
+// folders and slug (getzola/zola components/content/src/page.rs at
+// 00afd659, Page::parse: "if page.lang != config.default_language { path
+// = format!(\"{}/{}\", page.lang, path) }"), its slug or dated name's
+// after find_language cut the language off its name, a bundle's
+// index.fr.md named by its folder ("if page.file.name == \"index\""): a
+// link by that path names it, and the slug without /fr/ names none.
+// folio keyed a slugged translation by /blog/perso/ (a link to
+// /fr/blog/perso/ named nothing, one to /blog/perso/ the French piece),
+// and a dated bundle's index.fr.md by no path.
+func TestZolaTranslationPaths(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"config.toml":                            "base_url = \"https://z.org\"\n[languages.fr]\n",
+		"content/blog/s.md":                      zolaPage("S en", "date = 2020-01-01\nslug = \"custom\"\n"),
+		"content/blog/s.fr.md":                   zolaPage("S fr", "date = 2020-01-01\nslug = \"perso\"\n"),
+		"content/blog/2021-07-07-bb/index.fr.md": zolaPage("BB fr", ""),
+		"content/blog/sb/index.fr.md":            zolaPage("SB fr", "date = 2020-01-01\nslug = \"sbfr\"\n"),
+		"content/l.md": "+++\ntitle = \"L\"\ndate = 2020-01-01\n+++\n" +
+			"[a](/blog/custom/) [b](https://z.org/fr/blog/perso/) [c](/fr/blog/perso/) [e](/fr/blog/bb/) [f](/fr/blog/sbfr/) [g](/blog/perso/)\n",
+	})
+	arch, probs := loadSite(t, dir)
+	if n, _ := CountProblems(probs); n != 0 {
+		t.Fatalf("problems %v", probs)
+	}
+	l, ok := arch.Get("content/l")
+	if !ok {
+		t.Fatal("no content/l")
+	}
+	title := func(c []string) (string, bool) { a, ok := arch.Resolve(c); return a.Title, ok }
+	got := MarkLinksIn(l.Body, l.Path, SiteURLs(arch.FS, l.Path), title)
+	if want := "a (→ “S en”) b (→ “S fr”) c (→ “S fr”) e (→ “BB fr”) f (→ “SB fr”) [g](/blog/perso/)"; got != want {
+		t.Errorf("marked\n%q, want\n%q", got, want)
+	}
+}

@@ -503,11 +503,13 @@ import (
 // as a Hugo page); 238: a Zola site's bundle translation, index.fr.md,
 // dated by its folder's name (archive's zolaIndexDate: undated); 239: a
 // Zola site's file not named .md no piece (archive's ZolaExtMsg: x.markdown
-// was one).
+// was one); 240: a Zola site's translation keyed by its slug or dated name
+// with its language (archive's siteKeys: s.fr.md's slug perso was
+// blog/perso).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 239
+const SchemaVersion = 240
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
