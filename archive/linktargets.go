@@ -61,8 +61,8 @@ func breakUserinfoLinks(md string) string {
 // ("https\uA789//"), one shortened with an ellipsis only when its host is
 // whole, of another site than target's (siteKey: blog.example.com and
 // example.com are one), compared as browsers ask for them (punycode). A
-// text over two lines is read joined and by its first line, another site
-// by both; a URL text with a user name reads as that name
+// text of several words (over two lines) is read joined and by its first
+// word, another site by either; a URL text with a user name reads as that name
 // ("https://www.nytimes.com@evil.example.net/x"), another site always. A
 // bare domain that is the last part of target's path names a file
 // ("[README.md](https://github.com/…/README.md)"). A target of no host (a
@@ -78,25 +78,31 @@ func LinkTextElsewhere(text, target string) bool {
 	if len(fields) == 0 {
 		return false
 	}
-	readings := []string{strings.Join(fields, "")}
-	if len(fields) > 1 {
-		readings = append(readings, fields[0])
+	joined := strings.Join(fields, "")
+	type reading struct {
+		s     string
+		first bool // the first word of several
 	}
-	judged := false
+	readings := []reading{{joined, false}}
+	if len(fields) > 1 {
+		// its first word alone, as a narrow table cell or a wrapped
+		// line shows it ("https://paypal.com .evil.net" over
+		// paypal.com.evil.net showed https://paypal.com: a review, 41ra),
+		// when it names a whole site (not "https://www.nytimes." cut
+		// where a line wraps); a bare domain only when the whole is one
+		// split
+		readings = append(readings, reading{fields[0], true})
+	}
 	for _, r := range readings {
-		shown, user := textSite(r, target, len(fields) == 1)
+		shown, user := textSite(r.s, target, len(fields) == 1 || r.first && isBareDomain(joined))
 		if user {
 			return true
 		}
-		if shown == "" {
-			continue
+		if shown != "" && siteKey(shown) != siteKey(there) && (!r.first || isBareDomain(shown)) {
+			return true
 		}
-		if siteKey(shown) == siteKey(there) {
-			return false
-		}
-		judged = true
 	}
-	return judged
+	return false
 }
 
 // lookAlikes reads as ":" a character that looks like one

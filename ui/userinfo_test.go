@@ -154,6 +154,11 @@ func TestLinkTextOfAnotherSiteIsText(t *testing.T) {
 		"[https://www.nytimes.\ncom/x](https://www.nytimes.com/x)":                                   true,
 		"[https://good.example.com/ is the page](https://good.example.com/p)":                        true,
 		"[https://good.example.com/x][r]\n\n[r]: https://good.example.com/y":                         true,
+		// a first word of another site, as a narrow cell or a wrapped
+		// line shows it alone (a review, 41ra)
+		"| a |\n|---|\n| [https://paypal.com .evil.net](https://paypal.com.evil.net/) |": false,
+		"[paypal.com\n.evil.net/login](https://paypal.com.evil.net/login)":               false,
+		"[Amazon.com shares](https://www.reuters.com/companies/AMZN.O)":                  true,
 	} {
 		dir := t.TempDir()
 		text := "---\ntitle: Links\ndate: 2017-03-03\n---\nRead " + body + "\n"
