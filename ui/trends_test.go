@@ -250,3 +250,37 @@ func TestChartOfUndatedPiecesSaysThem(t *testing.T) {
 	h.key("enter", "t")
 	h.requireScreen("glacier: 2 pieces, undated")
 }
+
+// The legend says undated pieces are undated: a chart of 3 dated and 2
+// undated pieces said "5, 2 dated less precisely" (a review, 41ra).
+func TestChartLegendSaysUndated(t *testing.T) {
+	dir := t.TempDir()
+	for path, text := range map[string]string{
+		"hugo.toml":          "baseURL = \"https://example.org/\"\n",
+		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-05\n---\nGlacier.\n",
+		"content/posts/b.md": "---\ntitle: B\ndate: 2020-02-05\n---\nGlacier.\n",
+		"content/posts/y.md": "---\ntitle: Y\ndate: 2021\n---\nGlacier.\n",
+		"content/blog/c.md":  "---\ntitle: C\n---\nFjord.\n",
+		"content/blog/d.md":  "---\ntitle: D\n---\nFjord.\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, _ := realIndex(t, dir)
+	h := newHarness(t, ix, 120, 30)
+	h.run(h.m.startSearch())
+	h.key("t")
+	h.requireScreen("all pieces 5, 2 undated")
+	for range 4 { // by month: the year-only piece is on no bar either
+		if h.m.trends.by == index.ByMonth {
+			break
+		}
+		h.key("p")
+	}
+	h.requireScreen("all pieces 5, 2 undated, 1 dated less precisely")
+}

@@ -159,9 +159,16 @@ func (f chartFrame) legend() string {
 	var legend []string
 	for i, s := range f.p.series {
 		t := s.trend
+		var notes []string // the pieces on no bar: undated (a review: said "dated less precisely"), then coarser
+		if n := t.Undated.Count; n > 0 {
+			notes = append(notes, fmt.Sprintf("%d undated", n))
+		}
+		if n := t.Matched() - sumPoints(t) - t.Undated.Count; n > 0 {
+			notes = append(notes, fmt.Sprintf("%d dated less precisely", n))
+		}
 		extra := ""
-		if n := t.Matched() - sumPoints(t); n > 0 {
-			extra = fmt.Sprintf(", %d dated less precisely", n)
+		if len(notes) > 0 {
+			extra = ", " + strings.Join(notes, ", ")
 		}
 		legend = append(legend, f.style(i).Render(strings.Repeat(f.glyph(i), 2))+" "+truncateCells(archive.SanitizeLine(s.label), 30)+
 			f.st.Count.Render(fmt.Sprintf(" %d%s", t.Matched(), extra)))
