@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -41,7 +42,8 @@ func (m *Model) stateSaved(msg stateSavedMsg) tea.Cmd {
 	if msg.err == nil {
 		m.saveFailing = false
 		if msg.changed {
-			return m.refreshCounts() // the rows redraw with the new marks anyway
+			// the rows redraw with the new marks anyway
+			return tea.Batch(m.refreshCounts(), m.savedOfMarks())
 		}
 		return nil
 	}
@@ -72,7 +74,7 @@ func (m *Model) renderFailed(msg renderedMsg) tea.Cmd {
 // so the cursor does not jump away from what the user just touched.
 func (m *Model) stateChanged() tea.Cmd {
 	m.saveSeq++
-	return tea.Batch(saveSoonCmd(m.opts.after, m.saveSeq), m.refreshCounts())
+	return tea.Batch(saveSoonCmd(m.opts.after, m.saveSeq), m.refreshCounts(), m.savedOfMarks())
 }
 
 // stateChangedNow follows a change asked for by a key (a star, a read
@@ -85,7 +87,18 @@ func (m *Model) stateChangedNow() tea.Cmd {
 	if m.reading == nil {
 		return nil
 	}
-	return tea.Batch(saveStateCmd(m.reading), m.refreshCounts())
+	return tea.Batch(saveStateCmd(m.reading), m.refreshCounts(), m.savedOfMarks())
+}
+
+// savedOfMarks counts the saved searches again when one of them keeps
+// pieces by their marks (starred, unread), which just changed: the
+// sidebar's SAVED kept a starred search's count while READING followed
+// the star (an attack, 41j: "StarOnly 1" beside "Starred 2", until R).
+func (m *Model) savedOfMarks() tea.Cmd {
+	if !slices.ContainsFunc(m.saved, func(s SavedSearch) bool { return s.Starred || s.Unread }) {
+		return nil
+	}
+	return m.countSaved()
 }
 
 // refreshCounts asks for the Reading counts of the current results.

@@ -734,3 +734,38 @@ func TestOpenedSavedSearchMarksFollowTheOpenings(t *testing.T) {
 	}
 	want("opened again with nothing new")
 }
+
+// A saved search of starred or unread pieces counts the marks as they
+// change: SAVED kept "StarOnly 1" after a second star while READING said
+// 2, until R (an attack, 41j).
+func TestSavedCountsFollowMarks(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	arch := t.TempDir()
+	writeTestPiece(t, arch, "one", "Raqqa falls", "isis")
+	writeTestPiece(t, arch, "two", "Mosul falls", "isis")
+	writeTestPiece(t, arch, "three", "Raqqa rebuilt", "syria")
+	store := newStateSaved(t, arch)
+	for _, s := range []state.Search{
+		{Name: "StarOnly", Filters: state.Filters{Starred: true}},
+		{Name: "UnreadOnly", Filters: state.Filters{Unread: true}},
+	} {
+		if _, err := store.saved.Add(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts, _ := liveIndexOptions(t, arch)
+	opts.Saved = store
+	stateDir := t.TempDir()
+	opts.OpenState = func() (ReadingState, error) { return state.Open("marks", stateDir) }
+	h := &harness{t: t, m: New(opts)}
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.run(openStateCmd(opts.OpenState))
+	h.run(openIndexCmd(context.Background(), opts.OpenIndex, h.m.relay))
+	h.requireMatch(`» StarOnly\s+0 │[\s\S]*» UnreadOnly\s+3 │`)
+	h.key("*")
+	h.requireMatch(`» StarOnly\s+1 │`)
+	h.key("j", "*")
+	h.requireMatch(`» StarOnly\s+2 │`)
+	h.key("enter", "esc") // opened: read
+	h.requireMatch(`» UnreadOnly\s+2 │`)
+}
