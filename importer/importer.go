@@ -524,7 +524,7 @@ type frontMatter struct {
 	Source     string   `yaml:"source,omitempty"`
 	Standfirst string   `yaml:"standfirst,omitempty"`
 	Language   string   `yaml:"language,omitempty"`  // pages from the web (AddPage)
-	Fetched    string   `yaml:"fetched,omitempty"`   // the day AddPage fetched the page
+	Fetched    string   `yaml:"fetched,omitempty"`   // the day AddPage fetched the page, local as cite's access date
 	Extracted  string   `yaml:"extracted,omitempty"` // how AddPage extracted the text
 	// ImportFeed is the feed's own URL, written when it is not Source
 	// (itemConverter.feed)

@@ -266,7 +266,10 @@ func extractPage(pg Page, date string) (*piece, string) {
 	p.Standfirst = standfirstOf(declaredDescription(pg.HTML, md.m.Description), ex.Text)
 	p.Language = archive.SanitizeLine(md.m.Language)
 	if !pg.Fetched.IsZero() {
-		p.Fetched = pg.Fetched.UTC().Format("2006-01-02")
+		// the local day, as folio cite's access date (urldate) is: the
+		// day in UTC said "fetched 7 December" of a page cited
+		// "accessed 6 December" west of UTC (an attack, 41j)
+		p.Fetched = pg.Fetched.Local().Format("2006-01-02")
 	}
 	p.Extracted = archive.SanitizeLine(ex.Extractor)
 	if pg.Saved {

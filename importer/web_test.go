@@ -648,3 +648,26 @@ func TestStandfirstKeepsAngleBracketedNames(t *testing.T) {
 		}
 	}
 }
+
+// A page's fetched day is the local one, as folio cite's access date is:
+// west of UTC in the evening, the day in UTC was tomorrow (an attack, 41j).
+func TestFetchedIsTheLocalDay(t *testing.T) {
+	was := time.Local
+	time.Local = time.FixedZone("Adak", -10*3600)
+	t.Cleanup(func() { time.Local = was })
+	text := strings.Repeat("A paragraph about the production, at some length and with care. ", 12)
+	pg := Page{URL: "https://example.com/2021/05/siege", Fetched: time.Date(2026, 12, 7, 3, 8, 0, 0, time.UTC),
+		HTML: []byte(`<html><head><title>Siege</title></head><body><article><p>` + text + `</p><p>` + text + `</p></article></body></html>`)}
+	into := t.TempDir()
+	rep, err := AddPage(pg, PageOptions{Options: Options{Into: into}, Date: "2021-05-01"})
+	if err != nil || len(rep.Results) != 1 || rep.Results[0].Action != Added {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	b, err := os.ReadFile(filepath.Join(into, rep.Results[0].Path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "fetched: \"2026-12-06\"") && !strings.Contains(string(b), "fetched: 2026-12-06") {
+		t.Errorf("fetched is not the local day 2026-12-06:\n%s", b)
+	}
+}
