@@ -602,12 +602,15 @@ func articleFirst(s string) bool {
 // attack found the person Foreign Policy), "Ann, Bo and Cy Lee, Foreign
 // Policy" three Lees. A list does not go on after its "and" with a comma:
 // what does is the list's affiliation. A name there stays a name ("Ann Lee
-// and Bo Chan, Cy Dee" three people, as "Ann Lee, Cy Dee" is two), and so
-// does one word, given names as after one name ("Ann Lee, Kristin"), and
-// what follows an inverted name's family ("Lee, Ann and Chan, A. B."); not
-// a name only by its first word, a given name's particle, which starts a
+// and Bo Chan, Cy Dee" three people, as "Ann Lee, Cy Dee" is two), not a
+// name only by its first word, a given name's particle, which starts a
 // place's name as often ("Ann Lee and Bo Chan, Van Nuys" is Ann Lee and Bo
-// Chan, as "Ann Lee, Van Nuys" is Ann Lee: particlePlaces).
+// Chan, as "Ann Lee, Van Nuys" is Ann Lee: particlePlaces). What follows
+// an inverted name's family stays ("Lee, Ann and Chan, A. B."), and one
+// word stays unless every name before it is a full name as written: then
+// it is no given name of the last, as it may be after one name ("Ann Lee
+// and Bo Chan, Lawfare" is Ann Lee and Bo Chan, where "Scott Thomas,
+// Kristin" is Kristin Scott Thomas); a suffix or initials stay.
 func dropListAffiliation(s, outlet string) string {
 	i := strings.LastIndexByte(s, ',')
 	if i < 0 {
@@ -617,6 +620,16 @@ func dropListAffiliation(s, outlet string) string {
 	ps := listParts(head, outlet)
 	if len(ps) < 2 || !ps[len(ps)-1].conj || !isPersonName(ps[len(ps)-1].text) || listSep().MatchString(tail) {
 		return s
+	}
+	if len(strings.Fields(tail)) < 2 && !slices.ContainsFunc(ps, func(p listPart) bool { return !isPersonName(p.text) }) {
+		// after full names as written one word is no given name of the
+		// last ("Ann Lee and Bo Chan, Lawfare": an attack found {Bo
+		// Chan}, Lawfare), only after one name alone, which may be
+		// inverted ("Scott Thomas, Kristin"); not a suffix, nor initials
+		if nameSuffixes[strings.ToLower(tail)] || isInitials(tail) || initial().MatchString(tail) {
+			return s
+		}
+		return head
 	}
 	if len(strings.Fields(tail)) < 2 || isPersonName(tail) && !particleGiven(tail) || givenFirst(tail) || nameSuffixes[strings.ToLower(tail)] {
 		return s

@@ -363,6 +363,12 @@ var edgeBylines = []struct {
 	{"Ann Lee & Bo Chan, War on the Rocks", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Lee, Ann and Chan, A. B.", "Lee, Ann and Chan, A. B.", "lee2020lists"},
+	// one word after full names as written is no given name of the last
+	// (an attack: {Bo Chan}, Lawfare), as it may be after one name
+	{"Ann Lee and Bo Chan, Lawfare", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo Chan and Cy Dee, Lawfare", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Jr.", "Lee, Ann and Chan, Jr., Bo", "lee2020lists"},
+	{"Lee, Ann and Scott Thomas, Kristin", "Lee, Ann and {Scott Thomas}, Kristin", "lee2020lists"},
 	// a place of two or three words, or two places, after a comma is no
 	// person (a review: "Ann Lee, Hong Kong and Bo Chan, Beijing" was
 	// Lee, Ann and Kong, Hong and Chan, Bo)

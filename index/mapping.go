@@ -505,11 +505,13 @@ import (
 // Zola site's file not named .md no piece (archive's ZolaExtMsg: x.markdown
 // was one); 240: a Zola site's translation keyed by its slug or dated name
 // with its language (archive's siteKeys: s.fr.md's slug perso was
-// blog/perso).
+// blog/perso); 241: one word after a list of full names an affiliation
+// (archive's dropListAffiliation: "Ann Lee and Bo Chan, Lawfare" counted
+// Lawfare Bo Chan).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 240
+const SchemaVersion = 241
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
