@@ -2337,11 +2337,13 @@ func dropTitle(s string) string {
 
 // sharedFamily is the family name (with its particles) a full name gives
 // the given names before it, unless the name is a firm's or an
-// organisation's ("Random House", "Harper and Row Publishers").
+// organisation's ("Random House", "Harper and Row Publishers"), or one
+// cited as written, an outlet's ("Le Monde", articleFirst: an attack found
+// "Lee, Ann and Le Monde" cited Monde, Lee and Monde, Ann and {Le Monde}).
 func sharedFamily(name string) (string, bool) {
 	n := SplitName(name)
 	words := strings.Fields(name)
-	if len(words) < 2 || n.Family == "" || n.Given == "" || firmWords[strings.ToLower(strings.Trim(words[len(words)-1], ".,"))] {
+	if len(words) < 2 || n.Family == "" || n.Given == "" || firmWords[strings.ToLower(strings.Trim(words[len(words)-1], ".,"))] || articleFirst(name) {
 		return "", false
 	}
 	for _, w := range words {

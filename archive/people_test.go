@@ -60,6 +60,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee, Stanford and Bo Chan, Vox"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Foreign Policy"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Lawfare"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Lee, Ann and Le Monde"}, "", []string{"Ann Lee", "Le Monde"}},
 		{[]string{"Maria Lopez, John Smith, Luigi Di Maio"}, "", []string{"Maria Lopez", "John Smith", "Luigi Di Maio"}},
 		{[]string{"Maria Lopez, Martin Luther King Jr."}, "", []string{"Maria Lopez", "Martin Luther King Jr."}},
 		{[]string{"Ann Lee, Van Nuys"}, "", []string{"Ann Lee"}},

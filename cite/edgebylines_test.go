@@ -348,6 +348,13 @@ var edgeBylines = []struct {
 	{"Die Zeit", "{Die Zeit}", "die2020lists"},
 	{"Le Pen", "{Le Pen}", "le2020lists"},
 	{"Ann Lee and El País", "Lee, Ann and {El País}", "lee2020lists"},
+	// nor does such a name give its last word to given names before it
+	// as a family name (an attack: Monde, Lee and Monde, Ann and {Le
+	// Monde})
+	{"Lee, Ann and Le Monde", "Lee, Ann and {Le Monde}", "lee2020lists"},
+	{"Lee, Ann and Der Spiegel", "Lee, Ann and {Der Spiegel}", "lee2020lists"},
+	{"Lee, Ann and Al Jazeera English", "Lee, Ann and {Al Jazeera English}", "lee2020lists"},
+	{"Marine and Jean-Marie Le Pen", "{Le Pen}, Marine and {Le Pen}, Jean-Marie", "lepen2020lists"},
 	{"Al Gore", "Gore, Al", "gore2020lists"},
 	{"Van Jones", "Jones, Van", "jones2020lists"},
 	{"Del Toro", "Toro, Del", "toro2020lists"},

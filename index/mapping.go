@@ -507,11 +507,13 @@ import (
 // with its language (archive's siteKeys: s.fr.md's slug perso was
 // blog/perso); 241: one word after a list of full names an affiliation
 // (archive's dropListAffiliation: "Ann Lee and Bo Chan, Lawfare" counted
-// Lawfare Bo Chan).
+// Lawfare Bo Chan); 242: a name cited as written shares no family name
+// (archive's sharedFamily: "Lee, Ann and Le Monde" counted Lee Monde and
+// Ann Monde).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 241
+const SchemaVersion = 242
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
