@@ -523,6 +523,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	}
 	// an affiliation after a list's last name goes, as after one name
 	// ("Ann Lee and Bo Chan, Foreign Policy")
+	s = dropListRoles(s, outlet)
 	s = dropListAffiliation(s, outlet)
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
@@ -635,6 +636,41 @@ func dropListAffiliation(s, outlet string) string {
 		return s
 	}
 	return head
+}
+
+// dropListRoles drops from a list of full names joined by "and", "&" or
+// "with" each part after a full name and a comma that is no person's name
+// (isPersonName, givenFirst) but an affiliation's words (pairedAffiliation:
+// two to four capitalised words), as commaPeople drops one from a list
+// separated by commas alone: "Ann Lee, Foreign Policy and Bo Chan" is Ann
+// Lee and Bo Chan (an attack found the person Policy, Foreign). Only when
+// every part left is a full name and two are left: "Ann Lee, Emily Post
+// and Bo Chan" stays three people, "Ann Lee, Bo and Cy Dee" Ann Lee and
+// two Dees. What follows the last name after a comma is kept for
+// dropListAffiliation ("Ann Lee, Foreign Policy and Bo Chan, Lawfare").
+func dropListRoles(s, outlet string) string {
+	ps := listParts(s, outlet)
+	tail := ""
+	if n := len(ps); n >= 2 && !ps[n-1].conj && ps[n-2].conj {
+		ps, tail = ps[:n-1], ", "+ps[n-1].text
+	}
+	if len(ps) < 3 || !slices.ContainsFunc(ps, func(p listPart) bool { return p.conj }) || !isPersonName(ps[0].text) {
+		return s
+	}
+	kept := []string{ps[0].text}
+	for i := 1; i < len(ps); i++ {
+		p := ps[i].text
+		switch {
+		case isPersonName(p) || givenFirst(p):
+			kept = append(kept, p)
+		case ps[i].conj || !isPersonName(ps[i-1].text) || !pairedAffiliation(p):
+			return s
+		}
+	}
+	if len(kept) < 2 || len(kept) == len(ps) {
+		return s
+	}
+	return strings.Join(kept[:len(kept)-1], ", ") + " and " + kept[len(kept)-1] + tail
 }
 
 // commaPeople reads s, full names separated by commas, no "and", that

@@ -370,6 +370,13 @@ var edgeBylines = []struct {
 	{"Ann Lee & Bo Chan, War on the Rocks", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Lee, Ann and Chan, A. B.", "Lee, Ann and Chan, A. B.", "lee2020lists"},
+	// an affiliation after a name and a comma, another name after "and"
+	// (an attack: the person Policy, Foreign)
+	{"Ann Lee, Foreign Policy and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Foreign Policy & Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Foreign Policy and Bo Chan, Lawfare", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Emily Post and Bo Chan", "Lee, Ann and Post, Emily and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo and Cy Dee", "Lee, Ann and Dee, Bo and Dee, Cy", "lee2020lists"},
 	// one word after full names as written is no given name of the last
 	// (an attack: {Bo Chan}, Lawfare), as it may be after one name
 	{"Ann Lee and Bo Chan, Lawfare", "Lee, Ann and Chan, Bo", "lee2020lists"},

@@ -509,11 +509,13 @@ import (
 // (archive's dropListAffiliation: "Ann Lee and Bo Chan, Lawfare" counted
 // Lawfare Bo Chan); 242: a name cited as written shares no family name
 // (archive's sharedFamily: "Lee, Ann and Le Monde" counted Lee Monde and
-// Ann Monde).
+// Ann Monde); 243: an affiliation after a name and a comma inside a list
+// joined by "and" dropped (archive's dropListRoles: "Ann Lee, Foreign
+// Policy and Bo Chan" counted Foreign Policy).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 242
+const SchemaVersion = 243
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
