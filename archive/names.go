@@ -565,10 +565,10 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 // person's full name (articleFirst) is an outlet's or a family name,
 // cited as written: "Le Monde", "El País", "Der Spiegel", "Die Zeit",
 // "Al Jazeera English" (an attack found Monde, Le and English, Al
-// Jazeera), "Le Pen" and "De Niro" alike, not Pen, Le; otherwise a
-// person's.
+// Jazeera), "Le Pen" and "De Niro" alike, not Pen, Le, and so is a law
+// school's name (lawSchool: "Harvard Law"); otherwise a person's.
 func namedAlone(s string) Name {
-	if articleFirst(s) {
+	if articleFirst(s) || lawSchool(strings.Fields(s)) {
 		return Name{Literal: s}
 	}
 	return person(s)
@@ -2047,7 +2047,7 @@ func isPersonName(p string) bool {
 			n++
 		}
 	}
-	if n < 2 || n > 3 || isAffiliation(name) {
+	if n < 2 || n > 3 || isAffiliation(name) || lawSchool(words) {
 		return false
 	}
 	shouting := isShouting(name)
@@ -2071,6 +2071,18 @@ func isPersonName(p string) bool {
 		}
 	}
 	return true
+}
+
+// lawSchool: words are a law school's name as bylines shorten it, a
+// university's or a place's word then "Law" ("Harvard Law", "Berkeley
+// Law", "Michigan Law": an attack found the person Law, Harvard). Law is a
+// family name too ("Jude Law"), so not after any other word.
+func lawSchool(words []string) bool {
+	if len(words) != 2 || words[1] != "Law" && words[1] != "LAW" {
+		return false
+	}
+	lw := strings.ToLower(words[0])
+	return institutions[lw] || places[lw] || regions[lw]
 }
 
 // person splits a person's name, its capitals normalised when it was

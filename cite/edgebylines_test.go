@@ -370,6 +370,15 @@ var edgeBylines = []struct {
 	{"Ann Lee & Bo Chan, War on the Rocks", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Lee, Ann and Chan, A. B.", "Lee, Ann and Chan, A. B.", "lee2020lists"},
+	// a law school as bylines shorten it is no person (an attack: Law,
+	// Harvard a third author); Law is a family name after a given name
+	{"Ann Lee, Harvard Law", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Harvard Law", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo Chan, Harvard Law", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Berkeley Law and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Harvard Law", "{Harvard Law}", "harvard2020lists"},
+	{"Ann Lee, Bonar Law, Bo Chan", "Lee, Ann and Law, Bonar and Chan, Bo", "lee2020lists"},
+	{"Jude Law", "Law, Jude", "law2020lists"},
 	// an affiliation after a name and a comma, another name after "and"
 	// (an attack: the person Policy, Foreign)
 	{"Ann Lee, Foreign Policy and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},

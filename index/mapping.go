@@ -511,11 +511,13 @@ import (
 // (archive's sharedFamily: "Lee, Ann and Le Monde" counted Lee Monde and
 // Ann Monde); 243: an affiliation after a name and a comma inside a list
 // joined by "and" dropped (archive's dropListRoles: "Ann Lee, Foreign
-// Policy and Bo Chan" counted Foreign Policy).
+// Policy and Bo Chan" counted Foreign Policy); 244: a law school's short
+// name no person's (archive's lawSchool: "Ann Lee, Bo Chan, Harvard Law"
+// counted Harvard Law).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 243
+const SchemaVersion = 244
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
