@@ -568,10 +568,19 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 // Jazeera), "Le Pen" and "De Niro" alike, not Pen, Le, and so is a law
 // school's name (lawSchool: "Harvard Law"); otherwise a person's.
 func namedAlone(s string) Name {
-	if articleFirst(s) || lawSchool(strings.Fields(s)) {
+	if articleFirst(s) || lawSchool(strings.Fields(s)) || legalForm(s) && !shoutedInitials(s) {
 		return Name{Literal: s}
 	}
 	return person(s)
+}
+
+// shoutedInitials: s, all in capitals, is a family name and Vancouver's
+// initials, as a list in capitals may write them ("LEE AB, CHAN B": not
+// read as Vancouver's, but no firm LEE AB either), not a firm's acronym
+// then its legal form ("ABB AB", "SAP SE").
+func shoutedInitials(s string) bool {
+	words := strings.Fields(s)
+	return isShouting(s) && len(words) == 2 && readsAsName(words[0]) && isVancouverInitials(words[1])
 }
 
 // outletArticles are words that start outlets' names and no one's
@@ -1200,19 +1209,23 @@ func vancouver(parts []listPart, shouting bool) []Name {
 // or place ("Siemens AG", "Volvo AB", "Nokia Oyj"; "Ag", "Sa" may be
 // names' words, "Lee AB" Vancouver's).
 var legalForms = map[string]bool{"AG": true, "SA": true, "NV": true, "BV": true, "AB": true, "SE": true, "LP": true, "KK": true, "Oy": true, "Oyj": true, "SpA": true, "S.p.A.": true, "SAS": true, "SRL": true, "Srl": true,
-	"S.A.": true, "N.V.": true, "B.V.": true, "S.L.": true, "S.A.S.": true, "S.R.L.": true}
+	"S.A.": true, "N.V.": true, "B.V.": true, "S.L.": true, "S.A.S.": true, "S.R.L.": true, "Co.": true, "CO.": true}
 
-// legalForm: s, not all in capitals, is a firm's name: one to three
-// capitalised words, no separator between them, then a legal form in its case (legalForms: "Siemens
-// AG", "Banco Santander SA"; an attack found the person AG, Siemens).
-// Asked after Vancouver's names are read, so "Lee AB, Chan B" is two
-// people; a form with dots is asked before, for a name alone ("Nestlé
-// S.A.", "Philips N.V.": an attack found Nestlé, S. A.), while "Lee S.A.,
-// Chan B." is Vancouver's two people and "Lee A.B." initials.
+// legalForm: s is a firm's name: one to three capitalised words, no
+// separator between them, then a legal form in its case (legalForms:
+// "Siemens AG", "Banco Santander SA"; an attack found the person AG,
+// Siemens). All in capitals too, as firms write their names ("BMW AG",
+// "SAP SE", "ABB AB": an attack found the people Ag, Bmw, Se, Sap and Ab,
+// Abb), unless a common given name comes first ("MARIA SA" is Maria Sá's
+// name in capitals). Asked after Vancouver's names are read, so "Lee AB,
+// Chan B" is two people; a form with dots is asked before, for a name
+// alone ("Nestlé S.A.", "Philips N.V.", "Acme Co.": an attack found
+// Nestlé, S. A.), while "Lee S.A., Chan B." is Vancouver's two people and
+// "Lee A.B." initials.
 func legalForm(s string) bool {
 	words := strings.Fields(s)
 	n := len(words)
-	if n < 2 || n > 4 || !legalForms[words[n-1]] || isShouting(s) || strings.ContainsAny(s, ",;|/&") {
+	if n < 2 || n > 4 || !legalForms[words[n-1]] || strings.ContainsAny(s, ",;|/&") || isShouting(s) && commonGiven[strings.ToLower(words[0])] {
 		return false
 	}
 	for _, w := range words[:n-1] {

@@ -63,6 +63,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Lee, Ann and Le Monde"}, "", []string{"Ann Lee", "Le Monde"}},
 		{[]string{"Ann Lee, Foreign Policy and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee, Bo Chan, Harvard Law"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"BMW AG"}, "", []string{"BMW AG"}},
 		{[]string{"Maria Lopez, John Smith, Luigi Di Maio"}, "", []string{"Maria Lopez", "John Smith", "Luigi Di Maio"}},
 		{[]string{"Maria Lopez, Martin Luther King Jr."}, "", []string{"Maria Lopez", "Martin Luther King Jr."}},
 		{[]string{"Ann Lee, Van Nuys"}, "", []string{"Ann Lee"}},

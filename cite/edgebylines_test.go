@@ -370,6 +370,18 @@ var edgeBylines = []struct {
 	{"Ann Lee & Bo Chan, War on the Rocks", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Lee, Ann and Chan, A. B.", "Lee, Ann and Chan, A. B.", "lee2020lists"},
+	// a firm's legal form in capitals after a name in capitals, as firms
+	// write theirs (an attack: Ag, Bmw; Se, Sap; Ab, Abb), and after
+	// "and"; not after a common given name
+	{"BMW AG", "{BMW AG}", "bmw2020lists"},
+	{"SAP SE", "{SAP SE}", "sap2020lists"},
+	{"ABB AB", "{ABB AB}", "abb2020lists"},
+	{"BANCO SANTANDER SA", "{BANCO SANTANDER SA}", "banco2020lists"},
+	{"Acme Co.", "{Acme Co.}", "acme2020lists"},
+	{"Ann Lee and Siemens AG", "Lee, Ann and {Siemens AG}", "lee2020lists"},
+	{"MARIA SA", "Sa, Maria", "sa2020lists"},
+	{"Maria Sa", "Sa, Maria", "sa2020lists"},
+	{"Lee AB and Chan B", "Lee, A. B. and Chan, B.", "lee2020lists"},
 	// a law school as bylines shorten it is no person (an attack: Law,
 	// Harvard a third author); Law is a family name after a given name
 	{"Ann Lee, Harvard Law", "Lee, Ann", "lee2020lists"},
