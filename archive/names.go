@@ -2060,7 +2060,7 @@ func isPersonName(p string) bool {
 			n++
 		}
 	}
-	if n < 2 || n > 3 || isAffiliation(name) || lawSchool(words) {
+	if n < 2 || n > 3 || isAffiliation(name) || lawSchool(words) || legalForm(name) && !shoutedInitials(name) {
 		return false
 	}
 	shouting := isShouting(name)
@@ -2243,7 +2243,8 @@ func listParts(s, outlet string) []listPart {
 // an affiliation, no name: it starts with a role's word ("Editor", "Senior
 // Fellow", "Director of Studies"), has an organisation's word ("Amnesty
 // International"), or is an acronym ("CNN", unless the whole byline,
-// shouting, is in capitals).
+// shouting, is in capitals), or a firm's name and legal form in a byline
+// not all in capitals (legalForm: "SIEMENS AG").
 func isRolePart(p string, shouting bool) bool {
 	words := strings.Fields(p)
 	if len(words) == 0 {
@@ -2256,6 +2257,9 @@ func isRolePart(p string, shouting bool) bool {
 		if orgWords[strings.ToLower(strings.Trim(w, ".,"))] {
 			return true
 		}
+	}
+	if !shouting && legalForm(p) {
+		return true // a firm's name in capitals ("Ann Lee, Bo Chan, SIEMENS AG")
 	}
 	return !shouting && len(words) == 1 && utf8.RuneCountInString(p) >= 2 && !strings.Contains(p, ".") && isShouting(p)
 }

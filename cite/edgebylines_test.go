@@ -382,6 +382,13 @@ var edgeBylines = []struct {
 	{"MARIA SA", "Sa, Maria", "sa2020lists"},
 	{"Maria Sa", "Sa, Maria", "sa2020lists"},
 	{"Lee AB and Chan B", "Lee, A. B. and Chan, B.", "lee2020lists"},
+	// and after a name and a comma, a firm's name in capitals is an
+	// affiliation (an attack: Ag, Siemens a third author)
+	{"Ann Lee and Bo Chan, SIEMENS AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo Chan, SIEMENS AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, SIEMENS AG", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee and Bo Chan, BMW AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Bo Chan, SAP SE", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	// a law school as bylines shorten it is no person (an attack: Law,
 	// Harvard a third author); Law is a family name after a given name
 	{"Ann Lee, Harvard Law", "Lee, Ann", "lee2020lists"},

@@ -514,11 +514,14 @@ import (
 // Policy and Bo Chan" counted Foreign Policy); 244: a law school's short
 // name no person's (archive's lawSchool: "Ann Lee, Bo Chan, Harvard Law"
 // counted Harvard Law); 245: a firm's legal form in capitals and after
-// "and" an organisation's (archive's legalForm: "BMW AG" counted Bmw Ag).
+// "and" an organisation's (archive's legalForm: "BMW AG" counted Bmw Ag);
+// 246: a firm's name in capitals after a name and a comma an affiliation
+// (archive's isRolePart, isPersonName: "Ann Lee, Bo Chan, SIEMENS AG"
+// counted Siemens Ag).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 245
+const SchemaVersion = 246
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
