@@ -2983,7 +2983,7 @@ func SplitName(s string) Name {
 	if len(words) == 0 {
 		return n
 	}
-	if len(words) > 1 && familyFirst(words) {
+	if len(words) > 1 && (familyFirst(words) || romanisedFamilyFirst(words[0], words[1:])) {
 		// Chinese, Japanese and Korean names are written family name
 		// first: 山田 太郎 is Yamada Tarō (a helper's report: cited as
 		// family 太郎)
@@ -3020,6 +3020,64 @@ func SplitName(s string) Name {
 // names written family name first (Han, Kana, Hangul), with some Han,
 // Hangul or Hiragana: a name in Katakana alone is a foreign one, written
 // given name first (バラク オバマ; a review).
+// FamilyFirst reports whether n is written family name first: in Han,
+// kana or Hangul (familyFirst), or romanised with given names of one
+// syllable each (romanisedFamilyFirst: "Kim Jong Un").
+func (n Name) FamilyFirst() bool {
+	if n.Given == "" || n.Particle != "" || n.Literal != "" {
+		return false
+	}
+	return familyFirst([]string{n.Family, n.Given}) || n.RomanisedFamilyFirst()
+}
+
+// RomanisedFamilyFirst reports whether n is a Korean or Chinese name in
+// Latin letters written family name first (romanisedFamilyFirst), which
+// CSL's processors print given name first unless told ("static-ordering").
+func (n Name) RomanisedFamilyFirst() bool {
+	return n.Given != "" && n.Particle == "" && n.Literal == "" && romanisedFamilyFirst(n.Family, strings.Fields(n.Given))
+}
+
+// cjkFamilies are common Korean and Chinese family names as they are
+// romanised (Revised, McCune–Reischauer, pinyin, Wade–Giles, Cantonese and
+// Hokkien spellings): the most frequent, which cover most people so named.
+var cjkFamilies = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang
+	lim han oh seo suh shin kwon hwang ahn song ryu yoo hong moon jeon ko bae baek roh noh nam ban hyun
+	wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng xi deng mao
+	jiang chiang tan goh ong teo wong chan leung lau cheung ho tsai lai hsu kuo tsang chow lam yip tang`) {
+		cjkFamilies[w] = true
+	}
+}
+
+// romanSyllable is one syllable of a Korean or Chinese name in Latin
+// letters, capitalised: "Jong", "Un", "Hsien", "Loong", "Kuan", "Yew",
+// "Minh" (not "Ann", "Womack", "Cleef").
+var romanSyllable = lazyRegexp(`^[BCDFGHJKLMNPQRSTWXYZ]?[bcdfghjklmnpqrstwxyz]{0,2}[aeiouy]{1,3}(?:ng|nh|n|m|k|l|p|t|r|h|w)?$|^[AEIOUY][aeiouy]{0,2}(?:ng|nh|n|m|k|l|p|t|r|h|w)?$`)
+
+// romanisedFamilyFirst: a Korean or Chinese name in Latin letters written
+// as it is at home, family name first: a common such family name
+// (cjkFamilies), then two given names or more of one syllable each,
+// capitalised and unhyphenated ("Kim Jong Un", "Lee Kuan Yew", "Ban Ki
+// Moon", "Sun Yat Sen": cited Un, Kim Jong, a review). Zotero and CSL
+// read any name in Latin letters given name first, so "Kim Jong Un" is
+// their "Un, Kim Jong" unless its parts are entered by hand; folio reads
+// the order from the name. A name of two words stays as written ("Kim
+// Davis", "Xi Jinping", "Lee Smith": no telling them apart), and so does
+// one whose given names are no such syllables ("Lee Ann Womack").
+func romanisedFamilyFirst(family string, given []string) bool {
+	if len(given) < 2 || !cjkFamilies[strings.ToLower(family)] || family == strings.ToLower(family) {
+		return false
+	}
+	for _, g := range given {
+		if !romanSyllable().MatchString(g) {
+			return false
+		}
+	}
+	return true
+}
+
 func familyFirst(words []string) bool {
 	native := false
 	for _, w := range words {
@@ -3049,8 +3107,8 @@ func (n Name) Natural() string {
 		return n.Literal
 	}
 	s := strings.Join(slices.DeleteFunc([]string{n.Given, n.Particle, n.Family}, func(s string) bool { return s == "" }), " ")
-	if n.Given != "" && familyFirst([]string{n.Family, n.Given}) {
-		s = n.Family + " " + n.Given // 山田 太郎, as such a name is written
+	if n.FamilyFirst() {
+		s = n.Family + " " + n.Given // 山田 太郎, Kim Jong Un, as such a name is written
 	}
 	if n.Suffix != "" {
 		s += " " + n.Suffix

@@ -1281,6 +1281,9 @@ type CSLName struct {
 	NonDroppingParticle string `json:"non-dropping-particle,omitempty"`
 	Suffix              string `json:"suffix,omitempty"`
 	Literal             string `json:"literal,omitempty"`
+	// StaticOrdering: a Korean or Chinese name in Latin letters, written
+	// family name first ("Kim Jong Un"), is printed so
+	StaticOrdering bool `json:"static-ordering,omitempty"`
 }
 
 // CSLDate is a CSL date: date-parts holding [year], [year, month] or
@@ -1341,7 +1344,7 @@ func cslItem(a archive.Article, key string, accessed time.Time) CSLItem {
 		if n.Others {
 			continue // CSL has no "and others": a style shortens a list itself
 		}
-		it.Author = append(it.Author, CSLName{Family: n.Family, Given: n.Given, NonDroppingParticle: n.Particle, Suffix: n.Suffix, Literal: n.Literal})
+		it.Author = append(it.Author, CSLName{Family: n.Family, Given: n.Given, NonDroppingParticle: n.Particle, Suffix: n.Suffix, Literal: n.Literal, StaticOrdering: n.RomanisedFamilyFirst()})
 	}
 	if !a.Date.Time.IsZero() {
 		it.Issued = &CSLDate{DateParts: [][]int{dateParts(a.Date)}}

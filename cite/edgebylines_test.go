@@ -2,6 +2,7 @@ package cite
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/folio-tui/folio/archive"
@@ -389,6 +390,17 @@ var edgeBylines = []struct {
 	{"Ann Lee, SIEMENS AG", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee and Bo Chan, BMW AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Bo Chan, SAP SE", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// a Korean or Chinese name in Latin letters written family name
+	// first, its given names of one syllable each (a review: Un, Kim
+	// Jong); two words, or given names of other shapes, as written
+	{"Kim Jong Un", "Kim, Jong Un", "kim2020lists"},
+	{"Lee Kuan Yew", "Lee, Kuan Yew", "lee2020lists"},
+	{"Ban Ki Moon", "Ban, Ki Moon", "ban2020lists"},
+	{"KIM JONG UN", "Kim, Jong Un", "kim2020lists"},
+	{"Ann Lee and Lee Hsien Loong", "Lee, Ann and Lee, Hsien Loong", "lee2020lists"},
+	{"Lee Ann Womack", "Womack, Lee Ann", "womack2020lists"},
+	{"Kim Davis", "Davis, Kim", "davis2020lists"},
+	{"Lee Van Cleef", "{Van Cleef}, Lee", "vancleef2020lists"},
 	// a law school as bylines shorten it is no person (an attack: Law,
 	// Harvard a third author); Law is a family name after a given name
 	{"Ann Lee, Harvard Law", "Lee, Ann", "lee2020lists"},
@@ -790,5 +802,21 @@ func TestAuthorNamedAsTheOutlet(t *testing.T) {
 		if got, _ := entries[0].Get("author"); got != c.author {
 			t.Errorf("%q in %q: author = {%s}, want {%s}", c.byline, c.outlet, got, c.author)
 		}
+	}
+}
+
+// Such a name is written family name first in a note and marked so in
+// CSL-JSON, whose processors would print it given name first.
+func TestRomanisedFamilyFirst(t *testing.T) {
+	a := archive.Article{ID: "x", Title: "Lists", Authors: []string{"Kim Jong Un"}, Date: day("2020-01-02")}
+	if got := TextCitation(a); !strings.HasPrefix(got, "Kim Jong Un, ") {
+		t.Errorf("note %q, want it to start with Kim Jong Un", got)
+	}
+	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
+		t.Errorf("CSL-JSON has no static-ordering:\n%s", got)
+	}
+	a.Authors = []string{"Lee Ann Womack"}
+	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || strings.Contains(string(got), "static-ordering") {
+		t.Errorf("Lee Ann Womack ordered statically:\n%s", got)
 	}
 }

@@ -517,11 +517,13 @@ import (
 // "and" an organisation's (archive's legalForm: "BMW AG" counted Bmw Ag);
 // 246: a firm's name in capitals after a name and a comma an affiliation
 // (archive's isRolePart, isPersonName: "Ann Lee, Bo Chan, SIEMENS AG"
-// counted Siemens Ag).
+// counted Siemens Ag); 247: a Korean or Chinese name in Latin letters
+// family name first (archive's romanisedFamilyFirst: "Kim, Jong Un"
+// counted Jong Un Kim).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 246
+const SchemaVersion = 247
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
