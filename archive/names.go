@@ -571,6 +571,17 @@ func namedAlone(s string) Name {
 	if articleFirst(s) || lawSchool(strings.Fields(s)) || legalForm(s) && !shoutedInitials(s) {
 		return Name{Literal: s}
 	}
+	t := s
+	if isShouting(t) {
+		t = titleCase(t)
+	}
+	if w := strings.Fields(t); len(w) == 2 && w[0] == "Del" && !isShouting(w[1]) {
+		// "Del" before one word alone starts a family name far more often
+		// than it is a given name ("Del Toro", "Del Rey", "Del Piero": a
+		// review found Toro, Del; "Del Shannon" is so read too, no telling
+		// them apart): the family name whole, as "Benicio Del Toro" has it
+		return Name{Family: t}
+	}
 	return person(s)
 }
 
@@ -589,7 +600,7 @@ var outletArticles = map[string]bool{"die": true, "il": true, "het": true, "los"
 
 // articleFirst: s is two to four words, the first a capitalised
 // particle no given name is spelt like (givenParticles: "Van Jones",
-// "Al Gore", "Del Toro" are people) or an outlet's article
+// "Al Gore" are people, "Del Toro" a family name: namedAlone) or an outlet's article
 // (outletArticles), and no person's full name (isPersonName, whose
 // outlets' words make "Al Jazeera", "Al Arabiya" none).
 func articleFirst(s string) bool {

@@ -358,7 +358,12 @@ var edgeBylines = []struct {
 	{"Marine and Jean-Marie Le Pen", "{Le Pen}, Marine and {Le Pen}, Jean-Marie", "lepen2020lists"},
 	{"Al Gore", "Gore, Al", "gore2020lists"},
 	{"Van Jones", "Jones, Van", "jones2020lists"},
-	{"Del Toro", "Toro, Del", "toro2020lists"},
+	// but "Del" before one word alone starts a family name (a review:
+	// Toro, Del), in capitals and in a list too
+	{"Del Toro", "{Del Toro}", "deltoro2020lists"},
+	{"DEL TORO", "{Del Toro}", "deltoro2020lists"},
+	{"Ann Lee and Del Toro", "Lee, Ann and {Del Toro}", "lee2020lists"},
+	{"Benicio Del Toro", "{Del Toro}, Benicio", "deltoro2020lists"},
 	// and a part of a list of full names that is none goes alone, the
 	// names after it kept (it was Ann Lee alone)
 	{"Ann Lee, Bo Chan, Foreign Policy", "Lee, Ann and Chan, Bo", "lee2020lists"},
