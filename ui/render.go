@@ -383,6 +383,10 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	src = defuseHTML(html, src)
 	src = lim.prepareCode(code, src)
 	src = lineBreaks(doc, src)
+	ph, signs := signPlaceholder(src)
+	if signs {
+		src = protectDocSigns(doc, src, ph) // see signs.go
+	}
 	// at renders blocks, top-level blocks of doc, as a document of their
 	// own wrapped at w
 	at := func(blocks []ast.Node, w int) ([]string, error) {
@@ -395,6 +399,11 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		var out bytes.Buffer
 		if err := r.Render(&out, src, d); err != nil {
 			return nil, err
+		}
+		if signs {
+			b := bytes.ReplaceAll(out.Bytes(), []byte(string(ph)), []byte("-"))
+			out.Reset()
+			out.Write(b)
 		}
 		if renderedCells != nil {
 			renderedCells(w * strings.Count(out.String(), "\n"))

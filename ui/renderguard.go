@@ -7,7 +7,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -529,7 +528,7 @@ func plainLines(md string, width int) []string {
 			out = append(out, "")
 			continue
 		}
-		for l := range strings.SplitSeq(ansi.Wrap(line, w, ""), "\n") {
+		for l := range strings.SplitSeq(wrapKeepingSigns(line, w), "\n") {
 			out = append(out, strings.TrimRight(margin+l, " "))
 		}
 	}

@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// x/ansi's Wrap (v0.11.9), which Glamour's paragraphs and headings wrap
+// with (lipgloss.Wrap) and plainLines too, may end a line after any
+// hyphen-minus: a minus sign before a number was left at a line's end and
+// the number, starting the next, read positive (a helper's report: the
+// Taft 1910 message's "- -21,158,103.50" showed "- -" and "21,158,103.50"
+// at width 80; "fell to -12.5 degrees" at width 30 "fell to -" and
+// "12.5 degrees"). So before wrapping each minus that signs a number is
+// written as a placeholder the wrapper does not break at, of the same width,
+// and after it as '-' again: the characters shown are the ones written.
+
+// signPlaceholder is the placeholder for s's signs: the first of U+2011
+// (non-breaking hyphen) and the private use characters that s holds
+// neither written nor as a reference, so that only the placeholders come
+// out as '-'; not ok when s has no hyphen-minus (or holds them all).
+func signPlaceholder(s []byte) (rune, bool) {
+	if bytes.IndexByte(s, '-') < 0 {
+		return 0, false
+	}
+	decoded := s
+	if bytes.IndexByte(s, '&') >= 0 {
+		// Glamour decodes references in text: "&#8209;" is U+2011
+		decoded = []byte(html.UnescapeString(string(s)))
+	}
+	for _, r := range append([]rune{'\u2011'}, privateUse...) {
+		if !bytes.ContainsRune(s, r) && !bytes.ContainsRune(decoded, r) {
+			return r, true
+		}
+	}
+	return 0, false // a body holding them all: wrapped as before
+}
+
+// privateUse are the private use characters signPlaceholder may use.
+var privateUse = func() []rune {
+	var rs []rune
+	for r := rune(0xE000); r < 0xE000+64; r++ {
+		rs = append(rs, r)
+	}
+	return rs
+}()
+
+// signsNumber says whether the hyphen-minus at s[i] signs a number: it
+// starts a line (prev is '\n') or follows a space or punctuation that opens
+// a value ("(", "[", "=", ...) or a mark of emphasis or code, and a digit
+// or ".digit" follows it. A hyphen between letters or digits ("e-mail",
+// "3-4") is no sign.
+func signsNumber(prev rune, s []byte, i int) bool {
+	if !(prev == '\n' || unicode.IsSpace(prev) || strings.ContainsRune("([{=<>~≈±/:;,\"'“‘*_`", prev)) {
+		return false
+	}
+	rest := s[i+1:]
+	if len(rest) > 0 && rest[0] == '.' {
+		rest = rest[1:]
+	}
+	return len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9'
+}
+
+// protectSigns writes each minus of s that signs a number as ph; prev is
+// the character before s ('\n' at a line's start). It returns the last
+// character of s (prev when s is empty) and whether it changed anything.
+func protectSigns(s []byte, ph rune, prev rune) (out []byte, last rune, changed bool) {
+	out = s
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRune(s[i:])
+		if r == '-' && signsNumber(prev, s, i) {
+			if !changed {
+				out = append([]byte(nil), s[:i]...)
+				changed = true
+			}
+			out = utf8.AppendRune(out, ph)
+		} else if changed {
+			out = append(out, s[i:i+n]...)
+		}
+		prev = r
+		i += n
+	}
+	return out, prev, changed
+}
+
+// wrapKeepingSigns is ansi.Wrap(s, w, "") that never ends a line with a
+// minus signing a number.
+func wrapKeepingSigns(s string, w int) string {
+	ph, ok := signPlaceholder([]byte(s))
+	if !ok {
+		return ansi.Wrap(s, w, "")
+	}
+	p, _, changed := protectSigns([]byte(s), ph, '\n')
+	if !changed {
+		return ansi.Wrap(s, w, "")
+	}
+	return strings.ReplaceAll(ansi.Wrap(string(p), w, ""), string(ph), "-")
+}
+
+// protectDocSigns writes each minus in doc's text (code spans too, not code
+// blocks or HTML) that signs a number as ph, appending the changed texts to
+// src (returned). The character before a Text is the last shown before it
+// in its block; a block and a line break start a line.
+func protectDocSigns(doc ast.Node, src []byte, ph rune) []byte {
+	prev := '\n'
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindRawHTML:
+			prev = 'x' // as a word: what follows is not at a line's start
+			return ast.WalkSkipChildren, nil
+		}
+		if n.Type() == ast.TypeBlock {
+			prev = '\n'
+			return ast.WalkContinue, nil
+		}
+		t, ok := n.(*ast.Text)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		s := t.Segment
+		if s.Start >= 0 && s.Stop <= len(src) && s.Start < s.Stop {
+			v := src[s.Start:s.Stop]
+			out, last, changed := protectSigns(v, ph, prev)
+			if changed {
+				start := len(src)
+				src = append(src, out...)
+				t.Segment = text.NewSegment(start, len(src))
+			}
+			prev = last
+		}
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			prev = '\n'
+		}
+		return ast.WalkContinue, nil
+	})
+	return src
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// signed is a minus before a number, after a space, "(", "=" or the
+// marks of emphasis and code.
+var signed = regexp.MustCompile("(^|[\\s\\pZ(=*`])-\\.?[0-9]")
+
+// splitSigns says where text, rendered from md, shows fewer minus signs
+// before their numbers than md has: a sign left at a line's end, its
+// number starting the next.
+func splitSigns(md string, lines []string) []string {
+	out := ansi.Strip(strings.Join(lines, "\n"))
+	if len(signed.FindAllString(out, -1)) >= len(signed.FindAllString(md, -1)) {
+		return nil
+	}
+	var bad []string
+	for i := 0; i+1 < len(lines); i++ {
+		l := strings.TrimRight(ansi.Strip(lines[i]), " ")
+		if strings.HasSuffix(l, "-") {
+			bad = append(bad, l+" / "+strings.TrimSpace(ansi.Strip(lines[i+1])))
+		}
+	}
+	return bad
+}
+
+// A minus that signs a number never ends a line, at any width, in the
+// styled rendering and the plain one, and every character is shown as
+// written (a helper's report: the Taft 1910 message at width 80 showed
+// "- -" then "21,158,103.50" where the file has "-21,158,103.50"; "fell to
+// -" / "12.5 degrees" at width 30). A body already holding the
+// placeholder (U+2011, written or as a reference) keeps it.
+func TestMinusSignStaysWithItsNumber(t *testing.T) {
+	taft, err := os.ReadFile("testdata/signs/1910_william_h_taft_r.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, taftBody, _ := strings.Cut(strings.TrimPrefix(string(taft), "---\n"), "\n---\n")
+	var crafted strings.Builder
+	for i := range 14 {
+		crafted.WriteString(strings.Repeat("x", i) + " The temperature fell to -12.5 degrees and the ratio was (-4) and 3-4 and the rate -.5% and e-mail well-known, x=-7 and **-8** and `-9`.\n\n")
+	}
+	crafted.WriteString("- a list item with -1,234.5 in it and more words to wrap about -6\n\n> a quote that ends with -77\n\n# A heading falling to -10 degrees below\n\n")
+	held := "A non\u2011breaking hyphen, a &#8209; reference, a fall of -3.5 and again -4 degrees, and the private &#xE000; too.\n"
+	docs := map[string]string{"taft": taftBody, "crafted": crafted.String(), "held": held}
+	for name, md := range docs {
+		wantMinus := strings.Count(md, "-")
+		for _, style := range []string{"dark", "notty"} {
+			for w := 12; w <= 130; w++ {
+				if name == "taft" && w%7 != 0 && w != 80 && w != 120 {
+					continue
+				}
+				lines, _, err := RenderMarkdown(md, w, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if bad := splitSigns(md, lines); len(bad) > 0 {
+					t.Fatalf("%s, %s at width %d: a sign left at a line's end: %q", name, style, w, bad)
+				}
+				out := ansi.Strip(strings.Join(lines, "\n"))
+				if name == "held" {
+					if strings.Count(out, "\u2011") != 2 || !strings.Contains(out, "\ue000") {
+						t.Fatalf("held, %s at width %d: the body's own U+2011 and U+E000 not kept:\n%s", style, w, out)
+					}
+				} else if strings.ContainsRune(out, '\u2011') {
+					t.Fatalf("%s, %s at width %d: the placeholder shown:\n%s", name, style, w, out)
+				}
+				if name == "taft" {
+					if got := strings.Count(out, "-"); got != wantMinus {
+						t.Fatalf("taft, %s at width %d: %d hyphen-minus shown, %d written", style, w, got, wantMinus)
+					}
+					if w >= 30 && !strings.Contains(strings.Join(strings.Fields(out), " "), "- -21,158,103.50 - -21,158,076.50") {
+						t.Fatalf("taft, %s at width %d: the negative totals not shown whole", style, w)
+					}
+				}
+			}
+		}
+		for w := 8; w <= 90; w++ {
+			if bad := splitSigns(md, plainLines(md, w)); len(bad) > 0 {
+				t.Fatalf("%s, plain text at width %d: a sign left at a line's end: %q", name, w, bad)
+			}
+		}
+	}
+}
