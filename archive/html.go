@@ -459,7 +459,8 @@ var (
 
 // HTMLConverter is html-to-markdown with the CommonMark and table plugins,
 // images and embedded videos written as "[image: alt] URL" lines (made
-// absolute with converter.WithDomain). Readable converts HTML blocks with
+// absolute with converter.WithDomain), superscripts and subscripts kept as
+// <sup> and <sub> (see ScriptText). Readable converts HTML blocks with
 // it, and the importer whole posts. It is safe for concurrent use.
 func HTMLConverter() *htmltomarkdown.Converter {
 	converterOnce.Do(func() {
@@ -492,6 +493,16 @@ func HTMLConverter() *htmltomarkdown.Converter {
 			converter.Register.RendererFor(tag, htmltomarkdown.TagTypeInline, media("video"), htmltomarkdown.PriorityEarly)
 		}
 		converter.Register.RendererFor("audio", htmltomarkdown.TagTypeInline, media("audio"), htmltomarkdown.PriorityEarly)
+		// kept as inline HTML, which the archive reads as ScriptText
+		// writes it (10<sup>22</sup> is 10²²): flattened, 10²² read 1022
+		for _, tag := range []string{"sup", "sub"} {
+			converter.Register.RendererFor(tag, htmltomarkdown.TagTypeInline, func(ctx htmltomarkdown.Context, w htmltomarkdown.Writer, n *html.Node) htmltomarkdown.RenderStatus {
+				w.WriteString("<" + tag + ">")
+				ctx.RenderChildNodes(ctx, w, n)
+				w.WriteString("</" + tag + ">")
+				return htmltomarkdown.RenderSuccess
+			}, htmltomarkdown.PriorityEarly)
+		}
 		// before base's, which marks Markdown characters in the text
 		converter.Register.TextTransformer(func(_ htmltomarkdown.Context, s string) string { return escapeReferences(s) }, htmltomarkdown.PriorityEarly)
 	})

@@ -33,7 +33,9 @@ var blockElements = map[string]bool{
 // paragraph's, heading's, list item's or quote's line, outside its code
 // spans), keeping what they enclose, as a page shows it: their names and
 // attributes are no text (<abbr title="…">NATO</abbr> is NATO;
-// <span class="x">a</span>b is ab), nor is the content of a script or
+// <span class="x">a</span>b is ab; a superscript or subscript closed on
+// the line is written by ScriptText: 10<sup>6</sup> is 10⁶, not 106), nor
+// is the content of a script or
 // style, and a script or style not closed on its line hides the rest of
 // the line (line.hidden, its later segments and code spans too: a page
 // shows nothing after it). A <br> is a line break (two spaces and a new
@@ -108,6 +110,17 @@ func inlineTagsText(line *htmlLine, seg string) string {
 			}
 			b.WriteString(line.lineBreak(brs))
 			last = len(seg) - len(rest)
+		case m[2] >= 0 && (name == "sup" || name == "sub"):
+			// its content, to its closing tag on this line, as
+			// ScriptText writes it: 10<sup>6</sup> is 10⁶, not 106
+			for j := k + 1; j < len(ms); j++ {
+				if c := ms[j]; c[4] >= 0 && asciiLower(seg[c[4]:c[5]]) == name {
+					inner := inlineTag().ReplaceAllString(seg[m[1]:c[0]], "")
+					b.WriteString(ScriptText(inner, name == "sup"))
+					k, last = j, c[1]
+					break
+				}
+			}
 		case blockElements[name]:
 			if !line.atBreak {
 				b.WriteString(" ")

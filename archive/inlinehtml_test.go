@@ -24,7 +24,8 @@ var oracleMD = goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.Wit
 // an HTML parser, the content of script and style left out, a <br> or a
 // block element parting words, each paragraph, heading, list item,
 // quote or cell's end written "¶" and each line break (<br>) "↵" when
-// blocks is set.
+// blocks is set; a superscript's or subscript's text as ScriptText
+// writes it.
 func visibleWords(t *testing.T, md string, blocks bool) []string {
 	t.Helper()
 	var out bytes.Buffer
@@ -45,6 +46,22 @@ func visibleWords(t *testing.T, md string, blocks bool) []string {
 		case html.ElementNode:
 			switch n.Data {
 			case "script", "style", "template":
+				return
+			case "sup", "sub":
+				// raised or lowered on the page, in the text as
+				// ScriptText writes it (TestScriptsKeepTheirNumbers)
+				var in strings.Builder
+				var text func(n *html.Node)
+				text = func(n *html.Node) {
+					if n.Type == html.TextNode {
+						in.WriteString(n.Data)
+					}
+					for c := n.FirstChild; c != nil; c = c.NextSibling {
+						text(c)
+					}
+				}
+				text(n)
+				b.WriteString(ScriptText(in.String(), n.Data == "sup"))
 				return
 			case "br":
 				if blocks {

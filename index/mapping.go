@@ -518,12 +518,14 @@ import (
 // 246: a firm's name in capitals after a name and a comma an affiliation
 // (archive's isRolePart, isPersonName: "Ann Lee, Bo Chan, SIEMENS AG"
 // counted Siemens Ag); 247: a Korean or Chinese name in Latin letters
-// family name first (archive's romanisedFamilyFirst: "Kim, Jong Un"
-// counted Jong Un Kim).
+// family name first (archive's romanisedFamilyFirst: "Kim, Jong Un" counted
+// Jong Un Kim); 248: a superscript or subscript written as ScriptText
+// writes it (archive's inlineTagsText: 10<sup>6</sup> was stored as 106,
+// CO<sub>2</sub> as CO2).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 247
+const SchemaVersion = 248
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
