@@ -8,6 +8,7 @@ import (
 	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"github.com/folio-tui/folio/internal/nextindex"
 	"github.com/folio-tui/folio/internal/termsafe"
@@ -460,12 +461,15 @@ var (
 // HTMLConverter is html-to-markdown with the CommonMark and table plugins,
 // images and embedded videos written as "[image: alt] URL" lines (made
 // absolute with converter.WithDomain), superscripts and subscripts kept as
-// <sup> and <sub> (see ScriptText). Readable converts HTML blocks with
+// <sup> and <sub> (see ScriptText), struck text as ~~…~~. Readable converts HTML blocks with
 // it, and the importer whole posts. It is safe for concurrent use.
 func HTMLConverter() *htmltomarkdown.Converter {
 	converterOnce.Do(func() {
 		converter = htmltomarkdown.NewConverter(htmltomarkdown.WithPlugins(
 			base.NewBasePlugin(), commonmark.NewCommonmarkPlugin(),
+			// <del>, <s> and <strike> as ~~…~~: flattened, what was
+			// struck read as live text
+			strikethrough.NewStrikethroughPlugin(),
 			// not aligned: an aligned table is as wide as its widest cell on every row
 			table.NewTablePlugin(table.WithCellPaddingBehavior(table.CellPaddingBehaviorMinimal))))
 		media := func(kind string) htmltomarkdown.HandleRenderFunc {

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -13,6 +14,9 @@ import (
 var inlineTag = lazyRegexp(`<([A-Za-z][A-Za-z0-9-]*)(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>` +
 	`|</([A-Za-z][A-Za-z0-9-]*)\s*>` +
 	`|<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>`)
+
+// struck are the elements a page strikes through.
+var struck = map[string]bool{"del": true, "s": true, "strike": true}
 
 // hiddenContent are the elements whose content a page does not show.
 var hiddenContent = map[string]bool{"script": true, "style": true, "template": true}
@@ -34,7 +38,9 @@ var blockElements = map[string]bool{
 // spans), keeping what they enclose, as a page shows it: their names and
 // attributes are no text (<abbr title="…">NATO</abbr> is NATO;
 // <span class="x">a</span>b is ab; a superscript or subscript closed on
-// the line is written by ScriptText: 10<sup>6</sup> is 10⁶, not 106), nor
+// the line is written by ScriptText: 10<sup>6</sup> is 10⁶, not 106; a
+// <del>, <s> or <strike> closed on the line is struck through as GFM
+// writes it: <del>old</del> is ~~old~~), nor
 // is the content of a script or
 // style, and a script or style not closed on its line hides the rest of
 // the line (line.hidden, its later segments and code spans too: a page
@@ -64,6 +70,7 @@ func inlineTagsText(line *htmlLine, seg string) string {
 	var b strings.Builder
 	last := 0
 	dests := linkDestinations(seg)
+	var closes []int // of the struck elements opened
 	write := func(text string) {
 		b.WriteString(line.lineStart(text))
 	}
@@ -110,6 +117,18 @@ func inlineTagsText(line *htmlLine, seg string) string {
 			}
 			b.WriteString(line.lineBreak(brs))
 			last = len(seg) - len(rest)
+		case struck[name] && m[2] >= 0:
+			// struck through, as GFM writes it, to its closing tag on
+			// this line: "<del>old</del>" was "old", read as live text
+			for j := k + 1; j < len(ms); j++ {
+				if c := ms[j]; c[4] >= 0 && asciiLower(seg[c[4]:c[5]]) == name {
+					b.WriteString("~~")
+					closes = append(closes, j)
+					break
+				}
+			}
+		case struck[name] && slices.Contains(closes, k):
+			b.WriteString("~~")
 		case m[2] >= 0 && (name == "sup" || name == "sub"):
 			// its content, to its closing tag on this line, as
 			// ScriptText writes it: 10<sup>6</sup> is 10⁶, not 106

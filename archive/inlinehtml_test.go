@@ -154,7 +154,9 @@ func TestInlineHTMLAsGoldmark(t *testing.T) {
 				want = append([]string{"1"}, want...) // the item's number, in the Markdown
 			}
 			want = append(want, "r", "x") // the reference's definition
-			if got := words(a.Body); !slicesEqual(got, want) {
+			// struck text is written ~~…~~ (TestStruckHTMLStaysStruck),
+			// which the page shows struck, its words as they were
+			if got := words(strings.ReplaceAll(a.Body, "~~", "")); !slicesEqual(got, want) {
 				t.Errorf("%q: the body %q has the words\n%q, the page shows\n%q", md, a.Body, got, want)
 				continue
 			}

@@ -521,11 +521,13 @@ import (
 // family name first (archive's romanisedFamilyFirst: "Kim, Jong Un" counted
 // Jong Un Kim); 248: a superscript or subscript written as ScriptText
 // writes it (archive's inlineTagsText: 10<sup>6</sup> was stored as 106,
-// CO<sub>2</sub> as CO2).
+// CO<sub>2</sub> as CO2); 249: <del>, <s> and <strike> closed on their line
+// written ~~…~~ (archive's inlineTagsText: the struck text was stored as
+// live text).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 248
+const SchemaVersion = 249
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

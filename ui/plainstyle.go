@@ -8,7 +8,8 @@ import (
 // PlainStyle is the style of plain text (folio show piped, or with
 // NO_COLOR): Glamour's ascii style without the Markdown marks it keeps
 // (no "##" before a heading, no "**" or "*" around bold and italic words,
-// no backticks), for reading and pasting, not for parsing.
+// no backticks; struck text keeps its "~~"), for reading and pasting, not
+// for parsing.
 const PlainStyle = "folio-plain"
 
 var plainStyleConfig = func() gansi.StyleConfig {
@@ -16,7 +17,8 @@ var plainStyleConfig = func() gansi.StyleConfig {
 	for _, h := range []*gansi.StyleBlock{&c.H1, &c.H2, &c.H3, &c.H4, &c.H5, &c.H6} {
 		h.Prefix = ""
 	}
-	for _, p := range []*gansi.StylePrimitive{&c.Emph, &c.Strong, &c.Strikethrough, &c.Code.StylePrimitive} {
+	// struck text keeps its "~~": without a mark it read as live text
+	for _, p := range []*gansi.StylePrimitive{&c.Emph, &c.Strong, &c.Code.StylePrimitive} {
 		p.BlockPrefix, p.BlockSuffix = "", ""
 	}
 	return c
