@@ -426,6 +426,29 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		blocks = append(blocks, b)
 	}
 	starts = append(starts, max(len(src), starts[len(starts)-1]))
+	for i := 0; i < len(blocks); i++ {
+		// a table that Glamour would show cut is shown as a paragraph a
+		// row (tables.go)
+		b := blocks[i]
+		if b.Kind() != east.KindTable {
+			continue
+		}
+		sign := ""
+		if signs {
+			sign = string(ph)
+		}
+		lines, err := at([]ast.Node{b}, width)
+		if err != nil || tableShowsAll(b, src, lines, sign) {
+			continue
+		}
+		var rows []ast.Node
+		src, rows = tableAsRows(b, src)
+		blocks = slices.Replace(blocks, i, i+1, rows...)
+		for range len(rows) - 1 {
+			starts = slices.Insert(starts, i+1, starts[i])
+		}
+		i += len(rows) - 1
+	}
 	// Glamour pads every line to the width, a styled cell at a time, in
 	// each block around it: at 10,000 columns a 30 KB piece of short
 	// paragraphs took 3 minutes (a helper's report). So md is rendered at

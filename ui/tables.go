@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Glamour (v2.0.1) lays a table out with lipgloss's table, which never
+// wraps a header ("Headers are never wrapped": one too wide is cut with
+// "…") and cuts a cell's word that its column cannot hold: a table of six
+// columns at width 80 showed "Populati… | GDP per capit…" for "Population
+// (millions)" and "GDP per capita (USD)", and at width 40 "1,234." over
+// "56" (a helper's report); no option of Glamour's changes either
+// (TableWrap off cuts every cell). So each top-level table is rendered
+// first as Glamour lays it out, and when that does not show every word of
+// its headers and cells whole (tableShowsAll), it is shown as a paragraph
+// a row instead, a line a cell, "Header: value" (tableAsRows).
+
+// tableShowsAll says whether lines, table rendered, show every word of
+// each of its cells (its headers too) whole, and no "…" the table lacks;
+// sign is what the text holds for a minus sign (protectDocSigns), shown '-'.
+func tableShowsAll(table ast.Node, src []byte, lines []string, sign string) bool {
+	shown := ansi.Strip(strings.Join(lines, "\n"))
+	words := make(map[string]bool)
+	for _, l := range strings.Split(shown, "\n") {
+		for _, w := range strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == '│' || r == '|' || r == '\u00a0' }) {
+			words[w] = true
+		}
+	}
+	all := true
+	ellipsis := false
+	_ = ast.Walk(table, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Kind() != east.KindTableCell {
+			return ast.WalkContinue, nil
+		}
+		t := cellText(n, src)
+		if sign != "" {
+			t = strings.ReplaceAll(t, sign, "-")
+		}
+		ellipsis = ellipsis || strings.Contains(t, "…")
+		for _, w := range strings.Fields(t) {
+			// a code span's references are shown as written, text's decoded
+			if d := html.UnescapeString(w); !words[w] && !strings.Contains(shown, w) && !words[d] && !strings.Contains(shown, d) {
+				all = false
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return all && (ellipsis || !strings.Contains(shown, "…"))
+}
+
+// cellText is the text of a table cell's Text nodes as written, backslash
+// escapes read ("a \\| b" is "a | b").
+func cellText(cell ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering {
+			if s := t.Segment; s.Start >= 0 && s.Stop <= len(src) && s.Start <= s.Stop {
+				b.Write(s.Value(src))
+			}
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return escapedPunct.ReplaceAllString(b.String(), "$1")
+}
+
+// escapedPunct is an ASCII punctuation character escaped by a backslash.
+var escapedPunct = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
+
+// tableAsRows is table as paragraphs, appending to src (returned) what it
+// writes: a paragraph a body row, and in it a line a cell, its header's
+// text in strong emphasis, ": " and the cell's content. An empty header is
+// the column's number; an empty cell is left out. (Paragraphs, not a list:
+// Glamour v2.0.1 cuts a word of a list item's or a quote's line after a
+// hard break, "42," over "300.50".)
+func tableAsRows(table ast.Node, src []byte) (out []byte, paras []ast.Node) {
+	var headers []string
+	var rows []ast.Node
+	for r := table.FirstChild(); r != nil; r = r.NextSibling() {
+		if r.Kind() == east.KindTableHeader {
+			for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+				headers = append(headers, strings.TrimSpace(html.UnescapeString(cellText(c, src))))
+			}
+			continue
+		}
+		rows = append(rows, r)
+	}
+	// a code span in a link in a table Glamour shows as written (writeCode
+	// wrote it so: glamourTakesRaw); out of the table it decodes it, so its
+	// "&" is written "&amp;" as elsewhere ("&#27;[5m" wrote ESC [5m)
+	var rawCode []ast.Node
+	_ = ast.Walk(table, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == ast.KindCodeSpan && glamourTakesRaw(n) {
+			rawCode = append(rawCode, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	defer func() {
+		for _, n := range rawCode {
+			if glamourTakesRaw(n) {
+				continue
+			}
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					var esc *ast.Text
+					src, esc = appendRaw(src, strings.ReplaceAll(string(t.Segment.Value(src)), "&", "&amp;"))
+					t.Segment = esc.Segment
+				}
+			}
+		}
+		out = src
+	}()
+	for _, r := range rows {
+		block := ast.NewParagraph()
+		j := 0
+		for c := r.FirstChild(); c != nil; c, j = c.NextSibling(), j+1 {
+			if strings.TrimSpace(cellText(c, src)) == "" && c.FirstChild() == nil {
+				continue
+			}
+			if block.HasChildren() {
+				br := ast.NewTextSegment(text.NewSegment(0, 0))
+				br.SetHardLineBreak(true)
+				block.AppendChild(block, br)
+			}
+			h := ""
+			if j < len(headers) {
+				h = headers[j]
+			}
+			if h == "" {
+				h = "Column " + strconv.Itoa(j+1)
+			}
+			var ht, sep *ast.Text
+			src, ht = appendText(src, h)
+			src, sep = appendText(src, ": ")
+			strong := ast.NewEmphasis(2)
+			strong.AppendChild(strong, ht)
+			block.AppendChild(block, strong)
+			block.AppendChild(block, sep)
+			for k := c.FirstChild(); k != nil; {
+				next := k.NextSibling()
+				block.AppendChild(block, k) // moved out of the cell
+				k = next
+			}
+		}
+		if block.HasChildren() {
+			paras = append(paras, block)
+		}
+	}
+	if len(paras) == 0 {
+		// a table of headers alone: a row of them
+		block := ast.NewParagraph()
+		var t *ast.Text
+		src, t = appendText(src, strings.Join(headers, " | "))
+		block.AppendChild(block, t)
+		paras = append(paras, block)
+	}
+	return src, paras
+}
+
+// appendRaw appends s to src as it is, returning a Text of it.
+func appendRaw(src []byte, s string) ([]byte, *ast.Text) {
+	start := len(src)
+	src = append(src, s...)
+	return src, ast.NewTextSegment(text.NewSegment(start, len(src)))
+}
