@@ -19,10 +19,9 @@ import (
 // The text a selector is made from and found in is the piece as the reader
 // shows it, without Markdown marks (folio show's plain text, or the
 // reader's lines). Matching compares only letters and digits, case-folded
-// and with accents and compatibility forms folded (NFKD), and how numbers
-// are written (their signs, decimal and thousands marks: numberMark):
-// whitespace, other punctuation and the marks of the rendering (a quote's
-// bar, a list's bullet, where lines wrap) do not count, so a passage is found again at
+// and with accents and compatibility forms folded (NFKD): whitespace,
+// punctuation and the marks of the rendering (a quote's bar, a list's
+// bullet, where lines wrap) do not count, so a passage is found again at
 // any width and after the file was rewritten with other line breaks or
 // Markdown marks. Where the passage occurs more than once, the occurrence
 // whose surroundings match Prefix and Suffix best is taken, and among those
@@ -86,10 +85,6 @@ func fold(text string) folded {
 		}
 	}
 	for i, r := range text {
-		if m := numberMark(text, i, r); m != 0 {
-			emit(m, i)
-			continue
-		}
 		if r < utf8.RuneSelf {
 			switch {
 			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
@@ -112,14 +107,29 @@ func fold(text string) folded {
 	return f
 }
 
-// numberMark is the mark fold keeps of r, at byte i of text, when r is
-// part of how a number is written: a decimal or thousands separator ('.'
-// or ',' after a digit and before one) or a sign or dash before a digit
-// ('-', and the minus sign and dashes, all '-'), the space and the
-// rendering's bars between them passed over (a number cut where a line
-// wraps); 0 otherwise. Matching letters and digits alone took "5.5 mph"
-// for "55 mph" and "-375,000" for "some 375,000" (an attack: folio
-// quotes add kept such a passage as a quote of the piece).
+// numberMarks are the marks of how the numbers of s are written, in
+// order (numberMark): Find asks a passage given for them as the text has
+// them, where matching letters and digits alone took "5.5 mph" for "55
+// mph" and "-375,000" for "some 375,000" (an attack: folio quotes add kept
+// such a passage as a quote of the piece). Finding a quote again does not
+// (Locate): a passage the reader kept holds its rendering's cuts ("-…" at
+// a line cut to fit), and a quote is not orphaned by them (a review).
+func numberMarks(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		if m := numberMark(s, i, r); m != 0 {
+			b.WriteRune(m)
+		}
+	}
+	return b.String()
+}
+
+// numberMark is the mark of r, at byte i of text, when r is part of how a
+// number is written: a decimal or thousands separator ('.' or ',' after a
+// digit and before one) or a sign or dash before a digit ('-', and the
+// minus sign and dashes, all '-'), the space and the rendering's bars
+// between them passed over (a number cut where a line wraps); 0
+// otherwise.
 func numberMark(text string, i int, r rune) rune {
 	switch r {
 	case '.', ',':
@@ -233,6 +243,9 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 		return Selector{}, 0, false
 	}
 	start, end := widen(text, passage, f.start(first), f.end(first+len(p)-1))
+	if numberMarks(text[start:end]) != numberMarks(passage) {
+		return Selector{}, 0, false // its numbers written otherwise: not the text's
+	}
 	sel = Select(text, start, end)
 	sel.Exact = strings.TrimSpace(passage) // as the user gave it
 	return sel, occurrences, true

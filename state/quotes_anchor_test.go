@@ -300,3 +300,15 @@ func TestFindKeepsNumbersAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// A quote kept in the reader holds its rendering's cuts: a line cut to
+// fit ends "-…" where the text goes on "- - 1,949,694.00". It is found
+// again, as before numbers were asked for in a passage given (a review,
+// 41rb: kept with v, it was orphaned at once).
+func TestQuoteOfACutLineIsFound(t *testing.T) {
+	text := "Receipts 12,844,122.00 - 14,790,122.00 - - 3,694.00 - - 1,949,694.00 in all."
+	sel := Selector{Exact: "3,694.00 -…\n1,949,694.00"}
+	if _, _, ok := sel.Locate(text); !ok {
+		t.Errorf("the reader's quote %q was not found in %q", sel.Exact, text)
+	}
+}
