@@ -46,7 +46,32 @@ func zolaConfigOf(read configReader, root string) (map[string]any, bool) {
 	if _, ok := hugoKey(m, "baseurl"); ok {
 		return nil, false
 	}
+	for k := range m {
+		if hugoOnlyKeys[strings.ToLower(k)] {
+			// a Hugo config with a stray base_url: Zola's would not
+			// hold the key (a review, 41rb: its .markdown pages lost,
+			// its pages dated by their names, which hugo does not)
+			return nil, false
+		}
+	}
 	return m, true
+}
+
+// hugoOnlyKeys are top-level keys of a Hugo config (lower-cased: Hugo's
+// keys are read in any case) that Zola's config, whose unknown fields are
+// denied, does not have: one of them makes a config.toml Hugo's.
+var hugoOnlyKeys = map[string]bool{
+	"languagecode": true, "defaultcontentlanguage": true, "defaultcontentlanguageinsubdir": true,
+	"params": true, "menu": true, "menus": true, "permalinks": true, "contentdir": true,
+	"paginate": true, "pagination": true, "paginatepath": true, "outputs": true, "outputformats": true,
+	"mediatypes": true, "markup": true, "module": true, "disablekinds": true, "enablerobotstxt": true,
+	"summarylength": true, "frontmatter": true, "cascade": true, "related": true, "security": true,
+	"imaging": true, "services": true, "privacy": true, "enableemoji": true, "enablegitinfo": true,
+	"builddrafts": true, "buildfuture": true, "buildexpired": true, "canonifyurls": true,
+	"relativeurls": true, "publishdir": true, "staticdir": true, "layoutdir": true,
+	"hascjklanguage": true, "googleanalytics": true, "disqusshortname": true, "copyright": true,
+	"pluralizelisttitles": true, "removepathaccents": true, "sectionpagesmenu": true,
+	"timezone": true, "titlecasestyle": true, "uglyurls": true,
 }
 
 // zolaLanguagesOf is what the Zola config m says of its languages, as

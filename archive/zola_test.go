@@ -168,9 +168,20 @@ func TestZolaSitePagesAreMDFiles(t *testing.T) {
 		"zola/content/blog/y.mdown":     zolaPage("Y", "date = 2021-01-03\n"),
 		"hugo/config.toml":              "baseURL = \"https://h.example.org\"\n",
 		"hugo/content/posts/h.markdown": zolaPage("H", "date = 2021-01-04\n"),
+		// a Hugo config with a stray base_url and keys Zola's cannot
+		// hold: Hugo's (hugo 0.111.3 lists other.markdown and leaves
+		// 2021-05-05-named undated; a review, 41rb)
+		"hugo2/config.toml":                       "title = \"H\"\nbase_url = \"https://h.example.org/\"\ndefaultContentLanguage = \"en\"\n[languages.en]\n[languages.fr]\n",
+		"hugo2/content/posts/other.markdown":      zolaPage("Other", "date = 2021-06-07\n"),
+		"hugo2/content/posts/2021-05-05-named.md": zolaPage("Named", ""),
 	})
 	a, probs := loadSite(t, dir)
-	sameLines(t, "pieces", piecePaths(a), []string{"hugo/content/posts/h.markdown", "zola/content/blog/ok.md"})
+	sameLines(t, "pieces", piecePaths(a), []string{"hugo/content/posts/h.markdown", "hugo2/content/posts/2021-05-05-named.md", "hugo2/content/posts/other.markdown", "zola/content/blog/ok.md"})
+	for _, p := range a.Articles {
+		if p.Path == "hugo2/content/posts/2021-05-05-named.md" && p.Date.Human() != "" {
+			t.Errorf("a Hugo page dated by its name: %v", p.Date)
+		}
+	}
 	sameLines(t, "notes", problemLines(probs, func(p Problem) bool { return p.Fatal }), []string{
 		"zola/content/blog/x.markdown: " + ZolaExtMsg + " (quiet true)",
 		"zola/content/blog/y.mdown: " + ZolaExtMsg + " (quiet true)",

@@ -523,11 +523,12 @@ import (
 // writes it (archive's inlineTagsText: 10<sup>6</sup> was stored as 106,
 // CO<sub>2</sub> as CO2); 249: <del>, <s> and <strike> closed on their line
 // written ~~…~~ (archive's inlineTagsText: the struck text was stored as
-// live text).
+// live text); 250: a config.toml with Hugo's keys
+// Hugo's whatever base_url it holds (archive's hugoOnlyKeys: read as Zola's).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 249
+const SchemaVersion = 250
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
