@@ -615,9 +615,11 @@ func standfirstOf(desc, text string) string {
 }
 
 // literalAngles escapes each "<" of s that opens no tag: a tag is an HTML
-// element's, void (<br>) or closed later in s (<p>…</p>), or the closing
-// of one opened before it; a name in angle brackets (<Hamlet>, <Main
-// Street>, a Korean title's <The Palace>) is text.
+// element's, its name written in lower case or capitals (<p>, <BR>; an
+// unclosed <p> is one: a review, 41rb) or closed later in s, or the
+// closing of one opened before it; a name in angle brackets (<Hamlet>,
+// <Main Street>, <Source Code>, <Link>, a Korean title's <The Palace>) is
+// text.
 func literalAngles(s string) string {
 	if !strings.Contains(s, "<") {
 		return s
@@ -642,13 +644,13 @@ func literalAngles(s string) string {
 		name := lower[j:k]
 		tag := false
 		if a := atom.Lookup([]byte(name)); a != 0 && k < len(s) && strings.ContainsRune(" \t\n/>", rune(s[k])) {
+			written := s[j:k]
+			cased := written == name || written == strings.ToUpper(name)
 			switch {
 			case closing:
-				tag = opened[name]
-			case voidElement[a]:
-				tag = true
+				tag = opened[name] || cased
 			default:
-				tag = strings.Contains(lower[k:], "</"+name)
+				tag = cased || strings.Contains(lower[k:], "</"+name)
 				opened[name] = opened[name] || tag
 			}
 		}
@@ -661,8 +663,6 @@ func literalAngles(s string) string {
 	return b.String()
 }
 
-// voidElement are the elements that have no closing tag.
-var voidElement = map[atom.Atom]bool{atom.Br: true, atom.Img: true, atom.Hr: true, atom.Wbr: true, atom.Meta: true, atom.Link: true, atom.Input: true, atom.Source: true, atom.Embed: true}
 
 // removeEmbeds removes images and other embedded sources from the
 // extracted text (its links are cleaned as a feed item's are:

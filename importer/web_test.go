@@ -626,7 +626,12 @@ func TestStandfirstKeepsAngleBracketedNames(t *testing.T) {
 		"A review of &lt;Hamlet&gt; &amp; &lt;Macbeth&gt; at the Globe, where 3 &lt; 5": "A review of <Hamlet> & <Macbeth> at the Globe, where 3 < 5",
 		"&lt;The Palace: Tale of Jang Noksu&gt; returns":                                "<The Palace: Tale of Jang Noksu> returns",
 		"&lt;Main Street&gt; revisited":                                                 "<Main Street> revisited",
-		"&lt;p&gt;A &lt;b&gt;bold&lt;/b&gt; summary&lt;br&gt;of it&lt;/p&gt;":           "A bold summary of it",
+		// unclosed tags are tags; names of elements written as titles are
+		// text (a review, 41rb)
+		"&lt;p&gt;First para&lt;p&gt;Second para":                             "First para Second para",
+		"A &lt;b&gt;bold claim":                                               "A bold claim",
+		"A review of &lt;Source Code&gt; and &lt;Link&gt; by Duncan Jones":    "A review of <Source Code> and <Link> by Duncan Jones",
+		"&lt;p&gt;A &lt;b&gt;bold&lt;/b&gt; summary&lt;br&gt;of it&lt;/p&gt;": "A bold summary of it",
 	} {
 		pg := Page{URL: "https://example.com/2021/05/hamlet", HTML: []byte(`<html><head><title>Hamlet</title>
 <meta name="description" content="` + desc + `"></head><body><article><p>` + text + `</p><p>` + text + `</p></article></body></html>`)}
