@@ -296,15 +296,8 @@ func (ts trendSet) writeTable(w io.Writer, withShare bool) error {
 	}
 	for i, t := range ts.Trends {
 		fmt.Fprintf(w, "%s: %s", termsafe.Escape(ts.label(i)), pieces(t.Matched()))
-		if p := t.Peak(withShare); p >= 0 {
-			fmt.Fprintf(w, ", peak %s", t.Points[p].Period)
-			if n := t.Ties(p, withShare); n > 0 {
-				unit := ts.By.String() + "s"
-				if n == 1 {
-					unit = ts.By.String() // "1 more decade", not "decades"
-				}
-				fmt.Fprintf(w, " (and %d more %s as high)", n, unit)
-			}
+		if note := t.PeakNote(withShare); note != "" {
+			fmt.Fprintf(w, ", %s", note)
 		}
 		fmt.Fprintln(w)
 	}

@@ -341,6 +341,36 @@ func TestTrendsTiesSaidInTheSingular(t *testing.T) {
 	}
 }
 
+// TestTrendsPeakNote: the peak alone when no other period is as high, and
+// "2 more decades" in the plural; by share, the periods as high by share.
+func TestTrendsPeakNote(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{"1995": "Zebras.", "2005": "Zebras. Lions.", "2005b": "Lions.", "2015": "Zebras. Lions."} {
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte("---\ntitle: T"+name+"\ndate: "+name[:4]+"-01-01\n---\n"+body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, share := range []bool{false, true} {
+		args := []string{"--archive", dir, "trends", "zebras", "lions", "--by", "decade"}
+		if share {
+			args = append(args, "--share")
+		}
+		out, errOut, code := run(t, args...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		want := []string{"zebras: 3 pieces, peak 1990s (and 2 more decades as high)\n", "lions: 3 pieces, peak 2000s\n"}
+		if share { // zebras: 1 of 2 in the 2000s; lions: all of the 2010s too
+			want = []string{"zebras: 3 pieces, peak 1990s (and 1 more decade as high)\n", "lions: 3 pieces, peak 2000s (and 1 more decade as high)\n"}
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("share %v: no %q:\n%s", share, w, out)
+			}
+		}
+	}
+}
+
 // Pieces dated a week apart from the first Monday of 2026 (5 January, the
 // first day of ISO week 2, since week 1 began on 29 December) count one in
 // each of weeks 2, 3 and 4 (a helper's report: the Monday of week 1 counted

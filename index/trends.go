@@ -131,6 +131,26 @@ func (t Trend) Ties(i int, share bool) int {
 	return n
 }
 
+// PeakNote says the peak (Peak) and how many more periods are as high:
+// "peak 2009 (and 1 more year as high)", "peak 1990s (and 2 more decades
+// as high)", "peak 2017-08" alone; "" when every point is 0. folio trends
+// and the chart say it.
+func (t Trend) PeakNote(share bool) string {
+	p := t.Peak(share)
+	if p < 0 {
+		return ""
+	}
+	note := "peak " + t.Points[p].Period
+	if n := t.Ties(p, share); n > 0 {
+		unit := t.By.String()
+		if n > 1 {
+			unit += "s" // "1 more decade", not "decades"
+		}
+		note += fmt.Sprintf(" (and %d more %s as high)", n, unit)
+	}
+	return note
+}
+
 // AutoPeriod is the finest period that suits the archive: one at which at
 // least half of the dated pieces are dated precisely enough to be placed,
 // and that gives at most maxPoints periods from the first to the last;

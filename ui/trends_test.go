@@ -29,6 +29,9 @@ func TestTrendsChart(t *testing.T) {
 	h.requireScreen("Attention over time · pieces per month")
 	h.requireScreen("██ barcelona 7")
 	h.requireScreen("peak 2017-08")
+	if strings.Contains(h.screen(), "as high") { // no other month as high
+		t.Errorf("ties said:\n%s", h.screen())
+	}
 	h.requireFits("chart", 100, 30)
 	h.key("P", "esc")
 	if h.m.trends.open {

@@ -215,6 +215,9 @@ func TestChartPeakTies(t *testing.T) {
 	if n := strings.Count(h.screen(), "▼"); n != 2 {
 		t.Errorf("%d peaks marked, want 2:\n%s", n, h.screen())
 	}
+	h.key("s") // shares: each of the three years all its pieces
+	h.requireScreen("peak 2009 (and 2 more years as high)")
+	h.key("s")
 	h.key("p", "p") // month, week
 	h.requireScreen("peak 2009-W53 (and 1 more week as high)")
 }

@@ -278,17 +278,11 @@ func (f chartFrame) info() string {
 		c := s.trend.Points[f.p.cursor]
 		info = append(info, fmt.Sprintf("%s %s %d (%.1f%%)", f.glyph(i), truncateCells(archive.SanitizeLine(s.label), 20), c.Count, 100*c.Share()))
 	}
-	if peak := f.p.series[0].trend.Peak(f.p.share); peak >= 0 {
-		// the others as high said, as folio trends does (an attack:
-		// "peak 2009-W53" alone, 2020-W01 as high)
-		note := "peak " + pts[peak].Period
-		if n := f.p.series[0].trend.Ties(peak, f.p.share); n > 0 {
-			unit := f.p.by.String()
-			if n > 1 {
-				unit += "s"
-			}
-			note += fmt.Sprintf(" (and %d more %s as high)", n, unit)
-		}
+	// the others as high said, as folio trends does (an attack: "peak
+	// 2009-W53" alone, 2020-W01 as high), in the period the head names
+	tr := f.p.series[0].trend
+	tr.By = f.p.by
+	if note := tr.PeakNote(f.p.share); note != "" {
 		info = append(info, note)
 	}
 	return strings.Join(info, " · ")
