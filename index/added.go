@@ -226,19 +226,14 @@ func (b *build) prepareAdded(m *manifest, deletes []string, heldGone []fileEntry
 		b.known[id] = c.added
 		latest = max(latest, c.added)
 	}
-	for _, e := range m.Files {
-		if e.Indexed && e.ID != "" {
-			b.known[e.ID] = e.Added
+	// a carried piece's time gives way to an indexed one's, and a held
+	// piece's to either
+	m.eachPiece(func(id string) bool { _, ok := b.known[id]; return ok }, func(_ string, e fileEntry, held bool) {
+		b.known[e.ID] = e.Added
+		if !held {
 			latest = max(latest, e.Added)
 		}
-	}
-	for _, e := range m.Files {
-		// a piece whose file is unusable for now: given again, under its
-		// ID (which the file keeps: assignIDs), it keeps its time
-		if _, indexed := b.known[e.ID]; e.Fatal && e.Held && e.ID != "" && !indexed {
-			b.known[e.ID] = e.Added
-		}
-	}
+	})
 	// the stamps given before, of pieces since deleted too: the departed
 	// keep theirs, and Stamped the latest of all
 	latest = max(latest, m.Stamped)
@@ -581,6 +576,24 @@ func movedTimes(gen, name string, files []archive.FileInfo) (map[string]carriedP
 	return carried, head
 }
 
+// eachPiece calls f with the path and entry of each piece m records:
+// each indexed file's, then (held true) each piece an unusable file holds
+// (fileEntry.Held) whose ID taken, asked as f is called, does not have. A
+// piece whose file is unusable for now, given again under its ID (which
+// the file keeps: assignIDs), keeps its time.
+func (m *manifest) eachPiece(taken func(id string) bool, f func(path string, e fileEntry, held bool)) {
+	for p, e := range m.Files {
+		if e.Indexed && e.ID != "" {
+			f(p, e, false)
+		}
+	}
+	for p, e := range m.Files {
+		if e.Fatal && e.Held && e.ID != "" && !taken(e.ID) {
+			f(p, e, true)
+		}
+	}
+}
+
 // carriedHead is what a build from scratch keeps of the head of the
 // manifest before it (addedIn): its departed and renamed pieces and the
 // latest stamp its updates gave (manifestHead.Stamped).
@@ -603,17 +616,9 @@ func addedIn(dir, name string) (map[string]carriedPiece, carriedHead) {
 		return nil, carriedHead{}
 	}
 	out := make(map[string]carriedPiece, len(m.Files))
-	for p, e := range m.Files {
-		if e.Indexed && e.ID != "" {
-			out[e.ID] = carriedPiece{added: e.Added, print: e.Print, path: p}
-		}
-	}
-	for p, e := range m.Files {
-		// a file unusable for now keeps its piece's time (fileEntry.Held)
-		if _, indexed := out[e.ID]; e.Fatal && e.Held && e.ID != "" && !indexed {
-			out[e.ID] = carriedPiece{added: e.Added, print: e.Print, path: p}
-		}
-	}
+	m.eachPiece(func(id string) bool { _, ok := out[id]; return ok }, func(p string, e fileEntry, _ bool) {
+		out[e.ID] = carriedPiece{added: e.Added, print: e.Print, path: p}
+	})
 	return out, carriedHead{departed: m.Departed, renamed: m.Renamed, stamped: m.Stamped}
 }
 
