@@ -588,13 +588,15 @@ func jekyllDraft(p string) (jekyllName, bool) {
 		return jekyllName{}, false
 	}
 	base := path.Base(p)
+	// its trailing dots cut before its date is read (2021-01-01-..md
+	// undated), and an undated name's words all its title (an impossible
+	// day's too: 2021-02-30-x.md "2021 02 30 X")
 	name := strings.TrimRight(strings.TrimSuffix(base, path.Ext(base)), ".")
-	if m := jekyllPostName().FindStringSubmatch(name); m != nil {
-		if d, ok := dateOfParts(m[1], m[2], m[3]); ok {
-			return jekyllName{date: d, title: titleizeSlug(m[4])}, true
-		}
+	n := jekyllNameOf(name)
+	if n.undated {
+		n.title = titleizeSlug(name)
 	}
-	return jekyllName{title: titleizeSlug(name), undated: true}, true
+	return n, true
 }
 
 // jekyllDocument reads the title and date Jekyll gives a document of a
@@ -627,15 +629,20 @@ func (s *SiteRoots) jekyllDocument(p string) (jekyllName, bool) {
 }
 
 // jekyllDocName is what Jekyll's populate_title reads of a document's
-// file name base: its name but for its last extension, and a dated
-// name's date (an impossible day none: Jekyll fails the build on it) and
-// the slug after it; the slug's trailing dots dropped, titleized
-// (titleizeSlug).
+// file name base: its name but for its last extension (jekyllNameOf).
 func jekyllDocName(base string) jekyllName {
 	name := strings.TrimSuffix(base, path.Ext(base))
 	if name == "" {
 		name = base
 	}
+	return jekyllNameOf(name)
+}
+
+// jekyllNameOf reads name, a file's name without its extension, as Jekyll
+// does: a dated name's date (an impossible day none: Jekyll fails the
+// build on it) and the slug after it; the slug's (or an undated name's)
+// trailing dots dropped, titleized (titleizeSlug).
+func jekyllNameOf(name string) jekyllName {
 	n := jekyllName{undated: true}
 	if m := jekyllPostName().FindStringSubmatch(name); m != nil {
 		name = m[4]

@@ -3718,6 +3718,45 @@ func TestJekyllCollectionDocumentTitles(t *testing.T) {
 	})
 }
 
+// A draft's name and a collection document's are read alike, but for
+// two edges each keeps: a name of an impossible day is a draft's title
+// whole (2021 02 30 No Such Day) and a document's slug (No Such Day);
+// trailing dots are cut from a draft's name before its date is read
+// (2021-01-01-..md: no slug, undated) and from a document's slug after
+// (dated, untitled); a name of its extension alone (.md) is a draft's
+// nothing and a document's ".md".
+func TestJekyllDraftAndDocumentNames(t *testing.T) {
+	say := func(n jekyllName) string { return fmt.Sprintf("%q %s %v", n.title, n.date, n.undated) }
+	for _, c := range []struct{ base, draft, doc string }{
+		{"a-draft.md", `"A Draft"  true`, `"A Draft"  true`},
+		{"2020-02-03-dated-one.md", `"Dated One" 2020-02-03 false`, `"Dated One" 2020-02-03 false`},
+		{"21-1-2-short.md", `"Short" 2021-01-02 false`, `"Short" 2021-01-02 false`},
+		{"2021-01-01-a.b.md", `"A.b" 2021-01-01 false`, `"A.b" 2021-01-01 false`},
+		{"2021-01-01-slug...md", `"Slug" 2021-01-01 false`, `"Slug" 2021-01-01 false`},
+		{"plain..md", `"Plain"  true`, `"Plain"  true`},
+		{"plain.", `"Plain"  true`, `"Plain"  true`},
+		{"noext", `"Noext"  true`, `"Noext"  true`},
+		{"2021-01-01-.md", `"2021 01 01"  true`, `"2021 01 01"  true`},
+		{"2021-02-30-no-such-day.md", `"2021 02 30 No Such Day"  true`, `"No Such Day"  true`},
+		{"2021-13-01-x..md", `"2021 13 01 X"  true`, `"X"  true`},
+		{"2021-02-30-.md", `"2021 02 30"  true`, `"2021 02 30"  true`},
+		{"2021-01-01-..md", `"2021 01 01"  true`, `"" 2021-01-01 false`},
+		{".md", `""  true`, `".md"  true`},
+		{"..md", `""  true`, `""  true`},
+	} {
+		d, ok := jekyllDraft("site/_drafts/" + c.base)
+		if got := say(d); !ok || got != c.draft {
+			t.Errorf("draft %s: %s (%v), want %s", c.base, got, ok, c.draft)
+		}
+		if got := say(jekyllDocName(c.base)); got != c.doc {
+			t.Errorf("document %s: %s, want %s", c.base, got, c.doc)
+		}
+	}
+	if _, ok := jekyllDraft("site/_posts/a.md"); ok {
+		t.Error("a post read as a draft")
+	}
+}
+
 // In a Jekyll site a file is never lost for its date (an attack's report
 // against Jekyll 4.3.1: a post's date: "2020-5-6" or Sat, 02 May 2020,
 // and a page's 06.05.2020, were skipped as unparseable, where Jekyll
