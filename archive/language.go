@@ -55,17 +55,6 @@ func LanguageTag(s string) (string, bool) {
 	return tag.String(), true
 }
 
-// commonLanguage are the languages of languageNames, by their tags, and
-// Norwegian's two written standards (nb, nn: a Norwegian Hugo site's
-// tags): the ones a lang: key may name. Made at first use.
-var commonLanguage = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{"nb": true, "nn": true}
-	for _, t := range languageNames {
-		m[t] = true
-	}
-	return m
-})
-
 // baseOf is a tag's language, without its region or script (pt-BR: pt).
 func baseOf(t string) string {
 	b, _, _ := strings.Cut(t, "-")
@@ -89,10 +78,10 @@ var languageNames = map[string]string{
 }
 
 // LanguageName is the tag t (Article.Language) as a reader reads it: the
-// English name of its language when folio knows it (languageNames; nb
-// and nn too), with the tag after it when the tag says more than the
-// language (de: German; en-GB: English (en-GB)), else t itself (ko-KR,
-// gsw); "" for "".
+// English name of its language when folio knows it (languageTitles),
+// with the tag after it when the tag says more than the language (de:
+// German; en-GB: English (en-GB)), else t itself (sw-KE, gsw); "" for
+// "".
 func LanguageName(t string) string {
 	name, ok := languageTitles()[baseOf(t)]
 	switch {
@@ -105,8 +94,9 @@ func LanguageName(t string) string {
 }
 
 // languageTitles are the names of languageNames' languages by their tags,
-// as a title writes them (de: German), and Norwegian's written standards.
-// Made at first use.
+// as a title writes them (de: German), and Norwegian's two written
+// standards (nb, nn: a Norwegian Hugo site's tags): the common languages,
+// the ones a lang: key may name. Made at first use.
 var languageTitles = sync.OnceValue(func() map[string]string {
 	m := map[string]string{"nb": "Norwegian Bokmål", "nn": "Norwegian Nynorsk"}
 	for n, t := range languageNames {
@@ -137,7 +127,7 @@ func (m matter) frontLanguage(p string, at func(field) int) (string, []Problem) 
 		// are tags, of Tsonga and Serbo-Croatian): one of the common
 		// languages, or nothing said (a review: folio check failed on
 		// ten such files)
-		if !ok || !isString || !commonLanguage()[baseOf(t)] {
+		if _, common := languageTitles()[baseOf(t)]; !ok || !isString || !common {
 			return "", nil
 		}
 		return t, nil

@@ -38,6 +38,10 @@ func TestFrontMatterLanguage(t *testing.T) {
 		{"lang: sh", "", ""},
 		{"lang: cpp", "", ""},
 		{"lang: de-AT", "de-AT", ""},
+		{"lang: nb", "nb", ""}, // Norwegian's written standards, a Norwegian Hugo site's
+		{"lang: nn-NO", "nn-NO", ""},
+		{"lang: Afrikaans", "af", ""},
+		{"lang: sw", "", ""}, // a language, but not a common one
 		{"language: sw", "sw", ""},
 		{"language: [de, fr]", "", `x.md:4: language: "de, fr" is no language`},
 		{"language: 12", "", `x.md:4: language: "12" is no language`},
@@ -65,6 +69,20 @@ func TestFrontMatterLanguage(t *testing.T) {
 	} {
 		if a, probs := Parse("x.md", []byte(doc)); len(probs) > 0 || a.Language != "fr-FR" {
 			t.Errorf("%q: language %q, problems %v", doc, a.Language, probs)
+		}
+	}
+}
+
+// A language is read by its English name when folio knows it, with the
+// tag after it when the tag says more (nb and nn too), else as its tag.
+func TestLanguageName(t *testing.T) {
+	for tag, want := range map[string]string{
+		"de": "German", "en-GB": "English (en-GB)", "af": "Afrikaans", "no": "Norwegian",
+		"nb": "Norwegian Bokmål", "nn-NO": "Norwegian Nynorsk (nn-NO)",
+		"ko-KR": "Korean (ko-KR)", "sw-KE": "sw-KE", "sw": "sw", "gsw": "gsw", "": "",
+	} {
+		if got := LanguageName(tag); got != want {
+			t.Errorf("LanguageName(%q) = %q, want %q", tag, got, want)
 		}
 	}
 }
