@@ -387,7 +387,8 @@ func (ix *Index) hasCopies() bool {
 // shown is the count a click on it gives. (The counts of one field can
 // then add up to more than the total: a group whose copies ran in two
 // outlets counts for both; the groups counted in more than one year are
-// kept for Facets.YearsCount.) mv is what matchingMembers found for q, nil
+// kept for Facets.YearsCount, and the dates of those counted twice or
+// more for Facets.NoMonth, by a counter of the years, of the months.) mv is what matchingMembers found for q, nil
 // when it is to be read.
 func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv memberValues, counter *facetCounter) error {
 	ix.mu.RLock()
@@ -423,21 +424,23 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 				continue
 			}
 			counted++
-			var ys []string
-			inMonth := false
-			for _, v := range vs {
-				if y, ok := strings.CutPrefix(v, yearCode); ok {
-					ys = append(ys, y)
-				}
-				if mo, ok := strings.CutPrefix(v, monthCode); ok {
-					inMonth = true
-					if !slices.Contains(dates.months, mo) {
-						dates.months = append(dates.months, mo)
+			if counter.months { // the dates read for the months alone
+				var ys []string
+				inMonth := false
+				for _, v := range vs {
+					if y, ok := strings.CutPrefix(v, yearCode); ok {
+						ys = append(ys, y)
+					}
+					if mo, ok := strings.CutPrefix(v, monthCode); ok {
+						inMonth = true
+						if !slices.Contains(dates.months, mo) {
+							dates.months = append(dates.months, mo)
+						}
 					}
 				}
-			}
-			if !inMonth {
-				dates.yearOnly = append(dates.yearOnly, ys...)
+				if !inMonth {
+					dates.yearOnly = append(dates.yearOnly, ys...)
+				}
 			}
 			if kept == nil {
 				kept = make(map[string]bool, len(vs))
@@ -467,10 +470,10 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 				}
 			}
 		}
-		if len(years) > 1 {
+		if counter.years && len(years) > 1 {
 			counter.spanning = append(counter.spanning, years)
 		}
-		if counted > 1 {
+		if counter.months && counted > 1 {
 			counter.dated = append(counter.dated, dates)
 		}
 	}

@@ -431,3 +431,56 @@ func TestWithinIsAnotherQuery(t *testing.T) {
 		q.Mode = ModeAll
 	}
 }
+
+// TestCollapsedGroupsWithTheirPeriodFiltered: with copies hidden, a group
+// of copies counts once in the years it spans (YearsCount) and in no
+// month of a year only when none of its pieces is in that month
+// (NoMonth), the years and months being counted by the main search or,
+// chosen, by their own (whose counters read the groups).
+func TestCollapsedGroupsWithTheirPeriodFiltered(t *testing.T) {
+	src := t.TempDir()
+	var copied strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&copied, "w%03d ", (i*37)%997)
+	}
+	for name, p := range map[string]struct{ date, text string }{
+		// a group over 2020-03, 2020-06, the year 2020 alone and 2021-05
+		"g1": {"2020-03-01", copied.String()}, "g2": {"2020-06-01", copied.String()},
+		"g3": {"2020", copied.String()}, "g4": {"2021-05-01", copied.String()},
+		"s": {"2020", "solo"}, "t": {"2020-03-02", "tee"}, "u": {"2021", "you"},
+	} {
+		if err := os.WriteFile(filepath.Join(src, name+".md"), []byte("---\ntitle: "+name+"\ndate: \""+p.date+"\"\n---\n"+p.text+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := openFolder(t, src, t.TempDir())
+	if gs := ix.CopyGroups(); len(gs) != 1 || len(gs[0]) != 4 {
+		t.Fatalf("groups: %+v", groupsOf(gs))
+	}
+	months := []string{"2020-03", "2020-06", "2021-05"}
+	for _, c := range []struct {
+		q               Query
+		years, mar, apr int
+	}{
+		// the group, s, t and u: 4 pieces in 2020 and 2021, the group
+		// once; of 2020, s alone in no month beside 2020-03 (the group
+		// is in it), the group and s beside 2020-04
+		{Query{}, 4, 1, 2},
+		{Query{Years: []string{"2020", "2021"}}, 4, 1, 2},
+		// of the months' pieces, the group and t; the group in 2020-03
+		{Query{Months: months}, 2, 0, 1},
+		{Query{Years: []string{"2020", "2021"}, Months: months}, 2, 0, 1},
+	} {
+		c.q.CollapseCopies = true
+		fs := run(t, ix, c.q).Facets
+		if n := fs.YearsCount([]string{"2020", "2021"}); n != c.years {
+			t.Errorf("years %v months %v: YearsCount(2020, 2021) %d, want %d", c.q.Years, c.q.Months, n, c.years)
+		}
+		if n := fs.NoMonth("2020-03"); n != c.mar {
+			t.Errorf("years %v months %v: NoMonth(2020-03) %d, want %d", c.q.Years, c.q.Months, n, c.mar)
+		}
+		if n := fs.NoMonth("2020-04"); n != c.apr {
+			t.Errorf("years %v months %v: NoMonth(2020-04) %d, want %d", c.q.Years, c.q.Months, n, c.apr)
+		}
+	}
+}

@@ -158,6 +158,10 @@ type facetCounter struct {
 	// dated are the dates of each group of copies of which two pieces
 	// or more are counted (addCollapsedValues; Facets.NoMonth)
 	dated []groupDates
+	// years and months say whether the counter's years and months are
+	// kept (facetSearches), and so whether addCollapsedValues reads
+	// spanning and dated
+	years, months bool
 }
 
 func (ft *facetTerms) counter() *facetCounter {
@@ -530,6 +534,7 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 	}
 	if len(fc.plain) > 0 {
 		fc.counter = terms.counter()
+		fc.counter.years, fc.counter.months = slices.Contains(fc.plain, fYear), slices.Contains(fc.plain, fMonth)
 	}
 }
 
@@ -538,6 +543,7 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 // the collapse read of it (see addCollapsedValues).
 func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q, uncollapsed query.Query, mv memberValues, f string) {
 	counter := terms.counter()
+	counter.years, counter.months = f == fYear, f == fMonth
 	_, _, err := ix.collect(ctx, q, 0, 0, []string{"-_score"}, counter)
 	if err == nil && uncollapsed != nil {
 		err = ix.addCollapsedValues(ctx, uncollapsed, mv, counter)
@@ -549,10 +555,16 @@ func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerm
 		return
 	}
 	fc.counted[f] = counter.byField()[f]
-	if f == fYear {
+	fc.keepGroups(counter)
+}
+
+// keepGroups keeps what counter read of the groups of copies for the
+// years and months it counts (spanning, dated); fc.mu held.
+func (fc *facetSearches) keepGroups(counter *facetCounter) {
+	if counter.years {
 		fc.spanning = counter.spanning
 	}
-	if f == fMonth {
+	if counter.months {
 		fc.dated = counter.dated
 	}
 }
@@ -573,13 +585,8 @@ func (fc *facetSearches) addMain() {
 	fc.mu.Lock()
 	for _, f := range fc.plain {
 		fc.counted[f] = byField[f]
-		if f == fYear {
-			fc.spanning = fc.counter.spanning
-		}
-		if f == fMonth {
-			fc.dated = fc.counter.dated
-		}
 	}
+	fc.keepGroups(fc.counter)
 	fc.mu.Unlock()
 }
 
