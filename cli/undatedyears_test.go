@@ -2,8 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -14,20 +12,12 @@ import (
 // 2 undated left out silently).
 func TestSearchYearsCountUndated(t *testing.T) {
 	dir := t.TempDir()
-	for path, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"hugo.toml":                   "baseURL = \"https://example.org/\"\n",
 		"content/posts/a.md":          "---\ntitle: A\ndate: 2019-03-01\n---\nGlacier.\n",
 		"content/blog/u.md":           "---\ntitle: U\n---\nGlacier.\n",
 		"content/posts/trip/index.md": "Glacier without front matter.\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	ixDir := t.TempDir()
 	out, errOut, code := runIndexed(t, ixDir, "--archive", dir, "search", "--wide", "glacier")
 	if code != 0 {
@@ -57,18 +47,10 @@ func TestSearchYearsCountUndated(t *testing.T) {
 // date between two dots, and show --raw "**The Paper** ·  · Ann Lee".
 func TestShowUndatedMetaLine(t *testing.T) {
 	dir := t.TempDir()
-	for path, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"hugo.toml":    "baseURL = \"https://example.org/\"\n",
 		"content/a.md": "---\ntitle: Undated piece\noutlet: The Paper\nauthor: Ann Lee\n---\nBody text.\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	ixDir := t.TempDir()
 	for _, c := range []struct{ flag, want string }{
 		{"--width=80", "The Paper · Ann Lee\n"},

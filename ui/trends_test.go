@@ -224,20 +224,12 @@ func TestChartAndWordsFillTheScreen(t *testing.T) {
 // review: "The archive has no pieces to count" of 3), by every period.
 func TestChartOfUndatedPiecesSaysThem(t *testing.T) {
 	dir := t.TempDir()
-	for path, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"hugo.toml":          "baseURL = \"https://example.org/\"\n",
 		"content/posts/a.md": "---\ntitle: A\n---\nGlacier.\n",
 		"content/posts/b.md": "---\ntitle: B\n---\nGlacier.\n",
 		"content/blog/c.md":  "---\ntitle: C\n---\nFjord.\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	ix, _ := realIndex(t, dir)
 	h := newHarness(t, ix, 120, 30)
 	h.run(h.m.startSearch())
@@ -258,22 +250,14 @@ func TestChartOfUndatedPiecesSaysThem(t *testing.T) {
 // undated pieces said "5, 2 dated less precisely" (a review, 41ra).
 func TestChartLegendSaysUndated(t *testing.T) {
 	dir := t.TempDir()
-	for path, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"hugo.toml":          "baseURL = \"https://example.org/\"\n",
 		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-05\n---\nGlacier.\n",
 		"content/posts/b.md": "---\ntitle: B\ndate: 2020-02-05\n---\nGlacier.\n",
 		"content/posts/y.md": "---\ntitle: Y\ndate: 2021\n---\nGlacier.\n",
 		"content/blog/c.md":  "---\ntitle: C\n---\nFjord.\n",
 		"content/blog/d.md":  "---\ntitle: D\n---\nFjord.\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	ix, _ := realIndex(t, dir)
 	h := newHarness(t, ix, 120, 30)
 	h.run(h.m.startSearch())

@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -31,15 +29,7 @@ func TestSidebarYearsCountUndated(t *testing.T) {
 		for y := range years {
 			files[fmt.Sprintf("content/posts/p%d.md", y)] = fmt.Sprintf("---\ntitle: P%d\ndate: %d-03-01\n---\nGlacier.\n", y, 1990+y)
 		}
-		for path, text := range files {
-			p := filepath.Join(arch, filepath.FromSlash(path))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeTree(t, arch, files)
 		name, fsys, err := archive.Source(arch)
 		if err != nil {
 			t.Fatal(err)
