@@ -19,6 +19,11 @@ func TestScriptsKeepTheirNumbers(t *testing.T) {
 		// not closed on its line: dropped, as any other tag
 		{"10<sup>6\n", "106\n"},
 		{"a<sup></sup>b\n", "ab\n"},
+		// a review's (41za): nested, references, markup decoded stays text
+		{"X<sup>2<sup>3</sup></sup>\n", "X^(2³)\n"},
+		{"2<sup>&minus;3</sup> and H<sub>&#50;</sub>O\n", "2⁻³ and H₂O\n"},
+		{"x<sup>&lt;b&gt;</sup>\n", "x^(&lt;b&gt;)\n"},
+		{"Nested <del>a <del>b</del> c</del> d.\n", "Nested ~~a b c~~ d.\n"},
 	} {
 		if got := readableHTML(c.md); got != c.want {
 			t.Errorf("readableHTML(%q) = %q, want %q", c.md, got, c.want)

@@ -524,11 +524,13 @@ import (
 // CO<sub>2</sub> as CO2); 249: <del>, <s> and <strike> closed on their line
 // written ~~…~~ (archive's inlineTagsText: the struck text was stored as
 // live text); 250: a config.toml with Hugo's keys
-// Hugo's whatever base_url it holds (archive's hugoOnlyKeys: read as Zola's).
+// Hugo's whatever base_url it holds (archive's hugoOnlyKeys: read as Zola's); 251: scripts and strikes paired
+// on their line by a stack (archive's pairedTags: X<sup>2<sup>3</sup></sup> read X²³,
+// 2<sup>&minus;3</sup> 2^(−3), a nested <del> left c live).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 250
+const SchemaVersion = 251
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
