@@ -542,7 +542,7 @@ func declaredURLs(page []byte) []string {
 // ("A review of <Hamlet>" came as "A review of"); desc otherwise (from
 // JSON-LD, say).
 func declaredDescription(page []byte, desc string) string {
-	if desc == "" || !bytes.Contains(page, []byte("&lt;")) {
+	if desc == "" {
 		return desc
 	}
 	want := strings.Join(strings.Fields(desc), "") // spaces aside: the extractor runs "a<br>b" together
@@ -597,12 +597,20 @@ func hostName(u *url.URL) string {
 	return archive.SanitizeLine(strings.TrimPrefix(u.Hostname(), "www."))
 }
 
+// maxDescription is the longest description read for a standfirst: one
+// of 600 bytes at most once its tags are dropped (a review, 41za: 1 MB of
+// "<Link " took 38 s).
+const maxDescription = 64 << 10
+
 // standfirstOf is the page's description unless it is only the opening of
 // the text. The extractor gives it decoded (a meta's content, JSON-LD):
 // its tags are dropped, its "&" kept (decoded again, "&amp;copy;" in the
 // page read "©"), and so is a "<" that opens no tag (literalAngles: "A
 // review of <Hamlet>" lost "<Hamlet>", read as an element).
 func standfirstOf(desc, text string) string {
+	if len(desc) > maxDescription {
+		return "" // no standfirst (600 bytes at most), and not read whole
+	}
 	s := archive.SanitizeLine(htmlText(literalAngles(strings.ReplaceAll(desc, "&", "&amp;"))))
 	if s == "" || len(s) > 600 {
 		return ""
@@ -626,6 +634,15 @@ func literalAngles(s string) string {
 	}
 	lower := strings.ToLower(s)
 	opened := map[string]bool{}
+	lastClose := map[string]int{} // where "</name" is last, -1 for nowhere: each name's looked up once
+	closedAt := func(name string) int {
+		at, ok := lastClose[name]
+		if !ok {
+			at = strings.LastIndex(lower, "</"+name)
+			lastClose[name] = at
+		}
+		return at
+	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] != '<' {
@@ -645,12 +662,14 @@ func literalAngles(s string) string {
 		tag := false
 		if a := atom.Lookup([]byte(name)); a != 0 && k < len(s) && strings.ContainsRune(" \t\n/>", rune(s[k])) {
 			written := s[j:k]
-			cased := written == name || written == strings.ToUpper(name)
+			// in capitals, a name of two letters or more (<A Tale of
+			// Two Cities>, <I Am Legend>: titles; a review, 41za)
+			cased := written == name || len(name) > 1 && written == strings.ToUpper(name)
 			switch {
 			case closing:
 				tag = opened[name] || cased
 			default:
-				tag = cased || strings.Contains(lower[k:], "</"+name)
+				tag = cased || closedAt(name) > k
 				opened[name] = opened[name] || tag
 			}
 		}
@@ -662,7 +681,6 @@ func literalAngles(s string) string {
 	}
 	return b.String()
 }
-
 
 // removeEmbeds removes images and other embedded sources from the
 // extracted text (its links are cleaned as a feed item's are:

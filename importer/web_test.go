@@ -628,9 +628,12 @@ func TestStandfirstKeepsAngleBracketedNames(t *testing.T) {
 		"&lt;Main Street&gt; revisited":                                                 "<Main Street> revisited",
 		// unclosed tags are tags; names of elements written as titles are
 		// text (a review, 41rb)
-		"&lt;p&gt;First para&lt;p&gt;Second para":                             "First para Second para",
-		"A &lt;b&gt;bold claim":                                               "A bold claim",
-		"A review of &lt;Source Code&gt; and &lt;Link&gt; by Duncan Jones":    "A review of <Source Code> and <Link> by Duncan Jones",
+		"&lt;p&gt;First para&lt;p&gt;Second para":                          "First para Second para",
+		"A &lt;b&gt;bold claim":                                            "A bold claim",
+		"A review of &lt;Source Code&gt; and &lt;Link&gt; by Duncan Jones": "A review of <Source Code> and <Link> by Duncan Jones",
+		"A review of &lt;A Tale of Two Cities&gt; and &lt;I Am Legend&gt;": "A review of <A Tale of Two Cities> and <I Am Legend>",
+		// a raw "<" in the attribute, valid HTML, as the escaped one (41za)
+		"A review of <Hamlet> tonight":                                        "A review of <Hamlet> tonight",
 		"&lt;p&gt;A &lt;b&gt;bold&lt;/b&gt; summary&lt;br&gt;of it&lt;/p&gt;": "A bold summary of it",
 	} {
 		pg := Page{URL: "https://example.com/2021/05/hamlet", HTML: []byte(`<html><head><title>Hamlet</title>
