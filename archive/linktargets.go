@@ -106,14 +106,14 @@ func LinkTextElsewhere(text, target string) bool {
 }
 
 // lookAlikes reads as ":" a character that looks like one
-// (termsafe.LooksLikeColon) and as "/" one of the slashes NFKC leaves
-// (U+2215 division slash, U+2044 fraction slash, U+29F8 big solidus).
+// (termsafe.LooksLikeColon) and as "/" one that looks like a slash
+// (termsafe.LooksLikeSlash: the division and fraction slashes, ╱, ⟋…).
 func lookAlikes(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case termsafe.LooksLikeColon(r):
 			return ':'
-		case r == 0x2215 || r == 0x2044 || r == 0x29f8:
+		case termsafe.LooksLikeSlash(r):
 			return '/'
 		}
 		return r

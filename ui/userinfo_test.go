@@ -132,6 +132,8 @@ func TestLinkTextOfAnotherSiteIsText(t *testing.T) {
 		"[PayPal.com/signin](https://evil.example.net/)":                                             false,
 		"[https\uA789//good.example.com/x](https://evil.example.net/x)":                              false,
 		"[https\uFF1A//good.example.com/x](https://evil.example.net/x)":                              false,
+		"[https:\u2571\u2571good.example.com/x](https://evil.example.net/x)":                         false,
+		"[https:\u27cb\u27cbgood.example.com/x](https://evil.example.net/x)":                         false,
 		"[https://good.example.com/t ![i](i.png)](https://evil.example.net/)":                        false,
 		"![https://good.example.com/t](https://evil.example.net/i.png)":                              true,
 		"[https://good.example.com/x][r]\n\n[r]: https://evil.example.net/x":                         false,

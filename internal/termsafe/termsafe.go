@@ -336,12 +336,24 @@ func LooksLikeColon(r rune) bool {
 func LooksLikeSpaceOrSlash(r rune) bool {
 	switch r {
 	case 0x2800, // braille pattern blank
-		0x2215, 0x2044, 0x29f8, 0xff0f, 0x2571, 0x27cb, 0x2f03, 0x31d3, 0x1735, // slashes
 		0x2216, 0x29f5, 0x29f9, 0xfe68, 0xff3c, 0x2572, 0x27cd, 0x2f02, 0x31d4, // backslashes
 		0x0337, 0x0338, 0x20eb: // a solidus overlaid
 		return true
 	}
-	return r > 0x7f && unicode.Is(unicode.Zs, r)
+	return LooksLikeSlash(r) || r > 0x7f && unicode.Is(unicode.Zs, r)
+}
+
+// LooksLikeSlash: r is printable and reads as a slash without being one
+// (the division and fraction slashes, the big and fullwidth solidus, box
+// drawing's diagonal, …): archive reads a link text's as "/" (one list: a
+// link text of "https:╱╱" stayed live where "https:⁄⁄" was judged; a
+// review, 41za).
+func LooksLikeSlash(r rune) bool {
+	switch r {
+	case 0x2215, 0x2044, 0x29f8, 0xff0f, 0x2571, 0x27cb, 0x2f03, 0x31d3, 0x1735:
+		return true
+	}
+	return false
 }
 
 // escapedInName: r is written as an escape in a name on a line (Quote).
