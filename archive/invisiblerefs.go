@@ -101,7 +101,11 @@ func invisibleReferences(line string, spans [][2]int, end rune, rtl func() bool)
 					if !rtl() {
 						cuts = append(cuts, [2]int{i, i + n})
 					}
-				} else if ignorableAt(prev, r, next, false) {
+				} else if r >= 0xe0000 && r <= 0xe007f || ignorableAt(prev, r, next, false) {
+					// a tag character written as a reference goes, after
+					// a flag too: the flag's tags are kept as characters
+					// alone (termsafe.FlagTags reads them; as references
+					// after 🏴 they hid a text: a review, 41za)
 					cuts = append(cuts, [2]int{i, i + n})
 				}
 				i += n

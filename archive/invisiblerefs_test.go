@@ -16,3 +16,14 @@ func BenchmarkInvisibleReferenceRun(b *testing.B) {
 		}
 	}
 }
+
+// Tag characters written as references after a flag go: kept, they hid
+// a text after 🏴 ("&#xE0068;&#xE0069;…" read "hi you" to a program, a
+// flag alone on screen; a review, 41za), as raw ones that spell no
+// subdivision do (termsafe.FlagTags).
+func TestFlagTagReferencesGo(t *testing.T) {
+	in := "A flag \U0001f3f4&#xE0068;&#xE0069;&#xE0020;&#xE0079;&#xE006f;&#xE0075;&#xE007F; then text."
+	if got, want := dropInvisibleReferences(in), "A flag \U0001f3f4 then text."; got != want {
+		t.Errorf("dropInvisibleReferences(%q) = %q, want %q", in, got, want)
+	}
+}
