@@ -496,16 +496,11 @@ type facetSearches struct {
 
 // start starts the searches of the fields with a filter; restrict is
 // without a collapse of copies, which each search makes for its own query
-// (collapse). With periodAfter (Query.PeriodAfterCollapse, copies
-// collapsed) the years and months are counted with their filters, of the
-// hits: counted without them, a value counted the groups of which a piece
-// is in it, not those whose standing piece is, which the list holds (a
-// review: after enter on the chart's bar of 2020-06 with Hide copies on,
-// the timeline's 2020-06 said 3 where the list held 2).
+// (collapse).
 func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms, all Facets, c compiled,
-	filters map[string]query.Query, restrict []query.Query, hasText, collapse, periodAfter bool) {
+	filters map[string]query.Query, restrict []query.Query, hasText, collapse bool) {
 	for _, f := range facetFields {
-		if filters[f] == nil || periodAfter && collapse && (f == fYear || f == fMonth) {
+		if filters[f] == nil {
 			fc.plain = append(fc.plain, f)
 			continue
 		}

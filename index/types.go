@@ -71,9 +71,7 @@ type Query struct {
 	// counts it in that period's bar (Trend). Without it Years and Months
 	// choose among the copies as the other filters do: a group that ran in
 	// 2019 and 2021 is a piece of 2021. The reader's filter to a bar of the
-	// chart sets it, so that the list holds the bar's pieces; the years
-	// and months facets are then counted with their filters, of the
-	// hits, so that the period's count is the list's.
+	// chart sets it, so that the list holds the bar's pieces.
 	PeriodAfterCollapse bool
 	// Mode says which parts of the results to compute: all of them
 	// (the zero value), the total alone, the hits without the facet
