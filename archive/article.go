@@ -22,6 +22,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 
 	"github.com/folio-tui/folio/internal/termsafe"
 )
@@ -299,4 +300,20 @@ func LegacyPrint(a Article) string {
 		h.Write([]byte("\x00" + n))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// SignsNumber says whether a minus (a hyphen-minus or a dash) after prev
+// and before rest signs a number: it starts a line (prev is '\n' or 0) or
+// follows a space, a currency sign ("$-5") or punctuation that opens a
+// value ("(", "[", "=", ...) or a mark of emphasis or code, and a digit
+// or ".digit" follows it. A hyphen between letters or digits ("e-mail",
+// "B-52", "COVID-19", "3-4") is no sign. The reader keeps such a minus
+// with its number where a line wraps; folio quotes add asks a passage for
+// it as the piece has it (one rule: a review, 41zb).
+func SignsNumber(prev rune, rest string) bool {
+	if !(prev == 0 || prev == '\n' || unicode.IsSpace(prev) || unicode.Is(unicode.Sc, prev) || strings.ContainsRune("([{=<>~≈±/:;,\"'“‘*_`", prev)) {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, ".")
+	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }

@@ -19,8 +19,10 @@ import (
 )
 
 // quoteTextWidth is the width at which a piece is rendered to find its
-// quotes in. Any width finds them (matching ignores where lines wrap); this
-// is folio show's.
+// quotes in: folio show's. Matching ignores where lines wrap, but not the
+// order of a table's cells, which a table too wide for the width shows a
+// row a paragraph, header before each (a quote of such a table kept at
+// another width may not be found: NOTES).
 const quoteTextWidth = 80
 
 // maxQuoteBytes bounds a passage given to folio quotes add.

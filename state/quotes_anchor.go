@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/folio-tui/folio/archive"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -114,10 +115,14 @@ func fold(text string) folded {
 // such a passage as a quote of the piece). Finding a quote again does not
 // (Locate): a passage the reader kept holds its rendering's cuts ("-…" at
 // a line cut to fit), and a quote is not orphaned by them (a review).
-func numberMarks(s string) string {
+func numberMarks(s string) string { return numberMarksIn(s, 0, len(s)) }
+
+// numberMarksIn are the numberMarks of text[start:end] read in text (a
+// minus after a letter before start is no sign: "-52" of "B-52").
+func numberMarksIn(text string, start, end int) string {
 	var b strings.Builder
-	for i, r := range s {
-		if m := numberMark(s, i, r); m != 0 {
+	for i, r := range text[start:end] {
+		if m := numberMark(text, start+i, r); m != 0 {
 			b.WriteRune(m)
 		}
 	}
@@ -125,20 +130,25 @@ func numberMarks(s string) string {
 }
 
 // numberMark is the mark of r, at byte i of text, when r is part of how a
-// number is written: a decimal or thousands separator ('.' or ',' after a
-// digit and before one) or a sign or dash before a digit ('-', and the
-// minus sign and dashes, all '-'), the space and the rendering's bars
-// between them passed over (a number cut where a line wraps); 0
-// otherwise.
+// number is written: a decimal or thousands separator ('.' or ',' between
+// two digits) or a minus that signs a number (archive.SignsNumber: '-',
+// the minus sign and dashes, all '-'); 0 otherwise. A comma or full stop
+// after a number and a space ("1, 1885, 145") and a hyphen in a name
+// ("B-52") are punctuation, ignored as any (a review, 41zb: such passages
+// were refused).
 func numberMark(text string, i int, r rune) rune {
 	switch r {
 	case '.', ',':
-		if i == 0 || !isDigitByte(text[i-1]) || !digitAfter(text, i+1) {
+		if i == 0 || i+1 >= len(text) || !isDigitByte(text[i-1]) || !isDigitByte(text[i+1]) {
 			return 0
 		}
 		return r
 	case '-', '\u2212', '\u2010', '\u2011', '\u2012', '\u2013':
-		if !digitAfter(text, i+utf8.RuneLen(r)) {
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if i == 0 {
+			prev = 0
+		}
+		if !archive.SignsNumber(prev, text[i+utf8.RuneLen(r):]) {
 			return 0
 		}
 		return '-'
@@ -148,18 +158,21 @@ func numberMark(text string, i int, r rune) rune {
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
-// digitAfter: text from byte j holds a digit after spaces and the
-// rendering's bars (a quote's, a table's) alone.
-func digitAfter(text string, j int) bool {
-	for j < len(text) {
-		r, n := utf8.DecodeRuneInString(text[j:])
-		switch {
-		case r < utf8.RuneSelf && isDigitByte(byte(r)):
+// cutsNumber: text[start:end] begins or ends inside a number ("2.5" of
+// "12.5", "-12" of "-12.5": a quote of a number the piece does not have;
+// a review, 41zb).
+func cutsNumber(text string, start, end int) bool {
+	if start >= end {
+		return false
+	}
+	if start > 0 && isDigitByte(text[start]) {
+		if c := text[start-1]; isDigitByte(c) || (c == '.' || c == ',') && start > 1 && isDigitByte(text[start-2]) {
 			return true
-		case unicode.IsSpace(r), r == '│', r == '┃', r == '|':
-			j += n
-		default:
-			return false
+		}
+	}
+	if end < len(text) && isDigitByte(text[end-1]) {
+		if c := text[end]; isDigitByte(c) || (c == '.' || c == ',') && end+1 < len(text) && isDigitByte(text[end+1]) {
+			return true
 		}
 	}
 	return false
@@ -243,7 +256,7 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 		return Selector{}, 0, false
 	}
 	start, end := widen(text, passage, f.start(first), f.end(first+len(p)-1))
-	if numberMarks(text[start:end]) != numberMarks(passage) {
+	if numberMarksIn(text, start, end) != numberMarks(strings.TrimSpace(passage)) || cutsNumber(text, start, end) {
 		return Selector{}, 0, false // its numbers written otherwise: not the text's
 	}
 	sel = Select(text, start, end)

@@ -282,10 +282,13 @@ func TestTextLocatesAsLocateDoes(t *testing.T) {
 // wraps, or written with another dash, is still found.
 func TestFindKeepsNumbersAsWritten(t *testing.T) {
 	text := "Winds of up to 55 mph (88.5 kph) cut power to some 375,000 people;\n" +
-		"the balance fell by -\n  21,158,103.50 dollars, and │ 1,234.\n│ 56 tonnes in 1990-2000."
+		"the balance fell by\n-21,158,103.50 dollars, and │ 1,234.56 tonnes in 1990-2000, on\n" +
+		"November 1, 1885, 145 banks; our B-52 fleet; it fell to -12.5 percent."
 	for _, p := range []string{
 		"to 5.5 mph (8.85 kph)", "to 55 mph (885 kph)", "some -375,000 people", "some 37.5000 people",
 		"some 3,75,000 people", "some 375000 people", "fell by 21,158,103.50", "1,23456 tonnes",
+		// a number cut, or a hyphen taken for a sign (a review, 41zb)
+		"it fell to -12", "2.5 percent", "-52 fleet", "75,000 people",
 	} {
 		if _, _, ok := Find(text, p); ok {
 			t.Errorf("Find(%q) found it in a text whose numbers differ", p)
@@ -294,6 +297,8 @@ func TestFindKeepsNumbersAsWritten(t *testing.T) {
 	for _, p := range []string{
 		"up to 55 mph (88.5 kph)", "some 375,000 people", "fell by -21,158,103.50 dollars",
 		"fell by −21,158,103.50", "1,234.56 tonnes", "in 1990–2000", "Winds of up to 55 MPH",
+		// punctuation between numbers, a hyphen in a name: ignored
+		"November 1 1885 145 banks", "our B52 fleet", "our B 52 fleet", "it fell to -12.5 percent",
 	} {
 		if _, _, ok := Find(text, p); !ok {
 			t.Errorf("Find(%q) did not find it", p)

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"html"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/folio-tui/folio/archive"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -52,20 +52,10 @@ var privateUse = func() []rune {
 	return rs
 }()
 
-// signsNumber says whether the hyphen-minus at s[i] signs a number: it
-// starts a line (prev is '\n') or follows a space or punctuation that opens
-// a value ("(", "[", "=", ...) or a mark of emphasis or code, and a digit
-// or ".digit" follows it. A hyphen between letters or digits ("e-mail",
-// "3-4") is no sign.
+// signsNumber says whether the hyphen-minus at s[i] signs a number
+// (archive.SignsNumber).
 func signsNumber(prev rune, s []byte, i int) bool {
-	if !(prev == '\n' || unicode.IsSpace(prev) || strings.ContainsRune("([{=<>~≈±/:;,\"'“‘*_`", prev)) {
-		return false
-	}
-	rest := s[i+1:]
-	if len(rest) > 0 && rest[0] == '.' {
-		rest = rest[1:]
-	}
-	return len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9'
+	return archive.SignsNumber(prev, string(s[i+1:min(len(s), i+3)]))
 }
 
 // protectSigns writes each minus of s that signs a number as ph; prev is
