@@ -45,7 +45,7 @@ func TestMinusSignStaysWithItsNumber(t *testing.T) {
 	_, taftBody, _ := strings.Cut(strings.TrimPrefix(string(taft), "---\n"), "\n---\n")
 	var crafted strings.Builder
 	for i := range 14 {
-		crafted.WriteString(strings.Repeat("x", i) + " The temperature fell to -12.5 degrees and the ratio was (-4) and 3-4 and the rate -.5% and e-mail well-known, x=-7 and **-8** and `-9`.\n\n")
+		crafted.WriteString(strings.Repeat("x", i) + " The temperature fell to -12.5 degrees and the ratio was (-4) and 3-4 and the rate -.5% and e-mail well-known, x=-7 and **-8** and `-9` and moved by $-5,000 in a day.\n\n")
 	}
 	crafted.WriteString("- a list item with -1,234.5 in it and more words to wrap about -6\n\n> a quote that ends with -77\n\n# A heading falling to -10 degrees below\n\n")
 	held := "A non\u2011breaking hyphen, a &#8209; reference, a fall of -3.5 and again -4 degrees, and the private &#xE000; too.\n"
