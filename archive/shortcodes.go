@@ -14,7 +14,7 @@ import (
 //   - Hugo shortcodes ({{< figure >}}, youtube, vimeo, tweet, x, gist,
 //     instagram, ref, relref, highlight, details; any {{% … %}} too) and the
 //     Go blog's template calls ({{image}}, {{video}}, {{code}}, {{play}},
-//     {{raw}}) become what they show: "[image: caption] URL",
+//     {{raw}}) become what they show: "[image: alt — caption] URL",
 //     "[video: title] URL", "[code: file]", the path of a ref, a fenced code
 //     block, the raw text. An unknown shortcode with arguments becomes
 //     "[name: arguments]", one without is dropped (a paired one keeps what
@@ -377,7 +377,7 @@ func (sc *shortcodes) hugo(inner string) string {
 	lname := strings.ToLower(name)
 	switch lname {
 	case "figure", "img", "image":
-		return mediaLine("image", firstOf(named["caption"], named["title"], named["alt"]), arg("src", 0))
+		return mediaLine("image", figureLabel(named["alt"], named["title"], named["caption"]), arg("src", 0))
 	case "youtube":
 		return mediaLine("video", named["title"], prefixed("https://www.youtube.com/watch?v=", arg("id", 0)))
 	case "vimeo":
@@ -486,6 +486,25 @@ func prefixed(prefix, id string) string {
 		return id
 	}
 	return prefix + url.PathEscape(id)
+}
+
+// figureLabel is what a figure shows of its alt text, title and caption:
+// each that says something the ones before it do not, joined by " — " (the
+// alt text says what the image is, which a caption such as "The gopher,
+// live" does not repeat).
+func figureLabel(parts ...string) string {
+	var kept []string
+	seen := map[string]bool{}
+	for _, p := range parts {
+		p = strings.Join(strings.Fields(p), " ")
+		key := strings.ToLower(strings.Trim(p, ".:;,!? "))
+		if key == "" || seen[key] {
+			continue
+		}
+		seen[key] = true
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, " — ")
 }
 
 func firstOf(vals ...string) string {

@@ -18,7 +18,7 @@ func TestHugoFixtureReadsAsTheSiteShowsIt(t *testing.T) {
 		t.Errorf("fields: %+v", p)
 	}
 	for _, want := range []string{
-		`\[image: The gopher, *live*\] /images/gopher-stage.jpg`,
+		`\[image: A gopher on a stage — The gopher, *live*\] /images/gopher-stage.jpg`,
 		`\[video: Keynote: Go at 15\] https://www.youtube.com/watch?v=w7Ft2ymGmfc`,
 		`\[tweet\] https://x.com/golang/status/1453110110599868418`,
 		`[here](/first-post.md)`, // a ref: from the folder, then up (LinkCandidates)
@@ -49,6 +49,9 @@ func TestHugoFixtureReadsAsTheSiteShowsIt(t *testing.T) {
 func TestReadableForms(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{`{{< figure src="/a.png" title="T" >}}`, `\[image: T\] /a.png`},
+		{`{{< figure src="/a.png" alt="A cat" >}}`, `\[image: A cat\] /a.png`},
+		{`{{< figure src="/a.png" alt="A cat" caption="A cat." >}}`, `\[image: A cat\] /a.png`},
+		{`{{< figure src="/a.png" alt="A cat" title="Tom" caption="Asleep" >}}`, `\[image: A cat — Tom — Asleep\] /a.png`},
 		{`{{< figure src="/a b.png" >}}`, `\[image\] /a%20b.png`},
 		{`{{< youtube w7Ft2ymGmfc >}}`, `\[video\] https://www.youtube.com/watch?v=w7Ft2ymGmfc`},
 		{`{{< vimeo 146022717 >}}`, `\[video\] https://vimeo.com/146022717`},

@@ -16,7 +16,7 @@ func TestShowReadsSitesAsTheyShow(t *testing.T) {
 	}
 	for _, want := range []string{
 		"3 June 2024", "Ana Lima", "Rob Kerr",
-		"[image: The gopher, live] /images/gopher-stage.jpg", // plain text: no Markdown marks
+		"[image: A gopher on a stage — The gopher, live] /images/gopher-stage.jpg", // plain text: no Markdown marks
 		"[video: Keynote: Go at 15] https://www.youtube.com/watch?v=w7Ft2ymGmfc",
 		"[tweet] https://x.com/golang/status/1453110110599868418",
 		"[image] gophercon/stage.png",

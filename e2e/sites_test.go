@@ -22,7 +22,7 @@ func TestHugoSiteLinksAreFollowed(t *testing.T) {
 		t.Errorf("section pages reported as skipped:\n%s", screen)
 	}
 	s.keys("Enter")
-	screen = s.waitFor("the figure as a line", regexp.MustCompile(`\[image: The gopher, \S*live\S*\] /images/gopher-stage\.jpg`))
+	screen = s.waitFor("the figure as a line", regexp.MustCompile(`\[image: A gopher on a stage — The gopher, \S*live\S*\] /images/gopher-stage\.jpg`))
 	if strings.Contains(screen, "{{<") {
 		t.Errorf("shortcode braces on screen:\n%s", screen)
 	}

@@ -523,15 +523,19 @@ import (
 // writes it (archive's inlineTagsText: 10<sup>6</sup> was stored as 106,
 // CO<sub>2</sub> as CO2); 249: <del>, <s> and <strike> closed on their line
 // written ~~…~~ (archive's inlineTagsText: the struck text was stored as
-// live text); 250: a config.toml with Hugo's keys
-// Hugo's whatever base_url it holds (archive's hugoOnlyKeys: read as Zola's); 251: scripts and strikes paired
-// on their line by a stack (archive's pairedTags: X<sup>2<sup>3</sup></sup> read X²³,
-// 2<sup>&minus;3</sup> 2^(−3), a nested <del> left c live); 252: tag characters written as
-// references dropped after a flag too (archive's invisibleReferences: they hid a text after 🏴).
+// live text); 250: a config.toml with Hugo's keys Hugo's whatever base_url
+// it holds (archive's hugoOnlyKeys: read as Zola's); 251: scripts and
+// strikes paired on their line by a stack (archive's pairedTags:
+// X<sup>2<sup>3</sup></sup> read X²³, 2<sup>&minus;3</sup> 2^(−3), a nested
+// <del> left c live); 252: tag characters written as references dropped
+// after a flag too (archive's invisibleReferences: they hid a text after
+// 🏴); 253: a Hugo figure's alt text kept beside its caption and title
+// (archive's figureLabel: alt="A gopher on a stage" was dropped for the
+// caption).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 252
+const SchemaVersion = 253
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
