@@ -334,7 +334,8 @@ func MarkLinksIn(body, fromPath string, bases []string, title func(candidates []
 // markLine is MarkLinks on one line that is not code. A link relative to
 // the piece's folder (other.md, ../files/report.pdf) that names no piece is
 // written as its text then its target as written, and such an image as
-// "[image: alt] target", as folio shows an <img>: the renderer resolves
+// "[image: alt] target", as folio shows an <img> (alt the text its
+// description shows, as CommonMark's: "*emph*" as "emph"): the renderer resolves
 // them against the site's root, showing /report.pdf for ../files/report.pdf.
 func markLine(line string, resolve func(target string) string) string {
 	var b strings.Builder
@@ -362,7 +363,9 @@ func markLine(line string, resolve func(target string) string) string {
 		} else if strings.HasPrefix(target, "/") && rendererShows(target) == target {
 			continue // the renderer shows this site path as written
 		} else if image {
-			with = `\[image: ` + markdownEscaper.Replace(SanitizeLine(text)) + `\] ` + markdownEscaper.Replace(target)
+			// the alt text is the description's text, as CommonMark
+			// renders an image's alt: "*emph*" is "emph"
+			with = `\[image: ` + markdownEscaper.Replace(SanitizeLine(standfirstText(text))) + `\] ` + markdownEscaper.Replace(target)
 		} else {
 			with = text + " " + markdownEscaper.Replace(target)
 		}

@@ -100,11 +100,16 @@ func TestMarkLinksNamesThePiece(t *testing.T) {
 // target as written, and such an image as folio shows an <img>: the
 // renderer showed /report.pdf for ../files/report.pdf. Site paths are left
 // to the renderer where it shows them as written; "/" it showed as nothing.
+// An image's alt text is the text its description shows (41f:
+// "![alt with *emph* words](x.png)" showed the stars).
 func TestMarkLinksShowsRelativeTargetsAsWritten(t *testing.T) {
 	none := func([]string) (string, bool) { return "", false }
 	for in, want := range map[string]string{
-		"See [the report](../files/report.pdf).":    "See the report ../files/report.pdf.",
-		"A chart: ![Attacks by year](chart_1.png)":  `A chart: \[image: Attacks by year\] chart\_1.png`,
+		"See [the report](../files/report.pdf).":   "See the report ../files/report.pdf.",
+		"A chart: ![Attacks by year](chart_1.png)": `A chart: \[image: Attacks by year\] chart\_1.png`,
+		// the alt text is the text the description shows, as CommonMark's alt
+		"![alt with *emph* words](x.png)":           `\[image: alt with emph words\] x.png`,
+		"![a `c_d` and \\*n\\*](x.png)":             `\[image: a c\_d and \*n\*\] x.png`,
 		"![logo](/img/logo.png) and [x](/posts/x/)": "![logo](/img/logo.png) and [x](/posts/x/)",
 		"[site](https://example.com/a_b)":           "[site](https://example.com/a_b)",
 		"[home](/) and [top](/#top)":                "home / and top /#top",
