@@ -2,6 +2,7 @@ package ui
 
 import (
 	"html"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -69,6 +70,58 @@ func linksOfOtherSites(doc ast.Node, src []byte) []byte {
 		p.RemoveChild(p, l)
 	}
 	return src
+}
+
+// autoLinksAsWritten makes each URL of doc that GFM's linkify found
+// without its scheme ("www.example.org") show as written, not as
+// "http://www.example.org", which Glamour shows of it (its URL, with the
+// scheme linkify takes for it; 41f). Glamour shows a URL without a scheme
+// as a path, "/www.example.org", and makes it a hyperlink to
+// "www.example.org", which termsafe drops: withSchemes mends both, for a
+// link written [text](www.example.org) too. It reports whether doc holds
+// such a URL.
+func autoLinksAsWritten(doc ast.Node) bool {
+	made := false
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.AutoLink:
+			if l.AutoLinkType == ast.AutoLinkURL && l.Protocol != nil {
+				l.Protocol = nil
+				made = true
+			}
+		case *ast.Link:
+			made = made || hasPrefixFold(l.Destination, "www.")
+		}
+		return ast.WalkContinue, nil
+	})
+	return made
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
+}
+
+// schemeless finds a terminal hyperlink Glamour writes on a URL without a
+// scheme that starts "www.", and the "/" it shows before it.
+var schemeless = regexp.MustCompile(`\x1b\]8;([^;\x07\x1b]*);((?i:www\.)[^\x07\x1b]*)(\x07|\x1b\\)(/(?i:www\.))?`)
+
+// withSchemes is rendered with each hyperlink on a URL written without a
+// scheme (autoLinksAsWritten) opening it over http, as linkify reads it, so
+// that it stays a hyperlink (termsafe keeps only http(s) ones), and the
+// URL shown as written, without the "/" Glamour shows before it.
+func withSchemes(rendered []byte) []byte {
+	return schemeless.ReplaceAllFunc(rendered, func(m []byte) []byte {
+		sub := schemeless.FindSubmatch(m)
+		out := append([]byte("\x1b]8;"), sub[1]...)
+		out = append(append(append(out, ";http://"...), sub[2]...), sub[3]...)
+		if len(sub[4]) > 0 {
+			out = append(out, sub[4][1:]...) // "www." without the "/"
+		}
+		return out
+	})
 }
 
 // linkText is the text link shows, as Glamour shows a Text (references

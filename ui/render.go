@@ -378,6 +378,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		return plainLines(md, width), nil
 	}
 	src = linksOfOtherSites(doc, src)
+	schemes := autoLinksAsWritten(doc) // see linktext.go
 	code, html := codeAndHTML(doc)
 	src = part.writeCode(code, src)
 	src = defuseHTML(html, src)
@@ -402,6 +403,11 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		}
 		if signs {
 			b := bytes.ReplaceAll(out.Bytes(), []byte(string(ph)), []byte("-"))
+			out.Reset()
+			out.Write(b)
+		}
+		if schemes {
+			b := withSchemes(out.Bytes())
 			out.Reset()
 			out.Write(b)
 		}
