@@ -8,8 +8,8 @@ import (
 // PlainStyle is the style of plain text (folio show piped, or with
 // NO_COLOR): Glamour's ascii style without the Markdown marks it keeps
 // (no "##" before a heading, no "**" or "*" around bold and italic words,
-// no backticks; struck text keeps its "~~"), for reading and pasting, not
-// for parsing.
+// no backticks; struck text keeps its "~~"; a definition is ": " after its
+// term, not a "* " list item), for reading and pasting, not for parsing.
 const PlainStyle = "folio-plain"
 
 var plainStyleConfig = func() gansi.StyleConfig {
@@ -21,6 +21,9 @@ var plainStyleConfig = func() gansi.StyleConfig {
 	for _, p := range []*gansi.StylePrimitive{&c.Emph, &c.Strong, &c.Code.StylePrimitive} {
 		p.BlockPrefix, p.BlockSuffix = "", ""
 	}
+	// a definition after its term as Markdown writes it, not "* " as a
+	// list item (41f: "Term\n: definition" read "Term\n* definition")
+	c.DefinitionDescription.BlockPrefix = "\n: "
 	return c
 }()
 
