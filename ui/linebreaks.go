@@ -205,3 +205,42 @@ func contentAfter(n ast.Node, src []byte) bool {
 	}
 	return false
 }
+
+// itemParagraphs makes each paragraph of a list item after another end
+// that one with a blank line: Glamour (v2.0.1) renders a paragraph in a
+// list item as its inline content alone, so that two ran together (41f: a
+// footnote of two paragraphs, which the archive writes as a list item of
+// two, read "Note B first paragraph.Note B second paragraph."). Two empty
+// Texts with a hard line break end the paragraph before, as lineBreaks
+// writes a <br>; the second paragraph starts at the item's margin, as a
+// wrapped line of the item does.
+func itemParagraphs(doc ast.Node) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case ast.KindListItem:
+		default:
+			return ast.WalkContinue, nil
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			next := c.NextSibling()
+			if c.Kind() != ast.KindParagraph || next == nil || next.Kind() != ast.KindParagraph || c.LastChild() == nil {
+				continue
+			}
+			at := 0
+			if l := c.Lines(); l.Len() > 0 {
+				at = l.At(l.Len() - 1).Stop
+			}
+			for range 2 {
+				br := ast.NewTextSegment(text.NewSegment(at, at))
+				br.SetHardLineBreak(true)
+				c.AppendChild(c, br)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}

@@ -384,6 +384,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	src = defuseHTML(html, src)
 	src = lim.prepareCode(code, src)
 	src = lineBreaks(doc, src)
+	itemParagraphs(doc) // see linebreaks.go
 	ph, signs := signPlaceholder(src)
 	if signs {
 		src = protectDocSigns(doc, src, ph) // see signs.go
