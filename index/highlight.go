@@ -380,7 +380,7 @@ func (h *highlightSet) findMatchesIn(text string, refs bool, limit int) []span {
 			if pr.run[n-1] {
 				// one mark from the run's first word to this one (a
 				// phrase of terms has a term at both ends: addUnit)
-				out = addRun(out, span{pr.last[(seen+1)%n].start, sp.end})
+				out = addRun(out, span{pr.last[(seen+1)%n].start, dottedEnd(b, pr.last[(seen+1)%n].start, sp.end)})
 			}
 		}
 		seen++
@@ -494,6 +494,38 @@ func wordType(w []byte) analysis.TokenType {
 		}
 	}
 	return analysis.Numeric
+}
+
+// dottedEnd is the end of the mark of a phrase's run of text[start:end]:
+// past the full stop after it when its last word ends an abbreviation
+// written with full stops, letters, one to three, each followed by one
+// ("U.S.", "e.g.", "Ph.D."), whose last stop is of it (41f: "U.S." was
+// marked «U.S».), else end.
+func dottedEnd(text []byte, start, end int) int {
+	if end >= len(text) || text[end] != '.' {
+		return end
+	}
+	letters, stops := 0, 0
+	for i := end - 1; i >= start; i-- {
+		switch c := text[i]; {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+			if letters++; letters > 3 {
+				return end
+			}
+		case c == '.' && letters > 0:
+			letters = 0
+			stops++
+		default:
+			if i == end-1 || letters == 0 {
+				return end
+			}
+			i = -1 // the abbreviation's start
+		}
+	}
+	if stops == 0 || letters == 0 {
+		return end
+	}
+	return end + 1
 }
 
 // addRun appends the mark of a phrase's run to out, in place of the marks

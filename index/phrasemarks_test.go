@@ -51,6 +51,13 @@ func TestPhraseMarks(t *testing.T) {
 		// a phrase word also asked on its own is marked on its own
 		{`united "united states"`, "united kingdom, united states",
 			m("united") + " kingdom, " + m("united states")},
+		// an abbreviation with full stops is marked with its last
+		// (41f: «U.S».), a run of words before a stop without it
+		{`U.S.`, "The U.S. economy and the U.S.",
+			"The " + m("U.S.") + " economy and the " + m("U.S.")},
+		{`"e.g. Ph.D."`, "e.g. Ph.D. holders", m("e.g. Ph.D.") + " holders"},
+		{`"economy grew"`, "The economy grew.", "The " + m("economy grew") + "."},
+		{`"U.S. economy"`, "The U.S. economy.", "The " + m("U.S. economy") + "."},
 	}
 	for _, tt := range tests {
 		if got := marked(tt.query, tt.text); got != tt.want {
