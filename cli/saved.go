@@ -275,11 +275,31 @@ the rules of saved add's names; a change of case alone is allowed.`,
 				return err
 			}
 			if err := state.RenameOpened("", old.Name, s, saved); err != nil {
-				fmt.Fprintln(env.Err, "folio: warning: what was shown of it is new again where its times could not be moved:", termsafe.Escape(err.Error()))
+				renameWarnings(env, err)
 			}
 			fmt.Fprintf(env.Out, "renamed %s to %s (%s)\n", termsafe.Quote(old.Name), termsafe.Quote(s.Name), termsafe.Escape(savedArgs(s)))
 			return nil
 		},
+	}
+}
+
+// renameWarnings says what state.RenameOpened's err means: where the
+// times of the renamed search could not be moved but are found by its
+// created time, nothing becomes new, and the warning says only that they
+// were not moved (41j: a full state folder's "no space left on device"
+// said what was shown of it was new again).
+func renameWarnings(env *Env, err error) {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		var nm *state.NotMovedError
+		if errors.As(e, &nm) && nm.StillFound {
+			fmt.Fprintln(env.Err, "folio: warning: its times were not moved to its new name (they are still found by when it was saved: nothing becomes new):", termsafe.Escape(e.Error()))
+			continue
+		}
+		fmt.Fprintln(env.Err, "folio: warning: what was shown of it is new again where its times could not be moved:", termsafe.Escape(e.Error()))
 	}
 }
 

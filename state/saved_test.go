@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -613,5 +614,61 @@ func TestOpenedTimesSetAsideOrDeletedWhileRunning(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// A rename whose times cannot be written says of each file whether its
+// times are found anyway, by the search's created time (41j: a full state
+// folder's "no space left on device" was reported as what was shown of
+// it being new again, though the reader found the opened time as before);
+// a time of an earlier folio, with no created time, is not.
+func TestRenameOpenedSaysWhatIsKept(t *testing.T) {
+	if os.Geteuid() == 0 {
+		asNobody(t) // root writes into a read-only folder
+		return
+	}
+	dir := t.TempDir()
+	stateDir := filepath.Join(dir, "state")
+	saved, _ := OpenSaved(filepath.Join(dir, "saved.json"))
+	t1 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	a, err := saved.Add(Search{Name: "a", Query: "raqqa", Created: t1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := t1.Add(time.Hour).Format(time.RFC3339Nano)
+	kept, _ := OpenSavedOpened("/home/ana/commentary", stateDir)
+	lost, _ := OpenSavedOpened("/home/ana/older", stateDir)
+	if err := os.MkdirAll(stateDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for o, created := range map[*SavedOpened]string{kept: `, "created": "` + t1.Format(time.RFC3339Nano) + `"`, lost: ""} {
+		data := `{"version": 1, "archive": "` + o.archive + `", "searches": {"a": {"opened_at": "` + at + `"` + created + `}}}`
+		if err := os.WriteFile(o.Path(), []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := saved.Rename("a", "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(stateDir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(stateDir, 0o700)
+	err = RenameOpened(stateDir, a.Name, b, saved)
+	still := map[string]bool{}
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var nm *NotMovedError
+		if !errors.As(e, &nm) || !strings.Contains(e.Error(), nm.Path) {
+			t.Fatalf("%T %v", e, e)
+		}
+		still[nm.Path] = nm.StillFound
+	}
+	if want := map[string]bool{kept.Path(): true, lost.Path(): false}; !maps.Equal(still, want) {
+		t.Errorf("still found: %v, want %v (%v)", still, want, err)
+	}
+	list, _ := saved.List()
+	if all, _ := kept.All(); !func() bool { _, ok := OpenedOf(all, list, b); return ok }() {
+		t.Errorf("b's time not found in %v", all)
 	}
 }

@@ -429,7 +429,9 @@ func (o *SavedOpened) Forget(s Search, saved *Saved) error {
 // another search is moved to that search's name (settle); one of no
 // search now (removed elsewhere) is not counted as the renamed search's,
 // and is replaced by its times, if it has some. A file that cannot
-// be read or written is named in the error; the others are changed. Were
+// be read or written is named in the error (one not written a
+// *NotMovedError, saying whether its times are found anyway); the others
+// are changed. Were
 // this not done (a folio killed before it), OpenedOf would still find the
 // times it has by their created time.
 func RenameOpened(dir, old string, s Search, saved *Saved) error {
@@ -487,13 +489,42 @@ func RenameOpened(dir, old string, s Search, saved *Saved) error {
 			continue
 		}
 		o := &SavedOpened{path: p, archive: f.Archive}
-		errs = append(errs, o.change(func(m map[string]Opened) error {
+		if err := o.change(func(m map[string]Opened) error {
 			rename(m)
 			return nil
-		}))
+		}); err != nil {
+			all := []Search{s}
+			if saved != nil {
+				if l, err := saved.List(); err == nil {
+					all = l
+				}
+			}
+			_, kept := OpenedOf(f.Searches, all, s)
+			errs = append(errs, &NotMovedError{Path: p, Err: err, StillFound: kept})
+		}
 	}
 	return errors.Join(errs...)
 }
+
+// NotMovedError is RenameOpened's error for a file whose times it could
+// not write: StillFound when the renamed search's times there are found
+// anyway, by its created time (see "Whose a time is"), so that nothing it
+// showed becomes new (41j: a full state folder's "no space left on device"
+// was reported as what was shown of it being new again).
+type NotMovedError struct {
+	Path       string
+	Err        error
+	StillFound bool
+}
+
+func (e *NotMovedError) Error() string {
+	if strings.Contains(e.Err.Error(), e.Path) {
+		return e.Err.Error()
+	}
+	return e.Path + ": " + e.Err.Error()
+}
+
+func (e *NotMovedError) Unwrap() error { return e.Err }
 
 // equal reports whether o and p hold the same times.
 func (o Opened) equal(p Opened) bool {
