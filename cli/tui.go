@@ -157,7 +157,8 @@ func (r *readerIndex) open(ctx context.Context, progress func(done, total int)) 
 		r.set(cached)
 		// the renames a folio cut short left (its state file unreadable
 		// then): followed at this open, as a command's would
-		info := withWarning(readerInfo(cached), followRenames(io.Discard, r.name, cached.LastRenamed()))
+		renamed := cached.LastRenamed()
+		info := withUnfollowed(readerInfo(cached), followRenames(io.Discard, r.name, renamed), r.name, renamed)
 		info.Refresh = firstRefresh(cached, r.reindex)
 		return cached, info, nil
 	}
@@ -168,7 +169,7 @@ func (r *readerIndex) open(ctx context.Context, progress func(done, total int)) 
 		return nil, ui.Info{}, err
 	}
 	r.set(opened)
-	info := withWarning(readerInfo(opened), warn)
+	info := withUnfollowed(readerInfo(opened), warn, r.name, opened.LastRenamed())
 	if r.name != archive.BundledName { // the embedded archive never changes
 		info.Refresh = r.reindex
 	}
@@ -188,7 +189,7 @@ func (r *readerIndex) reindex(ctx context.Context, progress func(done, total int
 	info := readerInfo(cur)
 	if err == nil && changed {
 		renamed := cur.LastRenamed() // this folio's update's, or another's it took in
-		info = withWarning(info, followRenames(io.Discard, r.name, renamed))
+		info = withUnfollowed(info, followRenames(io.Discard, r.name, renamed), r.name, renamed)
 		for _, rn := range renamed {
 			if info.Renamed == nil {
 				info.Renamed = map[string]string{}
@@ -220,6 +221,24 @@ func withWarning(info ui.Info, warn string) ui.Info {
 	default:
 		info.Warning += " · " + warn
 	}
+	return info
+}
+
+// withUnfollowed is withWarning of warn, the warning of followRenames on
+// renamed, with Info.Unfollowed and Info.Followed set so that the reader
+// drops it once the renames are followed (by another folio, or by the
+// next open): their latest recorded as followed (state.FollowedThrough).
+func withUnfollowed(info ui.Info, warn, name string, renamed []index.Rename) ui.Info {
+	info = withWarning(info, warn)
+	var newest int64
+	for _, r := range renamed {
+		newest = max(newest, r.At)
+	}
+	if warn == "" || newest == 0 {
+		return info
+	}
+	info.Unfollowed = warn
+	info.Followed = func() bool { return state.FollowedThrough(name) >= newest }
 	return info
 }
 

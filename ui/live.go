@@ -177,7 +177,9 @@ func (m *Model) updateLive(msg liveMsg) tea.Cmd {
 	case stateFileChangedMsg:
 		// Reload: another folio's marks show; this folio's own save
 		// comes back here too, and reloads nothing new.
-		return tea.Batch(saveStateCmd(m.reading), waitChangeCmd(msg.w, msg))
+		// (another folio that wrote it may have made the marks of
+		// renamed pieces follow them: followedCmd)
+		return tea.Batch(saveStateCmd(m.reading), waitChangeCmd(msg.w, msg), m.followedCmd())
 	case fileWatchStartedMsg:
 		if msg.quotes {
 			m.live.quotes = msg.w

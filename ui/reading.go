@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -43,9 +44,9 @@ func (m *Model) stateSaved(msg stateSavedMsg) tea.Cmd {
 		m.saveFailing = false
 		if msg.changed {
 			// the rows redraw with the new marks anyway
-			return tea.Batch(m.refreshCounts(), m.savedOfMarks())
+			return tea.Batch(m.refreshCounts(), m.savedOfMarks(), m.followedCmd())
 		}
-		return nil
+		return m.followedCmd()
 	}
 	if m.saveFailing || m.stateWarned {
 		m.saveFailing = true
@@ -53,6 +54,41 @@ func (m *Model) stateSaved(msg stateSavedMsg) tea.Cmd {
 	}
 	m.saveFailing = true
 	return m.status.setFor("Reading state not saved: "+termsafe.ErrText(msg.err), true, statusLong)
+}
+
+// followedMsg says that the marks Info.Unfollowed said did not follow
+// their pieces have followed them since.
+type followedMsg struct{ warning string }
+
+// followedCmd asks Info.Followed whether the marks the warning
+// Info.Unfollowed is about have followed their pieces since; nil when
+// there is no such warning.
+func (m *Model) followedCmd() tea.Cmd {
+	warning, followed := m.info.Unfollowed, m.info.Followed
+	if warning == "" || followed == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if !followed() {
+			return nil
+		}
+		return followedMsg{warning}
+	}
+}
+
+// dropFollowed drops the warning Info.Unfollowed from the warnings when
+// it is still the one said: the marks followed their pieces.
+func (m *Model) dropFollowed(msg followedMsg) {
+	if msg.warning == "" || m.info.Unfollowed != msg.warning {
+		return
+	}
+	switch w := m.info.Warning; {
+	case w == msg.warning:
+		m.info.Warning = ""
+	case strings.HasSuffix(w, " · "+msg.warning):
+		m.info.Warning = strings.TrimSuffix(w, " · "+msg.warning)
+	}
+	m.info.Unfollowed, m.info.Followed = "", nil
 }
 
 // renderFailed gives back the unread mark of the piece just opened when

@@ -151,6 +151,9 @@ func (m *Model) updateAnswer(msg tea.Msg) (tea.Cmd, bool) {
 		return saveStateCmd(m.reading), true
 	case stateSavedMsg:
 		return m.stateSaved(msg), true
+	case followedMsg:
+		m.dropFollowed(msg)
+		return nil, true
 	case citedMsg:
 		return m.cited(msg), true
 	case quotesOpenedMsg:
