@@ -17,6 +17,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // loadSite loads a fixture folder through the same scan as a real archive.
@@ -807,15 +809,7 @@ func TestJekyllsPublishedAsRubyReadsIt(t *testing.T) {
 
 // writeFiles writes each file of files (slash path to text) under dir.
 func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for p, text := range files {
-		if err := os.MkdirAll(dir+"/"+p[:max(strings.LastIndex(p, "/"), 0)], 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(dir+"/"+p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testcorpus.WriteTree(t, dir, files)
 }
 
 // The folders at a Hugo or Jekyll site's root that the site never

@@ -582,18 +582,3 @@ func cacheNotWritable(t *testing.T, lockToo bool) {
 		t.Errorf("index with the cache writable: exit %d\n%s%s", code, out, errOut)
 	}
 }
-
-// writeTree writes files (slash paths under dir: their text), making
-// their folders.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for path, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}

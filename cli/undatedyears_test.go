@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // folio search counts the undated hits among the years, as "undated" (the
@@ -12,7 +14,7 @@ import (
 // 2 undated left out silently).
 func TestSearchYearsCountUndated(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	testcorpus.WriteTree(t, dir, map[string]string{
 		"hugo.toml":                   "baseURL = \"https://example.org/\"\n",
 		"content/posts/a.md":          "---\ntitle: A\ndate: 2019-03-01\n---\nGlacier.\n",
 		"content/blog/u.md":           "---\ntitle: U\n---\nGlacier.\n",
@@ -47,7 +49,7 @@ func TestSearchYearsCountUndated(t *testing.T) {
 // date between two dots, and show --raw "**The Paper** ·  · Ann Lee".
 func TestShowUndatedMetaLine(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	testcorpus.WriteTree(t, dir, map[string]string{
 		"hugo.toml":    "baseURL = \"https://example.org/\"\n",
 		"content/a.md": "---\ntitle: Undated piece\noutlet: The Paper\nauthor: Ann Lee\n---\nBody text.\n",
 	})

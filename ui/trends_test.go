@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // TestTrendsChart: t draws the current query's pieces per period on the
@@ -224,7 +225,7 @@ func TestChartAndWordsFillTheScreen(t *testing.T) {
 // review: "The archive has no pieces to count" of 3), by every period.
 func TestChartOfUndatedPiecesSaysThem(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	testcorpus.WriteTree(t, dir, map[string]string{
 		"hugo.toml":          "baseURL = \"https://example.org/\"\n",
 		"content/posts/a.md": "---\ntitle: A\n---\nGlacier.\n",
 		"content/posts/b.md": "---\ntitle: B\n---\nGlacier.\n",
@@ -250,7 +251,7 @@ func TestChartOfUndatedPiecesSaysThem(t *testing.T) {
 // undated pieces said "5, 2 dated less precisely" (a review, 41ra).
 func TestChartLegendSaysUndated(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	testcorpus.WriteTree(t, dir, map[string]string{
 		"hugo.toml":          "baseURL = \"https://example.org/\"\n",
 		"content/posts/a.md": "---\ntitle: A\ndate: 2020-01-05\n---\nGlacier.\n",
 		"content/posts/b.md": "---\ntitle: B\ndate: 2020-02-05\n---\nGlacier.\n",

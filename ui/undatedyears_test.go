@@ -11,6 +11,7 @@ import (
 
 	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // YEARS ends with the undated pieces (a Hugo site's pages without a date)
@@ -29,7 +30,7 @@ func TestSidebarYearsCountUndated(t *testing.T) {
 		for y := range years {
 			files[fmt.Sprintf("content/posts/p%d.md", y)] = fmt.Sprintf("---\ntitle: P%d\ndate: %d-03-01\n---\nGlacier.\n", y, 1990+y)
 		}
-		writeTree(t, arch, files)
+		testcorpus.WriteTree(t, arch, files)
 		name, fsys, err := archive.Source(arch)
 		if err != nil {
 			t.Fatal(err)

@@ -1,7 +1,8 @@
 // Package testcorpus finds the shared real corpora (../shared/corpora
 // beside the checkout: State of the Union addresses, web pages) for tests
-// in any package. Worktrees are nested at different depths, so it walks up
-// from the working directory.
+// in any package, and writes small archives of their own (WriteTree).
+// Worktrees are nested at different depths, so it walks up from the
+// working directory.
 package testcorpus
 
 import (
@@ -64,4 +65,19 @@ func CopyFS(t testing.TB, fsys fs.FS) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// WriteTree writes files (slash paths under dir: their text), making
+// their folders.
+func WriteTree(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for path, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
