@@ -28,12 +28,16 @@ import (
 // sign is what the text holds for a minus sign (protectDocSigns), shown '-'.
 func tableShowsAll(table ast.Node, src []byte, lines []string, sign string) bool {
 	shown := ansi.Strip(strings.Join(lines, "\n"))
-	words := make(map[string]bool)
+	words := make(map[string]int) // how many times each word shows whole
 	for _, l := range strings.Split(shown, "\n") {
 		for _, w := range strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == '│' || r == '|' || r == '\u00a0' }) {
-			words[w] = true
+			words[w]++
 		}
 	}
+	// a word of the cells shows whole as many times as the cells hold it:
+	// one cut in a cell and whole in another counted as shown (a review,
+	// 41zb: "Superlongidentifierwor" over "d")
+	wanted := make(map[string]int)
 	all := true
 	ellipsis := false
 	_ = ast.Walk(table, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -47,7 +51,10 @@ func tableShowsAll(table ast.Node, src []byte, lines []string, sign string) bool
 		ellipsis = ellipsis || strings.Contains(t, "…")
 		for _, w := range strings.Fields(t) {
 			// a code span's references are shown as written, text's decoded
-			if d := html.UnescapeString(w); !words[w] && !strings.Contains(shown, w) && !words[d] && !strings.Contains(shown, d) {
+			d := html.UnescapeString(w)
+			wanted[w]++
+			if words[w] == 0 && words[d] == 0 && !strings.Contains(shown, w) && !strings.Contains(shown, d) ||
+				words[w] > 0 && wanted[w] > words[w] && words[d] < wanted[w] {
 				all = false
 				return ast.WalkStop, nil
 			}

@@ -70,3 +70,18 @@ func TestTableShowsEveryWordWhole(t *testing.T) {
 		}
 	}
 }
+
+// A word cut in one cell and whole in another is not shown whole: the
+// table was kept with "Superlongidentifierwor" over "d" in its first
+// column (a review, 41zb).
+func TestTableWordCutInOneCell(t *testing.T) {
+	md := "| A | B | C |\n|---|---|---|\n| Superlongidentifierword | Superlongidentifierword and more words to fill this cell up | 1,234,567.89 1,234,567.89 and 1,234,567.89 |\n"
+	lines, _, err := RenderMarkdown(md, 80, PlainStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := strings.Join(lines, "\n")
+	if n := strings.Count(shown, "Superlongidentifierword"); n != 2 {
+		t.Errorf("the word shows whole %d times, want 2:\n%s", n, shown)
+	}
+}
