@@ -101,7 +101,7 @@ func (m *Model) renderFailed(msg renderedMsg) tea.Cmd {
 	}
 	m.unreadOnOpen = ""
 	m.reading.ToggleRead(id)
-	return m.stateChanged()
+	return tea.Batch(m.stateChanged(), m.savedOfMarks())
 }
 
 // stateChanged follows a change of the reading state: a save after a short
@@ -110,7 +110,7 @@ func (m *Model) renderFailed(msg renderedMsg) tea.Cmd {
 // so the cursor does not jump away from what the user just touched.
 func (m *Model) stateChanged() tea.Cmd {
 	m.saveSeq++
-	return tea.Batch(saveSoonCmd(m.opts.after, m.saveSeq), m.refreshCounts(), m.savedOfMarks())
+	return tea.Batch(saveSoonCmd(m.opts.after, m.saveSeq), m.refreshCounts())
 }
 
 // stateChangedNow follows a change asked for by a key (a star, a read
@@ -127,7 +127,9 @@ func (m *Model) stateChangedNow() tea.Cmd {
 }
 
 // savedOfMarks counts the saved searches again when one of them keeps
-// pieces by their marks (starred, unread), which just changed: the
+// pieces by their marks (starred, unread), which just changed (a star,
+// a read mark, a piece opened; not its place in it, which changes as it
+// scrolls: each line counted every saved search again): the
 // sidebar's SAVED kept a starred search's count while READING followed
 // the star (an attack, 41j: "StarOnly 1" beside "Starred 2", until R).
 func (m *Model) savedOfMarks() tea.Cmd {

@@ -186,7 +186,7 @@ func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
 			m.unreadOnOpen = h.ID
 		}
 		m.reading.RecordOpen(h.ID, time.Now())
-		cmds = append(cmds, m.stateChanged())
+		cmds = append(cmds, m.stateChanged(), m.savedOfMarks())
 	}
 	return tea.Batch(append(cmds, m.ensureRendered(), m.loadPages())...)
 }
