@@ -108,17 +108,15 @@ func fold(text string) folded {
 	return f
 }
 
-// numberMarks are the marks of how the numbers of s are written, in
-// order (numberMark): Find asks a passage given for them as the text has
-// them, where matching letters and digits alone took "5.5 mph" for "55
-// mph" and "-375,000" for "some 375,000" (an attack: folio quotes add kept
-// such a passage as a quote of the piece). Finding a quote again does not
-// (Locate): a passage the reader kept holds its rendering's cuts ("-…" at
-// a line cut to fit), and a quote is not orphaned by them (a review).
-func numberMarks(s string) string { return numberMarksIn(s, 0, len(s)) }
-
-// numberMarksIn are the numberMarks of text[start:end] read in text (a
-// minus after a letter before start is no sign: "-52" of "B-52").
+// numberMarksIn are the marks of how the numbers of text[start:end] are
+// written, in order (numberMark), read in text (a minus after a letter
+// before start is no sign: "-52" of "B-52"). Find asks a passage given
+// for them as the text has them, where matching letters and digits alone
+// took "5.5 mph" for "55 mph" and "-375,000" for "some 375,000" (an
+// attack: folio quotes add kept such a passage as a quote of the piece).
+// Finding a quote again does not (Locate): a passage the reader kept
+// holds its rendering's cuts ("-…" at a line cut to fit), and a quote is
+// not orphaned by them (a review).
 func numberMarksIn(text string, start, end int) string {
 	var b strings.Builder
 	for i, r := range text[start:end] {
@@ -144,9 +142,9 @@ func numberMark(text string, i int, r rune) rune {
 		}
 		return r
 	case '-', '\u2212', '\u2010', '\u2011', '\u2012', '\u2013':
-		prev, _ := utf8.DecodeLastRuneInString(text[:i])
-		if i == 0 {
-			prev = 0
+		prev := rune(0)
+		if i > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(text[:i])
 		}
 		if !archive.SignsNumber(prev, text[i+utf8.RuneLen(r):]) {
 			return 0
@@ -158,15 +156,18 @@ func numberMark(text string, i int, r rune) rune {
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
-// cutsNumber: text[start:end] begins or ends inside a number ("2.5" of
-// "12.5", "-12" of "-12.5": a quote of a number the piece does not have;
-// a review, 41zb).
+// cutsNumber: text[start:end] begins or ends inside a number, or after
+// its sign ("2.5" of "12.5", "-12" of "-12.5", "12.5" of "-12.5": a quote
+// of a number the piece does not have; a review, 41zb; the last, 41fc).
 func cutsNumber(text string, start, end int) bool {
 	if start >= end {
 		return false
 	}
 	if start > 0 && isDigitByte(text[start]) {
 		if c := text[start-1]; isDigitByte(c) || (c == '.' || c == ',') && start > 1 && isDigitByte(text[start-2]) {
+			return true
+		}
+		if r, n := utf8.DecodeLastRuneInString(text[:start]); numberMark(text, start-n, r) == '-' {
 			return true
 		}
 	}
@@ -256,11 +257,12 @@ func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
 		return Selector{}, 0, false
 	}
 	start, end := widen(text, passage, f.start(first), f.end(first+len(p)-1))
-	if numberMarksIn(text, start, end) != numberMarks(strings.TrimSpace(passage)) || cutsNumber(text, start, end) {
+	given := strings.TrimSpace(passage) // as the user gave it
+	if numberMarksIn(text, start, end) != numberMarksIn(given, 0, len(given)) || cutsNumber(text, start, end) {
 		return Selector{}, 0, false // its numbers written otherwise: not the text's
 	}
 	sel = Select(text, start, end)
-	sel.Exact = strings.TrimSpace(passage) // as the user gave it
+	sel.Exact = given
 	return sel, occurrences, true
 }
 

@@ -288,7 +288,7 @@ func TestFindKeepsNumbersAsWritten(t *testing.T) {
 		"to 5.5 mph (8.85 kph)", "to 55 mph (885 kph)", "some -375,000 people", "some 37.5000 people",
 		"some 3,75,000 people", "some 375000 people", "fell by 21,158,103.50", "1,23456 tonnes",
 		// a number cut, or a hyphen taken for a sign (a review, 41zb)
-		"it fell to -12", "2.5 percent", "-52 fleet", "75,000 people",
+		"it fell to -12", "2.5 percent", "-52 fleet", "75,000 people", "12.5 percent",
 	} {
 		if _, _, ok := Find(text, p); ok {
 			t.Errorf("Find(%q) found it in a text whose numbers differ", p)
