@@ -3027,10 +3027,6 @@ func SplitName(s string) Name {
 	return n
 }
 
-// familyFirst reports whether a name's words are all in the scripts of
-// names written family name first (Han, Kana, Hangul), with some Han,
-// Hangul or Hiragana: a name in Katakana alone is a foreign one, written
-// given name first (バラク オバマ; a review).
 // FamilyFirst reports whether n is written family name first: in Han,
 // kana or Hangul (familyFirst), or romanised with given names of one
 // syllable each (romanisedFamilyFirst: "Kim Jong Un").
@@ -3089,6 +3085,10 @@ func romanisedFamilyFirst(family string, given []string) bool {
 	return true
 }
 
+// familyFirst reports whether a name's words are all in the scripts of
+// names written family name first (Han, Kana, Hangul), with some Han,
+// Hangul or Hiragana: a name in Katakana alone is a foreign one, written
+// given name first (バラク オバマ; a review).
 func familyFirst(words []string) bool {
 	native := false
 	for _, w := range words {

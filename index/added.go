@@ -481,8 +481,8 @@ func (b *build) followDeparted(files map[string]fileEntry, back []departed) {
 }
 
 // carriedPiece is a piece of the manifest a build from scratch is made
-// after (build.carried): when it was first indexed, and its Print (0
-// for a piece its file, unusable for now, held: fileEntry.Held).
+// after (build.carried): when it was first indexed, and its Print (a
+// held piece's too: fileEntry.Held).
 type carriedPiece struct {
 	added int64
 	print uint64
