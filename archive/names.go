@@ -3070,12 +3070,18 @@ var romanSyllable = lazyRegexp(`^[BCDFGHJKLMNPQRSTWXYZ]?[bcdfghjklmnpqrstwxyz]{0
 // Moon", "Sun Yat Sen": cited Un, Kim Jong, a review). Zotero and CSL
 // read any name in Latin letters given name first, so "Kim Jong Un" is
 // their "Un, Kim Jong" unless its parts are entered by hand; folio reads
-// the order from the name. A name of two words stays as written ("Kim
-// Davis", "Xi Jinping", "Lee Smith": no telling them apart), and so does
-// one whose given names are no such syllables ("Lee Ann Womack").
+// the order from the name. A name of two words is such a name when its
+// given name is written as such names are and others are not
+// (romanisedGiven: "Kim Jong-un", "Moon Jae-in", "Xi Jinping", "Li
+// Keqiang"); else it stays as written ("Kim Davis", "Lee Smith", "Zhang
+// Wei": no telling them apart), and so does one whose given names are no
+// such syllables ("Lee Ann Womack").
 func romanisedFamilyFirst(family string, given []string) bool {
-	if len(given) < 2 || !cjkFamilies[strings.ToLower(family)] || family == strings.ToLower(family) {
+	if len(given) == 0 || !cjkFamilies[strings.ToLower(family)] || family == strings.ToLower(family) {
 		return false
+	}
+	if len(given) == 1 {
+		return romanisedGiven(family, given[0])
 	}
 	for _, g := range given {
 		if !romanSyllable().MatchString(g) {
@@ -3083,6 +3089,87 @@ func romanisedFamilyFirst(family string, given []string) bool {
 		}
 	}
 	return true
+}
+
+// romanisedGiven reports whether g, the one given name after the family
+// name family, is written as a Korean or Chinese given name is and a
+// Western family name is not: syllables joined by hyphens, each after the
+// first in lower case ("Jong-un", "Jae-in", "Ying-jeou", "Kai-shek"; a
+// Western name capitalises its parts: "Jean-Luc"), or, after a family
+// name in pinyin, two pinyin syllables or more run together ("Jinping",
+// "Keqiang", "Xiaoping"). A one-syllable given name ("Zhang Wei", "Kim
+// Lee") could be either, and is read as written.
+func romanisedGiven(family, g string) bool {
+	first, rest, hyphen := strings.Cut(g, "-")
+	if !startsUpperThenLower(first) {
+		return false
+	}
+	if hyphen {
+		if !romanSyllable().MatchString(first) {
+			return false
+		}
+		for _, p := range strings.Split(rest, "-") {
+			if p == "" || p != strings.ToLower(p) || !romanSyllable().MatchString(p) {
+				return false
+			}
+		}
+		return true
+	}
+	return pinyinSyllables[strings.ToLower(family)] && pinyinRun(strings.ToLower(g), 0) >= 2
+}
+
+// startsUpperThenLower: "Jinping", not "JINPING", "jinping" or "McKee".
+func startsUpperThenLower(s string) bool {
+	for i, r := range s {
+		if i == 0 && !unicode.IsUpper(r) || i > 0 && !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// pinyinRun is the number of pinyin syllables s splits into whole (the
+// fewest), 0 when it does not.
+func pinyinRun(s string, depth int) int {
+	if s == "" {
+		return depth
+	}
+	if depth > 8 {
+		return 0
+	}
+	for n := min(6, len(s)); n >= 1; n-- {
+		if pinyinSyllables[s[:n]] {
+			if got := pinyinRun(s[n:], depth+1); got > 0 {
+				return got
+			}
+		}
+	}
+	return 0
+}
+
+// pinyinSyllables are the syllables of Hanyu Pinyin without tones (ü
+// written u or v is left out: no name here needs it).
+var pinyinSyllables = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu
+	ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan
+	chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dian diao die
+	ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fo fou fu ga gai gan gang gao
+	ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu
+	hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang
+	kao ke ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang
+	liao lie lin ling liu long lou lu luan lun luo ma mai man mang mao mei men meng mi mian miao mie min ming miu
+	mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nuo ou pa
+	pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong
+	qiu qu quan que qun ran rang rao re ren reng ri rong rou ru ruan rui run ruo sa sai san sang sao se sen seng
+	sha shai shan shang shao she shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su
+	suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan
+	wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi
+	yin ying yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhen
+	zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo`) {
+		pinyinSyllables[w] = true
+	}
 }
 
 // familyFirst reports whether a name's words are all in the scripts of

@@ -65,6 +65,8 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee, Bo Chan, Harvard Law"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"BMW AG"}, "", []string{"BMW AG"}},
 		{[]string{"Kim, Jong Un"}, "", []string{"Kim Jong Un"}},
+		{[]string{"Kim, Jong-un"}, "", []string{"Kim Jong-un"}},
+		{[]string{"Xi Jinping", "Xi, Jinping"}, "", []string{"Xi Jinping"}},
 		{[]string{"Ann Lee and Bo Chan, SIEMENS AG"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Maria Lopez, John Smith, Luigi Di Maio"}, "", []string{"Maria Lopez", "John Smith", "Luigi Di Maio"}},
 		{[]string{"Maria Lopez, Martin Luther King Jr."}, "", []string{"Maria Lopez", "Martin Luther King Jr."}},

@@ -406,6 +406,21 @@ var edgeBylines = []struct {
 	{"Lee Ann Womack", "Womack, Lee Ann", "womack2020lists"},
 	{"Kim Davis", "Davis, Kim", "davis2020lists"},
 	{"Lee Van Cleef", "{Van Cleef}, Lee", "vancleef2020lists"},
+	// two words: a given name hyphenated as Korean and Chinese ones are
+	// (lower case after the hyphen), or pinyin syllables run together after
+	// a family name in pinyin (an attack: Jong-un, Kim; Jinping, Xi keyed
+	// jinping2020); a one-syllable given name, or a Western one, as written
+	{"Kim Jong-un", "Kim, Jong-un", "kim2020lists"},
+	{"Moon Jae-in", "Moon, Jae-in", "moon2020lists"},
+	{"Chiang Kai-shek", "Chiang, Kai-shek", "chiang2020lists"},
+	{"Xi Jinping", "Xi, Jinping", "xi2020lists"},
+	{"Li Keqiang", "Li, Keqiang", "li2020lists"},
+	{"Jinping Xi", "Xi, Jinping", "xi2020lists"},
+	{"Zhang Wei", "Wei, Zhang", "wei2020lists"},
+	{"Lee Anne-Marie", "Anne-Marie, Lee", "annemarie2020lists"},
+	{"Kim Jean-luc", "Jean-luc, Kim", "jeanluc2020lists"},
+	{"Han Solo", "Solo, Han", "solo2020lists"},
+	{"Lin Wood", "Wood, Lin", "wood2020lists"},
 	// a law school as bylines shorten it is no person (an attack: Law,
 	// Harvard a third author); Law is a family name after a given name
 	{"Ann Lee, Harvard Law", "Lee, Ann", "lee2020lists"},
@@ -819,6 +834,10 @@ func TestRomanisedFamilyFirst(t *testing.T) {
 	}
 	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
 		t.Errorf("CSL-JSON has no static-ordering:\n%s", got)
+	}
+	a.Authors = []string{"Xi Jinping"}
+	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
+		t.Errorf("Xi Jinping not ordered statically:\n%s", got)
 	}
 	a.Authors = []string{"Lee Ann Womack"}
 	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || strings.Contains(string(got), "static-ordering") {

@@ -531,11 +531,14 @@ import (
 // after a flag too (archive's invisibleReferences: they hid a text after
 // 🏴); 253: a Hugo figure's alt text kept beside its caption and title
 // (archive's figureLabel: alt="A gopher on a stage" was dropped for the
-// caption).
+// caption); 254: a Korean or Chinese name of two words read family name
+// first when its given name is written as theirs are (archive's
+// romanisedGiven: "Kim Jong-un", "Xi Jinping" were Jong-un, Kim and
+// Jinping, Xi).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 253
+const SchemaVersion = 254
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
