@@ -18,6 +18,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/folio-tui/folio/internal/webpage"
 	"github.com/markusmobius/go-htmldate"
@@ -55,6 +56,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		return nil, err
 	}
 	absoluteLinks(doc, base)
+	spaceMarks := markListSpaces(doc, false)
 	tagMarks := escapeMetaContent(doc)
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      base,
@@ -77,8 +79,12 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		}
 	}
 	m := res.Metadata
+	content, text := b.String(), res.ContentText
+	if spaceMarks {
+		content, text = strings.ReplaceAll(content, markSpace, " "), strings.ReplaceAll(text, markSpace, " ")
+	}
 	ex := &webpage.Extraction{
-		ContentHTML: b.String(), Text: res.ContentText,
+		ContentHTML: content, Text: text,
 		Title: m.Title, Author: m.Author, URL: m.URL, Description: m.Description, Sitename: m.Sitename,
 		Language: m.Language, Tags: m.Tags, Categories: m.Categories, Extractor: Extractor,
 	}
@@ -92,6 +98,67 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	}
 	return ex, nil
 }
+
+// markListSpaces writes, in the text of list items (li, dt, dd), the
+// spaces between words and an inline element as markSpace, which
+// go-trafilatura does not trim: it trims the text around each element of
+// a list item (handleLists), so that "<li>Run <code>go test</code>
+// first</li>" was "Run `go test`first" and "<li><em>a</em> and
+// <em>b</em></li>" "*a*and*b*" (a code block's test found it). A
+// <pre>'s text is left as it is. It says whether it marked any, for Page
+// to write them back as spaces.
+func markListSpaces(n *html.Node, inItem bool) (marked bool) {
+	if n.Type == html.ElementNode {
+		switch n.Data {
+		case "pre", "script", "style", "textarea":
+			return false
+		case "li", "dt", "dd":
+			inItem = true
+		}
+	}
+	if inItem && n.Type == html.TextNode {
+		lead, trail := n.PrevSibling != nil, n.NextSibling != nil
+		if p := n.Parent; p != nil && !listItems[p.Data] {
+			// the text at the start or end of an inline element inside
+			// an item: "<a> this</a>"
+			lead, trail = lead || n == p.FirstChild, trail || n == p.LastChild
+		}
+		body := strings.TrimLeftFunc(n.Data, unicode.IsSpace)
+		if body == "" {
+			if lead && trail && n.Data != "" {
+				n.Data = markSpace
+				return true
+			}
+			return false
+		}
+		front := len(n.Data) - len(body)
+		body = strings.TrimRightFunc(body, unicode.IsSpace)
+		back := len(n.Data) - front - len(body)
+		if lead && front > 0 {
+			body, marked = markSpace+body, true
+		} else {
+			body = n.Data[:front] + body
+		}
+		if trail && back > 0 {
+			body, marked = body+markSpace, true
+		} else {
+			body += n.Data[len(n.Data)-back:]
+		}
+		n.Data = body
+		return marked
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		marked = markListSpaces(ch, inItem) || marked
+	}
+	return marked
+}
+
+// listItems are the elements go-trafilatura reads as a list's items.
+var listItems = map[string]bool{"li": true, "dt": true, "dd": true}
+
+// markSpace stands for a space beside an inline element in a list item
+// (markListSpaces; a private use character, as markAmp).
+const markSpace = "\uE020"
 
 // escapeMetaContent writes each "&" of a <meta>'s content as "&amp;":
 // go-trafilatura decodes the value, which the HTML parser has decoded
