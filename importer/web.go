@@ -227,6 +227,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 	cleaned, err := rewriteFragment(ex.ContentHTML, func(root *html.Node) {
 		removeEmbeds(root)
 		cleanAnchors(root, base)
+		codeBlocks(root)
 	})
 	if err != nil {
 		return nil, "the text cannot be read: " + err.Error()
@@ -277,6 +278,73 @@ func extractPage(pg Page, date string) (*piece, string) {
 	}
 	p.ImportID = cmp.Or(p.URL, pg.URL)
 	return p, ""
+}
+
+// codeBlocks writes each code block of the extracted text as <pre><code>:
+// go-trafilatura gives a <pre> (and a highlighted block) as a <code>
+// element among the blocks, which html-to-markdown reads as inline code,
+// so that a block of shell commands was one line of code, its new lines
+// gone (41i, measured with add --html). A <code> is a block when no text
+// or inline element stands beside it in its parent, and that parent is
+// no paragraph, heading or inline element: "Run <code>go test</code>" in
+// a list item stays inline.
+func codeBlocks(n *html.Node) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type != html.ElementNode {
+			continue
+		}
+		if ch.DataAtom == atom.Pre {
+			continue
+		}
+		if ch.DataAtom == atom.Code && blockParents[n.DataAtom] && aloneAmongBlocks(ch) {
+			toPre(ch)
+			continue
+		}
+		codeBlocks(ch)
+	}
+}
+
+// blockParents are the elements whose children may be blocks.
+var blockParents = map[atom.Atom]bool{atom.Div: true, atom.Blockquote: true, atom.Li: true, atom.Dd: true,
+	atom.Td: true, atom.Th: true, atom.Section: true, atom.Article: true, atom.Figure: true, atom.Main: true}
+
+// aloneAmongBlocks: n's siblings are blocks or blank text, no words or
+// inline elements beside it.
+func aloneAmongBlocks(n *html.Node) bool {
+	for sib := n.Parent.FirstChild; sib != nil; sib = sib.NextSibling {
+		switch {
+		case sib == n, sib.Type == html.CommentNode:
+		case sib.Type == html.TextNode:
+			if strings.TrimSpace(sib.Data) != "" {
+				return false
+			}
+		case sib.Type == html.ElementNode:
+			if inlineAtoms[sib.DataAtom] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// inlineAtoms are the inline elements that may stand beside inline code.
+var inlineAtoms = map[atom.Atom]bool{atom.A: true, atom.Em: true, atom.Strong: true, atom.B: true, atom.I: true,
+	atom.Span: true, atom.Sub: true, atom.Sup: true, atom.Br: true, atom.Img: true, atom.Mark: true, atom.Kbd: true,
+	atom.Q: true, atom.Abbr: true, atom.Small: true, atom.U: true, atom.S: true, atom.Del: true, atom.Ins: true}
+
+// toPre makes a code element <pre><code>…</code></pre>: its one <code>
+// child is kept as the code, else its children are put in one.
+func toPre(n *html.Node) {
+	n.Data, n.DataAtom, n.Attr = "pre", atom.Pre, nil
+	if c := n.FirstChild; c != nil && c == n.LastChild && c.Type == html.ElementNode && c.DataAtom == atom.Code {
+		return
+	}
+	code := &html.Node{Type: html.ElementNode, Data: "code", DataAtom: atom.Code}
+	for c := n.FirstChild; c != nil; c = n.FirstChild {
+		n.RemoveChild(c)
+		code.AppendChild(c)
+	}
+	n.AppendChild(code)
 }
 
 // Metadata is what the page says about itself, as the extractor found it

@@ -680,6 +680,39 @@ func TestFetchedIsTheLocalDay(t *testing.T) {
 	}
 }
 
+// A page's code block keeps its lines, and inline code stays inline:
+// go-trafilatura gives a <pre> as a <code> among the blocks, which was
+// written as one line of inline code (41i: add --html).
+func TestCodeBlocksKeepTheirLines(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	pg := Page{URL: "https://site.example/2020/code", HTML: []byte(`<html><head><title>Commands we ran</title></head><body><article><p>` +
+		para + `</p><pre><code>$ folio list --json
+for x in a b; do
+    echo "$x"
+done
+` + "```" + `
+</code></pre><p>` + para + `</p><ul><li>Run <code>go test</code> first.</li><li>Then the rest, at length and with care.</li></ul><p>` +
+		para + ` Then <code>go vet</code> as well.</p></article></body></html>`)}
+	p, why := extractPage(pg, "2024-05-01")
+	if why != "" {
+		t.Fatal(why)
+	}
+	block := "$ folio list --json\nfor x in a b; do\n    echo \"$x\"\ndone\n```\n"
+	i := strings.Index(p.Body, block)
+	if i < 0 {
+		t.Fatalf("the code block lost its lines:\n%s", p.Body)
+	}
+	fence := p.Body[strings.LastIndex(p.Body[:i], "\n\n")+2 : i]
+	if !strings.HasPrefix(fence, "````") {
+		t.Errorf("the block's fence %q does not hold its ``` line:\n%s", fence, p.Body)
+	}
+	for _, inline := range []string{"Run `go test` first", "Then `go vet` as well"} {
+		if !strings.Contains(p.Body, inline) {
+			t.Errorf("no inline %q in\n%s", inline, p.Body)
+		}
+	}
+}
+
 // A list item keeps the spaces beside its links, emphasis and code:
 // go-trafilatura trims the text around each element of an item, so that
 // two of the thirty web pages read "[Retiring early](…)takes time" and
