@@ -713,16 +713,19 @@ done
 	}
 }
 
-// A list item keeps the spaces beside its links, emphasis and code:
-// go-trafilatura trims the text around each element of an item, so that
-// two of the thirty web pages read "[Retiring early](…)takes time" and
-// "**Build your first offer:**Don’t".
+// A list item or a quote keeps the spaces beside its links, emphasis and
+// code, a no-break space as such: go-trafilatura trims the text around
+// each element outside a paragraph, so that two of the thirty web pages
+// read "[Retiring early](…)takes time" and "**Build your first
+// offer:**Don’t", a third "*Gylt*,*Just Dance 2020*"; a link of blank text
+// is still dropped.
 func TestListItemsKeepTheirSpaces(t *testing.T) {
 	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
 	pg := Page{URL: "https://site.example/2020/lists", HTML: []byte(`<html><head><title>Lists of things</title></head><body><article><p>` +
 		para + `</p><ul><li><a href="https://site.example/early">Retiring early</a> takes time and discipline.</li>` +
 		`<li><strong>Build your offer:</strong> first, a small test of it, <em>then</em> the rest.</li>` +
 		`<li>Run <code>go test</code> first, and <a href="/x"> the report </a> after.</li></ul><p>` +
+		para + `</p><blockquote>Bare <em>quote</em> text, <a href="/a">FIRE</a>&nbsp;(early) <a href="/b"> </a>here.</blockquote><p>` +
 		para + `</p><pre>  kept   as
   written</pre></article></body></html>`)}
 	p, why := extractPage(pg, "2024-05-01")
@@ -730,7 +733,8 @@ func TestListItemsKeepTheirSpaces(t *testing.T) {
 		t.Fatal(why)
 	}
 	for _, want := range []string{"[Retiring early](https://site.example/early) takes time", "**Build your offer:** first, a small test of it, *then* the rest.",
-		"Run `go test` first, and [the report](https://site.example/x) after."} {
+		"Run `go test` first, and [the report](https://site.example/x) after.",
+		"Bare *quote* text, FIRE\u00a0(early) here."} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("no %q in\n%s", want, p.Body)
 		}

@@ -18,7 +18,6 @@ import (
 	"runtime/debug"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/folio-tui/folio/internal/webpage"
 	"github.com/markusmobius/go-htmldate"
@@ -56,7 +55,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		return nil, err
 	}
 	absoluteLinks(doc, base)
-	spaceMarks := markListSpaces(doc, false)
+	spaceMarks := markInlineSpaces(doc)
 	tagMarks := escapeMetaContent(doc)
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      base,
@@ -81,7 +80,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	m := res.Metadata
 	content, text := b.String(), res.ContentText
 	if spaceMarks {
-		content, text = strings.ReplaceAll(content, markSpace, " "), strings.ReplaceAll(text, markSpace, " ")
+		content, text = spaceUnmarker.Replace(content), spaceUnmarker.Replace(text)
 	}
 	ex := &webpage.Extraction{
 		ContentHTML: content, Text: text,
@@ -99,66 +98,99 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	return ex, nil
 }
 
-// markListSpaces writes, in the text of list items (li, dt, dd), the
-// spaces between words and an inline element as markSpace, which
-// go-trafilatura does not trim: it trims the text around each element of
-// a list item (handleLists), so that "<li>Run <code>go test</code>
-// first</li>" was "Run `go test`first" and "<li><em>a</em> and
-// <em>b</em></li>" "*a*and*b*" (a code block's test found it). A
-// <pre>'s text is left as it is. It says whether it marked any, for Page
-// to write them back as spaces.
-func markListSpaces(n *html.Node, inItem bool) (marked bool) {
+// markInlineSpaces writes the spaces between words and an inline element
+// (a link, emphasis, code) as markSpace, which go-trafilatura does not
+// trim: outside a <p> it trims the text around each element, so that a
+// list item "<li>Run <code>go test</code> first</li>" was "Run `go
+// test`first", two of the thirty web pages read "[Retiring
+// early](…)takes time" and "**Build your first offer:**Don’t", and a
+// quote "Bare *quote* text" "Bare*quote*text" (a code block's test found
+// it). A <pre>'s text is left as it is, and so are the spaces between
+// blocks. It says whether it marked any, for Page to write them back as
+// spaces.
+func markInlineSpaces(n *html.Node) (marked bool) {
 	if n.Type == html.ElementNode {
 		switch n.Data {
-		case "pre", "script", "style", "textarea":
+		case "pre", "script", "style", "textarea", "head":
 			return false
-		case "li", "dt", "dd":
-			inItem = true
 		}
 	}
-	if inItem && n.Type == html.TextNode {
-		lead, trail := n.PrevSibling != nil, n.NextSibling != nil
-		if p := n.Parent; p != nil && !listItems[p.Data] {
-			// the text at the start or end of an inline element inside
-			// an item: "<a> this</a>"
-			lead, trail = lead || n == p.FirstChild, trail || n == p.LastChild
-		}
-		body := strings.TrimLeftFunc(n.Data, unicode.IsSpace)
-		if body == "" {
-			if lead && trail && n.Data != "" {
-				n.Data = markSpace
-				return true
-			}
-			return false
-		}
-		front := len(n.Data) - len(body)
-		body = strings.TrimRightFunc(body, unicode.IsSpace)
-		back := len(n.Data) - front - len(body)
-		if lead && front > 0 {
-			body, marked = markSpace+body, true
-		} else {
-			body = n.Data[:front] + body
-		}
-		if trail && back > 0 {
-			body, marked = body+markSpace, true
-		} else {
-			body += n.Data[len(n.Data)-back:]
-		}
-		n.Data = body
-		return marked
+	if n.Type == html.TextNode {
+		return markSpacesOf(n)
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		marked = markListSpaces(ch, inItem) || marked
+		marked = markInlineSpaces(ch) || marked
 	}
 	return marked
 }
 
-// listItems are the elements go-trafilatura reads as a list's items.
-var listItems = map[string]bool{"li": true, "dt": true, "dd": true}
+// markSpacesOf marks the spaces at the ends of the text n that stand
+// beside an inline element: the one before or after it, or the inline
+// element n starts or ends ("<a> this</a>").
+func markSpacesOf(n *html.Node) (marked bool) {
+	inlineParent := n.Parent != nil && inlineTags[n.Parent.Data]
+	lead := isInline(n.PrevSibling) || inlineParent && n.PrevSibling == nil
+	trail := isInline(n.NextSibling) || inlineParent && n.NextSibling == nil
+	if !lead && !trail {
+		return false
+	}
+	body := strings.TrimLeft(n.Data, edgeSpace)
+	if body == "" {
+		// between two inline elements ("<em>a</em> <em>b</em>"), not
+		// the whole text of one ("<a href=…> </a>" is no link to keep)
+		if isInline(n.PrevSibling) && isInline(n.NextSibling) && n.Data != "" {
+			n.Data = spaceMarks(n.Data)
+			return true
+		}
+		return false
+	}
+	front := n.Data[:len(n.Data)-len(body)]
+	body = strings.TrimRight(body, edgeSpace)
+	back := n.Data[len(front)+len(body):]
+	if lead && front != "" {
+		front, marked = spaceMarks(front), true
+	}
+	if trail && back != "" {
+		back, marked = spaceMarks(back), true
+	}
+	n.Data = front + body + back
+	return marked
+}
 
-// markSpace stands for a space beside an inline element in a list item
-// (markListSpaces; a private use character, as markAmp).
-const markSpace = "\uE020"
+// spaceMarks is the white space ws as marks: HTML's spaces, which a
+// browser shows as one, as one markSpace, each no-break space as
+// markNoBreak.
+func spaceMarks(ws string) string {
+	var b strings.Builder
+	for i, r := range ws {
+		switch {
+		case r == '\u00a0':
+			b.WriteString(markNoBreak)
+		case i == 0 || !strings.HasSuffix(b.String(), markSpace):
+			b.WriteString(markSpace)
+		}
+	}
+	return b.String()
+}
+
+func isInline(n *html.Node) bool {
+	return n != nil && n.Type == html.ElementNode && inlineTags[n.Data]
+}
+
+// inlineTags are the elements that stand inside a line of text.
+var inlineTags = map[string]bool{"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true,
+	"code": true, "data": true, "del": true, "dfn": true, "em": true, "i": true, "ins": true, "kbd": true,
+	"mark": true, "q": true, "s": true, "samp": true, "small": true, "span": true, "strong": true,
+	"sub": true, "sup": true, "time": true, "u": true, "var": true, "font": true, "strike": true, "tt": true}
+
+// edgeSpace is the white space at a text's ends that markSpacesOf marks:
+// HTML's spaces and the no-break space.
+const edgeSpace = " \t\n\f\r\u00a0"
+
+// markSpace and markNoBreak stand for a space and a no-break space beside
+// an inline element (markInlineSpaces; private use characters, as
+// markAmp).
+const markSpace, markNoBreak = "\uE020", "\uE0A0"
 
 // escapeMetaContent writes each "&" of a <meta>'s content as "&amp;":
 // go-trafilatura decodes the value, which the HTML parser has decoded
@@ -202,6 +234,8 @@ func escapeMetaContent(n *html.Node) (marked bool) {
 // for the ";" that ends a reference and for "<" (private use characters;
 // escapeMetaContent).
 const markAmp, markSemi, markLt = "\uE026", "\uE03B", "\uE03C"
+
+var spaceUnmarker = strings.NewReplacer(markSpace, " ", markNoBreak, "\u00a0")
 
 var (
 	tagMarker   = strings.NewReplacer("&", markAmp, "<", markLt)
