@@ -388,8 +388,11 @@ func (ix *Index) hasCopies() bool {
 // then add up to more than the total: a group whose copies ran in two
 // outlets counts for both; the groups counted in more than one year are
 // kept for Facets.YearsCount, and the dates of those counted twice or
-// more for Facets.NoMonth, by a counter of the years, of the months.) mv is what matchingMembers found for q, nil
-// when it is to be read.
+// more for Facets.NoMonth, by a counter of the years, of the months.)
+// A counter standing (Query.PeriodAfterCollapse) is given no period of
+// the pieces left out: a group is in the period of its piece standing
+// for it alone. mv is what matchingMembers found for q, nil when it is to
+// be read.
 func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv memberValues, counter *facetCounter) error {
 	ix.mu.RLock()
 	c := ix.copies
@@ -413,6 +416,10 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 		return v
 	}
 	yearCode, monthCode := facetCodes[fYear]+":", facetCodes[fMonth]+":"
+	period := func(v string) bool {
+		code, _, _ := strings.Cut(v, ":")
+		return code == facetCodes[fYear] || code == facetCodes[fMonth] || code == facetCodes[fWeek]
+	}
 	for _, g := range c.groups {
 		var kept map[string]bool // the values of the piece standing for the group
 		var years []string       // the years the group is counted in
@@ -424,7 +431,7 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 				continue
 			}
 			counted++
-			if counter.months { // the dates read for the months alone
+			if counter.months && !counter.standing { // the dates read for the months alone
 				var ys []string
 				inMonth := false
 				for _, v := range vs {
@@ -453,7 +460,7 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 				continue
 			}
 			for _, v := range vs {
-				if kept[shown(v)] {
+				if kept[shown(v)] || counter.standing && period(v) {
 					continue
 				}
 				kept[shown(v)] = true // once a group
@@ -473,7 +480,7 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 		if counter.years && len(years) > 1 {
 			counter.spanning = append(counter.spanning, years)
 		}
-		if counter.months && counted > 1 {
+		if counter.months && counted > 1 && !counter.standing {
 			counter.dated = append(counter.dated, dates)
 		}
 	}

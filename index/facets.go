@@ -162,6 +162,10 @@ type facetCounter struct {
 	// kept (facetSearches), and so whether addCollapsedValues reads
 	// spanning and dated
 	years, months bool
+	// standing, with copies collapsed under Query.PeriodAfterCollapse,
+	// counts a group in the period of the piece standing for it alone:
+	// addCollapsedValues adds no year, month or week of its other pieces
+	standing bool
 }
 
 func (ft *facetTerms) counter() *facetCounter {
@@ -496,9 +500,17 @@ type facetSearches struct {
 
 // start starts the searches of the fields with a filter; restrict is
 // without a collapse of copies, which each search makes for its own query
-// (collapse).
+// (collapse). With periodAfter (Query.PeriodAfterCollapse, copies
+// collapsed) every period value (years, undated, months, weeks) counts
+// each group once, in the period of the piece standing for it, as the
+// chart's bars and the list of a bar hold it; a period field with a filter
+// is still counted without it, so that the other periods stay to be
+// chosen (09be4dd counted the years and months with their filters and was
+// taken back: the sidebar's YEARS then listed the chosen year alone).
+// Counted by any piece of a group, the timeline's 2020-06 said 3 where
+// the list of the chart's bar of 2020-06 held 2.
 func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms, all Facets, c compiled,
-	filters map[string]query.Query, restrict []query.Query, hasText, collapse bool) {
+	filters map[string]query.Query, restrict []query.Query, hasText, collapse, periodAfter bool) {
 	for _, f := range facetFields {
 		if filters[f] == nil {
 			fc.plain = append(fc.plain, f)
@@ -512,7 +524,7 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 		fc.wg.Go(func() {
 			qf := combine(c.must, c.mustNot, nil, filters, restrict, f)
 			if !collapse {
-				fc.search(ctx, ix, terms, qf, nil, nil, f)
+				fc.search(ctx, ix, terms, qf, nil, nil, f, false)
 				return
 			}
 			r, mv, err := ix.collapse(ctx, qf, false)
@@ -524,21 +536,23 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 			if r != nil {
 				within = combine(c.must, c.mustNot, nil, filters, append(slices.Clone(restrict), r), f)
 			}
-			fc.search(ctx, ix, terms, within, qf, mv, f)
+			fc.search(ctx, ix, terms, within, qf, mv, f, periodAfter)
 		})
 	}
 	if len(fc.plain) > 0 {
 		fc.counter = terms.counter()
 		fc.counter.years, fc.counter.months = slices.Contains(fc.plain, fYear), slices.Contains(fc.plain, fMonth)
+		fc.counter.standing = periodAfter
 	}
 }
 
 // search counts the facets of field f over the hits of q; uncollapsed,
 // when not nil, is q without the collapse of copies it has, and mv what
-// the collapse read of it (see addCollapsedValues).
-func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q, uncollapsed query.Query, mv memberValues, f string) {
+// the collapse read of it (see addCollapsedValues); standing is
+// facetCounter's.
+func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q, uncollapsed query.Query, mv memberValues, f string, standing bool) {
 	counter := terms.counter()
-	counter.years, counter.months = f == fYear, f == fMonth
+	counter.years, counter.months, counter.standing = f == fYear, f == fMonth, standing
 	_, _, err := ix.collect(ctx, q, 0, 0, []string{"-_score"}, counter)
 	if err == nil && uncollapsed != nil {
 		err = ix.addCollapsedValues(ctx, uncollapsed, mv, counter)

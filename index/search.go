@@ -170,7 +170,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	ix.mu.RUnlock()
 	fc := &facetSearches{counted: map[string][]FacetValue{}}
 	if !allDocs && !pg.noFacets {
-		fc.start(sctx, ix, terms, all, c, filters, base, hasText, q.CollapseCopies)
+		fc.start(sctx, ix, terms, all, c, filters, base, hasText, q.CollapseCopies, q.CollapseCopies && q.PeriodAfterCollapse && len(q.Years)+len(q.Months) > 0)
 	}
 	var hits search.DocumentMatchCollection
 	var err error

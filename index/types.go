@@ -71,7 +71,11 @@ type Query struct {
 	// counts it in that period's bar (Trend). Without it Years and Months
 	// choose among the copies as the other filters do: a group that ran in
 	// 2019 and 2021 is a piece of 2021. The reader's filter to a bar of the
-	// chart sets it, so that the list holds the bar's pieces.
+	// chart sets it, so that the list holds the bar's pieces. The period
+	// facets (Years, Undated, Months, Weeks) then count each group once,
+	// in the period of that piece, as the bars do, every period kept (a
+	// field with a filter counted without it): the period's count is the
+	// list's, the others those of their bars.
 	PeriodAfterCollapse bool
 	// Mode says which parts of the results to compute: all of them
 	// (the zero value), the total alone, the hits without the facet

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/folio-tui/folio/index"
+	"github.com/folio-tui/folio/internal/testcorpus"
 )
 
 // rangesArchive writes pieces dated 1999 to 2021: n pieces of each date.
@@ -341,4 +343,72 @@ func TestChartArchiveCountAlone(t *testing.T) {
 	h.key("t")
 	h.requireScreen("in the archive")
 	h.requireMatch(`2020: 4 pieces in the archive · █ .* 3 \(`)
+}
+
+// TestTimelineOfABarWithCopiesHidden: after enter on a chart's bar with
+// Hide copies on, the sidebar's timeline (and YEARS) count each text once,
+// in the period of the piece the list shows for it, as the chart's bars
+// do: the chosen bar's is what the list holds, and the other periods stay
+// there to be chosen, each with its bar's count (a review: the
+// timeline's 2020-06 said 4, the texts with any piece of it, where the
+// list held 2; 09be4dd counted the periods with their filters, and the
+// sidebar then listed the chosen one alone).
+func TestTimelineOfABarWithCopiesHidden(t *testing.T) {
+	dir := t.TempDir()
+	testcorpus.CopiesAcrossPeriods(t, dir)
+	ix, _ := realIndex(t, dir)
+	ctx := context.Background()
+	for _, by := range []index.Period{index.ByMonth, index.ByYear} {
+		tr, err := ix.Trend(ctx, index.Query{CollapseCopies: true}, by)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bars := map[string]int{}
+		for _, p := range tr.Points {
+			bars[p.Period] = p.Count
+		}
+		for _, p := range tr.Points {
+			if p.Count == 0 {
+				continue
+			}
+			q := index.Query{CollapseCopies: true}
+			newPeriodFilter(by, p.Period).applyTo(&q)
+			res, err := ix.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != p.Count {
+				t.Fatalf("%s: the list holds %d, the chart's bar %d", p.Period, res.Total, p.Count)
+			}
+			buckets := timelineBuckets(res.Facets)
+			found := false
+			for _, b := range buckets {
+				if b.label == p.Period {
+					found = true
+				}
+				if n, ok := bars[b.label]; ok && b.count != n {
+					t.Errorf("after %s: the timeline's %s says %d, the chart's bar %d (buckets %v)", p.Period, b.label, b.count, n, buckets)
+				}
+			}
+			if !found {
+				t.Errorf("after %s: no bar of it on the timeline (buckets %v)", p.Period, buckets)
+			}
+			if by != index.ByYear {
+				continue
+			}
+			years := map[string]int{}
+			for _, v := range res.Facets.YearValues() {
+				years[v.Value] = v.Count
+			}
+			want := map[string]int{index.Undated: tr.Undated.Count}
+			for label, n := range bars {
+				if n > 0 {
+					want[label] = n
+				}
+			}
+			if !maps.Equal(years, want) {
+				t.Errorf("after %s: YEARS %v, the chart's %v", p.Period, years, want)
+			}
+		}
+	}
 }

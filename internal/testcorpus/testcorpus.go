@@ -81,3 +81,40 @@ func WriteTree(t testing.TB, dir string, files map[string]string) {
 		}
 	}
 }
+
+// CopiesAcrossPeriods writes into dir a Hugo site (undated pages are
+// pieces there) whose republished copies (one URL each group) run across
+// years, months and into no date, for the counts with copies collapsed.
+// The piece standing for each group, its earliest, and where the list of
+// `--collapse-copies` shows it:
+//
+//	a1 2019-05-01 (a2 2020-06-01, a3 2020-06-15)   2019-05
+//	b1 2020 (b2 2020-06-02)                         2020, in no month
+//	c1 2020-06-05 (c2 undated)                      2020-06
+//	d1 undated (d2 undated)                         undated
+//	e1 2021-02-03 (e2 2021-03-01)                   2021-02
+//	s 2020-06-10, t 2021-02-01, u undated           each its own
+//
+// So, by the piece standing: 2019 1 (2019-05), 2020 3 (2020-06 2, 1 in no
+// month), 2021 2 (2021-02), 2 undated: 8 pieces of 14. By any piece of a
+// group: 2020 4, 2020-06 4, 2021 2, 3 undated.
+func CopiesAcrossPeriods(t testing.TB, dir string) {
+	t.Helper()
+	files := map[string]string{"hugo.toml": "baseURL = \"https://example.org/\"\n"}
+	for _, p := range []struct{ name, date, url string }{
+		{"a1", "2019-05-01", "a"}, {"a2", "2020-06-01", "a"}, {"a3", "2020-06-15", "a"},
+		{"b1", "2020", "b"}, {"b2", "2020-06-02", "b"},
+		{"c1", "2020-06-05", "c"}, {"c2", "", "c"},
+		{"d1", "", "d"}, {"d2", "", "d"},
+		{"e1", "2021-02-03", "e"}, {"e2", "2021-03-01", "e"},
+		{"s", "2020-06-10", "s"}, {"t", "2021-02-01", "t"}, {"u", "", "u"},
+	} {
+		date := ""
+		if p.date != "" {
+			date = "date: \"" + p.date + "\"\n"
+		}
+		files["content/"+p.name+".md"] = "---\ntitle: Piece " + p.name + "\n" + date + "outlet: Outlet " + p.name +
+			"\nurl: https://news.example.com/" + p.url + "\n---\nThe text of piece " + p.name + ".\n"
+	}
+	WriteTree(t, dir, files)
+}
