@@ -33,8 +33,8 @@ type archiveStats struct {
 	// Undated counts the pieces without a date (a site's page may have
 	// none): in no year nor month, as trends' "undated" line (a review:
 	// they were counted in year 1, month 0001-01); with copies collapsed,
-	// the groups of which a piece has none, as search's years count them
-	// (such a group is also in its dated pieces' years)
+	// the groups whose piece standing for them has none, as the list
+	// shows them (computeUnitStats)
 	Undated int     `json:"undated"`
 	Outlets []count `json:"outlets"`
 	Authors []count `json:"authors"` // a piece by two authors counts for each
@@ -61,7 +61,8 @@ those of folio list and folio search and count the pieces they list.`,
 			}
 			stateOf := stateOnce(env)
 			// copies collapsed, a value counts the groups a piece the
-			// filters keep has it in, as the index's facets count it
+			// filters keep has it in, as the index's facets count it,
+			// and a date the piece standing for a group
 			// (collapsedUnits): the pieces are read uncollapsed, from
 			// the files, whose texts tell the copies (the index's
 			// pieces carry no text)
@@ -147,7 +148,8 @@ func oneEach(arts []archive.Article) [][]archive.Article {
 // collapsed: one unit a group of republished copies (archive.Republished
 // of all), its pieces in keep, the one standing for it first (the
 // earliest: archive.CollapseCopies), in the order of keep's. Counted by
-// units, a value counts the groups a kept piece has it in, which is what
+// units, a value but a date (computeUnitStats: the first piece's) counts
+// the groups a kept piece has it in, which is what
 // its filter finds with copies collapsed and how the index's facets count
 // (index's addCollapsedValues; an attack found stats counting the piece
 // standing for a group alone: an outlet its own filter found was not in
@@ -186,23 +188,30 @@ func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
 }
 
 // computeUnitStats counts units, each one piece or a group of copies
-// (collapsedUnits), of the archive named name: a unit counts once for
-// each value one of its pieces has; it is undated when one of its pieces
-// is (as it is then among the undated of the index's years, beside its
-// pieces' years), and dated only to the year when there is a year it is
-// in no month of, none of its pieces of that year dated more precisely; a
-// value written in several cases is counted as one, named by names (nil:
-// by the units).
+// (collapsedUnits), of the archive named name. A unit is dated as the
+// piece standing for it, its first, is: in that piece's year and month,
+// dated only to the year or undated when that piece is, as the list
+// shows it and the chart and folio trends count it, so that the years
+// and the undated add up to the units (a review: a group of 2020-06 with
+// an undated copy was said undated, 2 undated where the list and the
+// chart's legend held 1). Any other value counts the unit once for each
+// value one of its pieces has, as the index's facets count it; a value
+// written in several cases is counted as one, named by names (nil: by the
+// units).
 func computeUnitStats(name string, units [][]archive.Article, names caseNames) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	yearOnly, undated := 0, 0
 	for _, unit := range units {
-		if slices.ContainsFunc(unit, func(a archive.Article) bool { return a.Date.Time.IsZero() }) {
-			// a group with an undated piece is undated, whatever its
-			// first piece: the index's years count it under Undated
-			// and search --collapse-copies finds it there (a review:
-			// stats said 1 undated where the years facet said 3)
+		switch d := unit[0].Date; {
+		case d.Time.IsZero():
 			undated++
+		default:
+			years[strconv.Itoa(d.Time.Year())]++
+			if d.Precision == archive.PrecisionYear {
+				yearOnly++
+			} else {
+				months[d.Time.Format("2006-01")]++
+			}
 		}
 		seen := map[string]bool{} // a unit's values, once each (by archive.FieldKey)
 		add := func(m map[string]int, field, v string) {
@@ -211,17 +220,7 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 				m[v]++
 			}
 		}
-		inYear, inMonth := map[int]bool{}, map[int]bool{} // the unit's years, and those it has a month of
 		for _, a := range unit {
-			if !a.Date.Time.IsZero() {
-				y := a.Date.Time.Year()
-				add(years, "year", strconv.Itoa(y))
-				inYear[y] = true
-				if a.Date.Precision != archive.PrecisionYear {
-					add(months, "month", a.Date.Time.Format("2006-01"))
-					inMonth[y] = true
-				}
-			}
 			add(outlets, "outlet", cmp.Or(a.Outlet, archive.NoOutlet))
 			people := archive.People(a)
 			if len(people) == 0 {
@@ -234,21 +233,6 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 				add(tags, "tag", t)
 			}
 			add(kinds, "kind", cmp.Or(a.Kind, archive.KindArticle))
-		}
-		for y := range inYear {
-			if !inMonth[y] {
-				// in no month of a year it is in: a group with a copy
-				// in a month of that year is counted there, as search
-				// --collapse-copies finds it there (an attack: "2020"
-				// standing for a group with a copy of 2020-06 was said
-				// to be in no month and counted in June), and one of
-				// 2019 and 2020-06 is in no month of 2019 (a review:
-				// asked once for every year, it was in none); a unit
-				// once, as year_only counts pieces (a review: a text
-				// of 2018, 2019 and 2020 counted 3 of 2 pieces)
-				yearOnly++
-				break
-			}
 		}
 	}
 	return archiveStats{
