@@ -93,7 +93,7 @@ func sectionKey(dir, lang string) string { return dir + "\x00" + lang }
 func (s *SiteRoots) KnowSections(paths []string) {
 	sections := map[string]string{}
 	for _, p := range paths {
-		if IsSectionPage(p) && !s.hugoIgnored(p) {
+		if s.IsSectionPage(p) && !s.hugoIgnored(p) {
 			lang := s.hugoLanguageKey(p)
 			if k := sectionKey(path.Dir(p), lang); sectionBefore(p, sections[k], lang) {
 				sections[k] = p
@@ -190,7 +190,7 @@ func (s *SiteRoots) sectionPage(dir, lang string) string {
 // file, an _index.html one the scan lists, its site's ignoreFiles not
 // matching it.
 func (s *SiteRoots) hugoReadsSection(p, lang string) bool {
-	if !IsSectionPage(p) || s.hugoLanguageKey(p) != lang {
+	if !s.IsSectionPage(p) || s.hugoLanguageKey(p) != lang {
 		return false
 	}
 	if IsHTMLSectionName(path.Base(p)) && !hugoHTMLSectionAt(path.Dir(p), s.inHugoRoot, s.hugoContentFolders) {

@@ -2,7 +2,9 @@ package archive
 
 import (
 	"fmt"
+	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -550,6 +552,71 @@ func TestHugoSectionPageOfAnotherLanguage(t *testing.T) {
 		"one/content/news/n": "",
 		"two/content/blog/b": "",
 	}, []string{"one/content/old/o.md", "two/content/d/p.md"})
+}
+
+// A name that starts with "_index." is a section page in a Hugo site
+// alone (hugoSectionName): elsewhere it is a piece, as before the
+// fortieth session (a notes folder's _index.old.md was listed as a
+// section page). In a Hugo site of en and fr, as hugo 0.111.3 built it:
+// a draft blog/_index.aa.fr.md hid blog/a.fr.md alone, its cascade given
+// to none (rendered as a page at fr's /blog/), and beside an
+// _index.fr.md was fr's, first by name, whose cascade was then given to
+// none; a draft plain/_index.aa.bb.md hid plain/p.md. folio listed both
+// _index.aa.*.md as drafts and their sections' pages as pieces.
+func TestIndexNameIsASectionPageInASiteAlone(t *testing.T) {
+	page := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nx\n" }
+	casc := func(tag string) string { return "---\ntitle: K\ncascade:\n  tags: [" + tag + "]\n---\n" }
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"notes/_index.old.md":                page("Old notes"),
+		"notes/_index.fr.md":                 page("Notes fr"),
+		"notes/a.md":                         page("a"),
+		"site/hugo.toml":                     "baseURL = 'https://e.org/'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"site/content/blog/_index.aa.fr.md":  "---\ntitle: B\ndraft: true\n---\n",
+		"site/content/blog/a.fr.md":          page("afr"),
+		"site/content/blog/b.md":             page("b"),
+		"site/content/two/_index.aa.fr.md":   casc("aafr"),
+		"site/content/two/_index.fr.md":      casc("fr"),
+		"site/content/two/t.fr.md":           page("tfr"),
+		"site/content/plain/_index.aa.bb.md": "---\ntitle: P\ndraft: true\n---\n",
+		"site/content/plain/p.md":            page("p"),
+	})
+	arch, _, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, a := range arch.Articles {
+		got[a.Path] = strings.Join(a.Tags, ",")
+	}
+	want := map[string]string{"notes/_index.old.md": "", "notes/_index.fr.md": "", "notes/a.md": "", "site/content/blog/b.md": "", "site/content/two/t.fr.md": ""}
+	if !maps.Equal(got, want) {
+		t.Errorf("Open: pieces and their tags %v, want %v", got, want)
+	}
+	fsys := os.DirFS(dir)
+	for p, hidden := range map[string]bool{"notes/_index.old.md": false, "site/content/blog/a.fr.md": true, "site/content/plain/p.md": true, "site/content/two/t.fr.md": false} {
+		data, _ := os.ReadFile(filepath.Join(dir, p))
+		a, probs := ParseIn(fsys, p, data)
+		if IsFatal(probs) != hidden || !hidden && len(a.Tags) != 0 {
+			t.Errorf("ParseIn(%s): %v %v, want hidden %v, no tags", p, a.Tags, probs, hidden)
+		}
+	}
+	for _, p := range []string{"notes/_index.old.md", "notes/_index.fr.md"} {
+		if IsSectionPage(p) {
+			t.Errorf("IsSectionPage(%s) outside a site", p)
+		}
+		if a, probs := Parse(p, []byte(page("x"))); IsFatal(probs) || a.ID == "" {
+			t.Errorf("Parse(%s): %v, want a piece", p, probs)
+		}
+	}
+	for _, p := range []string{"_index.fr.md", "_index.aa.fr.md", "_index.v2.markdown"} {
+		if !IsSectionPageIn(p, func() bool { return true }) || IsSectionPageIn(p, func() bool { return false }) || IsSectionPageIn(p, nil) {
+			t.Errorf("IsSectionPageIn(%s): a section page in a Hugo site alone", p)
+		}
+	}
+	if IsSectionPageIn("_index.fr.MD", func() bool { return true }) || IsSectionPageIn("_index.fr.txt", func() bool { return true }) {
+		t.Error("IsSectionPageIn: a name Hugo reads as no page")
+	}
 }
 
 // Of a folder's section pages for a language, Hugo takes those whose

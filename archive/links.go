@@ -100,7 +100,7 @@ var jekyllPermalink = lazyRegexp(`(?:^|/)(\d{4})/(\d{2})/(\d{2})/([^/]+?)(?:\.ht
 // post of their _posts/ too (news/_posts/2021-03-14-pi-day). A Zola
 // internal link (@/blog/x.md) is a file's path from the content root
 // alone (contentRoot); a site path may name a multilingual Hugo site's
-// translation too, after all those (translations). A section page (_index.md) and the site's home (/)
+// translation too, after all those (translations). A section page (_index.md: IsSectionPage; a site's _index.fr.md, a piece elsewhere, names its file, no piece there) and the site's home (/)
 // are no pieces: a link to one names none. The caller keeps the first that
 // is a piece.
 func LinkCandidates(fromPath, target string) []string {

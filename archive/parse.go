@@ -160,7 +160,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	fail := func(line int, format string, args ...any) (Article, []Problem) {
 		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
 	}
-	if IsSectionPage(path) {
+	if IsSectionPageIn(path, inHugo) {
 		return Article{}, []Problem{{Path: path, Msg: SectionPageMsg, Fatal: true, Quiet: true}}
 	}
 	if jekyllPassedName(pathBase(path)) && inJekyll != nil && inJekyll() {

@@ -25,30 +25,62 @@ import (
 // SectionPageMsg is the message of the Quiet problem of a section page.
 const SectionPageMsg = "section page (a list of pieces, not a piece)"
 
-// IsSectionPage reports whether p is a Hugo or Zola section page
-// (_index.md, or a Hugo site's _index.html: IsHTMLSectionName): the page
-// that lists a section's pieces, not a piece. Its name is in lower case,
-// as Hugo 0.111 reads it (as oracle: a draft _Index.md is a draft page,
-// and hid none of its section's pages; an _index.Md no page at all:
-// hugoCasedExt; an attack's report).
+// IsSectionPage reports whether p is a Hugo or Zola section page by its
+// name wherever it is (_index.md, or a Hugo site's _index.html:
+// IsHTMLSectionName): the page that lists a section's pieces, not a
+// piece. Its name is in lower case, as Hugo 0.111 reads it (as oracle: a
+// draft _Index.md is a draft page, and hid none of its section's pages;
+// an _index.Md no page at all: hugoCasedExt; an attack's report).
 //
-// A translation's, _index.fr.md (_index, a language's key, an
-// extension), is one too: its language's section page in a multilingual
-// Hugo site (hugo 0.111.3 as oracle: content/news/_index.fr.md was fr's
-// list of news, no page; folio listed it as a piece), as in Zola. In a
-// Hugo site without that language it is the default language's (Hugo
-// 0.111.3 publishes it as a page at its section's path, /news/, its
-// draft hiding the section's pages as a section page's: read as one;
-// its cascade given to none of them: ownSectionPage).
+// A translation's, _index.fr.md, is one in a Hugo or Zola site alone
+// (IsSectionPageIn, SiteRoots.IsSectionPage): elsewhere it is a piece,
+// as a notes folder's _index.old.md is.
 func IsSectionPage(p string) bool {
 	base := path.Base(p)
 	ext := path.Ext(base)
-	if IsHTMLSectionName(base) || !IsArticlePath(base) || ext != strings.ToLower(ext) {
-		return IsHTMLSectionName(base)
-	}
+	return IsHTMLSectionName(base) || IsArticlePath(base) && ext == strings.ToLower(ext) && strings.TrimSuffix(base, ext) == "_index"
+}
+
+// IsSectionPageIn is IsSectionPage for a file in a Hugo or Zola site when
+// inHugo (not nil) says it is (InHugoSite; a Zola site is read as one):
+// there any Markdown file whose name starts with "_index." is a section
+// page too (hugoSectionName), an _index.fr.md its language's. Outside a
+// site it is a piece, as before the fortieth session (a notes folder's
+// _index.old.md was listed as a section page, no piece). inHugo is asked
+// only of such a name.
+func IsSectionPageIn(p string, inHugo func() bool) bool {
+	return IsSectionPage(p) || inHugo != nil && hugoSectionName(path.Base(p)) && inHugo()
+}
+
+// IsSectionPage is IsSectionPageIn for the file at p of s's archive
+// (InHugo).
+func (s *SiteRoots) IsSectionPage(p string) bool {
+	return IsSectionPageIn(p, func() bool { return s.InHugo(p) })
+}
+
+// hugoSectionName reports whether the file name base is that of a section
+// page to Hugo: a Markdown file, its extension in lower case, whose name
+// starts with "_index." (Hugo 0.111 classifies any such content file as
+// its folder's branch bundle): _index.md, a translation's _index.fr.md,
+// its language's section page in a multilingual site, and _index.v2.md or
+// _index.aa.fr.md, whose last part before the extension names no language
+// of the site or is one but the part before names none. Hugo 0.111.3 as
+// oracle: a draft content/news/_index.fr.md hid news/n.fr.md (folio
+// listed it as a piece); in a site of en and fr a draft
+// blog/_index.aa.fr.md hid blog/a.fr.md alone, its cascade given to none
+// (rendered as a page at the section's path: ownSectionPage), and beside
+// an _index.fr.md was fr's, first by name (sectionBefore); a draft
+// plain/_index.aa.bb.md hid plain/p.md (folio listed both as pieces). In a
+// Hugo site without that language it is the default language's (Hugo
+// publishes it as a page at its section's path, its draft hiding the
+// section's pages as a section page's: read as one; its cascade given to
+// none of them: ownSectionPage). Zola reads no file whose name starts
+// with "_index." as a page either (getzola/zola components/site/src/lib.rs,
+// Site::load: "if file_name.starts_with(\"_index.\") { continue; }").
+func hugoSectionName(base string) bool {
+	ext := path.Ext(base)
 	stem := strings.TrimSuffix(base, ext)
-	lang, ok := strings.CutPrefix(stem, "_index.")
-	return stem == "_index" || ok && lang != "" && !strings.Contains(lang, ".")
+	return IsArticlePath(base) && ext == strings.ToLower(ext) && (stem == "_index" || strings.HasPrefix(stem, "_index."))
 }
 
 // IsHTMLSectionName reports whether name is that of a Hugo section page

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -691,4 +692,88 @@ func TestHugoOldConfigContentDirEditIsSeen(t *testing.T) {
 	tags("contentDir edited", "inpages")
 	write("title = 'S'\n")
 	tags("contentDir removed", "inother inpages instuff")
+}
+
+// A name that starts with "_index." is a section page in a Hugo site
+// alone (archive.IsSectionPageIn): a notes folder's _index.old.md is a
+// piece (the fortieth session's rule listed it as a section page), and a
+// Hugo site's _index.fr.md is fr's section page, whose cascade changed
+// makes the index read fr's pages again; its hugo.toml removed, it is a
+// piece too.
+func TestIndexNameIsASectionPageInASiteAlone(t *testing.T) {
+	defer func(f func() time.Time) { readNow = f }(readNow)
+	readNow = func() time.Time { return time.Now().Add(time.Hour) } // no read racy
+	arch := t.TempDir()
+	piece := func(title string) string { return "---\ntitle: " + title + "\ndate: 2020-01-01\n---\nText.\n" }
+	frIndex := func(tag string) string {
+		return "---\ntitle: Blog\ndate: 2020-01-02\ncascade:\n  tags: [" + tag + "]\n---\n"
+	}
+	dupWrite(t, arch, map[string]string{
+		"notes/_index.old.md":            piece("Old notes"),
+		"notes/a.md":                     piece("A"),
+		"site/hugo.toml":                 "baseURL = 'https://e.org/'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"site/content/blog/_index.fr.md": frIndex("first"),
+		"site/content/blog/b.fr.md":      piece("B fr"),
+		"site/content/blog/b.md":         piece("B"),
+	})
+	ctx := context.Background()
+	name, fsys, err := archive.Source(arch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ix, err := Open(ctx, name, fsys, Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	check := func(what string, wantDocs int, wantTags map[string]int) {
+		t.Helper()
+		if st := ix.Stats(); st.Docs != wantDocs {
+			t.Errorf("%s: %d pieces, want %d", what, st.Docs, wantDocs)
+		}
+		got := map[string]int{}
+		for _, v := range ix.AllFacets().Tags {
+			got[v.Value] = v.Count
+		}
+		if !maps.Equal(got, wantTags) {
+			t.Errorf("%s: tags %v, want %v", what, got, wantTags)
+		}
+	}
+	check("opened", 4, map[string]int{"first": 1})
+	if _, ok := ix.Resolve([]string{"notes/_index.old.md"}); !ok {
+		t.Error("notes/_index.old.md is no piece")
+	}
+	write := func(p, text string) {
+		t.Helper()
+		dupWrite(t, arch, map[string]string{p: text})
+		later := time.Now().Add(time.Duration(len(text)) * time.Second)
+		if err := os.Chtimes(filepath.Join(arch, p), later, later); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("site/content/blog/_index.fr.md", frIndex("second"))
+	if _, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	check("fr's cascade changed", 4, map[string]int{"second": 1})
+	// a section page reserves no id: a piece whose name slugs as its
+	// takes it (holdsID)
+	write("site/content/blog/index-fr.md", piece("Index fr"))
+	if _, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := ix.Article("site/content/blog/index-fr"); err != nil || a.Path != "site/content/blog/index-fr.md" {
+		t.Errorf("the id of _index.fr.md's slug: %q %v, want index-fr.md's", a.Path, err)
+	}
+	if err := os.Remove(filepath.Join(arch, "site/content/blog/index-fr.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(arch, "site/hugo.toml")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Refresh(ctx, Options{Dir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	check("no longer a Hugo site", 5, map[string]int{})
 }

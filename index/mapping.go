@@ -534,11 +534,15 @@ import (
 // caption); 254: a Korean or Chinese name of two words read family name
 // first when its given name is written as theirs are (archive's
 // romanisedGiven: "Kim Jong-un", "Xi Jinping" were Jong-un, Kim and
-// Jinping, Xi).
+// Jinping, Xi); 255: a name that starts with "_index." is a section page in
+// a Hugo or Zola site alone (archive's IsSectionPageIn: a notes folder's
+// _index.old.md is a piece again; a Hugo site's _index.aa.fr.md and
+// _index.aa.bb.md section pages, their drafts hiding their sections'
+// pages).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 254
+const SchemaVersion = 255
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

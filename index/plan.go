@@ -305,7 +305,7 @@ func (b *build) cascadeChanged(m *manifest, states []fileState) map[string]bool 
 	}
 	for _, st := range states {
 		p := st.info.Path
-		if st.unchanged || st.unseen || !archive.IsSectionPage(p) {
+		if st.unchanged || st.unseen || !b.siteRoots().IsSectionPage(p) {
 			continue
 		}
 		data := st.data
@@ -356,10 +356,13 @@ func (b *build) assignIDs(m *manifest, paths []string) []string {
 
 // holdsID reports whether the file at p keeps the id its entry e records
 // (assignIDs, KnownIDs): a piece's, or a file's that cannot be used for now
-// (broken, a draft), but for a section page's (_index.md), which is never
-// a piece and so reserves nothing.
+// (broken, a draft), but for a section page's (_index.md, or one its site
+// reads as one: a Hugo site's _index.fr.md, as its reading said), which is
+// never a piece and so reserves nothing (a notes folder's _index.old.md,
+// a piece, does).
 func holdsID(p string, e fileEntry) bool {
-	return e.ID != "" && (e.Indexed || e.Fatal && !archive.IsSectionPage(p))
+	return e.ID != "" && (e.Indexed || e.Fatal && !archive.IsSectionPage(p) &&
+		!slices.ContainsFunc(e.Problems, func(q archive.Problem) bool { return q.Msg == archive.SectionPageMsg }))
 }
 
 // owners maps each ID to the path that has it (archive.AssignIDs gives
