@@ -183,7 +183,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	if inHugo != nil && cascades.hugoIgnored(path) && inHugo() {
 		// Hugo reads no file its config's ignoreFiles match (an
 		// oracle's report against Hugo 0.111: they were pieces)
-		return Article{}, []Problem{{Path: path, Msg: HugoIgnoredMsg, Fatal: true, Quiet: true}}
+		msg := HugoIgnoredMsg
+		if cascades.zolaSite(path) {
+			msg = ZolaIgnoredMsg // its ignored_content: zolaIgnorePatterns
+		}
+		return Article{}, []Problem{{Path: path, Msg: msg, Fatal: true, Quiet: true}}
 	}
 	if inHugo != nil && cascades.hugoOutsideContent(path) && inHugo() {
 		// Hugo reads its pages from its content folder alone
@@ -1648,6 +1652,10 @@ const HugoDraftSectionMsg = "not a page of the site (Hugo publishes no page unde
 // HugoIgnoredMsg is the message of the Quiet problem of a file of a
 // Hugo site that its config's ignoreFiles match (SiteRoots.hugoIgnored).
 const HugoIgnoredMsg = "not a page of the site (its config's ignoreFiles match it)"
+
+// ZolaIgnoredMsg is HugoIgnoredMsg of a Zola site's page its config's
+// ignored_content matches (zolaIgnorePatterns).
+const ZolaIgnoredMsg = "not a page of the site (its config's ignored_content matches it)"
 
 // hugoPassedPath reports whether Hugo passes over the file at p by its
 // name or a folder's on its path: one starting with # or ending with ~

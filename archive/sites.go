@@ -1104,6 +1104,13 @@ func (s *SiteRoots) hugoIgnored(p string) bool {
 		// each folder's answer remembered (an attack's report: 10k
 		// patterns asked again at every level for each of 2,000 pages
 		// made a rebuild 4.8 s)
+		if s.zolaSite(p) {
+			// Zola matches a page's own path alone, and reads every
+			// section page (getzola/zola components/site/src/lib.rs,
+			// Site::load: its ignored_content_globset filters
+			// page_entries, not section_entries)
+			return !strings.HasPrefix(path.Base(p), "_index.") && ig.match("/"+p)
+		}
 		return ig.match("/"+p) || s.hugoIgnoredFolder(ig, path.Dir(p), dir)
 	}
 	return false
@@ -1140,7 +1147,12 @@ func (s *SiteRoots) hugoIgnores(root string) *ignoreFiles {
 // report: "secret\\.md$ skipme" left out both). Their sum is the
 // strings' (hugoConfigSum: compiling 5,000 heavy patterns at every open
 // just to sum them took 1.0 s and 375 MB, an attack's report).
+//
+// A Zola site's are its config's ignored_content (zolaIgnorePatterns).
 func hugoIgnorePatterns(read configReader, dir string) []string {
+	if m, ok := zolaConfigOf(read, dir); ok {
+		return zolaIgnorePatterns(m)
+	}
 	v, _ := hugoSiteConfig.value(read, dir, "ignorefiles")
 	if s, ok := v.(string); ok {
 		return strings.Fields(s)

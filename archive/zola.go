@@ -2,6 +2,7 @@ package archive
 
 import (
 	"path"
+	"regexp"
 	"strings"
 )
 
@@ -15,7 +16,8 @@ import (
 // would be misread for: the languages a page's name gives
 // (zolaLanguagesOf), a page's date in its name, which Hugo does not
 // read (zolaSite), the site's own URL, its base_url (SiteURLs), and
-// the files that are its pages: a .md file alone (ZolaExtMsg).
+// the files that are its pages: a .md file alone (ZolaExtMsg), none its
+// ignored_content matches (zolaIgnorePatterns, ZolaIgnoredMsg).
 
 // zolaConfigOf is the config of the Zola site whose root is root (a Hugo
 // root by hugoRoot: a config.toml beside content/), its files read by
@@ -174,3 +176,100 @@ func (s *SiteRoots) zolaTranslation(p string) string {
 // "!file_name.ends_with(\".md\")"), as a Hugo site's reads .markdown;
 // folio listed content/blog/other.markdown as a piece.
 const ZolaExtMsg = "not a page of the site (Zola reads a page from a .md file alone)"
+
+// zolaIgnorePatterns are the ignored_content globs of the Zola config m,
+// as regexps (zolaGlobRegexp) that hugoIgnored matches as a Hugo site's
+// ignoreFiles, against a page's path from the archive's root with a /
+// before it: Zola skips a page its globs match (getzola/zola
+// components/config/src/config/mod.rs, Config::parse: each a globset
+// Glob, "Invalid ignored_content glob pattern" refusing the site;
+// components/site/src/lib.rs, Site::load: ignored_content_globset
+// is_match of the page's path), as written, matched against the page's
+// whole path, a * crossing folders (globset's literal_separator off):
+// "*.draft.md" skips content/blog/x.draft.md; folio listed it. A glob
+// that does not compile is left out (Zola builds no site with it). Zola
+// matches the absolute path: a glob naming the folders above the
+// archive's root matches nothing here, as for Hugo's.
+func zolaIgnorePatterns(m map[string]any) []string {
+	var out []string
+	for _, g := range listOf(m["ignored_content"]) {
+		if re, ok := zolaGlobRegexp(g); ok {
+			out = append(out, re)
+		}
+	}
+	return out
+}
+
+// zolaGlobRegexp is the regexp of the glob g as Zola's globset reads it
+// (literal_separator off: * and ? take a / too; ** the same, **/ any
+// folders or none; [abc], [!abc], {a,b}; a backslash escapes), anchored at both
+// ends; false for one globset refuses (an unclosed [ or {, a nested {).
+func zolaGlobRegexp(g string) (string, bool) {
+	var b strings.Builder
+	b.WriteString("^")
+	depth := 0
+	for i := 0; i < len(g); i++ {
+		c := g[i]
+		switch {
+		case c == '\\':
+			if i+1 == len(g) {
+				return "", false
+			}
+			i++
+			b.WriteString(regexp.QuoteMeta(string(g[i])))
+		case strings.HasPrefix(g[i:], "**/") && (i == 0 || g[i-1] == '/'):
+			b.WriteString("(?:.*/)?")
+			i += 2
+		case c == '*':
+			for i+1 < len(g) && g[i+1] == '*' {
+				i++
+			}
+			b.WriteString(".*")
+		case c == '?':
+			b.WriteString(".")
+		case c == '[':
+			j := i + 1
+			if j < len(g) && (g[j] == '!' || g[j] == '^') {
+				j++
+			}
+			if j < len(g) && g[j] == ']' {
+				j++
+			}
+			for j < len(g) && g[j] != ']' {
+				j++
+			}
+			if j == len(g) {
+				return "", false
+			}
+			class := g[i+1 : j]
+			if strings.HasPrefix(class, "!") {
+				class = "^" + class[1:]
+			}
+			class = strings.ReplaceAll(class, "\\", "\\\\")
+			class = strings.ReplaceAll(class, "[", "\\[")
+			b.WriteString("[" + class + "]")
+			i = j
+		case c == '{':
+			if depth > 0 {
+				return "", false
+			}
+			depth++
+			b.WriteString("(?:")
+		case c == '}' && depth > 0:
+			depth--
+			b.WriteString(")")
+		case c == ',' && depth > 0:
+			b.WriteString("|")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	if depth > 0 {
+		return "", false
+	}
+	b.WriteString("$")
+	if _, err := regexp.Compile(b.String()); err != nil {
+		return "", false
+	}
+	return b.String(), true
+}

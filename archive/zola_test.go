@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -221,5 +222,60 @@ func TestZolaTranslationPaths(t *testing.T) {
 	got := MarkLinksIn(l.Body, l.Path, SiteURLs(arch.FS, l.Path), title)
 	if want := "a (→ “S en”) b (→ “S fr”) c (→ “S fr”) e (→ “BB fr”) f (→ “SB fr”) [g](/blog/perso/)"; got != want {
 		t.Errorf("marked\n%q, want\n%q", got, want)
+	}
+}
+
+// A Zola site's config's ignored_content globs leave the pages they match
+// out, as Zola's loader skips them (getzola/zola
+// components/site/src/lib.rs, Site::load: ignored_content_globset
+// is_match of the page's path; globset's * crossing folders): folio
+// listed them. A section page is read all the same (a draft one hides
+// its pages), a glob that does not compile is left out, and a Hugo
+// site's ignored_content is no key of its.
+func TestZolaIgnoredContent(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"zola/config.toml":                 "base_url = \"https://z.example.org\"\nignored_content = [\"*.draft.md\", \"*/private/**\", \"[bad\", \"*/w?p/{a,b}.md\"]\n",
+		"zola/content/blog/ok.md":          zolaPage("OK", "date = 2021-01-01\n"),
+		"zola/content/blog/x.draft.md":     zolaPage("X", "date = 2021-01-02\n"),
+		"zola/content/private/p.md":        zolaPage("P", "date = 2021-01-03\n"),
+		"zola/content/private/deep/q.md":   zolaPage("Q", "date = 2021-01-04\n"),
+		"zola/content/wip/a.md":            zolaPage("A", "date = 2021-01-05\n"),
+		"zola/content/wip/c.md":            zolaPage("C", "date = 2021-01-06\n"),
+		"zola/content/hid/_index.draft.md": "+++\ntitle = \"H\"\n+++\n",
+		"zola/content/dr/_index.md":        "+++\ntitle = \"D\"\ndraft = true\n+++\n",
+		"zola/content/dr/d.md":             zolaPage("D", "date = 2021-01-07\n"),
+		"hugo/hugo.toml":                   "baseURL = \"https://h.example.org\"\nignored_content = [\"*.draft.md\"]\n",
+		"hugo/content/h.draft.md":          zolaPage("H", "date = 2021-01-08\n"),
+	})
+	a, probs := loadSite(t, dir)
+	sameLines(t, "pieces", piecePaths(a), []string{"hugo/content/h.draft.md", "zola/content/blog/ok.md", "zola/content/wip/c.md"})
+	sameLines(t, "ignored", problemLines(probs, func(p Problem) bool { return p.Msg == ZolaIgnoredMsg }), []string{
+		"zola/content/blog/x.draft.md: " + ZolaIgnoredMsg + " (quiet true)",
+		"zola/content/private/deep/q.md: " + ZolaIgnoredMsg + " (quiet true)",
+		"zola/content/private/p.md: " + ZolaIgnoredMsg + " (quiet true)",
+		"zola/content/wip/a.md: " + ZolaIgnoredMsg + " (quiet true)",
+	})
+	for g, want := range map[string][]string{
+		"*.md":        {"/a.md", "/x/y/a.md"},
+		"**/b.md":     {"/b.md", "/x/b.md"},
+		"/x/[!a]?.md": {"/x/bc.md"},
+		"\\*.md":      {"*.md"},
+	} {
+		re, ok := zolaGlobRegexp(g)
+		if !ok {
+			t.Errorf("zolaGlobRegexp(%q) refused", g)
+			continue
+		}
+		for _, p := range want {
+			if !regexp.MustCompile(re).MatchString(p) {
+				t.Errorf("glob %q (%s) does not match %q", g, re, p)
+			}
+		}
+	}
+	for _, g := range []string{"[bad", "{a,{b}}", "{a"} {
+		if _, ok := zolaGlobRegexp(g); ok {
+			t.Errorf("zolaGlobRegexp(%q) taken", g)
+		}
 	}
 }
