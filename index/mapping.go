@@ -538,12 +538,12 @@ import (
 // a Hugo or Zola site alone (archive's IsSectionPageIn: a notes folder's
 // _index.old.md is a piece again; a Hugo site's _index.aa.fr.md and
 // _index.aa.bb.md section pages, their drafts hiding their sections'
-// pages); 255: a Zola site's ignored_content globs leave their pages out
+// pages); 256: a Zola site's ignored_content globs leave their pages out
 // (archive's zolaIgnorePatterns).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 255
+const SchemaVersion = 256
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
