@@ -221,3 +221,14 @@ func URLKey(s string) string {
 	}
 	return key
 }
+
+// SameURL says whether a and b, neither "", are one string or one URL but
+// for the scheme, the host's case, www., a trailing slash and tracking
+// parameters (URLKey).
+func SameURL(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	k := URLKey(a)
+	return a == b || k != "" && k == URLKey(b)
+}

@@ -262,3 +262,26 @@ func TestCopiesSameDayByLength(t *testing.T) {
 		}
 	}
 }
+
+// TestSameURL: the one rule the importer (Held.OfFeed) and the cli (a
+// feed's self link claimed by another subscription) ask of two URLs.
+func TestSameURL(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"https://www.Example.org/feed/", "http://example.org/feed?utm_source=x", true},
+		{"https://example.org/feed", "https://example.org/other", false},
+		{"feed.xml", "feed.xml", true}, // not a URL: one string
+		{"feed.xml", "other.xml", false},
+		{"", "", false},
+		{"https://example.org/feed", "", false},
+		{"", "https://example.org/feed", false},
+		{"mailto:a@example.org", "mailto:a@example.org", true},
+		{"ftp://example.org/feed", "http://example.org/feed", false},
+	} {
+		if got := SameURL(c.a, c.b); got != c.want {
+			t.Errorf("SameURL(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -101,7 +101,7 @@ func claimedSelf(feeds []feed, u string) func(self string) string {
 	}
 	own = append(own, u)
 	return func(self string) string {
-		if slices.ContainsFunc(own, func(o string) bool { return sameKey(o, self) }) {
+		if slices.ContainsFunc(own, func(o string) bool { return archive.SameURL(o, self) }) {
 			return ""
 		}
 		for _, f := range feeds {
@@ -109,23 +109,13 @@ func claimedSelf(feeds []feed, u string) func(self string) string {
 				continue
 			}
 			for _, n := range []string{f.URL, f.Final, f.Self} {
-				if sameKey(n, self) {
+				if archive.SameURL(n, self) {
 					return f.URL
 				}
 			}
 		}
 		return ""
 	}
-}
-
-// sameKey says whether a and b, neither "", are one URL to
-// archive.URLKey, or one string.
-func sameKey(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	k := archive.URLKey(a)
-	return a == b || k != "" && k == archive.URLKey(b)
 }
 
 type feedList struct {

@@ -729,23 +729,12 @@ func (h *Held) OfFeed(urls ...string) bool {
 	for _, rel := range h.h.order {
 		f := cmp.Or(h.h.feeds[rel], h.h.sources[rel])
 		for _, u := range urls {
-			if u != "" && sameURL(f, u) {
+			if archive.SameURL(f, u) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// sameURL says whether a and b are one URL but for the scheme, the host's
-// case, www., a trailing slash and tracking parameters (archive.URLKey),
-// or are one string.
-func sameURL(a, b string) bool {
-	if a == b {
-		return true
-	}
-	k := archive.URLKey(a)
-	return k != "" && k == archive.URLKey(b)
 }
 
 // importIDOf is the import_id in a file's front matter ("" for none).
