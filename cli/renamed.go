@@ -29,12 +29,9 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) string {
 	if len(renamed) == 0 {
 		return ""
 	}
-	var newest int64
-	for _, r := range renamed {
-		newest = max(newest, r.At)
-	}
+	newest := latestRename(renamed)
 	through := state.FollowedThrough(name)
-	if newest != 0 && newest <= through {
+	if renamesFollowed(newest, through) {
 		return "" // followed already: the state and quotes files are not read
 	}
 	// not yet followed: the pieces of the renames after the last
@@ -112,3 +109,18 @@ func followRenames(w io.Writer, name string, renamed []index.Rename) string {
 	}
 	return strings.Join(said, " · ")
 }
+
+// latestRename is the latest time of renamed (Rename.At), 0 when none
+// has one.
+func latestRename(renamed []index.Rename) int64 {
+	var newest int64
+	for _, r := range renamed {
+		newest = max(newest, r.At)
+	}
+	return newest
+}
+
+// renamesFollowed says whether renames whose latest time is newest are
+// followed when those through the time through are recorded as followed
+// (state.FollowedThrough): never when none has a time.
+func renamesFollowed(newest, through int64) bool { return newest != 0 && newest <= through }

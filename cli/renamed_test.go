@@ -376,8 +376,8 @@ func TestRenameNotFollowedWhileTheStateFileCannotBeRead(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.current().Close()
-	if !strings.Contains(info.Warning, "the marks of 1 piece renamed or moved did not follow them") {
-		t.Errorf("the reader's warning: %q", info.Warning)
+	if !strings.Contains(info.Unfollowed, "the marks of 1 piece renamed or moved did not follow them") {
+		t.Errorf("the reader's warning: %q", info.Unfollowed)
 	}
 
 	// moved again: one piece still (moving→moved-again and moved→moved-again

@@ -209,36 +209,18 @@ func (r *readerIndex) reindex(ctx context.Context, progress func(done, total int
 	return info, changed, err
 }
 
-// withWarning is info with warn (a warning of followRenames: the marks of
-// renamed pieces did not follow them) said beside its Warning in the
-// status line, after it and " · " when it has one. Neither text is
-// altered: a warning that ends in "·" keeps it.
-func withWarning(info ui.Info, warn string) ui.Info {
-	switch {
-	case warn == "":
-	case info.Warning == "":
-		info.Warning = warn
-	default:
-		info.Warning += " · " + warn
-	}
-	return info
-}
-
-// withUnfollowed is withWarning of warn, the warning of followRenames on
-// renamed, with Info.Unfollowed and Info.Followed set so that the reader
-// drops it once the renames are followed (by another folio, or by the
-// next open): their latest recorded as followed (state.FollowedThrough).
+// withUnfollowed is info with warn, the warning of followRenames on
+// renamed (the marks of renamed pieces did not follow them), as
+// Info.Unfollowed, and Info.Followed set so that the reader drops it once
+// the renames are followed (by another folio, or by the next open): their
+// latest recorded as followed (state.FollowedThrough).
 func withUnfollowed(info ui.Info, warn, name string, renamed []index.Rename) ui.Info {
-	info = withWarning(info, warn)
-	var newest int64
-	for _, r := range renamed {
-		newest = max(newest, r.At)
-	}
+	info.Unfollowed = warn
+	newest := latestRename(renamed)
 	if warn == "" || newest == 0 {
 		return info
 	}
-	info.Unfollowed = warn
-	info.Followed = func() bool { return state.FollowedThrough(name) >= newest }
+	info.Followed = func() bool { return renamesFollowed(newest, state.FollowedThrough(name)) }
 	return info
 }
 

@@ -157,21 +157,3 @@ func TestReaderReadsTheFolderAgainAfterItsBuild(t *testing.T) {
 	}
 	b.current().Close()
 }
-
-// withWarning joins the two warnings with " · " and alters neither (a
-// review: it trimmed " ·" from the joined text's ends, so a warning that
-// ended in "·" lost it).
-func TestWithWarningKeepsTheText(t *testing.T) {
-	for _, c := range []struct{ had, warn, want string }{
-		{"", "", ""},
-		{"synonyms: bad line", "", "synonyms: bad line"},
-		{"", "2 marks did not follow ·", "2 marks did not follow ·"},
-		{"ends in a dot ·", "", "ends in a dot ·"},
-		{"· starts with one", "and ends with one ·", "· starts with one · and ends with one ·"},
-		{" spaced ", " warn ", " spaced  ·  warn "},
-	} {
-		if got := withWarning(ui.Info{Warning: c.had}, c.warn).Warning; got != c.want {
-			t.Errorf("withWarning(%q, %q) = %q, want %q", c.had, c.warn, got, c.want)
-		}
-	}
-}

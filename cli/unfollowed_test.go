@@ -16,7 +16,7 @@ func TestReaderLearnsTheMarksFollowed(t *testing.T) {
 	const name, warn = "/home/ana/commentary", "the marks of 1 piece renamed or moved did not follow them: no space left on device"
 	renamed := []index.Rename{{From: "a", To: "b", At: 100}, {From: "c", To: "d", At: 200}}
 	info := withUnfollowed(ui.Info{Warning: "synonyms"}, warn, name, renamed)
-	if info.Warning != "synonyms · "+warn || info.Unfollowed != warn || info.Followed == nil {
+	if info.Warning != "synonyms" || info.Unfollowed != warn || info.Followed == nil {
 		t.Fatalf("%+v", info)
 	}
 	if info.Followed() {

@@ -246,13 +246,13 @@ type Info struct {
 	// at the start, Fallback: warnings.go).
 	Warning string
 
-	// Unfollowed is the part of Warning that says the marks of pieces
-	// renamed or moved did not follow them (a state folder full or
-	// locked), and Followed says whether they have followed since (another
-	// folio, or a later open, followed them): the reader asks it when the
-	// reading state's file changes or its own save works, and drops the
-	// warning when it says so (41j: it stayed until R, the marks followed
-	// by the CLI long before).
+	// Unfollowed says the marks of pieces renamed or moved did not follow
+	// them (a state folder full or locked): said and listed after Warning,
+	// " · " between, as one warning with it (Info.warning). Followed says
+	// whether they have followed since (another folio, or a later open,
+	// followed them): the reader asks it when the reading state's file
+	// changes or its own save works, and drops Unfollowed when it says so
+	// (41j: it stayed until R, the marks followed by the CLI long before).
 	Unfollowed string
 	Followed   func() bool
 

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -76,19 +75,26 @@ func (m *Model) followedCmd() tea.Cmd {
 	}
 }
 
-// dropFollowed drops the warning Info.Unfollowed from the warnings when
-// it is still the one said: the marks followed their pieces.
+// dropFollowed drops the warning Info.Unfollowed when it is still the one
+// said: the marks followed their pieces.
 func (m *Model) dropFollowed(msg followedMsg) {
 	if msg.warning == "" || m.info.Unfollowed != msg.warning {
 		return
 	}
-	switch w := m.info.Warning; {
-	case w == msg.warning:
-		m.info.Warning = ""
-	case strings.HasSuffix(w, " · "+msg.warning):
-		m.info.Warning = strings.TrimSuffix(w, " · "+msg.warning)
-	}
 	m.info.Unfollowed, m.info.Followed = "", nil
+}
+
+// warning is Warning with Unfollowed after it, " · " between when both
+// say something: one warning, neither text altered (a review: the join
+// trimmed " ·" from its ends, so a warning that ended in "·" lost it).
+func (info Info) warning() string {
+	switch {
+	case info.Unfollowed == "":
+		return info.Warning
+	case info.Warning == "":
+		return info.Unfollowed
+	}
+	return info.Warning + " · " + info.Unfollowed
 }
 
 // renderFailed gives back the unread mark of the piece just opened when

@@ -270,8 +270,9 @@ func (m *Model) indexRefreshed(msg indexRefreshedMsg) tea.Cmd {
 }
 
 // indexStatus says in the status line what opening the index found, and
-// what is wrong with the user's synonyms file (Info.Warning) and a file
-// of the index's cache (Info.Damaged) beside it; at the start (first) a
+// what is wrong with the user's synonyms file, with the marks that did
+// not follow their renamed pieces (Info.warning), and with a file of the
+// index's cache (Info.Damaged) beside it; at the start (first) a
 // warning is said alone if nothing else is. The warnings and the notice
 // of a fallback index are listed whole under !
 // while the index's Info says them (allWarnings), and at the start the status line says the
@@ -286,17 +287,17 @@ func (m *Model) indexStatus(info Info, first ...bool) tea.Cmd {
 		msg, warn = info.Fallback, false
 	case problemCount(info) > 0 || archive.CountFolders(info.Problems) > 0:
 		msg = problemSummary(info.Problems) + ": press ! to see why"
-	case info.Rebuilt > 0 && info.Warning == "" && info.Damaged == "" && !start:
+	case info.Rebuilt > 0 && info.warning() == "" && info.Damaged == "" && !start:
 		return m.status.set("Indexed "+plural(info.Rebuilt, "piece"), false)
 	case info.Rebuilt > 0:
 		msg, warn = "Indexed "+plural(info.Rebuilt, "piece"), false
-	case info.Warning == "" && info.Damaged == "" || !start:
+	case info.warning() == "" && info.Damaged == "" || !start:
 		return nil
 	}
 	// listed under ! while m.info says them (allWarnings); one is said
 	// whole, two by how many (sayWarnings)
 	said := 0
-	for _, w := range []string{info.Warning, info.Damaged} {
+	for _, w := range []string{info.warning(), info.Damaged} {
 		if archive.SanitizeLine(w) != "" {
 			msg, warn = joinWarnings(msg, w), true
 			said++

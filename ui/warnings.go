@@ -37,13 +37,14 @@ func (m *Model) warn(text string, d time.Duration) tea.Cmd {
 }
 
 // allWarnings are the warnings `!` lists and the top bar counts: those
-// kept (m.warnings), and the index's synonyms warning and fallback notice
-// while its Info says them. Kept, they stayed after the index was well
+// kept (m.warnings), and the index's synonyms warning (with the marks
+// not followed: Info.warning) and fallback notice while its Info says
+// them. Kept, they stayed after the index was well
 // again: the notice of another folio's update, passed a second later, was
 // counted as a warning all day (a review).
 func (m *Model) allWarnings() []string {
 	all := m.warnings
-	for _, t := range []string{m.info.Warning, m.info.Damaged, m.info.Fallback} {
+	for _, t := range []string{m.info.warning(), m.info.Damaged, m.info.Fallback} {
 		if t = archive.SanitizeLine(t); t != "" && !slices.Contains(all, t) {
 			all = append(slices.Clip(all), t)
 		}
