@@ -391,6 +391,7 @@ type Model struct {
 	// resolved into IDs (query has them once the first page is back).
 	readingFilter readingFilter
 	baseQuery     index.Query
+	chartQuery    index.Query      // baseQuery without the chart's period (queryBeforePeriod)
 	readingSnap   *readingSnapshot // the marks the results were found with
 	countsSeq     int              // bumped by every request of the Reading counts
 

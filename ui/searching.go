@@ -17,8 +17,18 @@ import (
 // the sort, each search a generation whose late answers are dropped, the
 // pages of results as they come into view, and opening a piece.
 
-// buildQuery is the query for the current input, filters and sort.
+// buildQuery is the query for the current input, filters and sort:
+// queryBeforePeriod cut to the chart's period.
 func (m Model) buildQuery() index.Query {
+	q := m.queryBeforePeriod()
+	m.period.applyTo(&q)
+	return q
+}
+
+// queryBeforePeriod is the query for the current input, the sidebar's
+// filters and the sort, without the chart's period (a bar's enter): the
+// query the chart counts (currentTrendSeries).
+func (m Model) queryBeforePeriod() index.Query {
 	v := m.search.value()
 	q := index.Query{Text: strings.TrimSpace(v), Sort: m.sort, Limit: pageSize}
 	// while keys arrive, the word being typed is also a prefix
@@ -27,7 +37,6 @@ func (m Model) buildQuery() index.Query {
 		q.Snippets = m.list.typedRows()
 	}
 	m.sidebar.applyTo(&q)
-	m.period.applyTo(&q)
 	return q
 }
 
@@ -65,7 +74,7 @@ func (m *Model) startSearch() tea.Cmd {
 	m.gen++
 	m.list.keepPlace(keptPlace{}) // a search of its own, not the one after a refresh
 	m.searchFrom = m.list.cursor
-	m.baseQuery = m.buildQuery()
+	m.baseQuery, m.chartQuery = m.buildQuery(), m.queryBeforePeriod()
 	m.query = m.baseQuery
 	m.readingFilter = m.sidebar.readingFilter()
 	if m.savedNew.name != "" && searchKey(m.baseQuery, m.readingFilter) != m.savedNew.key {

@@ -370,12 +370,13 @@ func sumPoints(t index.Trend) int {
 
 // currentTrendSeries is the query of the results as a series.
 func (m Model) currentTrendSeries() trendSeries {
-	q := m.query
 	// the query without the chart's period (a bar's enter), which a week's
 	// dates would cut the chart to, and a year's or month's not (a read of
-	// the change: the chart's span hung on the kind of bar chosen)
-	m.sidebar.applyTo(&q)
-	q.Months, q.PeriodAfterCollapse = nil, false
+	// the change: the chart's span hung on the kind of bar chosen); its
+	// Reading filters as the search resolved them (query, once its first
+	// page is back)
+	q := m.chartQuery
+	q.IDs, q.ExcludeIDs, q.Mode = m.query.IDs, m.query.ExcludeIDs, m.query.Mode
 	q.Offset, q.Limit, q.Sort = 0, 0, index.SortRelevance
 	label := q.Text
 	if label == "" {
