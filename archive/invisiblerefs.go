@@ -97,15 +97,11 @@ func invisibleReferences(line string, spans [][2]int, end rune, rtl func() bool)
 				if i+n > nextAt {
 					next, nextAt = nextVisible(line, i+n, in, end)
 				}
-				if r == 0x200e || r == 0x200f {
-					if !rtl() {
-						cuts = append(cuts, [2]int{i, i + n})
-					}
-				} else if r >= 0xe0000 && r <= 0xe007f || ignorableAt(prev, r, next, false) {
-					// a tag character written as a reference goes, after
-					// a flag too: the flag's tags are kept as characters
-					// alone (termsafe.FlagTags reads them; as references
-					// after 🏴 they hid a text: a review, 41za)
+				// a tag character written as a reference goes, after a
+				// flag too (no flagTag): the flag's tags are kept as
+				// characters alone (termsafe.FlagTags reads them; as
+				// references after 🏴 they hid a text: a review, 41za)
+				if droppedAt(prev, r, next, false, false, rtl) {
 					cuts = append(cuts, [2]int{i, i + n})
 				}
 				i += n

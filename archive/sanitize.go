@@ -173,7 +173,7 @@ func ignorableAt(prev, r, next rune, line bool) bool {
 		return true
 	case !termsafe.Contextual(r):
 		return false
-	case r >= 0xe0000 && r <= 0xe007f:
+	case termsafe.IsTag(r):
 		// tag characters: a subdivision's flag (🏴 then its tags: the
 		// Scotland flag) needs them, nothing else does (asked alone; a
 		// text's dropIgnorable keeps a flag's tags alone: FlagTags)
@@ -366,21 +366,17 @@ func dropIgnorable(s string, line bool) string {
 		if prev == termsafe.BlackFlag {
 			flag += termsafe.FlagTags(s[i:end])
 		}
-		if !line && i > blockEnd && strings.ContainsAny(s[i:end], "\u200e\u200f") {
-			var from int
-			from, blockEnd = blockAround(s, i)
-			blockRTL = rtlIn(s[from:blockEnd], decodeAt)
+		at := i
+		rtl := func() bool { // its paragraph's, read once
+			if at > blockEnd {
+				var from int
+				from, blockEnd = blockAround(s, at)
+				blockRTL = rtlIn(s[from:blockEnd], decodeAt)
+			}
+			return blockRTL
 		}
 		for k, r := range s[i:end] {
-			if r >= 0xe0000 && r <= 0xe007f {
-				if i+k >= flag {
-					continue
-				}
-			} else if r == 0x200e || r == 0x200f {
-				if line || !blockRTL {
-					continue
-				}
-			} else if ignorableAt(prev, r, next, line) {
+			if droppedAt(prev, r, next, line, i+k < flag, rtl) {
 				continue
 			}
 			if k := selectorKind(r); line && k >= 0 {
@@ -394,6 +390,22 @@ func dropIgnorable(s string, line bool) string {
 		i = end
 	}
 	return b.String()
+}
+
+// droppedAt is the rule dropIgnorable and dropInvisibleReferences drop
+// r by, a character ignorable names, between prev and next (0 at an end):
+// a tag character unless it is one of a flag's tags (flagTag:
+// termsafe.FlagTags after termsafe.BlackFlag); a direction mark in a line,
+// or in a paragraph without right-to-left letters (rtl: blockAround); any
+// other where ignorableAt says it shows as nothing.
+func droppedAt(prev, r, next rune, line, flagTag bool, rtl func() bool) bool {
+	switch {
+	case termsafe.IsTag(r):
+		return !flagTag
+	case r == 0x200e || r == 0x200f:
+		return line || !rtl()
+	}
+	return ignorableAt(prev, r, next, line)
 }
 
 func isClean(s string) bool {

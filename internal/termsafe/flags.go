@@ -34,5 +34,6 @@ func FlagTags(s string) int {
 	return 0
 }
 
-// isTag: r is a tag character (U+E0000–E007F).
-func isTag(r rune) bool { return r >= 0xe0000 && r <= 0xe007f }
+// IsTag: r is a tag character (U+E0000–E007F): kept only as a flag's
+// tags (FlagTags).
+func IsTag(r rune) bool { return r >= 0xe0000 && r <= 0xe007f }

@@ -36,5 +36,5 @@ func Invisible(r rune) bool {
 // as "xy.md", another file's.
 func Contextual(r rune) bool {
 	return r >= 0x200b && r <= 0x200f || r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef ||
-		r >= 0x180b && r <= 0x180f || r == 0x115f || r == 0x1160 || r == 0x34f || r >= 0xe0000 && r <= 0xe007f
+		r >= 0x180b && r <= 0x180f || r == 0x115f || r == 0x1160 || r == 0x34f || IsTag(r)
 }

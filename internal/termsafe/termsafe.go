@@ -392,7 +392,7 @@ func escape(s string, lines bool) string {
 		return escapedRune(r) && !(lines && (r == '\n' || r == '\t'))
 	}
 	over := overMarks(s)
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return escaped(r) || isTag(r) }) && !over {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool { return escaped(r) || IsTag(r) }) && !over {
 		return s
 	}
 	var b strings.Builder
@@ -407,7 +407,7 @@ func escape(s string, lines bool) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case escaped(r) || surplus || isTag(r) && i >= flag:
+		case escaped(r) || surplus || IsTag(r) && i >= flag:
 			b.WriteString(escapedMark(r))
 		default:
 			b.WriteString(s[i : i+size])
