@@ -568,7 +568,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 // Jazeera), "Le Pen" and "De Niro" alike, not Pen, Le, and so is a law
 // school's name (lawSchool: "Harvard Law"); otherwise a person's.
 func namedAlone(s string) Name {
-	if articleFirst(s) || lawSchool(strings.Fields(s)) || legalForm(s) && !shoutedInitials(s) {
+	if articleFirst(s) || lawSchool(strings.Fields(s)) || firmName(s) {
 		return Name{Literal: s}
 	}
 	t := s
@@ -584,6 +584,10 @@ func namedAlone(s string) Name {
 	}
 	return person(s)
 }
+
+// firmName: s is a firm's name and its legal form (legalForm), not a
+// name in capitals and its initials (shoutedInitials): no person's name.
+func firmName(s string) bool { return legalForm(s) && !shoutedInitials(s) }
 
 // shoutedInitials: s, all in capitals, is a family name and Vancouver's
 // initials, as a list in capitals may write them ("LEE AB, CHAN B": not
@@ -2071,7 +2075,7 @@ func isPersonName(p string) bool {
 			n++
 		}
 	}
-	if n < 2 || n > 3 || isAffiliation(name) || lawSchool(words) || legalForm(name) && !shoutedInitials(name) {
+	if n < 2 || n > 3 || isAffiliation(name) || lawSchool(words) || firmName(name) {
 		return false
 	}
 	shouting := isShouting(name)

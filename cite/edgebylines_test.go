@@ -388,6 +388,11 @@ var edgeBylines = []struct {
 	{"MARIA SA", "Sa, Maria", "sa2020lists"},
 	{"Maria Sa", "Sa, Maria", "sa2020lists"},
 	{"Lee AB and Chan B", "Lee, A. B. and Chan, B.", "lee2020lists"},
+	// in capitals, a family name and Vancouver's initials is no firm's
+	// name and legal form (shoutedInitials), alone in a list or after
+	// "and": people, as the capitals leave them read
+	{"LEE AB, CHAN B", "Ab, Lee and B, Chan", "ab2020lists"},
+	{"Ann Lee and LEE AB", "Lee, Ann and Ab, Lee", "lee2020lists"},
 	// and after a name and a comma, a firm's name in capitals is an
 	// affiliation (an attack: Ag, Siemens a third author)
 	{"Ann Lee and Bo Chan, SIEMENS AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
