@@ -45,7 +45,7 @@ func breakUserinfoLinks(md string) string {
 	}
 	var at []int
 	for _, sp := range targetSpans(md) {
-		if t := md[sp[0]:sp[1]]; strings.Contains(t, "@") && HasUserinfo(t) {
+		if HasUserinfo(md[sp[0]:sp[1]]) {
 			at = append(at, sp[2])
 		}
 	}
@@ -145,7 +145,7 @@ func textSite(s, target string, bare bool) (host string, user bool) {
 	default:
 		return "", false
 	}
-	if u, err := url.Parse(s); err == nil && u.User != nil {
+	if HasUserinfo(s) {
 		return "", true
 	}
 	return siteOf(s), false

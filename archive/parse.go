@@ -766,8 +766,12 @@ func ValidURL(s string) error {
 
 // HasUserinfo reports whether s is an http(s) URL with a user name or
 // password before its host: "https://www.nytimes.com@evil.example.net/x"
-// reads as the first host and opens the second. ValidURL refuses it.
+// reads as the first host and opens the second. ValidURL refuses it. A
+// URL without "@" has none, and is not parsed.
 func HasUserinfo(s string) bool {
+	if !strings.Contains(s, "@") {
+		return false
+	}
 	u, err := url.Parse(strings.TrimSpace(s))
 	return err == nil && u.User != nil && (u.Scheme == "http" || u.Scheme == "https")
 }
@@ -779,7 +783,7 @@ func HasUserinfo(s string) bool {
 // url, source, import_id and the outlet); the importer and an image's URL
 // alike.
 func WithoutUserinfo(s string) string {
-	if !strings.Contains(s, "@") || !HasUserinfo(s) {
+	if !HasUserinfo(s) {
 		return s
 	}
 	u, _ := url.Parse(strings.TrimSpace(s))
