@@ -317,3 +317,8 @@ func SignsNumber(prev rune, rest string) bool {
 	rest = strings.TrimPrefix(rest, ".")
 	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }
+
+// IsMinus: r writes a minus, SignsNumber's: the hyphen-minus, the minus
+// sign (U+2212), a hyphen (isHyphen) or the figure and en dashes (U+2012,
+// U+2013).
+func IsMinus(r rune) bool { return isHyphen(r) || r == '\u2212' || r == '\u2012' || r == '\u2013' }

@@ -129,19 +129,20 @@ func numberMarksIn(text string, start, end int) string {
 
 // numberMark is the mark of r, at byte i of text, when r is part of how a
 // number is written: a decimal or thousands separator ('.' or ',' between
-// two digits) or a minus that signs a number (archive.SignsNumber: '-',
-// the minus sign and dashes, all '-'); 0 otherwise. A comma or full stop
+// two digits) or a minus that signs a number (archive.IsMinus and
+// archive.SignsNumber: '-', the minus sign, hyphens and dashes, all '-');
+// 0 otherwise. A comma or full stop
 // after a number and a space ("1, 1885, 145") and a hyphen in a name
 // ("B-52") are punctuation, ignored as any (a review, 41zb: such passages
 // were refused).
 func numberMark(text string, i int, r rune) rune {
-	switch r {
-	case '.', ',':
+	switch {
+	case r == '.' || r == ',':
 		if i == 0 || i+1 >= len(text) || !isDigitByte(text[i-1]) || !isDigitByte(text[i+1]) {
 			return 0
 		}
 		return r
-	case '-', '\u2212', '\u2010', '\u2011', '\u2012', '\u2013':
+	case archive.IsMinus(r):
 		prev := rune(0)
 		if i > 0 {
 			prev, _ = utf8.DecodeLastRuneInString(text[:i])
