@@ -113,21 +113,6 @@ func tableAsRows(table ast.Node, src []byte) (out []byte, paras []ast.Node) {
 		}
 		return ast.WalkContinue, nil
 	})
-	defer func() {
-		for _, n := range rawCode {
-			if glamourTakesRaw(n) {
-				continue
-			}
-			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-				if t, ok := c.(*ast.Text); ok {
-					var esc *ast.Text
-					src, esc = appendRaw(src, strings.ReplaceAll(string(t.Segment.Value(src)), "&", "&amp;"))
-					t.Segment = esc.Segment
-				}
-			}
-		}
-		out = src
-	}()
 	for _, r := range rows {
 		block := ast.NewParagraph()
 		j := 0
@@ -171,6 +156,19 @@ func tableAsRows(table ast.Node, src []byte) (out []byte, paras []ast.Node) {
 		src, t = appendText(src, strings.Join(headers, " | "))
 		block.AppendChild(block, t)
 		paras = append(paras, block)
+	}
+	// the code spans of rawCode now out of the table
+	for _, n := range rawCode {
+		if glamourTakesRaw(n) {
+			continue
+		}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				var esc *ast.Text
+				src, esc = appendRaw(src, strings.ReplaceAll(string(t.Segment.Value(src)), "&", "&amp;"))
+				t.Segment = esc.Segment
+			}
+		}
 	}
 	return src, paras
 }
