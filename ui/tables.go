@@ -2,7 +2,6 @@ package ui
 
 import (
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // Glamour (v2.0.1) lays a table out with lipgloss's table, which never
@@ -65,25 +65,23 @@ func tableShowsAll(table ast.Node, src []byte, lines []string, sign string) bool
 }
 
 // cellText is the text of a table cell's Text nodes as written, backslash
-// escapes read ("a \\| b" is "a | b").
+// escapes of ASCII punctuation read ("a \\| b" is "a | b": goldmark's
+// util.UnescapePunctuations).
 func cellText(cell ast.Node, src []byte) string {
-	var b strings.Builder
+	var b []byte
 	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := n.(*ast.Text); ok && entering {
 			if s := t.Segment; s.Start >= 0 && s.Stop <= len(src) && s.Start <= s.Stop {
-				b.Write(s.Value(src))
+				b = append(b, s.Value(src)...)
 			}
 			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return escapedPunct.ReplaceAllString(b.String(), "$1")
+	return string(util.UnescapePunctuations(b))
 }
-
-// escapedPunct is an ASCII punctuation character escaped by a backslash.
-var escapedPunct = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 
 // tableAsRows is table as paragraphs, appending to src (returned) what it
 // writes: a paragraph a body row, and in it a line a cell, its header's
