@@ -743,3 +743,41 @@ func TestListItemsKeepTheirSpaces(t *testing.T) {
 		t.Errorf("a space's mark is left in\n%q", p.Body)
 	}
 }
+
+// TestTableCellsKeepTheirInlineElements: go-trafilatura keeps of a cell's
+// elements their text and tail alone, a link as an empty paragraph and
+// code without what follows it, so that "Cell [link] text" was "Cell";
+// a cell's paragraph kept its first words alone.
+func TestTableCellsKeepTheirInlineElements(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	pg := Page{URL: "https://site.example/2020/tables", HTML: []byte(`<html><head><title>Tables of things</title></head><body><article><p>` +
+		para + `</p><table><tr><th>Head <em>one</em> here</th><th>Two</th></tr>` +
+		`<tr><td>Cell <a href="/c">link</a> text</td><td>A <em>em</em> b <strong>st</strong> c <code>co</code> d</td></tr>` +
+		`<tr><td><strong><em>Both</em> bold</strong> then <a href="https://other.example/x"><em>it</em></a>.</td><td>Plain</td></tr></table><p>` +
+		para + `</p><table><tr><td><p>Para <a href="/p">link</a> text</p><p>Two</p></td><td>Next</td></tr></table><p>` +
+		para + `</p></article></body></html>`)}
+	p, why := extractPage(pg, "2024-05-01")
+	if why != "" {
+		t.Fatal(why)
+	}
+	for _, want := range []string{"| Head *one* here | Two |",
+		"| Cell [link](https://site.example/c) text | A *em* b **st** c `co` d |",
+		"| ***Both* bold** then [*it*](https://other.example/x). | Plain |",
+		"Para [link](https://site.example/p) text"} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("no %q in\n%s", want, p.Body)
+		}
+	}
+	if strings.ContainsAny(p.Body, "\uE0B1\uE0B2") {
+		t.Errorf("a cell's mark is left in\n%q", p.Body)
+	}
+	// a page holding a mark's character itself is read as it is, its
+	// cells not swapped for another's
+	pg.HTML = bytes.Replace(pg.HTML, []byte("<td>Plain</td>"), []byte("<td>Pl\uE0B10\uE0B2ain</td>"), 1)
+	if p, why = extractPage(pg, "2024-05-01"); why != "" {
+		t.Fatal(why)
+	}
+	if want := "| Pl\uE0B10\uE0B2ain |"; !strings.Contains(p.Body, want) {
+		t.Errorf("no %q in\n%s", want, p.Body)
+	}
+}

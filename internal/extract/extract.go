@@ -57,6 +57,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	absoluteLinks(doc, base)
 	spaceMarks := markInlineSpaces(doc)
 	tagMarks := escapeMetaContent(doc)
+	cells := markCells(doc)
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      base,
 		EnableFallback:   true,
@@ -71,6 +72,9 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	if res.ContentNode == nil {
 		return nil, errors.New("no article found")
 	}
+	if len(cells) > 0 {
+		restoreCells(res.ContentNode, cells)
+	}
 	var b strings.Builder
 	for ch := res.ContentNode.FirstChild; ch != nil; ch = ch.NextSibling {
 		if err := html.Render(&b, ch); err != nil {
@@ -81,6 +85,9 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	content, text := b.String(), res.ContentText
 	if spaceMarks {
 		content, text = spaceUnmarker.Replace(content), spaceUnmarker.Replace(text)
+	}
+	if len(cells) > 0 {
+		text = cellMark.ReplaceAllString(text, "")
 	}
 	ex := &webpage.Extraction{
 		ContentHTML: content, Text: text,
