@@ -781,3 +781,25 @@ func TestTableCellsKeepTheirInlineElements(t *testing.T) {
 		t.Errorf("no %q in\n%s", want, p.Body)
 	}
 }
+
+// TestLooseTextKeepsItsInlineElements: of a <div>'s own words and inline
+// elements go-trafilatura dropped the words before the first element and
+// made a paragraph of each element and the words after it ("Loose" gone,
+// "**bold** text in a div" and "[link](…) tail…" two paragraphs).
+func TestLooseTextKeepsItsInlineElements(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	pg := Page{URL: "https://site.example/2020/divs", HTML: []byte(`<html><head><title>Loose things</title></head><body><article><p>` +
+		para + `</p><div>Loose <b>bold</b> text in a div <a href="/d">link</a> tail of the div.<p>` +
+		para + `</p>After the <em>paragraph</em>, more<br>on a line.</div><section><i>Lead</i> then <code>x</code> end.</section><p>` +
+		para + `</p></article></body></html>`)}
+	p, why := extractPage(pg, "2024-05-01")
+	if why != "" {
+		t.Fatal(why)
+	}
+	for _, want := range []string{"\n\nLoose **bold** text in a div [link](https://site.example/d) tail of the div.\n\n",
+		"\n\nAfter the *paragraph*, more  \non a line.\n\n", "\n\n*Lead* then `x` end.\n\n"} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("no %q in\n%s", want, p.Body)
+		}
+	}
+}

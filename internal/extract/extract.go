@@ -58,6 +58,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	spaceMarks := markInlineSpaces(doc)
 	tagMarks := escapeMetaContent(doc)
 	cells := markCells(doc)
+	wrapLooseRuns(doc)
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      base,
 		EnableFallback:   true,
