@@ -734,7 +734,7 @@ func TestListItemsKeepTheirSpaces(t *testing.T) {
 	}
 	for _, want := range []string{"[Retiring early](https://site.example/early) takes time", "**Build your offer:** first, a small test of it, *then* the rest.",
 		"Run `go test` first, and [the report](https://site.example/x) after.",
-		"Bare *quote* text, FIRE\u00a0(early) here."} {
+		"Bare *quote* text, [FIRE](https://site.example/a)\u00a0(early) here."} {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("no %q in\n%s", want, p.Body)
 		}
@@ -801,5 +801,38 @@ func TestLooseTextKeepsItsInlineElements(t *testing.T) {
 		if !strings.Contains(p.Body, want) {
 			t.Errorf("no %q in\n%s", want, p.Body)
 		}
+	}
+}
+
+// TestQuoteParagraphsStayWhole: go-trafilatura keeps of each element in
+// a quote its text and tail alone, so that a quote's paragraph was cut
+// at its first inline element ("> Quote" and "> *with* emphasis", two
+// paragraphs) and its links lost their targets.
+func TestQuoteParagraphsStayWhole(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	pg := Page{URL: "https://site.example/2020/quotes", HTML: []byte(`<html><head><title>Quoted things</title></head><body><article><p>` +
+		para + `</p><blockquote><p>Quote <em>with</em> emphasis and <a href="/q">a link</a> end.</p><p>Second <strong>part</strong> of it.</p></blockquote>` +
+		`<blockquote><p>Another quote.</p></blockquote><p>` +
+		para + `</p></article></body></html>`)}
+	p, why := extractPage(pg, "2024-05-01")
+	if why != "" {
+		t.Fatal(why)
+	}
+	for _, want := range []string{"\n\n> Quote *with* emphasis and [a link](https://site.example/q) end.\n>\n> Second **part** of it.\n\n",
+		"\n\n> Another quote.\n\n"} {
+		if !strings.Contains(strings.ReplaceAll(p.Body, "> \n", ">\n"), want) {
+			t.Errorf("no %q in\n%s", want, p.Body)
+		}
+	}
+	if strings.ContainsAny(p.Body, "\uE0B3\uE0B4") {
+		t.Errorf("a quote's mark is left in\n%q", p.Body)
+	}
+	// a paragraph opening with a mark's character itself is no quote's
+	pg.HTML = bytes.Replace(pg.HTML, []byte("<blockquote><p>Another quote.</p></blockquote>"), []byte("<p>\uE0B4Not a quote.</p>"), 1)
+	if p, why = extractPage(pg, "2024-05-01"); why != "" {
+		t.Fatal(why)
+	}
+	if want := "\n\n\uE0B4Not a quote.\n\n"; !strings.Contains(p.Body, want) {
+		t.Errorf("no %q in\n%s", want, p.Body)
 	}
 }

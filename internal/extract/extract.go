@@ -38,7 +38,11 @@ var Extractor = func() string {
 	return "go-trafilatura"
 }()
 
-// Page extracts the piece on a page (UTF-8 HTML) found at pageURL.
+// Page extracts the piece on a page (UTF-8 HTML) found at pageURL. Around
+// the library it mends what that loses of a page's text: the spaces beside
+// inline elements (markInlineSpaces), a table cell's elements
+// (markCells), a <div>'s own words (wrapLooseRuns) and a quote's
+// paragraphs (markQuotes).
 func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
@@ -58,6 +62,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	spaceMarks := markInlineSpaces(doc)
 	tagMarks := escapeMetaContent(doc)
 	cells := markCells(doc)
+	quotes := markQuotes(doc)
 	wrapLooseRuns(doc)
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      base,
@@ -76,6 +81,9 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	if len(cells) > 0 {
 		restoreCells(res.ContentNode, cells)
 	}
+	if quotes {
+		unmarkQuotes(res.ContentNode)
+	}
 	var b strings.Builder
 	for ch := res.ContentNode.FirstChild; ch != nil; ch = ch.NextSibling {
 		if err := html.Render(&b, ch); err != nil {
@@ -89,6 +97,9 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	}
 	if len(cells) > 0 {
 		text = cellMark.ReplaceAllString(text, "")
+	}
+	if quotes {
+		text = quoteUnmarker.Replace(text)
 	}
 	ex := &webpage.Extraction{
 		ContentHTML: content, Text: text,
