@@ -587,7 +587,25 @@ func namedAlone(s string) Name {
 
 // firmName: s is a firm's name and its legal form (legalForm), not a
 // name in capitals and its initials (shoutedInitials): no person's name.
-func firmName(s string) bool { return legalForm(s) && !shoutedInitials(s) }
+func firmName(s string) bool { return legalForm(s) && !shoutedInitials(s) || namedFirms[strings.ToLower(s)] }
+
+// namedFirms are firms named after their founders whose names read as a
+// person's given and family names, none a person who writes under it
+// (an attack: "Ann Lee, Goldman Sachs" cited Sachs, Goldman a second
+// author, "Ann Lee, Morgan Stanley, New York" Stanley, Morgan); a firm
+// that is a writer's name too ("Charles Schwab", "John Lewis", "Edward
+// Jones") is left out.
+var namedFirms = map[string]bool{}
+
+func init() {
+	for _, f := range strings.Split(`goldman sachs|morgan stanley|merrill lynch|wells fargo|dow jones|lehman brothers|
+	hogan lovells|baker mckenzie|clifford chance|allen overy|davis polk|sullivan cromwell|kirkland ellis|latham watkins|
+	skadden arps|cleary gottlieb|simpson thacher|wachtell lipton|covington burling|arnold porter|akin gump|norton rose|
+	booz allen|booz allen hamilton|oliver wyman|rolls royce|mercedes benz|harley davidson|hewlett packard|pitney bowes|
+	ernst young|johnson johnson|procter gamble|thomson reuters|albright stonebridge`, "|") {
+		namedFirms[strings.Join(strings.Fields(f), " ")] = true
+	}
+}
 
 // shoutedInitials: s, all in capitals, is a family name and Vancouver's
 // initials, as a list in capitals may write them ("LEE AB, CHAN B": not

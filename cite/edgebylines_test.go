@@ -435,6 +435,14 @@ var edgeBylines = []struct {
 	{"Harvard Law", "{Harvard Law}", "harvard2020lists"},
 	{"Ann Lee, Bonar Law, Bo Chan", "Lee, Ann and Law, Bonar and Chan, Bo", "lee2020lists"},
 	{"Jude Law", "Law, Jude", "law2020lists"},
+	// a firm named after its founders is no person (an attack: Sachs,
+	// Goldman a second author); a firm that is a writer's name too is
+	{"Ann Lee, Goldman Sachs", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Morgan Stanley, New York", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Goldman Sachs", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Goldman Sachs", "{Goldman Sachs}", "goldman2020lists"},
+	{"MORGAN STANLEY", "{MORGAN STANLEY}", "morgan2020lists"},
+	{"Charles Schwab", "Schwab, Charles", "schwab2020lists"},
 	// an affiliation after a name and a comma, another name after "and"
 	// (an attack: the person Policy, Foreign)
 	{"Ann Lee, Foreign Policy and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},

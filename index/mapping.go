@@ -539,11 +539,13 @@ import (
 // _index.old.md is a piece again; a Hugo site's _index.aa.fr.md and
 // _index.aa.bb.md section pages, their drafts hiding their sections'
 // pages); 256: a Zola site's ignored_content globs leave their pages out
-// (archive's zolaIgnorePatterns).
+// (archive's zolaIgnorePatterns); 257: a firm named after its founders
+// (archive's namedFirms: "Goldman Sachs", "Morgan Stanley") is no person
+// in a byline.
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 256
+const SchemaVersion = 257
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
