@@ -836,3 +836,37 @@ func TestQuoteParagraphsStayWhole(t *testing.T) {
 		t.Errorf("no %q in\n%s", want, p.Body)
 	}
 }
+
+// Any page extracts without a panic, and no mark folio's extraction
+// writes into a page (spaces beside inline elements, table cells, quotes)
+// is left in what it gives.
+func FuzzExtractPage(f *testing.F) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	for _, s := range []string{
+		`<ul><li>Run <code>go test</code> first</li></ul>`,
+		`<table><tr><td>Cell <a href="/c">link</a> text</td><td>\uE0B1 1\uE0B2</td></tr></table>`,
+		`<blockquote><p>Quote <em>with</em> emphasis</p><p>\uE0B3 two</p></blockquote>`,
+		`<div>Loose <b>bold</b> text <a href="/d">link</a> tail&nbsp;<i>x</i>&nbsp;</div>`,
+		`<pre><code>a
+  b</code></pre><blockquote><blockquote><p>deep <em>x</em></p></blockquote></blockquote>`,
+		`<table><tr><td><p>a <em>b</em></p><p>c</p></td></tr></table><figure><figcaption>cap <em>x</em></figcaption></figure>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, frag string) {
+		if len(frag) > 1<<14 {
+			return
+		}
+		pg := Page{URL: "https://site.example/2020/fuzz", HTML: []byte(`<html><head><title>Fuzzed</title></head><body><article><p>` +
+			para + `</p>` + frag + `<p>` + para + `</p></article></body></html>`)}
+		p, _ := extractPage(pg, "2024-05-01")
+		if p == nil {
+			return
+		}
+		for _, mark := range []string{"\uE020", "\uE0A0", "\uE0B1", "\uE0B2", "\uE0B3", "\uE0B4"} {
+			if strings.Contains(p.Body, mark) && !strings.Contains(frag, mark) {
+				t.Errorf("mark %q left in\n%q", mark, p.Body)
+			}
+		}
+	})
+}
