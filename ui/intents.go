@@ -69,6 +69,8 @@ type (
 	periodIntent struct{ filter *periodFilter }
 	// countTrendsIntent counts the chart's series again.
 	countTrendsIntent struct{}
+	// pinTrendIntent pins the current query on the chart (P).
+	pinTrendIntent struct{}
 	// addTermIntent adds a word or phrase to the query.
 	addTermIntent struct{ term string }
 	// formatChosenIntent is the key pressed at the citation format chooser.
@@ -96,6 +98,7 @@ func (linksIntent) intent()          {}
 func (followLinkIntent) intent()     {}
 func (periodIntent) intent()         {}
 func (countTrendsIntent) intent()    {}
+func (pinTrendIntent) intent()       {}
 func (addTermIntent) intent()        {}
 func (formatChosenIntent) intent()   {}
 
@@ -219,6 +222,8 @@ func (m *Model) doReaderIntent(in intent) tea.Cmd {
 		return tea.Batch(cmd, m.status.set("Filtered to "+in.filter.label+" · x clears", false))
 	case countTrendsIntent:
 		return m.fetchTrends()
+	case pinTrendIntent:
+		return m.pinTrend()
 	case formatChosenIntent:
 		return m.chooseFormat(in.key)
 	}

@@ -494,7 +494,8 @@ func (m *Model) searchKeepingPlace(renamed map[string]string) tea.Cmd {
 		cmds = append(cmds, m.ensureRendered())
 	}
 	// the chart and the words count the index as it was: asked again (a
-	// helper's report: the top bar said 89 while the chart said 84)
+	// helper's report: the top bar said 89 while the chart said 84), once
+	// the search above has resolved its Reading filters (fetchTrends)
 	if m.trends.open {
 		cmds = append(cmds, m.fetchTrends())
 	}

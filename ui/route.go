@@ -49,7 +49,7 @@ func (m *Model) overlayKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case m.links.open:
 		m.links, in = m.links.update(msg, m.height-1)
 	case m.trends.open:
-		m.trends, in = m.trends.update(msg, k.Chart, m.currentTrendSeries())
+		m.trends, in = m.trends.update(msg, k.Chart)
 	case m.words.open:
 		m.words, in = m.words.update(msg, k.WordsList)
 	case m.quoteList.open:

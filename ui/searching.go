@@ -86,6 +86,12 @@ func (m *Model) startSearch() tea.Cmd {
 	return m.trace.traced(m.gen, newSearchCmd(m.searchCtx, m.searcher, m.baseQuery, m.readingFilter, m.reading, m.quotes, m.gen))
 }
 
+// resolved reports whether the current search has answered: its query
+// (query) then has the Reading filters resolved into pieces, which the
+// chart and the words count by; before, query is baseQuery, the filters
+// as chosen, which restrict nothing (fetchTrends).
+func (m Model) resolved() bool { return m.answered == m.gen }
+
 // gotResults takes a search answer if it belongs to the current generation.
 func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	if msg.gen != m.gen {
@@ -106,8 +112,9 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	m.query = msg.query
 	m.readingSnap = msg.reading
 	m.searchErr = msg.err
+	chart := m.chartWhenResolved()
 	if msg.err != nil {
-		return nil
+		return chart
 	}
 	r := msg.results
 	terms := r.Terms
@@ -132,7 +139,7 @@ func (m *Model) gotResults(msg resultsMsg) tea.Cmd {
 	if m.sidebar.copiesN > 0 || m.query.CollapseCopies {
 		cmds = append(cmds, copiesCountCmd(m.searchCtx, m.searcher, m.query, m.gen))
 	}
-	cmds = append(cmds, pages, m.findLost(lost))
+	cmds = append(cmds, pages, m.findLost(lost), chart)
 	return tea.Batch(cmds...)
 }
 

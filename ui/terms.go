@@ -67,6 +67,7 @@ type termsPane struct {
 	res    index.TermsResult
 	err    error
 	cursor int
+	due    bool // asked while the search had not answered (fetchTerms)
 }
 
 // update handles a key while the list is open; enter closes it and asks
@@ -174,10 +175,16 @@ func (m *Model) openTerms() tea.Cmd {
 	return m.fetchTerms()
 }
 
-// fetchTerms asks for the distinctive words of the query as it is.
+// fetchTerms asks for the distinctive words of the query as its search
+// resolved it: asked while the search has not answered, when it does
+// (chartWhenResolved; see fetchTrends).
 func (m *Model) fetchTerms() tea.Cmd {
 	ts, ok := m.searcher.(TermsSearcher)
 	if !ok {
+		return nil
+	}
+	m.words.due = !m.resolved()
+	if m.words.due {
 		return nil
 	}
 	q := m.query

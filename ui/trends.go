@@ -248,13 +248,16 @@ type trendsPane struct {
 	seq    int
 	loaded bool
 	err    error
+	// asked (due), or P pressed (pinDue), while the search had not
+	// answered: done when it does (chartWhenResolved)
+	due, pinDue bool
 }
 
 // update handles a key while the chart is open. What it cannot do itself
 // it returns: count again (countTrendsIntent) after a change of the period
-// or the pinned queries, filter the results to a period (periodIntent,
-// which closes the chart).
-func (p trendsPane) update(msg tea.KeyPressMsg, k trendKeys, current trendSeries) (trendsPane, intent) {
+// or the pinned queries, pin the current query (pinTrendIntent), filter
+// the results to a period (periodIntent, which closes the chart).
+func (p trendsPane) update(msg tea.KeyPressMsg, k trendKeys) (trendsPane, intent) {
 	n := p.points()
 	switch {
 	case key.Matches(msg, k.Close):
@@ -274,7 +277,7 @@ func (p trendsPane) update(msg tea.KeyPressMsg, k trendKeys, current trendSeries
 		p.cursor = 0
 		return p, countTrendsIntent{}
 	case key.Matches(msg, k.Pin):
-		return p.pin(current)
+		return p, pinTrendIntent{}
 	case key.Matches(msg, k.Unpin):
 		if len(p.pinned) > 0 {
 			p.pinned = p.pinned[:len(p.pinned)-1]
@@ -403,11 +406,56 @@ func (m *Model) openTrends() tea.Cmd {
 	return m.fetchTrends()
 }
 
+// fetchTrends asks for the chart's counts of the current query as its
+// search resolved it. While the search has not answered, its Reading
+// filters are not resolved into pieces yet (baseQuery has them as chosen)
+// and the chart would count every piece (a helper's report: Starred
+// listed 1, the chart counted the archive's 4 after the archive changed,
+// whose refresh asked it again as its search started): the chart is asked
+// when the answer comes (chartWhenResolved), an answer on its way,
+// counted by the period or the pins as they were, dropped.
 func (m *Model) fetchTrends() tea.Cmd {
 	ts, ok := m.searcher.(TrendSearcher)
 	if !ok {
 		return nil
 	}
+	if !m.resolved() {
+		m.trends.seq++
+		m.trends.due = true
+		return nil
+	}
+	m.trends.due = false
 	series, by, seq := m.trends.ask(m.currentTrendSeries())
 	return trendsCmd(m.searchCtx, ts, series, by, seq)
+}
+
+// pinTrend pins the current query (P) as its search resolved it: P
+// pressed before the answer pins it when the answer comes (a pin of the
+// unresolved query counts every piece for good).
+func (m *Model) pinTrend() tea.Cmd {
+	if !m.resolved() {
+		m.trends.pinDue = true
+		return nil
+	}
+	var in intent
+	m.trends, in = m.trends.pin(m.currentTrendSeries())
+	return m.do(in)
+}
+
+// chartWhenResolved does what the chart and the words were asked while
+// the search had not answered (fetchTrends, pinTrend, fetchTerms), now
+// that it has: gotResults calls it.
+func (m *Model) chartWhenResolved() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.trends.pinDue {
+		m.trends.pinDue = false
+		cmds = append(cmds, m.pinTrend())
+	}
+	if m.trends.due && m.trends.open {
+		cmds = append(cmds, m.fetchTrends())
+	}
+	if m.words.due && m.words.open {
+		cmds = append(cmds, m.fetchTerms())
+	}
+	return tea.Batch(cmds...)
 }
