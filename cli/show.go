@@ -207,10 +207,14 @@ func pieceHeader(a archive.Article, width int, styled bool) string {
 	wrap := lipgloss.NewStyle().Width(width - 2)
 	var b strings.Builder
 	b.WriteString("\n")
-	line := func(s string) { b.WriteString(trimLines(indent(wrap.Render(s))) + "\n") }
-	line(bold.Render(a.Title))
+	// a minus signing a number is kept with it where a line wraps, as in
+	// the body; termsafe's pass over the page comes after
+	line := func(s string, style lipgloss.Style) {
+		b.WriteString(trimLines(indent(ui.KeepingSigns(s, func(s string) string { return wrap.Render(style.Render(s)) }))) + "\n")
+	}
+	line(a.Title, bold)
 	if meta := a.Meta(); len(meta) > 0 {
-		line(strings.Join(meta, " · "))
+		line(strings.Join(meta, " · "), lipgloss.NewStyle())
 	}
 	if len(a.Tags) > 0 {
 		for _, l := range tagLines(a.Tags, width-2) {
@@ -226,7 +230,7 @@ func pieceHeader(a archive.Article, width int, styled bool) string {
 	}
 	if sf := strings.Join(strings.Fields(a.Standfirst), " "); sf != "" {
 		b.WriteString("\n")
-		line(lipgloss.NewStyle().Italic(styled).Render(sf))
+		line(sf, lipgloss.NewStyle().Italic(styled))
 	}
 	return b.String()
 }

@@ -503,7 +503,7 @@ func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, b
 	const indent = "  " // Glamour's own document margin
 	w := max(width-2*len(indent), 1)
 	wrap := func(style lipgloss.Style, s string) []string {
-		return strings.Split(style.Width(w).Render(s), "\n")
+		return strings.Split(KeepingSigns(s, func(s string) string { return style.Width(w).Render(s) }), "\n")
 	}
 	var out []string
 	add := func(ls ...string) {
@@ -553,7 +553,7 @@ func composePiece(a archive.Article, related []index.Hit, copies []index.Copy, b
 			BorderForeground(st.Rule.GetForeground()).
 			PaddingLeft(1).
 			Width(w)
-		add(strings.Split(quote.Render(note), "\n")...)
+		add(strings.Split(KeepingSigns(note, func(s string) string { return quote.Render(s) }), "\n")...)
 	}
 	add("", st.Rule.Render(strings.Repeat("─", w)))
 	bodyStart = len(out)

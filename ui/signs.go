@@ -94,6 +94,27 @@ func wrapKeepingSigns(s string, w int) string {
 	return strings.ReplaceAll(ansi.Wrap(string(p), w, ""), string(ph), "-")
 }
 
+// KeepingSigns is render(s) where render wraps s (a Lip Gloss style with
+// a width: a piece's title and standfirst, above its body) and never ends
+// a line with a minus signing a number, the body's rule: each such minus
+// is given to render as a placeholder of its width, and made '-' again in
+// what render writes, its styles kept (a piece titled "Exports fell to
+// -12.5 percent in 2017 as the war went on" ended a line of the reader's
+// header and of folio show's at width 41 with "-", the next starting
+// "12.5"). render must not hold the placeholder in what it adds: it styles
+// and wraps s.
+func KeepingSigns(s string, render func(string) string) string {
+	ph, ok := signPlaceholder([]byte(s))
+	if !ok {
+		return render(s)
+	}
+	p, _, changed := protectSigns([]byte(s), ph, '\n')
+	if !changed {
+		return render(s)
+	}
+	return strings.ReplaceAll(render(string(p)), string(ph), "-")
+}
+
 // protectDocSigns writes each minus in doc's text (code spans too, not code
 // blocks or HTML) that signs a number as ph, appending the changed texts to
 // src (returned). The character before a Text is the last shown before it

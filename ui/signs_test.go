@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/folio-tui/folio/archive"
 )
 
 // signed is a minus before a number, after a space, "(", "=" or the
@@ -87,5 +88,48 @@ func TestMinusSignStaysWithItsNumber(t *testing.T) {
 				t.Fatalf("%s, plain text at width %d: a sign left at a line's end: %q", name, w, bad)
 			}
 		}
+	}
+}
+
+// A piece's title, standfirst and note, above its body and wrapped by Lip
+// Gloss, keep a minus signing a number with it as the body does ("fell to
+// -" / "12.5 percent" at width 41), styled as before: the title bold and
+// coloured, the standfirst italic.
+func TestHeaderKeepsSignsWithNumbers(t *testing.T) {
+	a := archive.Article{
+		Title:      "Exports fell to -12.5 percent in 2017 as the war went on",
+		Standfirst: "Imports fell to -3.25 percent and the balance to -7 billion over the year",
+		Note:       "Check the -12.5 figure against the -3.25 one in the tables of the annex",
+	}
+	md := a.Title + "\n" + a.Standfirst + "\n" + a.Note
+	split := 0
+	for _, st := range []Styles{NewStyles(true, false), NewStyles(true, true)} {
+		for width := 16; width <= 90; width++ {
+			lines, _ := composePiece(a, nil, nil, nil, width, st)
+			if bad := splitSigns(md, lines); len(bad) > 0 {
+				t.Fatalf("width %d: a sign left at a line's end: %q", width, bad)
+			}
+			out := ansi.Strip(strings.Join(lines, "\n"))
+			if got := strings.Count(out, "-"); got != strings.Count(md, "-") {
+				t.Fatalf("width %d: %d minus shown, %d written:\n%s", width, got, strings.Count(md, "-"), out)
+			}
+			if strings.ContainsRune(out, '\u2011') {
+				t.Fatalf("width %d: the placeholder shown:\n%s", width, out)
+			}
+			if !st.NoColor {
+				title := st.ReaderTitle.Render("Exports")
+				if !strings.Contains(strings.Join(lines, "\n"), title[:strings.Index(title, "Exports")]+"Exports") {
+					t.Fatalf("width %d: the title not styled: %q", width, lines[:3])
+				}
+			}
+			// without the rule the words would split here: the test sees it
+			plain := ansi.Wrap(a.Title, max(width-4, 1), "")
+			if strings.Contains(plain, "-\n") {
+				split++
+			}
+		}
+	}
+	if split == 0 {
+		t.Fatal("no width tried ends a plain wrap of the title with its sign")
 	}
 }
