@@ -18,8 +18,8 @@ import (
 // the number, starting the next, read positive (a helper's report: the
 // Taft 1910 message's "- -21,158,103.50" showed "- -" and "21,158,103.50"
 // at width 80; "fell to -12.5 degrees" at width 30 "fell to -" and
-// "12.5 degrees"). So before wrapping each minus that signs a number is
-// written as a placeholder the wrapper does not break at, of the same width,
+// "12.5 degrees"). So before wrapping each minus that signs a number or
+// an exponent ("3.2e-12") is written as a placeholder the wrapper does not break at, of the same width,
 // and after it as '-' again: the characters shown are the ones written.
 
 // signPlaceholder is the placeholder for s's signs: the first of U+2011
@@ -53,15 +53,32 @@ var privateUse = func() []rune {
 }()
 
 // signsNumber says whether the hyphen-minus at s[i] signs a number
-// (archive.SignsNumber).
-func signsNumber(prev rune, s []byte, i int) bool {
-	return archive.SignsNumber(prev, string(s[i+1:min(len(s), i+3)]))
+// (archive.SignsNumber) or an exponent (exponentSign); prev are the two
+// characters before it, the nearer last.
+func signsNumber(prev [2]rune, s []byte, i int) bool {
+	rest := string(s[i+1 : min(len(s), i+3)])
+	return archive.SignsNumber(prev[1], rest) || exponentSign(prev, rest)
 }
 
-// protectSigns writes each minus of s that signs a number as ph; prev is
-// the character before s ('\n' at a line's start). It returns the last
-// character of s (prev when s is empty) and whether it changed anything.
-func protectSigns(s []byte, ph rune, prev rune) (out []byte, last rune, changed bool) {
+// exponentSign says whether a minus after prev (the two characters before
+// it, the nearer last) and before rest signs an exponent: an 'e' or 'E'
+// after a digit, and a digit after it ("3.2e-12", "1E-5"). No sign to
+// archive.SignsNumber (it follows a letter), it ended a wrapped line:
+// "3.2e-" over "12".
+func exponentSign(prev [2]rune, rest string) bool {
+	return (prev[1] == 'e' || prev[1] == 'E') && '0' <= prev[0] && prev[0] <= '9' &&
+		rest != "" && '0' <= rest[0] && rest[0] <= '9'
+}
+
+// lineStart is what protectSigns is given as the characters before a
+// line's first.
+var lineStart = [2]rune{'\n', '\n'}
+
+// protectSigns writes each minus of s that signs a number or an exponent
+// as ph; prev are the two characters before s (lineStart at a line's
+// start), the nearer last. It returns the last two characters of s (with
+// prev's when s is shorter) and whether it changed anything.
+func protectSigns(s []byte, ph rune, prev [2]rune) (out []byte, last [2]rune, changed bool) {
 	out = s
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRune(s[i:])
@@ -74,20 +91,20 @@ func protectSigns(s []byte, ph rune, prev rune) (out []byte, last rune, changed 
 		} else if changed {
 			out = append(out, s[i:i+n]...)
 		}
-		prev = r
+		prev = [2]rune{prev[1], r}
 		i += n
 	}
 	return out, prev, changed
 }
 
 // wrapKeepingSigns is ansi.Wrap(s, w, "") that never ends a line with a
-// minus signing a number.
+// minus signing a number or an exponent.
 func wrapKeepingSigns(s string, w int) string {
 	ph, ok := signPlaceholder([]byte(s))
 	if !ok {
 		return ansi.Wrap(s, w, "")
 	}
-	p, _, changed := protectSigns([]byte(s), ph, '\n')
+	p, _, changed := protectSigns([]byte(s), ph, lineStart)
 	if !changed {
 		return ansi.Wrap(s, w, "")
 	}
@@ -108,7 +125,7 @@ func KeepingSigns(s string, render func(string) string) string {
 	if !ok {
 		return render(s)
 	}
-	p, _, changed := protectSigns([]byte(s), ph, '\n')
+	p, _, changed := protectSigns([]byte(s), ph, lineStart)
 	if !changed {
 		return render(s)
 	}
@@ -120,18 +137,18 @@ func KeepingSigns(s string, render func(string) string) string {
 // src (returned). The character before a Text is the last shown before it
 // in its block; a block and a line break start a line.
 func protectDocSigns(doc ast.Node, src []byte, ph rune) []byte {
-	prev := '\n'
+	prev := lineStart
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
 		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindRawHTML:
-			prev = 'x' // as a word: what follows is not at a line's start
+			prev = [2]rune{'x', 'x'} // as a word: what follows is not at a line's start
 			return ast.WalkSkipChildren, nil
 		}
 		if n.Type() == ast.TypeBlock {
-			prev = '\n'
+			prev = lineStart
 			return ast.WalkContinue, nil
 		}
 		t, ok := n.(*ast.Text)
@@ -150,7 +167,7 @@ func protectDocSigns(doc ast.Node, src []byte, ph rune) []byte {
 			prev = last
 		}
 		if t.SoftLineBreak() || t.HardLineBreak() {
-			prev = '\n'
+			prev = lineStart
 		}
 		return ast.WalkContinue, nil
 	})
