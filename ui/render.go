@@ -444,6 +444,13 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		if signs {
 			sign = string(ph)
 		}
+		if width > firstWrap && !wholeWraps {
+			// one that shows all at a narrow width as it is laid out
+			// unwrapped shows all wider: asked there first (tables.go)
+			if lines, err := at([]ast.Node{b}, firstWrap); err == nil && tableUnwrapped(b, src, lines) && tableShowsAll(b, src, lines, sign) {
+				continue
+			}
+		}
 		lines, err := at([]ast.Node{b}, width)
 		if err != nil || tableShowsAll(b, src, lines, sign) {
 			continue
@@ -464,8 +471,9 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	// line (a word that does not fit goes whole to the next, or is cut at
 	// w), so when every line is shorter nothing was wrapped, and the
 	// rendering at width differs only in the padding trimmed. A table
-	// fills the width it is given: it is rendered at width. A run of
-	// spaces is where a wrap may leave two short lines: w starts past it.
+	// fills the width it is given: it is rendered at width, and the blocks
+	// with it not narrower first (fitter.fit). A run of spaces is where a
+	// wrap may leave two short lines: w starts past it.
 	w := max(firstWrap, 2*longestSpaceRun(md)+16)
 	if w >= width || len(blocks) == 0 {
 		return at(blocks, width)
@@ -476,7 +484,9 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 
 // fitter renders the top-level blocks of a document each at the narrowest
 // wrap, from a first one doubled up to width, that leaves every line shorter than half
-// of it (see renderPart), and at width if none does. Where most of the
+// of it (see renderPart), and at width if none does; blocks with a table,
+// which fills any wrap, at width, cut apart from the rest where they can
+// be. Where most of the
 // lines need no wider wrap (a very long paragraph among short ones), the
 // blocks are cut in two between two paragraphs, where cutting changes
 // nothing in Glamour's rendering but the leading newline of a paragraph
@@ -501,6 +511,21 @@ func (f *fitter) fit(lo, hi, w int) ([]string, error) {
 	if w >= f.width {
 		return f.at(f.blocks[lo:hi], f.width)
 	}
+	if !wholeWraps && slices.ContainsFunc(f.blocks[lo:hi], func(b ast.Node) bool { return b.Kind() == east.KindTable }) {
+		// a table fills the width it is given: its lines reach half of
+		// any narrower wrap, and the blocks with it are rendered at width
+		// in the end. So they are not rendered narrower first: cut apart
+		// where they can be, the rest rendered at width (60 tables at
+		// 10,000 columns: BenchmarkRenderTables)
+		cut, err := f.cut(lo, hi, w)
+		if err != nil {
+			return nil, err
+		}
+		if cut == lo {
+			return f.at(f.blocks[lo:hi], f.width)
+		}
+		return f.halves(lo, cut, hi, w)
+	}
 	lines, err := f.at(f.blocks[lo:hi], w)
 	if err != nil {
 		return nil, err
@@ -524,17 +549,23 @@ func (f *fitter) fit(lo, hi, w int) ([]string, error) {
 		return nil, err
 	}
 	if cut > lo {
-		first, err := f.fit(lo, cut, w)
-		if err != nil {
-			return nil, err
-		}
-		rest, err := f.fit(cut, hi, w)
-		if err != nil {
-			return nil, err
-		}
-		return append(append(first, ""), rest...), nil // Glamour separates paragraphs by one blank line
+		return f.halves(lo, cut, hi, w)
 	}
 	return f.fit(lo, hi, 2*w)
+}
+
+// halves fits blocks[lo:cut] and blocks[cut:hi] from the wrap w and joins
+// them (see fitter.joins).
+func (f *fitter) halves(lo, cut, hi, w int) ([]string, error) {
+	first, err := f.fit(lo, cut, w)
+	if err != nil {
+		return nil, err
+	}
+	rest, err := f.fit(cut, hi, w)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(first, ""), rest...), nil // Glamour separates paragraphs by one blank line
 }
 
 // cut is the index in (lo, hi) of the paragraph after a paragraph that
@@ -604,7 +635,8 @@ func blockStart(block ast.Node) int {
 
 // Set by tests: renderedCells is told the cells Glamour padded in each
 // rendering (the wrap times the lines); wholeWraps keeps a piece's blocks
-// together, as before fitter cut them.
+// together, as before fitter cut them, and asks a table whether it shows
+// all at width alone, as before it was asked at a narrow one first.
 var (
 	renderedCells func(cells int)
 	wholeWraps    bool

@@ -21,7 +21,10 @@ import (
 // (TableWrap off cuts every cell). So each top-level table is rendered
 // first as Glamour lays it out, and when that does not show every word of
 // its headers and cells whole (tableShowsAll), it is shown as a paragraph
-// a row instead, a line a cell, "Header: value" (tableAsRows).
+// a row instead, a line a cell, "Header: value" (tableAsRows). Asked for a
+// width past the first wrap (128), a table is asked there first: one laid
+// out unwrapped that shows all there does at any wider width
+// (tableUnwrapped), and is not rendered alone at width.
 
 // tableShowsAll says whether lines, table rendered, show every word of
 // each of its cells (its headers too) whole, and no "…" the table lacks;
@@ -66,7 +69,10 @@ func tableShowsAll(table ast.Node, src []byte, lines []string, sign string) bool
 
 // cellText is the text of a table cell's Text nodes as written, backslash
 // escapes of ASCII punctuation read ("a \\| b" is "a | b": goldmark's
-// util.UnescapePunctuations).
+// util.UnescapePunctuations). Not linkText (linktext.go), which
+// reads a link's text as Glamour shows it: references decoded (a cell's
+// words are asked both ways, as a code span shows them as written), its
+// images left out, its strings and URLs in, its length bounded.
 func cellText(cell ast.Node, src []byte) string {
 	var b []byte
 	_ = ast.Walk(cell, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -176,4 +182,63 @@ func appendRaw(src []byte, s string) ([]byte, *ast.Text) {
 	start := len(src)
 	src = append(src, s...)
 	return src, ast.NewTextSegment(text.NewSegment(start, len(src)))
+}
+
+// tableUnwrapped says whether lines, table rendered, lay it out as Lip
+// Gloss does a table narrower than the width it is given (v2.1.0,
+// table/resizing.go): its columns widened, none narrowed, so that no cell
+// wraps: the header a line, the separator, then a line a row and no more.
+// A column narrowed below its widest cell wraps it (or cuts it), a line
+// more. Such a table is laid out unwrapped at any wider width too, from
+// the same cells (Glamour's cells do not depend on the width), so one
+// that shows all there (tableShowsAll) shows all wider: asked at a narrow
+// width, it need not be rendered at a wide one to know (60 tables at
+// 10,000 columns: BenchmarkRenderTables). Not when a row is empty (a blank
+// line, which a wrapped row's last line could be taken for).
+func tableUnwrapped(table ast.Node, src []byte, lines []string) bool {
+	rows := 0
+	for r := table.FirstChild(); r != nil; r = r.NextSibling() {
+		if r.Kind() != east.KindTableRow {
+			continue
+		}
+		if emptyRow(r, src) {
+			return false
+		}
+		rows++
+	}
+	blank := func(i int) bool { return i >= len(lines) || strings.TrimSpace(ansi.Strip(lines[i])) == "" }
+	h := 0
+	for h < len(lines) && blank(h) {
+		h++
+	}
+	if h+1 >= len(lines) || !separatorLine(ansi.Strip(lines[h+1])) {
+		return false
+	}
+	for i := h + 2; i < h+2+rows; i++ {
+		if blank(i) {
+			return false
+		}
+	}
+	return blank(h + 2 + rows)
+}
+
+// emptyRow says whether row, a table's, shows nothing: no text in its
+// cells, nor anything else inline (a code span, an image).
+func emptyRow(row ast.Node, src []byte) bool {
+	empty := true
+	_ = ast.Walk(row, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Type() == ast.TypeInline && n.Kind() != ast.KindText || n.Kind() == east.KindTableCell && strings.TrimSpace(cellText(n, src)) != "" {
+			empty = false
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return empty
+}
+
+// separatorLine says whether l is the line Glamour draws under a table's
+// header: of its rule and column separators alone.
+func separatorLine(l string) bool {
+	l = strings.TrimSpace(l)
+	return strings.Count(l, "-")+strings.Count(l, "─") >= 2 && strings.Trim(l, "-─┼│|+: ") == ""
 }

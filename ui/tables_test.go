@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
@@ -84,4 +87,135 @@ func TestTableWordCutInOneCell(t *testing.T) {
 	if n := strings.Count(shown, "Superlongidentifierword"); n != 2 {
 		t.Errorf("the word shows whole %d times, want 2:\n%s", n, shown)
 	}
+}
+
+// manyTables is a piece of n tables, two in three narrow enough for 80
+// columns and one in three the six columns of testdata's table2, each
+// between two paragraphs.
+func manyTables(tb testing.TB, n int) string {
+	tb.Helper()
+	b, err := os.ReadFile("testdata/tables/table2.md")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	_, wide, _ := strings.Cut(strings.TrimPrefix(string(b), "---\n"), "\n---\n")
+	var sb strings.Builder
+	for i := range n {
+		fmt.Fprintf(&sb, "Paragraph %d before the table, with words enough to wrap at a narrow width of the reader's column.\n\n", i)
+		if i%3 == 2 {
+			sb.WriteString(strings.TrimSpace(wide) + "\n\n")
+		} else {
+			fmt.Fprintf(&sb, "| Item %d | Amount | Note |\n|---|---:|---|\n| Widget | 1,234.56 | [a link](https://example.org/%d) |\n| Gadget | -12.5 | `code` and *emphasis* |\n\n", i, i)
+		}
+		sb.WriteString("A paragraph after it.\n\n")
+	}
+	return sb.String()
+}
+
+// BenchmarkRenderTables renders a piece of 60 tables at the reader's
+// width and at 10,000 columns (show --width 10000).
+//
+//	go test ./ui -run '^$' -bench RenderTables -benchtime 3x
+func BenchmarkRenderTables(b *testing.B) {
+	md := manyTables(b, 60)
+	for _, w := range []int{100, 10000} {
+		b.Run(fmt.Sprint(w), func(b *testing.B) {
+			for range b.N {
+				if _, _, err := RenderMarkdown(md, w, "dark"); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/op")
+		})
+	}
+}
+
+// tableShapes are tables of each shape the renderer tells apart: narrow,
+// too wide for 128 columns, with links (listed under the table), code, an
+// empty row, a cell of two lines, one column, headers alone, a wide one
+// that fits and one of long words that never does.
+var tableShapes = []string{
+	"| Item | Amount |\n|---|---:|\n| Widget | 1,234.56 |\n| Gadget | -12.5 |",
+	"| Country | Population (millions) | GDP per capita (USD) | Unemployment rate (%) | Inflation (% y/y) | Year |\n|---|---:|---:|---:|---:|---|\n| United Kingdom | 66.8 | 42,300.50 | 3.8 | −0.4 | 2019 |\n| [France](https://en.wikipedia.org/wiki/France) | 67.0 | 40,493.90 | 8.5 | 1.1 | 2019 |",
+	"| a | b |\n|---|---|\n| [one](https://example.org/1) | [two](https://example.org/2) ![img](https://example.org/i.png) |",
+	"| a | b |\n|:-:|---|\n| `code` | *em* **strong** |\n|  |  |\n| x | y |",
+	"| a | b |\n|---|---|\n| line one<br>line two | z |",
+	"| one column |\n|---|\n| a cell |",
+	"| only | headers |\n|---|---|",
+	"| " + strings.Repeat("word ", 30) + "| b |\n|---|---|\n| 1 | 2 |",
+	"| supercalifragilisticexpialidocious | antidisestablishmentarianism | pneumonoultramicroscopic | floccinaucinihilipilification | hippopotomonstrosesquippedaliophobia |\n|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 |",
+}
+
+// A table kept as one reads as before it was asked at a narrow width
+// first and the blocks with it were rendered at width directly: the lines
+// are those of the piece rendered whole, each table asked at width, for
+// every shape of table among other blocks, at widths past the first wrap.
+func TestTablesAmongBlocksAsRenderedWhole(t *testing.T) {
+	neighbours := []string{"Short para.", "# A heading", "- a list\n- of two", "> a quote", "```\ncode\n```", "<a name=\"x\"></a>", "---", "Term\n: definition"}
+	var md strings.Builder
+	for i, tbl := range tableShapes {
+		for j := range 3 {
+			md.WriteString(neighbours[(i*3+j)%len(neighbours)] + "\n\n")
+			md.WriteString(tbl + "\n\n")
+		}
+		md.WriteString("Short para.\n\nAnother paragraph.\n\n")
+	}
+	for _, style := range []string{"dark", "notty", PlainStyle} {
+		for _, w := range []int{129, 150, 300, 1200} {
+			got, _, err := RenderMarkdown(md.String(), w, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wholeWraps = true
+			want, _, err := RenderMarkdown(md.String(), w, style)
+			wholeWraps = false
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				for i := range min(len(got), len(want)) {
+					if got[i] != want[i] {
+						t.Fatalf("%s at %d: line %d %q, rendered whole %q", style, w, i, got[i], want[i])
+					}
+				}
+				t.Fatalf("%s at %d: %d lines, rendered whole %d", style, w, len(got), len(want))
+			}
+		}
+	}
+}
+
+// A piece of tables at a wide width is not rendered at every wrap from
+// the first up: each table was rendered alone at width to know whether
+// it shows all, then with its neighbours at 128, 256, … and width (60
+// tables at 10,000 columns: 32–36 s on a loaded machine, 25.6 million
+// cells padded). Now a table that shows all at 128 unwrapped is not
+// rendered at width alone, and the blocks with a table are rendered at
+// width directly: 7.6 million cells.
+func TestTablesRenderedOnceWide(t *testing.T) {
+	var cells atomic.Int64
+	renderedCells = func(n int) { cells.Add(int64(n)) }
+	defer func() { renderedCells = nil }()
+	md := manyTables(t, 6)
+	const width = 4000
+	// the cells a table padded rendered once at width: a line each and
+	// the blank lines around it
+	once := int64(0)
+	for _, block := range strings.Split(md, "\n\n") {
+		if !strings.HasPrefix(block, "|") {
+			continue
+		}
+		lines, _, err := RenderMarkdown(block, width, "dark")
+		if err != nil {
+			t.Fatal(err)
+		}
+		once += int64((len(lines) + 2) * width)
+	}
+	cells.Store(0)
+	if _, _, err := RenderMarkdown(md, width, "dark"); err != nil {
+		t.Fatal(err)
+	}
+	if got := cells.Load(); got > once*3/2 {
+		t.Errorf("%d cells padded; the tables once at width %d", got, once)
+	}
+	t.Logf("%d cells padded; the tables once at width %d", cells.Load(), once)
 }
