@@ -587,7 +587,9 @@ func namedAlone(s string) Name {
 
 // firmName: s is a firm's name and its legal form (legalForm), not a
 // name in capitals and its initials (shoutedInitials): no person's name.
-func firmName(s string) bool { return legalForm(s) && !shoutedInitials(s) || namedFirms[strings.ToLower(s)] }
+func firmName(s string) bool {
+	return legalForm(s) && !shoutedInitials(s) || namedFirms[strings.ToLower(s)]
+}
 
 // namedFirms are firms named after their founders whose names read as a
 // person's given and family names, none a person who writes under it
@@ -2973,6 +2975,12 @@ type Name struct {
 	Given, Particle, Family, Suffix string
 	Literal                         string
 	Others                          bool
+	// oneGivenFirst: written family name first with one given name
+	// written as a Korean or Chinese one is (romanisedGiven: "Xi
+	// Jinping", "Kim, Jong-un"), as SplitName read it: the parts alone
+	// cannot tell "Xi Jinping" from "Dana Chen" read given name first (a
+	// review found "Diane Chen" shown Chen Diane)
+	oneGivenFirst bool
 }
 
 // particles are lower-case name prefixes that belong with the family name
@@ -3004,6 +3012,9 @@ func SplitName(s string) Name {
 		}
 		n := splitParticle(strings.TrimSpace(family))
 		n.Given, n.Suffix = given, suffix
+		// inverted, a hyphenated given name alone tells the order: a
+		// family name in pinyin before a comma is anyone's ("Chen, Dana")
+		n.oneGivenFirst = n.Particle == "" && !strings.Contains(given, " ") && cjkFamilies[strings.ToLower(n.Family)] && hyphenatedGiven(given)
 		return n
 	}
 	words := strings.Fields(s)
@@ -3021,6 +3032,7 @@ func SplitName(s string) Name {
 		// first: 山田 太郎 is Yamada Tarō (a helper's report: cited as
 		// family 太郎)
 		n.Family, n.Given = words[0], strings.Join(words[1:], " ")
+		n.oneGivenFirst = len(words) == 2 && !familyFirst(words)
 		return n
 	}
 	if len(words) > 1 && particles[words[0]] {
@@ -3063,7 +3075,11 @@ func (n Name) FamilyFirst() bool {
 // Latin letters written family name first (romanisedFamilyFirst), which
 // CSL's processors print given name first unless told ("static-ordering").
 func (n Name) RomanisedFamilyFirst() bool {
-	return n.Given != "" && n.Particle == "" && n.Literal == "" && romanisedFamilyFirst(n.Family, strings.Fields(n.Given))
+	if n.Given == "" || n.Particle != "" || n.Literal != "" {
+		return false
+	}
+	given := strings.Fields(n.Given)
+	return n.oneGivenFirst || len(given) >= 2 && romanisedFamilyFirst(n.Family, given)
 }
 
 // cjkFamilies are common Korean and Chinese family names as they are
@@ -3122,22 +3138,25 @@ func romanisedFamilyFirst(family string, given []string) bool {
 // "Keqiang", "Xiaoping"). A one-syllable given name ("Zhang Wei", "Kim
 // Lee") could be either, and is read as written.
 func romanisedGiven(family, g string) bool {
-	first, rest, hyphen := strings.Cut(g, "-")
-	if !startsUpperThenLower(first) {
+	if strings.Contains(g, "-") {
+		return hyphenatedGiven(g)
+	}
+	return startsUpperThenLower(g) && pinyinSyllables[strings.ToLower(family)] && pinyinRun(strings.ToLower(g), 0) >= 2
+}
+
+// hyphenatedGiven: g is syllables joined by hyphens, capitalised, each
+// after the first in lower case ("Jong-un"; not "Jean-Luc").
+func hyphenatedGiven(g string) bool {
+	first, rest, _ := strings.Cut(g, "-")
+	if !startsUpperThenLower(first) || !romanSyllable().MatchString(first) || rest == "" {
 		return false
 	}
-	if hyphen {
-		if !romanSyllable().MatchString(first) {
+	for _, p := range strings.Split(rest, "-") {
+		if p == "" || p != strings.ToLower(p) || !romanSyllable().MatchString(p) {
 			return false
 		}
-		for _, p := range strings.Split(rest, "-") {
-			if p == "" || p != strings.ToLower(p) || !romanSyllable().MatchString(p) {
-				return false
-			}
-		}
-		return true
 	}
-	return pinyinSyllables[strings.ToLower(family)] && pinyinRun(strings.ToLower(g), 0) >= 2
+	return true
 }
 
 // startsUpperThenLower: "Jinping", not "JINPING", "jinping" or "McKee".
@@ -3151,12 +3170,15 @@ func startsUpperThenLower(s string) bool {
 }
 
 // pinyinRun is the number of pinyin syllables s splits into whole (the
-// fewest), 0 when it does not.
+// fewest), 0 when it does not. A syllable after the first starts with a
+// consonant: pinyin writes an apostrophe before one starting with a, o or
+// e ("Xi'an"), so "Diane", "Sean" and "Lee" (di-an-e, se-an, le-e: a
+// review) are no such run.
 func pinyinRun(s string, depth int) int {
 	if s == "" {
 		return depth
 	}
-	if depth > 8 {
+	if depth > 8 || depth > 0 && strings.IndexByte("aeiou", s[0]) >= 0 {
 		return 0
 	}
 	for n := min(6, len(s)); n >= 1; n-- {

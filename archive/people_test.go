@@ -66,7 +66,12 @@ func TestPeople(t *testing.T) {
 		{[]string{"BMW AG"}, "", []string{"BMW AG"}},
 		{[]string{"Kim, Jong Un"}, "", []string{"Kim Jong Un"}},
 		{[]string{"Kim, Jong-un"}, "", []string{"Kim Jong-un"}},
-		{[]string{"Xi Jinping", "Xi, Jinping"}, "", []string{"Xi Jinping"}},
+		{[]string{"Xi Jinping"}, "", []string{"Xi Jinping"}},
+		// read given name first, a name is shown so, whatever its words
+		// (a review: Chen Diane, and Lee Chan and Chan Lee one person)
+		{[]string{"Diane Chen", "Anne Wang and Sean Li"}, "", []string{"Diane Chen", "Anne Wang", "Sean Li"}},
+		{[]string{"Lee Chan", "Chan Lee"}, "", []string{"Lee Chan", "Chan Lee"}},
+		{[]string{"Chen, Dana"}, "", []string{"Dana Chen"}},
 		{[]string{"Ann Lee and Bo Chan, SIEMENS AG"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Maria Lopez, John Smith, Luigi Di Maio"}, "", []string{"Maria Lopez", "John Smith", "Luigi Di Maio"}},
 		{[]string{"Maria Lopez, Martin Luther King Jr."}, "", []string{"Maria Lopez", "Martin Luther King Jr."}},

@@ -422,6 +422,9 @@ var edgeBylines = []struct {
 	{"Li Keqiang", "Li, Keqiang", "li2020lists"},
 	{"Jinping Xi", "Xi, Jinping", "xi2020lists"},
 	{"Zhang Wei", "Wei, Zhang", "wei2020lists"},
+	{"Diane Chen", "Chen, Diane", "chen2020lists"},
+	{"Lee Chan", "Chan, Lee", "chan2020lists"},
+	{"Chan Sean", "Sean, Chan", "sean2020lists"},
 	{"Lee Anne-Marie", "Anne-Marie, Lee", "annemarie2020lists"},
 	{"Kim Jean-luc", "Jean-luc, Kim", "jeanluc2020lists"},
 	{"Han Solo", "Solo, Han", "solo2020lists"},
@@ -851,6 +854,15 @@ func TestRomanisedFamilyFirst(t *testing.T) {
 	a.Authors = []string{"Xi Jinping"}
 	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
 		t.Errorf("Xi Jinping not ordered statically:\n%s", got)
+	}
+	for _, western := range []string{"Diane Chen", "Dana Chen", "Chen, Dana", "Jong-un Kim"} {
+		a.Authors = []string{western}
+		if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || strings.Contains(string(got), "static-ordering") {
+			t.Errorf("%s ordered statically:\n%s", western, got)
+		}
+		if got := TextCitation(a); strings.HasPrefix(got, "Chen Da") || strings.HasPrefix(got, "Kim") {
+			t.Errorf("note %q, want %s as written, given name first", got, western)
+		}
 	}
 	a.Authors = []string{"Lee Ann Womack"}
 	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || strings.Contains(string(got), "static-ordering") {

@@ -541,11 +541,13 @@ import (
 // pages); 256: a Zola site's ignored_content globs leave their pages out
 // (archive's zolaIgnorePatterns); 257: a firm named after its founders
 // (archive's namedFirms: "Goldman Sachs", "Morgan Stanley") is no person
-// in a byline.
+// in a byline; 258: a name read given name first is shown so whatever its
+// words (archive's Name.oneGivenFirst: "Diane Chen" was shown Chen Diane,
+// "Lee Chan" and "Chan Lee" one person).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 257
+const SchemaVersion = 258
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
