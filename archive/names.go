@@ -595,15 +595,16 @@ func firmName(s string) bool {
 // person's given and family names, none a person who writes under it
 // (an attack: "Ann Lee, Goldman Sachs" cited Sachs, Goldman a second
 // author, "Ann Lee, Morgan Stanley, New York" Stanley, Morgan); a firm
-// that is a writer's name too ("Charles Schwab", "John Lewis", "Edward
-// Jones") is left out.
+// that is a writer's name too, or an ordinary person's ("Charles Schwab",
+// "John Lewis", "Edward Jones", "Arnold Porter", "Oliver Wyman", "Norton
+// Rose": a review), is left out.
 var namedFirms = map[string]bool{}
 
 func init() {
 	for _, f := range strings.Split(`goldman sachs|morgan stanley|merrill lynch|wells fargo|dow jones|lehman brothers|
 	hogan lovells|baker mckenzie|clifford chance|allen overy|davis polk|sullivan cromwell|kirkland ellis|latham watkins|
-	skadden arps|cleary gottlieb|simpson thacher|wachtell lipton|covington burling|arnold porter|akin gump|norton rose|
-	booz allen|booz allen hamilton|oliver wyman|rolls royce|mercedes benz|harley davidson|hewlett packard|pitney bowes|
+	skadden arps|cleary gottlieb|simpson thacher|wachtell lipton|covington burling|akin gump|
+	booz allen|booz allen hamilton|rolls royce|mercedes benz|harley davidson|hewlett packard|pitney bowes|
 	ernst young|johnson johnson|procter gamble|thomson reuters|albright stonebridge`, "|") {
 		namedFirms[strings.Join(strings.Fields(f), " ")] = true
 	}

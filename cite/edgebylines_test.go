@@ -446,6 +446,8 @@ var edgeBylines = []struct {
 	{"Goldman Sachs", "{Goldman Sachs}", "goldman2020lists"},
 	{"MORGAN STANLEY", "{MORGAN STANLEY}", "morgan2020lists"},
 	{"Charles Schwab", "Schwab, Charles", "schwab2020lists"},
+	{"Arnold Porter", "Porter, Arnold", "porter2020lists"},
+	{"Ann Lee and Oliver Wyman", "Lee, Ann and Wyman, Oliver", "lee2020lists"},
 	// an affiliation after a name and a comma, another name after "and"
 	// (an attack: the person Policy, Foreign)
 	{"Ann Lee, Foreign Policy and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},

@@ -543,11 +543,13 @@ import (
 // (archive's namedFirms: "Goldman Sachs", "Morgan Stanley") is no person
 // in a byline; 258: a name read given name first is shown so whatever its
 // words (archive's Name.oneGivenFirst: "Diane Chen" was shown Chen Diane,
-// "Lee Chan" and "Chan Lee" one person).
+// "Lee Chan" and "Chan Lee" one person); 259: namedFirms without the
+// firms whose names are ordinary people's (Arnold Porter, Oliver Wyman,
+// Norton Rose).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 258
+const SchemaVersion = 259
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
