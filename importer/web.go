@@ -264,7 +264,7 @@ func extractPage(pg Page, date string) (*piece, string) {
 	p.Tags = webTags(slices.Concat(md.m.Tags, md.m.Categories))
 	p.URL = md.Canonical(base, declaredURLs(pg.HTML))
 	p.Source = pg.URL
-	p.Standfirst = standfirstOf(declaredDescription(pg.HTML, md.m.Description), ex.Text)
+	p.Standfirst = standfirstOf(declaredDescription(pg.HTML, md.m.Description), ex.Text, p.Title)
 	p.Language = archive.SanitizeLine(md.m.Language)
 	if !pg.Fetched.IsZero() {
 		// the local day, as folio cite's access date (urldate) is: the
@@ -671,11 +671,12 @@ func hostName(u *url.URL) string {
 const maxDescription = 64 << 10
 
 // standfirstOf is the page's description unless it is only the opening of
-// the text. The extractor gives it decoded (a meta's content, JSON-LD):
+// the text or the title again (a review, 42ra: a page whose text no
+// longer opened with its title showed the title twice). The extractor gives it decoded (a meta's content, JSON-LD):
 // its tags are dropped, its "&" kept (decoded again, "&amp;copy;" in the
 // page read "©"), and so is a "<" that opens no tag (literalAngles: "A
 // review of <Hamlet>" lost "<Hamlet>", read as an element).
-func standfirstOf(desc, text string) string {
+func standfirstOf(desc, text, title string) string {
 	if len(desc) > maxDescription {
 		return "" // no standfirst (600 bytes at most), and not read whole
 	}
@@ -685,6 +686,9 @@ func standfirstOf(desc, text string) string {
 	}
 	probe := strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s, "[…]"), "…"), " .")
 	if probe != "" && strings.HasPrefix(strings.Join(strings.Fields(text), " "), probe) {
+		return ""
+	}
+	if strings.EqualFold(probe, strings.TrimRight(strings.Join(strings.Fields(title), " "), " .")) {
 		return ""
 	}
 	return s

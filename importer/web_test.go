@@ -870,3 +870,21 @@ func FuzzExtractPage(f *testing.F) {
 		}
 	})
 }
+
+// A description that is the title again is no standfirst: the header
+// showed the title twice (a review, 42ra, on a web page whose text no
+// longer opened with its title).
+func TestStandfirstIsNotTheTitleAgain(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	for desc, want := range map[string]string{"Rail strikes return.": "", "rail strikes return": "", "Why the rail strikes return this winter": "Why the rail strikes return this winter"} {
+		pg := Page{URL: "https://site.example/2020/rail", HTML: []byte(`<html><head><title>Rail strikes return</title><meta name="description" content="` +
+			desc + `"></head><body><article><p>` + para + `</p><p>` + para + `</p></article></body></html>`)}
+		p, why := extractPage(pg, "2024-05-01")
+		if why != "" {
+			t.Fatal(why)
+		}
+		if p.Title != "Rail strikes return" || p.Standfirst != want {
+			t.Errorf("description %q: title %q, standfirst %q, want %q", desc, p.Title, p.Standfirst, want)
+		}
+	}
+}
