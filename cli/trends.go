@@ -92,7 +92,7 @@ the queries and the date of the run.`,
 					return fmt.Errorf("--by %q: want year, month, week, decade or auto", f.by)
 				}
 			}
-			ts := trendSet{Archive: archiveLabel(name), By: by, Run: time.Now()}
+			ts := trendSet{Archive: name, By: by, Run: time.Now()}
 			for _, text := range args {
 				q := base
 				q.Text = text
@@ -156,7 +156,9 @@ func archiveLabel(name string) string {
 	return filepath.Base(name)
 }
 
-// trendSet is the trends of several queries over the same periods.
+// trendSet is the trends of several queries over the same periods, of the
+// archive Archive as stats --json names it (its folder, or "bundled"; a
+// chart's title says archiveLabel).
 type trendSet struct {
 	Archive string
 	By      index.Period

@@ -60,7 +60,7 @@ func chart(ts trendSet, share bool) (*plot.Plot, error) {
 	}
 	// escaped, as the table has them: a control in the query or the
 	// folder's name made the SVG a file no XML reader takes
-	p.Title.Text = fmt.Sprintf("%s per %s: %s\narchive: %s", what, ts.By, xmlText(strings.Join(quoted, ", ")), xmlText(ts.Archive))
+	p.Title.Text = fmt.Sprintf("%s per %s: %s\narchive: %s", what, ts.By, xmlText(strings.Join(quoted, ", ")), xmlText(archiveLabel(ts.Archive)))
 	p.X.Label.Text = fmt.Sprintf("%s   (folio trends, run %s)", ts.By, ts.Run.UTC().Format("2006-01-02"))
 	p.Y.Label.Text = "pieces"
 	if share {

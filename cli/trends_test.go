@@ -108,8 +108,15 @@ func TestTrendsSOTUChart(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if got.By != "decade" || got.Archive != "sotu" || len(got.Trends) != 2 {
-		t.Fatalf("by %s, archive %s, %d trends", got.By, got.Archive, len(got.Trends))
+	// the archive as stats --json names it (an attack, 42h: "sotu" there,
+	// its path in stats)
+	var st archiveStats
+	sout, _, _ := runIndexed(t, ix, "--archive", dir, "stats", "--json")
+	if err := json.Unmarshal([]byte(sout), &st); err != nil || st.Archive == "" {
+		t.Fatalf("stats --json: %v\n%s", err, sout)
+	}
+	if got.By != "decade" || got.Archive != st.Archive || len(got.Trends) != 2 {
+		t.Fatalf("by %s, archive %s (stats: %s), %d trends", got.By, got.Archive, st.Archive, len(got.Trends))
 	}
 	// the oracle: search's hits, by the dates list reads from the files
 	hout, _, _ := runIndexed(t, ix, "--archive", dir, "search", "slavery", "--json", "--limit", "1000")
