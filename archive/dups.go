@@ -197,6 +197,27 @@ func CollapseCopies(all, keep []Article) []Article {
 	return slices.DeleteFunc(slices.Clone(keep), func(a Article) bool { return drop[a.ID] })
 }
 
+// CollapseCopiesIn is the rule of a period with copies collapsed (folio's
+// --collapse-copies, the reader's Hide copies, the index's
+// Query.CollapseCopies, folio stats): keep is the pieces that every
+// filter but the period keeps (the text searched, tags, outlets, authors,
+// kinds, the reading marks), and of each group of republished copies the
+// earliest of them stands for it (CollapseCopies); the group is then kept
+// when that piece lies in the period (From, To and Within of period; the
+// index's Years and Months too), and dated, counted and charted by that
+// piece alone. So a period never changes which piece stands for a text:
+// a text of 2019 run again in 2020 is a text of 2019, in the list of
+// 2019, of no list of 2020, as the chart, folio stats and trends count it,
+// however the period is asked (a year, a month, a range of dates). The
+// period's other fields are not read.
+func CollapseCopiesIn(all, keep []Article, period Filter) []Article {
+	keep = CollapseCopies(all, keep)
+	if period.From.IsZero() && period.To.IsZero() {
+		return keep
+	}
+	return Filter{From: period.From, To: period.To, Within: period.Within}.Keep(keep)
+}
+
 func percent(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" }
 
 func normTitle(t string) string { return strings.Join(neardup.Words(t), " ") }

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/folio-tui/folio/internal/termsafe"
 
@@ -54,7 +55,7 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 	fl.BoolVar(&f.starred, "starred", false, "only starred pieces (reading state: see folio history)")
 	fl.BoolVar(&f.unread, "unread", false, "only pieces not yet read")
 	fl.BoolVar(&f.quoted, "quoted", false, "only pieces with quotes kept from them (see folio quotes)")
-	fl.BoolVar(&f.collapse, "collapse-copies", false, "count a piece republished elsewhere once: of its copies (folio dups), only the earliest the filters keep")
+	fl.BoolVar(&f.collapse, "collapse-copies", false, "count a piece republished elsewhere once: of its copies (folio dups), only the earliest the filters keep, then kept when in --from/--to")
 }
 
 // filter is the archive.Filter of the flags.
@@ -137,6 +138,12 @@ func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Art
 	if err != nil {
 		return nil, err
 	}
+	period := af
+	if f.collapse {
+		// the period asked of the piece standing for each text
+		// (archive.CollapseCopiesIn), after the other filters
+		af.From, af.To, af.Within = time.Time{}, time.Time{}, false
+	}
 	keep := af.Keep(arch.Articles)
 	if st != nil && f.reading() {
 		var quoted []string
@@ -151,7 +158,7 @@ func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Art
 		})
 	}
 	if f.collapse {
-		keep = archive.CollapseCopies(arch.Articles, keep)
+		keep = archive.CollapseCopiesIn(arch.Articles, keep, period)
 	}
 	return keep, nil
 }

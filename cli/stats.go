@@ -61,13 +61,23 @@ those of folio list and folio search and count the pieces they list.`,
 			}
 			stateOf := stateOnce(env)
 			// copies collapsed, a value counts the groups a piece the
-			// filters keep has it in, as the index's facets count it,
-			// and a date the piece standing for a group
+			// filters keep has it in (the earliest with it, in the
+			// period asked), as the index's facets count it, and a
+			// date the piece standing for a group
 			// (collapsedUnits): the pieces are read uncollapsed, from
 			// the files, whose texts tell the copies (the index's
 			// pieces carry no text)
 			fu := f
 			fu.collapse = false
+			af, _ := f.filter()
+			period := archive.Filter{From: af.From, To: af.To, Within: af.Within}
+			asked := f.collapse && (!af.From.IsZero() || !af.To.IsZero())
+			if asked {
+				// the texts the other filters keep, and the period
+				// asked of the piece standing for each
+				// (archive.CollapseCopiesIn)
+				fu.from, fu.to, fu.within = "", "", false
+			}
 			var l listing
 			ok := false
 			var err error
@@ -85,10 +95,18 @@ those of folio list and folio search and count the pieces they list.`,
 				l.names = namesOf(computeStats(l.name, l.all, nil))
 			}
 			units := oneEach(l.keep)
+			var inPeriod func(archive.Article) bool
 			if f.collapse {
 				units = collapsedUnits(l.all, l.keep)
 			}
-			st, probs := computeUnitStats(l.name, units, l.names), l.probs
+			if asked {
+				in := map[string]bool{}
+				for _, a := range period.Keep(l.keep) {
+					in[a.ID] = true
+				}
+				inPeriod = func(a archive.Article) bool { return in[a.ID] }
+			}
+			st, probs := computeUnitStats(l.name, units, l.names, inPeriod), l.probs
 			reportSkipped(env.Err, probs)
 			if asJSON {
 				return writeJSON(env.Out, st)
@@ -132,7 +150,7 @@ func namesOf(st archiveStats) caseNames {
 // written in several cases is counted as one, named by names (nil: by
 // arts).
 func computeStats(name string, arts []archive.Article, names caseNames) archiveStats {
-	return computeUnitStats(name, oneEach(arts), names)
+	return computeUnitStats(name, oneEach(arts), names, nil)
 }
 
 // oneEach is arts as units of one piece each (computeUnitStats).
@@ -197,12 +215,19 @@ func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
 // chart's legend held 1). Any other value counts the unit once for each
 // value one of its pieces has, as the index's facets count it; a value
 // written in several cases is counted as one, named by names (nil: by the
-// units).
-func computeUnitStats(name string, units [][]archive.Article, names caseNames) archiveStats {
+// units). inPeriod, not nil, is the period asked with copies collapsed
+// (archive.CollapseCopiesIn), the units then the texts the other filters
+// keep: a unit is one of the pieces counted, and dated, when its first
+// piece is in the period; a value counts it when the earliest of its
+// pieces with the value is, which is what a filter to the value finds
+// beside the period (the index's addCollapsedValues).
+func computeUnitStats(name string, units [][]archive.Article, names caseNames, inPeriod func(archive.Article) bool) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	yearOnly, undated := 0, 0
+	yearOnly, undated, pieces := 0, 0, 0
+	in := func(a archive.Article) bool { return inPeriod == nil || inPeriod(a) }
 	for _, unit := range units {
 		switch d := unit[0].Date; {
+		case !in(unit[0]): // a text of another period
 		case d.Time.IsZero():
 			undated++
 		default:
@@ -213,14 +238,22 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 				months[d.Time.Format("2006-01")]++
 			}
 		}
-		seen := map[string]bool{} // a unit's values, once each (by archive.FieldKey)
+		if in(unit[0]) {
+			pieces++
+		}
+		// a unit's values, once each (by archive.FieldKey), by the
+		// earliest piece that has each
+		seen := map[string]bool{}
+		var a archive.Article
 		add := func(m map[string]int, field, v string) {
 			if k := field + "\x00" + archive.FieldKey(field)(v); !seen[k] {
 				seen[k] = true
-				m[v]++
+				if in(a) {
+					m[v]++
+				}
 			}
 		}
-		for _, a := range unit {
+		for _, a = range unit {
 			add(outlets, "outlet", cmp.Or(a.Outlet, archive.NoOutlet))
 			people := archive.People(a)
 			if len(people) == 0 {
@@ -236,7 +269,7 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames) a
 		}
 	}
 	return archiveStats{
-		Archive: name, Pieces: len(units),
+		Archive: name, Pieces: pieces,
 		Years: byKey(years), Months: byKey(months), YearOnly: yearOnly, Undated: undated,
 		Outlets: byCount(mergeCases(outlets, names["outlets"], archive.FieldKey("outlets"))),
 		Authors: byCount(mergeCases(authors, names["authors"], archive.FieldKey("authors"))),

@@ -46,10 +46,12 @@ counted on an "undated" line. The lines of a query add up to its
 folio search total.
 
 With --collapse-copies a group of republished copies is counted once, in the
-period of the piece search shows for it, and a period's "all" is the texts
+period of the piece search shows for it (the count is what list and search
+--collapse-copies of the period find), and a period's "all" is the texts
 with a piece dated in it (a group of copies counts once in each period it ran
-in): what filtering to that period finds with copies collapsed, so a share is
-never over 1.
+in), so a share is never over 1: a query can make a later copy stand for a
+text (a filter to its outlet), which the archive's earliest piece would
+leave in another period.
 
 --from and --to keep the periods that overlap them. --by is chosen from the
 archive when not given: the finest period at which most pieces are dated

@@ -747,7 +747,7 @@ func (ix *Index) StandingOf(ctx context.Context, q Query, ids []string) ([]strin
 	}
 	// each piece of them q matches, copies not collapsed: any of a group
 	// says the group was there
-	q.IDs, q.CollapseCopies, q.PeriodAfterCollapse = within, false, false
+	q.IDs, q.CollapseCopies = within, false
 	q.Mode, q.Sort, q.Typing, q.Snippets = ModeHits, SortRelevance, false, 0
 	seen := map[string]bool{}
 	for q.Offset = 0; ; q.Offset += MaxLimit {

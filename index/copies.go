@@ -294,23 +294,37 @@ func (ix *Index) collapsed(ctx context.Context, c compiled, filters map[string]q
 }
 
 // collapsedFor is collapsed for the query q, compiled as c, with its
-// filters and restrict: with q.PeriodAfterCollapse, the pieces standing
-// for their groups are chosen without q's Years and Months, which then
-// keep those in the period. mv is then nil: what the collapse read is not
-// of the query's matches.
-func (ix *Index) collapsedFor(ctx context.Context, q Query, c compiled, filters map[string]query.Query, restrict []query.Query) ([]query.Query, memberValues, error) {
-	if !q.PeriodAfterCollapse || len(q.Years) == 0 && len(q.Months) == 0 {
-		return ix.collapsed(ctx, c, filters, restrict)
+// filters and restrict (filterQueries' of q), by archive.CollapseCopiesIn's
+// rule: the pieces standing for their groups are chosen without q's period
+// (periodFree), which then keeps those in it. mv is what the collapse read,
+// the matches of np; np, when q has a period, is q without it (else nil,
+// and mv of q).
+func (ix *Index) collapsedFor(ctx context.Context, q Query, c compiled, filters map[string]query.Query, restrict []query.Query) ([]query.Query, memberValues, query.Query, error) {
+	uf, ur, period := periodFree(q, filters, restrict)
+	if !period {
+		r, mv, err := ix.collapsed(ctx, c, filters, restrict)
+		return r, mv, nil, err
+	}
+	n := len(ur)
+	r, mv, err := ix.collapsed(ctx, c, uf, slices.Clone(ur))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return append(slices.Clone(restrict), r[n:]...), mv, combine(c.must, c.mustNot, c.should, uf, ur, ""), nil
+}
+
+// periodFree is filters and restrict, filterQueries' of q (its dates
+// last), without q's period: its Years and Months filters and its
+// restrictions to From and To. period says q has one.
+func periodFree(q Query, filters map[string]query.Query, restrict []query.Query) (map[string]query.Query, []query.Query, bool) {
+	n := len(dateRestrictions(q))
+	if filters[fYear] == nil && filters[fMonth] == nil && n == 0 {
+		return filters, restrict, false
 	}
 	uf := maps.Clone(filters)
 	delete(uf, fYear)
 	delete(uf, fMonth)
-	n := len(restrict)
-	r, _, err := ix.collapsed(ctx, c, uf, slices.Clone(restrict))
-	if err != nil {
-		return nil, nil, err
-	}
-	return append(slices.Clone(restrict), r[n:]...), nil, nil
+	return uf, slices.Clip(restrict[:len(restrict)-n]), true
 }
 
 // memberValues are the facet values of each piece of a group of copies
@@ -378,22 +392,22 @@ func (ix *Index) hasCopies() bool {
 }
 
 // addCollapsedValues adds to counter, which counted the facets of q's
-// hits with copies collapsed (of each group, the earliest piece that
-// matches), the values that only the pieces the collapse left out have:
-// for each group, each value that a piece of it matching q has and the
-// piece standing for it has not. A value's count is then the groups (a
-// piece without copies is a group of one) of which a piece matching q
-// has it, which is what the value's filter finds, collapsed: the count
-// shown is the count a click on it gives. (The counts of one field can
-// then add up to more than the total: a group whose copies ran in two
-// outlets counts for both; the groups counted in more than one year are
-// kept for Facets.YearsCount, and the dates of those counted twice or
-// more for Facets.NoMonth, by a counter of the years, of the months.)
-// A counter standing (Query.PeriodAfterCollapse) is given no period of
-// the pieces left out: a group is in the period of its piece standing
-// for it alone. mv is what matchingMembers found for q, nil when it is to
-// be read.
-func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv memberValues, counter *facetCounter) error {
+// hits with copies collapsed (of each group, the piece standing for it when
+// it matches q: Query.CollapseCopies), the values that only the pieces the
+// collapse left out have: for each group and each value of a piece of it
+// that matches np (q without its period; nil when q has none) and not of
+// an earlier one, once, when that piece matches q. A value's count is then
+// the groups (a piece without copies is a group of one) of which the
+// earliest piece with it that matches the rest of q lies in q's period,
+// which is what the value's filter finds, collapsed: the count shown is
+// the count a click on it gives. (The counts of one field can then add up
+// to more than the total: a group whose copies ran in two outlets counts
+// for both.) No period (year, undated, month, week) of the pieces left out
+// is added: a group is in the period of the piece standing for it alone,
+// as a filter to a period keeps it (archive.CollapseCopiesIn), and the
+// periods' counts add up to the total. mv is what matchingMembers found
+// for np (q when nil), nil when it is to be read.
+func (ix *Index) addCollapsedValues(ctx context.Context, q, np query.Query, mv memberValues, counter *facetCounter) error {
 	ix.mu.RLock()
 	c := ix.copies
 	ix.mu.RUnlock()
@@ -402,9 +416,17 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 	}
 	if mv == nil {
 		var err error
-		if mv, err = ix.matchingMembers(ctx, q); err != nil {
+		if mv, err = ix.matchingMembers(ctx, cmpOr(np, q)); err != nil {
 			return err
 		}
+	}
+	inPeriod := func(string) bool { return true }
+	if np != nil {
+		pm, err := ix.matchingMembers(ctx, q)
+		if err != nil {
+			return err
+		}
+		inPeriod = func(id string) bool { _, ok := pm[id]; return ok }
 	}
 	// a value as it is shown: the values one by their field's key
 	// (archive.FieldKey) are one (mergeCases adds their counts up)
@@ -415,57 +437,34 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 		}
 		return v
 	}
-	yearCode, monthCode := facetCodes[fYear]+":", facetCodes[fMonth]+":"
 	period := func(v string) bool {
 		code, _, _ := strings.Cut(v, ":")
 		return code == facetCodes[fYear] || code == facetCodes[fMonth] || code == facetCodes[fWeek]
 	}
 	for _, g := range c.groups {
-		var kept map[string]bool // the values of the piece standing for the group
-		var years []string       // the years the group is counted in
-		var dates groupDates     // its pieces' months and years only
-		counted := 0
+		var kept map[string]bool // the values of the group's pieces so far
 		for _, m := range g {
 			vs, ok := mv[m.ID]
 			if !ok {
 				continue
 			}
-			counted++
-			if counter.months && !counter.standing { // the dates read for the months alone
-				var ys []string
-				inMonth := false
-				for _, v := range vs {
-					if y, ok := strings.CutPrefix(v, yearCode); ok {
-						ys = append(ys, y)
-					}
-					if mo, ok := strings.CutPrefix(v, monthCode); ok {
-						inMonth = true
-						if !slices.Contains(dates.months, mo) {
-							dates.months = append(dates.months, mo)
-						}
-					}
-				}
-				if !inMonth {
-					dates.yearOnly = append(dates.yearOnly, ys...)
-				}
-			}
 			if kept == nil {
+				// the piece standing for the group: counted by the
+				// hits when it is one
 				kept = make(map[string]bool, len(vs))
 				for _, v := range vs {
 					kept[shown(v)] = true
-					if y, ok := strings.CutPrefix(v, yearCode); ok {
-						years = append(years, y)
-					}
 				}
 				continue
 			}
+			in := inPeriod(m.ID)
 			for _, v := range vs {
-				if kept[shown(v)] || counter.standing && period(v) {
+				if kept[shown(v)] || period(v) {
 					continue
 				}
-				kept[shown(v)] = true // once a group
-				if y, ok := strings.CutPrefix(v, yearCode); ok {
-					years = append(years, y)
+				kept[shown(v)] = true // once a group, by its earliest piece with it
+				if !in {
+					continue
 				}
 				if i, ok := counter.pos[v]; ok {
 					counter.counts[i]++
@@ -476,12 +475,6 @@ func (ix *Index) addCollapsedValues(ctx context.Context, q query.Query, mv membe
 					counter.extra[v]++
 				}
 			}
-		}
-		if counter.years && len(years) > 1 {
-			counter.spanning = append(counter.spanning, years)
-		}
-		if counter.months && counted > 1 && !counter.standing {
-			counter.dated = append(counter.dated, dates)
 		}
 	}
 	return nil

@@ -433,10 +433,11 @@ func TestWithinIsAnotherQuery(t *testing.T) {
 }
 
 // TestCollapsedGroupsWithTheirPeriodFiltered: with copies hidden, a group
-// of copies counts once in the years it spans (YearsCount) and in no
-// month of a year only when none of its pieces is in that month
-// (NoMonth), the years and months being counted by the main search or,
-// chosen, by their own (whose counters read the groups).
+// of copies counts once, in the period of the piece standing for it
+// (Query.CollapseCopies: archive.CollapseCopiesIn), so that YearsCount
+// and NoMonth say what a filter to the years, or to a month overlapping
+// it, finds, the years and months being counted by the main search or,
+// chosen, by their own.
 func TestCollapsedGroupsWithTheirPeriodFiltered(t *testing.T) {
 	src := t.TempDir()
 	var copied strings.Builder
@@ -463,24 +464,37 @@ func TestCollapsedGroupsWithTheirPeriodFiltered(t *testing.T) {
 		years, mar, apr int
 	}{
 		// the group, s, t and u: 4 pieces in 2020 and 2021, the group
-		// once; of 2020, s alone in no month beside 2020-03 (the group
-		// is in it), the group and s beside 2020-04
-		{Query{}, 4, 1, 2},
-		{Query{Years: []string{"2020", "2021"}}, 4, 1, 2},
-		// of the months' pieces, the group and t; the group in 2020-03
-		{Query{Months: months}, 2, 0, 1},
-		{Query{Years: []string{"2020", "2021"}, Months: months}, 2, 0, 1},
+		// once, a text of the year 2020 alone by g3, its earliest
+		// (2020 before 2020-03); of 2020, s and the group in no month
+		{Query{}, 4, 2, 2},
+		{Query{Years: []string{"2020", "2021"}}, 4, 2, 2},
+		// of the months' pieces, t alone: the group stands in none
+		{Query{Months: months}, 1, 0, 0},
+		{Query{Years: []string{"2020", "2021"}, Months: months}, 1, 0, 0},
 	} {
 		c.q.CollapseCopies = true
 		fs := run(t, ix, c.q).Facets
-		if n := fs.YearsCount([]string{"2020", "2021"}); n != c.years {
-			t.Errorf("years %v months %v: YearsCount(2020, 2021) %d, want %d", c.q.Years, c.q.Months, n, c.years)
+		years := c.q
+		years.Years = []string{"2020", "2021"}
+		if n, found := fs.YearsCount(years.Years), run(t, ix, years).Total; n != c.years || found != n {
+			t.Errorf("years %v months %v: YearsCount(2020, 2021) %d, its filter finds %d, want %d", c.q.Years, c.q.Months, n, found, c.years)
 		}
-		if n := fs.NoMonth("2020-03"); n != c.mar {
-			t.Errorf("years %v months %v: NoMonth(2020-03) %d, want %d", c.q.Years, c.q.Months, n, c.mar)
-		}
-		if n := fs.NoMonth("2020-04"); n != c.apr {
-			t.Errorf("years %v months %v: NoMonth(2020-04) %d, want %d", c.q.Years, c.q.Months, n, c.apr)
+		for _, m := range []struct {
+			month string
+			want  int
+		}{{"2020-03", c.mar}, {"2020-04", c.apr}} {
+			q := c.q
+			q.From, _ = time.Parse("2006-01", m.month)
+			q.To = q.From.AddDate(0, 1, -1)
+			inMonth := 0
+			for _, v := range fs.Months {
+				if v.Value == m.month {
+					inMonth = v.Count
+				}
+			}
+			if n, found := fs.NoMonth(m.month), run(t, ix, q).Total; n != m.want || inMonth+n != found {
+				t.Errorf("years %v months %v: NoMonth(%s) %d beside %d, the month finds %d; want %d", c.q.Years, c.q.Months, m.month, n, inMonth, found, m.want)
+			}
 		}
 	}
 }

@@ -152,20 +152,6 @@ type facetCounter struct {
 	*facetTerms
 	counts []int
 	extra  map[string]int // values not among the terms (none, in a consistent index)
-	// spanning are the years of each group of copies counted in more
-	// than one (addCollapsedValues; Facets.YearsCount)
-	spanning [][]string
-	// dated are the dates of each group of copies of which two pieces
-	// or more are counted (addCollapsedValues; Facets.NoMonth)
-	dated []groupDates
-	// years and months say whether the counter's years and months are
-	// kept (facetSearches), and so whether addCollapsedValues reads
-	// spanning and dated
-	years, months bool
-	// standing, with copies collapsed under Query.PeriodAfterCollapse,
-	// counts a group in the period of the piece standing for it alone:
-	// addCollapsedValues adds no year, month or week of its other pieces
-	standing bool
 }
 
 func (ft *facetTerms) counter() *facetCounter {
@@ -489,10 +475,6 @@ type facetSearches struct {
 	wg      sync.WaitGroup
 	mu      sync.Mutex // guards counted and err until wg is done
 	counted map[string][]FacetValue
-	// spanning is that of the counter of the years (facetCounter)
-	spanning [][]string
-	// dated is that of the counter of the months (facetCounter)
-	dated   []groupDates
 	err     error
 	plain   []string      // the fields counted by the main search
 	counter *facetCounter // of the main search; nil when it counts none
@@ -500,17 +482,19 @@ type facetSearches struct {
 
 // start starts the searches of the fields with a filter; restrict is
 // without a collapse of copies, which each search makes for its own query
-// (collapse). With periodAfter (Query.PeriodAfterCollapse, copies
-// collapsed) every period value (years, undated, months, weeks) counts
-// each group once, in the period of the piece standing for it, as the
-// chart's bars and the list of a bar hold it; a period field with a filter
-// is still counted without it, so that the other periods stay to be
-// chosen (09be4dd counted the years and months with their filters and was
-// taken back: the sidebar's YEARS then listed the chosen year alone).
-// Counted by any piece of a group, the timeline's 2020-06 said 3 where
-// the list of the chart's bar of 2020-06 held 2.
+// (collapse), by archive.CollapseCopiesIn's rule: uf and ur are filters
+// and restrict without the query's period (periodFree), period says it has
+// one. With copies collapsed every period value (years, undated, months,
+// weeks) counts each group once, in the period of the piece standing for
+// it, as the chart's bars and the list of a period hold it
+// (addCollapsedValues); a period field with a filter is still counted
+// without it, so that the other periods stay to be chosen (09be4dd
+// counted the years and months with their filters and was taken back: the
+// sidebar's YEARS then listed the chosen year alone). Counted by any piece
+// of a group, the timeline's 2020-06 said 3 where the list of the chart's
+// bar of 2020-06 held 2.
 func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms, all Facets, c compiled,
-	filters map[string]query.Query, restrict []query.Query, hasText, collapse, periodAfter bool) {
+	filters map[string]query.Query, restrict []query.Query, hasText, collapse bool, uf map[string]query.Query, ur []query.Query, period bool) {
 	for _, f := range facetFields {
 		if filters[f] == nil {
 			fc.plain = append(fc.plain, f)
@@ -524,10 +508,15 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 		fc.wg.Go(func() {
 			qf := combine(c.must, c.mustNot, nil, filters, restrict, f)
 			if !collapse {
-				fc.search(ctx, ix, terms, qf, nil, nil, f, false)
+				fc.search(ctx, ix, terms, qf, nil, nil, nil, f)
 				return
 			}
-			r, mv, err := ix.collapse(ctx, qf, false)
+			// the pieces standing chosen without the period
+			var np query.Query
+			if period {
+				np = combine(c.must, c.mustNot, nil, uf, ur, f)
+			}
+			r, mv, err := ix.collapse(ctx, cmpOr(np, qf), false)
 			if err != nil {
 				fc.fail(err)
 				return
@@ -536,26 +525,31 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 			if r != nil {
 				within = combine(c.must, c.mustNot, nil, filters, append(slices.Clone(restrict), r), f)
 			}
-			fc.search(ctx, ix, terms, within, qf, mv, f, periodAfter)
+			fc.search(ctx, ix, terms, within, qf, np, mv, f)
 		})
 	}
 	if len(fc.plain) > 0 {
 		fc.counter = terms.counter()
-		fc.counter.years, fc.counter.months = slices.Contains(fc.plain, fYear), slices.Contains(fc.plain, fMonth)
-		fc.counter.standing = periodAfter
 	}
 }
 
+// cmpOr is q when it is not nil, else or.
+func cmpOr(q, or query.Query) query.Query {
+	if q != nil {
+		return q
+	}
+	return or
+}
+
 // search counts the facets of field f over the hits of q; uncollapsed,
-// when not nil, is q without the collapse of copies it has, and mv what
-// the collapse read of it (see addCollapsedValues); standing is
-// facetCounter's.
-func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q, uncollapsed query.Query, mv memberValues, f string, standing bool) {
+// when not nil, is q without the collapse of copies it has, np that
+// without its period (nil when it has none), and mv what the collapse
+// read (see addCollapsedValues).
+func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerms, q, uncollapsed, np query.Query, mv memberValues, f string) {
 	counter := terms.counter()
-	counter.years, counter.months, counter.standing = f == fYear, f == fMonth, standing
 	_, _, err := ix.collect(ctx, q, 0, 0, []string{"-_score"}, counter)
 	if err == nil && uncollapsed != nil {
-		err = ix.addCollapsedValues(ctx, uncollapsed, mv, counter)
+		err = ix.addCollapsedValues(ctx, uncollapsed, np, mv, counter)
 	}
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
@@ -564,18 +558,6 @@ func (fc *facetSearches) search(ctx context.Context, ix *Index, terms *facetTerm
 		return
 	}
 	fc.counted[f] = counter.byField()[f]
-	fc.keepGroups(counter)
-}
-
-// keepGroups keeps what counter read of the groups of copies for the
-// years and months it counts (spanning, dated); fc.mu held.
-func (fc *facetSearches) keepGroups(counter *facetCounter) {
-	if counter.years {
-		fc.spanning = counter.spanning
-	}
-	if counter.months {
-		fc.dated = counter.dated
-	}
 }
 
 // fail records err as a search's.
@@ -595,7 +577,6 @@ func (fc *facetSearches) addMain() {
 	for _, f := range fc.plain {
 		fc.counted[f] = byField[f]
 	}
-	fc.keepGroups(fc.counter)
 	fc.mu.Unlock()
 }
 
@@ -614,7 +595,5 @@ func (fc *facetSearches) facets(none, allDocs bool, all Facets) Facets {
 	case allDocs:
 		return all
 	}
-	fs := facetsOf(fc.counted)
-	fs.spanning, fs.dated = fc.spanning, fc.dated
-	return fs
+	return facetsOf(fc.counted)
 }

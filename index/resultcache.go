@@ -26,9 +26,6 @@ func queryKey(q Query) string {
 	if q.hitsFacets {
 		b.WriteString("|hitsfacets")
 	}
-	if q.PeriodAfterCollapse && q.CollapseCopies && len(q.Years)+len(q.Months) > 0 {
-		b.WriteString("|periodafter")
-	}
 	fmt.Fprintf(&b, "|%d|%d|%t|%d|%d|%d|%d|%t|%t", q.From.UnixNano(), q.To.UnixNano(), q.Within, q.Sort, q.Offset, q.Limit, q.Mode, q.Typing, q.CollapseCopies)
 	if n := q.SnippetHits(); n >= 0 && q.Mode != ModeFacets && q.Mode != ModeCount { // no hits: no snippets
 		fmt.Fprintf(&b, "|snippets%d", n)

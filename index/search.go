@@ -150,9 +150,10 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	}
 	base := restrict // without the collapse's: the facets collapse their own
 	var mv memberValues
+	var np query.Query // the query without its period, copies collapsed
 	if q.CollapseCopies && !counted {
 		var err error
-		if restrict, mv, err = ix.collapsedFor(sctx, q, c, filters, restrict); err != nil {
+		if restrict, mv, np, err = ix.collapsedFor(sctx, q, c, filters, restrict); err != nil {
 			return Results{}, err
 		}
 	}
@@ -170,7 +171,8 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	ix.mu.RUnlock()
 	fc := &facetSearches{counted: map[string][]FacetValue{}}
 	if !allDocs && !pg.noFacets {
-		fc.start(sctx, ix, terms, all, c, filters, base, hasText, q.CollapseCopies, q.CollapseCopies && q.PeriodAfterCollapse && len(q.Years)+len(q.Months) > 0)
+		uf, ur, period := periodFree(q, filters, base)
+		fc.start(sctx, ix, terms, all, c, filters, base, hasText, q.CollapseCopies, uf, ur, period)
 	}
 	var hits search.DocumentMatchCollection
 	var err error
@@ -182,7 +184,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	}
 	res.Total = total
 	if q.CollapseCopies && fc.counter != nil && !q.hitsFacets {
-		if err := ix.addCollapsedValues(sctx, combine(c.must, c.mustNot, c.should, filters, base, ""), mv, fc.counter); err != nil {
+		if err := ix.addCollapsedValues(sctx, combine(c.must, c.mustNot, c.should, filters, base, ""), np, mv, fc.counter); err != nil {
 			fc.wait()
 			return Results{}, err
 		}

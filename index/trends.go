@@ -234,11 +234,16 @@ func yearOnly(fs Facets) []FacetValue {
 // only its pieces in the range, so the points add up to what folio search
 // finds with the same dates. With CollapseCopies a group of copies counts
 // once, in the period of the piece standing for it (the earliest that
-// matches q), and a period's total is the groups of which a piece is dated
-// in it: what a filter to the period finds with copies collapsed. A group
-// whose copies ran in two years is one piece of each year's total, so the
-// totals can add up to more than the collapsed archive, and a count is
-// never more than its total.
+// matches q but its period: archive.CollapseCopiesIn), which is what a
+// filter to the period finds with copies collapsed, and a period's total
+// is the groups of which a piece is dated in it. A group whose copies ran
+// in two years is one piece of each year's total, so the totals can add up
+// to more than the collapsed archive, and a count is never more than its
+// total. The total cannot follow the standing piece as the count does: the
+// archive's piece standing for a group is its earliest of all, q's its
+// earliest that q keeps, which a filter (an outlet, words only a copy has)
+// can make a later copy in a later period, whose count would then be over
+// its total (an attack: a share of 2.0).
 func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	start := time.Now()
 	from, to := q.From, q.To
@@ -267,9 +272,8 @@ func (ix *Index) Trend(ctx context.Context, q Query, by Period) (Trend, error) {
 	}
 	// with copies collapsed, a period's total is the groups of which a
 	// piece is dated in it (a piece without copies is a group of one):
-	// what a filter to the period finds with copies hidden, and never
-	// fewer than the query's count there, whichever copy stands for a
-	// group (an attack: the earliest pieces alone gave 1 of a period
+	// never fewer than the query's count there, whichever copy stands for
+	// a group (an attack: the earliest pieces alone gave 1 of a period
 	// whose query counted 2, a share of 200%)
 	var extra map[string]int
 	if q.CollapseCopies {

@@ -59,24 +59,21 @@ type Query struct {
 	// (archive.Article.CiteKey): the reader's keyring needs them all.
 	Pinned bool
 	// CollapseCopies counts each group of republished copies once (see
-	// Index.Copies): of a group's pieces that match, only the earliest is
-	// a hit. A facet value counts the groups of which a matching piece has
-	// it (addCollapsedValues): what its filter finds, collapsed; a field
-	// with a filter is counted without it, collapsed for that query.
+	// Index.Copies), by the rule of archive.CollapseCopiesIn: the piece
+	// standing for a group is its earliest that matches the query but its
+	// period (Years, Months, From and To, Within), and the group is a hit
+	// when that piece lies in the period, so that a period filter never
+	// changes which piece stands: a group that ran in 2019 and 2021 is a
+	// piece of 2019, in no list of 2021, as a trend counts it in the bar of
+	// 2019 (Trend). A period facet value (Years, Undated, Months, Weeks)
+	// counts each group once, in the period of that piece, as the bars do,
+	// every period kept (a field with a filter counted without it). Any
+	// other value counts the groups of which the earliest piece with it
+	// that matches the rest lies in the period (addCollapsedValues): what
+	// its filter finds, collapsed (the counts of such a field can add up
+	// to more than the total: a group whose copies ran in two outlets
+	// counts for both).
 	CollapseCopies bool
-	// PeriodAfterCollapse, with CollapseCopies, narrows to Years and
-	// Months after the copies are collapsed: a group is kept when the
-	// piece standing for it without them (its earliest that matches the
-	// rest of the query, From and To included) lies in them, as a trend
-	// counts it in that period's bar (Trend). Without it Years and Months
-	// choose among the copies as the other filters do: a group that ran in
-	// 2019 and 2021 is a piece of 2021. The reader's filter to a bar of the
-	// chart sets it, so that the list holds the bar's pieces. The period
-	// facets (Years, Undated, Months, Weeks) then count each group once,
-	// in the period of that piece, as the bars do, every period kept (a
-	// field with a filter counted without it): the period's count is the
-	// list's, the others those of their bars.
-	PeriodAfterCollapse bool
 	// Mode says which parts of the results to compute: all of them
 	// (the zero value), the total alone, the hits without the facet
 	// counts or the counts without the hits.
@@ -190,8 +187,9 @@ func FacetTells(values []FacetValue, chosen []string) bool {
 // count the pieces dated to the day by ISO week ("2017-W35") and those dated
 // only to the month by month ("2017-09"): a piece is never counted in a
 // period finer than its date. Years count the dated pieces and Undated the
-// others, so that without a collapse of copies Years' counts and Undated
-// add up to the pieces counted.
+// others, so that Years' counts and Undated add up to the pieces counted
+// (with copies collapsed, each group in the period of the piece standing
+// for it: Query.CollapseCopies).
 type Facets struct {
 	Tags    []FacetValue
 	Outlets []FacetValue
@@ -205,32 +203,16 @@ type Facets struct {
 	// filter value of Query.Years keeps them (a helper's report: the
 	// years left them out silently, 1 of 3 hits with 2 undated).
 	Undated int
-
-	// spanning are, with copies collapsed, the years of each group of
-	// copies counted in more than one year (a year counts the groups of
-	// which a piece is dated in it): YearsCount counts such a group once
-	// in a span of years.
-	spanning [][]string
-	// dated are, with copies collapsed, the dates of each group of
-	// copies of which two pieces or more are counted: NoMonth counts such
-	// a group as a search of a month finds it.
-	dated []groupDates
-}
-
-// groupDates are the months of a group of copies' pieces dated to the
-// month or the day, and the years of those dated only to the year.
-type groupDates struct {
-	months, yearOnly []string
 }
 
 // NoMonth counts the pieces that a search of month ("2020-06", the period
 // overlapping it) finds beside the month's count: those dated only to its
-// year, in no month. With copies collapsed a group counts once: it is
-// counted in Years once, in Months once in each of its months, and it is
-// in no month only when none of its pieces is in this one (an attack: the
-// year less the sum of its months said nothing of a piece dated "2020"
-// when a group ran in two months of 2020, and the list of 2020-06 held 3
-// where the bar said 2).
+// year, in no month, its year's count less its months'. With copies
+// collapsed a group counts once, in the period of the piece standing for
+// it (Query.CollapseCopies), so it is so too (an attack: counted in each
+// period a piece of it had, the year less its months said nothing of a
+// piece dated "2020" when a group ran in two months of 2020, and the list
+// of 2020-06 held 3 where the bar said 2).
 func (fs Facets) NoMonth(month string) int {
 	if len(month) < 4 {
 		return 0
@@ -245,18 +227,6 @@ func (fs Facets) NoMonth(month string) int {
 	for _, m := range fs.Months {
 		if strings.HasPrefix(m.Value, year+"-") {
 			n -= m.Count
-		}
-	}
-	for _, g := range fs.dated {
-		k := 0
-		for _, m := range g.months {
-			if strings.HasPrefix(m, year+"-") {
-				k++
-			}
-		}
-		n += max(k-1, 0) // counted once in the year, k times in its months
-		if k > 0 && slices.Contains(g.yearOnly, year) && !slices.Contains(g.months, month) {
-			n++ // a piece of the year only, and none in this month
 		}
 	}
 	return max(n, 0)
@@ -274,10 +244,10 @@ func (fs Facets) YearValues() []FacetValue {
 }
 
 // YearsCount is how many of the counted pieces are dated in one of years
-// (values of Years: "1901"), each group of copies once when copies are
-// collapsed: what a filter to those years finds. Without a collapse it is
-// the sum of the years' counts; with one, a group whose copies ran in two
-// of the years counts once, not once a year (a review: the reader's 1900s
+// (values of Years: "1901"): what a filter to those years finds, the sum
+// of their counts. With copies collapsed a group counts once, in the year
+// of the piece standing for it (Query.CollapseCopies), so it is so too (a
+// review: counted in each year a piece of it had, the reader's 1900s
 // summed its years to 19 where 1900–1909 finds 10). Undated among years
 // counts the undated pieces.
 func (fs Facets) YearsCount(years []string) int {
@@ -293,15 +263,6 @@ func (fs Facets) YearsCount(years []string) int {
 		if in[y.Value] {
 			n += y.Count
 		}
-	}
-	for _, g := range fs.spanning {
-		k := 0
-		for _, y := range g {
-			if in[y] {
-				k++
-			}
-		}
-		n -= max(k-1, 0)
 	}
 	return n
 }

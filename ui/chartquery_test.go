@@ -47,7 +47,7 @@ func TestChartCountsTheResultsWithoutTheBar(t *testing.T) {
 		t.Fatalf("the week's starred pieces listed: %d, want 1", got)
 	}
 	q := h.m.currentTrendSeries().query
-	if !slices.Equal(q.Years, []string{"2010", "2020"}) || q.Months != nil || q.PeriodAfterCollapse || !q.From.IsZero() || !q.To.IsZero() || q.Limit != 0 || q.Offset != 0 || q.Sort != index.SortRelevance || len(q.IDs) != 3 {
+	if !slices.Equal(q.Years, []string{"2010", "2020"}) || q.Months != nil || !q.From.IsZero() || !q.To.IsZero() || q.Limit != 0 || q.Offset != 0 || q.Sort != index.SortRelevance || len(q.IDs) != 3 {
 		t.Fatalf("the chart's query: %+v", q)
 	}
 	tr, err := ix.Trend(context.Background(), q, index.ByYear)

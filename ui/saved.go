@@ -308,11 +308,6 @@ func (m Model) savedOfCurrent(name string) (SavedSearch, error) {
 	s := SavedSearch{Name: name, Query: strings.TrimSpace(m.search.value()),
 		Tags: q.Tags, Outlets: q.Outlets, Authors: q.Authors, Kinds: q.Kinds,
 		Starred: f.starred, Unread: f.unread, Quoted: f.quoted, CollapseCopies: q.CollapseCopies}
-	if q.CollapseCopies && q.PeriodAfterCollapse && len(q.Years)+len(q.Months) > 0 {
-		// the bar's pieces are the groups whose piece shown is in the
-		// period; a range of dates keeps those with any piece in it
-		return s, errors.New("with copies hidden, the chart's period holds the texts first shown in it, which no range of dates keeps: filter by the sidebar's years, or show copies")
-	}
 	if slices.Contains(q.Years, index.Undated) {
 		// the years are saved as a range of dates, which holds no
 		// undated piece (the command line has no filter to them)

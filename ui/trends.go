@@ -187,9 +187,9 @@ func (f *periodFilter) applyTo(q *index.Query) {
 		return
 	}
 	// with copies hidden, a group is in the bar of the piece standing for
-	// it: the period keeps the groups whose piece is in it (a list of a
-	// bar of 1 held 3: the texts of 2019 run again in 2021 too)
-	q.PeriodAfterCollapse = true
+	// it, and the period keeps the groups whose piece is in it, as any
+	// period does (index.Query.CollapseCopies; a list of a bar of 1 held
+	// 3: the texts of 2019 run again in 2021 too)
 	switch {
 	case f.years != nil:
 		q.Years, q.Months = f.years, nil
