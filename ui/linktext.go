@@ -2,10 +2,14 @@ package ui
 
 import (
 	"html"
+	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -165,4 +169,264 @@ func appendText(src []byte, s string) ([]byte, *ast.Text) {
 	start := len(src)
 	src = append(src, html.EscapeString(s)...)
 	return src, ast.NewTextSegment(text.NewSegment(start, len(src)))
+}
+
+// maxWordJoin bounds the letters of a word moved into a link beside them
+// (wordsAroundLinks): a longer run of letters is no word.
+const maxWordJoin = 64
+
+// wordsAroundLinks keeps whole a word a link is part of. Glamour shows a
+// link as its text then its URL, so "[expand](https://example.com/x)ed"
+// read "expand https://example.com/xed": the word parted (find-in-piece
+// missed "expanded") and the URL shown wrong (41f: 4 of the 30 web pages
+// added with add --html). So the letters of the word right after a link's
+// text, or right before it, are made part of the link's text, and the URL
+// comes after the whole word: "expanded https://example.com/x". A word is
+// letters, digits and marks, with an apostrophe between them ("Obama’s"),
+// of a script that sets words apart with spaces, at most maxWordJoin
+// runes; punctuation is no part of it ("[report](u)." stays "report u."),
+// nor are letters of a script written without spaces between words (Han,
+// kana, Thai…: a link's text there is not moved into its sentence). A link
+// whose text is its URL shows it once, as an autolink does; and where the
+// URL a link, an image or an autolink shows still touches a letter or a
+// digit (one not moved: "[链接](u)的", "<https://example.com>ed"), a space
+// sets it apart. Links in a table are shown there without their URLs (a
+// number, and the URL listed under it): only the words are joined there.
+// src is appended to (the space, a URL) and returned; each link is read
+// once, its text up to maxJudgedText bytes.
+func wordsAroundLinks(doc ast.Node, src []byte) []byte {
+	type found struct {
+		n       ast.Node
+		inTable bool
+	}
+	var nodes []found
+	table := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() == east.KindTable {
+			if entering {
+				table++
+			} else {
+				table--
+			}
+		}
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.Link, *ast.Image, *ast.AutoLink:
+			nodes = append(nodes, found{n, table > 0})
+			if n.Kind() == ast.KindLink {
+				return ast.WalkContinue, nil // an image in a link
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindCodeSpan:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	space := -1 // of a space appended to src
+	spaceText := func() *ast.Text {
+		if space < 0 {
+			space = len(src)
+			src = append(src, ' ')
+		}
+		return ast.NewTextSegment(text.NewSegment(space, space+1))
+	}
+	for _, f := range nodes {
+		n := f.n
+		p := n.Parent()
+		if p == nil {
+			continue
+		}
+		if l, ok := n.(*ast.Link); ok {
+			shown, ok := linkText(l, src)
+			if !ok {
+				continue
+			}
+			if !f.inTable && shownAsURL(l, shown) {
+				start := len(src)
+				src = append(src, l.Destination...)
+				a := ast.NewAutoLink(ast.AutoLinkURL, ast.NewTextSegment(text.NewSegment(start, len(src))))
+				p.ReplaceChild(p, l, a)
+				n = a
+			} else {
+				joinWord(l, shown, src)
+			}
+		}
+		if f.inTable {
+			continue
+		}
+		if showsURLLast(n) && n.NextSibling() != nil {
+			if r := firstShown(n.NextSibling(), src); unicode.IsLetter(r) || unicode.IsNumber(r) {
+				p.InsertAfter(p, n, spaceText())
+			}
+		}
+		if a, ok := n.(*ast.AutoLink); ok && a.AutoLinkType == ast.AutoLinkURL {
+			// shown as its URL alone: a letter before it touches it too
+			if t, ok := n.PreviousSibling().(*ast.Text); ok && !t.IsRaw() && !t.SoftLineBreak() && !t.HardLineBreak() {
+				if r, _ := utf8.DecodeLastRune(t.Segment.Value(src)); unicode.IsLetter(r) || unicode.IsNumber(r) {
+					p.InsertBefore(p, n, spaceText())
+				}
+			}
+		}
+	}
+	return src
+}
+
+// joinWord makes the letters of a word right after link's text (shown),
+// and right before it, part of its text (see wordsAroundLinks).
+func joinWord(l *ast.Link, shown string, src []byte) {
+	first, _ := utf8.DecodeRuneInString(shown)
+	last, _ := utf8.DecodeLastRuneInString(shown)
+	// a link of the same URL after it, in the same word, is one with it
+	// ("[expand](u)[ed](u)", as a page split an element: 41f)
+	for joinsWord(last) {
+		next, ok := l.NextSibling().(*ast.Link)
+		if !ok || string(next.Destination) != string(l.Destination) {
+			break
+		}
+		more, ok := linkText(next, src)
+		if r, _ := utf8.DecodeRuneInString(more); !ok || !joinsWord(r) || len(shown)+len(more) > maxJudgedText {
+			break
+		}
+		for c := next.FirstChild(); c != nil; {
+			after := c.NextSibling()
+			l.AppendChild(l, c) // moved from next
+			c = after
+		}
+		l.Parent().RemoveChild(l.Parent(), next)
+		shown += more
+		last, _ = utf8.DecodeLastRuneInString(shown)
+	}
+	if t, ok := l.NextSibling().(*ast.Text); ok && !t.IsRaw() && joinsWord(last) {
+		v := t.Segment.Value(src)
+		if k := wordRun(v, false); k > 0 {
+			moved := ast.NewTextSegment(text.NewSegment(t.Segment.Start, t.Segment.Start+k))
+			t.Segment = t.Segment.WithStart(t.Segment.Start + k)
+			l.AppendChild(l, moved)
+		}
+	}
+	if t, ok := l.PreviousSibling().(*ast.Text); ok && !t.IsRaw() && !t.SoftLineBreak() && !t.HardLineBreak() && joinsWord(first) {
+		v := t.Segment.Value(src)
+		if k := wordRun(v, true); k > 0 {
+			if c := v[len(v)-k-1:]; len(v) > k && (c[0] == '&' || c[0] == '#') {
+				return // a reference's name ("caf&eacute[x](u)")
+			}
+			moved := ast.NewTextSegment(text.NewSegment(t.Segment.Stop-k, t.Segment.Stop))
+			t.Segment = t.Segment.WithStop(t.Segment.Stop - k)
+			l.InsertBefore(l, l.FirstChild(), moved)
+		}
+	}
+}
+
+// wordRun is the length in bytes of the word at the start of v (at its
+// end when back is set): runes joinsWord takes, an apostrophe between
+// two of them; 0 when there is none, or it is longer than maxWordJoin
+// runes.
+func wordRun(v []byte, back bool) int {
+	n, runes := 0, 0
+	for n < len(v) {
+		var r rune
+		var size int
+		if back {
+			r, size = utf8.DecodeLastRune(v[:len(v)-n])
+		} else {
+			r, size = utf8.DecodeRune(v[n:])
+		}
+		if r == '\'' || r == '’' {
+			// an apostrophe inside the word: a word rune beyond it
+			var next rune
+			if back {
+				next, _ = utf8.DecodeLastRune(v[:len(v)-n-size])
+			} else {
+				next, _ = utf8.DecodeRune(v[n+size:])
+			}
+			if !joinsWord(next) {
+				break
+			}
+		} else if !joinsWord(r) {
+			break
+		}
+		n += size
+		if runes++; runes > maxWordJoin {
+			return 0
+		}
+	}
+	return n
+}
+
+// joinsWord says whether r is part of a word a link's text joins: a
+// letter, a digit or a mark of a script that sets its words apart with
+// spaces.
+func joinsWord(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) &&
+		!unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo, unicode.Yi,
+			unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan)
+}
+
+// firstShown is the first character Glamour shows of n, an inline: a
+// text's, a link's text's, an autolink's URL's, emphasis' first text's;
+// 0 for any other (a code span is shown with its own margin in most
+// styles), or none.
+func firstShown(n ast.Node, src []byte) rune {
+	for depth := 0; n != nil && depth < 8; depth++ {
+		switch m := n.(type) {
+		case *ast.Text:
+			r, _ := utf8.DecodeRune(m.Segment.Value(src))
+			if m.IsRaw() || r == utf8.RuneError {
+				return 0
+			}
+			return r
+		case *ast.AutoLink:
+			r, _ := utf8.DecodeRune(m.Label(src))
+			return r
+		case *ast.Link:
+			shown, _ := linkText(m, src)
+			r, _ := utf8.DecodeRuneInString(shown)
+			return r
+		}
+		switch n.Kind() {
+		case ast.KindEmphasis, east.KindStrikethrough:
+			n = n.FirstChild()
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// shownAsURL says whether link, whose text shows as shown, is its own URL
+// written out, which Glamour would show twice ("https://example.com/x
+// https://example.com/x"): its text plain, one line, the URL absolute or
+// starting "www.".
+func shownAsURL(link *ast.Link, shown string) bool {
+	if shown == "" || shown != string(link.Destination) {
+		return false
+	}
+	for c := link.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*ast.Text)
+		if !ok || t.SoftLineBreak() || t.HardLineBreak() {
+			return false
+		}
+	}
+	u, err := url.Parse(shown)
+	return err == nil && u.IsAbs() || hasPrefixFold(link.Destination, "www.")
+}
+
+// showsURLLast says whether Glamour shows n's URL last: a link's whose URL
+// is not an anchor alone (Glamour shows none), an image's with a URL, an
+// autolink's but an e-mail address's (shown as written).
+func showsURLLast(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.Link:
+		u, err := url.Parse(string(n.Destination))
+		return err == nil && "#"+u.Fragment != string(n.Destination)
+	case *ast.Image:
+		return len(n.Destination) > 0
+	case *ast.AutoLink:
+		return n.AutoLinkType == ast.AutoLinkURL
+	}
+	return false
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
+	"github.com/folio-tui/folio/archive"
 	"github.com/folio-tui/folio/state"
 )
 
@@ -23,8 +24,14 @@ type quoteRun struct {
 
 func startQuoteRun(t *testing.T, dir string, w, h int) *quoteRun {
 	t.Helper()
+	return startQuoteRunOf(t, dir, w, h, testArticles())
+}
+
+// startQuoteRunOf is startQuoteRun over arts (five of them).
+func startQuoteRunOf(t *testing.T, dir string, w, h int, arts []archive.Article) *quoteRun {
+	t.Helper()
 	t.Setenv("NO_COLOR", "")
-	f := newFake(testArticles()...)
+	f := newFake(arts...)
 	opts := Options{
 		OpenIndex: func(context.Context, func(int, int)) (Searcher, Info, error) {
 			return f, Info{Count: len(f.articles)}, nil

@@ -384,7 +384,8 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	src = defuseHTML(html, src)
 	src = lim.prepareCode(code, src)
 	src = lineBreaks(doc, src)
-	itemParagraphs(doc) // see linebreaks.go
+	itemParagraphs(doc)              // see linebreaks.go
+	src = wordsAroundLinks(doc, src) // see linktext.go
 	ph, signs := signPlaceholder(src)
 	if signs {
 		src = protectDocSigns(doc, src, ph) // see signs.go

@@ -1,0 +1,31 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// folio show keeps whole a word a link is in, its URL after the word (41f:
+// "expand https://example.com/xed last year": the word parted, the URL
+// shown wrong), at any width.
+func TestShowKeepsAWordWithALinkWhole(t *testing.T) {
+	dir := t.TempDir()
+	piece := "---\ntitle: Links in words\ndate: 2020-01-01\n---\n" +
+		"The programme was [expand](https://example.com/x)ed last year, and [the report](https://example.com/r) said so.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"80", "120", "30"} {
+		out, errOut, code := run(t, "--archive", dir, "show", "a", "--width", w)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		flat := strings.Join(strings.Fields(out), " ")
+		if !strings.Contains(flat, "The programme was expanded https://example.com/x last year, and the report https://example.com/r said so.") ||
+			strings.Contains(flat, "xed") {
+			t.Errorf("width %s:\n%s", w, out)
+		}
+	}
+}

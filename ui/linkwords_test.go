@@ -1,0 +1,107 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// linkWords are Markdown shapes of links beside words, and what each
+// reads as, its lines joined.
+var linkWords = []struct{ md, want, not string }{
+	{"The programme was [expand](https://example.com/x)ed last year.", "The programme was expanded https://example.com/x last year.", "xed"},
+	{"It was re[load](https://example.com/l)ed.", "It was reloaded https://example.com/l.", ""},
+	{"And [the report](https://example.com/r). Then [report](https://example.com/r), [x](https://example.com/y)-based.",
+		"And the report https://example.com/r. Then report https://example.com/r, x https://example.com/y-based.", ""},
+	{"*The [expand](https://example.com/x)ed one*, **[bold](https://example.com/b)s**.", "The expanded https://example.com/x one, bolds https://example.com/b.", ""},
+	{"Ref [expand][r]ed here.\n\n[r]: https://example.com/x", "Ref expanded https://example.com/x here.", "xed"},
+	{"[Obama](https://example.com/o)’s plan and l’[Europe](https://example.com/e).", "Obama’s https://example.com/o plan and l’Europe https://example.com/e.", ""},
+	{"这是[链接](https://example.com/z)的一个很长的例子句子。", "这是链接 https://example.com/z 的一个很长的例子句子。", ""},
+	{"Go [here](#notes)now and [there](https://example.com/t) now.", "Go herenow and there https://example.com/t now.", ""},
+	{"See [https://example.com/u](https://example.com/u) once.", "See https://example.com/u once.", "u https://example.com/u"},
+	{"An <https://example.com/a>ed autolink and https://example.com/q ok.", "An https://example.com/a ed autolink and https://example.com/q ok.", ""},
+	{"A ![alt](https://example.com/i.png)s image, [![chart](https://example.com/c.png)](https://example.com/p)s too.",
+		"https://example.com/i.png s image,", "example.com/ps"},
+	{"have [expand](https://example.com/x)[ed](https://example.com/x) to it, [a](https://example.com/a)[b](https://example.com/b) [c](https://example.com/c)*d*.",
+		"have expanded https://example.com/x to it, a https://example.com/a b https://example.com/b c https://example.com/c d.", "x https://example.com/x"},
+	{"Words " + strings.Repeat("a", 70) + "[x](https://example.com/w)" + strings.Repeat("b", 70) + " end.",
+		strings.Repeat("a", 70) + "x https://example.com/w " + strings.Repeat("b", 70), ""},
+}
+
+// A link inside a word keeps the word whole, its URL after it; punctuation
+// after a link stays where it is; a link whose text is its URL shows it
+// once; a URL is never run into the letters after it (41f: "expand
+// https://example.com/xed last year", the word parted and the URL shown
+// wrong; 4 of the 30 web pages added with add --html).
+func TestLinkInAWordKeepsTheWordWhole(t *testing.T) {
+	for _, c := range linkWords {
+		for _, style := range []string{"notty", "dark"} {
+			for _, w := range []int{80, 120} {
+				lines, _, err := RenderMarkdown(c.md, w, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				raw := strings.Join(lines, "\n")
+				// notty shows emphasis with its marks
+				got := strings.ReplaceAll(strings.Join(strings.Fields(ansi.Strip(raw)), " "), "*", "")
+				if !strings.Contains(got, c.want) {
+					t.Errorf("%s at %d: %q\nreads %q\nwant  %q", style, w, c.md, got, c.want)
+				}
+				if c.not != "" && (strings.Contains(got, c.not) || strings.Contains(raw, c.not)) {
+					t.Errorf("%s at %d: %q\nreads %q, holding %q", style, w, c.md, got, c.not)
+				}
+			}
+		}
+	}
+	// the whole word is the link's, and the hyperlink opens the URL
+	lines, _, err := RenderMarkdown(linkWords[0].md, 80, "dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raw := strings.Join(lines, "\n"); !strings.Contains(raw, ";https://example.com/x\x07") || strings.Contains(raw, "example.com/xed") {
+		t.Errorf("the hyperlink: %q", raw)
+	}
+	// in a table a link shows no URL: its word is whole there too
+	lines, _, err = RenderMarkdown("| a | b |\n|---|---|\n| [expand](https://example.com/x)ed | two |\n", 80, "notty")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ansi.Strip(strings.Join(lines, "\n")); !strings.Contains(got, "expanded") {
+		t.Errorf("table:\n%s", got)
+	}
+}
+
+// In the reader, find-in-piece finds the word a link is in, and a quote
+// of its line is found again at another width.
+func TestLinkInAWordIsFoundAndQuoted(t *testing.T) {
+	arts := testArticles()
+	arts[0].Body = "The programme was [expand](https://example.com/x)ed last year, and [the report](https://example.com/r) said so.\n"
+	h := newHarness(t, newFake(arts...), 80, 30)
+	h.key("enter") // raqqa
+	h.key("/")
+	h.typeText("expanded")
+	h.key("enter")
+	if n := len(h.m.reader.matches); n != 1 {
+		t.Fatalf("find “expanded”: %d matches", n)
+	}
+	h.requireScreen("“expanded” 1/1")
+
+	dir := t.TempDir()
+	r := startQuoteRunOf(t, dir, 80, 30, arts)
+	r.keys("enter")
+	waitIdle(t, r.screen, "expanded https://example.com/x last year")
+	r.keys("v", "y")
+	waitIdle(t, r.screen, "note \\(optional")
+	r.keys("enter")
+	waitIdle(t, r.screen, "Quote kept")
+	qs := r.saved()
+	if len(qs) != 1 || !strings.Contains(qs[0].Exact, "expanded https://example.com/x last year") {
+		t.Fatalf("saved %+v", qs)
+	}
+	waitIdle(t, r.screen, `(?m)^`+quoteMark+` The programme was expanded`)
+	r.tm.Send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	waitIdle(t, r.screen, `(?m)^`+quoteMark+` The programme was expanded https://example.com/x last year, and the report`)
+	r.quit()
+}
