@@ -386,9 +386,9 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	src = lineBreaks(doc, src)
 	itemParagraphs(doc)              // see linebreaks.go
 	src = wordsAroundLinks(doc, src) // see linktext.go
-	ph, signs := signPlaceholder(src)
+	marks, signs := docPlaceholders(src)
 	if signs {
-		src = protectDocSigns(doc, src, ph) // see signs.go
+		src = protectDocSigns(doc, src, marks) // see signs.go
 	}
 	// at renders blocks, top-level blocks of doc, as a document of their
 	// own wrapped at w
@@ -404,7 +404,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 			return nil, err
 		}
 		if signs {
-			b := bytes.ReplaceAll(out.Bytes(), []byte(string(ph)), []byte("-"))
+			b := marks.restore(out.Bytes())
 			out.Reset()
 			out.Write(b)
 		}
@@ -441,19 +441,15 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		if b.Kind() != east.KindTable {
 			continue
 		}
-		sign := ""
-		if signs {
-			sign = string(ph)
-		}
 		if width > firstWrap && !wholeWraps {
 			// one that shows all at a narrow width as it is laid out
 			// unwrapped shows all wider: asked there first (tables.go)
-			if lines, err := at([]ast.Node{b}, firstWrap); err == nil && tableUnwrapped(b, src, lines) && tableShowsAll(b, src, lines, sign) {
+			if lines, err := at([]ast.Node{b}, firstWrap); err == nil && tableUnwrapped(b, src, lines) && tableShowsAll(b, src, lines, marks) {
 				continue
 			}
 		}
 		lines, err := at([]ast.Node{b}, width)
-		if err != nil || tableShowsAll(b, src, lines, sign) {
+		if err != nil || tableShowsAll(b, src, lines, marks) {
 			continue
 		}
 		var rows []ast.Node

@@ -21,6 +21,9 @@ import (
 // "12.5 degrees"). So before wrapping each minus that signs a number or
 // an exponent ("3.2e-12") is written as a placeholder the wrapper does not break at, of the same width,
 // and after it as '-' again: the characters shown are the ones written.
+// A comma or a full stop between two digits is written so in a body too:
+// Glamour wraps a list's and a quote's text again breaking after ',' and
+// '.' ("42," over "300.50" in a list item; see numberMarks).
 
 // signPlaceholder is the placeholder for s's signs: the first of U+2011
 // (non-breaking hyphen) and the private use characters that s holds
@@ -30,17 +33,94 @@ func signPlaceholder(s []byte) (rune, bool) {
 	if bytes.IndexByte(s, '-') < 0 {
 		return 0, false
 	}
+	free := freePlaceholders(s, 1)
+	if len(free) == 0 {
+		return 0, false // a body holding them all: wrapped as before
+	}
+	return free[0], true
+}
+
+// freePlaceholders are the first n (or fewer) of U+2011 and the private
+// use characters that s holds neither written nor as a reference.
+func freePlaceholders(s []byte, n int) []rune {
 	decoded := s
 	if bytes.IndexByte(s, '&') >= 0 {
 		// Glamour decodes references in text: "&#8209;" is U+2011
 		decoded = []byte(html.UnescapeString(string(s)))
 	}
+	var free []rune
 	for _, r := range append([]rune{'\u2011'}, privateUse...) {
-		if !bytes.ContainsRune(s, r) && !bytes.ContainsRune(decoded, r) {
-			return r, true
+		if len(free) < n && !bytes.ContainsRune(s, r) && !bytes.ContainsRune(decoded, r) {
+			free = append(free, r)
 		}
 	}
-	return 0, false // a body holding them all: wrapped as before
+	return free
+}
+
+// numberMarks are the placeholders protectDocSigns writes in a body for a
+// minus signing a number and for a comma and a full stop between two
+// digits ("42,300.50"), each 0 when there is none: Glamour wraps a list's
+// and a quote's block again with the breakpoints " ,.;-+|" (BlockElement,
+// v2.0.1), which ended a line of a list item or a quote inside a number,
+// "42," over "300.50", "66." over "8" (41f, 41i).
+type numberMarks struct{ minus, comma, dot rune }
+
+// docPlaceholders are the placeholders for the marks of src's numbers,
+// each one src holds neither written nor as a reference; not ok when src
+// has none of '-', ',' and '.' between digits (or no placeholder is free).
+func docPlaceholders(src []byte) (numberMarks, bool) {
+	var m numberMarks
+	want := []*rune{}
+	if bytes.IndexByte(src, '-') >= 0 {
+		want = append(want, &m.minus)
+	}
+	if separatorBetweenDigits(src, ',') {
+		want = append(want, &m.comma)
+	}
+	if separatorBetweenDigits(src, '.') {
+		want = append(want, &m.dot)
+	}
+	free := freePlaceholders(src, len(want))
+	if len(want) == 0 || len(free) < len(want) {
+		if m, ok := signPlaceholder(src); ok {
+			return numberMarks{minus: m}, true // as before: signs alone
+		}
+		return numberMarks{}, false
+	}
+	for i, p := range want {
+		*p = free[i]
+	}
+	return m, true
+}
+
+// separatorBetweenDigits says whether src holds c between two digits.
+func separatorBetweenDigits(src []byte, c byte) bool {
+	for i := bytes.IndexByte(src, c); i >= 0; {
+		if i > 0 && i+1 < len(src) && isDigit(src[i-1]) && isDigit(src[i+1]) {
+			return true
+		}
+		j := bytes.IndexByte(src[i+1:], c)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// restore is s with the placeholders written as what they stand for.
+func (m numberMarks) restore(s []byte) []byte {
+	for _, p := range [...]struct {
+		ph rune
+		c  string
+	}{{m.minus, "-"}, {m.comma, ","}, {m.dot, "."}} {
+		if p.ph != 0 {
+			s = bytes.ReplaceAll(s, []byte(string(p.ph)), []byte(p.c))
+		}
+	}
+	return s
 }
 
 // privateUse are the private use characters signPlaceholder may use.
@@ -79,10 +159,28 @@ var lineStart = [2]rune{'\n', '\n'}
 // start), the nearer last. It returns the last two characters of s (with
 // prev's when s is shorter) and whether it changed anything.
 func protectSigns(s []byte, ph rune, prev [2]rune) (out []byte, last [2]rune, changed bool) {
+	return protectNumbers(s, numberMarks{minus: ph}, prev)
+}
+
+// protectNumbers is protectSigns writing, besides, each comma and full
+// stop between two digits as m's placeholders for them (where set).
+func protectNumbers(s []byte, m numberMarks, prev [2]rune) (out []byte, last [2]rune, changed bool) {
 	out = s
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRune(s[i:])
-		if r == '-' && signsNumber(prev, s, i) {
+		ph := rune(0)
+		switch {
+		case r == '-' && m.minus != 0 && signsNumber(prev, s, i):
+			ph = m.minus
+		case r == ',' && m.comma != 0 || r == '.' && m.dot != 0:
+			if '0' <= prev[1] && prev[1] <= '9' && i+1 < len(s) && isDigit(s[i+1]) {
+				ph = m.comma
+				if r == '.' {
+					ph = m.dot
+				}
+			}
+		}
+		if ph != 0 {
 			if !changed {
 				out = append([]byte(nil), s[:i]...)
 				changed = true
@@ -133,10 +231,11 @@ func KeepingSigns(s string, render func(string) string) string {
 }
 
 // protectDocSigns writes each minus in doc's text (code spans too, not code
-// blocks or HTML) that signs a number as ph, appending the changed texts to
-// src (returned). The character before a Text is the last shown before it
+// blocks or HTML) that signs a number, and each comma and full stop between
+// two digits, as its placeholder of m, appending the changed texts to src
+// (returned). The character before a Text is the last shown before it
 // in its block; a block and a line break start a line.
-func protectDocSigns(doc ast.Node, src []byte, ph rune) []byte {
+func protectDocSigns(doc ast.Node, src []byte, m numberMarks) []byte {
 	prev := lineStart
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -158,7 +257,7 @@ func protectDocSigns(doc ast.Node, src []byte, ph rune) []byte {
 		s := t.Segment
 		if s.Start >= 0 && s.Stop <= len(src) && s.Start < s.Stop {
 			v := src[s.Start:s.Stop]
-			out, last, changed := protectSigns(v, ph, prev)
+			out, last, changed := protectNumbers(v, m, prev)
 			if changed {
 				start := len(src)
 				src = append(src, out...)

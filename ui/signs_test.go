@@ -142,3 +142,46 @@ func TestHeaderKeepsSignsWithNumbers(t *testing.T) {
 		t.Fatal("no width tried ends a plain wrap of the title with its sign")
 	}
 }
+
+// A number's comma or full stop never ends a line of a list item or a
+// quote, which Glamour wraps again at " ,.;-+|" (41f, 41i: "42," over
+// "300.50" at width 30, "66." over "8" at 33, with a hard break before
+// them or not), and every character is shown as written; at widths where
+// the number fits.
+func TestNumbersStayWholeInListsAndQuotes(t *testing.T) {
+	para := "the total came to 42,300.50 dollars in the year and 66.8 percent of it went west, 1,234,567.89 and 3.14159 again and again"
+	docs := []string{
+		"- First line of the item  \n  then " + para + "\n\n> Quote line  \n> " + para + "\n",
+		"- First line of the item then " + para + "\n\n> Quote line " + para + "\n",
+		"1. An item\\\n   " + para + "\n   - nested " + para + "\n\n> > nested quote " + para + "\n",
+		"A paragraph, 1.5 and 2,5 and a fall to -3.5, in the text: " + para + "\n\n- " + para + "\n",
+	}
+	split := regexp.MustCompile(`[0-9][,.]$`)
+	for i, md := range docs {
+		for _, style := range []string{"dark", "notty"} {
+			for w := 24; w <= 130; w++ { // the longest number fits in an item of a nested list
+				lines, _, err := RenderMarkdown(md, w, style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for k := 0; k+1 < len(lines); k++ {
+					l := strings.TrimRight(ansi.Strip(lines[k]), " ")
+					next := strings.TrimLeft(ansi.Strip(lines[k+1]), " │|┃>")
+					if split.MatchString(l) && next != "" && next[0] >= '0' && next[0] <= '9' {
+						t.Fatalf("doc %d, %s at width %d: a number cut: %q / %q", i, style, w, l, next)
+					}
+				}
+				out := ansi.Strip(strings.Join(lines, "\n"))
+				if strings.ContainsAny(out, "\u2011\ue000\ue001\ue002") {
+					t.Fatalf("doc %d, %s at width %d: a placeholder shown:\n%s", i, style, w, out)
+				}
+				flat := strings.Join(strings.Fields(out), " ")
+				for _, n := range []string{"42,300.50", "66.8", "1,234,567.89", "3.14159"} {
+					if strings.Count(flat, n) != strings.Count(md, n) {
+						t.Fatalf("doc %d, %s at width %d: %s shown %d times, written %d:\n%s", i, style, w, n, strings.Count(flat, n), strings.Count(md, n), out)
+					}
+				}
+			}
+		}
+	}
+}

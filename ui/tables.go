@@ -28,8 +28,9 @@ import (
 
 // tableShowsAll says whether lines, table rendered, show every word of
 // each of its cells (its headers too) whole, and no "…" the table lacks;
-// sign is what the text holds for a minus sign (protectDocSigns), shown '-'.
-func tableShowsAll(table ast.Node, src []byte, lines []string, sign string) bool {
+// marks are what the text holds for the marks of numbers (protectDocSigns),
+// shown as those.
+func tableShowsAll(table ast.Node, src []byte, lines []string, marks numberMarks) bool {
 	shown := ansi.Strip(strings.Join(lines, "\n"))
 	words := make(map[string]int) // how many times each word shows whole
 	for _, l := range strings.Split(shown, "\n") {
@@ -47,10 +48,7 @@ func tableShowsAll(table ast.Node, src []byte, lines []string, sign string) bool
 		if !entering || n.Kind() != east.KindTableCell {
 			return ast.WalkContinue, nil
 		}
-		t := cellText(n, src)
-		if sign != "" {
-			t = strings.ReplaceAll(t, sign, "-")
-		}
+		t := string(marks.restore([]byte(cellText(n, src))))
 		ellipsis = ellipsis || strings.Contains(t, "…")
 		for _, w := range strings.Fields(t) {
 			// a code span's references are shown as written, text's decoded
