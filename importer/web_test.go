@@ -837,6 +837,38 @@ func TestQuoteParagraphsStayWhole(t *testing.T) {
 	}
 }
 
+// TestMetadataIsReadFromThePageAsItIs: the metadata go-trafilatura read
+// from the page folio rewrote for it held the marks written beside inline
+// elements and lost what the rewriting moved: an author "By\uE020 Jane
+// Doe" (its "By " no longer stripped; five of the thirty web pages), a
+// title from an <h1> "Big\uE020news\uE020today", a tag "rail\uE020news",
+// an author in a cell or a quote none.
+func TestMetadataIsReadFromThePageAsItIs(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	for _, c := range []struct {
+		page, title, author, tag string
+	}{
+		{`<head></head><body><article><h1>Big <em>news</em> today</h1><div class="author">By <a href="/a/jane">Jane Doe</a></div><p>` +
+			para + `</p><p>` + para + `</p><div class="tags"><a href="/tag/rail" rel="tag">Rail <b>news</b></a></div></article></body>`,
+			"Big news today", "Jane Doe", "rail-news"},
+		{`<head><title>In a cell</title></head><body><article><h1>In a cell</h1><table><tr><td class="author">Jane <b>Doe</b></td></tr></table><p>` +
+			para + `</p><p>` + para + `</p></article></body>`, "In a cell", "Jane Doe", ""},
+		{`<head><title>In a quote</title></head><body><article><h1>In a quote</h1><blockquote class="byline"><p>Jane <b>Doe</b></p></blockquote><p>` +
+			para + `</p><p>` + para + `</p></article></body>`, "In a quote", "Jane Doe", ""},
+	} {
+		p, why := extractPage(Page{URL: "https://site.example/2020/meta", HTML: []byte("<html>" + c.page + "</html>")}, "2024-05-01")
+		if why != "" {
+			t.Fatal(why)
+		}
+		if p.Title != c.title || !slices.Equal(p.Authors, []string{c.author}) {
+			t.Errorf("title %q, authors %q; want %q, [%q]", p.Title, p.Authors, c.title, c.author)
+		}
+		if c.tag != "" && !slices.Equal(p.Tags, []string{c.tag}) {
+			t.Errorf("tags %q; want [%q]", p.Tags, c.tag)
+		}
+	}
+}
+
 // Any page extracts without a panic, and no mark folio's extraction
 // writes into a page (spaces beside inline elements, table cells, quotes)
 // is left in what it gives.

@@ -42,7 +42,14 @@ var Extractor = func() string {
 // the library it mends what that loses of a page's text: the spaces beside
 // inline elements (markInlineSpaces), a table cell's elements
 // (markCells), a <div>'s own words (wrapLooseRuns) and a quote's
-// paragraphs (markQuotes).
+// paragraphs (markQuotes). The page so rewritten gives the text, and the
+// language classified from it; the rest of the metadata (title, authors,
+// description, site, tags) the library reads from the page as it is
+// (pageMetadata): the rewriting changed what it read there ("By\uE020
+// Carrie Arnold" an author, its "By " no longer stripped; a title from an
+// <h1> with its marks; an author in a cell lost). A page the rewritten
+// one gives no article of is extracted as it is, as before the
+// rewriting.
 func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
@@ -54,6 +61,14 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	}
 	earliest, latest := webpage.DateRange(time.Now())
 	found, _ := htmldate.FromDocument(dateDoc, htmldate.Options{UseOriginalDate: true, URL: pageURL, MinDate: earliest, MaxDate: latest})
+	opts := trafilatura.Options{
+		OriginalURL:      base,
+		EnableFallback:   true,
+		ExcludeComments:  true,
+		IncludeLinks:     true,
+		Focus:            trafilatura.FavorPrecision,
+		HtmlDateOverride: &found,
+	}
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return nil, err
@@ -63,20 +78,33 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	tagMarks := escapeMetaContent(doc)
 	cells := markCells(doc)
 	quotes := markQuotes(doc)
-	wrapLooseRuns(doc)
-	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		OriginalURL:      base,
-		EnableFallback:   true,
-		ExcludeComments:  true,
-		IncludeLinks:     true,
-		Focus:            trafilatura.FavorPrecision,
-		HtmlDateOverride: &found,
-	})
-	if err != nil {
-		return nil, err
-	}
-	if res.ContentNode == nil {
-		return nil, errors.New("no article found")
+	wrapped := wrapLooseRuns(doc)
+	res, err := extractDocument(doc, opts)
+	m := trafilatura.Metadata{}
+	if rewritten := spaceMarks || len(cells) > 0 || quotes || wrapped; !rewritten {
+		if err != nil {
+			return nil, err
+		}
+		m = res.Metadata
+	} else {
+		// the page as it is, as before the rewriting
+		pristine, perr := html.Parse(bytes.NewReader(page))
+		if perr != nil {
+			return nil, perr
+		}
+		absoluteLinks(pristine, base)
+		escapeMetaContent(pristine)
+		if err == nil {
+			if m, err = pageMetadata(pristine, opts); err != nil {
+				return nil, err
+			}
+			m.Language = res.Metadata.Language
+		} else {
+			if res, err = extractDocument(pristine, opts); err != nil {
+				return nil, err
+			}
+			m, spaceMarks, cells, quotes = res.Metadata, false, nil, false
+		}
 	}
 	if len(cells) > 0 {
 		restoreCells(res.ContentNode, cells)
@@ -90,7 +118,6 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 			return nil, err
 		}
 	}
-	m := res.Metadata
 	content, text := b.String(), res.ContentText
 	if spaceMarks {
 		content, text = spaceUnmarker.Replace(content), spaceUnmarker.Replace(text)
@@ -115,6 +142,36 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		ex.Date, ex.DateSource = found.DateTime, found.SrcString
 	}
 	return ex, nil
+}
+
+// extractDocument is trafilatura.ExtractDocument, an article required.
+func extractDocument(doc *html.Node, opts trafilatura.Options) (*trafilatura.ExtractResult, error) {
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err == nil && res.ContentNode == nil {
+		err = errors.New("no article found")
+	}
+	return res, err
+}
+
+// pageMetadata is the metadata go-trafilatura reads from doc, without its
+// reading of the text: it reads the metadata of the document it is given
+// before it prunes it (here of its <body>) and reads the text, which is
+// then none, and none allowed (MinOutputSize 0, no fallback extractor),
+// so that it fails only where the library fails before reading a text
+// (none of the options Page gives). Its Language, classified from the
+// text, is empty. Measured on a loaded machine, it takes an eighth to a
+// fifth of the time of an extraction of one of the 30 web pages, a
+// twentieth of one of a 570 kB page; a second extraction of the page as
+// it is took as long as the first.
+func pageMetadata(doc *html.Node, opts trafilatura.Options) (trafilatura.Metadata, error) {
+	config := trafilatura.DefaultConfig()
+	config.MinOutputSize, config.MinOutputCommentSize = 0, 0
+	opts.Config, opts.EnableFallback, opts.PruneSelector = config, false, "body"
+	res, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return trafilatura.Metadata{}, err
+	}
+	return res.Metadata, nil
 }
 
 // markInlineSpaces writes the spaces between words and an inline element

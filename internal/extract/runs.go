@@ -18,10 +18,11 @@ import (
 // then <code>x</code> end.</section>" was "*Lead* then" and "`x`"). A
 // paragraph it keeps whole. A run of words alone, or of one inline
 // element alone, is left as it was: the extractor's judgement of loose
-// text stands, and it keeps a lone element as a paragraph already.
-func wrapLooseRuns(n *html.Node) {
+// text stands, and it keeps a lone element as a paragraph already. It
+// says whether it wrapped any.
+func wrapLooseRuns(n *html.Node) (wrapped bool) {
 	if n.Type != html.ElementNode && n.Type != html.DocumentNode {
-		return
+		return false
 	}
 	if n.Type == html.ElementNode && looseParents[n.DataAtom] {
 		var run []*html.Node
@@ -37,6 +38,7 @@ func wrapLooseRuns(n *html.Node) {
 					n.RemoveChild(r)
 					p.AppendChild(r)
 				}
+				wrapped = true
 			}
 			run = run[:0]
 			if ch == nil {
@@ -45,8 +47,9 @@ func wrapLooseRuns(n *html.Node) {
 		}
 	}
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		wrapLooseRuns(ch)
+		wrapped = wrapLooseRuns(ch) || wrapped
 	}
+	return wrapped
 }
 
 // looseParents are the elements go-trafilatura reads no text of, but for
