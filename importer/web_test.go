@@ -782,6 +782,32 @@ func TestTableCellsKeepTheirInlineElements(t *testing.T) {
 	}
 }
 
+// TestTableInAQuoteIsReadOnce: go-trafilatura flattens a table in a
+// quote or a list, each of its elements beside the others,
+// a cell holding its first words; that cell filled with its whole content
+// gave its words twice ("Alpha [beta](…) gammabeta gamma").
+func TestTableInAQuoteIsReadOnce(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	for _, around := range [][2]string{{"<blockquote><p>Intro <em>words</em> here</p>", "</blockquote>"},
+		{"<ul><li>Item ", "</li></ul>"}} {
+		pg := Page{URL: "https://site.example/2020/quoted-table", HTML: []byte(`<html><head><title>A quoted table</title></head><body><article><p>` +
+			para + `</p>` + around[0] + `<table><tr><td>Alpha <a href="/c">beta</a> gamma</td><td>Delta <b>eps</b> zeta</td></tr></table>` + around[1] + `<p>` +
+			para + `</p></article></body></html>`)}
+		p, why := extractPage(pg, "2024-05-01")
+		if why != "" {
+			t.Fatal(why)
+		}
+		for _, word := range []string{"beta", "gamma", "eps", "zeta"} {
+			if n := strings.Count(p.Body, word); n != 1 {
+				t.Errorf("%s: %q %d times in\n%s", around[0], word, n, p.Body)
+			}
+		}
+		if strings.ContainsAny(p.Body, "\uE0B1\uE0B2") {
+			t.Errorf("a cell's mark is left in\n%q", p.Body)
+		}
+	}
+}
+
 // TestLooseTextKeepsItsInlineElements: of a <div>'s own words and inline
 // elements go-trafilatura dropped the words before the first element and
 // made a paragraph of each element and the words after it ("Loose" gone,

@@ -110,11 +110,17 @@ func cleanCopy(n *html.Node) *html.Node {
 }
 
 // restoreCells puts the content markCells kept back into each extracted
-// cell holding a cell's mark, and drops the marks.
+// cell holding a cell's mark, and drops the marks. A cell is one standing
+// in a row: go-trafilatura flattens a table in a quote, a list or another
+// cell, writing each of its elements (a row, a cell, a link) beside the
+// others with its text and tail alone, so that a cell it left there
+// holds its first words only, the rest beside it; such a cell, filled,
+// held its words twice (a table in a <blockquote>: "Alpha beta
+// gammabeta gamma"), and is left as the extractor wrote it.
 func restoreCells(root *html.Node, cells []*html.Node) {
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") {
+		if n.Type == html.ElementNode && (n.Data == "td" || n.Data == "th") && n.Parent != nil && n.Parent.Data == "tr" {
 			if i, ok := cellNumber(n); ok && i < len(cells) && cells[i] != nil {
 				for ch := n.FirstChild; ch != nil; ch = n.FirstChild {
 					n.RemoveChild(ch)
