@@ -782,6 +782,31 @@ func TestTableCellsKeepTheirInlineElements(t *testing.T) {
 	}
 }
 
+// TestTableCellsLeaveOutWhatThePageHides: a cell's content, put back
+// whole, showed what the page hides (<span style="display:none">) and what
+// go-trafilatura drops (a <time>).
+func TestTableCellsLeaveOutWhatThePageHides(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	pg := Page{URL: "https://site.example/2020/hidden-cells", HTML: []byte(`<html><head><title>Hidden things</title></head><body><article><p>` +
+		para + `</p><table><tr><td>Visible <span style="display:none">HIDDENONE</span> <b>bold</b> end</td>` +
+		`<td>A <span hidden>HIDDENTWO</span> <em>b</em> <span aria-hidden="true">HIDDENTHREE</span> c</td></tr>` +
+		`<tr><td>D <span style="Visibility : hidden">HIDDENFOUR</span> <i>e</i> <span class="x hidden">HIDDENFIVE</span> f</td>` +
+		`<td>G <time>HIDDENSIX</time> <ins>shown</ins> <a href="/h">h</a> i</td></tr></table><p>` +
+		para + `</p></article></body></html>`)}
+	p, why := extractPage(pg, "2024-05-01")
+	if why != "" {
+		t.Fatal(why)
+	}
+	for _, want := range []string{"| Visible **bold** end | A *b* c |", "| D *e* f | G shown [h](https://site.example/h) i |"} {
+		if !strings.Contains(p.Body, want) {
+			t.Errorf("no %q in\n%s", want, p.Body)
+		}
+	}
+	if strings.Contains(p.Body, "HIDDEN") {
+		t.Errorf("a hidden word is shown in\n%s", p.Body)
+	}
+}
+
 // TestTableInAQuoteIsReadOnce: go-trafilatura flattens a table in a
 // quote or a list, each of its elements beside the others,
 // a cell holding its first words; that cell filled with its whole content

@@ -83,13 +83,18 @@ func phrasingWithElement(n *html.Node) bool {
 	return walk(n) && element && words
 }
 
-// cleanCopy is a copy of n for the extracted text: without comments and
-// scripts, each element without its attributes but a link's target.
+// cleanCopy is a copy of n for the extracted text: without comments,
+// without what the page hides and what go-trafilatura drops (left out),
+// each element without its attributes but a link's target. A cell's
+// <span style="display:none">, copied whole, was shown (a review, 42ra).
 func cleanCopy(n *html.Node) *html.Node {
 	switch n.Type {
 	case html.TextNode:
 		return &html.Node{Type: html.TextNode, Data: n.Data}
 	case html.ElementNode:
+		if leftOut(n) {
+			return nil
+		}
 	default:
 		return nil
 	}
@@ -108,6 +113,57 @@ func cleanCopy(n *html.Node) *html.Node {
 	}
 	return c
 }
+
+// leftOut says whether the element n is one a cell's copy leaves out: one
+// the page hides (the hidden attribute, aria-hidden="true", a style
+// display:none or visibility:hidden), one go-trafilatura's cleaning
+// removes (its settings.go tagsToClean: a <time>, a <button>…; not one it
+// strips first, keeping its children: an <ins>), or one hidden by the
+// marks its pruning reads (overallDiscardedContentRule2's: "hidden" in
+// the id or style, a class " hidden", " hide", "hide-…", "-hide-",
+// "noprint").
+func leftOut(n *html.Node) bool {
+	if tagsCleaned[n.Data] {
+		return true
+	}
+	var id, class, style string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "id":
+			id = a.Val
+		case "class":
+			class = a.Val
+		case "style":
+			style = strings.ToLower(a.Val)
+		}
+	}
+	compact := strings.Join(strings.Fields(style), "")
+	return strings.Contains(id+style, "hidden") || strings.Contains(compact, "display:none") ||
+		strings.Contains(compact, "visibility:hidden") ||
+		strings.Contains(class, " hidden") || strings.Contains(class, " hide") || strings.HasPrefix(class, "hide-") ||
+		strings.Contains(class, "-hide-") || strings.Contains(class, "noprint")
+}
+
+// tagsCleaned are the elements go-trafilatura's cleaning removes with
+// their content (settings.go's tagsToClean but those in its tagsToStrip,
+// which it strips first).
+var tagsCleaned = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Fields(`aside embed footer form head iframe menu object script
+		applet audio canvas figure map picture svg video
+		area blink button datalist dialog frame frameset fieldset link input label legend marquee
+		math menuitem nav noscript optgroup option output param progress rp rt rtc select source
+		style track textarea time use`) {
+		m[t] = true
+	}
+	return m
+}()
 
 // restoreCells puts the content markCells kept back into each extracted
 // cell holding a cell's mark, and drops the marks. A cell is one standing
