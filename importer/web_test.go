@@ -744,6 +744,23 @@ func TestListItemsKeepTheirSpaces(t *testing.T) {
 	}
 }
 
+// TestSpaceMarksOfThePageAreKept: a page's own U+E020 and U+E0A0, the
+// characters written for the spaces beside inline elements, were written
+// back as spaces with them.
+func TestSpaceMarksOfThePageAreKept(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	pg := Page{URL: "https://site.example/2020/own-marks", HTML: []byte(`<html><head><title>Marks of its own</title></head><body><article><p>` +
+		para + "</p><p>Second \uE020 loose <i>run</i> and\uE0A0<b>one</b> more.</p><ul><li>Run <code>go test</code> first.</li></ul><p>" +
+		para + `</p></article></body></html>`)}
+	p, why := extractPage(pg, "2024-05-01")
+	if why != "" {
+		t.Fatal(why)
+	}
+	if want := "Second \uE020 loose *run* and\uE0A0**one** more."; !strings.Contains(p.Body, want) {
+		t.Errorf("no %q in\n%q", want, p.Body)
+	}
+}
+
 // TestTableCellsKeepTheirInlineElements: go-trafilatura keeps of a cell's
 // elements their text and tail alone, a link as an empty paragraph and
 // code without what follows it, so that "Cell [link] text" was "Cell";

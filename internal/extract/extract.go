@@ -74,7 +74,7 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 		return nil, err
 	}
 	absoluteLinks(doc, base)
-	spaceMarks := markInlineSpaces(doc)
+	spaceMarks := !holdsText(doc, markSpace+markNoBreak) && markInlineSpaces(doc)
 	tagMarks := escapeMetaContent(doc)
 	cells := markCells(doc)
 	quotes := markQuotes(doc)
@@ -183,7 +183,9 @@ func pageMetadata(doc *html.Node, opts trafilatura.Options) (trafilatura.Metadat
 // quote "Bare *quote* text" "Bare*quote*text" (a code block's test found
 // it). A <pre>'s text is left as it is, and so are the spaces between
 // blocks. It says whether it marked any, for Page to write them back as
-// spaces.
+// spaces. Page leaves a page whose text holds a mark's character itself
+// as it is (holdsText), as markCells and markQuotes do: its own were
+// written back as spaces.
 func markInlineSpaces(n *html.Node) (marked bool) {
 	if n.Type == html.ElementNode {
 		switch n.Data {
