@@ -335,3 +335,63 @@ func BenchmarkTyping(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMoveFolder moves every folder of the generated archive into
+// another (mv 1990 moved/1990, …), and back at the next op, and times the
+// update that follows: each moved file's ID is its path, and so its
+// Bleve document's key, so the update deletes and indexes every piece
+// again (renames followed: Stats.Renamed). Measured with SOTU copied 13
+// times (3,029 pieces, 141 MB; 2,796 moved), loaded: the move's update
+// takes the CPU of a build from nothing (36 s both), of which, profiled,
+// analysis 31 %, new segments 26 %, scorch's merges 25 %, parsing 7 %.
+// At 1k generated pieces, loaded: 2.23 CPU s a move, 2.08 a build.
+func BenchmarkMoveFolder(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			src := filepath.Join(b.TempDir(), "archive")
+			if err := os.CopyFS(src, os.DirFS(benchArchive(b, n))); err != nil {
+				b.Fatal(err)
+			}
+			old := time.Now().Add(-time.Hour) // not read racy (RacyWindow)
+			filepath.WalkDir(src, func(p string, _ os.DirEntry, _ error) error { return os.Chtimes(p, old, old) })
+			dir := b.TempDir()
+			open := func() *Index {
+				ix, err := Open(context.Background(), src, os.DirFS(src), Options{Dir: dir, LargeBuild: buildgc.Relax})
+				if err != nil || ix.Fallback() != "" {
+					b.Fatal(err, ix.Fallback())
+				}
+				return ix
+			}
+			open().Close()
+			years, _ := filepath.Glob(filepath.Join(src, "[0-9]*"))
+			moved := filepath.Join(src, "moved")
+			if err := os.Mkdir(moved, 0o755); err != nil {
+				b.Fatal(err)
+			}
+			var cpu time.Duration
+			var indexed, renamed int
+			for i := 0; b.Loop(); i++ {
+				b.StopTimer()
+				for _, y := range years {
+					from, to := y, filepath.Join(moved, filepath.Base(y))
+					if i%2 == 1 {
+						from, to = to, from
+					}
+					if err := os.Rename(from, to); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StartTimer()
+				c0 := cpuTime()
+				ix := open()
+				cpu += cpuTime() - c0
+				indexed += ix.Stats().Indexed
+				renamed += len(ix.Stats().Renamed)
+				ix.Close()
+			}
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric(float64(indexed)/float64(b.N), "indexed/op")
+			b.ReportMetric(float64(renamed)/float64(b.N), "renamed/op")
+		})
+	}
+}
