@@ -138,7 +138,7 @@ func (m *Model) do(in intent) tea.Cmd {
 func (m *Model) doSearchIntent(in intent) tea.Cmd {
 	switch in := in.(type) {
 	case filtersChangedIntent:
-		return m.startSearch() // no pause: a toggle is one deliberate act
+		return m.filtersChanged() // no pause: a toggle is one deliberate act
 	case queryChangedIntent:
 		return m.queryChanged()
 	case clearQueryIntent:
@@ -217,9 +217,15 @@ func (m *Model) doReaderIntent(in intent) tea.Cmd {
 	case followLinkIntent:
 		return m.followLink(in.link)
 	case periodIntent:
+		// the bar's period replaces the years ticked, which go (a year
+		// ticked then replaces the period in turn: filtersChanged)
 		m.period = in.filter
+		said := "Filtered to " + in.filter.label
+		if had := m.sidebar.untickYears(); len(had) > 0 {
+			said += " in place of year:" + strings.Join(had, " year:")
+		}
 		cmd := m.startSearch()
-		return tea.Batch(cmd, m.status.set("Filtered to "+in.filter.label+" · x clears", false))
+		return tea.Batch(cmd, m.status.set(said+" · x clears", false))
 	case countTrendsIntent:
 		return m.fetchTrends()
 	case pinTrendIntent:

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -151,6 +153,22 @@ func (m *Model) browseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Batch(search, m.status.set("Sorted by "+m.sortLabel(), false))
 	}
 	return nil
+}
+
+// filtersChanged searches again after the sidebar's filters changed. A
+// chart bar's period and the years ticked are one choice of the period,
+// the last made standing: a bar's enter unticks the years (periodIntent),
+// and a year ticked while a bar's period is on replaces the period (a
+// review: ticked under it, the year was not applied and counted 0).
+func (m *Model) filtersChanged() tea.Cmd {
+	if m.period == nil || len(m.sidebar.chosen[groupYears]) == 0 {
+		return m.startSearch()
+	}
+	label := m.period.label
+	m.period = nil
+	search := m.startSearch()
+	said := "Filtered to year:" + strings.Join(m.sidebar.chosen[groupYears], " year:") + " in place of " + label
+	return tea.Batch(search, m.status.set(said+" · x clears", false))
 }
 
 // clearFilters is x: the sidebar's filters and the chart's period go.
@@ -308,7 +326,7 @@ func (m *Model) clickSidebar(x, y int) tea.Cmd {
 		return m.openSaved(name) // a new search: its list asks for its pages
 	}
 	if onBar && m.sidebar.clickBar(bar) || !onBar && m.sidebar.clickEntry(entry) {
-		return m.startSearch()
+		return m.filtersChanged()
 	}
 	return tea.Batch(search, pages)
 }

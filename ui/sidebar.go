@@ -141,10 +141,12 @@ type sidebar struct {
 	entries []sidebarEntry
 	cursor  int // index into entries; never a header when there are values
 	offset  int // first entry on screen
-	// yearsAside: the chart's period (the root's periodFilter) replaces
-	// the years chosen, which the filters' summary then leaves out (a
-	// header read "year:2019 · 2020-01" over 2020-01's pieces); set on
-	// the root's copy as it draws (Model.filtersSidebar)
+	// yearsAside: the years chosen are left out of the filters'
+	// summary: the chart's legend (Trend counts every year), and the
+	// root's copy as it draws while a chart bar's period is on
+	// (Model.filtersSidebar; the bar's enter unticks them besides:
+	// untickYears; a header read "year:2019 · 2020-01" over 2020-01's
+	// pieces)
 	yearsAside bool
 
 	// The Reading group, shown once the reading state is open.
@@ -457,6 +459,22 @@ func (s *sidebar) toggleBar(i int) bool {
 		s.period = p
 	}
 	return true
+}
+
+// untickYears unticks the years chosen, which a chart bar's period
+// replaces (the root's periodIntent), and returns them: the sidebar shows
+// what filters (a review: "◉ 2021 0" stayed ticked, not applied, under
+// 2020-01's bar).
+func (s *sidebar) untickYears() []string {
+	had := s.chosen[groupYears]
+	if len(had) == 0 {
+		return nil
+	}
+	s.chosen[groupYears] = nil
+	s.rebuild()
+	s.fixCursor(1)
+	s.follow()
+	return had
 }
 
 // clear unselects everything and reports whether anything was selected.

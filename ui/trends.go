@@ -181,7 +181,8 @@ type periodFilter struct {
 }
 
 // applyTo sets q's filters of the period; they replace the sidebar's
-// year and month choices for the time of the filter.
+// year and month choices (a bar's enter unticks the years, and a year
+// ticked replaces the period: Model.filtersChanged).
 func (f *periodFilter) applyTo(q *index.Query) {
 	if f == nil {
 		return

@@ -253,8 +253,8 @@ func TestChartBarHeaderNamesWhatFilters(t *testing.T) {
 	if !strings.Contains(top, "2020-01") || strings.Contains(top, "year:2019") {
 		t.Errorf("header %q: want the bar's month, not the years it replaces", top)
 	}
-	if h.m.sidebar.chosen[groupYears] == nil {
-		t.Errorf("the sidebar's years went; they are set aside only while the bar filters")
+	if y := h.m.sidebar.chosen[groupYears]; len(y) > 0 {
+		t.Errorf("the sidebar's years %v stay ticked under the bar, which replaces them (TestChartBarUnticksTheYearsItReplaces)", y)
 	}
 }
 
@@ -410,5 +410,105 @@ func TestTimelineOfABarWithCopiesHidden(t *testing.T) {
 				t.Errorf("after %s: YEARS %v, the chart's %v", p.Period, years, want)
 			}
 		}
+	}
+}
+
+// TestChartBarUnticksTheYearsItReplaces: a bar's period and the years
+// ticked in YEARS are one choice of the period, the last made standing,
+// and the sidebar shows what filters (a review: YEARS 2021 ticked, enter
+// on a month bar: the header named the month, the sidebar still showed
+// "◉ 2021 0" ticked, not applied, and the other years gone). The bar's
+// enter unticks the years; a year ticked while a bar's period is on
+// replaces the period.
+func TestChartBarUnticksTheYearsItReplaces(t *testing.T) {
+	ix, _ := realIndex(t, rangesArchive(t))
+	h := newHarness(t, ix, 120, 40)
+	h.m.info.Count = 11
+	tick := func(year string) {
+		t.Helper()
+		if h.m.focus != paneSidebar {
+			h.key("tab")
+		}
+		i := entryIndex(h.m.sidebar, groupYears, year, false)
+		if i < 0 {
+			t.Fatalf("no YEARS row %s: %+v", year, h.m.sidebar.entries)
+		}
+		h.m.sidebar.moveTo(i)
+		h.key("space")
+	}
+	bar := func(by index.Period, label string) {
+		t.Helper()
+		h.m.trends.by, h.m.trends.loaded = by, true
+		h.key("t")
+		h.requireScreen("in the archive")
+		at := -1
+		for i, p := range h.m.trends.series[0].trend.Points {
+			if p.Period == label {
+				at = i
+			}
+		}
+		if at < 0 {
+			t.Fatalf("no %s bar: %+v", label, h.m.trends.series[0].trend.Points)
+		}
+		h.m.trends.cursor = at
+		h.key("enter")
+	}
+	// years are the YEARS rows, each "year count", and the years ticked
+	years := func() (rows []string, chosen []string) {
+		for _, e := range h.m.sidebar.entries {
+			if e.group == groupYears && !e.header {
+				rows = append(rows, fmt.Sprintf("%s %d", e.value, e.count))
+				if h.m.sidebar.isChosen(groupYears, e.value) {
+					chosen = append(chosen, e.value)
+				}
+			}
+		}
+		return rows, chosen
+	}
+	top := func() string { return strings.SplitN(h.screen(), "\n", 2)[0] }
+
+	tick("2021")
+	h.requireScreen("2 of 11 · newest · year:2021")
+
+	bar(index.ByMonth, "2020-01")
+	h.requireScreen("3 of 11 · newest · 2020-01")
+	rows, chosen := years()
+	if len(h.m.sidebar.chosen[groupYears]) > 0 || len(chosen) > 0 {
+		t.Errorf("after the bar's enter the years %v are still ticked, which the bar replaces (rows %v)", h.m.sidebar.chosen[groupYears], rows)
+	}
+	if fmt.Sprint(rows) != "[2020 3]" {
+		t.Errorf("YEARS under 2020-01's bar: %v, want [2020 3] (its pieces' year)", rows)
+	}
+	if strings.Contains(h.screen(), "◉") {
+		t.Errorf("a value shows ticked under the bar:\n%s", h.screen())
+	}
+
+	// the reverse: a year ticked replaces the bar's period
+	tick("2020")
+	h.requireScreen("4 of 11 · newest · year:2020")
+	if h.m.period != nil {
+		t.Errorf("the year ticked left the bar's period %q on", h.m.period.label)
+	}
+	if tp := top(); strings.Contains(tp, "2020-01") {
+		t.Errorf("header %q: the bar's month is gone", tp)
+	}
+
+	// a year's bar: YEARS lists every year with its count, none ticked
+	bar(index.ByYear, "2021")
+	h.requireScreen("2 of 11 · newest · 2021")
+	rows, chosen = years()
+	if len(h.m.sidebar.chosen[groupYears]) > 0 || len(chosen) > 0 {
+		t.Errorf("after 2021's enter the years %v are still ticked", h.m.sidebar.chosen[groupYears])
+	}
+	if want := "[2021 2 2020 4 2010 2 2005 1 2000 1 1999 1]"; fmt.Sprint(rows) != want {
+		t.Errorf("YEARS under 2021's bar: %v, want %s", rows, want)
+	}
+	tick("2010")
+	h.requireScreen("2 of 11 · newest · year:2010")
+	if h.m.period != nil {
+		t.Errorf("the year ticked left the bar's period %q on", h.m.period.label)
+	}
+	if _, chosen = years(); fmt.Sprint(chosen) != "[2010]" {
+		t.Errorf("ticked %v, want [2010]", chosen)
 	}
 }

@@ -206,7 +206,8 @@ func (m Model) filtersSaid() string {
 
 // filtersSidebar is the sidebar as the filters' summary reads it: the
 // years chosen left out while the chart's period replaces them
-// (periodFilter.applyTo).
+// (periodFilter.applyTo; none is ticked then: the bar's enter unticks
+// them, and a year ticked replaces the period, Model.filtersChanged).
 func (m Model) filtersSidebar() sidebar {
 	s := m.sidebar
 	s.yearsAside = m.period != nil
