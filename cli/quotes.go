@@ -15,6 +15,7 @@ import (
 	"github.com/folio-tui/folio/cite"
 	"github.com/folio-tui/folio/internal/termsafe"
 	"github.com/folio-tui/folio/state"
+	"github.com/folio-tui/folio/ui"
 	"github.com/spf13/cobra"
 )
 
@@ -140,8 +141,10 @@ func newQuotesAddCmd(env *Env) *cobra.Command {
 		Long: `Keep a passage of the piece ID as a quote. The passage is looked for in the
 piece as folio show prints it (without Markdown marks), ignoring case,
 spaces, line breaks and punctuation, but for how numbers are written
-(their signs, decimal and thousands marks: "5.5" is not "55"); where it
-occurs more than once the first is kept. --text - reads the passage from stdin. Prints the new
+(their signs, decimal and thousands marks: "5.5" is not "55"), with or
+without the URLs show prints after a link's text ("as the report said" of
+"as the report https://example.com/r said"); where it occurs more than
+once the first is kept. --text - reads the passage from stdin. Prints the new
 quote's id.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeIDs(env),
@@ -170,11 +173,11 @@ quote's id.`,
 				return err
 			}
 			a := named[0]
-			plain, err := pieceText(src, a)
+			prepared, err := quoteText(src, a)
 			if err != nil {
 				return err
 			}
-			sel, n, ok := state.Find(plain, text)
+			sel, n, ok := prepared.Find(text)
 			if !ok {
 				return fmt.Errorf("the passage is not in %s (folio show %s prints the text quotes are taken from)", termsafe.Quote(a.ID), termsafe.Quote(a.ID))
 			}
@@ -248,6 +251,20 @@ func pieceText(src *pieceSource, a archive.Article) (string, error) {
 	return showPage(a, quoteTextWidth, false)
 }
 
+// quoteText is pieceText prepared for finding passages in, as shown or,
+// when not so, as read, its links' URLs left out (state.NewTextWithLinks:
+// a passage quoted from the original page, or from the Markdown, has none
+// of the URLs folio shows after a link's text). The URLs are those of the
+// piece's own Markdown, as the reader's (locateQuotesCmd): a link
+// MarkLinksIn shows as text with its target is one too.
+func quoteText(src *pieceSource, a archive.Article) (*state.Text, error) {
+	text, err := pieceText(src, a)
+	if err != nil {
+		return nil, err
+	}
+	return state.NewTextWithLinks(text, func() []string { return ui.LinkURLs(a.Body) }), nil
+}
+
 // resolvedQuote is a quote with its piece as the archive has it now.
 type resolvedQuote struct {
 	state.Quote
@@ -282,11 +299,12 @@ func resolveQuotes(src *pieceSource, qs []state.Quote) []resolvedQuote {
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			text, err := pieceText(src, a)
-			prepared := state.NewText(text)
+			prepared, err := quoteText(src, a)
 			for _, i := range idx {
 				out[i].piece = a
-				if _, _, found := prepared.Locate(out[i].Selector); err != nil || !found {
+				if err != nil {
+					out[i].orphan = orphanPassageGone
+				} else if _, _, found := prepared.Locate(out[i].Selector); !found {
 					out[i].orphan = orphanPassageGone
 				}
 			}

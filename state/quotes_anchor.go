@@ -1,6 +1,7 @@
 package state
 
 import (
+	"cmp"
 	"index/suffixarray"
 	"slices"
 	"strings"
@@ -26,7 +27,10 @@ import (
 // any width and after the file was rewritten with other line breaks or
 // Markdown marks. Where the passage occurs more than once, the occurrence
 // whose surroundings match Prefix and Suffix best is taken, and among those
-// the one nearest Position. A passage whose own words changed is not found:
+// the one nearest Position. A passage not in the text as shown is looked
+// for as a reader reads it, without the URLs the rendering shows after
+// links' text, when they are known (NewTextWithLinks); its context and
+// position are the text's as shown. A passage whose own words changed is not found:
 // its quote is orphaned (kept, and reported as such). Nor is a passage that
 // occurred more than once when it was chosen (Repeated) once none of its
 // occurrences has the context it had: the one it was has gone, and another
@@ -116,10 +120,18 @@ func fold(text string) folded {
 // attack: folio quotes add kept such a passage as a quote of the piece).
 // Finding a quote again does not (Locate): a passage the reader kept
 // holds its rendering's cuts ("-…" at a line cut to fit), and a quote is
-// not orphaned by them (a review).
-func numberMarksIn(text string, start, end int) string {
+// not orphaned by them (a review). The marks inside aside, byte ranges of
+// text in order, are left out: a link's URL, which a passage read without
+// it does not hold (Text.Find).
+func numberMarksIn(text string, start, end int, aside [][2]int) string {
 	var b strings.Builder
 	for i, r := range text[start:end] {
+		for len(aside) > 0 && aside[0][1] <= start+i {
+			aside = aside[1:]
+		}
+		if len(aside) > 0 && aside[0][0] <= start+i {
+			continue // a link's URL (Text.Find)
+		}
 		if m := numberMark(text, start+i, r); m != 0 {
 			b.WriteRune(m)
 		}
@@ -237,34 +249,64 @@ func Select(text string, start, end int) Selector {
 // as Locate finds a passage (letters and digits only), and says how many
 // times it occurs. ok is false when it does not occur.
 func Find(text, passage string) (sel Selector, occurrences int, ok bool) {
-	f, p := fold(text), foldString(passage)
+	return NewText(text).Find(passage)
+}
+
+// Find is the package's Find in the prepared text. A passage not in the
+// text as it is shown is looked for in it as a reader reads it, the URLs
+// of its links left out (see NewTextWithLinks): "as the report said" of
+// "as the report https://example.com/r said". Its numbers are asked for
+// as the text writes them, the URLs' aside.
+func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
+	p := foldString(passage)
 	if p == "" {
 		return Selector{}, 0, false
 	}
-	first := -1
-	for i := 0; i < len(f.s) && occurrences < maxCandidates; {
-		k := strings.Index(f.s[i:], p)
+	text := t.f.text
+	given := strings.TrimSpace(passage) // as the user gave it
+	if at := occurrencesIn(t.f.s, p); len(at) > 0 {
+		start, end := widen(text, passage, t.f.start(at[0]), t.f.end(at[0]+len(p)-1))
+		if numberMarksIn(text, start, end, nil) != numberMarksIn(given, 0, len(given), nil) || cutsNumber(text, start, end) {
+			return Selector{}, 0, false // its numbers written otherwise: not the text's
+		}
+		sel = Select(text, start, end)
+		sel.Exact = given
+		return sel, len(at), true
+	}
+	r := t.read()
+	if r == nil {
+		return Selector{}, 0, false
+	}
+	at := occurrencesIn(r.f.s, p)
+	if len(at) == 0 {
+		return Selector{}, 0, false
+	}
+	start, end := widen(text, passage, r.f.start(at[0]), r.f.end(at[0]+len(p)-1))
+	if numberMarksIn(text, start, end, r.urls) != numberMarksIn(given, 0, len(given), nil) || cutsNumber(text, start, end) {
+		return Selector{}, 0, false
+	}
+	// The context and position are the text's as shown, as Locate reads
+	// them (see Text.Locate); the passage occurs more than once when its
+	// letters do, as read.
+	sel = Select(text, start, end)
+	sel.Exact, sel.Repeated = given, len(at) > 1
+	return sel, len(at), true
+}
+
+// occurrencesIn are the offsets in s where p occurs, in order, at most
+// maxCandidates of them (the first), read through s.
+func occurrencesIn(s, p string) []int {
+	var at []int
+	for i := 0; i < len(s) && len(at) < maxCandidates; {
+		k := strings.Index(s[i:], p)
 		if k < 0 {
 			break
 		}
-		if first < 0 {
-			first = i + k
-		}
-		occurrences++
-		_, size := utf8.DecodeRuneInString(f.s[i+k:])
+		at = append(at, i+k)
+		_, size := utf8.DecodeRuneInString(s[i+k:])
 		i += k + size
 	}
-	if first < 0 {
-		return Selector{}, 0, false
-	}
-	start, end := widen(text, passage, f.start(first), f.end(first+len(p)-1))
-	given := strings.TrimSpace(passage) // as the user gave it
-	if numberMarksIn(text, start, end) != numberMarksIn(given, 0, len(given)) || cutsNumber(text, start, end) {
-		return Selector{}, 0, false // its numbers written otherwise: not the text's
-	}
-	sel = Select(text, start, end)
-	sel.Exact = given
-	return sel, occurrences, true
+	return at
 }
 
 // Locate finds the passage of sel in text and returns its byte range there;
@@ -286,6 +328,22 @@ type Text struct {
 	located int                // Locates so far
 	index   *suffixarray.Index // of f.s, from the indexAfter-th Locate on
 	runes   []int32            // letters and digits before each byte of f.s; nil while unneeded
+
+	// links are the URLs the text shows after its links' text (see
+	// NewTextWithLinks), asked for once, by the first passage not found
+	// as shown; readAs is the text reduced without them (nil: none).
+	links  func() []string
+	readAs *readText
+}
+
+// readText is a Text's text reduced as a reader reads it: without the
+// letters and digits of the URLs it shows after its links' text.
+type readText struct {
+	f       folded  // at still points into the whole text
+	full    []int32 // where in the whole text's reduction each byte of f.s is
+	urls    [][2]int
+	located int
+	index   *suffixarray.Index
 }
 
 // indexAfter is how many passages are looked for in a Text before it is
@@ -296,33 +354,151 @@ const indexAfter = 16
 // NewText prepares text for Locate.
 func NewText(text string) *Text { return &Text{f: fold(text)} }
 
-// candidates are the offsets in f.s where p occurs, in order, at most
-// maxCandidates of them (the first).
-func (t *Text) candidates(p string) []int {
-	t.located++
-	if t.index == nil && t.located > indexAfter {
-		t.index = suffixarray.New([]byte(t.f.s))
+// NewTextWithLinks prepares text, a piece as shown, for Locate and Find,
+// where links gives the URLs the rendering shows after links' text (a
+// link shows as "the report https://example.com/r"). A passage is found
+// in the text as shown, or, when not there, as a reader reads the text,
+// without those URLs: a researcher quoting the original page, or the
+// piece's Markdown, quotes "as the report said". A URL is left out where
+// the text shows it whole, from the start of a word (it may go on over
+// lines it was wrapped to), at the end of one (punctuation after it
+// aside); one of letters and digits alone (a relative link to "economy")
+// is left in, as a word of the text; a URL written in the text and shown as itself (an autolink) is
+// no link's URL and is not given. links is called at most once, when a
+// passage is first not found as shown; nil or none: as NewText.
+func NewTextWithLinks(text string, links func() []string) *Text {
+	return &Text{f: fold(text), links: links}
+}
+
+// read is the text reduced without its links' URLs, made at its first
+// use; nil when it shows none.
+func (t *Text) read() *readText {
+	if t.links == nil {
+		return t.readAs
 	}
-	if t.index != nil {
+	urls := t.links()
+	t.links = nil
+	runs := linkRuns(t.f, urls)
+	if len(runs) == 0 {
+		return nil
+	}
+	r := &readText{f: folded{text: t.f.text, at: make([]int32, 0, len(t.f.at))}, full: make([]int32, 0, len(t.f.at))}
+	var b strings.Builder
+	b.Grow(len(t.f.s))
+	from := 0
+	for _, run := range append(runs, [2]int{len(t.f.s), len(t.f.s)}) {
+		b.WriteString(t.f.s[from:run[0]])
+		r.f.at = append(r.f.at, t.f.at[from:run[0]]...)
+		for i := from; i < run[0]; i++ {
+			r.full = append(r.full, int32(i))
+		}
+		if run[1] > run[0] {
+			r.urls = append(r.urls, [2]int{t.f.start(run[0]), t.f.end(run[1] - 1)})
+		}
+		from = run[1]
+	}
+	r.f.s = b.String()
+	t.readAs = r
+	return r
+}
+
+// maxURLTries bounds the URLs a word of the text is compared with as the
+// first line of one wrapped over lines.
+const maxURLTries = 64
+
+// linkRuns are the byte ranges of f.s that urls give, in order: each
+// where a word of the text begins with one whole (its letters and digits
+// then end, as a word's do: punctuation or a space follows), or with the
+// first line of one the rendering wrapped, the rest on the next lines.
+func linkRuns(f folded, urls []string) [][2]int {
+	us := slices.DeleteFunc(slices.Clone(urls), func(u string) bool {
+		// none of letters and digits alone: a word ("economy", a
+		// relative link's) cannot be told from the text's own
+		return foldString(u) == "" || !strings.ContainsFunc(u, func(r rune) bool { return !folds(r) })
+	})
+	if len(us) == 0 {
+		return nil
+	}
+	slices.Sort(us)
+	us = slices.Compact(us)
+	has := func(u string) bool { _, ok := slices.BinarySearch(us, u); return ok }
+	text := f.text
+	var runs [][2]int
+	next := 0 // the first byte of text a URL may begin at (after the last)
+	for b := 0; b < len(text); {
+		r, n := utf8.DecodeRuneInString(text[b:])
+		if unicode.IsSpace(r) {
+			b += n
+			continue
+		}
+		e := b
+		for e < len(text) {
+			r, n := utf8.DecodeRuneInString(text[e:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			e += n
+		}
+		word := text[b:e]
+		if b < next {
+			b = e
+			continue
+		}
+		var cands []string
+		for w := word; w != ""; {
+			if has(w) {
+				cands = append(cands, w)
+			}
+			r, n := utf8.DecodeLastRuneInString(w)
+			if folds(r) {
+				break // punctuation after the URL alone is let go
+			}
+			w = w[:len(w)-n]
+		}
+		k, _ := slices.BinarySearch(us, word)
+		for tries := 0; k < len(us) && tries < maxURLTries && strings.HasPrefix(us[k], word); k, tries = k+1, tries+1 {
+			cands = append(cands, us[k])
+		}
+		i, _ := slices.BinarySearchFunc(f.at, int32(b), func(at, b int32) int { return cmp.Compare(at, b) })
+		longest := 0
+		for _, u := range cands {
+			fu := foldString(u)
+			j := i + len(fu)
+			if i < len(f.s) && f.start(i) < e && strings.HasPrefix(f.s[i:], fu) && (j == len(f.s) || f.end(j-1) < f.start(j)) {
+				longest = max(longest, len(fu))
+			}
+		}
+		if longest > 0 {
+			runs = append(runs, [2]int{i, i + longest})
+			next = f.end(i + longest - 1)
+		}
+		b = e
+	}
+	return runs
+}
+
+// candidatesIn are the offsets in s where p occurs, in order, at most
+// maxCandidates of them (the first): read through s until more than
+// indexAfter passages were looked for in it (located counts them), then
+// from its index.
+func candidatesIn(s, p string, located *int, index **suffixarray.Index) []int {
+	*located++
+	if *index == nil && *located > indexAfter {
+		*index = suffixarray.New([]byte(s))
+	}
+	if *index != nil {
 		// All of them, unless there are more than maxCandidates: then the
 		// first are found by reading.
-		if at := t.index.Lookup([]byte(p), maxCandidates+1); len(at) <= maxCandidates {
+		if at := (*index).Lookup([]byte(p), maxCandidates+1); len(at) <= maxCandidates {
 			slices.Sort(at)
 			return at
 		}
 	}
-	var at []int
-	for i := 0; i < len(t.f.s) && len(at) < maxCandidates; {
-		k := strings.Index(t.f.s[i:], p)
-		if k < 0 {
-			break
-		}
-		at = append(at, i+k)
-		_, size := utf8.DecodeRuneInString(t.f.s[i+k:])
-		i += k + size
-	}
-	return at
+	return occurrencesIn(s, p)
 }
+
+// candidates are the offsets in f.s where p occurs (candidatesIn).
+func (t *Text) candidates(p string) []int { return candidatesIn(t.f.s, p, &t.located, &t.index) }
 
 // runesBefore is how many letters and digits of the text come before byte
 // at of f.s (at the start of one).
@@ -347,7 +523,10 @@ func (t *Text) runesBefore(at int) int {
 	return int(t.runes[at])
 }
 
-// Locate is Selector.Locate in the prepared text.
+// Locate is Selector.Locate in the prepared text. A passage not found as
+// the text shows it is looked for as a reader reads it, without its
+// links' URLs (NewTextWithLinks: a quote taken so by Find); its context
+// and position are still the text's as shown.
 func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 	f, p := t.f, foldString(sel.Exact)
 	text := f.text
@@ -356,20 +535,36 @@ func (t *Text) Locate(sel Selector) (start, end int, ok bool) {
 	}
 	prefix, suffix := foldString(sel.Prefix), foldString(sel.Suffix)
 	best, bestScore, bestDist := -1, -1, 0
-	for _, at := range t.candidates(p) {
-		before, after := sharedSuffixLen(prefix, f.s[:at]), sharedPrefixLen(suffix, f.s[at+len(p):])
-		score, dist := before+after, absInt(t.runesBefore(at)-sel.Position)
-		if sel.Repeated && !agrees(prefix, before, at == 0) && !agrees(suffix, after, at+len(p) == len(f.s)) {
+	// weigh scores an occurrence of p in f.s[from:to].
+	weigh := func(at, from, to int) {
+		before, after := sharedSuffixLen(prefix, f.s[:from]), sharedPrefixLen(suffix, f.s[to:])
+		score, dist := before+after, absInt(t.runesBefore(from)-sel.Position)
+		if sel.Repeated && !agrees(prefix, before, from == 0) && !agrees(suffix, after, to == len(f.s)) {
 			score = -1 // not the occurrence quoted
 		}
 		if score > bestScore || score == bestScore && dist < bestDist {
 			best, bestScore, bestDist = at, score, dist
 		}
 	}
+	for _, at := range t.candidates(p) {
+		weigh(at, at, at+len(p))
+	}
+	if best >= 0 && bestScore >= 0 {
+		start, end = widen(text, sel.Exact, f.start(best), f.end(best+len(p)-1))
+		return start, end, true
+	}
+	r := t.read()
+	if r == nil {
+		return 0, 0, false
+	}
+	best, bestScore = -1, -1
+	for _, at := range candidatesIn(r.f.s, p, &r.located, &r.index) {
+		weigh(at, int(r.full[at]), int(r.full[at+len(p)-1])+1)
+	}
 	if best < 0 || bestScore < 0 {
 		return 0, 0, false
 	}
-	start, end = widen(text, sel.Exact, f.start(best), f.end(best+len(p)-1))
+	start, end = widen(text, sel.Exact, r.f.start(best), r.f.end(best+len(p)-1))
 	return start, end, true
 }
 

@@ -94,8 +94,12 @@ func saveQuoteCmd(ctx context.Context, s Searcher, ledger OpenCiteKeysFunc, book
 }
 
 // locateQuotesCmd finds quotes in the lines of a rendering, prepared once
-// for all of them (state.NewText: about 30 ms a megabyte on one core).
-func locateQuotesCmd(key renderKey, plain []string, qs []state.Quote) tea.Cmd {
+// for all of them (state.NewText: about 30 ms a megabyte on one core);
+// md is the piece's Markdown, whose links' URLs (LinkURLs, read only when
+// a quote is not found as shown) a quote taken without them is found
+// without (state.NewTextWithLinks: folio quotes add of a passage as the
+// original page reads it).
+func locateQuotesCmd(key renderKey, plain []string, md string, qs []state.Quote) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -103,7 +107,7 @@ func locateQuotesCmd(key renderKey, plain []string, qs []state.Quote) tea.Cmd {
 			}
 		}()
 		text, starts := joinLines(plain)
-		prepared := state.NewText(text)
+		prepared := state.NewTextWithLinks(text, func() []string { return LinkURLs(md) })
 		var spans []quoteSpan
 		for _, q := range qs {
 			start, end, ok := prepared.Locate(q.Selector)

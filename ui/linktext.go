@@ -5,10 +5,13 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -429,4 +432,49 @@ func showsURLLast(n ast.Node) bool {
 		return n.AutoLinkType == ast.AutoLinkURL
 	}
 	return false
+}
+
+// LinkURLs are the URLs a rendering of md shows after its links' text
+// (Glamour shows "[the report](https://example.com/r)" as "the report
+// https://example.com/r"), as written and as Glamour writes a relative
+// one, for finding a passage in the rendering as a reader reads it,
+// without them (state.NewTextWithLinks). A link shown as its URL alone
+// (its text is its URL, an autolink) is read as it is and not given, nor
+// is an image's. md is parsed as RenderMarkdown parses it, within its
+// bounds: none of a piece it shows as plain text.
+func LinkURLs(md string) []string {
+	if len(md) > maxRenderBytes || referenceWork(md) > maxReferenceWork {
+		return nil
+	}
+	md, _ = boundContainers(md)
+	src := []byte(defuseReferences(md).md)
+	lim := &limits{deadline: time.Now(), share: 1}
+	doc := goldmark.New(
+		goldmark.WithParser(newParser(lim)),
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
+	).Parser().Parse(text.NewReader(src))
+	var urls []string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		l, ok := n.(*ast.Link)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		if shown, ok := linkText(l, src); ok && shownAsURL(l, shown) || !showsURLLast(l) {
+			return ast.WalkContinue, nil
+		}
+		dest := string(l.Destination)
+		urls = append(urls, dest)
+		if u, err := url.Parse(dest); err == nil && !u.IsAbs() {
+			// as Glamour writes it (resolveRelativeURL, with no base)
+			u.Path = strings.TrimPrefix(u.Path, "/")
+			if shown := (&url.URL{}).ResolveReference(u).String(); shown != dest {
+				urls = append(urls, shown)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return urls
 }

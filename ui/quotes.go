@@ -422,7 +422,8 @@ func (m *Model) locateQuotes() tea.Cmd {
 		return nil
 	}
 	qs := m.quotes.Of(m.reader.pieceID())
-	return locateQuotesCmd(m.reader.rendering(), m.reader.plainLines(), qs)
+	a, _ := m.reader.fullPiece()
+	return locateQuotesCmd(m.reader.rendering(), m.reader.plainLines(), a.Body, qs)
 }
 
 // quotesFound marks the open piece's quotes, and says where a jump to a

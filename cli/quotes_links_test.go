@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// folio quotes add finds a passage as a reader reads the piece, without
+// the URLs folio shows after a link's text ("as the report said" of "as
+// [the report](https://example.com/r) said": refused, every piece added
+// from the web being full of links), or with them as shown; a word a
+// link is inside too ("was expanded last year" of "[expand](u)ed"). The
+// quotes are found again, not orphaned, and a passage whose words differ
+// is still refused.
+func TestQuotesAddReadsLinksWithoutTheirURLs(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: Links in a piece\ndate: 2020-01-01\n---\n" +
+		"The programme was [expand](https://example.com/x)ed last year, as [the report](https://example.com/r) said.\n\n" +
+		"Costs rose [by 12.5 percent](https://example.com/2021/costs-3.5) in [the review](https://example.com/projects/a-very-long-path-with-hyphens-to-wrap/review), it found.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	passages := []string{
+		"The programme was expanded last year, as the report said.",
+		"as the report https://example.com/r said",
+		"was expanded last year",
+		"Costs rose by 12.5 percent in the review, it found.",
+	}
+	for _, p := range passages {
+		if out, errs, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err != nil || strings.TrimSpace(out) == "" {
+			t.Errorf("quotes add %q: %v\n%s", p, err, errs)
+		}
+	}
+	for _, p := range []string{"as the report example said", "Costs rose by 125 percent in the review", "the report said it was expanded"} {
+		if _, _, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err == nil {
+			t.Errorf("quotes add %q: kept", p)
+		}
+	}
+	qs := quotesJSONOut(t, home, "--archive", dir)
+	if len(qs) != len(passages) {
+		t.Fatalf("%d quotes, want %d: %+v", len(qs), len(passages), qs)
+	}
+	for _, q := range qs {
+		if q.Orphaned {
+			t.Errorf("%q orphaned: %s", q.Exact, q.Orphan)
+		}
+	}
+}

@@ -1,0 +1,77 @@
+package state
+
+import (
+	"strings"
+	"testing"
+)
+
+// A passage is found as a reader reads the piece, without the URLs the
+// rendering shows after its links' text, as well as with them: "as the
+// report said" was not in "as the report https://example.com/r said" (a
+// researcher quoting the original page, or the Markdown, was refused).
+// Numbers are asked for as written, the URLs' aside; a word that reads as
+// a URL given but is not where a link shows one stays; a quote so taken is
+// found again at another wrapping, and is orphaned without the links.
+func TestFindLeavesLinksURLsOut(t *testing.T) {
+	text := "The programme was expanded last year, as the report https://example.com/r said.\n" +
+		"It was enlarged https://example.com/x-2020/1.5 later, by 12.5 percent, see the\n" +
+		"long-titled study https://example.com/a-very-long-path-\n  with-hyphens/in-it. The economy grew;\n" +
+		"Autolink https://example.com/auto today."
+	links := []string{"https://example.com/r", "https://example.com/x-2020/1.5",
+		"https://example.com/a-very-long-path-with-hyphens/in-it", "/economy", "economy"}
+	prepared := func() *Text { return NewTextWithLinks(text, func() []string { return links }) }
+	for _, p := range []string{
+		"as the report said", "as the report https://example.com/r said",
+		"It was enlarged later, by 12.5 percent", "It was enlarged https://example.com/x-2020/1.5 later",
+		"see the long-titled study. The economy grew", "the report said. It was enlarged later",
+	} {
+		if _, _, ok := prepared().Find(p); !ok {
+			t.Errorf("Find(%q): not found", p)
+		}
+	}
+	for _, p := range []string{
+		"enlarged later, by 125 percent", "enlarged later, by -12.5 percent", // numbers as written
+		"The grew", "Autolink today", // no link's URL there
+		"as the report example said",
+	} {
+		if _, _, ok := prepared().Find(p); ok {
+			t.Errorf("Find(%q): found", p)
+		}
+	}
+	if _, _, ok := Find(text, "as the report said"); ok {
+		t.Error("found without the links")
+	}
+
+	sel, n, ok := prepared().Find("the report said")
+	if !ok || n != 1 || sel.Exact != "the report said" {
+		t.Fatalf("%+v %d %v", sel, n, ok)
+	}
+	again := wrapAt(text, 30, "│ ")
+	want := strings.Index(again, "the report")
+	start, end, ok := NewTextWithLinks(again, func() []string { return links }).Locate(sel)
+	if !ok || start != want || !strings.HasPrefix(again[end-len("said"):], "said") {
+		t.Errorf("at width 30: %d-%d %v, want from %d:\n%s", start, end, ok, want, again)
+	}
+	if _, _, ok := NewText(again).Locate(sel); ok {
+		t.Error("found again without the links")
+	}
+	// a passage as shown is found as shown, the links never asked for
+	asked := false
+	if _, _, ok := NewTextWithLinks(text, func() []string { asked = true; return links }).Find("as the report https://example.com/r said"); !ok || asked {
+		t.Errorf("as shown: found %v, links asked %v", ok, asked)
+	}
+}
+
+// A link inside a word: "[expand](u)ed" shows as "expanded u" (ui), and
+// "was expanded last year" is found in it.
+func TestFindAWordWithALinkInIt(t *testing.T) {
+	text := "The programme was expanded https://example.com/x last year."
+	tx := NewTextWithLinks(text, func() []string { return []string{"https://example.com/x"} })
+	sel, _, ok := tx.Find("was expanded last year")
+	if !ok {
+		t.Fatal("not found")
+	}
+	if start, end, ok := tx.Locate(sel); !ok || text[start:end] != "was expanded https://example.com/x last year" {
+		t.Errorf("located %q %v", text[start:end], ok)
+	}
+}

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/state"
+)
+
+// A quote taken as a reader reads the piece, its links' URLs left out
+// (folio quotes add "As the report said": state.NewTextWithLinks with
+// LinkURLs), is marked in the reader, which shows the URLs, at any width;
+// so is one of a word a link is inside ("was expanded last year" of
+// "[expand](u)ed").
+func TestQuoteReadWithoutLinksIsMarked(t *testing.T) {
+	arts := testArticles()
+	arts[0].Body = "Before it all, a paragraph that no quote holds.\n\n" +
+		"The programme was [expand](https://example.com/x)ed last year.\n\n" +
+		"As [the report](https://example.com/projects/a-very-long-path-with-hyphens/r) said, it worked well enough.\n\n" +
+		"A closing paragraph that no quote holds.\n"
+	// as folio quotes add takes them: from the piece rendered plain at 80
+	lines, _, err := RenderMarkdown(arts[0].Body, 80, PlainStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ansi.Strip(strings.Join(lines, "\n"))
+	var qs []state.Quote
+	for _, p := range []string{"was expanded last year", "As the report said, it worked well enough."} {
+		if _, _, ok := state.Find(text, p); ok {
+			t.Fatalf("%q is in the text as shown:\n%s", p, text)
+		}
+		sel, _, ok := state.NewTextWithLinks(text, func() []string { return LinkURLs(arts[0].Body) }).Find(p)
+		if !ok {
+			t.Fatalf("%q not found:\n%s", p, text)
+		}
+		qs = append(qs, state.Quote{Piece: arts[0].ID, Selector: sel, Citation: state.Citation{Title: arts[0].Title}})
+	}
+	dir := t.TempDir()
+	writeQuotes(t, dir, qs...)
+
+	r := startQuoteRunOf(t, dir, 100, 40, arts)
+	r.keys("enter")
+	for _, w := range []int{100, 44} {
+		if w != 100 {
+			r.tm.Send(tea.WindowSizeMsg{Width: w, Height: 40})
+			// laid out again: the first paragraph wraps
+			waitIdle(t, r.screen, `(?m)^ +(\S+ )?holds\. *$`)
+		}
+		waitIdle(t, r.screen, `(?m)^`+quoteMark+` The programme was expanded`)
+		waitIdle(t, r.screen, `(?m)^`+quoteMark+` As the report`)
+		screen := r.screen.load().screen
+		rows := strings.Split(screen, "\n")
+		for _, want := range []string{"enough"} {
+			if row := rowOf(t, screen, want); !strings.HasPrefix(rows[row], quoteMark) {
+				t.Errorf("width %d: %q not marked:\n%s", w, want, screen)
+			}
+		}
+		for _, not := range []string{"Before it all", "A closing paragraph"} {
+			if row := rowOf(t, screen, not); strings.HasPrefix(rows[row], quoteMark) {
+				t.Errorf("width %d: %q marked:\n%s", w, not, screen)
+			}
+		}
+	}
+	r.quit()
+}
