@@ -287,7 +287,13 @@ func extractPage(pg Page, date string) (*piece, string) {
 // gone (41i, measured with add --html). A <code> is a block when no text
 // or inline element stands beside it in its parent, and that parent is
 // no paragraph, heading or inline element: "Run <code>go test</code>" in
-// a list item stays inline.
+// a list item stays inline. A <code> whose one element is a <code> or a
+// <pre>, no words beside it, is a block beside inline elements too:
+// go-trafilatura gives a <pre><code> so, the <pre> renamed (and a plain
+// <pre>, which extract.Page gives a <code>), and among the blocks of the
+// text it may set one that is an inline element, a <details>' summary in
+// bold, beside which every code block of the page was a line of inline
+// code.
 func codeBlocks(n *html.Node) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
 		if ch.Type != html.ElementNode {
@@ -296,7 +302,7 @@ func codeBlocks(n *html.Node) {
 		if ch.DataAtom == atom.Pre {
 			continue
 		}
-		if ch.DataAtom == atom.Code && blockParents[n.DataAtom] && aloneAmongBlocks(ch) {
+		if ch.DataAtom == atom.Code && blockParents[n.DataAtom] && (aloneAmongBlocks(ch) || holdsBlockCode(ch)) {
 			toPre(ch)
 			continue
 		}
@@ -325,6 +331,24 @@ func aloneAmongBlocks(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// holdsBlockCode: the one element in n is a <code> or a <pre>, no words
+// beside it.
+func holdsBlockCode(n *html.Node) bool {
+	var one *html.Node
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		switch {
+		case ch.Type == html.TextNode && strings.TrimSpace(ch.Data) != "":
+			return false
+		case ch.Type != html.ElementNode:
+		case one != nil:
+			return false
+		default:
+			one = ch
+		}
+	}
+	return one != nil && (one.DataAtom == atom.Code || one.DataAtom == atom.Pre)
 }
 
 // inlineAtoms are the inline elements that may stand beside inline code.

@@ -713,6 +713,43 @@ done
 	}
 }
 
+// A plain <pre> keeps its lines and spaces, as a <pre><code> does:
+// go-trafilatura reads a <pre> without a <code> as a quote, each text
+// trimmed, so that "<pre>plain pre\n  two   spaced\nthree</pre>" was a
+// block of one line, "plain pre two spaced three", a poem's inline
+// elements run into their words ("Rosesarered") and a drawing flattened.
+// A code block beside a <details>' summary is a block, and a <pre> in a
+// list item or alone in a quote is read as before (a block, a quote).
+func TestPlainPreKeepsItsLines(t *testing.T) {
+	para := strings.Repeat("A paragraph of thoughts, at some length and with care. ", 12)
+	pg := Page{URL: "https://site.example/2020/pre", HTML: []byte(`<html><head><title>Lines as written</title></head><body><article><p>` +
+		para + "</p><pre>plain pre\n  two   spaced\nthree</pre><p>" +
+		para + "</p><pre>Roses <b>are</b>   red,\n    violets <i>are</i> blue</pre><p>" +
+		para + "</p><div><pre>   /\\_/\\\n  ( o.o )\n   &gt; ^ &lt;</pre></div><p>" +
+		para + "</p><details><summary>Shown</summary><pre>  one\n    two</pre></details><p>" +
+		para + "</p><ul><li>Item<pre>in   list</pre></li></ul><blockquote><pre>quoted   pre</pre></blockquote><p>" +
+		para + `</p></article></body></html>`)}
+	p, why := extractPage(pg, "2024-05-01")
+	if why != "" {
+		t.Fatal(why)
+	}
+	for _, block := range []string{"plain pre\n  two   spaced\nthree\n", "Roses are   red,\n    violets are blue\n",
+		"   /\\_/\\\n  ( o.o )\n   > ^ <\n"} {
+		if !strings.Contains(p.Body, "\n```\n"+block+"```\n") {
+			t.Errorf("no code block %q in\n%s", block, p.Body)
+		}
+	}
+	if !strings.Contains(p.Body, "**Shown**\n\n```\n  one\n    two\n```\n") {
+		t.Errorf("the <details>' code is no block of its own:\n%s", p.Body)
+	}
+	if !strings.Contains(p.Body, "- Item\n") || !strings.Contains(p.Body, "  ```\n  in list\n  ```") {
+		t.Errorf("the list item's <pre> is no longer a block of its own:\n%s", p.Body)
+	}
+	if !strings.Contains(p.Body, "\n> quoted pre\n") {
+		t.Errorf("the quote of a <pre> is no longer a quote:\n%s", p.Body)
+	}
+}
+
 // A list item or a quote keeps the spaces beside its links, emphasis and
 // code, a no-break space as such: go-trafilatura trims the text around
 // each element outside a paragraph, so that two of the thirty web pages
@@ -950,6 +987,7 @@ func FuzzExtractPage(f *testing.F) {
 		`<pre><code>a
   b</code></pre><blockquote><blockquote><p>deep <em>x</em></p></blockquote></blockquote>`,
 		`<table><tr><td><p>a <em>b</em></p><p>c</p></td></tr></table><figure><figcaption>cap <em>x</em></figcaption></figure>`,
+		"<details><summary>s</summary><pre>plain <b>pre</b>\n  two</pre></details><ul><li>i<pre>x  y</pre></li></ul>",
 	} {
 		f.Add(s)
 	}

@@ -41,9 +41,10 @@ var Extractor = func() string {
 // Page extracts the piece on a page (UTF-8 HTML) found at pageURL. Around
 // the library it mends what that loses of a page's text: the spaces beside
 // inline elements (markInlineSpaces), a table cell's elements
-// (markCells), a <div>'s own words (wrapLooseRuns) and a quote's
-// paragraphs (markQuotes). The page so rewritten gives the text, and the
-// language classified from it; the rest of the metadata (title, authors,
+// (markCells), a <div>'s own words (wrapLooseRuns), a quote's
+// paragraphs (markQuotes) and a plain <pre>'s lines (codeInPre). The
+// page so rewritten gives the text, and the language classified from
+// it; the rest of the metadata (title, authors,
 // description, site, tags) the library reads from the page as it is
 // (pageMetadata): the rewriting changed what it read there ("By\uE020
 // Carrie Arnold" an author, its "By " no longer stripped; a title from an
@@ -79,9 +80,10 @@ func Page(page []byte, pageURL string) (*webpage.Extraction, error) {
 	cells := markCells(doc)
 	quotes := markQuotes(doc)
 	wrapped := wrapLooseRuns(doc)
+	coded := codeInPre(doc)
 	res, err := extractDocument(doc, opts)
 	m := trafilatura.Metadata{}
-	if rewritten := spaceMarks || len(cells) > 0 || quotes || wrapped; !rewritten {
+	if rewritten := spaceMarks || len(cells) > 0 || quotes || wrapped || coded; !rewritten {
 		if err != nil {
 			return nil, err
 		}
