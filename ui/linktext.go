@@ -314,7 +314,7 @@ func joinWord(l *ast.Link, shown string, src []byte) {
 	if t, ok := l.PreviousSibling().(*ast.Text); ok && !t.IsRaw() && !t.SoftLineBreak() && !t.HardLineBreak() && joinsWord(first) {
 		v := t.Segment.Value(src)
 		if k := wordRun(v, true); k > 0 {
-			if c := v[len(v)-k-1:]; len(v) > k && (c[0] == '&' || c[0] == '#') {
+			if len(v) > k && (v[len(v)-k-1] == '&' || v[len(v)-k-1] == '#') {
 				return // a reference's name ("caf&eacute[x](u)")
 			}
 			moved := ast.NewTextSegment(text.NewSegment(t.Segment.Stop-k, t.Segment.Stop))

@@ -26,6 +26,13 @@ var linkWords = []struct{ md, want, not string }{
 		"https://example.com/i.png s image,", "example.com/ps"},
 	{"have [expand](https://example.com/x)[ed](https://example.com/x) to it, [a](https://example.com/a)[b](https://example.com/b) [c](https://example.com/c)*d*.",
 		"have expanded https://example.com/x to it, a https://example.com/a b https://example.com/b c https://example.com/c d.", "x https://example.com/x"},
+	// the word the whole text before the link: after a soft break, after
+	// emphasis, opening the paragraph (a review, 42rc: a panic, slice
+	// bounds out of range [-1:])
+	{"Line one\nab[x](https://example.com/u) and more.", "Line one abx https://example.com/u and more.", ""},
+	{"**b**ab[x](https://example.com/u) more.", "babx https://example.com/u more.", ""},
+	{"ab[x](https://example.com/u) opens it.", "abx https://example.com/u opens it.", ""},
+	{"caf&eacute[x](https://example.com/u) no.", "x https://example.com/u no.", ""},
 	{"Words " + strings.Repeat("a", 70) + "[x](https://example.com/w)" + strings.Repeat("b", 70) + " end.",
 		strings.Repeat("a", 70) + "x https://example.com/w " + strings.Repeat("b", 70), ""},
 }
