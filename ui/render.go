@@ -69,23 +69,26 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 	for i, p := range parts {
 		lims[i] = &limits{deadline: deadline, share: float64(max(len(p), 1)) / float64(max(len(md), 1))}
 	}
-	if len(parts) == 1 {
-		lines, err = renderPart(md, width, style, lims[0])
-		return lines, notes(lims), err
-	}
 	outs := make([][]string, len(parts))
 	errs := make([]error, len(parts))
+	// a part's panic is its error, in any caller (show and quotes have no
+	// recover of their own: a review, 42rc, found folio quotes exit 2
+	// over one piece), and renderCmd's recover does not reach a goroutine
+	render := func(i int) {
+		defer func() {
+			if r := recover(); r != nil {
+				errs[i] = fmt.Errorf("rendering failed: %v", r)
+			}
+		}()
+		outs[i], errs[i] = renderPart(parts[i], width, style, lims[i])
+	}
+	if len(parts) == 1 {
+		render(0)
+		return outs[0], notes(lims), errs[0]
+	}
 	var wg sync.WaitGroup
-	for i, p := range parts {
-		wg.Go(func() {
-			// renderCmd's recover does not reach this goroutine
-			defer func() {
-				if r := recover(); r != nil {
-					errs[i] = fmt.Errorf("rendering failed: %v", r)
-				}
-			}()
-			outs[i], errs[i] = renderPart(p, width, style, lims[i])
-		})
+	for i := range parts {
+		wg.Go(func() { render(i) })
 	}
 	wg.Wait()
 	for i, out := range outs {
