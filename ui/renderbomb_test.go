@@ -268,6 +268,10 @@ func FuzzRenderMarkdown(f *testing.F) {
 		rep("a  \n", 5000) + "\n" + rep("- b\\\n  c<BR/>\n", 2000),
 		"| a<br>b | `c\nd` |\n|---|---|\n| e<br />&#10;f | g  |\n",
 		"```\nABCDEF &#8;\nGHI", // an unclosed fence at the end, a reference to a control in it
+		// links inside words, joined (a review, 42rc: a word that was the
+		// whole text before a link panicked)
+		"Line one\nab[x](https://e.org/u) and [y](https://e.org/v)ed, **b**c[d](https://e.org/w)e.\n",
+		rep("a[b](https://e.org/c)", 3000) + "\n",
 	} {
 		f.Add(seed, 60)
 	}
