@@ -393,6 +393,7 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	if signs {
 		src = protectDocSigns(doc, src, marks) // see signs.go
 	}
+	cfg, bars := quoteBars(cfg, src, marks) // see quotebars.go
 	// at renders blocks, top-level blocks of doc, as a document of their
 	// own wrapped at w
 	at := func(blocks []ast.Node, w int) ([]string, error) {
@@ -405,6 +406,11 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		var out bytes.Buffer
 		if err := r.Render(&out, src, d); err != nil {
 			return nil, err
+		}
+		if bars.ph != 0 {
+			b := bars.restore(out.Bytes())
+			out.Reset()
+			out.Write(b)
 		}
 		if signs {
 			b := marks.restore(out.Bytes())

@@ -111,7 +111,8 @@ func TestSplitNeverCutsInsideBlocks(t *testing.T) {
 
 // The render path (goldmark parsed once, looked at, then Glamour's ANSI
 // renderer) renders ordinary Markdown exactly as Glamour's own TermRenderer
-// does: the bundled archive and the tricky shapes, at both styles.
+// does given folio's quote bars: the bundled archive and the tricky shapes,
+// at both styles.
 func TestRenderPathEqualsGlamour(t *testing.T) {
 	a, _ := archive.Load(archive.Bundled())
 	docs := []string{strings.Repeat("Text with `code`, *emphasis*, **strong**, ~~struck~~ and a [link](https://example.org).\n\n"+
@@ -122,14 +123,7 @@ func TestRenderPathEqualsGlamour(t *testing.T) {
 	}
 	for _, style := range []string{"dark", "ascii"} {
 		for i, md := range docs {
-			tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(76))
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := tr.Render(md)
-			if err != nil {
-				t.Fatal(err)
-			}
+			want := glamourRender(t, md, style, 76)
 			got, note, err := RenderMarkdown(md, 76, style)
 			if err != nil || note != "" {
 				t.Fatalf("doc %d: %v, note %q", i, err, note)
@@ -152,6 +146,26 @@ func TestRenderPathEqualsGlamour(t *testing.T) {
 			}
 		}
 	}
+}
+
+// glamourRender is md rendered by Glamour's own TermRenderer at width in
+// style, with the quote bars folio gives Glamour (quotebars.go).
+func glamourRender(t *testing.T, md, style string, width int) string {
+	t.Helper()
+	cfg, ok := styleConfig(style)
+	if !ok {
+		t.Fatalf("%s: no style", style)
+	}
+	cfg, bars := quoteBars(cfg, []byte(md), numberMarks{})
+	tr, err := glamour.NewTermRenderer(glamour.WithStyles(*cfg), glamour.WithWordWrap(width))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := tr.Render(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(bars.restore([]byte(out)))
 }
 
 // A piece in a script whose clusters a terminal may count by character
@@ -224,14 +238,7 @@ func TestWideRenderingEqualsGlamour(t *testing.T) {
 		"```go\nfunc main() { fmt.Println(\"hi\") }\n```\n\n" + "x" + strings.Repeat(" ", 300) + "y\n\n# Heading\n\n---\n\nEnd.\n"
 	for _, style := range []string{"dark", "ascii"} {
 		for _, width := range []int{100, 300, 1500} {
-			tr, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width))
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := tr.Render(md)
-			if err != nil {
-				t.Fatal(err)
-			}
+			want := glamourRender(t, md, style, width)
 			got, note, err := RenderMarkdown(md, width, style)
 			if err != nil || note != "" {
 				t.Fatalf("%v, note %q", err, note)
