@@ -2272,7 +2272,25 @@ func listParts(s, outlet string) []listPart {
 		at = m[1]
 	}
 	add(s[at:])
+	if n := len(parts); shouting && n >= 2 && shoutedFirm(parts[n-1]) &&
+		!slices.ContainsFunc(parts[:n-1], func(p listPart) bool { return !isPersonName(p.text) || shoutedInitials(p.text) }) {
+		parts = parts[:n-1]
+	}
 	return parts
+}
+
+// shoutedFirm: p, the last part of a list all in capitals, after a comma,
+// is a firm's name and legal form (legalForm: "SIEMENS AG", "VOLVO AB"),
+// an affiliation when every name before it is a full name, none a family
+// name and Vancouver's initials (shoutedInitials): "ANN LEE, BO CHAN,
+// SIEMENS AG" is Ann Lee and Bo Chan (an attack found Ag, Siemens a third
+// author, as "Ann Lee, Bo Chan, SIEMENS AG" was not), while "LEE AB, CHAN
+// B, SIEMENS AG" reads as three such names. The firm's name then reads as
+// a family name and initials ("SIEMENS AG" as "LEE AB"), so one in
+// capitals after full names is read as a firm ("ANN LEE, LEE AB" is Ann
+// Lee); not after a common given name ("MARIA SA" is Maria Sá).
+func shoutedFirm(p listPart) bool {
+	return !p.conj && legalForm(p.text)
 }
 
 // isRolePart: p, written after a name and a comma in a list, is a role or
@@ -2280,7 +2298,8 @@ func listParts(s, outlet string) []listPart {
 // Fellow", "Director of Studies"), has an organisation's word ("Amnesty
 // International"), or is an acronym ("CNN", unless the whole byline,
 // shouting, is in capitals), or a firm's name and legal form in a byline
-// not all in capitals (legalForm: "SIEMENS AG").
+// not all in capitals (legalForm: "SIEMENS AG"; in one all in capitals,
+// listParts asks shoutedFirm of the last part).
 func isRolePart(p string, shouting bool) bool {
 	words := strings.Fields(p)
 	if len(words) == 0 {

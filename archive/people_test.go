@@ -73,6 +73,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Lee Chan", "Chan Lee"}, "", []string{"Lee Chan", "Chan Lee"}},
 		{[]string{"Chen, Dana"}, "", []string{"Dana Chen"}},
 		{[]string{"Ann Lee and Bo Chan, SIEMENS AG"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"ANN LEE, BO CHAN, SIEMENS AG"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Maria Lopez, John Smith, Luigi Di Maio"}, "", []string{"Maria Lopez", "John Smith", "Luigi Di Maio"}},
 		{[]string{"Maria Lopez, Martin Luther King Jr."}, "", []string{"Maria Lopez", "Martin Luther King Jr."}},
 		{[]string{"Ann Lee, Van Nuys"}, "", []string{"Ann Lee"}},

@@ -400,6 +400,15 @@ var edgeBylines = []struct {
 	{"Ann Lee, SIEMENS AG", "Lee, Ann", "lee2020lists"},
 	{"Ann Lee and Bo Chan, BMW AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Bo Chan, SAP SE", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// in a byline all in capitals too, after full names (an attack: Ag,
+	// Siemens a third author); not after a common given name, nor after
+	// Vancouver's names in capitals
+	{"ANN LEE, BO CHAN, SIEMENS AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"ANN LEE AND BO CHAN, SIEMENS AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"ANN LEE, SIEMENS AG", "Lee, Ann", "lee2020lists"},
+	{"ANN LEE, BO CHAN, BMW AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"ANN LEE, BO CHAN, MARIA SA", "Lee, Ann and Chan, Bo and Sa, Maria", "lee2020lists"},
+	{"LEE AB, CHAN B, SIEMENS AG", "Ab, Lee and B, Chan and Ag, Siemens", "ab2020lists"},
 	// a Korean or Chinese name in Latin letters written family name
 	// first, its given names of one syllable each (a review: Un, Kim
 	// Jong); two words, or given names of other shapes, as written

@@ -545,11 +545,13 @@ import (
 // words (archive's Name.oneGivenFirst: "Diane Chen" was shown Chen Diane,
 // "Lee Chan" and "Chan Lee" one person); 259: namedFirms without the
 // firms whose names are ordinary people's (Arnold Porter, Oliver Wyman,
-// Norton Rose).
+// Norton Rose); 260: a firm's name and legal form last in a byline all in
+// capitals, after full names and a comma, is an affiliation (archive's
+// shoutedFirm: "ANN LEE, BO CHAN, SIEMENS AG" had the person Siemens Ag).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 259
+const SchemaVersion = 260
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
