@@ -514,6 +514,13 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if legalForm(s) && strings.HasSuffix(s, ".") {
 		return []Name{{Literal: s}} // "Nestlé S.A.", no initials
 	}
+	if fs := firmsList(s); fs != nil {
+		var ns []Name
+		for _, f := range fs {
+			ns = append(ns, Name{Literal: f})
+		}
+		return ns // "Nestlé S.A. and Philips N.V.", no initials
+	}
 	// Vancouver's names: a family name, then initials ("Lee A, Chan B").
 	if ns := vancouver(listParts(s, outlet), isShouting(s)); ns != nil {
 		return ns
@@ -1256,7 +1263,7 @@ var legalForms = map[string]bool{"AG": true, "SA": true, "NV": true, "BV": true,
 // name in capitals). Asked after Vancouver's names are read, so "Lee AB,
 // Chan B" is two people; a form with dots is asked before, for a name
 // alone ("Nestlé S.A.", "Philips N.V.", "Acme Co.": an attack found
-// Nestlé, S. A.), while "Lee S.A., Chan B." is Vancouver's two people and
+// Nestlé, S. A.) and for a list of them (firmsList), while "Lee S.A., Chan B." is Vancouver's two people and
 // "Lee A.B." initials.
 func legalForm(s string) bool {
 	words := strings.Fields(s)
@@ -1270,6 +1277,35 @@ func legalForm(s string) bool {
 		}
 	}
 	return true
+}
+
+// firmsList is the firms of s, a list joined by "and" or "&" (after
+// commas too) whose every part is a firm's name and legal form (legalForm),
+// one with dots at least: "Nestlé S.A. and Philips N.V.", "Nestlé S.A.,
+// Philips N.V. and Fiat S.p.A.", "Nestlé S.A. and Siemens AG" (an attack
+// found Nestlé, S. A. and Philips, N. V., Vancouver's names, and Philips
+// dropped after a comma, isRolePart). Otherwise nil: "Lee S.A., Chan B."
+// (no "and") and "Lee S.A. and Chan B." (initials no legal form) are
+// Vancouver's names, "Lee AB and Chan B" too.
+func firmsList(s string) []string {
+	var parts []string
+	joined, dotted, at := false, false, 0
+	for _, m := range append(listSep().FindAllStringIndex(s, -1), []int{len(s), len(s)}) {
+		p := strings.TrimSpace(s[at:m[0]])
+		if !legalForm(p) {
+			return nil
+		}
+		words := strings.Fields(p)
+		dotted = dotted || strings.Contains(words[len(words)-1], ".")
+		if sep := s[m[0]:m[1]]; strings.Contains(sep, "&") || strings.Contains(strings.ToLower(sep), "and") {
+			joined = true
+		}
+		parts, at = append(parts, p), m[1]
+	}
+	if len(parts) < 2 || !joined || !dotted {
+		return nil
+	}
+	return parts
 }
 
 // isVancouverInitials: w is initials as Vancouver's style writes them, one

@@ -85,6 +85,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"NG, Andrew", "Andrew Ng"}, "", []string{"Andrew Ng"}},
 		{[]string{"Covington & Burling LLP", "Siemens AG"}, "", []string{"Covington & Burling LLP", "Siemens AG"}},
 		{[]string{"Banco Santander S.A.", "Philips N.V."}, "", []string{"Banco Santander S.A.", "Philips N.V."}},
+		{[]string{"Nestlé S.A. and Philips N.V."}, "", []string{"Nestlé S.A.", "Philips N.V."}},
 		{nil, "The Times", nil},
 	} {
 		a := Article{Authors: c.authors, Outlet: c.outlet}

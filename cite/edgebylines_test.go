@@ -71,6 +71,15 @@ var edgeBylines = []struct {
 	{"Philips N.V.", "{Philips N.V.}", "philips2020lists"},
 	{"Banco Santander S.A.", "{Banco Santander S.A.}", "banco2020lists"},
 	{"Lee S.A., Chan B.", "Lee, S. A. and Chan, B.", "lee2020lists"},
+	// firms joined by "and", each a name and a legal form, one dotted at
+	// least (an attack: Nestlé, S. A. and Philips, N. V.; Philips dropped
+	// after a comma); not Vancouver's names, after commas or with
+	// initials of their own
+	{"Nestlé S.A. and Philips N.V.", "{Nestlé S.A.} and {Philips N.V.}", "nestle2020lists"},
+	{"Nestlé S.A. & Philips N.V.", "{Nestlé S.A.} and {Philips N.V.}", "nestle2020lists"},
+	{"Nestlé S.A., Philips N.V. and Fiat S.p.A.", "{Nestlé S.A.} and {Philips N.V.} and {Fiat S.p.A.}", "nestle2020lists"},
+	{"Nestlé S.A. and Siemens AG", "{Nestlé S.A.} and {Siemens AG}", "nestle2020lists"},
+	{"Lee S.A. and Chan B.", "Lee, S. A. and Chan, B.", "lee2020lists"},
 	{"Lee A.B.", "Lee, A. B.", "lee2020lists"},
 	// Vancouver's style: a family name, then initials (a review: family
 	// name "A", given name "Lee", key a2020…)

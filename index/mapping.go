@@ -547,11 +547,14 @@ import (
 // firms whose names are ordinary people's (Arnold Porter, Oliver Wyman,
 // Norton Rose); 260: a firm's name and legal form last in a byline all in
 // capitals, after full names and a comma, is an affiliation (archive's
-// shoutedFirm: "ANN LEE, BO CHAN, SIEMENS AG" had the person Siemens Ag).
+// shoutedFirm: "ANN LEE, BO CHAN, SIEMENS AG" had the person Siemens Ag);
+// 261: firms joined by "and", each a name and a legal form, one dotted, are
+// organisations (archive's firmsList: "Nestlé S.A. and Philips N.V." was
+// read as Vancouver's names).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 260
+const SchemaVersion = 261
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
