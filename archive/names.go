@@ -1831,7 +1831,8 @@ func dropPairedAffiliations(s string) string {
 // pairedAffiliation: p, after a full name and a comma
 // (dropPairedAffiliations), is no common given name's nor a person's:
 // two to four words, each capitalised or a particle of a name ("Harvard
-// University", "Stanford Law School"), or one an affiliation's by folio's
+// University", "Stanford Law School"), "of", "on the", "in" or "to"
+// inside (nameJoins: "War on the Rocks"), or one an affiliation's by folio's
 // words (isAffiliation, outlets, places, regions, institutions) or an
 // acronym: a word alone may be a given name the next name's family
 // shares ("Ann Lee, Bo and Cy Dee, Reuters" is Bo Dee).
@@ -1844,13 +1845,19 @@ func pairedAffiliation(p string) bool {
 		lw := strings.ToLower(words[0])
 		return isAffiliation(words[0]) || affiliationWord(lw) || utf8.RuneCountInString(lw) >= 2 && isShouting(words[0])
 	}
-	for _, w := range words {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) && !particles[strings.ToLower(w)] && w != "of" {
+	for i, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) && !particles[strings.ToLower(w)] && w != "of" && !(nameJoins[w] && i > 0 && i < len(words)-1) {
 			return false
 		}
 	}
 	return true
 }
+
+// nameJoins are words in lower case inside the names of outlets and
+// bodies, no person's, as "of" is: "on the", "in", "to" ("War on the Rocks",
+// "Foreign Policy in Focus": an attack found the person Rocks, War on the,
+// in "Ann Lee, War on the Rocks and Bo Chan").
+var nameJoins = map[string]bool{"on": true, "the": true, "in": true, "to": true}
 
 // institutions are universities and research bodies a byline names by
 // one word after a person's name ("Ann Lee, Stanford and Bo Chan, Vox").

@@ -62,6 +62,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee and Bo Chan, Lawfare"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Lee, Ann and Le Monde"}, "", []string{"Ann Lee", "Le Monde"}},
 		{[]string{"Ann Lee, Foreign Policy and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee, War on the Rocks and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee, Bo Chan, Harvard Law"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"BMW AG"}, "", []string{"BMW AG"}},
 		{[]string{"Kim, Jong Un"}, "", []string{"Kim Jong Un"}},

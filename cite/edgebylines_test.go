@@ -383,6 +383,10 @@ var edgeBylines = []struct {
 	{"Ann Lee and Bo Chan, Foreign Policy", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann, Bo and Cy Lee, Foreign Policy", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},
 	{"Ann Lee & Bo Chan, War on the Rocks", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// an outlet's name with "on the" inside, after a name and a comma in a
+	// list (an attack: the person Rocks, War on the)
+	{"Ann Lee, War on the Rocks and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"Ann Lee, Foreign Policy in Focus and Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Cy Dee", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Lee, Ann and Chan, A. B.", "Lee, Ann and Chan, A. B.", "lee2020lists"},
 	// a firm's legal form in capitals after a name in capitals, as firms

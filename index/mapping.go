@@ -550,11 +550,13 @@ import (
 // shoutedFirm: "ANN LEE, BO CHAN, SIEMENS AG" had the person Siemens Ag);
 // 261: firms joined by "and", each a name and a legal form, one dotted, are
 // organisations (archive's firmsList: "Nestlé S.A. and Philips N.V." was
-// read as Vancouver's names).
+// read as Vancouver's names); 262: "on the", "in", "to" inside an
+// affiliation after a name and a comma in a list (archive's nameJoins:
+// "Ann Lee, War on the Rocks and Bo Chan" had the person Rocks, War on the).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 261
+const SchemaVersion = 262
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
