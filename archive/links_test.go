@@ -115,6 +115,10 @@ func TestMarkLinksShowsRelativeTargetsAsWritten(t *testing.T) {
 		"[home](/) and [top](/#top)":                "home / and top /#top",
 		"[ref][r]\n\n[r]: /":                        "ref /\n\n[r]: /",
 		"```\n[code](x.md)\n```":                    "```\n[code](x.md)\n```",
+		// a word's rest after the link stays with its text (a review,
+		// 42rc: "x rel/pathed", a target that is not the link's)
+		"[x](rel/path)ed and [z](../up)’s, [y](a.pdf).": "xed rel/path and z’s ../up, y a.pdf.",
+		"![c](c.png)s": `\[image: c\] c.png s`,
 	} {
 		if got := MarkLinks(in, "posts/a.md", none); got != want {
 			t.Errorf("MarkLinks(%q) = %q, want %q", in, got, want)
