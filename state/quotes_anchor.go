@@ -264,33 +264,46 @@ func (t *Text) Find(passage string) (sel Selector, occurrences int, ok bool) {
 	}
 	text := t.f.text
 	given := strings.TrimSpace(passage) // as the user gave it
+	marks := numberMarksIn(given, 0, len(given), nil)
+	// the occurrences whose numbers are written as the passage's: "5.5
+	// mph" is not "55 mph" earlier in the text, and is found after it (a
+	// read of the change: the first occurrence alone was asked)
+	asWritten := func(f folded, urls [][2]int, at []int) (start, end, n int) {
+		start = -1
+		for _, i := range at {
+			s, e := widen(text, passage, f.start(i), f.end(i+len(p)-1))
+			if numberMarksIn(text, s, e, urls) != marks || cutsNumber(text, s, e) {
+				continue // its numbers written otherwise: not the text's
+			}
+			if n++; start < 0 {
+				start, end = s, e
+			}
+		}
+		return start, end, n
+	}
 	if at := occurrencesIn(t.f.s, p); len(at) > 0 {
-		start, end := widen(text, passage, t.f.start(at[0]), t.f.end(at[0]+len(p)-1))
-		if numberMarksIn(text, start, end, nil) != numberMarksIn(given, 0, len(given), nil) || cutsNumber(text, start, end) {
-			return Selector{}, 0, false // its numbers written otherwise: not the text's
+		start, end, n := asWritten(t.f, nil, at)
+		if n == 0 {
+			return Selector{}, 0, false
 		}
 		sel = Select(text, start, end)
 		sel.Exact = given
-		return sel, len(at), true
+		return sel, n, true
 	}
 	r := t.read()
 	if r == nil {
 		return Selector{}, 0, false
 	}
-	at := occurrencesIn(r.f.s, p)
-	if len(at) == 0 {
-		return Selector{}, 0, false
-	}
-	start, end := widen(text, passage, r.f.start(at[0]), r.f.end(at[0]+len(p)-1))
-	if numberMarksIn(text, start, end, r.urls) != numberMarksIn(given, 0, len(given), nil) || cutsNumber(text, start, end) {
+	start, end, n := asWritten(r.f, r.urls, occurrencesIn(r.f.s, p))
+	if n == 0 {
 		return Selector{}, 0, false
 	}
 	// The context and position are the text's as shown, as Locate reads
 	// them (see Text.Locate); the passage occurs more than once when its
 	// letters do, as read.
 	sel = Select(text, start, end)
-	sel.Exact, sel.Repeated = given, len(at) > 1
-	return sel, len(at), true
+	sel.Exact, sel.Repeated = given, n > 1
+	return sel, n, true
 }
 
 // occurrencesIn are the offsets in s where p occurs, in order, at most

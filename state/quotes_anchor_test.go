@@ -304,6 +304,16 @@ func TestFindKeepsNumbersAsWritten(t *testing.T) {
 			t.Errorf("Find(%q) did not find it", p)
 		}
 	}
+	// the digits earlier without the passage's marks: the occurrence
+	// written as it is found, and counted alone (a read of the change:
+	// the first occurrence alone was asked, "5.5 mph" refused)
+	twice := "The limit was 55 mph on the old road. Later it was 5.5 mph, and then 55 mph again."
+	if sel, n, ok := Find(twice, "5.5 mph"); !ok || n != 1 || !strings.Contains(sel.Prefix, "Later it was") {
+		t.Errorf("Find(5.5 mph) = %+v, %d, %v; want the second sentence's, once", sel, n, ok)
+	}
+	if _, n, ok := Find(twice, "55 mph"); !ok || n != 2 {
+		t.Errorf("Find(55 mph) = %d, %v; want two occurrences", n, ok)
+	}
 }
 
 // A quote kept in the reader holds its rendering's cuts: a line cut to
