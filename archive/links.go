@@ -339,28 +339,6 @@ func MarkLinksIn(body, fromPath string, bases []string, title func(candidates []
 // "[image: alt] target", as folio shows an <img> (alt the text its
 // description shows, as CommonMark's: "*emph*" as "emph"): the renderer resolves
 // them against the site's root, showing /report.pdf for ../files/report.pdf.
-// wordAfter is the length in bytes of the letters and digits s starts
-// with (an apostrophe before one too: "’s"), at most 64 of them.
-func wordAfter(s string) int {
-	n, runes := 0, 0
-	for n < len(s) && runes < 64 {
-		r, size := utf8.DecodeRuneInString(s[n:])
-		if r == '\'' || r == '’' {
-			if n+size >= len(s) {
-				break
-			}
-			if next, _ := utf8.DecodeRuneInString(s[n+size:]); !unicode.IsLetter(next) && !unicode.IsDigit(next) {
-				break
-			}
-		} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
-			break
-		}
-		n += size
-		runes++
-	}
-	return n
-}
-
 func markLine(line string, resolve func(target string) string) string {
 	var b strings.Builder
 	last := 0
@@ -394,17 +372,16 @@ func markLine(line string, resolve func(target string) string) string {
 			with = text + " " + markdownEscaper.Replace(target)
 		}
 		end := m[1]
-		if k := wordAfter(line[end:]); k > 0 {
-			// the rest of the link's word stays with its text, before
-			// what is written after it: "[x](rel/path)ed" read "x
-			// rel/pathed", a target that is not the link's (a review,
-			// 42rc; the renderer joins a word so: ui's joinWord)
-			if image {
-				with += " "
-			} else {
-				with = text + line[end:end+k] + with[len(text):]
-				end += k
-			}
+		// the rest of the link's word stays with its text, before what is
+		// written after it: "[x](rel/path)ed" read "x rel/pathed", a
+		// target that is not the link's (a review, 42rc); a letter not
+		// joined is set apart from the target ("[链接](x.md)的")
+		textEnd, _ := utf8.DecodeLastRuneInString(text)
+		if k := WordRun([]byte(line[end:]), false); k > 0 && !image && JoinsWord(textEnd) {
+			with = text + line[end:end+k] + with[len(text):]
+			end += k
+		} else if r, _ := utf8.DecodeRuneInString(line[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+			with += " "
 		}
 		start := m[0]
 		if image {

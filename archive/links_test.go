@@ -119,6 +119,12 @@ func TestMarkLinksShowsRelativeTargetsAsWritten(t *testing.T) {
 		// 42rc: "x rel/pathed", a target that is not the link's)
 		"[x](rel/path)ed and [z](../up)’s, [y](a.pdf).": "xed rel/path and z’s ../up, y a.pdf.",
 		"![c](c.png)s": `\[image: c\] c.png s`,
+		// the renderer's rule (WordRun, JoinsWord): a script without
+		// spaces, a text ending in punctuation and a run longer than a word
+		// are not joined, the target set apart (a read of the change, 42za)
+		"A [链接](rel/x)的":                       "A 链接 rel/x 的",
+		"[report.](rel/p)ed":                   "report. rel/p ed",
+		"[x](rel/q)" + strings.Repeat("a", 70): "x rel/q " + strings.Repeat("a", 70),
 	} {
 		if got := MarkLinks(in, "posts/a.md", none); got != want {
 			t.Errorf("MarkLinks(%q) = %q, want %q", in, got, want)

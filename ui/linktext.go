@@ -174,10 +174,6 @@ func appendText(src []byte, s string) ([]byte, *ast.Text) {
 	return src, ast.NewTextSegment(text.NewSegment(start, len(src)))
 }
 
-// maxWordJoin bounds the letters of a word moved into a link beside them
-// (wordsAroundLinks): a longer run of letters is no word.
-const maxWordJoin = 64
-
 // wordsAroundLinks keeps whole a word a link is part of. Glamour shows a
 // link as its text then its URL, so "[expand](https://example.com/x)ed"
 // read "expand https://example.com/xed": the word parted (find-in-piece
@@ -186,7 +182,7 @@ const maxWordJoin = 64
 // text, or right before it, are made part of the link's text, and the URL
 // comes after the whole word: "expanded https://example.com/x". A word is
 // letters, digits and marks, with an apostrophe between them ("Obama’s"),
-// of a script that sets words apart with spaces, at most maxWordJoin
+// of a script that sets words apart with spaces, at most archive.MaxWordJoin
 // runes; punctuation is no part of it ("[report](u)." stays "report u."),
 // nor are letters of a script written without spaces between words (Han,
 // kana, Thai…: a link's text there is not moved into its sentence). A link
@@ -285,13 +281,13 @@ func joinWord(l *ast.Link, shown string, src []byte) {
 	last, _ := utf8.DecodeLastRuneInString(shown)
 	// a link of the same URL after it, in the same word, is one with it
 	// ("[expand](u)[ed](u)", as a page split an element: 41f)
-	for joinsWord(last) {
+	for archive.JoinsWord(last) {
 		next, ok := l.NextSibling().(*ast.Link)
 		if !ok || string(next.Destination) != string(l.Destination) {
 			break
 		}
 		more, ok := linkText(next, src)
-		if r, _ := utf8.DecodeRuneInString(more); !ok || !joinsWord(r) || len(shown)+len(more) > maxJudgedText {
+		if r, _ := utf8.DecodeRuneInString(more); !ok || !archive.JoinsWord(r) || len(shown)+len(more) > maxJudgedText {
 			break
 		}
 		for c := next.FirstChild(); c != nil; {
@@ -303,17 +299,17 @@ func joinWord(l *ast.Link, shown string, src []byte) {
 		shown += more
 		last, _ = utf8.DecodeLastRuneInString(shown)
 	}
-	if t, ok := l.NextSibling().(*ast.Text); ok && !t.IsRaw() && joinsWord(last) {
+	if t, ok := l.NextSibling().(*ast.Text); ok && !t.IsRaw() && archive.JoinsWord(last) {
 		v := t.Segment.Value(src)
-		if k := wordRun(v, false); k > 0 {
+		if k := archive.WordRun(v, false); k > 0 {
 			moved := ast.NewTextSegment(text.NewSegment(t.Segment.Start, t.Segment.Start+k))
 			t.Segment = t.Segment.WithStart(t.Segment.Start + k)
 			l.AppendChild(l, moved)
 		}
 	}
-	if t, ok := l.PreviousSibling().(*ast.Text); ok && !t.IsRaw() && !t.SoftLineBreak() && !t.HardLineBreak() && joinsWord(first) {
+	if t, ok := l.PreviousSibling().(*ast.Text); ok && !t.IsRaw() && !t.SoftLineBreak() && !t.HardLineBreak() && archive.JoinsWord(first) {
 		v := t.Segment.Value(src)
-		if k := wordRun(v, true); k > 0 {
+		if k := archive.WordRun(v, true); k > 0 {
 			if len(v) > k && (v[len(v)-k-1] == '&' || v[len(v)-k-1] == '#') {
 				return // a reference's name ("caf&eacute[x](u)")
 			}
@@ -322,51 +318,6 @@ func joinWord(l *ast.Link, shown string, src []byte) {
 			l.InsertBefore(l, l.FirstChild(), moved)
 		}
 	}
-}
-
-// wordRun is the length in bytes of the word at the start of v (at its
-// end when back is set): runes joinsWord takes, an apostrophe between
-// two of them; 0 when there is none, or it is longer than maxWordJoin
-// runes.
-func wordRun(v []byte, back bool) int {
-	n, runes := 0, 0
-	for n < len(v) {
-		var r rune
-		var size int
-		if back {
-			r, size = utf8.DecodeLastRune(v[:len(v)-n])
-		} else {
-			r, size = utf8.DecodeRune(v[n:])
-		}
-		if r == '\'' || r == '’' {
-			// an apostrophe inside the word: a word rune beyond it
-			var next rune
-			if back {
-				next, _ = utf8.DecodeLastRune(v[:len(v)-n-size])
-			} else {
-				next, _ = utf8.DecodeRune(v[n+size:])
-			}
-			if !joinsWord(next) {
-				break
-			}
-		} else if !joinsWord(r) {
-			break
-		}
-		n += size
-		if runes++; runes > maxWordJoin {
-			return 0
-		}
-	}
-	return n
-}
-
-// joinsWord says whether r is part of a word a link's text joins: a
-// letter, a digit or a mark of a script that sets its words apart with
-// spaces.
-func joinsWord(r rune) bool {
-	return (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) &&
-		!unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Bopomofo, unicode.Yi,
-			unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan)
 }
 
 // firstShown is the first character Glamour shows of n, an inline: a
