@@ -202,7 +202,13 @@ func (m *Model) showPiece(i int, h index.Hit) tea.Cmd {
 			m.unreadOnOpen = h.ID
 		}
 		m.reading.RecordOpen(h.ID, time.Now())
-		cmds = append(cmds, m.stateChanged(), m.savedOfMarks())
+		cmds = append(cmds, m.stateChanged())
+		if m.unreadOnOpen != "" {
+			// opened, it is read: the saved searches of unread pieces
+			// count again; a piece read before changes no mark (a read of
+			// the change, 42zc: every open counted them all)
+			cmds = append(cmds, m.savedOfMarks())
+		}
 	}
 	return tea.Batch(append(cmds, m.ensureRendered(), m.loadPages())...)
 }
