@@ -198,15 +198,7 @@ func protectNumbers(s []byte, m numberMarks, prev [2]rune) (out []byte, last [2]
 // wrapKeepingSigns is ansi.Wrap(s, w, "") that never ends a line with a
 // minus signing a number or an exponent.
 func wrapKeepingSigns(s string, w int) string {
-	ph, ok := signPlaceholder([]byte(s))
-	if !ok {
-		return ansi.Wrap(s, w, "")
-	}
-	p, _, changed := protectSigns([]byte(s), ph, lineStart)
-	if !changed {
-		return ansi.Wrap(s, w, "")
-	}
-	return strings.ReplaceAll(ansi.Wrap(string(p), w, ""), string(ph), "-")
+	return KeepingSigns(s, func(s string) string { return ansi.Wrap(s, w, "") })
 }
 
 // KeepingSigns is render(s) where render wraps s (a Lip Gloss style with
