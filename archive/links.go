@@ -362,7 +362,7 @@ func markLine(line string, resolve func(target string) string) string {
 			with = text + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
 		} else if !relative {
 			continue // a URL, of the site's own naming no piece too: as written
-		} else if strings.HasPrefix(target, "/") && rendererShows(target) == target {
+		} else if strings.HasPrefix(target, "/") && RendererShows(target) == target {
 			continue // the renderer shows this site path as written
 		} else if image {
 			// the alt text is the description's text, as CommonMark
@@ -480,7 +480,7 @@ func markRefLine(line string, defs map[string]string, resolve func(target string
 			with = text + " (→ “" + markdownEscaper.Replace(SanitizeLine(t)) + "”)"
 		} else if !relative {
 			continue // a URL naming no piece: as written
-		} else if rendererShows(target) != target {
+		} else if RendererShows(target) != target {
 			with = text + " " + markdownEscaper.Replace(target) // as markLine writes it
 		} else {
 			continue
@@ -496,13 +496,13 @@ func markRefLine(line string, defs map[string]string, resolve func(target string
 	return b.String()
 }
 
-// rendererShows is what Glamour prints after a link's text for a relative
+// RendererShows is what Glamour prints after a link's text for a relative
 // target (its resolveRelativeURL with no base URL): the path's leading "/"
 // dropped, then resolved against nothing. A site path mostly comes back as
 // written, but "/" is "" (a helper's report: "[r](/)" printed "r" and
 // nothing), "/#top" "#top", "/a/../b" "/b", and a relative "other.md"
 // "/other.md".
-func rendererShows(target string) string {
+func RendererShows(target string) string {
 	u, err := url.Parse(target)
 	if err != nil || u.IsAbs() {
 		return target

@@ -418,12 +418,8 @@ func LinkURLs(md string) []string {
 		}
 		dest := string(l.Destination)
 		urls = append(urls, dest)
-		if u, err := url.Parse(dest); err == nil && !u.IsAbs() {
-			// as Glamour writes it (resolveRelativeURL, with no base)
-			u.Path = strings.TrimPrefix(u.Path, "/")
-			if shown := (&url.URL{}).ResolveReference(u).String(); shown != dest {
-				urls = append(urls, shown)
-			}
+		if shown := archive.RendererShows(dest); shown != dest {
+			urls = append(urls, shown) // as Glamour writes it
 		}
 		return ast.WalkContinue, nil
 	})
