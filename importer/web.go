@@ -325,7 +325,8 @@ func aloneAmongBlocks(n *html.Node) bool {
 				return false
 			}
 		case sib.Type == html.ElementNode:
-			if inlineAtoms[sib.DataAtom] {
+			// an inline element; a <code> beside it is another block
+			if sib.DataAtom != atom.Code && (webpage.InlineTags[sib.Data] || sib.DataAtom == atom.Br || sib.DataAtom == atom.Img) {
 				return false
 			}
 		}
@@ -350,11 +351,6 @@ func holdsBlockCode(n *html.Node) bool {
 	}
 	return one != nil && (one.DataAtom == atom.Code || one.DataAtom == atom.Pre)
 }
-
-// inlineAtoms are the inline elements that may stand beside inline code.
-var inlineAtoms = map[atom.Atom]bool{atom.A: true, atom.Em: true, atom.Strong: true, atom.B: true, atom.I: true,
-	atom.Span: true, atom.Sub: true, atom.Sup: true, atom.Br: true, atom.Img: true, atom.Mark: true, atom.Kbd: true,
-	atom.Q: true, atom.Abbr: true, atom.Small: true, atom.U: true, atom.S: true, atom.Del: true, atom.Ins: true}
 
 // toPre makes a code element <pre><code>…</code></pre>: its one <code>
 // child is kept as the code, else its children are put in one.

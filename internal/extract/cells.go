@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/folio-tui/folio/internal/webpage"
 	"golang.org/x/net/html"
 )
 
@@ -65,7 +66,7 @@ func phrasingWithElement(n *html.Node) bool {
 				words = words || strings.TrimLeft(ch.Data, edgeSpace) != ""
 			case html.ElementNode:
 				switch {
-				case inlineTags[ch.Data]:
+				case webpage.InlineTags[ch.Data]:
 					element = true
 				case ch.Data == "br" || ch.Data == "wbr" || ch.Data == "img":
 					continue

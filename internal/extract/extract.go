@@ -208,7 +208,7 @@ func markInlineSpaces(n *html.Node) (marked bool) {
 // beside an inline element: the one before or after it, or the inline
 // element n starts or ends ("<a> this</a>").
 func markSpacesOf(n *html.Node) (marked bool) {
-	inlineParent := n.Parent != nil && inlineTags[n.Parent.Data]
+	inlineParent := n.Parent != nil && webpage.InlineTags[n.Parent.Data]
 	lead := isInline(n.PrevSibling) || inlineParent && n.PrevSibling == nil
 	trail := isInline(n.NextSibling) || inlineParent && n.NextSibling == nil
 	if !lead && !trail {
@@ -254,14 +254,8 @@ func spaceMarks(ws string) string {
 }
 
 func isInline(n *html.Node) bool {
-	return n != nil && n.Type == html.ElementNode && inlineTags[n.Data]
+	return n != nil && n.Type == html.ElementNode && webpage.InlineTags[n.Data]
 }
-
-// inlineTags are the elements that stand inside a line of text.
-var inlineTags = map[string]bool{"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true,
-	"code": true, "data": true, "del": true, "dfn": true, "em": true, "i": true, "ins": true, "kbd": true,
-	"mark": true, "q": true, "s": true, "samp": true, "small": true, "span": true, "strong": true,
-	"sub": true, "sup": true, "time": true, "u": true, "var": true, "font": true, "strike": true, "tt": true}
 
 // edgeSpace is the white space at a text's ends that markSpacesOf marks:
 // HTML's spaces and the no-break space.

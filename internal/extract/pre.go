@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/folio-tui/folio/internal/webpage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -37,7 +38,7 @@ func codeInPre(n *html.Node) (wrapped bool) {
 			}
 			n.AppendChild(code)
 			return true
-		case flattening[n.DataAtom], inlineTags[n.Data]:
+		case flattening[n.DataAtom], webpage.InlineTags[n.Data]:
 			return false
 		}
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/folio-tui/folio/internal/webpage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -64,7 +65,7 @@ func inRun(n *html.Node) bool {
 	case html.TextNode, html.CommentNode:
 		return true
 	case html.ElementNode:
-		return inlineTags[n.Data] || n.Data == "br" || n.Data == "wbr" || n.Data == "img"
+		return webpage.InlineTags[n.Data] || n.Data == "br" || n.Data == "wbr" || n.Data == "img"
 	}
 	return false
 }
