@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/folio-tui/folio/internal/termsafe"
 
@@ -131,18 +130,33 @@ func quotedPieces(st *state.Store) ([]string, error) {
 	return qs.Pieces(), nil
 }
 
+// periodApart is the rule of a period with copies collapsed
+// (archive.CollapseCopiesIn), for keep and folio stats alike: with
+// --collapse-copies, rest is the flags but the period (--from, --to,
+// --within), which keep the texts the other filters keep, and period the
+// period asked of the piece standing for each, kept after them (zero when
+// none is asked); without, rest is f and period zero. err is f.filter()'s:
+// an invalid filter is refused here as by list and search.
+func (f filterFlags) periodApart() (rest filterFlags, period archive.Filter, err error) {
+	af, err := f.filter()
+	if err != nil || !f.collapse {
+		return f, archive.Filter{}, err
+	}
+	rest = f
+	rest.from, rest.to, rest.within = "", "", false
+	return rest, archive.Filter{From: af.From, To: af.To, Within: af.Within}, nil
+}
+
 // keep returns the pieces of arch the filters keep, in archive order; st is
 // the reading state, needed only for the reading filters.
 func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Article, error) {
-	af, err := f.filter()
+	rest, period, err := f.periodApart()
 	if err != nil {
 		return nil, err
 	}
-	period := af
-	if f.collapse {
-		// the period asked of the piece standing for each text
-		// (archive.CollapseCopiesIn), after the other filters
-		af.From, af.To, af.Within = time.Time{}, time.Time{}, false
+	af, err := rest.filter()
+	if err != nil {
+		return nil, err
 	}
 	keep := af.Keep(arch.Articles)
 	if st != nil && f.reading() {

@@ -56,31 +56,24 @@ all); a piece by two authors counts for each. The filters are
 those of folio list and folio search and count the pieces they list.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if _, err := f.filter(); err != nil {
-				return err
-			}
-			stateOf := stateOnce(env)
 			// copies collapsed, a value counts the groups a piece the
 			// filters keep has it in (the earliest with it, in the
 			// period asked), as the index's facets count it, and a
 			// date the piece standing for a group
 			// (collapsedUnits): the pieces are read uncollapsed, from
 			// the files, whose texts tell the copies (the index's
-			// pieces carry no text)
-			fu := f
-			fu.collapse = false
-			af, _ := f.filter()
-			period := archive.Filter{From: af.From, To: af.To, Within: af.Within}
-			asked := f.collapse && (!af.From.IsZero() || !af.To.IsZero())
-			if asked {
-				// the texts the other filters keep, and the period
-				// asked of the piece standing for each
-				// (archive.CollapseCopiesIn)
-				fu.from, fu.to, fu.within = "", "", false
+			// pieces carry no text), by the texts the other filters
+			// keep, and the period asked of the piece standing for
+			// each (periodApart: folio list's rule, and its refusals)
+			fu, period, err := f.periodApart()
+			if err != nil {
+				return err
 			}
+			fu.collapse = false
+			asked := !period.From.IsZero() || !period.To.IsZero()
+			stateOf := stateOnce(env)
 			var l listing
 			ok := false
-			var err error
 			if !f.collapse {
 				if l, ok, err = keptFromIndex(cmd.Context(), env, fu, stateOf, false, true); err != nil {
 					return err
