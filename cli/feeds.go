@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -69,33 +68,19 @@ func (f feed) conditional(dir string, held func() *importer.Held) fetch.Conditio
 	return fetch.Conditional{ETag: f.ETag, LastModified: f.LastModified}
 }
 
-// sameFeed reports whether two feed URLs are one feed: the same scheme,
-// and the same archive.URLKey (the scheme's and host's case, www., a
-// trailing slash, tracking parameters). An entry that is no URL is only
-// itself (a review's report: rm of one removed every such entry), and
-// https is another feed than http (switching one is rm, then add).
-func sameFeed(a, b string) bool {
-	if a == b {
-		return true
-	}
-	ka, kb := archive.URLKey(a), archive.URLKey(b)
-	if ka == "" || ka != kb {
-		return false
-	}
-	ua, errA := url.Parse(a)
-	ub, errB := url.Parse(b)
-	return errA == nil && errB == nil && strings.EqualFold(ua.Scheme, ub.Scheme)
-}
-
 // claimedSelf is importer.Options.Claimed for a fetch of the feed at u:
 // a self link that is not u nor where u led, but another subscription's
-// URL, final or recorded self (archive.URLKey alike: scheme, host's
-// case, www., a trailing slash, tracking parameters aside) is that
-// subscription's, named by its URL.
+// URL, final or recorded self (archive.SameURL: scheme, host's case,
+// www., a trailing slash, tracking parameters aside) is that
+// subscription's, named by its URL. Subscriptions are one feed by the
+// same rule (feeds add and rm), which the files a sync writes know a
+// feed by (importer's Held.OfFeed): a feed's URL over http and over
+// https is one subscription (they were two, while a self link of either
+// was the other's own here, and both were fetched at every sync).
 func claimedSelf(feeds []feed, u string) func(self string) string {
 	var own []string
 	for _, f := range feeds {
-		if sameFeed(f.URL, u) {
+		if archive.SameURL(f.URL, u) {
 			own = append(own, f.URL, f.Final)
 		}
 	}
@@ -105,7 +90,7 @@ func claimedSelf(feeds []feed, u string) func(self string) string {
 			return ""
 		}
 		for _, f := range feeds {
-			if sameFeed(f.URL, u) {
+			if archive.SameURL(f.URL, u) {
 				continue
 			}
 			for _, n := range []string{f.URL, f.Final, f.Self} {
@@ -207,7 +192,7 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 			}
 			said := ""
 			err := changeFeeds(func(fl *feedList) error {
-				i := slices.IndexFunc(fl.Feed, func(f feed) bool { return sameFeed(f.URL, args[0]) })
+				i := slices.IndexFunc(fl.Feed, func(f feed) bool { return archive.SameURL(f.URL, args[0]) })
 				if i >= 0 {
 					fl.Feed[i].FullText = fullText
 					said = fmt.Sprintf("already subscribed to %s (full text: %v)\n", termsafe.Quote(fl.Feed[i].URL), fullText)
@@ -250,7 +235,7 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			err := changeFeeds(func(fl *feedList) error {
 				n := len(fl.Feed)
-				fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return sameFeed(f.URL, args[0]) })
+				fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return archive.SameURL(f.URL, args[0]) })
 				if len(fl.Feed) == n {
 					return fmt.Errorf("not subscribed to %s", termsafe.Quote(args[0]))
 				}

@@ -121,27 +121,6 @@ func TestSyncKeepsFeedsChangedMeanwhile(t *testing.T) {
 	}
 }
 
-// Two feed URLs are one feed when they differ in the case of the scheme
-// and host, www., a trailing slash or tracking parameters, never in the
-// scheme itself; an entry that is no URL is only itself (a review's
-// report: rm of one removed every such entry).
-func TestSameFeed(t *testing.T) {
-	for _, c := range []struct {
-		a, b string
-		same bool
-	}{
-		{"https://x.example/feed", "HTTPS://X.example/feed/", true},
-		{"https://x.example/feed", "https://www.x.example/feed?utm_source=a", true},
-		{"http://x.example/feed", "https://x.example/feed", false},
-		{"example.org/a.xml", "feeds.local/b.xml", false},
-		{"example.org/a.xml", "example.org/a.xml", true},
-	} {
-		if got := sameFeed(c.a, c.b); got != c.same {
-			t.Errorf("sameFeed(%q, %q) = %v", c.a, c.b, got)
-		}
-	}
-}
-
 // fetchWithin200ms makes the commands' fetch client give up after 200 ms,
 // with no delay or retries, and gives the test its own feeds.toml.
 func fetchWithin200ms(t *testing.T) {
