@@ -293,38 +293,55 @@ func (ix *Index) collapsed(ctx context.Context, c compiled, filters map[string]q
 	return append(restrict, r), mv, nil
 }
 
-// collapsedFor is collapsed for the query q, compiled as c, with its
-// filters and restrict (filterQueries' of q), by archive.CollapseCopiesIn's
-// rule: the pieces standing for their groups are chosen without q's period
-// (periodFree), which then keeps those in it. mv is what the collapse read,
-// the matches of np; np, when q has a period, is q without it (else nil,
-// and mv of q).
-func (ix *Index) collapsedFor(ctx context.Context, q Query, c compiled, filters map[string]query.Query, restrict []query.Query) ([]query.Query, memberValues, query.Query, error) {
-	uf, ur, period := periodFree(q, filters, restrict)
-	if !period {
+// collapsedFor is collapsed for the query compiled as c, with its
+// filters and restrict (filterQueries'), by archive.CollapseCopiesIn's
+// rule: the pieces standing for their groups are chosen without the
+// query's period (pf, periodFree's of filters and restrict), which then
+// keeps those in it. mv is what the collapse read, the matches of np; np,
+// when the query has a period, is the query without it (else nil, and mv
+// of the query).
+func (ix *Index) collapsedFor(ctx context.Context, c compiled, filters map[string]query.Query, restrict []query.Query, pf periodless) ([]query.Query, memberValues, query.Query, error) {
+	if !pf.period {
 		r, mv, err := ix.collapsed(ctx, c, filters, restrict)
 		return r, mv, nil, err
 	}
-	n := len(ur)
-	r, mv, err := ix.collapsed(ctx, c, uf, slices.Clone(ur))
+	n := len(pf.restrict)
+	r, mv, err := ix.collapsed(ctx, c, pf.filters, slices.Clone(pf.restrict))
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return append(slices.Clone(restrict), r[n:]...), mv, combine(c.must, c.mustNot, c.should, uf, ur, ""), nil
+	return append(slices.Clone(restrict), r[n:]...), mv, combine(c.must, c.mustNot, c.should, pf.filters, pf.restrict, ""), nil
 }
 
-// periodFree is filters and restrict, filterQueries' of q (its dates
-// last), without q's period: its Years and Months filters and its
-// restrictions to From and To. period says q has one.
-func periodFree(q Query, filters map[string]query.Query, restrict []query.Query) (map[string]query.Query, []query.Query, bool) {
-	n := len(dateRestrictions(q))
-	if filters[fYear] == nil && filters[fMonth] == nil && n == 0 {
-		return filters, restrict, false
+// periodless is a query's filters and restrictions without its period
+// (periodFree); period says it has one (else filters and restrict are the
+// query's own).
+type periodless struct {
+	filters  map[string]query.Query
+	restrict []query.Query
+	period   bool
+}
+
+// periodFree is filters and restrict, filterQueries' of a query, without
+// its period: its Years and Months filters and its restrictions to From
+// and To (isPeriod), wherever they stand in restrict. A search computes it
+// once, for its collapse of copies (collapsedFor) and its facets'
+// (facetSearches.start).
+func periodFree(filters map[string]query.Query, restrict []query.Query) periodless {
+	if filters[fYear] == nil && filters[fMonth] == nil && !slices.ContainsFunc(restrict, isPeriod) {
+		return periodless{filters, restrict, false}
 	}
 	uf := maps.Clone(filters)
 	delete(uf, fYear)
 	delete(uf, fMonth)
-	return uf, slices.Clip(restrict[:len(restrict)-n]), true
+	return periodless{uf, slices.DeleteFunc(slices.Clone(restrict), isPeriod), true}
+}
+
+// isPeriod reports whether the restriction r is one of a query's period
+// (dateRestrictions': From or To, on a piece's start or end date).
+func isPeriod(r query.Query) bool {
+	d, ok := r.(*query.DateRangeQuery)
+	return ok && (d.Field() == fDateStart || d.Field() == fDateEnd)
 }
 
 // memberValues are the facet values of each piece of a group of copies

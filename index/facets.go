@@ -482,9 +482,8 @@ type facetSearches struct {
 
 // start starts the searches of the fields with a filter; restrict is
 // without a collapse of copies, which each search makes for its own query
-// (collapse), by archive.CollapseCopiesIn's rule: uf and ur are filters
-// and restrict without the query's period (periodFree), period says it has
-// one. With copies collapsed every period value (years, undated, months,
+// (collapse), by archive.CollapseCopiesIn's rule: pf is filters and
+// restrict without the query's period (periodFree). With copies collapsed every period value (years, undated, months,
 // weeks) counts each group once, in the period of the piece standing for
 // it, as the chart's bars and the list of a period hold it
 // (addCollapsedValues); a period field with a filter is still counted
@@ -494,7 +493,7 @@ type facetSearches struct {
 // of a group, the timeline's 2020-06 said 3 where the list of the chart's
 // bar of 2020-06 held 2.
 func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms, all Facets, c compiled,
-	filters map[string]query.Query, restrict []query.Query, hasText, collapse bool, uf map[string]query.Query, ur []query.Query, period bool) {
+	filters map[string]query.Query, restrict []query.Query, hasText, collapse bool, pf periodless) {
 	for _, f := range facetFields {
 		if filters[f] == nil {
 			fc.plain = append(fc.plain, f)
@@ -513,8 +512,8 @@ func (fc *facetSearches) start(ctx context.Context, ix *Index, terms *facetTerms
 			}
 			// the pieces standing chosen without the period
 			var np query.Query
-			if period {
-				np = combine(c.must, c.mustNot, nil, uf, ur, f)
+			if pf.period {
+				np = combine(c.must, c.mustNot, nil, pf.filters, pf.restrict, f)
 			}
 			r, mv, err := ix.collapse(ctx, cmpOr(np, qf), false)
 			if err != nil {

@@ -151,9 +151,13 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	base := restrict // without the collapse's: the facets collapse their own
 	var mv memberValues
 	var np query.Query // the query without its period, copies collapsed
+	var pf periodless  // the filters without the period, once for the collapse of the hits and the facets'
+	if q.CollapseCopies {
+		pf = periodFree(filters, base)
+	}
 	if q.CollapseCopies && !counted {
 		var err error
-		if restrict, mv, np, err = ix.collapsedFor(sctx, q, c, filters, restrict); err != nil {
+		if restrict, mv, np, err = ix.collapsedFor(sctx, c, filters, restrict, pf); err != nil {
 			return Results{}, err
 		}
 	}
@@ -171,8 +175,7 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 	ix.mu.RUnlock()
 	fc := &facetSearches{counted: map[string][]FacetValue{}}
 	if !allDocs && !pg.noFacets {
-		uf, ur, period := periodFree(q, filters, base)
-		fc.start(sctx, ix, terms, all, c, filters, base, hasText, q.CollapseCopies, uf, ur, period)
+		fc.start(sctx, ix, terms, all, c, filters, base, hasText, q.CollapseCopies, pf)
 	}
 	var hits search.DocumentMatchCollection
 	var err error

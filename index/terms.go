@@ -259,7 +259,7 @@ func (ix *Index) topIDs(ctx context.Context, q Query, n int) (ids []string, tota
 	}
 	c.scopeBudgets(filters, restrict)
 	if q.CollapseCopies { // as Search does: each group of copies once
-		if restrict, _, _, err = ix.collapsedFor(ctx, q, c, filters, restrict); err != nil {
+		if restrict, _, _, err = ix.collapsedFor(ctx, c, filters, restrict, periodFree(filters, restrict)); err != nil {
 			return nil, 0, nil, err
 		}
 	}
