@@ -326,7 +326,7 @@ func parseFile(fsys fs.FS, sites *archive.SiteRoots, w work) parsed {
 	}
 	a, probs, asked := parseSafely(sites, p, data)
 	e.Problems, e.Site = probs, asked
-	if sites.IsSectionPage(p) { // a Hugo site's _index.fr.md too
+	if e.Section = sites.IsSectionPage(p); e.Section { // a Hugo site's _index.fr.md too
 		e.Cascade = archive.CascadeSum(data)
 	}
 	if archive.IsFatal(probs) || a.ID == "" {

@@ -174,7 +174,11 @@ type fileEntry struct {
 	// with no value outside _posts/, a singular tag string with commas,
 	// a capitalised key),
 	// in a Hugo site (a tags string)
-	Site    siteAsked
+	Site siteAsked
+	// Section: the file is a section page as its reading found it
+	// (archive.SiteRoots.IsSectionPage: _index.md, or a Hugo site's
+	// _index.fr.md), never a piece: it reserves no id (holdsID)
+	Section bool
 	Indexed bool // a document with ID is in the index for this file
 	Fatal   bool // the file could not be used
 	// Held: the file (Fatal) gave the piece of its ID before it became

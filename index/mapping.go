@@ -552,11 +552,13 @@ import (
 // organisations (archive's firmsList: "Nestlé S.A. and Philips N.V." was
 // read as Vancouver's names); 262: "on the", "in", "to" inside an
 // affiliation after a name and a comma in a list (archive's nameJoins:
-// "Ann Lee, War on the Rocks and Bo Chan" had the person Rocks, War on the).
+// "Ann Lee, War on the Rocks and Bo Chan" had the person Rocks, War on the);
+// 263: a section page's manifest entry says it is one (fileEntry.Section:
+// holdsID read it from its problem's message).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 262
+const SchemaVersion = 263
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

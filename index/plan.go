@@ -357,12 +357,12 @@ func (b *build) assignIDs(m *manifest, paths []string) []string {
 // holdsID reports whether the file at p keeps the id its entry e records
 // (assignIDs, KnownIDs): a piece's, or a file's that cannot be used for now
 // (broken, a draft), but for a section page's (_index.md, or one its site
-// reads as one: a Hugo site's _index.fr.md, as its reading said), which is
+// reads as one: a Hugo site's _index.fr.md, as its reading said,
+// fileEntry.Section; it was learnt from the problem's message), which is
 // never a piece and so reserves nothing (a notes folder's _index.old.md,
 // a piece, does).
 func holdsID(p string, e fileEntry) bool {
-	return e.ID != "" && (e.Indexed || e.Fatal && !archive.IsSectionPage(p) &&
-		!slices.ContainsFunc(e.Problems, func(q archive.Problem) bool { return q.Msg == archive.SectionPageMsg }))
+	return e.ID != "" && (e.Indexed || e.Fatal && !archive.IsSectionPage(p) && !e.Section)
 }
 
 // owners maps each ID to the path that has it (archive.AssignIDs gives
