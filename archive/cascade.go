@@ -68,8 +68,8 @@ func init() {
 
 // cascadeNames are the names of the section page the file system is
 // asked for in a folder it does not list (sectionPage), in
-// sectionBefore's order; for a language, its own (_index.fr.markdown,
-// _index.fr.md) before them.
+// sectionBefore's order; for a language, its own (_index.fr.htm,
+// _index.fr.html, _index.fr.markdown, _index.fr.md) before them.
 var cascadeNames = []string{"_index.htm", "_index.html", "_index.markdown", "_index.md"}
 
 // sectionKey keys the section page of the folder dir for the pages of
@@ -169,7 +169,7 @@ func (s *SiteRoots) sectionPage(dir, lang string) string {
 		entries = nil
 		names := cascadeNames
 		if lang != "" {
-			names = append([]string{"_index." + lang + ".markdown", "_index." + lang + ".md"}, cascadeNames...)
+			names = append([]string{"_index." + lang + ".htm", "_index." + lang + ".html", "_index." + lang + ".markdown", "_index." + lang + ".md"}, cascadeNames...)
 		}
 		for _, n := range names {
 			if p := path.Join(dir, n); s.hugoReadsSection(p, lang) && sectionBefore(p, best, lang) {

@@ -40,8 +40,10 @@ import (
 // by listing: hugoRootPage; 5: a folder's names hold its _index.html,
 // IsHTMLSectionName, told of below a Hugo root alone; 6: a folder's subs
 // hold its _drafts, which PassedIn passes over or not by its site's
-// show_drafts: a memo of 5 left it out, and the drafts unread)
-const memoMagic = "folio folder memo 6\n"
+// show_drafts: a memo of 5 left it out, and the drafts unread; 7: its
+// names hold a language's _index.fr.html too, IsHTMLSectionName: a memo
+// of 6 left it out, and its draft and cascade unread)
+const memoMagic = "folio folder memo 7\n"
 
 // memoFolder is one folder of a memo.
 type memoFolder struct {

@@ -26,8 +26,8 @@ import (
 const SectionPageMsg = "section page (a list of pieces, not a piece)"
 
 // IsSectionPage reports whether p is a Hugo or Zola section page by its
-// name wherever it is (_index.md, or a Hugo site's _index.html:
-// IsHTMLSectionName): the page that lists a section's pieces, not a
+// name wherever it is (_index.md, or a Hugo site's _index.html or
+// _index.fr.html: IsHTMLSectionName): the page that lists a section's pieces, not a
 // piece. Its name is in lower case, as Hugo 0.111 reads it (as oracle: a
 // draft _Index.md is a draft page, and hid none of its section's pages;
 // an _index.Md no page at all: hugoCasedExt; an attack's report).
@@ -84,15 +84,25 @@ func hugoSectionName(base string) bool {
 }
 
 // IsHTMLSectionName reports whether name is that of a Hugo section page
-// written in HTML, _index.html or _index.htm (in lower case: Hugo 0.111
-// reads _index.HTML as no page), which the scan lists in a Hugo site's
+// written in HTML, _index.html or _index.htm, or a language's,
+// _index.fr.html (any name that starts with "_index.", as hugoSectionName
+// reads a Markdown one: Hugo 0.111.3 as oracle, a draft _index.fr.html
+// hid news/a.fr.md, an _index.fr.htm's cascade tagged blog/b.fr.md, and
+// a draft _index.v2.html or _index.aa.bb.html, in a site without those
+// languages, hid their sections' pages; folio read none, and listed the
+// pages; an extension in lower case: Hugo 0.111 reads _index.HTML and
+// _index.fr.HTML as no page), which the scan lists in a Hugo site's
 // content folder alone (hugoHTMLSectionAt), for its draft and cascade:
 // Hugo 0.111 as oracle: a section's _index.html or _index.htm with draft:
 // true, published: false or cascade: {draft: true} hid every page under
 // it, and one beside an _index.md is the section's page (its draft hid
 // the pages, the _index.md's did not); a helper's report: folio read no
 // such file, and listed the pages.
-func IsHTMLSectionName(name string) bool { return name == "_index.html" || name == "_index.htm" }
+func IsHTMLSectionName(name string) bool {
+	ext := path.Ext(name)
+	stem := name[:len(name)-len(ext)]
+	return (ext == ".html" || ext == ".htm") && (stem == "_index" || strings.HasPrefix(stem, "_index."))
+}
 
 // hugoHTMLSectionAt reports whether an _index.html in the folder dir is
 // one the scan lists (IsHTMLSectionName): one in the content folder of

@@ -554,11 +554,14 @@ import (
 // affiliation after a name and a comma in a list (archive's nameJoins:
 // "Ann Lee, War on the Rocks and Bo Chan" had the person Rocks, War on the);
 // 263: a section page's manifest entry says it is one (fileEntry.Section:
-// holdsID read it from its problem's message).
+// holdsID read it from its problem's message); 264: a Hugo site's
+// language's section page in HTML, _index.fr.html, is fr's (archive's
+// IsHTMLSectionName: its draft hid news/a.fr.md, its cascade tagged
+// blog/b.fr.md; folio read _index.html and _index.htm alone).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 263
+const SchemaVersion = 264
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so

@@ -184,12 +184,12 @@ func TestArchiveDirsSkipsHiddenFolders(t *testing.T) {
 		t.Errorf("watched folders %v, want %v", dirs, want)
 	}
 	// a _drafts folder too: a Jekyll site that sets show_drafts reads it
-	for _, name := range []string{"a.md", "x/y.markdown", "2018", "content/sec/_index.html", "_drafts"} { // a Hugo section page in HTML: its draft
+	for _, name := range []string{"a.md", "x/y.markdown", "2018", "content/sec/_index.html", "content/sec/_index.fr.html", "_drafts"} { // a Hugo section page in HTML (a language's too): its draft
 		if !relevant(name) {
 			t.Errorf("%s is not relevant", name)
 		}
 	}
-	for _, name := range []string{".a.md.swp", "a.md~", "4913.tmp", ".git", "page.html"} {
+	for _, name := range []string{".a.md.swp", "a.md~", "4913.tmp", ".git", "page.html", "_index.fr.HTML"} {
 		if relevant(name) {
 			t.Errorf("%s is relevant", name)
 		}
