@@ -94,10 +94,10 @@ var (
 	// sites', Pandoc users', Zotero's "Citation Key") and citation-key
 	// (CSL 1.0.2's variable).
 	citeKeyKeys = []string{"citekey", "citation-key"}
-	// draftKeys say a piece is unpublished (isDraft, unrendered): Hugo's
-	// headless and build render, Hugo's and Zola's draft: true,
-	// Jekyll's published: false
-	draftKeys = []string{"draft", "published", "headless", "build", "_build"}
+	// draftKeys say a piece is unpublished (isDraft, unrendered,
+	// zolaUnrendered): Hugo's headless and build render, Hugo's and
+	// Zola's draft: true, Jekyll's published: false, Zola's render = false
+	draftKeys = []string{"draft", "published", "headless", "build", "_build", "render"}
 	// siteKeyKeys give the site paths a piece's site links it by
 	// (siteKeys; url is urlKeys')
 	siteKeyKeys = []string{"permalink", "path", "aliases", "redirect_from", "slug"}
@@ -394,6 +394,9 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	}
 	if m.unrendered(path) {
 		return Article{}, []Problem{{Path: path, Msg: UnrenderedMsg, Fatal: true, Quiet: true}}
+	}
+	if m.zolaUnrendered() && inHugo != nil && inHugo() && cascades.zolaSite(path) {
+		return Article{}, []Problem{{Path: path, Msg: ZolaUnrenderedMsg, Fatal: true, Quiet: true}}
 	}
 	title, tf := m.first(titleKeys)
 	title.value = siteTitle(title, path, inJekyll, inHugo)

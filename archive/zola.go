@@ -17,7 +17,8 @@ import (
 // (zolaLanguagesOf), a page's date in its name, which Hugo does not
 // read (zolaSite), the site's own URL, its base_url (SiteURLs), and
 // the files that are its pages: a .md file alone (ZolaExtMsg), none its
-// ignored_content matches (zolaIgnorePatterns, ZolaIgnoredMsg).
+// ignored_content matches (zolaIgnorePatterns, ZolaIgnoredMsg), none
+// whose front matter says render = false (zolaUnrendered).
 
 // zolaConfigOf is the config of the Zola site whose root is root (a Hugo
 // root by hugoRoot: a config.toml beside content/), its files read by
@@ -167,6 +168,27 @@ func (s *SiteRoots) zolaTranslation(p string) string {
 		return key
 	}
 	return ""
+}
+
+// ZolaUnrenderedMsg is the message of the Quiet problem of a Zola site's
+// page whose front matter says render = false (zolaUnrendered).
+const ZolaUnrenderedMsg = "not rendered (render = false: the site publishes no page of it)"
+
+// zolaUnrendered reports whether the front matter m of a Zola site's page
+// says render = false, a boolean (its key in any case, as a draft's is
+// read): Zola 0.19 on writes no page of it, nor a sitemap entry
+// (getzola/zola components/site/src/queue.rs, add_section_jobs: "if
+// page.meta.render"; sitemap.rs, find_entries: "if !p.meta.render {
+// continue; }"; components/content/src/front_matter/page.rs: "Prevent
+// generation of a folder for current page"), though its section's
+// templates may still list it and its text be taken into another page
+// (get_page). As for Hugo's _build render never (unrendered), folio reads
+// the pages the site publishes, each at its own address: such a page is
+// no piece (folio listed it). A string "false", which Zola refuses, or
+// true, renders.
+func (m matter) zolaUnrendered() bool {
+	v, ok := m["render"].value.(bool)
+	return ok && !v
 }
 
 // ZolaExtMsg is the message of the Quiet problem of a file of a Zola site

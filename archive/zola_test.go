@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"os"
 	"regexp"
 	"slices"
 	"testing"
@@ -277,5 +278,52 @@ func TestZolaIgnoredContent(t *testing.T) {
 		if _, ok := zolaGlobRegexp(g); ok {
 			t.Errorf("zolaGlobRegexp(%q) taken", g)
 		}
+	}
+}
+
+// A Zola site's page whose front matter says render = false (a boolean,
+// its key in any case) is no piece: Zola 0.19 on writes no page of it, nor
+// a sitemap entry (getzola/zola components/site/src/queue.rs,
+// add_section_jobs: "if page.meta.render"; sitemap.rs, find_entries),
+// as Hugo's _build render never is none (UnrenderedMsg); folio listed
+// it. render = true, render = "false" (which Zola refuses), a section's
+// render = false (Zola renders its pages all the same) and a Hugo site's
+// render = false (no key of Hugo's) leave their pages pieces.
+func TestZolaUnrenderedPage(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"zola/config.toml":            "base_url = \"https://z.example.org\"\n",
+		"zola/content/blog/shown.md":  zolaPage("Shown", "date = 2021-01-01\nrender = true\n"),
+		"zola/content/blog/hidden.md": zolaPage("Hidden", "date = 2021-01-02\nrender = false\n"),
+		"zola/content/blog/yaml.md":   "---\ntitle: Y\ndate: 2021-01-03\nrender: false\n---\nText.\n",
+		"zola/content/blog/cased.md":  zolaPage("Cased", "date = 2021-01-04\nRender = false\n"),
+		"zola/content/blog/string.md": zolaPage("String", "date = 2021-01-05\nrender = \"false\"\n"),
+		"zola/content/sec/_index.md":  "+++\ntitle = \"S\"\nrender = false\n+++\n",
+		"zola/content/sec/in.md":      zolaPage("In", "date = 2021-01-06\n"),
+		"zola/content/b/index.md":     zolaPage("Bundle", "date = 2021-01-07\nrender = false\n"),
+		"hugo/hugo.toml":              "baseURL = \"https://h.example.org\"\n",
+		"hugo/content/h.md":           zolaPage("H", "date = 2021-01-08\nrender = false\n"),
+		"notes/n.md":                  zolaPage("N", "date = 2021-01-09\nrender = false\n"),
+	})
+	for _, how := range []string{"folder", "fs.FS"} {
+		var a *Archive
+		var probs []Problem
+		if how == "folder" {
+			a, probs = loadSite(t, dir)
+		} else {
+			a, probs = Load(os.DirFS(dir))
+		}
+		sameLines(t, how+": pieces", piecePaths(a), []string{"hugo/content/h.md", "notes/n.md", "zola/content/blog/shown.md",
+			"zola/content/blog/string.md", "zola/content/sec/in.md"})
+		sameLines(t, how+": unrendered", problemLines(probs, func(p Problem) bool { return p.Msg == ZolaUnrenderedMsg }), []string{
+			"zola/content/b/index.md: " + ZolaUnrenderedMsg + " (quiet true)",
+			"zola/content/blog/cased.md: " + ZolaUnrenderedMsg + " (quiet true)",
+			"zola/content/blog/hidden.md: " + ZolaUnrenderedMsg + " (quiet true)",
+			"zola/content/blog/yaml.md: " + ZolaUnrenderedMsg + " (quiet true)",
+		})
+	}
+	// read alone, as the reader's watch reads a changed file
+	if _, probs := ParseIn(os.DirFS(dir), "zola/content/blog/hidden.md", []byte(zolaPage("Hidden", "render = false\n"))); len(probs) != 1 || probs[0].Msg != ZolaUnrenderedMsg {
+		t.Errorf("hidden.md read alone: %v, want %q", probs, ZolaUnrenderedMsg)
 	}
 }

@@ -557,11 +557,13 @@ import (
 // holdsID read it from its problem's message); 264: a Hugo site's
 // language's section page in HTML, _index.fr.html, is fr's (archive's
 // IsHTMLSectionName: its draft hid news/a.fr.md, its cascade tagged
-// blog/b.fr.md; folio read _index.html and _index.htm alone).
+// blog/b.fr.md; folio read _index.html and _index.htm alone); 265: a Zola
+// site's page with render = false is no piece (archive's zolaUnrendered:
+// Zola writes no page of it; folio listed it).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 264
+const SchemaVersion = 265
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
