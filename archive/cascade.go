@@ -87,13 +87,14 @@ func sectionKey(dir, lang string) string { return dir + "\x00" + lang }
 
 // KnowSections tells s the archive's section pages (paths, of a scan's
 // files: those IsSectionPage says are, but one its site's ignoreFiles
-// match: hugoIgnored), so that a folder's is looked up, not asked of the
+// match: hugoIgnored, and in a Zola site one Zola reads as none:
+// zolaSection), so that a folder's is looked up, not asked of the
 // file system; and forgets the cascades read so far, the section pages
 // having perhaps changed.
 func (s *SiteRoots) KnowSections(paths []string) {
 	sections := map[string]string{}
 	for _, p := range paths {
-		if s.IsSectionPage(p) && !s.hugoIgnored(p) {
+		if s.IsSectionPage(p) && !s.hugoIgnored(p) && (!s.zolaSite(p) || s.zolaSection(p)) {
 			lang := s.hugoLanguageKey(p)
 			if k := sectionKey(path.Dir(p), lang); sectionBefore(p, sections[k], lang) {
 				sections[k] = p
@@ -190,7 +191,7 @@ func (s *SiteRoots) sectionPage(dir, lang string) string {
 // file, an _index.html one the scan lists, its site's ignoreFiles not
 // matching it.
 func (s *SiteRoots) hugoReadsSection(p, lang string) bool {
-	if !s.IsSectionPage(p) || s.hugoLanguageKey(p) != lang {
+	if !s.IsSectionPage(p) || s.hugoLanguageKey(p) != lang || s.zolaSite(p) && !s.zolaSection(p) {
 		return false
 	}
 	if IsHTMLSectionName(path.Base(p)) && !hugoHTMLSectionAt(path.Dir(p), s.inHugoRoot, s.hugoContentFolders) {
@@ -248,6 +249,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 		return nil, false
 	}
 	lang := s.hugoLanguageKey(p)
+	zola := lang != "" && s.zolaSite(p) // a folder's draft section of any language hides it: zolaDraftSection
 	// the folders above p and their cascades; none: no root asked (a
 	// read-through: every folder's roots were asked of each file parsed)
 	var dirs []string
@@ -257,7 +259,7 @@ func (s *SiteRoots) cascade(p string) (matter, bool) {
 		dirs = append(dirs, dir)
 		sec := s.sectionOf(dir, lang)
 		cascades = append(cascades, sec.cascade)
-		drafts = append(drafts, sec.draft)
+		drafts = append(drafts, sec.draft || zola && s.zolaDraftSection(dir, p))
 		if dir == "." || dir == "/" || dir == "" {
 			break
 		}

@@ -11,7 +11,9 @@ import (
 // as one: its pages under content/ alone, a section page's draft hiding
 // the section's pages (Zola's site loader skips the folder of a draft
 // section: getzola/zola components/site/src/lib.rs, Site::load, "if the
-// section is drafted we can skip the entire dir"). Its config is told
+// section is drafted we can skip the entire dir"), every language's
+// pages whichever language's section page it is: zolaDraftSection; its
+// section pages those Zola reads: zolaSection). Its config is told
 // from Hugo's by its keys (zolaConfigOf), and read for what Hugo's
 // would be misread for: the languages a page's name gives
 // (zolaLanguagesOf), a page's date in its name, which Hugo does not
@@ -168,6 +170,49 @@ func (s *SiteRoots) zolaTranslation(p string) string {
 		return key
 	}
 	return ""
+}
+
+// zolaSection reports whether the section page at p (IsSectionPage) of a
+// Zola site is one Zola reads as its folder's section: _index.md, or
+// _index.fr.md of a language its config lists besides the default one,
+// as written (getzola/zola components/site/src/lib.rs, Site::load:
+// allowed_index_filenames, "_index.{code}.md" for each of
+// config.other_languages() and "_index.md"). Another (_index.de.md of a
+// language the config lacks, _index.en.md of the default one,
+// _index.markdown) is no section, nor a page (Site::load skips a name
+// starting with "_index."): its draft hides nothing (folio took a draft
+// _index.de.md for the default language's, and hid news/n.md).
+func (s *SiteRoots) zolaSection(p string) bool {
+	base := path.Base(p)
+	if base == "_index.md" {
+		return true
+	}
+	code, ok := strings.CutPrefix(base, "_index.")
+	if code, ok = strings.CutSuffix(code, ".md"); !ok || code == "" {
+		return false
+	}
+	l := s.hugoBuildFor(p).langs
+	_, listed := l.tags[code]
+	return listed && code != l.def
+}
+
+// zolaDraftSection reports whether a section page of the folder dir of a
+// Zola site, of any of its languages (zolaSection), is a draft: Zola's
+// loader skips the whole folder then, every language's pages and every
+// folder below it (getzola/zola components/site/src/lib.rs, Site::load:
+// "if the section is drafted we can skip the entire dir",
+// dir_walker.skip_current_dir(), for each of its index files), where
+// folio hid the section's language's pages alone (a draft
+// blog/_index.fr.md left blog/a.md and blog/sub/s.md pieces). p is a file
+// of the site, which tells its languages.
+func (s *SiteRoots) zolaDraftSection(dir, p string) bool {
+	l := s.hugoBuildFor(p).langs
+	for lang := range l.tags {
+		if s.sectionOf(dir, lang).draft {
+			return true
+		}
+	}
+	return false
 }
 
 // ZolaUnrenderedMsg is the message of the Quiet problem of a Zola site's

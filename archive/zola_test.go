@@ -327,3 +327,59 @@ func TestZolaUnrenderedPage(t *testing.T) {
 		t.Errorf("hidden.md read alone: %v, want %q", probs, ZolaUnrenderedMsg)
 	}
 }
+
+// A Zola site's draft section page of any of its languages hides its
+// folder's pages of every language, and every folder below it, as Zola's
+// loader skips the folder (getzola/zola components/site/src/lib.rs,
+// Site::load: "if the section is drafted we can skip the entire dir"):
+// a draft blog/_index.fr.md hid blog/a.fr.md alone, folio listing
+// blog/a.md and blog/sub/s.md. Its section pages are _index.md and
+// _index.fr.md of a language its config lists besides the default one
+// (allowed_index_filenames): a draft _index.de.md of a language it lacks
+// (folio hid news/n.md with it, the default language's), _index.en.md of
+// the default one, or _index.fr.md of a site of one language, is no
+// section, and hides nothing. A Hugo site's draft _index.fr.md hides
+// fr's pages alone, as before (Hugo's sections are a language's).
+func TestZolaDraftSectionOfAnyLanguage(t *testing.T) {
+	dir := t.TempDir()
+	draft := "+++\ntitle = \"S\"\ndraft = true\n+++\n"
+	page := func(title string) string { return zolaPage(title, "date = 2021-01-01\n") }
+	writeFiles(t, dir, map[string]string{
+		"zola/config.toml":               "base_url = \"https://z.example.org\"\ndefault_language = \"en\"\n[languages.fr]\ntitle = \"fr\"\n",
+		"zola/content/blog/_index.fr.md": draft,
+		"zola/content/blog/a.md":         page("A"),
+		"zola/content/blog/a.fr.md":      page("A fr"),
+		"zola/content/blog/sub/s.md":     page("S"),
+		"zola/content/news/_index.de.md": draft,
+		"zola/content/news/n.md":         page("N"),
+		"zola/content/news/n.fr.md":      page("N fr"),
+		"zola/content/def/_index.en.md":  draft,
+		"zola/content/def/d.md":          page("D"),
+		"zola/content/old/_index.md":     draft,
+		"zola/content/old/o.fr.md":       page("O fr"),
+		"one/config.toml":                "base_url = \"https://one.example.org\"\n",
+		"one/content/x/_index.fr.md":     draft,
+		"one/content/x/x.md":             page("X"),
+		"hugo/hugo.toml":                 "baseURL = 'https://h.example.org/'\ndefaultContentLanguage = 'en'\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n",
+		"hugo/content/blog/_index.fr.md": "---\ntitle: S\ndraft: true\n---\n",
+		"hugo/content/blog/h.md":         "---\ntitle: H\ndate: 2021-01-01\n---\nx\n",
+		"hugo/content/blog/h.fr.md":      "---\ntitle: H fr\ndate: 2021-01-01\n---\nx\n",
+	})
+	want := []string{"hugo/content/blog/h.md", "one/content/x/x.md", "zola/content/def/d.md", "zola/content/news/n.fr.md", "zola/content/news/n.md"}
+	for _, how := range []string{"folder", "fs.FS"} {
+		var a *Archive
+		if how == "folder" {
+			a, _ = loadSite(t, dir)
+		} else {
+			a, _ = Load(os.DirFS(dir))
+		}
+		sameLines(t, how+": pieces", piecePaths(a), want)
+	}
+	// read alone, its section pages asked of the file system
+	for p, hidden := range map[string]bool{"zola/content/blog/a.md": true, "zola/content/blog/sub/s.md": true, "zola/content/news/n.md": false} {
+		_, probs := ParseIn(os.DirFS(dir), p, []byte(page("P")))
+		if got := len(probs) == 1 && probs[0].Msg == HugoDraftSectionMsg; got != hidden {
+			t.Errorf("%s read alone: %v, hidden by a draft section %v", p, probs, hidden)
+		}
+	}
+}

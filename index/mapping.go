@@ -559,11 +559,16 @@ import (
 // IsHTMLSectionName: its draft hid news/a.fr.md, its cascade tagged
 // blog/b.fr.md; folio read _index.html and _index.htm alone); 265: a Zola
 // site's page with render = false is no piece (archive's zolaUnrendered:
-// Zola writes no page of it; folio listed it).
+// Zola writes no page of it; folio listed it); 266: a Zola site's draft
+// section page of any language hides its folder's pages of every language,
+// and only _index.md and _index.fr.md of a listed language are its section
+// pages (archive's zolaDraftSection, zolaSection: a draft blog/_index.fr.md
+// left blog/a.md a piece, a draft _index.de.md of a language the config
+// lacks hid news/n.md).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 265
+const SchemaVersion = 266
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
