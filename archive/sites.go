@@ -527,6 +527,7 @@ type SiteRoots struct {
 	unpublished    sync.Map                  // Jekyll root → whether its config sets unpublished (jekyllUnpublished)
 	showDrafts     sync.Map                  // Jekyll root → whether its config sets show_drafts (jekyllShowDrafts)
 	collectionsDir sync.Map                  // Jekyll root → its config's collections_dir (jekyllCollectionsDir)
+	absRoot        atomic.Value              // string: the archive's root as Zola names it (zolaAbsRoot)
 }
 
 // NewSiteRoots is SiteRoots of fsys, nothing asked yet.
@@ -1115,15 +1116,46 @@ func (s *SiteRoots) hugoIgnored(p string) bool {
 		// patterns asked again at every level for each of 2,000 pages
 		// made a rebuild 4.8 s)
 		if s.zolaSite(p) {
-			// Zola matches a page's own path alone, and reads every
-			// section page (getzola/zola components/site/src/lib.rs,
-			// Site::load: its ignored_content_globset filters
-			// page_entries, not section_entries)
-			return !strings.HasPrefix(path.Base(p), "_index.") && ig.match("/"+p)
+			// Zola matches a page's own path alone, its absolute one
+			// (zolaAbsRoot), and reads every section page
+			// (getzola/zola components/site/src/lib.rs, Site::load: its
+			// ignored_content_globset filters page_entries, not
+			// section_entries)
+			return !strings.HasPrefix(path.Base(p), "_index.") && ig.match(s.zolaAbsRoot()+"/"+p)
 		}
 		return ig.match("/"+p) || s.hugoIgnoredFolder(ig, path.Dir(p), dir)
 	}
 	return false
+}
+
+// zolaAbsRoot is the archive's root as Zola names a page's path under it
+// when it matches its ignored_content globs: absolute, its links resolved
+// (getzola/zola src/main.rs: the root folder is the one of the
+// canonicalized --root, "." by default, that holds the config; the
+// pages' paths are its content folder's joined with their names), as a
+// slash path without a / at its end ("" for /); "" too when fsys is no
+// real folder's (os.DirFS, a test's MapFS), whose pages are matched from
+// the archive's root, a / before them, as before. Zola matches the whole
+// path, so a glob naming where the site is (/home/ann/site/content/x.md)
+// is matched, and one written from the archive's root (/content/x.md,
+// ?content/**) is not, as Zola reads them. (An archive moved is indexed
+// anew in the default cache, which is the path's; with --index-dir its
+// pages' reading is kept, a glob naming the old place with it.)
+func (s *SiteRoots) zolaAbsRoot() string {
+	if v, ok := s.absRoot.Load().(string); ok {
+		return v
+	}
+	root := ""
+	if r, ok := s.fsys.(interface{ Root() string }); ok {
+		if abs, err := filepath.Abs(r.Root()); err == nil {
+			if real, err := filepath.EvalSymlinks(abs); err == nil {
+				abs = real
+			}
+			root = strings.TrimSuffix(filepath.ToSlash(abs), "/")
+		}
+	}
+	s.absRoot.Store(root)
+	return root
 }
 
 // hugoIgnoredFolder reports whether ig matches the folder dir or one

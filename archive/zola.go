@@ -255,8 +255,11 @@ const ZolaExtMsg = "not a page of the site (Zola reads a page from a .md file al
 // whole path, a * crossing folders (globset's literal_separator off):
 // "*.draft.md" skips content/blog/x.draft.md; folio listed it. A glob
 // that does not compile is left out (Zola builds no site with it). Zola
-// matches the absolute path: a glob naming the folders above the
-// archive's root matches nothing here, as for Hugo's.
+// matches the absolute path, its links resolved (SiteRoots.zolaAbsRoot):
+// so does folio, of an archive that is a real folder (it matched the
+// path from the archive's root, /zola/content/x.md: "/zola/**" left out
+// pages Zola published, and a glob naming the folders above the
+// archive's root, which Zola matches, left out none).
 func zolaIgnorePatterns(m map[string]any) []string {
 	var out []string
 	for _, g := range listOf(m["ignored_content"]) {

@@ -2,8 +2,11 @@ package archive
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -382,4 +385,50 @@ func TestZolaDraftSectionOfAnyLanguage(t *testing.T) {
 			t.Errorf("%s read alone: %v, hidden by a draft section %v", p, probs, hidden)
 		}
 	}
+}
+
+// A Zola site's ignored_content globs are matched against a page's
+// absolute path, its links resolved, as Zola matches them (getzola/zola
+// components/site/src/lib.rs, Site::load: ignored_content_globset
+// is_match of the walked path, under the canonicalized root): a glob
+// naming the site's folder where it is leaves its page out, and one
+// written from the archive's root ("/zola/content/blog/rel.md",
+// "?zola/**/q.md") leaves none out. folio matched the path from the
+// archive's root with a / before it: rel.md and q.md were left out,
+// abs.md listed. "*/drafts/*" and "**/x.md" answer alike either way. The
+// archive opened through a link to it reads its real path as Zola does.
+// An fs.FS that is no real folder's matches from the archive's root.
+func TestZolaIgnoredContentIsMatchedAbsolute(t *testing.T) {
+	dir := t.TempDir()
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs := filepath.ToSlash(real)
+	globs := []string{abs + "/zola/content/blog/abs.md", "/zola/content/blog/rel.md", "?zola/**/q.md", "*/drafts/*", "**/x.md"}
+	quoted := make([]string, len(globs))
+	for i, g := range globs {
+		quoted[i] = strconv.Quote(g)
+	}
+	page := zolaPage("P", "date = 2021-01-01\n")
+	writeFiles(t, dir, map[string]string{
+		"zola/config.toml":           "base_url = \"https://z.example.org\"\nignored_content = [" + strings.Join(quoted, ", ") + "]\n",
+		"zola/content/blog/abs.md":   page,
+		"zola/content/blog/rel.md":   page,
+		"zola/content/blog/q.md":     page,
+		"zola/content/drafts/d.md":   page,
+		"zola/content/blog/sub/x.md": page,
+		"zola/content/blog/kept.md":  page,
+	})
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"zola/content/blog/kept.md", "zola/content/blog/q.md", "zola/content/blog/rel.md"}
+	for _, root := range []string{dir, link} {
+		a, _ := loadSite(t, root)
+		sameLines(t, root+": pieces", piecePaths(a), want)
+	}
+	a, _ := Load(os.DirFS(dir))
+	sameLines(t, "fs.FS: pieces", piecePaths(a), []string{"zola/content/blog/abs.md", "zola/content/blog/kept.md"})
 }

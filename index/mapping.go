@@ -564,11 +564,14 @@ import (
 // and only _index.md and _index.fr.md of a listed language are its section
 // pages (archive's zolaDraftSection, zolaSection: a draft blog/_index.fr.md
 // left blog/a.md a piece, a draft _index.de.md of a language the config
-// lacks hid news/n.md).
+// lacks hid news/n.md); 267: a Zola site's ignored_content globs are
+// matched against a page's absolute path (archive's zolaAbsRoot:
+// "/content/x.md" left out a page Zola publishes, a glob naming the site's
+// folder none).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 266
+const SchemaVersion = 267
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
