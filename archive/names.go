@@ -432,7 +432,12 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 				affiliation = affiliation && isShouting(before) && shoutedInverted(before) &&
 					(isAffiliation(titleCase(after)) || sameOutlet(after, outlet) || outletAfter(before, after))
 			}
-			return affiliation
+			// a firm's name and legal form after an inverted name ("Doe,
+			// Jane, Siemens AG", "DOE, JANE, SIEMENS AG": an attack found
+			// the given names "Jane, Siemens Ag"), in capitals too, where
+			// it reads as a family name and initials: no such name
+			// follows an inverted one
+			return affiliation || legalForm(after) && invertedPerson(before)
 		}
 		affiliation := affiliated(before, after)
 		// a place after an affiliation goes with it, a town before a

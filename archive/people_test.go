@@ -65,6 +65,8 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee, War on the Rocks and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee, Bo Chan, Harvard Law"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"BMW AG"}, "", []string{"BMW AG"}},
+		{[]string{"DOE, JANE, SIEMENS AG"}, "", []string{"Jane Doe"}},
+		{[]string{"Doe, Jane, Siemens AG"}, "", []string{"Jane Doe"}},
 		{[]string{"Kim, Jong Un"}, "", []string{"Kim Jong Un"}},
 		{[]string{"Kim, Jong-un"}, "", []string{"Kim Jong-un"}},
 		{[]string{"Xi Jinping"}, "", []string{"Xi Jinping"}},

@@ -422,6 +422,13 @@ var edgeBylines = []struct {
 	{"ANN LEE, BO CHAN, BMW AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"ANN LEE, BO CHAN, MARIA SA", "Lee, Ann and Chan, Bo and Sa, Maria", "lee2020lists"},
 	{"LEE AB, CHAN B, SIEMENS AG", "Ab, Lee and B, Chan and Ag, Siemens", "ab2020lists"},
+	// after an inverted name too, in capitals or not (an attack: the
+	// given names "Jane, Siemens Ag")
+	{"DOE, JANE, SIEMENS AG", "Doe, Jane", "doe2020lists"},
+	{"Doe, Jane, Siemens AG", "Doe, Jane", "doe2020lists"},
+	{"Doe, Jane, SIEMENS AG", "Doe, Jane", "doe2020lists"},
+	{"LEE, ANN, BMW AG", "Lee, Ann", "lee2020lists"},
+	{"Lee, Ann, Nestlé S.A.", "Lee, Ann", "lee2020lists"},
 	// a Korean or Chinese name in Latin letters written family name
 	// first, its given names of one syllable each (a review: Un, Kim
 	// Jong); two words, or given names of other shapes, as written

@@ -567,11 +567,13 @@ import (
 // lacks hid news/n.md); 267: a Zola site's ignored_content globs are
 // matched against a page's absolute path (archive's zolaAbsRoot:
 // "/content/x.md" left out a page Zola publishes, a glob naming the site's
-// folder none).
+// folder none); 268: a firm's name and legal form after an inverted name
+// and a comma is an affiliation ("DOE, JANE, SIEMENS AG" had the given
+// names "Jane, Siemens Ag").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 267
+const SchemaVersion = 268
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
