@@ -550,7 +550,11 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	}
 	if len(parts) > 1 {
 		var ns []Name
-		for _, p := range parts {
+		for i, p := range parts {
+			if i == len(parts)-1 && shoutedFirmLast(s, parts) {
+				ns = append(ns, Name{Literal: p})
+				continue
+			}
 			ns = append(ns, namedAlone(p))
 		}
 		return ns
@@ -2339,6 +2343,21 @@ func listParts(s, outlet string) []listPart {
 // Lee); not after a common given name ("MARIA SA" is Maria Sá).
 func shoutedFirm(p listPart) bool {
 	return !p.conj && legalForm(p.text)
+}
+
+// shoutedFirmLast: the last of parts, the people of s, a byline all in
+// capitals, is a firm's name and legal form (legalForm: "SIEMENS AG")
+// joined to the list by "and" or "&", after full names, none a family
+// name and Vancouver's initials (shoutedInitials): a firm among the
+// authors, cited as written, as "Ann Lee and Siemens AG" cites {Siemens
+// AG} (an attack: "ANN LEE AND SIEMENS AG" had the person Ag, Siemens).
+// After a comma, listParts drops it as an affiliation (shoutedFirm); so
+// "ANN LEE AND LEE AB" is Ann Lee and {LEE AB}, no telling them apart;
+// not after a common given name ("ANN LEE AND MARIA SA" is Maria Sá).
+func shoutedFirmLast(s string, parts []string) bool {
+	n := len(parts)
+	return isShouting(s) && n >= 2 && legalForm(parts[n-1]) &&
+		!slices.ContainsFunc(parts[:n-1], func(p string) bool { return !isPersonName(p) || shoutedInitials(p) })
 }
 
 // isRolePart: p, written after a name and a comma in a list, is a role or

@@ -66,6 +66,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee, Bo Chan, Harvard Law"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"BMW AG"}, "", []string{"BMW AG"}},
 		{[]string{"DOE, JANE, SIEMENS AG"}, "", []string{"Jane Doe"}},
+		{[]string{"ANN LEE AND SIEMENS AG"}, "", []string{"Ann Lee", "SIEMENS AG"}},
 		{[]string{"Doe, Jane, Siemens AG"}, "", []string{"Jane Doe"}},
 		{[]string{"Kim, Jong Un"}, "", []string{"Kim Jong Un"}},
 		{[]string{"Kim, Jong-un"}, "", []string{"Kim Jong-un"}},

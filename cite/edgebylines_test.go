@@ -422,6 +422,14 @@ var edgeBylines = []struct {
 	{"ANN LEE, BO CHAN, BMW AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"ANN LEE, BO CHAN, MARIA SA", "Lee, Ann and Chan, Bo and Sa, Maria", "lee2020lists"},
 	{"LEE AB, CHAN B, SIEMENS AG", "Ab, Lee and B, Chan and Ag, Siemens", "ab2020lists"},
+	// after "and" a firm in capitals is an author, cited as written, as
+	// "Ann Lee and Siemens AG" cites it (an attack: the person Ag,
+	// Siemens); not after a common given name
+	{"ANN LEE AND SIEMENS AG", "Lee, Ann and {SIEMENS AG}", "lee2020lists"},
+	{"ANN LEE & SAP SE", `Lee, Ann and {SAP SE}`, "lee2020lists"},
+	{"ANN LEE, BO CHAN AND SIEMENS AG", "Lee, Ann and Chan, Bo and {SIEMENS AG}", "lee2020lists"},
+	{"ANN LEE AND MARIA SA", "Lee, Ann and Sa, Maria", "lee2020lists"},
+	{"Ann Lee and Siemens AG", "Lee, Ann and {Siemens AG}", "lee2020lists"},
 	// after an inverted name too, in capitals or not (an attack: the
 	// given names "Jane, Siemens Ag")
 	{"DOE, JANE, SIEMENS AG", "Doe, Jane", "doe2020lists"},

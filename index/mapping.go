@@ -569,11 +569,14 @@ import (
 // "/content/x.md" left out a page Zola publishes, a glob naming the site's
 // folder none); 268: a firm's name and legal form after an inverted name
 // and a comma is an affiliation ("DOE, JANE, SIEMENS AG" had the given
-// names "Jane, Siemens Ag").
+// names "Jane, Siemens Ag"); 269: a firm's name and legal form last in a
+// byline all in capitals, after full names and "and", is an organisation
+// (archive's shoutedFirmLast: "ANN LEE AND SIEMENS AG" had the person Ag,
+// Siemens).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 268
+const SchemaVersion = 269
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
