@@ -500,6 +500,15 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if sameOutlet(s, outlet) && !writerNamed(s) {
 		return []Name{{Literal: s}}
 	}
+	// firms joined by "and", each cited alone, before the organisation's
+	// words of one ("Robert Bosch GmbH and Philips N.V." was one)
+	if fs := firmsList(s); fs != nil {
+		var ns []Name
+		for _, f := range fs {
+			ns = append(ns, Name{Literal: f})
+		}
+		return ns // "Nestlé S.A. and Philips N.V.", no initials
+	}
 	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) && !shoutedFamily(s) &&
 		(isShouting(s) || invertedPairs(dropInvertedDateline(s)) == nil) {
 		return []Name{{Literal: s}}
@@ -518,13 +527,6 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	}
 	if legalForm(s) && strings.HasSuffix(s, ".") {
 		return []Name{{Literal: s}} // "Nestlé S.A.", no initials
-	}
-	if fs := firmsList(s); fs != nil {
-		var ns []Name
-		for _, f := range fs {
-			ns = append(ns, Name{Literal: f})
-		}
-		return ns // "Nestlé S.A. and Philips N.V.", no initials
 	}
 	// Vancouver's names: a family name, then initials ("Lee A, Chan B").
 	if ns := vancouver(listParts(s, outlet), isShouting(s)); ns != nil {
@@ -1289,11 +1291,14 @@ func legalForm(s string) bool {
 }
 
 // firmsList is the firms of s, a list joined by "and" or "&" (after
-// commas too) whose every part is a firm's name and legal form (legalForm),
-// one with dots at least: "Nestlé S.A. and Philips N.V.", "Nestlé S.A.,
-// Philips N.V. and Fiat S.p.A.", "Nestlé S.A. and Siemens AG" (an attack
-// found Nestlé, S. A. and Philips, N. V., Vancouver's names, and Philips
-// dropped after a comma, isRolePart). Otherwise nil: "Lee S.A., Chan B."
+// commas too) whose every part is a firm's name and legal form (legalForm,
+// orgForm), one with dots or one no name is spelt like at least: "Nestlé
+// S.A. and Philips N.V.", "Nestlé S.A., Philips N.V. and Fiat S.p.A.",
+// "Nestlé S.A. and Siemens AG" (an attack found Nestlé, S. A. and Philips,
+// N. V., Vancouver's names, and Philips dropped after a comma,
+// isRolePart), "Robert Bosch GmbH and Philips N.V.", "Shell plc and BP
+// plc" (an attack found each one organisation, by its words; asked
+// before them). Otherwise nil: "Lee S.A., Chan B."
 // (no "and") and "Lee S.A. and Chan B." (initials no legal form) are
 // Vancouver's names, "Lee AB and Chan B" too.
 func firmsList(s string) []string {
@@ -1301,11 +1306,12 @@ func firmsList(s string) []string {
 	joined, dotted, at := false, false, 0
 	for _, m := range append(listSep().FindAllStringIndex(s, -1), []int{len(s), len(s)}) {
 		p := strings.TrimSpace(s[at:m[0]])
-		if !legalForm(p) {
+		org := orgForm(p)
+		if !legalForm(p) && !org {
 			return nil
 		}
 		words := strings.Fields(p)
-		dotted = dotted || strings.Contains(words[len(words)-1], ".")
+		dotted = dotted || org || strings.Contains(words[len(words)-1], ".")
 		if sep := s[m[0]:m[1]]; strings.Contains(sep, "&") || strings.Contains(strings.ToLower(sep), "and") {
 			joined = true
 		}
@@ -1315,6 +1321,27 @@ func firmsList(s string) []string {
 		return nil
 	}
 	return parts
+}
+
+// orgLegalForms are the legal forms among orgWords: no one's initials
+// or name in any case ("Robert Bosch GmbH", "Shell plc", "Acme LLC").
+var orgLegalForms = map[string]bool{"gmbh": true, "plc": true, "llp": true, "llc": true, "inc": true, "ltd": true, "pty": true, "sarl": true, "oyj": true}
+
+// orgForm: s is a firm's name, one to three capitalised words, then a
+// legal form no name is spelt like (orgLegalForms: "Robert Bosch GmbH",
+// "BP plc", "Acme Inc."), as legalForm reads one of the others.
+func orgForm(s string) bool {
+	words := strings.Fields(s)
+	n := len(words)
+	if n < 2 || n > 4 || !orgLegalForms[strings.ToLower(strings.TrimSuffix(words[n-1], "."))] || strings.ContainsAny(s, ",;|/&") {
+		return false
+	}
+	for _, w := range words[:n-1] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // isVancouverInitials: w is initials as Vancouver's style writes them, one

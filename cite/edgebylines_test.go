@@ -78,6 +78,14 @@ var edgeBylines = []struct {
 	{"Nestlé S.A. and Philips N.V.", "{Nestlé S.A.} and {Philips N.V.}", "nestle2020lists"},
 	{"Nestlé S.A. & Philips N.V.", "{Nestlé S.A.} and {Philips N.V.}", "nestle2020lists"},
 	{"Nestlé S.A., Philips N.V. and Fiat S.p.A.", "{Nestlé S.A.} and {Philips N.V.} and {Fiat S.p.A.}", "nestle2020lists"},
+	// so is a firm whose legal form no name is spelt like (GmbH, plc,
+	// LLC), its words an organisation's: each firm alone (an attack: one
+	// organisation {Robert Bosch GmbH and Philips N.V.})
+	{"Robert Bosch GmbH and Philips N.V.", "{Robert Bosch GmbH} and {Philips N.V.}", "robert2020lists"},
+	{"Robert Bosch GmbH and Siemens AG", "{Robert Bosch GmbH} and {Siemens AG}", "robert2020lists"},
+	{"Shell plc and BP plc", "{Shell plc} and {BP plc}", "shell2020lists"},
+	{"Acme Inc. and Beta Ltd", "{Acme Inc.} and {Beta Ltd}", "acme2020lists"},
+	{"Ernst and Young LLP", "{Ernst and Young LLP}", "ernst2020lists"},
 	{"Nestlé S.A. and Siemens AG", "{Nestlé S.A.} and {Siemens AG}", "nestle2020lists"},
 	{"Lee S.A. and Chan B.", "Lee, S. A. and Chan, B.", "lee2020lists"},
 	{"Lee A.B.", "Lee, A. B.", "lee2020lists"},

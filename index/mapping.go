@@ -572,11 +572,13 @@ import (
 // names "Jane, Siemens Ag"); 269: a firm's name and legal form last in a
 // byline all in capitals, after full names and "and", is an organisation
 // (archive's shoutedFirmLast: "ANN LEE AND SIEMENS AG" had the person Ag,
-// Siemens).
+// Siemens); 270: firms joined by "and" whose legal form is an
+// organisation's word are each an organisation (archive's orgForm: "Robert
+// Bosch GmbH and Philips N.V." was one).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 269
+const SchemaVersion = 270
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
