@@ -420,6 +420,9 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		before, after := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+1:])
 		affiliated := func(before, after string) bool {
+			if lw := strings.ToLower(after); isShouting(before) && isShouting(after) && commonGiven[lw] && !affiliationWord(lw) {
+				return false // "ANN LEE AND BO CHAN, KRISTIN": a name in capitals, no acronym
+			}
 			first, _, _ := strings.Cut(before, ",")
 			affiliation := isAffiliation(after) || sameOutlet(after, outlet) || outletAfter(before, after)
 			if isOrganisation(strings.TrimSpace(first)) && !shoutedFamily(before) && (isShouting(before) || invertedPairs(before) == nil) {
@@ -538,7 +541,19 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// an affiliation after a list's last name goes, as after one name
 	// ("Ann Lee and Bo Chan, Foreign Policy")
 	s = dropListRoles(s, outlet)
-	s = dropListAffiliation(s, outlet)
+	if head := dropListAffiliation(s, outlet); head != s {
+		// a common given name alone there is no affiliation but a name
+		// whose family name the byline lost, or a writer known by one:
+		// kept as written, last ("Ann Lee and Bo Chan, Kristin": an
+		// attack found Kristin dropped), not joined to the name before
+		if tail := strings.TrimSpace(s[strings.LastIndexByte(s, ',')+1:]); commonGiven[strings.ToLower(tail)] && isGivenName(titleCase(tail)) {
+			if isShouting(tail) {
+				tail = titleCase(tail)
+			}
+			return append(bylineNames(head, outlet, beforeOthers), Name{Literal: tail})
+		}
+		s = head
+	}
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
 	parts := splitPeople(s, outlet)
@@ -674,7 +689,10 @@ func articleFirst(s string) bool {
 // word stays unless every name before it is a full name as written: then
 // it is no given name of the last, as it may be after one name ("Ann Lee
 // and Bo Chan, Lawfare" is Ann Lee and Bo Chan, where "Scott Thomas,
-// Kristin" is Kristin Scott Thomas); a suffix or initials stay.
+// Kristin" is Kristin Scott Thomas); a suffix or initials stay. A common
+// given name there (commonGiven) is no affiliation either: bylineNames
+// keeps it as written, a name of its own ("Ann Lee and Bo Chan,
+// Kristin").
 func dropListAffiliation(s, outlet string) string {
 	i := strings.LastIndexByte(s, ',')
 	if i < 0 {
@@ -2925,7 +2943,7 @@ func init() {
 	donald doug douglas ed edward elizabeth emily emma eric evan frank fred gary george gordon grace greg gregory
 	hannah harry helen henry ian jack jacob james jane janet jason jean jeff jeffrey jennifer jessica jim joan joe
 	john jonathan joseph josh joshua julia julie justin karen kate katherine kathryn keith kelly kenneth kevin kim
-	laura lauren linda lisa louise lucy marc margaret maria mark martin mary matt matthew michael michelle mike nancy
+	laura lauren kristin kristen megan heather nicole stephanie melissa natalie linda lisa louise lucy marc margaret maria mark martin mary matt matthew michael michelle mike nancy
 	nathan neil nicholas nick noah oliver olivia pat patricia patrick paul peter philip rachel raffaello ray rebecca
 	richard rob robert robin roger ron ruth ryan sam samuel sarah scott sean seth sharon simon sophie stephen steve
 	steven susan thomas tim timothy tom tony tyler victoria walter william jordan`) {

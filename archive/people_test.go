@@ -60,6 +60,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee, Stanford and Bo Chan, Vox"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Foreign Policy"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Lawfare"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"Ann Lee and Bo Chan, Kristin"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
 		{[]string{"Lee, Ann and Le Monde"}, "", []string{"Ann Lee", "Le Monde"}},
 		{[]string{"Ann Lee, Foreign Policy and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee, War on the Rocks and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},

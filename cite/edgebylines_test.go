@@ -505,6 +505,13 @@ var edgeBylines = []struct {
 	{"Ann Lee and Bo Chan, Lawfare", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Ann Lee, Bo Chan and Cy Dee, Lawfare", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Jr.", "Lee, Ann and Chan, Jr., Bo", "lee2020lists"},
+	// save a common given name, a name whose family name the byline
+	// lost: kept as written, last (an attack: Kristin dropped)
+	{"Ann Lee and Bo Chan, Kristin", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"ANN LEE AND BO CHAN, KRISTIN", "Lee, Ann and Chan, Bo and {Kristin}", "lee2020lists"},
+	{"Ann Lee, Bo Chan and Cy Dee, Heather", "Lee, Ann and Chan, Bo and Dee, Cy and {Heather}", "lee2020lists"},
+	{"Ann Lee and Bo Chan, Kristin et al.", "Lee, Ann and Chan, Bo and {Kristin} and others", "lee2020lists"},
+	{"ANN LEE AND BO CHAN, JORDAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"Lee, Ann and Scott Thomas, Kristin", "Lee, Ann and {Scott Thomas}, Kristin", "lee2020lists"},
 	// a place of two or three words, or two places, after a comma is no
 	// person (a review: "Ann Lee, Hong Kong and Bo Chan, Beijing" was

@@ -574,11 +574,14 @@ import (
 // (archive's shoutedFirmLast: "ANN LEE AND SIEMENS AG" had the person Ag,
 // Siemens); 270: firms joined by "and" whose legal form is an
 // organisation's word are each an organisation (archive's orgForm: "Robert
-// Bosch GmbH and Philips N.V." was one).
+// Bosch GmbH and Philips N.V." was one); 271: a common given name alone
+// after a list's last name and a comma is a name of its own, not dropped as
+// an affiliation ("Ann Lee and Bo Chan, Kristin" lost Kristin; commonGiven
+// has ten names more).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 270
+const SchemaVersion = 271
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
