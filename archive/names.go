@@ -3144,9 +3144,13 @@ func SplitName(s string) Name {
 		}
 		n := splitParticle(strings.TrimSpace(family))
 		n.Given, n.Suffix = given, suffix
-		// inverted, a hyphenated given name alone tells the order: a
-		// family name in pinyin before a comma is anyone's ("Chen, Dana")
-		n.oneGivenFirst = n.Particle == "" && !strings.Contains(given, " ") && cjkFamilies[strings.ToLower(n.Family)] && hyphenatedGiven(given)
+		// inverted, a hyphenated given name tells the order, and so does
+		// one in pinyin that a Western given name is not spelt like
+		// (pinyinMarked: "Xi, Jinping" is Xi Jinping, as "Xi Jinping" is;
+		// an attack found two people): a family name in pinyin before a
+		// comma is anyone's ("Chen, Dana", "Wang, Susan")
+		n.oneGivenFirst = n.Particle == "" && !strings.Contains(given, " ") && cjkFamilies[strings.ToLower(n.Family)] &&
+			(hyphenatedGiven(given) || romanisedGiven(n.Family, given) && pinyinMarked(given))
 		return n
 	}
 	words := strings.Fields(s)
@@ -3321,6 +3325,59 @@ func pinyinRun(s string, depth int) int {
 		}
 	}
 	return 0
+}
+
+// pinyinMarked: g, a given name of pinyin syllables run together
+// (romanisedGiven), has one spelt as a Western name's syllables are not:
+// one ending in "ng" or starting with x, q or z ("Jinping", "Keqiang",
+// "Xiaoming", "Zedong"), or whose vowels are pinyin's (ia, iao, iu, ua,
+// uan, uo, ui, ao, ou, …: "Jiabao", "Haoran", "Lihua", "Huiyan"). Western
+// names that are pinyin's letters have none ("Dana" da-na, "Susan",
+// "Karen", "Linda", "Kate", "Heidi", "Bianca"); some Chinese ones have
+// none either ("Yifan", "Wenjun", "Weiwei"): read given name first
+// inverted, as before, no telling them apart.
+func pinyinMarked(g string) bool {
+	for _, syl := range pinyinSplit(strings.ToLower(g)) {
+		initial := strings.TrimRight(syl, "aeiouv")
+		if i := strings.IndexAny(syl, "aeiouv"); i >= 0 {
+			initial = syl[:i]
+		}
+		final := syl[len(initial):]
+		if strings.HasSuffix(final, "ng") || strings.ContainsAny(initial, "xqz") || pinyinFinals[final] {
+			return true
+		}
+	}
+	return false
+}
+
+// pinyinFinals are the vowels of pinyin's finals that Western names'
+// syllables rarely have (pinyinMarked).
+var pinyinFinals = map[string]bool{"ia": true, "iao": true, "iu": true, "ua": true, "uai": true, "uan": true, "uo": true, "ui": true, "un": true, "ao": true, "ou": true}
+
+// pinyinSplit is s split into the fewest pinyin syllables, as pinyinRun
+// counts them; nil when it does not split whole.
+func pinyinSplit(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	var split func(s string, depth int) []string
+	split = func(s string, depth int) []string {
+		if s == "" {
+			return []string{}
+		}
+		if depth > 8 || depth > 0 && strings.IndexByte("aeiou", s[0]) >= 0 {
+			return nil
+		}
+		for n := min(6, len(s)); n >= 1; n-- {
+			if pinyinSyllables[s[:n]] {
+				if rest := split(s[n:], depth+1); rest != nil {
+					return append([]string{s[:n]}, rest...)
+				}
+			}
+		}
+		return nil
+	}
+	return split(s, 0)
 }
 
 // pinyinSyllables are the syllables of Hanyu Pinyin without tones (ü

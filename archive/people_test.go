@@ -78,6 +78,13 @@ func TestPeople(t *testing.T) {
 		{[]string{"Diane Chen", "Anne Wang and Sean Li"}, "", []string{"Diane Chen", "Anne Wang", "Sean Li"}},
 		{[]string{"Lee Chan", "Chan Lee"}, "", []string{"Lee Chan", "Chan Lee"}},
 		{[]string{"Chen, Dana"}, "", []string{"Dana Chen"}},
+		// inverted, a given name in pinyin no Western one is spelt like
+		// is the same person as written family name first (an attack: two
+		// people, Jinping Xi and Xi Jinping)
+		{[]string{"Xi, Jinping", "Xi Jinping"}, "", []string{"Xi Jinping"}},
+		{[]string{"DENG, XIAOPING"}, "", []string{"Deng Xiaoping"}},
+		{[]string{"Hu, Jintao"}, "", []string{"Hu Jintao"}},
+		{[]string{"Wang, Susan", "Zhang, Bianca", "Chen, Heidi"}, "", []string{"Susan Wang", "Bianca Zhang", "Heidi Chen"}},
 		{[]string{"Ann Lee and Bo Chan, SIEMENS AG"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"ANN LEE, BO CHAN, SIEMENS AG"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Maria Lopez, John Smith, Luigi Di Maio"}, "", []string{"Maria Lopez", "John Smith", "Luigi Di Maio"}},

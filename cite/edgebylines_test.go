@@ -905,16 +905,21 @@ func TestRomanisedFamilyFirst(t *testing.T) {
 	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
 		t.Errorf("CSL-JSON has no static-ordering:\n%s", got)
 	}
-	a.Authors = []string{"Xi Jinping"}
-	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
-		t.Errorf("Xi Jinping not ordered statically:\n%s", got)
+	for _, xi := range []string{"Xi Jinping", "Xi, Jinping", "XI, JINPING"} {
+		a.Authors = []string{xi}
+		if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
+			t.Errorf("%s not ordered statically:\n%s", xi, got)
+		}
+		if got := TextCitation(a); !strings.HasPrefix(got, "Xi Jinping, ") {
+			t.Errorf("note %q, want it to start with Xi Jinping", got)
+		}
 	}
-	for _, western := range []string{"Diane Chen", "Dana Chen", "Chen, Dana", "Jong-un Kim"} {
+	for _, western := range []string{"Diane Chen", "Dana Chen", "Chen, Dana", "Jong-un Kim", "Wang, Susan", "Chen, Kate"} {
 		a.Authors = []string{western}
 		if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || strings.Contains(string(got), "static-ordering") {
 			t.Errorf("%s ordered statically:\n%s", western, got)
 		}
-		if got := TextCitation(a); strings.HasPrefix(got, "Chen Da") || strings.HasPrefix(got, "Kim") {
+		if got := TextCitation(a); strings.HasPrefix(got, "Chen Da") || strings.HasPrefix(got, "Kim") || strings.HasPrefix(got, "Wang Su") || strings.HasPrefix(got, "Chen Ka") {
 			t.Errorf("note %q, want %s as written, given name first", got, western)
 		}
 	}

@@ -577,11 +577,13 @@ import (
 // Bosch GmbH and Philips N.V." was one); 271: a common given name alone
 // after a list's last name and a comma is a name of its own, not dropped as
 // an affiliation ("Ann Lee and Bo Chan, Kristin" lost Kristin; commonGiven
-// has ten names more).
+// has ten names more); 272: an inverted name whose given name is pinyin no
+// Western one is spelt like is read family name first (archive's
+// pinyinMarked: "Xi, Jinping" was Jinping Xi beside Xi Jinping).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 271
+const SchemaVersion = 272
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
