@@ -1541,7 +1541,7 @@ var inPlace = lazyRegexp(`\s+in\s+\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{
 // placeEnd what may follow it for it to be the place's (dropPlaces).
 var (
 	placeAnd = lazyRegexp(`^\s+(?:and|&)\s+\p{Lu}[\p{L}\p{M}'’.-]*`)
-	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|&|with|in)\s)`)
+	placeEnd = lazyRegexp(`^(?:\s*$|\s*[,;|(]|\s+(?:and|AND|&|with|WITH|in)\s)`)
 )
 
 // dropPlaces drops what brackets hold after a name, and " in " and a
@@ -1754,14 +1754,14 @@ func ofOrganisationEnds(tail string) bool {
 	if i := strings.IndexAny(next, ",;|(/"); i >= 0 {
 		next = next[:i]
 	}
-	for _, sep := range []string{" of ", " OF ", " and ", " AND ", " & ", " with ", " in "} {
+	for _, sep := range []string{" of ", " OF ", " and ", " AND ", " & ", " with ", " WITH ", " in "} {
 		next, _, _ = strings.Cut(next, sep)
 	}
 	return isPersonName(next)
 }
 
 // ofAnd is "and", "&" or "with" starting what follows an organisation.
-var ofAnd = lazyRegexp(`^\s+(?:and|AND|&|with)\s+`)
+var ofAnd = lazyRegexp(`^\s+(?:and|AND|&|with|WITH)\s+`)
 
 // commaPlace is a comma and up to three capitalised words, a place's when
 // they name one (isPlace: dropCommaPlaces).
@@ -1933,7 +1933,7 @@ func coAuthorAfter(seg, outlet string) (string, bool) {
 	if i := strings.IndexAny(name, ",|/(–—"); i >= 0 {
 		name = name[:i]
 	}
-	for _, sep := range []string{" - ", " for ", " at ", " and ", " & ", " with ", " AND "} {
+	for _, sep := range []string{" - ", " for ", " at ", " and ", " & ", " with ", " AND ", " WITH "} {
 		name, _, _ = strings.Cut(name, sep)
 	}
 	name = strings.TrimSpace(name)
@@ -2275,7 +2275,7 @@ func person(s string) Name {
 		n.Given = strings.Join(g, " ")
 	}
 	for _, w := range strings.Fields(n.Given + " " + n.Particle + " " + n.Family) {
-		if strings.EqualFold(w, "and") || w == "with" || strings.EqualFold(w, "for") {
+		if strings.EqualFold(w, "and") || w == "with" || w == "With" || w == "WITH" || strings.EqualFold(w, "for") {
 			return Name{Literal: s}
 		}
 	}
@@ -2309,7 +2309,7 @@ func particleCount(words []string) int {
 // as written, as bylines are (a review: "Ann, Bo and Cy Lee" was BibTeX's
 // two people, Bo Ann and Cy Lee).
 func splitPeople(s, outlet string) []string {
-	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") && !strings.Contains(s, " with ") {
+	if !strings.Contains(s, " and ") && !strings.Contains(s, " & ") && !strings.Contains(s, " AND ") && !strings.Contains(s, " with ") && !strings.Contains(s, " WITH ") {
 		return []string{s}
 	}
 	if allInverted(s) {
@@ -2335,8 +2335,9 @@ type listPart struct {
 }
 
 // listSep is what separates the names of a list as written: a comma,
-// "and", "&" or "with", or a comma then one of these.
-var listSep = lazyRegexp(`\s*,\s*(?:(?:and|AND|&|with)\s+)?|\s+(?:and|AND|&|with)\s+`)
+// "and", "&" or "with", or a comma then one of these; "AND" and "WITH" in
+// capitals too ("ANN LEE WITH BO CHAN": an attack found one person).
+var listSep = lazyRegexp(`\s*,\s*(?:(?:and|AND|&|with|WITH)\s+)?|\s+(?:and|AND|&|with|WITH)\s+`)
 
 // listParts splits s, bylines of a piece of the outlet, into the names of
 // a list as written. A suffix after a comma belongs to the name before it
@@ -2365,7 +2366,7 @@ func listParts(s, outlet string) []listPart {
 	for _, m := range listSep().FindAllStringIndex(s, -1) {
 		add(s[at:m[0]])
 		sep := s[m[0]:m[1]]
-		conj = strings.ContainsAny(sep, "&") || strings.Contains(strings.ToLower(sep), "and") || strings.Contains(sep, "with")
+		conj = strings.ContainsAny(sep, "&") || strings.Contains(strings.ToLower(sep), "and") || strings.Contains(strings.ToLower(sep), "with")
 		at = m[1]
 	}
 	add(s[at:])

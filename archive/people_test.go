@@ -50,6 +50,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Wu.", "Ann Wu"}, "", []string{"Ann Wu"}},
 		{[]string{"Acme Co."}, "", []string{"Acme Co."}},
 		{[]string{"Ann Lee and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"ANN LEE WITH BO CHAN"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee", "ann lee"}, "", []string{"Ann Lee"}},
 		{[]string{"Ann Lee et al."}, "", []string{"Ann Lee"}},
 		{[]string{"et al."}, "", nil},

@@ -44,6 +44,13 @@ var edgeBylines = []struct {
 	{"ANN, BO AND CY LEE", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},
 	{"Ann, Bo and Cy Lee", "Lee, Ann and Lee, Bo and Lee, Cy", "lee2020lists"},
 	{"ANN LEE, BO CHAN AND CY DEE", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	// "with" in capitals joins people as "and" does (an attack: the one
+	// person "Ann Lee With Bo" Chan)
+	{"ANN LEE WITH BO CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"BY ANN LEE AND BO CHAN WITH CY DEE", "Lee, Ann and Chan, Bo and Dee, Cy", "lee2020lists"},
+	{"ANN LEE, REUTERS, WITH BO CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"PARTNERS WITH PURPOSE", "{Partners With Purpose}", "partners2020lists"},
+	{"Ann Lee with Bo Chan", "Lee, Ann and Chan, Bo", "lee2020lists"},
 	{"BBC, REUTERS AND AP", "{BBC, REUTERS AND AP}", "bbc2020lists"},
 	// only when every part is a person's name, no organisation's word in
 	// it (a review: Strategic, Center For and Studies, International; a

@@ -579,11 +579,13 @@ import (
 // an affiliation ("Ann Lee and Bo Chan, Kristin" lost Kristin; commonGiven
 // has ten names more); 272: an inverted name whose given name is pinyin no
 // Western one is spelt like is read family name first (archive's
-// pinyinMarked: "Xi, Jinping" was Jinping Xi beside Xi Jinping).
+// pinyinMarked: "Xi, Jinping" was Jinping Xi beside Xi Jinping); 273:
+// "WITH" in capitals joins a list's names as "with" does (archive's
+// listSep: "ANN LEE WITH BO CHAN" was one person).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 272
+const SchemaVersion = 273
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
