@@ -567,8 +567,9 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	}
 	if len(parts) > 1 {
 		var ns []Name
-		for i, p := range parts {
-			if i == len(parts)-1 && shoutedFirmLast(s, parts) {
+		firms := isShouting(s) && shoutedFirms(parts)
+		for _, p := range parts {
+			if firms && legalForm(p) {
 				ns = append(ns, Name{Literal: p})
 				continue
 			}
@@ -2370,40 +2371,54 @@ func listParts(s, outlet string) []listPart {
 		at = m[1]
 	}
 	add(s[at:])
-	if n := len(parts); shouting && n >= 2 && shoutedFirm(parts[n-1]) &&
-		!slices.ContainsFunc(parts[:n-1], func(p listPart) bool { return !isPersonName(p.text) || shoutedInitials(p.text) }) {
-		parts = parts[:n-1]
+	if shouting && len(parts) >= 2 {
+		texts := make([]string, len(parts))
+		for i, p := range parts {
+			texts[i] = p.text
+		}
+		if shoutedFirms(texts) {
+			// a firm after a comma, last or not ("ANN LEE, SIEMENS AG AND
+			// BO CHAN": an attack found the person Ag, Siemens)
+			parts = slices.DeleteFunc(parts[1:], shoutedFirm)
+			parts = append([]listPart{{texts[0], false}}, parts...)
+		}
 	}
 	return parts
 }
 
-// shoutedFirm: p, the last part of a list all in capitals, after a comma,
-// is a firm's name and legal form (legalForm: "SIEMENS AG", "VOLVO AB"),
-// an affiliation when every name before it is a full name, none a family
-// name and Vancouver's initials (shoutedInitials): "ANN LEE, BO CHAN,
-// SIEMENS AG" is Ann Lee and Bo Chan (an attack found Ag, Siemens a third
-// author, as "Ann Lee, Bo Chan, SIEMENS AG" was not), while "LEE AB, CHAN
-// B, SIEMENS AG" reads as three such names. The firm's name then reads as
-// a family name and initials ("SIEMENS AG" as "LEE AB"), so one in
-// capitals after full names is read as a firm ("ANN LEE, LEE AB" is Ann
-// Lee); not after a common given name ("MARIA SA" is Maria Sá).
-func shoutedFirm(p listPart) bool {
-	return !p.conj && legalForm(p.text)
+// shoutedFirms: parts, the names of a list all in capitals, are full
+// names, none a family name and Vancouver's initials (shoutedInitials),
+// and firms' names and legal forms (legalForm: "SIEMENS AG"), a full
+// name one at least: each firm is no person, an affiliation after a
+// comma (shoutedFirm), an organisation among the authors as the list's
+// first or after "and" (bylineNames: "ANN LEE AND SIEMENS AG").
+func shoutedFirms(parts []string) bool {
+	people := 0
+	for _, p := range parts {
+		switch {
+		case legalForm(p):
+		case isPersonName(p) && !shoutedInitials(p):
+			people++
+		default:
+			return false
+		}
+	}
+	return people > 0 && people < len(parts)
 }
 
-// shoutedFirmLast: the last of parts, the people of s, a byline all in
-// capitals, is a firm's name and legal form (legalForm: "SIEMENS AG")
-// joined to the list by "and" or "&", after full names, none a family
-// name and Vancouver's initials (shoutedInitials): a firm among the
-// authors, cited as written, as "Ann Lee and Siemens AG" cites {Siemens
-// AG} (an attack: "ANN LEE AND SIEMENS AG" had the person Ag, Siemens).
-// After a comma, listParts drops it as an affiliation (shoutedFirm); so
-// "ANN LEE AND LEE AB" is Ann Lee and {LEE AB}, no telling them apart;
-// not after a common given name ("ANN LEE AND MARIA SA" is Maria Sá).
-func shoutedFirmLast(s string, parts []string) bool {
-	n := len(parts)
-	return isShouting(s) && n >= 2 && legalForm(parts[n-1]) &&
-		!slices.ContainsFunc(parts[:n-1], func(p string) bool { return !isPersonName(p) || shoutedInitials(p) })
+// shoutedFirm: p, a part of a list all in capitals after a comma, is a
+// firm's name and legal form (legalForm: "SIEMENS AG", "VOLVO AB"), an
+// affiliation when every other part is a full name or such a firm, none a
+// family name and Vancouver's initials (shoutedFirms): "ANN LEE, BO CHAN,
+// SIEMENS AG" is Ann Lee and Bo Chan (an attack found Ag, Siemens a third
+// author, as "Ann Lee, Bo Chan, SIEMENS AG" was not), and so is "ANN LEE,
+// SIEMENS AG AND BO CHAN", while "LEE AB, CHAN B, SIEMENS AG" reads as
+// three such names. The firm's name then reads as a family name and
+// initials ("SIEMENS AG" as "LEE AB"), so one in capitals after full names
+// is read as a firm ("ANN LEE, LEE AB" is Ann Lee); not after a common
+// given name ("MARIA SA" is Maria Sá).
+func shoutedFirm(p listPart) bool {
+	return !p.conj && legalForm(p.text)
 }
 
 // isRolePart: p, written after a name and a comma in a list, is a role or

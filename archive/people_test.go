@@ -69,6 +69,8 @@ func TestPeople(t *testing.T) {
 		{[]string{"BMW AG"}, "", []string{"BMW AG"}},
 		{[]string{"DOE, JANE, SIEMENS AG"}, "", []string{"Jane Doe"}},
 		{[]string{"ANN LEE AND SIEMENS AG"}, "", []string{"Ann Lee", "SIEMENS AG"}},
+		{[]string{"ANN LEE, SIEMENS AG AND BO CHAN"}, "", []string{"Ann Lee", "Bo Chan"}},
+		{[]string{"SIEMENS AG AND ANN LEE"}, "", []string{"SIEMENS AG", "Ann Lee"}},
 		{[]string{"Robert Bosch GmbH and Philips N.V."}, "", []string{"Robert Bosch GmbH", "Philips N.V."}},
 		{[]string{"Doe, Jane, Siemens AG"}, "", []string{"Jane Doe"}},
 		{[]string{"Kim, Jong Un"}, "", []string{"Kim Jong Un"}},

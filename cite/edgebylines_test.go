@@ -444,6 +444,12 @@ var edgeBylines = []struct {
 	{"ANN LEE & SAP SE", `Lee, Ann and {SAP SE}`, "lee2020lists"},
 	{"ANN LEE, BO CHAN AND SIEMENS AG", "Lee, Ann and Chan, Bo and {SIEMENS AG}", "lee2020lists"},
 	{"ANN LEE AND MARIA SA", "Lee, Ann and Sa, Maria", "lee2020lists"},
+	// a firm in capitals first, or after a comma before the list's end:
+	// an author, an affiliation (an attack: the person Ag, Siemens)
+	{"SIEMENS AG AND ANN LEE", "{SIEMENS AG} and Lee, Ann", "siemens2020lists"},
+	{"ANN LEE, SIEMENS AG AND BO CHAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"ANN LEE, SIEMENS AG AND BO CHAN, BMW AG", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	{"ANN LEE AND SIEMENS AG AND BMW AG", "Lee, Ann and {SIEMENS AG} and {BMW AG}", "lee2020lists"},
 	{"Ann Lee and Siemens AG", "Lee, Ann and {Siemens AG}", "lee2020lists"},
 	// after an inverted name too, in capitals or not (an attack: the
 	// given names "Jane, Siemens Ag")

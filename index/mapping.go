@@ -581,11 +581,14 @@ import (
 // Western one is spelt like is read family name first (archive's
 // pinyinMarked: "Xi, Jinping" was Jinping Xi beside Xi Jinping); 273:
 // "WITH" in capitals joins a list's names as "with" does (archive's
-// listSep: "ANN LEE WITH BO CHAN" was one person).
+// listSep: "ANN LEE WITH BO CHAN" was one person); 274: a firm in capitals
+// among full names is no person wherever it stands (archive's shoutedFirms,
+// which shoutedFirmLast became: "ANN LEE, SIEMENS AG AND BO CHAN" and
+// "SIEMENS AG AND ANN LEE" had the person Ag, Siemens).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 273
+const SchemaVersion = 274
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
