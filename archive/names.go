@@ -512,7 +512,7 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 		}
 		return ns // "Nestlé S.A. and Philips N.V.", no initials
 	}
-	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) && !shoutedFamily(s) &&
+	if name, _, _ := strings.Cut(s, ","); isOrganisation(strings.TrimSpace(name)) && !peopleAndFirms(s, outlet) && !(isShouting(s) && (peopleOnly(splitPeople(s, outlet)) || shoutedInverted(s))) && !shoutedFamily(s) &&
 		(isShouting(s) || invertedPairs(dropInvertedDateline(s)) == nil) {
 		return []Name{{Literal: s}}
 	}
@@ -620,9 +620,33 @@ func namedAlone(s string) Name {
 }
 
 // firmName: s is a firm's name and its legal form (legalForm), not a
-// name in capitals and its initials (shoutedInitials): no person's name.
+// name in capitals and its initials (shoutedInitials), or one whose form
+// no name is spelt like (orgForm: "Robert Bosch GmbH"), or a firm named
+// after its founders (namedFirms): no person's name.
 func firmName(s string) bool {
-	return legalForm(s) && !shoutedInitials(s) || namedFirms[strings.ToLower(s)]
+	return legalForm(s) && !shoutedInitials(s) || orgForm(s) || namedFirms[strings.ToLower(s)]
+}
+
+// peopleAndFirms: s is a list of people's full names (isPersonName) and
+// firms' names (firmName), one of each at least, each firm first or
+// joined by "and", "&" or "with": the firms' words make no organisation
+// of the whole ("Ann Lee and Robert Bosch GmbH", "Ann Lee & Shell plc":
+// an attack found one organisation each, where "Ann Lee and Siemens AG"
+// was Ann Lee and {Siemens AG}).
+func peopleAndFirms(s, outlet string) bool {
+	ps := listParts(s, outlet)
+	people, firms := 0, 0
+	for i, p := range ps {
+		switch {
+		case firmName(p.text) && (i == 0 || p.conj):
+			firms++
+		case isPersonName(p.text):
+			people++
+		default:
+			return false
+		}
+	}
+	return people > 0 && firms > 0
 }
 
 // namedFirms are firms named after their founders whose names read as a

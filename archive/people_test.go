@@ -72,6 +72,7 @@ func TestPeople(t *testing.T) {
 		{[]string{"ANN LEE, SIEMENS AG AND BO CHAN"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"SIEMENS AG AND ANN LEE"}, "", []string{"SIEMENS AG", "Ann Lee"}},
 		{[]string{"Robert Bosch GmbH and Philips N.V."}, "", []string{"Robert Bosch GmbH", "Philips N.V."}},
+		{[]string{"Ann Lee and Robert Bosch GmbH"}, "", []string{"Ann Lee", "Robert Bosch GmbH"}},
 		{[]string{"Doe, Jane, Siemens AG"}, "", []string{"Jane Doe"}},
 		{[]string{"Kim, Jong Un"}, "", []string{"Kim Jong Un"}},
 		{[]string{"Kim, Jong-un"}, "", []string{"Kim Jong-un"}},

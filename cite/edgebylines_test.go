@@ -93,6 +93,13 @@ var edgeBylines = []struct {
 	{"Shell plc and BP plc", "{Shell plc} and {BP plc}", "shell2020lists"},
 	{"Acme Inc. and Beta Ltd", "{Acme Inc.} and {Beta Ltd}", "acme2020lists"},
 	{"Ernst and Young LLP", "{Ernst and Young LLP}", "ernst2020lists"},
+	// and beside people, as "Ann Lee and Siemens AG" is (an attack: one
+	// organisation {Ann Lee and Robert Bosch GmbH})
+	{"Ann Lee and Robert Bosch GmbH", "Lee, Ann and {Robert Bosch GmbH}", "lee2020lists"},
+	{"Ann Lee & Shell plc", "Lee, Ann and {Shell plc}", "lee2020lists"},
+	{"ANN LEE AND SHELL PLC", "Lee, Ann and {SHELL PLC}", "lee2020lists"},
+	{"Robert Bosch GmbH and Ann Lee", "{Robert Bosch GmbH} and Lee, Ann", "robert2020lists"},
+	{"Ann Lee with Acme Inc.", "Lee, Ann and {Acme Inc.}", "lee2020lists"},
 	{"Nestlé S.A. and Siemens AG", "{Nestlé S.A.} and {Siemens AG}", "nestle2020lists"},
 	{"Lee S.A. and Chan B.", "Lee, S. A. and Chan, B.", "lee2020lists"},
 	{"Lee A.B.", "Lee, A. B.", "lee2020lists"},

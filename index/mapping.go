@@ -584,11 +584,14 @@ import (
 // listSep: "ANN LEE WITH BO CHAN" was one person); 274: a firm in capitals
 // among full names is no person wherever it stands (archive's shoutedFirms,
 // which shoutedFirmLast became: "ANN LEE, SIEMENS AG AND BO CHAN" and
-// "SIEMENS AG AND ANN LEE" had the person Ag, Siemens).
+// "SIEMENS AG AND ANN LEE" had the person Ag, Siemens); 275: people and
+// firms whose form is an organisation's word joined by "and" are each
+// cited alone (archive's peopleAndFirms: "Ann Lee and Robert Bosch GmbH"
+// was one organisation).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 274
+const SchemaVersion = 275
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
