@@ -83,11 +83,13 @@ func (d Date) End() time.Time {
 	return d.Time.AddDate(0, 0, 1).Add(-time.Nanosecond)
 }
 
-// NoAuthor and NoOutlet stand for no value where values are counted
-// (folio stats) and, as filter values, keep the pieces without one.
+// NoAuthor, NoOutlet and NoLanguage stand for no value where values are
+// counted (folio stats) and, as filter values, keep the pieces without
+// one.
 const (
-	NoAuthor = "(no author)"
-	NoOutlet = "(no outlet)"
+	NoAuthor   = "(no author)"
+	NoOutlet   = "(no outlet)"
+	NoLanguage = "(no language)"
 )
 
 // Kinds of piece. Any other string is accepted; these are the common ones.

@@ -29,6 +29,12 @@ import (
 //     value read as a byline ("Lee, Ann" is Ann Lee, "Ann Lee,
 //     Contributor" Ann Lee, "Ann Lee and Bo Chan" the pieces by both);
 //     else by words in a row, as outlets.
+//   - Languages are language ranges, matched against a piece's language
+//     (Article.Language) by RFC 4647's basic filtering (LanguageMatches):
+//     "en" picks en, en-GB and en-US, "en-GB" en-GB alone, ignoring case;
+//     a language's English name is its tag ("German" is de,
+//     LanguageRange). NoLanguage picks the pieces without one; a value
+//     that names no language picks nothing (the CLI refuses it).
 //   - Several values of one field pick any of them; fields combine with AND.
 //   - A piece is kept by From and To when its period (a day, a month or a
 //     year, as precise as its date) overlaps [From, To]; a To at midnight
@@ -38,6 +44,7 @@ import (
 //     reader's month chosen on a chart, counted by the month's facet).
 type Filter struct {
 	Tags, Outlets, Authors, Kinds []string
+	Languages                     []string
 	From, To                      time.Time
 	Within                        bool // From and To hold a piece's whole period, not only part of it
 }
@@ -235,6 +242,7 @@ func (f Filter) Keep(arts []Article) []Article {
 			wantOutlets != nil && !wantOutlets[a.Outlet],
 			people != nil && !byAuthor(i),
 			wantKinds != nil && !wantKinds[kindOf(a)],
+			len(f.Languages) > 0 && !pickLanguage(f.Languages, a.Language),
 			!f.From.IsZero() && a.Date.End().Before(f.From),
 			!to.IsZero() && a.Date.Time.After(to),
 			f.Within && !f.From.IsZero() && a.Date.Time.Before(f.From),
@@ -244,6 +252,23 @@ func (f Filter) Keep(arts []Article) []Article {
 		out = append(out, a)
 	}
 	return out
+}
+
+// pickLanguage reports whether any of the filter values vs
+// (Filter.Languages) picks a piece of language t.
+func pickLanguage(vs []string, t string) bool {
+	for _, v := range vs {
+		if v == NoLanguage {
+			if t == "" {
+				return true
+			}
+			continue
+		}
+		if r, ok := LanguageRange(v); ok && LanguageMatches(t, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // kindOf is a piece's kind, KindArticle when it has none.

@@ -55,6 +55,62 @@ func LanguageTag(s string) (string, bool) {
 	return tag.String(), true
 }
 
+// LanguageRange is the language range a filter value v names
+// (Filter.Languages, folio's --language, language:), in lower case: a
+// BCP 47 tag in any case ("en", "EN-gb": en-gb) or a language's English
+// name ("German": de), as LanguageTag reads them; false for anything else
+// (NoLanguage included: it is no range).
+func LanguageRange(v string) (string, bool) {
+	t, ok := LanguageTag(strings.ReplaceAll(v, "_", "-"))
+	if !ok {
+		return "", false
+	}
+	return strings.ToLower(t), true
+}
+
+// CheckLanguages refuses a filter value of vs (Filter.Languages) that
+// names no language (LanguageRange), naming it; NoLanguage is one.
+func CheckLanguages(vs []string) error {
+	for _, v := range vs {
+		if _, ok := LanguageRange(v); !ok && v != NoLanguage {
+			return fmt.Errorf("%s is no language (a BCP 47 tag or range: en, en-GB, de, pt-BR; a language's English name: German; or %q)", strconv.Quote(truncate(v, 60)), NoLanguage)
+		}
+	}
+	return nil
+}
+
+// LanguageMatches reports whether the language range r (LanguageRange)
+// picks the tag t (Article.Language), by RFC 4647's basic filtering:
+// when t is r, or r is a prefix of t ending at a subtag boundary,
+// ignoring case ("en" picks en, en-GB and en-US; "en-GB" en-GB alone; "e"
+// nothing). No range picks a piece without a language.
+func LanguageMatches(t, r string) bool {
+	if t == "" || r == "" {
+		return false
+	}
+	t, r = strings.ToLower(t), strings.ToLower(r)
+	return t == r || strings.HasPrefix(t, r) && t[len(r)] == '-'
+}
+
+// LanguageValues are the values a piece of language t is counted and
+// picked under (the facets' and folio stats' rows of languages, the
+// index's terms): t and each of its prefixes at a subtag boundary, as
+// written (en-GB: en-GB, en; zh-Hant-TW: zh-Hant-TW, zh-Hant, zh), so
+// that a row's count is what a filter of its value picks
+// (LanguageMatches); NoLanguage for "".
+func LanguageValues(t string) []string {
+	if t == "" {
+		return []string{NoLanguage}
+	}
+	out := []string{t}
+	for i := len(t) - 1; i > 0; i-- {
+		if t[i] == '-' {
+			out = append(out, t[:i])
+		}
+	}
+	return out
+}
+
 // baseOf is a tag's language, without its region or script (pt-BR: pt).
 func baseOf(t string) string {
 	b, _, _ := strings.Cut(t, "-")

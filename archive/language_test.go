@@ -256,3 +256,33 @@ func languagesAre(t *testing.T, a *Archive, want map[string]string) {
 		t.Errorf("%d of %d pieces read", seen, len(want))
 	}
 }
+
+// TestLanguageRanges: a filter value is read as a range (a tag in any
+// case, a name), matched by RFC 4647's basic filtering, and a piece is
+// counted under its tag and its prefixes.
+func TestLanguageRanges(t *testing.T) {
+	for _, c := range []struct {
+		v, r string
+		ok   bool
+	}{{"en", "en", true}, {"EN-gb", "en-gb", true}, {"en_US", "en-us", true}, {"German", "de", true},
+		{"klingon", "", false}, {"xx", "", false}, {NoLanguage, "", false}, {"", "", false}} {
+		if r, ok := LanguageRange(c.v); r != c.r || ok != c.ok {
+			t.Errorf("LanguageRange(%q) = %q, %v; want %q, %v", c.v, r, ok, c.r, c.ok)
+		}
+	}
+	for _, c := range []struct {
+		tag, r string
+		want   bool
+	}{{"en", "en", true}, {"en-GB", "en", true}, {"en-GB", "en-gb", true}, {"en", "en-gb", false},
+		{"en-US", "en-gb", false}, {"eng", "en", false}, {"en", "e", false}, {"", "en", false}, {"zh-Hant-TW", "zh-hant", true}} {
+		if got := LanguageMatches(c.tag, c.r); got != c.want {
+			t.Errorf("LanguageMatches(%q, %q) = %v", c.tag, c.r, got)
+		}
+	}
+	if got := LanguageValues("zh-Hant-TW"); !slices.Equal(got, []string{"zh-Hant-TW", "zh-Hant", "zh"}) {
+		t.Errorf("LanguageValues(zh-Hant-TW) = %q", got)
+	}
+	if got := LanguageValues(""); !slices.Equal(got, []string{NoLanguage}) {
+		t.Errorf("LanguageValues(\"\") = %q", got)
+	}
+}

@@ -168,6 +168,16 @@ func clauseQuery(pc planClause, alone bool) query.Query {
 		return keywordQuery(fKind, pc.clause, func(v string) []string {
 			return []string{norm.NFC.String(strings.ToLower(archive.SanitizeLine(v)))}
 		})
+	case qfLanguage:
+		// the range it names (german: de), else as written: it then
+		// finds nothing, as kind: of no kind
+		return keywordQuery(fLanguage, pc.clause, func(v string) []string {
+			v = archive.SanitizeLine(v)
+			if r, ok := archive.LanguageRange(v); ok {
+				return []string{r}
+			}
+			return []string{strings.ToLower(v)}
+		})
 	}
 	fields := fieldsOf(pc.field)
 	var alts []query.Query

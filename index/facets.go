@@ -68,10 +68,10 @@ func newFacetTerms(all Facets) *facetTerms {
 
 // grouped are the facet fields whose values are one row by their key
 // (archive.FieldKey), as their filters pick them (archive.PickValues): tags
-// and kinds one but for case, outlets and people one but for case, the
+// kinds and languages one but for case, outlets and people one but for case, the
 // full stops of initials and Latin letters' accents, a person's given
 // name's hyphens too. Years, months and weeks are not grouped.
-var grouped = map[string]bool{fTags: true, fOutlet: true, fAuthor: true, fKind: true}
+var grouped = map[string]bool{fTags: true, fOutlet: true, fAuthor: true, fKind: true, fLanguage: true}
 
 // addCases records the values of field f that are one by its key,
 // archive.FieldKey ("The Telegraph", "the telegraph"; "George W. Bush",
@@ -144,6 +144,7 @@ func (ft *facetTerms) mergeCases(fs Facets) Facets {
 	}
 	fs.Tags, fs.Outlets = merge(fTags, fs.Tags), merge(fOutlet, fs.Outlets)
 	fs.Authors, fs.Kinds = merge(fAuthor, fs.Authors), merge(fKind, fs.Kinds)
+	fs.Languages = merge(fLanguage, fs.Languages)
 	return fs
 }
 
@@ -343,6 +344,8 @@ func (fs Facets) of(f string) []FacetValue {
 		return fs.Authors
 	case fKind:
 		return fs.Kinds
+	case fLanguage:
+		return fs.Languages
 	case fYear: // with the undated pieces' value, as the facets column has it
 		return fs.YearValues()
 	case fMonth:
@@ -384,13 +387,14 @@ func facetsOf(byField map[string][]FacetValue) Facets {
 		return vs
 	}
 	fs := Facets{
-		Tags:    get(fTags, false),
-		Outlets: get(fOutlet, false),
-		Authors: get(fAuthor, false),
-		Kinds:   get(fKind, false),
-		Years:   get(fYear, true),
-		Months:  get(fMonth, true),
-		Weeks:   get(fWeek, true),
+		Tags:      get(fTags, false),
+		Outlets:   get(fOutlet, false),
+		Authors:   get(fAuthor, false),
+		Kinds:     get(fKind, false),
+		Languages: get(fLanguage, false),
+		Years:     get(fYear, true),
+		Months:    get(fMonth, true),
+		Weeks:     get(fWeek, true),
 	}
 	// the undated pieces' value apart: Years are years
 	if i := slices.IndexFunc(fs.Years, func(v FacetValue) bool { return v.Value == Undated }); i >= 0 {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -125,6 +126,7 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 		{fOutlet, q.Outlets, all.Outlets, true},
 		{fAuthor, q.Authors, all.Authors, true},
 		{fKind, q.Kinds, all.Kinds, false},
+		{fLanguage, q.Languages, all.Languages, false},
 		{fYear, q.Years, all.Years, false},
 		{fMonth, q.Months, all.Months, false},
 	} {
@@ -152,8 +154,10 @@ func (ix *Index) filterQueries(q Query) (map[string]query.Query, []query.Query, 
 }
 
 // valueFilter matches any of the values of a facet field (resolved against
-// the index's, see resolveValue); nil for no values. archive.NoAuthor (of
-// the authors) and archive.NoOutlet (of the outlets) match the pieces with
+// the index's, see resolveValue; a language as the range it names,
+// archive.LanguageRange); nil for no values. archive.NoAuthor (of
+// the authors), archive.NoOutlet (of the outlets) and archive.NoLanguage
+// (of the languages) match the pieces with
 // none: every piece but those with one of the values the index knows, and
 // Undated (of the years) the pieces without a date.
 func valueFilter(field string, values []string, known []FacetValue, loose bool) query.Query {
@@ -164,8 +168,15 @@ func valueFilter(field string, values []string, known []FacetValue, loose bool) 
 		// as the files' values were kept (a review: a tag copied with its
 		// right-to-left mark or zero-width space matched nothing)
 		v = archive.SanitizeLine(v)
-		if field == fAuthor && v == archive.NoAuthor || field == fOutlet && v == archive.NoOutlet || field == fYear && v == Undated {
+		if field == fAuthor && v == archive.NoAuthor || field == fOutlet && v == archive.NoOutlet || field == fYear && v == Undated ||
+			field == fLanguage && v == archive.NoLanguage {
 			none = true
+			continue
+		}
+		if field == fLanguage { // a range, the field holding each piece's (document)
+			if r, ok := archive.LanguageRange(v); ok {
+				vs = append(vs, r)
+			}
 			continue
 		}
 		if field != fAuthor {
@@ -211,10 +222,14 @@ func termQueries(field string, vs []string) []query.Query {
 }
 
 // filterTerm is the term of field that holds the value v: the tags
-// field keys its values (tagkey.go), the others hold them as they are.
+// field keys its values (tagkey.go), the languages' holds them in lower
+// case, the others hold them as they are.
 func filterTerm(field, v string) string {
-	if field == fTags {
+	switch field {
+	case fTags:
 		return tagKey(v)
+	case fLanguage:
+		return strings.ToLower(v)
 	}
 	return v
 }

@@ -18,7 +18,7 @@ import (
 // attacks checked by the thousand (2026-12-03): the pieces of a OR b are
 // those of a and of b; of a b, those of both; of a -b, those of a less
 // those of a b (before copies are collapsed; collapsed, each query counts
-// the groups among its matches); each facet's count (tags, outlets, authors, kinds, years,
+// the groups among its matches); each facet's count (tags, outlets, authors, kinds, languages, years,
 // months) is the total of the query with that value filtered, copies
 // collapsed or not; a trend counts the search's total, and a year's point
 // is the total of that year. Words of every form: stemmed, quoted, a prefix,
@@ -50,13 +50,28 @@ func TestCountsAgreeAcrossQueries(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// languages of several kinds: a region's (en-GB, en-US) under its
+		// language's row (en), another language, a name, none (the rest);
+		// the copy and its original in two
+		for f, lang := range map[string]string{cp + ".md": "en-GB", "2017-10-19-raqqa-terror-is-here-to-stay.md": "en",
+			"2017-06-07-intelligence-is-fragmented-by-nature.md": "French", "2017-05-26-britain-angry-america-casual-with-secrets.md": "en-us"} {
+			p := filepath.Join(bdir, filepath.FromSlash(f))
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(strings.Replace(string(data), "---\n", "---\nlanguage: "+lang+"\n", 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 		bx, err := Open(context.Background(), bdir, os.DirFS(bdir), Options{Dir: t.TempDir(), Synonyms: testSynonyms(t)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { bx.Close() })
 		bwords := append([]string{"raqqa", "isis", `"foreign fighters"`, "radical*", "MI5", "outlet:telegraph", "tag:isis"},
-			drawnWords(t, bdir, 5, 2)...)
+			"language:en", "lang:german", "language:fr", "language:en-gb")
+		bwords = append(bwords, drawnWords(t, bdir, 5, 2)...)
 		for _, collapse := range []bool{false, true} {
 			countsAgree(t, bx, bwords, []string{"", "raqqa", "isis", "radical*"}, collapse)
 		}
@@ -205,6 +220,7 @@ func countsAgree(t *testing.T, ix *Index, words, texts []string, collapse bool) 
 			{"outlet", r.Facets.Outlets, func(v string) Query { return Query{Text: text, Outlets: []string{v}} }},
 			{"author", r.Facets.Authors, func(v string) Query { return Query{Text: text, Authors: []string{v}} }},
 			{"kind", r.Facets.Kinds, func(v string) Query { return Query{Text: text, Kinds: []string{v}} }},
+			{"language", r.Facets.Languages, func(v string) Query { return Query{Text: text, Languages: []string{v}} }},
 			{"year", r.Facets.Years, func(v string) Query { return Query{Text: text, Years: []string{v}} }},
 			{"month", r.Facets.Months, func(v string) Query { return Query{Text: text, Months: []string{v}} }},
 		}
@@ -214,7 +230,7 @@ func countsAgree(t *testing.T, ix *Index, words, texts []string, collapse bool) 
 		if err != nil {
 			t.Fatal(err)
 		}
-		all := [][]FacetValue{r0.Facets.Tags, r0.Facets.Outlets, r0.Facets.Authors, r0.Facets.Kinds, r0.Facets.Years, r0.Facets.Months}
+		all := [][]FacetValue{r0.Facets.Tags, r0.Facets.Outlets, r0.Facets.Authors, r0.Facets.Kinds, r0.Facets.Languages, r0.Facets.Years, r0.Facets.Months}
 		for k, fc := range facets {
 			counted := map[string]int{}
 			for _, f := range fc.values {

@@ -585,13 +585,15 @@ import (
 // among full names is no person wherever it stands (archive's shoutedFirms,
 // which shoutedFirmLast became: "ANN LEE, SIEMENS AG AND BO CHAN" and
 // "SIEMENS AG AND ANN LEE" had the person Ag, Siemens); 275: people and
-// firms whose form is an organisation's word joined by "and" are each
-// cited alone (archive's peopleAndFirms: "Ann Lee and Robert Bosch GmbH"
-// was one organisation).
+// firms whose form is an organisation's word joined by "and" are each cited
+// alone (archive's peopleAndFirms: "Ann Lee and Robert Bosch GmbH" was one
+// organisation); 276: a piece's language and its prefixes indexed for
+// filters and language: (fLanguage) and counted among the facets
+// (facetCodes' "l", archive.NoLanguage for none).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 275
+const SchemaVersion = 276
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
@@ -608,6 +610,7 @@ const (
 	fOutletText = "outlet_text" // analysed, for outlet:telegraph
 	fTags       = "tags"
 	fKind       = "kind"
+	fLanguage   = "language" // indexed, for filters and language:: the piece's language and its prefixes in lower case (archive.LanguageValues)
 	fYear       = "year"
 	fMonth      = "month"
 	fWeek       = "week"       // a facet value only: the ISO week "2017-W35" of a piece dated to the day, the month of one dated to the month
@@ -645,7 +648,7 @@ const tagsAtKey = "\x00tags_at"
 // field. Counting five fields read five doc-value columns per hit; one
 // column of prefixed values is read once (facets were half the time of a
 // query that matches most of the archive).
-var facetCodes = map[string]string{fTags: "t", fOutlet: "o", fAuthor: "a", fKind: "k", fYear: "y", fMonth: "m", fWeek: "w"}
+var facetCodes = map[string]string{fTags: "t", fOutlet: "o", fAuthor: "a", fKind: "k", fLanguage: "l", fYear: "y", fMonth: "m", fWeek: "w"}
 
 // fieldOfCode is the facet field of each code.
 var fieldOfCode = func() map[string]string {
@@ -739,6 +742,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	add(fSource, storedOnly())
 	add(fOrgs, storedOnly())
 	add(fLang, storedOnly())
+	add(fLanguage, kw(false))
 	add(fPinned, kw(false))
 	add(fSite, kw(false))
 	add(fBodyAt, storedOnly())
@@ -818,6 +822,11 @@ func document(a archive.Article) map[string]interface{} {
 	}
 	if a.Language != "" {
 		d[fLang] = a.Language
+		terms := archive.LanguageValues(a.Language)
+		for i, t := range terms {
+			terms[i] = strings.ToLower(t)
+		}
+		d[fLanguage] = terms
 	}
 	if a.CiteKey != "" {
 		d[fCiteKey], d[fPinned] = a.CiteKey, "y"
@@ -860,7 +869,15 @@ func document(a archive.Article) map[string]interface{} {
 	if a.Date.Time.IsZero() { // so, undated: counted and chosen among the years
 		facets = append(facets, facetTerm(fYear, Undated))
 	}
-	for _, f := range facetFields { // (no week in d: it is added above)
+	// the language as written, with its prefixes, or NoLanguage (the
+	// field holds them in lower case, for the filters)
+	for _, v := range archive.LanguageValues(a.Language) {
+		facets = append(facets, facetTerm(fLanguage, v))
+	}
+	for _, f := range facetFields { // (no week, no language in d: they are added above)
+		if f == fLanguage {
+			continue
+		}
 		switch v := d[f].(type) {
 		case string:
 			if v != "" {

@@ -38,11 +38,14 @@ const (
 	qfTag    = "tag"
 	qfAuthor = "author"
 	qfKind   = "kind"
+	// qfLanguage is a language range, as Query.Languages: language:en
+	// finds en, en-GB and en-US, language:german de
+	qfLanguage = "language"
 )
 
 var fieldNames = map[string]string{
 	"title": qfTitle, "outlet": qfOutlet, "tag": qfTag, "tags": qfTag,
-	"author": qfAuthor, "by": qfAuthor, "kind": qfKind,
+	"author": qfAuthor, "by": qfAuthor, "kind": qfKind, "language": qfLanguage, "lang": qfLanguage,
 }
 
 // clause is one term of a query.

@@ -101,7 +101,7 @@ func buildPlan(pq parsedQuery, syn *Synonyms) queryPlan {
 		var pg []planClause
 		for _, cl := range g {
 			pc := p.clause(cl, syn)
-			if len(pc.units) == 0 && cl.text != "" && !cl.open && isWordy(cl.text) && cl.field != qfTag && cl.field != qfKind {
+			if len(pc.units) == 0 && cl.text != "" && !cl.open && isWordy(cl.text) && !keywordField(cl.field) {
 				dropped = append(dropped, cl.text)
 				if cl.phrase {
 					phrases = append(phrases, cl.text)
@@ -132,7 +132,7 @@ func buildPlan(pq parsedQuery, syn *Synonyms) queryPlan {
 	}
 	for _, cl := range exclude {
 		pc := p.clause(cl, syn)
-		if len(pc.units) == 0 && cl.text != "" && !cl.typing && isWordy(cl.text) && cl.field != qfTag && cl.field != qfKind {
+		if len(pc.units) == 0 && cl.text != "" && !cl.typing && isWordy(cl.text) && !keywordField(cl.field) {
 			p.note(tooCommon(cl.text) + ": nothing left out for it")
 		}
 		p.exclude = append(p.exclude, pc)
@@ -151,11 +151,15 @@ func (p *queryPlan) note(n string) {
 	p.notes = append(p.notes, n)
 }
 
-// clause decides the units of one clause. tag: and kind: have none: they
-// match keyword fields (compile.go).
+// keywordField reports whether a clause of field f matches a keyword
+// field (tag:, kind:, language:), with no units.
+func keywordField(f string) bool { return f == qfTag || f == qfKind || f == qfLanguage }
+
+// clause decides the units of one clause. tag:, kind: and language: have
+// none: they match keyword fields (compile.go).
 func (p *queryPlan) clause(cl clause, syn *Synonyms) planClause {
 	pc := planClause{clause: cl}
-	if cl.field == qfTag || cl.field == qfKind {
+	if keywordField(cl.field) {
 		return pc
 	}
 	add := func(u unit) {

@@ -10,7 +10,7 @@ import (
 // queryKey identifies a query for the result cache.
 func queryKey(q Query) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q|%q|%q|%q|%q|%q|%q|", q.Text, q.Tags, q.Outlets, q.Authors, q.Kinds, q.Years, q.Months)
+	fmt.Fprintf(&b, "%q|%q|%q|%q|%q|%q|%q|%q|", q.Text, q.Tags, q.Outlets, q.Authors, q.Kinds, q.Languages, q.Years, q.Months)
 	if q.IDs != nil {
 		fmt.Fprintf(&b, "ids%q", q.IDs)
 	}

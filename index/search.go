@@ -24,7 +24,7 @@ const (
 const MaxLimit = 10000
 
 // facet fields, in the order of Facets.
-var facetFields = []string{fTags, fOutlet, fAuthor, fKind, fYear, fMonth, fWeek}
+var facetFields = []string{fTags, fOutlet, fAuthor, fKind, fLanguage, fYear, fMonth, fWeek}
 
 // Search runs a query. Facet counts are for the query and the filters of
 // the other fields: the Tags counts ignore the Tags filter (so that picking

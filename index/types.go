@@ -49,9 +49,13 @@ type Query struct {
 	// Authors match as Outlets do: a name, or words of it in a row.
 	Authors []string
 	Kinds   []string
-	Years   []string // "2017", or Undated for the pieces without a date
-	Months  []string // "2017-09"
-	IDs     []string // restrict to these piece IDs (starred, ...); nil means no restriction
+	// Languages are language ranges, as archive.Filter's: "en" keeps en,
+	// en-GB and en-US (archive.LanguageMatches), archive.NoLanguage the
+	// pieces without one
+	Languages []string
+	Years     []string // "2017", or Undated for the pieces without a date
+	Months    []string // "2017-09"
+	IDs       []string // restrict to these piece IDs (starred, ...); nil means no restriction
 	// ExcludeIDs leaves these pieces out (the read ones, for "unread"): a
 	// short list where IDs would name nearly every piece.
 	ExcludeIDs []string
@@ -172,7 +176,7 @@ type FacetValue struct {
 	Count int
 }
 
-// FacetTells reports whether a facet of authors or kinds, values, tells
+// FacetTells reports whether a facet of authors, kinds or languages, values, tells
 // the reader anything when chosen are the values the query picks from it:
 // two values or more, or values picked; a single value unasked says
 // nothing. The reader's sidebar and folio search show such a facet only
@@ -195,9 +199,15 @@ type Facets struct {
 	Outlets []FacetValue
 	Authors []FacetValue
 	Kinds   []FacetValue
-	Years   []FacetValue
-	Months  []FacetValue
-	Weeks   []FacetValue
+	// Languages count the pieces under their language's tag and each of
+	// its prefixes (archive.LanguageValues: a piece in en-GB counts for
+	// en-GB and en), archive.NoLanguage those without one: a value's count
+	// is what its filter keeps, and the counts can add up to more than the
+	// pieces
+	Languages []FacetValue
+	Years     []FacetValue
+	Months    []FacetValue
+	Weeks     []FacetValue
 	// Undated counts the pieces without a date (a site's page may have
 	// none), in no year: shown as the years' value Undated, which as a
 	// filter value of Query.Years keeps them (a helper's report: the
