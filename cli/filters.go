@@ -21,6 +21,7 @@ import (
 // same filters count the same pieces everywhere.
 type filterFlags struct {
 	tags, outlets, authors, kinds []string
+	languages                     []string // --language: ranges (archive.LanguageRange)
 	from, to                      string
 	within                        bool // --within
 	starred, unread, quoted       bool
@@ -39,7 +40,8 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 				}
 				return []string{archive.NoAuthor}
 			},
-			"kind": func(a archive.Article) []string { return []string{cmp.Or(a.Kind, archive.KindArticle)} },
+			"kind":     func(a archive.Article) []string { return []string{cmp.Or(a.Kind, archive.KindArticle)} },
+			"language": func(a archive.Article) []string { return archive.LanguageValues(a.Language) },
 		} {
 			_ = cmd.RegisterFlagCompletionFunc(flag, completeValues(env, values, archive.FieldKey(flag)))
 		}
@@ -48,6 +50,7 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 	fl.StringArrayVar(&f.outlets, "outlet", nil, "only pieces from this outlet: its name, or words of it in a row (repeatable; case-insensitive)")
 	fl.StringArrayVar(&f.authors, "author", nil, "only pieces by this author: a name, or words of it in a row (repeatable; case-insensitive)")
 	fl.StringArrayVar(&f.kinds, "kind", nil, "only pieces of this kind: article, interview, ... (repeatable)")
+	fl.StringArrayVar(&f.languages, "language", nil, `only pieces in this language: a BCP 47 tag or range (en keeps en, en-GB and en-US; en-GB en-GB alone) or an English name (German), "`+archive.NoLanguage+`" those without one (repeatable; case-insensitive)`)
 	fl.StringVar(&f.from, "from", "", "only pieces from this date on (YYYY, YYYY-MM or YYYY-MM-DD)")
 	fl.StringVar(&f.to, "to", "", "only pieces up to this date (YYYY, YYYY-MM or YYYY-MM-DD, inclusive)")
 	fl.BoolVar(&f.within, "within", false, "with --from/--to: only pieces whose date lies wholly in the range (a piece dated only to 2017 is not within --from 2017-09 --to 2017-09)")
@@ -59,7 +62,10 @@ func (f *filterFlags) add(cmd *cobra.Command, env *Env) {
 
 // filter is the archive.Filter of the flags.
 func (f filterFlags) filter() (archive.Filter, error) {
-	af := archive.Filter{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds, Within: f.within}
+	af := archive.Filter{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds, Languages: f.languages, Within: f.within}
+	if err := archive.CheckLanguages(f.languages); err != nil {
+		return af, fmt.Errorf("--language: %v", err)
+	}
 	if f.within && f.from == "" && f.to == "" {
 		return af, errors.New("--within needs --from or --to: it says how they hold a piece's date")
 	}
@@ -97,6 +103,7 @@ func (f filterFlags) applyTo(q *index.Query, st *state.Store) error {
 		return err
 	}
 	q.Tags, q.Outlets, q.Authors, q.Kinds, q.From, q.To = af.Tags, af.Outlets, af.Authors, af.Kinds, af.From, af.To
+	q.Languages = af.Languages
 	q.Within, q.CollapseCopies = af.Within, f.collapse
 	if st != nil {
 		switch {
@@ -178,7 +185,8 @@ func (f filterFlags) keep(arch *archive.Archive, st *state.Store) ([]archive.Art
 }
 
 // completeValues completes a filter flag with the archive's values of a
-// field (tags, outlets, authors, kinds), the most frequent first, each
+// field (tags, outlets, authors, kinds, languages: a piece's and its
+// prefixes, archive.LanguageValues), the most frequent first, each
 // with its count as the description; the values of one key are one.
 func completeValues(env *Env, values func(archive.Article) []string, key func(string) string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {

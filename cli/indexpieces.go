@@ -28,7 +28,7 @@ func allPiecesOf(ctx context.Context, ix *index.Index, q index.Query) ([]archive
 	if ix.Fallback() != "" || ix.Behind() != "" || !ix.HoldsWhole() {
 		return nil, false
 	}
-	for _, vs := range [][]string{q.Tags, q.Outlets, q.Authors, q.Kinds} {
+	for _, vs := range [][]string{q.Tags, q.Outlets, q.Authors, q.Kinds, q.Languages} {
 		if slices.ContainsFunc(vs, index.MayBeCut) {
 			return nil, false
 		}

@@ -4,158 +4,173 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/folio-tui/folio/archive"
 )
 
-// A piece's language, read from its front matter, is in list --json and
-// show --json, and cited from the index: biblatex's langid, CSL-JSON's
-// language, RIS's LA; a value that is no language is a problem naming
-// its file and line (folio check), the piece listed without one.
-func TestLanguageListedShownAndCited(t *testing.T) {
+// languageArchive writes an archive of pieces in en, en-GB (one written
+// en_gb), en-US, fr (one by its name, French) and none.
+func languageArchive(t *testing.T) string {
+	t.Helper()
 	dir := t.TempDir()
-	for name, text := range map[string]string{
-		"welt.md":  "---\ntitle: Die Welt und das Ende\ndate: 2020-05-01\nauthor: Ann Lee\nlanguage: de\nurl: https://example.org/welt\n---\nText.\n",
-		"monde.md": "---\ntitle: Le monde\ndate: 2020-05-02\nauthor: Bo Chan\nlang: fr-fr\n---\nTexte.\n",
-		"world.md": "---\ntitle: The World\ndate: 2020-05-03\nauthor: Cy Dee\n---\nText.\n",
-		"bad.md":   "---\ntitle: Bad\ndate: 2020-05-04\nauthor: Di Eve\n\nlanguage: klingon\n---\nText.\n",
+	for name, lang := range map[string]string{
+		"en1": "en", "gb1": "en-GB", "gb2": "en_gb", "us": "en-US", "fr1": "fr", "fr2": "French", "none1": "", "none2": "",
 	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		front := "---\ntitle: Piece " + name + "\ndate: 2020-01-02\nkind: article\n"
+		if lang != "" {
+			front += "language: " + lang + "\n"
+		}
+		if err := os.WriteFile(filepath.Join(dir, name+".md"), []byte(front+"---\nSome words about policy.\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return dir
+}
+
+// TestLanguageFlagCountsAgree: --language keeps the same pieces in list
+// (from the index and, with --collapse-copies, from the files), search and
+// stats, by RFC 4647's basic filtering (en: en, en-GB, en-US; en-GB en-GB
+// alone; a name its tag; "(no language)" the pieces without one); stats
+// has a Language table whose every row counts what its filter keeps, and
+// search's facets and --json carry the languages; a value that names no
+// language is refused, named, as list, search and stats refuse a bad
+// filter.
+func TestLanguageFlagCountsAgree(t *testing.T) {
+	dir := languageArchive(t)
 	idx := t.TempDir()
-	out, _, code := runIndexed(t, idx, "--archive", dir, "list", "--json")
-	if code != 0 {
-		t.Fatalf("list: exit %d", code)
-	}
-	var listed []map[string]any
-	if err := json.Unmarshal([]byte(out), &listed); err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
-	langs := map[string]any{}
-	for _, p := range listed {
-		if l, ok := p["language"]; ok {
-			langs[p["id"].(string)] = l
-		}
-	}
-	if len(listed) != 4 || len(langs) != 2 || langs["welt"] != "de" || langs["monde"] != "fr-FR" {
-		t.Errorf("languages listed %v of %d pieces:\n%s", langs, len(listed), out)
-	}
-	out, _, _ = runIndexed(t, idx, "--archive", dir, "show", "--json", "monde")
-	if !strings.Contains(out, `"language": "fr-FR"`) {
-		t.Errorf("show --json:\n%s", out)
-	}
-	for format, want := range map[string][]string{
-		"bibtex":   {"= {german}", "= {french}"},
-		"csl-json": {`"language": "de"`, `"language": "fr-FR"`},
-		"ris":      {"LA  - de\n", "LA  - fr-FR\n"},
-	} {
-		out, _, code := runIndexed(t, idx, "--archive", dir, "cite", "--all", "--format", format, "--accessed", "2025-01-02")
-		for _, w := range want {
-			if code != 0 || strings.Count(out, w) != 1 {
-				t.Errorf("cite --format %s (exit %d), want %q once:\n%s", format, code, w, out)
-			}
-		}
-		if n := strings.Count(out, "lang"); format != "ris" && n != 2 {
-			t.Errorf("cite --format %s: %d languages for 2 pieces with one:\n%s", format, n, out)
-		}
-	}
-	out, errOut, _ := runIndexed(t, idx, "--archive", dir, "check")
-	if !strings.Contains(out+errOut, `bad.md:6: language: "klingon" is no language`) {
-		t.Errorf("check:\n%s%s", out, errOut)
-	}
-}
-
-// search --json's hits carry their language as list --json's pieces do
-// (a review: a JSON consumer could not tell a hit's), left out when it is
-// not known.
-func TestLanguageInSearchJSON(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{
-		"welt.md":  "---\ntitle: Die Welt\ndate: 2020-05-01\nlanguage: de-AT\n---\nEnde.\n",
-		"world.md": "---\ntitle: The World\ndate: 2020-05-03\n---\nEnde.\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out, errOut, code := runIndexed(t, t.TempDir(), "--archive", dir, "search", "--json", "ende")
-	var res struct {
-		Hits []map[string]any `json:"hits"`
-	}
-	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || len(res.Hits) != 2 {
-		t.Fatalf("search --json: exit %d\n%s%s", code, out, errOut)
-	}
-	for _, h := range res.Hits {
-		l, has := h["language"]
-		switch h["id"] {
-		case "welt":
-			if l != "de-AT" {
-				t.Errorf("welt: language %v, want de-AT", l)
-			}
-		default:
-			if has {
-				t.Errorf("%v: language %v, want none (left out)", h["id"], l)
-			}
-		}
-	}
-}
-
-// A Hugo site's languageCode gives its pages their language in the index
-// (list and search --json), and an edited one is read at the next command.
-func TestHugoLanguageCodeInTheIndex(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, text string) {
+	folio := func(args ...string) string {
 		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("hugo.toml", "title = 'S'\nlanguageCode = 'de-de'\n")
-	write("content/posts/welt.md", "---\ntitle: Die Welt\ndate: 2020-05-01\n---\nEnde.\n")
-	idx := t.TempDir()
-	languageOf := func(want string) {
-		t.Helper()
-		out, errOut, code := runIndexed(t, idx, "--archive", dir, "list", "--json")
-		var listed []map[string]any
-		if code != 0 || json.Unmarshal([]byte(out), &listed) != nil || len(listed) != 1 || listed[0]["language"] != want {
-			t.Errorf("list --json: exit %d, want language %s:\n%s%s", code, want, out, errOut)
-		}
-		out, errOut, code = runIndexed(t, idx, "--archive", dir, "search", "--json", "ende")
-		if code != 0 || !strings.Contains(out, `"language": "`+want+`"`) {
-			t.Errorf("search --json: exit %d, want language %s:\n%s%s", code, want, out, errOut)
-		}
-	}
-	languageOf("de-DE")
-	write("hugo.toml", "title = 'S'\nlanguageCode = 'fr-fr'\n")
-	languageOf("fr-FR")
-}
-
-// folio show names a piece's language in its header, plain and --raw, as
-// the reader does; a piece of no known language says none.
-func TestShowNamesTheLanguage(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{
-		"welt.md":  "---\ntitle: Die Welt\noutlet: Der Standard\ndate: 2020-05-01\nlanguage: de-AT\n---\nEnde.\n",
-		"world.md": "---\ntitle: The World\noutlet: The Post\ndate: 2020-05-03\n---\nEnde.\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	idx := t.TempDir()
-	for _, args := range [][]string{{"show", "welt"}, {"show", "--raw", "welt"}} {
 		out, errOut, code := runIndexed(t, idx, append([]string{"--archive", dir}, args...)...)
-		if code != 0 || !strings.Contains(out, "1 May 2020 · German (de-AT)") {
-			t.Errorf("%v: exit %d, want the language after the date\n%s%s", args, code, out, errOut)
+		if code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, errOut)
+		}
+		return out
+	}
+	listIDs := func(args ...string) []string {
+		t.Helper()
+		var got []articleJSON
+		if err := json.Unmarshal([]byte(folio(append([]string{"list", "--json"}, args...)...)), &got); err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, a := range got {
+			ids = append(ids, a.ID)
+		}
+		slices.Sort(ids)
+		return ids
+	}
+	statsOf := func(args ...string) archiveStats {
+		t.Helper()
+		var st archiveStats
+		if err := json.Unmarshal([]byte(folio(append([]string{"stats", "--json"}, args...)...)), &st); err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	searchTotal := func(args ...string) (int, map[string]int) {
+		t.Helper()
+		var res struct {
+			Total  int                       `json:"total"`
+			Facets map[string]map[string]int `json:"facets"`
+		}
+		if err := json.Unmarshal([]byte(folio(append([]string{"search", "policy", "--json"}, args...)...)), &res); err != nil {
+			t.Fatal(err)
+		}
+		return res.Total, res.Facets["languages"]
+	}
+	for _, c := range []struct {
+		values []string
+		want   []string
+	}{
+		{[]string{"en"}, []string{"en1", "gb1", "gb2", "us"}},
+		{[]string{"EN"}, []string{"en1", "gb1", "gb2", "us"}},
+		{[]string{"English"}, []string{"en1", "gb1", "gb2", "us"}},
+		{[]string{"en-GB"}, []string{"gb1", "gb2"}},
+		{[]string{"en-gb", "french"}, []string{"fr1", "fr2", "gb1", "gb2"}},
+		{[]string{"de"}, nil},
+		{[]string{archive.NoLanguage}, []string{"none1", "none2"}},
+	} {
+		var args []string
+		for _, v := range c.values {
+			args = append(args, "--language", v)
+		}
+		if got := listIDs(args...); !slices.Equal(got, c.want) {
+			t.Errorf("list %q: %v, want %v", args, got, c.want)
+		}
+		if got := listIDs(append(args, "--collapse-copies")...); !slices.Equal(got, c.want) {
+			t.Errorf("list %q from the files: %v, want %v", args, got, c.want)
+		}
+		if n, _ := searchTotal(args...); n != len(c.want) {
+			t.Errorf("search %q: %d pieces, want %d", args, n, len(c.want))
+		}
+		if st := statsOf(args...); st.Pieces != len(c.want) {
+			t.Errorf("stats %q: %d pieces, want %d", args, st.Pieces, len(c.want))
 		}
 	}
-	out, _, _ := runIndexed(t, idx, "--archive", dir, "show", "world")
-	if !strings.Contains(out, "The Post · 3 May 2020\n") {
-		t.Errorf("show world: want no language\n%s", out)
+	st := statsOf()
+	want := map[string]int{"en": 4, "en-GB": 2, "en-US": 1, "fr": 2, archive.NoLanguage: 2}
+	got := map[string]int{}
+	for _, c := range st.Languages {
+		got[c.Key] = c.Count
+		if n := len(listIDs("--language", c.Key)); n != c.Count {
+			t.Errorf("stats: %s %d, --language %s lists %d", c.Key, c.Count, c.Key, n)
+		}
+	}
+	if !mapsEqual(got, want) {
+		t.Errorf("stats languages %v, want %v", got, want)
+	}
+	if _, facets := searchTotal(); !mapsEqual(facets, want) {
+		t.Errorf("search's language facets %v, want %v", facets, want)
+	}
+	if out := folio("stats"); !strings.Contains(out, "\nLanguage\n  en ") {
+		t.Errorf("stats has no Language table:\n%s", out)
+	}
+	if out := folio("search", "policy"); !strings.Contains(out, "langs") || !strings.Contains(out, "en-GB (2)") {
+		t.Errorf("search shows no languages:\n%s", out)
+	}
+	// one language: no table
+	one := t.TempDir()
+	os.WriteFile(filepath.Join(one, "a.md"), []byte("---\ntitle: A\ndate: 2020-01-02\nlanguage: fr\n---\nMots.\n"), 0o644)
+	if out, _, _ := runIndexed(t, t.TempDir(), "--archive", one, "stats"); !strings.Contains(out, ": 1 piece") || strings.Contains(out, "\nLanguage\n") {
+		t.Errorf("stats of one language has a Language table:\n%s", out)
+	}
+	// refused, named, by each command alike
+	for _, cmd := range [][]string{{"list"}, {"stats"}, {"search", "policy"}, {"trends", "policy"}} {
+		_, errOut, code := runIndexed(t, idx, append(append([]string{"--archive", dir}, cmd...), "--language", "klingon")...)
+		if code != 2 || !strings.Contains(errOut, `--language: "klingon" is no language`) {
+			t.Errorf("%q --language klingon: exit %d, %q", cmd, code, errOut)
+		}
+	}
+}
+
+// TestSavedSearchKeepsLanguages: a saved search keeps its --language,
+// lists it, runs as folio search with it, and a saved file's language
+// that names none is refused, named.
+func TestSavedSearchKeepsLanguages(t *testing.T) {
+	e := newSavedEnv(t, languageArchive(t))
+	e.must("saved", "add", "british", "policy", "--language", "en-GB", "--language", "(no language)")
+	l, ok := e.list()["british"]
+	if !ok || l.Count != 4 {
+		t.Fatalf("saved list: %+v", e.list())
+	}
+	if langs, _ := l.Filters["languages"].([]any); len(langs) != 2 || langs[0] != "en-GB" {
+		t.Errorf("saved filters %v", l.Filters)
+	}
+	if out := e.must("saved", "list"); !strings.Contains(out, "--language en-GB --language '(no language)'") {
+		t.Errorf("saved list:\n%s", out)
+	}
+	run := tookMS.ReplaceAllString(e.must("saved", "run", "british", "--json"), "")
+	search := tookMS.ReplaceAllString(e.must("search", "--json", "policy", "--language", "en-GB", "--language", "(no language)"), "")
+	if run != search {
+		t.Errorf("run --json differs from search --json:\n%s\n---\n%s", run, search)
+	}
+	path := filepath.Join(e.config, "folio", "saved.json")
+	data, _ := os.ReadFile(path)
+	os.WriteFile(path, []byte(strings.Replace(string(data), `"en-GB"`, `"Klingon"`, 1)), 0o600)
+	if _, _, err := e.folio("saved", "run", "british"); err == nil || !strings.Contains(err.Error(), `"Klingon" is no language`) {
+		t.Errorf("a saved language that names none: %v", err)
 	}
 }

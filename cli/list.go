@@ -158,7 +158,7 @@ func keptFromIndex(ctx context.Context, env *Env, f filterFlags, stateOf func(st
 		}
 		l.names = caseNames{}
 		for field, vs := range map[string][]index.FacetValue{"outlets": whole.Facets.Outlets, "authors": whole.Facets.Authors,
-			"tags": whole.Facets.Tags, "kinds": whole.Facets.Kinds} {
+			"tags": whole.Facets.Tags, "kinds": whole.Facets.Kinds, "languages": whole.Facets.Languages} {
 			for _, v := range vs {
 				l.names.add(field, v.Value)
 			}

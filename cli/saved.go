@@ -22,8 +22,8 @@ import (
 const savedLong = `Saved searches: a query and filters kept under a name, with what is new since
 each was last opened.
 
-  folio saved add NAME QUERY [--tag T --outlet O --author A --kind K --from D --to D --within
-                             --starred --unread --quoted --collapse-copies]
+  folio saved add NAME QUERY [--tag T --outlet O --author A --kind K --language L --from D --to D
+                             --within --starred --unread --quoted --collapse-copies]
   folio saved list [--json]          each search: pieces, and how many are new
   folio saved run NAME [--new] [--json]
   folio saved rename NAME NEW        keeping what each archive has shown of it
@@ -522,13 +522,13 @@ func countSaved(ctx context.Context, env *Env, ix *index.Index, o state.Opened, 
 
 // saved is the state.Filters of the flags.
 func (f filterFlags) saved() state.Filters {
-	return state.Filters{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds,
+	return state.Filters{Tags: f.tags, Outlets: f.outlets, Authors: f.authors, Kinds: f.kinds, Languages: f.languages,
 		From: f.from, To: f.to, Within: f.within, Starred: f.starred, Unread: f.unread, Quoted: f.quoted, CollapseCopies: f.collapse}
 }
 
 // filterFlagsOf is the flags of saved filters.
 func filterFlagsOf(s state.Filters) filterFlags {
-	return filterFlags{tags: s.Tags, outlets: s.Outlets, authors: s.Authors, kinds: s.Kinds,
+	return filterFlags{tags: s.Tags, outlets: s.Outlets, authors: s.Authors, kinds: s.Kinds, languages: s.Languages,
 		from: s.From, to: s.To, within: s.Within, starred: s.Starred, unread: s.Unread, quoted: s.Quoted, collapse: s.CollapseCopies}
 }
 
@@ -541,7 +541,7 @@ func savedArgs(s state.Search) string {
 	for _, l := range []struct {
 		flag   string
 		values []string
-	}{{"--tag", f.Tags}, {"--outlet", f.Outlets}, {"--author", f.Authors}, {"--kind", f.Kinds}} {
+	}{{"--tag", f.Tags}, {"--outlet", f.Outlets}, {"--author", f.Authors}, {"--kind", f.Kinds}, {"--language", f.Languages}} {
 		for _, v := range l.values {
 			args = append(args, l.flag, shellQuote(v))
 		}

@@ -255,7 +255,7 @@ func searchJSON(res index.Results) resultsJSON {
 	}
 	out.Facets = map[string]map[string]int{
 		"tags": counts(res.Facets.Tags), "outlets": counts(res.Facets.Outlets), "authors": counts(res.Facets.Authors),
-		"kinds": counts(res.Facets.Kinds),
+		"kinds": counts(res.Facets.Kinds), "languages": counts(res.Facets.Languages),
 		"years": counts(res.Facets.YearValues()), "months": counts(res.Facets.Months),
 	}
 	return out
@@ -321,7 +321,7 @@ func printResults(w io.Writer, q index.Query, res index.Results, many, styled bo
 		}
 		fmt.Fprintln(w, fit(fmt.Sprintf("%s%-8s%s %s", dim, name, reset, strings.Join(parts, ", "))))
 	}
-	// the groups the sidebar shows: authors and kinds when they have two
+	// the groups the sidebar shows: authors, kinds and languages when they have two
 	// values or more, or the search picks some (a single value unasked
 	// says nothing); the rest when they have any (a helper's report:
 	// --author with one author left the authors out, and one kind unasked
@@ -333,6 +333,9 @@ func printResults(w io.Writer, q index.Query, res index.Results, many, styled bo
 	group("tags", res.Facets.Tags, 10)
 	if index.FacetTells(res.Facets.Kinds, q.Kinds) {
 		group("kinds", res.Facets.Kinds, 5)
+	}
+	if index.FacetTells(res.Facets.Languages, q.Languages) {
+		group("langs", res.Facets.Languages, 6)
 	}
 	// the undated pieces last, so that the years add up to the hits (a
 	// helper's report: 1 of 3 hits in years, 2 undated left out silently)

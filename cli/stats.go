@@ -40,6 +40,10 @@ type archiveStats struct {
 	Authors []count `json:"authors"` // a piece by two authors counts for each
 	Tags    []count `json:"tags"`
 	Kinds   []count `json:"kinds"`
+	// Languages count the pieces under their language and its prefixes
+	// (archive.LanguageValues: en-GB counts for en-GB and en), as the
+	// facets and --language do; archive.NoLanguage those without one
+	Languages []count `json:"languages"`
 }
 
 func newStatsCmd(env *Env) *cobra.Command {
@@ -48,9 +52,11 @@ func newStatsCmd(env *Env) *cobra.Command {
 	var f filterFlags
 	cmd := &cobra.Command{
 		Use:   "stats [--json]",
-		Short: "Count the pieces of an archive per year, month, outlet, author, tag and kind",
+		Short: "Count the pieces of an archive per year, month, outlet, author, tag, kind and language",
 		Long: `Count the pieces of an archive per year, per month (pieces whose month is
-known), per outlet, per author, per tag and per kind, with bars. Outlets,
+known), per outlet, per author, per tag, per kind and, when it has more
+than one, per language (a piece in en-GB counts for en-GB and for en, as
+--language en keeps it), with bars. Outlets,
 authors and tags are listed most frequent first; --top limits them (0 for
 all); a piece by two authors counts for each. The filters are
 those of folio list and folio search and count the pieces they list.`,
@@ -131,7 +137,7 @@ func (n caseNames) add(field, value string) {
 // namesOf are the names of the groups of st, the stats of a whole archive.
 func namesOf(st archiveStats) caseNames {
 	names := caseNames{}
-	for field, cs := range map[string][]count{"outlets": st.Outlets, "authors": st.Authors, "tags": st.Tags, "kinds": st.Kinds} {
+	for field, cs := range map[string][]count{"outlets": st.Outlets, "authors": st.Authors, "tags": st.Tags, "kinds": st.Kinds, "languages": st.Languages} {
 		for _, c := range cs {
 			names.add(field, c.Key)
 		}
@@ -216,6 +222,7 @@ func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
 // beside the period (the index's addCollapsedValues).
 func computeUnitStats(name string, units [][]archive.Article, names caseNames, inPeriod func(archive.Article) bool) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	languages := map[string]int{}
 	yearOnly, undated, pieces := 0, 0, 0
 	in := func(a archive.Article) bool { return inPeriod == nil || inPeriod(a) }
 	for _, unit := range units {
@@ -259,15 +266,19 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames, i
 				add(tags, "tag", t)
 			}
 			add(kinds, "kind", cmp.Or(a.Kind, archive.KindArticle))
+			for _, l := range archive.LanguageValues(a.Language) {
+				add(languages, "language", l)
+			}
 		}
 	}
 	return archiveStats{
 		Archive: name, Pieces: pieces,
 		Years: byKey(years), Months: byKey(months), YearOnly: yearOnly, Undated: undated,
-		Outlets: byCount(mergeCases(outlets, names["outlets"], archive.FieldKey("outlets"))),
-		Authors: byCount(mergeCases(authors, names["authors"], archive.FieldKey("authors"))),
-		Tags:    byCount(mergeCases(tags, names["tags"], archive.FieldKey("tags"))),
-		Kinds:   byCount(mergeCases(kinds, names["kinds"], archive.FieldKey("kinds"))),
+		Outlets:   byCount(mergeCases(outlets, names["outlets"], archive.FieldKey("outlets"))),
+		Authors:   byCount(mergeCases(authors, names["authors"], archive.FieldKey("authors"))),
+		Tags:      byCount(mergeCases(tags, names["tags"], archive.FieldKey("tags"))),
+		Kinds:     byCount(mergeCases(kinds, names["kinds"], archive.FieldKey("kinds"))),
+		Languages: byCount(mergeCases(languages, names["languages"], archive.FieldKey("languages"))),
 	}
 }
 
@@ -369,5 +380,8 @@ func writeStats(w io.Writer, st archiveStats, top int) error {
 	section("Author", st.Authors, true)
 	section("Tag", st.Tags, true)
 	section("Kind", st.Kinds, false)
+	if len(st.Languages) > 1 { // one language, or none, tells nothing
+		section("Language", st.Languages, false)
+	}
 	return nil
 }

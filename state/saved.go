@@ -57,7 +57,7 @@ const SavedVersion = 1
 // MaxNameLen is the longest name of a saved search, in characters.
 const MaxNameLen = 64
 
-const savedAbout = "folio saved searches: a name, a query in folio's query language and filters as the command line takes them (--tag, --outlet, --author, --kind: lists; --from, --to: YYYY, YYYY-MM or YYYY-MM-DD; --within: the piece's date wholly in them; --starred, --unread, --quoted, --collapse-copies). Safe to edit while folio is not running."
+const savedAbout = "folio saved searches: a name, a query in folio's query language and filters as the command line takes them (--tag, --outlet, --author, --kind, --language: lists; --from, --to: YYYY, YYYY-MM or YYYY-MM-DD; --within: the piece's date wholly in them; --starred, --unread, --quoted, --collapse-copies). Safe to edit while folio is not running."
 
 // Search is one saved search.
 type Search struct {
@@ -75,8 +75,10 @@ type Filters struct {
 	Outlets []string `json:"outlets,omitempty"`
 	Authors []string `json:"authors,omitempty"`
 	Kinds   []string `json:"kinds,omitempty"`
-	From    string   `json:"from,omitempty"`
-	To      string   `json:"to,omitempty"`
+	// Languages are language ranges (--language: en, en-GB, German)
+	Languages []string `json:"languages,omitempty"`
+	From      string   `json:"from,omitempty"`
+	To        string   `json:"to,omitempty"`
 	// Within: From and To hold a piece's whole period (folio search
 	// --within; the reader's month chosen on a chart)
 	Within  bool `json:"within,omitempty"`
@@ -90,7 +92,10 @@ type Filters struct {
 // Filter is the archive.Filter of f (all but the reading filters,
 // Starred, Unread and Quoted, which need the reading state and quotes).
 func (f Filters) Filter() (archive.Filter, error) {
-	af := archive.Filter{Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds, Within: f.Within}
+	af := archive.Filter{Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds, Languages: f.Languages, Within: f.Within}
+	if err := archive.CheckLanguages(f.Languages); err != nil {
+		return af, fmt.Errorf("languages: %v", err)
+	}
 	if f.Within && f.From == "" && f.To == "" {
 		// checked as the file is read, with its line (a review: a
 		// hand-edited one broke the whole saved list)
