@@ -657,7 +657,7 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 	each := state.OpenedEach(times, all)
 	for _, s := range all {
 		f := s.Filters
-		u := ui.SavedSearch{Name: s.Name, Query: s.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds,
+		u := ui.SavedSearch{Name: s.Name, Query: s.Query, Tags: f.Tags, Outlets: f.Outlets, Authors: f.Authors, Kinds: f.Kinds, Languages: f.Languages,
 			From: f.From, To: f.To, Within: f.Within, Starred: f.Starred, Unread: f.Unread, Quoted: f.Quoted, CollapseCopies: f.CollapseCopies}
 		if o, ok := each[state.NameKey(s.Name)]; ok {
 			u.Opened, u.SeenThrough = true, o.Through
@@ -669,7 +669,7 @@ func (r readerSaved) List() ([]ui.SavedSearch, error) {
 
 func (r readerSaved) Add(u ui.SavedSearch, through time.Time) (ui.SavedSearch, error) {
 	s, err := r.saved.Add(state.Search{Name: u.Name, Query: u.Query, Filters: state.Filters{Tags: u.Tags, Outlets: u.Outlets,
-		Authors: u.Authors, Kinds: u.Kinds, From: u.From, To: u.To, Within: u.Within, Starred: u.Starred, Unread: u.Unread, Quoted: u.Quoted,
+		Authors: u.Authors, Kinds: u.Kinds, Languages: u.Languages, From: u.From, To: u.To, Within: u.Within, Starred: u.Starred, Unread: u.Unread, Quoted: u.Quoted,
 		CollapseCopies: u.CollapseCopies}})
 	if err != nil {
 		return u, err

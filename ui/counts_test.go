@@ -241,6 +241,8 @@ func TestOneCountEverywhere(t *testing.T) {
 				q.Outlets = []string{e.value}
 			case groupKinds:
 				q.Kinds = []string{e.value}
+			case groupLanguages:
+				q.Languages = []string{e.value}
 			case groupYears:
 				q.Years = []string{e.value}
 			}

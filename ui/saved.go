@@ -35,6 +35,7 @@ type SavedSearch struct {
 	Name                          string
 	Query                         string
 	Tags, Outlets, Authors, Kinds []string
+	Languages                     []string // language ranges (--language)
 	// From and To are dates as written: "2017", "2017-09", "2017-09-14".
 	From, To                string
 	Within                  bool // From and To hold a piece's whole period (folio search --within)
@@ -306,7 +307,7 @@ func (m Model) savedOfCurrent(name string) (SavedSearch, error) {
 	q := m.buildQuery()
 	f := m.sidebar.readingFilter()
 	s := SavedSearch{Name: name, Query: strings.TrimSpace(m.search.value()),
-		Tags: q.Tags, Outlets: q.Outlets, Authors: q.Authors, Kinds: q.Kinds,
+		Tags: q.Tags, Outlets: q.Outlets, Authors: q.Authors, Kinds: q.Kinds, Languages: q.Languages,
 		Starred: f.starred, Unread: f.unread, Quoted: f.quoted, CollapseCopies: q.CollapseCopies}
 	if slices.Contains(q.Years, index.Undated) {
 		// the years are saved as a range of dates, which holds no
@@ -448,7 +449,7 @@ func periodOf(from, to string) period {
 // savedQuery is the query of a saved search (its reading filters apart).
 func savedQuery(s SavedSearch) index.Query {
 	p := periodOf(s.From, s.To)
-	return index.Query{Text: s.Query, Tags: s.Tags, Outlets: s.Outlets, Authors: s.Authors, Kinds: s.Kinds, From: p.from, To: p.to,
+	return index.Query{Text: s.Query, Tags: s.Tags, Outlets: s.Outlets, Authors: s.Authors, Kinds: s.Kinds, Languages: s.Languages, From: p.from, To: p.to,
 		Within:         s.Within && !p.isZero(),
 		CollapseCopies: s.CollapseCopies}
 }

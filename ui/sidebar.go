@@ -20,6 +20,7 @@ const (
 	groupTags
 	groupYears
 	groupKinds
+	groupLanguages // a piece's language and its prefixes (archive.LanguageValues)
 	groupCount
 )
 
@@ -41,6 +42,8 @@ func (g facetGroup) title() string {
 		return "YEARS"
 	case groupKinds:
 		return "KIND"
+	case groupLanguages:
+		return "LANGUAGE"
 	}
 	return ""
 }
@@ -65,6 +68,8 @@ func (g facetGroup) prefix() string {
 		return "year"
 	case groupKinds:
 		return "kind"
+	case groupLanguages:
+		return "language"
 	}
 	return ""
 }
@@ -369,8 +374,9 @@ func (s *sidebar) rebuild() {
 		// newest year first, then the undated pieces (index.Undated): the
 		// years add up to the results (a helper's report: 1 of 3 in
 		// years, the 2 undated left out silently); chosen, it keeps them
-		groupYears: yearsNewestFirst(s.facets),
-		groupKinds: s.facets.Kinds,
+		groupYears:     yearsNewestFirst(s.facets),
+		groupKinds:     s.facets.Kinds,
+		groupLanguages: s.facets.Languages,
 	}
 	for g := groupOutlets; g < groupCount; g++ {
 		values := groups[g]
@@ -387,8 +393,9 @@ func (s *sidebar) rebuild() {
 				values = append(values, index.FacetValue{Value: c, Count: n})
 			}
 		}
-		// A kind or author facet with a single value says nothing.
-		if (g == groupKinds || g == groupAuthors) && !index.FacetTells(groups[g], s.chosen[g]) {
+		// A kind, author or language facet with a single value says
+		// nothing.
+		if (g == groupKinds || g == groupAuthors || g == groupLanguages) && !index.FacetTells(groups[g], s.chosen[g]) {
 			continue
 		}
 		values = s.filtered(g, values)
@@ -508,6 +515,7 @@ func (s sidebar) applyTo(q *index.Query) {
 	q.Tags = slices.Clone(s.chosen[groupTags])
 	q.Years = slices.Clone(s.chosen[groupYears])
 	q.Kinds = slices.Clone(s.chosen[groupKinds])
+	q.Languages = slices.Clone(s.chosen[groupLanguages])
 	q.From, q.To, q.Within = s.period.from, s.period.to, s.period.within
 	q.CollapseCopies = s.isChosen(groupCopies, copiesCollapse)
 }

@@ -48,13 +48,14 @@ func (s sidebar) savedAt(i int) (string, bool) {
 }
 
 // setSearch sets the filters of a saved search: its tags, outlets,
-// authors, kinds and reading filters chosen, its dates as the period.
+// authors, kinds, languages and reading filters chosen, its dates as the period.
 func (s *sidebar) setSearch(sv SavedSearch) {
 	s.chosen = [groupCount][]string{}
 	s.chosen[groupTags] = slices.Clone(sv.Tags)
 	s.chosen[groupOutlets] = slices.Clone(sv.Outlets)
 	s.chosen[groupAuthors] = slices.Clone(sv.Authors)
 	s.chosen[groupKinds] = slices.Clone(sv.Kinds)
+	s.chosen[groupLanguages] = slices.Clone(sv.Languages)
 	if sv.Starred {
 		s.chosen[groupReading] = append(s.chosen[groupReading], readingStarred)
 	}
