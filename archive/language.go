@@ -448,3 +448,30 @@ func (s *SiteRoots) hugoLanguageKey(p string) string {
 	key, _ := s.hugoBuildFor(p).langs.pageLanguageKey(rel)
 	return key
 }
+
+// RepeatedLanguageRows are the rows of a language facet (values as
+// LanguageValues gives them, with their counts) that hold the same
+// pieces as a longer tag's row beneath them: a prefix counted as many
+// times as one of its longer tags (en beside en-GB when every English
+// piece is en-GB, fr beside fr-FR in a Hugo site whose French
+// languageCode is fr-fr). A row holds the pieces of every longer row
+// beneath it, so an equal count is the same pieces, and the row would
+// only say them twice; the facets and folio stats leave it out (a value
+// chosen stays). A prefix over two longer tags, or over pieces of its
+// own, counts more than each and is kept (en over en-GB and en-US).
+func RepeatedLanguageRows(counts map[string]int) map[string]bool {
+	var out map[string]bool
+	for v, n := range counts {
+		lv := strings.ToLower(v) + "-"
+		for w, m := range counts {
+			if m == n && len(w) > len(lv) && strings.HasPrefix(strings.ToLower(w), lv) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[v] = true
+				break
+			}
+		}
+	}
+	return out
+}

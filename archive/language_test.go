@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -284,5 +285,25 @@ func TestLanguageRanges(t *testing.T) {
 	}
 	if got := LanguageValues(""); !slices.Equal(got, []string{NoLanguage}) {
 		t.Errorf("LanguageValues(\"\") = %q", got)
+	}
+}
+
+func TestRepeatedLanguageRows(t *testing.T) {
+	for _, c := range []struct {
+		counts map[string]int
+		want   []string
+	}{
+		{map[string]int{"en": 3, "en-GB": 3, "fr": 2, "fr-FR": 2, "de": 1}, []string{"en", "fr"}},
+		{map[string]int{"en": 5, "en-GB": 3, "en-US": 2}, nil},                              // en over two tags
+		{map[string]int{"en": 4, "en-GB": 3}, nil},                                          // one piece of plain en
+		{map[string]int{"zh": 2, "zh-Hant": 2, "zh-Hant-TW": 2}, []string{"zh", "zh-Hant"}}, // every prefix
+		{map[string]int{"en": 2, "EN-gb": 2}, []string{"en"}},                               // any case
+		{map[string]int{"e": 2, "en": 2}, nil},                                              // no subtag boundary
+		{map[string]int{NoLanguage: 2, "en": 2}, nil},
+	} {
+		got := slices.Sorted(maps.Keys(RepeatedLanguageRows(c.counts)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%v: repeated %v, want %v", c.counts, got, c.want)
+		}
 	}
 }

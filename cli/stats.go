@@ -278,8 +278,18 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames, i
 		Authors:   byCount(mergeCases(authors, names["authors"], archive.FieldKey("authors"))),
 		Tags:      byCount(mergeCases(tags, names["tags"], archive.FieldKey("tags"))),
 		Kinds:     byCount(mergeCases(kinds, names["kinds"], archive.FieldKey("kinds"))),
-		Languages: byCount(mergeCases(languages, names["languages"], archive.FieldKey("languages"))),
+		Languages: byCount(withoutRepeated(mergeCases(languages, names["languages"], archive.FieldKey("languages")))),
 	}
+}
+
+// withoutRepeated is the languages' counts less the rows that repeat a
+// longer tag's pieces (archive.RepeatedLanguageRows: en beside en-GB), as
+// the index's facets leave them out.
+func withoutRepeated(m map[string]int) map[string]int {
+	for v := range archive.RepeatedLanguageRows(m) {
+		delete(m, v)
+	}
+	return m
 }
 
 // mergeCases counts the values of one key (archive.FieldKey: that differ

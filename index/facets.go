@@ -417,7 +417,30 @@ func sortFacet(vs []FacetValue, byValue bool) {
 func (ix *Index) AllFacets() Facets {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return ix.facetTerms.mergeCases(ix.allFacets)
+	fs := ix.facetTerms.mergeCases(ix.allFacets)
+	fs.Languages = withoutRepeatedLanguages(fs.Languages, nil)
+	return fs
+}
+
+// withoutRepeatedLanguages is a language facet's rows less those that
+// hold the same pieces as a longer tag's row (archive.RepeatedLanguageRows:
+// en beside en-GB when every English piece is en-GB), but a value chosen
+// (Query.Languages) stays, its count beside it.
+func withoutRepeatedLanguages(vs []FacetValue, chosen []string) []FacetValue {
+	if len(vs) < 2 {
+		return vs
+	}
+	counts := make(map[string]int, len(vs))
+	for _, v := range vs {
+		counts[v.Value] = v.Count
+	}
+	repeated := archive.RepeatedLanguageRows(counts)
+	if len(repeated) == 0 {
+		return vs
+	}
+	return slices.DeleteFunc(slices.Clone(vs), func(v FacetValue) bool {
+		return repeated[v.Value] && !slices.ContainsFunc(chosen, func(c string) bool { return strings.EqualFold(c, v.Value) })
+	})
 }
 
 // ManyAuthors reports whether the index names more than one author (in
