@@ -27,11 +27,12 @@ type quoteBar struct {
 	token []rune
 }
 
-// quoteBars is cfg with its quotes' indent token written as a placeholder
-// that src holds neither written nor as a reference (none of avoid),
-// Indent times its cells; cfg itself when the token is one cell (Glamour
-// counts it right), is not a cell a rune, or no placeholder is free.
-func quoteBars(cfg *gansi.StyleConfig, src []byte, avoid numberMarks) (*gansi.StyleConfig, quoteBar) {
+// quoteBars is cfg with its quotes' indent token written as a placeholder,
+// the first of free (the placeholders the piece holds neither written nor
+// as a reference: freePlaceholders) that is none of avoid, Indent times
+// its cells; cfg itself when the token is one cell (Glamour counts it
+// right), is not a cell a rune, or no placeholder is free.
+func quoteBars(cfg *gansi.StyleConfig, free []rune, avoid numberMarks) (*gansi.StyleConfig, quoteBar) {
 	q := cfg.BlockQuote
 	if q.Indent == nil || *q.Indent == 0 || q.IndentToken == nil {
 		return cfg, quoteBar{}
@@ -45,7 +46,7 @@ func quoteBars(cfg *gansi.StyleConfig, src []byte, avoid numberMarks) (*gansi.St
 			return cfg, quoteBar{}
 		}
 	}
-	for _, ph := range freePlaceholders(src, 4) {
+	for _, ph := range free {
 		if ph == avoid.minus || ph == avoid.comma || ph == avoid.dot {
 			continue
 		}

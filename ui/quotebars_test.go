@@ -53,3 +53,46 @@ func TestQuoteTextCarriesItsBar(t *testing.T) {
 		}
 	}
 }
+
+// A piece that holds the placeholders' own characters (U+2011 and the
+// first private use ones, written and as references) shows them as
+// written, and its quote's bars, signs and numbers as where it holds
+// none: the placeholders of the signs, the separators and the bars are
+// the next free ones, found once for all three (freePlaceholders).
+func TestHeldPlaceholdersShowAsWritten(t *testing.T) {
+	t.Setenv("NO_COLOR", "")
+	md := "> A non\u2011breaking hyphen, &#8209; and \ue000, &#xE001; \ue002 in a quote: it fell to -12.5 percent of 42,300.50 dollars, and then to -3 again as the year went on and on\n\nOutside it \ue003 and -4.5 and 1,234.\n"
+	held := map[string]int{"\u2011": 2, "\ue000": 1, "\ue001": 1, "\ue002": 1, "\ue003": 1, "-": 3}
+	for _, style := range []string{"dark", "notty", PlainStyle} {
+		for w := 30; w <= 120; w++ {
+			lines, _, err := RenderMarkdown(md, w, style)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := ansi.Strip(strings.Join(lines, "\n"))
+			for s, n := range held {
+				if got := strings.Count(out, s); got != n {
+					t.Fatalf("%s at %d: %q shown %d times, written %d:\n%s", style, w, s, got, n, out)
+				}
+			}
+			if strings.ContainsFunc(out, func(r rune) bool { return r >= 0xE004 && r < 0xE000+64 }) {
+				t.Fatalf("%s at %d: a placeholder shown:\n%s", style, w, out)
+			}
+			flat := strings.Join(strings.Fields(out), " ")
+			for _, n := range []string{"-12.5", "42,300.50", "-3", "-4.5", "1,234."} {
+				if !strings.Contains(flat, n) {
+					t.Fatalf("%s at %d: %s not shown whole:\n%s", style, w, n, out)
+				}
+			}
+			for k, l := range lines {
+				s := strings.TrimSpace(ansi.Strip(l))
+				if strings.HasPrefix(s, "Outside") {
+					break
+				}
+				if s != "" && !strings.HasPrefix(s, "│") && !strings.HasPrefix(s, "|") {
+					t.Fatalf("%s at %d: line %d %q is outside the quote:\n%s", style, w, k, s, out)
+				}
+			}
+		}
+	}
+}

@@ -389,11 +389,14 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	src = lineBreaks(doc, src)
 	itemParagraphs(doc)              // see linebreaks.go
 	src = wordsAroundLinks(doc, src) // see linktext.go
-	marks, signs := docPlaceholders(src)
+	// the placeholders of the numbers' marks and the quote bars, found in
+	// one unescaping of the text
+	free := freePlaceholders(src, maxPlaceholders)
+	marks, signs := docPlaceholders(src, free)
 	if signs {
 		src = protectDocSigns(doc, src, marks) // see signs.go
 	}
-	cfg, bars := quoteBars(cfg, src, marks) // see quotebars.go
+	cfg, bars := quoteBars(cfg, free, marks) // see quotebars.go
 	// at renders blocks, top-level blocks of doc, as a document of their
 	// own wrapped at w
 	at := func(blocks []ast.Node, w int) ([]string, error) {

@@ -156,7 +156,7 @@ func glamourRender(t *testing.T, md, style string, width int) string {
 	if !ok {
 		t.Fatalf("%s: no style", style)
 	}
-	cfg, bars := quoteBars(cfg, []byte(md), numberMarks{})
+	cfg, bars := quoteBars(cfg, freePlaceholders([]byte(md), maxPlaceholders), numberMarks{})
 	tr, err := glamour.NewTermRenderer(glamour.WithStyles(*cfg), glamour.WithWordWrap(width))
 	if err != nil {
 		t.Fatal(err)

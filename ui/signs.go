@@ -66,9 +66,13 @@ func freePlaceholders(s []byte, n int) []rune {
 type numberMarks struct{ minus, comma, dot rune }
 
 // docPlaceholders are the placeholders for the marks of src's numbers,
-// each one src holds neither written nor as a reference; not ok when src
+// taken from free (the placeholders src holds neither written nor as a
+// reference: freePlaceholders, asked once a render for these and the
+// quote bars', each of which unescaped the whole text); not ok when src
 // has none of '-', ',' and '.' between digits (or no placeholder is free).
-func docPlaceholders(src []byte) (numberMarks, bool) {
+// With too few free for all three, the signs alone have one, as before
+// the separators had theirs.
+func docPlaceholders(src []byte, free []rune) (numberMarks, bool) {
 	var m numberMarks
 	want := []*rune{}
 	if bytes.IndexByte(src, '-') >= 0 {
@@ -80,10 +84,9 @@ func docPlaceholders(src []byte) (numberMarks, bool) {
 	if separatorBetweenDigits(src, '.') {
 		want = append(want, &m.dot)
 	}
-	free := freePlaceholders(src, len(want))
 	if len(want) == 0 || len(free) < len(want) {
-		if m, ok := signPlaceholder(src); ok {
-			return numberMarks{minus: m}, true // as before: signs alone
+		if len(free) > 0 && bytes.IndexByte(src, '-') >= 0 {
+			return numberMarks{minus: free[0]}, true // as before: signs alone
 		}
 		return numberMarks{}, false
 	}
@@ -92,6 +95,10 @@ func docPlaceholders(src []byte) (numberMarks, bool) {
 	}
 	return m, true
 }
+
+// maxPlaceholders is how many free placeholders a render asks for: one
+// for each of numberMarks' and one for the quote bars.
+const maxPlaceholders = 4
 
 // separatorBetweenDigits says whether src holds c between two digits.
 func separatorBetweenDigits(src []byte, c byte) bool {
