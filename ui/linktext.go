@@ -9,9 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -391,20 +389,34 @@ func showsURLLast(n ast.Node) bool {
 // one, for finding a passage in the rendering as a reader reads it,
 // without them (state.NewTextWithLinks). A link shown as its URL alone
 // (its text is its URL, an autolink) is read as it is and not given, nor
-// is an image's. md is parsed as RenderMarkdown parses it, within its
-// bounds: none of a piece it shows as plain text.
+// is an image's. md is parsed and made ready as RenderMarkdown renders it
+// (preparePart, in the same parts, within the same bounds): none of what
+// it shows as plain text, a paragraph too costly to parse among them,
+// gives a URL.
 func LinkURLs(md string) []string {
-	if len(md) > maxRenderBytes || referenceWork(md) > maxReferenceWork {
+	p := cutPiece(md, time.Now()) // no code highlighted: code holds no link
+	if p.plain != "" {
 		return nil
 	}
-	md, _ = boundContainers(md)
-	src := []byte(defuseReferences(md).md)
-	lim := &limits{deadline: time.Now(), share: 1}
-	doc := goldmark.New(
-		goldmark.WithParser(newParser(lim)),
-		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
-	).Parser().Parse(text.NewReader(src))
 	var urls []string
+	for i, part := range p.parts {
+		urls = append(urls, partLinkURLs(part, p.lims[i])...)
+	}
+	return urls
+}
+
+// partLinkURLs are LinkURLs of md, a part of a piece, rendered within lim;
+// none when it panics (RenderMarkdown shows the part's error).
+func partLinkURLs(md string, lim *limits) (urls []string) {
+	defer func() {
+		if r := recover(); r != nil {
+			urls = nil
+		}
+	}()
+	doc, src, _, ok := preparePart(md, lim)
+	if !ok {
+		return nil // shown as plain text
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

@@ -66,3 +66,37 @@ func TestQuoteReadWithoutLinksIsMarked(t *testing.T) {
 	}
 	r.quit()
 }
+
+// A paragraph too costly to parse is shown as plain text, its links as
+// written, and gives no URL to leave out (LinkURLs parses as the
+// renderer does, the paragraph guard too: a read of the change, 42zc):
+// a passage over a link elsewhere and that paragraph, the URL it shows
+// after "the report" held, is found, the link's URL left out, the
+// paragraph's kept.
+func TestQuoteOfAParagraphShownRawKeepsItsURL(t *testing.T) {
+	md := "As [the review](https://example.com/v) said, it held.\n\n" +
+		"Raw: [the report](https://example.com/r) opens it; the report https://example.com/r is shown as written, " +
+		strings.Repeat("word ", maxParagraphBytes/5+100) + "end.\n"
+	lines, note, err := RenderMarkdown(md, 80, PlainStyle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ansi.Strip(strings.Join(lines, "\n"))
+	if !strings.Contains(text, "[the report](https://example.com/r)") || note == "" {
+		t.Fatalf("the long paragraph not shown as written (%q):\n%.300s", note, text)
+	}
+	p := "As the review said, it held. Raw: [the report](https://example.com/r) opens it; the report https://example.com/r is shown"
+	if _, _, ok := state.Find(text, p); ok {
+		t.Fatalf("%q is in the text as shown:\n%.300s", p, text)
+	}
+	prepared := state.NewTextWithLinks(text, func() []string { return LinkURLs(md) })
+	sel, _, ok := prepared.Find(p)
+	if !ok {
+		t.Fatalf("%q not found (URLs given: %q):\n%.300s", p, LinkURLs(md), text)
+	}
+	start, end, ok := prepared.Locate(sel)
+	if got := strings.Join(strings.Fields(text[start:end]), " "); !ok || !strings.HasPrefix(got, "As the review https://example.com/v said") ||
+		!strings.HasSuffix(got, "the report https://example.com/r is shown") {
+		t.Errorf("located %v: %q", ok, got)
+	}
+}

@@ -54,21 +54,12 @@ func renderMarkdown(md string, width int, style string) (lines []string, note st
 // was too costly is shown as plain text, which note says ("" when all of
 // md was rendered). The caller says it after "Rendering limited: ".
 func RenderMarkdown(md string, width int, style string) (lines []string, note string, err error) {
-	md = expandTabs(md)
-	if len(md) > maxRenderBytes {
-		return plainLines(md, width), fmt.Sprintf("over %d MB, the piece is shown as plain text", maxRenderBytes>>20), nil
+	p := cutPiece(md, time.Now().Add(highlightBudget))
+	if p.plain != "" {
+		return plainLines(p.md, width), p.plain, nil
 	}
-	if referenceWork(md) > maxReferenceWork {
-		return plainLines(md, width), "too many link reference definitions in a paragraph: the piece is shown as plain text", nil
-	}
-	md, pre := boundContainers(md)
-	defer func() { note = joinNotes(pre.note(), note) }()
-	parts := splitMarkdown(md, runtime.GOMAXPROCS(0))
-	deadline := time.Now().Add(highlightBudget)
-	lims := make([]*limits, len(parts))
-	for i, p := range parts {
-		lims[i] = &limits{deadline: deadline, share: float64(max(len(p), 1)) / float64(max(len(md), 1))}
-	}
+	defer func() { note = joinNotes(p.pre.note(), note) }()
+	parts, lims := p.parts, p.lims
 	outs := make([][]string, len(parts))
 	errs := make([]error, len(parts))
 	// a part's panic is its error, in any caller (show and quotes have no
@@ -101,6 +92,38 @@ func RenderMarkdown(md string, width int, style string) (lines []string, note st
 		lines = append(lines, out...)
 	}
 	return lines, notes(lims), nil
+}
+
+// piece is a piece's Markdown as RenderMarkdown renders it, and
+// LinkURLs reads it: its tabs expanded (md), then, unless it is shown as
+// plain text unparsed (plain says why), its containers bounded (pre says
+// what that limited) and cut into parts, each rendered within its limits.
+type piece struct {
+	md, plain string
+	pre       preparsed
+	parts     []string
+	lims      []*limits
+}
+
+// cutPiece is md as a piece to render, its code highlighted until
+// deadline.
+func cutPiece(md string, deadline time.Time) piece {
+	p := piece{md: expandTabs(md)}
+	switch {
+	case len(p.md) > maxRenderBytes:
+		p.plain = fmt.Sprintf("over %d MB, the piece is shown as plain text", maxRenderBytes>>20)
+		return p
+	case referenceWork(p.md) > maxReferenceWork:
+		p.plain = "too many link reference definitions in a paragraph: the piece is shown as plain text"
+		return p
+	}
+	bounded, pre := boundContainers(p.md)
+	p.pre = pre
+	p.parts = splitMarkdown(bounded, runtime.GOMAXPROCS(0))
+	for _, part := range p.parts {
+		p.lims = append(p.lims, &limits{deadline: deadline, share: float64(max(len(part), 1)) / float64(max(len(bounded), 1))})
+	}
+	return p
 }
 
 // defused is a part of a piece with each numeric character reference to a
@@ -348,14 +371,16 @@ func notes(lims []*limits) string {
 	return sum.note()
 }
 
-// renderPart renders md within lim (see renderguard.go). Glamour's own
-// TermRenderer is not used: it parses with automatic heading IDs and gives
-// no way to look at the document before rendering it.
-func renderPart(md string, width int, style string, lim *limits) ([]string, error) {
-	cfg, ok := styleConfig(style)
-	if !ok {
-		return nil, fmt.Errorf("%s: style not found", style)
-	}
+// preparePart parses md, a part of a piece, within lim (see
+// renderguard.go: a paragraph too costly to parse is its text) and makes
+// the document ready for Glamour (writeCode … wordsAroundLinks): src is
+// what its nodes' segments point into, schemes whether it holds a URL
+// written without its scheme (autoLinksAsWritten). Not ok when the part
+// costs more than its share of renderBudget: it is shown as plain text.
+// One parser set-up for renderPart and LinkURLs (a read of the change,
+// 42zc: LinkURLs parsed without the paragraph guard, and a paragraph shown
+// as plain text gave its links' URLs to the quote matcher).
+func preparePart(md string, lim *limits) (doc ast.Node, src []byte, schemes, ok bool) {
 	full := md
 	if !strings.HasSuffix(md, "\n") {
 		// goldmark's Segment.Value appends the new line a code block's
@@ -368,8 +393,8 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 		full += "\n"
 	}
 	part := defuseReferences(full)
-	src := []byte(part.md)
-	doc := goldmark.New(
+	src = []byte(part.md)
+	doc = goldmark.New(
 		goldmark.WithParser(newParser(lim)),
 		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithParagraphTransformers(util.Prioritized(lim, 10000))),
@@ -377,11 +402,10 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	lim.fillPlain(src)
 	lim.flatten(doc, 0, 0)
 	if cost(doc) > int(renderBudget*lim.share) {
-		lim.plain = true
-		return plainLines(md, width), nil
+		return nil, nil, false, false
 	}
 	src = linksOfOtherSites(doc, src)
-	schemes := autoLinksAsWritten(doc) // see linktext.go
+	schemes = autoLinksAsWritten(doc) // see linktext.go
 	code, html := codeAndHTML(doc)
 	src = part.writeCode(code, src)
 	src = defuseHTML(html, src)
@@ -389,6 +413,22 @@ func renderPart(md string, width int, style string, lim *limits) ([]string, erro
 	src = lineBreaks(doc, src)
 	itemParagraphs(doc)              // see linebreaks.go
 	src = wordsAroundLinks(doc, src) // see linktext.go
+	return doc, src, schemes, true
+}
+
+// renderPart renders md within lim (see renderguard.go). Glamour's own
+// TermRenderer is not used: it parses with automatic heading IDs and gives
+// no way to look at the document before rendering it.
+func renderPart(md string, width int, style string, lim *limits) ([]string, error) {
+	cfg, ok := styleConfig(style)
+	if !ok {
+		return nil, fmt.Errorf("%s: style not found", style)
+	}
+	doc, src, schemes, ok := preparePart(md, lim)
+	if !ok {
+		lim.plain = true
+		return plainLines(md, width), nil
+	}
 	// the placeholders of the numbers' marks and the quote bars, found in
 	// one unescaping of the text
 	free := freePlaceholders(src, maxPlaceholders)
