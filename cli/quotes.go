@@ -262,7 +262,7 @@ func quoteText(src *pieceSource, a archive.Article) (*state.Text, error) {
 	if err != nil {
 		return nil, err
 	}
-	return state.NewTextWithLinks(text, func() []string { return ui.LinkURLs(a.Body) }), nil
+	return state.NewTextWithLinks(text, func() []state.Link { return ui.LinkURLs(a.Body) }), nil
 }
 
 // resolvedQuote is a quote with its piece as the archive has it now.

@@ -48,3 +48,34 @@ func TestQuotesAddReadsLinksWithoutTheirURLs(t *testing.T) {
 		}
 	}
 }
+
+// folio quotes add leaves a link's URL out where it follows the link's
+// text alone: the same URL written as text elsewhere in the piece is the
+// text's (a read of the change, 42rc: "See the report. The address
+// https://example.com/r is plain." refused, "…The address is plain"
+// kept).
+func TestQuotesAddKeepsAURLWrittenAsText(t *testing.T) {
+	home, dir := t.TempDir(), t.TempDir()
+	piece := "---\ntitle: A URL as a link and as text\ndate: 2020-01-01\n---\n" +
+		"See [the report](https://example.com/r). The address https://example.com/r is plain, and `https://example.com/r` is code.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(piece), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{
+		"See the report. The address https://example.com/r is plain, and https://example.com/r is code.",
+	} {
+		if out, errs, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err != nil || strings.TrimSpace(out) == "" {
+			t.Errorf("quotes add %q: %v\n%s", p, err, errs)
+		}
+	}
+	for _, p := range []string{"See the report. The address is plain", "is plain, and is code"} {
+		if _, _, err := folio(t, home, "--archive", dir, "quotes", "add", "a", "--text", p); err == nil {
+			t.Errorf("quotes add %q: kept", p)
+		}
+	}
+	for _, q := range quotesJSONOut(t, home, "--archive", dir) {
+		if q.Orphaned {
+			t.Errorf("%q orphaned: %s", q.Exact, q.Orphan)
+		}
+	}
+}

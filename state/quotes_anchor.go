@@ -345,7 +345,7 @@ type Text struct {
 	// links are the URLs the text shows after its links' text (see
 	// NewTextWithLinks), asked for once, by the first passage not found
 	// as shown; readAs is the text reduced without them (nil: none).
-	links  func() []string
+	links  func() []Link
 	readAs *readText
 }
 
@@ -367,19 +367,30 @@ const indexAfter = 16
 // NewText prepares text for Locate.
 func NewText(text string) *Text { return &Text{f: fold(text)} }
 
+// Link is a URL the rendering of a piece shows after a link's text, and
+// that text as it shows it ("the report" of "the report
+// https://example.com/r"; "" where it cannot be told: the URL is then left
+// out wherever the text shows it as a word, as before links had places).
+type Link struct {
+	Text, URL string
+}
+
 // NewTextWithLinks prepares text, a piece as shown, for Locate and Find,
-// where links gives the URLs the rendering shows after links' text (a
-// link shows as "the report https://example.com/r"). A passage is found
-// in the text as shown, or, when not there, as a reader reads the text,
-// without those URLs: a researcher quoting the original page, or the
-// piece's Markdown, quotes "as the report said". A URL is left out where
-// the text shows it whole, from the start of a word (it may go on over
-// lines it was wrapped to), at the end of one (punctuation after it
-// aside); one of letters and digits alone (a relative link to "economy")
-// is left in, as a word of the text; a URL written in the text and shown as itself (an autolink) is
-// no link's URL and is not given. links is called at most once, when a
-// passage is first not found as shown; nil or none: as NewText.
-func NewTextWithLinks(text string, links func() []string) *Text {
+// where links gives the URLs the rendering shows after links' text, each
+// with that text (a link shows as "the report https://example.com/r"). A
+// passage is found in the text as shown, or, when not there, as a reader
+// reads the text, without those URLs: a researcher quoting the original
+// page, or the piece's Markdown, quotes "as the report said". A URL is
+// left out where the text shows it whole, from the start of a word (it may
+// go on over lines it was wrapped to), at the end of one (punctuation
+// after it aside), right after its link's text: where the same URL is
+// written as text, or shown as itself (an autolink), it is the text's and
+// stays (a read of the change, 42rc: "The address https://example.com/r"
+// lost its URL when "[the report](https://example.com/r)" was elsewhere).
+// One of letters and digits alone (a relative link to "economy") is left
+// in, as a word of the text. links is called at most once, when a passage
+// is first not found as shown; nil or none: as NewText.
+func NewTextWithLinks(text string, links func() []Link) *Text {
 	return &Text{f: fold(text), links: links}
 }
 
@@ -416,25 +427,47 @@ func (t *Text) read() *readText {
 }
 
 // maxURLTries bounds the URLs a word of the text is compared with as the
-// first line of one wrapped over lines.
+// first line of one wrapped over lines, and the texts of one URL's links a
+// place is compared with (past it, the URL is left out at any place).
 const maxURLTries = 64
 
-// linkRuns are the byte ranges of f.s that urls give, in order: each
-// where a word of the text begins with one whole (its letters and digits
-// then end, as a word's do: punctuation or a space follows), or with the
-// first line of one the rendering wrapped, the rest on the next lines.
-func linkRuns(f folded, urls []string) [][2]int {
-	us := slices.DeleteFunc(slices.Clone(urls), func(u string) bool {
-		// none of letters and digits alone: a word ("economy", a
-		// relative link's) cannot be told from the text's own
-		return foldString(u) == "" || !strings.ContainsFunc(u, func(r rune) bool { return !folds(r) })
-	})
-	if len(us) == 0 {
+// linkRuns are the byte ranges of f.s that links' URLs give, in order:
+// each where a word of the text begins with one whole (its letters and
+// digits then end, as a word's do: punctuation or a space follows), or
+// with the first line of one the rendering wrapped, the rest on the next
+// lines, right after the letters and digits of the text of a link of that
+// URL (Link.Text).
+func linkRuns(f folded, links []Link) [][2]int {
+	texts := map[string][]string{} // a URL's links' texts, folded; nil: any place
+	for _, l := range links {
+		u := l.URL
+		if foldString(u) == "" || !strings.ContainsFunc(u, func(r rune) bool { return !folds(r) }) {
+			// none of letters and digits alone: a word ("economy", a
+			// relative link's) cannot be told from the text's own
+			continue
+		}
+		ts, seen := texts[u]
+		if seen && ts == nil {
+			continue // at any place already
+		}
+		t := foldString(l.Text)
+		if t == "" || len(ts) >= maxURLTries {
+			texts[u] = nil
+			continue
+		}
+		if !slices.Contains(ts, t) {
+			texts[u] = append(ts, t)
+		}
+	}
+	if len(texts) == 0 {
 		return nil
 	}
+	us := make([]string, 0, len(texts))
+	for u := range texts {
+		us = append(us, u)
+	}
 	slices.Sort(us)
-	us = slices.Compact(us)
-	has := func(u string) bool { _, ok := slices.BinarySearch(us, u); return ok }
+	has := func(w string) bool { _, ok := texts[w]; return ok }
 	text := f.text
 	var runs [][2]int
 	next := 0 // the first byte of text a URL may begin at (after the last)
@@ -473,12 +506,18 @@ func linkRuns(f folded, urls []string) [][2]int {
 			cands = append(cands, us[k])
 		}
 		i, _ := slices.BinarySearchFunc(f.at, int32(b), func(at, b int32) int { return cmp.Compare(at, b) })
+		// after its link's text: "The address https://example.com/r" is
+		// no link's URL where "the report" shows it
+		after := func(u string) bool {
+			ts := texts[u]
+			return ts == nil || slices.ContainsFunc(ts, func(t string) bool { return strings.HasSuffix(f.s[:i], t) })
+		}
 		longest := 0
 		for _, u := range cands {
 			fu := foldString(u)
 			j := i + len(fu)
-			if i < len(f.s) && f.start(i) < e && strings.HasPrefix(f.s[i:], fu) && (j == len(f.s) || f.end(j-1) < f.start(j)) {
-				longest = max(longest, len(fu))
+			if i < len(f.s) && f.start(i) < e && strings.HasPrefix(f.s[i:], fu) && (j == len(f.s) || f.end(j-1) < f.start(j)) && len(fu) > longest && after(u) {
+				longest = len(fu)
 			}
 		}
 		if longest > 0 {

@@ -17,9 +17,9 @@ func TestFindLeavesLinksURLsOut(t *testing.T) {
 		"It was enlarged https://example.com/x-2020/1.5 later, by 12.5 percent, see the\n" +
 		"long-titled study https://example.com/a-very-long-path-\n  with-hyphens/in-it. The economy grew;\n" +
 		"Autolink https://example.com/auto today."
-	links := []string{"https://example.com/r", "https://example.com/x-2020/1.5",
-		"https://example.com/a-very-long-path-with-hyphens/in-it", "/economy", "economy"}
-	prepared := func() *Text { return NewTextWithLinks(text, func() []string { return links }) }
+	links := []Link{{"the report", "https://example.com/r"}, {"enlarged", "https://example.com/x-2020/1.5"},
+		{"study", "https://example.com/a-very-long-path-with-hyphens/in-it"}, {"economy", "/economy"}, {"economy", "economy"}}
+	prepared := func() *Text { return NewTextWithLinks(text, func() []Link { return links }) }
 	for _, p := range []string{
 		"as the report said", "as the report https://example.com/r said",
 		"It was enlarged later, by 12.5 percent", "It was enlarged https://example.com/x-2020/1.5 later",
@@ -48,7 +48,7 @@ func TestFindLeavesLinksURLsOut(t *testing.T) {
 	}
 	again := wrapAt(text, 30, "│ ")
 	want := strings.Index(again, "the report")
-	start, end, ok := NewTextWithLinks(again, func() []string { return links }).Locate(sel)
+	start, end, ok := NewTextWithLinks(again, func() []Link { return links }).Locate(sel)
 	if !ok || start != want || !strings.HasPrefix(again[end-len("said"):], "said") {
 		t.Errorf("at width 30: %d-%d %v, want from %d:\n%s", start, end, ok, want, again)
 	}
@@ -57,7 +57,7 @@ func TestFindLeavesLinksURLsOut(t *testing.T) {
 	}
 	// a passage as shown is found as shown, the links never asked for
 	asked := false
-	if _, _, ok := NewTextWithLinks(text, func() []string { asked = true; return links }).Find("as the report https://example.com/r said"); !ok || asked {
+	if _, _, ok := NewTextWithLinks(text, func() []Link { asked = true; return links }).Find("as the report https://example.com/r said"); !ok || asked {
 		t.Errorf("as shown: found %v, links asked %v", ok, asked)
 	}
 }
@@ -66,12 +66,43 @@ func TestFindLeavesLinksURLsOut(t *testing.T) {
 // "was expanded last year" is found in it.
 func TestFindAWordWithALinkInIt(t *testing.T) {
 	text := "The programme was expanded https://example.com/x last year."
-	tx := NewTextWithLinks(text, func() []string { return []string{"https://example.com/x"} })
+	tx := NewTextWithLinks(text, func() []Link { return []Link{{"expanded", "https://example.com/x"}} })
 	sel, _, ok := tx.Find("was expanded last year")
 	if !ok {
 		t.Fatal("not found")
 	}
 	if start, end, ok := tx.Locate(sel); !ok || text[start:end] != "was expanded https://example.com/x last year" {
 		t.Errorf("located %q %v", text[start:end], ok)
+	}
+}
+
+// A URL is left out where it follows its link's text alone: the same URL
+// written as text, or shown as itself, elsewhere in the piece stays (a
+// read of the change, 42rc: "The address https://example.com/r is plain"
+// lost its URL to "[the report](https://example.com/r)", so a passage
+// holding it was refused, and one without it kept). A link given
+// without its text is left out at any place, as before.
+func TestFindLeavesOutALinksURLByPlace(t *testing.T) {
+	text := "See the report https://example.com/r. The address https://example.com/r\nis plain, and https://example.com/r again.\n" +
+		"A second link to the report https://example.com/r ends it."
+	links := func() []Link {
+		return []Link{{"the report", "https://example.com/r"}, {"the report", "https://example.com/r"}}
+	}
+	for _, p := range []string{
+		"See the report. The address https://example.com/r is plain, and https://example.com/r again.",
+		"again. A second link to the report ends it",
+	} {
+		if _, _, ok := NewTextWithLinks(text, links).Find(p); !ok {
+			t.Errorf("Find(%q): not found", p)
+		}
+	}
+	for _, p := range []string{"See the report. The address is plain", "is plain, and again"} {
+		if _, _, ok := NewTextWithLinks(text, links).Find(p); ok {
+			t.Errorf("Find(%q): found", p)
+		}
+	}
+	anywhere := func() []Link { return []Link{{"", "https://example.com/r"}} }
+	if _, _, ok := NewTextWithLinks(text, anywhere).Find("See the report. The address is plain, and again"); !ok {
+		t.Error("a link without its text: its URL not left out everywhere")
 	}
 }

@@ -107,7 +107,7 @@ func locateQuotesCmd(key renderKey, plain []string, md string, qs []state.Quote)
 			}
 		}()
 		text, starts := joinLines(plain)
-		prepared := state.NewTextWithLinks(text, func() []string { return LinkURLs(md) })
+		prepared := state.NewTextWithLinks(text, func() []state.Link { return LinkURLs(md) })
 		var spans []quoteSpan
 		for _, q := range qs {
 			start, end, ok := prepared.Locate(q.Selector)

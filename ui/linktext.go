@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/folio-tui/folio/archive"
+	"github.com/folio-tui/folio/state"
 )
 
 // maxJudgedText bounds the text of a link read to judge it: a longer text
@@ -386,31 +387,33 @@ func showsURLLast(n ast.Node) bool {
 // LinkURLs are the URLs a rendering of md shows after its links' text
 // (Glamour shows "[the report](https://example.com/r)" as "the report
 // https://example.com/r"), as written and as Glamour writes a relative
-// one, for finding a passage in the rendering as a reader reads it,
-// without them (state.NewTextWithLinks). A link shown as its URL alone
-// (its text is its URL, an autolink) is read as it is and not given, nor
-// is an image's. md is parsed and made ready as RenderMarkdown renders it
-// (preparePart, in the same parts, within the same bounds): none of what
-// it shows as plain text, a paragraph too costly to parse among them,
-// gives a URL.
-func LinkURLs(md string) []string {
+// one, each with the text shown before it, for finding a passage in the
+// rendering as a reader reads it, without them (state.NewTextWithLinks:
+// the URL is left out there alone, and stays where the piece writes it as
+// text). A link shown as its URL alone (its text is its URL, an autolink)
+// is read as it is and not given, nor is an image's; a link with an image
+// in its text is given without its text (at any place). md is parsed and
+// made ready as RenderMarkdown renders it (preparePart, in the same parts,
+// within the same bounds): none of what it shows as plain text, a
+// paragraph too costly to parse among them, gives a URL.
+func LinkURLs(md string) []state.Link {
 	p := cutPiece(md, time.Now()) // no code highlighted: code holds no link
 	if p.plain != "" {
 		return nil
 	}
-	var urls []string
+	var links []state.Link
 	for i, part := range p.parts {
-		urls = append(urls, partLinkURLs(part, p.lims[i])...)
+		links = append(links, partLinkURLs(part, p.lims[i])...)
 	}
-	return urls
+	return links
 }
 
 // partLinkURLs are LinkURLs of md, a part of a piece, rendered within lim;
 // none when it panics (RenderMarkdown shows the part's error).
-func partLinkURLs(md string, lim *limits) (urls []string) {
+func partLinkURLs(md string, lim *limits) (links []state.Link) {
 	defer func() {
 		if r := recover(); r != nil {
-			urls = nil
+			links = nil
 		}
 	}()
 	doc, src, _, ok := preparePart(md, lim)
@@ -425,15 +428,33 @@ func partLinkURLs(md string, lim *limits) (urls []string) {
 		if !ok {
 			return ast.WalkContinue, nil
 		}
-		if shown, ok := linkText(l, src); ok && shownAsURL(l, shown) || !showsURLLast(l) {
+		shown, ok := linkText(l, src)
+		if ok && shownAsURL(l, shown) || !showsURLLast(l) {
 			return ast.WalkContinue, nil
 		}
+		if !ok || holdsImage(l) {
+			shown = "" // not shown as its text alone: at any place
+		}
 		dest := string(l.Destination)
-		urls = append(urls, dest)
-		if shown := archive.RendererShows(dest); shown != dest {
-			urls = append(urls, shown) // as Glamour writes it
+		links = append(links, state.Link{Text: shown, URL: dest})
+		if as := archive.RendererShows(dest); as != dest {
+			links = append(links, state.Link{Text: shown, URL: as}) // as Glamour writes it
 		}
 		return ast.WalkContinue, nil
 	})
-	return urls
+	return links
+}
+
+// holdsImage says whether link's text holds an image (shown with its own
+// text and URL, which linkText leaves aside).
+func holdsImage(link ast.Node) bool {
+	found := false
+	_ = ast.Walk(link, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && n.Kind() == ast.KindImage {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }

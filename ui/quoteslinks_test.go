@@ -32,7 +32,7 @@ func TestQuoteReadWithoutLinksIsMarked(t *testing.T) {
 		if _, _, ok := state.Find(text, p); ok {
 			t.Fatalf("%q is in the text as shown:\n%s", p, text)
 		}
-		sel, _, ok := state.NewTextWithLinks(text, func() []string { return LinkURLs(arts[0].Body) }).Find(p)
+		sel, _, ok := state.NewTextWithLinks(text, func() []state.Link { return LinkURLs(arts[0].Body) }).Find(p)
 		if !ok {
 			t.Fatalf("%q not found:\n%s", p, text)
 		}
@@ -89,7 +89,7 @@ func TestQuoteOfAParagraphShownRawKeepsItsURL(t *testing.T) {
 	if _, _, ok := state.Find(text, p); ok {
 		t.Fatalf("%q is in the text as shown:\n%.300s", p, text)
 	}
-	prepared := state.NewTextWithLinks(text, func() []string { return LinkURLs(md) })
+	prepared := state.NewTextWithLinks(text, func() []state.Link { return LinkURLs(md) })
 	sel, _, ok := prepared.Find(p)
 	if !ok {
 		t.Fatalf("%q not found (URLs given: %q):\n%.300s", p, LinkURLs(md), text)
