@@ -376,11 +376,18 @@ func markLine(line string, resolve func(target string) string) string {
 		// written after it: "[x](rel/path)ed" read "x rel/pathed", a
 		// target that is not the link's (a review, 42rc); a letter not
 		// joined is set apart from the target ("[链接](x.md)的")
+		// (the word's rest in emphasis too: "[x](rel/path)*ed*" read "x
+		// rel/pathed", a read of the change, 42rc; it is written
+		// "x*ed* rel/path"; a letter in emphasis not joined, as "*ed and
+		// more*", is set apart from the target too)
 		textEnd, _ := utf8.DecodeLastRuneInString(text)
 		if k := WordRun([]byte(line[end:]), false); k > 0 && !image && JoinsWord(textEnd) {
 			with = text + line[end:end+k] + with[len(text):]
 			end += k
-		} else if r, _ := utf8.DecodeRuneInString(line[end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+		} else if word, n := emphasizedWord(line[end:]); n > 0 && !image && JoinsWord(textEnd) {
+			with = text + word + with[len(text):]
+			end += n
+		} else if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(line[end:], "*_~")); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			with += " "
 		}
 		start := m[0]
@@ -396,6 +403,36 @@ func markLine(line string, resolve func(target string) string) string {
 	}
 	b.WriteString(line[last:])
 	return b.String()
+}
+
+// emphasizedWord is the word at the start of s in emphasis or
+// strikethrough of its own ("*ed*", "__ed__", "~~ed~~": a delimiter run,
+// WordRun's word, the same run, then no letter), written as it is to
+// follow a link's text inside a word (an underscore, which emphasises
+// nothing inside a word, as an asterisk), and the n bytes of s it was;
+// n is 0 when s starts with none.
+func emphasizedWord(s string) (word string, n int) {
+	if s == "" || strings.IndexByte("*_~", s[0]) < 0 {
+		return "", 0
+	}
+	c := s[0]
+	d := len(s) - len(strings.TrimLeft(s, s[:1]))
+	if d > 3 || c == '~' && d > 2 {
+		return "", 0
+	}
+	delim := s[:d]
+	k := WordRun([]byte(s[d:]), false)
+	if k == 0 || !strings.HasPrefix(s[d+k:], delim) {
+		return "", 0
+	}
+	n = 2*d + k
+	if r, _ := utf8.DecodeRuneInString(s[n:]); r == rune(c) || JoinsWord(r) {
+		return "", 0 // a longer run, or the word going on past it
+	}
+	if c == '_' {
+		delim = strings.Repeat("*", d)
+	}
+	return delim + s[d:d+k] + delim, n
 }
 
 // unescapeMarkdown is s with its backslash escapes read: a backslash

@@ -125,6 +125,14 @@ func TestMarkLinksShowsRelativeTargetsAsWritten(t *testing.T) {
 		"A [链接](rel/x)的":                       "A 链接 rel/x 的",
 		"[report.](rel/p)ed":                   "report. rel/p ed",
 		"[x](rel/q)" + strings.Repeat("a", 70): "x rel/q " + strings.Repeat("a", 70),
+		// the word's rest in emphasis of its own too, an underscore's as
+		// an asterisk's (none emphasises inside a word); emphasis holding
+		// more, or a word going on past it, is set apart (a read of the
+		// change, 42rc: "x rel/pathed")
+		"[x](rel/path)*ed* and [y](rel/q)__s__, [z](a.pdf)~~ed~~. [t](d.md)_ed_.": "x*ed* rel/path and y**s** rel/q, z~~ed~~ a.pdf. t*ed* d.md.",
+		"[w](rel/r)*ed and more*, [v](b.md)*ed*ly; [u](c.md)***s***!":             "w rel/r *ed and more*, v b.md *ed*ly; u***s*** c.md!",
+		"[x](rel/q)*" + strings.Repeat("a", 70) + "*":                             "x rel/q *" + strings.Repeat("a", 70) + "*",
+		"![c](c.png)*s*": `\[image: c\] c.png *s*`,
 	} {
 		if got := MarkLinks(in, "posts/a.md", none); got != want {
 			t.Errorf("MarkLinks(%q) = %q, want %q", in, got, want)

@@ -178,8 +178,9 @@ func appendText(src []byte, s string) ([]byte, *ast.Text) {
 // read "expand https://example.com/xed": the word parted (find-in-piece
 // missed "expanded") and the URL shown wrong (41f: 4 of the 30 web pages
 // added with add --html). So the letters of the word right after a link's
-// text, or right before it, are made part of the link's text, and the URL
-// comes after the whole word: "expanded https://example.com/x". A word is
+// text (in emphasis too: joinWordAfter), or right before it, are made
+// part of the link's text, and the URL comes after the whole word:
+// "expanded https://example.com/x". A word is
 // letters, digits and marks, with an apostrophe between them ("Obama’s"),
 // of a script that sets words apart with spaces, at most archive.MaxWordJoin
 // runes; punctuation is no part of it ("[report](u)." stays "report u."),
@@ -298,13 +299,8 @@ func joinWord(l *ast.Link, shown string, src []byte) {
 		shown += more
 		last, _ = utf8.DecodeLastRuneInString(shown)
 	}
-	if t, ok := l.NextSibling().(*ast.Text); ok && !t.IsRaw() && archive.JoinsWord(last) {
-		v := t.Segment.Value(src)
-		if k := archive.WordRun(v, false); k > 0 {
-			moved := ast.NewTextSegment(text.NewSegment(t.Segment.Start, t.Segment.Start+k))
-			t.Segment = t.Segment.WithStart(t.Segment.Start + k)
-			l.AppendChild(l, moved)
-		}
+	if archive.JoinsWord(last) {
+		joinWordAfter(l, src)
 	}
 	if t, ok := l.PreviousSibling().(*ast.Text); ok && !t.IsRaw() && !t.SoftLineBreak() && !t.HardLineBreak() && archive.JoinsWord(first) {
 		v := t.Segment.Value(src)
@@ -316,6 +312,93 @@ func joinWord(l *ast.Link, shown string, src []byte) {
 			t.Segment = t.Segment.WithStop(t.Segment.Stop - k)
 			l.InsertBefore(l, l.FirstChild(), moved)
 		}
+	}
+}
+
+// wordPiece is a piece of the word after a link (joinWordAfter): the
+// sibling at after the link, which is the text t or emphasis around it
+// (chain: at and each first child down to t's parent), and the k bytes of
+// t's text that are of the word.
+type wordPiece struct {
+	at    ast.Node
+	chain []ast.Node
+	t     *ast.Text
+	k     int
+}
+
+// whole says whether the piece is the word alone: all of its text, and
+// nothing else in its emphasis.
+func (p wordPiece) whole() bool {
+	if p.k < p.t.Segment.Len() || p.t.SoftLineBreak() || p.t.HardLineBreak() || len(p.chain) > 0 && p.t.NextSibling() != nil {
+		return false
+	}
+	for _, c := range p.chain {
+		if c.FirstChild() != c.LastChild() {
+			return false
+		}
+	}
+	return true
+}
+
+// maxWordPieces bounds the siblings a word after a link is looked for in.
+const maxWordPieces = 8
+
+// joinWordAfter makes the word right after link part of its text: the
+// letters of the text after it, and those of emphasis or strikethrough
+// the word goes on in ("[expand](u)*ed*" read "expand u ed": a read of
+// the change, 42rc), moved in emphasis of their own, up to
+// archive.MaxWordJoin letters in all (a longer run is no word: nothing
+// is moved).
+func joinWordAfter(l *ast.Link, src []byte) {
+	var pieces []wordPiece
+	runes := 0
+	for n := l.NextSibling(); n != nil && len(pieces) < maxWordPieces; n = n.NextSibling() {
+		var chain []ast.Node
+		c := n
+		for len(chain) < maxInlineDepth && c != nil && (c.Kind() == ast.KindEmphasis || c.Kind() == east.KindStrikethrough) {
+			chain = append(chain, c)
+			c = c.FirstChild()
+		}
+		t, ok := c.(*ast.Text)
+		if !ok || t.IsRaw() {
+			break
+		}
+		v := t.Segment.Value(src)
+		k := archive.WordRun(v, false)
+		if r, _ := utf8.DecodeRune(v); k == 0 && archive.JoinsWord(r) {
+			return // a run of letters too long to be a word
+		}
+		if k == 0 {
+			break
+		}
+		if runes += utf8.RuneCount(v[:k]); runes > archive.MaxWordJoin {
+			return
+		}
+		p := wordPiece{at: n, chain: chain, t: t, k: k}
+		pieces = append(pieces, p)
+		if !p.whole() {
+			break // the word ends in it
+		}
+	}
+	for _, p := range pieces {
+		if len(p.chain) > 0 && p.whole() {
+			l.AppendChild(l, p.at) // moved whole, its emphasis kept
+			continue
+		}
+		moved := ast.Node(ast.NewTextSegment(text.NewSegment(p.t.Segment.Start, p.t.Segment.Start+p.k)))
+		p.t.Segment = p.t.Segment.WithStart(p.t.Segment.Start + p.k)
+		for i := len(p.chain) - 1; i >= 0; i-- {
+			// the word's letters in emphasis of their own, as they were
+			var e ast.Node
+			if em, ok := p.chain[i].(*ast.Emphasis); ok {
+				e = ast.NewEmphasis(em.Level)
+			} else {
+				e = east.NewStrikethrough()
+			}
+			e.AppendChild(e, moved)
+			moved = e
+		}
+		l.AppendChild(l, moved)
 	}
 }
 

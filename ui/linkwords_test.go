@@ -6,6 +6,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/folio-tui/folio/archive"
 )
 
 // linkWords are Markdown shapes of links beside words, and what each
@@ -25,7 +27,16 @@ var linkWords = []struct{ md, want, not string }{
 	{"A ![alt](https://example.com/i.png)s image, [![chart](https://example.com/c.png)](https://example.com/p)s too.",
 		"https://example.com/i.png s image,", "example.com/ps"},
 	{"have [expand](https://example.com/x)[ed](https://example.com/x) to it, [a](https://example.com/a)[b](https://example.com/b) [c](https://example.com/c)*d*.",
-		"have expanded https://example.com/x to it, a https://example.com/a b https://example.com/b c https://example.com/c d.", "x https://example.com/x"},
+		"have expanded https://example.com/x to it, a https://example.com/a b https://example.com/b cd https://example.com/c.", "x https://example.com/x"},
+	// the word going on in emphasis (a read of the change, 42rc: "expand
+	// https://example.com/x ed"), moved in emphasis of its own: the
+	// emphasis' other words stay after the URL; a run too long for a word
+	// is set apart
+	{"They [expand](https://example.com/x)*ed* it, [expand](https://example.com/x)**ed** and [expand](https://example.com/x)_ed_ now.",
+		"They expanded https://example.com/x it, expanded https://example.com/x and expanded https://example.com/x now.", "https://example.com/x ed"},
+	{"A [expand](https://example.com/x)*ed and more* b, [expand](https://example.com/x)e*d*ly c, [Obama](https://example.com/o)***’s*** d.",
+		"A expanded https://example.com/x and more b, expandedly https://example.com/x c, Obama’s https://example.com/o d.", "https://example.com/x ed"},
+	{"Long [x](https://example.com/u)*" + strings.Repeat("a", 70) + "* end.", "x https://example.com/u " + strings.Repeat("a", 70) + " end.", ""},
 	// the word the whole text before the link: after a soft break, after
 	// emphasis, opening the paragraph (a review, 42rc: a panic, slice
 	// bounds out of range [-1:])
@@ -77,6 +88,19 @@ func TestLinkInAWordKeepsTheWordWhole(t *testing.T) {
 	}
 	if got := ansi.Strip(strings.Join(lines, "\n")); !strings.Contains(got, "expanded") {
 		t.Errorf("table:\n%s", got)
+	}
+	// a relative link, written out by archive.MarkLinks, reads so too
+	md := archive.MarkLinks("They [x](rel/path)*ed* and [y](rel/q)__s__, [t](d.md)_ed_ and [w](rel/r)*ed and more*.", "posts/a.md",
+		func([]string) (string, bool) { return "", false })
+	for _, style := range []string{"notty", "dark", PlainStyle} {
+		lines, _, err = RenderMarkdown(md, 80, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := "They xed rel/path and ys rel/q, ted d.md and w rel/r ed and more."
+		if got := strings.ReplaceAll(strings.Join(strings.Fields(ansi.Strip(strings.Join(lines, "\n"))), " "), "*", ""); got != want {
+			t.Errorf("%s, relative links: %q\nreads %q\nwant  %q", style, md, got, want)
+		}
 	}
 }
 

@@ -272,6 +272,10 @@ func FuzzRenderMarkdown(f *testing.F) {
 		// whole text before a link panicked)
 		"Line one\nab[x](https://e.org/u) and [y](https://e.org/v)ed, **b**c[d](https://e.org/w)e.\n",
 		rep("a[b](https://e.org/c)", 3000) + "\n",
+		// a word going on in emphasis after a link, moved into it (a read
+		// of the change, 42rc)
+		"[x](https://e.org/u)*ed* [y](https://e.org/v)e***d** and*~~z~~ [w](https://e.org/w)_a_  \nb\n",
+		rep("[b](https://e.org/c)*d*", 400) + "\n",
 	} {
 		f.Add(seed, 60)
 	}
