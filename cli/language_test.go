@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -154,7 +155,22 @@ func TestLanguageFlagCountsAgree(t *testing.T) {
 // that names none is refused, named.
 func TestSavedSearchKeepsLanguages(t *testing.T) {
 	e := newSavedEnv(t, languageArchive(t))
+	path := filepath.Join(e.config, "folio", "saved.json")
+	// the file's format: 1 while no search has languages (an older folio
+	// reads it), 2 once one has (an older folio says a newer one wrote it,
+	// where it refused the field as unknown)
+	version := func() string {
+		data, _ := os.ReadFile(path)
+		return regexp.MustCompile(`"version": \d+`).FindString(string(data))
+	}
+	e.must("saved", "add", "plain", "policy")
+	if v := version(); v != `"version": 1` {
+		t.Errorf("saved.json without languages: %s, want format 1", v)
+	}
 	e.must("saved", "add", "british", "policy", "--language", "en-GB", "--language", "(no language)")
+	if v := version(); v != `"version": 2` {
+		t.Errorf("saved.json with languages: %s, want format 2", v)
+	}
 	l, ok := e.list()["british"]
 	if !ok || l.Count != 4 {
 		t.Fatalf("saved list: %+v", e.list())
@@ -170,7 +186,6 @@ func TestSavedSearchKeepsLanguages(t *testing.T) {
 	if run != search {
 		t.Errorf("run --json differs from search --json:\n%s\n---\n%s", run, search)
 	}
-	path := filepath.Join(e.config, "folio", "saved.json")
 	data, _ := os.ReadFile(path)
 	os.WriteFile(path, []byte(strings.Replace(string(data), `"en-GB"`, `"Klingon"`, 1)), 0o600)
 	if _, _, err := e.folio("saved", "run", "british"); err == nil || !strings.Contains(err.Error(), `"Klingon" is no language`) {

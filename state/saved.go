@@ -51,8 +51,24 @@ import (
 // When a search was last opened is kept per archive, in the state folder
 // beside the reading state (SavedOpened).
 
-// SavedVersion is the saved-searches file format written by this folio.
-const SavedVersion = 1
+// SavedVersion is the newest saved-searches file format this folio reads
+// and writes: 2 holds a search's languages (--language), which a folio of
+// format 1 refuses as an unknown field. A file is written in format 1
+// while none of its searches has languages, so that an older folio
+// still reads it, and in 2 once one has: an older folio then says the
+// file was written by a newer one (savedVersionOf).
+const SavedVersion = 2
+
+// savedVersionOf is the format f is written in: the oldest that holds
+// every field its searches use.
+func savedVersionOf(f *savedFile) int {
+	for _, s := range f.Searches {
+		if len(s.Filters.Languages) > 0 {
+			return 2
+		}
+	}
+	return 1
+}
 
 // MaxNameLen is the longest name of a saved search, in characters.
 const MaxNameLen = 64
@@ -307,7 +323,7 @@ func (s *Saved) change(edit func(*savedFile) error) error {
 	if err := edit(f); err != nil {
 		return err
 	}
-	f.About, f.Version = savedAbout, SavedVersion
+	f.About, f.Version = savedAbout, savedVersionOf(f)
 	data, err := json.MarshalIndent(f, "", "  ")
 	if err == nil && len(data) >= maxSavedSize {
 		// Indented, a file near the limit would pass it and lock every

@@ -147,7 +147,7 @@ func TestSavedCorruptFile(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"", "[]", `{"searches": [`, `{"searches": {}}`, `{"version": 2, "searches": []}`, `{} {}`} {
+	for _, bad := range []string{"", "[]", `{"searches": [`, `{"searches": {}}`, `{"version": 3, "searches": []}`, `{} {}`} {
 		path := filepath.Join(t.TempDir(), "saved.json")
 		os.WriteFile(path, []byte(bad), 0o600)
 		s, _ := OpenSaved(path)
