@@ -105,7 +105,7 @@ those of folio list and folio search and count the pieces they list.`,
 				}
 				inPeriod = func(a archive.Article) bool { return in[a.ID] }
 			}
-			st, probs := computeUnitStats(l.name, units, l.names, inPeriod), l.probs
+			st, probs := computeUnitStats(l.name, units, l.names, inPeriod, f.collapse), l.probs
 			reportSkipped(env.Err, probs)
 			if asJSON {
 				return writeJSON(env.Out, st)
@@ -149,7 +149,7 @@ func namesOf(st archiveStats) caseNames {
 // written in several cases is counted as one, named by names (nil: by
 // arts).
 func computeStats(name string, arts []archive.Article, names caseNames) archiveStats {
-	return computeUnitStats(name, oneEach(arts), names, nil)
+	return computeUnitStats(name, oneEach(arts), names, nil, false)
 }
 
 // oneEach is arts as units of one piece each (computeUnitStats).
@@ -220,7 +220,14 @@ func collapsedUnits(all, keep []archive.Article) [][]archive.Article {
 // piece is in the period; a value counts it when the earliest of its
 // pieces with the value is, which is what a filter to the value finds
 // beside the period (the index's addCollapsedValues).
-func computeUnitStats(name string, units [][]archive.Article, names caseNames, inPeriod func(archive.Article) bool) archiveStats {
+//
+// A language row that holds the same pieces as a longer tag's is left out
+// (withoutRepeated), but not with copies collapsed (collapsed): a group
+// counts under each language of its copies, so an equal count no longer
+// says the same groups (a group of an en piece and its en-GB copy counts
+// 1 under en and 1 under en-GB, and it stands as the en piece), as the
+// index's facets do.
+func computeUnitStats(name string, units [][]archive.Article, names caseNames, inPeriod func(archive.Article) bool, collapsed bool) archiveStats {
 	years, months, outlets, authors, tags, kinds := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	languages := map[string]int{}
 	yearOnly, undated, pieces := 0, 0, 0
@@ -271,6 +278,10 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames, i
 			}
 		}
 	}
+	languages = mergeCases(languages, names["languages"], archive.FieldKey("languages"))
+	if !collapsed {
+		languages = withoutRepeated(languages)
+	}
 	return archiveStats{
 		Archive: name, Pieces: pieces,
 		Years: byKey(years), Months: byKey(months), YearOnly: yearOnly, Undated: undated,
@@ -278,7 +289,7 @@ func computeUnitStats(name string, units [][]archive.Article, names caseNames, i
 		Authors:   byCount(mergeCases(authors, names["authors"], archive.FieldKey("authors"))),
 		Tags:      byCount(mergeCases(tags, names["tags"], archive.FieldKey("tags"))),
 		Kinds:     byCount(mergeCases(kinds, names["kinds"], archive.FieldKey("kinds"))),
-		Languages: byCount(withoutRepeated(mergeCases(languages, names["languages"], archive.FieldKey("languages")))),
+		Languages: byCount(languages),
 	}
 }
 

@@ -233,7 +233,11 @@ func (ix *Index) search(ctx context.Context, q Query, start time.Time) (Results,
 		}
 	}
 	res.Facets = terms.mergeCases(fc.facets(pg.noFacets, allDocs, all))
-	res.Facets.Languages = withoutRepeatedLanguages(res.Facets.Languages, q.Languages)
+	if !q.CollapseCopies {
+		// collapsed, a group counts under each language of its copies:
+		// an equal count no longer says the same groups (withoutRepeatedLanguages)
+		res.Facets.Languages = withoutRepeatedLanguages(res.Facets.Languages, q.Languages)
+	}
 	if hasText && res.Total <= suggestMaxCount && !q.Typing && (!pg.noHits || q.Suggest && q.Mode == ModeFacets) {
 		res.Suggestion = ix.suggest(ctx, q, p)
 	}
