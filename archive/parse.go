@@ -33,6 +33,10 @@ type field struct {
 	value  any
 	line   int
 	nested bool // from a table ([extra], [params]), not the top
+	// cased: its key is written otherwise than in lower case (Render,
+	// RENDER), which Zola's names, as serde reads them, are not
+	// (zolaUnrendered); Hugo reads it in any case
+	cased bool
 	// earlier is the line of the same key given before this one, which
 	// this one replaces (YAML: the last wins, as Hugo and Jekyll read
 	// it); 0 for none
@@ -309,6 +313,8 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	hugoDrafts := func() bool {
 		return inHugo != nil && cascades.hugoBuildFor(path).drafts && !inPosts(path) && (inJekyll == nil || !inJekyll()) && inHugo()
 	}
+	// Zola's render, read before a cascade (Zola reads none) gives keys
+	zolaOff := zolaUnrendered(m, lowerM)
 	if c, inDraft := cascades.cascade(path); (len(c) > 0 || inDraft) && inHugo != nil && inHugo() {
 		if inDraft && !hugoDrafts() {
 			// Hugo publishes no page under a draft section (an oracle's
@@ -395,7 +401,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 	if m.unrendered(path) {
 		return Article{}, []Problem{{Path: path, Msg: UnrenderedMsg, Fatal: true, Quiet: true}}
 	}
-	if m.zolaUnrendered() && inHugo != nil && inHugo() && cascades.zolaSite(path) {
+	if zolaOff && inHugo != nil && inHugo() && cascades.zolaSite(path) {
 		return Article{}, []Problem{{Path: path, Msg: ZolaUnrenderedMsg, Fatal: true, Quiet: true}}
 	}
 	title, tf := m.first(titleKeys)
@@ -1021,7 +1027,7 @@ func yamlKeys(node *yaml.Node, m, nested matter, lowerOnly bool) (capitals bool,
 		if err := v.Decode(&val); err != nil {
 			return false, fmt.Errorf("line %d: %s: %v", k.Line, k.Value, err)
 		}
-		f := field{value: val, line: k.Line, earlier: m[key].line}
+		f := field{value: val, line: k.Line, earlier: m[key].line, cased: key != k.Value}
 		switch key {
 		case "title":
 			r := rubyFlag(v, val)
@@ -1093,20 +1099,28 @@ func decodeTOML(b []byte) (matter, error) {
 			}
 		}
 	}
+	// Keys alike but for case are one key: the one in lower case, else
+	// the first in byte order (as decodeJSON's), so that the answer is the
+	// same every time (the map's order chose it) and Zola's render is the
+	// key it reads (zolaUnrendered).
 	m, nested := matter{}, matter{}
-	for k, v := range raw {
+	for _, k := range slices.Sorted(maps.Keys(raw)) {
+		v := raw[k]
 		key := strings.ToLower(k)
 		if t, ok := v.(map[string]any); ok && zolaTables[key] {
-			for k2, v2 := range t {
-				if k2 = strings.ToLower(k2); knownKeys[k2] {
-					if _, dup := nested[k2]; !dup || key == "taxonomies" {
-						nested[k2] = field{value: v2, line: lines[key+"."+k2]}
+			for _, k2 := range slices.Sorted(maps.Keys(t)) {
+				if lk2 := strings.ToLower(k2); knownKeys[lk2] {
+					if _, dup := nested[lk2]; !dup || key == "taxonomies" {
+						nested[lk2] = field{value: t[k2], line: lines[key+"."+lk2]}
 					}
 				}
 			}
 			continue
 		}
-		m[key] = field{value: v, line: lines[key]}
+		if _, seen := m[key]; seen && k != key {
+			continue
+		}
+		m[key] = field{value: v, line: lines[key], cased: k != key}
 	}
 	m.fill(nested)
 	return m, nil
@@ -1246,7 +1260,7 @@ func decodeJSON(b []byte) (matter, error) {
 		if _, seen := m[lk]; !knownKeys[lk] || seen && k != lk {
 			continue
 		}
-		m[lk] = field{value: jsonValue(lk, raw[k])}
+		m[lk] = field{value: jsonValue(lk, raw[k]), cased: k != lk}
 	}
 	m.fill(nested)
 	return m, nil
@@ -1329,7 +1343,7 @@ func (m matter) fill(other matter) {
 // topOnly are the keys Zola reads at the top of the front matter alone:
 // in [extra] or [taxonomies] they mean nothing to the site.
 var topOnly = map[string]bool{"draft": true, "published": true, "slug": true, "path": true, "aliases": true,
-	"redirect_from": true, "permalink": true, "headless": true, "build": true, "_build": true}
+	"redirect_from": true, "permalink": true, "headless": true, "build": true, "_build": true, "render": true}
 
 // pathBase is the last element of a slash path.
 func pathBase(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }

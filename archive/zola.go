@@ -219,21 +219,30 @@ func (s *SiteRoots) zolaDraftSection(dir, p string) bool {
 // page whose front matter says render = false (zolaUnrendered).
 const ZolaUnrenderedMsg = "not rendered (render = false: the site publishes no page of it)"
 
-// zolaUnrendered reports whether the front matter m of a Zola site's page
-// says render = false, a boolean (its key in any case, as a draft's is
-// read): Zola 0.19 on writes no page of it, nor a sitemap entry
-// (getzola/zola components/site/src/queue.rs, add_section_jobs: "if
+// zolaUnrendered reports whether the front matter of a Zola site's page,
+// m (keyed in lower case) and lower (decodeYAML's, of the YAML keys
+// written in lower case alone; nil when all are), says render = false, a
+// boolean, at its top: Zola 0.19 on writes no page of it, nor a sitemap
+// entry (getzola/zola components/site/src/queue.rs, add_section_jobs: "if
 // page.meta.render"; sitemap.rs, find_entries: "if !p.meta.render {
 // continue; }"; components/content/src/front_matter/page.rs: "Prevent
 // generation of a folder for current page"), though its section's
 // templates may still list it and its text be taken into another page
 // (get_page). As for Hugo's _build render never (unrendered), folio reads
 // the pages the site publishes, each at its own address: such a page is
-// no piece (folio listed it). A string "false", which Zola refuses, or
-// true, renders.
-func (m matter) zolaUnrendered() bool {
-	v, ok := m["render"].value.(bool)
-	return ok && !v
+// no piece (folio listed it). Zola reads the key render alone, as serde
+// names PageFrontMatter's field: Render = false or RENDER = false is a key
+// it ignores, and render = false under [extra] (free-form, the templates'
+// own; topOnly) none of its own, so those pages are rendered (folio left
+// them out, reading the key in any case and [extra]'s as top-level). A
+// string "false", which Zola refuses, or true, renders.
+func zolaUnrendered(m, lower matter) bool {
+	if lower != nil {
+		m = lower // render: false beside a Render: true is Zola's
+	}
+	f := m["render"]
+	v, ok := f.value.(bool)
+	return ok && !v && !f.cased && !f.nested
 }
 
 // ZolaExtMsg is the message of the Quiet problem of a file of a Zola site

@@ -285,13 +285,18 @@ func TestZolaIgnoredContent(t *testing.T) {
 }
 
 // A Zola site's page whose front matter says render = false (a boolean,
-// its key in any case) is no piece: Zola 0.19 on writes no page of it, nor
+// at its top, its key in lower case, as Zola's serde names it) is no piece: Zola 0.19 on writes no page of it, nor
 // a sitemap entry (getzola/zola components/site/src/queue.rs,
 // add_section_jobs: "if page.meta.render"; sitemap.rs, find_entries),
 // as Hugo's _build render never is none (UnrenderedMsg); folio listed
 // it. render = true, render = "false" (which Zola refuses), a section's
 // render = false (Zola renders its pages all the same) and a Hugo site's
-// render = false (no key of Hugo's) leave their pages pieces.
+// render = false (no key of Hugo's) leave their pages pieces; so do
+// Render = false, RENDER = false (keys Zola ignores) and render = false
+// under [extra] (the templates' own), which folio left out. Keys alike but
+// for case: TOML's render in lower case is read whatever its order
+// (both.md, which the map's order decided), YAML's render: false beside a
+// later Render: true too (yboth.md, a piece: Hugo's last key won).
 func TestZolaUnrenderedPage(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
@@ -300,6 +305,13 @@ func TestZolaUnrenderedPage(t *testing.T) {
 		"zola/content/blog/hidden.md": zolaPage("Hidden", "date = 2021-01-02\nrender = false\n"),
 		"zola/content/blog/yaml.md":   "---\ntitle: Y\ndate: 2021-01-03\nrender: false\n---\nText.\n",
 		"zola/content/blog/cased.md":  zolaPage("Cased", "date = 2021-01-04\nRender = false\n"),
+		"zola/content/blog/upper.md":  zolaPage("Upper", "date = 2021-01-04\nRENDER = false\n"),
+		"zola/content/blog/extra.md":  zolaPage("Extra", "date = 2021-01-04\n[extra]\nrender = false\n"),
+		"zola/content/blog/both.md":   zolaPage("Both", "date = 2021-01-04\nrender = true\nRender = false\n"),
+		"zola/content/blog/top.md":    zolaPage("Top", "date = 2021-01-04\nrender = false\n[extra]\nrender = true\n"),
+		"zola/content/blog/ycase.md":  "---\ntitle: YC\ndate: 2021-01-03\nRender: false\n---\nText.\n",
+		"zola/content/blog/yextra.md": "---\ntitle: YE\ndate: 2021-01-03\nextra:\n  render: false\n---\nText.\n",
+		"zola/content/blog/yboth.md":  "---\ntitle: YB\ndate: 2021-01-03\nrender: false\nRender: true\n---\nText.\n",
 		"zola/content/blog/string.md": zolaPage("String", "date = 2021-01-05\nrender = \"false\"\n"),
 		"zola/content/sec/_index.md":  "+++\ntitle = \"S\"\nrender = false\n+++\n",
 		"zola/content/sec/in.md":      zolaPage("In", "date = 2021-01-06\n"),
@@ -316,13 +328,19 @@ func TestZolaUnrenderedPage(t *testing.T) {
 		} else {
 			a, probs = Load(os.DirFS(dir))
 		}
-		sameLines(t, how+": pieces", piecePaths(a), []string{"hugo/content/h.md", "notes/n.md", "zola/content/blog/shown.md",
-			"zola/content/blog/string.md", "zola/content/sec/in.md"})
+		// Zola reads render at the top, in lower case, alone: Render,
+		// RENDER and [extra]'s render are rendered (cased.md, upper.md,
+		// extra.md, both.md, ycase.md, yextra.md)
+		sameLines(t, how+": pieces", piecePaths(a), []string{"hugo/content/h.md", "notes/n.md",
+			"zola/content/blog/both.md", "zola/content/blog/cased.md", "zola/content/blog/extra.md", "zola/content/blog/shown.md",
+			"zola/content/blog/string.md", "zola/content/blog/upper.md", "zola/content/blog/ycase.md", "zola/content/blog/yextra.md",
+			"zola/content/sec/in.md"})
 		sameLines(t, how+": unrendered", problemLines(probs, func(p Problem) bool { return p.Msg == ZolaUnrenderedMsg }), []string{
 			"zola/content/b/index.md: " + ZolaUnrenderedMsg + " (quiet true)",
-			"zola/content/blog/cased.md: " + ZolaUnrenderedMsg + " (quiet true)",
 			"zola/content/blog/hidden.md: " + ZolaUnrenderedMsg + " (quiet true)",
+			"zola/content/blog/top.md: " + ZolaUnrenderedMsg + " (quiet true)",
 			"zola/content/blog/yaml.md: " + ZolaUnrenderedMsg + " (quiet true)",
+			"zola/content/blog/yboth.md: " + ZolaUnrenderedMsg + " (quiet true)",
 		})
 	}
 	// read alone, as the reader's watch reads a changed file
