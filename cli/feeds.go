@@ -107,6 +107,63 @@ type feedList struct {
 	Feed []feed `toml:"feed"`
 }
 
+// sameFeedBefore is the first subscription before feeds[i] of the same
+// feed (archive.SameURL), -1 for none. feeds.toml written before http and
+// https were one subscription (feeds add refuses the second now) can hold
+// a feed twice: sync fetches the first alone, and says so of the other,
+// as feeds list does (they were both fetched, the second silently).
+func sameFeedBefore(feeds []feed, i int) int {
+	return slices.IndexFunc(feeds[:i], func(f feed) bool { return archive.SameURL(f.URL, feeds[i].URL) })
+}
+
+// twoSubscriptionsNote is the note on feeds[i], a subscription of the
+// feed of feeds[j], listed before it (sameFeedBefore).
+func twoSubscriptionsNote(feeds []feed, j, i int) string {
+	return fmt.Sprintf("two subscriptions of one feed: %s and %s (sync fetches the first alone; folio feeds rm %s removes the other)",
+		termsafe.Quote(feeds[j].URL), termsafe.Quote(feeds[i].URL), termsafe.Quote(feeds[i].URL))
+}
+
+// unsubscribe removes the subscription u names from fl and says what it
+// removed: the entry written as u alone, when there is one (every entry
+// so written), telling of another of the same feed that stays, a
+// feeds.toml of an older folio holding it over http and https; else the
+// one entry of u's feed (archive.SameURL), named as it is written. Two
+// such entries and none written as u are refused, each named: which one
+// is meant is not known, and each has its own recorded state (feeds rm
+// of http://x/a.xml removed https://x/a.xml beside it, silently, its
+// validators and self link with it).
+func unsubscribe(fl *feedList, u string) (string, error) {
+	exact := slices.ContainsFunc(fl.Feed, func(f feed) bool { return f.URL == u })
+	var gone, stay []string
+	for _, f := range fl.Feed {
+		switch {
+		case f.URL == u || !exact && archive.SameURL(f.URL, u):
+			gone = append(gone, f.URL)
+		case archive.SameURL(f.URL, u):
+			stay = append(stay, termsafe.Quote(f.URL))
+		}
+	}
+	switch {
+	case len(gone) == 0:
+		return "", fmt.Errorf("not subscribed to %s", termsafe.Quote(u))
+	case !exact && len(gone) > 1:
+		named := make([]string, len(gone))
+		for i, g := range gone {
+			named[i] = termsafe.Quote(g)
+		}
+		return "", fmt.Errorf("%s is the feed of %d subscriptions, %s: give the one to remove as folio feeds list writes it", termsafe.Quote(u), len(gone), strings.Join(named, " and "))
+	}
+	fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return slices.Contains(gone, f.URL) })
+	said := fmt.Sprintf("unsubscribed from %s", termsafe.Quote(gone[0]))
+	if !exact {
+		said += fmt.Sprintf(" (the feed of %s)", termsafe.Quote(u))
+	}
+	if len(stay) > 0 {
+		said += fmt.Sprintf("; %s, a subscription of the same feed, stays (folio feeds rm removes it as written)", strings.Join(stay, " and "))
+	}
+	return said + "\n", nil
+}
+
 func feedsPath() (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
@@ -225,6 +282,13 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 				}
 				fmt.Fprintf(env.Out, "%s%s\n", termsafe.Quote(f.URL), extra)
 			}
+			// a feed subscribed twice (an older folio's feeds.toml): on
+			// stderr, the list staying one URL a line
+			for i := range fl.Feed {
+				if j := sameFeedBefore(fl.Feed, i); j >= 0 {
+					fmt.Fprintf(env.Err, "note: %s\n", twoSubscriptionsNote(fl.Feed, j, i))
+				}
+			}
 			return nil
 		},
 	}
@@ -233,16 +297,13 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 		Short: "Unsubscribe from a feed (its pieces stay in the archive)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			err := changeFeeds(func(fl *feedList) error {
-				n := len(fl.Feed)
-				fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return archive.SameURL(f.URL, args[0]) })
-				if len(fl.Feed) == n {
-					return fmt.Errorf("not subscribed to %s", termsafe.Quote(args[0]))
-				}
-				return nil
+			said := ""
+			err := changeFeeds(func(fl *feedList) (err error) {
+				said, err = unsubscribe(fl, args[0])
+				return err
 			})
 			if err == nil {
-				fmt.Fprintf(env.Out, "unsubscribed from %s\n", termsafe.Quote(args[0]))
+				fmt.Fprint(env.Out, said)
 			}
 			return err
 		},

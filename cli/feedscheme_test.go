@@ -2,6 +2,7 @@ package cli
 
 import (
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -92,4 +93,91 @@ func TestSubscriptionsAreOneFeedAsSyncKnowsIt(t *testing.T) {
 	if _, errs, code := run(t, "feeds", "rm", "example.org/a.xml"); code != 0 || len(subscriptions(t)) != 1 || subscriptions(t)[0].URL != "feeds.local/b.xml" {
 		t.Errorf("rm of an entry that is no URL: exit %d, left %v\n%s", code, subscriptions(t), errs)
 	}
+}
+
+// TestFeedSubscribedTwiceByAnOlderFolio: a feeds.toml written before http
+// and https were one subscription can hold a feed twice, each entry with
+// its own recorded state. feeds rm of one removes it alone, saying the
+// other stays; of a URL written otherwise, the one entry of its feed,
+// named; of a URL that is neither entry as written while both are its
+// feed, nothing, both named (feeds rm http://…/a.xml removed both,
+// silently: "unsubscribed from http://…/a.xml", the https entry's
+// validators and self link gone with it). feeds list and sync tell of
+// the two, and sync fetches the feed once (it fetched it twice, the
+// second silently: "[2/2] https://…/a.xml: 0 new, 0 updated, 2
+// unchanged").
+func TestFeedSubscribedTwiceByAnOlderFolio(t *testing.T) {
+	old := fetchClient
+	fetchClient = func(timeout time.Duration) *fetch.Client {
+		return &fetch.Client{Timeout: timeout, Delay: -1, Retries: -1, Transport: toHTTP{}}
+	}
+	t.Cleanup(func() { fetchClient = old })
+	s := newSelfFeeds(t)
+	a := s.url("a") // http://127.0.0.1:PORT/a.xml
+	hostPath := strings.TrimPrefix(a, "http://")
+	https := "https://" + hostPath
+	s.set("a", https, "A's text")
+	// as an older folio wrote it: both entries, the https one synced
+	both := func(t *testing.T) {
+		t.Helper()
+		t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+		path, err := feedsPath()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		data := "# folio's feed subscriptions: folio feeds add|list|rm, folio sync\n" +
+			"[[feed]]\n  url = \"" + a + "\"\n\n" +
+			"[[feed]]\n  url = \"" + https + "\"\n  etag = \"\\\"e1\\\"\"\n  into = \"/nowhere\"\n  self = \"" + https + "\"\n"
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note := "two subscriptions of one feed: " + a + " and " + https
+
+	t.Run("list", func(t *testing.T) {
+		both(t)
+		out, errs, code := run(t, "feeds", "list")
+		if code != 0 || out != a+"\n"+https+"\n" || !strings.Contains(errs, note) {
+			t.Errorf("feeds list: exit %d, want both and a note %q\n%s%s", code, note, out, errs)
+		}
+	})
+	t.Run("sync", func(t *testing.T) {
+		both(t)
+		before := s.full.Load()
+		dir := filepath.Join(t.TempDir(), "d")
+		out, errs, code := run(t, "sync", "--into", dir)
+		if n := s.full.Load() - before; code != 0 || n != 1 || len(dirFiles(t, dir)) != 2 ||
+			!strings.Contains(out, "[1/2] "+a+": 2 new") || !strings.Contains(out, "[2/2] "+https+": not fetched, "+note) ||
+			!strings.Contains(out, "1 a feed's second subscription, not fetched") {
+			t.Errorf("sync: exit %d, the feed sent %d times, want once and the second entry named\n%s%s", code, n, out, errs)
+		}
+		if subs := subscriptions(t); len(subs) != 2 || subs[1].ETag != `"e1"` || subs[1].Into != "/nowhere" {
+			t.Errorf("sync changed the second entry: %+v", subs)
+		}
+	})
+	t.Run("rm as written", func(t *testing.T) {
+		both(t)
+		out, errs, code := run(t, "feeds", "rm", a)
+		subs := subscriptions(t)
+		if code != 0 || len(subs) != 1 || subs[0].URL != https || subs[0].ETag != `"e1"` || subs[0].Self != https ||
+			out != "unsubscribed from "+a+"; "+https+", a subscription of the same feed, stays (folio feeds rm removes it as written)\n" {
+			t.Errorf("feeds rm %s: exit %d, left %+v\n%s%s", a, code, subs, out, errs)
+		}
+		// the other, written otherwise: the one entry of its feed, named
+		out, errs, code = run(t, "feeds", "rm", a)
+		if code != 0 || len(subscriptions(t)) != 0 || out != "unsubscribed from "+https+" (the feed of "+a+")\n" {
+			t.Errorf("feeds rm %s again: exit %d, left %+v\n%s%s", a, code, subscriptions(t), out, errs)
+		}
+	})
+	t.Run("rm of neither", func(t *testing.T) {
+		both(t)
+		other := a + "/"
+		out, errs, code := run(t, "feeds", "rm", other)
+		if code == 0 || len(subscriptions(t)) != 2 || !strings.Contains(errs, other+" is the feed of 2 subscriptions, "+a+" and "+https) {
+			t.Errorf("feeds rm %s: exit %d, left %+v, want both kept and named\n%s%s", other, code, subscriptions(t), out, errs)
+		}
+	})
 }

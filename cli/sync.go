@@ -57,6 +57,8 @@ as it is when a full-text feed's page could not be had (its item keeps the feed'
 text; a host that gave no answer in time, or refused the connection, is not asked again
 in the run). A feed whose rel="self" link (else its site link) is another subscription's
 URL or recorded self link is refused, nothing written (each sync records each feed's).
+A feed subscribed twice (over http and https, by an older folio) is fetched once, for
+its first entry, the other named.
 On a terminal a progress bar on stderr follows the feeds (and the pages of a
 full-text feed); a line per feed and a summary (new, updated, unchanged, skipped,
 not modified, and each failed feed with why) go to stdout and stderr.`,
@@ -100,8 +102,16 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 			var added, updated, unchanged, skipped, notModified, present, left, pagesFailed int
 			var failures, pageFailures []string
 			selfRead := make([]bool, len(fl.Feed)) // the feeds whose Self this run read
+			// the feeds subscribed twice, fetched once (sameFeedBefore)
+			twice := 0
 			for i := range fl.Feed {
 				f := &fl.Feed[i]
+				if j := sameFeedBefore(fl.Feed, i); j >= 0 {
+					twice++
+					say(env.Out, "[%d/%d] %s: not fetched, %s\n", i+1, len(fl.Feed), termsafe.Quote(fetch.Redact(f.URL)), twoSubscriptionsNote(fl.Feed, j, i))
+					_ = bar.Add(1)
+					continue
+				}
 				bar.Describe("syncing " + termsafe.Escape(hostOf(f.URL)))
 				pages := 0
 				onPage := func(string) {
@@ -214,8 +224,12 @@ not modified, and each failed feed with why) go to stdout and stderr.`,
 			if pagesFailed > 0 {
 				pages = fmt.Sprintf("; %d full-text pages failed (the feed's text kept)", pagesFailed)
 			}
-			fmt.Fprintf(env.Out, "%d feeds: %d not modified, %d failed; items: %d new, %d updated, %d unchanged, %d skipped%s%s\n",
-				len(fl.Feed), notModified, failed, added, updated, unchanged, skipped, alreadyThere(present), pages)
+			subscribedTwice := ""
+			if twice > 0 {
+				subscribedTwice = fmt.Sprintf(", %d a feed's second subscription, not fetched", twice)
+			}
+			fmt.Fprintf(env.Out, "%d feeds: %d not modified, %d failed%s; items: %d new, %d updated, %d unchanged, %d skipped%s%s\n",
+				len(fl.Feed), notModified, failed, subscribedTwice, added, updated, unchanged, skipped, alreadyThere(present), pages)
 			if left > 0 {
 				fmt.Fprintf(env.Out, "%d items left past --max-new: sync again for the next\n", left)
 			}
