@@ -3368,31 +3368,71 @@ func pinyinRun(s string, depth int) int {
 }
 
 // pinyinMarked: g, a given name of pinyin syllables run together
-// (romanisedGiven), has one spelt as a Western name's syllables are not:
-// one ending in "ng" or starting with x, q or z ("Jinping", "Keqiang",
-// "Xiaoming", "Zedong"), or whose vowels are pinyin's (ia, iao, iu, ua,
-// uan, uo, ui, ao, ou, …: "Jiabao", "Haoran", "Lihua", "Huiyan"). Western
-// names that are pinyin's letters have none ("Dana" da-na, "Susan",
-// "Karen", "Linda", "Kate", "Heidi", "Bianca"); some Chinese ones have
-// none either ("Yifan", "Wenjun", "Weiwei"): read given name first
-// inverted, as before, no telling them apart.
+// (romanisedGiven), is written as a Chinese given name is and a Western
+// one hardly is: two syllables, as a Chinese given name of two characters
+// has ("Juliana" ju-lia-na, "Cecilia" ce-ci-lia, "Maximilian" are more),
+// neither one that Chinese given names hardly use and Western names are
+// made of (namelessSyllables: "Julia" ju-lia, "Paola" pao-la, "Zane"
+// za-ne, "Liana" lia-na, "Maxine", "Alia" a-lia), one spelt as a Western
+// name's syllables seldom are (ending in "ng", starting with x, q or z, or
+// of pinyin's vowels iao, iu, ua, uan, uo, ui, un, ao, ou, ia:
+// "Jinping", "Keqiang", "Zedong", "Xiaobo", "Jiabao", "Huiyan"), and g
+// no Western given name spelt so all the same (pinyinLookalikes:
+// "Henning", "Channing", "Zena", "Zina", "Qiana", "Naomi"). Western names
+// are spelt in pinyin's letters often, marked syllables and all: of 8,422
+// English given names (a list of those common in English-speaking
+// countries) 71 were read so by a rule of the marks alone, "Julia",
+// "Juliana", "Naomi", "Monique" among them (a review: "Chen, Juliana"
+// cited Chen Juliana, another person than Juliana Chen), and none is by
+// this one (five of them named in pinyinLookalikes). Chinese names that
+// fail it ("Yifan", "Wenjun", "Weiwei", "Jianlin", "Xiaona") are read
+// given name first inverted, as any name is: no telling them apart.
 func pinyinMarked(g string) bool {
-	for _, syl := range pinyinSplit(strings.ToLower(g)) {
+	lg := strings.ToLower(g)
+	syls := pinyinSplit(lg)
+	if len(syls) != 2 || pinyinLookalikes[lg] || commonGiven[lg] {
+		return false
+	}
+	marked := false
+	for _, syl := range syls {
+		if namelessSyllables[syl] {
+			return false
+		}
 		initial := strings.TrimRight(syl, "aeiouv")
 		if i := strings.IndexAny(syl, "aeiouv"); i >= 0 {
 			initial = syl[:i]
 		}
 		final := syl[len(initial):]
 		if strings.HasSuffix(final, "ng") || strings.ContainsAny(initial, "xqz") || pinyinFinals[final] {
-			return true
+			marked = true
 		}
 	}
-	return false
+	return marked
 }
 
 // pinyinFinals are the vowels of pinyin's finals that Western names'
 // syllables rarely have (pinyinMarked).
 var pinyinFinals = map[string]bool{"ia": true, "iao": true, "iu": true, "ua": true, "uai": true, "uan": true, "uo": true, "ui": true, "un": true, "ao": true, "ou": true}
+
+// namelessSyllables are pinyin syllables that Chinese given names hardly
+// use and Western given names end or start with (pinyinMarked): a lone
+// vowel ("Alia", "Elia"), lia ("Julia", "Celia"), the open ones of
+// Western endings (na, ne, la, le, ma, mi, ka, ta, sa, se, za, re, ce,
+// ha) and que, xie ("Monique", "Dixie").
+var namelessSyllables = map[string]bool{}
+
+// pinyinLookalikes are Western given names of two pinyin syllables, one of
+// them marked, that namelessSyllables does not tell (pinyinMarked).
+var pinyinLookalikes = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a e o lia na ne la le ma mi ka ta sa se za re ce ha que xie`) {
+		namelessSyllables[w] = true
+	}
+	for _, w := range strings.Fields(`henning channing manning zena zina qiana naomi suzi duncan zeke`) {
+		pinyinLookalikes[w] = true
+	}
+}
 
 // pinyinSplit is s split into the fewest pinyin syllables, as pinyinRun
 // counts them; nil when it does not split whole.

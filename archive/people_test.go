@@ -89,6 +89,13 @@ func TestPeople(t *testing.T) {
 		{[]string{"DENG, XIAOPING"}, "", []string{"Deng Xiaoping"}},
 		{[]string{"Hu, Jintao"}, "", []string{"Hu Jintao"}},
 		{[]string{"Wang, Susan", "Zhang, Bianca", "Chen, Heidi"}, "", []string{"Susan Wang", "Bianca Zhang", "Heidi Chen"}},
+		{[]string{"Li, Keqiang", "Jiang, Zemin", "Liu, Xiaobo"}, "", []string{"Li Keqiang", "Jiang Zemin", "Liu Xiaobo"}},
+		// Western given names in pinyin's letters, marked syllables and
+		// all, stay given name first (a review: "Chen, Juliana" was Chen
+		// Juliana, another person than Juliana Chen)
+		{[]string{"Chen, Juliana", "Juliana Chen"}, "", []string{"Juliana Chen"}},
+		{[]string{"Wang, Juliane", "Li, Liana", "Zhang, Paola", "Chen, Zane", "Lin, Zina"}, "", []string{"Juliane Wang", "Liana Li", "Paola Zhang", "Zane Chen", "Zina Lin"}},
+		{[]string{"Wang, Zena", "Chen, Henning", "Wang, Channing", "Li, Qiana", "Chen, Julia"}, "", []string{"Zena Wang", "Henning Chen", "Channing Wang", "Qiana Li", "Julia Chen"}},
 		{[]string{"Ann Lee and Bo Chan, SIEMENS AG"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"ANN LEE, BO CHAN, SIEMENS AG"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Maria Lopez, John Smith, Luigi Di Maio"}, "", []string{"Maria Lopez", "John Smith", "Luigi Di Maio"}},

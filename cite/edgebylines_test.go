@@ -925,22 +925,34 @@ func TestRomanisedFamilyFirst(t *testing.T) {
 	if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
 		t.Errorf("CSL-JSON has no static-ordering:\n%s", got)
 	}
-	for _, xi := range []string{"Xi Jinping", "Xi, Jinping", "XI, JINPING"} {
+	for _, xi := range []string{"Xi Jinping", "Xi, Jinping", "XI, JINPING", "Li, Keqiang", "Hu, Jintao", "Jiang, Zemin", "Liu, Xiaobo"} {
 		a.Authors = []string{xi}
 		if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || !strings.Contains(string(got), `"static-ordering": true`) {
 			t.Errorf("%s not ordered statically:\n%s", xi, got)
 		}
-		if got := TextCitation(a); !strings.HasPrefix(got, "Xi Jinping, ") {
-			t.Errorf("note %q, want it to start with Xi Jinping", got)
+		want := strings.Replace(xi, ",", "", 1)
+		if xi == "XI, JINPING" {
+			want = "Xi Jinping"
+		}
+		if got := TextCitation(a); !strings.HasPrefix(got, want+", ") {
+			t.Errorf("note %q, want it to start with %s", got, want)
 		}
 	}
-	for _, western := range []string{"Diane Chen", "Dana Chen", "Chen, Dana", "Jong-un Kim", "Wang, Susan", "Chen, Kate"} {
+	// (a review: "Chen, Juliana" and the other inverted names here were
+	// marked static-ordering, Chen Juliana)
+	inverted := []string{"Chen, Juliana", "Wang, Juliane", "Li, Liana", "Zhang, Paola", "Chen, Zane", "Lin, Zina", "Wang, Zena", "Chen, Henning", "Wang, Channing", "Li, Qiana", "Chen, Julia"}
+	for _, western := range append([]string{"Diane Chen", "Dana Chen", "Chen, Dana", "Jong-un Kim", "Wang, Susan", "Chen, Kate"}, inverted...) {
 		a.Authors = []string{western}
 		if got, err := CSLJSONItems([]archive.Article{a}, accessed, nil); err != nil || strings.Contains(string(got), "static-ordering") {
 			t.Errorf("%s ordered statically:\n%s", western, got)
 		}
 		if got := TextCitation(a); strings.HasPrefix(got, "Chen Da") || strings.HasPrefix(got, "Kim") || strings.HasPrefix(got, "Wang Su") || strings.HasPrefix(got, "Chen Ka") {
 			t.Errorf("note %q, want %s as written, given name first", got, western)
+		}
+		if family, given, ok := strings.Cut(western, ", "); ok {
+			if got := TextCitation(a); !strings.HasPrefix(got, given+" "+family+", ") {
+				t.Errorf("note %q, want it to start with %s %s", got, given, family)
+			}
 		}
 	}
 	a.Authors = []string{"Lee Ann Womack"}

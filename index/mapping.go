@@ -590,15 +590,19 @@ import (
 // organisation); 276: a piece's language and its prefixes indexed for
 // filters and language: (fLanguage) and counted among the facets
 // (facetCodes' "l", archive.NoLanguage for none); 277: a Zola site's page
-// is left out for render = false at the top of its front matter, its key
-// in lower case, alone (archive's zolaUnrendered: Render = false, RENDER =
-// false and [extra]'s render = false, which Zola renders, were left out);
-// a TOML key beside one alike but for case is the one in lower case, as
-// JSON's (the map's order chose it).
+// is left out for render = false at the top of its front matter, its key in
+// lower case, alone (archive's zolaUnrendered: Render = false, RENDER =
+// false and [extra]'s render = false, which Zola renders, were left out); a
+// TOML key beside one alike but for case is the one in lower case, as
+// JSON's (the map's order chose it); 278: an inverted name is read family
+// name first by pinyin only for a given name of two syllables, none Western
+// names are made of, no Western given name (archive's pinyinMarked,
+// namelessSyllables, pinyinLookalikes: "Chen, Juliana", "Chen, Julia", "Li,
+// Liana" were Chen Juliana, Chen Julia, Li Liana).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 277
+const SchemaVersion = 278
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
