@@ -503,6 +503,11 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	if sameOutlet(s, outlet) && !writerNamed(s) {
 		return []Name{{Literal: s}}
 	}
+	// a firm named after its founder is one organisation ("John Wiley and
+	// Sons Inc.": a review found John Wiley and {Sons Inc.})
+	if foundersFirm(s) {
+		return []Name{{Literal: s}}
+	}
 	// firms joined by "and", each cited alone, before the organisation's
 	// words of one ("Robert Bosch GmbH and Philips N.V." was one)
 	if fs := firmsList(s); fs != nil {
@@ -632,12 +637,16 @@ func firmName(s string) bool {
 // joined by "and", "&" or "with": the firms' words make no organisation
 // of the whole ("Ann Lee and Robert Bosch GmbH", "Ann Lee & Shell plc":
 // an attack found one organisation each, where "Ann Lee and Siemens AG"
-// was Ann Lee and {Siemens AG}).
+// was Ann Lee and {Siemens AG}). Not when a firm's name is the end of the
+// one before, its founder's (successorFirm: "Ann Lee and John Wiley and
+// Sons Inc." is one organisation, as "John Wiley and Sons Inc." is).
 func peopleAndFirms(s, outlet string) bool {
 	ps := listParts(s, outlet)
 	people, firms := 0, 0
 	for i, p := range ps {
 		switch {
+		case i > 0 && successorFirm(p.text):
+			return false
 		case firmName(p.text) && (i == 0 || p.conj):
 			firms++
 		case isPersonName(p.text):
@@ -647,6 +656,53 @@ func peopleAndFirms(s, outlet string) bool {
 		}
 	}
 	return people > 0 && firms > 0
+}
+
+// successorWords are the words of those who carry on a founder's firm,
+// written after "and" or "&" as the end of its name ("John Wiley and Sons
+// Inc.", "William Grant & Sons Ltd", "John Lewis and Partners Ltd",
+// "Smith & Co. Ltd").
+var successorWords = map[string]bool{"sons": true, "daughters": true, "partners": true, "brothers": true, "bros": true, "associates": true, "company": true, "co": true}
+
+// successorFirm: p, a part of a list after "and" or "&", is a successor's
+// word (successorWords), capitalised, and a legal form (legalForms,
+// orgLegalForms): "Sons Inc.", "SONS INC", "Partners Ltd", "Co. Ltd", the
+// end of a firm's name whose founder comes before, no firm of its own.
+func successorFirm(p string) bool {
+	words := strings.Fields(p)
+	if len(words) != 2 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(words[0])
+	form := words[1]
+	return unicode.IsUpper(r) && successorWords[strings.ToLower(strings.TrimSuffix(words[0], "."))] &&
+		(legalForms[form] || orgLegalForms[strings.ToLower(strings.TrimSuffix(form, "."))])
+}
+
+// foundersFirm: s is a firm named after its founder: one to three
+// capitalised words, "and" or "&", then the end of the name and its legal
+// form (successorFirm): "John Wiley and Sons Inc.", "JOHN WILEY AND SONS
+// INC", "William Grant & Sons Ltd", "John Lewis and Partners Ltd",
+// "William Grant and Sons AG", one organisation cited as written (a
+// review found the person John Wiley and the firm {Sons Inc.}, where
+// "Ann Lee and Robert Bosch GmbH" is two: peopleAndFirms, orgForm; with
+// a form that is a name's letters, "Sons AG", it was so before them).
+func foundersFirm(s string) bool {
+	words := strings.Fields(s)
+	n := len(words)
+	if n < 4 || n > 6 || strings.ContainsAny(s, ",;|/") || !successorFirm(strings.Join(words[n-2:], " ")) {
+		return false
+	}
+	if sep := words[n-3]; sep != "&" && !strings.EqualFold(sep, "and") {
+		return false
+	}
+	for _, w := range words[:n-3] {
+		r, _ := utf8.DecodeRuneInString(w)
+		if lw := strings.ToLower(w); !unicode.IsUpper(r) || lw == "and" || lw == "with" {
+			return false
+		}
+	}
+	return true
 }
 
 // namedFirms are firms named after their founders whose names read as a

@@ -73,6 +73,12 @@ func TestPeople(t *testing.T) {
 		{[]string{"SIEMENS AG AND ANN LEE"}, "", []string{"SIEMENS AG", "Ann Lee"}},
 		{[]string{"Robert Bosch GmbH and Philips N.V."}, "", []string{"Robert Bosch GmbH", "Philips N.V."}},
 		{[]string{"Ann Lee and Robert Bosch GmbH"}, "", []string{"Ann Lee", "Robert Bosch GmbH"}},
+		// a firm named after its founder is one (a review: John Wiley and
+		// Sons Inc.)
+		{[]string{"John Wiley and Sons Inc.", "JOHN WILEY AND SONS INC"}, "", []string{"John Wiley and Sons Inc."}},
+		{[]string{"William Grant & Sons Ltd", "William Grant and Sons Ltd"}, "", []string{"William Grant & Sons Ltd", "William Grant and Sons Ltd"}},
+		{[]string{"John Smith and Sons Ltd", "John Lewis and Partners Ltd"}, "", []string{"John Smith and Sons Ltd", "John Lewis and Partners Ltd"}},
+		{[]string{"Shell plc and BP plc"}, "", []string{"Shell plc", "BP plc"}},
 		{[]string{"Doe, Jane, Siemens AG"}, "", []string{"Jane Doe"}},
 		{[]string{"Kim, Jong Un"}, "", []string{"Kim Jong Un"}},
 		{[]string{"Kim, Jong-un"}, "", []string{"Kim Jong-un"}},

@@ -100,6 +100,17 @@ var edgeBylines = []struct {
 	{"ANN LEE AND SHELL PLC", "Lee, Ann and {SHELL PLC}", "lee2020lists"},
 	{"Robert Bosch GmbH and Ann Lee", "{Robert Bosch GmbH} and Lee, Ann", "robert2020lists"},
 	{"Ann Lee with Acme Inc.", "Lee, Ann and {Acme Inc.}", "lee2020lists"},
+	// but a firm named after its founder, "and Sons", "& Partners", is
+	// one organisation (a review: Wiley, John and {Sons Inc.})
+	{"John Wiley and Sons Inc.", "{John Wiley and Sons Inc.}", "john2020lists"},
+	{"JOHN WILEY AND SONS INC", "{JOHN WILEY AND SONS INC}", "john2020lists"},
+	{"William Grant & Sons Ltd", `{William Grant \& Sons Ltd}`, "william2020lists"},
+	{"William Grant and Sons Ltd", "{William Grant and Sons Ltd}", "william2020lists"},
+	{"John Smith and Sons Ltd", "{John Smith and Sons Ltd}", "john2020lists"},
+	{"John Lewis and Partners Ltd", "{John Lewis and Partners Ltd}", "john2020lists"},
+	{"John Smith & Co. Ltd", `{John Smith \& Co. Ltd}`, "john2020lists"},
+	{"William Grant and Sons AG", "{William Grant and Sons AG}", "william2020lists"},
+	{"Ann Lee and John Wiley and Sons Inc.", "{Ann Lee and John Wiley and Sons Inc.}", "ann2020lists"},
 	{"Nestlé S.A. and Siemens AG", "{Nestlé S.A.} and {Siemens AG}", "nestle2020lists"},
 	{"Lee S.A. and Chan B.", "Lee, S. A. and Chan, B.", "lee2020lists"},
 	{"Lee A.B.", "Lee, A. B.", "lee2020lists"},

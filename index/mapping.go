@@ -598,11 +598,14 @@ import (
 // name first by pinyin only for a given name of two syllables, none Western
 // names are made of, no Western given name (archive's pinyinMarked,
 // namelessSyllables, pinyinLookalikes: "Chen, Juliana", "Chen, Julia", "Li,
-// Liana" were Chen Juliana, Chen Julia, Li Liana).
+// Liana" were Chen Juliana, Chen Julia, Li Liana); 279: a firm named after
+// its founder is one organisation (archive's foundersFirm, successorFirm:
+// "John Wiley and Sons Inc." was the person John Wiley and the firm Sons
+// Inc.).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 278
+const SchemaVersion = 279
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
