@@ -594,7 +594,17 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 			}
 			return ns
 		}
-		s = strings.TrimSpace(before)
+		// a common given name alone after a full name is a name of its
+		// own, kept as written, last, as after a list's
+		// (givenAfterFullName: "Ann Lee, Nicole")
+		before, after = strings.TrimSpace(before), strings.TrimSpace(after)
+		if givenAfterFullName(strings.Fields(before), after) && isPersonName(before) {
+			if isShouting(after) {
+				after = titleCase(after)
+			}
+			return []Name{namedAlone(before), {Literal: after}}
+		}
+		s = before
 	}
 	return []Name{namedAlone(s)}
 }
@@ -2828,11 +2838,13 @@ func isInverted(p string) bool {
 
 // fullNameThen: words, before a comma, are a full name written given
 // name first, and w, the one word after it, a word folio knows is no
-// given name there: two or three words (particles aside), the first a
+// given name of it: two or three words (particles aside), the first a
 // common given name, and w a region (regions: "Ann Lee, Georgia") or a
 // word of an outlet's, an agency's or an organisation's name (outlets,
 // notNameWords, acronyms, pictureAgencies: "Ann Lee, Guardian", "Ann Lee,
-// Oxfam", "Ann Lee, Getty"). Any other word after it is a given name, the
+// Oxfam", "Ann Lee, Getty"), or a common given name after a full name
+// whose last word is none (givenAfterFullName: "Ann Lee, Nicole", a name
+// of its own). Any other word after it is a given name, the
 // name before a family name of two words, as a byline inverted so reads
 // ("Scott Thomas, Kristin", "Paul Smith, Ngozi", "García Márquez, Edd",
 // "Lloyd Webber, Andrew"): a word folio does not know is a name's, not
@@ -2842,7 +2854,25 @@ func fullNameThen(words []string, w string) bool {
 	if n := len(words) - particleCount(words); n < 2 || n > 3 || !commonGiven[strings.ToLower(words[0])] {
 		return false
 	}
-	return affiliationWord(strings.ToLower(w))
+	lw := strings.ToLower(w)
+	return affiliationWord(lw) || givenAfterFullName(words, w)
+}
+
+// givenAfterFullName: w, the one word after words and a comma, is a
+// common given name (commonGiven) after a full name whose first word is
+// one and whose last is none ("Ann Lee, Nicole", "DAVID SMITH, KRISTIN"):
+// a name of its own, kept as written, as after a list's last name
+// ("Ann Lee and Bo Chan, Kristin"), not the given name of a family name
+// of two words (a review: "ANN LEE, NICOLE" was the person Nicole Ann
+// Lee, as "Ann Lee, Nicole" had been). A family name of two words whose
+// last is a given name too stays one ("Scott Thomas, Kristin" is Kristin
+// Scott Thomas), and so does one before a word folio does not know for a
+// given name ("Paul Smith, Ngozi").
+func givenAfterFullName(words []string, w string) bool {
+	lw := strings.ToLower(w)
+	n := len(words)
+	return n >= 2 && commonGiven[strings.ToLower(words[0])] && !commonGiven[strings.ToLower(words[n-1])] &&
+		commonGiven[lw] && !affiliationWord(lw) && isGivenName(titleCase(w))
 }
 
 // affiliationWord: one word lw (lower case), written after a full name and

@@ -62,6 +62,11 @@ func TestPeople(t *testing.T) {
 		{[]string{"Ann Lee and Bo Chan, Foreign Policy"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Lawfare"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee and Bo Chan, Kristin"}, "", []string{"Ann Lee", "Bo Chan", "Kristin"}},
+		// and after one full name, in capitals as in mixed case (a review:
+		// the person Nicole Ann Lee)
+		{[]string{"ANN LEE, NICOLE", "Ann Lee, Nicole"}, "", []string{"Ann Lee", "Nicole"}},
+		{[]string{"DAVID SMITH, KRISTIN", "ANN LEE, MARIA", "ANN LEE, SARAH"}, "", []string{"David Smith", "Kristin", "Ann Lee", "Maria", "Sarah"}},
+		{[]string{"Scott Thomas, Kristin", "SCOTT THOMAS, KRISTIN"}, "", []string{"Kristin Scott Thomas"}},
 		{[]string{"Lee, Ann and Le Monde"}, "", []string{"Ann Lee", "Le Monde"}},
 		{[]string{"Ann Lee, Foreign Policy and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},
 		{[]string{"Ann Lee, War on the Rocks and Bo Chan"}, "", []string{"Ann Lee", "Bo Chan"}},

@@ -543,6 +543,21 @@ var edgeBylines = []struct {
 	{"Ann Lee, Bo Chan and Cy Dee, Heather", "Lee, Ann and Chan, Bo and Dee, Cy and {Heather}", "lee2020lists"},
 	{"Ann Lee and Bo Chan, Kristin et al.", "Lee, Ann and Chan, Bo and {Kristin} and others", "lee2020lists"},
 	{"ANN LEE AND BO CHAN, JORDAN", "Lee, Ann and Chan, Bo", "lee2020lists"},
+	// and so after one full name, a common given name first, none last,
+	// in capitals as in mixed case (a review: "ANN LEE, NICOLE" was the
+	// person Nicole Ann Lee after 76d4551, "Ann Lee, Nicole" before it);
+	// a family name of two words stays one before a given name ("Scott
+	// Thomas, Kristin" above), a place or an outlet is no name
+	{"ANN LEE, NICOLE", "Lee, Ann and {Nicole}", "lee2020lists"},
+	{"Ann Lee, Nicole", "Lee, Ann and {Nicole}", "lee2020lists"},
+	{"DAVID SMITH, KRISTIN", "Smith, David and {Kristin}", "smith2020lists"},
+	{"David Smith, Kristin", "Smith, David and {Kristin}", "smith2020lists"},
+	{"ANN LEE, MARIA", "Lee, Ann and {Maria}", "lee2020lists"},
+	{"ANN LEE, SARAH", "Lee, Ann and {Sarah}", "lee2020lists"},
+	{"Ann Lee, Nicole et al.", "Lee, Ann and {Nicole} and others", "lee2020lists"},
+	{"SCOTT THOMAS, KRISTIN", "{Scott Thomas}, Kristin", "scottthomas2020lists"},
+	{"ANN LEE, JORDAN", "Lee, Ann", "lee2020lists"},
+	{"Ann Lee, Jordan", "Lee, Ann", "lee2020lists"},
 	{"Lee, Ann and Scott Thomas, Kristin", "Lee, Ann and {Scott Thomas}, Kristin", "lee2020lists"},
 	// a place of two or three words, or two places, after a comma is no
 	// person (a review: "Ann Lee, Hong Kong and Bo Chan, Beijing" was

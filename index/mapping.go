@@ -601,11 +601,14 @@ import (
 // Liana" were Chen Juliana, Chen Julia, Li Liana); 279: a firm named after
 // its founder is one organisation (archive's foundersFirm, successorFirm:
 // "John Wiley and Sons Inc." was the person John Wiley and the firm Sons
-// Inc.).
+// Inc.); 280: a common given name alone after one full name and a comma,
+// its last word no given name, is a name of its own (archive's
+// givenAfterFullName: "ANN LEE, NICOLE" and "Ann Lee, Nicole" were the
+// person Nicole Ann Lee).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 279
+const SchemaVersion = 280
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
