@@ -390,6 +390,12 @@ func SiteConfigProblems(fsys fs.FS, configs SiteConfigs) []Problem {
 				}
 			}
 			if c.config.hugo {
+				// a Zola site's ignored_content past folio's bound
+				if m, ok := zolaConfigOf(fsConfigs(fsys), root); ok {
+					if prob := zolaGlobsPastProblem(fsys, path.Join(root, "config.toml"), m); prob != nil {
+						out = append(out, *prob)
+					}
+				}
 				// the config folders' files named after a key folio
 				// reads (hugoKeyFile)
 				for _, folder := range hugoConfigFolders {

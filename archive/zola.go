@@ -1,8 +1,12 @@
 package archive
 
 import (
+	"fmt"
+	"io/fs"
 	"path"
 	"regexp"
+	"regexp/syntax"
+	"strconv"
 	"strings"
 )
 
@@ -269,24 +273,148 @@ const ZolaExtMsg = "not a page of the site (Zola reads a page from a .md file al
 // path from the archive's root, /zola/content/x.md: "/zola/**" left out
 // pages Zola published, and a glob naming the folders above the
 // archive's root, which Zola matches, left out none).
+//
+// The globs that start with **/ are one regexp, **/ once before the
+// alternation of what follows it in each, and those that start with *
+// another (zolaGlobsJoined): each written alone, as Go's parser leaves
+// them (it factors no group), every glob's own .* is one more thread
+// at every byte of every path (an attack's report: 10,000 globs over
+// 2,000 pages, folio check over 5 minutes).
+//
+// Their regexps' sizes (progSize) sum to maxZolaGlobSize at most: the
+// globs past it, in the config's order, are left out, the pages they
+// match pieces, and folio check says so (zolaGlobsPast, SiteConfigProblems):
+// matching costs the regexps' size at every byte of every path, and
+// compiling 10,000 globs of 200 */ each took a minute.
 func zolaIgnorePatterns(m map[string]any) []string {
-	var out []string
-	for _, g := range listOf(m["ignored_content"]) {
-		if re, ok := zolaGlobRegexp(g); ok {
+	var out, folders, any []string
+	for _, re := range zolaGlobsTaken(m) {
+		switch {
+		case strings.HasPrefix(re, "^"+anyFolders):
+			folders = append(folders, re)
+		case strings.HasPrefix(re, "^.*"):
+			any = append(any, re)
+		default:
 			out = append(out, re)
 		}
 	}
-	return out
+	return append(append(out, zolaGlobsJoined(folders, anyFolders)...), zolaGlobsJoined(any, ".*")...)
 }
+
+// maxZolaGlobSize is the largest sum of progSize of the regexps of a Zola
+// site's ignored_content globs that folio matches (zolaIgnorePatterns), a
+// **/ or * first counted once: 5,000 globs of **/drafts/qN.md or *qN*.md
+// sum about 60,000; at the bound 2,000 pages 11 folders deep are matched
+// against the worst of them in 5 CPU seconds.
+const maxZolaGlobSize = 1 << 16
+
+// zolaGlobsTaken are the regexps of the ignored_content globs of the Zola
+// config m that folio matches: each glob's that compiles
+// (zolaGlobRegexp), until their sizes' sum would pass maxZolaGlobSize.
+func zolaGlobsTaken(m map[string]any) []string {
+	res, _ := zolaGlobsPast(m)
+	return res
+}
+
+// zolaGlobsPast is zolaGlobsTaken and the globs left out past the bound,
+// as written.
+func zolaGlobsPast(m map[string]any) (res, past []string) {
+	size := 0
+	for _, g := range listOf(m["ignored_content"]) {
+		re, ok := zolaGlobRegexp(g)
+		if !ok {
+			continue
+		}
+		if len(past) == 0 {
+			// a **/ or * first is one for all (zolaGlobsJoined)
+			rest := strings.TrimPrefix(strings.TrimPrefix(re, "^"+anyFolders), "^.*")
+			parsed, err := syntax.Parse(rest, syntax.Perl)
+			if err != nil {
+				continue
+			}
+			if size += progSize(parsed); size <= maxZolaGlobSize {
+				res = append(res, re)
+				continue
+			}
+		}
+		past = append(past, g)
+	}
+	return res, past
+}
+
+// zolaGlobsPastProblem is the problem of the Zola config at p (its keys
+// m, of fsys) whose ignored_content globs pass folio's bound
+// (zolaGlobsPast): at the line of the first left out (the line of
+// ignored_content when folio cannot find it as written), nil for none.
+func zolaGlobsPastProblem(fsys fs.FS, p string, m map[string]any) *Problem {
+	_, past := zolaGlobsPast(m)
+	if len(past) == 0 {
+		return nil
+	}
+	line := 0
+	if data, err := readCapped(fsys, p); err == nil {
+		text := string(data)
+		at := -1
+		if k := zolaIgnoredKey().FindStringIndex(text); k != nil {
+			at = k[0]
+			for _, q := range []string{`"`, `'`} {
+				if i := strings.Index(text[k[0]:], q+past[0]+q); i >= 0 {
+					at = k[0] + i
+					break
+				}
+			}
+		}
+		if at >= 0 {
+			line = 1 + strings.Count(text[:at], "\n")
+		}
+	}
+	return &Problem{Path: p, Line: line, Msg: fmt.Sprintf(
+		"ignored_content: %d glob(s) from %s on are past folio's bound (their regexps of %d instructions in all at most): folio leaves them out, and lists the pages they match, which Zola leaves out",
+		len(past), strconv.Quote(cutAtWord(past[0], 60, "…")), maxZolaGlobSize)}
+}
+
+// zolaIgnoredKey finds the ignored_content key of a config.toml.
+var zolaIgnoredKey = lazyRegexp(`(?m)^[ \t]*"?ignored_content"?[ \t]*=`)
+
+// zolaGlobsJoined are the regexps res of zolaGlobRegexp, each starting
+// with lead after its ^, as one: ^lead(?:rest|rest…)$, which matches
+// what one of them does; res as they are when that does not parse.
+func zolaGlobsJoined(res []string, lead string) []string {
+	if len(res) < 2 {
+		return res
+	}
+	rests := make([]string, len(res))
+	for i, re := range res {
+		rests[i] = strings.TrimSuffix(strings.TrimPrefix(re, "^"+lead), "$")
+	}
+	joined := "^" + lead + "(?:" + strings.Join(rests, "|") + ")$"
+	if _, err := syntax.Parse(joined, syntax.Perl); err != nil {
+		return res
+	}
+	return []string{joined}
+}
+
+// anyFolders is the regexp of a glob's **/: any folders or none.
+const anyFolders = "(?:.*/)?"
 
 // zolaGlobRegexp is the regexp of the glob g as Zola's globset reads it
 // (literal_separator off: * and ? take a / too; ** the same, **/ any
 // folders or none; [abc], [!abc], {a,b}; a backslash escapes), anchored at both
 // ends; false for one globset refuses (an unclosed [ or {, a nested {).
+//
+// What may match nothing beside a * is left out, the * matching it as
+// well (globPieces.add): a run of **/ is one, as globset's parser makes
+// it (parse_star keeps one RecursivePrefix or RecursiveZeroOrMore for
+// **/**/), and *{,}*, *?{,a}*, **/* are one .*. Each written out was one
+// more group every thread of the match walks at every byte (an attack's
+// report: 100 globs of 200 **/ over 200 pages 11 folders deep, folio
+// check 15 s; 10,000 globs of such runs over 2,000 pages, over 5
+// minutes); the regexp stays as long as the glob's letters and the
+// wildcards between them (TestZolaGlobRunsAreOne).
 func zolaGlobRegexp(g string) (string, bool) {
-	var b strings.Builder
-	b.WriteString("^")
-	depth := 0
+	var top globPieces
+	var alts []globPieces // the {a,b} open, its alternatives
+	cur := &top
 	for i := 0; i < len(g); i++ {
 		c := g[i]
 		switch {
@@ -295,17 +423,17 @@ func zolaGlobRegexp(g string) (string, bool) {
 				return "", false
 			}
 			i++
-			b.WriteString(regexp.QuoteMeta(string(g[i])))
+			cur.add(globPiece{re: regexp.QuoteMeta(string(g[i])), lineFree: g[i] != '\n'})
 		case strings.HasPrefix(g[i:], "**/") && (i == 0 || g[i-1] == '/'):
-			b.WriteString("(?:.*/)?")
+			cur.add(globPiece{re: anyFolders, empty: true, lineFree: true})
 			i += 2
 		case c == '*':
 			for i+1 < len(g) && g[i+1] == '*' {
 				i++
 			}
-			b.WriteString(".*")
+			cur.add(globPiece{re: ".*", empty: true, lineFree: true, star: true})
 		case c == '?':
-			b.WriteString(".")
+			cur.add(globPiece{re: ".", lineFree: true})
 		case c == '[':
 			j := i + 1
 			if j < len(g) && (g[j] == '!' || g[j] == '^') {
@@ -326,29 +454,81 @@ func zolaGlobRegexp(g string) (string, bool) {
 			}
 			class = strings.ReplaceAll(class, "\\", "\\\\")
 			class = strings.ReplaceAll(class, "[", "\\[")
-			b.WriteString("[" + class + "]")
+			cur.add(globPiece{re: "[" + class + "]"}) // may match a newline
 			i = j
 		case c == '{':
-			if depth > 0 {
+			if alts != nil {
 				return "", false
 			}
-			depth++
-			b.WriteString("(?:")
-		case c == '}' && depth > 0:
-			depth--
-			b.WriteString(")")
-		case c == ',' && depth > 0:
-			b.WriteString("|")
+			alts = []globPieces{nil}
+			cur = &alts[0]
+		case c == '}' && alts != nil:
+			group := globPiece{lineFree: true}
+			res := make([]string, len(alts))
+			for k, alt := range alts {
+				var b strings.Builder
+				empty := true
+				for _, p := range alt {
+					b.WriteString(p.re)
+					empty = empty && p.empty
+					group.lineFree = group.lineFree && p.lineFree
+				}
+				res[k] = b.String()
+				group.empty = group.empty || empty
+			}
+			group.re = "(?:" + strings.Join(res, "|") + ")"
+			alts, cur = nil, &top
+			cur.add(group)
+		case c == ',' && alts != nil:
+			alts = append(alts, nil)
+			cur = &alts[len(alts)-1]
 		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
+			cur.add(globPiece{re: regexp.QuoteMeta(string(c)), lineFree: c != '\n'})
 		}
 	}
-	if depth > 0 {
+	if alts != nil {
 		return "", false
+	}
+	var b strings.Builder
+	b.WriteString("^")
+	for _, p := range top {
+		b.WriteString(p.re)
 	}
 	b.WriteString("$")
 	if _, err := regexp.Compile(b.String()); err != nil {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// A globPiece is the regexp of one of a glob's letters, wildcards or
+// {a,b} groups: whether it may match nothing (empty), matches no newline
+// (lineFree: as a .* does not), and is a .* (star).
+type globPiece struct {
+	re                    string
+	empty, lineFree, star bool
+}
+
+// globPieces are a glob's pieces, in order.
+type globPieces []globPiece
+
+// add appends p but for what a .* beside it matches as well: a piece
+// that may match nothing and no newline after a .*, or before one (the
+// .* then taking its place), as .*X and X.* match what .* does; and a
+// **/ after a **/.
+func (ps *globPieces) add(p globPiece) {
+	absorbed := func(q globPiece) bool { return q.empty && q.lineFree }
+	n := len(*ps)
+	switch {
+	case n > 0 && (*ps)[n-1].star && absorbed(p):
+		return
+	case n > 0 && p.re == anyFolders && (*ps)[n-1].re == anyFolders:
+		return
+	case p.star:
+		for n > 0 && absorbed((*ps)[n-1]) {
+			n--
+		}
+		*ps = (*ps)[:n]
+	}
+	*ps = append(*ps, p)
 }
