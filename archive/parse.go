@@ -319,7 +319,11 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		if inDraft && !hugoDrafts() {
 			// Hugo publishes no page under a draft section (an oracle's
 			// report against Hugo 0.111: they were pieces)
-			return Article{}, []Problem{{Path: path, Msg: HugoDraftSectionMsg, Fatal: true, Quiet: true}}
+			msg := HugoDraftSectionMsg
+			if cascades.zolaSite(path) {
+				msg = ZolaDraftSectionMsg // zolaDraftSection
+			}
+			return Article{}, []Problem{{Path: path, Msg: msg, Fatal: true, Quiet: true}}
 		}
 		m.withCascade(c)
 	}
@@ -1669,6 +1673,10 @@ func hugoCasedExt(p string) bool {
 // a Hugo site under a draft section (a section page above it, up to
 // content/_index.md, with draft: true or published: false).
 const HugoDraftSectionMsg = "not a page of the site (Hugo publishes no page under a draft section)"
+
+// ZolaDraftSectionMsg is HugoDraftSectionMsg of a Zola site's page under
+// a draft section, of any language (zolaDraftSection): it named Hugo.
+const ZolaDraftSectionMsg = "not a page of the site (Zola publishes no page under a draft section)"
 
 // HugoIgnoredMsg is the message of the Quiet problem of a file of a
 // Hugo site that its config's ignoreFiles match (SiteRoots.hugoIgnored).

@@ -391,17 +391,28 @@ func TestZolaDraftSectionOfAnyLanguage(t *testing.T) {
 	want := []string{"hugo/content/blog/h.md", "one/content/x/x.md", "zola/content/def/d.md", "zola/content/news/n.fr.md", "zola/content/news/n.md"}
 	for _, how := range []string{"folder", "fs.FS"} {
 		var a *Archive
+		var probs []Problem
 		if how == "folder" {
-			a, _ = loadSite(t, dir)
+			a, probs = loadSite(t, dir)
 		} else {
-			a, _ = Load(os.DirFS(dir))
+			a, probs = Load(os.DirFS(dir))
 		}
 		sameLines(t, how+": pieces", piecePaths(a), want)
+		// a Zola page's message names Zola (it named Hugo), a Hugo
+		// page's Hugo
+		for _, p := range probs {
+			if !strings.Contains(p.Msg, "draft section") {
+				continue
+			}
+			if want := map[bool]string{true: "not a page of the site (Zola publishes no page under a draft section)", false: HugoDraftSectionMsg}[strings.HasPrefix(p.Path, "zola/")]; p.Msg != want {
+				t.Errorf("%s: %s: %q, want %q", how, p.Path, p.Msg, want)
+			}
+		}
 	}
 	// read alone, its section pages asked of the file system
 	for p, hidden := range map[string]bool{"zola/content/blog/a.md": true, "zola/content/blog/sub/s.md": true, "zola/content/news/n.md": false} {
 		_, probs := ParseIn(os.DirFS(dir), p, []byte(page("P")))
-		if got := len(probs) == 1 && probs[0].Msg == HugoDraftSectionMsg; got != hidden {
+		if got := len(probs) == 1 && probs[0].Msg == ZolaDraftSectionMsg; got != hidden {
 			t.Errorf("%s read alone: %v, hidden by a draft section %v", p, probs, hidden)
 		}
 	}
