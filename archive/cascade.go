@@ -2,6 +2,7 @@ package archive
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
@@ -10,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
 )
@@ -789,24 +791,62 @@ func cascadeEntries(v any) []cascadeEntry {
 // sectionMatter is the decoded front matter of a section page (YAML, TOML
 // or JSON, as Parse reads a piece's), nil when it cannot be read.
 func sectionMatter(data []byte) matter {
+	m, _, _, _ := readSectionMatter(data)
+	return m
+}
+
+// SectionUnreadMsg ends the message of a section page whose front matter
+// cannot be read: what folio does meanwhile.
+const SectionUnreadMsg = " (its draft and cascade are not read: the pages under it are read as if it had none, where Hugo and Zola build no site with it)"
+
+// sectionMatterProblem is the line and message of a section page's front
+// matter that cannot be read (said by folio check and the reader's list
+// of skipped files: Hugo and Zola refuse to build the site; folio reads
+// the pages under it as if it had none, sectionOfData); ok false when it
+// reads, or when the page has none (Hugo's section page may be empty).
+func sectionMatterProblem(data []byte) (line int, msg string, ok bool) {
+	_, line, none, err := readSectionMatter(data)
+	if err == nil || none {
+		return 0, "", false
+	}
+	return line, err.Error(), true
+}
+
+// readSectionMatter decodes a section page's front matter: the matter, or
+// the line and error of what cannot be read; none when it has no front
+// matter.
+func readSectionMatter(data []byte) (m matter, line int, none bool, err error) {
+	if !utf8.Valid(data) {
+		return nil, firstInvalidUTF8Line(data), false, errors.New("invalid UTF-8")
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if rest := bytes.TrimLeft(data, " \t\r\n"); len(rest) > 0 && rest[0] == '{' && !bytes.HasPrefix(rest, []byte("{{")) {
-		_, m, _, err := splitJSON(data, len(data)-len(rest))
+		_, m, line, err := splitJSON(data, len(data)-len(rest))
 		if err != nil {
-			return nil
+			return nil, line, false, errors.New(cleanDecodeError(err))
 		}
-		return m
+		return m, 0, false, nil
 	}
-	var m matter
+	offset := firstContentLine(data)
+	data = jekyllDotsEnd(data)
 	var decodeErr error
 	formats := []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", func(b []byte, _ any) error { m, _, decodeErr = decodeYAML(b); return nil }),
 		frontmatter.NewFormat("+++", "+++", func(b []byte, _ any) error { m, decodeErr = decodeTOML(b); return nil }),
 	}
-	if _, err := frontmatter.MustParse(bytes.NewReader(jekyllDotsEnd(data)), nil, formats...); err != nil || decodeErr != nil {
-		return nil
+	_, err = frontmatter.MustParse(bytes.NewReader(data), nil, formats...)
+	switch {
+	case errors.Is(err, frontmatter.ErrNotFound) && (bytes.HasPrefix(bytes.TrimSpace(data), []byte("---")) || bytes.HasPrefix(bytes.TrimSpace(data), []byte("+++"))):
+		return nil, offset, false, errors.New("front matter is not closed")
+	case errors.Is(err, frontmatter.ErrNotFound):
+		return nil, 0, true, err
+	case err != nil:
+		return nil, 0, false, err
+	case decodeErr != nil:
+		line, msg := decodeProblem(decodeErr, data, offset)
+		return nil, line, false, errors.New(msg)
 	}
-	return m
+	return m, 0, false, nil
 }
 
 // CascadeSum sums what the section page data gives the pages under it:

@@ -165,6 +165,10 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		return Article{}, append(probs, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Fatal: true})
 	}
 	if IsSectionPageIn(path, inHugo) {
+		if line, msg, ok := sectionMatterProblem(data); ok {
+			// said, not quiet: the site's own generator refuses it
+			return Article{}, []Problem{{Path: path, Line: line, Msg: SectionPageMsg + ": invalid front matter: " + msg + SectionUnreadMsg, Fatal: true}}
+		}
 		return Article{}, []Problem{{Path: path, Msg: SectionPageMsg, Fatal: true, Quiet: true}}
 	}
 	if jekyllPassedName(pathBase(path)) && inJekyll != nil && inJekyll() {
@@ -280,31 +284,7 @@ func parse(path string, data []byte, asWritten bool, inJekyll, inHugo func() boo
 		return fail(0, "reading front matter: %v", err)
 	}
 	if decodeErr != nil {
-		var line int
-		var perr toml.ParseError
-		if errors.As(decodeErr, &perr) {
-			line = perr.Position.Line
-		} else if sm := yamlErrLine().FindStringSubmatch(decodeErr.Error()); sm != nil {
-			line, _ = strconv.Atoi(sm[1]) // 1-based (yamlSyntaxError)
-		}
-		if line > 0 {
-			line += offset
-		} else if strings.Contains(decodeErr.Error(), "control characters are not allowed") {
-			line = firstControlLine(data) // yaml.v3 says no line (a helper's report)
-		}
-		msg := cleanDecodeError(decodeErr)
-		if perr.Message != "" {
-			msg = perr.Message
-		}
-		if strings.Contains(msg, "invalid map key") {
-			// `date: {{date}}`, a note template's placeholder, is a YAML
-			// map with a map for its key (a helper's report: Go's dump of
-			// the map was the message)
-			if k := bytes.Index(data, []byte("{{")); k >= 0 {
-				line = bytes.Count(data[:k], []byte("\n")) + 1
-				msg = "{{…}} is a template's placeholder (Obsidian's, Templater's), not a value: fill it in, or quote it"
-			}
-		}
+		line, msg := decodeProblem(decodeErr, data, offset)
 		return fail(line, "invalid front matter: %s", msg)
 	}
 	// hugoDrafts is whether the file is in a Hugo site, not a Jekyll one,
@@ -928,6 +908,38 @@ var knownKeys = func() map[string]bool {
 	}
 	return m
 }()
+
+// decodeProblem is the line of the file data (its front matter's first
+// line the file's offset+1) and the message of decodeErr, an error
+// decoding its YAML or TOML front matter.
+func decodeProblem(decodeErr error, data []byte, offset int) (int, string) {
+	var line int
+	var perr toml.ParseError
+	if errors.As(decodeErr, &perr) {
+		line = perr.Position.Line
+	} else if sm := yamlErrLine().FindStringSubmatch(decodeErr.Error()); sm != nil {
+		line, _ = strconv.Atoi(sm[1]) // 1-based (yamlSyntaxError)
+	}
+	if line > 0 {
+		line += offset
+	} else if strings.Contains(decodeErr.Error(), "control characters are not allowed") {
+		line = firstControlLine(data) // yaml.v3 says no line (a helper's report)
+	}
+	msg := cleanDecodeError(decodeErr)
+	if perr.Message != "" {
+		msg = perr.Message
+	}
+	if strings.Contains(msg, "invalid map key") {
+		// `date: {{date}}`, a note template's placeholder, is a YAML
+		// map with a map for its key (a helper's report: Go's dump of
+		// the map was the message)
+		if k := bytes.Index(data, []byte("{{")); k >= 0 {
+			line = bytes.Count(data[:k], []byte("\n")) + 1
+			msg = "{{…}} is a template's placeholder (Obsidian's, Templater's), not a value: fill it in, or quote it"
+		}
+	}
+	return line, msg
+}
 
 // decodeYAML decodes YAML front matter: m keyed by its lower-cased keys,
 // as Hugo reads them, and lower, when a key read is written with a
