@@ -224,23 +224,57 @@ func normTitle(t string) string { return strings.Join(neardup.Words(t), " ") }
 
 // URLKey is a URL reduced for comparison: no scheme, no "www.", no
 // fragment, no trailing slash, no utm_ tracking parameters; "" for what is
-// not an http(s) URL.
+// not an http(s) URL. Its query is every pair of the URL's (queryKey),
+// in the order of their keys.
 func URLKey(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return ""
 	}
-	q := u.Query()
-	for k := range q {
-		if strings.HasPrefix(strings.ToLower(k), "utm_") {
-			q.Del(k)
-		}
-	}
 	key := strings.TrimPrefix(strings.ToLower(u.Host), "www.") + strings.TrimRight(u.EscapedPath(), "/")
-	if len(q) > 0 {
-		key += "?" + q.Encode()
+	if q := queryKey(u.RawQuery); q != "" {
+		key += "?" + q
 	}
 	return key
+}
+
+// queryKey is the raw query q as URLKey compares it: its pairs, split at
+// "&" alone (a ";" is part of its value, as browsers' URLSearchParams
+// read it; Go's url.ParseQuery refuses such a pair), utm_ parameters left out, each decoded
+// and written again as url.Values.Encode writes it ("a+b" and "a%20b"
+// one, "k" and "k=" one), a pair that does not decode (a bad "%" escape)
+// kept as written, sorted by key, the values of one key in their order.
+// url.URL.Query dropped the pairs it could not read, so that
+// "feed.php?cat=1;lang=en" and "feed.php?cat=2;lang=fr", or "?q=a%zz"
+// and "?q=b%zz", were one URL: one subscription, and copies of each other.
+func queryKey(q string) string {
+	type pair struct{ key, text string }
+	var pairs []pair
+	for p := range strings.SplitSeq(q, "&") {
+		if p == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(p, "=")
+		dk, errK := url.QueryUnescape(k)
+		dv, errV := url.QueryUnescape(v)
+		if errK != nil || errV != nil {
+			dk = k
+		}
+		if strings.HasPrefix(strings.ToLower(dk), "utm_") {
+			continue
+		}
+		if errK != nil || errV != nil {
+			pairs = append(pairs, pair{k, p})
+		} else {
+			pairs = append(pairs, pair{dk, url.QueryEscape(dk) + "=" + url.QueryEscape(dv)})
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int { return strings.Compare(a.key, b.key) })
+	texts := make([]string, len(pairs))
+	for i, p := range pairs {
+		texts[i] = p.text
+	}
+	return strings.Join(texts, "&")
 }
 
 // SameURL says whether a and b, neither "", are one string or one URL but

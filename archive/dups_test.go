@@ -285,3 +285,49 @@ func TestSameURL(t *testing.T) {
 		}
 	}
 }
+
+// TestURLKeyKeepsEveryPair: a query's pair that url.URL.Query could not
+// read (a ";" in it, a bad "%" escape) is kept, as written, so URLs that
+// differ in it are not one (they were: the pair was dropped, and
+// "feed.php?cat=1;lang=en", "feed.php?cat=2;lang=fr" and "feed.php" had
+// one key), and two pieces at such URLs are no copies of each other; the
+// pairs that decode compare decoded, in the order of their keys, tracking
+// parameters left out, as before.
+func TestURLKeyKeepsEveryPair(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"https://e.com/feed.php?cat=1;lang=en", "https://e.com/feed.php?cat=2;lang=fr", false},
+		{"https://e.com/feed.php?cat=1;lang=en", "https://e.com/feed.php", false},
+		{"https://e.com/feed.php?cat=1;lang=en", "https://e.com/feed.php?cat=1;lang=en&utm_source=x", true},
+		{"https://e.com/feed.php?lang=en&cat=1;x", "https://e.com/feed.php?cat=1;x&lang=en", true},
+		{"https://e.com/p?q=a%zz", "https://e.com/p?q=b%zz", false},
+		{"https://e.com/p?q=a%zz", "https://e.com/p", false},
+		{"https://e.com/p?q=a%zz&utm_medium=y", "https://e.com/p?q=a%zz", true},
+		{"https://e.com/p?%zz=1", "https://e.com/p?%zz=2", false},
+		{"https://e.com/p?b=2&a=1", "https://e.com/p?a=1&b=2", true},
+		{"https://e.com/p?a=2&a=1", "https://e.com/p?a=1&a=2", false},
+		{"https://e.com/p?q=a+b", "https://e.com/p?q=a%20b", true},
+		{"https://e.com/p?k", "https://e.com/p?k=", true},
+		{"https://e.com/p?a=1&&b=2", "https://e.com/p?a=1&b=2", true},
+		{"https://e.com/p?utm_source=x", "https://e.com/p", true},
+	} {
+		if got := SameURL(c.a, c.b); got != c.same {
+			t.Errorf("SameURL(%q, %q) = %v, want %v (keys %q, %q)", c.a, c.b, got, c.same, URLKey(c.a), URLKey(c.b))
+		}
+	}
+	day, _ := ParseDate("2020-01-01")
+	for _, urls := range [][2]string{
+		{"https://e.com/page.php?id=1;lang=en", "https://e.com/page.php?id=2;lang=fr"},
+		{"https://e.com/p.php?q=a%zz", "https://e.com/p.php?q=b%zz"},
+	} {
+		as := []Article{
+			{ID: "a", Title: "Cats in spring", URL: urls[0], Date: day, Body: "The cats came out in spring and sat on the walls."},
+			{ID: "b", Title: "Budget vote", URL: urls[1], Date: day, Body: "Parliament voted on the budget late at night."},
+		}
+		if g := Republished(as); len(g) != 0 {
+			t.Errorf("%s and %s: copies %+v, want none", urls[0], urls[1], g)
+		}
+	}
+}

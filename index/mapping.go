@@ -604,13 +604,16 @@ import (
 // Inc.); 280: a common given name alone after one full name and a comma,
 // its last word no given name, is a name of its own (archive's
 // givenAfterFullName: "ANN LEE, NICOLE" and "Ann Lee, Nicole" were the
-// person Nicole Ann Lee); 281: a section page whose front matter cannot
-// be read is said, with its line (archive's sectionMatterProblem: it was
-// a quiet section page, its draft not read, unsaid).
+// person Nicole Ann Lee); 281: a section page whose front matter cannot be
+// read is said, with its line (archive's sectionMatterProblem: it was a
+// quiet section page, its draft not read, unsaid); 282: the manifest's copy
+// keys keep a URL's every query pair (archive.URLKey: a pair with a ";" or
+// a bad "%" escape was dropped, so "page.php?id=1;lang=en" and
+// "…?id=2;lang=fr" were copies, "same URL").
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 281
+const SchemaVersion = 282
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
