@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 
 	"github.com/folio-tui/folio/internal/neardup"
 )
@@ -80,8 +83,8 @@ func earlier(a, b CopyKey) int {
 
 // Copies groups the pieces that are the same piece published more than
 // once (another outlet, a later reprint, the same page added twice): the
-// same URL (ignoring the scheme, "www.", a trailing slash, fragments and
-// utm_ parameters), or bodies of MinCopyWords or more whose shingle
+// same URL (URLKey: ignoring the scheme, "www.", a default port, a
+// trailing slash, fragments and utm_ parameters, among others), or bodies of MinCopyWords or more whose shingle
 // similarity is at least SimilarText, or SimilarWithTitle with the same
 // normalised title. Each group starts with its earliest piece (see
 // earlier), which stands for the group when copies are collapsed; the
@@ -224,18 +227,116 @@ func normTitle(t string) string { return strings.Join(neardup.Words(t), " ") }
 
 // URLKey is a URL reduced for comparison: no scheme, no "www.", no
 // fragment, no trailing slash, no utm_ tracking parameters; "" for what is
-// not an http(s) URL. Its query is every pair of the URL's (queryKey),
-// in the order of their keys.
+// not an http(s) URL. Its host is as a browser asks for it (hostKey: in
+// ASCII, punycode for a name not in ASCII, without a trailing dot, the
+// scheme's default port left out), its path with RFC 3986's normalisation
+// (pathKey), its query every pair of the URL's (queryKey), in the order
+// of their keys. So "https://example.com:443/a.xml", "https://EXAMPLE.com./a.xml",
+// "https://example.com/%61.xml" and "https://example.com/x/../a.xml" are
+// one URL, "https://Bücher.example/f.xml" and "https://xn--bcher-kva.example/f.xml"
+// another (each was a subscription of its own, and their pieces no copies).
 func URLKey(s string) string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
 		return ""
 	}
-	key := strings.TrimPrefix(strings.ToLower(u.Host), "www.") + strings.TrimRight(u.EscapedPath(), "/")
+	key := hostKey(u) + strings.TrimRight(pathKey(u.EscapedPath()), "/")
 	if q := queryKey(u.RawQuery); q != "" {
 		key += "?" + q
 	}
 	return key
+}
+
+// hostKey is u's host and port as URLKey compares them: the host in lower
+// case, a name not in ASCII in its ASCII form (IDNA's lookup, as a
+// browser asks for it; as written when it has none), without a trailing
+// dot or a leading "www."; the port, its leading zeros left out, unless
+// it is the scheme's default (80 for http, 443 for https).
+func hostKey(u *url.URL) string {
+	h := strings.ToLower(u.Hostname())
+	if strings.Contains(h, ":") { // an IPv6 address
+		h = "[" + h + "]"
+	} else {
+		h = strings.TrimSuffix(h, ".")
+		if strings.ContainsFunc(h, func(r rune) bool { return r >= utf8.RuneSelf }) {
+			if a, err := idna.Lookup.ToASCII(h); err == nil {
+				h = a
+			}
+		}
+		h = strings.TrimPrefix(h, "www.")
+	}
+	port := u.Port()
+	if n, err := strconv.Atoi(port); err == nil {
+		port = strconv.Itoa(n)
+	}
+	if port == "" || u.Scheme == "http" && port == "80" || u.Scheme == "https" && port == "443" {
+		return h
+	}
+	return h + ":" + port
+}
+
+// pathKey is the escaped path p normalised as RFC 3986 (6.2.2) says: an
+// escaped unreserved character (a letter, a digit, "-", ".", "_", "~")
+// unescaped ("%66" is "f", "%2E" "."), other escapes in capitals
+// ("%c3%a9" is "%C3%A9"; "%2F" stays, no "/"), then "." and ".."
+// segments removed (5.2.4).
+func pathKey(p string) string {
+	if !strings.ContainsAny(p, "%.") {
+		return p
+	}
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c == '%' && i+2 < len(p) && ishex(p[i+1]) && ishex(p[i+2]) {
+			d := unhex(p[i+1])<<4 | unhex(p[i+2])
+			if unreserved(d) {
+				b.WriteByte(d)
+			} else {
+				b.WriteString("%" + strings.ToUpper(p[i+1:i+3]))
+			}
+			i += 2
+			continue
+		}
+		b.WriteByte(c)
+	}
+	segs := strings.Split(b.String(), "/")
+	out := make([]string, 0, len(segs))
+	for i, seg := range segs {
+		last := i == len(segs)-1
+		switch seg {
+		case ".":
+		case "..":
+			if len(out) > 1 {
+				out = out[:len(out)-1]
+			}
+		default:
+			out = append(out, seg)
+			continue
+		}
+		if last { // "/a/." and "/a/b/.." are "/a/"
+			out = append(out, "")
+		}
+	}
+	return strings.Join(out, "/")
+}
+
+func ishex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
+}
+
+// unreserved is RFC 3986's unreserved characters (2.3).
+func unreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~'
 }
 
 // queryKey is the raw query q as URLKey compares it: its pairs, split at
@@ -278,8 +379,9 @@ func queryKey(q string) string {
 }
 
 // SameURL says whether a and b, neither "", are one string or one URL but
-// for the scheme, the host's case, www., a trailing slash and tracking
-// parameters (URLKey).
+// for the scheme, the host's case and form (punycode, a trailing dot, a
+// default port), www., escapes of letters and digits, dot segments, a
+// trailing slash and tracking parameters (URLKey).
 func SameURL(a, b string) bool {
 	if a == "" || b == "" {
 		return false

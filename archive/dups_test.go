@@ -331,3 +331,60 @@ func TestURLKeyKeepsEveryPair(t *testing.T) {
 		}
 	}
 }
+
+// TestURLKeyNormalises: URLs RFC 3986 (section 6) and IDNA make one are
+// one to URLKey (they were two subscriptions of one feed, and pieces at
+// them no copies): the scheme's default port, a host not in ASCII and
+// its punycode, a trailing dot, escaped letters and digits, escapes'
+// case, dot segments. What a server may read otherwise stays apart: an
+// escaped "/", another port, http's port over https.
+func TestURLKeyNormalises(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"https://example.com/a.xml", "https://example.com:443/a.xml", true},
+		{"http://example.com/a.xml", "http://example.com:80/a.xml", true},
+		{"https://example.com/a.xml", "http://example.com:80/a.xml", true},
+		{"https://example.com:0443/a.xml", "https://example.com/a.xml", true},
+		{"https://example.com:/a.xml", "https://example.com/a.xml", true},
+		{"https://example.com:80/a.xml", "http://example.com/a.xml", false},
+		{"http://example.com:443/a.xml", "https://example.com/a.xml", false},
+		{"https://example.com:8443/a.xml", "https://example.com/a.xml", false},
+		{"https://Bücher.example/f.xml", "https://xn--bcher-kva.example/f.xml", true},
+		{"https://BÜCHER.example/f.xml", "https://XN--BCHER-KVA.example/f.xml", true},
+		{"https://www.bücher.example/f.xml", "https://xn--bcher-kva.example/f.xml", true},
+		{"https://b%C3%BCcher.example/f.xml", "https://xn--bcher-kva.example/f.xml", true},
+		{"https://bücher.example/f.xml", "https://bucher.example/f.xml", false},
+		{"https://example.com./a.xml", "https://example.com/a.xml", true},
+		{"https://www.example.com.:443/a.xml", "http://example.com/a.xml", true},
+		{"https://h.example/%66.xml", "https://h.example/f.xml", true},
+		{"https://h.example/f%2Exml", "https://h.example/f.xml", true},
+		{"https://h.example/%7Eann/%2d", "https://h.example/~ann/-", true},
+		{"https://h.example/caf%c3%a9", "https://h.example/caf%C3%A9", true},
+		{"https://h.example/café", "https://h.example/caf%C3%A9", true},
+		{"https://h.example/a%2Fb", "https://h.example/a/b", false},
+		{"https://h.example/a%2fb", "https://h.example/a%2Fb", true},
+		{"https://h.example/x/../f.xml", "https://h.example/f.xml", true},
+		{"https://h.example/./x/./f.xml", "https://h.example/x/f.xml", true},
+		{"https://h.example/../f.xml", "https://h.example/f.xml", true},
+		{"https://h.example/x/%2E%2E/f.xml", "https://h.example/f.xml", true},
+		{"https://h.example/x/..", "https://h.example/", true},
+		{"https://h.example/x/...", "https://h.example/", false},
+		{"https://[::1]:443/a", "https://[::1]/a", true},
+		{"https://[::1]/a", "https://[::2]/a", false},
+	} {
+		if got := SameURL(c.a, c.b); got != c.same {
+			t.Errorf("SameURL(%q, %q) = %v, want %v (keys %q, %q)", c.a, c.b, got, c.same, URLKey(c.a), URLKey(c.b))
+		}
+	}
+	day, _ := ParseDate("2020-01-01")
+	text := body(120, "w", 0, 0)
+	as := []Article{
+		{ID: "a", Title: "One", URL: "https://example.com/p/a.html", Date: day, Body: text},
+		{ID: "b", Title: "Two", URL: "https://EXAMPLE.com.:443/p/./%61.html", Date: day, Body: body(120, "x", 0, 0)},
+	}
+	if g := Republished(as); len(g) != 1 || len(g[0]) != 2 || g[0][1].Why != "same URL" {
+		t.Errorf("pieces at one URL written otherwise: copies %+v, want one group, same URL", g)
+	}
+}

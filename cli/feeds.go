@@ -71,7 +71,8 @@ func (f feed) conditional(dir string, held func() *importer.Held) fetch.Conditio
 // claimedSelf is importer.Options.Claimed for a fetch of the feed at u:
 // a self link that is not u nor where u led, but another subscription's
 // URL, final or recorded self (archive.SameURL: scheme, host's case,
-// www., a trailing slash, tracking parameters aside) is that
+// www., a default port, a trailing slash, tracking parameters aside, as
+// archive.URLKey says) is that
 // subscription's, named by its URL. Subscriptions are one feed by the
 // same rule (feeds add and rm), which the files a sync writes know a
 // feed by (importer's Held.OfFeed): a feed's URL over http and over

@@ -60,3 +60,31 @@ func TestFeedsKeepEveryQueryPair(t *testing.T) {
 		t.Errorf("stats --collapse-copies: exit %d\n%s%s", code, out, errs)
 	}
 }
+
+// TestFeedsOneFeedWrittenOtherwise: a feed's URL with the scheme's
+// default port, its host in punycode or with a trailing dot, a letter of
+// its path escaped, a dot segment, is the subscription already made (each
+// was a second subscription of the feed, fetched at every sync), and
+// feeds rm of it removes that one, named as written.
+func TestFeedsOneFeedWrittenOtherwise(t *testing.T) {
+	for _, c := range [][2]string{
+		{"https://example.com/a.xml", "https://example.com:443/a.xml"},
+		{"http://example.com/a.xml", "http://example.com:80/a.xml"},
+		{"https://Bücher.example/f.xml", "https://xn--bcher-kva.example/f.xml"},
+		{"https://h.example/f.xml", "https://h.example/%66.xml"},
+		{"https://h.example/f.xml", "https://h.example/f%2Exml"},
+		{"https://h.example/f.xml", "https://h.example/x/../f.xml"},
+		{"https://example.com/a.xml", "https://example.com./a.xml"},
+	} {
+		t.Run(c[1], func(t *testing.T) {
+			t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+			run(t, "feeds", "add", c[0])
+			if out, errs, code := run(t, "feeds", "add", c[1]); code != 0 || out != "already subscribed to "+c[0]+" (full text: false)\n" || len(subscriptions(t)) != 1 {
+				t.Errorf("feeds add %s beside %s: exit %d, %d subscriptions\n%s%s", c[1], c[0], code, len(subscriptions(t)), out, errs)
+			}
+			if out, errs, code := run(t, "feeds", "rm", c[1]); code != 0 || out != "unsubscribed from "+c[0]+" (the feed of "+c[1]+")\n" || len(subscriptions(t)) != 0 {
+				t.Errorf("feeds rm %s: exit %d, %d subscriptions left\n%s%s", c[1], code, len(subscriptions(t)), out, errs)
+			}
+		})
+	}
+}

@@ -609,11 +609,15 @@ import (
 // quiet section page, its draft not read, unsaid); 282: the manifest's copy
 // keys keep a URL's every query pair (archive.URLKey: a pair with a ";" or
 // a bad "%" escape was dropped, so "page.php?id=1;lang=en" and
-// "…?id=2;lang=fr" were copies, "same URL").
+// "…?id=2;lang=fr" were copies, "same URL"); 283: the manifest's copy keys
+// are of URLs normalised as RFC 3986 and IDNA say (archive.URLKey: a
+// default port, a host in punycode or with a trailing dot, escaped letters
+// and digits, escapes' case, dot segments made pieces at one URL no
+// copies).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 282
+const SchemaVersion = 283
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
