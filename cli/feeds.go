@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,7 +45,8 @@ import (
 // conditional GET looks for files naming it as well, and another
 // subscription giving it, or this one's URL or final, as its own self link
 // is refused (claimedSelf). A feed first synced before self was kept has
-// none until its next sync.
+// none until its next sync. A url may hold a user name and password,
+// which sync sends and no message shows (shownURL).
 type feed struct {
 	URL          string `toml:"url"`
 	FullText     bool   `toml:"full_text,omitempty"`
@@ -73,7 +75,8 @@ func (f feed) conditional(dir string, held func() *importer.Held) fetch.Conditio
 // URL, final or recorded self (archive.SameURL: scheme, host's case,
 // www., a default port, a trailing slash, tracking parameters aside, as
 // archive.URLKey says) is that
-// subscription's, named by its URL. Subscriptions are one feed by the
+// subscription's, named by its URL (without a user name and password:
+// fetch.Redact). Subscriptions are one feed by the
 // same rule (feeds add and rm), which the files a sync writes know a
 // feed by (importer's Held.OfFeed): a feed's URL over http and over
 // https is one subscription (they were two, while a self link of either
@@ -96,7 +99,7 @@ func claimedSelf(feeds []feed, u string) func(self string) string {
 			}
 			for _, n := range []string{f.URL, f.Final, f.Self} {
 				if archive.SameURL(n, self) {
-					return f.URL
+					return fetch.Redact(f.URL)
 				}
 			}
 		}
@@ -121,48 +124,86 @@ func sameFeedBefore(feeds []feed, i int) int {
 // feed of feeds[j], listed before it (sameFeedBefore).
 func twoSubscriptionsNote(feeds []feed, j, i int) string {
 	return fmt.Sprintf("two subscriptions of one feed: %s and %s (sync fetches the first alone; folio feeds rm %s removes the other)",
-		termsafe.Quote(feeds[j].URL), termsafe.Quote(feeds[i].URL), termsafe.Quote(feeds[i].URL))
+		shownURL(feeds[j].URL), shownURL(feeds[i].URL), shownURL(feeds[i].URL))
+}
+
+// shownURL is a subscription's URL as every feeds message and feeds list
+// say it: without the user name and password it may hold (fetch.Redact,
+// as sync says it), quoted for the terminal. feeds.toml keeps them, for
+// sync sends them; a message or a list is read on a screen or pasted
+// into a report (feeds add of a feed subscribed to as
+// https://ann:s3cret@h.example/f.xml said "already subscribed to
+// https://ann:s3cret@h.example/f.xml", and feeds list printed it).
+func shownURL(u string) string { return termsafe.Quote(fetch.Redact(u)) }
+
+// userinfo is the user name and password the URL u holds, "" for none.
+func userinfo(u string) string {
+	if p, err := url.Parse(u); err == nil && p.User != nil {
+		return p.User.String()
+	}
+	return ""
 }
 
 // unsubscribe removes the subscription u names from fl and says what it
 // removed: the entry written as u alone, when there is one (every entry
-// so written), telling of another of the same feed that stays, a
-// feeds.toml of an older folio holding it over http and https; else the
-// one entry of u's feed (archive.SameURL), named as it is written. Two
-// such entries and none written as u are refused, each named: which one
-// is meant is not known, and each has its own recorded state (feeds rm
-// of http://x/a.xml removed https://x/a.xml beside it, silently, its
-// validators and self link with it).
+// so written; written as feeds list writes it, without its user name and
+// password, when none is written as u), telling of another of the same
+// feed that stays, a feeds.toml of an older folio holding it over http
+// and https; else the one entry of u's feed (archive.SameURL), named as
+// it is written. Two such entries and none written as u are refused,
+// each named: which one is meant is not known, and each has its own
+// recorded state (feeds rm of http://x/a.xml removed https://x/a.xml
+// beside it, silently, its validators and self link with it). So are
+// two written as u but for their user names and passwords. Every URL is
+// said as shownURL says it.
 func unsubscribe(fl *feedList, u string) (string, error) {
-	exact := slices.ContainsFunc(fl.Feed, func(f feed) bool { return f.URL == u })
+	written := func(f feed) bool { return f.URL == u }
+	exact := slices.ContainsFunc(fl.Feed, written)
+	if !exact {
+		written = func(f feed) bool { return fetch.Redact(f.URL) == u }
+		exact = slices.ContainsFunc(fl.Feed, written)
+	}
 	var gone, stay []string
 	for _, f := range fl.Feed {
 		switch {
-		case f.URL == u || !exact && archive.SameURL(f.URL, u):
-			gone = append(gone, f.URL)
+		case written(f) || !exact && archive.SameURL(f.URL, u):
+			if !slices.Contains(gone, f.URL) {
+				gone = append(gone, f.URL)
+			}
 		case archive.SameURL(f.URL, u):
-			stay = append(stay, termsafe.Quote(f.URL))
+			stay = append(stay, shownURL(f.URL))
 		}
 	}
 	switch {
 	case len(gone) == 0:
-		return "", fmt.Errorf("not subscribed to %s", termsafe.Quote(u))
-	case !exact && len(gone) > 1:
+		return "", fmt.Errorf("not subscribed to %s", shownURL(u))
+	case exact && len(gone) > 1:
+		return "", fmt.Errorf("%s is %d subscriptions, each with a user name and password of its own: remove the one meant from %s", shownURL(u), len(gone), termsafe.Quote(mustFeedsPath()))
+	case len(gone) > 1:
 		named := make([]string, len(gone))
 		for i, g := range gone {
-			named[i] = termsafe.Quote(g)
+			named[i] = shownURL(g)
 		}
-		return "", fmt.Errorf("%s is the feed of %d subscriptions, %s: give the one to remove as folio feeds list writes it", termsafe.Quote(u), len(gone), strings.Join(named, " and "))
+		return "", fmt.Errorf("%s is the feed of %d subscriptions, %s: give the one to remove as folio feeds list writes it", shownURL(u), len(gone), strings.Join(named, " and "))
 	}
 	fl.Feed = slices.DeleteFunc(fl.Feed, func(f feed) bool { return slices.Contains(gone, f.URL) })
-	said := fmt.Sprintf("unsubscribed from %s", termsafe.Quote(gone[0]))
-	if !exact {
-		said += fmt.Sprintf(" (the feed of %s)", termsafe.Quote(u))
+	said := fmt.Sprintf("unsubscribed from %s", shownURL(gone[0]))
+	if !exact && fetch.Redact(gone[0]) != fetch.Redact(u) {
+		said += fmt.Sprintf(" (the feed of %s)", shownURL(u))
 	}
 	if len(stay) > 0 {
 		said += fmt.Sprintf("; %s, a subscription of the same feed, stays (folio feeds rm removes it as written)", strings.Join(stay, " and "))
 	}
 	return said + "\n", nil
+}
+
+// mustFeedsPath is feedsPath for a message, "feeds.toml" when it has
+// none.
+func mustFeedsPath() string {
+	if p, err := feedsPath(); err == nil {
+		return p
+	}
+	return "feeds.toml"
 }
 
 func feedsPath() (string, error) {
@@ -253,11 +294,18 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 				i := slices.IndexFunc(fl.Feed, func(f feed) bool { return archive.SameURL(f.URL, args[0]) })
 				if i >= 0 {
 					fl.Feed[i].FullText = fullText
-					said = fmt.Sprintf("already subscribed to %s (full text: %v)\n", termsafe.Quote(fl.Feed[i].URL), fullText)
+					said = fmt.Sprintf("already subscribed to %s (full text: %v)", shownURL(fl.Feed[i].URL), fullText)
+					if ui := userinfo(args[0]); ui != "" && ui != userinfo(fl.Feed[i].URL) {
+						said += "; the user name and password given are not kept (folio feeds rm, then add, changes them)"
+					}
 				} else {
 					fl.Feed = append(fl.Feed, feed{URL: args[0], FullText: fullText})
-					said = fmt.Sprintf("subscribed to %s\n", termsafe.Quote(args[0]))
+					said = fmt.Sprintf("subscribed to %s", shownURL(args[0]))
+					if fetch.Redact(args[0]) != args[0] {
+						said += " (its user name and password kept in feeds.toml, not shown)"
+					}
 				}
+				said += "\n"
 				return nil
 			})
 			if err == nil {
@@ -270,18 +318,28 @@ page and keeps the whole piece extracted from it, not the feed's summary.`,
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the subscribed feeds",
-		Args:  cobra.NoArgs,
+		Long: `List the subscribed feeds, one a line. A feed's user name and password are
+not shown (sync sends them): feeds.toml, named on stderr, holds them.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, fl, err := loadFeeds()
+			path, fl, err := loadFeeds()
 			if err != nil {
 				return err
 			}
+			hidden := false
 			for _, f := range fl.Feed {
 				extra := ""
 				if f.FullText {
 					extra = " (full text)"
 				}
-				fmt.Fprintf(env.Out, "%s%s\n", termsafe.Quote(f.URL), extra)
+				if fetch.Redact(f.URL) != f.URL {
+					extra += " (user name and password not shown)"
+					hidden = true
+				}
+				fmt.Fprintf(env.Out, "%s%s\n", shownURL(f.URL), extra)
+			}
+			if hidden {
+				fmt.Fprintf(env.Err, "note: user names and passwords are not shown; %s holds them\n", termsafe.Quote(path))
 			}
 			// a feed subscribed twice (an older folio's feeds.toml): on
 			// stderr, the list staying one URL a line

@@ -168,10 +168,23 @@ func (e *Error) Error() string { return Redact(e.URL) + ": " + e.Msg }
 // Redact is the URL s without the user name and password it may hold
 // ("http://alice:s3cret@host/page" is "http://host/page"): they are sent
 // to the server, and never written or shown (a helper's report: a
-// password was written into a piece's url, source and import_id).
+// password was written into a piece's url, source and import_id). What
+// url.Parse refuses (a bad "%" escape: a feeds.toml written by hand) has
+// what stands between "://" and the authority's last "@" cut.
 func Redact(s string) string {
 	u, err := url.Parse(s)
-	if err != nil || u.User == nil {
+	if err != nil {
+		scheme, rest, ok := strings.Cut(s, "://")
+		authority := rest
+		if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+			authority = rest[:i]
+		}
+		if at := strings.LastIndexByte(authority, '@'); ok && at >= 0 {
+			return scheme + "://" + rest[at+1:]
+		}
+		return s
+	}
+	if u.User == nil {
 		return s
 	}
 	u.User = nil
