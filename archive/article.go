@@ -320,6 +320,20 @@ func SignsNumber(prev rune, rest string) bool {
 	return rest != "" && rest[0] >= '0' && rest[0] <= '9'
 }
 
+// ExponentSign says whether a minus after prev (the two characters before
+// it, the nearer last) and before rest signs an exponent: after an 'e' or
+// 'E' after a digit ("3.2e-12", "1E-5") or after a caret ("10^-3",
+// "x^-1"), a digit after it. No sign to SignsNumber (it follows a letter
+// or a caret): the reader keeps it with its number where a line wraps
+// ("3.2e-" over "12"), and folio quotes add asks a passage for it as the
+// piece has it ("3.2e12" is another number).
+func ExponentSign(prev [2]rune, rest string) bool {
+	if rest == "" || rest[0] < '0' || rest[0] > '9' {
+		return false
+	}
+	return prev[1] == '^' || (prev[1] == 'e' || prev[1] == 'E') && '0' <= prev[0] && prev[0] <= '9'
+}
+
 // IsMinus: r writes a minus, SignsNumber's: the hyphen-minus, the minus
 // sign (U+2212), a hyphen (isHyphen) or the figure and en dashes (U+2012,
 // U+2013).

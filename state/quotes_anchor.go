@@ -116,13 +116,13 @@ func fold(text string) folded {
 // written, in order (numberMark), read in text (a minus after a letter
 // before start is no sign: "-52" of "B-52"). Find asks a passage given
 // for them as the text has them, where matching letters and digits alone
-// took "5.5 mph" for "55 mph" and "-375,000" for "some 375,000" (an
-// attack: folio quotes add kept such a passage as a quote of the piece).
-// Finding a quote again does not (Locate): a passage the reader kept
-// holds its rendering's cuts ("-…" at a line cut to fit), and a quote is
-// not orphaned by them (a review). The marks inside aside, byte ranges of
-// text in order, are left out: a link's URL, which a passage read without
-// it does not hold (Text.Find).
+// took "5.5 mph" for "55 mph", "-375,000" for "some 375,000", "3.2e12"
+// for "3.2e-12" and "106" for "10⁶" (an attack: folio quotes add kept
+// such a passage as a quote of the piece). Finding a quote again does not
+// (Locate): a passage the reader kept holds its rendering's cuts ("-…" at
+// a line cut to fit), and a quote is not orphaned by them (a review). The
+// marks inside aside, byte ranges of text in order, are left out: a
+// link's URL, which a passage read without it does not hold (Text.Find).
 func numberMarksIn(text string, start, end int, aside [][2]int) string {
 	var b strings.Builder
 	for i, r := range text[start:end] {
@@ -132,62 +132,157 @@ func numberMarksIn(text string, start, end int, aside [][2]int) string {
 		if len(aside) > 0 && aside[0][0] <= start+i {
 			continue // a link's URL (Text.Find)
 		}
-		if m := numberMark(text, start+i, r); m != 0 {
-			b.WriteRune(m)
-		}
+		b.WriteString(numberMark(text, start+i, r))
 	}
 	return b.String()
 }
 
 // numberMark is the mark of r, at byte i of text, when r is part of how a
 // number is written: a decimal or thousands separator ('.' or ',' between
-// two digits) or a minus that signs a number (archive.IsMinus and
-// archive.SignsNumber: '-', the minus sign, hyphens and dashes, all '-');
-// 0 otherwise. A comma or full stop
-// after a number and a space ("1, 1885, 145") and a hyphen in a name
-// ("B-52") are punctuation, ignored as any (a review, 41zb: such passages
-// were refused).
-func numberMark(text string, i int, r rune) rune {
+// two digits); a minus that signs a number or its exponent
+// (archive.IsMinus, archive.SignsNumber and archive.ExponentSign: '-',
+// the minus sign, hyphens and dashes, all "-"; "−5", "3.2e-12",
+// "10^-3"); an exponent after a digit, written with a caret or in
+// superscript digits, "^" ("10^6" and "10⁶" alike, not "106"; "10^-3"
+// and "10⁻³" "^-"); "" otherwise. A comma or full stop after a number
+// and a space ("1, 1885, 145"), a hyphen in a name ("B-52") and a
+// superscript after a letter ("m²", "x^2": a unit's, as often as not)
+// are punctuation, ignored as any (a review, 41zb: such passages were
+// refused).
+func numberMark(text string, i int, r rune) string {
 	switch {
 	case r == '.' || r == ',':
 		if i == 0 || i+1 >= len(text) || !isDigitByte(text[i-1]) || !isDigitByte(text[i+1]) {
-			return 0
+			return ""
 		}
-		return r
+		return string(r)
 	case archive.IsMinus(r):
-		prev := rune(0)
-		if i > 0 {
-			prev, _ = utf8.DecodeLastRuneInString(text[:i])
+		prev, rest := runesBefore(text, i), text[i+utf8.RuneLen(r):]
+		if !archive.SignsNumber(prev[1], rest) && !archive.ExponentSign(prev, rest) {
+			return ""
 		}
-		if !archive.SignsNumber(prev, text[i+utf8.RuneLen(r):]) {
-			return 0
+		return "-"
+	case r == '^':
+		if exponentAt(text, i) {
+			return "^"
 		}
-		return '-'
+	case isSuperDigit(r) || r == superMinus || r == superPlus:
+		if !superExponent(text, i, r) {
+			return ""
+		}
+		mark := ""
+		if prev := runesBefore(text, i); isDigitByte(byte(prev[1])) && prev[1] < utf8.RuneSelf {
+			mark = "^" // the exponent begins
+		}
+		if r == superMinus {
+			mark += "-"
+		}
+		return mark
 	}
-	return 0
+	return ""
+}
+
+// superMinus and superPlus are the superscript signs (archive.ScriptText
+// writes 10<sup>-3</sup> 10⁻³).
+const superMinus, superPlus = '⁻', '⁺'
+
+// isSuperDigit: r is a superscript digit (⁰ to ⁹).
+func isSuperDigit(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || r == '⁰' || '⁴' <= r && r <= '⁹'
+}
+
+// superExponent: the superscript r at byte i of text begins an exponent
+// after a digit ("⁶" of "10⁶", "⁻" of "10⁻³") or signs one ("⁻" of
+// "x⁻¹": "-"): a superscript digit after an ASCII digit, a superscript
+// sign before a superscript digit.
+func superExponent(text string, i int, r rune) bool {
+	if r == superMinus || r == superPlus {
+		next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+		return isSuperDigit(next)
+	}
+	prev := runesBefore(text, i)[1]
+	return prev < utf8.RuneSelf && isDigitByte(byte(prev))
+}
+
+// exponentAt: the caret at byte i of text writes the exponent of the
+// number before it: a digit before it, a digit, a sign and a digit or a
+// parenthesis after it ("10^6", "10^-3", archive.ScriptText's
+// "10^(6.5)"; not "x^2", "a^b").
+func exponentAt(text string, i int) bool {
+	if i == 0 || !isDigitByte(text[i-1]) {
+		return false
+	}
+	rest := text[i+1:]
+	if strings.HasPrefix(rest, "(") {
+		return true
+	}
+	if r, n := utf8.DecodeRuneInString(rest); archive.IsMinus(r) || r == '+' {
+		rest = rest[n:]
+	}
+	return rest != "" && isDigitByte(rest[0])
+}
+
+// runesBefore are the two characters before byte i of text, the nearer
+// last (0 before the start).
+func runesBefore(text string, i int) [2]rune {
+	var prev [2]rune
+	if i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		prev[1] = r
+		if i-n > 0 {
+			prev[0], _ = utf8.DecodeLastRuneInString(text[:i-n])
+		}
+	}
+	return prev
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // cutsNumber: text[start:end] begins or ends inside a number, or after
 // its sign ("2.5" of "12.5", "-12" of "-12.5", "12.5" of "-12.5": a quote
-// of a number the piece does not have; a review, 41zb; the last, 41fc).
+// of a number the piece does not have; a review, 41zb; the last, 41fc),
+// or before or inside its exponent ("3.2" and "-12" of "3.2e-12", "10" of
+// "10^6" or "10⁶").
 func cutsNumber(text string, start, end int) bool {
-	if start >= end {
-		return false
-	}
-	if start > 0 && isDigitByte(text[start]) {
-		if c := text[start-1]; isDigitByte(c) || (c == '.' || c == ',') && start > 1 && isDigitByte(text[start-2]) {
-			return true
+	return start < end && (start > 0 && insideNumber(text, start) || end < len(text) && insideNumber(text, end))
+}
+
+// insideNumber: byte i of text, not its start nor its end, is inside a
+// number as written (see numberMark): between its digits, at a decimal or
+// thousands mark between two, after its sign, or at or inside its
+// exponent.
+func insideNumber(text string, i int) bool {
+	prev := runesBefore(text, i)
+	a := prev[1] // the character before i, b the one at it
+	_, aw := utf8.DecodeLastRuneInString(text[:i])
+	b, n := utf8.DecodeRuneInString(text[i:])
+	digit := func(r rune) bool { return '0' <= r && r <= '9' }
+	switch {
+	case digit(b):
+		// a digit after a digit, a mark between two, a sign, an
+		// exponent's 'e' or caret
+		return digit(a) ||
+			(a == '.' || a == ',') && digit(prev[0]) ||
+			numberMark(text, i-aw, a) != "" ||
+			(a == 'e' || a == 'E') && digit(prev[0]) ||
+			a == '(' && i >= 2 && text[i-2] == '^' && exponentAt(text, i-2)
+	case digit(a):
+		// a mark between two digits, an exponent after the digit
+		switch {
+		case b == '.' || b == ',':
+			return numberMark(text, i, b) != ""
+		case b == 'e' || b == 'E':
+			rest := text[i+n:]
+			if r, m := utf8.DecodeRuneInString(rest); archive.IsMinus(r) {
+				rest = rest[m:]
+			}
+			return rest != "" && isDigitByte(rest[0])
 		}
-		if r, n := utf8.DecodeLastRuneInString(text[:start]); numberMark(text, start-n, r) == '-' {
-			return true
-		}
-	}
-	if end < len(text) && isDigitByte(text[end-1]) {
-		if c := text[end]; isDigitByte(c) || (c == '.' || c == ',') && end+1 < len(text) && isDigitByte(text[end+1]) {
-			return true
-		}
+		return numberMark(text, i, b) != ""
+	case archive.IsMinus(b):
+		return archive.ExponentSign(prev, text[i+n:]) // an exponent's sign
+	case isSuperDigit(b):
+		return isSuperDigit(a) || a == superMinus || a == superPlus
 	}
 	return false
 }

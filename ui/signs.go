@@ -140,21 +140,11 @@ var privateUse = func() []rune {
 }()
 
 // signsNumber says whether the hyphen-minus at s[i] signs a number
-// (archive.SignsNumber) or an exponent (exponentSign); prev are the two
-// characters before it, the nearer last.
+// (archive.SignsNumber) or an exponent (archive.ExponentSign); prev are
+// the two characters before it, the nearer last.
 func signsNumber(prev [2]rune, s []byte, i int) bool {
 	rest := string(s[i+1 : min(len(s), i+3)])
-	return archive.SignsNumber(prev[1], rest) || exponentSign(prev, rest)
-}
-
-// exponentSign says whether a minus after prev (the two characters before
-// it, the nearer last) and before rest signs an exponent: an 'e' or 'E'
-// after a digit, and a digit after it ("3.2e-12", "1E-5"). No sign to
-// archive.SignsNumber (it follows a letter), it ended a wrapped line:
-// "3.2e-" over "12".
-func exponentSign(prev [2]rune, rest string) bool {
-	return (prev[1] == 'e' || prev[1] == 'E') && '0' <= prev[0] && prev[0] <= '9' &&
-		rest != "" && '0' <= rest[0] && rest[0] <= '9'
+	return archive.SignsNumber(prev[1], rest) || archive.ExponentSign(prev, rest)
 }
 
 // lineStart is what protectSigns is given as the characters before a
