@@ -8,9 +8,9 @@ import "strings"
 // so that it stays apart from what it follows: in Unicode's superscript or
 // subscript characters when each of its characters has one (10⁶, 2⁻³,
 // CO₂, 1ˢᵗ), else marked "^(…)" or "_(…)". The archive's text (what the
-// index reads) and the reader show it so; the index's tokenizer reads no
-// superscript digit as part of a number, so a search for 106 does not
-// find 10⁶ (it finds 10).
+// index reads) and the reader show it so; the index's tokenizer reads
+// superscript digits after a number as a number of their own, as it reads
+// 10^6, so a search for 106 does not find 10⁶, and 10^6 does.
 
 // superscripts and subscripts are the characters with a Unicode
 // superscript or subscript form, and that form.

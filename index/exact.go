@@ -687,6 +687,17 @@ func scanText(text []byte, refs bool, fn func(w []byte, at span, brk bool) bool)
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRune(text[i:])
 			if !isWordRuneU(r) {
+				if prevEnd == i && i > 0 && isDigit(text[i-1]) {
+					// an exponent in superscript digits, as in
+					// wordTokenizer.Tokenize
+					if end, w := superscriptExponent(text, i); end > i {
+						if !fn(w, span{i, end}, false) {
+							return
+						}
+						prevEnd, i = end, end
+						continue
+					}
+				}
 				i += size
 				continue
 			}

@@ -84,6 +84,7 @@ func FuzzScanWordsAsTokenized(f *testing.F) {
 	f.Add("Intro zorbal\nquintex.\n\n- one\n- two\n\n1. x\n2) y\n\n## H\n| a | b |\n> q\n---\nz")
 	f.Add("Isil’s 3.5 10,000 中国的反恐怖主义\r\n\r\n+ don't\n  \t\n* é\u0301")
 	f.Add("The caf&eacute; was full of Isil&nbsp;fighters &amp; na&iuml;ve folk, don&#8217;t &#20013;&#x56FD; 3&#46;5\n\n```\ncaf&eacute;\n```\n\n    &nbsp;x\n\n&fjlig;ord &nvlt;x &copyx; &#12345678;")
+	f.Add("10⁶ and 2⁻³ and x² and 10&#8310; and 10^6 and 3⁴⁵⁶\n⁶ and 10*⁶* and ¹⁰ and 5⁺\n\n1⁰")
 	f.Fuzz(func(t *testing.T, text string) {
 		toks := wordTokenizer{}.Tokenize([]byte(text))
 		k := 0

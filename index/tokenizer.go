@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,7 +12,9 @@ import (
 // wordTokenizer splits text into words: runs of letters and digits, with
 // an apostrophe inside a word kept (Isil’s, don't) and a point or comma
 // inside a number kept (3.5, 10,000). Han, Hiragana and Katakana characters
-// are one token each. A character reference outside a code block or span is
+// are one token each. Superscript digits right after a number are a number
+// of their own, in ASCII (10⁶ is 10 and 6, as 10^6 is: superscriptExponent);
+// elsewhere they are no word (m², a footnote's ¹). A character reference outside a code block or span is
 // read as the character it stands for (charref.go, codespans.go), and
 // emphasis inside a word is dropped (coun*ter*act is counteract:
 // emphasis.go). It does what bleve's Unicode (UAX #29) tokenizer does
@@ -135,6 +138,17 @@ func tokenize(input []byte, refs bool) analysis.TokenStream {
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(input[i:])
 			if !isWordRuneU(r) {
+				if prevEnd == i && i > 0 && isDigit(input[i-1]) {
+					// an exponent in superscript digits: 10⁶ is 10 and
+					// 6, as 10^6 is, not 106 nor 10 alone
+					if end, term := superscriptExponent(input, i); end > i {
+						store = append(store, analysis.Token{Start: i, End: end, Term: term, Position: pos, Type: analysis.Numeric})
+						pos++
+						prevEnd = end
+						i = end
+						continue
+					}
+				}
 				i += size
 				continue
 			}
@@ -237,4 +251,31 @@ func isWordRuneU(r rune) bool {
 
 func isIdeograph(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+// superDigits are the superscript digits, ⁰ to ⁹.
+const superDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+// superscriptExponent reads the superscript digits at input[i:], a
+// superscript sign before them ("⁻³": a sign is no part of a term, as
+// "-3" is 3): where they end, and their digits in ASCII; end is i when
+// there are none. archive.ScriptText writes 10<sup>6</sup> 10⁶.
+func superscriptExponent(input []byte, i int) (end int, term []byte) {
+	j := i
+	if r, n := utf8.DecodeRune(input[j:]); r == '⁻' || r == '⁺' {
+		j += n
+	}
+	for j < len(input) {
+		r, n := utf8.DecodeRune(input[j:])
+		d := strings.IndexRune(superDigits, r)
+		if d < 0 || r == utf8.RuneError {
+			break
+		}
+		term = append(term, byte('0'+utf8.RuneCountInString(superDigits[:d])))
+		j += n
+	}
+	if term == nil {
+		return i, nil
+	}
+	return j, term
 }
