@@ -562,10 +562,14 @@ func bylineNames(s, outlet string, beforeOthers bool) []Name {
 	// "A and B", "A, B and C", "A & B": several people, when each part is
 	// a name of two words or more.
 	parts := splitPeople(s, outlet)
-	if len(parts) < 2 && (beforeOthers || commaList(s, outlet)) {
+	if len(parts) < 2 && (beforeOthers || commaList(s, outlet) || peopleAndFirms(s, outlet)) {
 		// before "et al." a comma separates people: "Ann Lee, Bo Chan
 		// et al." (not "Lee, Ann et al."); so it does between full names
-		// (commaList): "Ann Lee, Bo Chan"
+		// (commaList): "Ann Lee, Bo Chan", and after a firm first
+		// (peopleAndFirms): "Robert Bosch GmbH, Ann Lee" is the firm
+		// and Ann Lee (an attack found Ann Lee dropped, the firm's name
+		// read as a name and Ann Lee as its affiliation), each firm cited
+		// as written (namedAlone)
 		if ps := asWritten(listParts(s, outlet)); ps != nil {
 			parts = ps
 		}
@@ -647,7 +651,9 @@ func firmName(s string) bool {
 // joined by "and", "&" or "with": the firms' words make no organisation
 // of the whole ("Ann Lee and Robert Bosch GmbH", "Ann Lee & Shell plc":
 // an attack found one organisation each, where "Ann Lee and Siemens AG"
-// was Ann Lee and {Siemens AG}). Not when a firm's name is the end of the
+// was Ann Lee and {Siemens AG}), and a comma after a firm first
+// separates its names as "and" does ("Robert Bosch GmbH, Ann Lee",
+// "Siemens AG, Ann Lee, Bo Chan": bylineNames reads them as a list). Not when a firm's name is the end of the
 // one before, its founder's (successorFirm: "Ann Lee and John Wiley and
 // Sons Inc." is one organisation, as "John Wiley and Sons Inc." is).
 func peopleAndFirms(s, outlet string) bool {

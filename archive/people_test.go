@@ -78,6 +78,8 @@ func TestPeople(t *testing.T) {
 		{[]string{"SIEMENS AG AND ANN LEE"}, "", []string{"SIEMENS AG", "Ann Lee"}},
 		{[]string{"Robert Bosch GmbH and Philips N.V."}, "", []string{"Robert Bosch GmbH", "Philips N.V."}},
 		{[]string{"Ann Lee and Robert Bosch GmbH"}, "", []string{"Ann Lee", "Robert Bosch GmbH"}},
+		// a firm first, a comma, then people (an attack: Ann Lee lost)
+		{[]string{"Robert Bosch GmbH, Ann Lee", "Siemens AG, Ann Lee, Bo Chan"}, "", []string{"Robert Bosch GmbH", "Ann Lee", "Siemens AG", "Bo Chan"}},
 		// a firm named after its founder is one (a review: John Wiley and
 		// Sons Inc.)
 		{[]string{"John Wiley and Sons Inc.", "JOHN WILEY AND SONS INC"}, "", []string{"John Wiley and Sons Inc."}},

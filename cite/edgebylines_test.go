@@ -100,6 +100,16 @@ var edgeBylines = []struct {
 	{"ANN LEE AND SHELL PLC", "Lee, Ann and {SHELL PLC}", "lee2020lists"},
 	{"Robert Bosch GmbH and Ann Lee", "{Robert Bosch GmbH} and Lee, Ann", "robert2020lists"},
 	{"Ann Lee with Acme Inc.", "Lee, Ann and {Acme Inc.}", "lee2020lists"},
+	// a firm first, then people after a comma, is a list as after "and"
+	// (an attack: {Robert Bosch GmbH} alone, Ann Lee read as its
+	// affiliation; "SIEMENS AG, ANN LEE, BO CHAN" gave three)
+	{"Robert Bosch GmbH, Ann Lee", "{Robert Bosch GmbH} and Lee, Ann", "robert2020lists"},
+	{"Shell plc, Ann Lee", "{Shell plc} and Lee, Ann", "shell2020lists"},
+	{"Acme Inc., Ann Lee", "{Acme Inc.} and Lee, Ann", "acme2020lists"},
+	{"Siemens AG, Ann Lee, Bo Chan", "{Siemens AG} and Lee, Ann and Chan, Bo", "siemens2020lists"},
+	{"SIEMENS AG, ANN LEE, BO CHAN", "{SIEMENS AG} and Lee, Ann and Chan, Bo", "siemens2020lists"},
+	{"Robert Bosch GmbH, Ann Lee, Editor", "{Robert Bosch GmbH} and Lee, Ann", "robert2020lists"},
+	{"Siemens AG, Munich", "{Siemens AG}", "siemens2020lists"},
 	// but a firm named after its founder, "and Sons", "& Partners", is
 	// one organisation (a review: Wiley, John and {Sons Inc.})
 	{"John Wiley and Sons Inc.", "{John Wiley and Sons Inc.}", "john2020lists"},

@@ -615,11 +615,13 @@ import (
 // and digits, escapes' case, dot segments made pieces at one URL no
 // copies); 284: superscript digits after a digit are a number of their own,
 // in ASCII (the tokenizer's superscriptExponent: 10⁶ was 10 alone, so 10^6
-// did not find it).
+// did not find it); 285: a firm first then people after a comma is a list
+// (archive's peopleAndFirms read in bylineNames: "Robert Bosch GmbH, Ann
+// Lee" was the firm alone, Ann Lee read as its affiliation).
 // Bump it
 // whenever any of them changes; an index with another version is deleted
 // and rebuilt on open.
-const SchemaVersion = 284
+const SchemaVersion = 285
 
 // Field names. "text" is everything searchable by plain words (title,
 // standfirst, note, body, authors); "title" is indexed again on its own so
